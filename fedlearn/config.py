@@ -1,0 +1,363 @@
+"""Configuration: one frozen attrs tree mirroring the TOML file (DESIGN.md "Configuration").
+
+``load(path)`` reads TOML, structures it with cattrs (unknown keys and wrong types are errors that
+name the key and the file), applies the cross-field checks, and expands ``~`` once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from fedlearn.errors import ConfigError
+
+CATEGORIES = ("skills-patterns", "error-solutions", "best-practices")
+NODE_ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
+EMBEDDING_PROVIDERS = ("hash", "openai", "ollama")
+DISTANCES = ("Cosine", "Dot", "Euclid", "Manhattan")
+
+
+@attrs.frozen
+class Rule:
+    """
+    One way an event becomes a pattern of a category; the first matching rule wins.
+
+    Attributes:
+        category: the category the event goes into.
+        all_of: fields that must all be non-empty.
+        any_of: of these fields at least one must be non-empty (empty list: no condition).
+        equals: fields that must hold exactly this string value.
+        fields: the fields copied into the pattern; they form its ``text`` and its content id.
+    """
+
+    category: str
+    fields: list[str]
+    all_of: list[str] = attrs.field(factory=list)
+    any_of: list[str] = attrs.field(factory=list)
+    equals: dict[str, str] = attrs.field(factory=dict)
+
+
+DEFAULT_RULES: tuple[Rule, ...] = (
+    Rule(
+        category="error-solutions",
+        any_of=["error_message", "error_type", "error"],
+        all_of=["solution"],
+        fields=["error_type", "error_message", "error", "solution"],
+    ),
+    Rule(
+        category="best-practices",
+        equals={"event_type": "best_practice"},
+        any_of=["title", "description", "practice", "content"],
+        fields=["title", "description", "practice", "content"],
+    ),
+    Rule(
+        category="best-practices",
+        all_of=["title", "description"],
+        fields=["title", "description"],
+    ),
+    Rule(
+        category="skills-patterns",
+        all_of=["skill_name", "description"],
+        fields=["skill_name", "description"],
+    ),
+    Rule(
+        category="skills-patterns",
+        all_of=["problem_type", "solution_approach"],
+        fields=["problem_type", "solution_approach", "skills_used", "generalizable_pattern"],
+    ),
+    Rule(
+        category="skills-patterns",
+        equals={"outcome": "success"},
+        all_of=["query", "response"],
+        fields=["query", "response"],
+    ),
+)
+
+
+@attrs.frozen
+class ExtraRule:
+    """A named regular expression whose matches are redacted as ``<redacted:NAME>``."""
+
+    name: str
+    pattern: str
+
+
+@attrs.frozen
+class Sync:
+    """The ``[sync]`` table: inputs, filter and retention of ``fedlearn sync``."""
+
+    telemetry: list[str] = attrs.field(
+        factory=lambda: ["~/.local/share/nixos-ai-stack/telemetry/hybrid-events.jsonl"]
+    )
+    fine_tuning: str = "~/.local/share/nixos-ai-stack/fine-tuning/dataset.jsonl"
+    value_threshold: float = 0.7
+    max_line_bytes: int = 1_048_576
+    telemetry_snapshot_size: int = 1000
+    snapshots_keep: int = 5
+    categories: list[str] = attrs.field(factory=lambda: list(CATEGORIES))
+    rules: list[Rule] = attrs.field(factory=lambda: list(DEFAULT_RULES))
+
+
+@attrs.frozen
+class Anonymize:
+    """The ``[anonymize]`` table: what to redact beyond the built-in rules."""
+
+    hostnames: list[str] = attrs.field(factory=list)
+    disable: list[str] = attrs.field(factory=list)
+    allow: list[str] = attrs.field(factory=list)
+    extra_rules: list[ExtraRule] = attrs.field(factory=list)
+
+
+@attrs.frozen
+class Qdrant:
+    """The ``[qdrant]`` table: where the live collections are and how to reach them."""
+
+    url: str = ""
+    api_key_file: str = ""
+    collections: list[str] = attrs.field(factory=lambda: list(CATEGORIES))
+    batch_size: int = 100
+    max_points: int = 0
+    timeout: float = 30.0
+    retry_attempts: int = 5
+    retry_deadline: float = 120.0
+    distance: str = "Cosine"
+
+
+@attrs.frozen
+class Embedding:
+    """The ``[embedding]`` table: how vectors are regenerated on import."""
+
+    provider: str = "hash"
+    url: str = ""
+    model: str = ""
+    dimension: int = 768
+    api_key_file: str = ""
+    batch_size: int = 64
+    timeout: float = 60.0
+    retry_attempts: int = 5
+    retry_deadline: float = 120.0
+    text_fields: list[str] = attrs.field(factory=lambda: ["text", "description", "content"])
+
+
+@attrs.frozen
+class Publish:
+    """The ``[publish]`` table: how ``fedlearn publish`` commits and pushes."""
+
+    remote: str = "origin"
+    branch: str = "main"
+    author: str = "fedlearn <fedlearn@localhost>"
+    push_attempts: int = 5
+    push_deadline: float = 120.0
+
+
+@attrs.frozen
+class Pull:
+    """The ``[pull]`` table: what ``fedlearn pull`` does after bringing in new data."""
+
+    import_after: bool = True
+
+
+@attrs.frozen
+class Metrics:
+    """The ``[metrics]`` table: where ``fedlearn metrics`` writes the Prometheus textfile."""
+
+    path: str = ""
+
+
+@attrs.frozen
+class Config:
+    """
+    The whole configuration; field names are the TOML keys.
+
+    Attributes:
+        node_id: the configured node id, or "" to derive it (see ``fedlearn.node``).
+        repo: the federation repo, or "" for the git top level of the working directory.
+        state_dir: fedlearn's own local state (cursors, locks, quarantine, embedded Qdrant).
+        source: the file this configuration was read from, or "" for built-in defaults.
+    """
+
+    node_id: str = ""
+    repo: str = ""
+    state_dir: str = ""
+    sync: Sync = attrs.field(factory=Sync)
+    anonymize: Anonymize = attrs.field(factory=Anonymize)
+    qdrant: Qdrant = attrs.field(factory=Qdrant)
+    embedding: Embedding = attrs.field(factory=Embedding)
+    publish: Publish = attrs.field(factory=Publish)
+    pull: Pull = attrs.field(factory=Pull)
+    metrics: Metrics = attrs.field(factory=Metrics)
+    source: str = ""
+
+    @property
+    def state_path(self) -> Path:
+        """Return the state dir as a path."""
+        return Path(self.state_dir)
+
+    @property
+    def repo_path(self) -> Path:
+        """Return the federation repo as a path."""
+        return Path(self.repo)
+
+
+def _converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    for cls in (Rule, ExtraRule, Sync, Anonymize, Qdrant, Embedding, Publish, Pull, Metrics):
+        converter.register_structure_hook(
+            cls, make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+        )
+    converter.register_structure_hook(
+        Config,
+        make_dict_structure_fn(
+            Config, converter, _cattrs_forbid_extra_keys=True, source=override(omit=True)
+        ),
+    )
+    converter.register_unstructure_hook(
+        Config, make_dict_unstructure_fn(Config, converter, source=override(omit=True))
+    )
+    return converter
+
+
+CONVERTER = _converter()
+
+
+def default_path(environ: dict[str, str] | None = None) -> Path:
+    """Return ``$XDG_CONFIG_HOME/fedlearn/config.toml`` (``~/.config`` when unset)."""
+    environ = dict(os.environ) if environ is None else environ
+    base = environ.get("XDG_CONFIG_HOME") or str(Path("~/.config").expanduser())
+    return Path(base) / "fedlearn" / "config.toml"
+
+
+def default_state_dir(environ: dict[str, str] | None = None) -> str:
+    """Return ``$XDG_STATE_HOME/fedlearn`` (``~/.local/state/fedlearn`` when unset)."""
+    environ = dict(os.environ) if environ is None else environ
+    base = environ.get("XDG_STATE_HOME") or str(Path("~/.local/state").expanduser())
+    return str(Path(base) / "fedlearn")
+
+
+def load(path: Path, *, required: bool = False, environ: dict[str, str] | None = None) -> Config:
+    """
+    Read, structure and validate the configuration at ``path``.
+
+    A missing file gives the defaults unless ``required``. Raise ConfigError naming the file and
+    every bad key when the file is unreadable, not TOML, or does not fit the schema.
+    """
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        if required:
+            raise ConfigError(f"{path}: no such file") from None
+        return finalize(Config(), environ)
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    return finalize(structure(raw, source=str(path)), environ)
+
+
+def structure(raw: dict[str, Any], *, source: str = "<config>") -> Config:
+    """Return the Config for a parsed TOML table; raise ConfigError listing every bad key."""
+    try:
+        config = CONVERTER.structure(raw, Config)
+    except (cattrs.BaseValidationError, ValueError, TypeError) as error:
+        details = (
+            cattrs.transform_error(error)
+            if isinstance(error, cattrs.BaseValidationError)
+            else [str(error)]
+        )
+        raise ConfigError(
+            f"{source}: invalid configuration",
+            details=details,
+            hint=f"fix the keys above in {source}; `fedlearn config show --defaults` lists them",
+        ) from None
+    return attrs.evolve(config, source=source)
+
+
+def validate(config: Config) -> list[str]:
+    """Return the cross-field problems of ``config`` (empty when it is consistent)."""
+    problems: list[str] = []
+    if config.node_id and not NODE_ID_PATTERN.fullmatch(config.node_id):
+        problems.append(f"node_id: {config.node_id!r} must match [a-z0-9][a-z0-9-]{{0,62}}")
+    if not 0.0 <= config.sync.value_threshold <= 1.0:
+        problems.append("sync.value_threshold: must be between 0 and 1")
+    for key in ("max_line_bytes", "telemetry_snapshot_size", "snapshots_keep"):
+        if getattr(config.sync, key) < 1:
+            problems.append(f"sync.{key}: must be at least 1")
+    for name in config.sync.categories:
+        if name not in CATEGORIES:
+            problems.append(f"sync.categories: unknown category {name!r} (known: {CATEGORIES})")
+    for index, rule in enumerate(config.sync.rules):
+        if rule.category not in CATEGORIES:
+            problems.append(f"sync.rules[{index}].category: unknown category {rule.category!r}")
+        if not rule.fields:
+            problems.append(f"sync.rules[{index}].fields: must name at least one field")
+    for index, extra in enumerate(config.anonymize.extra_rules):
+        problems += _regex_problem(f"anonymize.extra_rules[{index}].pattern", extra.pattern)
+    for index, pattern in enumerate(config.anonymize.allow):
+        problems += _regex_problem(f"anonymize.allow[{index}]", pattern)
+    if config.embedding.provider not in EMBEDDING_PROVIDERS:
+        problems.append(f"embedding.provider: must be one of {', '.join(EMBEDDING_PROVIDERS)}")
+    if config.embedding.provider != "hash" and not config.embedding.url:
+        problems.append(f"embedding.url: required for provider {config.embedding.provider!r}")
+    if config.embedding.dimension < 1:
+        problems.append("embedding.dimension: must be at least 1")
+    if config.qdrant.distance not in DISTANCES:
+        problems.append(f"qdrant.distance: must be one of {', '.join(DISTANCES)}")
+    for key in ("batch_size", "retry_attempts"):
+        if getattr(config.qdrant, key) < 1:
+            problems.append(f"qdrant.{key}: must be at least 1")
+    if config.qdrant.max_points < 0:
+        problems.append("qdrant.max_points: must be 0 (no cap) or more")
+    return problems
+
+
+def _regex_problem(key: str, pattern: str) -> list[str]:
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        return [f"{key}: not a valid regular expression: {error}"]
+    return []
+
+
+def _expand(path: str) -> str:
+    return str(Path(path).expanduser()) if path else path
+
+
+def finalize(config: Config, environ: dict[str, str] | None = None) -> Config:
+    """
+    Return ``config`` checked, with ``~`` expanded and the state dir defaulted.
+
+    Raise ConfigError listing every cross-field problem.
+    """
+    problems = validate(config)
+    if problems:
+        source = config.source or "<defaults>"
+        raise ConfigError(f"{source}: invalid configuration", details=problems)
+    sync = attrs.evolve(
+        config.sync,
+        telemetry=[_expand(p) for p in config.sync.telemetry],
+        fine_tuning=_expand(config.sync.fine_tuning),
+    )
+    return attrs.evolve(
+        config,
+        repo=_expand(config.repo),
+        state_dir=_expand(config.state_dir) or default_state_dir(environ),
+        sync=sync,
+        qdrant=attrs.evolve(config.qdrant, api_key_file=_expand(config.qdrant.api_key_file)),
+        embedding=attrs.evolve(
+            config.embedding, api_key_file=_expand(config.embedding.api_key_file)
+        ),
+        metrics=attrs.evolve(config.metrics, path=_expand(config.metrics.path)),
+    )
+
+
+def unstructure(config: Config) -> dict[str, Any]:
+    """Return ``config`` as a plain table, ready for TOML rendering."""
+    table: dict[str, Any] = CONVERTER.unstructure(config)
+    return table

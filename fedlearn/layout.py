@@ -1,0 +1,126 @@
+"""The only module that knows the paths under data/ (DESIGN.md "data/ layout").
+
+Every file is written by exactly one node; readers take the union of all nodes' files.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+DATA = "data"
+STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+STAMP_PATTERN = re.compile(r"\d{8}T\d{6}Z")
+
+
+def data_dir(repo: Path) -> Path:
+    """Return ``<repo>/data``."""
+    return repo / DATA
+
+
+def pattern_file(repo: Path, category: str, node: str) -> Path:
+    """Return this node's pattern file of ``category``."""
+    return data_dir(repo) / "patterns" / category / f"{node}.jsonl"
+
+
+def pattern_files(repo: Path, category: str) -> list[Path]:
+    """Return every node's pattern file of ``category``, sorted by node."""
+    return sorted((data_dir(repo) / "patterns" / category).glob("*.jsonl"))
+
+
+def retraction_file(repo: Path, node: str) -> Path:
+    """Return this node's retractions file."""
+    return data_dir(repo) / "retractions" / f"{node}.jsonl"
+
+
+def retraction_files(repo: Path) -> list[Path]:
+    """Return every node's retractions file, sorted by node."""
+    return sorted((data_dir(repo) / "retractions").glob("*.jsonl"))
+
+
+def fine_tuning_dir(repo: Path, node: str) -> Path:
+    """Return this node's fine-tuning folder."""
+    return data_dir(repo) / "fine-tuning" / node
+
+
+def fine_tuning_file(repo: Path, node: str) -> Path:
+    """Return this node's anonymized, deduplicated fine-tuning dataset."""
+    return fine_tuning_dir(repo, node) / "dataset.jsonl"
+
+
+def fine_tuning_snapshot_dir(repo: Path, node: str) -> Path:
+    """Return the folder of this node's fine-tuning snapshots."""
+    return fine_tuning_dir(repo, node) / "snapshots"
+
+
+def collection_dir(repo: Path, collection: str, node: str) -> Path:
+    """Return the folder of this node's snapshots of ``collection``."""
+    return data_dir(repo) / "collections" / collection / node
+
+
+def collection_snapshot(repo: Path, collection: str, node: str, stamp: str) -> Path:
+    """Return the snapshot JSONL of ``collection`` taken at ``stamp``."""
+    return collection_dir(repo, collection, node) / f"{stamp}.jsonl"
+
+
+def manifest_of(snapshot: Path) -> Path:
+    """Return the manifest path that belongs to a snapshot JSONL."""
+    return snapshot.with_name(snapshot.name.removesuffix(".jsonl") + ".manifest.json")
+
+
+def collection_names(repo: Path) -> list[str]:
+    """Return the collections any node has exported, sorted."""
+    root = data_dir(repo) / "collections"
+    return sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+
+
+def collection_nodes(repo: Path, collection: str) -> list[str]:
+    """Return the nodes that exported ``collection``, sorted."""
+    root = data_dir(repo) / "collections" / collection
+    return sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+
+
+def telemetry_file(repo: Path, node: str) -> Path:
+    """Return this node's snapshot of its last high-value events."""
+    return data_dir(repo) / "telemetry" / f"{node}.jsonl"
+
+
+def metrics_file(repo: Path, month: str, node: str) -> Path:
+    """Return this node's running totals for ``month`` (``YYYY-MM``)."""
+    return data_dir(repo) / "metrics" / "monthly" / month / f"{node}.json"
+
+
+def node_paths(repo: Path, node: str) -> list[Path]:
+    """
+    Return every path under data/ that belongs to ``node`` (files or folders, existing or not).
+
+    Publish stages exactly these, so it never touches another node's files.
+    """
+    data = data_dir(repo)
+    paths = [retraction_file(repo, node), fine_tuning_dir(repo, node), telemetry_file(repo, node)]
+    paths += sorted((data / "patterns").glob(f"*/{node}.jsonl"))
+    paths += sorted((data / "collections").glob(f"*/{node}"))
+    paths += sorted((data / "metrics" / "monthly").glob(f"*/{node}.json"))
+    return paths
+
+
+def stamp(moment: datetime | None = None) -> str:
+    """Return the UTC ``YYYYMMDDTHHMMSSZ`` stamp of ``moment`` (now by default)."""
+    return (moment or datetime.now(UTC)).astimezone(UTC).strftime(STAMP_FORMAT)
+
+
+def stamped_files(folder: Path, suffix: str = ".jsonl") -> list[Path]:
+    """
+    Return the files in ``folder`` named ``<stamp><suffix>``, oldest first by the stamp in the name.
+
+    File times are never used: a fresh clone gives every file the same mtime.
+    """
+    if not folder.is_dir():
+        return []
+    found = [
+        p
+        for p in folder.iterdir()
+        if p.name.endswith(suffix) and STAMP_PATTERN.fullmatch(p.name.removesuffix(suffix))
+    ]
+    return sorted(found, key=lambda p: p.name)

@@ -1,0 +1,193 @@
+"""The state dir: locks (guarantee 5), cursors, last-run records, quarantine files, journals.
+
+Never in git. Every file here is written whole (``atomic``); locks are ``flock`` on
+``<state>/locks/<job>.lock`` and die with their process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import msgspec
+
+from fedlearn import atomic
+from fedlearn.errors import LockHeldError
+
+JobState = Literal["ok", "idle", "blocked", "failed"]
+STATES: tuple[JobState, ...] = ("ok", "idle", "blocked", "failed")
+
+
+class Cursor(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    How far one input file has been read.
+
+    Attributes:
+        path: the input path the cursor belongs to.
+        device, inode: identify the file, so a rotation (new inode) is noticed.
+        offset: bytes consumed (always just after a newline).
+        head: sha256 hex of the file's first ``min(offset, HEAD_BYTES)`` bytes, so a file that was
+            truncated and rewritten past the old offset is noticed too.
+    """
+
+    path: str
+    device: int
+    inode: int
+    offset: int
+    head: str
+
+
+class RunRecord(msgspec.Struct, frozen=True, kw_only=True):
+    """The outcome of a job's last run, read by ``fedlearn status`` and ``fedlearn metrics``."""
+
+    job: str
+    state: JobState
+    started_at: str
+    finished_at: str
+    duration_seconds: float
+    summary: dict[str, Any] = msgspec.field(default_factory=dict)
+    error: str = ""
+    last_success_at: str = ""
+
+
+CURSORS_DECODER = msgspec.json.Decoder(dict[str, Cursor])
+RUN_DECODER = msgspec.json.Decoder(RunRecord)
+ENCODER = msgspec.json.Encoder(order="deterministic")
+
+
+def now_iso() -> str:
+    """Return the current UTC time as ``YYYY-MM-DDTHH:MM:SSZ``."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class StateDir:
+    """fedlearn's local state under one folder; paths are created on first use."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, *parts: str) -> Path:
+        """Return a path under the state dir, creating its parent folder."""
+        target = self.root.joinpath(*parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
+
+    @contextlib.contextmanager
+    def lock(self, job: str) -> Iterator[None]:
+        """
+        Hold ``<state>/locks/<job>.lock`` for the block.
+
+        Raise LockHeldError when another process holds it (two runs of one job never overlap).
+        """
+        path = self.path("locks", f"{job}.lock")
+        with path.open("a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = path.read_text().strip() or "unknown"
+                raise LockHeldError(
+                    f"{job} is already running (pid {holder}, lock {path})",
+                    hint="wait for it to finish; `fedlearn status` shows who holds each lock",
+                ) from None
+            handle.truncate(0)
+            handle.write(str(os.getpid()))
+            handle.flush()
+            try:
+                yield
+            finally:
+                handle.truncate(0)
+                handle.flush()
+
+    def lock_holder(self, job: str) -> int | None:
+        """Return the pid holding ``job``'s lock, or None when it is free."""
+        path = self.root / "locks" / f"{job}.lock"
+        if not path.exists():
+            return None
+        with path.open("a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                text = path.read_text().strip()
+                return int(text) if text.isdigit() else -1
+            fcntl.flock(handle, fcntl.LOCK_UN)
+        return None
+
+    def cursors_file(self, job: str) -> Path:
+        """Return the file holding ``job``'s cursors."""
+        return self.path("cursors", f"{job}.json")
+
+    def load_cursors(self, job: str) -> dict[str, Cursor]:
+        """Return ``job``'s cursors by input path (empty before the first run)."""
+        try:
+            return CURSORS_DECODER.decode(self.cursors_file(job).read_bytes())
+        except FileNotFoundError:
+            return {}
+
+    def journal(self, job: str) -> Path:
+        """Return the path of ``job``'s transaction journal."""
+        return self.path("journal", f"{job}.json")
+
+    def transaction(self, job: str) -> atomic.Transaction:
+        """Return a new transaction journaled under ``job``'s name."""
+        return atomic.Transaction(self.journal(job))
+
+    def quarantine_dir(self) -> Path:
+        """Return the folder of set-aside bad input lines."""
+        folder = self.root / "quarantine"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    def run_file(self, job: str) -> Path:
+        """Return the file holding ``job``'s last run record."""
+        return self.path("runs", f"{job}.json")
+
+    def last_run(self, job: str) -> RunRecord | None:
+        """Return ``job``'s last run record, or None when it never ran."""
+        try:
+            return RUN_DECODER.decode(self.run_file(job).read_bytes())
+        except (FileNotFoundError, msgspec.DecodeError):
+            return None
+
+    def record_run(self, record: RunRecord) -> None:
+        """Store ``record`` as its job's last run, keeping the last success time."""
+        previous = self.last_run(record.job)
+        if record.state in ("ok", "idle"):
+            record = msgspec.structs.replace(record, last_success_at=record.finished_at)
+        elif previous is not None:
+            record = msgspec.structs.replace(record, last_success_at=previous.last_success_at)
+        atomic.write(self.run_file(record.job), ENCODER.encode(record) + b"\n")
+
+    def read_json(self, *parts: str) -> Any:
+        """Return the decoded JSON file under the state dir, or None when it does not exist."""
+        try:
+            return msgspec.json.decode(self.root.joinpath(*parts).read_bytes())
+        except FileNotFoundError:
+            return None
+
+
+class Clock:
+    """Measure a job's run for its RunRecord."""
+
+    def __init__(self) -> None:
+        self.started_at = now_iso()
+        self.start = time.monotonic()
+
+    def record(
+        self, job: str, state: JobState, summary: dict[str, Any], error: str = ""
+    ) -> RunRecord:
+        """Return the finished RunRecord of this run."""
+        return RunRecord(
+            job=job,
+            state=state,
+            started_at=self.started_at,
+            finished_at=now_iso(),
+            duration_seconds=round(time.monotonic() - self.start, 3),
+            summary=summary,
+            error=error,
+        )

@@ -1,0 +1,160 @@
+"""Shared fixtures: configs in temp dirs, real git repositories, and the installed ``fedlearn`` command."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fedlearn import config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git in ``cwd`` and return its stdout; fail the test on error."""
+    process = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, text=True, check=False)
+    assert process.returncode == 0, f"git {' '.join(args)}: {process.stderr}"
+    return process.stdout
+
+
+def init_repo(path: Path, *, bare: bool = False) -> Path:
+    """Create a git repository with a local identity and main as the default branch."""
+    path.mkdir(parents=True, exist_ok=True)
+    flags = ["--bare"] if bare else []
+    subprocess.run(["git", "init", "-q", "-b", "main", *flags, str(path)], check=True)
+    if not bare:
+        git(path, "config", "user.email", "test@example.invalid")
+        git(path, "config", "user.name", "fedlearn test")
+    return path
+
+
+def toml_value(value: Any) -> str:
+    """Render a Python value as a TOML value (strings, numbers, bools, lists, inline tables)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items()) + " }"
+    raise TypeError(value)
+
+
+def render_toml(table: dict[str, Any]) -> str:
+    """Render a two-level table (top keys and [sections]) as TOML."""
+    lines = [f"{k} = {toml_value(v)}" for k, v in table.items() if not isinstance(v, dict)]
+    for section, body in table.items():
+        if isinstance(body, dict):
+            lines.append(f"\n[{section}]")
+            lines += [f"{k} = {toml_value(v)}" for k, v in body.items()]
+    return "\n".join(lines) + "\n"
+
+
+class Node:
+    """One simulated machine: its own folder, config file, state dir, telemetry and repo clone."""
+
+    def __init__(self, root: Path, name: str, repo: Path, **sections: dict[str, Any]) -> None:
+        self.name = name
+        self.root = root
+        self.repo = repo
+        self.state = root / "state"
+        self.telemetry = root / "runtime" / "hybrid-events.jsonl"
+        self.dataset = root / "runtime" / "dataset.jsonl"
+        self.telemetry.parent.mkdir(parents=True, exist_ok=True)
+        table: dict[str, Any] = {
+            "node_id": name,
+            "repo": str(repo),
+            "state_dir": str(self.state),
+            "sync": {"telemetry": [str(self.telemetry)], "fine_tuning": str(self.dataset)},
+            "embedding": {"dimension": 64},
+            "qdrant": {"retry_attempts": 1},
+            "publish": {"push_attempts": 3, "push_deadline": 30.0},
+        }
+        for section, values in sections.items():
+            table.setdefault(section, {}).update(values)
+        self.config_file = root / "config.toml"
+        self.config_file.write_text(render_toml(table))
+
+    def config(self) -> config.Config:
+        """Return this node's loaded configuration."""
+        return config.load(self.config_file, required=True)
+
+    def run(self, *args: str, check: bool = True, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+        """Run the installed ``fedlearn`` command with this node's config."""
+        return run_fedlearn(*args, "--config", str(self.config_file), check=check, cwd=self.root, timeout=timeout)
+
+
+def fedlearn_command() -> list[str]:
+    """Return the installed ``fedlearn`` console script (beside this Python), else ``python -m fedlearn``."""
+    script = Path(sys.executable).with_name("fedlearn")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("fedlearn")
+    return [found] if found else [sys.executable, "-m", "fedlearn"]
+
+
+def cli_env() -> dict[str, str]:
+    """Return the environment for subprocess runs: this checkout's code first on the path."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env.pop("FEDLEARN_CONFIG", None)
+    env.setdefault("GIT_AUTHOR_NAME", "fedlearn test")
+    env.setdefault("GIT_AUTHOR_EMAIL", "test@example.invalid")
+    env.setdefault("GIT_COMMITTER_NAME", "fedlearn test")
+    env.setdefault("GIT_COMMITTER_EMAIL", "test@example.invalid")
+    return env
+
+
+def run_fedlearn(*args: str, check: bool = True, cwd: Path | None = None, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``fedlearn`` command and return the finished process."""
+    process = subprocess.run(
+        [*fedlearn_command(), *args], capture_output=True, text=True, cwd=cwd, env=cli_env(), timeout=timeout, check=False
+    )
+    if check:
+        assert process.returncode == 0, f"fedlearn {' '.join(args)} exited {process.returncode}:\n{process.stdout}\n{process.stderr}"
+    return process
+
+
+@pytest.fixture
+def remote(tmp_path: Path) -> Path:
+    """Return a bare git repository with one initial commit on main, as a forge would hold it."""
+    bare = init_repo(tmp_path / "remote.git", bare=True)
+    seed = init_repo(tmp_path / "seed")
+    (seed / "README.md").write_text("federation repo\n")
+    git(seed, "add", "README.md")
+    git(seed, "commit", "-q", "-m", "initial")
+    git(seed, "remote", "add", "origin", str(bare))
+    git(seed, "push", "-q", "origin", "main")
+    return bare
+
+
+@pytest.fixture
+def make_node(tmp_path: Path, remote: Path) -> Callable[..., Node]:
+    """Return a factory of nodes, each with its own clone of the shared bare remote."""
+
+    def make(name: str, **sections: dict[str, Any]) -> Node:
+        root = tmp_path / "nodes" / name
+        root.mkdir(parents=True)
+        clone = root / "repo"
+        subprocess.run(["git", "clone", "-q", str(remote), str(clone)], check=True)
+        git(clone, "config", "user.email", "test@example.invalid")
+        git(clone, "config", "user.name", "fedlearn test")
+        return Node(root, name, clone, **sections)
+
+    return make
+
+
+@pytest.fixture
+def node(make_node: Callable[..., Node]) -> Node:
+    """Return one node named ``alpha`` with its clone of a fresh bare remote."""
+    return make_node("alpha")
