@@ -3,23 +3,25 @@
 ``Anonymizer.anonymize(text)`` replaces secrets and personal or machine data with typed
 placeholders (``<redacted:jwt>``, ``<ip>``, ``<email>``, ``<home>``) and counts redactions by rule.
 ``scan(text)`` finds secrets without changing anything (the publish gate and ``fedlearn scan``).
+Each string costs one pass: a rule's patterns run only when its cheap trigger fires.
 """
 
 from __future__ import annotations
 
+import bisect
 import collections
-import os
-import pwd
 import re
-import socket
-from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
 from fedlearn import config
-from fedlearn.anonymize import rules as rules_module
+from fedlearn.anonymize import assignments, credentials, personal, prefilter, rules
+from fedlearn.anonymize.files import FileFinding, scan_files
+from fedlearn.anonymize.personal import Machine
 from fedlearn.anonymize.rules import Rule
+
+__all__ = ["Anonymizer", "FileFinding", "Finding", "Machine", "builtin_rule_names", "scan_files"]
 
 
 @attrs.frozen
@@ -31,81 +33,251 @@ class Finding:
     end: int
 
 
-@attrs.frozen
-class Machine:
-    """The local identity that must never leave the machine: host names, user, home."""
+def builtin_rules(identity: Machine, hostnames: list[str]) -> list[Rule]:
+    """Return every built-in rule in priority order: shaped secrets, keyed secrets, personal data."""
+    return (
+        credentials.shaped()
+        + assignments.keyed()
+        + personal.network()
+        + personal.machine(identity, hostnames)
+    )
 
-    hostname: str
-    fqdn: str
-    user: str
-    home: str
 
-    @classmethod
-    def local(cls) -> Machine:
-        """Return this machine's hostname, FQDN, user and home (from the password database)."""
-        entry = pwd.getpwuid(os.getuid())
-        hostname = socket.gethostname()
-        try:
-            fqdn = socket.getfqdn()
-        except OSError:
-            fqdn = hostname
-        return cls(hostname=hostname, fqdn=fqdn, user=entry.pw_name, home=entry.pw_dir)
+def builtin_rule_names() -> list[str]:
+    """Return the names of the built-in rules (what ``[anonymize] disable`` accepts), sorted."""
+    identity = Machine(hostname="example-host", fqdn="example-host.example.org", user="example-user", home="/home/example-user")
+    return sorted({rule.name for rule in builtin_rules(identity, [])})
 
 
 class Anonymizer:
     """
     The compiled rules for one configuration and machine; reuse one per run.
 
+    ``use_re2=False`` skips the RE2 prefilter (the keyword triggers decide alone; same results).
+
     Attributes:
         counts: redactions so far, by rule name.
     """
 
-    def __init__(self, settings: config.Anonymize, machine: Machine | None = None) -> None:
+    def __init__(
+        self, settings: config.Anonymize, machine: Machine | None = None, *, use_re2: bool = True
+    ) -> None:
         self.machine = machine or Machine.local()
-        disabled = set(settings.disable)
-        built = rules_module.builtin_rules() + rules_module.machine_rules(
-            self.machine, settings.hostnames
-        )
-        built += [Rule(r.name, re.compile(r.pattern), f"<redacted:{r.name}>") for r in settings.extra_rules]
-        self.rules = [rule for rule in built if rule.name not in disabled]
-        self.allow = [re.compile(pattern) for pattern in settings.allow]
+        self.disabled = frozenset(settings.disable)
+        configured = [rules.extra(extra.name, extra.pattern) for extra in settings.extra_rules]
+        built = builtin_rules(self.machine, settings.hostnames)
+        secret_count = sum(rule.is_secret for rule in built)
+        ordered = built[:secret_count] + configured + built[secret_count:]
+        self.rules = tuple(rule for rule in ordered if not set(rule.names) <= self.disabled)
+        self.allow = tuple(re.compile(pattern) for pattern in settings.allow)
         self.counts: collections.Counter[str] = collections.Counter()
+        self._always = tuple(index for index, rule in enumerate(self.rules) if rule.trigger is None)
+        gates: dict[rules.Trigger, list[int]] = {}
+        for index, rule in enumerate(self.rules):
+            if rule.trigger is not None:
+                gates.setdefault(rule.trigger, []).append(index)
+        items: dict[rules.Item, int] = {}
+        self._gates = tuple(
+            (tuple(items.setdefault(item, len(items)) for item in trigger.items()), tuple(members))
+            for trigger, members in gates.items()
+        )
+        self._tests = tuple(item.test() for item in items)
+        self._lowered = tuple(item.lower for item in items)
+        self._prefilter = prefilter.build(self.rules) if use_re2 else None
+
+    @property
+    def has_prefilter(self) -> bool:
+        """Return whether the RE2 prefilter is in use (google-re2 is installed and not turned off)."""
+        return self._prefilter is not None
 
     def anonymize(self, text: str) -> str:
-        """Return ``text`` with every match of every enabled rule replaced by its placeholder."""
-        for rule in self.rules:
-            text = rule.pattern.sub(lambda match, rule=rule: self._replace(rule, match), text)
-        return text
+        """
+        Return ``text`` with every secret and personal datum replaced by its placeholder.
 
-    def _replace(self, rule: Rule, match: re.Match[str]) -> str:
-        found = match.group(0)
-        if any(allowed.fullmatch(found) for allowed in self.allow):
-            return found
-        self.counts[rule.name] += 1
-        return rule.replace(match)
-
-    def anonymize_value(self, value: Any) -> Any:
-        """Return a JSON value with every string (keys included) anonymized."""
-        if isinstance(value, str):
-            return self.anonymize(value)
-        if isinstance(value, dict):
-            return {self.anonymize(str(k)): self.anonymize_value(v) for k, v in value.items()}
-        if isinstance(value, list | tuple):
-            return [self.anonymize_value(v) for v in value]
-        return value
+        One pass: all rules look at the same text; overlapping finds become one redaction under
+        the higher-priority rule's name, so no part of a secret is left beside a placeholder, and
+        personal data right next to an existing placeholder stays as it is (it was judged before,
+        beside what that placeholder replaced). So anonymizing again changes nothing.
+        """
+        hits = self._hits(rules.Probe(text), secrets_only=False)
+        return self._redact(text, hits) if hits else text
 
     def scan(self, text: str) -> list[Finding]:
         """Return the secrets in ``text`` (secret rules only), without changing anything."""
-        findings = []
-        for rule in self.rules:
-            if not rule.is_secret:
-                continue
-            for match in rule.pattern.finditer(text):
-                if not any(allowed.fullmatch(match.group(0)) for allowed in self.allow):
-                    findings.append(Finding(rule.name, match.start(), match.end()))
-        return sorted(findings, key=lambda f: (f.start, f.rule))
+        return [Finding(name, start, end) for start, end, name, _ in self._hits(rules.Probe(text), secrets_only=True)]
+
+    def _redact(self, text: str, hits: list[Hit]) -> str:
+        parts = []
+        position = 0
+        for start, end, name, rule in hits:
+            self.counts[name] += 1
+            parts.append(text[position:start])
+            parts.append(rule.replacement(name))
+            position = end
+        parts.append(text[position:])
+        return "".join(parts)
+
+    def _active(self, probe: rules.Probe) -> list[int]:
+        """Return the indexes of the rules that can find something, in priority order."""
+        if self._prefilter is not None:
+            found = self._prefilter.active(probe.text)
+            if found is not None:
+                return found
+        return self._triggered(probe)
+
+    def _triggered(self, probe: rules.Probe) -> list[int]:
+        """Return the indexes of the rules whose trigger fires (or that have none), in priority order."""
+        active = list(self._always)
+        text, lower, tests, lowered = probe.text, probe.lower, self._tests, self._lowered
+        found: list[bool | None] = [None] * len(tests)
+        for indexes, members in self._gates:
+            for index in indexes:
+                fired = found[index]
+                if fired is None:
+                    fired = found[index] = tests[index](lower if lowered[index] else text)
+                if fired:
+                    active += members
+                    break
+        active.sort()
+        return active
+
+    def _hits(self, probe: rules.Probe, *, secrets_only: bool) -> list[Hit]:
+        """Return every redaction in the probe's text: sorted, disjoint, higher priority first on overlap."""
+        found: list[Hit] = []
+        for index in self._active(probe):
+            rule = self.rules[index]
+            if rule.is_secret or not secrets_only:
+                found += self._rule_hits(rule, probe)
+        return disjoint(found)
+
+    def _rule_hits(self, rule: Rule, probe: rules.Probe) -> list[Hit]:
+        text = probe.text
+        subject = probe.lower if rule.lower else text
+        protected = probe.protected
+        found = []
+        for matcher in rule.matchers:
+            widen, check, classify, judge = matcher.widen, matcher.check, matcher.classify, matcher.judge
+            found_in = matcher.find(subject) if matcher.find is not None else matcher.pattern.finditer(subject)
+            for match in found_in:
+                if judge is not None:
+                    verdict = judge(match, text)
+                    if verdict is None:
+                        continue
+                    start, end, name = verdict
+                else:
+                    if widen is not None:
+                        span = widen(match, text)
+                        if span is None:
+                            continue
+                    else:
+                        span = match.span("value") if matcher.has_value else match.span()
+                    start, end = span
+                    if check is not None and not check(match, text):
+                        continue
+                    name = classify(match, text) if classify is not None else rule.name
+                    if name is None:
+                        continue
+                if start >= end or name in self.disabled:
+                    continue
+                if protected and probe.is_protected(start, end, touching=not rule.is_secret):
+                    continue
+                if self.allow and self._is_allowed(text[start:end], text[match.start() : match.end()]):
+                    continue
+                found.append((start, end, name, rule))
+        return found
+
+    def _is_allowed(self, value: str, whole: str) -> bool:
+        return any(allowed.fullmatch(value) or allowed.fullmatch(whole) for allowed in self.allow)
+
+    def anonymize_value(self, value: Any) -> Any:
+        """
+        Return a JSON value with every string (keys included) anonymized.
+
+        A string under a key that names a secret (``{"password": "hunter2"}``) is redacted whole,
+        as it would be in ``password: hunter2``.
+        """
+        if isinstance(value, str):
+            return self.anonymize(value)
+        if isinstance(value, dict):
+            return {self.anonymize(str(key)): self._field(str(key), item) for key, item in value.items()}
+        if isinstance(value, list | tuple):
+            return [self.anonymize_value(item) for item in value]
+        return value
+
+    def _field(self, key: str, value: Any) -> Any:
+        anonymized = self.anonymize_value(value)
+        name = self.field_secret(key, value)
+        if name is None or rules.PLACEHOLDER.fullmatch(str(anonymized)):
+            return anonymized
+        self.counts[name] += 1
+        return f"<redacted:{name}>"
+
+    def field_secret(self, key: str, value: Any) -> str | None:
+        """Return the rule under which ``value`` is a secret as the value of JSON key ``key``, or None."""
+        name = assignments.field_secret(key, value)
+        if name is None or name in self.disabled or rules.PLACEHOLDER.fullmatch(value):
+            return None
+        return None if any(allowed.fullmatch(value) for allowed in self.allow) else name
+
+    def scan_value(self, value: Any) -> list[str]:
+        """Return the rule of every secret in a JSON value (strings, keys, and values under secret keys)."""
+        if isinstance(value, str):
+            return [finding.rule for finding in self.scan(value)]
+        found: list[str] = []
+        if isinstance(value, dict):
+            for key, item in value.items():
+                found += self.scan_value(str(key))
+                name = self.field_secret(str(key), item)
+                found += [name] if name else self.scan_value(item)
+        elif isinstance(value, list):
+            for item in value:
+                found += self.scan_value(item)
+        return found
 
 
-def rule_names(rules: Iterable[Rule]) -> list[str]:
-    """Return the names of ``rules``."""
-    return [rule.name for rule in rules]
+Hit = tuple[int, int, str, Rule]
+
+
+def disjoint(hits: list[Hit]) -> list[Hit]:
+    """
+    Return ``hits`` merged where they overlap, sorted by position.
+
+    ``hits`` come in priority order. Overlapping secrets merge into one redaction that spans them
+    all, under the first one's name, so no part of a secret is left beside a placeholder.
+    Personal data that overlaps a secret is dropped (the secret's redaction covers what matters);
+    overlapping personal data merges like secrets do.
+    """
+    if len(hits) < 2:
+        return hits
+    secrets = merged([hit for hit in hits if hit[3].is_secret])
+    personal = [hit for hit in hits if not hit[3].is_secret]
+    if secrets:
+        personal = [hit for hit in personal if not overlaps(secrets, hit)]
+    return sorted(secrets + merged(personal), key=lambda hit: hit[0]) if personal else secrets
+
+
+def overlaps(sorted_hits: list[Hit], hit: Hit) -> bool:
+    """Return whether ``hit`` overlaps any of the sorted, disjoint ``sorted_hits``."""
+    index = bisect.bisect_left(sorted_hits, hit[1], key=lambda other: other[0])
+    return index > 0 and sorted_hits[index - 1][1] > hit[0]
+
+
+def merged(hits: list[Hit]) -> list[Hit]:
+    """Return ``hits`` (in priority order) merged where they overlap, sorted by position."""
+    if len(hits) < 2:
+        return hits
+    ranked = sorted(range(len(hits)), key=lambda index: hits[index][0])
+    found: list[Hit] = []
+    best: list[int] = []
+    for index in ranked:
+        start, end, name, rule = hits[index]
+        if found and start < found[-1][1]:
+            last = found[-1]
+            if index < best[-1]:
+                best[-1] = index
+                last = (last[0], last[1], name, rule)
+            found[-1] = (last[0], max(last[1], end), last[2], last[3])
+        else:
+            found.append(hits[index])
+            best.append(index)
+    return found

@@ -1,77 +1,265 @@
-"""The redaction rules as data: a name, a pattern, and the placeholder that replaces a match."""
+"""The shape of a redaction rule (DESIGN.md guarantee 1) and the cheap test that gates it.
+
+A rule is data: names, patterns, and a trigger, a necessary condition much cheaper than the
+patterns (a literal word, or a regex that starts with a literal). Python's regex engine scans for a
+literal prefix at memory speed but tries a character class or an alternation at every position,
+so every pattern here starts with a literal, and word boundaries are checked after the fact by the
+matcher's ``widen`` and ``check`` functions.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
 
 import attrs
 
-if TYPE_CHECKING:
-    from fedlearn.anonymize import Machine
+# Every placeholder the rules write; nothing is ever redacted inside one, so anonymize is idempotent.
+PLACEHOLDER = re.compile(
+    r"<(?:redacted:[\w.-]+|ip|email|home|host|user|mac|ssh-fingerprint|ssh-key)>"
+)
+NAME_CHARACTERS = re.compile(r"[^\w.-]")
+
+Span = tuple[int, int]
+Check = Callable[[re.Match[str], str], bool]
+Widen = Callable[[re.Match[str], str], "Span | None"]
+Classify = Callable[[re.Match[str], str], "str | None"]
+Find = Callable[[str], Iterator[re.Match[str]]]
+Judge = Callable[[re.Match[str], str], "tuple[int, int, str] | None"]
+
+
+# Characters by how often they occur in technical text, most frequent first; a trigger word is
+# first looked for by its rarest character, which ``in`` finds at memory speed.
+FREQUENT = " etaoinsrlcdhupm.fgy/b_w,-=:\"'kv()0123456789xjzqTSACEIRNOPLDMFBUHGVWKYXJQZ"
+
+
+@attrs.frozen
+class Item:
+    """
+    One thing a trigger looks for: a literal word, or a regex that starts with a literal.
+
+    Attributes:
+        sentinel: a character of it that must occur at least ``minimum`` times (a cheap first test).
+    """
+
+    word: str
+    pattern: re.Pattern[str] | None
+    lower: bool
+    sentinel: str
+    minimum: int = 1
+
+    def test(self) -> Callable[[str], bool]:
+        """Return a function telling whether a text (already lower-cased for a lower item) holds it."""
+        sentinel, minimum, word = self.sentinel, self.minimum, self.word
+        search = self.pattern.search if self.pattern is not None else None
+        if minimum > 1:
+            if search is None:
+                return lambda text: text.count(sentinel) >= minimum
+            return lambda text: text.count(sentinel) >= minimum and search(text) is not None
+        if search is not None:
+            return lambda text: sentinel in text and search(text) is not None
+        if word == sentinel:
+            return lambda text: word in text
+        return lambda text: sentinel in text and word in text
+
+
+def word_item(word: str, lower: bool = False) -> Item:
+    """Return the item of a literal word, with its rarest character as the sentinel."""
+    sentinel = max(word, key=lambda c: FREQUENT.find(c) if c in FREQUENT else len(FREQUENT))
+    return Item(word, None, lower, sentinel)
+
+
+def pattern_item(pattern: re.Pattern[str], lower: bool = False, minimum: int = 1) -> Item:
+    """Return the item of a literal-prefixed regex; its first character is the sentinel."""
+    return Item(pattern.pattern, pattern, lower, pattern.pattern.lstrip("\\")[0], minimum)
+
+
+@attrs.frozen
+class Many:
+    """A trigger word or regex whose first character must occur at least ``minimum`` times."""
+
+    pattern: re.Pattern[str] | str
+    minimum: int
+
+
+@attrs.frozen
+class Trigger:
+    """
+    A necessary condition for a rule's patterns: any word occurs, or any pattern is found.
+
+    Attributes:
+        words: literal substrings.
+        patterns: regexes that start with a literal character.
+        lower: test the lower-case copy of the text.
+    """
+
+    words: tuple[str, ...] = ()
+    patterns: tuple[re.Pattern[str] | Many, ...] = ()
+    lower: bool = False
+
+    def items(self) -> list[Item]:
+        """Return the words and patterns as items, the words first."""
+        found = [word_item(word, self.lower) for word in self.words]
+        for pattern in self.patterns:
+            if isinstance(pattern, Many) and isinstance(pattern.pattern, str):
+                found.append(Item(pattern.pattern, None, self.lower, pattern.pattern[0], pattern.minimum))
+            elif isinstance(pattern, Many):
+                found.append(pattern_item(pattern.pattern, self.lower, pattern.minimum))
+            else:
+                found.append(pattern_item(pattern, self.lower))
+        return found
+
+
+@attrs.frozen
+class Matcher:
+    """
+    One pattern of a rule and how a match becomes a redaction.
+
+    Every function gets the match (found in the text or its lower-case copy, same positions) and
+    the original text.
+
+    Attributes:
+        widen: the span to redact, or None to drop the match; default: the ``value`` group when
+            the pattern has one (the rest, a key name, stays), else the whole match.
+        check: whether the match is really a secret or personal datum.
+        classify: the rule name to report (``password``, ``token``…), or None to drop the match;
+            default: the rule's name.
+        find: how to find the matches in a text; default: every match of the pattern.
+        judge: all of the above at once: the span and rule name, or None to drop the match (for
+            matchers whose span, verdict and name come from one piece of work).
+    """
+
+    pattern: re.Pattern[str]
+    check: Check | None = None
+    widen: Widen | None = None
+    classify: Classify | None = None
+    find: Find | None = None
+    judge: Judge | None = None
+    has_value: bool = attrs.field(init=False)
+
+    @has_value.default
+    def _has_value(self) -> bool:
+        return "value" in self.pattern.groupindex
+
+    def matches(self, subject: str) -> Iterator[re.Match[str]]:
+        """Return the matches in ``subject``."""
+        return self.find(subject) if self.find is not None else self.pattern.finditer(subject)
 
 
 @attrs.frozen
 class Rule:
     """
-    One named redaction.
+    One redaction family.
 
     Attributes:
-        placeholder: the replacement text, or a function of the match (to keep a key name).
-        is_secret: whether ``scan`` reports it (personal data is redacted but not a scan finding).
+        names: what the rule reports; the first is its own name. Names are what
+            ``[anonymize] disable`` takes, what counts are keyed by, and a secret's placeholder.
+        matchers: the patterns.
+        placeholder: the replacement of personal data; a secret becomes ``<redacted:NAME>``.
+        is_secret: whether ``scan`` reports it (personal data is redacted, not a scan finding).
+        trigger: the cheap gate, or None when the patterns are cheap enough for every string.
+        lower: match the lower-case copy of the text (case-insensitive matching without ``(?i)``,
+            which would cost the regex engine its literal-prefix search).
+        gate: an RE2 pattern found wherever the rule can find something (a superset of its
+            matches); all gates run as one RE2 set (``prefilter``) when google-re2 is installed.
+            None: the rule always runs.
     """
 
-    name: str
-    pattern: re.Pattern[str]
-    placeholder: str | Callable[[re.Match[str]], str]
+    names: tuple[str, ...]
+    matchers: tuple[Matcher, ...]
+    placeholder: str = ""
     is_secret: bool = True
+    trigger: Trigger | None = None
+    lower: bool = False
+    gate: str | None = None
 
-    def replace(self, match: re.Match[str]) -> str:
-        """Return the placeholder for ``match``."""
-        if callable(self.placeholder):
-            return self.placeholder(match)
-        return self.placeholder
+    @property
+    def name(self) -> str:
+        """Return the rule's own name."""
+        return self.names[0]
 
-
-def keep_key(name: str) -> Callable[[re.Match[str]], str]:
-    """Return a placeholder function that keeps the ``key`` group and redacts the value."""
-    return lambda match: f"{match.group('key')}<redacted:{name}>"
-
-
-def builtin_rules() -> list[Rule]:
-    """Return the built-in rules, most specific first."""
-    secret = [
-        Rule("private-key", re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|\Z)", re.S), "<redacted:private-key>"),
-        Rule("jwt", re.compile(r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"), "<redacted:jwt>"),
-        Rule("github-token", re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b"), "<redacted:github-token>"),
-        Rule("openai-key", re.compile(r"\bsk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}"), "<redacted:openai-key>"),
-        Rule("aws-access-key", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"), "<redacted:aws-access-key>"),
-        Rule("slack-token", re.compile(r"\bxox[abprs]-[A-Za-z0-9-]{10,}"), "<redacted:slack-token>"),
-        Rule("url-credentials", re.compile(r"(?P<key>\b[a-z][a-z0-9+.-]*://[^/\s:@]+:)[^/\s@]+(?=@)"), keep_key("password")),
-        Rule(
-            "password-assignment",
-            re.compile(r"""(?P<key>\b(?:password|passwd|pwd|secret|token|api[_-]?key)\b["']?\s*[:=]\s*["']?)(?!<redacted)[^\s"',;]{4,}""", re.I),
-            keep_key("password"),
-        ),
-    ]
-    personal = [
-        Rule("email", re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b"), "<email>", is_secret=False),
-        Rule("ipv4", re.compile(r"\b(?!127\.)(?!0\.0\.0\.0)(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b"), "<ip>", is_secret=False),
-        Rule("ipv6", re.compile(r"(?<![:\w])(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}(?![:\w])|(?<![:\w])(?:[0-9a-fA-F]{1,4}:){1,6}:(?:[0-9a-fA-F]{1,4}:?){1,6}(?![:\w])"), "<ip>", is_secret=False),
-    ]
-    return secret + personal
+    def replacement(self, name: str) -> str:
+        """Return the text that replaces a redaction reported as ``name``."""
+        return f"<redacted:{name}>" if self.is_secret else self.placeholder
 
 
-def machine_rules(machine: Machine, hostnames: list[str]) -> list[Rule]:
-    """Return the rules for this machine's home, user and host names and the configured ones."""
-    found: list[Rule] = []
-    if machine.home and machine.home != "/":
-        found.append(Rule("home", re.compile(re.escape(machine.home) + r"(?![\w.-])"), "<home>", is_secret=False))
-    found.append(Rule("home", re.compile(r"(?:/home|/Users)/[A-Za-z0-9._-]+|/root(?![\w.-])"), "<home>", is_secret=False))
-    names = {n for n in (machine.fqdn, machine.hostname, *hostnames) if n and n != "localhost"}
-    for name in sorted(names, key=len, reverse=True):
-        found.append(Rule("hostname", re.compile(r"(?<![\w.-])" + re.escape(name) + r"(?![\w-])", re.I), "<host>", is_secret=False))
-    if machine.user and machine.user != "root" and len(machine.user) >= 3:
-        found.append(Rule("user", re.compile(r"\b" + re.escape(machine.user) + r"\b"), "<user>", is_secret=False))
-    return found
+def secret(
+    name: str,
+    *matchers: Matcher,
+    gate: str | None,
+    trigger: Trigger | None = None,
+    lower: bool = False,
+) -> Rule:
+    """Return a secret rule: a match becomes ``<redacted:NAME>`` and is a scan finding."""
+    return Rule((name,), matchers, "", True, trigger, lower, gate)
+
+
+def personal(
+    name: str,
+    placeholder: str,
+    *matchers: Matcher,
+    gate: str | None,
+    trigger: Trigger | None = None,
+    lower: bool = False,
+) -> Rule:
+    """Return a personal-data rule: a match becomes ``placeholder``; not a scan finding."""
+    return Rule((name,), matchers, placeholder, False, trigger, lower, gate)
+
+
+def extra(name: str, pattern: str) -> Rule:
+    """Return a configured extra rule: every match of ``pattern`` becomes ``<redacted:NAME>``."""
+    return secret(NAME_CHARACTERS.sub("-", name), Matcher(re.compile(pattern)), gate=None)
+
+
+def value_span(match: re.Match[str]) -> Span:
+    """Return the ``value`` group's span when the pattern has one, else the match's."""
+    if "value" in match.re.groupindex:
+        return match.span("value")
+    return match.span()
+
+
+class Probe:
+    """
+    One string under inspection: its lower-case copy, trigger results and placeholder spans.
+
+    The lower-case copy has the same length as the text, so a span found in one is a span of the
+    other (characters whose lower case is longer, like "İ", are kept as they are).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lower: str | None = None
+        self._protected: list[Span] | None = None
+
+    @property
+    def lower(self) -> str:
+        """Return the text in lower case, aligned character for character with the text."""
+        if self._lower is None:
+            lowered = self.text.lower()
+            if len(lowered) != len(self.text):
+                lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+            self._lower = lowered
+        return self._lower
+
+    @property
+    def protected(self) -> list[Span]:
+        """Return the spans of the placeholders already in the text, in order."""
+        if self._protected is None:
+            found = PLACEHOLDER.finditer(self.text) if "<" in self.text else iter(())
+            self._protected = [match.span() for match in found]
+        return self._protected
+
+    def is_protected(self, start: int, end: int, *, touching: bool = False) -> bool:
+        """
+        Return whether ``[start, end)`` overlaps a placeholder already in the text.
+
+        With ``touching``, a placeholder right before or after the span counts too.
+        """
+        protected = self.protected
+        if not protected:
+            return False
+        if touching:
+            start, end = start - 1, end + 1
+        index = bisect.bisect_left(protected, (end, end))
+        return index > 0 and protected[index - 1][1] > start

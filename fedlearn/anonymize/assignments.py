@@ -1,0 +1,327 @@
+"""Secrets known by their key: ``key=value``, JSON, YAML, TOML, env, flags, XML, headers, URLs, CLIs.
+
+The key stays and the value goes (``password=<redacted:password>``). A key counts when it *ends*
+with a secret word (``DB_PASSWORD``, ``clientSecret``), so ``password_file``, ``max_tokens`` and
+``token_type`` are not secrets. Matching is anchored on the separator (``=``, ``:``, ``>``) and a
+lookbehind trie of the key words asserts what precedes it: one memory-speed scan per separator
+character finds every key form, whatever the word.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from fedlearn.anonymize import checks
+from fedlearn.anonymize.rules import Matcher, Rule, Span, Trigger
+
+KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
+FILLER_CHARACTERS = frozenset("\"'`]\\ \t")
+# What may stand between a key and its separator: quotes, a subscript's bracket, blanks.
+FILLERS = ("", '"', "'", "`", '"]', "']", " ", "  ", "\t", '" ', "' ", '\\"', "\\'", '"] ', "'] ")
+GATE_WORDS = (
+    "password", "passwd", "passphrase", "pass", "pwd", "pw", "secret", "token", "key",
+    "authorization", "auth", "credential", "credentials", "cred", "creds", "session", "sessionid",
+    "session_id", "session-id", "session.id",
+    "sessid", "cookie", "signature", "sig",
+)
+VALUE = r"(?P<q>\\?[\"'`])?(?P<value>(?(q)[^\"'`\n\\]+|[^\s\"'`,;&|<>(){}\[\]\\]+))"
+NAMES = (
+    "aws-secret-key", "azure-storage-key", "api-key", "password", "secret", "token",
+    "authorization", "high-entropy",
+)
+KEY_OWNERS = (
+    "api", "access", "private", "signing", "encryption", "master", "subscription", "client",
+    "app", "license", "auth", "hmac", "openai", "anthropic", "mistral", "cohere", "groq",
+    "together", "perplexity", "replicate", "gemini", "google", "hf", "huggingface", "stripe",
+    "sendgrid", "mailgun", "deepseek", "xai", "fireworks", "secret",
+)
+KEY_ENDINGS = tuple(f"{owner}{separator}key" for owner in KEY_OWNERS for separator in ("", "_", ".", "-"))
+PASSWORD_ENDINGS = ("password", "passwd", "passphrase") + tuple(
+    f"{separator}{word}" for word in ("pass", "pwd", "pw") for separator in ("_", ".", "-")
+)
+WEAK_ENDINGS = (
+    "auth", "credential", "credentials", "cred", "creds", "session", "sessionid", "session_id",
+    "session-id", "session.id", "sessid", "cookie", "signature", "sig", "key",
+)
+SCHEMES = frozenset({"bearer", "basic", "token", "bot", "apikey", "api-key", "key", "sso-key", "digest", "negotiate"})
+SECRET_WORDS = {"password": "pass", "secret": "secret", "token": "token", "api-key": "key"}
+MINIMUM = {"password": 4, "secret": 6, "aws-secret-key": 40, "azure-storage-key": 20}
+
+
+@functools.lru_cache(maxsize=4096)
+def classify_key(key: str) -> str | None:
+    """Return the rule a key names (``DB_PASSWORD`` → password, ``apiKey`` → api-key), or None."""
+    name = key.lower().strip("-_.")
+    if name.endswith(("secret_access_key", "secretaccesskey", "secret-access-key")):
+        return "aws-secret-key"
+    if name.endswith(("accountkey", "sharedaccesskey")):
+        return "azure-storage-key"
+    if name.endswith(KEY_ENDINGS):
+        return "api-key"
+    if name.endswith(PASSWORD_ENDINGS) or name in ("pass", "pwd", "pw"):
+        return "password"
+    for word in ("secret", "token", "authorization"):
+        if name.endswith(word):
+            return word
+    return "high-entropy" if name.endswith(WEAK_ENDINGS) else None
+
+
+def is_secret_value(name: str, key: str, value: str) -> bool:
+    """Return whether a literal ``value`` under ``key`` (classified ``name``) is a secret."""
+    if len(value) < MINIMUM.get(name, 8) or value.startswith("-") or checks.is_reference(value):
+        return False
+    if name in ("token", "api-key"):
+        return checks.looks_random(value, minimum=8)
+    if name == "high-entropy":
+        return is_generated(value, key.lower().endswith(("key", "salt", "seed")))
+    return True
+
+
+def is_generated(value: str, is_loose: bool) -> bool:
+    """
+    Return whether ``value`` after a weak key name (``key``, ``auth``, ``session``) looks generated.
+
+    Hex strings and UUIDs count only after names that hold credentials (session, cookie, auth,
+    signature), not after ``key`` (``is_loose``), where they are usually hashes and ids.
+    """
+    if not checks.looks_random(value, minimum=16):
+        return False
+    if is_loose:
+        return not checks.is_hexadecimal(value) and len(value) >= 20 and checks.entropy(value) >= 3.7
+    return True
+
+
+def field_secret(key: str, value: Any) -> str | None:
+    """Return the rule that makes ``value`` a secret under the JSON object key ``key``, or None."""
+    if not isinstance(value, str):
+        return None
+    name = classify_key(key)
+    return name if name is not None and is_secret_value(name, key, value) else None
+
+
+def key_before(text: str, separator: int) -> tuple[str, int]:
+    """Return the key that ends before the separator at ``separator`` (past quotes), and its start."""
+    end = separator
+    while end > 0 and separator - end < 4 and text[end - 1] in FILLER_CHARACTERS:
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1] in KEY_CHARACTERS:
+        start -= 1
+    return text[start:end], start
+
+
+def scheme_skipped(text: str, start: int, end: int) -> Span:
+    """Return the span of the credential after an authorization scheme word (``Bearer x`` → x)."""
+    words = text[start:end].split(None, 1)
+    if words and words[0].lower() in SCHEMES:
+        if len(words) == 2:
+            return end - len(words[1]), end
+        after = re.match(r"[ \t]+([^\s\"'`,;]+)", text[end : end + 4096])
+        if after:
+            return end + after.start(1), end + after.end(1)
+    return start, end
+
+
+def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """
+    Return the span and rule of the value after a separator, when its key names a secret.
+
+    The key is read backwards from the separator; the value must be a literal, not a reference,
+    code or prose; after an ``Authorization`` key the scheme word (``Bearer``) stays.
+    """
+    key, key_start = key_before(text, match.start())
+    if match.re is VALUE_AFTER[">"] and not text.startswith("<", key_start - 1):
+        return None
+    if text.endswith("${", 0, key_start):
+        return None  # ${NAME:-default}: a shell expansion, not an assignment
+    name = classify_key(key)
+    if name is None:
+        return None
+    start, end = match.span("value")
+    if name == "authorization":
+        start, end = scheme_skipped(text, start, end)
+    value = text[start:end]
+    if not is_secret_value(name, key, value):
+        return None
+    if match.group("q") is None and name != "authorization":
+        following = text[end : end + 3]
+        word = SECRET_WORDS.get(name, "")
+        if checks.is_code(value, key, word, following) or checks.is_prose(value, following):
+            return None
+    return start, end, name
+
+
+def flagged(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of ``--flag value`` when the flag names a secret and the value is literal."""
+    name = classify_key(match.group("flag"))
+    if name is None:
+        return None
+    start = match.start()
+    if start > 0 and text[start - 1] not in " \t\"'(=\n":
+        return None
+    value_start, value_end = match.span("value")
+    if not is_secret_value(name, match.group("flag"), text[value_start:value_end]):
+        return None
+    return value_start, value_end, name
+
+
+def trie_pattern(strings: Iterable[str]) -> str:
+    """
+    Return a regex matching any of ``strings``, as a trie of literal-first alternatives.
+
+    The regex engine tries an alternative only when its first literal matches, so a trie costs a
+    few character comparisons where a flat alternation of hundreds of words would cost hundreds.
+    A string that extends another one is dropped: the shorter already matches there.
+    """
+    trie: dict[str, Any] = {}
+    for string in strings:
+        node = trie
+        for character in string:
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return branches(trie)
+
+
+def branches(node: dict[str, Any]) -> str:
+    """Return the regex of one trie node."""
+    if "" in node:
+        return ""
+    found = [re.escape(character) + branches(child) for character, child in sorted(node.items())]
+    return found[0] if len(found) == 1 else "(?:" + "|".join(found) + ")"
+
+
+@functools.cache
+def key_gate(separator: str) -> re.Pattern[str]:
+    """
+    Return the pattern, over the *reversed* text, of a separator preceded by a key word.
+
+    Reversed, ``api_key": "…`` reads ``…" :"yek_ipa``: the separator comes first, so the pattern
+    starts with a literal and the words follow as a trie.
+    """
+    fillers = FILLERS if separator != ">" else ("",)
+    return re.compile(trie_pattern((word + filler + separator)[::-1] for word in GATE_WORDS for filler in fillers))
+
+
+VALUE_AFTER = {
+    "=": re.compile(r"=[=>]?[ \t]*" + VALUE),
+    ":": re.compile(r":=?[ \t]*" + VALUE),
+    ">": re.compile(r">(?P<q>)(?P<value>[^<\n]{1,200})</"),
+}
+
+
+def assignments(separator: str) -> Callable[[str], Iterator[re.Match[str]]]:
+    """
+    Return a finder of ``<separator><value>`` after every key word.
+
+    It scans the reversed text for the separator followed by a reversed key word, and yields the
+    match of separator and value at that place in the text; ``assignment`` reads the key before it.
+    """
+    gate = key_gate(separator)
+    value = VALUE_AFTER[separator]
+
+    def find(subject: str) -> Iterator[re.Match[str]]:
+        last = len(subject) - 1
+        for found in gate.finditer(subject[::-1]):
+            match = value.match(subject, last - found.start())
+            if match:
+                yield match
+
+    return find
+
+
+def bearer(match: re.Match[str], text: str) -> bool:
+    """Return whether the word after ``Bearer`` is a token, not English (``Bearer authentication``)."""
+    value = text[slice(*match.span("value"))]
+    if checks.is_reference(value) or not checks.looks_random(value, minimum=12):
+        return False
+    return any(c.isdigit() for c in value) or checks.character_classes(value) >= 3
+
+
+def basic(match: re.Match[str], text: str) -> bool:
+    """Return whether the word after ``Basic`` is base64 of ``user:password``."""
+    return checks.is_basic_credentials(text[slice(*match.span("value"))])
+
+
+def url_password(match: re.Match[str], text: str) -> bool:
+    """Return whether a URL's password is literal (``${DB_PASSWORD}`` is not)."""
+    return not checks.is_reference(text[slice(*match.span("value"))])
+
+
+def url_token(match: re.Match[str], text: str) -> bool:
+    """Return whether a URL's user part alone is a token (``https://<token>@host``)."""
+    return checks.looks_random(text[slice(*match.span("value"))], minimum=16)
+
+
+def command_line(match: re.Match[str], text: str) -> bool:
+    """Return whether a password given on a command line is literal."""
+    value = text[slice(*match.span("value"))]
+    return len(value) >= 3 and not value.startswith("-") and not checks.is_reference(value)
+
+
+def command_lines() -> list[Rule]:
+    """Return a rule per well-known command that takes a password on its command line."""
+    value = r"(?P<q>[\"'])?(?P<value>(?(q)[^\"'\n]+|[^\s\"'`;&|]+))"
+    shell = r"[^\n|;&]{0,200}?[ \t]"
+    commands = (
+        (r"mysql(?:dump|admin)?\b" + shell + r"-p" + value, r"mysql[^\n|;&]*[ \t]-p[^\s]"),
+        (r"mariadb(?:-dump)?\b" + shell + r"-p" + value, r"mariadb[^\n|;&]*[ \t]-p[^\s]"),
+        (r"sshpass[ \t]+-p[ \t]*" + value, r"sshpass[ \t]+-p"),
+        (r"redis-cli\b" + shell + r"-a[ \t]+" + value, r"redis-cli[^\n|;&]*[ \t]-a[ \t]"),
+        (r"docker[ \t]+login\b" + shell + r"-p[ \t]+" + value, r"docker[ \t]+login[^\n|;&]*[ \t]-p[ \t]"),
+        (r"curl\b" + shell + r"(?:-u|--user)[ \t]+[^\s:\"']+:" + value, r"curl[^\n|;&]*[ \t](?:-u|--user)[ \t]"),
+        (r"pass:(?<![a-z]pass:)" + value, r"pass:"),
+    )
+    trigger = Trigger(patterns=(re.compile(r"-(?<=[ \t]-)[pau][ \t\"'A-Za-z0-9]"), re.compile("pass:")), lower=True)
+    return [
+        Rule(("password",), (Matcher(re.compile(pattern), command_line),), trigger=trigger, lower=True, gate="(?i)" + gate)
+        for pattern, gate in commands
+    ]
+
+
+def keyed() -> list[Rule]:
+    """Return the rules for secrets known by their key name or their place, in priority order."""
+    flag = r"--(?P<flag>[a-z0-9][a-z0-9_-]{0,60})[ \t]+" + VALUE
+    for separator in VALUE_AFTER:
+        key_gate(separator)
+    words = "|".join(re.escape(word) for word in GATE_WORDS)
+    separated = [
+        Rule(
+            NAMES,
+            (Matcher(VALUE_AFTER[separator], find=assignments(separator), judge=assignment),),
+            lower=True,
+            gate=rf"(?i)(?:{words}){filler}{re.escape(separator)}",
+        )
+        for separator, filler in (("=", r"[\"'`\]\\ \t]{0,3}"), (":", r"[\"'`\]\\ \t]{0,3}"), (">", ""))
+    ]
+    return [
+        *separated,
+        Rule(
+            NAMES,
+            (Matcher(re.compile(flag), judge=flagged),),
+            lower=True,
+            gate=rf"(?i)--[a-z0-9_-]*(?:{words})[ \t]",
+        ),
+        Rule(
+            ("authorization",),
+            (
+                Matcher(re.compile(r"bearer[ \t]+(?P<value>[a-z0-9._~+/-]+=*)"), bearer),
+                Matcher(re.compile(r"basic[ \t]+(?P<value>[a-z0-9+/]{8,}={0,2})(?![a-z0-9+/=])"), basic),
+            ),
+            trigger=Trigger(words=("earer", "asic")),
+            lower=True,
+            gate=r"(?i)bearer[ \t]+[a-z0-9._~+/-]{12}|basic[ \t]+[a-z0-9+/]{8}",
+        ),
+        Rule(
+            ("url-credentials",),
+            (
+                Matcher(re.compile(r"://[^\s/:@\"'<>]*:(?P<value>[^\s/@\"'<>]+)@"), url_password),
+                Matcher(re.compile(r"://(?P<value>[A-Za-z0-9_.~%+-]{16,})@"), url_token),
+            ),
+            trigger=Trigger(words=("://",)),
+            gate=r"://[^\s/@\"'<>]*@",
+        ),
+        *command_lines(),
+    ]

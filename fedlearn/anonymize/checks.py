@@ -1,0 +1,176 @@
+"""Value checks: whether a candidate the patterns found is really a secret or personal datum.
+
+The patterns find shapes; these decide, so that ``password=$DB_PASSWORD``, ``api_key: YOUR_API_KEY``,
+``token: str`` or ``127.0.0.1`` stay as they are (the benign corpus in tests/data/ holds them).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import ipaddress
+import math
+import re
+from collections import Counter
+
+# Values that refer to a secret instead of being one: variables, templates, placeholders, masks.
+REFERENCE = re.compile(
+    r"""
+    [${<\[]                                    # $VAR ${VAR} $(cmd) {{ t }} <your-key> [..]
+    | %\(\w+\)[sdr] | %[A-Za-z_]\w*% | %[sdr]\Z  # %(x)s %ENV% %s
+    | ![A-Za-z_]+\Z                           # YAML tags: !vault, !secret
+    | (?:\.{0,2}|~)/                          # a file that holds it: /run/secrets/x, ~/.token
+    | file:|env:|vault:|op://|sops:|keyring:
+    | .*(?:your|xxx|\*\*\*|\.\.\.|\u2026|\u2022\u2022|example|placeholder|redacted|changeme
+         |replace[-_ ]?me|insert[-_ ]|paste[-_ ]|-here\b|_here\b)
+    | (?:none|null|nil|undefined|true|false|yes|no|on|off|str|string|int|integer|bytes|bool
+         |boolean|any|object|optional|secretstr|secretbytes|required|hidden|masked|secret
+         |password|passwd|token|apikey|api_key|key|value|todo|tbd|n/?a|empty|default|test
+         |dummy|fake|sample|foo|bar|foobar|x+)\Z
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+CRYPT_HASH = re.compile(r"\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|argon2(?:id|i|d)|scrypt|pbkdf2[\w-]*)\$")
+IDENTIFIER_CHAIN = re.compile(r"[A-Za-z_]\w*(?:(?:\.|::|->)[A-Za-z_]\w*)+")
+IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+SAME_CHARACTER = re.compile(r"(.)\1*")
+HEX = re.compile(r"[0-9a-fA-F-]+")
+HEXADECIMAL_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+# Readable on purpose: loopback, unspecified, documentation, and addresses that name no machine.
+KEPT_NETWORKS = tuple(
+    ipaddress.ip_network(network)
+    for network in (
+        "127.0.0.0/8", "0.0.0.0/32", "255.255.255.255/32", "192.0.2.0/24", "198.51.100.0/24",
+        "203.0.113.0/24", "224.0.0.0/4", "169.254.169.254/32", "::/128", "::1/128",
+        "2001:db8::/32", "ff00::/8",
+    )
+)
+KEPT_PREFIXES = ("192.0.2.", "198.51.100.", "203.0.113.")
+PUBLIC_RESOLVERS = frozenset({"1.1.1.1", "1.0.0.1", "8.8.8.8", "8.8.4.4", "9.9.9.9"})
+KEPT_MACS = frozenset({"00:00:00:00:00:00", "ff:ff:ff:ff:ff:ff"})
+
+
+def entropy(value: str) -> float:
+    """Return the Shannon entropy of ``value`` in bits per character (0 for "")."""
+    if not value:
+        return 0.0
+    size = len(value)
+    return -sum(n / size * math.log2(n / size) for n in Counter(value).values())
+
+
+def is_reference(value: str) -> bool:
+    """Return whether ``value`` refers to a secret (variable, template, placeholder) or masks one."""
+    if CRYPT_HASH.match(value):
+        return False
+    return bool(REFERENCE.match(value) or SAME_CHARACTER.fullmatch(value))
+
+
+def character_classes(value: str) -> int:
+    """Return how many of lower case, upper case, digits and other characters ``value`` has."""
+    return (
+        any(c.islower() for c in value)
+        + any(c.isupper() for c in value)
+        + any(c.isdigit() for c in value)
+        + any(not c.isalnum() for c in value)
+    )
+
+
+def looks_random(value: str, *, minimum: int = 16) -> bool:
+    """Return whether ``value`` looks like a generated token: long, varied, several character classes."""
+    if len(value) < minimum or any(c.isspace() for c in value):
+        return False
+    return character_classes(value) >= 2 and entropy(value) >= 3.0
+
+
+def is_hexadecimal(value: str) -> bool:
+    """Return whether ``value`` holds only hex digits and dashes (hashes, UUIDs)."""
+    return bool(HEX.fullmatch(value))
+
+
+def is_code(value: str, key: str, word: str, following: str) -> bool:
+    """
+    Return whether an unquoted ``value`` after ``key`` (ending in the secret ``word``) is code.
+
+    ``following`` is the text right after the value: a call (``get_password()``), an attribute or
+    path (``self.token``, ``std::env::var``), the key passed on (``password=password``), a variable
+    named after it (``new_password``), or a type (``password: str = None``).
+    """
+    stripped = following.lstrip(" \t")
+    if following.startswith(("(", "[", ".")) or stripped.startswith(("=", ")", ",", "|", "]")):
+        return True
+    value = value.rstrip(":,")
+    if IDENTIFIER_CHAIN.fullmatch(value):
+        return True
+    if not key:
+        return False
+    if value.lower().strip("-_.") == key.lower().strip("-_."):
+        return True
+    return bool(IDENTIFIER.fullmatch(value) and "_" in value and word.lower() in value.lower())
+
+
+def is_prose(value: str, following: str) -> bool:
+    """Return whether a one-word unquoted ``value`` is the start of a sentence (``password: must be``)."""
+    return value.isalpha() and value.islower() and bool(re.match(r" [a-z]", following))
+
+
+def is_kept_ip(value: str) -> bool:
+    """
+    Return whether the address ``value`` stays readable (or is no address at all).
+
+    Loopback, unspecified, documentation, multicast and the cloud metadata address name no machine;
+    neither do netmasks, network prefixes (``fe80::``) and the best-known public resolvers.
+    """
+    if ":" not in value:
+        return is_kept_ipv4(value)
+    bare = value.split("%")[0]
+    try:
+        address = ipaddress.ip_address(bare)
+    except ValueError:
+        return True
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return is_kept_ipv4(str(address.ipv4_mapped))
+    if bare.endswith("::"):
+        return True
+    return any(address in network for network in KEPT_NETWORKS if network.version == address.version)
+
+
+def is_kept_ipv4(value: str) -> bool:
+    """Return whether dotted-quad ``value`` stays readable (see ``is_kept_ip``), or is no address."""
+    octets = value.split(".")
+    if len(octets) != 4:
+        return True
+    for octet in octets:
+        if not octet.isdigit() or int(octet) > 255 or (len(octet) > 1 and octet[0] == "0"):
+            return True
+    first = int(octets[0])
+    if first in (0, 127, 255) or 224 <= first <= 239 or value in PUBLIC_RESOLVERS:
+        return True
+    return value.startswith(KEPT_PREFIXES) or value == "169.254.169.254"
+
+
+def is_ipv6(value: str) -> bool:
+    """Return whether ``value`` is an IPv6 address with a digit (``cafe::babe`` reads as code)."""
+    try:
+        ipaddress.IPv6Address(value.split("%")[0])
+    except ValueError:
+        return False
+    return any(c.isdigit() for c in value)
+
+
+def is_basic_credentials(value: str) -> bool:
+    """Return whether ``value`` is base64 of ``user:password`` (an HTTP Basic credential)."""
+    try:
+        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True).decode("ascii")
+    except (binascii.Error, ValueError):
+        return False
+    return ":" in decoded and decoded.isprintable()
+
+
+def is_snowflake(value: str) -> bool:
+    """Return whether ``value`` is base64 of a Discord id (the first part of a Discord bot token)."""
+    try:
+        decoded = base64.b64decode(value + "=" * (-len(value) % 4), altchars=b"-_", validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return 15 <= len(decoded) <= 20 and decoded.isdigit()

@@ -1,0 +1,223 @@
+"""The secret rules for credentials with a recognizable shape: cloud, VCS, package, AI and chat tokens.
+
+Each rule is named after what it finds; the name is its placeholder (``<redacted:github-token>``),
+its count in the sync summary, and what ``[anonymize] disable`` takes. Patterns start with the
+token's literal prefix; ``bounded`` checks that the token does not start inside a longer run.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fedlearn.anonymize import checks
+from fedlearn.anonymize.rules import Check, Many, Matcher, Rule, Span, Trigger, secret
+
+TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+END = r"(?![A-Za-z0-9_-])"
+
+# Literal-anchored gates shared by several rules: a run of token characters after `_` or `-`, etc.
+AFTER_UNDERSCORE = re.compile(r"_[A-Za-z0-9]{16}")
+AFTER_DASH = re.compile(r"-[A-Za-z0-9_]{16}")
+CAPITAL_A = Trigger(patterns=(re.compile(r"A(?:KIA|SIA|BIA|CCA|3T|Iza|TBB|TATT3|TCTT3|AAA)"),))
+UNDERSCORE_TOKEN = Trigger(patterns=(AFTER_UNDERSCORE,))
+DASH_TOKEN = Trigger(patterns=(AFTER_DASH,))
+IN_URL = Trigger(words=("://",))
+
+
+def starts_run(match: re.Match[str], text: str) -> bool:
+    """Return whether the match starts a run of token characters (is not the tail of a longer one)."""
+    start = match.start()
+    return start == 0 or text[start - 1] not in TOKEN_CHARACTERS
+
+
+def bounded(check: Check | None = None) -> Check:
+    """Return a check that the match starts a token run and passes ``check``."""
+
+    def bounded_check(match: re.Match[str], text: str) -> bool:
+        return starts_run(match, text) and (check is None or check(match, text))
+
+    return bounded_check
+
+
+def token(*patterns: str, check: Check | None = None) -> tuple[Matcher, ...]:
+    """Return a matcher per token shape; each pattern starts with the token's literal prefix."""
+    return tuple(Matcher(re.compile(pattern + END), bounded(check)) for pattern in patterns)
+
+
+def no_example(match: re.Match[str], text: str) -> bool:
+    """Return whether the match is not a documentation example (``AKIAIOSFODNN7EXAMPLE``)."""
+    return "EXAMPLE" not in match.group().upper()
+
+
+def has_digit(match: re.Match[str], text: str) -> bool:
+    """Return whether the match has a digit (real keys do; ``sk-learn-is-a-package`` does not)."""
+    return any(c.isdigit() for c in match.group()) and no_example(match, text)
+
+
+def openai_shaped(match: re.Match[str], text: str) -> bool:
+    """Return whether an ``sk-`` token is OpenAI's (Anthropic's start ``sk-ant-``)."""
+    return not match.group().startswith("sk-ant-") and has_digit(match, text)
+
+
+def shape(name: str, *patterns: str, trigger: Trigger, check: Check | None = None) -> Rule:
+    """Return the rule of a token shape; its patterns are also its RE2 gate."""
+    return secret(name, *token(*patterns, check=check), gate="|".join(patterns), trigger=trigger)
+
+
+def discord_span(match: re.Match[str], text: str) -> Span | None:
+    """Return the whole bot token around its first dot when the part before is a base64 Discord id."""
+    start = match.start()
+    first = start
+    while first > 0 and text[first - 1] in TOKEN_CHARACTERS and start - first < 28:
+        first -= 1
+    if not 23 <= start - first <= 27 or text[first] not in "MNO":
+        return None
+    if first > 0 and text[first - 1] in TOKEN_CHARACTERS:
+        return None
+    return (first, match.end()) if checks.is_snowflake(text[first:start]) else None
+
+
+def telegram_span(match: re.Match[str], text: str) -> Span | None:
+    """Return the bot token (``<bot id>:AA…``) around its ``:AA``, when 8 to 10 digits precede it."""
+    first = match.start()
+    while first > 0 and text[first - 1].isdigit():
+        first -= 1
+    digits = match.start() - first
+    in_url = text.endswith("/bot", 0, first)
+    if not 8 <= digits <= 10 or (first > 0 and text[first - 1] in TOKEN_CHARACTERS and not in_url):
+        return None
+    return first, match.end()
+
+
+def azure_secret_span(match: re.Match[str], text: str) -> Span | None:
+    """Return an Azure AD client secret (``abc8Q~…``) around its ``Q~``."""
+    first = match.start() - 4
+    if first < 0 or not text[first + 3].isdigit():
+        return None
+    if any(c not in TOKEN_CHARACTERS and c not in "~." for c in text[first : first + 3]):
+        return None
+    if first > 0 and (text[first - 1] in TOKEN_CHARACTERS or text[first - 1] in "~."):
+        return None
+    return first, match.end()
+
+
+PROVIDER = re.compile(r"(?:cohere|mistralai|mistral|together|groq|openai|anthropic|replicate)\.(?:Async)?\Z", re.I)
+
+
+def after_provider(match: re.Match[str], text: str) -> bool:
+    """Return whether ``Client(`` is called on an AI provider's module (``cohere.Client("…")``)."""
+    return PROVIDER.search(text, max(0, match.start() - 24), match.start()) is not None
+
+
+def shaped() -> list[Rule]:
+    """Return the rules for secrets with a recognizable shape, most specific first."""
+    return [
+        secret(
+            "private-key",
+            Matcher(
+                re.compile(
+                    r"-----BEGIN[A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----"
+                    r"[A-Za-z0-9+/=\s\\:,.()_-]*?"
+                    r"(?:-----END[A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----|(?![A-Za-z0-9+/=\s\\:,.()_-]))"
+                )
+            ),
+            gate=r"-----BEGIN[A-Z0-9 ]{0,30}PRIVATE KEY",
+            trigger=Trigger(words=("PRIVATE KEY",)),
+        ),
+        shape(
+            "jwt",
+            r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){1,3}",
+            trigger=Trigger(words=("eyJ",)),
+        ),
+        shape("aws-access-key", r"A(?:KIA|SIA|BIA|CCA|3T[A-Z0-9])[A-Z0-9]{16}", trigger=CAPITAL_A, check=no_example),
+        shape("google-api-key", r"AIza[0-9A-Za-z_-]{35}", trigger=CAPITAL_A, check=no_example),
+        shape("google-oauth", r"GOCSPX-[A-Za-z0-9_-]{28}", trigger=DASH_TOKEN),
+        shape("bitbucket-token", r"AT(?:BB|CTT3)[A-Za-z0-9_=.-]{28,}", trigger=CAPITAL_A),
+        shape("atlassian-token", r"ATATT3[A-Za-z0-9_=.-]{30,}", trigger=CAPITAL_A),
+        shape(
+            "github-token",
+            r"gh[pousr]_[A-Za-z0-9]{30,255}",
+            r"github_pat_[A-Za-z0-9_]{30,255}",
+            trigger=UNDERSCORE_TOKEN,
+        ),
+        shape(
+            "gitlab-token",
+            r"gl(?:pat|dt|rt|ptt|cbt|oas|soat|imt|agent|ffct|ft|wt)-[A-Za-z0-9_-]{20,}",
+            trigger=DASH_TOKEN,
+        ),
+        shape("anthropic-key", r"sk-ant-[a-z]{2,10}[0-9]{2}-[A-Za-z0-9_-]{20,}", trigger=DASH_TOKEN),
+        shape(
+            "openai-key",
+            r"sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}",
+            trigger=DASH_TOKEN,
+            check=openai_shaped,
+        ),
+        shape("huggingface-token", r"hf_[A-Za-z0-9]{30,}", r"api_org_[A-Za-z0-9]{30,}", trigger=UNDERSCORE_TOKEN),
+        shape("groq-key", r"gsk_[A-Za-z0-9]{40,}", trigger=UNDERSCORE_TOKEN),
+        shape("replicate-token", r"r8_[A-Za-z0-9]{30,}", trigger=UNDERSCORE_TOKEN),
+        shape("perplexity-key", r"pplx-[A-Za-z0-9]{40,}", trigger=DASH_TOKEN),
+        shape("together-key", r"tgp_v1_[A-Za-z0-9_-]{30,}", trigger=UNDERSCORE_TOKEN),
+        shape("npm-token", r"npm_[A-Za-z0-9]{36}", trigger=UNDERSCORE_TOKEN),
+        shape("pypi-token", r"pypi-AgE[A-Za-z0-9_-]{50,}", trigger=DASH_TOKEN),
+        shape(
+            "slack-token",
+            r"xox[abposrce]-[A-Za-z0-9-]{10,}",
+            r"xapp-[0-9]-[A-Za-z0-9-]{10,}",
+            trigger=DASH_TOKEN,
+        ),
+        secret(
+            "slack-webhook",
+            Matcher(re.compile(r"hooks\.slack\.com/(?:services|workflows|triggers)/(?P<value>[A-Za-z0-9_/]{20,})")),
+            gate=r"hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/]{20}",
+            trigger=IN_URL,
+        ),
+        secret(
+            "discord-webhook",
+            Matcher(re.compile(r"discord(?:app)?\.com/api/webhooks/[0-9]+/(?P<value>[A-Za-z0-9_-]{30,})")),
+            gate=r"discord(?:app)?\.com/api/webhooks/[0-9]+/[A-Za-z0-9_-]{30}",
+            trigger=IN_URL,
+        ),
+        secret(
+            "discord-token",
+            Matcher(re.compile(r"\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}" + END), widen=discord_span),
+            gate=r"[MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27}",
+            trigger=Trigger(patterns=(Many(re.compile(r"\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27}"), 2),)),
+        ),
+        secret(
+            "telegram-bot-token",
+            Matcher(re.compile(r":AA[A-Za-z0-9_-]{33}" + END), widen=telegram_span),
+            gate=r"[0-9]{8}:AA[A-Za-z0-9_-]{33}",
+            trigger=Trigger(words=(":AA",)),
+        ),
+        shape(
+            "stripe-key",
+            r"sk_(?:live|test)_[A-Za-z0-9]{20,}",
+            r"rk_(?:live|test)_[A-Za-z0-9]{20,}",
+            r"whsec_[A-Za-z0-9]{32,}",
+            trigger=UNDERSCORE_TOKEN,
+        ),
+        shape("age-secret-key", r"AGE-SECRET-KEY-1[0-9A-Z]{58}", trigger=DASH_TOKEN),
+        secret(
+            "azure-sas",
+            Matcher(re.compile(r"sig=(?P<value>[A-Za-z0-9%+/=]{20,})"), starts_run),
+            gate=r"sig=[A-Za-z0-9%+/=]{20}",
+            trigger=Trigger(words=("sig=",)),
+        ),
+        secret(
+            "azure-client-secret",
+            Matcher(re.compile(r"Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])"), widen=azure_secret_span),
+            gate=r"[0-9]Q~[A-Za-z0-9_~.-]{31}",
+            trigger=Trigger(words=("Q~",)),
+        ),
+        secret(
+            "provider-key",
+            Matcher(re.compile(r"Client(?:V2)?\([ \t]*[\"'](?P<value>[A-Za-z0-9_-]{20,})[\"']"), after_provider),
+            gate=r"\.(?:Async)?Client(?:V2)?\([ \t]*[\"'][A-Za-z0-9_-]{20}",
+            trigger=Trigger(words=("Client(",)),
+        ),
+        shape(
+            "password-hash",
+            r"\$(?:1|2[abxy]?|5|6|y|gy|apr1|argon2(?:id|i|d))\$[./A-Za-z0-9$=,+]{20,}",
+            trigger=Trigger(words=("$",)),
+        ),
+    ]
