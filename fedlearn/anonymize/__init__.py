@@ -34,7 +34,7 @@ class Finding:
 
 
 def builtin_rules(identity: Machine, hostnames: list[str]) -> list[Rule]:
-    """Return every built-in rule in priority order: shaped secrets, keyed secrets, personal data."""
+    """Return every built-in rule by priority: shaped secrets, keyed secrets, personal data."""
     return (
         credentials.shaped()
         + assignments.keyed()
@@ -45,7 +45,12 @@ def builtin_rules(identity: Machine, hostnames: list[str]) -> list[Rule]:
 
 def builtin_rule_names() -> list[str]:
     """Return the names of the built-in rules (what ``[anonymize] disable`` accepts), sorted."""
-    identity = Machine(hostname="example-host", fqdn="example-host.example.org", user="example-user", home="/home/example-user")
+    identity = Machine(
+        hostname="example-host",
+        fqdn="example-host.example.org",
+        user="example-user",
+        home="/home/example-user",
+    )
     return sorted({rule.name for rule in builtin_rules(identity, [])})
 
 
@@ -64,7 +69,7 @@ class Anonymizer:
     ) -> None:
         self.machine = machine or Machine.local()
         self.disabled = frozenset(settings.disable)
-        configured = [rules.extra(extra.name, extra.pattern) for extra in settings.extra_rules]
+        configured = [rules.configured(rule.name, rule.pattern) for rule in settings.extra_rules]
         built = builtin_rules(self.machine, settings.hostnames)
         secret_count = sum(rule.is_secret for rule in built)
         ordered = built[:secret_count] + configured + built[secret_count:]
@@ -87,7 +92,7 @@ class Anonymizer:
 
     @property
     def has_prefilter(self) -> bool:
-        """Return whether the RE2 prefilter is in use (google-re2 is installed and not turned off)."""
+        """Return whether the RE2 prefilter is in use (google-re2 installed, not turned off)."""
         return self._prefilter is not None
 
     def anonymize(self, text: str) -> str:
@@ -104,7 +109,10 @@ class Anonymizer:
 
     def scan(self, text: str) -> list[Finding]:
         """Return the secrets in ``text`` (secret rules only), without changing anything."""
-        return [Finding(name, start, end) for start, end, name, _ in self._hits(rules.Probe(text), secrets_only=True)]
+        return [
+            Finding(name, start, end)
+            for start, end, name, _ in self._hits(rules.Probe(text), secrets_only=True)
+        ]
 
     def _redact(self, text: str, hits: list[Hit]) -> str:
         parts = []
@@ -126,7 +134,7 @@ class Anonymizer:
         return self._triggered(probe)
 
     def _triggered(self, probe: rules.Probe) -> list[int]:
-        """Return the indexes of the rules whose trigger fires (or that have none), in priority order."""
+        """Return the indexes of the rules whose trigger fires (or that have none), in order."""
         active = list(self._always)
         text, lower, tests, lowered = probe.text, probe.lower, self._tests, self._lowered
         found: list[bool | None] = [None] * len(tests)
@@ -142,7 +150,7 @@ class Anonymizer:
         return active
 
     def _hits(self, probe: rules.Probe, *, secrets_only: bool) -> list[Hit]:
-        """Return every redaction in the probe's text: sorted, disjoint, higher priority first on overlap."""
+        """Return every redaction in the probe's text, sorted and disjoint (see ``disjoint``)."""
         found: list[Hit] = []
         for index in self._active(probe):
             rule = self.rules[index]
@@ -151,37 +159,23 @@ class Anonymizer:
         return disjoint(found)
 
     def _rule_hits(self, rule: Rule, probe: rules.Probe) -> list[Hit]:
+        """Return the redactions one rule makes in the probe's text."""
         text = probe.text
         subject = probe.lower if rule.lower else text
-        protected = probe.protected
+        touching = not rule.is_secret
         found = []
         for matcher in rule.matchers:
-            widen, check, classify, judge = matcher.widen, matcher.check, matcher.classify, matcher.judge
-            found_in = matcher.find(subject) if matcher.find is not None else matcher.pattern.finditer(subject)
-            for match in found_in:
-                if judge is not None:
-                    verdict = judge(match, text)
-                    if verdict is None:
-                        continue
-                    start, end, name = verdict
-                else:
-                    if widen is not None:
-                        span = widen(match, text)
-                        if span is None:
-                            continue
-                    else:
-                        span = match.span("value") if matcher.has_value else match.span()
-                    start, end = span
-                    if check is not None and not check(match, text):
-                        continue
-                    name = classify(match, text) if classify is not None else rule.name
-                    if name is None:
-                        continue
+            for match in matcher.matches(subject):
+                verdict = matcher.verdict(match, text)
+                if verdict is None:
+                    continue
+                start, end, name = verdict
+                name = name or rule.name
                 if start >= end or name in self.disabled:
                     continue
-                if protected and probe.is_protected(start, end, touching=not rule.is_secret):
+                if probe.protected and probe.is_protected(start, end, touching=touching):
                     continue
-                if self.allow and self._is_allowed(text[start:end], text[match.start() : match.end()]):
+                if self.allow and self._is_allowed(text[start:end], match.group()):
                     continue
                 found.append((start, end, name, rule))
         return found
@@ -199,7 +193,9 @@ class Anonymizer:
         if isinstance(value, str):
             return self.anonymize(value)
         if isinstance(value, dict):
-            return {self.anonymize(str(key)): self._field(str(key), item) for key, item in value.items()}
+            return {
+                self.anonymize(str(key)): self._field(str(key), item) for key, item in value.items()
+            }
         if isinstance(value, list | tuple):
             return [self.anonymize_value(item) for item in value]
         return value
@@ -213,14 +209,14 @@ class Anonymizer:
         return f"<redacted:{name}>"
 
     def field_secret(self, key: str, value: Any) -> str | None:
-        """Return the rule under which ``value`` is a secret as the value of JSON key ``key``, or None."""
+        """Return the rule that makes ``value`` a secret under JSON key ``key``, or None."""
         name = assignments.field_secret(key, value)
         if name is None or name in self.disabled or rules.PLACEHOLDER.fullmatch(value):
             return None
         return None if any(allowed.fullmatch(value) for allowed in self.allow) else name
 
     def scan_value(self, value: Any) -> list[str]:
-        """Return the rule of every secret in a JSON value (strings, keys, and values under secret keys)."""
+        """Return the rule of every secret in a JSON value, keys and secret-keyed values too."""
         if isinstance(value, str):
             return [finding.rule for finding in self.scan(value)]
         found: list[str] = []

@@ -1,4 +1,4 @@
-"""Secrets known by their key: ``key=value``, JSON, YAML, TOML, env, flags, XML, headers, URLs, CLIs.
+"""Secrets known by their key: ``key=value``, JSON, YAML, TOML, env, flags, XML, URLs, CLIs.
 
 The key stays and the value goes (``password=<redacted:password>``). A key counts when it *ends*
 with a secret word (``DB_PASSWORD``, ``clientSecret``), so ``password_file``, ``max_tokens`` and
@@ -22,31 +22,115 @@ FILLER_CHARACTERS = frozenset("\"'`]\\ \t")
 # What may stand between a key and its separator: quotes, a subscript's bracket, blanks.
 FILLERS = ("", '"', "'", "`", '"]', "']", " ", "  ", "\t", '" ', "' ", '\\"', "\\'", '"] ', "'] ")
 GATE_WORDS = (
-    "password", "passwd", "passphrase", "pass", "pwd", "pw", "secret", "token", "key",
-    "authorization", "auth", "credential", "credentials", "cred", "creds", "session", "sessionid",
-    "session_id", "session-id", "session.id",
-    "sessid", "cookie", "signature", "sig",
+    "password",
+    "passwd",
+    "passphrase",
+    "pass",
+    "pwd",
+    "pw",
+    "secret",
+    "token",
+    "key",
+    "authorization",
+    "auth",
+    "credential",
+    "credentials",
+    "cred",
+    "creds",
+    "session",
+    "sessionid",
+    "session_id",
+    "session-id",
+    "session.id",
+    "sessid",
+    "cookie",
+    "signature",
+    "sig",
 )
 VALUE = r"(?P<q>\\?[\"'`])?(?P<value>(?(q)[^\"'`\n\\]+|[^\s\"'`,;&|<>(){}\[\]\\]+))"
 NAMES = (
-    "aws-secret-key", "azure-storage-key", "api-key", "password", "secret", "token",
-    "authorization", "high-entropy",
+    "aws-secret-key",
+    "azure-storage-key",
+    "api-key",
+    "password",
+    "secret",
+    "token",
+    "authorization",
+    "high-entropy",
 )
 KEY_OWNERS = (
-    "api", "access", "private", "signing", "encryption", "master", "subscription", "client",
-    "app", "license", "auth", "hmac", "openai", "anthropic", "mistral", "cohere", "groq",
-    "together", "perplexity", "replicate", "gemini", "google", "hf", "huggingface", "stripe",
-    "sendgrid", "mailgun", "deepseek", "xai", "fireworks", "secret",
+    "api",
+    "access",
+    "private",
+    "signing",
+    "encryption",
+    "master",
+    "subscription",
+    "client",
+    "app",
+    "license",
+    "auth",
+    "hmac",
+    "openai",
+    "anthropic",
+    "mistral",
+    "cohere",
+    "groq",
+    "together",
+    "perplexity",
+    "replicate",
+    "gemini",
+    "google",
+    "hf",
+    "huggingface",
+    "stripe",
+    "sendgrid",
+    "mailgun",
+    "deepseek",
+    "xai",
+    "fireworks",
+    "secret",
 )
-KEY_ENDINGS = tuple(f"{owner}{separator}key" for owner in KEY_OWNERS for separator in ("", "_", ".", "-"))
-PASSWORD_ENDINGS = ("password", "passwd", "passphrase") + tuple(
-    f"{separator}{word}" for word in ("pass", "pwd", "pw") for separator in ("_", ".", "-")
+KEY_ENDINGS = tuple(
+    f"{owner}{separator}key" for owner in KEY_OWNERS for separator in ("", "_", ".", "-")
+)
+PASSWORD_ENDINGS = (
+    "password",
+    "passwd",
+    "passphrase",
+    *(f"{separator}{word}" for word in ("pass", "pwd", "pw") for separator in ("_", ".", "-")),
 )
 WEAK_ENDINGS = (
-    "auth", "credential", "credentials", "cred", "creds", "session", "sessionid", "session_id",
-    "session-id", "session.id", "sessid", "cookie", "signature", "sig", "key",
+    "auth",
+    "credential",
+    "credentials",
+    "cred",
+    "creds",
+    "session",
+    "sessionid",
+    "session_id",
+    "session-id",
+    "session.id",
+    "sessid",
+    "cookie",
+    "signature",
+    "sig",
+    "key",
 )
-SCHEMES = frozenset({"bearer", "basic", "token", "bot", "apikey", "api-key", "key", "sso-key", "digest", "negotiate"})
+SCHEMES = frozenset(
+    {
+        "bearer",
+        "basic",
+        "token",
+        "bot",
+        "apikey",
+        "api-key",
+        "key",
+        "sso-key",
+        "digest",
+        "negotiate",
+    }
+)
 SECRET_WORDS = {"password": "pass", "secret": "secret", "token": "token", "api-key": "key"}
 MINIMUM = {"password": 4, "secret": 6, "aws-secret-key": 40, "azure-storage-key": 20}
 
@@ -90,7 +174,9 @@ def is_generated(value: str, is_loose: bool) -> bool:
     if not checks.looks_random(value, minimum=16):
         return False
     if is_loose:
-        return not checks.is_hexadecimal(value) and len(value) >= 20 and checks.entropy(value) >= 3.7
+        return (
+            not checks.is_hexadecimal(value) and len(value) >= 20 and checks.entropy(value) >= 3.7
+        )
     return True
 
 
@@ -103,7 +189,7 @@ def field_secret(key: str, value: Any) -> str | None:
 
 
 def key_before(text: str, separator: int) -> tuple[str, int]:
-    """Return the key that ends before the separator at ``separator`` (past quotes), and its start."""
+    """Return the key ending before the separator at ``separator`` (past quotes), and its start."""
     end = separator
     while end > 0 and separator - end < 4 and text[end - 1] in FILLER_CHARACTERS:
         end -= 1
@@ -155,7 +241,7 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 
 
 def flagged(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of ``--flag value`` when the flag names a secret and the value is literal."""
+    """Return the span and rule of ``--flag value`` when the flag names a secret, else None."""
     name = classify_key(match.group("flag"))
     if name is None:
         return None
@@ -202,7 +288,9 @@ def key_gate(separator: str) -> re.Pattern[str]:
     starts with a literal and the words follow as a trie.
     """
     fillers = FILLERS if separator != ">" else ("",)
-    return re.compile(trie_pattern((word + filler + separator)[::-1] for word in GATE_WORDS for filler in fillers))
+    return re.compile(
+        trie_pattern((word + filler + separator)[::-1] for word in GATE_WORDS for filler in fillers)
+    )
 
 
 VALUE_AFTER = {
@@ -233,7 +321,7 @@ def assignments(separator: str) -> Callable[[str], Iterator[re.Match[str]]]:
 
 
 def bearer(match: re.Match[str], text: str) -> bool:
-    """Return whether the word after ``Bearer`` is a token, not English (``Bearer authentication``)."""
+    """Return whether the word after ``Bearer`` is a token (not ``Bearer authentication``)."""
     value = text[slice(*match.span("value"))]
     if checks.is_reference(value) or not checks.looks_random(value, minimum=12):
         return False
@@ -270,13 +358,28 @@ def command_lines() -> list[Rule]:
         (r"mariadb(?:-dump)?\b" + shell + r"-p" + value, r"mariadb[^\n|;&]*[ \t]-p[^\s]"),
         (r"sshpass[ \t]+-p[ \t]*" + value, r"sshpass[ \t]+-p"),
         (r"redis-cli\b" + shell + r"-a[ \t]+" + value, r"redis-cli[^\n|;&]*[ \t]-a[ \t]"),
-        (r"docker[ \t]+login\b" + shell + r"-p[ \t]+" + value, r"docker[ \t]+login[^\n|;&]*[ \t]-p[ \t]"),
-        (r"curl\b" + shell + r"(?:-u|--user)[ \t]+[^\s:\"']+:" + value, r"curl[^\n|;&]*[ \t](?:-u|--user)[ \t]"),
+        (
+            r"docker[ \t]+login\b" + shell + r"-p[ \t]+" + value,
+            r"docker[ \t]+login[^\n|;&]*[ \t]-p[ \t]",
+        ),
+        (
+            r"curl\b" + shell + r"(?:-u|--user)[ \t]+[^\s:\"']+:" + value,
+            r"curl[^\n|;&]*[ \t](?:-u|--user)[ \t]",
+        ),
         (r"pass:(?<![a-z]pass:)" + value, r"pass:"),
     )
-    trigger = Trigger(patterns=(re.compile(r"-(?<=[ \t]-)[pau][ \t\"'A-Za-z0-9]"), re.compile("pass:")), lower=True)
+    trigger = Trigger(
+        patterns=(re.compile(r"-(?<=[ \t]-)[pau][ \t\"'A-Za-z0-9]"), re.compile("pass:")),
+        lower=True,
+    )
     return [
-        Rule(("password",), (Matcher(re.compile(pattern), command_line),), trigger=trigger, lower=True, gate="(?i)" + gate)
+        Rule(
+            ("password",),
+            (Matcher(re.compile(pattern), command_line),),
+            trigger=trigger,
+            lower=True,
+            gate="(?i)" + gate,
+        )
         for pattern, gate in commands
     ]
 
@@ -294,7 +397,11 @@ def keyed() -> list[Rule]:
             lower=True,
             gate=rf"(?i)(?:{words}){filler}{re.escape(separator)}",
         )
-        for separator, filler in (("=", r"[\"'`\]\\ \t]{0,3}"), (":", r"[\"'`\]\\ \t]{0,3}"), (">", ""))
+        for separator, filler in (
+            ("=", r"[\"'`\]\\ \t]{0,3}"),
+            (":", r"[\"'`\]\\ \t]{0,3}"),
+            (">", ""),
+        )
     ]
     return [
         *separated,
@@ -308,7 +415,9 @@ def keyed() -> list[Rule]:
             ("authorization",),
             (
                 Matcher(re.compile(r"bearer[ \t]+(?P<value>[a-z0-9._~+/-]+=*)"), bearer),
-                Matcher(re.compile(r"basic[ \t]+(?P<value>[a-z0-9+/]{8,}={0,2})(?![a-z0-9+/=])"), basic),
+                Matcher(
+                    re.compile(r"basic[ \t]+(?P<value>[a-z0-9+/]{8,}={0,2})(?![a-z0-9+/=])"), basic
+                ),
             ),
             trigger=Trigger(words=("earer", "asic")),
             lower=True,

@@ -1,6 +1,6 @@
 """Value checks: whether a candidate the patterns found is really a secret or personal datum.
 
-The patterns find shapes; these decide, so that ``password=$DB_PASSWORD``, ``api_key: YOUR_API_KEY``,
+The patterns find shapes; these decide, so that ``password=$DB_PASSWORD``, ``api_key: YOUR_KEY``,
 ``token: str`` or ``127.0.0.1`` stay as they are (the benign corpus in tests/data/ holds them).
 """
 
@@ -41,9 +41,18 @@ HEXADECIMAL_DIGITS = frozenset("0123456789abcdefABCDEF")
 KEPT_NETWORKS = tuple(
     ipaddress.ip_network(network)
     for network in (
-        "127.0.0.0/8", "0.0.0.0/32", "255.255.255.255/32", "192.0.2.0/24", "198.51.100.0/24",
-        "203.0.113.0/24", "224.0.0.0/4", "169.254.169.254/32", "::/128", "::1/128",
-        "2001:db8::/32", "ff00::/8",
+        "127.0.0.0/8",
+        "0.0.0.0/32",
+        "255.255.255.255/32",
+        "192.0.2.0/24",
+        "198.51.100.0/24",
+        "203.0.113.0/24",
+        "224.0.0.0/4",
+        "169.254.169.254/32",
+        "::/128",
+        "::1/128",
+        "2001:db8::/32",
+        "ff00::/8",
     )
 )
 KEPT_PREFIXES = ("192.0.2.", "198.51.100.", "203.0.113.")
@@ -60,7 +69,7 @@ def entropy(value: str) -> float:
 
 
 def is_reference(value: str) -> bool:
-    """Return whether ``value`` refers to a secret (variable, template, placeholder) or masks one."""
+    """Return whether ``value`` refers to a secret (variable, template, placeholder) or masks it."""
     if CRYPT_HASH.match(value):
         return False
     return bool(REFERENCE.match(value) or SAME_CHARACTER.fullmatch(value))
@@ -77,7 +86,7 @@ def character_classes(value: str) -> int:
 
 
 def looks_random(value: str, *, minimum: int = 16) -> bool:
-    """Return whether ``value`` looks like a generated token: long, varied, several character classes."""
+    """Return whether ``value`` looks generated: long, varied, several character classes."""
     if len(value) < minimum or any(c.isspace() for c in value):
         return False
     return character_classes(value) >= 2 and entropy(value) >= 3.0
@@ -110,7 +119,7 @@ def is_code(value: str, key: str, word: str, following: str) -> bool:
 
 
 def is_prose(value: str, following: str) -> bool:
-    """Return whether a one-word unquoted ``value`` is the start of a sentence (``password: must be``)."""
+    """Return whether an unquoted one-word ``value`` starts a sentence (``password: must be``)."""
     return value.isalpha() and value.islower() and bool(re.match(r" [a-z]", following))
 
 
@@ -132,11 +141,13 @@ def is_kept_ip(value: str) -> bool:
         return is_kept_ipv4(str(address.ipv4_mapped))
     if bare.endswith("::"):
         return True
-    return any(address in network for network in KEPT_NETWORKS if network.version == address.version)
+    return any(
+        address in network for network in KEPT_NETWORKS if network.version == address.version
+    )
 
 
 def is_kept_ipv4(value: str) -> bool:
-    """Return whether dotted-quad ``value`` stays readable (see ``is_kept_ip``), or is no address."""
+    """Return whether dotted-quad ``value`` stays readable (see ``is_kept_ip``) or is no address."""
     octets = value.split(".")
     if len(octets) != 4:
         return True
@@ -168,7 +179,7 @@ def is_basic_credentials(value: str) -> bool:
 
 
 def is_snowflake(value: str) -> bool:
-    """Return whether ``value`` is base64 of a Discord id (the first part of a Discord bot token)."""
+    """Return whether ``value`` is base64 of a Discord id (the first part of a bot token)."""
     try:
         decoded = base64.b64decode(value + "=" * (-len(value) % 4), altchars=b"-_", validate=True)
     except (binascii.Error, ValueError):

@@ -1,4 +1,4 @@
-"""The secret rules for credentials with a recognizable shape: cloud, VCS, package, AI and chat tokens.
+"""Secret rules for credentials with a recognizable shape: cloud, VCS, package, AI, chat tokens.
 
 Each rule is named after what it finds; the name is its placeholder (``<redacted:github-token>``),
 its count in the sync summary, and what ``[anonymize] disable`` takes. Patterns start with the
@@ -25,7 +25,7 @@ IN_URL = Trigger(words=("://",))
 
 
 def starts_run(match: re.Match[str], text: str) -> bool:
-    """Return whether the match starts a run of token characters (is not the tail of a longer one)."""
+    """Return whether the match starts a run of token characters (is no tail of a longer one)."""
     start = match.start()
     return start == 0 or text[start - 1] not in TOKEN_CHARACTERS
 
@@ -65,7 +65,7 @@ def shape(name: str, *patterns: str, trigger: Trigger, check: Check | None = Non
 
 
 def discord_span(match: re.Match[str], text: str) -> Span | None:
-    """Return the whole bot token around its first dot when the part before is a base64 Discord id."""
+    """Return the bot token around its first dot when the part before is a base64 Discord id."""
     start = match.start()
     first = start
     while first > 0 and text[first - 1] in TOKEN_CHARACTERS and start - first < 28:
@@ -78,7 +78,7 @@ def discord_span(match: re.Match[str], text: str) -> Span | None:
 
 
 def telegram_span(match: re.Match[str], text: str) -> Span | None:
-    """Return the bot token (``<bot id>:AA…``) around its ``:AA``, when 8 to 10 digits precede it."""
+    """Return the bot token (``<bot id>:AA…``) around its ``:AA`` when 8 to 10 digits precede."""
     first = match.start()
     while first > 0 and text[first - 1].isdigit():
         first -= 1
@@ -101,7 +101,9 @@ def azure_secret_span(match: re.Match[str], text: str) -> Span | None:
     return first, match.end()
 
 
-PROVIDER = re.compile(r"(?:cohere|mistralai|mistral|together|groq|openai|anthropic|replicate)\.(?:Async)?\Z", re.I)
+PROVIDER = re.compile(
+    r"(?:cohere|mistralai|mistral|together|groq|openai|anthropic|replicate)\.(?:Async)?\Z", re.I
+)
 
 
 def after_provider(match: re.Match[str], text: str) -> bool:
@@ -118,7 +120,8 @@ def shaped() -> list[Rule]:
                 re.compile(
                     r"-----BEGIN[A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----"
                     r"[A-Za-z0-9+/=\s\\:,.()_-]*?"
-                    r"(?:-----END[A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----|(?![A-Za-z0-9+/=\s\\:,.()_-]))"
+                    r"(?:-----END[A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----"
+                    r"|(?![A-Za-z0-9+/=\s\\:,.()_-]))"
                 )
             ),
             gate=r"-----BEGIN[A-Z0-9 ]{0,30}PRIVATE KEY",
@@ -129,7 +132,12 @@ def shaped() -> list[Rule]:
             r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){1,3}",
             trigger=Trigger(words=("eyJ",)),
         ),
-        shape("aws-access-key", r"A(?:KIA|SIA|BIA|CCA|3T[A-Z0-9])[A-Z0-9]{16}", trigger=CAPITAL_A, check=no_example),
+        shape(
+            "aws-access-key",
+            r"A(?:KIA|SIA|BIA|CCA|3T[A-Z0-9])[A-Z0-9]{16}",
+            trigger=CAPITAL_A,
+            check=no_example,
+        ),
         shape("google-api-key", r"AIza[0-9A-Za-z_-]{35}", trigger=CAPITAL_A, check=no_example),
         shape("google-oauth", r"GOCSPX-[A-Za-z0-9_-]{28}", trigger=DASH_TOKEN),
         shape("bitbucket-token", r"AT(?:BB|CTT3)[A-Za-z0-9_=.-]{28,}", trigger=CAPITAL_A),
@@ -145,14 +153,21 @@ def shaped() -> list[Rule]:
             r"gl(?:pat|dt|rt|ptt|cbt|oas|soat|imt|agent|ffct|ft|wt)-[A-Za-z0-9_-]{20,}",
             trigger=DASH_TOKEN,
         ),
-        shape("anthropic-key", r"sk-ant-[a-z]{2,10}[0-9]{2}-[A-Za-z0-9_-]{20,}", trigger=DASH_TOKEN),
+        shape(
+            "anthropic-key", r"sk-ant-[a-z]{2,10}[0-9]{2}-[A-Za-z0-9_-]{20,}", trigger=DASH_TOKEN
+        ),
         shape(
             "openai-key",
             r"sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}",
             trigger=DASH_TOKEN,
             check=openai_shaped,
         ),
-        shape("huggingface-token", r"hf_[A-Za-z0-9]{30,}", r"api_org_[A-Za-z0-9]{30,}", trigger=UNDERSCORE_TOKEN),
+        shape(
+            "huggingface-token",
+            r"hf_[A-Za-z0-9]{30,}",
+            r"api_org_[A-Za-z0-9]{30,}",
+            trigger=UNDERSCORE_TOKEN,
+        ),
         shape("groq-key", r"gsk_[A-Za-z0-9]{40,}", trigger=UNDERSCORE_TOKEN),
         shape("replicate-token", r"r8_[A-Za-z0-9]{30,}", trigger=UNDERSCORE_TOKEN),
         shape("perplexity-key", r"pplx-[A-Za-z0-9]{40,}", trigger=DASH_TOKEN),
@@ -167,21 +182,33 @@ def shaped() -> list[Rule]:
         ),
         secret(
             "slack-webhook",
-            Matcher(re.compile(r"hooks\.slack\.com/(?:services|workflows|triggers)/(?P<value>[A-Za-z0-9_/]{20,})")),
+            Matcher(
+                re.compile(
+                    r"hooks\.slack\.com/(?:services|workflows|triggers)/(?P<value>[A-Za-z0-9_/]{20,})"
+                )
+            ),
             gate=r"hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/]{20}",
             trigger=IN_URL,
         ),
         secret(
             "discord-webhook",
-            Matcher(re.compile(r"discord(?:app)?\.com/api/webhooks/[0-9]+/(?P<value>[A-Za-z0-9_-]{30,})")),
+            Matcher(
+                re.compile(
+                    r"discord(?:app)?\.com/api/webhooks/[0-9]+/(?P<value>[A-Za-z0-9_-]{30,})"
+                )
+            ),
             gate=r"discord(?:app)?\.com/api/webhooks/[0-9]+/[A-Za-z0-9_-]{30}",
             trigger=IN_URL,
         ),
         secret(
             "discord-token",
-            Matcher(re.compile(r"\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}" + END), widen=discord_span),
+            Matcher(
+                re.compile(r"\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}" + END), widen=discord_span
+            ),
             gate=r"[MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27}",
-            trigger=Trigger(patterns=(Many(re.compile(r"\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27}"), 2),)),
+            trigger=Trigger(
+                patterns=(Many(re.compile(r"\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27}"), 2),)
+            ),
         ),
         secret(
             "telegram-bot-token",
@@ -205,13 +232,18 @@ def shaped() -> list[Rule]:
         ),
         secret(
             "azure-client-secret",
-            Matcher(re.compile(r"Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])"), widen=azure_secret_span),
+            Matcher(
+                re.compile(r"Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])"), widen=azure_secret_span
+            ),
             gate=r"[0-9]Q~[A-Za-z0-9_~.-]{31}",
             trigger=Trigger(words=("Q~",)),
         ),
         secret(
             "provider-key",
-            Matcher(re.compile(r"Client(?:V2)?\([ \t]*[\"'](?P<value>[A-Za-z0-9_-]{20,})[\"']"), after_provider),
+            Matcher(
+                re.compile(r"Client(?:V2)?\([ \t]*[\"'](?P<value>[A-Za-z0-9_-]{20,})[\"']"),
+                after_provider,
+            ),
             gate=r"\.(?:Async)?Client(?:V2)?\([ \t]*[\"'][A-Za-z0-9_-]{20}",
             trigger=Trigger(words=("Client(",)),
         ),

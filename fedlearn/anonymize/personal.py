@@ -23,17 +23,92 @@ from fedlearn.anonymize import checks, credentials
 from fedlearn.anonymize.rules import Many, Matcher, Rule, Span, Trigger, personal
 
 COMMON_NAMES = frozenset(
-    """
-    root admin administrator user users guest test tester demo dev developer ubuntu debian fedora
-    centos rocky alma alpine arch archlinux nixos gentoo suse opensuse kali pi raspberrypi runner
-    build builder buildbot jenkins ci github gitlab git docker podman vagrant ec2-user cloud-user
-    azureuser nobody daemon bin sys www www-data http nginx apache postgres mysql redis qdrant
-    ollama node app service server system default home data main local master worker agent
-    localhost localdomain host desktop laptop workstation computer pc machine vm container box
-    """.split()
+    [
+        "root",
+        "admin",
+        "administrator",
+        "user",
+        "users",
+        "guest",
+        "test",
+        "tester",
+        "demo",
+        "dev",
+        "developer",
+        "ubuntu",
+        "debian",
+        "fedora",
+        "centos",
+        "rocky",
+        "alma",
+        "alpine",
+        "arch",
+        "archlinux",
+        "nixos",
+        "gentoo",
+        "suse",
+        "opensuse",
+        "kali",
+        "pi",
+        "raspberrypi",
+        "runner",
+        "build",
+        "builder",
+        "buildbot",
+        "jenkins",
+        "ci",
+        "github",
+        "gitlab",
+        "git",
+        "docker",
+        "podman",
+        "vagrant",
+        "ec2-user",
+        "cloud-user",
+        "azureuser",
+        "nobody",
+        "daemon",
+        "bin",
+        "sys",
+        "www",
+        "www-data",
+        "http",
+        "nginx",
+        "apache",
+        "postgres",
+        "mysql",
+        "redis",
+        "qdrant",
+        "ollama",
+        "node",
+        "app",
+        "service",
+        "server",
+        "system",
+        "default",
+        "home",
+        "data",
+        "main",
+        "local",
+        "master",
+        "worker",
+        "agent",
+        "localhost",
+        "localdomain",
+        "host",
+        "desktop",
+        "laptop",
+        "workstation",
+        "computer",
+        "pc",
+        "machine",
+        "vm",
+        "container",
+        "box",
+    ]
 )
 LOCAL_DOMAINS = frozenset({"local", "lan", "home", "internal", "localdomain", "localhost"})
-# Colon- or dash-separated hex groups (MAC, full IPv6, MD5 fingerprint) need five separators at least.
+# Colon- or dash-separated hex groups (MAC, full IPv6, MD5 fingerprint) have 5+ separators.
 HEX_COLON = Many(re.compile(r":[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:"), 5)
 HEX_DASH = Many(re.compile(r"-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}"), 5)
 LOCAL_PART = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
@@ -150,7 +225,9 @@ def network() -> list[Rule]:
             "ssh-fingerprint",
             "<ssh-fingerprint>",
             Matcher(re.compile(r"SHA256:[A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=])")),
-            Matcher(re.compile(r"(?<![\w:])(?:MD5:)?[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){15}(?![\w:])")),
+            Matcher(
+                re.compile(r"(?<![\w:])(?:MD5:)?[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){15}(?![\w:])")
+            ),
             gate=r"SHA256:[A-Za-z0-9+/]{43}|[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){15}",
             trigger=Trigger(words=("SHA256:",), patterns=(HEX_COLON,)),
         ),
@@ -164,28 +241,44 @@ def network() -> list[Rule]:
         personal(
             "email",
             "<email>",
-            Matcher(re.compile(r"@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9])"), widen=email_span),
+            Matcher(
+                re.compile(r"@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9])"),
+                widen=email_span,
+            ),
             gate=r"[A-Za-z0-9._%+-]@[A-Za-z0-9-]{1,63}\.",
             trigger=Trigger(words=("@",)),
         ),
         personal(
             "mac",
             "<mac>",
-            Matcher(re.compile(r"(?<![\w:-])[0-9A-Fa-f]{2}(?P<sep>[:-])[0-9A-Fa-f]{2}(?:(?P=sep)[0-9A-Fa-f]{2}){4}(?![\w:-])"), mac),
+            Matcher(
+                re.compile(
+                    r"(?<![\w:-])[0-9A-Fa-f]{2}(?P<sep>[:-])[0-9A-Fa-f]{2}(?:(?P=sep)[0-9A-Fa-f]{2}){4}(?![\w:-])"
+                ),
+                mac,
+            ),
             gate=r"[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}",
             trigger=Trigger(patterns=(HEX_COLON, HEX_DASH)),
         ),
         personal(
             "ipv6",
             "<ip>",
-            Matcher(re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f]{1,4})?(?:%[0-9A-Za-z_.-]+)?(?![\w:])"), ipv6),
+            Matcher(
+                re.compile(
+                    r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f]{1,4})?(?:%[0-9A-Za-z_.-]+)?(?![\w:])"
+                ),
+                ipv6,
+            ),
             gate=r"::|(?:[0-9A-Fa-f]{1,4}:){6}(?:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]|[0-9])",
             trigger=Trigger(words=("::",), patterns=(HEX_COLON,)),
         ),
         personal(
             "ipv4",
             "<ip>",
-            Matcher(re.compile(r"\.(?<=[0-9]\.)[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?!\w|\.\w)"), widen=ipv4_span),
+            Matcher(
+                re.compile(r"\.(?<=[0-9]\.)[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?!\w|\.\w)"),
+                widen=ipv4_span,
+            ),
             gate=r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
             trigger=Trigger(patterns=(Many(".", 3),)),
         ),
@@ -196,13 +289,25 @@ def machine(identity: Machine, hostnames: list[str]) -> list[Rule]:
     """Return the rules for this machine's home, host names and user, and the configured hosts."""
     found = home(identity)
     for name in sorted(host_names(identity, hostnames), key=lambda name: (-len(name), name)):
-        pattern = re.escape(name) + r"(?:\.(?:local|lan|home|internal|localdomain))?(?![\w-]|\.[a-z0-9])"
+        pattern = (
+            re.escape(name) + r"(?:\.(?:local|lan|home|internal|localdomain))?(?![\w-]|\.[a-z0-9])"
+        )
         matcher = Matcher(re.compile(pattern), widen=host_span)
-        found.append(personal("hostname", "<host>", matcher, lower=True, gate="(?i)" + re.escape(name)))
+        found.append(
+            personal("hostname", "<host>", matcher, lower=True, gate="(?i)" + re.escape(name))
+        )
     user = identity.user.lower()
     if is_identifying(user):
         pattern = re.escape(user) + r"(?<![\w.-]" + re.escape(user) + r")(?![\w-])"
-        found.append(personal("user", "<user>", Matcher(re.compile(pattern)), lower=True, gate="(?i)" + re.escape(user)))
+        found.append(
+            personal(
+                "user",
+                "<user>",
+                Matcher(re.compile(pattern)),
+                lower=True,
+                gate="(?i)" + re.escape(user),
+            )
+        )
     return found
 
 
@@ -231,7 +336,9 @@ def is_identifying_host(name: str) -> bool:
 
 def home(identity: Machine) -> list[Rule]:
     """Return the home-path rules: this machine's home, and any /home/NAME, /Users/NAME, /root."""
-    generic = r"/(?<![\w.-]/)(?:(?:var/)?home/" + PATH_END + r"|Users/" + PATH_END + r"|root(?![\w.-]))"
+    generic = (
+        r"/(?<![\w.-]/)(?:(?:var/)?home/" + PATH_END + r"|Users/" + PATH_END + r"|root(?![\w.-]))"
+    )
     matchers = [Matcher(re.compile(generic))]
     own = identity.home.rstrip("/")
     if own and not re.fullmatch(generic, own):

@@ -48,7 +48,7 @@ class Prefilter:
         self.always = tuple(index for index, rule in enumerate(rules) if rule.gate is None)
 
     def active(self, text: str) -> list[int] | None:
-        """Return the indexes of the rules that can find something in ``text``, sorted; None for non-ASCII text."""
+        """Return the sorted indexes of the rules that can find something; None if not ASCII."""
         if not text.isascii():
             return None
         active = list(self.always)

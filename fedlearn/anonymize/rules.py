@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
-# Every placeholder the rules write; nothing is ever redacted inside one, so anonymize is idempotent.
+# Every placeholder the rules write; nothing is redacted inside one (anonymize is idempotent).
 PLACEHOLDER = re.compile(
     r"<(?:redacted:[\w.-]+|ip|email|home|host|user|mac|ssh-fingerprint|ssh-key)>"
 )
@@ -50,7 +50,7 @@ class Item:
     minimum: int = 1
 
     def test(self) -> Callable[[str], bool]:
-        """Return a function telling whether a text (already lower-cased for a lower item) holds it."""
+        """Return a function telling whether a text (lower-cased for a lower item) holds it."""
         sentinel, minimum, word = self.sentinel, self.minimum, self.word
         search = self.pattern.search if self.pattern is not None else None
         if minimum > 1:
@@ -102,10 +102,12 @@ class Trigger:
         """Return the words and patterns as items, the words first."""
         found = [word_item(word, self.lower) for word in self.words]
         for pattern in self.patterns:
-            if isinstance(pattern, Many) and isinstance(pattern.pattern, str):
-                found.append(Item(pattern.pattern, None, self.lower, pattern.pattern[0], pattern.minimum))
-            elif isinstance(pattern, Many):
-                found.append(pattern_item(pattern.pattern, self.lower, pattern.minimum))
+            if isinstance(pattern, Many):
+                inner, minimum = pattern.pattern, pattern.minimum
+                if isinstance(inner, str):
+                    found.append(Item(inner, None, self.lower, inner[0], minimum))
+                else:
+                    found.append(pattern_item(inner, self.lower, minimum))
             else:
                 found.append(pattern_item(pattern, self.lower))
         return found
@@ -145,6 +147,21 @@ class Matcher:
     def matches(self, subject: str) -> Iterator[re.Match[str]]:
         """Return the matches in ``subject``."""
         return self.find(subject) if self.find is not None else self.pattern.finditer(subject)
+
+    def verdict(self, match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+        """Return the span to redact and the rule name ("": the rule's own), or None to drop it."""
+        if self.judge is not None:
+            return self.judge(match, text)
+        if self.widen is not None:
+            span = self.widen(match, text)
+            if span is None:
+                return None
+        else:
+            span = match.span("value") if self.has_value else match.span()
+        if self.check is not None and not self.check(match, text):
+            return None
+        name = self.classify(match, text) if self.classify is not None else ""
+        return None if name is None else (span[0], span[1], name)
 
 
 @attrs.frozen
@@ -207,7 +224,7 @@ def personal(
     return Rule((name,), matchers, placeholder, False, trigger, lower, gate)
 
 
-def extra(name: str, pattern: str) -> Rule:
+def configured(name: str, pattern: str) -> Rule:
     """Return a configured extra rule: every match of ``pattern`` becomes ``<redacted:NAME>``."""
     return secret(NAME_CHARACTERS.sub("-", name), Matcher(re.compile(pattern)), gate=None)
 
