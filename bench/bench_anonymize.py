@@ -10,6 +10,7 @@ tool-call payloads, a few planted secrets and personal data), then times
 plugins scanning the same text as a file. Both run in this process, one after the other.
 """
 
+# ruff: noqa: E501  (the long lines are literal sample text of the generator, kept whole)
 from __future__ import annotations
 
 import argparse
@@ -24,19 +25,106 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fedlearn import config  # noqa: E402  (the path above makes the checkout importable)
-from fedlearn.anonymize import Anonymizer, Machine  # noqa: E402
+from fedlearn import config
+from fedlearn.anonymize import Anonymizer, Machine
 
-MACHINE = Machine(hostname="quasar", fqdn="quasar.corp.acme-robotics.io", user="jdoe", home="/home/jdoe")
-SERVICES = ["qdrant", "ollama", "nginx", "postgresql", "redis", "open-webui", "llama-cpp", "prometheus", "grafana", "tailscale"]
-FEATURES = ["TLS", "a reverse proxy", "GPU offload", "systemd hardening", "automatic backups", "a custom port", "socket activation", "log rotation"]
-PACKAGES = ["python3-3.11.9", "openssl-3.0.14", "glibc-2.39-52", "qdrant-1.9.2", "ollama-0.3.6", "nodejs-20.15.1", "cuda_cudart-12.2.140", "llama-cpp-3091"]
-WORDS = (
-    "the service fails to start because the unit has no access to the state directory so you "
-    "need to set StateDirectory and restart it then check the journal for the next error which "
-    "usually names the missing permission or the port that is already bound by another process "
-    "configure install setup how to best practice embedding vector collection payload index"
-).split()
+MACHINE = Machine(
+    hostname="quasar", fqdn="quasar.corp.acme-robotics.io", user="jdoe", home="/home/jdoe"
+)
+SERVICES = [
+    "qdrant",
+    "ollama",
+    "nginx",
+    "postgresql",
+    "redis",
+    "open-webui",
+    "llama-cpp",
+    "prometheus",
+    "grafana",
+    "tailscale",
+]
+FEATURES = [
+    "TLS",
+    "a reverse proxy",
+    "GPU offload",
+    "systemd hardening",
+    "automatic backups",
+    "a custom port",
+    "socket activation",
+    "log rotation",
+]
+PACKAGES = [
+    "python3-3.11.9",
+    "openssl-3.0.14",
+    "glibc-2.39-52",
+    "qdrant-1.9.2",
+    "ollama-0.3.6",
+    "nodejs-20.15.1",
+    "cuda_cudart-12.2.140",
+    "llama-cpp-3091",
+]
+WORDS = [
+    "the",
+    "service",
+    "fails",
+    "to",
+    "start",
+    "because",
+    "the",
+    "unit",
+    "has",
+    "no",
+    "access",
+    "to",
+    "the",
+    "state",
+    "directory",
+    "so",
+    "you",
+    "need",
+    "to",
+    "set",
+    "StateDirectory",
+    "and",
+    "restart",
+    "it",
+    "then",
+    "check",
+    "the",
+    "journal",
+    "for",
+    "the",
+    "next",
+    "error",
+    "which",
+    "usually",
+    "names",
+    "the",
+    "missing",
+    "permission",
+    "or",
+    "the",
+    "port",
+    "that",
+    "is",
+    "already",
+    "bound",
+    "by",
+    "another",
+    "process",
+    "configure",
+    "install",
+    "setup",
+    "how",
+    "to",
+    "best",
+    "practice",
+    "embedding",
+    "vector",
+    "collection",
+    "payload",
+    "index",
+]
 
 
 def nix_hash(rng: random.Random) -> str:
@@ -49,7 +137,9 @@ def hexadecimal(rng: random.Random, size: int) -> str:
     return "".join(rng.choice("0123456789abcdef") for _ in range(size))
 
 
-def token(rng: random.Random, size: int, alphabet: str = string.ascii_letters + string.digits) -> str:
+def token(
+    rng: random.Random, size: int, alphabet: str = string.ascii_letters + string.digits
+) -> str:
     """Return ``size`` random characters of ``alphabet``."""
     return "".join(rng.choice(alphabet) for _ in range(size))
 
@@ -86,7 +176,7 @@ def nix_block(rng: random.Random) -> str:
         f'    package = pkgs.{service};\n    environmentFile = "/run/secrets/{service}.env";\n'
         f'    settings.storage.path = "/var/lib/{service}";\n  }};\n'
         f"  networking.firewall.allowedTCPPorts = [ {rng.randint(1024, 65000)} ];\n"
-        f'  users.users.jdoe.openssh.authorizedKeys.keyFiles = [ ./keys/jdoe.pub ];\n}}\n```'
+        f"  users.users.jdoe.openssh.authorizedKeys.keyFiles = [ ./keys/jdoe.pub ];\n}}\n```"
     )
 
 
@@ -95,7 +185,7 @@ def shell_block(rng: random.Random) -> str:
     lines = [
         "sudo nixos-rebuild switch --flake .#quasar",
         f"systemctl status {rng.choice(SERVICES)}.service",
-        f"curl -s http://localhost:6333/collections/skills-patterns | jq '.result.points_count'",
+        "curl -s http://localhost:6333/collections/skills-patterns | jq '.result.points_count'",
         f"git -C /home/jdoe/src/fedlearn log --oneline {hexadecimal(rng, 7)}..{hexadecimal(rng, 7)}",
         f"nix path-info -rS {store_path(rng).rsplit('/lib', 1)[0]}",
         f"sha256sum result/bin/{rng.choice(SERVICES)}  # {hexadecimal(rng, 64)}",
@@ -104,7 +194,9 @@ def shell_block(rng: random.Random) -> str:
     if rng.random() < 0.05:
         lines.append(f"export GITHUB_TOKEN=ghp_{token(rng, 36)}")
     if rng.random() < 0.05:
-        lines.append(f"psql postgresql://app:{token(rng, 14)}@10.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}:5432/app")
+        lines.append(
+            f"psql postgresql://app:{token(rng, 14)}@10.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}:5432/app"
+        )
     rng.shuffle(lines)
     return "```bash\n" + "\n".join(lines[: rng.randint(3, len(lines))]) + "\n```"
 
@@ -136,8 +228,12 @@ def traceback(rng: random.Random) -> str:
     """Return a Python traceback with home and store paths."""
     frames = []
     for _ in range(rng.randint(3, 8)):
-        path = rng.choice([store_path(rng), f"/home/jdoe/src/fedlearn/fedlearn/{rng.choice(SERVICES)}.py"])
-        frames.append(f'  File "{path}", line {rng.randint(10, 900)}, in {rng.choice(WORDS)}\n    {rng.choice(WORDS)}({rng.choice(WORDS)})')
+        path = rng.choice(
+            [store_path(rng), f"/home/jdoe/src/fedlearn/fedlearn/{rng.choice(SERVICES)}.py"]
+        )
+        frames.append(
+            f'  File "{path}", line {rng.randint(10, 900)}, in {rng.choice(WORDS)}\n    {rng.choice(WORDS)}({rng.choice(WORDS)})'
+        )
     error = rng.choice(
         [
             f"ConnectionRefusedError: [Errno 111] Connection refused: ('127.0.0.1', {rng.choice([6333, 11434])})",
@@ -167,7 +263,14 @@ def payload(rng: random.Random) -> str:
         "tool": "qdrant_upsert",
         "collection": rng.choice(SERVICES),
         "points": [
-            {"id": rng.randint(1, 10**9), "payload": {"description": prose(rng, 12), "source": f"/home/jdoe/notes/{rng.choice(WORDS)}.md", "sha": hexadecimal(rng, 40)}}
+            {
+                "id": rng.randint(1, 10**9),
+                "payload": {
+                    "description": prose(rng, 12),
+                    "source": f"/home/jdoe/notes/{rng.choice(WORDS)}.md",
+                    "sha": hexadecimal(rng, 40),
+                },
+            }
             for _ in range(rng.randint(1, 4))
         ],
         "headers": {"Content-Type": "application/json", "User-Agent": "nixos-ai-stack/0.9.1"},
@@ -182,7 +285,16 @@ def generate(megabytes: float, seed: int) -> list[str]:
     rng = random.Random(seed)
     # By count: questions and answers dominate high-value telemetry; errors, logs and tool payloads
     # come with them. Answers are the longest, so they are most of the bytes.
-    kinds: list[Callable[[random.Random], str]] = [query, query, response, response, response, traceback, journal, payload]
+    kinds: list[Callable[[random.Random], str]] = [
+        query,
+        query,
+        response,
+        response,
+        response,
+        traceback,
+        journal,
+        payload,
+    ]
     found, size = [], 0
     while size < megabytes * 1_000_000:
         text = rng.choice(kinds)(rng)
@@ -224,7 +336,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=30.0)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=3, help="rounds per measurement; the best counts")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="rounds per measurement; the best counts"
+    )
     parser.add_argument("--skip-detect-secrets", action="store_true")
     args = parser.parse_args()
     texts = generate(args.megabytes, args.seed)
@@ -233,15 +347,21 @@ def main() -> None:
     anonymizer = Anonymizer(config.Anonymize(), MACHINE)
     anonymize = throughput(texts, anonymizer.anonymize, args.repeat)
     redactions = sum(anonymizer.counts.values()) // args.repeat
-    print(f"fedlearn anonymize: {anonymize:.1f} MB/s ({redactions} redactions, re2 prefilter: {anonymizer.has_prefilter})")
+    print(
+        f"fedlearn anonymize: {anonymize:.1f} MB/s ({redactions} redactions, re2 prefilter: {anonymizer.has_prefilter})"
+    )
     plain = Anonymizer(config.Anonymize(), MACHINE, use_re2=False)
-    print(f"  without re2:      {throughput(texts, plain.anonymize, args.repeat):.1f} MB/s (keyword triggers only)")
+    print(
+        f"  without re2:      {throughput(texts, plain.anonymize, args.repeat):.1f} MB/s (keyword triggers only)"
+    )
     scan = throughput(texts, anonymizer.scan, args.repeat)
     print(f"fedlearn scan:      {scan:.1f} MB/s")
     if not args.skip_detect_secrets:
         reference, found = detect_secrets_throughput(texts)
         print(f"detect-secrets:     {reference:.2f} MB/s ({found} findings)")
-        print(f"ratio: anonymize {anonymize / reference:.1f}x, scan {scan / reference:.1f}x detect-secrets")
+        print(
+            f"ratio: anonymize {anonymize / reference:.1f}x, scan {scan / reference:.1f}x detect-secrets"
+        )
 
 
 if __name__ == "__main__":

@@ -24,6 +24,10 @@ from fedlearn.anonymize.rules import Rule
 __all__ = ["Anonymizer", "FileFinding", "Finding", "Machine", "builtin_rule_names", "scan_files"]
 
 
+# Passes until one finds nothing (see ``Anonymizer.anonymize``); two is the norm, this the cap.
+MAX_PASSES = 8
+
+
 @attrs.frozen
 class Finding:
     """A secret found by ``scan``: the rule and where it is, never the secret itself."""
@@ -51,7 +55,7 @@ def builtin_rule_names() -> list[str]:
         user="example-user",
         home="/home/example-user",
     )
-    return sorted({rule.name for rule in builtin_rules(identity, [])})
+    return sorted({name for rule in builtin_rules(identity, []) for name in rule.names})
 
 
 class Anonymizer:
@@ -99,19 +103,30 @@ class Anonymizer:
         """
         Return ``text`` with every secret and personal datum replaced by its placeholder.
 
-        One pass: all rules look at the same text; overlapping finds become one redaction under
-        the higher-priority rule's name, so no part of a secret is left beside a placeholder, and
-        personal data right next to an existing placeholder stays as it is (it was judged before,
-        beside what that placeholder replaced). So anonymizing again changes nothing.
+        Each pass lets all rules look at the same text; overlapping finds become one redaction
+        under the higher-priority rule's name, so no part of a secret is left beside a
+        placeholder. A redaction can change what a neighbour looks like (``AKIA…-----BEGIN…``:
+        the key id ends at the dash, not at a placeholder), so passes repeat until one finds
+        nothing: anonymizing again then changes nothing. The second pass is cheap, because the
+        prefilter sees placeholders where the matches were.
         """
-        hits = self._hits(rules.Probe(text), secrets_only=False)
-        return self._redact(text, hits) if hits else text
+        probe = rules.Probe(text)
+        # A later pass runs only the rules that were active in the first: gates and triggers are
+        # context-free and placeholders hold none of their words, so a rule that could find
+        # nothing in the text can find nothing once parts of it are placeholders.
+        active = self._active(probe)
+        for _ in range(MAX_PASSES):
+            hits = self._hits(probe, active, secrets_only=False)
+            if not hits:
+                break
+            probe = rules.Probe(self._redact(probe.text, hits))
+        return probe.text
 
     def scan(self, text: str) -> list[Finding]:
         """Return the secrets in ``text`` (secret rules only), without changing anything."""
         return [
             Finding(name, start, end)
-            for start, end, name, _ in self._hits(rules.Probe(text), secrets_only=True)
+            for start, end, name, _ in self._hits(rules.Probe(text), None, secrets_only=True)
         ]
 
     def _redact(self, text: str, hits: list[Hit]) -> str:
@@ -149,10 +164,12 @@ class Anonymizer:
         active.sort()
         return active
 
-    def _hits(self, probe: rules.Probe, *, secrets_only: bool) -> list[Hit]:
+    def _hits(
+        self, probe: rules.Probe, active: list[int] | None, *, secrets_only: bool
+    ) -> list[Hit]:
         """Return every redaction in the probe's text, sorted and disjoint (see ``disjoint``)."""
         found: list[Hit] = []
-        for index in self._active(probe):
+        for index in self._active(probe) if active is None else active:
             rule = self.rules[index]
             if rule.is_secret or not secrets_only:
                 found += self._rule_hits(rule, probe)

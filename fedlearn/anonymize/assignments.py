@@ -47,7 +47,11 @@ GATE_WORDS = (
     "signature",
     "sig",
 )
-VALUE = r"(?P<q>\\?[\"'`])?(?P<value>(?(q)[^\"'`\n\\]+|[^\s\"'`,;&|<>(){}\[\]\\]+))"
+# A value ends at a quote, a separator or a shell expansion (``${``, ``$(``), which refers to one.
+VALUE = (
+    r"(?P<q>\\?[\"'`])?"
+    r"(?P<value>(?(q)[^\"'`\n\\]+|(?:[^\s\"'`,;&|<>(){}\[\]\\$]|\$(?![{(]))+))"
+)
 NAMES = (
     "aws-secret-key",
     "azure-storage-key",
@@ -230,14 +234,12 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if name == "authorization":
         start, end = scheme_skipped(text, start, end)
     value = text[start:end]
-    if not is_secret_value(name, key, value):
-        return None
     if match.group("q") is None and name != "authorization":
         following = text[end : end + 3]
         word = SECRET_WORDS.get(name, "")
         if checks.is_code(value, key, word, following) or checks.is_prose(value, following):
             return None
-    return start, end, name
+    return (start, end, name) if is_secret_value(name, key, value) else None
 
 
 def flagged(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -386,7 +388,7 @@ def command_lines() -> list[Rule]:
 
 def keyed() -> list[Rule]:
     """Return the rules for secrets known by their key name or their place, in priority order."""
-    flag = r"--(?P<flag>[a-z0-9][a-z0-9_-]{0,60})[ \t]+" + VALUE
+    flag = r"--(?P<flag>[a-z0-9][a-z0-9_-]{0,60})[ \t]+(?!-)" + VALUE
     for separator in VALUE_AFTER:
         key_gate(separator)
     words = "|".join(re.escape(word) for word in GATE_WORDS)

@@ -75,19 +75,26 @@ def is_reference(value: str) -> bool:
     return bool(REFERENCE.match(value) or SAME_CHARACTER.fullmatch(value))
 
 
+LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+DIGITS = frozenset("0123456789")
+ALPHANUMERIC = LOWER | UPPER | DIGITS
+
+
 def character_classes(value: str) -> int:
     """Return how many of lower case, upper case, digits and other characters ``value`` has."""
+    present = set(value)
     return (
-        any(c.islower() for c in value)
-        + any(c.isupper() for c in value)
-        + any(c.isdigit() for c in value)
-        + any(not c.isalnum() for c in value)
+        (not present.isdisjoint(LOWER))
+        + (not present.isdisjoint(UPPER))
+        + (not present.isdisjoint(DIGITS))
+        + (not present <= ALPHANUMERIC)
     )
 
 
 def looks_random(value: str, *, minimum: int = 16) -> bool:
     """Return whether ``value`` looks generated: long, varied, several character classes."""
-    if len(value) < minimum or any(c.isspace() for c in value):
+    if len(value) < minimum or len(value.split(None, 1)) > 1 or value != value.strip():
         return False
     return character_classes(value) >= 2 and entropy(value) >= 3.0
 

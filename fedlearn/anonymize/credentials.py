@@ -194,7 +194,7 @@ def shaped() -> list[Rule]:
             "discord-webhook",
             Matcher(
                 re.compile(
-                    r"discord(?:app)?\.com/api/webhooks/[0-9]+/(?P<value>[A-Za-z0-9_-]{30,})"
+                    r"discord(?:app)?\.com/api/webhooks/(?P<value>[0-9]+/[A-Za-z0-9_-]{30,})"
                 )
             ),
             gate=r"discord(?:app)?\.com/api/webhooks/[0-9]+/[A-Za-z0-9_-]{30}",
