@@ -112,7 +112,10 @@ def read_retractions(repo: Path) -> dict[str, Retraction]:
                 log.warning("%s:%d: skipped, not a retraction: %s", path, number, error)
                 continue
             kept = found.get(tombstone.id)
-            if kept is None or (tombstone.retracted_at, tombstone.reason) < (kept.retracted_at, kept.reason):
+            if kept is None or (tombstone.retracted_at, tombstone.reason) < (
+                kept.retracted_at,
+                kept.reason,
+            ):
                 found[tombstone.id] = tombstone
     return found
 
@@ -129,3 +132,33 @@ def merged_view(repo: Path, categories: Iterable[str]) -> dict[str, dict[str, Pa
                     absorb(table, pattern)
         view[category] = dict(sorted(table.items()))
     return view
+
+
+def build(
+    category: str, fields: dict[str, str], value_score: float, seen_at: str, node: str
+) -> Pattern:
+    """Return the pattern one event of ``node`` makes (fields already anonymized)."""
+    return Pattern(
+        id=content_id(category, fields),
+        category=category,
+        text="\n".join(fields.values()),
+        fields=fields,
+        value_score=value_score,
+        first_seen=seen_at,
+        last_seen=seen_at,
+        seen={node: 1},
+    )
+
+
+def accumulate(present: Pattern | None, observed: Pattern, node: str) -> Pattern:
+    """
+    Return ``present`` updated with a new observation on ``node``: its count for that node adds up.
+
+    This is how one node's own file grows across syncs; ``join`` is how replicas are combined.
+    """
+    if present is None:
+        return observed
+    joined = join(present, observed)
+    seen = dict(joined.seen)
+    seen[node] = present.seen.get(node, 0) + observed.seen.get(node, 0)
+    return msgspec.structs.replace(joined, seen=dict(sorted(seen.items())))
