@@ -27,6 +27,15 @@ def add_counts(total: Mapping[str, Any], more: Mapping[str, Any]) -> dict[str, A
     return dict(sorted(merged.items()))
 
 
+def without_totals(counts: Mapping[str, Any]) -> dict[str, Any]:
+    """Return ``counts`` without the ``total`` entries (sizes, not events: they do not add up)."""
+    return {
+        key: without_totals(value) if isinstance(value, Mapping) else value
+        for key, value in counts.items()
+        if key != "total"
+    }
+
+
 def updated(
     existing: bytes | None, node: str, month: str, counts: Mapping[str, Any], at: str
 ) -> bytes:

@@ -201,10 +201,7 @@ def stage_state(job: Run, counts: dict[str, Any]) -> None:
     """Stage the monthly totals, the quarantine file and the cursors with the data files."""
     month = job.now[:7]
     path = layout.metrics_file(job.repo, month, job.node)
-    monthly_counts = {k: v for k, v in counts.items() if k != "patterns"}
-    monthly_counts["patterns"] = {
-        c: {k: n for k, n in v.items() if k != "total"} for c, v in counts["patterns"].items()
-    }
+    monthly_counts = monthly.without_totals(counts)
     if (
         counts["events_read"]
         or counts["bad_lines"]
