@@ -114,7 +114,8 @@ def retrying(attempts: int, deadline: float) -> tenacity.Retrying:
     """Return the adapter's policy: jittered exponential waits, an attempt cap and a deadline."""
     return tenacity.Retrying(
         stop=tenacity.stop_after_attempt(attempts) | tenacity.stop_after_delay(deadline),
-        wait=tenacity.wait_exponential_jitter(initial=WAIT_INITIAL, max=WAIT_MAX),
+        wait=tenacity.wait_exponential(multiplier=WAIT_INITIAL, max=WAIT_MAX)
+        + tenacity.wait_random(0, WAIT_INITIAL),
         retry=tenacity.retry_if_exception_type(TransientError),
         before_sleep=log_retry,
         reraise=True,

@@ -75,7 +75,8 @@ def retrying(settings: config.Qdrant) -> tenacity.Retrying:
     return tenacity.Retrying(
         stop=tenacity.stop_after_attempt(settings.retry_attempts)
         | tenacity.stop_after_delay(settings.retry_deadline),
-        wait=tenacity.wait_exponential_jitter(initial=WAIT_INITIAL, max=WAIT_MAX),
+        wait=tenacity.wait_exponential(multiplier=WAIT_INITIAL, max=WAIT_MAX)
+        + tenacity.wait_random(0, WAIT_INITIAL),
         retry=tenacity.retry_if_exception(is_transient),
         before_sleep=log_retry,
         reraise=True,

@@ -99,7 +99,8 @@ def read_manifest(path: Path) -> records.Manifest:
 def check_manifest(found: records.Manifest, collection: str, node: str) -> None:
     """Raise VerifyError when the manifest names another folder or an impossible vector config."""
     if (found.collection, found.node) != (collection, node):
-        raise VerifyError(f"manifest is for {found.collection}/{found.node}")
+        where = f"{found.collection}/{found.node}"
+        raise VerifyError(f"manifest is for {where}, the file is in {collection}/{node}")
     if found.vectors.size < 1 or found.vectors.distance not in config.DISTANCES:
         raise VerifyError(f"manifest has an invalid vector config {found.vectors}")
 

@@ -128,7 +128,7 @@ def import_all(
     dry_run: bool,
 ) -> dict[str, Tally]:
     """Import every collection of the plan; return its tally by collection."""
-    total = sum(len(s.points) for sources in plan.sources.values() for s in sources)
+    total = sum(len(s.points) for inputs in plan.sources.values() for s in inputs)
     progress = Progress(total)
     with qdrant.connect(cfg.qdrant, cfg.state_path) as live:
         job = Run(cfg, live, embedder, overwrite, dry_run, progress)
