@@ -340,28 +340,59 @@ def integrate(repo: Path, upstream: str, env: Mapping[str, str]) -> str:
     """
     Bring ``upstream`` into the branch; return how: up to date, fast-forward, rebase or merge.
 
-    Diverged history is rebased when no tracked file is modified (``git rebase`` needs that), else
-    merged, which keeps the user's uncommitted changes in place; ``--autostash`` is never used, so
-    the user's files are never stashed. A rebase or merge that stops is aborted and raises GitError.
+    Diverged history is rebased when no tracked file is modified or staged (``git rebase`` needs
+    that), else merged in place (``merge_in_place``), which keeps the user's modified and staged
+    files as they are; ``--autostash`` is never used, so nothing of the user's is ever stashed.
+    Raise GitError (a stopped rebase is aborted first) when it cannot be done safely.
     """
     current = head(repo)
     if current is not None and is_ancestor(repo, upstream, current):
         return "up to date"
-    if current is None or is_ancestor(repo, current, upstream):
-        how, args = "fast-forward", ["merge", "-q", "--ff-only", upstream]
-    elif is_clean(repo):
-        how, args = "rebase", ["rebase", "-q", upstream]
-    else:
-        how, args = "merge", ["merge", "-q", "--no-edit", upstream]
+    if current is not None and not is_ancestor(repo, current, upstream) and not is_clean(repo):
+        merge_in_place(repo, current, upstream, env)
+        return "merge"
+    how = (
+        "rebase"
+        if current is not None and not is_ancestor(repo, current, upstream)
+        else "fast-forward"
+    )
+    args = ["rebase", "-q", upstream] if how == "rebase" else ["merge", "-q", "--ff-only", upstream]
     process = run(repo, *args, env=env, check=False)
     if process.returncode != 0:
-        if how != "fast-forward":
-            run(repo, how, "--abort", check=False)
-        raise GitError(
-            f"{how} of {upstream[:12]} stopped in {repo}: {reason(process)}",
-            hint=f"bring the remote in by hand (git -C {repo} pull), then run the command again",
-        )
+        if how == "rebase":
+            run(repo, "rebase", "--abort", check=False)
+        raise stopped(repo, how, upstream, reason(process))
     return how
+
+
+def merge_in_place(repo: Path, current: str, upstream: str, env: Mapping[str, str]) -> None:
+    """
+    Merge ``upstream`` into the branch without a merge in the work tree.
+
+    The merge is computed on trees (``merge-tree``), committed, then checked out as a two-tree
+    ``read-tree -m -u``: only files the remote changed are updated, and the user's modified and
+    staged files are carried over as ``git checkout`` would. Raise GitError, having changed
+    nothing, when the histories conflict or the update would overwrite the user's changes.
+    """
+    merged = run(repo, "merge-tree", "--write-tree", current, upstream, check=False)
+    if merged.returncode != 0:
+        raise stopped(repo, "merge", upstream, merged.stdout.strip().replace("\n", " ")[:400])
+    message = f"fedlearn: merge {upstream[:12]}"
+    tree = merged.stdout.split()[0]
+    args = ["commit-tree", tree, "-p", current, "-p", upstream, "-m", message]
+    commit = run(repo, *args, env=env).stdout.strip()
+    checkout = run(repo, "read-tree", "-m", "-u", current, commit, check=False)
+    if checkout.returncode != 0:
+        raise stopped(repo, "merge", upstream, reason(checkout))
+    run(repo, "update-ref", "-m", message, "HEAD", commit, current)
+
+
+def stopped(repo: Path, how: str, upstream: str, detail: str) -> GitError:
+    """Return the error for a fast-forward, rebase or merge of ``upstream`` that could not be done."""
+    return GitError(
+        f"{how} of {upstream[:12]} stopped in {repo}: {detail}",
+        hint=f"bring the remote in by hand (git -C {repo} pull), then run the command again",
+    )
 
 
 def push(repo: Path, remote: str, branch_name: str) -> None:
