@@ -175,8 +175,9 @@ def stage_fine_tuning(job: Run, new: list[records.ChatRecord]) -> dict[str, int]
         content = finetune.encode(table)
         job.stage(path, content)
         folder = layout.fine_tuning_snapshot_dir(job.repo, job.node)
-        job.stage(folder / f"{layout.stamp()}.jsonl", content)
-        for old in retention.expired(folder, job.cfg.sync.snapshots_keep - 1):
+        name = f"{layout.stamp()}.jsonl"
+        job.stage(folder / name, content)
+        for old in retention.expired(folder, job.cfg.sync.snapshots_keep, incoming=name):
             job.transaction.stage_delete(old)
     return {"new": added, "duplicate": duplicates, "total": len(table)}
 
