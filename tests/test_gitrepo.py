@@ -6,10 +6,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import git, init_repo
 
 from fedlearn import config, gitrepo
 from fedlearn.errors import ConfigError, GitError
+from tests.conftest import git, init_repo
 
 AUTHOR = {"GIT_AUTHOR_NAME": "fedlearn", "GIT_AUTHOR_EMAIL": "fedlearn@localhost"}
 

@@ -13,10 +13,10 @@ from http.server import CGIHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import Node, git, init_repo
 
 from fedlearn import atomic, layout, patterns
 from fedlearn.records import Pattern, Retraction
+from tests.conftest import Node, git, init_repo
 
 SEEN_AT = "2026-01-02T03:04:05Z"
 TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Node, git, init_repo
 
 from fedlearn import atomic, layout, patterns
 from fedlearn.records import Pattern
+from tests.conftest import Node, git, init_repo
 
 SEEN_AT = "2026-01-02T03:04:05Z"
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from conftest import Node
-
 from fedlearn import atomic, config, layout, patterns
 from fedlearn.records import Pattern
+from tests.conftest import Node
 
 SEEN_AT = "2026-01-02T03:04:05Z"
 TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"
