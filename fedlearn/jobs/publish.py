@@ -68,7 +68,9 @@ def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
     top = gitrepo.work_tree(root)
     gitrepo.check_safe(top, cfg.publish.branch)
     env = gitrepo.identity(top, cfg.publish.author)
-    with gitrepo.scratch_index(top) as index, tempfile.TemporaryDirectory() as name:
+    cfg.state_path.mkdir(parents=True, exist_ok=True)
+    scratch = tempfile.TemporaryDirectory(prefix="publish-", dir=cfg.state_path)
+    with gitrepo.scratch_index(top) as index, scratch as name:
         folder = Path(name)
         changes = stage(cfg, top, index, folder)
         counts = tally(top, root, cfg.node_id, folder, changes)
@@ -108,24 +110,19 @@ def own_files(top: Path, root: Path, node: str) -> list[str]:
         for file in path.rglob("*") if path.is_dir() else [path]:
             if file.is_file() and not atomic.is_temp(file):
                 found.add(str(file.relative_to(top)))
-    owned = [str(path.relative_to(top)) for path in layout.node_paths(root, node)]
-    return sorted(found | gitrepo.tracked(top, owned))
+    owned = layout.node_paths(root, node)
+    owned += [layout.pattern_file(root, category, node) for category in config.CATEGORIES]
+    return sorted(found | gitrepo.tracked(top, [str(path.relative_to(top)) for path in owned]))
 
 
 def refuse_secrets(cfg: config.Config, folder: Path, changes: list[tuple[str, str]]) -> None:
     """
-    Scan the staged copies of the added and changed files under ``folder``.
+    Scan the staged copies (under ``folder``) of the added and changed files.
 
-    Raise SecretFoundError naming each file, line and rule when anything is found.
+    Raise SecretFoundError naming the file, line and rule of each finding.
     """
-    anonymizer = anonymize.Anonymizer(cfg.anonymize)
-    found = []
-    for letter, path in changes:
-        if letter == "D":
-            continue
-        text = (folder / path).read_text(encoding="utf-8", errors="replace")
-        for number, line in enumerate(text.splitlines(), start=1):
-            found += [f"{path}:{number}: {finding.rule}" for finding in anonymizer.scan(line)]
+    written = [path for letter, path in changes if letter != "D"]
+    found = find_secrets(anonymize.Anonymizer(cfg.anonymize), folder, written)
     for finding in found:
         log.error("secret found in what would be committed: %s", finding)
     if found:
@@ -135,6 +132,21 @@ def refuse_secrets(cfg: config.Config, folder: Path, changes: list[tuple[str, st
             hint="nothing was committed; drop the record with `fedlearn retract ID --reason TEXT`, "
             "or fix the source and run `fedlearn sync` again; `fedlearn scan` lists findings",
         )
+
+
+def find_secrets(anonymizer: anonymize.Anonymizer, folder: Path, paths: list[str]) -> list[str]:
+    """Return ``path:line:rule`` of every secret in the files ``folder/<path>``."""
+    scan_files = getattr(anonymize, "scan_files", None)
+    if scan_files is not None:
+        findings = scan_files(anonymizer, [folder / path for path in paths])
+        return [f"{Path(f.path).relative_to(folder)}:{f.line}:{f.rule}" for f in findings]
+    # Until anonymize.scan_files lands (anon branch): the same scan, line by line, without decoding.
+    found = []
+    for path in paths:
+        text = (folder / path).read_text(encoding="utf-8", errors="replace")
+        for number, line in enumerate(text.splitlines(), start=1):
+            found += [f"{path}:{number}:{finding.rule}" for finding in anonymizer.scan(line)]
+    return found
 
 
 def kind_of(repo: Path, node: str, path: Path) -> str:

@@ -78,7 +78,9 @@ def retract(
     ]
     if not facts["known"]:
         lines.append("note: no node's pattern files hold this id; the tombstone is written anyway")
-    lines.append("run `fedlearn publish` to share it")
+    lines.append(
+        "`fedlearn publish` shares it; `fedlearn import` drops it from this node's Qdrant now"
+    )
     return Summary(job="retract", facts=facts, lines=lines, dry_run=dry_run)
 
 
