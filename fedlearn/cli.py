@@ -28,7 +28,9 @@ RECORDED = frozenset({"sync", "publish", "pull", "export", "import", "retract", 
 
 def job_module(name: str) -> ModuleType:
     """Return the module of command ``name`` (``import`` lives in ``jobs/import_.py``)."""
-    return importlib.import_module(f"fedlearn.jobs.{name}_" if name == "import" else f"fedlearn.jobs.{name}")
+    return importlib.import_module(
+        f"fedlearn.jobs.{name}_" if name == "import" else f"fedlearn.jobs.{name}"
+    )
 
 
 def available_jobs() -> list[tuple[str, ModuleType]]:
@@ -47,11 +49,21 @@ def available_jobs() -> list[tuple[str, ModuleType]]:
 def common_options() -> argparse.ArgumentParser:
     """Return the options every command takes."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", "-c", metavar="FILE", help="configuration file (default: $FEDLEARN_CONFIG, else $XDG_CONFIG_HOME/fedlearn/config.toml)")
+    common.add_argument(
+        "--config",
+        "-c",
+        metavar="FILE",
+        help="configuration file (default: $FEDLEARN_CONFIG, else $XDG_CONFIG_HOME/fedlearn/config.toml)",
+    )
     common.add_argument("--json", action="store_true", help="print the result as one JSON object")
     common.add_argument("-v", "--verbose", action="count", default=0, help="more log output")
     common.add_argument("-q", "--quiet", action="store_true", help="only errors in the log")
-    common.add_argument("--log-format", choices=("text", "json"), default="text", help="log line format on stderr (default: text)")
+    common.add_argument(
+        "--log-format",
+        choices=("text", "json"),
+        default="text",
+        help="log line format on stderr (default: text)",
+    )
     return common
 
 
@@ -66,7 +78,9 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"fedlearn {__version__}")
     commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, module in available_jobs():
-        sub = commands.add_parser(name, parents=[common], help=module.HELP, description=module.__doc__)
+        sub = commands.add_parser(
+            name, parents=[common], help=module.HELP, description=module.__doc__
+        )
         module.add_arguments(sub)
     return top
 
@@ -86,7 +100,11 @@ def load_config(args: argparse.Namespace, environ: dict[str, str]) -> config.Con
 def print_summary(summary: jobs.Summary, as_json: bool) -> None:
     """Print the job's answer on stdout: text lines, or exactly one JSON object."""
     if as_json:
-        answer: dict[str, Any] = {"job": summary.job, "state": summary.state, "dry_run": summary.dry_run}
+        answer: dict[str, Any] = {
+            "job": summary.job,
+            "state": summary.state,
+            "dry_run": summary.dry_run,
+        }
         answer.update(summary.facts)
         sys.stdout.write(msgspec.json.encode(answer).decode() + "\n")
         return

@@ -158,3 +158,13 @@ def make_node(tmp_path: Path, remote: Path) -> Callable[..., Node]:
 def node(make_node: Callable[..., Node]) -> Node:
     """Return one node named ``alpha`` with its clone of a fresh bare remote."""
     return make_node("alpha")
+
+
+def write_jsonl(path: Path, records: Any, *, append: bool = False) -> None:
+    """Write (or append) JSON objects as lines to ``path``."""
+    import json
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a" if append else "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record) + "\n")

@@ -66,7 +66,10 @@ class Anonymizer:
         built = rules_module.builtin_rules() + rules_module.machine_rules(
             self.machine, settings.hostnames
         )
-        built += [Rule(r.name, re.compile(r.pattern), f"<redacted:{r.name}>") for r in settings.extra_rules]
+        built += [
+            Rule(r.name, re.compile(r.pattern), f"<redacted:{r.name}>")
+            for r in settings.extra_rules
+        ]
         self.rules = [rule for rule in built if rule.name not in disabled]
         self.allow = [re.compile(pattern) for pattern in settings.allow]
         self.counts: collections.Counter[str] = collections.Counter()
