@@ -231,7 +231,7 @@ let
       readsHome.systemd.services.fedlearn-sync.serviceConfig.ProtectHome == "read-only"
     ))
     (check "importOnBoot = false: import not wanted at boot" (
-      !(noBoot.systemd.services.fedlearn-import ? wantedBy)
+      noBoot.systemd.services.fedlearn-import.wantedBy == [ ]
     ))
     (check "broken: three failed assertions, each naming its option" (
       lib.length (failed broken) == 3

@@ -66,6 +66,9 @@ assert lib.assertMsg (
   && lib.any (lib.hasPrefix "services.fedlearn.qdrant.apiKeyFile: ") (failedMessages broken)
   && lib.length (failedMessages broken) == 3
 ) "wrong failed assertions: ${lib.concatStringsSep "; " (failedMessages broken)}";
+# NixOS links wanted units into the target's .wants instead of writing WantedBy= into the file.
+assert lib.assertMsg (lib.elem "multi-user.target" full.config.systemd.services.fedlearn-import.wantedBy)
+  "fedlearn-import is not wanted by multi-user.target";
 pkgs.runCommand "fedlearn-module-check"
   {
     # Building these runs `fedlearn config validate` on every generated file.
@@ -81,7 +84,6 @@ pkgs.runCommand "fedlearn-module-check"
     grep -q '^After=.*qdrant.service' ${unitFile "fedlearn-import.service"}
     grep -q '^Wants=.*qdrant.service' ${unitFile "fedlearn-import.service"}
     grep -qx 'RemainAfterExit=true' ${unitFile "fedlearn-import.service"}
-    grep -q '^WantedBy=multi-user.target' ${unitFile "fedlearn-import.service"}
     grep -qx 'LoadCredential=qdrant-api-key:/run/secrets/qdrant-api-key' ${unitFile "fedlearn-sync.service"}
     grep -qx 'LoadCredential=ssh-key:/run/secrets/fedlearn-ssh' ${unitFile "fedlearn-sync.service"}
     grep -q '^ExecStartPost=.*/bin/fedlearn publish --config' ${unitFile "fedlearn-sync.service"}
