@@ -27,12 +27,6 @@ def test_filter_keeps_events_at_or_above_threshold() -> None:
     assert out.lines == 3 and out.bad == []
 
 
-def test_filter_records_byte_offsets_of_kept_events() -> None:
-    """Offsets are absolute in the source file."""
-    out = run(GOOD_LOW + b"\n" + GOOD_HIGH + b"\n")
-    assert out.events[0].offset == 1000 + len(GOOD_LOW) + 1
-
-
 @pytest.mark.parametrize(
     ("bad", "reason"),
     [
