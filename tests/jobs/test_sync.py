@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import tempfile
@@ -146,7 +147,7 @@ def pieces(items: list[Any], cuts: list[int], count: int | None = None) -> list[
     bounds = sorted(cuts)[: count - 1]
     bounds += [len(items)] * (count - 1 - len(bounds))
     edges = [0, *bounds, len(items)]
-    return [items[a:b] for a, b in zip(edges, edges[1:], strict=False)]
+    return [items[a:b] for a, b in itertools.pairwise(edges)]
 
 
 def test_sync_quarantines_bad_lines_and_keeps_good_ones(
