@@ -166,7 +166,7 @@ in
       type = lib.types.nullOr lib.types.str;
       default = null;
       example = "/var/lib/ai-stack/fine-tuning/dataset.jsonl";
-      description = "The runtime fine-tuning dataset (OpenAI chat JSONL); `null`: fedlearn's default.";
+      description = "The runtime fine-tuning dataset (OpenAI chat JSONL) sync reads; `null`: none.";
     };
 
     valueThreshold = lib.mkOption {

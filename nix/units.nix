@@ -106,7 +106,8 @@ let
     state_dir = stateDir;
     sync = withoutNulls {
       telemetry = map text cfg.telemetryPaths;
-      fine_tuning = text cfg.fineTuningDataset;
+      # "" tells sync to skip the dataset; fedlearn's own default is under the user's home.
+      fine_tuning = if cfg.fineTuningDataset == null then "" else text cfg.fineTuningDataset;
       value_threshold = cfg.valueThreshold;
     };
     qdrant = {

@@ -247,6 +247,13 @@ def test_units_settings_merge_under_typed_options(units: Units) -> None:
     assert table["node_id"] == "lab"
 
 
+def test_units_fine_tuning_dataset_is_skipped_unless_given(units: Units) -> None:
+    """Without fineTuningDataset sync is told to skip it ("" in the config), else reads that file."""
+    assert units("settings")["sync"]["fine_tuning"] == ""
+    dataset = "/var/lib/ai-stack/fine-tuning/dataset.jsonl"
+    assert units("settings", fineTuningDataset=dataset)["sync"]["fine_tuning"] == dataset
+
+
 def test_units_assertions_pass_for_a_typical_config(units: Units) -> None:
     """A configuration with a clone, publish and secrets fails no assertion."""
     assert all(item["assertion"] for item in units("assertions", **SECRETS))
