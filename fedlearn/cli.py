@@ -130,7 +130,11 @@ def execute(name: str, module: ModuleType, cfg: config.Config, args: argparse.Na
     clock = state.Clock()
     store = state.StateDir(cfg.state_path)
     try:
-        summary: jobs.Summary = module.run(cfg, args)
+        try:
+            summary: jobs.Summary = module.run(cfg, args)
+        except OSError as error:
+            # A file or folder fedlearn needs is missing or unwritable: a failure, not a crash.
+            raise FedlearnError(f"{name} failed: {error}") from error
     except FedlearnError as error:
         if recorded and error.exit_code != 3:
             store.record_run(clock.record(name, "failed", {}, error=str(error)))
