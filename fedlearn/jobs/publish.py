@@ -140,12 +140,12 @@ def find_secrets(anonymizer: anonymize.Anonymizer, folder: Path, paths: list[str
     if scan_files is not None:
         findings = scan_files(anonymizer, [folder / path for path in paths])
         return [f"{Path(f.path).relative_to(folder)}:{f.line}:{f.rule}" for f in findings]
-    # Until anonymize.scan_files lands (anon branch): the same scan, line by line, without decoding.
+    # Until anonymize.scan_files lands (anon branch): the same rules over each file's raw text.
     found = []
     for path in paths:
         text = (folder / path).read_text(encoding="utf-8", errors="replace")
-        for number, line in enumerate(text.splitlines(), start=1):
-            found += [f"{path}:{number}:{finding.rule}" for finding in anonymizer.scan(line)]
+        for finding in anonymizer.scan(text):
+            found.append(f"{path}:{text.count(chr(10), 0, finding.start) + 1}:{finding.rule}")
     return found
 
 
