@@ -35,7 +35,8 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
     """
     Write the tombstone under the retract lock; return the summary.
 
-    Raise ConfigError when ID is not 32 lowercase hex digits or the reason is empty.
+    Raise ConfigError when ID is not 32 lowercase hex digits or the reason is empty,
+    LockHeldError when a retract or a sync is running.
     """
     if not ID_PATTERN.fullmatch(args.id):
         raise ConfigError(
@@ -45,7 +46,8 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
     if not args.reason.strip():
         raise ConfigError("--reason must not be empty", hint="say why, e.g. --reason 'wrong fix'")
     store = state.StateDir(cfg.state_path)
-    with store.lock("retract"):
+    # Sync's lock too: a sync running now could write the id back into this node's pattern files.
+    with store.lock("retract"), store.lock("sync"):
         atomic.recover(store.journal("retract"))
         return retract(cfg, store, args.id, args.reason, dry_run=args.dry_run)
 

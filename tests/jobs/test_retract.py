@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from fedlearn import atomic, config, layout, patterns
+from fedlearn import atomic, config, layout, patterns, state
 from fedlearn.records import Pattern
 from tests.conftest import Node
 
@@ -118,3 +118,13 @@ def test_retract_reaches_another_node_after_publish_and_pull(
     assert [
         p.id for p in patterns.read(layout.pattern_file(beta.repo, "error-solutions", "beta"))
     ] == [pattern.id]
+
+
+def test_retract_waits_for_a_running_sync(make_node: Callable[..., Node]) -> None:
+    """While sync holds its lock, retract refuses with exit 3 and writes nothing."""
+    alpha = make_node("alpha")
+    with state.StateDir(alpha.state).lock("sync"):
+        process = alpha.run("retract", "e" * 32, "--reason", "bad", check=False)
+    assert process.returncode == 3
+    assert "sync is already running" in process.stderr
+    assert not layout.retraction_file(alpha.repo, "alpha").exists()
