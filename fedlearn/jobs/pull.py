@@ -12,7 +12,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from fedlearn import config, gitrepo, layout, state
+from fedlearn import changes, config, gitrepo, layout, state
 from fedlearn.errors import GitError
 from fedlearn.jobs import Summary
 
@@ -32,9 +32,20 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
     with state.StateDir(cfg.state_path).lock("pull"):
         summary = pull(cfg, dry_run=args.dry_run)
     wants_import = cfg.pull.import_after and not args.no_import and not args.dry_run
-    if wants_import and summary.facts["data_files"]:
+    if wants_import and (summary.facts["data_files"] or is_import_behind(cfg)):
         return with_import(cfg, summary)
     return summary
+
+
+def is_import_behind(cfg: config.Config) -> bool:
+    """
+    Return whether HEAD moved since the last clean import.
+
+    Publish brings other nodes' data in too (it integrates before pushing), so a pull that itself
+    changed nothing may still have data/ to import.
+    """
+    mark = changes.load(state.StateDir(cfg.state_path))
+    return mark is None or mark.commit != changes.head(cfg.repo_path)
 
 
 def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary:

@@ -44,12 +44,28 @@ def test_pull_fast_forwards_and_lists_changed_data_files(make_node: Callable[...
 
 
 def test_pull_is_idle_when_up_to_date(make_node: Callable[..., Node]) -> None:
-    """Nothing new: state idle, no data/ files, and import is not run."""
+    """Nothing new and imported already: state idle, no data/ files, and import is not run."""
     alpha = make_node("alpha")
+    first = pull(alpha)
+    assert first["state"] == "idle" and first["data_files"] == []
+    assert "import" in first  # this node never imported: the first pull catches up
     answer = pull(alpha)
     assert answer["state"] == "idle"
     assert answer["data_files"] == []
     assert "import" not in answer
+
+
+def test_pull_imports_what_publish_brought_in(make_node: Callable[..., Node]) -> None:
+    """Publish integrates other nodes' data before pushing; the next pull imports it."""
+    alpha, beta = make_node("alpha"), make_node("beta")
+    pull(alpha)
+    learn(beta, "error-solutions", "port in use")
+    beta.run("publish")
+    learn(alpha, "error-solutions", "disk full")
+    alpha.run("publish")
+    answer = pull(alpha)
+    assert answer["data_files"] == []
+    assert answer["import"]["collections"]["error-solutions"]["imported"] == 2
 
 
 def test_pull_skips_import_when_switched_off(make_node: Callable[..., Node]) -> None:
