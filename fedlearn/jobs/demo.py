@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from fedlearn import config, gitrepo, layout, sample
+from fedlearn.errors import ConfigError, GitError
 from fedlearn.jobs import Summary
 
 HELP = "run the whole loop on generated data: two nodes, a bare remote, no service"
@@ -126,8 +127,6 @@ def git(*args: str) -> None:
     """Run git for the demo's setup; raise GitError when it fails."""
     process = subprocess.run(["git", *args], capture_output=True, text=True, check=False)
     if process.returncode != 0:
-        from fedlearn.errors import GitError
-
         raise GitError(f"git {' '.join(args)}: {process.stderr.strip()}")
 
 
@@ -165,7 +164,7 @@ def prepare(args: argparse.Namespace) -> Path:
         return Path(tempfile.mkdtemp(prefix="fedlearn-demo-"))
     root = Path(args.dir).expanduser().resolve()
     if root.exists() and any(root.iterdir()):
-        raise config.ConfigError(
+        raise ConfigError(
             f"demo folder {root} is not empty",
             hint="give a new or empty folder, or none for a temp dir",
         )
