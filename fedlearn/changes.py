@@ -11,7 +11,7 @@ from pathlib import Path
 
 import msgspec
 
-from fedlearn import atomic, config, gitrepo, layout, qdrant, state
+from fedlearn import atomic, config, gitrepo, layout, state
 
 
 class Mark(msgspec.Struct, frozen=True, kw_only=True):
@@ -41,6 +41,9 @@ def head(repo: Path) -> str:
 
 def current(cfg: config.Config) -> Mark:
     """Return the mark an import starting now would leave."""
+    # The Qdrant client takes a second to import; pull reads marks without it.
+    from fedlearn import qdrant
+
     where = qdrant.target(cfg.qdrant, cfg.state_path)
     scope = f"{where}|{','.join(cfg.qdrant.collections)}|{','.join(cfg.sync.categories)}"
     return Mark(commit=head(cfg.repo_path), scope=scope)

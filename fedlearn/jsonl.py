@@ -162,6 +162,8 @@ class Reader:
                     carry += block  # a line longer than a block: keep reading to its newline
                     continue
                 chunk = bytes(carry) + block[:cut] if carry else block[:cut]
+                if cut == len(block) and not carry:
+                    chunk = block
                 carry = bytearray(block[cut:])
                 yield from self._consume(chunk)
             if carry and self.segment.is_final:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -18,12 +17,11 @@ from fedlearn import layout, records
 from fedlearn.records import Pattern, Retraction
 
 log = logging.getLogger(__name__)
-WHITESPACE = re.compile(r"\s+")
 
 
 def normalize(text: str) -> str:
     """Return ``text`` with runs of whitespace collapsed to one space and the ends stripped."""
-    return WHITESPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def content_id(category: str, fields: Mapping[str, str]) -> str:

@@ -39,7 +39,9 @@ def test_load_reads_every_section(tmp_path: Path) -> None:
     assert cfg.state_dir == str(Path("~/st").expanduser())
     assert cfg.sync.telemetry == [str(Path("~/t/*.jsonl").expanduser())]
     assert cfg.anonymize.extra_rules[0] == config.ExtraRule("ticket", "TCK-[0-9]{6}")
-    assert cfg.sync.rules == [config.Rule(category="best-practices", fields=["tip"], all_of=["tip"])]
+    assert cfg.sync.rules == [
+        config.Rule(category="best-practices", fields=["tip"], all_of=["tip"])
+    ]
 
 
 def test_unknown_key_and_wrong_type_name_the_key_and_file(tmp_path: Path) -> None:

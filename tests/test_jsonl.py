@@ -9,7 +9,9 @@ from fedlearn import jsonl
 from fedlearn.state import Cursor
 
 
-def read_all(path: Path, cursor: Cursor | None, max_line_bytes: int = 1 << 20) -> tuple[bytes, Cursor | None, list[jsonl.BadLine]]:
+def read_all(
+    path: Path, cursor: Cursor | None, max_line_bytes: int = 1 << 20
+) -> tuple[bytes, Cursor | None, list[jsonl.BadLine]]:
     """Read the new lines of ``path`` and return (bytes read, next cursor, over-long lines)."""
     got: list[bytes] = []
     cursor, bad = jsonl.read_new(path, cursor, max_line_bytes, lambda chunk: got.append(chunk.data))
@@ -35,7 +37,7 @@ def test_read_new_leaves_a_partial_last_line_for_the_next_run(tmp_path: Path) ->
     first, cursor, _ = read_all(path, None)
     assert first == b'{"a":1}\n' and cursor is not None and cursor.offset == 8
     with path.open("ab") as handle:
-        handle.write(b'2}\n')
+        handle.write(b"2}\n")
     second, _, _ = read_all(path, cursor)
     assert second == b'{"a":2}\n'
 

@@ -79,7 +79,9 @@ def test_content_id_collapses_whitespace_and_ignores_field_order() -> None:
 def test_content_id_depends_on_category() -> None:
     """The same fields in two categories are two patterns."""
     fields = {"description": "x"}
-    assert patterns.content_id("skills-patterns", fields) != patterns.content_id("best-practices", fields)
+    assert patterns.content_id("skills-patterns", fields) != patterns.content_id(
+        "best-practices", fields
+    )
 
 
 def test_accumulate_adds_this_nodes_count() -> None:
@@ -88,7 +90,11 @@ def test_accumulate_adds_this_nodes_count() -> None:
     two = patterns.build("best-practices", {"title": "t"}, 0.9, "2026-01-03T00:00:00Z", "alpha")
     total = patterns.accumulate(patterns.accumulate(one, two, "alpha"), two, "alpha")
     assert total.seen == {"alpha": 3}
-    assert (total.value_score, total.first_seen, total.last_seen) == (0.9, "2026-01-01T00:00:00Z", "2026-01-03T00:00:00Z")
+    assert (total.value_score, total.first_seen, total.last_seen) == (
+        0.9,
+        "2026-01-01T00:00:00Z",
+        "2026-01-03T00:00:00Z",
+    )
 
 
 def write_node(repo: Path, node: str, *items: Pattern) -> None:
@@ -100,9 +106,15 @@ def write_node(repo: Path, node: str, *items: Pattern) -> None:
 
 def test_merged_view_joins_nodes_and_drops_retracted(tmp_path: Path) -> None:
     """Two nodes' files join by id; a retraction from any node removes the id."""
-    shared_a = patterns.build("best-practices", {"title": "pin"}, 0.8, "2026-01-01T00:00:00Z", "alpha")
-    shared_b = patterns.build("best-practices", {"title": "pin"}, 0.9, "2026-01-02T00:00:00Z", "beta")
-    gone = patterns.build("best-practices", {"title": "bad advice"}, 0.9, "2026-01-02T00:00:00Z", "beta")
+    shared_a = patterns.build(
+        "best-practices", {"title": "pin"}, 0.8, "2026-01-01T00:00:00Z", "alpha"
+    )
+    shared_b = patterns.build(
+        "best-practices", {"title": "pin"}, 0.9, "2026-01-02T00:00:00Z", "beta"
+    )
+    gone = patterns.build(
+        "best-practices", {"title": "bad advice"}, 0.9, "2026-01-02T00:00:00Z", "beta"
+    )
     write_node(tmp_path, "alpha", shared_a)
     write_node(tmp_path, "beta", shared_b, gone)
     tombstone = Retraction(id=gone.id, retracted_at="2026-02-01T00:00:00Z", reason="wrong")

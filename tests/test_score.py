@@ -25,12 +25,21 @@ def test_value_score_ignores_non_numeric_own_score() -> None:
 def test_formula_adds_outcome_feedback_reusability_complexity_and_novelty() -> None:
     """success 0.4 + feedback 0.2 + three phrases 0.15 + complexity + novelty 0.05."""
     response = "1. first\n2. second\n```nix\nx\n```"
-    event = {"outcome": "success", "user_feedback": 1, "query": "How to install and configure X", "response": response}
+    event = {
+        "outcome": "success",
+        "user_feedback": 1,
+        "query": "How to install and configure X",
+        "response": response,
+    }
     complexity = 0.1 * min(0.1 * 2 + 0.15 * 2 + 0.5 * len(response) / 2000, 1)
-    assert score.formula(event) == pytest.approx(0.4 + 0.2 + 0.2 * 0.75 + complexity + 0.05, abs=1e-4)
+    assert score.formula(event) == pytest.approx(
+        0.4 + 0.2 + 0.2 * 0.75 + complexity + 0.05, abs=1e-4
+    )
 
 
-@pytest.mark.parametrize(("feedback", "points"), [(1, 0.2), (0, 0.1), (True, 0.2), (None, 0.0), (5, 0.0)])
+@pytest.mark.parametrize(
+    ("feedback", "points"), [(1, 0.2), (0, 0.1), (True, 0.2), (None, 0.0), (5, 0.0)]
+)
 def test_feedback_points(feedback: object, points: float) -> None:
     """user_feedback 1 gives 0.2, 0 gives 0.1, anything else nothing."""
     assert score.feedback(feedback) == points

