@@ -126,11 +126,17 @@ def main() -> None:
     print(f"points: {args.points}, dimension: {args.dimension}, embedded store in {args.workdir}")
     print(f"upload_points (baseline): {upload:8.2f} s  {args.points / upload:9.0f} points/s")
     print(f"fedlearn import:          {first:8.2f} s  {args.points / first:9.0f} points/s")
-    print(f"  throughput vs upload_points: {ratio:.2f}x (target >= 0.8x: {'ok' if ratio >= 0.8 else 'MISSED'})")
+    print(
+        f"  throughput vs upload_points: {ratio:.2f}x (target >= 0.8x: {'ok' if ratio >= 0.8 else 'MISSED'})"
+    )
     share = rerun / first
-    print(f"rerun, unchanged data:    {rerun:8.3f} s  = {share:.2%} of the first import "
-          f"(target <= 5%: {'ok' if share <= 0.05 else 'MISSED'}; read {rerun_facts['read']})")
-    print(f"rerun --full:             {full:8.2f} s  = {full / first:.2%} (every file read, all skipped)")
+    print(
+        f"rerun, unchanged data:    {rerun:8.3f} s  = {share:.2%} of the first import "
+        f"(target <= 5%: {'ok' if share <= 0.05 else 'MISSED'}; read {rerun_facts['read']})"
+    )
+    print(
+        f"rerun --full:             {full:8.2f} s  = {full / first:.2%} (every file read, all skipped)"
+    )
 
 
 if __name__ == "__main__":
