@@ -13,7 +13,7 @@ from tests.conftest import Node, write_jsonl
 pytestmark = pytest.mark.e2e
 CORPUS = [
     json.loads(line)
-    for line in (Path(__file__).resolve().parents[1] / "data" / "secrets.jsonl")
+    for line in (Path(__file__).resolve().parents[1] / "data" / "held-out" / "secrets.jsonl")
     .read_text()
     .splitlines()
 ]

@@ -1,6 +1,6 @@
-"""The labelled corpus (tests/data): every secret is redacted, at most 2% of benign text changes.
+"""The held-out labelled corpus (tests/data/held-out): every secret is redacted, at most 2% of benign text changes.
 
-Regenerate the corpus with ``python tests/data/make_corpus.py``.
+Regenerate the corpus with ``python tests/data/held-out/make_corpus.py``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from fedlearn import anonymize, config
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent / "data" / "held-out"
 SECRETS = [json.loads(line) for line in (DATA / "secrets.jsonl").read_text().splitlines()]
 BENIGN = [json.loads(line) for line in (DATA / "benign.jsonl").read_text().splitlines()]
 MACHINE = anonymize.Machine(

@@ -1,6 +1,9 @@
-"""Build the labelled anonymization corpus: secrets.jsonl and benign.jsonl (deterministic).
+"""Build the held-out anonymization corpus: secrets.jsonl and benign.jsonl (deterministic).
 
-    python tests/data/make_corpus.py
+    python tests/data/held-out/make_corpus.py
+
+Held out: written apart from the rules (by someone who did not write them), so the rules were not
+tuned to it; tests/data/ holds the corpus the rules were developed against.
 
 Every secret is fake but has the real format of its family, embedded in the kinds of text fedlearn
 sees: telemetry prose, JSON payloads, shell commands, config snippets, stack traces and URLs. Each
