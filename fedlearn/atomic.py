@@ -66,7 +66,7 @@ def write(path: Path, data: bytes) -> bool:
     if is_unchanged(path, data):
         return False
     temp = write_temp(path, data)
-    os.replace(temp, path)
+    temp.replace(path)
     fsync_dir(path.parent)
     return True
 
@@ -135,7 +135,7 @@ def replay(entry: Journal) -> None:
     folders: set[Path] = set()
     for temp, final in entry.renames:
         if Path(temp).exists():
-            os.replace(temp, final)
+            Path(temp).replace(final)
         folders.add(Path(final).parent)
     for name in entry.deletes:
         Path(name).unlink(missing_ok=True)

@@ -28,13 +28,23 @@ RECORDED = frozenset({"sync", "publish", "pull", "export", "import", "retract", 
 
 def job_module(name: str) -> ModuleType:
     """Return the module of command ``name`` (``import`` lives in ``jobs/import_.py``)."""
-    return importlib.import_module(f"fedlearn.jobs.{name}_" if name == "import" else f"fedlearn.jobs.{name}")
+    return importlib.import_module(
+        f"fedlearn.jobs.{name}_" if name == "import" else f"fedlearn.jobs.{name}"
+    )
 
 
-def available_jobs() -> list[tuple[str, ModuleType]]:
-    """Return the (name, module) of every command that is installed."""
-    found = []
+def available_jobs(only: str | None = None) -> list[tuple[str, ModuleType | None]]:
+    """
+    Return (name, module) of every command; only ``only``'s module is imported when given.
+
+    Importing a job can be costly (import pulls in qdrant-client, about a second), so a run of
+    ``fedlearn sync`` imports sync alone; ``fedlearn --help`` imports them all for their help.
+    """
+    found: list[tuple[str, ModuleType | None]] = []
     for name in jobs.JOBS:
+        if only is not None and name != only:
+            found.append((name, None))
+            continue
         try:
             found.append((name, job_module(name)))
         except ModuleNotFoundError as error:
@@ -44,19 +54,34 @@ def available_jobs() -> list[tuple[str, ModuleType]]:
     return found
 
 
+def chosen(argv: list[str]) -> str | None:
+    """Return the command named in ``argv`` (the first word that is one), or None."""
+    return next((word for word in argv if word in jobs.JOBS), None)
+
+
 def common_options() -> argparse.ArgumentParser:
     """Return the options every command takes."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", "-c", metavar="FILE", help="configuration file (default: $FEDLEARN_CONFIG, else $XDG_CONFIG_HOME/fedlearn/config.toml)")
+    common.add_argument(
+        "--config",
+        "-c",
+        metavar="FILE",
+        help="configuration file (default: $FEDLEARN_CONFIG, else $XDG_CONFIG_HOME/fedlearn/config.toml)",
+    )
     common.add_argument("--json", action="store_true", help="print the result as one JSON object")
     common.add_argument("-v", "--verbose", action="count", default=0, help="more log output")
     common.add_argument("-q", "--quiet", action="store_true", help="only errors in the log")
-    common.add_argument("--log-format", choices=("text", "json"), default="text", help="log line format on stderr (default: text)")
+    common.add_argument(
+        "--log-format",
+        choices=("text", "json"),
+        default="text",
+        help="log line format on stderr (default: text)",
+    )
     return common
 
 
-def parser() -> argparse.ArgumentParser:
-    """Return the argument parser with one subcommand per installed job."""
+def parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Return the argument parser with one subcommand per job (``only``'s options in full)."""
     common = common_options()
     top = argparse.ArgumentParser(
         prog="fedlearn",
@@ -65,8 +90,13 @@ def parser() -> argparse.ArgumentParser:
     )
     top.add_argument("--version", action="version", version=f"fedlearn {__version__}")
     commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name, module in available_jobs():
-        sub = commands.add_parser(name, parents=[common], help=module.HELP, description=module.__doc__)
+    for name, module in available_jobs(only):
+        if module is None:
+            commands.add_parser(name, parents=[common])
+            continue
+        sub = commands.add_parser(
+            name, parents=[common], help=module.HELP, description=module.__doc__
+        )
         module.add_arguments(sub)
     return top
 
@@ -86,7 +116,11 @@ def load_config(args: argparse.Namespace, environ: dict[str, str]) -> config.Con
 def print_summary(summary: jobs.Summary, as_json: bool) -> None:
     """Print the job's answer on stdout: text lines, or exactly one JSON object."""
     if as_json:
-        answer: dict[str, Any] = {"job": summary.job, "state": summary.state, "dry_run": summary.dry_run}
+        answer: dict[str, Any] = {
+            "job": summary.job,
+            "state": summary.state,
+            "dry_run": summary.dry_run,
+        }
         answer.update(summary.facts)
         sys.stdout.write(msgspec.json.encode(answer).decode() + "\n")
         return
@@ -112,7 +146,11 @@ def execute(name: str, module: ModuleType, cfg: config.Config, args: argparse.Na
     clock = state.Clock()
     store = state.StateDir(cfg.state_path)
     try:
-        summary: jobs.Summary = module.run(cfg, args)
+        try:
+            summary: jobs.Summary = module.run(cfg, args)
+        except OSError as error:
+            # A file or folder fedlearn needs is missing or unwritable: a failure, not a crash.
+            raise FedlearnError(f"{name} failed: {error}") from error
     except FedlearnError as error:
         if recorded and error.exit_code != 3:
             store.record_run(clock.record(name, "failed", {}, error=str(error)))
@@ -126,7 +164,8 @@ def execute(name: str, module: ModuleType, cfg: config.Config, args: argparse.Na
 def main(argv: list[str] | None = None) -> int:
     """Run the fedlearn command line and return its exit code."""
     environ = dict(os.environ)
-    args = parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = parser(chosen(words)).parse_args(words)
     logs.setup(-1 if args.quiet else args.verbose, args.log_format)
     module = job_module(args.command)
     try:

@@ -37,7 +37,7 @@ class EventHead(msgspec.Struct, frozen=True):
     outcome: str | None = None
 
 
-class Pattern(Base, frozen=True):
+class Pattern(Base, frozen=True, kw_only=True):
     """
     One learned, anonymized, content-addressed record (``data/patterns/<category>/<node>.jsonl``).
 
@@ -59,7 +59,7 @@ class Pattern(Base, frozen=True):
     seen: dict[str, int]
 
 
-class Retraction(Base, frozen=True):
+class Retraction(Base, frozen=True, kw_only=True):
     """A tombstone: the pattern ``id`` leaves the merged view everywhere, for good."""
 
     id: str
@@ -81,28 +81,28 @@ class ChatRecord(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     metadata: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
-class Point(Base, frozen=True):
+class Point(Base, frozen=True, kw_only=True):
     """One payload-only Qdrant point of a collection snapshot (vectors are regenerated)."""
 
     id: int | str
     payload: dict[str, Any]
 
 
-class VectorConfig(Base, frozen=True):
+class VectorConfig(Base, frozen=True, kw_only=True):
     """The vector size and distance a collection was created with."""
 
     size: int
     distance: str
 
 
-class EmbeddingInfo(Base, frozen=True):
+class EmbeddingInfo(Base, frozen=True, kw_only=True):
     """Which model made the original vectors and which payload fields were embedded."""
 
     model: str
     text_fields: list[str]
 
 
-class Manifest(Base, frozen=True):
+class Manifest(Base, frozen=True, kw_only=True):
     """The ``<stamp>.manifest.json`` that makes a collection snapshot verifiable."""
 
     schema: int = SCHEMA

@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def git(cwd: Path, *args: str) -> str:
     """Run git in ``cwd`` and return its stdout; fail the test on error."""
-    process = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, text=True, check=False)
+    process = subprocess.run(
+        ["git", "-C", str(cwd), *args], capture_output=True, text=True, check=False
+    )
     assert process.returncode == 0, f"git {' '.join(args)}: {process.stderr}"
     return process.stdout
 
@@ -89,9 +91,13 @@ class Node:
         """Return this node's loaded configuration."""
         return config.load(self.config_file, required=True)
 
-    def run(self, *args: str, check: bool = True, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *args: str, check: bool = True, timeout: float = 600
+    ) -> subprocess.CompletedProcess[str]:
         """Run the installed ``fedlearn`` command with this node's config."""
-        return run_fedlearn(*args, "--config", str(self.config_file), check=check, cwd=self.root, timeout=timeout)
+        return run_fedlearn(
+            *args, "--config", str(self.config_file), check=check, cwd=self.root, timeout=timeout
+        )
 
 
 def fedlearn_command() -> list[str]:
@@ -106,7 +112,9 @@ def fedlearn_command() -> list[str]:
 def cli_env() -> dict[str, str]:
     """Return the environment for subprocess runs: this checkout's code first on the path."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env["PYTHONPATH"] = str(ROOT) + (
+        os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else ""
+    )
     env.pop("FEDLEARN_CONFIG", None)
     env.setdefault("GIT_AUTHOR_NAME", "fedlearn test")
     env.setdefault("GIT_AUTHOR_EMAIL", "test@example.invalid")
@@ -115,13 +123,23 @@ def cli_env() -> dict[str, str]:
     return env
 
 
-def run_fedlearn(*args: str, check: bool = True, cwd: Path | None = None, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def run_fedlearn(
+    *args: str, check: bool = True, cwd: Path | None = None, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
     """Run the installed ``fedlearn`` command and return the finished process."""
     process = subprocess.run(
-        [*fedlearn_command(), *args], capture_output=True, text=True, cwd=cwd, env=cli_env(), timeout=timeout, check=False
+        [*fedlearn_command(), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=cli_env(),
+        timeout=timeout,
+        check=False,
     )
     if check:
-        assert process.returncode == 0, f"fedlearn {' '.join(args)} exited {process.returncode}:\n{process.stdout}\n{process.stderr}"
+        assert process.returncode == 0, (
+            f"fedlearn {' '.join(args)} exited {process.returncode}:\n{process.stdout}\n{process.stderr}"
+        )
     return process
 
 
@@ -158,3 +176,13 @@ def make_node(tmp_path: Path, remote: Path) -> Callable[..., Node]:
 def node(make_node: Callable[..., Node]) -> Node:
     """Return one node named ``alpha`` with its clone of a fresh bare remote."""
     return make_node("alpha")
+
+
+def write_jsonl(path: Path, records: Any, *, append: bool = False) -> None:
+    """Write (or append) JSON objects as lines to ``path``."""
+    import json
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a" if append else "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record) + "\n")

@@ -1,0 +1,291 @@
+"""Embedder adapter: the vectors import regenerates (DESIGN.md "The pipeline": re-embed).
+
+``hash`` is offline feature hashing (lexical only); ``openai`` and ``ollama`` call an embedding
+server with this adapter's retry policy. A batch of the wrong shape raises EmbeddingError, so a
+vector of the wrong dimension is never stored; ``usable`` marks the rows that may be stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.client
+import itertools
+import json
+import logging
+import re
+import urllib.error
+import urllib.request
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+import tenacity
+
+from fedlearn import config
+from fedlearn.errors import EmbeddingError
+
+log = logging.getLogger(__name__)
+Vectors = npt.NDArray[np.float32]
+WORD = re.compile(r"\w+")
+# Backoff with jitter, stamina's shape: the first retry after about 0.1 s, then doubling.
+WAIT_INITIAL = 0.1
+WAIT_MAX = 10.0
+
+
+class Embedder(Protocol):
+    """
+    Turns texts into vectors of one dimension.
+
+    Attributes:
+        dimension: the length of every vector ``embed`` returns.
+        model: the model name, recorded in snapshot manifests.
+    """
+
+    dimension: int
+    model: str
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        """Return one row per text; raise EmbeddingError when the embedder fails."""
+        ...
+
+
+class HashEmbedder:
+    """
+    Feature hashing of lowercased words and word pairs into ``dimension`` signed slots, normalized.
+
+    Deterministic and offline, no model: texts that share words and phrases land close together,
+    texts that say the same thing in other words do not (lexical only).
+    """
+
+    CACHE_LIMIT = 1_000_000
+
+    def __init__(self, dimension: int) -> None:
+        self.dimension = dimension
+        self.model = "hash"
+        self.slots: dict[str, tuple[int, float]] = {}
+
+    def slot(self, feature: str) -> tuple[int, float]:
+        """Return the column and sign of ``feature`` (blake2b, so the same on every machine)."""
+        found = self.slots.get(feature)
+        if found is None:
+            digest = hashlib.blake2b(feature.encode(), digest_size=8).digest()
+            value = int.from_bytes(digest, "little")
+            found = (value % self.dimension, -1.0 if value >> 63 else 1.0)
+            if len(self.slots) >= self.CACHE_LIMIT:
+                self.slots.clear()
+            self.slots[feature] = found
+        return found
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        """Return the normalized hashed feature counts of ``texts`` (a zero row for no words)."""
+        cells: list[int] = []
+        signs: list[float] = []
+        for row, text in enumerate(texts):
+            base = row * self.dimension
+            for feature in features(text):
+                column, sign = self.slot(feature)
+                cells.append(base + column)
+                signs.append(sign)
+        size = len(texts) * self.dimension
+        flat = np.bincount(np.asarray(cells, dtype=np.int64), np.asarray(signs), minlength=size)
+        return normalize(flat.reshape(len(texts), self.dimension).astype(np.float32))
+
+
+def features(text: str) -> list[str]:
+    """Return the lowercased words of ``text`` followed by its adjacent word pairs."""
+    words = WORD.findall(text.lower())
+    return words + [f"{first} {second}" for first, second in itertools.pairwise(words)]
+
+
+def normalize(matrix: Vectors) -> Vectors:
+    """Return ``matrix`` with every non-zero row scaled to length 1."""
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    scaled: Vectors = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+    return scaled
+
+
+class TransientError(Exception):
+    """An embedding request that may succeed when repeated (connection, timeout, 5xx, 429)."""
+
+
+def retrying(attempts: int, deadline: float) -> tenacity.Retrying:
+    """Return the adapter's policy: jittered exponential waits, an attempt cap and a deadline."""
+    return tenacity.Retrying(
+        stop=tenacity.stop_after_attempt(attempts) | tenacity.stop_after_delay(deadline),
+        wait=tenacity.wait_exponential(multiplier=WAIT_INITIAL, max=WAIT_MAX)
+        + tenacity.wait_random(0, WAIT_INITIAL),
+        retry=tenacity.retry_if_exception_type(TransientError),
+        before_sleep=log_retry,
+        reraise=True,
+    )
+
+
+def log_retry(retry_state: tenacity.RetryCallState) -> None:
+    """Log one line per retry: which attempt failed, why, and the wait before the next."""
+    error = retry_state.outcome.exception() if retry_state.outcome else None
+    wait = retry_state.next_action.sleep if retry_state.next_action else 0.0
+    attempt = retry_state.attempt_number
+    log.warning("embedding attempt %d failed (%s); retrying in %.1fs", attempt, error, wait)
+
+
+def read_key(path: str) -> str:
+    """Return the API key in ``path`` (stripped), or "" when no file is configured."""
+    if not path:
+        return ""
+    try:
+        return Path(path).read_text(encoding="utf-8").strip()
+    except OSError as error:
+        raise EmbeddingError(f"cannot read embedding.api_key_file {path}: {error}") from None
+
+
+class Server:
+    """One embedding server reached over HTTP (stdlib ``urllib``) with the retry policy."""
+
+    def __init__(self, settings: config.Embedding) -> None:
+        if not settings.url.startswith(("http://", "https://")):
+            raise EmbeddingError(f"embedding.url must be an http(s) URL: {settings.url!r}")
+        self.settings = settings
+        self.key = read_key(settings.api_key_file)
+
+    def post(self, url: str, body: dict[str, Any]) -> Any:
+        """
+        POST ``body`` as JSON to ``url`` and return the decoded answer, retrying transient failures.
+
+        Raise EmbeddingError with the server's message when it refuses the request, or when it
+        stays unreachable through every attempt.
+        """
+        policy = retrying(self.settings.retry_attempts, self.settings.retry_deadline)
+        try:
+            return policy(self.post_once, url, body)
+        except TransientError as error:
+            raise EmbeddingError(
+                f"embedding server {url} failed after retries: {error}",
+                hint="check that the server is up and embedding.url; then rerun `fedlearn import`",
+            ) from None
+
+    def post_once(self, url: str, body: dict[str, Any]) -> Any:
+        """POST once; raise TransientError for a failure worth repeating, else EmbeddingError."""
+        headers = {"Content-Type": "application/json", "Accept": "application/json"}
+        if self.key:
+            headers["Authorization"] = f"Bearer {self.key}"
+        # S310: the scheme is checked in __init__ (http or https only).
+        request = urllib.request.Request(url, json.dumps(body).encode(), headers, method="POST")  # noqa: S310
+        try:
+            with urllib.request.urlopen(request, timeout=self.settings.timeout) as answer:  # noqa: S310
+                data = answer.read()
+        except urllib.error.HTTPError as error:
+            raise http_error(error) from None
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
+            raise TransientError(str(getattr(error, "reason", error))) from None
+        try:
+            return json.loads(data)
+        except ValueError:
+            raise EmbeddingError(f"embedding server {url} answered something not JSON") from None
+
+
+def http_error(error: urllib.error.HTTPError) -> Exception:
+    """Return the error to raise for an HTTP error answer: transient for 429 and 5xx."""
+    detail = error.read().decode("utf-8", "replace").strip()[:500] or str(error.reason)
+    message = f"HTTP {error.code}: {detail}"
+    if error.code == 429 or error.code >= 500:
+        return TransientError(message)
+    return EmbeddingError(f"embedding server refused the request: {message}")
+
+
+def endpoint(base: str, suffixes: tuple[str, ...]) -> str:
+    """Return ``base`` completed to the API path (the suffixes it does not already end in)."""
+    base = base.rstrip("/")
+    for index, suffix in enumerate(suffixes):
+        if base.endswith(suffix):
+            return base + "".join(suffixes[index + 1 :])
+    return base + "".join(suffixes)
+
+
+def as_vectors(rows: Any, count: int, url: str) -> Vectors:
+    """Return the rows of an answer as a float32 matrix; raise EmbeddingError when they are not."""
+    try:
+        matrix = np.asarray(rows, dtype=np.float32)
+    except (TypeError, ValueError):
+        raise EmbeddingError(f"embedding server {url} answered rows that are not vectors") from None
+    if matrix.ndim != 2 or matrix.shape[0] != count:
+        raise EmbeddingError(f"embedding server {url} answered {matrix.shape} for {count} texts")
+    return matrix
+
+
+class OpenAIEmbedder:
+    """Any OpenAI-compatible ``/v1/embeddings`` server (llama.cpp, vLLM, TEI, Ollama's ``/v1``)."""
+
+    def __init__(self, settings: config.Embedding) -> None:
+        self.server = Server(settings)
+        self.url = endpoint(settings.url, ("/v1", "/embeddings"))
+        self.dimension = settings.dimension
+        self.model = settings.model
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        """Return the server's vectors for ``texts``, in the order of the texts."""
+        answer = self.server.post(self.url, {"model": self.model, "input": list(texts)})
+        try:
+            rows = sorted(answer["data"], key=lambda item: item["index"])
+            return as_vectors([row["embedding"] for row in rows], len(texts), self.url)
+        except (KeyError, TypeError):
+            message = f"embedding server {self.url} answered without data[].embedding"
+            raise EmbeddingError(message) from None
+
+
+class OllamaEmbedder:
+    """Ollama's native ``/api/embed``."""
+
+    def __init__(self, settings: config.Embedding) -> None:
+        self.server = Server(settings)
+        self.url = endpoint(settings.url, ("/api", "/embed"))
+        self.dimension = settings.dimension
+        self.model = settings.model
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        """Return Ollama's vectors for ``texts``, in the order of the texts."""
+        answer = self.server.post(self.url, {"model": self.model, "input": list(texts)})
+        try:
+            return as_vectors(answer["embeddings"], len(texts), self.url)
+        except (KeyError, TypeError):
+            message = f"embedding server {self.url} answered without embeddings[]"
+            raise EmbeddingError(message) from None
+
+
+def create(settings: config.Embedding) -> Embedder:
+    """Return the embedder ``embedding.provider`` names."""
+    if settings.provider == "openai":
+        return OpenAIEmbedder(settings)
+    if settings.provider == "ollama":
+        return OllamaEmbedder(settings)
+    return HashEmbedder(settings.dimension)
+
+
+def vectors(embedder: Embedder, texts: Sequence[str], batch_size: int) -> Vectors:
+    """
+    Return the vectors of ``texts``, asking the embedder ``batch_size`` texts at a time.
+
+    Raise EmbeddingError when a batch comes back with the wrong number of rows or the wrong
+    dimension, so such a vector never reaches Qdrant.
+    """
+    parts = [np.zeros((0, embedder.dimension), dtype=np.float32)]
+    for start in range(0, len(texts), batch_size):
+        batch = texts[start : start + batch_size]
+        part = embedder.embed(batch)
+        if part.shape != (len(batch), embedder.dimension):
+            raise EmbeddingError(
+                f"embedder {embedder.model!r} returned vectors of shape {part.shape}, "
+                f"expected ({len(batch)}, {embedder.dimension})",
+                hint="set embedding.dimension to the model's output size",
+            )
+        parts.append(part)
+    return np.concatenate(parts)
+
+
+def usable(matrix: Vectors) -> npt.NDArray[np.bool_]:
+    """Return which rows may be stored: finite and not zero (a zero vector is never stored)."""
+    finite = np.isfinite(matrix)
+    nonzero = (np.where(finite, matrix, 0) != 0).any(axis=1)
+    rows: npt.NDArray[np.bool_] = finite.all(axis=1) & nonzero
+    return rows

@@ -1,0 +1,178 @@
+"""fedlearn export: the live Qdrant collections → payload-only snapshots under data/collections/.
+
+Lock, scroll every configured collection to its end, anonymize every payload, sort by id, and write
+the snapshot with its manifest as one journaled transaction, keeping the last N (guarantees 1, 2).
+A snapshot equal to this node's latest is not written again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+import attrs
+
+from fedlearn import (
+    anonymize,
+    atomic,
+    config,
+    layout,
+    points,
+    qdrant,
+    records,
+    retention,
+    snapshot,
+    state,
+)
+from fedlearn.jobs import Summary
+
+HELP = "snapshot the live Qdrant collections (payloads only) into data/collections/"
+log = logging.getLogger(__name__)
+PAGE_SIZE = 256
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add export's options."""
+    parser.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
+
+
+@attrs.frozen
+class Exported:
+    """
+    What export did with one collection.
+
+    Attributes:
+        state: written, unchanged or missing (not in Qdrant).
+        points: the points in the snapshot.
+        federated: live points left out because they came from pattern files (they travel there).
+        snapshot: the snapshot path relative to the repo, or "".
+    """
+
+    collection: str
+    state: str
+    points: int = 0
+    federated: int = 0
+    truncated: bool = False
+    snapshot: str = ""
+
+
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+    """Run export from the command line."""
+    return execute(cfg, dry_run=args.dry_run)
+
+
+def execute(cfg: config.Config, *, dry_run: bool = False) -> Summary:
+    """
+    Export every configured collection and return the summary.
+
+    Raise LockHeldError when another export runs, QdrantError when Qdrant fails or stays away.
+    """
+    store = state.StateDir(cfg.state_path)
+    with store.lock("export"):
+        if atomic.recover(store.journal("export")):
+            log.info("finished the writes of an interrupted export")
+        names = cfg.qdrant.collections
+        atomic.remove_stale(*[layout.collection_dir(cfg.repo_path, n, cfg.node_id) for n in names])
+        anonymizer = anonymize.Anonymizer(cfg.anonymize)
+        with qdrant.connect(cfg.qdrant, cfg.state_path) as live:
+            done = [export(cfg, live, anonymizer, store, name, dry_run) for name in names]
+    return summarize(done, dry_run)
+
+
+def read_points(
+    cfg: config.Config, live: qdrant.Store, anonymizer: anonymize.Anonymizer, collection: str
+) -> tuple[list[records.Point], int, bool]:
+    """Return the anonymized points (up to ``max_points``), how many came from patterns, truncated."""
+    cap = cfg.qdrant.max_points
+    found: list[records.Point] = []
+    federated = 0
+    for point in live.scroll(collection, PAGE_SIZE):
+        if points.is_federated(point.payload):
+            federated += 1
+            continue
+        if cap and len(found) == cap:
+            log.warning("%s: more than qdrant.max_points=%d points; truncated", collection, cap)
+            return found, federated, True
+        found.append(records.Point(id=point.id, payload=anonymizer.anonymize_value(point.payload)))
+    return found, federated, False
+
+
+def export(
+    cfg: config.Config,
+    live: qdrant.Store,
+    anonymizer: anonymize.Anonymizer,
+    store: state.StateDir,
+    collection: str,
+    dry_run: bool,
+) -> Exported:
+    """Snapshot one collection unless it is missing or unchanged; return what was done."""
+    vectors = live.vectors(collection)
+    if vectors is None:
+        log.warning("%s: no such collection in Qdrant; skipped", collection)
+        return Exported(collection=collection, state="missing")
+    found, federated, truncated = read_points(cfg, live, anonymizer, collection)
+    data = snapshot.encode(found)
+    embedding = records.EmbeddingInfo(
+        model=cfg.embedding.model or cfg.embedding.provider, text_fields=cfg.embedding.text_fields
+    )
+    made = snapshot.manifest(
+        collection,
+        cfg.node_id,
+        data,
+        created_at=state.now_iso(),
+        truncated=truncated,
+        vectors=vectors,
+        embedding=embedding,
+    )
+    folder = layout.collection_dir(cfg.repo_path, collection, cfg.node_id)
+    counted = Exported(collection, "written", made.points, federated, truncated)
+    if snapshot.is_unchanged(retention.latest(folder), data, made):
+        return attrs.evolve(counted, state="unchanged")
+    path = layout.collection_snapshot(cfg.repo_path, collection, cfg.node_id, layout.stamp())
+    if not dry_run:
+        write(store, path, data, made, cfg.sync.snapshots_keep)
+    return attrs.evolve(counted, snapshot=str(path.relative_to(cfg.repo_path)))
+
+
+def write(
+    store: state.StateDir, path: Path, data: bytes, made: records.Manifest, keep: int
+) -> None:
+    """Write snapshot and manifest as one transaction, dropping snapshots beyond the newest ``keep``."""
+    transaction = store.transaction("export")
+    transaction.stage(path, data)
+    transaction.stage(layout.manifest_of(path), records.encode_line(made))
+    for old in retention.expired(path.parent, keep, incoming=path.name):
+        transaction.stage_delete(old)
+        transaction.stage_delete(layout.manifest_of(old))
+    transaction.commit()
+
+
+def summarize(done: list[Exported], dry_run: bool) -> Summary:
+    """Return the summary: one counted line per collection, the same facts for --json."""
+    written = sum(item.state == "written" for item in done)
+    facts = {
+        "collections": {
+            item.collection: attrs.asdict(item, filter=lambda a, _: a.name != "collection")
+            for item in done
+        },
+        "written": written,
+        "missing": [item.collection for item in done if item.state == "missing"],
+    }
+    lines = [describe(item) for item in done]
+    outcome: state.JobState = "ok" if written else "idle"
+    return Summary(job="export", state=outcome, facts=facts, lines=lines, dry_run=dry_run)
+
+
+def describe(item: Exported) -> str:
+    """Return the summary line of one collection."""
+    if item.state == "missing":
+        return f"{item.collection}: not in Qdrant, skipped"
+    counted = f"{item.collection}: {item.points} points"
+    if item.truncated:
+        counted += " (truncated at qdrant.max_points)"
+    if item.federated:
+        counted += f", {item.federated} from patterns left out"
+    if item.state == "unchanged":
+        return f"{counted}, unchanged"
+    return f"{counted}, written to {item.snapshot}"

@@ -1,0 +1,310 @@
+"""fedlearn import: verified snapshots and the merged view of patterns → Qdrant, re-embedded.
+
+Lock; find what changed under data/ since the last import; verify every snapshot before touching
+Qdrant; join all nodes' pattern files; then per collection: ensure it exists with this node's vector
+config, delete retracted patterns, skip ids already present, embed and upsert in batches, and check
+the count grew (guarantee 7: idempotent, resumable, nothing from a file that does not verify).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+import attrs
+
+from fedlearn import changes, config, embed, points, qdrant, records, sources, state
+from fedlearn.jobs import Summary
+
+HELP = "import verified snapshots and every node's patterns into Qdrant, re-embedded"
+log = logging.getLogger(__name__)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add import's options."""
+    parser.add_argument("--dry-run", action="store_true", help="say what would be imported")
+    parser.add_argument(
+        "--overwrite", action="store_true", help="update points that exist (implies --full)"
+    )
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="read every file, not only those changed since the last import",
+    )
+
+
+@attrs.define
+class Tally:
+    """What import did to one collection (mutable while it runs)."""
+
+    imported: int = 0
+    updated: int = 0
+    skipped: int = 0
+    failed: int = 0
+    deleted: int = 0
+    error: str = ""
+
+
+@attrs.define
+class Run:
+    """One import in progress: its settings, the Qdrant store and the embedder."""
+
+    cfg: config.Config
+    live: qdrant.Store
+    embedder: embed.Embedder
+    overwrite: bool
+    dry_run: bool
+    progress: Progress
+
+    @property
+    def vectors(self) -> records.VectorConfig:
+        """Return the vector config this node writes: the embedder's size, the configured distance."""
+        return records.VectorConfig(size=self.embedder.dimension, distance=self.cfg.qdrant.distance)
+
+
+class Progress:
+    """A one-line count of points on stderr, shown only on a terminal."""
+
+    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
+        self.total = total
+        self.done = 0
+        self.stream = stream
+        self.enabled = stream.isatty() and total > 0
+
+    def advance(self, collection: str, count: int) -> None:
+        """Count ``count`` more points handled."""
+        self.done += count
+        if self.enabled:
+            percent = 100 * self.done // self.total
+            self.stream.write(
+                f"\rimport {collection}: {self.done}/{self.total} points ({percent}%)"
+            )
+            self.stream.flush()
+
+    def close(self) -> None:
+        """End the progress line."""
+        if self.enabled and self.done:
+            self.stream.write("\n")
+
+
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+    """Run import from the command line."""
+    return execute(cfg, overwrite=args.overwrite, dry_run=args.dry_run, full=args.full)
+
+
+def execute(
+    cfg: config.Config, *, overwrite: bool = False, dry_run: bool = False, full: bool = False
+) -> Summary:
+    """
+    Import what changed under data/ (everything with ``full`` or ``overwrite``); return the summary.
+
+    Raise LockHeldError when another import runs, QdrantError when Qdrant refuses or stays away,
+    EmbeddingError when the embedder fails or returns vectors of the wrong dimension.
+    """
+    store = state.StateDir(cfg.state_path)
+    with store.lock("import"):
+        mark = changes.current(cfg)
+        changed = None if full or overwrite else changes.since(cfg.repo_path, store, mark)
+        embedder = embed.create(cfg.embedding)
+        plan = sources.plan(cfg, changed, embedder.dimension)
+        tallies: dict[str, Tally] = {}
+        if plan.sources:
+            tallies = import_all(cfg, plan, embedder, overwrite=overwrite, dry_run=dry_run)
+        is_clean = not plan.refused and not any(t.error for t in tallies.values())
+        if is_clean and not dry_run:
+            changes.save(store, mark)
+    return summarize(plan, tallies, changed=changed, commit=mark.commit, dry_run=dry_run)
+
+
+def import_all(
+    cfg: config.Config,
+    plan: sources.Plan,
+    embedder: embed.Embedder,
+    *,
+    overwrite: bool,
+    dry_run: bool,
+) -> dict[str, Tally]:
+    """Import every collection of the plan; return its tally by collection."""
+    total = sum(len(s.points) for inputs in plan.sources.values() for s in inputs)
+    progress = Progress(total)
+    with qdrant.connect(cfg.qdrant, cfg.state_path) as live:
+        job = Run(cfg, live, embedder, overwrite, dry_run, progress)
+        try:
+            return {
+                name: import_collection(job, name, plan, found)
+                for name, found in plan.sources.items()
+            }
+        finally:
+            progress.close()
+
+
+# --- writing: one collection at a time ---
+
+
+def import_collection(
+    job: Run, collection: str, plan: sources.Plan, inputs: list[sources.Source]
+) -> Tally:
+    """Bring ``collection`` up to its sources; return its tally (``error`` set when it stopped)."""
+    present = job.live.vectors(collection)
+    if present is not None and present != job.vectors:
+        error = (
+            f"collection {collection} has {sources.describe_vectors(present)} vectors, this node makes "
+            f"{sources.describe_vectors(job.vectors)}; nothing written to it"
+        )
+        log.error("%s", error)
+        return Tally(error=error)
+    tally = Tally(failed=sum(source.rejected for source in inputs))
+    if present is None and not job.dry_run and any(source.points for source in inputs):
+        job.live.create(collection, job.vectors)
+        present = job.vectors
+    exists = present is not None
+    tally.deleted = retract(job, collection, plan.retracted) if exists else 0
+    before = job.live.count(collection) if exists else 0
+    seen: set[points.PointId] = set()
+    for source in inputs:
+        write_source(job, collection, source, tally, seen, exists)
+    if exists and not job.dry_run:
+        check_count(job, collection, before, tally)
+    return tally
+
+
+def retract(job: Run, collection: str, retracted: frozenset[str]) -> int:
+    """Delete the retracted pattern points present in ``collection``; return how many."""
+    if not retracted:
+        return 0
+    ids = sorted(retracted)
+    size = job.cfg.qdrant.batch_size
+    found: list[points.PointId] = []
+    for start in range(0, len(ids), size):
+        found += sorted(job.live.existing(collection, ids[start : start + size]), key=str)
+    if found and not job.dry_run:
+        for start in range(0, len(found), size):
+            job.live.delete(collection, found[start : start + size])
+        log.info("%s: deleted %d retracted patterns", collection, len(found))
+    return len(found)
+
+
+def write_source(
+    job: Run,
+    collection: str,
+    source: sources.Source,
+    tally: Tally,
+    seen: set[points.PointId],
+    exists: bool,
+) -> None:
+    """Write the points of one source batch by batch, each id once per run; count into ``tally``."""
+    size = job.cfg.qdrant.batch_size
+    for start in range(0, len(source.points), size):
+        batch = [
+            (point, text)
+            for point, text in zip(
+                source.points[start : start + size], source.texts[start : start + size], strict=True
+            )
+            if point.id not in seen
+        ]
+        seen.update(point.id for point, _ in batch)
+        present = job.live.existing(collection, [p.id for p, _ in batch]) if exists else set()
+        todo = [(p, t) for p, t in batch if job.overwrite or p.id not in present]
+        tally.skipped += len(batch) - len(todo)
+        if job.dry_run:
+            updating = sum(p.id in present for p, _ in todo)
+            tally.imported += len(todo) - updating
+            tally.updated += updating
+        elif todo:
+            write_batch(job, collection, todo, present, tally)
+        job.progress.advance(collection, min(size, len(source.points) - start))
+
+
+def write_batch(
+    job: Run,
+    collection: str,
+    todo: Sequence[tuple[records.Point, str]],
+    present: set[points.PointId],
+    tally: Tally,
+) -> None:
+    """Embed and upsert one batch; points without text or with an unusable vector fail alone."""
+    with_text = []
+    for point, text in todo:
+        if text.strip():
+            with_text.append((point, text))
+        else:
+            log.warning("%s: point %s has no text to embed; not imported", collection, point.id)
+    matrix = embed.vectors(job.embedder, [t for _, t in with_text], job.cfg.embedding.batch_size)
+    usable = embed.usable(matrix)
+    kept = [p for (p, _), ok in zip(with_text, usable, strict=True) if ok]
+    for (point, _), ok in zip(with_text, usable, strict=True):
+        if not ok:
+            log.warning(
+                "%s: point %s embedded to a zero vector; not imported", collection, point.id
+            )
+    tally.failed += len(todo) - len(kept)
+    if not kept:
+        return
+    vectors: list[list[float]] = matrix[usable].tolist()
+    job.live.upsert(collection, [p.id for p in kept], vectors, [p.payload for p in kept])
+    updated = sum(p.id in present for p in kept)
+    tally.updated += updated
+    tally.imported += len(kept) - updated
+    log.debug("%s: wrote a batch of %d points", collection, len(kept))
+
+
+def check_count(job: Run, collection: str, before: int, tally: Tally) -> None:
+    """Set ``tally.error`` when the collection grew by less than the points newly written."""
+    grew = job.live.count(collection) - before
+    if grew < tally.imported:
+        tally.error = f"count of {collection} grew by {grew}, expected {tally.imported}"
+        log.error("%s", tally.error)
+
+
+# --- the answer ---
+
+
+def summarize(
+    plan: sources.Plan,
+    tallies: dict[str, Tally],
+    *,
+    changed: set[str] | None,
+    commit: str,
+    dry_run: bool,
+) -> Summary:
+    """Return the summary: one counted line per collection, refusals and errors, the same facts."""
+    totals = {key: sum(getattr(t, key) for t in tallies.values()) for key in COUNTS}
+    refused = [{"file": str(r.path), "reason": r.reason} for r in plan.refused]
+    facts: dict[str, Any] = {
+        "collections": {name: attrs.asdict(t) for name, t in tallies.items()},
+        **totals,
+        "refused": refused,
+        "read": "all" if changed is None else "changed",
+        "commit": commit,
+    }
+    lines = [describe(name, t) for name, t in tallies.items() if t != Tally()]
+    lines += [f"refused {r['file']}: {r['reason']}" for r in refused]
+    if not lines and tallies:
+        lines.append("nothing to import")
+    elif not lines:
+        lines.append(f"nothing changed under data/ since the last import ({commit[:12]})")
+    failed = bool(refused) or any(t.error for t in tallies.values())
+    did = totals["imported"] or totals["updated"] or totals["deleted"]
+    outcome: state.JobState = "failed" if failed else "ok" if did else "idle"
+    return Summary(
+        job="import",
+        state=outcome,
+        facts=facts,
+        lines=lines,
+        dry_run=dry_run,
+        exit_code=int(failed),
+    )
+
+
+COUNTS = ("imported", "updated", "skipped", "failed", "deleted")
+
+
+def describe(collection: str, tally: Tally) -> str:
+    """Return the summary line of one collection."""
+    if tally.error:
+        return f"{collection}: stopped: {tally.error}"
+    counted = ", ".join(f"{getattr(tally, key)} {key}" for key in COUNTS)
+    return f"{collection}: {counted}"

@@ -1,0 +1,47 @@
+"""fedlearn metrics: write the Prometheus textfile for node_exporter's textfile collector."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from fedlearn import __version__, config, metrics, overview, state
+from fedlearn.jobs import Summary
+
+HELP = "write Prometheus metrics for node_exporter's textfile collector"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add metrics' options."""
+    parser.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="textfile to write (default: [metrics] path, else <state>/metrics/fedlearn.prom; - for stdout)",
+    )
+
+
+def target(cfg: config.Config, args: argparse.Namespace) -> Path | None:
+    """Return the file to write, or None for stdout."""
+    chosen = args.output or cfg.metrics.path
+    if chosen == "-":
+        return None
+    return Path(chosen).expanduser() if chosen else cfg.state_path / "metrics" / "fedlearn.prom"
+
+
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+    """Render the metrics and write them atomically (or print them with ``-o -``)."""
+    with state.StateDir(cfg.state_path).lock("metrics"):
+        text = metrics.render(overview.gather(cfg), __version__)
+        path = target(cfg, args)
+        if path is None:
+            return Summary(
+                job="metrics", facts={"output": "-", "text": text}, lines=text.splitlines()
+            )
+        metrics.write(path, text)
+    samples = sum(1 for line in text.splitlines() if line and not line.startswith("#"))
+    return Summary(
+        job="metrics",
+        facts={"output": str(path), "samples": samples},
+        lines=[f"wrote {samples} samples to {path}"],
+    )

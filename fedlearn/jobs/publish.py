@@ -1,0 +1,276 @@
+"""Commit this node's data/ files and push them: scan, commit, bring in the remote, push.
+
+Carries guarantees 1 and 6: a secret in what would be committed stops it before the commit, and
+only this node's paths are staged (in a scratch index), so pushes from any number of nodes never
+conflict and the user's own files, index and work are never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import logging
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from fedlearn import anonymize, atomic, config, gitrepo, layout, state
+from fedlearn.errors import SecretFoundError
+from fedlearn.jobs import Summary
+
+HELP = "commit this node's data/ files and push them (after a secret scan)"
+log = logging.getLogger(__name__)
+
+# Words of the commit message, in the order it lists them.
+WORDS = (
+    "pattern",
+    "pattern updated",
+    "pattern removed",
+    "retraction",
+    "fine-tuning record",
+    "snapshot",
+    "snapshot pruned",
+    "telemetry",
+    "metrics",
+)
+
+
+class Keyed(msgspec.Struct):
+    """The one field a pattern or retraction line is counted by."""
+
+    id: str
+
+
+KEYED_DECODER = msgspec.json.Decoder(Keyed)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add publish's options."""
+    parser.add_argument("--dry-run", action="store_true", help="list what would be committed")
+
+
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+    """Publish under the publish lock; return the summary."""
+    with state.StateDir(cfg.state_path).lock("publish"):
+        return publish(cfg, dry_run=args.dry_run)
+
+
+def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
+    """
+    Scan, commit and push this node's changed data/ files.
+
+    Raise GitError when the repository is in a state where that is unsafe (with the fixing
+    command), SecretFoundError when the scan finds a secret (nothing is committed then).
+    """
+    root = cfg.repo_path.resolve()
+    top = gitrepo.work_tree(root)
+    gitrepo.check_safe(top, cfg.publish.branch)
+    env = gitrepo.identity(top, cfg.publish.author)
+    cfg.state_path.mkdir(parents=True, exist_ok=True)
+    scratch = tempfile.TemporaryDirectory(prefix="publish-", dir=cfg.state_path)
+    with gitrepo.scratch_index(top) as index, scratch as name:
+        folder = Path(name)
+        changes = stage(cfg, top, index, folder)
+        counts = tally(top, root, cfg.node_id, folder, changes)
+        message = commit_message(cfg.node_id, counts, changes)
+        facts: dict[str, Any] = {"node": cfg.node_id, "changes": [list(c) for c in changes]}
+        facts |= {"counts": dict(counts), "message": message.splitlines()[0] if changes else ""}
+        if dry_run:
+            return preview(facts, changes)
+        paths = [path for _, path in changes]
+        commit = gitrepo.commit(top, index, message, env, paths) if changes else ""
+    return deliver(top, cfg.publish, env, facts | {"commit": commit})
+
+
+def stage(
+    cfg: config.Config, top: Path, index: gitrepo.Scratch, folder: Path
+) -> list[tuple[str, str]]:
+    """
+    Stage this node's paths in ``index``, copy the staged files under ``folder`` and scan them.
+
+    Return the staged changes (letter, path). Raise SecretFoundError when the scan finds a secret.
+    """
+    gitrepo.stage(top, index, own_files(top, cfg.repo_path.resolve(), cfg.node_id))
+    changes = gitrepo.staged(top, index)
+    gitrepo.export(top, index, [path for letter, path in changes if letter != "D"], folder)
+    refuse_secrets(cfg, folder, changes)
+    return changes
+
+
+def own_files(top: Path, root: Path, node: str) -> list[str]:
+    """
+    Return this node's files under data/ on disk or in HEAD, relative to ``top``.
+
+    Temp files of an unfinished write are left out; a file only HEAD has is a deletion to stage.
+    """
+    found = set()
+    for path in layout.node_paths(root, node):
+        for file in path.rglob("*") if path.is_dir() else [path]:
+            if file.is_file() and not atomic.is_temp(file):
+                found.add(str(file.relative_to(top)))
+    owned = layout.node_paths(root, node)
+    owned += [layout.pattern_file(root, category, node) for category in config.CATEGORIES]
+    return sorted(found | gitrepo.tracked(top, [str(path.relative_to(top)) for path in owned]))
+
+
+def refuse_secrets(cfg: config.Config, folder: Path, changes: list[tuple[str, str]]) -> None:
+    """
+    Scan the staged copies (under ``folder``) of the added and changed files.
+
+    Raise SecretFoundError naming the file, line and rule of each finding.
+    """
+    written = [path for letter, path in changes if letter != "D"]
+    found = find_secrets(anonymize.Anonymizer(cfg.anonymize), folder, written)
+    for finding in found:
+        log.error("secret found in what would be committed: %s", finding)
+    if found:
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        raise SecretFoundError(
+            f"publish refused, a secret is in what would be committed: {found[0]}{more}",
+            hint="nothing was committed; drop the record with `fedlearn retract ID --reason TEXT`, "
+            "or fix the source and run `fedlearn sync` again; `fedlearn scan` lists findings",
+        )
+
+
+def find_secrets(anonymizer: anonymize.Anonymizer, folder: Path, paths: list[str]) -> list[str]:
+    """Return ``path:line:rule`` of every secret in the files ``folder/<path>``."""
+    scan_files = getattr(anonymize, "scan_files", None)
+    if scan_files is not None:
+        findings = scan_files(anonymizer, [folder / path for path in paths])
+        return [f"{Path(f.path).relative_to(folder)}:{f.line}:{f.rule}" for f in findings]
+    # Until anonymize.scan_files lands (anon branch): the same rules over each file's raw text.
+    found = []
+    for path in paths:
+        text = (folder / path).read_text(encoding="utf-8", errors="replace")
+        for finding in anonymizer.scan(text):
+            found.append(f"{path}:{text.count(chr(10), 0, finding.start) + 1}:{finding.rule}")
+    return found
+
+
+def kind_of(repo: Path, node: str, path: Path) -> str:
+    """Return which of this node's files ``path`` is: pattern, retraction, dataset, snapshot, …."""
+    if path == layout.pattern_file(repo, path.parent.name, node):
+        return "pattern"
+    exact = {
+        layout.retraction_file(repo, node): "retraction",
+        layout.fine_tuning_file(repo, node): "dataset",
+        layout.telemetry_file(repo, node): "telemetry",
+        layout.metrics_file(repo, path.parent.name, node): "metrics",
+    }
+    if path in exact:
+        return exact[path]
+    snapshot_dirs = (
+        layout.fine_tuning_snapshot_dir(repo, node),
+        layout.collection_dir(repo, path.parent.parent.name, node),
+    )
+    is_stamped = layout.STAMP_PATTERN.fullmatch(path.name.removesuffix(".jsonl")) is not None
+    return "snapshot" if path.parent in snapshot_dirs and is_stamped else "other"
+
+
+def keyed_lines(data: bytes) -> dict[str, bytes]:
+    """Return id → line of a pattern or retraction file (lines that do not decode are left out)."""
+    found = {}
+    for line in data.splitlines():
+        try:
+            found[KEYED_DECODER.decode(line).id] = line
+        except msgspec.DecodeError:
+            continue
+    return found
+
+
+def tally(
+    top: Path, root: Path, node: str, folder: Path, changes: list[tuple[str, str]]
+) -> collections.Counter[str]:
+    """Return the counts of the commit message (new ids, updated ids, snapshots, …) by word."""
+    counts: collections.Counter[str] = collections.Counter()
+    for letter, path in changes:
+        kind = kind_of(root, node, top / path)
+        old = gitrepo.show(top, "HEAD", path) if letter != "A" else b""
+        new = (folder / path).read_bytes() if letter != "D" else b""
+        if kind in ("pattern", "retraction"):
+            before, after = keyed_lines(old), keyed_lines(new)
+            counts[kind] += len(after.keys() - before.keys())
+            if kind == "pattern":
+                counts["pattern removed"] += len(before.keys() - after.keys())
+                counts["pattern updated"] += sum(
+                    after[k] != before[k] for k in after.keys() & before.keys()
+                )
+        elif kind == "dataset":
+            counts["fine-tuning record"] += len(set(new.splitlines()) - set(old.splitlines()))
+        elif kind == "snapshot" and letter in "AD":
+            counts["snapshot" if letter == "A" else "snapshot pruned"] += 1
+        elif kind in ("telemetry", "metrics"):
+            counts[kind] = 1
+    return +collections.Counter({word: counts[word] for word in WORDS})
+
+
+def phrase(word: str, count: int) -> str:
+    """Return ``+3 patterns`` / ``1 pattern updated`` / ``telemetry`` for one counted word."""
+    if word in ("telemetry", "metrics"):
+        return word
+    noun, _, rest = word.partition(" ")
+    plural = noun + ("s" if count != 1 else "")
+    return f"{count} {plural} {rest}" if rest else f"+{count} {plural}"
+
+
+def commit_message(
+    node: str, counts: collections.Counter[str], changes: list[tuple[str, str]]
+) -> str:
+    """Return the commit message: a subject naming the node and the counts, then the files."""
+    parts = [phrase(word, counts[word]) for word in WORDS if counts[word]]
+    subject = f"fedlearn: node {node} {', '.join(parts) or 'data updated'}"
+    files = [f"{letter} {path}" for letter, path in changes[:50]]
+    if len(changes) > 50:
+        files.append(f"… and {len(changes) - 50} more files")
+    return subject + "\n\n" + "\n".join(files) + "\n"
+
+
+def preview(facts: dict[str, Any], changes: list[tuple[str, str]]) -> Summary:
+    """Return the dry-run summary: what would be committed, file by file."""
+    if not changes:
+        return Summary(
+            job="publish", state="idle", facts=facts, lines=["nothing to commit"], dry_run=True
+        )
+    lines = [f"would commit: {facts['message']}"] + [
+        f"  {letter} {path}" for letter, path in changes
+    ]
+    return Summary(job="publish", facts=facts, lines=lines, dry_run=True)
+
+
+def deliver(
+    repo: Path, settings: config.Publish, env: dict[str, str], facts: dict[str, Any]
+) -> Summary:
+    """Push the branch when there is a remote and something to push; return the job's summary."""
+    commit, subject = facts["commit"], facts["message"].removeprefix("fedlearn: ")
+    done = f"committed {commit[:12]}: {subject}" if commit else "nothing new to commit"
+    if not gitrepo.has_remote(repo, settings.remote):
+        lines = [f"{done} (no remote {settings.remote!r}, not pushed)"]
+        return Summary(
+            job="publish",
+            state="ok" if commit else "idle",
+            facts=facts | {"pushed": ""},
+            lines=lines,
+        )
+    if not commit and not is_pending(repo, settings):
+        return Summary(
+            job="publish", state="idle", facts=facts | {"pushed": ""}, lines=["nothing to publish"]
+        )
+    pushed = gitrepo.push_with_retry(repo, settings, env)
+    facts |= {
+        "pushed": pushed.commit,
+        "attempts": pushed.attempts,
+        "integration": pushed.integration,
+    }
+    where = f"{settings.remote}/{settings.branch}"
+    line = f"pushed {pushed.commit[:12]} to {where} ({pushed.attempts} attempt{'s' * (pushed.attempts > 1)}, {pushed.integration})"
+    return Summary(job="publish", facts=facts, lines=[done, line])
+
+
+def is_pending(repo: Path, settings: config.Publish) -> bool:
+    """Return whether HEAD has commits the last fetched remote branch lacks (or none was fetched)."""
+    ref = gitrepo.tracking_ref(settings.remote, settings.branch)
+    if gitrepo.run(repo, "rev-parse", "-q", "--verify", ref, check=False).returncode != 0:
+        return gitrepo.head(repo) is not None
+    return gitrepo.ahead(repo, ref) > 0

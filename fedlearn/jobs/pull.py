@@ -1,0 +1,102 @@
+"""Bring the federation repo up to date, then import what the other nodes published (guarantee 6).
+
+Fetch, then fast-forward, or rebase this node's local commits (merge when tracked files are
+modified, so the user's work stays in place); when data/ changed and ``pull.import_after`` is set,
+run import, as DESIGN.md "Schedules" asks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from pathlib import Path
+from typing import Any
+
+from fedlearn import changes, config, gitrepo, layout, state
+from fedlearn.errors import GitError
+from fedlearn.jobs import Summary
+
+HELP = "fetch the federation repo, bring it up to date, and import what changed"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add pull's options."""
+    parser.add_argument(
+        "--dry-run", action="store_true", help="fetch and list incoming data/ changes only"
+    )
+    parser.add_argument("--no-import", action="store_true", help="do not run import after the pull")
+
+
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+    """Pull under the pull lock, then import when data/ changed; return the summary."""
+    with state.StateDir(cfg.state_path).lock("pull"):
+        summary = pull(cfg, dry_run=args.dry_run)
+    wants_import = cfg.pull.import_after and not args.no_import and not args.dry_run
+    if wants_import and (summary.facts["data_files"] or is_import_behind(cfg)):
+        return with_import(cfg, summary)
+    return summary
+
+
+def is_import_behind(cfg: config.Config) -> bool:
+    """
+    Return whether HEAD moved since the last clean import.
+
+    Publish brings other nodes' data in too (it integrates before pushing), so a pull that itself
+    changed nothing may still have data/ to import.
+    """
+    mark = changes.load(state.StateDir(cfg.state_path))
+    return mark is None or mark.commit != changes.head(cfg.repo_path)
+
+
+def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary:
+    """
+    Fetch and bring in the remote branch; return what changed under data/.
+
+    Raise GitError when there is no remote or the repository is in an unsafe state (with the
+    fixing command), or when bringing the remote in stopped (it is undone first).
+    """
+    top = gitrepo.work_tree(cfg.repo_path.resolve())
+    settings = cfg.publish
+    gitrepo.check_safe(top, settings.branch)
+    if not gitrepo.has_remote(top, settings.remote):
+        raise GitError(
+            f"{top} has no remote {settings.remote!r} to pull from",
+            hint=f"git -C {top} remote add {settings.remote} URL, or set publish.remote",
+        )
+    data = str(layout.data_dir(cfg.repo_path.resolve()).relative_to(top))
+    old = gitrepo.head(top)
+    upstream = gitrepo.fetch(top, settings.remote, settings.branch)
+    facts: dict[str, Any] = {"from": old or "", "remote": f"{settings.remote}/{settings.branch}"}
+    if upstream is None:
+        lines = [f"{settings.remote} has no branch {settings.branch} yet"]
+        return Summary(job="pull", state="idle", facts=facts | {"data_files": []}, lines=lines)
+    if dry_run:
+        return preview(top, data, old, upstream, facts)
+    how = gitrepo.integrate(top, upstream, gitrepo.identity(top, settings.author))
+    new = gitrepo.head(top)
+    changed = gitrepo.changed_paths(top, old, new, data)
+    facts |= {"to": new or "", "integration": how, "data_files": changed}
+    line = f"{how}: {len(changed)} data/ file{'s' * (len(changed) != 1)} changed"
+    return Summary(job="pull", state="ok" if changed else "idle", facts=facts, lines=[line])
+
+
+def preview(top: Path, data: str, old: str | None, upstream: str, facts: dict[str, Any]) -> Summary:
+    """Return the dry-run summary: the data/ files the remote changed since the common base."""
+    base = gitrepo.merge_base(top, old, upstream)
+    incoming = gitrepo.changed_paths(top, base, upstream, data)
+    lines = [f"would bring in {len(incoming)} changed data/ files"] + [f"  {p}" for p in incoming]
+    facts |= {"to": upstream, "data_files": incoming}
+    return Summary(
+        job="pull", state="ok" if incoming else "idle", facts=facts, lines=lines, dry_run=True
+    )
+
+
+def with_import(cfg: config.Config, summary: Summary) -> Summary:
+    """Run import (overwrite off) and return ``summary`` with its facts and lines added."""
+    # Loaded here, not at the top: import brings in the Qdrant client, which pull needs only now.
+    import_ = importlib.import_module("fedlearn.jobs.import_")
+    imported: Summary = import_.execute(cfg, overwrite=False, dry_run=False)
+    facts = summary.facts | {"import": imported.facts}
+    return Summary(
+        job="pull", state=summary.state, facts=facts, lines=summary.lines + imported.lines
+    )

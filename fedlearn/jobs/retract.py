@@ -1,0 +1,125 @@
+"""Retract a pattern: a tombstone in this node's retractions file removes its id everywhere.
+
+The merged view and import drop a retracted id on every node once it is published and pulled
+(DESIGN.md "Records"); the id also leaves this node's own pattern files, which only it writes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from fedlearn import anonymize, atomic, config, layout, patterns, records, state
+from fedlearn.errors import ConfigError
+from fedlearn.jobs import Summary
+from fedlearn.records import Retraction
+
+HELP = "retract a pattern by id: it leaves the merged view and Qdrant on every node"
+ID_PATTERN = re.compile(r"[0-9a-f]{32}")
+log = logging.getLogger(__name__)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add retract's arguments."""
+    parser.add_argument("id", metavar="ID", help="the pattern id (32 hex digits)")
+    parser.add_argument("--reason", required=True, help="why; kept (anonymized) in the tombstone")
+    parser.add_argument("--dry-run", action="store_true", help="show what would be written")
+
+
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+    """
+    Write the tombstone under the retract lock; return the summary.
+
+    Raise ConfigError when ID is not 32 lowercase hex digits or the reason is empty,
+    LockHeldError when a retract or a sync is running.
+    """
+    if not ID_PATTERN.fullmatch(args.id):
+        raise ConfigError(
+            f"{args.id!r} is not a pattern id",
+            hint='a pattern id is 32 hex digits: the "id" of a line in data/patterns/',
+        )
+    if not args.reason.strip():
+        raise ConfigError("--reason must not be empty", hint="say why, e.g. --reason 'wrong fix'")
+    store = state.StateDir(cfg.state_path)
+    # Sync's lock too: a sync running now could write the id back into this node's pattern files.
+    with store.lock("retract"), store.lock("sync"):
+        atomic.recover(store.journal("retract"))
+        return retract(cfg, store, args.id, args.reason, dry_run=args.dry_run)
+
+
+def retract(
+    cfg: config.Config, store: state.StateDir, pattern_id: str, reason: str, *, dry_run: bool
+) -> Summary:
+    """Add the tombstone of ``pattern_id`` and drop the id from this node's pattern files."""
+    repo, node = cfg.repo_path, cfg.node_id
+    path = layout.retraction_file(repo, node)
+    tombstones = read_own(path)
+    facts: dict[str, Any] = {"id": pattern_id, "node": node, "file": str(path)}
+    if pattern_id in tombstones:
+        return Summary(
+            job="retract", state="idle", facts=facts, lines=[f"{pattern_id} is already retracted"]
+        )
+    text = anonymize.Anonymizer(cfg.anonymize).anonymize(reason.strip())
+    tombstones[pattern_id] = Retraction(id=pattern_id, retracted_at=state.now_iso(), reason=text)
+    transaction = store.transaction("retract")
+    transaction.stage(path, records.encode_lines(tombstones[key] for key in sorted(tombstones)))
+    dropped = [str(p) for p in drop_from_own_files(transaction, repo, node, pattern_id)]
+    facts |= {"known": is_known(repo, pattern_id), "removed_from": dropped}
+    if dry_run:
+        transaction.abort()
+    else:
+        transaction.commit()
+    lines = [
+        f"retracted {pattern_id}"
+        + (f", removed from {len(dropped)} of this node's files" if dropped else "")
+    ]
+    if not facts["known"]:
+        lines.append("note: no node's pattern files hold this id; the tombstone is written anyway")
+    lines.append(
+        "`fedlearn publish` shares it; `fedlearn import` drops it from this node's Qdrant now"
+    )
+    return Summary(job="retract", facts=facts, lines=lines, dry_run=dry_run)
+
+
+def read_own(path: Path) -> dict[str, Retraction]:
+    """Return this node's tombstones by id (empty when the file does not exist)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    found = {}
+    for number, line in enumerate(data.splitlines(), start=1):
+        try:
+            tombstone = records.RETRACTION_DECODER.decode(line)
+        except msgspec.DecodeError as error:
+            log.warning("%s:%d: dropped, not a retraction: %s", path, number, error)
+            continue
+        found[tombstone.id] = tombstone
+    return found
+
+
+def drop_from_own_files(
+    transaction: atomic.Transaction, repo: Path, node: str, pattern_id: str
+) -> list[Path]:
+    """Stage this node's pattern files without ``pattern_id``; return the files that held it."""
+    holding = []
+    for category in config.CATEGORIES:
+        path = layout.pattern_file(repo, category, node)
+        table = patterns.join_all(patterns.read(path))
+        if table.pop(pattern_id, None) is not None:
+            transaction.stage(path, patterns.encode(table))
+            holding.append(path)
+    return holding
+
+
+def is_known(repo: Path, pattern_id: str) -> bool:
+    """Return whether any node's pattern file holds ``pattern_id``."""
+    files = [
+        path for category in config.CATEGORIES for path in layout.pattern_files(repo, category)
+    ]
+    return any(pattern.id == pattern_id for path in files for pattern in patterns.read(path))

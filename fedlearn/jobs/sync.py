@@ -1,0 +1,252 @@
+"""fedlearn sync: telemetry and the fine-tuning dataset → this node's files under data/.
+
+Lock, finish any interrupted run, read only new lines, filter, anonymize, categorize, join into this
+node's files, and commit every file and the cursors as one journaled transaction (guarantees 1–5).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import logging
+from pathlib import Path
+from typing import Any
+
+from fedlearn import (
+    anonymize,
+    atomic,
+    config,
+    finetune,
+    jsonl,
+    layout,
+    learning,
+    monthly,
+    patterns,
+    records,
+    retention,
+    state,
+    telemetry,
+)
+from fedlearn.jobs import Summary
+
+HELP = "read new telemetry and fine-tuning records into this node's files under data/"
+log = logging.getLogger(__name__)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add sync's options."""
+    parser.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
+
+
+class Run:
+    """One sync in progress: its inputs' cursors, counts, and the transaction being staged."""
+
+    def __init__(self, cfg: config.Config, store: state.StateDir) -> None:
+        self.cfg = cfg
+        self.store = store
+        self.repo = cfg.repo_path
+        self.node = cfg.node_id
+        self.now = state.now_iso()
+        self.cursors = store.load_cursors("sync")
+        self.anonymizer = anonymize.Anonymizer(cfg.anonymize)
+        self.transaction = store.transaction("sync")
+        self.filtered = telemetry.Filtered()
+        self.counts: dict[str, Any] = {"bad_lines": collections.Counter()}
+
+    def read(self, path: Path, on_chunk: Any) -> None:
+        """Read the new lines of one input, keeping its next cursor and its over-long lines."""
+        cursor, bad = jsonl.read_new(
+            path, self.cursors.get(str(path)), self.cfg.sync.max_line_bytes, on_chunk
+        )
+        if cursor is not None:
+            self.cursors[str(path)] = cursor
+        self.filtered.bad += bad
+
+    def read_telemetry(self) -> None:
+        """Filter the new lines of every telemetry input."""
+        threshold = self.cfg.sync.value_threshold
+        for path in jsonl.expand(self.cfg.sync.telemetry):
+            self.read(path, lambda chunk: telemetry.filter_chunk(chunk, threshold, self.filtered))
+
+    def stage(self, path: Path, data: bytes) -> None:
+        """Stage one file of the transaction (unchanged files are left alone)."""
+        if self.transaction.stage(path, data):
+            log.debug("staged %s", path)
+
+
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+    """Run one sync and return its summary; raise LockHeldError when another sync runs."""
+    store = state.StateDir(cfg.state_path)
+    with store.lock("sync"):
+        if atomic.recover(store.journal("sync")):
+            log.info("finished the writes of an interrupted sync")
+        atomic.remove_stale(layout.data_dir(cfg.repo_path), store.root)
+        job = Run(cfg, store)
+        job.read_telemetry()
+        fine_tuning = read_fine_tuning(job)
+        learned = learning.learn(job.filtered.events, cfg.sync, job.anonymizer, job.node, job.now)
+        pattern_counts = stage_patterns(job, learned.patterns)
+        stage_snapshot(job, learned.snapshot)
+        fine_tuning |= stage_fine_tuning(job, fine_tuning.pop("records"))
+        counts = tally(job, learned, pattern_counts, fine_tuning)
+        stage_state(job, counts)
+        if args.dry_run:
+            job.transaction.abort()
+        else:
+            job.transaction.commit()
+    return summarize(job, counts, dry_run=args.dry_run)
+
+
+def read_fine_tuning(job: Run) -> dict[str, Any]:
+    """Read the new runtime fine-tuning records: gate, anonymize; bad lines set aside."""
+    found: dict[str, Any] = {"records": [], "rejected": 0}
+    if not job.cfg.sync.fine_tuning:
+        return found
+
+    def on_chunk(chunk: jsonl.Chunk) -> None:
+        lines = chunk.data.split(b"\n")[:-1]
+        for offset, line in zip(telemetry.line_offsets(lines, chunk.offset), lines, strict=True):
+            take_chat_line(job, chunk, offset, line, found)
+
+    job.read(Path(job.cfg.sync.fine_tuning), on_chunk)
+    return found
+
+
+def take_chat_line(
+    job: Run, chunk: jsonl.Chunk, offset: int, line: bytes, found: dict[str, Any]
+) -> None:
+    """Decode one runtime chat line into ``found`` (or set it aside)."""
+    if not line.strip():
+        return
+    try:
+        record = finetune.parse(records.ANY_DECODER.decode(line))
+        reason = "wrong-type" if record is None else None
+    except (UnicodeDecodeError, ValueError):
+        record, reason = None, telemetry.bad_reason(line) or "invalid-json"
+    if record is None:
+        job.filtered.bad.append(
+            jsonl.BadLine(str(chunk.path), offset, reason or "wrong-type", line)
+        )
+    elif finetune.passes_gate(record):
+        found["records"].append(finetune.anonymized(record, job.anonymizer))
+    else:
+        found["rejected"] += 1
+
+
+def stage_patterns(job: Run, learned: dict[str, records.Pattern]) -> dict[str, dict[str, int]]:
+    """Fold the new observations into this node's pattern files; return new/updated per category."""
+    retracted = patterns.read_retractions(job.repo)
+    counts: dict[str, dict[str, int]] = {}
+    by_category: dict[str, list[records.Pattern]] = collections.defaultdict(list)
+    for pattern in learned.values():
+        by_category[pattern.category].append(pattern)
+    for category in job.cfg.sync.categories:
+        path = layout.pattern_file(job.repo, category, job.node)
+        table = {p.id: p for p in patterns.read(path)}
+        tally = {"new": 0, "updated": 0, "retracted": 0}
+        for pattern in by_category.get(category, []):
+            if pattern.id in retracted:
+                tally["retracted"] += 1
+                continue
+            tally["new" if pattern.id not in table else "updated"] += 1
+            table[pattern.id] = patterns.accumulate(table.get(pattern.id), pattern, job.node)
+        if table or path.exists():
+            job.stage(path, patterns.encode(table))
+        counts[category] = {**tally, "total": len(table)}
+    return counts
+
+
+def stage_snapshot(job: Run, lines: list[bytes]) -> None:
+    """Append the new high-value events to this node's telemetry snapshot, keeping the last N."""
+    if not lines:
+        return
+    path = layout.telemetry_file(job.repo, job.node)
+    kept = path.read_bytes().splitlines() if path.exists() else []
+    tail = (kept + lines)[-job.cfg.sync.telemetry_snapshot_size :]
+    job.stage(path, b"".join(line + b"\n" for line in tail))
+
+
+def stage_fine_tuning(job: Run, new: list[records.ChatRecord]) -> dict[str, int]:
+    """Add new records to this node's dataset; snapshot it when it changed, keep the last N."""
+    path = layout.fine_tuning_file(job.repo, job.node)
+    table = finetune.read_dataset(path.read_bytes() if path.exists() else b"")
+    added, duplicates = finetune.add(table, new)
+    if added:
+        content = finetune.encode(table)
+        job.stage(path, content)
+        folder = layout.fine_tuning_snapshot_dir(job.repo, job.node)
+        name = f"{layout.stamp()}.jsonl"
+        job.stage(folder / name, content)
+        for old in retention.expired(folder, job.cfg.sync.snapshots_keep, incoming=name):
+            job.transaction.stage_delete(old)
+    return {"new": added, "duplicate": duplicates, "total": len(table)}
+
+
+def tally(
+    job: Run, learned: learning.Learned, pattern_counts: dict[str, Any], fine_tuning: dict[str, int]
+) -> dict[str, Any]:
+    """Return this run's counts: the facts of the summary and of the monthly totals."""
+    bad = collections.Counter(line.reason for line in job.filtered.bad)
+    return {
+        "events_read": job.filtered.lines,
+        "high_value": len(job.filtered.events),
+        "unmatched": learned.unmatched,
+        "bad_lines": dict(sorted(bad.items())),
+        "patterns": pattern_counts,
+        "fine_tuning": fine_tuning,
+        "redactions": dict(sorted(job.anonymizer.counts.items())),
+    }
+
+
+def stage_state(job: Run, counts: dict[str, Any]) -> None:
+    """Stage the monthly totals, the quarantine file and the cursors with the data files."""
+    month = job.now[:7]
+    path = layout.metrics_file(job.repo, month, job.node)
+    monthly_counts = monthly.without_totals(counts)
+    if (
+        counts["events_read"]
+        or counts["bad_lines"]
+        or counts["fine_tuning"]["new"]
+        or counts["fine_tuning"].get("rejected")
+    ):
+        existing = path.read_bytes() if path.exists() else None
+        job.stage(path, monthly.updated(existing, job.node, month, monthly_counts, job.now))
+    if job.filtered.bad:
+        name = f"sync-{layout.stamp()}.jsonl"
+        job.stage(job.store.quarantine_dir() / name, jsonl.quarantine_lines(job.filtered.bad))
+    job.stage(
+        job.store.cursors_file("sync"), state.ENCODER.encode(dict(sorted(job.cursors.items())))
+    )
+
+
+def summarize(job: Run, counts: dict[str, Any], *, dry_run: bool) -> Summary:
+    """Return the summary: counted nouns per line, the same facts for --json."""
+    wrote = [
+        str(p.relative_to(job.repo)) if p.is_relative_to(job.repo) else str(p)
+        for p in job.transaction.paths
+    ]
+    bad = counts["bad_lines"]
+    lines = [
+        f"node {job.node}: {counts['events_read']} events read, {counts['high_value']} high-value, "
+        f"{counts['unmatched']} unmatched, {sum(bad.values())} bad lines"
+        + (f" ({', '.join(f'{k} {v}' for k, v in bad.items())})" if bad else ""),
+    ]
+    for category, tally_ in counts["patterns"].items():
+        lines.append(
+            f"{category}: {tally_['new']} new, {tally_['updated']} merged, {tally_['total']} total"
+        )
+    ft = counts["fine_tuning"]
+    lines.append(
+        f"fine-tuning: {ft['new']} new, {ft['duplicate']} duplicate, {ft.get('rejected', 0)} rejected, {ft['total']} total"
+    )
+    redactions = counts["redactions"]
+    lines.append("redactions: " + (", ".join(f"{k} {v}" for k, v in redactions.items()) or "none"))
+    idle = not counts["events_read"] and not bad and not ft["new"] and not ft.get("rejected")
+    facts = {
+        "node": job.node,
+        **counts,
+        "files": [w for w in wrote if not w.startswith(str(job.store.root))],
+    }
+    return Summary(
+        job="sync", state="idle" if idle else "ok", facts=facts, lines=lines, dry_run=dry_run
+    )

@@ -1,0 +1,236 @@
+"""JSONL input adapter (DESIGN.md guarantees 3 and 4): read only new complete lines of an input.
+
+A cursor per input (offset, device/inode, hash of the first bytes) notices appends, rotation (a
+rotated ``<name>.1`` sibling with unread bytes is finished first), truncation, and leaves a partial
+last line for the next run. Bad lines become ``BadLine`` values, never exceptions.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import attrs
+import msgspec
+
+from fedlearn.state import Cursor
+
+log = logging.getLogger(__name__)
+CHUNK_BYTES = 8 * 1024 * 1024
+HEAD_BYTES = 1024
+ROTATED_SUFFIXES = (".1", ".0", "-1")
+
+
+@attrs.frozen
+class BadLine:
+    """A line set aside: where it came from, why, and its bytes (kept whole, base64)."""
+
+    source: str
+    offset: int
+    reason: str
+    raw: bytes
+
+    def record(self) -> dict[str, object]:
+        """Return the quarantine record of this line."""
+        preview = self.raw[:200].decode("utf-8", errors="replace")
+        return {
+            "source": self.source,
+            "offset": self.offset,
+            "reason": self.reason,
+            "bytes": len(self.raw),
+            "preview": preview,
+            "raw_base64": base64.b64encode(self.raw).decode("ascii"),
+        }
+
+
+@attrs.frozen
+class Chunk:
+    """Complete lines read from one file: ``data`` starts at byte ``offset`` and ends with a newline."""
+
+    path: Path
+    offset: int
+    data: bytes
+
+
+@attrs.frozen
+class Segment:
+    """A byte range still to read: ``path`` from ``start``; ``is_final`` when nothing will be appended."""
+
+    path: Path
+    start: int
+    is_final: bool = False
+
+
+def head_hash(path: Path, length: int) -> str:
+    """Return sha256 hex of the first ``min(length, HEAD_BYTES)`` bytes of ``path``."""
+    with path.open("rb") as handle:
+        return hashlib.sha256(handle.read(min(length, HEAD_BYTES))).hexdigest()
+
+
+def find_rotated(path: Path, cursor: Cursor) -> Path | None:
+    """Return the rotated sibling of ``path`` that is the file the cursor was reading, if any."""
+    for suffix in ROTATED_SUFFIXES:
+        sibling = path.with_name(path.name + suffix)
+        try:
+            info = sibling.stat()
+        except FileNotFoundError:
+            continue
+        if (info.st_dev, info.st_ino) == (cursor.device, cursor.inode):
+            return sibling
+    return None
+
+
+def plan(path: Path, cursor: Cursor | None) -> list[Segment]:
+    """
+    Return the segments to read for one input, given its cursor.
+
+    Same file, grown or equal: from the cursor. Same file but shorter or rewritten: from 0
+    (truncation). Another file (rotation): the rest of the rotated sibling first, then the new
+    file from 0.
+    """
+    if cursor is None:
+        return [Segment(path, 0)] if path.exists() else []
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        info = None
+    if info is not None and (info.st_dev, info.st_ino) == (cursor.device, cursor.inode):
+        if info.st_size >= cursor.offset and head_hash(path, cursor.offset) == cursor.head:
+            return [Segment(path, cursor.offset)]
+        log.info("%s: truncated or rewritten; reading it again from the start", path)
+        return [Segment(path, 0)]
+    segments = []
+    rotated = find_rotated(path, cursor)
+    if rotated is not None:
+        segments.append(Segment(rotated, cursor.offset, is_final=True))
+    elif cursor.offset:
+        log.warning("%s: rotated, and the old file is gone; its unread tail is lost", path)
+    if info is not None:
+        segments.append(Segment(path, 0))
+    return segments
+
+
+def cursor_after(path: Path, offset: int, name: Path | None = None) -> Cursor | None:
+    """
+    Return the cursor of ``path`` read up to ``offset``, or None when it does not exist.
+
+    ``name`` is the configured input the cursor is kept under (the file read may be its rotated
+    sibling).
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return Cursor(
+        path=str(name or path),
+        device=info.st_dev,
+        inode=info.st_ino,
+        offset=offset,
+        head=head_hash(path, offset),
+    )
+
+
+class Reader:
+    """
+    Read the complete new lines of one segment in chunks.
+
+    After iteration, ``offset`` is the byte after the last complete line consumed, and ``bad`` holds
+    lines longer than ``max_line_bytes``.
+    """
+
+    def __init__(
+        self, segment: Segment, max_line_bytes: int, chunk_bytes: int = CHUNK_BYTES
+    ) -> None:
+        self.segment = segment
+        self.max_line_bytes = max_line_bytes
+        self.chunk_bytes = max(chunk_bytes, 1)
+        self.offset = segment.start
+        self.bad: list[BadLine] = []
+
+    def __iter__(self) -> Iterator[Chunk]:
+        """Yield chunks of complete lines; a partial last line stays unread unless final."""
+        with self.segment.path.open("rb") as handle:
+            handle.seek(self.offset)
+            carry = bytearray()
+            while block := handle.read(self.chunk_bytes):
+                cut = block.rfind(b"\n") + 1
+                if cut == 0:
+                    carry += block  # a line longer than a block: keep reading to its newline
+                    continue
+                chunk = bytes(carry) + block[:cut] if carry else block[:cut]
+                if cut == len(block) and not carry:
+                    chunk = block
+                carry = bytearray(block[cut:])
+                yield from self._consume(chunk)
+            if carry and self.segment.is_final:
+                # A rotated file is never appended to again: its unterminated tail is a line too.
+                yield from self._consume(bytes(carry) + b"\n", extra=-1)
+
+    def _consume(self, chunk: bytes, extra: int = 0) -> Iterator[Chunk]:
+        """Advance past ``chunk`` and yield its runs of lines within the size cap."""
+        start = self.offset
+        self.offset += len(chunk) + extra
+        if len(chunk) <= self.max_line_bytes:
+            yield Chunk(self.segment.path, start, chunk)
+            return
+        lines = chunk.split(b"\n")[:-1]
+        if max(map(len, lines)) <= self.max_line_bytes:
+            yield Chunk(self.segment.path, start, chunk)
+            return
+        yield from self._without_long(lines, start)
+
+    def _without_long(self, lines: list[bytes], start: int) -> Iterator[Chunk]:
+        """Yield the runs of lines between over-long ones; record the long ones in ``bad``."""
+        run: list[bytes] = []
+        run_start = position = start
+        for line in lines:
+            if len(line) > self.max_line_bytes:
+                if run:
+                    yield Chunk(self.segment.path, run_start, b"\n".join(run) + b"\n")
+                self.bad.append(BadLine(str(self.segment.path), position, "too-long", line))
+                run, run_start = [], position + len(line) + 1
+            else:
+                run.append(line)
+            position += len(line) + 1
+        if run:
+            yield Chunk(self.segment.path, run_start, b"\n".join(run) + b"\n")
+
+
+def read_new(
+    path: Path, cursor: Cursor | None, max_line_bytes: int, on_chunk: Callable[[Chunk], None]
+) -> tuple[Cursor | None, list[BadLine]]:
+    """
+    Pass every new complete line of input ``path`` to ``on_chunk``, in order.
+
+    Return the cursor to store once the lines are safely processed, and the over-long lines.
+    """
+    new_cursor, bad = cursor, []
+    for segment in plan(path, cursor):
+        reader = Reader(segment, max_line_bytes)
+        for chunk in reader:
+            on_chunk(chunk)
+        bad += reader.bad
+        new_cursor = cursor_after(segment.path, reader.offset, name=path) or new_cursor
+    return new_cursor, bad
+
+
+def expand(patterns: list[str]) -> list[Path]:
+    """Return the input files named by paths or globs, sorted, without duplicates."""
+    found: set[Path] = set()
+    for pattern in patterns:
+        if any(ch in pattern for ch in "*?["):
+            root = Path(pattern).anchor or "."
+            relative = os.path.relpath(pattern, root) if Path(pattern).is_absolute() else pattern
+            found.update(p for p in Path(root).glob(relative) if p.is_file())
+        else:
+            found.add(Path(pattern))
+    return sorted(found)
+
+
+def quarantine_lines(bad: list[BadLine]) -> bytes:
+    """Return the quarantine JSONL of ``bad`` lines."""
+    return b"".join(msgspec.json.encode(line.record()) + b"\n" for line in bad)

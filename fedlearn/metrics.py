@@ -1,0 +1,162 @@
+"""Prometheus text exposition for node_exporter's textfile collector, written atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from fedlearn import atomic, state
+from fedlearn.overview import Overview
+
+PREFIX = "fedlearn"
+
+
+def escape(value: str) -> str:
+    """Return a label value escaped for the text format."""
+    return value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
+
+
+def sample(name: str, value: float, **labels: str) -> str:
+    """Return one sample line."""
+    rendered = ",".join(f'{key}="{escape(text)}"' for key, text in sorted(labels.items()))
+    number = repr(float(value)) if isinstance(value, float) else str(value)
+    return f"{PREFIX}_{name}{{{rendered}}} {number}" if rendered else f"{PREFIX}_{name} {number}"
+
+
+def family(name: str, kind: str, text: str, samples: Iterable[str]) -> list[str]:
+    """Return a metric family: HELP, TYPE and its samples."""
+    return [f"# HELP {PREFIX}_{name} {text}", f"# TYPE {PREFIX}_{name} {kind}", *samples]
+
+
+def epoch(moment: str) -> float:
+    """Return an ISO ``…Z`` time as Unix seconds (0 when empty)."""
+    if not moment:
+        return 0.0
+    return datetime.fromisoformat(moment.replace("Z", "+00:00")).astimezone(UTC).timestamp()
+
+
+def job_families(runs: dict[str, state.RunRecord | None]) -> list[str]:
+    """Return the per-job families: last success, last run, duration and result."""
+    done = {job: run for job, run in runs.items() if run is not None}
+    lines = family(
+        "job_last_success_timestamp_seconds",
+        "gauge",
+        "Unix time of the job's last ok or idle run.",
+        (
+            sample("job_last_success_timestamp_seconds", epoch(r.last_success_at), job=j)
+            for j, r in done.items()
+        ),
+    )
+    lines += family(
+        "job_last_run_timestamp_seconds",
+        "gauge",
+        "Unix time the job's last run finished.",
+        (
+            sample("job_last_run_timestamp_seconds", epoch(r.finished_at), job=j)
+            for j, r in done.items()
+        ),
+    )
+    lines += family(
+        "job_last_duration_seconds",
+        "gauge",
+        "Duration of the job's last run.",
+        (sample("job_last_duration_seconds", r.duration_seconds, job=j) for j, r in done.items()),
+    )
+    lines += family(
+        "job_last_result",
+        "gauge",
+        "1 for the state of the job's last run (ok, idle, blocked, failed).",
+        (
+            sample("job_last_result", int(r.state == s), job=j, state=s)
+            for j, r in done.items()
+            for s in state.STATES
+        ),
+    )
+    return lines
+
+
+def count_family(name: str, text: str, label: str, counts: dict[str, Any]) -> list[str]:
+    """Return a counter family from a name → count table."""
+    return family(
+        name,
+        "counter",
+        text,
+        (sample(name, int(n), **{label: key}) for key, n in sorted(counts.items())),
+    )
+
+
+def import_points(runs: dict[str, state.RunRecord | None]) -> dict[tuple[str, str], int]:
+    """Return (collection, outcome) → points from the last import's summary."""
+    run = runs.get("import")
+    found: dict[tuple[str, str], int] = {}
+    collections = run.summary.get("collections", {}) if run is not None else {}
+    for collection, counts in collections.items() if isinstance(collections, dict) else []:
+        for outcome in ("imported", "skipped", "failed"):
+            if isinstance(counts, dict) and isinstance(counts.get(outcome), int):
+                found[(collection, outcome)] = counts[outcome]
+    return found
+
+
+def render(view: Overview, version: str) -> str:
+    """Return the whole textfile for ``view``."""
+    lines = family(
+        "info",
+        "gauge",
+        "fedlearn node information.",
+        [sample("info", 1, node=view.node, version=version)],
+    )
+    lines += job_families(view.runs)
+    patterns_samples = [
+        sample("patterns", n, category=c, scope="node") for c, n in view.patterns_node.items()
+    ]
+    patterns_samples += [
+        sample("patterns", n, category=c, scope="merged") for c, n in view.patterns_merged.items()
+    ]
+    lines += family(
+        "patterns",
+        "gauge",
+        "Patterns per category, this node's and the merged view of all nodes.",
+        patterns_samples,
+    )
+    lines += count_family(
+        "redactions_total",
+        "Redactions by rule in this node's syncs.",
+        "rule",
+        view.totals.get("redactions", {}),
+    )
+    lines += count_family(
+        "bad_lines_total",
+        "Bad input lines set aside, by reason.",
+        "reason",
+        view.totals.get("bad_lines", {}),
+    )
+    lines += family(
+        "import_points",
+        "gauge",
+        "Points of the last import per collection and outcome.",
+        (
+            sample("import_points", n, collection=c, outcome=o)
+            for (c, o), n in sorted(import_points(view.runs).items())
+        ),
+    )
+    lines += family(
+        "backlog_bytes",
+        "gauge",
+        "Bytes of an input not read yet.",
+        (sample("backlog_bytes", b.pending, input=b.path) for b in view.backlog),
+    )
+    lines += family(
+        "quarantined_lines",
+        "gauge",
+        "Lines in the quarantine, by reason.",
+        (sample("quarantined_lines", n, reason=r) for r, n in view.quarantined.items()),
+    )
+    return "\n".join(lines) + "\n"
+
+
+def write(path: Path, text: str) -> bool:
+    """Write the textfile atomically (node_exporter never reads half a file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return atomic.write(path, text.encode())

@@ -1,0 +1,138 @@
+"""The facts ``fedlearn status`` prints and ``fedlearn metrics`` exports, gathered in one place.
+
+Read-only: the state dir (runs, cursors, locks, quarantine), data/ and git.
+"""
+
+from __future__ import annotations
+
+import collections
+from pathlib import Path
+from typing import Any
+
+import attrs
+import msgspec
+
+from fedlearn import config, gitrepo, jsonl, layout, monthly, patterns, retention, state
+from fedlearn.jobs import JOBS
+
+RECORDED_JOBS = ("sync", "publish", "pull", "export", "import", "retract", "metrics")
+
+
+@attrs.frozen
+class Backlog:
+    """How far one telemetry input is behind: bytes in the file not yet read."""
+
+    path: str
+    size: int
+    offset: int
+
+    @property
+    def pending(self) -> int:
+        """Return the unread bytes (the whole file when it was replaced since the last read)."""
+        return max(self.size - self.offset, 0) if self.size >= self.offset else self.size
+
+
+@attrs.frozen
+class Overview:
+    """Everything status and metrics report about this node."""
+
+    node: str
+    repo: str
+    git: dict[str, Any]
+    runs: dict[str, state.RunRecord | None]
+    locks: dict[str, int]
+    backlog: list[Backlog]
+    patterns_node: dict[str, int]
+    patterns_merged: dict[str, int]
+    snapshots: dict[str, str]
+    quarantined: dict[str, int]
+    totals: dict[str, Any]
+
+
+def backlog(cfg: config.Config, store: state.StateDir) -> list[Backlog]:
+    """Return the unread bytes of every telemetry input and the fine-tuning dataset."""
+    cursors = store.load_cursors("sync")
+    inputs = jsonl.expand(cfg.sync.telemetry) + (
+        [Path(cfg.sync.fine_tuning)] if cfg.sync.fine_tuning else []
+    )
+    found = []
+    for path in inputs:
+        cursor = cursors.get(str(path))
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            continue
+        same = cursor is not None and (info.st_dev, info.st_ino) == (cursor.device, cursor.inode)
+        found.append(Backlog(str(path), info.st_size, cursor.offset if same and cursor else 0))
+    return found
+
+
+def git_facts(repo: Path, remote: str, branch: str) -> dict[str, Any]:
+    """Return the branch, HEAD and ahead/behind counts against ``remote/branch`` (when known)."""
+    if gitrepo.toplevel(repo) is None:
+        return {"is_repo": False}
+    head = gitrepo.run(repo, "rev-parse", "--abbrev-ref", "HEAD", check=False).stdout.strip()
+    facts: dict[str, Any] = {"is_repo": True, "branch": head}
+    counts = gitrepo.run(
+        repo, "rev-list", "--left-right", "--count", f"HEAD...{remote}/{branch}", check=False
+    )
+    if counts.returncode == 0:
+        ahead, behind = counts.stdout.split()
+        facts |= {"upstream": f"{remote}/{branch}", "ahead": int(ahead), "behind": int(behind)}
+    return facts
+
+
+def quarantined(store: state.StateDir) -> dict[str, int]:
+    """Return the number of quarantined lines by reason."""
+    counts: collections.Counter[str] = collections.Counter()
+    folder = store.root / "quarantine"
+    for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else []:
+        for line in path.read_bytes().splitlines():
+            reason = (
+                line.split(b'"reason":"', 1)[1].split(b'"', 1)[0]
+                if b'"reason":"' in line
+                else b"unknown"
+            )
+            counts[reason.decode()] += 1
+    return dict(sorted(counts.items()))
+
+
+def month_totals(repo: Path, node: str) -> dict[str, Any]:
+    """Return this node's totals summed over every month on file."""
+    total: dict[str, Any] = {}
+    for path in sorted((layout.data_dir(repo) / "metrics" / "monthly").glob(f"*/{node}.json")):
+        document = msgspec.json.decode(path.read_bytes())
+        total = monthly.add_counts(total, document.get("totals", {}))
+    return total
+
+
+def latest_snapshots(repo: Path, node: str) -> dict[str, str]:
+    """Return this node's latest snapshot stamp per collection."""
+    found = {}
+    for collection in layout.collection_names(repo):
+        latest = retention.latest(layout.collection_dir(repo, collection, node))
+        if latest is not None:
+            found[collection] = latest.name.removesuffix(".jsonl")
+    return found
+
+
+def gather(cfg: config.Config) -> Overview:
+    """Return the overview of this node."""
+    store = state.StateDir(cfg.state_path)
+    repo, node = cfg.repo_path, cfg.node_id
+    merged = patterns.merged_view(repo, cfg.sync.categories)
+    own = {c: len(patterns.read(layout.pattern_file(repo, c, node))) for c in cfg.sync.categories}
+    locks = {job: pid for job in JOBS if (pid := store.lock_holder(job)) is not None}
+    return Overview(
+        node=node,
+        repo=str(repo),
+        git=git_facts(repo, cfg.publish.remote, cfg.publish.branch),
+        runs={job: store.last_run(job) for job in RECORDED_JOBS},
+        locks=locks,
+        backlog=backlog(cfg, store),
+        patterns_node=own,
+        patterns_merged={c: len(v) for c, v in merged.items()},
+        snapshots=latest_snapshots(repo, node),
+        quarantined=quarantined(store),
+        totals=month_totals(repo, node),
+    )

@@ -1,0 +1,264 @@
+"""Qdrant adapter: the one layer every Qdrant call goes through, embedded store or server.
+
+Transient failures (connection errors, timeouts, 5xx, 429) are retried with one tenacity policy;
+anything else fails at once as QdrantError carrying Qdrant's own message (guarantee 7: an outage
+leaves the import resumable, skip-existing makes the rerun complete the rest).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+import tenacity
+from qdrant_client import QdrantClient, models
+from qdrant_client.common.client_exceptions import ResourceExhaustedResponse
+from qdrant_client.http.exceptions import ResponseHandlingException, UnexpectedResponse
+
+from fedlearn import config, records
+from fedlearn.errors import QdrantError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+PointId = int | str
+STORE = "qdrant"
+# Backoff with jitter, stamina's shape: the first retry after about 0.2 s, then doubling.
+WAIT_INITIAL = 0.2
+WAIT_MAX = 10.0
+# What qdrant-client raises for a refused or failed request; anything else is a bug and propagates.
+REPORTED = (UnexpectedResponse, ResponseHandlingException, ResourceExhaustedResponse, ValueError)
+
+
+def is_transient(error: BaseException) -> bool:
+    """Return whether ``error`` may go away on its own: no connection, a timeout, 5xx or 429."""
+    if isinstance(error, ResourceExhaustedResponse):
+        return True
+    if isinstance(error, UnexpectedResponse):
+        code = error.status_code
+        return code is not None and (code == 429 or code >= 500)
+    if isinstance(error, ResponseHandlingException):
+        return isinstance(error.source, httpx.TransportError)
+    return False
+
+
+def describe(error: BaseException) -> str:
+    """Return Qdrant's own message for ``error``: the server's ``status.error`` when it sent one."""
+    if isinstance(error, UnexpectedResponse):
+        try:
+            status = json.loads(error.content)["status"]
+            detail = status["error"] if isinstance(status, dict) else str(status)
+        except (ValueError, KeyError, TypeError):
+            detail = error.content.decode("utf-8", "replace")[:300]
+        return f"HTTP {error.status_code}: {detail}"
+    if isinstance(error, ResponseHandlingException):
+        return f"{type(error.source).__name__}: {error.source}"
+    return str(error)
+
+
+def log_retry(retry_state: tenacity.RetryCallState) -> None:
+    """Log one line per retry: which attempt failed, why, and the wait before the next."""
+    error = retry_state.outcome.exception() if retry_state.outcome else None
+    wait = retry_state.next_action.sleep if retry_state.next_action else 0.0
+    detail = describe(error) if error else "unknown"
+    attempt = retry_state.attempt_number
+    log.warning("qdrant attempt %d failed (%s); retrying in %.1fs", attempt, detail, wait)
+
+
+def retrying(settings: config.Qdrant) -> tenacity.Retrying:
+    """Return the adapter's policy: jittered exponential waits, an attempt cap and a deadline."""
+    return tenacity.Retrying(
+        stop=tenacity.stop_after_attempt(settings.retry_attempts)
+        | tenacity.stop_after_delay(settings.retry_deadline),
+        wait=tenacity.wait_exponential(multiplier=WAIT_INITIAL, max=WAIT_MAX)
+        + tenacity.wait_random(0, WAIT_INITIAL),
+        retry=tenacity.retry_if_exception(is_transient),
+        before_sleep=log_retry,
+        reraise=True,
+    )
+
+
+def target(settings: config.Qdrant, state: Path) -> str:
+    """Return where the collections live: the server URL, or the embedded store's folder."""
+    return settings.url or str(state / STORE)
+
+
+def read_key(path: str) -> str | None:
+    """Return the API key in ``path`` (stripped), or None when no file is configured."""
+    if not path:
+        return None
+    try:
+        return Path(path).read_text(encoding="utf-8").strip()
+    except OSError as error:
+        raise QdrantError(f"cannot read qdrant.api_key_file {path}: {error}") from None
+
+
+def open_client(settings: config.Qdrant, state: Path) -> QdrantClient:
+    """
+    Return a client of the server at ``qdrant.url``, or of the embedded store in the state dir.
+
+    Raise QdrantError when the embedded store is held by another process (it takes a file lock).
+    """
+    if settings.url:
+        return QdrantClient(
+            url=settings.url,
+            api_key=read_key(settings.api_key_file),
+            timeout=math.ceil(settings.timeout),
+            check_compatibility=False,
+        )
+    try:
+        return QdrantClient(path=target(settings, state))
+    except RuntimeError as error:
+        raise QdrantError(
+            f"embedded Qdrant store {target(settings, state)} is in use: {error}",
+            hint="another fedlearn export or import holds it; rerun when it has finished",
+        ) from None
+
+
+def connect(settings: config.Qdrant, state: Path) -> Store:
+    """Return a Store over the configured Qdrant; close it (or use it as a context manager)."""
+    return Store(open_client(settings, state), settings, target(settings, state))
+
+
+def point_id(value: int | str | uuid.UUID) -> PointId:
+    """Return a point id as fedlearn keeps it: an integer, or a UUID as its canonical string."""
+    return value if isinstance(value, int) else str(uuid.UUID(str(value)))
+
+
+def vector_config(params: Any) -> records.VectorConfig | None:
+    """Return the size and distance of a collection's single unnamed vector, or None for others."""
+    if isinstance(params, dict):
+        params = params.get("") if len(params) == 1 else None
+    if not isinstance(params, models.VectorParams):
+        return None
+    return records.VectorConfig(size=params.size, distance=params.distance.value)
+
+
+class Store:
+    """
+    The Qdrant calls fedlearn makes, each through the retry policy.
+
+    Attributes:
+        client: the qdrant-client instance (embedded or remote).
+        target: the server URL or the embedded store's folder, for messages.
+    """
+
+    def __init__(self, client: QdrantClient, settings: config.Qdrant, where: str) -> None:
+        self.client = client
+        self.settings = settings
+        self.target = where
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the client (and the embedded store's file lock)."""
+        self.client.close()
+
+    def call(self, what: str, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """
+        Return ``function(*args, **kwargs)``, retrying transient failures.
+
+        Raise QdrantError naming ``what`` with Qdrant's message when it is refused, or when Qdrant
+        stays unreachable through every attempt.
+        """
+        try:
+            return retrying(self.settings)(function, *args, **kwargs)
+        except REPORTED as error:
+            hint = ""
+            if is_transient(error):
+                hint = f"is Qdrant up at {self.target}? a rerun of the job resumes where it stopped"
+            raise QdrantError(f"qdrant {what} failed: {describe(error)}", hint=hint) from None
+
+    def vectors(self, collection: str) -> records.VectorConfig | None:
+        """
+        Return the vector size and distance of ``collection``; None when it does not exist.
+
+        Raise QdrantError when it uses named or multiple vectors (not federated).
+        """
+        if not self.call(f"exists {collection}", self.client.collection_exists, collection):
+            return None
+        info = self.call(f"info {collection}", self.client.get_collection, collection)
+        found = vector_config(info.config.params.vectors)
+        if found is None:
+            raise QdrantError(
+                f"collection {collection} has named vectors; fedlearn supports one unnamed vector"
+            )
+        return found
+
+    def create(self, collection: str, vectors: records.VectorConfig) -> None:
+        """Create ``collection`` with one unnamed vector of this size and distance."""
+        params = models.VectorParams(size=vectors.size, distance=models.Distance(vectors.distance))
+        create = self.client.create_collection
+        self.call(f"create {collection}", create, collection, vectors_config=params)
+
+    def scroll(self, collection: str, page_size: int) -> Iterator[records.Point]:
+        """Yield every point of ``collection`` (payload only), paging to ``next_page_offset``."""
+        offset: PointId | None = None
+        while True:
+            page, following = self.call(
+                f"scroll {collection}",
+                self.client.scroll,
+                collection,
+                limit=page_size,
+                offset=offset,
+                with_payload=True,
+                with_vectors=False,
+            )
+            for record in page:
+                yield records.Point(id=point_id(record.id), payload=record.payload or {})
+            if following is None:
+                return
+            if following == offset:
+                raise QdrantError(f"qdrant scroll {collection} returned the same page offset twice")
+            offset = point_id(following)
+
+    def existing(self, collection: str, ids: Sequence[PointId]) -> set[PointId]:
+        """Return which of ``ids`` are in ``collection`` (one retrieve, no payloads or vectors)."""
+        if not ids:
+            return set()
+        found = self.call(
+            f"retrieve {collection}",
+            self.client.retrieve,
+            collection,
+            list(ids),
+            with_payload=False,
+            with_vectors=False,
+        )
+        return {point_id(record.id) for record in found}
+
+    def upsert(
+        self,
+        collection: str,
+        ids: Sequence[PointId],
+        vectors: list[list[float]],
+        payloads: list[dict[str, Any]],
+    ) -> None:
+        """Write one batch of points and wait until Qdrant has applied it."""
+        batch = models.Batch(ids=list(ids), vectors=vectors, payloads=payloads)
+        self.call(f"upsert {collection}", self.client.upsert, collection, batch, wait=True)
+
+    def delete(self, collection: str, ids: Sequence[PointId]) -> None:
+        """Delete ``ids`` from ``collection`` and wait until Qdrant has applied it."""
+        selector = models.PointIdsList(points=list(ids))
+        self.call(f"delete {collection}", self.client.delete, collection, selector, wait=True)
+
+    def count(self, collection: str) -> int:
+        """Return the exact number of points in ``collection``."""
+        return self.call(f"count {collection}", self.client.count, collection, exact=True).count
+
+    def search(self, collection: str, vector: list[float], limit: int = 10) -> list[records.Point]:
+        """Return the points nearest ``vector``, nearest first."""
+        answer = self.call(
+            f"query {collection}", self.client.query_points, collection, query=vector, limit=limit
+        )
+        hits = answer.points
+        return [records.Point(id=point_id(hit.id), payload=hit.payload or {}) for hit in hits]

@@ -1,0 +1,101 @@
+"""A local HTTP server that stands in for the OpenAI-compatible and Ollama embedding servers.
+
+It answers ``/v1/embeddings`` and ``/api/embed`` with the hash embedder's vectors (so answers are
+real vectors of the requested texts), records every request, and can be told to fail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import socket
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import attrs
+
+from fedlearn import embed
+
+
+@attrs.define
+class Behaviour:
+    """
+    How the fake server answers.
+
+    Attributes:
+        dimension: the length of the vectors it returns.
+        fail_first: how many requests fail with ``fail_status`` before it answers.
+        fail_status: the HTTP status of those failures.
+        reverse: return OpenAI ``data`` items in reverse order (clients must sort by ``index``).
+    """
+
+    dimension: int = 16
+    fail_first: int = 0
+    fail_status: int = 503
+    reverse: bool = False
+    requests: list[dict[str, Any]] = attrs.field(factory=list)
+
+
+def handler(behaviour: Behaviour) -> type[BaseHTTPRequestHandler]:
+    """Return a request handler class bound to ``behaviour``."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            """Keep test output quiet."""
+
+        def do_POST(self) -> None:
+            """Answer an embeddings request, or fail as told."""
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            behaviour.requests.append(
+                {
+                    "path": self.path,
+                    "body": body,
+                    "authorization": self.headers.get("Authorization"),
+                }
+            )
+            if len(behaviour.requests) <= behaviour.fail_first:
+                self.answer(behaviour.fail_status, {"error": {"message": "busy, try again"}})
+            elif not isinstance(body.get("input"), list):
+                self.answer(400, {"error": {"message": "input must be a list of strings"}})
+            else:
+                self.answer(200, self.embeddings(body["input"]))
+
+        def embeddings(self, texts: list[str]) -> dict[str, Any]:
+            rows = embed.HashEmbedder(behaviour.dimension).embed(texts).tolist()
+            if self.path == "/api/embed":
+                return {"model": "fake", "embeddings": rows}
+            data = [{"object": "embedding", "index": i, "embedding": r} for i, r in enumerate(rows)]
+            return {"object": "list", "data": data[::-1] if behaviour.reverse else data}
+
+        def answer(self, status: int, document: dict[str, Any]) -> None:
+            payload = json.dumps(document).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+    return Handler
+
+
+@contextlib.contextmanager
+def running(behaviour: Behaviour) -> Iterator[str]:
+    """Run the fake server on a free local port for the block; yield its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler(behaviour))
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def closed_port() -> int:
+    """Return a local port nothing listens on (bound once, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port

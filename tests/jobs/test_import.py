@@ -1,0 +1,385 @@
+"""fedlearn import between two nodes' embedded stores: verified, idempotent, resumable (guarantee 7)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import signal
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import msgspec
+import numpy as np
+import pytest
+import qdrant_client
+from qdrant_client.http.exceptions import ResponseHandlingException
+
+from fedlearn import embed, layout, points, qdrant, records
+from fedlearn.errors import QdrantError
+from fedlearn.jobs import export, import_
+from tests import embedserver
+from tests.conftest import Node, cli_env, fedlearn_command, git
+from tests.jobs import livestore
+
+SMALL = {"embedding": {"dimension": 16}}
+ERRORS = [
+    ("connection refused on localhost:6333", "start qdrant with systemctl start qdrant"),
+    ("No space left on device", "run nix-collect-garbage -d"),
+    ("ModuleNotFoundError: No module named numpy", "add python3Packages.numpy to the shell"),
+    ("permission denied on /var/lib/fedlearn", "give the fedlearn user write access"),
+]
+SKILLS = [{"description": f"use nix flakes to pin input number {i}", "n": i} for i in range(120)]
+
+
+@pytest.fixture(autouse=True)
+def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the retry waits short in-process; the policy's shape is tested in test_qdrant."""
+    monkeypatch.setattr(qdrant, "WAIT_INITIAL", 0.01)
+    monkeypatch.setattr(qdrant, "WAIT_MAX", 0.05)
+
+
+@pytest.fixture
+def alpha(make_node: Callable[..., Node]) -> Node:
+    """Return node ``alpha``: a live skills collection exported, error patterns, all pushed."""
+    node = make_node("alpha", **SMALL)
+    livestore.seed(node, "skills-patterns", SKILLS)
+    livestore.write_patterns(node, "error-solutions", ERRORS)
+    export.execute(node.config())
+    livestore.publish(node, "alpha learned things")
+    return node
+
+
+@pytest.fixture
+def beta(make_node: Callable[..., Node], alpha: Node) -> Node:
+    """Return node ``beta`` with alpha's data pulled and nothing imported yet."""
+    node = make_node("beta", qdrant={"retry_attempts": 5}, **SMALL)
+    livestore.pull(node)
+    return node
+
+
+def alpha_snapshot(alpha: Node) -> Path:
+    """Return alpha's only snapshot of skills-patterns (in beta's clone: same bytes)."""
+    [path] = layout.stamped_files(layout.collection_dir(alpha.repo, "skills-patterns", "alpha"))
+    return path
+
+
+def in_beta(beta: Node, path: Path, alpha: Node) -> Path:
+    """Return the same data/ file in beta's clone."""
+    return beta.repo / path.relative_to(alpha.repo)
+
+
+def test_import_round_trip_gives_equal_payloads_and_vectors_of_the_right_size(
+    alpha: Node, beta: Node
+) -> None:
+    """Alpha's live points and patterns arrive in beta with the same payloads and 16-d vectors."""
+    summary = import_.execute(beta.config())
+    assert summary.state == "ok" and summary.exit_code == 0
+    assert summary.facts["collections"]["skills-patterns"]["imported"] == len(SKILLS)
+    assert summary.facts["collections"]["error-solutions"]["imported"] == len(ERRORS)
+    original = livestore.read_points(alpha, "skills-patterns")
+    copied = livestore.read_points(beta, "skills-patterns")
+    assert {i: p for i, (p, _) in copied.items()} == {i: p for i, (p, _) in original.items()}
+    assert all(len(vector) == 16 and any(vector) for _, vector in copied.values())
+    learned = livestore.read_points(beta, "error-solutions")
+    assert {payload["text"] for payload, _ in learned.values()} == {f"{a}\n{b}" for a, b in ERRORS}
+    assert all(payload["origin"] == "fedlearn" for payload, _ in learned.values())
+
+
+def test_import_search_finds_the_pattern_of_another_node_first(alpha: Node, beta: Node) -> None:
+    """Searching beta with one of alpha's pattern texts returns that pattern first."""
+    import_.execute(beta.config())
+    [pattern] = livestore.write_patterns(alpha, "error-solutions", ERRORS[1:2])
+    vector = embed.HashEmbedder(16).embed([pattern.text])[0].tolist()
+    with qdrant.connect(beta.config().qdrant, beta.state) as live:
+        hits = live.search("error-solutions", vector, limit=3)
+    assert hits[0].id == points.pattern_point_id(pattern.id)
+    assert hits[0].payload["fields"] == pattern.fields
+
+
+def test_import_rerun_imports_nothing(alpha: Node, beta: Node) -> None:
+    """A rerun on unchanged data reads nothing; a full rerun skips every point."""
+    import_.execute(beta.config())
+    again = import_.execute(beta.config())
+    assert again.state == "idle" and again.facts["read"] == "changed"
+    assert again.facts["collections"] == {} and "nothing changed" in again.lines[0]
+    full = import_.execute(beta.config(), full=True)
+    assert full.state == "idle" and full.facts["imported"] == 0
+    assert full.facts["skipped"] == len(SKILLS) + len(ERRORS)
+    assert livestore.count(beta, "skills-patterns") == len(SKILLS)
+
+
+def test_import_reads_only_what_changed_since_the_last_import(alpha: Node, beta: Node) -> None:
+    """After a pull that brings one new pattern, only its category is read and one is imported."""
+    import_.execute(beta.config())
+    livestore.write_patterns(alpha, "best-practices", [("pin inputs", "use flake.lock")])
+    livestore.publish(alpha, "one more")
+    livestore.pull(beta)
+    summary = import_.execute(beta.config())
+    assert summary.facts["read"] == "changed"
+    assert list(summary.facts["collections"]) == ["best-practices"]
+    assert summary.facts["imported"] == 1
+
+
+def test_import_reads_everything_when_the_last_commit_is_unknown(alpha: Node, beta: Node) -> None:
+    """A mark naming a commit git does not know falls back to reading every file."""
+    import_.execute(beta.config())
+    mark = beta.state / "import" / "mark.json"
+    document = json.loads(mark.read_text())
+    mark.write_text(json.dumps(document | {"commit": "0" * 40}))
+    summary = import_.execute(beta.config())
+    assert summary.facts["read"] == "all" and summary.facts["skipped"] == len(SKILLS) + len(ERRORS)
+
+
+def test_import_after_sigkill_completes_without_duplicates(make_node: Callable[..., Node]) -> None:
+    """Killed after a few batches, a rerun brings the collection to exactly the expected points."""
+    source = make_node("alpha", **SMALL)
+    pairs = [(f"error number {i} happened", f"fix number {i} works") for i in range(1500)]
+    made = livestore.write_patterns(source, "error-solutions", pairs)
+    livestore.publish(source)
+    node = make_node("beta", qdrant={"batch_size": 10}, **SMALL)
+    livestore.pull(node)
+    command = [*fedlearn_command(), "import", "-v", "--config", str(node.config_file)]
+    process = subprocess.Popen(command, env=cli_env(), stderr=subprocess.PIPE, text=True)
+    batches = 0
+    assert process.stderr is not None
+    for line in process.stderr:
+        batches += "wrote a batch" in line
+        if batches == 3:
+            process.send_signal(signal.SIGKILL)
+            break
+    assert process.wait(timeout=120) == -signal.SIGKILL
+    interrupted = livestore.count(node, "error-solutions")
+    assert 30 <= interrupted < len(pairs)
+    answer = json.loads(node.run("import", "--json").stdout)
+    assert answer["state"] == "ok" and answer["skipped"] >= interrupted
+    assert answer["imported"] == len(pairs) - answer["skipped"]
+    stored = livestore.read_points(node, "error-solutions")
+    assert len(stored) == len(pairs)
+    assert set(stored) == {points.pattern_point_id(p.id) for p in made}
+
+
+def tamper(path: Path, how: str) -> None:
+    """Damage a snapshot the way ``how`` says, keeping everything else consistent."""
+    manifest = layout.manifest_of(path)
+    document = json.loads(manifest.read_text())
+    if how == "checksum":
+        path.write_bytes(path.read_bytes().replace(b"input number 7", b"input number X"))
+    elif how == "schema":
+        manifest.write_text(json.dumps(document | {"schema": 99}))
+    elif how == "dimension":
+        manifest.write_text(json.dumps(document | {"vectors": {"size": 384, "distance": "Cosine"}}))
+    elif how == "line":
+        data = path.read_bytes() + b'{"id":"not-a-uuid","payload":{}}\n'
+        path.write_bytes(data)
+        digest = hashlib.sha256(data).hexdigest()
+        manifest.write_text(json.dumps(document | {"sha256": digest, "points": data.count(b"\n")}))
+    elif how == "manifest-missing":
+        manifest.unlink()
+
+
+@pytest.mark.parametrize("how", ["checksum", "schema", "dimension", "line", "manifest-missing"])
+def test_import_refuses_a_tampered_snapshot(alpha: Node, beta: Node, how: str) -> None:
+    """Nothing from the damaged file is imported; the patterns still are; the run fails (exit 1)."""
+    tamper(in_beta(beta, alpha_snapshot(alpha), alpha), how)
+    summary = import_.execute(beta.config())
+    assert summary.state == "failed" and summary.exit_code == 1
+    [refusal] = summary.facts["refused"]
+    assert refusal["file"].startswith("data/collections/skills-patterns/alpha/")
+    assert livestore.count(beta, "skills-patterns") == 0
+    assert livestore.count(beta, "error-solutions") == len(ERRORS)
+    assert not (beta.state / "import" / "mark.json").exists()
+
+
+def test_import_stops_a_collection_whose_vectors_differ(alpha: Node, beta: Node) -> None:
+    """An existing 32-d collection is left alone with a clear error; the others are imported."""
+    livestore.seed(beta, "skills-patterns", [{"text": "local"}], dimension=32, ids=[1])
+    summary = import_.execute(beta.config())
+    assert summary.exit_code == 1
+    error = summary.facts["collections"]["skills-patterns"]["error"]
+    assert "32-d Cosine" in error and "16-d Cosine" in error
+    assert livestore.count(beta, "skills-patterns") == 1
+    assert livestore.count(beta, "error-solutions") == len(ERRORS)
+
+
+class Outage:
+    """Make qdrant-client's ``upsert`` fail with a connection error on chosen calls."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, failing: Callable[[int], bool]) -> None:
+        self.calls = 0
+        original = qdrant_client.QdrantClient.upsert
+
+        def upsert(client: qdrant_client.QdrantClient, *args: Any, **kwargs: Any) -> Any:
+            self.calls += 1
+            if failing(self.calls):
+                raise ResponseHandlingException(httpx.ConnectError("connection refused"))
+            return original(client, *args, **kwargs)
+
+        monkeypatch.setattr(qdrant_client.QdrantClient, "upsert", upsert)
+
+
+def test_import_rides_out_a_short_qdrant_outage(
+    alpha: Node, beta: Node, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qdrant unreachable for two calls, then back: the retries bring the import through."""
+    outage = Outage(monkeypatch, lambda call: call <= 2)
+    summary = import_.execute(beta.config())
+    assert summary.state == "ok" and outage.calls > 2
+    assert livestore.count(beta, "skills-patterns") == len(SKILLS)
+
+
+def test_import_after_a_long_outage_completes_the_rest(
+    alpha: Node, make_node: Callable[..., Node], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qdrant gone after two batches: the job fails; once it is back a rerun completes it."""
+    node = make_node("beta", qdrant={"batch_size": 20, "retry_attempts": 3}, **SMALL)
+    livestore.pull(node)
+    with monkeypatch.context() as patch:
+        Outage(patch, lambda call: call > 2)
+        with pytest.raises(QdrantError, match="ConnectError"):
+            import_.execute(node.config())
+    assert livestore.count(node, "skills-patterns") == 40
+    summary = import_.execute(node.config())
+    assert (
+        summary.state == "ok" and summary.facts["collections"]["skills-patterns"]["skipped"] == 40
+    )
+    assert set(livestore.read_points(node, "skills-patterns")) == set(
+        livestore.read_points(alpha, "skills-patterns")
+    )
+
+
+def test_import_fails_with_exit_1_when_qdrant_stays_unreachable(
+    alpha: Node, make_node: Callable[..., Node]
+) -> None:
+    """A server that never answers: one error line, a hint, exit 1, and no mark left."""
+    url = f"http://127.0.0.1:{embedserver.closed_port()}"
+    node = make_node("beta", qdrant={"url": url, "retry_attempts": 2, "timeout": 2.0}, **SMALL)
+    livestore.pull(node)
+    process = node.run("import", check=False)
+    assert process.returncode == 1
+    assert "fedlearn: qdrant" in process.stderr and "hint:" in process.stderr
+    assert not (node.state / "import" / "mark.json").exists()
+
+
+def test_import_deletes_retracted_patterns(alpha: Node, beta: Node) -> None:
+    """A retraction pulled later removes that pattern's point from Qdrant."""
+    import_.execute(beta.config())
+    gone = livestore.write_patterns(alpha, "error-solutions", ERRORS[:1])[0]
+    tombstone = records.Retraction(id=gone.id, retracted_at="2026-02-01T00:00:00Z", reason="wrong")
+    path = layout.retraction_file(alpha.repo, "alpha")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(records.encode_line(tombstone))
+    livestore.publish(alpha, "retract")
+    livestore.pull(beta)
+    summary = import_.execute(beta.config())
+    assert summary.facts["collections"]["error-solutions"]["deleted"] == 1
+    stored = livestore.read_points(beta, "error-solutions")
+    assert points.pattern_point_id(gone.id) not in stored and len(stored) == len(ERRORS) - 1
+
+
+def test_import_overwrite_updates_existing_points(alpha: Node, beta: Node) -> None:
+    """A higher score seen elsewhere is skipped by default and written with --overwrite."""
+    import_.execute(beta.config())
+    path = layout.pattern_file(alpha.repo, "error-solutions", "alpha")
+    lines = path.read_bytes().splitlines()
+    first = records.PATTERN_DECODER.decode(lines[0])
+    better = msgspec.structs.replace(first, value_score=0.99)
+    path.write_bytes(b"\n".join([records.ENCODER.encode(better), *lines[1:]]) + b"\n")
+    livestore.publish(alpha, "scored higher")
+    livestore.pull(beta)
+    plain = import_.execute(beta.config())
+    assert plain.facts["collections"]["error-solutions"]["skipped"] == len(ERRORS)
+    forced = import_.execute(beta.config(), overwrite=True)
+    assert forced.facts["updated"] == len(SKILLS) + len(ERRORS) and forced.facts["imported"] == 0
+    stored = livestore.read_points(beta, "error-solutions")
+    assert stored[points.pattern_point_id(first.id)][0]["value_score"] == 0.99
+
+
+def test_import_dry_run_writes_nothing(alpha: Node, beta: Node) -> None:
+    """A dry run counts what would be imported and creates no collection and no mark."""
+    summary = import_.execute(beta.config(), dry_run=True)
+    assert summary.dry_run and summary.facts["imported"] == len(SKILLS) + len(ERRORS)
+    assert livestore.count(beta, "skills-patterns") == 0
+    assert not (beta.state / "import" / "mark.json").exists()
+
+
+def test_import_counts_a_point_without_words_as_failed(make_node: Callable[..., Node]) -> None:
+    """A pattern whose text hashes to a zero vector is not stored; the others are."""
+    node = make_node("alpha", **SMALL)
+    livestore.write_patterns(node, "error-solutions", [("?!", "..."), *ERRORS[:2]])
+    summary = import_.execute(node.config())
+    tally = summary.facts["collections"]["error-solutions"]
+    assert tally["failed"] == 1 and tally["imported"] == 2 and summary.exit_code == 0
+    assert livestore.count(node, "error-solutions") == 2
+
+
+@pytest.fixture
+def embedding_server() -> Iterator[tuple[str, embedserver.Behaviour]]:
+    """Run the stand-in embedding server; yield its URL and behaviour."""
+    behaviour = embedserver.Behaviour(dimension=16, fail_first=1)
+    with embedserver.running(behaviour) as url:
+        yield url, behaviour
+
+
+@pytest.mark.parametrize("provider", ["openai", "ollama"])
+def test_import_embeds_through_an_http_embedder(
+    alpha: Node,
+    make_node: Callable[..., Node],
+    embedding_server: tuple[str, embedserver.Behaviour],
+    provider: str,
+) -> None:
+    """With an HTTP embedder the stored vectors are the server's, batch by batch, after a retry."""
+    url, behaviour = embedding_server
+    embedding = {"dimension": 16, "provider": provider, "url": url, "model": "m", "batch_size": 50}
+    node = make_node("beta", embedding=embedding)
+    livestore.pull(node)
+    summary = import_.execute(node.config())
+    assert summary.state == "ok" and behaviour.requests[0]["body"]["model"] == "m"
+    stored = livestore.read_points(node, "error-solutions")
+    texts = [payload["text"] for payload, _ in stored.values()]
+    expected = embed.HashEmbedder(16).embed(texts)
+    assert np.allclose([vector for _, vector in stored.values()], expected, atol=1e-6)
+
+
+def test_import_command_prints_one_json_object(alpha: Node, beta: Node) -> None:
+    """The installed command imports, answers in JSON, and records its run."""
+    answer = json.loads(beta.run("import", "--json").stdout)
+    assert answer["job"] == "import" and answer["state"] == "ok"
+    assert answer["imported"] == len(SKILLS) + len(ERRORS)
+    assert json.loads((beta.state / "runs" / "import.json").read_text())["state"] == "ok"
+    assert git(beta.repo, "status", "--porcelain") == ""
+
+
+def test_import_reports_a_count_that_did_not_grow(
+    alpha: Node, beta: Node, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When Qdrant's count does not grow by the points written, that collection fails (exit 1)."""
+    monkeypatch.setattr(qdrant.Store, "count", lambda self, collection: 0)
+    summary = import_.execute(beta.config())
+    assert summary.exit_code == 1 and summary.state == "failed"
+    error = summary.facts["collections"]["skills-patterns"]["error"]
+    assert error == f"count of skills-patterns grew by 0, expected {len(SKILLS)}"
+    assert not (beta.state / "import" / "mark.json").exists()
+
+
+class Terminal(io.StringIO):
+    """A text stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        """Claim to be a terminal."""
+        return True
+
+
+def test_progress_counts_on_a_terminal_only() -> None:
+    """On a terminal the count is redrawn in place; elsewhere nothing is written."""
+    terminal, pipe = Terminal(), io.StringIO()
+    for stream in (terminal, pipe):
+        progress = import_.Progress(200, stream)
+        progress.advance("skills-patterns", 100)
+        progress.advance("skills-patterns", 100)
+        progress.close()
+    assert terminal.getvalue().endswith("\rimport skills-patterns: 200/200 points (100%)\n")
+    assert pipe.getvalue() == ""

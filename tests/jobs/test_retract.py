@@ -1,0 +1,130 @@
+"""fedlearn retract: the tombstone file, the id leaving this node's files and every merged view."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from fedlearn import atomic, config, layout, patterns, state
+from fedlearn.records import Pattern
+from tests.conftest import Node
+
+SEEN_AT = "2026-01-02T03:04:05Z"
+TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"
+
+
+def learn(node: Node, category: str, text: str) -> Pattern:
+    """Add one pattern to ``node``'s own file, as sync would, and return it."""
+    fields = {"error_message": text, "solution": f"fix for {text}"}
+    pattern = patterns.build(category, fields, 0.9, SEEN_AT, node.name)
+    path = layout.pattern_file(node.repo, category, node.name)
+    atomic.write(path, patterns.encode(patterns.join_all([*patterns.read(path), pattern])))
+    return pattern
+
+
+def view_ids(node: Node) -> set[str]:
+    """Return every id in ``node``'s merged view."""
+    view = patterns.merged_view(node.repo, config.CATEGORIES)
+    return {pattern_id for table in view.values() for pattern_id in table}
+
+
+def test_retract_writes_sorted_tombstones(make_node: Callable[..., Node]) -> None:
+    """Tombstones land in this node's retractions file, one per id, sorted by id."""
+    alpha = make_node("alpha")
+    for pattern_id in ("b" * 32, "a" * 32):
+        alpha.run("retract", pattern_id, "--reason", "wrong fix")
+    lines = layout.retraction_file(alpha.repo, "alpha").read_text().splitlines()
+    tombstones = [json.loads(line) for line in lines]
+    assert [t["id"] for t in tombstones] == ["a" * 32, "b" * 32]
+    assert list(tombstones[0]) == ["id", "retracted_at", "reason"]
+    assert tombstones[0]["reason"] == "wrong fix"
+
+
+def test_retract_rejects_an_id_that_is_not_32_hex(make_node: Callable[..., Node]) -> None:
+    """A malformed id is a usage error (exit 2) and nothing is written."""
+    alpha = make_node("alpha")
+    process = alpha.run("retract", "XYZ", "--reason", "r", check=False)
+    assert process.returncode == 2
+    assert "is not a pattern id" in process.stderr
+    assert not layout.retraction_file(alpha.repo, "alpha").exists()
+
+
+def test_retract_is_idle_when_already_retracted(make_node: Callable[..., Node]) -> None:
+    """Retracting the same id twice keeps one tombstone and says so."""
+    alpha = make_node("alpha")
+    alpha.run("retract", "c" * 32, "--reason", "first")
+    before = layout.retraction_file(alpha.repo, "alpha").read_bytes()
+    answer = json.loads(alpha.run("retract", "c" * 32, "--reason", "again", "--json").stdout)
+    assert answer["state"] == "idle"
+    assert layout.retraction_file(alpha.repo, "alpha").read_bytes() == before
+
+
+def test_retract_drops_the_id_from_this_nodes_files_and_the_merged_view(
+    make_node: Callable[..., Node],
+) -> None:
+    """The id leaves this node's pattern file and the merged view; another node's file is untouched."""
+    alpha = make_node("alpha")
+    kept = learn(alpha, "error-solutions", "disk full")
+    gone = learn(alpha, "error-solutions", "wrong advice")
+    other = layout.pattern_file(alpha.repo, "error-solutions", "beta")
+    atomic.write(other, patterns.encode({gone.id: gone}))
+    answer = json.loads(alpha.run("retract", gone.id, "--reason", "bad", "--json").stdout)
+    assert answer["known"] is True
+    assert answer["removed_from"] == [
+        str(layout.pattern_file(alpha.repo, "error-solutions", "alpha"))
+    ]
+    own = patterns.read(layout.pattern_file(alpha.repo, "error-solutions", "alpha"))
+    assert [p.id for p in own] == [kept.id]
+    assert [p.id for p in patterns.read(other)] == [gone.id]
+    assert view_ids(alpha) == {kept.id}
+
+
+def test_retract_anonymizes_the_reason(make_node: Callable[..., Node]) -> None:
+    """A secret pasted into --reason never reaches data/."""
+    alpha = make_node("alpha")
+    alpha.run("retract", "d" * 32, "--reason", f"leaked {TOKEN}")
+    text = layout.retraction_file(alpha.repo, "alpha").read_text()
+    assert TOKEN not in text
+    assert "<redacted:github-token>" in text
+
+
+def test_retract_dry_run_writes_nothing(make_node: Callable[..., Node]) -> None:
+    """--dry-run reports and leaves every file as it was."""
+    alpha = make_node("alpha")
+    pattern = learn(alpha, "error-solutions", "disk full")
+    own = layout.pattern_file(alpha.repo, "error-solutions", "alpha").read_bytes()
+    process = alpha.run("retract", pattern.id, "--reason", "bad", "--dry-run")
+    assert f"retracted {pattern.id}" in process.stdout and "(dry run)" in process.stdout
+    assert not layout.retraction_file(alpha.repo, "alpha").exists()
+    assert layout.pattern_file(alpha.repo, "error-solutions", "alpha").read_bytes() == own
+    assert not any(atomic.is_temp(p) for p in alpha.repo.rglob("*"))
+
+
+def test_retract_reaches_another_node_after_publish_and_pull(
+    make_node: Callable[..., Node],
+) -> None:
+    """Published on one node, the tombstone removes the id from another node's merged view."""
+    alpha, beta = make_node("alpha"), make_node("beta")
+    pattern = learn(beta, "error-solutions", "wrong advice")
+    learn(alpha, "error-solutions", "wrong advice")
+    beta.run("publish")
+    alpha.run("publish")
+    beta.run("pull", "--no-import")
+    assert pattern.id in view_ids(beta)
+    alpha.run("retract", pattern.id, "--reason", "bad advice")
+    alpha.run("publish")
+    beta.run("pull", "--no-import")
+    assert pattern.id not in view_ids(beta)
+    assert [
+        p.id for p in patterns.read(layout.pattern_file(beta.repo, "error-solutions", "beta"))
+    ] == [pattern.id]
+
+
+def test_retract_waits_for_a_running_sync(make_node: Callable[..., Node]) -> None:
+    """While sync holds its lock, retract refuses with exit 3 and writes nothing."""
+    alpha = make_node("alpha")
+    with state.StateDir(alpha.state).lock("sync"):
+        process = alpha.run("retract", "e" * 32, "--reason", "bad", check=False)
+    assert process.returncode == 3
+    assert "sync is already running" in process.stderr
+    assert not layout.retraction_file(alpha.repo, "alpha").exists()

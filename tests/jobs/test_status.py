@@ -1,0 +1,90 @@
+"""fedlearn status and fedlearn metrics reflect the state dir, data/ and git."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from fedlearn import sample
+from tests.conftest import Node, write_jsonl
+
+EVENTS = list(sample.events(300, seed=4, interaction_share=0.3))
+
+
+def status(node: Node) -> tuple[int, dict[str, object]]:
+    """Run the installed status command; return (exit code, JSON answer)."""
+    process = node.run("status", "--json", check=False)
+    return process.returncode, json.loads(process.stdout)
+
+
+def test_status_reports_runs_patterns_and_backlog(node: Node) -> None:
+    """After a sync, status shows it ok, the pattern counts, and new bytes as backlog."""
+    write_jsonl(node.telemetry, EVENTS)
+    node.run("sync")
+    write_jsonl(node.telemetry, EVENTS[:5], append=True)
+    code, answer = status(node)
+    assert code == 0
+    assert answer["jobs"]["sync"]["state"] == "ok"
+    assert answer["jobs"]["publish"] is None
+    (backlog,) = [b for b in answer["backlog"] if b["input"] == str(node.telemetry)]
+    assert backlog["pending"] == sum(len(json.dumps(e)) + 1 for e in EVENTS[:5])
+    assert answer["patterns"]["node"] == answer["patterns"]["merged"]
+    assert sum(answer["patterns"]["node"].values()) > 0
+    assert answer["git"]["branch"] == "main" and answer["git"]["behind"] == 0
+
+
+def test_status_exits_1_after_a_failed_run(node: Node) -> None:
+    """A sync that failed is shown failed with its error, and status exits 1."""
+    node.telemetry.unlink(missing_ok=True)
+    node.telemetry.mkdir(parents=True)
+    failed = node.run("sync", check=False)
+    assert failed.returncode == 1 and "fedlearn: sync failed" in failed.stderr
+    code, answer = status(node)
+    assert code == 1
+    assert (
+        answer["jobs"]["sync"]["state"] == "failed"
+        and "Is a directory" in answer["jobs"]["sync"]["error"]
+    )
+    text = node.run("status", check=False)
+    assert "failed" in text.stdout
+
+
+def test_metrics_parse_and_match_the_state(node: Node, tmp_path: Path) -> None:
+    """The textfile parses with prometheus_client and its values match status."""
+    write_jsonl(node.telemetry, EVENTS)
+    node.telemetry.open("a").write("{bad line\n")
+    node.run("sync")
+    out = tmp_path / "textfile" / "fedlearn.prom"
+    node.run("metrics", "--output", str(out))
+    families = {f.name: f for f in text_string_to_metric_families(out.read_text())}
+    _, answer = status(node)
+    patterns = {
+        (s.labels["category"], s.labels["scope"]): s.value
+        for s in families["fedlearn_patterns"].samples
+    }
+    for category, count in answer["patterns"]["node"].items():
+        assert patterns[(category, "node")] == count
+    results = {
+        s.labels["state"]: s.value
+        for s in families["fedlearn_job_last_result"].samples
+        if s.labels["job"] == "sync"
+    }
+    assert results == {"ok": 1, "idle": 0, "blocked": 0, "failed": 0}
+    bad = {s.labels["reason"]: s.value for s in families["fedlearn_bad_lines"].samples}
+    assert bad == {"invalid-json": 1}
+    success = [
+        s
+        for s in families["fedlearn_job_last_success_timestamp_seconds"].samples
+        if s.labels["job"] == "sync"
+    ]
+    assert success and success[0].value > 1.7e9
+
+
+@pytest.mark.parametrize("flag", ["--output", "-o"])
+def test_metrics_writes_to_stdout_with_dash(node: Node, flag: str) -> None:
+    """``-o -`` prints the exposition instead of writing a file."""
+    process = node.run("metrics", flag, "-")
+    assert "# TYPE fedlearn_patterns gauge" in process.stdout

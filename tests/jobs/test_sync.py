@@ -1,0 +1,295 @@
+"""fedlearn sync on real temp repos: outputs, reruns, splits, bad input, locks, retention."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fedlearn import cli, layout, records, sample, state
+from tests.conftest import Node, run_fedlearn, write_jsonl
+
+EVENTS = list(sample.events(400, seed=7, interaction_share=0.3))
+CHATS = list(sample.chat_records(12, seed=3))
+
+
+def sync(
+    node: Node, *extra: str, capsys: pytest.CaptureFixture[str] | None = None
+) -> dict[str, Any]:
+    """Run sync in-process and return its JSON answer."""
+    code = cli.main(["sync", "--config", str(node.config_file), "--json", "-q", *extra])
+    assert code == 0
+    if capsys is None:
+        return {}
+    return json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+
+
+def outputs(repo: Path, node: str) -> dict[str, bytes]:
+    """Return the files whose bytes must not depend on how the input arrived."""
+    paths = [
+        layout.pattern_file(repo, c, node)
+        for c in ("skills-patterns", "error-solutions", "best-practices")
+    ]
+    paths += [layout.fine_tuning_file(repo, node), layout.telemetry_file(repo, node)]
+    return {str(p.relative_to(repo)): p.read_bytes() for p in paths if p.exists()}
+
+
+def test_sync_writes_every_output(node: Node, capsys: pytest.CaptureFixture[str]) -> None:
+    """Patterns per category, dataset with a snapshot, telemetry snapshot and month totals appear."""
+    write_jsonl(node.telemetry, EVENTS)
+    write_jsonl(node.dataset, CHATS)
+    answer = sync(node, capsys=capsys)
+    assert answer["state"] == "ok" and answer["events_read"] == len(EVENTS)
+    assert answer["high_value"] > 0 and answer["bad_lines"] == {}
+    for category in ("skills-patterns", "error-solutions", "best-practices"):
+        lines = layout.pattern_file(node.repo, category, "alpha").read_bytes().splitlines()
+        decoded = [records.PATTERN_DECODER.decode(line) for line in lines]
+        assert [p.id for p in decoded] == sorted({p.id for p in decoded})
+        assert answer["patterns"][category]["total"] == len(decoded) > 0
+    assert layout.fine_tuning_file(node.repo, "alpha").exists()
+    assert len(layout.stamped_files(layout.fine_tuning_snapshot_dir(node.repo, "alpha"))) == 1
+    high = layout.telemetry_file(node.repo, "alpha").read_bytes().splitlines()
+    assert len(high) == answer["high_value"]
+    month = json.loads(
+        next((node.repo / "data" / "metrics" / "monthly").glob("*/alpha.json")).read_text()
+    )
+    assert month["totals"]["events_read"] == len(EVENTS)
+
+
+def test_sync_rerun_is_idle_and_rewrites_nothing(
+    node: Node, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With no new bytes, a rerun reports idle and no file under data/ changes."""
+    write_jsonl(node.telemetry, EVENTS)
+    sync(node, capsys=capsys)
+    before = {
+        p: (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in (node.repo / "data").rglob("*")
+        if p.is_file()
+    }
+    answer = sync(node, capsys=capsys)
+    after = {
+        p: (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in (node.repo / "data").rglob("*")
+        if p.is_file()
+    }
+    assert answer["state"] == "idle" and answer["files"] == []
+    assert before == after
+
+
+def test_sync_counts_seen_once_per_event_across_runs(
+    node: Node, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same event appended in a later run adds one to this node's seen count."""
+    event = {
+        "timestamp": "2026-03-01T00:00:00Z",
+        "value_score": 0.9,
+        "error_message": "E1",
+        "solution": "S1",
+    }
+    write_jsonl(node.telemetry, [event])
+    sync(node, capsys=capsys)
+    write_jsonl(
+        node.telemetry,
+        [dict(event, timestamp="2026-03-05T00:00:00Z", value_score=0.95)],
+        append=True,
+    )
+    sync(node, capsys=capsys)
+    (pattern,) = [
+        records.PATTERN_DECODER.decode(line)
+        for line in layout.pattern_file(node.repo, "error-solutions", "alpha")
+        .read_bytes()
+        .splitlines()
+    ]
+    assert pattern.seen == {"alpha": 2} and pattern.value_score == 0.95
+    assert (pattern.first_seen, pattern.last_seen) == (
+        "2026-03-01T00:00:00Z",
+        "2026-03-05T00:00:00Z",
+    )
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.integers(0, len(EVENTS)), max_size=4),
+    st.lists(st.integers(0, len(CHATS)), max_size=3),
+)
+def test_sync_output_does_not_depend_on_how_input_was_split(
+    event_cuts: list[int], chat_cuts: list[int]
+) -> None:
+    """Syncing the input in several appends gives the same bytes as syncing it at once."""
+    with tempfile.TemporaryDirectory() as one, tempfile.TemporaryDirectory() as many:
+        whole = Node(Path(one), "alpha", Path(one) / "repo")
+        write_jsonl(whole.telemetry, EVENTS)
+        write_jsonl(whole.dataset, CHATS)
+        sync(whole)
+        split = Node(Path(many), "alpha", Path(many) / "repo")
+        write_jsonl(split.telemetry, [])
+        write_jsonl(split.dataset, [])
+        for events, chats in zip(
+            pieces(EVENTS, event_cuts), pieces(CHATS, chat_cuts, len(event_cuts) + 1), strict=True
+        ):
+            write_jsonl(split.telemetry, events, append=True)
+            write_jsonl(split.dataset, chats, append=True)
+            sync(split)
+        assert outputs(split.repo, "alpha") == outputs(whole.repo, "alpha")
+
+
+def pieces(items: list[Any], cuts: list[int], count: int | None = None) -> list[list[Any]]:
+    """Cut ``items`` at the given positions into ``count`` (or len(cuts)+1) consecutive pieces."""
+    count = count or len(cuts) + 1
+    bounds = sorted(cuts)[: count - 1]
+    bounds += [len(items)] * (count - 1 - len(bounds))
+    edges = [0, *bounds, len(items)]
+    return [items[a:b] for a, b in itertools.pairwise(edges)]
+
+
+def test_sync_quarantines_bad_lines_and_keeps_good_ones(
+    node: Node, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each bad line is counted by reason and set aside with source and offset; good lines pass."""
+    good = {"value_score": 0.9, "error_message": "E", "solution": "S"}
+    node.telemetry.write_bytes(
+        json.dumps(good).encode()
+        + b"\n{broken\n"
+        + b'{"value_score":"x"}\n'
+        + b'{"value_score":0.9,"s":"\xff"}\n'
+        + json.dumps(dict(good, solution="S2")).encode()
+        + b"\n"
+    )
+    answer = sync(node, capsys=capsys)
+    assert answer["bad_lines"] == {"invalid-json": 1, "invalid-utf8": 1, "wrong-type": 1}
+    assert answer["patterns"]["error-solutions"]["new"] == 2
+    quarantined = [
+        json.loads(line)
+        for f in (node.state / "quarantine").glob("*.jsonl")
+        for line in f.read_text().splitlines()
+    ]
+    assert sorted(q["reason"] for q in quarantined) == [
+        "invalid-json",
+        "invalid-utf8",
+        "wrong-type",
+    ]
+    assert all(q["source"] == str(node.telemetry) for q in quarantined)
+    first = len(json.dumps(good)) + 1
+    assert {q["offset"] for q in quarantined} == {
+        first,
+        first + len(b"{broken\n"),
+        first + len(b"{broken\n") + len(b'{"value_score":"x"}\n'),
+    }
+
+
+def test_sync_dry_run_writes_nothing(node: Node, capsys: pytest.CaptureFixture[str]) -> None:
+    """--dry-run reads and reports but leaves data/ and the cursors alone."""
+    write_jsonl(node.telemetry, EVENTS)
+    answer = sync(node, "--dry-run", capsys=capsys)
+    assert answer["dry_run"] is True and answer["high_value"] > 0
+    assert (
+        not any(p.is_file() and p.name != ".gitkeep" for p in (node.repo / "data").rglob("*"))
+        if (node.repo / "data").exists()
+        else True
+    )
+    assert not (node.state / "cursors" / "sync.json").exists()
+    assert sync(node, capsys=capsys)["events_read"] == len(EVENTS)
+
+
+def test_sync_refuses_with_exit_3_while_another_sync_holds_the_lock(node: Node) -> None:
+    """A second sync exits 3 with a message naming the lock, and changes nothing."""
+    write_jsonl(node.telemetry, EVENTS)
+    with state.StateDir(node.state).lock("sync"):
+        process = node.run("sync", check=False)
+    assert process.returncode == 3
+    assert "already running" in process.stderr and "hint:" in process.stderr
+    assert not (node.repo / "data" / "patterns").exists()
+
+
+def test_sync_keeps_the_last_five_dataset_snapshots(node: Node) -> None:
+    """Older snapshots beyond five are removed, newest by stamp kept."""
+    folder = layout.fine_tuning_snapshot_dir(node.repo, "alpha")
+    folder.mkdir(parents=True)
+    old = [f"2025010{n}T000000Z.jsonl" for n in range(1, 7)]
+    for name in old:
+        (folder / name).write_text("{}\n")
+    write_jsonl(node.dataset, CHATS)
+    sync(node)
+    kept = [p.name for p in layout.stamped_files(folder)]
+    assert len(kept) == 5 and kept[:4] == old[-4:]
+
+
+def test_sync_does_not_snapshot_an_unchanged_dataset(node: Node) -> None:
+    """Duplicates only: the dataset does not change, so no new snapshot appears."""
+    write_jsonl(node.dataset, CHATS)
+    sync(node)
+    folder = layout.fine_tuning_snapshot_dir(node.repo, "alpha")
+    before = sorted(folder.iterdir())
+    write_jsonl(node.dataset, CHATS[:3], append=True)
+    sync(node)
+    assert sorted(folder.iterdir()) == before
+
+
+def test_sync_keeps_only_the_last_n_high_value_events(make_node: Any) -> None:
+    """The telemetry snapshot is trimmed to telemetry_snapshot_size, newest last."""
+    node = make_node("beta", sync={"telemetry_snapshot_size": 5})
+    events = [{"value_score": 0.9, "n": n} for n in range(12)]
+    write_jsonl(node.telemetry, events[:7])
+    sync(node)
+    write_jsonl(node.telemetry, events[7:], append=True)
+    sync(node)
+    lines = [
+        json.loads(line)
+        for line in layout.telemetry_file(node.repo, "beta").read_text().splitlines()
+    ]
+    assert [e["n"] for e in lines] == [7, 8, 9, 10, 11]
+
+
+def test_sync_does_not_readd_a_retracted_pattern(
+    node: Node, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An id retracted by any node is skipped and counted."""
+    event = {"value_score": 0.9, "error_message": "E", "solution": "S"}
+    write_jsonl(node.telemetry, [event])
+    sync(node, capsys=capsys)
+    path = layout.pattern_file(node.repo, "error-solutions", "alpha")
+    pattern_id = records.PATTERN_DECODER.decode(path.read_bytes().splitlines()[0]).id
+    tombstone = records.Retraction(
+        id=pattern_id, retracted_at="2026-01-01T00:00:00Z", reason="wrong"
+    )
+    layout.retraction_file(node.repo, "beta").parent.mkdir(parents=True, exist_ok=True)
+    layout.retraction_file(node.repo, "beta").write_bytes(records.encode_line(tombstone))
+    write_jsonl(node.telemetry, [event], append=True)
+    answer = sync(node, capsys=capsys)
+    assert answer["patterns"]["error-solutions"]["retracted"] == 1
+
+
+def test_sync_month_totals_add_up_across_runs(node: Node) -> None:
+    """Running totals for the month add each sync's counts."""
+    write_jsonl(node.telemetry, EVENTS[:100])
+    sync(node)
+    write_jsonl(node.telemetry, EVENTS[100:], append=True)
+    sync(node)
+    month = json.loads(
+        next((node.repo / "data" / "metrics" / "monthly").glob("*/alpha.json")).read_text()
+    )
+    assert month["totals"]["events_read"] == len(EVENTS) and month["totals"]["syncs"] == 2
+
+
+@pytest.mark.e2e
+def test_installed_sync_prints_a_summary_and_help(node: Node) -> None:
+    """The installed command syncs generated telemetry and answers --help and --version."""
+    write_jsonl(node.telemetry, EVENTS)
+    process = node.run("sync")
+    assert f"node alpha: {len(EVENTS)} events read" in process.stdout
+    assert "error-solutions:" in process.stdout
+    assert "sync" in run_fedlearn("sync", "--help").stdout
+    assert run_fedlearn("--version").stdout.startswith("fedlearn ")
+    second = node.run("sync", "--json")
+    assert json.loads(second.stdout)["state"] == "idle"
+    assert subprocess.run(
+        ["git", "-C", str(node.repo), "status", "--porcelain"], capture_output=True, text=True
+    ).stdout

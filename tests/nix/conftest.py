@@ -1,0 +1,128 @@
+"""Fixtures for the Nix tests: a Nix environment that needs no network, and nix/units.nix evaluation.
+
+Every test here is marked ``nix``; without ``nix-instantiate`` on PATH they are skipped with the
+reason below (.ci/run installs Debian's nix-bin so that they run).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DRIVER = Path(__file__).resolve().parent / "drive-units.nix"
+STORE = "/nix/store"
+PACKAGE = f"{STORE}/00000000000000000000000000000000-fedlearn-0.1.0"
+SKIP_REASON = "nix-instantiate is not on PATH (install Nix, e.g. Debian's nix-bin, as .ci/run does)"
+
+# The option defaults of nix/module.nix, as nix/units.nix receives them.
+DEFAULTS: dict[str, Any] = {
+    "enable": True,
+    "schedule": "conservative",
+    "timers": {},
+    "nodeId": None,
+    "repo": {"path": "/srv/federation", "url": None, "branch": "main"},
+    "publish": {"enable": False, "sshKeyFile": None},
+    "stateDir": "/var/lib/fedlearn",
+    "telemetryPaths": [],
+    "fineTuningDataset": None,
+    "valueThreshold": 0.7,
+    "qdrant": {
+        "url": None,
+        "apiKeyFile": None,
+        "collections": ["skills-patterns", "error-solutions", "best-practices"],
+    },
+    "embedding": {
+        "provider": "hash",
+        "url": None,
+        "model": None,
+        "dimension": 768,
+        "apiKeyFile": None,
+    },
+    "metrics": {"textfileDirectory": None},
+    "importOnBoot": True,
+    "user": "fedlearn",
+    "group": "fedlearn",
+    "settings": {},
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Skip every ``nix``-marked test, with the reason, when Nix is not installed."""
+    if shutil.which("nix-instantiate"):
+        return
+    for item in items:
+        if item.get_closest_marker("nix"):
+            item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
+
+
+def nix_env(home: Path) -> dict[str, str]:
+    """Return an environment for nix commands: flakes on, no substituters, caches under ``home``."""
+    env = dict(os.environ)
+    settings = ["experimental-features = nix-command flakes", "substituters ="]
+    has_daemon = Path("/nix/var/nix/daemon-socket/socket").exists()
+    if os.geteuid() != 0 and not has_daemon and not os.access("/nix/var/nix", os.W_OK):
+        # No daemon and no write access to the system store: use a store of our own.
+        settings.append(f"store = local?root={home / 'nix-root'}")
+    env.update(
+        HOME=str(home),
+        XDG_CACHE_HOME=str(home / "cache"),
+        NIX_CONFIG="\n".join(settings),
+    )
+    return env
+
+
+def merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """Return ``base`` with ``changes`` merged in, nested tables merged key by key."""
+    merged = copy.deepcopy(base)
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict) and value:
+            merged[key] = merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def run_nix(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """Run a Nix command and return the finished process (never raises on failure)."""
+    return subprocess.run(list(args), capture_output=True, text=True, env=env, check=False)
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """Return the Nix environment for one test."""
+    return nix_env(tmp_path / "home")
+
+
+Units = Callable[..., Any]
+
+
+@pytest.fixture
+def units(env: dict[str, str]) -> Units:
+    """
+    Return ``units(attr, local_qdrant=None, **options)``: nix/units.nix evaluated to JSON.
+
+    ``options`` are merged onto DEFAULTS (nested tables key by key); ``attr`` picks one output
+    (``services``, ``timers``, ``configs``, ``assertions`` …). Fails the test when Nix fails.
+    """
+
+    def evaluate(attr: str, local_qdrant: dict[str, Any] | None = None, **options: Any) -> Any:
+        cfg = merge(DEFAULTS, options)
+        process = run_nix(
+            env,
+            "nix-instantiate", "--eval", "--strict", "--json", str(DRIVER), "-A", attr,
+            "--argstr", "cfgJson", json.dumps(cfg),
+            "--argstr", "localQdrantJson", json.dumps(local_qdrant),
+        )  # fmt: skip
+        assert process.returncode == 0, process.stderr
+        return json.loads(process.stdout)
+
+    return evaluate

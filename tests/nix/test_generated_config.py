@@ -1,0 +1,123 @@
+"""The config files the NixOS module generates are accepted by fedlearn for typical options."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fedlearn import config, toml
+from fedlearn.errors import ConfigError
+from tests.conftest import cli_env
+from tests.nix.conftest import Units
+
+pytestmark = pytest.mark.nix
+
+TYPICAL: dict[str, dict[str, Any]] = {
+    "defaults": {},
+    "cloned and publishing, local Qdrant with a key": {
+        "repo": {"url": "git@example.org:alice/fed.git", "path": "/var/lib/fedlearn/repo"},
+        "publish": {"enable": True, "sshKeyFile": "/run/secrets/deploy-key"},
+        "qdrant": {"apiKeyFile": "/run/secrets/qdrant-api-key"},
+        "local_qdrant": {"service": {"host": "127.0.0.1", "http_port": 6333}},
+    },
+    "ollama, metrics, named node, integer threshold": {
+        "nodeId": "workstation",
+        "telemetryPaths": ["/var/lib/ai-stack/telemetry/*.jsonl"],
+        "fineTuningDataset": "/var/lib/ai-stack/fine-tuning/dataset.jsonl",
+        "valueThreshold": 1,
+        "embedding": {
+            "provider": "ollama",
+            "url": "http://127.0.0.1:11434",
+            "model": "nomic-embed-text",
+        },
+        "metrics": {"textfileDirectory": "/var/lib/node-exporter"},
+    },
+    "openai with a key, freeform settings": {
+        "embedding": {
+            "provider": "openai",
+            "url": "https://api.example",
+            "apiKeyFile": "/run/secrets/k",
+            "dimension": 1536,
+        },
+        "qdrant": {"url": "http://qdrant.internal:6333", "collections": ["error-solutions"]},
+        "settings": {
+            "anonymize": {
+                "hostnames": ["corp.example"],
+                "extra_rules": [{"name": "ticket", "pattern": "TCK-[0-9]{6}"}],
+            },
+            "publish": {"author": "fedlearn on lab <fedlearn@lab>"},
+            "sync": {"snapshots_keep": 10},
+        },
+    },
+}
+
+
+def generated_tables(units: Units, options: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Return every config table the module would write for ``options``: per job, and /etc's."""
+    options = dict(options)
+    local_qdrant = options.pop("local_qdrant", None)
+    tables = units("configs", local_qdrant=local_qdrant, **options)
+    tables["etc"] = units("settings", local_qdrant=local_qdrant, **options)
+    return tables
+
+
+@pytest.mark.parametrize("name", list(TYPICAL))
+def test_generated_config_structures_into_a_valid_config(units: Units, name: str) -> None:
+    """Each generated table, as JSON and through TOML, structures into a Config with no problem."""
+    for job, table in generated_tables(units, TYPICAL[name]).items():
+        for candidate in (table, tomllib.loads(toml.render(table))):
+            structured = config.structure(candidate, source=f"{name}/{job}")
+            assert config.validate(structured) == [], (name, job)
+            assert structured.state_dir == "/var/lib/fedlearn"
+
+
+def test_generated_config_keeps_the_typed_values(units: Units) -> None:
+    """The typed options arrive under DESIGN.md's key names."""
+    options = TYPICAL["ollama, metrics, named node, integer threshold"]
+    structured = config.structure(generated_tables(units, options)["sync"])
+    assert structured.node_id == "workstation"
+    assert structured.sync.value_threshold == 1.0
+    assert structured.embedding.model == "nomic-embed-text"
+    assert structured.metrics.path == "/var/lib/node-exporter/fedlearn.prom"
+    assert structured.pull.import_after is True
+
+
+def test_generated_config_passes_fedlearn_config_validate(units: Units, tmp_path: Path) -> None:
+    """``fedlearn config validate`` (the module's build-time check) accepts the generated file."""
+    options = TYPICAL["cloned and publishing, local Qdrant with a key"]
+    path = tmp_path / "fedlearn-sync.toml"
+    path.write_text(toml.render(generated_tables(units, options)["sync"]))
+    process = validate(path, tmp_path)
+    assert process.returncode == 0, process.stderr
+    assert process.stdout == f"{path}: valid\n"
+
+
+def test_generated_config_with_a_bad_setting_fails_validation(units: Units, tmp_path: Path) -> None:
+    """A typo in ``settings`` is caught by structure and by the build-time ``config validate``."""
+    table = generated_tables(units, {"settings": {"sync": {"snapshot_keep": 3}}})["sync"]
+    with pytest.raises(ConfigError) as caught:
+        config.structure(table)
+    assert caught.value.details == ["extra fields found (snapshot_keep) @ $.sync"]
+    path = tmp_path / "bad.toml"
+    path.write_text(toml.render(table))
+    process = validate(path, tmp_path)
+    assert process.returncode == 2
+    assert "extra fields found (snapshot_keep) @ $.sync" in process.stderr
+
+
+def validate(path: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``fedlearn config validate PATH`` as the module's system.checks does (no config, HOME)."""
+    env = cli_env() | {
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_STATE_HOME": str(home / "state"),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "fedlearn", "config", "validate", str(path)],
+        capture_output=True, text=True, env=env, cwd=home, check=False,
+    )  # fmt: skip

@@ -1,0 +1,46 @@
+"""The contributor check: nix/module.nix under nixpkgs' lib.evalModules (needs a lib checkout)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.nix.conftest import ROOT
+
+pytestmark = pytest.mark.nix
+
+LIB = os.environ.get("FEDLEARN_NIXPKGS_LIB", "")
+
+
+@pytest.mark.skipif(
+    not LIB,
+    reason="set FEDLEARN_NIXPKGS_LIB to a local nixpkgs or nixpkgs.lib checkout to evaluate the module",
+)
+def test_eval_module_passes_every_check(env: dict[str, str]) -> None:
+    """nix/tests/eval-module.sh evaluates the module for every case and every check passes."""
+    process = subprocess.run(
+        [str(ROOT / "nix/tests/eval-module.sh"), LIB],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert process.returncode == 0, process.stderr
+    assert json.loads(process.stdout)["passed"] >= 40
+
+
+def test_eval_module_refuses_a_path_without_lib(env: dict[str, str], tmp_path: Path) -> None:
+    """Given a folder that holds no nixpkgs lib, the script exits 2 and says so."""
+    process = subprocess.run(
+        [str(ROOT / "nix/tests/eval-module.sh"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert process.returncode == 2
+    assert "no lib/default.nix" in process.stderr

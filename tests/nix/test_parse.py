@@ -1,0 +1,46 @@
+"""Every .nix file in the repository parses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.nix.conftest import ROOT, run_nix
+
+EXPECTED = {
+    "flake.nix",
+    "nix/package.nix",
+    "nix/module.nix",
+    "nix/units.nix",
+    "nix/tests/module.nix",
+    "nix/tests/vm.nix",
+    "nix/tests/eval-module.nix",
+    "nix/tests/nixos-options.nix",
+}
+
+
+def nix_files() -> list[Path]:
+    """Return every .nix file of the repository, outside hidden and virtualenv folders."""
+    return sorted(
+        path
+        for path in ROOT.rglob("*.nix")
+        if not any(
+            part.startswith(".") or part in {"venv", "result"}
+            for part in path.relative_to(ROOT).parts
+        )
+    )
+
+
+def test_nix_files_include_the_flake_and_module() -> None:
+    """The flake, package, module, units and their tests are all there to be parsed."""
+    found = {str(path.relative_to(ROOT)) for path in nix_files()}
+    assert found >= EXPECTED
+
+
+@pytest.mark.nix
+@pytest.mark.parametrize("path", nix_files(), ids=lambda path: str(path.relative_to(ROOT)))
+def test_nix_file_parses(env: dict[str, str], path: Path) -> None:
+    """``nix-instantiate --parse`` accepts the file."""
+    process = run_nix(env, "nix-instantiate", "--parse", str(path))
+    assert process.returncode == 0, process.stderr

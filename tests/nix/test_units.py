@@ -1,0 +1,326 @@
+"""nix/units.nix, the pure half of the NixOS module, evaluated with nix-instantiate alone."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fedlearn import schedules
+from tests.nix.conftest import PACKAGE, STORE, Units
+
+pytestmark = pytest.mark.nix
+
+JOBS = ("sync", "export", "metrics", "import")
+SECRETS = {
+    "qdrant": {"apiKeyFile": "/run/secrets/qdrant-api-key"},
+    "embedding": {
+        "apiKeyFile": "/run/secrets/openai-key",
+        "provider": "openai",
+        "url": "http://127.0.0.1:8000",
+    },
+    "publish": {"enable": True, "sshKeyFile": "/run/secrets/deploy-key"},
+    "repo": {"url": "git@example.org:alice/fed.git"},
+}
+
+
+def config_file(job: str) -> str:
+    """Return the stand-in store path the driver gives the config file of ``job``."""
+    return f"{STORE}/11111111111111111111111111111111-fedlearn-{job}.toml"
+
+
+@pytest.mark.parametrize("schedule", ["conservative", "aggressive", "minimal"])
+def test_units_oncalendar_equals_the_schedule_table(units: Units, schedule: str) -> None:
+    """Each timer's OnCalendar is the schedule table's systemd form, persistent and spread."""
+    timers = units("timers", schedule=schedule)
+    for job, timing in schedules.load()[schedule].items():
+        timer = timers[f"fedlearn-{job}"]
+        assert timer["timerConfig"]["OnCalendar"] == timing.systemd
+        assert timer["timerConfig"]["Persistent"] is True
+        assert timer["timerConfig"]["RandomizedDelaySec"]
+        assert timer["wantedBy"] == ["timers.target"]
+    assert sorted(timers) == ["fedlearn-export", "fedlearn-metrics", "fedlearn-sync"]
+
+
+def test_units_custom_schedule_takes_every_time_from_timers(units: Units) -> None:
+    """With schedule "custom" every OnCalendar comes from ``timers``."""
+    custom = {"sync": "*:0/30", "export": "Sat 04:00", "metrics": "minutely"}
+    assert units("onCalendar", schedule="custom", timers=custom) == custom
+
+
+def test_units_timer_overrides_one_job_of_a_schedule(units: Units) -> None:
+    """A ``timers`` entry overrides its job; the other jobs keep the schedule's times."""
+    on_calendar = units("onCalendar", schedule="minimal", timers={"sync": "*:0/10"})
+    assert on_calendar == {"sync": "*:0/10", "export": "*-*-01 02:00:00", "metrics": "hourly"}
+
+
+def test_units_exec_start_runs_each_job_with_its_config(units: Units) -> None:
+    """Every job's service runs ``fedlearn <job> --config <its generated file>``."""
+    services = units("services")
+    for job in JOBS:
+        command = services[f"fedlearn-{job}"]["serviceConfig"]["ExecStart"]
+        assert command == f"{PACKAGE}/bin/fedlearn {job} --config {config_file(job)}"
+        assert services[f"fedlearn-{job}"]["serviceConfig"]["Type"] == "oneshot"
+
+
+def test_units_sync_publishes_then_pulls_when_publish_is_enabled(units: Units) -> None:
+    """With publish enabled, sync is followed by ``fedlearn publish`` and ``fedlearn pull``."""
+    sync = units("services", publish={"enable": True})["fedlearn-sync"]
+    assert sync["serviceConfig"]["ExecStartPost"] == [
+        f"{PACKAGE}/bin/fedlearn publish --config {config_file('sync')}",
+        f"{PACKAGE}/bin/fedlearn pull --config {config_file('sync')}",
+    ]
+    assert "network-online.target" in sync["after"]
+
+
+def test_units_sync_pulls_without_publishing_when_cloned(units: Units) -> None:
+    """A cloned repo without publish still pulls (and so imports) after each sync."""
+    sync = units("services", repo={"url": "https://example.org/fed.git"})["fedlearn-sync"]
+    assert sync["serviceConfig"]["ExecStartPost"] == [
+        f"{PACKAGE}/bin/fedlearn pull --config {config_file('sync')}"
+    ]
+
+
+def test_units_sync_runs_alone_without_a_remote(units: Units) -> None:
+    """A local checkout without publish: sync alone, no network ordering."""
+    sync = units("services")["fedlearn-sync"]
+    assert "ExecStartPost" not in sync["serviceConfig"]
+    assert sync["after"] == []
+
+
+def test_units_pass_secrets_by_load_credential(units: Units) -> None:
+    """Secret files reach the units only as LoadCredential lines, the ssh key only where git talks."""
+    services = units("services", **SECRETS)
+    api_keys = [
+        "embedding-api-key:/run/secrets/openai-key",
+        "qdrant-api-key:/run/secrets/qdrant-api-key",
+    ]
+    assert services["fedlearn-sync"]["serviceConfig"]["LoadCredential"] == [
+        *api_keys,
+        "ssh-key:/run/secrets/deploy-key",
+    ]
+    assert services["fedlearn-import"]["serviceConfig"]["LoadCredential"] == api_keys
+    assert services["fedlearn-clone"]["serviceConfig"]["LoadCredential"] == [
+        "ssh-key:/run/secrets/deploy-key"
+    ]
+    assert "GIT_SSH_COMMAND" not in services["fedlearn-import"]["environment"]
+    ssh = services["fedlearn-sync"]["environment"]["GIT_SSH_COMMAND"]
+    assert "-i /run/credentials/fedlearn-sync.service/ssh-key" in ssh
+    assert "UserKnownHostsFile=/var/lib/fedlearn/known_hosts" in ssh
+
+
+def test_units_configs_name_each_units_credential_copy(units: Units) -> None:
+    """Each job's config points at its own credentials directory; no secret's path enters the store."""
+    configs = units("configs", **SECRETS)
+    for job in JOBS:
+        credentials = f"/run/credentials/fedlearn-{job}.service"
+        assert configs[job]["qdrant"]["api_key_file"] == f"{credentials}/qdrant-api-key"
+        assert configs[job]["embedding"]["api_key_file"] == f"{credentials}/embedding-api-key"
+    assert "/run/secrets" not in json.dumps(configs)
+
+
+def test_units_hand_config_names_the_secrets_own_paths(units: Units) -> None:
+    """The /etc config, for running fedlearn by hand, names the secret files themselves."""
+    settings = units("settings", **SECRETS)
+    assert settings["qdrant"]["api_key_file"] == "/run/secrets/qdrant-api-key"
+
+
+def test_units_never_read_the_secret_files(units: Units) -> None:
+    """Secret files that do not exist at evaluation time are fine: nothing reads them into the store."""
+    missing = {"apiKeyFile": "/nonexistent/qdrant-key"}
+    services = units("services", qdrant=missing)
+    assert services["fedlearn-export"]["serviceConfig"]["LoadCredential"] == [
+        "qdrant-api-key:/nonexistent/qdrant-key"
+    ]
+
+
+@pytest.mark.parametrize("job", [*JOBS, "clone"])
+def test_units_are_hardened(units: Units, job: str) -> None:
+    """Every unit runs with the hardening set, writing only to the state dir and the repo."""
+    service = units("services", repo={"url": "https://example.org/fed.git"})[f"fedlearn-{job}"]
+    hardening = service["serviceConfig"]
+    assert hardening["ProtectSystem"] == "strict"
+    assert hardening["ReadWritePaths"] == ["/var/lib/fedlearn", "/srv/federation"]
+    assert hardening["ProtectHome"] is True
+    assert hardening["PrivateTmp"] is True
+    assert hardening["NoNewPrivileges"] is True
+    assert hardening["RestrictAddressFamilies"] == ["AF_UNIX", "AF_INET", "AF_INET6"]
+    assert hardening["SystemCallFilter"] == "@system-service"
+    assert hardening["CapabilityBoundingSet"] == ""
+    assert (hardening["User"], hardening["Group"]) == ("fedlearn", "fedlearn")
+
+
+def test_units_protect_home_off_for_a_repo_under_home(units: Units) -> None:
+    """A repo under /home must be writable, so ProtectHome is off."""
+    service = units("services", repo={"path": "/home/alice/fed"}, user="alice")["fedlearn-sync"]
+    assert service["serviceConfig"]["ProtectHome"] is False
+    assert service["serviceConfig"]["ReadWritePaths"] == ["/var/lib/fedlearn", "-/home/alice/fed"]
+
+
+def test_units_protect_home_read_only_for_inputs_under_home(units: Units) -> None:
+    """Telemetry under /home only needs reading: ProtectHome is read-only."""
+    telemetry = ["/home/alice/.local/share/ai/hybrid-events.jsonl"]
+    service = units("services", telemetryPaths=telemetry)["fedlearn-sync"]
+    assert service["serviceConfig"]["ProtectHome"] == "read-only"
+
+
+def test_units_import_is_ordered_after_a_local_qdrant(units: Units) -> None:
+    """With Qdrant on this host, import (and export) start after and want qdrant.service and the network."""
+    services = units("services", local_qdrant={"service": {"host": "127.0.0.1", "http_port": 6333}})
+    for job in ("import", "export"):
+        service = services[f"fedlearn-{job}"]
+        assert service["after"] == ["network-online.target", "qdrant.service"]
+        assert service["wants"] == ["network-online.target", "qdrant.service"]
+    assert services["fedlearn-import"]["wantedBy"] == ["multi-user.target"]
+    assert services["fedlearn-import"]["serviceConfig"]["RemainAfterExit"] is True
+
+
+def test_units_import_waits_for_nothing_with_the_embedded_store(units: Units) -> None:
+    """With no Qdrant anywhere (the embedded store) import has no ordering at all."""
+    service = units("services")["fedlearn-import"]
+    assert service["after"] == [] and service["wants"] == []
+
+
+def test_units_import_not_at_boot_when_disabled(units: Units) -> None:
+    """importOnBoot = false leaves import to pulls and to hand starts."""
+    assert "wantedBy" not in units("services", importOnBoot=False)["fedlearn-import"]
+
+
+@pytest.mark.parametrize(
+    ("service", "url"),
+    [
+        ({"host": "0.0.0.0", "http_port": 7000}, "http://127.0.0.1:7000"),  # noqa: S104 (test data: the wildcard host Qdrant may bind)
+        ({"host": "::", "http_port": 6333}, "http://[::1]:6333"),
+        ({"host": "10.0.0.5"}, "http://10.0.0.5:6333"),
+        ({}, "http://127.0.0.1:6333"),
+    ],
+)
+def test_units_qdrant_url_derives_from_local_settings(
+    units: Units, service: dict[str, object], url: str
+) -> None:
+    """The Qdrant URL comes from services.qdrant.settings, a wildcard host reached on loopback."""
+    assert units("qdrantUrl", local_qdrant={"service": service}) == url
+
+
+def test_units_qdrant_url_option_wins(units: Units) -> None:
+    """An explicit qdrant.url is used even with a local Qdrant, which still orders import."""
+    local = {"service": {"http_port": 6333}}
+    assert units("qdrantUrl", local_qdrant=local, qdrant={"url": "http://q:1"}) == "http://q:1"
+
+
+def test_units_clone_only_with_a_repo_url(units: Units) -> None:
+    """``fedlearn-clone`` exists only with repo.url; the jobs then require it."""
+    assert "fedlearn-clone" not in units("services")
+    services = units("services", repo={"url": "https://example.org/fed.git", "branch": "data"})
+    clone = services["fedlearn-clone"]
+    assert clone["unitConfig"]["ConditionPathExists"] == "!/srv/federation/.git"
+    assert clone["serviceConfig"]["ExecStart"].endswith(
+        "/bin/git clone --branch data -- https://example.org/fed.git /srv/federation"
+    )
+    assert clone["serviceConfig"]["RemainAfterExit"] is True
+    assert all(
+        services[f"fedlearn-{job}"]["requires"] == ["fedlearn-clone.service"] for job in JOBS
+    )
+
+
+def test_units_tmpfiles_create_state_dir_and_managed_repo(units: Units) -> None:
+    """The state dir always, and a cloned repo, exist with the service's owner."""
+    assert units("tmpfiles") == ["d /var/lib/fedlearn 0750 fedlearn fedlearn - -"]
+    assert units(
+        "tmpfiles", repo={"url": "https://example.org/fed.git"}, user="fl", group="ai"
+    ) == [
+        "d /var/lib/fedlearn 0750 fl ai - -",
+        "d /srv/federation 0750 fl ai - -",
+    ]
+
+
+def test_units_settings_merge_under_typed_options(units: Units) -> None:
+    """Freeform settings keep their keys; a typed option wins over the same key in settings."""
+    settings = {
+        "sync": {"max_line_bytes": 4096, "value_threshold": 0.1},
+        "anonymize": {"hostnames": ["a.b"]},
+    }
+    table = units("settings", settings=settings, valueThreshold=0.9, nodeId="lab")
+    assert table["sync"]["max_line_bytes"] == 4096
+    assert table["sync"]["value_threshold"] == 0.9
+    assert table["anonymize"] == {"hostnames": ["a.b"]}
+    assert table["node_id"] == "lab"
+
+
+def test_units_fine_tuning_dataset_is_skipped_unless_given(units: Units) -> None:
+    """Without fineTuningDataset sync is told to skip it ("" in the config), else reads that file."""
+    assert units("settings")["sync"]["fine_tuning"] == ""
+    dataset = "/var/lib/ai-stack/fine-tuning/dataset.jsonl"
+    assert units("settings", fineTuningDataset=dataset)["sync"]["fine_tuning"] == dataset
+
+
+def test_units_assertions_pass_for_a_typical_config(units: Units) -> None:
+    """A configuration with a clone, publish and secrets fails no assertion."""
+    assert all(item["assertion"] for item in units("assertions", **SECRETS))
+
+
+def failed(units: Units, **options: object) -> list[str]:
+    """Return the messages of the assertions that fail for ``options``."""
+    return [item["message"] for item in units("assertions", **options) if not item["assertion"]]
+
+
+def test_units_assert_custom_schedule_names_missing_timers(units: Units) -> None:
+    """Schedule "custom" without every timer fails, naming the missing jobs."""
+    assert failed(units, schedule="custom", timers={"sync": "hourly"}) == [
+        'services.fedlearn.timers: schedule "custom" needs an OnCalendar for every job; '
+        "missing: export, metrics"
+    ]
+
+
+def test_units_assert_unknown_timer_job(units: Units) -> None:
+    """A timer for a job that has none (import) fails, naming the timed jobs."""
+    assert failed(units, timers={"import": "hourly"}) == [
+        "services.fedlearn.timers: no job named import; the timed jobs are sync, export, metrics"
+    ]
+
+
+def test_units_assert_publish_needs_a_repo(units: Units) -> None:
+    """Publishing without a repo fails on publish.enable; no repo at all fails on repo.path."""
+    assert failed(units, repo={"path": None}, publish={"enable": True})[0].startswith(
+        "services.fedlearn.publish.enable: publishing needs a federation repo"
+    )
+    assert failed(units, repo={"path": None})[0].startswith(
+        "services.fedlearn.repo.path: fedlearn needs a federation repo"
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "option"),
+    [
+        (
+            {"qdrant": {"apiKeyFile": f"{STORE}/44444444444444444444444444444444-key"}},
+            "qdrant.apiKeyFile",
+        ),
+        (
+            {
+                "embedding": {
+                    "apiKeyFile": f"{STORE}/5555-key",
+                    "provider": "ollama",
+                    "url": "http://o",
+                }
+            },
+            "embedding.apiKeyFile",
+        ),
+        ({"publish": {"enable": True, "sshKeyFile": f"{STORE}/6666-id"}}, "publish.sshKeyFile"),
+    ],
+)
+def test_units_assert_no_secret_in_the_store(
+    units: Units, options: dict[str, object], option: str
+) -> None:
+    """A secret file in the Nix store (readable by every user) fails on its option."""
+    messages = failed(units, **options)
+    assert len(messages) == 1
+    assert messages[0].startswith(f"services.fedlearn.{option}: {STORE}/")
+    assert "is in the Nix store" in messages[0]
+
+
+def test_units_assert_embedding_url_for_api_providers(units: Units) -> None:
+    """The openai and ollama providers need a URL."""
+    assert failed(units, embedding={"provider": "ollama"}) == [
+        'services.fedlearn.embedding.url: provider "ollama" needs the URL of its API'
+    ]

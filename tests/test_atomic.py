@@ -1,0 +1,61 @@
+"""Whole-file writes and journaled transactions (guarantee 2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fedlearn import atomic
+
+
+def test_write_skips_unchanged_files(tmp_path: Path) -> None:
+    """Writing the same bytes again does not touch the file."""
+    path = tmp_path / "f.jsonl"
+    assert atomic.write(path, b"a\n") is True
+    before = path.stat().st_mtime_ns
+    assert atomic.write(path, b"a\n") is False
+    assert path.stat().st_mtime_ns == before
+
+
+def test_transaction_commit_replaces_all_files(tmp_path: Path) -> None:
+    """All staged files land and no temp file or journal stays."""
+    txn = atomic.Transaction(tmp_path / "journal.json")
+    txn.stage(tmp_path / "a" / "one", b"1")
+    txn.stage(tmp_path / "b" / "two", b"2")
+    txn.commit()
+    assert (tmp_path / "a" / "one").read_bytes() == b"1"
+    assert (tmp_path / "b" / "two").read_bytes() == b"2"
+    assert not any(atomic.is_temp(p) for p in tmp_path.rglob("*"))
+    assert not (tmp_path / "journal.json").exists()
+
+
+def test_recover_finishes_an_interrupted_commit(tmp_path: Path) -> None:
+    """A journal written before a crash mid-renames is replayed by the next run."""
+    target_one, target_two = tmp_path / "one", tmp_path / "two"
+    target_one.write_bytes(b"old")
+    txn = atomic.Transaction(tmp_path / "journal.json")
+    txn.stage(target_one, b"new1")
+    txn.stage(target_two, b"new2")
+    entry = atomic.Journal(renames=[(str(t), str(f)) for t, f in txn.renames])
+    atomic.write(txn.journal, atomic.msgspec.json.encode(entry))
+    temp, final = txn.renames[0]
+    temp.replace(final)  # the crash came after the first rename
+    assert atomic.recover(txn.journal) is True
+    assert (target_one.read_bytes(), target_two.read_bytes()) == (b"new1", b"new2")
+    assert atomic.recover(txn.journal) is False
+
+
+def test_remove_stale_deletes_temps_of_a_run_that_never_journaled(tmp_path: Path) -> None:
+    """Temp files staged before a crash, with no journal, are removed; real files stay."""
+    txn = atomic.Transaction(tmp_path / "journal.json")
+    txn.stage(tmp_path / "data" / "x", b"x")
+    (tmp_path / "data" / "keep").write_bytes(b"k")
+    assert atomic.remove_stale(tmp_path / "data") == 1
+    assert [p.name for p in (tmp_path / "data").iterdir()] == ["keep"]
+
+
+def test_transaction_abort_leaves_nothing(tmp_path: Path) -> None:
+    """A dry run stages and aborts: no file appears."""
+    txn = atomic.Transaction(tmp_path / "journal.json")
+    txn.stage(tmp_path / "x", b"x")
+    txn.abort()
+    assert list(tmp_path.iterdir()) == []

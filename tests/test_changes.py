@@ -1,0 +1,82 @@
+"""What changed under data/ since the last import: committed, modified and untracked files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+from fedlearn import changes, config, state
+from tests.conftest import git, init_repo
+
+
+def commit_file(repo: Path, relative: str, text: str) -> str:
+    """Write and commit one file; return the new HEAD commit."""
+    path = repo / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    git(repo, "add", relative)
+    git(repo, "commit", "-q", "-m", relative)
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def settings(repo: Path, state_dir: Path) -> config.Config:
+    """Return a configuration for ``repo`` with its state in ``state_dir``."""
+    return config.Config(node_id="alpha", repo=str(repo), state_dir=str(state_dir))
+
+
+def test_changed_files_lists_committed_modified_and_untracked(tmp_path: Path) -> None:
+    """Since a commit: files committed later, edited in the work tree, or new, under data/ only."""
+    repo = init_repo(tmp_path / "repo")
+    first = commit_file(repo, "data/patterns/a/n1.jsonl", "1\n")
+    commit_file(repo, "data/patterns/a/n2.jsonl", "2\n")
+    commit_file(repo, "README.md", "not data\n")
+    (repo / "data/patterns/a/n1.jsonl").write_text("edited\n")
+    (repo / "data/retractions").mkdir(parents=True)
+    (repo / "data/retractions/n3.jsonl").write_text("new\n")
+    assert changes.changed_files(repo, first) == {
+        "data/patterns/a/n1.jsonl",
+        "data/patterns/a/n2.jsonl",
+        "data/retractions/n3.jsonl",
+    }
+
+
+def test_changed_files_is_none_for_an_unknown_commit(tmp_path: Path) -> None:
+    """A commit git does not know means: read everything."""
+    repo = init_repo(tmp_path / "repo")
+    commit_file(repo, "data/x.jsonl", "x\n")
+    assert changes.changed_files(repo, "0" * 40) is None
+
+
+def test_since_reads_all_without_a_mark_or_git_and_after_a_scope_change(tmp_path: Path) -> None:
+    """No mark, no git, or other collections configured: None (read every file)."""
+    repo = init_repo(tmp_path / "repo")
+    commit_file(repo, "data/x.jsonl", "x\n")
+    store = state.StateDir(tmp_path / "state")
+    cfg = settings(repo, tmp_path / "state")
+    now = changes.current(cfg)
+    assert changes.since(repo, store, now) is None
+    changes.save(store, now)
+    assert changes.since(repo, store, now) == set()
+    other = changes.current(
+        attrs.evolve(cfg, qdrant=config.Qdrant(collections=["codebase-context"]))
+    )
+    assert changes.since(repo, store, other) is None
+    outside = changes.current(settings(tmp_path / "plain", tmp_path / "state"))
+    assert outside.commit == "" and changes.since(tmp_path / "plain", store, outside) is None
+
+
+def test_save_keeps_nothing_outside_git(tmp_path: Path) -> None:
+    """Without a commit there is nothing to remember."""
+    store = state.StateDir(tmp_path / "state")
+    changes.save(store, changes.Mark(commit="", scope="s"))
+    assert changes.load(store) is None
+
+
+def test_touches_matches_prefixes_under_data() -> None:
+    """A prefix is touched when a changed path lies under data/<prefix>; always when all are read."""
+    changed = {"data/patterns/error-solutions/n1.jsonl"}
+    assert changes.touches(changed, "patterns/error-solutions/")
+    assert not changes.touches(changed, "patterns/best-practices/")
+    assert not changes.touches(set(), "retractions/")
+    assert changes.touches(None, "retractions/")

@@ -1,0 +1,98 @@
+"""Configuration: defaults that work with no file, and errors that name the key and the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fedlearn import config
+from fedlearn.errors import ConfigError
+from tests.conftest import run_fedlearn
+
+
+def test_load_missing_file_gives_defaults(tmp_path: Path) -> None:
+    """No file at the default path means the built-in defaults."""
+    cfg = config.load(tmp_path / "absent.toml", environ={"XDG_STATE_HOME": str(tmp_path / "st")})
+    assert cfg.sync.value_threshold == 0.7
+    assert cfg.qdrant.collections == list(config.CATEGORIES)
+    assert cfg.state_dir == str(tmp_path / "st" / "fedlearn")
+
+
+def test_load_missing_required_file_is_an_error(tmp_path: Path) -> None:
+    """A file named explicitly must exist."""
+    with pytest.raises(ConfigError, match="no such file"):
+        config.load(tmp_path / "absent.toml", required=True)
+
+
+def test_load_reads_every_section(tmp_path: Path) -> None:
+    """Keys from DESIGN.md structure into the attrs tree, with ~ expanded."""
+    path = tmp_path / "c.toml"
+    path.write_text(
+        'node_id = "laptop"\nstate_dir = "~/st"\n[sync]\ntelemetry = ["~/t/*.jsonl"]\nvalue_threshold = 0.8\n'
+        '[anonymize]\nextra_rules = [{ name = "ticket", pattern = "TCK-[0-9]{6}" }]\n'
+        '[embedding]\nprovider = "ollama"\nurl = "http://127.0.0.1:11434"\n'
+        '[[sync.rules]]\ncategory = "best-practices"\nfields = ["tip"]\nall_of = ["tip"]\n'
+    )
+    cfg = config.load(path)
+    assert cfg.node_id == "laptop" and cfg.sync.value_threshold == 0.8
+    assert cfg.state_dir == str(Path("~/st").expanduser())
+    assert cfg.sync.telemetry == [str(Path("~/t/*.jsonl").expanduser())]
+    assert cfg.anonymize.extra_rules[0] == config.ExtraRule("ticket", "TCK-[0-9]{6}")
+    assert cfg.sync.rules == [
+        config.Rule(category="best-practices", fields=["tip"], all_of=["tip"])
+    ]
+
+
+def test_unknown_key_and_wrong_type_name_the_key_and_file(tmp_path: Path) -> None:
+    """Every bad key is listed, with its path in the table, under the file name."""
+    path = tmp_path / "c.toml"
+    path.write_text('nodeid = "x"\n[sync]\nvalue_threshold = "high"\n')
+    with pytest.raises(ConfigError) as caught:
+        config.load(path)
+    assert str(path) in str(caught.value)
+    joined = "\n".join(caught.value.details)
+    assert "nodeid" in joined and "$.sync.value_threshold" in joined
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ('node_id = "Laptop One"', "node_id"),
+        ("[sync]\nvalue_threshold = 1.5", "sync.value_threshold"),
+        ('[sync]\ncategories = ["gossip"]', "sync.categories"),
+        ('[anonymize]\nallow = ["("]', "anonymize.allow[0]"),
+        ('[embedding]\nprovider = "openai"', "embedding.url"),
+        ('[embedding]\nprovider = "magic"', "embedding.provider"),
+    ],
+)
+def test_cross_field_checks_name_the_key(tmp_path: Path, text: str, key: str) -> None:
+    """Values of the right type but wrong meaning are refused, naming the key."""
+    path = tmp_path / "c.toml"
+    path.write_text(text + "\n")
+    with pytest.raises(ConfigError) as caught:
+        config.load(path)
+    assert any(detail.startswith(key) for detail in caught.value.details), caught.value.details
+
+
+def test_not_toml_is_a_config_error(tmp_path: Path) -> None:
+    """A syntax error names the file."""
+    path = tmp_path / "c.toml"
+    path.write_text("[sync\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        config.load(path)
+
+
+def test_unstructure_round_trips(tmp_path: Path) -> None:
+    """The default tree unstructures to a table that structures back to itself."""
+    cfg = config.Config()
+    assert config.structure(config.unstructure(cfg), source="") == cfg
+
+
+def test_cli_exits_2_with_key_and_file_on_bad_config(tmp_path: Path) -> None:
+    """The installed command prints the file, the bad key and a hint, and exits 2."""
+    path = tmp_path / "c.toml"
+    path.write_text("[sync]\nbogus = 1\n")
+    process = run_fedlearn("sync", "--config", str(path), check=False, cwd=tmp_path)
+    assert process.returncode == 2
+    assert str(path) in process.stderr and "bogus" in process.stderr and "hint:" in process.stderr

@@ -1,0 +1,141 @@
+"""Cursor-aware reading: only new complete lines, across appends, rotation and truncation."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from fedlearn import jsonl
+from fedlearn.state import Cursor
+
+
+def read_all(
+    path: Path, cursor: Cursor | None, max_line_bytes: int = 1 << 20
+) -> tuple[bytes, Cursor | None, list[jsonl.BadLine]]:
+    """Read the new lines of ``path`` and return (bytes read, next cursor, over-long lines)."""
+    got: list[bytes] = []
+    cursor, bad = jsonl.read_new(path, cursor, max_line_bytes, lambda chunk: got.append(chunk.data))
+    return b"".join(got), cursor, bad
+
+
+def test_read_new_reads_only_appended_lines(tmp_path: Path) -> None:
+    """A second read returns only what was appended since the first."""
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(b'{"a":1}\n{"a":2}\n')
+    first, cursor, _ = read_all(path, None)
+    with path.open("ab") as handle:
+        handle.write(b'{"a":3}\n')
+    second, cursor2, _ = read_all(path, cursor)
+    assert (first, second) == (b'{"a":1}\n{"a":2}\n', b'{"a":3}\n')
+    assert cursor2 is not None and cursor2.offset == path.stat().st_size
+
+
+def test_read_new_leaves_a_partial_last_line_for_the_next_run(tmp_path: Path) -> None:
+    """Bytes after the last newline are not consumed until their newline arrives."""
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(b'{"a":1}\n{"a":')
+    first, cursor, _ = read_all(path, None)
+    assert first == b'{"a":1}\n' and cursor is not None and cursor.offset == 8
+    with path.open("ab") as handle:
+        handle.write(b"2}\n")
+    second, _, _ = read_all(path, cursor)
+    assert second == b'{"a":2}\n'
+
+
+def test_read_new_finishes_the_rotated_sibling_first(tmp_path: Path) -> None:
+    """After rotation the unread tail of ``.1`` is read before the new file, nothing twice."""
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(b'{"a":1}\n')
+    _, cursor, _ = read_all(path, None)
+    with path.open("ab") as handle:
+        handle.write(b'{"a":2}\n')
+    path.rename(path.with_name("events.jsonl.1"))
+    path.write_bytes(b'{"a":3}\n')
+    got, cursor, _ = read_all(path, cursor)
+    assert got == b'{"a":2}\n{"a":3}\n'
+    assert cursor is not None and cursor.inode == path.stat().st_ino
+    again, _, _ = read_all(path, cursor)
+    assert again == b""
+
+
+def test_read_new_reads_a_rotated_files_unterminated_tail(tmp_path: Path) -> None:
+    """A rotated file never grows again, so its last line without newline is read too."""
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(b'{"a":1}\n')
+    _, cursor, _ = read_all(path, None)
+    with path.open("ab") as handle:
+        handle.write(b'{"a":2}')
+    path.rename(path.with_name("events.jsonl.1"))
+    path.write_bytes(b"")
+    got, _, _ = read_all(path, cursor)
+    assert got == b'{"a":2}\n'
+
+
+def test_read_new_starts_over_after_truncation(tmp_path: Path) -> None:
+    """A file truncated in place (same inode, smaller) is read again from the start."""
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(b'{"a":1}\n{"a":2}\n')
+    _, cursor, _ = read_all(path, None)
+    with path.open("r+b") as handle:
+        handle.truncate(0)
+        handle.write(b'{"b":1}\n')
+    got, _, _ = read_all(path, cursor)
+    assert got == b'{"b":1}\n'
+
+
+def test_read_new_notices_a_rewrite_past_the_old_offset(tmp_path: Path) -> None:
+    """Same inode and larger, but different first bytes: a rewrite, read from the start."""
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(b'{"a":1}\n')
+    _, cursor, _ = read_all(path, None)
+    with path.open("r+b") as handle:
+        handle.write(b'{"z":9}\n{"z":8}\n')
+    got, _, _ = read_all(path, cursor)
+    assert got == b'{"z":9}\n{"z":8}\n'
+
+
+def test_read_new_sets_aside_lines_over_the_cap(tmp_path: Path) -> None:
+    """An over-long line is reported with its offset; the lines around it are read."""
+    path = tmp_path / "events.jsonl"
+    long_line = b'{"x":"' + b"y" * 100 + b'"}'
+    path.write_bytes(b'{"a":1}\n' + long_line + b'\n{"a":2}\n')
+    got, _, bad = read_all(path, None, max_line_bytes=50)
+    assert got == b'{"a":1}\n{"a":2}\n'
+    assert [(b.offset, b.reason, b.raw) for b in bad] == [(8, "too-long", long_line)]
+
+
+def test_reader_handles_lines_longer_than_a_block(tmp_path: Path) -> None:
+    """Lines spanning several read blocks come out whole, in order, with right offsets."""
+    path = tmp_path / "events.jsonl"
+    lines = [b'{"n":%d,"pad":"%s"}' % (n, b"p" * (n * 7)) for n in range(40)]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    reader = jsonl.Reader(jsonl.Segment(path, 0), max_line_bytes=1 << 20, chunk_bytes=64)
+    chunks = list(reader)
+    assert b"".join(c.data for c in chunks) == path.read_bytes()
+    assert all(path.read_bytes()[c.offset : c.offset + len(c.data)] == c.data for c in chunks)
+    assert reader.offset == path.stat().st_size
+
+
+def test_read_new_of_a_missing_input_is_empty(tmp_path: Path) -> None:
+    """An input that does not exist yet is nothing to read, not an error."""
+    assert read_all(tmp_path / "absent.jsonl", None) == (b"", None, [])
+
+
+def test_expand_globs_and_paths(tmp_path: Path) -> None:
+    """Globs match files; plain paths are kept even before they exist."""
+    (tmp_path / "a.jsonl").write_text("")
+    (tmp_path / "b.jsonl").write_text("")
+    (tmp_path / "a.jsonl.1").write_text("")
+    found = jsonl.expand([str(tmp_path / "*.jsonl"), str(tmp_path / "later.jsonl")])
+    assert found == [tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "later.jsonl"]
+
+
+def test_cursor_head_hash_covers_only_read_bytes(tmp_path: Path) -> None:
+    """Appending does not change the cursor's head hash once past HEAD_BYTES."""
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(b"x" * 2000 + b"\n")
+    head = jsonl.head_hash(path, 2001)
+    with path.open("ab") as handle:
+        handle.write(b"more\n")
+    os.sync()
+    assert jsonl.head_hash(path, 2001) == head

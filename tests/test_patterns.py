@@ -1,0 +1,134 @@
+"""The pattern join is a semilattice: commutative, associative, idempotent; the merged view drops retractions."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fedlearn import layout, patterns, records
+from fedlearn.records import Pattern, Retraction
+
+NODES = st.sampled_from(["alpha", "beta", "gamma", "delta"])
+TIMES = st.datetimes().map(lambda d: d.strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+@st.composite
+def replicas(draw: st.DrawFn, pattern_id: str = "0" * 32) -> Pattern:
+    """Draw one node's record of a fixed pattern id."""
+    first, last = sorted([draw(TIMES), draw(TIMES)])
+    fields = {"error_message": draw(st.sampled_from(["boom", "boom ", " boom"])), "solution": "fix"}
+    return Pattern(
+        id=pattern_id,
+        category="error-solutions",
+        text="\n".join(fields.values()),
+        fields=fields,
+        value_score=draw(st.floats(0, 1)),
+        first_seen=first,
+        last_seen=last,
+        seen=draw(st.dictionaries(NODES, st.integers(1, 100), min_size=1)),
+    )
+
+
+@given(replicas(), replicas())
+def test_join_is_commutative(a: Pattern, b: Pattern) -> None:
+    """join(a, b) == join(b, a)."""
+    assert patterns.join(a, b) == patterns.join(b, a)
+
+
+@given(replicas(), replicas(), replicas())
+def test_join_is_associative(a: Pattern, b: Pattern, c: Pattern) -> None:
+    """join(join(a, b), c) == join(a, join(b, c))."""
+    assert patterns.join(patterns.join(a, b), c) == patterns.join(a, patterns.join(b, c))
+
+
+@given(replicas())
+def test_join_is_idempotent(a: Pattern) -> None:
+    """join(a, a) == a."""
+    assert patterns.join(a, a) == a
+
+
+@given(st.lists(replicas(), min_size=1, max_size=6), st.randoms())
+def test_join_all_ignores_order(items: list[Pattern], rng: object) -> None:
+    """Any order of the same records gives the same joined record."""
+    shuffled = list(items)
+    rng.shuffle(shuffled)  # type: ignore[attr-defined]
+    assert functools.reduce(patterns.join, items) == functools.reduce(patterns.join, shuffled)
+
+
+@given(replicas(), replicas())
+def test_join_takes_extremes(a: Pattern, b: Pattern) -> None:
+    """value_score max, first_seen min, last_seen max, seen per-node max."""
+    joined = patterns.join(a, b)
+    assert joined.value_score == max(a.value_score, b.value_score)
+    assert joined.first_seen == min(a.first_seen, b.first_seen)
+    assert joined.last_seen == max(a.last_seen, b.last_seen)
+    for node in a.seen.keys() | b.seen.keys():
+        assert joined.seen[node] == max(a.seen.get(node, 0), b.seen.get(node, 0))
+
+
+def test_content_id_collapses_whitespace_and_ignores_field_order() -> None:
+    """The same content with other whitespace or field order has the same id."""
+    one = patterns.content_id("error-solutions", {"error_message": "a  b\n", "solution": "c"})
+    two = patterns.content_id("error-solutions", {"solution": " c", "error_message": "a b"})
+    assert one == two and len(one) == 32
+
+
+def test_content_id_depends_on_category() -> None:
+    """The same fields in two categories are two patterns."""
+    fields = {"description": "x"}
+    assert patterns.content_id("skills-patterns", fields) != patterns.content_id(
+        "best-practices", fields
+    )
+
+
+def test_accumulate_adds_this_nodes_count() -> None:
+    """A node's own file counts every observation; replicas are joined with max instead."""
+    one = patterns.build("best-practices", {"title": "t"}, 0.8, "2026-01-01T00:00:00Z", "alpha")
+    two = patterns.build("best-practices", {"title": "t"}, 0.9, "2026-01-03T00:00:00Z", "alpha")
+    total = patterns.accumulate(patterns.accumulate(one, two, "alpha"), two, "alpha")
+    assert total.seen == {"alpha": 3}
+    assert (total.value_score, total.first_seen, total.last_seen) == (
+        0.9,
+        "2026-01-01T00:00:00Z",
+        "2026-01-03T00:00:00Z",
+    )
+
+
+def write_node(repo: Path, node: str, *items: Pattern) -> None:
+    """Write a node's pattern file the way sync does."""
+    path = layout.pattern_file(repo, items[0].category, node)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(patterns.encode(patterns.join_all(items)))
+
+
+def test_merged_view_joins_nodes_and_drops_retracted(tmp_path: Path) -> None:
+    """Two nodes' files join by id; a retraction from any node removes the id."""
+    shared_a = patterns.build(
+        "best-practices", {"title": "pin"}, 0.8, "2026-01-01T00:00:00Z", "alpha"
+    )
+    shared_b = patterns.build(
+        "best-practices", {"title": "pin"}, 0.9, "2026-01-02T00:00:00Z", "beta"
+    )
+    gone = patterns.build(
+        "best-practices", {"title": "bad advice"}, 0.9, "2026-01-02T00:00:00Z", "beta"
+    )
+    write_node(tmp_path, "alpha", shared_a)
+    write_node(tmp_path, "beta", shared_b, gone)
+    tombstone = Retraction(id=gone.id, retracted_at="2026-02-01T00:00:00Z", reason="wrong")
+    layout.retraction_file(tmp_path, "alpha").parent.mkdir(parents=True)
+    layout.retraction_file(tmp_path, "alpha").write_bytes(records.encode_line(tombstone))
+    view = patterns.merged_view(tmp_path, ["best-practices"])["best-practices"]
+    assert list(view) == [shared_a.id]
+    assert view[shared_a.id].seen == {"alpha": 1, "beta": 1}
+    assert view[shared_a.id].value_score == 0.9
+
+
+def test_read_skips_bad_lines_and_keeps_the_rest(tmp_path: Path) -> None:
+    """A corrupt line in another node's file does not hide its good lines."""
+    good = patterns.build("best-practices", {"title": "t"}, 0.8, "2026-01-01T00:00:00Z", "beta")
+    path = tmp_path / "beta.jsonl"
+    path.write_bytes(b"{not json\n" + records.encode_line(good) + b'{"id": 1}\n')
+    assert patterns.read(path) == [good]

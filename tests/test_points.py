@@ -1,0 +1,64 @@
+"""Points stage: pattern points, texts to embed, id checks and order."""
+
+from __future__ import annotations
+
+import uuid
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fedlearn import patterns, points
+
+PATTERN = patterns.build(
+    "error-solutions",
+    {"error_message": "connection refused", "solution": "start qdrant"},
+    0.9,
+    "2026-01-02T03:04:05Z",
+    "alpha",
+)
+
+
+@given(st.binary(min_size=16, max_size=16))
+def test_pattern_point_id_round_trips(raw: bytes) -> None:
+    """Any 32-hex pattern id maps to a UUID and back to itself."""
+    pattern_id = raw.hex()
+    assert points.pattern_id(points.pattern_point_id(pattern_id)) == pattern_id
+    assert points.is_valid_id(points.pattern_point_id(pattern_id))
+
+
+def test_from_pattern_carries_text_fields_scores_and_origin() -> None:
+    """The payload has everything a search needs and marks the point as fedlearn's."""
+    point = points.from_pattern(PATTERN)
+    assert point.id == str(uuid.UUID(hex=PATTERN.id))
+    assert point.payload == {
+        "text": PATTERN.text,
+        "category": "error-solutions",
+        "fields": PATTERN.fields,
+        "value_score": 0.9,
+        "first_seen": "2026-01-02T03:04:05Z",
+        "last_seen": "2026-01-02T03:04:05Z",
+        "seen": {"alpha": 1},
+        "origin": "fedlearn",
+    }
+    assert points.is_federated(point.payload) and not points.is_federated({"text": "x"})
+
+
+def test_text_of_joins_the_configured_fields_in_order() -> None:
+    """Only non-empty string fields count, in the order configured."""
+    payload = {"content": "body", "description": "summary", "text": " ", "n": 3}
+    assert points.text_of(payload, ["text", "description", "n", "content"]) == "summary\nbody"
+    assert points.text_of(payload, ["missing"]) == ""
+
+
+def test_is_valid_id_accepts_what_qdrant_returns() -> None:
+    """Unsigned integers and canonical UUID strings; nothing else."""
+    canonical = str(uuid.UUID(int=0xABCDEF))
+    assert points.is_valid_id(0) and points.is_valid_id(2**64 - 1) and points.is_valid_id(canonical)
+    for bad in (-1, 2**64, True, canonical.upper(), "not-a-uuid", 1.5, None):
+        assert not points.is_valid_id(bad)
+
+
+def test_sort_key_puts_integers_before_uuids() -> None:
+    """Integers ascend numerically, then UUIDs as strings."""
+    ids: list[int | str] = [str(uuid.UUID(int=2)), 10, str(uuid.UUID(int=1)), 9]
+    assert sorted(ids, key=points.sort_key) == [9, 10, str(uuid.UUID(int=1)), str(uuid.UUID(int=2))]

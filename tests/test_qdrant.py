@@ -1,0 +1,213 @@
+"""The Qdrant layer on the embedded store: paging, batched calls, and the retry policy."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import httpx
+import pytest
+from qdrant_client import QdrantClient, models
+from qdrant_client.http.exceptions import ResponseHandlingException, UnexpectedResponse
+
+from fedlearn import config, qdrant, records
+from fedlearn.errors import QdrantError
+from tests import embedserver
+
+SETTINGS = config.Qdrant(retry_attempts=4, retry_deadline=30.0)
+COSINE16 = records.VectorConfig(size=16, distance="Cosine")
+
+
+@pytest.fixture(autouse=True)
+def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the retry waits short; the policy's shape is what is tested."""
+    monkeypatch.setattr(qdrant, "WAIT_INITIAL", 0.01)
+    monkeypatch.setattr(qdrant, "WAIT_MAX", 0.05)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[qdrant.Store]:
+    """Return a Store over a fresh embedded store in a temp state dir."""
+    with qdrant.connect(SETTINGS, tmp_path) as opened:
+        yield opened
+
+
+def unit(index: int, size: int = 16) -> list[float]:
+    """Return a one-hot vector."""
+    return [1.0 if i == index % size else 0.0 for i in range(size)]
+
+
+def connect_error() -> ResponseHandlingException:
+    """Return the error qdrant-client raises when nothing answers."""
+    return ResponseHandlingException(httpx.ConnectError("connection refused"))
+
+
+def flaky(
+    method: Callable[..., Any], failures: int, error: Exception
+) -> tuple[Callable[..., Any], list[int]]:
+    """Return ``method`` wrapped to raise ``error`` on its first ``failures`` calls, and a call log."""
+    calls: list[int] = []
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) <= failures:
+            raise error
+        return method(*args, **kwargs)
+
+    return wrapper, calls
+
+
+def test_connect_opens_the_embedded_store_in_the_state_dir(tmp_path: Path) -> None:
+    """With no URL the store lives in ``<state>/qdrant`` and keeps what was written."""
+    with qdrant.connect(SETTINGS, tmp_path) as opened:
+        opened.create("notes", COSINE16)
+        opened.upsert("notes", [1], [unit(1)], [{"text": "kept"}])
+    assert (tmp_path / "qdrant").is_dir()
+    with qdrant.connect(SETTINGS, tmp_path) as reopened:
+        assert reopened.count("notes") == 1
+
+
+def test_connect_refuses_a_store_held_by_another_client(tmp_path: Path) -> None:
+    """The embedded store's file lock gives a clear QdrantError, not a traceback."""
+    with qdrant.connect(SETTINGS, tmp_path), pytest.raises(QdrantError) as caught:
+        qdrant.connect(SETTINGS, tmp_path)
+    assert "in use" in str(caught.value) and caught.value.hint
+
+
+def test_vectors_reads_size_and_distance_or_none(store: qdrant.Store) -> None:
+    """A missing collection gives None; an existing one its vector config."""
+    assert store.vectors("absent") is None
+    store.create("present", records.VectorConfig(size=24, distance="Dot"))
+    assert store.vectors("present") == records.VectorConfig(size=24, distance="Dot")
+
+
+def test_vectors_refuses_named_vectors(store: qdrant.Store) -> None:
+    """Collections with several named vectors are reported, not guessed at."""
+    params = models.VectorParams(size=4, distance=models.Distance.COSINE)
+    store.client.create_collection("named", vectors_config={"a": params, "b": params})
+    with pytest.raises(QdrantError, match="named vectors"):
+        store.vectors("named")
+
+
+def test_scroll_yields_every_point_across_pages(store: qdrant.Store) -> None:
+    """Paging follows ``next_page_offset`` to the end: no point missed, none twice."""
+    store.create("many", COSINE16)
+    ids = [str(uuid.UUID(int=i + 1)) for i in range(250)]
+    store.upsert("many", ids, [unit(i) for i in range(250)], [{"n": i} for i in range(250)])
+    seen = list(store.scroll("many", page_size=7))
+    assert sorted(p.id for p in seen) == sorted(ids)
+    assert {p.payload["n"] for p in seen} == set(range(250))
+
+
+def test_existing_returns_only_present_ids(store: qdrant.Store) -> None:
+    """A batched retrieve answers which ids are there, in canonical form."""
+    store.create("some", COSINE16)
+    present = str(uuid.UUID(int=7))
+    store.upsert("some", [present, 3], [unit(0), unit(1)], [{}, {}])
+    absent = str(uuid.UUID(int=8))
+    assert store.existing("some", [present, absent, 3, 4]) == {present, 3}
+    assert store.existing("some", []) == set()
+
+
+def test_search_returns_the_nearest_first(store: qdrant.Store) -> None:
+    """The query answers the closest point first, with its payload."""
+    store.create("near", COSINE16)
+    store.upsert("near", [1, 2, 3], [unit(1), unit(2), unit(3)], [{"n": 1}, {"n": 2}, {"n": 3}])
+    hits = store.search("near", unit(2), limit=2)
+    assert hits[0] == records.Point(id=2, payload={"n": 2})
+
+
+def test_delete_removes_the_points(store: qdrant.Store) -> None:
+    """Deleted ids are gone and the count drops."""
+    store.create("gone", COSINE16)
+    store.upsert("gone", [1, 2], [unit(1), unit(2)], [{}, {}])
+    store.delete("gone", [1])
+    assert store.count("gone") == 1 and store.existing("gone", [1, 2]) == {2}
+
+
+def test_call_retries_transient_errors_then_succeeds(
+    store: qdrant.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two connection errors, then Qdrant answers: the upsert goes through once."""
+    store.create("flaky", COSINE16)
+    wrapper, calls = flaky(store.client.upsert, 2, connect_error())
+    monkeypatch.setattr(store.client, "upsert", wrapper)
+    store.upsert("flaky", [1], [unit(1)], [{}])
+    assert len(calls) == 3 and store.count("flaky") == 1
+
+
+def test_call_gives_up_after_the_attempts_with_a_hint(
+    store: qdrant.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lasting outage ends in QdrantError after exactly ``retry_attempts`` calls."""
+    wrapper, calls = flaky(store.client.count, 100, connect_error())
+    monkeypatch.setattr(store.client, "count", wrapper)
+    with pytest.raises(QdrantError) as caught:
+        store.count("anything")
+    assert len(calls) == SETTINGS.retry_attempts
+    assert "ConnectError" in str(caught.value) and "rerun" in caught.value.hint
+
+
+def test_call_fails_at_once_on_a_validation_error(
+    store: qdrant.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A vector of the wrong size is refused at the first attempt with Qdrant's message."""
+    store.create("strict", COSINE16)
+    counted, calls = flaky(store.client.upsert, 0, connect_error())
+    monkeypatch.setattr(store.client, "upsert", counted)
+    with pytest.raises(QdrantError) as caught:
+        store.upsert("strict", [1], [[1.0, 0.0]], [{}])
+    assert len(calls) == 1 and store.count("strict") == 0
+    assert "upsert strict" in str(caught.value) and "dimension" in str(caught.value)
+    assert not caught.value.hint
+
+
+def test_is_transient_tells_outages_from_refusals() -> None:
+    """Connection errors, timeouts, 5xx and 429 are transient; 4xx and parse errors are not."""
+    headers = httpx.Headers()
+
+    def status(code: int) -> UnexpectedResponse:
+        return UnexpectedResponse(code, "", b'{"status":{"error":"nope"}}', headers)
+
+    assert qdrant.is_transient(connect_error())
+    assert qdrant.is_transient(ResponseHandlingException(httpx.ReadTimeout("slow")))
+    assert qdrant.is_transient(status(503)) and qdrant.is_transient(status(429))
+    assert not qdrant.is_transient(status(400)) and not qdrant.is_transient(status(404))
+    assert not qdrant.is_transient(ResponseHandlingException(ValueError("bad json")))
+    assert not qdrant.is_transient(ValueError("Collection x not found"))
+
+
+def test_describe_uses_the_server_message() -> None:
+    """A refusal is reported with the server's own ``status.error``."""
+    error = UnexpectedResponse(
+        400,
+        "Bad Request",
+        b'{"status":{"error":"Wrong input: Vector dimension error"}}',
+        httpx.Headers(),
+    )
+    assert qdrant.describe(error) == "HTTP 400: Wrong input: Vector dimension error"
+
+
+def test_url_mode_fails_cleanly_when_nothing_listens(tmp_path: Path) -> None:
+    """Against a closed local port every attempt is made, then QdrantError names the outage."""
+    url = f"http://127.0.0.1:{embedserver.closed_port()}"
+    settings = attrs.evolve(SETTINGS, url=url, retry_attempts=2, timeout=2.0)
+    with qdrant.connect(settings, tmp_path) as remote, pytest.raises(QdrantError) as caught:
+        remote.vectors("skills-patterns")
+    assert "ConnectError" in str(caught.value) and url in caught.value.hint
+
+
+@pytest.mark.filterwarnings("ignore:Api key is used with an insecure connection")
+def test_url_mode_reads_the_api_key_file(tmp_path: Path) -> None:
+    """The key file's content (stripped) becomes the client's API key."""
+    key = tmp_path / "qdrant.key"
+    key.write_text("secret-key\n")
+    settings = attrs.evolve(SETTINGS, url="http://127.0.0.1:1", api_key_file=str(key))
+    assert qdrant.read_key(settings.api_key_file) == "secret-key"
+    with qdrant.connect(settings, tmp_path) as remote:
+        assert isinstance(remote.client, QdrantClient)
+    with pytest.raises(QdrantError):
+        qdrant.read_key(str(tmp_path / "missing"))

@@ -1,0 +1,143 @@
+"""Snapshot stage: encoding with a manifest, and every verification check (guarantee 7)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from fedlearn import layout, records, snapshot
+from fedlearn.errors import VerifyError
+
+VECTORS = records.VectorConfig(size=16, distance="Cosine")
+EMBEDDING = records.EmbeddingInfo(model="hash", text_fields=["text"])
+
+
+def write(repo: Path, stamp: str, found: list[records.Point], **overrides: object) -> Path:
+    """Write a snapshot of ``skills-patterns`` by node ``alpha`` and its manifest; return its path."""
+    data = snapshot.encode(found)
+    made = snapshot.manifest(
+        "skills-patterns",
+        "alpha",
+        data,
+        created_at="2026-01-01T00:00:00Z",
+        truncated=False,
+        vectors=VECTORS,
+        embedding=EMBEDDING,
+    )
+    path = layout.collection_snapshot(repo, "skills-patterns", "alpha", stamp)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    document = msgspec.to_builtins(made) | overrides
+    layout.manifest_of(path).write_text(json.dumps(document))
+    return path
+
+
+def sample(count: int = 3) -> list[records.Point]:
+    """Return ``count`` points with UUID ids, out of order."""
+    return [
+        records.Point(id=str(uuid.UUID(int=i + 1)), payload={"text": f"t{i}"})
+        for i in reversed(range(count))
+    ]
+
+
+def test_encode_sorts_by_id_and_manifest_counts_and_hashes(tmp_path: Path) -> None:
+    """Lines are in id order; the manifest holds their count and sha256."""
+    data = snapshot.encode(
+        [records.Point(id=5, payload={}), records.Point(id=2, payload={"b": 1, "a": 2})]
+    )
+    assert data == b'{"id":2,"payload":{"a":2,"b":1}}\n{"id":5,"payload":{}}\n'
+    made = snapshot.manifest(
+        "c", "n", data, created_at="t", truncated=True, vectors=VECTORS, embedding=EMBEDDING
+    )
+    assert made.points == 2 and made.truncated and made.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_verify_accepts_a_sound_snapshot(tmp_path: Path) -> None:
+    """A snapshot as export writes it verifies, with its points in order."""
+    path = write(tmp_path, "20260101T000000Z", sample())
+    verified = snapshot.verify(path, "skills-patterns", "alpha")
+    assert [p.payload["text"] for p in verified.points] == ["t0", "t1", "t2"]
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        ("payload", "sha256"),
+        ("schema", "schema"),
+        ("unknown-key", "schema"),
+        ("node", "alpha"),
+        ("count", "the manifest says"),
+        ("no-manifest", "no manifest"),
+        ("bad-line", "not a point"),
+        ("bad-id", "not a Qdrant point id"),
+        ("order", "order"),
+        ("distance", "vector config"),
+    ],
+)
+def test_verify_refuses_damage(tmp_path: Path, damage: str, reason: str) -> None:
+    """Each kind of damage is refused with a reason naming it."""
+    path = write(tmp_path, "20260101T000000Z", sample())
+    manifest = layout.manifest_of(path)
+    document = json.loads(manifest.read_text())
+
+    def rewrite(data: bytes) -> None:
+        path.write_bytes(data)
+        document.update(sha256=hashlib.sha256(data).hexdigest(), points=data.count(b"\n"))
+        manifest.write_text(json.dumps(document))
+
+    lines = path.read_bytes().splitlines(keepends=True)
+    if damage == "payload":
+        path.write_bytes(path.read_bytes().replace(b"t1", b"t9"))
+    elif damage == "schema":
+        manifest.write_text(json.dumps(document | {"schema": 2}))
+    elif damage == "unknown-key":
+        manifest.write_text(json.dumps(document | {"extra": 1}))
+    elif damage == "node":
+        manifest.write_text(json.dumps(document | {"node": "beta"}))
+    elif damage == "count":
+        manifest.write_text(json.dumps(document | {"points": 4}))
+    elif damage == "no-manifest":
+        manifest.unlink()
+    elif damage == "bad-line":
+        rewrite(b"".join(lines) + b'{"id":99}\n')
+    elif damage == "bad-id":
+        rewrite(b'{"id":-1,"payload":{}}\n')
+    elif damage == "order":
+        rewrite(b"".join(reversed(lines)))
+    elif damage == "distance":
+        manifest.write_text(json.dumps(document | {"vectors": {"size": 16, "distance": "Hamming"}}))
+    with pytest.raises(VerifyError, match=reason):
+        snapshot.verify(path, "skills-patterns", "alpha")
+
+
+def test_latest_verified_falls_back_past_a_refused_snapshot(tmp_path: Path) -> None:
+    """The newest snapshot without a manifest is refused; the one before it is used."""
+    older = write(tmp_path, "20260101T000000Z", sample(2))
+    newer = write(tmp_path, "20260102T000000Z", sample(3))
+    layout.manifest_of(newer).unlink()
+    found, refused = snapshot.latest_verified(older.parent, "skills-patterns", "alpha")
+    assert found is not None and found.path == older
+    assert [r.path for r in refused] == [newer]
+
+
+def test_is_unchanged_ignores_only_the_creation_time(tmp_path: Path) -> None:
+    """Same bytes and manifest apart from the time: unchanged; other bytes: changed."""
+    path = write(tmp_path, "20260101T000000Z", sample())
+    data = path.read_bytes()
+    again = snapshot.manifest(
+        "skills-patterns",
+        "alpha",
+        data,
+        created_at="2027-01-01T00:00:00Z",
+        truncated=False,
+        vectors=VECTORS,
+        embedding=EMBEDDING,
+    )
+    assert snapshot.is_unchanged(path, data, again)
+    assert not snapshot.is_unchanged(path, data + b'{"id":9,"payload":{}}\n', again)
+    assert not snapshot.is_unchanged(None, data, again)
