@@ -10,7 +10,6 @@ tool-call payloads, a few planted secrets and personal data), then times
 plugins scanning the same text as a file. Both run in this process, one after the other.
 """
 
-# ruff: noqa: E501  (the long lines are literal sample text of the generator, kept whole)
 from __future__ import annotations
 
 import argparse

@@ -52,6 +52,8 @@ VALUE = (
     r"(?P<q>\\?[\"'`])?"
     r"(?P<value>(?(q)[^\"'`\n\\]+|(?:[^\s\"'`,;&|<>(){}\[\]\\$]|\$(?![{(]))+))"
 )
+# After a colon (YAML, headers, prose) an ``&`` is part of the value, not a query separator.
+COLON_VALUE = VALUE.replace(",;&|", ",;|")
 NAMES = (
     "aws-secret-key",
     "azure-storage-key",
@@ -297,7 +299,7 @@ def key_gate(separator: str) -> re.Pattern[str]:
 
 VALUE_AFTER = {
     "=": re.compile(r"=[=>]?[ \t]*" + VALUE),
-    ":": re.compile(r":=?[ \t]*" + VALUE),
+    ":": re.compile(r":=?[ \t]*" + COLON_VALUE),
     ">": re.compile(r">(?P<q>)(?P<value>[^<\n]{1,200})</"),
 }
 

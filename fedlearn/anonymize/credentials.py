@@ -55,8 +55,15 @@ def has_digit(match: re.Match[str], text: str) -> bool:
 
 
 def openai_shaped(match: re.Match[str], text: str) -> bool:
-    """Return whether an ``sk-`` token is OpenAI's (Anthropic's start ``sk-ant-``)."""
-    return not match.group().startswith("sk-ant-") and has_digit(match, text)
+    """
+    Return whether an ``sk-`` token is OpenAI's (Anthropic's start ``sk-ant-``).
+
+    A short one needs a digit (``sk-learn-with-examples`` is prose); a long one does not.
+    """
+    token = match.group()
+    if token.startswith("sk-ant-") or not no_example(match, text):
+        return False
+    return len(token) >= 35 or any(c.isdigit() for c in token)
 
 
 def shape(name: str, *patterns: str, trigger: Trigger, check: Check | None = None) -> Rule:
@@ -65,7 +72,7 @@ def shape(name: str, *patterns: str, trigger: Trigger, check: Check | None = Non
 
 
 def discord_span(match: re.Match[str], text: str) -> Span | None:
-    """Return the bot token around its first dot when the part before is a base64 Discord id."""
+    """Return the bot token around its first dot (``<base64 id>.<6>.<27 to 40>``), or None."""
     start = match.start()
     first = start
     while first > 0 and text[first - 1] in TOKEN_CHARACTERS and start - first < 28:
@@ -74,7 +81,12 @@ def discord_span(match: re.Match[str], text: str) -> Span | None:
         return None
     if first > 0 and text[first - 1] in TOKEN_CHARACTERS:
         return None
-    return (first, match.end()) if checks.is_snowflake(text[first:start]) else None
+    # Real tokens start with a base64 Discord id; the three-part shape alone is distinctive enough
+    # when the whole is varied like a generated token.
+    whole = text[first : match.end()]
+    if checks.is_snowflake(text[first:start]) or checks.character_classes(whole) >= 3:
+        return first, match.end()
+    return None
 
 
 def telegram_span(match: re.Match[str], text: str) -> Span | None:

@@ -11,7 +11,6 @@ must not survive anonymization. personal.jsonl has the same shape for personal a
 risky and must stay as it is.
 """
 
-# ruff: noqa: E501  (the long lines are literal sample text, kept whole so each reads as it would appear)
 from __future__ import annotations
 
 import base64

@@ -69,7 +69,12 @@ def test_no_planted_secret_byte_reaches_data(make_node: object) -> None:
     write_jsonl(node.telemetry, [*sample.events(200, seed=9), *planted_events()])
     write_jsonl(node.dataset, [*sample.chat_records(10, seed=9), *planted_chats()])
     answer = json.loads(node.run("sync", "--json").stdout)
-    assert answer["high_value"] >= len(PLANTED) and answer["fine_tuning"]["new"] >= len(PLANTED)
+    # Events without their own value_score are scored by the formula; anonymized chats that read
+    # the same become duplicates: count what arrived, not what stayed distinct.
+    scored = [e for e in planted_events() if "value_score" in e]
+    fine_tuning = answer["fine_tuning"]
+    assert answer["high_value"] >= len(scored)
+    assert fine_tuning["new"] + fine_tuning["duplicate"] >= len(PLANTED)
     written = b"".join(p.read_bytes() for p in (node.repo / "data").rglob("*") if p.is_file())
     assert len(written) > 10_000
     leaked = [
