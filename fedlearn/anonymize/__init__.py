@@ -117,9 +117,12 @@ class Anonymizer:
         active = self._active(probe)
         for _ in range(MAX_PASSES):
             hits = self._hits(probe, active, secrets_only=False)
-            if not hits:
+            if hits:
+                probe = rules.Probe(self._redact(probe.text, hits))
+            # Personal data next to a placeholder is left alone, so redacting only personal data
+            # leaves nothing for another pass; a redacted secret can (``AKIA…-----BEGIN…``).
+            if not any(rule.is_secret for _, _, _, rule in hits):
                 break
-            probe = rules.Probe(self._redact(probe.text, hits))
         return probe.text
 
     def scan(self, text: str) -> list[Finding]:
