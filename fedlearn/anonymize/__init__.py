@@ -3,7 +3,8 @@
 ``Anonymizer.anonymize(text)`` replaces secrets and personal or machine data with typed
 placeholders (``<redacted:jwt>``, ``<ip>``, ``<email>``, ``<home>``) and counts redactions by rule.
 ``scan(text)`` finds secrets without changing anything (the publish gate and ``fedlearn scan``).
-Each string costs one pass: a rule's patterns run only when its cheap trigger fires.
+Each string costs one pass: a rule's patterns run only when its gate (all gates as one RE2 set, see
+``prefilter``) or, without google-re2, its keyword trigger says they can find something.
 """
 
 from __future__ import annotations
@@ -16,9 +17,17 @@ from typing import Any
 import attrs
 
 from fedlearn import config
-from fedlearn.anonymize import assignments, credentials, personal, prefilter, rules
+from fedlearn.anonymize import (
+    assignments,
+    commands,
+    credentials,
+    machine,
+    personal,
+    prefilter,
+    rules,
+)
 from fedlearn.anonymize.files import FileFinding, scan_files
-from fedlearn.anonymize.personal import Machine
+from fedlearn.anonymize.machine import Machine
 from fedlearn.anonymize.rules import Rule
 
 __all__ = ["Anonymizer", "FileFinding", "Finding", "Machine", "builtin_rule_names", "scan_files"]
@@ -38,12 +47,13 @@ class Finding:
 
 
 def builtin_rules(identity: Machine, hostnames: list[str]) -> list[Rule]:
-    """Return every built-in rule by priority: shaped secrets, keyed secrets, personal data."""
+    """Return every built-in rule by priority: shaped, keyed, placed secrets; personal data."""
     return (
         credentials.shaped()
         + assignments.keyed()
+        + commands.placed()
         + personal.network()
-        + personal.machine(identity, hostnames)
+        + machine.rules(identity, hostnames)
     )
 
 
@@ -80,18 +90,7 @@ class Anonymizer:
         self.rules = tuple(rule for rule in ordered if not set(rule.names) <= self.disabled)
         self.allow = tuple(re.compile(pattern) for pattern in settings.allow)
         self.counts: collections.Counter[str] = collections.Counter()
-        self._always = tuple(index for index, rule in enumerate(self.rules) if rule.trigger is None)
-        gates: dict[rules.Trigger, list[int]] = {}
-        for index, rule in enumerate(self.rules):
-            if rule.trigger is not None:
-                gates.setdefault(rule.trigger, []).append(index)
-        items: dict[rules.Item, int] = {}
-        self._gates = tuple(
-            (tuple(items.setdefault(item, len(items)) for item in trigger.items()), tuple(members))
-            for trigger, members in gates.items()
-        )
-        self._tests = tuple(item.test() for item in items)
-        self._lowered = tuple(item.lower for item in items)
+        self._triggers = prefilter.Triggers(self.rules)
         self._prefilter = prefilter.build(self.rules) if use_re2 else None
 
     @property
@@ -106,9 +105,8 @@ class Anonymizer:
         Each pass lets all rules look at the same text; overlapping finds become one redaction
         under the higher-priority rule's name, so no part of a secret is left beside a
         placeholder. A redaction can change what a neighbour looks like (``AKIA…-----BEGIN…``:
-        the key id ends at the dash, not at a placeholder), so passes repeat until one finds
-        nothing: anonymizing again then changes nothing. The second pass is cheap, because the
-        prefilter sees placeholders where the matches were.
+        the key id ends at the dash, not at a placeholder), so passes repeat while they redact
+        a secret: anonymizing again then changes nothing.
         """
         probe = rules.Probe(text)
         # A later pass runs only the rules that were active in the first: gates and triggers are
@@ -149,23 +147,7 @@ class Anonymizer:
             found = self._prefilter.active(probe.text)
             if found is not None:
                 return found
-        return self._triggered(probe)
-
-    def _triggered(self, probe: rules.Probe) -> list[int]:
-        """Return the indexes of the rules whose trigger fires (or that have none), in order."""
-        active = list(self._always)
-        text, lower, tests, lowered = probe.text, probe.lower, self._tests, self._lowered
-        found: list[bool | None] = [None] * len(tests)
-        for indexes, members in self._gates:
-            for index in indexes:
-                fired = found[index]
-                if fired is None:
-                    fired = found[index] = tests[index](lower if lowered[index] else text)
-                if fired:
-                    active += members
-                    break
-        active.sort()
-        return active
+        return self._triggers.active(probe)
 
     def _hits(
         self, probe: rules.Probe, active: list[int] | None, *, secrets_only: bool

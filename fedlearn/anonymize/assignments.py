@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from fedlearn.anonymize import checks
-from fedlearn.anonymize.rules import Matcher, Rule, Span, Trigger
+from fedlearn.anonymize.rules import Matcher, Rule, Span
 
 KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 FILLER_CHARACTERS = frozenset("\"'`]\\ \t")
@@ -324,70 +324,6 @@ def assignments(separator: str) -> Callable[[str], Iterator[re.Match[str]]]:
     return find
 
 
-def bearer(match: re.Match[str], text: str) -> bool:
-    """Return whether the word after ``Bearer`` is a token (not ``Bearer authentication``)."""
-    value = text[slice(*match.span("value"))]
-    if checks.is_reference(value) or not checks.looks_random(value, minimum=12):
-        return False
-    return any(c.isdigit() for c in value) or checks.character_classes(value) >= 3
-
-
-def basic(match: re.Match[str], text: str) -> bool:
-    """Return whether the word after ``Basic`` is base64 of ``user:password``."""
-    return checks.is_basic_credentials(text[slice(*match.span("value"))])
-
-
-def url_password(match: re.Match[str], text: str) -> bool:
-    """Return whether a URL's password is literal (``${DB_PASSWORD}`` is not)."""
-    return not checks.is_reference(text[slice(*match.span("value"))])
-
-
-def url_token(match: re.Match[str], text: str) -> bool:
-    """Return whether a URL's user part alone is a token (``https://<token>@host``)."""
-    return checks.looks_random(text[slice(*match.span("value"))], minimum=16)
-
-
-def command_line(match: re.Match[str], text: str) -> bool:
-    """Return whether a password given on a command line is literal."""
-    value = text[slice(*match.span("value"))]
-    return len(value) >= 3 and not value.startswith("-") and not checks.is_reference(value)
-
-
-def command_lines() -> list[Rule]:
-    """Return a rule per well-known command that takes a password on its command line."""
-    value = r"(?P<q>[\"'])?(?P<value>(?(q)[^\"'\n]+|[^\s\"'`;&|]+))"
-    shell = r"[^\n|;&]{0,200}?[ \t]"
-    commands = (
-        (r"mysql(?:dump|admin)?\b" + shell + r"-p" + value, r"mysql[^\n|;&]*[ \t]-p[^\s]"),
-        (r"mariadb(?:-dump)?\b" + shell + r"-p" + value, r"mariadb[^\n|;&]*[ \t]-p[^\s]"),
-        (r"sshpass[ \t]+-p[ \t]*" + value, r"sshpass[ \t]+-p"),
-        (r"redis-cli\b" + shell + r"-a[ \t]+" + value, r"redis-cli[^\n|;&]*[ \t]-a[ \t]"),
-        (
-            r"docker[ \t]+login\b" + shell + r"-p[ \t]+" + value,
-            r"docker[ \t]+login[^\n|;&]*[ \t]-p[ \t]",
-        ),
-        (
-            r"curl\b" + shell + r"(?:-u|--user)[ \t]+[^\s:\"']+:" + value,
-            r"curl[^\n|;&]*[ \t](?:-u|--user)[ \t]",
-        ),
-        (r"pass:(?<![a-z]pass:)" + value, r"pass:"),
-    )
-    trigger = Trigger(
-        patterns=(re.compile(r"-(?<=[ \t]-)[pau][ \t\"'A-Za-z0-9]"), re.compile("pass:")),
-        lower=True,
-    )
-    return [
-        Rule(
-            ("password",),
-            (Matcher(re.compile(pattern), command_line),),
-            trigger=trigger,
-            lower=True,
-            gate="(?i)" + gate,
-        )
-        for pattern, gate in commands
-    ]
-
-
 def keyed() -> list[Rule]:
     """Return the rules for secrets known by their key name or their place, in priority order."""
     flag = r"--(?P<flag>[a-z0-9][a-z0-9_-]{0,60})[ \t]+(?!-)" + VALUE
@@ -415,26 +351,4 @@ def keyed() -> list[Rule]:
             lower=True,
             gate=rf"(?i)--[a-z0-9_-]*(?:{words})[ \t]",
         ),
-        Rule(
-            ("authorization",),
-            (
-                Matcher(re.compile(r"bearer[ \t]+(?P<value>[a-z0-9._~+/-]+=*)"), bearer),
-                Matcher(
-                    re.compile(r"basic[ \t]+(?P<value>[a-z0-9+/]{8,}={0,2})(?![a-z0-9+/=])"), basic
-                ),
-            ),
-            trigger=Trigger(words=("earer", "asic")),
-            lower=True,
-            gate=r"(?i)bearer[ \t]+[a-z0-9._~+/-]{12}|basic[ \t]+[a-z0-9+/]{8}",
-        ),
-        Rule(
-            ("url-credentials",),
-            (
-                Matcher(re.compile(r"://[^\s/:@\"'<>]*:(?P<value>[^\s/@\"'<>]+)@"), url_password),
-                Matcher(re.compile(r"://(?P<value>[A-Za-z0-9_.~%+-]{16,})@"), url_token),
-            ),
-            trigger=Trigger(words=("://",)),
-            gate=r"://[^\s/@\"'<>]*@",
-        ),
-        *command_lines(),
     ]

@@ -1,0 +1,163 @@
+"""This machine's identity as rules: its home, host and domain names, and its user.
+
+A user or host name that is a default or a common word (``nixos``, ``admin``, ``runner``) or
+shorter than three characters names nobody, and redacting it would wreck ordinary technical text
+(``nixos-rebuild``, ``/etc/nixos``); such names are left alone. Home paths are redacted whatever
+the user name.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import pwd
+import re
+import socket
+
+import attrs
+
+from fedlearn.anonymize.rules import Matcher, Rule, Span, Trigger, personal
+
+# Default and shared account or host names, and words they collide with in technical text.
+# fmt: off
+COMMON_NAMES = frozenset([
+    "root", "admin", "administrator", "user", "users", "guest", "test", "tester", "demo", "dev",
+    "developer", "ubuntu", "debian", "fedora", "centos", "rocky", "alma", "alpine", "arch",
+    "archlinux", "nixos", "gentoo", "suse", "opensuse", "kali", "pi", "raspberrypi", "runner",
+    "build", "builder", "buildbot", "jenkins", "ci", "github", "gitlab", "git", "docker", "podman",
+    "vagrant", "ec2-user", "cloud-user", "azureuser", "nobody", "daemon", "bin", "sys", "www",
+    "www-data", "http", "nginx", "apache", "postgres", "mysql", "redis", "qdrant", "ollama",
+    "node", "app", "service", "server", "system", "default", "home", "data", "main", "local",
+    "master", "worker", "agent", "localhost", "localdomain", "host", "desktop", "laptop",
+    "workstation", "computer", "pc", "machine", "vm", "container", "box",
+])
+# fmt: on
+LOCAL_DOMAINS = frozenset({"local", "lan", "home", "internal", "localdomain", "localhost"})
+LABEL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+PATH_END = r"[^/\s\"'`<>:;,|()\[\]{}]+"
+
+
+@attrs.frozen
+class Machine:
+    """The local identity that must never leave the machine: host names, user, home."""
+
+    hostname: str
+    fqdn: str
+    user: str
+    home: str
+
+    @classmethod
+    def local(cls) -> Machine:
+        """Return this machine's hostname, FQDN, user and home (looked up once per process)."""
+        return local_machine()
+
+
+@functools.cache
+def local_machine() -> Machine:
+    """Return this machine's identity from the host name and the password database."""
+    entry = pwd.getpwuid(os.getuid())
+    hostname = socket.gethostname()
+    try:
+        fqdn = socket.getfqdn()
+    except OSError:
+        fqdn = hostname
+    return Machine(hostname=hostname, fqdn=fqdn, user=entry.pw_name, home=entry.pw_dir)
+
+
+def is_identifying(name: str) -> bool:
+    """Return whether a user or host name identifies someone (not short, not a default or word)."""
+    return len(name) >= 3 and name.lower() not in COMMON_NAMES
+
+
+def is_word_character(character: str) -> bool:
+    """Return whether ``character`` continues a word, a dotted name or a dashed name."""
+    return character.isalnum() or character in "_.-"
+
+
+def host_span(match: re.Match[str], text: str) -> Span | None:
+    """Return the host name with any subdomains before it (``git.corp.example.org``), or None."""
+    first = match.start()
+    while first > 1 and text[first - 1] == "." and text[first - 2] in LABEL:
+        label = first - 1
+        while label > 0 and text[label - 1] in LABEL:
+            label -= 1
+        first = label
+    if first > 0 and is_word_character(text[first - 1]):
+        return None
+    return first, match.end()
+
+
+def windows_home_span(match: re.Match[str], text: str) -> Span | None:
+    """Return ``C:\\Users\\NAME`` around its ``\\Users\\``, or None."""
+    first = match.start() - 2
+    if first < 0 or text[first + 1] != ":" or not text[first].isalpha():
+        return None
+    if first > 0 and is_word_character(text[first - 1]):
+        return None
+    return first, match.end()
+
+
+def rules(identity: Machine, hostnames: list[str]) -> list[Rule]:
+    """Return the rules for this machine's home, host names and user, and the configured hosts."""
+    found = home(identity)
+    for name in sorted(host_names(identity, hostnames), key=lambda name: (-len(name), name)):
+        pattern = (
+            re.escape(name) + r"(?:\.(?:local|lan|home|internal|localdomain))?(?![\w-]|\.[a-z0-9])"
+        )
+        matcher = Matcher(re.compile(pattern), widen=host_span)
+        found.append(
+            personal("hostname", "<host>", matcher, lower=True, gate="(?i)" + re.escape(name))
+        )
+    user = identity.user.lower()
+    if is_identifying(user):
+        pattern = re.escape(user) + r"(?<![\w.-]" + re.escape(user) + r")(?![\w-])"
+        found.append(
+            personal(
+                "user",
+                "<user>",
+                Matcher(re.compile(pattern)),
+                lower=True,
+                gate="(?i)" + re.escape(user),
+            )
+        )
+    return found
+
+
+def host_names(identity: Machine, configured: list[str]) -> set[str]:
+    """
+    Return the host and domain names to redact, in lower case.
+
+    The local host name and FQDN unless they are defaults or common words, the FQDN's domain
+    (``corp.example.org`` of ``box.corp.example.org``) unless it is a local one, and every
+    configured name. A name under another one in the set is left out: the subdomains before a
+    name are redacted with it.
+    """
+    labels = identity.fqdn.lower().split(".")
+    candidates = {identity.hostname.lower(), identity.fqdn.lower()}
+    if len(labels) > 2:
+        candidates.add(".".join(labels[1:]))
+    names = {name for name in candidates if is_identifying_host(name)}
+    names |= {name.lower().strip(".") for name in configured if name.strip(".")}
+    return {name for name in names if not any(name.endswith("." + other) for other in names)}
+
+
+def is_identifying_host(name: str) -> bool:
+    """Return whether a host or domain name has a label that is not a default, a word or local."""
+    return any(is_identifying(label) and label not in LOCAL_DOMAINS for label in name.split("."))
+
+
+def home(identity: Machine) -> list[Rule]:
+    """Return the home-path rules: this machine's home, and any /home/NAME, /Users/NAME, /root."""
+    generic = (
+        r"/(?<![\w.-]/)(?:(?:var/)?home/" + PATH_END + r"|Users/" + PATH_END + r"|root(?![\w.-]))"
+    )
+    matchers = [Matcher(re.compile(generic))]
+    own = identity.home.rstrip("/")
+    if own and not re.fullmatch(generic, own):
+        matchers.insert(0, Matcher(re.compile(re.escape(own) + r"(?![\w.-])")))
+    windows = Matcher(re.compile(r"\\Users\\[^\\\s\"'`<>:;,|]+"), widen=windows_home_span)
+    gate = "/home/|/Users/|/root" + ("|" + re.escape(own) if len(matchers) > 1 else "")
+    return [
+        personal("home", "<home>", *matchers, gate=gate),
+        personal("home", "<home>", windows, gate=r"\\Users\\", trigger=Trigger(words=("\\",))),
+    ]
