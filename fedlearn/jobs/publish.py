@@ -136,17 +136,8 @@ def refuse_secrets(cfg: config.Config, folder: Path, changes: list[tuple[str, st
 
 def find_secrets(anonymizer: anonymize.Anonymizer, folder: Path, paths: list[str]) -> list[str]:
     """Return ``path:line:rule`` of every secret in the files ``folder/<path>``."""
-    scan_files = getattr(anonymize, "scan_files", None)
-    if scan_files is not None:
-        findings = scan_files(anonymizer, [folder / path for path in paths])
-        return [f"{Path(f.path).relative_to(folder)}:{f.line}:{f.rule}" for f in findings]
-    # Until anonymize.scan_files lands (anon branch): the same rules over each file's raw text.
-    found = []
-    for path in paths:
-        text = (folder / path).read_text(encoding="utf-8", errors="replace")
-        for finding in anonymizer.scan(text):
-            found.append(f"{path}:{text.count(chr(10), 0, finding.start) + 1}:{finding.rule}")
-    return found
+    findings = anonymize.scan_files(anonymizer, [folder / path for path in paths])
+    return [f"{Path(f.path).relative_to(folder)}:{f.line}:{f.rule}" for f in findings]
 
 
 def kind_of(repo: Path, node: str, path: Path) -> str:
