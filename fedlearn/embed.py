@@ -16,14 +16,13 @@ import re
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
 import tenacity
 
-from fedlearn import config
+from fedlearn import config, keyfile
 from fedlearn.errors import EmbeddingError
 
 log = logging.getLogger(__name__)
@@ -132,12 +131,7 @@ def log_retry(retry_state: tenacity.RetryCallState) -> None:
 
 def read_key(path: str) -> str:
     """Return the API key in ``path`` (stripped), or "" when no file is configured."""
-    if not path:
-        return ""
-    try:
-        return Path(path).read_text(encoding="utf-8").strip()
-    except OSError as error:
-        raise EmbeddingError(f"cannot read embedding.api_key_file {path}: {error}") from None
+    return keyfile.read(path, "embedding.api_key_file", EmbeddingError)
 
 
 class Server:

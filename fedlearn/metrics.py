@@ -37,33 +37,29 @@ def epoch(moment: str) -> float:
     return datetime.fromisoformat(moment.replace("Z", "+00:00")).astimezone(UTC).timestamp()
 
 
+JOB_GAUGES = (
+    (
+        "job_last_success_timestamp_seconds",
+        "Unix time of the job's last ok or idle run.",
+        lambda r: epoch(r.last_success_at),
+    ),
+    (
+        "job_last_run_timestamp_seconds",
+        "Unix time the job's last run finished.",
+        lambda r: epoch(r.finished_at),
+    ),
+    ("job_last_duration_seconds", "Duration of the job's last run.", lambda r: r.duration_seconds),
+)
+
+
 def job_families(runs: dict[str, state.RunRecord | None]) -> list[str]:
     """Return the per-job families: last success, last run, duration and result."""
     done = {job: run for job, run in runs.items() if run is not None}
-    lines = family(
-        "job_last_success_timestamp_seconds",
-        "gauge",
-        "Unix time of the job's last ok or idle run.",
-        (
-            sample("job_last_success_timestamp_seconds", epoch(r.last_success_at), job=j)
-            for j, r in done.items()
-        ),
-    )
-    lines += family(
-        "job_last_run_timestamp_seconds",
-        "gauge",
-        "Unix time the job's last run finished.",
-        (
-            sample("job_last_run_timestamp_seconds", epoch(r.finished_at), job=j)
-            for j, r in done.items()
-        ),
-    )
-    lines += family(
-        "job_last_duration_seconds",
-        "gauge",
-        "Duration of the job's last run.",
-        (sample("job_last_duration_seconds", r.duration_seconds, job=j) for j, r in done.items()),
-    )
+    lines: list[str] = []
+    for name, text, value in JOB_GAUGES:
+        lines += family(
+            name, "gauge", text, (sample(name, value(r), job=j) for j, r in done.items())
+        )
     lines += family(
         "job_last_result",
         "gauge",

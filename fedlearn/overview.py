@@ -15,6 +15,14 @@ import msgspec
 from fedlearn import config, gitrepo, jsonl, layout, monthly, patterns, retention, state
 from fedlearn.jobs import JOBS
 
+
+class QuarantineReason(msgspec.Struct):
+    """The one field of a quarantine record that status counts."""
+
+    reason: str
+
+
+QUARANTINE_DECODER = msgspec.json.Decoder(QuarantineReason)
 RECORDED_JOBS = ("sync", "publish", "pull", "export", "import", "retract", "metrics")
 
 
@@ -88,12 +96,10 @@ def quarantined(store: state.StateDir) -> dict[str, int]:
     folder = store.root / "quarantine"
     for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else []:
         for line in path.read_bytes().splitlines():
-            reason = (
-                line.split(b'"reason":"', 1)[1].split(b'"', 1)[0]
-                if b'"reason":"' in line
-                else b"unknown"
-            )
-            counts[reason.decode()] += 1
+            try:
+                counts[QUARANTINE_DECODER.decode(line).reason] += 1
+            except msgspec.DecodeError:
+                counts["unknown"] += 1
     return dict(sorted(counts.items()))
 
 

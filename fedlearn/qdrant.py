@@ -21,7 +21,7 @@ from qdrant_client import QdrantClient, models
 from qdrant_client.common.client_exceptions import ResourceExhaustedResponse
 from qdrant_client.http.exceptions import ResponseHandlingException, UnexpectedResponse
 
-from fedlearn import config, records
+from fedlearn import config, keyfile, records
 from fedlearn.errors import QdrantError
 
 log = logging.getLogger(__name__)
@@ -90,12 +90,7 @@ def target(settings: config.Qdrant, state: Path) -> str:
 
 def read_key(path: str) -> str | None:
     """Return the API key in ``path`` (stripped), or None when no file is configured."""
-    if not path:
-        return None
-    try:
-        return Path(path).read_text(encoding="utf-8").strip()
-    except OSError as error:
-        raise QdrantError(f"cannot read qdrant.api_key_file {path}: {error}") from None
+    return keyfile.read(path, "qdrant.api_key_file", QdrantError) if path else None
 
 
 def open_client(settings: config.Qdrant, state: Path) -> QdrantClient:

@@ -21,17 +21,7 @@ KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 FILLER_CHARACTERS = frozenset("\"'`]\\ \t")
 # What may stand between a key and its separator: quotes, a subscript's bracket, blanks.
 FILLERS = ("", '"', "'", "`", '"]', "']", " ", "  ", "\t", '" ', "' ", '\\"', "\\'", '"] ', "'] ")
-GATE_WORDS = (
-    "password",
-    "passwd",
-    "passphrase",
-    "pass",
-    "pwd",
-    "pw",
-    "secret",
-    "token",
-    "key",
-    "authorization",
+WEAK_ENDINGS = (
     "auth",
     "credential",
     "credentials",
@@ -46,6 +36,18 @@ GATE_WORDS = (
     "cookie",
     "signature",
     "sig",
+    "key",
+)
+GATE_WORDS = (
+    "password",
+    "passwd",
+    "passphrase",
+    "pass",
+    "pwd",
+    "pw",
+    "secret",
+    "token",
+    *WEAK_ENDINGS,
 )
 # A value ends at a quote, a separator or a shell expansion (``${``, ``$(``), which refers to one.
 VALUE = (
@@ -105,23 +107,6 @@ PASSWORD_ENDINGS = (
     "passwd",
     "passphrase",
     *(f"{separator}{word}" for word in ("pass", "pwd", "pw") for separator in ("_", ".", "-")),
-)
-WEAK_ENDINGS = (
-    "auth",
-    "credential",
-    "credentials",
-    "cred",
-    "creds",
-    "session",
-    "sessionid",
-    "session_id",
-    "session-id",
-    "session.id",
-    "sessid",
-    "cookie",
-    "signature",
-    "sig",
-    "key",
 )
 SCHEMES = frozenset(
     {
