@@ -99,6 +99,7 @@ class Sync:
     fine_tuning: str = "~/.local/share/nixos-ai-stack/fine-tuning/dataset.jsonl"
     value_threshold: float = 0.7
     max_line_bytes: int = 1_048_576
+    workers: int = 0
     telemetry_snapshot_size: int = 1000
     snapshots_keep: int = 5
     categories: list[str] = attrs.field(factory=lambda: list(CATEGORIES))
@@ -289,6 +290,8 @@ def validate(config: Config) -> list[str]:
     for key in ("max_line_bytes", "telemetry_snapshot_size", "snapshots_keep"):
         if getattr(config.sync, key) < 1:
             problems.append(f"sync.{key}: must be at least 1")
+    if config.sync.workers < 0:
+        problems.append("sync.workers: must be 0 (as many as there are CPUs) or more")
     for name in config.sync.categories:
         if name not in CATEGORIES:
             problems.append(f"sync.categories: unknown category {name!r} (known: {CATEGORIES})")

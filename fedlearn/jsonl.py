@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -49,20 +50,46 @@ class BadLine:
 
 @attrs.frozen
 class Chunk:
-    """Complete lines read from one file: ``data`` starts at byte ``offset`` and ends with a newline."""
+    """
+    Complete lines read from one file, starting at byte ``offset``.
+
+    ``buffer[:size]`` is the lines (it ends with a newline); what follows ``size`` in ``buffer`` is
+    the start of a line not complete in this read, kept only to spare a copy.
+    """
 
     path: Path
     offset: int
-    data: bytes
+    buffer: bytes
+    size: int = attrs.field()
+
+    @size.default
+    def _whole(self) -> int:
+        return len(self.buffer)
+
+    @property
+    def data(self) -> memoryview:
+        """Return the complete lines, without copying them."""
+        return memoryview(self.buffer)[: self.size]
+
+    def lines(self) -> list[bytes]:
+        """Return the complete lines, without their newlines."""
+        lines = self.buffer.split(b"\n")
+        lines.pop()  # the bytes after the last newline: b"" or the incomplete line
+        return lines
 
 
 @attrs.frozen
 class Segment:
-    """A byte range still to read: ``path`` from ``start``; ``is_final`` when nothing will be appended."""
+    """
+    A byte range still to read: ``path`` from ``start`` to ``end`` (a line start) or its end.
+
+    ``is_final`` when nothing will be appended (a rotated file: its unterminated tail is a line).
+    """
 
     path: Path
     start: int
     is_final: bool = False
+    end: int | None = None
 
 
 def head_hash(path: Path, length: int) -> str:
@@ -153,35 +180,51 @@ class Reader:
 
     def __iter__(self) -> Iterator[Chunk]:
         """Yield chunks of complete lines; a partial last line stays unread unless final."""
-        with self.segment.path.open("rb") as handle:
-            handle.seek(self.offset)
-            carry = bytearray()
-            while block := handle.read(self.chunk_bytes):
+        end = self.segment.end
+        with self.segment.path.open("rb", buffering=0) as handle:
+            while block := os.pread(handle.fileno(), self.ask(end), self.offset):
                 cut = block.rfind(b"\n") + 1
                 if cut == 0:
-                    carry += block  # a line longer than a block: keep reading to its newline
-                    continue
-                chunk = bytes(carry) + block[:cut] if carry else block[:cut]
-                if cut == len(block) and not carry:
-                    chunk = block
-                carry = bytearray(block[cut:])
-                yield from self._consume(chunk)
-            if carry and self.segment.is_final:
-                # A rotated file is never appended to again: its unterminated tail is a line too.
-                yield from self._consume(bytes(carry) + b"\n", extra=-1)
+                    block = self._finish_line(handle.fileno(), block)
+                    cut = block.rfind(b"\n") + 1
+                    if cut == 0:  # end of file inside the line
+                        if self.segment.is_final:
+                            # A rotated file is never appended to again: its unterminated tail is
+                            # a line too.
+                            yield from self._consume(
+                                Chunk(self.segment.path, self.offset, block + b"\n"), extra=-1
+                            )
+                        return
+                yield from self._consume(Chunk(self.segment.path, self.offset, block, cut))
 
-    def _consume(self, chunk: bytes, extra: int = 0) -> Iterator[Chunk]:
+    def ask(self, end: int | None) -> int:
+        """Return how many bytes to read next: a chunk, or what is left before ``end``."""
+        return self.chunk_bytes if end is None else min(self.chunk_bytes, end - self.offset)
+
+    def _finish_line(self, fd: int, block: bytes) -> bytes:
+        """Return ``block`` extended up to and including its first newline, or to the end of file."""
+        parts = [block]
+        position = self.offset + len(block)
+        while more := os.pread(fd, self.chunk_bytes, position):
+            newline = more.find(b"\n")
+            if newline != -1:
+                parts.append(more[: newline + 1])
+                break
+            parts.append(more)
+            position += len(more)
+        return b"".join(parts)
+
+    def _consume(self, chunk: Chunk, extra: int = 0) -> Iterator[Chunk]:
         """Advance past ``chunk`` and yield its runs of lines within the size cap."""
-        start = self.offset
-        self.offset += len(chunk) + extra
-        if len(chunk) <= self.max_line_bytes:
-            yield Chunk(self.segment.path, start, chunk)
+        self.offset += chunk.size + extra
+        if not may_hold_long_lines(chunk.buffer, chunk.size, self.max_line_bytes):
+            yield chunk
             return
-        lines = chunk.split(b"\n")[:-1]
+        lines = chunk.lines()
         if max(map(len, lines)) <= self.max_line_bytes:
-            yield Chunk(self.segment.path, start, chunk)
+            yield chunk
             return
-        yield from self._without_long(lines, start)
+        yield from self._without_long(lines, chunk.offset)
 
     def _without_long(self, lines: list[bytes], start: int) -> Iterator[Chunk]:
         """Yield the runs of lines between over-long ones; record the long ones in ``bad``."""
@@ -200,22 +243,78 @@ class Reader:
             yield Chunk(self.segment.path, run_start, b"\n".join(run) + b"\n")
 
 
-def read_new(
-    path: Path, cursor: Cursor | None, max_line_bytes: int, on_chunk: Callable[[Chunk], None]
+def may_hold_long_lines(data: bytes, size: int, limit: int) -> bool:
+    """
+    Return False when no line in ``data[:size]`` can be longer than ``limit`` bytes.
+
+    A line longer than ``limit`` covers a whole aligned block of ``limit // 2 + 1`` bytes, so a
+    newline in every such block rules it out with a handful of memchr scans instead of a split.
+    """
+    if size <= limit:
+        return False
+    block = limit // 2 + 1
+    return any(
+        data.find(b"\n", start, start + block) == -1 for start in range(0, size - block + 1, block)
+    )
+
+
+def line_start_after(path: Path, position: int) -> int | None:
+    """Return the offset just after the first newline at or after ``position``, or None."""
+    with path.open("rb", buffering=0) as handle:
+        while block := os.pread(handle.fileno(), 64 * 1024, position):
+            newline = block.find(b"\n")
+            if newline != -1:
+                return position + newline + 1
+            position += len(block)
+    return None
+
+
+def divide(segment: Segment, parts: int) -> list[Segment]:
+    """
+    Return ``segment`` cut into up to ``parts`` consecutive ranges of about equal size.
+
+    Every cut is a line start, so each range holds whole lines; the last range keeps the
+    segment's open end (and ``is_final``).
+    """
+    size = segment.path.stat().st_size if segment.end is None else segment.end
+    starts = [segment.start]
+    for part in range(1, parts):
+        cut = line_start_after(segment.path, segment.start + (size - segment.start) * part // parts)
+        if cut is not None and starts[-1] < cut < size:
+            starts.append(cut)
+    ranges = [Segment(segment.path, a, end=b) for a, b in itertools.pairwise(starts)]
+    return [*ranges, attrs.evolve(segment, start=starts[-1])]
+
+
+def read_segments(
+    path: Path, cursor: Cursor | None, read: Callable[[Segment], tuple[int, list[BadLine]]]
 ) -> tuple[Cursor | None, list[BadLine]]:
     """
-    Pass every new complete line of input ``path`` to ``on_chunk``, in order.
+    Read every segment of input ``path`` with ``read`` (which returns the offset it reached and
+    the over-long lines it set aside), in order.
 
     Return the cursor to store once the lines are safely processed, and the over-long lines.
     """
     new_cursor, bad = cursor, []
     for segment in plan(path, cursor):
+        offset, segment_bad = read(segment)
+        bad += segment_bad
+        new_cursor = cursor_after(segment.path, offset, name=path) or new_cursor
+    return new_cursor, bad
+
+
+def read_new(
+    path: Path, cursor: Cursor | None, max_line_bytes: int, on_chunk: Callable[[Chunk], None]
+) -> tuple[Cursor | None, list[BadLine]]:
+    """Pass every new complete line of input ``path`` to ``on_chunk``, in order (``read_segments``)."""
+
+    def read(segment: Segment) -> tuple[int, list[BadLine]]:
         reader = Reader(segment, max_line_bytes)
         for chunk in reader:
             on_chunk(chunk)
-        bad += reader.bad
-        new_cursor = cursor_after(segment.path, reader.offset, name=path) or new_cursor
-    return new_cursor, bad
+        return reader.offset, reader.bad
+
+    return read_segments(path, cursor, read)
 
 
 def expand(patterns: list[str]) -> list[Path]:

@@ -1,14 +1,19 @@
-"""Learning stage: high-value events → anonymized, categorized pattern observations.
+"""Learning stage: candidate events → anonymized, categorized pattern observations.
 
-Pure: events in, patterns and anonymized snapshot lines out. Only what is written is anonymized:
-the rule fields of every event, and whole events only for the snapshot's last N.
+Events repeat their content (the same error and fix, the same skill, the same question) far more
+often than they differ, so each candidate is decoded into two small Structs: ``Content`` (the rule,
+nesting and score-formula fields, kept as raw JSON) and ``Moment`` (its time). The raw content is
+the key under which the score formula, the category, the anonymized fields and the content id are
+worked out once; every later event with the same bytes only updates its pattern's tally. Only what
+is written is anonymized: the rule fields once per distinct content, and whole events only for the
+snapshot's last N.
 """
 
 from __future__ import annotations
 
 import collections
+import operator
 import re
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
@@ -16,21 +21,47 @@ from typing import Any
 import attrs
 import msgspec
 
-from fedlearn import anonymize, categorize, config, patterns, records
+from fedlearn import anonymize, categorize, config, patterns, records, score
 from fedlearn.records import Pattern
-from fedlearn.telemetry import Event
+from fedlearn.telemetry import Candidates
 
-TIME_KEYS = ("timestamp", "time", "ts", "created_at")
+# Caches of what repeated content teaches are bounded, so a backlog of distinct events (unique
+# answers) costs time, not memory.
+KNOWN_CONTENTS = 50_000
+MEMO_CHARS = 16_000_000
 CANONICAL_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+
+class Moment(msgspec.Struct, gc=False):
+    """The time fields of an event, in the order they are looked at; every other field skipped."""
+
+    timestamp: Any = None
+    time: Any = None
+    ts: Any = None
+    created_at: Any = None
+
+
+TIME_KEYS = Moment.__struct_fields__
+MOMENT_DECODER = msgspec.json.Decoder(Moment)
+times_of = operator.attrgetter(*TIME_KEYS)
 
 
 @attrs.define
 class Learned:
-    """What a batch of events taught: one observation per pattern id, snapshot lines, unmatched."""
+    """What the events taught: one observation per pattern id, snapshot lines, counts."""
 
     patterns: dict[str, Pattern] = attrs.field(factory=dict)
     snapshot: list[bytes] = attrs.field(factory=list)
     unmatched: int = 0
+    high_value: int = 0
+
+
+@attrs.frozen
+class Known:
+    """What one distinct content teaches: its formula score, and its pattern unless no rule matched."""
+
+    formula: float | None
+    pattern: Pattern | None
 
 
 class MemoAnonymizer:
@@ -40,9 +71,9 @@ class MemoAnonymizer:
     Redaction counts still count every occurrence, as if each string was anonymized anew.
     """
 
-    def __init__(self, anonymizer: anonymize.Anonymizer, size: int = 65536) -> None:
+    def __init__(self, anonymizer: anonymize.Anonymizer, budget: int = MEMO_CHARS) -> None:
         self.anonymizer = anonymizer
-        self.size = size
+        self.budget = budget  # characters the memo may still hold, so memory stays bounded
         self.memo: dict[str, tuple[str, collections.Counter[str]]] = {}
 
     def anonymize(self, text: str) -> str:
@@ -52,23 +83,13 @@ class MemoAnonymizer:
             before = collections.Counter(self.anonymizer.counts)
             result = self.anonymizer.anonymize(text)
             delta = self.anonymizer.counts - before
-            if len(self.memo) < self.size:
+            if len(text) + len(result) <= self.budget:
                 self.memo[text] = (result, delta)
+                self.budget -= len(text) + len(result)
             return result
         if hit[1]:
             self.anonymizer.counts.update(hit[1])
         return hit[0]
-
-
-def seen_at(body: dict[str, Any], fallback: str) -> str:
-    """Return the event's time as ``YYYY-MM-DDTHH:MM:SSZ`` (UTC), or ``fallback`` when it has none."""
-    for key in TIME_KEYS:
-        value = body.get(key)
-        if isinstance(value, str | int | float) and not isinstance(value, bool):
-            moment = parse_time(value)
-            if moment is not None:
-                return moment
-    return fallback
 
 
 @lru_cache(maxsize=4096)
@@ -78,64 +99,169 @@ def parse_time(value: str | float) -> str | None:
         return value if CANONICAL_TIME.fullmatch(value) else None
     try:
         if isinstance(value, str):
-            moment = datetime.fromisoformat(value.strip())
-            moment = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+            when = datetime.fromisoformat(value.strip())
+            when = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
         else:
-            moment = datetime.fromtimestamp(value, UTC)
+            when = datetime.fromtimestamp(value, UTC)
     except (ValueError, OverflowError, OSError):
         return None
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def observe(present: Pattern, value_score: float, at: str, node: str) -> Pattern:
-    """Return ``present`` with one more observation of the same raw content on ``node``."""
-    seen = dict(present.seen)
-    seen[node] = seen.get(node, 0) + 1
-    return msgspec.structs.replace(
-        present,
-        value_score=max(present.value_score, value_score),
-        first_seen=min(present.first_seen, at),
-        last_seen=max(present.last_seen, at),
-        seen=seen,
-    )
+def moment(times: tuple[Any, ...], fallback: str) -> str:
+    """Return the first usable time among an event's time fields as ``YYYY-MM-DDTHH:MM:SSZ`` (UTC)."""
+    for value in times:
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            found = parse_time(value)
+            if found is not None:
+                return found
+    return fallback
 
 
-def learn(
-    events: Sequence[Event],
-    sync: config.Sync,
-    anonymizer: anonymize.Anonymizer,
-    node: str,
-    now: str,
-) -> Learned:
-    """Turn events into one observation per pattern id, and the snapshot lines of the last N."""
-    learned = Learned()
-    memo = MemoAnonymizer(anonymizer)
-    categorizer = categorize.Categorizer(sync.rules, sync.categories)
-    ids: dict[tuple[str, tuple[tuple[str, str], ...]], str] = {}
-    for event in events:
-        found = categorizer(event.body)
+def content_type(names: list[str]) -> type[msgspec.Struct]:
+    """Return a Struct that keeps the raw JSON of the ``names`` fields and skips every other."""
+    fields = [(name, msgspec.Raw | msgspec.UnsetType, msgspec.UNSET) for name in names]
+    return msgspec.defstruct("Content", fields)
+
+
+@attrs.define
+class Tally:
+    """
+    What a run of candidates taught so far; tallies of consecutive runs ``absorb`` into one.
+
+    ``patterns`` maps a pattern id to ``[pattern, events, best score, first seen, last seen]``;
+    ``recent`` holds the last N high-value lines with their scores, in input order.
+    """
+
+    recent: collections.deque[tuple[bytes, float]]
+    patterns: dict[str, list[Any]] = attrs.field(factory=dict)
+    unmatched: int = 0
+    high_value: int = 0
+
+    def absorb(self, later: Tally) -> None:
+        """Add the tally of the candidates that came after this one's."""
+        self.recent.extend(later.recent)
+        self.unmatched += later.unmatched
+        self.high_value += later.high_value
+        for pattern_id, (pattern, events, best, first, last) in later.patterns.items():
+            tally = self.patterns.get(pattern_id)
+            if tally is None:
+                self.patterns[pattern_id] = [pattern, events, best, first, last]
+                continue
+            tally[0] = min(tally[0], pattern, key=patterns.content_order)
+            tally[1] += events
+            tally[2] = max(tally[2], best)
+            tally[3] = min(tally[3], first)
+            tally[4] = max(tally[4], last)
+
+
+class Learner:
+    """
+    Fold candidate events into a ``Tally``: score them, keep the high-value ones, count patterns.
+
+    The learner holds what does not change during a run (rules, caches of what each distinct
+    content teaches); ``add`` takes each chunk's candidates in input order; ``result`` builds the
+    patterns and the anonymized snapshot.
+    """
+
+    def __init__(
+        self, sync: config.Sync, anonymizer: anonymize.Anonymizer, node: str, now: str
+    ) -> None:
+        self.threshold = sync.value_threshold
+        self.snapshot_size = sync.telemetry_snapshot_size
+        self.anonymizer = anonymizer
+        self.memo = MemoAnonymizer(anonymizer)
+        self.node = node
+        self.now = now
+        self.categorizer = categorize.Categorizer(sync.rules, sync.categories)
+        self.names = sorted(self.categorizer.names | set(categorize.NESTED) | set(score.INPUTS))
+        self.decoder = msgspec.json.Decoder(content_type(self.names))
+        self.encode_key = msgspec.json.Encoder().encode
+        self.known: dict[bytes, Known] = {}
+        self.built: dict[tuple[str, tuple[tuple[str, str], ...]], Pattern] = {}
+
+    def tally(self) -> Tally:
+        """Return an empty tally."""
+        return Tally(collections.deque(maxlen=self.snapshot_size))
+
+    def add(self, found: Candidates, into: Tally) -> None:
+        """Learn from one chunk's candidates: score, keep the high-value ones, tally patterns."""
+        if not found.lines:
+            return
+        joined = b"\n".join(found.lines)
+        contents = self.decoder.decode_lines(joined)
+        moments = MOMENT_DECODER.decode_lines(joined)
+        threshold, known, tallies, now = self.threshold, self.known, into.patterns, self.now
+        recent = into.recent
+        keys = list(map(self.encode_key, contents))
+        for line, own, key, when in zip(found.lines, found.scores, keys, moments, strict=True):
+            taught = known.get(key)
+            if taught is None:
+                taught = self.study(self.decoder.decode(line))
+                if len(known) < KNOWN_CONTENTS:
+                    known[key] = taught
+            value = own if own is not None else taught.formula
+            if value is None or value < threshold:
+                continue
+            into.high_value += 1
+            recent.append((line, value))
+            pattern = taught.pattern
+            if pattern is None:
+                into.unmatched += 1
+                continue
+            at = when.timestamp
+            if not (at.__class__ is str and len(at) == 20 and CANONICAL_TIME.fullmatch(at)):
+                at = moment(times_of(when), now)
+            tally = tallies.get(pattern.id)
+            if tally is None:
+                tallies[pattern.id] = [pattern, 1, value, at, at]
+                continue
+            tally[1] += 1
+            if value > tally[2]:
+                tally[2] = value
+            if at < tally[3]:
+                tally[3] = at
+            elif at > tally[4]:
+                tally[4] = at
+            if tally[0] is not pattern:  # the same normalized content written differently
+                tally[0] = min(tally[0], pattern, key=patterns.content_order)
+
+    def study(self, content: msgspec.Struct) -> Known:
+        """Work out what one distinct content teaches (decoded, scored, categorized, anonymized)."""
+        event = {}
+        for name in self.names:
+            raw = getattr(content, name)
+            if raw is not msgspec.UNSET:
+                event[name] = records.ANY_DECODER.decode(raw)
+        formula = score.formula(event) if event.get("outcome") is not None else None
+        found = self.categorizer(event)
         if found is None:
-            learned.unmatched += 1
-            continue
-        category, raw = found
-        key = (category, tuple(raw.items()))
-        pattern_id = ids.get(key)
-        if pattern_id is not None and pattern_id in learned.patterns:
-            present = learned.patterns[pattern_id]
-            learned.patterns[pattern_id] = observe(
-                present, event.value_score, seen_at(event.body, now), node
+            return Known(formula, None)
+        category, raw_fields = found
+        key = (category, tuple(raw_fields.items()))
+        pattern = self.built.get(key)
+        if pattern is None:
+            fields = {name: self.memo.anonymize(text) for name, text in raw_fields.items()}
+            pattern = patterns.build(category, fields, 0.0, "", self.node)
+            if len(self.built) < KNOWN_CONTENTS:
+                self.built[key] = pattern
+        return Known(formula, pattern)
+
+    def result(self, tally: Tally) -> Learned:
+        """Return the patterns (one observation per id, this run's counts) and the snapshot lines."""
+        learned = Learned(unmatched=tally.unmatched, high_value=tally.high_value)
+        for pattern_id, (pattern, events, best, first, last) in tally.patterns.items():
+            learned.patterns[pattern_id] = msgspec.structs.replace(
+                pattern,
+                value_score=best,
+                first_seen=first,
+                last_seen=last,
+                seen={self.node: events},
             )
-            continue
-        fields = {name: memo.anonymize(text) for name, text in raw.items()}
-        pattern = patterns.build(
-            category, fields, event.value_score, seen_at(event.body, now), node
-        )
-        ids[key] = pattern.id
-        learned.patterns[pattern.id] = patterns.accumulate(
-            learned.patterns.get(pattern.id), pattern, node
-        )
-    for event in events[-sync.telemetry_snapshot_size :]:
-        body = anonymizer.anonymize_value(event.body)
-        body["value_score"] = event.value_score
-        learned.snapshot.append(records.ENCODER.encode(body))
-    return learned
+        for line, value in tally.recent:
+            body = self.anonymizer.anonymize_value(
+                records.ANY_DECODER.decode(line), self.memo.anonymize
+            )
+            body["value_score"] = value
+            learned.snapshot.append(records.ENCODER.encode(body))
+        return learned

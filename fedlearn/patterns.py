@@ -32,6 +32,11 @@ def content_id(category: str, fields: Mapping[str, str]) -> str:
     return digest.hexdigest()[:32]
 
 
+def content_order(pattern: Pattern) -> tuple[str, bytes]:
+    """Return the key that picks, among records with one id, the one whose content is kept."""
+    return pattern.text, records.ENCODER.encode(pattern.fields)
+
+
 def join(a: Pattern, b: Pattern) -> Pattern:
     """
     Return the join of two records with the same id.
@@ -42,7 +47,7 @@ def join(a: Pattern, b: Pattern) -> Pattern:
     """
     if a.id != b.id:
         raise ValueError(f"cannot join patterns {a.id} and {b.id}")
-    base = min(a, b, key=lambda p: (p.text, records.ENCODER.encode(p.fields)))
+    base = min(a, b, key=content_order)
     seen = dict(a.seen)
     for node, count in b.seen.items():
         seen[node] = max(seen.get(node, 0), count)

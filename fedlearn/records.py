@@ -24,7 +24,7 @@ class Base(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     """
 
 
-class EventHead(msgspec.Struct, frozen=True):
+class EventHead(msgspec.Struct, frozen=True, gc=False):
     """
     The few telemetry fields the value filter reads; every other field is skipped undecoded.
 
@@ -119,6 +119,7 @@ class Manifest(Base, frozen=True, kw_only=True):
 
 ENCODER = msgspec.json.Encoder(order="deterministic")
 HEAD_DECODER = msgspec.json.Decoder(EventHead)
+NO_HEAD = EventHead()  # the head of an event with neither a score nor an outcome
 ANY_DECODER = msgspec.json.Decoder()
 PATTERN_DECODER = msgspec.json.Decoder(Pattern)
 RETRACTION_DECODER = msgspec.json.Decoder(Retraction)

@@ -11,6 +11,7 @@ FEEDBACK_POINTS = {1: 0.2, 0: 0.1}
 REUSABLE_PHRASES = ("how to", "best practice", "configure", "setup", "install")
 NUMBERED_STEP = re.compile(r"(?m)^\s*\d+[.)]\s")
 NOVELTY = 0.05
+INPUTS = ("outcome", "user_feedback", "query", "response")  # the fields ``formula`` reads
 
 
 def reusability(query: str) -> float:

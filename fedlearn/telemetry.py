@@ -1,37 +1,39 @@
-"""Filter stage: decode telemetry chunks and keep the high-value events (value_score ≥ threshold).
+"""Filter stage: decode telemetry chunks and pick the candidate events for the value filter.
 
-Fast path: one ``decode_lines`` of a three-field Struct over the whole chunk, then a full decode of
-only the events that pass. Any bad line sends the chunk down the per-line path, which sets the bad
-lines aside (guarantee 3) and keeps the good ones around them.
+Fast path: one ``decode_lines`` of a two-field Struct (``EventHead``) over the whole chunk, one pass
+over the heads for the few events that carry a score or an outcome, and a split of the chunk only
+when it holds one. Any bad line sends the chunk down the per-line path, which sets the bad lines
+aside (guarantee 3) and keeps the good ones around them. The learning stage decodes the candidates.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import attrs
 import msgspec
 
-from fedlearn import records, score
+from fedlearn import records
 from fedlearn.jsonl import BadLine, Chunk
 from fedlearn.records import EventHead
 
 
-@attrs.frozen
-class Event:
-    """A high-value event: the decoded object and its score."""
+@attrs.define
+class Candidates:
+    """Events that may be high-value: their lines, and their own score when they carry one."""
 
-    body: dict[str, Any]
-    value_score: float
+    lines: list[bytes] = attrs.field(factory=list)
+    scores: list[float | None] = attrs.field(factory=list)
+
+    def add(self, line: bytes, head: EventHead) -> None:
+        """Add one candidate line with its head."""
+        self.lines.append(line)
+        self.scores.append(head.value_score)
 
 
 @attrs.define
 class Filtered:
-    """The outcome of filtering chunks: counts, the events that passed, the lines set aside."""
+    """The outcome of filtering chunks: lines read and the lines set aside."""
 
     lines: int = 0
-    events: list[Event] = attrs.field(factory=list)
     bad: list[BadLine] = attrs.field(factory=list)
 
 
@@ -42,32 +44,37 @@ def is_candidate(head: EventHead, threshold: float) -> bool:
     return head.outcome is not None
 
 
-def filter_chunk(chunk: Chunk, threshold: float, into: Filtered) -> None:
-    """Decode one chunk of complete lines and add its high-value events and bad lines to ``into``."""
-    lines = chunk.data.split(b"\n")[:-1]
-    heads = fast_heads(chunk.data, len(lines))
+def filter_chunk(chunk: Chunk, threshold: float, into: Filtered) -> Candidates:
+    """Decode one chunk of complete lines; count it into ``into`` and return its candidates."""
+    heads = fast_heads(chunk)
     if heads is None:
-        filter_slowly(chunk, lines, threshold, into)
-        return
-    into.lines += len(lines)
-    # One comprehension over a million heads instead of a call per head.
-    candidates = [
-        i for i, h in enumerate(heads) if h.value_score is not None or h.outcome is not None
+        return filter_slowly(chunk, threshold, into)
+    into.lines += len(heads)
+    # The only per-line Python work of the fast path: one comprehension over every head.
+    picked = [
+        i
+        for i, head in enumerate(heads)
+        if ((own := head.value_score) is not None and own >= threshold)
+        or (own is None and head.outcome is not None)
     ]
-    for index in candidates:
-        if is_candidate(heads[index], threshold):
-            keep(lines[index], threshold, into)
+    if not picked:
+        return Candidates()
+    lines = chunk.lines()
+    if len(lines) != len(heads):  # decode_lines skipped blank lines: indexes do not line up
+        return filter_slowly(chunk, threshold, into, counted=len(heads))
+    return Candidates([lines[i] for i in picked], [heads[i].value_score for i in picked])
 
 
-def fast_heads(data: bytes, count: int) -> list[EventHead] | None:
+def fast_heads(chunk: Chunk) -> list[EventHead] | None:
     """Return the heads of every line, or None when any line is bad or blank (take the slow path)."""
+    data = chunk.data
     try:
-        if not data.isascii():
-            data.decode("utf-8")  # msgspec does not check the strings of fields it skips
+        if not chunk.buffer.isascii():
+            str(data, "utf-8")  # msgspec does not check the strings of fields it skips
         heads = records.HEAD_DECODER.decode_lines(data)
     except (UnicodeDecodeError, msgspec.DecodeError):
         return None
-    return heads if len(heads) == count else None
+    return heads
 
 
 def line_offsets(lines: list[bytes], start: int) -> list[int]:
@@ -80,9 +87,12 @@ def line_offsets(lines: list[bytes], start: int) -> list[int]:
     return offsets
 
 
-def filter_slowly(chunk: Chunk, lines: list[bytes], threshold: float, into: Filtered) -> None:
-    """Decode line by line: set bad lines aside, keep the high-value ones."""
+def filter_slowly(chunk: Chunk, threshold: float, into: Filtered, counted: int = 0) -> Candidates:
+    """Decode line by line: set bad lines aside, return the candidates (``counted`` lines undone)."""
+    into.lines -= counted
+    found = Candidates()
     source = str(chunk.path)
+    lines = chunk.lines()
     for offset, line in zip(line_offsets(lines, chunk.offset), lines, strict=True):
         if not line.strip():
             continue
@@ -91,8 +101,10 @@ def filter_slowly(chunk: Chunk, lines: list[bytes], threshold: float, into: Filt
         if reason is not None:
             into.bad.append(BadLine(source, offset, reason, line))
             continue
-        if is_candidate(records.HEAD_DECODER.decode(line), threshold):
-            keep(line, threshold, into)
+        head = records.HEAD_DECODER.decode(line)
+        if is_candidate(head, threshold):
+            found.add(line, head)
+    return found
 
 
 def bad_reason(line: bytes) -> str | None:
@@ -108,17 +120,3 @@ def bad_reason(line: bytes) -> str | None:
     except msgspec.DecodeError:
         return "invalid-json"
     return None
-
-
-def keep(line: bytes, threshold: float, into: Filtered) -> None:
-    """Decode a candidate fully and keep it when its score reaches the threshold."""
-    body = records.ANY_DECODER.decode(line)
-    value = score.value_score(body)
-    if value is not None and value >= threshold:
-        into.events.append(Event(body, value))
-
-
-def filter_chunks(chunks: Iterator[Chunk], threshold: float, into: Filtered) -> None:
-    """Filter every chunk into ``into``."""
-    for chunk in chunks:
-        filter_chunk(chunk, threshold, into)

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import os
+import tempfile
 from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fedlearn import jsonl
 from fedlearn.state import Cursor
@@ -14,7 +20,9 @@ def read_all(
 ) -> tuple[bytes, Cursor | None, list[jsonl.BadLine]]:
     """Read the new lines of ``path`` and return (bytes read, next cursor, over-long lines)."""
     got: list[bytes] = []
-    cursor, bad = jsonl.read_new(path, cursor, max_line_bytes, lambda chunk: got.append(chunk.data))
+    cursor, bad = jsonl.read_new(
+        path, cursor, max_line_bytes, lambda chunk: got.append(bytes(chunk.data))
+    )
     return b"".join(got), cursor, bad
 
 
@@ -139,3 +147,46 @@ def test_cursor_head_hash_covers_only_read_bytes(tmp_path: Path) -> None:
         handle.write(b"more\n")
     os.sync()
     assert jsonl.head_hash(path, 2001) == head
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.binary(min_size=0, max_size=40).map(lambda b: b.replace(b"\n", b"")), max_size=30),
+    st.binary(max_size=10).map(lambda b: b.replace(b"\n", b"")),
+    st.integers(0, 60),
+    st.integers(1, 6),
+    st.integers(1, 50),
+)
+def test_divide_cuts_at_line_starts_and_covers_the_segment(
+    lines: list[bytes], tail: bytes, start_line: int, parts: int, chunk_bytes: int
+) -> None:
+    """The ranges are consecutive, start at line starts, and read exactly what one reader reads."""
+    with tempfile.TemporaryDirectory() as root:
+        path = Path(root) / "events.jsonl"
+        data = b"".join(line + b"\n" for line in lines) + tail
+        path.write_bytes(data)
+        start = sum(len(line) + 1 for line in lines[:start_line])
+        segment = jsonl.Segment(path, start)
+        ranges = jsonl.divide(segment, parts)
+        assert ranges[0].start == start and ranges[-1].end is None and len(ranges) <= parts
+        for before, after in itertools.pairwise(ranges):
+            assert before.end == after.start and data[after.start - 1 : after.start] == b"\n"
+        whole = b"".join(bytes(c.data) for c in jsonl.Reader(segment, 1 << 20, chunk_bytes))
+        pieces = [jsonl.Reader(r, 1 << 20, chunk_bytes) for r in ranges]
+        assert b"".join(bytes(c.data) for reader in pieces for c in reader) == whole
+        assert pieces[-1].offset == start + len(whole)
+
+
+@pytest.mark.parametrize("limit", [1, 2, 5, 16, 100])
+def test_may_hold_long_lines_never_misses_a_long_line(limit: int) -> None:
+    """Whenever some line is longer than the limit, the cheap check says it may be there."""
+    for long_at in range(0, 40):
+        for length in (limit + 1, limit + 2, 2 * limit + 3):
+            data = b"ab\n" * long_at + b"x" * length + b"\n" + b"cd\n" * 5
+            assert jsonl.may_hold_long_lines(data, len(data), limit)
+
+
+def test_may_hold_long_lines_clears_short_lines_cheaply() -> None:
+    """Short lines everywhere: no split needed."""
+    data = b'{"a":1}\n' * 10_000
+    assert not jsonl.may_hold_long_lines(data, len(data), 100)

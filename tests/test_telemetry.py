@@ -13,17 +13,19 @@ GOOD_LOW = b'{"value_score":0.2,"n":2}'
 SCORED = b'{"outcome":"success","user_feedback":1,"query":"how to install x","n":3}'
 
 
-def run(data: bytes, threshold: float = 0.7) -> telemetry.Filtered:
-    """Filter one chunk and return the outcome."""
+def run(
+    data: bytes, threshold: float = 0.7, size: int | None = None
+) -> tuple[telemetry.Filtered, telemetry.Candidates]:
+    """Filter one chunk (its complete lines are ``data[:size]``) and return counts and candidates."""
     out = telemetry.Filtered()
-    telemetry.filter_chunk(jsonl.Chunk(Path("in.jsonl"), 1000, data), threshold, out)
-    return out
+    chunk = jsonl.Chunk(Path("in.jsonl"), 1000, data, len(data) if size is None else size)
+    return out, telemetry.filter_chunk(chunk, threshold, out)
 
 
-def test_filter_keeps_events_at_or_above_threshold() -> None:
-    """Own scores and formula scores are compared with the threshold."""
-    out = run(b"\n".join([GOOD_HIGH, GOOD_LOW, SCORED]) + b"\n")
-    assert [e.body["n"] for e in out.events] == [1, 3]
+def test_filter_keeps_passing_scores_and_events_to_score() -> None:
+    """An own score is compared with the threshold; an outcome without one is left to the formula."""
+    out, found = run(b"\n".join([GOOD_HIGH, GOOD_LOW, SCORED]) + b"\n")
+    assert (found.lines, found.scores) == ([GOOD_HIGH, SCORED], [0.9, None])
     assert out.lines == 3 and out.bad == []
 
 
@@ -39,8 +41,8 @@ def test_filter_keeps_events_at_or_above_threshold() -> None:
 )
 def test_filter_sets_bad_lines_aside_and_keeps_neighbours(bad: bytes, reason: str) -> None:
     """Each kind of bad line is counted by reason; the good lines around it still pass."""
-    out = run(GOOD_HIGH + b"\n" + bad + b"\n" + SCORED + b"\n")
-    assert [e.body["n"] for e in out.events] == [1, 3]
+    out, found = run(GOOD_HIGH + b"\n" + bad + b"\n" + SCORED + b"\n")
+    assert found.lines == [GOOD_HIGH, SCORED]
     assert [(b.reason, b.offset, b.raw) for b in out.bad] == [
         (reason, 1000 + len(GOOD_HIGH) + 1, bad)
     ]
@@ -48,10 +50,23 @@ def test_filter_sets_bad_lines_aside_and_keeps_neighbours(bad: bytes, reason: st
 
 def test_filter_skips_blank_lines_without_counting_them_bad() -> None:
     """Blank lines are neither events nor bad lines."""
-    out = run(GOOD_HIGH + b"\n\n   \n" + GOOD_HIGH + b"\n")
-    assert len(out.events) == 2 and out.bad == [] and out.lines == 2
+    out, found = run(GOOD_LOW + b"\n\n   \n" + GOOD_HIGH + b"\n")
+    assert found.lines == [GOOD_HIGH] and out.bad == [] and out.lines == 2
 
 
 def test_filter_threshold_is_configurable() -> None:
     """A lower threshold keeps more."""
-    assert len(run(GOOD_LOW + b"\n", threshold=0.1).events) == 1
+    assert run(GOOD_LOW + b"\n", threshold=0.1)[1].lines == [GOOD_LOW]
+
+
+def test_filter_ignores_the_incomplete_line_after_size() -> None:
+    """Bytes after ``size`` (a line not complete yet) are neither read nor counted."""
+    out, found = run(GOOD_HIGH + b"\n" + GOOD_HIGH[:9], size=len(GOOD_HIGH) + 1)
+    assert found.lines == [GOOD_HIGH] and out.lines == 1 and out.bad == []
+
+
+def test_filter_checks_utf8_in_fields_it_skips() -> None:
+    """Invalid UTF-8 in a field the filter never decodes still sets the line aside."""
+    bad = b'{"q":"\xc3\x28"}'
+    out, found = run(bad + b"\n" + GOOD_HIGH + b"\n")
+    assert [b.reason for b in out.bad] == ["invalid-utf8"] and found.lines == [GOOD_HIGH]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import collections
 import re
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -185,25 +186,27 @@ class Anonymizer:
     def _is_allowed(self, value: str, whole: str) -> bool:
         return any(allowed.fullmatch(value) or allowed.fullmatch(whole) for allowed in self.allow)
 
-    def anonymize_value(self, value: Any) -> Any:
+    def anonymize_value(self, value: Any, text: Callable[[str], str] | None = None) -> Any:
         """
         Return a JSON value with every string (keys included) anonymized.
 
         A string under a key that names a secret (``{"password": "hunter2"}``) is redacted whole,
-        as it would be in ``password: hunter2``.
+        as it would be in ``password: hunter2``. ``text`` replaces ``anonymize`` for the strings
+        (a memo of it, say).
         """
+        text = text or self.anonymize
         if isinstance(value, str):
-            return self.anonymize(value)
+            return text(value)
         if isinstance(value, dict):
             return {
-                self.anonymize(str(key)): self._field(str(key), item) for key, item in value.items()
+                text(str(key)): self._field(str(key), item, text) for key, item in value.items()
             }
         if isinstance(value, list | tuple):
-            return [self.anonymize_value(item) for item in value]
+            return [self.anonymize_value(item, text) for item in value]
         return value
 
-    def _field(self, key: str, value: Any) -> Any:
-        anonymized = self.anonymize_value(value)
+    def _field(self, key: str, value: Any, text: Callable[[str], str]) -> Any:
+        anonymized = self.anonymize_value(value, text)
         name = self.field_secret(key, value)
         if name is None or rules.PLACEHOLDER.fullmatch(str(anonymized)):
             return anonymized

@@ -2,6 +2,9 @@
 
 Lock, finish any interrupted run, read only new lines, filter, anonymize, categorize, join into this
 node's files, and commit every file and the cursors as one journaled transaction (guarantees 1–5).
+A large backlog is cut into ranges of whole lines that forked workers filter and learn from at once
+(``[sync] workers``); their tallies absorb in input order, so the files are the same bytes as when
+one process reads everything.
 """
 
 from __future__ import annotations
@@ -9,14 +12,18 @@ from __future__ import annotations
 import argparse
 import collections
 import logging
+import os
 from pathlib import Path
 from typing import Any
+
+import attrs
 
 from fedlearn import (
     anonymize,
     atomic,
     config,
     finetune,
+    forks,
     jsonl,
     layout,
     learning,
@@ -29,6 +36,7 @@ from fedlearn import (
 )
 from fedlearn.jobs import Summary
 
+PART_BYTES = 32 * 1024 * 1024  # below this a range is not worth a worker process
 HELP = "read new telemetry and fine-tuning records into this node's files under data/"
 log = logging.getLogger(__name__)
 
@@ -36,6 +44,18 @@ log = logging.getLogger(__name__)
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add sync's options."""
     parser.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
+
+
+@attrs.define
+class Part:
+    """What reading one range of an input found: counts, bad lines, the tally, where it stopped."""
+
+    pid: int
+    filtered: telemetry.Filtered
+    tally: learning.Tally
+    offset: int = 0
+    too_long: list[jsonl.BadLine] = attrs.field(factory=list)
+    redactions: collections.Counter[str] = attrs.field(factory=collections.Counter)
 
 
 class Run:
@@ -51,6 +71,8 @@ class Run:
         self.anonymizer = anonymize.Anonymizer(cfg.anonymize)
         self.transaction = store.transaction("sync")
         self.filtered = telemetry.Filtered()
+        self.learner = learning.Learner(cfg.sync, self.anonymizer, self.node, self.now)
+        self.tally = self.learner.tally()
         self.counts: dict[str, Any] = {"bad_lines": collections.Counter()}
 
     def read(self, path: Path, on_chunk: Any) -> None:
@@ -63,10 +85,41 @@ class Run:
         self.filtered.bad += bad
 
     def read_telemetry(self) -> None:
-        """Filter the new lines of every telemetry input."""
-        threshold = self.cfg.sync.value_threshold
+        """Filter and learn from the new lines of every telemetry input."""
         for path in jsonl.expand(self.cfg.sync.telemetry):
-            self.read(path, lambda chunk: telemetry.filter_chunk(chunk, threshold, self.filtered))
+            cursor, bad = jsonl.read_segments(path, self.cursors.get(str(path)), self.read_segment)
+            if cursor is not None:
+                self.cursors[str(path)] = cursor
+            self.filtered.bad += bad
+
+    def read_segment(self, segment: jsonl.Segment) -> tuple[int, list[jsonl.BadLine]]:
+        """
+        Filter and learn from one segment, cut into ranges read by parallel workers when large.
+
+        Return the offset reached and the over-long lines, as ``jsonl.read_segments`` expects.
+        """
+        size = (segment.end or segment.path.stat().st_size) - segment.start
+        parts = max(1, min(self.cfg.sync.workers or forks.available(), size // PART_BYTES))
+        done = forks.run(self.read_part, jsonl.divide(segment, parts))
+        for part in done:
+            self.filtered.lines += part.filtered.lines
+            self.filtered.bad += part.filtered.bad
+            self.tally.absorb(part.tally)
+            if part.pid != os.getpid():  # redactions counted in a worker's copy of the anonymizer
+                self.anonymizer.counts.update(part.redactions)
+        return done[-1].offset, [line for part in done for line in part.too_long]
+
+    def read_part(self, segment: jsonl.Segment) -> Part:
+        """Filter and learn from one range of whole lines (in this process or in a worker)."""
+        before = collections.Counter(self.anonymizer.counts)
+        part = Part(os.getpid(), telemetry.Filtered(), self.learner.tally())
+        reader = jsonl.Reader(segment, self.cfg.sync.max_line_bytes)
+        threshold = self.cfg.sync.value_threshold
+        for chunk in reader:
+            self.learner.add(telemetry.filter_chunk(chunk, threshold, part.filtered), part.tally)
+        part.offset, part.too_long = reader.offset, reader.bad
+        part.redactions = self.anonymizer.counts - before
+        return part
 
     def stage(self, path: Path, data: bytes) -> None:
         """Stage one file of the transaction (unchanged files are left alone)."""
@@ -84,7 +137,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
         job = Run(cfg, store)
         job.read_telemetry()
         fine_tuning = read_fine_tuning(job)
-        learned = learning.learn(job.filtered.events, cfg.sync, job.anonymizer, job.node, job.now)
+        learned = job.learner.result(job.tally)
         pattern_counts = stage_patterns(job, learned.patterns)
         stage_snapshot(job, learned.snapshot)
         fine_tuning |= stage_fine_tuning(job, fine_tuning.pop("records"))
@@ -104,7 +157,7 @@ def read_fine_tuning(job: Run) -> dict[str, Any]:
         return found
 
     def on_chunk(chunk: jsonl.Chunk) -> None:
-        lines = chunk.data.split(b"\n")[:-1]
+        lines = chunk.lines()
         for offset, line in zip(telemetry.line_offsets(lines, chunk.offset), lines, strict=True):
             take_chat_line(job, chunk, offset, line, found)
 
@@ -189,7 +242,7 @@ def tally(
     bad = collections.Counter(line.reason for line in job.filtered.bad)
     return {
         "events_read": job.filtered.lines,
-        "high_value": len(job.filtered.events),
+        "high_value": learned.high_value,
         "unmatched": learned.unmatched,
         "bad_lines": dict(sorted(bad.items())),
         "patterns": pattern_counts,

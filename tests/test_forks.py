@@ -1,0 +1,81 @@
+"""Forked workers: same results as one process, failures and deaths reported, nothing left running."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+
+import pytest
+
+from fedlearn import forks
+
+
+def pid_and_square(number: int) -> tuple[int, int]:
+    """Return the pid of the process that computed, and the square."""
+    return os.getpid(), number * number
+
+
+def test_run_computes_every_input_in_order_the_first_here() -> None:
+    """Results come back in input order; the first input runs in this process, the rest elsewhere."""
+    done = forks.run(pid_and_square, [1, 2, 3, 4])
+    assert [square for _, square in done] == [1, 4, 9, 16]
+    assert done[0][0] == os.getpid()
+    assert all(pid != os.getpid() for pid, _ in done[1:])
+
+
+def test_run_reports_a_worker_exception_with_its_message() -> None:
+    """An exception in a worker becomes a WorkerError naming it."""
+
+    def fails_elsewhere(number: int) -> int:
+        if number == 2:
+            raise ValueError("bad range 2")
+        return number
+
+    with pytest.raises(forks.WorkerError, match="ValueError: bad range 2"):
+        forks.run(fails_elsewhere, [1, 2, 3])
+
+
+def test_run_reports_a_killed_worker_and_stops_the_others() -> None:
+    """A worker killed by a signal fails the call; the other workers are killed and reaped."""
+    pids: list[int] = []
+
+    def dies(number: int) -> int:
+        if number == 2:
+            os.kill(os.getpid(), signal.SIGKILL)
+        if number == 3:
+            signal.pause()  # would run forever; must be stopped by the parent
+        return number
+
+    original = forks.spawn
+
+    def remembered(function: object, item: int) -> tuple[int, int]:
+        pid, fd = original(function, item)  # type: ignore[arg-type]
+        pids.append(pid)
+        return pid, fd
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(forks, "spawn", remembered)
+        with pytest.raises(forks.WorkerError, match="killed by signal 9"):
+            forks.run(dies, [1, 2, 3])
+    for pid in pids:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # already reaped: no zombie, nothing running
+
+
+def test_run_stays_in_this_process_while_threads_run() -> None:
+    """With another thread alive, forking is unsafe, so every input runs here."""
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        done = forks.run(pid_and_square, [1, 2, 3])
+    finally:
+        stop.set()
+        thread.join()
+    assert {pid for pid, _ in done} == {os.getpid()}
+
+
+def test_available_is_between_one_and_the_cap() -> None:
+    """The worker count follows the usable CPUs, capped."""
+    assert 1 <= forks.available() <= min(forks.MAX_WORKERS, len(os.sched_getaffinity(0)))

@@ -1,0 +1,172 @@
+"""The learning stage: scores, categories, tallies per pattern, snapshot; halves absorb into wholes."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fedlearn import anonymize, config, learning, sample, telemetry
+from fedlearn.anonymize import Machine
+
+NOW = "2026-06-01T00:00:00Z"
+MACHINE = Machine(hostname="box", fqdn="box.lan", user="ann", home="/home/ann")
+ERROR = {"error_type": "OSError", "error_message": "disk full", "solution": "free space"}
+
+
+def learner(**sync: Any) -> learning.Learner:
+    """Return a learner over the default rules (plus ``sync`` settings) for node ``alpha``."""
+    cfg = config.structure({"sync": sync}) if sync else config.Config()
+    anonymizer = anonymize.Anonymizer(cfg.anonymize, MACHINE)
+    return learning.Learner(cfg.sync, anonymizer, "alpha", NOW)
+
+
+def candidates(*events: dict[str, Any]) -> telemetry.Candidates:
+    """Return events as the filter hands them on (lines and own scores)."""
+    lines = [json.dumps(event).encode() for event in events]
+    return telemetry.Candidates(lines, [event.get("value_score") for event in events])
+
+
+def learn(*events: dict[str, Any], **sync: Any) -> learning.Learned:
+    """Learn from ``events`` in one batch and return the result."""
+    teacher = learner(**sync)
+    tally = teacher.tally()
+    teacher.add(candidates(*events), tally)
+    return teacher.result(tally)
+
+
+def test_learner_scores_events_without_a_score_by_the_formula() -> None:
+    """An outcome without a score passes when the stack's formula reaches the threshold."""
+    good = {
+        "outcome": "success",
+        "user_feedback": 1,
+        "query": "how to configure x",
+        "response": "r",
+    }
+    poor = {"outcome": "failure", "query": "q", "response": "r"}
+    learned = learn(good, poor)
+    assert learned.high_value == 1
+    assert [json.loads(line)["value_score"] for line in learned.snapshot] == [0.75]
+
+
+def test_learner_tallies_repeats_into_one_pattern() -> None:
+    """The same content seen three times is one pattern: counts add, scores max, times span."""
+    events = [
+        {**ERROR, "value_score": 0.8, "timestamp": "2026-03-02T10:00:00Z"},
+        {**ERROR, "value_score": 0.9, "timestamp": "2026-03-01T10:00:00Z"},
+        {**ERROR, "value_score": 0.75, "ts": 1772539200},  # 2026-03-03T12:00:00Z
+    ]
+    (pattern,) = learn(*events).patterns.values()
+    assert (pattern.category, pattern.seen, pattern.value_score) == (
+        "error-solutions",
+        {"alpha": 3},
+        0.9,
+    )
+    assert (pattern.first_seen, pattern.last_seen) == (
+        "2026-03-01T10:00:00Z",
+        "2026-03-03T12:00:00Z",
+    )
+
+
+def test_learner_uses_the_run_time_for_events_without_one() -> None:
+    """No usable time field: the pattern is dated by the run."""
+    (pattern,) = learn({**ERROR, "value_score": 0.8, "timestamp": "not a time"}).patterns.values()
+    assert pattern.first_seen == pattern.last_seen == NOW
+
+
+def test_learner_reads_rule_fields_nested_in_data_and_metadata() -> None:
+    """Fields under ``data`` or ``metadata`` match rules like top-level ones."""
+    event = {"value_score": 0.9, "data": {"title": "Pin inputs"}, "metadata": {"description": "d"}}
+    (pattern,) = learn(event).patterns.values()
+    assert pattern.category == "best-practices" and pattern.fields == {
+        "title": "Pin inputs",
+        "description": "d",
+    }
+
+
+def test_learner_counts_unmatched_events_and_keeps_them_in_the_snapshot() -> None:
+    """A high-value event no rule matches is counted and still snapshotted."""
+    learned = learn({"value_score": 0.95, "note": "no rule for me"})
+    assert (learned.unmatched, learned.high_value, learned.patterns) == (1, 1, {})
+    assert len(learned.snapshot) == 1
+
+
+def test_learner_joins_contents_that_differ_only_in_whitespace() -> None:
+    """Whitespace variants have one id; the kept content is the one whose text sorts first."""
+    spaced = {**ERROR, "solution": "free  space", "value_score": 0.8}
+    learned = learn({**ERROR, "value_score": 0.7}, spaced)
+    (pattern,) = learned.patterns.values()
+    assert pattern.seen == {"alpha": 2} and pattern.fields["solution"] == "free  space"
+
+
+def test_learner_anonymizes_fields_and_snapshot() -> None:
+    """Secrets and personal data never reach a pattern or the snapshot."""
+    secret = {
+        **ERROR,
+        "solution": "export TOKEN=ghp_" + "a1" * 18,
+        "value_score": 0.9,
+        "user": "/home/ann/x",
+    }
+    learned = learn(secret, secret)
+    text = (
+        json.dumps([p.fields for p in learned.patterns.values()])
+        + b"".join(learned.snapshot).decode()
+    )
+    assert "ghp_" not in text and "/home/ann" not in text and "<redacted:" in text
+
+
+def test_learner_keeps_the_last_n_high_value_events_in_order() -> None:
+    """The snapshot is the newest ``telemetry_snapshot_size`` high-value events, oldest first."""
+    events = [{**ERROR, "value_score": 0.8, "n": n} for n in range(7)]
+    learned = learn(*events, telemetry_snapshot_size=3)
+    assert [json.loads(line)["n"] for line in learned.snapshot] == [4, 5, 6]
+
+
+EVENTS = [
+    e
+    for e in sample.events(3000, seed=5, interaction_share=0.4)
+    if "value_score" in e or "outcome" in e
+]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(0, len(EVENTS)), min_size=1, max_size=4))
+def test_tallies_of_consecutive_parts_absorb_into_the_whole(cuts: list[int]) -> None:
+    """Learning parts separately and absorbing the tallies equals learning everything at once."""
+    whole = learner()
+    one = whole.tally()
+    whole.add(candidates(*EVENTS), one)
+    parts = learner()
+    total = parts.tally()
+    edges = [0, *sorted(cuts), len(EVENTS)]
+    for start, end in itertools.pairwise(edges):
+        part = parts.tally()
+        learner().add(candidates(*EVENTS[start:end]), part)  # a fresh learner, as in a worker
+        total.absorb(part)
+    assert parts.result(total) == whole.result(one)
+
+
+def test_learner_caches_stay_bounded_and_change_nothing(monkeypatch: Any) -> None:
+    """With tiny caches, distinct contents are worked out anew each time, with the same result."""
+    events = [{**ERROR, "solution": f"fix {n % 9}", "value_score": 0.8, "n": n} for n in range(60)]
+    unbounded = learn(*events)
+    monkeypatch.setattr(learning, "KNOWN_CONTENTS", 3)
+    teacher = learner()
+    tally = teacher.tally()
+    teacher.add(candidates(*events), tally)
+    assert len(teacher.known) <= 3 and len(teacher.built) <= 3
+    assert teacher.result(tally) == unbounded
+
+
+def test_memo_anonymizer_holds_at_most_its_budget_and_counts_every_use() -> None:
+    """The memo stops growing at its character budget; redactions count on every call."""
+    anonymizer = anonymize.Anonymizer(config.Anonymize(), MACHINE)
+    memo = learning.MemoAnonymizer(anonymizer, budget=100)
+    texts = [f"mail me at user{n}@example.org please" for n in range(10)]
+    for text in texts * 2:
+        memo.anonymize(text)
+    assert sum(len(k) + len(v[0]) for k, v in memo.memo.items()) <= 100 and memo.memo
+    assert sum(anonymizer.counts.values()) == 20
