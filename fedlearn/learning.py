@@ -80,9 +80,14 @@ class MemoAnonymizer:
         """Return ``anonymize(text)``, from the memo when this text was seen before."""
         hit = self.memo.get(text)
         if hit is None:
-            before = collections.Counter(self.anonymizer.counts)
-            result = self.anonymizer.anonymize(text)
-            delta = self.anonymizer.counts - before
+            counts = self.anonymizer.counts
+            delta: collections.Counter[str] = collections.Counter()  # this string's redactions
+            self.anonymizer.counts = delta
+            try:
+                result = self.anonymizer.anonymize(text)
+            finally:
+                self.anonymizer.counts = counts
+            counts.update(delta)
             if len(text) + len(result) <= self.budget:
                 self.memo[text] = (result, delta)
                 self.budget -= len(text) + len(result)

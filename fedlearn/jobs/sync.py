@@ -216,7 +216,7 @@ def stage_snapshot(job: Run, lines: list[bytes]) -> None:
     path = layout.telemetry_file(job.repo, job.node)
     kept = path.read_bytes().splitlines() if path.exists() else []
     tail = (kept + lines)[-job.cfg.sync.telemetry_snapshot_size :]
-    job.stage(path, b"".join(line + b"\n" for line in tail))
+    job.stage(path, b"\n".join(tail) + b"\n")
 
 
 def stage_fine_tuning(job: Run, new: list[records.ChatRecord]) -> dict[str, int]:
