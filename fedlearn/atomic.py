@@ -119,8 +119,10 @@ class Transaction:
         )
         write(self.journal, msgspec.json.encode(entry))
         replay(entry)
+        # No folder fsync for the removal: the renames are already durable (``replay`` fsynced
+        # their folders), so a journal that comes back after a power cut replays to the same
+        # files (its temps are gone, its deletes are done) and is removed then.
         self.journal.unlink()
-        fsync_dir(self.journal.parent)
 
     def abort(self) -> None:
         """Delete the staged temp files; nothing visible changed."""

@@ -81,7 +81,11 @@ def common_options() -> argparse.ArgumentParser:
 
 
 def parser(only: str | None = None) -> argparse.ArgumentParser:
-    """Return the argument parser with one subcommand per job (``only``'s options in full)."""
+    """
+    Return the argument parser with one subcommand per job, or only ``only``'s when given.
+
+    A run names its command, so building the other twelve subparsers would only cost time.
+    """
     common = common_options()
     top = argparse.ArgumentParser(
         prog="fedlearn",
@@ -91,8 +95,7 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"fedlearn {__version__}")
     commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, module in available_jobs(only):
-        if module is None:
-            commands.add_parser(name, parents=[common])
+        if module is None:  # another command than the one being run: never parsed
             continue
         sub = commands.add_parser(
             name, parents=[common], help=module.HELP, description=module.__doc__
