@@ -3,8 +3,8 @@
     python bench/bench_sync.py [--events 1000000] [--workdir /tmp/fedlearn-bench]
 
 Generates realistic telemetry (about 5% interactions), then measures on the same file: a full
-sync, an incremental sync after appending 1,000 events, an idle rerun, the peak RSS of the sync
-process, msgspec ``decode_lines`` of a one-field Struct over the file (the decode limit), and the
+sync (with its worker processes, and again in one process), an incremental sync after appending
+1,000 events, an idle rerun, the peak RSS of the sync processes, msgspec ``decode_lines`` of a one-field Struct over the file (the decode limit), and the
 shell pipeline the stack's original scripts used (jq ``select`` three times, then ``sort -u``).
 Prints the ratios and whether each target holds. Needs ``jq`` on PATH for the last comparison.
 """
@@ -174,19 +174,29 @@ def jq_pipeline(path: Path) -> float | None:
     return time.perf_counter() - began
 
 
-def prepare(workdir: Path, events: int) -> tuple[Path, Path]:
-    """Create the work folder, the telemetry file and a config; return (telemetry, config)."""
+def prepare(workdir: Path, events: int) -> tuple[Path, Path, Path]:
+    """
+    Create the work folder, the telemetry file and two configs over it, each with its own repo
+    and state: the default (workers as many as CPUs) and ``workers = 1`` (one process).
+
+    Return (telemetry, config, one-process config).
+    """
     if workdir.exists():
         shutil.rmtree(workdir)
-    (workdir / "repo").mkdir(parents=True)
+    workdir.mkdir(parents=True)
     telemetry = workdir / "hybrid-events.jsonl"
     generate(telemetry, events, seed=1)
-    config = workdir / "config.toml"
-    config.write_text(
-        f'node_id = "bench"\nrepo = "{workdir / "repo"}"\nstate_dir = "{workdir / "state"}"\n'
-        f'[sync]\ntelemetry = ["{telemetry}"]\nfine_tuning = ""\n'
-    )
-    return telemetry, config
+    configs = []
+    for name, workers in (("default", 0), ("one", 1)):
+        (workdir / name / "repo").mkdir(parents=True)
+        config = workdir / name / "config.toml"
+        config.write_text(
+            f'node_id = "bench"\nrepo = "{workdir / name / "repo"}"\n'
+            f'state_dir = "{workdir / name / "state"}"\n[sync]\ntelemetry = ["{telemetry}"]\n'
+            f'fine_tuning = ""\nworkers = {workers}\n'
+        )
+        configs.append(config)
+    return telemetry, configs[0], configs[1]
 
 
 def verdict(ok: bool) -> str:
@@ -200,15 +210,20 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/fedlearn-bench/sync"))
     args = parser.parse_args()
-    telemetry, config = prepare(args.workdir, args.events)
+    telemetry, config, one_process = prepare(args.workdir, args.events)
     size_mb = telemetry.stat().st_size / 1e6
     limit = decode_limit(telemetry)
     full = run_sync(config)
+    alone = run_sync(one_process)
     generate(telemetry, 1000, seed=2)
     incremental = run_sync(config)
     idle = run_sync(config)
     jq = jq_pipeline(telemetry)
     report(args.events, size_mb, telemetry, limit, full, incremental, idle, jq)
+    print(
+        f"full sync in one process (workers = 1): job {alone.job:.3f} s = "
+        f"{limit / alone.job:.2f}x the decode limit; peak RSS {alone.rss_kib / 1024:.0f} MB"
+    )
 
 
 def report(
