@@ -16,7 +16,7 @@ import socket
 
 import attrs
 
-from fedlearn.anonymize.rules import Matcher, Rule, Span, Trigger, personal
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Span, Trigger, personal
 
 # Default and shared account or host names, and words they collide with in technical text.
 # fmt: off
@@ -104,7 +104,7 @@ def rules(identity: Machine, hostnames: list[str]) -> list[Rule]:
         pattern = (
             re.escape(name) + r"(?:\.(?:local|lan|home|internal|localdomain))?(?![\w-]|\.[a-z0-9])"
         )
-        matcher = Matcher(re.compile(pattern), widen=host_span)
+        matcher = Matcher(Lazy(pattern), widen=host_span)
         found.append(
             personal("hostname", "<host>", matcher, lower=True, gate="(?i)" + re.escape(name))
         )
@@ -115,7 +115,7 @@ def rules(identity: Machine, hostnames: list[str]) -> list[Rule]:
             personal(
                 "user",
                 "<user>",
-                Matcher(re.compile(pattern)),
+                Matcher(Lazy(pattern)),
                 lower=True,
                 gate="(?i)" + re.escape(user),
             )
@@ -151,11 +151,11 @@ def home(identity: Machine) -> list[Rule]:
     generic = (
         r"/(?<![\w.-]/)(?:(?:var/)?home/" + PATH_END + r"|Users/" + PATH_END + r"|root(?![\w.-]))"
     )
-    matchers = [Matcher(re.compile(generic))]
+    matchers = [Matcher(Lazy(generic))]
     own = identity.home.rstrip("/")
     if own and not re.fullmatch(generic, own):
-        matchers.insert(0, Matcher(re.compile(re.escape(own) + r"(?![\w.-])")))
-    windows = Matcher(re.compile(r"\\Users\\[^\\\s\"'`<>:;,|]+"), widen=windows_home_span)
+        matchers.insert(0, Matcher(Lazy(re.escape(own) + r"(?![\w.-])")))
+    windows = Matcher(Lazy(r"\\Users\\[^\\\s\"'`<>:;,|]+"), widen=windows_home_span)
     gate = "/home/|/Users/|/root" + ("|" + re.escape(own) if len(matchers) > 1 else "")
     return [
         personal("home", "<home>", *matchers, gate=gate),

@@ -1,7 +1,8 @@
 """The shape of a redaction rule (DESIGN.md guarantee 1) and the cheap test that gates it.
 
 A rule is data: names, patterns, and a trigger, a necessary condition much cheaper than the
-patterns (a literal word, or a regex that starts with a literal). Python's regex engine scans for a
+patterns (a literal word, or a regex that starts with a literal). Patterns are ``Lazy``: building
+the rules compiles nothing, and a rule's patterns compile when its gate or trigger first fires. Python's regex engine scans for a
 literal prefix at memory speed but tries a character class or an alternation at every position,
 so every pattern here starts with a literal, and word boundaries are checked after the fact by the
 matcher's ``widen`` and ``check`` functions.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Callable, Iterator
 
 import attrs
@@ -29,6 +31,66 @@ Find = Callable[[str], Iterator[re.Match[str]]]
 Judge = Callable[[re.Match[str], str], "tuple[int, int, str] | None"]
 
 
+class Lazy:
+    """
+    A regex compiled on its first use, so that rules which never fire never cost a compile.
+
+    Attributes:
+        pattern: the regex source.
+        flags: the ``re`` flags.
+    """
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def __eq__(self, other: object) -> bool:
+        """Return whether ``other`` is a lazy regex of the same source and flags."""
+        if not isinstance(other, Lazy):
+            return NotImplemented
+        return (self.pattern, self.flags) == (other.pattern, other.flags)
+
+    def __hash__(self) -> int:
+        """Return the hash of the source and flags."""
+        return hash((self.pattern, self.flags))
+
+    def __repr__(self) -> str:
+        """Return ``Lazy('source')``."""
+        return f"Lazy({self.pattern!r})"
+
+    @property
+    def is_compiled(self) -> bool:
+        """Return whether the regex has been compiled."""
+        return self._compiled is not None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """Return the compiled regex, compiling it on the first call."""
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self.pattern, self.flags)
+        return compiled
+
+    def search(self, text: str, position: int = 0, end: int = sys.maxsize) -> re.Match[str] | None:
+        """Return the first match in ``text[position:end]`` (``re.Pattern.search``), or None."""
+        return self.compiled.search(text, position, end)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        """Return the match of all of ``text`` (``re.Pattern.fullmatch``), or None."""
+        return self.compiled.fullmatch(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Return the matches in ``text`` (``re.Pattern.finditer``)."""
+        return self.compiled.finditer(text)
+
+
+# A rule's pattern: compiled already (a module constant, a configured rule) or on first use.
+Regex = re.Pattern[str] | Lazy
+
+
 # Characters by how often they occur in technical text, most frequent first; a trigger word is
 # first looked for by its rarest character, which ``in`` finds at memory speed.
 FREQUENT = " etaoinsrlcdhupm.fgy/b_w,-=:\"'kv()0123456789xjzqTSACEIRNOPLDMFBUHGVWKYXJQZ"
@@ -44,7 +106,7 @@ class Item:
     """
 
     word: str
-    pattern: re.Pattern[str] | None
+    pattern: Regex | None
     lower: bool
     sentinel: str
     minimum: int = 1
@@ -70,7 +132,7 @@ def word_item(word: str, lower: bool = False) -> Item:
     return Item(word, None, lower, sentinel)
 
 
-def pattern_item(pattern: re.Pattern[str], lower: bool = False, minimum: int = 1) -> Item:
+def pattern_item(pattern: Regex, lower: bool = False, minimum: int = 1) -> Item:
     """Return the item of a literal-prefixed regex; its first character is the sentinel."""
     return Item(pattern.pattern, pattern, lower, pattern.pattern.lstrip("\\")[0], minimum)
 
@@ -79,7 +141,7 @@ def pattern_item(pattern: re.Pattern[str], lower: bool = False, minimum: int = 1
 class Many:
     """A trigger word or regex whose first character must occur at least ``minimum`` times."""
 
-    pattern: re.Pattern[str] | str
+    pattern: Regex | str
     minimum: int
 
 
@@ -95,7 +157,7 @@ class Trigger:
     """
 
     words: tuple[str, ...] = ()
-    patterns: tuple[re.Pattern[str] | Many, ...] = ()
+    patterns: tuple[Regex | Many, ...] = ()
     lower: bool = False
 
     def items(self) -> list[Item]:
@@ -132,17 +194,12 @@ class Matcher:
             matchers whose span, verdict and name come from one piece of work).
     """
 
-    pattern: re.Pattern[str]
+    pattern: Regex
     check: Check | None = None
     widen: Widen | None = None
     classify: Classify | None = None
     find: Find | None = None
     judge: Judge | None = None
-    has_value: bool = attrs.field(init=False)
-
-    @has_value.default
-    def _has_value(self) -> bool:
-        return "value" in self.pattern.groupindex
 
     def matches(self, subject: str) -> Iterator[re.Match[str]]:
         """Return the matches in ``subject``."""
@@ -157,7 +214,7 @@ class Matcher:
             if span is None:
                 return None
         else:
-            span = match.span("value") if self.has_value else match.span()
+            span = value_span(match)
         if self.check is not None and not self.check(match, text):
             return None
         name = self.classify(match, text) if self.classify is not None else ""
