@@ -49,6 +49,10 @@ GATE_WORDS = (
     "token",
     *WEAK_ENDINGS,
 )
+# The gate words no other one is part of: one of them is in every key a rule here redacts after.
+KEY_WORDS = tuple(
+    word for word in GATE_WORDS if not any(other != word and other in word for other in GATE_WORDS)
+)
 # A value ends at a quote, a separator or a shell expansion (``${``, ``$(``), which refers to one.
 VALUE = (
     r"(?P<q>\\?[\"'`])?"
@@ -315,10 +319,12 @@ def keyed() -> list[Rule]:
     """Return the rules for secrets known by their key name or their place, in priority order."""
     flag = r"--(?P<flag>[a-z0-9][a-z0-9_-]{0,60})[ \t]+(?!-)" + VALUE
     words = "|".join(re.escape(word) for word in GATE_WORDS)
+    trigger = rules.Trigger(words=KEY_WORDS, lower=True)
     separated = [
         Rule(
             NAMES,
             (Matcher(VALUE_AFTER[separator], find=assignments(separator), judge=assignment),),
+            trigger=trigger,
             lower=True,
             gate=rf"(?i)(?:{words}){filler}{re.escape(separator)}",
         )
@@ -333,6 +339,7 @@ def keyed() -> list[Rule]:
         Rule(
             NAMES,
             (Matcher(rules.Lazy(flag), judge=flagged),),
+            trigger=trigger,
             lower=True,
             gate=rf"(?i)--[a-z0-9_-]*(?:{words})[ \t]",
         ),

@@ -105,8 +105,10 @@ def rules(identity: Machine, hostnames: list[str]) -> list[Rule]:
             re.escape(name) + r"(?:\.(?:local|lan|home|internal|localdomain))?(?![\w-]|\.[a-z0-9])"
         )
         matcher = Matcher(Lazy(pattern), widen=host_span)
+        trigger = Trigger(words=(name,), lower=True)
+        gate = "(?i)" + re.escape(name)
         found.append(
-            personal("hostname", "<host>", matcher, lower=True, gate="(?i)" + re.escape(name))
+            personal("hostname", "<host>", matcher, trigger=trigger, lower=True, gate=gate)
         )
     user = identity.user.lower()
     if is_identifying(user):
@@ -116,6 +118,7 @@ def rules(identity: Machine, hostnames: list[str]) -> list[Rule]:
                 "user",
                 "<user>",
                 Matcher(Lazy(pattern)),
+                trigger=Trigger(words=(user,), lower=True),
                 lower=True,
                 gate="(?i)" + re.escape(user),
             )
@@ -157,7 +160,8 @@ def home(identity: Machine) -> list[Rule]:
         matchers.insert(0, Matcher(Lazy(re.escape(own) + r"(?![\w.-])")))
     windows = Matcher(Lazy(r"\\Users\\[^\\\s\"'`<>:;,|]+"), widen=windows_home_span)
     gate = "/home/|/Users/|/root" + ("|" + re.escape(own) if len(matchers) > 1 else "")
+    trigger = Trigger(words=("/", own) if len(matchers) > 1 else ("/",))
     return [
-        personal("home", "<home>", *matchers, gate=gate),
+        personal("home", "<home>", *matchers, gate=gate, trigger=trigger),
         personal("home", "<home>", windows, gate=r"\\Users\\", trigger=Trigger(words=("\\",))),
     ]
