@@ -319,12 +319,11 @@ def keyed() -> list[Rule]:
     """Return the rules for secrets known by their key name or their place, in priority order."""
     flag = r"--(?P<flag>[a-z0-9][a-z0-9_-]{0,60})[ \t]+(?!-)" + VALUE
     words = "|".join(re.escape(word) for word in GATE_WORDS)
-    trigger = rules.Trigger(words=KEY_WORDS, lower=True)
     separated = [
         Rule(
             NAMES,
             (Matcher(VALUE_AFTER[separator], find=assignments(separator), judge=assignment),),
-            trigger=trigger,
+            trigger=rules.Trigger(words=KEY_WORDS, lower=True, needs=separator),
             lower=True,
             gate=rf"(?i)(?:{words}){filler}{re.escape(separator)}",
         )
@@ -339,7 +338,7 @@ def keyed() -> list[Rule]:
         Rule(
             NAMES,
             (Matcher(rules.Lazy(flag), judge=flagged),),
-            trigger=trigger,
+            trigger=rules.Trigger(words=KEY_WORDS, lower=True, needs="--"),
             lower=True,
             gate=rf"(?i)--[a-z0-9_-]*(?:{words})[ \t]",
         ),

@@ -11,6 +11,7 @@ matcher's ``widen`` and ``check`` functions.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -96,7 +97,7 @@ Regex = re.Pattern[str] | Lazy
 FREQUENT = " etaoinsrlcdhupm.fgy/b_w,-=:\"'kv()0123456789xjzqTSACEIRNOPLDMFBUHGVWKYXJQZ"
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Item:
     """
     One thing a trigger looks for: a literal word, or a regex that starts with a literal.
@@ -126,6 +127,7 @@ class Item:
         return lambda text: sentinel in text and word in text
 
 
+@functools.cache
 def word_item(word: str, lower: bool = False) -> Item:
     """Return the item of a literal word, with its rarest character as the sentinel."""
     sentinel = max(word, key=lambda c: FREQUENT.find(c) if c in FREQUENT else len(FREQUENT))
@@ -145,7 +147,7 @@ class Many:
     minimum: int
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Trigger:
     """
     A necessary condition for a rule's patterns: any word occurs, or any pattern is found.
@@ -154,11 +156,13 @@ class Trigger:
         words: literal substrings.
         patterns: regexes that start with a literal character.
         lower: test the lower-case copy of the text.
+        needs: a substring that must occur as well ("": none), tested first.
     """
 
     words: tuple[str, ...] = ()
     patterns: tuple[Regex | Many, ...] = ()
     lower: bool = False
+    needs: str = ""
 
     def items(self) -> list[Item]:
         """Return the words and patterns as items, the words first."""
