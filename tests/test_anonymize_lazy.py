@@ -64,7 +64,7 @@ def compiled_everything(engine: Anonymizer) -> Anonymizer:
     for rule in engine.rules:
         for matcher in rule.matchers:
             if isinstance(matcher.pattern, rules.Lazy):
-                assert matcher.pattern.compiled is not None
+                assert matcher.has_value == ("value" in matcher.pattern.compiled.groupindex)
         for item in rule.trigger.items() if rule.trigger else []:
             if isinstance(item.pattern, rules.Lazy):
                 assert item.pattern.compiled is not None

@@ -77,7 +77,7 @@ class Lazy:
 
     def search(self, text: str, position: int = 0, end: int = sys.maxsize) -> re.Match[str] | None:
         """Return the first match in ``text[position:end]`` (``re.Pattern.search``), or None."""
-        return self.compiled.search(text, position, end)
+        return (self._compiled or self.compiled).search(text, position, end)
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
         """Return the match of all of ``text`` (``re.Pattern.fullmatch``), or None."""
@@ -85,7 +85,8 @@ class Lazy:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Return the matches in ``text`` (``re.Pattern.finditer``)."""
-        return self.compiled.finditer(text)
+        compiled = self._compiled
+        return (compiled or self.compiled).finditer(text)
 
 
 # A rule's pattern: compiled already (a module constant, a configured rule) or on first use.
@@ -204,6 +205,15 @@ class Matcher:
     classify: Classify | None = None
     find: Find | None = None
     judge: Judge | None = None
+    has_value: bool = attrs.field(init=False)
+
+    @has_value.default
+    def _has_value(self) -> bool:
+        # Read off a lazy pattern's source, not its compiled form: ``(?P<`` is Python's only
+        # spelling of a named group.
+        if isinstance(self.pattern, Lazy):
+            return "(?P<value>" in self.pattern.pattern
+        return "value" in self.pattern.groupindex
 
     def matches(self, subject: str) -> Iterator[re.Match[str]]:
         """Return the matches in ``subject``."""
@@ -218,7 +228,7 @@ class Matcher:
             if span is None:
                 return None
         else:
-            span = value_span(match)
+            span = match.span("value") if self.has_value else match.span()
         if self.check is not None and not self.check(match, text):
             return None
         name = self.classify(match, text) if self.classify is not None else ""
