@@ -81,12 +81,14 @@ def results(engine: Anonymizer, texts: list[str]) -> list[Any]:
 
 
 def lazy_patterns(engine: Anonymizer) -> list[rules.Lazy]:
-    """Return the lazy patterns of the engine's matchers (each build makes its own)."""
+    """Return the lazy patterns that the engine's build made (not the shared key-value ones)."""
+    shared = list(assignments.VALUE_AFTER.values())
     return [
         matcher.pattern
         for rule in engine.rules
         for matcher in rule.matchers
         if isinstance(matcher.pattern, rules.Lazy)
+        and not any(matcher.pattern is pattern for pattern in shared)
     ]
 
 

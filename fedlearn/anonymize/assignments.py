@@ -214,7 +214,7 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     code or prose; after an ``Authorization`` key the scheme word (``Bearer``) stays.
     """
     key, key_start = key_before(text, match.start())
-    if match.re is VALUE_AFTER[">"] and not text.startswith("<", key_start - 1):
+    if match.re.pattern == VALUE_AFTER[">"].pattern and not text.startswith("<", key_start - 1):
         return None
     if text.endswith("${", 0, key_start):
         return None  # ${NAME:-default}: a shell expansion, not an assignment
@@ -290,9 +290,9 @@ def key_gate(separator: str) -> re.Pattern[str]:
 
 
 VALUE_AFTER = {
-    "=": re.compile(r"=[=>]?[ \t]*" + VALUE),
-    ":": re.compile(r":=?[ \t]*" + COLON_VALUE),
-    ">": re.compile(r">(?P<q>)(?P<value>[^<\n]{1,200})</"),
+    "=": rules.Lazy(r"=[=>]?[ \t]*" + VALUE),
+    ":": rules.Lazy(r":=?[ \t]*" + COLON_VALUE),
+    ">": rules.Lazy(r">(?P<q>)(?P<value>[^<\n]{1,200})</"),
 }
 
 

@@ -18,10 +18,6 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
-# Every placeholder the rules write; nothing is redacted inside one (anonymize is idempotent).
-PLACEHOLDER = re.compile(
-    r"<(?:redacted:[\w.-]+|ip|email|home|host|user|mac|ssh-fingerprint|ssh-key)>"
-)
 NAME_CHARACTERS = re.compile(r"[^\w.-]")
 
 Span = tuple[int, int]
@@ -79,9 +75,13 @@ class Lazy:
         """Return the first match in ``text[position:end]`` (``re.Pattern.search``), or None."""
         return (self._compiled or self.compiled).search(text, position, end)
 
+    def match(self, text: str, position: int = 0) -> re.Match[str] | None:
+        """Return the match at ``position`` of ``text`` (``re.Pattern.match``), or None."""
+        return (self._compiled or self.compiled).match(text, position)
+
     def fullmatch(self, text: str) -> re.Match[str] | None:
         """Return the match of all of ``text`` (``re.Pattern.fullmatch``), or None."""
-        return self.compiled.fullmatch(text)
+        return (self._compiled or self.compiled).fullmatch(text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Return the matches in ``text`` (``re.Pattern.finditer``)."""
@@ -89,8 +89,11 @@ class Lazy:
         return (compiled or self.compiled).finditer(text)
 
 
-# A rule's pattern: compiled already (a module constant, a configured rule) or on first use.
+# A rule's pattern: compiled already (a configured rule) or on first use.
 Regex = re.Pattern[str] | Lazy
+
+# Every placeholder the rules write; nothing is redacted inside one (anonymize is idempotent).
+PLACEHOLDER = Lazy(r"<(?:redacted:[\w.-]+|ip|email|home|host|user|mac|ssh-fingerprint|ssh-key)>")
 
 
 # Characters by how often they occur in technical text, most frequent first; a trigger word is
@@ -98,7 +101,7 @@ Regex = re.Pattern[str] | Lazy
 FREQUENT = " etaoinsrlcdhupm.fgy/b_w,-=:\"'kv()0123456789xjzqTSACEIRNOPLDMFBUHGVWKYXJQZ"
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen
 class Item:
     """
     One thing a trigger looks for: a literal word, or a regex that starts with a literal.
@@ -148,7 +151,7 @@ class Many:
     minimum: int
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen
 class Trigger:
     """
     A necessary condition for a rule's patterns: any word occurs, or any pattern is found.
