@@ -201,3 +201,23 @@ def test_key_gate_finds_what_the_full_trie_finds(text: str) -> None:
         expected = [match.start() for match in re.finditer(full, reversed_text)]
         found = [m.start() for m in assignments.key_gate(separator).finditer(reversed_text)]
         assert found == expected
+
+
+@pytest.mark.parametrize("use_re2", MODES)
+@pytest.mark.parametrize(
+    ("home", "text", "expected"),
+    [
+        ("/srv/svc-jdoe", "cd /srv/svc-jdoe/app", "cd <home>/app"),
+        ("/srv/svc-jdoe", "x/srv/svc-jdoe", "x<home>"),
+        ("/srv/svc-jdoe", "/srv/svc-jdoe-2", "/srv/svc-jdoe-2"),
+        ("/home/jdoe", "x/home/jdoe/y", "x/home/jdoe/y"),
+        ("/home/jdoe", "/home/jdoe/y", "<home>/y"),
+    ],
+)
+def test_anonymize_redacts_own_home_only_outside_the_generic_pattern(
+    use_re2: bool, home: str, text: str, expected: str
+) -> None:
+    """A home the generic pattern does not cover is found by its own; a covered one is not."""
+    identity = Machine(hostname="b", fqdn="b", user="ab", home=home)
+    engine = Anonymizer(config.Anonymize(), identity, use_re2=use_re2, re2_after=0)
+    assert engine.anonymize(text) == expected
