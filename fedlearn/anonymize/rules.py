@@ -32,17 +32,17 @@ class Lazy:
     """
     A regex compiled on its first use, so that rules which never fire never cost a compile.
 
+    Once compiled, its ``search``, ``match``, ``fullmatch`` and ``finditer`` are the compiled
+    pattern's own (set on the instance), so a call costs what it costs on an ``re.Pattern``.
+
     Attributes:
         pattern: the regex source.
         flags: the ``re`` flags.
     """
 
-    __slots__ = ("_compiled", "flags", "pattern")
-
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
-        self._compiled: re.Pattern[str] | None = None
 
     def __eq__(self, other: object) -> bool:
         """Return whether ``other`` is a lazy regex of the same source and flags."""
@@ -61,32 +61,36 @@ class Lazy:
     @property
     def is_compiled(self) -> bool:
         """Return whether the regex has been compiled."""
-        return self._compiled is not None
+        return "compiled" in self.__dict__
 
-    @property
+    @functools.cached_property
     def compiled(self) -> re.Pattern[str]:
         """Return the compiled regex, compiling it on the first call."""
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = re.compile(self.pattern, self.flags)
+        compiled = re.compile(self.pattern, self.flags)
+        # Instance attributes shadow the methods below: later calls skip this class entirely.
+        self.__dict__.update(
+            search=compiled.search,
+            match=compiled.match,
+            fullmatch=compiled.fullmatch,
+            finditer=compiled.finditer,
+        )
         return compiled
 
     def search(self, text: str, position: int = 0, end: int = sys.maxsize) -> re.Match[str] | None:
         """Return the first match in ``text[position:end]`` (``re.Pattern.search``), or None."""
-        return (self._compiled or self.compiled).search(text, position, end)
+        return self.compiled.search(text, position, end)
 
     def match(self, text: str, position: int = 0) -> re.Match[str] | None:
         """Return the match at ``position`` of ``text`` (``re.Pattern.match``), or None."""
-        return (self._compiled or self.compiled).match(text, position)
+        return self.compiled.match(text, position)
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
         """Return the match of all of ``text`` (``re.Pattern.fullmatch``), or None."""
-        return (self._compiled or self.compiled).fullmatch(text)
+        return self.compiled.fullmatch(text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Return the matches in ``text`` (``re.Pattern.finditer``)."""
-        compiled = self._compiled
-        return (compiled or self.compiled).finditer(text)
+        return self.compiled.finditer(text)
 
 
 # A rule's pattern: compiled already (a configured rule) or on first use.
