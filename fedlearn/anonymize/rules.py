@@ -1,11 +1,11 @@
 """The shape of a redaction rule (DESIGN.md guarantee 1) and the cheap test that gates it.
 
 A rule is data: names, patterns, and a trigger, a necessary condition much cheaper than the
-patterns (a literal word, or a regex that starts with a literal). Patterns are ``Lazy``: building
-the rules compiles nothing, and a rule's patterns compile when its gate or trigger first fires. Python's regex engine scans for a
+patterns (a literal word, or a regex that starts with a literal). Python's regex engine scans for a
 literal prefix at memory speed but tries a character class or an alternation at every position,
 so every pattern here starts with a literal, and word boundaries are checked after the fact by the
-matcher's ``widen`` and ``check`` functions.
+matcher's ``widen`` and ``check`` functions. Patterns are ``Lazy``: building the rules compiles
+nothing, and a rule's patterns compile when its gate or trigger first fires.
 """
 
 from __future__ import annotations
