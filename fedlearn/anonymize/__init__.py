@@ -73,14 +73,21 @@ class Anonymizer:
     """
     The compiled rules for one configuration and machine; reuse one per run.
 
-    ``use_re2=False`` skips the RE2 prefilter (the keyword triggers decide alone; same results).
+    ``use_re2=False`` skips the RE2 prefilter (the keyword triggers decide alone; same results);
+    ``re2_after`` is how many ASCII characters the triggers read before the prefilter is built
+    (0: on the first string). Building compiles no rule pattern: each compiles on first use.
 
     Attributes:
         counts: redactions so far, by rule name.
     """
 
     def __init__(
-        self, settings: config.Anonymize, machine: Machine | None = None, *, use_re2: bool = True
+        self,
+        settings: config.Anonymize,
+        machine: Machine | None = None,
+        *,
+        use_re2: bool = True,
+        re2_after: int = prefilter.PAYOFF,
     ) -> None:
         self.machine = machine or Machine.local()
         self.disabled = frozenset(settings.disable)
@@ -92,12 +99,12 @@ class Anonymizer:
         self.allow = tuple(re.compile(pattern) for pattern in settings.allow)
         self.counts: collections.Counter[str] = collections.Counter()
         self._triggers = prefilter.Triggers(self.rules)
-        self._prefilter = prefilter.build(self.rules) if use_re2 else None
+        self._prefilter = prefilter.Prefilter(self.rules, re2_after) if use_re2 else None
 
     @property
     def has_prefilter(self) -> bool:
         """Return whether the RE2 prefilter is in use (google-re2 installed, not turned off)."""
-        return self._prefilter is not None
+        return self._prefilter is not None and self._prefilter.is_available
 
     def anonymize(self, text: str) -> str:
         """

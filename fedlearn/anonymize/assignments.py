@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from fedlearn.anonymize import checks
+from fedlearn.anonymize import checks, rules
 from fedlearn.anonymize.rules import Matcher, Rule, Span
 
 KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
@@ -48,6 +48,10 @@ GATE_WORDS = (
     "secret",
     "token",
     *WEAK_ENDINGS,
+)
+# The gate words no other one is part of: one of them is in every key a rule here redacts after.
+KEY_WORDS = tuple(
+    word for word in GATE_WORDS if not any(other != word and other in word for other in GATE_WORDS)
 )
 # A value ends at a quote, a separator or a shell expansion (``${``, ``$(``), which refers to one.
 VALUE = (
@@ -210,7 +214,7 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     code or prose; after an ``Authorization`` key the scheme word (``Bearer``) stays.
     """
     key, key_start = key_before(text, match.start())
-    if match.re is VALUE_AFTER[">"] and not text.startswith("<", key_start - 1):
+    if match.re.pattern == VALUE_AFTER[">"].pattern and not text.startswith("<", key_start - 1):
         return None
     if text.endswith("${", 0, key_start):
         return None  # ${NAME:-default}: a shell expansion, not an assignment
@@ -274,18 +278,21 @@ def key_gate(separator: str) -> re.Pattern[str]:
     Return the pattern, over the *reversed* text, of a separator preceded by a key word.
 
     Reversed, ``api_key": "…`` reads ``…" :"yek_ipa``: the separator comes first, so the pattern
-    starts with a literal and the words follow as a trie.
+    starts with a literal, an optional filler follows, then the words as a trie. Neither fillers nor
+    words hold a separator, so a match holds only the one it starts with and ``finditer`` finds
+    every separator after a key word. Compiled on first use (see ``assignments``).
     """
-    fillers = FILLERS if separator != ">" else ("",)
-    return re.compile(
-        trie_pattern((word + filler + separator)[::-1] for word in GATE_WORDS for filler in fillers)
-    )
+    fillers = (filler[::-1] for filler in FILLERS if filler) if separator != ">" else ()
+    # Not a trie: a filler that extends another (`` "`` after `` ``) must stay, words follow it.
+    filler = "|".join(re.escape(filler) for filler in sorted(fillers, key=len, reverse=True))
+    words = trie_pattern(word[::-1] for word in GATE_WORDS)
+    return re.compile(re.escape(separator) + (f"(?:{filler})?" if filler else "") + words)
 
 
 VALUE_AFTER = {
-    "=": re.compile(r"=[=>]?[ \t]*" + VALUE),
-    ":": re.compile(r":=?[ \t]*" + COLON_VALUE),
-    ">": re.compile(r">(?P<q>)(?P<value>[^<\n]{1,200})</"),
+    "=": rules.Lazy(r"=[=>]?[ \t]*" + VALUE),
+    ":": rules.Lazy(r":=?[ \t]*" + COLON_VALUE),
+    ">": rules.Lazy(r">(?P<q>)(?P<value>[^<\n]{1,200})</"),
 }
 
 
@@ -296,12 +303,11 @@ def assignments(separator: str) -> Callable[[str], Iterator[re.Match[str]]]:
     It scans the reversed text for the separator followed by a reversed key word, and yields the
     match of separator and value at that place in the text; ``assignment`` reads the key before it.
     """
-    gate = key_gate(separator)
     value = VALUE_AFTER[separator]
 
     def find(subject: str) -> Iterator[re.Match[str]]:
         last = len(subject) - 1
-        for found in gate.finditer(subject[::-1]):
+        for found in key_gate(separator).finditer(subject[::-1]):
             match = value.match(subject, last - found.start())
             if match:
                 yield match
@@ -312,13 +318,12 @@ def assignments(separator: str) -> Callable[[str], Iterator[re.Match[str]]]:
 def keyed() -> list[Rule]:
     """Return the rules for secrets known by their key name or their place, in priority order."""
     flag = r"--(?P<flag>[a-z0-9][a-z0-9_-]{0,60})[ \t]+(?!-)" + VALUE
-    for separator in VALUE_AFTER:
-        key_gate(separator)
     words = "|".join(re.escape(word) for word in GATE_WORDS)
     separated = [
         Rule(
             NAMES,
             (Matcher(VALUE_AFTER[separator], find=assignments(separator), judge=assignment),),
+            trigger=rules.Trigger(words=KEY_WORDS, lower=True, needs=separator),
             lower=True,
             gate=rf"(?i)(?:{words}){filler}{re.escape(separator)}",
         )
@@ -332,7 +337,8 @@ def keyed() -> list[Rule]:
         *separated,
         Rule(
             NAMES,
-            (Matcher(re.compile(flag), judge=flagged),),
+            (Matcher(rules.Lazy(flag), judge=flagged),),
+            trigger=rules.Trigger(words=KEY_WORDS, lower=True, needs="--"),
             lower=True,
             gate=rf"(?i)--[a-z0-9_-]*(?:{words})[ \t]",
         ),

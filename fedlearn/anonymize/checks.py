@@ -1,6 +1,6 @@
 """Value checks: whether a candidate the patterns found is really a secret or personal datum.
 
-The patterns find shapes; these decide, so that ``password=$DB_PASSWORD``, ``api_key: YOUR_KEY``,
+The patterns find shapes; these decide (their own patterns compile on first use), so that ``password=$DB_PASSWORD``, ``api_key: YOUR_KEY``,
 ``token: str`` or ``127.0.0.1`` stay as they are (the benign corpus in tests/data/ holds them).
 """
 
@@ -13,8 +13,10 @@ import math
 import re
 from collections import Counter
 
+from fedlearn.anonymize import rules
+
 # Values that refer to a secret instead of being one: variables, templates, placeholders, masks.
-REFERENCE = re.compile(
+REFERENCE = rules.Lazy(
     r"""
     [${<\[]                                    # $VAR ${VAR} $(cmd) {{ t }} <your-key> [..]
     | %\(\w+\)[sdr] | %[A-Za-z_]\w*% | %[sdr]\Z  # %(x)s %ENV% %s
@@ -30,11 +32,11 @@ REFERENCE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-CRYPT_HASH = re.compile(r"\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|argon2(?:id|i|d)|scrypt|pbkdf2[\w-]*)\$")
-IDENTIFIER_CHAIN = re.compile(r"[A-Za-z_]\w*(?:(?:\.|::|->)[A-Za-z_]\w*)+")
-IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
-SAME_CHARACTER = re.compile(r"(.)\1*")
-HEX = re.compile(r"[0-9a-fA-F-]+")
+CRYPT_HASH = rules.Lazy(r"\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|argon2(?:id|i|d)|scrypt|pbkdf2[\w-]*)\$")
+IDENTIFIER_CHAIN = rules.Lazy(r"[A-Za-z_]\w*(?:(?:\.|::|->)[A-Za-z_]\w*)+")
+IDENTIFIER = rules.Lazy(r"[A-Za-z_]\w*")
+SAME_CHARACTER = rules.Lazy(r"(.)\1*")
+HEX = rules.Lazy(r"[0-9a-fA-F-]+")
 HEXADECIMAL_DIGITS = frozenset("0123456789abcdefABCDEF")
 
 # Readable on purpose: loopback, unspecified, documentation, and addresses that name no machine.

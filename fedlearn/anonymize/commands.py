@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from fedlearn.anonymize import checks
-from fedlearn.anonymize.rules import Matcher, Rule, Trigger
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 
 def bearer(match: re.Match[str], text: str) -> bool:
@@ -61,13 +61,13 @@ def command_lines() -> list[Rule]:
         (r"pass:(?<![a-z]pass:)" + value, r"pass:"),
     )
     trigger = Trigger(
-        patterns=(re.compile(r"-(?<=[ \t]-)[pau][ \t\"'A-Za-z0-9]"), re.compile("pass:")),
+        patterns=(Lazy(r"-(?<=[ \t]-)[pau][ \t\"'A-Za-z0-9]"), Lazy("pass:")),
         lower=True,
     )
     return [
         Rule(
             ("password",),
-            (Matcher(re.compile(pattern), command_line),),
+            (Matcher(Lazy(pattern), command_line),),
             trigger=trigger,
             lower=True,
             gate="(?i)" + gate,
@@ -82,10 +82,8 @@ def placed() -> list[Rule]:
         Rule(
             ("authorization",),
             (
-                Matcher(re.compile(r"bearer[ \t]+(?P<value>[a-z0-9._~+/-]+=*)"), bearer),
-                Matcher(
-                    re.compile(r"basic[ \t]+(?P<value>[a-z0-9+/]{8,}={0,2})(?![a-z0-9+/=])"), basic
-                ),
+                Matcher(Lazy(r"bearer[ \t]+(?P<value>[a-z0-9._~+/-]+=*)"), bearer),
+                Matcher(Lazy(r"basic[ \t]+(?P<value>[a-z0-9+/]{8,}={0,2})(?![a-z0-9+/=])"), basic),
             ),
             trigger=Trigger(words=("earer", "asic")),
             lower=True,
@@ -94,8 +92,8 @@ def placed() -> list[Rule]:
         Rule(
             ("url-credentials",),
             (
-                Matcher(re.compile(r"://[^\s/:@\"'<>]*:(?P<value>[^\s/@\"'<>]+)@"), url_password),
-                Matcher(re.compile(r"://(?P<value>[A-Za-z0-9_.~%+-]{16,})@"), url_token),
+                Matcher(Lazy(r"://[^\s/:@\"'<>]*:(?P<value>[^\s/@\"'<>]+)@"), url_password),
+                Matcher(Lazy(r"://(?P<value>[A-Za-z0-9_.~%+-]{16,})@"), url_token),
             ),
             trigger=Trigger(words=("://",)),
             gate=r"://[^\s/@\"'<>]*@",

@@ -13,10 +13,11 @@ import os
 import pwd
 import re
 import socket
+from collections.abc import Iterator
 
 import attrs
 
-from fedlearn.anonymize.rules import Matcher, Rule, Span, Trigger, personal
+from fedlearn.anonymize.rules import Find, Lazy, Matcher, Rule, Span, Trigger, personal
 
 # Default and shared account or host names, and words they collide with in technical text.
 # fmt: off
@@ -104,9 +105,11 @@ def rules(identity: Machine, hostnames: list[str]) -> list[Rule]:
         pattern = (
             re.escape(name) + r"(?:\.(?:local|lan|home|internal|localdomain))?(?![\w-]|\.[a-z0-9])"
         )
-        matcher = Matcher(re.compile(pattern), widen=host_span)
+        matcher = Matcher(Lazy(pattern), widen=host_span)
+        trigger = Trigger(words=(name,), lower=True)
+        gate = "(?i)" + re.escape(name)
         found.append(
-            personal("hostname", "<host>", matcher, lower=True, gate="(?i)" + re.escape(name))
+            personal("hostname", "<host>", matcher, trigger=trigger, lower=True, gate=gate)
         )
     user = identity.user.lower()
     if is_identifying(user):
@@ -115,7 +118,8 @@ def rules(identity: Machine, hostnames: list[str]) -> list[Rule]:
             personal(
                 "user",
                 "<user>",
-                Matcher(re.compile(pattern)),
+                Matcher(Lazy(pattern)),
+                trigger=Trigger(words=(user,), lower=True),
                 lower=True,
                 gate="(?i)" + re.escape(user),
             )
@@ -148,16 +152,33 @@ def is_identifying_host(name: str) -> bool:
 
 def home(identity: Machine) -> list[Rule]:
     """Return the home-path rules: this machine's home, and any /home/NAME, /Users/NAME, /root."""
-    generic = (
+    generic = Lazy(
         r"/(?<![\w.-]/)(?:(?:var/)?home/" + PATH_END + r"|Users/" + PATH_END + r"|root(?![\w.-]))"
     )
-    matchers = [Matcher(re.compile(generic))]
+    matchers = [Matcher(generic)]
     own = identity.home.rstrip("/")
-    if own and not re.fullmatch(generic, own):
-        matchers.insert(0, Matcher(re.compile(re.escape(own) + r"(?![\w.-])")))
-    windows = Matcher(re.compile(r"\\Users\\[^\\\s\"'`<>:;,|]+"), widen=windows_home_span)
-    gate = "/home/|/Users/|/root" + ("|" + re.escape(own) if len(matchers) > 1 else "")
+    if own:
+        pattern = Lazy(re.escape(own) + r"(?![\w.-])")
+        matchers.insert(0, Matcher(pattern, find=own_home(pattern, own, generic)))
+    windows = Matcher(Lazy(r"\\Users\\[^\\\s\"'`<>:;,|]+"), widen=windows_home_span)
+    # When the generic pattern covers the own home, adding it to the gate and trigger adds nothing.
+    gate = "/home/|/Users/|/root" + ("|" + re.escape(own) if own else "")
+    trigger = Trigger(words=("/", own) if own else ("/",))
     return [
-        personal("home", "<home>", *matchers, gate=gate),
+        personal("home", "<home>", *matchers, gate=gate, trigger=trigger),
         personal("home", "<home>", windows, gate=r"\\Users\\", trigger=Trigger(words=("\\",))),
     ]
+
+
+def own_home(pattern: Lazy, own: str, generic: Lazy) -> Find:
+    """
+    Return a finder of this machine's home ``own``; nothing when ``generic`` matches all of it.
+
+    A home like ``/home/jdoe`` is redacted by the generic pattern; one like ``/srv/jdoe`` needs
+    its own. Deciding on first use, not when the rules are built, keeps the build compile-free.
+    """
+
+    def find(subject: str) -> Iterator[re.Match[str]]:
+        return iter(()) if generic.fullmatch(own) else pattern.finditer(subject)
+
+    return find

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 
 from fedlearn.anonymize import checks, credentials
-from fedlearn.anonymize.rules import Many, Matcher, Rule, Span, Trigger, personal
+from fedlearn.anonymize.rules import Lazy, Many, Matcher, Rule, Span, Trigger, personal
 
 # Colon- or dash-separated hex groups (MAC, full IPv6, MD5 fingerprint) have 5+ separators.
-HEX_COLON = Many(re.compile(r":[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:"), 5)
-HEX_DASH = Many(re.compile(r"-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}"), 5)
+HEX_COLON = Many(Lazy(r":[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:"), 5)
+HEX_DASH = Many(Lazy(r"-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}"), 5)
 LOCAL_PART = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
-SSH_KEY_TYPE = re.compile(r"(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d{3}|sk-[\w.@-]+)[ \t]+\Z")
+SSH_KEY_TYPE = Lazy(r"(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d{3}|sk-[\w.@-]+)[ \t]+\Z")
 
 
 def email_span(match: re.Match[str], text: str) -> Span | None:
@@ -65,17 +65,15 @@ def network() -> list[Rule]:
         personal(
             "ssh-fingerprint",
             "<ssh-fingerprint>",
-            Matcher(re.compile(r"SHA256:[A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=])")),
-            Matcher(
-                re.compile(r"(?<![\w:])(?:MD5:)?[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){15}(?![\w:])")
-            ),
+            Matcher(Lazy(r"SHA256:[A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=])")),
+            Matcher(Lazy(r"(?<![\w:])(?:MD5:)?[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){15}(?![\w:])")),
             gate=r"SHA256:[A-Za-z0-9+/]{43}|[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){15}",
             trigger=Trigger(words=("SHA256:",), patterns=(HEX_COLON,)),
         ),
         personal(
             "ssh-public-key",
             "<ssh-key>",
-            Matcher(re.compile(r"AAAA[0-9A-Za-z+/]{20,}={0,3}"), after_key_type),
+            Matcher(Lazy(r"AAAA[0-9A-Za-z+/]{20,}={0,3}"), after_key_type),
             gate=r"AAAA[0-9A-Za-z+/]{20}",
             trigger=credentials.CAPITAL_A,
         ),
@@ -83,7 +81,7 @@ def network() -> list[Rule]:
             "email",
             "<email>",
             Matcher(
-                re.compile(r"@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9])"),
+                Lazy(r"@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9])"),
                 widen=email_span,
             ),
             gate=r"[A-Za-z0-9._%+-]@[A-Za-z0-9-]{1,63}\.",
@@ -93,7 +91,7 @@ def network() -> list[Rule]:
             "mac",
             "<mac>",
             Matcher(
-                re.compile(
+                Lazy(
                     r"(?<![\w:-])[0-9A-Fa-f]{2}(?P<sep>[:-])[0-9A-Fa-f]{2}(?:(?P=sep)[0-9A-Fa-f]{2}){4}(?![\w:-])"
                 ),
                 mac,
@@ -105,7 +103,7 @@ def network() -> list[Rule]:
             "ipv6",
             "<ip>",
             Matcher(
-                re.compile(
+                Lazy(
                     r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f]{1,4})?(?:%[0-9A-Za-z_.-]+)?(?![\w:])"
                 ),
                 ipv6,
@@ -117,7 +115,7 @@ def network() -> list[Rule]:
             "ipv4",
             "<ip>",
             Matcher(
-                re.compile(r"\.(?<=[0-9]\.)[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?!\w|\.\w)"),
+                Lazy(r"\.(?<=[0-9]\.)[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?!\w|\.\w)"),
                 widen=ipv4_span,
             ),
             gate=r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",

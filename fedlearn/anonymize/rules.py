@@ -4,21 +4,20 @@ A rule is data: names, patterns, and a trigger, a necessary condition much cheap
 patterns (a literal word, or a regex that starts with a literal). Python's regex engine scans for a
 literal prefix at memory speed but tries a character class or an alternation at every position,
 so every pattern here starts with a literal, and word boundaries are checked after the fact by the
-matcher's ``widen`` and ``check`` functions.
+matcher's ``widen`` and ``check`` functions. Patterns are ``Lazy``: building the rules compiles
+nothing, and a rule's patterns compile when its gate or trigger first fires.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+import sys
 from collections.abc import Callable, Iterator
 
 import attrs
 
-# Every placeholder the rules write; nothing is redacted inside one (anonymize is idempotent).
-PLACEHOLDER = re.compile(
-    r"<(?:redacted:[\w.-]+|ip|email|home|host|user|mac|ssh-fingerprint|ssh-key)>"
-)
 NAME_CHARACTERS = re.compile(r"[^\w.-]")
 
 Span = tuple[int, int]
@@ -27,6 +26,78 @@ Widen = Callable[[re.Match[str], str], "Span | None"]
 Classify = Callable[[re.Match[str], str], "str | None"]
 Find = Callable[[str], Iterator[re.Match[str]]]
 Judge = Callable[[re.Match[str], str], "tuple[int, int, str] | None"]
+
+
+class Lazy:
+    """
+    A regex compiled on its first use, so that rules which never fire never cost a compile.
+
+    Once compiled, its ``search``, ``match``, ``fullmatch`` and ``finditer`` are the compiled
+    pattern's own (set on the instance), so a call costs what it costs on an ``re.Pattern``.
+
+    Attributes:
+        pattern: the regex source.
+        flags: the ``re`` flags.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    def __eq__(self, other: object) -> bool:
+        """Return whether ``other`` is a lazy regex of the same source and flags."""
+        if not isinstance(other, Lazy):
+            return NotImplemented
+        return (self.pattern, self.flags) == (other.pattern, other.flags)
+
+    def __hash__(self) -> int:
+        """Return the hash of the source and flags."""
+        return hash((self.pattern, self.flags))
+
+    def __repr__(self) -> str:
+        """Return ``Lazy('source')``."""
+        return f"Lazy({self.pattern!r})"
+
+    @property
+    def is_compiled(self) -> bool:
+        """Return whether the regex has been compiled."""
+        return "compiled" in self.__dict__
+
+    @functools.cached_property
+    def compiled(self) -> re.Pattern[str]:
+        """Return the compiled regex, compiling it on the first call."""
+        compiled = re.compile(self.pattern, self.flags)
+        # Instance attributes shadow the methods below: later calls skip this class entirely.
+        self.__dict__.update(
+            search=compiled.search,
+            match=compiled.match,
+            fullmatch=compiled.fullmatch,
+            finditer=compiled.finditer,
+        )
+        return compiled
+
+    def search(self, text: str, position: int = 0, end: int = sys.maxsize) -> re.Match[str] | None:
+        """Return the first match in ``text[position:end]`` (``re.Pattern.search``), or None."""
+        return self.compiled.search(text, position, end)
+
+    def match(self, text: str, position: int = 0) -> re.Match[str] | None:
+        """Return the match at ``position`` of ``text`` (``re.Pattern.match``), or None."""
+        return self.compiled.match(text, position)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        """Return the match of all of ``text`` (``re.Pattern.fullmatch``), or None."""
+        return self.compiled.fullmatch(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Return the matches in ``text`` (``re.Pattern.finditer``)."""
+        return self.compiled.finditer(text)
+
+
+# A rule's pattern: compiled already (a configured rule) or on first use.
+Regex = re.Pattern[str] | Lazy
+
+# Every placeholder the rules write; nothing is redacted inside one (anonymize is idempotent).
+PLACEHOLDER = Lazy(r"<(?:redacted:[\w.-]+|ip|email|home|host|user|mac|ssh-fingerprint|ssh-key)>")
 
 
 # Characters by how often they occur in technical text, most frequent first; a trigger word is
@@ -44,7 +115,7 @@ class Item:
     """
 
     word: str
-    pattern: re.Pattern[str] | None
+    pattern: Regex | None
     lower: bool
     sentinel: str
     minimum: int = 1
@@ -64,13 +135,14 @@ class Item:
         return lambda text: sentinel in text and word in text
 
 
+@functools.cache
 def word_item(word: str, lower: bool = False) -> Item:
     """Return the item of a literal word, with its rarest character as the sentinel."""
     sentinel = max(word, key=lambda c: FREQUENT.find(c) if c in FREQUENT else len(FREQUENT))
     return Item(word, None, lower, sentinel)
 
 
-def pattern_item(pattern: re.Pattern[str], lower: bool = False, minimum: int = 1) -> Item:
+def pattern_item(pattern: Regex, lower: bool = False, minimum: int = 1) -> Item:
     """Return the item of a literal-prefixed regex; its first character is the sentinel."""
     return Item(pattern.pattern, pattern, lower, pattern.pattern.lstrip("\\")[0], minimum)
 
@@ -79,7 +151,7 @@ def pattern_item(pattern: re.Pattern[str], lower: bool = False, minimum: int = 1
 class Many:
     """A trigger word or regex whose first character must occur at least ``minimum`` times."""
 
-    pattern: re.Pattern[str] | str
+    pattern: Regex | str
     minimum: int
 
 
@@ -92,11 +164,13 @@ class Trigger:
         words: literal substrings.
         patterns: regexes that start with a literal character.
         lower: test the lower-case copy of the text.
+        needs: a substring that must occur as well ("": none), tested first.
     """
 
     words: tuple[str, ...] = ()
-    patterns: tuple[re.Pattern[str] | Many, ...] = ()
+    patterns: tuple[Regex | Many, ...] = ()
     lower: bool = False
+    needs: str = ""
 
     def items(self) -> list[Item]:
         """Return the words and patterns as items, the words first."""
@@ -132,7 +206,7 @@ class Matcher:
             matchers whose span, verdict and name come from one piece of work).
     """
 
-    pattern: re.Pattern[str]
+    pattern: Regex
     check: Check | None = None
     widen: Widen | None = None
     classify: Classify | None = None
@@ -142,6 +216,10 @@ class Matcher:
 
     @has_value.default
     def _has_value(self) -> bool:
+        # Read off a lazy pattern's source, not its compiled form: ``(?P<`` is Python's only
+        # spelling of a named group.
+        if isinstance(self.pattern, Lazy):
+            return "(?P<value>" in self.pattern.pattern
         return "value" in self.pattern.groupindex
 
     def matches(self, subject: str) -> Iterator[re.Match[str]]:
