@@ -58,10 +58,14 @@ class Learned:
 
 @attrs.frozen
 class Known:
-    """What one distinct content teaches: its formula score, and its pattern unless no rule matched."""
+    """
+    What one distinct content teaches: its formula score, and its pattern unless no rule matched,
+    with the redactions anonymizing the pattern's fields made (counted once per pattern written).
+    """
 
     formula: float | None
     pattern: Pattern | None
+    redactions: collections.Counter[str] = attrs.field(factory=collections.Counter)
 
 
 class MemoAnonymizer:
@@ -134,7 +138,8 @@ class Tally:
     """
     What a run of candidates taught so far; tallies of consecutive runs ``absorb`` into one.
 
-    ``patterns`` maps a pattern id to ``[pattern, events, best score, first seen, last seen]``;
+    ``patterns`` maps a pattern id to ``[pattern, events, best score, first seen, last seen,
+    redactions in the pattern's fields]``;
     ``recent`` holds the last N high-value lines with their scores, in input order.
     """
 
@@ -148,12 +153,13 @@ class Tally:
         self.recent.extend(later.recent)
         self.unmatched += later.unmatched
         self.high_value += later.high_value
-        for pattern_id, (pattern, events, best, first, last) in later.patterns.items():
+        for pattern_id, (pattern, events, best, first, last, redacted) in later.patterns.items():
             tally = self.patterns.get(pattern_id)
             if tally is None:
-                self.patterns[pattern_id] = [pattern, events, best, first, last]
+                self.patterns[pattern_id] = [pattern, events, best, first, last, redacted]
                 continue
-            tally[0] = min(tally[0], pattern, key=patterns.content_order)
+            if patterns.content_order(pattern) < patterns.content_order(tally[0]):
+                tally[0], tally[5] = pattern, redacted
             tally[1] += events
             tally[2] = max(tally[2], best)
             tally[3] = min(tally[3], first)
@@ -183,7 +189,7 @@ class Learner:
         self.decoder = msgspec.json.Decoder(content_type(self.names))
         self.encode_key = msgspec.json.Encoder().encode
         self.known: dict[bytes, Known] = {}
-        self.built: dict[tuple[str, tuple[tuple[str, str], ...]], Pattern] = {}
+        self.built: dict[tuple[str, tuple[tuple[str, str], ...]], Known] = {}
 
     def tally(self) -> Tally:
         """Return an empty tally."""
@@ -219,7 +225,7 @@ class Learner:
                 at = moment(times_of(when), now)
             tally = tallies.get(pattern.id)
             if tally is None:
-                tallies[pattern.id] = [pattern, 1, value, at, at]
+                tallies[pattern.id] = [pattern, 1, value, at, at, taught.redactions]
                 continue
             tally[1] += 1
             if value > tally[2]:
@@ -228,8 +234,10 @@ class Learner:
                 tally[3] = at
             elif at > tally[4]:
                 tally[4] = at
-            if tally[0] is not pattern:  # the same normalized content written differently
-                tally[0] = min(tally[0], pattern, key=patterns.content_order)
+            if tally[0] is not pattern and (  # the same normalized content written differently
+                patterns.content_order(pattern) < patterns.content_order(tally[0])
+            ):
+                tally[0], tally[5] = pattern, taught.redactions
 
     def study(self, content: msgspec.Struct) -> Known:
         """Work out what one distinct content teaches (decoded, scored, categorized, anonymized)."""
@@ -244,18 +252,28 @@ class Learner:
             return Known(formula, None)
         category, raw_fields = found
         key = (category, tuple(raw_fields.items()))
-        pattern = self.built.get(key)
-        if pattern is None:
-            fields = {name: self.memo.anonymize(text) for name, text in raw_fields.items()}
-            pattern = patterns.build(category, fields, 0.0, "", self.node)
+        built = self.built.get(key)
+        if built is None:
+            counts = self.anonymizer.counts
+            redactions: collections.Counter[str] = collections.Counter()  # counted when written
+            self.anonymizer.counts = redactions
+            try:
+                fields = {name: self.memo.anonymize(text) for name, text in raw_fields.items()}
+            finally:
+                self.anonymizer.counts = counts
+            built = Known(formula, patterns.build(category, fields, 0.0, "", self.node), redactions)
             if len(self.built) < KNOWN_CONTENTS:
-                self.built[key] = pattern
-        return Known(formula, pattern)
+                self.built[key] = built
+        return Known(formula, built.pattern, built.redactions)
 
     def result(self, tally: Tally) -> Learned:
-        """Return the patterns (one observation per id, this run's counts) and the snapshot lines."""
+        """
+        Return the patterns (one observation per id, this run's counts) and the snapshot lines;
+        count their redactions (the patterns' once each, so the counts do not depend on workers).
+        """
         learned = Learned(unmatched=tally.unmatched, high_value=tally.high_value)
-        for pattern_id, (pattern, events, best, first, last) in tally.patterns.items():
+        for pattern_id, (pattern, events, best, first, last, redacted) in tally.patterns.items():
+            self.anonymizer.counts.update(redacted)
             learned.patterns[pattern_id] = msgspec.structs.replace(
                 pattern,
                 value_score=best,

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import collections
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
@@ -50,12 +49,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 class Part:
     """What reading one range of an input found: counts, bad lines, the tally, where it stopped."""
 
-    pid: int
     filtered: telemetry.Filtered
     tally: learning.Tally
     offset: int = 0
     too_long: list[jsonl.BadLine] = attrs.field(factory=list)
-    redactions: collections.Counter[str] = attrs.field(factory=collections.Counter)
 
 
 class Run:
@@ -105,20 +102,16 @@ class Run:
             self.filtered.lines += part.filtered.lines
             self.filtered.bad += part.filtered.bad
             self.tally.absorb(part.tally)
-            if part.pid != os.getpid():  # redactions counted in a worker's copy of the anonymizer
-                self.anonymizer.counts.update(part.redactions)
         return done[-1].offset, [line for part in done for line in part.too_long]
 
     def read_part(self, segment: jsonl.Segment) -> Part:
         """Filter and learn from one range of whole lines (in this process or in a worker)."""
-        before = collections.Counter(self.anonymizer.counts)
-        part = Part(os.getpid(), telemetry.Filtered(), self.learner.tally())
+        part = Part(telemetry.Filtered(), self.learner.tally())
         reader = jsonl.Reader(segment, self.cfg.sync.max_line_bytes)
         threshold = self.cfg.sync.value_threshold
         for chunk in reader:
             self.learner.add(telemetry.filter_chunk(chunk, threshold, part.filtered), part.tally)
         part.offset, part.too_long = reader.offset, reader.bad
-        part.redactions = self.anonymizer.counts - before
         return part
 
     def stage(self, path: Path, data: bytes) -> None:

@@ -298,10 +298,20 @@ def test_installed_sync_prints_a_summary_and_help(node: Node) -> None:
     ).stdout
 
 
+SECRET_EVENT = {
+    "timestamp": "2026-02-03T04:05:06Z",
+    "value_score": 0.9,
+    "error_message": "401 from api.example.org",
+    "solution": "rotate the key ghp_" + "Ab1" * 12 + " and mail ops@example.org",
+}
+
+
 def telemetry_with_bad_lines(events: list[Any], bad_at: list[int]) -> bytes:
     """Return ``events`` as JSONL with a bad line (each reason in turn) before the given indexes."""
     bad = [b"{broken", b'{"value_score":"x"}', b'{"value_score":0.9,"s":"\xff"}', b"x" * 3000]
     lines = [json.dumps(event).encode() for event in events]
+    for index in range(0, len(lines), 97):  # redactions in patterns and snapshot, all ranges
+        lines.insert(index, json.dumps(SECRET_EVENT).encode())
     for number, index in enumerate(sorted(bad_at, reverse=True)):
         lines.insert(index, bad[number % len(bad)])
     return b"\n".join(lines) + b"\n" + b'{"value_score":0.95,"title":"cut'  # a partial last line
@@ -312,7 +322,8 @@ def observable(node: Node, answer: dict[str, Any]) -> dict[str, Any]:
     quarantine = b"".join(p.read_bytes() for p in sorted((node.state / "quarantine").glob("*")))
     quarantine = quarantine.replace(str(node.root).encode(), b"<root>")
     cursors = json.loads((node.state / "cursors" / "sync.json").read_text())
-    facts = {k: answer[k] for k in ("events_read", "high_value", "unmatched", "bad_lines")}
+    keys = ("events_read", "high_value", "unmatched", "bad_lines", "redactions")
+    facts = {k: answer[k] for k in keys}
     offsets = [c["offset"] for c in cursors.values()]
     return {**outputs(node.repo, "alpha"), "quarantine": quarantine, "offsets": offsets, **facts}
 
@@ -347,7 +358,7 @@ def test_sync_output_does_not_depend_on_how_many_workers_read(
             assert (spawned[0] > 0) == (count > 1 and len(data) >= 2 * part_bytes)
             seen.append(observable(node, answer))
     assert seen[0] == seen[1]
-    assert sum(seen[0]["bad_lines"].values()) == len(bad_at)
+    assert sum(seen[0]["bad_lines"].values()) == len(bad_at) and seen[0]["redactions"]
 
 
 def counting(patch: pytest.MonkeyPatch, module: Any, name: str) -> list[int]:
