@@ -126,7 +126,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
     with store.lock("sync"):
         if atomic.recover(store.journal("sync")):
             log.info("finished the writes of an interrupted sync")
-        atomic.remove_stale(layout.data_dir(cfg.repo_path), store.root)
+        atomic.remove_stale(*written_folders(cfg), store.root)
         job = Run(cfg, store)
         job.read_telemetry()
         fine_tuning = read_fine_tuning(job)
@@ -141,6 +141,17 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
         else:
             job.transaction.commit()
     return summarize(job, counts, dry_run=args.dry_run)
+
+
+def written_folders(cfg: config.Config) -> list[Path]:
+    """Return the folders under data/ a sync writes in (where a crash can leave temp files)."""
+    repo, node = cfg.repo_path, cfg.node_id
+    return [
+        *(layout.pattern_file(repo, category, node).parent for category in config.CATEGORIES),
+        layout.telemetry_file(repo, node).parent,
+        layout.fine_tuning_dir(repo, node),
+        layout.metrics_file(repo, "month", node).parent.parent,
+    ]
 
 
 def read_fine_tuning(job: Run) -> dict[str, Any]:

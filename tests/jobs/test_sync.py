@@ -405,3 +405,19 @@ def test_sync_fails_whole_when_a_worker_dies(
     assert "killed by signal 9" in capsys.readouterr().err
     assert not (node.repo / "data" / "patterns").exists()
     assert not (node.state / "cursors" / "sync.json").exists()
+
+
+def test_sync_removes_temp_files_a_crash_left_where_it_writes(node: Node) -> None:
+    """Temp files no journal names, in any folder a sync writes, are gone after the next sync."""
+    write_jsonl(node.telemetry, EVENTS)
+    left = [
+        layout.pattern_file(node.repo, "best-practices", "alpha").parent / ".x.fedlearn-tmp.1",
+        layout.metrics_file(node.repo, "2020-01", "alpha").parent / ".y.fedlearn-tmp.2",
+        layout.fine_tuning_snapshot_dir(node.repo, "alpha") / ".z.fedlearn-tmp.3",
+        node.state / "cursors" / ".c.fedlearn-tmp.4",
+    ]
+    for path in left:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"half")
+    sync(node)
+    assert [path for path in left if path.exists()] == []
