@@ -303,10 +303,10 @@ def read_segments(
     return new_cursor, bad
 
 
-def read_new(
-    path: Path, cursor: Cursor | None, max_line_bytes: int, on_chunk: Callable[[Chunk], None]
-) -> tuple[Cursor | None, list[BadLine]]:
-    """Pass every new complete line of input ``path`` to ``on_chunk``, in order (``read_segments``)."""
+def each_chunk(
+    max_line_bytes: int, on_chunk: Callable[[Chunk], None]
+) -> Callable[[Segment], tuple[int, list[BadLine]]]:
+    """Return a segment reader (for ``read_segments``) that passes every chunk to ``on_chunk``."""
 
     def read(segment: Segment) -> tuple[int, list[BadLine]]:
         reader = Reader(segment, max_line_bytes)
@@ -314,7 +314,14 @@ def read_new(
             on_chunk(chunk)
         return reader.offset, reader.bad
 
-    return read_segments(path, cursor, read)
+    return read
+
+
+def read_new(
+    path: Path, cursor: Cursor | None, max_line_bytes: int, on_chunk: Callable[[Chunk], None]
+) -> tuple[Cursor | None, list[BadLine]]:
+    """Pass every new complete line of input ``path`` to ``on_chunk``, in order (``read_segments``)."""
+    return read_segments(path, cursor, each_chunk(max_line_bytes, on_chunk))
 
 
 def expand(patterns: list[str]) -> list[Path]:

@@ -12,8 +12,10 @@ snapshot's last N.
 from __future__ import annotations
 
 import collections
+import contextlib
 import operator
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
@@ -68,6 +70,18 @@ class Known:
     redactions: collections.Counter[str] = attrs.field(factory=collections.Counter)
 
 
+@contextlib.contextmanager
+def counted_apart(anonymizer: anonymize.Anonymizer) -> Iterator[collections.Counter[str]]:
+    """Count the redactions made inside the block in a Counter of their own, not the run's."""
+    counts = anonymizer.counts
+    apart: collections.Counter[str] = collections.Counter()
+    anonymizer.counts = apart
+    try:
+        yield apart
+    finally:
+        anonymizer.counts = counts
+
+
 class MemoAnonymizer:
     """
     Anonymize repeated strings once: telemetry repeats the same values (models, routes, queries).
@@ -84,14 +98,9 @@ class MemoAnonymizer:
         """Return ``anonymize(text)``, from the memo when this text was seen before."""
         hit = self.memo.get(text)
         if hit is None:
-            counts = self.anonymizer.counts
-            delta: collections.Counter[str] = collections.Counter()  # this string's redactions
-            self.anonymizer.counts = delta
-            try:
+            with counted_apart(self.anonymizer) as delta:  # this string's redactions
                 result = self.anonymizer.anonymize(text)
-            finally:
-                self.anonymizer.counts = counts
-            counts.update(delta)
+            self.anonymizer.counts.update(delta)
             if len(text) + len(result) <= self.budget:
                 self.memo[text] = (result, delta)
                 self.budget -= len(text) + len(result)
@@ -254,13 +263,8 @@ class Learner:
         key = (category, tuple(raw_fields.items()))
         built = self.built.get(key)
         if built is None:
-            counts = self.anonymizer.counts
-            redactions: collections.Counter[str] = collections.Counter()  # counted when written
-            self.anonymizer.counts = redactions
-            try:
+            with counted_apart(self.anonymizer) as redactions:  # counted when written
                 fields = {name: self.memo.anonymize(text) for name, text in raw_fields.items()}
-            finally:
-                self.anonymizer.counts = counts
             built = Known(formula, patterns.build(category, fields, 0.0, "", self.node), redactions)
             if len(self.built) < KNOWN_CONTENTS:
                 self.built[key] = built

@@ -119,7 +119,6 @@ class Manifest(Base, frozen=True, kw_only=True):
 
 ENCODER = msgspec.json.Encoder(order="deterministic")
 HEAD_DECODER = msgspec.json.Decoder(EventHead)
-NO_HEAD = EventHead()  # the head of an event with neither a score nor an outcome
 ANY_DECODER = msgspec.json.Decoder()
 PATTERN_DECODER = msgspec.json.Decoder(Pattern)
 RETRACTION_DECODER = msgspec.json.Decoder(Retraction)

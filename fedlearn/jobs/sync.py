@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import collections
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -70,13 +71,12 @@ class Run:
         self.filtered = telemetry.Filtered()
         self.learner = learning.Learner(cfg.sync, self.anonymizer, self.node, self.now)
         self.tally = self.learner.tally()
-        self.counts: dict[str, Any] = {"bad_lines": collections.Counter()}
 
-    def read(self, path: Path, on_chunk: Any) -> None:
+    def read(
+        self, path: Path, read_segment: Callable[[jsonl.Segment], tuple[int, list[jsonl.BadLine]]]
+    ) -> None:
         """Read the new lines of one input, keeping its next cursor and its over-long lines."""
-        cursor, bad = jsonl.read_new(
-            path, self.cursors.get(str(path)), self.cfg.sync.max_line_bytes, on_chunk
-        )
+        cursor, bad = jsonl.read_segments(path, self.cursors.get(str(path)), read_segment)
         if cursor is not None:
             self.cursors[str(path)] = cursor
         self.filtered.bad += bad
@@ -84,10 +84,7 @@ class Run:
     def read_telemetry(self) -> None:
         """Filter and learn from the new lines of every telemetry input."""
         for path in jsonl.expand(self.cfg.sync.telemetry):
-            cursor, bad = jsonl.read_segments(path, self.cursors.get(str(path)), self.read_segment)
-            if cursor is not None:
-                self.cursors[str(path)] = cursor
-            self.filtered.bad += bad
+            self.read(path, self.read_segment)
 
     def read_segment(self, segment: jsonl.Segment) -> tuple[int, list[jsonl.BadLine]]:
         """
@@ -165,7 +162,9 @@ def read_fine_tuning(job: Run) -> dict[str, Any]:
         for offset, line in zip(telemetry.line_offsets(lines, chunk.offset), lines, strict=True):
             take_chat_line(job, chunk, offset, line, found)
 
-    job.read(Path(job.cfg.sync.fine_tuning), on_chunk)
+    job.read(
+        Path(job.cfg.sync.fine_tuning), jsonl.each_chunk(job.cfg.sync.max_line_bytes, on_chunk)
+    )
     return found
 
 
