@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from fedlearn import config
 from fedlearn.anonymize import Anonymizer, Machine, builtin_rule_names, prefilter, rules, scan_files
+from fedlearn.anonymize import machine as machine_module
 
 DATA = Path(__file__).resolve().parent / "data"
 MACHINE = Machine(
@@ -247,9 +249,36 @@ def test_configured_domain_redacts_its_subdomains() -> None:
 
 
 def test_machine_local_describes_this_machine() -> None:
-    """The local machine has a host name, a user and a home."""
+    """The local machine has a host name, a user and a home, and the FQDN the socket module gives."""
     machine = Machine.local()
     assert machine.hostname and machine.user and machine.home
+    assert machine.fqdn == socket.getfqdn()
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (("quasar", ["quasar.corp.example.org", "q"], ["10.0.0.2"]), "quasar.corp.example.org"),
+        (("quasar.lan", ["quasar.corp.example.org"], ["10.0.0.2"]), "quasar.lan"),
+        (("quasar", ["q"], ["10.0.0.2"]), "quasar"),
+        (OSError("unknown host"), "box"),
+    ],
+)
+def test_fqdn_is_the_first_dotted_name_of_the_host(
+    monkeypatch: pytest.MonkeyPatch, answer: object, expected: str
+) -> None:
+    """The FQDN is looked up as ``socket.getfqdn`` does, with the host name asked as bytes."""
+    asked: list[object] = []
+
+    def lookup(name: object) -> object:
+        asked.append(name)
+        if isinstance(answer, OSError):
+            raise answer
+        return answer
+
+    monkeypatch.setattr(socket, "gethostbyaddr", lookup)
+    assert machine_module.fqdn("box") == expected
+    assert asked == [b"box"]
 
 
 def test_placeholders_match_no_rule() -> None:

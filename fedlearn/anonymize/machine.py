@@ -58,11 +58,24 @@ def local_machine() -> Machine:
     """Return this machine's identity from the host name and the password database."""
     entry = pwd.getpwuid(os.getuid())
     hostname = socket.gethostname()
+    return Machine(hostname=hostname, fqdn=fqdn(hostname), user=entry.pw_name, home=entry.pw_dir)
+
+
+def fqdn(hostname: str) -> str:
+    """
+    Return ``socket.getfqdn()``: the first dotted name among the host's name and aliases.
+
+    The name is passed as bytes: given a str, ``gethostbyaddr`` encodes it with the idna codec,
+    whose first import costs more than the lookup (a few ms of every run).
+    """
+    if not hostname.isascii():
+        return socket.getfqdn(hostname)
     try:
-        fqdn = socket.getfqdn()
+        # typeshed allows only str; CPython takes bytes too, and then skips the idna codec.
+        name, aliases, _ = socket.gethostbyaddr(hostname.encode("ascii"))  # type: ignore[arg-type]
     except OSError:
-        fqdn = hostname
-    return Machine(hostname=hostname, fqdn=fqdn, user=entry.pw_name, home=entry.pw_dir)
+        return hostname
+    return next((alias for alias in [name, *aliases] if "." in alias), name)
 
 
 def is_identifying(name: str) -> bool:
