@@ -137,6 +137,14 @@ class StateDir:
         """Return a new transaction journaled under ``job``'s name."""
         return atomic.Transaction(self.journal(job))
 
+    def written_folders(self) -> list[Path]:
+        """
+        Return the folders of the state dir that jobs write whole files in (where a crash can
+        leave temp files): cursors, journals, quarantine, run records. Nothing else in the state
+        dir is swept, such as an embedded Qdrant store kept there.
+        """
+        return [self.root / name for name in ("cursors", "journal", "quarantine", "runs")]
+
     def quarantine_dir(self) -> Path:
         """Return the folder of set-aside bad input lines."""
         folder = self.root / "quarantine"

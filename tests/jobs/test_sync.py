@@ -415,9 +415,14 @@ def test_sync_removes_temp_files_a_crash_left_where_it_writes(node: Node) -> Non
         layout.metrics_file(node.repo, "2020-01", "alpha").parent / ".y.fedlearn-tmp.2",
         layout.fine_tuning_snapshot_dir(node.repo, "alpha") / ".z.fedlearn-tmp.3",
         node.state / "cursors" / ".c.fedlearn-tmp.4",
+        node.state / "runs" / ".sync.json.fedlearn-tmp.5",
+        node.state / "journal" / ".sync.json.fedlearn-tmp.6",
     ]
-    for path in left:
+    # Another program's files in the state dir are not sync's to sweep, whatever their names.
+    foreign = node.state / "qdrant" / "collection" / ".segment.fedlearn-tmp.7"
+    for path in [*left, foreign]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"half")
     sync(node)
     assert [path for path in left if path.exists()] == []
+    assert foreign.exists()
