@@ -25,7 +25,7 @@ import msgspec
 
 from fedlearn import sample
 
-CHUNK = 8 * 1024 * 1024
+BLOCKS = (1024 * 1024, 8 * 1024 * 1024)  # fedlearn reads 1 MiB blocks; the limit tries both
 JQ_SELECTS = (
     "select((.value_score // 0) >= 0.7 and (.error_message or .error_type) and .solution)",
     "select((.value_score // 0) >= 0.7 and (.skill_name or .problem_type or .query))",
@@ -51,43 +51,45 @@ def decode_limit(path: Path) -> float:
     """
     Return the seconds msgspec takes to read the file and ``decode_lines`` it with a one-field
     Struct: the fastest of three ways to read (``read`` with a carried tail, ``pread`` of whole
-    blocks cut at the last newline as fedlearn reads, ``readinto`` one reused buffer), each the best
-    of three rounds, so the limit is as strict as it can be.
+    blocks cut at the last newline as fedlearn reads, ``readinto`` one reused buffer) in blocks of
+    1 and 8 MiB, each the best of three rounds, so the limit is as strict as it can be.
     """
     decoder = msgspec.json.Decoder(OneField)
     return min(
-        min(timed(way, path, decoder.decode_lines) for _ in range(3))
+        min(timed(way, path, block, decoder.decode_lines) for _ in range(3))
         for way in (by_read, by_pread, by_readinto)
+        for block in BLOCKS
     )
 
 
 def timed(
-    way: Callable[[Path, Callable[[memoryview], object]], None],
+    way: Callable[[Path, int, Callable[[memoryview], object]], None],
     path: Path,
+    block: int,
     decode: Callable[[memoryview], object],
 ) -> float:
-    """Return the seconds one way of reading takes to decode the whole file."""
+    """Return the seconds one way of reading, in ``block``-byte reads, takes to decode the file."""
     began = time.perf_counter()
-    way(path, decode)
+    way(path, block, decode)
     return time.perf_counter() - began
 
 
-def by_read(path: Path, decode: Callable[[memoryview], object]) -> None:
+def by_read(path: Path, block_size: int, decode: Callable[[memoryview], object]) -> None:
     """Decode the file read in blocks, the unterminated tail of each carried to the next."""
     with path.open("rb") as handle:
         carry = b""
-        while block := handle.read(CHUNK):
+        while block := handle.read(block_size):
             data = carry + block
             cut = data.rfind(b"\n") + 1
             decode(memoryview(data)[:cut])
             carry = data[cut:]
 
 
-def by_pread(path: Path, decode: Callable[[memoryview], object]) -> None:
+def by_pread(path: Path, block_size: int, decode: Callable[[memoryview], object]) -> None:
     """Decode the file read as fedlearn reads it: whole blocks at the offset after the last line."""
     with path.open("rb", buffering=0) as handle:
         offset = 0
-        while block := os.pread(handle.fileno(), CHUNK, offset):
+        while block := os.pread(handle.fileno(), block_size, offset):
             cut = block.rfind(b"\n") + 1
             if cut == 0:
                 break
@@ -95,9 +97,9 @@ def by_pread(path: Path, decode: Callable[[memoryview], object]) -> None:
             offset += cut
 
 
-def by_readinto(path: Path, decode: Callable[[memoryview], object]) -> None:
+def by_readinto(path: Path, block_size: int, decode: Callable[[memoryview], object]) -> None:
     """Decode the file read into one reused buffer (no allocation per block)."""
-    buffer = bytearray(CHUNK)
+    buffer = bytearray(block_size)
     view = memoryview(buffer)
     with path.open("rb", buffering=0) as handle:
         held = 0
