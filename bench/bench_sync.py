@@ -2,11 +2,12 @@
 
     python bench/bench_sync.py [--events 1000000] [--workdir /tmp/fedlearn-bench]
 
-Generates realistic telemetry (about 5% interactions), then measures on the same file: a full
-sync (with its worker processes, and again in one process), incremental syncs after appending
-1,000 events (the median of three rounds), an idle rerun, the peak RSS of the sync processes,
-msgspec ``decode_lines`` of a one-field Struct over the file (the decode limit), and the shell
-pipeline the stack's original scripts used (jq ``select`` three times, then ``sort -u``).
+Generates realistic telemetry (about 5% interactions), then measures on the same file: full
+syncs (the fastest of three, with the worker processes; one more in one process), incremental
+syncs after appending 1,000 events (the median of three rounds), an idle rerun, the peak RSS of
+the sync processes, msgspec ``decode_lines`` of a one-field Struct over the file (the decode
+limit, the fastest of its rounds too), and the shell pipeline the stack's original scripts used
+(jq ``select`` three times, then ``sort -u``).
 Prints the ratios and whether each target holds. Needs ``jq`` on PATH for the last comparison.
 """
 
@@ -27,7 +28,9 @@ import msgspec
 from fedlearn import sample
 
 BLOCKS = (1024 * 1024, 8 * 1024 * 1024)  # fedlearn reads 1 MiB blocks; the limit tries both
-ROUNDS = 3  # incremental syncs, each after appending 1,000 events; the median counts
+ROUNDS = (
+    3  # full syncs (the fastest counts, as for the decode limit) and incremental syncs (median)
+)
 JQ_SELECTS = (
     "select((.value_score // 0) >= 0.7 and (.error_message or .error_type) and .solution)",
     "select((.value_score // 0) >= 0.7 and (.skill_name or .problem_type or .query))",
@@ -166,6 +169,31 @@ def run_sync(config: Path) -> Measured:
     return Measured(float(job), elapsed, float(job_cpu), int(rss), int(worker_rss))
 
 
+def full_syncs(config: Path, rounds: int) -> Measured:
+    """
+    Run ``rounds`` full syncs, each into an empty repo and state; return the fastest job, with the
+    highest peak RSS of all rounds.
+
+    The decode limit is the best of its rounds too, so both sides of the ratio get the same
+    treatment on a noisy machine; every round is printed. The last round's repo and state stay for
+    the incremental rounds.
+    """
+    repo = config.parent / "repo"
+    measured = []
+    for _ in range(rounds):
+        shutil.rmtree(repo)
+        shutil.rmtree(config.parent / "state", ignore_errors=True)
+        repo.mkdir()
+        measured.append(run_sync(config))
+    print("full sync rounds, job s: " + ", ".join(f"{m.job:.3f}" for m in measured), flush=True)
+    best = min(measured, key=lambda m: m.job)
+    return dataclasses.replace(
+        best,
+        rss_kib=max(m.rss_kib for m in measured),
+        worker_rss_kib=max(m.worker_rss_kib for m in measured),
+    )
+
+
 def incremental_sync(telemetry: Path, config: Path, rounds: int) -> Measured:
     """
     Append 1,000 new events and sync, ``rounds`` times; return the median round by job time.
@@ -235,7 +263,7 @@ def main() -> None:
     telemetry, config, one_process = prepare(args.workdir, args.events)
     size_mb = telemetry.stat().st_size / 1e6
     limit = decode_limit(telemetry)
-    full = run_sync(config)
+    full = full_syncs(config, ROUNDS)
     alone = run_sync(one_process)
     incremental = incremental_sync(telemetry, config, ROUNDS)
     idle = run_sync(config)
@@ -265,7 +293,7 @@ def report(
     )
     ratio = limit / full.job
     print(
-        f"full sync: job {full.job:.3f} s ({size_mb / full.job:.0f} MB/s), process "
+        f"full sync (fastest of {ROUNDS}): job {full.job:.3f} s ({size_mb / full.job:.0f} MB/s), process "
         f"{full.process:.2f} s; job = {ratio:.2f}x the decode limit's throughput "
         f"({verdict(ratio >= 0.6)} >= 0.6x); CPU {full.job_cpu:.3f} s in all processes "
         f"= {limit / full.job_cpu:.2f}x the limit per CPU second"
