@@ -26,6 +26,7 @@ In = TypeVar("In")
 Out = TypeVar("Out")
 PR_SET_PDEATHSIG = 1
 MAX_WORKERS = 4
+_in_worker = False  # set in a forked worker: the process computes one input and exits
 
 
 class WorkerError(FedlearnError):
@@ -39,6 +40,11 @@ def available() -> int:
     except AttributeError:  # pragma: no cover - not Linux
         cpus = os.cpu_count() or 1
     return max(1, min(cpus, MAX_WORKERS))
+
+
+def in_worker() -> bool:
+    """Return whether this process is a worker of ``run`` (so others compute at the same time)."""
+    return _in_worker
 
 
 def can_fork() -> bool:
@@ -82,6 +88,8 @@ def spawn(function: Callable[[In], Out], item: In) -> tuple[int, int]:
 
 def work(function: Callable[[In], Out], item: In, fd: int, parent: int) -> None:
     """In the child: compute, send ``(True, result)`` or ``(False, error text)``, and exit."""
+    global _in_worker  # this process is the worker from here on, until it exits
+    _in_worker = True
     status = 0
     try:
         die_with(parent)

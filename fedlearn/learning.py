@@ -142,6 +142,10 @@ def content_type(names: list[str]) -> type[msgspec.Struct]:
     return msgspec.defstruct("Content", fields)
 
 
+# A high-value event for the snapshot: its line and score, and its anonymized line once prepared.
+Recent = tuple[bytes, float, tuple[bytes, collections.Counter[str]] | None]
+
+
 @attrs.define
 class Tally:
     """
@@ -149,10 +153,12 @@ class Tally:
 
     ``patterns`` maps a pattern id to ``[pattern, events, best score, first seen, last seen,
     redactions in the pattern's fields]``;
-    ``recent`` holds the last N high-value lines with their scores, in input order.
+    ``recent`` holds the last N high-value events, in input order, as ``(line, score, None)``, or
+    as ``(b"", score, (snapshot line, its redactions))`` once ``Learner.prepare_snapshot`` made
+    them ready.
     """
 
-    recent: collections.deque[tuple[bytes, float]]
+    recent: collections.deque[Recent]
     patterns: dict[str, list[Any]] = attrs.field(factory=dict)
     unmatched: int = 0
     high_value: int = 0
@@ -224,7 +230,7 @@ class Learner:
             if value is None or value < threshold:
                 continue
             into.high_value += 1
-            recent.append((line, value))
+            recent.append((line, value, None))
             pattern = taught.pattern
             if pattern is None:
                 into.unmatched += 1
@@ -285,10 +291,33 @@ class Learner:
                 last_seen=last,
                 seen={self.node: events},
             )
-        for line, value in tally.recent:
-            body = self.anonymizer.anonymize_value(
-                records.ANY_DECODER.decode(line), self.memo.anonymize
-            )
-            body["value_score"] = value
-            learned.snapshot.append(records.ENCODER.encode(body))
+        for line, value, prepared in tally.recent:
+            if prepared is None:
+                learned.snapshot.append(self.snapshot_line(line, value))
+            else:
+                learned.snapshot.append(prepared[0])
+                self.anonymizer.counts.update(prepared[1])
         return learned
+
+    def snapshot_line(self, line: bytes, value: float) -> bytes:
+        """Return the snapshot line of one high-value event: anonymized, with its score."""
+        body = self.anonymizer.anonymize_value(
+            records.ANY_DECODER.decode(line), self.memo.anonymize
+        )
+        body["value_score"] = value
+        return records.ENCODER.encode(body)
+
+    def prepare_snapshot(self, tally: Tally) -> None:
+        """
+        Anonymize the tally's snapshot lines now, each with its redactions counted apart.
+
+        A worker does this for its part while the others still read, with the memo of the strings
+        it has seen; ``result`` then only counts the redactions of the lines the snapshot keeps.
+        """
+        ready: collections.deque[Recent] = collections.deque(maxlen=tally.recent.maxlen)
+        for line, value, prepared in tally.recent:
+            if prepared is None:
+                with counted_apart(self.anonymizer) as redactions:
+                    prepared = (self.snapshot_line(line, value), redactions)
+            ready.append((b"", value, prepared))
+        tally.recent = ready

@@ -24,6 +24,17 @@ def test_run_computes_every_input_in_order_the_first_here() -> None:
     assert all(pid != os.getpid() for pid, _ in done[1:])
 
 
+def in_worker(_: int) -> bool:
+    """Return whether the computing process is a worker."""
+    return forks.in_worker()
+
+
+def test_in_worker_is_true_only_in_the_workers() -> None:
+    """The first input runs here (not a worker); the others run in workers."""
+    assert forks.run(in_worker, [1, 2, 3]) == [False, True, True]
+    assert not forks.in_worker()
+
+
 def test_run_reports_a_worker_exception_with_its_message() -> None:
     """An exception in a worker becomes a WorkerError naming it."""
 

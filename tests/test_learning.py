@@ -144,9 +144,35 @@ def test_tallies_of_consecutive_parts_absorb_into_the_whole(cuts: list[int]) -> 
     edges = [0, *sorted(cuts), len(EVENTS)]
     for start, end in itertools.pairwise(edges):
         part = parts.tally()
-        learner().add(candidates(*EVENTS[start:end]), part)  # a fresh learner, as in a worker
+        worker = learner()  # a fresh learner, as in a worker
+        worker.add(candidates(*EVENTS[start:end]), part)
+        if start:  # a worker makes its snapshot lines ready; the first part stays in this process
+            worker.prepare_snapshot(part)
         total.absorb(part)
     assert parts.result(total) == whole.result(one)
+    assert parts.anonymizer.counts == whole.anonymizer.counts
+
+
+def test_prepared_snapshot_lines_count_their_redactions_only_when_kept() -> None:
+    """A worker's prepared lines are the same bytes; a line the snapshot drops counts nothing."""
+    secret = {**ERROR, "value_score": 0.9, "note": "token ghp_" + "b2" * 18}
+    plain = [{**ERROR, "value_score": 0.8, "n": n} for n in range(3)]
+    for later, kept in ((plain[1:], False), (plain[1:2], True)):
+        whole = learner(telemetry_snapshot_size=3)
+        one = whole.tally()
+        whole.add(candidates(secret, plain[0], *later), one)
+        expected = whole.result(one)
+        parts = learner(telemetry_snapshot_size=3)
+        first, second = parts.tally(), parts.tally()
+        worker = learner(telemetry_snapshot_size=3)
+        worker.add(candidates(secret, plain[0]), first)
+        worker.prepare_snapshot(first)
+        assert all(line == b"" and ready is not None for line, _, ready in first.recent)
+        worker.add(candidates(*later), second)
+        first.absorb(second)
+        assert parts.result(first) == expected
+        assert parts.anonymizer.counts == whole.anonymizer.counts
+        assert ("github-token" in parts.anonymizer.counts) is kept
 
 
 def test_learner_caches_stay_bounded_and_change_nothing(monkeypatch: Any) -> None:

@@ -109,6 +109,8 @@ class Run:
         for chunk in reader:
             self.learner.add(telemetry.filter_chunk(chunk, threshold, part.filtered), part.tally)
         part.offset, part.too_long = reader.offset, reader.bad
+        if forks.in_worker():  # anonymize this part's snapshot lines while the others still read
+            self.learner.prepare_snapshot(part.tally)
         return part
 
     def stage(self, path: Path, data: bytes) -> None:
