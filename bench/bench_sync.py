@@ -304,7 +304,10 @@ def report(
         f"{100 * share:.2f}% of full ({verdict(share <= 0.02)} <= 2%); process "
         f"{incremental.process:.3f} s = {100 * incremental.process / full.process:.1f}%"
     )
-    print(f"idle rerun: job {idle.job * 1000:.1f} ms, process {idle.process:.3f} s")
+    print(
+        f"idle rerun (nothing new to read): job {idle.job * 1000:.1f} ms = "
+        f"{100 * idle.job / full.job:.2f}% of full, process {idle.process:.3f} s"
+    )
     rss = (full.rss_kib + full.worker_rss_kib) / 1024
     print(
         f"peak RSS of the full sync: {full.rss_kib / 1024:.0f} MB + largest worker "
