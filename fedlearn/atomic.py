@@ -163,13 +163,14 @@ def recover(journal: Path) -> bool:
     return True
 
 
-def remove_stale(*roots: Path) -> int:
-    """Delete temp files under ``roots`` that no journal names; return how many."""
+def remove_stale(*roots: Path, recursive: bool = True) -> int:
+    """Delete temp files under ``roots`` (or only in them) that no journal names; return how many."""
     removed = 0
     for root in roots:
         if not root.is_dir():
             continue
-        for path in root.rglob(f".*{TEMP_MARK}*"):
+        found = root.rglob if recursive else root.glob
+        for path in found(f".*{TEMP_MARK}*"):
             path.unlink(missing_ok=True)
             removed += 1
     return removed

@@ -58,6 +58,8 @@ class RunRecord(msgspec.Struct, frozen=True, kw_only=True):
 
 CURSORS_DECODER = msgspec.json.Decoder(dict[str, Cursor])
 RUN_DECODER = msgspec.json.Decoder(RunRecord)
+# The state dir's folders of whole files (temp file, fsync, rename) that a crash can leave temps in.
+WRITTEN_FOLDERS = ("cursors", "import", "journal", "metrics", "quarantine", "runs")
 ENCODER = msgspec.json.Encoder(order="deterministic")
 
 
@@ -137,13 +139,14 @@ class StateDir:
         """Return a new transaction journaled under ``job``'s name."""
         return atomic.Transaction(self.journal(job))
 
-    def written_folders(self) -> list[Path]:
+    def remove_stale(self) -> int:
         """
-        Return the folders of the state dir that jobs write whole files in (where a crash can
-        leave temp files): cursors, journals, quarantine, run records. Nothing else in the state
-        dir is swept, such as an embedded Qdrant store kept there.
+        Delete the temp files a crash left where jobs write whole files in the state dir: its top
+        (the node id) and its cursors, import, journal, metrics, quarantine and runs folders.
+        Nothing else is swept, such as an embedded Qdrant store kept there. Return how many.
         """
-        return [self.root / name for name in ("cursors", "journal", "quarantine", "runs")]
+        folders = [self.root / name for name in WRITTEN_FOLDERS]
+        return atomic.remove_stale(self.root, recursive=False) + atomic.remove_stale(*folders)
 
     def quarantine_dir(self) -> Path:
         """Return the folder of set-aside bad input lines."""

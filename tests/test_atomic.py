@@ -53,6 +53,14 @@ def test_remove_stale_deletes_temps_of_a_run_that_never_journaled(tmp_path: Path
     assert [p.name for p in (tmp_path / "data").iterdir()] == ["keep"]
 
 
+def test_remove_stale_can_keep_to_the_folder_itself(tmp_path: Path) -> None:
+    """Not recursive: temps right in the folder go, temps in its subfolders stay."""
+    here = atomic.write_temp(tmp_path / "node-id", b"id")
+    below = atomic.write_temp(tmp_path / "store" / "segment", b"s")
+    assert atomic.remove_stale(tmp_path, recursive=False) == 1
+    assert (here.exists(), below.exists()) == (False, True)
+
+
 def test_transaction_abort_leaves_nothing(tmp_path: Path) -> None:
     """A dry run stages and aborts: no file appears."""
     txn = atomic.Transaction(tmp_path / "journal.json")

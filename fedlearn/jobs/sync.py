@@ -125,7 +125,8 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
     with store.lock("sync"):
         if atomic.recover(store.journal("sync")):
             log.info("finished the writes of an interrupted sync")
-        atomic.remove_stale(*written_folders(cfg), *store.written_folders())
+        atomic.remove_stale(*written_folders(cfg))
+        store.remove_stale()
         job = Run(cfg, store)
         job.read_telemetry()
         fine_tuning = read_fine_tuning(job)

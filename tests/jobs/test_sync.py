@@ -417,6 +417,8 @@ def test_sync_removes_temp_files_a_crash_left_where_it_writes(node: Node) -> Non
         node.state / "cursors" / ".c.fedlearn-tmp.4",
         node.state / "runs" / ".sync.json.fedlearn-tmp.5",
         node.state / "journal" / ".sync.json.fedlearn-tmp.6",
+        node.state / ".node-id.fedlearn-tmp.8",
+        node.state / "import" / ".mark.json.fedlearn-tmp.9",
     ]
     # Another program's files in the state dir are not sync's to sweep, whatever their names.
     foreign = node.state / "qdrant" / "collection" / ".segment.fedlearn-tmp.7"
