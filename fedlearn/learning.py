@@ -220,10 +220,12 @@ class Learner:
         threshold, known, tallies, now = self.threshold, self.known, into.patterns, self.now
         recent = into.recent
         keys = list(map(self.encode_key, contents))
-        for line, own, key, when in zip(found.lines, found.scores, keys, moments, strict=True):
+        for line, own, content, key, when in zip(
+            found.lines, found.scores, contents, keys, moments, strict=True
+        ):
             taught = known.get(key)
             if taught is None:
-                taught = self.study(self.decoder.decode(line))
+                taught = self.study(content)
                 if len(known) < KNOWN_CONTENTS:
                     known[key] = taught
             value = own if own is not None else taught.formula

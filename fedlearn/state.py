@@ -174,13 +174,6 @@ class StateDir:
             record = msgspec.structs.replace(record, last_success_at=previous.last_success_at)
         atomic.write(self.run_file(record.job), ENCODER.encode(record) + b"\n")
 
-    def read_json(self, *parts: str) -> Any:
-        """Return the decoded JSON file under the state dir, or None when it does not exist."""
-        try:
-            return msgspec.json.decode(self.root.joinpath(*parts).read_bytes())
-        except FileNotFoundError:
-            return None
-
 
 class Clock:
     """Measure a job's run for its RunRecord."""

@@ -97,26 +97,29 @@ def filter_slowly(chunk: Chunk, threshold: float, into: Filtered, counted: int =
         if not line.strip():
             continue
         into.lines += 1
-        reason = bad_reason(line)
-        if reason is not None:
-            into.bad.append(BadLine(source, offset, reason, line))
-            continue
-        head = records.HEAD_DECODER.decode(line)
-        if is_candidate(head, threshold):
+        head = decode_head(line)
+        if isinstance(head, str):
+            into.bad.append(BadLine(source, offset, head, line))
+        elif is_candidate(head, threshold):
             found.add(line, head)
     return found
 
 
-def bad_reason(line: bytes) -> str | None:
-    """Return why a line is bad (invalid-utf8, invalid-json, wrong-type), or None when it is good."""
+def decode_head(line: bytes) -> EventHead | str:
+    """Return a line's head, or why the line is bad (invalid-utf8, invalid-json, wrong-type)."""
     try:
         line.decode("utf-8")
     except UnicodeDecodeError:
         return "invalid-utf8"
     try:
-        records.HEAD_DECODER.decode(line)
+        return records.HEAD_DECODER.decode(line)
     except msgspec.ValidationError:
         return "wrong-type"
     except msgspec.DecodeError:
         return "invalid-json"
-    return None
+
+
+def bad_reason(line: bytes) -> str | None:
+    """Return why a line is bad (invalid-utf8, invalid-json, wrong-type), or None when it is good."""
+    head = decode_head(line)
+    return head if isinstance(head, str) else None

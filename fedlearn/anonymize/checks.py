@@ -37,7 +37,6 @@ IDENTIFIER_CHAIN = rules.Lazy(r"[A-Za-z_]\w*(?:(?:\.|::|->)[A-Za-z_]\w*)+")
 IDENTIFIER = rules.Lazy(r"[A-Za-z_]\w*")
 SAME_CHARACTER = rules.Lazy(r"(.)\1*")
 HEX = rules.Lazy(r"[0-9a-fA-F-]+")
-HEXADECIMAL_DIGITS = frozenset("0123456789abcdefABCDEF")
 
 # Readable on purpose: loopback, unspecified, documentation, and addresses that name no machine.
 KEPT_NETWORKS = tuple(

@@ -49,11 +49,6 @@ def no_example(match: re.Match[str], text: str) -> bool:
     return "EXAMPLE" not in match.group().upper()
 
 
-def has_digit(match: re.Match[str], text: str) -> bool:
-    """Return whether the match has a digit (real keys do; ``sk-learn-is-a-package`` does not)."""
-    return any(c.isdigit() for c in match.group()) and no_example(match, text)
-
-
 def openai_shaped(match: re.Match[str], text: str) -> bool:
     """
     Return whether an ``sk-`` token is OpenAI's (Anthropic's start ``sk-ant-``).

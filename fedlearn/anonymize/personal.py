@@ -44,11 +44,6 @@ def after_key_type(match: re.Match[str], text: str) -> bool:
     return SSH_KEY_TYPE.search(text, max(0, match.start() - 48), match.start()) is not None
 
 
-def kept_ip(match: re.Match[str], text: str) -> bool:
-    """Return whether the matched address is redacted (not loopback, documentation, …)."""
-    return not checks.is_kept_ip(match.group())
-
-
 def ipv6(match: re.Match[str], text: str) -> bool:
     """Return whether the match is an IPv6 address that is redacted."""
     return checks.is_ipv6(match.group()) and not checks.is_kept_ip(match.group())

@@ -307,13 +307,6 @@ def configured(name: str, pattern: str) -> Rule:
     return secret(NAME_CHARACTERS.sub("-", name), Matcher(re.compile(pattern)), gate=None)
 
 
-def value_span(match: re.Match[str]) -> Span:
-    """Return the ``value`` group's span when the pattern has one, else the match's."""
-    if "value" in match.re.groupindex:
-        return match.span("value")
-    return match.span()
-
-
 class Probe:
     """
     One string under inspection: its lower-case copy, trigger results and placeholder spans.
