@@ -167,10 +167,20 @@ def remove_stale(*roots: Path, recursive: bool = True) -> int:
     """Delete temp files under ``roots`` (or only in them) that no journal names; return how many."""
     removed = 0
     for root in roots:
-        if not root.is_dir():
-            continue
-        found = root.rglob if recursive else root.glob
-        for path in found(f".*{TEMP_MARK}*"):
-            path.unlink(missing_ok=True)
-            removed += 1
+        # os.walk/scandir, not Path.glob: no pattern to compile and no Path per entry, and this runs
+        # at the start of every job (a missing root yields nothing).
+        for folder, _, names in os.walk(root) if recursive else [(str(root), [], _names(root))]:
+            for name in names:
+                if name.startswith(".") and TEMP_MARK in name:
+                    Path(folder, name).unlink(missing_ok=True)
+                    removed += 1
     return removed
+
+
+def _names(folder: Path) -> list[str]:
+    """Return the names of the files directly in ``folder`` (none when it does not exist)."""
+    try:
+        with os.scandir(folder) as entries:
+            return [entry.name for entry in entries if entry.is_file(follow_symlinks=False)]
+    except (FileNotFoundError, NotADirectoryError):
+        return []

@@ -61,6 +61,18 @@ def test_remove_stale_can_keep_to_the_folder_itself(tmp_path: Path) -> None:
     assert (here.exists(), below.exists()) == (False, True)
 
 
+def test_remove_stale_recurses_and_spares_lookalikes(tmp_path: Path) -> None:
+    """Temps at any depth go; hidden files without the mark, or the mark without the dot, stay."""
+    deep = atomic.write_temp(tmp_path / "a" / "b" / "c.jsonl", b"x")
+    keep = [tmp_path / "a" / ".gitkeep", tmp_path / "a" / f"c{atomic.TEMP_MARK}1"]
+    for path in keep:
+        path.write_bytes(b"k")
+    assert atomic.remove_stale(tmp_path / "a", tmp_path / "missing") == 1
+    assert not deep.exists()
+    assert all(path.exists() for path in keep)
+    assert atomic.remove_stale(tmp_path / "missing", recursive=False) == 0
+
+
 def test_transaction_abort_leaves_nothing(tmp_path: Path) -> None:
     """A dry run stages and aborts: no file appears."""
     txn = atomic.Transaction(tmp_path / "journal.json")
