@@ -261,6 +261,7 @@ def prepare(workdir: Path, events: int) -> tuple[Path, Path, list[Path]]:
             f'fine_tuning = ""\nworkers = {workers}\n'
         )
         configs.append(config)
+    os.sync()  # the new files' writeback would otherwise run during the first measurements
     return telemetry, small, configs
 
 
