@@ -8,6 +8,9 @@ import pytest
 
 from tests.nix.conftest import ROOT, run_nix
 
+# The .nix files are not in the package's source: the check phase of nix/package.nix deselects these.
+pytestmark = pytest.mark.nix
+
 EXPECTED = {
     "flake.nix",
     "nix/package.nix",
@@ -38,7 +41,6 @@ def test_nix_files_include_the_flake_and_module() -> None:
     assert found >= EXPECTED
 
 
-@pytest.mark.nix
 @pytest.mark.parametrize("path", nix_files(), ids=lambda path: str(path.relative_to(ROOT)))
 def test_nix_file_parses(env: dict[str, str], path: Path) -> None:
     """``nix-instantiate --parse`` accepts the file."""

@@ -1,0 +1,44 @@
+# Test driver for tests/nix: nix/package.nix with stand-ins for lib and python3Packages, giving
+# the files of its source (relative to the repository) and the test marks its check phase skips.
+let
+  root = toString ../..;
+  lib = {
+    fileset = {
+      unions = paths: paths;
+      toSource = { root, fileset }: fileset;
+    };
+    licenses.mit = "mit";
+    platforms.linux = [ ];
+  };
+  stand-in = name: {
+    inherit name;
+    value = name;
+  };
+  python3Packages =
+    builtins.listToAttrs (
+      map stand-in [
+        "hatchling"
+        "msgspec"
+        "attrs"
+        "cattrs"
+        "tenacity"
+        "qdrant-client"
+        "google-re2"
+        "pytestCheckHook"
+        "hypothesis"
+        "prometheus-client"
+      ]
+    )
+    // {
+      buildPythonApplication = attrs: attrs;
+    };
+  package = import ../../nix/package.nix {
+    inherit lib python3Packages;
+    git = "git";
+  };
+  relative = path: builtins.substring (builtins.stringLength root + 1) (builtins.stringLength (toString path)) (toString path);
+in
+{
+  src = map relative package.src;
+  disabledTestMarks = package.disabledTestMarks or [ ];
+}

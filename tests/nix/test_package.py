@@ -1,0 +1,48 @@
+"""nix/package.nix: the tests its check phase runs pass on the package's source alone."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.nix.conftest import ROOT, run_nix
+
+pytestmark = pytest.mark.nix
+
+DRIVER = Path(__file__).resolve().parent / "drive-package.nix"
+
+
+def test_package_check_phase_needs_only_the_package_source(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """
+    In the build sandbox the tests see only the fileset of nix/package.nix (no flake.lock, no nix/).
+
+    The Nix tests, which read those files, must be among the ones the check phase deselects.
+    """
+    process = run_nix(env, "nix-instantiate", "--eval", "--strict", "--json", str(DRIVER))
+    assert process.returncode == 0, process.stderr
+    package = json.loads(process.stdout)
+    source = tmp_path / "source"
+    for name in package["src"]:
+        if (ROOT / name).is_dir():
+            shutil.copytree(
+                ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        else:
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, source / name)
+    marks = " and ".join(f"not {mark}" for mark in package["disabledTestMarks"])
+    process = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", marks, "tests/nix"],
+        capture_output=True, text=True, cwd=source, check=False,
+        env=os.environ | {"PYTHONPATH": str(source)},
+    )  # fmt: skip
+    # 5: every test of tests/nix deselected, as it should be in the sandbox.
+    assert process.returncode in (0, 5), process.stdout + process.stderr
