@@ -254,6 +254,9 @@ let
     };
     fedlearn-metrics = mkJobService "metrics" {
       description = "fedlearn metrics: write the Prometheus textfile";
+      # node_exporter reads the textfile as its own user: with UMask 0027 fedlearn.prom would be
+      # 0640 fedlearn:fedlearn, unreadable to it. The state dir stays 0750 either way.
+      extraServiceConfig = optionalAttrs (metricsDir != null) { UMask = "0022"; };
     };
     fedlearn-import = mkJobService "import" {
       description = "fedlearn import: load every node's patterns and snapshots into Qdrant";

@@ -324,3 +324,15 @@ def test_units_assert_embedding_url_for_api_providers(units: Units) -> None:
     assert failed(units, embedding={"provider": "ollama"}) == [
         'services.fedlearn.embedding.url: provider "ollama" needs the URL of its API'
     ]
+
+
+def test_units_metrics_textfile_is_readable_by_node_exporter(units: Units) -> None:
+    """
+    node_exporter runs as its own user: the textfile metrics writes must be world-readable.
+
+    The other units keep UMask 0027 (their files stay private to the service's group).
+    """
+    services = units("services", metrics={"textfileDirectory": "/var/lib/node-exporter"})
+    assert services["fedlearn-metrics"]["serviceConfig"]["UMask"] == "0022"
+    assert services["fedlearn-sync"]["serviceConfig"]["UMask"] == "0027"
+    assert units("services")["fedlearn-metrics"]["serviceConfig"]["UMask"] == "0027"
