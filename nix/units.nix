@@ -52,6 +52,8 @@ let
   # toString on a path value gives the path itself; interpolating it would copy it into the store.
   text = value: if value == null then null else toString value;
   isStorePath = value: value != null && hasPrefix "${builtins.storeDir}/" (toString value);
+  # systemd expands %-specifiers and $VARIABLES in ExecStart= (e.g. a URL's %20): double them.
+  execArg = value: builtins.replaceStrings [ "%" "$" ] [ "%%" "$$" ] value;
   isUnderHome = path: path != null && (hasPrefix "/home/" path || hasPrefix "/root/" path);
 
   stateDir = text cfg.stateDir;
@@ -282,7 +284,7 @@ let
         RemainAfterExit = true;
         User = cfg.user;
         Group = cfg.group;
-        ExecStart = "${git}/bin/git clone --branch ${cfg.repo.branch} -- ${cfg.repo.url} ${repoPath}";
+        ExecStart = "${git}/bin/git clone --branch ${execArg cfg.repo.branch} -- ${execArg cfg.repo.url} ${execArg repoPath}";
         LoadCredential = optional (sshKeyFile != null) "ssh-key:${sshKeyFile}";
       };
     };

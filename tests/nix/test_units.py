@@ -336,3 +336,12 @@ def test_units_metrics_textfile_is_readable_by_node_exporter(units: Units) -> No
     assert services["fedlearn-metrics"]["serviceConfig"]["UMask"] == "0022"
     assert services["fedlearn-sync"]["serviceConfig"]["UMask"] == "0027"
     assert units("services")["fedlearn-metrics"]["serviceConfig"]["UMask"] == "0027"
+
+
+def test_units_clone_escapes_specifiers_in_the_url(units: Units) -> None:
+    """systemd expands % (specifiers) and $ (variables) in ExecStart=: a URL's own are doubled."""
+    url = "git@ssh.dev.azure.com:v3/org/My%20Project/fed$data"
+    clone = units("services", repo={"url": url})["fedlearn-clone"]
+    assert clone["serviceConfig"]["ExecStart"].endswith(
+        " -- git@ssh.dev.azure.com:v3/org/My%%20Project/fed$$data /srv/federation"
+    )
