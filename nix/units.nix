@@ -210,6 +210,7 @@ let
     {
       description,
       after ? [ ],
+      orderedAfter ? [ ],
       postCommands ? [ ],
       credentials ? builtins.attrNames apiKeyFiles,
       extraServiceConfig ? { },
@@ -221,7 +222,7 @@ let
     in
     {
       inherit description;
-      after = after ++ cloneDependency;
+      after = after ++ cloneDependency ++ orderedAfter;
       wants = after;
       requires = cloneDependency;
       path = [
@@ -264,7 +265,14 @@ let
       description = "fedlearn import: load every node's patterns and snapshots into Qdrant";
       after = optionals needsNetwork network ++ qdrantService;
       extraServiceConfig.RemainAfterExit = true;
-      extra = optionalAttrs cfg.importOnBoot { wantedBy = [ "multi-user.target" ]; };
+      # A switch does not rerun the whole import (and wait for it): pulls import what changed.
+      # Ordered after the target it is wanted by, so the target does not wait for it: re-embedding
+      # a large federation must not hold up the boot (a oneshot has no start timeout).
+      orderedAfter = optional cfg.importOnBoot "multi-user.target";
+      extra = {
+        restartIfChanged = false;
+      }
+      // optionalAttrs cfg.importOnBoot { wantedBy = [ "multi-user.target" ]; };
     };
   }
   // optionalAttrs (cfg.repo.url != null) {

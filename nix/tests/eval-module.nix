@@ -143,6 +143,11 @@ let
       && lib.elem "qdrant.service" connected.systemd.services.fedlearn-import.wants
       && connected.systemd.services.fedlearn-import.wantedBy == [ "multi-user.target" ]
     ))
+    (check "connected: import at boot runs after the boot target, not rerun by a switch" (
+      lib.last connected.systemd.services.fedlearn-import.after == "multi-user.target"
+      && !(lib.elem "multi-user.target" connected.systemd.services.fedlearn-import.wants)
+      && !connected.systemd.services.fedlearn-import.restartIfChanged
+    ))
     (check "connected: Qdrant URL from services.qdrant.settings" (
       (jobConfig connectedSync).qdrant.url == "http://127.0.0.1:7333"
     ))

@@ -26,6 +26,7 @@ let
       wants = unitNames;
       requires = unitNames;
       wantedBy = unitNames;
+      restartIfChanged = option types.bool true;
       path = option (types.listOf (types.either types.package types.str)) [ ];
       environment = option (types.attrsOf (types.nullOr types.str)) { };
       unitConfig = directives;

@@ -95,6 +95,9 @@ in
         machine.wait_for_unit("fedlearn-clone.service")
         machine.succeed("test -d /var/lib/fedlearn/repo/.git")
 
+    with subtest("import ran at boot, after the boot target"):
+        machine.wait_for_unit("fedlearn-import.service")
+
     with subtest("sync, publish, pull"):
         machine.succeed("install -D -m 0644 ${events} /var/lib/ai-stack/hybrid-events.jsonl")
         machine.succeed("systemctl start fedlearn-sync.service")

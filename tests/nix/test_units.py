@@ -169,16 +169,30 @@ def test_units_import_is_ordered_after_a_local_qdrant(units: Units) -> None:
     services = units("services", local_qdrant={"service": {"host": "127.0.0.1", "http_port": 6333}})
     for job in ("import", "export"):
         service = services[f"fedlearn-{job}"]
-        assert service["after"] == ["network-online.target", "qdrant.service"]
+        assert service["after"][:2] == ["network-online.target", "qdrant.service"]
         assert service["wants"] == ["network-online.target", "qdrant.service"]
     assert services["fedlearn-import"]["wantedBy"] == ["multi-user.target"]
     assert services["fedlearn-import"]["serviceConfig"]["RemainAfterExit"] is True
 
 
+def test_units_import_at_boot_does_not_hold_up_the_boot(units: Units) -> None:
+    """
+    Wanted by multi-user.target and ordered after it, so the target does not wait for a long
+    import; a switch does not rerun it (pulls import what changed).
+    """
+    service = units("services", local_qdrant={"service": {}})["fedlearn-import"]
+    assert service["after"] == ["network-online.target", "qdrant.service", "multi-user.target"]
+    assert "multi-user.target" not in service["wants"]
+    assert service["restartIfChanged"] is False
+    not_at_boot = units("services", importOnBoot=False)["fedlearn-import"]
+    assert "multi-user.target" not in not_at_boot["after"]
+    assert not_at_boot["restartIfChanged"] is False
+
+
 def test_units_import_waits_for_nothing_with_the_embedded_store(units: Units) -> None:
-    """With no Qdrant anywhere (the embedded store) import has no ordering at all."""
+    """With no Qdrant anywhere (the embedded store) import waits for no service, only the boot."""
     service = units("services")["fedlearn-import"]
-    assert service["after"] == [] and service["wants"] == []
+    assert service["after"] == ["multi-user.target"] and service["wants"] == []
 
 
 def test_units_import_not_at_boot_when_disabled(units: Units) -> None:
