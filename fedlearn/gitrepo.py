@@ -356,7 +356,10 @@ def integrate(repo: Path, upstream: str, env: Mapping[str, str]) -> str:
         if current is not None and not is_ancestor(repo, current, upstream)
         else "fast-forward"
     )
-    args = ["rebase", "-q", upstream] if how == "rebase" else ["merge", "-q", "--ff-only", upstream]
+    # Unsigned like the commits publish makes (commit-tree never signs): commit.gpgSign must not
+    # make a rebase depend on a signing key or agent a timer's service has no access to.
+    rebase = ["rebase", "-q", "--no-gpg-sign", upstream]
+    args = rebase if how == "rebase" else ["merge", "-q", "--ff-only", upstream]
     process = run(repo, *args, env=env, check=False)
     if process.returncode != 0:
         if how == "rebase":

@@ -360,3 +360,22 @@ def test_publish_and_pull_work_over_an_http_remote(
     pulled = json.loads(beta.run("pull", "--json", "--no-import").stdout)
     assert pulled["to"] == answer["pushed"]
     assert layout.pattern_file(beta.repo, "error-solutions", "alpha").exists()
+
+
+def test_publish_rebases_when_the_user_signs_commits(
+    make_node: Callable[..., Node], remote: Path
+) -> None:
+    """commit.gpgSign (with no usable key, as in a service) does not stop the rebase onto the remote."""
+    alpha, beta = make_node("alpha"), make_node("beta")
+    learn(beta, "error-solutions", "port in use")
+    publish(beta)
+    git(alpha.repo, "config", "commit.gpgSign", "true")
+    git(alpha.repo, "config", "gpg.program", "false")
+    learn(alpha, "error-solutions", "disk full")
+    answer = publish(alpha)
+    assert answer["integration"] == "rebase"
+    files = git(remote, "ls-tree", "-r", "--name-only", "main", "data").split()
+    assert files == [
+        "data/patterns/error-solutions/alpha.jsonl",
+        "data/patterns/error-solutions/beta.jsonl",
+    ]
