@@ -262,9 +262,15 @@ def tracked(repo: Path, paths: Sequence[str]) -> set[str]:
 
 
 def stage(repo: Path, scratch: Scratch, files: Sequence[str]) -> None:
-    """Stage the additions, changes and deletions of ``files`` in the scratch index."""
+    """
+    Stage the additions, changes and deletions of ``files`` in the scratch index.
+
+    ``--force``: the files are named one by one, so an ignore rule of the user's (``*.jsonl``,
+    ``data/`` in a global excludes file) must not keep them out, nor fail the whole commit.
+    """
     if files:
-        run(repo, "add", "-A", *FROM_STDIN, env=scratch.env, stdin="\0".join(files))
+        args = ["add", "-A", "--force", *FROM_STDIN]
+        run(repo, *args, env=scratch.env, stdin="\0".join(files))
 
 
 def staged(repo: Path, scratch: Scratch) -> list[tuple[str, str]]:

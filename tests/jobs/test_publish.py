@@ -379,3 +379,15 @@ def test_publish_rebases_when_the_user_signs_commits(
         "data/patterns/error-solutions/alpha.jsonl",
         "data/patterns/error-solutions/beta.jsonl",
     ]
+
+
+def test_publish_commits_files_the_users_ignore_rules_match(
+    make_node: Callable[..., Node], remote: Path
+) -> None:
+    """An ignore rule of the user's (here *.jsonl) does not keep this node's new files out."""
+    alpha = make_node("alpha")
+    (alpha.repo / ".git" / "info" / "exclude").write_text("*.jsonl\n")
+    learn(alpha, "error-solutions", "disk full")
+    publish(alpha)
+    files = git(remote, "ls-tree", "-r", "--name-only", "main", "data").split()
+    assert files == ["data/patterns/error-solutions/alpha.jsonl"]
