@@ -223,14 +223,19 @@ def identity(repo: Path, author: str) -> dict[str, str]:
     """
     Return the environment that makes ``author`` (``Name <email>``) the author of new commits.
 
-    The committer stays git's configured identity; where git has none (a system service), the
-    author is the committer too. Raise ConfigError when ``author`` is not ``Name <email>``.
+    The committer stays git's configured identity (``user.email``, or ``EMAIL`` /
+    ``GIT_COMMITTER_EMAIL`` in the environment); where there is none (a system service), the
+    author is the committer too, never one git guesses from the user and host name
+    (``root@host.example.com`` would put the host name in every pushed commit). Raise ConfigError
+    when ``author`` is not ``Name <email>``.
     """
     match = AUTHOR.fullmatch(author)
     if match is None or not match["name"]:
         raise ConfigError(f"publish.author: {author!r} is not 'Name <email>'")
     env = {"GIT_AUTHOR_NAME": match["name"], "GIT_AUTHOR_EMAIL": match["email"]}
-    if run(repo, "var", "GIT_COMMITTER_IDENT", check=False).returncode != 0:
+    guessless = ("-c", "user.useConfigOnly=true", "var", "GIT_COMMITTER_IDENT")
+    given = os.environ.get("EMAIL") or os.environ.get("GIT_COMMITTER_EMAIL")
+    if not given and run(repo, *guessless, check=False).returncode != 0:
         env |= {"GIT_COMMITTER_NAME": match["name"], "GIT_COMMITTER_EMAIL": match["email"]}
     return env
 

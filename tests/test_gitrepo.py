@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from fedlearn import config, gitrepo
 from fedlearn.errors import ConfigError, GitError
-from tests.conftest import git, init_repo
+from tests.conftest import ROOT, git, init_repo
 
 AUTHOR = {"GIT_AUTHOR_NAME": "fedlearn", "GIT_AUTHOR_EMAIL": "fedlearn@localhost"}
 
@@ -135,6 +139,32 @@ def test_identity_sets_the_author(repo: Path) -> None:
     env = gitrepo.identity(repo, "Node Three <node3@fed.invalid>")
     assert env["GIT_AUTHOR_NAME"] == "Node Three"
     assert env["GIT_AUTHOR_EMAIL"] == "node3@fed.invalid"
+
+
+def test_identity_never_keeps_a_committer_git_guessed_from_the_hostname(tmp_path: Path) -> None:
+    """With no configured identity on a host with a domain name, the host stays out of commits."""
+    bare = tmp_path / "bare"
+    subprocess.run(["git", "init", "-q", str(bare)], check=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_") and k != "EMAIL"}
+    env |= {"HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1", "PYTHONPATH": str(ROOT)}
+    code = (
+        "import json, pathlib; from fedlearn import gitrepo; "
+        f"print(json.dumps(gitrepo.identity(pathlib.Path({str(bare)!r}), 'fed <fed@localhost>')))"
+    )
+    # A UTS namespace of our own, so the host name can be one git would take an email from.
+    namespace = ["unshare", "--map-root-user", "--uts", "sh", "-c"]
+    probe = [*namespace, "hostname box.example.com && hostname"]
+    if (
+        shutil.which("unshare") is None
+        or "box.example.com"
+        not in subprocess.run(probe, capture_output=True, text=True, check=False).stdout
+    ):
+        pytest.skip("cannot set a host name in a user namespace here")
+    script = f'hostname box.example.com && exec "$0" -c "{code}"'
+    command = [*namespace, script, sys.executable]
+    process = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert process.returncode == 0, process.stderr
+    assert json.loads(process.stdout)["GIT_COMMITTER_EMAIL"] == "fed@localhost"
 
 
 def test_commit_leaves_the_users_staged_changes_staged(repo: Path) -> None:
