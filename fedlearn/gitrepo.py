@@ -37,6 +37,11 @@ FROM_STDIN = ("--pathspec-from-file=-", "--pathspec-file-nul")
 # A push that lost a race: not a fast-forward any more, or the ref was locked by another push.
 RACED = re.compile(r"\[rejected\]|\[remote rejected\] \((?:failed to update ref|cannot lock ref)")
 AUTHOR = re.compile(r"\s*(?P<name>[^<>]*?)\s*<(?P<email>[^<>\s]+)>\s*")
+# git's messages are matched (``couldn't find remote ref``, the push porcelain): never translated.
+ENGLISH = {"LC_ALL": "C"}
+# Seconds a fetch or push may take before it counts as hung (a peer that stopped answering): the
+# job fails with a clear error and the next run tries again, instead of holding its lock for ever.
+NETWORK_TIMEOUT = 600.0
 
 
 class PushRejectedError(GitError):
@@ -96,21 +101,30 @@ def run(
     check: bool = True,
     env: Mapping[str, str] | None = None,
     stdin: str | None = None,
+    timeout: float | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """
     Run ``git -C repo ARGS`` and return the finished process (text output).
 
-    ``env`` adds variables to the inherited environment. Raise GitError with git's own message
-    when it fails and ``check`` is set.
+    ``env`` adds variables to the inherited environment (git's messages always in English). Raise
+    GitError with git's own message when it fails and ``check`` is set, and when it takes more
+    than ``timeout`` seconds (it is killed).
     """
-    process = subprocess.run(
-        ["git", "-C", str(repo), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        input=stdin,
-        env={**os.environ, **env} if env else None,
-    )
+    try:
+        process = subprocess.run(
+            ["git", "-C", str(repo), *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            input=stdin,
+            env={**os.environ, **ENGLISH, **(env or {})},
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        raise GitError(
+            f"git {' '.join(args[:3])} in {repo} had no answer after {timeout:g} s and was stopped",
+            hint=f"check the network and the remote (git -C {repo} remote -v); the next run tries again",
+        ) from None
     if check and process.returncode != 0:
         raise GitError(f"git {' '.join(args[:3])} failed in {repo}: {reason(process)}")
     return process
@@ -331,7 +345,8 @@ def tracking_ref(remote: str, branch_name: str) -> str:
 def fetch(repo: Path, remote: str, branch_name: str) -> str | None:
     """Fetch ``branch_name`` from ``remote``; return its commit, or None when it has none."""
     ref = tracking_ref(remote, branch_name)
-    process = run(repo, "fetch", "-q", remote, f"+refs/heads/{branch_name}:{ref}", check=False)
+    refspec = f"+refs/heads/{branch_name}:{ref}"
+    process = run(repo, "fetch", "-q", remote, refspec, check=False, timeout=NETWORK_TIMEOUT)
     if process.returncode != 0:
         if "couldn't find remote ref" in process.stderr:
             return None
@@ -416,7 +431,7 @@ def push(repo: Path, remote: str, branch_name: str) -> None:
     Raise PushRejectedError when the remote moved on, GitError on any other failure.
     """
     target = f"HEAD:refs/heads/{branch_name}"
-    process = run(repo, "push", "--porcelain", remote, target, check=False)
+    process = run(repo, "push", "--porcelain", remote, target, check=False, timeout=NETWORK_TIMEOUT)
     if process.returncode == 0:
         return
     if RACED.search(process.stdout):

@@ -232,6 +232,41 @@ def test_fetch_returns_none_when_the_remote_has_no_branch(tmp_path: Path) -> Non
     assert gitrepo.fetch(local, "origin", "main") is None
 
 
+def test_fetch_reads_git_in_english_whatever_the_users_locale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git's messages are matched, so git runs with LC_ALL=C even under a translated locale."""
+    seen = tmp_path / "locale"
+    wrapper = tmp_path / "bin" / "git"
+    wrapper.parent.mkdir()
+    real = shutil.which("git")
+    wrapper.write_text(f'#!/bin/sh\necho "$LC_ALL" >> {seen}\nexec {real} "$@"\n')
+    wrapper.chmod(0o755)
+    bare = init_repo(tmp_path / "empty.git", bare=True)
+    local = init_repo(tmp_path / "local")
+    git(local, "remote", "add", "origin", str(bare))
+    monkeypatch.setenv("PATH", f"{wrapper.parent}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "de")
+    assert gitrepo.fetch(local, "origin", "main") is None
+    assert set(seen.read_text().split()) == {"C"}
+
+
+def test_fetch_from_a_remote_that_hangs_fails_with_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A remote that stops answering does not hold the job (and its lock) for ever."""
+    local = init_repo(tmp_path / "local")
+    git(local, "config", "protocol.ext.allow", "always")
+    git(local, "remote", "add", "origin", "ext::sleep 5")
+    monkeypatch.setattr(gitrepo, "NETWORK_TIMEOUT", 0.5)
+    with pytest.raises(
+        GitError, match=r"git fetch -q origin in .* no answer after 0.5 s"
+    ) as caught:
+        gitrepo.fetch(local, "origin", "main")
+    assert "remote -v" in caught.value.hint
+
+
 def test_push_raises_push_rejected_when_the_remote_moved(
     repo: Path, remote: Path, tmp_path: Path
 ) -> None:
