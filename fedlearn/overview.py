@@ -128,7 +128,8 @@ def gather(cfg: config.Config) -> Overview:
     repo, node = cfg.repo_path, cfg.node_id
     merged = patterns.merged_view(repo, cfg.sync.categories)
     own = {c: len(patterns.read(layout.pattern_file(repo, c, node))) for c in cfg.sync.categories}
-    locks = {job: pid for job in JOBS if (pid := store.lock_holder(job)) is not None}
+    held = (*JOBS, "repo")  # "repo": the checkout's lock, shared by publish and pull
+    locks = {job: pid for job in held if (pid := store.lock_holder(job)) is not None}
     return Overview(
         node=node,
         repo=str(repo),

@@ -81,11 +81,12 @@ class StateDir:
         return target
 
     @contextlib.contextmanager
-    def lock(self, job: str) -> Iterator[None]:
+    def lock(self, job: str, *, holders: str = "") -> Iterator[None]:
         """
         Hold ``<state>/locks/<job>.lock`` for the block.
 
         Raise LockHeldError when another process holds it (two runs of one job never overlap).
+        ``holders`` names who else takes a lock shared by several jobs (for the message).
         """
         path = self.path("locks", f"{job}.lock")
         with path.open("a+") as handle:
@@ -93,8 +94,13 @@ class StateDir:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 holder = path.read_text().strip() or "unknown"
+                running = (
+                    f"{holders} is already using the {job}"
+                    if holders
+                    else f"{job} is already running"
+                )
                 raise LockHeldError(
-                    f"{job} is already running (pid {holder}, lock {path})",
+                    f"{running} (pid {holder}, lock {path})",
                     hint="wait for it to finish; `fedlearn status` shows who holds each lock",
                 ) from None
             handle.truncate(0)
@@ -105,6 +111,13 @@ class StateDir:
             finally:
                 handle.truncate(0)
                 handle.flush()
+
+    def repo_lock(self) -> contextlib.AbstractContextManager[None]:
+        """
+        Hold the lock of the federation checkout: publish and pull both rebase, move HEAD and
+        update the index there, so one of them runs at a time (besides each one's own lock).
+        """
+        return self.lock("repo", holders="a publish or pull")
 
     def lock_holder(self, job: str) -> int | None:
         """Return the pid holding ``job``'s lock, or None when it is free."""

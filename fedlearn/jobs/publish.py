@@ -52,8 +52,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
-    """Publish under the publish lock; return the summary."""
-    with state.StateDir(cfg.state_path).lock("publish"):
+    """Publish under the publish lock and the repo lock (shared with pull); return the summary."""
+    store = state.StateDir(cfg.state_path)
+    with store.lock("publish"), store.repo_lock():
         return publish(cfg, dry_run=args.dry_run)
 
 

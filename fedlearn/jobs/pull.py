@@ -29,7 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
     """Pull under the pull lock, then import when data/ changed; return the summary."""
-    with state.StateDir(cfg.state_path).lock("pull"):
+    store = state.StateDir(cfg.state_path)
+    with store.lock("pull"), store.repo_lock():
         summary = pull(cfg, dry_run=args.dry_run)
     wants_import = cfg.pull.import_after and not args.no_import and not args.dry_run
     if wants_import and (summary.facts["data_files"] or is_import_behind(cfg)):

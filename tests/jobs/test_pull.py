@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from fedlearn import atomic, layout, patterns
+from fedlearn import atomic, layout, patterns, state
 from fedlearn.records import Pattern
 from tests.conftest import Node, git, init_repo
 
@@ -170,3 +170,17 @@ def test_pull_runs_import_when_data_changed(make_node: Callable[..., Node]) -> N
     answer = pull(alpha)
     assert answer["data_files"] == ["data/patterns/error-solutions/beta.jsonl"]
     assert "import" in answer
+
+
+@pytest.mark.parametrize("job", ["pull", "publish"])
+def test_publish_and_pull_never_share_the_checkout(node: Node, job: str) -> None:
+    """Both rebase and move HEAD in the same checkout: while one holds the repo lock, the other
+    exits 3 naming it, and the repo is untouched."""
+    before = git(node.repo, "rev-parse", "HEAD").strip()
+    learn(node, "error-solutions", "port in use")
+    with state.StateDir(node.state).repo_lock():
+        process = node.run(job, check=False)
+    assert process.returncode == 3, process.stderr
+    assert "a publish or pull is already using the repo" in process.stderr
+    assert git(node.repo, "rev-parse", "HEAD").strip() == before
+    node.run(job)  # the lock is free again
