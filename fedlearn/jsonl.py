@@ -99,15 +99,20 @@ def head_hash(path: Path, length: int) -> str:
 
 
 def find_rotated(path: Path, cursor: Cursor) -> Path | None:
-    """Return the rotated sibling of ``path`` that is the file the cursor was reading, if any."""
-    for suffix in ROTATED_SUFFIXES:
-        sibling = path.with_name(path.name + suffix)
-        try:
-            info = sibling.stat()
-        except FileNotFoundError:
-            continue
-        if (info.st_dev, info.st_ino) == (cursor.device, cursor.inode):
-            return sibling
+    """
+    Return the rotated sibling of ``path`` that is the file the cursor was reading, if any.
+
+    When ``path`` is a symlink, the file it points to is the one rotated: look beside it too.
+    """
+    for base in dict.fromkeys([path, path.resolve()]):
+        for suffix in ROTATED_SUFFIXES:
+            sibling = base.with_name(base.name + suffix)
+            try:
+                info = sibling.stat()
+            except FileNotFoundError:
+                continue
+            if (info.st_dev, info.st_ino) == (cursor.device, cursor.inode):
+                return sibling
     return None
 
 

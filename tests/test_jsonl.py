@@ -66,6 +66,23 @@ def test_read_new_finishes_the_rotated_sibling_first(tmp_path: Path) -> None:
     assert again == b""
 
 
+def test_read_new_finds_the_rotated_sibling_of_a_symlinked_input(tmp_path: Path) -> None:
+    """An input that is a symlink: the rotated sibling is found beside the file it points to."""
+    real = tmp_path / "var" / "events.jsonl"
+    real.parent.mkdir()
+    real.write_bytes(b'{"a":1}\n')
+    path = tmp_path / "events.jsonl"
+    path.symlink_to(real)
+    _, cursor, _ = read_all(path, None)
+    with real.open("ab") as handle:
+        handle.write(b'{"a":2}\n')
+    real.rename(real.with_name("events.jsonl.1"))
+    real.write_bytes(b'{"a":3}\n')
+    got, cursor, _ = read_all(path, cursor)
+    assert got == b'{"a":2}\n{"a":3}\n'
+    assert read_all(path, cursor)[0] == b""
+
+
 def test_read_new_reads_a_rotated_files_unterminated_tail(tmp_path: Path) -> None:
     """A rotated file never grows again, so its last line without newline is read too."""
     path = tmp_path / "events.jsonl"
