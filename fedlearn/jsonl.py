@@ -1,8 +1,9 @@
 """JSONL input adapter (DESIGN.md guarantees 3 and 4): read only new complete lines of an input.
 
 A cursor per input (offset, device/inode, hash of the first bytes) notices appends, rotation (a
-rotated ``<name>.1`` sibling with unread bytes is finished first), truncation, and leaves a partial
-last line for the next run. Bad lines become ``BadLine`` values, never exceptions.
+rotated ``<name>.1`` sibling with unread bytes is finished first, be it the renamed file or a
+``copytruncate`` copy), truncation, and leaves a partial last line for the next run. Bad lines
+become ``BadLine`` values, never exceptions.
 """
 
 from __future__ import annotations
@@ -99,8 +100,29 @@ def head_hash(path: Path, length: int) -> str:
 
 
 def find_rotated(path: Path, cursor: Cursor) -> Path | None:
+    """Return the rotated sibling of ``path`` that is the file the cursor was reading, if any."""
+    for sibling, info in rotated_siblings(path):
+        if (info.st_dev, info.st_ino) == (cursor.device, cursor.inode):
+            return sibling
+    return None
+
+
+def find_copy(path: Path, cursor: Cursor) -> Path | None:
     """
-    Return the rotated sibling of ``path`` that is the file the cursor was reading, if any.
+    Return the rotated sibling that is a copy of what the cursor read (``copytruncate``), if any:
+    another file, at least as long, with the same first bytes.
+    """
+    for sibling, info in rotated_siblings(path):
+        if (info.st_dev, info.st_ino) != (cursor.device, cursor.inode) and (
+            info.st_size >= cursor.offset and head_hash(sibling, cursor.offset) == cursor.head
+        ):
+            return sibling
+    return None
+
+
+def rotated_siblings(path: Path) -> Iterator[tuple[Path, os.stat_result]]:
+    """
+    Yield the rotated siblings of ``path`` that exist, with their stat.
 
     When ``path`` is a symlink, the file it points to is the one rotated: look beside it too.
     """
@@ -111,9 +133,7 @@ def find_rotated(path: Path, cursor: Cursor) -> Path | None:
                 info = sibling.stat()
             except FileNotFoundError:
                 continue
-            if (info.st_dev, info.st_ino) == (cursor.device, cursor.inode):
-                return sibling
-    return None
+            yield sibling, info
 
 
 def plan(path: Path, cursor: Cursor | None) -> list[Segment]:
@@ -133,6 +153,10 @@ def plan(path: Path, cursor: Cursor | None) -> list[Segment]:
     if info is not None and (info.st_dev, info.st_ino) == (cursor.device, cursor.inode):
         if info.st_size >= cursor.offset and head_hash(path, cursor.offset) == cursor.head:
             return [Segment(path, cursor.offset)]
+        copy = find_copy(path, cursor) if cursor.offset else None
+        if copy is not None:  # copytruncate: the copy holds the unread tail
+            log.info("%s: truncated after a copy to %s; finishing the copy first", path, copy)
+            return [Segment(copy, cursor.offset, is_final=True), Segment(path, 0)]
         log.info("%s: truncated or rewritten; reading it again from the start", path)
         return [Segment(path, 0)]
     segments = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -106,6 +107,22 @@ def test_read_new_starts_over_after_truncation(tmp_path: Path) -> None:
         handle.write(b'{"b":1}\n')
     got, _, _ = read_all(path, cursor)
     assert got == b'{"b":1}\n'
+
+
+def test_read_new_finishes_the_copy_of_a_copytruncate_rotation(tmp_path: Path) -> None:
+    """copytruncate (copy to ``.1``, truncate in place): the copy's unread tail is read first."""
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(b'{"a":1}\n')
+    _, cursor, _ = read_all(path, None)
+    with path.open("ab") as handle:
+        handle.write(b'{"a":2}\n')
+    shutil.copyfile(path, path.with_name("events.jsonl.1"))
+    with path.open("r+b") as handle:
+        handle.truncate(0)
+        handle.write(b'{"a":3}\n')
+    got, cursor, _ = read_all(path, cursor)
+    assert got == b'{"a":2}\n{"a":3}\n'
+    assert read_all(path, cursor)[0] == b""
 
 
 def test_read_new_notices_a_rewrite_past_the_old_offset(tmp_path: Path) -> None:
