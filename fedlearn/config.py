@@ -328,13 +328,19 @@ def _regex_problem(key: str, pattern: str) -> list[str]:
     return []
 
 
-def _expand(path: str) -> str:
-    return str(Path(path).expanduser()) if path else path
+def _expand(path: str, base: str) -> str:
+    """Return ``path`` with ``~`` expanded and, when relative, anchored at ``base`` (if any)."""
+    if not path:
+        return path
+    expanded = str(Path(path).expanduser())
+    return os.path.normpath(Path(base) / expanded) if base else expanded
 
 
 def finalize(config: Config, environ: dict[str, str] | None = None) -> Config:
     """
-    Return ``config`` checked, with ``~`` expanded and the state dir defaulted.
+    Return ``config`` checked, with ``~`` expanded, relative paths anchored at the folder of the
+    file it was read from (so they mean the same files from any working directory: the cursors and
+    locks depend on it), and the state dir defaulted.
 
     Raise ConfigError listing every cross-field problem.
     """
@@ -342,21 +348,22 @@ def finalize(config: Config, environ: dict[str, str] | None = None) -> Config:
     if problems:
         source = config.source or "<defaults>"
         raise ConfigError(f"{source}: invalid configuration", details=problems)
+    base = os.path.normpath(Path(config.source).absolute().parent) if config.source else ""
     sync = attrs.evolve(
         config.sync,
-        telemetry=[_expand(p) for p in config.sync.telemetry],
-        fine_tuning=_expand(config.sync.fine_tuning),
+        telemetry=[_expand(p, base) for p in config.sync.telemetry],
+        fine_tuning=_expand(config.sync.fine_tuning, base),
     )
     return attrs.evolve(
         config,
-        repo=_expand(config.repo),
-        state_dir=_expand(config.state_dir) or default_state_dir(environ),
+        repo=_expand(config.repo, base),
+        state_dir=_expand(config.state_dir, base) or default_state_dir(environ),
         sync=sync,
-        qdrant=attrs.evolve(config.qdrant, api_key_file=_expand(config.qdrant.api_key_file)),
+        qdrant=attrs.evolve(config.qdrant, api_key_file=_expand(config.qdrant.api_key_file, base)),
         embedding=attrs.evolve(
-            config.embedding, api_key_file=_expand(config.embedding.api_key_file)
+            config.embedding, api_key_file=_expand(config.embedding.api_key_file, base)
         ),
-        metrics=attrs.evolve(config.metrics, path=_expand(config.metrics.path)),
+        metrics=attrs.evolve(config.metrics, path=_expand(config.metrics.path, base)),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 from fedlearn import config
@@ -96,3 +97,27 @@ def test_cli_exits_2_with_key_and_file_on_bad_config(tmp_path: Path) -> None:
     process = run_fedlearn("sync", "--config", str(path), check=False, cwd=tmp_path)
     assert process.returncode == 2
     assert str(path) in process.stderr and "bogus" in process.stderr and "hint:" in process.stderr
+
+
+def test_relative_paths_are_relative_to_the_config_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A relative path means the same file from any working directory (cron, systemd, a shell)."""
+    folder = tmp_path / "etc"
+    folder.mkdir()
+    (folder / "c.toml").write_text(
+        'state_dir = "state"\nrepo = "../repo"\n[sync]\ntelemetry = ["logs/*.jsonl", "t.jsonl"]\n'
+        'fine_tuning = "ft/dataset.jsonl"\n[metrics]\npath = "m.prom"\n'
+    )
+    loaded = []
+    for cwd in (tmp_path, folder):
+        monkeypatch.chdir(cwd)
+        loaded.append(
+            config.load(Path("..", "etc", "c.toml") if cwd == folder else folder / "c.toml")
+        )
+    assert loaded[0] == attrs.evolve(loaded[1], source=loaded[0].source)
+    cfg = loaded[0]
+    assert cfg.state_dir == str(folder / "state") and cfg.repo == str(tmp_path / "repo")
+    assert cfg.sync.telemetry == [str(folder / "logs" / "*.jsonl"), str(folder / "t.jsonl")]
+    assert cfg.sync.fine_tuning == str(folder / "ft" / "dataset.jsonl")
+    assert cfg.metrics.path == str(folder / "m.prom")
