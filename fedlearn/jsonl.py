@@ -170,21 +170,45 @@ def plan(path: Path, cursor: Cursor | None) -> list[Segment]:
     return segments
 
 
-def cursor_after(path: Path, offset: int, name: Path | None = None) -> Cursor | None:
-    """
-    Return the cursor of ``path`` read up to ``offset``, or None when it does not exist.
-
-    ``name`` is the configured input the cursor is kept under (the file read may be its rotated
-    sibling).
-    """
+def identity(path: Path) -> tuple[int, int] | None:
+    """Return the (device, inode) of ``path``, or None when it does not exist."""
     try:
         info = path.stat()
     except FileNotFoundError:
         return None
+    return info.st_dev, info.st_ino
+
+
+def cursor_after(
+    path: Path, offset: int, name: Path | None = None, read: tuple[int, int] | None = None
+) -> Cursor | None:
+    """
+    Return the cursor of ``path`` read up to ``offset``, or None when it does not exist.
+
+    ``name`` is the configured input the cursor is kept under (the file read may be its rotated
+    sibling). ``read`` is the (device, inode) of the file that was read: when ``path`` is another
+    file by now (rotated meanwhile), the cursor stays on the one read, found among the rotated
+    siblings (or, gone, with no head, so that no other file ever matches it).
+    """
+    found = identity(path)
+    if read is not None and found != read:  # rotated or removed while it was read
+        moved = (
+            sibling
+            for sibling, info in rotated_siblings(path)
+            if (info.st_dev, info.st_ino) == read
+        )
+        sibling = next(moved, None)
+        if sibling is None:
+            return Cursor(
+                path=str(name or path), device=read[0], inode=read[1], offset=offset, head=""
+            )
+        path, found = sibling, read
+    if found is None:
+        return None
     return Cursor(
         path=str(name or path),
-        device=info.st_dev,
-        inode=info.st_ino,
+        device=found[0],
+        inode=found[1],
         offset=offset,
         head=head_hash(path, offset),
     )
@@ -326,9 +350,10 @@ def read_segments(
     """
     new_cursor, bad = cursor, []
     for segment in plan(path, cursor):
+        before = identity(segment.path)  # the file read, should it be rotated while it is read
         offset, segment_bad = read(segment)
         bad += segment_bad
-        new_cursor = cursor_after(segment.path, offset, name=path) or new_cursor
+        new_cursor = cursor_after(segment.path, offset, name=path, read=before) or new_cursor
     return new_cursor, bad
 
 

@@ -84,6 +84,29 @@ def test_read_new_finds_the_rotated_sibling_of_a_symlinked_input(tmp_path: Path)
     assert read_all(path, cursor)[0] == b""
 
 
+def test_read_new_notices_a_rotation_while_it_reads(tmp_path: Path) -> None:
+    """Rotated between reading and storing the cursor: the cursor stays on the file it read."""
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(b'{"a":1}\n')
+    fresh = b"".join(b'{"new":%d}\n' % n for n in range(200))
+    got: list[bytes] = []
+    read = jsonl.each_chunk(1 << 20, lambda chunk: got.append(bytes(chunk.data)))
+
+    def read_then_rotate(segment: jsonl.Segment) -> tuple[int, list[jsonl.BadLine]]:
+        done = read(segment)
+        with path.open("ab") as handle:  # the writer appends once more, then logrotate runs
+            handle.write(b'{"a":2}\n')
+        path.rename(path.with_name("events.jsonl.1"))
+        path.write_bytes(fresh)
+        return done
+
+    cursor, _ = jsonl.read_segments(path, None, read_then_rotate)
+    assert got == [b'{"a":1}\n']
+    again, cursor, _ = read_all(path, cursor)
+    assert again == b'{"a":2}\n' + fresh
+    assert read_all(path, cursor)[0] == b""
+
+
 def test_read_new_reads_a_rotated_files_unterminated_tail(tmp_path: Path) -> None:
     """A rotated file never grows again, so its last line without newline is read too."""
     path = tmp_path / "events.jsonl"
