@@ -70,3 +70,31 @@ def test_filter_checks_utf8_in_fields_it_skips() -> None:
     bad = b'{"q":"\xc3\x28"}'
     out, found = run(bad + b"\n" + GOOD_HIGH + b"\n")
     assert [b.reason for b in out.bad] == ["invalid-utf8"] and found.lines == [GOOD_HIGH]
+
+
+def test_filter_sets_aside_two_objects_on_one_line() -> None:
+    """Two JSON objects on one line (a lost newline) are one bad line, wherever a candidate is."""
+    joined = b'{"value_score":0.1}{"value_score":0.1}'
+    for data in (
+        GOOD_LOW + b"\n" + joined + b"\n",  # no candidate in the chunk
+        GOOD_HIGH + b"\n" + joined + b"\n",  # a candidate in the chunk
+    ):
+        out, _ = run(data)
+        assert out.lines == 2 and [b.reason for b in out.bad] == ["invalid-json"]
+
+
+def test_filter_keeps_candidates_lined_up_with_their_lines() -> None:
+    """A blank line before two objects on one line must not shift candidates onto other lines."""
+    joined = b'{"value_score":0.1}{"value_score":0.1}'
+    out, found = run(b"\n" + GOOD_HIGH + b"\n" + GOOD_LOW + b"\n" + joined + b"\n")
+    assert found.lines == [GOOD_HIGH] and found.scores == [0.9]
+    assert [b.reason for b in out.bad] == ["invalid-json"] and out.lines == 3
+
+
+def test_filter_keeps_identical_candidates_lined_up_after_a_double_line() -> None:
+    """A double line then a blank line: two candidates with equal heads must not slide onto each
+    other (each picked line is checked against its own head, the blank one included)."""
+    joined = b'{"value_score":0.1}{"value_score":0.1}'
+    out, found = run(joined + b"\n" + GOOD_HIGH + b"\n" + GOOD_HIGH + b"\n\n")
+    assert found.lines == [GOOD_HIGH, GOOD_HIGH]
+    assert [b.reason for b in out.bad] == ["invalid-json"] and out.lines == 3

@@ -188,6 +188,19 @@ def test_sync_quarantines_bad_lines_and_keeps_good_ones(
     }
 
 
+def test_sync_survives_a_blank_line_and_two_objects_on_one_line(
+    node: Node, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A lost newline (two objects on one line) after a blank line is one bad line, not a crash."""
+    good = {"value_score": 0.9, "error_message": "E", "solution": "S"}
+    node.telemetry.write_bytes(
+        b"\n" + json.dumps(good).encode() + b'\n{"a":1}\n{"value_score":0.1}{"value_score":0.1}\n'
+    )
+    answer = sync(node, capsys=capsys)
+    assert answer["bad_lines"] == {"invalid-json": 1} and answer["events_read"] == 3
+    assert answer["patterns"]["error-solutions"]["new"] == 1
+
+
 def test_sync_dry_run_writes_nothing(node: Node, capsys: pytest.CaptureFixture[str]) -> None:
     """--dry-run reads and reports but leaves data/ and the cursors alone."""
     write_jsonl(node.telemetry, EVENTS)
