@@ -13,6 +13,7 @@ import hashlib
 import itertools
 import logging
 import os
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -25,6 +26,8 @@ log = logging.getLogger(__name__)
 CHUNK_BYTES = 1024 * 1024  # small enough to stay in the CPU cache between decoding and splitting
 HEAD_BYTES = 1024
 ROTATED_SUFFIXES = (".1", ".0", "-1")
+# A rotated copy's name: the input's, then a number or a date, maybe compressed (logrotate's shapes).
+ROTATED_NAME = re.compile(r"(?P<base>.+?)(?:[.-]\d+)(?:\.(?:gz|bz2|xz|zst|lz4))?")
 
 
 @attrs.frozen
@@ -379,16 +382,33 @@ def read_new(
 
 
 def expand(patterns: list[str]) -> list[Path]:
-    """Return the input files named by paths or globs, sorted, without duplicates."""
+    """
+    Return the input files named by paths or globs, sorted, without duplicates.
+
+    A glob match that is a rotated copy of another match (``events.jsonl.1``, ``.2.gz``,
+    ``-20260101``) is left out: the input's own cursor finishes its rotated sibling, and read as an
+    input of its own it would be read again at every rotation. A glob that matches nothing is
+    logged, so a typo does not leave sync idle without a word.
+    """
     found: set[Path] = set()
     for pattern in patterns:
         if any(ch in pattern for ch in "*?["):
             root = Path(pattern).anchor or "."
             relative = os.path.relpath(pattern, root) if Path(pattern).is_absolute() else pattern
-            found.update(p for p in Path(root).glob(relative) if p.is_file())
+            matches = {p for p in Path(root).glob(relative) if p.is_file()}
+            if not matches:
+                log.warning("input %s matches no file (yet)", pattern)
+            found.update(matches)
         else:
             found.add(Path(pattern))
-    return sorted(found)
+    rotated = {
+        path
+        for path in found
+        if (match := ROTATED_NAME.fullmatch(path.name)) and path.with_name(match["base"]) in found
+    }
+    for path in sorted(rotated):
+        log.debug("%s: a rotated copy of another input, finished through that input's cursor", path)
+    return sorted(found - rotated)
 
 
 def quarantine_lines(bad: list[BadLine]) -> bytes:

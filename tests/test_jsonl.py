@@ -195,6 +195,21 @@ def test_expand_globs_and_paths(tmp_path: Path) -> None:
     assert found == [tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "later.jsonl"]
 
 
+def test_expand_leaves_out_rotated_copies_a_glob_matches(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """events.jsonl's rotated copies are finished through its cursor, never read as inputs."""
+    names = ["events.jsonl", "events.jsonl.1", "events.jsonl.2.gz", "events.jsonl-20260101"]
+    for name in [*names, "other.jsonl.3"]:
+        (tmp_path / name).write_text("")
+    found = jsonl.expand([str(tmp_path / "*")])
+    # other.jsonl.3 stays: no input of that name was matched, so it is an input itself.
+    assert found == [tmp_path / "events.jsonl", tmp_path / "other.jsonl.3"]
+    caplog.set_level("WARNING")
+    assert jsonl.expand([str(tmp_path / "nothing-*.jsonl")]) == []
+    assert "matches no file" in caplog.text
+
+
 def test_cursor_head_hash_covers_only_read_bytes(tmp_path: Path) -> None:
     """Appending does not change the cursor's head hash once past HEAD_BYTES."""
     path = tmp_path / "events.jsonl"
