@@ -271,11 +271,20 @@ def stage_state(job: Run, counts: dict[str, Any]) -> None:
         existing = path.read_bytes() if path.exists() else None
         job.stage(path, monthly.updated(existing, job.node, month, monthly_counts, job.now))
     if job.filtered.bad:
-        name = f"sync-{layout.stamp()}.jsonl"
-        job.stage(job.store.quarantine_dir() / name, jsonl.quarantine_lines(job.filtered.bad))
+        job.stage(quarantine_file(job.store), jsonl.quarantine_lines(job.filtered.bad))
     job.stage(
         job.store.cursors_file("sync"), state.ENCODER.encode(dict(sorted(job.cursors.items())))
     )
+
+
+def quarantine_file(store: state.StateDir) -> Path:
+    """Return a new quarantine file: stamped, numbered when a sync of the same second left one."""
+    folder, stamp = store.quarantine_dir(), layout.stamp()
+    path, number = folder / f"sync-{stamp}.jsonl", 1
+    while path.exists():
+        number += 1
+        path = folder / f"sync-{stamp}-{number}.jsonl"
+    return path
 
 
 def summarize(job: Run, counts: dict[str, Any], *, dry_run: bool) -> Summary:

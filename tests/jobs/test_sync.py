@@ -188,6 +188,20 @@ def test_sync_quarantines_bad_lines_and_keeps_good_ones(
     }
 
 
+def test_sync_never_overwrites_the_quarantine_of_a_sync_in_the_same_second(
+    node: Node, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two syncs with bad lines within one second keep both quarantine files."""
+    monkeypatch.setattr(layout, "stamp", lambda moment=None: "20260102T030405Z")
+    node.telemetry.parent.mkdir(parents=True, exist_ok=True)
+    for bad in (b"{not json\n", b"{still not json\n"):
+        with node.telemetry.open("ab") as handle:
+            handle.write(bad)
+        assert cli.main(["sync", "--json", "--config", str(node.config_file)]) == 0
+    names = sorted(p.name for p in (node.state / "quarantine").iterdir())
+    assert names == ["sync-20260102T030405Z-2.jsonl", "sync-20260102T030405Z.jsonl"]
+
+
 def test_sync_survives_a_blank_line_and_two_objects_on_one_line(
     node: Node, capsys: pytest.CaptureFixture[str]
 ) -> None:
