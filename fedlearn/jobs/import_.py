@@ -158,6 +158,7 @@ def import_collection(
         return Tally(error=error)
     tally = Tally(failed=sum(source.rejected for source in inputs))
     if present is None and not job.dry_run and any(source.points for source in inputs):
+        probe(job, inputs)
         job.live.create(collection, job.vectors)
         present = job.vectors
     exists = present is not None
@@ -169,6 +170,18 @@ def import_collection(
     if exists and not job.dry_run:
         check_count(job, collection, before, tally)
     return tally
+
+
+def probe(job: Run, inputs: list[sources.Source]) -> None:
+    """
+    Embed one text of ``inputs`` before a collection is created with the embedder's dimension.
+
+    Raise EmbeddingError when the embedder fails or its vectors are not ``embedding.dimension``
+    long, so no collection of the wrong size is left that a corrected rerun would refuse.
+    """
+    texts = [text for source in inputs for text in source.texts if text.strip()]
+    if texts:
+        embed.vectors(job.embedder, texts[:1], 1)
 
 
 def retract(job: Run, collection: str, retracted: frozenset[str]) -> int:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import httpx
 import msgspec
 import numpy as np
@@ -19,7 +20,7 @@ import qdrant_client
 from qdrant_client.http.exceptions import ResponseHandlingException
 
 from fedlearn import embed, layout, points, qdrant, records
-from fedlearn.errors import QdrantError
+from fedlearn.errors import EmbeddingError, QdrantError
 from fedlearn.jobs import export, import_
 from tests import embedserver
 from tests.conftest import Node, cli_env, fedlearn_command, git
@@ -383,3 +384,24 @@ def test_progress_counts_on_a_terminal_only() -> None:
         progress.close()
     assert terminal.getvalue().endswith("\rimport skills-patterns: 200/200 points (100%)\n")
     assert pipe.getvalue() == ""
+
+
+def test_import_checks_the_embedder_before_creating_a_collection(
+    make_node: Callable[..., Node],
+) -> None:
+    """A model of another size than embedding.dimension leaves no collection; fixed, a rerun works."""
+    source = make_node("alpha", **SMALL)
+    livestore.write_patterns(source, "error-solutions", ERRORS)
+    livestore.publish(source)
+    with embedserver.running(embedserver.Behaviour(dimension=32)) as url:
+        embedding = {"dimension": 16, "provider": "openai", "url": url, "model": "m"}
+        node = make_node("beta", embedding=embedding)
+        livestore.pull(node)
+        with pytest.raises(EmbeddingError, match="expected"):
+            import_.execute(node.config())
+        with livestore.client(node) as opened:
+            assert not opened.collection_exists("error-solutions")
+        cfg = node.config()
+        fixed = attrs.evolve(cfg, embedding=attrs.evolve(cfg.embedding, dimension=32))
+        summary = import_.execute(fixed)
+    assert summary.state == "ok" and summary.facts["imported"] == len(ERRORS)
