@@ -21,6 +21,15 @@ from fedlearn.errors import VerifyError
 log = logging.getLogger(__name__)
 
 
+class SchemaOnly(msgspec.Struct, frozen=True):
+    """The ``schema`` of a manifest, whatever else it holds."""
+
+    schema: int = records.SCHEMA
+
+
+SCHEMA_DECODER = msgspec.json.Decoder(SchemaOnly)
+
+
 @attrs.frozen
 class Verified:
     """A snapshot that passed verification, with its manifest and its points in id order."""
@@ -88,12 +97,18 @@ def read_manifest(path: Path) -> records.Manifest:
     except FileNotFoundError:
         raise VerifyError("no manifest (an interrupted export?)") from None
     try:
-        found = records.MANIFEST_DECODER.decode(raw)
+        # The schema first: a newer schema's manifest may have fields this version does not know.
+        schema = SCHEMA_DECODER.decode(raw).schema
+        if schema != records.SCHEMA:
+            newer = (
+                "; a newer fedlearn wrote it, upgrade this one" if schema > records.SCHEMA else ""
+            )
+            raise VerifyError(
+                f"manifest schema {schema}, this fedlearn reads {records.SCHEMA}{newer}"
+            )
+        return records.MANIFEST_DECODER.decode(raw)
     except msgspec.DecodeError as error:
         raise VerifyError(f"manifest does not match the schema: {error}") from None
-    if found.schema != records.SCHEMA:
-        raise VerifyError(f"manifest schema {found.schema}, this fedlearn reads {records.SCHEMA}")
-    return found
 
 
 def check_manifest(found: records.Manifest, collection: str, node: str) -> None:

@@ -70,6 +70,7 @@ def test_verify_accepts_a_sound_snapshot(tmp_path: Path) -> None:
         ("payload", "sha256"),
         ("schema", "schema"),
         ("unknown-key", "schema"),
+        ("newer-schema", "schema 2, this fedlearn reads 1; a newer fedlearn wrote it"),
         ("node", "alpha"),
         ("count", "the manifest says"),
         ("no-manifest", "no manifest"),
@@ -95,6 +96,8 @@ def test_verify_refuses_damage(tmp_path: Path, damage: str, reason: str) -> None
         path.write_bytes(path.read_bytes().replace(b"t1", b"t9"))
     elif damage == "schema":
         manifest.write_text(json.dumps(document | {"schema": 2}))
+    elif damage == "newer-schema":
+        manifest.write_text(json.dumps(document | {"schema": 2, "signature": "new in 2"}))
     elif damage == "unknown-key":
         manifest.write_text(json.dumps(document | {"extra": 1}))
     elif damage == "node":
