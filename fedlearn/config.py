@@ -308,8 +308,18 @@ def validate(config: Config) -> list[str]:
         problems.append(f"embedding.provider: must be one of {', '.join(EMBEDDING_PROVIDERS)}")
     if config.embedding.provider != "hash" and not config.embedding.url:
         problems.append(f"embedding.url: required for provider {config.embedding.provider!r}")
-    if config.embedding.dimension < 1:
-        problems.append("embedding.dimension: must be at least 1")
+    for key in ("dimension", "batch_size", "retry_attempts"):
+        if getattr(config.embedding, key) < 1:
+            problems.append(f"embedding.{key}: must be at least 1")
+    for section, key in (
+        ("embedding", "timeout"),
+        ("embedding", "retry_deadline"),
+        ("publish", "push_deadline"),
+    ):
+        if not getattr(getattr(config, section), key) > 0:
+            problems.append(f"{section}.{key}: must be more than 0 seconds")
+    if config.publish.push_attempts < 1:
+        problems.append("publish.push_attempts: must be at least 1")
     if config.qdrant.distance not in DISTANCES:
         problems.append(f"qdrant.distance: must be one of {', '.join(DISTANCES)}")
     for key in ("batch_size", "retry_attempts"):

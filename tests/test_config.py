@@ -65,6 +65,11 @@ def test_unknown_key_and_wrong_type_name_the_key_and_file(tmp_path: Path) -> Non
         ('[anonymize]\nallow = ["("]', "anonymize.allow[0]"),
         ('[embedding]\nprovider = "openai"', "embedding.url"),
         ('[embedding]\nprovider = "magic"', "embedding.provider"),
+        ("[embedding]\nbatch_size = 0", "embedding.batch_size"),
+        ("[embedding]\nretry_attempts = 0", "embedding.retry_attempts"),
+        ("[embedding]\ntimeout = 0", "embedding.timeout"),
+        ("[publish]\npush_attempts = 0", "publish.push_attempts"),
+        ("[publish]\npush_deadline = -1", "publish.push_deadline"),
     ],
 )
 def test_cross_field_checks_name_the_key(tmp_path: Path, text: str, key: str) -> None:
