@@ -197,7 +197,7 @@ def test_sync_never_overwrites_the_quarantine_of_a_sync_in_the_same_second(
     for bad in (b"{not json\n", b"{still not json\n"):
         with node.telemetry.open("ab") as handle:
             handle.write(bad)
-        assert cli.main(["sync", "--json", "--config", str(node.config_file)]) == 0
+        assert cli.main(["sync", "--json", "-q", "--config", str(node.config_file)]) == 0
     names = sorted(p.name for p in (node.state / "quarantine").iterdir())
     assert names == ["sync-20260102T030405Z-2.jsonl", "sync-20260102T030405Z.jsonl"]
 
