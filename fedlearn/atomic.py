@@ -169,7 +169,8 @@ def remove_stale(*roots: Path, recursive: bool = True) -> int:
     for root in roots:
         # os.walk/scandir, not Path.glob: no pattern to compile and no Path per entry, and this runs
         # at the start of every job (a missing root yields nothing).
-        for folder, _, names in os.walk(root) if recursive else [(str(root), [], _names(root))]:
+        walk = os.walk(root) if recursive else [(str(root), [], _names(root))]
+        for folder, _, names in walk:
             for name in names:
                 if name.startswith(".") and TEMP_MARK in name:
                     Path(folder, name).unlink(missing_ok=True)

@@ -104,8 +104,13 @@ def head_hash(path: Path, length: int) -> str:
 
 def find_rotated(path: Path, cursor: Cursor) -> Path | None:
     """Return the rotated sibling of ``path`` that is the file the cursor was reading, if any."""
+    return sibling_of(path, (cursor.device, cursor.inode))
+
+
+def sibling_of(path: Path, file: tuple[int, int]) -> Path | None:
+    """Return the rotated sibling of ``path`` that is ``file`` (device, inode), if any."""
     for sibling, info in rotated_siblings(path):
-        if (info.st_dev, info.st_ino) == (cursor.device, cursor.inode):
+        if (info.st_dev, info.st_ino) == file:
             return sibling
     return None
 
@@ -195,12 +200,7 @@ def cursor_after(
     """
     found = identity(path)
     if read is not None and found != read:  # rotated or removed while it was read
-        moved = (
-            sibling
-            for sibling, info in rotated_siblings(path)
-            if (info.st_dev, info.st_ino) == read
-        )
-        sibling = next(moved, None)
+        sibling = sibling_of(path, read)
         if sibling is None:
             return Cursor(
                 path=str(name or path), device=read[0], inode=read[1], offset=offset, head=""

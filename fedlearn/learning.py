@@ -214,7 +214,7 @@ class Learner:
         """Learn from one chunk's candidates: score, keep the high-value ones, tally patterns."""
         if not found.lines:
             return
-        joined = b"\n".join(found.lines)
+        joined = found.joined()
         contents = self.decoder.decode_lines(joined)
         moments = MOMENT_DECODER.decode_lines(joined)
         threshold, known, tallies, now = self.threshold, self.known, into.patterns, self.now

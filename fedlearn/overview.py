@@ -128,7 +128,7 @@ def gather(cfg: config.Config) -> Overview:
     repo, node = cfg.repo_path, cfg.node_id
     merged = patterns.merged_view(repo, cfg.sync.categories)
     own = {c: len(patterns.read(layout.pattern_file(repo, c, node))) for c in cfg.sync.categories}
-    held = (*JOBS, "repo")  # "repo": the checkout's lock, shared by publish and pull
+    held = (*JOBS, state.REPO_LOCK)
     locks = {job: pid for job in held if (pid := store.lock_holder(job)) is not None}
     return Overview(
         node=node,

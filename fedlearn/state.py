@@ -61,6 +61,8 @@ RUN_DECODER = msgspec.json.Decoder(RunRecord)
 # The state dir's folders of whole files (temp file, fsync, rename) that a crash can leave temps in.
 WRITTEN_FOLDERS = ("cursors", "import", "journal", "metrics", "quarantine", "runs")
 ENCODER = msgspec.json.Encoder(order="deterministic")
+# The federation checkout's lock, held by publish and pull besides their own (both rebase there).
+REPO_LOCK = "repo"
 
 
 def now_iso() -> str:
@@ -117,7 +119,7 @@ class StateDir:
         Hold the lock of the federation checkout: publish and pull both rebase, move HEAD and
         update the index there, so one of them runs at a time (besides each one's own lock).
         """
-        return self.lock("repo", holders="a publish or pull")
+        return self.lock(REPO_LOCK, holders="a publish or pull")
 
     def lock_holder(self, job: str) -> int | None:
         """Return the pid holding ``job``'s lock, or None when it is free."""

@@ -22,11 +22,19 @@ class Candidates:
 
     lines: list[bytes] = attrs.field(factory=list)
     scores: list[float | None] = attrs.field(factory=list)
+    _joined: bytes | None = None
+
+    def joined(self) -> bytes:
+        """Return the lines joined by newlines, for one batch decode (joined once, then kept)."""
+        if self._joined is None:
+            self._joined = b"\n".join(self.lines)
+        return self._joined
 
     def add(self, line: bytes, head: EventHead) -> None:
         """Add one candidate line with its head."""
         self.lines.append(line)
         self.scores.append(head.value_score)
+        self._joined = None
 
 
 @attrs.define
@@ -68,12 +76,12 @@ def filter_chunk(chunk: Chunk, threshold: float, into: Filtered) -> Candidates:
             return filter_slowly(chunk, threshold, into, counted=len(heads))
         return Candidates()
     lines = chunk.lines()
-    found = [lines[i] for i in picked] if len(lines) == len(heads) else None
-    if found is None or records.HEAD_DECODER.decode_lines(b"\n".join(found)) != [
-        heads[i] for i in picked
-    ]:
+    if len(lines) != len(heads):
         return filter_slowly(chunk, threshold, into, counted=len(heads))
-    return Candidates(found, [heads[i].value_score for i in picked])
+    found = Candidates([lines[i] for i in picked], [heads[i].value_score for i in picked])
+    if records.HEAD_DECODER.decode_lines(found.joined()) != [heads[i] for i in picked]:
+        return filter_slowly(chunk, threshold, into, counted=len(heads))
+    return found
 
 
 def fast_heads(chunk: Chunk) -> list[EventHead] | None:

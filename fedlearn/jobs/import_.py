@@ -179,9 +179,9 @@ def probe(job: Run, inputs: list[sources.Source]) -> None:
     Raise EmbeddingError when the embedder fails or its vectors are not ``embedding.dimension``
     long, so no collection of the wrong size is left that a corrected rerun would refuse.
     """
-    texts = [text for source in inputs for text in source.texts if text.strip()]
-    if texts:
-        embed.vectors(job.embedder, texts[:1], 1)
+    text = next((text for source in inputs for text in source.texts if text.strip()), None)
+    if text is not None:
+        embed.vectors(job.embedder, [text], 1)
 
 
 def retract(job: Run, collection: str, retracted: frozenset[str]) -> int:
