@@ -1,9 +1,9 @@
 """JSONL input adapter (DESIGN.md guarantees 3 and 4): read only new complete lines of an input.
 
-A cursor per input (offset, device/inode, hash of the first bytes) notices appends, rotation (a
-rotated ``<name>.1`` sibling with unread bytes is finished first, be it the renamed file or a
-``copytruncate`` copy), truncation, and leaves a partial last line for the next run. Bad lines
-become ``BadLine`` values, never exceptions.
+A cursor per input (offset, device/inode, hash of the first bytes) notices appends, rotation (the
+rotated file with unread bytes is finished first, be it the renamed file or a ``copytruncate``
+copy, then the files rotated after it: ``.2``, then ``.1``), truncation, and leaves a partial last
+line for the next run. Bad lines become ``BadLine`` values, never exceptions.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from fedlearn.state import Cursor
 log = logging.getLogger(__name__)
 CHUNK_BYTES = 1024 * 1024  # small enough to stay in the CPU cache between decoding and splitting
 HEAD_BYTES = 1024
-ROTATED_SUFFIXES = (".1", ".0", "-1")
+OTHER_ROTATED_SUFFIXES = (".0", "-1")  # besides .1, .2, …
 # A rotated copy's name: the input's, then a number or a date, maybe compressed (logrotate's shapes).
 ROTATED_NAME = re.compile(r"(?P<base>.+?)(?:[.-]\d+)(?:\.(?:gz|bz2|xz|zst|lz4))?")
 
@@ -102,9 +102,13 @@ def head_hash(path: Path, length: int) -> str:
         return hashlib.sha256(handle.read(min(length, HEAD_BYTES))).hexdigest()
 
 
-def find_rotated(path: Path, cursor: Cursor) -> Path | None:
-    """Return the rotated sibling of ``path`` that is the file the cursor was reading, if any."""
-    return sibling_of(path, (cursor.device, cursor.inode))
+def find_rotated(path: Path, cursor: Cursor) -> list[Path]:
+    """
+    Return the rotated files still to read when the cursor's file was renamed away, oldest first:
+    the cursor's file (now ``.N``), then ``.N-1`` … ``.1``, written since. Empty when the cursor's
+    file is not among the rotated siblings.
+    """
+    return rotations_since(path, lambda _, info: (info.st_dev, info.st_ino) == cursor.file)
 
 
 def sibling_of(path: Path, file: tuple[int, int]) -> Path | None:
@@ -115,33 +119,69 @@ def sibling_of(path: Path, file: tuple[int, int]) -> Path | None:
     return None
 
 
-def find_copy(path: Path, cursor: Cursor) -> Path | None:
+def find_copy(path: Path, cursor: Cursor) -> list[Path]:
     """
-    Return the rotated sibling that is a copy of what the cursor read (``copytruncate``), if any:
-    another file, at least as long, with the same first bytes.
+    Return the rotated copies still to read after ``copytruncate``, oldest first: the copy of what
+    the cursor read (another file, at least as long, with the same first bytes), then the copies
+    made since. Empty when there is no such copy.
     """
-    for sibling, info in rotated_siblings(path):
-        if (info.st_dev, info.st_ino) != (cursor.device, cursor.inode) and (
-            info.st_size >= cursor.offset and head_hash(sibling, cursor.offset) == cursor.head
-        ):
-            return sibling
-    return None
+
+    def is_copy(sibling: Path, info: os.stat_result) -> bool:
+        return (
+            (info.st_dev, info.st_ino) != cursor.file
+            and info.st_size >= cursor.offset
+            and head_hash(sibling, cursor.offset) == cursor.head
+        )
+
+    return rotations_since(path, is_copy)
+
+
+def rotations_since(path: Path, was_read: Callable[[Path, os.stat_result], bool]) -> list[Path]:
+    """
+    Return the first rotated sibling that ``was_read`` and the siblings rotated after it, oldest
+    first (``.3``, ``.2``, ``.1``); empty when none was read.
+    """
+    for chain in rotation_chains(path):
+        for newer, (sibling, info) in enumerate(chain):
+            if was_read(sibling, info):
+                return [name for name, _ in reversed(chain[: newer + 1])]
+    return []
 
 
 def rotated_siblings(path: Path) -> Iterator[tuple[Path, os.stat_result]]:
+    """Yield the rotated siblings of ``path`` that exist, with their stat (``rotation_chains``)."""
+    return itertools.chain.from_iterable(rotation_chains(path))
+
+
+def rotation_chains(path: Path) -> Iterator[list[tuple[Path, os.stat_result]]]:
     """
-    Yield the rotated siblings of ``path`` that exist, with their stat.
+    Yield the rotated siblings of ``path`` that exist, with their stat, as chains, newest first:
+    ``.1``, ``.2``, … up to the first number missing; then ``.0`` and ``-1``, each alone.
 
     When ``path`` is a symlink, the file it points to is the one rotated: look beside it too.
     """
     for base in dict.fromkeys([path, path.resolve()]):
-        for suffix in ROTATED_SUFFIXES:
-            sibling = base.with_name(base.name + suffix)
-            try:
-                info = sibling.stat()
-            except FileNotFoundError:
-                continue
-            yield sibling, info
+        yield list(numbered_rotations(base))
+        for suffix in OTHER_ROTATED_SUFFIXES:
+            if found := existing(base.with_name(base.name + suffix)):
+                yield [found]
+
+
+def numbered_rotations(base: Path) -> Iterator[tuple[Path, os.stat_result]]:
+    """Yield ``base.1``, ``base.2``, … with their stat, up to the first number missing."""
+    for number in itertools.count(1):
+        found = existing(base.with_name(f"{base.name}.{number}"))
+        if found is None:
+            return
+        yield found
+
+
+def existing(path: Path) -> tuple[Path, os.stat_result] | None:
+    """Return ``path`` with its stat, or None when it does not exist."""
+    try:
+        return path, path.stat()
+    except FileNotFoundError:
+        return None
 
 
 def plan(path: Path, cursor: Cursor | None) -> list[Segment]:
@@ -161,21 +201,39 @@ def plan(path: Path, cursor: Cursor | None) -> list[Segment]:
     if info is not None and (info.st_dev, info.st_ino) == (cursor.device, cursor.inode):
         if info.st_size >= cursor.offset and head_hash(path, cursor.offset) == cursor.head:
             return [Segment(path, cursor.offset)]
-        copy = find_copy(path, cursor) if cursor.offset else None
-        if copy is not None:  # copytruncate: the copy holds the unread tail
-            log.info("%s: truncated after a copy to %s; finishing the copy first", path, copy)
-            return [Segment(copy, cursor.offset, is_final=True), Segment(path, 0)]
+        copies = find_copy(path, cursor) if cursor.offset else []
+        if copies:  # copytruncate: the copies hold the unread tail and what came after it
+            log.info("%s: truncated after a copy; finishing %s first", path, names(copies))
+            return [*rest_of(copies, cursor.offset), Segment(path, 0)]
         log.info("%s: truncated or rewritten; reading it again from the start", path)
         return [Segment(path, 0)]
-    segments = []
     rotated = find_rotated(path, cursor)
-    if rotated is not None:
-        segments.append(Segment(rotated, cursor.offset, is_final=True))
-    elif cursor.offset:
+    if len(rotated) > 1:
+        log.info(
+            "%s: rotated %d times since the last read; reading %s",
+            path,
+            len(rotated),
+            names(rotated),
+        )
+    elif not rotated and cursor.offset:
         log.warning("%s: rotated, and the old file is gone; its unread tail is lost", path)
+    segments = rest_of(rotated, cursor.offset)
     if info is not None:
         segments.append(Segment(path, 0))
     return segments
+
+
+def rest_of(rotated: list[Path], offset: int) -> list[Segment]:
+    """Return the segments of rotated files still to read: the first from ``offset``, the rest whole."""
+    starts = [offset] + [0] * (len(rotated) - 1)
+    return [
+        Segment(file, start, is_final=True) for file, start in zip(rotated, starts, strict=True)
+    ]
+
+
+def names(paths: list[Path]) -> str:
+    """Return file names for a log line: ``a.2, a.1``."""
+    return ", ".join(path.name for path in paths)
 
 
 def identity(path: Path) -> tuple[int, int] | None:

@@ -149,6 +149,41 @@ def test_read_new_finishes_the_copy_of_a_copytruncate_rotation(tmp_path: Path) -
     assert read_all(path, cursor)[0] == b""
 
 
+def rotate(path: Path, *, copy: bool = False) -> None:
+    """Rotate ``path`` as logrotate does: ``.N`` to ``.N+1``, then ``path`` to ``.1`` (or copied)."""
+    numbered = sorted(path.parent.glob(f"{path.name}.[0-9]*"), key=lambda p: int(p.suffix[1:]))
+    for old in reversed(numbered):
+        old.rename(path.with_name(f"{path.name}.{int(old.suffix[1:]) + 1}"))
+    if copy:
+        shutil.copyfile(path, path.with_name(f"{path.name}.1"))
+        with path.open("r+b") as handle:
+            handle.truncate(0)
+    else:
+        path.rename(path.with_name(f"{path.name}.1"))
+        path.touch()
+
+
+@pytest.mark.parametrize("copy", [False, True], ids=["rename", "copytruncate"])
+def test_read_new_finishes_every_rotation_since_the_last_read(tmp_path: Path, copy: bool) -> None:
+    """
+    Rotated twice between reads: the rest of ``.2`` (the file read last), then all of ``.1``,
+    then the new file, each line once.
+    """
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(b'{"a":1}\n')
+    (tmp_path / "events.jsonl.1").write_bytes(b'{"old":1}\n')  # rotated before the first read
+    _, cursor, _ = read_all(path, None)
+    for line in (b'{"a":2}\n', b'{"a":3}\n'):
+        with path.open("ab") as handle:
+            handle.write(line)
+        rotate(path, copy=copy)
+    with path.open("ab") as handle:
+        handle.write(b'{"a":4}\n')
+    got, cursor, _ = read_all(path, cursor)
+    assert got == b'{"a":2}\n{"a":3}\n{"a":4}\n'
+    assert read_all(path, cursor)[0] == b""
+
+
 def test_read_new_notices_a_rewrite_past_the_old_offset(tmp_path: Path) -> None:
     """Same inode and larger, but different first bytes: a rewrite, read from the start."""
     path = tmp_path / "events.jsonl"
