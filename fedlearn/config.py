@@ -99,6 +99,7 @@ class Sync:
     fine_tuning: str = "~/.local/share/nixos-ai-stack/fine-tuning/dataset.jsonl"
     value_threshold: float = 0.7
     max_line_bytes: int = 1_048_576
+    quarantine_max_bytes: int = 64 * 1_048_576
     workers: int = 0
     telemetry_snapshot_size: int = 1000
     snapshots_keep: int = 5
@@ -287,7 +288,12 @@ def validate(config: Config) -> list[str]:
         problems.append(f"node_id: {config.node_id!r} must match [a-z0-9][a-z0-9-]{{0,62}}")
     if not 0.0 <= config.sync.value_threshold <= 1.0:
         problems.append("sync.value_threshold: must be between 0 and 1")
-    for key in ("max_line_bytes", "telemetry_snapshot_size", "snapshots_keep"):
+    for key in (
+        "max_line_bytes",
+        "quarantine_max_bytes",
+        "telemetry_snapshot_size",
+        "snapshots_keep",
+    ):
         if getattr(config.sync, key) < 1:
             problems.append(f"sync.{key}: must be at least 1")
     if config.sync.workers < 0:

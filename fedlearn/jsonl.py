@@ -25,6 +25,7 @@ from fedlearn.state import Cursor
 log = logging.getLogger(__name__)
 CHUNK_BYTES = 1024 * 1024  # small enough to stay in the CPU cache between decoding and splitting
 HEAD_BYTES = 1024
+LONG_LINE_KEPT = 64 * 1024  # of a line over the size cap, the quarantine keeps this much
 OTHER_ROTATED_SUFFIXES = (".0", "-1")  # besides .1, .2, …
 # A rotated copy's name: the input's, then a number or a date, maybe compressed (logrotate's shapes).
 ROTATED_NAME = re.compile(r"(?P<base>.+?)(?:[.-]\d+)(?:\.(?:gz|bz2|xz|zst|lz4))?")
@@ -32,12 +33,20 @@ ROTATED_NAME = re.compile(r"(?P<base>.+?)(?:[.-]\d+)(?:\.(?:gz|bz2|xz|zst|lz4))?
 
 @attrs.frozen
 class BadLine:
-    """A line set aside: where it came from, why, and its bytes (kept whole, base64)."""
+    """
+    A line set aside: where it came from, why, its length, and its bytes (kept whole, base64; of
+    a line over the size cap, its first ``LONG_LINE_KEPT`` bytes).
+    """
 
     source: str
     offset: int
     reason: str
     raw: bytes
+    size: int = attrs.field()
+
+    @size.default
+    def _whole(self) -> int:
+        return len(self.raw)
 
     def record(self) -> dict[str, object]:
         """Return the quarantine record of this line."""
@@ -46,9 +55,10 @@ class BadLine:
             "source": self.source,
             "offset": self.offset,
             "reason": self.reason,
-            "bytes": len(self.raw),
+            "bytes": self.size,
             "preview": preview,
             "raw_base64": base64.b64encode(self.raw).decode("ascii"),
+            "truncated": len(self.raw) < self.size,
         }
 
 
@@ -298,35 +308,52 @@ class Reader:
         with self.segment.path.open("rb", buffering=0) as handle:
             while block := os.pread(handle.fileno(), self.ask(end), self.offset):
                 cut = block.rfind(b"\n") + 1
-                if cut == 0:
-                    block = self._finish_line(handle.fileno(), block)
-                    cut = block.rfind(b"\n") + 1
-                    if cut == 0:  # end of file inside the line
-                        if self.segment.is_final:
-                            # A rotated file is never appended to again: its unterminated tail is
-                            # a line too.
-                            yield from self._consume(
-                                Chunk(self.segment.path, self.offset, block + b"\n"), extra=-1
-                            )
-                        return
-                yield from self._consume(Chunk(self.segment.path, self.offset, block, cut))
+                if cut:
+                    yield from self._consume(Chunk(self.segment.path, self.offset, block, cut))
+                    continue
+                line, length, complete = self._finish_line(handle.fileno(), block)
+                if not (complete or self.segment.is_final):
+                    return  # the end of the file inside a line: a writer is still appending it
+                # A rotated file is never appended to again: its unterminated tail is a line too.
+                newline = 1 if complete else 0
+                if length - newline > self.max_line_bytes:
+                    self.set_aside_long(line, self.offset, length - newline)
+                    self.offset += length
+                else:
+                    chunk = line if complete else line + b"\n"
+                    yield from self._consume(
+                        Chunk(self.segment.path, self.offset, chunk), extra=newline - 1
+                    )
+                if not complete:
+                    return
 
     def ask(self, end: int | None) -> int:
         """Return how many bytes to read next: a chunk, or what is left before ``end``."""
         return self.chunk_bytes if end is None else min(self.chunk_bytes, end - self.offset)
 
-    def _finish_line(self, fd: int, block: bytes) -> bytes:
-        """Return ``block`` extended up to and including its first newline, or to the end of file."""
-        parts = [block]
-        position = self.offset + len(block)
-        while more := os.pread(fd, self.chunk_bytes, position):
+    def _finish_line(self, fd: int, block: bytes) -> tuple[bytes, int, bool]:
+        """
+        Return the line ``block`` starts: its bytes, its length (with its newline) and whether it
+        has a newline (else the file ends inside it).
+
+        Memory stays bounded by the size cap: of a line over it, only the start is kept.
+        """
+        parts, length = [block], len(block)
+        while more := os.pread(fd, self.chunk_bytes, self.offset + length):
             newline = more.find(b"\n")
+            taken = more if newline == -1 else more[: newline + 1]
+            if length <= self.max_line_bytes:
+                parts.append(taken)
+            length += len(taken)
             if newline != -1:
-                parts.append(more[: newline + 1])
-                break
-            parts.append(more)
-            position += len(more)
-        return b"".join(parts)
+                return b"".join(parts), length, True
+        return b"".join(parts), length, False
+
+    def set_aside_long(self, line: bytes, offset: int, size: int) -> None:
+        """Record a line over the size cap in ``bad``, keeping only its first LONG_LINE_KEPT bytes."""
+        self.bad.append(
+            BadLine(str(self.segment.path), offset, "too-long", line[:LONG_LINE_KEPT], size)
+        )
 
     def _consume(self, chunk: Chunk, extra: int = 0) -> Iterator[Chunk]:
         """Advance past ``chunk`` and yield its runs of lines within the size cap."""
@@ -348,7 +375,7 @@ class Reader:
             if len(line) > self.max_line_bytes:
                 if run:
                     yield Chunk(self.segment.path, run_start, b"\n".join(run) + b"\n")
-                self.bad.append(BadLine(str(self.segment.path), position, "too-long", line))
+                self.set_aside_long(line, position, len(line))
                 run, run_start = [], position + len(line) + 1
             else:
                 run.append(line)

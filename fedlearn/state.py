@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -66,6 +67,8 @@ RUN_DECODER = msgspec.json.Decoder(RunRecord)
 # The state dir's folders of whole files (temp file, fsync, rename) that a crash can leave temps in.
 WRITTEN_FOLDERS = ("cursors", "import", "journal", "metrics", "quarantine", "runs")
 ENCODER = msgspec.json.Encoder(order="deterministic")
+# A quarantine file's name: the job, the UTC stamp, a number when the same second had one already.
+QUARANTINE_NAME = re.compile(r"[a-z_]+-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<number>\d+))?\.jsonl")
 # The federation checkout's lock, held by publish and pull besides their own (both rebase there).
 REPO_LOCK = "repo"
 
@@ -173,6 +176,34 @@ class StateDir:
         folder = self.root / "quarantine"
         folder.mkdir(parents=True, exist_ok=True)
         return folder
+
+    def new_quarantine_file(self, job: str, stamp: str) -> Path:
+        """Return a new quarantine file of ``job``: stamped, numbered when the stamp is taken."""
+        folder = self.quarantine_dir()
+        path, number = folder / f"{job}-{stamp}.jsonl", 1
+        while path.exists():
+            number += 1
+            path = folder / f"{job}-{stamp}-{number}.jsonl"
+        return path
+
+    def quarantine_overflow(self, incoming: int, limit: int) -> list[Path]:
+        """
+        Return the oldest quarantine files to remove so that the folder, with ``incoming`` more
+        bytes, holds at most ``limit`` bytes (files of other names are never counted or removed).
+        """
+        found = []
+        for path in self.quarantine_dir().iterdir():
+            if match := QUARANTINE_NAME.fullmatch(path.name):
+                age = (match["stamp"], int(match["number"] or 1))
+                found.append((age, path, path.stat().st_size))
+        total = incoming + sum(size for _, _, size in found)
+        oldest = []
+        for _, path, size in sorted(found):
+            if total <= limit:
+                break
+            oldest.append(path)
+            total -= size
+        return oldest
 
     def run_file(self, job: str) -> Path:
         """Return the file holding ``job``'s last run record."""

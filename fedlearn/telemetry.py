@@ -8,6 +8,8 @@ aside (guarantee 3) and keeps the good ones around them. The learning stage deco
 
 from __future__ import annotations
 
+import collections
+
 import attrs
 import msgspec
 
@@ -39,10 +41,44 @@ class Candidates:
 
 @attrs.define
 class Filtered:
-    """The outcome of filtering chunks: lines read and the lines set aside."""
+    """
+    The outcome of filtering chunks: lines read and the lines set aside.
 
+    ``bad`` keeps the bad lines for the quarantine while they fit in ``keep_bytes`` (what they take
+    there, about); the rest are only counted in ``unkept``, so a broken input (a block of NUL
+    bytes, a binary file) can fill neither memory nor the disk.
+    """
+
+    keep_bytes: int = 64 * 1_048_576
     lines: int = 0
     bad: list[BadLine] = attrs.field(factory=list)
+    unkept: collections.Counter[str] = attrs.field(factory=collections.Counter)
+    kept_bytes: int = 0
+
+    def set_aside(self, line: BadLine) -> None:
+        """Keep a bad line for the quarantine when it fits, else count it only."""
+        cost = quarantine_cost(line)
+        if self.kept_bytes + cost <= self.keep_bytes:
+            self.bad.append(line)
+            self.kept_bytes += cost
+        else:
+            self.unkept[line.reason] += 1
+
+    def absorb(self, other: Filtered) -> None:
+        """Add what another part of the input filtered."""
+        self.lines += other.lines
+        for line in other.bad:
+            self.set_aside(line)
+        self.unkept.update(other.unkept)
+
+    def reasons(self) -> collections.Counter[str]:
+        """Return every bad line, kept or not, counted by reason."""
+        return collections.Counter(line.reason for line in self.bad) + self.unkept
+
+
+def quarantine_cost(line: BadLine) -> int:
+    """Return about what a bad line takes in the quarantine: its bytes in base64, and its record."""
+    return len(line.raw) * 4 // 3 + len(line.source) + 300
 
 
 def is_candidate(head: EventHead, threshold: float) -> bool:
@@ -118,7 +154,7 @@ def filter_slowly(chunk: Chunk, threshold: float, into: Filtered, counted: int =
         into.lines += 1
         head = decode_head(line)
         if isinstance(head, str):
-            into.bad.append(BadLine(source, offset, head, line))
+            into.set_aside(BadLine(source, offset, head, line))
         elif is_candidate(head, threshold):
             found.add(line, head)
     return found

@@ -7,6 +7,7 @@ import logging
 import os
 import shutil
 import tempfile
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -300,3 +301,41 @@ def test_may_hold_long_lines_clears_short_lines_cheaply() -> None:
     """Short lines everywhere: no split needed."""
     data = b'{"a":1}\n' * 10_000
     assert not jsonl.may_hold_long_lines(data, len(data), 100)
+
+
+@pytest.mark.parametrize("is_final", [False, True], ids=["complete", "final-unterminated"])
+def test_reader_keeps_only_the_start_of_a_line_over_the_cap(tmp_path: Path, is_final: bool) -> None:
+    """
+    A line far over the cap (say, a block of NUL bytes a power cut left) is never held whole:
+    the quarantine gets its first LONG_LINE_KEPT bytes and its length, the lines around it pass.
+    """
+    path = tmp_path / "events.jsonl"
+    huge = b"\0" * (8 * 1024 * 1024)
+    tail = b"" if is_final else b"\n"
+    path.write_bytes(b'{"a":1}\n' + huge + b"\n" + b'{"a":2}\n' + huge + tail)
+    segment = jsonl.Segment(path, 0, is_final=is_final)
+    reader = jsonl.Reader(segment, max_line_bytes=4096, chunk_bytes=64 * 1024)
+    tracemalloc.start()
+    try:
+        got = b"".join(bytes(chunk.data) for chunk in reader)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert got == b'{"a":1}\n{"a":2}\n'
+    second = 8 + len(huge) + 1 + 8
+    assert [(b.offset, b.reason, b.size, b.raw) for b in reader.bad] == [
+        (8, "too-long", len(huge), huge[: jsonl.LONG_LINE_KEPT]),
+        (second, "too-long", len(huge), huge[: jsonl.LONG_LINE_KEPT]),
+    ]
+    assert reader.bad[0].record()["truncated"] is True
+    assert reader.offset == path.stat().st_size
+    assert peak < len(huge) // 4  # a few blocks and the kept start, never the whole line
+
+
+def test_reader_leaves_a_growing_line_over_the_cap_for_the_next_run(tmp_path: Path) -> None:
+    """An unterminated long line at the end of a live file is not consumed: it may still end."""
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(b'{"a":1}\n' + b"x" * 10_000)
+    reader = jsonl.Reader(jsonl.Segment(path, 0), max_line_bytes=4096, chunk_bytes=1024)
+    assert b"".join(bytes(chunk.data) for chunk in reader) == b'{"a":1}\n'
+    assert (reader.offset, reader.bad) == (8, [])

@@ -68,7 +68,7 @@ class Run:
         self.cursors = store.load_cursors("sync")
         self.anonymizer = anonymize.Anonymizer(cfg.anonymize)
         self.transaction = store.transaction("sync")
-        self.filtered = telemetry.Filtered()
+        self.filtered = self.new_filtered()
         self.learner = learning.Learner(cfg.sync, self.anonymizer, self.node, self.now)
         self.tally = self.learner.tally()
 
@@ -79,7 +79,8 @@ class Run:
         cursor, bad = jsonl.read_segments(path, self.cursors.get(str(path)), read_segment)
         if cursor is not None:
             self.cursors[str(path)] = cursor
-        self.filtered.bad += bad
+        for line in bad:
+            self.filtered.set_aside(line)
 
     def read_telemetry(self) -> None:
         """Filter and learn from the new lines of every telemetry input."""
@@ -96,14 +97,13 @@ class Run:
         parts = max(1, min(self.cfg.sync.workers or forks.available(), size // PART_BYTES))
         done = forks.run(self.read_part, jsonl.divide(segment, parts))
         for part in done:
-            self.filtered.lines += part.filtered.lines
-            self.filtered.bad += part.filtered.bad
+            self.filtered.absorb(part.filtered)
             self.tally.absorb(part.tally)
         return done[-1].offset, [line for part in done for line in part.too_long]
 
     def read_part(self, segment: jsonl.Segment) -> Part:
         """Filter and learn from one range of whole lines (in this process or in a worker)."""
-        part = Part(telemetry.Filtered(), self.learner.tally())
+        part = Part(self.new_filtered(), self.learner.tally())
         reader = jsonl.Reader(segment, self.cfg.sync.max_line_bytes)
         threshold = self.cfg.sync.value_threshold
         for chunk in reader:
@@ -112,6 +112,10 @@ class Run:
         if forks.in_worker():  # anonymize this part's snapshot lines while the others still read
             self.learner.prepare_snapshot(part.tally)
         return part
+
+    def new_filtered(self) -> telemetry.Filtered:
+        """Return an empty filter outcome that keeps bad lines up to the quarantine's size."""
+        return telemetry.Filtered(keep_bytes=self.cfg.sync.quarantine_max_bytes)
 
     def stage(self, path: Path, data: bytes) -> None:
         """Stage one file of the transaction (unchanged files are left alone)."""
@@ -183,9 +187,7 @@ def take_chat_line(
     except (UnicodeDecodeError, ValueError):
         record, reason = None, telemetry.bad_reason(line) or "invalid-json"
     if record is None:
-        job.filtered.bad.append(
-            jsonl.BadLine(str(chunk.path), offset, reason or "wrong-type", line)
-        )
+        job.filtered.set_aside(jsonl.BadLine(str(chunk.path), offset, reason or "wrong-type", line))
     elif finetune.passes_gate(record):
         found["records"].append(finetune.anonymized(record, job.anonymizer))
     else:
@@ -245,7 +247,7 @@ def tally(
     job: Run, learned: learning.Learned, pattern_counts: dict[str, Any], fine_tuning: dict[str, int]
 ) -> dict[str, Any]:
     """Return this run's counts: the facts of the summary and of the monthly totals."""
-    bad = collections.Counter(line.reason for line in job.filtered.bad)
+    bad = job.filtered.reasons()
     return {
         "events_read": job.filtered.lines,
         "high_value": learned.high_value,
@@ -270,21 +272,34 @@ def stage_state(job: Run, counts: dict[str, Any]) -> None:
     ):
         existing = path.read_bytes() if path.exists() else None
         job.stage(path, monthly.updated(existing, job.node, month, monthly_counts, job.now))
-    if job.filtered.bad:
-        job.stage(quarantine_file(job.store), jsonl.quarantine_lines(job.filtered.bad))
+    stage_quarantine(job)
     job.stage(
         job.store.cursors_file("sync"), state.ENCODER.encode(dict(sorted(job.cursors.items())))
     )
 
 
-def quarantine_file(store: state.StateDir) -> Path:
-    """Return a new quarantine file: stamped, numbered when a sync of the same second left one."""
-    folder, stamp = store.quarantine_dir(), layout.stamp()
-    path, number = folder / f"sync-{stamp}.jsonl", 1
-    while path.exists():
-        number += 1
-        path = folder / f"sync-{stamp}-{number}.jsonl"
-    return path
+def stage_quarantine(job: Run) -> None:
+    """
+    Stage this run's quarantine file, and the removal of the oldest ones when the folder would
+    hold more than ``sync.quarantine_max_bytes``.
+    """
+    limit = job.cfg.sync.quarantine_max_bytes
+    if job.filtered.unkept:
+        log.warning(
+            "%d bad lines counted but not kept: the quarantine holds up to %d bytes "
+            "(sync.quarantine_max_bytes)",
+            sum(job.filtered.unkept.values()),
+            limit,
+        )
+    if not job.filtered.bad:
+        return
+    data = jsonl.quarantine_lines(job.filtered.bad)
+    job.stage(job.store.new_quarantine_file("sync", layout.stamp()), data)
+    oldest = job.store.quarantine_overflow(len(data), limit)
+    if oldest:
+        log.info("removing the %d oldest quarantine files (sync.quarantine_max_bytes)", len(oldest))
+    for path in oldest:
+        job.transaction.stage_delete(path)
 
 
 def summarize(job: Run, counts: dict[str, Any], *, dry_run: bool) -> Summary:
@@ -294,10 +309,12 @@ def summarize(job: Run, counts: dict[str, Any], *, dry_run: bool) -> Summary:
         for p in job.transaction.paths
     ]
     bad = counts["bad_lines"]
+    unkept = sum(job.filtered.unkept.values())
     lines = [
         f"node {job.node}: {counts['events_read']} events read, {counts['high_value']} high-value, "
         f"{counts['unmatched']} unmatched, {sum(bad.values())} bad lines"
-        + (f" ({', '.join(f'{k} {v}' for k, v in bad.items())})" if bad else ""),
+        + (f" ({', '.join(f'{k} {v}' for k, v in bad.items())})" if bad else "")
+        + (f", {unkept} of them counted only (the quarantine is full)" if unkept else ""),
     ]
     for category, tally_ in counts["patterns"].items():
         lines.append(
@@ -313,6 +330,7 @@ def summarize(job: Run, counts: dict[str, Any], *, dry_run: bool) -> Summary:
     facts = {
         "node": job.node,
         **counts,
+        "bad_lines_not_kept": unkept,
         "files": [w for w in wrote if not w.startswith(str(job.store.root))],
     }
     return Summary(

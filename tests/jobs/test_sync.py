@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -200,6 +201,38 @@ def test_sync_never_overwrites_the_quarantine_of_a_sync_in_the_same_second(
         assert cli.main(["sync", "--json", "-q", "--config", str(node.config_file)]) == 0
     names = sorted(p.name for p in (node.state / "quarantine").iterdir())
     assert names == ["sync-20260102T030405Z-2.jsonl", "sync-20260102T030405Z.jsonl"]
+
+
+def test_sync_bounds_the_quarantine_and_counts_every_bad_line(
+    make_node: Callable[..., Node],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """
+    Bad lines past ``sync.quarantine_max_bytes`` are counted, not kept; later runs remove the
+    oldest quarantine files, so a broken input can never fill the disk.
+    """
+    limit = 20_000
+    node = make_node("alpha", sync={"quarantine_max_bytes": limit})
+    good = {"value_score": 0.9, "error_message": "E", "solution": "S"}
+    folder = node.state / "quarantine"
+    sizes = []
+    for run, stamp in enumerate(["20260102T030405Z", "20260102T040405Z", "20260102T050405Z"]):
+        monkeypatch.setattr(layout, "stamp", lambda moment=None, stamp=stamp: stamp)
+        lines = [json.dumps(dict(good, solution=f"S{run}")).encode()]
+        lines += [b"{broken %d %d %s" % (run, n, b"x" * 100) for n in range(300)]
+        with node.telemetry.open("ab") as handle:
+            handle.write(b"\n".join(lines) + b"\n")
+        answer = sync(node, capsys=capsys)
+        assert answer["bad_lines"] == {"invalid-json": 300}
+        assert answer["patterns"]["error-solutions"]["new"] == 1
+        assert 0 < answer["bad_lines_not_kept"] < 300
+        sizes.append(sum(p.stat().st_size for p in folder.iterdir()))
+        kept = [json.loads(line) for p in folder.iterdir() for line in p.read_bytes().splitlines()]
+        assert 0 < len(kept) < 300 and all(q["reason"] == "invalid-json" for q in kept)
+    assert all(size <= limit for size in sizes)
+    assert sorted(p.name for p in folder.iterdir())[-1] == "sync-20260102T050405Z.jsonl"
+    assert "sync-20260102T030405Z.jsonl" not in {p.name for p in folder.iterdir()}
 
 
 def test_sync_survives_a_blank_line_and_two_objects_on_one_line(
