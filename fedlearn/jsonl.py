@@ -9,13 +9,14 @@ line for the next run. Bad lines become ``BadLine`` values, never exceptions.
 from __future__ import annotations
 
 import base64
+import fnmatch
 import hashlib
 import itertools
 import logging
 import os
 import re
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path, PurePath
 
 import attrs
 import msgspec
@@ -226,7 +227,9 @@ def plan(path: Path, cursor: Cursor | None) -> list[Segment]:
             names(rotated),
         )
     elif not rotated and cursor.offset:
-        log.warning("%s: rotated, and the old file is gone; its unread tail is lost", path)
+        log.warning(
+            "%s: rotated, and the file read last is gone: lines added to it since are lost", path
+        )
     segments = rest_of(rotated, cursor.offset)
     if info is not None:
         segments.append(Segment(path, 0))
@@ -235,9 +238,9 @@ def plan(path: Path, cursor: Cursor | None) -> list[Segment]:
 
 def rest_of(rotated: list[Path], offset: int) -> list[Segment]:
     """Return the segments of rotated files still to read: the first from ``offset``, the rest whole."""
-    starts = [offset] + [0] * (len(rotated) - 1)
     return [
-        Segment(file, start, is_final=True) for file, start in zip(rotated, starts, strict=True)
+        Segment(file, offset if newer == 0 else 0, is_final=True)
+        for newer, file in enumerate(rotated)
     ]
 
 
@@ -434,10 +437,14 @@ def read_segments(
     Read every segment of input ``path`` with ``read`` (which returns the offset it reached and
     the over-long lines it set aside), in order.
 
-    Return the cursor to store once the lines are safely processed, and the over-long lines.
+    Return the cursor to store once the lines are safely processed (None once the input and its
+    rotated copies are gone: nothing is left to follow), and the over-long lines.
     """
+    segments = plan(path, cursor)
+    if not segments:
+        return None, []
     new_cursor, bad = cursor, []
-    for segment in plan(path, cursor):
+    for segment in segments:
         before = identity(segment.path)  # the file read, should it be rotated while it is read
         offset, segment_bad = read(segment)
         bad += segment_bad
@@ -466,14 +473,16 @@ def read_new(
     return read_segments(path, cursor, each_chunk(max_line_bytes, on_chunk))
 
 
-def expand(patterns: list[str]) -> list[Path]:
+def expand(patterns: list[str], known: Iterable[str] = ()) -> list[Path]:
     """
     Return the input files named by paths or globs, sorted, without duplicates.
 
-    A glob match that is a rotated copy of another match (``events.jsonl.1``, ``.2.gz``,
-    ``-20260101``) is left out: the input's own cursor finishes its rotated sibling, and read as an
-    input of its own it would be read again at every rotation. A glob that matches nothing is
-    logged, so a typo does not leave sync idle without a word.
+    ``known`` are the inputs read before (their cursors): one a glob matched that is gone now
+    stays an input, so its cursor finishes its rotated copy (a writer that reopens its file on its
+    next line leaves only ``events.jsonl.1`` for a while). A glob match that is a rotated copy of
+    another input (``events.jsonl.1``, ``.2.gz``, ``-20260101``) is left out: the input's own
+    cursor finishes it, and read as an input of its own it would be read twice. A glob that
+    matches nothing is logged, so a typo does not leave sync idle without a word.
     """
     found: set[Path] = set()
     for pattern in patterns:
@@ -481,6 +490,7 @@ def expand(patterns: list[str]) -> list[Path]:
             root = Path(pattern).anchor or "."
             relative = os.path.relpath(pattern, root) if Path(pattern).is_absolute() else pattern
             matches = {p for p in Path(root).glob(relative) if p.is_file()}
+            matches |= {Path(k) for k in known if glob_matches(k, pattern) and not Path(k).exists()}
             if not matches:
                 log.warning("input %s matches no file (yet)", pattern)
             found.update(matches)
@@ -494,6 +504,15 @@ def expand(patterns: list[str]) -> list[Path]:
     for path in sorted(rotated):
         log.debug("%s: a rotated copy of another input, finished through that input's cursor", path)
     return sorted(found - rotated)
+
+
+def glob_matches(path: str, pattern: str) -> bool:
+    """Return whether ``path`` is one ``pattern`` names (``**`` spans folders, as in ``glob``)."""
+    if "**" in pattern:  # fnmatch's * spans folders; **/ may also stand for no folder at all
+        return any(fnmatch.fnmatchcase(path, p) for p in (pattern, pattern.replace("**/", "")))
+    return PurePath(path).match(pattern) and len(PurePath(path).parts) == len(
+        PurePath(pattern).parts
+    )
 
 
 def quarantine_lines(bad: list[BadLine]) -> bytes:

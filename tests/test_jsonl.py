@@ -339,3 +339,30 @@ def test_reader_leaves_a_growing_line_over_the_cap_for_the_next_run(tmp_path: Pa
     reader = jsonl.Reader(jsonl.Segment(path, 0), max_line_bytes=4096, chunk_bytes=1024)
     assert b"".join(bytes(chunk.data) for chunk in reader) == b'{"a":1}\n'
     assert (reader.offset, reader.bad) == (8, [])
+
+
+def test_read_new_drops_the_cursor_of_an_input_gone_with_its_rotated_copies(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing left to follow: no cursor (a file made there later is new), one warning."""
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(b'{"a":1}\n')
+    _, cursor, _ = read_all(path, None)
+    path.unlink()
+    monkeypatch.setattr(logging.getLogger("fedlearn"), "propagate", True)
+    with caplog.at_level(logging.WARNING, logger="fedlearn"):
+        assert read_all(path, cursor) == (b"", None, [])
+    assert "is gone" in caplog.text
+
+
+def test_expand_keeps_a_known_input_a_glob_no_longer_matches_while_it_is_rotated(
+    tmp_path: Path,
+) -> None:
+    """events.jsonl renamed to .1 and not made again yet: still the input; .1 is not one."""
+    (tmp_path / "events.jsonl.1").write_text("")
+    (tmp_path / "sub").mkdir()
+    known = [str(tmp_path / "events.jsonl"), str(tmp_path / "sub" / "gone.jsonl")]
+    found = jsonl.expand([str(tmp_path / "*.jsonl*")], known=known)
+    assert found == [tmp_path / "events.jsonl"]
+    found = jsonl.expand([str(tmp_path / "**" / "*.jsonl")], known=known)
+    assert found == [tmp_path / "events.jsonl", tmp_path / "sub" / "gone.jsonl"]

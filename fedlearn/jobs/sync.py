@@ -79,13 +79,21 @@ class Run:
         cursor, bad = jsonl.read_segments(path, self.cursors.get(str(path)), read_segment)
         if cursor is not None:
             self.cursors[str(path)] = cursor
+        else:  # gone, with its rotated copies: a file made there later is a new one
+            self.cursors.pop(str(path), None)
         for line in bad:
             self.filtered.set_aside(line)
 
     def read_telemetry(self) -> None:
         """Filter and learn from the new lines of every telemetry input."""
-        for path in jsonl.expand(self.cfg.sync.telemetry):
+        inputs = jsonl.expand(self.cfg.sync.telemetry, known=self.cursors)
+        for path in inputs:
             self.read(path, self.read_segment)
+        # An input no pattern names any more keeps its cursor (named again, it goes on where it
+        # was) while its file exists.
+        named = {str(path) for path in inputs} | {self.cfg.sync.fine_tuning}
+        for gone in [key for key in self.cursors if key not in named and not Path(key).exists()]:
+            del self.cursors[gone]
 
     def read_segment(self, segment: jsonl.Segment) -> tuple[int, list[jsonl.BadLine]]:
         """

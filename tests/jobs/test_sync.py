@@ -235,6 +235,54 @@ def test_sync_bounds_the_quarantine_and_counts_every_bad_line(
     assert "sync-20260102T030405Z.jsonl" not in {p.name for p in folder.iterdir()}
 
 
+def test_sync_finishes_a_globbed_input_rotated_before_its_writer_reopens(
+    make_node: Callable[..., Node], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """
+    A glob's input renamed to ``.1`` with no new file yet (the writer reopens on its next
+    event): the rest of ``.1`` is read once through the input's cursor, never as an input of its
+    own, and the new file is read from its start once it appears.
+    """
+    node = make_node("alpha")
+    events = iter(sample.events(90, seed=11, interaction_share=0.5))
+    current = node.telemetry.parent / "events.jsonl"
+    node.config_file.write_text(
+        node.config_file.read_text().replace(
+            str(node.telemetry), str(node.telemetry.parent / "*.jsonl*")
+        )
+    )
+    read = 0
+    for step in ("first", "rotated", "reopened"):
+        if step == "rotated":
+            current.rename(current.with_name("events.jsonl.1"))
+        else:
+            write_jsonl(current, itertools.islice(events, 30), append=True)
+        if step == "rotated":
+            write_jsonl(
+                current.with_name("events.jsonl.1"), itertools.islice(events, 30), append=True
+            )
+        read += sync(node, capsys=capsys)["events_read"]
+    assert read == 90
+
+
+def test_sync_forgets_the_cursor_of_an_input_that_is_gone(
+    make_node: Callable[..., Node], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A globbed day file deleted by the stack's retention: its cursor goes, and no warning repeats."""
+    node = make_node("alpha")
+    folder = node.telemetry.parent
+    node.config_file.write_text(
+        node.config_file.read_text().replace(str(node.telemetry), str(folder / "day-*.jsonl"))
+    )
+    for day in ("day-01.jsonl", "day-02.jsonl"):
+        write_jsonl(folder / day, sample.events(5, seed=len(day)))
+    sync(node, capsys=capsys)
+    (folder / "day-01.jsonl").unlink()
+    sync(node, capsys=capsys)
+    cursors = state.StateDir(node.state).load_cursors("sync")
+    assert sorted(Path(key).name for key in cursors) == ["day-02.jsonl"]
+
+
 def test_sync_survives_a_blank_line_and_two_objects_on_one_line(
     node: Node, capsys: pytest.CaptureFixture[str]
 ) -> None:
