@@ -2,6 +2,7 @@
 # between machines. The options are the documentation; nix/units.nix turns them into units.
 {
   config,
+  options,
   lib,
   pkgs,
   ...
@@ -12,6 +13,11 @@ let
 
   units = import ./units.nix {
     inherit cfg;
+    # Set: defined at any priority but the option default's (a mkDefault in another module counts).
+    isSet =
+      path:
+      (lib.getAttrFromPath (lib.splitString "." path) options.services.fedlearn).highestPrio
+      < (lib.mkOptionDefault null).priority;
     inherit (cfg) package;
     inherit (pkgs) git openssh;
     inherit schedules;
@@ -35,6 +41,10 @@ let
         )}
         touch "$out"
       '';
+
+  # How a typed option and the config key it fills in `settings` combine (nix/units.nix).
+  fills = key: "\n\nConfig key `${key}`. Left at its default, this option gives way to `settings.${key}`; set, it must agree with it (see {option}`services.fedlearn.settings`).";
+  owns = key: "\n\nConfig key `${key}`. The units depend on it, so `settings.${key}` may only repeat this option's value (see {option}`services.fedlearn.settings`).";
 
   schedules = builtins.fromJSON (builtins.readFile ../fedlearn/schedules.json);
   scheduleRows = lib.concatMapStrings (
@@ -94,7 +104,8 @@ in
       description = ''
         This machine's pseudonymous name in the federation repo (never a hostname by default).
         `null` derives it from {file}`/etc/machine-id`.
-      '';
+      ''
+      + fills "node_id";
     };
 
     repo = {
@@ -108,7 +119,8 @@ in
           repository, a fork, or your NixOS configuration repository. When it lives under
           {file}`/home`, the units run without `ProtectHome`; set {option}`services.fedlearn.user`
           to the checkout's owner then.
-        '';
+        ''
+        + owns "repo";
       };
 
       url = lib.mkOption {
@@ -126,7 +138,7 @@ in
         type = lib.types.str;
         default = "main";
         example = "fedlearn";
-        description = "The branch that is cloned, pulled and pushed.";
+        description = "The branch that is cloned, pulled and pushed." + fills "publish.branch";
       };
     };
 
@@ -152,28 +164,29 @@ in
       description = ''
         fedlearn's own local state: cursors, locks, quarantine, the embedded Qdrant store and
         (by default) the metrics textfile. Never in git.
-      '';
+      ''
+      + owns "state_dir";
     };
 
     telemetryPaths = lib.mkOption {
       type = lib.types.listOf lib.types.str;
       default = [ ];
       example = [ "/var/lib/ai-stack/telemetry/hybrid-events.jsonl" ];
-      description = "Telemetry JSONL files (or globs) the AI stack writes; sync reads their new lines.";
+      description = "Telemetry JSONL files (or globs) the AI stack writes; sync reads their new lines." + fills "sync.telemetry";
     };
 
     fineTuningDataset = lib.mkOption {
       type = lib.types.nullOr lib.types.str;
       default = null;
       example = "/var/lib/ai-stack/fine-tuning/dataset.jsonl";
-      description = "The runtime fine-tuning dataset (OpenAI chat JSONL) sync reads; `null`: none.";
+      description = "The runtime fine-tuning dataset (OpenAI chat JSONL) sync reads; `null`: none." + fills "sync.fine_tuning";
     };
 
     valueThreshold = lib.mkOption {
       type = lib.types.numbers.between 0 1;
       default = 0.7;
       example = 0.8;
-      description = "Telemetry events scoring below this value are not federated.";
+      description = "Telemetry events scoring below this value are not federated." + fills "sync.value_threshold";
     };
 
     qdrant = {
@@ -188,14 +201,15 @@ in
         description = ''
           The live Qdrant that export reads and import fills. `null` with no Qdrant on this host:
           fedlearn's embedded store in {option}`services.fedlearn.stateDir`.
-        '';
+        ''
+        + fills "qdrant.url";
       };
 
       apiKeyFile = lib.mkOption {
         type = lib.types.nullOr lib.types.str;
         default = null;
         example = "/run/secrets/qdrant-api-key";
-        description = "A file holding Qdrant's API key; passed with `LoadCredential`, never copied into the store.";
+        description = "A file holding Qdrant's API key; passed with `LoadCredential`, never copied into the store." + owns "qdrant.api_key_file";
       };
 
       collections = lib.mkOption {
@@ -206,7 +220,7 @@ in
           "best-practices"
         ];
         example = [ "error-solutions" ];
-        description = "The Qdrant collections that are exported and imported.";
+        description = "The Qdrant collections that are exported and imported." + fills "qdrant.collections";
       };
     };
 
@@ -222,35 +236,36 @@ in
         description = ''
           How import regenerates vectors: `hash` (deterministic, offline), or an `openai`-compatible
           or `ollama` embeddings API at {option}`services.fedlearn.embedding.url`.
-        '';
+        ''
+        + fills "embedding.provider";
       };
 
       url = lib.mkOption {
         type = lib.types.nullOr lib.types.str;
         default = null;
         example = "http://127.0.0.1:11434";
-        description = "The embeddings API; required unless the provider is `hash`.";
+        description = "The embeddings API; required unless the provider is `hash`." + fills "embedding.url";
       };
 
       model = lib.mkOption {
         type = lib.types.nullOr lib.types.str;
         default = null;
         example = "nomic-embed-text";
-        description = "The embedding model name; `null`: fedlearn's default for the provider.";
+        description = "The embedding model name; `null`: fedlearn's default for the provider." + fills "embedding.model";
       };
 
       dimension = lib.mkOption {
         type = lib.types.ints.positive;
         default = 768;
         example = 1024;
-        description = "The vector size of the collections (the stack's are 768, nomic-embed-text).";
+        description = "The vector size of the collections (the stack's are 768, nomic-embed-text)." + fills "embedding.dimension";
       };
 
       apiKeyFile = lib.mkOption {
         type = lib.types.nullOr lib.types.str;
         default = null;
         example = "/run/secrets/openai-api-key";
-        description = "A file holding the embeddings API key; passed with `LoadCredential`.";
+        description = "A file holding the embeddings API key; passed with `LoadCredential`." + owns "embedding.api_key_file";
       };
     };
 
@@ -260,8 +275,11 @@ in
       example = "/var/lib/prometheus-node-exporter/textfile";
       description = ''
         Write {file}`fedlearn.prom` here for node_exporter's textfile collector (the directory must
-        exist and be writable by {option}`services.fedlearn.user`). `null`: the state dir.
-      '';
+        exist and be writable by {option}`services.fedlearn.user`). `null`: the state dir, unless
+        `settings.metrics.path` names a file (whose folder the units then make writable the same
+        way).
+      ''
+      + fills "metrics.path";
     };
 
     importOnBoot = lib.mkOption {
@@ -295,8 +313,23 @@ in
       };
       description = ''
         Further keys of fedlearn's configuration file (see `fedlearn config show --defaults`).
-        The typed options above are merged on top of these. The generated files are checked with
-        `fedlearn config validate` when the system is built.
+
+        The typed options above fill some of these keys (each names its own). A typed option left
+        at its default gives way to the same key here. One that your configuration sets (at any
+        priority, `lib.mkDefault` included, and even to its default value) fills its key, and a
+        different value for that key here is an assertion error naming both: neither silently
+        wins. To override a value another module wrote, use `lib.mkForce` on the same option.
+        `state_dir`, `repo`, `qdrant.api_key_file` and `embedding.api_key_file` shape the units
+        (state directory, sandbox, clone, credentials), so here they may only repeat their typed
+        options' values.
+
+        The units follow the values fedlearn reads, wherever they were written: the paths in
+        `sync.telemetry`, `sync.fine_tuning` and `metrics.path` decide `ProtectHome` and
+        `ReadWritePaths` as the typed options do (so they must be absolute), `publish.branch` is
+        the branch `fedlearn-clone` checks out, and `qdrant.url` and `embedding.provider` decide
+        whether the jobs wait for the network.
+
+        The generated files are checked with `fedlearn config validate` when the system is built.
       '';
     };
   };

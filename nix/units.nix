@@ -3,6 +3,9 @@
 {
   # The values of services.fedlearn, every option present (module.nix documents each).
   cfg,
+  # Option path below services.fedlearn ("embedding.dimension") -> whether the configuration
+  # defines it, at any priority but the option's own default's. Only the paths in `typedKeys`.
+  isSet,
   # The fedlearn package (anything that interpolates to its store path).
   package,
   # fedlearn/schedules.json, parsed: schedule -> job -> { systemd; cron; }.
@@ -58,14 +61,14 @@ let
 
   stateDir = text cfg.stateDir;
   repoPath = text cfg.repo.path;
-  metricsDir = text cfg.metrics.textfileDirectory;
-  readPaths = map text cfg.telemetryPaths ++ optional (cfg.fineTuningDataset != null) (text cfg.fineTuningDataset);
+  metricsOption = text cfg.metrics.textfileDirectory;
   # The repo is ours to create (and chown) when we clone it or it lives in the state dir.
   isRepoManaged = repoPath != null && (cfg.repo.url != null || hasPrefix "${stateDir}/" repoPath);
   # sync pulls (and imports what changed) whenever the repo has a remote to pull from.
   isSyncPulling = cfg.publish.enable || cfg.repo.url != null;
 
-  qdrantUrl =
+  # qdrant.url's own value: the option, else the Qdrant on this host.
+  typedQdrantUrl =
     if cfg.qdrant.url != null then
       cfg.qdrant.url
     else if localQdrant != null then
@@ -89,6 +92,194 @@ let
     in
     "http://${reachable}:${toString (service.http_port or 6333)}";
 
+  # The config keys (DESIGN.md "Configuration") the typed options fill, with the option's value
+  # there (null: no key). A typed option the configuration sets fills its key, and a different
+  # value for that key in `settings` is an assertion error; one left at its default gives way to
+  # the key in `settings`. `owned` keys shape the units, so `settings` may not give them another
+  # value than their option's (`why`: what follows the option). `paths`: the option's paths the
+  # sandbox is computed from.
+  typedKeys = map (entry: entry // { key = builtins.filter builtins.isString (builtins.split "[.]" entry.key); }) [
+    {
+      option = "nodeId";
+      key = "node_id";
+      value = cfg.nodeId;
+    }
+    {
+      option = "stateDir";
+      key = "state_dir";
+      value = stateDir;
+      owned = true;
+      why = "the state directory's tmpfiles rule, the units' ReadWritePaths and the fedlearn user's home follow that option";
+      paths = [ stateDir ];
+    }
+    {
+      option = "repo.path";
+      key = "repo";
+      value = repoPath;
+      owned = true;
+      why = "the units' ReadWritePaths and ProtectHome, the clone unit and the tmpfiles rule follow that option";
+      paths = optional (repoPath != null) repoPath;
+    }
+    {
+      option = "telemetryPaths";
+      key = "sync.telemetry";
+      value = map text cfg.telemetryPaths;
+      paths = map text cfg.telemetryPaths;
+    }
+    {
+      option = "fineTuningDataset";
+      key = "sync.fine_tuning";
+      # "" tells sync to skip the dataset; fedlearn's own default is under the user's home.
+      value = if cfg.fineTuningDataset == null then "" else text cfg.fineTuningDataset;
+      paths = optional (cfg.fineTuningDataset != null) (text cfg.fineTuningDataset);
+    }
+    {
+      option = "valueThreshold";
+      key = "sync.value_threshold";
+      value = cfg.valueThreshold;
+    }
+    {
+      option = "qdrant.url";
+      key = "qdrant.url";
+      value = typedQdrantUrl;
+    }
+    {
+      option = "qdrant.collections";
+      key = "qdrant.collections";
+      value = cfg.qdrant.collections;
+    }
+    {
+      option = "qdrant.apiKeyFile";
+      key = "qdrant.api_key_file";
+      value = text cfg.qdrant.apiKeyFile;
+      owned = true;
+      why = "the units load the key with LoadCredential, and their config files name their own copy of it";
+    }
+    {
+      option = "embedding.provider";
+      key = "embedding.provider";
+      value = cfg.embedding.provider;
+    }
+    {
+      option = "embedding.url";
+      key = "embedding.url";
+      value = cfg.embedding.url;
+    }
+    {
+      option = "embedding.model";
+      key = "embedding.model";
+      value = cfg.embedding.model;
+    }
+    {
+      option = "embedding.dimension";
+      key = "embedding.dimension";
+      value = cfg.embedding.dimension;
+    }
+    {
+      option = "embedding.apiKeyFile";
+      key = "embedding.api_key_file";
+      value = text cfg.embedding.apiKeyFile;
+      owned = true;
+      why = "the units load the key with LoadCredential, and their config files name their own copy of it";
+    }
+    {
+      option = "repo.branch";
+      key = "publish.branch";
+      value = cfg.repo.branch;
+    }
+    {
+      option = "metrics.textfileDirectory";
+      key = "metrics.path";
+      value = if metricsOption == null then null else "${metricsOption}/fedlearn.prom";
+      paths = optional (metricsOption != null) metricsOption;
+    }
+  ];
+  typedKey = builtins.listToAttrs (map (entry: { name = entry.option; value = entry; }) typedKeys);
+
+  # Keys the module sets that have no option: `settings` may set them too.
+  moduleDefaults = {
+    pull.import_after = true;
+  };
+
+  # { found; value; } for the key at path in `settings` (found = false when absent).
+  setting =
+    path:
+    let
+      walk =
+        table: keys:
+        if keys == [ ] then
+          {
+            found = true;
+            value = table;
+          }
+        else if builtins.isAttrs table && table ? ${builtins.head keys} then
+          walk table.${builtins.head keys} (builtins.tail keys)
+        else
+          { found = false; };
+    in
+    walk cfg.settings path;
+  keyName = entry: concatSep "." entry.key;
+  isFromSettings = entry: !(entry.owned or false) && !(isSet entry.option) && (setting entry.key).found;
+  # The value fedlearn reads for a typed option's key, wherever it was written.
+  effective = entry: if isFromSettings entry then (setting entry.key).value else entry.value;
+  effectiveOf = option: effective typedKey.${option};
+  # Where the effective value was written, for messages.
+  sourceOf = entry: "services.fedlearn.${if isFromSettings entry then "settings.${keyName entry}" else entry.option}";
+
+  # Keys written both in `settings` and by an option that was set (or owns the key), disagreeing.
+  # An assertion, not a silent winner: either choice would drop a value written in the
+  # configuration; lib.mkForce on the one option is the module system's way to override.
+  conflicts = builtins.filter (
+    entry:
+    let
+      written = setting entry.key;
+    in
+    written.found && (entry.owned or false || isSet entry.option) && written.value != entry.value
+  ) typedKeys;
+  conflictMessage =
+    entry:
+    let
+      written = builtins.toJSON (setting entry.key).value;
+      own = builtins.toJSON entry.value;
+    in
+    if entry.owned or false then
+      "services.fedlearn.settings.${keyName entry}: ${written} differs from services.fedlearn.${entry.option} (${own}); set ${entry.option} instead, ${entry.why}"
+    else
+      "services.fedlearn.${entry.option}: sets ${keyName entry} to ${own}, while services.fedlearn.settings.${keyName entry} is ${written}; set only one of them (an option left at its default gives way to settings)";
+
+  # The sandbox is computed from the paths fedlearn reads and writes, so they must be absolute:
+  # fedlearn resolves a relative one against its config file (in the Nix store), ~ against the
+  # user's home, which the units may hide (ProtectHome).
+  strings = value: builtins.filter builtins.isString (if builtins.isList value then value else [ value ]);
+  pathsOf = entry: if isFromSettings entry then builtins.filter (path: path != "") (strings (effective entry)) else entry.paths;
+  relativePaths = entry: builtins.filter (path: !hasPrefix "/" path) (pathsOf entry);
+  sandboxedKeys = map (option: typedKey.${option}) [
+    "stateDir"
+    "repo.path"
+    "telemetryPaths"
+    "fineTuningDataset"
+    "metrics.textfileDirectory"
+  ];
+
+  # What the units depend on, from the effective values (ill-typed ones are left to the build-time
+  # `fedlearn config validate`, which names them).
+  readPaths = strings (effectiveOf "telemetryPaths") ++ builtins.filter (path: path != "") (strings (effectiveOf "fineTuningDataset"));
+  metricsPath = effectiveOf "metrics.textfileDirectory";
+  metricsDir =
+    if metricsOption != null then
+      metricsOption
+    else if builtins.isString metricsPath && metricsPath != "" then
+      dirOf metricsPath
+    else
+      null;
+  qdrantUrl = effectiveOf "qdrant.url";
+  provider = effectiveOf "embedding.provider";
+  branch =
+    let
+      value = effectiveOf "repo.branch";
+    in
+    if builtins.isString value then value else cfg.repo.branch;
+
   # Secret files, by credential name. Units load them with LoadCredential; the config files name
   # the copy systemd makes in the unit's credentials directory, so no secret enters the store.
   apiKeyFiles = withoutNulls {
@@ -101,35 +292,15 @@ let
   loadCredential =
     names: files: map (name: "${name}:${files.${name}}") (builtins.filter (name: files ? ${name}) names);
 
-  # The [section] keys fedlearn reads (DESIGN.md "Configuration"), from the typed options.
-  typedSettings = withoutNulls {
-    node_id = cfg.nodeId;
-    repo = repoPath;
-    state_dir = stateDir;
-    sync = withoutNulls {
-      telemetry = map text cfg.telemetryPaths;
-      # "" tells sync to skip the dataset; fedlearn's own default is under the user's home.
-      fine_tuning = if cfg.fineTuningDataset == null then "" else text cfg.fineTuningDataset;
-      value_threshold = cfg.valueThreshold;
-    };
-    qdrant = {
-      url = qdrantUrl;
-      collections = cfg.qdrant.collections;
-    };
-    embedding = withoutNulls {
-      inherit (cfg.embedding) provider dimension;
-      url = cfg.embedding.url;
-      model = cfg.embedding.model;
-    };
-    publish.branch = cfg.repo.branch;
-    pull.import_after = true;
-    metrics = if metricsDir != null then { path = "${metricsDir}/fedlearn.prom"; } else null;
-  };
+  # The typed options' keys at their effective values, over `settings`, over the module's defaults.
+  setAt = keys: value: if keys == [ ] then value else { ${builtins.head keys} = setAt (builtins.tail keys) value; };
+  typedSettings = builtins.foldl' (
+    table: entry: if effective entry == null then table else recursiveUpdate table (setAt entry.key (effective entry))
+  ) { } typedKeys;
 
-  # The typed options win over the freeform settings they are merged onto.
   settingsWith =
     keyFile:
-    recursiveUpdate cfg.settings (
+    recursiveUpdate (recursiveUpdate moduleDefaults cfg.settings) (
       recursiveUpdate typedSettings {
         qdrant = optionalAttrs (apiKeyFiles ? qdrant-api-key) { api_key_file = keyFile "qdrant-api-key"; };
         embedding = optionalAttrs (apiKeyFiles ? embedding-api-key) {
@@ -203,7 +374,7 @@ let
   network = [ "network-online.target" ];
   # Jobs that talk to Qdrant or an embedding API wait for the network, and a Qdrant on this host.
   qdrantService = optional (localQdrant != null) "qdrant.service";
-  needsNetwork = qdrantUrl != "" || cfg.embedding.provider != "hash";
+  needsNetwork = qdrantUrl != "" || provider != "hash";
 
   mkJobService =
     job:
@@ -292,7 +463,7 @@ let
         RemainAfterExit = true;
         User = cfg.user;
         Group = cfg.group;
-        ExecStart = "${git}/bin/git clone --branch ${execArg cfg.repo.branch} -- ${execArg cfg.repo.url} ${execArg repoPath}";
+        ExecStart = "${git}/bin/git clone --branch ${execArg branch} -- ${execArg cfg.repo.url} ${execArg repoPath}";
         LoadCredential = optional (sshKeyFile != null) "ssh-key:${sshKeyFile}";
       };
     };
@@ -352,10 +523,18 @@ let
         message = "services.fedlearn.publish.enable: publishing needs a federation repo to commit to and push from; set services.fedlearn.repo.url (or repo.path to a checkout with a remote)";
       }
       {
-        assertion = cfg.embedding.provider == "hash" || cfg.embedding.url != null;
-        message = ''services.fedlearn.embedding.url: provider "${cfg.embedding.provider}" needs the URL of its API'';
+        assertion = !builtins.isString provider || provider == "hash" || !builtins.elem (effectiveOf "embedding.url") [ null "" ];
+        message = ''services.fedlearn.embedding.url: provider "${provider}" needs the URL of its API'';
       }
     ]
+    ++ map (entry: {
+      assertion = false;
+      message = conflictMessage entry;
+    }) conflicts
+    ++ map (entry: {
+      assertion = relativePaths entry == [ ];
+      message = "${sourceOf entry}: not an absolute path: ${concatSep ", " (map builtins.toJSON (relativePaths entry))}; the units' sandbox (ReadWritePaths, ProtectHome) is computed from absolute ones, and fedlearn would resolve it against the unit's home (~) or its config file's folder in the Nix store";
+    }) sandboxedKeys
     ++ map (option: {
       assertion = !isStorePath secretOptions.${option};
       message = "services.fedlearn.${option}: ${toString secretOptions.${option}} is in the Nix store, which every local user can read; point it at a file outside the store (e.g. /run/secrets/...)";

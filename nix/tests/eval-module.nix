@@ -117,7 +117,7 @@ let
       qdrant.apiKeyFile = "/run/secrets/qdrant";
       settings = {
         sync.max_line_bytes = 4096;
-        sync.value_threshold = 0.1;
+        sync.value_threshold = 0.9;
       };
       valueThreshold = 0.9;
     };
@@ -173,8 +173,86 @@ let
     (check "connected: git uses the ssh key credential" (
       lib.hasInfix "-i /run/credentials/fedlearn-sync.service/ssh-key" connectedSync.environment.GIT_SSH_COMMAND
     ))
-    (check "connected: typed options over settings, the rest kept" (
+    (check "connected: a typed option and settings agreeing, the rest kept" (
       (jobConfig connectedSync).sync.value_threshold == 0.9 && (jobConfig connectedSync).sync.max_line_bytes == 4096
+    ))
+  ];
+
+  # Typed options left at their defaults give way to the same keys in settings, and the units
+  # follow the values fedlearn reads.
+  fromSettings = evaluate {
+    fedlearn = {
+      repo = {
+        path = "/srv/fed";
+        url = "https://example.org/fed.git";
+      };
+      settings = {
+        sync.telemetry = [ "/home/alice/.local/share/ai/hybrid-events.jsonl" ];
+        sync.value_threshold = 0.5;
+        embedding.dimension = 1024;
+        qdrant.url = "http://qdrant.lan:6333";
+        publish.branch = "fedlearn";
+        metrics.path = "/var/lib/node-exporter/fedlearn.prom";
+        pull.import_after = false;
+      };
+    };
+  };
+  fromSettingsServices = fromSettings.systemd.services;
+  fromSettingsSync = jobConfig fromSettingsServices.fedlearn-sync;
+  # Set typed options (at any priority but their default's, even to the default's value) that
+  # disagree with settings fail, naming both; so do settings for keys the units depend on.
+  conflicting = evaluate {
+    fedlearn = {
+      repo.path = "/srv/fed";
+      embedding.dimension = 768;
+      telemetryPaths = [ "/var/log/ai/events.jsonl" ];
+      settings = {
+        embedding.dimension = 1024;
+        sync.telemetry = [ "/var/log/other.jsonl" ];
+        sync.value_threshold = 0.5;
+        state_dir = "/srv/fedlearn-state";
+      };
+    };
+    extra.services.fedlearn.valueThreshold = lib.mkDefault 0.8;
+  };
+  settingsChecks = [
+    (check "settings: no failed assertion" (failed fromSettings == [ ]))
+    (check "settings: keys of typed options left at their defaults reach the config" (
+      fromSettingsSync.sync.telemetry == [ "/home/alice/.local/share/ai/hybrid-events.jsonl" ]
+      && fromSettingsSync.sync.value_threshold == 0.5
+      && fromSettingsSync.embedding.dimension == 1024
+      && fromSettingsSync.qdrant.url == "http://qdrant.lan:6333"
+      && fromSettingsSync.publish.branch == "fedlearn"
+      && fromSettingsSync.metrics.path == "/var/lib/node-exporter/fedlearn.prom"
+      && !fromSettingsSync.pull.import_after
+      && (readConfig fromSettings.environment.etc."fedlearn/config.toml".source).embedding.dimension == 1024
+    ))
+    (check "settings: typed options still fill the keys settings leaves out" (
+      fromSettingsSync.embedding.provider == "hash" && fromSettingsSync.sync.fine_tuning == ""
+    ))
+    (check "settings: the sandbox reads telemetry under /home and writes the metrics folder" (
+      fromSettingsServices.fedlearn-sync.serviceConfig.ProtectHome == "read-only"
+      && lib.elem "-/var/lib/node-exporter" fromSettingsServices.fedlearn-metrics.serviceConfig.ReadWritePaths
+      && fromSettingsServices.fedlearn-metrics.serviceConfig.UMask == "0022"
+    ))
+    (check "settings: the clone checks out the branch published to" (
+      lib.hasInfix " clone --branch fedlearn -- " fromSettingsServices.fedlearn-clone.serviceConfig.ExecStart
+    ))
+    (check "settings: a remote Qdrant orders export after the network" (
+      fromSettingsServices.fedlearn-export.wants == [ "network-online.target" ]
+    ))
+    (check "conflicting: one failed assertion each, starting with the option path" (
+      lib.sort lib.lessThan (map (message: lib.head (lib.splitString ":" message)) (failed conflicting)) == [
+        "services.fedlearn.embedding.dimension"
+        "services.fedlearn.settings.state_dir"
+        "services.fedlearn.telemetryPaths"
+        "services.fedlearn.valueThreshold"
+      ]
+    ))
+    (check "conflicting: the message names both values" (
+      lib.elem "services.fedlearn.embedding.dimension: sets embedding.dimension to 768, while services.fedlearn.settings.embedding.dimension is 1024; set only one of them (an option left at its default gives way to settings)" (
+        failed conflicting
+      )
     ))
   ];
 
@@ -298,7 +376,7 @@ let
     (check "flake: checks" (lib.attrNames flake.checks.x86_64-linux == [ "module" "package" "vm" ]))
   ];
 
-  checks = minimalChecks ++ scheduleChecks ++ connectedChecks ++ otherChecks ++ flakeChecks;
+  checks = minimalChecks ++ scheduleChecks ++ connectedChecks ++ settingsChecks ++ otherChecks ++ flakeChecks;
   failures = map (c: c.what) (lib.filter (c: !c.ok) checks);
 in
 if failures == [ ] then

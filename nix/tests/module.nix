@@ -1,7 +1,8 @@
 # `nix flake check`'s module check: services.fedlearn evaluated inside real NixOS systems. The
 # assertions fire with their option-path messages, the units render to the expected unit files,
-# the generated config files pass `fedlearn config validate` (system.checks), and every option
-# is documented (nixosOptionsDoc fails on warnings).
+# keys written only in `settings` reach the config file and the sandbox, the generated config
+# files pass `fedlearn config validate` (system.checks), and every option is documented
+# (nixosOptionsDoc fails on warnings).
 {
   pkgs,
   nixosSystem,
@@ -44,7 +45,18 @@ let
     telemetryPaths = [ "/var/lib/ai-stack/hybrid-events.jsonl" ];
     metrics.textfileDirectory = "/var/lib/node-exporter";
     settings.anonymize.hostnames = [ "corp.example" ];
+    # Left at their options' defaults: these reach the config (and the sandbox) as written.
+    settings.sync.value_threshold = 0.5;
+    settings.sync.fine_tuning = "/home/ai/fine-tuning/dataset.jsonl";
   } { services.qdrant.enable = true; };
+
+  # A set option (mkDefault counts) disagreeing with settings, and a key the units depend on.
+  conflicting = evaluate {
+    repo.path = "/srv/fedlearn-data";
+    valueThreshold = lib.mkDefault 0.8;
+    settings.sync.value_threshold = 0.5;
+    settings.state_dir = "/srv/fedlearn-state";
+  } { };
 
   broken = evaluate {
     schedule = "custom";
@@ -66,6 +78,12 @@ assert lib.assertMsg (
   && lib.any (lib.hasPrefix "services.fedlearn.qdrant.apiKeyFile: ") (failedMessages broken)
   && lib.length (failedMessages broken) == 3
 ) "wrong failed assertions: ${lib.concatStringsSep "; " (failedMessages broken)}";
+assert lib.assertMsg (
+  lib.sort lib.lessThan (map (message: lib.head (lib.splitString ":" message)) (failedMessages conflicting)) == [
+    "services.fedlearn.settings.state_dir"
+    "services.fedlearn.valueThreshold"
+  ]
+) "wrong failed assertions for settings against options: ${lib.concatStringsSep "; " (failedMessages conflicting)}";
 # NixOS links wanted units into the target's .wants instead of writing WantedBy= into the file.
 assert lib.assertMsg (lib.elem "multi-user.target" full.config.systemd.services.fedlearn-import.wantedBy)
   "fedlearn-import is not wanted by multi-user.target";
@@ -91,9 +109,12 @@ pkgs.runCommand "fedlearn-module-check"
     grep -qx 'ProtectSystem=strict' ${unitFile "fedlearn-sync.service"}
     grep -qx 'SystemCallFilter=@system-service' ${unitFile "fedlearn-sync.service"}
     grep -qx 'CapabilityBoundingSet=' ${unitFile "fedlearn-sync.service"}
+    grep -qx 'ProtectHome=read-only' ${unitFile "fedlearn-sync.service"}
     grep -q '^ConditionPathExists=!/var/lib/fedlearn/repo/.git' ${unitFile "fedlearn-clone.service"}
     config=$(sed -n 's/^ExecStart=.*--config //p' ${unitFile "fedlearn-sync.service"})
     grep -qx 'api_key_file = "/run/credentials/fedlearn-sync.service/qdrant-api-key"' "$config"
+    grep -qx 'value_threshold = 0.5' "$config"
+    grep -qx 'fine_tuning = "/home/ai/fine-tuning/dataset.jsonl"' "$config"
     if grep -q /run/secrets "$config"; then echo "a secret's own path is in $config" >&2; exit 1; fi
     mkdir -p "$out"
     cp ${unitFile "fedlearn-sync.service"} ${unitFile "fedlearn-sync.timer"} ${unitFile "fedlearn-import.service"} "$out/"

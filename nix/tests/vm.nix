@@ -47,10 +47,14 @@ in
       nodeId = "vm";
       repo.url = "/srv/federation.git";
       publish.enable = true;
-      telemetryPaths = [ "/var/lib/ai-stack/hybrid-events.jsonl" ];
       qdrant.apiKeyFile = "/etc/fedlearn-test/qdrant-api-key";
-      embedding.dimension = 64;
       metrics.textfileDirectory = "/var/lib/node-exporter-textfile";
+      # Written in settings, not in the typed options (left at their defaults, they give way):
+      # the telemetry under /home makes the units' ProtectHome read-only instead of hiding it.
+      settings = {
+        sync.telemetry = [ "/home/ai/hybrid-events.jsonl" ];
+        embedding.dimension = 64;
+      };
     };
     systemd.tmpfiles.rules = [ "d /var/lib/node-exporter-textfile 0755 fedlearn fedlearn - -" ];
 
@@ -99,7 +103,7 @@ in
         machine.wait_for_unit("fedlearn-import.service")
 
     with subtest("sync, publish, pull"):
-        machine.succeed("install -D -m 0644 ${events} /var/lib/ai-stack/hybrid-events.jsonl")
+        machine.succeed("install -D -m 0644 ${events} /home/ai/hybrid-events.jsonl")
         machine.succeed("systemctl start fedlearn-sync.service")
         machine.succeed("test -s /var/lib/fedlearn/repo/data/patterns/error-solutions/vm.jsonl")
         machine.succeed("runuser -u fedlearn -- git -C /srv/federation.git cat-file -e main:data/patterns/error-solutions/vm.jsonl")
@@ -108,6 +112,13 @@ in
         for _ in range(2):
             machine.succeed("systemctl restart fedlearn-import.service")
             assert count("error-solutions") == 2, count("error-solutions")
+
+    with subtest("the collection has the dimension written in settings"):
+        answer = machine.succeed(
+            "curl -sf -H 'api-key: ${apiKey}' http://127.0.0.1:6333/collections/error-solutions"
+        )
+        size = json.loads(answer)["result"]["config"]["params"]["vectors"]["size"]
+        assert size == 64, size
 
     with subtest("metrics"):
         machine.succeed("systemctl start fedlearn-metrics.service")

@@ -91,6 +91,19 @@ def merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def option_paths(options: dict[str, Any], prefix: str = "") -> list[str]:
+    """Return the dotted paths of the leaves of ``options`` (``settings`` is not a typed option)."""
+    paths: list[str] = []
+    for key, value in options.items():
+        if not prefix and key == "settings":
+            continue
+        if isinstance(value, dict) and value:
+            paths += option_paths(value, f"{prefix}{key}.")
+        else:
+            paths.append(f"{prefix}{key}")
+    return paths
+
+
 def run_nix(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     """Run a Nix command and return the finished process (never raises on failure)."""
     return subprocess.run(list(args), capture_output=True, text=True, env=env, check=False)
@@ -110,8 +123,9 @@ def units(env: dict[str, str]) -> Units:
     """
     Return ``units(attr, local_qdrant=None, **options)``: nix/units.nix evaluated to JSON.
 
-    ``options`` are merged onto DEFAULTS (nested tables key by key); ``attr`` picks one output
-    (``services``, ``timers``, ``configs``, ``assertions`` …). Fails the test when Nix fails.
+    ``options`` are merged onto DEFAULTS (nested tables key by key) and count as set by the user,
+    the others as left at their defaults; ``attr`` picks one output (``services``, ``timers``,
+    ``configs``, ``assertions`` …). Fails the test when Nix fails.
     """
 
     def evaluate(attr: str, local_qdrant: dict[str, Any] | None = None, **options: Any) -> Any:
@@ -120,6 +134,7 @@ def units(env: dict[str, str]) -> Units:
             env,
             "nix-instantiate", "--eval", "--strict", "--json", str(DRIVER), "-A", attr,
             "--argstr", "cfgJson", json.dumps(cfg),
+            "--argstr", "setJson", json.dumps(option_paths(options)),
             "--argstr", "localQdrantJson", json.dumps(local_qdrant),
         )  # fmt: skip
         assert process.returncode == 0, process.stderr

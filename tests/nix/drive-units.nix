@@ -2,6 +2,8 @@
 # The config "files" are named, not written, so the evaluation needs no store access.
 {
   cfgJson,
+  # The option paths the test set ("embedding.dimension"); the others are at their defaults.
+  setJson ? "[]",
   localQdrantJson ? "null",
 }:
 let
@@ -9,6 +11,7 @@ let
 in
 import ../../nix/units.nix {
   cfg = builtins.fromJSON cfgJson;
+  isSet = path: builtins.elem path (builtins.fromJSON setJson);
   package = store "00000000000000000000000000000000-fedlearn-0.1.0";
   schedules = builtins.fromJSON (builtins.readFile ../../fedlearn/schedules.json);
   localQdrant = builtins.fromJSON localQdrantJson;

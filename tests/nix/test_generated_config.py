@@ -54,6 +54,19 @@ TYPICAL: dict[str, dict[str, Any]] = {
             "sync": {"snapshots_keep": 10},
         },
     },
+    "typed options' keys written in settings": {
+        "settings": {
+            "sync": {"telemetry": ["/var/log/ai/events.jsonl"], "value_threshold": 0.5},
+            "embedding": {
+                "provider": "ollama",
+                "url": "http://127.0.0.1:11434",
+                "dimension": 1024,
+            },
+            "metrics": {"path": "/var/lib/node-exporter/fedlearn.prom"},
+            "publish": {"branch": "fedlearn"},
+            "pull": {"import_after": False},
+        },
+    },
 }
 
 
@@ -85,6 +98,22 @@ def test_generated_config_keeps_the_typed_values(units: Units) -> None:
     assert structured.embedding.model == "nomic-embed-text"
     assert structured.metrics.path == "/var/lib/node-exporter/fedlearn.prom"
     assert structured.pull.import_after is True
+
+
+def test_generated_config_keeps_the_settings_of_typed_options_at_their_defaults(
+    units: Units,
+) -> None:
+    """Keys written in settings whose typed options were left alone are what fedlearn reads."""
+    options = TYPICAL["typed options' keys written in settings"]
+    for table in generated_tables(units, options).values():
+        structured = config.structure(table)
+        assert structured.sync.telemetry == ["/var/log/ai/events.jsonl"]
+        assert structured.sync.value_threshold == 0.5
+        assert structured.embedding.provider == "ollama"
+        assert structured.embedding.dimension == 1024
+        assert structured.metrics.path == "/var/lib/node-exporter/fedlearn.prom"
+        assert structured.publish.branch == "fedlearn"
+        assert structured.pull.import_after is False
 
 
 def test_generated_config_passes_fedlearn_config_validate(units: Units, tmp_path: Path) -> None:

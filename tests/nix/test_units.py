@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
 from fedlearn import schedules
-from tests.nix.conftest import PACKAGE, STORE, Units
+from tests.nix.conftest import PACKAGE, STORE, Units, merge
 
 pytestmark = pytest.mark.nix
 
@@ -248,17 +249,299 @@ def test_units_tmpfiles_create_state_dir_and_managed_repo(units: Units) -> None:
     ]
 
 
-def test_units_settings_merge_under_typed_options(units: Units) -> None:
-    """Freeform settings keep their keys; a typed option wins over the same key in settings."""
+def test_units_settings_keep_their_keys_beside_the_typed_options(units: Units) -> None:
+    """Freeform settings keep their keys; a set typed option fills its own; an agreeing pair is fine."""
     settings = {
-        "sync": {"max_line_bytes": 4096, "value_threshold": 0.1},
+        "sync": {"max_line_bytes": 4096, "value_threshold": 0.9},
         "anonymize": {"hostnames": ["a.b"]},
     }
-    table = units("settings", settings=settings, valueThreshold=0.9, nodeId="lab")
+    options = {"settings": settings, "valueThreshold": 0.9, "nodeId": "lab"}
+    table = units("settings", **options)
     assert table["sync"]["max_line_bytes"] == 4096
     assert table["sync"]["value_threshold"] == 0.9
     assert table["anonymize"] == {"hostnames": ["a.b"]}
     assert table["node_id"] == "lab"
+    assert failed(units, **options) == []
+
+
+# Each typed option left at its default, and a value for its key in settings: (key path, value).
+SETTINGS_ONLY = {
+    "telemetryPaths": (("sync", "telemetry"), ["/var/log/ai/events.jsonl"]),
+    "fineTuningDataset": (("sync", "fine_tuning"), "/var/lib/ai/dataset.jsonl"),
+    "valueThreshold": (("sync", "value_threshold"), 0.25),
+    "qdrant.url": (("qdrant", "url"), "http://qdrant.lan:6333"),
+    "qdrant.collections": (("qdrant", "collections"), ["error-solutions"]),
+    "embedding.provider": (("embedding", "provider"), "ollama"),
+    "embedding.url": (("embedding", "url"), "http://127.0.0.1:11434"),
+    "embedding.model": (("embedding", "model"), "mxbai-embed-large"),
+    "embedding.dimension": (("embedding", "dimension"), 1024),
+    "repo.branch": (("publish", "branch"), "fedlearn"),
+    "metrics.textfileDirectory": (("metrics", "path"), "/var/lib/node-exporter/fed.prom"),
+    "nodeId": (("node_id",), "lab"),
+    "(no option)": (("pull", "import_after"), False),
+}
+
+
+def nest(keys: tuple[str, ...], value: object) -> dict[str, Any]:
+    """Return ``{keys[0]: {keys[1]: ... value}}``."""
+    table: dict[str, Any] = {keys[-1]: value}
+    for key in reversed(keys[:-1]):
+        table = {key: table}
+    return table
+
+
+def lookup(table: dict[str, object], keys: tuple[str, ...]) -> object:
+    """Return the value at ``keys`` in nested ``table``."""
+    value: object = table
+    for key in keys:
+        assert isinstance(value, dict), (table, keys)
+        value = value[key]
+    return value
+
+
+@pytest.mark.parametrize("option", list(SETTINGS_ONLY))
+def test_units_option_at_its_default_gives_way_to_settings(units: Units, option: str) -> None:
+    """A key written only in settings reaches /etc's config and every job's, over the option's default."""
+    keys, value = SETTINGS_ONLY[option]
+    settings = nest(keys, value)
+    if keys == ("embedding", "provider"):
+        settings["embedding"] = {"provider": "ollama", "url": "http://127.0.0.1:11434"}
+    tables = [units("settings", settings=settings), *units("configs", settings=settings).values()]
+    for table in tables:
+        assert lookup(table, keys) == value
+    assert failed(units, settings=settings) == []
+
+
+def test_units_every_typed_option_gives_way_to_settings_at_once(units: Units) -> None:
+    """All the keys together: nothing of the typed defaults is left where settings spoke."""
+    settings: dict[str, Any] = {}
+    for keys, value in SETTINGS_ONLY.values():
+        settings = merge(settings, nest(keys, value))
+    table = units("settings", settings=settings)
+    for keys, value in SETTINGS_ONLY.values():
+        assert lookup(table, keys) == value
+
+
+def test_units_local_qdrant_url_gives_way_to_settings(units: Units) -> None:
+    """The URL derived from a local Qdrant is a default too: settings.qdrant.url wins over it."""
+    local = {"service": {"http_port": 6333}}
+    settings = {"qdrant": {"url": "http://q.lan:6333"}}
+    assert units("qdrantUrl", local_qdrant=local, settings=settings) == "http://q.lan:6333"
+    assert (
+        units("settings", local_qdrant=local, settings=settings)["qdrant"]["url"]
+        == "http://q.lan:6333"
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            {"embedding": {"dimension": 1024}, "settings": {"embedding": {"dimension": 768}}},
+            "services.fedlearn.embedding.dimension: sets embedding.dimension to 1024, while "
+            "services.fedlearn.settings.embedding.dimension is 768; set only one of them",
+        ),
+        (
+            # Set to its default value is still set.
+            {"embedding": {"dimension": 768}, "settings": {"embedding": {"dimension": 1024}}},
+            "services.fedlearn.embedding.dimension: sets embedding.dimension to 768, while "
+            "services.fedlearn.settings.embedding.dimension is 1024",
+        ),
+        (
+            {"telemetryPaths": ["/var/log/a.jsonl"], "settings": {"sync": {"telemetry": ["/b"]}}},
+            'services.fedlearn.telemetryPaths: sets sync.telemetry to ["/var/log/a.jsonl"], while '
+            'services.fedlearn.settings.sync.telemetry is ["/b"]',
+        ),
+        (
+            {"valueThreshold": 0.9, "settings": {"sync": {"value_threshold": 0.1}}},
+            "services.fedlearn.valueThreshold: sets sync.value_threshold to 0.9, while "
+            "services.fedlearn.settings.sync.value_threshold is 0.1",
+        ),
+        (
+            {"repo": {"branch": "data"}, "settings": {"publish": {"branch": "main"}}},
+            'services.fedlearn.repo.branch: sets publish.branch to "data", while '
+            'services.fedlearn.settings.publish.branch is "main"',
+        ),
+        (
+            {
+                "metrics": {"textfileDirectory": "/var/lib/ne"},
+                "settings": {"metrics": {"path": "/srv/fed.prom"}},
+            },
+            'services.fedlearn.metrics.textfileDirectory: sets metrics.path to "/var/lib/ne/fedlearn.prom", '
+            'while services.fedlearn.settings.metrics.path is "/srv/fed.prom"',
+        ),
+    ],
+)
+def test_units_assert_a_set_option_and_a_different_setting(
+    units: Units, options: dict[str, object], message: str
+) -> None:
+    """Both written and different: an assertion naming both, never a silent choice."""
+    messages = failed(units, **options)
+    assert len(messages) == 1, messages
+    assert messages[0].startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("settings", "option", "message"),
+    [
+        (
+            {"state_dir": "/srv/state"},
+            {},
+            'services.fedlearn.settings.state_dir: "/srv/state" differs from '
+            'services.fedlearn.stateDir ("/var/lib/fedlearn"); set stateDir instead',
+        ),
+        (
+            {"repo": "/srv/other"},
+            {},
+            'services.fedlearn.settings.repo: "/srv/other" differs from '
+            'services.fedlearn.repo.path ("/srv/federation"); set repo.path instead',
+        ),
+        (
+            {"qdrant": {"api_key_file": "/run/secrets/q"}},
+            {},
+            'services.fedlearn.settings.qdrant.api_key_file: "/run/secrets/q" differs from '
+            "services.fedlearn.qdrant.apiKeyFile (null); set qdrant.apiKeyFile instead, "
+            "the units load the key with LoadCredential",
+        ),
+        (
+            {"embedding": {"api_key_file": "/run/secrets/e"}},
+            {"embedding": {"apiKeyFile": "/run/secrets/k"}},
+            'services.fedlearn.settings.embedding.api_key_file: "/run/secrets/e" differs from '
+            'services.fedlearn.embedding.apiKeyFile ("/run/secrets/k")',
+        ),
+    ],
+)
+def test_units_assert_settings_keys_the_units_depend_on(
+    units: Units, settings: dict[str, object], option: dict[str, object], message: str
+) -> None:
+    """state_dir, repo and the key files shape the units: settings may not move them."""
+    messages = failed(units, settings=settings, **option)
+    assert len(messages) == 1, messages
+    assert messages[0].startswith(message)
+
+
+def test_units_settings_may_repeat_what_the_units_depend_on(units: Units) -> None:
+    """The same state dir, repo and key file in settings (e.g. pasted config) are accepted."""
+    settings = {
+        "state_dir": "/var/lib/fedlearn",
+        "repo": "/srv/federation",
+        "qdrant": {"api_key_file": "/run/secrets/q"},
+    }
+    options = {"settings": settings, "qdrant": {"apiKeyFile": "/run/secrets/q"}}
+    assert failed(units, **options) == []
+    sync = units("configs", **options)["sync"]
+    assert sync["qdrant"]["api_key_file"] == "/run/credentials/fedlearn-sync.service/qdrant-api-key"
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"sync": {"telemetry": ["/home/alice/.local/share/ai/events.jsonl"]}},
+        {"sync": {"fine_tuning": "/home/alice/dataset.jsonl"}},
+    ],
+)
+def test_units_sandbox_reads_inputs_named_in_settings(
+    units: Units, settings: dict[str, object]
+) -> None:
+    """Inputs under /home written in settings make /home readable, as the typed options do."""
+    service = units("services", settings=settings)["fedlearn-sync"]
+    assert service["serviceConfig"]["ProtectHome"] == "read-only"
+
+
+def test_units_sandbox_writes_the_metrics_path_named_in_settings(units: Units) -> None:
+    """settings.metrics.path's folder is writable by the units and the textfile readable by others."""
+    settings = {"metrics": {"path": "/var/lib/node-exporter/fed.prom"}}
+    services = units("services", settings=settings)
+    assert services["fedlearn-metrics"]["serviceConfig"]["ReadWritePaths"] == [
+        "/var/lib/fedlearn",
+        "-/srv/federation",
+        "-/var/lib/node-exporter",
+    ]
+    assert services["fedlearn-metrics"]["serviceConfig"]["UMask"] == "0022"
+    home = units("services", settings={"metrics": {"path": "/home/alice/fed.prom"}})
+    assert home["fedlearn-metrics"]["serviceConfig"]["ProtectHome"] is False
+
+
+def test_units_clone_checks_out_the_branch_named_in_settings(units: Units) -> None:
+    """settings.publish.branch is the branch published to, so it is also the one cloned."""
+    clone = units(
+        "services",
+        repo={"url": "https://example.org/fed.git"},
+        settings={"publish": {"branch": "fedlearn"}},
+    )["fedlearn-clone"]
+    assert " clone --branch fedlearn -- " in clone["serviceConfig"]["ExecStart"]
+
+
+def test_units_network_ordering_follows_qdrant_and_embedding_in_settings(units: Units) -> None:
+    """A remote Qdrant or an embeddings API named in settings orders export and import after the network."""
+    for settings in (
+        {"qdrant": {"url": "http://qdrant.lan:6333"}},
+        {"embedding": {"provider": "ollama", "url": "http://127.0.0.1:11434"}},
+    ):
+        services = units("services", settings=settings)
+        for job in ("export", "import"):
+            assert services[f"fedlearn-{job}"]["wants"] == ["network-online.target"], settings
+
+
+def test_units_assert_embedding_url_for_a_provider_in_settings(units: Units) -> None:
+    """An API provider in settings needs a URL, from the option or from settings."""
+    assert failed(units, settings={"embedding": {"provider": "openai"}}) == [
+        'services.fedlearn.embedding.url: provider "openai" needs the URL of its API'
+    ]
+    assert (
+        failed(units, embedding={"url": "http://o"}, settings={"embedding": {"provider": "openai"}})
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            {"settings": {"sync": {"telemetry": ["/var/log/a.jsonl", "~/events.jsonl"]}}},
+            'services.fedlearn.settings.sync.telemetry: not an absolute path: "~/events.jsonl"; ',
+        ),
+        (
+            {"settings": {"sync": {"fine_tuning": "dataset.jsonl"}}},
+            'services.fedlearn.settings.sync.fine_tuning: not an absolute path: "dataset.jsonl"; ',
+        ),
+        (
+            {"settings": {"metrics": {"path": "fedlearn.prom"}}},
+            'services.fedlearn.settings.metrics.path: not an absolute path: "fedlearn.prom"; ',
+        ),
+        (
+            {"telemetryPaths": ["events/*.jsonl"]},
+            'services.fedlearn.telemetryPaths: not an absolute path: "events/*.jsonl"; ',
+        ),
+        (
+            {"metrics": {"textfileDirectory": "~/textfile"}},
+            'services.fedlearn.metrics.textfileDirectory: not an absolute path: "~/textfile"; ',
+        ),
+        (
+            {"stateDir": "fedlearn"},
+            'services.fedlearn.stateDir: not an absolute path: "fedlearn"; ',
+        ),
+    ],
+)
+def test_units_assert_sandboxed_paths_are_absolute(
+    units: Units, options: dict[str, object], message: str
+) -> None:
+    """The sandbox can follow only absolute paths: others fail on the option or key they came from."""
+    messages = failed(units, **options)
+    assert len(messages) == 1, messages
+    assert messages[0].startswith(message)
+
+
+def test_units_ill_typed_settings_are_left_to_config_validate(units: Units) -> None:
+    """Keys of the wrong type in settings do not break the evaluation; the build-time validate names them."""
+    settings = {
+        "sync": {"telemetry": 5, "fine_tuning": 5},
+        "publish": {"branch": 5},
+        "metrics": {"path": 5},
+    }
+    services = units("services", repo={"url": "https://example.org/fed.git"}, settings=settings)
+    assert " clone --branch main -- " in services["fedlearn-clone"]["serviceConfig"]["ExecStart"]
+    assert units("settings", settings=settings)["sync"]["telemetry"] == 5
 
 
 def test_units_fine_tuning_dataset_is_skipped_unless_given(units: Units) -> None:
