@@ -2,13 +2,18 @@
 # Contributor check: evaluate nix/module.nix and the flake's outputs with nixpkgs' lib.evalModules,
 # without nixpkgs itself (which `nix flake check` needs the network for).
 #
-#   nix/tests/eval-module.sh PATH
+#   nix/tests/eval-module.sh [PATH]
 #
-# PATH is a local checkout of nixpkgs or of nix-community/nixpkgs.lib (anything holding
-# lib/default.nix). It is read in place and never belongs in this repository.
+# PATH (default: $FEDLEARN_NIXPKGS_LIB, as for the pytest) is a local checkout of nixpkgs or of
+# nix-community/nixpkgs.lib (anything holding lib/default.nix). It is read in place and never
+# belongs in this repository.
 set -euo pipefail
 
-root=${1:?usage: nix/tests/eval-module.sh PATH-TO-NIXPKGS-OR-NIXPKGS.LIB-CHECKOUT}
+root=${1:-${FEDLEARN_NIXPKGS_LIB:-}}
+if [[ -z $root ]]; then
+  echo "usage: nix/tests/eval-module.sh PATH-TO-NIXPKGS-OR-NIXPKGS.LIB-CHECKOUT (or set FEDLEARN_NIXPKGS_LIB)" >&2
+  exit 2
+fi
 root=$(cd "$root" && pwd)
 if [[ -f $root/lib/default.nix ]]; then
   lib=$root/lib

@@ -44,3 +44,31 @@ def test_eval_module_refuses_a_path_without_lib(env: dict[str, str], tmp_path: P
     )
     assert process.returncode == 2
     assert "no lib/default.nix" in process.stderr
+
+
+@pytest.mark.skipif(not LIB, reason="set FEDLEARN_NIXPKGS_LIB to a nixpkgs or nixpkgs.lib checkout")
+def test_eval_module_takes_the_lib_from_the_environment(env: dict[str, str]) -> None:
+    """Without PATH, the script reads FEDLEARN_NIXPKGS_LIB, as the pytest does."""
+    process = subprocess.run(
+        [str(ROOT / "nix/tests/eval-module.sh")],
+        capture_output=True,
+        text=True,
+        env=env | {"FEDLEARN_NIXPKGS_LIB": LIB},
+        check=False,
+    )
+    assert process.returncode == 0, process.stderr
+    assert json.loads(process.stdout)["passed"] >= 40
+
+
+def test_eval_module_without_a_lib_prints_its_usage(env: dict[str, str]) -> None:
+    """Neither PATH nor FEDLEARN_NIXPKGS_LIB: exit 2 with the usage line."""
+    environment = {key: value for key, value in env.items() if key != "FEDLEARN_NIXPKGS_LIB"}
+    process = subprocess.run(
+        [str(ROOT / "nix/tests/eval-module.sh")],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+    assert process.returncode == 2
+    assert process.stderr.startswith("usage: nix/tests/eval-module.sh PATH")
