@@ -194,7 +194,7 @@ in
         type = lib.types.nullOr lib.types.str;
         default = null;
         defaultText = lib.literalMD ''
-          `http://<host>:<http_port>` from {option}`services.qdrant.settings` when
+          `http://<host>:<http_port>` (`https` with `service.enable_tls`) from {option}`services.qdrant.settings` when
           {option}`services.qdrant.enable` is set, else `null`
         '';
         example = "http://qdrant.internal:6333";

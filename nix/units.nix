@@ -89,8 +89,11 @@ let
           "[${host}]"
         else
           host;
+      # Qdrant with TLS serves https only (its certificate must then name this host, else set
+      # services.fedlearn.qdrant.url to a name it holds).
+      scheme = if service.enable_tls or false then "https" else "http";
     in
-    "http://${reachable}:${toString (service.http_port or 6333)}";
+    "${scheme}://${reachable}:${toString (service.http_port or 6333)}";
 
   # The config keys (DESIGN.md "Configuration") the typed options fill, with the option's value
   # there (null: no key). A typed option the configuration sets fills its key, and a different

@@ -208,6 +208,7 @@ def test_units_import_not_at_boot_when_disabled(units: Units) -> None:
         ({"host": "::", "http_port": 6333}, "http://[::1]:6333"),
         ({"host": "10.0.0.5"}, "http://10.0.0.5:6333"),
         ({}, "http://127.0.0.1:6333"),
+        ({"enable_tls": True, "host": "q.lan"}, "https://q.lan:6333"),
     ],
 )
 def test_units_qdrant_url_derives_from_local_settings(
