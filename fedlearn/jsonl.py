@@ -113,13 +113,28 @@ def head_hash(path: Path, length: int) -> str:
         return hashlib.sha256(handle.read(min(length, HEAD_BYTES))).hexdigest()
 
 
+def is_read_file(path: Path, info: os.stat_result, cursor: Cursor) -> bool:
+    """
+    Return whether ``path`` (its stat ``info``) is the file ``cursor`` was reading.
+
+    The inode decides, and the device number too unless the first bytes the cursor read are
+    there: a btrfs subvolume or an NVMe partition may get another device number at the next boot,
+    and the file is still the same one.
+    """
+    if info.st_ino != cursor.inode:
+        return False
+    if info.st_dev == cursor.device:
+        return True
+    return info.st_size >= cursor.offset and head_hash(path, cursor.offset) == cursor.head
+
+
 def find_rotated(path: Path, cursor: Cursor) -> list[Path]:
     """
     Return the rotated files still to read when the cursor's file was renamed away, oldest first:
     the cursor's file (now ``.N``), then ``.N-1`` … ``.1``, written since. Empty when the cursor's
     file is not among the rotated siblings.
     """
-    return rotations_since(path, lambda _, info: (info.st_dev, info.st_ino) == cursor.file)
+    return rotations_since(path, lambda sibling, info: is_read_file(sibling, info, cursor))
 
 
 def sibling_of(path: Path, file: tuple[int, int]) -> Path | None:
@@ -139,7 +154,7 @@ def find_copy(path: Path, cursor: Cursor) -> list[Path]:
 
     def is_copy(sibling: Path, info: os.stat_result) -> bool:
         return (
-            (info.st_dev, info.st_ino) != cursor.file
+            not is_read_file(sibling, info, cursor)
             and info.st_size >= cursor.offset
             and head_hash(sibling, cursor.offset) == cursor.head
         )
@@ -209,7 +224,7 @@ def plan(path: Path, cursor: Cursor | None) -> list[Segment]:
         info = path.stat()
     except FileNotFoundError:
         info = None
-    if info is not None and (info.st_dev, info.st_ino) == (cursor.device, cursor.inode):
+    if info is not None and is_read_file(path, info, cursor):
         if info.st_size >= cursor.offset and head_hash(path, cursor.offset) == cursor.head:
             return [Segment(path, cursor.offset)]
         copies = find_copy(path, cursor) if cursor.offset else []

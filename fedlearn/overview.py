@@ -70,7 +70,7 @@ def backlog(cfg: config.Config, store: state.StateDir) -> list[Backlog]:
             info = path.stat()
         except FileNotFoundError:
             continue
-        same = cursor is not None and (info.st_dev, info.st_ino) == (cursor.device, cursor.inode)
+        same = cursor is not None and jsonl.is_read_file(path, info, cursor)
         found.append(Backlog(str(path), info.st_size, cursor.offset if same and cursor else 0))
     return found
 

@@ -43,11 +43,6 @@ class Cursor(msgspec.Struct, frozen=True, kw_only=True):
     offset: int
     head: str
 
-    @property
-    def file(self) -> tuple[int, int]:
-        """Return the (device, inode) of the file read."""
-        return self.device, self.inode
-
 
 class RunRecord(msgspec.Struct, frozen=True, kw_only=True):
     """The outcome of a job's last run, read by ``fedlearn status`` and ``fedlearn metrics``."""

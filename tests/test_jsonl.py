@@ -366,3 +366,29 @@ def test_expand_keeps_a_known_input_a_glob_no_longer_matches_while_it_is_rotated
     assert found == [tmp_path / "events.jsonl"]
     found = jsonl.expand([str(tmp_path / "**" / "*.jsonl")], known=known)
     assert found == [tmp_path / "events.jsonl", tmp_path / "sub" / "gone.jsonl"]
+
+
+@pytest.mark.parametrize("rotated", [False, True], ids=["in-place", "rotated"])
+def test_read_new_knows_its_file_under_another_device_number(tmp_path: Path, rotated: bool) -> None:
+    """
+    After a reboot a btrfs subvolume or NVMe partition may have another device number: the same
+    inode with the bytes the cursor read is the same file, not read again from its start.
+    """
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(b'{"a":1}\n')
+    _, cursor, _ = read_all(path, None)
+    assert cursor is not None
+    renumbered = Cursor(
+        path=cursor.path,
+        device=cursor.device + 1,
+        inode=cursor.inode,
+        offset=cursor.offset,
+        head=cursor.head,
+    )
+    with path.open("ab") as handle:
+        handle.write(b'{"a":2}\n')
+    if rotated:
+        path.rename(path.with_name("events.jsonl.1"))
+        path.write_bytes(b'{"a":3}\n')
+    got, _, _ = read_all(path, renumbered)
+    assert got == (b'{"a":2}\n{"a":3}\n' if rotated else b'{"a":2}\n')
