@@ -101,7 +101,7 @@ let
   # the key in `settings`. `owned` keys shape the units, so `settings` may not give them another
   # value than their option's (`why`: what follows the option). `paths`: the option's paths the
   # sandbox is computed from.
-  typedKeys = map (entry: entry // { key = builtins.filter builtins.isString (builtins.split "[.]" entry.key); }) [
+  typedKeys = map (entry: entry // { key = dotted entry.key; }) [
     {
       option = "nodeId";
       key = "node_id";
@@ -146,45 +146,13 @@ let
       key = "qdrant.url";
       value = typedQdrantUrl;
     }
-    {
-      option = "qdrant.collections";
-      key = "qdrant.collections";
-      value = cfg.qdrant.collections;
-    }
-    {
-      option = "qdrant.apiKeyFile";
-      key = "qdrant.api_key_file";
-      value = text cfg.qdrant.apiKeyFile;
-      owned = true;
-      why = "the units load the key with LoadCredential, and their config files name their own copy of it";
-    }
-    {
-      option = "embedding.provider";
-      key = "embedding.provider";
-      value = cfg.embedding.provider;
-    }
-    {
-      option = "embedding.url";
-      key = "embedding.url";
-      value = cfg.embedding.url;
-    }
-    {
-      option = "embedding.model";
-      key = "embedding.model";
-      value = cfg.embedding.model;
-    }
-    {
-      option = "embedding.dimension";
-      key = "embedding.dimension";
-      value = cfg.embedding.dimension;
-    }
-    {
-      option = "embedding.apiKeyFile";
-      key = "embedding.api_key_file";
-      value = text cfg.embedding.apiKeyFile;
-      owned = true;
-      why = "the units load the key with LoadCredential, and their config files name their own copy of it";
-    }
+    (sameKey "qdrant.collections")
+    (credentialKey "qdrant.apiKeyFile" "qdrant.api_key_file")
+    (sameKey "embedding.provider")
+    (sameKey "embedding.url")
+    (sameKey "embedding.model")
+    (sameKey "embedding.dimension")
+    (credentialKey "embedding.apiKeyFile" "embedding.api_key_file")
     {
       option = "repo.branch";
       key = "publish.branch";
@@ -197,6 +165,21 @@ let
       paths = optional (metricsOption != null) metricsOption;
     }
   ];
+  dotted = name: builtins.filter builtins.isString (builtins.split "[.]" name);
+  optionValue = option: builtins.foldl' (table: name: table.${name}) cfg (dotted option);
+  # A row whose config key is named like its option and holds the option's value.
+  sameKey = option: {
+    inherit option;
+    key = option;
+    value = optionValue option;
+  };
+  # A secret file's row: units pass it with LoadCredential, so settings may not name another one.
+  credentialKey = option: key: {
+    inherit option key;
+    value = text (optionValue option);
+    owned = true;
+    why = "the units load the key with LoadCredential, and their config files name their own copy of it";
+  };
   typedKey = builtins.listToAttrs (map (entry: { name = entry.option; value = entry; }) typedKeys);
 
   # Keys the module sets that have no option: `settings` may set them too.
