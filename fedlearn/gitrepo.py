@@ -18,11 +18,13 @@ from pathlib import Path
 import attrs
 import tenacity
 
-from fedlearn import config
+from fedlearn import atomic, config
 from fedlearn.errors import ConfigError, GitError
 
 log = logging.getLogger(__name__)
 
+# In the git dir while fedlearn rebases: the commit the rebase started from.
+REBASE_MARK = "fedlearn-rebase"
 UNMERGED = frozenset({"DD", "AU", "UD", "UA", "DU", "AA", "UU"})
 # Marker files of an operation git has not finished, and how the user finishes or leaves it.
 IN_PROGRESS = (
@@ -382,16 +384,61 @@ def integrate(repo: Path, upstream: str, env: Mapping[str, str]) -> str:
         if current is not None and not is_ancestor(repo, current, upstream)
         else "fast-forward"
     )
-    # Unsigned like the commits publish makes (commit-tree never signs): commit.gpgSign must not
-    # make a rebase depend on a signing key or agent a timer's service has no access to.
-    rebase = ["rebase", "-q", "--no-gpg-sign", upstream]
-    args = rebase if how == "rebase" else ["merge", "-q", "--ff-only", upstream]
-    process = run(repo, *args, env=env, check=False)
+    if how == "rebase":
+        process = rebase(repo, current, upstream, env)
+    else:
+        process = run(repo, "merge", "-q", "--ff-only", upstream, env=env, check=False)
     if process.returncode != 0:
-        if how == "rebase":
-            run(repo, "rebase", "--abort", check=False)
         raise stopped(repo, how, upstream, reason(process))
     return how
+
+
+def rebase(
+    repo: Path, current: str | None, upstream: str, env: Mapping[str, str]
+) -> subprocess.CompletedProcess[str]:
+    """
+    Rebase the branch (at ``current``) onto ``upstream``; a rebase that stops is aborted.
+
+    A mark in the git dir names the commit the rebase started from while it runs, so that one a
+    kill interrupted is known as fedlearn's own (``abort_interrupted_rebase``).
+    """
+    mark = git_path(repo, REBASE_MARK)
+    atomic.write(mark, f"{current}\n".encode())
+    done = False
+    try:
+        # Unsigned like the commits publish makes (commit-tree never signs): commit.gpgSign must
+        # not make a rebase depend on a signing key or agent a timer's service has no access to.
+        process = run(repo, "rebase", "-q", "--no-gpg-sign", upstream, env=env, check=False)
+        done = process.returncode == 0
+        return process
+    finally:
+        if not done:
+            run(repo, "rebase", "--abort", check=False)
+        mark.unlink(missing_ok=True)
+
+
+def abort_interrupted_rebase(repo: Path) -> bool:
+    """
+    Abort the rebase a killed fedlearn run left unfinished; return whether there was one.
+
+    Only a rebase that started from the commit fedlearn's mark names is touched: one of the
+    user's is left for ``check_safe`` to refuse.
+    """
+    mark = git_path(repo, REBASE_MARK)
+    try:
+        started_from = mark.read_text().strip()
+    except FileNotFoundError:
+        return False
+    ours = any(
+        (git_path(repo, folder) / "orig-head").is_file()
+        and (git_path(repo, folder) / "orig-head").read_text().strip() == started_from
+        for folder in ("rebase-merge", "rebase-apply")
+    )
+    if ours:
+        run(repo, "rebase", "--abort")
+        log.warning("%s: aborted the rebase an interrupted fedlearn run left", repo)
+    mark.unlink()
+    return ours
 
 
 def merge_in_place(repo: Path, current: str, upstream: str, env: Mapping[str, str]) -> None:

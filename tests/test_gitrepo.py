@@ -105,6 +105,52 @@ def test_check_safe_refuses_an_unfinished_rebase(repo: Path, remote: Path, tmp_p
     assert "git rebase --abort" in caught.value.hint
 
 
+def interrupted_rebase(repo: Path, remote: Path, tmp_path: Path, *, ours: bool) -> str:
+    """
+    Leave ``repo`` as a fedlearn run killed mid-rebase does (the rebase stopped, the mark kept),
+    or with a rebase of the user's (``ours`` false); return the commit the rebase started from.
+    """
+    conflicting_histories(repo, remote, tmp_path)
+    started_from = git(repo, "rev-parse", "HEAD").strip()
+    mark = started_from if ours else "0" * 40
+    gitrepo.git_path(repo, gitrepo.REBASE_MARK).write_text(mark + "\n")
+    process = subprocess.run(
+        ["git", "-C", str(repo), "rebase", "origin/main"], capture_output=True, check=False
+    )
+    assert process.returncode != 0 and gitrepo.git_path(repo, "rebase-merge").is_dir()
+    return started_from
+
+
+def test_abort_interrupted_rebase_undoes_fedlearns_own(
+    repo: Path, remote: Path, tmp_path: Path
+) -> None:
+    """A rebase fedlearn started and a kill interrupted is aborted; the branch is as before."""
+    started_from = interrupted_rebase(repo, remote, tmp_path, ours=True)
+    assert gitrepo.abort_interrupted_rebase(repo)
+    gitrepo.check_safe(repo, "main")
+    assert git(repo, "rev-parse", "HEAD").strip() == started_from
+    assert not gitrepo.git_path(repo, gitrepo.REBASE_MARK).exists()
+
+
+def test_abort_interrupted_rebase_leaves_the_users_own(
+    repo: Path, remote: Path, tmp_path: Path
+) -> None:
+    """A rebase that did not start where fedlearn's mark says is the user's: refused, not undone."""
+    interrupted_rebase(repo, remote, tmp_path, ours=False)
+    assert not gitrepo.abort_interrupted_rebase(repo)
+    with pytest.raises(GitError, match="a rebase is in progress"):
+        gitrepo.check_safe(repo, "main")
+
+
+def test_integrate_leaves_no_rebase_mark(repo: Path, remote: Path, tmp_path: Path) -> None:
+    """Whether the rebase lands or stops (and is aborted), the mark is gone afterwards."""
+    conflicting_histories(repo, remote, tmp_path)
+    with pytest.raises(GitError, match="rebase of"):
+        gitrepo.integrate(repo, git(repo, "rev-parse", "origin/main").strip(), {})
+    assert not gitrepo.git_path(repo, gitrepo.REBASE_MARK).exists()
+    assert not gitrepo.git_path(repo, "rebase-merge").exists()
+
+
 def test_check_safe_refuses_an_unfinished_merge(repo: Path, remote: Path, tmp_path: Path) -> None:
     """A merge stopped on a conflict is refused, with the commands that finish or abort it."""
     conflicting_histories(repo, remote, tmp_path)

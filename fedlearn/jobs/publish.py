@@ -67,6 +67,7 @@ def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
     """
     root = cfg.repo_path.resolve()
     top = gitrepo.work_tree(root)
+    gitrepo.abort_interrupted_rebase(top)
     gitrepo.check_safe(top, cfg.publish.branch)
     env = gitrepo.identity(top, cfg.publish.author)
     cfg.state_path.mkdir(parents=True, exist_ok=True)

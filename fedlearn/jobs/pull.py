@@ -58,6 +58,7 @@ def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary:
     """
     top = gitrepo.work_tree(cfg.repo_path.resolve())
     settings = cfg.publish
+    gitrepo.abort_interrupted_rebase(top)
     gitrepo.check_safe(top, settings.branch)
     if not gitrepo.has_remote(top, settings.remote):
         raise GitError(

@@ -139,6 +139,34 @@ def test_publish_rebases_onto_a_remote_that_moved(
     ]
 
 
+def test_publish_finishes_after_a_run_killed_mid_rebase(
+    make_node: Callable[..., Node], remote: Path
+) -> None:
+    """A rebase a killed publish left (its mark in the git dir) is aborted and done again."""
+    alpha, beta = make_node("alpha"), make_node("beta")
+    learn(beta, "error-solutions", "port in use")
+    publish(beta)
+    learn(alpha, "error-solutions", "disk full")
+    git(alpha.repo, "add", "data")
+    git(alpha.repo, "commit", "-q", "-m", "fedlearn: alpha")
+    git(alpha.repo, "fetch", "-q")
+    mark = git(alpha.repo, "rev-parse", "--git-path", "fedlearn-rebase").strip()
+    (alpha.repo / mark).write_text(git(alpha.repo, "rev-parse", "HEAD"))
+    stopped = subprocess.run(
+        ["git", "-C", str(alpha.repo), "rebase", "-x", "false", "origin/main"],
+        capture_output=True,
+        check=False,
+    )
+    assert stopped.returncode != 0  # the state a kill between two rebase steps leaves
+    answer = publish(alpha)
+    assert answer["integration"] == "rebase"
+    files = git(remote, "ls-tree", "-r", "--name-only", "main", "data").split()
+    assert files == [
+        "data/patterns/error-solutions/alpha.jsonl",
+        "data/patterns/error-solutions/beta.jsonl",
+    ]
+
+
 def test_publish_is_idle_when_nothing_changed(make_node: Callable[..., Node]) -> None:
     """A second publish with nothing new commits nothing and says so."""
     alpha = make_node("alpha")
