@@ -3,6 +3,7 @@
 ``hash`` is offline feature hashing (lexical only); ``openai`` and ``ollama`` call an embedding
 server with this adapter's retry policy. A batch of the wrong shape raises EmbeddingError, so a
 vector of the wrong dimension is never stored; ``usable`` marks the rows that may be stored.
+A refusal that may be the input's is a RefusedError, which ``sift`` narrows down to the text.
 """
 
 from __future__ import annotations
@@ -31,6 +32,13 @@ WORD = re.compile(r"\w+")
 # Backoff with jitter, stamina's shape: the first retry after about 0.1 s, then doubling.
 WAIT_INITIAL = 0.1
 WAIT_MAX = 10.0
+# Statuses that are never the input's fault: authentication, a wrong URL, model or method, a proxy.
+SERVICE_STATUSES = frozenset({401, 403, 404, 405, 407})
+# 5xx statuses that say the server (or its gateway) is down or busy, whatever the input.
+DOWN_STATUSES = frozenset({502, 503})
+# Embedded to show the service works: after a text is refused alone (``sift``), and before import
+# creates a collection (not an input's text, which the server may refuse).
+CHECK_TEXT = "fedlearn embedding check"
 
 
 class Embedder(Protocol):
@@ -106,7 +114,32 @@ def normalize(matrix: Vectors) -> Vectors:
 
 
 class TransientError(Exception):
-    """An embedding request that may succeed when repeated (connection, timeout, 5xx, 429)."""
+    """
+    An embedding request that may succeed when repeated (connection, timeout, 5xx, 429).
+
+    Attributes:
+        status: the HTTP status the server answered, 0 when it did not answer.
+    """
+
+    def __init__(self, message: str, status: int = 0) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class RefusedError(EmbeddingError):
+    """
+    The server refused a request for a reason that may be its input's: a 4xx other than
+    authentication, a wrong URL or rate limiting, or a 500 or 504 that lasted through the retries.
+
+    ``sift.vectors`` halves such a batch; everywhere else it fails like any EmbeddingError.
+
+    Attributes:
+        detail: the server's status and message (``HTTP 400: …``).
+    """
+
+    def __init__(self, message: str, *, detail: str, hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.detail = detail
 
 
 def retrying(attempts: int, deadline: float) -> tenacity.Retrying:
@@ -154,10 +187,11 @@ class Server:
         try:
             return policy(self.post_once, url, body)
         except TransientError as error:
-            raise EmbeddingError(
-                f"embedding server {url} failed after retries: {error}",
-                hint="check that the server is up and embedding.url; then rerun `fedlearn import`",
-            ) from None
+            message = f"embedding server {url} failed after retries: {error}"
+            hint = "check that the server is up and embedding.url; then rerun `fedlearn import`"
+            if error.status >= 500 and error.status not in DOWN_STATUSES:
+                raise RefusedError(message, detail=str(error), hint=hint) from None
+            raise EmbeddingError(message, hint=hint) from None
 
     def post_once(self, url: str, body: dict[str, Any]) -> Any:
         """POST once; raise TransientError for a failure worth repeating, else EmbeddingError."""
@@ -180,12 +214,19 @@ class Server:
 
 
 def http_error(error: urllib.error.HTTPError) -> Exception:
-    """Return the error to raise for an HTTP error answer: transient for 429 and 5xx."""
+    """
+    Return the error to raise for an HTTP error answer: transient for 429 and 5xx, a plain
+    EmbeddingError for the statuses that are the service's, RefusedError for other 4xx.
+    """
     detail = error.read().decode("utf-8", "replace").strip()[:500] or str(error.reason)
     message = f"HTTP {error.code}: {detail}"
     if error.code == 429 or error.code >= 500:
-        return TransientError(message)
-    return EmbeddingError(f"embedding server refused the request: {message}")
+        return TransientError(message, error.code)
+    refused = f"embedding server refused the request: {message}"
+    if error.code in SERVICE_STATUSES:
+        return EmbeddingError(refused)
+    hint = "check embedding.model and the server's log; then rerun `fedlearn import`"
+    return RefusedError(refused, detail=message, hint=hint)
 
 
 def endpoint(base: str, suffixes: tuple[str, ...]) -> str:
@@ -265,16 +306,32 @@ def vectors(embedder: Embedder, texts: Sequence[str], batch_size: int) -> Vector
     """
     parts = [np.zeros((0, embedder.dimension), dtype=np.float32)]
     for start in range(0, len(texts), batch_size):
-        batch = texts[start : start + batch_size]
-        part = embedder.embed(batch)
-        if part.shape != (len(batch), embedder.dimension):
-            raise EmbeddingError(
-                f"embedder {embedder.model!r} returned vectors of shape {part.shape}, "
-                f"expected ({len(batch)}, {embedder.dimension})",
-                hint="set embedding.dimension to the model's output size",
-            )
-        parts.append(part)
+        parts.append(checked(embedder, texts[start : start + batch_size]))
     return np.concatenate(parts)
+
+
+def checked(embedder: Embedder, batch: Sequence[str]) -> Vectors:
+    """Return the vectors of one batch; raise EmbeddingError when their shape is wrong."""
+    part = embedder.embed(batch)
+    if part.shape != (len(batch), embedder.dimension):
+        raise EmbeddingError(
+            f"embedder {embedder.model!r} returned vectors of shape {part.shape}, "
+            f"expected ({len(batch)}, {embedder.dimension})",
+            hint="set embedding.dimension to the model's output size",
+        )
+    return part
+
+
+def check(embedder: Embedder) -> None:
+    """
+    Embed ``CHECK_TEXT``: show that the service works and answers ``embedder.dimension``.
+
+    Raise EmbeddingError (never RefusedError, which would be read as the input's) when it does not.
+    """
+    try:
+        checked(embedder, [CHECK_TEXT])
+    except RefusedError as error:
+        raise EmbeddingError(str(error), hint=error.hint) from None
 
 
 def usable(matrix: Vectors) -> npt.NDArray[np.bool_]:

@@ -143,6 +143,31 @@ def test_http_embed_fails_at_once_on_a_refusal_with_the_server_message() -> None
     assert "HTTP 400" in str(caught.value) and "busy, try again" in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("status", "is_inputs"),
+    [(400, True), (413, True), (422, True), (401, False), (403, False), (404, False)],
+)
+def test_http_embed_tells_a_refusal_that_may_be_the_inputs(status: int, is_inputs: bool) -> None:
+    """4xx but authentication, a wrong URL and rate limits may be the input's: RefusedError."""
+    behaviour = embedserver.Behaviour(fail_first=5, fail_status=status)
+    with embedserver.running(behaviour) as url, pytest.raises(EmbeddingError) as caught:
+        embed.create(settings(url)).embed(["hello"])
+    assert isinstance(caught.value, embed.RefusedError) is is_inputs
+    assert len(behaviour.requests) == 1
+
+
+@pytest.mark.parametrize(("status", "is_inputs"), [(500, True), (504, True), (502, False)])
+def test_http_embed_tells_a_lasting_server_error_that_may_be_the_inputs(
+    status: int, is_inputs: bool
+) -> None:
+    """A 500 or 504 through every attempt may be the input's; a 502 or 503 is a server down."""
+    behaviour = embedserver.Behaviour(fail_first=5, fail_status=status)
+    with embedserver.running(behaviour) as url, pytest.raises(EmbeddingError) as caught:
+        embed.create(settings(url, retry_attempts=2)).embed(["hello"])
+    assert isinstance(caught.value, embed.RefusedError) is is_inputs
+    assert len(behaviour.requests) == 2
+
+
 def test_http_embed_fails_after_the_attempts_when_unreachable() -> None:
     """Nothing listening: every attempt is made, then a clear EmbeddingError with a hint."""
     url = f"http://127.0.0.1:{embedserver.closed_port()}"
