@@ -1,7 +1,8 @@
 """A local HTTP server that stands in for the OpenAI-compatible and Ollama embedding servers.
 
 It answers ``/v1/embeddings`` and ``/api/embed`` with the hash embedder's vectors (so answers are
-real vectors of the requested texts), records every request, and can be told to fail.
+real vectors of the requested texts), records every request, and can be told to fail: every
+request, or those holding a text it refuses (as a model refuses one over its context length).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import attrs
 
 from fedlearn import embed
 
+REFUSAL = "input is too large to process. increase the physical batch size"
+
 
 @attrs.define
 class Behaviour:
@@ -29,12 +32,17 @@ class Behaviour:
         fail_first: how many requests fail with ``fail_status`` before it answers.
         fail_status: the HTTP status of those failures.
         reverse: return OpenAI ``data`` items in reverse order (clients must sort by ``index``).
+        refuse: texts whose request is refused with ``refuse_status`` and ``REFUSAL``.
+        max_inputs: requests of more texts than this are refused with 413 (0: no limit).
     """
 
     dimension: int = 16
     fail_first: int = 0
     fail_status: int = 503
     reverse: bool = False
+    refuse: set[str] = attrs.field(factory=set)
+    refuse_status: int = 400
+    max_inputs: int = 0
     requests: list[dict[str, Any]] = attrs.field(factory=list)
 
 
@@ -59,6 +67,10 @@ def handler(behaviour: Behaviour) -> type[BaseHTTPRequestHandler]:
                 self.answer(behaviour.fail_status, {"error": {"message": "busy, try again"}})
             elif not isinstance(body.get("input"), list):
                 self.answer(400, {"error": {"message": "input must be a list of strings"}})
+            elif behaviour.refuse.intersection(body["input"]):
+                self.answer(behaviour.refuse_status, {"error": {"message": REFUSAL}})
+            elif behaviour.max_inputs and len(body["input"]) > behaviour.max_inputs:
+                self.answer(413, {"error": {"message": "request entity too large"}})
             else:
                 self.answer(200, self.embeddings(body["input"]))
 
