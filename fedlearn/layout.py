@@ -19,14 +19,19 @@ def data_dir(repo: Path) -> Path:
     return repo / DATA
 
 
+def pattern_dir(repo: Path, category: str) -> Path:
+    """Return the folder of every node's pattern file of ``category``."""
+    return data_dir(repo) / "patterns" / category
+
+
 def pattern_file(repo: Path, category: str, node: str) -> Path:
     """Return this node's pattern file of ``category``."""
-    return data_dir(repo) / "patterns" / category / f"{node}.jsonl"
+    return pattern_dir(repo, category) / f"{node}.jsonl"
 
 
 def pattern_files(repo: Path, category: str) -> list[Path]:
     """Return every node's pattern file of ``category``, sorted by node."""
-    return sorted((data_dir(repo) / "patterns" / category).glob("*.jsonl"))
+    return sorted(pattern_dir(repo, category).glob("*.jsonl"))
 
 
 def retraction_file(repo: Path, node: str) -> Path:

@@ -1,0 +1,141 @@
+"""Import's quarantine: points the embedding server refused alone, set aside (guarantee 3).
+
+``<state>/quarantine/import.jsonl`` sits beside sync's bad lines, in their shape (source, reason,
+bytes, preview; the point id where a line has its offset). It holds the points set aside now, not
+a history: every import reads their sources again, and a point imported since leaves the file.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import attrs
+import msgspec
+
+from fedlearn import atomic, layout, points, sources, state
+
+log = logging.getLogger(__name__)
+FILE = "import.jsonl"
+REASON = "embedding-refused"
+PREVIEW_CHARS = 200
+
+
+class SetAside(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    One point import set aside.
+
+    Attributes:
+        source: the snapshot it came from (relative to the repo), or ``patterns``.
+        collection: the collection it belongs in.
+        id: its point id.
+        reason: ``embedding-refused``, what ``fedlearn status`` counts.
+        detail: the embedding server's status and message.
+        bytes: the UTF-8 length of its text.
+        preview: the start of its text (the whole text stays in its source).
+    """
+
+    source: str
+    collection: str
+    id: int | str
+    reason: str = REASON
+    detail: str
+    bytes: int
+    preview: str
+
+
+DECODER = msgspec.json.Decoder(SetAside)
+ENCODER = msgspec.json.Encoder()
+
+
+def set_aside(
+    source: str, collection: str, point_id: points.PointId, text: str, detail: str
+) -> SetAside:
+    """Return the quarantine record of one refused point."""
+    return SetAside(
+        source=source,
+        collection=collection,
+        id=point_id,
+        detail=detail,
+        bytes=len(text.encode()),
+        preview=text[:PREVIEW_CHARS],
+    )
+
+
+def file(store: state.StateDir) -> Path:
+    """Return the file of the points set aside."""
+    return store.quarantine_dir() / FILE
+
+
+@attrs.define
+class Ledger:
+    """
+    The points set aside: those earlier imports left, and those this import sets aside.
+
+    Attributes:
+        earlier: the entries in the file when the import started.
+        new: the points this import set aside.
+        settled: the sources this import read through (``area``); it replaces their earlier entries.
+    """
+
+    earlier: list[SetAside]
+    new: list[SetAside] = attrs.field(factory=list)
+    settled: set[tuple[str, str]] = attrs.field(factory=set)
+
+    def retry_paths(self) -> set[str]:
+        """Return data/ path prefixes that make import read the sources of earlier entries again."""
+        found = set()
+        for entry in self.earlier:
+            if entry.source == sources.PATTERNS:
+                found.add(f"{layout.pattern_dir(Path(), entry.collection).as_posix()}/")
+            else:
+                found.add(entry.source)
+        return found
+
+    def settle(self, collection: str, source: str) -> None:
+        """Note that every point of ``source`` was imported, skipped or set aside again."""
+        self.settled.add(area(collection, source))
+
+    def entries(self, collections: set[str]) -> list[SetAside]:
+        """
+        Return the points set aside now: this import's, and the earlier ones it did not settle
+        (their source was not read through) whose collection is still among ``collections``.
+        """
+        kept = [
+            entry
+            for entry in self.earlier
+            if entry.collection in collections
+            and area(entry.collection, entry.source) not in self.settled
+        ]
+        return kept + self.new
+
+
+def area(collection: str, source: str) -> tuple[str, str]:
+    """Return what an import reads a source as: the patterns of a collection, or a node's folder."""
+    return (collection, source if source == sources.PATTERNS else str(Path(source).parent))
+
+
+def load(store: state.StateDir) -> Ledger:
+    """Return the ledger of an import starting now (an undecodable line is logged and skipped)."""
+    path = file(store)
+    try:
+        lines = path.read_bytes().splitlines()
+    except FileNotFoundError:
+        return Ledger([])
+    found = []
+    for number, line in enumerate(lines, 1):
+        try:
+            found.append(DECODER.decode(line))
+        except msgspec.DecodeError as error:
+            log.warning("%s:%d: not a set-aside point (%s); ignored", path, number, error)
+    return Ledger(found)
+
+
+def save(store: state.StateDir, entries: list[SetAside]) -> None:
+    """Replace the file with ``entries`` (sorted), or remove it when there are none."""
+    path = file(store)
+    if not entries:
+        path.unlink(missing_ok=True)
+        return
+    ordered = sorted(entries, key=lambda e: (e.collection, e.source, points.sort_key(e.id)))
+    atomic.write(path, b"".join(ENCODER.encode(entry) + b"\n" for entry in ordered))

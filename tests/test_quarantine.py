@@ -1,0 +1,72 @@
+"""Import's quarantine file: what it keeps between imports, and what it makes the next one read."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from fedlearn import changes, quarantine, state
+
+SNAPSHOT = "data/collections/skills-patterns/alpha/20260101T000000Z.jsonl"
+NEWER = "data/collections/skills-patterns/alpha/20260201T000000Z.jsonl"
+
+
+def entry(source: str, collection: str = "skills-patterns", point: int = 7) -> quarantine.SetAside:
+    """Return a set-aside point of ``source``."""
+    return quarantine.set_aside(source, collection, point, "a text " * 50, "HTTP 400: too long")
+
+
+def test_set_aside_keeps_the_size_and_a_preview_not_the_whole_text() -> None:
+    """The record names the point and the server's answer; the text stays in its snapshot."""
+    record = quarantine.set_aside(SNAPSHOT, "skills-patterns", 7, "é" * 300, "HTTP 413: too large")
+    assert record.reason == "embedding-refused" and record.detail == "HTTP 413: too large"
+    assert record.bytes == 600 and record.preview == "é" * 200
+
+
+def test_retry_paths_make_import_read_the_sources_again() -> None:
+    """A snapshot's path, and a pattern category's folder, as ``changes.touches`` reads them."""
+    ledger = quarantine.Ledger([entry(SNAPSHOT), entry("patterns", "error-solutions")])
+    paths = ledger.retry_paths()
+    assert changes.touches(paths, "collections/skills-patterns/alpha/")
+    assert changes.touches(paths, "patterns/error-solutions/")
+    assert not changes.touches(paths, "patterns/skills-patterns/")
+    assert not changes.touches(paths, "collections/skills-patterns/beta/")
+
+
+def test_entries_replace_what_the_import_read_through_and_keep_the_rest() -> None:
+    """A source read again is settled by this run; others stay; dropped collections go."""
+    read_again, not_read = entry(SNAPSHOT), entry("patterns", "error-solutions")
+    gone = entry("patterns", "best-practices")
+    ledger = quarantine.Ledger([read_again, not_read, gone])
+    ledger.settle("skills-patterns", NEWER)  # a newer snapshot of the same node settles it
+    ledger.new.append(entry(NEWER, point=8))
+    kept = ledger.entries({"skills-patterns", "error-solutions"})
+    assert kept == [not_read, entry(NEWER, point=8)]
+
+
+def test_save_and_load_round_trip_and_an_empty_ledger_removes_the_file(tmp_path: Path) -> None:
+    """Saved entries load back in order; saving none removes the file."""
+    store = state.StateDir(tmp_path)
+    entries = [entry(SNAPSHOT, point=9), entry(SNAPSHOT, point=2), entry("patterns", "a-c")]
+    quarantine.save(store, entries)
+    assert quarantine.load(store).earlier == sorted(
+        entries, key=lambda e: (e.collection, e.source, e.id)
+    )
+    quarantine.save(store, [])
+    assert not quarantine.file(store).exists() and quarantine.load(store).earlier == []
+
+
+def test_load_skips_a_line_that_is_not_a_record(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A damaged line is logged with its file and line number; the others load."""
+    store = state.StateDir(tmp_path)
+    quarantine.save(store, [entry(SNAPSHOT)])
+    path = quarantine.file(store)
+    path.write_bytes(b"not json\n" + path.read_bytes())
+    monkeypatch.setattr(logging.getLogger("fedlearn"), "propagate", True)
+    with caplog.at_level(logging.WARNING, logger="fedlearn"):
+        assert quarantine.load(store).earlier == [entry(SNAPSHOT)]
+    assert f"{path}:1: not a set-aside point" in caplog.text
