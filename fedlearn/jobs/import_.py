@@ -4,6 +4,8 @@ Lock; find what changed under data/ since the last import; verify every snapshot
 Qdrant; join all nodes' pattern files; then per collection: ensure it exists with this node's vector
 config, delete retracted patterns, skip ids already present, embed and upsert in batches, and check
 the count grew (guarantee 7: idempotent, resumable, nothing from a file that does not verify).
+A point the embedding server refuses alone is set aside in the quarantine and retried by every
+later import until it is imported (guarantee 3: never fatal for the points around it).
 """
 
 from __future__ import annotations
@@ -16,7 +18,18 @@ from typing import Any, TextIO
 
 import attrs
 
-from fedlearn import changes, config, embed, points, qdrant, records, sources, state
+from fedlearn import (
+    changes,
+    config,
+    embed,
+    points,
+    qdrant,
+    quarantine,
+    records,
+    sift,
+    sources,
+    state,
+)
 from fedlearn.jobs import Summary
 
 HELP = "import verified snapshots and every node's patterns into Qdrant, re-embedded"
@@ -45,12 +58,13 @@ class Tally:
     skipped: int = 0
     failed: int = 0
     deleted: int = 0
+    set_aside: int = 0
     error: str = ""
 
 
 @attrs.define
 class Run:
-    """One import in progress: its settings, the Qdrant store and the embedder."""
+    """One import in progress: its settings, the Qdrant store, the embedder, the set-aside points."""
 
     cfg: config.Config
     live: qdrant.Store
@@ -58,6 +72,7 @@ class Run:
     overwrite: bool
     dry_run: bool
     progress: Progress
+    ledger: quarantine.Ledger
 
     @property
     def vectors(self) -> records.VectorConfig:
@@ -102,27 +117,48 @@ def execute(
     Import what changed under data/ (everything with ``full`` or ``overwrite``); return the summary.
 
     Raise LockHeldError when another import runs, QdrantError when Qdrant refuses or stays away,
-    EmbeddingError when the embedder fails or returns vectors of the wrong dimension.
+    EmbeddingError when the embedder fails or returns vectors of the wrong dimension (a text the
+    embedding server refuses alone, while it embeds a check text, is set aside instead).
     """
     store = state.StateDir(cfg.state_path)
     with store.lock("import"):
         mark = changes.current(cfg)
+        ledger = quarantine.load(store)
         changed = None if full or overwrite else changes.since(cfg.repo_path, store, mark)
+        if changed is not None:
+            changed |= ledger.retry_paths()
         embedder = embed.create(cfg.embedding)
         plan = sources.plan(cfg, changed, embedder.dimension)
         tallies: dict[str, Tally] = {}
         if plan.sources:
-            tallies = import_all(cfg, plan, embedder, overwrite=overwrite, dry_run=dry_run)
+            tallies = import_all(cfg, plan, embedder, ledger, overwrite=overwrite, dry_run=dry_run)
         is_clean = not plan.refused and not any(t.error for t in tallies.values())
+        held = ledger.earlier if dry_run else ledger.entries(imported_collections(cfg))
+        if not dry_run:
+            # Saved before the mark moves: from now on every import reads their sources again.
+            quarantine.save(store, held)
         if is_clean and not dry_run:
             changes.save(store, mark)
-    return summarize(plan, tallies, changed=changed, commit=mark.commit, dry_run=dry_run)
+    return summarize(
+        plan,
+        tallies,
+        changed=changed,
+        commit=mark.commit,
+        held=(len(held), str(quarantine.file(store)) if held else ""),
+        dry_run=dry_run,
+    )
+
+
+def imported_collections(cfg: config.Config) -> set[str]:
+    """Return the collections import writes: the configured ones and the pattern categories."""
+    return {*cfg.qdrant.collections, *cfg.sync.categories}
 
 
 def import_all(
     cfg: config.Config,
     plan: sources.Plan,
     embedder: embed.Embedder,
+    ledger: quarantine.Ledger,
     *,
     overwrite: bool,
     dry_run: bool,
@@ -131,7 +167,7 @@ def import_all(
     total = sum(len(s.points) for inputs in plan.sources.values() for s in inputs)
     progress = Progress(total)
     with qdrant.connect(cfg.qdrant, cfg.state_path) as live:
-        job = Run(cfg, live, embedder, overwrite, dry_run, progress)
+        job = Run(cfg, live, embedder, overwrite, dry_run, progress, ledger)
         try:
             return {
                 name: import_collection(job, name, plan, found)
@@ -158,7 +194,7 @@ def import_collection(
         return Tally(error=error)
     tally = Tally(failed=sum(source.rejected for source in inputs))
     if present is None and not job.dry_run and any(source.points for source in inputs):
-        probe(job, inputs)
+        probe(job)
         job.live.create(collection, job.vectors)
         present = job.vectors
     exists = present is not None
@@ -172,16 +208,15 @@ def import_collection(
     return tally
 
 
-def probe(job: Run, inputs: list[sources.Source]) -> None:
+def probe(job: Run) -> None:
     """
-    Embed one text of ``inputs`` before a collection is created with the embedder's dimension.
+    Embed the check text before a collection is created with the embedder's dimension.
 
     Raise EmbeddingError when the embedder fails or its vectors are not ``embedding.dimension``
-    long, so no collection of the wrong size is left that a corrected rerun would refuse.
+    long, so no collection of the wrong size is left that a corrected rerun would refuse. (Not an
+    input's text: one the server refuses, too long for its model, would block the collection.)
     """
-    text = next((text for source in inputs for text in source.texts if text.strip()), None)
-    if text is not None:
-        embed.vectors(job.embedder, [text], 1)
+    embed.check(job.embedder)
 
 
 def retract(job: Run, collection: str, retracted: frozenset[str]) -> int:
@@ -227,41 +262,66 @@ def write_source(
             tally.imported += len(todo) - updating
             tally.updated += updating
         elif todo:
-            write_batch(job, collection, todo, present, tally)
+            write_batch(job, collection, source.label, todo, present, tally)
         job.progress.advance(collection, min(size, len(source.points) - start))
+    job.ledger.settle(collection, source.label)
 
 
 def write_batch(
     job: Run,
     collection: str,
+    source: str,
     todo: Sequence[tuple[records.Point, str]],
     present: set[points.PointId],
     tally: Tally,
 ) -> None:
-    """Embed and upsert one batch; points without text or with an unusable vector fail alone."""
+    """Embed and upsert one batch; a point that cannot be embedded fails or is set aside alone."""
     with_text = []
     for point, text in todo:
         if text.strip():
             with_text.append((point, text))
         else:
             log.warning("%s: point %s has no text to embed; not imported", collection, point.id)
-    matrix = embed.vectors(job.embedder, [t for _, t in with_text], job.cfg.embedding.batch_size)
-    usable = embed.usable(matrix)
+    sifted = sift.vectors(job.embedder, [t for _, t in with_text], job.cfg.embedding.batch_size)
+    set_aside(job, collection, source, with_text, sifted.refused)
+    usable = embed.usable(sifted.matrix)
     kept = [p for (p, _), ok in zip(with_text, usable, strict=True) if ok]
-    for (point, _), ok in zip(with_text, usable, strict=True):
-        if not ok:
+    for index, ((point, _), ok) in enumerate(zip(with_text, usable, strict=True)):
+        if not ok and index not in sifted.refused:
             log.warning(
                 "%s: point %s embedded to a zero vector; not imported", collection, point.id
             )
-    tally.failed += len(todo) - len(kept)
+    tally.set_aside += len(sifted.refused)
+    tally.failed += len(todo) - len(kept) - len(sifted.refused)
     if not kept:
         return
-    vectors: list[list[float]] = matrix[usable].tolist()
+    vectors: list[list[float]] = sifted.matrix[usable].tolist()
     job.live.upsert(collection, [p.id for p in kept], vectors, [p.payload for p in kept])
     updated = sum(p.id in present for p in kept)
     tally.updated += updated
     tally.imported += len(kept) - updated
     log.debug("%s: wrote a batch of %d points", collection, len(kept))
+
+
+def set_aside(
+    job: Run,
+    collection: str,
+    source: str,
+    batch: Sequence[tuple[records.Point, str]],
+    refused: dict[int, str],
+) -> None:
+    """Record and log each point of ``batch`` the embedding server refused alone (by index)."""
+    for index, detail in refused.items():
+        point, text = batch[index]
+        job.ledger.new.append(quarantine.set_aside(source, collection, point.id, text, detail))
+        log.warning(
+            "%s: point %s set aside (%s): the embedding server refused it (%s); "
+            "the next import retries it",
+            collection,
+            point.id,
+            source,
+            detail,
+        )
 
 
 def check_count(job: Run, collection: str, before: int, tally: Tally) -> None:
@@ -281,26 +341,34 @@ def summarize(
     *,
     changed: set[str] | None,
     commit: str,
+    held: tuple[int, str],
     dry_run: bool,
 ) -> Summary:
-    """Return the summary: one counted line per collection, refusals and errors, the same facts."""
+    """
+    Return the summary: one counted line per collection, refusals and errors, the points set aside
+    (``held``: how many are in the quarantine now, and its file), the same facts.
+    """
     totals = {key: sum(getattr(t, key) for t in tallies.values()) for key in COUNTS}
     refused = [{"file": str(r.path), "reason": r.reason} for r in plan.refused]
     facts: dict[str, Any] = {
         "collections": {name: attrs.asdict(t) for name, t in tallies.items()},
         **totals,
         "refused": refused,
+        "quarantined": held[0],
+        "quarantine": held[1],
         "read": "all" if changed is None else "changed",
         "commit": commit,
     }
     lines = [describe(name, t) for name, t in tallies.items() if t != Tally()]
     lines += [f"refused {r['file']}: {r['reason']}" for r in refused]
+    if held[0]:
+        lines.append(f"{held[0]} set aside in {held[1]}; every import retries them")
     if not lines and tallies:
         lines.append("nothing to import")
     elif not lines:
         lines.append(f"nothing changed under data/ since the last import ({commit[:12]})")
     failed = bool(refused) or any(t.error for t in tallies.values())
-    did = totals["imported"] or totals["updated"] or totals["deleted"]
+    did = totals["imported"] or totals["updated"] or totals["deleted"] or totals["set_aside"]
     outcome: state.JobState = "failed" if failed else "ok" if did else "idle"
     return Summary(
         job="import",
@@ -312,12 +380,12 @@ def summarize(
     )
 
 
-COUNTS = ("imported", "updated", "skipped", "failed", "deleted")
+COUNTS = ("imported", "updated", "skipped", "failed", "deleted", "set_aside")
 
 
 def describe(collection: str, tally: Tally) -> str:
     """Return the summary line of one collection."""
     if tally.error:
         return f"{collection}: stopped: {tally.error}"
-    counted = ", ".join(f"{getattr(tally, key)} {key}" for key in COUNTS)
+    counted = ", ".join(f"{getattr(tally, key)} {key.replace('_', ' ')}" for key in COUNTS)
     return f"{collection}: {counted}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import signal
 import subprocess
 from collections.abc import Callable, Iterator
@@ -405,3 +406,167 @@ def test_import_checks_the_embedder_before_creating_a_collection(
         fixed = attrs.evolve(cfg, embedding=attrs.evolve(cfg.embedding, dimension=32))
         summary = import_.execute(fixed)
     assert summary.state == "ok" and summary.facts["imported"] == len(ERRORS)
+
+
+# --- a text the embedding server refuses ---
+
+REFUSED = SKILLS[0]["description"]  # first in alpha's snapshot, so the old probe embedded it too
+
+
+@pytest.fixture
+def refusing_server() -> Iterator[tuple[str, embedserver.Behaviour]]:
+    """Run a stand-in server that refuses one of alpha's texts, as if over its context length."""
+    behaviour = embedserver.Behaviour(dimension=16, refuse={REFUSED})
+    with embedserver.running(behaviour) as url:
+        yield url, behaviour
+
+
+def http_node(make_node: Callable[..., Node], url: str) -> Node:
+    """Return node ``beta`` embedding through the server at ``url``, with alpha's data pulled."""
+    embedding = {"dimension": 16, "provider": "openai", "url": url, "model": "m"}
+    node = make_node("beta", embedding=embedding | {"retry_attempts": 1})
+    livestore.pull(node)
+    return node
+
+
+def set_aside(node: Node) -> list[dict[str, Any]]:
+    """Return the records of import's quarantine file (none when it does not exist)."""
+    path = node.state / "quarantine" / "import.jsonl"
+    return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+
+
+def refused_id(alpha: Node) -> qdrant.PointId:
+    """Return the id of the point whose text the server refuses."""
+    live = livestore.read_points(alpha, "skills-patterns")
+    [found] = [i for i, (payload, _) in live.items() if payload["description"] == REFUSED]
+    return found
+
+
+def test_import_sets_aside_a_text_the_embedder_refuses_and_imports_the_rest(
+    alpha: Node,
+    make_node: Callable[..., Node],
+    refusing_server: tuple[str, embedserver.Behaviour],
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One refused text: every other point is imported, it is recorded, logged and counted."""
+    node = http_node(make_node, refusing_server[0])
+    monkeypatch.setattr(logging.getLogger("fedlearn"), "propagate", True)
+    with caplog.at_level(logging.WARNING, logger="fedlearn"):
+        summary = import_.execute(node.config())
+    assert summary.state == "ok" and summary.exit_code == 0
+    tally = summary.facts["collections"]["skills-patterns"]
+    assert tally["imported"] == len(SKILLS) - 1 and tally["set_aside"] == 1
+    assert summary.facts["set_aside"] == 1 and summary.facts["quarantined"] == 1
+    assert livestore.count(node, "error-solutions") == len(ERRORS)
+    point = refused_id(alpha)
+    assert set(livestore.read_points(node, "skills-patterns")) == (
+        set(livestore.read_points(alpha, "skills-patterns")) - {point}
+    )
+    [record] = set_aside(node)
+    detail = record.pop("detail")
+    assert detail.startswith("HTTP 400: ") and embedserver.REFUSAL in detail
+    assert record == {
+        "source": str(alpha_snapshot(alpha).relative_to(alpha.repo)),
+        "collection": "skills-patterns",
+        "id": point,
+        "reason": "embedding-refused",
+        "bytes": len(REFUSED),
+        "preview": REFUSED,
+    }
+    assert f"skills-patterns: point {point} set aside" in caplog.text
+    assert summary.facts["quarantine"] == str(node.state / "quarantine" / "import.jsonl")
+    counted = f"{len(SKILLS) - 1} imported, 0 updated, 0 skipped, 0 failed, 0 deleted, 1 set aside"
+    assert f"skills-patterns: {counted}" in summary.lines
+    assert summary.lines[-1].startswith("1 set aside in ")
+
+
+def test_import_retries_a_set_aside_point_until_the_embedder_takes_it(
+    alpha: Node,
+    make_node: Callable[..., Node],
+    refusing_server: tuple[str, embedserver.Behaviour],
+) -> None:
+    """Nothing changed in git: each rerun reads its snapshot again, and imports it once accepted."""
+    url, behaviour = refusing_server
+    node = http_node(make_node, url)
+    import_.execute(node.config())
+    again = import_.execute(node.config())
+    assert again.facts["read"] == "changed" and list(again.facts["collections"]) == [
+        "skills-patterns"
+    ]
+    tally = again.facts["collections"]["skills-patterns"]
+    assert tally["set_aside"] == 1 and tally["skipped"] == len(SKILLS) - 1
+    assert len(set_aside(node)) == 1
+    behaviour.refuse.clear()
+    accepted = import_.execute(node.config())
+    assert accepted.facts["imported"] == 1 and accepted.facts["set_aside"] == 0
+    assert accepted.facts["quarantined"] == 0 and accepted.facts["quarantine"] == ""
+    assert set_aside(node) == []
+    assert livestore.count(node, "skills-patterns") == len(SKILLS)
+    assert "nothing changed" in import_.execute(node.config()).lines[0]
+
+
+def test_import_command_exits_0_when_it_set_points_aside(
+    alpha: Node,
+    make_node: Callable[..., Node],
+    refusing_server: tuple[str, embedserver.Behaviour],
+) -> None:
+    """The installed command: exit 0 (work done), one warning naming the point, counts in JSON."""
+    node = http_node(make_node, refusing_server[0])
+    process = node.run("import", "--json")
+    answer = json.loads(process.stdout)
+    assert answer["state"] == "ok" and answer["set_aside"] == 1
+    assert answer["imported"] == len(SKILLS) - 1 + len(ERRORS)
+    assert f"skills-patterns: point {refused_id(alpha)} set aside" in process.stderr
+    assert json.loads((node.state / "runs" / "import.json").read_text())["state"] == "ok"
+
+
+def test_import_fails_and_sets_nothing_aside_when_the_embedder_refuses_everything(
+    alpha: Node, make_node: Callable[..., Node]
+) -> None:
+    """A server that refuses even the check text: the error as before, nothing set aside."""
+    with embedserver.running(embedserver.Behaviour()) as url:
+        node = http_node(make_node, url)
+        import_.execute(node.config())
+    livestore.write_patterns(alpha, "error-solutions", [("disk full", "collect garbage")])
+    livestore.publish(alpha, "one more")
+    livestore.pull(node)
+    mark = (node.state / "import" / "mark.json").read_bytes()
+    behaviour = embedserver.Behaviour(fail_first=10**6, fail_status=400)
+    with embedserver.running(behaviour) as url:
+        cfg = node.config()
+        broken = attrs.evolve(cfg, embedding=attrs.evolve(cfg.embedding, url=url))
+        with pytest.raises(EmbeddingError, match=r"HTTP 400: .*busy, try again"):
+            import_.execute(broken)
+    assert [r["body"]["input"] for r in behaviour.requests][-1] == [embed.CHECK_TEXT]
+    assert set_aside(node) == [] and (node.state / "import" / "mark.json").read_bytes() == mark
+
+
+def test_import_fails_as_before_when_the_embedder_says_401(
+    alpha: Node, make_node: Callable[..., Node]
+) -> None:
+    """A wrong key: one request, the server's 401, exit 1, nothing set aside and no mark."""
+    behaviour = embedserver.Behaviour(fail_first=10**6, fail_status=401)
+    with embedserver.running(behaviour) as url:
+        node = http_node(make_node, url)
+        process = node.run("import", check=False)
+    assert process.returncode == 1 and "HTTP 401" in process.stderr
+    assert len(behaviour.requests) == 1
+    assert set_aside(node) == [] and not (node.state / "import" / "mark.json").exists()
+
+
+def test_import_keeps_a_set_aside_point_of_a_collection_that_stopped(
+    alpha: Node,
+    make_node: Callable[..., Node],
+    refusing_server: tuple[str, embedserver.Behaviour],
+) -> None:
+    """A collection stopped before its sources were read: its set-aside points stay recorded."""
+    node = http_node(make_node, refusing_server[0])
+    import_.execute(node.config())
+    [record] = set_aside(node)
+    with livestore.client(node) as opened:
+        opened.delete_collection("skills-patterns")
+    livestore.seed(node, "skills-patterns", [{"text": "local"}], dimension=32, ids=[1])
+    stopped = import_.execute(node.config())
+    assert stopped.exit_code == 1 and stopped.facts["collections"]["skills-patterns"]["error"]
+    assert set_aside(node) == [record] and stopped.facts["quarantined"] == 1
