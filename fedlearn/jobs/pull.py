@@ -12,7 +12,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from fedlearn import changes, config, gitrepo, layout, state
+from fedlearn import changes, config, gitrepo, layout, quarantine, state
 from fedlearn.errors import GitError
 from fedlearn.jobs import Summary
 
@@ -40,13 +40,16 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
 
 def is_import_behind(cfg: config.Config) -> bool:
     """
-    Return whether HEAD moved since the last clean import.
+    Return whether HEAD moved since the last clean import, or points wait in import's quarantine.
 
     Publish brings other nodes' data in too (it integrates before pushing), so a pull that itself
-    changed nothing may still have data/ to import.
+    changed nothing may still have data/ to import; a point the embedding server refused is retried
+    by every import until it is imported.
     """
-    mark = changes.load(state.StateDir(cfg.state_path))
-    return mark is None or mark.commit != changes.head(cfg.repo_path)
+    store = state.StateDir(cfg.state_path)
+    mark = changes.load(store)
+    behind = mark is None or mark.commit != changes.head(cfg.repo_path)
+    return behind or quarantine.file(store).is_file()
 
 
 def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary:

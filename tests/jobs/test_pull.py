@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from fedlearn import atomic, layout, patterns, state
+from fedlearn import atomic, layout, patterns, quarantine, state
 from fedlearn.records import Pattern
 from tests.conftest import Node, git, init_repo
 
@@ -66,6 +66,24 @@ def test_pull_imports_what_publish_brought_in(make_node: Callable[..., Node]) ->
     answer = pull(alpha)
     assert answer["data_files"] == []
     assert answer["import"]["collections"]["error-solutions"]["imported"] == 2
+
+
+def test_pull_imports_again_while_points_are_set_aside(make_node: Callable[..., Node]) -> None:
+    """A point waiting in import's quarantine makes every pull run import, which retries it."""
+    alpha = make_node("alpha")
+    learn(alpha, "error-solutions", "port in use")
+    pull(alpha)
+    waiting = quarantine.set_aside(
+        "patterns", "error-solutions", "0" * 8 + "-0000-0000-0000-" + "0" * 12, "text", "HTTP 400"
+    )
+    store = state.StateDir(alpha.state)
+    quarantine.save(store, [waiting])
+    answer = pull(alpha)
+    assert answer["data_files"] == [] and list(answer["import"]["collections"]) == [
+        "error-solutions"
+    ]
+    assert not quarantine.file(store).exists()
+    assert "import" not in pull(alpha)
 
 
 def test_pull_skips_import_when_switched_off(make_node: Callable[..., Node]) -> None:
