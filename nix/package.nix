@@ -32,6 +32,7 @@ python3Packages.buildPythonApplication {
     cattrs
     tenacity
     qdrant-client
+    numpy
     google-re2 # optional: the anonymizer's one-pass rule gate (the `fast` extra)
   ];
 
