@@ -14,6 +14,9 @@ from typing import Any
 from fedlearn import records
 
 ORIGIN = "fedlearn"
+# The payload key import adds to another node's snapshot point: that node's id. Such a point is
+# that node's to export, never this one's, and an integer id it holds is not this node's own.
+OWNER = "fedlearn_node"
 PointId = int | str
 
 
@@ -43,8 +46,16 @@ def from_pattern(pattern: records.Pattern) -> records.Point:
 
 
 def is_federated(payload: dict[str, Any]) -> bool:
-    """Return whether a live point was written by fedlearn's import (it travels as a pattern)."""
-    return payload.get("origin") == ORIGIN
+    """
+    Return whether a live point was written by fedlearn's import: a pattern (it travels as one)
+    or another node's snapshot point (that node exports it).
+    """
+    return payload.get("origin") == ORIGIN or OWNER in payload
+
+
+def owned_by(node: str, point: records.Point) -> records.Point:
+    """Return ``point`` of ``node``'s snapshot as import writes it here: marked as that node's."""
+    return records.Point(id=point.id, payload={**point.payload, OWNER: node})
 
 
 def text_of(payload: dict[str, Any], fields: Sequence[str]) -> str:

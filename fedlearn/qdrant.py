@@ -21,7 +21,7 @@ from qdrant_client import QdrantClient, models
 from qdrant_client.common.client_exceptions import ResourceExhaustedResponse
 from qdrant_client.http.exceptions import ResponseHandlingException, UnexpectedResponse
 
-from fedlearn import config, keyfile, records
+from fedlearn import config, keyfile, points, records
 from fedlearn.errors import QdrantError
 
 log = logging.getLogger(__name__)
@@ -229,6 +229,23 @@ class Store:
             with_vectors=False,
         )
         return {point_id(record.id) for record in found}
+
+    def owners(self, collection: str, ids: Sequence[PointId]) -> dict[PointId, str | None]:
+        """
+        Return which of ``ids`` are in ``collection``, each with the node import marked it as
+        (``points.OWNER``; None when unmarked). One retrieve, no vectors, one payload key.
+        """
+        if not ids:
+            return {}
+        found = self.call(
+            f"retrieve {collection}",
+            self.client.retrieve,
+            collection,
+            list(ids),
+            with_payload=[points.OWNER],
+            with_vectors=False,
+        )
+        return {point_id(record.id): (record.payload or {}).get(points.OWNER) for record in found}
 
     def upsert(
         self,

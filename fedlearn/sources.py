@@ -27,6 +27,8 @@ class Source:
     Attributes:
         label: ``patterns`` or the snapshot path relative to the repo.
         rejected: points of the source that are out of shape (counted as failed).
+        owner: the node whose snapshot this is, when it is another node's (its points are marked
+            as that node's: ``points.OWNER``); None for patterns and this node's own snapshot.
     """
 
     collection: str
@@ -34,6 +36,7 @@ class Source:
     points: list[records.Point]
     texts: list[str]
     rejected: int = 0
+    owner: str | None = None
 
 
 @attrs.frozen
@@ -108,11 +111,13 @@ def latest_snapshot(
         log.warning("%s: refused: %s", found.path, reason)
         return None, [*refused, snapshot.Refusal(path=found.path, reason=reason)]
     fields = found.manifest.embedding.text_fields
+    owner = None if node == cfg.node_id else node  # this node's own: a restore, ids and all
     source = Source(
         collection=collection,
         label=str(found.path.relative_to(cfg.repo_path)),
-        points=found.points,
+        points=[points.owned_by(owner, p) for p in found.points] if owner else found.points,
         texts=[points.text_of(point.payload, fields) for point in found.points],
+        owner=owner,
     )
     return source, refused
 

@@ -59,6 +59,7 @@ class Tally:
     failed: int = 0
     deleted: int = 0
     set_aside: int = 0
+    conflicts: int = 0
     error: str = ""
 
 
@@ -254,9 +255,18 @@ def write_source(
             if point.id not in seen
         ]
         seen.update(point.id for point, _ in batch)
-        present = job.live.existing(collection, [p.id for p, _ in batch]) if exists else set()
-        todo = [(p, t) for p, t in batch if job.overwrite or p.id not in present]
-        tally.skipped += len(batch) - len(todo)
+        owners = job.live.owners(collection, [p.id for p, _ in batch]) if exists else {}
+        taken = [p.id for p, _ in batch if is_taken(source, p.id, owners)]
+        if taken:
+            warn_taken(collection, source, taken)
+        present = set(owners)
+        todo = [
+            (p, t)
+            for p, t in batch
+            if p.id not in present or (job.overwrite and owners[p.id] == source.owner)
+        ]
+        tally.conflicts += len(taken)
+        tally.skipped += len(batch) - len(todo) - len(taken)
         if job.dry_run:
             updating = sum(p.id in present for p, _ in todo)
             tally.imported += len(todo) - updating
@@ -265,6 +275,34 @@ def write_source(
             write_batch(job, collection, source.label, todo, present, tally)
         job.progress.advance(collection, min(size, len(source.points) - start))
     job.ledger.settle(collection, source.label)
+
+
+def is_taken(
+    source: sources.Source, point_id: points.PointId, owners: dict[points.PointId, str | None]
+) -> bool:
+    """
+    Return whether another node's point has an integer id this collection uses for another
+    point (this node's own, or a third node's). Integer ids are per machine; UUIDs are not, so a
+    UUID already here is the same point.
+    """
+    return (
+        source.owner is not None
+        and isinstance(point_id, int)
+        and point_id in owners
+        and owners[point_id] != source.owner
+    )
+
+
+def warn_taken(collection: str, source: sources.Source, taken: list[points.PointId]) -> None:
+    """Log the points of another node left out because their integer ids are taken here."""
+    log.warning(
+        "%s: %d points of %s not imported: their integer ids (%s) are taken here by other points; "
+        "the stack's points need UUID ids to be shared between machines",
+        collection,
+        len(taken),
+        source.label,
+        ", ".join(map(str, taken[:5])) + (", …" if len(taken) > 5 else ""),
+    )
 
 
 def write_batch(
@@ -380,12 +418,17 @@ def summarize(
     )
 
 
-COUNTS = ("imported", "updated", "skipped", "failed", "deleted", "set_aside")
+COUNTS = ("imported", "updated", "skipped", "failed", "deleted", "set_aside", "conflicts")
+RARE_COUNTS = ("set_aside", "conflicts")  # in the summary line only when there are some
 
 
 def describe(collection: str, tally: Tally) -> str:
     """Return the summary line of one collection."""
     if tally.error:
         return f"{collection}: stopped: {tally.error}"
-    counted = ", ".join(f"{getattr(tally, key)} {key.replace('_', ' ')}" for key in COUNTS)
-    return f"{collection}: {counted}"
+    counted = [
+        f"{getattr(tally, key)} {key.replace('_', ' ')}"
+        for key in COUNTS
+        if key not in RARE_COUNTS or getattr(tally, key)
+    ]
+    return f"{collection}: {', '.join(counted)}"

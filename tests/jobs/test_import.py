@@ -8,6 +8,7 @@ import json
 import logging
 import signal
 import subprocess
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -77,14 +78,18 @@ def in_beta(beta: Node, path: Path, alpha: Node) -> Path:
 def test_import_round_trip_gives_equal_payloads_and_vectors_of_the_right_size(
     alpha: Node, beta: Node
 ) -> None:
-    """Alpha's live points and patterns arrive in beta with the same payloads and 16-d vectors."""
+    """
+    Alpha's live points and patterns arrive in beta with the same payloads (marked as alpha's)
+    and 16-d vectors.
+    """
     summary = import_.execute(beta.config())
     assert summary.state == "ok" and summary.exit_code == 0
     assert summary.facts["collections"]["skills-patterns"]["imported"] == len(SKILLS)
     assert summary.facts["collections"]["error-solutions"]["imported"] == len(ERRORS)
     original = livestore.read_points(alpha, "skills-patterns")
     copied = livestore.read_points(beta, "skills-patterns")
-    assert {i: p for i, (p, _) in copied.items()} == {i: p for i, (p, _) in original.items()}
+    marked = {i: {**p, points.OWNER: "alpha"} for i, (p, _) in original.items()}
+    assert {i: p for i, (p, _) in copied.items()} == marked
     assert all(len(vector) == 16 and any(vector) for _, vector in copied.values())
     learned = livestore.read_points(beta, "error-solutions")
     assert {payload["text"] for payload, _ in learned.values()} == {f"{a}\n{b}" for a, b in ERRORS}
@@ -570,3 +575,39 @@ def test_import_keeps_a_set_aside_point_of_a_collection_that_stopped(
     stopped = import_.execute(node.config())
     assert stopped.exit_code == 1 and stopped.facts["collections"]["skills-patterns"]["error"]
     assert set_aside(node) == [record] and stopped.facts["quarantined"] == 1
+
+
+def test_import_leaves_another_nodes_points_whose_integer_ids_are_taken_here(
+    make_node: Callable[..., Node], alpha: Node
+) -> None:
+    """
+    Integer ids are per machine: alpha's point 7 is not beta's point 7. Beta keeps its own point
+    (even with --overwrite), counts the conflict, and imports alpha's other integer points.
+    """
+    livestore.seed(
+        alpha, "best-practices", [{"description": f"alpha {n}"} for n in (7, 8)], ids=[7, 8]
+    )
+    export.execute(alpha.config())
+    livestore.publish(alpha, "alpha's integer points")
+    beta = make_node("beta", **SMALL)
+    livestore.seed(beta, "best-practices", [{"description": "beta's own seven"}], ids=[7])
+    livestore.pull(beta)
+    for overwrite in (False, True):
+        summary = import_.execute(beta.config(), overwrite=overwrite, full=True)
+        tally = summary.facts["collections"]["best-practices"]
+        assert tally["conflicts"] == 1
+        stored = livestore.read_points(beta, "best-practices")
+        assert stored[7][0] == {"description": "beta's own seven"}
+        assert stored[8][0] == {"description": "alpha 8", points.OWNER: "alpha"}
+
+
+def test_export_leaves_out_the_points_imported_from_other_nodes(alpha: Node, beta: Node) -> None:
+    """Beta's snapshot holds beta's own points only: alpha's are alpha's to export."""
+    import_.execute(beta.config())
+    livestore.seed(
+        beta, "skills-patterns", [{"description": "beta's own"}], ids=[str(uuid.uuid4())]
+    )
+    export.execute(beta.config())
+    [path] = layout.stamped_files(layout.collection_dir(beta.repo, "skills-patterns", "beta"))
+    lines = [json.loads(line) for line in path.read_bytes().splitlines()]
+    assert [line["payload"] for line in lines] == [{"description": "beta's own"}]
