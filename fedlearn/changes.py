@@ -21,10 +21,13 @@ class Mark(msgspec.Struct, frozen=True, kw_only=True):
     Attributes:
         commit: the HEAD commit of the federation repo when the import started ("" outside git).
         scope: the Qdrant target, collections and categories it covered; another scope reads all.
+        collections: the collections Qdrant held after it; one gone since (a server whose data
+            was wiped) makes the next import read everything.
     """
 
     commit: str
     scope: str
+    collections: list[str] = msgspec.field(default_factory=list)
 
 
 DECODER = msgspec.json.Decoder(Mark)

@@ -173,13 +173,17 @@ class Store:
                 hint = f"is Qdrant up at {self.target}? a rerun of the job resumes where it stopped"
             raise QdrantError(f"qdrant {what} failed: {describe(error)}", hint=hint) from None
 
+    def exists(self, collection: str) -> bool:
+        """Return whether ``collection`` exists."""
+        return self.call(f"exists {collection}", self.client.collection_exists, collection)
+
     def vectors(self, collection: str) -> records.VectorConfig | None:
         """
         Return the vector size and distance of ``collection``; None when it does not exist.
 
         Raise QdrantError when it uses named or multiple vectors (not federated).
         """
-        if not self.call(f"exists {collection}", self.client.collection_exists, collection):
+        if not self.exists(collection):
             return None
         info = self.call(f"info {collection}", self.client.get_collection, collection)
         found = vector_config(info.config.params.vectors)

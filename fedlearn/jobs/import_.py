@@ -14,9 +14,11 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
+import msgspec
 
 from fedlearn import (
     changes,
@@ -126,20 +128,26 @@ def execute(
         mark = changes.current(cfg)
         ledger = quarantine.load(store)
         changed = None if full or overwrite else changes.since(cfg.repo_path, store, mark)
+        if changed is not None and (lost := lost_collections(cfg, store)):
+            log.warning("%s gone from Qdrant since the last import: reading everything", lost)
+            changed = None
         if changed is not None:
             changed |= ledger.retry_paths()
         embedder = embed.create(cfg.embedding)
         plan = sources.plan(cfg, changed, embedder.dimension)
         tallies: dict[str, Tally] = {}
+        present = (changes.load(store) or mark).collections
         if plan.sources:
-            tallies = import_all(cfg, plan, embedder, ledger, overwrite=overwrite, dry_run=dry_run)
+            tallies, present = import_all(
+                cfg, plan, embedder, ledger, overwrite=overwrite, dry_run=dry_run
+            )
         is_clean = not plan.refused and not any(t.error for t in tallies.values())
         held = ledger.earlier if dry_run else ledger.entries(imported_collections(cfg))
         if not dry_run:
             # Saved before the mark moves: from now on every import reads their sources again.
             quarantine.save(store, held)
         if is_clean and not dry_run:
-            changes.save(store, mark)
+            changes.save(store, msgspec.structs.replace(mark, collections=present))
     return summarize(
         plan,
         tallies,
@@ -148,6 +156,23 @@ def execute(
         held=(len(held), str(quarantine.file(store)) if held else ""),
         dry_run=dry_run,
     )
+
+
+def lost_collections(cfg: config.Config, store: state.StateDir) -> str:
+    """
+    Return the collections (comma-separated) the last import left in Qdrant that are gone now
+    (a server whose data was wiped, an embedded store's folder removed), or "".
+    """
+    last = changes.load(store)
+    if last is None or not last.collections:
+        return ""
+    if (
+        not cfg.qdrant.url
+    ):  # opening an embedded store loads all of it: only its folder is looked at
+        embedded = Path(qdrant.target(cfg.qdrant, cfg.state_path))
+        return "" if embedded.is_dir() else ", ".join(last.collections)
+    with qdrant.connect(cfg.qdrant, cfg.state_path) as live:
+        return ", ".join(name for name in last.collections if not live.exists(name))
 
 
 def imported_collections(cfg: config.Config) -> set[str]:
@@ -163,19 +188,23 @@ def import_all(
     *,
     overwrite: bool,
     dry_run: bool,
-) -> dict[str, Tally]:
-    """Import every collection of the plan; return its tally by collection."""
+) -> tuple[dict[str, Tally], list[str]]:
+    """
+    Import every collection of the plan; return its tally by collection, and the collections
+    Qdrant holds afterwards.
+    """
     total = sum(len(s.points) for inputs in plan.sources.values() for s in inputs)
     progress = Progress(total)
     with qdrant.connect(cfg.qdrant, cfg.state_path) as live:
         job = Run(cfg, live, embedder, overwrite, dry_run, progress, ledger)
         try:
-            return {
+            tallies = {
                 name: import_collection(job, name, plan, found)
                 for name, found in plan.sources.items()
             }
         finally:
             progress.close()
+        return tallies, sorted(c for c in imported_collections(cfg) if live.exists(c))
 
 
 # --- writing: one collection at a time ---

@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import logging
+import shutil
 import signal
 import subprocess
 import uuid
@@ -611,3 +612,15 @@ def test_export_leaves_out_the_points_imported_from_other_nodes(alpha: Node, bet
     [path] = layout.stamped_files(layout.collection_dir(beta.repo, "skills-patterns", "beta"))
     lines = [json.loads(line) for line in path.read_bytes().splitlines()]
     assert [line["payload"] for line in lines] == [{"description": "beta's own"}]
+
+
+def test_import_reads_everything_when_a_collection_it_filled_is_gone(
+    alpha: Node, beta: Node
+) -> None:
+    """Qdrant's data wiped but the state dir kept: the next import fills it again, unasked."""
+    import_.execute(beta.config())
+    shutil.rmtree(beta.state / "qdrant")
+    again = import_.execute(beta.config())
+    assert again.facts["read"] == "all"
+    assert again.facts["imported"] == len(SKILLS) + len(ERRORS)
+    assert import_.execute(beta.config()).facts["collections"] == {}
