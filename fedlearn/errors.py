@@ -47,6 +47,10 @@ class VerifyError(FedlearnError):
     """A snapshot or manifest failed verification (exit 1)."""
 
 
+class StateError(FedlearnError):
+    """A file in the state dir is damaged (exit 1); the hint says how to start it over."""
+
+
 class GitError(FedlearnError):
     """A git command failed or the repository is in a state that makes the job unsafe (exit 1)."""
 

@@ -6,6 +6,7 @@ Read-only: the state dir (runs, cursors, locks, quarantine), data/ and git.
 from __future__ import annotations
 
 import collections
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ class QuarantineReason(msgspec.Struct):
 
 
 QUARANTINE_DECODER = msgspec.json.Decoder(QuarantineReason)
+log = logging.getLogger(__name__)
 RECORDED_JOBS = ("sync", "publish", "pull", "export", "import", "retract", "metrics")
 
 
@@ -107,8 +109,13 @@ def month_totals(repo: Path, node: str) -> dict[str, Any]:
     """Return this node's totals summed over every month on file."""
     total: dict[str, Any] = {}
     for path in sorted((layout.data_dir(repo) / "metrics" / "monthly").glob(f"*/{node}.json")):
-        document = msgspec.json.decode(path.read_bytes())
-        total = monthly.add_counts(total, document.get("totals", {}))
+        try:
+            document = msgspec.json.decode(path.read_bytes())
+        except msgspec.DecodeError as error:
+            log.warning("%s: skipped, damaged: %s", path, error)
+            continue
+        if isinstance(document, dict):
+            total = monthly.add_counts(total, document.get("totals", {}))
     return total
 
 

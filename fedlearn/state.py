@@ -19,7 +19,7 @@ from typing import Any, Literal
 import msgspec
 
 from fedlearn import atomic
-from fedlearn.errors import LockHeldError
+from fedlearn.errors import LockHeldError, StateError
 
 JobState = Literal["ok", "idle", "blocked", "failed"]
 STATES: tuple[JobState, ...] = ("ok", "idle", "blocked", "failed")
@@ -143,11 +143,24 @@ class StateDir:
         return self.path("cursors", f"{job}.json")
 
     def load_cursors(self, job: str) -> dict[str, Cursor]:
-        """Return ``job``'s cursors by input path (empty before the first run)."""
+        """
+        Return ``job``'s cursors by input path (empty before the first run).
+
+        Raise StateError when the file is damaged: starting over silently would read every input
+        again and count its lines twice, so the user decides.
+        """
+        path = self.cursors_file(job)
         try:
-            return CURSORS_DECODER.decode(self.cursors_file(job).read_bytes())
+            return CURSORS_DECODER.decode(path.read_bytes())
         except FileNotFoundError:
             return {}
+        except msgspec.DecodeError as error:
+            raise StateError(
+                f"{path}: damaged ({error})",
+                hint=f"move it aside (mv {path} {path}.damaged) to read every input from its start "
+                "again; the patterns' sighting counts and the month's totals then count those "
+                "lines once more",
+            ) from None
 
     def journal(self, job: str) -> Path:
         """Return the path of ``job``'s transaction journal."""

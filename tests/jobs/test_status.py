@@ -88,3 +88,14 @@ def test_metrics_writes_to_stdout_with_dash(node: Node, flag: str) -> None:
     """``-o -`` prints the exposition instead of writing a file."""
     process = node.run("metrics", flag, "-")
     assert "# TYPE fedlearn_patterns gauge" in process.stdout
+
+
+def test_status_skips_a_damaged_month_file_with_a_warning(node: Node) -> None:
+    """One damaged metrics file (a bad hand edit) is named and left out; status still answers."""
+    write_jsonl(node.telemetry, EVENTS)
+    node.run("sync", "-q")
+    [month] = (node.repo / "data" / "metrics" / "monthly").glob("*/alpha.json")
+    month.write_text("{not json")
+    process = node.run("status", "--json", check=False)
+    assert process.returncode == 0 and json.loads(process.stdout)["jobs"]["sync"]["state"] == "ok"
+    assert f"{month}: skipped, damaged" in process.stderr

@@ -536,3 +536,14 @@ def test_sync_removes_temp_files_a_crash_left_where_it_writes(node: Node) -> Non
     sync(node)
     assert [path for path in left if path.exists()] == []
     assert foreign.exists()
+
+
+def test_sync_names_a_damaged_cursors_file_and_how_to_start_over(node: Node) -> None:
+    """A damaged cursors file is a clear error with the file and the fixing command, not a crash."""
+    write_jsonl(node.telemetry, EVENTS[:10])
+    node.run("sync", "-q")
+    cursors = state.StateDir(node.state).cursors_file("sync")
+    cursors.write_bytes(b"garbage{")
+    process = node.run("sync", check=False)
+    assert process.returncode == 1 and "Traceback" not in process.stderr
+    assert f"{cursors}: damaged" in process.stderr and f"mv {cursors}" in process.stderr
