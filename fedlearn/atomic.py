@@ -1,6 +1,7 @@
 """Whole-file writes (DESIGN.md guarantee 2): a crash leaves every file as it was or as it should be.
 
 ``write`` replaces one file: temp file in the same folder, fsync, rename, fsync the folder.
+``TempFile`` is such a temp file written in pieces, for content too large to hold at once.
 ``Transaction`` replaces several files as one step: all temp files are written and fsynced, a
 journal naming them is written, then they are renamed; ``recover`` finishes a journal left by a
 crash, and ``remove_stale`` deletes temp files no journal names.
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from typing import BinaryIO
 
 import msgspec
 
@@ -45,6 +47,50 @@ def write_temp(path: Path, data: bytes) -> Path:
         handle.flush()
         os.fsync(handle.fileno())
     return temp
+
+
+class TempFile:
+    """
+    A temp file beside ``path``, written in pieces; a context manager.
+
+    Leaving the block deletes the file unless ``keep`` handed it over first, so a failure midway
+    leaves nothing behind. ``keep`` fsyncs it and returns its path, for ``Transaction.stage_file``.
+
+    Attributes:
+        path: the temp file (hidden, marked, in ``path``'s folder, which is created if missing).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = temp_path(path)
+        self._handle: BinaryIO | None = None
+        self._is_kept = False
+
+    def __enter__(self) -> TempFile:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._handle = self.path.open("xb")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._handle is not None:
+            self._handle.close()
+        if not self._is_kept:
+            self.path.unlink(missing_ok=True)
+
+    def write(self, data: bytes) -> None:
+        """Append ``data``; raise ValueError once the file is kept or the block has ended."""
+        if self._handle is None or self._handle.closed:
+            raise ValueError(f"{self.path} is not open for writing")
+        self._handle.write(data)
+
+    def keep(self) -> Path:
+        """Flush and fsync the file, close it, and return its path; it is no longer deleted."""
+        if self._handle is None or self._handle.closed:
+            raise ValueError(f"{self.path} is not open for writing")
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+        self._handle.close()
+        self._is_kept = True
+        return self.path
 
 
 def is_unchanged(path: Path, data: bytes) -> bool:
@@ -93,12 +139,28 @@ class Transaction:
 
     def stage(self, path: Path, data: bytes) -> bool:
         """Stage ``path`` to hold ``data``; return False (and stage nothing) when unchanged."""
-        if any(final == path for _, final in self.renames):
-            raise ValueError(f"{path} staged twice in one transaction")
+        self._check_new(path)
         if is_unchanged(path, data):
             return False
         self.renames.append((write_temp(path, data), path))
         return True
+
+    def stage_file(self, path: Path, temp: Path) -> None:
+        """
+        Stage ``path`` to be replaced by ``temp``, a fsynced temp file (``TempFile.keep``).
+
+        From here the transaction owns ``temp``: ``abort`` deletes it, ``commit`` renames it.
+        Raise ValueError when ``temp`` is not a temp file in ``path``'s folder (a rename across
+        folders is not atomic) or ``path`` is already staged.
+        """
+        if temp.parent != path.parent or not is_temp(temp):
+            raise ValueError(f"{temp} is not a temp file beside {path}")
+        self._check_new(path)
+        self.renames.append((temp, path))
+
+    def _check_new(self, path: Path) -> None:
+        if any(final == path for _, final in self.renames):
+            raise ValueError(f"{path} staged twice in one transaction")
 
     def stage_delete(self, path: Path) -> None:
         """Stage the removal of ``path`` (done after the renames)."""

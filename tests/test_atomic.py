@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from fedlearn import atomic
 
 
@@ -77,5 +79,71 @@ def test_transaction_abort_leaves_nothing(tmp_path: Path) -> None:
     """A dry run stages and aborts: no file appears."""
     txn = atomic.Transaction(tmp_path / "journal.json")
     txn.stage(tmp_path / "x", b"x")
+    txn.abort()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_temp_file_is_deleted_when_the_block_fails(tmp_path: Path) -> None:
+    """A failure while writing the pieces leaves no temp file behind; the folder is made."""
+    with pytest.raises(RuntimeError), atomic.TempFile(tmp_path / "d" / "snap.jsonl") as temp:
+        temp.write(b"a\n")
+        assert temp.path.exists() and atomic.is_temp(temp.path)
+        raise RuntimeError("the source failed midway")
+    assert list((tmp_path / "d").iterdir()) == []
+
+
+def test_temp_file_is_deleted_when_not_kept(tmp_path: Path) -> None:
+    """A block that ends without ``keep`` (the content was unchanged) deletes the file."""
+    with atomic.TempFile(tmp_path / "snap.jsonl") as temp:
+        temp.write(b"a\n")
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(ValueError, match="not open"):
+        temp.write(b"b\n")
+
+
+def test_temp_file_keep_hands_over_the_complete_file(tmp_path: Path) -> None:
+    """``keep`` returns the path of the whole content; it survives the block and takes no more."""
+    with atomic.TempFile(tmp_path / "snap.jsonl") as temp:
+        temp.write(b"a\n")
+        temp.write(b"b\n")
+        kept = temp.keep()
+        with pytest.raises(ValueError, match="not open"):
+            temp.write(b"c\n")
+    assert kept.read_bytes() == b"a\nb\n" and kept.parent == tmp_path
+
+
+def test_stage_file_renames_a_kept_temp_file_on_commit(tmp_path: Path) -> None:
+    """A temp file written in pieces lands under its final name with the rest of the transaction."""
+    final = tmp_path / "snap.jsonl"
+    final.write_bytes(b"old\n")
+    with atomic.TempFile(tmp_path / "incoming") as temp:
+        temp.write(b"new\n")
+        kept = temp.keep()
+    txn = atomic.Transaction(tmp_path / "journal.json")
+    txn.stage_file(final, kept)
+    txn.stage(tmp_path / "snap.manifest.json", b"{}")
+    txn.commit()
+    assert final.read_bytes() == b"new\n" and (tmp_path / "snap.manifest.json").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["snap.jsonl", "snap.manifest.json"]
+
+
+def test_stage_file_refuses_a_file_from_another_folder(tmp_path: Path) -> None:
+    """A rename across folders is not atomic, and a plain file is not the transaction's to move."""
+    txn = atomic.Transaction(tmp_path / "journal.json")
+    elsewhere = atomic.write_temp(tmp_path / "other" / "x", b"x")
+    with pytest.raises(ValueError, match="not a temp file beside"):
+        txn.stage_file(tmp_path / "x", elsewhere)
+    (tmp_path / "plain").write_bytes(b"p")
+    with pytest.raises(ValueError, match="not a temp file beside"):
+        txn.stage_file(tmp_path / "x", tmp_path / "plain")
+
+
+def test_abort_deletes_a_staged_temp_file(tmp_path: Path) -> None:
+    """Once staged, the transaction owns the temp file: aborting deletes it."""
+    with atomic.TempFile(tmp_path / "incoming") as temp:
+        temp.write(b"x")
+        kept = temp.keep()
+    txn = atomic.Transaction(tmp_path / "journal.json")
+    txn.stage_file(tmp_path / "final", kept)
     txn.abort()
     assert list(tmp_path.iterdir()) == []
