@@ -125,6 +125,15 @@ def point_id(value: int | str | uuid.UUID) -> PointId:
     return value if isinstance(value, int) else str(uuid.UUID(str(value)))
 
 
+def check_order(collection: str, last: PointId | None, found: PointId) -> None:
+    """Raise QdrantError when scroll returned ``found`` after ``last``: not in snapshot order."""
+    if last is not None and points.sort_key(found) <= points.sort_key(last):
+        raise QdrantError(
+            f"qdrant scroll {collection} returned point {found} after {last}, not in id order",
+            hint="export writes snapshots in Qdrant's id order; report this with your Qdrant version",
+        )
+
+
 def vector_config(params: Any) -> records.VectorConfig | None:
     """Return the size and distance of a collection's single unnamed vector, or None for others."""
     if isinstance(params, dict):
@@ -200,8 +209,16 @@ class Store:
         self.call(f"create {collection}", create, collection, vectors_config=params)
 
     def scroll(self, collection: str, page_size: int) -> Iterator[records.Point]:
-        """Yield every point of ``collection`` (payload only), paging to ``next_page_offset``."""
+        """
+        Yield every point of ``collection`` (payload only) in id order, a page at a time.
+
+        Qdrant's scroll returns points sorted by id, in the server and in the embedded store:
+        integers ascending, then UUIDs by their bytes, which is their canonical strings' order
+        (``points.sort_key``). Only one page is held. Raise QdrantError when the points come in
+        another order, since export writes its snapshots in the order they arrive.
+        """
         offset: PointId | None = None
+        last: PointId | None = None
         while True:
             page, following = self.call(
                 f"scroll {collection}",
@@ -213,7 +230,11 @@ class Store:
                 with_vectors=False,
             )
             for record in page:
-                yield records.Point(id=point_id(record.id), payload=record.payload or {})
+                found = point_id(record.id)
+                check_order(collection, last, found)
+                last = found
+                yield records.Point(id=found, payload=record.payload or {})
+            del page  # released before the next page arrives
             if following is None:
                 return
             if following == offset:

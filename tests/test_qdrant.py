@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 from qdrant_client import QdrantClient, models
 from qdrant_client.http.exceptions import ResponseHandlingException, UnexpectedResponse
 
-from fedlearn import config, qdrant, records
+from fedlearn import config, points, qdrant, records
 from fedlearn.errors import QdrantError
 from tests import embedserver
 
@@ -100,6 +101,47 @@ def test_scroll_yields_every_point_across_pages(store: qdrant.Store) -> None:
     seen = list(store.scroll("many", page_size=7))
     assert sorted(p.id for p in seen) == sorted(ids)
     assert {p.payload["n"] for p in seen} == set(range(250))
+
+
+def test_scroll_yields_points_in_snapshot_order(store: qdrant.Store) -> None:
+    """
+    Pages come in ``points.sort_key`` order: integers ascending, then canonical UUIDs.
+
+    Export streams snapshots in this order. UUIDs written in other spellings (upper case, no dashes)
+    come back canonical and in place; ids span 0 to 2**64 - 1 and UUIDs of every leading digit.
+    """
+    store.create("mixed", COSINE16)
+    randomized = random.Random(5)
+    numbers = [0, 1, 9, 10, 255, 2**31, 2**53 + 1, 2**63, 2**64 - 1]
+    numbers += randomized.sample(range(2**40), 40)
+    uuids = [uuid.UUID(int=randomized.getrandbits(128)) for _ in range(60)]
+    spelled: list[int | str] = [
+        u.hex if i % 3 == 0 else str(u).upper() if i % 3 == 1 else str(u)
+        for i, u in enumerate(uuids)
+    ]
+    ids = numbers + spelled
+    randomized.shuffle(ids)
+    store.upsert("mixed", ids, [unit(i) for i in range(len(ids))], [{} for _ in ids])
+    seen = [p.id for p in store.scroll("mixed", page_size=7)]
+    assert seen == sorted([*numbers, *map(str, uuids)], key=points.sort_key)
+
+
+def test_scroll_refuses_points_out_of_id_order(
+    store: qdrant.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page that breaks id order stops the scroll with a QdrantError naming both ids."""
+    store.create("shuffled", COSINE16)
+    store.upsert("shuffled", [1, 2, 3], [unit(1), unit(2), unit(3)], [{}, {}, {}])
+    scroll = store.client.scroll
+
+    def reversed_pages(*args: Any, **kwargs: Any) -> Any:
+        page, following = scroll(*args, **kwargs)
+        return list(reversed(page)), following
+
+    monkeypatch.setattr(store.client, "scroll", reversed_pages)
+    with pytest.raises(QdrantError, match="returned point 1 after 2, not in id order") as caught:
+        list(store.scroll("shuffled", page_size=2))
+    assert caught.value.hint
 
 
 def test_existing_returns_only_present_ids(store: qdrant.Store) -> None:
