@@ -1,13 +1,16 @@
 """fedlearn export: the live Qdrant collections → payload-only snapshots under data/collections/.
 
-Lock, scroll every configured collection to its end, anonymize every payload, sort by id, and write
-the snapshot with its manifest as one journaled transaction, keeping the last N (guarantees 1, 2).
-A snapshot equal to this node's latest is not written again.
+Lock, scroll every configured collection to its end, anonymize every payload, and write the snapshot
+with its manifest as one journaled transaction, keeping the last N (guarantees 1, 2). Qdrant's scroll
+comes in id order, the snapshot's order, so points stream through a page at a time into a temp file
+hashed as it grows: memory follows the page size, not the collection. A snapshot equal to this
+node's latest (by its manifest's sha256 and count) is not written again.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 from pathlib import Path
 
@@ -80,22 +83,36 @@ def execute(cfg: config.Config, *, dry_run: bool = False) -> Summary:
     return summarize(done, dry_run)
 
 
-def read_points(
-    cfg: config.Config, live: qdrant.Store, anonymizer: anonymize.Anonymizer, collection: str
-) -> tuple[list[records.Point], int, bool]:
-    """Return the anonymized points (up to ``max_points``), how many came from patterns, truncated."""
+def copy_points(
+    cfg: config.Config,
+    live: qdrant.Store,
+    anonymizer: anonymize.Anonymizer,
+    collection: str,
+    encoder: snapshot.Encoder,
+) -> tuple[int, bool]:
+    """
+    Add the anonymized points (up to ``max_points``) to ``encoder`` as they stream, in id order.
+
+    Return how many came from patterns (left out) and whether the cap cut the collection short.
+    """
     cap = cfg.qdrant.max_points
-    found: list[records.Point] = []
     federated = 0
     for point in live.scroll(collection, PAGE_SIZE):
         if points.is_federated(point.payload):
             federated += 1
             continue
-        if cap and len(found) == cap:
+        if cap and encoder.points == cap:
             log.warning("%s: more than qdrant.max_points=%d points; truncated", collection, cap)
-            return found, federated, True
-        found.append(records.Point(id=point.id, payload=anonymizer.anonymize_value(point.payload)))
-    return found, federated, False
+            return federated, True
+        encoder.add(records.Point(id=point.id, payload=anonymizer.anonymize_value(point.payload)))
+    return federated, False
+
+
+def spool(folder: Path, dry_run: bool) -> contextlib.AbstractContextManager[atomic.TempFile | None]:
+    """Return the temp file a snapshot streams into, beside the snapshots; none for a dry run."""
+    if dry_run:
+        return contextlib.nullcontext()
+    return atomic.TempFile(folder / "incoming.jsonl")
 
 
 def export(
@@ -106,45 +123,70 @@ def export(
     collection: str,
     dry_run: bool,
 ) -> Exported:
-    """Snapshot one collection unless it is missing or unchanged; return what was done."""
+    """
+    Snapshot one collection unless it is missing or unchanged; return what was done.
+
+    The points stream into a temp file (deleted on any failure, and when unchanged) that becomes
+    the snapshot by rename, so the previous snapshots stay intact until the new one is complete.
+    """
     vectors = live.vectors(collection)
     if vectors is None:
         log.warning("%s: no such collection in Qdrant; skipped", collection)
         return Exported(collection=collection, state="missing")
-    found, federated, truncated = read_points(cfg, live, anonymizer, collection)
-    data = snapshot.encode(found)
+    folder = layout.collection_dir(cfg.repo_path, collection, cfg.node_id)
+    with spool(folder, dry_run) as temp:
+        encoder = snapshot.Encoder(None if temp is None else temp.write)
+        federated, truncated = copy_points(cfg, live, anonymizer, collection, encoder)
+        made = make_manifest(cfg, collection, encoder.content(), truncated, vectors)
+        counted = Exported(collection, "written", made.points, federated, truncated)
+        if snapshot.is_unchanged(retention.latest(folder), made):
+            return attrs.evolve(counted, state="unchanged")
+        path = layout.collection_snapshot(cfg.repo_path, collection, cfg.node_id, layout.stamp())
+        if temp is not None:
+            write(store, path, temp.keep(), made, cfg.sync.snapshots_keep)
+    return attrs.evolve(counted, snapshot=str(path.relative_to(cfg.repo_path)))
+
+
+def make_manifest(
+    cfg: config.Config,
+    collection: str,
+    content: snapshot.Content,
+    truncated: bool,
+    vectors: records.VectorConfig,
+) -> records.Manifest:
+    """Return the manifest of this node's snapshot of ``collection`` with ``content``, made now."""
     embedding = records.EmbeddingInfo(
         model=cfg.embedding.model or cfg.embedding.provider, text_fields=cfg.embedding.text_fields
     )
-    made = snapshot.manifest(
+    return snapshot.manifest(
         collection,
         cfg.node_id,
-        data,
+        content,
         created_at=state.now_iso(),
         truncated=truncated,
         vectors=vectors,
         embedding=embedding,
     )
-    folder = layout.collection_dir(cfg.repo_path, collection, cfg.node_id)
-    counted = Exported(collection, "written", made.points, federated, truncated)
-    if snapshot.is_unchanged(retention.latest(folder), data, made):
-        return attrs.evolve(counted, state="unchanged")
-    path = layout.collection_snapshot(cfg.repo_path, collection, cfg.node_id, layout.stamp())
-    if not dry_run:
-        write(store, path, data, made, cfg.sync.snapshots_keep)
-    return attrs.evolve(counted, snapshot=str(path.relative_to(cfg.repo_path)))
 
 
-def write(
-    store: state.StateDir, path: Path, data: bytes, made: records.Manifest, keep: int
-) -> None:
-    """Write snapshot and manifest as one transaction, dropping snapshots beyond the newest ``keep``."""
+def write(store: state.StateDir, path: Path, temp: Path, made: records.Manifest, keep: int) -> None:
+    """
+    Rename ``temp`` to the snapshot ``path`` and write its manifest as one transaction.
+
+    Snapshots beyond the newest ``keep`` are dropped in the same transaction. A failure before the
+    journal is written deletes ``temp`` and the staged manifest: nothing visible changed.
+    """
     transaction = store.transaction("export")
-    transaction.stage(path, data)
-    transaction.stage(layout.manifest_of(path), records.encode_line(made))
-    for old in retention.expired(path.parent, keep, incoming=path.name):
-        transaction.stage_delete(old)
-        transaction.stage_delete(layout.manifest_of(old))
+    try:
+        transaction.stage_file(path, temp)
+        transaction.stage(layout.manifest_of(path), records.encode_line(made))
+        for old in retention.expired(path.parent, keep, incoming=path.name):
+            transaction.stage_delete(old)
+            transaction.stage_delete(layout.manifest_of(old))
+    except BaseException:
+        transaction.abort()
+        temp.unlink(missing_ok=True)  # when staging it was what failed
+        raise
     transaction.commit()
 
 
