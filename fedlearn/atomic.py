@@ -71,10 +71,12 @@ class TempFile:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._handle is not None:
-            self._handle.close()
-        if not self._is_kept:
-            self.path.unlink(missing_ok=True)
+        try:
+            if self._handle is not None:
+                self._handle.close()  # may flush, and fail (a full disk)
+        finally:
+            if not self._is_kept:
+                self.path.unlink(missing_ok=True)
 
     def write(self, data: bytes) -> None:
         """Append ``data``; raise ValueError once the file is kept or the block has ended."""

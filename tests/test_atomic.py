@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -146,4 +147,27 @@ def test_abort_deletes_a_staged_temp_file(tmp_path: Path) -> None:
     txn = atomic.Transaction(tmp_path / "journal.json")
     txn.stage_file(tmp_path / "final", kept)
     txn.abort()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_temp_file_is_deleted_when_closing_it_fails(tmp_path: Path) -> None:
+    """A close that fails (its last flush meets a full disk) still deletes the temp file."""
+
+    class FullDisk:
+        """A file handle whose close fails after closing, as a flush into a full disk does."""
+
+        def __init__(self, handle: Any) -> None:
+            self.handle = handle
+            self.closed = False
+
+        def write(self, data: bytes) -> int:
+            return int(self.handle.write(data))
+
+        def close(self) -> None:
+            self.handle.close()
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space"), atomic.TempFile(tmp_path / "s.jsonl") as temp:
+        temp._handle = FullDisk(temp._handle)
+        temp.write(b"a\n")
     assert list(tmp_path.iterdir()) == []
