@@ -1,9 +1,9 @@
 """fedlearn export streams a collection a page at a time: same bytes as before, bounded, crash-safe.
 
-The reference is the previous implementation (before commit "export: stream ..."): every point
-anonymized and held, then sorted and encoded at once. Export must write the same bytes and manifest
-while holding about one page of points, and leave no temp file and the previous snapshot intact
-when it fails midway.
+The reference is the in-memory export that streaming replaced: every point anonymized and held,
+then sorted and encoded at once (``previous_export``). Export must write the same bytes and
+manifest while holding at most a page of points, and leave no temp file and the previous snapshot
+intact when it fails midway.
 """
 
 from __future__ import annotations
