@@ -33,6 +33,9 @@ from fedlearn.jobs import Summary
 HELP = "snapshot the live Qdrant collections (payloads only) into data/collections/"
 log = logging.getLogger(__name__)
 PAGE_SIZE = 256
+# The embedded store sorts every id of the collection to serve each page (qdrant-client's local
+# mode), so its export time grows with pages times points: fewer, larger pages (a few MB each).
+EMBEDDED_PAGE_SIZE = 4096
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -97,7 +100,8 @@ def copy_points(
     """
     cap = cfg.qdrant.max_points
     federated = 0
-    for point in live.scroll(collection, PAGE_SIZE):
+    page = PAGE_SIZE if cfg.qdrant.url else EMBEDDED_PAGE_SIZE
+    for point in live.scroll(collection, page):
         if points.is_federated(point.payload):
             federated += 1
             continue

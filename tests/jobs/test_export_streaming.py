@@ -35,6 +35,7 @@ def make_paged(
 ) -> Callable[..., Node]:
     """Return a factory of nodes exporting only ``skills-patterns``, paging by 7 points."""
     monkeypatch.setattr(export, "PAGE_SIZE", PAGE)
+    monkeypatch.setattr(export, "EMBEDDED_PAGE_SIZE", PAGE)
 
     def make(name: str, **qdrant: Any) -> Node:
         sections = {
