@@ -121,45 +121,38 @@ def test_publish_keeps_the_users_changes_modified_and_uncommitted(
     assert git(remote, "show", "main:README.md") == "federation repo\n"
 
 
-def test_publish_rebases_onto_a_remote_that_moved(
-    make_node: Callable[..., Node], remote: Path
-) -> None:
-    """With a clean tree the node's commit is rebased: linear history, both nodes' files."""
-    alpha, beta = make_node("alpha"), make_node("beta")
-    learn(beta, "error-solutions", "port in use")
-    publish(beta)
-    learn(alpha, "error-solutions", "disk full")
-    answer = publish(alpha)
-    assert answer["integration"] == "rebase"
-    assert git(remote, "rev-list", "--merges", "--count", "main").strip() == "0"
-    files = git(remote, "ls-tree", "-r", "--name-only", "main", "data").split()
-    assert files == [
-        "data/patterns/error-solutions/alpha.jsonl",
-        "data/patterns/error-solutions/beta.jsonl",
-    ]
-
-
-def test_publish_finishes_after_a_run_killed_mid_rebase(
-    make_node: Callable[..., Node], remote: Path
-) -> None:
-    """A rebase a killed publish left (its mark in the git dir) is aborted and done again."""
-    alpha, beta = make_node("alpha"), make_node("beta")
-    learn(beta, "error-solutions", "port in use")
-    publish(beta)
-    learn(alpha, "error-solutions", "disk full")
-    git(alpha.repo, "add", "data")
-    git(alpha.repo, "commit", "-q", "-m", "fedlearn: alpha")
-    git(alpha.repo, "fetch", "-q")
-    mark = git(alpha.repo, "rev-parse", "--git-path", "fedlearn-rebase").strip()
-    (alpha.repo / mark).write_text(git(alpha.repo, "rev-parse", "HEAD"))
+def leave_a_killed_rebase(node: Node) -> None:
+    """Leave ``node``'s clone as a publish killed between two rebase steps does, its mark kept."""
+    git(node.repo, "add", "data")
+    git(node.repo, "commit", "-q", "-m", f"fedlearn: {node.name}")
+    git(node.repo, "fetch", "-q")
+    mark = git(node.repo, "rev-parse", "--git-path", "fedlearn-rebase").strip()
+    (node.repo / mark).write_text(git(node.repo, "rev-parse", "HEAD"))
     stopped = subprocess.run(
-        ["git", "-C", str(alpha.repo), "rebase", "-x", "false", "origin/main"],
+        ["git", "-C", str(node.repo), "rebase", "-x", "false", "origin/main"],
         capture_output=True,
         check=False,
     )
-    assert stopped.returncode != 0  # the state a kill between two rebase steps leaves
+    assert stopped.returncode != 0
+
+
+@pytest.mark.parametrize("killed", [False, True], ids=["plain", "after-a-killed-rebase"])
+def test_publish_rebases_onto_a_remote_that_moved(
+    make_node: Callable[..., Node], remote: Path, killed: bool
+) -> None:
+    """
+    With a clean tree the node's commit is rebased: linear history, both nodes' files. A rebase
+    a killed publish left (its mark in the git dir) is aborted and done again first.
+    """
+    alpha, beta = make_node("alpha"), make_node("beta")
+    learn(beta, "error-solutions", "port in use")
+    publish(beta)
+    learn(alpha, "error-solutions", "disk full")
+    if killed:
+        leave_a_killed_rebase(alpha)
     answer = publish(alpha)
     assert answer["integration"] == "rebase"
+    assert git(remote, "rev-list", "--merges", "--count", "main").strip() == "0"
     files = git(remote, "ls-tree", "-r", "--name-only", "main", "data").split()
     assert files == [
         "data/patterns/error-solutions/alpha.jsonl",
