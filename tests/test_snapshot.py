@@ -17,18 +17,23 @@ VECTORS = records.VectorConfig(size=16, distance="Cosine")
 EMBEDDING = records.EmbeddingInfo(model="hash", text_fields=["text"])
 
 
-def write(repo: Path, stamp: str, found: list[records.Point], **overrides: object) -> Path:
-    """Write a snapshot of ``skills-patterns`` by node ``alpha`` and its manifest; return its path."""
-    data = snapshot.encode(found)
-    made = snapshot.manifest(
+def manifest_of(data: bytes, created_at: str = "2026-01-01T00:00:00Z") -> records.Manifest:
+    """Return the manifest of a ``skills-patterns`` snapshot by ``alpha`` holding ``data``."""
+    return snapshot.manifest(
         "skills-patterns",
         "alpha",
         snapshot.Content.of(data),
-        created_at="2026-01-01T00:00:00Z",
+        created_at=created_at,
         truncated=False,
         vectors=VECTORS,
         embedding=EMBEDDING,
     )
+
+
+def write(repo: Path, stamp: str, found: list[records.Point], **overrides: object) -> Path:
+    """Write a snapshot of ``skills-patterns`` by node ``alpha`` and its manifest; return its path."""
+    data = snapshot.encode(found)
+    made = manifest_of(data)
     path = layout.collection_snapshot(repo, "skills-patterns", "alpha", stamp)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
@@ -160,15 +165,7 @@ def test_is_unchanged_ignores_only_the_creation_time(tmp_path: Path) -> None:
     data = path.read_bytes()
 
     def made(content: bytes) -> records.Manifest:
-        return snapshot.manifest(
-            "skills-patterns",
-            "alpha",
-            snapshot.Content.of(content),
-            created_at="2027-01-01T00:00:00Z",
-            truncated=False,
-            vectors=VECTORS,
-            embedding=EMBEDDING,
-        )
+        return manifest_of(content, created_at="2027-01-01T00:00:00Z")
 
     assert snapshot.is_unchanged(path, made(data))
     assert not snapshot.is_unchanged(path, made(data + b'{"id":9,"payload":{}}\n'))
