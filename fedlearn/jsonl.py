@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 CHUNK_BYTES = 1024 * 1024  # small enough to stay in the CPU cache between decoding and splitting
 HEAD_BYTES = 1024
 LONG_LINE_KEPT = 64 * 1024  # of a line over the size cap, the quarantine keeps this much
-OTHER_ROTATED_SUFFIXES = (".0", "-1")  # besides .1, .2, …
+OTHER_ROTATED_SUFFIXES = ("-1",)  # besides .0, .1, .2, …
 # A rotated copy's name: the input's, then a number or a date, maybe compressed (logrotate's shapes).
 ROTATED_NAME = re.compile(r"(?P<base>.+?)(?:[.-]\d+)(?:\.(?:gz|bz2|xz|zst|lz4))?")
 
@@ -182,12 +182,20 @@ def rotated_siblings(path: Path) -> Iterator[tuple[Path, os.stat_result]]:
 def rotation_chains(path: Path) -> Iterator[list[tuple[Path, os.stat_result]]]:
     """
     Yield the rotated siblings of ``path`` that exist, with their stat, as chains, newest first:
-    ``.1``, ``.2``, … up to the first number missing; then ``.0`` and ``-1``, each alone.
+    ``.1``, ``.2``, … up to the first number missing, led by ``.0`` when that is newer than
+    ``.1`` (a tool that numbers from 0, as newsyslog does), else ``.0`` alone; then ``-1``.
 
     When ``path`` is a symlink, the file it points to is the one rotated: look beside it too.
     """
     for base in dict.fromkeys([path, path.resolve()]):
-        yield list(numbered_rotations(base))
+        numbered = list(numbered_rotations(base))
+        zero = existing(base.with_name(f"{base.name}.0"))
+        if zero is not None and (not numbered or zero[1].st_mtime_ns >= numbered[0][1].st_mtime_ns):
+            yield [zero, *numbered]
+        else:
+            yield numbered
+            if zero is not None:  # older than .1: not of its chain (left by another scheme)
+                yield [zero]
         for suffix in OTHER_ROTATED_SUFFIXES:
             if found := existing(base.with_name(base.name + suffix)):
                 yield [found]

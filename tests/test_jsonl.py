@@ -392,3 +392,40 @@ def test_read_new_knows_its_file_under_another_device_number(tmp_path: Path, rot
         path.write_bytes(b'{"a":3}\n')
     got, _, _ = read_all(path, renumbered)
     assert got == (b'{"a":2}\n{"a":3}\n' if rotated else b'{"a":2}\n')
+
+
+def test_read_new_finishes_every_rotation_of_a_chain_that_starts_at_0(tmp_path: Path) -> None:
+    """
+    Rotated twice by a tool that numbers from ``.0`` (newsyslog): the rest of ``.1`` (the file
+    read last), then all of ``.0``, then the new file, each line once.
+    """
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(b'{"a":1}\n')
+    _, cursor, _ = read_all(path, None)
+    for line in (b'{"a":2}\n', b'{"a":3}\n'):
+        with path.open("ab") as handle:
+            handle.write(line)
+        if (tmp_path / "events.jsonl.0").exists():
+            (tmp_path / "events.jsonl.0").rename(tmp_path / "events.jsonl.1")
+        path.rename(tmp_path / "events.jsonl.0")
+        path.touch()
+    with path.open("ab") as handle:
+        handle.write(b'{"a":4}\n')
+    got, cursor, _ = read_all(path, cursor)
+    assert got == b'{"a":2}\n{"a":3}\n{"a":4}\n'
+    assert read_all(path, cursor)[0] == b""
+
+
+def test_read_new_leaves_a_stale_0_out_of_a_chain_that_starts_at_1(tmp_path: Path) -> None:
+    """An ``.0`` older than ``.1`` is no rotation of the ``.1`` chain: it is not read again."""
+    path = tmp_path / "events.jsonl"
+    stale = tmp_path / "events.jsonl.0"
+    stale.write_bytes(b'{"stale":1}\n')
+    os.utime(stale, (1_000_000_000, 1_000_000_000))
+    path.write_bytes(b'{"a":1}\n')
+    _, cursor, _ = read_all(path, None)
+    with path.open("ab") as handle:
+        handle.write(b'{"a":2}\n')
+    path.rename(tmp_path / "events.jsonl.1")
+    path.write_bytes(b'{"a":3}\n')
+    assert read_all(path, cursor)[0] == b'{"a":2}\n{"a":3}\n'
