@@ -231,6 +231,9 @@ def plan(path: Path, cursor: Cursor | None) -> list[Segment]:
     try:
         info = path.stat()
     except FileNotFoundError:
+        if is_folder_missing(path):
+            log.info("%s: its folder is not there (not mounted yet?); its cursor waits", path)
+            return []
         info = None
     if info is not None and is_read_file(path, info, cursor):
         if info.st_size >= cursor.offset and head_hash(path, cursor.offset) == cursor.head:
@@ -257,6 +260,14 @@ def plan(path: Path, cursor: Cursor | None) -> list[Segment]:
     if info is not None:
         segments.append(Segment(path, 0))
     return segments
+
+
+def is_folder_missing(path: Path) -> bool:
+    """
+    Return whether the folder of ``path`` (of the file it links to) is not there: a file system
+    not mounted yet, a home not unlocked. The file may come back as it was, so its cursor stays.
+    """
+    return not path.resolve().parent.is_dir()
 
 
 def rest_of(rotated: list[Path], offset: int) -> list[Segment]:
@@ -461,11 +472,12 @@ def read_segments(
     the over-long lines it set aside), in order.
 
     Return the cursor to store once the lines are safely processed (None once the input and its
-    rotated copies are gone: nothing is left to follow), and the over-long lines.
+    rotated copies are gone from a folder that is there: nothing is left to follow), and the
+    over-long lines.
     """
     segments = plan(path, cursor)
     if not segments:
-        return None, []
+        return (cursor if cursor is not None and is_folder_missing(path) else None), []
     new_cursor, bad = cursor, []
     for segment in segments:
         before = identity(segment.path)  # the file read, should it be rotated while it is read

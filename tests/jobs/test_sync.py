@@ -283,6 +283,24 @@ def test_sync_forgets_the_cursor_of_an_input_that_is_gone(
     assert sorted(Path(key).name for key in cursors) == ["day-02.jsonl"]
 
 
+def test_sync_keeps_the_cursor_of_an_input_whose_folder_is_not_there(
+    node: Node, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """
+    The input's folder is missing for a while (a file system not mounted yet, a locked home):
+    its cursor waits, and the file, back as it was, is not read again from its start.
+    """
+    write_jsonl(node.telemetry, EVENTS[:200])
+    assert sync(node, capsys=capsys)["events_read"] == 200
+    folder = node.telemetry.parent
+    folder.rename(folder.with_name("unmounted"))
+    assert sync(node, capsys=capsys)["events_read"] == 0
+    assert "read last is gone" not in capsys.readouterr().err
+    folder.with_name("unmounted").rename(folder)
+    write_jsonl(node.telemetry, EVENTS[200:], append=True)
+    assert sync(node, capsys=capsys)["events_read"] == len(EVENTS) - 200
+
+
 def test_sync_survives_a_blank_line_and_two_objects_on_one_line(
     node: Node, capsys: pytest.CaptureFixture[str]
 ) -> None:
