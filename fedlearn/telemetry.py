@@ -44,9 +44,11 @@ class Filtered:
     """
     The outcome of filtering chunks: lines read and the lines set aside.
 
-    ``bad`` keeps the bad lines for the quarantine while they fit in ``keep_bytes`` (what they take
-    there, about); the rest are only counted in ``unkept``, so a broken input (a block of NUL
-    bytes, a binary file) can fill neither memory nor the disk.
+    ``bad`` keeps the first bad lines for the quarantine while they fit in ``keep_bytes`` (what
+    they take there, about); from the first that does not fit on, they are only counted in
+    ``unkept``, so a broken input (a block of NUL bytes, a binary file) can fill neither memory
+    nor the disk. Keeping a prefix makes the parts that workers filter absorb into what one
+    process keeps.
     """
 
     keep_bytes: int = 64 * 1_048_576
@@ -56,16 +58,16 @@ class Filtered:
     kept_bytes: int = 0
 
     def set_aside(self, line: BadLine) -> None:
-        """Keep a bad line for the quarantine when it fits, else count it only."""
-        cost = quarantine_cost(line)
-        if self.kept_bytes + cost <= self.keep_bytes:
+        """Keep a bad line for the quarantine when it and every one before it fit, else count it."""
+        cost = 0 if self.unkept else quarantine_cost(line)
+        if not self.unkept and self.kept_bytes + cost <= self.keep_bytes:
             self.bad.append(line)
             self.kept_bytes += cost
         else:
             self.unkept[line.reason] += 1
 
     def absorb(self, other: Filtered) -> None:
-        """Add what another part of the input filtered."""
+        """Add what another part of the input filtered (the part that follows what was added)."""
         self.lines += other.lines
         for line in other.bad:
             self.set_aside(line)

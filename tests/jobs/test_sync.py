@@ -487,6 +487,34 @@ def test_sync_output_does_not_depend_on_how_many_workers_read(
     assert sum(seen[0]["bad_lines"].values()) == len(bad_at) and seen[0]["redactions"]
 
 
+def test_sync_keeps_the_same_bad_lines_in_a_full_quarantine_however_many_workers_read() -> None:
+    """
+    A quarantine too small for every bad line keeps the same first ones, and counts the same
+    rest, when workers read the ranges: a later range's worker does not fill its own budget with
+    lines one process would not keep, and drop the small ones it would.
+    """
+    lines = [json.dumps(event).encode() for event in EVENTS]
+    first = [b"{broken " + b"a" * 900] * 10
+    last = [b"{broken " + b"b" * 4500] * 4 + [b"{broken c"] * 5
+    data = b"\n".join(first + lines + last) + b"\n"
+    seen = []
+    for count in (1, 2):
+        with tempfile.TemporaryDirectory() as root, pytest.MonkeyPatch.context() as patch:
+            patch.setattr(sync_job, "PART_BYTES", 1000)
+            spawned = counting(patch, forks, "spawn")
+            node = Node(
+                Path(root),
+                "alpha",
+                Path(root) / "repo",
+                sync={"workers": count, "quarantine_max_bytes": 20_000},
+            )
+            node.telemetry.write_bytes(data)
+            answer = sync_json(node)
+            assert (spawned[0] > 0) == (count > 1)
+            seen.append((answer["bad_lines_not_kept"], observable(node, answer)))
+    assert seen[0] == seen[1] and seen[0][0] > 0
+
+
 def counting(patch: pytest.MonkeyPatch, module: Any, name: str) -> list[int]:
     """Wrap ``module.name`` so its calls are counted; return the one-element counter."""
     calls = [0]
