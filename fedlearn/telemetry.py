@@ -13,7 +13,7 @@ import collections
 import attrs
 import msgspec
 
-from fedlearn import records
+from fedlearn import jsonl, records
 from fedlearn.jsonl import BadLine, Chunk
 from fedlearn.records import EventHead
 
@@ -45,7 +45,7 @@ class Filtered:
     The outcome of filtering chunks: lines read and the lines set aside.
 
     ``bad`` keeps the first bad lines for the quarantine while they fit in ``keep_bytes`` (what
-    they take there, about); from the first that does not fit on, they are only counted in
+    they take there); from the first that does not fit on, they are only counted in
     ``unkept``, so a broken input (a block of NUL bytes, a binary file) can fill neither memory
     nor the disk. Keeping a prefix makes the parts that workers filter absorb into what one
     process keeps.
@@ -79,8 +79,12 @@ class Filtered:
 
 
 def quarantine_cost(line: BadLine) -> int:
-    """Return about what a bad line takes in the quarantine: its bytes in base64, and its record."""
-    return len(line.raw) * 4 // 3 + len(line.source) + 300
+    """
+    Return what a bad line takes in the quarantine: its record's line, exactly (its preview of a
+    NUL byte takes 6 bytes, of an invalid one 3). Only lines kept, and the first one past the
+    limit, are measured.
+    """
+    return len(jsonl.quarantine_lines([line]))
 
 
 def is_candidate(head: EventHead, threshold: float) -> bool:

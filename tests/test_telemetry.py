@@ -98,3 +98,21 @@ def test_filter_keeps_identical_candidates_lined_up_after_a_double_line() -> Non
     out, found = run(joined + b"\n" + GOOD_HIGH + b"\n" + GOOD_HIGH + b"\n\n")
     assert found.lines == [GOOD_HIGH, GOOD_HIGH]
     assert [b.reason for b in out.bad] == ["invalid-json"] and out.lines == 3
+
+
+@pytest.mark.parametrize(
+    "raw", [b"\0" * 200, b"\xff" * 200, b'"' * 200, b"x" * 5], ids=["nul", "ff", "quotes", "short"]
+)
+def test_set_aside_keeps_no_more_than_the_quarantine_holds(raw: bytes) -> None:
+    """
+    The bad lines kept fit in ``keep_bytes`` once written to the quarantine, whatever their bytes
+    (a NUL byte takes 6 in the preview, an invalid byte 3), and the rest are counted.
+    """
+    limit = 100_000
+    filtered = telemetry.Filtered(keep_bytes=limit)
+    for number in range(2000):
+        filtered.set_aside(
+            jsonl.BadLine("/var/lib/ai/events.jsonl", number * 201, "invalid-utf8", raw)
+        )
+    assert len(jsonl.quarantine_lines(filtered.bad)) <= limit
+    assert len(filtered.bad) + filtered.unkept["invalid-utf8"] == 2000
