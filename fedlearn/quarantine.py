@@ -96,18 +96,26 @@ class Ledger:
         """Note that every point of ``source`` was imported, skipped or set aside again."""
         self.settled.add(area(collection, source))
 
-    def entries(self, collections: set[str]) -> list[SetAside]:
+    def entries(self, collections: set[str], sourced: set[tuple[str, str]]) -> list[SetAside]:
         """
         Return the points set aside now: this import's, and the earlier ones it did not settle
-        (their source was not read through) whose collection is still among ``collections``.
+        (their source was not read through: its collection stopped) whose collection is still
+        among ``collections``. An earlier one with no source left (``sourced``: the areas the
+        import found sources in, and it looked at the area of every earlier one) goes: its
+        pattern retracted with the last of its category, its node's snapshots gone.
         """
         kept = [
             entry
             for entry in self.earlier
             if entry.collection in collections
-            and area(entry.collection, entry.source) not in self.settled
+            and area(entry.collection, entry.source) in sourced - self.settled
         ]
         return kept + self.new
+
+
+def sourced(plan: sources.Plan) -> set[tuple[str, str]]:
+    """Return the areas ``plan`` found sources in: where set-aside points can still come from."""
+    return {area(s.collection, s.label) for found in plan.sources.values() for s in found}
 
 
 def area(collection: str, source: str) -> tuple[str, str]:

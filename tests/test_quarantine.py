@@ -42,8 +42,17 @@ def test_entries_replace_what_the_import_read_through_and_keep_the_rest() -> Non
     ledger = quarantine.Ledger([read_again, not_read, gone])
     ledger.settle("skills-patterns", NEWER)  # a newer snapshot of the same node settles it
     ledger.new.append(entry(NEWER, point=8))
-    kept = ledger.entries({"skills-patterns", "error-solutions"})
+    sourced = {quarantine.area(e.collection, e.source) for e in (read_again, not_read, gone)}
+    kept = ledger.entries({"skills-patterns", "error-solutions"}, sourced)
     assert kept == [not_read, entry(NEWER, point=8)]
+
+
+def test_entries_drop_an_earlier_point_whose_source_is_gone() -> None:
+    """No source left in its area (its pattern retracted, its node's snapshots removed): it goes."""
+    orphan, still = entry("patterns", "best-practices"), entry("patterns", "error-solutions")
+    ledger = quarantine.Ledger([orphan, still])
+    sourced = {quarantine.area("error-solutions", "patterns")}
+    assert ledger.entries({"best-practices", "error-solutions"}, sourced) == [still]
 
 
 def test_save_and_load_round_trip_and_an_empty_ledger_removes_the_file(tmp_path: Path) -> None:

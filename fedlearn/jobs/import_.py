@@ -142,7 +142,11 @@ def execute(
                 cfg, plan, embedder, ledger, overwrite=overwrite, dry_run=dry_run
             )
         is_clean = not plan.refused and not any(t.error for t in tallies.values())
-        held = ledger.earlier if dry_run else ledger.entries(imported_collections(cfg))
+        held = (
+            ledger.earlier
+            if dry_run
+            else ledger.entries(imported_collections(cfg), quarantine.sourced(plan))
+        )
         if not dry_run:
             # Saved before the mark moves: from now on every import reads their sources again.
             quarantine.save(store, held)

@@ -22,9 +22,9 @@ import pytest
 import qdrant_client
 from qdrant_client.http.exceptions import ResponseHandlingException
 
-from fedlearn import embed, layout, points, qdrant, records
+from fedlearn import embed, layout, points, qdrant, records, state
 from fedlearn.errors import EmbeddingError, QdrantError
-from fedlearn.jobs import export, import_
+from fedlearn.jobs import export, import_, pull, retract
 from tests import embedserver
 from tests.conftest import Node, cli_env, fedlearn_command, git
 from tests.jobs import livestore
@@ -624,3 +624,25 @@ def test_import_reads_everything_when_a_collection_it_filled_is_gone(
     assert again.facts["read"] == "all"
     assert again.facts["imported"] == len(SKILLS) + len(ERRORS)
     assert import_.execute(beta.config()).facts["collections"] == {}
+
+
+def test_import_forgets_a_set_aside_point_whose_source_is_gone(
+    alpha: Node, make_node: Callable[..., Node]
+) -> None:
+    """
+    The only pattern of a category set aside, then retracted: nothing is left to import it from,
+    so it leaves the quarantine (and pull stops running import for it), as a point removed from
+    its snapshot does.
+    """
+    behaviour = embedserver.Behaviour(dimension=16)
+    with embedserver.running(behaviour) as url:
+        node = http_node(make_node, url)
+        [pattern] = livestore.write_patterns(node, "best-practices", [("pin inputs", "use locks")])
+        behaviour.refuse.add(pattern.text)
+        assert import_.execute(node.config()).facts["set_aside"] == 1
+        assert [r["collection"] for r in set_aside(node)] == ["best-practices"]
+        store = state.StateDir(node.state)
+        retract.retract(node.config(), store, pattern.id, "wrong", dry_run=False)
+        after = import_.execute(node.config())
+    assert after.facts["quarantined"] == 0 and set_aside(node) == []
+    assert not pull.is_import_behind(node.config())
