@@ -97,7 +97,11 @@ def quarantined(store: state.StateDir) -> dict[str, int]:
     counts: collections.Counter[str] = collections.Counter()
     folder = store.root / "quarantine"
     for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else []:
-        for line in path.read_bytes().splitlines():
+        try:
+            lines = path.read_bytes().splitlines()
+        except FileNotFoundError:  # a sync removed it (the oldest go past quarantine_max_bytes)
+            continue
+        for line in lines:
             try:
                 counts[QUARANTINE_DECODER.decode(line).reason] += 1
             except msgspec.DecodeError:

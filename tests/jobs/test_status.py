@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from fedlearn import sample
+from fedlearn import overview, sample, state
 from tests.conftest import Node, write_jsonl
 
 EVENTS = list(sample.events(300, seed=4, interaction_share=0.3))
@@ -99,3 +99,26 @@ def test_status_skips_a_damaged_month_file_with_a_warning(node: Node) -> None:
     process = node.run("status", "--json", check=False)
     assert process.returncode == 0 and json.loads(process.stdout)["jobs"]["sync"]["state"] == "ok"
     assert f"{month}: skipped, damaged" in process.stderr
+
+
+def test_status_counts_the_quarantine_while_a_sync_removes_its_oldest_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    A quarantine file a sync removes (over sync.quarantine_max_bytes) between the listing and the
+    read is not counted, and status (or the metrics job) does not fail.
+    """
+    store = state.StateDir(tmp_path)
+    folder = store.quarantine_dir()
+    record = b'{"source":"x","offset":0,"reason":"invalid-json","bytes":1,"preview":"{"}\n'
+    for name in ("sync-20260101T000000Z.jsonl", "sync-20260102T000000Z.jsonl"):
+        (folder / name).write_bytes(record)
+    original = Path.read_bytes
+
+    def removed_first(path: Path) -> bytes:
+        if path.name == "sync-20260101T000000Z.jsonl":
+            path.unlink()  # the sync's transaction removed it just now
+        return original(path)
+
+    monkeypatch.setattr(Path, "read_bytes", removed_first)
+    assert overview.quarantined(store) == {"invalid-json": 1}
