@@ -23,7 +23,7 @@ from fedlearn.errors import ConfigError, GitError
 
 log = logging.getLogger(__name__)
 
-# In the git dir while fedlearn rebases: the commit the rebase started from.
+# In the git dir while fedlearn rebases: the commit the rebase started from and the one it is onto.
 REBASE_MARK = "fedlearn-rebase"
 UNMERGED = frozenset({"DD", "AU", "UD", "UA", "DU", "AA", "UU"})
 # Marker files of an operation git has not finished, and how the user finishes or leaves it.
@@ -399,11 +399,11 @@ def rebase(
     """
     Rebase the branch (at ``current``) onto ``upstream``; a rebase that stops is aborted.
 
-    A mark in the git dir names the commit the rebase started from while it runs, so that one a
-    kill interrupted is known as fedlearn's own (``abort_interrupted_rebase``).
+    A mark in the git dir names the commit the rebase started from and ``upstream`` while it
+    runs, so that one a kill interrupted is known as fedlearn's own (``abort_interrupted_rebase``).
     """
     mark = git_path(repo, REBASE_MARK)
-    atomic.write(mark, f"{current}\n".encode())
+    atomic.write(mark, f"{current}\n{upstream}\n".encode())
     done = False
     try:
         # Unsigned like the commits publish makes (commit-tree never signs): commit.gpgSign must
@@ -421,24 +421,31 @@ def abort_interrupted_rebase(repo: Path) -> bool:
     """
     Abort the rebase a killed fedlearn run left unfinished; return whether there was one.
 
-    Only a rebase that started from the commit fedlearn's mark names is touched: one of the
-    user's is left for ``check_safe`` to refuse.
+    Only a rebase that started from the commit fedlearn's mark names, onto the one it names, is
+    touched: one of the user's (even from the same commit, after a kill left a mark before its
+    rebase began) is left for ``check_safe`` to refuse.
     """
     mark = git_path(repo, REBASE_MARK)
     try:
-        started_from = mark.read_text().strip()
+        ends = mark.read_text().split()
     except FileNotFoundError:
         return False
     ours = any(
-        (git_path(repo, folder) / "orig-head").is_file()
-        and (git_path(repo, folder) / "orig-head").read_text().strip() == started_from
-        for folder in ("rebase-merge", "rebase-apply")
+        rebase_ends(git_path(repo, folder)) == ends for folder in ("rebase-merge", "rebase-apply")
     )
     if ours:
         run(repo, "rebase", "--abort")
         log.warning("%s: aborted the rebase an interrupted fedlearn run left", repo)
     mark.unlink()
     return ours
+
+
+def rebase_ends(folder: Path) -> list[str]:
+    """Return the commits a rebase in progress (its state ``folder``) started from and is onto."""
+    try:
+        return [(folder / name).read_text().strip() for name in ("orig-head", "onto")]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
 
 
 def merge_in_place(repo: Path, current: str, upstream: str, env: Mapping[str, str]) -> None:

@@ -113,7 +113,8 @@ def interrupted_rebase(repo: Path, remote: Path, tmp_path: Path, *, ours: bool) 
     conflicting_histories(repo, remote, tmp_path)
     started_from = git(repo, "rev-parse", "HEAD").strip()
     mark = started_from if ours else "0" * 40
-    gitrepo.git_path(repo, gitrepo.REBASE_MARK).write_text(mark + "\n")
+    onto = git(repo, "rev-parse", "origin/main").strip()
+    gitrepo.git_path(repo, gitrepo.REBASE_MARK).write_text(f"{mark}\n{onto}\n")
     process = subprocess.run(
         ["git", "-C", str(repo), "rebase", "origin/main"], capture_output=True, check=False
     )
@@ -430,3 +431,37 @@ def test_changed_paths_lists_files_between_commits(repo: Path) -> None:
     new = commit_file(repo, "other.txt", "2\n")
     assert gitrepo.changed_paths(repo, old, new, "data") == ["data/a.jsonl"]
     assert gitrepo.changed_paths(repo, new, new, "data") == []
+
+
+def test_abort_interrupted_rebase_leaves_the_users_own_from_the_commit_of_a_stale_mark(
+    repo: Path, remote: Path, tmp_path: Path
+) -> None:
+    """
+    A run killed before its rebase began leaves a mark; a rebase the user then starts from that
+    same commit (onto another) is still the user's: refused, never aborted.
+    """
+    conflicting_histories(repo, remote, tmp_path)
+    head = git(repo, "rev-parse", "HEAD").strip()
+    upstream = git(repo, "rev-parse", "origin/main").strip()
+    killed = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from fedlearn import gitrepo\n"
+        "real = gitrepo.run\n"
+        "def run(repo, *args, **kwargs):\n"
+        "    if args[0] == 'rebase':\n"
+        "        os._exit(9)  # killed before git rebase began\n"
+        "    return real(repo, *args, **kwargs)\n"
+        "gitrepo.run = run\n"
+        "gitrepo.rebase(Path(sys.argv[1]), sys.argv[2], sys.argv[3], {})\n"
+    )
+    process = subprocess.run([sys.executable, "-c", killed, str(repo), head, upstream], check=False)
+    assert process.returncode == 9 and gitrepo.git_path(repo, gitrepo.REBASE_MARK).exists()
+    users = subprocess.run(
+        ["git", "-C", str(repo), "rebase", "-x", "false", "HEAD~1"],
+        capture_output=True,
+        check=False,
+    )
+    assert users.returncode != 0 and gitrepo.git_path(repo, "rebase-merge").is_dir()
+    assert not gitrepo.abort_interrupted_rebase(repo)
+    assert gitrepo.git_path(repo, "rebase-merge").is_dir()

@@ -127,7 +127,8 @@ def leave_a_killed_rebase(node: Node) -> None:
     git(node.repo, "commit", "-q", "-m", f"fedlearn: {node.name}")
     git(node.repo, "fetch", "-q")
     mark = git(node.repo, "rev-parse", "--git-path", "fedlearn-rebase").strip()
-    (node.repo / mark).write_text(git(node.repo, "rev-parse", "HEAD"))
+    ends = git(node.repo, "rev-parse", "HEAD", "origin/main")  # started from, onto
+    (node.repo / mark).write_text(ends)
     stopped = subprocess.run(
         ["git", "-C", str(node.repo), "rebase", "-x", "false", "origin/main"],
         capture_output=True,
