@@ -9,10 +9,14 @@ line for the next run. Bad lines become ``BadLine`` values, never exceptions.
 from __future__ import annotations
 
 import base64
+import bz2
 import fnmatch
+import gzip
 import hashlib
+import io
 import itertools
 import logging
+import lzma
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -28,6 +32,12 @@ CHUNK_BYTES = 1024 * 1024  # small enough to stay in the CPU cache between decod
 HEAD_BYTES = 1024
 LONG_LINE_KEPT = 64 * 1024  # of a line over the size cap, the quarantine keeps this much
 OTHER_ROTATED_SUFFIXES = ("-1",)  # besides .0, .1, .2, …
+# Compressed rotated copies whose first bytes can be read, to know the file read last among them.
+DECOMPRESSORS: dict[str, Callable[[Path], io.BufferedIOBase]] = {
+    ".gz": gzip.GzipFile,
+    ".bz2": bz2.BZ2File,
+    ".xz": lzma.LZMAFile,
+}
 # A rotated copy's name: the input's, then a number or a date, maybe compressed (logrotate's shapes).
 ROTATED_NAME = re.compile(r"(?P<base>.+?)(?:[.-]\d+)(?:\.(?:gz|bz2|xz|zst|lz4))?")
 
@@ -252,14 +262,64 @@ def plan(path: Path, cursor: Cursor | None) -> list[Segment]:
             len(rotated),
             names(rotated),
         )
-    elif not rotated and cursor.offset:
-        log.warning(
-            "%s: rotated, and the file read last is gone: lines added to it since are lost", path
-        )
-    segments = rest_of(rotated, cursor.offset)
+    lost = not rotated and cursor.offset > 0
+    segments = since_lost(path, cursor) if lost else rest_of(rotated, cursor.offset)
     if info is not None:
         segments.append(Segment(path, 0))
     return segments
+
+
+def since_lost(path: Path, cursor: Cursor) -> list[Segment]:
+    """
+    Return the segments of the plain rotated files written since the file the cursor read went
+    out of reach (compressed before its rest was read, or removed), and warn that its rest is lost.
+    """
+    found = find_compressed(path, cursor)
+    if found is None:
+        log.warning(
+            "%s: rotated, and the file read last is gone: lines added to it since are lost", path
+        )
+        return []
+    compressed, newer = found
+    log.warning(
+        "%s: the file read last was compressed to %s before its rest was read: lines added to it "
+        "since are lost%s",
+        path,
+        compressed.name,
+        f"; reading {names(newer)}, rotated since" if newer else "",
+    )
+    return [Segment(file, 0, is_final=True) for file in newer]
+
+
+def find_compressed(path: Path, cursor: Cursor) -> tuple[Path, list[Path]] | None:
+    """
+    Return the compressed rotated copy that is the file ``cursor`` read (its first bytes are the
+    ones read), with the plain rotated files numbered below it, oldest first (``delaycompress``
+    leaves ``.1`` plain); None when no copy is.
+    """
+    for base in dict.fromkeys([path, path.resolve()]):
+        newer: list[Path] = []
+        for number in itertools.count(1):
+            plain = base.with_name(f"{base.name}.{number}")
+            packed = [plain.with_name(plain.name + ext) for ext in DECOMPRESSORS]
+            packed = [file for file in packed if file.is_file()]
+            for file in packed:
+                if compressed_head(file, cursor.offset) == cursor.head:
+                    return file, newer[::-1]
+            if plain.is_file():
+                newer.append(plain)
+            elif not packed:
+                break
+    return None
+
+
+def compressed_head(path: Path, length: int) -> str | None:
+    """Return ``head_hash`` of the decompressed ``path``, or None when it cannot be read."""
+    try:
+        with DECOMPRESSORS[path.suffix](path) as handle:
+            return hashlib.sha256(handle.read(min(length, HEAD_BYTES))).hexdigest()
+    except (OSError, EOFError, lzma.LZMAError):  # a copy still being compressed, a damaged one
+        return None
 
 
 def is_folder_missing(path: Path) -> bool:

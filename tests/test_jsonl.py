@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import logging
 import os
@@ -429,3 +430,32 @@ def test_read_new_leaves_a_stale_0_out_of_a_chain_that_starts_at_1(tmp_path: Pat
     path.rename(tmp_path / "events.jsonl.1")
     path.write_bytes(b'{"a":3}\n')
     assert read_all(path, cursor)[0] == b'{"a":2}\n{"a":3}\n'
+
+
+def test_read_new_reads_the_files_rotated_since_one_compressed_before_its_rest_was_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    logrotate's ``compress`` and ``delaycompress``, rotated twice between reads: the file read
+    last is ``.2.gz`` (its rest is lost, with a warning), but all of ``.1``, rotated since, is
+    read before the new file.
+    """
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(b'{"a":1}\n')
+    _, cursor, _ = read_all(path, None)
+    for line in (b'{"a":2}\n', b'{"a":3}\n'):
+        with path.open("ab") as handle:
+            handle.write(line)
+        rotate(path)
+        older = tmp_path / "events.jsonl.2"
+        if older.exists():
+            older.with_name("events.jsonl.2.gz").write_bytes(gzip.compress(older.read_bytes()))
+            older.unlink()
+    with path.open("ab") as handle:
+        handle.write(b'{"a":4}\n')
+    monkeypatch.setattr(logging.getLogger("fedlearn"), "propagate", True)
+    with caplog.at_level(logging.WARNING, logger="fedlearn"):
+        got, cursor, _ = read_all(path, cursor)
+    assert got == b'{"a":3}\n{"a":4}\n'
+    assert "events.jsonl.2.gz" in caplog.text
+    assert read_all(path, cursor)[0] == b""
