@@ -34,8 +34,10 @@ WAIT_INITIAL = 0.1
 WAIT_MAX = 10.0
 # Statuses that are never the input's fault: authentication, a wrong URL, model or method, a proxy.
 SERVICE_STATUSES = frozenset({401, 403, 404, 405, 407})
-# 5xx statuses that say the server (or its gateway) is down or busy, whatever the input.
-DOWN_STATUSES = frozenset({502, 503})
+# The 5xx statuses that may be the input's when they last through the retries: a server that
+# fails on one text (llama.cpp's 500 over the context length, a gateway timing out on it). Every
+# other 5xx (502, 503 down or busy, 501, 505, 507, 511) is the service's, whatever the input.
+INPUT_SERVER_ERRORS = frozenset({500, 504})
 # Embedded to show the service works: after a text is refused alone (``sift``), and before import
 # creates a collection (not an input's text, which the server may refuse).
 CHECK_TEXT = "fedlearn embedding check"
@@ -189,7 +191,7 @@ class Server:
         except TransientError as error:
             message = f"embedding server {url} failed after retries: {error}"
             hint = "check that the server is up and embedding.url; then rerun `fedlearn import`"
-            if error.status >= 500 and error.status not in DOWN_STATUSES:
+            if error.status in INPUT_SERVER_ERRORS:
                 raise RefusedError(message, detail=str(error), hint=hint) from None
             raise EmbeddingError(message, hint=hint) from None
 

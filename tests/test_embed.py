@@ -168,6 +168,18 @@ def test_http_embed_tells_a_lasting_server_error_that_may_be_the_inputs(
     assert len(behaviour.requests) == 2
 
 
+@pytest.mark.parametrize("status", [501, 505, 507, 511])
+def test_http_embed_tells_another_lasting_server_error_is_the_services(status: int) -> None:
+    """
+    Not implemented, no storage, a proxy's login: never the input's (only a 500 or 504 may be),
+    so a batch is not halved for them.
+    """
+    behaviour = embedserver.Behaviour(fail_first=5, fail_status=status)
+    with embedserver.running(behaviour) as url, pytest.raises(EmbeddingError) as caught:
+        embed.create(settings(url, retry_attempts=2)).embed(["hello"])
+    assert not isinstance(caught.value, embed.RefusedError)
+
+
 def test_http_embed_fails_after_the_attempts_when_unreachable() -> None:
     """Nothing listening: every attempt is made, then a clear EmbeddingError with a hint."""
     url = f"http://127.0.0.1:{embedserver.closed_port()}"
