@@ -64,7 +64,10 @@ def plan(cfg: config.Config, changed: set[str] | None, dimension: int) -> Plan:
             table[category].append(pattern_source(category, view[category]))
     refused: list[snapshot.Refusal] = []
     for collection in cfg.qdrant.collections:
-        for node in layout.collection_nodes(repo, collection):
+        # This node's own snapshot first: a point id is imported once per run, and an integer id
+        # is this node's before any other node's that uses it (a restore after a reinstall).
+        nodes = sorted(layout.collection_nodes(repo, collection), key=lambda n: n != cfg.node_id)
+        for node in nodes:
             if changes.touches(changed, f"collections/{collection}/{node}/"):
                 found, refusals = latest_snapshot(cfg, collection, node, dimension)
                 refused += [attrs.evolve(r, path=r.path.relative_to(repo)) for r in refusals]

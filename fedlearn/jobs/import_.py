@@ -234,7 +234,7 @@ def import_collection(
     exists = present is not None
     tally.deleted = retract(job, collection, plan.retracted) if exists else 0
     before = job.live.count(collection) if exists else 0
-    seen: set[points.PointId] = set()
+    seen: dict[points.PointId, str | None] = {}
     for source in inputs:
         write_source(job, collection, source, tally, seen, exists)
     if exists and not job.dry_run:
@@ -274,31 +274,36 @@ def write_source(
     collection: str,
     source: sources.Source,
     tally: Tally,
-    seen: set[points.PointId],
+    seen: dict[points.PointId, str | None],
     exists: bool,
 ) -> None:
-    """Write the points of one source batch by batch, each id once per run; count into ``tally``."""
+    """
+    Write the points of one source batch by batch, each id once per run (``seen``: the ids
+    written so far, with their source's owner); count into ``tally``.
+    """
     size = job.cfg.qdrant.batch_size
     for start in range(0, len(source.points), size):
-        batch = [
-            (point, text)
-            for point, text in zip(
-                source.points[start : start + size], source.texts[start : start + size], strict=True
-            )
-            if point.id not in seen
-        ]
-        seen.update(point.id for point, _ in batch)
+        given = zip(
+            source.points[start : start + size], source.texts[start : start + size], strict=True
+        )
+        batch, repeated = [], []
+        for point, text in given:
+            if point.id not in seen:
+                batch.append((point, text))
+            elif is_taken(source, point.id, seen):  # this run wrote another point with that id
+                repeated.append(point.id)
+        seen.update((point.id, source.owner) for point, _ in batch)
         owners = job.live.owners(collection, [p.id for p, _ in batch]) if exists else {}
         taken = [p.id for p, _ in batch if is_taken(source, p.id, owners)]
-        if taken:
-            warn_taken(collection, source, taken)
+        if taken or repeated:
+            warn_taken(collection, source, repeated + taken)
         present = set(owners)
         todo = [
             (p, t)
             for p, t in batch
             if p.id not in present or (job.overwrite and owners[p.id] == source.owner)
         ]
-        tally.conflicts += len(taken)
+        tally.conflicts += len(repeated) + len(taken)
         tally.skipped += len(batch) - len(todo) - len(taken)
         if job.dry_run:
             updating = sum(p.id in present for p, _ in todo)

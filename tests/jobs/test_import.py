@@ -646,3 +646,28 @@ def test_import_forgets_a_set_aside_point_whose_source_is_gone(
         after = import_.execute(node.config())
     assert after.facts["quarantined"] == 0 and set_aside(node) == []
     assert not pull.is_import_behind(node.config())
+
+
+def test_import_restores_this_nodes_integer_points_before_another_nodes_with_the_same_ids(
+    make_node: Callable[..., Node], alpha: Node
+) -> None:
+    """
+    A reinstall (empty Qdrant, no state) restores beta's own point 7 from beta's snapshot; alpha's
+    point 7 is the conflict, whichever node's folder sorts first.
+    """
+    livestore.seed(
+        alpha, "best-practices", [{"description": f"alpha {n}"} for n in (7, 8)], ids=[7, 8]
+    )
+    export.execute(alpha.config())
+    livestore.publish(alpha, "alpha's integer points")
+    beta = make_node("beta", **SMALL)
+    livestore.pull(beta)
+    livestore.seed(beta, "best-practices", [{"description": "beta's own seven"}], ids=[7])
+    export.execute(beta.config())
+    livestore.publish(beta, "beta's integer point")
+    shutil.rmtree(beta.state)  # reinstalled: neither the live points nor the import mark are left
+    summary = import_.execute(beta.config())
+    stored = livestore.read_points(beta, "best-practices")
+    assert stored[7][0] == {"description": "beta's own seven"}
+    assert stored[8][0] == {"description": "alpha 8", points.OWNER: "alpha"}
+    assert summary.facts["collections"]["best-practices"]["conflicts"] == 1
