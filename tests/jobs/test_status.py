@@ -122,3 +122,21 @@ def test_status_counts_the_quarantine_while_a_sync_removes_its_oldest_files(
 
     monkeypatch.setattr(Path, "read_bytes", removed_first)
     assert overview.quarantined(store) == {"invalid-json": 1}
+
+
+def test_backlog_does_not_count_a_globbed_input_renamed_to_1_as_unread(node: Node) -> None:
+    """
+    The input renamed to ``.1`` before its writer makes it again: sync finishes ``.1`` through the
+    input's cursor, so its bytes, read already, are not shown as backlog of an input of its own.
+    """
+    node.config_file.write_text(
+        node.config_file.read_text().replace(
+            str(node.telemetry), str(node.telemetry.parent / "*.jsonl*")
+        )
+    )
+    write_jsonl(node.telemetry, EVENTS)
+    node.run("sync")
+    node.telemetry.rename(node.telemetry.with_name(node.telemetry.name + ".1"))
+    cfg = node.config()
+    pending = {b.path: b.pending for b in overview.backlog(cfg, state.StateDir(cfg.state_path))}
+    assert sum(pending.values()) == 0, pending
