@@ -20,13 +20,30 @@ TEMP_MARK = ".fedlearn-tmp."
 
 
 def temp_path(path: Path) -> Path:
-    """Return a fresh temp path beside ``path`` (hidden, marked, never committed)."""
-    return path.with_name(f".{path.name}{TEMP_MARK}{secrets.token_hex(4)}")
+    """Return a fresh temp path beside ``path``: hidden, marked, with its writer's pid."""
+    return path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}.{secrets.token_hex(4)}")
 
 
 def is_temp(path: Path) -> bool:
     """Return whether ``path`` is a temp file of an unfinished write."""
     return path.name.startswith(".") and TEMP_MARK in path.name
+
+
+def is_being_written(name: str) -> bool:
+    """
+    Return whether the temp file ``name`` is another live process's write in progress (its pid is
+    in the name): another job writing in a folder this one sweeps, under a lock of its own.
+    """
+    pid, _, token = name.rpartition(TEMP_MARK)[2].partition(".")
+    if not (pid.isdigit() and token) or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except PermissionError:  # another user's process, alive
+        return True
+    except (ProcessLookupError, OverflowError):
+        return False
+    return True
 
 
 def fsync_dir(folder: Path) -> None:
@@ -228,7 +245,10 @@ def recover(journal: Path) -> bool:
 
 
 def remove_stale(*roots: Path, recursive: bool = True) -> int:
-    """Delete temp files under ``roots`` (or only in them) that no journal names; return how many."""
+    """
+    Delete temp files under ``roots`` (or only in them) that no journal names and no live
+    process is writing; return how many.
+    """
     removed = 0
     for root in roots:
         # os.walk/scandir, not Path.glob: no pattern to compile and no Path per entry, and this runs
@@ -236,7 +256,7 @@ def remove_stale(*roots: Path, recursive: bool = True) -> int:
         walk = os.walk(root) if recursive else [(str(root), [], _names(root))]
         for folder, _, names in walk:
             for name in names:
-                if name.startswith(".") and TEMP_MARK in name:
+                if name.startswith(".") and TEMP_MARK in name and not is_being_written(name):
                     Path(folder, name).unlink(missing_ok=True)
                     removed += 1
     return removed

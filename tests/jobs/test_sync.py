@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fedlearn import cli, forks, layout, records, sample, state
+from fedlearn import atomic, cli, forks, layout, records, sample, state
 from fedlearn.jobs import sync as sync_job
 from tests.conftest import Node, run_fedlearn, write_jsonl
 
@@ -299,6 +299,28 @@ def test_sync_keeps_the_cursor_of_an_input_whose_folder_is_not_there(
     folder.with_name("unmounted").rename(folder)
     write_jsonl(node.telemetry, EVENTS[200:], append=True)
     assert sync(node, capsys=capsys)["events_read"] == len(EVENTS) - 200
+
+
+def test_sync_leaves_the_temp_files_other_live_jobs_are_writing_in_the_state_dir(
+    node: Node,
+) -> None:
+    """
+    Import writing its quarantine file, metrics its textfile, any job its run record, each in a
+    process of its own while sync starts: their temp files are not swept (the rename that ends
+    the write would fail); a temp file whose writer is gone is.
+    """
+    write_jsonl(node.telemetry, EVENTS)
+    alive, gone = os.getppid(), 2**31 - 1  # a live process that is not this one; no process
+    writing = [
+        node.state / "quarantine" / f".import.jsonl{atomic.TEMP_MARK}{alive}.0a1b2c3d",
+        node.state / "runs" / f".export.json{atomic.TEMP_MARK}{alive}.0a1b2c3d",
+    ]
+    left = node.state / "metrics" / f".fedlearn.prom{atomic.TEMP_MARK}{gone}.0a1b2c3d"
+    for path in [*writing, left]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"half")
+    sync(node)
+    assert all(path.exists() for path in writing) and not left.exists()
 
 
 def test_sync_survives_a_blank_line_and_two_objects_on_one_line(
