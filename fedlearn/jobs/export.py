@@ -51,7 +51,8 @@ class Exported:
     Attributes:
         state: written, unchanged or missing (not in Qdrant).
         points: the points in the snapshot.
-        federated: live points left out because they came from pattern files (they travel there).
+        federated: live points left out because fedlearn's import wrote them: from pattern files
+            (they travel there) or another node's snapshot (that node exports them).
         snapshot: the snapshot path relative to the repo, or "".
     """
 
@@ -96,7 +97,7 @@ def copy_points(
     """
     Add the anonymized points (up to ``max_points``) to ``encoder`` as they stream, in id order.
 
-    Return how many came from patterns (left out) and whether the cap cut the collection short.
+    Return how many import wrote (left out) and whether the cap cut the collection short.
     """
     cap = cfg.qdrant.max_points
     federated = 0
@@ -218,7 +219,7 @@ def describe(item: Exported) -> str:
     if item.truncated:
         counted += " (truncated at qdrant.max_points)"
     if item.federated:
-        counted += f", {item.federated} from patterns left out"
+        counted += f", {item.federated} imported by fedlearn left out"
     if item.state == "unchanged":
         return f"{counted}, unchanged"
     return f"{counted}, written to {item.snapshot}"

@@ -608,10 +608,12 @@ def test_export_leaves_out_the_points_imported_from_other_nodes(alpha: Node, bet
     livestore.seed(
         beta, "skills-patterns", [{"description": "beta's own"}], ids=[str(uuid.uuid4())]
     )
-    export.execute(beta.config())
+    summary = export.execute(beta.config())
     [path] = layout.stamped_files(layout.collection_dir(beta.repo, "skills-patterns", "beta"))
     lines = [json.loads(line) for line in path.read_bytes().splitlines()]
     assert [line["payload"] for line in lines] == [{"description": "beta's own"}]
+    [line] = [line for line in summary.lines if line.startswith("skills-patterns:")]
+    assert f"{len(SKILLS)} imported by fedlearn left out" in line and "from patterns" not in line
 
 
 def test_import_reads_everything_when_a_collection_it_filled_is_gone(
