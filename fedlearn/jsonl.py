@@ -585,7 +585,7 @@ def expand(patterns: list[str], known: Iterable[str] = ()) -> list[Path]:
             root = Path(pattern).anchor or "."
             relative = os.path.relpath(pattern, root) if Path(pattern).is_absolute() else pattern
             matches = {p for p in Path(root).glob(relative) if p.is_file()}
-            matches |= {Path(k) for k in known if glob_matches(k, pattern) and not Path(k).exists()}
+            matches |= {Path(k) for k in known if glob_matches(k, pattern)}  # gone ones, mostly
             if not matches:
                 log.warning("input %s matches no file (yet)", pattern)
             found.update(matches)

@@ -32,6 +32,7 @@ from fedlearn import (
     sources,
     state,
 )
+from fedlearn.errors import QdrantError
 from fedlearn.jobs import Summary
 
 HELP = "import verified snapshots and every node's patterns into Qdrant, re-embedded"
@@ -170,13 +171,15 @@ def lost_collections(cfg: config.Config, store: state.StateDir) -> str:
     last = changes.load(store)
     if last is None or not last.collections:
         return ""
-    if (
-        not cfg.qdrant.url
-    ):  # opening an embedded store loads all of it: only its folder is looked at
+    if not cfg.qdrant.url:  # opening an embedded store loads all of it: only its folder is seen
         embedded = Path(qdrant.target(cfg.qdrant, cfg.state_path))
         return "" if embedded.is_dir() else ", ".join(last.collections)
-    with qdrant.connect(cfg.qdrant, cfg.state_path) as live:
-        return ", ".join(name for name in last.collections if not live.exists(name))
+    try:
+        with qdrant.connect(cfg.qdrant, cfg.state_path) as live:
+            return ", ".join(name for name in last.collections if not live.exists(name))
+    except QdrantError as error:  # an import with nothing to write must not need Qdrant up
+        log.warning("could not check that Qdrant still holds %s: %s", last.collections, error)
+        return ""
 
 
 def imported_collections(cfg: config.Config) -> set[str]:

@@ -22,7 +22,7 @@ import pytest
 import qdrant_client
 from qdrant_client.http.exceptions import ResponseHandlingException
 
-from fedlearn import embed, layout, points, qdrant, records, state
+from fedlearn import changes, embed, layout, points, qdrant, records, state
 from fedlearn.errors import EmbeddingError, QdrantError
 from fedlearn.jobs import export, import_, pull, retract
 from tests import embedserver
@@ -673,3 +673,17 @@ def test_import_restores_this_nodes_integer_points_before_another_nodes_with_the
     assert stored[7][0] == {"description": "beta's own seven"}
     assert stored[8][0] == {"description": "alpha 8", points.OWNER: "alpha"}
     assert summary.facts["collections"]["best-practices"]["conflicts"] == 1
+
+
+def test_import_with_nothing_to_write_does_not_need_qdrant_to_check_its_collections(
+    make_node: Callable[..., Node],
+) -> None:
+    """An unreachable server when nothing changed: a warning that the check failed, not a failure."""
+    node = make_node("beta", qdrant={"url": "http://127.0.0.1:9", "retry_attempts": 1}, **SMALL)
+    cfg = node.config()
+    store = state.StateDir(cfg.state_path)
+    changes.save(
+        store, msgspec.structs.replace(changes.current(cfg), collections=["best-practices"])
+    )
+    summary = import_.execute(cfg)
+    assert summary.state == "idle" and summary.exit_code == 0
