@@ -1,22 +1,16 @@
 """JSONL input adapter (DESIGN.md guarantees 3 and 4): read only new complete lines of an input.
 
-A cursor per input (offset, device/inode, hash of the first bytes) notices appends, rotation (the
-rotated file with unread bytes is finished first, be it the renamed file or a ``copytruncate``
-copy, then the files rotated after it: ``.2``, then ``.1``), truncation, and leaves a partial last
-line for the next run. Bad lines become ``BadLine`` values, never exceptions.
+``rotation`` says which byte ranges of which files are new since an input's cursor; this module
+reads them in chunks of complete lines, leaves a partial last line for the next run, and finds
+the inputs named by paths and globs. Bad lines become ``BadLine`` values, never exceptions.
 """
 
 from __future__ import annotations
 
 import base64
-import bz2
 import fnmatch
-import gzip
-import hashlib
-import io
 import itertools
 import logging
-import lzma
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -25,19 +19,12 @@ from pathlib import Path, PurePath
 import attrs
 import msgspec
 
+from fedlearn.rotation import Segment, cursor_after, identity, is_folder_missing, plan
 from fedlearn.state import Cursor
 
 log = logging.getLogger(__name__)
 CHUNK_BYTES = 1024 * 1024  # small enough to stay in the CPU cache between decoding and splitting
-HEAD_BYTES = 1024
 LONG_LINE_KEPT = 64 * 1024  # of a line over the size cap, the quarantine keeps this much
-OTHER_ROTATED_SUFFIXES = ("-1",)  # besides .0, .1, .2, …
-# Compressed rotated copies whose first bytes can be read, to know the file read last among them.
-DECOMPRESSORS: dict[str, Callable[[Path], io.BufferedIOBase]] = {
-    ".gz": gzip.GzipFile,
-    ".bz2": bz2.BZ2File,
-    ".xz": lzma.LZMAFile,
-}
 # A rotated copy's name: the input's, then a number or a date, maybe compressed (logrotate's shapes).
 ROTATED_NAME = re.compile(r"(?P<base>.+?)(?:[.-]\d+)(?:\.(?:gz|bz2|xz|zst|lz4))?")
 
@@ -101,285 +88,6 @@ class Chunk:
         lines = self.buffer.split(b"\n")
         lines.pop()  # the bytes after the last newline: b"" or the incomplete line
         return lines
-
-
-@attrs.frozen
-class Segment:
-    """
-    A byte range still to read: ``path`` from ``start`` to ``end`` (a line start) or its end.
-
-    ``is_final`` when nothing will be appended (a rotated file: its unterminated tail is a line).
-    """
-
-    path: Path
-    start: int
-    is_final: bool = False
-    end: int | None = None
-
-
-def head_hash(path: Path, length: int) -> str:
-    """Return sha256 hex of the first ``min(length, HEAD_BYTES)`` bytes of ``path``."""
-    with path.open("rb") as handle:
-        return hashlib.sha256(handle.read(min(length, HEAD_BYTES))).hexdigest()
-
-
-def is_read_file(path: Path, info: os.stat_result, cursor: Cursor) -> bool:
-    """
-    Return whether ``path`` (its stat ``info``) is the file ``cursor`` was reading.
-
-    The inode decides, and the device number too unless the first bytes the cursor read are
-    there: a btrfs subvolume or an NVMe partition may get another device number at the next boot,
-    and the file is still the same one.
-    """
-    if info.st_ino != cursor.inode:
-        return False
-    if info.st_dev == cursor.device:
-        return True
-    return info.st_size >= cursor.offset and head_hash(path, cursor.offset) == cursor.head
-
-
-def find_rotated(path: Path, cursor: Cursor) -> list[Path]:
-    """
-    Return the rotated files still to read when the cursor's file was renamed away, oldest first:
-    the cursor's file (now ``.N``), then ``.N-1`` … ``.1``, written since. Empty when the cursor's
-    file is not among the rotated siblings.
-    """
-    return rotations_since(path, lambda sibling, info: is_read_file(sibling, info, cursor))
-
-
-def sibling_of(path: Path, file: tuple[int, int]) -> Path | None:
-    """Return the rotated sibling of ``path`` that is ``file`` (device, inode), if any."""
-    for sibling, info in rotated_siblings(path):
-        if (info.st_dev, info.st_ino) == file:
-            return sibling
-    return None
-
-
-def find_copy(path: Path, cursor: Cursor) -> list[Path]:
-    """
-    Return the rotated copies still to read after ``copytruncate``, oldest first: the copy of what
-    the cursor read (another file, at least as long, with the same first bytes), then the copies
-    made since. Empty when there is no such copy.
-    """
-
-    def is_copy(sibling: Path, info: os.stat_result) -> bool:
-        return (
-            not is_read_file(sibling, info, cursor)
-            and info.st_size >= cursor.offset
-            and head_hash(sibling, cursor.offset) == cursor.head
-        )
-
-    return rotations_since(path, is_copy)
-
-
-def rotations_since(path: Path, was_read: Callable[[Path, os.stat_result], bool]) -> list[Path]:
-    """
-    Return the first rotated sibling that ``was_read`` and the siblings rotated after it, oldest
-    first (``.3``, ``.2``, ``.1``); empty when none was read.
-    """
-    for chain in rotation_chains(path):
-        for newer, (sibling, info) in enumerate(chain):
-            if was_read(sibling, info):
-                return [name for name, _ in reversed(chain[: newer + 1])]
-    return []
-
-
-def rotated_siblings(path: Path) -> Iterator[tuple[Path, os.stat_result]]:
-    """Yield the rotated siblings of ``path`` that exist, with their stat (``rotation_chains``)."""
-    return itertools.chain.from_iterable(rotation_chains(path))
-
-
-def rotation_chains(path: Path) -> Iterator[list[tuple[Path, os.stat_result]]]:
-    """
-    Yield the rotated siblings of ``path`` that exist, with their stat, as chains, newest first:
-    ``.1``, ``.2``, … up to the first number missing, led by ``.0`` when that is newer than
-    ``.1`` (a tool that numbers from 0, as newsyslog does), else ``.0`` alone; then ``-1``.
-
-    When ``path`` is a symlink, the file it points to is the one rotated: look beside it too.
-    """
-    for base in dict.fromkeys([path, path.resolve()]):
-        numbered = list(numbered_rotations(base))
-        zero = existing(base.with_name(f"{base.name}.0"))
-        if zero is not None and (not numbered or zero[1].st_mtime_ns >= numbered[0][1].st_mtime_ns):
-            yield [zero, *numbered]
-        else:
-            yield numbered
-            if zero is not None:  # older than .1: not of its chain (left by another scheme)
-                yield [zero]
-        for suffix in OTHER_ROTATED_SUFFIXES:
-            if found := existing(base.with_name(base.name + suffix)):
-                yield [found]
-
-
-def numbered_rotations(base: Path) -> Iterator[tuple[Path, os.stat_result]]:
-    """Yield ``base.1``, ``base.2``, … with their stat, up to the first number missing."""
-    for number in itertools.count(1):
-        found = existing(base.with_name(f"{base.name}.{number}"))
-        if found is None:
-            return
-        yield found
-
-
-def existing(path: Path) -> tuple[Path, os.stat_result] | None:
-    """Return ``path`` with its stat, or None when it does not exist."""
-    try:
-        return path, path.stat()
-    except FileNotFoundError:
-        return None
-
-
-def plan(path: Path, cursor: Cursor | None) -> list[Segment]:
-    """
-    Return the segments to read for one input, given its cursor.
-
-    Same file, grown or equal: from the cursor. Same file but shorter or rewritten: from 0
-    (truncation). Another file (rotation): the rest of the rotated sibling first, then the new
-    file from 0.
-    """
-    if cursor is None:
-        return [Segment(path, 0)] if path.exists() else []
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        if is_folder_missing(path):
-            log.info("%s: its folder is not there (not mounted yet?); its cursor waits", path)
-            return []
-        info = None
-    if info is not None and is_read_file(path, info, cursor):
-        if info.st_size >= cursor.offset and head_hash(path, cursor.offset) == cursor.head:
-            return [Segment(path, cursor.offset)]
-        copies = find_copy(path, cursor) if cursor.offset else []
-        if copies:  # copytruncate: the copies hold the unread tail and what came after it
-            log.info("%s: truncated after a copy; finishing %s first", path, names(copies))
-            return [*rest_of(copies, cursor.offset), Segment(path, 0)]
-        log.info("%s: truncated or rewritten; reading it again from the start", path)
-        return [Segment(path, 0)]
-    rotated = find_rotated(path, cursor)
-    if len(rotated) > 1:
-        log.info(
-            "%s: rotated %d times since the last read; reading %s",
-            path,
-            len(rotated),
-            names(rotated),
-        )
-    lost = not rotated and cursor.offset > 0
-    segments = since_lost(path, cursor) if lost else rest_of(rotated, cursor.offset)
-    if info is not None:
-        segments.append(Segment(path, 0))
-    return segments
-
-
-def since_lost(path: Path, cursor: Cursor) -> list[Segment]:
-    """
-    Return the segments of the plain rotated files written since the file the cursor read went
-    out of reach (compressed before its rest was read, or removed), and warn that its rest is lost.
-    """
-    found = find_compressed(path, cursor)
-    if found is None:
-        log.warning(
-            "%s: rotated, and the file read last is gone: lines added to it since are lost", path
-        )
-        return []
-    compressed, newer = found
-    log.warning(
-        "%s: the file read last was compressed to %s before its rest was read: lines added to it "
-        "since are lost%s",
-        path,
-        compressed.name,
-        f"; reading {names(newer)}, rotated since" if newer else "",
-    )
-    return [Segment(file, 0, is_final=True) for file in newer]
-
-
-def find_compressed(path: Path, cursor: Cursor) -> tuple[Path, list[Path]] | None:
-    """
-    Return the compressed rotated copy that is the file ``cursor`` read (its first bytes are the
-    ones read), with the plain rotated files numbered below it, oldest first (``delaycompress``
-    leaves ``.1`` plain); None when no copy is.
-    """
-    for base in dict.fromkeys([path, path.resolve()]):
-        newer: list[Path] = []
-        for number in itertools.count(1):
-            plain = base.with_name(f"{base.name}.{number}")
-            packed = [plain.with_name(plain.name + ext) for ext in DECOMPRESSORS]
-            packed = [file for file in packed if file.is_file()]
-            for file in packed:
-                if compressed_head(file, cursor.offset) == cursor.head:
-                    return file, newer[::-1]
-            if plain.is_file():
-                newer.append(plain)
-            elif not packed:
-                break
-    return None
-
-
-def compressed_head(path: Path, length: int) -> str | None:
-    """Return ``head_hash`` of the decompressed ``path``, or None when it cannot be read."""
-    try:
-        with DECOMPRESSORS[path.suffix](path) as handle:
-            return hashlib.sha256(handle.read(min(length, HEAD_BYTES))).hexdigest()
-    except (OSError, EOFError, lzma.LZMAError):  # a copy still being compressed, a damaged one
-        return None
-
-
-def is_folder_missing(path: Path) -> bool:
-    """
-    Return whether the folder of ``path`` (of the file it links to) is not there: a file system
-    not mounted yet, a home not unlocked. The file may come back as it was, so its cursor stays.
-    """
-    return not path.resolve().parent.is_dir()
-
-
-def rest_of(rotated: list[Path], offset: int) -> list[Segment]:
-    """Return the segments of rotated files still to read: the first from ``offset``, the rest whole."""
-    return [
-        Segment(file, offset if newer == 0 else 0, is_final=True)
-        for newer, file in enumerate(rotated)
-    ]
-
-
-def names(paths: list[Path]) -> str:
-    """Return file names for a log line: ``a.2, a.1``."""
-    return ", ".join(path.name for path in paths)
-
-
-def identity(path: Path) -> tuple[int, int] | None:
-    """Return the (device, inode) of ``path``, or None when it does not exist."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return None
-    return info.st_dev, info.st_ino
-
-
-def cursor_after(
-    path: Path, offset: int, name: Path | None = None, read: tuple[int, int] | None = None
-) -> Cursor | None:
-    """
-    Return the cursor of ``path`` read up to ``offset``, or None when it does not exist.
-
-    ``name`` is the configured input the cursor is kept under (the file read may be its rotated
-    sibling). ``read`` is the (device, inode) of the file that was read: when ``path`` is another
-    file by now (rotated meanwhile), the cursor stays on the one read, found among the rotated
-    siblings (or, gone, with no head, so that no other file ever matches it).
-    """
-    found = identity(path)
-    if read is not None and found != read:  # rotated or removed while it was read
-        sibling = sibling_of(path, read)
-        if sibling is None:
-            return Cursor(
-                path=str(name or path), device=read[0], inode=read[1], offset=offset, head=""
-            )
-        path, found = sibling, read
-    if found is None:
-        return None
-    return Cursor(
-        path=str(name or path),
-        device=found[0],
-        inode=found[1],
-        offset=offset,
-        head=head_hash(path, offset),
-    )
 
 
 class Reader:

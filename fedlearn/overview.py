@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 import msgspec
 
-from fedlearn import config, gitrepo, jsonl, layout, monthly, patterns, retention, state
+from fedlearn import config, gitrepo, jsonl, layout, monthly, patterns, retention, rotation, state
 from fedlearn.jobs import JOBS
 
 
@@ -72,7 +72,7 @@ def backlog(cfg: config.Config, store: state.StateDir) -> list[Backlog]:
             info = path.stat()
         except FileNotFoundError:
             continue
-        same = cursor is not None and jsonl.is_read_file(path, info, cursor)
+        same = cursor is not None and rotation.is_read_file(path, info, cursor)
         found.append(Backlog(str(path), info.st_size, cursor.offset if same and cursor else 0))
     return found
 

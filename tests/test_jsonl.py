@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fedlearn import jsonl
+from fedlearn import jsonl, rotation
 from fedlearn.state import Cursor
 
 
@@ -95,7 +95,7 @@ def test_read_new_notices_a_rotation_while_it_reads(tmp_path: Path) -> None:
     got: list[bytes] = []
     read = jsonl.each_chunk(1 << 20, lambda chunk: got.append(bytes(chunk.data)))
 
-    def read_then_rotate(segment: jsonl.Segment) -> tuple[int, list[jsonl.BadLine]]:
+    def read_then_rotate(segment: rotation.Segment) -> tuple[int, list[jsonl.BadLine]]:
         done = read(segment)
         with path.open("ab") as handle:  # the writer appends once more, then logrotate runs
             handle.write(b'{"a":2}\n')
@@ -212,7 +212,7 @@ def test_reader_handles_lines_longer_than_a_block(tmp_path: Path) -> None:
     path = tmp_path / "events.jsonl"
     lines = [b'{"n":%d,"pad":"%s"}' % (n, b"p" * (n * 7)) for n in range(40)]
     path.write_bytes(b"\n".join(lines) + b"\n")
-    reader = jsonl.Reader(jsonl.Segment(path, 0), max_line_bytes=1 << 20, chunk_bytes=64)
+    reader = jsonl.Reader(rotation.Segment(path, 0), max_line_bytes=1 << 20, chunk_bytes=64)
     chunks = list(reader)
     assert b"".join(c.data for c in chunks) == path.read_bytes()
     assert all(path.read_bytes()[c.offset : c.offset + len(c.data)] == c.data for c in chunks)
@@ -254,11 +254,11 @@ def test_cursor_head_hash_covers_only_read_bytes(tmp_path: Path) -> None:
     """Appending does not change the cursor's head hash once past HEAD_BYTES."""
     path = tmp_path / "events.jsonl"
     path.write_bytes(b"x" * 2000 + b"\n")
-    head = jsonl.head_hash(path, 2001)
+    head = rotation.head_hash(path, 2001)
     with path.open("ab") as handle:
         handle.write(b"more\n")
     os.sync()
-    assert jsonl.head_hash(path, 2001) == head
+    assert rotation.head_hash(path, 2001) == head
 
 
 @settings(max_examples=60, deadline=None)
@@ -278,7 +278,7 @@ def test_divide_cuts_at_line_starts_and_covers_the_segment(
         data = b"".join(line + b"\n" for line in lines) + tail
         path.write_bytes(data)
         start = sum(len(line) + 1 for line in lines[:start_line])
-        segment = jsonl.Segment(path, start)
+        segment = rotation.Segment(path, start)
         ranges = jsonl.divide(segment, parts)
         assert ranges[0].start == start and ranges[-1].end is None and len(ranges) <= parts
         for before, after in itertools.pairwise(ranges):
@@ -314,7 +314,7 @@ def test_reader_keeps_only_the_start_of_a_line_over_the_cap(tmp_path: Path, is_f
     huge = b"\0" * (8 * 1024 * 1024)
     tail = b"" if is_final else b"\n"
     path.write_bytes(b'{"a":1}\n' + huge + b"\n" + b'{"a":2}\n' + huge + tail)
-    segment = jsonl.Segment(path, 0, is_final=is_final)
+    segment = rotation.Segment(path, 0, is_final=is_final)
     reader = jsonl.Reader(segment, max_line_bytes=4096, chunk_bytes=64 * 1024)
     tracemalloc.start()
     try:
@@ -337,7 +337,7 @@ def test_reader_leaves_a_growing_line_over_the_cap_for_the_next_run(tmp_path: Pa
     """An unterminated long line at the end of a live file is not consumed: it may still end."""
     path = tmp_path / "events.jsonl"
     path.write_bytes(b'{"a":1}\n' + b"x" * 10_000)
-    reader = jsonl.Reader(jsonl.Segment(path, 0), max_line_bytes=4096, chunk_bytes=1024)
+    reader = jsonl.Reader(rotation.Segment(path, 0), max_line_bytes=4096, chunk_bytes=1024)
     assert b"".join(bytes(chunk.data) for chunk in reader) == b'{"a":1}\n'
     assert (reader.offset, reader.bad) == (8, [])
 

@@ -31,6 +31,7 @@ from fedlearn import (
     patterns,
     records,
     retention,
+    rotation,
     state,
     telemetry,
 )
@@ -73,7 +74,9 @@ class Run:
         self.tally = self.learner.tally()
 
     def read(
-        self, path: Path, read_segment: Callable[[jsonl.Segment], tuple[int, list[jsonl.BadLine]]]
+        self,
+        path: Path,
+        read_segment: Callable[[rotation.Segment], tuple[int, list[jsonl.BadLine]]],
     ) -> None:
         """Read the new lines of one input, keeping its next cursor and its over-long lines."""
         cursor, bad = jsonl.read_segments(path, self.cursors.get(str(path)), read_segment)
@@ -95,7 +98,7 @@ class Run:
         for gone in [key for key in self.cursors if key not in named and not Path(key).exists()]:
             del self.cursors[gone]
 
-    def read_segment(self, segment: jsonl.Segment) -> tuple[int, list[jsonl.BadLine]]:
+    def read_segment(self, segment: rotation.Segment) -> tuple[int, list[jsonl.BadLine]]:
         """
         Filter and learn from one segment, cut into ranges read by parallel workers when large.
 
@@ -109,7 +112,7 @@ class Run:
             self.tally.absorb(part.tally)
         return done[-1].offset, [line for part in done for line in part.too_long]
 
-    def read_part(self, segment: jsonl.Segment) -> Part:
+    def read_part(self, segment: rotation.Segment) -> Part:
         """Filter and learn from one range of whole lines (in this process or in a worker)."""
         part = Part(self.new_filtered(), self.learner.tally())
         reader = jsonl.Reader(segment, self.cfg.sync.max_line_bytes)
