@@ -276,7 +276,7 @@ def read_new(
     return read_segments(path, cursor, each_chunk(max_line_bytes, on_chunk))
 
 
-def expand(patterns: list[str], known: Iterable[str] = ()) -> list[Path]:
+def expand(patterns: list[str], known: Iterable[str] = (), besides: str = "") -> list[Path]:
     """
     Return the input files named by paths or globs, sorted, without duplicates.
 
@@ -284,8 +284,10 @@ def expand(patterns: list[str], known: Iterable[str] = ()) -> list[Path]:
     stays an input, so its cursor finishes its rotated copy (a writer that reopens its file on its
     next line leaves only ``events.jsonl.1`` for a while). A glob match that is a rotated copy of
     another input (``events.jsonl.1``, ``.2.gz``, ``-20260101``) is left out: the input's own
-    cursor finishes it, and read as an input of its own it would be read twice. A glob that
-    matches nothing is logged, so a typo does not leave sync idle without a word.
+    cursor finishes it, and read as an input of its own it would be read twice. ``besides`` is
+    another job's input (the fine-tuning dataset), never one of these: a glob such as
+    ``…/**/*.jsonl`` that matches it would share its cursor. A glob that matches nothing is
+    logged, so a typo does not leave sync idle without a word.
     """
     found: set[Path] = set()
     for pattern in patterns:
@@ -306,7 +308,7 @@ def expand(patterns: list[str], known: Iterable[str] = ()) -> list[Path]:
     }
     for path in sorted(rotated):
         log.debug("%s: a rotated copy of another input, finished through that input's cursor", path)
-    return sorted(found - rotated)
+    return sorted(found - rotated - {Path(besides)})
 
 
 def glob_matches(path: str, pattern: str) -> bool:

@@ -62,9 +62,8 @@ class Overview:
 def backlog(cfg: config.Config, store: state.StateDir) -> list[Backlog]:
     """Return the unread bytes of every telemetry input and the fine-tuning dataset."""
     cursors = store.load_cursors("sync")
-    inputs = jsonl.expand(cfg.sync.telemetry, known=cursors) + (
-        [Path(cfg.sync.fine_tuning)] if cfg.sync.fine_tuning else []
-    )
+    telemetry = jsonl.expand(cfg.sync.telemetry, known=cursors, besides=cfg.sync.fine_tuning)
+    inputs = telemetry + ([Path(cfg.sync.fine_tuning)] if cfg.sync.fine_tuning else [])
     found = []
     for path in inputs:
         cursor = cursors.get(str(path))

@@ -89,7 +89,8 @@ class Run:
 
     def read_telemetry(self) -> None:
         """Filter and learn from the new lines of every telemetry input."""
-        inputs = jsonl.expand(self.cfg.sync.telemetry, known=self.cursors)
+        sync = self.cfg.sync
+        inputs = jsonl.expand(sync.telemetry, known=self.cursors, besides=sync.fine_tuning)
         for path in inputs:
             self.read(path, self.read_segment)
         # An input no pattern names any more keeps its cursor (named again, it goes on where it

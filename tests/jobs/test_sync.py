@@ -615,3 +615,19 @@ def test_sync_names_a_damaged_cursors_file_and_how_to_start_over(node: Node) -> 
     process = node.run("sync", check=False)
     assert process.returncode == 1 and "Traceback" not in process.stderr
     assert f"{cursors}: damaged" in process.stderr and f"mv {cursors}" in process.stderr
+
+
+def test_sync_never_reads_the_fine_tuning_dataset_as_telemetry(
+    node: Node, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A telemetry glob that also matches the dataset leaves it to the fine-tuning read."""
+    node.config_file.write_text(
+        node.config_file.read_text().replace(
+            str(node.telemetry), str(node.telemetry.parent / "*.jsonl")
+        )
+    )
+    write_jsonl(node.telemetry, EVENTS[:50])
+    write_jsonl(node.dataset, CHATS)
+    answer = sync(node, capsys=capsys)
+    assert answer["events_read"] == 50
+    assert answer["fine_tuning"]["new"] > 0
