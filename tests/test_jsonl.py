@@ -151,34 +151,46 @@ def test_read_new_finishes_the_copy_of_a_copytruncate_rotation(tmp_path: Path) -
     assert read_all(path, cursor)[0] == b""
 
 
-def rotate(path: Path, *, copy: bool = False) -> None:
-    """Rotate ``path`` as logrotate does: ``.N`` to ``.N+1``, then ``path`` to ``.1`` (or copied)."""
+def rotate(path: Path, *, copy: bool = False, first: int = 1) -> None:
+    """
+    Rotate ``path`` as logrotate does: ``.N`` to ``.N+1``, then ``path`` to ``.1`` (or copied);
+    ``first=0`` numbers from ``.0``, as newsyslog does.
+    """
     numbered = sorted(path.parent.glob(f"{path.name}.[0-9]*"), key=lambda p: int(p.suffix[1:]))
     for old in reversed(numbered):
         old.rename(path.with_name(f"{path.name}.{int(old.suffix[1:]) + 1}"))
+    newest = path.with_name(f"{path.name}.{first}")
     if copy:
-        shutil.copyfile(path, path.with_name(f"{path.name}.1"))
+        shutil.copyfile(path, newest)
         with path.open("r+b") as handle:
             handle.truncate(0)
     else:
-        path.rename(path.with_name(f"{path.name}.1"))
+        path.rename(newest)
         path.touch()
 
 
-@pytest.mark.parametrize("copy", [False, True], ids=["rename", "copytruncate"])
-def test_read_new_finishes_every_rotation_since_the_last_read(tmp_path: Path, copy: bool) -> None:
+@pytest.mark.parametrize(
+    ("copy", "first"),
+    [(False, 1), (True, 1), (False, 0)],
+    ids=["rename", "copytruncate", "rename-from-0"],
+)
+def test_read_new_finishes_every_rotation_since_the_last_read(
+    tmp_path: Path, copy: bool, first: int
+) -> None:
     """
     Rotated twice between reads: the rest of ``.2`` (the file read last), then all of ``.1``,
-    then the new file, each line once.
+    then the new file, each line once (numbered from ``.0``: ``.1``, then ``.0``).
     """
     path = tmp_path / "events.jsonl"
     path.write_bytes(b'{"a":1}\n')
-    (tmp_path / "events.jsonl.1").write_bytes(b'{"old":1}\n')  # rotated before the first read
+    rotated_before = tmp_path / f"events.jsonl.{first}"
+    rotated_before.write_bytes(b'{"old":1}\n')  # rotated before the first read
+    os.utime(rotated_before, (1_000_000_000, 1_000_000_000))
     _, cursor, _ = read_all(path, None)
     for line in (b'{"a":2}\n', b'{"a":3}\n'):
         with path.open("ab") as handle:
             handle.write(line)
-        rotate(path, copy=copy)
+        rotate(path, copy=copy, first=first)
     with path.open("ab") as handle:
         handle.write(b'{"a":4}\n')
     got, cursor, _ = read_all(path, cursor)
@@ -393,28 +405,6 @@ def test_read_new_knows_its_file_under_another_device_number(tmp_path: Path, rot
         path.write_bytes(b'{"a":3}\n')
     got, _, _ = read_all(path, renumbered)
     assert got == (b'{"a":2}\n{"a":3}\n' if rotated else b'{"a":2}\n')
-
-
-def test_read_new_finishes_every_rotation_of_a_chain_that_starts_at_0(tmp_path: Path) -> None:
-    """
-    Rotated twice by a tool that numbers from ``.0`` (newsyslog): the rest of ``.1`` (the file
-    read last), then all of ``.0``, then the new file, each line once.
-    """
-    path = tmp_path / "events.jsonl"
-    path.write_bytes(b'{"a":1}\n')
-    _, cursor, _ = read_all(path, None)
-    for line in (b'{"a":2}\n', b'{"a":3}\n'):
-        with path.open("ab") as handle:
-            handle.write(line)
-        if (tmp_path / "events.jsonl.0").exists():
-            (tmp_path / "events.jsonl.0").rename(tmp_path / "events.jsonl.1")
-        path.rename(tmp_path / "events.jsonl.0")
-        path.touch()
-    with path.open("ab") as handle:
-        handle.write(b'{"a":4}\n')
-    got, cursor, _ = read_all(path, cursor)
-    assert got == b'{"a":2}\n{"a":3}\n{"a":4}\n'
-    assert read_all(path, cursor)[0] == b""
 
 
 def test_read_new_leaves_a_stale_0_out_of_a_chain_that_starts_at_1(tmp_path: Path) -> None:
