@@ -1,50 +1,19 @@
-"""Collection snapshot stage: payload-only points and their manifest, encoded and verified.
+"""Collection snapshot stage: payload-only points and their manifest, as export encodes them.
 
-A snapshot is trusted only when its manifest decodes with the known schema, names the folder it sits
-in, carries the snapshot's sha256 and count, and every line is a point in id order (guarantee 7).
-A snapshot without a manifest (an export interrupted between the two) is unverified.
+One point per line in id order, the manifest carrying the lines' count and sha256, so that import
+can verify a snapshot before it uses any of it (``verified``, guarantee 7).
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import attrs
 import msgspec
 
-from fedlearn import __version__, config, layout, points, records
-from fedlearn.errors import VerifyError
-
-log = logging.getLogger(__name__)
-
-
-class SchemaOnly(msgspec.Struct, frozen=True):
-    """The ``schema`` of a manifest, whatever else it holds."""
-
-    schema: int = records.SCHEMA
-
-
-SCHEMA_DECODER = msgspec.json.Decoder(SchemaOnly)
-
-
-@attrs.frozen
-class Verified:
-    """A snapshot that passed verification, with its manifest and its points in id order."""
-
-    path: Path
-    manifest: records.Manifest
-    points: list[records.Point]
-
-
-@attrs.frozen
-class Refusal:
-    """A snapshot that failed verification: nothing from it is imported."""
-
-    path: Path
-    reason: str
+from fedlearn import __version__, layout, points, records
 
 
 def encode(found: Iterable[records.Point]) -> bytes:
@@ -150,83 +119,3 @@ def is_unchanged(previous: Path | None, new: records.Manifest) -> bool:
         old, created_at=new.created_at, fedlearn_version=new.fedlearn_version
     )
     return same_time == new and file_sha256(previous) == new.sha256
-
-
-def read_manifest(path: Path) -> records.Manifest:
-    """Return the manifest of snapshot ``path``; raise VerifyError when it is missing or malformed."""
-    try:
-        raw = layout.manifest_of(path).read_bytes()
-    except FileNotFoundError:
-        raise VerifyError("no manifest (an interrupted export?)") from None
-    try:
-        # The schema first: a newer schema's manifest may have fields this version does not know.
-        schema = SCHEMA_DECODER.decode(raw).schema
-        if schema != records.SCHEMA:
-            newer = (
-                "; a newer fedlearn wrote it, upgrade this one" if schema > records.SCHEMA else ""
-            )
-            raise VerifyError(
-                f"manifest schema {schema}, this fedlearn reads {records.SCHEMA}{newer}"
-            )
-        return records.MANIFEST_DECODER.decode(raw)
-    except msgspec.DecodeError as error:
-        raise VerifyError(f"manifest does not match the schema: {error}") from None
-
-
-def check_manifest(found: records.Manifest, collection: str, node: str) -> None:
-    """Raise VerifyError when the manifest names another folder or an impossible vector config."""
-    if (found.collection, found.node) != (collection, node):
-        where = f"{found.collection}/{found.node}"
-        raise VerifyError(f"manifest is for {where}, the file is in {collection}/{node}")
-    if found.vectors.size < 1 or found.vectors.distance not in config.DISTANCES:
-        raise VerifyError(f"manifest has an invalid vector config {found.vectors}")
-
-
-def decode_points(data: bytes) -> list[records.Point]:
-    """Return the points of snapshot ``data``; raise VerifyError at the first line out of shape."""
-    found: list[records.Point] = []
-    for number, line in enumerate(data.split(b"\n")[:-1], start=1):
-        try:
-            point = records.POINT_DECODER.decode(line)
-        except msgspec.DecodeError as error:
-            raise VerifyError(f"line {number} is not a point: {error}") from None
-        if not points.is_valid_id(point.id):
-            raise VerifyError(f"line {number}: {point.id!r} is not a Qdrant point id")
-        if found and points.sort_key(found[-1].id) >= points.sort_key(point.id):
-            raise VerifyError(f"line {number}: ids are not strictly in order")
-        found.append(point)
-    return found
-
-
-def verify(path: Path, collection: str, node: str) -> Verified:
-    """
-    Return the verified snapshot at ``path`` of ``collection`` by ``node``.
-
-    Raise VerifyError naming the first check that fails: manifest present and of the known
-    schema, for this folder, sha256 and point count equal, every line a point in id order.
-    """
-    found = read_manifest(path)
-    check_manifest(found, collection, node)
-    data = path.read_bytes()
-    if hashlib.sha256(data).hexdigest() != found.sha256:
-        raise VerifyError("sha256 does not match the manifest")
-    if data and not data.endswith(b"\n"):
-        raise VerifyError("the last line is not terminated")
-    decoded = decode_points(data)
-    if len(decoded) != found.points:
-        raise VerifyError(f"{len(decoded)} points, the manifest says {found.points}")
-    return Verified(path=path, manifest=found, points=decoded)
-
-
-def latest_verified(
-    folder: Path, collection: str, node: str
-) -> tuple[Verified | None, list[Refusal]]:
-    """Return the newest snapshot in ``folder`` that verifies, and the newer ones that did not."""
-    refused: list[Refusal] = []
-    for path in reversed(layout.stamped_files(folder, ".jsonl")):
-        try:
-            return verify(path, collection, node), refused
-        except VerifyError as error:
-            log.warning("%s: refused: %s", path, error)
-            refused.append(Refusal(path=path, reason=str(error)))
-    return None, refused

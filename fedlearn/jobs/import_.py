@@ -1,38 +1,27 @@
 """fedlearn import: verified snapshots and the merged view of patterns → Qdrant, re-embedded.
 
 Lock; find what changed under data/ since the last import; verify every snapshot before touching
-Qdrant; join all nodes' pattern files; then per collection: ensure it exists with this node's vector
-config, delete retracted patterns, skip ids already present, embed and upsert in batches, and check
-the count grew (guarantee 7: idempotent, resumable, nothing from a file that does not verify).
-A point the embedding server refuses alone is set aside in the quarantine and retried by every
-later import until it is imported (guarantee 3: never fatal for the points around it).
+Qdrant (a first pass over each file, kept open); join all nodes' pattern files; then per collection:
+ensure it exists with this node's vector config, delete retracted patterns, and write its sources
+merged in id order a batch at a time as the snapshots are read again (``batches``: skip ids already
+present, embed, upsert), and check the count grew (guarantee 7: idempotent, resumable, nothing from
+a file that does not verify; a snapshot changed since its first pass stops its collection). Memory
+follows the batch size, not the snapshots. A point the embedding server refuses alone is set aside
+in the quarantine and retried by every later import until it is imported (guarantee 3).
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
-import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import attrs
 import msgspec
 
-from fedlearn import (
-    changes,
-    config,
-    embed,
-    points,
-    qdrant,
-    quarantine,
-    records,
-    sift,
-    sources,
-    state,
-)
-from fedlearn.errors import QdrantError
+from fedlearn import batches, changes, config, embed, points, qdrant, quarantine, sources, state
+from fedlearn.errors import QdrantError, VerifyError
 from fedlearn.jobs import Summary
 
 HELP = "import verified snapshots and every node's patterns into Qdrant, re-embedded"
@@ -50,63 +39,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="read every file, not only those changed since the last import",
     )
-
-
-@attrs.define
-class Tally:
-    """What import did to one collection (mutable while it runs)."""
-
-    imported: int = 0
-    updated: int = 0
-    skipped: int = 0
-    failed: int = 0
-    deleted: int = 0
-    set_aside: int = 0
-    conflicts: int = 0
-    error: str = ""
-
-
-@attrs.define
-class Run:
-    """One import in progress: its settings, the Qdrant store, the embedder, the set-aside points."""
-
-    cfg: config.Config
-    live: qdrant.Store
-    embedder: embed.Embedder
-    overwrite: bool
-    dry_run: bool
-    progress: Progress
-    ledger: quarantine.Ledger
-
-    @property
-    def vectors(self) -> records.VectorConfig:
-        """Return the vector config this node writes: the embedder's size, the configured distance."""
-        return records.VectorConfig(size=self.embedder.dimension, distance=self.cfg.qdrant.distance)
-
-
-class Progress:
-    """A one-line count of points on stderr, shown only on a terminal."""
-
-    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
-        self.total = total
-        self.done = 0
-        self.stream = stream
-        self.enabled = stream.isatty() and total > 0
-
-    def advance(self, collection: str, count: int) -> None:
-        """Count ``count`` more points handled."""
-        self.done += count
-        if self.enabled:
-            percent = 100 * self.done // self.total
-            self.stream.write(
-                f"\rimport {collection}: {self.done}/{self.total} points ({percent}%)"
-            )
-            self.stream.flush()
-
-    def close(self) -> None:
-        """End the progress line."""
-        if self.enabled and self.done:
-            self.stream.write("\n")
 
 
 def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
@@ -135,13 +67,13 @@ def execute(
         if changed is not None:
             changed |= ledger.retry_paths()
         embedder = embed.create(cfg.embedding)
-        plan = sources.plan(cfg, changed, embedder.dimension)
-        tallies: dict[str, Tally] = {}
+        tallies: dict[str, batches.Tally] = {}
         present = (changes.load(store) or mark).collections
-        if plan.sources:
-            tallies, present = import_all(
-                cfg, plan, embedder, ledger, overwrite=overwrite, dry_run=dry_run
-            )
+        with sources.planned(cfg, changed, embedder.dimension) as plan:
+            if plan.sources:
+                tallies, present = import_all(
+                    cfg, plan, embedder, ledger, overwrite=overwrite, dry_run=dry_run
+                )
         is_clean = not plan.refused and not any(t.error for t in tallies.values())
         held = (
             ledger.earlier
@@ -195,15 +127,15 @@ def import_all(
     *,
     overwrite: bool,
     dry_run: bool,
-) -> tuple[dict[str, Tally], list[str]]:
+) -> tuple[dict[str, batches.Tally], list[str]]:
     """
     Import every collection of the plan; return its tally by collection, and the collections
     Qdrant holds afterwards.
     """
-    total = sum(len(s.points) for inputs in plan.sources.values() for s in inputs)
-    progress = Progress(total)
+    total = sum(s.count for inputs in plan.sources.values() for s in inputs)
+    progress = batches.Progress(total)
     with qdrant.connect(cfg.qdrant, cfg.state_path) as live:
-        job = Run(cfg, live, embedder, overwrite, dry_run, progress, ledger)
+        job = batches.Run(cfg, live, embedder, overwrite, dry_run, progress, ledger)
         try:
             tallies = {
                 name: import_collection(job, name, plan, found)
@@ -218,8 +150,8 @@ def import_all(
 
 
 def import_collection(
-    job: Run, collection: str, plan: sources.Plan, inputs: list[sources.Source]
-) -> Tally:
+    job: batches.Run, collection: str, plan: sources.Plan, inputs: list[sources.Source]
+) -> batches.Tally:
     """Bring ``collection`` up to its sources; return its tally (``error`` set when it stopped)."""
     present = job.live.vectors(collection)
     if present is not None and present != job.vectors:
@@ -228,24 +160,29 @@ def import_collection(
             f"{sources.describe_vectors(job.vectors)}; nothing written to it"
         )
         log.error("%s", error)
-        return Tally(error=error)
-    tally = Tally(failed=sum(source.rejected for source in inputs))
-    if present is None and not job.dry_run and any(source.points for source in inputs):
+        return batches.Tally(error=error)
+    tally = batches.Tally(failed=sum(source.rejected for source in inputs))
+    if present is None and not job.dry_run and any(source.count for source in inputs):
         probe(job)
         job.live.create(collection, job.vectors)
         present = job.vectors
     exists = present is not None
     tally.deleted = retract(job, collection, plan.retracted) if exists else 0
     before = job.live.count(collection) if exists else 0
-    seen: dict[points.PointId, str | None] = {}
+    try:
+        batches.write_sources(job, collection, inputs, tally, exists)
+    except VerifyError as error:  # a snapshot changed on disk after it was verified
+        tally.error = str(error)
+        log.error("%s: stopped: %s", collection, error)
+        return tally
     for source in inputs:
-        write_source(job, collection, source, tally, seen, exists)
+        job.ledger.settle(collection, source.label)
     if exists and not job.dry_run:
         check_count(job, collection, before, tally)
     return tally
 
 
-def probe(job: Run) -> None:
+def probe(job: batches.Run) -> None:
     """
     Embed the check text before a collection is created with the embedder's dimension.
 
@@ -256,7 +193,7 @@ def probe(job: Run) -> None:
     embed.check(job.embedder)
 
 
-def retract(job: Run, collection: str, retracted: frozenset[str]) -> int:
+def retract(job: batches.Run, collection: str, retracted: frozenset[str]) -> int:
     """Delete the retracted pattern points present in ``collection``; return how many."""
     if not retracted:
         return 0
@@ -272,138 +209,7 @@ def retract(job: Run, collection: str, retracted: frozenset[str]) -> int:
     return len(found)
 
 
-def write_source(
-    job: Run,
-    collection: str,
-    source: sources.Source,
-    tally: Tally,
-    seen: dict[points.PointId, str | None],
-    exists: bool,
-) -> None:
-    """
-    Write the points of one source batch by batch, each id once per run (``seen``: the ids
-    written so far, with their source's owner); count into ``tally``.
-    """
-    size = job.cfg.qdrant.batch_size
-    for start in range(0, len(source.points), size):
-        given = zip(
-            source.points[start : start + size], source.texts[start : start + size], strict=True
-        )
-        batch, repeated = [], []
-        for point, text in given:
-            if point.id not in seen:
-                batch.append((point, text))
-            elif is_taken(source, point.id, seen):  # this run wrote another point with that id
-                repeated.append(point.id)
-        seen.update((point.id, source.owner) for point, _ in batch)
-        owners = job.live.owners(collection, [p.id for p, _ in batch]) if exists else {}
-        taken = [p.id for p, _ in batch if is_taken(source, p.id, owners)]
-        if taken or repeated:
-            warn_taken(collection, source, repeated + taken)
-        present = set(owners)
-        todo = [
-            (p, t)
-            for p, t in batch
-            if p.id not in present or (job.overwrite and owners[p.id] == source.owner)
-        ]
-        tally.conflicts += len(repeated) + len(taken)
-        tally.skipped += len(batch) - len(todo) - len(taken)
-        if job.dry_run:
-            updating = sum(p.id in present for p, _ in todo)
-            tally.imported += len(todo) - updating
-            tally.updated += updating
-        elif todo:
-            write_batch(job, collection, source.label, todo, present, tally)
-        job.progress.advance(collection, min(size, len(source.points) - start))
-    job.ledger.settle(collection, source.label)
-
-
-def is_taken(
-    source: sources.Source, point_id: points.PointId, owners: dict[points.PointId, str | None]
-) -> bool:
-    """
-    Return whether another node's point has an integer id this collection uses for another
-    point (this node's own, or a third node's). Integer ids are per machine; UUIDs are not, so a
-    UUID already here is the same point.
-    """
-    return (
-        source.owner is not None
-        and isinstance(point_id, int)
-        and point_id in owners
-        and owners[point_id] != source.owner
-    )
-
-
-def warn_taken(collection: str, source: sources.Source, taken: list[points.PointId]) -> None:
-    """Log the points of another node left out because their integer ids are taken here."""
-    log.warning(
-        "%s: %d points of %s not imported: their integer ids (%s) are taken here by other points; "
-        "the stack's points need UUID ids to be shared between machines",
-        collection,
-        len(taken),
-        source.label,
-        ", ".join(map(str, taken[:5])) + (", …" if len(taken) > 5 else ""),
-    )
-
-
-def write_batch(
-    job: Run,
-    collection: str,
-    source: str,
-    todo: Sequence[tuple[records.Point, str]],
-    present: set[points.PointId],
-    tally: Tally,
-) -> None:
-    """Embed and upsert one batch; a point that cannot be embedded fails or is set aside alone."""
-    with_text = []
-    for point, text in todo:
-        if text.strip():
-            with_text.append((point, text))
-        else:
-            log.warning("%s: point %s has no text to embed; not imported", collection, point.id)
-    sifted = sift.vectors(job.embedder, [t for _, t in with_text], job.cfg.embedding.batch_size)
-    set_aside(job, collection, source, with_text, sifted.refused)
-    usable = embed.usable(sifted.matrix)
-    kept = [p for (p, _), ok in zip(with_text, usable, strict=True) if ok]
-    for index, ((point, _), ok) in enumerate(zip(with_text, usable, strict=True)):
-        if not ok and index not in sifted.refused:
-            log.warning(
-                "%s: point %s embedded to a zero vector; not imported", collection, point.id
-            )
-    tally.set_aside += len(sifted.refused)
-    tally.failed += len(todo) - len(kept) - len(sifted.refused)
-    if not kept:
-        return
-    vectors: list[list[float]] = sifted.matrix[usable].tolist()
-    job.live.upsert(collection, [p.id for p in kept], vectors, [p.payload for p in kept])
-    updated = sum(p.id in present for p in kept)
-    tally.updated += updated
-    tally.imported += len(kept) - updated
-    log.debug("%s: wrote a batch of %d points", collection, len(kept))
-
-
-def set_aside(
-    job: Run,
-    collection: str,
-    source: str,
-    batch: Sequence[tuple[records.Point, str]],
-    refused: dict[int, str],
-) -> None:
-    """Record and log each point of ``batch`` the embedding server refused alone (by index)."""
-    for index, detail in refused.items():
-        point, text = batch[index]
-        job.ledger.new.append(quarantine.set_aside(source, collection, point.id, text, detail))
-        log.warning(
-            "%s: point %s set aside (%s): the embedding server refused it (%s); "
-            "the next import retries it",
-            collection,
-            point.id,
-            source,
-            detail,
-        )
-
-
-def check_count(job: Run, collection: str, before: int, tally: Tally) -> None:
+def check_count(job: batches.Run, collection: str, before: int, tally: batches.Tally) -> None:
     """Set ``tally.error`` when the collection grew by less than the points newly written."""
     grew = job.live.count(collection) - before
     if grew < tally.imported:
@@ -416,7 +222,7 @@ def check_count(job: Run, collection: str, before: int, tally: Tally) -> None:
 
 def summarize(
     plan: sources.Plan,
-    tallies: dict[str, Tally],
+    tallies: dict[str, batches.Tally],
     *,
     changed: set[str] | None,
     commit: str,
@@ -438,7 +244,7 @@ def summarize(
         "read": "all" if changed is None else "changed",
         "commit": commit,
     }
-    lines = [describe(name, t) for name, t in tallies.items() if t != Tally()]
+    lines = [describe(name, t) for name, t in tallies.items() if t != batches.Tally()]
     lines += [f"refused {r['file']}: {r['reason']}" for r in refused]
     if held[0]:
         lines.append(f"{held[0]} set aside in {held[1]}; every import retries them")
@@ -463,7 +269,7 @@ COUNTS = ("imported", "updated", "skipped", "failed", "deleted", "set_aside", "c
 RARE_COUNTS = ("set_aside", "conflicts")  # in the summary line only when there are some
 
 
-def describe(collection: str, tally: Tally) -> str:
+def describe(collection: str, tally: batches.Tally) -> str:
     """Return the summary line of one collection."""
     if tally.error:
         return f"{collection}: stopped: {tally.error}"

@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from qdrant_client import QdrantClient, models
 
-from fedlearn import embed, layout, patterns, records
+from fedlearn import embed, layout, patterns, records, verified
 from tests.conftest import Node, git
 
 PointId = int | str
@@ -83,6 +84,14 @@ def read_points(node: Node, collection: str) -> dict[PointId, tuple[dict[str, An
                 found[record.id] = (record.payload or {}, list(record.vector))  # type: ignore[arg-type]
             if offset is None:
                 return found
+
+
+def read_snapshot(
+    path: Path, collection: str, node: str
+) -> tuple[records.Manifest, list[records.Point]]:
+    """Return the manifest and points of a snapshot, verified as import verifies it."""
+    with verified.open_snapshot(path, collection, node, run_lines=100) as found:
+        return found.manifest, list(found.points())
 
 
 def count(node: Node, collection: str) -> int:

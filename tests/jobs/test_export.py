@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from fedlearn import layout, records, snapshot
+from fedlearn import layout, records
 from fedlearn.jobs import export
 from tests import embedserver
 from tests.conftest import Node
@@ -41,14 +41,13 @@ def test_export_writes_a_sorted_anonymized_snapshot_with_its_manifest(alpha: Nod
     summary = export.execute(alpha.config())
     assert summary.state == "ok" and summary.facts["written"] == 1
     [path] = snapshots(alpha, "skills-patterns")
-    verified = snapshot.verify(path, "skills-patterns", "alpha")
-    assert [p.id for p in verified.points] == [
+    manifest, found = livestore.read_snapshot(path, "skills-patterns", "alpha")
+    assert [p.id for p in found] == [
         *range(1, 21),
         *(str(uuid.UUID(int=i)) for i in range(100, 120)),
     ]
     text = path.read_text()
     assert "admin@example.org" not in text and "sk-aaaa" not in text and "tip 7" in text
-    manifest = verified.manifest
     assert manifest.points == 40 and not manifest.truncated
     assert manifest.vectors == records.VectorConfig(size=16, distance="Cosine")
     assert manifest.embedding.text_fields == ["text", "description", "content"]
@@ -61,9 +60,9 @@ def test_export_pages_through_more_than_10000_points(alpha: Node) -> None:
     summary = export.execute(alpha.config())
     assert summary.facts["collections"]["error-solutions"]["points"] == 10_050
     [path] = snapshots(alpha, "error-solutions")
-    verified = snapshot.verify(path, "error-solutions", "alpha")
-    assert [p.id for p in verified.points] == sorted(ids)
-    assert sorted(p.payload["n"] for p in verified.points) == list(range(10_050))
+    _, found = livestore.read_snapshot(path, "error-solutions", "alpha")
+    assert [p.id for p in found] == sorted(ids)
+    assert sorted(p.payload["n"] for p in found) == list(range(10_050))
 
 
 def test_export_rerun_writes_nothing_when_unchanged(alpha: Node) -> None:
@@ -122,8 +121,8 @@ def test_export_caps_at_max_points_and_marks_truncated(
     with caplog.at_level(logging.WARNING, logger="fedlearn"):
         export.execute(node.config())
     [path] = snapshots(node, "skills-patterns")
-    verified = snapshot.verify(path, "skills-patterns", "alpha")
-    assert verified.manifest.truncated and verified.manifest.points == 25
+    manifest, _ = livestore.read_snapshot(path, "skills-patterns", "alpha")
+    assert manifest.truncated and manifest.points == 25
     assert "truncated" in caplog.text
 
 
@@ -135,9 +134,8 @@ def test_export_leaves_out_points_imported_from_patterns(alpha: Node) -> None:
     summary = export.execute(alpha.config())
     assert summary.facts["collections"]["error-solutions"]["federated"] == 1
     [path] = snapshots(alpha, "error-solutions")
-    assert [
-        p.payload["text"] for p in snapshot.verify(path, "error-solutions", "alpha").points
-    ] == ["native"]
+    _, found = livestore.read_snapshot(path, "error-solutions", "alpha")
+    assert [p.payload["text"] for p in found] == ["native"]
 
 
 def test_export_dry_run_writes_nothing(alpha: Node) -> None:

@@ -116,7 +116,7 @@ def test_export_writes_the_bytes_of_the_previous_implementation(
     [path] = snapshots(node)
     expected, truncated = previous_export(node, cap)
     assert path.read_bytes() == expected
-    manifest = snapshot.verify(path, COLLECTION, node.name).manifest
+    manifest, _ = livestore.read_snapshot(path, COLLECTION, node.name)
     content = snapshot.Content.of(expected)
     assert (manifest.points, manifest.sha256, manifest.truncated) == (
         content.points,
@@ -229,7 +229,7 @@ def test_export_failing_midway_leaves_the_previous_snapshot_and_no_temp(
     if how == "order":
         assert "not in id order" in str(caught.value)
     assert (folder_entries(alpha), first.read_bytes()) == before
-    assert snapshot.verify(first, COLLECTION, alpha.name).manifest.points == 30 - 3
+    assert livestore.read_snapshot(first, COLLECTION, alpha.name)[0].points == 30 - 3
     assert not state.StateDir(alpha.state).journal("export").exists()
 
 

@@ -22,7 +22,7 @@ import pytest
 import qdrant_client
 from qdrant_client.http.exceptions import ResponseHandlingException
 
-from fedlearn import changes, embed, layout, points, qdrant, records, state
+from fedlearn import batches, changes, embed, layout, points, qdrant, records, state
 from fedlearn.errors import EmbeddingError, QdrantError
 from fedlearn.jobs import export, import_, pull, retract
 from tests import embedserver
@@ -385,7 +385,7 @@ def test_progress_counts_on_a_terminal_only() -> None:
     """On a terminal the count is redrawn in place; elsewhere nothing is written."""
     terminal, pipe = Terminal(), io.StringIO()
     for stream in (terminal, pipe):
-        progress = import_.Progress(200, stream)
+        progress = batches.Progress(200, stream)
         progress.advance("skills-patterns", 100)
         progress.advance("skills-patterns", 100)
         progress.close()

@@ -1,0 +1,218 @@
+"""Import's writing stage: a collection's sources merged in id order, written a batch at a time.
+
+Each id once (from the first source that holds it); ids present are skipped, or updated with
+``--overwrite`` when they are the same node's; another node's integer id taken here is a conflict,
+left alone; the rest is embedded and upserted (guarantee 7). A text the embedding server refuses
+alone is set aside (``sift``, ``quarantine``: guarantee 3). Only a batch of points is held at once,
+and one point read ahead per source.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TextIO
+
+import attrs
+
+from fedlearn import config, embed, points, qdrant, quarantine, records, sift, sources
+
+log = logging.getLogger(__name__)
+Item = tuple[sources.Source, records.Point, str]  # a point, where it comes from, its text
+
+
+@attrs.define
+class Tally:
+    """What import did to one collection (mutable while it runs)."""
+
+    imported: int = 0
+    updated: int = 0
+    skipped: int = 0
+    failed: int = 0
+    deleted: int = 0
+    set_aside: int = 0
+    conflicts: int = 0
+    error: str = ""
+
+
+class Progress:
+    """A one-line count of points on stderr, shown only on a terminal."""
+
+    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
+        self.total = total
+        self.done = 0
+        self.stream = stream
+        self.enabled = stream.isatty() and total > 0
+
+    def advance(self, collection: str, count: int) -> None:
+        """Count ``count`` more points handled."""
+        self.done += count
+        if self.enabled:
+            percent = 100 * self.done // self.total
+            self.stream.write(
+                f"\rimport {collection}: {self.done}/{self.total} points ({percent}%)"
+            )
+            self.stream.flush()
+
+    def close(self) -> None:
+        """End the progress line."""
+        if self.enabled and self.done:
+            self.stream.write("\n")
+
+
+@attrs.define
+class Run:
+    """One import in progress: its settings, the Qdrant store, the embedder, the set-aside points."""
+
+    cfg: config.Config
+    live: qdrant.Store
+    embedder: embed.Embedder
+    overwrite: bool
+    dry_run: bool
+    progress: Progress
+    ledger: quarantine.Ledger
+
+    @property
+    def vectors(self) -> records.VectorConfig:
+        """Return the vector config this node writes: the embedder's size, the configured distance."""
+        return records.VectorConfig(size=self.embedder.dimension, distance=self.cfg.qdrant.distance)
+
+
+def write_sources(
+    job: Run, collection: str, inputs: Sequence[sources.Source], tally: Tally, exists: bool
+) -> None:
+    """
+    Write the points of ``inputs`` in id order, batch by batch, each id once; count into ``tally``.
+
+    Raise VerifyError when a snapshot changed since it was verified: the batches before the
+    changed lines are written, nothing after them.
+    """
+    size = job.cfg.qdrant.batch_size
+    first: dict[points.PointId, str | None] = {}  # the id just written, with its source's owner
+    for chunk in chunked(sources.merged(inputs), size):
+        batch, repeated = [], []
+        for item in chunk:
+            source, point, _ = item
+            if point.id not in first:  # a later source's copy comes right after the first
+                batch.append(item)
+                first = {point.id: source.owner}
+            elif is_taken(source, point.id, first):  # this run writes another point with that id
+                repeated.append((source, point.id))
+        del item
+        if repeated:
+            warn_taken(collection, repeated)
+            tally.conflicts += len(repeated)
+        write_batch(job, collection, batch, tally, exists)
+        job.progress.advance(collection, len(chunk))
+        del chunk, batch  # let the batch go before the next one is read
+
+
+def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """Yield ``items`` in lists of ``size`` (the last one shorter)."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+        del chunk  # not held while the next one is read
+
+
+def write_batch(job: Run, collection: str, batch: list[Item], tally: Tally, exists: bool) -> None:
+    """Skip, refuse as conflicts, or embed and upsert the points of one batch; count them."""
+    owners = job.live.owners(collection, [p.id for _, p, _ in batch]) if exists and batch else {}
+    taken = [(s, p.id) for s, p, _ in batch if is_taken(s, p.id, owners)]
+    if taken:
+        warn_taken(collection, taken)
+    todo = [
+        (s, p, t)
+        for s, p, t in batch
+        if p.id not in owners or (job.overwrite and owners[p.id] == s.owner)
+    ]
+    tally.conflicts += len(taken)
+    tally.skipped += len(batch) - len(todo) - len(taken)
+    if job.dry_run:
+        updating = sum(p.id in owners for _, p, _ in todo)
+        tally.imported += len(todo) - updating
+        tally.updated += updating
+    elif todo:
+        upsert(job, collection, todo, set(owners), tally)
+
+
+def is_taken(
+    source: sources.Source, point_id: points.PointId, owners: dict[points.PointId, str | None]
+) -> bool:
+    """
+    Return whether another node's point has an integer id this collection uses for another
+    point (this node's own, or a third node's). Integer ids are per machine; UUIDs are not, so a
+    UUID already here is the same point.
+    """
+    return (
+        source.owner is not None
+        and isinstance(point_id, int)
+        and point_id in owners
+        and owners[point_id] != source.owner
+    )
+
+
+def warn_taken(collection: str, taken: list[tuple[sources.Source, points.PointId]]) -> None:
+    """Log, per source, the points of another node left out because their integer ids are taken."""
+    by_source: dict[str, list[points.PointId]] = {}
+    for source, point_id in taken:
+        by_source.setdefault(source.label, []).append(point_id)
+    for label, ids in by_source.items():
+        log.warning(
+            "%s: %d points of %s not imported: their integer ids (%s) are taken here by other "
+            "points; the stack's points need UUID ids to be shared between machines",
+            collection,
+            len(ids),
+            label,
+            ", ".join(map(str, ids[:5])) + (", …" if len(ids) > 5 else ""),
+        )
+
+
+def upsert(
+    job: Run, collection: str, todo: Sequence[Item], present: set[points.PointId], tally: Tally
+) -> None:
+    """Embed and upsert one batch; a point that cannot be embedded fails or is set aside alone."""
+    with_text = []
+    for item in todo:
+        if item[2].strip():
+            with_text.append(item)
+        else:
+            log.warning("%s: point %s has no text to embed; not imported", collection, item[1].id)
+    sifted = sift.vectors(job.embedder, [t for _, _, t in with_text], job.cfg.embedding.batch_size)
+    set_aside(job, collection, with_text, sifted.refused)
+    usable = embed.usable(sifted.matrix)
+    kept = [p for (_, p, _), ok in zip(with_text, usable, strict=True) if ok]
+    for index, ((_, point, _), ok) in enumerate(zip(with_text, usable, strict=True)):
+        if not ok and index not in sifted.refused:
+            log.warning(
+                "%s: point %s embedded to a zero vector; not imported", collection, point.id
+            )
+    tally.set_aside += len(sifted.refused)
+    tally.failed += len(todo) - len(kept) - len(sifted.refused)
+    if not kept:
+        return
+    vectors: list[list[float]] = sifted.matrix[usable].tolist()
+    job.live.upsert(collection, [p.id for p in kept], vectors, [p.payload for p in kept])
+    updated = sum(p.id in present for p in kept)
+    tally.updated += updated
+    tally.imported += len(kept) - updated
+    log.debug("%s: wrote a batch of %d points", collection, len(kept))
+
+
+def set_aside(job: Run, collection: str, batch: Sequence[Item], refused: dict[int, str]) -> None:
+    """Record and log each point of ``batch`` the embedding server refused alone (by index)."""
+    for index, detail in refused.items():
+        source, point, text = batch[index]
+        job.ledger.new.append(
+            quarantine.set_aside(source.label, collection, point.id, text, detail)
+        )
+        log.warning(
+            "%s: point %s set aside (%s): the embedding server refused it (%s); "
+            "the next import retries it",
+            collection,
+            point.id,
+            source.label,
+            detail,
+        )

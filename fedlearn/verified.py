@@ -1,0 +1,223 @@
+"""Import's verification of collection snapshots: two streaming passes over one open file (guarantee 7).
+
+The first pass reads a snapshot line by line: its manifest decodes with the known schema and names
+the folder it sits in, the file hashes to the manifest's sha256 and holds its count of lines, every
+line is a point and the ids are strictly in order. The file stays open, and the second pass reads
+the same descriptor again as import uses the points, checking each run of lines against the digest
+the first pass took of it before any point of the run is used: a file replaced since (as git
+replaces files) is still read as it was verified, and one changed in place stops with an error
+naming it. Neither pass holds more than one run of lines, so memory follows the run length (import's
+batch size), not the snapshot; between the passes a snapshot keeps its open file and 32 bytes a run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+import attrs
+import msgspec
+
+from fedlearn import config, layout, points, records
+from fedlearn.errors import VerifyError
+
+log = logging.getLogger(__name__)
+DIGEST_BYTES = 32  # sha256, one per run of lines
+
+
+class SchemaOnly(msgspec.Struct, frozen=True):
+    """The ``schema`` of a manifest, whatever else it holds."""
+
+    schema: int = records.SCHEMA
+
+
+SCHEMA_DECODER = msgspec.json.Decoder(SchemaOnly)
+
+
+@attrs.frozen
+class Refusal:
+    """A snapshot that failed verification: nothing from it is imported."""
+
+    path: Path
+    reason: str
+
+
+class Snapshot:
+    """
+    A snapshot that passed the first pass, kept open for the second (``points``).
+
+    Close it (or use it as a context manager) when import is done with it.
+
+    Attributes:
+        path: the snapshot file.
+        manifest: its manifest, verified.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        manifest: records.Manifest,
+        handle: BinaryIO,
+        digests: bytes,
+        run_lines: int,
+    ) -> None:
+        self.path = path
+        self.manifest = manifest
+        self._handle = handle
+        self._digests = digests  # the sha256 of each run of ``run_lines`` lines, end to end
+        self._run_lines = run_lines
+
+    def __enter__(self) -> Snapshot:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the file."""
+        self._handle.close()
+
+    def points(self) -> Iterator[records.Point]:
+        """
+        Yield the snapshot's points in id order, read again from the file the first pass verified.
+
+        Raise VerifyError naming the file and the lines when a run of lines differs from the one the
+        first pass hashed (or the file grew), before any point of that run is yielded.
+        """
+        self._handle.seek(0)
+        for start in range(0, len(self._digests), DIGEST_BYTES):
+            run = list(itertools.islice(self._handle, self._run_lines))
+            first = start // DIGEST_BYTES * self._run_lines + 1
+            if not run:
+                raise self.changed(f"it ends before line {first}")
+            expected = self._digests[start : start + DIGEST_BYTES]
+            if hashlib.sha256(b"".join(run)).digest() != expected:
+                lines = (
+                    f"line {first}" if len(run) == 1 else f"lines {first}-{first + len(run) - 1}"
+                )
+                raise self.changed(f"the bytes of {lines} differ")
+            run.reverse()  # popped from the end: each line is let go once its point is made
+            while run:
+                yield records.POINT_DECODER.decode(run.pop())
+        if self._handle.read(1):
+            raise self.changed(f"it has lines after line {self.manifest.points}")
+
+    def changed(self, what: str) -> VerifyError:
+        """Return the error of a snapshot whose bytes changed after verification: ``what`` did."""
+        return VerifyError(
+            f"{self.path} changed since it was verified: {what}; nothing more is imported from "
+            "it, and the next import verifies it again"
+        )
+
+
+def open_snapshot(path: Path, collection: str, node: str, run_lines: int) -> Snapshot:
+    """
+    Return the snapshot at ``path`` of ``collection`` by ``node``, verified and open.
+
+    Raise VerifyError naming the first check that fails: manifest present and of the known
+    schema, for this folder, sha256 equal, last line terminated, every line a point in id order,
+    point count equal. ``run_lines`` is how many lines the second pass checks at a time.
+    """
+    found = read_manifest(path)
+    check_manifest(found, collection, node)
+    handle = path.open("rb")
+    try:
+        digests = first_pass(handle, found, run_lines)
+    except BaseException:
+        handle.close()
+        raise
+    return Snapshot(path, found, handle, digests, run_lines)
+
+
+def first_pass(handle: BinaryIO, manifest: records.Manifest, run_lines: int) -> bytes:
+    """
+    Read ``handle`` through, one line at a time; return the sha256 of each run of ``run_lines``.
+
+    Raise VerifyError when it does not match ``manifest`` or a line is not a point in order. The
+    whole file is hashed before a bad line is reported, so damage shows as a checksum mismatch.
+    """
+    whole, run, digests = hashlib.sha256(), hashlib.sha256(), bytearray()
+    count, problem, last, line = 0, "", None, b""
+    for line in handle:
+        whole.update(line)
+        run.update(line)
+        count += 1
+        if count % run_lines == 0:
+            digests += run.digest()
+            run = hashlib.sha256()
+        if not problem:
+            problem, last = check_line(line, count, last)
+    if count % run_lines:
+        digests += run.digest()
+    if whole.hexdigest() != manifest.sha256:
+        raise VerifyError("sha256 does not match the manifest")
+    if line and not line.endswith(b"\n"):
+        raise VerifyError("the last line is not terminated")
+    if problem:
+        raise VerifyError(problem)
+    if count != manifest.points:
+        raise VerifyError(f"{count} points, the manifest says {manifest.points}")
+    return bytes(digests)
+
+
+def check_line(
+    line: bytes, number: int, last: points.PointId | None
+) -> tuple[str, points.PointId | None]:
+    """Return what is wrong with line ``number`` ("" when it is a point after ``last``), its id."""
+    try:
+        point = records.POINT_DECODER.decode(line)
+    except msgspec.DecodeError as error:
+        return f"line {number} is not a point: {error}", last
+    if not points.is_valid_id(point.id):
+        return f"line {number}: {point.id!r} is not a Qdrant point id", last
+    if last is not None and points.sort_key(last) >= points.sort_key(point.id):
+        return f"line {number}: ids are not strictly in order", last
+    return "", point.id
+
+
+def latest(
+    folder: Path, collection: str, node: str, run_lines: int
+) -> tuple[Snapshot | None, list[Refusal]]:
+    """Return the newest snapshot in ``folder`` that verifies (open), and the newer ones refused."""
+    refused: list[Refusal] = []
+    for path in reversed(layout.stamped_files(folder, ".jsonl")):
+        try:
+            return open_snapshot(path, collection, node, run_lines), refused
+        except VerifyError as error:
+            log.warning("%s: refused: %s", path, error)
+            refused.append(Refusal(path=path, reason=str(error)))
+    return None, refused
+
+
+def read_manifest(path: Path) -> records.Manifest:
+    """Return the manifest of snapshot ``path``; raise VerifyError when it is missing or malformed."""
+    try:
+        raw = layout.manifest_of(path).read_bytes()
+    except FileNotFoundError:
+        raise VerifyError("no manifest (an interrupted export?)") from None
+    try:
+        # The schema first: a newer schema's manifest may have fields this version does not know.
+        schema = SCHEMA_DECODER.decode(raw).schema
+        if schema != records.SCHEMA:
+            newer = (
+                "; a newer fedlearn wrote it, upgrade this one" if schema > records.SCHEMA else ""
+            )
+            raise VerifyError(
+                f"manifest schema {schema}, this fedlearn reads {records.SCHEMA}{newer}"
+            )
+        return records.MANIFEST_DECODER.decode(raw)
+    except msgspec.DecodeError as error:
+        raise VerifyError(f"manifest does not match the schema: {error}") from None
+
+
+def check_manifest(found: records.Manifest, collection: str, node: str) -> None:
+    """Raise VerifyError when the manifest names another folder or an impossible vector config."""
+    if (found.collection, found.node) != (collection, node):
+        where = f"{found.collection}/{found.node}"
+        raise VerifyError(f"manifest is for {where}, the file is in {collection}/{node}")
+    if found.vectors.size < 1 or found.vectors.distance not in config.DISTANCES:
+        raise VerifyError(f"manifest has an invalid vector config {found.vectors}")
