@@ -144,7 +144,9 @@ def child(config_file: Path) -> None:
         loaded = restart_peak()
         offset = None
         for _ in range(3):
-            _, offset = live.client.scroll(COLLECTION, limit=export.EMBEDDED_PAGE_SIZE, offset=offset)
+            _, offset = live.client.scroll(
+                COLLECTION, limit=export.EMBEDDED_PAGE_SIZE, offset=offset
+            )
         store_page = peak() - loaded
         loaded = restart_peak()
         began = time.perf_counter()
