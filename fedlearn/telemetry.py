@@ -56,35 +56,36 @@ class Filtered:
     bad: list[BadLine] = attrs.field(factory=list)
     unkept: collections.Counter[str] = attrs.field(factory=collections.Counter)
     kept_bytes: int = 0
+    records: list[bytes] = attrs.field(factory=list)  # the quarantine line of each kept bad line
 
-    def set_aside(self, line: BadLine) -> None:
-        """Keep a bad line for the quarantine when it and every one before it fit, else count it."""
-        cost = 0 if self.unkept else quarantine_cost(line)
-        if not self.unkept and self.kept_bytes + cost <= self.keep_bytes:
-            self.bad.append(line)
-            self.kept_bytes += cost
-        else:
-            self.unkept[line.reason] += 1
+    def set_aside(self, line: BadLine, record: bytes | None = None) -> None:
+        """
+        Keep a bad line for the quarantine when it and every one before it fit, else count it.
+        ``record`` is its quarantine line when already encoded (a worker's part).
+        """
+        if not self.unkept:
+            record = record or jsonl.quarantine_lines([line])
+            if self.kept_bytes + len(record) <= self.keep_bytes:
+                self.bad.append(line)
+                self.records.append(record)
+                self.kept_bytes += len(record)
+                return
+        self.unkept[line.reason] += 1
 
     def absorb(self, other: Filtered) -> None:
         """Add what another part of the input filtered (the part that follows what was added)."""
         self.lines += other.lines
-        for line in other.bad:
-            self.set_aside(line)
+        for line, record in zip(other.bad, other.records, strict=True):
+            self.set_aside(line, record)
         self.unkept.update(other.unkept)
+
+    def quarantine(self) -> bytes:
+        """Return the quarantine file's content: the kept bad lines' records (``quarantine_lines``)."""
+        return b"".join(self.records)
 
     def reasons(self) -> collections.Counter[str]:
         """Return every bad line, kept or not, counted by reason."""
         return collections.Counter(line.reason for line in self.bad) + self.unkept
-
-
-def quarantine_cost(line: BadLine) -> int:
-    """
-    Return what a bad line takes in the quarantine: its record's line, exactly (its preview of a
-    NUL byte takes 6 bytes, of an invalid one 3). Only lines kept, and the first one past the
-    limit, are measured.
-    """
-    return len(jsonl.quarantine_lines([line]))
 
 
 def is_candidate(head: EventHead, threshold: float) -> bool:

@@ -305,7 +305,7 @@ def stage_quarantine(job: Run) -> None:
         )
     if not job.filtered.bad:
         return
-    data = jsonl.quarantine_lines(job.filtered.bad)
+    data = job.filtered.quarantine()
     job.stage(job.store.new_quarantine_file("sync", layout.stamp()), data)
     oldest = job.store.quarantine_overflow(len(data), limit)
     if oldest:
