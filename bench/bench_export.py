@@ -129,8 +129,10 @@ def child(config_file: Path) -> None:
     bare pages of scroll (the store sorts every id of the collection for each page), ``export`` the
     peak over it of the whole export.
     """
-    from fedlearn import anonymize, config, qdrant, state
+    from fedlearn import anonymize, config
     from fedlearn.jobs import export
+    from fedlearn.store import state
+    from fedlearn.vectors import qdrant
 
     cfg = config.load(config_file, required=True)
     store = state.StateDir(cfg.state_path)

@@ -27,8 +27,11 @@ from pathlib import Path
 
 from qdrant_client import QdrantClient, models
 
-from fedlearn import config, embed, layout, patterns, points, records
+from fedlearn import config
+from fedlearn.formats import layout, records
 from fedlearn.jobs import import_
+from fedlearn.learn import patterns
+from fedlearn.vectors import embed, points
 
 CATEGORIES = ("skills-patterns", "error-solutions", "best-practices")
 NODES = ("n1", "n2", "n3", "n4")

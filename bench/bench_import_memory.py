@@ -43,7 +43,8 @@ SOURCE = "alpha"
 
 def write_snapshot(repo: Path, count: int, payload_bytes: int, dimension: int) -> Path:
     """Write node ``alpha``'s snapshot of ``count`` points and its manifest; return the snapshot."""
-    from fedlearn import layout, records, snapshot
+    from fedlearn.formats import layout, records
+    from fedlearn.vectors import snapshot
 
     randomized = random.Random(count)
     ids: list[int | str] = [randomized.getrandbits(63) for _ in range(count // 2)]
@@ -177,8 +178,9 @@ def child(config_file: Path, embedder_cache: int) -> None:
     ``base`` is the process before the import (interpreter, imports, a warmed embedder), ``import``
     the peak over it of the whole import.
     """
-    from fedlearn import config, embed
+    from fedlearn import config
     from fedlearn.jobs import import_
+    from fedlearn.vectors import embed
 
     embed.HashEmbedder.CACHE_LIMIT = embedder_cache
     cfg = config.load(config_file, required=True)

@@ -19,7 +19,10 @@ import sys
 import time
 from pathlib import Path
 
-from fedlearn import atomic, config, layout, patterns, sample
+from fedlearn import config, sample
+from fedlearn.formats import layout
+from fedlearn.learn import patterns
+from fedlearn.store import atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 

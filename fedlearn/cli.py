@@ -17,8 +17,9 @@ from typing import Any
 import attrs
 import msgspec
 
-from fedlearn import __version__, config, gitrepo, jobs, logs, node, state
+from fedlearn import __version__, config, jobs, logs
 from fedlearn.errors import ConfigError, FedlearnError
+from fedlearn.store import gitrepo, node, state
 
 log = logging.getLogger("fedlearn")
 

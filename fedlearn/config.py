@@ -25,7 +25,7 @@ DISTANCES = ("Cosine", "Dot", "Euclid", "Manhattan")
 
 
 @attrs.frozen
-class Rule:
+class CategoryRule:
     """
     One way an event becomes a pattern of a category; the first matching rule wins.
 
@@ -44,35 +44,35 @@ class Rule:
     equals: dict[str, str] = attrs.field(factory=dict)
 
 
-DEFAULT_RULES: tuple[Rule, ...] = (
-    Rule(
+DEFAULT_RULES: tuple[CategoryRule, ...] = (
+    CategoryRule(
         category="error-solutions",
         any_of=["error_message", "error_type", "error"],
         all_of=["solution"],
         fields=["error_type", "error_message", "error", "solution"],
     ),
-    Rule(
+    CategoryRule(
         category="best-practices",
         equals={"event_type": "best_practice"},
         any_of=["title", "description", "practice", "content"],
         fields=["title", "description", "practice", "content"],
     ),
-    Rule(
+    CategoryRule(
         category="best-practices",
         all_of=["title", "description"],
         fields=["title", "description"],
     ),
-    Rule(
+    CategoryRule(
         category="skills-patterns",
         all_of=["skill_name", "description"],
         fields=["skill_name", "description"],
     ),
-    Rule(
+    CategoryRule(
         category="skills-patterns",
         all_of=["problem_type", "solution_approach"],
         fields=["problem_type", "solution_approach", "skills_used", "generalizable_pattern"],
     ),
-    Rule(
+    CategoryRule(
         category="skills-patterns",
         equals={"outcome": "success"},
         all_of=["query", "response"],
@@ -104,7 +104,7 @@ class Sync:
     telemetry_snapshot_size: int = 1000
     snapshots_keep: int = 5
     categories: list[str] = attrs.field(factory=lambda: list(CATEGORIES))
-    rules: list[Rule] = attrs.field(factory=lambda: list(DEFAULT_RULES))
+    rules: list[CategoryRule] = attrs.field(factory=lambda: list(DEFAULT_RULES))
 
 
 @attrs.frozen
@@ -179,7 +179,7 @@ class Config:
     The whole configuration; field names are the TOML keys.
 
     Attributes:
-        node_id: the configured node id, or "" to derive it (see ``fedlearn.node``).
+        node_id: the configured node id, or "" to derive it (see ``fedlearn.store.node``).
         repo: the federation repo, or "" for the git top level of the working directory.
         state_dir: fedlearn's own local state (cursors, locks, quarantine, embedded Qdrant).
         source: the file this configuration was read from, or "" for built-in defaults.
@@ -210,7 +210,17 @@ class Config:
 
 def _converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True)
-    for cls in (Rule, ExtraRule, Sync, Anonymize, Qdrant, Embedding, Publish, Pull, Metrics):
+    for cls in (
+        CategoryRule,
+        ExtraRule,
+        Sync,
+        Anonymize,
+        Qdrant,
+        Embedding,
+        Publish,
+        Pull,
+        Metrics,
+    ):
         converter.register_structure_hook(
             cls, make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
         )

@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from fedlearn import embed
+from fedlearn.vectors import embed
 
 REFUSAL = "input is too large to process. increase the physical batch size"
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from fedlearn import atomic
+from fedlearn.store import atomic
 
 
 def test_write_skips_unchanged_files(tmp_path: Path) -> None:

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from fedlearn import categorize, config
+from fedlearn import config
+from fedlearn.learn import categorize
 
 RULES = config.DEFAULT_RULES
 ALL = config.CATEGORIES
@@ -88,7 +89,7 @@ def test_categorize_skips_categories_not_enabled() -> None:
 
 def test_categorize_honours_custom_rules() -> None:
     """A rule from the config file applies with its own conditions and fields."""
-    rule = config.Rule(
+    rule = config.CategoryRule(
         category="best-practices", equals={"kind": "tip"}, all_of=["tip"], fields=["tip"]
     )
     assert categorize.categorize({"kind": "tip", "tip": "use flakes"}, [rule], ALL) == (

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import attrs
 
-from fedlearn import changes, config, state
+from fedlearn import config
+from fedlearn.store import state
+from fedlearn.vectors import import_changes
 from tests.conftest import git, init_repo
 
 
@@ -34,7 +36,7 @@ def test_changed_files_lists_committed_modified_and_untracked(tmp_path: Path) ->
     (repo / "data/patterns/a/n1.jsonl").write_text("edited\n")
     (repo / "data/retractions").mkdir(parents=True)
     (repo / "data/retractions/n3.jsonl").write_text("new\n")
-    assert changes.changed_files(repo, first) == {
+    assert import_changes.changed_files(repo, first) == {
         "data/patterns/a/n1.jsonl",
         "data/patterns/a/n2.jsonl",
         "data/retractions/n3.jsonl",
@@ -45,7 +47,7 @@ def test_changed_files_is_none_for_an_unknown_commit(tmp_path: Path) -> None:
     """A commit git does not know means: read everything."""
     repo = init_repo(tmp_path / "repo")
     commit_file(repo, "data/x.jsonl", "x\n")
-    assert changes.changed_files(repo, "0" * 40) is None
+    assert import_changes.changed_files(repo, "0" * 40) is None
 
 
 def test_since_reads_all_without_a_mark_or_git_and_after_a_scope_change(tmp_path: Path) -> None:
@@ -54,29 +56,29 @@ def test_since_reads_all_without_a_mark_or_git_and_after_a_scope_change(tmp_path
     commit_file(repo, "data/x.jsonl", "x\n")
     store = state.StateDir(tmp_path / "state")
     cfg = settings(repo, tmp_path / "state")
-    now = changes.current(cfg)
-    assert changes.since(repo, store, now) is None
-    changes.save(store, now)
-    assert changes.since(repo, store, now) == set()
-    other = changes.current(
+    now = import_changes.current(cfg)
+    assert import_changes.since(repo, store, now) is None
+    import_changes.save(store, now)
+    assert import_changes.since(repo, store, now) == set()
+    other = import_changes.current(
         attrs.evolve(cfg, qdrant=config.Qdrant(collections=["codebase-context"]))
     )
-    assert changes.since(repo, store, other) is None
-    outside = changes.current(settings(tmp_path / "plain", tmp_path / "state"))
-    assert outside.commit == "" and changes.since(tmp_path / "plain", store, outside) is None
+    assert import_changes.since(repo, store, other) is None
+    outside = import_changes.current(settings(tmp_path / "plain", tmp_path / "state"))
+    assert outside.commit == "" and import_changes.since(tmp_path / "plain", store, outside) is None
 
 
 def test_save_keeps_nothing_outside_git(tmp_path: Path) -> None:
     """Without a commit there is nothing to remember."""
     store = state.StateDir(tmp_path / "state")
-    changes.save(store, changes.Mark(commit="", scope="s"))
-    assert changes.load(store) is None
+    import_changes.save(store, import_changes.Mark(commit="", scope="s"))
+    assert import_changes.load(store) is None
 
 
 def test_touches_matches_prefixes_under_data() -> None:
     """A prefix is touched when a changed path lies under data/<prefix>; always when all are read."""
     changed = {"data/patterns/error-solutions/n1.jsonl"}
-    assert changes.touches(changed, "patterns/error-solutions/")
-    assert not changes.touches(changed, "patterns/best-practices/")
-    assert not changes.touches(set(), "retractions/")
-    assert changes.touches(None, "retractions/")
+    assert import_changes.touches(changed, "patterns/error-solutions/")
+    assert not import_changes.touches(changed, "patterns/best-practices/")
+    assert not import_changes.touches(set(), "retractions/")
+    assert import_changes.touches(None, "retractions/")

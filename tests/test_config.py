@@ -41,7 +41,7 @@ def test_load_reads_every_section(tmp_path: Path) -> None:
     assert cfg.sync.telemetry == [str(Path("~/t/*.jsonl").expanduser())]
     assert cfg.anonymize.extra_rules[0] == config.ExtraRule("ticket", "TCK-[0-9]{6}")
     assert cfg.sync.rules == [
-        config.Rule(category="best-practices", fields=["tip"], all_of=["tip"])
+        config.CategoryRule(category="best-practices", fields=["tip"], all_of=["tip"])
     ]
 
 

@@ -8,8 +8,9 @@ import attrs
 import numpy as np
 import pytest
 
-from fedlearn import config, embed
+from fedlearn import config
 from fedlearn.errors import EmbeddingError
+from fedlearn.vectors import embed
 from tests import embedserver
 
 

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from fedlearn import forks
+from fedlearn.learn import forks
 
 
 def pid_and_square(number: int) -> tuple[int, int]:

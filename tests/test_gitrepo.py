@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from fedlearn import config, gitrepo
+from fedlearn import config
 from fedlearn.errors import ConfigError, GitError
+from fedlearn.store import gitrepo
 from tests.conftest import ROOT, git, init_repo
 
 AUTHOR = {"GIT_AUTHOR_NAME": "fedlearn", "GIT_AUTHOR_EMAIL": "fedlearn@localhost"}

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fedlearn import jsonl, rotation
-from fedlearn.state import Cursor
+from fedlearn.store import jsonl, rotation
+from fedlearn.store.state import Cursor
 
 
 def read_all(

@@ -9,8 +9,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fedlearn import anonymize, config, learning, sample, telemetry
+from fedlearn import anonymize, config, sample
 from fedlearn.anonymize import Machine
+from fedlearn.learn import learning, telemetry
 
 NOW = "2026-06-01T00:00:00Z"
 MACHINE = Machine(hostname="box", fqdn="box.lan", user="ann", home="/home/ann")

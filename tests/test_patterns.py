@@ -8,8 +8,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fedlearn import layout, patterns, records
-from fedlearn.records import Pattern, Retraction
+from fedlearn.formats import layout, records
+from fedlearn.formats.records import Pattern, Retraction
+from fedlearn.learn import patterns
 
 NODES = st.sampled_from(["alpha", "beta", "gamma", "delta"])
 TIMES = st.datetimes().map(lambda d: d.strftime("%Y-%m-%dT%H:%M:%SZ"))

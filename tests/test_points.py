@@ -7,7 +7,8 @@ import uuid
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fedlearn import patterns, points
+from fedlearn.learn import patterns
+from fedlearn.vectors import points
 
 PATTERN = patterns.build(
     "error-solutions",

@@ -14,8 +14,10 @@ import pytest
 from qdrant_client import QdrantClient, models
 from qdrant_client.http.exceptions import ResponseHandlingException, UnexpectedResponse
 
-from fedlearn import config, points, qdrant, records
+from fedlearn import config
 from fedlearn.errors import QdrantError
+from fedlearn.formats import records
+from fedlearn.vectors import points, qdrant
 from tests import embedserver
 
 SETTINGS = config.Qdrant(retry_attempts=4, retry_deadline=30.0)

@@ -7,42 +7,49 @@ from pathlib import Path
 
 import pytest
 
-from fedlearn import changes, quarantine, state
+from fedlearn.store import state
+from fedlearn.vectors import import_changes, import_quarantine
 
 SNAPSHOT = "data/collections/skills-patterns/alpha/20260101T000000Z.jsonl"
 NEWER = "data/collections/skills-patterns/alpha/20260201T000000Z.jsonl"
 
 
-def entry(source: str, collection: str = "skills-patterns", point: int = 7) -> quarantine.SetAside:
+def entry(
+    source: str, collection: str = "skills-patterns", point: int = 7
+) -> import_quarantine.SetAside:
     """Return a set-aside point of ``source``."""
-    return quarantine.set_aside(source, collection, point, "a text " * 50, "HTTP 400: too long")
+    return import_quarantine.set_aside(
+        source, collection, point, "a text " * 50, "HTTP 400: too long"
+    )
 
 
 def test_set_aside_keeps_the_size_and_a_preview_not_the_whole_text() -> None:
     """The record names the point and the server's answer; the text stays in its snapshot."""
-    record = quarantine.set_aside(SNAPSHOT, "skills-patterns", 7, "é" * 300, "HTTP 413: too large")
+    record = import_quarantine.set_aside(
+        SNAPSHOT, "skills-patterns", 7, "é" * 300, "HTTP 413: too large"
+    )
     assert record.reason == "embedding-refused" and record.detail == "HTTP 413: too large"
     assert record.bytes == 600 and record.preview == "é" * 200
 
 
 def test_retry_paths_make_import_read_the_sources_again() -> None:
-    """A snapshot's path, and a pattern category's folder, as ``changes.touches`` reads them."""
-    ledger = quarantine.Ledger([entry(SNAPSHOT), entry("patterns", "error-solutions")])
+    """A snapshot's path, and a pattern category's folder, as ``import_changes.touches`` reads them."""
+    ledger = import_quarantine.Ledger([entry(SNAPSHOT), entry("patterns", "error-solutions")])
     paths = ledger.retry_paths()
-    assert changes.touches(paths, "collections/skills-patterns/alpha/")
-    assert changes.touches(paths, "patterns/error-solutions/")
-    assert not changes.touches(paths, "patterns/skills-patterns/")
-    assert not changes.touches(paths, "collections/skills-patterns/beta/")
+    assert import_changes.touches(paths, "collections/skills-patterns/alpha/")
+    assert import_changes.touches(paths, "patterns/error-solutions/")
+    assert not import_changes.touches(paths, "patterns/skills-patterns/")
+    assert not import_changes.touches(paths, "collections/skills-patterns/beta/")
 
 
 def test_entries_replace_what_the_import_read_through_and_keep_the_rest() -> None:
     """A source read again is settled by this run; others stay; dropped collections go."""
     read_again, not_read = entry(SNAPSHOT), entry("patterns", "error-solutions")
     gone = entry("patterns", "best-practices")
-    ledger = quarantine.Ledger([read_again, not_read, gone])
+    ledger = import_quarantine.Ledger([read_again, not_read, gone])
     ledger.settle("skills-patterns", NEWER)  # a newer snapshot of the same node settles it
     ledger.new.append(entry(NEWER, point=8))
-    sourced = {quarantine.area(e.collection, e.source) for e in (read_again, not_read, gone)}
+    sourced = {import_quarantine.area(e.collection, e.source) for e in (read_again, not_read, gone)}
     kept = ledger.entries({"skills-patterns", "error-solutions"}, sourced)
     assert kept == [not_read, entry(NEWER, point=8)]
 
@@ -50,8 +57,8 @@ def test_entries_replace_what_the_import_read_through_and_keep_the_rest() -> Non
 def test_entries_drop_an_earlier_point_whose_source_is_gone() -> None:
     """No source left in its area (its pattern retracted, its node's snapshots removed): it goes."""
     orphan, still = entry("patterns", "best-practices"), entry("patterns", "error-solutions")
-    ledger = quarantine.Ledger([orphan, still])
-    sourced = {quarantine.area("error-solutions", "patterns")}
+    ledger = import_quarantine.Ledger([orphan, still])
+    sourced = {import_quarantine.area("error-solutions", "patterns")}
     assert ledger.entries({"best-practices", "error-solutions"}, sourced) == [still]
 
 
@@ -59,12 +66,14 @@ def test_save_and_load_round_trip_and_an_empty_ledger_removes_the_file(tmp_path:
     """Saved entries load back in order; saving none removes the file."""
     store = state.StateDir(tmp_path)
     entries = [entry(SNAPSHOT, point=9), entry(SNAPSHOT, point=2), entry("patterns", "a-c")]
-    quarantine.save(store, entries)
-    assert quarantine.load(store).earlier == sorted(
+    import_quarantine.save(store, entries)
+    assert import_quarantine.load(store).earlier == sorted(
         entries, key=lambda e: (e.collection, e.source, e.id)
     )
-    quarantine.save(store, [])
-    assert not quarantine.file(store).exists() and quarantine.load(store).earlier == []
+    import_quarantine.save(store, [])
+    assert (
+        not import_quarantine.file(store).exists() and import_quarantine.load(store).earlier == []
+    )
 
 
 def test_load_skips_a_line_that_is_not_a_record(
@@ -72,10 +81,10 @@ def test_load_skips_a_line_that_is_not_a_record(
 ) -> None:
     """A damaged line is logged with its file and line number; the others load."""
     store = state.StateDir(tmp_path)
-    quarantine.save(store, [entry(SNAPSHOT)])
-    path = quarantine.file(store)
+    import_quarantine.save(store, [entry(SNAPSHOT)])
+    path = import_quarantine.file(store)
     path.write_bytes(b"not json\n" + path.read_bytes())
     monkeypatch.setattr(logging.getLogger("fedlearn"), "propagate", True)
     with caplog.at_level(logging.WARNING, logger="fedlearn"):
-        assert quarantine.load(store).earlier == [entry(SNAPSHOT)]
+        assert import_quarantine.load(store).earlier == [entry(SNAPSHOT)]
     assert f"{path}:1: not a set-aside point" in caplog.text

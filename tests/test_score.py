@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fedlearn import score
+from fedlearn.learn import score
 
 
 def test_value_score_uses_own_score_when_present() -> None:

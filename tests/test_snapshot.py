@@ -10,7 +10,8 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from fedlearn import layout, records, snapshot
+from fedlearn.formats import layout, records
+from fedlearn.vectors import snapshot
 
 VECTORS = records.VectorConfig(size=16, distance="Cosine")
 EMBEDDING = records.EmbeddingInfo(model="hash", text_fields=["text"])

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from fedlearn import jsonl, telemetry
+from fedlearn.learn import telemetry
+from fedlearn.store import jsonl
 
 GOOD_HIGH = b'{"value_score":0.9,"n":1}'
 GOOD_LOW = b'{"value_score":0.2,"n":2}'

@@ -9,16 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from fedlearn import layout, records, verified
 from fedlearn.errors import VerifyError
+from fedlearn.formats import layout, records
+from fedlearn.vectors import snapshot_verify
 from tests.test_snapshot import sample, write
 
 STAMP = "20260101T000000Z"
 
 
-def open_alpha(path: Path, run_lines: int = 2) -> verified.Snapshot:
+def open_alpha(path: Path, run_lines: int = 2) -> snapshot_verify.VerifiedSnapshot:
     """Return alpha's skills-patterns snapshot at ``path``, verified, checked ``run_lines`` at a time."""
-    return verified.open_snapshot(path, "skills-patterns", "alpha", run_lines)
+    return snapshot_verify.open_snapshot(path, "skills-patterns", "alpha", run_lines)
 
 
 def open_files() -> int:
@@ -115,7 +116,7 @@ def test_latest_falls_back_past_a_refused_snapshot(tmp_path: Path) -> None:
     older = write(tmp_path, STAMP, sample(2))
     newer = write(tmp_path, "20260102T000000Z", sample(3))
     layout.manifest_of(newer).unlink()
-    found, refused = verified.latest(older.parent, "skills-patterns", "alpha", 100)
+    found, refused = snapshot_verify.latest(older.parent, "skills-patterns", "alpha", 100)
     assert found is not None and found.path == older
     with found:
         assert len(list(found.points())) == 2

@@ -9,7 +9,7 @@ from typing import Any
 
 import msgspec
 
-from fedlearn.state import JobState
+from fedlearn.store.state import JobState
 
 JOBS: tuple[str, ...] = (
     "sync",

@@ -15,9 +15,11 @@ from typing import Any
 
 import attrs
 
-from fedlearn import config, gitrepo, layout, sample
+from fedlearn import config, sample
 from fedlearn.errors import ConfigError, GitError
+from fedlearn.formats import layout
 from fedlearn.jobs import Summary
+from fedlearn.store import gitrepo
 
 HELP = "run the whole loop on generated data: two nodes, a bare remote, no service"
 QUESTION = "connection refused on localhost:6333"
@@ -150,7 +152,7 @@ def leaked(repo: Path) -> list[str]:
 
 def answer(cfg: config.Config, question: str) -> dict[str, Any] | None:
     """Return the payload of B's nearest error-solutions point for ``question``."""
-    from fedlearn import embed, qdrant
+    from fedlearn.vectors import embed, qdrant
 
     vector = embed.create(cfg.embedding).embed([question])[0]
     with qdrant.connect(cfg.qdrant, cfg.state_path) as store:

@@ -16,19 +16,12 @@ from pathlib import Path
 
 import attrs
 
-from fedlearn import (
-    anonymize,
-    atomic,
-    config,
-    layout,
-    points,
-    qdrant,
-    records,
-    retention,
-    snapshot,
-    state,
-)
+from fedlearn import anonymize, config
+from fedlearn.formats import layout, records
 from fedlearn.jobs import Summary
+from fedlearn.learn import retention
+from fedlearn.store import atomic, state
+from fedlearn.vectors import points, qdrant, snapshot
 
 HELP = "snapshot the live Qdrant collections (payloads only) into data/collections/"
 log = logging.getLogger(__name__)

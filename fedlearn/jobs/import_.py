@@ -20,9 +20,19 @@ from typing import Any
 import attrs
 import msgspec
 
-from fedlearn import batches, changes, config, embed, points, qdrant, quarantine, sources, state
+from fedlearn import config
 from fedlearn.errors import QdrantError, VerifyError
 from fedlearn.jobs import Summary
+from fedlearn.store import state
+from fedlearn.vectors import (
+    embed,
+    import_batches,
+    import_changes,
+    import_quarantine,
+    import_sources,
+    points,
+    qdrant,
+)
 
 HELP = "import verified snapshots and every node's patterns into Qdrant, re-embedded"
 log = logging.getLogger(__name__)
@@ -58,18 +68,18 @@ def execute(
     """
     store = state.StateDir(cfg.state_path)
     with store.lock("import"):
-        mark = changes.current(cfg)
-        ledger = quarantine.load(store)
-        changed = None if full or overwrite else changes.since(cfg.repo_path, store, mark)
+        mark = import_changes.current(cfg)
+        ledger = import_quarantine.load(store)
+        changed = None if full or overwrite else import_changes.since(cfg.repo_path, store, mark)
         if changed is not None and (lost := lost_collections(cfg, store)):
             log.warning("%s gone from Qdrant since the last import: reading everything", lost)
             changed = None
         if changed is not None:
             changed |= ledger.retry_paths()
         embedder = embed.create(cfg.embedding)
-        tallies: dict[str, batches.Tally] = {}
-        present = (changes.load(store) or mark).collections
-        with sources.planned(cfg, changed, embedder.dimension) as plan:
+        tallies: dict[str, import_batches.CollectionTally] = {}
+        present = (import_changes.load(store) or mark).collections
+        with import_sources.planned(cfg, changed, embedder.dimension) as plan:
             if plan.sources:
                 tallies, present = import_all(
                     cfg, plan, embedder, ledger, overwrite=overwrite, dry_run=dry_run
@@ -78,19 +88,19 @@ def execute(
         held = (
             ledger.earlier
             if dry_run
-            else ledger.entries(imported_collections(cfg), quarantine.sourced(plan))
+            else ledger.entries(imported_collections(cfg), import_quarantine.sourced(plan))
         )
         if not dry_run:
             # Saved before the mark moves: from now on every import reads their sources again.
-            quarantine.save(store, held)
+            import_quarantine.save(store, held)
         if is_clean and not dry_run:
-            changes.save(store, msgspec.structs.replace(mark, collections=present))
+            import_changes.save(store, msgspec.structs.replace(mark, collections=present))
     return summarize(
         plan,
         tallies,
         changed=changed,
         commit=mark.commit,
-        held=(len(held), str(quarantine.file(store)) if held else ""),
+        held=(len(held), str(import_quarantine.file(store)) if held else ""),
         dry_run=dry_run,
     )
 
@@ -100,7 +110,7 @@ def lost_collections(cfg: config.Config, store: state.StateDir) -> str:
     Return the collections (comma-separated) the last import left in Qdrant that are gone now
     (a server whose data was wiped, an embedded store's folder removed), or "".
     """
-    last = changes.load(store)
+    last = import_changes.load(store)
     if last is None or not last.collections:
         return ""
     if not cfg.qdrant.url:  # opening an embedded store loads all of it: only its folder is seen
@@ -121,21 +131,21 @@ def imported_collections(cfg: config.Config) -> set[str]:
 
 def import_all(
     cfg: config.Config,
-    plan: sources.Plan,
+    plan: import_sources.Plan,
     embedder: embed.Embedder,
-    ledger: quarantine.Ledger,
+    ledger: import_quarantine.Ledger,
     *,
     overwrite: bool,
     dry_run: bool,
-) -> tuple[dict[str, batches.Tally], list[str]]:
+) -> tuple[dict[str, import_batches.CollectionTally], list[str]]:
     """
     Import every collection of the plan; return its tally by collection, and the collections
     Qdrant holds afterwards.
     """
     total = sum(s.count for inputs in plan.sources.values() for s in inputs)
-    progress = batches.Progress(total)
+    progress = import_batches.Progress(total)
     with qdrant.connect(cfg.qdrant, cfg.state_path) as live:
-        job = batches.Run(cfg, live, embedder, overwrite, dry_run, progress, ledger)
+        job = import_batches.ImportRun(cfg, live, embedder, overwrite, dry_run, progress, ledger)
         try:
             tallies = {
                 name: import_collection(job, name, plan, found)
@@ -150,18 +160,21 @@ def import_all(
 
 
 def import_collection(
-    job: batches.Run, collection: str, plan: sources.Plan, inputs: list[sources.Source]
-) -> batches.Tally:
+    job: import_batches.ImportRun,
+    collection: str,
+    plan: import_sources.Plan,
+    inputs: list[import_sources.Source],
+) -> import_batches.CollectionTally:
     """Bring ``collection`` up to its sources; return its tally (``error`` set when it stopped)."""
     present = job.live.vectors(collection)
     if present is not None and present != job.vectors:
         error = (
-            f"collection {collection} has {sources.describe_vectors(present)} vectors, this node makes "
-            f"{sources.describe_vectors(job.vectors)}; nothing written to it"
+            f"collection {collection} has {import_sources.describe_vectors(present)} vectors, this node makes "
+            f"{import_sources.describe_vectors(job.vectors)}; nothing written to it"
         )
         log.error("%s", error)
-        return batches.Tally(error=error)
-    tally = batches.Tally(failed=sum(source.rejected for source in inputs))
+        return import_batches.CollectionTally(error=error)
+    tally = import_batches.CollectionTally(failed=sum(source.rejected for source in inputs))
     if present is None and not job.dry_run and any(source.count for source in inputs):
         probe(job)
         job.live.create(collection, job.vectors)
@@ -170,7 +183,7 @@ def import_collection(
     tally.deleted = retract(job, collection, plan.retracted) if exists else 0
     before = job.live.count(collection) if exists else 0
     try:
-        batches.write_sources(job, collection, inputs, tally, exists)
+        import_batches.write_sources(job, collection, inputs, tally, exists)
     except VerifyError as error:  # a snapshot changed on disk after it was verified
         tally.error = str(error)
         log.error("%s: stopped: %s", collection, error)
@@ -182,7 +195,7 @@ def import_collection(
     return tally
 
 
-def probe(job: batches.Run) -> None:
+def probe(job: import_batches.ImportRun) -> None:
     """
     Embed the check text before a collection is created with the embedder's dimension.
 
@@ -193,7 +206,7 @@ def probe(job: batches.Run) -> None:
     embed.check(job.embedder)
 
 
-def retract(job: batches.Run, collection: str, retracted: frozenset[str]) -> int:
+def retract(job: import_batches.ImportRun, collection: str, retracted: frozenset[str]) -> int:
     """Delete the retracted pattern points present in ``collection``; return how many."""
     if not retracted:
         return 0
@@ -209,7 +222,12 @@ def retract(job: batches.Run, collection: str, retracted: frozenset[str]) -> int
     return len(found)
 
 
-def check_count(job: batches.Run, collection: str, before: int, tally: batches.Tally) -> None:
+def check_count(
+    job: import_batches.ImportRun,
+    collection: str,
+    before: int,
+    tally: import_batches.CollectionTally,
+) -> None:
     """Set ``tally.error`` when the collection grew by less than the points newly written."""
     grew = job.live.count(collection) - before
     if grew < tally.imported:
@@ -221,8 +239,8 @@ def check_count(job: batches.Run, collection: str, before: int, tally: batches.T
 
 
 def summarize(
-    plan: sources.Plan,
-    tallies: dict[str, batches.Tally],
+    plan: import_sources.Plan,
+    tallies: dict[str, import_batches.CollectionTally],
     *,
     changed: set[str] | None,
     commit: str,
@@ -244,7 +262,9 @@ def summarize(
         "read": "all" if changed is None else "changed",
         "commit": commit,
     }
-    lines = [describe(name, t) for name, t in tallies.items() if t != batches.Tally()]
+    lines = [
+        describe(name, t) for name, t in tallies.items() if t != import_batches.CollectionTally()
+    ]
     lines += [f"refused {r['file']}: {r['reason']}" for r in refused]
     if held[0]:
         lines.append(f"{held[0]} set aside in {held[1]}; every import retries them")
@@ -269,7 +289,7 @@ COUNTS = ("imported", "updated", "skipped", "failed", "deleted", "set_aside", "c
 RARE_COUNTS = ("set_aside", "conflicts")  # in the summary line only when there are some
 
 
-def describe(collection: str, tally: batches.Tally) -> str:
+def describe(collection: str, tally: import_batches.CollectionTally) -> str:
     """Return the summary line of one collection."""
     if tally.error:
         return f"{collection}: stopped: {tally.error}"

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fedlearn import __version__, config, metrics, overview, state
+from fedlearn import __version__, config
 from fedlearn.jobs import Summary
+from fedlearn.report import overview, prometheus
+from fedlearn.store import state
 
 HELP = "write Prometheus metrics for node_exporter's textfile collector"
 
@@ -32,13 +34,13 @@ def target(cfg: config.Config, args: argparse.Namespace) -> Path | None:
 def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
     """Render the metrics and write them atomically (or print them with ``-o -``)."""
     with state.StateDir(cfg.state_path).lock("metrics"):
-        text = metrics.render(overview.gather(cfg), __version__)
+        text = prometheus.render(overview.gather(cfg), __version__)
         path = target(cfg, args)
         if path is None:
             return Summary(
                 job="metrics", facts={"output": "-", "text": text}, lines=text.splitlines()
             )
-        metrics.write(path, text)
+        prometheus.write(path, text)
     samples = sum(1 for line in text.splitlines() if line and not line.startswith("#"))
     return Summary(
         job="metrics",

@@ -16,9 +16,11 @@ from typing import Any
 
 import msgspec
 
-from fedlearn import anonymize, atomic, config, gitrepo, layout, state
+from fedlearn import anonymize, config
 from fedlearn.errors import SecretFoundError
+from fedlearn.formats import layout
 from fedlearn.jobs import Summary
+from fedlearn.store import atomic, gitrepo, state
 
 HELP = "commit this node's data/ files and push them (after a secret scan)"
 log = logging.getLogger(__name__)

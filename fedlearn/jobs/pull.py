@@ -12,9 +12,12 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from fedlearn import changes, config, gitrepo, layout, quarantine, state
+from fedlearn import config
 from fedlearn.errors import GitError
+from fedlearn.formats import layout
 from fedlearn.jobs import Summary
+from fedlearn.store import gitrepo, state
+from fedlearn.vectors import import_changes, import_quarantine
 
 HELP = "fetch the federation repo, bring it up to date, and import what changed"
 
@@ -47,9 +50,9 @@ def is_import_behind(cfg: config.Config) -> bool:
     by every import until it is imported.
     """
     store = state.StateDir(cfg.state_path)
-    mark = changes.load(store)
-    behind = mark is None or mark.commit != changes.head(cfg.repo_path)
-    return behind or quarantine.file(store).is_file()
+    mark = import_changes.load(store)
+    behind = mark is None or mark.commit != import_changes.head(cfg.repo_path)
+    return behind or import_quarantine.file(store).is_file()
 
 
 def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary:

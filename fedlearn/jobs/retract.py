@@ -14,10 +14,13 @@ from typing import Any
 
 import msgspec
 
-from fedlearn import anonymize, atomic, config, layout, patterns, records, state
+from fedlearn import anonymize, config
 from fedlearn.errors import ConfigError
+from fedlearn.formats import layout, records
+from fedlearn.formats.records import Retraction
 from fedlearn.jobs import Summary
-from fedlearn.records import Retraction
+from fedlearn.learn import patterns
+from fedlearn.store import atomic, state
 
 HELP = "retract a pattern by id: it leaves the merged view and Qdrant on every node"
 ID_PATTERN = re.compile(r"[0-9a-f]{32}")

@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fedlearn import anonymize, atomic, config, layout
+from fedlearn import anonymize, config
 from fedlearn.errors import ConfigError, FedlearnError
+from fedlearn.formats import layout
 from fedlearn.jobs import Summary
+from fedlearn.store import atomic
 
 HELP = "scan files for secrets (default: this node's files under data/); exit 1 on a finding"
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from fedlearn import config, overview
+from fedlearn import config
 from fedlearn.jobs import Summary
+from fedlearn.report import overview
 
 HELP = "show this node's state: last runs, backlog, patterns, snapshots, locks"
 

@@ -18,24 +18,11 @@ from typing import Any
 
 import attrs
 
-from fedlearn import (
-    anonymize,
-    atomic,
-    config,
-    finetune,
-    forks,
-    jsonl,
-    layout,
-    learning,
-    monthly,
-    patterns,
-    records,
-    retention,
-    rotation,
-    state,
-    telemetry,
-)
+from fedlearn import anonymize, config
+from fedlearn.formats import layout, records
 from fedlearn.jobs import Summary
+from fedlearn.learn import finetune, forks, learning, monthly, patterns, retention, telemetry
+from fedlearn.store import atomic, jsonl, rotation, state
 
 PART_BYTES = 32 * 1024 * 1024  # below this a range is not worth a worker process
 HELP = "read new telemetry and fine-tuning records into this node's files under data/"
@@ -57,7 +44,7 @@ class Part:
     too_long: list[jsonl.BadLine] = attrs.field(factory=list)
 
 
-class Run:
+class SyncRun:
     """One sync in progress: its inputs' cursors, counts, and the transaction being staged."""
 
     def __init__(self, cfg: config.Config, store: state.StateDir) -> None:
@@ -143,7 +130,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
             log.info("finished the writes of an interrupted sync")
         atomic.remove_stale(*written_folders(cfg))
         store.remove_stale()
-        job = Run(cfg, store)
+        job = SyncRun(cfg, store)
         job.read_telemetry()
         fine_tuning = read_fine_tuning(job)
         learned = job.learner.result(job.tally)
@@ -170,7 +157,7 @@ def written_folders(cfg: config.Config) -> list[Path]:
     ]
 
 
-def read_fine_tuning(job: Run) -> dict[str, Any]:
+def read_fine_tuning(job: SyncRun) -> dict[str, Any]:
     """Read the new runtime fine-tuning records: gate, anonymize; bad lines set aside."""
     found: dict[str, Any] = {"records": [], "rejected": 0}
     if not job.cfg.sync.fine_tuning:
@@ -188,7 +175,7 @@ def read_fine_tuning(job: Run) -> dict[str, Any]:
 
 
 def take_chat_line(
-    job: Run, chunk: jsonl.Chunk, offset: int, line: bytes, found: dict[str, Any]
+    job: SyncRun, chunk: jsonl.Chunk, offset: int, line: bytes, found: dict[str, Any]
 ) -> None:
     """Decode one runtime chat line into ``found`` (or set it aside)."""
     if not line.strip():
@@ -206,7 +193,7 @@ def take_chat_line(
         found["rejected"] += 1
 
 
-def stage_patterns(job: Run, learned: dict[str, records.Pattern]) -> dict[str, dict[str, int]]:
+def stage_patterns(job: SyncRun, learned: dict[str, records.Pattern]) -> dict[str, dict[str, int]]:
     """Fold the new observations into this node's pattern files; return new/updated per category."""
     retracted = patterns.read_retractions(job.repo)
     counts: dict[str, dict[str, int]] = {}
@@ -229,7 +216,7 @@ def stage_patterns(job: Run, learned: dict[str, records.Pattern]) -> dict[str, d
     return counts
 
 
-def stage_snapshot(job: Run, lines: list[bytes]) -> None:
+def stage_snapshot(job: SyncRun, lines: list[bytes]) -> None:
     """Append the new high-value events to this node's telemetry snapshot, keeping the last N."""
     if not lines:
         return
@@ -239,7 +226,7 @@ def stage_snapshot(job: Run, lines: list[bytes]) -> None:
     job.stage(path, b"\n".join(tail) + b"\n")
 
 
-def stage_fine_tuning(job: Run, new: list[records.ChatRecord]) -> dict[str, int]:
+def stage_fine_tuning(job: SyncRun, new: list[records.ChatRecord]) -> dict[str, int]:
     """Add new records to this node's dataset; snapshot it when it changed, keep the last N."""
     path = layout.fine_tuning_file(job.repo, job.node)
     table = finetune.read_dataset(path.read_bytes() if path.exists() else b"")
@@ -256,7 +243,10 @@ def stage_fine_tuning(job: Run, new: list[records.ChatRecord]) -> dict[str, int]
 
 
 def tally(
-    job: Run, learned: learning.Learned, pattern_counts: dict[str, Any], fine_tuning: dict[str, int]
+    job: SyncRun,
+    learned: learning.Learned,
+    pattern_counts: dict[str, Any],
+    fine_tuning: dict[str, int],
 ) -> dict[str, Any]:
     """Return this run's counts: the facts of the summary and of the monthly totals."""
     bad = job.filtered.reasons()
@@ -271,7 +261,7 @@ def tally(
     }
 
 
-def stage_state(job: Run, counts: dict[str, Any]) -> None:
+def stage_state(job: SyncRun, counts: dict[str, Any]) -> None:
     """Stage the monthly totals, the quarantine file and the cursors with the data files."""
     month = job.now[:7]
     path = layout.metrics_file(job.repo, month, job.node)
@@ -290,7 +280,7 @@ def stage_state(job: Run, counts: dict[str, Any]) -> None:
     )
 
 
-def stage_quarantine(job: Run) -> None:
+def stage_quarantine(job: SyncRun) -> None:
     """
     Stage this run's quarantine file, and the removal of the oldest ones when the folder would
     hold more than ``sync.quarantine_max_bytes``.
@@ -314,7 +304,7 @@ def stage_quarantine(job: Run) -> None:
         job.transaction.stage_delete(path)
 
 
-def summarize(job: Run, counts: dict[str, Any], *, dry_run: bool) -> Summary:
+def summarize(job: SyncRun, counts: dict[str, Any], *, dry_run: bool) -> Summary:
     """Return the summary: counted nouns per line, the same facts for --json."""
     wrote = [
         str(p.relative_to(job.repo)) if p.is_relative_to(job.repo) else str(p)

@@ -18,7 +18,8 @@ from typing import Any
 import msgspec
 import pytest
 
-from fedlearn import config, patterns, sample
+from fedlearn import config, sample
+from fedlearn.learn import patterns
 from tests.conftest import Node, cli_env, fedlearn_command, git, write_jsonl
 
 pytestmark = pytest.mark.e2e
@@ -269,7 +270,7 @@ def qdrant_has(node: Node, category: str, pattern_id: str) -> bool:
     try:
         if not client.collection_exists(category):
             return False
-        # A pattern's point id is its 32-hex content id read as a UUID (fedlearn.points).
+        # A pattern's point id is its 32-hex content id read as a UUID (fedlearn.vectors.points).
         return bool(client.retrieve(category, [str(uuid.UUID(hex=pattern_id))]))
     finally:
         client.close()

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from fedlearn import atomic, sample
+from fedlearn import sample
+from fedlearn.store import atomic
 from tests.conftest import Node, cli_env, fedlearn_command, write_jsonl
 
 pytestmark = pytest.mark.e2e

@@ -10,7 +10,9 @@ from typing import Any
 
 from qdrant_client import QdrantClient, models
 
-from fedlearn import embed, layout, patterns, records, verified
+from fedlearn.formats import layout, records
+from fedlearn.learn import patterns
+from fedlearn.vectors import embed, snapshot_verify
 from tests.conftest import Node, git
 
 PointId = int | str
@@ -90,7 +92,7 @@ def read_snapshot(
     path: Path, collection: str, node: str
 ) -> tuple[records.Manifest, list[records.Point]]:
     """Return the manifest and points of a snapshot, verified as import verifies it."""
-    with verified.open_snapshot(path, collection, node, run_lines=100) as found:
+    with snapshot_verify.open_snapshot(path, collection, node, run_lines=100) as found:
         return found.manifest, list(found.points())
 
 

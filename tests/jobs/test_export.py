@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from fedlearn import layout, records
+from fedlearn.formats import layout, records
 from fedlearn.jobs import export
 from tests import embedserver
 from tests.conftest import Node

@@ -18,9 +18,12 @@ from typing import Any
 import pytest
 from qdrant_client import QdrantClient, models
 
-from fedlearn import anonymize, atomic, layout, points, records, snapshot, state
+from fedlearn import anonymize
 from fedlearn.errors import QdrantError
+from fedlearn.formats import layout, records
 from fedlearn.jobs import export
+from fedlearn.store import atomic, state
+from fedlearn.vectors import points, snapshot
 from tests.conftest import Node
 from tests.jobs import livestore
 

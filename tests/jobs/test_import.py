@@ -22,9 +22,11 @@ import pytest
 import qdrant_client
 from qdrant_client.http.exceptions import ResponseHandlingException
 
-from fedlearn import batches, changes, embed, layout, points, qdrant, records, state
 from fedlearn.errors import EmbeddingError, QdrantError
+from fedlearn.formats import layout, records
 from fedlearn.jobs import export, import_, pull, retract
+from fedlearn.store import state
+from fedlearn.vectors import embed, import_batches, import_changes, points, qdrant
 from tests import embedserver
 from tests.conftest import Node, cli_env, fedlearn_command, git
 from tests.jobs import livestore
@@ -385,7 +387,7 @@ def test_progress_counts_on_a_terminal_only() -> None:
     """On a terminal the count is redrawn in place; elsewhere nothing is written."""
     terminal, pipe = Terminal(), io.StringIO()
     for stream in (terminal, pipe):
-        progress = batches.Progress(200, stream)
+        progress = import_batches.Progress(200, stream)
         progress.advance("skills-patterns", 100)
         progress.advance("skills-patterns", 100)
         progress.close()
@@ -682,8 +684,8 @@ def test_import_with_nothing_to_write_does_not_need_qdrant_to_check_its_collecti
     node = make_node("beta", qdrant={"url": "http://127.0.0.1:9", "retry_attempts": 1}, **SMALL)
     cfg = node.config()
     store = state.StateDir(cfg.state_path)
-    changes.save(
-        store, msgspec.structs.replace(changes.current(cfg), collections=["best-practices"])
+    import_changes.save(
+        store, msgspec.structs.replace(import_changes.current(cfg), collections=["best-practices"])
     )
     summary = import_.execute(cfg)
     assert summary.state == "idle" and summary.exit_code == 0

@@ -20,8 +20,9 @@ from typing import Any
 import attrs
 import pytest
 
-from fedlearn import layout, points, qdrant, records, verified
+from fedlearn.formats import layout, records
 from fedlearn.jobs import export, import_
+from fedlearn.vectors import points, qdrant, snapshot_verify
 from tests.conftest import Node
 from tests.jobs import livestore
 
@@ -191,9 +192,9 @@ def change_after_first_pass(monkeypatch: pytest.MonkeyPatch, line: int) -> None:
     Make every snapshot change in place right after its first pass: line ``line`` (1-based) gets
     another payload of the same length, still a point in order.
     """
-    original = verified.open_snapshot
+    original = snapshot_verify.open_snapshot
 
-    def opened(path: Path, *args: Any, **kwargs: Any) -> verified.Snapshot:
+    def opened(path: Path, *args: Any, **kwargs: Any) -> snapshot_verify.VerifiedSnapshot:
         found = original(path, *args, **kwargs)
         with path.open("r+b") as handle:
             lines = handle.read().splitlines(keepends=True)
@@ -202,7 +203,7 @@ def change_after_first_pass(monkeypatch: pytest.MonkeyPatch, line: int) -> None:
             handle.write(b"".join(lines))
         return found
 
-    monkeypatch.setattr(verified, "open_snapshot", opened)
+    monkeypatch.setattr(snapshot_verify, "open_snapshot", opened)
 
 
 @pytest.mark.parametrize(("line", "imported"), [(1, 0), (295, 290)])

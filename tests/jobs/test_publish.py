@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from fedlearn import atomic, layout, patterns
-from fedlearn.records import Pattern, Retraction
+from fedlearn.formats import layout
+from fedlearn.formats.records import Pattern, Retraction
+from fedlearn.learn import patterns
+from fedlearn.store import atomic
 from tests.conftest import Node, git, init_repo
 
 SEEN_AT = "2026-01-02T03:04:05Z"

@@ -9,8 +9,11 @@ from typing import Any
 
 import pytest
 
-from fedlearn import atomic, layout, patterns, quarantine, state
-from fedlearn.records import Pattern
+from fedlearn.formats import layout
+from fedlearn.formats.records import Pattern
+from fedlearn.learn import patterns
+from fedlearn.store import atomic, state
+from fedlearn.vectors import import_quarantine
 from tests.conftest import Node, git, init_repo
 
 SEEN_AT = "2026-01-02T03:04:05Z"
@@ -73,16 +76,16 @@ def test_pull_imports_again_while_points_are_set_aside(make_node: Callable[..., 
     alpha = make_node("alpha")
     learn(alpha, "error-solutions", "port in use")
     pull(alpha)
-    waiting = quarantine.set_aside(
+    waiting = import_quarantine.set_aside(
         "patterns", "error-solutions", "0" * 8 + "-0000-0000-0000-" + "0" * 12, "text", "HTTP 400"
     )
     store = state.StateDir(alpha.state)
-    quarantine.save(store, [waiting])
+    import_quarantine.save(store, [waiting])
     answer = pull(alpha)
     assert answer["data_files"] == [] and list(answer["import"]["collections"]) == [
         "error-solutions"
     ]
-    assert not quarantine.file(store).exists()
+    assert not import_quarantine.file(store).exists()
     assert "import" not in pull(alpha)
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from fedlearn import atomic, config, layout, patterns, state
-from fedlearn.records import Pattern
+from fedlearn import config
+from fedlearn.formats import layout
+from fedlearn.formats.records import Pattern
+from fedlearn.learn import patterns
+from fedlearn.store import atomic, state
 from tests.conftest import Node
 
 SEEN_AT = "2026-01-02T03:04:05Z"

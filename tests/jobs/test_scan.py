@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fedlearn import layout, sample
+from fedlearn import sample
+from fedlearn.formats import layout
 from tests.conftest import Node, write_jsonl
 
 TOKEN = "ghp_" + "a1B2c3D4" * 4 + "e5F6"

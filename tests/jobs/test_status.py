@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from fedlearn import overview, sample, state
+from fedlearn import sample
+from fedlearn.report import overview
+from fedlearn.store import state
 from tests.conftest import Node, write_jsonl
 
 EVENTS = list(sample.events(300, seed=4, interaction_share=0.3))

@@ -16,8 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fedlearn import atomic, cli, forks, layout, records, sample, state
+from fedlearn import cli, sample
+from fedlearn.formats import layout, records
 from fedlearn.jobs import sync as sync_job
+from fedlearn.learn import forks
+from fedlearn.store import atomic, state
 from tests.conftest import Node, run_fedlearn, write_jsonl
 
 EVENTS = list(sample.events(400, seed=7, interaction_share=0.3))

@@ -67,13 +67,13 @@ def texts(event: Mapping[str, Any], names: Iterable[str]) -> dict[str, str]:
 class Compiled:
     """A rule with its conditions as sets, so matching is a few set operations."""
 
-    rule: config.Rule
+    rule: config.CategoryRule
     equals: tuple[tuple[str, str], ...]
     all_of: frozenset[str]
     any_of: frozenset[str]
 
     @classmethod
-    def of(cls, rule: config.Rule) -> Compiled:
+    def of(cls, rule: config.CategoryRule) -> Compiled:
         """Return ``rule`` compiled."""
         return cls(rule, tuple(rule.equals.items()), frozenset(rule.all_of), frozenset(rule.any_of))
 
@@ -89,7 +89,7 @@ class Compiled:
 class Categorizer:
     """The rules of the enabled categories, with the field names they read gathered once."""
 
-    def __init__(self, rules: Iterable[config.Rule], enabled: Iterable[str]) -> None:
+    def __init__(self, rules: Iterable[config.CategoryRule], enabled: Iterable[str]) -> None:
         allowed = set(enabled)
         self.rules = [Compiled.of(rule) for rule in rules if rule.category in allowed]
         names: dict[str, None] = {}
@@ -112,7 +112,7 @@ class Categorizer:
 
 
 def categorize(
-    event: Mapping[str, Any], rules: Iterable[config.Rule], enabled: Iterable[str]
+    event: Mapping[str, Any], rules: Iterable[config.CategoryRule], enabled: Iterable[str]
 ) -> tuple[str, dict[str, str]] | None:
     """Return (category, fields) of the first matching rule of an enabled category, else None."""
     return Categorizer(rules, enabled)(event)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import attrs
 
-from fedlearn.state import Cursor
+from fedlearn.store.state import Cursor
 
 log = logging.getLogger(__name__)
 HEAD_BYTES = 1024

@@ -19,8 +19,8 @@ from pathlib import Path, PurePath
 import attrs
 import msgspec
 
-from fedlearn.rotation import Segment, cursor_after, identity, is_folder_missing, plan
-from fedlearn.state import Cursor
+from fedlearn.store.rotation import Segment, cursor_after, identity, is_folder_missing, plan
+from fedlearn.store.state import Cursor
 
 log = logging.getLogger(__name__)
 CHUNK_BYTES = 1024 * 1024  # small enough to stay in the CPU cache between decoding and splitting

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from fedlearn import atomic, state
-from fedlearn.overview import Overview
+from fedlearn.report.overview import Overview
+from fedlearn.store import atomic, state
 
 PREFIX = "fedlearn"
 

@@ -18,8 +18,9 @@ from pathlib import Path
 import attrs
 import tenacity
 
-from fedlearn import atomic, config
+from fedlearn import config
 from fedlearn.errors import ConfigError, GitError
+from fedlearn.store import atomic
 
 log = logging.getLogger(__name__)
 

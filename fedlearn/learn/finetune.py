@@ -12,8 +12,9 @@ from typing import Any
 
 import msgspec
 
-from fedlearn import patterns, records
-from fedlearn.records import ChatMessage, ChatRecord
+from fedlearn.formats import records
+from fedlearn.formats.records import ChatMessage, ChatRecord
+from fedlearn.learn import patterns
 
 
 def parse(body: Any) -> ChatRecord | None:

@@ -23,8 +23,9 @@ import numpy as np
 import numpy.typing as npt
 import tenacity
 
-from fedlearn import config, keyfile
+from fedlearn import config
 from fedlearn.errors import EmbeddingError
+from fedlearn.store import keyfile
 
 log = logging.getLogger(__name__)
 Vectors = npt.NDArray[np.float32]

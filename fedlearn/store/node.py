@@ -10,7 +10,7 @@ import hashlib
 import secrets
 from pathlib import Path
 
-from fedlearn import atomic
+from fedlearn.store import atomic
 
 MACHINE_ID = Path("/etc/machine-id")
 

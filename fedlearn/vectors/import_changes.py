@@ -11,7 +11,9 @@ from pathlib import Path
 
 import msgspec
 
-from fedlearn import atomic, config, gitrepo, layout, state
+from fedlearn import config
+from fedlearn.formats import layout
+from fedlearn.store import atomic, gitrepo, state
 
 
 class Mark(msgspec.Struct, frozen=True, kw_only=True):
@@ -45,7 +47,7 @@ def head(repo: Path) -> str:
 def current(cfg: config.Config) -> Mark:
     """Return the mark an import starting now would leave."""
     # The Qdrant client takes a second to import; pull reads marks without it.
-    from fedlearn import qdrant
+    from fedlearn.vectors import qdrant
 
     where = qdrant.target(cfg.qdrant, cfg.state_path)
     scope = f"{where}|{','.join(cfg.qdrant.collections)}|{','.join(cfg.sync.categories)}"

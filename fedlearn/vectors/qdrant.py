@@ -21,8 +21,11 @@ from qdrant_client import QdrantClient, models
 from qdrant_client.common.client_exceptions import ResourceExhaustedResponse
 from qdrant_client.http.exceptions import ResponseHandlingException, UnexpectedResponse
 
-from fedlearn import config, keyfile, points, records
+from fedlearn import config
 from fedlearn.errors import QdrantError
+from fedlearn.formats import records
+from fedlearn.store import keyfile
+from fedlearn.vectors import points
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -17,14 +17,16 @@ from typing import TextIO
 
 import attrs
 
-from fedlearn import config, embed, points, qdrant, quarantine, records, sift, sources
+from fedlearn import config
+from fedlearn.formats import records
+from fedlearn.vectors import embed, embed_sift, import_quarantine, import_sources, points, qdrant
 
 log = logging.getLogger(__name__)
-Item = tuple[sources.Source, records.Point, str]  # a point, where it comes from, its text
+Item = tuple[import_sources.Source, records.Point, str]  # a point, where it comes from, its text
 
 
 @attrs.define
-class Tally:
+class CollectionTally:
     """What import did to one collection (mutable while it runs)."""
 
     imported: int = 0
@@ -63,7 +65,7 @@ class Progress:
 
 
 @attrs.define
-class Run:
+class ImportRun:
     """One import in progress: its settings, the Qdrant store, the embedder, the set-aside points."""
 
     cfg: config.Config
@@ -72,7 +74,7 @@ class Run:
     overwrite: bool
     dry_run: bool
     progress: Progress
-    ledger: quarantine.Ledger
+    ledger: import_quarantine.Ledger
 
     @property
     def vectors(self) -> records.VectorConfig:
@@ -81,7 +83,11 @@ class Run:
 
 
 def write_sources(
-    job: Run, collection: str, inputs: Sequence[sources.Source], tally: Tally, exists: bool
+    job: ImportRun,
+    collection: str,
+    inputs: Sequence[import_sources.Source],
+    tally: CollectionTally,
+    exists: bool,
 ) -> None:
     """
     Write the points of ``inputs`` in id order, batch by batch, each id once; count into ``tally``.
@@ -91,7 +97,7 @@ def write_sources(
     """
     size = job.cfg.qdrant.batch_size
     first: dict[points.PointId, str | None] = {}  # the id just written, with its source's owner
-    for chunk in chunked(sources.merged(inputs), size):
+    for chunk in chunked(import_sources.merged(inputs), size):
         batch, repeated = [], []
         for item in chunk:
             source, point, _ = item
@@ -117,7 +123,9 @@ def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         del chunk  # not held while the next one is read
 
 
-def write_batch(job: Run, collection: str, batch: list[Item], tally: Tally, exists: bool) -> None:
+def write_batch(
+    job: ImportRun, collection: str, batch: list[Item], tally: CollectionTally, exists: bool
+) -> None:
     """Skip, refuse as conflicts, or embed and upsert the points of one batch; count them."""
     owners = job.live.owners(collection, [p.id for _, p, _ in batch]) if exists and batch else {}
     taken = [(s, p.id) for s, p, _ in batch if is_taken(s, p.id, owners)]
@@ -139,7 +147,9 @@ def write_batch(job: Run, collection: str, batch: list[Item], tally: Tally, exis
 
 
 def is_taken(
-    source: sources.Source, point_id: points.PointId, owners: dict[points.PointId, str | None]
+    source: import_sources.Source,
+    point_id: points.PointId,
+    owners: dict[points.PointId, str | None],
 ) -> bool:
     """
     Return whether another node's point has an integer id this collection uses for another
@@ -154,7 +164,7 @@ def is_taken(
     )
 
 
-def warn_taken(collection: str, taken: list[tuple[sources.Source, points.PointId]]) -> None:
+def warn_taken(collection: str, taken: list[tuple[import_sources.Source, points.PointId]]) -> None:
     """Log, per source, the points of another node left out because their integer ids are taken."""
     by_source: dict[str, list[points.PointId]] = {}
     for source, point_id in taken:
@@ -171,7 +181,11 @@ def warn_taken(collection: str, taken: list[tuple[sources.Source, points.PointId
 
 
 def upsert(
-    job: Run, collection: str, todo: Sequence[Item], present: set[points.PointId], tally: Tally
+    job: ImportRun,
+    collection: str,
+    todo: Sequence[Item],
+    present: set[points.PointId],
+    tally: CollectionTally,
 ) -> None:
     """Embed and upsert one batch; a point that cannot be embedded fails or is set aside alone."""
     with_text = []
@@ -180,7 +194,9 @@ def upsert(
             with_text.append(item)
         else:
             log.warning("%s: point %s has no text to embed; not imported", collection, item[1].id)
-    sifted = sift.vectors(job.embedder, [t for _, _, t in with_text], job.cfg.embedding.batch_size)
+    sifted = embed_sift.vectors(
+        job.embedder, [t for _, _, t in with_text], job.cfg.embedding.batch_size
+    )
     set_aside(job, collection, with_text, sifted.refused)
     usable = embed.usable(sifted.matrix)
     kept = [p for (_, p, _), ok in zip(with_text, usable, strict=True) if ok]
@@ -201,12 +217,14 @@ def upsert(
     log.debug("%s: wrote a batch of %d points", collection, len(kept))
 
 
-def set_aside(job: Run, collection: str, batch: Sequence[Item], refused: dict[int, str]) -> None:
+def set_aside(
+    job: ImportRun, collection: str, batch: Sequence[Item], refused: dict[int, str]
+) -> None:
     """Record and log each point of ``batch`` the embedding server refused alone (by index)."""
     for index, detail in refused.items():
         source, point, text = batch[index]
         job.ledger.new.append(
-            quarantine.set_aside(source.label, collection, point.id, text, detail)
+            import_quarantine.set_aside(source.label, collection, point.id, text, detail)
         )
         log.warning(
             "%s: point %s set aside (%s): the embedding server refused it (%s); "

@@ -13,8 +13,11 @@ from typing import Any
 import attrs
 import msgspec
 
-from fedlearn import config, gitrepo, jsonl, layout, monthly, patterns, retention, rotation, state
+from fedlearn import config
+from fedlearn.formats import layout
 from fedlearn.jobs import JOBS
+from fedlearn.learn import monthly, patterns, retention
+from fedlearn.store import gitrepo, jsonl, rotation, state
 
 
 class QuarantineReason(msgspec.Struct):

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import msgspec
 
-from fedlearn import layout, records
-from fedlearn.records import Pattern, Retraction
+from fedlearn.formats import layout, records
+from fedlearn.formats.records import Pattern, Retraction
 
 log = logging.getLogger(__name__)
 

@@ -23,9 +23,11 @@ from typing import Any
 import attrs
 import msgspec
 
-from fedlearn import anonymize, categorize, config, patterns, records, score
-from fedlearn.records import Pattern
-from fedlearn.telemetry import Candidates
+from fedlearn import anonymize, config
+from fedlearn.formats import records
+from fedlearn.formats.records import Pattern
+from fedlearn.learn import categorize, patterns, score
+from fedlearn.learn.telemetry import Candidates
 
 # Caches of what repeated content teaches are bounded, so a backlog of distinct events (unique
 # answers) costs time, not memory.

@@ -18,8 +18,8 @@ from typing import Any, Literal
 
 import msgspec
 
-from fedlearn import atomic
 from fedlearn.errors import LockHeldError, StateError
+from fedlearn.store import atomic
 
 JobState = Literal["ok", "idle", "blocked", "failed"]
 STATES: tuple[JobState, ...] = ("ok", "idle", "blocked", "failed")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import attrs
 import numpy as np
 
-from fedlearn import embed
+from fedlearn.vectors import embed
 
 
 @attrs.frozen

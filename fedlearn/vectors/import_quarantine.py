@@ -13,7 +13,9 @@ from pathlib import Path
 import attrs
 import msgspec
 
-from fedlearn import atomic, layout, points, sources, state
+from fedlearn.formats import layout
+from fedlearn.store import atomic, state
+from fedlearn.vectors import import_sources, points
 
 log = logging.getLogger(__name__)
 FILE = "import.jsonl"
@@ -86,7 +88,7 @@ class Ledger:
         """Return data/ path prefixes that make import read the sources of earlier entries again."""
         found = set()
         for entry in self.earlier:
-            if entry.source == sources.PATTERNS:
+            if entry.source == import_sources.PATTERNS:
                 found.add(f"{layout.pattern_dir(Path(), entry.collection).as_posix()}/")
             else:
                 found.add(entry.source)
@@ -113,14 +115,14 @@ class Ledger:
         return kept + self.new
 
 
-def sourced(plan: sources.Plan) -> set[tuple[str, str]]:
+def sourced(plan: import_sources.Plan) -> set[tuple[str, str]]:
     """Return the areas ``plan`` found sources in: where set-aside points can still come from."""
     return {area(s.collection, s.label) for found in plan.sources.values() for s in found}
 
 
 def area(collection: str, source: str) -> tuple[str, str]:
     """Return what an import reads a source as: the patterns of a collection, or a node's folder."""
-    return (collection, source if source == sources.PATTERNS else str(Path(source).parent))
+    return (collection, source if source == import_sources.PATTERNS else str(Path(source).parent))
 
 
 def load(store: state.StateDir) -> Ledger:

@@ -13,9 +13,10 @@ import collections
 import attrs
 import msgspec
 
-from fedlearn import jsonl, records
-from fedlearn.jsonl import BadLine, Chunk
-from fedlearn.records import EventHead
+from fedlearn.formats import records
+from fedlearn.formats.records import EventHead
+from fedlearn.store import jsonl
+from fedlearn.store.jsonl import BadLine, Chunk
 
 
 @attrs.define

@@ -10,7 +10,7 @@ from typing import Any
 
 import msgspec
 
-from fedlearn import records
+from fedlearn.formats import records
 
 SCHEMA = 1
 

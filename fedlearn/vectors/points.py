@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from fedlearn import records
+from fedlearn.formats import records
 
 ORIGIN = "fedlearn"
 # The payload key import adds to another node's snapshot point: that node's id. Such a point is

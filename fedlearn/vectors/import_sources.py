@@ -17,7 +17,10 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from fedlearn import changes, config, layout, patterns, points, records, verified
+from fedlearn import config
+from fedlearn.formats import layout, records
+from fedlearn.learn import patterns
+from fedlearn.vectors import import_changes, points, snapshot_verify
 
 log = logging.getLogger(__name__)
 PATTERN_ID = re.compile(r"[0-9a-f]{32}")
@@ -57,7 +60,7 @@ class Plan:
 
     sources: dict[str, list[Source]]
     retracted: frozenset[str]
-    refused: list[verified.Refusal]
+    refused: list[snapshot_verify.Refusal]
 
 
 @contextlib.contextmanager
@@ -75,24 +78,24 @@ def plan(
 ) -> Plan:
     """Return the plan of ``planned``; each snapshot it opens is closed with ``opened``."""
     repo = cfg.repo_path
-    retractions_changed = changes.touches(changed, "retractions/")
+    retractions_changed = import_changes.touches(changed, "retractions/")
     categories = [
         c
         for c in cfg.sync.categories
-        if retractions_changed or changes.touches(changed, f"patterns/{c}/")
+        if retractions_changed or import_changes.touches(changed, f"patterns/{c}/")
     ]
     table: dict[str, list[Source]] = {c: [] for c in categories}
     view = patterns.merged_view(repo, categories)
     for category in categories:
         if view[category]:
             table[category].append(pattern_source(category, view[category]))
-    refused: list[verified.Refusal] = []
+    refused: list[snapshot_verify.Refusal] = []
     for collection in cfg.qdrant.collections:
         # This node's own snapshot first: a point id is imported once per run, and an integer id
         # is this node's before any other node's that uses it (a restore after a reinstall).
         nodes = sorted(layout.collection_nodes(repo, collection), key=lambda n: n != cfg.node_id)
         for node in nodes:
-            if changes.touches(changed, f"collections/{collection}/{node}/"):
+            if import_changes.touches(changed, f"collections/{collection}/{node}/"):
                 found, refusals = latest_snapshot(cfg, collection, node, dimension, opened)
                 refused += [attrs.evolve(r, path=r.path.relative_to(repo)) for r in refusals]
                 if found is not None:
@@ -124,10 +127,10 @@ def pattern_source(category: str, view: dict[str, records.Pattern]) -> Source:
 
 def latest_snapshot(
     cfg: config.Config, collection: str, node: str, dimension: int, opened: contextlib.ExitStack
-) -> tuple[Source | None, list[verified.Refusal]]:
+) -> tuple[Source | None, list[snapshot_verify.Refusal]]:
     """Return the newest verified snapshot of ``node`` whose vectors fit this node, and refusals."""
     folder = layout.collection_dir(cfg.repo_path, collection, node)
-    found, refused = verified.latest(folder, collection, node, cfg.qdrant.batch_size)
+    found, refused = snapshot_verify.latest(folder, collection, node, cfg.qdrant.batch_size)
     if found is None:
         return None, refused
     opened.enter_context(found)
@@ -138,7 +141,7 @@ def latest_snapshot(
             f"this node makes {describe_vectors(wanted)}"
         )
         log.warning("%s: refused: %s", found.path, reason)
-        return None, [*refused, verified.Refusal(path=found.path, reason=reason)]
+        return None, [*refused, snapshot_verify.Refusal(path=found.path, reason=reason)]
     owner = None if node == cfg.node_id else node  # this node's own: a restore, ids and all
     source = Source(
         collection=collection,
@@ -150,7 +153,7 @@ def latest_snapshot(
     return source, refused
 
 
-def snapshot_entries(found: verified.Snapshot, owner: str | None) -> Iterator[Entry]:
+def snapshot_entries(found: snapshot_verify.VerifiedSnapshot, owner: str | None) -> Iterator[Entry]:
     """Yield the points of ``found`` as import writes them (marked as ``owner``'s), with texts."""
     fields = found.manifest.embedding.text_fields
     for point in found.points():

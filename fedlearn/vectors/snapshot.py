@@ -13,7 +13,9 @@ from pathlib import Path
 import attrs
 import msgspec
 
-from fedlearn import __version__, layout, points, records
+from fedlearn import __version__
+from fedlearn.formats import layout, records
+from fedlearn.vectors import points
 
 
 def encode(found: Iterable[records.Point]) -> bytes:

@@ -22,8 +22,10 @@ from typing import BinaryIO
 import attrs
 import msgspec
 
-from fedlearn import config, layout, points, records
+from fedlearn import config
 from fedlearn.errors import VerifyError
+from fedlearn.formats import layout, records
+from fedlearn.vectors import points
 
 log = logging.getLogger(__name__)
 DIGEST_BYTES = 32  # sha256, one per run of lines
@@ -46,7 +48,7 @@ class Refusal:
     reason: str
 
 
-class Snapshot:
+class VerifiedSnapshot:
     """
     A snapshot that passed the first pass, kept open for the second (``points``).
 
@@ -71,7 +73,7 @@ class Snapshot:
         self._digests = digests  # the sha256 of each run of ``run_lines`` lines, end to end
         self._run_lines = run_lines
 
-    def __enter__(self) -> Snapshot:
+    def __enter__(self) -> VerifiedSnapshot:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -114,7 +116,7 @@ class Snapshot:
         )
 
 
-def open_snapshot(path: Path, collection: str, node: str, run_lines: int) -> Snapshot:
+def open_snapshot(path: Path, collection: str, node: str, run_lines: int) -> VerifiedSnapshot:
     """
     Return the snapshot at ``path`` of ``collection`` by ``node``, verified and open.
 
@@ -130,7 +132,7 @@ def open_snapshot(path: Path, collection: str, node: str, run_lines: int) -> Sna
     except BaseException:
         handle.close()
         raise
-    return Snapshot(path, found, handle, digests, run_lines)
+    return VerifiedSnapshot(path, found, handle, digests, run_lines)
 
 
 def first_pass(handle: BinaryIO, manifest: records.Manifest, run_lines: int) -> bytes:
@@ -181,7 +183,7 @@ def check_line(
 
 def latest(
     folder: Path, collection: str, node: str, run_lines: int
-) -> tuple[Snapshot | None, list[Refusal]]:
+) -> tuple[VerifiedSnapshot | None, list[Refusal]]:
     """Return the newest snapshot in ``folder`` that verifies (open), and the newer ones refused."""
     refused: list[Refusal] = []
     for path in reversed(layout.stamped_files(folder, ".jsonl")):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fedlearn import layout
+from fedlearn.formats import layout
 
 
 def expired(folder: Path, keep: int, suffix: str = ".jsonl", incoming: str = "") -> list[Path]:
