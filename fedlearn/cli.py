@@ -1,6 +1,6 @@
-"""The command line: one subcommand per job; the only place errors are caught and turned into exit codes.
+"""The command line: one subcommand per job, parsed here; ``runner`` runs it and owns the errors.
 
-Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 another run holds the lock.
+Only the named command's module is imported, so ``--help`` and ``--version`` stay fast.
 """
 
 from __future__ import annotations
@@ -10,54 +10,21 @@ import importlib
 import logging
 import os
 import sys
-from pathlib import Path
 from types import ModuleType
-from typing import Any
 
-import attrs
-import msgspec
-
-from fedlearn import __version__, config, jobs, logs
-from fedlearn.errors import ConfigError, FedlearnError
-from fedlearn.store import gitrepo, node, state
+from fedlearn import __version__, commands
 
 log = logging.getLogger("fedlearn")
 
-# Jobs whose runs are recorded in the state dir (status, metrics); the others only read.
-RECORDED = frozenset({"sync", "publish", "pull", "export", "import", "retract", "metrics"})
-
 
 def job_module(name: str) -> ModuleType:
-    """Return the module of command ``name`` (``import`` lives in ``jobs/import_.py``)."""
-    return importlib.import_module(
-        f"fedlearn.jobs.{name}_" if name == "import" else f"fedlearn.jobs.{name}"
-    )
-
-
-def available_jobs(only: str | None = None) -> list[tuple[str, ModuleType | None]]:
-    """
-    Return (name, module) of every command; only ``only``'s module is imported when given.
-
-    Importing a job can be costly (import pulls in qdrant-client, about a second), so a run of
-    ``fedlearn sync`` imports sync alone; ``fedlearn --help`` imports them all for their help.
-    """
-    found: list[tuple[str, ModuleType | None]] = []
-    for name in jobs.JOBS:
-        if only is not None and name != only:
-            found.append((name, None))
-            continue
-        try:
-            found.append((name, job_module(name)))
-        except ModuleNotFoundError as error:
-            if error.name and error.name.startswith("fedlearn.jobs"):
-                continue
-            raise
-    return found
+    """Return the module of command ``name``, imported now (only the command being run is)."""
+    return importlib.import_module(commands.module_name(name))
 
 
 def chosen(argv: list[str]) -> str | None:
     """Return the command named in ``argv`` (the first word that is one), or None."""
-    return next((word for word in argv if word in jobs.JOBS), None)
+    return next((word for word in argv if word in commands.HELP), None)
 
 
 class HelpFormatter(argparse.HelpFormatter):
@@ -121,14 +88,16 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
         epilog="exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 another run holds the lock",
     )
     top.add_argument("--version", action="version", version=f"fedlearn {__version__}")
-    commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name, module in available_jobs(only):
-        if module is None:  # another command than the one being run: never parsed
+    commands_parser = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, text in commands.HELP.items():
+        if name != only:  # listed in the help from the table; its module is never imported
+            commands_parser.add_parser(name, help=text, add_help=False)
             continue
-        sub = commands.add_parser(
+        module = job_module(name)
+        sub = commands_parser.add_parser(
             name,
             parents=[common],
-            help=module.HELP,
+            help=text,
             description=module.__doc__,
             formatter_class=HelpFormatter,
         )
@@ -136,79 +105,16 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
     return top
 
 
-def load_config(args: argparse.Namespace, environ: dict[str, str]) -> config.Config:
-    """Return the configuration named by --config, $FEDLEARN_CONFIG or the default path, resolved."""
-    explicit = args.config or environ.get("FEDLEARN_CONFIG", "")
-    path = Path(explicit).expanduser() if explicit else config.default_path(environ)
-    cfg = config.load(path, required=bool(explicit), environ=environ)
-    if not cfg.repo:
-        top = gitrepo.toplevel(Path.cwd())
-        cfg = attrs.evolve(cfg, repo=str(top or Path.cwd()))
-    node_id = node.resolve(cfg.node_id, cfg.state_path)
-    return attrs.evolve(cfg, node_id=node_id)
-
-
-def print_summary(summary: jobs.Summary, as_json: bool) -> None:
-    """Print the job's answer on stdout: text lines, or exactly one JSON object."""
-    if as_json:
-        answer: dict[str, Any] = {
-            "job": summary.job,
-            "state": summary.state,
-            "dry_run": summary.dry_run,
-        }
-        answer.update(summary.facts)
-        sys.stdout.write(msgspec.json.encode(answer).decode() + "\n")
-        return
-    label = " (dry run)" if summary.dry_run else ""
-    for line in summary.lines:
-        sys.stdout.write(f"{line}{label}\n")
-    sys.stdout.flush()
-
-
-def report_error(error: FedlearnError) -> None:
-    """Print one ``fedlearn: …`` line, any details, and a hint line on stderr."""
-    sys.stderr.write(f"fedlearn: {error}\n")
-    if isinstance(error, ConfigError):
-        for detail in error.details:
-            sys.stderr.write(f"  {detail}\n")
-    if error.hint:
-        sys.stderr.write(f"hint: {error.hint}\n")
-
-
-def execute(name: str, module: ModuleType, cfg: config.Config, args: argparse.Namespace) -> int:
-    """Run one job, record its run when it is a recorded job, print its answer; return the exit code."""
-    recorded = name in RECORDED and not getattr(args, "dry_run", False)
-    clock = state.Clock()
-    store = state.StateDir(cfg.state_path)
-    try:
-        try:
-            summary: jobs.Summary = module.run(cfg, args)
-        except OSError as error:
-            # A file or folder fedlearn needs is missing or unwritable: a failure, not a crash.
-            raise FedlearnError(f"{name} failed: {error}") from error
-    except FedlearnError as error:
-        if recorded and error.exit_code != 3:
-            store.record_run(clock.record(name, "failed", {}, error=str(error)))
-        raise
-    if recorded:
-        store.record_run(clock.record(name, summary.state, summary.facts))
-    print_summary(summary, args.json)
-    return summary.exit_code
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the fedlearn command line and return its exit code."""
     environ = dict(os.environ)
     words = sys.argv[1:] if argv is None else argv
-    args = parser(chosen(words)).parse_args(words)
-    logs.setup(-1 if args.quiet else args.verbose, args.log_format)
-    module = job_module(args.command)
     try:
-        cfg = load_config(args, environ)
-        return execute(args.command, module, cfg, args)
-    except FedlearnError as error:
-        report_error(error)
-        return error.exit_code
+        args = parser(chosen(words)).parse_args(words)
+        # Imported once a command is known: --help and --version load no configuration or job.
+        from fedlearn import runner
+
+        return runner.run(args, environ)
     except KeyboardInterrupt:
         sys.stderr.write("fedlearn: interrupted\n")
         return 130

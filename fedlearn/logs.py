@@ -42,8 +42,9 @@ class JsonFormatter(logging.Formatter):
         return msgspec.json.encode(entry).decode()
 
 
-def setup(verbosity: int, log_format: str, stream: TextIO = sys.stderr) -> None:
-    """Send fedlearn's logs to ``stream``: -1 quiet (errors), 0 info, 1+ debug."""
+def setup(verbosity: int, log_format: str, stream: TextIO | None = None) -> None:
+    """Send fedlearn's logs to ``stream`` (default: stderr now): -1 quiet (errors), 0 info, 1+ debug."""
+    stream = stream or sys.stderr
     level = {-1: logging.ERROR, 0: logging.INFO}.get(verbosity, logging.DEBUG)
     handler = logging.StreamHandler(stream)
     if log_format == "json":

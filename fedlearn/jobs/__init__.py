@@ -1,6 +1,6 @@
 """One module per command; each has ``add_arguments(parser)`` and ``run(config, args) -> Summary``.
 
-``JOBS`` is the command list in the order ``--help`` shows it.
+The command table (names, help, which runs are recorded) is ``fedlearn.commands``.
 """
 
 from __future__ import annotations
@@ -10,21 +10,6 @@ from typing import Any
 import msgspec
 
 from fedlearn.store.state import JobState
-
-JOBS: tuple[str, ...] = (
-    "sync",
-    "publish",
-    "pull",
-    "export",
-    "import",
-    "retract",
-    "scan",
-    "status",
-    "metrics",
-    "schedule",
-    "config",
-    "demo",
-)
 
 
 class Summary(msgspec.Struct, kw_only=True):

@@ -13,8 +13,6 @@ from pathlib import Path
 from fedlearn import config, jobs, toml
 from fedlearn.errors import ConfigError
 
-HELP = "show the configuration as TOML, or validate a configuration file"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add ``ACTION [FILE] [--defaults]``."""

@@ -21,7 +21,6 @@ from fedlearn.formats import layout
 from fedlearn.jobs import Summary
 from fedlearn.store import gitrepo
 
-HELP = "run the whole loop on generated data: two nodes, a bare remote, no service"
 QUESTION = "connection refused on localhost:6333"
 PLANTED = (
     "AKIAIOSFODNN7EXAMPLQ",

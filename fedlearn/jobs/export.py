@@ -23,7 +23,6 @@ from fedlearn.learn import retention
 from fedlearn.store import atomic, state
 from fedlearn.vectors import points, qdrant, snapshot
 
-HELP = "snapshot the live Qdrant collections (payloads only) into data/collections/"
 log = logging.getLogger(__name__)
 PAGE_SIZE = 256
 # The embedded store sorts every id of the collection to serve each page (qdrant-client's local

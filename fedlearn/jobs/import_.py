@@ -34,7 +34,6 @@ from fedlearn.vectors import (
     qdrant,
 )
 
-HELP = "import verified snapshots and every node's patterns into Qdrant, re-embedded"
 log = logging.getLogger(__name__)
 
 

@@ -10,8 +10,6 @@ from fedlearn.jobs import Summary
 from fedlearn.report import overview, prometheus
 from fedlearn.store import state
 
-HELP = "write Prometheus metrics for node_exporter's textfile collector"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add metrics' options."""

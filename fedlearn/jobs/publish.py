@@ -22,7 +22,6 @@ from fedlearn.formats import layout
 from fedlearn.jobs import Summary
 from fedlearn.store import atomic, gitrepo, state
 
-HELP = "commit this node's data/ files and push them (after a secret scan)"
 log = logging.getLogger(__name__)
 
 # Words of the commit message, in the order it lists them.

@@ -19,8 +19,6 @@ from fedlearn.jobs import Summary
 from fedlearn.store import gitrepo, state
 from fedlearn.vectors import import_changes, import_quarantine
 
-HELP = "fetch the federation repo, bring it up to date, and import what changed"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add pull's options."""

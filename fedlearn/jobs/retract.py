@@ -22,7 +22,6 @@ from fedlearn.jobs import Summary
 from fedlearn.learn import patterns
 from fedlearn.store import atomic, state
 
-HELP = "retract a pattern by id: it leaves the merged view and Qdrant on every node"
 ID_PATTERN = re.compile(r"[0-9a-f]{32}")
 log = logging.getLogger(__name__)
 

@@ -15,8 +15,6 @@ from fedlearn.formats import layout
 from fedlearn.jobs import Summary
 from fedlearn.store import atomic
 
-HELP = "scan files for secrets (default: this node's files under data/); exit 1 on a finding"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add scan's arguments."""

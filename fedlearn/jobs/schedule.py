@@ -11,8 +11,6 @@ import argparse
 from fedlearn import config, jobs, schedules
 from fedlearn.errors import ConfigError
 
-HELP = "print when sync, export and metrics run, as systemd OnCalendar or crontab lines"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add ``ACTION [NAME] [--systemd|--cron] [--command CMD]``."""

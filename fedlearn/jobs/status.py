@@ -12,8 +12,6 @@ from fedlearn import config
 from fedlearn.jobs import Summary
 from fedlearn.report import overview
 
-HELP = "show this node's state: last runs, backlog, patterns, snapshots, locks"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Status takes only the common options."""

@@ -25,7 +25,6 @@ from fedlearn.learn import finetune, forks, learning, monthly, patterns, retenti
 from fedlearn.store import atomic, jsonl, rotation, state
 
 PART_BYTES = 32 * 1024 * 1024  # below this a range is not worth a worker process
-HELP = "read new telemetry and fine-tuning records into this node's files under data/"
 log = logging.getLogger(__name__)
 
 

@@ -13,9 +13,8 @@ from typing import Any
 import attrs
 import msgspec
 
-from fedlearn import config
+from fedlearn import commands, config
 from fedlearn.formats import layout
-from fedlearn.jobs import JOBS
 from fedlearn.learn import monthly, patterns, retention
 from fedlearn.store import gitrepo, jsonl, rotation, state
 
@@ -28,7 +27,6 @@ class QuarantineReason(msgspec.Struct):
 
 QUARANTINE_DECODER = msgspec.json.Decoder(QuarantineReason)
 log = logging.getLogger(__name__)
-RECORDED_JOBS = ("sync", "publish", "pull", "export", "import", "retract", "metrics")
 
 
 @attrs.frozen
@@ -141,13 +139,13 @@ def gather(cfg: config.Config) -> Overview:
     repo, node = cfg.repo_path, cfg.node_id
     merged = patterns.merged_view(repo, cfg.sync.categories)
     own = {c: len(patterns.read(layout.pattern_file(repo, c, node))) for c in cfg.sync.categories}
-    held = (*JOBS, state.REPO_LOCK)
+    held = (*commands.NAMES, state.REPO_LOCK)
     locks = {job: pid for job in held if (pid := store.lock_holder(job)) is not None}
     return Overview(
         node=node,
         repo=str(repo),
         git=git_facts(repo, cfg.publish.remote, cfg.publish.branch),
-        runs={job: store.last_run(job) for job in RECORDED_JOBS},
+        runs={job: store.last_run(job) for job in commands.RECORDED},
         locks=locks,
         backlog=backlog(cfg, store),
         patterns_node=own,

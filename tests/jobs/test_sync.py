@@ -571,14 +571,14 @@ def test_sync_fails_whole_when_a_worker_dies(
     """A worker killed mid-read fails the run with exit 1 and moves no cursor and no file."""
     write_jsonl(node.telemetry, EVENTS)
     monkeypatch.setattr(sync_job, "PART_BYTES", 1)
-    original = sync_job.Run.read_part
+    original = sync_job.SyncRun.read_part
 
-    def dies_in_a_worker(self: sync_job.Run, segment: Any) -> Any:
+    def dies_in_a_worker(self: sync_job.SyncRun, segment: Any) -> Any:
         if segment.start > 0:  # every range but the first runs in a worker
             os.kill(os.getpid(), signal.SIGKILL)
         return original(self, segment)
 
-    monkeypatch.setattr(sync_job.Run, "read_part", dies_in_a_worker)
+    monkeypatch.setattr(sync_job.SyncRun, "read_part", dies_in_a_worker)
     code = cli.main(["sync", "--config", str(node.config_file), "-q"])
     assert code == 1
     assert "killed by signal 9" in capsys.readouterr().err

@@ -368,7 +368,7 @@ def test_units_local_qdrant_url_gives_way_to_settings(units: Units) -> None:
                 "metrics": {"textfileDirectory": "/var/lib/ne"},
                 "settings": {"metrics": {"path": "/srv/fed.prom"}},
             },
-            'services.fedlearn.report.prometheus.textfileDirectory: sets metrics.path to "/var/lib/ne/fedlearn.prom", '
+            'services.fedlearn.metrics.textfileDirectory: sets metrics.path to "/var/lib/ne/fedlearn.prom", '
             'while services.fedlearn.settings.metrics.path is "/srv/fed.prom"',
         ),
     ],
@@ -401,7 +401,7 @@ def test_units_assert_a_set_option_and_a_different_setting(
             {"qdrant": {"api_key_file": "/run/secrets/q"}},
             {},
             'services.fedlearn.settings.qdrant.api_key_file: "/run/secrets/q" differs from '
-            "services.fedlearn.vectors.qdrant.apiKeyFile (null); set qdrant.apiKeyFile instead, "
+            "services.fedlearn.qdrant.apiKeyFile (null); set qdrant.apiKeyFile instead, "
             "the units load the key with LoadCredential",
         ),
         (
@@ -516,7 +516,7 @@ def test_units_assert_embedding_url_for_a_provider_in_settings(units: Units) -> 
         ),
         (
             {"metrics": {"textfileDirectory": "~/textfile"}},
-            'services.fedlearn.report.prometheus.textfileDirectory: not an absolute path: "~/textfile"; ',
+            'services.fedlearn.metrics.textfileDirectory: not an absolute path: "~/textfile"; ',
         ),
         (
             {"stateDir": "fedlearn"},

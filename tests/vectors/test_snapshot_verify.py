@@ -12,7 +12,7 @@ import pytest
 from fedlearn.errors import VerifyError
 from fedlearn.formats import layout, records
 from fedlearn.vectors import snapshot_verify
-from tests.test_snapshot import sample, write
+from tests.vectors.test_snapshot import sample, write
 
 STAMP = "20260101T000000Z"
 

@@ -196,7 +196,7 @@ def test_identity_never_keeps_a_committer_git_guessed_from_the_hostname(tmp_path
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_") and k != "EMAIL"}
     env |= {"HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1", "PYTHONPATH": str(ROOT)}
     code = (
-        "import json, pathlib; from fedlearn import gitrepo; "
+        "import json, pathlib; from fedlearn.store import gitrepo; "
         f"print(json.dumps(gitrepo.identity(pathlib.Path({str(bare)!r}), 'fed <fed@localhost>')))"
     )
     # A UTS namespace of our own, so the host name can be one git would take an email from.
@@ -447,7 +447,7 @@ def test_abort_interrupted_rebase_leaves_the_users_own_from_the_commit_of_a_stal
     killed = (
         "import os, sys\n"
         "from pathlib import Path\n"
-        "from fedlearn import gitrepo\n"
+        "from fedlearn.store import gitrepo\n"
         "real = gitrepo.run\n"
         "def run(repo, *args, **kwargs):\n"
         "    if args[0] == 'rebase':\n"
