@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from fedlearn import config
+from fedlearn import config, retry
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -141,6 +141,14 @@ def run_fedlearn(
             f"fedlearn {' '.join(args)} exited {process.returncode}:\n{process.stdout}\n{process.stderr}"
         )
     return process
+
+
+@pytest.fixture(autouse=True)
+def no_retry_waits() -> Any:
+    """Retries in this process never wait (stamina's testing switch); their caps stay as configured."""
+    retry.set_testing(True)
+    yield
+    retry.set_testing(False)
 
 
 @pytest.fixture

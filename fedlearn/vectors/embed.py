@@ -21,18 +21,14 @@ from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
-import tenacity
 
-from fedlearn import config
+from fedlearn import config, retry
 from fedlearn.errors import EmbeddingError
 from fedlearn.store import keyfile
 
 log = logging.getLogger(__name__)
 Vectors = npt.NDArray[np.float32]
 WORD = re.compile(r"\w+")
-# Backoff with jitter, stamina's shape: the first retry after about 0.1 s, then doubling.
-WAIT_INITIAL = 0.1
-WAIT_MAX = 10.0
 # Statuses that are never the input's fault: authentication, a wrong URL, model or method, a proxy.
 SERVICE_STATUSES = frozenset({401, 403, 404, 405, 407})
 # The 5xx statuses that may be the input's when they last through the retries: a server that
@@ -145,26 +141,6 @@ class RefusedError(EmbeddingError):
         self.detail = detail
 
 
-def retrying(attempts: int, deadline: float) -> tenacity.Retrying:
-    """Return the adapter's policy: jittered exponential waits, an attempt cap and a deadline."""
-    return tenacity.Retrying(
-        stop=tenacity.stop_after_attempt(attempts) | tenacity.stop_after_delay(deadline),
-        wait=tenacity.wait_exponential(multiplier=WAIT_INITIAL, max=WAIT_MAX)
-        + tenacity.wait_random(0, WAIT_INITIAL),
-        retry=tenacity.retry_if_exception_type(TransientError),
-        before_sleep=log_retry,
-        reraise=True,
-    )
-
-
-def log_retry(retry_state: tenacity.RetryCallState) -> None:
-    """Log one line per retry: which attempt failed, why, and the wait before the next."""
-    error = retry_state.outcome.exception() if retry_state.outcome else None
-    wait = retry_state.next_action.sleep if retry_state.next_action else 0.0
-    attempt = retry_state.attempt_number
-    log.warning("embedding attempt %d failed (%s); retrying in %.1fs", attempt, error, wait)
-
-
 def read_key(path: str) -> str:
     """Return the API key in ``path`` (stripped), or "" when no file is configured."""
     return keyfile.read(path, "embedding.api_key_file", EmbeddingError)
@@ -186,7 +162,14 @@ class Server:
         Raise EmbeddingError with the server's message when it refuses the request, or when it
         stays unreachable through every attempt.
         """
-        policy = retrying(self.settings.retry_attempts, self.settings.retry_deadline)
+        policy = retry.retrying(
+            retry.Policy(
+                name="embedding",
+                attempts=self.settings.retry_attempts,
+                deadline=self.settings.retry_deadline,
+                retry_on=lambda error: isinstance(error, TransientError),
+            )
+        )
         try:
             return policy(self.post_once, url, body)
         except TransientError as error:

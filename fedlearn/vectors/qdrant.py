@@ -16,12 +16,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
-import tenacity
 from qdrant_client import QdrantClient, models
 from qdrant_client.common.client_exceptions import ResourceExhaustedResponse
 from qdrant_client.http.exceptions import ResponseHandlingException, UnexpectedResponse
 
-from fedlearn import config
+from fedlearn import config, retry
 from fedlearn.errors import QdrantError
 from fedlearn.formats import records
 from fedlearn.store import keyfile
@@ -32,8 +31,6 @@ T = TypeVar("T")
 PointId = int | str
 STORE = "qdrant"
 # Backoff with jitter, stamina's shape: the first retry after about 0.2 s, then doubling.
-WAIT_INITIAL = 0.2
-WAIT_MAX = 10.0
 # What qdrant-client raises for a refused or failed request; anything else is a bug and propagates.
 REPORTED = (UnexpectedResponse, ResponseHandlingException, ResourceExhaustedResponse, ValueError)
 
@@ -64,25 +61,14 @@ def describe(error: BaseException) -> str:
     return str(error)
 
 
-def log_retry(retry_state: tenacity.RetryCallState) -> None:
-    """Log one line per retry: which attempt failed, why, and the wait before the next."""
-    error = retry_state.outcome.exception() if retry_state.outcome else None
-    wait = retry_state.next_action.sleep if retry_state.next_action else 0.0
-    detail = describe(error) if error else "unknown"
-    attempt = retry_state.attempt_number
-    log.warning("qdrant attempt %d failed (%s); retrying in %.1fs", attempt, detail, wait)
-
-
-def retrying(settings: config.Qdrant) -> tenacity.Retrying:
-    """Return the adapter's policy: jittered exponential waits, an attempt cap and a deadline."""
-    return tenacity.Retrying(
-        stop=tenacity.stop_after_attempt(settings.retry_attempts)
-        | tenacity.stop_after_delay(settings.retry_deadline),
-        wait=tenacity.wait_exponential(multiplier=WAIT_INITIAL, max=WAIT_MAX)
-        + tenacity.wait_random(0, WAIT_INITIAL),
-        retry=tenacity.retry_if_exception(is_transient),
-        before_sleep=log_retry,
-        reraise=True,
+def policy(settings: config.Qdrant) -> retry.Policy:
+    """Return the adapter's retry policy: transient failures only, as the config caps them."""
+    return retry.Policy(
+        name="qdrant",
+        attempts=settings.retry_attempts,
+        deadline=settings.retry_deadline,
+        retry_on=is_transient,
+        describe=describe,
     )
 
 
@@ -178,7 +164,7 @@ class Store:
         stays unreachable through every attempt.
         """
         try:
-            return retrying(self.settings)(function, *args, **kwargs)
+            return retry.retrying(policy(self.settings))(function, *args, **kwargs)
         except REPORTED as error:
             hint = ""
             if is_transient(error):

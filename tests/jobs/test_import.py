@@ -41,13 +41,6 @@ ERRORS = [
 SKILLS = [{"description": f"use nix flakes to pin input number {i}", "n": i} for i in range(120)]
 
 
-@pytest.fixture(autouse=True)
-def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the retry waits short in-process; the policy's shape is tested in test_qdrant."""
-    monkeypatch.setattr(qdrant, "WAIT_INITIAL", 0.01)
-    monkeypatch.setattr(qdrant, "WAIT_MAX", 0.05)
-
-
 @pytest.fixture
 def alpha(make_node: Callable[..., Node]) -> Node:
     """Return node ``alpha``: a live skills collection exported, error patterns, all pushed."""

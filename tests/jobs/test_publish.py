@@ -304,7 +304,7 @@ def test_publish_retries_a_rejected_push(make_node: Callable[..., Node], remote:
     process = alpha.run("publish", "--json")
     answer = json.loads(process.stdout)
     assert answer["attempts"] == 2
-    assert "push rejected (attempt 1 of 3)" in process.stderr
+    assert "git push attempt 1 of 3 failed (push to origin main rejected" in process.stderr
     files = git(remote, "ls-tree", "-r", "--name-only", "main", "data").split()
     assert files == [
         "data/patterns/error-solutions/alpha.jsonl",

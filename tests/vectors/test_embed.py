@@ -14,13 +14,6 @@ from fedlearn.vectors import embed
 from tests import embedserver
 
 
-@pytest.fixture(autouse=True)
-def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the retry waits short; the policy's shape is what is tested."""
-    monkeypatch.setattr(embed, "WAIT_INITIAL", 0.01)
-    monkeypatch.setattr(embed, "WAIT_MAX", 0.05)
-
-
 def settings(url: str, **changes: object) -> config.Embedding:
     """Return embedding settings for ``url`` with a small dimension and quick retries."""
     base = config.Embedding(

@@ -16,13 +16,6 @@ from tests import embedserver
 TEXTS = [f"text number {i} about nix" for i in range(32)]
 
 
-@pytest.fixture(autouse=True)
-def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the retry waits short; the policy's shape is tested in test_embed."""
-    monkeypatch.setattr(embed, "WAIT_INITIAL", 0.01)
-    monkeypatch.setattr(embed, "WAIT_MAX", 0.05)
-
-
 def embedder(url: str, **changes: object) -> embed.Embedder:
     """Return an OpenAI-compatible embedder of ``url``: 16-d, one attempt per request."""
     base = config.Embedding(provider="openai", url=url, model="m", dimension=16, retry_attempts=1)

@@ -24,13 +24,6 @@ SETTINGS = config.Qdrant(retry_attempts=4, retry_deadline=30.0)
 COSINE16 = records.VectorConfig(size=16, distance="Cosine")
 
 
-@pytest.fixture(autouse=True)
-def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the retry waits short; the policy's shape is what is tested."""
-    monkeypatch.setattr(qdrant, "WAIT_INITIAL", 0.01)
-    monkeypatch.setattr(qdrant, "WAIT_MAX", 0.05)
-
-
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[qdrant.Store]:
     """Return a Store over a fresh embedded store in a temp state dir."""
