@@ -18,7 +18,7 @@ import msgspec
 
 from fedlearn import commands, config, jobs, logs
 from fedlearn.errors import ConfigError, FedlearnError
-from fedlearn.store import gitrepo, node, state
+from fedlearn.store import git_local, node, state
 
 
 def run(args: argparse.Namespace, environ: dict[str, str]) -> int:
@@ -39,7 +39,7 @@ def load_config(args: argparse.Namespace, environ: dict[str, str]) -> config.Con
     path = Path(explicit).expanduser() if explicit else config.default_path(environ)
     cfg = config.load(path, required=bool(explicit), environ=environ)
     if not cfg.repo:
-        top = gitrepo.toplevel(Path.cwd())
+        top = git_local.toplevel(Path.cwd())
         cfg = attrs.evolve(cfg, repo=str(top or Path.cwd()))
     node_id = node.resolve(cfg.node_id, cfg.state_path)
     return attrs.evolve(cfg, node_id=node_id)

@@ -7,7 +7,6 @@ embedded Qdrant, then answers a question only A learned; the planted secrets are
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -16,10 +15,10 @@ from typing import Any
 import attrs
 
 from fedlearn import config, sample
-from fedlearn.errors import ConfigError, GitError
+from fedlearn.errors import ConfigError
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
-from fedlearn.store import gitrepo
+from fedlearn.store import git_local
 
 QUESTION = "connection refused on localhost:6333"
 PLANTED = (
@@ -124,13 +123,6 @@ def node_config(root: Path, name: str, telemetry: str = "", dataset: str = "") -
     return config.finalize(base)
 
 
-def git(*args: str) -> None:
-    """Run git for the demo's setup; raise GitError when it fails."""
-    process = subprocess.run(["git", *args], capture_output=True, text=True, check=False)
-    if process.returncode != 0:
-        raise GitError(f"git {' '.join(args)}: {process.stderr.strip()}")
-
-
 def tree(repo: Path) -> list[str]:
     """Return the files under data/ with their sizes, one line each."""
     data = layout.data_dir(repo)
@@ -140,7 +132,7 @@ def tree(repo: Path) -> list[str]:
 
 def leaked(repo: Path) -> list[str]:
     """Return the planted secrets found anywhere in the repository: work tree and every commit."""
-    history = gitrepo.run(repo, "log", "--all", "-p", "--format=%H%n%B").stdout
+    history = git_local.history_patches(repo)
     files = "".join(
         p.read_text(errors="replace")
         for p in repo.rglob("*")
@@ -191,17 +183,17 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
     root = prepare(args)
     story = Story(quiet=args.json)
     remote = root / "remote.git"
-    git("init", "-q", "--bare", "-b", "main", str(remote))
+    git_local.run_outside("init", "-q", "--bare", "-b", "main", str(remote))
     telemetry, dataset = write_runtime(root / "node-a" / "runtime", args.events)
     a, b = node_config(root, "node-a", str(telemetry), str(dataset)), node_config(root, "node-b")
     story.say(f"demo in {root}: a bare git remote and two nodes, node-a and node-b")
-    git("clone", "-q", str(remote), a.repo)
+    git_local.run_outside("clone", "-q", str(remote), a.repo)
     story.step(
         f"node-a: sync {telemetry.name} ({args.events + len(PLANTED) - 2} events) and {dataset.name}",
         sync.run(a, argparse.Namespace(dry_run=False)),
     )
     story.step("node-a: publish", publish.publish(a))
-    git("clone", "-q", str(remote), b.repo)
+    git_local.run_outside("clone", "-q", str(remote), b.repo)
     story.step("node-b: clone and pull", pull.pull(b))
     story.step("node-b: import into its embedded Qdrant", import_.execute(b))
     payload = answer(b, QUESTION)

@@ -20,7 +20,7 @@ from fedlearn import anonymize, config
 from fedlearn.errors import SecretFoundError
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
-from fedlearn.store import atomic, gitrepo, state
+from fedlearn.store import atomic, git_local, git_remote, state
 
 log = logging.getLogger(__name__)
 
@@ -67,13 +67,13 @@ def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
     command), SecretFoundError when the scan finds a secret (nothing is committed then).
     """
     root = cfg.repo_path.resolve()
-    top = gitrepo.work_tree(root)
-    gitrepo.abort_interrupted_rebase(top)
-    gitrepo.check_safe(top, cfg.publish.branch)
-    env = gitrepo.identity(top, cfg.publish.author)
+    top = git_local.work_tree(root)
+    git_remote.abort_interrupted_rebase(top)
+    git_local.check_safe(top, cfg.publish.branch)
+    env = git_local.identity(top, cfg.publish.author)
     cfg.state_path.mkdir(parents=True, exist_ok=True)
     scratch = tempfile.TemporaryDirectory(prefix="publish-", dir=cfg.state_path)
-    with gitrepo.scratch_index(top) as index, scratch as name:
+    with git_local.scratch_index(top) as index, scratch as name:
         folder = Path(name)
         changes = stage(cfg, top, index, folder)
         counts = tally(top, root, cfg.node_id, folder, changes)
@@ -83,21 +83,21 @@ def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
         if dry_run:
             return preview(facts, changes)
         paths = [path for _, path in changes]
-        commit = gitrepo.commit(top, index, message, env, paths) if changes else ""
+        commit = git_local.commit(top, index, message, env, paths) if changes else ""
     return deliver(top, cfg.publish, env, facts | {"commit": commit})
 
 
 def stage(
-    cfg: config.Config, top: Path, index: gitrepo.Scratch, folder: Path
+    cfg: config.Config, top: Path, index: git_local.Scratch, folder: Path
 ) -> list[tuple[str, str]]:
     """
     Stage this node's paths in ``index``, copy the staged files under ``folder`` and scan them.
 
     Return the staged changes (letter, path). Raise SecretFoundError when the scan finds a secret.
     """
-    gitrepo.stage(top, index, own_files(top, cfg.repo_path.resolve(), cfg.node_id))
-    changes = gitrepo.staged(top, index)
-    gitrepo.export(top, index, [path for letter, path in changes if letter != "D"], folder)
+    git_local.stage(top, index, own_files(top, cfg.repo_path.resolve(), cfg.node_id))
+    changes = git_local.staged(top, index)
+    git_local.export(top, index, [path for letter, path in changes if letter != "D"], folder)
     refuse_secrets(cfg, folder, changes)
     return changes
 
@@ -115,7 +115,7 @@ def own_files(top: Path, root: Path, node: str) -> list[str]:
                 found.add(str(file.relative_to(top)))
     owned = layout.node_paths(root, node)
     owned += [layout.pattern_file(root, category, node) for category in config.CATEGORIES]
-    return sorted(found | gitrepo.tracked(top, [str(path.relative_to(top)) for path in owned]))
+    return sorted(found | git_local.tracked(top, [str(path.relative_to(top)) for path in owned]))
 
 
 def refuse_secrets(cfg: config.Config, folder: Path, changes: list[tuple[str, str]]) -> None:
@@ -181,7 +181,7 @@ def tally(
     counts: collections.Counter[str] = collections.Counter()
     for letter, path in changes:
         kind = kind_of(root, node, top / path)
-        old = gitrepo.show(top, "HEAD", path) if letter != "A" else b""
+        old = git_local.show(top, "HEAD", path) if letter != "A" else b""
         new = (folder / path).read_bytes() if letter != "D" else b""
         if kind in ("pattern", "retraction"):
             before, after = keyed_lines(old), keyed_lines(new)
@@ -239,7 +239,7 @@ def deliver(
     """Push the branch when there is a remote and something to push; return the job's summary."""
     commit, subject = facts["commit"], facts["message"].removeprefix("fedlearn: ")
     done = f"committed {commit[:12]}: {subject}" if commit else "nothing new to commit"
-    if not gitrepo.has_remote(repo, settings.remote):
+    if not git_local.has_remote(repo, settings.remote):
         lines = [f"{done} (no remote {settings.remote!r}, not pushed)"]
         return Summary(
             job="publish",
@@ -251,7 +251,7 @@ def deliver(
         return Summary(
             job="publish", state="idle", facts=facts | {"pushed": ""}, lines=["nothing to publish"]
         )
-    pushed = gitrepo.push_with_retry(repo, settings, env)
+    pushed = git_remote.push_with_retry(repo, settings, env)
     facts |= {
         "pushed": pushed.commit,
         "attempts": pushed.attempts,
@@ -264,7 +264,7 @@ def deliver(
 
 def is_pending(repo: Path, settings: config.Publish) -> bool:
     """Return whether HEAD has commits the last fetched remote branch lacks (or none was fetched)."""
-    ref = gitrepo.tracking_ref(settings.remote, settings.branch)
-    if gitrepo.run(repo, "rev-parse", "-q", "--verify", ref, check=False).returncode != 0:
-        return gitrepo.head(repo) is not None
-    return gitrepo.ahead(repo, ref) > 0
+    ref = git_remote.tracking_ref(settings.remote, settings.branch)
+    if git_local.resolve(repo, ref) is None:
+        return git_local.head(repo) is not None
+    return git_local.ahead(repo, ref) > 0

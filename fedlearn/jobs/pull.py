@@ -16,7 +16,7 @@ from fedlearn import config
 from fedlearn.errors import GitError
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
-from fedlearn.store import gitrepo, state
+from fedlearn.store import git_local, git_remote, state
 from fedlearn.vectors import import_changes, import_quarantine
 
 
@@ -60,27 +60,27 @@ def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary:
     Raise GitError when there is no remote or the repository is in an unsafe state (with the
     fixing command), or when bringing the remote in stopped (it is undone first).
     """
-    top = gitrepo.work_tree(cfg.repo_path.resolve())
+    top = git_local.work_tree(cfg.repo_path.resolve())
     settings = cfg.publish
-    gitrepo.abort_interrupted_rebase(top)
-    gitrepo.check_safe(top, settings.branch)
-    if not gitrepo.has_remote(top, settings.remote):
+    git_remote.abort_interrupted_rebase(top)
+    git_local.check_safe(top, settings.branch)
+    if not git_local.has_remote(top, settings.remote):
         raise GitError(
             f"{top} has no remote {settings.remote!r} to pull from",
             hint=f"git -C {top} remote add {settings.remote} URL, or set publish.remote",
         )
     data = str(layout.data_dir(cfg.repo_path.resolve()).relative_to(top))
-    old = gitrepo.head(top)
-    upstream = gitrepo.fetch(top, settings.remote, settings.branch)
+    old = git_local.head(top)
+    upstream = git_remote.fetch(top, settings.remote, settings.branch)
     facts: dict[str, Any] = {"from": old or "", "remote": f"{settings.remote}/{settings.branch}"}
     if upstream is None:
         lines = [f"{settings.remote} has no branch {settings.branch} yet"]
         return Summary(job="pull", state="idle", facts=facts | {"data_files": []}, lines=lines)
     if dry_run:
         return preview(top, data, old, upstream, facts)
-    how = gitrepo.integrate(top, upstream, gitrepo.identity(top, settings.author))
-    new = gitrepo.head(top)
-    changed = gitrepo.changed_paths(top, old, new, data)
+    how = git_remote.integrate(top, upstream, git_local.identity(top, settings.author))
+    new = git_local.head(top)
+    changed = git_local.changed_paths(top, old, new, data)
     facts |= {"to": new or "", "integration": how, "data_files": changed}
     line = f"{how}: {len(changed)} data/ file{'s' * (len(changed) != 1)} changed"
     return Summary(job="pull", state="ok" if changed else "idle", facts=facts, lines=[line])
@@ -88,8 +88,8 @@ def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary:
 
 def preview(top: Path, data: str, old: str | None, upstream: str, facts: dict[str, Any]) -> Summary:
     """Return the dry-run summary: the data/ files the remote changed since the common base."""
-    base = gitrepo.merge_base(top, old, upstream)
-    incoming = gitrepo.changed_paths(top, base, upstream, data)
+    base = git_local.merge_base(top, old, upstream)
+    incoming = git_local.changed_paths(top, base, upstream, data)
     lines = [f"would bring in {len(incoming)} changed data/ files"] + [f"  {p}" for p in incoming]
     facts |= {"to": upstream, "data_files": incoming}
     return Summary(

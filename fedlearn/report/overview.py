@@ -16,7 +16,7 @@ import msgspec
 from fedlearn import commands, config
 from fedlearn.formats import layout
 from fedlearn.learn import monthly, patterns, retention
-from fedlearn.store import gitrepo, jsonl, rotation, state
+from fedlearn.store import git_local, jsonl, rotation, state
 
 
 class QuarantineReason(msgspec.Struct):
@@ -79,16 +79,13 @@ def backlog(cfg: config.Config, store: state.StateDir) -> list[Backlog]:
 
 def git_facts(repo: Path, remote: str, branch: str) -> dict[str, Any]:
     """Return the branch, HEAD and ahead/behind counts against ``remote/branch`` (when known)."""
-    if gitrepo.toplevel(repo) is None:
+    if git_local.toplevel(repo) is None:
         return {"is_repo": False}
-    head = gitrepo.run(repo, "rev-parse", "--abbrev-ref", "HEAD", check=False).stdout.strip()
-    facts: dict[str, Any] = {"is_repo": True, "branch": head}
-    counts = gitrepo.run(
-        repo, "rev-list", "--left-right", "--count", f"HEAD...{remote}/{branch}", check=False
-    )
-    if counts.returncode == 0:
-        ahead, behind = counts.stdout.split()
-        facts |= {"upstream": f"{remote}/{branch}", "ahead": int(ahead), "behind": int(behind)}
+    facts: dict[str, Any] = {"is_repo": True, "branch": git_local.branch(repo) or "HEAD"}
+    counts = git_local.ahead_behind(repo, f"{remote}/{branch}")
+    if counts is not None:
+        ahead, behind = counts
+        facts |= {"upstream": f"{remote}/{branch}", "ahead": ahead, "behind": behind}
     return facts
 
 

@@ -13,7 +13,7 @@ import msgspec
 
 from fedlearn import config
 from fedlearn.formats import layout
-from fedlearn.store import atomic, gitrepo, state
+from fedlearn.store import atomic, git_local, state
 
 
 class Mark(msgspec.Struct, frozen=True, kw_only=True):
@@ -38,10 +38,9 @@ DECODER = msgspec.json.Decoder(Mark)
 def head(repo: Path) -> str:
     """Return the HEAD commit of ``repo``, or "" when it is not a git repository with a commit."""
     try:
-        process = gitrepo.run(repo, "rev-parse", "--verify", "--quiet", "HEAD", check=False)
+        return git_local.resolve(repo, "HEAD") or ""
     except FileNotFoundError:
         return ""
-    return process.stdout.strip() if process.returncode == 0 else ""
 
 
 def current(cfg: config.Config) -> Mark:
@@ -86,23 +85,7 @@ def changed_files(repo: Path, commit: str) -> set[str] | None:
     Return the data/ paths (relative to ``repo``) that differ from ``commit``: committed since,
     modified in the work tree, or untracked. Return None when git does not know ``commit``.
     """
-    diff = gitrepo.run(
-        repo,
-        "diff",
-        "--name-only",
-        "--relative",
-        "--no-renames",
-        commit,
-        "--",
-        layout.DATA,
-        check=False,
-    )
-    if diff.returncode != 0:
-        return None
-    untracked = gitrepo.run(
-        repo, "ls-files", "--others", "--exclude-standard", "--", layout.DATA, check=False
-    )
-    return set(diff.stdout.splitlines()) | set(untracked.stdout.splitlines())
+    return git_local.changed_since(repo, commit, layout.DATA)
 
 
 def touches(changed: set[str] | None, prefix: str) -> bool:

@@ -1,8 +1,8 @@
-"""Git adapter: git's command line with argument lists, never a shell string (guarantee 6).
+"""Git, the local side: git's command line with argument lists, never a shell string (guarantee 6).
 
-Publish commits through a scratch index (only this node's paths, never the user's index), and
-brings the remote in by fast-forward, by rebase when the work tree is clean, else by merge; the
-push is retried with stamina's shape (jittered exponential wait, attempt cap, total deadline).
+Every git command fedlearn runs goes through ``run`` here; this module holds the plumbing of one
+checkout (status, the scratch index publish commits through, commits, diffs, history). What talks
+to a remote (fetch, integrate, push) is ``git_remote``.
 """
 
 from __future__ import annotations
@@ -16,16 +16,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 import attrs
-import tenacity
 
-from fedlearn import config
 from fedlearn.errors import ConfigError, GitError
-from fedlearn.store import atomic
 
 log = logging.getLogger(__name__)
-
-# In the git dir while fedlearn rebases: the commit the rebase started from and the one it is onto.
-REBASE_MARK = "fedlearn-rebase"
 UNMERGED = frozenset({"DD", "AU", "UD", "UA", "DU", "AA", "UU"})
 # Marker files of an operation git has not finished, and how the user finishes or leaves it.
 IN_PROGRESS = (
@@ -37,18 +31,9 @@ IN_PROGRESS = (
 )
 # Pathspecs go through stdin, NUL-separated: any number of paths, any characters in them.
 FROM_STDIN = ("--pathspec-from-file=-", "--pathspec-file-nul")
-# A push that lost a race: not a fast-forward any more, or the ref was locked by another push.
-RACED = re.compile(r"\[rejected\]|\[remote rejected\] \((?:failed to update ref|cannot lock ref)")
 AUTHOR = re.compile(r"\s*(?P<name>[^<>]*?)\s*<(?P<email>[^<>\s]+)>\s*")
 # git's messages are matched (``couldn't find remote ref``, the push porcelain): never translated.
 ENGLISH = {"LC_ALL": "C"}
-# Seconds a fetch or push may take before it counts as hung (a peer that stopped answering): the
-# job fails with a clear error and the next run tries again, instead of holding its lock for ever.
-NETWORK_TIMEOUT = 600.0
-
-
-class PushRejectedError(GitError):
-    """The remote refused the push because its branch moved on (another node pushed first)."""
 
 
 @attrs.frozen
@@ -87,15 +72,6 @@ class Scratch:
 
     env: dict[str, str]
     base: str | None
-
-
-@attrs.frozen
-class Pushed:
-    """What ``push_with_retry`` did: the pushed commit, the tries, how the remote came in."""
-
-    commit: str
-    attempts: int
-    integration: str
 
 
 def run(
@@ -340,197 +316,12 @@ def commit(
     return new
 
 
-def tracking_ref(remote: str, branch_name: str) -> str:
-    """Return the remote-tracking ref of ``branch_name`` on ``remote``."""
-    return f"refs/remotes/{remote}/{branch_name}"
-
-
-def fetch(repo: Path, remote: str, branch_name: str) -> str | None:
-    """Fetch ``branch_name`` from ``remote``; return its commit, or None when it has none."""
-    ref = tracking_ref(remote, branch_name)
-    refspec = f"+refs/heads/{branch_name}:{ref}"
-    process = run(repo, "fetch", "-q", remote, refspec, check=False, timeout=NETWORK_TIMEOUT)
-    if process.returncode != 0:
-        if "couldn't find remote ref" in process.stderr:
-            return None
-        raise GitError(f"git fetch {remote} {branch_name} failed in {repo}: {reason(process)}")
-    return run(repo, "rev-parse", ref).stdout.strip()
-
-
 def is_ancestor(repo: Path, older: str, newer: str) -> bool:
     """Return whether commit ``older`` is reachable from ``newer``."""
     process = run(repo, "merge-base", "--is-ancestor", older, newer, check=False)
     if process.returncode > 1:
         raise GitError(f"git merge-base failed in {repo}: {reason(process)}")
     return process.returncode == 0
-
-
-def integrate(repo: Path, upstream: str, env: Mapping[str, str]) -> str:
-    """
-    Bring ``upstream`` into the branch; return how: up to date, fast-forward, rebase or merge.
-
-    Diverged history is rebased when no tracked file is modified or staged (``git rebase`` needs
-    that), else merged in place (``merge_in_place``), which keeps the user's modified and staged
-    files as they are; ``--autostash`` is never used, so nothing of the user's is ever stashed.
-    Raise GitError (a stopped rebase is aborted first) when it cannot be done safely.
-    """
-    current = head(repo)
-    if current is not None and is_ancestor(repo, upstream, current):
-        return "up to date"
-    if current is not None and not is_ancestor(repo, current, upstream) and not is_clean(repo):
-        merge_in_place(repo, current, upstream, env)
-        return "merge"
-    how = (
-        "rebase"
-        if current is not None and not is_ancestor(repo, current, upstream)
-        else "fast-forward"
-    )
-    if how == "rebase":
-        process = rebase(repo, current, upstream, env)
-    else:
-        process = run(repo, "merge", "-q", "--ff-only", upstream, env=env, check=False)
-    if process.returncode != 0:
-        raise stopped(repo, how, upstream, reason(process))
-    return how
-
-
-def rebase(
-    repo: Path, current: str | None, upstream: str, env: Mapping[str, str]
-) -> subprocess.CompletedProcess[str]:
-    """
-    Rebase the branch (at ``current``) onto ``upstream``; a rebase that stops is aborted.
-
-    A mark in the git dir names the commit the rebase started from and ``upstream`` while it
-    runs, so that one a kill interrupted is known as fedlearn's own (``abort_interrupted_rebase``).
-    """
-    mark = git_path(repo, REBASE_MARK)
-    atomic.write(mark, f"{current}\n{upstream}\n".encode())
-    done = False
-    try:
-        # Unsigned like the commits publish makes (commit-tree never signs): commit.gpgSign must
-        # not make a rebase depend on a signing key or agent a timer's service has no access to.
-        process = run(repo, "rebase", "-q", "--no-gpg-sign", upstream, env=env, check=False)
-        done = process.returncode == 0
-        return process
-    finally:
-        if not done:
-            run(repo, "rebase", "--abort", check=False)
-        mark.unlink(missing_ok=True)
-
-
-def abort_interrupted_rebase(repo: Path) -> bool:
-    """
-    Abort the rebase a killed fedlearn run left unfinished; return whether there was one.
-
-    Only a rebase that started from the commit fedlearn's mark names, onto the one it names, is
-    touched: one of the user's (even from the same commit, after a kill left a mark before its
-    rebase began) is left for ``check_safe`` to refuse.
-    """
-    mark = git_path(repo, REBASE_MARK)
-    try:
-        ends = mark.read_text().split()
-    except FileNotFoundError:
-        return False
-    ours = any(
-        rebase_ends(git_path(repo, folder)) == ends for folder in ("rebase-merge", "rebase-apply")
-    )
-    if ours:
-        run(repo, "rebase", "--abort")
-        log.warning("%s: aborted the rebase an interrupted fedlearn run left", repo)
-    mark.unlink()
-    return ours
-
-
-def rebase_ends(folder: Path) -> list[str]:
-    """Return the commits a rebase in progress (its state ``folder``) started from and is onto."""
-    try:
-        return [(folder / name).read_text().strip() for name in ("orig-head", "onto")]
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-
-
-def merge_in_place(repo: Path, current: str, upstream: str, env: Mapping[str, str]) -> None:
-    """
-    Merge ``upstream`` into the branch without a merge in the work tree.
-
-    The merge is computed on trees (``merge-tree``), committed, then checked out as a two-tree
-    ``read-tree -m -u``: only files the remote changed are updated, and the user's modified and
-    staged files are carried over as ``git checkout`` would. Raise GitError, having changed
-    nothing, when the histories conflict or the update would overwrite the user's changes.
-    """
-    merged = run(repo, "merge-tree", "--write-tree", current, upstream, check=False)
-    if merged.returncode != 0:
-        raise stopped(repo, "merge", upstream, merged.stdout.strip().replace("\n", " ")[:400])
-    message = f"fedlearn: merge {upstream[:12]}"
-    tree = merged.stdout.split()[0]
-    args = ["commit-tree", tree, "-p", current, "-p", upstream, "-m", message]
-    commit = run(repo, *args, env=env).stdout.strip()
-    checkout = run(repo, "read-tree", "-m", "-u", current, commit, check=False)
-    if checkout.returncode != 0:
-        raise stopped(repo, "merge", upstream, reason(checkout))
-    run(repo, "update-ref", "-m", message, "HEAD", commit, current)
-
-
-def stopped(repo: Path, how: str, upstream: str, detail: str) -> GitError:
-    """Return the error for a fast-forward, rebase or merge of ``upstream`` that could not be done."""
-    return GitError(
-        f"{how} of {upstream[:12]} stopped in {repo}: {detail}",
-        hint=f"bring the remote in by hand (git -C {repo} pull), then run the command again",
-    )
-
-
-def push(repo: Path, remote: str, branch_name: str) -> None:
-    """
-    Push HEAD to ``branch_name`` on ``remote``.
-
-    Raise PushRejectedError when the remote moved on, GitError on any other failure.
-    """
-    target = f"HEAD:refs/heads/{branch_name}"
-    process = run(repo, "push", "--porcelain", remote, target, check=False, timeout=NETWORK_TIMEOUT)
-    if process.returncode == 0:
-        return
-    if RACED.search(process.stdout):
-        raise PushRejectedError(f"push to {remote} {branch_name} rejected: the remote moved on")
-    raise GitError(f"git push {remote} failed in {repo}: {reason(process)}")
-
-
-def retrying(settings: config.Publish) -> tenacity.Retrying:
-    """Return the push retry policy: jittered exponential wait, attempt cap, deadline, logged."""
-    return tenacity.Retrying(
-        stop=tenacity.stop_after_attempt(settings.push_attempts)
-        | tenacity.stop_after_delay(settings.push_deadline),
-        wait=tenacity.wait_exponential(multiplier=0.1, max=5.0) + tenacity.wait_random(0, 1.0),
-        retry=tenacity.retry_if_exception_type(PushRejectedError),
-        before_sleep=lambda state: log.warning(
-            "push rejected (attempt %d of %d), fetching and trying again",
-            state.attempt_number,
-            settings.push_attempts,
-        ),
-        reraise=True,
-    )
-
-
-def push_with_retry(repo: Path, settings: config.Publish, env: Mapping[str, str]) -> Pushed:
-    """
-    Fetch, integrate and push until the push lands or the policy gives up; return what was pushed.
-
-    Raise GitError (with a hint) when every attempt was rejected.
-    """
-    integration, attempts = "up to date", 0
-    try:
-        for attempt in retrying(settings):
-            with attempt:
-                attempts += 1
-                upstream = fetch(repo, settings.remote, settings.branch)
-                if upstream is not None:
-                    integration = integrate(repo, upstream, env)
-                push(repo, settings.remote, settings.branch)
-    except PushRejectedError as error:
-        raise GitError(
-            f"{error}, {attempts} attempts",
-            hint="other nodes keep pushing; the commit is kept, run `fedlearn publish` again",
-        ) from None
-    return Pushed(commit=head(repo) or "", attempts=attempts, integration=integration)
 
 
 def merge_base(repo: Path, one: str | None, other: str) -> str | None:
@@ -555,3 +346,46 @@ def changed_paths(repo: Path, old: str | None, new: str | None, *paths: str) -> 
         return [name for name in listed.split("\0") if name]
     output = run(repo, "diff", "--name-only", "-z", "--no-renames", old, new, "--", *paths).stdout
     return [name for name in output.split("\0") if name]
+
+
+def resolve(repo: Path, ref: str) -> str | None:
+    """Return the commit ``ref`` names in ``repo``, or None when it names none."""
+    process = run(repo, "rev-parse", "-q", "--verify", f"{ref}^{{commit}}", check=False)
+    return process.stdout.strip() if process.returncode == 0 else None
+
+
+def changed_since(repo: Path, commit: str, folder: str) -> set[str] | None:
+    """
+    Return the paths under ``folder`` that differ from ``commit``: committed since, modified in
+    the work tree, or untracked (relative to ``repo``). Return None when git does not know ``commit``.
+    """
+    args = ("diff", "--name-only", "--relative", "--no-renames", commit, "--", folder)
+    diff = run(repo, *args, check=False)
+    if diff.returncode != 0:
+        return None
+    untracked = run(repo, "ls-files", "--others", "--exclude-standard", "--", folder, check=False)
+    return set(diff.stdout.splitlines()) | set(untracked.stdout.splitlines())
+
+
+def ahead_behind(repo: Path, upstream: str) -> tuple[int, int] | None:
+    """Return how many commits HEAD has that ``upstream`` lacks and the reverse, or None."""
+    args = ("rev-list", "--left-right", "--count", f"HEAD...{upstream}")
+    process = run(repo, *args, check=False)
+    if process.returncode != 0:
+        return None
+    ahead_count, behind_count = process.stdout.split()
+    return int(ahead_count), int(behind_count)
+
+
+def history_patches(repo: Path) -> str:
+    """Return every commit of every ref with its message and patch (``git log --all -p``)."""
+    return run(repo, "log", "--all", "-p", "--format=%H%n%B").stdout
+
+
+def run_outside(*args: str) -> None:
+    """Run a git command that needs no repository (``init``, ``clone``); raise GitError on failure."""
+    process = subprocess.run(
+        ["git", *args], capture_output=True, text=True, check=False, env={**os.environ, **ENGLISH}
+    )
+    if process.returncode != 0:
+        raise GitError(f"git {' '.join(args[:3])} failed: {reason(process)}")

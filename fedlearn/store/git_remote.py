@@ -1,0 +1,236 @@
+"""Git, the remote side: fetch, bring the remote in, push with retries (guarantee 6).
+
+The remote comes in by fast-forward, by rebase when the work tree is clean, else by merge in
+place; a rebase that a kill interrupted is aborted and redone. The push is retried with the one
+retry shape (``fedlearn.retry``) when another node pushed first.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import subprocess
+from collections.abc import Mapping
+from pathlib import Path
+
+import attrs
+
+from fedlearn import config, retry
+from fedlearn.errors import GitError
+from fedlearn.store import atomic, git_local
+
+log = logging.getLogger(__name__)
+
+# In the git dir while fedlearn rebases: the commit the rebase started from and the one it is onto.
+REBASE_MARK = "fedlearn-rebase"
+# A push that lost a race: not a fast-forward any more, or the ref was locked by another push.
+RACED = re.compile(r"\[rejected\]|\[remote rejected\] \((?:failed to update ref|cannot lock ref)")
+# Seconds a fetch or push may take before it counts as hung (a peer that stopped answering): the
+# job fails with a clear error and the next run tries again, instead of holding its lock for ever.
+NETWORK_TIMEOUT = 600.0
+
+
+class PushRejectedError(GitError):
+    """The remote refused the push because its branch moved on (another node pushed first)."""
+
+
+@attrs.frozen
+class Pushed:
+    """What ``push_with_retry`` did: the pushed commit, the tries, how the remote came in."""
+
+    commit: str
+    attempts: int
+    integration: str
+
+
+def tracking_ref(remote: str, branch_name: str) -> str:
+    """Return the remote-tracking ref of ``branch_name`` on ``remote``."""
+    return f"refs/remotes/{remote}/{branch_name}"
+
+
+def fetch(repo: Path, remote: str, branch_name: str) -> str | None:
+    """Fetch ``branch_name`` from ``remote``; return its commit, or None when it has none."""
+    ref = tracking_ref(remote, branch_name)
+    refspec = f"+refs/heads/{branch_name}:{ref}"
+    process = git_local.run(
+        repo, "fetch", "-q", remote, refspec, check=False, timeout=NETWORK_TIMEOUT
+    )
+    if process.returncode != 0:
+        if "couldn't find remote ref" in process.stderr:
+            return None
+        raise GitError(
+            f"git fetch {remote} {branch_name} failed in {repo}: {git_local.reason(process)}"
+        )
+    return git_local.run(repo, "rev-parse", ref).stdout.strip()
+
+
+def integrate(repo: Path, upstream: str, env: Mapping[str, str]) -> str:
+    """
+    Bring ``upstream`` into the branch; return how: up to date, fast-forward, rebase or merge.
+
+    Diverged history is rebased when no tracked file is modified or staged (``git rebase`` needs
+    that), else merged in place (``merge_in_place``), which keeps the user's modified and staged
+    files as they are; ``--autostash`` is never used, so nothing of the user's is ever stashed.
+    Raise GitError (a stopped rebase is aborted first) when it cannot be done safely.
+    """
+    current = git_local.head(repo)
+    if current is not None and git_local.is_ancestor(repo, upstream, current):
+        return "up to date"
+    if (
+        current is not None
+        and not git_local.is_ancestor(repo, current, upstream)
+        and not git_local.is_clean(repo)
+    ):
+        merge_in_place(repo, current, upstream, env)
+        return "merge"
+    how = (
+        "rebase"
+        if current is not None and not git_local.is_ancestor(repo, current, upstream)
+        else "fast-forward"
+    )
+    if how == "rebase":
+        process = rebase(repo, current, upstream, env)
+    else:
+        process = git_local.run(repo, "merge", "-q", "--ff-only", upstream, env=env, check=False)
+    if process.returncode != 0:
+        raise stopped(repo, how, upstream, git_local.reason(process))
+    return how
+
+
+def rebase(
+    repo: Path, current: str | None, upstream: str, env: Mapping[str, str]
+) -> subprocess.CompletedProcess[str]:
+    """
+    Rebase the branch (at ``current``) onto ``upstream``; a rebase that stops is aborted.
+
+    A mark in the git dir names the commit the rebase started from and ``upstream`` while it
+    runs, so that one a kill interrupted is known as fedlearn's own (``abort_interrupted_rebase``).
+    """
+    mark = git_local.git_path(repo, REBASE_MARK)
+    atomic.write(mark, f"{current}\n{upstream}\n".encode())
+    done = False
+    try:
+        # Unsigned like the commits publish makes (commit-tree never signs): commit.gpgSign must
+        # not make a rebase depend on a signing key or agent a timer's service has no access to.
+        process = git_local.run(
+            repo, "rebase", "-q", "--no-gpg-sign", upstream, env=env, check=False
+        )
+        done = process.returncode == 0
+        return process
+    finally:
+        if not done:
+            git_local.run(repo, "rebase", "--abort", check=False)
+        mark.unlink(missing_ok=True)
+
+
+def abort_interrupted_rebase(repo: Path) -> bool:
+    """
+    Abort the rebase a killed fedlearn run left unfinished; return whether there was one.
+
+    Only a rebase that started from the commit fedlearn's mark names, onto the one it names, is
+    touched: one of the user's (even from the same commit, after a kill left a mark before its
+    rebase began) is left for ``check_safe`` to refuse.
+    """
+    mark = git_local.git_path(repo, REBASE_MARK)
+    try:
+        ends = mark.read_text().split()
+    except FileNotFoundError:
+        return False
+    ours = any(
+        rebase_ends(git_local.git_path(repo, folder)) == ends
+        for folder in ("rebase-merge", "rebase-apply")
+    )
+    if ours:
+        git_local.run(repo, "rebase", "--abort")
+        log.warning("%s: aborted the rebase an interrupted fedlearn run left", repo)
+    mark.unlink()
+    return ours
+
+
+def rebase_ends(folder: Path) -> list[str]:
+    """Return the commits a rebase in progress (its state ``folder``) started from and is onto."""
+    try:
+        return [(folder / name).read_text().strip() for name in ("orig-head", "onto")]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
+def merge_in_place(repo: Path, current: str, upstream: str, env: Mapping[str, str]) -> None:
+    """
+    Merge ``upstream`` into the branch without a merge in the work tree.
+
+    The merge is computed on trees (``merge-tree``), committed, then checked out as a two-tree
+    ``read-tree -m -u``: only files the remote changed are updated, and the user's modified and
+    staged files are carried over as ``git checkout`` would. Raise GitError, having changed
+    nothing, when the histories conflict or the update would overwrite the user's changes.
+    """
+    merged = git_local.run(repo, "merge-tree", "--write-tree", current, upstream, check=False)
+    if merged.returncode != 0:
+        raise stopped(repo, "merge", upstream, merged.stdout.strip().replace("\n", " ")[:400])
+    message = f"fedlearn: merge {upstream[:12]}"
+    tree = merged.stdout.split()[0]
+    args = ["commit-tree", tree, "-p", current, "-p", upstream, "-m", message]
+    merge_commit = git_local.run(repo, *args, env=env).stdout.strip()
+    checkout = git_local.run(repo, "read-tree", "-m", "-u", current, merge_commit, check=False)
+    if checkout.returncode != 0:
+        raise stopped(repo, "merge", upstream, git_local.reason(checkout))
+    git_local.run(repo, "update-ref", "-m", message, "HEAD", merge_commit, current)
+
+
+def stopped(repo: Path, how: str, upstream: str, detail: str) -> GitError:
+    """Return the error for a fast-forward, rebase or merge of ``upstream`` that could not be done."""
+    return GitError(
+        f"{how} of {upstream[:12]} stopped in {repo}: {detail}",
+        hint=f"bring the remote in by hand (git -C {repo} pull), then run the command again",
+    )
+
+
+def push(repo: Path, remote: str, branch_name: str) -> None:
+    """
+    Push HEAD to ``branch_name`` on ``remote``.
+
+    Raise PushRejectedError when the remote moved on, GitError on any other failure.
+    """
+    target = f"HEAD:refs/heads/{branch_name}"
+    process = git_local.run(
+        repo, "push", "--porcelain", remote, target, check=False, timeout=NETWORK_TIMEOUT
+    )
+    if process.returncode == 0:
+        return
+    if RACED.search(process.stdout):
+        raise PushRejectedError(f"push to {remote} {branch_name} rejected: the remote moved on")
+    raise GitError(f"git push {remote} failed in {repo}: {git_local.reason(process)}")
+
+
+def push_policy(settings: config.Publish) -> retry.Policy:
+    """Return the push retry policy: a push the remote rejected because it moved on is retried."""
+    return retry.Policy(
+        name="git push",
+        attempts=settings.push_attempts,
+        deadline=settings.push_deadline,
+        retry_on=lambda error: isinstance(error, PushRejectedError),
+        wait_max=5.0,
+    )
+
+
+def push_with_retry(repo: Path, settings: config.Publish, env: Mapping[str, str]) -> Pushed:
+    """
+    Fetch, integrate and push until the push lands or the policy gives up; return what was pushed.
+
+    Raise GitError (with a hint) when every attempt was rejected.
+    """
+    integration, attempts = "up to date", 0
+    try:
+        for attempt in retry.retrying(push_policy(settings)):
+            with attempt:
+                attempts += 1
+                upstream = fetch(repo, settings.remote, settings.branch)
+                if upstream is not None:
+                    integration = integrate(repo, upstream, env)
+                push(repo, settings.remote, settings.branch)
+    except PushRejectedError as error:
+        raise GitError(
+            f"{error}, {attempts} attempts",
+            hint="other nodes keep pushing; the commit is kept, run `fedlearn publish` again",
+        ) from None
+    return Pushed(commit=git_local.head(repo) or "", attempts=attempts, integration=integration)
