@@ -83,7 +83,13 @@ DEFAULT_RULES: tuple[CategoryRule, ...] = (
 
 @attrs.frozen
 class ExtraRule:
-    """A named regular expression whose matches are redacted as ``<redacted:NAME>``."""
+    """
+    A named regular expression whose matches are redacted as ``<redacted:NAME>``.
+
+    Attributes:
+        name: the rule's name: its placeholder, its count in the summary, what ``disable`` takes.
+        pattern: the regular expression (Python syntax) whose matches are redacted.
+    """
 
     name: str
     pattern: str
@@ -91,7 +97,21 @@ class ExtraRule:
 
 @attrs.frozen
 class Sync:
-    """The ``[sync]`` table: inputs, filter and retention of ``fedlearn sync``."""
+    """
+    The ``[sync]`` table: inputs, filter and retention of ``fedlearn sync``.
+
+    Attributes:
+        telemetry: the telemetry JSONL files to read, paths or globs (``~`` expands).
+        fine_tuning: the runtime fine-tuning dataset (JSONL chat records); "" to skip it.
+        value_threshold: events with a value score at or above this are kept (0 to 1).
+        max_line_bytes: longer lines are quarantined as too-long (their first 64 KiB).
+        quarantine_max_bytes: the quarantine's size; the oldest files go first, and bad lines past it are only counted.
+        workers: processes for a large backlog (32 MiB and more each); 0 = one per CPU (at most 4), 1 = none.
+        telemetry_snapshot_size: how many of the last high-value events ``data/telemetry/<node>.jsonl`` keeps.
+        snapshots_keep: how many fine-tuning snapshots to keep (by the stamp in the name).
+        categories: which categories to federate.
+        rules: how an event becomes a pattern (``[[sync.rules]]``); the first match wins, and setting any replaces the defaults as a whole.
+    """
 
     telemetry: list[str] = attrs.field(
         factory=lambda: ["~/.local/share/nixos-ai-stack/telemetry/hybrid-events.jsonl"]
@@ -109,7 +129,15 @@ class Sync:
 
 @attrs.frozen
 class Anonymize:
-    """The ``[anonymize]`` table: what to redact beyond the built-in rules."""
+    """
+    The ``[anonymize]`` table: what to redact beyond the built-in rules.
+
+    Attributes:
+        hostnames: extra host or domain names to redact (this machine's own always are).
+        disable: built-in rule names to switch off.
+        allow: regular expressions of text never to redact.
+        extra_rules: more rules, e.g. ``[{ name = "ticket", pattern = "TCK-[0-9]{6}" }]``.
+    """
 
     hostnames: list[str] = attrs.field(factory=list)
     disable: list[str] = attrs.field(factory=list)
@@ -119,7 +147,20 @@ class Anonymize:
 
 @attrs.frozen
 class Qdrant:
-    """The ``[qdrant]`` table: where the live collections are and how to reach them."""
+    """
+    The ``[qdrant]`` table: where the live collections are and how to reach them.
+
+    Attributes:
+        url: the Qdrant server; "" for the embedded local store in ``<state_dir>/qdrant``.
+        api_key_file: a file holding the server's API key (read at use, never copied).
+        collections: the collections export snapshots and import fills.
+        batch_size: points per import batch and per export page.
+        max_points: export at most this many points of a collection (0: no cap); a cut snapshot says so.
+        timeout: seconds one Qdrant request may take.
+        retry_attempts: tries of a request that failed for a transient reason, the first included.
+        retry_deadline: seconds after which no new try starts.
+        distance: the distance of the collections import creates (Cosine, Dot, Euclid, Manhattan).
+    """
 
     url: str = ""
     api_key_file: str = ""
@@ -134,7 +175,21 @@ class Qdrant:
 
 @attrs.frozen
 class Embedding:
-    """The ``[embedding]`` table: how vectors are regenerated on import."""
+    """
+    The ``[embedding]`` table: how vectors are regenerated on import.
+
+    Attributes:
+        provider: ``hash`` (offline feature hashing, lexical only), ``openai`` (any /v1/embeddings server) or ``ollama``.
+        url: the embedding server, e.g. ``http://127.0.0.1:11434`` for Ollama.
+        model: the model the server runs, e.g. ``nomic-embed-text``.
+        dimension: the vector size the model makes (the stack's collections are 768).
+        api_key_file: a file holding the server's API key (read at use, never copied).
+        batch_size: texts per embedding request.
+        timeout: seconds one embedding request may take.
+        retry_attempts: tries of a request that failed for a transient reason, the first included.
+        retry_deadline: seconds after which no new try starts.
+        text_fields: the payload fields a point's text to embed is taken from.
+    """
 
     provider: str = "hash"
     url: str = ""
@@ -150,7 +205,16 @@ class Embedding:
 
 @attrs.frozen
 class Publish:
-    """The ``[publish]`` table: how ``fedlearn publish`` commits and pushes."""
+    """
+    The ``[publish]`` table: how ``fedlearn publish`` commits and pushes.
+
+    Attributes:
+        remote: the git remote to push to and pull from.
+        branch: the branch this node commits on.
+        author: the commits' author and committer, ``Name <email>`` (never a hostname).
+        push_attempts: tries of a push the remote rejected because another node pushed first.
+        push_deadline: seconds after which no new push starts.
+    """
 
     remote: str = "origin"
     branch: str = "main"
@@ -161,14 +225,24 @@ class Publish:
 
 @attrs.frozen
 class Pull:
-    """The ``[pull]`` table: what ``fedlearn pull`` does after bringing in new data."""
+    """
+    The ``[pull]`` table: what ``fedlearn pull`` does after bringing in new data.
+
+    Attributes:
+        import_after: run import after a pull that changed data/.
+    """
 
     import_after: bool = True
 
 
 @attrs.frozen
 class Metrics:
-    """The ``[metrics]`` table: where ``fedlearn metrics`` writes the Prometheus textfile."""
+    """
+    The ``[metrics]`` table: where ``fedlearn metrics`` writes the Prometheus textfile.
+
+    Attributes:
+        path: the textfile; "" for ``<state_dir>/metrics/fedlearn.prom``.
+    """
 
     path: str = ""
 
@@ -179,10 +253,17 @@ class Config:
     The whole configuration; field names are the TOML keys.
 
     Attributes:
-        node_id: the configured node id, or "" to derive it (see ``fedlearn.store.node``).
-        repo: the federation repo, or "" for the git top level of the working directory.
-        state_dir: fedlearn's own local state (cursors, locks, quarantine, embedded Qdrant).
-        source: the file this configuration was read from, or "" for built-in defaults.
+        node_id: this node's id (``[a-z0-9][a-z0-9-]{0,62}``); "" derives it from /etc/machine-id, never a hostname.
+        repo: the federation repo (holds data/); "" for the git top level of the working directory.
+        state_dir: fedlearn's own local state (cursors, locks, quarantine, embedded Qdrant); "" for ``$XDG_STATE_HOME/fedlearn``.
+        sync: see ``[sync]``.
+        anonymize: see ``[anonymize]``.
+        qdrant: see ``[qdrant]``.
+        embedding: see ``[embedding]``.
+        publish: see ``[publish]``.
+        pull: see ``[pull]``.
+        metrics: see ``[metrics]``.
+        source: the file this configuration was read from, or "" for built-in defaults (not a key).
     """
 
     node_id: str = ""

@@ -1,8 +1,9 @@
-"""Show the configuration as TOML, or validate a configuration file.
+"""Show the configuration as TOML, validate a configuration file, or print the key reference.
 
 ``fedlearn config show [--defaults]`` prints the loaded configuration (or the built-in defaults) in
-the file's own format; ``fedlearn config validate [FILE]`` exits 2 with one line per bad key. The
-NixOS module runs ``validate`` on the file it generates, at build time.
+the file's own format; ``fedlearn config validate [FILE]`` exits 2 with one line per bad key (the
+NixOS module runs it on the file it generates, at build time); ``fedlearn config docs`` prints
+docs/configuration.md, every key with its default and meaning.
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fedlearn import config, jobs, toml
+from fedlearn import config, config_reference, jobs, toml
 from fedlearn.errors import ConfigError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add ``ACTION [FILE] [--defaults]``."""
-    parser.add_argument("action", choices=("show", "validate"), help="show or validate")
+    parser.add_argument(
+        "action", choices=("show", "validate", "docs"), help="show, validate, or docs"
+    )
     parser.add_argument(
         "file", nargs="?", metavar="FILE", help="validate: the file to check (default: --config)"
     )
@@ -33,6 +36,9 @@ def run(cfg: config.Config, args: argparse.Namespace) -> jobs.Summary:
                 "config show takes no FILE", hint="use `fedlearn config show --config FILE`"
             )
         return show(config.Config() if args.defaults else cfg)
+    if args.action == "docs":
+        page = config_reference.render()
+        return jobs.Summary(job="config", facts={"docs": page}, lines=page.splitlines())
     return validate(Path(args.file) if args.file else None, cfg)
 
 
