@@ -65,13 +65,16 @@ class SyncRun:
         read_segment: Callable[[rotation.Segment], tuple[int, list[jsonl.BadLine]]],
     ) -> None:
         """Read the new lines of one input, keeping its next cursor and its over-long lines."""
-        cursor, bad = jsonl.read_segments(path, self.cursors.get(str(path)), read_segment)
-        if cursor is not None:
-            self.cursors[str(path)] = cursor
+        follow = rotation.Follow(path, self.cursors.get(str(path)))
+        for segment in follow.segments():
+            offset, too_long = read_segment(segment)
+            for line in too_long:
+                self.filtered.set_aside(line)
+            follow.read_to(segment, offset)
+        if follow.cursor is not None:
+            self.cursors[str(path)] = follow.cursor
         else:  # gone, with its rotated copies: a file made there later is a new one
             self.cursors.pop(str(path), None)
-        for line in bad:
-            self.filtered.set_aside(line)
 
     def read_telemetry(self) -> None:
         """Filter and learn from the new lines of every telemetry input."""
@@ -89,7 +92,7 @@ class SyncRun:
         """
         Filter and learn from one segment, cut into ranges read by parallel workers when large.
 
-        Return the offset reached and the over-long lines, as ``jsonl.read_segments`` expects.
+        Return the offset reached and the over-long lines.
         """
         size = (segment.end or segment.path.stat().st_size) - segment.start
         parts = max(1, min(self.cfg.sync.workers or forks.available(), size // PART_BYTES))
@@ -162,14 +165,17 @@ def read_fine_tuning(job: SyncRun) -> dict[str, Any]:
     if not job.cfg.sync.fine_tuning:
         return found
 
-    def on_chunk(chunk: jsonl.Chunk) -> None:
-        lines = chunk.lines()
-        for offset, line in zip(telemetry.line_offsets(lines, chunk.offset), lines, strict=True):
-            take_chat_line(job, chunk, offset, line, found)
+    def read_segment(segment: rotation.Segment) -> tuple[int, list[jsonl.BadLine]]:
+        reader = jsonl.Reader(segment, job.cfg.sync.max_line_bytes)
+        for chunk in reader:
+            lines = chunk.lines()
+            for offset, line in zip(
+                telemetry.line_offsets(lines, chunk.offset), lines, strict=True
+            ):
+                take_chat_line(job, chunk, offset, line, found)
+        return reader.offset, reader.bad
 
-    job.read(
-        Path(job.cfg.sync.fine_tuning), jsonl.each_chunk(job.cfg.sync.max_line_bytes, on_chunk)
-    )
+    job.read(Path(job.cfg.sync.fine_tuning), read_segment)
     return found
 
 

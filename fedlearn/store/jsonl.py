@@ -19,7 +19,8 @@ from pathlib import Path, PurePath
 import attrs
 import msgspec
 
-from fedlearn.store.rotation import Segment, cursor_after, identity, is_folder_missing, plan
+from fedlearn.store import rotation
+from fedlearn.store.rotation import Segment
 from fedlearn.store.state import Cursor
 
 log = logging.getLogger(__name__)
@@ -232,48 +233,21 @@ def divide(segment: Segment, parts: int) -> list[Segment]:
     return [*ranges, attrs.evolve(segment, start=starts[-1])]
 
 
-def read_segments(
-    path: Path, cursor: Cursor | None, read: Callable[[Segment], tuple[int, list[BadLine]]]
-) -> tuple[Cursor | None, list[BadLine]]:
-    """
-    Read every segment of input ``path`` with ``read`` (which returns the offset it reached and
-    the over-long lines it set aside), in order.
-
-    Return the cursor to store once the lines are safely processed (None once the input and its
-    rotated copies are gone from a folder that is there: nothing is left to follow), and the
-    over-long lines.
-    """
-    segments = plan(path, cursor)
-    if not segments:
-        return (cursor if cursor is not None and is_folder_missing(path) else None), []
-    new_cursor, bad = cursor, []
-    for segment in segments:
-        before = identity(segment.path)  # the file read, should it be rotated while it is read
-        offset, segment_bad = read(segment)
-        bad += segment_bad
-        new_cursor = cursor_after(segment.path, offset, name=path, read=before) or new_cursor
-    return new_cursor, bad
-
-
-def each_chunk(
-    max_line_bytes: int, on_chunk: Callable[[Chunk], None]
-) -> Callable[[Segment], tuple[int, list[BadLine]]]:
-    """Return a segment reader (for ``read_segments``) that passes every chunk to ``on_chunk``."""
-
-    def read(segment: Segment) -> tuple[int, list[BadLine]]:
-        reader = Reader(segment, max_line_bytes)
-        for chunk in reader:
-            on_chunk(chunk)
-        return reader.offset, reader.bad
-
-    return read
-
-
 def read_new(
     path: Path, cursor: Cursor | None, max_line_bytes: int, on_chunk: Callable[[Chunk], None]
 ) -> tuple[Cursor | None, list[BadLine]]:
-    """Pass every new complete line of input ``path`` to ``on_chunk``, in order (``read_segments``)."""
-    return read_segments(path, cursor, each_chunk(max_line_bytes, on_chunk))
+    """
+    Pass every new complete line of input ``path`` to ``on_chunk``, in order; return the cursor
+    to store once they are processed (``rotation.Follow``) and the over-long lines set aside.
+    """
+    follow, bad = rotation.Follow(path, cursor), []
+    for segment in follow.segments():
+        reader = Reader(segment, max_line_bytes)
+        for chunk in reader:
+            on_chunk(chunk)
+        bad += reader.bad
+        follow.read_to(segment, reader.offset)
+    return follow.cursor, bad
 
 
 def expand(patterns: list[str], known: Iterable[str] = (), besides: str = "") -> list[Path]:

@@ -4,7 +4,13 @@ A cursor (offset, device/inode, hash of the first bytes) notices appends, rotati
 file with unread bytes is finished first, be it the renamed file or a ``copytruncate`` copy, then
 the files rotated after it: ``.2``, then ``.1``; a copy compressed since is known by its first
 bytes), truncation, and a device number that changed at a reboot. ``plan`` turns that into the
-``Segment``s to read; ``cursor_after`` is the cursor once they are read.
+``Segment``s to read; ``cursor_after`` is the cursor once they are read. ``Follow`` carries one
+input through that loop, for a reader that iterates its segments itself:
+
+    follow = rotation.Follow(path, cursor)
+    for segment in follow.segments():
+        follow.read_to(segment, offset_reached_by_reading(segment))
+    cursor = follow.cursor
 """
 
 from __future__ import annotations
@@ -308,3 +314,33 @@ def cursor_after(
         offset=offset,
         head=head_hash(path, offset),
     )
+
+
+@attrs.define
+class Follow:
+    """
+    One input's segments to read now, and its cursor as they are read (the read loop's state).
+
+    Attributes:
+        path: the configured input.
+        cursor: its cursor: the one it had, then the one after each segment read; None once the
+            input and its rotated copies are gone from a folder that is there (nothing to follow).
+    """
+
+    path: Path
+    cursor: Cursor | None
+    read_file: tuple[int, int] | None = None
+
+    def segments(self) -> Iterator[Segment]:
+        """Yield the segments to read, in order; call ``read_to`` after reading each."""
+        found = plan(self.path, self.cursor)
+        if not found and not (self.cursor is not None and is_folder_missing(self.path)):
+            self.cursor = None
+        for segment in found:
+            self.read_file = identity(segment.path)  # should it be rotated while it is read
+            yield segment
+
+    def read_to(self, segment: Segment, offset: int) -> None:
+        """Record that ``segment`` was read (and its lines safely processed) up to ``offset``."""
+        after = cursor_after(segment.path, offset, name=self.path, read=self.read_file)
+        self.cursor = after or self.cursor

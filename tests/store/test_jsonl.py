@@ -93,17 +93,16 @@ def test_read_new_notices_a_rotation_while_it_reads(tmp_path: Path) -> None:
     path.write_bytes(b'{"a":1}\n')
     fresh = b"".join(b'{"new":%d}\n' % n for n in range(200))
     got: list[bytes] = []
-    read = jsonl.each_chunk(1 << 20, lambda chunk: got.append(bytes(chunk.data)))
-
-    def read_then_rotate(segment: rotation.Segment) -> tuple[int, list[jsonl.BadLine]]:
-        done = read(segment)
+    follow = rotation.Follow(path, None)
+    for segment in follow.segments():
+        reader = jsonl.Reader(segment, 1 << 20)
+        got += [bytes(chunk.data) for chunk in reader]
         with path.open("ab") as handle:  # the writer appends once more, then logrotate runs
             handle.write(b'{"a":2}\n')
         path.rename(path.with_name("events.jsonl.1"))
         path.write_bytes(fresh)
-        return done
-
-    cursor, _ = jsonl.read_segments(path, None, read_then_rotate)
+        follow.read_to(segment, reader.offset)
+    cursor = follow.cursor
     assert got == [b'{"a":1}\n']
     again, cursor, _ = read_all(path, cursor)
     assert again == b'{"a":2}\n' + fresh
