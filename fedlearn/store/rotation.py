@@ -178,6 +178,10 @@ def plan(path: Path, cursor: Cursor | None) -> list[Segment]:
             return []
         info = None
     if info is not None and is_read_file(path, info, cursor):
+        copied = copies_since(path, cursor.newest_copy) if cursor.offset == 0 else []
+        if copied:  # copytruncate of a file read when it was empty: the copies hold it all
+            log.info("%s: truncated after a copy; reading %s first", path, names(copied))
+            return [*(Segment(copy, 0) for copy in copied), Segment(path, 0)]
         if info.st_size >= cursor.offset and head_hash(path, cursor.offset) == cursor.head:
             return [Segment(path, cursor.offset)]
         copies = find_copy(path, cursor) if cursor.offset else []
@@ -313,7 +317,31 @@ def cursor_after(
         inode=found[1],
         offset=offset,
         head=head_hash(path, offset),
+        newest_copy=newest_sibling(path) if offset == 0 else None,
     )
+
+
+def newest_sibling(path: Path) -> list[int]:
+    """Return the (device, inode) of ``path``'s newest rotated sibling, ``[]`` when it has none."""
+    for _, info in rotated_siblings(path):
+        return [info.st_dev, info.st_ino]
+    return []
+
+
+def copies_since(path: Path, known: list[int] | None) -> list[Path]:
+    """
+    Return the rotated siblings newer than ``known`` (the newest one when the cursor was made),
+    oldest first: all of the newest chain when there was none then. Empty when ``known`` is None
+    (not recorded) or is no longer among the siblings (too many rotations to tell).
+    """
+    if known is None:
+        return []
+    newer: list[Path] = []
+    for sibling, info in next(rotation_chains(path), []):
+        if [info.st_dev, info.st_ino] == known:
+            return newer[::-1]
+        newer.append(sibling)
+    return newer[::-1] if not known else []
 
 
 @attrs.define

@@ -25,7 +25,7 @@ JobState = Literal["ok", "idle", "blocked", "failed"]
 STATES: tuple[JobState, ...] = ("ok", "idle", "blocked", "failed")
 
 
-class Cursor(msgspec.Struct, frozen=True, kw_only=True):
+class Cursor(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     """
     How far one input file has been read.
 
@@ -35,6 +35,10 @@ class Cursor(msgspec.Struct, frozen=True, kw_only=True):
         offset: bytes consumed (always just after a newline).
         head: sha256 hex of the file's first ``min(offset, HEAD_BYTES)`` bytes, so a file that was
             truncated and rewritten past the old offset is noticed too.
+        newest_copy: for a cursor at offset 0 only: the (device, inode) of the newest rotated
+            sibling then, ``[]`` when there was none, so that a ``copytruncate`` copy made since
+            is known (a cursor with no bytes read has nothing else to recognize it by); None when
+            unknown (offset > 0, or a cursor written before this field).
     """
 
     path: str
@@ -42,6 +46,7 @@ class Cursor(msgspec.Struct, frozen=True, kw_only=True):
     inode: int
     offset: int
     head: str
+    newest_copy: list[int] | None = None
 
 
 class RunRecord(msgspec.Struct, frozen=True, kw_only=True):
