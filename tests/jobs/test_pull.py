@@ -10,22 +10,10 @@ from typing import Any
 import pytest
 
 from fedlearn.formats import layout
-from fedlearn.formats.records import Pattern
-from fedlearn.learn import patterns
-from fedlearn.store import atomic, state
+from fedlearn.store import state
 from fedlearn.vectors import import_quarantine
 from tests.conftest import Node, git, init_repo
-
-SEEN_AT = "2026-01-02T03:04:05Z"
-
-
-def learn(node: Node, category: str, text: str) -> Pattern:
-    """Add one pattern to ``node``'s own file, as sync would, and return it."""
-    fields = {"error_message": text, "solution": f"fix for {text}"}
-    pattern = patterns.build(category, fields, 0.9, SEEN_AT, node.name)
-    path = layout.pattern_file(node.repo, category, node.name)
-    atomic.write(path, patterns.encode(patterns.join_all([*patterns.read(path), pattern])))
-    return pattern
+from tests.jobs.conftest import learn
 
 
 def pull(node: Node, *args: str) -> dict[str, Any]:

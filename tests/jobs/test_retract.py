@@ -7,22 +7,12 @@ from collections.abc import Callable
 
 from fedlearn import config
 from fedlearn.formats import layout
-from fedlearn.formats.records import Pattern
 from fedlearn.learn import patterns
 from fedlearn.store import atomic, state
 from tests.conftest import Node
+from tests.jobs.conftest import learn
 
-SEEN_AT = "2026-01-02T03:04:05Z"
 TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"
-
-
-def learn(node: Node, category: str, text: str) -> Pattern:
-    """Add one pattern to ``node``'s own file, as sync would, and return it."""
-    fields = {"error_message": text, "solution": f"fix for {text}"}
-    pattern = patterns.build(category, fields, 0.9, SEEN_AT, node.name)
-    path = layout.pattern_file(node.repo, category, node.name)
-    atomic.write(path, patterns.encode(patterns.join_all([*patterns.read(path), pattern])))
-    return pattern
 
 
 def view_ids(node: Node) -> set[str]:
