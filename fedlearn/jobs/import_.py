@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -48,11 +49,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="read every file, not only those changed since the last import",
     )
+    parser.add_argument(
+        "--wait-ready",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="first wait up to SECONDS for Qdrant's /readyz and the embedding server (at boot)",
+    )
 
 
 def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
     """Run import from the command line."""
+    if args.wait_ready > 0:
+        wait_ready(cfg, args.wait_ready)
     return execute(cfg, overwrite=args.overwrite, dry_run=args.dry_run, full=args.full)
+
+
+def wait_ready(cfg: config.Config, seconds: float) -> None:
+    """
+    Return once Qdrant and the embedding server are ready, both within ``seconds`` in all.
+
+    Raise QdrantError or EmbeddingError naming the one that was not.
+    """
+    deadline = time.monotonic() + seconds
+    qdrant.wait_ready(cfg.qdrant, seconds)
+    embed.wait_ready(cfg.embedding, max(deadline - time.monotonic(), 0.0))
 
 
 def execute(

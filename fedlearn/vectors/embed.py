@@ -13,6 +13,7 @@ import http.client
 import itertools
 import json
 import logging
+import math
 import re
 import urllib.error
 import urllib.request
@@ -29,12 +30,17 @@ from fedlearn.store import keyfile
 log = logging.getLogger(__name__)
 Vectors = npt.NDArray[np.float32]
 WORD = re.compile(r"\w+")
+# A readiness probe at least this often while waiting (``wait_ready``).
+READY_WAIT_INITIAL = 0.2
+READY_WAIT_MAX = 2.0
 # Statuses that are never the input's fault: authentication, a wrong URL, model or method, a proxy.
 SERVICE_STATUSES = frozenset({401, 403, 404, 405, 407})
 # The 5xx statuses that may be the input's when they last through the retries: a server that
 # fails on one text (llama.cpp's 500 over the context length, a gateway timing out on it). Every
 # other 5xx (502, 503 down or busy, 501, 505, 507, 511) is the service's, whatever the input.
 INPUT_SERVER_ERRORS = frozenset({500, 504})
+# Answers of a server (or the proxy before it) that is not serving yet, for ``wait_ready``.
+STARTING_STATUSES = frozenset({500, 502, 503, 504})
 # Embedded to show the service works: after a text is refused alone (``sift``), and before import
 # creates a collection (not an input's text, which the server may refuse).
 CHECK_TEXT = "fedlearn embedding check"
@@ -272,6 +278,53 @@ class OllamaEmbedder:
         except (KeyError, TypeError):
             message = f"embedding server {self.url} answered without embeddings[]"
             raise EmbeddingError(message) from None
+
+
+def wait_ready(settings: config.Embedding, seconds: float) -> None:
+    """
+    Return once the embedding server at ``embedding.url`` answers HTTP; at once for ``hash``.
+
+    Any HTTP answer counts (a GET of an API base may be 404, 405 or 501: the port is serving),
+    but a closed port or a 500, 502, 503 or 504 (a server or its proxy still starting) does not.
+    Raise EmbeddingError when it is not ready within ``seconds``.
+    """
+    if settings.provider == "hash":
+        return
+    policy = retry.Policy(
+        name="embedding readiness",
+        attempts=math.ceil(seconds / READY_WAIT_INITIAL) + 1,
+        deadline=seconds,
+        retry_on=lambda error: isinstance(error, TransientError),
+        describe=describe_not_ready,
+        wait_initial=READY_WAIT_INITIAL,
+        wait_max=READY_WAIT_MAX,
+    )
+    try:
+        retry.retrying(policy)(probe_ready, settings.url, min(settings.timeout, READY_WAIT_MAX))
+    except TransientError as error:
+        raise EmbeddingError(
+            f"embedding server {settings.url} not ready after {seconds:g}s: {error}",
+            hint="check the server (e.g. `systemctl status ollama`) and embedding.url",
+        ) from None
+
+
+def probe_ready(url: str, timeout: float) -> None:
+    """GET ``url`` once; raise TransientError when nothing answers or it is still starting."""
+    if not url.startswith(("http://", "https://")):
+        raise EmbeddingError(f"embedding.url must be an http(s) URL: {url!r}")
+    try:
+        with urllib.request.urlopen(url, timeout=timeout):  # noqa: S310 (scheme checked above)
+            return
+    except urllib.error.HTTPError as error:
+        if error.code in STARTING_STATUSES:
+            raise TransientError(f"HTTP {error.code}", error.code) from None
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
+        raise TransientError(str(getattr(error, "reason", error))) from None
+
+
+def describe_not_ready(error: BaseException) -> str:
+    """Return why a readiness probe failed, as the retry log line shows it."""
+    return str(error)
 
 
 def create(settings: config.Embedding) -> Embedder:

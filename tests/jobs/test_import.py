@@ -267,6 +267,26 @@ def test_import_fails_with_exit_1_when_qdrant_stays_unreachable(
     assert not (node.state / "import" / "mark.json").exists()
 
 
+def test_import_wait_ready_gives_up_with_exit_1_naming_qdrant(
+    alpha: Node, make_node: Callable[..., Node]
+) -> None:
+    """``--wait-ready`` against a Qdrant that never opens its port: exit 1 naming it, no mark."""
+    url = f"http://127.0.0.1:{embedserver.closed_port()}"
+    node = make_node("beta", qdrant={"url": url}, **SMALL)
+    livestore.pull(node)
+    process = node.run("import", "--wait-ready", "0.3", check=False)
+    assert process.returncode == 1
+    assert f"fedlearn: qdrant at {url} not ready after 0.3s: ConnectError" in process.stderr
+    assert "hint: check `systemctl status qdrant`" in process.stderr
+    assert not (node.state / "import" / "mark.json").exists()
+
+
+def test_import_wait_ready_has_nothing_to_wait_for_in_process(alpha: Node, beta: Node) -> None:
+    """The embedded store and the hash embedder are ready at once: the import runs."""
+    answer = json.loads(beta.run("import", "--wait-ready", "600", "--json").stdout)
+    assert answer["state"] == "ok" and answer["imported"] > 0
+
+
 def test_import_deletes_retracted_patterns(alpha: Node, beta: Node) -> None:
     """A retraction pulled later removes that pattern's point from Qdrant."""
     import_.execute(beta.config())
