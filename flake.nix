@@ -15,7 +15,7 @@
       forAllSystems = f: lib.genAttrs systems (system: f nixpkgs.legacyPackages.${system});
       packageFor = pkgs: self.packages.${pkgs.stdenv.hostPlatform.system}.fedlearn;
 
-      # `nix run .#<job>` runs `fedlearn <job>` with any further arguments.
+      # `nix run .#<job>` runs `fedlearn <job>` with any further arguments; `nix run .` is the CLI.
       jobApp = pkgs: job: {
         type = "app";
         program = lib.getExe (
@@ -29,12 +29,9 @@
     {
       overlays.default = final: _prev: { fedlearn = final.callPackage ./nix/package.nix { }; };
 
-      nixosModules.default =
-        { lib, pkgs, ... }:
-        {
-          imports = [ ./nix/module.nix ];
-          services.fedlearn.package = lib.mkDefault self.packages.${pkgs.stdenv.hostPlatform.system}.fedlearn;
-        };
+      # The module builds the package with the system's own pkgs (its overlays, its Python), so
+      # this flake's nixpkgs input is not evaluated for a system that imports it.
+      nixosModules.default = ./nix/module.nix;
 
       packages = forAllSystems (pkgs: rec {
         fedlearn = pkgs.callPackage ./nix/package.nix { };
@@ -43,7 +40,14 @@
 
       apps = forAllSystems (
         pkgs:
-        lib.genAttrs [ "sync" "export" "import" "publish" ] (jobApp pkgs) // { default = jobApp pkgs "sync"; }
+        lib.genAttrs [ "sync" "export" "import" "publish" ] (jobApp pkgs)
+        // {
+          default = {
+            type = "app";
+            program = lib.getExe (packageFor pkgs);
+            meta.description = "Run the fedlearn command line";
+          };
+        }
       );
 
       checks = forAllSystems (pkgs: {
@@ -67,6 +71,7 @@
                 tenacity
                 qdrant-client
                 hatchling
+                google-re2
                 pytest
                 hypothesis
                 prometheus-client

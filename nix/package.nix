@@ -1,9 +1,11 @@
 # fedlearn built from pyproject.toml; its test suite runs in the check phase (tests that need the
-# network or Nix itself are deselected by marker: the build sandbox has neither).
+# network or Nix itself are deselected by marker: the build sandbox has neither). git and ssh are
+# on the program's PATH: publish, pull and status run git, which runs ssh for ssh remotes.
 {
   lib,
   python3Packages,
   git,
+  openssh,
 }:
 let
   init = builtins.readFile ../fedlearn/__init__.py;
@@ -25,6 +27,16 @@ python3Packages.buildPythonApplication {
   };
 
   build-system = [ python3Packages.hatchling ];
+
+  makeWrapperArgs = [
+    "--prefix"
+    "PATH"
+    ":"
+    (lib.makeBinPath [
+      git
+      openssh
+    ])
+  ];
 
   dependencies = with python3Packages; [
     msgspec

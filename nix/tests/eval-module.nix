@@ -1,7 +1,8 @@
 # nix/module.nix (and the flake's outputs) evaluated with nixpkgs' lib.evalModules from a local lib
 # checkout, against the stub NixOS options in ./nixos-options.nix and a stand-in `pkgs` whose TOML
 # generator writes JSON. Run through ./eval-module.sh; returns the number of checks that passed and
-# throws a list of the ones that failed.
+# the module's option defaults (tests/nix compares them with its own), or throws a list of the
+# checks that failed.
 { lib }:
 let
   schedules = lib.importJSON ../../fedlearn/schedules.json;
@@ -13,25 +14,62 @@ let
     meta.mainProgram = "fedlearn";
   };
 
-  pkgs = {
-    fedlearn = derivation "fedlearn-0.1.0";
+  # Stand-ins for the Python packages the flake's devShell asks for.
+  python = lib.genAttrs [
+    "msgspec"
+    "attrs"
+    "cattrs"
+    "tenacity"
+    "qdrant-client"
+    "hatchling"
+    "google-re2"
+    "pytest"
+    "hypothesis"
+    "prometheus-client"
+    "mypy"
+  ] (name: name);
+
+  basePkgs = {
     git = derivation "git";
     openssh = derivation "openssh";
+    systemd = derivation "systemd";
+    ruff = derivation "ruff";
+    nixfmt = derivation "nixfmt";
+    nixfmt-tree = derivation "nixfmt-tree";
+    python3.withPackages = select: select python;
+    mkShell = attrs: attrs;
     formats.toml = _: {
       type = lib.types.attrsOf lib.types.anything;
       generate = name: value: builtins.toFile name (builtins.toJSON value);
     };
     runCommand = name: environment: script: { inherit name environment script; };
-    stdenv.hostPlatform.system = "x86_64-linux";
+    writeShellScriptBin = name: text: derivation name // { inherit text; };
+    # What nix/module.nix builds the package with when pkgs has no fedlearn (no overlay).
+    callPackage = path: arguments: derivation "fedlearn-from-callPackage" // { inherit path arguments; };
+    stdenv = {
+      hostPlatform.system = "x86_64-linux";
+      buildPlatform.canExecute = platform: platform.system == "x86_64-linux";
+    };
+  };
+  # With the flake's overlay (or any that adds fedlearn).
+  overlaid = basePkgs // {
+    fedlearn = derivation "fedlearn-0.1.0";
+  };
+  # Building for aarch64 on x86_64.
+  cross = basePkgs // {
+    stdenv = basePkgs.stdenv // {
+      hostPlatform.system = "aarch64-linux";
+    };
   };
 
-  evaluate =
+  evaluateWith =
     {
       fedlearn ? { },
       extra ? { },
       module ? ../module.nix,
+      pkgs ? overlaid,
     }:
-    (lib.evalModules {
+    lib.evalModules {
       modules = [
         ./nixos-options.nix
         module
@@ -39,16 +77,26 @@ let
         { services.fedlearn = { enable = true; } // fedlearn; }
       ];
       specialArgs = { inherit pkgs; };
-    }).config;
+    };
+  evaluate = arguments: (evaluateWith arguments).config;
+  # Whether evaluating the configuration's units (and their config files) fails.
+  isRefused =
+    arguments:
+    !(builtins.tryEval (
+      builtins.deepSeq [
+        (evaluate arguments).systemd.services
+        (evaluate arguments).services.fedlearn.settings
+      ] true
+    )).success;
 
   failed = config: map (a: a.message) (lib.filter (a: !a.assertion) config.assertions);
   readConfig = path: builtins.fromJSON (builtins.readFile path);
   jobConfig = service: readConfig (lib.last (lib.splitString " --config " service.serviceConfig.ExecStart));
   check = what: ok: { inherit what ok; };
 
-  minimal = evaluate { fedlearn.repo.path = "/srv/fed"; };
+  minimal = evaluate { fedlearn.settings.repo = "/srv/fed"; };
   minimalChecks = [
-    (check "minimal: no failed assertion" (failed minimal == [ ]))
+    (check "minimal: no failed assertion" (failed minimal == [ ] && minimal.warnings == [ ]))
     (check "minimal: the four job services" (
       lib.attrNames minimal.systemd.services == [
         "fedlearn-export"
@@ -58,30 +106,51 @@ let
       ]
     ))
     (check "minimal: the system user" minimal.users.users.fedlearn.isSystemUser)
-    (check "minimal: state dir by tmpfiles, the user's repo left alone" (
-      minimal.systemd.tmpfiles.rules == [ "d /var/lib/fedlearn 0750 fedlearn fedlearn - -" ]
-    ))
-    (check "minimal: writable state dir and repo" (
-      minimal.systemd.services.fedlearn-sync.serviceConfig.ReadWritePaths == [
-        "/var/lib/fedlearn"
-        "-/srv/fed"
-      ]
-    ))
-    (check "minimal: embedded Qdrant" ((jobConfig minimal.systemd.services.fedlearn-import).qdrant.url == ""))
-    (check "minimal: no pull or publish after sync" (
-      !(minimal.systemd.services.fedlearn-sync.serviceConfig ? ExecStartPost)
-    ))
-    (check "minimal: system.checks validates the five config files" (
-      lib.length (lib.filter (lib.hasInfix "config validate") (lib.splitString "\n" (lib.head minimal.system.checks).script)) == 5
+    (check "minimal: embedded Qdrant" ((jobConfig minimal.systemd.services.fedlearn-export).qdrant.url == ""))
+    (check "minimal: system.checks validates the six config files (etc, four jobs, the wrapper's)" (
+      lib.length (lib.filter (lib.hasInfix "config validate") (lib.splitString "\n" (lib.head minimal.system.checks).script)) == 6
     ))
   ];
 
+  # Item 8: the package comes from the host's pkgs.
+  fromHostPkgs = evaluate {
+    pkgs = basePkgs;
+    fedlearn.settings.repo = "/srv/fed";
+  };
+  packageChecks = [
+    (check "package: pkgs.fedlearn when an overlay gives it" (minimal.services.fedlearn.package.name == "fedlearn-0.1.0"))
+    (check "package: else nix/package.nix with the host's callPackage" (
+      fromHostPkgs.services.fedlearn.package.name == "fedlearn-from-callPackage"
+      && fromHostPkgs.services.fedlearn.package.path == ../package.nix
+      && lib.hasInfix "fedlearn-from-callPackage/bin/fedlearn import" fromHostPkgs.systemd.services.fedlearn-import.serviceConfig.ExecStart
+    ))
+  ];
+
+  # Item 6: the build-time check can be switched off, and is off when cross-compiling.
+  crossBuilt = evaluate {
+    pkgs = cross;
+    fedlearn.settings.repo = "/srv/fed";
+  };
+  unchecked = evaluate {
+    fedlearn = {
+      settings.repo = "/srv/fed";
+      checkConfig = false;
+    };
+  };
+  checkChecks = [
+    (check "checkConfig: off when the build machine cannot run the host's package" (
+      !crossBuilt.services.fedlearn.checkConfig && crossBuilt.system.checks == [ ]
+    ))
+    (check "checkConfig = false: no system.checks" (unchecked.system.checks == [ ]))
+  ];
+
+  # Item 9: per-job timers filled by the schedule presets.
   scheduleChecks = lib.concatMap (
     name:
     let
       config = evaluate {
         fedlearn = {
-          repo.path = "/srv/fed";
+          settings.repo = "/srv/fed";
           schedule = name;
         };
       };
@@ -89,23 +158,65 @@ let
     map (
       job:
       check "schedule ${name}: ${job} OnCalendar from schedules.json" (
-        config.systemd.timers."fedlearn-${job}".timerConfig.OnCalendar == schedules.${name}.${job}.systemd
+        config.services.fedlearn.timers.${job}.onCalendar == schedules.${name}.${job}.systemd
+        && config.systemd.timers."fedlearn-${job}".timerConfig.OnCalendar == schedules.${name}.${job}.systemd
         && config.systemd.timers."fedlearn-${job}".timerConfig.Persistent
       )
     ) (lib.attrNames schedules.${name})
   ) (lib.attrNames schedules);
-
-  custom = evaluate {
+  timed = evaluate {
     fedlearn = {
-      repo.path = "/srv/fed";
-      schedule = "custom";
+      settings.repo = "/srv/fed";
+      schedule = "minimal";
       timers = {
-        sync = "*:0/30";
-        export = "Sat 04:00";
-        metrics = "minutely";
+        sync = "*:0/30"; # the earlier form: OnCalendar alone
+        export = {
+          onCalendar = [
+            "Sat 04:00"
+            "Wed 04:00"
+          ];
+          timerConfig.RandomizedDelaySec = "2h";
+        };
+        metrics.enable = false;
       };
     };
   };
+  custom = evaluate {
+    fedlearn = {
+      settings.repo = "/srv/fed";
+      schedule = "custom";
+      timers.sync.onCalendar = "hourly";
+    };
+  };
+  timerChecks = [
+    (check "timers: a string is OnCalendar" (timed.systemd.timers.fedlearn-sync.timerConfig.OnCalendar == "*:0/30"))
+    (check "timers: a list of times and timerConfig over the module's" (
+      timed.systemd.timers.fedlearn-export.timerConfig == {
+        OnCalendar = [
+          "Sat 04:00"
+          "Wed 04:00"
+        ];
+        Persistent = true;
+        RandomizedDelaySec = "2h";
+      }
+    ))
+    (check "timers: one switched off, its service kept" (
+      !(timed.systemd.timers ? fedlearn-metrics) && timed.systemd.services ? fedlearn-metrics
+    ))
+    (check "timers: custom without times fails naming the timers" (
+      failed custom == [
+        ''services.fedlearn.timers.export.onCalendar: schedule "custom" gives no time for export, metrics; set timers.<job>.onCalendar, or timers.<job>.enable = false''
+      ]
+    ))
+    (check "timers: no timer for a job without one" (
+      isRefused {
+        fedlearn = {
+          settings.repo = "/srv/fed";
+          timers.import = "hourly";
+        };
+      }
+    ))
+  ];
 
   connected = evaluate {
     fedlearn = {
@@ -114,42 +225,65 @@ let
         enable = true;
         sshKeyFile = "/run/secrets/deploy-key";
       };
-      qdrant.apiKeyFile = "/run/secrets/qdrant";
       settings = {
+        qdrant.api_key_file = "/run/secrets/qdrant";
+        embedding = {
+          provider = "ollama";
+          url = "http://127.0.0.1:11434";
+        };
         sync.max_line_bytes = 4096;
-        sync.value_threshold = 0.9;
       };
-      valueThreshold = 0.9;
     };
-    extra.services.qdrant = {
-      enable = true;
-      settings.service = {
-        host = "0.0.0.0";
-        http_port = 7333;
+    extra = {
+      services.qdrant = {
+        enable = true;
+        settings.service = {
+          host = "0.0.0.0";
+          http_port = 7333;
+        };
       };
+      services.ollama.enable = true;
+      programs.ssh.package = derivation "openssh-hpn";
     };
   };
   connectedSync = connected.systemd.services.fedlearn-sync;
+  connectedImport = connected.systemd.services.fedlearn-import;
   connectedChecks = [
     (check "connected: no failed assertion" (failed connected == [ ]))
-    (check "connected: repo defaults into the state dir" (
-      (jobConfig connectedSync).repo == "/var/lib/fedlearn/repo"
+    (check "connected: repo defaults into the state dir" ((jobConfig connectedSync).repo == "/var/lib/fedlearn/repo"))
+    # Item 12: the computed URL is the option's real default.
+    (check "connected: settings.qdrant.url defaults to services.qdrant's address" (
+      connected.services.fedlearn.settings.qdrant.url == "http://127.0.0.1:7333"
+      && (jobConfig connectedSync).qdrant.url == "http://127.0.0.1:7333"
     ))
-    (check "connected: clone unit only when the repo is absent" (
-      connected.systemd.services.fedlearn-clone.unitConfig.ConditionPathExists == "!/var/lib/fedlearn/repo/.git"
+    # Item 1: readiness at boot.
+    (check "connected: import after qdrant.service and ollama.service, waits, restarts" (
+      lib.all (unit: lib.elem unit connectedImport.after && lib.elem unit connectedImport.wants) [
+        "qdrant.service"
+        "ollama.service"
+        "fedlearn-clone.service"
+      ]
+      && lib.hasInfix "/bin/fedlearn import --wait-ready 300 --config" connectedImport.serviceConfig.ExecStart
+      && connectedImport.serviceConfig.Restart == "on-failure"
     ))
-    (check "connected: import after and wanting the local qdrant.service" (
-      lib.elem "qdrant.service" connected.systemd.services.fedlearn-import.after
-      && lib.elem "qdrant.service" connected.systemd.services.fedlearn-import.wants
-      && connected.systemd.services.fedlearn-import.wantedBy == [ "multi-user.target" ]
+    # Item 2: a lost lock race.
+    (check "connected: exit 3 is success for every job" (
+      lib.all (job: connected.systemd.services."fedlearn-${job}".serviceConfig.SuccessExitStatus == [ 3 ]) [
+        "sync"
+        "export"
+        "metrics"
+        "import"
+      ]
     ))
-    (check "connected: import at boot runs after the boot target, not rerun by a switch" (
-      lib.last connected.systemd.services.fedlearn-import.after == "multi-user.target"
-      && !(lib.elem "multi-user.target" connected.systemd.services.fedlearn-import.wants)
-      && !connected.systemd.services.fedlearn-import.restartIfChanged
-    ))
-    (check "connected: Qdrant URL from services.qdrant.settings" (
-      (jobConfig connectedSync).qdrant.url == "http://127.0.0.1:7333"
+    # Items 3, 4, 5.
+    (check "connected: no restart on switch, clone wanted not required, timeouts" (
+      lib.all (
+        unit:
+        let
+          service = connected.systemd.services.${unit};
+        in
+        !service.restartIfChanged && service.requires == [ ] && service.serviceConfig ? TimeoutStartSec
+      ) (lib.attrNames connected.systemd.services)
     ))
     (check "connected: publish then pull after sync" (
       map (command: lib.head (lib.splitString " --config" (lib.last (lib.splitString "/bin/fedlearn " command))))
@@ -158,181 +292,142 @@ let
         "pull"
       ]
     ))
-    (check "connected: secrets by LoadCredential" (
+    (check "connected: secrets by LoadCredential, the configs naming the copies" (
       connectedSync.serviceConfig.LoadCredential == [
         "qdrant-api-key:/run/secrets/qdrant"
         "ssh-key:/run/secrets/deploy-key"
       ]
+      && (jobConfig connectedSync).qdrant.api_key_file == "/run/credentials/fedlearn-sync.service/qdrant-api-key"
+      && (readConfig connected.environment.etc."fedlearn/config.toml".source).qdrant.api_key_file == "/run/secrets/qdrant"
     ))
-    (check "connected: config names the credential copy" (
-      (jobConfig connectedSync).qdrant.api_key_file == "/run/credentials/fedlearn-sync.service/qdrant-api-key"
+    # Item 14: the ssh the system configures.
+    (check "connected: git runs programs.ssh.package, in batch mode" (
+      lib.hasPrefix "${storePath "openssh-hpn"}/bin/ssh -i " connectedSync.environment.GIT_SSH_COMMAND
+      && lib.hasInfix "-o BatchMode=yes" connectedSync.environment.GIT_SSH_COMMAND
     ))
-    (check "connected: /etc config names the secret's own path" (
-      (readConfig connected.environment.etc."fedlearn/config.toml".source).qdrant.api_key_file == "/run/secrets/qdrant"
-    ))
-    (check "connected: git uses the ssh key credential" (
-      lib.hasInfix "-i /run/credentials/fedlearn-sync.service/ssh-key" connectedSync.environment.GIT_SSH_COMMAND
-    ))
-    (check "connected: a typed option and settings agreeing, the rest kept" (
-      (jobConfig connectedSync).sync.value_threshold == 0.9 && (jobConfig connectedSync).sync.max_line_bytes == 4096
+    (check "connected: freeform settings kept" ((jobConfig connectedSync).sync.max_line_bytes == 4096))
+    # Item 15: the wrapper is the fedlearn on PATH.
+    (check "connected: the wrapper is installed as fedlearn" (
+      map (package: package.name) connected.environment.systemPackages == [ "fedlearn" ]
+      && lib.hasInfix "systemd-run" (lib.head connected.environment.systemPackages).text
+      && lib.hasInfix "--property='LoadCredential=ssh-key:/run/secrets/deploy-key'" (lib.head connected.environment.systemPackages).text
     ))
   ];
 
-  # Typed options left at their defaults give way to the same keys in settings, and the units
-  # follow the values fedlearn reads.
-  fromSettings = evaluate {
-    fedlearn = {
-      repo = {
-        path = "/srv/fed";
-        url = "https://example.org/fed.git";
-      };
-      settings = {
-        sync.telemetry = [ "/home/alice/.local/share/ai/hybrid-events.jsonl" ];
-        sync.value_threshold = 0.5;
-        embedding.dimension = 1024;
-        qdrant.url = "http://qdrant.lan:6333";
-        publish.branch = "fedlearn";
-        metrics.path = "/var/lib/node-exporter/fedlearn.prom";
-        pull.import_after = false;
-      };
+  # Item 14: this host's Qdrant is not waited for when another is configured.
+  remoteQdrant = evaluate {
+    fedlearn.settings = {
+      repo = "/srv/fed";
+      qdrant.url = "http://qdrant.lan:6333";
     };
+    extra.services.qdrant.enable = true;
   };
-  fromSettingsServices = fromSettings.systemd.services;
-  fromSettingsSync = jobConfig fromSettingsServices.fedlearn-sync;
-  # Set typed options (at any priority but their default's, even to the default's value) that
-  # disagree with settings fail, naming both; so do settings for keys the units depend on.
-  conflicting = evaluate {
+
+  # Item 13: settings is the effective configuration, with the module system's priorities.
+  forced = evaluate {
+    fedlearn.settings = {
+      repo = "/srv/fed";
+      embedding.dimension = 768;
+    };
+    extra.services.fedlearn.settings.embedding.dimension = lib.mkForce 1024;
+  };
+  renamed = evaluateWith {
     fedlearn = {
       repo.path = "/srv/fed";
-      embedding.dimension = 768;
-      telemetryPaths = [ "/var/log/ai/events.jsonl" ];
-      settings = {
-        embedding.dimension = 1024;
-        sync.telemetry = [ "/var/log/other.jsonl" ];
-        sync.value_threshold = 0.5;
-        state_dir = "/srv/fedlearn-state";
-      };
+      valueThreshold = 0.9;
+      nodeId = "lab";
+      qdrant.apiKeyFile = "/run/secrets/q";
+      metrics.textfileDirectory = "/var/lib/node-exporter";
     };
-    extra.services.fedlearn.valueThreshold = lib.mkDefault 0.8;
   };
   settingsChecks = [
-    (check "settings: no failed assertion" (failed fromSettings == [ ]))
-    (check "settings: keys of typed options left at their defaults reach the config" (
-      fromSettingsSync.sync.telemetry == [ "/home/alice/.local/share/ai/hybrid-events.jsonl" ]
-      && fromSettingsSync.sync.value_threshold == 0.5
-      && fromSettingsSync.embedding.dimension == 1024
-      && fromSettingsSync.qdrant.url == "http://qdrant.lan:6333"
-      && fromSettingsSync.publish.branch == "fedlearn"
-      && fromSettingsSync.metrics.path == "/var/lib/node-exporter/fedlearn.prom"
-      && !fromSettingsSync.pull.import_after
-      && (readConfig fromSettings.environment.etc."fedlearn/config.toml".source).embedding.dimension == 1024
+    (check "settings: mkForce wins, and the files follow" (
+      forced.services.fedlearn.settings.embedding.dimension == 1024
+      && (jobConfig forced.systemd.services.fedlearn-import).embedding.dimension == 1024
     ))
-    (check "settings: typed options still fill the keys settings leaves out" (
-      fromSettingsSync.embedding.provider == "hash" && fromSettingsSync.sync.fine_tuning == ""
+    (check "settings: two values for one key at one priority are an error" (
+      isRefused {
+        fedlearn.settings = {
+          repo = "/srv/fed";
+          embedding.dimension = 768;
+        };
+        extra.services.fedlearn.settings.embedding.dimension = 1024;
+      }
     ))
-    (check "settings: the sandbox reads telemetry under /home and writes the metrics folder" (
-      fromSettingsServices.fedlearn-sync.serviceConfig.ProtectHome == "read-only"
-      && lib.elem "-/var/lib/node-exporter" fromSettingsServices.fedlearn-metrics.serviceConfig.ReadWritePaths
-      && fromSettingsServices.fedlearn-metrics.serviceConfig.UMask == "0022"
+    (check "settings: a misspelled typed key's value is refused by its type" (
+      isRefused {
+        fedlearn.settings = {
+          repo = "/srv/fed";
+          sync.value_threshold = 2;
+        };
+      }
     ))
-    (check "settings: the clone checks out the branch published to" (
-      lib.hasInfix " clone --branch fedlearn -- " fromSettingsServices.fedlearn-clone.serviceConfig.ExecStart
+    (check "settings: the earlier options fill their keys, with a warning each" (
+      renamed.config.services.fedlearn.settings.repo == "/srv/fed"
+      && renamed.config.services.fedlearn.settings.sync.value_threshold == 0.9
+      && renamed.config.services.fedlearn.settings.node_id == "lab"
+      && renamed.config.services.fedlearn.settings.qdrant.api_key_file == "/run/secrets/q"
+      && renamed.config.services.fedlearn.settings.metrics.path == "/var/lib/node-exporter/fedlearn.prom"
+      && lib.length renamed.config.warnings >= 2
     ))
-    (check "settings: a remote Qdrant orders export after the network" (
-      fromSettingsServices.fedlearn-export.wants == [ "network-online.target" ]
+    (check "settings: repo's default is documented with qualified names" (
+      lib.hasInfix "config.services.fedlearn.repo.url"
+        (renamed.options.services.fedlearn.settings.type.getSubOptions [ ]).repo.defaultText.text
     ))
-    (check "conflicting: one failed assertion each, starting with the option path" (
-      lib.sort lib.lessThan (map (message: lib.head (lib.splitString ":" message)) (failed conflicting)) == [
-        "services.fedlearn.embedding.dimension"
-        "services.fedlearn.settings.state_dir"
-        "services.fedlearn.telemetryPaths"
-        "services.fedlearn.valueThreshold"
-      ]
-    ))
-    (check "conflicting: the message names both values" (
-      lib.elem "services.fedlearn.embedding.dimension: sets embedding.dimension to 768, while services.fedlearn.settings.embedding.dimension is 1024; set only one of them (an option left at its default gives way to settings)" (
-        failed conflicting
-      )
+    (check "settings: a local Qdrant not configured is not waited for" (
+      !(lib.elem "qdrant.service" remoteQdrant.systemd.services.fedlearn-import.wants)
+      && !(lib.elem "qdrant.service" remoteQdrant.systemd.services.fedlearn-export.wants)
     ))
   ];
 
-  home = evaluate {
-    fedlearn = {
-      repo.path = "/home/alice/fed";
-      user = "alice";
-      group = "users";
-    };
-  };
-  readsHome = evaluate {
-    fedlearn = {
-      repo.path = "/srv/fed";
-      telemetryPaths = [ "/home/alice/.local/share/ai/hybrid-events.jsonl" ];
-    };
-  };
-  noBoot = evaluate {
-    fedlearn = {
-      repo.path = "/srv/fed";
-      importOnBoot = false;
-    };
-  };
+  # Item 10: path types.
+  pathChecks =
+    map
+      (
+        case:
+        check "paths: ${case.what} is refused by its type" (
+          isRefused {
+            fedlearn = {
+              settings.repo = "/srv/fed";
+            }
+            // case.options;
+          }
+        )
+      )
+      [
+        {
+          what = "a relative telemetry path";
+          options.settings.sync.telemetry = [ "events.jsonl" ];
+        }
+        {
+          what = "a state dir under ~";
+          options.settings.state_dir = "~/fedlearn";
+        }
+        {
+          what = "an API key file in the Nix store";
+          options.settings.qdrant.api_key_file = storePath "qdrant-key";
+        }
+        {
+          what = "an ssh key in the Nix store";
+          options.publish = {
+            enable = true;
+            sshKeyFile = storePath "deploy-key";
+          };
+        }
+      ];
+
+  # Item 11 (the assertion's logic is tested in tests/nix/test_units.py).
   broken = evaluate {
-    fedlearn = {
-      schedule = "custom";
-      timers.sync = "hourly";
-      qdrant.apiKeyFile = storePath "qdrant-key";
-    };
-  };
-  badNodeId = builtins.tryEval (
-    builtins.deepSeq
-      (evaluate {
-        fedlearn = {
-          repo.path = "/srv/fed";
-          nodeId = "My Laptop";
-        };
-      }).services.fedlearn.nodeId
-      true
-  );
-  flakeModule = evaluate {
-    module = flake.nixosModules.default;
-    fedlearn = {
-      repo.path = "/srv/fed";
-      package = pkgs.fedlearn;
-    };
+    fedlearn.repo.url = "https://alice:ghp_token@github.com/alice/fed.git";
   };
   otherChecks = [
-    (check "custom: OnCalendar from timers" (
-      map (job: custom.systemd.timers."fedlearn-${job}".timerConfig.OnCalendar) [ "sync" "export" "metrics" ] == [
-        "*:0/30"
-        "Sat 04:00"
-        "minutely"
-      ]
+    (check "broken: credentials in the URL, message starting with the option path" (
+      lib.any (lib.hasPrefix "services.fedlearn.repo.url: holds credentials") (failed broken)
     ))
-    (check "home: ProtectHome off for a repo under /home" (
-      home.systemd.services.fedlearn-sync.serviceConfig.ProtectHome == false && !(home.users.users ? alice)
-    ))
-    (check "home: telemetry under /home is read-only" (
-      readsHome.systemd.services.fedlearn-sync.serviceConfig.ProtectHome == "read-only"
-    ))
-    (check "importOnBoot = false: import not wanted at boot" (
-      noBoot.systemd.services.fedlearn-import.wantedBy == [ ]
-    ))
-    (check "broken: three failed assertions, each naming its option" (
-      lib.length (failed broken) == 3
-      && lib.elem ''services.fedlearn.timers: schedule "custom" needs an OnCalendar for every job; missing: export, metrics'' (failed broken)
-      && lib.any (lib.hasPrefix "services.fedlearn.repo.path: ") (failed broken)
-      && lib.any (lib.hasPrefix "services.fedlearn.qdrant.apiKeyFile: ") (failed broken)
-    ))
-    (check "nodeId must match the node id pattern" (!badNodeId.success))
-    (check "the flake's nixosModules.default imports the module" (
-      lib.attrNames flakeModule.systemd.timers == [
-        "fedlearn-export"
-        "fedlearn-metrics"
-        "fedlearn-sync"
-      ]
-    ))
+    (check "the flake's nixosModules.default is nix/module.nix" (flake.nixosModules.default == ../module.nix))
   ];
 
-  # The flake's outputs with a stand-in nixpkgs: only their names are forced, not the packages.
+  # The flake's outputs with a stand-in nixpkgs.
   systems = [
     "x86_64-linux"
     "aarch64-linux"
@@ -341,7 +436,7 @@ let
     self = flake;
     nixpkgs = {
       inherit lib;
-      legacyPackages = lib.genAttrs systems (_: pkgs);
+      legacyPackages = lib.genAttrs systems (_: basePkgs);
     };
   };
   flakeChecks = [
@@ -356,15 +451,17 @@ let
         "packages"
       ]
     ))
-    (check "flake: systems" (lib.all (output: lib.attrNames flake.${output} == lib.sort lib.lessThan systems) [
-      "apps"
-      "checks"
-      "devShells"
-      "formatter"
-      "packages"
-    ]))
+    (check "flake: systems" (
+      lib.all (output: lib.attrNames flake.${output} == lib.sort lib.lessThan systems) [
+        "apps"
+        "checks"
+        "devShells"
+        "formatter"
+        "packages"
+      ]
+    ))
     (check "flake: packages" (lib.attrNames flake.packages.x86_64-linux == [ "default" "fedlearn" ]))
-    (check "flake: apps" (
+    (check "flake: apps, the default one the bare CLI" (
       lib.attrNames flake.apps.aarch64-linux == [
         "default"
         "export"
@@ -372,14 +469,48 @@ let
         "publish"
         "sync"
       ]
+      && flake.apps.x86_64-linux.default.program == "${storePath "fedlearn-from-callPackage"}/bin/fedlearn"
     ))
+    (check "flake: the devShell has google-re2" (lib.elem "google-re2" (lib.head flake.devShells.x86_64-linux.default.packages)))
     (check "flake: checks" (lib.attrNames flake.checks.x86_64-linux == [ "module" "package" "vm" ]))
   ];
 
-  checks = minimalChecks ++ scheduleChecks ++ connectedChecks ++ settingsChecks ++ otherChecks ++ flakeChecks;
+  checks =
+    minimalChecks
+    ++ packageChecks
+    ++ checkChecks
+    ++ scheduleChecks
+    ++ timerChecks
+    ++ connectedChecks
+    ++ settingsChecks
+    ++ pathChecks
+    ++ otherChecks
+    ++ flakeChecks;
   failures = map (c: c.what) (lib.filter (c: !c.ok) checks);
+
+  # The option values nix/units.nix receives for the defaults (tests/nix/conftest.py's DEFAULTS).
+  reference = (evaluate { fedlearn.settings.repo = "/srv/federation"; }).services.fedlearn;
+  defaults = {
+    inherit (reference)
+      enable
+      schedule
+      timers
+      timeouts
+      readyTimeout
+      publish
+      importOnBoot
+      checkConfig
+      user
+      group
+      settings
+      ;
+    repo = { inherit (reference.repo) url credentialsFile; };
+  };
 in
 if failures == [ ] then
-  { passed = lib.length checks; }
+  {
+    passed = lib.length checks;
+    inherit defaults;
+  }
 else
   throw "nix/module.nix: ${toString (lib.length failures)} check(s) failed:\n  ${lib.concatStringsSep "\n  " failures}"

@@ -27,6 +27,7 @@ let
       requires = unitNames;
       wantedBy = unitNames;
       restartIfChanged = option types.bool true;
+      startAt = option (types.either types.str (types.listOf types.str)) [ ];
       path = option (types.listOf (types.either types.package types.str)) [ ];
       environment = option (types.attrsOf (types.nullOr types.str)) { };
       unitConfig = directives;
@@ -61,6 +62,12 @@ in
     environment.etc = option (types.attrsOf (types.attrsOf types.anything)) { };
     environment.systemPackages = option (types.listOf types.package) [ ];
     system.checks = option (types.listOf types.unspecified) [ ];
+    programs.ssh.package = option types.package {
+      type = "derivation";
+      name = "openssh";
+      outPath = "${builtins.storeDir}/00000000000000000000000000000000-openssh";
+    };
+    services.ollama.enable = option types.bool false;
     services.qdrant.enable = option types.bool false;
     # nixpkgs' qdrant module sets these defaults when Qdrant is enabled.
     services.qdrant.settings = option (types.attrsOf types.anything) {

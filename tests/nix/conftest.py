@@ -23,35 +23,54 @@ STORE = "/nix/store"
 PACKAGE = f"{STORE}/00000000000000000000000000000000-fedlearn-0.1.0"
 SKIP_REASON = "nix-instantiate is not on PATH (install Nix, e.g. Debian's nix-bin, as .ci/run does)"
 
-# The option defaults of nix/module.nix, as nix/units.nix receives them.
+SYSTEMD = f"{STORE}/44444444444444444444444444444444-systemd-258"
+
+# The option defaults of nix/module.nix, as nix/units.nix receives them (timers: the
+# conservative schedule's times; settings: the typed keys' defaults, repo set).
+# tests/nix/test_module_eval.py compares them with the module's own when nixpkgs' lib is there.
 DEFAULTS: dict[str, Any] = {
     "enable": True,
     "schedule": "conservative",
-    "timers": {},
-    "nodeId": None,
-    "repo": {"path": "/srv/federation", "url": None, "branch": "main"},
+    "timers": {
+        "sync": {"enable": True, "onCalendar": "hourly", "timerConfig": {}},
+        "export": {"enable": True, "onCalendar": "Sun *-*-* 02:00:00", "timerConfig": {}},
+        "metrics": {"enable": True, "onCalendar": "*:0/5", "timerConfig": {}},
+    },
+    "timeouts": {
+        "clone": "10min",
+        "sync": "1h",
+        "export": "1h",
+        "metrics": "5min",
+        "import": "6h",
+    },
+    "readyTimeout": 300,
+    "repo": {"url": None, "credentialsFile": None},
     "publish": {"enable": False, "sshKeyFile": None},
-    "stateDir": "/var/lib/fedlearn",
-    "telemetryPaths": [],
-    "fineTuningDataset": None,
-    "valueThreshold": 0.7,
-    "qdrant": {
-        "url": None,
-        "apiKeyFile": None,
-        "collections": ["skills-patterns", "error-solutions", "best-practices"],
-    },
-    "embedding": {
-        "provider": "hash",
-        "url": None,
-        "model": None,
-        "dimension": 768,
-        "apiKeyFile": None,
-    },
-    "metrics": {"textfileDirectory": None},
     "importOnBoot": True,
+    "checkConfig": True,
     "user": "fedlearn",
     "group": "fedlearn",
-    "settings": {},
+    "settings": {
+        "node_id": "",
+        "state_dir": "/var/lib/fedlearn",
+        "repo": "/srv/federation",
+        "sync": {"telemetry": [], "fine_tuning": "", "value_threshold": 0.7},
+        "qdrant": {
+            "url": "",
+            "api_key_file": "",
+            "collections": ["skills-patterns", "error-solutions", "best-practices"],
+        },
+        "embedding": {
+            "provider": "hash",
+            "url": "",
+            "model": "",
+            "dimension": 768,
+            "api_key_file": "",
+        },
+        "publish": {"branch": "main"},
+        "pull": {"import_after": True},
+        "metrics": {"path": ""},
+    },
 }
 
 
@@ -91,19 +110,6 @@ def merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def option_paths(options: dict[str, Any], prefix: str = "") -> list[str]:
-    """Return the dotted paths of the leaves of ``options`` (``settings`` is not a typed option)."""
-    paths: list[str] = []
-    for key, value in options.items():
-        if not prefix and key == "settings":
-            continue
-        if isinstance(value, dict) and value:
-            paths += option_paths(value, f"{prefix}{key}.")
-        else:
-            paths.append(f"{prefix}{key}")
-    return paths
-
-
 def run_nix(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     """Run a Nix command and return the finished process (never raises on failure)."""
     return subprocess.run(list(args), capture_output=True, text=True, env=env, check=False)
@@ -121,21 +127,24 @@ Units = Callable[..., Any]
 @pytest.fixture
 def units(env: dict[str, str]) -> Units:
     """
-    Return ``units(attr, local_qdrant=None, **options)``: nix/units.nix evaluated to JSON.
+    Return ``units(attr, local_qdrant_url=None, ollama=False, **options)``: nix/units.nix as JSON.
 
-    ``options`` are merged onto DEFAULTS (nested tables key by key) and count as set by the user,
-    the others as left at their defaults; ``attr`` picks one output (``services``, ``timers``,
-    ``configs``, ``assertions`` …). Fails the test when Nix fails.
+    ``options`` are merged onto DEFAULTS (nested tables key by key); ``local_qdrant_url`` is the
+    URL of a services.qdrant on this host, ``ollama`` whether services.ollama runs; ``attr``
+    picks one output (``services``, ``timers``, ``configs``, ``assertions``, ``wrapper`` …).
+    Fails the test when Nix fails.
     """
 
-    def evaluate(attr: str, local_qdrant: dict[str, Any] | None = None, **options: Any) -> Any:
+    def evaluate(
+        attr: str, local_qdrant_url: str | None = None, ollama: bool = False, **options: Any
+    ) -> Any:
         cfg = merge(DEFAULTS, options)
         process = run_nix(
             env,
             "nix-instantiate", "--eval", "--strict", "--json", str(DRIVER), "-A", attr,
             "--argstr", "cfgJson", json.dumps(cfg),
-            "--argstr", "setJson", json.dumps(option_paths(options)),
-            "--argstr", "localQdrantJson", json.dumps(local_qdrant),
+            "--argstr", "localQdrantUrlJson", json.dumps(local_qdrant_url),
+            "--argstr", "hasLocalOllama", json.dumps(ollama),
         )  # fmt: skip
         assert process.returncode == 0, process.stderr
         return json.loads(process.stdout)

@@ -8,6 +8,7 @@ let
       toSource = { root, fileset }: fileset;
     };
     licenses.mit = "mit";
+    makeBinPath = packages: builtins.concatStringsSep ":" (map (package: "${package}/bin") packages);
     platforms.linux = [ ];
   };
   stand-in = name: {
@@ -34,11 +35,13 @@ let
     };
   package = import ../../nix/package.nix {
     inherit lib python3Packages;
-    git = "git";
+    git = "/nix/store/22222222222222222222222222222222-git";
+    openssh = "/nix/store/33333333333333333333333333333333-openssh";
   };
   relative = path: builtins.substring (builtins.stringLength root + 1) (builtins.stringLength (toString path)) (toString path);
 in
 {
   src = map relative package.src;
   disabledTestMarks = package.disabledTestMarks or [ ];
+  inherit (package) makeWrapperArgs;
 }

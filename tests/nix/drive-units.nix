@@ -2,20 +2,19 @@
 # The config "files" are named, not written, so the evaluation needs no store access.
 {
   cfgJson,
-  # The option paths the test set ("embedding.dimension"); the others are at their defaults.
-  setJson ? "[]",
-  localQdrantJson ? "null",
+  localQdrantUrlJson ? "null",
+  hasLocalOllama ? "false",
 }:
 let
   store = name: "${builtins.storeDir}/${name}";
 in
 import ../../nix/units.nix {
   cfg = builtins.fromJSON cfgJson;
-  isSet = path: builtins.elem path (builtins.fromJSON setJson);
   package = store "00000000000000000000000000000000-fedlearn-0.1.0";
-  schedules = builtins.fromJSON (builtins.readFile ../../fedlearn/schedules.json);
-  localQdrant = builtins.fromJSON localQdrantJson;
+  localQdrantUrl = builtins.fromJSON localQdrantUrlJson;
+  hasLocalOllama = hasLocalOllama == "true";
   writeConfig = name: _table: store "11111111111111111111111111111111-${name}";
   git = store "22222222222222222222222222222222-git-2.51.0";
   openssh = store "33333333333333333333333333333333-openssh-10.0p2";
+  systemd = store "44444444444444444444444444444444-systemd-258";
 }

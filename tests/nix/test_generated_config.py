@@ -20,51 +20,49 @@ pytestmark = pytest.mark.nix
 TYPICAL: dict[str, dict[str, Any]] = {
     "defaults": {},
     "cloned and publishing, local Qdrant with a key": {
-        "repo": {"url": "git@example.org:alice/fed.git", "path": "/var/lib/fedlearn/repo"},
+        "repo": {"url": "git@example.org:alice/fed.git"},
         "publish": {"enable": True, "sshKeyFile": "/run/secrets/deploy-key"},
-        "qdrant": {"apiKeyFile": "/run/secrets/qdrant-api-key"},
-        "local_qdrant": {"service": {"host": "127.0.0.1", "http_port": 6333}},
+        "settings": {
+            "repo": "/var/lib/fedlearn/repo",
+            "qdrant": {
+                "url": "http://127.0.0.1:6333",
+                "api_key_file": "/run/secrets/qdrant-api-key",
+            },
+        },
+        "local_qdrant_url": "http://127.0.0.1:6333",
     },
     "ollama, metrics, named node, integer threshold": {
-        "nodeId": "workstation",
-        "telemetryPaths": ["/var/lib/ai-stack/telemetry/*.jsonl"],
-        "fineTuningDataset": "/var/lib/ai-stack/fine-tuning/dataset.jsonl",
-        "valueThreshold": 1,
-        "embedding": {
-            "provider": "ollama",
-            "url": "http://127.0.0.1:11434",
-            "model": "nomic-embed-text",
+        "settings": {
+            "node_id": "workstation",
+            "sync": {
+                "telemetry": ["/var/lib/ai-stack/telemetry/*.jsonl"],
+                "fine_tuning": "/var/lib/ai-stack/fine-tuning/dataset.jsonl",
+                "value_threshold": 1,
+            },
+            "embedding": {
+                "provider": "ollama",
+                "url": "http://127.0.0.1:11434",
+                "model": "nomic-embed-text",
+            },
+            "metrics": {"path": "/var/lib/node-exporter/fedlearn.prom"},
+            "pull": {"import_after": False},
         },
-        "metrics": {"textfileDirectory": "/var/lib/node-exporter"},
     },
     "openai with a key, freeform settings": {
-        "embedding": {
-            "provider": "openai",
-            "url": "https://api.example",
-            "apiKeyFile": "/run/secrets/k",
-            "dimension": 1536,
-        },
-        "qdrant": {"url": "http://qdrant.internal:6333", "collections": ["error-solutions"]},
         "settings": {
+            "embedding": {
+                "provider": "openai",
+                "url": "https://api.example",
+                "api_key_file": "/run/secrets/k",
+                "dimension": 1536,
+            },
+            "qdrant": {"url": "http://qdrant.internal:6333", "collections": ["error-solutions"]},
             "anonymize": {
                 "hostnames": ["corp.example"],
                 "extra_rules": [{"name": "ticket", "pattern": "TCK-[0-9]{6}"}],
             },
-            "publish": {"author": "fedlearn on lab <fedlearn@lab>"},
+            "publish": {"author": "fedlearn on lab <fedlearn@lab>", "branch": "fedlearn"},
             "sync": {"snapshots_keep": 10},
-        },
-    },
-    "typed options' keys written in settings": {
-        "settings": {
-            "sync": {"telemetry": ["/var/log/ai/events.jsonl"], "value_threshold": 0.5},
-            "embedding": {
-                "provider": "ollama",
-                "url": "http://127.0.0.1:11434",
-                "dimension": 1024,
-            },
-            "metrics": {"path": "/var/lib/node-exporter/fedlearn.prom"},
-            "publish": {"branch": "fedlearn"},
-            "pull": {"import_after": False},
         },
     },
 }
@@ -73,9 +71,9 @@ TYPICAL: dict[str, dict[str, Any]] = {
 def generated_tables(units: Units, options: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Return every config table the module would write for ``options``: per job, and /etc's."""
     options = dict(options)
-    local_qdrant = options.pop("local_qdrant", None)
-    tables = units("configs", local_qdrant=local_qdrant, **options)
-    tables["etc"] = units("settings", local_qdrant=local_qdrant, **options)
+    url = options.pop("local_qdrant_url", None)
+    tables = units("configs", local_qdrant_url=url, **options)
+    tables["etc"] = units("settings", local_qdrant_url=url, **options)
     return tables
 
 
@@ -90,30 +88,16 @@ def test_generated_config_structures_into_a_valid_config(units: Units, name: str
 
 
 def test_generated_config_keeps_the_typed_values(units: Units) -> None:
-    """The typed options arrive under DESIGN.md's key names."""
+    """The typed keys arrive as fedlearn reads them, in every job's file."""
     options = TYPICAL["ollama, metrics, named node, integer threshold"]
-    structured = config.structure(generated_tables(units, options)["sync"])
-    assert structured.node_id == "workstation"
-    assert structured.sync.value_threshold == 1.0
-    assert structured.embedding.model == "nomic-embed-text"
-    assert structured.metrics.path == "/var/lib/node-exporter/fedlearn.prom"
-    assert structured.pull.import_after is True
-
-
-def test_generated_config_keeps_the_settings_of_typed_options_at_their_defaults(
-    units: Units,
-) -> None:
-    """Keys written in settings whose typed options were left alone are what fedlearn reads."""
-    options = TYPICAL["typed options' keys written in settings"]
     for table in generated_tables(units, options).values():
         structured = config.structure(table)
-        assert structured.sync.telemetry == ["/var/log/ai/events.jsonl"]
-        assert structured.sync.value_threshold == 0.5
-        assert structured.embedding.provider == "ollama"
-        assert structured.embedding.dimension == 1024
+        assert structured.node_id == "workstation"
+        assert structured.sync.value_threshold == 1.0
+        assert structured.embedding.model == "nomic-embed-text"
         assert structured.metrics.path == "/var/lib/node-exporter/fedlearn.prom"
-        assert structured.publish.branch == "fedlearn"
         assert structured.pull.import_after is False
+        assert structured.repo == "/srv/federation"
 
 
 def test_generated_config_passes_fedlearn_config_validate(units: Units, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.nix.conftest import ROOT
+from tests.nix.conftest import DEFAULTS, ROOT
 
 pytestmark = pytest.mark.nix
 
@@ -30,7 +30,24 @@ def test_eval_module_passes_every_check(env: dict[str, str]) -> None:
         check=False,
     )
     assert process.returncode == 0, process.stderr
-    assert json.loads(process.stdout)["passed"] >= 40
+    assert json.loads(process.stdout)["passed"] >= 50
+
+
+@pytest.mark.skipif(
+    not LIB,
+    reason="set FEDLEARN_NIXPKGS_LIB to a local nixpkgs or nixpkgs.lib checkout to evaluate the module",
+)
+def test_eval_module_defaults_are_the_ones_the_units_tests_use(env: dict[str, str]) -> None:
+    """The option values nix/units.nix gets by default are conftest's DEFAULTS (no drift)."""
+    process = subprocess.run(
+        [str(ROOT / "nix/tests/eval-module.sh"), LIB],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert process.returncode == 0, process.stderr
+    assert json.loads(process.stdout)["defaults"] == DEFAULTS
 
 
 def test_eval_module_refuses_a_path_without_lib(env: dict[str, str], tmp_path: Path) -> None:
@@ -57,7 +74,7 @@ def test_eval_module_takes_the_lib_from_the_environment(env: dict[str, str]) -> 
         check=False,
     )
     assert process.returncode == 0, process.stderr
-    assert json.loads(process.stdout)["passed"] >= 40
+    assert json.loads(process.stdout)["passed"] >= 50
 
 
 def test_eval_module_without_a_lib_prints_its_usage(env: dict[str, str]) -> None:

@@ -46,3 +46,16 @@ def test_package_check_phase_needs_only_the_package_source(
     )  # fmt: skip
     # 5: every test of tests/nix deselected, as it should be in the sandbox.
     assert process.returncode in (0, 5), process.stdout + process.stderr
+
+
+def test_package_puts_git_and_ssh_on_the_programs_path(env: dict[str, str]) -> None:
+    """The wrapped ``fedlearn`` finds git and ssh whatever the caller's PATH (nix run, systemPackages)."""
+    process = run_nix(env, "nix-instantiate", "--eval", "--strict", "--json", str(DRIVER))
+    assert process.returncode == 0, process.stderr
+    assert json.loads(process.stdout)["makeWrapperArgs"] == [
+        "--prefix",
+        "PATH",
+        ":",
+        "/nix/store/22222222222222222222222222222222-git/bin:"
+        "/nix/store/33333333333333333333333333333333-openssh/bin",
+    ]

@@ -16,6 +16,7 @@ EXPECTED = {
     "nix/package.nix",
     "nix/module.nix",
     "nix/units.nix",
+    "nix/qdrant-url.nix",
     "nix/tests/module.nix",
     "nix/tests/vm.nix",
     "nix/tests/eval-module.nix",

@@ -3,26 +3,33 @@
 from __future__ import annotations
 
 import json
+import os
+import shlex
+import subprocess
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from fedlearn import schedules
-from tests.nix.conftest import PACKAGE, STORE, Units, merge
+from tests.nix.conftest import PACKAGE, ROOT, STORE, SYSTEMD, Units, run_nix
 
 pytestmark = pytest.mark.nix
 
 JOBS = ("sync", "export", "metrics", "import")
-SECRETS = {
-    "qdrant": {"apiKeyFile": "/run/secrets/qdrant-api-key"},
-    "embedding": {
-        "apiKeyFile": "/run/secrets/openai-key",
-        "provider": "openai",
-        "url": "http://127.0.0.1:8000",
+LOCAL_QDRANT = "http://127.0.0.1:6333"
+SECRETS: dict[str, Any] = {
+    "settings": {
+        "qdrant": {"api_key_file": "/run/secrets/qdrant-api-key"},
+        "embedding": {
+            "api_key_file": "/run/secrets/openai-key",
+            "provider": "openai",
+            "url": "http://127.0.0.1:8000",
+        },
     },
     "publish": {"enable": True, "sshKeyFile": "/run/secrets/deploy-key"},
     "repo": {"url": "git@example.org:alice/fed.git"},
 }
+CLONED = {"repo": {"url": "https://example.org/fed.git"}}
 
 
 def config_file(job: str) -> str:
@@ -30,63 +37,268 @@ def config_file(job: str) -> str:
     return f"{STORE}/11111111111111111111111111111111-fedlearn-{job}.toml"
 
 
-@pytest.mark.parametrize("schedule", ["conservative", "aggressive", "minimal"])
-def test_units_oncalendar_equals_the_schedule_table(units: Units, schedule: str) -> None:
-    """Each timer's OnCalendar is the schedule table's systemd form, persistent and spread."""
-    timers = units("timers", schedule=schedule)
-    for job, timing in schedules.load()[schedule].items():
-        timer = timers[f"fedlearn-{job}"]
-        assert timer["timerConfig"]["OnCalendar"] == timing.systemd
-        assert timer["timerConfig"]["Persistent"] is True
-        assert timer["timerConfig"]["RandomizedDelaySec"]
-        assert timer["wantedBy"] == ["timers.target"]
-    assert sorted(timers) == ["fedlearn-export", "fedlearn-metrics", "fedlearn-sync"]
-
-
-def test_units_custom_schedule_takes_every_time_from_timers(units: Units) -> None:
-    """With schedule "custom" every OnCalendar comes from ``timers``."""
-    custom = {"sync": "*:0/30", "export": "Sat 04:00", "metrics": "minutely"}
-    assert units("onCalendar", schedule="custom", timers=custom) == custom
-
-
-def test_units_timer_overrides_one_job_of_a_schedule(units: Units) -> None:
-    """A ``timers`` entry overrides its job; the other jobs keep the schedule's times."""
-    on_calendar = units("onCalendar", schedule="minimal", timers={"sync": "*:0/10"})
-    assert on_calendar == {"sync": "*:0/10", "export": "*-*-01 02:00:00", "metrics": "hourly"}
+def failed(units: Units, **options: object) -> list[str]:
+    """Return the messages of the assertions that fail for ``options``."""
+    return [item["message"] for item in units("assertions", **options) if not item["assertion"]]
 
 
 def test_units_exec_start_runs_each_job_with_its_config(units: Units) -> None:
     """Every job's service runs ``fedlearn <job> --config <its generated file>``."""
     services = units("services")
-    for job in JOBS:
+    for job in ("sync", "export", "metrics"):
         command = services[f"fedlearn-{job}"]["serviceConfig"]["ExecStart"]
         assert command == f"{PACKAGE}/bin/fedlearn {job} --config {config_file(job)}"
         assert services[f"fedlearn-{job}"]["serviceConfig"]["Type"] == "oneshot"
 
 
-def test_units_sync_publishes_then_pulls_when_publish_is_enabled(units: Units) -> None:
-    """With publish enabled, sync is followed by ``fedlearn publish`` and ``fedlearn pull``."""
-    sync = units("services", publish={"enable": True})["fedlearn-sync"]
-    assert sync["serviceConfig"]["ExecStartPost"] == [
-        f"{PACKAGE}/bin/fedlearn publish --config {config_file('sync')}",
-        f"{PACKAGE}/bin/fedlearn pull --config {config_file('sync')}",
+# Item 1: the boot import waits for Qdrant and the embedder, bounded, and is restarted.
+def test_units_import_waits_for_readiness_and_restarts_on_failure(units: Units) -> None:
+    """Import runs with ``--wait-ready readyTimeout`` and Restart=on-failure, bounded per hour."""
+    service = units("services", readyTimeout=900)["fedlearn-import"]
+    config = service["serviceConfig"]
+    assert config["ExecStart"] == (
+        f"{PACKAGE}/bin/fedlearn import --wait-ready 900 --config {config_file('import')}"
+    )
+    assert (config["Restart"], config["RestartSec"]) == ("on-failure", "30s")
+    assert config["RemainAfterExit"] is True
+    assert service["unitConfig"] == {"StartLimitIntervalSec": "1h", "StartLimitBurst": 5}
+
+
+def test_units_import_at_boot_is_ordered_after_qdrant_and_the_boot_target(units: Units) -> None:
+    """With this host's Qdrant configured, import wants and follows it; the boot does not wait."""
+    service = units(
+        "services", local_qdrant_url=LOCAL_QDRANT, settings={"qdrant": {"url": LOCAL_QDRANT}}
+    )["fedlearn-import"]
+    assert service["after"] == ["network-online.target", "qdrant.service", "multi-user.target"]
+    assert service["wants"] == ["network-online.target", "qdrant.service"]
+    assert service["wantedBy"] == ["multi-user.target"]
+    not_at_boot = units("services", importOnBoot=False)["fedlearn-import"]
+    assert "wantedBy" not in not_at_boot
+    assert "multi-user.target" not in not_at_boot["after"]
+
+
+def test_units_embedding_jobs_follow_a_local_ollama(units: Units) -> None:
+    """services.ollama on this host and an API provider: import and sync's pull follow ollama.service."""
+    ollama = {"provider": "ollama", "url": "http://127.0.0.1:11434"}
+    options: dict[str, Any] = {"settings": {"embedding": ollama}, **CLONED}
+    services = units("services", ollama=True, **options)
+    for job in ("import", "sync"):
+        assert "ollama.service" in services[f"fedlearn-{job}"]["after"], job
+        assert "ollama.service" in services[f"fedlearn-{job}"]["wants"], job
+    assert "ollama.service" not in services["fedlearn-export"]["wants"]
+    hashing = units("services", ollama=True, **CLONED)
+    assert "ollama.service" not in hashing["fedlearn-import"]["wants"]
+
+
+# Item 2: a lost lock race is not a failure.
+@pytest.mark.parametrize("job", JOBS)
+def test_units_lock_held_exit_counts_as_success(units: Units, job: str) -> None:
+    """Exit 3 (the job's lock is held by another run) is SuccessExitStatus of every job."""
+    assert units("services")[f"fedlearn-{job}"]["serviceConfig"]["SuccessExitStatus"] == [3]
+
+
+# Item 3: a switch does not kill a run.
+@pytest.mark.parametrize("job", [*JOBS, "clone"])
+def test_units_are_not_restarted_by_a_switch(units: Units, job: str) -> None:
+    """restartIfChanged = false on every unit, as restic's."""
+    assert units("services", **CLONED)[f"fedlearn-{job}"]["restartIfChanged"] is False
+
+
+# Item 4: the clone is wanted, not required.
+def test_units_jobs_want_the_clone_and_never_require_it(units: Units) -> None:
+    """Stopping fedlearn-clone must not stop a running job: wants + after, no requires."""
+    services = units("services", **CLONED)
+    for job in JOBS:
+        service = services[f"fedlearn-{job}"]
+        assert "fedlearn-clone.service" in service["wants"], job
+        assert "fedlearn-clone.service" in service["after"], job
+        assert "requires" not in service, job
+
+
+# Item 5: timeouts everywhere, ssh that cannot hang.
+def test_units_have_start_timeouts(units: Units) -> None:
+    """Every unit has TimeoutStartSec from ``timeouts``; the clone does not hold up the boot."""
+    services = units("services", timeouts={"sync": "20min"}, **CLONED)
+    expected = {
+        "clone": "10min",
+        "sync": "20min",
+        "export": "1h",
+        "metrics": "5min",
+        "import": "6h",
+    }
+    for job, timeout in expected.items():
+        assert services[f"fedlearn-{job}"]["serviceConfig"]["TimeoutStartSec"] == timeout, job
+    assert services["fedlearn-clone"]["after"] == ["network-online.target", "multi-user.target"]
+
+
+def test_units_git_over_ssh_never_prompts_or_hangs(units: Units) -> None:
+    """GIT_SSH_COMMAND has BatchMode, ConnectTimeout and ServerAliveInterval, key or not."""
+    for options in (SECRETS, CLONED):
+        services = units("services", **options)
+        for unit in ("fedlearn-sync", "fedlearn-clone"):
+            environment = services[unit]["environment"]
+            words = shlex.split(environment["GIT_SSH_COMMAND"])
+            for setting in ("BatchMode=yes", "ConnectTimeout=30", "ServerAliveInterval=15"):
+                assert setting in words, (unit, setting)
+            assert environment["GIT_TERMINAL_PROMPT"] == "0"
+            assert environment["GIT_HTTP_LOW_SPEED_TIME"] == "60"
+    assert units("services")["fedlearn-export"]["environment"] == {}
+
+
+def test_units_ssh_uses_the_key_credential_and_the_given_ssh(units: Units) -> None:
+    """The key is the unit's credential copy; ssh is the package passed (programs.ssh.package)."""
+    services = units("services", **SECRETS)
+    words = shlex.split(services["fedlearn-sync"]["environment"]["GIT_SSH_COMMAND"])
+    assert words[0] == f"{STORE}/33333333333333333333333333333333-openssh-10.0p2/bin/ssh"
+    assert words[words.index("-i") + 1] == "/run/credentials/fedlearn-sync.service/ssh-key"
+    assert "UserKnownHostsFile=/var/lib/fedlearn/known_hosts" in words
+
+
+# Item 9: per-job timers.
+def test_units_timers_take_oncalendar_lists_and_timer_config(units: Units) -> None:
+    """onCalendar may be a list; timerConfig passes through over the module's own settings."""
+    timers = units(
+        "timers",
+        timers={
+            "sync": {"onCalendar": ["Mon..Fri 09:00", "Sat 12:00"]},
+            "export": {"timerConfig": {"Persistent": False, "AccuracySec": "1h"}},
+        },
+    )
+    assert timers["fedlearn-sync"]["timerConfig"] == {
+        "OnCalendar": ["Mon..Fri 09:00", "Sat 12:00"],
+        "Persistent": True,
+        "RandomizedDelaySec": "5m",
+    }
+    assert timers["fedlearn-export"]["timerConfig"] == {
+        "OnCalendar": "Sun *-*-* 02:00:00",
+        "Persistent": False,
+        "RandomizedDelaySec": "30m",
+        "AccuracySec": "1h",
+    }
+    assert timers["fedlearn-metrics"]["wantedBy"] == ["timers.target"]
+
+
+def test_units_timer_can_be_switched_off_alone(units: Units) -> None:
+    """timers.<job>.enable = false drops that timer only; its service stays, to start by hand."""
+    options = {"timers": {"export": {"enable": False}}}
+    assert sorted(units("timers", **options)) == ["fedlearn-metrics", "fedlearn-sync"]
+    assert "fedlearn-export" in units("services", **options)
+
+
+def test_units_assert_a_time_for_every_enabled_timer(units: Units) -> None:
+    """Schedule "custom" leaves onCalendar null: each enabled timer without one is named."""
+    timers = {
+        "sync": {"onCalendar": None},
+        "export": {"onCalendar": None},
+        "metrics": {"onCalendar": None, "enable": False},
+    }
+    assert failed(units, schedule="custom", timers=timers) == [
+        'services.fedlearn.timers.sync.onCalendar: schedule "custom" gives no time for sync, '
+        "export; set timers.<job>.onCalendar, or timers.<job>.enable = false"
     ]
-    assert "network-online.target" in sync["after"]
 
 
-def test_units_sync_pulls_without_publishing_when_cloned(units: Units) -> None:
-    """A cloned repo without publish still pulls (and so imports) after each sync."""
-    sync = units("services", repo={"url": "https://example.org/fed.git"})["fedlearn-sync"]
-    assert sync["serviceConfig"]["ExecStartPost"] == [
-        f"{PACKAGE}/bin/fedlearn pull --config {config_file('sync')}"
-    ]
+# Item 10: paths with systemd's and the shell's special characters.
+def test_units_clone_quotes_and_escapes_its_arguments(units: Units) -> None:
+    """The clone's URL, branch and path are quoted, with % and $ doubled (no expansion)."""
+    url = "git@ssh.dev.azure.com:v3/org/My%20Project/fed$data"
+    clone = units(
+        "services", repo={"url": url}, settings={"repo": '/srv/fed"x', "publish": {"branch": "a b"}}
+    )["fedlearn-clone"]
+    assert clone["serviceConfig"]["ExecStart"] == (
+        f'{STORE}/22222222222222222222222222222222-git-2.51.0/bin/git clone --branch "a b" -- '
+        '"git@ssh.dev.azure.com:v3/org/My%%20Project/fed$$data" "/srv/fed\\"x"'
+    )
 
 
-def test_units_sync_runs_alone_without_a_remote(units: Units) -> None:
-    """A local checkout without publish: sync alone, no network ordering."""
-    sync = units("services")["fedlearn-sync"]
-    assert "ExecStartPost" not in sync["serviceConfig"]
-    assert sync["after"] == []
+def test_units_ssh_command_quotes_the_state_dir_for_the_shell(units: Units) -> None:
+    """A quote in the state dir stays one word of the command git runs with sh."""
+    state = "/var/lib/fed'learn"
+    services = units("services", settings={"state_dir": state}, **CLONED)
+    words = shlex.split(services["fedlearn-sync"]["environment"]["GIT_SSH_COMMAND"])
+    assert f"UserKnownHostsFile={state}/known_hosts" in words
+
+
+@pytest.mark.parametrize(
+    ("settings", "option"),
+    [
+        ({"state_dir": "/var/lib/fed learn"}, "settings.state_dir"),
+        ({"repo": "/srv/my repo"}, "settings.repo"),
+        ({"metrics": {"path": "/var/lib/node exporter/fedlearn.prom"}}, "settings.metrics.path"),
+    ],
+)
+def test_units_assert_no_whitespace_in_sandbox_paths(
+    units: Units, settings: dict[str, Any], option: str
+) -> None:
+    """ReadWritePaths= and tmpfiles.d split on whitespace: such a path fails on its option."""
+    messages = failed(units, settings=settings)
+    assert len(messages) == 1, messages
+    assert messages[0].startswith(f"services.fedlearn.{option}: ")
+    assert "contains whitespace" in messages[0]
+
+
+# Item 11: no credentials in the store; an HTTPS credential file instead.
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://alice:ghp_token@github.com/alice/fed.git",
+        "https://ghp_token@github.com/alice/fed.git",
+        "ssh://git:secret@example.org/fed.git",
+    ],
+)
+def test_units_assert_no_credentials_in_the_repo_url(units: Units, url: str) -> None:
+    """A URL holding a password or token is refused, naming repo.url and the file option."""
+    messages = failed(units, repo={"url": url})
+    assert len(messages) == 1
+    assert messages[0].startswith("services.fedlearn.repo.url: holds credentials")
+    assert "services.fedlearn.repo.credentialsFile" in messages[0]
+
+
+@pytest.mark.parametrize(
+    "url", ["git@github.com:alice/fed.git", "ssh://git@example.org/fed.git", "https://x.org/f.git"]
+)
+def test_units_accept_urls_without_credentials(units: Units, url: str) -> None:
+    """ssh's user@host and a bare HTTPS URL are fine."""
+    assert failed(units, repo={"url": url}) == []
+
+
+def test_units_https_credentials_file_reaches_git_by_load_credential(units: Units) -> None:
+    """credentialsFile is loaded by the units that talk to the remote and used by git's store helper."""
+    options = {"repo": {"url": "https://x.org/f.git", "credentialsFile": "/run/secrets/git"}}
+    services = units("services", **options)
+    for job in ("sync", "clone"):
+        service = services[f"fedlearn-{job}"]
+        assert "git-credentials:/run/secrets/git" in service["serviceConfig"]["LoadCredential"]
+        environment = service["environment"]
+        assert (environment["GIT_CONFIG_COUNT"], environment["GIT_CONFIG_KEY_0"]) == (
+            "1",
+            "credential.helper",
+        )
+        helper = shlex.split(environment["GIT_CONFIG_VALUE_0"])
+        assert helper == [
+            "store",
+            f"--file=/run/credentials/fedlearn-{job}.service/git-credentials",
+        ]
+    assert services["fedlearn-import"]["serviceConfig"]["LoadCredential"] == []
+
+
+def test_units_git_store_helper_reads_the_credentials_file(units: Units, tmp_path: Path) -> None:
+    """Real git, given the units' GIT_CONFIG_* with the file in place, answers with its token."""
+    options = {"repo": {"url": "https://x.org/f.git", "credentialsFile": "/run/secrets/git"}}
+    environment = units("services", **options)["fedlearn-sync"]["environment"]
+    copy = tmp_path / "git-credentials"
+    copy.write_text("https://alice:s3cret@x.org\n")
+    value = environment["GIT_CONFIG_VALUE_0"].replace(
+        "/run/credentials/fedlearn-sync.service/git-credentials", str(copy)
+    )
+    answer = subprocess.run(
+        ["git", "credential", "fill"],
+        input="protocol=https\nhost=x.org\n\n",
+        capture_output=True, text=True, check=True,
+        env=os.environ | {key: environment[key] for key in ("GIT_CONFIG_COUNT", "GIT_CONFIG_KEY_0")}
+        | {"GIT_CONFIG_VALUE_0": value, "GIT_TERMINAL_PROMPT": "0", "HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert "password=s3cret" in answer.stdout.splitlines()
 
 
 def test_units_pass_secrets_by_load_credential(units: Units) -> None:
@@ -104,354 +316,80 @@ def test_units_pass_secrets_by_load_credential(units: Units) -> None:
     assert services["fedlearn-clone"]["serviceConfig"]["LoadCredential"] == [
         "ssh-key:/run/secrets/deploy-key"
     ]
-    assert "GIT_SSH_COMMAND" not in services["fedlearn-import"]["environment"]
-    ssh = services["fedlearn-sync"]["environment"]["GIT_SSH_COMMAND"]
-    assert "-i /run/credentials/fedlearn-sync.service/ssh-key" in ssh
-    assert "UserKnownHostsFile=/var/lib/fedlearn/known_hosts" in ssh
 
 
 def test_units_configs_name_each_units_credential_copy(units: Units) -> None:
     """Each job's config points at its own credentials directory; no secret's path enters the store."""
     configs = units("configs", **SECRETS)
-    for job in JOBS:
+    for job in (*JOBS, "cli"):
         credentials = f"/run/credentials/fedlearn-{job}.service"
         assert configs[job]["qdrant"]["api_key_file"] == f"{credentials}/qdrant-api-key"
         assert configs[job]["embedding"]["api_key_file"] == f"{credentials}/embedding-api-key"
     assert "/run/secrets" not in json.dumps(configs)
+    assert units("settings", **SECRETS)["qdrant"]["api_key_file"] == "/run/secrets/qdrant-api-key"
 
 
-def test_units_hand_config_names_the_secrets_own_paths(units: Units) -> None:
-    """The /etc config, for running fedlearn by hand, names the secret files themselves."""
-    settings = units("settings", **SECRETS)
-    assert settings["qdrant"]["api_key_file"] == "/run/secrets/qdrant-api-key"
+def test_units_configs_keep_freeform_settings(units: Units) -> None:
+    """Keys the module does not type reach every generated file unchanged."""
+    settings = {"anonymize": {"hostnames": ["corp.example"]}, "sync": {"snapshots_keep": 10}}
+    for table in units("configs", settings=settings).values():
+        assert table["anonymize"] == {"hostnames": ["corp.example"]}
+        assert table["sync"]["snapshots_keep"] == 10
+        assert table["sync"]["value_threshold"] == 0.7
 
 
-def test_units_never_read_the_secret_files(units: Units) -> None:
-    """Secret files that do not exist at evaluation time are fine: nothing reads them into the store."""
-    missing = {"apiKeyFile": "/nonexistent/qdrant-key"}
-    services = units("services", qdrant=missing)
-    assert services["fedlearn-export"]["serviceConfig"]["LoadCredential"] == [
-        "qdrant-api-key:/nonexistent/qdrant-key"
-    ]
+# Item 14: Qdrant waited for only when it is the one configured; hardening; metrics folder.
+def test_units_want_local_qdrant_only_when_it_is_the_configured_one(units: Units) -> None:
+    """A Qdrant on this host while settings.qdrant.url points elsewhere: no Wants=qdrant.service."""
+    elsewhere = units(
+        "services",
+        local_qdrant_url=LOCAL_QDRANT,
+        settings={"qdrant": {"url": "http://qdrant.lan:6333"}},
+        **CLONED,
+    )
+    for job in ("sync", "export", "import"):
+        assert "qdrant.service" not in elsewhere[f"fedlearn-{job}"]["wants"], job
+        assert "network-online.target" in elsewhere[f"fedlearn-{job}"]["wants"], job
+    here = units(
+        "services", local_qdrant_url=LOCAL_QDRANT, settings={"qdrant": {"url": LOCAL_QDRANT}}
+    )
+    assert "qdrant.service" in here["fedlearn-export"]["wants"]
 
 
-@pytest.mark.parametrize("job", [*JOBS, "clone"])
-def test_units_are_hardened(units: Units, job: str) -> None:
-    """Every unit runs with the hardening set, writing only to the state dir and the repo."""
-    service = units("services", repo={"url": "https://example.org/fed.git"})[f"fedlearn-{job}"]
-    hardening = service["serviceConfig"]
-    assert hardening["ProtectSystem"] == "strict"
-    assert hardening["ReadWritePaths"] == ["/var/lib/fedlearn", "/srv/federation"]
-    assert hardening["ProtectHome"] is True
-    assert hardening["PrivateTmp"] is True
-    assert hardening["NoNewPrivileges"] is True
-    assert hardening["RestrictAddressFamilies"] == ["AF_UNIX", "AF_INET", "AF_INET6"]
-    assert hardening["SystemCallFilter"] == "@system-service"
-    assert hardening["CapabilityBoundingSet"] == ""
-    assert (hardening["User"], hardening["Group"]) == ("fedlearn", "fedlearn")
-
-
-def test_units_protect_home_off_for_a_repo_under_home(units: Units) -> None:
-    """A repo under /home must be writable, so ProtectHome is off."""
-    service = units("services", repo={"path": "/home/alice/fed"}, user="alice")["fedlearn-sync"]
-    assert service["serviceConfig"]["ProtectHome"] is False
-    assert service["serviceConfig"]["ReadWritePaths"] == ["/var/lib/fedlearn", "-/home/alice/fed"]
-
-
-def test_units_protect_home_read_only_for_inputs_under_home(units: Units) -> None:
-    """Telemetry under /home only needs reading: ProtectHome is read-only."""
-    telemetry = ["/home/alice/.local/share/ai/hybrid-events.jsonl"]
-    service = units("services", telemetryPaths=telemetry)["fedlearn-sync"]
-    assert service["serviceConfig"]["ProtectHome"] == "read-only"
-
-
-def test_units_import_is_ordered_after_a_local_qdrant(units: Units) -> None:
-    """With Qdrant on this host, import (and export) start after and want qdrant.service and the network."""
-    services = units("services", local_qdrant={"service": {"host": "127.0.0.1", "http_port": 6333}})
-    for job in ("import", "export"):
-        service = services[f"fedlearn-{job}"]
-        assert service["after"][:2] == ["network-online.target", "qdrant.service"]
-        assert service["wants"] == ["network-online.target", "qdrant.service"]
-    assert services["fedlearn-import"]["wantedBy"] == ["multi-user.target"]
-    assert services["fedlearn-import"]["serviceConfig"]["RemainAfterExit"] is True
-
-
-def test_units_import_at_boot_does_not_hold_up_the_boot(units: Units) -> None:
-    """
-    Wanted by multi-user.target and ordered after it, so the target does not wait for a long
-    import; a switch does not rerun it (pulls import what changed).
-    """
-    service = units("services", local_qdrant={"service": {}})["fedlearn-import"]
-    assert service["after"] == ["network-online.target", "qdrant.service", "multi-user.target"]
-    assert "multi-user.target" not in service["wants"]
-    assert service["restartIfChanged"] is False
-    not_at_boot = units("services", importOnBoot=False)["fedlearn-import"]
-    assert "multi-user.target" not in not_at_boot["after"]
-    assert not_at_boot["restartIfChanged"] is False
-
-
-def test_units_import_waits_for_nothing_with_the_embedded_store(units: Units) -> None:
-    """With no Qdrant anywhere (the embedded store) import waits for no service, only the boot."""
+def test_units_embedded_store_waits_for_nothing(units: Units) -> None:
+    """No Qdrant server and the hash embedder: import follows only the boot target."""
     service = units("services")["fedlearn-import"]
     assert service["after"] == ["multi-user.target"] and service["wants"] == []
 
 
-def test_units_import_not_at_boot_when_disabled(units: Units) -> None:
-    """importOnBoot = false leaves import to pulls and to hand starts."""
-    assert "wantedBy" not in units("services", importOnBoot=False)["fedlearn-import"]
+@pytest.mark.parametrize("job", [*JOBS, "clone"])
+def test_units_are_hardened(units: Units, job: str) -> None:
+    """Every unit runs sandboxed, idle-scheduled, writing only to the state dir and the repo."""
+    config = units("services", **CLONED)[f"fedlearn-{job}"]["serviceConfig"]
+    assert config["ProtectSystem"] == "strict"
+    assert config["ReadWritePaths"] == ["/var/lib/fedlearn", "/srv/federation"]
+    assert config["ProtectHome"] is True
+    assert config["SystemCallFilter"] == ["@system-service", "~@privileged"]
+    assert (config["ProcSubset"], config["RemoveIPC"]) == ("pid", True)
+    assert (config["CPUSchedulingPolicy"], config["IOSchedulingClass"]) == ("idle", "idle")
+    assert config["CapabilityBoundingSet"] == ""
+    assert (config["User"], config["Group"]) == ("fedlearn", "fedlearn")
 
 
-@pytest.mark.parametrize(
-    ("service", "url"),
-    [
-        ({"host": "0.0.0.0", "http_port": 7000}, "http://127.0.0.1:7000"),  # noqa: S104 (test data: the wildcard host Qdrant may bind)
-        ({"host": "::", "http_port": 6333}, "http://[::1]:6333"),
-        ({"host": "10.0.0.5"}, "http://10.0.0.5:6333"),
-        ({}, "http://127.0.0.1:6333"),
-        ({"enable_tls": True, "host": "q.lan"}, "https://q.lan:6333"),
-    ],
-)
-def test_units_qdrant_url_derives_from_local_settings(
-    units: Units, service: dict[str, object], url: str
-) -> None:
-    """The Qdrant URL comes from services.qdrant.settings, a wildcard host reached on loopback."""
-    assert units("qdrantUrl", local_qdrant={"service": service}) == url
+def test_units_metrics_has_no_network(units: Units) -> None:
+    """metrics reads the state dir and the local repo only: PrivateNetwork, the others not."""
+    services = units("services")
+    assert services["fedlearn-metrics"]["serviceConfig"]["PrivateNetwork"] is True
+    assert "PrivateNetwork" not in services["fedlearn-sync"]["serviceConfig"]
 
 
-def test_units_qdrant_url_option_wins(units: Units) -> None:
-    """An explicit qdrant.url is used even with a local Qdrant, which still orders import."""
-    local = {"service": {"http_port": 6333}}
-    assert units("qdrantUrl", local_qdrant=local, qdrant={"url": "http://q:1"}) == "http://q:1"
-
-
-def test_units_clone_only_with_a_repo_url(units: Units) -> None:
-    """``fedlearn-clone`` exists only with repo.url; the jobs then require it."""
-    assert "fedlearn-clone" not in units("services")
-    services = units("services", repo={"url": "https://example.org/fed.git", "branch": "data"})
-    clone = services["fedlearn-clone"]
-    assert clone["unitConfig"]["ConditionPathExists"] == "!/srv/federation/.git"
-    assert clone["serviceConfig"]["ExecStart"].endswith(
-        "/bin/git clone --branch data -- https://example.org/fed.git /srv/federation"
-    )
-    assert clone["serviceConfig"]["RemainAfterExit"] is True
-    assert all(
-        services[f"fedlearn-{job}"]["requires"] == ["fedlearn-clone.service"] for job in JOBS
-    )
-
-
-def test_units_tmpfiles_create_state_dir_and_managed_repo(units: Units) -> None:
-    """The state dir always, and a cloned repo, exist with the service's owner."""
-    assert units("tmpfiles") == ["d /var/lib/fedlearn 0750 fedlearn fedlearn - -"]
-    assert units(
-        "tmpfiles", repo={"url": "https://example.org/fed.git"}, user="fl", group="ai"
-    ) == [
-        "d /var/lib/fedlearn 0750 fl ai - -",
-        "d /srv/federation 0750 fl ai - -",
-    ]
-
-
-def test_units_settings_keep_their_keys_beside_the_typed_options(units: Units) -> None:
-    """Freeform settings keep their keys; a set typed option fills its own; an agreeing pair is fine."""
-    settings = {
-        "sync": {"max_line_bytes": 4096, "value_threshold": 0.9},
-        "anonymize": {"hostnames": ["a.b"]},
-    }
-    options = {"settings": settings, "valueThreshold": 0.9, "nodeId": "lab"}
-    table = units("settings", **options)
-    assert table["sync"]["max_line_bytes"] == 4096
-    assert table["sync"]["value_threshold"] == 0.9
-    assert table["anonymize"] == {"hostnames": ["a.b"]}
-    assert table["node_id"] == "lab"
-    assert failed(units, **options) == []
-
-
-# Each typed option left at its default, and a value for its key in settings: (key path, value).
-SETTINGS_ONLY = {
-    "telemetryPaths": (("sync", "telemetry"), ["/var/log/ai/events.jsonl"]),
-    "fineTuningDataset": (("sync", "fine_tuning"), "/var/lib/ai/dataset.jsonl"),
-    "valueThreshold": (("sync", "value_threshold"), 0.25),
-    "qdrant.url": (("qdrant", "url"), "http://qdrant.lan:6333"),
-    "qdrant.collections": (("qdrant", "collections"), ["error-solutions"]),
-    "embedding.provider": (("embedding", "provider"), "ollama"),
-    "embedding.url": (("embedding", "url"), "http://127.0.0.1:11434"),
-    "embedding.model": (("embedding", "model"), "mxbai-embed-large"),
-    "embedding.dimension": (("embedding", "dimension"), 1024),
-    "repo.branch": (("publish", "branch"), "fedlearn"),
-    "metrics.textfileDirectory": (("metrics", "path"), "/var/lib/node-exporter/fed.prom"),
-    "nodeId": (("node_id",), "lab"),
-    "(no option)": (("pull", "import_after"), False),
-}
-
-
-def nest(keys: tuple[str, ...], value: object) -> dict[str, Any]:
-    """Return ``{keys[0]: {keys[1]: ... value}}``."""
-    table: dict[str, Any] = {keys[-1]: value}
-    for key in reversed(keys[:-1]):
-        table = {key: table}
-    return table
-
-
-def lookup(table: dict[str, object], keys: tuple[str, ...]) -> object:
-    """Return the value at ``keys`` in nested ``table``."""
-    value: object = table
-    for key in keys:
-        assert isinstance(value, dict), (table, keys)
-        value = value[key]
-    return value
-
-
-@pytest.mark.parametrize("option", list(SETTINGS_ONLY))
-def test_units_option_at_its_default_gives_way_to_settings(units: Units, option: str) -> None:
-    """A key written only in settings reaches /etc's config and every job's, over the option's default."""
-    keys, value = SETTINGS_ONLY[option]
-    settings = nest(keys, value)
-    if keys == ("embedding", "provider"):
-        settings["embedding"] = {"provider": "ollama", "url": "http://127.0.0.1:11434"}
-    tables = [units("settings", settings=settings), *units("configs", settings=settings).values()]
-    for table in tables:
-        assert lookup(table, keys) == value
-    assert failed(units, settings=settings) == []
-
-
-def test_units_every_typed_option_gives_way_to_settings_at_once(units: Units) -> None:
-    """All the keys together: nothing of the typed defaults is left where settings spoke."""
-    settings: dict[str, Any] = {}
-    for keys, value in SETTINGS_ONLY.values():
-        settings = merge(settings, nest(keys, value))
-    table = units("settings", settings=settings)
-    for keys, value in SETTINGS_ONLY.values():
-        assert lookup(table, keys) == value
-
-
-def test_units_local_qdrant_url_gives_way_to_settings(units: Units) -> None:
-    """The URL derived from a local Qdrant is a default too: settings.qdrant.url wins over it."""
-    local = {"service": {"http_port": 6333}}
-    settings = {"qdrant": {"url": "http://q.lan:6333"}}
-    assert units("qdrantUrl", local_qdrant=local, settings=settings) == "http://q.lan:6333"
-    assert (
-        units("settings", local_qdrant=local, settings=settings)["qdrant"]["url"]
-        == "http://q.lan:6333"
-    )
-
-
-@pytest.mark.parametrize(
-    ("options", "message"),
-    [
-        (
-            {"embedding": {"dimension": 1024}, "settings": {"embedding": {"dimension": 768}}},
-            "services.fedlearn.embedding.dimension: sets embedding.dimension to 1024, while "
-            "services.fedlearn.settings.embedding.dimension is 768; set only one of them",
-        ),
-        (
-            # Set to its default value is still set.
-            {"embedding": {"dimension": 768}, "settings": {"embedding": {"dimension": 1024}}},
-            "services.fedlearn.embedding.dimension: sets embedding.dimension to 768, while "
-            "services.fedlearn.settings.embedding.dimension is 1024",
-        ),
-        (
-            {"telemetryPaths": ["/var/log/a.jsonl"], "settings": {"sync": {"telemetry": ["/b"]}}},
-            'services.fedlearn.telemetryPaths: sets sync.telemetry to ["/var/log/a.jsonl"], while '
-            'services.fedlearn.settings.sync.telemetry is ["/b"]',
-        ),
-        (
-            {"valueThreshold": 0.9, "settings": {"sync": {"value_threshold": 0.1}}},
-            "services.fedlearn.valueThreshold: sets sync.value_threshold to 0.9, while "
-            "services.fedlearn.settings.sync.value_threshold is 0.1",
-        ),
-        (
-            {"repo": {"branch": "data"}, "settings": {"publish": {"branch": "main"}}},
-            'services.fedlearn.repo.branch: sets publish.branch to "data", while '
-            'services.fedlearn.settings.publish.branch is "main"',
-        ),
-        (
-            {
-                "metrics": {"textfileDirectory": "/var/lib/ne"},
-                "settings": {"metrics": {"path": "/srv/fed.prom"}},
-            },
-            'services.fedlearn.metrics.textfileDirectory: sets metrics.path to "/var/lib/ne/fedlearn.prom", '
-            'while services.fedlearn.settings.metrics.path is "/srv/fed.prom"',
-        ),
-    ],
-)
-def test_units_assert_a_set_option_and_a_different_setting(
-    units: Units, options: dict[str, object], message: str
-) -> None:
-    """Both written and different: an assertion naming both, never a silent choice."""
-    messages = failed(units, **options)
-    assert len(messages) == 1, messages
-    assert messages[0].startswith(message)
-
-
-@pytest.mark.parametrize(
-    ("settings", "option", "message"),
-    [
-        (
-            {"state_dir": "/srv/state"},
-            {},
-            'services.fedlearn.settings.state_dir: "/srv/state" differs from '
-            'services.fedlearn.stateDir ("/var/lib/fedlearn"); set stateDir instead',
-        ),
-        (
-            {"repo": "/srv/other"},
-            {},
-            'services.fedlearn.settings.repo: "/srv/other" differs from '
-            'services.fedlearn.repo.path ("/srv/federation"); set repo.path instead',
-        ),
-        (
-            {"qdrant": {"api_key_file": "/run/secrets/q"}},
-            {},
-            'services.fedlearn.settings.qdrant.api_key_file: "/run/secrets/q" differs from '
-            "services.fedlearn.qdrant.apiKeyFile (null); set qdrant.apiKeyFile instead, "
-            "the units load the key with LoadCredential",
-        ),
-        (
-            {"embedding": {"api_key_file": "/run/secrets/e"}},
-            {"embedding": {"apiKeyFile": "/run/secrets/k"}},
-            'services.fedlearn.settings.embedding.api_key_file: "/run/secrets/e" differs from '
-            'services.fedlearn.embedding.apiKeyFile ("/run/secrets/k")',
-        ),
-    ],
-)
-def test_units_assert_settings_keys_the_units_depend_on(
-    units: Units, settings: dict[str, object], option: dict[str, object], message: str
-) -> None:
-    """state_dir, repo and the key files shape the units: settings may not move them."""
-    messages = failed(units, settings=settings, **option)
-    assert len(messages) == 1, messages
-    assert messages[0].startswith(message)
-
-
-def test_units_settings_may_repeat_what_the_units_depend_on(units: Units) -> None:
-    """The same state dir, repo and key file in settings (e.g. pasted config) are accepted."""
-    settings = {
-        "state_dir": "/var/lib/fedlearn",
-        "repo": "/srv/federation",
-        "qdrant": {"api_key_file": "/run/secrets/q"},
-    }
-    options = {"settings": settings, "qdrant": {"apiKeyFile": "/run/secrets/q"}}
-    assert failed(units, **options) == []
-    sync = units("configs", **options)["sync"]
-    assert sync["qdrant"]["api_key_file"] == "/run/credentials/fedlearn-sync.service/qdrant-api-key"
-
-
-@pytest.mark.parametrize(
-    "settings",
-    [
-        {"sync": {"telemetry": ["/home/alice/.local/share/ai/events.jsonl"]}},
-        {"sync": {"fine_tuning": "/home/alice/dataset.jsonl"}},
-    ],
-)
-def test_units_sandbox_reads_inputs_named_in_settings(
-    units: Units, settings: dict[str, object]
-) -> None:
-    """Inputs under /home written in settings make /home readable, as the typed options do."""
-    service = units("services", settings=settings)["fedlearn-sync"]
-    assert service["serviceConfig"]["ProtectHome"] == "read-only"
-
-
-def test_units_sandbox_writes_the_metrics_path_named_in_settings(units: Units) -> None:
-    """settings.metrics.path's folder is writable by the units and the textfile readable by others."""
+def test_units_metrics_folder_is_created_writable_and_readable(units: Units) -> None:
+    """settings.metrics.path's folder gets a tmpfiles rule, is writable, and the file world-readable."""
     settings = {"metrics": {"path": "/var/lib/node-exporter/fed.prom"}}
+    assert units("tmpfiles", settings=settings) == [
+        "d /var/lib/fedlearn 0750 fedlearn fedlearn - -",
+        "d /var/lib/node-exporter 0755 fedlearn fedlearn - -",
+    ]
     services = units("services", settings=settings)
     assert services["fedlearn-metrics"]["serviceConfig"]["ReadWritePaths"] == [
         "/var/lib/fedlearn",
@@ -459,187 +397,170 @@ def test_units_sandbox_writes_the_metrics_path_named_in_settings(units: Units) -
         "-/var/lib/node-exporter",
     ]
     assert services["fedlearn-metrics"]["serviceConfig"]["UMask"] == "0022"
-    home = units("services", settings={"metrics": {"path": "/home/alice/fed.prom"}})
-    assert home["fedlearn-metrics"]["serviceConfig"]["ProtectHome"] is False
+    assert services["fedlearn-sync"]["serviceConfig"]["UMask"] == "0027"
 
 
-def test_units_clone_checks_out_the_branch_named_in_settings(units: Units) -> None:
-    """settings.publish.branch is the branch published to, so it is also the one cloned."""
-    clone = units(
-        "services",
-        repo={"url": "https://example.org/fed.git"},
-        settings={"publish": {"branch": "fedlearn"}},
-    )["fedlearn-clone"]
-    assert " clone --branch fedlearn -- " in clone["serviceConfig"]["ExecStart"]
-
-
-def test_units_network_ordering_follows_qdrant_and_embedding_in_settings(units: Units) -> None:
-    """A remote Qdrant or an embeddings API named in settings orders export and import after the network."""
-    for settings in (
-        {"qdrant": {"url": "http://qdrant.lan:6333"}},
-        {"embedding": {"provider": "ollama", "url": "http://127.0.0.1:11434"}},
-    ):
-        services = units("services", settings=settings)
-        for job in ("export", "import"):
-            assert services[f"fedlearn-{job}"]["wants"] == ["network-online.target"], settings
-
-
-def test_units_assert_embedding_url_for_a_provider_in_settings(units: Units) -> None:
-    """An API provider in settings needs a URL, from the option or from settings."""
-    assert failed(units, settings={"embedding": {"provider": "openai"}}) == [
-        'services.fedlearn.embedding.url: provider "openai" needs the URL of its API'
+def test_units_tmpfiles_create_state_dir_and_managed_repo(units: Units) -> None:
+    """The state dir always, and a cloned repo, exist with the service's owner."""
+    assert units("tmpfiles") == ["d /var/lib/fedlearn 0750 fedlearn fedlearn - -"]
+    assert units("tmpfiles", user="fl", group="ai", **CLONED) == [
+        "d /var/lib/fedlearn 0750 fl ai - -",
+        "d /srv/federation 0750 fl ai - -",
     ]
-    assert (
-        failed(units, embedding={"url": "http://o"}, settings={"embedding": {"provider": "openai"}})
-        == []
-    )
 
 
 @pytest.mark.parametrize(
-    ("options", "message"),
+    ("settings", "protect_home"),
     [
-        (
-            {"settings": {"sync": {"telemetry": ["/var/log/a.jsonl", "~/events.jsonl"]}}},
-            'services.fedlearn.settings.sync.telemetry: not an absolute path: "~/events.jsonl"; ',
-        ),
-        (
-            {"settings": {"sync": {"fine_tuning": "dataset.jsonl"}}},
-            'services.fedlearn.settings.sync.fine_tuning: not an absolute path: "dataset.jsonl"; ',
-        ),
-        (
-            {"settings": {"metrics": {"path": "fedlearn.prom"}}},
-            'services.fedlearn.settings.metrics.path: not an absolute path: "fedlearn.prom"; ',
-        ),
-        (
-            {"telemetryPaths": ["events/*.jsonl"]},
-            'services.fedlearn.telemetryPaths: not an absolute path: "events/*.jsonl"; ',
-        ),
-        (
-            {"metrics": {"textfileDirectory": "~/textfile"}},
-            'services.fedlearn.metrics.textfileDirectory: not an absolute path: "~/textfile"; ',
-        ),
-        (
-            {"stateDir": "fedlearn"},
-            'services.fedlearn.stateDir: not an absolute path: "fedlearn"; ',
-        ),
+        ({"repo": "/home/alice/fed"}, False),
+        ({"metrics": {"path": "/home/alice/fed.prom"}}, False),
+        ({"sync": {"telemetry": ["/home/alice/.local/share/ai/events.jsonl"]}}, "read-only"),
+        ({"sync": {"fine_tuning": "/home/alice/dataset.jsonl"}}, "read-only"),
     ],
 )
-def test_units_assert_sandboxed_paths_are_absolute(
-    units: Units, options: dict[str, object], message: str
+def test_units_protect_home_follows_the_paths(
+    units: Units, settings: dict[str, Any], protect_home: object
 ) -> None:
-    """The sandbox can follow only absolute paths: others fail on the option or key they came from."""
-    messages = failed(units, **options)
-    assert len(messages) == 1, messages
-    assert messages[0].startswith(message)
+    """Writable paths under /home turn ProtectHome off; inputs there make it read-only."""
+    service = units("services", settings=settings)["fedlearn-sync"]
+    assert service["serviceConfig"]["ProtectHome"] == protect_home
 
 
-def test_units_ill_typed_settings_are_left_to_config_validate(units: Units) -> None:
-    """Keys of the wrong type in settings do not break the evaluation; the build-time validate names them."""
-    settings = {
-        "sync": {"telemetry": 5, "fine_tuning": 5},
-        "publish": {"branch": 5},
-        "metrics": {"path": 5},
-    }
-    services = units("services", repo={"url": "https://example.org/fed.git"}, settings=settings)
-    assert " clone --branch main -- " in services["fedlearn-clone"]["serviceConfig"]["ExecStart"]
-    assert units("settings", settings=settings)["sync"]["telemetry"] == 5
-
-
-def test_units_fine_tuning_dataset_is_skipped_unless_given(units: Units) -> None:
-    """Without fineTuningDataset sync is told to skip it ("" in the config), else reads that file."""
-    assert units("settings")["sync"]["fine_tuning"] == ""
-    dataset = "/var/lib/ai-stack/fine-tuning/dataset.jsonl"
-    assert units("settings", fineTuningDataset=dataset)["sync"]["fine_tuning"] == dataset
-
-
-def test_units_assertions_pass_for_a_typical_config(units: Units) -> None:
-    """A configuration with a clone, publish and secrets fails no assertion."""
-    assert all(item["assertion"] for item in units("assertions", **SECRETS))
-
-
-def failed(units: Units, **options: object) -> list[str]:
-    """Return the messages of the assertions that fail for ``options``."""
-    return [item["message"] for item in units("assertions", **options) if not item["assertion"]]
-
-
-def test_units_assert_custom_schedule_names_missing_timers(units: Units) -> None:
-    """Schedule "custom" without every timer fails, naming the missing jobs."""
-    assert failed(units, schedule="custom", timers={"sync": "hourly"}) == [
-        'services.fedlearn.timers: schedule "custom" needs an OnCalendar for every job; '
-        "missing: export, metrics"
+def test_units_sync_publishes_then_pulls_when_publish_is_enabled(units: Units) -> None:
+    """With publish enabled, sync is followed by ``fedlearn publish`` and ``fedlearn pull``."""
+    sync = units("services", publish={"enable": True})["fedlearn-sync"]
+    assert sync["serviceConfig"]["ExecStartPost"] == [
+        f"{PACKAGE}/bin/fedlearn publish --config {config_file('sync')}",
+        f"{PACKAGE}/bin/fedlearn pull --config {config_file('sync')}",
     ]
+    assert "network-online.target" in sync["after"]
 
 
-def test_units_assert_unknown_timer_job(units: Units) -> None:
-    """A timer for a job that has none (import) fails, naming the timed jobs."""
-    assert failed(units, timers={"import": "hourly"}) == [
-        "services.fedlearn.timers: no job named import; the timed jobs are sync, export, metrics"
-    ]
+def test_units_sync_runs_alone_without_a_remote(units: Units) -> None:
+    """A local checkout without publish: sync alone, no network ordering, no git environment."""
+    sync = units("services")["fedlearn-sync"]
+    assert "ExecStartPost" not in sync["serviceConfig"]
+    assert sync["after"] == [] and sync["environment"] == {}
 
 
-def test_units_assert_publish_needs_a_repo(units: Units) -> None:
-    """Publishing without a repo fails on publish.enable; no repo at all fails on repo.path."""
-    assert failed(units, repo={"path": None}, publish={"enable": True})[0].startswith(
-        "services.fedlearn.publish.enable: publishing needs a federation repo"
-    )
-    assert failed(units, repo={"path": None})[0].startswith(
-        "services.fedlearn.repo.path: fedlearn needs a federation repo"
+def test_units_clone_only_with_a_repo_url(units: Units) -> None:
+    """``fedlearn-clone`` exists only with repo.url, and checks out publish.branch once."""
+    assert "fedlearn-clone" not in units("services")
+    clone = units("services", settings={"publish": {"branch": "data"}}, **CLONED)["fedlearn-clone"]
+    assert clone["unitConfig"]["ConditionPathExists"] == "!/srv/federation/.git"
+    assert clone["serviceConfig"]["ExecStart"].endswith(
+        '/bin/git clone --branch "data" -- "https://example.org/fed.git" "/srv/federation"'
     )
 
 
-@pytest.mark.parametrize(
-    ("options", "option"),
-    [
-        (
-            {"qdrant": {"apiKeyFile": f"{STORE}/44444444444444444444444444444444-key"}},
-            "qdrant.apiKeyFile",
-        ),
-        (
-            {
-                "embedding": {
-                    "apiKeyFile": f"{STORE}/5555-key",
-                    "provider": "ollama",
-                    "url": "http://o",
-                }
-            },
-            "embedding.apiKeyFile",
-        ),
-        ({"publish": {"enable": True, "sshKeyFile": f"{STORE}/6666-id"}}, "publish.sshKeyFile"),
-    ],
-)
-def test_units_assert_no_secret_in_the_store(
-    units: Units, options: dict[str, object], option: str
-) -> None:
-    """A secret file in the Nix store (readable by every user) fails on its option."""
-    messages = failed(units, **options)
-    assert len(messages) == 1
-    assert messages[0].startswith(f"services.fedlearn.{option}: {STORE}/")
-    assert "is in the Nix store" in messages[0]
+def test_units_assert_a_repo(units: Units) -> None:
+    """No settings.repo (and so no repo.url): an assertion naming both ways to give one."""
+    assert failed(units, settings={"repo": ""}) == [
+        "services.fedlearn.settings.repo: fedlearn needs a federation repo; set it to a git "
+        "checkout, or set services.fedlearn.repo.url to clone one into /var/lib/fedlearn/repo"
+    ]
 
 
 def test_units_assert_embedding_url_for_api_providers(units: Units) -> None:
     """The openai and ollama providers need a URL."""
-    assert failed(units, embedding={"provider": "ollama"}) == [
-        'services.fedlearn.embedding.url: provider "ollama" needs the URL of its API'
+    assert failed(units, settings={"embedding": {"provider": "ollama"}}) == [
+        'services.fedlearn.settings.embedding.url: provider "ollama" needs the URL of its API'
     ]
 
 
-def test_units_metrics_textfile_is_readable_by_node_exporter(units: Units) -> None:
-    """
-    node_exporter runs as its own user: the textfile metrics writes must be world-readable.
-
-    The other units keep UMask 0027 (their files stay private to the service's group).
-    """
-    services = units("services", metrics={"textfileDirectory": "/var/lib/node-exporter"})
-    assert services["fedlearn-metrics"]["serviceConfig"]["UMask"] == "0022"
-    assert services["fedlearn-sync"]["serviceConfig"]["UMask"] == "0027"
-    assert units("services")["fedlearn-metrics"]["serviceConfig"]["UMask"] == "0027"
+def test_units_assertions_pass_for_a_typical_config(units: Units) -> None:
+    """A configuration with a clone, publish and secrets fails no assertion."""
+    assert failed(units, **SECRETS) == []
 
 
-def test_units_clone_escapes_specifiers_in_the_url(units: Units) -> None:
-    """systemd expands % (specifiers) and $ (variables) in ExecStart=: a URL's own are doubled."""
-    url = "git@ssh.dev.azure.com:v3/org/My%20Project/fed$data"
-    clone = units("services", repo={"url": url})["fedlearn-clone"]
-    assert clone["serviceConfig"]["ExecStart"].endswith(
-        " -- git@ssh.dev.azure.com:v3/org/My%%20Project/fed$$data /srv/federation"
+# Item 15: the wrapper for by-hand runs.
+def wrapper(units: Units, tmp_path: Path, **options: Any) -> Path:
+    """Write the wrapper with fake ``systemd-run``, ``fedlearn`` and ``id`` that print their calls."""
+    fakes = tmp_path / "fakes"
+    for name in ("systemd-run", "fedlearn", "id"):
+        (fakes / name).parent.mkdir(parents=True, exist_ok=True)
+    text = units("wrapper", **options)
+    text = text.replace(f"{SYSTEMD}/bin/", f"{fakes}/").replace(f"{PACKAGE}/bin/", f"{fakes}/")
+    for name in ("systemd-run", "fedlearn"):
+        script = fakes / name
+        script.write_text(
+            f'#!/bin/sh\nprintf "%s\\n" "{name}" "FEDLEARN_CONFIG=$FEDLEARN_CONFIG" "$@"\n'
+        )
+        script.chmod(0o755)
+    path = tmp_path / "fedlearn-wrapper"
+    path.write_text("#!/bin/bash\n" + text)
+    path.chmod(0o755)
+    return path
+
+
+def run_wrapper(path: Path, uid: str, *args: str) -> list[str]:
+    """Run the wrapper as if ``id -u`` said ``uid``; return the lines its fake commands printed."""
+    fake_id = path.parent / "fakes" / "id"
+    fake_id.write_text(f"#!/bin/sh\necho {uid}\n")
+    fake_id.chmod(0o755)
+    environment = {"PATH": f"{fake_id.parent}:/usr/bin:/bin"}
+    process = subprocess.run(
+        [str(path), *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        stdin=subprocess.DEVNULL,
+        check=True,
     )
+    return process.stdout.splitlines()
+
+
+def test_units_wrapper_runs_root_as_the_service_user_with_its_credentials(
+    units: Units, tmp_path: Path
+) -> None:
+    """As root: systemd-run as fedlearn, the credentials loaded, the cli config, the arguments kept."""
+    path = wrapper(units, tmp_path, **SECRETS)
+    lines = run_wrapper(path, "0", "status", "--json")
+    assert lines[0] == "systemd-run"
+    arguments = lines[2:]
+    for expected in (
+        "--wait",
+        "--pipe",
+        "--unit=fedlearn-cli",
+        "--property=User=fedlearn",
+        "--property=Group=fedlearn",
+        "--property=LoadCredential=qdrant-api-key:/run/secrets/qdrant-api-key",
+        "--property=LoadCredential=ssh-key:/run/secrets/deploy-key",
+        f"--setenv=FEDLEARN_CONFIG={config_file('cli')}",
+        "--setenv=HOME=/var/lib/fedlearn",
+    ):
+        assert expected in arguments, expected
+    ssh = next(line for line in arguments if line.startswith("--setenv=GIT_SSH_COMMAND="))
+    assert "/run/credentials/fedlearn-cli.service/ssh-key" in ssh
+    assert arguments[-4:] == ["--", f"{path.parent}/fakes/fedlearn", "status", "--json"]
+
+
+def test_units_wrapper_runs_others_as_themselves_with_the_etc_config(
+    units: Units, tmp_path: Path
+) -> None:
+    """Not root: fedlearn itself, with /etc/fedlearn/config.toml unless FEDLEARN_CONFIG is set."""
+    lines = run_wrapper(wrapper(units, tmp_path), "1000", "schedule", "list")
+    assert lines == ["fedlearn", "FEDLEARN_CONFIG=/etc/fedlearn/config.toml", "schedule", "list"]
+
+
+@pytest.mark.parametrize(
+    ("service", "url"),
+    [
+        ({"host": "0.0.0.0", "http_port": 7000}, "http://127.0.0.1:7000"),  # noqa: S104 (test data: the wildcard host Qdrant may bind)
+        ({"host": "::", "http_port": 6333}, "http://[::1]:6333"),
+        ({"host": "fd00::5"}, "http://[fd00::5]:6333"),
+        ({"host": "10.0.0.5"}, "http://10.0.0.5:6333"),
+        ({}, "http://127.0.0.1:6333"),
+        ({"enable_tls": True, "host": "q.lan"}, "https://q.lan:6333"),
+    ],
+)
+def test_qdrant_url_derives_from_local_settings(
+    env: dict[str, str], service: dict[str, object], url: str
+) -> None:
+    """nix/qdrant-url.nix: services.qdrant's address, a wildcard host reached on loopback."""
+    expression = (
+        f"import {ROOT}/nix/qdrant-url.nix (builtins.fromJSON {json.dumps(json.dumps(service))})"
+    )
+    process = run_nix(env, "nix-instantiate", "--eval", "--strict", "--json", "-E", expression)
+    assert process.returncode == 0, process.stderr
+    assert json.loads(process.stdout) == url
