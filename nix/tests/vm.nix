@@ -1,10 +1,16 @@
 # A NixOS VM with Qdrant and services.fedlearn: clone the federation repo from a local bare remote,
 # sync telemetry (then publish and pull), import into Qdrant, and check the points through
-# Qdrant's REST API and the timers through systemctl. Run: nix build .#checks.x86_64-linux.vm
+# Qdrant's REST API and the timers through systemctl. Qdrant's port stays closed for the first
+# 30 s of the boot (as with a Qdrant loading large collections), so the boot import must wait for
+# it; sync and import started together, and an import whose lock is held, must not fail their
+# units. Run (needs nixpkgs and KVM): nix build .#checks.x86_64-linux.vm
 { module }:
 { pkgs, lib, ... }:
 let
   apiKey = "vm-test-key";
+  # Qdrant's port refuses connections until this long after fedlearn-import has started.
+  closedSeconds = 20;
+  reject = "INPUT -p tcp --dport 6333 -j REJECT --reject-with tcp-reset";
   events = pkgs.writeText "hybrid-events.jsonl" (
     lib.concatMapStrings (event: builtins.toJSON event + "\n") [
       {
@@ -27,55 +33,84 @@ in
 {
   name = "fedlearn";
 
-  nodes.machine = {
-    imports = [ module ];
-    virtualisation.memorySize = 2048;
-    environment.systemPackages = [ pkgs.curl pkgs.git ];
-    environment.etc."fedlearn-test/qdrant-api-key" = {
-      text = apiKey;
-      mode = "0400";
-    };
-
-    services.qdrant = {
-      enable = true;
-      settings.service.api_key = apiKey;
-    };
-
-    services.fedlearn = {
-      enable = true;
-      schedule = "conservative";
-      nodeId = "vm";
-      repo.url = "/srv/federation.git";
-      publish.enable = true;
-      qdrant.apiKeyFile = "/etc/fedlearn-test/qdrant-api-key";
-      metrics.textfileDirectory = "/var/lib/node-exporter-textfile";
-      # Written in settings, not in the typed options (left at their defaults, they give way):
-      # the telemetry under /home makes the units' ProtectHome read-only instead of hiding it.
-      settings = {
-        sync.telemetry = [ "/home/ai/hybrid-events.jsonl" ];
-        embedding.dimension = 64;
+  nodes.machine =
+    { config, ... }:
+    {
+      imports = [ module ];
+      virtualisation.memorySize = 2048;
+      environment.systemPackages = [
+        pkgs.curl
+        pkgs.git
+        pkgs.util-linux
+      ];
+      environment.etc."fedlearn-test/qdrant-api-key" = {
+        text = apiKey;
+        mode = "0400";
       };
-    };
-    systemd.tmpfiles.rules = [ "d /var/lib/node-exporter-textfile 0755 fedlearn fedlearn - -" ];
 
-    # The "forge": a bare repository with one commit, ready before fedlearn-clone runs.
-    systemd.services.federation-remote = {
-      wantedBy = [ "multi-user.target" ];
-      requiredBy = [ "fedlearn-clone.service" ];
-      before = [ "fedlearn-clone.service" ];
-      path = [ pkgs.git ];
-      serviceConfig.Type = "oneshot";
-      serviceConfig.RemainAfterExit = true;
-      script = ''
-        git init -q --bare -b main /srv/federation.git
-        git clone -q /srv/federation.git /tmp/seed && cd /tmp/seed
-        echo "federation repo" > README.md && git add README.md
-        git -c user.name=seed -c user.email=seed@localhost commit -qm initial && git push -q origin main
-        chown -R fedlearn:fedlearn /srv/federation.git
-      '';
+      services.qdrant = {
+        enable = true;
+        settings.service.api_key = apiKey;
+      };
+
+      services.fedlearn = {
+        enable = true;
+        schedule = "conservative";
+        repo.url = "/srv/federation.git";
+        publish.enable = true;
+        timers.export.enable = false;
+        settings = {
+          node_id = "vm";
+          qdrant.api_key_file = "/etc/fedlearn-test/qdrant-api-key";
+          # The module creates this folder.
+          metrics.path = "/var/lib/node-exporter-textfile/fedlearn.prom";
+          # Under /home: the units' ProtectHome is read-only instead of hiding it.
+          sync.telemetry = [ "/home/ai/hybrid-events.jsonl" ];
+          embedding.dimension = 64;
+        };
+      };
+
+      # Qdrant starts, but its port refuses connections until the boot import has been running for
+      # a while, as a Qdrant still loading its collections does: the import must wait, not fail
+      # (before --wait-ready it gave up after about 6 s).
+      systemd.services.qdrant-opens-late = {
+        wantedBy = [ "qdrant.service" ];
+        before = [ "qdrant.service" ];
+        after = [ "firewall.service" ];
+        path = [
+          pkgs.iptables
+          config.systemd.package
+        ];
+        serviceConfig.ExecStartPre = "${pkgs.iptables}/bin/iptables -I ${reject}";
+        script = ''
+          for _ in $(seq 600); do
+            state=$(systemctl show -P ActiveState fedlearn-import.service)
+            if [ "$state" = activating ] || [ "$state" = active ]; then break; fi
+            sleep 0.5
+          done
+          sleep ${toString closedSeconds}
+          iptables -D ${reject}
+        '';
+      };
+
+      # The "forge": a bare repository with one commit, ready before fedlearn-clone runs.
+      systemd.services.federation-remote = {
+        wantedBy = [ "multi-user.target" ];
+        requiredBy = [ "fedlearn-clone.service" ];
+        before = [ "fedlearn-clone.service" ];
+        path = [ pkgs.git ];
+        serviceConfig.Type = "oneshot";
+        serviceConfig.RemainAfterExit = true;
+        script = ''
+          git init -q --bare -b main /srv/federation.git
+          git clone -q /srv/federation.git /tmp/seed && cd /tmp/seed
+          echo "federation repo" > README.md && git add README.md
+          git -c user.name=seed -c user.email=seed@localhost commit -qm initial && git push -q origin main
+          chown -R fedlearn:fedlearn /srv/federation.git
+        '';
+      };
+      systemd.services.fedlearn-sync.serviceConfig.ReadWritePaths = [ "/srv/federation.git" ];
     };
-    systemd.services.fedlearn-sync.serviceConfig.ReadWritePaths = [ "/srv/federation.git" ];
-  };
 
   testScript = ''
     import json
@@ -87,20 +122,27 @@ in
         )
         return json.loads(answer)["result"]["count"]
 
-    machine.wait_for_unit("multi-user.target")
-    machine.wait_for_open_port(6333)
+    def result(unit):
+        return machine.succeed(f"systemctl show -P Result {unit}").strip()
 
-    with subtest("timers are listed"):
+    machine.wait_for_unit("multi-user.target")
+
+    with subtest("timers are listed, export's switched off"):
         timers = machine.succeed("systemctl list-timers --all 'fedlearn-*'")
-        for job in ("sync", "export", "metrics"):
+        for job in ("sync", "metrics"):
             assert f"fedlearn-{job}.timer" in timers, timers
+        assert "fedlearn-export.timer" not in timers, timers
 
     with subtest("clone"):
         machine.wait_for_unit("fedlearn-clone.service")
         machine.succeed("test -d /var/lib/fedlearn/repo/.git")
 
-    with subtest("import ran at boot, after the boot target"):
+    with subtest("the boot import waited for Qdrant's port to open, then succeeded"):
         machine.wait_for_unit("fedlearn-import.service")
+        assert result("fedlearn-import.service") == "success"
+        assert machine.succeed("systemctl show -P NRestarts fedlearn-import.service").strip() == "0"
+        machine.succeed("journalctl -b -u fedlearn-import.service | grep -q 'waiting for qdrant'")
+        machine.wait_for_open_port(6333)
 
     with subtest("sync, publish, pull"):
         machine.succeed("install -D -m 0644 ${events} /home/ai/hybrid-events.jsonl")
@@ -113,6 +155,23 @@ in
             machine.succeed("systemctl restart fedlearn-import.service")
             assert count("error-solutions") == 2, count("error-solutions")
 
+    with subtest("sync and import started together: neither unit fails"):
+        machine.succeed("systemctl stop fedlearn-import.service")
+        machine.succeed("systemctl start fedlearn-sync.service fedlearn-import.service")
+        for unit in ("fedlearn-sync.service", "fedlearn-import.service"):
+            assert result(unit) == "success", (unit, result(unit))
+
+    with subtest("an import whose lock is held exits 3, and its unit does not fail"):
+        machine.succeed(
+            "systemd-run --unit=hold-import-lock --uid=fedlearn --gid=fedlearn "
+            "flock /var/lib/fedlearn/locks/import.lock sleep 600"
+        )
+        machine.wait_until_fails("flock -n /var/lib/fedlearn/locks/import.lock true")
+        machine.succeed("systemctl restart fedlearn-import.service")
+        assert machine.succeed("systemctl show -P ExecMainStatus fedlearn-import.service").strip() == "3"
+        assert result("fedlearn-import.service") == "success"
+        machine.succeed("systemctl stop hold-import-lock.service")
+
     with subtest("the collection has the dimension written in settings"):
         answer = machine.succeed(
             "curl -sf -H 'api-key: ${apiKey}' http://127.0.0.1:6333/collections/error-solutions"
@@ -120,8 +179,14 @@ in
         size = json.loads(answer)["result"]["config"]["params"]["vectors"]["size"]
         assert size == 64, size
 
-    with subtest("metrics"):
+    with subtest("metrics, into the folder the module made"):
         machine.succeed("systemctl start fedlearn-metrics.service")
         machine.succeed("grep -q 'job=\"sync\"' /var/lib/node-exporter-textfile/fedlearn.prom")
+
+    with subtest("fedlearn by hand as root runs as the service user, with its credentials"):
+        status = json.loads(machine.succeed("fedlearn status --json"))
+        assert status["node"] == "vm", status
+        machine.succeed("fedlearn export")
+        machine.succeed("test $(stat -c %U /var/lib/fedlearn/repo/data/collections/error-solutions/vm) = fedlearn")
   '';
 }
