@@ -18,7 +18,10 @@ let
   ];
 
   localQdrantUrl =
-    if config.services.qdrant.enable then import ./qdrant-url.nix (config.services.qdrant.settings.service or { }) else null;
+    if config.services.qdrant.enable then
+      import ./qdrant-url.nix (config.services.qdrant.settings.service or { })
+    else
+      null;
 
   units = import ./units.nix {
     inherit cfg localQdrantUrl;
@@ -79,7 +82,8 @@ let
       };
       onCalendar = lib.mkOption {
         type = lib.types.nullOr (lib.types.either lib.types.str (lib.types.listOf lib.types.str));
-        default = if cfg.schedule == "custom" then null else schedules.${cfg.schedule}.${job}.systemd;
+        default =
+          if cfg.schedule == "custom" then null else schedules.${cfg.schedule}.${job}.systemd;
         defaultText = lib.literalMD "the time of `${job}` in {option}`services.fedlearn.schedule` (`null` for `custom`)";
         example = [
           "Mon..Fri *-*-* 09..18:00/30"
@@ -281,30 +285,17 @@ let
     };
   };
 
-  renamed =
-    from: to:
-    lib.mkRenamedOptionModule
-      (
-        [
-          "services"
-          "fedlearn"
-        ]
-        ++ from
-      )
-      (
-        [
-          "services"
-          "fedlearn"
-          "settings"
-        ]
-        ++ to
-      );
+  renamed = from: to: lib.mkRenamedOptionModule (prefix ++ from) (prefix ++ [ "settings" ] ++ to);
   # Options of earlier versions whose `null` is `""` in settings.
   changed =
     from: to: change:
-    lib.mkChangedOptionModule ([ "services" "fedlearn" ] ++ from) ([ "services" "fedlearn" "settings" ] ++ to) (
-      config: change (lib.getAttrFromPath ([ "services" "fedlearn" ] ++ from) config)
+    lib.mkChangedOptionModule (prefix ++ from) (prefix ++ [ "settings" ] ++ to) (
+      config: change (lib.getAttrFromPath (prefix ++ from) config)
     );
+  prefix = [
+    "services"
+    "fedlearn"
+  ];
   orEmpty = value: if value == null then "" else value;
 in
 {

@@ -37,7 +37,14 @@ let
   optional = condition: item: if condition then [ item ] else [ ];
   optionals = condition: list: if condition then list else [ ];
   optionalAttrs = condition: attrs: if condition then attrs else { };
-  genAttrs = names: f: builtins.listToAttrs (map (name: { inherit name; value = f name; }) names);
+  genAttrs =
+    names: f:
+    builtins.listToAttrs (
+      map (name: {
+        inherit name;
+        value = f name;
+      }) names
+    );
   hasPrefix = prefix: text: builtins.substring 0 (builtins.stringLength prefix) text == prefix;
   isUnderHome = path: path != "" && (hasPrefix "/home/" path || hasPrefix "/root/" path);
   hasSpace = path: builtins.match ".*[[:space:]].*" path != null;
@@ -54,7 +61,8 @@ let
   qdrantUrl = settings.qdrant.url;
   provider = settings.embedding.provider;
   metricsDir = if settings.metrics.path == "" then null else dirOf settings.metrics.path;
-  readPaths = settings.sync.telemetry ++ optional (settings.sync.fine_tuning != "") settings.sync.fine_tuning;
+  readPaths =
+    settings.sync.telemetry ++ optional (settings.sync.fine_tuning != "") settings.sync.fine_tuning;
   # The repo is ours to create (and chown) when we clone it or it lives in the state dir.
   isRepoManaged = repoPath != "" && (cfg.repo.url != null || hasPrefix "${stateDir}/" repoPath);
   # sync pulls (and imports what changed) whenever the repo has a remote to pull from.
@@ -66,10 +74,14 @@ let
     qdrant-api-key = settings.qdrant.api_key_file;
     embedding-api-key = settings.embedding.api_key_file;
   };
-  apiKeyFiles = removeAttrs keyFiles (builtins.filter (name: keyFiles.${name} == "") (builtins.attrNames keyFiles));
+  apiKeyFiles = removeAttrs keyFiles (
+    builtins.filter (name: keyFiles.${name} == "") (builtins.attrNames keyFiles)
+  );
   gitFiles =
     optionalAttrs (cfg.publish.sshKeyFile != null) { ssh-key = cfg.publish.sshKeyFile; }
-    // optionalAttrs (cfg.repo.credentialsFile != null) { git-credentials = cfg.repo.credentialsFile; };
+    // optionalAttrs (cfg.repo.credentialsFile != null) {
+      git-credentials = cfg.repo.credentialsFile;
+    };
   credentialPath = unit: name: "/run/credentials/${unit}.service/${name}";
   loadCredential = files: map (name: "${name}:${files.${name}}") (builtins.attrNames files);
 
@@ -86,7 +98,9 @@ let
   # Each job's config names the secrets' copies in its unit's credentials directory; `cli` is the
   # wrapper's (a transient fedlearn-cli.service).
   configs = genAttrs (fedlearnJobs ++ [ "cli" ]) (job: settingsWith "fedlearn-${job}");
-  configFiles = genAttrs (fedlearnJobs ++ [ "cli" ]) (job: writeConfig "fedlearn-${job}.toml" configs.${job});
+  configFiles = genAttrs (fedlearnJobs ++ [ "cli" ]) (
+    job: writeConfig "fedlearn-${job}.toml" configs.${job}
+  );
 
   fedlearn = job: command: "${package}/bin/fedlearn ${command} --config ${configFiles.${job}}";
 
@@ -136,7 +150,13 @@ let
     ProtectSystem = "strict";
     ReadWritePaths = readWritePaths;
     ProtectHome =
-      if builtins.any isUnderHome [ repoPath stateDir (if metricsDir == null then "" else metricsDir) ] then
+      if
+        builtins.any isUnderHome [
+          repoPath
+          stateDir
+          (if metricsDir == null then "" else metricsDir)
+        ]
+      then
         false
       else if builtins.any isUnderHome readPaths then
         "read-only"
@@ -185,7 +205,9 @@ let
     ++ optional usesLocalQdrant "qdrant.service"
     ++ optionals (provider != "hash") network
     ++ optional (hasLocalOllama && provider != "hash") "ollama.service";
-  unique = builtins.foldl' (kept: item: if builtins.elem item kept then kept else kept ++ [ item ]) [ ];
+  unique = builtins.foldl' (
+    kept: item: if builtins.elem item kept then kept else kept ++ [ item ]
+  ) [ ];
 
   mkJobService =
     job:
@@ -334,7 +356,9 @@ let
   // gitEnvironment "fedlearn-cli";
   cliArguments =
     map (property: "--property=${shellArg property}") cliProperties
-    ++ map (name: "--setenv=${shellArg "${name}=${cliEnvironment.${name}}"}") (builtins.attrNames cliEnvironment);
+    ++ map (name: "--setenv=${shellArg "${name}=${cliEnvironment.${name}}"}") (
+      builtins.attrNames cliEnvironment
+    );
   wrapper = ''
     if [ "$(id -u)" != 0 ]; then
       export FEDLEARN_CONFIG="''${FEDLEARN_CONFIG:-/etc/fedlearn/config.toml}"

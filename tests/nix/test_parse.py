@@ -47,3 +47,25 @@ def test_nix_file_parses(env: dict[str, str], path: Path) -> None:
     """``nix-instantiate --parse`` accepts the file."""
     process = run_nix(env, "nix-instantiate", "--parse", str(path))
     assert process.returncode == 0, process.stderr
+
+
+def nix_examples() -> list[tuple[str, str]]:
+    """Return (where, text) of every ```nix block in the README and docs/nixos.md."""
+    examples = []
+    for name in ("README.md", "docs/nixos.md"):
+        blocks = (ROOT / name).read_text().split("```nix\n")[1:]
+        examples += [
+            (f"{name}#{index}", block.split("```")[0]) for index, block in enumerate(blocks)
+        ]
+    return examples
+
+
+@pytest.mark.parametrize(
+    ("where", "text"), nix_examples(), ids=[where for where, _ in nix_examples()]
+)
+def test_doc_nix_example_parses(env: dict[str, str], where: str, text: str) -> None:
+    """Each Nix example of the docs parses: whole, or (a module's bindings) as a module of the flake."""
+    whole = run_nix(env, "nix-instantiate", "--parse", "-E", text)
+    module = "{ fedlearn, ... }:\n{\n" + text + "\n}"
+    wrapped = run_nix(env, "nix-instantiate", "--parse", "-E", module)
+    assert whole.returncode == 0 or wrapped.returncode == 0, (where, wrapped.stderr)
