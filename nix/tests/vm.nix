@@ -141,7 +141,7 @@ in
         machine.wait_for_unit("fedlearn-import.service")
         assert result("fedlearn-import.service") == "success"
         assert machine.succeed("systemctl show -P NRestarts fedlearn-import.service").strip() == "0"
-        machine.succeed("journalctl -b -u fedlearn-import.service | grep -q 'waiting for qdrant'")
+        machine.succeed("journalctl -b -u fedlearn-import.service | grep -q 'qdrant readiness attempt 1 of'")
         machine.wait_for_open_port(6333)
 
     with subtest("sync, publish, pull"):
