@@ -506,11 +506,20 @@ let
       ;
     repo = { inherit (reference.repo) url credentialsFile; };
   };
+
+  # The VM test's Python, for tests/nix to compile (the VM itself needs nixpkgs and KVM).
+  vmTestScript =
+    (import ./vm.nix { module = ../module.nix; } {
+      inherit lib;
+      pkgs = basePkgs // {
+        writeText = name: _text: storePath name;
+      };
+    }).testScript;
 in
 if failures == [ ] then
   {
     passed = lib.length checks;
-    inherit defaults;
+    inherit defaults vmTestScript;
   }
 else
   throw "nix/module.nix: ${toString (lib.length failures)} check(s) failed:\n  ${lib.concatStringsSep "\n  " failures}"

@@ -114,6 +114,7 @@ in
 
   testScript = ''
     import json
+    import shlex
 
     def count(collection):
         answer = machine.succeed(
@@ -156,6 +157,15 @@ in
             assert count("error-solutions") == 2, count("error-solutions")
 
     with subtest("sync and import started together: neither unit fails"):
+        # New telemetry, so that sync publishes and its pull imports while the import runs.
+        event = {
+            "timestamp": "2026-01-03T00:00:00Z",
+            "event_type": "error_resolution",
+            "value_score": 0.95,
+            "error_message": "fedlearn-import: qdrant not ready at boot",
+            "solution": "wait for /readyz before importing",
+        }
+        machine.succeed(f"echo {shlex.quote(json.dumps(event))} >> /home/ai/hybrid-events.jsonl")
         machine.succeed("systemctl stop fedlearn-import.service")
         machine.succeed("systemctl start fedlearn-sync.service fedlearn-import.service")
         for unit in ("fedlearn-sync.service", "fedlearn-import.service"):
