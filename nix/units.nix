@@ -214,7 +214,8 @@ let
     {
       description,
       needs ? [ ],
-      postCommands ? [ ],
+      # Commands run after the job's own, as further ExecStart= lines of the oneshot.
+      thenCommands ? [ ],
       isTalkingToRemote ? false,
       command ? job,
       extraServiceConfig ? { },
@@ -238,14 +239,19 @@ let
           Type = "oneshot";
           User = cfg.user;
           Group = cfg.group;
-          ExecStart = fedlearn job command;
+          # Each ExecStart= line of a oneshot is its main process, so SuccessExitStatus= applies
+          # to every one (to an ExecStartPost= command it would not: its exit 3 failed the unit).
+          ExecStart =
+            if thenCommands == [ ] then
+              fedlearn job command
+            else
+              map (fedlearn job) ([ command ] ++ thenCommands);
           LoadCredential = loadCredential (apiKeyFiles // optionalAttrs isTalkingToRemote gitFiles);
           TimeoutStartSec = cfg.timeouts.${job};
-          # 3: the job's lock is held by another run of it (sync's pull imports too), which does
-          # the work; not a failure of this unit.
+          # 3: a lock is held by another run (sync's pull imports too), which does the work; not
+          # a failure of this unit.
           SuccessExitStatus = [ 3 ];
         }
-        // optionalAttrs (postCommands != [ ]) { ExecStartPost = map (fedlearn job) postCommands; }
         // extraServiceConfig;
     }
     // extra;
@@ -254,7 +260,7 @@ let
     fedlearn-sync = mkJobService "sync" {
       description = "fedlearn sync: learn new telemetry and fine-tuning records into the federation repo";
       needs = optionals isSyncPulling (network ++ qdrantUnits);
-      postCommands = optional cfg.publish.enable "publish" ++ optional isSyncPulling "pull";
+      thenCommands = optional cfg.publish.enable "publish" ++ optional isSyncPulling "pull";
       isTalkingToRemote = isSyncPulling;
     };
     fedlearn-export = mkJobService "export" {

@@ -91,7 +91,9 @@ let
 
   failed = config: map (a: a.message) (lib.filter (a: !a.assertion) config.assertions);
   readConfig = path: builtins.fromJSON (builtins.readFile path);
-  jobConfig = service: readConfig (lib.last (lib.splitString " --config " service.serviceConfig.ExecStart));
+  jobConfig =
+    service:
+    readConfig (lib.last (lib.splitString " --config " (lib.head (lib.toList service.serviceConfig.ExecStart))));
   check = what: ok: { inherit what ok; };
 
   minimal = evaluate { fedlearn.settings.repo = "/srv/fed"; };
@@ -285,12 +287,14 @@ let
         !service.restartIfChanged && service.requires == [ ] && service.serviceConfig ? TimeoutStartSec
       ) (lib.attrNames connected.systemd.services)
     ))
-    (check "connected: publish then pull after sync" (
+    (check "connected: publish then pull after sync, as ExecStart lines (exit 3 is success there)" (
       map (command: lib.head (lib.splitString " --config" (lib.last (lib.splitString "/bin/fedlearn " command))))
-        connectedSync.serviceConfig.ExecStartPost == [
+        connectedSync.serviceConfig.ExecStart == [
+        "sync"
         "publish"
         "pull"
       ]
+      && !(connectedSync.serviceConfig ? ExecStartPost)
     ))
     (check "connected: secrets by LoadCredential, the configs naming the copies" (
       connectedSync.serviceConfig.LoadCredential == [

@@ -100,8 +100,9 @@ pkgs.runCommand "fedlearn-module-check"
     grep -q 'BatchMode=yes' ${unitFile "fedlearn-sync.service"}
     grep -qx 'LoadCredential=qdrant-api-key:/run/secrets/qdrant-api-key' ${unitFile "fedlearn-sync.service"}
     grep -qx 'LoadCredential=ssh-key:/run/secrets/fedlearn-ssh' ${unitFile "fedlearn-sync.service"}
-    grep -q '^ExecStartPost=.*/bin/fedlearn publish --config' ${unitFile "fedlearn-sync.service"}
-    grep -q '^ExecStartPost=.*/bin/fedlearn pull --config' ${unitFile "fedlearn-sync.service"}
+    grep -q '^ExecStart=.*/bin/fedlearn publish --config' ${unitFile "fedlearn-sync.service"}
+    grep -q '^ExecStart=.*/bin/fedlearn pull --config' ${unitFile "fedlearn-sync.service"}
+    if grep -q '^ExecStartPost=' ${unitFile "fedlearn-sync.service"}; then exit 1; fi
     grep -qx 'ProtectSystem=strict' ${unitFile "fedlearn-sync.service"}
     grep -qx 'SystemCallFilter=@system-service' ${unitFile "fedlearn-sync.service"}
     grep -qx 'SystemCallFilter=~@privileged' ${unitFile "fedlearn-sync.service"}
@@ -109,7 +110,7 @@ pkgs.runCommand "fedlearn-module-check"
     grep -qx 'ProtectHome=read-only' ${unitFile "fedlearn-sync.service"}
     grep -qx 'PrivateNetwork=true' ${unitFile "fedlearn-metrics.service"}
     grep -q '^ConditionPathExists=!/var/lib/fedlearn/repo/.git' ${unitFile "fedlearn-clone.service"}
-    config=$(sed -n 's/^ExecStart=.*--config //p' ${unitFile "fedlearn-sync.service"})
+    config=$(sed -n 's/^ExecStart=.*fedlearn sync --config //p' ${unitFile "fedlearn-sync.service"})
     grep -qx 'api_key_file = "/run/credentials/fedlearn-sync.service/qdrant-api-key"' "$config"
     grep -qx 'value_threshold = 0.5' "$config"
     grep -qx 'fine_tuning = "/home/ai/fine-tuning/dataset.jsonl"' "$config"

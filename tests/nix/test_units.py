@@ -427,19 +427,38 @@ def test_units_protect_home_follows_the_paths(
 
 
 def test_units_sync_publishes_then_pulls_when_publish_is_enabled(units: Units) -> None:
-    """With publish enabled, sync is followed by ``fedlearn publish`` and ``fedlearn pull``."""
+    """
+    With publish enabled, sync is followed by ``fedlearn publish`` and ``fedlearn pull``.
+
+    They are ExecStart= lines of the oneshot, not ExecStartPost=: systemd applies
+    SuccessExitStatus= to a main process only, and pull's import exits 3 when the boot import
+    holds its lock.
+    """
     sync = units("services", publish={"enable": True})["fedlearn-sync"]
-    assert sync["serviceConfig"]["ExecStartPost"] == [
-        f"{PACKAGE}/bin/fedlearn publish --config {config_file('sync')}",
-        f"{PACKAGE}/bin/fedlearn pull --config {config_file('sync')}",
+    assert sync["serviceConfig"]["ExecStart"] == [
+        f"{PACKAGE}/bin/fedlearn {job} --config {config_file('sync')}"
+        for job in ("sync", "publish", "pull")
     ]
+    assert "ExecStartPost" not in sync["serviceConfig"]
+    assert sync["serviceConfig"]["SuccessExitStatus"] == [3]
     assert "network-online.target" in sync["after"]
+
+
+def test_units_sync_pulls_without_publishing_when_cloned(units: Units) -> None:
+    """A cloned repo without publish still pulls (and so imports) after each sync."""
+    sync = units("services", **CLONED)["fedlearn-sync"]
+    assert sync["serviceConfig"]["ExecStart"] == [
+        f"{PACKAGE}/bin/fedlearn {job} --config {config_file('sync')}" for job in ("sync", "pull")
+    ]
 
 
 def test_units_sync_runs_alone_without_a_remote(units: Units) -> None:
     """A local checkout without publish: sync alone, no network ordering, no git environment."""
     sync = units("services")["fedlearn-sync"]
-    assert "ExecStartPost" not in sync["serviceConfig"]
+    assert (
+        sync["serviceConfig"]["ExecStart"]
+        == f"{PACKAGE}/bin/fedlearn sync --config {config_file('sync')}"
+    )
     assert sync["after"] == [] and sync["environment"] == {}
 
 
