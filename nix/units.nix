@@ -216,6 +216,8 @@ let
       needs ? [ ],
       # Commands run after the job's own, as further ExecStart= lines of the oneshot.
       thenCommands ? [ ],
+      # Units this one starts after, without wanting them.
+      extraAfter ? [ ],
       isTalkingToRemote ? false,
       command ? job,
       extraServiceConfig ? { },
@@ -229,7 +231,7 @@ let
       inherit description;
       # Wanted, not required: stopping the clone (or Qdrant) must not stop a running job.
       wants = wanted;
-      after = wanted;
+      after = wanted ++ extraAfter;
       # A switch must not kill a run and wait for a rerun: the next timer run sees the change.
       restartIfChanged = false;
       environment = optionalAttrs isTalkingToRemote (gitEnvironment unit);
@@ -260,6 +262,11 @@ let
     fedlearn-sync = mkJobService "sync" {
       description = "fedlearn sync: learn new telemetry and fine-tuning records into the federation repo";
       needs = optionals isSyncPulling (network ++ qdrantUnits);
+      # A sync that starts while the boot import runs (a Persistent= catch-up) waits for it: its
+      # pull's import would not wait for Qdrant to be ready.
+      extraAfter = optional (
+        isSyncPulling && settings.pull.import_after && cfg.importOnBoot
+      ) "fedlearn-import.service";
       thenCommands = optional cfg.publish.enable "publish" ++ optional isSyncPulling "pull";
       isTalkingToRemote = isSyncPulling;
     };

@@ -156,20 +156,33 @@ in
             machine.succeed("systemctl restart fedlearn-import.service")
             assert count("error-solutions") == 2, count("error-solutions")
 
-    with subtest("sync and import started together: neither unit fails"):
-        # New telemetry, so that sync publishes and its pull imports while the import runs.
+    def add_event(message):
+        # New telemetry, so that sync publishes and its pull imports.
         event = {
             "timestamp": "2026-01-03T00:00:00Z",
             "event_type": "error_resolution",
             "value_score": 0.95,
-            "error_message": "fedlearn-import: qdrant not ready at boot",
+            "error_message": message,
             "solution": "wait for /readyz before importing",
         }
         machine.succeed(f"echo {shlex.quote(json.dumps(event))} >> /home/ai/hybrid-events.jsonl")
+
+    with subtest("sync and import started together: neither unit fails"):
+        add_event("fedlearn-import: qdrant not ready at boot")
         machine.succeed("systemctl stop fedlearn-import.service")
         machine.succeed("systemctl start fedlearn-sync.service fedlearn-import.service")
         for unit in ("fedlearn-sync.service", "fedlearn-import.service"):
             assert result(unit) == "success", (unit, result(unit))
+
+    with subtest("sync's pull importing while a by-hand import runs: sync does not fail"):
+        add_event("fedlearn-sync: pull's import found the lock held")
+        status, output = machine.execute(
+            "fedlearn import --full > /tmp/import.log 2>&1 & by_hand=$!; "
+            "systemctl start fedlearn-sync.service; sync=$?; wait $by_hand; echo $sync $?"
+        )
+        sync_status, by_hand_status = output.split()
+        assert sync_status == "0" and result("fedlearn-sync.service") == "success", output
+        assert by_hand_status in ("0", "3"), machine.succeed("cat /tmp/import.log")
 
     with subtest("an import whose lock is held exits 3, and its unit does not fail"):
         machine.succeed(

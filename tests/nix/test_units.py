@@ -452,6 +452,24 @@ def test_units_sync_pulls_without_publishing_when_cloned(units: Units) -> None:
     ]
 
 
+def test_units_sync_that_pulls_starts_after_the_boot_import(units: Units) -> None:
+    """
+    A sync that pulls (and so imports) waits for a running boot import: its pull's import does
+    not wait for Qdrant's readiness. Only ordered, never wanted; not without a boot import.
+    """
+    sync = units("services", **CLONED)["fedlearn-sync"]
+    assert "fedlearn-import.service" in sync["after"]
+    assert "fedlearn-import.service" not in sync["wants"]
+    for options in (
+        {"importOnBoot": False, **CLONED},
+        {"settings": {"pull": {"import_after": False}}, **CLONED},
+        {},
+    ):
+        assert (
+            "fedlearn-import.service" not in units("services", **options)["fedlearn-sync"]["after"]
+        )
+
+
 def test_units_sync_runs_alone_without_a_remote(units: Units) -> None:
     """A local checkout without publish: sync alone, no network ordering, no git environment."""
     sync = units("services")["fedlearn-sync"]
