@@ -27,8 +27,9 @@ let
     inherit cfg localQdrantUrl;
     inherit (cfg) package;
     hasLocalOllama = config.services.ollama.enable or false;
-    inherit (pkgs) git systemd;
+    inherit (pkgs) git;
     openssh = config.programs.ssh.package;
+    systemd = config.systemd.package;
     writeConfig = settingsFormat.generate;
   };
 

@@ -32,7 +32,6 @@ let
   basePkgs = {
     git = derivation "git";
     openssh = derivation "openssh";
-    systemd = derivation "systemd";
     ruff = derivation "ruff";
     nixfmt = derivation "nixfmt";
     nixfmt-tree = derivation "nixfmt-tree";
@@ -315,6 +314,7 @@ let
       map (package: package.name) connected.environment.systemPackages == [ "fedlearn" ]
       && lib.hasInfix "systemd-run" (lib.head connected.environment.systemPackages).text
       && lib.hasInfix "--property='LoadCredential=ssh-key:/run/secrets/deploy-key'" (lib.head connected.environment.systemPackages).text
+      && lib.hasInfix "${storePath "systemd"}/bin/systemd-run " (lib.head connected.environment.systemPackages).text
     ))
   ];
 

@@ -67,6 +67,11 @@ in
       name = "openssh";
       outPath = "${builtins.storeDir}/00000000000000000000000000000000-openssh";
     };
+    systemd.package = option types.package {
+      type = "derivation";
+      name = "systemd";
+      outPath = "${builtins.storeDir}/00000000000000000000000000000000-systemd";
+    };
     services.ollama.enable = option types.bool false;
     services.qdrant.enable = option types.bool false;
     # nixpkgs' qdrant module sets these defaults when Qdrant is enabled.
