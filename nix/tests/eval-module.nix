@@ -424,7 +424,32 @@ let
   broken = evaluate {
     fedlearn.repo.url = "https://alice:ghp_token@github.com/alice/fed.git";
   };
+  # The flake's module check (./module.nix) with nixosSystem standing in: its assertions (the
+  # expected messages) hold; its unit files and system.checks need real NixOS.
+  nixosCheck = import ./module.nix {
+    pkgs = overlaid // {
+      inherit lib;
+      nixosOptionsDoc = _: { optionsJSON = null; };
+    };
+    nixosSystem =
+      { modules }:
+      lib.evalModules {
+        modules = modules ++ [
+          ./nixos-options.nix
+          {
+            options = {
+              nixpkgs.hostPlatform = lib.mkOption { type = lib.types.anything; };
+              boot.isContainer = lib.mkOption { type = lib.types.bool; };
+              system.stateVersion = lib.mkOption { type = lib.types.str; };
+            };
+          }
+        ];
+        specialArgs.pkgs = overlaid;
+      };
+    module = ../module.nix;
+  };
   otherChecks = [
+    (check "nix/tests/module.nix: its assertions hold" ((builtins.tryEval nixosCheck.name).success))
     (check "broken: credentials in the URL, message starting with the option path" (
       lib.any (lib.hasPrefix "services.fedlearn.repo.url: holds credentials") (failed broken)
     ))
