@@ -341,7 +341,7 @@ in
       default = "conservative";
       example = "aggressive";
       description = ''
-        When the timed jobs run: the default of each {option}`services.fedlearn.timers.<job>.onCalendar`.
+        When the timed jobs run: the default of each `services.fedlearn.timers.<job>.onCalendar`.
         The named schedules come from the table inside the package that
         `fedlearn schedule show NAME --systemd` prints; `--cron` prints the same times as crontab
         lines for machines without NixOS:
