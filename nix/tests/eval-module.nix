@@ -448,8 +448,17 @@ let
       };
     module = ../module.nix;
   };
+  documented = lib.filter (option: option.visible && !option.internal) (
+    lib.optionAttrSetToDocList renamed.options.services.fedlearn
+  );
   otherChecks = [
     (check "nix/tests/module.nix: its assertions hold" ((builtins.tryEval nixosCheck.name).success))
+    (check "every visible option has a description, and an example (the package's is its name)" (
+      lib.all (option: option.description or null != null) documented
+      && map (option: option.name) (lib.filter (option: !(option ? example)) documented) == [
+        "services.fedlearn.package"
+      ]
+    ))
     (check "broken: credentials in the URL, message starting with the option path" (
       lib.any (lib.hasPrefix "services.fedlearn.repo.url: holds credentials") (failed broken)
     ))
