@@ -20,7 +20,7 @@ from fedlearn import anonymize, config
 from fedlearn.errors import SecretFoundError
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
-from fedlearn.store import atomic, git_local, git_remote, state
+from fedlearn.store import atomic, checkout, git_local, git_remote, state
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,9 @@ WORDS = (
     "telemetry",
     "metrics",
 )
+
+# The words after a noun of WORDS that say what happened to it.
+CHANGED = ("updated", "removed", "pruned")
 
 
 class Keyed(msgspec.Struct):
@@ -53,9 +56,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
-    """Publish under the publish lock and the repo lock (shared with pull); return the summary."""
+    """Publish under the publish lock and the repo lock (every writer's); return the summary."""
     store = state.StateDir(cfg.state_path)
-    with store.lock("publish"), store.repo_lock():
+    with store.lock("publish"), checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait):
         return publish(cfg, dry_run=args.dry_run)
 
 
@@ -72,7 +75,7 @@ def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
     git_local.check_safe(top, cfg.publish.branch)
     env = git_local.identity(top, cfg.publish.author)
     cfg.state_path.mkdir(parents=True, exist_ok=True)
-    scratch = tempfile.TemporaryDirectory(prefix="publish-", dir=cfg.state_path)
+    scratch = tempfile.TemporaryDirectory(prefix=checkout.scratch_prefix(), dir=cfg.state_path)
     with git_local.scratch_index(top) as index, scratch as name:
         folder = Path(name)
         changes = stage(cfg, top, index, folder)
@@ -201,10 +204,16 @@ def tally(
 
 
 def phrase(word: str, count: int) -> str:
-    """Return ``+3 patterns`` / ``1 pattern updated`` / ``telemetry`` for one counted word."""
+    """
+    Return ``+3 patterns`` / ``1 pattern updated`` / ``+2 fine-tuning records`` / ``telemetry``
+    for one counted word (the noun takes the plural, never the word that says what happened).
+    """
     if word in ("telemetry", "metrics"):
         return word
-    noun, _, rest = word.partition(" ")
+    noun, rest = word, ""
+    for done in CHANGED:
+        if word.endswith(f" {done}"):
+            noun, rest = word.removesuffix(f" {done}"), done
     plural = noun + ("s" if count != 1 else "")
     return f"{count} {plural} {rest}" if rest else f"+{count} {plural}"
 

@@ -415,3 +415,24 @@ def test_publish_commits_files_the_users_ignore_rules_match(
     publish(alpha)
     files = git(remote, "ls-tree", "-r", "--name-only", "main", "data").split()
     assert files == ["data/patterns/error-solutions/alpha.jsonl"]
+
+
+def test_publish_subject_counts_fine_tuning_records_in_the_plural(node: Node) -> None:
+    """The subject says ``+N fine-tuning records`` (the noun takes the plural, not its adjective)."""
+    chats = [
+        {
+            "messages": [
+                {"role": "user", "content": f"How do I configure service {number} on NixOS?"},
+                {"role": "assistant", "content": f"Set services.thing{number}.enable = true."},
+            ]
+        }
+        for number in range(3)
+    ]
+    node.dataset.write_text("".join(json.dumps(chat) + "\n" for chat in chats))
+    synced = json.loads(node.run("sync", "--json").stdout)
+    added = synced["fine_tuning"]["new"]
+    assert added >= 2
+    node.run("publish")
+    subject = git(node.repo, "log", "-1", "--format=%s")
+    assert f"+{added} fine-tuning records" in subject
+    assert "fine-tunings" not in subject
