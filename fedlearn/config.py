@@ -256,6 +256,8 @@ class Config:
         node_id: this node's id (``[a-z0-9][a-z0-9-]{0,62}``); "" derives it from /etc/machine-id, never a hostname.
         repo: the federation repo (holds data/); "" for the git top level of the working directory.
         state_dir: fedlearn's own local state (cursors, locks, quarantine, embedded Qdrant); "" for ``$XDG_STATE_HOME/fedlearn``.
+        repo_lock_wait: seconds a job waits for another to leave the work tree (the repo lock)
+            before it gives up with exit 3.
         sync: see ``[sync]``.
         anonymize: see ``[anonymize]``.
         qdrant: see ``[qdrant]``.
@@ -269,6 +271,7 @@ class Config:
     node_id: str = ""
     repo: str = ""
     state_dir: str = ""
+    repo_lock_wait: float = 900.0
     sync: Sync = attrs.field(factory=Sync)
     anonymize: Anonymize = attrs.field(factory=Anonymize)
     qdrant: Qdrant = attrs.field(factory=Qdrant)
@@ -377,6 +380,8 @@ def validate(config: Config) -> list[str]:
     problems: list[str] = []
     if config.node_id and not NODE_ID_PATTERN.fullmatch(config.node_id):
         problems.append(f"node_id: {config.node_id!r} must match [a-z0-9][a-z0-9-]{{0,62}}")
+    if not config.repo_lock_wait >= 0:
+        problems.append("repo_lock_wait: must be 0 seconds (no wait) or more")
     if not 0.0 <= config.sync.value_threshold <= 1.0:
         problems.append("sync.value_threshold: must be between 0 and 1")
     for key in (

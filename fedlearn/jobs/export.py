@@ -20,7 +20,7 @@ from fedlearn import anonymize, config
 from fedlearn.formats import layout, records
 from fedlearn.jobs import Summary
 from fedlearn.learn import retention
-from fedlearn.store import atomic, state
+from fedlearn.store import atomic, checkout, state
 from fedlearn.vectors import points, qdrant, snapshot
 
 log = logging.getLogger(__name__)
@@ -69,10 +69,12 @@ def execute(cfg: config.Config, *, dry_run: bool = False) -> Summary:
     """
     store = state.StateDir(cfg.state_path)
     with store.lock("export"):
-        if atomic.recover(store.journal("export")):
-            log.info("finished the writes of an interrupted export")
         names = cfg.qdrant.collections
-        atomic.remove_stale(*[layout.collection_dir(cfg.repo_path, n, cfg.node_id) for n in names])
+        with checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait):
+            if atomic.recover(store.journal("export")):
+                log.info("finished the writes of an interrupted export")
+            folders = [layout.collection_dir(cfg.repo_path, n, cfg.node_id) for n in names]
+            atomic.remove_stale(*folders)
         anonymizer = anonymize.Anonymizer(cfg.anonymize)
         with qdrant.connect(cfg.qdrant, cfg.state_path) as live:
             done = [export(cfg, live, anonymizer, store, name, dry_run) for name in names]
@@ -140,7 +142,9 @@ def export(
             return attrs.evolve(counted, state="unchanged")
         path = layout.collection_snapshot(cfg.repo_path, collection, cfg.node_id, layout.stamp())
         if temp is not None:
-            write(store, path, temp.keep(), made, cfg.sync.snapshots_keep)
+            # The snapshot streamed into a hidden temp file beside it; it lands under the repo lock.
+            with checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait):
+                write(store, path, temp.keep(), made, cfg.sync.snapshots_keep)
     return attrs.evolve(counted, snapshot=str(path.relative_to(cfg.repo_path)))
 
 

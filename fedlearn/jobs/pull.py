@@ -16,7 +16,7 @@ from fedlearn import config
 from fedlearn.errors import GitError
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
-from fedlearn.store import git_local, git_remote, state
+from fedlearn.store import checkout, git_local, git_remote, state
 from fedlearn.vectors import import_changes, import_quarantine
 
 
@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
     """Pull under the pull lock, then import when data/ changed; return the summary."""
     store = state.StateDir(cfg.state_path)
-    with store.lock("pull"), store.repo_lock():
+    with store.lock("pull"), checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait):
         summary = pull(cfg, dry_run=args.dry_run)
     wants_import = cfg.pull.import_after and not args.no_import and not args.dry_run
     if wants_import and (summary.facts["data_files"] or is_import_behind(cfg)):

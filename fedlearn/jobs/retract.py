@@ -20,7 +20,7 @@ from fedlearn.formats import layout, records
 from fedlearn.formats.records import Retraction
 from fedlearn.jobs import Summary
 from fedlearn.learn import patterns
-from fedlearn.store import atomic, state
+from fedlearn.store import atomic, checkout, state
 
 ID_PATTERN = re.compile(r"[0-9a-f]{32}")
 log = logging.getLogger(__name__)
@@ -49,7 +49,11 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
         raise ConfigError("--reason must not be empty", hint="say why, e.g. --reason 'wrong fix'")
     store = state.StateDir(cfg.state_path)
     # Sync's lock too: a sync running now could write the id back into this node's pattern files.
-    with store.lock("retract"), store.lock("sync"):
+    with (
+        store.lock("retract"),
+        store.lock("sync"),
+        checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait),
+    ):
         atomic.recover(store.journal("retract"))
         return retract(cfg, store, args.id, args.reason, dry_run=args.dry_run)
 

@@ -22,7 +22,7 @@ from fedlearn import anonymize, config
 from fedlearn.formats import layout, records
 from fedlearn.jobs import Summary
 from fedlearn.learn import finetune, forks, learning, monthly, patterns, retention, telemetry
-from fedlearn.store import atomic, jsonl, rotation, state
+from fedlearn.store import atomic, checkout, jsonl, rotation, state
 
 PART_BYTES = 32 * 1024 * 1024  # below this a range is not worth a worker process
 log = logging.getLogger(__name__)
@@ -127,24 +127,28 @@ class SyncRun:
 def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
     """Run one sync and return its summary; raise LockHeldError when another sync runs."""
     store = state.StateDir(cfg.state_path)
+    # The repo lock while this node's files are read and written, not while the inputs are: a
+    # publish or pull rebasing meanwhile would show them half-rebased, and its abort undo them.
     with store.lock("sync"):
-        if atomic.recover(store.journal("sync")):
-            log.info("finished the writes of an interrupted sync")
-        atomic.remove_stale(*written_folders(cfg))
+        with checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait):
+            if atomic.recover(store.journal("sync")):
+                log.info("finished the writes of an interrupted sync")
+            atomic.remove_stale(*written_folders(cfg))
         store.remove_stale()
         job = SyncRun(cfg, store)
         job.read_telemetry()
         fine_tuning = read_fine_tuning(job)
         learned = job.learner.result(job.tally)
-        pattern_counts = stage_patterns(job, learned.patterns)
-        stage_snapshot(job, learned.snapshot)
-        fine_tuning |= stage_fine_tuning(job, fine_tuning.pop("records"))
-        counts = tally(job, learned, pattern_counts, fine_tuning)
-        stage_state(job, counts)
-        if args.dry_run:
-            job.transaction.abort()
-        else:
-            job.transaction.commit()
+        with checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait):
+            pattern_counts = stage_patterns(job, learned.patterns)
+            stage_snapshot(job, learned.snapshot)
+            fine_tuning |= stage_fine_tuning(job, fine_tuning.pop("records"))
+            counts = tally(job, learned, pattern_counts, fine_tuning)
+            stage_state(job, counts)
+            if args.dry_run:
+                job.transaction.abort()
+            else:
+                job.transaction.commit()
     return summarize(job, counts, dry_run=args.dry_run)
 
 

@@ -163,6 +163,13 @@ def git_path(repo: Path, name: str) -> Path:
     return found if found.is_absolute() else repo / found
 
 
+def git_dirs(repo: Path) -> tuple[Path, Path]:
+    """Return the checkout's git dir and the common git dir (they differ in a linked worktree)."""
+    lines = run(repo, "rev-parse", "--absolute-git-dir", "--git-common-dir").stdout.splitlines()
+    common = Path(lines[1])
+    return Path(lines[0]), common if common.is_absolute() else (repo / common).resolve()
+
+
 def branch(repo: Path) -> str | None:
     """Return the checked-out branch, or None when HEAD is detached."""
     process = run(repo, "symbolic-ref", "-q", "--short", "HEAD", check=False)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import logging
 import os
 import re
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import msgspec
 
@@ -69,8 +70,11 @@ WRITTEN_FOLDERS = ("cursors", "import", "journal", "metrics", "quarantine", "run
 ENCODER = msgspec.json.Encoder(order="deterministic")
 # A quarantine file's name: the job, the UTC stamp, a number when the same second had one already.
 QUARANTINE_NAME = re.compile(r"[a-z_]+-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<number>\d+))?\.jsonl")
-# The federation checkout's lock, held by publish and pull besides their own (both rebase there).
+# The federation checkout's lock, held besides their own by every job that writes its work tree.
 REPO_LOCK = "repo"
+# Seconds between two tries of a lock a job waits for.
+LOCK_POLL = 0.05
+log = logging.getLogger(__name__)
 
 
 def now_iso() -> str:
@@ -91,28 +95,27 @@ class StateDir:
         return target
 
     @contextlib.contextmanager
-    def lock(self, job: str, *, holders: str = "") -> Iterator[None]:
+    def lock(self, job: str, *, holders: str = "", wait: float = 0.0) -> Iterator[None]:
         """
-        Hold ``<state>/locks/<job>.lock`` for the block.
+        Hold ``<state>/locks/<job>.lock`` for the block, waiting up to ``wait`` seconds for it.
 
-        Raise LockHeldError when another process holds it (two runs of one job never overlap).
-        ``holders`` names who else takes a lock shared by several jobs (for the message).
+        Raise LockHeldError when another process still holds it then (two runs of one job never
+        overlap). ``holders`` names who else takes a lock shared by several jobs (for the message).
         """
         path = self.path("locks", f"{job}.lock")
         with path.open("a+") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
+            if not acquire(handle, path, wait):
                 holder = path.read_text().strip() or "unknown"
                 running = (
                     f"{holders} is already using the {job}"
                     if holders
                     else f"{job} is already running"
                 )
+                waited = f", waited {wait:g} s" if wait else ""
                 raise LockHeldError(
-                    f"{running} (pid {holder}, lock {path})",
+                    f"{running} (pid {holder}, lock {path}{waited})",
                     hint="wait for it to finish; `fedlearn status` shows who holds each lock",
-                ) from None
+                )
             handle.truncate(0)
             handle.write(str(os.getpid()))
             handle.flush()
@@ -122,12 +125,13 @@ class StateDir:
                 handle.truncate(0)
                 handle.flush()
 
-    def repo_lock(self) -> contextlib.AbstractContextManager[None]:
+    def repo_lock(self, *, wait: float = 0.0) -> contextlib.AbstractContextManager[None]:
         """
-        Hold the lock of the federation checkout: publish and pull both rebase, move HEAD and
-        update the index there, so one of them runs at a time (besides each one's own lock).
+        Hold the lock of the federation checkout, waiting up to ``wait`` seconds for it: every job
+        that writes under data/ (sync, retract, export) and the two that rebase, move HEAD and
+        update the index there (publish, pull) take it while they touch the work tree.
         """
-        return self.lock(REPO_LOCK, holders="a publish or pull")
+        return self.lock(REPO_LOCK, holders="another job", wait=wait)
 
     def lock_holder(self, job: str) -> int | None:
         """Return the pid holding ``job``'s lock, or None when it is free."""
@@ -237,6 +241,22 @@ class StateDir:
         elif previous is not None:
             record = msgspec.structs.replace(record, last_success_at=previous.last_success_at)
         atomic.write(self.run_file(record.job), ENCODER.encode(record) + b"\n")
+
+
+def acquire(handle: IO[str], path: Path, wait: float) -> bool:
+    """Take the flock on ``handle`` within ``wait`` seconds (polling); return whether it was taken."""
+    deadline, logged = time.monotonic() + wait, False
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+        if not logged:
+            log.info("waiting for %s (held by pid %s)", path, path.read_text().strip() or "?")
+            logged = True
+        time.sleep(LOCK_POLL)
 
 
 class Clock:

@@ -183,13 +183,15 @@ def test_pull_runs_import_when_data_changed(make_node: Callable[..., Node]) -> N
 
 @pytest.mark.parametrize("job", ["pull", "publish"])
 def test_publish_and_pull_never_share_the_checkout(node: Node, job: str) -> None:
-    """Both rebase and move HEAD in the same checkout: while one holds the repo lock, the other
-    exits 3 naming it, and the repo is untouched."""
+    """Both rebase and move HEAD in the same checkout: while one holds the repo lock longer than
+    ``repo_lock_wait``, the other exits 3 naming it, and the repo is untouched."""
+    node.config_file.write_text("repo_lock_wait = 0.2\n" + node.config_file.read_text())
     before = git(node.repo, "rev-parse", "HEAD").strip()
     learn(node, "error-solutions", "port in use")
     with state.StateDir(node.state).repo_lock():
         process = node.run(job, check=False)
     assert process.returncode == 3, process.stderr
-    assert "a publish or pull is already using the repo" in process.stderr
+    assert "another job is already using the repo" in process.stderr
+    assert "waited 0.2 s" in process.stderr
     assert git(node.repo, "rev-parse", "HEAD").strip() == before
     node.run(job)  # the lock is free again
