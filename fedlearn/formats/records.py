@@ -120,6 +120,43 @@ class Manifest(Base, frozen=True, kw_only=True):
 ENCODER = msgspec.json.Encoder(order="deterministic")
 HEAD_DECODER = msgspec.json.Decoder(EventHead)
 ANY_DECODER = msgspec.json.Decoder()
+# The deepest nesting of arrays and objects a line of this node's own input may have: a real event
+# or chat record nests a few levels; a line nested deeper is set aside as ``too_deep`` before any
+# stage walks it (msgspec raises RecursionError near 1,000, the anonymizer's recursion earlier).
+MAX_DEPTH = 64
+
+
+def is_too_deep(line: bytes, limit: int = MAX_DEPTH) -> bool:
+    """
+    Return whether the JSON ``line`` nests arrays and objects deeper than ``limit``.
+
+    Cheap for almost every line: fewer brackets than ``limit`` cannot nest deeper. A line that
+    does not decode is not too deep (it is invalid, which the caller reports).
+    """
+    if line.count(b"[") + line.count(b"{") <= limit:
+        return False
+    try:
+        value = ANY_DECODER.decode(line)
+    except RecursionError:
+        return True
+    except msgspec.DecodeError:
+        return False
+    return depth(value) > limit
+
+
+def depth(value: Any) -> int:
+    """Return how deep arrays and objects nest in a decoded JSON ``value`` (no recursion)."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level + 1)
+            stack.extend(
+                (child, level + 1) for child in (item.values() if isinstance(item, dict) else item)
+            )
+    return deepest
+
+
 PATTERN_DECODER = msgspec.json.Decoder(Pattern)
 RETRACTION_DECODER = msgspec.json.Decoder(Retraction)
 CHAT_DECODER = msgspec.json.Decoder(ChatRecord)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -189,13 +190,13 @@ def take_chat_line(
     """Decode one runtime chat line into ``found`` (or set it aside)."""
     if not line.strip():
         return
-    try:
-        record = finetune.parse(records.ANY_DECODER.decode(line))
-        reason = "wrong-type" if record is None else None
-    except (UnicodeDecodeError, ValueError):
-        record, reason = None, telemetry.bad_reason(line) or "invalid-json"
+    record: records.ChatRecord | None = None
+    with contextlib.suppress(UnicodeDecodeError, ValueError, RecursionError):
+        if not records.is_too_deep(line):
+            record = finetune.parse(records.ANY_DECODER.decode(line))
     if record is None:
-        job.filtered.set_aside(jsonl.BadLine(str(chunk.path), offset, reason or "wrong-type", line))
+        reason = telemetry.bad_reason(line) or "wrong-type"
+        job.filtered.set_aside(jsonl.BadLine(str(chunk.path), offset, reason, line))
     elif finetune.passes_gate(record):
         found["records"].append(finetune.anonymized(record, job.anonymizer))
     else:

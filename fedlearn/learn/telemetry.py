@@ -122,6 +122,8 @@ def filter_chunk(chunk: Chunk, threshold: float, into: Filtered) -> Candidates:
     lines = chunk.lines()
     if len(lines) != len(heads):
         return filter_slowly(chunk, threshold, into, counted=len(heads))
+    if any(records.is_too_deep(lines[i]) for i in picked):
+        return filter_slowly(chunk, threshold, into, counted=len(heads))
     found = Candidates([lines[i] for i in picked], [heads[i].value_score for i in picked])
     if records.HEAD_DECODER.decode_lines(found.joined()) != [heads[i] for i in picked]:
         return filter_slowly(chunk, threshold, into, counted=len(heads))
@@ -135,7 +137,7 @@ def fast_heads(chunk: Chunk) -> list[EventHead] | None:
         if not chunk.buffer.isascii():
             str(data, "utf-8")  # msgspec does not check the strings of fields it skips
         heads = records.HEAD_DECODER.decode_lines(data)
-    except (UnicodeDecodeError, msgspec.DecodeError):
+    except (UnicodeDecodeError, msgspec.DecodeError, RecursionError):
         return None
     return heads
 
@@ -169,11 +171,16 @@ def filter_slowly(chunk: Chunk, threshold: float, into: Filtered, counted: int =
 
 
 def decode_head(line: bytes) -> EventHead | str:
-    """Return a line's head, or why the line is bad (invalid-utf8, invalid-json, wrong-type)."""
+    """
+    Return a line's head, or why the line is bad (invalid-utf8, too_deep, invalid-json,
+    wrong-type).
+    """
     try:
         line.decode("utf-8")
     except UnicodeDecodeError:
         return "invalid-utf8"
+    if records.is_too_deep(line):
+        return "too_deep"
     try:
         return records.HEAD_DECODER.decode(line)
     except msgspec.ValidationError:
@@ -183,6 +190,6 @@ def decode_head(line: bytes) -> EventHead | str:
 
 
 def bad_reason(line: bytes) -> str | None:
-    """Return why a line is bad (invalid-utf8, invalid-json, wrong-type), or None when it is good."""
+    """Return why a line is bad (invalid-utf8, too_deep, invalid-json, wrong-type), or None if good."""
     head = decode_head(line)
     return head if isinstance(head, str) else None

@@ -634,3 +634,43 @@ def test_sync_never_reads_the_fine_tuning_dataset_as_telemetry(
     answer = sync(node, capsys=capsys)
     assert answer["events_read"] == 50
     assert answer["fine_tuning"]["new"] > 0
+
+
+def test_sync_sets_deeply_nested_lines_aside_as_too_deep(node: Node) -> None:
+    """A telemetry or chat line nested past the cap (here 2,000 and 100 deep) is quarantined as
+    ``too_deep``; the good lines around it are learned (through the installed command)."""
+    good = {"value_score": 0.9, "error_message": "E", "solution": "S"}
+    deep = b'{"value_score":0.9,"error_message":"D","solution":"x","n":' + b"[" * 2000
+    deep += b"]" * 2000 + b"}\n"
+    nested = dict(good, solution="N", n=json.loads("[" * 100 + "]" * 100))
+    node.telemetry.write_bytes(
+        json.dumps(good).encode()
+        + b"\n"
+        + deep
+        + json.dumps(nested).encode()
+        + b"\n"
+        + json.dumps(dict(good, solution="S2")).encode()
+        + b"\n"
+    )
+    chat = {"messages": [{"role": "user", "content": "hi"}], "metadata": {"n": 0}}
+    node.dataset.write_bytes(
+        b'{"messages":[{"role":"user","content":"'
+        + b"x"
+        + b'"}],"metadata":'
+        + b'{"a":' * 1500
+        + b"1"
+        + b"}" * 1500
+        + b"}\n"
+        + json.dumps(chat).encode()
+        + b"\n"
+    )
+    answer = json.loads(node.run("sync", "--json").stdout)
+    assert answer["bad_lines"] == {"too_deep": 3}
+    assert answer["patterns"]["error-solutions"]["new"] == 2
+    reasons = [
+        json.loads(line)["reason"]
+        for f in (node.state / "quarantine").glob("*.jsonl")
+        for line in f.read_text().splitlines()
+    ]
+    assert reasons == ["too_deep"] * 3
+    node.run("sync")  # the rerun does not trip on them again
