@@ -11,6 +11,7 @@ import contextlib
 import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -34,6 +35,9 @@ class Behaviour:
         reverse: return OpenAI ``data`` items in reverse order (clients must sort by ``index``).
         refuse: texts whose request is refused with ``refuse_status`` and ``REFUSAL``.
         max_inputs: requests of more texts than this are refused with 413 (0: no limit).
+        bad_vectors: ``nan``, ``inf`` or ``zero``: the first ``bad_first`` answers carry such a
+            vector in their first row.
+        trickle: answer every request with a body sent one byte at a time, without end.
     """
 
     dimension: int = 16
@@ -43,6 +47,9 @@ class Behaviour:
     refuse: set[str] = attrs.field(factory=set)
     refuse_status: int = 400
     max_inputs: int = 0
+    bad_vectors: str = ""
+    bad_first: int = 0
+    trickle: bool = False
     requests: list[dict[str, Any]] = attrs.field(factory=list)
 
 
@@ -63,7 +70,9 @@ def handler(behaviour: Behaviour) -> type[BaseHTTPRequestHandler]:
                     "authorization": self.headers.get("Authorization"),
                 }
             )
-            if len(behaviour.requests) <= behaviour.fail_first:
+            if behaviour.trickle:
+                self.trickle()
+            elif len(behaviour.requests) <= behaviour.fail_first:
                 self.answer(behaviour.fail_status, {"error": {"message": "busy, try again"}})
             elif not isinstance(body.get("input"), list):
                 self.answer(400, {"error": {"message": "input must be a list of strings"}})
@@ -74,8 +83,23 @@ def handler(behaviour: Behaviour) -> type[BaseHTTPRequestHandler]:
             else:
                 self.answer(200, self.embeddings(body["input"]))
 
+        def trickle(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(1 << 40))
+            self.end_headers()
+            with contextlib.suppress(OSError):
+                self.wfile.write(b'{"data": [')
+                while True:
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(0.05)
+
         def embeddings(self, texts: list[str]) -> dict[str, Any]:
             rows = embed.HashEmbedder(behaviour.dimension).embed(texts).tolist()
+            if behaviour.bad_vectors and len(behaviour.requests) <= behaviour.bad_first:
+                value = {"nan": float("nan"), "inf": float("inf"), "zero": 0.0}
+                rows[0] = [value[behaviour.bad_vectors]] * behaviour.dimension
             if self.path == "/api/embed":
                 return {"model": "fake", "embeddings": rows}
             data = [{"object": "embedding", "index": i, "embedding": r} for i, r in enumerate(rows)]

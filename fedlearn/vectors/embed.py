@@ -15,9 +15,10 @@ import json
 import logging
 import math
 import re
+import time
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 import numpy as np
@@ -44,6 +45,9 @@ STARTING_STATUSES = frozenset({500, 502, 503, 504})
 # Embedded to show the service works: after a text is refused alone (``sift``), and before import
 # creates a collection (not an input's text, which the server may refuse).
 CHECK_TEXT = "fedlearn embedding check"
+# An answer larger than this is not an embedding answer (64 texts of 4,096 floats are ~5 MB).
+MAX_ANSWER_BYTES = 64 * 1024 * 1024
+READ_BYTES = 64 * 1024
 
 
 class Embedder(Protocol):
@@ -161,12 +165,13 @@ class Server:
         self.settings = settings
         self.key = read_key(settings.api_key_file)
 
-    def post(self, url: str, body: dict[str, Any]) -> Any:
+    def post(self, url: str, body: dict[str, Any], parse: Callable[[Any], Vectors]) -> Vectors:
         """
-        POST ``body`` as JSON to ``url`` and return the decoded answer, retrying transient failures.
+        POST ``body`` as JSON to ``url`` and return ``parse`` of the answer, retrying transient
+        failures (``parse`` raises TransientError for vectors that may not be stored).
 
         Raise EmbeddingError with the server's message when it refuses the request, or when it
-        stays unreachable through every attempt.
+        stays unreachable (or answers NaN, infinite or zero vectors) through every attempt.
         """
         policy = retry.retrying(
             retry.Policy(
@@ -177,7 +182,7 @@ class Server:
             )
         )
         try:
-            return policy(self.post_once, url, body)
+            return policy(self.post_once, url, body, parse)
         except TransientError as error:
             message = f"embedding server {url} failed after retries: {error}"
             hint = "check that the server is up and embedding.url; then rerun `fedlearn import`"
@@ -185,24 +190,65 @@ class Server:
                 raise RefusedError(message, detail=str(error), hint=hint) from None
             raise EmbeddingError(message, hint=hint) from None
 
-    def post_once(self, url: str, body: dict[str, Any]) -> Any:
+    def post_once(self, url: str, body: dict[str, Any], parse: Callable[[Any], Vectors]) -> Vectors:
         """POST once; raise TransientError for a failure worth repeating, else EmbeddingError."""
         headers = {"Content-Type": "application/json", "Accept": "application/json"}
         if self.key:
             headers["Authorization"] = f"Bearer {self.key}"
         # S310: the scheme is checked in __init__ (http or https only).
         request = urllib.request.Request(url, json.dumps(body).encode(), headers, method="POST")  # noqa: S310
+        deadline = time.monotonic() + self.settings.timeout
         try:
             with urllib.request.urlopen(request, timeout=self.settings.timeout) as answer:  # noqa: S310
-                data = answer.read()
+                data = read_answer(answer, deadline, url)
         except urllib.error.HTTPError as error:
             raise http_error(error) from None
         except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
             raise TransientError(str(getattr(error, "reason", error))) from None
         try:
-            return json.loads(data)
-        except ValueError:
-            raise EmbeddingError(f"embedding server {url} answered something not JSON") from None
+            return parse(json.loads(data))
+        except (ValueError, RecursionError):
+            raise EmbeddingError(
+                f"embedding server {url} answered something not JSON (or nested too deep)"
+            ) from None
+
+
+def read_answer(answer: http.client.HTTPResponse, deadline: float, url: str) -> bytes:
+    """
+    Read an answer's body by pieces until its end, within ``deadline`` (a ``time.monotonic``
+    moment) and ``MAX_ANSWER_BYTES``: a server that trickles or never ends fails in time, and an
+    endless answer is never held whole. Raise TransientError past the deadline, EmbeddingError
+    past the size.
+    """
+    pieces, size = [], 0
+    while piece := answer.read1(READ_BYTES):
+        size += len(piece)
+        if size > MAX_ANSWER_BYTES:
+            raise EmbeddingError(
+                f"embedding server {url} answered more than {MAX_ANSWER_BYTES} bytes; stopped"
+            )
+        if time.monotonic() > deadline:
+            raise TransientError(f"no whole answer within embedding.timeout ({size} bytes read)")
+        pieces.append(piece)
+    return b"".join(pieces)
+
+
+def bad_rows(matrix: Vectors) -> str:
+    """Return what is wrong with rows that may never be stored (``2 NaN, 1 zero``), or ""."""
+    nan = np.isnan(matrix).any(axis=1)
+    infinite = np.isinf(matrix).any(axis=1) & ~nan
+    zero = ~(matrix != 0).any(axis=1) & ~nan
+    counts = [(int(nan.sum()), "NaN"), (int(infinite.sum()), "infinite"), (int(zero.sum()), "zero")]
+    found = [f"{count} {what}" for count, what in counts if count]
+    return ", ".join(found) + f" vector{'s' * (sum(c for c, _ in counts) > 1)}" if found else ""
+
+
+def stored_rows(matrix: Vectors, url: str) -> Vectors:
+    """Return ``matrix``; raise TransientError (the batch is asked again) for NaN, inf or zero rows."""
+    wrong = bad_rows(matrix)
+    if wrong:
+        raise TransientError(f"{url} answered {wrong} for one batch")
+    return matrix
 
 
 def http_error(error: urllib.error.HTTPError) -> Exception:
@@ -252,13 +298,18 @@ class OpenAIEmbedder:
 
     def embed(self, texts: Sequence[str]) -> Vectors:
         """Return the server's vectors for ``texts``, in the order of the texts."""
-        answer = self.server.post(self.url, {"model": self.model, "input": list(texts)})
+        body = {"model": self.model, "input": list(texts)}
+        return self.server.post(self.url, body, lambda answer: self.rows(answer, len(texts)))
+
+    def rows(self, answer: Any, count: int) -> Vectors:
+        """Return the vectors of an answer; raise EmbeddingError when it has none."""
         try:
             rows = sorted(answer["data"], key=lambda item: item["index"])
-            return as_vectors([row["embedding"] for row in rows], len(texts), self.url)
+            found = as_vectors([row["embedding"] for row in rows], count, self.url)
         except (KeyError, TypeError):
             message = f"embedding server {self.url} answered without data[].embedding"
             raise EmbeddingError(message) from None
+        return stored_rows(found, self.url)
 
 
 class OllamaEmbedder:
@@ -272,12 +323,17 @@ class OllamaEmbedder:
 
     def embed(self, texts: Sequence[str]) -> Vectors:
         """Return Ollama's vectors for ``texts``, in the order of the texts."""
-        answer = self.server.post(self.url, {"model": self.model, "input": list(texts)})
+        body = {"model": self.model, "input": list(texts)}
+        return self.server.post(self.url, body, lambda answer: self.rows(answer, len(texts)))
+
+    def rows(self, answer: Any, count: int) -> Vectors:
+        """Return the vectors of an answer; raise EmbeddingError when it has none."""
         try:
-            return as_vectors(answer["embeddings"], len(texts), self.url)
+            found = as_vectors(answer["embeddings"], count, self.url)
         except (KeyError, TypeError):
             message = f"embedding server {self.url} answered without embeddings[]"
             raise EmbeddingError(message) from None
+        return stored_rows(found, self.url)
 
 
 def wait_ready(settings: config.Embedding, seconds: float) -> None:

@@ -702,3 +702,44 @@ def test_import_with_nothing_to_write_does_not_need_qdrant_to_check_its_collecti
     )
     summary = import_.execute(cfg)
     assert summary.state == "idle" and summary.exit_code == 0
+
+
+@pytest.mark.parametrize("bad", ["nan", "inf", "zero"])
+def test_import_fails_a_batch_of_bad_vectors_and_keeps_its_mark(
+    alpha: Node, make_node: Callable[..., Node], bad: str
+) -> None:
+    """NaN, infinite and zero vectors fail their batch by name after retries (exit 1) and the mark
+    stays; once the server answers well, the next import brings every point in."""
+    behaviour = embedserver.Behaviour(dimension=16, bad_vectors=bad, bad_first=1000)
+    with embedserver.running(behaviour) as url:
+        embedding = {"dimension": 16, "provider": "openai", "url": url, "model": "m"}
+        node = make_node("beta", embedding=embedding | {"retry_attempts": 2})
+        livestore.pull(node)
+        process = node.run("import", check=False)
+        assert process.returncode == 1, process.stdout
+        assert (
+            f"answered 1 {'NaN' if bad == 'nan' else 'infinite' if bad == 'inf' else 'zero'} vector"
+            in process.stderr
+        )
+        assert "Traceback" not in process.stderr
+        assert len(behaviour.requests) >= 2  # asked again
+        assert import_changes.load(state.StateDir(node.state)) is None
+        behaviour.bad_first = 0
+        answer = json.loads(node.run("import", "--json").stdout)
+    assert answer["imported"] == len(SKILLS) + len(ERRORS)
+
+
+def test_import_gives_up_on_a_trickling_embedding_server(
+    alpha: Node, make_node: Callable[..., Node]
+) -> None:
+    """A server that answers one byte at a time without end fails the call at embedding.timeout
+    (a total deadline, not per read), with a clear error and no traceback."""
+    with embedserver.running(embedserver.Behaviour(dimension=16, trickle=True)) as url:
+        embedding = {"dimension": 16, "provider": "openai", "url": url, "model": "m"}
+        settings = embedding | {"retry_attempts": 1, "timeout": 1.0}
+        node = make_node("beta", embedding=settings)
+        livestore.pull(node)
+        process = node.run("import", check=False)
+    assert process.returncode == 1
+    assert "no whole answer within embedding.timeout" in process.stderr
+    assert "Traceback" not in process.stderr
