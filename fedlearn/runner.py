@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import sqlite3
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -72,6 +74,23 @@ def report_error(error: FedlearnError) -> None:
         sys.stderr.write(f"hint: {error.hint}\n")
 
 
+def filesystem(path: str | os.PathLike[str] | None) -> str:
+    """Return `` (filesystem mounted at M, N bytes free)`` for ``path``'s filesystem, or ""."""
+    if not path:
+        return ""
+    mount = Path(path).absolute()
+    try:
+        while not mount.exists() and mount != mount.parent:
+            mount = mount.parent
+        device = mount.stat().st_dev
+        while mount != mount.parent and mount.parent.stat().st_dev == device:
+            mount = mount.parent
+        space = os.statvfs(mount)
+    except OSError:
+        return ""
+    return f" (filesystem mounted at {mount}, {space.f_bavail * space.f_frsize} bytes free)"
+
+
 def execute(name: str, module: ModuleType, cfg: config.Config, args: argparse.Namespace) -> int:
     """Run one job, record its run when it is a recorded job, print its answer; return the exit code."""
     recorded = name in commands.RECORDED and not getattr(args, "dry_run", False)
@@ -82,7 +101,12 @@ def execute(name: str, module: ModuleType, cfg: config.Config, args: argparse.Na
             summary: jobs.Summary = module.run(cfg, args)
         except OSError as error:
             # A file or folder fedlearn needs is missing or unwritable: a failure, not a crash.
-            raise FedlearnError(f"{name} failed: {error}") from error
+            raise FedlearnError(f"{name} failed: {error}{filesystem(error.filename)}") from error
+        except sqlite3.OperationalError as error:  # the embedded Qdrant store's own file
+            store_path = cfg.state_path / "qdrant"
+            raise FedlearnError(
+                f"{name} failed: {error} in {store_path}{filesystem(store_path)}"
+            ) from error
     except FedlearnError as error:
         if recorded and error.exit_code != 3:
             store.record_run(clock.record(name, "failed", {}, error=str(error)))

@@ -59,10 +59,14 @@ def write_temp(path: Path, data: bytes) -> Path:
     """Write ``data`` to a fsynced temp file beside ``path`` and return the temp path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = temp_path(path)
-    with temp.open("xb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+    try:
+        with temp.open("xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as error:
+        temp.unlink(missing_ok=True)  # a full disk must not keep the part written
+        raise OSError(error.errno, error.strerror, str(path)) from error
     return temp
 
 

@@ -8,7 +8,7 @@ import os
 import signal
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -674,3 +674,43 @@ def test_sync_sets_deeply_nested_lines_aside_as_too_deep(node: Node) -> None:
     ]
     assert reasons == ["too_deep"] * 3
     node.run("sync")  # the rerun does not trip on them again
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """Mount a 1 MiB tmpfs (skipped with the reason when mounting is not permitted)."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    process = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if process.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs: {process.stderr.strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_sync_on_a_full_disk_names_the_path_and_filesystem(
+    tmp_path: Path, small_disk: Path
+) -> None:
+    """A full disk fails sync with one line naming the file and the filesystem, no traceback, and
+    no temp file left behind; with space again the rerun completes."""
+    node = Node(tmp_path / "node", "alpha", small_disk / "repo")
+    node.repo.mkdir()
+    events = [
+        {"value_score": 0.9, "error_message": f"E{n} " + "x" * 400, "solution": "S"}
+        for n in range(4000)
+    ]
+    write_jsonl(node.telemetry, events)
+    process = node.run("sync", check=False)
+    assert process.returncode == 1
+    [line] = [line for line in process.stderr.splitlines() if line.startswith("fedlearn:")]
+    assert "No space left on device" in line and str(small_disk / "repo" / "data") in line
+    assert f"filesystem mounted at {small_disk}" in line
+    assert "Traceback" not in process.stderr
+    assert [p for p in small_disk.rglob("*") if atomic.is_temp(p)] == []
