@@ -24,7 +24,7 @@ from fedlearn import config, retry
 from fedlearn.errors import QdrantError
 from fedlearn.formats import records
 from fedlearn.store import keyfile
-from fedlearn.vectors import points
+from fedlearn.vectors import points, qdrant_transport
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -97,6 +97,7 @@ def open_client(settings: config.Qdrant, state: Path) -> QdrantClient:
             api_key=read_key(settings.api_key_file),
             timeout=math.ceil(settings.timeout),
             check_compatibility=False,
+            transport=qdrant_transport.DeadlineTransport(settings.timeout),
         )
     try:
         return QdrantClient(path=target(settings, state))
