@@ -156,7 +156,7 @@ class Qdrant:
         collections: the collections export snapshots and import fills.
         batch_size: points per import batch and per export page.
         max_points: export at most this many points of a collection (0: no cap); a cut snapshot says so.
-        timeout: seconds one Qdrant request may take.
+        timeout: seconds one Qdrant request may take in all (connect, send, the whole answer).
         retry_attempts: tries of a request that failed for a transient reason, the first included.
         retry_deadline: seconds after which no new try starts.
         distance: the distance of the collections import creates (Cosine, Dot, Euclid, Manhattan).
@@ -185,7 +185,7 @@ class Embedding:
         dimension: the vector size the model makes (the stack's collections are 768).
         api_key_file: a file holding the server's API key (read at use, never copied).
         batch_size: texts per embedding request.
-        timeout: seconds one embedding request may take.
+        timeout: seconds one embedding request may take in all (the whole answer read).
         retry_attempts: tries of a request that failed for a transient reason, the first included.
         retry_deadline: seconds after which no new try starts.
         text_fields: the payload fields a point's text to embed is taken from.
@@ -214,6 +214,8 @@ class Publish:
         author: the commits' author and committer, ``Name <email>`` (never a hostname).
         push_attempts: tries of a push the remote rejected because another node pushed first.
         push_deadline: seconds after which no new push starts.
+        timeout: seconds one git fetch or push may take in all before it is stopped (a remote
+            that hangs or trickles).
     """
 
     remote: str = "origin"
@@ -221,6 +223,7 @@ class Publish:
     author: str = "fedlearn <fedlearn@localhost>"
     push_attempts: int = 5
     push_deadline: float = 120.0
+    timeout: float = 600.0
 
 
 @attrs.frozen
@@ -417,6 +420,7 @@ def validate(config: Config) -> list[str]:
         ("embedding", "timeout"),
         ("embedding", "retry_deadline"),
         ("publish", "push_deadline"),
+        ("publish", "timeout"),
     ):
         if not getattr(getattr(config, section), key) > 0:
             problems.append(f"{section}.{key}: must be more than 0 seconds")

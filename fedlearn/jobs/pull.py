@@ -71,7 +71,7 @@ def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary:
         )
     data = str(layout.data_dir(cfg.repo_path.resolve()).relative_to(top))
     old = git_local.head(top)
-    upstream = git_remote.fetch(top, settings.remote, settings.branch)
+    upstream = git_remote.fetch(top, settings.remote, settings.branch, timeout=settings.timeout)
     facts: dict[str, Any] = {"from": old or "", "remote": f"{settings.remote}/{settings.branch}"}
     if upstream is None:
         lines = [f"{settings.remote} has no branch {settings.branch} yet"]

@@ -25,8 +25,9 @@ log = logging.getLogger(__name__)
 REBASE_MARK = "fedlearn-rebase"
 # A push that lost a race: not a fast-forward any more, or the ref was locked by another push.
 RACED = re.compile(r"\[rejected\]|\[remote rejected\] \((?:failed to update ref|cannot lock ref)")
-# Seconds a fetch or push may take before it counts as hung (a peer that stopped answering): the
-# job fails with a clear error and the next run tries again, instead of holding its lock for ever.
+# Seconds a fetch or push may take in all before it counts as hung (a peer that stopped answering,
+# or trickles): the job fails with a clear error and the next run tries again, instead of holding
+# its lock for ever. ``publish.timeout`` sets it.
 NETWORK_TIMEOUT = 600.0
 
 
@@ -48,13 +49,16 @@ def tracking_ref(remote: str, branch_name: str) -> str:
     return f"refs/remotes/{remote}/{branch_name}"
 
 
-def fetch(repo: Path, remote: str, branch_name: str) -> str | None:
-    """Fetch ``branch_name`` from ``remote``; return its commit, or None when it has none."""
+def fetch(
+    repo: Path, remote: str, branch_name: str, *, timeout: float = NETWORK_TIMEOUT
+) -> str | None:
+    """
+    Fetch ``branch_name`` from ``remote`` within ``timeout`` seconds; return its commit, or None
+    when it has none.
+    """
     ref = tracking_ref(remote, branch_name)
     refspec = f"+refs/heads/{branch_name}:{ref}"
-    process = git_local.run(
-        repo, "fetch", "-q", remote, refspec, check=False, timeout=NETWORK_TIMEOUT
-    )
+    process = git_local.run(repo, "fetch", "-q", remote, refspec, check=False, timeout=timeout)
     if process.returncode != 0:
         if "couldn't find remote ref" in process.stderr:
             return None
@@ -185,15 +189,15 @@ def stopped(repo: Path, how: str, upstream: str, detail: str) -> GitError:
     )
 
 
-def push(repo: Path, remote: str, branch_name: str) -> None:
+def push(repo: Path, remote: str, branch_name: str, *, timeout: float = NETWORK_TIMEOUT) -> None:
     """
-    Push HEAD to ``branch_name`` on ``remote``.
+    Push HEAD to ``branch_name`` on ``remote`` within ``timeout`` seconds.
 
     Raise PushRejectedError when the remote moved on, GitError on any other failure.
     """
     target = f"HEAD:refs/heads/{branch_name}"
     process = git_local.run(
-        repo, "push", "--porcelain", remote, target, check=False, timeout=NETWORK_TIMEOUT
+        repo, "push", "--porcelain", remote, target, check=False, timeout=timeout
     )
     if process.returncode == 0:
         return
@@ -224,10 +228,10 @@ def push_with_retry(repo: Path, settings: config.Publish, env: Mapping[str, str]
         for attempt in retry.retrying(push_policy(settings)):
             with attempt:
                 attempts += 1
-                upstream = fetch(repo, settings.remote, settings.branch)
+                upstream = fetch(repo, settings.remote, settings.branch, timeout=settings.timeout)
                 if upstream is not None:
                     integration = integrate(repo, upstream, env)
-                push(repo, settings.remote, settings.branch)
+                push(repo, settings.remote, settings.branch, timeout=settings.timeout)
     except PushRejectedError as error:
         raise GitError(
             f"{error}, {attempts} attempts",

@@ -195,3 +195,14 @@ def test_publish_and_pull_never_share_the_checkout(node: Node, job: str) -> None
     assert "waited 0.2 s" in process.stderr
     assert git(node.repo, "rev-parse", "HEAD").strip() == before
     node.run(job)  # the lock is free again
+
+
+def test_pull_from_a_remote_that_hangs_stops_at_publish_timeout(node: Node) -> None:
+    """A remote that never answers fails pull at ``publish.timeout`` with a clear error."""
+    git(node.repo, "config", "protocol.ext.allow", "always")
+    git(node.repo, "remote", "set-url", "origin", "ext::sleep 30")
+    text = node.config_file.read_text().replace("[publish]\n", "[publish]\ntimeout = 0.5\n")
+    node.config_file.write_text(text)
+    process = node.run("pull", "--no-import", check=False)
+    assert process.returncode == 1
+    assert "had no answer after 0.5 s" in process.stderr
