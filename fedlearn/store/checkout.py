@@ -13,7 +13,6 @@ import contextlib
 import logging
 import os
 import re
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,6 +71,10 @@ def is_alive(pid: int) -> bool:
 
 def sweep_scratch_folders(root: Path) -> None:
     """Remove the publish scratch folders in the state dir whose process is gone."""
+    # Loaded here: every job's module imports this one, and parsing a command must not load
+    # shutil (tests/test_cli.py); a folder to remove is rare.
+    import shutil
+
     with contextlib.suppress(FileNotFoundError):
         for entry in root.iterdir():
             match = SCRATCH_FOLDER.fullmatch(entry.name)
