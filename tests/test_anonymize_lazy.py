@@ -126,13 +126,15 @@ def test_anonymize_of_ordinary_text_compiles_no_rule(use_re2: bool) -> None:
 
 @pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing")
 def test_anonymize_compiles_only_the_rule_that_fires() -> None:
-    """A GitHub token compiles the github-token patterns and no other rule's."""
+    """A GitHub token compiles the github-token patterns and the long-run one, no other rule's."""
     engine = Anonymizer(SETTINGS, MACHINE, re2_after=0)
     token = "ghp_" + "a1B2c3D4e5" * 4
-    assert engine.anonymize(f"token {token} in a log") == "token <redacted:github-token> in a log"
+    assert engine.anonymize(f"saw {token} in a log") == "saw <redacted:github-token> in a log"
     github = next(rule for rule in engine.rules if rule.name == "github-token")
+    # Any run of 30 token characters is looked at by the rule for generated tokens of no shape.
+    runs = next(rule for rule in engine.rules if rule.gate == r"[A-Za-z0-9_-]{30}")
     compiled = [lazy for lazy in lazy_patterns(engine) if lazy.is_compiled]
-    assert compiled == [matcher.pattern for matcher in github.matchers]
+    assert compiled == [matcher.pattern for matcher in github.matchers + runs.matchers]
 
 
 @pytest.mark.parametrize("use_re2", MODES)
@@ -181,7 +183,18 @@ def test_anonymize_is_the_same_with_re2_built_at_once_and_without(text: str) -> 
 
 
 KEY_TEXT = st.lists(
-    st.sampled_from([*assignments.GATE_WORDS, *assignments.FILLERS, "=", ":", ">", "x", "A"]),
+    st.sampled_from(
+        [
+            *assignments.GATE_WORDS,
+            *assignments.FILLERS,
+            *assignments.OPERATORS,
+            "=",
+            ":",
+            ">",
+            "x",
+            "A",
+        ]
+    ),
     max_size=8,
 ).map("".join)
 
@@ -191,7 +204,7 @@ KEY_TEXT = st.lists(
 def test_key_gate_finds_what_the_full_trie_finds(text: str) -> None:
     """The key gate (fillers, then a word trie) finds every separator the full trie finds."""
     for separator in assignments.VALUE_AFTER:
-        fillers = assignments.FILLERS if separator != ">" else ("",)
+        fillers = assignments.fillers_of(separator)
         full = assignments.trie_pattern(
             (word + filler + separator)[::-1]
             for word in assignments.GATE_WORDS

@@ -22,9 +22,13 @@ from fedlearn.anonymize import (
     assignments,
     commands,
     credentials,
+    entropy,
+    forms,
     machine,
+    numbers,
     personal,
     prefilter,
+    providers,
     rules,
 )
 from fedlearn.anonymize.files import FileFinding, scan_files
@@ -51,9 +55,13 @@ def builtin_rules(identity: Machine, hostnames: list[str]) -> list[Rule]:
     """Return every built-in rule by priority: shaped, keyed, placed secrets; personal data."""
     return (
         credentials.shaped()
+        + providers.prefixed()
         + assignments.keyed()
+        + forms.formed()
+        + entropy.looks()
         + commands.placed()
         + personal.network()
+        + numbers.numbers()
         + machine.rules(identity, hostnames)
     )
 

@@ -18,9 +18,13 @@ from fedlearn.anonymize import checks, rules
 from fedlearn.anonymize.rules import Matcher, Rule, Span
 
 KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
-FILLER_CHARACTERS = frozenset("\"'`]\\ \t")
+FILLER_CHARACTERS = frozenset("\"'`]\\ \t:?.+")
 # What may stand between a key and its separator: quotes, a subscript's bracket, blanks.
 FILLERS = ("", '"', "'", "`", '"]', "']", " ", "  ", "\t", '" ', "' ", '\\"', "\\'", '"] ', "'] ")
+# What may stand before ``=`` in an assignment operator: Make ``::=`` ``?=`` ``+=``, PHP ``.=``.
+OPERATORS = tuple(
+    f"{blank}{operator}" for operator in (":", "::", "?", ".", "+") for blank in ("", " ")
+)
 WEAK_ENDINGS = (
     "auth",
     "credential",
@@ -47,6 +51,7 @@ GATE_WORDS = (
     "pw",
     "secret",
     "token",
+    "authorization",
     *WEAK_ENDINGS,
 )
 # The gate words no other one is part of: one of them is in every key a rule here redacts after.
@@ -124,9 +129,124 @@ SCHEMES = frozenset(
         "sso-key",
         "digest",
         "negotiate",
+        "api-token",
+        "apitoken",
+        "ssws",
+        "oauth",
+        "splunk",
+        "geniekey",
+        "klaviyo-api-key",
+        "zoho-oauthtoken",
+        "access-token",
     }
 )
 SECRET_WORDS = {"password": "pass", "secret": "secret", "token": "token", "api-key": "key"}
+KEY_WORD_PARTS = rules.Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+# Words that own a key holding data, not a credential (``cache_key``, ``sortKey``).
+DATA_OWNERS = frozenset(
+    [
+        "cache",
+        "hash",
+        "sort",
+        "partition",
+        "primary",
+        "foreign",
+        "unique",
+        "composite",
+        "natural",
+        "surrogate",
+        "row",
+        "object",
+        "dict",
+        "map",
+        "lookup",
+        "index",
+        "idempotency",
+        "dedup",
+        "dedupe",
+        "routing",
+        "shard",
+        "group",
+        "file",
+        "public",
+        "pub",
+        "ssh",
+        "host",
+        "gpg",
+        "pgp",
+        "config",
+        "translation",
+        "i18n",
+        "message",
+        "cursor",
+        "next",
+        "page",
+        "join",
+        "bucket",
+        "prefix",
+        "item",
+        "entry",
+        "state",
+        "event",
+        "field",
+        "column",
+        "table",
+        "record",
+        "checksum",
+        "content",
+        "etag",
+        "version",
+        "build",
+        "commit",
+        "release",
+        "asset",
+        "image",
+        "layer",
+        "blob",
+        "order",
+        "product",
+        "sku",
+        "region",
+        "zone",
+        "node",
+        "peer",
+        "channel",
+        "topic",
+        "stream",
+        "queue",
+        "job",
+        "task",
+        "run",
+        "lock",
+        "sequence",
+        "metric",
+        "label",
+        "tag",
+        "attribute",
+        "property",
+        "param",
+        "option",
+        "setting",
+        "feature",
+        "flag",
+        "experiment",
+        "locale",
+        "lang",
+        "type",
+        "kind",
+        "name",
+        "id",
+        "sorting",
+        "grouping",
+        "range",
+        "hotkey",
+        "short",
+        "shortcut",
+        "keyboard",
+        "dictionary",
+        "registry",
+    ]
+)
 MINIMUM = {"password": 4, "secret": 6, "aws-secret-key": 40, "azure-storage-key": 20}
 
 
@@ -150,13 +270,28 @@ def classify_key(key: str) -> str | None:
 
 def is_secret_value(name: str, key: str, value: str) -> bool:
     """Return whether a literal ``value`` under ``key`` (classified ``name``) is a secret."""
-    if len(value) < MINIMUM.get(name, 8) or value.startswith("-") or checks.is_reference(value):
+    if len(value) < MINIMUM.get(name, 8) or checks.is_reference(value):
         return False
+    if value.startswith("-") and (len(value) < 16 or not checks.looks_random(value)):
+        return False  # an option (``--password-file``), not a value
     if name in ("token", "api-key"):
-        return checks.looks_random(value, minimum=8)
+        return checks.looks_random(value, minimum=8) and not checks.is_named(value)
     if name == "high-entropy":
-        return is_generated(value, key.lower().endswith(("key", "salt", "seed")))
+        return is_generated(value, is_loose(key))
     return True
+
+
+def is_loose(key: str) -> bool:
+    """
+    Return whether a key ending in ``key``, ``salt`` or ``seed`` names no credential.
+
+    ``key`` alone and keys owned by a word that names data (``cache_key``, ``primaryKey``,
+    ``sortKey``) usually hold hashes and ids; ``algolia_key`` or ``signingKey`` hold credentials.
+    """
+    words = KEY_WORD_PARTS.compiled.findall(key)
+    if not words or words[-1].lower() not in ("key", "salt", "seed"):
+        return False
+    return len(words) < 2 or words[-2].lower() in DATA_OWNERS
 
 
 def is_generated(value: str, is_loose: bool) -> bool:
@@ -164,13 +299,16 @@ def is_generated(value: str, is_loose: bool) -> bool:
     Return whether ``value`` after a weak key name (``key``, ``auth``, ``session``) looks generated.
 
     Hex strings and UUIDs count only after names that hold credentials (session, cookie, auth,
-    signature), not after ``key`` (``is_loose``), where they are usually hashes and ids.
+    signature, ``<provider>_key``), not after a loose one (``is_loose``), where they are usually
+    hashes and ids. Names, paths and versions (``jetbrains.mps.core``) never count.
     """
-    if not checks.looks_random(value, minimum=16):
+    if not checks.looks_random(value, minimum=20 if is_loose else 12) or checks.is_named(value):
         return False
     if is_loose:
         return (
-            not checks.is_hexadecimal(value) and len(value) >= 20 and checks.entropy(value) >= 3.7
+            checks.LONG_HEX.search(value) is None
+            and not checks.is_hexadecimal(value)
+            and checks.entropy(value) >= 3.7
         )
     return True
 
@@ -272,6 +410,13 @@ def branches(node: dict[str, Any]) -> str:
     return found[0] if len(found) == 1 else "(?:" + "|".join(found) + ")"
 
 
+def fillers_of(separator: str) -> tuple[str, ...]:
+    """Return what may stand between a key and ``separator`` ("" included)."""
+    if separator == ">":
+        return ("",)
+    return (*FILLERS, *OPERATORS) if separator == "=" else FILLERS
+
+
 @functools.cache
 def key_gate(separator: str) -> re.Pattern[str]:
     """
@@ -282,7 +427,7 @@ def key_gate(separator: str) -> re.Pattern[str]:
     words hold a separator, so a match holds only the one it starts with and ``finditer`` finds
     every separator after a key word. Compiled on first use (see ``assignments``).
     """
-    fillers = (filler[::-1] for filler in FILLERS if filler) if separator != ">" else ()
+    fillers = (filler[::-1] for filler in fillers_of(separator) if filler)
     # Not a trie: a filler that extends another (`` "`` after `` ``) must stay, words follow it.
     filler = "|".join(re.escape(filler) for filler in sorted(fillers, key=len, reverse=True))
     words = trie_pattern(word[::-1] for word in GATE_WORDS)
@@ -328,7 +473,7 @@ def keyed() -> list[Rule]:
             gate=rf"(?i)(?:{words}){filler}{re.escape(separator)}",
         )
         for separator, filler in (
-            ("=", r"[\"'`\]\\ \t]{0,3}"),
+            ("=", r"[\"'`\]\\ \t:?.+]{0,3}"),
             (":", r"[\"'`\]\\ \t]{0,3}"),
             (">", ""),
         )

@@ -54,10 +54,6 @@ def command_lines() -> list[Rule]:
             r"docker[ \t]+login\b" + shell + r"-p[ \t]+" + value,
             r"docker[ \t]+login[^\n|;&]*[ \t]-p[ \t]",
         ),
-        (
-            r"curl\b" + shell + r"(?:-u|--user)[ \t]+[^\s:\"']+:" + value,
-            r"curl[^\n|;&]*[ \t](?:-u|--user)[ \t]",
-        ),
         (r"pass:(?<![a-z]pass:)" + value, r"pass:"),
     )
     trigger = Trigger(

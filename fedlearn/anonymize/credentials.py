@@ -22,6 +22,10 @@ CAPITAL_A = Trigger(patterns=(Lazy(r"A(?:KIA|SIA|BIA|CCA|3T|Iza|TBB|TATT3|TCTT3|
 UNDERSCORE_TOKEN = Trigger(patterns=(AFTER_UNDERSCORE,))
 DASH_TOKEN = Trigger(patterns=(AFTER_DASH,))
 IN_URL = Trigger(words=("://",))
+# A token's literal prefix is its trigger: a run after the prefix may hold dashes, so a shared
+# "16 token characters after a dash" pre-check would miss ``glpat-ab-cd…`` that the gate finds.
+GITLAB_KINDS = ("pat", "dt", "rt", "ptt", "cbt", "oas", "soat", "imt", "agent", "ffct", "ft", "wt")
+SK_DASH = Trigger(words=("sk-",))
 
 
 def starts_run(match: re.Match[str], text: str) -> bool:
@@ -47,6 +51,11 @@ def token(*patterns: str, check: Check | None = None) -> tuple[Matcher, ...]:
 def no_example(match: re.Match[str], text: str) -> bool:
     """Return whether the match is not a documentation example (``AKIAIOSFODNN7EXAMPLE``)."""
     return "EXAMPLE" not in match.group().upper()
+
+
+def generated_body(match: re.Match[str], text: str) -> bool:
+    """Return whether a token's body (past its prefix) reads as generated, not as a name."""
+    return checks.is_token_body(match.group().split("_", 1)[-1].removeprefix("org_"))
 
 
 def openai_shaped(match: re.Match[str], text: str) -> bool:
@@ -153,7 +162,7 @@ def shaped() -> list[Rule]:
             check=no_example,
         ),
         shape("google-api-key", r"AIza[0-9A-Za-z_-]{35}", trigger=CAPITAL_A, check=no_example),
-        shape("google-oauth", r"GOCSPX-[A-Za-z0-9_-]{28}", trigger=DASH_TOKEN),
+        shape("google-oauth", r"GOCSPX-[A-Za-z0-9_-]{28}", trigger=Trigger(words=("GOCSPX-",))),
         shape("bitbucket-token", r"AT(?:BB|CTT3)[A-Za-z0-9_=.-]{28,}", trigger=CAPITAL_A),
         shape("atlassian-token", r"ATATT3[A-Za-z0-9_=.-]{30,}", trigger=CAPITAL_A),
         shape(
@@ -167,34 +176,33 @@ def shaped() -> list[Rule]:
         shape(
             "gitlab-token",
             r"gl(?:pat|dt|rt|ptt|cbt|oas|soat|imt|agent|ffct|ft|wt)-[A-Za-z0-9_-]{20,}",
-            trigger=DASH_TOKEN,
+            trigger=Trigger(words=tuple(f"gl{kind}-" for kind in GITLAB_KINDS)),
         ),
-        shape(
-            "anthropic-key", r"sk-ant-[a-z]{2,10}[0-9]{2}-[A-Za-z0-9_-]{20,}", trigger=DASH_TOKEN
-        ),
+        shape("anthropic-key", r"sk-ant-[a-z]{2,10}[0-9]{2}-[A-Za-z0-9_-]{20,}", trigger=SK_DASH),
         shape(
             "openai-key",
             r"sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}",
-            trigger=DASH_TOKEN,
+            trigger=SK_DASH,
             check=openai_shaped,
         ),
         shape(
             "huggingface-token",
             r"hf_[A-Za-z0-9]{30,}",
             r"api_org_[A-Za-z0-9]{30,}",
-            trigger=UNDERSCORE_TOKEN,
+            trigger=Trigger(words=("hf_", "api_org_")),
+            check=generated_body,
         ),
-        shape("groq-key", r"gsk_[A-Za-z0-9]{40,}", trigger=UNDERSCORE_TOKEN),
-        shape("replicate-token", r"r8_[A-Za-z0-9]{30,}", trigger=UNDERSCORE_TOKEN),
-        shape("perplexity-key", r"pplx-[A-Za-z0-9]{40,}", trigger=DASH_TOKEN),
-        shape("together-key", r"tgp_v1_[A-Za-z0-9_-]{30,}", trigger=UNDERSCORE_TOKEN),
-        shape("npm-token", r"npm_[A-Za-z0-9]{36}", trigger=UNDERSCORE_TOKEN),
-        shape("pypi-token", r"pypi-AgE[A-Za-z0-9_-]{50,}", trigger=DASH_TOKEN),
+        shape("groq-key", r"gsk_[A-Za-z0-9]{40,}", trigger=Trigger(words=("gsk_",))),
+        shape("replicate-token", r"r8_[A-Za-z0-9]{30,}", trigger=Trigger(words=("r8_",))),
+        shape("perplexity-key", r"pplx-[A-Za-z0-9]{40,}", trigger=Trigger(words=("pplx-",))),
+        shape("together-key", r"tgp_v1_[A-Za-z0-9_-]{30,}", trigger=Trigger(words=("tgp_v1_",))),
+        shape("npm-token", r"npm_[A-Za-z0-9]{36}", trigger=Trigger(words=("npm_",))),
+        shape("pypi-token", r"pypi-AgE[A-Za-z0-9_-]{50,}", trigger=Trigger(words=("pypi-AgE",))),
         shape(
             "slack-token",
             r"xox[abposrce]-[A-Za-z0-9-]{10,}",
             r"xapp-[0-9]-[A-Za-z0-9-]{10,}",
-            trigger=DASH_TOKEN,
+            trigger=Trigger(words=("xox", "xapp-")),
         ),
         secret(
             "slack-webhook",
@@ -233,7 +241,11 @@ def shaped() -> list[Rule]:
             r"whsec_[A-Za-z0-9]{32,}",
             trigger=UNDERSCORE_TOKEN,
         ),
-        shape("age-secret-key", r"AGE-SECRET-KEY-1[0-9A-Z]{58}", trigger=DASH_TOKEN),
+        shape(
+            "age-secret-key",
+            r"AGE-SECRET-KEY-1[0-9A-Z]{58}",
+            trigger=Trigger(words=("AGE-SECRET-KEY-1",)),
+        ),
         secret(
             "azure-sas",
             Matcher(Lazy(r"sig=(?P<value>[A-Za-z0-9%+/=]{20,})"), starts_run),

@@ -1,0 +1,144 @@
+"""Secrets known by the form around them (DESIGN.md guarantee 1): pairs, auth tuples, curl, manifests.
+
+``System.setProperty("DB_PASSWORD", "<redacted:password>")``, ``- name: API_TOKEN`` then
+``value: <redacted:token>``, ``<add key="ClearTextPassword" value="<redacted:password>"/>``,
+``auth=("svc", "<redacted:password>")``, ``curl --user app:<redacted:password>``, and every value
+under ``data:`` of a Kubernetes ``kind: Secret`` (base64, whatever its key).
+"""
+
+from __future__ import annotations
+
+import re
+
+from fedlearn.anonymize import assignments, checks
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+
+KEY = r"(?P<key>[A-Za-z0-9_.-]{1,80})"
+QUOTED = r"(?P<q>[\"'])(?P<value>[^\"'\n\\]{1,300})(?P=q)"
+PAIRS = (
+    # A call or tuple with the key name first: setProperty("X_TOKEN", "…"), Setenv, putenv, put.
+    rf"[\"']{KEY}[\"'][ \t]*,[ \t]*{QUOTED}",
+    # XML: <add key="Password" value="…"/>, <param name="token" value="…"/>.
+    rf"(?:key|name)=[\"']{KEY}[\"'][ \t]+value={QUOTED}",
+    # YAML and JSON: name: API_TOKEN, then value: … (Kubernetes env, Helm values, task defs).
+    rf"[\"']?name[\"']?[ \t]*:[ \t]*[\"']?{KEY}[\"']?[ \t]*,?[ \t]*\n?[ \t]*-?[ \t]*"
+    rf"[\"']?value[\"']?[ \t]*:[ \t]*(?:{QUOTED}|(?P<bare>[^\s\"'{{\[][^\s\"',}}]*))",
+)
+CREDENTIAL_CALL = (
+    r"(?:auth[ \t]*=[ \t]*\(?|Auth\(|Credential\(|login\()[ \t]*"
+    r"[\"'][^\"'\n]{1,64}[\"'][ \t]*,[ \t]*" + QUOTED
+)
+CURL_USER = (
+    r"(?:-[uU]|--user|--proxy-user)(?:[ \t]+|=)"
+    r"(?:(?P<q>[\"'])[^\"'\s:]*:(?P<value>[^\"'\n]+)(?P=q)|[^\s\"':]*:(?P<bare>[^\s\"'`;&|]+))"
+)
+LDAP_BIND = (
+    r"ldap[a-z]*\b[^\n|;&]{0,300}?[ \t]-w[ \t]*"
+    r"(?:(?P<q>[\"'])(?P<value>[^\"'\n]+)(?P=q)|(?P<bare>[^\s\"'`;&|]+))"
+)
+COMMAND_START = Lazy(r"(?:^|[\n;&|(`]|\$\()[ \t]*(?:sudo[ \t]+)?curl\b(?:[^\n]|\\\n)*\Z")
+SECRET_KIND = Lazy(r"kind[\"']?[ \t]*:[ \t]*[\"']?Secret\b")
+DATA_ENTRY = r"\n(?P<indent>[ \t]+)[\"']?[A-Za-z0-9_.-]+[\"']?:[ \t]+[\"']?(?P<value>[A-Za-z0-9+/]{4,}={0,2})"
+DATA_BLOCK = Lazy(r"\n(?P<indent>[ \t]*)(?:data|stringData):[ \t]*(?=\n)")
+
+
+def paired(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of the value paired with a key that names a secret, or None."""
+    key = match.group("key")
+    name = assignments.classify_key(key)
+    group = "value" if match.group("value") is not None else "bare"
+    if name is None or match.group(group) is None:
+        return None
+    start, end = match.span(group)
+    if name == "authorization":
+        start, end = assignments.scheme_skipped(text, start, end)
+    if not assignments.is_secret_value(name, key, text[start:end]):
+        return None
+    return start, end, name
+
+
+def credential(match: re.Match[str], text: str) -> bool:
+    """Return whether the second string of an auth tuple or call is a literal password."""
+    value = match.group("value")
+    return len(value) >= 4 and not checks.is_reference(value)
+
+
+def bind_password(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the literal password of an LDAP tool's ``-w``, or None."""
+    group = "value" if match.group("value") is not None else "bare"
+    value = match.group(group)
+    if len(value) < 4 or checks.is_reference(value):
+        return None
+    return match.start(group), match.end(group), "password"
+
+
+def curl_user(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the password of ``-u user:password`` when the option belongs to a curl command."""
+    group = "value" if match.group("value") is not None else "bare"
+    value = match.group(group)
+    if len(value) < 3 or checks.is_reference(value) or value.isdigit():
+        return None
+    if COMMAND_START.search(text, max(0, match.start() - 2000), match.start()) is None:
+        return None
+    start, end = match.span(group)
+    return start, end, "password"
+
+
+def secret_data(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a value of a Kubernetes Secret's ``data:``/``stringData:`` block, or None."""
+    if SECRET_KIND.search(text) is None:
+        return None
+    block = None
+    for found in DATA_BLOCK.compiled.finditer(text, 0, match.start() + 1):
+        block = found
+    if block is None or len(match.group("indent")) <= len(block.group("indent")):
+        return None
+    between = text[block.end() : match.start()]
+    # Every line between the block's header and the entry is indented deeper than the header.
+    for line in between.split("\n")[1:]:
+        if line.strip() and len(line) - len(line.lstrip(" \t")) <= len(block.group("indent")):
+            return None
+    return match.start("value"), match.end("value"), "kubernetes-secret"
+
+
+def formed() -> list[Rule]:
+    """Return the rules for secrets known by the form around them."""
+    words = "|".join(re.escape(word) for word in assignments.KEY_WORDS)
+    return [
+        Rule(
+            assignments.NAMES,
+            (Matcher(Lazy(PAIRS[0]), judge=paired),),
+            trigger=Trigger(words=assignments.KEY_WORDS, lower=True, needs=","),
+            gate=rf"(?i)(?:{words})[A-Za-z0-9_.-]{{0,80}}[\"'][ \t]*,",
+        ),
+        Rule(
+            assignments.NAMES,
+            tuple(Matcher(Lazy(pattern), judge=paired) for pattern in PAIRS[1:]),
+            trigger=Trigger(words=assignments.KEY_WORDS, lower=True, needs="value"),
+            gate=rf"(?i)(?:{words})(?s:.){{0,100}}value",
+        ),
+        Rule(
+            ("password",),
+            (Matcher(Lazy(CREDENTIAL_CALL), credential),),
+            trigger=Trigger(words=("auth", "credential(", "login("), lower=True),
+            gate=r"auth[ \t]*=[ \t]*\(?[ \t]*[\"']|Auth\(|Credential\(|login\(",
+        ),
+        Rule(
+            ("password",),
+            (Matcher(Lazy(CURL_USER), judge=curl_user),),
+            trigger=Trigger(words=("-u",), lower=True, needs="curl"),
+            gate=r"(?i)curl(?s:.)*(?:-u|--user|--proxy-user)",
+        ),
+        Rule(
+            ("password",),
+            (Matcher(Lazy(LDAP_BIND), judge=bind_password),),
+            trigger=Trigger(words=("ldap",), lower=True, needs="-w"),
+            gate=r"ldap[a-z]*[^\n|;&]*[ \t]-w",
+        ),
+        Rule(
+            ("kubernetes-secret",),
+            (Matcher(Lazy(DATA_ENTRY), judge=secret_data),),
+            trigger=Trigger(words=("secret",), lower=True, needs="data"),
+            gate=r"(?i)kind[\"']?[ \t]*:[ \t]*[\"']?secret",
+        ),
+    ]

@@ -1,0 +1,159 @@
+"""Personal numbers as rules (DESIGN.md guarantee 1): phone numbers, payment cards, IBANs.
+
+Each is redacted to a typed placeholder (``<phone>``, ``<card>``, ``<iban>``) but is not a ``scan``
+finding. The patterns find the shapes; the checks keep dates, versions, ports and ids out: a card
+number must pass Luhn and start like a card of its length, an IBAN must have its country's length
+and pass mod 97, and a phone number without ``+`` needs the North American shape or a word such as
+``phone`` or ``tel`` before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fedlearn.anonymize import checks
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, personal
+
+NOT_AFTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+.-/:#=")
+SEPARATORS = frozenset(" .-()")
+# IBAN lengths by country (the registry's), and the literal every IBAN starts with.
+# fmt: off
+IBAN_LENGTHS = {
+    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22,
+    "BR": 29, "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "DO": 28,
+    "EE": 20, "EG": 29, "ES": 24, "FI": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23,
+    "GL": 18, "GR": 27, "GT": 28, "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26,
+    "IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20,
+    "LV": 21, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MR": 27, "MT": 31, "MU": 30, "NL": 18,
+    "NO": 15, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24,
+    "SC": 31, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "ST": 25, "SV": 28, "TL": 23, "TN": 24,
+    "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
+}
+# fmt: on
+PHONE_WORDS = ("phone", "tel", "mobile", "cell", "fax", "whatsapp", "sms", "handy", "mobil", "tél")
+
+
+def is_free(text: str, start: int, end: int) -> bool:
+    """Return whether the span stands alone: no word, digit or joining character touches it."""
+    if start > 0 and text[start - 1] in NOT_AFTER:
+        return False
+    return end == len(text) or not (
+        text[end].isalnum()
+        or text[end] in "_-/"
+        or (text[end] in ".:" and text[end + 1 : end + 2].isdigit())
+    )
+
+
+def digits_of(value: str) -> str:
+    """Return the digits of ``value``."""
+    return "".join(c for c in value if c.isdigit())
+
+
+def international(match: re.Match[str], text: str) -> bool:
+    """Return whether ``+…`` is a phone number: 8 to 15 digits, standing alone."""
+    count = len(digits_of(match.group()))
+    return 8 <= count <= 15 and is_free(text, match.start(), match.end())
+
+
+def north_american(match: re.Match[str], text: str) -> bool:
+    """Return whether ``(415) 555-2671`` or ``415-555-2671`` stands alone."""
+    return is_free(text, match.start(), match.end())
+
+
+def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the number after ``phone``/``tel``… when it has 7 to 15 digits, or None."""
+    start, end = match.span("value")
+    count = len(digits_of(match.group("value")))
+    if not 7 <= count <= 15 or not is_free(text, start, end):
+        return None
+    return start, end, ""
+
+
+def is_card_prefix(number: str) -> bool:
+    """Return whether ``number`` starts like a payment card of its length."""
+    size, two, four = len(number), int(number[:2]), int(number[:4])
+    if number[0] == "4":
+        return size in (13, 16, 19)
+    if number[0] == "3":
+        return (two in (34, 37) and size == 15) or (two in (30, 36, 38, 39, 35) and size >= 14)
+    if number[0] == "5":
+        return (51 <= two <= 55 and size == 16) or (two in (50, 56, 57, 58, 59) and size >= 13)
+    if number[0] == "2":
+        return 2221 <= four <= 2720 and size == 16
+    return number[0] == "6" and size >= 13
+
+
+def card(match: re.Match[str], text: str) -> bool:
+    """Return whether the digits are a card number: grouped evenly, card prefix, Luhn."""
+    value = match.group()
+    number = digits_of(value)
+    separators = {c for c in value if not c.isdigit()}
+    if not 13 <= len(number) <= 19 or len(separators) > 1:
+        return False
+    if separators and not re.fullmatch(
+        r"[0-9]{4}(?:[ -][0-9]{4}){2,3}(?:[ -][0-9]{1,3})?|[0-9]{4}[ -][0-9]{6}[ -][0-9]{4,5}",
+        value,
+    ):
+        return False
+    return is_card_prefix(number) and checks.is_luhn(number) and is_free(text, *match.span())
+
+
+def iban(match: re.Match[str], text: str) -> bool:
+    """Return whether the match is an IBAN: its country's length, mod 97, standing alone."""
+    value = match.group().replace(" ", "")
+    if IBAN_LENGTHS.get(value[:2]) != len(value):
+        return False
+    return checks.is_iban(value) and is_free(text, *match.span())
+
+
+def numbers() -> list[Rule]:
+    """Return the rules for phone numbers, payment card numbers and IBANs."""
+    countries = tuple(IBAN_LENGTHS)
+    return [
+        personal(
+            "iban",
+            "<iban>",
+            Matcher(
+                Lazy(
+                    "(?:"
+                    + "|".join(countries)
+                    + r")[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?"
+                ),
+                iban,
+            ),
+            gate="|".join(countries),
+            trigger=Trigger(words=countries),
+        ),
+        personal(
+            "card",
+            "<card>",
+            Matcher(Lazy(r"[2-6][0-9]{3}(?:[0-9]|[ -](?=[0-9])){9,18}[0-9]"), card),
+            gate=r"[2-6][0-9]{3}[ -]?[0-9]{4}",
+            trigger=Trigger(
+                patterns=tuple(Lazy(rf"{d}[0-9]{{3}}[ -]?[0-9]{{4}}") for d in "23456")
+            ),
+        ),
+        personal(
+            "phone",
+            "<phone>",
+            Matcher(Lazy(r"\+[1-9][0-9]{0,3}(?:[ .-]?\(?[0-9]{1,5}\)?){2,6}"), international),
+            Matcher(
+                Lazy(r"(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}(?P<s>[-.]))[2-9][0-9]{2}[-.][0-9]{4}"),
+                north_american,
+            ),
+            Matcher(
+                Lazy(
+                    r"(?<![a-z])(?:" + "|".join(PHONE_WORDS) + r")[a-z]*\b[^0-9\n+]{0,20}?"
+                    r"(?P<value>\+?\(?[0-9][0-9 ().-]{5,20}[0-9])"
+                ),
+                judge=introduced,
+            ),
+            gate=r"\+[1-9]|[0-9]{3}[-.][0-9]{4}|(?i:" + "|".join(PHONE_WORDS[:-1]) + ")",
+            trigger=Trigger(
+                words=("+", *PHONE_WORDS),
+                patterns=(Lazy(r"-[0-9]{4}"), Lazy(r"\.[0-9]{4}")),
+                lower=True,
+            ),
+            lower=True,
+        ),
+    ]

@@ -1,0 +1,201 @@
+"""Secret rules for provider tokens known by a literal prefix or infix (DESIGN.md guarantee 1).
+
+Each family is one line of the table: its name (the placeholder ``<redacted:NAME>``), the token's
+shape, and the literals one of which every token of the shape contains (the rule's trigger and RE2
+gate, so the prefilter can never skip a token the shape matches). The shapes are the providers'
+published formats as secret scanners list them; a token must start a run (``bounded``) and, unless
+its body is hex, read as generated rather than as an identifier (``checks.is_token_body``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from fedlearn.anonymize import checks
+from fedlearn.anonymize.credentials import END, bounded
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
+
+B62 = "[A-Za-z0-9]"
+URLSAFE = "[A-Za-z0-9_-]"
+HEX = "[a-f0-9]"
+UUID = "[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}"
+BASE64 = "[A-Za-z0-9+/]"
+ALNUM_RUN = Lazy("[A-Za-z0-9]+")
+
+# name, shape, the literals (at least one is in every match of the shape).
+# fmt: off
+FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("1password-secret-key", r"A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}", ("A3-",)),
+    ("1password-service-token", rf"ops_eyJ{BASE64}{{100,}}={{0,3}}", ("ops_eyJ",)),
+    ("adafruit-key", rf"aio_{B62}{{28}}", ("aio_",)),
+    ("adobe-client-secret", rf"p8e-{B62}{{32}}", ("p8e-",)),
+    ("airtable-token", rf"pat{B62}{{14}}\.{HEX}{{64}}", ("pat",)),
+    ("akamai-token", rf"akab-{B62}{{16}}-{B62}{{16}}", ("akab-",)),
+    ("alibaba-access-key", rf"LTAI{B62}{{17,21}}", ("LTAI",)),
+    ("apify-token", rf"apify_api_{B62}{{36}}", ("apify_api_",)),
+    ("artifactory-key", rf"AKCp{B62}{{69}}", ("AKCp",)),
+    ("artifactory-reference-token", rf"cmVmd{B62}{{59}}", ("cmVmd",)),
+    ("authress-key", r"(?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\.[A-Za-z0-9]{4,6}\.acc[_-][A-Za-z0-9-]{10,32}\.[A-Za-z0-9+/_=-]{30,120}", (".acc",)),
+    ("aws-bedrock-key", rf"ABSK{BASE64}{{100,}}={{0,2}}", ("ABSK",)),
+    ("aws-bedrock-key", rf"bedrock-api-key-{BASE64}{{40,}}={{0,2}}", ("bedrock-api-key-",)),
+    ("braintree-token", rf"access_token\$(?:production|sandbox)\${B62}{{16}}\${HEX}{{32}}", ("access_token$",)),
+    ("buildkite-token", rf"bkua_{HEX}{{40}}", ("bkua_",)),
+    ("cerebras-key", rf"csk-{B62}{{40,}}", ("csk-",)),
+    ("circleci-token", rf"CCIP(?:AT|RJ)_{B62}{{22}}_{HEX}{{40}}", ("CCIP",)),
+    ("clickhouse-key", rf"4b1d{B62}{{38}}", ("4b1d",)),
+    ("clickup-token", r"pk_[0-9]{6,10}_[A-Z0-9]{32}", ("pk_",)),
+    ("clojars-token", r"(?:CLOJARS|clojars)_[A-Za-z0-9]{60}", ("CLOJARS_", "clojars_")),
+    ("cloudflare-origin-key", rf"v1\.0-{HEX}{{24}}-{HEX}{{146}}", ("v1.0-",)),
+    ("contentful-token", rf"CFPAT-{URLSAFE}{{43}}", ("CFPAT-",)),
+    ("databricks-token", r"d(?:api|ose)[a-f0-9]{32}(?:-[0-9])?", ("dapi", "dose")),
+    ("deno-token", rf"dd[pw]_{B62}{{36}}", ("ddp_", "ddw_")),
+    ("digitalocean-token", rf"do[opr]_v1_{HEX}{{64}}", ("_v1_",)),
+    ("docker-hub-token", rf"dckr_(?:pat|oat)_{URLSAFE}{{27,}}", ("dckr_",)),
+    ("doppler-token", rf"dp\.(?:pt|st|ct|sa|scim|audit)\.(?:[a-z0-9_-]{{1,40}}\.)?{B62}{{40,44}}", ("dp.",)),
+    ("dropbox-token", rf"sl\.(?:u\.)?{URLSAFE}{{100,}}", ("sl.",)),
+    ("duffel-token", rf"duffel_(?:test|live)_{URLSAFE}{{43}}", ("duffel_",)),
+    ("dynatrace-token", r"dt0[a-z][0-9]{2}\.[A-Z0-9]{24}\.[A-Z0-9]{64}", ("dt0",)),
+    ("easypost-token", rf"EZ[AT]K{B62}{{54}}", ("EZAK", "EZTK")),
+    ("elevenlabs-key", rf"sk_{HEX}{{48}}", ("sk_",)),
+    ("facebook-token", rf"EAA[MC]{B62}{{100,}}", ("EAA",)),
+    ("fastly-token", rf"fst_{URLSAFE}{{32,}}", ("fst_",)),
+    ("figma-token", rf"fig[dou]_{URLSAFE}{{40}}", ("figd_", "figo_", "figu_")),
+    ("firebase-cloud-messaging-key", rf"AAAA{URLSAFE}{{7}}:APA91b{URLSAFE}{{120,}}", ("APA91b",)),
+    ("firecrawl-key", rf"fc-{HEX}{{32}}", ("fc-",)),
+    ("fireworks-key", rf"fw_{B62}{{24}}", ("fw_",)),
+    ("flutterwave-key", rf"FLW(?:SECK|PUBK)(?:_TEST)?-{HEX}{{12,32}}(?:-X)?", ("FLW",)),
+    ("flyio-token", rf"fo1_{URLSAFE}{{43}}", ("fo1_",)),
+    ("flyio-token", rf"fm[12][ar]?_{BASE64}{{60,}}={{0,3}}", ("fm1", "fm2")),
+    ("frameio-token", rf"fio-u-{URLSAFE}{{64}}", ("fio-u-",)),
+    ("gitlab-token", rf"GR1348941{URLSAFE}{{20}}", ("GR1348941",)),
+    ("gitlab-token", r"_gitlab_session=[0-9a-z]{32}", ("_gitlab_session=",)),
+    ("google-oauth-token", rf"ya29\.{URLSAFE}{{30,}}", ("ya29.",)),
+    ("google-refresh-token", rf"1//0{URLSAFE}{{30,}}", ("1//0",)),
+    ("grafana-token", rf"eyJrIjoi{BASE64}{{40,}}={{0,3}}", ("eyJrIjoi",)),
+    ("grafana-token", rf"glc_{BASE64}{{32,}}={{0,3}}", ("glc_",)),
+    ("grafana-token", rf"glsa_{B62}{{32}}_{HEX}{{8}}", ("glsa_",)),
+    ("harness-key", rf"(?:pat|sat)\.{URLSAFE}{{22}}\.{B62}{{24}}\.{B62}{{20}}", ("pat.", "sat.")),
+    ("heroku-key", rf"HRKU-{URLSAFE}{{36,}}", ("HRKU-",)),
+    ("honeycomb-key", rf"hc[ax][ailm]k_{B62}{{20,64}}", ("hca", "hcx")),
+    ("hubspot-token", rf"pat-(?:na|eu|ap)[0-9]-{UUID}", ("pat-",)),
+    ("infisical-token", rf"st\.{UUID}\.{HEX}{{32}}\.{HEX}{{32}}", ("st.",)),
+    ("infracost-key", rf"ico-{B62}{{32}}", ("ico-",)),
+    ("intra42-secret", rf"s-s4t2(?:ud|af)-{HEX}{{64}}", ("s-s4t2",)),
+    ("jina-key", rf"jina_{URLSAFE}{{50,}}", ("jina_",)),
+    ("k3s-token", rf"K10{HEX}{{64}}::(?:server|node):{B62}{{16,}}", ("K10",)),
+    ("langsmith-key", rf"lsv2_(?:pt|sk)_{HEX}{{32}}_{HEX}{{10}}", ("lsv2_",)),
+    ("launchdarkly-key", rf"(?:api|sdk|mob)-{UUID}", ("api-", "sdk-", "mob-")),
+    ("linear-token", rf"lin_(?:api|oauth)_{B62}{{40,64}}", ("lin_",)),
+    ("mailchimp-key", rf"{HEX}{{32}}-us[0-9]{{1,2}}", ("-us",)),
+    ("mailersend-token", rf"mlsn\.{HEX}{{64}}", ("mlsn.",)),
+    ("mailgun-key", rf"(?:pub)?key-{HEX}{{32}}", ("key-",)),
+    ("mapbox-token", rf"[ps]k\.eyJ{URLSAFE}{{20,}}\.{URLSAFE}{{20,}}", ("k.eyJ",)),
+    ("maxmind-key", rf"{B62}{{6}}_{B62}{{29}}_mmk", ("_mmk",)),
+    ("neon-key", r"napi_[a-z0-9]{64}", ("napi_",)),
+    ("netlify-token", rf"nf[pc]_{B62}{{36,}}", ("nfp_", "nfc_")),
+    ("new-relic-key", r"NR(?:AK|II|IQ|JS|AA)-[A-Za-z0-9_-]{19,32}", ("NRAK-", "NRII-", "NRIQ-", "NRJS-", "NRAA-")),
+    ("new-relic-key", rf"{HEX}{{36}}NRAL", ("NRAL",)),
+    ("notion-token", rf"ntn_[0-9]{{11}}{B62}{{35}}", ("ntn_",)),
+    ("notion-token", rf"secret_{B62}{{43}}", ("secret_",)),
+    ("nuget-key", r"oy2[a-z0-9]{43}", ("oy2",)),
+    ("octopus-key", r"API-[A-Z0-9]{26,32}", ("API-",)),
+    ("openshift-token", rf"sha256~{URLSAFE}{{43}}", ("sha256~",)),
+    ("pinecone-key", rf"pcsk_{URLSAFE}{{40,}}", ("pcsk_",)),
+    ("plaid-token", rf"(?:access|public)-(?:sandbox|development|production)-{UUID}", ("-sandbox-", "-development-", "-production-")),
+    ("planetscale-token", r"pscale_(?:tkn|oauth|pw)_[A-Za-z0-9_=.-]{32,64}", ("pscale_",)),
+    ("postman-key", rf"PMAK-{HEX}{{24}}-{HEX}{{34}}", ("PMAK-",)),
+    ("prefect-key", rf"pn[bu]_{B62}{{36}}", ("pnu_", "pnb_")),
+    ("pulumi-token", rf"pul-{HEX}{{40}}", ("pul-",)),
+    ("putty-private-key", r"PuTTY-User-Key-File-[23]:[^\n]*(?:\n[^\n]*){0,60}?Private-Lines: [0-9]+(?:\n[A-Za-z0-9+/=]+)+", ("PuTTY-User-Key-File-",)),
+    ("razorpay-key", rf"rzp_(?:live|test)_{B62}{{14}}", ("rzp_",)),
+    ("readme-token", r"rdme_[a-z0-9]{70}", ("rdme_",)),
+    ("render-key", rf"rnd_{B62}{{32}}", ("rnd_",)),
+    ("resend-key", rf"re_{B62}{{8}}_{B62}{{24}}", ("re_",)),
+    ("rubygems-token", rf"rubygems_{HEX}{{48}}", ("rubygems_",)),
+    ("salesforce-token", rf"00D{B62}{{12,15}}![A-Za-z0-9_.]{{90,}}", ("00D",)),
+    ("scalingo-token", rf"tk-us-{URLSAFE}{{48}}", ("tk-us-",)),
+    ("scaleway-key", r"SCW[A-Z0-9]{17}", ("SCW",)),
+    ("sendgrid-key", rf"SG\.{URLSAFE}{{22}}\.{URLSAFE}{{43}}", ("SG.",)),
+    ("sendinblue-key", rf"x(?:keysib|smtpsib)-{HEX}{{64}}-{B62}{{16}}", ("keysib-", "smtpsib-")),
+    ("sentry-token", rf"sntry[su]_{BASE64}{{40,}}(?:={{0,2}}_{BASE64}{{43}})?", ("sntrys_", "sntryu_")),
+    ("settlemint-token", rf"sm_(?:aat|pat|sat)_{B62}{{16}}", ("sm_",)),
+    ("shippo-token", rf"shippo_(?:live|test)_{HEX}{{40}}", ("shippo_",)),
+    ("shopify-token", r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}", ("shp",)),
+    ("sonar-token", rf"sq[upa]_{HEX}{{40}}", ("squ_", "sqp_", "sqa_")),
+    ("sourcegraph-token", rf"sgp_(?:(?:{HEX}{{16}}|local)_)?{HEX}{{40}}", ("sgp_",)),
+    ("square-token", rf"sq0(?:atp|csp|idp)-{URLSAFE}{{22,60}}", ("sq0",)),
+    ("square-token", rf"EAAA{URLSAFE}{{60}}", ("EAAA",)),
+    ("stripe-key", rf"(?:sk|rk)_prod_{B62}{{20,}}", ("_prod_",)),
+    ("supabase-key", rf"sbp_(?:v0_)?{HEX}{{40}}", ("sbp_",)),
+    ("supabase-key", rf"sb_secret_{URLSAFE}{{20,}}", ("sb_secret_",)),
+    ("tailscale-key", rf"tskey-(?:api|auth|client|oauth|webhook|scim)-{B62}{{6,}}-{B62}{{20,}}", ("tskey-",)),
+    ("tavily-key", rf"tvly-(?:dev-|prod-)?{B62}{{32}}", ("tvly-",)),
+    ("telnyx-key", rf"KEY[0-9A-F]{{32}}_{B62}{{22}}", ("KEY",)),
+    ("tencent-key", rf"AKID{B62}{{32}}", ("AKID",)),
+    ("terraform-cloud-token", rf"{B62}{{14}}\.atlasv1\.{URLSAFE}{{60,70}}", (".atlasv1.",)),
+    ("twilio-key", r"SK[0-9a-fA-F]{32}", ("SK",)),
+    ("twitter-bearer-token", r"A{20,}[A-Za-z0-9%]{40,}", ("AAAAAAAAAAAAAAAAAAAA",)),
+    ("typeform-token", r"tfp_[A-Za-z0-9_.=-]{40,}", ("tfp_",)),
+    ("vault-token", rf"hv[sbr]\.{URLSAFE}{{24,}}", ("hvs.", "hvb.", "hvr.")),
+    ("vault-token", rf"[sb]\.{B62}{{24}}", ("s.", "b.")),
+    ("vercel-token", rf"vc[pikar]_{B62}{{24,}}", ("vcp_", "vci_", "vck_", "vca_", "vcr_")),
+    ("xai-key", rf"xai-{B62}{{60,}}", ("xai-",)),
+    ("yandex-token", rf"t1\.{URLSAFE}+=*\.{URLSAFE}{{80,}}", ("t1.",)),
+    ("yandex-key", rf"AQVN{URLSAFE}{{35,38}}", ("AQVN",)),
+    ("yandex-key", rf"YC{URLSAFE}{{38}}", ("YC",)),
+    ("zapier-webhook", r"hooks\.zapier\.com/hooks/catch/[0-9]+/[A-Za-z0-9]+", ("hooks.zapier.com",)),
+    ("teams-webhook", r"webhook\.office\.com/webhookb2/[A-Za-z0-9@/-]{40,}", ("webhook.office.com",)),
+    ("anyscale-key", r"esecret_[a-z0-9]{20,}", ("esecret_",)),
+    ("jenkins-secret", r"\{AQAAAB[A-Za-z0-9+/]{20,}={0,2}\}", ("{AQAAAB",)),
+)
+# fmt: on
+
+
+def generated(match: re.Match[str], text: str) -> bool:
+    """Return whether a token's body (its longest run of letters and digits) reads as generated."""
+    return checks.is_token_body(max(ALNUM_RUN.compiled.findall(match.group()), key=len, default=""))
+
+
+def gate_of(shape: str, longest: int = 16) -> str:
+    """
+    Return a prefix of ``shape`` that every match of it starts with: the RE2 gate.
+
+    The shape is cut at its first counted repetition longer than ``longest`` or of a varying
+    count (kept as ``{min}``, at most ``longest``), or before the group that holds it: a match
+    repeats its atom at least that often, so the prefix matches wherever the shape does, and RE2
+    compiles a short automaton instead of hundreds of counted states.
+    """
+    groups: list[int] = []
+    index = 0
+    while index < len(shape):
+        character = shape[index]
+        if character == "\\":
+            index += 2
+            continue
+        if character == "[":
+            index = shape.index("]", index + 2) + 1
+            continue
+        if character == "(":
+            groups.append(index)
+        elif character == ")":
+            groups.pop()
+        elif character == "{":
+            end = shape.index("}", index)
+            low, _, high = shape[index + 1 : end].partition(",")
+            if int(low) > longest or (_ and high != low):
+                if groups:
+                    return shape[: groups[0]]
+                return f"{shape[:index]}{{{min(int(low), longest)}}}"
+        index += 1
+    return shape
+
+
+def family(name: str, shape: str, words: tuple[str, ...]) -> Rule:
+    """Return the rule of one table line: its shape, bounded, gated by its start."""
+    matcher = Matcher(Lazy(shape + END), bounded(generated))
+    return secret(name, matcher, gate=gate_of(shape), trigger=Trigger(words=words))
+
+
+def prefixed() -> list[Rule]:
+    """Return a rule per provider token shape, in table order."""
+    return [family(name, shape, words) for name, shape, words in FAMILIES]

@@ -1,0 +1,1283 @@
+"""Write the token-family corpus: secrets.jsonl and benign.jsonl, and their held-out twins.
+
+Run from the repository root: ``python tests/data/families/make_corpus.py``. Deterministic (fixed
+seeds); the files are checked in, so tests never run this script.
+
+Every token is random and fake, in the published shape of its family (the formats secret scanners
+such as gitleaks, trufflehog and detect-secrets list), placed in the text fedlearn sees: prose,
+shell, curl, Python/JS/Go/Java/PHP/Make/YAML/XML/.env/Kubernetes manifests, JSON payloads. A line
+of secrets is ``{"family", "context", "text", "secret"}``: ``secret`` must not survive anonymizing.
+A benign line is ``{"kind", "text"}``: technical text that looks risky and must come through as is.
+
+The held-out files come from other seeds and from a second set of contexts (``HELD_OUT_CONTEXTS``)
+and benign kinds written before the rules were tuned; the rules were never tuned on them.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+import string
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+LOWER = string.ascii_lowercase
+UPPER = string.ascii_uppercase
+DIGITS = string.digits
+ALNUM = LOWER + UPPER + DIGITS
+HEXL = "0123456789abcdef"
+rng = random.Random(0)
+
+
+def chars(n: int, alphabet: str = ALNUM) -> str:
+    """Return ``n`` random characters of ``alphabet`` with a digit in them when it has digits."""
+    while True:
+        found = "".join(rng.choice(alphabet) for _ in range(n))
+        wants_digit = n >= 6 and bool(set(alphabet) & set(DIGITS))
+        wants_letter = n >= 6 and bool(set(alphabet) & set(LOWER))
+        if (not wants_digit or set(found) & set(DIGITS)) and (
+            not wants_letter or set(found) & set(LOWER + UPPER)
+        ):
+            return found
+
+
+def hexs(n: int) -> str:
+    """Return ``n`` random lower-case hex digits."""
+    return chars(n, HEXL)
+
+
+def b64(n: int) -> str:
+    """Return ``n`` random base64 characters (with ``+`` and ``/``)."""
+    return chars(n, ALNUM + "+/")
+
+
+def url(n: int) -> str:
+    """Return ``n`` random URL-safe base64 characters."""
+    return chars(n, ALNUM + "-_")
+
+
+def uuid() -> str:
+    """Return a random UUID-shaped string."""
+    return f"{hexs(8)}-{hexs(4)}-4{hexs(3)}-a{hexs(3)}-{hexs(12)}"
+
+
+def b64_of(data: bytes) -> str:
+    """Return ``data`` in base64."""
+    return base64.b64encode(data).decode()
+
+
+def jwt() -> str:
+    """Return a JWT-shaped token."""
+    head = base64.urlsafe_b64encode(b'{"alg":"HS256","typ":"JWT"}').decode().rstrip("=")
+    claims = json.dumps({"sub": chars(10), "iat": rng.randrange(10**9, 2 * 10**9)})
+    body = base64.urlsafe_b64encode(claims.encode()).decode().rstrip("=")
+    return f"{head}.{body}.{url(43)}"
+
+
+def luhn_complete(prefix: str, length: int) -> str:
+    """Return a card number of ``length`` digits starting with ``prefix`` that passes Luhn."""
+    body = prefix + chars(length - len(prefix) - 1, DIGITS)
+    for check in DIGITS:
+        total = 0
+        for index, character in enumerate(reversed(body + check)):
+            digit = int(character) * (2 if index % 2 else 1)
+            total += digit - 9 if digit > 9 else digit
+        if total % 10 == 0:
+            return body + check
+    raise AssertionError
+
+
+def iban(country: str, length: int, letters: int = 0) -> str:
+    """Return a valid IBAN of ``country``: ``length`` characters, ``letters`` letters after the check."""
+    bban = chars(letters, UPPER) + chars(length - 4 - letters, DIGITS)
+    moved = bban + country + "00"
+    number = int("".join(str(int(c, 36)) for c in moved))
+    return f"{country}{98 - number % 97:02d}{bban}"
+
+
+def grouped(value: str, size: int = 4, separator: str = " ") -> str:
+    """Return ``value`` in groups of ``size`` characters."""
+    return separator.join(value[i : i + size] for i in range(0, len(value), size))
+
+
+# --- families ----------------------------------------------------------------------------------
+# Tokens with a literal prefix or shape: (family, provider word, token maker). They must be caught
+# bare in prose as well as under any key.
+Maker = Callable[[], str]
+PREFIXED: list[tuple[str, str, Maker]] = [
+    (
+        "1password-secret-key",
+        "1Password",
+        lambda: (
+            f"A3-{chars(6, UPPER + DIGITS)}-{chars(11, UPPER + DIGITS)}-{chars(5, UPPER + DIGITS)}-{chars(5, UPPER + DIGITS)}-{chars(5, UPPER + DIGITS)}"
+        ),
+    ),
+    ("1password-service-token", "1Password", lambda: "ops_eyJ" + b64(260)),
+    ("adafruit-io-key", "Adafruit", lambda: "aio_" + chars(28)),
+    ("adobe-client-secret", "Adobe", lambda: "p8e-" + chars(32)),
+    (
+        "age-secret-key",
+        "age",
+        lambda: "AGE-SECRET-KEY-1" + chars(58, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L".upper()),
+    ),
+    ("airtable-pat", "Airtable", lambda: "pat" + chars(14) + "." + hexs(64)),
+    (
+        "akamai-token",
+        "Akamai",
+        lambda: f"akab-{chars(16, LOWER + DIGITS)}-{chars(16, LOWER + DIGITS)}",
+    ),
+    ("alibaba-access-key", "Alibaba", lambda: "LTAI" + chars(20)),
+    ("anthropic-api-key", "Anthropic", lambda: "sk-ant-api03-" + url(93) + "AA"),
+    ("anthropic-admin-key", "Anthropic", lambda: "sk-ant-admin01-" + url(93) + "AA"),
+    ("apify-token", "Apify", lambda: "apify_api_" + chars(36)),
+    ("artifactory-api-key", "Artifactory", lambda: "AKCp" + chars(69)),
+    ("artifactory-reference-token", "Artifactory", lambda: "cmVmd" + chars(59)),
+    ("aws-access-key", "AWS", lambda: "AKIA" + chars(16, UPPER + "234567")),
+    ("aws-session-key", "AWS", lambda: "ASIA" + chars(16, UPPER + "234567")),
+    ("aws-bedrock-long-lived", "Bedrock", lambda: "ABSK" + b64(130) + "="),
+    (
+        "aws-bedrock-short-lived",
+        "Bedrock",
+        lambda: "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t" + b64(120),
+    ),
+    ("azure-ad-client-secret", "Azure", lambda: chars(3) + rng.choice(DIGITS) + "Q~" + url(34)),
+    ("bitbucket-app-password", "Bitbucket", lambda: "ATBB" + chars(32)),
+    (
+        "braintree-access-token",
+        "Braintree",
+        lambda: f"access_token$production${chars(16, LOWER + DIGITS)}${hexs(32)}",
+    ),
+    ("buildkite-token", "Buildkite", lambda: "bkua_" + hexs(40)),
+    ("cerebras-key", "Cerebras", lambda: "csk-" + chars(48, LOWER + DIGITS)),
+    ("circleci-pat", "CircleCI", lambda: f"CCIPAT_{chars(22)}_{hexs(40)}"),
+    ("clickhouse-key", "ClickHouse", lambda: "4b1d" + chars(38)),
+    ("clickup-token", "ClickUp", lambda: f"pk_{chars(8, DIGITS)}_{chars(32, UPPER + DIGITS)}"),
+    ("clojars-token", "Clojars", lambda: "CLOJARS_" + chars(60, LOWER + DIGITS)),
+    ("cloudflare-origin-ca-key", "Cloudflare", lambda: f"v1.0-{hexs(24)}-{hexs(146)}"),
+    ("contentful-pat", "Contentful", lambda: "CFPAT-" + url(43)),
+    ("databricks-token", "Databricks", lambda: "dapi" + hexs(32)),
+    ("databricks-oauth-secret", "Databricks", lambda: "dose" + hexs(32)),
+    ("deno-deploy-token", "Deno", lambda: "ddp_" + chars(36)),
+    ("digitalocean-pat", "DigitalOcean", lambda: "dop_v1_" + hexs(64)),
+    ("digitalocean-oauth", "DigitalOcean", lambda: "doo_v1_" + hexs(64)),
+    ("digitalocean-refresh", "DigitalOcean", lambda: "dor_v1_" + hexs(64)),
+    ("discord-bot-token", "Discord", lambda: "M" + chars(23) + "." + url(6) + "." + url(38)),
+    (
+        "discord-webhook",
+        "Discord",
+        lambda: f"https://discord.com/api/webhooks/{chars(18, DIGITS)}/{url(68)}",
+    ),
+    ("docker-hub-pat", "Docker Hub", lambda: "dckr_pat_" + url(27)),
+    ("doppler-personal-token", "Doppler", lambda: "dp.pt." + chars(43)),
+    ("doppler-service-token", "Doppler", lambda: "dp.st.prd." + chars(40)),
+    ("dropbox-short-lived", "Dropbox", lambda: "sl." + url(135)),
+    ("duffel-token", "Duffel", lambda: "duffel_live_" + url(43)),
+    (
+        "dynatrace-token",
+        "Dynatrace",
+        lambda: f"dt0c01.{chars(24, UPPER + DIGITS)}.{chars(64, UPPER + DIGITS)}",
+    ),
+    ("easypost-key", "EasyPost", lambda: "EZAK" + chars(54)),
+    ("easypost-test-key", "EasyPost", lambda: "EZTK" + chars(54)),
+    ("elevenlabs-key", "ElevenLabs", lambda: "sk_" + hexs(48)),
+    ("facebook-page-token", "Facebook", lambda: "EAAC" + chars(140)),
+    ("figma-pat", "Figma", lambda: "figd_" + url(40)),
+    ("firebase-fcm-key", "Firebase", lambda: "AAAA" + url(7) + ":APA91b" + url(134)),
+    ("firecrawl-key", "Firecrawl", lambda: "fc-" + hexs(32)),
+    ("fireworks-key", "Fireworks", lambda: "fw_" + chars(24)),
+    ("flutterwave-secret-key", "Flutterwave", lambda: "FLWSECK_TEST-" + hexs(32) + "-X"),
+    ("flyio-token", "Fly.io", lambda: "fo1_" + url(43)),
+    ("flyio-macaroon", "Fly.io", lambda: "fm2_" + b64(160)),
+    ("frameio-token", "Frame.io", lambda: "fio-u-" + url(64)),
+    ("gcp-api-key", "Google", lambda: "AIza" + url(35)),
+    ("gcp-oauth-client-secret", "Google", lambda: "GOCSPX-" + url(28)),
+    ("google-oauth-access-token", "Google", lambda: "ya29." + url(150)),
+    ("google-refresh-token", "Google", lambda: "1//0" + url(100)),
+    ("github-pat", "GitHub", lambda: "ghp_" + chars(36)),
+    ("github-fine-grained-pat", "GitHub", lambda: "github_pat_" + chars(22) + "_" + chars(59)),
+    ("github-oauth", "GitHub", lambda: "gho_" + chars(36)),
+    ("github-app-token", "GitHub", lambda: "ghs_" + chars(36)),
+    ("github-user-token", "GitHub", lambda: "ghu_" + chars(36)),
+    ("github-refresh-token", "GitHub", lambda: "ghr_" + chars(76)),
+    ("gitlab-pat", "GitLab", lambda: "glpat-" + url(20)),
+    ("gitlab-pipeline-trigger", "GitLab", lambda: "glptt-" + hexs(40)),
+    ("gitlab-runner-token", "GitLab", lambda: "glrt-" + url(20)),
+    ("gitlab-deploy-token", "GitLab", lambda: "gldt-" + url(20)),
+    ("gitlab-feed-token", "GitLab", lambda: "glft-" + url(20)),
+    ("gitlab-oauth-secret", "GitLab", lambda: "gloas-" + url(64)),
+    ("gitlab-runner-registration", "GitLab", lambda: "GR1348941" + url(20)),
+    ("grafana-cloud-token", "Grafana", lambda: "glc_" + b64(80) + "=="),
+    ("grafana-service-account", "Grafana", lambda: f"glsa_{chars(32)}_{hexs(8)}"),
+    ("grafana-api-key", "Grafana", lambda: "eyJrIjoi" + chars(72) + "=="),
+    ("groq-key", "Groq", lambda: "gsk_" + chars(52)),
+    ("harness-pat", "Harness", lambda: f"pat.{url(22)}.{chars(24)}.{chars(20)}"),
+    ("heroku-api-key-v2", "Heroku", lambda: "HRKU-AA" + url(58)),
+    ("honeycomb-ingest-key", "Honeycomb", lambda: "hcaik_" + chars(58, LOWER + DIGITS)),
+    ("hubspot-private-app", "HubSpot", lambda: "pat-na1-" + uuid()),
+    ("huggingface-token", "Hugging Face", lambda: "hf_" + chars(34, LOWER + UPPER)),
+    ("huggingface-org-token", "Hugging Face", lambda: "api_org_" + chars(34, LOWER + UPPER)),
+    ("infisical-service-token", "Infisical", lambda: f"st.{uuid()}.{hexs(32)}.{hexs(32)}"),
+    ("infracost-key", "Infracost", lambda: "ico-" + chars(32)),
+    ("intra42-secret", "42", lambda: "s-s4t2ud-" + hexs(64)),
+    ("jina-key", "Jina", lambda: "jina_" + url(60)),
+    ("jwt", "JWT", jwt),
+    ("k3s-token", "k3s", lambda: f"K10{hexs(64)}::server:{hexs(32)}"),
+    ("langsmith-key", "LangSmith", lambda: f"lsv2_pt_{hexs(32)}_{hexs(10)}"),
+    ("launchdarkly-sdk-key", "LaunchDarkly", lambda: "sdk-" + uuid()),
+    ("linear-api-key", "Linear", lambda: "lin_api_" + chars(40)),
+    ("linear-oauth-token", "Linear", lambda: "lin_oauth_" + hexs(64)),
+    ("mailchimp-key", "Mailchimp", lambda: hexs(32) + "-us" + str(rng.randrange(1, 21))),
+    ("mailersend-token", "MailerSend", lambda: "mlsn." + hexs(64)),
+    ("mailgun-private-key", "Mailgun", lambda: "key-" + hexs(32)),
+    ("mailgun-public-key", "Mailgun", lambda: "pubkey-" + hexs(32)),
+    ("mapbox-secret-token", "Mapbox", lambda: "sk.eyJ1Ijoi" + chars(40) + "." + url(22)),
+    ("maxmind-license", "MaxMind", lambda: f"{chars(6)}_{chars(29)}_mmk"),
+    ("neon-api-key", "Neon", lambda: "napi_" + chars(64, LOWER + DIGITS)),
+    ("netlify-pat", "Netlify", lambda: "nfp_" + chars(40)),
+    ("new-relic-user-key", "New Relic", lambda: "NRAK-" + chars(27, UPPER + DIGITS)),
+    ("new-relic-insert-key", "New Relic", lambda: "NRII-" + url(32)),
+    ("new-relic-license-key", "New Relic", lambda: hexs(36) + "NRAL"),
+    ("notion-token", "Notion", lambda: "ntn_" + chars(11, DIGITS) + chars(35)),
+    ("notion-legacy-secret", "Notion", lambda: "secret_" + chars(43)),
+    ("npm-token", "npm", lambda: "npm_" + chars(36)),
+    ("nuget-api-key", "NuGet", lambda: "oy2" + chars(43, LOWER + DIGITS)),
+    ("octopus-api-key", "Octopus", lambda: "API-" + chars(26, UPPER + DIGITS)),
+    ("openai-project-key", "OpenAI", lambda: "sk-proj-" + url(74) + "T3BlbkFJ" + url(74)),
+    ("openai-legacy-key", "OpenAI", lambda: "sk-" + chars(20) + "T3BlbkFJ" + chars(20)),
+    ("openai-svcacct-key", "OpenAI", lambda: "sk-svcacct-" + url(58) + "T3BlbkFJ" + url(58)),
+    ("openrouter-key", "OpenRouter", lambda: "sk-or-v1-" + hexs(64)),
+    ("deepseek-key", "DeepSeek", lambda: "sk-" + hexs(32)),
+    ("openshift-token", "OpenShift", lambda: "sha256~" + url(43)),
+    ("perplexity-key", "Perplexity", lambda: "pplx-" + chars(48)),
+    ("pinecone-key", "Pinecone", lambda: "pcsk_" + chars(6) + "_" + url(60)),
+    ("plaid-access-token", "Plaid", lambda: "access-production-" + uuid()),
+    ("planetscale-token", "PlanetScale", lambda: "pscale_tkn_" + url(43)),
+    ("planetscale-password", "PlanetScale", lambda: "pscale_pw_" + url(43)),
+    ("postman-key", "Postman", lambda: f"PMAK-{hexs(24)}-{hexs(34)}"),
+    ("prefect-key", "Prefect", lambda: "pnu_" + chars(36)),
+    ("pulumi-token", "Pulumi", lambda: "pul-" + hexs(40)),
+    ("pypi-token", "PyPI", lambda: "pypi-AgEIcHlwaS5vcmc" + url(70)),
+    ("razorpay-key", "Razorpay", lambda: "rzp_live_" + chars(14)),
+    ("readme-key", "ReadMe", lambda: "rdme_" + chars(70, LOWER + DIGITS)),
+    ("render-key", "Render", lambda: "rnd_" + chars(32)),
+    ("replicate-token", "Replicate", lambda: "r8_" + chars(37)),
+    ("resend-key", "Resend", lambda: f"re_{chars(8)}_{chars(24)}"),
+    ("rubygems-key", "RubyGems", lambda: "rubygems_" + hexs(48)),
+    ("salesforce-token", "Salesforce", lambda: "00D" + chars(15) + "!" + chars(96, ALNUM + "._")),
+    ("scalingo-token", "Scalingo", lambda: "tk-us-" + url(48)),
+    ("scaleway-access-key", "Scaleway", lambda: "SCW" + chars(17, UPPER + DIGITS)),
+    ("sendgrid-key", "SendGrid", lambda: f"SG.{url(22)}.{url(43)}"),
+    ("sendinblue-key", "Brevo", lambda: f"xkeysib-{hexs(64)}-{chars(16)}"),
+    ("sentry-user-token", "Sentry", lambda: "sntryu_" + hexs(64)),
+    ("sentry-org-token", "Sentry", lambda: "sntrys_eyJpYXQiOjE3" + b64(120) + "_" + b64(43)),
+    ("settlemint-token", "SettleMint", lambda: "sm_pat_" + chars(16)),
+    ("shippo-token", "Shippo", lambda: "shippo_live_" + hexs(40)),
+    ("shopify-access-token", "Shopify", lambda: "shpat_" + hexs(32)),
+    ("shopify-shared-secret", "Shopify", lambda: "shpss_" + hexs(32)),
+    ("shopify-custom-token", "Shopify", lambda: "shpca_" + hexs(32)),
+    ("shopify-private-app", "Shopify", lambda: "shppa_" + hexs(32)),
+    (
+        "slack-bot-token",
+        "Slack",
+        lambda: f"xoxb-{chars(12, DIGITS)}-{chars(13, DIGITS)}-{chars(24)}",
+    ),
+    (
+        "slack-user-token",
+        "Slack",
+        lambda: f"xoxp-{chars(12, DIGITS)}-{chars(12, DIGITS)}-{chars(13, DIGITS)}-{hexs(32)}",
+    ),
+    (
+        "slack-app-token",
+        "Slack",
+        lambda: f"xapp-1-A{chars(10, UPPER + DIGITS)}-{chars(13, DIGITS)}-{hexs(64)}",
+    ),
+    (
+        "slack-webhook",
+        "Slack",
+        lambda: (
+            f"https://hooks.slack.com/services/T{chars(8, UPPER + DIGITS)}/B{chars(8, UPPER + DIGITS)}/{chars(24)}"
+        ),
+    ),
+    ("sonarqube-token", "SonarQube", lambda: "squ_" + hexs(40)),
+    ("sourcegraph-token", "Sourcegraph", lambda: f"sgp_{hexs(16)}_{hexs(40)}"),
+    ("sourcegraph-local-token", "Sourcegraph", lambda: "sgp_local_" + hexs(40)),
+    ("square-access-token", "Square", lambda: "EAAA" + url(60)),
+    ("square-oauth-secret", "Square", lambda: "sq0csp-" + url(43)),
+    ("stripe-secret-key", "Stripe", lambda: "sk_live_" + chars(99)),
+    ("stripe-restricted-key", "Stripe", lambda: "rk_live_" + chars(99)),
+    ("stripe-test-key", "Stripe", lambda: "sk_test_" + chars(24)),
+    ("stripe-webhook-secret", "Stripe", lambda: "whsec_" + chars(32)),
+    ("supabase-pat", "Supabase", lambda: "sbp_" + hexs(40)),
+    ("supabase-secret-key", "Supabase", lambda: "sb_secret_" + url(31)),
+    ("tailscale-auth-key", "Tailscale", lambda: f"tskey-auth-k{chars(10)}CNTRL-{chars(33)}"),
+    ("tailscale-api-key", "Tailscale", lambda: f"tskey-api-k{chars(10)}CNTRL-{chars(33)}"),
+    ("tavily-key", "Tavily", lambda: "tvly-" + chars(32)),
+    ("telegram-bot-token", "Telegram", lambda: f"{chars(10, DIGITS)}:AA{url(33)}"),
+    ("telnyx-key", "Telnyx", lambda: f"KEY{chars(32, '0123456789ABCDEF')}_{chars(22)}"),
+    ("tencent-secret-id", "Tencent", lambda: "AKID" + chars(32)),
+    ("terraform-cloud-token", "Terraform Cloud", lambda: f"{chars(14)}.atlasv1.{url(67)}"),
+    ("together-key", "Together", lambda: "tgp_v1_" + url(43)),
+    ("twilio-api-key", "Twilio", lambda: "SK" + hexs(32)),
+    ("twitter-bearer-token", "Twitter", lambda: "A" * 22 + chars(90, ALNUM + "%")),
+    ("typeform-token", "Typeform", lambda: "tfp_" + url(59)),
+    ("vault-service-token", "Vault", lambda: "hvs." + url(95)),
+    ("vault-batch-token", "Vault", lambda: "hvb." + url(140)),
+    ("vault-legacy-token", "Vault", lambda: "s." + chars(24)),
+    ("vercel-token", "Vercel", lambda: "vcp_" + chars(56)),
+    ("xai-key", "xAI", lambda: "xai-" + chars(80)),
+    ("yandex-api-key", "Yandex", lambda: "AQVN" + url(36)),
+    ("yandex-iam-token", "Yandex", lambda: "t1." + url(50) + "." + url(86)),
+    (
+        "zapier-webhook",
+        "Zapier",
+        lambda: (
+            f"https://hooks.zapier.com/hooks/catch/{chars(7, DIGITS)}/{chars(6, LOWER + DIGITS)}/"
+        ),
+    ),
+    (
+        "teams-webhook",
+        "Teams",
+        lambda: (
+            f"https://acme.webhook.office.com/webhookb2/{uuid()}@{uuid()}/IncomingWebhook/{hexs(32)}/{uuid()}"
+        ),
+    ),
+    ("jenkins-encrypted", "Jenkins", lambda: "{AQAAABAAAAAQ" + b64(64) + "=}"),
+    ("anyscale-key", "Anyscale", lambda: "esecret_" + chars(26, LOWER + DIGITS)),
+    ("password-hash-bcrypt", "bcrypt", lambda: "$2b$12$" + chars(53, ALNUM + "./")),
+    (
+        "password-hash-sha512crypt",
+        "crypt",
+        lambda: "$6$" + chars(16) + "$" + chars(86, ALNUM + "./"),
+    ),
+]
+
+# Tokens without a shape of their own: caught by their key or by the words around them.
+# (family, key stem, token maker); the key is the stem plus a secret suffix.
+HEX32: Maker = lambda: hexs(32)  # noqa: E731 (a table of makers)
+HEX40: Maker = lambda: hexs(40)  # noqa: E731
+HEX64: Maker = lambda: hexs(64)  # noqa: E731
+A32: Maker = lambda: chars(32)  # noqa: E731
+A40: Maker = lambda: chars(40)  # noqa: E731
+L32: Maker = lambda: chars(32, LOWER + DIGITS)  # noqa: E731
+U36: Maker = uuid
+KEYED_STEMS: list[tuple[str, Maker]] = [
+    ("abstract", HEX32),
+    ("abuseipdb", HEX64),
+    ("adobe", HEX32),
+    ("airtable", lambda: chars(17)),
+    ("algolia", HEX32),
+    ("alchemy", lambda: url(32)),
+    ("alphavantage", lambda: chars(16, UPPER + DIGITS)),
+    ("amplitude", HEX32),
+    ("anthropic_admin", A40),
+    ("appveyor", lambda: chars(20, LOWER + DIGITS)),
+    ("asana", A32),
+    ("assemblyai", HEX32),
+    ("atlassian", lambda: chars(24)),
+    ("auth0", lambda: url(64)),
+    ("azure_devops", lambda: chars(52, LOWER + "234567")),
+    ("azure_openai", HEX32),
+    ("backblaze", lambda: chars(31)),
+    ("beamer", lambda: "b_" + url(44)),
+    ("bitly", HEX40),
+    ("bittrex", HEX32),
+    ("box", A32),
+    ("browserstack", lambda: chars(20)),
+    ("bugsnag", HEX32),
+    ("calendly", jwt),
+    ("censys", A32),
+    ("checkly", lambda: "cu_" + hexs(32)),
+    ("cloudflare", lambda: url(40)),
+    ("cloudflare_global", lambda: hexs(37)),
+    ("cloudinary", lambda: url(27)),
+    ("codecov", U36),
+    ("cohere", A40),
+    ("coinbase", lambda: url(64)),
+    ("coinmarketcap", U36),
+    ("confluent", lambda: chars(64)),
+    ("contentful", lambda: url(43)),
+    ("convex", lambda: "prod:" + chars(40)),
+    ("datadog", HEX32),
+    ("datadog_app", HEX40),
+    ("deepgram", HEX40),
+    ("discord_client", lambda: url(32)),
+    ("docusign", U36),
+    ("droneci", A32),
+    ("dropbox", lambda: chars(15)),
+    ("etherscan", lambda: chars(34, UPPER + DIGITS)),
+    ("etsy", lambda: chars(24, LOWER + DIGITS)),
+    ("facebook_app", HEX32),
+    ("fastly", lambda: url(32)),
+    ("fauna", lambda: "fnA" + url(37)),
+    ("finicity", HEX32),
+    ("finnhub", lambda: chars(20, LOWER + DIGITS)),
+    ("flickr", HEX32),
+    ("freshbooks", HEX64),
+    ("freshdesk", lambda: chars(20)),
+    ("gemini", lambda: "AIza" + url(35)),
+    ("giphy", A32),
+    ("gitea", HEX40),
+    ("gitter", lambda: url(40)),
+    ("gocardless", lambda: "live_" + url(40)),
+    ("hetzner", lambda: chars(64)),
+    ("heroku", U36),
+    ("honeybadger", lambda: chars(22)),
+    ("hubspot", lambda: uuid().upper()),
+    ("hunter", HEX40),
+    ("ibm_cloud", lambda: url(44)),
+    ("infura", HEX32),
+    ("intercom", lambda: url(60)),
+    ("ipinfo", lambda: hexs(14)),
+    ("jfrog", lambda: chars(73, LOWER + DIGITS)),
+    ("jira", lambda: chars(24)),
+    ("kraken", lambda: b64(88)),
+    ("kucoin", lambda: hexs(24)),
+    ("launchdarkly", lambda: url(40)),
+    ("lambdatest", lambda: chars(50)),
+    ("linear_client", HEX32),
+    ("linkedin", lambda: chars(16)),
+    ("linode", HEX64),
+    ("lob", lambda: "live_" + hexs(35)),
+    ("logdna", HEX32),
+    ("loggly", U36),
+    ("looker", lambda: chars(24)),
+    ("mailjet", HEX32),
+    ("mandrill", lambda: url(22)),
+    ("mattermost", lambda: chars(26, LOWER + DIGITS)),
+    ("meraki", HEX40),
+    ("messagebird", lambda: chars(25)),
+    ("mistral", A32),
+    ("mixpanel", HEX32),
+    ("monday", jwt),
+    ("moralis", lambda: chars(64)),
+    ("mux", lambda: b64(75)),
+    ("newsapi", HEX32),
+    ("nytimes", A32),
+    ("okta", lambda: "00" + url(40)),
+    ("openweather", HEX32),
+    ("opsgenie", U36),
+    ("ovh", A32),
+    ("pagerduty", lambda: "u+" + url(18)),
+    ("papertrail", lambda: chars(20)),
+    ("paystack", lambda: "sk_live_" + hexs(40)),
+    ("pexels", lambda: chars(56)),
+    ("pinata", HEX64),
+    ("plaid", lambda: hexs(30)),
+    ("plivo", lambda: chars(40)),
+    ("polygon", lambda: chars(32)),
+    ("posthog", lambda: "phx_" + chars(43)),
+    ("postmark", U36),
+    ("privateai", A32),
+    ("pusher", lambda: hexs(20)),
+    ("qdrant", lambda: url(40)),
+    ("railway", U36),
+    ("rapidapi", lambda: url(50)),
+    ("redis_cloud", lambda: chars(40)),
+    ("rollbar", HEX32),
+    ("saucelabs", U36),
+    ("segment", lambda: chars(32)),
+    ("sendbird", HEX40),
+    ("shodan", A32),
+    ("sinch", HEX32),
+    ("snyk", U36),
+    ("sparkpost", HEX40),
+    ("splunk_hec", U36),
+    ("spotify", HEX32),
+    ("squarespace", U36),
+    ("statuscake", lambda: chars(20)),
+    ("sumologic", lambda: chars(64)),
+    ("todoist", HEX40),
+    ("travis", lambda: chars(22)),
+    ("trello", HEX64),
+    ("twilio_auth", HEX32),
+    ("twitch", lambda: chars(30, LOWER + DIGITS)),
+    ("twitter", lambda: chars(45)),
+    ("unsplash", lambda: url(43)),
+    ("upstash", lambda: b64(60)),
+    ("uptimerobot", lambda: "u" + chars(7, DIGITS) + "-" + hexs(24)),
+    ("virustotal", HEX64),
+    ("vonage", lambda: chars(16)),
+    ("vultr", lambda: chars(36, UPPER + DIGITS)),
+    ("wandb", HEX40),
+    ("weaviate", lambda: chars(40)),
+    ("zendesk", lambda: chars(40)),
+    ("zilliz", lambda: hexs(104)),
+    ("zoom", lambda: chars(36)),
+]
+KEY_SUFFIXES = [
+    "_API_KEY",
+    "_TOKEN",
+    "_SECRET",
+    "_ACCESS_TOKEN",
+    "_SECRET_KEY",
+    "_AUTH_TOKEN",
+    "_CLIENT_SECRET",
+    "_KEY",
+    "_PRIVATE_KEY",
+    "_APP_SECRET",
+]
+
+
+def key_cases(stem: str, suffix: str) -> tuple[str, str, str]:
+    """Return an environment name, a snake_case name and a camelCase name for a key."""
+    env = (stem + suffix).upper()
+    snake = env.lower()
+    words = snake.split("_")
+    return env, snake, words[0] + "".join(word.title() for word in words[1:])
+
+
+# Generic forms: (family, maker of (text, secret)).
+def generic_forms() -> list[tuple[str, Callable[[], tuple[str, str]]]]:
+    """Return the credential forms that no token shape covers, each a maker of (text, secret)."""
+
+    def password() -> str:
+        return chars(rng.randrange(10, 18), ALNUM + "!#%^*-_")
+
+    forms: list[tuple[str, Callable[[], tuple[str, str]]]] = []
+
+    def add(family: str, template: str, make: Callable[[], str] = password) -> None:
+        def sample() -> tuple[str, str]:
+            secret = make()
+            return template.replace("{s}", secret).replace(
+                "{u}", rng.choice(["svc", "deploy", "ci-bot", "app"])
+            ), secret
+
+        forms.append((family, sample))
+
+    add("python-auth-tuple", 'requests.get(url, auth=("{u}", "{s}"))')
+    add("python-auth-tuple", "session.auth = ('{u}', '{s}')")
+    add("python-basic-auth", 'HTTPBasicAuth("{u}", "{s}")')
+    add("java-set-property", 'System.setProperty("DB_PASSWORD", "{s}");')
+    add("java-set-property", 'System.setProperty("X_API_TOKEN", "{s}");', lambda: chars(32))
+    add("go-setenv", 'os.Setenv("SERVICE_TOKEN", "{s}")', lambda: chars(32))
+    add("php-append", "$password .= '{s}';")
+    add("php-array", "$config['db_password'] = '{s}';")
+    add("make-immediate", "DEPLOY_TOKEN ::= {s}", lambda: chars(32))
+    add("make-conditional", "REGISTRY_PASSWORD ?= {s}")
+    add("make-simple", "API_SECRET := {s}", lambda: chars(32))
+    add("nuget-cleartext-password", '<add key="ClearTextPassword" value="{s}" />')
+    add(
+        "nuget-password",
+        '<packageSourceCredentials><feed><add key="Username" value="{u}" /><add key="Password" value="{s}" /></feed></packageSourceCredentials>',
+    )
+    add("curl-user", "curl -u {u}:{s} https://registry.example.com/v2/_catalog")
+    add("curl-user-quoted", 'curl -sS -u "{u}:{s}" https://api.example.com/v1/items')
+    add("curl-user-long", "curl --user '{u}:{s}' -X POST https://ci.example.com/job/build")
+    add(
+        "curl-user-continued",
+        "curl -fsSL \\\n  --user {u}:{s} \\\n  https://nexus.example.com/repository/raw/",
+    )
+    add("curl-user-equals", "curl --user={u}:{s} https://api.example.com/")
+    add(
+        "authorization-token",
+        'curl -H "Authorization: Token {s}" https://api.example.com/v2/',
+        lambda: hexs(40),
+    )
+    add("authorization-api-token", "Authorization: Api-Token {s}", lambda: chars(40))
+    add("authorization-bearer", "Authorization: Bearer {s}", lambda: url(48))
+    add(
+        "authorization-basic",
+        "Authorization: Basic {s}",
+        lambda: b64_of(f"admin:{password()}".encode()),
+    )
+    add("x-api-key-header", 'curl -H "X-API-Key: {s}" https://api.example.com', lambda: chars(40))
+    add("url-credentials", "DATABASE_URL=postgres://app:{s}@db.internal:5432/app")
+    add(
+        "url-credentials",
+        "git clone https://oauth2:{s}@gitlab.example.com/group/repo.git",
+        lambda: url(20),
+    )
+    add("url-credentials", "redis://:{s}@cache.example.net:6379/0")
+    add("password-assignment", "DB_PASSWORD={s}")
+    add("password-yaml", "database:\n  user: app\n  password: {s}\n")
+    add("password-json", '{"username": "{u}", "password": "{s}"}')
+    add("password-flag", "mysql -h db -u root -p{s} app")
+    add("password-flag", "./manage --db-password {s} migrate")
+    add("secret-assignment", 'client_secret = "{s}"', lambda: url(40))
+    add("token-assignment", "export ACCESS_TOKEN={s}", lambda: chars(40))
+    add("api-key-assignment", 'apiKey: "{s}"', lambda: chars(32))
+    add(
+        "generic-high-entropy-bare",
+        "the service replied 401 for credential {s} — rotated",
+        lambda: chars(40),
+    )
+    add(
+        "kubernetes-env-value",
+        'env:\n  - name: STRIPE_API_KEY\n    value: "{s}"\n',
+        lambda: chars(32),
+    )
+    add("compose-env-value", "environment:\n  - POSTGRES_PASSWORD={s}\n")
+    add("jenkins-credential-xml", "<password>{s}</password>")
+    add(
+        "private-key-rsa",
+        "{s}",
+        lambda: (
+            "-----BEGIN RSA PRIVATE KEY-----\n"
+            + "\n".join(b64(64) for _ in range(8))
+            + "\n-----END RSA PRIVATE KEY-----"
+        ),
+    )
+    add(
+        "private-key-openssh",
+        "key:\n{s}",
+        lambda: (
+            "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+            + "\n".join(b64(70) for _ in range(6))
+            + "\n-----END OPENSSH PRIVATE KEY-----"
+        ),
+    )
+    add(
+        "private-key-ec",
+        "{s}",
+        lambda: (
+            "-----BEGIN EC PRIVATE KEY-----\n"
+            + "\n".join(b64(64) for _ in range(3))
+            + "\n-----END EC PRIVATE KEY-----"
+        ),
+    )
+    add(
+        "private-key-pgp",
+        "{s}",
+        lambda: (
+            "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n"
+            + "\n".join(b64(64) for _ in range(6))
+            + "\n-----END PGP PRIVATE KEY BLOCK-----"
+        ),
+    )
+    add(
+        "putty-private-key",
+        "{s}",
+        lambda: (
+            "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: key\nPublic-Lines: 2\n"
+            + b64(64)
+            + "\n"
+            + b64(20)
+            + "\nPrivate-Lines: 1\n"
+            + b64(44)
+        ),
+    )
+    add(
+        "gcp-service-account",
+        '{"type": "service_account", "private_key": "{s}", "client_email": "x@p.iam.gserviceaccount.com"}',
+        lambda: "-----BEGIN PRIVATE KEY-----\\n" + b64(64) + "\\n" + b64(64) + "\\n-----END PRIVATE KEY-----\\n",
+    )
+    add(
+        "azure-storage-connection",
+        "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey={s};EndpointSuffix=core.windows.net",
+        lambda: b64(86) + "==",
+    )
+    add(
+        "azure-sas",
+        "https://acme.blob.core.windows.net/c/x?sv=2022-11-02&se=2026-01-01&sig={s}",
+        lambda: b64(43) + "%3D",
+    )
+    add("aws-secret-key", "aws_secret_access_key = {s}", lambda: b64(40))
+    add(
+        "docker-config-auth",
+        '{"auths": {"registry.example.com": {"auth": "{s}"}}}',
+        lambda: b64_of(f"deploy:{password()}".encode()),
+    )
+    add("npmrc-auth", "//registry.npmjs.org/:_authToken={s}", lambda: uuid())
+    add(
+        "pypirc-password",
+        "[pypi]\nusername = __token__\npassword = {s}\n",
+        lambda: "pypi-AgEIcHlwaS5vcmc" + url(60),
+    )
+    add("git-credential-helper", "https://{u}:{s}@github.com", lambda: "ghp_" + chars(36))
+    add(
+        "ldap-bind-password",
+        "ldapsearch -x -D cn=admin,dc=example,dc=org -w {s} -b dc=example,dc=org",
+    )
+    add("sshpass", "sshpass -p '{s}' ssh deploy@10.0.0.5")
+    add("redis-cli", "redis-cli -h cache -a {s} ping")
+    add("docker-login", "docker login -u {u} -p {s} registry.example.com")
+    add("htpasswd-line", "admin:{s}", lambda: "$apr1$" + chars(8) + "$" + chars(22, ALNUM + "./"))
+    add(
+        "phone-e164",
+        "call me at {s} after 5pm",
+        lambda: "+1" + rng.choice(["415", "646", "312"]) + chars(7, DIGITS),
+    )
+    add(
+        "phone-e164-spaced",
+        "Support line: {s}",
+        lambda: "+44 20 " + chars(4, DIGITS) + " " + chars(4, DIGITS),
+    )
+    add("phone-e164-de", "Rückruf unter {s} bitte", lambda: "+49 30 " + chars(8, DIGITS))
+    add(
+        "phone-us-national",
+        "phone: {s}",
+        lambda: (
+            f"({rng.choice(['415', '646', '503'])}) {rng.randrange(200, 999)}-{chars(4, DIGITS)}"
+        ),
+    )
+    add(
+        "phone-us-dashed",
+        "text the on-call at {s} if paging fails",
+        lambda: f"{rng.choice(['415', '646', '503'])}-{rng.randrange(200, 999)}-{chars(4, DIGITS)}",
+    )
+    add(
+        "phone-fr-national",
+        "Tél: {s}",
+        lambda: "06 " + " ".join(chars(2, DIGITS) for _ in range(4)),
+    )
+    add("phone-uk-national", "mobile 07{s}", lambda: chars(3, DIGITS) + " " + chars(6, DIGITS))
+    add("card-visa", "charged card {s} for the invoice", lambda: luhn_complete("4", 16))
+    add("card-visa-spaced", "card number: {s}", lambda: grouped(luhn_complete("4", 16)))
+    add(
+        "card-mastercard-dashed",
+        '{"card": "{s}"}',
+        lambda: grouped(luhn_complete("5" + rng.choice("12345"), 16), 4, "-"),
+    )
+    add("card-amex", "amex {s} exp 04/29", lambda: luhn_complete("37", 15))
+    add("card-discover", "paid with {s}", lambda: luhn_complete("6011", 16))
+    add("iban-de", "Überweisung an {s}", lambda: iban("DE", 22))
+    add("iban-fr-grouped", "IBAN: {s}", lambda: grouped(iban("FR", 27)))
+    add("iban-gb", "refund to account {s} please", lambda: iban("GB", 22, 4))
+    add("iban-nl-grouped", "Rekening {s} t.n.v. J. Jansen", lambda: grouped(iban("NL", 18, 4)))
+    add(
+        "kubernetes-secret-data",
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  username: YWRtaW4=\n  password: {s}\n",
+        lambda: b64_of(password().encode()),
+    )
+    add(
+        "kubernetes-secret-tls",
+        "kind: Secret\ntype: kubernetes.io/tls\ndata:\n  tls.crt: LS0tLS1CRUdJTg==\n  tls.key: {s}\n",
+        lambda: b64(120),
+    )
+    return forms
+
+
+# --- contexts ----------------------------------------------------------------------------------
+Context = Callable[[str, str, str], str]
+TOOLS = ["deploy", "sync", "ingest", "backup", "worker"]
+
+
+def contexts() -> dict[str, Context]:
+    """Return the main contexts: (token, provider word, env name) -> text."""
+    return {
+        "prose": lambda t, p, e: (
+            f"Rotated the {p} credential {t} after it showed up in the build log."
+        ),
+        "prose-non-ascii": lambda t, p, e: f"slack said try {t} — works now ✅",
+        "shell-export": lambda t, p, e: f"export {e}={t}",
+        "shell-flag": lambda t, p, e: (
+            f"{rng.choice(TOOLS)} --profile prod -t {t} --region eu-west-1"
+        ),
+        "shell-pipe": lambda t, p, e: f"echo {t} | {rng.choice(TOOLS)} login --with-token",
+        "curl": lambda t, p, e: (
+            f'curl -sS -H "Authorization: Bearer {t}" https://api.example.com/v1/me'
+        ),
+        "python": lambda t, p, e: f'client = Client(api_key="{t}", timeout=30)',
+        "python-environ": lambda t, p, e: f'os.environ["{e}"] = "{t}"',
+        "javascript": lambda t, p, e: f"const {e.lower().split('_')[-1]} = '{t}';",
+        "go": lambda t, p, e: f'cfg := Config{{Token: "{t}", Retries: 3}}',
+        "java": lambda t, p, e: f'System.setProperty("{e}", "{t}");',
+        "php": lambda t, p, e: f"define('{e}', '{t}');",
+        "make": lambda t, p, e: f"{e} ?= {t}",
+        "yaml": lambda t, p, e: (
+            f"{p.lower().replace(' ', '_')}:\n  {e.lower()}: {t}\n  region: us-east-1\n"
+        ),
+        "xml": lambda t, p, e: f'<add key="{e}" value="{t}" />',
+        "dotenv": lambda t, p, e: f'{e}="{t}"',
+        "kubernetes": lambda t, p, e: (
+            f"containers:\n  - name: app\n    env:\n      - name: {e}\n        value: {t}\n"
+        ),
+        "json": lambda t, p, e: json.dumps({"provider": p, e.lower(): t, "ok": True}),
+        "log": lambda t, p, e: f"2026-03-01T12:00:00Z WARN request failed key={t} status=401",
+        "stacktrace": lambda t, p, e: (
+            f'Traceback (most recent call last):\n  File "app.py", line 12, in <module>\nAuthError: invalid credential {t}'
+        ),
+    }
+
+
+def held_out_contexts() -> dict[str, Context]:
+    """Return the held-out contexts, written before tuning and never tuned on."""
+    return {
+        "markdown": lambda t, p, e: (
+            f"Setup:\n\n```\n{t}\n```\n\npaste it into the {p} settings page"
+        ),
+        "systemd": lambda t, p, e: f'Environment="{e}={t}"',
+        "gh-actions": lambda t, p, e: f"jobs:\n  build:\n    env:\n      {e}: {t}\n",
+        "terraform": lambda t, p, e: f'provider "x" {{\n  token = "{t}"\n}}',
+        "rust": lambda t, p, e: f'let key = "{t}";',
+        "ruby": lambda t, p, e: f"ENV['{e}'] = '{t}'",
+        "powershell": lambda t, p, e: f'$env:{e} = "{t}"',
+        "chat": lambda t, p, e: f"can you check why {t} returns 401? it worked yesterday",
+        "error": lambda t, p, e: f"401 Unauthorized: invalid api key '{t}'",
+        "query": lambda t, p, e: f"GET /v2/items?access_token={t}&page=2 HTTP/1.1",
+        "compose": lambda t, p, e: f"services:\n  app:\n    environment:\n      - {e}={t}\n",
+        "ini": lambda t, p, e: f"[default]\n{e.lower()} = {t}\n",
+        "header": lambda t, p, e: f"X-API-Key: {t}",
+        "nested-json": lambda t, p, e: json.dumps({"auth": {"type": "token", "token": t}}),
+        "fish": lambda t, p, e: f"set -gx {e} {t}",
+    }
+
+
+def secrets(
+    context_table: dict[str, Context], per_family: int, generic_per_form: int
+) -> list[dict[str, str]]:
+    """Return the secret samples: every family in ``per_family`` contexts."""
+    names = list(context_table)
+    rows = []
+    for family, provider, make in PREFIXED:
+        stem = provider.upper().replace(" ", "_").replace(".", "")
+        for context in rng.sample(names, per_family):
+            token = make()
+            env = stem + rng.choice(["_TOKEN", "_API_KEY", "_SECRET"])
+            rows.append(
+                {
+                    "family": family,
+                    "context": context,
+                    "text": context_table[context](token, provider, env),
+                    "secret": token,
+                }
+            )
+    for stem, make in KEYED_STEMS:
+        family = stem.replace("_", "-") + "-key"
+        for context in rng.sample(keyed_contexts(), per_family):
+            token = make()
+            env, snake, camel = key_cases(stem, rng.choice(KEY_SUFFIXES))
+            rows.append(
+                {
+                    "family": family,
+                    "context": context[0],
+                    "text": context[1](token, env, snake, camel),
+                    "secret": token,
+                }
+            )
+    for family, make_form in generic_forms():
+        for _ in range(generic_per_form):
+            text, secret = make_form()
+            rows.append({"family": family, "context": "form", "text": text, "secret": secret})
+    return rows
+
+
+KeyedContext = tuple[str, Callable[[str, str, str, str], str]]
+
+
+def keyed_contexts() -> list[KeyedContext]:
+    """Return the contexts of key-named secrets: (name, (token, ENV, snake, camel) -> text)."""
+    return [
+        ("dotenv", lambda t, e, s, c: f"{e}={t}"),
+        ("shell", lambda t, e, s, c: f"export {e}='{t}'"),
+        ("yaml", lambda t, e, s, c: f"{s}: {t}"),
+        ("json", lambda t, e, s, c: json.dumps({s: t, "enabled": True})),
+        ("python", lambda t, e, s, c: f'{s} = "{t}"'),
+        ("javascript", lambda t, e, s, c: f"const config = {{ {c}: '{t}' }};"),
+        ("toml", lambda t, e, s, c: f'{s} = "{t}"'),
+        ("docker", lambda t, e, s, c: f"docker run -e {e}={t} ghcr.io/acme/app:1.4.2"),
+        ("kubernetes", lambda t, e, s, c: f'env:\n  - name: {e}\n    value: "{t}"\n'),
+        ("java", lambda t, e, s, c: f'System.setProperty("{e}", "{t}");'),
+        ("xml", lambda t, e, s, c: f"<{c}>{t}</{c}>"),
+        ("php", lambda t, e, s, c: f"$settings['{s}'] = '{t}';"),
+        ("go", lambda t, e, s, c: f'os.Setenv("{e}", "{t}")'),
+        ("make", lambda t, e, s, c: f"{e} ::= {t}"),
+        ("cli-flag", lambda t, e, s, c: f"app serve --{s.replace('_', '-')} {t}"),
+    ]
+
+
+# --- benign ------------------------------------------------------------------------------------
+def benign(count: int) -> list[dict[str, str]]:
+    """Return ``count`` benign technical strings, cycling through the kinds."""
+    nix32 = "0123456789abcdfghijklmnpqrsvwxyz"
+    words = ["server", "client", "cache", "build", "deploy", "config", "index", "router", "worker"]
+    kinds: list[tuple[str, Callable[[], str]]] = [
+        ("git-sha", lambda: f"Fixed in commit {hexs(40)} (see the changelog)."),
+        ("git-short-sha", lambda: f"git cherry-pick {hexs(7)} && git push"),
+        (
+            "sha256-line",
+            lambda: (
+                f"{hexs(64)}  nixos-minimal-25.05.{rng.randrange(1000, 9999)}.{hexs(7)}-x86_64-linux.iso"
+            ),
+        ),
+        ("docker-digest", lambda: f"ghcr.io/acme/api@sha256:{hexs(64)}"),
+        (
+            "nix-store-path",
+            lambda: (
+                f"/nix/store/{chars(32, nix32)}-python3-3.11.{rng.randrange(1, 12)}/bin/python3"
+            ),
+        ),
+        ("nix-sri-hash", lambda: f'hash = "sha256-{b64(43)}=";'),
+        ("npm-integrity", lambda: f'"integrity": "sha512-{b64(86)}=="'),
+        ("go-sum", lambda: f"github.com/spf13/cobra v1.8.{rng.randrange(0, 9)} h1:{b64(43)}="),
+        ("pip-hash", lambda: f"requests==2.32.3 --hash=sha256:{hexs(64)}"),
+        (
+            "uuid-request",
+            lambda: f"request_id={uuid()} status=200 duration_ms={rng.randrange(2, 900)}",
+        ),
+        ("uuid-k8s", lambda: f"uid: {uuid()}"),
+        ("trace-id", lambda: f"trace_id={hexs(32)} span_id={hexs(16)}"),
+        (
+            "version",
+            lambda: (
+                f"upgraded from v{rng.randrange(1, 9)}.{rng.randrange(0, 30)}.{rng.randrange(0, 9)}-rc.{rng.randrange(1, 5)} to v2.{rng.randrange(0, 30)}.0+build.{rng.randrange(1, 999)}"
+            ),
+        ),
+        (
+            "maven",
+            lambda: f"implementation 'io.jsonwebtoken:jjwt-jackson:0.11.{rng.randrange(1, 6)}'",
+        ),
+        (
+            "maven-coordinate",
+            lambda: (
+                f"io.jsonwebtoken:jjwt-{rng.choice(['api', 'impl', 'jackson'])}-0.{rng.randrange(10, 13)}.{rng.randrange(1, 6)}.jar"
+            ),
+        ),
+        (
+            "xml-key",
+            lambda: (
+                f'<entry key="jetbrains.mps.{rng.choice(words)}.{rng.choice(words)}Settings" value="true"/>'
+            ),
+        ),
+        (
+            "xml-add-key",
+            lambda: (
+                f'<add key="{rng.choice(["nuget.org", "repositoryPath", "globalPackagesFolder"])}" value="https://api.nuget.org/v3/index.json" />'
+            ),
+        ),
+        (
+            "primary-key",
+            lambda: (
+                f'@Column(primaryKey="{rng.choice(words)}_identifier", foreignKey="{rng.choice(words)}OrganizationMembershipId")'
+            ),
+        ),
+        (
+            "orm-key",
+            lambda: (
+                f"partitionKey=tenantIdentifierHash sortKey=createdAtTimestamp{rng.randrange(1, 9)}"
+            ),
+        ),
+        ("cache-key", lambda: f"cache key: nix-store-x86_64-linux-{hexs(6)}"),
+        ("cache-key-hash", lambda: f"Cache restored from key: Linux-pip-{hexs(64)}"),
+        (
+            "hf-identifier",
+            lambda: (
+                f"from transformers import hf_{rng.choice(['hub_download_with_retries', 'AutoModelForCausalLMWrapper', 'tokenizerFastConversionUtils'])}"
+            ),
+        ),
+        (
+            "max-tokens",
+            lambda: (
+                f"max_tokens={rng.randrange(64, 8192)} temperature=0.{rng.randrange(0, 9)} token_type=bearer"
+            ),
+        ),
+        (
+            "password-reference",
+            lambda: (
+                f"password: ${{{rng.choice(['DB_PASSWORD', 'POSTGRES_PASSWORD', 'SMTP_PASS'])}}}"
+            ),
+        ),
+        ("password-file", lambda: f"passwordFile = /run/secrets/{rng.choice(words)}-password;"),
+        (
+            "placeholder",
+            lambda: (
+                f"api_key: {rng.choice(['YOUR_API_KEY', '<your-api-key>', 'changeme', 'xxxxxxxxxxxxxxxx', '********'])}"
+            ),
+        ),
+        ("aws-arn", lambda: f"arn:aws:iam::{chars(12, DIGITS)}:role/{rng.choice(words)}-deploy"),
+        ("aws-ids", lambda: f"launched i-0{hexs(16)} from ami-0{hexs(16)} in subnet-{hexs(17)}"),
+        ("container-id", lambda: f"docker rm -f {hexs(12)} {hexs(64)}"),
+        ("gpg-key-id", lambda: f"gpg --recv-keys {chars(16, '0123456789ABCDEF')}"),
+        (
+            "date-time",
+            lambda: (
+                f"2026-{rng.randrange(1, 12):02d}-{rng.randrange(1, 28):02d}T{rng.randrange(0, 23):02d}:{rng.randrange(0, 59):02d}:{rng.randrange(0, 59):02d}.{rng.randrange(0, 999):03d}Z job finished"
+            ),
+        ),
+        (
+            "port-pid",
+            lambda: (
+                f"listening on 0.0.0.0:{rng.randrange(1024, 65535)} (pid {rng.randrange(100, 4194304)})"
+            ),
+        ),
+        (
+            "epoch",
+            lambda: (
+                f"ts={rng.randrange(1_600_000_000, 1_800_000_000)} ns={rng.randrange(1_600_000_000, 1_800_000_000)}{chars(9, DIGITS)}"
+            ),
+        ),
+        (
+            "size",
+            lambda: (
+                f"wrote {rng.randrange(10_000_000, 99_999_999_999)} bytes in {rng.randrange(1, 900)} ms"
+            ),
+        ),
+        (
+            "cve",
+            lambda: (
+                f"fixes CVE-{rng.randrange(2019, 2026)}-{rng.randrange(1000, 99999)} and GHSA-{chars(4, LOWER + DIGITS)}-{chars(4, LOWER + DIGITS)}-{chars(4, LOWER + DIGITS)}"
+            ),
+        ),
+        (
+            "isbn",
+            lambda: (
+                f"ISBN 978-{rng.randrange(0, 9)}-{rng.randrange(100, 999)}-{rng.randrange(10000, 99999)}-{rng.randrange(0, 9)}"
+            ),
+        ),
+        (
+            "camel-identifier",
+            lambda: (
+                f"class {rng.choice(['Abstract', 'Default', 'Concurrent'])}{rng.choice(['Singleton', 'Http2', 'Reactive'])}ProxyFactoryBean{rng.choice(['Impl', 'V2', 'Adapter'])}"
+            ),
+        ),
+        (
+            "long-identifier",
+            lambda: (
+                f"def get_{rng.choice(words)}_by_identifier_and_organization_v{rng.randrange(1, 4)}(self): ..."
+            ),
+        ),
+        (
+            "url",
+            lambda: (
+                f"https://github.com/acme/{rng.choice(words)}/blob/{hexs(40)}/src/main.rs#L{rng.randrange(1, 900)}"
+            ),
+        ),
+        (
+            "url-no-credentials",
+            lambda: f"postgres://localhost:{rng.randrange(5000, 6000)}/app?sslmode=disable",
+        ),
+        ("base64-image", lambda: f"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA{b64(60)}"),
+        ("mongo-id", lambda: f'{{"_id": {{"$oid": "{hexs(24)}"}}, "status": "ok"}}'),
+        ("ulid", lambda: f"event {chars(26, '0123456789ABCDEFGHJKMNPQRSTVWXYZ')} processed"),
+        (
+            "stripe-object-id",
+            lambda: f"payment_intent pi_{chars(24)} succeeded for cus_{chars(14)}",
+        ),
+        (
+            "semver-range",
+            lambda: (
+                f'"dependencies": {{"react": "^18.{rng.randrange(0, 3)}.0", "next": "14.{rng.randrange(0, 3)}.{rng.randrange(0, 20)}"}}'
+            ),
+        ),
+        (
+            "k8s-pod",
+            lambda: (
+                f"pod/{rng.choice(words)}-{hexs(10)}-{chars(5, LOWER + DIGITS)} Running 0 {rng.randrange(1, 59)}m"
+            ),
+        ),
+        (
+            "configmap",
+            lambda: (
+                f"kind: ConfigMap\ndata:\n  LOG_LEVEL: info\n  FEATURE_FLAGS: {rng.choice(words)},{rng.choice(words)}\n"
+            ),
+        ),
+        (
+            "secret-ref",
+            lambda: (
+                "env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: db\n        key: password\n"
+            ),
+        ),
+        (
+            "phone-like-ids",
+            lambda: (
+                f"order {rng.randrange(100, 999)}-{rng.randrange(1000, 9999)} shipped, build {rng.randrange(20240101, 20261231)}.{rng.randrange(1, 9)}"
+            ),
+        ),
+        ("non-luhn-number", lambda: f"invoice number {non_luhn(16)}"),
+        (
+            "bank-like",
+            lambda: (
+                f"BIC DEUTDEFF, sort code {rng.randrange(10, 99)}-{rng.randrange(10, 99)}-{rng.randrange(10, 99)}"
+            ),
+        ),
+        ("ssh-known-host", lambda: "Host key verification failed for github.com (ED25519)."),
+        (
+            "sk-learn",
+            lambda: (
+                f"pip install scikit-learn=={rng.randrange(1, 2)}.{rng.randrange(0, 6)}.{rng.randrange(0, 3)}  # aka sk-learn"
+            ),
+        ),
+        (
+            "token-prose",
+            lambda: (
+                f"the tokenizer produced {rng.randrange(100, 9000)} tokens; secret sauce is batching"
+            ),
+        ),
+        (
+            "api-gateway",
+            lambda: f"api-gateway-{rng.choice(words)}-prod listens on :{rng.randrange(3000, 9000)}",
+        ),
+        (
+            "key-value-store",
+            lambda: (
+                f"key-value store {rng.choice(['etcd', 'consul'])} v3.{rng.randrange(0, 6)}.{rng.randrange(0, 20)} keys={rng.randrange(10, 9999)}"
+            ),
+        ),
+        (
+            "x86-triplet",
+            lambda: (
+                f"target x86_64-unknown-linux-gnu, aarch64-apple-darwin, {rng.choice(['musl', 'gnu'])}"
+            ),
+        ),
+        (
+            "python-version",
+            lambda: (
+                f"Python 3.{rng.randrange(8, 14)}.{rng.randrange(0, 12)} (main, Oct  2 2025, 10:00:00) [GCC 12.2.0]"
+            ),
+        ),
+        (
+            "ip-doc",
+            lambda: (
+                f"curl http://127.0.0.1:{rng.randrange(1000, 9999)}/health && ping 192.0.2.{rng.randrange(1, 254)}"
+            ),
+        ),
+        (
+            "slug",
+            lambda: (
+                f"https://docs.example.com/guides/{rng.choice(words)}-{rng.choice(words)}-{rng.choice(words)}-setup"
+            ),
+        ),
+        ("hex-color", lambda: f"color: #{hexs(6)}; background: #{hexs(6)};"),
+        (
+            "math",
+            lambda: (
+                f"loss=0.{chars(6, DIGITS)} lr=3e-{rng.randrange(3, 6)} step={rng.randrange(100, 99999)}/{rng.randrange(100000, 999999)}"
+            ),
+        ),
+        (
+            "wordy-secret-key",
+            lambda: (
+                "secret_key_base is generated by `rails secret`; see config/credentials.yml.enc"
+            ),
+        ),
+        ("hash-in-prose", lambda: f"sha1 {hexs(40)} md5 {hexs(32)}"),
+    ]
+    rows = []
+    for index in range(count):
+        kind, make = kinds[index % len(kinds)]
+        rows.append({"kind": kind, "text": make()})
+    return rows
+
+
+def non_luhn(length: int) -> str:
+    """Return a number of ``length`` digits starting 4 that fails the Luhn check."""
+    card = luhn_complete("4", length)
+    return card[:-1] + str((int(card[-1]) + 5) % 10)
+
+
+def write(path: Path, rows: list[dict[str, str]]) -> None:
+    """Write ``rows`` as JSON lines."""
+    path.write_text(
+        "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8"
+    )
+
+
+def main() -> None:
+    """Write the four files."""
+    global rng
+    rng = random.Random(20261205)
+    write(HERE / "secrets.jsonl", secrets(contexts(), 5, 3))
+    write(HERE / "benign.jsonl", benign(1100))
+    rng = random.Random(77120561)
+    write(HERE / "held-out-secrets.jsonl", secrets(held_out_contexts(), 2, 1))
+    write(HERE / "held-out-benign.jsonl", held_out_benign(330))
+
+
+def held_out_benign(count: int) -> list[dict[str, str]]:
+    """Return held-out benign strings: other kinds, written before tuning."""
+    words = ["alpha", "ledger", "payments", "search", "billing", "auth", "gateway"]
+    kinds: list[tuple[str, Callable[[], str]]] = [
+        (
+            "gitlab-ci-cache",
+            lambda: f"cache:\n  key: ${{CI_COMMIT_REF_SLUG}}-{hexs(8)}\n  paths: [.npm/]",
+        ),
+        (
+            "lockfile",
+            lambda: (
+                f'"resolved": "https://registry.npmjs.org/{rng.choice(words)}/-/{rng.choice(words)}-1.{rng.randrange(0, 9)}.{rng.randrange(0, 9)}.tgz"'
+            ),
+        ),
+        ("flake-lock", lambda: f'"narHash": "sha256-{b64(43)}=", "rev": "{hexs(40)}"'),
+        ("cargo", lambda: f'checksum = "{hexs(64)}"'),
+        (
+            "sql",
+            lambda: (
+                f"ALTER TABLE {rng.choice(words)} ADD CONSTRAINT fk_{rng.choice(words)} FOREIGN KEY (account_id) REFERENCES accounts(id);"
+            ),
+        ),
+        (
+            "jira-ref",
+            lambda: (
+                f"PROJ-{rng.randrange(100, 9999)}: bump {rng.choice(words)} to 4.{rng.randrange(0, 9)}.{rng.randrange(0, 9)}"
+            ),
+        ),
+        (
+            "log-ids",
+            lambda: (
+                f"correlationId={uuid()} tenant={rng.choice(words)} latency={rng.randrange(1, 500)}ms"
+            ),
+        ),
+        (
+            "git-log",
+            lambda: (
+                f"Merge: {hexs(7)} {hexs(7)}\nAuthor: CI Bot\nDate:   Mon Mar 2 10:{rng.randrange(10, 59)}:00 2026"
+            ),
+        ),
+        ("env-reference", lambda: "API_TOKEN=${{ secrets.API_TOKEN }}"),
+        ("vault-path", lambda: f"vault kv get secret/{rng.choice(words)}/db"),
+        (
+            "identifier-hf",
+            lambda: (
+                f"hf_{rng.choice(['dataset_loader', 'TokenizerWrapperBase', 'modelCardGenerator'])}()"
+            ),
+        ),
+        (
+            "version-matrix",
+            lambda: (
+                f"node: [18.{rng.randrange(0, 20)}.0, 20.{rng.randrange(0, 20)}.1, 22.{rng.randrange(0, 9)}.0]"
+            ),
+        ),
+        (
+            "k8s-image",
+            lambda: (
+                f"image: registry.k8s.io/{rng.choice(words)}:v1.{rng.randrange(20, 32)}.{rng.randrange(0, 9)}@sha256:{hexs(64)}"
+            ),
+        ),
+        (
+            "timestamps",
+            lambda: (
+                f"started {rng.randrange(10, 23)}:{rng.randrange(10, 59)}:{rng.randrange(10, 59)} ended 2026-0{rng.randrange(1, 9)}-1{rng.randrange(0, 9)}"
+            ),
+        ),
+        (
+            "java-class",
+            lambda: (
+                f"at org.springframework.beans.factory.support.{rng.choice(['AbstractAutowireCapableBeanFactory', 'DefaultListableBeanFactory'])}.doCreateBean(Abstract.java:{rng.randrange(100, 999)})"
+            ),
+        ),
+        (
+            "css",
+            lambda: (
+                f'<div class="sm:px-{rng.randrange(1, 9)} md:grid-cols-{rng.randrange(1, 9)} bg-slate-{rng.randrange(1, 9)}00">'
+            ),
+        ),
+        (
+            "primary-foreign",
+            lambda: (
+                f"primaryKey={rng.choice(words)}Identifier foreignKey={rng.choice(words)}AccountReference"
+            ),
+        ),
+        ("key-id", lambda: f"keyId: {rng.choice(words)}-signing-key-{rng.randrange(1, 9)}"),
+        ("etag", lambda: f'ETag: "{hexs(32)}"'),
+        (
+            "port-list",
+            lambda: (
+                f"ports: {rng.randrange(1000, 9999)}, {rng.randrange(1000, 9999)}, {rng.randrange(1000, 9999)}"
+            ),
+        ),
+        (
+            "phone-like-version",
+            lambda: (
+                f"release 2026.{rng.randrange(1, 12)}.{rng.randrange(100, 999)}-{rng.randrange(1000, 9999)}"
+            ),
+        ),
+    ]
+    return [
+        {"kind": kinds[i % len(kinds)][0], "text": kinds[i % len(kinds)][1]()} for i in range(count)
+    ]
+
+
+if __name__ == "__main__":
+    main()
