@@ -661,7 +661,13 @@ def generic_forms() -> list[tuple[str, Callable[[], tuple[str, str]]]]:
     add(
         "gcp-service-account",
         '{"type": "service_account", "private_key": "{s}", "client_email": "x@p.iam.gserviceaccount.com"}',
-        lambda: "-----BEGIN PRIVATE KEY-----\\n" + b64(64) + "\\n" + b64(64) + "\\n-----END PRIVATE KEY-----\\n",
+        lambda: (
+            "-----BEGIN PRIVATE KEY-----\\n"
+            + b64(64)
+            + "\\n"
+            + b64(64)
+            + "\\n-----END PRIVATE KEY-----\\n"
+        ),
     )
     add(
         "azure-storage-connection",
