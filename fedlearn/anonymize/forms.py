@@ -103,19 +103,18 @@ def secret_data(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 
 def formed() -> list[Rule]:
     """Return the rules for secrets known by the form around them."""
-    words = "|".join(re.escape(word) for word in assignments.KEY_WORDS)
     return [
         Rule(
             assignments.NAMES,
             (Matcher(Lazy(PAIRS[0]), judge=paired),),
             trigger=Trigger(words=assignments.KEY_WORDS, lower=True, needs=","),
-            gate=rf"(?i)(?:{words})[A-Za-z0-9_.-]{{0,80}}[\"'][ \t]*,",
+            gate=r"[\"'][ \t]*,[ \t]*[\"']",
         ),
         Rule(
             assignments.NAMES,
             tuple(Matcher(Lazy(pattern), judge=paired) for pattern in PAIRS[1:]),
             trigger=Trigger(words=assignments.KEY_WORDS, lower=True, needs="value"),
-            gate=rf"(?i)(?:{words})(?s:.){{0,100}}value",
+            gate=r"(?i)value[\"']?[ \t]*[=:]",
         ),
         Rule(
             ("password",),
@@ -127,7 +126,7 @@ def formed() -> list[Rule]:
             ("password",),
             (Matcher(Lazy(CURL_USER), judge=curl_user),),
             trigger=Trigger(words=("-u",), lower=True, needs="curl"),
-            gate=r"(?i)curl(?s:.)*(?:-u|--user|--proxy-user)",
+            gate=r"-[uU]",
         ),
         Rule(
             ("password",),

@@ -137,7 +137,7 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("twitter-bearer-token", r"A{20,}[A-Za-z0-9%]{40,}", ("AAAAAAAAAAAAAAAAAAAA",)),
     ("typeform-token", r"tfp_[A-Za-z0-9_.=-]{40,}", ("tfp_",)),
     ("vault-token", rf"hv[sbr]\.{URLSAFE}{{24,}}", ("hvs.", "hvb.", "hvr.")),
-    ("vault-token", rf"[sb]\.{B62}{{24}}", ("s.", "b.")),
+    ("vault-legacy-token", rf"[sb]\.{B62}{{24}}", ("s.", "b.")),
     ("vercel-token", rf"vc[pikar]_{B62}{{24,}}", ("vcp_", "vci_", "vck_", "vca_", "vcr_")),
     ("xai-key", rf"xai-{B62}{{60,}}", ("xai-",)),
     ("yandex-token", rf"t1\.{URLSAFE}+=*\.{URLSAFE}{{80,}}", ("t1.",)),
@@ -151,49 +151,25 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 # fmt: on
 
 
+# Literals too common in ordinary text to gate alone (``services.qdrant``): the gate is longer.
+GATES = {"vault-legacy-token": r"[sb]\.[A-Za-z0-9]{12}"}
+
+
 def generated(match: re.Match[str], text: str) -> bool:
     """Return whether a token's body (its longest run of letters and digits) reads as generated."""
     return checks.is_token_body(max(ALNUM_RUN.compiled.findall(match.group()), key=len, default=""))
 
 
-def gate_of(shape: str, longest: int = 16) -> str:
-    """
-    Return a prefix of ``shape`` that every match of it starts with: the RE2 gate.
-
-    The shape is cut at its first counted repetition longer than ``longest`` or of a varying
-    count (kept as ``{min}``, at most ``longest``), or before the group that holds it: a match
-    repeats its atom at least that often, so the prefix matches wherever the shape does, and RE2
-    compiles a short automaton instead of hundreds of counted states.
-    """
-    groups: list[int] = []
-    index = 0
-    while index < len(shape):
-        character = shape[index]
-        if character == "\\":
-            index += 2
-            continue
-        if character == "[":
-            index = shape.index("]", index + 2) + 1
-            continue
-        if character == "(":
-            groups.append(index)
-        elif character == ")":
-            groups.pop()
-        elif character == "{":
-            end = shape.index("}", index)
-            low, _, high = shape[index + 1 : end].partition(",")
-            if int(low) > longest or (_ and high != low):
-                if groups:
-                    return shape[: groups[0]]
-                return f"{shape[:index]}{{{min(int(low), longest)}}}"
-        index += 1
-    return shape
-
-
 def family(name: str, shape: str, words: tuple[str, ...]) -> Rule:
-    """Return the rule of one table line: its shape, bounded, gated by its start."""
+    """
+    Return the rule of one table line: its shape, bounded, gated by its literals.
+
+    The RE2 gate is the literals alone: counted repetitions in a set of a hundred gates would
+    multiply its automaton's states, and a literal is rare enough.
+    """
     matcher = Matcher(Lazy(shape + END), bounded(generated))
-    return secret(name, matcher, gate=gate_of(shape), trigger=Trigger(words=words))
+    gate = GATES.get(name) or "|".join(re.escape(word) for word in words)
+    return secret(name, matcher, gate=gate, trigger=Trigger(words=words))
 
 
 def prefixed() -> list[Rule]:
