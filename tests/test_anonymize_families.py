@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from fedlearn import config
-from fedlearn.anonymize import Anonymizer, Machine, checks, prefilter, providers
+from fedlearn.anonymize import Anonymizer, Machine, builtin_rule_names, checks, prefilter, providers
 
 DATA = Path(__file__).resolve().parent / "data" / "families"
 MACHINE = Machine(hostname="quasar", fqdn="quasar", user="jdoe", home="/home/jdoe")
@@ -190,3 +190,9 @@ def test_luhn_and_mod97_checks() -> None:
     """The checks accept known-good numbers and reject a changed digit."""
     assert checks.is_luhn("4111111111111111") and not checks.is_luhn("4111111111111112")
     assert checks.is_iban("DE89370400440532013000") and not checks.is_iban("DE89370400440532013001")
+
+
+def test_docs_name_every_rule() -> None:
+    """docs/anonymization.md lists every built-in rule name (what ``disable`` takes)."""
+    docs = (DATA.parents[2] / "docs" / "anonymization.md").read_text(encoding="utf-8")
+    assert [name for name in builtin_rule_names() if f"`{name}`" not in docs] == []
