@@ -49,8 +49,9 @@ def token(*patterns: str, check: Check | None = None) -> tuple[Matcher, ...]:
 
 
 def no_example(match: re.Match[str], text: str) -> bool:
-    """Return whether the match is not a documentation example (``AKIAIOSFODNN7EXAMPLE``)."""
-    return "EXAMPLE" not in match.group().upper()
+    """Return whether the match is not a documentation example (``AKIAIOSFODNN7EXAMPLE``, ``AKIAXXXX…``)."""
+    token = match.group()
+    return "EXAMPLE" not in token.upper() and len(set(token[4:])) > 2
 
 
 def generated_body(match: re.Match[str], text: str) -> bool:

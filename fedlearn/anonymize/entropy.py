@@ -1,14 +1,15 @@
 """Secrets known by their look (DESIGN.md guarantee 1): long generated tokens, values after key words.
 
 A token no rule knows the shape of is still redacted when it reads as generated: 30 or more
-letters, digits, ``_`` and ``-`` with upper and lower case and digits mixed the way random text
-mixes them (``checks.is_wordy`` tells names apart), unless it is marked as a hash (``sha256-``,
+letters, digits, ``_`` and ``-`` (20 or more when quoted or assigned) with upper and lower case
+and digits mixed the way random text mixes them (``checks.is_wordy`` tells names apart), unless it is marked as a hash (``sha256-``,
 ``h1:``). In prose, a value right after a secret word (``the API key is 0f3c…``) counts when it is
 long, has letters and digits and is no name, path or version.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 
@@ -17,9 +18,13 @@ from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
 DIGIT_WORDS = tuple("0123456789")
+# Punctuation that ends a run of token characters, as blanks (for a quick longest-word test).
+BREAKS = str.maketrans(dict.fromkeys(".,:;=/\\\"'`()[]{}<>@+*!?&|#$%^~", " "))
 # A run of token characters: found from the character before it (one try per separator).
-RUN = r"[^A-Za-z0-9_-](?P<value>[A-Za-z0-9_-]{30,})"
-START = r"[A-Za-z0-9_-]{30,}"
+RUN = r"[^A-Za-z0-9_-](?P<value>[A-Za-z0-9_-]{20,})"
+START = r"[A-Za-z0-9_-]{20,}"
+# A run this long counts anywhere; a shorter one (20 or more) only as a quoted or assigned value.
+ANYWHERE = 30
 # What marks a run as a hash or a name: ``sha256-…`` ``h1:…`` ``/nix/store/…`` ``@sha256:``.
 HASH_MARK = Lazy(
     r"(?:sha(?:1|224|256|384|512)[-:~]|md5[-:]|h1:|/nix/store/|base64,|integrity[\"']?:\s*[\"']?)\Z",
@@ -49,10 +54,10 @@ def long_words(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
 
 
 def runs(run: Lazy, start: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
-    """Return a finder of the runs of 30 or more token characters (at the start, after others)."""
+    """Return a finder of the runs of 20 or more token characters (at the start, after others)."""
 
     def find(subject: str) -> Iterator[re.Match[str]]:
-        if max(map(len, subject.split()), default=0) < 30:
+        if max(map(len, subject.translate(BREAKS).split()), default=0) < 20:
             return  # cheaper than the search, and the patterns stay uncompiled
         first = start.match(subject)
         if first is not None:
@@ -69,7 +74,8 @@ def is_generated(value: str) -> bool:
         return False
     if len(HEX_PART.compiled.sub("", value)) < 20:
         return False  # a name and a hash (``Linux-pip-<sha256>``)
-    return checks.entropy(value) >= 4.0 and not checks.is_wordy(value)
+    threshold = min(4.0, math.log2(len(value)) - 0.5)
+    return checks.entropy(value) >= threshold and not checks.is_wordy(value)
 
 
 def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -77,11 +83,19 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     start, end = match.span("value") if "value" in match.re.groupindex else match.span()
     if end < len(text) and text[end] in "+/=":
         return None  # a piece of a base64 blob, not a token
-    if start > 0 and text[start - 1] in "+/=" and not in_url(text, start):
+    if start > 0 and text[start - 1] in "+/" and not in_url(text, start):
+        return None
+    if end - start < ANYWHERE and not is_value(text, start):
         return None
     if HASH_MARK.search(text, max(0, start - 16), start) or not is_generated(text[start:end]):
         return None
     return start, end, ""
+
+
+def is_value(text: str, start: int) -> bool:
+    """Return whether the run at ``start`` is quoted or assigned (``"…``, ``=…``, ``: …``)."""
+    before = text[max(0, start - 2) : start]
+    return before[-1:] in ('"', "'", "`", "=", ":") or before in (": ", "= ")
 
 
 def in_url(text: str, start: int) -> bool:
