@@ -114,6 +114,22 @@ def test_provider_literal_is_in_every_match(name: str, shape: str, words: tuple[
         ),
         ("<password>{AQAAABAAAAAQk8Hq2LmN5pRt7VwX9yZa3BcD=}</password>", None),
         (
+            "machine api.example.com login deploy password Zq8vT1mN4p",
+            "machine api.example.com login deploy password <redacted:password>",
+        ),
+        (
+            '$pw = ConvertTo-SecureString "Zq8vT1mN4p" -AsPlainText -Force',
+            '$pw = ConvertTo-SecureString "<redacted:password>" -AsPlainText -Force',
+        ),
+        (
+            "htpasswd -bc /etc/nginx/.htpasswd admin Zq8vT1mN4p",
+            "htpasswd -bc /etc/nginx/.htpasswd admin <redacted:password>",
+        ),
+        (
+            '{"kind": "Secret", "data": {".dockerconfigjson": "eyJhdXRocyI6e319"}}',
+            '{"kind": "Secret", "data": {".dockerconfigjson": "<redacted:kubernetes-secret>"}}',
+        ),
+        (
             "doctl auth init -t dop_v1_" + "5f0c9e2a" * 8,
             "doctl auth init -t <redacted:digitalocean-token>",
         ),

@@ -35,6 +35,7 @@ REFERENCE = rules.Lazy(
 CRYPT_HASH = rules.Lazy(r"\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|argon2(?:id|i|d)|scrypt|pbkdf2[\w-]*)\$")
 IDENTIFIER_CHAIN = rules.Lazy(r"[A-Za-z_]\w*(?:(?:\.|::|->)[A-Za-z_]\w*)+")
 IDENTIFIER = rules.Lazy(r"[A-Za-z_]\w*")
+CMDLET = rules.Lazy(r"(?:Get|Set|New|Read|ConvertTo|ConvertFrom|Import|Invoke)-[A-Z][A-Za-z]+")
 SAME_CHARACTER = rules.Lazy(r"(.)\1*")
 HEX = rules.Lazy(r"[0-9a-fA-F-]+")
 
@@ -117,7 +118,7 @@ def is_code(value: str, key: str, word: str, following: str) -> bool:
     if following.startswith(("(", "[", ".")) or stripped.startswith(("=", ")", ",", "|", "]")):
         return True
     value = value.rstrip(":,")
-    if IDENTIFIER_CHAIN.fullmatch(value):
+    if IDENTIFIER_CHAIN.fullmatch(value) or CMDLET.fullmatch(value):
         return True
     if not key:
         return False

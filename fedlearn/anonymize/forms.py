@@ -39,6 +39,14 @@ LDAP_BIND = (
 COMMAND_START = Lazy(r"(?:^|[\n;&|(`]|\$\()[ \t]*(?:sudo[ \t]+)?curl\b(?:[^\n]|\\\n)*\Z")
 SECRET_KIND = Lazy(r"kind[\"']?[ \t]*:[ \t]*[\"']?Secret\b")
 DATA_ENTRY = r"\n(?P<indent>[ \t]+)[\"']?[A-Za-z0-9_.-]+[\"']?:[ \t]+[\"']?(?P<value>[A-Za-z0-9+/]{4,}={0,2})"
+JSON_ENTRY = r"\"[A-Za-z0-9_.-]+\"[ \t]*:[ \t]*\"(?P<value>[A-Za-z0-9+/]{4,}={0,2})\""
+JSON_DATA = Lazy(r"\"(?:data|stringData)\"[ \t]*:[ \t]*\{[^{}]*\Z")
+# Passwords given as a command's plain argument: .netrc lines, PowerShell, htpasswd -b.
+ARGUMENTS = (
+    r"machine[ \t]+\S+(?:[ \t\n]+login[ \t]+\S+)?[ \t\n]+password[ \t]+(?P<value>[^\s\"']+)",
+    r"ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?P<q>[\"'])(?P<value>[^\"'\n]+)(?P=q)",
+    r"htpasswd[ \t]+-[a-zA-Z]*b[a-zA-Z]*[ \t]+(?:-[a-zA-Z]+[ \t]+)*\S+[ \t]+[^\s-]\S*[ \t]+(?P<value>[^\s\"'`;&|]+)",
+)
 DATA_BLOCK = Lazy(r"\n(?P<indent>[ \t]*)(?:data|stringData):[ \t]*(?=\n)")
 
 
@@ -101,6 +109,15 @@ def secret_data(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return match.start("value"), match.end("value"), "kubernetes-secret"
 
 
+def json_secret_data(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a value inside the ``"data": {…}`` object of a JSON Kubernetes Secret, or None."""
+    if SECRET_KIND.search(text) is None:
+        return None
+    if JSON_DATA.search(text, max(0, match.start() - 4096), match.start()) is None:
+        return None
+    return match.start("value"), match.end("value"), "kubernetes-secret"
+
+
 def formed() -> list[Rule]:
     """Return the rules for secrets known by the form around them."""
     return [
@@ -135,8 +152,17 @@ def formed() -> list[Rule]:
             gate=r"ldap[a-z]*[^\n|;&]*[ \t]-w",
         ),
         Rule(
+            ("password",),
+            tuple(Matcher(Lazy(pattern), credential) for pattern in ARGUMENTS),
+            trigger=Trigger(words=("password", "securestring", "htpasswd"), lower=True),
+            gate=r"machine|ConvertTo-SecureString|htpasswd",
+        ),
+        Rule(
             ("kubernetes-secret",),
-            (Matcher(Lazy(DATA_ENTRY), judge=secret_data),),
+            (
+                Matcher(Lazy(DATA_ENTRY), judge=secret_data),
+                Matcher(Lazy(JSON_ENTRY), judge=json_secret_data),
+            ),
             trigger=Trigger(words=("secret",), lower=True, needs="data"),
             gate=r"(?i)kind[\"']?[ \t]*:[ \t]*[\"']?secret",
         ),

@@ -1170,12 +1170,55 @@ def write(path: Path, rows: list[dict[str, str]]) -> None:
     )
 
 
+def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
+    """Return forms added after the held-out files were written: (family, template, maker)."""
+
+    def password() -> str:
+        return chars(rng.randrange(10, 18), ALNUM + "!#%^*-_")
+
+    return [
+        ("netrc", "machine api.example.com\n  login deploy\n  password {s}\n", password),
+        ("netrc-one-line", "machine github.com login octocat password {s}", password),
+        (
+            "powershell-securestring",
+            '$pw = ConvertTo-SecureString "{s}" -AsPlainText -Force',
+            password,
+        ),
+        ("htpasswd-batch", "htpasswd -bc /etc/nginx/.htpasswd admin {s}", password),
+        (
+            "kubernetes-secret-json",
+            '{"apiVersion": "v1", "kind": "Secret", "data": {".dockerconfigjson": "{s}"}}',
+            lambda: b64_of(json.dumps({"auths": {"r.example.com": {"auth": chars(20)}}}).encode()),
+        ),
+    ]
+
+
+def later_rows(per_form: int) -> list[dict[str, str]]:
+    """Return the rows of ``later_forms``, ``per_form`` of each."""
+    rows = []
+    for family, template, make in later_forms():
+        for _ in range(per_form):
+            secret = make()
+            rows.append(
+                {
+                    "family": family,
+                    "context": "form",
+                    "text": template.replace("{s}", secret),
+                    "secret": secret,
+                }
+            )
+    return rows
+
+
 def main() -> None:
-    """Write the four files."""
+    """Write the four files; the held-out ones come out as they were first written."""
     global rng
     rng = random.Random(20261205)
-    write(HERE / "secrets.jsonl", secrets(contexts(), 5, 3))
-    write(HERE / "benign.jsonl", benign(1100))
+    main_rows = secrets(contexts(), 5, 3)
+    benign_rows = benign(1100)
+    rng = random.Random(51502)
+    write(HERE / "secrets.jsonl", main_rows + later_rows(3))
+    write(HERE / "benign.jsonl", benign_rows)
     rng = random.Random(77120561)
     write(HERE / "held-out-secrets.jsonl", secrets(held_out_contexts(), 2, 1))
     write(HERE / "held-out-benign.jsonl", held_out_benign(330))
