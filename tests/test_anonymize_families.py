@@ -114,6 +114,14 @@ def test_provider_literal_is_in_every_match(name: str, shape: str, words: tuple[
         ),
         ("<password>{AQAAABAAAAAQk8Hq2LmN5pRt7VwX9yZa3BcD=}</password>", None),
         (
+            "echo LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFb3dJQkFBS0NBUUVB | base64 -d",
+            "echo <redacted:private-key> | base64 -d",
+        ),
+        (
+            "BUNDLE_GEMS__CONTRIBSYS__COM=cafebabe:deadbeef",
+            "BUNDLE_GEMS__CONTRIBSYS__COM=<redacted:password>",
+        ),
+        (
             "machine api.example.com login deploy password Zq8vT1mN4p",
             "machine api.example.com login deploy password <redacted:password>",
         ),
@@ -164,6 +172,7 @@ def test_credential_forms_are_redacted(text: str, expected: str | None) -> None:
         'hash = "sha256-k8Hq2LmN5pRt7VwX9yZa3BcDe4FgH6iJ8kL0mN2oP4q=";',
         "released 2026-01-15 as v1.24.3, listening on :8443, pid 48213",
         "order 123-4567, invoice 4111111111111112",
+        "tls.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSURhekNDQWxPZ0F3SUJBZ0lVQ",
     ],
 )
 def test_benign_text_stays(text: str) -> None:

@@ -70,8 +70,8 @@ def runs(run: Lazy, start: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
 def is_generated(value: str) -> bool:
     """Return whether a long run reads as a generated token, not a hash, name or identifier."""
     classes = checks.character_classes(value.replace("-", "").replace("_", ""))
-    if classes < 3 or checks.is_hexadecimal(value):
-        return False
+    if classes < 3 or checks.is_hexadecimal(value) or value.startswith("LS0tLS1CRUdJTi"):
+        return False  # base64 of ``-----BEGIN``: a private one is the private-key rule's
     if len(HEX_PART.compiled.sub("", value)) < 20:
         return False  # a name and a hash (``Linux-pip-<sha256>``)
     threshold = min(4.0, math.log2(len(value)) - 0.5)

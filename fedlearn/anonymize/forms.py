@@ -8,6 +8,8 @@ under ``data:`` of a Kubernetes ``kind: Secret`` (base64, whatever its key).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 
 from fedlearn.anonymize import assignments, checks
@@ -43,6 +45,8 @@ JSON_ENTRY = r"\"[A-Za-z0-9_.-]+\"[ \t]*:[ \t]*\"(?P<value>[A-Za-z0-9+/]{4,}={0,
 JSON_DATA = Lazy(r"\"(?:data|stringData)\"[ \t]*:[ \t]*\{[^{}]*\Z")
 # Passwords given as a command's plain argument: .netrc lines, PowerShell, htpasswd -b.
 ARGUMENTS = (
+    # Bundler credentials for a gem host: BUNDLE_GEMS__EXAMPLE__COM=user:password or a token.
+    r"BUNDLE_[A-Z0-9_]*__[A-Z0-9_]+[\"']?[ \t]*[=:][ \t]*[\"']?(?P<value>[^\s\"'`;&|]+)",
     r"machine[ \t]+\S+(?:[ \t\n]+login[ \t]+\S+)?[ \t\n]+password[ \t]+(?P<value>[^\s\"']+)",
     r"ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?P<q>[\"'])(?P<value>[^\"'\n]+)(?P=q)",
     r"htpasswd[ \t]+-[a-zA-Z]*b[a-zA-Z]*[ \t]+(?:-[a-zA-Z]+[ \t]+)*\S+[ \t]+[^\s-]\S*[ \t]+(?P<value>[^\s\"'`;&|]+)",
@@ -118,6 +122,16 @@ def json_secret_data(match: re.Match[str], text: str) -> tuple[int, int, str] | 
     return match.start("value"), match.end("value"), "kubernetes-secret"
 
 
+def encoded_private_key(match: re.Match[str], text: str) -> bool:
+    """Return whether base64 that starts ``-----BEGIN`` holds a private key (not a certificate)."""
+    head = match.group()[:64]
+    try:
+        decoded = base64.b64decode(head[: len(head) // 4 * 4])
+    except (binascii.Error, ValueError):
+        return False
+    return b"PRIVATE KEY" in decoded
+
+
 def formed() -> list[Rule]:
     """Return the rules for secrets known by the form around them."""
     return [
@@ -154,8 +168,14 @@ def formed() -> list[Rule]:
         Rule(
             ("password",),
             tuple(Matcher(Lazy(pattern), credential) for pattern in ARGUMENTS),
-            trigger=Trigger(words=("password", "securestring", "htpasswd"), lower=True),
-            gate=r"machine|ConvertTo-SecureString|htpasswd",
+            trigger=Trigger(words=("password", "securestring", "htpasswd", "bundle_"), lower=True),
+            gate=r"machine|ConvertTo-SecureString|htpasswd|BUNDLE_",
+        ),
+        Rule(
+            ("private-key",),
+            (Matcher(Lazy(r"LS0tLS1CRUdJTi[A-Za-z0-9+/]{20,}={0,2}"), encoded_private_key),),
+            trigger=Trigger(words=("LS0tLS1CRUdJTi",)),
+            gate=r"LS0tLS1CRUdJTi",
         ),
         Rule(
             ("kubernetes-secret",),

@@ -146,6 +146,11 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("zapier-webhook", r"hooks\.zapier\.com/hooks/catch/[0-9]+/[A-Za-z0-9]+", ("hooks.zapier.com",)),
     ("teams-webhook", r"webhook\.office\.com/webhookb2/[A-Za-z0-9@/-]{40,}", ("webhook.office.com",)),
     ("anyscale-key", r"esecret_[a-z0-9]{20,}", ("esecret_",)),
+    ("azure-cask-key", r"[A-Za-z0-9+/_-]{52}JQQJ9[A-Za-z0-9+/_-]{20,}={0,2}", ("JQQJ9",)),
+    ("dropbox-token", r"[a-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43}", ("AAAAAAAAAA",)),
+    ("facebook-token", r"[0-9]{15,16}(?:\||%7[Cc])[A-Za-z0-9_-]{27,40}", ("|", "%7C", "%7c")),
+    ("jwt", r"ZXlK[A-Za-z0-9+/]{40,}={0,2}", ("ZXlK",)),
+    ("posthog-key", rf"phx_{B62}{{40,}}", ("phx_",)),
     ("jenkins-secret", r"\{AQAAAB[A-Za-z0-9+/]{20,}={0,2}\}", ("{AQAAAB",)),
 )
 # fmt: on

@@ -1186,6 +1186,33 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ),
         ("htpasswd-batch", "htpasswd -bc /etc/nginx/.htpasswd admin {s}", password),
         (
+            "bundler-credentials",
+            "export BUNDLE_ENTERPRISE__CONTRIBSYS__COM={s}",
+            lambda: f"{hexs(8)}:{hexs(8)}",
+        ),
+        (
+            "azure-cask-key",
+            "AZURE_DEVOPS_EXT_PAT is set; key {s} in use",
+            lambda: chars(52) + "JQQJ99" + chars(30),
+        ),
+        (
+            "dropbox-long-lived",
+            "dropbox {s}",
+            lambda: chars(11, LOWER + DIGITS) + "AAAAAAAAAA" + url(43),
+        ),
+        (
+            "facebook-app-token",
+            "graph call with access_token {s}",
+            lambda: chars(15, DIGITS) + "|" + url(32),
+        ),
+        ("jwt-base64", "AUTH={s}", lambda: b64_of(jwt().encode()).rstrip("=")),
+        ("posthog-personal-key", "posthog {s}", lambda: "phx_" + chars(43)),
+        (
+            "private-key-base64",
+            "tls.key: {s}",
+            lambda: b64_of(("-----BEGIN RSA PRIVATE KEY-----\n" + b64(64) + "\n").encode()),
+        ),
+        (
             "kubernetes-secret-json",
             '{"apiVersion": "v1", "kind": "Secret", "data": {".dockerconfigjson": "{s}"}}',
             lambda: b64_of(json.dumps({"auths": {"r.example.com": {"auth": chars(20)}}}).encode()),
