@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from fedlearn.anonymize import checks, rules
+from fedlearn.anonymize import checks, rules, words
 from fedlearn.anonymize.rules import Matcher, Rule, Span
 
 KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
@@ -143,110 +143,17 @@ SCHEMES = frozenset(
 SECRET_WORDS = {"password": "pass", "secret": "secret", "token": "token", "api-key": "key"}
 KEY_WORD_PARTS = rules.Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # Words that own a key holding data, not a credential (``cache_key``, ``sortKey``).
-DATA_OWNERS = frozenset(
-    [
-        "cache",
-        "hash",
-        "sort",
-        "partition",
-        "primary",
-        "foreign",
-        "unique",
-        "composite",
-        "natural",
-        "surrogate",
-        "row",
-        "object",
-        "dict",
-        "map",
-        "lookup",
-        "index",
-        "idempotency",
-        "dedup",
-        "dedupe",
-        "routing",
-        "shard",
-        "group",
-        "file",
-        "public",
-        "pub",
-        "ssh",
-        "host",
-        "gpg",
-        "pgp",
-        "config",
-        "translation",
-        "i18n",
-        "message",
-        "cursor",
-        "next",
-        "page",
-        "join",
-        "bucket",
-        "prefix",
-        "item",
-        "entry",
-        "state",
-        "event",
-        "field",
-        "column",
-        "table",
-        "record",
-        "checksum",
-        "content",
-        "etag",
-        "version",
-        "build",
-        "commit",
-        "release",
-        "asset",
-        "image",
-        "layer",
-        "blob",
-        "order",
-        "product",
-        "sku",
-        "region",
-        "zone",
-        "node",
-        "peer",
-        "channel",
-        "topic",
-        "stream",
-        "queue",
-        "job",
-        "task",
-        "run",
-        "lock",
-        "sequence",
-        "metric",
-        "label",
-        "tag",
-        "attribute",
-        "property",
-        "param",
-        "option",
-        "setting",
-        "feature",
-        "flag",
-        "experiment",
-        "locale",
-        "lang",
-        "type",
-        "kind",
-        "name",
-        "id",
-        "sorting",
-        "grouping",
-        "range",
-        "hotkey",
-        "short",
-        "shortcut",
-        "keyboard",
-        "dictionary",
-        "registry",
-    ]
-)
+DATA_OWNER_WORDS = """
+    cache hash sort partition primary foreign unique composite natural surrogate row object
+    dict map lookup index idempotency dedup dedupe routing shard group file public pub ssh host
+    gpg pgp config translation i18n message cursor next page join bucket prefix item entry
+    state event field column table record checksum content etag version build commit release
+    asset image layer blob order product sku region zone node peer channel topic stream queue
+    job task run lock sequence metric label tag attribute property param option setting feature
+    flag experiment locale lang type kind name id sorting grouping range hotkey short shortcut
+    keyboard dictionary registry
+"""
+DATA_OWNERS = frozenset(DATA_OWNER_WORDS.split())
 MINIMUM = {"password": 4, "secret": 6, "aws-secret-key": 40, "azure-storage-key": 20}
 
 
@@ -275,7 +182,7 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
     if value.startswith("-") and (len(value) < 16 or not checks.looks_random(value)):
         return False  # an option (``--password-file``), not a value
     if name in ("token", "api-key"):
-        return checks.looks_random(value, minimum=8) and not checks.is_named(value)
+        return checks.looks_random(value, minimum=8) and not words.is_named(value)
     if name == "high-entropy":
         return is_generated(value, is_loose(key))
     return True
@@ -288,10 +195,10 @@ def is_loose(key: str) -> bool:
     ``key`` alone and keys owned by a word that names data (``cache_key``, ``primaryKey``,
     ``sortKey``) usually hold hashes and ids; ``algolia_key`` or ``signingKey`` hold credentials.
     """
-    words = KEY_WORD_PARTS.compiled.findall(key)
-    if not words or words[-1].lower() not in ("key", "salt", "seed"):
+    parts = KEY_WORD_PARTS.compiled.findall(key)
+    if not parts or parts[-1].lower() not in ("key", "salt", "seed"):
         return False
-    return len(words) < 2 or words[-2].lower() in DATA_OWNERS
+    return len(parts) < 2 or parts[-2].lower() in DATA_OWNERS
 
 
 def is_generated(value: str, is_loose: bool) -> bool:
@@ -302,11 +209,11 @@ def is_generated(value: str, is_loose: bool) -> bool:
     signature, ``<provider>_key``), not after a loose one (``is_loose``), where they are usually
     hashes and ids. Names, paths and versions (``jetbrains.mps.core``) never count.
     """
-    if not checks.looks_random(value, minimum=20 if is_loose else 12) or checks.is_named(value):
+    if not checks.looks_random(value, minimum=20 if is_loose else 12) or words.is_named(value):
         return False
     if is_loose:
         return (
-            checks.LONG_HEX.search(value) is None
+            words.LONG_HEX.search(value) is None
             and not checks.is_hexadecimal(value)
             and checks.entropy(value) >= 3.7
         )

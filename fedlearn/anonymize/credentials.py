@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import checks
+from fedlearn.anonymize import checks, words
 from fedlearn.anonymize.rules import Check, Lazy, Many, Matcher, Rule, Span, Trigger, secret
 
 TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
@@ -56,7 +56,7 @@ def no_example(match: re.Match[str], text: str) -> bool:
 
 def generated_body(match: re.Match[str], text: str) -> bool:
     """Return whether a token's body (past its prefix) reads as generated, not as a name."""
-    return checks.is_token_body(match.group().split("_", 1)[-1].removeprefix("org_"))
+    return words.is_token_body(match.group().split("_", 1)[-1].removeprefix("org_"))
 
 
 def openai_shaped(match: re.Match[str], text: str) -> bool:

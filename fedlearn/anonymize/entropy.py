@@ -2,9 +2,10 @@
 
 A token no rule knows the shape of is still redacted when it reads as generated: 30 or more
 letters, digits, ``_`` and ``-`` (20 or more when quoted or assigned) with upper and lower case
-and digits mixed the way random text mixes them (``checks.is_wordy`` tells names apart), unless it is marked as a hash (``sha256-``,
-``h1:``). In prose, a value right after a secret word (``the API key is 0f3c…``) counts when it is
-long, has letters and digits and is no name, path or version.
+and digits mixed the way random text mixes them (``words.is_wordy`` tells names apart), unless
+it is marked as a hash (``sha256-``, ``h1:``). In prose, a value right after a secret word
+(``the API key is 0f3c…``) counts when it is long, has letters and digits and is no name, path
+or version.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import math
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks
+from fedlearn.anonymize import checks, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
@@ -75,7 +76,7 @@ def is_generated(value: str) -> bool:
     if len(HEX_PART.compiled.sub("", value)) < 20:
         return False  # a name and a hash (``Linux-pip-<sha256>``)
     threshold = min(4.0, math.log2(len(value)) - 0.5)
-    return checks.entropy(value) >= threshold and not checks.is_wordy(value)
+    return checks.entropy(value) >= threshold and not words.is_wordy(value)
 
 
 def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -118,7 +119,7 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None  # a placeholder's name (``<redacted:url-credentials>``), a host or a file
     if not any(c.isdigit() for c in value) or not any(c.isalpha() for c in value):
         return None
-    if HASH_MARK.search(text, max(0, start - 16), start) or checks.is_named(value):
+    if HASH_MARK.search(text, max(0, start - 16), start) or words.is_named(value):
         return None
     if checks.is_hexadecimal(value) and len(value.replace("-", "")) < 32:
         return None

@@ -4,14 +4,14 @@ Each family is one line of the table: its name (the placeholder ``<redacted:NAME
 shape, and the literals one of which every token of the shape contains (the rule's trigger and RE2
 gate, so the prefilter can never skip a token the shape matches). The shapes are the providers'
 published formats as secret scanners list them; a token must start a run (``bounded``) and, unless
-its body is hex, read as generated rather than as an identifier (``checks.is_token_body``).
+its body is hex, read as generated rather than as an identifier (``words.is_token_body``).
 """
 
 from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import checks
+from fedlearn.anonymize import words
 from fedlearn.anonymize.credentials import END, bounded
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
@@ -162,7 +162,7 @@ GATES = {"vault-legacy-token": r"[sb]\.[A-Za-z0-9]{12}"}
 
 def generated(match: re.Match[str], text: str) -> bool:
     """Return whether a token's body (its longest run of letters and digits) reads as generated."""
-    return checks.is_token_body(max(ALNUM_RUN.compiled.findall(match.group()), key=len, default=""))
+    return words.is_token_body(max(ALNUM_RUN.compiled.findall(match.group()), key=len, default=""))
 
 
 def family(name: str, shape: str, words: tuple[str, ...]) -> Rule:

@@ -1,0 +1,98 @@
+"""Whether a value reads as words, names and versions or as generated text (DESIGN.md guarantee 1).
+
+Secrets are generated; identifiers, coordinates and versions are made of words. The rules ask
+here before they redact a value that no shape or key alone decides: ``jetbrains.mps.core``,
+``jjwt-jackson-0.11.2`` and ``hf_AutoModelForCausalLM`` are names, ``aB3xK9qLmP0zR7tY2w`` is not.
+"""
+
+from __future__ import annotations
+
+from fedlearn.anonymize.rules import Lazy
+
+HEX = Lazy(r"[0-9a-fA-F-]+")
+VERSION_RUN = Lazy(r"[0-9]+(?:\.[0-9]+)+")
+VERSION = Lazy(r"(?<![\w.])v?[0-9]{1,4}\.[0-9]{1,4}\.[0-9]{1,6}(?!\w|\.[0-9])")
+PARTS = Lazy(r"[A-Za-z0-9]+")
+SEGMENTS = Lazy(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+HEX_PART = Lazy(r"[0-9a-f]+|[0-9A-F]+")
+LONG_HEX = Lazy(r"[0-9a-f]{16}|[0-9A-F]{16}")
+# Letter pairs common in English words and names: most pairs of an identifier's words are among
+# them, about half of a random run's are not.
+PAIRS = """
+    th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le
+    ve co me de hi ri ro ic ne ea ra ce li ch ll be ma si om ur ca el ta la ns di fo ho pe ec
+    pr no ct us ac ot il tr ly nc et ut ss so rs un lo wa ge ie wh ee wi em ad ol rt po we na
+    ul ni ts mo ow pa im mi ai sh ir su id os iv ia am fi ci vi pl ig tu ev ld ry mp fe bl ab
+    gh ty op wo sa ay ex ke fr oo av ag if ap gr od bo sp rd do uc bu ei ov by rm ep tt oc fa
+    ef cu rn sc gi da yo cr cl du ga qu ue ff ba ey ls va um pp ua up lu go ht ru ug ds lt pi
+    rc rr eg au ck ew mu br bi pt ak pu ui rg ib tl ny ki rk ys ob mm fu ph og ms ye ud mb ip
+    ub oi rl gu dr hr cc tw ft wn nu af hu nn eo vo rv nf xp gn sm fl iz ok nl my gl aw ju oa
+    eq sy sl ps jo lf nv je nk kn gs dy hy ze ks xt bs ik dd cy rp sk xi oe oy ws lv dl rf eu
+    dg wr xa yi nm eb rb tm xc eh tc gy ja hn yp za ka nx gx bj sv pg js ql db qt vm cp wt ix
+    ux ax dn sq fs kt ky tp lm ln np ko ku hm zi zo ya
+"""
+COMMON_PAIRS = frozenset(PAIRS.split())
+
+
+def segments(value: str) -> list[str]:
+    """
+    Return the segments of ``value``: words of its camelCase or snake_case names, digit runs.
+
+    A version (``0.11.2``) and a whole hex part (``5f2c1d``) are one segment each (``"0"`` and
+    ``"#"``): an identifier has few and long ones, a generated token many and short ones.
+    """
+    found = []
+    for part in PARTS.compiled.findall(VERSION_RUN.compiled.sub("0", value)):
+        if HEX_PART.fullmatch(part) and not part.isdigit() and not part.isalpha():
+            found.append("#" * len(part))
+        else:
+            found += SEGMENTS.compiled.findall(part)
+    return found
+
+
+def is_wordy(value: str) -> bool:
+    """
+    Return whether ``value`` reads as words, names and versions (``jetbrains.mps.core``).
+
+    Few, long segments; at most three digit runs; few one- or two-letter words; and every longer
+    word has a vowel (a run of random letters often has none).
+    """
+    if HEX.fullmatch(value) or LONG_HEX.search(value):
+        return False
+    found = segments(value)
+    size = sum(len(segment) for segment in found)
+    if len(found) * 10 > size * 3 or not any(s.isalpha() and len(s) >= 3 for s in found):
+        return False
+    digits = sum(segment.isdigit() for segment in found)
+    short = sum(segment.isalpha() and len(segment) <= 2 for segment in found)
+    if digits > 3 or short > max(1, len(found) // 4):
+        return False
+    pairs = [
+        word[index : index + 2]
+        for segment in found
+        if segment.isalpha() and not (segment.isupper() and len(segment) <= 5)
+        for word in (segment.lower(),)
+        for index in range(len(word) - 1)
+    ]
+    return sum(pair in COMMON_PAIRS for pair in pairs) >= 0.8 * len(pairs)
+
+
+def is_named(value: str) -> bool:
+    """Return whether ``value`` is a name, path or coordinate: wordy, or holding a version."""
+    return VERSION.search(value) is not None or is_wordy(value)
+
+
+def is_token_body(value: str) -> bool:
+    """
+    Return whether the body of a prefixed token reads as generated.
+
+    Hex with a digit is (a hash-shaped secret after a provider's prefix); otherwise it must not
+    read as words (``hf_AutoModelForCausalLM`` is an identifier), and without a digit it must be
+    long as well.
+    """
+    has_digit = any(c.isdigit() for c in value)
+    if has_digit and HEX_PART.fullmatch(value.replace("-", "")):
+        return True
+    if not has_digit and len(value) < 20:
+        return False
+    return not is_wordy(value)

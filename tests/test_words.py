@@ -1,0 +1,45 @@
+"""Whether a value reads as words or as generated text (``anonymize.words``)."""
+
+from __future__ import annotations
+
+import random
+import string
+
+import pytest
+
+from fedlearn.anonymize import words
+
+NAMES = [
+    "jetbrains.mps.lang.core",
+    "jackson-databind",
+    "nix-store-x86_64-linux-5f2c1d",
+    "organizationMembershipId",
+    "AutoModelForCausalLMWrapper",
+    "HTTP2ServerConfiguration",
+    "kubernetes-dashboard-metrics-scraper",
+    "postgresql_replication_slot",
+]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_is_wordy_reads_names_as_words(name: str) -> None:
+    """Identifiers, package names and cache keys are words."""
+    assert words.is_wordy(name)
+
+
+@pytest.mark.parametrize(
+    "alphabet", [string.ascii_letters + string.digits, string.ascii_lowercase + string.digits]
+)
+def test_is_wordy_rarely_reads_random_text_as_words(alphabet: str) -> None:
+    """Fewer than 2% of random 20-character strings read as words."""
+    rng = random.Random(7)
+    samples = ["".join(rng.choice(alphabet) for _ in range(20)) for _ in range(1000)]
+    assert sum(words.is_wordy(sample) for sample in samples) < 20
+
+
+def test_is_named_sees_versions_and_hex_is_a_token_body() -> None:
+    """A coordinate with a version is a name; a hex body with a digit is a token's."""
+    assert words.is_named("jjwt-jackson-0.11.2") and not words.is_named("aB3xK9qLmP0zR7tY2wE5")
+    assert words.is_token_body("5f0c9e2a7b4d1c8e3f6a9b2c") and not words.is_token_body(
+        "Transformers"
+    )
