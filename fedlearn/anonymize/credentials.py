@@ -49,9 +49,13 @@ def token(*patterns: str, check: Check | None = None) -> tuple[Matcher, ...]:
 
 
 def no_example(match: re.Match[str], text: str) -> bool:
-    """Return whether the match is not a documentation example (``AKIAIOSFODNN7EXAMPLE``, ``AKIAXXXX…``)."""
-    token = match.group()
-    return "EXAMPLE" not in token.upper() and len(set(token[4:])) > 2
+    """Return whether the match is not a documentation example (``AKIAIOSFODNN7EXAMPLE``)."""
+    return "EXAMPLE" not in match.group().upper()
+
+
+def no_key_example(match: re.Match[str], text: str) -> bool:
+    """Return whether an access key id is no example: ``AKIAIOSFODNN7EXAMPLE``, ``AKIAXXXX…``."""
+    return no_example(match, text) and len(set(match.group()[4:])) > 2
 
 
 def generated_body(match: re.Match[str], text: str) -> bool:
@@ -160,7 +164,7 @@ def shaped() -> list[Rule]:
             "aws-access-key",
             r"A(?:KIA|SIA|BIA|CCA|3T[A-Z0-9])[A-Z0-9]{16}",
             trigger=CAPITAL_A,
-            check=no_example,
+            check=no_key_example,
         ),
         shape("google-api-key", r"AIza[0-9A-Za-z_-]{35}", trigger=CAPITAL_A, check=no_example),
         shape("google-oauth", r"GOCSPX-[A-Za-z0-9_-]{28}", trigger=Trigger(words=("GOCSPX-",))),
