@@ -110,6 +110,29 @@ def node_paths(repo: Path, node: str) -> list[Path]:
     return paths
 
 
+def owner(path: str) -> str | None:
+    """
+    Return the node a path under data/ belongs to (``path`` relative to data/, ``/``-separated),
+    or None for a path no node owns. Both pattern layouts count: ``patterns/<category>/<node>.jsonl``
+    and the sharded ``patterns/<category>/<node>/<shard>.jsonl``.
+    """
+    parts = path.split("/")
+    top, depth = parts[0], len(parts)
+    if top in ("retractions", "telemetry") and depth == 2 and parts[1].endswith(".jsonl"):
+        name = parts[1].removesuffix(".jsonl")
+    elif top == "patterns" and depth == 3 and parts[2].endswith(".jsonl"):
+        name = parts[2].removesuffix(".jsonl")
+    elif top in ("patterns", "collections") and depth >= 4:
+        name = parts[2]
+    elif top == "fine-tuning" and depth >= 3:
+        name = parts[1]
+    elif parts[:2] == ["metrics", "monthly"] and depth == 4 and parts[3].endswith(".json"):
+        name = parts[3].removesuffix(".json")
+    else:
+        return None
+    return name or None
+
+
 def stamp(moment: datetime | None = None) -> str:
     """Return the UTC ``YYYYMMDDTHHMMSSZ`` stamp of ``moment`` (now by default)."""
     return (moment or datetime.now(UTC)).astimezone(UTC).strftime(STAMP_FORMAT)
