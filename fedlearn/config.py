@@ -251,6 +251,26 @@ class Metrics:
 
 
 @attrs.frozen
+class Trust:
+    """
+    The ``[trust]`` table: who this node believes wrote which files under data/ (docs/sharing.md).
+
+    Attributes:
+        allowed_signers: git's allowed-signers file (``gpg.ssh.allowedSignersFile``): one line per
+            node, ``<node_id> <key type> <public key>``. Set, it turns identity on: pull and
+            publish accept a change to a node's files under data/ only from a commit signed by
+            that node's key, and keep the last accepted content for any other (with a warning);
+            "" trusts every commit (this node's own files are protected either way).
+        signing_key: this node's SSH private key file (``user.signingkey``, e.g.
+            ``/var/lib/fedlearn/id_ed25519``); required with ``allowed_signers``: publish signs its
+            commits with it.
+    """
+
+    allowed_signers: str = ""
+    signing_key: str = ""
+
+
+@attrs.frozen
 class Config:
     """
     The whole configuration; field names are the TOML keys.
@@ -268,6 +288,7 @@ class Config:
         publish: see ``[publish]``.
         pull: see ``[pull]``.
         metrics: see ``[metrics]``.
+        trust: see ``[trust]``.
         source: the file this configuration was read from, or "" for built-in defaults (not a key).
     """
 
@@ -282,6 +303,7 @@ class Config:
     publish: Publish = attrs.field(factory=Publish)
     pull: Pull = attrs.field(factory=Pull)
     metrics: Metrics = attrs.field(factory=Metrics)
+    trust: Trust = attrs.field(factory=Trust)
     source: str = ""
 
     @property
@@ -307,6 +329,7 @@ def _converter() -> cattrs.Converter:
         Publish,
         Pull,
         Metrics,
+        Trust,
     ):
         converter.register_structure_hook(
             cls, make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
@@ -433,6 +456,8 @@ def validate(config: Config) -> list[str]:
             problems.append(f"qdrant.{key}: must be at least 1")
     if config.qdrant.max_points < 0:
         problems.append("qdrant.max_points: must be 0 (no cap) or more")
+    if bool(config.trust.allowed_signers) != bool(config.trust.signing_key):
+        problems.append("trust.signing_key and trust.allowed_signers: set both, or neither")
     return problems
 
 
@@ -480,6 +505,11 @@ def finalize(config: Config, environ: dict[str, str] | None = None) -> Config:
             config.embedding, api_key_file=_expand(config.embedding.api_key_file, base)
         ),
         metrics=attrs.evolve(config.metrics, path=_expand(config.metrics.path, base)),
+        trust=attrs.evolve(
+            config.trust,
+            allowed_signers=_expand(config.trust.allowed_signers, base),
+            signing_key=_expand(config.trust.signing_key, base),
+        ),
     )
 
 

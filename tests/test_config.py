@@ -70,6 +70,7 @@ def test_unknown_key_and_wrong_type_name_the_key_and_file(tmp_path: Path) -> Non
         ("[embedding]\ntimeout = 0", "embedding.timeout"),
         ("[publish]\npush_attempts = 0", "publish.push_attempts"),
         ("[publish]\npush_deadline = -1", "publish.push_deadline"),
+        ('[trust]\nallowed_signers = "signers"', "trust.signing_key"),
     ],
 )
 def test_cross_field_checks_name_the_key(tmp_path: Path, text: str, key: str) -> None:

@@ -20,7 +20,7 @@ from fedlearn import anonymize, config
 from fedlearn.errors import SecretFoundError
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
-from fedlearn.store import atomic, checkout, git_local, git_remote, state
+from fedlearn.store import atomic, checkout, git_local, git_remote, git_trust, state
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,8 @@ def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
     top = git_local.work_tree(root)
     git_remote.abort_interrupted_rebase(top)
     git_local.check_safe(top, cfg.publish.branch)
-    env = git_local.identity(top, cfg.publish.author)
+    env = git_local.identity(top, cfg.publish.author) | git_trust.signing_env(cfg.trust)
+    before = git_local.head(top)
     cfg.state_path.mkdir(parents=True, exist_ok=True)
     scratch = tempfile.TemporaryDirectory(prefix=checkout.scratch_prefix(), dir=cfg.state_path)
     with git_local.scratch_index(top) as index, scratch as name:
@@ -87,7 +88,19 @@ def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
             return preview(facts, changes)
         paths = [path for _, path in changes]
         commit = git_local.commit(top, index, message, env, paths) if changes else ""
-    return deliver(top, cfg.publish, env, facts | {"commit": commit})
+    summary = deliver(top, cfg.publish, env, facts | {"commit": commit})
+    return screen(cfg, top, before, summary)
+
+
+def screen(cfg: config.Config, top: Path, before: str | None, summary: Summary) -> Summary:
+    """Screen what the push brought in from the remote (``git_trust``); return ``summary`` with it."""
+    data = str(layout.data_dir(cfg.repo_path.resolve()).relative_to(top))
+    held = git_trust.screen(top, data, cfg.node_id, cfg.trust, before)
+    if not held:
+        return summary
+    line = f"ignored {len(held)} changed files not signed by their node"
+    facts = summary.facts | {"held": [h.path for h in held]}
+    return Summary(job="publish", state=summary.state, facts=facts, lines=[*summary.lines, line])
 
 
 def stage(

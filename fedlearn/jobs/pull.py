@@ -16,7 +16,7 @@ from fedlearn import config
 from fedlearn.errors import GitError
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
-from fedlearn.store import checkout, git_local, git_remote, state
+from fedlearn.store import checkout, git_local, git_remote, git_trust, state
 from fedlearn.vectors import import_changes, import_quarantine
 
 
@@ -78,12 +78,16 @@ def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary:
         return Summary(job="pull", state="idle", facts=facts | {"data_files": []}, lines=lines)
     if dry_run:
         return preview(top, data, old, upstream, facts)
-    how = git_remote.integrate(top, upstream, git_local.identity(top, settings.author))
+    env = git_local.identity(top, settings.author) | git_trust.signing_env(cfg.trust)
+    how = git_remote.integrate(top, upstream, env)
     new = git_local.head(top)
     changed = git_local.changed_paths(top, old, new, data)
+    held = git_trust.screen(top, data, cfg.node_id, cfg.trust, old)
     facts |= {"to": new or "", "integration": how, "data_files": changed}
-    line = f"{how}: {len(changed)} data/ file{'s' * (len(changed) != 1)} changed"
-    return Summary(job="pull", state="ok" if changed else "idle", facts=facts, lines=[line])
+    facts |= {"held": [h.path for h in held]}
+    lines = [f"{how}: {len(changed)} data/ file{'s' * (len(changed) != 1)} changed"]
+    lines += [f"ignored {len(held)} changed files not signed by their node"] if held else []
+    return Summary(job="pull", state="ok" if changed else "idle", facts=facts, lines=lines)
 
 
 def preview(top: Path, data: str, old: str | None, upstream: str, facts: dict[str, Any]) -> Summary:

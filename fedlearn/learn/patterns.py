@@ -15,6 +15,7 @@ import msgspec
 
 from fedlearn.formats import layout, records
 from fedlearn.formats.records import Pattern, Retraction
+from fedlearn.store import git_trust
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ def read(path: Path) -> list[Pattern]:
     another node's file never hides the rest.
     """
     try:
-        data = path.read_bytes()
+        data = git_trust.read(path)
     except FileNotFoundError:
         return []
     found = []
@@ -105,8 +106,9 @@ def encode(table: Mapping[str, Pattern]) -> bytes:
 def read_retractions(repo: Path) -> dict[str, Retraction]:
     """Return every node's retractions by id (the earliest tombstone of an id wins)."""
     found: dict[str, Retraction] = {}
-    for path in layout.retraction_files(repo):
-        for number, line in enumerate(path.read_bytes().splitlines(), start=1):
+    folder = layout.retraction_file(repo, "_").parent
+    for path in git_trust.listed(folder, layout.retraction_files(repo)):
+        for number, line in enumerate(git_trust.read(path).splitlines(), start=1):
             if not line.strip():
                 continue
             try:
@@ -129,7 +131,8 @@ def merged_view(repo: Path, categories: Iterable[str]) -> dict[str, dict[str, Pa
     view: dict[str, dict[str, Pattern]] = {}
     for category in categories:
         table: dict[str, Pattern] = {}
-        for path in layout.pattern_files(repo, category):
+        files = layout.pattern_files(repo, category)
+        for path in git_trust.listed(layout.pattern_dir(repo, category), files):
             for pattern in read(path):
                 if pattern.id not in retracted:
                     absorb(table, pattern)

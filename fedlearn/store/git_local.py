@@ -34,6 +34,9 @@ FROM_STDIN = ("--pathspec-from-file=-", "--pathspec-file-nul")
 AUTHOR = re.compile(r"\s*(?P<name>[^<>]*?)\s*<(?P<email>[^<>\s]+)>\s*")
 # git's messages are matched (``couldn't find remote ref``, the push porcelain): never translated.
 ENGLISH = {"LC_ALL": "C"}
+# Set in a commit environment (``git_trust.signing_env``): the commits fedlearn makes with it are
+# signed (``commit-tree -S``, ``rebase --gpg-sign``) with the key its git config names.
+SIGN = "FEDLEARN_SIGN"
 
 
 @attrs.frozen
@@ -303,6 +306,19 @@ def show(repo: Path, revision: str, path: str) -> bytes:
     return process.stdout if process.returncode == 0 else b""
 
 
+def sign_option(env: Mapping[str, str]) -> tuple[str, ...]:
+    """Return ``commit-tree``'s ``-S`` when ``env`` asks for signed commits, else nothing."""
+    return ("-S",) if env.get(SIGN) else ()
+
+
+def blob(repo: Path, name: str) -> bytes | None:
+    """Return the content of blob ``name`` (its object id), or None when git does not have it."""
+    process = subprocess.run(
+        ["git", "-C", str(repo), "cat-file", "blob", name], capture_output=True, check=False
+    )
+    return process.stdout if process.returncode == 0 else None
+
+
 def commit(
     repo: Path, scratch: Scratch, message: str, env: Mapping[str, str], paths: Sequence[str]
 ) -> str:
@@ -316,7 +332,9 @@ def commit(
     tree = run(repo, "write-tree", env=scratch.env).stdout.strip()
     parent = scratch.base
     parents = ["-p", parent] if parent else []
-    created = run(repo, "commit-tree", tree, *parents, "-F", "-", env=env, stdin=message)
+    created = run(
+        repo, "commit-tree", *sign_option(env), tree, *parents, "-F", "-", env=env, stdin=message
+    )
     new = created.stdout.strip()
     run(repo, "reset", "-q", new, *FROM_STDIN, stdin="\0".join(paths))
     run(repo, "update-ref", "-m", message.splitlines()[0], "HEAD", new, parent or "")

@@ -114,11 +114,11 @@ def rebase(
     atomic.write(mark, f"{current}\n{upstream}\n".encode())
     done = False
     try:
-        # Unsigned like the commits publish makes (commit-tree never signs): commit.gpgSign must
-        # not make a rebase depend on a signing key or agent a timer's service has no access to.
-        process = git_local.run(
-            repo, "rebase", "-q", "--no-gpg-sign", upstream, env=env, check=False
-        )
+        # Signed like the commits publish makes: with [trust] by this node's key (the env says
+        # so), else never, so the user's commit.gpgSign cannot make a rebase depend on a key or
+        # agent a timer's service has no access to.
+        sign = "--gpg-sign" if git_local.sign_option(env) else "--no-gpg-sign"
+        process = git_local.run(repo, "rebase", "-q", sign, upstream, env=env, check=False)
         done = process.returncode == 0
         return process
     finally:
@@ -173,7 +173,8 @@ def merge_in_place(repo: Path, current: str, upstream: str, env: Mapping[str, st
         raise stopped(repo, "merge", upstream, merged.stdout.strip().replace("\n", " ")[:400])
     message = f"fedlearn: merge {upstream[:12]}"
     tree = merged.stdout.split()[0]
-    args = ["commit-tree", tree, "-p", current, "-p", upstream, "-m", message]
+    args = ["commit-tree", *git_local.sign_option(env), tree, "-p", current, "-p", upstream]
+    args += ["-m", message]
     merge_commit = git_local.run(repo, *args, env=env).stdout.strip()
     checkout = git_local.run(repo, "read-tree", "-m", "-u", current, merge_commit, check=False)
     if checkout.returncode != 0:
