@@ -131,7 +131,8 @@ def screen(
         return []
     accepted = {path: held.blob for path, held in view.held.items()}
     refused: dict[str, Held] = {}
-    changes = [c for c in walk(top, settings, start, head, data) if owner(c.path, data) != node]
+    walked = walk(top, settings, start, head, data)
+    changes = [c for c in walked if owner(c.path, data) not in (None, node)]  # no owner: unchecked
     before = blobs(top, start, sorted({c.path for c in changes} - accepted.keys()))
     for commit, found in group(changes):
         judge(commit, found, data, accepted, refused, before)
@@ -268,7 +269,23 @@ def hold_of(path: Path) -> tuple[Path, Held] | None:
     return (top, held) if held is not None else None
 
 
-def listed(folder: Path, paths: Sequence[Path], suffix: str = ".jsonl") -> list[Path]:
+def open_held(top: Path, held: Held) -> int | None:
+    """
+    Return a read-only descriptor of a held path's last accepted content (an in-memory regular
+    file), or None when it was absent: what a checked reader hands on instead of the file.
+    """
+    content = git_local.blob(top, held.blob) if held.blob else None
+    if content is None:
+        return None
+    fd = os.memfd_create("fedlearn-held", os.MFD_CLOEXEC)
+    os.write(fd, content)
+    os.lseek(fd, 0, os.SEEK_SET)
+    return fd
+
+
+def listed(
+    folder: Path, paths: Sequence[Path], suffix: str = ".jsonl", *, nested: bool = True
+) -> list[Path]:
     """
     Return the files ``paths`` found under ``folder`` as this node accepts them, sorted: a held
     file whose accepted state is absent (a forged new file) is left out, and one a forged commit
@@ -281,9 +298,10 @@ def listed(folder: Path, paths: Sequence[Path], suffix: str = ".jsonl") -> list[
     prefix = folder.absolute().relative_to(top).as_posix() + "/"
     kept = {path.absolute(): path for path in paths}
     for name, held in view.held.items():
-        if name.startswith(prefix) and name.endswith(suffix):
+        inside = name.removeprefix(prefix)
+        if name.startswith(prefix) and name.endswith(suffix) and (nested or "/" not in inside):
             if held.blob:
-                kept.setdefault(top / name, folder / name.removeprefix(prefix))
+                kept.setdefault(top / name, folder / inside)
             else:
                 kept.pop(top / name, None)
     return sorted(kept.values())
