@@ -174,6 +174,22 @@ class Qdrant:
 
 
 @attrs.frozen
+class TextOverride:
+    """
+    An ``[embedding.collections.<name>]`` table: the text keys of one collection, when they differ.
+
+    Attributes:
+        text_fields: the payload fields this collection's texts come from (see ``Embedding``).
+        document_prefix: put before every text of this collection that import embeds.
+        query_prefix: put before a question searched in this collection.
+    """
+
+    text_fields: list[str] | None = None
+    document_prefix: str | None = None
+    query_prefix: str | None = None
+
+
+@attrs.frozen
 class Embedding:
     """
     The ``[embedding]`` table: how vectors are regenerated on import.
@@ -188,7 +204,15 @@ class Embedding:
         timeout: seconds one embedding request may take in all (the whole answer read).
         retry_attempts: tries of a request that failed for a transient reason, the first included.
         retry_deadline: seconds after which no new try starts.
-        text_fields: the payload fields a point's text to embed is taken from.
+        text_fields: the payload fields a point's text comes from, in order: the first that holds
+            a non-empty string wins; an entry ``"title+description"`` joins those fields (each
+            present one, one per line) and wins when any of them is present. Export records this
+            list in the manifest; import embeds another node's points by the manifest's list,
+            unless this node overrides it for the collection (``collections``).
+        document_prefix: put before every text import embeds (``"search_document: "`` for
+            nomic-embed-text, ``"passage: "`` for e5).
+        query_prefix: put before the demo's question (``"search_query: "``, ``"query: "``).
+        collections: per-collection overrides of the three keys above.
     """
 
     provider: str = "hash"
@@ -201,6 +225,31 @@ class Embedding:
     retry_attempts: int = 5
     retry_deadline: float = 120.0
     text_fields: list[str] = attrs.field(factory=lambda: ["text", "description", "content"])
+    document_prefix: str = ""
+    query_prefix: str = ""
+    collections: dict[str, TextOverride] = attrs.field(factory=dict)
+
+    def text_fields_of(self, collection: str) -> list[str]:
+        """Return the text fields of ``collection``: its override, else ``text_fields``."""
+        found = self.collections.get(collection)
+        return found.text_fields if found and found.text_fields is not None else self.text_fields
+
+    def document_prefix_of(self, collection: str) -> str:
+        """Return the document prefix of ``collection``: its override, else ``document_prefix``."""
+        found = self.collections.get(collection)
+        if found and found.document_prefix is not None:
+            return found.document_prefix
+        return self.document_prefix
+
+    def query_prefix_of(self, collection: str) -> str:
+        """Return the query prefix of ``collection``: its override, else ``query_prefix``."""
+        found = self.collections.get(collection)
+        return found.query_prefix if found and found.query_prefix is not None else self.query_prefix
+
+    def overrides_text_fields(self, collection: str) -> bool:
+        """Return whether this node sets the text fields of ``collection`` itself."""
+        found = self.collections.get(collection)
+        return found is not None and found.text_fields is not None
 
 
 @attrs.frozen
@@ -322,6 +371,7 @@ def _converter() -> cattrs.Converter:
     for cls in (
         CategoryRule,
         ExtraRule,
+        TextOverride,
         Sync,
         Anonymize,
         Qdrant,
@@ -339,6 +389,10 @@ def _converter() -> cattrs.Converter:
         make_dict_structure_fn(
             Config, converter, _cattrs_forbid_extra_keys=True, source=override(omit=True)
         ),
+    )
+    converter.register_unstructure_hook(
+        TextOverride,  # a key left unset is not written (TOML has no null)
+        lambda override: {k: v for k, v in attrs.asdict(override).items() if v is not None},
     )
     converter.register_unstructure_hook(
         Config, make_dict_unstructure_fn(Config, converter, source=override(omit=True))
@@ -439,6 +493,11 @@ def validate(config: Config) -> list[str]:
     for key in ("dimension", "batch_size", "retry_attempts"):
         if getattr(config.embedding, key) < 1:
             problems.append(f"embedding.{key}: must be at least 1")
+    problems += _text_fields_problems("embedding.text_fields", config.embedding.text_fields)
+    for name, texts in config.embedding.collections.items():
+        if texts.text_fields is not None:
+            key = f"embedding.collections.{name}.text_fields"
+            problems += _text_fields_problems(key, texts.text_fields)
     for section, key in (
         ("embedding", "timeout"),
         ("embedding", "retry_deadline"),
@@ -459,6 +518,14 @@ def validate(config: Config) -> list[str]:
     if bool(config.trust.allowed_signers) != bool(config.trust.signing_key):
         problems.append("trust.signing_key and trust.allowed_signers: set both, or neither")
     return problems
+
+
+def _text_fields_problems(key: str, fields: list[str]) -> list[str]:
+    if not fields:
+        return [f"{key}: must name at least one payload field"]
+    if any(not name for entry in fields for name in entry.split("+")):
+        return [f'{key}: a field name is empty (join fields as "title+description")']
+    return []
 
 
 def _regex_problem(key: str, pattern: str) -> list[str]:

@@ -145,7 +145,8 @@ def answer(cfg: config.Config, question: str) -> dict[str, Any] | None:
     """Return the payload of B's nearest error-solutions point for ``question``."""
     from fedlearn.vectors import embed, qdrant
 
-    vector = embed.create(cfg.embedding).embed([question])[0]
+    query = cfg.embedding.query_prefix_of("error-solutions") + question
+    vector = embed.create(cfg.embedding).embed([query])[0]
     with qdrant.connect(cfg.qdrant, cfg.state_path) as store:
         hits = store.search("error-solutions", [float(x) for x in vector], limit=1)
     return hits[0].payload if hits else None

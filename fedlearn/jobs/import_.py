@@ -30,6 +30,7 @@ from fedlearn.vectors import (
     import_batches,
     import_changes,
     import_quarantine,
+    import_reembed,
     import_sources,
     points,
     qdrant,
@@ -94,15 +95,24 @@ def execute(
         if changed is not None and (lost := lost_collections(cfg, store)):
             log.warning("%s gone from Qdrant since the last import: reading everything", lost)
             changed = None
+        if changed is not None and (stale := import_reembed.stale(cfg, store)):
+            log.warning("%s embedded by another embedder: reading everything", stale)
+            changed = None
         if changed is not None:
             changed |= ledger.retry_paths()
         embedder = embed.create(cfg.embedding)
         tallies: dict[str, import_batches.CollectionTally] = {}
         present = (import_changes.load(store) or mark).collections
-        with import_sources.planned(cfg, changed, embedder.dimension) as plan:
+        with import_sources.planned(cfg, changed) as plan:
             if plan.sources:
                 tallies, present = import_all(
-                    cfg, plan, embedder, ledger, overwrite=overwrite, dry_run=dry_run
+                    cfg,
+                    plan,
+                    embedder,
+                    ledger,
+                    overwrite=overwrite,
+                    dry_run=dry_run,
+                    reads_all=changed is None,
                 )
         is_clean = not plan.refused and not any(t.error for t in tallies.values())
         held = (
@@ -157,6 +167,7 @@ def import_all(
     *,
     overwrite: bool,
     dry_run: bool,
+    reads_all: bool = True,
 ) -> tuple[dict[str, import_batches.CollectionTally], list[str]]:
     """
     Import every collection of the plan; return its tally by collection, and the collections
@@ -165,7 +176,9 @@ def import_all(
     total = sum(s.count for inputs in plan.sources.values() for s in inputs)
     progress = import_batches.Progress(total)
     with qdrant.connect(cfg.qdrant, cfg.state_path) as live:
-        job = import_batches.ImportRun(cfg, live, embedder, overwrite, dry_run, progress, ledger)
+        job = import_batches.ImportRun(
+            cfg, live, embedder, overwrite, dry_run, progress, ledger, reads_all
+        )
         try:
             tallies = {
                 name: import_collection(job, name, plan, found)
@@ -186,24 +199,29 @@ def import_collection(
     inputs: list[import_sources.Source],
 ) -> import_batches.CollectionTally:
     """Bring ``collection`` up to its sources; return its tally (``error`` set when it stopped)."""
-    present = job.live.vectors(collection)
-    if present is not None and present != job.vectors:
-        error = (
-            f"collection {collection} has {import_sources.describe_vectors(present)} vectors, this node makes "
-            f"{import_sources.describe_vectors(job.vectors)}; nothing written to it"
-        )
-        log.error("%s", error)
-        return import_batches.CollectionTally(error=error)
+    decision = import_reembed.decide(job, collection)
+    if (decision.refresh or decision.rebuild) and not job.reads_all:
+        decision = import_reembed.postpone(job, collection, decision)
+    if decision.error:
+        log.error("%s", decision.error)
+        return import_batches.CollectionTally(error=decision.error)
+    target = decision.target
     tally = import_batches.CollectionTally(failed=sum(source.rejected for source in inputs))
-    if present is None and not job.dry_run and any(source.count for source in inputs):
+    present = job.live.vectors(target)
+    wanted = decision.rebuild or any(source.count for source in inputs)
+    if present is None and not job.dry_run and wanted:
         probe(job)
-        job.live.create(collection, job.vectors)
+        job.live.create(target, job.vectors)
         present = job.vectors
+        if not decision.rebuild:  # a new collection: every vector in it is this node's
+            import_reembed.record(job, collection, decision.wanted)
     exists = present is not None
-    tally.deleted = retract(job, collection, plan.retracted) if exists else 0
-    before = job.live.count(collection) if exists else 0
+    tally.deleted = retract(job, target, plan.retracted) if exists else 0
+    before = job.live.count(target) if exists else 0
+    progress = import_reembed.progress_file(job, collection)
+    refresh = (decision.refresh, progress) if decision.refresh else None
     try:
-        import_batches.write_sources(job, collection, inputs, tally, exists)
+        import_batches.write_sources(job, target, inputs, tally, exists, refresh)
     except VerifyError as error:  # a snapshot changed on disk after it was verified
         tally.error = str(error)
         log.error("%s: stopped: %s", collection, error)
@@ -211,8 +229,31 @@ def import_collection(
     for source in inputs:
         job.ledger.settle(collection, source.label)
     if exists and not job.dry_run:
-        check_count(job, collection, before, tally)
+        check_count(job, target, before, tally)
+    check_embedded(collection, inputs, tally)
+    if exists and not tally.error:
+        import_reembed.finish(job, collection, decision)
     return tally
+
+
+def check_embedded(
+    collection: str, inputs: list[import_sources.Source], tally: import_batches.CollectionTally
+) -> None:
+    """
+    Set ``tally.error`` when points failed and none was written, skipped or set aside: nothing
+    could be embedded (a partial failure, some points failed, is counted and logged only).
+    """
+    done = ("imported", "updated", "skipped", "set_aside", "conflicts", "reembedded")
+    if not tally.failed or tally.error or any(getattr(tally, key) for key in done):
+        return
+    reasons = []
+    if tally.no_text:
+        fields = ", ".join(dict.fromkeys(f'"{f}"' for s in inputs for f in s.text_fields))
+        reasons.append(f"{tally.no_text} with no payload field of text_fields = [{fields}]")
+    if tally.failed > tally.no_text:
+        reasons.append(f"{tally.failed - tally.no_text} out of shape or embedded to zero vectors")
+    tally.error = f"every point failed ({tally.failed}): {'; '.join(reasons)}"
+    log.error("%s: %s", collection, tally.error)
 
 
 def probe(job: import_batches.ImportRun) -> None:
@@ -293,7 +334,7 @@ def summarize(
     elif not lines:
         lines.append(f"nothing changed under data/ since the last import ({commit[:12]})")
     failed = bool(refused) or any(t.error for t in tallies.values())
-    did = totals["imported"] or totals["updated"] or totals["deleted"] or totals["set_aside"]
+    did = any(totals[key] for key in ("imported", "updated", "deleted", "set_aside", "reembedded"))
     outcome: state.JobState = "failed" if failed else "ok" if did else "idle"
     return Summary(
         job="import",
@@ -305,8 +346,21 @@ def summarize(
     )
 
 
-COUNTS = ("imported", "updated", "skipped", "failed", "deleted", "set_aside", "conflicts")
-RARE_COUNTS = ("set_aside", "conflicts")  # in the summary line only when there are some
+COUNTS = (
+    "imported",
+    "updated",
+    "skipped",
+    "failed",
+    "deleted",
+    "set_aside",
+    "conflicts",
+    "reembedded",
+)
+RARE_COUNTS = (
+    "set_aside",
+    "conflicts",
+    "reembedded",
+)  # in the summary line only when there are some
 
 
 def describe(collection: str, tally: import_batches.CollectionTally) -> str:

@@ -102,11 +102,19 @@ def preview(top: Path, data: str, old: str | None, upstream: str, facts: dict[st
 
 
 def with_import(cfg: config.Config, summary: Summary) -> Summary:
-    """Run import (overwrite off) and return ``summary`` with its facts and lines added."""
+    """
+    Run import (overwrite off) and return ``summary`` with its facts and lines added; its exit code
+    is the worse of the two, and a failed import makes the pull ``failed`` (the timer sees it).
+    """
     # Loaded here, not at the top: import brings in the Qdrant client, which pull needs only now.
     import_ = importlib.import_module("fedlearn.jobs.import_")
     imported: Summary = import_.execute(cfg, overwrite=False, dry_run=False)
     facts = summary.facts | {"import": imported.facts}
+    failed = imported.exit_code != 0
     return Summary(
-        job="pull", state=summary.state, facts=facts, lines=summary.lines + imported.lines
+        job="pull",
+        state="failed" if failed else summary.state,
+        facts=facts,
+        lines=summary.lines + imported.lines,
+        exit_code=max(summary.exit_code, imported.exit_code),
     )

@@ -13,12 +13,15 @@ import itertools
 import logging
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import TextIO
 
 import attrs
+import msgspec
 
 from fedlearn import config
 from fedlearn.formats import records
+from fedlearn.store import atomic
 from fedlearn.vectors import embed, embed_sift, import_quarantine, import_sources, points, qdrant
 
 log = logging.getLogger(__name__)
@@ -36,6 +39,8 @@ class CollectionTally:
     deleted: int = 0
     set_aside: int = 0
     conflicts: int = 0
+    reembedded: int = 0
+    no_text: int = 0
     error: str = ""
 
 
@@ -75,11 +80,49 @@ class ImportRun:
     dry_run: bool
     progress: Progress
     ledger: import_quarantine.Ledger
+    reads_all: bool = True  # every source was read (a re-embedding needs them all)
 
     @property
     def vectors(self) -> records.VectorConfig:
         """Return the vector config this node writes: the embedder's size, the configured distance."""
         return records.VectorConfig(size=self.embedder.dimension, distance=self.cfg.qdrant.distance)
+
+
+class Refresh(msgspec.Struct, kw_only=True):
+    """
+    A re-embedding of a collection's fedlearn-owned points, resumable (``<state>/import/reembed/``).
+
+    Attributes:
+        file: where the progress is kept (not encoded).
+        identity: the key of the identity the points are re-embedded for.
+        after: the last point id re-embedded; a rerun goes on after it (None: from the start).
+        done: how many points were re-embedded, this run and the ones it resumes.
+    """
+
+    identity: str
+    after: int | str | None = None
+    done: int = 0
+
+    def wants(self, point_id: points.PointId) -> bool:
+        """Return whether ``point_id`` is still to be re-embedded (it is after ``after``)."""
+        return self.after is None or points.sort_key(point_id) > points.sort_key(self.after)
+
+    def advance(self, file: Path, last: points.PointId, count: int) -> None:
+        """Record that the points up to ``last`` are re-embedded (``count`` more of them)."""
+        self.after, self.done = last, self.done + count
+        atomic.write(file, msgspec.json.encode(self) + b"\n")
+
+
+REFRESH_DECODER = msgspec.json.Decoder(Refresh)
+
+
+def load_refresh(file: Path, identity: str) -> Refresh:
+    """Return the re-embedding recorded in ``file`` for ``identity``, or a new one."""
+    try:
+        found = REFRESH_DECODER.decode(file.read_bytes())
+    except (FileNotFoundError, msgspec.DecodeError):
+        return Refresh(identity=identity)
+    return found if found.identity == identity else Refresh(identity=identity)
 
 
 def write_sources(
@@ -88,9 +131,13 @@ def write_sources(
     inputs: Sequence[import_sources.Source],
     tally: CollectionTally,
     exists: bool,
+    refresh: tuple[Refresh, Path] | None = None,
 ) -> None:
     """
     Write the points of ``inputs`` in id order, batch by batch, each id once; count into ``tally``.
+
+    With ``refresh``, the fedlearn-owned points present (patterns, other nodes' points: never this
+    node's own) are embedded again too, and its progress is saved after every batch.
 
     Raise VerifyError when a snapshot changed since it was verified: the batches before the
     changed lines are written, nothing after them.
@@ -110,7 +157,7 @@ def write_sources(
         if repeated:
             warn_taken(collection, repeated)
             tally.conflicts += len(repeated)
-        write_batch(job, collection, batch, tally, exists)
+        write_batch(job, collection, batch, tally, exists, refresh)
         job.progress.advance(collection, len(chunk))
         del chunk, batch  # let the batch go before the next one is read
 
@@ -124,17 +171,27 @@ def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 def write_batch(
-    job: ImportRun, collection: str, batch: list[Item], tally: CollectionTally, exists: bool
+    job: ImportRun,
+    collection: str,
+    batch: list[Item],
+    tally: CollectionTally,
+    exists: bool,
+    refresh: tuple[Refresh, Path] | None = None,
 ) -> None:
     """Skip, refuse as conflicts, or embed and upsert the points of one batch; count them."""
     owners = job.live.owners(collection, [p.id for _, p, _ in batch]) if exists and batch else {}
     taken = [(s, p.id) for s, p, _ in batch if is_taken(s, p.id, owners)]
     if taken:
         warn_taken(collection, taken)
+    stale = {
+        p.id
+        for s, p, _ in batch
+        if refresh and s.is_federated and owners.get(p.id, 0) == s.owner and refresh[0].wants(p.id)
+    }
     todo = [
         (s, p, t)
         for s, p, t in batch
-        if p.id not in owners or (job.overwrite and owners[p.id] == s.owner)
+        if p.id not in owners or (job.overwrite and owners[p.id] == s.owner) or p.id in stale
     ]
     tally.conflicts += len(taken)
     tally.skipped += len(batch) - len(todo) - len(taken)
@@ -143,7 +200,12 @@ def write_batch(
         tally.imported += len(todo) - updating
         tally.updated += updating
     elif todo:
-        upsert(job, collection, todo, set(owners), tally)
+        redone = len(stale & upsert(job, collection, todo, set(owners), tally))
+        tally.updated -= redone  # counted as updated by upsert: they were present
+        tally.reembedded += redone
+    if refresh and batch and not job.dry_run:
+        refresh[0].advance(refresh[1], batch[-1][1].id, len(stale))
+        log.info("%s: re-embedded %d points so far", collection, refresh[0].done)
 
 
 def is_taken(
@@ -186,13 +248,18 @@ def upsert(
     todo: Sequence[Item],
     present: set[points.PointId],
     tally: CollectionTally,
-) -> None:
-    """Embed and upsert one batch; a point that cannot be embedded fails or is set aside alone."""
+) -> set[points.PointId]:
+    """
+    Embed and upsert one batch; a point that cannot be embedded fails or is set aside alone.
+
+    Return the ids written.
+    """
     with_text = []
     for item in todo:
         if item[2].strip():
             with_text.append(item)
         else:
+            tally.no_text += 1
             log.warning("%s: point %s has no text to embed; not imported", collection, item[1].id)
     sifted = embed_sift.vectors(
         job.embedder, [t for _, _, t in with_text], job.cfg.embedding.batch_size
@@ -208,13 +275,14 @@ def upsert(
     tally.set_aside += len(sifted.refused)
     tally.failed += len(todo) - len(kept) - len(sifted.refused)
     if not kept:
-        return
+        return set()
     vectors: list[list[float]] = sifted.matrix[usable].tolist()
     job.live.upsert(collection, [p.id for p in kept], vectors, [p.payload for p in kept])
     updated = sum(p.id in present for p in kept)
     tally.updated += updated
     tally.imported += len(kept) - updated
     log.debug("%s: wrote a batch of %d points", collection, len(kept))
+    return {p.id for p in kept}
 
 
 def set_aside(

@@ -1,8 +1,9 @@
 """Sources stage: what import reads, verified before Qdrant is touched (guarantee 7).
 
 The merged view of every node's pattern files (retracted ids removed) and every node's newest
-snapshot that verifies and whose vector config fits this node, as points in id order with the text
-each one is embedded from. A snapshot's points are read from its file as import uses them (the
+snapshot that verifies, as points in id order with the text each one is embedded from (its
+``embedding.document_prefix`` in front). A snapshot's vector size and model describe the node that
+made it and never stop it: import embeds every point here. A snapshot's points are read from its file as import uses them (the
 second pass of ``verified``), so no source is held whole. Only what changed since the last import
 is read, when that is known.
 """
@@ -44,6 +45,7 @@ class Source:
         rejected: points of the source that are out of shape (counted as failed).
         owner: the node whose snapshot this is, when it is another node's (its points are marked
             as that node's: ``points.OWNER``); None for patterns and this node's own snapshot.
+        text_fields: the payload fields its texts come from (``points.text_of``), for messages.
     """
 
     collection: str
@@ -52,6 +54,12 @@ class Source:
     entries: Iterator[Entry]
     rejected: int = 0
     owner: str | None = None
+    text_fields: tuple[str, ...] = ("text",)
+
+    @property
+    def is_federated(self) -> bool:
+        """Return whether fedlearn owns the points it writes: patterns, or another node's points."""
+        return self.label == PATTERNS or self.owner is not None
 
 
 @attrs.frozen
@@ -64,18 +72,16 @@ class Plan:
 
 
 @contextlib.contextmanager
-def planned(cfg: config.Config, changed: set[str] | None, dimension: int) -> Iterator[Plan]:
+def planned(cfg: config.Config, changed: set[str] | None) -> Iterator[Plan]:
     """
     Return, for a ``with`` block, the verified sources of every collection touched by ``changed``
     (None: all). Their snapshots stay open for the block, so each is read as it was verified.
     """
     with contextlib.ExitStack() as opened:
-        yield plan(cfg, changed, dimension, opened)
+        yield plan(cfg, changed, opened)
 
 
-def plan(
-    cfg: config.Config, changed: set[str] | None, dimension: int, opened: contextlib.ExitStack
-) -> Plan:
+def plan(cfg: config.Config, changed: set[str] | None, opened: contextlib.ExitStack) -> Plan:
     """Return the plan of ``planned``; each snapshot it opens is closed with ``opened``."""
     repo = cfg.repo_path
     retractions_changed = import_changes.touches(changed, "retractions/")
@@ -88,7 +94,7 @@ def plan(
     view = patterns.merged_view(repo, categories)
     for category in categories:
         if view[category]:
-            table[category].append(pattern_source(category, view[category]))
+            table[category].append(pattern_source(category, view[category], cfg.embedding))
     refused: list[snapshot_verify.Refusal] = []
     for collection in cfg.qdrant.collections:
         # This node's own snapshot first: a point id is imported once per run, and an integer id
@@ -96,7 +102,7 @@ def plan(
         nodes = sorted(layout.collection_nodes(repo, collection), key=lambda n: n != cfg.node_id)
         for node in nodes:
             if import_changes.touches(changed, f"collections/{collection}/{node}/"):
-                found, refusals = latest_snapshot(cfg, collection, node, dimension, opened)
+                found, refusals = latest_snapshot(cfg, collection, node, opened)
                 refused += [attrs.evolve(r, path=r.path.relative_to(repo)) for r in refusals]
                 if found is not None:
                     table.setdefault(collection, []).append(found)
@@ -105,7 +111,9 @@ def plan(
     return Plan(sources=table, retracted=ids, refused=refused)
 
 
-def pattern_source(category: str, view: dict[str, records.Pattern]) -> Source:
+def pattern_source(
+    category: str, view: dict[str, records.Pattern], settings: config.Embedding
+) -> Source:
     """Return the merged patterns of ``category`` as points; those out of shape are rejected."""
     good = []
     for pattern in view.values():
@@ -116,48 +124,58 @@ def pattern_source(category: str, view: dict[str, records.Pattern]) -> Source:
                 "%s: pattern %r has a bad id or category; not imported", category, pattern.id
             )
     good.sort(key=lambda p: points.sort_key(points.pattern_point_id(p.id)))
+    prefix = settings.document_prefix_of(category)
     return Source(
         collection=category,
         label=PATTERNS,
         count=len(good),
-        entries=((points.from_pattern(p), p.text) for p in good),
+        entries=((points.from_pattern(p), prefixed(prefix, p.text)) for p in good),
         rejected=len(view) - len(good),
     )
 
 
 def latest_snapshot(
-    cfg: config.Config, collection: str, node: str, dimension: int, opened: contextlib.ExitStack
+    cfg: config.Config, collection: str, node: str, opened: contextlib.ExitStack
 ) -> tuple[Source | None, list[snapshot_verify.Refusal]]:
-    """Return the newest verified snapshot of ``node`` whose vectors fit this node, and refusals."""
+    """
+    Return the newest verified snapshot of ``node``, and the newer ones refused.
+
+    Its texts come from this node's ``text_fields`` of the collection when it sets them there
+    (``[embedding.collections.<name>]``), else from the manifest's: what the stack that made the
+    snapshot embedded. Its vector size and model are not checked: every vector is made here.
+    """
     folder = layout.collection_dir(cfg.repo_path, collection, node)
     found, refused = snapshot_verify.latest(folder, collection, node, cfg.qdrant.batch_size)
     if found is None:
         return None, refused
     opened.enter_context(found)
-    wanted = records.VectorConfig(size=dimension, distance=cfg.qdrant.distance)
-    if found.manifest.vectors != wanted:
-        reason = (
-            f"manifest says {describe_vectors(found.manifest.vectors)} vectors, "
-            f"this node makes {describe_vectors(wanted)}"
-        )
-        log.warning("%s: refused: %s", found.path, reason)
-        return None, [*refused, snapshot_verify.Refusal(path=found.path, reason=reason)]
+    settings = cfg.embedding
+    fields = (
+        settings.text_fields_of(collection)
+        if settings.overrides_text_fields(collection)
+        else found.manifest.embedding.text_fields
+    )
     owner = None if node == cfg.node_id else node  # this node's own: a restore, ids and all
     source = Source(
         collection=collection,
         label=str(found.path.relative_to(cfg.repo_path)),
         count=found.manifest.points,
-        entries=snapshot_entries(found, owner),
+        entries=snapshot_entries(found, owner, fields, settings.document_prefix_of(collection)),
         owner=owner,
+        text_fields=tuple(fields),
     )
     return source, refused
 
 
-def snapshot_entries(found: snapshot_verify.VerifiedSnapshot, owner: str | None) -> Iterator[Entry]:
+def snapshot_entries(
+    found: snapshot_verify.VerifiedSnapshot,
+    owner: str | None,
+    fields: Sequence[str],
+    prefix: str,
+) -> Iterator[Entry]:
     """Yield the points of ``found`` as import writes them (marked as ``owner``'s), with texts."""
-    fields = found.manifest.embedding.text_fields
     for point in found.points():
-        text = points.text_of(point.payload, fields)
+        text = prefixed(prefix, points.text_of(point.payload, fields))
         yield (points.owned_by(owner, point) if owner else point), text
 
 
@@ -175,6 +193,11 @@ def tagged(source: Source) -> Iterator[tuple[Source, records.Point, str]]:
     """Yield the entries of ``source``, each with the source."""
     for point, text in source.entries:
         yield source, point, text
+
+
+def prefixed(prefix: str, text: str) -> str:
+    """Return ``text`` with ``prefix`` in front; "" stays "" (no text is no text, prefix or not)."""
+    return prefix + text if text.strip() else ""
 
 
 def describe_vectors(vectors: records.VectorConfig) -> str:

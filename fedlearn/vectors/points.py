@@ -59,9 +59,20 @@ def owned_by(node: str, point: records.Point) -> records.Point:
 
 
 def text_of(payload: dict[str, Any], fields: Sequence[str]) -> str:
-    """Return the non-empty string values of ``fields`` in ``payload``, one per line, in order."""
-    found = [payload.get(name) for name in fields]
-    return "\n".join(value for value in found if isinstance(value, str) and value.strip())
+    """
+    Return the text a point is embedded from: the first entry of ``fields`` present in ``payload``.
+
+    An entry is a field name, present when it holds a non-empty string, or names joined with ``+``
+    (``"title+description"``): their present values one per line, present when any is. Return ""
+    when no entry is present. The first present entry wins, so a payload holding both ``text`` and
+    ``description`` is embedded from ``text`` alone, as the stack embedded it.
+    """
+    for entry in fields:
+        found = [payload.get(name) for name in entry.split("+")]
+        text = "\n".join(value for value in found if isinstance(value, str) and value.strip())
+        if text:
+            return text
+    return ""
 
 
 def is_valid_id(value: object) -> bool:

@@ -7,6 +7,7 @@ leaves the import resumable, skip-existing makes the rerun complete the rest).
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 import math
@@ -343,3 +344,66 @@ class Store:
         )
         hits = answer.points
         return [records.Point(id=point_id(hit.id), payload=hit.payload or {}) for hit in hits]
+
+    # --- what import needs to keep a collection's vectors of one embedder ---
+
+    def real_name(self, collection: str) -> str:
+        """Return the collection ``collection`` names: the alias's target, or itself."""
+        answer = self.call("aliases", self.client.get_aliases)
+        found = {alias.alias_name: alias.collection_name for alias in answer.aliases}
+        return found.get(collection, collection)
+
+    def metadata(self, collection: str) -> dict[str, Any] | None:
+        """Return ``collection``'s metadata; None where this Qdrant or qdrant-client keeps none."""
+        info = self.call(f"info {collection}", self.client.get_collection, collection)
+        found = getattr(info.config, "metadata", None)
+        return found if isinstance(found, dict) else None
+
+    def set_metadata(self, collection: str, metadata: dict[str, Any]) -> bool:
+        """
+        Merge ``metadata`` into ``collection``'s; return False where qdrant-client has no
+        collection metadata (before 1.16). Raise QdrantError when Qdrant refuses it.
+        """
+        if not has_metadata():
+            return False
+        update = self.client.update_collection
+        self.call(f"update {collection}", update, collection, metadata=metadata)
+        return True
+
+    def foreign(self, collection: str) -> int:
+        """Return how many points of ``collection`` fedlearn does not own (``points.is_federated``)."""
+        condition = models.Filter(
+            must=[models.IsEmptyCondition(is_empty=models.PayloadField(key=points.OWNER))],
+            must_not=[
+                models.FieldCondition(key="origin", match=models.MatchValue(value=points.ORIGIN))
+            ],
+        )
+        count = self.client.count
+        return self.call(f"count {collection}", count, collection, condition, exact=True).count
+
+    def drop(self, collection: str) -> None:
+        """Delete ``collection`` and every point in it."""
+        self.call(f"delete {collection}", self.client.delete_collection, collection)
+
+    def point_alias(self, alias: str, collection: str) -> None:
+        """
+        Make ``alias`` name ``collection``, in one operation when ``alias`` is an alias already (a
+        search never misses it). A collection named ``alias`` is deleted first: the one moment a
+        search of ``alias`` finds nothing, the first time a collection is rebuilt.
+        """
+        is_alias = self.real_name(alias) != alias
+        if not is_alias and self.exists(alias):
+            self.drop(alias)
+        operations: list[models.AliasOperations] = []
+        if is_alias:
+            delete = models.DeleteAlias(alias_name=alias)
+            operations.append(models.DeleteAliasOperation(delete_alias=delete))
+        create = models.CreateAlias(collection_name=collection, alias_name=alias)
+        operations.append(models.CreateAliasOperation(create_alias=create))
+        update = self.client.update_collection_aliases
+        self.call(f"alias {alias}", update, change_aliases_operations=operations)
+
+
+def has_metadata() -> bool:
+    """Return whether the installed qdrant-client keeps collection metadata (1.16 and later)."""
+    return "metadata" in inspect.signature(QdrantClient.update_collection).parameters

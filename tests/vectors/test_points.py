@@ -44,11 +44,19 @@ def test_from_pattern_carries_text_fields_scores_and_origin() -> None:
     assert points.is_federated(point.payload) and not points.is_federated({"text": "x"})
 
 
-def test_text_of_joins_the_configured_fields_in_order() -> None:
-    """Only non-empty string fields count, in the order configured."""
+def test_text_of_takes_the_first_present_field() -> None:
+    """Only a non-empty string counts as present; the first present field alone is the text."""
     payload = {"content": "body", "description": "summary", "text": " ", "n": 3}
-    assert points.text_of(payload, ["text", "description", "n", "content"]) == "summary\nbody"
+    assert points.text_of(payload, ["text", "n", "description", "content"]) == "summary"
     assert points.text_of(payload, ["missing"]) == ""
+
+
+def test_text_of_joins_the_fields_of_an_entry_with_a_plus() -> None:
+    """``title+description`` joins the present ones, one per line, and wins when any is present."""
+    payload = {"title": "Pin inputs", "description": "use flake.lock", "text": "other"}
+    assert points.text_of(payload, ["title+description", "text"]) == "Pin inputs\nuse flake.lock"
+    assert points.text_of({"description": "only"}, ["title+description", "text"]) == "only"
+    assert points.text_of({"text": "t"}, ["title+description", "text"]) == "t"
 
 
 def test_is_valid_id_accepts_what_qdrant_returns() -> None:

@@ -1,0 +1,126 @@
+"""Embedder identity: which embedder made the vectors fedlearn wrote into a collection.
+
+Import records it after each collection it brings up to date, in two places: the collection's own
+metadata in Qdrant, which travels with the store (Qdrant and qdrant-client 1.16 and later, embedded
+or server), and ``<state>/import/identity.json``, which every version has. The metadata is read
+first. An identity that differs from this node's makes import re-embed the points it owns
+(``import_reembed``), so vectors of two models never mix in one collection.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import msgspec
+
+from fedlearn import config
+from fedlearn.store import atomic, state
+
+# How a point's text is chosen from ``text_fields`` (``points.text_of``); a new rule, a new name.
+TEXT_RULE = "first-present"
+METADATA_KEY = "fedlearn_identity"
+
+
+class Identity(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    What made a collection's fedlearn-owned vectors: everything that changes them.
+
+    Attributes:
+        provider: ``hash``, ``openai`` or ``ollama``.
+        model: the model name (``hash`` for the hash embedder).
+        dimension: the vector size.
+        distance: the collection's distance.
+        text_fields: the collection's ``text_fields`` on this node.
+        document_prefix: the text put before every embedded text.
+        text_rule: how a text is chosen from the fields (``TEXT_RULE``).
+    """
+
+    provider: str
+    model: str
+    dimension: int
+    distance: str
+    text_fields: list[str]
+    document_prefix: str
+    text_rule: str = TEXT_RULE
+
+
+ENCODER = msgspec.json.Encoder(order="deterministic")
+DECODER = msgspec.json.Decoder(Identity)
+REGISTRY_DECODER = msgspec.json.Decoder(dict[str, Identity])
+
+
+def wanted(cfg: config.Config, collection: str) -> Identity:
+    """Return the identity this node's configuration gives ``collection``'s vectors."""
+    settings = cfg.embedding
+    return Identity(
+        provider=settings.provider,
+        model=settings.model or settings.provider,
+        dimension=settings.dimension,
+        distance=cfg.qdrant.distance,
+        text_fields=list(settings.text_fields_of(collection)),
+        document_prefix=settings.document_prefix_of(collection),
+    )
+
+
+def key(identity: Identity) -> str:
+    """Return 8 hex digits naming ``identity`` (a rebuilt collection's suffix)."""
+    return hashlib.sha256(ENCODER.encode(identity)).hexdigest()[:8]
+
+
+def describe(identity: Identity) -> str:
+    """Return ``openai all-minilm 384-d Cosine, text_fields = ["text"], document_prefix = ""``."""
+    fields = ", ".join(f'"{name}"' for name in identity.text_fields)
+    return (
+        f"{identity.provider} {identity.model} {identity.dimension}-d {identity.distance}, "
+        f'text_fields = [{fields}], document_prefix = "{identity.document_prefix}"'
+    )
+
+
+def from_metadata(metadata: object) -> Identity | None:
+    """Return the identity in a collection's metadata, or None when it holds none (or garbage)."""
+    if not isinstance(metadata, dict) or METADATA_KEY not in metadata:
+        return None
+    try:
+        return msgspec.convert(metadata[METADATA_KEY], Identity)
+    except msgspec.ValidationError:
+        return None
+
+
+def to_metadata(identity: Identity) -> dict[str, object]:
+    """Return the collection metadata that records ``identity``."""
+    return {METADATA_KEY: msgspec.to_builtins(identity)}
+
+
+def registry_file(store: state.StateDir) -> Path:
+    """Return ``<state>/import/identity.json``."""
+    return store.path("import", "identity.json")
+
+
+def registry_key(where: str, collection: str) -> str:
+    """Return the registry key of ``collection`` at ``where`` (the server URL or store folder)."""
+    return f"{where}|{collection}"
+
+
+def load(store: state.StateDir) -> dict[str, Identity]:
+    """Return every recorded identity by registry key; empty when none is (or it is unreadable)."""
+    try:
+        return REGISTRY_DECODER.decode(registry_file(store).read_bytes())
+    except (FileNotFoundError, msgspec.DecodeError):
+        return {}
+
+
+def recorded(store: state.StateDir, where: str, collection: str) -> Identity | None:
+    """Return the identity the state dir records for ``collection`` at ``where``."""
+    return load(store).get(registry_key(where, collection))
+
+
+def remember(store: state.StateDir, where: str, collection: str, found: Identity | None) -> None:
+    """Record ``found`` as ``collection``'s identity in the state dir (None: forget it)."""
+    table = load(store)
+    name = registry_key(where, collection)
+    if found is None:
+        table.pop(name, None)
+    else:
+        table[name] = found
+    atomic.write(registry_file(store), ENCODER.encode(dict(sorted(table.items()))) + b"\n")
