@@ -17,6 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import attrs
+import numpy as np
 
 from fedlearn.vectors import embed
 
@@ -38,6 +39,8 @@ class Behaviour:
         bad_vectors: ``nan``, ``inf`` or ``zero``: the first ``bad_first`` answers carry such a
             vector in their first row.
         trickle: answer every request with a body sent one byte at a time, without end.
+        rotate: roll every vector by this many columns: another "model" of the same size, whose
+            vectors differ from the hash embedder's but rank texts the same.
     """
 
     dimension: int = 16
@@ -50,6 +53,7 @@ class Behaviour:
     bad_vectors: str = ""
     bad_first: int = 0
     trickle: bool = False
+    rotate: int = 0
     requests: list[dict[str, Any]] = attrs.field(factory=list)
 
 
@@ -96,7 +100,8 @@ def handler(behaviour: Behaviour) -> type[BaseHTTPRequestHandler]:
                     time.sleep(0.05)
 
         def embeddings(self, texts: list[str]) -> dict[str, Any]:
-            rows = embed.HashEmbedder(behaviour.dimension).embed(texts).tolist()
+            matrix = embed.HashEmbedder(behaviour.dimension).embed(texts)
+            rows = np.roll(matrix, behaviour.rotate, axis=1).tolist()
             if behaviour.bad_vectors and len(behaviour.requests) <= behaviour.bad_first:
                 value = {"nan": float("nan"), "inf": float("inf"), "zero": 0.0}
                 rows[0] = [value[behaviour.bad_vectors]] * behaviour.dimension

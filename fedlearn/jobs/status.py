@@ -11,6 +11,7 @@ from typing import Any
 from fedlearn import config
 from fedlearn.jobs import Summary
 from fedlearn.report import overview
+from fedlearn.vectors import identity
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -106,6 +107,9 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
         job for job, run in view.runs.items() if run is not None and run.state == "failed"
     )
     lines = text(view)
+    where = cfg.qdrant.url or str(cfg.state_path / "qdrant")  # qdrant.target, without the client
+    embedded = identity.report(cfg, where)
+    lines += ["vectors:"] + [identity.report_line(name, e) for name, e in embedded.items()]
     if failed:
         lines.append(
             f"failed: {', '.join(failed)} (see the error above; rerun with -v for details)"
@@ -113,7 +117,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
     return Summary(
         job="status",
         state="failed" if failed else "ok",
-        facts=facts(view),
+        facts=facts(view) | {"vectors": embedded},
         lines=lines,
         exit_code=1 if failed else 0,
     )

@@ -124,3 +124,27 @@ def remember(store: state.StateDir, where: str, collection: str, found: Identity
     else:
         table[name] = found
     atomic.write(registry_file(store), ENCODER.encode(dict(sorted(table.items()))) + b"\n")
+
+
+def report(cfg: config.Config, where: str) -> dict[str, dict[str, object]]:
+    """
+    Return, per collection import writes, its recorded identity (None when none is) and whether it
+    is this node's (``current``): the state dir's record, so no Qdrant call is made.
+    """
+    table = load(state.StateDir(cfg.state_path))
+    found: dict[str, dict[str, object]] = {}
+    for name in dict.fromkeys([*cfg.qdrant.collections, *cfg.sync.categories]):
+        have = table.get(registry_key(where, name))
+        recorded = msgspec.to_builtins(have) if have else None
+        found[name] = {"identity": recorded, "current": have == wanted(cfg, name)}
+    return found
+
+
+def report_line(name: str, entry: dict[str, object]) -> str:
+    """Return one collection's identity as a status line."""
+    recorded = entry["identity"]
+    if recorded is None:
+        return f"  {name}: no identity recorded (the next import that writes it records one)"
+    told = describe(msgspec.convert(recorded, Identity))
+    state_of = "current" if entry["current"] else "another embedder: the next import re-embeds it"
+    return f"  {name}: {told} ({state_of})"

@@ -81,6 +81,7 @@ def rebuild_or_refuse(
 ) -> Decision:
     """Return a rebuild into a new collection, or, when the stack has points there, a refusal."""
     foreign = job.live.foreign(collection)
+    embedder = " ".join(dict.fromkeys([wanted.provider, wanted.model]))
     if not foreign:
         target = f"{collection}-{identity.key(wanted)}"
         log.warning(
@@ -93,8 +94,7 @@ def rebuild_or_refuse(
         return Decision(target=target, wanted=wanted, rebuild=True)
     error = (
         f"collection {collection} has {import_sources.describe_vectors(present)} vectors, this "
-        f"node makes {import_sources.describe_vectors(job.vectors)} ({wanted.provider} "
-        f"{wanted.model}); it holds {foreign} points fedlearn does not own and never re-embeds, "
+        f"node makes {import_sources.describe_vectors(job.vectors)} ({embedder}); it holds {foreign} points fedlearn does not own and never re-embeds, "
         f"so nothing was written to it. To fix: set embedding.model and embedding.dimension "
         f"({present.size}) to the model those points were made with; or, when the stack moved to "
         f"this model, let it re-create {collection} and run `fedlearn import --full` (a collection "
