@@ -109,7 +109,9 @@ class Refresh(msgspec.Struct, kw_only=True):
 
     def advance(self, file: Path, last: points.PointId, count: int) -> None:
         """Record that the points up to ``last`` are re-embedded (``count`` more of them)."""
-        self.after, self.done = last, self.done + count
+        if self.wants(last):  # never back: a resumed run passes the batches done before
+            self.after = last
+        self.done += count
         atomic.write(file, msgspec.json.encode(self) + b"\n")
 
 
