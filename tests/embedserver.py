@@ -12,7 +12,7 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -41,6 +41,7 @@ class Behaviour:
         trickle: answer every request with a body sent one byte at a time, without end.
         rotate: roll every vector by this many columns: another "model" of the same size, whose
             vectors differ from the hash embedder's but rank texts the same.
+        model: a real model's ``embed`` (texts to rows) to answer with instead of the hash embedder.
     """
 
     dimension: int = 16
@@ -54,6 +55,7 @@ class Behaviour:
     bad_first: int = 0
     trickle: bool = False
     rotate: int = 0
+    model: Callable[[list[str]], Any] | None = None
     requests: list[dict[str, Any]] = attrs.field(factory=list)
 
 
@@ -100,8 +102,11 @@ def handler(behaviour: Behaviour) -> type[BaseHTTPRequestHandler]:
                     time.sleep(0.05)
 
         def embeddings(self, texts: list[str]) -> dict[str, Any]:
-            matrix = embed.HashEmbedder(behaviour.dimension).embed(texts)
-            rows = np.roll(matrix, behaviour.rotate, axis=1).tolist()
+            if behaviour.model is not None:
+                rows = np.asarray(behaviour.model(texts)).tolist()
+            else:
+                matrix = embed.HashEmbedder(behaviour.dimension).embed(texts)
+                rows = np.roll(matrix, behaviour.rotate, axis=1).tolist()
             if behaviour.bad_vectors and len(behaviour.requests) <= behaviour.bad_first:
                 value = {"nan": float("nan"), "inf": float("inf"), "zero": 0.0}
                 rows[0] = [value[behaviour.bad_vectors]] * behaviour.dimension

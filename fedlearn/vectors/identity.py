@@ -71,8 +71,9 @@ def key(identity: Identity) -> str:
 def describe(identity: Identity) -> str:
     """Return ``openai all-minilm 384-d Cosine, text_fields = ["text"], document_prefix = ""``."""
     fields = ", ".join(f'"{name}"' for name in identity.text_fields)
+    embedder = " ".join(dict.fromkeys([identity.provider, identity.model]))  # hash: once
     return (
-        f"{identity.provider} {identity.model} {identity.dimension}-d {identity.distance}, "
+        f"{embedder} {identity.dimension}-d {identity.distance}, "
         f'text_fields = [{fields}], document_prefix = "{identity.document_prefix}"'
     )
 
