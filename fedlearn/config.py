@@ -212,7 +212,9 @@ class Embedding:
         document_prefix: put before every text import embeds (``"search_document: "`` for
             nomic-embed-text, ``"passage: "`` for e5).
         query_prefix: put before the demo's question (``"search_query: "``, ``"query: "``).
-        collections: per-collection overrides of the three keys above.
+        collections: per-collection overrides of the three keys above, as tables
+            ``[embedding.collections.<name>]`` holding any of ``text_fields``,
+            ``document_prefix``, ``query_prefix``.
     """
 
     provider: str = "hash"
