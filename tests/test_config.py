@@ -127,3 +127,37 @@ def test_relative_paths_are_relative_to_the_config_file(
     assert cfg.sync.telemetry == [str(folder / "logs" / "*.jsonl"), str(folder / "t.jsonl")]
     assert cfg.sync.fine_tuning == str(folder / "ft" / "dataset.jsonl")
     assert cfg.metrics.path == str(folder / "m.prom")
+
+
+def test_embedding_collection_overrides_win_for_their_collection_only(tmp_path: Path) -> None:
+    """``[embedding.collections.<name>]`` sets that collection's text keys; the rest inherit."""
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[embedding]\ndocument_prefix = "search_document: "\nquery_prefix = "search_query: "\n'
+        '[embedding.collections.code]\ntext_fields = ["content"]\ndocument_prefix = ""\n'
+    )
+    settings = config.load(path).embedding
+    assert settings.text_fields_of("code") == ["content"] and settings.overrides_text_fields("code")
+    assert settings.document_prefix_of("code") == "" and settings.query_prefix_of("code") == (
+        "search_query: "
+    )
+    assert settings.text_fields_of("other") == ["text", "description", "content"]
+    assert settings.document_prefix_of("other") == "search_document: "
+    assert not settings.overrides_text_fields("other")
+    table = config.unstructure(config.load(path))["embedding"]["collections"]
+    assert table == {"code": {"text_fields": ["content"], "document_prefix": ""}}
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [("[]", "must name at least one"), ('["title+"]', "a field name is empty")],
+)
+def test_text_fields_must_name_fields(tmp_path: Path, fields: str, problem: str) -> None:
+    """An empty ``text_fields``, or an empty name in a ``+`` join, is a configuration error."""
+    path = tmp_path / "config.toml"
+    path.write_text(f"[embedding.collections.code]\ntext_fields = {fields}\n")
+    with pytest.raises(ConfigError) as raised:
+        config.load(path)
+    assert any(
+        problem in line and "embedding.collections.code" in line for line in raised.value.details
+    )

@@ -157,7 +157,8 @@ def make_manifest(
 ) -> records.Manifest:
     """Return the manifest of this node's snapshot of ``collection`` with ``content``, made now."""
     embedding = records.EmbeddingInfo(
-        model=cfg.embedding.model or cfg.embedding.provider, text_fields=cfg.embedding.text_fields
+        model=cfg.embedding.model or cfg.embedding.provider,
+        text_fields=cfg.embedding.text_fields_of(collection),
     )
     return snapshot.manifest(
         collection,

@@ -120,15 +120,21 @@ def postpone(job: import_batches.ImportRun, collection: str, decision: Decision)
 def stale(cfg: config.Config, store: state.StateDir) -> str:
     """
     Return the collections (comma-separated) the last import left in Qdrant whose recorded
-    identity is not this node's (a new embedder, or none recorded yet), or "".
+    identity is not this node's, or all of them when none is recorded (a fedlearn before
+    identities); "" when none is stale. A collection import never wrote has no record and is not
+    stale: reading everything for it would find nothing to write.
     """
     last = import_changes.load(store)
     where = qdrant.target(cfg.qdrant, cfg.state_path)
     table = identity.load(store)
     names = last.collections if last else []
     key = identity.registry_key
+    if not table:
+        return ", ".join(names)
     return ", ".join(
-        name for name in names if table.get(key(where, name)) != identity.wanted(cfg, name)
+        name
+        for name in names
+        if key(where, name) in table and table[key(where, name)] != identity.wanted(cfg, name)
     )
 
 

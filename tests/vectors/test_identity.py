@@ -1,0 +1,71 @@
+"""Embedder identity: what it holds, where it is kept, when import must read everything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import msgspec
+
+from fedlearn import config
+from fedlearn.store import state
+from fedlearn.vectors import identity, import_changes, import_reembed
+
+
+def settings(tmp_path: Path, **embedding: object) -> config.Config:
+    """Return a config with its state dir under ``tmp_path`` and these embedding keys."""
+    table = {"state_dir": str(tmp_path / "state"), "embedding": {"dimension": 16, **embedding}}
+    return config.finalize(config.structure(table))
+
+
+def test_wanted_holds_everything_that_changes_the_vectors(tmp_path: Path) -> None:
+    """Model, size, prefix and the collection's text fields each give another identity."""
+    base = identity.wanted(settings(tmp_path), "code")
+    assert base.model == "hash" and base.dimension == 16 and base.text_rule == "first-present"
+    for change in (
+        {"dimension": 32},
+        {"document_prefix": "passage: "},
+        {"collections": {"code": {"text_fields": ["content"]}}},
+    ):
+        assert identity.wanted(settings(tmp_path, **change), "code") != base
+        assert identity.key(identity.wanted(settings(tmp_path, **change), "code")) != identity.key(
+            base
+        )
+    assert identity.wanted(settings(tmp_path, query_prefix="q: "), "code") == base
+
+
+def test_metadata_round_trips_and_garbage_reads_as_none(tmp_path: Path) -> None:
+    """An identity survives the metadata shape; anything else in the metadata is no identity."""
+    found = identity.wanted(settings(tmp_path), "code")
+    assert identity.from_metadata(identity.to_metadata(found)) == found
+    assert identity.from_metadata({"fedlearn_identity": {"model": 3}}) is None
+    assert identity.from_metadata(None) is None and identity.from_metadata({"other": 1}) is None
+
+
+def test_remember_keeps_one_record_per_store_and_collection(tmp_path: Path) -> None:
+    """Records are per Qdrant target and collection; None forgets one."""
+    store = state.StateDir(tmp_path / "state")
+    found = identity.wanted(settings(tmp_path), "code")
+    identity.remember(store, "/a", "code", found)
+    identity.remember(store, "/b", "code", found)
+    assert identity.recorded(store, "/a", "code") == found
+    identity.remember(store, "/a", "code", None)
+    assert identity.recorded(store, "/a", "code") is None
+    assert identity.recorded(store, "/b", "code") == found
+
+
+def test_stale_reads_everything_for_a_changed_or_unrecorded_store_only(tmp_path: Path) -> None:
+    """
+    No record at all (a fedlearn before identities) or a record of another embedder: stale. A
+    collection import never wrote (no record while others have one) is not.
+    """
+    cfg = settings(tmp_path)
+    store = state.StateDir(cfg.state_path)
+    mark = import_changes.Mark(commit="c", scope="s", collections=["code", "stack-only"])
+    import_changes.save(store, mark)
+    assert import_reembed.stale(cfg, store) == "code, stack-only"
+    where = str(cfg.state_path / "qdrant")
+    identity.remember(store, where, "code", identity.wanted(cfg, "code"))
+    assert import_reembed.stale(cfg, store) == ""
+    other = settings(tmp_path, document_prefix="passage: ")
+    assert import_reembed.stale(other, store) == "code"
+    assert msgspec.json.decode(identity.registry_file(store).read_bytes())
