@@ -356,11 +356,8 @@ COUNTS = (
     "conflicts",
     "reembedded",
 )
-RARE_COUNTS = (
-    "set_aside",
-    "conflicts",
-    "reembedded",
-)  # in the summary line only when there are some
+# In the summary line only when there are some.
+RARE_COUNTS = ("set_aside", "conflicts", "reembedded")
 
 
 def describe(collection: str, tally: import_batches.CollectionTally) -> str:

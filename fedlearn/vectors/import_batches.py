@@ -93,7 +93,6 @@ class Refresh(msgspec.Struct, kw_only=True):
     A re-embedding of a collection's fedlearn-owned points, resumable (``<state>/import/reembed/``).
 
     Attributes:
-        file: where the progress is kept (not encoded).
         identity: the key of the identity the points are re-embedded for.
         after: the last point id re-embedded; a rerun goes on after it (None: from the start).
         done: how many points were re-embedded, this run and the ones it resumes.

@@ -108,8 +108,9 @@ def postpone(job: import_batches.ImportRun, collection: str, decision: Decision)
     Return a stop for a collection that needs re-embedding when this import read only the files
     that changed; its state dir record is dropped, so the next import reads everything.
     """
-    store = state.StateDir(job.cfg.state_path)
-    identity.remember(store, job.live.target, collection, None)
+    if not job.dry_run:
+        store = state.StateDir(job.cfg.state_path)
+        identity.remember(store, job.live.target, collection, None)
     error = (
         f"collection {collection} was embedded by another embedder than its record in the state "
         "dir said (a restored store?); the next import reads everything and re-embeds it"
