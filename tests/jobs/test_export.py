@@ -53,6 +53,21 @@ def test_export_writes_a_sorted_anonymized_snapshot_with_its_manifest(alpha: Nod
     assert manifest.embedding.text_fields == ["text", "description", "content"]
 
 
+def test_export_records_the_collections_own_text_fields(make_node: Callable[..., Node]) -> None:
+    """A per-collection ``text_fields`` goes into that collection's manifest, not the others'."""
+    override = {"collections": {"skills-patterns": {"text_fields": ["title+description"]}}}
+    node = make_node("alpha", embedding={"dimension": 16, **override})
+    livestore.seed(node, "skills-patterns", [{"title": "t", "description": "d"}])
+    livestore.seed(node, "best-practices", [{"text": "x"}])
+    export.execute(node.config())
+    [skills] = snapshots(node, "skills-patterns")
+    [practices] = snapshots(node, "best-practices")
+    manifest, _ = livestore.read_snapshot(skills, "skills-patterns", "alpha")
+    assert manifest.embedding.text_fields == ["title+description"]
+    other, _ = livestore.read_snapshot(practices, "best-practices", "alpha")
+    assert other.embedding.text_fields == ["text", "description", "content"]
+
+
 def test_export_pages_through_more_than_10000_points(alpha: Node) -> None:
     """A collection of 10,050 points is exported whole: no silent cap."""
     payloads = [{"text": f"point {i}", "n": i} for i in range(10_050)]
