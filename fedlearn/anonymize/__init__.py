@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import collections
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -81,9 +81,12 @@ class Anonymizer:
     """
     The compiled rules for one configuration and machine; reuse one per run.
 
-    ``use_re2=False`` skips the RE2 prefilter (the keyword triggers decide alone; same results);
-    ``re2_after`` is how many ASCII characters the triggers read before the prefilter is built
-    (0: on the first string). Building compiles no rule pattern: each compiles on first use.
+    What is redacted is what every rule finds when it runs on every string (``use_prefilter=False``,
+    the reference). The prefilter only skips rules that cannot find anything: the RE2 set of the
+    rules' gates (``use_re2``, google-re2 installed, ASCII text, built once the triggers have read
+    ``re2_after`` characters) or else their keyword triggers. Each gate and trigger is a necessary
+    condition of its rule, so every path gives the same bytes. Building compiles no rule pattern:
+    each compiles on first use.
 
     Attributes:
         counts: redactions so far, by rule name.
@@ -96,16 +99,21 @@ class Anonymizer:
         *,
         use_re2: bool = True,
         re2_after: int = prefilter.PAYOFF,
+        use_prefilter: bool = True,
     ) -> None:
         self.machine = machine or Machine.local()
+        self.settings = settings
         self.disabled = frozenset(settings.disable)
         configured = [rules.configured(rule.name, rule.pattern) for rule in settings.extra_rules]
         built = builtin_rules(self.machine, settings.hostnames)
         secret_count = sum(rule.is_secret for rule in built)
         ordered = built[:secret_count] + configured + built[secret_count:]
-        self.rules = tuple(rule for rule in ordered if not set(rule.names) <= self.disabled)
+        self.rules = tuple(
+            rules.derived(rule) for rule in ordered if not set(rule.names) <= self.disabled
+        )
         self.allow = tuple(re.compile(pattern) for pattern in settings.allow)
         self.counts: collections.Counter[str] = collections.Counter()
+        self._every = list(range(len(self.rules))) if not use_prefilter else None
         self._triggers = prefilter.Triggers(self.rules)
         self._prefilter = prefilter.Prefilter(self.rules, re2_after) if use_re2 else None
 
@@ -124,19 +132,46 @@ class Anonymizer:
         the key id ends at the dash, not at a placeholder), so passes repeat while they redact
         a secret: anonymizing again then changes nothing.
         """
-        probe = rules.Probe(text)
-        # A later pass runs only the rules that were active in the first: gates and triggers are
-        # context-free and placeholders hold none of their words, so a rule that could find
-        # nothing in the text can find nothing once parts of it are placeholders.
-        active = self._active(probe)
+        return self._anonymize(rules.Probe(text), None, self.counts)
+
+    def anonymize_many(self, texts: Sequence[str]) -> list[str]:
+        """Return each of ``texts`` anonymized, as ``anonymize`` would (one prefilter for all)."""
+        return [result for result, _ in self.redact_each(texts, self.counts)]
+
+    def redact_each(
+        self, texts: Sequence[str], counts: collections.Counter[str] | None = None
+    ) -> list[tuple[str, collections.Counter[str]]]:
+        """
+        Return each of ``texts`` anonymized with the redactions it made, adding them to ``counts``.
+
+        The prefilter runs once over the texts joined: a rule that can find something in one of
+        them passes it there too, so the rules it lets run are a superset of each text's own, and
+        the rules' patterns, run on each text alone, decide as they do for ``anonymize``.
+        """
+        if not texts:
+            return []
+        active = self._active(rules.Probe("\n".join(texts))) if len(texts) > 1 else None
+        found = []
+        for text in texts:
+            own: collections.Counter[str] = collections.Counter()
+            found.append((self._anonymize(rules.Probe(text), active, own), own))
+            if counts is not None:
+                counts.update(own)
+        return found
+
+    def _anonymize(
+        self, probe: rules.Probe, active: list[int] | None, counts: collections.Counter[str]
+    ) -> str:
+        """Return the probe's text anonymized; ``active``: the first pass's rules (None: its own)."""
         for _ in range(MAX_PASSES):
             hits = self._hits(probe, active, secrets_only=False)
             if hits:
-                probe = rules.Probe(self._redact(probe.text, hits))
+                probe = rules.Probe(self._redact(probe.text, hits, counts))
             # Personal data next to a placeholder is left alone, so redacting only personal data
             # leaves nothing for another pass; a redacted secret can (``AKIA…-----BEGIN…``).
             if not any(rule.is_secret for _, _, _, rule in hits):
                 break
+            active = None  # the prefilter decides again on the text with placeholders
         return probe.text
 
     def scan(self, text: str) -> list[Finding]:
@@ -146,11 +181,11 @@ class Anonymizer:
             for start, end, name, _ in self._hits(rules.Probe(text), None, secrets_only=True)
         ]
 
-    def _redact(self, text: str, hits: list[Hit]) -> str:
+    def _redact(self, text: str, hits: list[Hit], counts: collections.Counter[str]) -> str:
         parts = []
         position = 0
         for start, end, name, rule in hits:
-            self.counts[name] += 1
+            counts[name] += 1
             parts.append(text[position:start])
             parts.append(rule.replacement(name))
             position = end
@@ -159,6 +194,8 @@ class Anonymizer:
 
     def _active(self, probe: rules.Probe) -> list[int]:
         """Return the indexes of the rules that can find something, in priority order."""
+        if self._every is not None:
+            return self._every
         if self._prefilter is not None:
             found = self._prefilter.active(probe.text)
             if found is not None:
@@ -201,27 +238,34 @@ class Anonymizer:
     def _is_allowed(self, value: str, whole: str) -> bool:
         return any(allowed.fullmatch(value) or allowed.fullmatch(whole) for allowed in self.allow)
 
-    def anonymize_value(self, value: Any, text: Callable[[str], str] | None = None) -> Any:
+    def anonymize_value(
+        self, value: Any, many: Callable[[Sequence[str]], list[str]] | None = None
+    ) -> Any:
         """
-        Return a JSON value with every string (keys included) anonymized.
+        Return a JSON value with every string (keys included) anonymized, all in one batch.
 
         A string under a key that names a secret (``{"password": "hunter2"}``) is redacted whole,
-        as it would be in ``password: hunter2``. ``text`` replaces ``anonymize`` for the strings
-        (a memo of it, say).
+        as it would be in ``password: hunter2``. ``many`` replaces ``anonymize_many`` for the
+        strings (a memo of it, say).
         """
-        text = text or self.anonymize
+        strings = list(strings_in(value))
+        done = (many or self.anonymize_many)(strings)
+        return self._rebuilt(value, dict(zip(strings, done, strict=True)))
+
+    def _rebuilt(self, value: Any, done: dict[str, str]) -> Any:
+        """Return ``value`` with each string replaced by its anonymized form in ``done``."""
         if isinstance(value, str):
-            return text(value)
+            return done[value]
         if isinstance(value, dict):
             return {
-                text(str(key)): self._field(str(key), item, text) for key, item in value.items()
+                done[str(key)]: self._field(str(key), item, done) for key, item in value.items()
             }
         if isinstance(value, list | tuple):
-            return [self.anonymize_value(item, text) for item in value]
+            return [self._rebuilt(item, done) for item in value]
         return value
 
-    def _field(self, key: str, value: Any, text: Callable[[str], str]) -> Any:
-        anonymized = self.anonymize_value(value, text)
+    def _field(self, key: str, value: Any, done: dict[str, str]) -> Any:
+        anonymized = self._rebuilt(value, done)
         name = self.field_secret(key, value)
         if name is None or rules.PLACEHOLDER.fullmatch(str(anonymized)):
             return anonymized
@@ -252,6 +296,19 @@ class Anonymizer:
 
 
 Hit = tuple[int, int, str, Rule]
+
+
+def strings_in(value: Any) -> Iterator[str]:
+    """Yield every string of a JSON value, object keys included, in order."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from strings_in(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from strings_in(item)
 
 
 def disjoint(hits: list[Hit]) -> list[Hit]:

@@ -56,10 +56,8 @@ def command_lines() -> list[Rule]:
         ),
         (r"pass:(?<![a-z]pass:)" + value, r"pass:"),
     )
-    trigger = Trigger(
-        patterns=(Lazy(r"-(?<=[ \t]-)[pau][ \t\"'A-Za-z0-9]"), Lazy("pass:")),
-        lower=True,
-    )
+    # Each command's flag after a blank (``-p``, ``-a``, ``-u``), curl's ``--user``, or ``pass:``.
+    trigger = Trigger(words=("--user", "pass:"), patterns=(Lazy(r"-(?<=[ \t]-)[pau]"),), lower=True)
     return [
         Rule(
             ("password",),
@@ -81,7 +79,7 @@ def placed() -> list[Rule]:
                 Matcher(Lazy(r"bearer[ \t]+(?P<value>[a-z0-9._~+/-]+=*)"), bearer),
                 Matcher(Lazy(r"basic[ \t]+(?P<value>[a-z0-9+/]{8,}={0,2})(?![a-z0-9+/=])"), basic),
             ),
-            trigger=Trigger(words=("earer", "asic")),
+            trigger=Trigger(words=("earer", "asic"), lower=True),
             lower=True,
             gate=r"(?i)bearer[ \t]+[a-z0-9._~+/-]{12}|basic[ \t]+[a-z0-9+/]{8}",
         ),

@@ -15,13 +15,8 @@ from fedlearn.anonymize.rules import Check, Lazy, Many, Matcher, Rule, Span, Tri
 TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
 END = r"(?![A-Za-z0-9_-])"
 
-# Literal-anchored gates shared by several rules: a run of token characters after `_` or `-`, etc.
-AFTER_UNDERSCORE = Lazy(r"_[A-Za-z0-9]{16}")
-AFTER_DASH = Lazy(r"-[A-Za-z0-9_]{16}")
+# A trigger shared by several rules (the literal prefixes of their tokens).
 CAPITAL_A = Trigger(patterns=(Lazy(r"A(?:KIA|SIA|BIA|CCA|3T|Iza|TBB|TATT3|TCTT3|AAA)"),))
-UNDERSCORE_TOKEN = Trigger(patterns=(AFTER_UNDERSCORE,))
-DASH_TOKEN = Trigger(patterns=(AFTER_DASH,))
-IN_URL = Trigger(words=("://",))
 # A token's literal prefix is its trigger: a run after the prefix may hold dashes, so a shared
 # "16 token characters after a dash" pre-check would miss ``glpat-ab-cd…`` that the gate finds.
 GITLAB_KINDS = ("pat", "dt", "rt", "ptt", "cbt", "oas", "soat", "imt", "agent", "ffct", "ft", "wt")
@@ -78,11 +73,15 @@ def openai_shaped(match: re.Match[str], text: str) -> bool:
 def shape(
     name: str,
     *patterns: str,
-    trigger: Trigger,
+    trigger: Trigger | None = None,
     check: Check | None = None,
     gate: str | None = None,
 ) -> Rule:
-    """Return the rule of a token shape; its patterns are also its RE2 gate unless ``gate`` is."""
+    """
+    Return the rule of a token shape; its patterns are also its RE2 gate unless ``gate`` is.
+
+    Without a ``trigger`` the rule's is its patterns' literal prefixes (``rules.derived``).
+    """
     gate = gate or "|".join(patterns)
     return secret(name, *token(*patterns, check=check), gate=gate, trigger=trigger)
 
@@ -174,7 +173,6 @@ def shaped() -> list[Rule]:
             "github-token",
             r"gh[pousr]_[A-Za-z0-9]{30,255}",
             r"github_pat_[A-Za-z0-9_]{30,255}",
-            trigger=UNDERSCORE_TOKEN,
             # {30,255} would cost RE2 2 ms to compile; a gate only needs to hold every match.
             gate=r"gh[pousr]_[A-Za-z0-9]{30}|github_pat_[A-Za-z0-9_]{30}",
         ),
@@ -217,7 +215,6 @@ def shaped() -> list[Rule]:
                 )
             ),
             gate=r"hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/]{20}",
-            trigger=IN_URL,
         ),
         secret(
             "discord-webhook",
@@ -225,7 +222,6 @@ def shaped() -> list[Rule]:
                 Lazy(r"discord(?:app)?\.com/api/webhooks/(?P<value>[0-9]+/[A-Za-z0-9_-]{30,})")
             ),
             gate=r"discord(?:app)?\.com/api/webhooks/[0-9]+/[A-Za-z0-9_-]{30}",
-            trigger=IN_URL,
         ),
         secret(
             "discord-token",
@@ -244,7 +240,6 @@ def shaped() -> list[Rule]:
             r"sk_(?:live|test)_[A-Za-z0-9]{20,}",
             r"rk_(?:live|test)_[A-Za-z0-9]{20,}",
             r"whsec_[A-Za-z0-9]{32,}",
-            trigger=UNDERSCORE_TOKEN,
         ),
         shape(
             "age-secret-key",

@@ -1,7 +1,11 @@
-"""The shape of a redaction rule (DESIGN.md guarantee 1) and the cheap test that gates it.
+"""The shape of a redaction rule (DESIGN.md guarantee 1) and the cheap tests that gate it.
 
-A rule is data: names, patterns, and a trigger, a necessary condition much cheaper than the
-patterns (a literal word, or a regex that starts with a literal). Python's regex engine scans for a
+A rule is data: names, patterns, and two necessary conditions much cheaper than the patterns: a
+trigger (a literal word, or a regex that starts with a literal) and a gate (an RE2 regex). What a
+rule redacts is what its patterns and checks find when it runs on every string; the trigger and
+the gate only let it skip strings where it cannot find anything, so each must hold wherever the
+rule finds something (``tests/test_prefilter.py`` checks both). A rule left without them gets both
+from its patterns' literal heads (``derived``), which makes them necessary by construction. Python's regex engine scans for a
 literal prefix at memory speed but tries a character class or an alternation at every position,
 so every pattern here starts with a literal, and word boundaries are checked after the fact by the
 matcher's ``widen`` and ``check`` functions. Patterns are ``Lazy``: building the rules compiles
@@ -12,13 +16,19 @@ from __future__ import annotations
 
 import bisect
 import functools
+import importlib
+import itertools
 import re
 import sys
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import attrs
 
 NAME_CHARACTERS = re.compile(r"[^\w.-]")
+# Python's own regex parser (what ``literal_heads`` reads a pattern with); typeshed has no stubs.
+sre_parse: Any = importlib.import_module("re._parser")
+sre: Any = importlib.import_module("re._constants")
 
 Span = tuple[int, int]
 Check = Callable[[re.Match[str], str], bool]
@@ -253,12 +263,13 @@ class Rule:
         matchers: the patterns.
         placeholder: the replacement of personal data; a secret becomes ``<redacted:NAME>``.
         is_secret: whether ``scan`` reports it (personal data is redacted, not a scan finding).
-        trigger: the cheap gate, or None when the patterns are cheap enough for every string.
+        trigger: a necessary condition, tested in Python; None: derived from the patterns'
+            literal heads (``derived``), or, where a pattern has none, the rule runs on every string.
         lower: match the lower-case copy of the text (case-insensitive matching without ``(?i)``,
             which would cost the regex engine its literal-prefix search).
         gate: an RE2 pattern found wherever the rule can find something (a superset of its
             matches); all gates run as one RE2 set (``prefilter``) when google-re2 is installed.
-            None: the rule always runs.
+            None: derived like the trigger, else the rule always runs.
     """
 
     names: tuple[str, ...]
@@ -351,3 +362,85 @@ class Probe:
             start, end = start - 1, end + 1
         index = bisect.bisect_left(protected, (end, end))
         return index > 0 and protected[index - 1][1] > start
+
+
+# Literal heads are expanded from character sets up to this many alternatives (``gh[pousr]_``: 5).
+MAX_HEADS = 64
+ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT, sre.AT)
+
+
+@functools.cache
+def literal_heads(source: str, flags: int = 0) -> tuple[str, ...] | None:
+    """
+    Return literal strings one of which starts every match of the regex ``source``, or None.
+
+    None when some match can start with anything else: a case-insensitive pattern, a head that is
+    not a literal, a set or an alternation of literals, or more than ``MAX_HEADS`` of them. Parsed,
+    never compiled (building the rules stays compile-free).
+    """
+    parsed = sre_parse.parse(source, flags)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    heads, _ = sequence_heads(list(parsed), ("",))
+    if not heads or any(not head for head in heads):
+        return None
+    return tuple(sorted(set(heads)))
+
+
+def sequence_heads(items: list[Any], heads: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """Return ``heads`` extended by the literal start of parsed ``items``; and whether all of them."""
+    for operation, argument in items:
+        if operation in ZERO_WIDTH:
+            continue
+        found = item_heads(operation, argument)
+        if found is None or len(heads) * len(found[0]) > MAX_HEADS:
+            return heads, False
+        heads = tuple(head + tail for head, tail in itertools.product(heads, found[0]))
+        if not found[1]:
+            return heads, False
+    return heads, True
+
+
+def item_heads(operation: Any, argument: Any) -> tuple[tuple[str, ...], bool] | None:
+    """Return the literal starts of one parsed item and whether they are all of it, or None."""
+    if operation is sre.LITERAL:
+        return (chr(argument),), True
+    if operation is sre.IN and all(kind is sre.LITERAL for kind, _ in argument):
+        return tuple(chr(code) for _, code in argument), True
+    if operation is sre.SUBPATTERN and not argument[1] and not argument[2]:
+        return sequence_heads(list(argument[3]), ("",))
+    if operation is sre.BRANCH:
+        found = [sequence_heads(list(branch), ("",)) for branch in argument[1]]
+        heads = tuple(head for branch, _ in found for head in branch)
+        if any(not head for head in heads):
+            return None
+        return heads, all(complete for _, complete in found)
+    return None
+
+
+RE2_SPECIAL = frozenset("\\.+*?()|[]{}^$")
+
+
+def derived(rule: Rule) -> Rule:
+    """
+    Return ``rule`` with a trigger and a gate made from its patterns' literal heads where it has none.
+
+    Only when every matcher finds plain matches of its pattern (no ``find`` of its own) and every
+    pattern has literal heads: then one of the heads occurs in every match, so both conditions are
+    necessary. Otherwise the rule is returned as it is.
+    """
+    if rule.trigger is not None and rule.gate is not None:
+        return rule
+    words: list[str] = []
+    for matcher in rule.matchers:
+        heads = literal_heads(matcher.pattern.pattern, matcher.pattern.flags & re.IGNORECASE)
+        if matcher.find is not None or heads is None:
+            return rule
+        words += heads
+    words = sorted(set(words))
+    trigger = rule.trigger or Trigger(words=tuple(words), lower=rule.lower)
+    gate = rule.gate
+    if gate is None:
+        escaped = ("".join("\\" + c if c in RE2_SPECIAL else c for c in word) for word in words)
+        gate = ("(?i)" if rule.lower else "") + "|".join(escaped)
+    return attrs.evolve(rule, trigger=trigger, gate=gate)

@@ -59,8 +59,10 @@ def content_key(record: ChatRecord) -> str:
 
 def anonymized(record: ChatRecord, anonymize: Any) -> ChatRecord:
     """Return ``record`` with every message and metadata string passed through ``anonymize``."""
+    contents = anonymize.anonymize_many([message.content for message in record.messages])
     messages = [
-        ChatMessage(role=m.role, content=anonymize.anonymize(m.content)) for m in record.messages
+        ChatMessage(role=message.role, content=content)
+        for message, content in zip(record.messages, contents, strict=True)
     ]
     return ChatRecord(messages=messages, metadata=anonymize.anonymize_value(record.metadata))
 

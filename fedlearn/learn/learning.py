@@ -15,7 +15,7 @@ import collections
 import contextlib
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
@@ -98,18 +98,24 @@ class MemoAnonymizer:
 
     def anonymize(self, text: str) -> str:
         """Return ``anonymize(text)``, from the memo when this text was seen before."""
-        hit = self.memo.get(text)
-        if hit is None:
-            with counted_apart(self.anonymizer) as delta:  # this string's redactions
-                result = self.anonymizer.anonymize(text)
-            self.anonymizer.counts.update(delta)
-            if len(text) + len(result) <= self.budget:
-                self.memo[text] = (result, delta)
-                self.budget -= len(text) + len(result)
-            return result
-        if hit[1]:
-            self.anonymizer.counts.update(hit[1])
-        return hit[0]
+        return self.anonymize_many([text])[0]
+
+    def anonymize_many(self, texts: Sequence[str]) -> list[str]:
+        """Return ``anonymize_many(texts)``; the texts not in the memo are anonymized as one batch."""
+        memo, counts = self.memo, self.anonymizer.counts
+        missing = [text for text in dict.fromkeys(texts) if text not in memo]
+        fresh = dict(zip(missing, self.anonymizer.redact_each(missing), strict=True))
+        found = []
+        for text in texts:
+            hit = memo.get(text) or fresh[text]
+            if hit[1]:
+                counts.update(hit[1])
+            found.append(hit[0])
+        for text, hit in fresh.items():
+            if len(text) + len(hit[0]) <= self.budget:
+                memo[text] = hit
+                self.budget -= len(text) + len(hit[0])
+        return found
 
 
 @lru_cache(maxsize=4096)
@@ -274,7 +280,8 @@ class Learner:
         built = self.built.get(key)
         if built is None:
             with counted_apart(self.anonymizer) as redactions:  # counted when written
-                fields = {name: self.memo.anonymize(text) for name, text in raw_fields.items()}
+                texts = self.memo.anonymize_many(list(raw_fields.values()))
+                fields = dict(zip(raw_fields, texts, strict=True))
             built = Known(formula, patterns.build(category, fields, 0.0, "", self.node), redactions)
             if len(self.built) < KNOWN_CONTENTS:
                 self.built[key] = built
@@ -306,7 +313,7 @@ class Learner:
     def snapshot_line(self, line: bytes, value: float) -> bytes:
         """Return the snapshot line of one high-value event: anonymized, with its score."""
         body = self.anonymizer.anonymize_value(
-            records.ANY_DECODER.decode(line), self.memo.anonymize
+            records.ANY_DECODER.decode(line), self.memo.anonymize_many
         )
         body["value_score"] = value
         return records.ENCODER.encode(body)

@@ -1,0 +1,197 @@
+"""One semantics whatever the path (DESIGN.md guarantee 1): the prefilter only skips rules that find nothing.
+
+What is redacted is what every rule finds when it runs on every string (``use_prefilter=False``).
+Each rule's gate (RE2) and trigger (Python) must hold wherever the rule finds something; these
+tests check that over every corpus in tests/data, over variants of it that broke a hand-written
+trigger once (non-ASCII, no URL scheme, dashes inside a token), over strings generated from the
+rules' own patterns, and end to end: every path gives the same bytes, in a batch or alone, with
+google-re2 or with it blocked at import.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fedlearn import config
+from fedlearn.anonymize import Anonymizer, Machine, prefilter, rules
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+MACHINE = Machine(
+    hostname="quasar", fqdn="quasar.corp.acme-robotics.io", user="jdoe", home="/home/jdoe"
+)
+SETTINGS = config.Anonymize(
+    hostnames=["gitea.lab.internal"],
+    extra_rules=[config.ExtraRule(name="ticket", pattern="TCK-[0-9]{6}")],
+)
+HAS_RE2 = prefilter.load_re2() is not None
+
+
+def corpus_rows() -> list[dict[str, Any]]:
+    """Return every labelled row of every corpus under tests/data (any file, any depth)."""
+    found = []
+    for path in sorted(DATA.rglob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if isinstance(row, dict) and isinstance(row.get("text"), str):
+                found.append(row)
+    return found
+
+
+ROWS = corpus_rows()
+TEXTS = [row["text"] for row in ROWS]
+SECRETS = [row for row in ROWS if isinstance(row.get("secret"), str) and row["secret"]]
+
+
+def variants(text: str) -> list[str]:
+    """Return ``text`` and the variants that once took a different path or broke a trigger."""
+    return [
+        text,
+        text + " — works now",
+        "é " + text,
+        text.replace("https://", "").replace("http://", ""),
+        text.replace("-", "-x-", 1),
+        text.replace("_", "-", 1),
+        text.upper(),
+        f"{text}\n{text[::-1]}",
+    ]
+
+
+REFERENCE = Anonymizer(SETTINGS, MACHINE, use_prefilter=False)
+
+
+def failed_conditions(engine: Anonymizer, text: str) -> list[tuple[str, str]]:
+    """Return (rule, "trigger" or "gate") for each rule that finds something where one fails."""
+    probe = rules.Probe(text)
+    failed = []
+    for rule in engine.rules:
+        if not engine._rule_hits(rule, probe):
+            continue
+        if not prefilter.Triggers([rule]).active(probe):
+            failed.append((rule.name, "trigger"))
+        gated = HAS_RE2 and rule.gate is not None and text.isascii()
+        if gated and prefilter.load_re2().compile(rule.gate).search(text) is None:
+            failed.append((rule.name, "gate"))
+    return failed
+
+
+def test_every_trigger_and_gate_holds_wherever_its_rule_finds_something() -> None:
+    """Over every corpus text and its variants, no rule finds what its trigger or gate misses."""
+    assert len(TEXTS) >= 300
+    failed = {}
+    for text in TEXTS:
+        for variant in variants(text):
+            for found in failed_conditions(REFERENCE, variant):
+                failed.setdefault(found, variant)
+    assert failed == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "slack bot token xoxb-1234-5678-abcdefghij — works now",
+        "post to hooks.slack.com/services/T0000AAAA/B0000BBBB/XXXXXXXXXXXXXXXXXXXXXXXX",
+        "curl --user admin:s3cretpass https://api.example.net",
+        "mysql -u root -p!s3cr3tpass appdb",
+        "GOCSPX--" + "a" * 27,
+        "gitlab token glpat-ab-cd-ef-gh-ij-kl-mn-op",
+    ],
+)
+def test_conditions_hold_for_the_tokens_they_once_missed(text: str) -> None:
+    """The known causes (a dash inside a token, no ``://``, ``--user``, ``-p!``) are gone."""
+    assert failed_conditions(REFERENCE, text) == []
+    assert REFERENCE.anonymize(text) != text
+
+
+def pattern_strategy() -> st.SearchStrategy[tuple[int, str]]:
+    """Return (rule index, string) where the string holds a match of one of the rule's patterns."""
+    choices = []
+    for index, rule in enumerate(REFERENCE.rules):
+        for matcher in rule.matchers:
+            try:
+                strategy = st.from_regex(matcher.pattern.pattern)
+                strategy.validate()
+            except Exception:  # noqa: S112 (lookbehinds and conditionals: the corpora cover those)
+                continue
+            choices.append(st.tuples(st.just(index), strategy))
+    return st.one_of(choices)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(pattern_strategy(), st.text(max_size=8), st.text(max_size=8))
+def test_conditions_hold_on_strings_made_from_the_patterns(
+    found: tuple[int, str], before: str, after: str
+) -> None:
+    """A string made from a rule's own pattern, in any surroundings, keeps every condition."""
+    text = before + found[1] + after
+    assert failed_conditions(REFERENCE, text) == []
+
+
+# --- every path gives the same bytes ---------------------------------------------------------
+
+PATHS = {
+    "triggers": Anonymizer(SETTINGS, MACHINE, use_re2=False),
+    "re2 at once": Anonymizer(SETTINGS, MACHINE, re2_after=0),
+    "re2 after 128 KiB": Anonymizer(SETTINGS, MACHINE),
+}
+PLANTED = st.sampled_from(SECRETS).map(lambda row: row["text"])
+FILLER = st.one_of(
+    st.text(max_size=20),
+    st.text(alphabet=st.characters(codec="utf-8"), min_size=100, max_size=600),
+    st.sampled_from(["—", "é", "İ", "K", "\n", " ", "=", ":", "-", "_", "://", "<ip>", "🙂"]),
+)
+PLANTED_TEXT = st.lists(st.one_of(PLANTED, FILLER), min_size=1, max_size=6).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PLANTED_TEXT, min_size=1, max_size=4))
+def test_every_path_gives_the_same_bytes(texts: list[str]) -> None:
+    """Secrets of every family planted in generated text: each path redacts the same bytes."""
+    expected = [REFERENCE.anonymize(text) for text in texts]
+    for name, engine in PATHS.items():
+        assert [engine.anonymize(text) for text in texts] == expected, name
+        assert engine.anonymize_many(texts) == expected, name + " (batch)"
+
+
+def test_planted_corpus_covers_every_family() -> None:
+    """The property above plants samples of every family the corpora hold."""
+    assert len({row.get("family") for row in SECRETS}) >= 40
+
+
+BLOCKED = """
+import json, sys
+sys.modules["re2"] = None  # as if google-re2 were not installed
+from fedlearn import config
+from fedlearn.anonymize import Anonymizer, Machine, prefilter
+assert prefilter.load_re2() is None
+machine = Machine(hostname="quasar", fqdn="quasar.corp.acme-robotics.io", user="jdoe", home="/home/jdoe")
+settings = config.Anonymize(hostnames=["gitea.lab.internal"])
+texts = json.load(sys.stdin)
+engine = Anonymizer(settings, machine)
+json.dump([engine.anonymize(text) for text in texts] + engine.anonymize_many(texts), sys.stdout)
+"""
+
+
+@pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing: the suite already runs without it")
+def test_anonymize_is_the_same_when_re2_cannot_be_imported() -> None:
+    """A process where importing google-re2 fails redacts every corpus text to the same bytes."""
+    texts = [variant for text in TEXTS for variant in variants(text)[:3]]
+    process = subprocess.run(
+        [sys.executable, "-c", BLOCKED],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    engine = Anonymizer(config.Anonymize(hostnames=["gitea.lab.internal"]), MACHINE, re2_after=0)
+    expected = [engine.anonymize(text) for text in texts]
+    assert json.loads(process.stdout) == expected + expected
