@@ -38,6 +38,8 @@ from fedlearn.anonymize.rules import Rule
 __all__ = ["Anonymizer", "FileFinding", "Finding", "Machine", "builtin_rule_names", "scan_files"]
 
 
+# The redactions of a text that had none (shared by every such text: never changed).
+NONE: collections.Counter[str] = collections.Counter()
 # Passes until one finds nothing (see ``Anonymizer.anonymize``); two is the norm, this the cap.
 MAX_PASSES = 8
 
@@ -132,7 +134,10 @@ class Anonymizer:
         the key id ends at the dash, not at a placeholder), so passes repeat while they redact
         a secret: anonymizing again then changes nothing.
         """
-        return self._anonymize(rules.Probe(text), None, self.counts)
+        result, names = self._anonymize(rules.Probe(text), None)
+        if names:
+            self.counts.update(names)
+        return result
 
     def anonymize_many(self, texts: Sequence[str]) -> list[str]:
         """Return each of ``texts`` anonymized, as ``anonymize`` would (one prefilter for all)."""
@@ -146,33 +151,44 @@ class Anonymizer:
 
         The prefilter runs once over the texts joined: a rule that can find something in one of
         them passes it there too, so the rules it lets run are a superset of each text's own, and
-        the rules' patterns, run on each text alone, decide as they do for ``anonymize``.
+        the rules' patterns, run on each text alone, decide as they do for ``anonymize``. A text
+        without redactions gets the shared ``NONE`` (not to be changed).
         """
-        if not texts:
-            return []
-        active = self._active(rules.Probe("\n".join(texts))) if len(texts) > 1 else None
+        if len(texts) < 2:
+            active = None
+        else:
+            active = self._active(rules.Probe("\n".join(texts)))
+            if not active:
+                return [(text, NONE) for text in texts]
         found = []
         for text in texts:
-            own: collections.Counter[str] = collections.Counter()
-            found.append((self._anonymize(rules.Probe(text), active, own), own))
+            result, names = self._anonymize(rules.Probe(text), active)
+            if not names:
+                found.append((result, NONE))
+                continue
+            own = collections.Counter(names)
+            found.append((result, own))
             if counts is not None:
                 counts.update(own)
         return found
 
-    def _anonymize(
-        self, probe: rules.Probe, active: list[int] | None, counts: collections.Counter[str]
-    ) -> str:
-        """Return the probe's text anonymized; ``active``: the first pass's rules (None: its own)."""
+    def _anonymize(self, probe: rules.Probe, active: list[int] | None) -> tuple[str, list[str]]:
+        """
+        Return the probe's text anonymized and the names of its redactions.
+
+        ``active``: the rules the first pass runs (None: the prefilter decides on this text).
+        """
+        names: list[str] = []
         for _ in range(MAX_PASSES):
             hits = self._hits(probe, active, secrets_only=False)
             if hits:
-                probe = rules.Probe(self._redact(probe.text, hits, counts))
+                probe = rules.Probe(self._redact(probe.text, hits, names))
             # Personal data next to a placeholder is left alone, so redacting only personal data
             # leaves nothing for another pass; a redacted secret can (``AKIA…-----BEGIN…``).
             if not any(rule.is_secret for _, _, _, rule in hits):
                 break
             active = None  # the prefilter decides again on the text with placeholders
-        return probe.text
+        return probe.text, names
 
     def scan(self, text: str) -> list[Finding]:
         """Return the secrets in ``text`` (secret rules only), without changing anything."""
@@ -181,11 +197,11 @@ class Anonymizer:
             for start, end, name, _ in self._hits(rules.Probe(text), None, secrets_only=True)
         ]
 
-    def _redact(self, text: str, hits: list[Hit], counts: collections.Counter[str]) -> str:
+    def _redact(self, text: str, hits: list[Hit], names: list[str]) -> str:
         parts = []
         position = 0
         for start, end, name, rule in hits:
-            counts[name] += 1
+            names.append(name)
             parts.append(text[position:start])
             parts.append(rule.replacement(name))
             position = end
