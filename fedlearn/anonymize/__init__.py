@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import bisect
 import collections
+import hashlib
+import json
 import re
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -118,6 +121,21 @@ class Anonymizer:
         self._every = list(range(len(self.rules))) if not use_prefilter else None
         self._triggers = prefilter.Triggers(self.rules)
         self._prefilter = prefilter.Prefilter(self.rules, re2_after) if use_re2 else None
+
+    def fingerprint(self) -> str:
+        """
+        Return the sha256 hex of the effective rule set: what decides what this anonymizer redacts.
+
+        It covers the code of the rules (every module of this package), the ``[anonymize]``
+        table and the machine identity, so a new fedlearn version, a changed config or a renamed
+        host each give a new fingerprint (sync then re-anonymizes this node's files).
+        """
+        digest = hashlib.sha256()
+        for module in sorted(Path(__file__).parent.glob("*.py")):
+            digest.update(module.name.encode() + b"\x00" + module.read_bytes() + b"\x00")
+        identity = {"anonymize": attrs.asdict(self.settings), "machine": attrs.asdict(self.machine)}
+        digest.update(json.dumps(identity, sort_keys=True).encode())
+        return digest.hexdigest()
 
     @property
     def has_prefilter(self) -> bool:

@@ -148,8 +148,9 @@ def refuse_secrets(cfg: config.Config, folder: Path, changes: list[tuple[str, st
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
         raise SecretFoundError(
             f"publish refused, a secret is in what would be committed: {found[0]}{more}",
-            hint="nothing was committed; drop the record with `fedlearn retract ID --reason TEXT`, "
-            "or fix the source and run `fedlearn sync` again; `fedlearn scan` lists findings",
+            hint="nothing was committed; `fedlearn sync --reanonymize` rewrites this node's files "
+            "with the current rules, which redacts what the gate found; then publish again "
+            "(`fedlearn scan` lists the findings)",
         )
 
 

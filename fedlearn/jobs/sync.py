@@ -20,9 +20,19 @@ from typing import Any
 import attrs
 
 from fedlearn import anonymize, config
+from fedlearn.errors import LockHeldError
 from fedlearn.formats import layout, records
 from fedlearn.jobs import Summary
-from fedlearn.learn import finetune, forks, learning, monthly, patterns, retention, telemetry
+from fedlearn.learn import (
+    finetune,
+    forks,
+    learning,
+    monthly,
+    patterns,
+    reanonymize,
+    retention,
+    telemetry,
+)
 from fedlearn.store import atomic, checkout, jsonl, rotation, state
 
 PART_BYTES = 32 * 1024 * 1024  # below this a range is not worth a worker process
@@ -32,6 +42,12 @@ log = logging.getLogger(__name__)
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add sync's options."""
     parser.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
+    parser.add_argument(
+        "--reanonymize",
+        action="store_true",
+        help="rewrite this node's files under data/ with the current rules first, even when they "
+        "did not change (sync does it by itself when they did)",
+    )
 
 
 @attrs.define
@@ -137,6 +153,9 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
             atomic.remove_stale(*written_folders(cfg))
         store.remove_stale()
         job = SyncRun(cfg, store)
+        force = getattr(args, "reanonymize", False)  # callers that build args by hand omit it
+        with checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait):
+            rewrite = rewrite_own_files(job, force=force, dry_run=args.dry_run)
         job.read_telemetry()
         fine_tuning = read_fine_tuning(job)
         learned = job.learner.result(job.tally)
@@ -150,7 +169,51 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
                 job.transaction.abort()
             else:
                 job.transaction.commit()
-    return summarize(job, counts, dry_run=args.dry_run)
+    return summarize(job, counts, rewrite, dry_run=args.dry_run)
+
+
+def rewrite_own_files(job: SyncRun, *, force: bool, dry_run: bool) -> reanonymize.Rewrite | None:
+    """
+    Re-anonymize this node's files under data/ when the rules changed (or ``force``); None if not.
+
+    Its own transaction, committed before any new line is read, under export's lock too (it
+    rewrites export's snapshots); while export runs, the snapshots wait for the next sync.
+    """
+    anonymizer = anonymize.Anonymizer(job.cfg.anonymize)  # its redactions are not this run's
+    if not force and not reanonymize.is_due(job.store, job.cfg, anonymizer):
+        return None
+    try:
+        with job.store.lock("export"):
+            return rewrite(job, anonymizer, collections=True, dry_run=dry_run)
+    except LockHeldError:
+        log.warning("export is running: its snapshots are re-anonymized at the next sync")
+    return rewrite(job, anonymizer, collections=False, dry_run=dry_run)
+
+
+def rewrite(
+    job: SyncRun, anonymizer: anonymize.Anonymizer, *, collections: bool, dry_run: bool
+) -> reanonymize.Rewrite:
+    """Stage and commit this node's files re-anonymized (``reanonymize.stage``)."""
+    transaction = job.store.transaction("sync")
+    try:
+        done = reanonymize.stage(
+            transaction, job.cfg, job.store, anonymizer, job.now, collections=collections
+        )
+    except BaseException:
+        transaction.abort()  # nothing visible changed yet: the staged temp files go
+        raise
+    finish(transaction, dry_run=dry_run)
+    if done.files:
+        log.info("re-anonymized %d files with the current rules", len(done.files))
+    return done
+
+
+def finish(transaction: atomic.Transaction, *, dry_run: bool) -> None:
+    """Commit the transaction, or drop it on a dry run."""
+    if dry_run:
+        transaction.abort()
+    else:
+        transaction.commit()
 
 
 def written_folders(cfg: config.Config) -> list[Path]:
@@ -314,12 +377,16 @@ def stage_quarantine(job: SyncRun) -> None:
         job.transaction.stage_delete(path)
 
 
-def summarize(job: SyncRun, counts: dict[str, Any], *, dry_run: bool) -> Summary:
+def relative(job: SyncRun, path: Path) -> str:
+    """Return ``path`` relative to the repo when under it."""
+    return str(path.relative_to(job.repo)) if path.is_relative_to(job.repo) else str(path)
+
+
+def summarize(
+    job: SyncRun, counts: dict[str, Any], rewrite: reanonymize.Rewrite | None, *, dry_run: bool
+) -> Summary:
     """Return the summary: counted nouns per line, the same facts for --json."""
-    wrote = [
-        str(p.relative_to(job.repo)) if p.is_relative_to(job.repo) else str(p)
-        for p in job.transaction.paths
-    ]
+    wrote = [relative(job, p) for p in job.transaction.paths]
     bad = counts["bad_lines"]
     unkept = sum(job.filtered.unkept.values())
     lines = [
@@ -338,10 +405,24 @@ def summarize(job: SyncRun, counts: dict[str, Any], *, dry_run: bool) -> Summary
     )
     redactions = counts["redactions"]
     lines.append("redactions: " + (", ".join(f"{k} {v}" for k, v in redactions.items()) or "none"))
+    if rewrite is not None:
+        lines.append(
+            f"re-anonymized with the current rules: {len(rewrite.files)} files rewritten, "
+            f"{len(rewrite.rekeyed)} patterns re-keyed"
+            + ("" if rewrite.collections else " (collections at the next sync: export is running)")
+        )
     idle = not counts["events_read"] and not bad and not ft["new"] and not ft.get("rejected")
+    idle = idle and not (rewrite and rewrite.files)
     facts = {
         "node": job.node,
         **counts,
+        "reanonymized": None
+        if rewrite is None
+        else {
+            "files": [relative(job, path) for path in rewrite.files],
+            "rekeyed": len(rewrite.rekeyed),
+            "collections": rewrite.collections,
+        },
         "bad_lines_not_kept": unkept,
         "files": [w for w in wrote if not w.startswith(str(job.store.root))],
     }

@@ -88,7 +88,7 @@ def test_publish_refuses_a_secret_and_leaves_the_repository_unchanged(
     assert process.returncode == 1
     assert "data/patterns/error-solutions/alpha.jsonl:" in process.stderr
     assert "github-token" in process.stderr
-    assert "hint:" in process.stderr and "fedlearn retract" in process.stderr
+    assert "hint:" in process.stderr and "fedlearn sync --reanonymize" in process.stderr
     assert TOKEN not in process.stderr
     assert snapshot(alpha.repo) == before
     assert git(remote, "rev-parse", "main") == remote_before

@@ -1,0 +1,234 @@
+"""Re-anonymize stage (DESIGN.md guarantees 1, 2): this node's files under data/ follow the current rules.
+
+When the effective rule set changes (``Anonymizer.fingerprint``: the rules' code, the
+``[anonymize]`` table, the machine), sync rewrites every file this node wrote through the current
+anonymizer, as one journaled transaction: patterns (re-keyed when their content changes, joined
+when two meet on one id, the old id retracted so peers drop it too), retraction reasons, the
+telemetry snapshot, the fine-tuning dataset and its snapshots, and collection snapshots with their
+manifests re-hashed. A file that would not change is not rewritten. The fingerprint the files
+were last rewritten with is kept in the state dir (``rules.json``), staged with them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+import attrs
+import msgspec
+
+from fedlearn import anonymize, config
+from fedlearn.formats import layout, records
+from fedlearn.formats.records import Pattern, Retraction
+from fedlearn.learn import finetune, patterns
+from fedlearn.store import atomic, state
+
+REASON = "re-anonymized: the rules changed; the record lives on under its new id"
+log = logging.getLogger(__name__)
+
+
+class Fingerprint(msgspec.Struct, frozen=True, kw_only=True):
+    """What this node's files were last anonymized with: the rule set, for which node and repo."""
+
+    rules: str
+    node: str
+    repo: str
+
+
+DECODER = msgspec.json.Decoder(Fingerprint)
+
+
+@attrs.define
+class Rewrite:
+    """
+    What re-anonymizing staged.
+
+    Attributes:
+        files: the files staged (rewritten), this node's under data/.
+        rekeyed: the old ids of the patterns whose content, and so id, changed.
+        collections: whether the collection snapshots were rewritten (not while export runs).
+    """
+
+    files: list[Path] = attrs.field(factory=list)
+    rekeyed: list[str] = attrs.field(factory=list)
+    collections: bool = True
+
+
+def fingerprint_file(store: state.StateDir) -> Path:
+    """Return the state file holding the fingerprint this node's files were anonymized with."""
+    return store.path("rules.json")
+
+
+def current(cfg: config.Config, anonymizer: anonymize.Anonymizer) -> bytes:
+    """Return the fingerprint record of ``anonymizer`` for this node and repo, encoded."""
+    made = Fingerprint(rules=anonymizer.fingerprint(), node=cfg.node_id, repo=str(cfg.repo_path))
+    return records.ENCODER.encode(made)
+
+
+def is_due(store: state.StateDir, cfg: config.Config, anonymizer: anonymize.Anonymizer) -> bool:
+    """Return whether the rules changed since this node's files were last anonymized."""
+    try:
+        return fingerprint_file(store).read_bytes() != current(cfg, anonymizer)
+    except FileNotFoundError:
+        return True
+
+
+def stage(
+    transaction: atomic.Transaction,
+    cfg: config.Config,
+    store: state.StateDir,
+    anonymizer: anonymize.Anonymizer,
+    now: str,
+    *,
+    collections: bool,
+) -> Rewrite:
+    """
+    Stage this node's files re-anonymized with ``anonymizer``, and the fingerprint when complete.
+
+    ``collections=False`` leaves the collection snapshots (export is writing them) and the
+    fingerprint as they are, so the next sync does the rest.
+    """
+    done = Rewrite(collections=collections)
+    repo, node = cfg.repo_path, cfg.node_id
+    retracted = patterns.read_retractions(repo)
+    for category in config.CATEGORIES:
+        path = layout.pattern_file(repo, category, node)
+        if path.exists():
+            data, rekeyed = rewritten_patterns(patterns.read(path), category, node, anonymizer)
+            put(transaction, done, path, patterns.encode(without(data, retracted)))
+            done.rekeyed += rekeyed
+    stage_retractions(transaction, done, layout.retraction_file(repo, node), anonymizer, now)
+    stage_lines(transaction, done, layout.telemetry_file(repo, node), anonymizer)
+    dataset = layout.fine_tuning_file(repo, node)
+    snapshots = layout.stamped_files(layout.fine_tuning_snapshot_dir(repo, node))
+    for path in [dataset, *snapshots]:
+        if path.exists():
+            put(transaction, done, path, rewritten_dataset(path.read_bytes(), anonymizer))
+    if collections:
+        for name in layout.collection_names(repo):
+            for path in layout.stamped_files(layout.collection_dir(repo, name, node)):
+                stage_collection(transaction, done, path, anonymizer)
+        transaction.stage(fingerprint_file(store), current(cfg, anonymizer))
+    return done
+
+
+def put(transaction: atomic.Transaction, done: Rewrite, path: Path, data: bytes) -> None:
+    """Stage ``path`` to hold ``data`` (nothing when unchanged) and note it."""
+    if transaction.stage(path, data):
+        done.files.append(path)
+
+
+def without(table: dict[str, Pattern], retracted: dict[str, Retraction]) -> dict[str, Pattern]:
+    """Return ``table`` without the retracted ids."""
+    return {key: pattern for key, pattern in table.items() if key not in retracted}
+
+
+def rewritten_patterns(
+    found: list[Pattern], category: str, node: str, anonymizer: anonymize.Anonymizer
+) -> tuple[dict[str, Pattern], list[str]]:
+    """
+    Return one node's patterns re-anonymized by id, and the old ids of those re-keyed.
+
+    A pattern whose fields change gets the id of its new content; two that meet on one id join
+    as two sightings on this node do (``patterns.accumulate``: the counts add up).
+    """
+    table: dict[str, Pattern] = {}
+    rekeyed = []
+    for pattern in found:
+        texts = anonymizer.anonymize_many(list(pattern.fields.values()))
+        fields = dict(zip(pattern.fields, texts, strict=True))
+        if fields != pattern.fields:
+            new_id = patterns.content_id(category, fields)
+            if new_id != pattern.id:
+                rekeyed.append(pattern.id)
+            text = "\n".join(fields.values())
+            pattern = msgspec.structs.replace(pattern, id=new_id, text=text, fields=fields)
+        table[pattern.id] = patterns.accumulate(table.get(pattern.id), pattern, node)
+    return table, rekeyed
+
+
+def stage_retractions(
+    transaction: atomic.Transaction,
+    done: Rewrite,
+    path: Path,
+    anonymizer: anonymize.Anonymizer,
+    now: str,
+) -> None:
+    """Stage this node's tombstones, reasons re-anonymized, with one for each re-keyed id."""
+    tombstones: dict[str, Retraction] = {}
+    for line in path.read_bytes().splitlines() if path.exists() else []:
+        try:
+            tombstone = records.RETRACTION_DECODER.decode(line)
+        except msgspec.DecodeError:
+            continue  # publish's gate and ``fedlearn scan`` still read the file as it is
+        reason = anonymizer.anonymize(tombstone.reason)
+        tombstones[tombstone.id] = msgspec.structs.replace(tombstone, reason=reason)
+    for old in done.rekeyed:
+        tombstones.setdefault(old, Retraction(id=old, retracted_at=now, reason=REASON))
+    if tombstones:
+        put(
+            transaction, done, path, records.encode_lines(tombstones[k] for k in sorted(tombstones))
+        )
+
+
+def stage_lines(
+    transaction: atomic.Transaction, done: Rewrite, path: Path, anonymizer: anonymize.Anonymizer
+) -> None:
+    """Stage a file of JSON lines (the telemetry snapshot) with every string re-anonymized."""
+    if not path.exists():
+        return
+    lines = []
+    for line in path.read_bytes().splitlines():
+        try:
+            body = records.ANY_DECODER.decode(line)
+        except msgspec.DecodeError:
+            lines.append(line)  # kept: the publish gate reads it as text and refuses a secret
+            continue
+        lines.append(records.ENCODER.encode(anonymizer.anonymize_value(body)))
+    put(transaction, done, path, b"".join(line + b"\n" for line in lines))
+
+
+def rewritten_dataset(data: bytes, anonymizer: anonymize.Anonymizer) -> bytes:
+    """Return a fine-tuning dataset (or snapshot) re-anonymized, re-keyed and deduplicated."""
+    table: dict[str, records.ChatRecord] = {}
+    for record in finetune.read_dataset(data).values():
+        record = finetune.anonymized(record, anonymizer)
+        table.setdefault(finetune.content_key(record), record)
+    return finetune.encode(table)
+
+
+def stage_collection(
+    transaction: atomic.Transaction, done: Rewrite, path: Path, anonymizer: anonymize.Anonymizer
+) -> None:
+    """
+    Stage a collection snapshot with every payload re-anonymized and its manifest re-hashed.
+
+    Streamed through a temp file beside it: a snapshot can be larger than memory should hold.
+    """
+    manifest_path = layout.manifest_of(path)
+    try:
+        manifest = records.MANIFEST_DECODER.decode(manifest_path.read_bytes())
+    except (FileNotFoundError, msgspec.DecodeError):
+        log.warning("%s: no readable manifest; the snapshot is left as it is", path)
+        return
+    digest = hashlib.sha256()
+    with atomic.TempFile(path) as temp, path.open("rb") as source:
+        for number, line in enumerate(source, start=1):
+            try:
+                point = records.POINT_DECODER.decode(line)
+            except msgspec.DecodeError as error:
+                log.warning(
+                    "%s:%d: not a point (%s); the snapshot is left as it is", path, number, error
+                )
+                return
+            payload = anonymizer.anonymize_value(point.payload)
+            encoded = records.encode_line(records.Point(id=point.id, payload=payload))
+            digest.update(encoded)
+            temp.write(encoded)
+        if digest.hexdigest() == manifest.sha256:
+            return
+        transaction.stage_file(path, temp.keep())
+    done.files.append(path)
+    rehashed = msgspec.structs.replace(manifest, sha256=digest.hexdigest())
+    put(transaction, done, manifest_path, records.encode_line(rehashed))

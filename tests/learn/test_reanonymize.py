@@ -1,0 +1,143 @@
+"""Re-anonymizing this node's files with the current rules (DESIGN.md guarantees 1, 2)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import msgspec
+
+from fedlearn import anonymize, config
+from fedlearn.anonymize import Machine
+from fedlearn.formats import layout, records
+from fedlearn.learn import patterns, reanonymize
+from fedlearn.store import state
+from fedlearn.vectors import snapshot
+
+MACHINE = Machine(hostname="quasar", fqdn="quasar", user="jdoe", home="/home/jdoe")
+TICKET = config.Anonymize(extra_rules=[config.ExtraRule(name="ticket", pattern="TCK-[0-9]{6}")])
+NOW = "2026-03-01T00:00:00Z"
+
+
+def setup(tmp_path: Path) -> config.Config:
+    """Return a config for node ``alpha`` with its repo and state under ``tmp_path``."""
+    (tmp_path / "repo").mkdir()
+    return config.Config(
+        node_id="alpha", repo=str(tmp_path / "repo"), state_dir=str(tmp_path / "state")
+    )
+
+
+def learn(cfg: config.Config, text: str, count: int) -> records.Pattern:
+    """Add one pattern seen ``count`` times to alpha's error-solutions file and return it."""
+    fields = {"error_message": f"deploy failed on {text}", "solution": "reopen it"}
+    pattern = patterns.build("error-solutions", fields, 0.8, NOW, "alpha")
+    pattern = msgspec.structs.replace(pattern, seen={"alpha": count})
+    path = layout.pattern_file(cfg.repo_path, "error-solutions", "alpha")
+    table = patterns.join_all([*patterns.read(path), pattern])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(patterns.encode(table))
+    return pattern
+
+
+def rewrite(cfg: config.Config, settings: config.Anonymize) -> reanonymize.Rewrite:
+    """Re-anonymize alpha's files with ``settings`` and commit."""
+    store = state.StateDir(cfg.state_path)
+    transaction = store.transaction("sync")
+    engine = anonymize.Anonymizer(settings, MACHINE)
+    done = reanonymize.stage(transaction, cfg, store, engine, NOW, collections=True)
+    transaction.commit()
+    return done
+
+
+def test_patterns_are_rekeyed_joined_and_their_old_ids_retracted(tmp_path: Path) -> None:
+    """Two patterns that differ only by a ticket become one, counts added; both old ids retracted."""
+    cfg = setup(tmp_path)
+    first, second = learn(cfg, "TCK-123456", 2), learn(cfg, "TCK-654321", 3)
+    done = rewrite(cfg, TICKET)
+    path = layout.pattern_file(cfg.repo_path, "error-solutions", "alpha")
+    (pattern,) = patterns.read(path)
+    assert pattern.fields["error_message"] == "deploy failed on <redacted:ticket>"
+    assert pattern.seen == {"alpha": 5}
+    assert pattern.id == patterns.content_id("error-solutions", pattern.fields)
+    assert sorted(done.rekeyed) == sorted([first.id, second.id])
+    assert set(patterns.read_retractions(cfg.repo_path)) == {first.id, second.id}
+    assert b"TCK-" not in path.read_bytes()
+
+
+def test_nothing_is_rewritten_when_the_rules_find_nothing_new(tmp_path: Path) -> None:
+    """Files already anonymized with the current rules are left as they are (no write at all)."""
+    cfg = setup(tmp_path)
+    learn(cfg, "<redacted:ticket>", 1)
+    path = layout.pattern_file(cfg.repo_path, "error-solutions", "alpha")
+    before = path.stat().st_mtime_ns
+    done = rewrite(cfg, TICKET)
+    assert done.files == [] and done.rekeyed == []
+    assert path.stat().st_mtime_ns == before
+
+
+def test_retracted_new_id_is_dropped(tmp_path: Path) -> None:
+    """A pattern whose new id was retracted leaves this node's file."""
+    cfg = setup(tmp_path)
+    learn(cfg, "TCK-123456", 1)
+    fields = {"error_message": "deploy failed on <redacted:ticket>", "solution": "reopen it"}
+    tombstone = records.Retraction(
+        id=patterns.content_id("error-solutions", fields), retracted_at=NOW, reason="wrong fix"
+    )
+    retractions = layout.retraction_file(cfg.repo_path, "beta")
+    retractions.parent.mkdir(parents=True)
+    retractions.write_bytes(records.encode_line(tombstone))
+    rewrite(cfg, TICKET)
+    assert patterns.read(layout.pattern_file(cfg.repo_path, "error-solutions", "alpha")) == []
+
+
+def test_snapshot_dataset_and_collections_are_rewritten(tmp_path: Path) -> None:
+    """The telemetry snapshot, dataset, its snapshots and a collection snapshot lose the ticket."""
+    cfg = setup(tmp_path)
+    repo = cfg.repo_path
+    telemetry = layout.telemetry_file(repo, "alpha")
+    telemetry.parent.mkdir(parents=True)
+    telemetry.write_bytes(records.encode_line({"note": "TCK-123456", "value_score": 0.9}))
+    chat = {
+        "messages": [
+            {"role": "user", "content": "TCK-123456?"},
+            {"role": "assistant", "content": "ok"},
+        ]
+    }
+    dataset = layout.fine_tuning_file(repo, "alpha")
+    copy = layout.fine_tuning_snapshot_dir(repo, "alpha") / "20260101T000000Z.jsonl"
+    copy.parent.mkdir(parents=True)
+    for path in (dataset, copy):
+        path.write_text(json.dumps(chat) + "\n")
+    collection = layout.collection_snapshot(repo, "skills-patterns", "alpha", "20260101T000000Z")
+    collection.parent.mkdir(parents=True)
+    encoder = snapshot.Encoder(collection.write_bytes)
+    encoder.add(records.Point(id=1, payload={"description": "see TCK-123456"}))
+    made = snapshot.manifest(
+        "skills-patterns",
+        "alpha",
+        encoder.content(),
+        created_at=NOW,
+        truncated=False,
+        vectors=records.VectorConfig(size=64, distance="Cosine"),
+        embedding=records.EmbeddingInfo(model="hash", text_fields=["description"]),
+    )
+    layout.manifest_of(collection).write_bytes(records.encode_line(made))
+    rewrite(cfg, TICKET)
+    for path in (telemetry, dataset, copy, collection):
+        assert b"TCK-" not in path.read_bytes() and b"<redacted:ticket>" in path.read_bytes()
+    manifest = records.MANIFEST_DECODER.decode(layout.manifest_of(collection).read_bytes())
+    assert manifest.sha256 == snapshot.file_sha256(collection) != made.sha256
+    assert manifest.points == 1 and manifest.created_at == NOW
+
+
+def test_is_due_follows_the_rules_and_the_last_rewrite(tmp_path: Path) -> None:
+    """Due before the first rewrite and after a rule change; not due right after a rewrite."""
+    cfg = setup(tmp_path)
+    store = state.StateDir(cfg.state_path)
+    plain = anonymize.Anonymizer(config.Anonymize(), MACHINE)
+    assert reanonymize.is_due(store, cfg, plain)
+    rewrite(cfg, config.Anonymize())
+    assert not reanonymize.is_due(store, cfg, plain)
+    assert reanonymize.is_due(store, cfg, anonymize.Anonymizer(TICKET, MACHINE))
+    renamed = Machine(hostname="pulsar", fqdn="pulsar", user="jdoe", home="/home/jdoe")
+    assert reanonymize.is_due(store, cfg, anonymize.Anonymizer(config.Anonymize(), renamed))
