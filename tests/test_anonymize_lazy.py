@@ -158,12 +158,14 @@ def test_anonymize_is_the_same_before_and_after_the_prefilter_is_built() -> None
 
 @pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing")
 def test_prefilter_builds_after_payoff_characters() -> None:
-    """The set answers None (triggers decide) until ``after`` characters were asked about."""
+    """The set answers None (triggers decide) until ``after`` characters were asked about, and for
+    a lone surrogate (no UTF-8); any other text, ASCII or not, it reads."""
     gated = Anonymizer(SETTINGS, MACHINE, use_re2=False).rules
     built = prefilter.Prefilter(gated, after=10)
     assert built.active("0123456789") is None and not built.is_built
     assert built.active("password=x") is not None and built.is_built
-    assert prefilter.Prefilter(gated, after=0).active("é") is None
+    assert prefilter.Prefilter(gated, after=0).active("é") is not None
+    assert prefilter.Prefilter(gated, after=0).active("\ud800") is None
 
 
 RISKY = st.lists(

@@ -1,11 +1,14 @@
 """Which rules can find something in a string: every rule's gate in one RE2 set, or its triggers.
 
-RE2 runs all gates together as one automaton, so the cost of telling which rules can find
-something does not grow with the number of rules. google-re2 is optional: without it (or for text
-that is not ASCII, where RE2's and Python's case folding could disagree) the rules' keyword
-triggers decide instead, with the same results, only slower. The set is built once the triggers
-have read ``PAYOFF`` characters: importing google-re2 and compiling the set costs more than the
-triggers spend on a few short strings, so a small run never pays for it.
+RE2 runs all gates together as one automaton over the text's UTF-8, so the cost of telling which
+rules can find something does not grow with the number of rules. google-re2 is optional: without
+it (or for a lone surrogate, which has no UTF-8) the rules' keyword triggers decide instead. Both
+are necessary conditions of their rules (``rules``), so which one decides changes the time, never
+the result. A gate uses no class whose meaning differs between RE2 and Python on non-ASCII text
+(``\\s``, ``\\w``, ``\\d``, ``\\b``, except negated), so it holds on any text the rule's Python
+patterns match (``tests/test_prefilter.py``). The set is built once the triggers have read
+``PAYOFF`` characters: importing google-re2 and compiling the set costs more than the triggers
+spend on a few short strings, so a small run never pays for it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any
 from fedlearn.anonymize import rules as rule_types
 from fedlearn.anonymize.rules import Rule
 
-# ASCII characters the triggers read before the set is built: about what the set then saves on as
+# Characters the triggers read before the set is built: about what the set then saves on as
 # much text (import and compile ~7 ms; bench_anonymize: ~35 MB/s with it, ~12 without), so a run
 # pays at most about twice what the best choice made in advance would have cost.
 PAYOFF = 128 * 1024
@@ -35,7 +38,7 @@ def load_re2() -> Any:
 
 class Prefilter:
     """
-    The gates of a rule list as one RE2 set, built once ``after`` ASCII characters were asked about.
+    The gates of a rule list as one RE2 set, built once ``after`` characters were asked about.
 
     Attributes:
         always: the indexes of the rules without a gate (they run on every string).
@@ -62,15 +65,17 @@ class Prefilter:
         """
         Return the sorted indexes of the rules that can find something.
 
-        Return None (the triggers decide) when ``text`` is not ASCII, before the set is built, or
-        without google-re2.
+        Return None (the triggers decide) before the set is built, without google-re2, or for a
+        text with a lone surrogate.
         """
-        if not text.isascii():
-            return None
         if self._set is None and not self._is_ready(len(text)):
             return None
+        try:
+            data = text.encode()
+        except UnicodeEncodeError:  # a lone surrogate: no UTF-8 for RE2 to read
+            return None
         active = list(self.always)
-        for gate in self._set.Match(text.encode("ascii")) or ():
+        for gate in self._set.Match(data) or ():
             active += self._members[gate]
         active.sort()
         return active
