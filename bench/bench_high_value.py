@@ -43,8 +43,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_anonymize as text  # the realistic text generators: questions, answers, tracebacks
 import bench_sync
 
-from fedlearn import config, learning, sample, telemetry
+from fedlearn import config, sample
 from fedlearn.anonymize import Anonymizer
+from fedlearn.learn import learning, telemetry
 
 SHORT = 200  # bytes: a string this long or shorter counts as short
 
