@@ -224,6 +224,7 @@ def written_folders(cfg: config.Config) -> list[Path]:
         layout.telemetry_file(repo, node).parent,
         layout.fine_tuning_dir(repo, node),
         layout.metrics_file(repo, "month", node).parent.parent,
+        layout.retraction_file(repo, node).parent,  # re-anonymizing writes the tombstones
     ]
 
 

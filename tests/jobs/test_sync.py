@@ -714,3 +714,52 @@ def test_sync_on_a_full_disk_names_the_path_and_filesystem(
     assert f"filesystem mounted at {small_disk}" in line
     assert "Traceback" not in process.stderr
     assert [p for p in small_disk.rglob("*") if atomic.is_temp(p)] == []
+
+
+TICKETED = {
+    "timestamp": "2026-02-01T00:00:00Z",
+    "value_score": 0.9,
+    "error_message": "deploy blocked by TCK-123456",
+    "solution": "close TCK-123456 first",
+}
+
+
+def add_ticket_rule(node: Node) -> None:
+    """Append the README's extra_rules example to the node's config."""
+    with node.config_file.open("a") as handle:
+        handle.write(
+            '\n[anonymize]\nextra_rules = [{ name = "ticket", pattern = "TCK-[0-9]{6}" }]\n'
+        )
+
+
+def test_sync_rewrite_that_fails_midway_changes_nothing_and_a_rerun_completes(
+    node: Node, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A failure while re-anonymizing leaves every file as it was, no temp behind; a rerun does it."""
+    write_jsonl(node.telemetry, [TICKETED])
+    sync(node)
+    add_ticket_rule(node)
+    before = outputs(node.repo, "alpha")
+
+    def broken(*args: Any) -> None:
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(sync_job.reanonymize, "stage_lines", broken)
+    with pytest.raises(OSError, match="disk gone"):
+        sync_job.run(node.config(), argparse_namespace())
+    assert outputs(node.repo, "alpha") == before
+    assert [p for p in (node.repo / "data").rglob("*") if atomic.is_temp(p)] == []
+    monkeypatch.undo()
+    answer = sync(node, capsys=capsys)
+    assert answer["reanonymized"]["rekeyed"] == 1
+    assert all(b"TCK-" not in data for data in outputs(node.repo, "alpha").values())
+    assert json.loads(layout.telemetry_file(node.repo, "alpha").read_bytes())["error_message"] == (
+        "deploy blocked by <redacted:ticket>"
+    )
+
+
+def argparse_namespace() -> Any:
+    """Return sync's parsed arguments: no dry run, no forced rewrite."""
+    import argparse
+
+    return argparse.Namespace(dry_run=False, reanonymize=False)
