@@ -100,9 +100,16 @@ class MemoAnonymizer:
         """Return ``anonymize(text)``, from the memo when this text was seen before."""
         return self.anonymize_many([text])[0]
 
-    def anonymize_many(self, texts: Sequence[str]) -> list[str]:
-        """Return ``anonymize_many(texts)``; the texts not in the memo are anonymized as one batch."""
-        memo, counts = self.memo, self.anonymizer.counts
+    def anonymize_many(
+        self, texts: Sequence[str], counts: collections.Counter[str] | None = None
+    ) -> list[str]:
+        """
+        Return ``anonymize_many(texts)``; the texts not in the memo are anonymized as one batch.
+
+        The redactions are counted in ``counts`` (default: the anonymizer's own).
+        """
+        memo = self.memo
+        counts = self.anonymizer.counts if counts is None else counts
         missing = [text for text in dict.fromkeys(texts) if text not in memo]
         fresh = dict(zip(missing, self.anonymizer.redact_each(missing), strict=True))
         found = []
@@ -279,9 +286,9 @@ class Learner:
         key = (category, tuple(raw_fields.items()))
         built = self.built.get(key)
         if built is None:
-            with counted_apart(self.anonymizer) as redactions:  # counted when written
-                texts = self.memo.anonymize_many(list(raw_fields.values()))
-                fields = dict(zip(raw_fields, texts, strict=True))
+            redactions: collections.Counter[str] = collections.Counter()  # counted when written
+            texts = self.memo.anonymize_many(list(raw_fields.values()), redactions)
+            fields = dict(zip(raw_fields, texts, strict=True))
             built = Known(formula, patterns.build(category, fields, 0.0, "", self.node), redactions)
             if len(self.built) < KNOWN_CONTENTS:
                 self.built[key] = built
