@@ -28,6 +28,7 @@ import collections
 import json
 import os
 import random
+import resource
 import shutil
 import sys
 import tempfile
@@ -190,18 +191,29 @@ def sync_and_jq(workdir: Path, telemetry_path: Path) -> tuple[bench_sync.Measure
         f'node_id = "bench"\nrepo = "{repo}"\nstate_dir = "{state}"\n[sync]\n'
         f'telemetry = ["{telemetry_path}"]\nfine_tuning = ""\n'
     )
-    syncs, jqs = [], []
+    syncs, jqs, jq_cpus = [], [], []
     for _ in range(2):
         shutil.rmtree(repo, ignore_errors=True)
         shutil.rmtree(state, ignore_errors=True)
         repo.mkdir()
         syncs.append(bench_sync.run_sync(config_path))
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         jq = bench_sync.jq_pipeline(telemetry_path)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if jq is None:
             raise SystemExit("jq is not on PATH")
         jqs.append(jq)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        jq_cpus.append(cpu)
     print("full sync rounds, process s: " + ", ".join(f"{m.process:.2f}" for m in syncs))
     print("jq rounds, s: " + ", ".join(f"{t:.2f}" for t in jqs))
+    print(
+        "CPU s, sync rounds: "
+        + ", ".join(f"{m.job_cpu:.2f}" for m in syncs)
+        + "; jq rounds: "
+        + ", ".join(f"{t:.2f}" for t in jq_cpus)
+        + f"; best jq CPU / best sync CPU = {min(jq_cpus) / min(m.job_cpu for m in syncs):.1f}x"
+    )
     return min(syncs, key=lambda m: m.process), min(jqs)
 
 
