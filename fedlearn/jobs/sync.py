@@ -184,10 +184,12 @@ def rewrite_own_files(job: SyncRun, *, force: bool, dry_run: bool) -> reanonymiz
         return None
     try:
         with job.store.lock("export"):
-            return rewrite(job, anonymizer, collections=True, dry_run=dry_run)
+            done = rewrite(job, anonymizer, collections=True, dry_run=dry_run)
     except LockHeldError:
         log.warning("export is running: its snapshots are re-anonymized at the next sync")
-    return rewrite(job, anonymizer, collections=False, dry_run=dry_run)
+        done = rewrite(job, anonymizer, collections=False, dry_run=dry_run)
+    done.forced = force
+    return done
 
 
 def rewrite(
@@ -406,7 +408,9 @@ def summarize(
     )
     redactions = counts["redactions"]
     lines.append("redactions: " + (", ".join(f"{k} {v}" for k, v in redactions.items()) or "none"))
-    if rewrite is not None:
+    # Said when it did something, was asked for, or left something for the next sync; a first
+    # sync (no fingerprint yet) with nothing to rewrite says nothing.
+    if rewrite is not None and (rewrite.files or rewrite.forced or not rewrite.collections):
         lines.append(
             f"re-anonymized with the current rules: {len(rewrite.files)} files rewritten, "
             f"{len(rewrite.rekeyed)} patterns re-keyed"

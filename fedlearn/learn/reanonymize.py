@@ -48,11 +48,13 @@ class Rewrite:
         files: the files staged (rewritten), this node's under data/.
         rekeyed: the old ids of the patterns whose content, and so id, changed.
         collections: whether the collection snapshots were rewritten (not while export runs).
+        forced: whether it was asked for (``sync --reanonymize``) rather than due.
     """
 
     files: list[Path] = attrs.field(factory=list)
     rekeyed: list[str] = attrs.field(factory=list)
     collections: bool = True
+    forced: bool = False
 
 
 def fingerprint_file(store: state.StateDir) -> Path:

@@ -39,7 +39,8 @@ def ticketed_node(make_node: Callable[..., Node]) -> Node:
     }
     write_jsonl(node.telemetry, events)
     write_jsonl(node.dataset, [chat])
-    node.run("sync")
+    first = node.run("sync").stdout
+    assert "re-anonymized" not in first  # a first sync has nothing to rewrite and says nothing
     assert b"TCK-" in (node.repo / "data" / "telemetry" / "alpha.jsonl").read_bytes()
     return node
 
@@ -84,4 +85,6 @@ def test_plain_sync_rewrites_after_the_rules_change(make_node: Callable[..., Nod
     assert {"alpha.jsonl", "dataset.jsonl"} <= written
     assert b"TCK-" not in data_bytes(node.repo)
     assert json.loads(node.run("sync", "--json").stdout)["reanonymized"] is None
+    forced = node.run("sync", "--reanonymize").stdout
+    assert "re-anonymized with the current rules: 0 files rewritten" in forced
     node.run("publish")
