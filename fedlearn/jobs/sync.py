@@ -154,8 +154,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
         store.remove_stale()
         job = SyncRun(cfg, store)
         force = getattr(args, "reanonymize", False)  # callers that build args by hand omit it
-        with checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait):
-            rewrite = rewrite_own_files(job, force=force, dry_run=args.dry_run)
+        rewrite = rewrite_own_files(job, force=force, dry_run=args.dry_run)
         job.read_telemetry()
         fine_tuning = read_fine_tuning(job)
         learned = job.learner.result(job.tally)
@@ -176,18 +175,20 @@ def rewrite_own_files(job: SyncRun, *, force: bool, dry_run: bool) -> reanonymiz
     """
     Re-anonymize this node's files under data/ when the rules changed (or ``force``); None if not.
 
-    Its own transaction, committed before any new line is read, under export's lock too (it
-    rewrites export's snapshots); while export runs, the snapshots wait for the next sync.
+    Its own transaction, committed before any new line is read, under the repo lock (as every
+    write of this node's files) and export's lock too (it rewrites export's snapshots); while
+    export runs, the snapshots wait for the next sync.
     """
     anonymizer = anonymize.Anonymizer(job.cfg.anonymize)  # its redactions are not this run's
     if not force and not reanonymize.is_due(job.store, job.cfg, anonymizer):
         return None
-    try:
-        with job.store.lock("export"):
-            done = rewrite(job, anonymizer, collections=True, dry_run=dry_run)
-    except LockHeldError:
-        log.warning("export is running: its snapshots are re-anonymized at the next sync")
-        done = rewrite(job, anonymizer, collections=False, dry_run=dry_run)
+    with checkout.writing(job.store, job.repo, job.cfg.repo_lock_wait):
+        try:
+            with job.store.lock("export"):
+                done = rewrite(job, anonymizer, collections=True, dry_run=dry_run)
+        except LockHeldError:
+            log.warning("export is running: its snapshots are re-anonymized at the next sync")
+            done = rewrite(job, anonymizer, collections=False, dry_run=dry_run)
     done.forced = force
     return done
 
