@@ -148,7 +148,8 @@ def numbers() -> list[Rule]:
                 ),
                 judge=introduced,
             ),
-            gate=r"\+[1-9]|[0-9]{3}[-.][0-9]{4}|(?i:" + "|".join(PHONE_WORDS[:-1]) + ")",
+            # Every word, "tél" too: RE2 reads a non-ASCII text's UTF-8 (it was left to the triggers).
+            gate=r"\+[1-9]|[0-9]{3}[-.][0-9]{4}|(?i:" + "|".join(PHONE_WORDS) + ")",
             trigger=Trigger(
                 words=("+", *PHONE_WORDS),
                 patterns=(Lazy(r"-[0-9]{4}"), Lazy(r"\.[0-9]{4}")),
