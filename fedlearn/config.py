@@ -315,10 +315,13 @@ class Trust:
         signing_key: this node's SSH private key file (``user.signingkey``, e.g.
             ``/var/lib/fedlearn/id_ed25519``); required with ``allowed_signers``: publish signs its
             commits with it.
+        admins: node ids whose retractions count for any pattern (others' only for patterns
+            they have seen themselves).
     """
 
     allowed_signers: str = ""
     signing_key: str = ""
+    admins: list[str] = attrs.field(factory=list)
 
 
 @attrs.frozen
@@ -464,6 +467,11 @@ def validate(config: Config) -> list[str]:
         problems.append(f"node_id: {config.node_id!r} must match [a-z0-9][a-z0-9-]{{0,62}}")
     if not config.repo_lock_wait >= 0:
         problems.append("repo_lock_wait: must be 0 seconds (no wait) or more")
+    problems += [
+        f"trust.admins: {admin!r} is not a node id"
+        for admin in config.trust.admins
+        if not NODE_ID_PATTERN.fullmatch(admin)
+    ]
     if not 0.0 <= config.sync.value_threshold <= 1.0:
         problems.append("sync.value_threshold: must be between 0 and 1")
     for key in (

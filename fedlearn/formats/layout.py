@@ -9,6 +9,8 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+from fedlearn.store import peer_files
+
 DATA = "data"
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 STAMP_PATTERN = re.compile(r"\d{8}T\d{6}Z")
@@ -29,9 +31,34 @@ def pattern_file(repo: Path, category: str, node: str) -> Path:
     return pattern_dir(repo, category) / f"{node}.jsonl"
 
 
+def is_node_file(name: str, suffix: str = ".jsonl") -> bool:
+    """Return whether ``name`` is ``<node id><suffix>``."""
+    return peer_files.NODE.fullmatch(name.removesuffix(suffix)) is not None and name.endswith(
+        suffix
+    )
+
+
+def node_files(repo: Path, folder: Path, suffix: str = ".jsonl") -> list[Path]:
+    """
+    Return the regular ``<node><suffix>`` files in ``folder``, sorted (``peer_files.entries``), as
+    this node accepts them (``git_trust.listed``: with ``[trust]``, a forged new file is left out
+    and a forged deletion put back; ``peer_files.read`` then gives its accepted content).
+    """
+    from fedlearn.store import git_trust
+
+    found = peer_files.entries(
+        repo,
+        folder,
+        folders=False,
+        select=lambda name: name.endswith(suffix),
+        valid=lambda name: is_node_file(name, suffix),
+    )
+    return git_trust.listed(folder, found, suffix, nested=False)
+
+
 def pattern_files(repo: Path, category: str) -> list[Path]:
-    """Return every node's pattern file of ``category``, sorted by node."""
-    return sorted(pattern_dir(repo, category).glob("*.jsonl"))
+    """Return every node's pattern file of ``category``, sorted by node (checked: ``peer_files``)."""
+    return node_files(repo, pattern_dir(repo, category))
 
 
 def retraction_file(repo: Path, node: str) -> Path:
@@ -40,8 +67,8 @@ def retraction_file(repo: Path, node: str) -> Path:
 
 
 def retraction_files(repo: Path) -> list[Path]:
-    """Return every node's retractions file, sorted by node."""
-    return sorted((data_dir(repo) / "retractions").glob("*.jsonl"))
+    """Return every node's retractions file, sorted by node (checked: ``peer_files``)."""
+    return node_files(repo, data_dir(repo) / "retractions")
 
 
 def fine_tuning_dir(repo: Path, node: str) -> Path:
@@ -75,15 +102,17 @@ def manifest_of(snapshot: Path) -> Path:
 
 
 def collection_names(repo: Path) -> list[str]:
-    """Return the collections any node has exported, sorted."""
+    """Return the collections any node has exported, sorted (real folders with valid names)."""
     root = data_dir(repo) / "collections"
-    return sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+    valid = peer_files.COLLECTION.fullmatch
+    return [p.name for p in peer_files.entries(repo, root, folders=True, valid=valid)]
 
 
 def collection_nodes(repo: Path, collection: str) -> list[str]:
-    """Return the nodes that exported ``collection``, sorted."""
+    """Return the nodes that exported ``collection``, sorted (real folders named by node ids)."""
     root = data_dir(repo) / "collections" / collection
-    return sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+    valid = peer_files.NODE.fullmatch
+    return [p.name for p in peer_files.entries(repo, root, folders=True, valid=valid)]
 
 
 def telemetry_file(repo: Path, node: str) -> Path:
@@ -142,13 +171,22 @@ def stamped_files(folder: Path, suffix: str = ".jsonl") -> list[Path]:
     """
     Return the files in ``folder`` named ``<stamp><suffix>``, oldest first by the stamp in the name.
 
-    File times are never used: a fresh clone gives every file the same mtime.
+    File times are never used: a fresh clone gives every file the same mtime. Only regular files
+    are listed, and none in a symlinked folder (``peer_files``).
     """
-    if not folder.is_dir():
-        return []
-    found = [
-        p
-        for p in folder.iterdir()
-        if p.name.endswith(suffix) and STAMP_PATTERN.fullmatch(p.name.removesuffix(suffix))
-    ]
+    found = peer_files.entries(
+        repo_of(folder),
+        folder,
+        folders=False,
+        select=lambda name: name.endswith(suffix) and not name.startswith("."),
+        valid=lambda name: STAMP_PATTERN.fullmatch(name.removesuffix(suffix)) is not None,
+    )
     return sorted(found, key=lambda p: p.name)
+
+
+def repo_of(path: Path) -> Path:
+    """Return the repository a path under ``data/`` belongs to (the folder holding ``data``)."""
+    for parent in path.parents:
+        if parent.name == DATA:
+            return parent.parent
+    return path.parent

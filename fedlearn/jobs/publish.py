@@ -20,7 +20,7 @@ from fedlearn import anonymize, config
 from fedlearn.errors import SecretFoundError
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
-from fedlearn.store import atomic, checkout, git_local, git_remote, git_trust, state
+from fedlearn.store import atomic, checkout, git_local, git_remote, git_trust, peer_files, state
 
 log = logging.getLogger(__name__)
 
@@ -155,8 +155,15 @@ def refuse_secrets(cfg: config.Config, folder: Path, changes: list[tuple[str, st
 
 
 def find_secrets(anonymizer: anonymize.Anonymizer, folder: Path, paths: list[str]) -> list[str]:
-    """Return ``path:line:rule`` of every secret in the files ``folder/<path>``."""
-    findings = anonymize.scan_files(anonymizer, [folder / path for path in paths])
+    """
+    Return ``path:line:rule`` of every secret in the files ``folder/<path>``.
+
+    Only regular files are read: a staged symlink is committed as its link text, and reading
+    through it would read (or hang on) whatever it points to.
+    """
+    regular = [folder / path for path in paths if (folder / path).is_file()]
+    regular = [path for path in regular if not path.is_symlink()]
+    findings = anonymize.scan_files(anonymizer, regular)
     return [f"{Path(f.path).relative_to(folder)}:{f.line}:{f.rule}" for f in findings]
 
 
@@ -199,7 +206,7 @@ def tally(
     for letter, path in changes:
         kind = kind_of(root, node, top / path)
         old = git_local.show(top, "HEAD", path) if letter != "A" else b""
-        new = (folder / path).read_bytes() if letter != "D" else b""
+        new = (peer_files.read(folder, folder / path, "dataset") or b"") if letter != "D" else b""
         if kind in ("pattern", "retraction"):
             before, after = keyed_lines(old), keyed_lines(new)
             counts[kind] += len(after.keys() - before.keys())

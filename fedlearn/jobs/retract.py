@@ -1,7 +1,9 @@
 """Retract a pattern: a tombstone in this node's retractions file removes its id everywhere.
 
 The merged view and import drop a retracted id on every node once it is published and pulled
-(DESIGN.md "Records"); the id also leaves this node's own pattern files, which only it writes.
+(DESIGN.md "Records"). Other nodes accept the tombstone only for a pattern this node has seen (its
+own pattern files list it, and keep it as the evidence) or when this node is in their
+``[trust] admins``.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
 def retract(
     cfg: config.Config, store: state.StateDir, pattern_id: str, reason: str, *, dry_run: bool
 ) -> Summary:
-    """Add the tombstone of ``pattern_id`` and drop the id from this node's pattern files."""
+    """Add the tombstone of ``pattern_id``; this node's pattern files keep it (``own_files_holding``)."""
     repo, node = cfg.repo_path, cfg.node_id
     path = layout.retraction_file(repo, node)
     tombstones = read_own(path)
@@ -74,18 +76,20 @@ def retract(
     tombstones[pattern_id] = Retraction(id=pattern_id, retracted_at=state.now_iso(), reason=text)
     transaction = store.transaction("retract")
     transaction.stage(path, records.encode_lines(tombstones[key] for key in sorted(tombstones)))
-    dropped = [str(p) for p in drop_from_own_files(transaction, repo, node, pattern_id)]
-    facts |= {"known": is_known(repo, pattern_id), "removed_from": dropped}
+    held = [str(p) for p in own_files_holding(repo, node, pattern_id)]
+    facts |= {"known": is_known(repo, pattern_id), "seen_here": held}
     if dry_run:
         transaction.abort()
     else:
         transaction.commit()
-    lines = [
-        f"retracted {pattern_id}"
-        + (f", removed from {len(dropped)} of this node's files" if dropped else "")
-    ]
+    lines = [f"retracted {pattern_id}"]
     if not facts["known"]:
         lines.append("note: no node's pattern files hold this id; the tombstone is written anyway")
+    elif not held and node not in cfg.trust.admins:
+        lines.append(
+            f"note: this node has not seen {pattern_id}: other nodes accept the tombstone only "
+            f'with "{node}" in their [trust] admins'
+        )
     lines.append(
         "`fedlearn publish` shares it; `fedlearn import` drops it from this node's Qdrant now"
     )
@@ -109,18 +113,10 @@ def read_own(path: Path) -> dict[str, Retraction]:
     return found
 
 
-def drop_from_own_files(
-    transaction: atomic.Transaction, repo: Path, node: str, pattern_id: str
-) -> list[Path]:
-    """Stage this node's pattern files without ``pattern_id``; return the files that held it."""
-    holding = []
-    for category in config.CATEGORIES:
-        path = layout.pattern_file(repo, category, node)
-        table = patterns.join_all(patterns.read(path))
-        if table.pop(pattern_id, None) is not None:
-            transaction.stage(path, patterns.encode(table))
-            holding.append(path)
-    return holding
+def own_files_holding(repo: Path, node: str, pattern_id: str) -> list[Path]:
+    """Return this node's pattern files that hold ``pattern_id`` (they stay: the evidence it saw it)."""
+    files = [layout.pattern_file(repo, category, node) for category in config.CATEGORIES]
+    return [path for path in files if any(p.id == pattern_id for p in patterns.read(path))]
 
 
 def is_known(repo: Path, pattern_id: str) -> bool:

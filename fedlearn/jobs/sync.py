@@ -33,7 +33,7 @@ from fedlearn.learn import (
     retention,
     telemetry,
 )
-from fedlearn.store import atomic, checkout, jsonl, rotation, state
+from fedlearn.store import atomic, checkout, jsonl, peer_files, rotation, state
 
 PART_BYTES = 32 * 1024 * 1024  # below this a range is not worth a worker process
 log = logging.getLogger(__name__)
@@ -136,7 +136,8 @@ class SyncRun:
         return telemetry.Filtered(keep_bytes=self.cfg.sync.quarantine_max_bytes)
 
     def stage(self, path: Path, data: bytes) -> None:
-        """Stage one file of the transaction (unchanged files are left alone)."""
+        """Stage one file of the transaction (unchanged files are left alone), never through a symlink."""
+        peer_files.own_folder(self.repo, path.parent)
         if self.transaction.stage(path, data):
             log.debug("staged %s", path)
 
@@ -150,6 +151,8 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
         with checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait):
             if atomic.recover(store.journal("sync")):
                 log.info("finished the writes of an interrupted sync")
+            for folder in written_folders(cfg):  # a peer's symlink there is never written through
+                peer_files.own_folder(cfg.repo_path, folder)
             atomic.remove_stale(*written_folders(cfg))
         store.remove_stale()
         job = SyncRun(cfg, store)
@@ -272,7 +275,7 @@ def take_chat_line(
 
 def stage_patterns(job: SyncRun, learned: dict[str, records.Pattern]) -> dict[str, dict[str, int]]:
     """Fold the new observations into this node's pattern files; return new/updated per category."""
-    retracted = patterns.read_retractions(job.repo)
+    retracted = patterns.read_retractions(job.repo, job.cfg.trust.admins)
     counts: dict[str, dict[str, int]] = {}
     by_category: dict[str, list[records.Pattern]] = collections.defaultdict(list)
     for pattern in learned.values():
@@ -298,7 +301,7 @@ def stage_snapshot(job: SyncRun, lines: list[bytes]) -> None:
     if not lines:
         return
     path = layout.telemetry_file(job.repo, job.node)
-    kept = path.read_bytes().splitlines() if path.exists() else []
+    kept = (peer_files.read(job.repo, path, "telemetry") or b"").splitlines()
     tail = (kept + lines)[-job.cfg.sync.telemetry_snapshot_size :]
     job.stage(path, b"\n".join(tail) + b"\n")
 
@@ -306,7 +309,7 @@ def stage_snapshot(job: SyncRun, lines: list[bytes]) -> None:
 def stage_fine_tuning(job: SyncRun, new: list[records.ChatRecord]) -> dict[str, int]:
     """Add new records to this node's dataset; snapshot it when it changed, keep the last N."""
     path = layout.fine_tuning_file(job.repo, job.node)
-    table = finetune.read_dataset(path.read_bytes() if path.exists() else b"")
+    table = finetune.read_dataset(peer_files.read(job.repo, path, "dataset") or b"")
     added, duplicates = finetune.add(table, new)
     if added:
         content = finetune.encode(table)
@@ -349,7 +352,7 @@ def stage_state(job: SyncRun, counts: dict[str, Any]) -> None:
         or counts["fine_tuning"]["new"]
         or counts["fine_tuning"].get("rejected")
     ):
-        existing = path.read_bytes() if path.exists() else None
+        existing = peer_files.read(job.repo, path, "metrics")
         job.stage(path, monthly.updated(existing, job.node, month, monthly_counts, job.now))
     stage_quarantine(job)
     job.stage(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import collections
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ import msgspec
 from fedlearn import commands, config
 from fedlearn.formats import layout
 from fedlearn.learn import monthly, patterns, retention
-from fedlearn.store import git_local, jsonl, rotation, state
+from fedlearn.store import git_local, jsonl, peer_files, rotation, state
 
 
 class QuarantineReason(msgspec.Struct):
@@ -27,6 +28,7 @@ class QuarantineReason(msgspec.Struct):
 
 QUARANTINE_DECODER = msgspec.json.Decoder(QuarantineReason)
 log = logging.getLogger(__name__)
+MONTH = re.compile(r"\d{4}-\d\d")
 
 
 @attrs.frozen
@@ -109,14 +111,17 @@ def quarantined(store: state.StateDir) -> dict[str, int]:
 def month_totals(repo: Path, node: str) -> dict[str, Any]:
     """Return this node's totals summed over every month on file."""
     total: dict[str, Any] = {}
-    for path in sorted((layout.data_dir(repo) / "metrics" / "monthly").glob(f"*/{node}.json")):
-        try:
-            document = msgspec.json.decode(path.read_bytes())
-        except msgspec.DecodeError as error:
-            log.warning("%s: skipped, damaged: %s", path, error)
+    root = layout.data_dir(repo) / "metrics" / "monthly"
+    for month in peer_files.entries(repo, root, folders=True, valid=MONTH.fullmatch):
+        data = peer_files.read(repo, month / f"{node}.json", "metrics")
+        if data is None:
             continue
-        if isinstance(document, dict):
-            total = monthly.add_counts(total, document.get("totals", {}))
+        try:
+            document = msgspec.json.decode(data)
+            if isinstance(document, dict):
+                total = monthly.add_counts(total, document.get("totals", {}))
+        except (msgspec.DecodeError, RecursionError) as error:
+            peer_files.refuse(repo, month / f"{node}.json", f"damaged: {str(error)[:120]}")
     return total
 
 
@@ -134,7 +139,7 @@ def gather(cfg: config.Config) -> Overview:
     """Return the overview of this node."""
     store = state.StateDir(cfg.state_path)
     repo, node = cfg.repo_path, cfg.node_id
-    merged = patterns.merged_view(repo, cfg.sync.categories)
+    merged = patterns.merged_view(repo, cfg.sync.categories, cfg.trust.admins)
     own = {c: len(patterns.read(layout.pattern_file(repo, c, node))) for c in cfg.sync.categories}
     held = (*commands.NAMES, state.REPO_LOCK)
     locks = {job: pid for job in held if (pid := store.lock_holder(job)) is not None}

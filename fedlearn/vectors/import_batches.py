@@ -192,7 +192,10 @@ def write_batch(
     todo = [
         (s, p, t)
         for s, p, t in batch
-        if p.id not in owners or (job.overwrite and owners[p.id] == s.owner) or p.id in stale
+        if p.id not in owners
+        or (job.overwrite and owners[p.id] == s.owner)
+        or takes_back(s, owners[p.id])
+        or p.id in stale
     ]
     tally.conflicts += len(taken)
     tally.skipped += len(batch) - len(todo) - len(taken)
@@ -225,6 +228,14 @@ def is_taken(
         and point_id in owners
         and owners[point_id] != source.owner
     )
+
+
+def takes_back(source: import_sources.Source, owner: str | None) -> bool:
+    """
+    Return whether a pattern's point replaces the point holding its id: one another node's
+    snapshot put there (a pattern's id derives from its content, so no snapshot point may hold it).
+    """
+    return source.label == import_sources.PATTERNS and owner is not None
 
 
 def warn_taken(collection: str, taken: list[tuple[import_sources.Source, points.PointId]]) -> None:

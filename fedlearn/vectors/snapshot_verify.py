@@ -16,6 +16,7 @@ import hashlib
 import itertools
 import logging
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
@@ -25,10 +26,12 @@ import msgspec
 from fedlearn import config
 from fedlearn.errors import VerifyError
 from fedlearn.formats import layout, records
+from fedlearn.store import peer_files
 from fedlearn.vectors import points
 
 log = logging.getLogger(__name__)
 DIGEST_BYTES = 32  # sha256, one per run of lines
+FUTURE_SKEW = timedelta(minutes=10)  # how far a snapshot's stamp may run ahead of this clock
 
 
 class SchemaOnly(msgspec.Struct, frozen=True):
@@ -126,7 +129,9 @@ def open_snapshot(path: Path, collection: str, node: str, run_lines: int) -> Ver
     """
     found = read_manifest(path)
     check_manifest(found, collection, node)
-    handle = path.open("rb")
+    handle = peer_files.open_binary(layout.repo_of(path), path, "snapshot")
+    if handle is None:
+        raise VerifyError("not a regular file of a size fedlearn reads (fedlearn doctor lists it)")
     try:
         digests = first_pass(handle, found, run_lines)
     except BaseException:
@@ -174,6 +179,8 @@ def check_line(
         point = records.POINT_DECODER.decode(line)
     except msgspec.DecodeError as error:
         return f"line {number} is not a point: {error}", last
+    except RecursionError:
+        return f"line {number} is nested too deep (too_deep)", last
     if not points.is_valid_id(point.id):
         return f"line {number}: {point.id!r} is not a Qdrant point id", last
     if last is not None and points.sort_key(last) >= points.sort_key(point.id):
@@ -184,9 +191,18 @@ def check_line(
 def latest(
     folder: Path, collection: str, node: str, run_lines: int
 ) -> tuple[VerifiedSnapshot | None, list[Refusal]]:
-    """Return the newest snapshot in ``folder`` that verifies (open), and the newer ones refused."""
+    """
+    Return the newest snapshot in ``folder`` that verifies (open), and the newer ones refused.
+
+    A snapshot stamped later than now (beyond ``FUTURE_SKEW``) is passed over until its time: a
+    forged far-future stamp, or a clock that ran ahead, never shadows the real ones.
+    """
     refused: list[Refusal] = []
+    latest_stamp = layout.stamp(datetime.now(UTC) + FUTURE_SKEW)
     for path in reversed(layout.stamped_files(folder, ".jsonl")):
+        if path.name.removesuffix(".jsonl") > latest_stamp:
+            log.info("%s: stamped in the future; passed over until its time", path)
+            continue
         try:
             return open_snapshot(path, collection, node, run_lines), refused
         except VerifyError as error:
@@ -197,10 +213,10 @@ def latest(
 
 def read_manifest(path: Path) -> records.Manifest:
     """Return the manifest of snapshot ``path``; raise VerifyError when it is missing or malformed."""
-    try:
-        raw = layout.manifest_of(path).read_bytes()
-    except FileNotFoundError:
-        raise VerifyError("no manifest (an interrupted export?)") from None
+    manifest = layout.manifest_of(path)
+    raw = peer_files.read(layout.repo_of(path), manifest, "manifest")
+    if raw is None:
+        raise VerifyError("no manifest (an interrupted export?), or one fedlearn does not read")
     try:
         # The schema first: a newer schema's manifest may have fields this version does not know.
         schema = SCHEMA_DECODER.decode(raw).schema
@@ -214,6 +230,8 @@ def read_manifest(path: Path) -> records.Manifest:
         return records.MANIFEST_DECODER.decode(raw)
     except msgspec.DecodeError as error:
         raise VerifyError(f"manifest does not match the schema: {error}") from None
+    except RecursionError:
+        raise VerifyError("manifest is nested too deep (too_deep)") from None
 
 
 def check_manifest(found: records.Manifest, collection: str, node: str) -> None:

@@ -52,10 +52,13 @@ def test_retract_is_idle_when_already_retracted(make_node: Callable[..., Node]) 
     assert layout.retraction_file(alpha.repo, "alpha").read_bytes() == before
 
 
-def test_retract_drops_the_id_from_this_nodes_files_and_the_merged_view(
+def test_retract_drops_the_id_from_the_merged_view_and_keeps_the_evidence(
     make_node: Callable[..., Node],
 ) -> None:
-    """The id leaves this node's pattern file and the merged view; another node's file is untouched."""
+    """
+    The id leaves the merged view; this node's pattern file keeps it (the proof, for other nodes,
+    that this node saw what it retracts) and another node's file is untouched.
+    """
     alpha = make_node("alpha")
     kept = learn(alpha, "error-solutions", "disk full")
     gone = learn(alpha, "error-solutions", "wrong advice")
@@ -63,11 +66,9 @@ def test_retract_drops_the_id_from_this_nodes_files_and_the_merged_view(
     atomic.write(other, patterns.encode({gone.id: gone}))
     answer = json.loads(alpha.run("retract", gone.id, "--reason", "bad", "--json").stdout)
     assert answer["known"] is True
-    assert answer["removed_from"] == [
-        str(layout.pattern_file(alpha.repo, "error-solutions", "alpha"))
-    ]
+    assert answer["seen_here"] == [str(layout.pattern_file(alpha.repo, "error-solutions", "alpha"))]
     own = patterns.read(layout.pattern_file(alpha.repo, "error-solutions", "alpha"))
-    assert [p.id for p in own] == [kept.id]
+    assert sorted(p.id for p in own) == sorted([kept.id, gone.id])
     assert [p.id for p in patterns.read(other)] == [gone.id]
     assert view_ids(alpha) == {kept.id}
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -405,17 +406,27 @@ def test_sync_keeps_only_the_last_n_high_value_events(make_node: Any) -> None:
 def test_sync_does_not_readd_a_retracted_pattern(
     node: Node, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """An id retracted by any node is skipped and counted."""
+    """
+    An id retracted by a node that has seen it is skipped and counted; one retracted by a node
+    that never saw it (a peer tombstoning everyone's patterns) is not.
+    """
     event = {"value_score": 0.9, "error_message": "E", "solution": "S"}
     write_jsonl(node.telemetry, [event])
     sync(node, capsys=capsys)
     path = layout.pattern_file(node.repo, "error-solutions", "alpha")
-    pattern_id = records.PATTERN_DECODER.decode(path.read_bytes().splitlines()[0]).id
+    pattern = records.PATTERN_DECODER.decode(path.read_bytes().splitlines()[0])
     tombstone = records.Retraction(
-        id=pattern_id, retracted_at="2026-01-01T00:00:00Z", reason="wrong"
+        id=pattern.id, retracted_at="2026-01-01T00:00:00Z", reason="wrong"
     )
     layout.retraction_file(node.repo, "beta").parent.mkdir(parents=True, exist_ok=True)
     layout.retraction_file(node.repo, "beta").write_bytes(records.encode_line(tombstone))
+    write_jsonl(node.telemetry, [event], append=True)
+    answer = sync(node, capsys=capsys)
+    assert answer["patterns"]["error-solutions"]["retracted"] == 0
+    beta_saw = msgspec.structs.replace(pattern, seen={"beta": 1})
+    layout.pattern_file(node.repo, "error-solutions", "beta").write_bytes(
+        records.encode_line(beta_saw)
+    )
     write_jsonl(node.telemetry, [event], append=True)
     answer = sync(node, capsys=capsys)
     assert answer["patterns"]["error-solutions"]["retracted"] == 1
