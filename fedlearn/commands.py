@@ -20,6 +20,7 @@ HELP: Final[dict[str, str]] = {
     "scan": "scan files for secrets (default: this node's files under data/); exit 1 on a finding",
     "status": "show this node's state: last runs, backlog, patterns, snapshots, locks",
     "metrics": "write Prometheus metrics for node_exporter's textfile collector",
+    "doctor": "list what under data/ every job ignores (symlinks, oversize, forged records); exit 1 if any",
     "schedule": "print when sync, export and metrics run, as systemd OnCalendar or crontab lines",
     "config": "show the configuration as TOML, or validate a configuration file",
     "demo": "run the whole loop on generated data: two nodes, a bare remote, no service",

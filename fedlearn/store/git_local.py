@@ -415,16 +415,21 @@ def ahead(repo: Path, upstream: str) -> int:
     return int(run(repo, "rev-list", "--count", f"{upstream}..HEAD").stdout.strip())
 
 
+def printable(name: str) -> str:
+    """Return a path git gave as text that can be written anywhere: bytes that are not UTF-8 as ``\\xff``."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def changed_paths(repo: Path, old: str | None, new: str | None, *paths: str) -> list[str]:
     """Return the paths (limited to ``paths``) that differ between commits ``old`` and ``new``."""
     if old == new or new is None:
         return []
     if old is None:
         listed = run(repo, "ls-tree", "-r", "-z", "--name-only", new, "--", *paths).stdout
-        return [name for name in listed.split("\0") if name]
+        return [printable(name) for name in listed.split("\0") if name]
     args = ("diff", "--name-only", "-z", "--no-renames", "--ignore-submodules=all", old, new)
     output = run(repo, *args, "--", *paths).stdout
-    return [name for name in output.split("\0") if name]
+    return [printable(name) for name in output.split("\0") if name]
 
 
 def resolve(repo: Path, ref: str) -> str | None:
@@ -444,7 +449,7 @@ def changed_since(repo: Path, commit: str, folder: str) -> set[str] | None:
         return None
     others = ("ls-files", "-z", "--others", "--exclude-standard", "--", folder)
     untracked = run(repo, *others, check=False)
-    return {name for name in (diff.stdout + "\0" + untracked.stdout).split("\0") if name}
+    return {printable(n) for n in (diff.stdout + "\0" + untracked.stdout).split("\0") if n}
 
 
 def ahead_behind(repo: Path, upstream: str) -> tuple[int, int] | None:

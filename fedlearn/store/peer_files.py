@@ -86,11 +86,15 @@ def is_name(name: str) -> bool:
 
 
 def relative(repo: Path, path: Path) -> str:
-    """Return ``path`` relative to ``repo`` for messages (the path itself when outside it)."""
+    """
+    Return ``path`` relative to ``repo`` for messages (the path itself when outside it); bytes
+    that are not UTF-8 show as ``\\xff``, so the text can be written anywhere.
+    """
     try:
-        return str(path.relative_to(repo))
+        shown = str(path.relative_to(repo))
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def commit_of(repo: Path, path: Path) -> str:
@@ -101,9 +105,8 @@ def commit_of(repo: Path, path: Path) -> str:
     from fedlearn.store import git_local
 
     try:
-        done = git_local.run(
-            repo, "log", "-1", "--format=%h", "--", relative(repo, path), check=False
-        )
+        where = str(path.relative_to(repo)) if path.is_relative_to(repo) else str(path)
+        done = git_local.run(repo, "log", "-1", "--format=%h", "--", where, check=False)
     except (OSError, ValueError):
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""
