@@ -47,12 +47,18 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
     ]
     lines.append(
         f"{len(refused)} refused under {layout.data_dir(repo)}"
-        + ("; every job ignores them (the files other nodes pushed are untrusted input)" if refused else "")
+        + (
+            "; every job ignores them (the files other nodes pushed are untrusted input)"
+            if refused
+            else ""
+        )
     )
     return Summary(
         job="doctor",
         state="failed" if refused else "ok",
-        facts={"refused": [{"path": r.path, "reason": r.reason, "commit": r.commit} for r in refused]},
+        facts={
+            "refused": [{"path": r.path, "reason": r.reason, "commit": r.commit} for r in refused]
+        },
         lines=lines,
         exit_code=1 if refused else 0,
     )
@@ -81,7 +87,11 @@ def walk(repo: Path, folder: Path) -> None:
             kind = kind_of(repo, path)
             if kind is not None and info.st_size > peer_files.CAPS[kind]:
                 cap = peer_files.CAPS[kind]
-                peer_files.refuse(repo, path, f"too large ({info.st_size} bytes, the cap for {kind} files is {cap})")
+                peer_files.refuse(
+                    repo,
+                    path,
+                    f"too large ({info.st_size} bytes, the cap for {kind} files is {cap})",
+                )
 
 
 def kind_of(repo: Path, path: Path) -> str | None:
@@ -105,7 +115,9 @@ def read_all(cfg: config.Config) -> None:
     for collection in layout.collection_names(repo):
         for node in layout.collection_nodes(repo, collection):
             folder = layout.collection_dir(repo, collection, node)
-            found, refusals = snapshot_verify.latest(folder, collection, node, cfg.qdrant.batch_size)
+            found, refusals = snapshot_verify.latest(
+                folder, collection, node, cfg.qdrant.batch_size
+            )
             if found is not None:
                 found.close()
             for refusal in refusals:

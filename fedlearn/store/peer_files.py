@@ -253,7 +253,7 @@ def entries(
     *,
     folders: bool,
     select: Callable[[str], bool] = lambda name: True,
-    valid: Callable[[str], bool] = lambda name: True,
+    valid: Callable[[str], object] = lambda name: True,
 ) -> list[Path]:
     """
     Return the entries of ``folder`` (under ``repo``) that ``select`` picks by name and that are
@@ -312,5 +312,5 @@ def own_folder(repo: Path, folder: Path) -> None:
             log.warning(
                 "%s: %s where this node's folder belongs; removed", relative(repo, current), what
             )
-            os.unlink(current)
+            current.unlink()
             return

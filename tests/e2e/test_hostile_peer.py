@@ -36,7 +36,10 @@ EVENTS = [
 CHAT = {
     "messages": [
         {"role": "user", "content": "how do I pin a flake input to a commit?"},
-        {"role": "assistant", "content": "Set inputs.x.url to github:o/r/<rev> and run nix flake lock."},
+        {
+            "role": "assistant",
+            "content": "Set inputs.x.url to github:o/r/<rev> and run nix flake lock.",
+        },
     ]
 }
 
@@ -70,7 +73,7 @@ class Peer:
             path.unlink()
         elif path.is_dir():
             subprocess.run(["rm", "-rf", str(path)], check=True)
-        os.symlink(target, path)
+        path.symlink_to(target)
 
     def push(self, message: str = "mallory", *paths: str) -> None:
         """Commit ``paths`` (default: everything) and push."""
@@ -162,24 +165,31 @@ def test_symlinks_to_local_files_are_never_read_or_published(
     stamped.write_text(CANARY + "\n")
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)  # read without O_NONBLOCK, it would block the job for ever
-    before = sorted(os.listdir(private))
+    before = sorted(p.name for p in private.iterdir())
     peer.symlink("data/telemetry/alpha.jsonl", str(private / "raw-events.jsonl"))
     peer.symlink("data/fine-tuning/alpha", str(private))
     peer.symlink("data/telemetry/mallory.jsonl", str(fifo))
-    peer.symlink(f"data/patterns/error-solutions/{'m' * 3}.jsonl", str(private / "raw-events.jsonl"))
+    peer.symlink(
+        f"data/patterns/error-solutions/{'m' * 3}.jsonl", str(private / "raw-events.jsonl")
+    )
     peer.push()
     alpha.run("pull", "--no-import")
     feed(alpha, EVENTS[:1], [{**CHAT, "metadata": {"n": 2}}])
     answer(alpha, "sync")
     answer(alpha, "publish")
     answer(alpha, "status")
-    assert sorted(os.listdir(private)) == before and stamped.read_text() == CANARY + "\n"
+    assert (
+        sorted(p.name for p in private.iterdir()) == before and stamped.read_text() == CANARY + "\n"
+    )
     assert CANARY.encode() not in data_bytes(alpha)
     assert CANARY not in remote_history(remote)
     assert not layout.fine_tuning_dir(alpha.repo, "alpha").is_symlink()
     assert layout.fine_tuning_file(alpha.repo, "alpha").is_file()
     listed = {r["path"]: r["reason"] for r in doctor(alpha)["refused"]}
-    assert "data/telemetry/mallory.jsonl" in listed and "data/patterns/error-solutions/mmm.jsonl" in listed
+    assert (
+        "data/telemetry/mallory.jsonl" in listed
+        and "data/patterns/error-solutions/mmm.jsonl" in listed
+    )
 
 
 def test_a_forged_record_never_replaces_the_real_pattern(
@@ -217,7 +227,8 @@ def test_a_peer_cannot_retract_what_it_never_saw(alpha: Node, peer: Peer) -> Non
     """
     ids = sorted(own_patterns(alpha))
     tombstones = [
-        records.Retraction(id=i, retracted_at="2026-01-01T00:00:00Z", reason="mine now") for i in ids
+        records.Retraction(id=i, retracted_at="2026-01-01T00:00:00Z", reason="mine now")
+        for i in ids
     ]
     peer.write("data/retractions/mallory.jsonl", records.encode_lines(tombstones))
     peer.push()
@@ -264,7 +275,9 @@ def test_wedging_entries_fail_no_job(alpha: Node, peer: Peer) -> None:
     names with newlines and non-UTF-8 bytes: pull, sync, publish, import, status and metrics all
     exit 0, this node's files and points are intact, and the peer's valid snapshot still imports.
     """
-    for name, data in snapshot_files("skills-patterns", "mallory", UUIDS, "20260101T000000Z").items():
+    for name, data in snapshot_files(
+        "skills-patterns", "mallory", UUIDS, "20260101T000000Z"
+    ).items():
         peer.write(name, data)
     peer.write("data/retractions/zz.jsonl/inside", b"x\n")
     peer.write("data/patterns/error-solutions/zz.jsonl/inside", b"x\n")
@@ -272,13 +285,17 @@ def test_wedging_entries_fail_no_job(alpha: Node, peer: Peer) -> None:
     peer.write("data/patterns/best-practices/deep.jsonl", deep)
     peer.write("data/metrics/monthly/2026-01/alpha.json", deep)
     peer.write("data/telemetry/new\nline.jsonl", b"{}\n")
-    os.makedirs(peer.repo / "data" / "retractions", exist_ok=True)
-    with open(os.path.join(bytes(peer.repo / "data" / "retractions"), b"bad-\xff.jsonl"), "wb") as f:
-        f.write(b"{}\n")
+    folder = os.fsencode(peer.repo / "data" / "retractions")
+    fd = os.open(folder + b"/bad-\xff.jsonl", os.O_WRONLY | os.O_CREAT, 0o644)  # not UTF-8
+    os.write(fd, b"{}\n")
+    os.close(fd)
     peer.push("files")
     head = git(peer.repo, "rev-parse", "HEAD").strip()
     git(peer.repo, "update-index", "--add", "--cacheinfo", f"160000,{head},data/gitlink")
-    peer.write(".gitmodules", b'[submodule "s"]\n\tpath = data/gitlink\n\turl = ./x\n\tupdate = !touch /tmp/pwned\n')
+    peer.write(
+        ".gitmodules",
+        b'[submodule "s"]\n\tpath = data/gitlink\n\turl = ./x\n\tupdate = !touch /tmp/pwned\n',
+    )
     peer.write(".gitattributes", b"data/** working-tree-encoding=UTF-16\n* text eol=crlf\n")
     peer.push("attributes", ".gitattributes", ".gitmodules")
     before = own_patterns(alpha)

@@ -203,7 +203,9 @@ def test_run_neutralizes_attributes_and_submodules_a_peer_commits(tmp_path: Path
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "data")
     (repo / ".gitattributes").write_text("data/** working-tree-encoding=UTF-16\n* text eol=crlf\n")
-    (repo / ".gitmodules").write_text('[submodule "s"]\n\tpath = s\n\turl = ./x\n\tupdate = !true\n')
+    (repo / ".gitmodules").write_text(
+        '[submodule "s"]\n\tpath = s\n\turl = ./x\n\tupdate = !true\n'
+    )
     head = git(repo, "rev-parse", "HEAD").strip()
     git(repo, "update-index", "--add", "--cacheinfo", f"160000,{head},s")
     git(repo, "add", ".gitattributes", ".gitmodules")

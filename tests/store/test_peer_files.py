@@ -63,7 +63,9 @@ def test_read_refuses_a_fifo_without_blocking_and_a_file_over_its_cap(tmp_path: 
     fifo = tmp_path / "data/metrics/monthly/2026-01/a.json"
     fifo.parent.mkdir(parents=True)
     os.mkfifo(fifo)
-    big = make(tmp_path, "data/metrics/monthly/2026-02/a.json", b" " * (peer_files.CAPS["metrics"] + 1))
+    big = make(
+        tmp_path, "data/metrics/monthly/2026-02/a.json", b" " * (peer_files.CAPS["metrics"] + 1)
+    )
     assert peer_files.read(tmp_path, fifo, "metrics") is None
     assert peer_files.read(tmp_path, big, "metrics") is None
     found = reasons(tmp_path)
@@ -78,7 +80,9 @@ def test_entries_lists_regular_files_and_refuses_the_rest(tmp_path: Path) -> Non
     make(tmp_path, "data/retractions/zz.jsonl/inside")
     (folder / "link.jsonl").symlink_to("/dev/zero")
     make(tmp_path, "data/retractions/new\nline.jsonl")
-    found = peer_files.entries(tmp_path, folder, folders=False, select=lambda n: n.endswith(".jsonl"))
+    found = peer_files.entries(
+        tmp_path, folder, folders=False, select=lambda n: n.endswith(".jsonl")
+    )
     assert found == [good]
     assert set(reasons(tmp_path)) == {
         "data/retractions/zz.jsonl",
@@ -93,7 +97,9 @@ def test_decode_lines_counts_bad_lines_in_one_warning(
     """Thousands of bad lines and a line nested too deep give one warning, with counts."""
     path = make(tmp_path, "data/patterns/x/a.jsonl")
     data = b'{"a": 1}\n' + b"{bad\n" * 5000 + b"[" * 5000 + b"]" * 5000 + b"\n"
-    decoder = msgspec.json.Decoder()  # untyped, as a payload: deep nesting is decoded until it overflows
+    decoder = (
+        msgspec.json.Decoder()
+    )  # untyped, as a payload: deep nesting is decoded until it overflows
     with caplog.at_level(logging.WARNING):
         found = peer_files.decode_lines(tmp_path, path, data, decoder.decode)
     assert found == [{"a": 1}]
