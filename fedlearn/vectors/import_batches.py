@@ -197,8 +197,12 @@ def write_batch(
         or takes_back(s, owners[p.id])
         or p.id in stale
     ]
+    waiting = {p.id for _, p, _ in todo if job.ledger.is_waiting(collection, p.id)}
+    if waiting:  # refused before and backing off: not sent to the embedding server yet
+        todo = [item for item in todo if item[1].id not in waiting]
+        tally.set_aside += len(waiting)
     tally.conflicts += len(taken)
-    tally.skipped += len(batch) - len(todo) - len(taken)
+    tally.skipped += len(batch) - len(todo) - len(taken) - len(waiting)
     if job.dry_run:
         updating = sum(p.id in owners for _, p, _ in todo)
         tally.imported += len(todo) - updating
@@ -303,8 +307,9 @@ def set_aside(
     """Record and log each point of ``batch`` the embedding server refused alone (by index)."""
     for index, detail in refused.items():
         source, point, text = batch[index]
+        before = job.ledger.earlier_entry(collection, point.id)
         job.ledger.new.append(
-            import_quarantine.set_aside(source.label, collection, point.id, text, detail)
+            import_quarantine.set_aside(source.label, collection, point.id, text, detail, before)
         )
         log.warning(
             "%s: point %s set aside (%s): the embedding server refused it (%s); "

@@ -9,6 +9,7 @@ import logging
 import shutil
 import signal
 import subprocess
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -454,6 +455,13 @@ def set_aside(node: Node) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
 
 
+def let_time_pass(node: Node) -> None:
+    """Make every set-aside point due again, as if its back-off wait had passed."""
+    path = node.state / "quarantine" / "import.jsonl"
+    entries = [json.loads(line) | {"retry_after": ""} for line in path.read_text().splitlines()]
+    path.write_text("".join(json.dumps(entry) + "\n" for entry in entries))
+
+
 def refused_id(alpha: Node) -> qdrant.PointId:
     """Return the id of the point whose text the server refuses."""
     live = livestore.read_points(alpha, "skills-patterns")
@@ -484,6 +492,8 @@ def test_import_sets_aside_a_text_the_embedder_refuses_and_imports_the_rest(
     )
     [record] = set_aside(node)
     detail = record.pop("detail")
+    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    assert record.pop("attempts") == 1 and record.pop("retry_after") > now  # backs off
     assert detail.startswith("HTTP 400: ") and embedserver.REFUSAL in detail
     assert record == {
         "source": str(alpha_snapshot(alpha).relative_to(alpha.repo)),
@@ -505,11 +515,18 @@ def test_import_retries_a_set_aside_point_until_the_embedder_takes_it(
     make_node: Callable[..., Node],
     refusing_server: tuple[str, embedserver.Behaviour],
 ) -> None:
-    """Nothing changed in git: each rerun reads its snapshot again, and imports it once accepted."""
+    """
+    Nothing changed in git: each rerun reads its snapshot again; the point waits out its back-off
+    (not sent again before its time, then with a doubled wait), and is imported once accepted.
+    """
     url, behaviour = refusing_server
     node = http_node(make_node, url)
     import_.execute(node.config())
     again = import_.execute(node.config())
+    assert set_aside(node)[0]["attempts"] == 1  # waiting: not sent, not counted again
+    let_time_pass(node)
+    import_.execute(node.config())
+    assert set_aside(node)[0]["attempts"] == 2
     assert again.facts["read"] == "changed" and list(again.facts["collections"]) == [
         "skills-patterns"
     ]
@@ -517,6 +534,7 @@ def test_import_retries_a_set_aside_point_until_the_embedder_takes_it(
     assert tally["set_aside"] == 1 and tally["skipped"] == len(SKILLS) - 1
     assert len(set_aside(node)) == 1
     behaviour.refuse.clear()
+    let_time_pass(node)
     accepted = import_.execute(node.config())
     assert accepted.facts["imported"] == 1 and accepted.facts["set_aside"] == 0
     assert accepted.facts["quarantined"] == 0 and accepted.facts["quarantine"] == ""
