@@ -63,7 +63,10 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
 def retract(
     cfg: config.Config, store: state.StateDir, pattern_id: str, reason: str, *, dry_run: bool
 ) -> Summary:
-    """Add the tombstone of ``pattern_id``; this node's pattern files keep it (``own_files_holding``)."""
+    """
+    Add the tombstone of ``pattern_id``; this node's pattern files keep the record as evidence
+    (``own_files_holding``), unless it holds a secret, when it is dropped.
+    """
     repo, node = cfg.repo_path, cfg.node_id
     path = layout.retraction_file(repo, node)
     tombstones = read_own(path)
@@ -76,13 +79,24 @@ def retract(
     tombstones[pattern_id] = Retraction(id=pattern_id, retracted_at=state.now_iso(), reason=text)
     transaction = store.transaction("retract")
     transaction.stage(path, records.encode_lines(tombstones[key] for key in sorted(tombstones)))
-    held = [str(p) for p in own_files_holding(repo, node, pattern_id)]
-    facts |= {"known": is_known(repo, pattern_id), "seen_here": held}
+    scanner = anonymize.Anonymizer(cfg.anonymize)
+    held, dropped = [], []
+    for holder, table in own_files_holding(repo, node, pattern_id).items():
+        if scanner.scan_value(msgspec.to_builtins(table[pattern_id])):
+            del table[pattern_id]  # a secret: never published (the gate), so nobody needs proof
+            transaction.stage(holder, patterns.encode(table))
+            dropped.append(str(holder))
+        else:
+            held.append(str(holder))
+    facts |= {"known": is_known(repo, pattern_id), "seen_here": held, "removed_from": dropped}
     if dry_run:
         transaction.abort()
     else:
         transaction.commit()
-    lines = [f"retracted {pattern_id}"]
+    lines = [
+        f"retracted {pattern_id}"
+        + (f", removed from {len(dropped)} of this node's files (a secret)" if dropped else "")
+    ]
     if not facts["known"]:
         lines.append("note: no node's pattern files hold this id; the tombstone is written anyway")
     elif not held and node not in cfg.trust.admins:
@@ -113,10 +127,22 @@ def read_own(path: Path) -> dict[str, Retraction]:
     return found
 
 
-def own_files_holding(repo: Path, node: str, pattern_id: str) -> list[Path]:
-    """Return this node's pattern files that hold ``pattern_id`` (they stay: the evidence it saw it)."""
-    files = [layout.pattern_file(repo, category, node) for category in config.CATEGORIES]
-    return [path for path in files if any(p.id == pattern_id for p in patterns.read(path))]
+def own_files_holding(
+    repo: Path, node: str, pattern_id: str
+) -> dict[Path, dict[str, records.Pattern]]:
+    """
+    Return this node's pattern files that hold ``pattern_id``, each with its records by id.
+
+    The record stays there: other nodes accept this node's tombstone because its own files show
+    it saw the pattern. Only a record holding a secret is dropped (publish never let it out).
+    """
+    found = {}
+    for category in config.CATEGORIES:
+        path = layout.pattern_file(repo, category, node)
+        table = patterns.join_all(patterns.read(path))
+        if pattern_id in table:
+            found[path] = table
+    return found
 
 
 def is_known(repo: Path, pattern_id: str) -> bool:

@@ -122,3 +122,15 @@ def test_retract_waits_for_a_running_sync(make_node: Callable[..., Node]) -> Non
     assert process.returncode == 3
     assert "sync is already running" in process.stderr
     assert not layout.retraction_file(alpha.repo, "alpha").exists()
+
+
+def test_retract_drops_a_record_that_holds_a_secret(make_node: Callable[..., Node]) -> None:
+    """A pattern holding a secret (publish never let it out) leaves this node's file for good."""
+    alpha = make_node("alpha")
+    kept = learn(alpha, "error-solutions", "disk full")
+    leaked = learn(alpha, "error-solutions", f"token {TOKEN}")
+    answer = json.loads(alpha.run("retract", leaked.id, "--reason", "leak", "--json").stdout)
+    path = layout.pattern_file(alpha.repo, "error-solutions", "alpha")
+    assert answer["removed_from"] == [str(path)] and answer["seen_here"] == []
+    assert [p.id for p in patterns.read(path)] == [kept.id]
+    assert TOKEN not in path.read_text()
