@@ -100,7 +100,7 @@ def test_status_skips_a_damaged_month_file_with_a_warning(node: Node) -> None:
     month.write_text("{not json")
     process = node.run("status", "--json", check=False)
     assert process.returncode == 0 and json.loads(process.stdout)["jobs"]["sync"]["state"] == "ok"
-    assert f"{month}: skipped, damaged" in process.stderr
+    assert f"{month.relative_to(node.repo)}: ignored, damaged" in process.stderr
 
 
 def test_status_counts_the_quarantine_while_a_sync_removes_its_oldest_files(
