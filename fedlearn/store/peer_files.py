@@ -66,7 +66,7 @@ _lookups = [0]
 
 def refusals() -> list[Refusal]:
     """Return what the checked reader refused in this process, sorted by path."""
-    return [_refused[key] for key in sorted(_refused)]
+    return sorted(_refused.values(), key=lambda refusal: refusal.path)
 
 
 def forget() -> None:
@@ -114,13 +114,14 @@ def commit_of(repo: Path, path: Path) -> str:
 
 def refuse(repo: Path, path: Path, reason: str) -> None:
     """Record that ``path`` was not read and why; warn once per path (with the commit)."""
-    key = relative(repo, path)
+    key = str(repo / path)  # one warning per file, even across repositories in one process
     if key in _refused:
         return
+    shown = relative(repo, path)
     commit = commit_of(repo, path)
-    _refused[key] = Refusal(key, reason, commit)
+    _refused[key] = Refusal(shown, reason, commit)
     added = f" (last changed in commit {commit})" if commit else ""
-    log.warning("%s: ignored, %s%s; run fedlearn doctor for the list", key, reason, added)
+    log.warning("%s: ignored, %s%s; run fedlearn doctor for the list", shown, reason, added)
 
 
 def folder_problem(repo: Path, folder: Path) -> str | None:
