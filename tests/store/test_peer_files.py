@@ -92,14 +92,15 @@ def test_entries_lists_regular_files_and_refuses_the_rest(tmp_path: Path) -> Non
 
 
 def test_decode_lines_counts_bad_lines_in_one_warning(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Thousands of bad lines and a line nested too deep give one warning, with counts."""
+    monkeypatch.setattr(
+        logging.getLogger("fedlearn"), "propagate", True
+    )  # cli.main may have cut it
     path = make(tmp_path, "data/patterns/x/a.jsonl")
     data = b'{"a": 1}\n' + b"{bad\n" * 5000 + b"[" * 5000 + b"]" * 5000 + b"\n"
-    decoder = (
-        msgspec.json.Decoder()
-    )  # untyped, as a payload: deep nesting is decoded until it overflows
+    decoder = msgspec.json.Decoder()  # untyped, like a payload: deep nesting overflows
     with caplog.at_level(logging.WARNING):
         found = peer_files.decode_lines(tmp_path, path, data, decoder.decode)
     assert found == [{"a": 1}]
