@@ -172,6 +172,10 @@ def read_tombstones(repo: Path) -> dict[str, list[Retraction]]:
     return found
 
 
+# The reason sync's rewrite gives the old id of a record it re-keyed (``learn/reanonymize``).
+REKEYED = "re-anonymized:"
+
+
 def holders(repo: Path) -> dict[str, set[str]]:
     """Return, per pattern id, the nodes that have seen it: whose files list it or whose ``seen`` names them."""
     found: dict[str, set[str]] = collections.defaultdict(set)
@@ -183,12 +187,26 @@ def holders(repo: Path) -> dict[str, set[str]]:
     return found
 
 
+def is_authorized(
+    node: str, tombstone: Retraction, seen_by: dict[str, set[str]], admins: Collection[str]
+) -> bool:
+    """
+    Return whether ``node`` may retract ``tombstone.id``: it has seen the pattern, it is an admin,
+    or it re-keyed its own record when the rules changed (``REKEYED`` reason) and no node's file
+    holds the old id any more, so the tombstone only clears stale Qdrant points, hiding nothing.
+    """
+    if node in admins or node in seen_by.get(tombstone.id, ()):
+        return True
+    return tombstone.reason.startswith(REKEYED) and tombstone.id not in seen_by
+
+
 def read_retractions(repo: Path, admins: Collection[str] = ()) -> dict[str, Retraction]:
     """
     Return every node's accepted retractions by id (the earliest tombstone of an id wins).
 
-    A tombstone counts when its node has seen the pattern itself (``holders``) or is one of the
-    ``admins`` (``[trust] admins``); any other is refused, so no node can retract everyone's.
+    A tombstone counts when its node has seen the pattern itself (``holders``), is one of the
+    ``admins`` (``[trust] admins``), or re-keyed the pattern (``is_authorized``); any other is
+    refused, so no node can retract everyone's.
     """
     tombstones = read_tombstones(repo)
     seen_by = holders(repo) if set(tombstones) - set(admins) else {}
@@ -196,7 +214,7 @@ def read_retractions(repo: Path, admins: Collection[str] = ()) -> dict[str, Retr
     for node, listed in tombstones.items():
         refused = 0
         for tombstone in listed:
-            if node not in admins and node not in seen_by.get(tombstone.id, ()):
+            if not is_authorized(node, tombstone, seen_by, admins):
                 refused += 1
                 continue
             kept = found.get(tombstone.id)
