@@ -16,7 +16,7 @@ from fedlearn import config
 from fedlearn.errors import GitError
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
-from fedlearn.store import checkout, git_local, git_remote, git_trust, state
+from fedlearn.store import checkout, git_local, git_remote, git_trust, runs, state
 from fedlearn.vectors import import_changes, import_quarantine
 
 
@@ -108,7 +108,10 @@ def with_import(cfg: config.Config, summary: Summary) -> Summary:
     """
     # Loaded here, not at the top: import brings in the Qdrant client, which pull needs only now.
     import_ = importlib.import_module("fedlearn.jobs.import_")
-    imported: Summary = import_.execute(cfg, overwrite=False, dry_run=False)
+    store = state.StateDir(cfg.state_path)
+    with runs.recording(store, "import", started_by="pull") as recorder:  # status shows it
+        imported: Summary = import_.execute(cfg, overwrite=False, dry_run=False)
+        recorder.finish(imported.state, imported.facts)
     facts = summary.facts | {"import": imported.facts}
     failed = imported.exit_code != 0
     return Summary(

@@ -80,25 +80,41 @@ class SyncRun:
         self,
         path: Path,
         read_segment: Callable[[rotation.Segment], tuple[int, list[jsonl.BadLine]]],
+        lines: Callable[[], int],
     ) -> None:
-        """Read the new lines of one input, keeping its next cursor and its over-long lines."""
+        """
+        Read the new lines of one input, keeping its next cursor and its over-long lines; warn
+        when most of what it held were bad lines (``lines`` counts the lines read so far).
+        """
+        before, too_long_count = (lines(), self.filtered.bad_count()), 0
         follow = rotation.Follow(path, self.cursors.get(str(path)))
         for segment in follow.segments():
             offset, too_long = read_segment(segment)
             for line in too_long:
                 self.filtered.set_aside(line)
+            too_long_count += len(too_long)
             follow.read_to(segment, offset)
         if follow.cursor is not None:
             self.cursors[str(path)] = follow.cursor
         else:  # gone, with its rotated copies: a file made there later is a new one
             self.cursors.pop(str(path), None)
+        read = lines() - before[0] + too_long_count
+        spoiled = self.filtered.bad_count() - before[1]
+        if spoiled and spoiled * 2 > read:
+            log.warning(
+                "%s: %d of %d lines were bad (set aside in the quarantine): is it a JSONL file?",
+                path,
+                spoiled,
+                read,
+            )
 
     def read_telemetry(self) -> None:
         """Filter and learn from the new lines of every telemetry input."""
         sync = self.cfg.sync
         inputs = jsonl.expand(sync.telemetry, known=self.cursors, besides=sync.fine_tuning)
         for path in inputs:
-            self.read(path, self.read_segment)
+            if not path.is_dir():  # warned about in ``warn_unreadable``; the other inputs go on
+                self.read(path, self.read_segment, lambda: self.filtered.lines)
         # An input no pattern names any more keeps its cursor (named again, it goes on where it
         # was) while its file exists.
         named = {str(path) for path in inputs} | {self.cfg.sync.fine_tuning}
@@ -158,6 +174,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
         job = SyncRun(cfg, store)
         force = getattr(args, "reanonymize", False)  # callers that build args by hand omit it
         rewrite = rewrite_own_files(job, force=force, dry_run=args.dry_run)
+        unreadable = warn_unreadable(cfg, job.cursors)
         job.read_telemetry()
         fine_tuning = read_fine_tuning(job)
         learned = job.learner.result(job.tally)
@@ -171,6 +188,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
                 job.transaction.abort()
             else:
                 job.transaction.commit()
+    counts["unreadable_inputs"] = unreadable
     return summarize(job, counts, rewrite, dry_run=args.dry_run)
 
 
@@ -222,6 +240,29 @@ def finish(transaction: atomic.Transaction, *, dry_run: bool) -> None:
         transaction.commit()
 
 
+WHY = {
+    "missing": "does not exist",
+    "folder": "is a folder, not a file (a glob such as {input}/*.jsonl reads the files in it)",
+    "no match": "matches no file",
+}
+
+
+def warn_unreadable(cfg: config.Config, cursors: dict[str, state.Cursor]) -> dict[str, str]:
+    """Warn about every configured input that names nothing to read; return them with why."""
+    sync = cfg.sync
+    found = jsonl.unreadable([*sync.telemetry, sync.fine_tuning], known=cursors)
+    for pattern, why in found.items():
+        key = "sync.fine_tuning" if pattern == sync.fine_tuning else "sync.telemetry"
+        log.warning(
+            "input %s %s: nothing read from it (%s in %s)",
+            pattern,
+            WHY[why].format(input=pattern),
+            key,
+            cfg.source or "the defaults",
+        )
+    return found
+
+
 def written_folders(cfg: config.Config) -> list[Path]:
     """Return the folders under data/ a sync writes in (where a crash can leave temp files)."""
     repo, node = cfg.repo_path, cfg.node_id
@@ -236,7 +277,7 @@ def written_folders(cfg: config.Config) -> list[Path]:
 
 def read_fine_tuning(job: SyncRun) -> dict[str, Any]:
     """Read the new runtime fine-tuning records: gate, anonymize; bad lines set aside."""
-    found: dict[str, Any] = {"records": [], "rejected": 0}
+    found: dict[str, Any] = {"records": [], "rejected": 0, "lines": 0}
     if not job.cfg.sync.fine_tuning:
         return found
 
@@ -250,7 +291,8 @@ def read_fine_tuning(job: SyncRun) -> dict[str, Any]:
                 take_chat_line(job, chunk, offset, line, found)
         return reader.offset, reader.bad
 
-    job.read(Path(job.cfg.sync.fine_tuning), read_segment)
+    job.read(Path(job.cfg.sync.fine_tuning), read_segment, lambda: found["lines"])
+    del found["lines"]
     return found
 
 
@@ -260,6 +302,7 @@ def take_chat_line(
     """Decode one runtime chat line into ``found`` (or set it aside)."""
     if not line.strip():
         return
+    found["lines"] += 1
     record: records.ChatRecord | None = None
     with contextlib.suppress(UnicodeDecodeError, ValueError, RecursionError):
         if not records.is_too_deep(line):
@@ -420,6 +463,9 @@ def summarize(
             f"{len(rewrite.rekeyed)} patterns re-keyed"
             + ("" if rewrite.collections else " (collections at the next sync: export is running)")
         )
+    if counts["unreadable_inputs"]:
+        missing = ", ".join(f"{p} ({why})" for p, why in counts["unreadable_inputs"].items())
+        lines.append(f"inputs not read: {missing}")
     idle = not counts["events_read"] and not bad and not ft["new"] and not ft.get("rejected")
     idle = idle and not (rewrite and rewrite.files)
     facts = {

@@ -84,6 +84,10 @@ class Filtered:
         """Return the quarantine file's content: the kept bad lines' records (``quarantine_lines``)."""
         return b"".join(self.records)
 
+    def bad_count(self) -> int:
+        """Return how many bad lines were set aside, kept or only counted."""
+        return len(self.bad) + sum(self.unkept.values())
+
     def reasons(self) -> collections.Counter[str]:
         """Return every bad line, kept or not, counted by reason."""
         return collections.Counter(line.reason for line in self.bad) + self.unkept

@@ -17,7 +17,7 @@ import msgspec
 from fedlearn import commands, config
 from fedlearn.formats import layout
 from fedlearn.learn import monthly, patterns, retention
-from fedlearn.store import git_local, jsonl, peer_files, rotation, state
+from fedlearn.store import git_local, jsonl, peer_files, rotation, runs, state
 
 
 class QuarantineReason(msgspec.Struct):
@@ -52,7 +52,8 @@ class Overview:
     node: str
     repo: str
     git: dict[str, Any]
-    runs: dict[str, state.RunRecord | None]
+    runs: dict[str, runs.History]
+    unreadable: dict[str, str]
     locks: dict[str, int]
     backlog: list[Backlog]
     patterns_node: dict[str, int]
@@ -73,6 +74,8 @@ def backlog(cfg: config.Config, store: state.StateDir) -> list[Backlog]:
         try:
             info = path.stat()
         except FileNotFoundError:
+            continue
+        if path.is_dir():  # not an input: shown as unreadable
             continue
         same = cursor is not None and rotation.is_read_file(path, info, cursor)
         found.append(Backlog(str(path), info.st_size, cursor.offset if same and cursor else 0))
@@ -136,23 +139,31 @@ def latest_snapshots(repo: Path, node: str) -> dict[str, str]:
 
 
 def gather(cfg: config.Config) -> Overview:
-    """Return the overview of this node."""
+    """Return the overview of this node (without the repo's facts when it is not a work tree)."""
     store = state.StateDir(cfg.state_path)
     repo, node = cfg.repo_path, cfg.node_id
-    merged = patterns.merged_view(repo, cfg.sync.categories, cfg.trust.admins)
-    own = {c: len(patterns.read(layout.pattern_file(repo, c, node))) for c in cfg.sync.categories}
+    has_repo = bool(cfg.repo) and git_local.toplevel(repo) is not None
+    categories = cfg.sync.categories if has_repo else []
+    merged = patterns.merged_view(repo, categories, cfg.trust.admins) if has_repo else {}
+    own = {c: len(patterns.read(layout.pattern_file(repo, c, node))) for c in categories}
     held = (*commands.NAMES, state.REPO_LOCK)
     locks = {job: pid for job in held if (pid := store.lock_holder(job)) is not None}
+    sync = cfg.sync
     return Overview(
         node=node,
-        repo=str(repo),
-        git=git_facts(repo, cfg.publish.remote, cfg.publish.branch),
-        runs={job: store.last_run(job) for job in commands.RECORDED},
+        repo=str(repo) if cfg.repo else "",
+        git=git_facts(repo, cfg.publish.remote, cfg.publish.branch)
+        if has_repo
+        else {"is_repo": False},
+        runs={job: runs.load(store, job) for job in commands.RECORDED},
+        unreadable=jsonl.unreadable(
+            [*sync.telemetry, sync.fine_tuning], store.load_cursors("sync")
+        ),
         locks=locks,
         backlog=backlog(cfg, store),
         patterns_node=own,
         patterns_merged={c: len(v) for c, v in merged.items()},
-        snapshots=latest_snapshots(repo, node),
+        snapshots=latest_snapshots(repo, node) if has_repo else {},
         quarantined=quarantined(store),
-        totals=month_totals(repo, node),
+        totals=month_totals(repo, node) if has_repo else {},
     )

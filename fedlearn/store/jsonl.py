@@ -260,18 +260,16 @@ def expand(patterns: list[str], known: Iterable[str] = (), besides: str = "") ->
     another input (``events.jsonl.1``, ``.2.gz``, ``-20260101``) is left out: the input's own
     cursor finishes it, and read as an input of its own it would be read twice. ``besides`` is
     another job's input (the fine-tuning dataset), never one of these: a glob such as
-    ``…/**/*.jsonl`` that matches it would share its cursor. A glob that matches nothing is
-    logged, so a typo does not leave sync idle without a word.
+    ``…/**/*.jsonl`` that matches it would share its cursor. ``unreadable`` says which of the
+    patterns name nothing to read, so a typo does not leave sync idle without a word.
     """
     found: set[Path] = set()
     for pattern in patterns:
-        if any(ch in pattern for ch in "*?["):
+        if is_glob(pattern):
             root = Path(pattern).anchor or "."
             relative = os.path.relpath(pattern, root) if Path(pattern).is_absolute() else pattern
             matches = {p for p in Path(root).glob(relative) if p.is_file()}
             matches |= {Path(k) for k in known if glob_matches(k, pattern)}  # gone ones, mostly
-            if not matches:
-                log.warning("input %s matches no file (yet)", pattern)
             found.update(matches)
         else:
             found.add(Path(pattern))
@@ -283,6 +281,31 @@ def expand(patterns: list[str], known: Iterable[str] = (), besides: str = "") ->
     for path in sorted(rotated):
         log.debug("%s: a rotated copy of another input, finished through that input's cursor", path)
     return sorted(found - rotated - {Path(besides)})
+
+
+def is_glob(pattern: str) -> bool:
+    """Return whether an input pattern is a glob (else a plain path)."""
+    return any(ch in pattern for ch in "*?[")
+
+
+def unreadable(patterns: list[str], known: Iterable[str] = ()) -> dict[str, str]:
+    """
+    Return the configured inputs that name nothing to read, with why: ``missing`` (no such file),
+    ``folder`` (a folder, not a file) or ``no match`` (a glob that matches no file, nor one read
+    before). Sync warns about each on every run; status and the metrics show them.
+    """
+    found = {}
+    for pattern in patterns:
+        if not pattern:
+            continue
+        if is_glob(pattern):
+            if not expand([pattern], known):
+                found[pattern] = "no match"
+        elif Path(pattern).is_dir():
+            found[pattern] = "folder"
+        elif not Path(pattern).exists():
+            found[pattern] = "missing"
+    return found
 
 
 def glob_matches(path: str, pattern: str) -> bool:
