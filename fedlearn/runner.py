@@ -206,7 +206,7 @@ def load_config(args: argparse.Namespace, environ: dict[str, str]) -> config.Con
     """
     explicit = args.config or environ.get("FEDLEARN_CONFIG", "")
     path = Path(explicit).expanduser() if explicit else config.default_path(environ)
-    args.config_path = path
+    args.config_path, args.default_config_path = path, config.default_path(environ)
     if args.command in commands.UNCONFIGURED:
         return config.finalize(config.Config(), environ)
     cfg = config.load(path, required=bool(explicit), environ=environ)
