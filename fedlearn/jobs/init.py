@@ -15,7 +15,7 @@ from pathlib import Path
 from fedlearn import config
 from fedlearn.errors import ConfigError, GitError
 from fedlearn.jobs import Summary
-from fedlearn.store import atomic, gitrepo
+from fedlearn.store import atomic, git_local
 
 # Where the stack writes, per user and system-wide (the NixOS module's usual state folders).
 TELEMETRY = (
@@ -63,13 +63,13 @@ def prepare_repo(args: argparse.Namespace, cfg: config.Config) -> tuple[Path, st
     if args.clone:
         target = Path(args.into).expanduser() if args.into else default_repo(cfg)
         if target.exists() and any(target.iterdir()):
-            if gitrepo.toplevel(target) == target.resolve():
+            if git_local.toplevel(target) == target.resolve():
                 return target.resolve(), "taken (already a checkout)"
             raise ConfigError(f"{target} is not empty", hint="give --into an empty or new folder")
         git("clone", "-q", args.clone, str(target))
         return target.resolve(), f"cloned from {args.clone}"
     target = Path(args.repo).expanduser() if args.repo else default_repo(cfg)
-    if gitrepo.toplevel(target) is not None:
+    if git_local.toplevel(target) is not None:
         return target.resolve(), "taken (a git work tree)"
     if target.exists() and any(target.iterdir()):
         raise ConfigError(

@@ -20,6 +20,7 @@ from fedlearn import anonymize, config
 from fedlearn.errors import SecretFoundError
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
+from fedlearn.report import progress
 from fedlearn.store import atomic, checkout, git_local, git_remote, git_trust, peer_files, state
 
 log = logging.getLogger(__name__)
@@ -69,8 +70,18 @@ def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
     Raise GitError when the repository is in a state where that is unsafe (with the fixing
     command), SecretFoundError when the scan finds a secret (nothing is committed then).
     """
+    meter = progress.Meter("publish")
+    try:
+        return steps(cfg, meter, dry_run=dry_run)
+    finally:
+        meter.close()
+
+
+def steps(cfg: config.Config, meter: progress.Meter, *, dry_run: bool) -> Summary:
+    """Publish, showing each git step on the meter (a terminal only)."""
     root = cfg.repo_path.resolve()
     top = git_local.work_tree(root)
+    meter.step("checking the checkout")
     git_remote.abort_interrupted_rebase(top)
     git_local.check_safe(top, cfg.publish.branch)
     env = git_local.identity(top, cfg.publish.author) | git_trust.signing_env(cfg.trust)
@@ -79,6 +90,7 @@ def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
     scratch = tempfile.TemporaryDirectory(prefix=checkout.scratch_prefix(), dir=cfg.state_path)
     with git_local.scratch_index(top) as index, scratch as name:
         folder = Path(name)
+        meter.step("staging and scanning this node's files")
         changes = stage(cfg, top, index, folder)
         counts = tally(top, root, cfg.node_id, folder, changes)
         message = commit_message(cfg.node_id, counts, changes)
@@ -87,7 +99,9 @@ def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
         if dry_run:
             return preview(facts, changes)
         paths = [path for _, path in changes]
+        meter.step(f"committing {len(paths)} files")
         commit = git_local.commit(top, index, message, env, paths) if changes else ""
+    meter.step(f"pushing to {cfg.publish.remote}/{cfg.publish.branch} (fetch, rebase, push)")
     summary = deliver(top, cfg.publish, env, facts | {"commit": commit})
     return screen(cfg, top, before, summary)
 

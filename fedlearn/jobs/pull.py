@@ -2,7 +2,7 @@
 
 Fetch, then fast-forward, or rebase this node's local commits (merge when tracked files are
 modified, so the user's work stays in place); when data/ changed and ``pull.import_after`` is set,
-run import, as DESIGN.md "Schedules" asks.
+run import (README "The units and when they run").
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Retract a pattern: a tombstone in this node's retractions file removes its id everywhere.
 
 The merged view and import drop a retracted id on every node once it is published and pulled
-(DESIGN.md "Records"). Other nodes accept the tombstone only for a pattern this node has seen (its
+(data/README.md "Records"). Other nodes accept the tombstone only for a pattern this node has seen (its
 own pattern files list it, and keep it as the evidence) or when this node is in their
 ``[trust] admins``.
 """

@@ -33,6 +33,7 @@ from fedlearn.learn import (
     retention,
     telemetry,
 )
+from fedlearn.report import progress
 from fedlearn.store import atomic, checkout, jsonl, peer_files, rotation, state
 
 PART_BYTES = 32 * 1024 * 1024  # below this a range is not worth a worker process
@@ -75,6 +76,7 @@ class SyncRun:
         self.filtered = self.new_filtered()
         self.learner = learning.Learner(cfg.sync, self.anonymizer, self.node, self.now)
         self.tally = self.learner.tally()
+        self.meter = progress.Meter("sync")
 
     def read(
         self,
@@ -112,6 +114,7 @@ class SyncRun:
         """Filter and learn from the new lines of every telemetry input."""
         sync = self.cfg.sync
         inputs = jsonl.expand(sync.telemetry, known=self.cursors, besides=sync.fine_tuning)
+        self.meter.total = unread_bytes([*inputs, Path(sync.fine_tuning)], self.cursors)
         for path in inputs:
             if not path.is_dir():  # warned about in ``warn_unreadable``; the other inputs go on
                 self.read(path, self.read_segment, lambda: self.filtered.lines)
@@ -129,7 +132,9 @@ class SyncRun:
         """
         size = (segment.end or segment.path.stat().st_size) - segment.start
         parts = max(1, min(self.cfg.sync.workers or forks.available(), size // PART_BYTES))
-        done = forks.run(self.read_part, jsonl.divide(segment, parts))
+        ranges = jsonl.divide(segment, parts)
+        done = forks.run(self.read_part, ranges)
+        self.meter.advance(sum((r.end or r.start) - r.start for r in ranges[1:]))  # the workers'
         for part in done:
             self.filtered.absorb(part.filtered)
             self.tally.absorb(part.tally)
@@ -142,6 +147,8 @@ class SyncRun:
         threshold = self.cfg.sync.value_threshold
         for chunk in reader:
             self.learner.add(telemetry.filter_chunk(chunk, threshold, part.filtered), part.tally)
+            if not forks.in_worker():
+                self.meter.advance(chunk.size)
         part.offset, part.too_long = reader.offset, reader.bad
         if forks.in_worker():  # anonymize this part's snapshot lines while the others still read
             self.learner.prepare_snapshot(part.tally)
@@ -177,6 +184,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
         unreadable = warn_unreadable(cfg, job.cursors)
         job.read_telemetry()
         fine_tuning = read_fine_tuning(job)
+        job.meter.close()
         learned = job.learner.result(job.tally)
         with checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait):
             pattern_counts = stage_patterns(job, learned.patterns)
@@ -240,6 +248,19 @@ def finish(transaction: atomic.Transaction, *, dry_run: bool) -> None:
         transaction.commit()
 
 
+def unread_bytes(inputs: list[Path], cursors: dict[str, state.Cursor]) -> int:
+    """Return about how many bytes the inputs hold past their cursors (for the progress meter)."""
+    total = 0
+    for path in inputs:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        cursor = cursors.get(str(path))
+        total += max(size - cursor.offset, 0) if cursor is not None else size
+    return total
+
+
 WHY = {
     "missing": "does not exist",
     "folder": "is a folder, not a file (a glob such as {input}/*.jsonl reads the files in it)",
@@ -284,6 +305,7 @@ def read_fine_tuning(job: SyncRun) -> dict[str, Any]:
     def read_segment(segment: rotation.Segment) -> tuple[int, list[jsonl.BadLine]]:
         reader = jsonl.Reader(segment, job.cfg.sync.max_line_bytes)
         for chunk in reader:
+            job.meter.advance(chunk.size)
             lines = chunk.lines()
             for offset, line in zip(
                 telemetry.line_offsets(lines, chunk.offset), lines, strict=True

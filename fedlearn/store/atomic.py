@@ -135,7 +135,11 @@ def write(path: Path, data: bytes) -> bool:
     if is_unchanged(path, data):
         return False
     temp = write_temp(path, data)
-    temp.replace(path)
+    try:
+        temp.replace(path)
+    except OSError:  # a folder in the way, a full disk: no temp file left behind
+        temp.unlink(missing_ok=True)
+        raise
     fsync_dir(path.parent)
     return True
 

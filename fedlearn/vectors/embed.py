@@ -251,13 +251,37 @@ def stored_rows(matrix: Vectors, url: str) -> Vectors:
     return matrix
 
 
+def one_line(error: urllib.error.HTTPError, limit: int = 200) -> str:
+    """
+    Return an error answer's body as one short line: a JSON body's message, a text body's first
+    line, or for anything else (an HTML error page from a proxy) its content type and size.
+    """
+    kind = (error.headers.get("Content-Type") or "").split(";")[0].strip() or "no content type"
+    body = error.read()
+    text = body.decode("utf-8", "replace").strip()
+    if kind == "application/json":
+        try:
+            answer = json.loads(text)
+        except ValueError:
+            answer = None
+        if isinstance(answer, dict):
+            found = answer.get("error", answer.get("message", answer.get("detail", text)))
+            if isinstance(found, dict):
+                found = found.get("message", found)
+            text = str(found)
+    elif not kind.startswith("text/plain"):
+        reason = f"{error.reason}: " if error.reason else ""
+        return f"{reason}{kind} body of {len(body)} bytes"
+    first = " ".join(text.split())[:limit] or str(error.reason)
+    return f"{first} ({kind})"
+
+
 def http_error(error: urllib.error.HTTPError) -> Exception:
     """
     Return the error to raise for an HTTP error answer: transient for 429 and 5xx, a plain
     EmbeddingError for the statuses that are the service's, RefusedError for other 4xx.
     """
-    detail = error.read().decode("utf-8", "replace").strip()[:500] or str(error.reason)
-    message = f"HTTP {error.code}: {detail}"
+    message = f"HTTP {error.code}: {one_line(error)}"
     if error.code == 429 or error.code >= 500:
         return TransientError(message, error.code)
     refused = f"embedding server refused the request: {message}"
