@@ -15,6 +15,7 @@ import attrs
 import msgspec
 
 from fedlearn import commands, config
+from fedlearn.errors import StateError
 from fedlearn.formats import layout
 from fedlearn.learn import monthly, patterns, retention
 from fedlearn.store import git_local, jsonl, peer_files, rotation, runs, state
@@ -63,14 +64,25 @@ class Overview:
     totals: dict[str, Any]
 
 
-def backlog(cfg: config.Config, store: state.StateDir) -> list[Backlog]:
+def cursors(store: state.StateDir) -> dict[str, state.Cursor]:
+    """Return sync's cursors; a damaged file is warned about (sync fails on it) and read as none."""
+    try:
+        return store.load_cursors("sync")
+    except StateError as error:
+        log.warning("%s", error)
+        return {}
+
+
+def backlog(
+    cfg: config.Config, store: state.StateDir, known: dict[str, state.Cursor] | None = None
+) -> list[Backlog]:
     """Return the unread bytes of every telemetry input and the fine-tuning dataset."""
-    cursors = store.load_cursors("sync")
-    telemetry = jsonl.expand(cfg.sync.telemetry, known=cursors, besides=cfg.sync.fine_tuning)
+    known = cursors(store) if known is None else known
+    telemetry = jsonl.expand(cfg.sync.telemetry, known=known, besides=cfg.sync.fine_tuning)
     inputs = telemetry + ([Path(cfg.sync.fine_tuning)] if cfg.sync.fine_tuning else [])
     found = []
     for path in inputs:
-        cursor = cursors.get(str(path))
+        cursor = known.get(str(path))
         try:
             info = path.stat()
         except FileNotFoundError:
@@ -148,7 +160,7 @@ def gather(cfg: config.Config) -> Overview:
     own = {c: len(patterns.read(layout.pattern_file(repo, c, node))) for c in categories}
     held = (*commands.NAMES, state.REPO_LOCK)
     locks = {job: pid for job in held if (pid := store.lock_holder(job)) is not None}
-    sync = cfg.sync
+    sync, known = cfg.sync, cursors(store)
     return Overview(
         node=node,
         repo=str(repo) if cfg.repo else "",
@@ -156,11 +168,9 @@ def gather(cfg: config.Config) -> Overview:
         if has_repo
         else {"is_repo": False},
         runs={job: runs.load(store, job) for job in commands.RECORDED},
-        unreadable=jsonl.unreadable(
-            [*sync.telemetry, sync.fine_tuning], store.load_cursors("sync")
-        ),
+        unreadable=jsonl.unreadable([*sync.telemetry, sync.fine_tuning], known),
         locks=locks,
-        backlog=backlog(cfg, store),
+        backlog=backlog(cfg, store, known),
         patterns_node=own,
         patterns_merged={c: len(v) for c, v in merged.items()},
         snapshots=latest_snapshots(repo, node) if has_repo else {},

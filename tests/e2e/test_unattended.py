@@ -6,6 +6,8 @@ done, a traceback, an empty ``--json``, or a status that hid what happened).
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import http.server
 import json
 import os
@@ -20,7 +22,15 @@ from pathlib import Path
 import pytest
 
 from fedlearn import sample
-from tests.conftest import Node, cli_env, fedlearn_command, git, init_repo, run_fedlearn, write_jsonl
+from tests.conftest import (
+    Node,
+    cli_env,
+    fedlearn_command,
+    git,
+    init_repo,
+    run_fedlearn,
+    write_jsonl,
+)
 
 EVENTS = list(sample.events(300, seed=18, interaction_share=0.3))
 
@@ -37,7 +47,9 @@ def answer(process: subprocess.CompletedProcess[str]) -> dict[str, object]:
 def test_a_missing_telemetry_file_is_warned_about_everywhere(node: Node) -> None:
     """A typo in the path: sync warns, status has a missing line, validate and metrics say it too."""
     typo = node.telemetry.with_name("hybrid-event.jsonl")
-    node.config_file.write_text(node.config_file.read_text().replace(str(node.telemetry), str(typo)))
+    node.config_file.write_text(
+        node.config_file.read_text().replace(str(node.telemetry), str(typo))
+    )
     write_jsonl(node.telemetry, EVENTS)
     synced = node.run("sync")
     assert f"input {typo} does not exist" in synced.stderr
@@ -73,7 +85,10 @@ def test_without_a_config_nothing_is_written_into_the_checkout_at_hand(tmp_path:
         capture_output=True, text=True, cwd=checkout, env=cli_env() | env, check=False,
     )  # fmt: skip
     assert process.returncode == 2
-    assert answer(process)["error"] == "sync: no federation repo configured (repo in the configuration)"
+    assert (
+        answer(process)["error"]
+        == "sync: no federation repo configured (repo in the configuration)"
+    )
     assert "fedlearn init" in answer(process)["hint"]  # type: ignore[operator]
     assert not (checkout / "data").exists()
 
@@ -124,7 +139,9 @@ def test_json_is_one_object_on_failure_and_log_json_is_json(node: Node, when: st
     with holding(node.state / "locks" / "sync.lock", when == "lock held"):
         process = node.run(*args, check=False)
     found = answer(process)
-    assert found["exit_code"] == process.returncode == {"config error": 2, "lock held": 3}.get(when, 1)
+    assert (
+        found["exit_code"] == process.returncode == {"config error": 2, "lock held": 3}.get(when, 1)
+    )
     assert found["error"] and found["hint"]
     for line in process.stderr.splitlines():
         assert isinstance(json.loads(line), dict), line
@@ -230,7 +247,11 @@ class HtmlErrors(http.server.BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         """Answer 502 with a long HTML page."""
-        body = b"<html><head><title>502 Bad Gateway</title></head><body>" + b"x" * 4000 + b"</body></html>"
+        body = (
+            b"<html><head><title>502 Bad Gateway</title></head><body>"
+            + b"x" * 4000
+            + b"</body></html>"
+        )
         self.send_response(502)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -285,22 +306,16 @@ def test_progress_shows_on_a_terminal_only(node: Node) -> None:
     assert b"\rsync: " in drawn and b" MB" in drawn
 
 
-def holding(path: Path, hold: bool) -> "contextlib.AbstractContextManager[None]":
+@contextlib.contextmanager
+def holding(path: Path, hold: bool) -> Iterator[None]:
     """Hold ``path``'s flock in this process for the block (when ``hold``), as a running job does."""
-    import contextlib
-    import fcntl
-
-    @contextlib.contextmanager
-    def held() -> Iterator[None]:
-        if not hold:
-            yield
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a+") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            yield
-
-    return held()
+    if not hold:
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def test_quick_start_init_to_a_first_published_sync(tmp_path: Path) -> None:
@@ -324,7 +339,10 @@ def test_quick_start_init_to_a_first_published_sync(tmp_path: Path) -> None:
         return process
 
     made = fedlearn("init", "--clone", str(remote))
-    assert "telemetry ~/.local/share/nixos-ai-stack/telemetry/hybrid-events.jsonl: found" in made.stdout
+    assert (
+        "telemetry ~/.local/share/nixos-ai-stack/telemetry/hybrid-events.jsonl: found"
+        in made.stdout
+    )
     (next_line,) = [line for line in made.stdout.splitlines() if line.startswith("next: ")]
     assert next_line == "next: fedlearn sync && fedlearn publish"
     fedlearn("sync")

@@ -371,7 +371,7 @@ def test_import_command_prints_one_json_object(alpha: Node, beta: Node) -> None:
     answer = json.loads(beta.run("import", "--json").stdout)
     assert answer["job"] == "import" and answer["state"] == "ok"
     assert answer["imported"] == len(SKILLS) + len(ERRORS)
-    assert json.loads((beta.state / "runs" / "import.json").read_text())["state"] == "ok"
+    assert json.loads((beta.state / "runs" / "import.json").read_text())["last"]["state"] == "ok"
     assert git(beta.repo, "status", "--porcelain") == ""
 
 
@@ -555,7 +555,7 @@ def test_import_command_exits_0_when_it_set_points_aside(
     assert answer["state"] == "ok" and answer["set_aside"] == 1
     assert answer["imported"] == len(SKILLS) - 1 + len(ERRORS)
     assert f"skills-patterns: point {refused_id(alpha)} set aside" in process.stderr
-    assert json.loads((node.state / "runs" / "import.json").read_text())["state"] == "ok"
+    assert json.loads((node.state / "runs" / "import.json").read_text())["last"]["state"] == "ok"
 
 
 def test_import_fails_and_sets_nothing_aside_when_the_embedder_refuses_everything(

@@ -40,15 +40,15 @@ def test_status_reports_runs_patterns_and_backlog(node: Node) -> None:
 
 def test_status_exits_1_after_a_failed_run(node: Node) -> None:
     """A sync that failed is shown failed with its error, and status exits 1."""
-    node.telemetry.unlink(missing_ok=True)
-    node.telemetry.mkdir(parents=True)
+    cursors = node.state / "cursors" / "sync.json"
+    cursors.parent.mkdir(parents=True)
+    cursors.write_text("{not json")
     failed = node.run("sync", check=False)
-    assert failed.returncode == 1 and "fedlearn: sync failed" in failed.stderr
+    assert failed.returncode == 1 and f"fedlearn: {cursors}: damaged" in failed.stderr
     code, answer = status(node)
     assert code == 1
     assert (
-        answer["jobs"]["sync"]["state"] == "failed"
-        and "Is a directory" in answer["jobs"]["sync"]["error"]
+        answer["jobs"]["sync"]["state"] == "failed" and "damaged" in answer["jobs"]["sync"]["error"]
     )
     text = node.run("status", check=False)
     assert "failed" in text.stdout
@@ -74,7 +74,7 @@ def test_metrics_parse_and_match_the_state(node: Node, tmp_path: Path) -> None:
         for s in families["fedlearn_job_last_result"].samples
         if s.labels["job"] == "sync"
     }
-    assert results == {"ok": 1, "idle": 0, "blocked": 0, "failed": 0}
+    assert results == {"ok": 1, "idle": 0, "blocked": 0, "failed": 0, "interrupted": 0}
     bad = {s.labels["reason"]: s.value for s in families["fedlearn_bad_lines"].samples}
     assert bad == {"invalid-json": 1}
     success = [

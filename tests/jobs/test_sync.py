@@ -22,7 +22,7 @@ from fedlearn.formats import layout, records
 from fedlearn.jobs import sync as sync_job
 from fedlearn.learn import forks
 from fedlearn.store import atomic, state
-from tests.conftest import Node, run_fedlearn, write_jsonl
+from tests.conftest import Node, init_repo, run_fedlearn, write_jsonl
 
 EVENTS = list(sample.events(400, seed=7, interaction_share=0.3))
 CHATS = list(sample.chat_records(12, seed=3))
@@ -133,11 +133,11 @@ def test_sync_output_does_not_depend_on_how_input_was_split(
 ) -> None:
     """Syncing the input in several appends gives the same bytes as syncing it at once."""
     with tempfile.TemporaryDirectory() as one, tempfile.TemporaryDirectory() as many:
-        whole = Node(Path(one), "alpha", Path(one) / "repo")
+        whole = Node(Path(one), "alpha", init_repo(Path(one) / "repo"))
         write_jsonl(whole.telemetry, EVENTS)
         write_jsonl(whole.dataset, CHATS)
         sync(whole)
-        split = Node(Path(many), "alpha", Path(many) / "repo")
+        split = Node(Path(many), "alpha", init_repo(Path(many) / "repo"))
         write_jsonl(split.telemetry, [])
         write_jsonl(split.dataset, [])
         for events, chats in zip(
@@ -512,7 +512,7 @@ def test_sync_output_does_not_depend_on_how_many_workers_read(
             node = Node(
                 Path(root),
                 "alpha",
-                Path(root) / "repo",
+                init_repo(Path(root) / "repo"),
                 sync={"max_line_bytes": 2048, "workers": count},
             )
             node.telemetry.write_bytes(data)
@@ -541,7 +541,7 @@ def test_sync_keeps_the_same_bad_lines_in_a_full_quarantine_however_many_workers
             node = Node(
                 Path(root),
                 "alpha",
-                Path(root) / "repo",
+                init_repo(Path(root) / "repo"),
                 sync={"workers": count, "quarantine_max_bytes": 20_000},
             )
             node.telemetry.write_bytes(data)
