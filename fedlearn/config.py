@@ -333,7 +333,7 @@ class Config:
 
     Attributes:
         node_id: this node's id (``[a-z0-9][a-z0-9-]{0,62}``); "" derives it from /etc/machine-id, never a hostname.
-        repo: the federation repo (holds data/); "" for the git top level of the working directory.
+        repo: the federation repo, a git work tree holding data/; required by every job that uses it (`fedlearn init` sets it).
         state_dir: fedlearn's own local state (cursors, locks, quarantine, embedded Qdrant); "" for ``$XDG_STATE_HOME/fedlearn``.
         repo_lock_wait: seconds a job waits for another to leave the work tree (the repo lock)
             before it gives up with exit 3.
