@@ -179,13 +179,14 @@ def test_an_unwritable_state_dir_is_one_line_with_a_hint(node: Node, tmp_path: P
 
 
 def test_a_closed_pipe_ends_status_quietly(node: Node) -> None:
-    """``fedlearn status | head -1``: no BrokenPipeError traceback."""
+    """``fedlearn status | true`` (a reader gone before the answer): no BrokenPipeError traceback."""
     command = " ".join([*fedlearn_command(), "status", "--config", str(node.config_file)])
     process = subprocess.run(
-        ["bash", "-c", f"set -o pipefail; {command} -v | head -c 1 >/dev/null"],
+        ["bash", "-c", f"set -o pipefail; {command} | true"],
         capture_output=True, text=True, env=cli_env(), check=False,
     )  # fmt: skip
     assert "Traceback" not in process.stderr and "BrokenPipe" not in process.stderr
+    assert process.returncode == 141, process.stderr
 
 
 def handles_sigterm(pid: int) -> bool:
@@ -212,7 +213,7 @@ def test_ctrl_c_while_loading_exits_130_without_a_traceback(node: Node) -> None:
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate()
         assert "Traceback" not in stderr, (delay, stderr)
-        assert process.returncode in (130, -signal.SIGINT, 0), (delay, process.returncode)
+        assert process.returncode == 130 or delay > 0.1, (delay, process.returncode, stderr)
 
 
 def test_a_folder_and_a_garbage_file_among_the_inputs(node: Node, tmp_path: Path) -> None:
