@@ -22,9 +22,11 @@ from fedlearn.store import git_local, jsonl, peer_files, rotation, runs, state
 
 
 class QuarantineReason(msgspec.Struct):
-    """The one field of a quarantine record that status counts."""
+    """The fields of a quarantine record that status counts: why, and how many lines (a run of
+    joined bad lines is one record)."""
 
     reason: str
+    lines: int = 1
 
 
 QUARANTINE_DECODER = msgspec.json.Decoder(QuarantineReason)
@@ -117,7 +119,8 @@ def quarantined(store: state.StateDir) -> dict[str, int]:
             continue
         for line in lines:
             try:
-                counts[QUARANTINE_DECODER.decode(line).reason] += 1
+                record = QUARANTINE_DECODER.decode(line)
+                counts[record.reason] += record.lines
             except msgspec.DecodeError:
                 counts["unknown"] += 1
     return dict(sorted(counts.items()))

@@ -230,6 +230,8 @@ def test_a_folder_and_a_garbage_file_among_the_inputs(node: Node, tmp_path: Path
     assert answer(process)["events_read"] >= 300  # type: ignore[operator]
     assert f"input {folder} is a folder, not a file" in process.stderr
     assert f"{garbage}: " in process.stderr and "lines were bad" in process.stderr
+    kept = sum(p.stat().st_size for p in (node.state / "quarantine").glob("sync-*.jsonl"))
+    assert kept <= 1.5 * 200_000, kept  # bounded per bad byte (it was 3x and more)
 
 
 def test_metrics_into_a_folder_writes_the_textfile_there(node: Node, tmp_path: Path) -> None:
