@@ -58,6 +58,11 @@ def setup(verbosity: int, log_format: str, stream: TextIO | None = None) -> None
     root.handlers[:] = [handler]
     root.setLevel(level)
     root.propagate = False
+    # A library's warnings (qdrant-client, urllib3) are log lines too, in the same format.
+    logging.captureWarnings(True)
+    warnings = logging.getLogger("py.warnings")
+    warnings.handlers[:] = [handler]
+    warnings.propagate = False
 
 
 def is_plain() -> bool:

@@ -71,8 +71,10 @@ def test_every_command_answers_one_json_object_without_a_traceback(
     """One JSON object on stdout, its exit_code the process's, no traceback, a known exit code."""
     spoil(node, case, tmp_path)
     with locked(node.state, command) if case == "lock held" else contextlib.nullcontext():
-        process = node.run(command, *ARGS[command], "--json", check=False)
+        process = node.run(command, *ARGS[command], "--json", "--log-format", "json", check=False)
     assert "Traceback" not in process.stderr, process.stderr
+    for line in process.stderr.splitlines():  # every stderr line is JSON too
+        assert isinstance(json.loads(line), dict), line
     lines = process.stdout.splitlines()
     assert len(lines) == 1, (process.stdout, process.stderr)
     answer = json.loads(lines[0])
