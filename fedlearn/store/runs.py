@@ -52,7 +52,7 @@ class Started(msgspec.Struct, frozen=True, kw_only=True):
     started_by: str = ""
 
 
-class History(msgspec.Struct, frozen=True, kw_only=True):
+class History(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """A job's record: its last run, last success, last run that did work, and a run under way."""
 
     last: Run | None = None
