@@ -289,15 +289,11 @@ def test_help_cites_no_file_outside_the_repo() -> None:
         assert "DESIGN.md" not in run_fedlearn(name, "--help").stdout
 
 
-def test_progress_shows_on_a_terminal_only(node: Node) -> None:
-    """Sync draws its bytes-read line on a terminal's stderr, and nothing extra off one."""
-    write_jsonl(node.telemetry, EVENTS * 40)
-    plain = node.run("sync")
-    assert "\r" not in plain.stderr
-    write_jsonl(node.telemetry, EVENTS * 40, append=True)
+def on_a_terminal(node: Node, *args: str) -> bytes:
+    """Run the installed command with stderr on a new terminal; return what it drew there."""
     primary, secondary = pty.openpty()
     process = subprocess.Popen(
-        [*fedlearn_command(), "sync", "--config", str(node.config_file)],
+        [*fedlearn_command(), *args, "--config", str(node.config_file)],
         stdout=subprocess.PIPE, stderr=secondary, env=cli_env(),
     )  # fmt: skip
     os.close(secondary)
@@ -305,8 +301,21 @@ def test_progress_shows_on_a_terminal_only(node: Node) -> None:
     with pytest.raises(OSError):  # EIO once the command closed the terminal
         while chunk := os.read(primary, 4096):
             drawn += chunk
-    process.wait()
+    os.close(primary)
+    assert process.wait() == 0, drawn
+    return drawn
+
+
+def test_progress_shows_on_a_terminal_only(node: Node) -> None:
+    """Sync draws its bytes read, publish its git steps, on a terminal; nothing extra off one."""
+    write_jsonl(node.telemetry, EVENTS * 40)
+    plain = node.run("sync")
+    assert "\r" not in plain.stderr
+    write_jsonl(node.telemetry, EVENTS * 40, append=True)
+    drawn = on_a_terminal(node, "sync")
     assert b"\rsync: " in drawn and b" MB" in drawn
+    drawn = on_a_terminal(node, "publish")
+    assert b"\rpublish: committing" in drawn and b"\rpublish: pushing to origin/main" in drawn
 
 
 @contextlib.contextmanager
