@@ -712,7 +712,8 @@ def test_sync_on_a_full_disk_names_the_path_and_filesystem(
     """A full disk fails sync with one line naming the file and the filesystem, no traceback, and
     no temp file left behind; with space again the rerun completes."""
     node = Node(tmp_path / "node", "alpha", small_disk / "repo")
-    node.repo.mkdir()
+    # A git work tree, every job needs one; no template: the sample hooks would fill the disk.
+    subprocess.run(["git", "init", "-q", "--template=", str(node.repo)], check=True)
     events = [
         {"value_score": 0.9, "error_message": f"E{n} " + "x" * 400, "solution": "S"}
         for n in range(4000)
