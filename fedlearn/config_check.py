@@ -79,14 +79,17 @@ def check_value(value: Any, expected: Any, where: str) -> tuple[Any, list[str]]:
     if origin is dict:
         if not isinstance(value, dict):
             return None, [f"{where}: expected a table, got {kind(value)}"]
-        bad = [
-            f"{where}.{k}: expected a string, got {kind(v)}"
-            for k, v in value.items()
-            if not isinstance(v, str)
-        ]
-        return (None if bad else value), bad
-    if isinstance(expected, types.UnionType):  # not used by the tree today; accept any member
-        return value, []
+        inner = typing.get_args(expected)[1]
+        kept, problems = {}, []
+        for key, entry in value.items():
+            good, found = check_value(entry, inner, f"{where}.{key}")
+            problems += found
+            if good is not None:
+                kept[key] = good
+        return kept, problems
+    if isinstance(expected, types.UnionType) or origin is typing.Union:  # ``X | None``
+        members = [t for t in typing.get_args(expected) if t is not type(None)]
+        return check_value(value, members[0], where)
     return check_scalar(value, expected, where)
 
 
