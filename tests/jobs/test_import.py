@@ -179,11 +179,17 @@ def tamper(path: Path, how: str) -> None:
         path.write_bytes(data)
         digest = hashlib.sha256(data).hexdigest()
         manifest.write_text(json.dumps(document | {"sha256": digest, "points": data.count(b"\n")}))
+    elif how == "deep":  # a payload nested past msgspec's recursion limit
+        nested = b"[" * 5000 + b"]" * 5000
+        data = path.read_bytes() + b'{"id":"%s","payload":{"a":%s}}\n' % (b"f" * 32, nested)
+        path.write_bytes(data)
+        digest = hashlib.sha256(data).hexdigest()
+        manifest.write_text(json.dumps(document | {"sha256": digest, "points": data.count(b"\n")}))
     elif how == "manifest-missing":
         manifest.unlink()
 
 
-@pytest.mark.parametrize("how", ["checksum", "schema", "line", "manifest-missing"])
+@pytest.mark.parametrize("how", ["checksum", "schema", "line", "deep", "manifest-missing"])
 def test_import_refuses_a_tampered_snapshot(alpha: Node, beta: Node, how: str) -> None:
     """Nothing from the damaged file is imported; the patterns still are; the run fails (exit 1)."""
     tamper(in_beta(beta, alpha_snapshot(alpha), alpha), how)
