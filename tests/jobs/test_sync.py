@@ -8,7 +8,7 @@ import os
 import signal
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -685,25 +685,6 @@ def test_sync_sets_deeply_nested_lines_aside_as_too_deep(node: Node) -> None:
     ]  # a run of consecutive bad lines is one record; ``lines`` counts them
     assert [r["reason"] for r in records for _ in range(r.get("lines", 1))] == ["too_deep"] * 3
     node.run("sync")  # the rerun does not trip on them again
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """Mount a 1 MiB tmpfs (skipped with the reason when mounting is not permitted)."""
-    mount = tmp_path / "small"
-    mount.mkdir()
-    process = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if process.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs: {process.stderr.strip()}")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_sync_on_a_full_disk_names_the_path_and_filesystem(
