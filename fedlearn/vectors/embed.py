@@ -311,12 +311,18 @@ def as_vectors(rows: Any, count: int, url: str) -> Vectors:
     return matrix
 
 
-class OpenAIEmbedder:
-    """Any OpenAI-compatible ``/v1/embeddings`` server (llama.cpp, vLLM, TEI, Ollama's ``/v1``)."""
+class ServerEmbedder:
+    """
+    An embedding server's API: ``SUFFIXES`` complete ``embedding.url`` to its path, ``vectors``
+    picks the rows out of an answer (KeyError or TypeError when it has none: ``WITHOUT`` says so).
+    """
+
+    SUFFIXES: tuple[str, ...] = ()
+    WITHOUT = ""
 
     def __init__(self, settings: config.Embedding) -> None:
         self.server = Server(settings)
-        self.url = endpoint(settings.url, ("/v1", "/embeddings"))
+        self.url = endpoint(settings.url, self.SUFFIXES)
         self.dimension = settings.dimension
         self.model = settings.model
 
@@ -328,36 +334,37 @@ class OpenAIEmbedder:
     def rows(self, answer: Any, count: int) -> Vectors:
         """Return the vectors of an answer; raise EmbeddingError when it has none."""
         try:
-            rows = sorted(answer["data"], key=lambda item: item["index"])
-            found = as_vectors([row["embedding"] for row in rows], count, self.url)
+            found = as_vectors(self.vectors(answer), count, self.url)
         except (KeyError, TypeError):
-            message = f"embedding server {self.url} answered without data[].embedding"
+            message = f"embedding server {self.url} answered without {self.WITHOUT}"
             raise EmbeddingError(message) from None
         return stored_rows(found, self.url)
 
+    def vectors(self, answer: Any) -> Any:
+        """Return the rows of ``answer``, in the order of the texts."""
+        raise NotImplementedError
 
-class OllamaEmbedder:
+
+class OpenAIEmbedder(ServerEmbedder):
+    """Any OpenAI-compatible ``/v1/embeddings`` server (llama.cpp, vLLM, TEI, Ollama's ``/v1``)."""
+
+    SUFFIXES = ("/v1", "/embeddings")
+    WITHOUT = "data[].embedding"
+
+    def vectors(self, answer: Any) -> Any:
+        """Return ``data[].embedding`` sorted by ``index`` (servers may answer out of order)."""
+        return [row["embedding"] for row in sorted(answer["data"], key=lambda row: row["index"])]
+
+
+class OllamaEmbedder(ServerEmbedder):
     """Ollama's native ``/api/embed``."""
 
-    def __init__(self, settings: config.Embedding) -> None:
-        self.server = Server(settings)
-        self.url = endpoint(settings.url, ("/api", "/embed"))
-        self.dimension = settings.dimension
-        self.model = settings.model
+    SUFFIXES = ("/api", "/embed")
+    WITHOUT = "embeddings[]"
 
-    def embed(self, texts: Sequence[str]) -> Vectors:
-        """Return Ollama's vectors for ``texts``, in the order of the texts."""
-        body = {"model": self.model, "input": list(texts)}
-        return self.server.post(self.url, body, lambda answer: self.rows(answer, len(texts)))
-
-    def rows(self, answer: Any, count: int) -> Vectors:
-        """Return the vectors of an answer; raise EmbeddingError when it has none."""
-        try:
-            found = as_vectors(answer["embeddings"], count, self.url)
-        except (KeyError, TypeError):
-            message = f"embedding server {self.url} answered without embeddings[]"
-            raise EmbeddingError(message) from None
-        return stored_rows(found, self.url)
+    def vectors(self, answer: Any) -> Any:
+        """Return ``embeddings``."""
+        return answer["embeddings"]
 
 
 def wait_ready(settings: config.Embedding, seconds: float) -> None:
