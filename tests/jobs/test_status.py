@@ -92,15 +92,20 @@ def test_metrics_writes_to_stdout_with_dash(node: Node, flag: str) -> None:
     assert "# TYPE fedlearn_patterns gauge" in process.stdout
 
 
-def test_status_skips_a_damaged_month_file_with_a_warning(node: Node) -> None:
-    """One damaged metrics file (a bad hand edit) is named and left out; status still answers."""
+@pytest.mark.parametrize("damage", ["{not json", "[" * 5000 + "]" * 5000])
+def test_status_skips_a_damaged_month_file_with_a_warning(node: Node, damage: str) -> None:
+    """One damaged metrics file (a bad hand edit, or nesting past the decoder's recursion limit)
+    is named and left out; status still answers, and the next sync starts the month again."""
     write_jsonl(node.telemetry, EVENTS)
     node.run("sync", "-q")
     [month] = (node.repo / "data" / "metrics" / "monthly").glob("*/alpha.json")
-    month.write_text("{not json")
+    month.write_text(damage)
     process = node.run("status", "--json", check=False)
     assert process.returncode == 0 and json.loads(process.stdout)["jobs"]["sync"]["state"] == "ok"
     assert f"{month.relative_to(node.repo)}: ignored, damaged" in process.stderr
+    write_jsonl(node.telemetry, EVENTS[:1])
+    node.run("sync", "-q")
+    assert json.loads(month.read_text())["totals"]["syncs"] == 1
 
 
 def test_status_counts_the_quarantine_while_a_sync_removes_its_oldest_files(
