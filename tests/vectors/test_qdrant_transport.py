@@ -68,3 +68,31 @@ def test_transport_gives_each_read_only_what_is_left_of_the_deadline() -> None:
             answer = client.get(url)
     assert answer.content == b"[]"
     assert answer.request.extensions["timeout"]["read"] <= deadline - PAUSE
+
+
+class Deep(BaseHTTPRequestHandler):
+    """Refuse every request (400) with a JSON body nested past any decoder's recursion limit."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Keep test output quiet."""
+
+    def do_GET(self) -> None:
+        """Send 400 and the deep body."""
+        body = b'{"status": ' + b"[" * 5000 + b"]" * 5000 + b"}"
+        self.send_response(400)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_POST = do_PUT = do_GET  # noqa: N815 (http.server names its methods so)
+
+
+def test_export_names_a_refusal_whose_body_nests_too_deep(make_node: Any) -> None:
+    """A Qdrant refusal whose JSON nests too deep fails export with one error line, no traceback."""
+    with embedserver.serving(Deep) as url:
+        node: Node = make_node("alpha", qdrant={"url": url, "retry_attempts": 1})
+        process = node.run("export", check=False)
+    assert process.returncode == 1
+    assert "HTTP 400" in process.stderr
+    assert "Traceback" not in process.stderr
