@@ -20,7 +20,7 @@ import importlib
 import itertools
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -461,7 +461,7 @@ def derived(rule: Rule) -> Rule:
     return attrs.evolve(rule, trigger=trigger, gate=gate)
 
 
-def trie_pattern(strings: list[str]) -> str:
+def trie_pattern(strings: Iterable[str]) -> str:
     """
     Return a regex matching any of ``strings``, as a trie of literal-first alternatives.
 
