@@ -29,6 +29,7 @@ from qdrant_client import QdrantClient, models
 
 from fedlearn import config
 from fedlearn.formats import layout, records
+from fedlearn.formats.results import ImportResult
 from fedlearn.jobs import import_
 from fedlearn.learn import patterns
 from fedlearn.vectors import embed, points
@@ -88,14 +89,14 @@ def upload_baseline(store: Path, made: list[records.Pattern], dimension: int) ->
     return elapsed
 
 
-def timed_import(cfg: config.Config, *, full: bool = False) -> tuple[float, dict[str, object]]:
-    """Return the seconds one ``fedlearn import`` takes and its facts."""
+def timed_import(cfg: config.Config, *, full: bool = False) -> tuple[float, ImportResult]:
+    """Return the seconds one ``fedlearn import`` takes and its result."""
     began = time.perf_counter()
     summary = import_.execute(cfg, full=full)
     elapsed = time.perf_counter() - began
     if summary.exit_code:
         raise SystemExit(f"import failed: {summary.lines}")
-    return elapsed, summary.facts
+    return elapsed, summary.result
 
 
 def main() -> None:
@@ -120,10 +121,10 @@ def main() -> None:
 
     upload = upload_baseline(args.workdir / "baseline-store", made, args.dimension)
     first, facts = timed_import(cfg)
-    assert facts["imported"] == args.points, facts
+    assert facts.imported == args.points, facts
     rerun, rerun_facts = timed_import(cfg)
     full, full_facts = timed_import(cfg, full=True)
-    assert full_facts["skipped"] == args.points, full_facts
+    assert full_facts.skipped == args.points, full_facts
 
     ratio = upload / first
     print(f"points: {args.points}, dimension: {args.dimension}, embedded store in {args.workdir}")
@@ -135,7 +136,7 @@ def main() -> None:
     share = rerun / first
     print(
         f"rerun, unchanged data:    {rerun:8.3f} s  = {share:.2%} of the first import "
-        f"(target <= 5%: {'ok' if share <= 0.05 else 'MISSED'}; read {rerun_facts['read']})"
+        f"(target <= 5%: {'ok' if share <= 0.05 else 'MISSED'}; read {rerun_facts.read})"
     )
     print(
         f"rerun --full:             {full:8.2f} s  = {full / first:.2%} (every file read, all skipped)"

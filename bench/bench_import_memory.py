@@ -193,7 +193,7 @@ def child(config_file: Path, embedder_cache: int) -> None:
     if summary.exit_code:
         raise SystemExit(f"import failed: {summary.lines}")
     facts = {
-        "imported": summary.facts["imported"],
+        "imported": summary.result.imported,
         "import_seconds": seconds,
         "base": base,
         "import": added,

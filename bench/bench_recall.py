@@ -102,7 +102,7 @@ def main() -> None:
         summary = import_.execute(switched)
         rows.append(
             (
-                f"B, switched to the model, plain import ({summary.facts['reembedded']} re-embedded)",
+                f"B, switched to the model, plain import ({summary.result.reembedded} re-embedded)",
                 top5(switched, asked),
             )
         )

@@ -60,7 +60,7 @@ class Output:
         self.as_json = as_json
         self.log_format = log_format
 
-    def answer(self, summary: jobs.Summary) -> None:
+    def answer(self, summary: jobs.Summary[Any]) -> None:
         """Print the job's answer on stdout: text lines, or exactly one JSON object."""
         if self.as_json:
             answer: dict[str, Any] = {
@@ -68,7 +68,7 @@ class Output:
                 "state": summary.state,
                 "dry_run": summary.dry_run,
             }
-            answer.update(summary.facts)
+            answer.update(summary.answer())
             answer["exit_code"] = summary.exit_code
             sys.stdout.write(msgspec.json.encode(answer).decode() + "\n")
         else:
@@ -235,7 +235,7 @@ def check_repo(cfg: config.Config, name: str) -> None:
 
 def execute(
     name: str, module: ModuleType, cfg: config.Config, args: argparse.Namespace
-) -> jobs.Summary:
+) -> jobs.Summary[Any]:
     """Run one job (recorded when it is a recorded job) and return its summary."""
     if name in commands.NEEDS_REPO and (name != "scan" or not args.paths):
         check_repo(cfg, name)
@@ -243,16 +243,16 @@ def execute(
         return run_job(name, module, cfg, args)
     with runs.recording(state.StateDir(cfg.state_path), name) as recorder:
         summary = run_job(name, module, cfg, args)
-        recorder.finish(summary.state, summary.facts)
+        recorder.finish(summary.state, summary.answer())
     return summary
 
 
 def run_job(
     name: str, module: ModuleType, cfg: config.Config, args: argparse.Namespace
-) -> jobs.Summary:
+) -> jobs.Summary[Any]:
     """Run the job; the embedded Qdrant store's sqlite3 failure (a full disk) is one line too."""
     try:
-        summary: jobs.Summary = module.run(cfg, args)
+        summary: jobs.Summary[Any] = module.run(cfg, args)
     except sqlite3.OperationalError as error:  # the embedded Qdrant store's own file
         store_path = cfg.state_path / "qdrant"
         raise FedlearnError(

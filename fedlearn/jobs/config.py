@@ -12,6 +12,9 @@ import argparse
 import logging
 import tomllib
 from pathlib import Path
+from typing import Any
+
+import msgspec
 
 from fedlearn import config, config_reference, jobs, toml
 from fedlearn.errors import ConfigError
@@ -33,7 +36,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(cfg: config.Config, args: argparse.Namespace) -> jobs.Summary:
+class Docs(msgspec.Struct):
+    """``config docs``: the generated configuration reference (Markdown)."""
+
+    docs: str
+
+
+class Shown(msgspec.Struct):
+    """``config show``: the configuration as one table (section -> key -> value)."""
+
+    # A JSON boundary: the TOML/JSON table of the whole configuration, any key config.py has.
+    config: dict[str, Any]
+    defaults: list[str] = []  # the dotted keys the file does not set (marked ``# default``)
+
+
+class Valid(msgspec.Struct):
+    """``config validate``: the file that validated, and each input naming nothing to read (why)."""
+
+    file: str
+    valid: bool = True
+    unreadable_inputs: dict[str, str] = {}
+
+
+ConfigResult = Docs | Shown | Valid
+
+
+def run(cfg: config.Config, args: argparse.Namespace) -> jobs.Summary[ConfigResult]:
     """Return the configuration as TOML, or the verdict on a file; raise ConfigError when bad."""
     if args.action == "show":
         if args.file:
@@ -43,11 +71,11 @@ def run(cfg: config.Config, args: argparse.Namespace) -> jobs.Summary:
         return show(config.Config(), mark=False) if args.defaults else show(cfg)
     if args.action == "docs":
         page = config_reference.render()
-        return jobs.Summary(job="config", facts={"docs": page}, lines=page.splitlines())
+        return jobs.Summary(job="config", result=Docs(page), lines=page.splitlines())
     return validate(Path(args.file) if args.file else None, cfg)
 
 
-def show(cfg: config.Config, *, mark: bool = True) -> jobs.Summary:
+def show(cfg: config.Config, *, mark: bool = True) -> jobs.Summary[ConfigResult]:
     """
     Return ``cfg`` rendered as TOML, each key the file does not set marked ``# default``
     (``--json``: the same table as one object, and the list of those keys under ``defaults``).
@@ -58,7 +86,7 @@ def show(cfg: config.Config, *, mark: bool = True) -> jobs.Summary:
     defaults: list[str] = []
     if explicit is not None:
         lines, defaults = marked(lines, explicit)
-    return jobs.Summary(job="config", facts={"config": table, "defaults": defaults}, lines=lines)
+    return jobs.Summary(job="config", result=Shown(table, defaults), lines=lines)
 
 
 def set_keys(source: str) -> set[str] | None:
@@ -96,7 +124,7 @@ def marked(lines: list[str], explicit: set[str]) -> tuple[list[str], list[str]]:
     return out, defaults
 
 
-def validate(path: Path | None, loaded: config.Config) -> jobs.Summary:
+def validate(path: Path | None, loaded: config.Config) -> jobs.Summary[ConfigResult]:
     """
     Return ``<file>: valid`` for ``path``, or for the already loaded file when ``path`` is None.
 
@@ -109,7 +137,7 @@ def validate(path: Path | None, loaded: config.Config) -> jobs.Summary:
     return verdict(checked)
 
 
-def verdict(checked: config.Config) -> jobs.Summary:
+def verdict(checked: config.Config) -> jobs.Summary[ConfigResult]:
     """Return ``<file>: valid``, warning about every configured input that names nothing to read."""
     sync = checked.sync
     source = checked.source or "<defaults>"
@@ -118,6 +146,6 @@ def verdict(checked: config.Config) -> jobs.Summary:
         log.warning("%s: input %s names nothing to read (%s)", source, pattern, why)
     return jobs.Summary(
         job="config",
-        facts={"file": source, "valid": True, "unreadable_inputs": unreadable},
+        result=Valid(source, unreadable_inputs=unreadable),
         lines=[f"{source}: valid"],
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import msgspec
 
 from fedlearn import config, sample
 from fedlearn.errors import ConfigError
@@ -54,7 +55,7 @@ class Story:
             sys.stdout.write(line + "\n")
             sys.stdout.flush()
 
-    def step(self, title: str, summary: Summary) -> None:
+    def step(self, title: str, summary: Summary[Any]) -> None:
         """Tell a step and the job's own summary lines, indented."""
         self.say(f"== {title}")
         for line in summary.lines:
@@ -177,7 +178,27 @@ def tell_answer(story: Story, payload: dict[str, Any] | None) -> None:
     story.say(f"   learned on: {', '.join(sorted(payload.get('seen', {})))}")
 
 
-def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+class DemoResult(msgspec.Struct):
+    """
+    What the demo showed.
+
+    Attributes:
+        dir: the demo's folder.
+        answer: the payload node-b's Qdrant answered with (None: no answer).
+        secrets_planted: secrets written into node-a's runtime files.
+        secrets_found: of them, how many reached the repository (0 when anonymization worked).
+        files: the data/ tree node-b sees, one ``path  (N bytes)`` line per file.
+    """
+
+    dir: str
+    # A JSON boundary: a Qdrant point's payload as stored, whatever keys it has.
+    answer: dict[str, Any] | None
+    secrets_planted: int
+    secrets_found: int
+    files: list[str]
+
+
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary[DemoResult]:
     """Run the demo in a new folder and return what happened; ``cfg`` is not used (the demo makes its own)."""
     from fedlearn.jobs import import_, publish, pull, sync
 
@@ -206,18 +227,18 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
     story.say(f"== data/ as node-b sees it ({b.repo}):")
     for line in tree(b.repo_path):
         story.say(line)
-    facts = {
-        "dir": str(root),
-        "answer": payload,
-        "secrets_planted": len(PLANTED),
-        "secrets_found": len(found),
-        "files": [line.strip() for line in tree(b.repo_path)],
-    }
+    result = DemoResult(
+        dir=str(root),
+        answer=payload,
+        secrets_planted=len(PLANTED),
+        secrets_found=len(found),
+        files=[line.strip() for line in tree(b.repo_path)],
+    )
     failed = payload is None or bool(found)
     return Summary(
         job="demo",
         state="failed" if failed else "ok",
-        facts=facts,
+        result=result,
         lines=story.lines if args.json else [],
         exit_code=1 if failed else 0,
     )

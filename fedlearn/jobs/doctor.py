@@ -12,6 +12,8 @@ import os
 import stat
 from pathlib import Path
 
+import msgspec
+
 from fedlearn import config
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
@@ -34,7 +36,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Doctor takes only the common options."""
 
 
-def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+class Refused(msgspec.Struct):
+    """A path the checked reader refuses: relative to the repo, why, the commit that last changed it."""
+
+    path: str
+    reason: str
+    commit: str
+
+
+class DoctorResult(msgspec.Struct):
+    """Every path under data/ the checked reader refuses."""
+
+    refused: list[Refused]
+
+
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary[DoctorResult]:
     """Return every refused path with its reason and commit; exit code 1 when there is any."""
     repo = cfg.repo_path
     peer_files.forget()
@@ -56,9 +72,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
     return Summary(
         job="doctor",
         state="failed" if refused else "ok",
-        facts={
-            "refused": [{"path": r.path, "reason": r.reason, "commit": r.commit} for r in refused]
-        },
+        result=DoctorResult([Refused(r.path, r.reason, r.commit) for r in refused]),
         lines=lines,
         exit_code=1 if refused else 0,
     )

@@ -15,6 +15,7 @@ import logging
 from pathlib import Path
 
 import attrs
+import msgspec
 
 from fedlearn import anonymize, config
 from fedlearn.formats import layout, records
@@ -56,12 +57,37 @@ class Exported:
     snapshot: str = ""
 
 
-def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+class CollectionExport(msgspec.Struct):
+    """One collection's line of the result: :class:`Exported` without the collection's name."""
+
+    state: str
+    points: int
+    federated: int
+    truncated: bool
+    snapshot: str
+
+
+class ExportResult(msgspec.Struct):
+    """
+    What export did.
+
+    Attributes:
+        collections: collection -> what export did with it, in the configured order.
+        written: how many snapshots were written.
+        missing: the configured collections not in Qdrant.
+    """
+
+    collections: dict[str, CollectionExport]
+    written: int
+    missing: list[str]
+
+
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary[ExportResult]:
     """Run export from the command line."""
     return execute(cfg, dry_run=args.dry_run)
 
 
-def execute(cfg: config.Config, *, dry_run: bool = False) -> Summary:
+def execute(cfg: config.Config, *, dry_run: bool = False) -> Summary[ExportResult]:
     """
     Export every configured collection and return the summary.
 
@@ -192,20 +218,22 @@ def write(store: state.StateDir, path: Path, temp: Path, made: records.Manifest,
     transaction.commit()
 
 
-def summarize(done: list[Exported], dry_run: bool) -> Summary:
+def summarize(done: list[Exported], dry_run: bool) -> Summary[ExportResult]:
     """Return the summary: one counted line per collection, the same facts for --json."""
     written = sum(item.state == "written" for item in done)
-    facts = {
-        "collections": {
-            item.collection: attrs.asdict(item, filter=lambda a, _: a.name != "collection")
+    result = ExportResult(
+        collections={
+            item.collection: CollectionExport(
+                item.state, item.points, item.federated, item.truncated, item.snapshot
+            )
             for item in done
         },
-        "written": written,
-        "missing": [item.collection for item in done if item.state == "missing"],
-    }
+        written=written,
+        missing=[item.collection for item in done if item.state == "missing"],
+    )
     lines = [describe(item) for item in done]
     outcome: state.JobState = "ok" if written else "idle"
-    return Summary(job="export", state=outcome, facts=facts, lines=lines, dry_run=dry_run)
+    return Summary(job="export", state=outcome, result=result, lines=lines, dry_run=dry_run)
 
 
 def describe(item: Exported) -> str:

@@ -16,13 +16,13 @@ import argparse
 import logging
 import time
 from pathlib import Path
-from typing import Any
 
 import attrs
 import msgspec
 
 from fedlearn import config
 from fedlearn.errors import QdrantError, VerifyError
+from fedlearn.formats.results import CollectionImport, ImportResult, Refusal
 from fedlearn.jobs import Summary
 from fedlearn.store import state
 from fedlearn.vectors import (
@@ -59,7 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary[ImportResult]:
     """Run import from the command line."""
     if args.wait_ready > 0:
         wait_ready(cfg, args.wait_ready)
@@ -79,7 +79,7 @@ def wait_ready(cfg: config.Config, seconds: float) -> None:
 
 def execute(
     cfg: config.Config, *, overwrite: bool = False, dry_run: bool = False, full: bool = False
-) -> Summary:
+) -> Summary[ImportResult]:
     """
     Import what changed under data/ (everything with ``full`` or ``overwrite``); return the summary.
 
@@ -307,26 +307,34 @@ def summarize(
     commit: str,
     held: tuple[int, str],
     dry_run: bool,
-) -> Summary:
+) -> Summary[ImportResult]:
     """
     Return the summary: one counted line per collection, refusals and errors, the points set aside
     (``held``: how many are in the quarantine now, and its file), the same facts.
     """
-    totals = {key: sum(getattr(t, key) for t in tallies.values()) for key in COUNTS}
-    refused = [{"file": str(r.path), "reason": r.reason} for r in plan.refused]
-    facts: dict[str, Any] = {
-        "collections": {name: attrs.asdict(t) for name, t in tallies.items()},
-        **totals,
-        "refused": refused,
-        "quarantined": held[0],
-        "quarantine": held[1],
-        "read": "all" if changed is None else "changed",
-        "commit": commit,
-    }
+    counts = {name: CollectionImport(**attrs.asdict(t)) for name, t in tallies.items()}
+    refused = [Refusal(str(r.path), r.reason) for r in plan.refused]
+    every = counts.values()
+    result = ImportResult(
+        collections=counts,
+        imported=sum(c.imported for c in every),
+        updated=sum(c.updated for c in every),
+        skipped=sum(c.skipped for c in every),
+        failed=sum(c.failed for c in every),
+        deleted=sum(c.deleted for c in every),
+        set_aside=sum(c.set_aside for c in every),
+        conflicts=sum(c.conflicts for c in every),
+        reembedded=sum(c.reembedded for c in every),
+        refused=refused,
+        quarantined=held[0],
+        quarantine=held[1],
+        read="all" if changed is None else "changed",
+        commit=commit,
+    )
     lines = [
         describe(name, t) for name, t in tallies.items() if t != import_batches.CollectionTally()
     ]
-    lines += [f"refused {r['file']}: {r['reason']}" for r in refused]
+    lines += [f"refused {r.file}: {r.reason}" for r in refused]
     if held[0]:
         lines.append(f"{held[0]} set aside in {held[1]}; every import retries them")
     if not lines and tallies:
@@ -334,12 +342,13 @@ def summarize(
     elif not lines:
         lines.append(f"nothing changed under data/ since the last import ({commit[:12]})")
     failed = bool(refused) or any(t.error for t in tallies.values())
-    did = any(totals[key] for key in ("imported", "updated", "deleted", "set_aside", "reembedded"))
+    did = result.imported or result.updated or result.deleted or result.set_aside
+    did = did or result.reembedded
     outcome: state.JobState = "failed" if failed else "ok" if did else "idle"
     return Summary(
         job="import",
         state=outcome,
-        facts=facts,
+        result=result,
         lines=lines,
         dry_run=dry_run,
         exit_code=int(failed),

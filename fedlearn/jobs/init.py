@@ -12,6 +12,8 @@ import argparse
 import subprocess
 from pathlib import Path
 
+import msgspec
+
 from fedlearn import config
 from fedlearn.errors import ConfigError, GitError
 from fedlearn.jobs import Summary
@@ -118,7 +120,34 @@ branch = "main"
 """
 
 
-def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+class Input(msgspec.Struct):
+    """An input the configuration names: its path, and whether it was found on this machine."""
+
+    path: str
+    found: bool
+
+
+class InitResult(msgspec.Struct, kw_only=True):
+    """
+    What init wrote and prepared.
+
+    Attributes:
+        config: the configuration file written.
+        repo: the federation repo.
+        repo_prepared: what was done to it (cloned, made, or found).
+        telemetry, fine_tuning: the stack's inputs the file names.
+        next: the command to run next.
+    """
+
+    config: str
+    repo: str
+    repo_prepared: str
+    telemetry: Input
+    fine_tuning: Input
+    next: str
+
+
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary[InitResult]:
     """Write the configuration and prepare the repo; refuse to overwrite a configuration."""
     path: Path = args.config_path
     if path.exists() and not args.force:
@@ -135,12 +164,12 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
     lines += [f"telemetry {telemetry}: {'found' if has_telemetry else 'not found (edit the file)'}"]
     lines += [f"fine-tuning {dataset}: {'found' if has_dataset else 'not found (edit the file)'}"]
     lines.append(f"next: fedlearn sync{option} && fedlearn publish{option}")
-    facts = {
-        "config": str(path),
-        "repo": str(repo),
-        "repo_prepared": done,
-        "telemetry": {"path": telemetry, "found": has_telemetry},
-        "fine_tuning": {"path": dataset, "found": has_dataset},
-        "next": f"fedlearn sync{option}",
-    }
-    return Summary(job="init", facts=facts, lines=lines)
+    result = InitResult(
+        config=str(path),
+        repo=str(repo),
+        repo_prepared=done,
+        telemetry=Input(telemetry, has_telemetry),
+        fine_tuning=Input(dataset, has_dataset),
+        next=f"fedlearn sync{option}",
+    )
+    return Summary(job="init", result=result, lines=lines)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import msgspec
+
 from fedlearn import __version__, config
 from fedlearn.jobs import Summary
 from fedlearn.report import overview, prometheus
@@ -31,19 +33,34 @@ def target(cfg: config.Config, args: argparse.Namespace) -> Path | None:
     return path / "fedlearn.prom" if path.is_dir() else path  # a textfile collector's folder
 
 
-def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+class Printed(msgspec.Struct):
+    """``metrics -o -``: the textfile printed on stdout."""
+
+    output: str
+    text: str
+
+
+class Written(msgspec.Struct):
+    """The textfile written, and how many samples it holds."""
+
+    output: str
+    samples: int
+
+
+MetricsResult = Printed | Written
+
+
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary[MetricsResult]:
     """Render the metrics and write them atomically (or print them with ``-o -``)."""
     with state.StateDir(cfg.state_path).lock("metrics"):
         text = prometheus.render(overview.gather(cfg), __version__)
         path = target(cfg, args)
         if path is None:
-            return Summary(
-                job="metrics", facts={"output": "-", "text": text}, lines=text.splitlines()
-            )
+            return Summary(job="metrics", result=Printed("-", text), lines=text.splitlines())
         prometheus.write(path, text)
     samples = sum(1 for line in text.splitlines() if line and not line.startswith("#"))
     return Summary(
         job="metrics",
-        facts={"output": str(path), "samples": samples},
+        result=Written(str(path), samples),
         lines=[f"wrote {samples} samples to {path}"],
     )

@@ -12,7 +12,6 @@ import collections
 import logging
 import tempfile
 from pathlib import Path
-from typing import Any
 
 import msgspec
 
@@ -56,14 +55,41 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="list what would be committed")
 
 
-def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary[PublishResult]:
     """Publish under the publish lock and the repo lock (every writer's); return the summary."""
     store = state.StateDir(cfg.state_path)
     with store.lock("publish"), checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait):
         return publish(cfg, dry_run=args.dry_run)
 
 
-def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
+class PublishResult(msgspec.Struct):
+    """
+    What publish committed and pushed (the fields after ``message`` only once it got that far).
+
+    Attributes:
+        node: this node.
+        changes: the staged changes, (git status letter, path).
+        counts: the commit message's counts by word (``pattern``, ``snapshot``, …).
+        message: the commit subject ("" when nothing changed).
+        commit: the new commit ("" when there was nothing to commit); unset in a dry run.
+        pushed: the commit the remote branch has now ("" when nothing was pushed).
+        attempts: push attempts it took.
+        integration: how the push met the remote (``fast-forward``, ``rebased``, ``up to date``).
+        held: the changed files the push brought in that their node did not sign ([trust]).
+    """
+
+    node: str
+    changes: list[tuple[str, str]]
+    counts: dict[str, int]
+    message: str
+    commit: str | msgspec.UnsetType = msgspec.UNSET
+    pushed: str | msgspec.UnsetType = msgspec.UNSET
+    attempts: int | msgspec.UnsetType = msgspec.UNSET
+    integration: str | msgspec.UnsetType = msgspec.UNSET
+    held: list[str] | msgspec.UnsetType = msgspec.UNSET
+
+
+def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary[PublishResult]:
     """
     Scan, commit and push this node's changed data/ files.
 
@@ -77,7 +103,7 @@ def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
         meter.close()
 
 
-def steps(cfg: config.Config, meter: progress.Meter, *, dry_run: bool) -> Summary:
+def steps(cfg: config.Config, meter: progress.Meter, *, dry_run: bool) -> Summary[PublishResult]:
     """Publish, showing each git step on the meter (a terminal only)."""
     root = cfg.repo_path.resolve()
     top = git_local.work_tree(root)
@@ -94,27 +120,29 @@ def steps(cfg: config.Config, meter: progress.Meter, *, dry_run: bool) -> Summar
         changes = stage(cfg, top, index, folder)
         counts = tally(top, root, cfg.node_id, folder, changes)
         message = commit_message(cfg.node_id, counts, changes)
-        facts: dict[str, Any] = {"node": cfg.node_id, "changes": [list(c) for c in changes]}
-        facts |= {"counts": dict(counts), "message": message.splitlines()[0] if changes else ""}
+        subject = message.splitlines()[0] if changes else ""
+        result = PublishResult(cfg.node_id, changes, dict(counts), subject)
         if dry_run:
-            return preview(facts, changes)
+            return preview(result)
         paths = [path for _, path in changes]
         meter.step(f"committing {len(paths)} files")
         commit = git_local.commit(top, index, message, env, paths) if changes else ""
     meter.step(f"pushing to {cfg.publish.remote}/{cfg.publish.branch} (fetch, rebase, push)")
-    summary = deliver(top, cfg.publish, env, facts | {"commit": commit})
+    summary = deliver(top, cfg.publish, env, msgspec.structs.replace(result, commit=commit))
     return screen(cfg, top, before, summary)
 
 
-def screen(cfg: config.Config, top: Path, before: str | None, summary: Summary) -> Summary:
+def screen(
+    cfg: config.Config, top: Path, before: str | None, summary: Summary[PublishResult]
+) -> Summary[PublishResult]:
     """Screen what the push brought in from the remote (``git_trust``); return ``summary`` with it."""
     data = str(layout.data_dir(cfg.repo_path.resolve()).relative_to(top))
     held = git_trust.screen(top, data, cfg.node_id, cfg.trust, before)
     if not held:
         return summary
     line = f"ignored {len(held)} changed files not signed by their node"
-    facts = summary.facts | {"held": [h.path for h in held]}
-    return Summary(job="publish", state=summary.state, facts=facts, lines=[*summary.lines, line])
+    result = msgspec.structs.replace(summary.result, held=[h.path for h in held])
+    return Summary(job="publish", state=summary.state, result=result, lines=[*summary.lines, line])
 
 
 def stage(
@@ -265,45 +293,47 @@ def commit_message(
     return subject + "\n\n" + "\n".join(files) + "\n"
 
 
-def preview(facts: dict[str, Any], changes: list[tuple[str, str]]) -> Summary:
+def preview(result: PublishResult) -> Summary[PublishResult]:
     """Return the dry-run summary: what would be committed, file by file."""
-    if not changes:
+    if not result.changes:
         return Summary(
-            job="publish", state="idle", facts=facts, lines=["nothing to commit"], dry_run=True
+            job="publish", state="idle", result=result, lines=["nothing to commit"], dry_run=True
         )
-    lines = [f"would commit: {facts['message']}"] + [
-        f"  {letter} {path}" for letter, path in changes
+    lines = [f"would commit: {result.message}"] + [
+        f"  {letter} {path}" for letter, path in result.changes
     ]
-    return Summary(job="publish", facts=facts, lines=lines, dry_run=True)
+    return Summary(job="publish", result=result, lines=lines, dry_run=True)
 
 
 def deliver(
-    repo: Path, settings: config.Publish, env: dict[str, str], facts: dict[str, Any]
-) -> Summary:
+    repo: Path, settings: config.Publish, env: dict[str, str], result: PublishResult
+) -> Summary[PublishResult]:
     """Push the branch when there is a remote and something to push; return the job's summary."""
-    commit, subject = facts["commit"], facts["message"].removeprefix("fedlearn: ")
+    commit = result.commit or ""
+    subject = result.message.removeprefix("fedlearn: ")
     done = f"committed {commit[:12]}: {subject}" if commit else "nothing new to commit"
     if not git_local.has_remote(repo, settings.remote):
         lines = [f"{done} (no remote {settings.remote!r}, not pushed)"]
         return Summary(
             job="publish",
             state="ok" if commit else "idle",
-            facts=facts | {"pushed": ""},
+            result=msgspec.structs.replace(result, pushed=""),
             lines=lines,
         )
     if not commit and not is_pending(repo, settings):
         return Summary(
-            job="publish", state="idle", facts=facts | {"pushed": ""}, lines=["nothing to publish"]
+            job="publish",
+            state="idle",
+            result=msgspec.structs.replace(result, pushed=""),
+            lines=["nothing to publish"],
         )
     pushed = git_remote.push_with_retry(repo, settings, env)
-    facts |= {
-        "pushed": pushed.commit,
-        "attempts": pushed.attempts,
-        "integration": pushed.integration,
-    }
+    result = msgspec.structs.replace(
+        result, pushed=pushed.commit, attempts=pushed.attempts, integration=pushed.integration
+    )
     where = f"{settings.remote}/{settings.branch}"
     line = f"pushed {pushed.commit[:12]} to {where} ({pushed.attempts} attempt{'s' * (pushed.attempts > 1)}, {pushed.integration})"
-    return Summary(job="publish", facts=facts, lines=[done, line])
+    return Summary(job="publish", result=result, lines=[done, line])
 
 
 def is_pending(repo: Path, settings: config.Publish) -> bool:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import argparse
 import importlib
 from pathlib import Path
-from typing import Any
+
+import msgspec
 
 from fedlearn import config
 from fedlearn.errors import GitError
 from fedlearn.formats import layout
+from fedlearn.formats.results import ImportResult
 from fedlearn.jobs import Summary
 from fedlearn.store import checkout, git_local, git_remote, git_trust, runs, state
 from fedlearn.vectors import import_changes, import_quarantine
@@ -28,13 +30,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-import", action="store_true", help="do not run import after the pull")
 
 
-def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+class PullResult(msgspec.Struct, kw_only=True):
+    """
+    What pull brought in (``to`` and ``integration`` once it got that far).
+
+    Attributes:
+        from_: HEAD before the pull ("" in a repository with no commit yet); ``from`` in JSON.
+        remote: the remote branch pulled, ``remote/branch``.
+        to: HEAD after it (in a dry run: the remote branch's commit).
+        integration: how the remote branch came in (``fast-forward``, ``rebased``, ...).
+        data_files: the files under data/ that changed (in a dry run: that would change).
+        held: the changed files not signed by their node ([trust]): readers keep their last
+            signed content.
+        import_: the import pull ran afterwards; ``import`` in JSON.
+    """
+
+    from_: str = msgspec.field(name="from")
+    remote: str
+    to: str | msgspec.UnsetType = msgspec.UNSET
+    integration: str | msgspec.UnsetType = msgspec.UNSET
+    data_files: list[str] = msgspec.field(default_factory=list)
+    held: list[str] | msgspec.UnsetType = msgspec.UNSET
+    import_: ImportResult | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="import")
+
+
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary[PullResult]:
     """Pull under the pull lock, then import when data/ changed; return the summary."""
     store = state.StateDir(cfg.state_path)
     with store.lock("pull"), checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait):
         summary = pull(cfg, dry_run=args.dry_run)
     wants_import = cfg.pull.import_after and not args.no_import and not args.dry_run
-    if wants_import and (summary.facts["data_files"] or is_import_behind(cfg)):
+    if wants_import and (summary.result.data_files or is_import_behind(cfg)):
         return with_import(cfg, summary)
     return summary
 
@@ -53,7 +79,7 @@ def is_import_behind(cfg: config.Config) -> bool:
     return behind or import_quarantine.file(store).is_file()
 
 
-def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary:
+def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary[PullResult]:
     """
     Fetch and bring in the remote branch; return what changed under data/.
 
@@ -72,52 +98,55 @@ def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary:
     data = str(layout.data_dir(cfg.repo_path.resolve()).relative_to(top))
     old = git_local.head(top)
     upstream = git_remote.fetch(top, settings.remote, settings.branch, timeout=settings.timeout)
-    facts: dict[str, Any] = {"from": old or "", "remote": f"{settings.remote}/{settings.branch}"}
+    result = PullResult(from_=old or "", remote=f"{settings.remote}/{settings.branch}")
     if upstream is None:
         lines = [f"{settings.remote} has no branch {settings.branch} yet"]
-        return Summary(job="pull", state="idle", facts=facts | {"data_files": []}, lines=lines)
+        return Summary(job="pull", state="idle", result=result, lines=lines)
     if dry_run:
-        return preview(top, data, old, upstream, facts)
+        return preview(top, data, old, upstream, result)
     env = git_local.identity(top, settings.author) | git_trust.signing_env(cfg.trust)
     how = git_remote.integrate(top, upstream, env)
     new = git_local.head(top)
     changed = git_local.changed_paths(top, old, new, data)
     held = git_trust.screen(top, data, cfg.node_id, cfg.trust, old)
-    facts |= {"to": new or "", "integration": how, "data_files": changed}
-    facts |= {"held": [h.path for h in held]}
+    result = msgspec.structs.replace(
+        result, to=new or "", integration=how, data_files=changed, held=[h.path for h in held]
+    )
     lines = [f"{how}: {len(changed)} data/ file{'s' * (len(changed) != 1)} changed"]
     lines += [f"ignored {len(held)} changed files not signed by their node"] if held else []
-    return Summary(job="pull", state="ok" if changed else "idle", facts=facts, lines=lines)
+    return Summary(job="pull", state="ok" if changed else "idle", result=result, lines=lines)
 
 
-def preview(top: Path, data: str, old: str | None, upstream: str, facts: dict[str, Any]) -> Summary:
+def preview(
+    top: Path, data: str, old: str | None, upstream: str, result: PullResult
+) -> Summary[PullResult]:
     """Return the dry-run summary: the data/ files the remote changed since the common base."""
     base = git_local.merge_base(top, old, upstream)
     incoming = git_local.changed_paths(top, base, upstream, data)
     lines = [f"would bring in {len(incoming)} changed data/ files"] + [f"  {p}" for p in incoming]
-    facts |= {"to": upstream, "data_files": incoming}
+    result = msgspec.structs.replace(result, to=upstream, data_files=incoming)
     return Summary(
-        job="pull", state="ok" if incoming else "idle", facts=facts, lines=lines, dry_run=True
+        job="pull", state="ok" if incoming else "idle", result=result, lines=lines, dry_run=True
     )
 
 
-def with_import(cfg: config.Config, summary: Summary) -> Summary:
+def with_import(cfg: config.Config, summary: Summary[PullResult]) -> Summary[PullResult]:
     """
-    Run import (overwrite off) and return ``summary`` with its facts and lines added; its exit code
-    is the worse of the two, and a failed import makes the pull ``failed`` (the timer sees it).
+    Run import (overwrite off) and return ``summary`` with its result and lines added; its exit
+    code is the worse of the two, and a failed import makes the pull ``failed`` (the timer sees it).
     """
     # Loaded here, not at the top: import brings in the Qdrant client, which pull needs only now.
     import_ = importlib.import_module("fedlearn.jobs.import_")
     store = state.StateDir(cfg.state_path)
     with runs.recording(store, "import", started_by="pull") as recorder:  # status shows it
-        imported: Summary = import_.execute(cfg, overwrite=False, dry_run=False)
-        recorder.finish(imported.state, imported.facts)
-    facts = summary.facts | {"import": imported.facts}
+        imported: Summary[ImportResult] = import_.execute(cfg, overwrite=False, dry_run=False)
+        recorder.finish(imported.state, imported.answer())
+    result = msgspec.structs.replace(summary.result, import_=imported.result)
     failed = imported.exit_code != 0
     return Summary(
         job="pull",
         state="failed" if failed else summary.state,
-        facts=facts,
+        result=result,
         lines=summary.lines + imported.lines,
         exit_code=max(summary.exit_code, imported.exit_code),
     )

@@ -12,7 +12,6 @@ import argparse
 import logging
 import re
 from pathlib import Path
-from typing import Any
 
 import msgspec
 
@@ -35,7 +34,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="show what would be written")
 
 
-def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+class Tombstone(msgspec.Struct):
+    """The tombstone retract wrote (or found already written): the id, this node, its file."""
+
+    id: str
+    node: str
+    file: str
+
+
+class Retracted(Tombstone):
+    """
+    A new tombstone.
+
+    Attributes:
+        known: whether any node's pattern files hold the id.
+        seen_here: this node's pattern files that keep the record as evidence.
+        removed_from: this node's pattern files the id was dropped from (it held a secret).
+    """
+
+    known: bool
+    seen_here: list[str]
+    removed_from: list[str]
+
+
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary[Tombstone]:
     """
     Write the tombstone under the retract lock; return the summary.
 
@@ -62,7 +84,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
 
 def retract(
     cfg: config.Config, store: state.StateDir, pattern_id: str, reason: str, *, dry_run: bool
-) -> Summary:
+) -> Summary[Tombstone]:
     """
     Add the tombstone of ``pattern_id``; this node's pattern files keep the record as evidence
     (``own_files_holding``), unless it holds a secret, when it is dropped.
@@ -70,11 +92,10 @@ def retract(
     repo, node = cfg.repo_path, cfg.node_id
     path = layout.retraction_file(repo, node)
     tombstones = read_own(path)
-    facts: dict[str, Any] = {"id": pattern_id, "node": node, "file": str(path)}
     if pattern_id in tombstones:
-        return Summary(
-            job="retract", state="idle", facts=facts, lines=[f"{pattern_id} is already retracted"]
-        )
+        already = Tombstone(pattern_id, node, str(path))
+        lines = [f"{pattern_id} is already retracted"]
+        return Summary(job="retract", state="idle", result=already, lines=lines)
     text = anonymize.Anonymizer(cfg.anonymize).anonymize(reason.strip())
     tombstones[pattern_id] = Retraction(id=pattern_id, retracted_at=state.now_iso(), reason=text)
     transaction = store.transaction("retract")
@@ -88,7 +109,7 @@ def retract(
             dropped.append(str(holder))
         else:
             held.append(str(holder))
-    facts |= {"known": is_known(repo, pattern_id), "seen_here": held, "removed_from": dropped}
+    result = Retracted(pattern_id, node, str(path), is_known(repo, pattern_id), held, dropped)
     if dry_run:
         transaction.abort()
     else:
@@ -97,7 +118,7 @@ def retract(
         f"retracted {pattern_id}"
         + (f", removed from {len(dropped)} of this node's files (a secret)" if dropped else "")
     ]
-    if not facts["known"]:
+    if not result.known:
         lines.append("note: no node's pattern files hold this id; the tombstone is written anyway")
     elif not held and node not in cfg.trust.admins:
         lines.append(
@@ -107,7 +128,7 @@ def retract(
     lines.append(
         "`fedlearn publish` shares it; `fedlearn import` drops it from this node's Qdrant now"
     )
-    return Summary(job="retract", facts=facts, lines=lines, dry_run=dry_run)
+    return Summary(job="retract", result=result, lines=lines, dry_run=dry_run)
 
 
 def read_own(path: Path) -> dict[str, Retraction]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import msgspec
+
 from fedlearn import anonymize, config
 from fedlearn.errors import ConfigError, FedlearnError
 from fedlearn.formats import layout
@@ -26,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary[ScanResult]:
     """
     Scan the files; return the summary (state failed, exit code 1, when anything is found).
 
@@ -62,16 +64,31 @@ def shown(path: Path, repo: Path | None) -> str:
     )
 
 
+class Finding(msgspec.Struct):
+    """One secret found: the file (as printed), its line and the rule that matched."""
+
+    path: str
+    line: int
+    rule: str
+
+
+class ScanResult(msgspec.Struct):
+    """What scan checked: how many files, and every finding."""
+
+    files: int
+    findings: list[Finding]
+
+
 def summarize(
     findings: list[anonymize.FileFinding], files: list[Path], repo: Path | None
-) -> Summary:
+) -> Summary[ScanResult]:
     """Return the answer: one ``file:line:rule`` line per finding and a count."""
-    rows = [{"path": shown(f.path, repo), "line": f.line, "rule": f.rule} for f in findings]
-    facts = {"files": len(files), "findings": rows}
+    rows = [Finding(shown(f.path, repo), f.line, f.rule) for f in findings]
+    result = ScanResult(len(files), rows)
     if not findings:
-        return Summary(job="scan", facts=facts, lines=[f"no secrets found in {len(files)} files"])
-    with_secrets = len({row["path"] for row in rows})
-    lines = [f"{row['path']}:{row['line']}:{row['rule']}" for row in rows]
+        return Summary(job="scan", result=result, lines=[f"no secrets found in {len(files)} files"])
+    with_secrets = len({row.path for row in rows})
+    lines = [f"{row.path}:{row.line}:{row.rule}" for row in rows]
     noun = "secret" if len(rows) == 1 else "secrets"
     lines.append(f"{len(rows)} {noun} found in {with_secrets} of {len(files)} files")
-    return Summary(job="scan", state="failed", facts=facts, lines=lines, exit_code=1)
+    return Summary(job="scan", state="failed", result=result, lines=lines, exit_code=1)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 
+import msgspec
+
 from fedlearn import config, jobs, schedules
 from fedlearn.errors import ConfigError
 
@@ -38,7 +40,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(cfg: config.Config, args: argparse.Namespace) -> jobs.Summary:
+class Timing(msgspec.Struct):
+    """When one job runs: its systemd OnCalendar expression and its crontab fields."""
+
+    systemd: str
+    cron: str
+
+
+class Listed(msgspec.Struct):
+    """``schedule list``: every schedule, job -> timing."""
+
+    schedules: dict[str, dict[str, Timing]]
+
+
+class Shown(msgspec.Struct):
+    """``schedule show NAME``: one schedule's jobs and their timings."""
+
+    schedule: str
+    jobs: dict[str, Timing]
+
+
+ScheduleResult = Listed | Shown
+
+
+def run(cfg: config.Config, args: argparse.Namespace) -> jobs.Summary[ScheduleResult]:
     """Return the schedule list or one schedule's lines; raise ConfigError on an unknown name."""
     if args.action == "list":
         return list_schedules()
@@ -49,18 +74,20 @@ def run(cfg: config.Config, args: argparse.Namespace) -> jobs.Summary:
     return show(args.name, args.form, args.cron_command, cfg.source)
 
 
-def list_schedules() -> jobs.Summary:
+def list_schedules() -> jobs.Summary[ScheduleResult]:
     """Return one line per schedule naming each job's OnCalendar expression."""
     table = schedules.load()
     lines = [
         f"{name}: " + ", ".join(f"{job} {timing.systemd}" for job, timing in schedule.items())
         for name, schedule in table.items()
     ]
-    facts = {"schedules": {name: _timings(schedule) for name, schedule in table.items()}}
-    return jobs.Summary(job="schedule", facts=facts, lines=lines)
+    listed = Listed({name: _timings(schedule) for name, schedule in table.items()})
+    return jobs.Summary(job="schedule", result=listed, lines=lines)
 
 
-def show(name: str, form: str | None, command: str, config_file: str) -> jobs.Summary:
+def show(
+    name: str, form: str | None, command: str, config_file: str
+) -> jobs.Summary[ScheduleResult]:
     """Return the systemd lines, the cron lines, or both (when ``form`` is None) of ``name``."""
     schedule = schedules.get(name)
     lines: list[str] = []
@@ -68,9 +95,8 @@ def show(name: str, form: str | None, command: str, config_file: str) -> jobs.Su
         lines += schedules.systemd_lines(name)
     if form in (None, "cron"):
         lines += schedules.cron_lines(name, command, config_file)
-    facts = {"schedule": name, "jobs": _timings(schedule)}
-    return jobs.Summary(job="schedule", facts=facts, lines=lines)
+    return jobs.Summary(job="schedule", result=Shown(name, _timings(schedule)), lines=lines)
 
 
-def _timings(schedule: schedules.Schedule) -> dict[str, dict[str, str]]:
-    return {job: {"systemd": t.systemd, "cron": t.cron} for job, t in schedule.items()}
+def _timings(schedule: schedules.Schedule) -> dict[str, Timing]:
+    return {job: Timing(t.systemd, t.cron) for job, t in schedule.items()}

@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+import msgspec
+
 from fedlearn import config
 from fedlearn.jobs import Summary
 from fedlearn.report import overview
@@ -17,6 +19,93 @@ from fedlearn.vectors import identity
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Status takes only the common options."""
+
+
+class RunView(msgspec.Struct):
+    """
+    One recorded run as status shows it.
+
+    Attributes:
+        summary: the run's result as its run record stores it (JSON builtins: any job's result,
+            written by whichever fedlearn version ran it, shown as it is).
+    """
+
+    state: str
+    started_at: str
+    finished_at: str
+    duration_seconds: float
+    started_by: str
+    error: str
+    summary: dict[str, Any]
+
+
+class Running(msgspec.Struct):
+    """A run under way: when it started, which process holds the job's lock."""
+
+    started_at: str
+    pid: int
+
+
+class JobView(msgspec.Struct, kw_only=True):
+    """
+    A job's runs as status shows them: the last run's fields at the top, then the last success,
+    the last work and a run under way.
+
+    Attributes:
+        state: the last run's outcome, or ``never`` when only a run under way is known (the
+            last run's other fields are unset then).
+    """
+
+    state: str
+    started_at: str | msgspec.UnsetType = msgspec.UNSET
+    finished_at: str | msgspec.UnsetType = msgspec.UNSET
+    duration_seconds: float | msgspec.UnsetType = msgspec.UNSET
+    started_by: str | msgspec.UnsetType = msgspec.UNSET
+    error: str | msgspec.UnsetType = msgspec.UNSET
+    summary: dict[str, Any] | msgspec.UnsetType = msgspec.UNSET
+    last_success_at: str
+    last_success: RunView | None
+    last_work: RunView | None
+    running: Running | None
+
+
+class BacklogEntry(msgspec.Struct):
+    """One input's unread bytes: its size, the offset read to, what is pending."""
+
+    input: str
+    size: int
+    offset: int
+    pending: int
+
+
+class PatternViews(msgspec.Struct):
+    """Patterns per category: this node's own, and the merged view of every node."""
+
+    node: dict[str, int]
+    merged: dict[str, int]
+
+
+class StatusResult(msgspec.Struct, kw_only=True):
+    """
+    This node's status.
+
+    Attributes:
+        missing: each configured input that names nothing to read, with why.
+        vectors: per collection, its recorded embedder identity and whether it is this node's
+            (``identity.report``'s table, as it reports it).
+    """
+
+    node: str
+    repo: str
+    git: overview.GitState
+    jobs: dict[str, JobView | None]
+    missing: dict[str, str]
+    backlog: list[BacklogEntry]
+    patterns: PatternViews
+    snapshots: dict[str, str]
+    quarantined: dict[str, int]
+    locks: dict[str, int]
+    vectors: dict[str, dict[str, object]]
 
 
 def counts(run: runs.Run) -> str:
@@ -59,48 +148,60 @@ def run_lines(job: str, history: runs.History, holder: int | None) -> list[str]:
     return lines
 
 
-def run_facts(run: runs.Run | None) -> dict[str, Any] | None:
-    """Return one run as JSON-ready facts."""
+def run_view(run: runs.Run | None) -> RunView | None:
+    """Return one run as status shows it."""
     if run is None:
         return None
-    return {
-        "state": run.state,
-        "started_at": run.started_at,
-        "finished_at": run.finished_at,
-        "duration_seconds": run.duration_seconds,
-        "started_by": run.started_by,
-        "error": run.error,
-        "summary": run.summary,
-    }
+    return RunView(
+        run.state,
+        run.started_at,
+        run.finished_at,
+        run.duration_seconds,
+        run.started_by,
+        run.error,
+        run.summary,
+    )
 
 
-def job_facts(history: runs.History, holder: int | None) -> dict[str, Any] | None:
-    """Return a job's history as facts: the last run's at the top, then success, work, running."""
+def job_view(history: runs.History, holder: int | None) -> JobView | None:
+    """Return a job's history: the last run's fields at the top, then success, work, running."""
     last = history.latest()
     if last is None and history.running is None:
         return None
     running = history.running
-    facts = run_facts(last) or {"state": "never"}
     success = history.success
-    return facts | {
-        "last_success_at": success.finished_at if success else "",
-        "last_success": run_facts(success),
-        "last_work": run_facts(history.work),
-        "running": (
-            {"started_at": running.started_at, "pid": running.pid}
+    view = JobView(
+        state="never",
+        last_success_at=success.finished_at if success else "",
+        last_success=run_view(success),
+        last_work=run_view(history.work),
+        running=(
+            Running(running.started_at, running.pid)
             if running is not None and holder is not None
             else None
         ),
-    }
+    )
+    if last is None:
+        return view
+    return msgspec.structs.replace(
+        view,
+        state=last.state,
+        started_at=last.started_at,
+        finished_at=last.finished_at,
+        duration_seconds=last.duration_seconds,
+        started_by=last.started_by,
+        error=last.error,
+        summary=last.summary,
+    )
 
 
-def git_line(facts: dict[str, Any]) -> str:
+def git_line(git: overview.GitState) -> str:
     """Return the repo's branch and its distance to the remote as text."""
-    if not facts.get("is_repo"):
+    if not git.is_repo:
         return "not a git work tree: clone the federation repo into it, or set repo"
-    where = f"branch {facts['branch']}"
-    if "upstream" in facts:
-        where += f", {facts['ahead']} ahead / {facts['behind']} behind {facts['upstream']}"
+    where = f"branch {git.branch}"
+    if git.upstream is not msgspec.UNSET:
+        where += f", {git.ahead} ahead / {git.behind} behind {git.upstream}"
     return where
 
 
@@ -136,26 +237,24 @@ def text(view: overview.Overview) -> list[str]:
     return lines
 
 
-def facts(view: overview.Overview) -> dict[str, Any]:
-    """Return the status as JSON-ready facts."""
-    return {
-        "node": view.node,
-        "repo": view.repo,
-        "git": view.git,
-        "jobs": {job: job_facts(h, view.locks.get(job)) for job, h in view.runs.items()},
-        "missing": view.unreadable,
-        "backlog": [
-            {"input": b.path, "size": b.size, "offset": b.offset, "pending": b.pending}
-            for b in view.backlog
-        ],
-        "patterns": {"node": view.patterns_node, "merged": view.patterns_merged},
-        "snapshots": view.snapshots,
-        "quarantined": view.quarantined,
-        "locks": view.locks,
-    }
+def result(view: overview.Overview, vectors: dict[str, dict[str, object]]) -> StatusResult:
+    """Return the status as its typed result."""
+    return StatusResult(
+        node=view.node,
+        repo=view.repo,
+        git=view.git,
+        jobs={job: job_view(h, view.locks.get(job)) for job, h in view.runs.items()},
+        missing=view.unreadable,
+        backlog=[BacklogEntry(b.path, b.size, b.offset, b.pending) for b in view.backlog],
+        patterns=PatternViews(view.patterns_node, view.patterns_merged),
+        snapshots=view.snapshots,
+        quarantined=view.quarantined,
+        locks=view.locks,
+        vectors=vectors,
+    )
 
 
-def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary[StatusResult]:
     """
     Gather and return the status; exit code 1 when any job's last run failed or the federation
     repo is not configured or not a git work tree (every job refuses to run then).
@@ -172,12 +271,12 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
         lines.append(
             f"failed: {', '.join(failed)} (see the error above; rerun with -v for details)"
         )
-    if not view.git.get("is_repo"):
+    if not view.git.is_repo:
         failed.append("repo")
     return Summary(
         job="status",
         state="failed" if failed else "ok",
-        facts=facts(view) | {"vectors": embedded},
+        result=result(view, embedded),
         lines=lines,
         exit_code=1 if failed else 0,
     )

@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import msgspec
 
 from fedlearn import anonymize, config
 from fedlearn.errors import LockHeldError
 from fedlearn.formats import layout, records
+from fedlearn.formats.results import FineTuningCounts, PatternCounts, Reanonymized, SyncResult
 from fedlearn.jobs import Summary
 from fedlearn.learn import (
     finetune,
@@ -165,7 +167,19 @@ class SyncRun:
             log.debug("staged %s", path)
 
 
-def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+@attrs.define
+class FineTuningFound:
+    """
+    The new runtime fine-tuning records read: the anonymized ones that passed, the rejected, and
+    the non-blank lines read (for sync's mostly-bad-input warning).
+    """
+
+    records: list[records.ChatRecord] = attrs.field(factory=list)
+    rejected: int = 0
+    lines: int = 0
+
+
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary[SyncResult]:
     """Run one sync and return its summary; raise LockHeldError when another sync runs."""
     store = state.StateDir(cfg.state_path)
     # The repo lock while this node's files are read and written, not while the inputs are: a
@@ -183,20 +197,20 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
         rewrite = rewrite_own_files(job, force=force, dry_run=args.dry_run)
         unreadable = warn_unreadable(cfg, job.cursors)
         job.read_telemetry()
-        fine_tuning = read_fine_tuning(job)
+        found = read_fine_tuning(job)
         job.meter.close()
         learned = job.learner.result(job.tally)
         with checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait):
             pattern_counts = stage_patterns(job, learned.patterns)
             stage_snapshot(job, learned.snapshot)
-            fine_tuning |= stage_fine_tuning(job, fine_tuning.pop("records"))
+            fine_tuning = stage_fine_tuning(job, found)
             counts = tally(job, learned, pattern_counts, fine_tuning)
             stage_state(job, counts)
             if args.dry_run:
                 job.transaction.abort()
             else:
                 job.transaction.commit()
-    counts["unreadable_inputs"] = unreadable
+    counts = msgspec.structs.replace(counts, unreadable_inputs=unreadable)
     return summarize(job, counts, rewrite, dry_run=args.dry_run)
 
 
@@ -296,9 +310,9 @@ def written_folders(cfg: config.Config) -> list[Path]:
     ]
 
 
-def read_fine_tuning(job: SyncRun) -> dict[str, Any]:
+def read_fine_tuning(job: SyncRun) -> FineTuningFound:
     """Read the new runtime fine-tuning records: gate, anonymize; bad lines set aside."""
-    found: dict[str, Any] = {"records": [], "rejected": 0, "lines": 0}
+    found = FineTuningFound()
     if not job.cfg.sync.fine_tuning:
         return found
 
@@ -313,18 +327,17 @@ def read_fine_tuning(job: SyncRun) -> dict[str, Any]:
                 take_chat_line(job, chunk, offset, line, found)
         return reader.offset, reader.bad
 
-    job.read(Path(job.cfg.sync.fine_tuning), read_segment, lambda: found["lines"])
-    del found["lines"]
+    job.read(Path(job.cfg.sync.fine_tuning), read_segment, lambda: found.lines)
     return found
 
 
 def take_chat_line(
-    job: SyncRun, chunk: jsonl.Chunk, offset: int, line: bytes, found: dict[str, Any]
+    job: SyncRun, chunk: jsonl.Chunk, offset: int, line: bytes, found: FineTuningFound
 ) -> None:
     """Decode one runtime chat line into ``found`` (or set it aside)."""
     if not line.strip():
         return
-    found["lines"] += 1
+    found.lines += 1
     record: records.ChatRecord | None = None
     with contextlib.suppress(UnicodeDecodeError, ValueError, RecursionError):
         if not records.is_too_deep(line):
@@ -333,31 +346,35 @@ def take_chat_line(
         reason = telemetry.bad_reason(line) or "wrong-type"
         job.filtered.set_aside(jsonl.BadLine(str(chunk.path), offset, reason, line))
     elif finetune.passes_gate(record):
-        found["records"].append(finetune.anonymized(record, job.anonymizer))
+        found.records.append(finetune.anonymized(record, job.anonymizer))
     else:
-        found["rejected"] += 1
+        found.rejected += 1
 
 
-def stage_patterns(job: SyncRun, learned: dict[str, records.Pattern]) -> dict[str, dict[str, int]]:
+def stage_patterns(job: SyncRun, learned: dict[str, records.Pattern]) -> dict[str, PatternCounts]:
     """Fold the new observations into this node's pattern files; return new/updated per category."""
     retracted = patterns.read_retractions(job.repo, job.cfg.trust.admins)
-    counts: dict[str, dict[str, int]] = {}
+    counts: dict[str, PatternCounts] = {}
     by_category: dict[str, list[records.Pattern]] = collections.defaultdict(list)
     for pattern in learned.values():
         by_category[pattern.category].append(pattern)
     for category in job.cfg.sync.categories:
         path = layout.pattern_file(job.repo, category, job.node)
         table = {p.id: p for p in patterns.read(path)}
-        tally = {"new": 0, "updated": 0, "retracted": 0}
+        tally = PatternCounts()
         for pattern in by_category.get(category, []):
             if pattern.id in retracted:
-                tally["retracted"] += 1
+                tally.retracted += 1
                 continue
-            tally["new" if pattern.id not in table else "updated"] += 1
+            if pattern.id in table:
+                tally.updated += 1
+            else:
+                tally.new += 1
             table[pattern.id] = patterns.accumulate(table.get(pattern.id), pattern, job.node)
         if table or path.exists():
             job.stage(path, patterns.encode(table))
-        counts[category] = {**tally, "total": len(table)}
+        tally.total = len(table)
+        counts[category] = tally
     return counts
 
 
@@ -371,11 +388,11 @@ def stage_snapshot(job: SyncRun, lines: list[bytes]) -> None:
     job.stage(path, b"\n".join(tail) + b"\n")
 
 
-def stage_fine_tuning(job: SyncRun, new: list[records.ChatRecord]) -> dict[str, int]:
+def stage_fine_tuning(job: SyncRun, found: FineTuningFound) -> FineTuningCounts:
     """Add new records to this node's dataset; snapshot it when it changed, keep the last N."""
     path = layout.fine_tuning_file(job.repo, job.node)
     table = finetune.read_dataset(peer_files.read(job.repo, path, "dataset") or b"")
-    added, duplicates = finetune.add(table, new)
+    added, duplicates = finetune.add(table, found.records)
     if added:
         content = finetune.encode(table)
         job.stage(path, content)
@@ -384,41 +401,59 @@ def stage_fine_tuning(job: SyncRun, new: list[records.ChatRecord]) -> dict[str, 
         job.stage(folder / name, content)
         for old in retention.expired(folder, job.cfg.sync.snapshots_keep, incoming=name):
             job.transaction.stage_delete(old)
-    return {"new": added, "duplicate": duplicates, "total": len(table)}
+    return FineTuningCounts(found.rejected, added, duplicates, len(table))
 
 
 def tally(
     job: SyncRun,
     learned: learning.Learned,
-    pattern_counts: dict[str, Any],
-    fine_tuning: dict[str, int],
-) -> dict[str, Any]:
-    """Return this run's counts: the facts of the summary and of the monthly totals."""
+    pattern_counts: dict[str, PatternCounts],
+    fine_tuning: FineTuningCounts,
+) -> SyncResult:
+    """Return this run's counts: the result's counts, and what the monthly totals add up."""
     bad = job.filtered.reasons()
-    return {
-        "events_read": job.filtered.lines,
-        "high_value": learned.high_value,
-        "unmatched": learned.unmatched,
-        "bad_lines": dict(sorted(bad.items())),
-        "patterns": pattern_counts,
-        "fine_tuning": fine_tuning,
-        "redactions": dict(sorted(job.anonymizer.counts.items())),
-    }
+    return SyncResult(
+        node=job.node,
+        events_read=job.filtered.lines,
+        high_value=learned.high_value,
+        unmatched=learned.unmatched,
+        bad_lines=dict(sorted(bad.items())),
+        patterns=pattern_counts,
+        fine_tuning=fine_tuning,
+        redactions=dict(sorted(job.anonymizer.counts.items())),
+    )
 
 
-def stage_state(job: SyncRun, counts: dict[str, Any]) -> None:
+# The fields of a SyncResult the monthly totals add up.
+MONTHLY = (
+    "events_read",
+    "high_value",
+    "unmatched",
+    "bad_lines",
+    "patterns",
+    "fine_tuning",
+    "redactions",
+)
+
+
+def monthly_counts(counts: SyncResult) -> dict[str, Any]:
+    """
+    Return this run's counts as the month file adds them up: the events, not the sizes.
+
+    A JSON boundary: the month file (``learn/monthly``) keeps nested tables of numbers.
+    """
+    counted = msgspec.to_builtins(counts)
+    return monthly.without_totals({key: counted[key] for key in MONTHLY})
+
+
+def stage_state(job: SyncRun, counts: SyncResult) -> None:
     """Stage the monthly totals, the quarantine file and the cursors with the data files."""
     month = job.now[:7]
     path = layout.metrics_file(job.repo, month, job.node)
-    monthly_counts = monthly.without_totals(counts)
-    if (
-        counts["events_read"]
-        or counts["bad_lines"]
-        or counts["fine_tuning"]["new"]
-        or counts["fine_tuning"].get("rejected")
-    ):
+    if not counts.is_idle:
         existing = peer_files.read(job.repo, path, "metrics")
-        job.stage(path, monthly.updated(existing, job.node, month, monthly_counts, job.now))
+        added = monthly_counts(counts)
+        job.stage(path, monthly.updated(existing, job.node, month, added, job.now))
     stage_quarantine(job)
     job.stage(
         job.store.cursors_file("sync"), state.ENCODER.encode(dict(sorted(job.cursors.items())))
@@ -455,27 +490,25 @@ def relative(job: SyncRun, path: Path) -> str:
 
 
 def summarize(
-    job: SyncRun, counts: dict[str, Any], rewrite: reanonymize.Rewrite | None, *, dry_run: bool
-) -> Summary:
+    job: SyncRun, counts: SyncResult, rewrite: reanonymize.Rewrite | None, *, dry_run: bool
+) -> Summary[SyncResult]:
     """Return the summary: counted nouns per line, the same facts for --json."""
     wrote = [relative(job, p) for p in job.transaction.paths]
-    bad = counts["bad_lines"]
+    bad = counts.bad_lines
     unkept = sum(job.filtered.unkept.values())
     lines = [
-        f"node {job.node}: {counts['events_read']} events read, {counts['high_value']} high-value, "
-        f"{counts['unmatched']} unmatched, {sum(bad.values())} bad lines"
+        f"node {job.node}: {counts.events_read} events read, {counts.high_value} high-value, "
+        f"{counts.unmatched} unmatched, {sum(bad.values())} bad lines"
         + (f" ({', '.join(f'{k} {v}' for k, v in bad.items())})" if bad else "")
         + (f", {unkept} of them counted only (the quarantine is full)" if unkept else ""),
     ]
-    for category, tally_ in counts["patterns"].items():
-        lines.append(
-            f"{category}: {tally_['new']} new, {tally_['updated']} merged, {tally_['total']} total"
-        )
-    ft = counts["fine_tuning"]
+    for category, tally_ in counts.patterns.items():
+        lines.append(f"{category}: {tally_.new} new, {tally_.updated} merged, {tally_.total} total")
+    ft = counts.fine_tuning
     lines.append(
-        f"fine-tuning: {ft['new']} new, {ft['duplicate']} duplicate, {ft.get('rejected', 0)} rejected, {ft['total']} total"
+        f"fine-tuning: {ft.new} new, {ft.duplicate} duplicate, {ft.rejected} rejected, {ft.total} total"
     )
-    redactions = counts["redactions"]
+    redactions = counts.redactions
     lines.append("redactions: " + (", ".join(f"{k} {v}" for k, v in redactions.items()) or "none"))
     # Said when it did something, was asked for, or left something for the next sync; a first
     # sync (no fingerprint yet) with nothing to rewrite says nothing.
@@ -485,24 +518,22 @@ def summarize(
             f"{len(rewrite.rekeyed)} patterns re-keyed"
             + ("" if rewrite.collections else " (collections at the next sync: export is running)")
         )
-    if counts["unreadable_inputs"]:
-        missing = ", ".join(f"{p} ({why})" for p, why in counts["unreadable_inputs"].items())
+    if counts.unreadable_inputs:
+        missing = ", ".join(f"{p} ({why})" for p, why in counts.unreadable_inputs.items())
         lines.append(f"inputs not read: {missing}")
-    idle = not counts["events_read"] and not bad and not ft["new"] and not ft.get("rejected")
-    idle = idle and not (rewrite and rewrite.files)
-    facts = {
-        "node": job.node,
-        **counts,
-        "reanonymized": None
+    idle = counts.is_idle and not (rewrite and rewrite.files)
+    result = msgspec.structs.replace(
+        counts,
+        reanonymized=None
         if rewrite is None
-        else {
-            "files": [relative(job, path) for path in rewrite.files],
-            "rekeyed": len(rewrite.rekeyed),
-            "collections": rewrite.collections,
-        },
-        "bad_lines_not_kept": unkept,
-        "files": [w for w in wrote if not w.startswith(str(job.store.root))],
-    }
+        else Reanonymized(
+            files=[relative(job, path) for path in rewrite.files],
+            rekeyed=len(rewrite.rekeyed),
+            collections=rewrite.collections,
+        ),
+        bad_lines_not_kept=unkept,
+        files=[w for w in wrote if not w.startswith(str(job.store.root))],
+    )
     return Summary(
-        job="sync", state="idle" if idle else "ok", facts=facts, lines=lines, dry_run=dry_run
+        job="sync", state="idle" if idle else "ok", result=result, lines=lines, dry_run=dry_run
     )

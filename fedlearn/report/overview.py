@@ -34,6 +34,24 @@ log = logging.getLogger(__name__)
 MONTH = re.compile(r"\d{4}-\d\d")
 
 
+class GitState(msgspec.Struct):
+    """
+    Where the federation checkout stands (``upstream``, ``ahead``, ``behind`` once fetched).
+
+    Attributes:
+        is_repo: whether the repo is a git work tree at all (the other fields are unset if not).
+        branch: the checked-out branch (``HEAD`` when detached).
+        upstream: ``remote/branch`` compared with.
+        ahead, behind: commits HEAD has that the upstream lacks, and the other way round.
+    """
+
+    is_repo: bool
+    branch: str | msgspec.UnsetType = msgspec.UNSET
+    upstream: str | msgspec.UnsetType = msgspec.UNSET
+    ahead: int | msgspec.UnsetType = msgspec.UNSET
+    behind: int | msgspec.UnsetType = msgspec.UNSET
+
+
 @attrs.frozen
 class Backlog:
     """How far one telemetry input is behind: bytes in the file not yet read."""
@@ -54,7 +72,7 @@ class Overview:
 
     node: str
     repo: str
-    git: dict[str, Any]
+    git: GitState
     runs: dict[str, runs.History]
     unreadable: dict[str, str]
     locks: dict[str, int]
@@ -96,16 +114,18 @@ def backlog(
     return found
 
 
-def git_facts(repo: Path, remote: str, branch: str) -> dict[str, Any]:
+def git_state(repo: Path, remote: str, branch: str) -> GitState:
     """Return the branch, HEAD and ahead/behind counts against ``remote/branch`` (when known)."""
     if git_local.toplevel(repo) is None:
-        return {"is_repo": False}
-    facts: dict[str, Any] = {"is_repo": True, "branch": git_local.branch(repo) or "HEAD"}
+        return GitState(is_repo=False)
+    found = GitState(is_repo=True, branch=git_local.branch(repo) or "HEAD")
     counts = git_local.ahead_behind(repo, f"{remote}/{branch}")
     if counts is not None:
         ahead, behind = counts
-        facts |= {"upstream": f"{remote}/{branch}", "ahead": ahead, "behind": behind}
-    return facts
+        found = msgspec.structs.replace(
+            found, upstream=f"{remote}/{branch}", ahead=ahead, behind=behind
+        )
+    return found
 
 
 def quarantined(store: state.StateDir) -> dict[str, int]:
@@ -167,9 +187,9 @@ def gather(cfg: config.Config) -> Overview:
     return Overview(
         node=node,
         repo=str(repo) if cfg.repo else "",
-        git=git_facts(repo, cfg.publish.remote, cfg.publish.branch)
+        git=git_state(repo, cfg.publish.remote, cfg.publish.branch)
         if has_repo
-        else {"is_repo": False},
+        else GitState(is_repo=False),
         runs={job: runs.load(store, job) for job in commands.RECORDED},
         unreadable=jsonl.unreadable([*sync.telemetry, sync.fine_tuning], known),
         locks=locks,

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from fedlearn.formats import results
 from fedlearn.report.overview import Overview
 from fedlearn.store import atomic, runs
 
@@ -93,15 +94,20 @@ def count_family(name: str, text: str, label: str, counts: dict[str, Any]) -> li
 
 
 def import_points(histories: dict[str, runs.History]) -> dict[tuple[str, str], int]:
-    """Return (collection, outcome) → points from the last import's summary."""
+    """
+    Return (collection, outcome) → points from the last import's result.
+
+    Nothing when there is none, or its run record holds no ImportResult (a failed run records
+    none; a record another version wrote may not fit).
+    """
     history = histories.get("import")
     run = history.last if history is not None else None
+    last = results.decoded(run.summary, results.ImportResult) if run is not None else None
     found: dict[tuple[str, str], int] = {}
-    collections = run.summary.get("collections", {}) if run is not None else {}
-    for collection, counts in collections.items() if isinstance(collections, dict) else []:
-        for outcome in ("imported", "skipped", "failed"):
-            if isinstance(counts, dict) and isinstance(counts.get(outcome), int):
-                found[(collection, outcome)] = counts[outcome]
+    for collection, counts in last.collections.items() if last is not None else []:
+        found[(collection, "imported")] = counts.imported
+        found[(collection, "skipped")] = counts.skipped
+        found[(collection, "failed")] = counts.failed
     return found
 
 

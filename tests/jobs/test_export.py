@@ -39,7 +39,7 @@ def test_export_writes_a_sorted_anonymized_snapshot_with_its_manifest(alpha: Nod
     ids: list[int | str] = [*range(20, 0, -1), *(str(uuid.UUID(int=i)) for i in range(100, 120))]
     livestore.seed(alpha, "skills-patterns", payloads, ids=ids)
     summary = export.execute(alpha.config())
-    assert summary.state == "ok" and summary.facts["written"] == 1
+    assert summary.state == "ok" and summary.result.written == 1
     [path] = snapshots(alpha, "skills-patterns")
     manifest, found = livestore.read_snapshot(path, "skills-patterns", "alpha")
     assert [p.id for p in found] == [
@@ -73,7 +73,7 @@ def test_export_pages_through_more_than_10000_points(alpha: Node) -> None:
     payloads = [{"text": f"point {i}", "n": i} for i in range(10_050)]
     ids = livestore.seed(alpha, "error-solutions", payloads)
     summary = export.execute(alpha.config())
-    assert summary.facts["collections"]["error-solutions"]["points"] == 10_050
+    assert summary.result.collections["error-solutions"].points == 10_050
     [path] = snapshots(alpha, "error-solutions")
     _, found = livestore.read_snapshot(path, "error-solutions", "alpha")
     assert [p.id for p in found] == sorted(ids)
@@ -88,7 +88,7 @@ def test_export_rerun_writes_nothing_when_unchanged(alpha: Node) -> None:
     before = first.read_bytes()
     summary = export.execute(alpha.config())
     assert summary.state == "idle"
-    assert summary.facts["collections"]["skills-patterns"]["state"] == "unchanged"
+    assert summary.result.collections["skills-patterns"].state == "unchanged"
     assert snapshots(alpha, "skills-patterns") == [first] and first.read_bytes() == before
 
 
@@ -121,8 +121,8 @@ def test_export_reports_a_missing_collection_and_exports_the_others(alpha: Node)
     """One configured collection absent from Qdrant is named and skipped; the others export."""
     livestore.seed(alpha, "best-practices", [{"text": "pin your inputs"}])
     summary = export.execute(alpha.config())
-    assert summary.facts["missing"] == ["skills-patterns", "error-solutions"]
-    assert summary.facts["collections"]["best-practices"]["state"] == "written"
+    assert summary.result.missing == ["skills-patterns", "error-solutions"]
+    assert summary.result.collections["best-practices"].state == "written"
     assert "skills-patterns: not in Qdrant, skipped" in summary.lines
     assert len(snapshots(alpha, "best-practices")) == 1
 
@@ -147,7 +147,7 @@ def test_export_leaves_out_points_imported_from_patterns(alpha: Node) -> None:
         alpha, "error-solutions", [{"text": "native"}, {"text": "joined", "origin": "fedlearn"}]
     )
     summary = export.execute(alpha.config())
-    assert summary.facts["collections"]["error-solutions"]["federated"] == 1
+    assert summary.result.collections["error-solutions"].federated == 1
     [path] = snapshots(alpha, "error-solutions")
     _, found = livestore.read_snapshot(path, "error-solutions", "alpha")
     assert [p.payload["text"] for p in found] == ["native"]
@@ -157,7 +157,7 @@ def test_export_dry_run_writes_nothing(alpha: Node) -> None:
     """A dry run reports the snapshot it would write and leaves data/ alone."""
     livestore.seed(alpha, "skills-patterns", [{"text": "one"}])
     summary = export.execute(alpha.config(), dry_run=True)
-    assert summary.dry_run and summary.facts["collections"]["skills-patterns"]["points"] == 1
+    assert summary.dry_run and summary.result.collections["skills-patterns"].points == 1
     assert not (alpha.repo / "data" / "collections").exists()
 
 

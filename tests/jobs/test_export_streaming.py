@@ -115,7 +115,7 @@ def test_export_writes_the_bytes_of_the_previous_implementation(
     node = make_paged("alpha", max_points=cap)
     livestore.seed(node, COLLECTION, make_payloads(count), ids=make_ids(kind, count))
     summary = export.execute(node.config())
-    assert summary.facts["collections"][COLLECTION]["state"] == "written"
+    assert summary.result.collections[COLLECTION].state == "written"
     [path] = snapshots(node)
     expected, truncated = previous_export(node, cap)
     assert path.read_bytes() == expected
@@ -138,7 +138,7 @@ def test_export_rerun_on_an_unchanged_collection_writes_nothing(alpha: Node) -> 
     before = (first.read_bytes(), first.stat().st_mtime_ns)
     summary = export.execute(alpha.config())
     assert summary.state == "idle"
-    assert summary.facts["collections"][COLLECTION]["state"] == "unchanged"
+    assert summary.result.collections[COLLECTION].state == "unchanged"
     assert (first.read_bytes(), first.stat().st_mtime_ns) == before
     assert folder_entries(alpha) == [first.name, layout.manifest_of(first).name]
 
@@ -153,7 +153,7 @@ def test_export_replaces_a_latest_snapshot_whose_bytes_were_damaged(alpha: Node)
     first.rename(first.with_name("20200101T000000Z.jsonl"))
     layout.manifest_of(first).rename(first.with_name("20200101T000000Z.manifest.json"))
     summary = export.execute(alpha.config())
-    assert summary.facts["collections"][COLLECTION]["state"] == "written"
+    assert summary.result.collections[COLLECTION].state == "written"
     assert snapshots(alpha)[-1].read_bytes() == good
 
 
@@ -253,5 +253,5 @@ def test_export_dry_run_streams_without_writing(alpha: Node) -> None:
     """A dry run counts the pages it streamed and writes nothing, not even a temp file."""
     livestore.seed(alpha, COLLECTION, make_payloads(30), ids=make_ids("uuid", 30))
     summary = export.execute(alpha.config(), dry_run=True)
-    assert summary.facts["collections"][COLLECTION]["points"] == 30 - 3
+    assert summary.result.collections[COLLECTION].points == 30 - 3
     assert not layout.collection_dir(alpha.repo, COLLECTION, alpha.name).exists()

@@ -81,8 +81,8 @@ def test_import_round_trip_gives_equal_payloads_and_vectors_of_the_right_size(
     """
     summary = import_.execute(beta.config())
     assert summary.state == "ok" and summary.exit_code == 0
-    assert summary.facts["collections"]["skills-patterns"]["imported"] == len(SKILLS)
-    assert summary.facts["collections"]["error-solutions"]["imported"] == len(ERRORS)
+    assert summary.result.collections["skills-patterns"].imported == len(SKILLS)
+    assert summary.result.collections["error-solutions"].imported == len(ERRORS)
     original = livestore.read_points(alpha, "skills-patterns")
     copied = livestore.read_points(beta, "skills-patterns")
     marked = {i: {**p, points.OWNER: "alpha"} for i, (p, _) in original.items()}
@@ -108,11 +108,11 @@ def test_import_rerun_imports_nothing(alpha: Node, beta: Node) -> None:
     """A rerun on unchanged data reads nothing; a full rerun skips every point."""
     import_.execute(beta.config())
     again = import_.execute(beta.config())
-    assert again.state == "idle" and again.facts["read"] == "changed"
-    assert again.facts["collections"] == {} and "nothing changed" in again.lines[0]
+    assert again.state == "idle" and again.result.read == "changed"
+    assert again.result.collections == {} and "nothing changed" in again.lines[0]
     full = import_.execute(beta.config(), full=True)
-    assert full.state == "idle" and full.facts["imported"] == 0
-    assert full.facts["skipped"] == len(SKILLS) + len(ERRORS)
+    assert full.state == "idle" and full.result.imported == 0
+    assert full.result.skipped == len(SKILLS) + len(ERRORS)
     assert livestore.count(beta, "skills-patterns") == len(SKILLS)
 
 
@@ -123,9 +123,9 @@ def test_import_reads_only_what_changed_since_the_last_import(alpha: Node, beta:
     livestore.publish(alpha, "one more")
     livestore.pull(beta)
     summary = import_.execute(beta.config())
-    assert summary.facts["read"] == "changed"
-    assert list(summary.facts["collections"]) == ["best-practices"]
-    assert summary.facts["imported"] == 1
+    assert summary.result.read == "changed"
+    assert list(summary.result.collections) == ["best-practices"]
+    assert summary.result.imported == 1
 
 
 def test_import_reads_everything_when_the_last_commit_is_unknown(alpha: Node, beta: Node) -> None:
@@ -135,7 +135,7 @@ def test_import_reads_everything_when_the_last_commit_is_unknown(alpha: Node, be
     document = json.loads(mark.read_text())
     mark.write_text(json.dumps(document | {"commit": "0" * 40}))
     summary = import_.execute(beta.config())
-    assert summary.facts["read"] == "all" and summary.facts["skipped"] == len(SKILLS) + len(ERRORS)
+    assert summary.result.read == "all" and summary.result.skipped == len(SKILLS) + len(ERRORS)
 
 
 def test_import_after_sigkill_completes_without_duplicates(make_node: Callable[..., Node]) -> None:
@@ -195,8 +195,8 @@ def test_import_refuses_a_tampered_snapshot(alpha: Node, beta: Node, how: str) -
     tamper(in_beta(beta, alpha_snapshot(alpha), alpha), how)
     summary = import_.execute(beta.config())
     assert summary.state == "failed" and summary.exit_code == 1
-    [refusal] = summary.facts["refused"]
-    assert refusal["file"].startswith("data/collections/skills-patterns/alpha/")
+    [refusal] = summary.result.refused
+    assert refusal.file.startswith("data/collections/skills-patterns/alpha/")
     assert livestore.count(beta, "skills-patterns") == 0
     assert livestore.count(beta, "error-solutions") == len(ERRORS)
     assert not (beta.state / "import" / "mark.json").exists()
@@ -207,7 +207,7 @@ def test_import_stops_a_collection_whose_vectors_differ(alpha: Node, beta: Node)
     livestore.seed(beta, "skills-patterns", [{"text": "local"}], dimension=32, ids=[1])
     summary = import_.execute(beta.config())
     assert summary.exit_code == 1
-    error = summary.facts["collections"]["skills-patterns"]["error"]
+    error = summary.result.collections["skills-patterns"].error
     assert "32-d Cosine" in error and "16-d Cosine" in error
     assert livestore.count(beta, "skills-patterns") == 1
     assert livestore.count(beta, "error-solutions") == len(ERRORS)
@@ -251,9 +251,7 @@ def test_import_after_a_long_outage_completes_the_rest(
             import_.execute(node.config())
     assert livestore.count(node, "skills-patterns") == 40
     summary = import_.execute(node.config())
-    assert (
-        summary.state == "ok" and summary.facts["collections"]["skills-patterns"]["skipped"] == 40
-    )
+    assert summary.state == "ok" and summary.result.collections["skills-patterns"].skipped == 40
     assert set(livestore.read_points(node, "skills-patterns")) == set(
         livestore.read_points(alpha, "skills-patterns")
     )
@@ -303,7 +301,7 @@ def test_import_deletes_retracted_patterns(alpha: Node, beta: Node) -> None:
     livestore.publish(alpha, "retract")
     livestore.pull(beta)
     summary = import_.execute(beta.config())
-    assert summary.facts["collections"]["error-solutions"]["deleted"] == 1
+    assert summary.result.collections["error-solutions"].deleted == 1
     stored = livestore.read_points(beta, "error-solutions")
     assert points.pattern_point_id(gone.id) not in stored and len(stored) == len(ERRORS) - 1
 
@@ -319,9 +317,9 @@ def test_import_overwrite_updates_existing_points(alpha: Node, beta: Node) -> No
     livestore.publish(alpha, "scored higher")
     livestore.pull(beta)
     plain = import_.execute(beta.config())
-    assert plain.facts["collections"]["error-solutions"]["skipped"] == len(ERRORS)
+    assert plain.result.collections["error-solutions"].skipped == len(ERRORS)
     forced = import_.execute(beta.config(), overwrite=True)
-    assert forced.facts["updated"] == len(SKILLS) + len(ERRORS) and forced.facts["imported"] == 0
+    assert forced.result.updated == len(SKILLS) + len(ERRORS) and forced.result.imported == 0
     stored = livestore.read_points(beta, "error-solutions")
     assert stored[points.pattern_point_id(first.id)][0]["value_score"] == 0.99
 
@@ -329,7 +327,7 @@ def test_import_overwrite_updates_existing_points(alpha: Node, beta: Node) -> No
 def test_import_dry_run_writes_nothing(alpha: Node, beta: Node) -> None:
     """A dry run counts what would be imported and creates no collection and no mark."""
     summary = import_.execute(beta.config(), dry_run=True)
-    assert summary.dry_run and summary.facts["imported"] == len(SKILLS) + len(ERRORS)
+    assert summary.dry_run and summary.result.imported == len(SKILLS) + len(ERRORS)
     assert livestore.count(beta, "skills-patterns") == 0
     assert not (beta.state / "import" / "mark.json").exists()
 
@@ -339,8 +337,8 @@ def test_import_counts_a_point_without_words_as_failed(make_node: Callable[..., 
     node = make_node("alpha", **SMALL)
     livestore.write_patterns(node, "error-solutions", [("?!", "..."), *ERRORS[:2]])
     summary = import_.execute(node.config())
-    tally = summary.facts["collections"]["error-solutions"]
-    assert tally["failed"] == 1 and tally["imported"] == 2 and summary.exit_code == 0
+    tally = summary.result.collections["error-solutions"]
+    assert tally.failed == 1 and tally.imported == 2 and summary.exit_code == 0
     assert livestore.count(node, "error-solutions") == 2
 
 
@@ -388,7 +386,7 @@ def test_import_reports_a_count_that_did_not_grow(
     monkeypatch.setattr(qdrant.Store, "count", lambda self, collection: 0)
     summary = import_.execute(beta.config())
     assert summary.exit_code == 1 and summary.state == "failed"
-    error = summary.facts["collections"]["skills-patterns"]["error"]
+    error = summary.result.collections["skills-patterns"].error
     assert error == f"count of skills-patterns grew by 0, expected {len(SKILLS)}"
     assert not (beta.state / "import" / "mark.json").exists()
 
@@ -431,7 +429,7 @@ def test_import_checks_the_embedder_before_creating_a_collection(
         cfg = node.config()
         fixed = attrs.evolve(cfg, embedding=attrs.evolve(cfg.embedding, dimension=32))
         summary = import_.execute(fixed)
-    assert summary.state == "ok" and summary.facts["imported"] == len(ERRORS)
+    assert summary.state == "ok" and summary.result.imported == len(ERRORS)
 
 
 # --- a text the embedding server refuses ---
@@ -488,9 +486,9 @@ def test_import_sets_aside_a_text_the_embedder_refuses_and_imports_the_rest(
     with caplog.at_level(logging.WARNING, logger="fedlearn"):
         summary = import_.execute(node.config())
     assert summary.state == "ok" and summary.exit_code == 0
-    tally = summary.facts["collections"]["skills-patterns"]
-    assert tally["imported"] == len(SKILLS) - 1 and tally["set_aside"] == 1
-    assert summary.facts["set_aside"] == 1 and summary.facts["quarantined"] == 1
+    tally = summary.result.collections["skills-patterns"]
+    assert tally.imported == len(SKILLS) - 1 and tally.set_aside == 1
+    assert summary.result.set_aside == 1 and summary.result.quarantined == 1
     assert livestore.count(node, "error-solutions") == len(ERRORS)
     point = refused_id(alpha)
     assert set(livestore.read_points(node, "skills-patterns")) == (
@@ -510,7 +508,7 @@ def test_import_sets_aside_a_text_the_embedder_refuses_and_imports_the_rest(
         "preview": REFUSED,
     }
     assert f"skills-patterns: point {point} set aside" in caplog.text
-    assert summary.facts["quarantine"] == str(node.state / "quarantine" / "import.jsonl")
+    assert summary.result.quarantine == str(node.state / "quarantine" / "import.jsonl")
     counted = f"{len(SKILLS) - 1} imported, 0 updated, 0 skipped, 0 failed, 0 deleted, 1 set aside"
     assert f"skills-patterns: {counted}" in summary.lines
     assert summary.lines[-1].startswith("1 set aside in ")
@@ -533,17 +531,15 @@ def test_import_retries_a_set_aside_point_until_the_embedder_takes_it(
     let_time_pass(node)
     import_.execute(node.config())
     assert set_aside(node)[0]["attempts"] == 2
-    assert again.facts["read"] == "changed" and list(again.facts["collections"]) == [
-        "skills-patterns"
-    ]
-    tally = again.facts["collections"]["skills-patterns"]
-    assert tally["set_aside"] == 1 and tally["skipped"] == len(SKILLS) - 1
+    assert again.result.read == "changed" and list(again.result.collections) == ["skills-patterns"]
+    tally = again.result.collections["skills-patterns"]
+    assert tally.set_aside == 1 and tally.skipped == len(SKILLS) - 1
     assert len(set_aside(node)) == 1
     behaviour.refuse.clear()
     let_time_pass(node)
     accepted = import_.execute(node.config())
-    assert accepted.facts["imported"] == 1 and accepted.facts["set_aside"] == 0
-    assert accepted.facts["quarantined"] == 0 and accepted.facts["quarantine"] == ""
+    assert accepted.result.imported == 1 and accepted.result.set_aside == 0
+    assert accepted.result.quarantined == 0 and accepted.result.quarantine == ""
     assert set_aside(node) == []
     assert livestore.count(node, "skills-patterns") == len(SKILLS)
     assert "nothing changed" in import_.execute(node.config()).lines[0]
@@ -611,8 +607,8 @@ def test_import_keeps_a_set_aside_point_of_a_collection_that_stopped(
         opened.delete_collection("skills-patterns")
     livestore.seed(node, "skills-patterns", [{"text": "local"}], dimension=32, ids=[1])
     stopped = import_.execute(node.config())
-    assert stopped.exit_code == 1 and stopped.facts["collections"]["skills-patterns"]["error"]
-    assert set_aside(node) == [record] and stopped.facts["quarantined"] == 1
+    assert stopped.exit_code == 1 and stopped.result.collections["skills-patterns"].error
+    assert set_aside(node) == [record] and stopped.result.quarantined == 1
 
 
 def test_import_leaves_another_nodes_points_whose_integer_ids_are_taken_here(
@@ -632,8 +628,8 @@ def test_import_leaves_another_nodes_points_whose_integer_ids_are_taken_here(
     livestore.pull(beta)
     for overwrite in (False, True):
         summary = import_.execute(beta.config(), overwrite=overwrite, full=True)
-        tally = summary.facts["collections"]["best-practices"]
-        assert tally["conflicts"] == 1
+        tally = summary.result.collections["best-practices"]
+        assert tally.conflicts == 1
         stored = livestore.read_points(beta, "best-practices")
         assert stored[7][0] == {"description": "beta's own seven"}
         assert stored[8][0] == {"description": "alpha 8", points.OWNER: "alpha"}
@@ -660,9 +656,9 @@ def test_import_reads_everything_when_a_collection_it_filled_is_gone(
     import_.execute(beta.config())
     shutil.rmtree(beta.state / "qdrant")
     again = import_.execute(beta.config())
-    assert again.facts["read"] == "all"
-    assert again.facts["imported"] == len(SKILLS) + len(ERRORS)
-    assert import_.execute(beta.config()).facts["collections"] == {}
+    assert again.result.read == "all"
+    assert again.result.imported == len(SKILLS) + len(ERRORS)
+    assert import_.execute(beta.config()).result.collections == {}
 
 
 def test_import_forgets_a_set_aside_point_whose_source_is_gone(
@@ -678,12 +674,12 @@ def test_import_forgets_a_set_aside_point_whose_source_is_gone(
         node = http_node(make_node, url)
         [pattern] = livestore.write_patterns(node, "best-practices", [("pin inputs", "use locks")])
         behaviour.refuse.add(pattern.text)
-        assert import_.execute(node.config()).facts["set_aside"] == 1
+        assert import_.execute(node.config()).result.set_aside == 1
         assert [r["collection"] for r in set_aside(node)] == ["best-practices"]
         store = state.StateDir(node.state)
         retract.retract(node.config(), store, pattern.id, "wrong", dry_run=False)
         after = import_.execute(node.config())
-    assert after.facts["quarantined"] == 0 and set_aside(node) == []
+    assert after.result.quarantined == 0 and set_aside(node) == []
     assert not pull.is_import_behind(node.config())
 
 
@@ -709,7 +705,7 @@ def test_import_restores_this_nodes_integer_points_before_another_nodes_with_the
     stored = livestore.read_points(beta, "best-practices")
     assert stored[7][0] == {"description": "beta's own seven"}
     assert stored[8][0] == {"description": "alpha 8", points.OWNER: "alpha"}
-    assert summary.facts["collections"]["best-practices"]["conflicts"] == 1
+    assert summary.result.collections["best-practices"].conflicts == 1
 
 
 def test_import_with_nothing_to_write_does_not_need_qdrant_to_check_its_collections(

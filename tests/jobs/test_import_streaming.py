@@ -119,7 +119,7 @@ def test_import_holds_at_most_a_batch_of_points(alpha: Node, beta: Node, alive: 
     snapshot whole held up to 590 (its points, and their copies marked as alpha's).
     """
     summary = import_.execute(beta.config())
-    assert summary.state == "ok" and summary.facts["imported"] == 300
+    assert summary.state == "ok" and summary.result.imported == 300
     assert len(alive.lookups) == len(alive.reads) == 300 // BATCH
     assert max(alive.lookups) <= BATCH + 2
     assert max(alive.reads) <= 3
@@ -135,7 +135,7 @@ def test_import_holds_a_batch_per_collection_with_two_nodes_snapshots(
     beta = make_node("beta", qdrant={"batch_size": BATCH}, **SMALL)
     livestore.pull(beta)
     summary = import_.execute(beta.config())
-    assert summary.facts["imported"] == 500
+    assert summary.result.imported == 500
     assert len(alive.lookups) == len(alive.reads) == 500 // BATCH
     assert max(alive.lookups + alive.reads) <= BATCH + 4
 
@@ -153,8 +153,8 @@ def test_import_takes_an_id_two_snapshots_share_once_from_the_first_node(
     beta = make_node("beta", qdrant={"batch_size": BATCH}, **SMALL)
     livestore.pull(beta)
     summary = import_.execute(beta.config())
-    tally = summary.facts["collections"][COLLECTION]
-    assert (tally["imported"], tally["skipped"], tally["conflicts"]) == (320, 0, 0)
+    tally = summary.result.collections[COLLECTION]
+    assert (tally.imported, tally.skipped, tally.conflicts) == (320, 0, 0)
     stored = livestore.read_points(beta, COLLECTION)
     assert len(stored) == 320
     assert all(stored[i][0]["fedlearn_node"] == "alpha" for i in shared)
@@ -180,9 +180,9 @@ def test_import_of_a_snapshot_with_a_bad_line_in_its_middle_imports_nothing(
     rewrite_consistently(path, b"".join(lines))
     summary = import_.execute(beta.config())
     assert summary.state == "failed" and summary.exit_code == 1
-    [refusal] = summary.facts["refused"]
-    assert refusal["file"] == str(path.relative_to(beta.repo))
-    assert refusal["reason"].startswith("line 150 is not a point")
+    [refusal] = summary.result.refused
+    assert refusal.file == str(path.relative_to(beta.repo))
+    assert refusal.reason.startswith("line 150 is not a point")
     assert livestore.count(beta, COLLECTION) == 0
     assert not (beta.state / "import" / "mark.json").exists()
 
@@ -220,7 +220,7 @@ def test_import_stops_at_bytes_changed_after_verification(
         change_after_first_pass(patch, line)
         summary = import_.execute(beta.config())
     assert summary.state == "failed" and summary.exit_code == 1
-    error = summary.facts["collections"][COLLECTION]["error"]
+    error = summary.result.collections[COLLECTION].error
     assert str(path) in error and "changed since it was verified" in error
     assert f"{COLLECTION}: stopped: {error}" in summary.lines
     stored = livestore.read_points(beta, COLLECTION)
@@ -228,5 +228,5 @@ def test_import_stops_at_bytes_changed_after_verification(
     assert not any("TIP" in payload["description"] for payload, _ in stored.values())
     assert not (beta.state / "import" / "mark.json").exists()
     again = import_.execute(beta.config())
-    assert [r["reason"] for r in again.facts["refused"]] == ["sha256 does not match the manifest"]
+    assert [r.reason for r in again.result.refused] == ["sha256 does not match the manifest"]
     assert livestore.count(beta, COLLECTION) == imported

@@ -21,7 +21,7 @@ def node_with_patterns(make_node: Callable[..., Node], **embedding: Any) -> Node
     """Return a node whose 40 error patterns are imported with the 16-d hash embedder."""
     node = make_node("beta", embedding={"dimension": 16}, qdrant={"batch_size": 10})
     livestore.write_patterns(node, "error-solutions", PAIRS)
-    assert import_.execute(node.config()).facts["imported"] == len(PAIRS)
+    assert import_.execute(node.config()).result.imported == len(PAIRS)
     settings = {"dimension": 16, **embedding}
     return Node(node.root, "beta", node.repo, embedding=settings, qdrant={"batch_size": 10})
 
@@ -46,9 +46,9 @@ def test_a_new_document_prefix_reembeds_and_a_rerun_does_not(
     """The prefix is part of the identity: changing it re-embeds every pattern once."""
     node = node_with_patterns(make_node, document_prefix="passage: ")
     first = import_.execute(node.config())
-    assert first.facts["reembedded"] == len(PAIRS) and first.state == "ok"
+    assert first.result.reembedded == len(PAIRS) and first.state == "ok"
     second = import_.execute(node.config(), full=True)
-    assert second.facts["reembedded"] == 0 and second.state == "idle"
+    assert second.result.reembedded == 0 and second.state == "idle"
 
 
 def test_reembedding_cut_short_resumes_after_the_last_batch(
@@ -72,7 +72,7 @@ def test_reembedding_cut_short_resumes_after_the_last_batch(
     progress = node.state / "import" / "reembed" / "error-solutions.json"
     assert import_batches.REFRESH_DECODER.decode(progress.read_bytes()).done == 20
     resumed = import_.execute(node.config())
-    assert resumed.facts["reembedded"] == len(PAIRS) - 20 and resumed.state == "ok"
+    assert resumed.result.reembedded == len(PAIRS) - 20 and resumed.state == "ok"
     assert not progress.exists()
 
 
@@ -83,5 +83,5 @@ def test_identity_falls_back_to_the_state_dir_without_collection_metadata(
     monkeypatch.setattr(qdrant, "has_metadata", lambda: False)
     monkeypatch.setattr(qdrant.Store, "metadata", lambda self, collection: None)
     node = node_with_patterns(make_node, document_prefix="query: ")
-    assert import_.execute(node.config()).facts["reembedded"] == len(PAIRS)
-    assert import_.execute(node.config(), full=True).facts["reembedded"] == 0
+    assert import_.execute(node.config()).result.reembedded == len(PAIRS)
+    assert import_.execute(node.config(), full=True).result.reembedded == 0
