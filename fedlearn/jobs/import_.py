@@ -17,7 +17,6 @@ import logging
 import time
 from pathlib import Path
 
-import attrs
 import msgspec
 
 from fedlearn import config
@@ -101,7 +100,7 @@ def execute(
         if changed is not None:
             changed |= ledger.retry_paths()
         embedder = embed.create(cfg.embedding)
-        tallies: dict[str, import_batches.CollectionTally] = {}
+        tallies: dict[str, CollectionImport] = {}
         present = (import_changes.load(store) or mark).collections
         with import_sources.planned(cfg, changed) as plan:
             if plan.sources:
@@ -168,7 +167,7 @@ def import_all(
     overwrite: bool,
     dry_run: bool,
     reads_all: bool = True,
-) -> tuple[dict[str, import_batches.CollectionTally], list[str]]:
+) -> tuple[dict[str, CollectionImport], list[str]]:
     """
     Import every collection of the plan; return its tally by collection, and the collections
     Qdrant holds afterwards.
@@ -197,16 +196,16 @@ def import_collection(
     collection: str,
     plan: import_sources.Plan,
     inputs: list[import_sources.Source],
-) -> import_batches.CollectionTally:
+) -> CollectionImport:
     """Bring ``collection`` up to its sources; return its tally (``error`` set when it stopped)."""
     decision = import_reembed.decide(job, collection)
     if (decision.refresh or decision.rebuild) and not job.reads_all:
         decision = import_reembed.postpone(job, collection, decision)
     if decision.error:
         log.error("%s", decision.error)
-        return import_batches.CollectionTally(error=decision.error)
+        return CollectionImport(error=decision.error)
     target = decision.target
-    tally = import_batches.CollectionTally(failed=sum(source.rejected for source in inputs))
+    tally = CollectionImport(failed=sum(source.rejected for source in inputs))
     present = job.live.vectors(target)
     wanted = decision.rebuild or any(source.count for source in inputs)
     if present is None and not job.dry_run and wanted:
@@ -237,7 +236,7 @@ def import_collection(
 
 
 def check_embedded(
-    collection: str, inputs: list[import_sources.Source], tally: import_batches.CollectionTally
+    collection: str, inputs: list[import_sources.Source], tally: CollectionImport
 ) -> None:
     """
     Set ``tally.error`` when points failed and none was written, skipped or set aside: nothing
@@ -287,7 +286,7 @@ def check_count(
     job: import_batches.ImportRun,
     collection: str,
     before: int,
-    tally: import_batches.CollectionTally,
+    tally: CollectionImport,
 ) -> None:
     """Set ``tally.error`` when the collection grew by less than the points newly written."""
     grew = job.live.count(collection) - before
@@ -301,7 +300,7 @@ def check_count(
 
 def summarize(
     plan: import_sources.Plan,
-    tallies: dict[str, import_batches.CollectionTally],
+    tallies: dict[str, CollectionImport],
     *,
     changed: set[str] | None,
     commit: str,
@@ -312,7 +311,7 @@ def summarize(
     Return the summary: one counted line per collection, refusals and errors, the points set aside
     (``held``: how many are in the quarantine now, and its file), the same facts.
     """
-    counts = {name: CollectionImport(**attrs.asdict(t)) for name, t in tallies.items()}
+    counts = dict(tallies)
     refused = [Refusal(str(r.path), r.reason) for r in plan.refused]
     every = counts.values()
     result = ImportResult(
@@ -331,9 +330,7 @@ def summarize(
         read="all" if changed is None else "changed",
         commit=commit,
     )
-    lines = [
-        describe(name, t) for name, t in tallies.items() if t != import_batches.CollectionTally()
-    ]
+    lines = [describe(name, t) for name, t in tallies.items() if t != CollectionImport()]
     lines += [f"refused {r.file}: {r.reason}" for r in refused]
     if held[0]:
         lines.append(f"{held[0]} set aside in {held[1]}; every import retries them")
@@ -369,7 +366,7 @@ COUNTS = (
 RARE_COUNTS = ("set_aside", "conflicts", "reembedded")
 
 
-def describe(collection: str, tally: import_batches.CollectionTally) -> str:
+def describe(collection: str, tally: CollectionImport) -> str:
     """Return the summary line of one collection."""
     if tally.error:
         return f"{collection}: stopped: {tally.error}"

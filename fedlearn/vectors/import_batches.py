@@ -20,28 +20,12 @@ import attrs
 import msgspec
 
 from fedlearn import config
-from fedlearn.formats import records
+from fedlearn.formats import records, results
 from fedlearn.store import atomic
 from fedlearn.vectors import embed, embed_sift, import_quarantine, import_sources, points, qdrant
 
 log = logging.getLogger(__name__)
 Item = tuple[import_sources.Source, records.Point, str]  # a point, where it comes from, its text
-
-
-@attrs.define
-class CollectionTally:
-    """What import did to one collection (mutable while it runs)."""
-
-    imported: int = 0
-    updated: int = 0
-    skipped: int = 0
-    failed: int = 0
-    deleted: int = 0
-    set_aside: int = 0
-    conflicts: int = 0
-    reembedded: int = 0
-    no_text: int = 0
-    error: str = ""
 
 
 class Progress:
@@ -130,7 +114,7 @@ def write_sources(
     job: ImportRun,
     collection: str,
     inputs: Sequence[import_sources.Source],
-    tally: CollectionTally,
+    tally: results.CollectionImport,
     exists: bool,
     refresh: tuple[Refresh, Path] | None = None,
 ) -> None:
@@ -175,7 +159,7 @@ def write_batch(
     job: ImportRun,
     collection: str,
     batch: list[Item],
-    tally: CollectionTally,
+    tally: results.CollectionImport,
     exists: bool,
     refresh: tuple[Refresh, Path] | None = None,
 ) -> None:
@@ -263,7 +247,7 @@ def upsert(
     collection: str,
     todo: Sequence[Item],
     present: set[points.PointId],
-    tally: CollectionTally,
+    tally: results.CollectionImport,
 ) -> set[points.PointId]:
     """
     Embed and upsert one batch; a point that cannot be embedded fails or is set aside alone.

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fedlearn import config
-from fedlearn.formats import records
+from fedlearn.formats import records, results
 from fedlearn.vectors import embed, import_batches, import_quarantine, import_sources, qdrant
 
 COLLECTION = "c"
@@ -68,7 +68,7 @@ def test_write_sources_takes_each_id_once_from_the_first_source_that_holds_it(
             )
             live.create(COLLECTION, job.vectors)
             inputs = [source(f"s{n}", ids) for n, ids in enumerate(sources)]
-            tally = import_batches.CollectionTally()
+            tally = results.CollectionImport()
             import_batches.write_sources(job, COLLECTION, inputs, tally, True)
             expected: dict[int, str] = {}
             for n, ids in enumerate(sources):
