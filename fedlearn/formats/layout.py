@@ -6,10 +6,15 @@ Every file is written by exactly one node; readers take the union of all nodes' 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
 DATA = "data"
+# A node's patterns of one category are split by the first hex digits of their content id: a sync
+# rewrites only the shards its new records fall in (docs/data-layout.md).
+SHARD_DIGITS = 2
+SHARD_PATTERN = re.compile(rf"[0-9a-f_]{{{SHARD_DIGITS}}}")
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 STAMP_PATTERN = re.compile(r"\d{8}T\d{6}Z")
 
@@ -25,13 +30,56 @@ def pattern_dir(repo: Path, category: str) -> Path:
 
 
 def pattern_file(repo: Path, category: str, node: str) -> Path:
-    """Return this node's pattern file of ``category``."""
+    """Return ``node``'s pattern file of ``category`` in the old, unsharded layout (read only)."""
     return pattern_dir(repo, category) / f"{node}.jsonl"
 
 
-def pattern_files(repo: Path, category: str) -> list[Path]:
-    """Return every node's pattern file of ``category``, sorted by node."""
-    return sorted(pattern_dir(repo, category).glob("*.jsonl"))
+def shard_name(pattern_id: str) -> str:
+    """Return the shard a pattern id belongs to: its first ``SHARD_DIGITS`` hex digits."""
+    return pattern_id[:SHARD_DIGITS].lower().ljust(SHARD_DIGITS, "_")
+
+
+def shard_dir(repo: Path, category: str, node: str) -> Path:
+    """Return the folder of ``node``'s pattern shards of ``category``."""
+    return pattern_dir(repo, category) / node
+
+
+def shard_file(repo: Path, category: str, node: str, shard: str) -> Path:
+    """Return ``node``'s shard ``shard`` (``shard_name``) of ``category``."""
+    return shard_dir(repo, category, node) / f"{shard}.jsonl"
+
+
+def node_pattern_files(repo: Path, category: str, node: str) -> list[Path]:
+    """Return ``node``'s pattern files of ``category`` in either layout (old file first), sorted."""
+    old = pattern_file(repo, category, node)
+    shards = shard_dir(repo, category, node)
+    found = sorted(p for p in shards.glob("*.jsonl") if shard_of(p)) if shards.is_dir() else []
+    return ([old] if old.is_file() else []) + found
+
+
+def shard_of(path: Path) -> str | None:
+    """Return the shard a sharded pattern file holds, or None for any other name."""
+    name = path.name.removesuffix(".jsonl")
+    return name if path.name.endswith(".jsonl") and SHARD_PATTERN.fullmatch(name) else None
+
+
+def pattern_files(repo: Path, category: str, shards: Iterable[str] | None = None) -> list[Path]:
+    """
+    Return every node's pattern files of ``category``: the old layout's ``<node>.jsonl`` and the
+    sharded ``<node>/<shard>.jsonl``, sorted. With ``shards``, only those shards (and every old
+    file, which may hold any shard) are returned, so a reader touches only what it needs.
+    """
+    folder = pattern_dir(repo, category)
+    if not folder.is_dir():
+        return []
+    old = [p for p in folder.glob("*.jsonl") if p.is_file()]
+    if shards is None:
+        sharded = [p for p in folder.glob("*/*.jsonl") if shard_of(p) is not None]
+    else:
+        wanted = [f"{shard}.jsonl" for shard in sorted(set(shards))]
+        nodes = [p for p in folder.iterdir() if p.is_dir()]
+        sharded = [node / name for node in nodes for name in wanted if (node / name).is_file()]
+    return sorted(old + sharded)
 
 
 def retraction_file(repo: Path, node: str) -> Path:
@@ -105,6 +153,7 @@ def node_paths(repo: Path, node: str) -> list[Path]:
     data = data_dir(repo)
     paths = [retraction_file(repo, node), fine_tuning_dir(repo, node), telemetry_file(repo, node)]
     paths += sorted((data / "patterns").glob(f"*/{node}.jsonl"))
+    paths += sorted(p for p in (data / "patterns").glob(f"*/{node}") if p.is_dir())
     paths += sorted((data / "collections").glob(f"*/{node}"))
     paths += sorted((data / "metrics" / "monthly").glob(f"*/{node}.json"))
     return paths
@@ -131,6 +180,24 @@ def owner(path: str) -> str | None:
     else:
         return None
     return name or None
+
+
+def node_pathspecs(node: str, data: str = DATA) -> list[str]:
+    """
+    Return git pathspecs (relative to the repo's top) of every path under data/ that belongs to
+    ``node``, in both pattern layouts: what the node alone writes, and what it never takes from
+    the remote. ``data`` is the data folder's path relative to the repo's top.
+    """
+    own = [
+        f"patterns/*/{node}.jsonl",
+        f"patterns/*/{node}/**",
+        f"retractions/{node}.jsonl",
+        f"fine-tuning/{node}/**",
+        f"telemetry/{node}.jsonl",
+        f"collections/*/{node}/**",
+        f"metrics/monthly/*/{node}.json",
+    ]
+    return [f":(glob){data}/{path}" for path in own]
 
 
 def stamp(moment: datetime | None = None) -> str:

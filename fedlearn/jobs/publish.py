@@ -20,7 +20,7 @@ from fedlearn import anonymize, config
 from fedlearn.errors import SecretFoundError
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
-from fedlearn.store import atomic, checkout, git_local, git_remote, git_trust, state
+from fedlearn.store import atomic, checkout, git_local, git_remote, git_trust, own, state
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,8 @@ def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
     env = git_local.identity(top, cfg.publish.author) | git_trust.signing_env(cfg.trust)
     before = git_local.head(top)
     cfg.state_path.mkdir(parents=True, exist_ok=True)
+    files = own.OwnFiles(state.StateDir(cfg.state_path), cfg.repo_path, cfg.node_id)
+    restored = [] if dry_run else [str(d.path.relative_to(root)) for d in files.restore()]
     scratch = tempfile.TemporaryDirectory(prefix=checkout.scratch_prefix(), dir=cfg.state_path)
     with git_local.scratch_index(top) as index, scratch as name:
         folder = Path(name)
@@ -83,12 +85,19 @@ def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
         counts = tally(top, root, cfg.node_id, folder, changes)
         message = commit_message(cfg.node_id, counts, changes)
         facts: dict[str, Any] = {"node": cfg.node_id, "changes": [list(c) for c in changes]}
+        facts["restored"] = restored
         facts |= {"counts": dict(counts), "message": message.splitlines()[0] if changes else ""}
         if dry_run:
             return preview(facts, changes)
         paths = [path for _, path in changes]
         commit = git_local.commit(top, index, message, env, paths) if changes else ""
-    summary = deliver(top, cfg.publish, env, facts | {"commit": commit})
+    summary = deliver(top, cfg.publish, env, facts | {"commit": commit}, own_pathspecs(cfg, top))
+    if summary.facts.get("discarded"):
+        files.record(discarded=summary.facts["discarded"])
+    if restored:
+        summary.lines.append(
+            f"restored {len(restored)} of this node's files changed outside fedlearn"
+        )
     return screen(cfg, top, before, summary)
 
 
@@ -101,6 +110,12 @@ def screen(cfg: config.Config, top: Path, before: str | None, summary: Summary) 
     line = f"ignored {len(held)} changed files not signed by their node"
     facts = summary.facts | {"held": [h.path for h in held]}
     return Summary(job="publish", state=summary.state, facts=facts, lines=[*summary.lines, line])
+
+
+def own_pathspecs(cfg: config.Config, top: Path) -> list[str]:
+    """Return the pathspecs (relative to ``top``) of this node's files under data/."""
+    data = layout.data_dir(cfg.repo_path.resolve()).relative_to(top)
+    return layout.node_pathspecs(cfg.node_id, data.as_posix())
 
 
 def stage(
@@ -131,6 +146,7 @@ def own_files(top: Path, root: Path, node: str) -> list[str]:
                 found.add(str(file.relative_to(top)))
     owned = layout.node_paths(root, node)
     owned += [layout.pattern_file(root, category, node) for category in config.CATEGORIES]
+    owned += [layout.shard_dir(root, category, node) for category in config.CATEGORIES]
     return sorted(found | git_local.tracked(top, [str(path.relative_to(top)) for path in owned]))
 
 
@@ -164,6 +180,9 @@ def kind_of(repo: Path, node: str, path: Path) -> str:
     """Return which of this node's files ``path`` is: pattern, retraction, dataset, snapshot, …."""
     if path == layout.pattern_file(repo, path.parent.name, node):
         return "pattern"
+    category = path.parent.parent.name
+    if path.parent == layout.shard_dir(repo, category, node) and layout.shard_of(path):
+        return "pattern"
     exact = {
         layout.retraction_file(repo, node): "retraction",
         layout.fine_tuning_file(repo, node): "dataset",
@@ -196,24 +215,29 @@ def tally(
 ) -> collections.Counter[str]:
     """Return the counts of the commit message (new ids, updated ids, snapshots, …) by word."""
     counts: collections.Counter[str] = collections.Counter()
+    # A pattern may move between files (the migration to shards): ids are compared over them all.
+    before_all: dict[str, bytes] = {}
+    after_all: dict[str, bytes] = {}
     for letter, path in changes:
         kind = kind_of(root, node, top / path)
         old = git_local.show(top, "HEAD", path) if letter != "A" else b""
         new = (folder / path).read_bytes() if letter != "D" else b""
-        if kind in ("pattern", "retraction"):
-            before, after = keyed_lines(old), keyed_lines(new)
-            counts[kind] += len(after.keys() - before.keys())
-            if kind == "pattern":
-                counts["pattern removed"] += len(before.keys() - after.keys())
-                counts["pattern updated"] += sum(
-                    after[k] != before[k] for k in after.keys() & before.keys()
-                )
+        if kind == "pattern":
+            before_all |= keyed_lines(old)
+            after_all |= keyed_lines(new)
+        elif kind == "retraction":
+            counts[kind] += len(keyed_lines(new).keys() - keyed_lines(old).keys())
         elif kind == "dataset":
             counts["fine-tuning record"] += len(set(new.splitlines()) - set(old.splitlines()))
         elif kind == "snapshot" and letter in "AD":
             counts["snapshot" if letter == "A" else "snapshot pruned"] += 1
         elif kind in ("telemetry", "metrics"):
             counts[kind] = 1
+    counts["pattern"] += len(after_all.keys() - before_all.keys())
+    counts["pattern removed"] += len(before_all.keys() - after_all.keys())
+    counts["pattern updated"] += sum(
+        after_all[k] != before_all[k] for k in after_all.keys() & before_all.keys()
+    )
     return +collections.Counter({word: counts[word] for word in WORDS})
 
 
@@ -257,7 +281,11 @@ def preview(facts: dict[str, Any], changes: list[tuple[str, str]]) -> Summary:
 
 
 def deliver(
-    repo: Path, settings: config.Publish, env: dict[str, str], facts: dict[str, Any]
+    repo: Path,
+    settings: config.Publish,
+    env: dict[str, str],
+    facts: dict[str, Any],
+    own_paths: list[str],
 ) -> Summary:
     """Push the branch when there is a remote and something to push; return the job's summary."""
     commit, subject = facts["commit"], facts["message"].removeprefix("fedlearn: ")
@@ -274,15 +302,22 @@ def deliver(
         return Summary(
             job="publish", state="idle", facts=facts | {"pushed": ""}, lines=["nothing to publish"]
         )
-    pushed = git_remote.push_with_retry(repo, settings, env)
+    pushed = git_remote.push_with_retry(repo, settings, env, own_paths)
     facts |= {
         "pushed": pushed.commit,
         "attempts": pushed.attempts,
         "integration": pushed.integration,
+        "discarded": pushed.discarded,
     }
     where = f"{settings.remote}/{settings.branch}"
     line = f"pushed {pushed.commit[:12]} to {where} ({pushed.attempts} attempt{'s' * (pushed.attempts > 1)}, {pushed.integration})"
-    return Summary(job="publish", facts=facts, lines=[done, line])
+    lines = [done, line]
+    if pushed.discarded:
+        lines.append(
+            f"discarded another commit's changes to {len(pushed.discarded)} of this node's files "
+            "(restored in what was pushed)"
+        )
+    return Summary(job="publish", facts=facts, lines=lines)
 
 
 def is_pending(repo: Path, settings: config.Publish) -> bool:

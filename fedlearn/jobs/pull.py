@@ -16,7 +16,7 @@ from fedlearn import config
 from fedlearn.errors import GitError
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
-from fedlearn.store import checkout, git_local, git_remote, git_trust, state
+from fedlearn.store import checkout, git_local, git_remote, git_trust, own, state
 from fedlearn.vectors import import_changes, import_quarantine
 
 
@@ -79,14 +79,27 @@ def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary:
     if dry_run:
         return preview(top, data, old, upstream, facts)
     env = git_local.identity(top, settings.author) | git_trust.signing_env(cfg.trust)
-    how = git_remote.integrate(top, upstream, env)
+    shielded = git_remote.shield(top, upstream, layout.node_pathspecs(cfg.node_id, data), env)
+    how = git_remote.integrate(top, shielded.commit, env)
     new = git_local.head(top)
     changed = git_local.changed_paths(top, old, new, data)
     held = git_trust.screen(top, data, cfg.node_id, cfg.trust, old)
+    files = own.OwnFiles(state.StateDir(cfg.state_path), cfg.repo_path, cfg.node_id)
+    if shielded.discarded:
+        files.record(discarded=shielded.discarded)
+    restored = [str(d.path.relative_to(cfg.repo_path)) for d in files.restore()]
     facts |= {"to": new or "", "integration": how, "data_files": changed}
     facts |= {"held": [h.path for h in held]}
+    facts |= {"discarded": shielded.discarded, "restored": restored}
     lines = [f"{how}: {len(changed)} data/ file{'s' * (len(changed) != 1)} changed"]
     lines += [f"ignored {len(held)} changed files not signed by their node"] if held else []
+    if shielded.discarded:
+        lines.append(
+            f"discarded another commit's changes to {len(shielded.discarded)} of this node's "
+            "files; `fedlearn publish` pushes them back"
+        )
+    if restored:
+        lines.append(f"restored {len(restored)} of this node's files changed outside fedlearn")
     return Summary(job="pull", state="ok" if changed else "idle", facts=facts, lines=lines)
 
 

@@ -20,7 +20,7 @@ from fedlearn.formats import layout, records
 from fedlearn.formats.records import Retraction
 from fedlearn.jobs import Summary
 from fedlearn.learn import patterns
-from fedlearn.store import atomic, checkout, state
+from fedlearn.store import atomic, checkout, own, state
 
 ID_PATTERN = re.compile(r"[0-9a-f]{32}")
 log = logging.getLogger(__name__)
@@ -63,8 +63,9 @@ def retract(
 ) -> Summary:
     """Add the tombstone of ``pattern_id`` and drop the id from this node's pattern files."""
     repo, node = cfg.repo_path, cfg.node_id
+    files = own.adopted(store, repo, node, "retract", dry_run=dry_run)
     path = layout.retraction_file(repo, node)
-    tombstones = read_own(path)
+    tombstones = read_own(path, files.read(path) or b"")
     facts: dict[str, Any] = {"id": pattern_id, "node": node, "file": str(path)}
     if pattern_id in tombstones:
         return Summary(
@@ -73,8 +74,10 @@ def retract(
     text = anonymize.Anonymizer(cfg.anonymize).anonymize(reason.strip())
     tombstones[pattern_id] = Retraction(id=pattern_id, retracted_at=state.now_iso(), reason=text)
     transaction = store.transaction("retract")
-    transaction.stage(path, records.encode_lines(tombstones[key] for key in sorted(tombstones)))
-    dropped = [str(p) for p in drop_from_own_files(transaction, repo, node, pattern_id)]
+    files.stage(
+        transaction, path, records.encode_lines(tombstones[key] for key in sorted(tombstones))
+    )
+    dropped = [str(p) for p in drop_from_own_files(transaction, files, pattern_id)]
     facts |= {"known": is_known(repo, pattern_id), "removed_from": dropped}
     if dry_run:
         transaction.abort()
@@ -92,12 +95,8 @@ def retract(
     return Summary(job="retract", facts=facts, lines=lines, dry_run=dry_run)
 
 
-def read_own(path: Path) -> dict[str, Retraction]:
-    """Return this node's tombstones by id (empty when the file does not exist)."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return {}
+def read_own(path: Path, data: bytes) -> dict[str, Retraction]:
+    """Return this node's tombstones by id from ``data``, its retractions file ``path``'s content."""
     found = {}
     for number, line in enumerate(data.splitlines(), start=1):
         try:
@@ -110,22 +109,32 @@ def read_own(path: Path) -> dict[str, Retraction]:
 
 
 def drop_from_own_files(
-    transaction: atomic.Transaction, repo: Path, node: str, pattern_id: str
+    transaction: atomic.Transaction, files: own.OwnFiles, pattern_id: str
 ) -> list[Path]:
-    """Stage this node's pattern files without ``pattern_id``; return the files that held it."""
+    """Stage this node's pattern shards without ``pattern_id``; return the files that held it."""
     holding = []
+    counts = files.counts()
     for category in config.CATEGORIES:
-        path = layout.pattern_file(repo, category, node)
-        table = patterns.join_all(patterns.read(path))
+        path = files.shard_path(category, pattern_id)
+        table = patterns.join_all(patterns.parse(files.read(path) or b"", path))
         if table.pop(pattern_id, None) is not None:
-            transaction.stage(path, patterns.encode(table))
+            if table:
+                files.stage(transaction, path, patterns.encode(table))
+            else:
+                files.stage_delete(transaction, path)
             holding.append(path)
+            counts[category] = max(counts.get(category, 1) - 1, 0)
+    if holding:
+        files.stage_counts(transaction, counts)
     return holding
 
 
 def is_known(repo: Path, pattern_id: str) -> bool:
     """Return whether any node's pattern file holds ``pattern_id``."""
+    shard = {layout.shard_name(pattern_id)}
     files = [
-        path for category in config.CATEGORIES for path in layout.pattern_files(repo, category)
+        path
+        for category in config.CATEGORIES
+        for path in layout.pattern_files(repo, category, shard)
     ]
     return any(pattern.id == pattern_id for path in files for pattern in patterns.read(path))

@@ -43,6 +43,27 @@ def git_line(facts: dict[str, Any]) -> str:
     return where
 
 
+def own_line(facts: dict[str, Any]) -> str:
+    """Return the state of this node's own files as a line."""
+    differing = facts.get("differing", [])
+    if not facts.get("adopted"):
+        state = "not yet taken into the state dir (the next sync does)"
+    elif differing:
+        first = differing[0]
+        state = (
+            f"{len(differing)} edited outside fedlearn ({first['path']} {first['what']}"
+            f"{', …' if len(differing) > 1 else ''}); the next sync or publish restores them"
+        )
+    else:
+        state = "as this node's state says"
+    if facts.get("discarded"):
+        state += (
+            f"; {facts['discarded']} remote change{'s' * (facts['discarded'] != 1)} to them "
+            f"discarded, last at {facts['last_discarded_at']}"
+        )
+    return f"own files: {state}"
+
+
 def text(view: overview.Overview) -> list[str]:
     """Return the human status."""
     lines = [f"node {view.node}", f"repo {view.repo} ({git_line(view.git)})", "jobs:"]
@@ -55,6 +76,7 @@ def text(view: overview.Overview) -> list[str]:
             for c in view.patterns_node
         )
     )
+    lines.append(own_line(view.own_files))
     lines.append(
         "snapshots: " + (", ".join(f"{c} {s}" for c, s in view.snapshots.items()) or "none")
     )
@@ -97,6 +119,7 @@ def facts(view: overview.Overview) -> dict[str, Any]:
         "snapshots": view.snapshots,
         "quarantined": view.quarantined,
         "locks": view.locks,
+        "own_files": view.own_files,
     }
 
 

@@ -33,7 +33,7 @@ from fedlearn.learn import (
     retention,
     telemetry,
 )
-from fedlearn.store import atomic, checkout, jsonl, rotation, state
+from fedlearn.store import atomic, checkout, jsonl, own, rotation, state
 
 PART_BYTES = 32 * 1024 * 1024  # below this a range is not worth a worker process
 log = logging.getLogger(__name__)
@@ -63,8 +63,10 @@ class Part:
 class SyncRun:
     """One sync in progress: its inputs' cursors, counts, and the transaction being staged."""
 
-    def __init__(self, cfg: config.Config, store: state.StateDir) -> None:
+    def __init__(self, cfg: config.Config, store: state.StateDir, files: own.OwnFiles) -> None:
         self.cfg = cfg
+        self.own = files
+        self.restored: list[str] = []  # this node's data/ files found edited and restored
         self.store = store
         self.repo = cfg.repo_path
         self.node = cfg.node_id
@@ -140,6 +142,11 @@ class SyncRun:
         if self.transaction.stage(path, data):
             log.debug("staged %s", path)
 
+    def stage_own(self, path: Path, data: bytes) -> None:
+        """Stage one of this node's data/ files: its state copy and data/ (``own``)."""
+        self.own.stage(self.transaction, path, data)
+        log.debug("staged %s", path)
+
 
 def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
     """Run one sync and return its summary; raise LockHeldError when another sync runs."""
@@ -151,8 +158,12 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
             if atomic.recover(store.journal("sync")):
                 log.info("finished the writes of an interrupted sync")
             atomic.remove_stale(*written_folders(cfg))
+            atomic.remove_stale(*patterns_folders(cfg), recursive=False)
+            files = own.adopted(store, cfg.repo_path, cfg.node_id, "sync", dry_run=args.dry_run)
+            restored = [] if args.dry_run else files.restore()
         store.remove_stale()
-        job = SyncRun(cfg, store)
+        job = SyncRun(cfg, store, files)
+        job.restored = [str(d.path.relative_to(cfg.repo_path)) for d in restored]
         force = getattr(args, "reanonymize", False)  # callers that build args by hand omit it
         rewrite = rewrite_own_files(job, force=force, dry_run=args.dry_run)
         job.read_telemetry()
@@ -200,7 +211,7 @@ def rewrite(
     transaction = job.store.transaction("sync")
     try:
         done = reanonymize.stage(
-            transaction, job.cfg, job.store, anonymizer, job.now, collections=collections
+            transaction, job.cfg, job.own, anonymizer, job.now, collections=collections
         )
     except BaseException:
         transaction.abort()  # nothing visible changed yet: the staged temp files go
@@ -223,12 +234,18 @@ def written_folders(cfg: config.Config) -> list[Path]:
     """Return the folders under data/ a sync writes in (where a crash can leave temp files)."""
     repo, node = cfg.repo_path, cfg.node_id
     return [
-        *(layout.pattern_file(repo, category, node).parent for category in config.CATEGORIES),
+        *(layout.shard_dir(repo, category, node) for category in config.CATEGORIES),
+        own.OwnFiles(state.StateDir(cfg.state_path), repo, node).mirror_root,
         layout.telemetry_file(repo, node).parent,
         layout.fine_tuning_dir(repo, node),
         layout.metrics_file(repo, "month", node).parent.parent,
         layout.retraction_file(repo, node).parent,  # re-anonymizing writes the tombstones
     ]
+
+
+def patterns_folders(cfg: config.Config) -> list[Path]:
+    """Return the category folders (every node's files in them): swept at their top level only."""
+    return [layout.pattern_dir(cfg.repo_path, category) for category in config.CATEGORIES]
 
 
 def read_fine_tuning(job: SyncRun) -> dict[str, Any]:
@@ -271,25 +288,33 @@ def take_chat_line(
 
 
 def stage_patterns(job: SyncRun, learned: dict[str, records.Pattern]) -> dict[str, dict[str, int]]:
-    """Fold the new observations into this node's pattern files; return new/updated per category."""
-    retracted = patterns.read_retractions(job.repo)
-    counts: dict[str, dict[str, int]] = {}
-    by_category: dict[str, list[records.Pattern]] = collections.defaultdict(list)
+    """
+    Fold the new observations into this node's pattern shards; return new/updated per category.
+
+    Only the shards the new records fall in are read (from this node's state) and rewritten.
+    """
+    retracted = patterns.read_retractions(job.repo) if learned else {}
+    by_shard: dict[str, dict[str, list[records.Pattern]]] = collections.defaultdict(dict)
     for pattern in learned.values():
-        by_category[pattern.category].append(pattern)
+        by_shard[pattern.category].setdefault(layout.shard_name(pattern.id), []).append(pattern)
+    known = job.own.counts()
+    counts: dict[str, dict[str, int]] = {}
     for category in job.cfg.sync.categories:
-        path = layout.pattern_file(job.repo, category, job.node)
-        table = {p.id: p for p in patterns.read(path)}
-        tally = {"new": 0, "updated": 0, "retracted": 0}
-        for pattern in by_category.get(category, []):
-            if pattern.id in retracted:
-                tally["retracted"] += 1
-                continue
-            tally["new" if pattern.id not in table else "updated"] += 1
-            table[pattern.id] = patterns.accumulate(table.get(pattern.id), pattern, job.node)
-        if table or path.exists():
-            job.stage(path, patterns.encode(table))
-        counts[category] = {**tally, "total": len(table)}
+        tally_ = {"new": 0, "updated": 0, "retracted": 0}
+        for shard, found in sorted(by_shard.get(category, {}).items()):
+            path = layout.shard_file(job.repo, category, job.node, shard)
+            table = {p.id: p for p in patterns.parse(job.own.read(path) or b"", path)}
+            for pattern in found:
+                if pattern.id in retracted:
+                    tally_["retracted"] += 1
+                    continue
+                tally_["new" if pattern.id not in table else "updated"] += 1
+                table[pattern.id] = patterns.accumulate(table.get(pattern.id), pattern, job.node)
+            if table:
+                job.stage_own(path, patterns.encode(table))
+        counts[category] = {**tally_, "total": known.get(category, 0) + tally_["new"]}
+    if any(c["new"] for c in counts.values()):
+        job.own.stage_counts(job.transaction, {c: t["total"] for c, t in counts.items()})
     return counts
 
 
@@ -298,24 +323,26 @@ def stage_snapshot(job: SyncRun, lines: list[bytes]) -> None:
     if not lines:
         return
     path = layout.telemetry_file(job.repo, job.node)
-    kept = path.read_bytes().splitlines() if path.exists() else []
+    kept = (job.own.read(path) or b"").splitlines()
     tail = (kept + lines)[-job.cfg.sync.telemetry_snapshot_size :]
-    job.stage(path, b"\n".join(tail) + b"\n")
+    job.stage_own(path, b"\n".join(tail) + b"\n")
 
 
 def stage_fine_tuning(job: SyncRun, new: list[records.ChatRecord]) -> dict[str, int]:
     """Add new records to this node's dataset; snapshot it when it changed, keep the last N."""
     path = layout.fine_tuning_file(job.repo, job.node)
-    table = finetune.read_dataset(path.read_bytes() if path.exists() else b"")
+    table = finetune.read_dataset(job.own.read(path) or b"")
     added, duplicates = finetune.add(table, new)
     if added:
         content = finetune.encode(table)
-        job.stage(path, content)
+        job.stage_own(path, content)
         folder = layout.fine_tuning_snapshot_dir(job.repo, job.node)
         name = f"{layout.stamp()}.jsonl"
-        job.stage(folder / name, content)
-        for old in retention.expired(folder, job.cfg.sync.snapshots_keep, incoming=name):
-            job.transaction.stage_delete(old)
+        job.stage_own(folder / name, content)
+        for old in retention.expired(
+            job.own.mirror(folder), job.cfg.sync.snapshots_keep, incoming=name
+        ):
+            job.own.stage_delete(job.transaction, folder / old.name)
     return {"new": added, "duplicate": duplicates, "total": len(table)}
 
 
@@ -349,8 +376,8 @@ def stage_state(job: SyncRun, counts: dict[str, Any]) -> None:
         or counts["fine_tuning"]["new"]
         or counts["fine_tuning"].get("rejected")
     ):
-        existing = path.read_bytes() if path.exists() else None
-        job.stage(path, monthly.updated(existing, job.node, month, monthly_counts, job.now))
+        existing = job.own.read(path)
+        job.stage_own(path, monthly.updated(existing, job.node, month, monthly_counts, job.now))
     stage_quarantine(job)
     job.stage(
         job.store.cursors_file("sync"), state.ENCODER.encode(dict(sorted(job.cursors.items())))
@@ -417,6 +444,8 @@ def summarize(
             f"{len(rewrite.rekeyed)} patterns re-keyed"
             + ("" if rewrite.collections else " (collections at the next sync: export is running)")
         )
+    if job.restored:
+        lines.append(f"restored {len(job.restored)} of this node's files edited outside fedlearn")
     idle = not counts["events_read"] and not bad and not ft["new"] and not ft.get("rejected")
     idle = idle and not (rewrite and rewrite.files)
     facts = {
@@ -430,6 +459,7 @@ def summarize(
             "collections": rewrite.collections,
         },
         "bad_lines_not_kept": unkept,
+        "restored": job.restored,
         "files": [w for w in wrote if not w.startswith(str(job.store.root))],
     }
     return Summary(

@@ -87,6 +87,18 @@ def read(path: Path) -> list[Pattern]:
         data = git_trust.read(path)
     except FileNotFoundError:
         return []
+    return parse(data, path)
+
+
+def read_node(repo: Path, category: str, node: str) -> dict[str, Pattern]:
+    """Return ``node``'s patterns of ``category`` from data/ (either layout), joined by id."""
+    return join_all(
+        p for path in layout.node_pattern_files(repo, category, node) for p in read(path)
+    )
+
+
+def parse(data: bytes, path: Path) -> list[Pattern]:
+    """Return the patterns in the content ``data`` of the file ``path`` (bad lines logged)."""
     found = []
     for number, line in enumerate(data.splitlines(), start=1):
         if not line.strip():
@@ -125,16 +137,26 @@ def read_retractions(repo: Path) -> dict[str, Retraction]:
     return found
 
 
-def merged_view(repo: Path, categories: Iterable[str]) -> dict[str, dict[str, Pattern]]:
-    """Return category → id → the join over all nodes' files, with retracted ids removed."""
+def merged_view(
+    repo: Path, categories: Iterable[str], shards: Mapping[str, set[str]] | None = None
+) -> dict[str, dict[str, Pattern]]:
+    """
+    Return category → id → the join over all nodes' files, with retracted ids removed.
+
+    Both layouts are read (a node's old ``<node>.jsonl`` and its shards), so nodes that have not
+    migrated yet are seen too. With ``shards`` (category → shard names), only the patterns of those
+    shards are returned, and only those shard files are read (with every old-layout file).
+    """
     retracted = read_retractions(repo)
     view: dict[str, dict[str, Pattern]] = {}
     for category in categories:
+        wanted = None if shards is None else shards.get(category, set())
         table: dict[str, Pattern] = {}
-        files = layout.pattern_files(repo, category)
+        files = layout.pattern_files(repo, category, wanted)
         for path in git_trust.listed(layout.pattern_dir(repo, category), files):
             for pattern in read(path):
-                if pattern.id not in retracted:
+                keep = wanted is None or layout.shard_name(pattern.id) in wanted
+                if keep and pattern.id not in retracted:
                     absorb(table, pattern)
         view[category] = dict(sorted(table.items()))
     return view

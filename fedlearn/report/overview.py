@@ -16,7 +16,7 @@ import msgspec
 from fedlearn import commands, config
 from fedlearn.formats import layout
 from fedlearn.learn import monthly, patterns, retention
-from fedlearn.store import git_local, jsonl, rotation, state
+from fedlearn.store import git_local, jsonl, own, rotation, state
 
 
 class QuarantineReason(msgspec.Struct):
@@ -58,6 +58,7 @@ class Overview:
     snapshots: dict[str, str]
     quarantined: dict[str, int]
     totals: dict[str, Any]
+    own_files: dict[str, Any] = attrs.Factory(dict)
 
 
 def backlog(cfg: config.Config, store: state.StateDir) -> list[Backlog]:
@@ -135,7 +136,12 @@ def gather(cfg: config.Config) -> Overview:
     store = state.StateDir(cfg.state_path)
     repo, node = cfg.repo_path, cfg.node_id
     merged = patterns.merged_view(repo, cfg.sync.categories)
-    own = {c: len(patterns.read(layout.pattern_file(repo, c, node))) for c in cfg.sync.categories}
+    files = own.OwnFiles(store, repo, node)
+    counts = files.counts() if files.is_adopted() else {}
+    patterns_node = {
+        c: counts[c] if c in counts else len(patterns.read_node(repo, c, node))
+        for c in cfg.sync.categories
+    }
     held = (*commands.NAMES, state.REPO_LOCK)
     locks = {job: pid for job in held if (pid := store.lock_holder(job)) is not None}
     return Overview(
@@ -145,9 +151,26 @@ def gather(cfg: config.Config) -> Overview:
         runs={job: store.last_run(job) for job in commands.RECORDED},
         locks=locks,
         backlog=backlog(cfg, store),
-        patterns_node=own,
+        patterns_node=patterns_node,
         patterns_merged={c: len(v) for c, v in merged.items()},
         snapshots=latest_snapshots(repo, node),
         quarantined=quarantined(store),
         totals=month_totals(repo, node),
+        own_files=own_facts(files),
     )
+
+
+def own_facts(files: own.OwnFiles) -> dict[str, Any]:
+    """Return the state of this node's files: those differing from its state now, and the record."""
+    events = files.events()
+    return {
+        "adopted": files.is_adopted(),
+        "differing": [
+            {"path": str(d.path.relative_to(files.repo)), "what": d.what}
+            for d in files.differences(remember=False)
+        ],
+        "restored": events.restored,
+        "discarded": events.discarded,
+        "last_discarded": events.last_discarded,
+        "last_discarded_at": events.last_discarded_at,
+    }

@@ -341,6 +341,29 @@ def commit(
     return new
 
 
+def tree_with(repo: Path, commit: str, source: str, pathspecs: Sequence[str]) -> str:
+    """
+    Return (write) the tree of ``commit`` with the paths matching ``pathspecs`` as they are in
+    ``source`` (those ``source`` lacks removed), built in a private index.
+    """
+    path = git_path(repo, f"fedlearn-shield-index.{os.getpid()}")
+    env = {"GIT_INDEX_FILE": str(path)}
+    try:
+        run(repo, "read-tree", commit, env=env)
+        run(repo, "reset", "-q", source, *FROM_STDIN, env=env, stdin="\0".join(pathspecs))
+        return run(repo, "write-tree", env=env).stdout.strip()
+    finally:
+        path.unlink(missing_ok=True)
+        path.with_name(path.name + ".lock").unlink(missing_ok=True)
+
+
+def commit_tree(repo: Path, tree: str, parent: str, message: str, env: Mapping[str, str]) -> str:
+    """Return a new commit of ``tree`` on ``parent`` (no branch moves)."""
+    return run(
+        repo, "commit-tree", tree, "-p", parent, "-F", "-", env=env, stdin=message
+    ).stdout.strip()
+
+
 def is_ancestor(repo: Path, older: str, newer: str) -> bool:
     """Return whether commit ``older`` is reachable from ``newer``."""
     process = run(repo, "merge-base", "--is-ancestor", older, newer, check=False)

@@ -9,7 +9,7 @@ from fedlearn import config
 from fedlearn.formats import layout
 from fedlearn.learn import patterns
 from fedlearn.store import atomic, state
-from tests.conftest import Node
+from tests.conftest import Node, own_pattern_bytes
 from tests.jobs.conftest import learn
 
 TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"
@@ -63,11 +63,10 @@ def test_retract_drops_the_id_from_this_nodes_files_and_the_merged_view(
     atomic.write(other, patterns.encode({gone.id: gone}))
     answer = json.loads(alpha.run("retract", gone.id, "--reason", "bad", "--json").stdout)
     assert answer["known"] is True
-    assert answer["removed_from"] == [
-        str(layout.pattern_file(alpha.repo, "error-solutions", "alpha"))
-    ]
-    own = patterns.read(layout.pattern_file(alpha.repo, "error-solutions", "alpha"))
-    assert [p.id for p in own] == [kept.id]
+    shard = layout.shard_file(alpha.repo, "error-solutions", "alpha", layout.shard_name(gone.id))
+    assert answer["removed_from"] == [str(shard)]
+    own = patterns.read_node(alpha.repo, "error-solutions", "alpha")
+    assert list(own) == [kept.id]
     assert [p.id for p in patterns.read(other)] == [gone.id]
     assert view_ids(alpha) == {kept.id}
 
@@ -85,11 +84,11 @@ def test_retract_dry_run_writes_nothing(make_node: Callable[..., Node]) -> None:
     """--dry-run reports and leaves every file as it was."""
     alpha = make_node("alpha")
     pattern = learn(alpha, "error-solutions", "disk full")
-    own = layout.pattern_file(alpha.repo, "error-solutions", "alpha").read_bytes()
+    own = own_pattern_bytes(alpha.repo, "error-solutions", "alpha")
     process = alpha.run("retract", pattern.id, "--reason", "bad", "--dry-run")
     assert f"retracted {pattern.id}" in process.stdout and "(dry run)" in process.stdout
     assert not layout.retraction_file(alpha.repo, "alpha").exists()
-    assert layout.pattern_file(alpha.repo, "error-solutions", "alpha").read_bytes() == own
+    assert own_pattern_bytes(alpha.repo, "error-solutions", "alpha") == own
     assert not any(atomic.is_temp(p) for p in alpha.repo.rglob("*"))
 
 
@@ -108,9 +107,7 @@ def test_retract_reaches_another_node_after_publish_and_pull(
     alpha.run("publish")
     beta.run("pull", "--no-import")
     assert pattern.id not in view_ids(beta)
-    assert [
-        p.id for p in patterns.read(layout.pattern_file(beta.repo, "error-solutions", "beta"))
-    ] == [pattern.id]
+    assert list(patterns.read_node(beta.repo, "error-solutions", "beta")) == [pattern.id]
 
 
 def test_retract_waits_for_a_running_sync(make_node: Callable[..., Node]) -> None:
