@@ -138,19 +138,20 @@ def read_retractions(repo: Path) -> dict[str, Retraction]:
 
 
 def merged_view(
-    repo: Path, categories: Iterable[str], shards: Mapping[str, set[str]] | None = None
+    repo: Path, categories: Iterable[str], shards: Mapping[str, set[str] | None] | None = None
 ) -> dict[str, dict[str, Pattern]]:
     """
     Return category → id → the join over all nodes' files, with retracted ids removed.
 
     Both layouts are read (a node's old ``<node>.jsonl`` and its shards), so nodes that have not
     migrated yet are seen too. With ``shards`` (category → shard names), only the patterns of those
-    shards are returned, and only those shard files are read (with every old-layout file).
+    shards are returned, and only those shard files are read (with every old-layout file); a
+    category it maps to None (or leaves out) is read whole.
     """
     retracted = read_retractions(repo)
     view: dict[str, dict[str, Pattern]] = {}
     for category in categories:
-        wanted = None if shards is None else shards.get(category, set())
+        wanted = None if shards is None else shards.get(category)
         table: dict[str, Pattern] = {}
         files = layout.pattern_files(repo, category, wanted)
         for path in git_trust.listed(layout.pattern_dir(repo, category), files):

@@ -133,3 +133,39 @@ def test_read_skips_bad_lines_and_keeps_the_rest(tmp_path: Path) -> None:
     path = tmp_path / "beta.jsonl"
     path.write_bytes(b"{not json\n" + records.encode_line(good) + b'{"id": 1}\n')
     assert patterns.read(path) == [good]
+
+
+def write_shards(repo: Path, node: str, *items: Pattern) -> None:
+    """Write a node's patterns in the sharded layout (one file per content-id prefix)."""
+    by_shard: dict[str, list[Pattern]] = {}
+    for item in items:
+        by_shard.setdefault(layout.shard_name(item.id), []).append(item)
+    for shard, found in by_shard.items():
+        path = layout.shard_file(repo, items[0].category, node, shard)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(patterns.encode(patterns.join_all(found)))
+
+
+def test_merged_view_reads_both_layouts_and_only_the_shards_asked_for(tmp_path: Path) -> None:
+    """An old-layout node and a sharded node join as before; ``shards`` limits what is read."""
+    made = [
+        patterns.build("best-practices", {"title": f"t{n}"}, 0.8, "2026-01-01T00:00:00Z", "alpha")
+        for n in range(40)
+    ]
+    write_node(tmp_path, "beta", *made[:20])
+    write_shards(tmp_path, "alpha", *made)
+    whole = patterns.merged_view(tmp_path, ["best-practices"])["best-practices"]
+    assert sorted(whole) == sorted(p.id for p in made)
+    one = layout.shard_name(made[30].id)
+    part = patterns.merged_view(tmp_path, ["best-practices"], {"best-practices": {one}})
+    assert sorted(part["best-practices"]) == sorted(
+        p.id for p in made if layout.shard_name(p.id) == one
+    )
+    assert all(part["best-practices"][i] == whole[i] for i in part["best-practices"])
+    files = layout.pattern_files(tmp_path, "best-practices", {one})
+    assert files == sorted(
+        [
+            layout.pattern_file(tmp_path, "best-practices", "beta"),
+            layout.shard_file(tmp_path, "best-practices", "alpha", one),
+        ]
+    )
