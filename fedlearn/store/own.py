@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -62,6 +61,7 @@ class Events(msgspec.Struct, kw_only=True):
 
 
 ADOPTED_DECODER = msgspec.json.Decoder(Adopted)
+MISSING = "missing"  # a name listed in the state but not in data/
 EVENTS_DECODER = msgspec.json.Decoder(Events)
 COUNTS_DECODER = msgspec.json.Decoder(dict[str, int])
 STATS_DECODER = msgspec.json.Decoder(dict[str, list[int]])
@@ -132,62 +132,79 @@ class OwnFiles:
 
     def files(self) -> list[Path]:
         """Return the data/ paths of every file this node's state holds, sorted."""
-        return sorted(self.data_path(mirror) for mirror in walk(self.mirror_root))
+        data = layout.data_dir(self.repo)
+        return sorted(data / name for name in listing(self.mirror_root))
 
     def tree_files(self) -> list[Path]:
         """Return every entry under this node's data/ paths that the state copy covers, sorted."""
-        found: list[Path] = []
-        for path in owned_roots(self.repo, self.node):
-            if path.is_symlink() or path.is_file():
-                found.append(path)
-            elif path.is_dir():
-                found += [p for p in walk(path, links=True) if not atomic.is_temp(p)]
-        return sorted(found)
+        data = layout.data_dir(self.repo)
+        return sorted(data / name for name in self.tree_listing())
+
+    def tree_listing(self) -> dict[str, os.stat_result | None]:
+        """Return data/-relative name → stat of the entries under this node's paths (None: a link
+        or another non-file, never followed)."""
+        data = layout.data_dir(self.repo)
+        found: dict[str, os.stat_result | None] = {}
+        for root in owned_roots(self.repo, self.node):
+            name = root.relative_to(data).as_posix()
+            if root.is_symlink() or (root.exists() and not root.is_dir() and not root.is_file()):
+                found[name] = None
+            elif root.is_file():
+                found[name] = root.stat()
+            elif root.is_dir():
+                found |= listing(root, prefix=name + "/", links=True)
+        return found
 
     def differences(self, *, remember: bool = True) -> list[Difference]:
         """
         Return this node's data/ files that differ from its state (none before adoption).
 
-        A file whose size and modification time are those it had when it was last found equal is
-        not read again (``stat.json``), so the check costs a stat per file; with ``remember`` the
-        files found equal this time are noted for the next check.
+        A file whose size, modification time and inode are those it had when it was last found
+        equal is not read again (``stat.json``), so the check costs a stat per file; with
+        ``remember`` the files found equal this time are noted for the next check.
         """
         if not self.is_adopted():
             return []
-        kept = set(self.files())
+        kept = listing(self.mirror_root)
+        tree = self.tree_listing()
         seen = self.stats()
         verified = dict(seen)
+        data = layout.data_dir(self.repo)
         found = []
-        for path in sorted(kept | set(self.tree_files())):
-            what = self.compare(path, path in kept, seen, verified)
+        for name in sorted(kept.keys() | tree.keys()):
+            what = self.compare(name, name in kept, tree.get(name, MISSING), seen, verified)
             if what:
-                found.append(Difference(path, what))
+                found.append(Difference(data / name, what))
         if remember and verified != seen:
             atomic.write(self.root / "stat.json", ENCODER.encode(verified) + b"\n")
         return found
 
     def compare(
-        self, path: Path, is_kept: bool, seen: dict[str, list[int]], verified: dict[str, list[int]]
+        self,
+        name: str,
+        is_kept: bool,
+        status: os.stat_result | str | None,
+        seen: dict[str, list[int]],
+        verified: dict[str, list[int]],
     ) -> str:
-        """Return how the data/ file ``path`` differs from the state ("" when it does not)."""
-        if path.is_symlink() or (path.exists() and not path.is_file()):
+        """Return how the data/ file ``name`` differs from the state ("" when it does not)."""
+        if status is None:
             return "not-a-file"
         if not is_kept:
             return "foreign"
-        if not path.exists():
+        if isinstance(status, str):
             return "missing"
-        key = str(path.relative_to(self.repo))
-        status = path.stat()
         mark = [status.st_size, status.st_mtime_ns, status.st_ino]
-        if seen.get(key) == mark:
+        if seen.get(name) == mark:
             return ""
-        if not atomic.is_unchanged(path, self.mirror(path).read_bytes()):
+        path = layout.data_dir(self.repo) / name
+        if not atomic.is_unchanged(path, (self.mirror_root / name).read_bytes()):
             return "changed"
-        verified[key] = mark
+        verified[name] = mark
         return ""
 
     def stats(self) -> dict[str, list[int]]:
-        """Return path → [size, mtime_ns, inode] of the data/ files last found equal to the state."""
+        """Return name → [size, mtime_ns, inode] of the data/ files last found equal to the state."""
         try:
             return STATS_DECODER.decode((self.root / "stat.json").read_bytes())
         except (FileNotFoundError, msgspec.DecodeError):
@@ -345,18 +362,28 @@ def owned_roots(repo: Path, node: str) -> list[Path]:
     ]
 
 
-def walk(folder: Path, *, links: bool = False) -> Iterator[Path]:
-    """Yield the files under ``folder`` (and, with ``links``, symlinks), never following links."""
-    for top, folders, names in os.walk(folder, followlinks=False):
-        base = Path(top)
-        for name in folders:
-            if links and (base / name).is_symlink():
-                yield base / name
-        for name in names:
-            path = base / name
-            is_wanted = (links and path.is_symlink()) or (path.is_file() and not path.is_symlink())
-            if is_wanted and not atomic.is_temp(path):
-                yield path
+def listing(
+    folder: Path, prefix: str = "", *, links: bool = False
+) -> dict[str, os.stat_result | None]:
+    """
+    Return relative name → stat of the regular files under ``folder`` (temp files left out),
+    never following links; with ``links``, links and other non-files are listed too (as None).
+    """
+    found: dict[str, os.stat_result | None] = {}
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return found
+    for entry in entries:
+        name = prefix + entry.name
+        if entry.is_dir(follow_symlinks=False):
+            found |= listing(Path(entry.path), name + "/", links=links)
+        elif entry.is_file(follow_symlinks=False):
+            if not atomic.is_temp(Path(entry.path)):
+                found[name] = entry.stat(follow_symlinks=False)
+        elif links:
+            found[name] = None
+    return found
 
 
 def is_regular(path: Path) -> bool:
