@@ -92,6 +92,8 @@ def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
         paths = [path for _, path in changes]
         commit = git_local.commit(top, index, message, env, paths) if changes else ""
     summary = deliver(top, cfg.publish, env, facts | {"commit": commit}, own_pathspecs(cfg, top))
+    if commit:
+        git_local.collect_garbage(top)
     if summary.facts.get("discarded"):
         files.record(discarded=summary.facts["discarded"])
     if restored:

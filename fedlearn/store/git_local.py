@@ -364,6 +364,15 @@ def commit_tree(repo: Path, tree: str, parent: str, message: str, env: Mapping[s
     ).stdout.strip()
 
 
+def collect_garbage(repo: Path) -> None:
+    """
+    Run ``git gc --auto`` (packs loose objects once there are more than ``gc.auto``, 6,700 by
+    default; otherwise returns at once). Commits made with ``commit-tree`` never trigger it, as
+    ``git commit`` does, so publish calls this after its commit.
+    """
+    run(repo, "gc", "--auto", "--quiet", check=False)
+
+
 def is_ancestor(repo: Path, older: str, newer: str) -> bool:
     """Return whether commit ``older`` is reachable from ``newer``."""
     process = run(repo, "merge-base", "--is-ancestor", older, newer, check=False)
