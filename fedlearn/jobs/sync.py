@@ -235,7 +235,6 @@ def written_folders(cfg: config.Config) -> list[Path]:
     repo, node = cfg.repo_path, cfg.node_id
     return [
         *(layout.shard_dir(repo, category, node) for category in config.CATEGORIES),
-        own.OwnFiles(state.StateDir(cfg.state_path), repo, node).mirror_root,
         layout.telemetry_file(repo, node).parent,
         layout.fine_tuning_dir(repo, node),
         layout.metrics_file(repo, "month", node).parent.parent,
