@@ -16,7 +16,17 @@ import msgspec
 from fedlearn import commands, config
 from fedlearn.formats import layout
 from fedlearn.learn import monthly, patterns, retention
-from fedlearn.store import git_local, jsonl, own, rotation, state
+from fedlearn.store import atomic, git_local, jsonl, own, rotation, state
+
+
+class MergedCounts(msgspec.Struct):
+    """The merged view's counts per category and the key they were computed for."""
+
+    key: str
+    counts: dict[str, int]
+
+
+MERGED_DECODER = msgspec.json.Decoder(MergedCounts)
 
 
 class QuarantineReason(msgspec.Struct):
@@ -78,6 +88,53 @@ def backlog(cfg: config.Config, store: state.StateDir) -> list[Backlog]:
     return found
 
 
+def merged_counts(cfg: config.Config, store: state.StateDir) -> dict[str, int]:
+    """
+    Return category → patterns in the merged view of all nodes.
+
+    Reading every node's files costs seconds with many nodes, so the counts are kept in the state
+    dir with what they were computed from: the git trees of data/patterns and data/retractions at
+    HEAD and this node's own pattern counts and retractions (which may not be committed yet). An
+    uncommitted hand edit of another node's file is not seen until HEAD moves.
+    """
+    repo = cfg.repo_path
+    key = merged_key(cfg, store)
+    cache = store.root / "own" / "merged.json"
+    try:
+        cached = MERGED_DECODER.decode(cache.read_bytes())
+    except (FileNotFoundError, msgspec.DecodeError):
+        cached = None
+    if key and cached is not None and cached.key == key:
+        return cached.counts
+    view = patterns.merged_view(repo, cfg.sync.categories)
+    counts = {c: len(v) for c, v in view.items()}
+    if key:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        atomic.write(cache, msgspec.json.encode(MergedCounts(key=key, counts=counts)) + b"\n")
+    return counts
+
+
+def merged_key(cfg: config.Config, store: state.StateDir) -> str:
+    """Return what the merged counts depend on, or "" when it cannot be told cheaply."""
+    top = git_local.toplevel(cfg.repo_path)
+    if top is None or git_local.head(top) is None:
+        return ""
+    data = layout.data_dir(cfg.repo_path.resolve()).relative_to(top.resolve()).as_posix()
+    trees = git_local.tree_ids(top, "HEAD", f"{data}/patterns", f"{data}/retractions")
+    files = own.OwnFiles(store, cfg.repo_path, cfg.node_id)
+    marks = []
+    for path in (
+        files.root / "counts.json",
+        files.mirror(layout.retraction_file(cfg.repo_path, cfg.node_id)),
+    ):
+        try:
+            status = path.stat()
+            marks.append(f"{status.st_size}:{status.st_mtime_ns}")
+        except FileNotFoundError:
+            marks.append("-")
+    return ",".join(trees + marks)
+
+
 def git_facts(repo: Path, remote: str, branch: str) -> dict[str, Any]:
     """Return the branch, HEAD and ahead/behind counts against ``remote/branch`` (when known)."""
     if git_local.toplevel(repo) is None:
@@ -135,7 +192,7 @@ def gather(cfg: config.Config) -> Overview:
     """Return the overview of this node."""
     store = state.StateDir(cfg.state_path)
     repo, node = cfg.repo_path, cfg.node_id
-    merged = patterns.merged_view(repo, cfg.sync.categories)
+    merged = merged_counts(cfg, store)
     files = own.OwnFiles(store, repo, node)
     counts = files.counts() if files.is_adopted() else {}
     patterns_node = {
@@ -152,7 +209,7 @@ def gather(cfg: config.Config) -> Overview:
         locks=locks,
         backlog=backlog(cfg, store),
         patterns_node=patterns_node,
-        patterns_merged={c: len(v) for c, v in merged.items()},
+        patterns_merged=merged,
         snapshots=latest_snapshots(repo, node),
         quarantined=quarantined(store),
         totals=month_totals(repo, node),

@@ -364,6 +364,15 @@ def commit_tree(repo: Path, tree: str, parent: str, message: str, env: Mapping[s
     ).stdout.strip()
 
 
+def tree_ids(repo: Path, revision: str, *paths: str) -> list[str]:
+    """Return the object ids of ``paths`` (relative to the top) at ``revision`` ("" for absent)."""
+    found = []
+    for path in paths:
+        process = run(repo, "rev-parse", "-q", "--verify", f"{revision}:{path}", check=False)
+        found.append(process.stdout.strip() if process.returncode == 0 else "")
+    return found
+
+
 def collect_garbage(repo: Path) -> None:
     """
     Run ``git gc --auto`` (packs loose objects once there are more than ``gc.auto``, 6,700 by

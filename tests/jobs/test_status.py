@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,39 @@ def test_backlog_does_not_count_a_globbed_input_renamed_to_1_as_unread(node: Nod
     cfg = node.config()
     pending = {b.path: b.pending for b in overview.backlog(cfg, state.StateDir(cfg.state_path))}
     assert sum(pending.values()) == 0, pending
+
+
+def test_status_merged_counts_follow_pulls_retractions_and_syncs(
+    make_node: Callable[..., Node],
+) -> None:
+    """The kept merged counts are read again when HEAD's patterns, a retraction or a sync change."""
+    alpha, beta = make_node("alpha"), make_node("beta")
+    write_jsonl(alpha.telemetry, EVENTS[:150])
+    alpha.run("sync")
+    alpha.run("publish")
+    first = status(alpha)[1]["patterns"]["merged"]
+    assert status(alpha)[1]["patterns"]["merged"] == first
+    write_jsonl(beta.telemetry, EVENTS[150:])
+    beta.run("sync")
+    beta.run("publish")
+    alpha.run("pull", "--no-import")
+    pulled = status(alpha)[1]["patterns"]["merged"]
+    assert sum(pulled.values()) > sum(first.values())
+    some = (
+        next(
+            line
+            for line in (beta.repo / "data" / "patterns").rglob("*.jsonl")
+            if "/beta/" in str(line)
+        )
+        .read_text()
+        .splitlines()[0]
+    )
+    alpha.run("retract", json.loads(some)["id"], "--reason", "test")
+    assert sum(status(alpha)[1]["patterns"]["merged"].values()) == sum(pulled.values()) - 1
+    write_jsonl(
+        alpha.telemetry,
+        [{"value_score": 0.9, "error_message": "new", "solution": "s"}],
+        append=True,
+    )
+    alpha.run("sync")
+    assert sum(status(alpha)[1]["patterns"]["merged"].values()) == sum(pulled.values())
