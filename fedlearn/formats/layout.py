@@ -5,6 +5,7 @@ Every file is written by exactly one node; readers take the union of all nodes' 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -76,9 +77,19 @@ def pattern_files(repo: Path, category: str, shards: Iterable[str] | None = None
     if shards is None:
         sharded = [p for p in folder.glob("*/*.jsonl") if shard_of(p) is not None]
     else:
-        wanted = [f"{shard}.jsonl" for shard in sorted(set(shards))]
-        nodes = [p for p in folder.iterdir() if p.is_dir()]
-        sharded = [node / name for node in nodes for name in wanted if (node / name).is_file()]
+        # One listing per node folder, no Path per candidate: with a thousand nodes, a stat per
+        # wanted shard and node costs seconds.
+        wanted = {f"{shard}.jsonl" for shard in shards}
+        with os.scandir(folder) as entries:
+            nodes = [e.path for e in entries if e.is_dir(follow_symlinks=False)]
+        sharded = []
+        for node in nodes:
+            with os.scandir(node) as entries:
+                sharded += [
+                    Path(e.path)
+                    for e in entries
+                    if e.name in wanted and e.is_file(follow_symlinks=False)
+                ]
     return sorted(old + sharded)
 
 
