@@ -170,11 +170,17 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
         fine_tuning = read_fine_tuning(job)
         learned = job.learner.result(job.tally)
         with checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait):
-            pattern_counts = stage_patterns(job, learned.patterns)
-            stage_snapshot(job, learned.snapshot)
-            fine_tuning |= stage_fine_tuning(job, fine_tuning.pop("records"))
-            counts = tally(job, learned, pattern_counts, fine_tuning)
-            stage_state(job, counts)
+            try:
+                pattern_counts = stage_patterns(job, learned.patterns)
+                stage_snapshot(job, learned.snapshot)
+                fine_tuning |= stage_fine_tuning(job, fine_tuning.pop("records"))
+                counts = tally(job, learned, pattern_counts, fine_tuning)
+                stage_state(job, counts)
+            except BaseException:
+                # Many shards are staged one by one: a failure (a full disk) must not leave the
+                # temp files of those staged before it.
+                job.transaction.abort()
+                raise
             if args.dry_run:
                 job.transaction.abort()
             else:

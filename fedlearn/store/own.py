@@ -341,7 +341,11 @@ def adopted(
     if dry_run or own.is_adopted():
         return own
     transaction = store.transaction(job)
-    taken = own.adopt(transaction, state.now_iso())
+    try:
+        taken = own.adopt(transaction, state.now_iso())
+    except BaseException:
+        transaction.abort()  # no temp file of the staged part stays (a full disk)
+        raise
     transaction.commit()
     log.info(
         "adopted %d of this node's files from %s into %s%s",
