@@ -174,6 +174,7 @@ def measure(work: Path, count: int, payload_bytes: int) -> dict[str, Any]:
     root = work / str(count)
     shutil.rmtree(root, ignore_errors=True)
     (root / "repo").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(root / "repo")], check=True)  # jobs need a work tree
     seconds = seed(root / "state" / "qdrant", count, payload_bytes)
     config_file = root / "config.toml"
     config_file.write_text(

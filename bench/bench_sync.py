@@ -188,7 +188,7 @@ def limit_and_full_syncs(telemetry: Path, config: Path, rounds: int) -> tuple[fl
         limits.append(decode_limit_round(telemetry))
         shutil.rmtree(repo)
         shutil.rmtree(config.parent / "state", ignore_errors=True)
-        repo.mkdir()
+        subprocess.run(["git", "init", "-q", str(repo)], check=True)  # jobs need a work tree
         measured.append(run_sync(config))
     print("decode limit rounds, s: " + ", ".join(f"{t:.3f}" for t in limits), flush=True)
     print("full sync rounds, job s: " + ", ".join(f"{m.job:.3f}" for m in measured), flush=True)
@@ -257,6 +257,7 @@ def prepare(workdir: Path, events: int) -> tuple[Path, Path, list[Path]]:
         ("small", 0, small),
     ):
         (workdir / name / "repo").mkdir(parents=True)
+        subprocess.run(["git", "init", "-q", str(workdir / name / "repo")], check=True)
         config = workdir / name / "config.toml"
         config.write_text(
             f'node_id = "bench"\nrepo = "{workdir / name / "repo"}"\n'

@@ -9,8 +9,10 @@ import argparse
 import importlib
 import logging
 import os
+import signal
 import sys
-from types import ModuleType
+import typing
+from types import FrameType, ModuleType
 
 from fedlearn import __version__, commands
 
@@ -25,6 +27,49 @@ def job_module(name: str) -> ModuleType:
 def chosen(argv: list[str]) -> str | None:
     """Return the command named in ``argv`` (the first word that is one), or None."""
     return next((word for word in argv if word in commands.HELP), None)
+
+
+class UsageError(Exception):
+    """The words on the command line do not parse (exit 2, reported by ``runner``)."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser whose errors are raised, so ``runner`` reports them like any other."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        """Raise UsageError naming the command and what is wrong with its words."""
+        raise UsageError(message if self.prog == "fedlearn" else f"{self.prog}: {message}")
+
+
+class Signals:
+    """Turn SIGINT and SIGTERM into one KeyboardInterrupt, so cleanups run; a second one exits."""
+
+    received = 0
+
+    @classmethod
+    def install(cls) -> None:
+        """Handle SIGINT and SIGTERM from now on."""
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, cls.handle)
+
+    @classmethod
+    def handle(cls, signum: int, frame: FrameType | None) -> None:
+        """The first signal raises KeyboardInterrupt where the program is; a second one exits now."""
+        if cls.received:
+            os._exit(128 + cls.received)
+        cls.received = signum
+        raise KeyboardInterrupt
+
+    @classmethod
+    def release(cls) -> None:
+        """From now on (the answer is out, the process is ending) a signal only ends it quietly."""
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, cls.leave)
+
+    @staticmethod
+    def leave(signum: int, frame: FrameType | None) -> None:
+        """End the process now with 128 + ``signum``, without a traceback."""
+        os._exit(128 + signum)
 
 
 class HelpFormatter(argparse.HelpFormatter):
@@ -53,9 +98,9 @@ def terminal_columns() -> int:
     return columns or 80
 
 
-def common_options() -> argparse.ArgumentParser:
+def common_options() -> Parser:
     """Return the options every command takes."""
-    common = argparse.ArgumentParser(add_help=False, formatter_class=HelpFormatter)
+    common = Parser(add_help=False, formatter_class=HelpFormatter)
     common.add_argument(
         "--config",
         "-c",
@@ -81,11 +126,12 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
     A run names its command, so building the other twelve subparsers would only cost time.
     """
     common = common_options()
-    top = argparse.ArgumentParser(
+    top = Parser(
         prog="fedlearn",
         formatter_class=HelpFormatter,
         description="Keep what a self-hosted AI stack learned in git and share it between machines.",
-        epilog="exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 another run holds the lock",
+        epilog="exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 another run holds "
+        "the lock, 130 interrupted (docs/operations.md has them all)",
     )
     top.add_argument("--version", action="version", version=f"fedlearn {__version__}")
     commands_parser = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -109,12 +155,23 @@ def main(argv: list[str] | None = None) -> int:
     """Run the fedlearn command line and return its exit code."""
     environ = dict(os.environ)
     words = sys.argv[1:] if argv is None else argv
+    is_process = argv is None  # the signal handlers are the process's, not a caller's (tests)
     try:
-        args = parser(chosen(words)).parse_args(words)
+        if is_process:
+            Signals.install()
+        try:
+            args = parser(chosen(words)).parse_args(words)
+        except UsageError as error:
+            from fedlearn import runner
+
+            return runner.usage_error(str(error), words)
         # Imported once a command is known: --help and --version load no configuration or job.
         from fedlearn import runner
 
         return runner.run(args, environ)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # before runner took over (it reports its own)
         sys.stderr.write("fedlearn: interrupted\n")
-        return 130
+        return 128 + (Signals.received or signal.SIGINT)
+    finally:
+        if is_process:
+            Signals.release()

@@ -20,9 +20,11 @@ HELP: Final[dict[str, str]] = {
     "scan": "scan files for secrets (default: this node's files under data/); exit 1 on a finding",
     "status": "show this node's state: last runs, backlog, patterns, snapshots, locks",
     "metrics": "write Prometheus metrics for node_exporter's textfile collector",
+    "doctor": "list what under data/ every job ignores (symlinks, oversize, forged records); exit 1 if any",
     "schedule": "print when sync, export and metrics run, as systemd OnCalendar or crontab lines",
     "config": "show the configuration as TOML, or validate a configuration file",
     "demo": "run the whole loop on generated data: two nodes, a bare remote, no service",
+    "init": "write a configuration with this machine's stack paths and prepare the federation repo",
 }
 NAMES: Final[tuple[str, ...]] = tuple(HELP)
 
@@ -36,6 +38,13 @@ RECORDED: Final[tuple[str, ...]] = (
     "retract",
     "metrics",
 )
+
+# Commands that read or write the federation repo: they refuse to run without one that is a git
+# work tree (scan only when given no paths, so it scans this node's files under data/).
+NEEDS_REPO: Final[tuple[str, ...]] = (*RECORDED, "scan")
+
+# Commands that run without loading a configuration file (init writes it).
+UNCONFIGURED: Final[tuple[str, ...]] = ("init",)
 
 
 def module_name(name: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from fedlearn import config_check
 from fedlearn.errors import ConfigError
 
 CATEGORIES = ("skills-patterns", "error-solutions", "best-practices")
@@ -315,10 +317,13 @@ class Trust:
         signing_key: this node's SSH private key file (``user.signingkey``, e.g.
             ``/var/lib/fedlearn/id_ed25519``); required with ``allowed_signers``: publish signs its
             commits with it.
+        admins: node ids whose retractions count for any pattern (others' only for patterns
+            they have seen themselves).
     """
 
     allowed_signers: str = ""
     signing_key: str = ""
+    admins: list[str] = attrs.field(factory=list)
 
 
 @attrs.frozen
@@ -328,7 +333,7 @@ class Config:
 
     Attributes:
         node_id: this node's id (``[a-z0-9][a-z0-9-]{0,62}``); "" derives it from /etc/machine-id, never a hostname.
-        repo: the federation repo (holds data/); "" for the git top level of the working directory.
+        repo: the federation repo, a git work tree holding data/; required by every job that uses it (`fedlearn init` sets it).
         state_dir: fedlearn's own local state (cursors, locks, quarantine, embedded Qdrant); "" for ``$XDG_STATE_HOME/fedlearn``.
         repo_lock_wait: seconds a job waits for another to leave the work tree (the repo lock)
             before it gives up with exit 3.
@@ -440,21 +445,35 @@ def load(path: Path, *, required: bool = False, environ: dict[str, str] | None =
 
 
 def structure(raw: dict[str, Any], *, source: str = "<config>") -> Config:
-    """Return the Config for a parsed TOML table; raise ConfigError listing every bad key."""
+    """
+    Return the Config for a parsed TOML table.
+
+    Raise ConfigError listing every problem at once: unknown keys (with "did you mean"), wrong
+    types, and the range, choice and cross-field problems of the keys that are well typed.
+    """
+    kept, problems = config_check.check_table(raw, Config, "")
     try:
-        config = CONVERTER.structure(raw, Config)
-    except (cattrs.BaseValidationError, ValueError, TypeError) as error:
+        config = CONVERTER.structure(kept, Config)
+    except (cattrs.BaseValidationError, ValueError, TypeError) as error:  # the first pass missed it
         details = (
             cattrs.transform_error(error)
             if isinstance(error, cattrs.BaseValidationError)
             else [str(error)]
         )
-        raise ConfigError(
-            f"{source}: invalid configuration",
-            details=details,
-            hint=f"fix the keys above in {source}; `fedlearn config show --defaults` lists them",
-        ) from None
+        raise invalid(source, problems + details) from None
+    problems += validate(config)
+    if problems:
+        raise invalid(source, problems)
     return attrs.evolve(config, source=source)
+
+
+def invalid(source: str, problems: list[str]) -> ConfigError:
+    """Return the error listing ``problems`` of the configuration read from ``source``."""
+    return ConfigError(
+        f"{source}: invalid configuration ({len(problems)} problem{'s' * (len(problems) != 1)})",
+        details=problems,
+        hint=f"fix the keys above in {source}; `fedlearn config show --defaults` lists them all",
+    )
 
 
 def validate(config: Config) -> list[str]:
@@ -464,6 +483,11 @@ def validate(config: Config) -> list[str]:
         problems.append(f"node_id: {config.node_id!r} must match [a-z0-9][a-z0-9-]{{0,62}}")
     if not config.repo_lock_wait >= 0:
         problems.append("repo_lock_wait: must be 0 seconds (no wait) or more")
+    problems += [
+        f"trust.admins: {admin!r} is not a node id"
+        for admin in config.trust.admins
+        if not NODE_ID_PATTERN.fullmatch(admin)
+    ]
     if not 0.0 <= config.sync.value_threshold <= 1.0:
         problems.append("sync.value_threshold: must be between 0 and 1")
     for key in (
@@ -519,6 +543,39 @@ def validate(config: Config) -> list[str]:
         problems.append("qdrant.max_points: must be 0 (no cap) or more")
     if bool(config.trust.allowed_signers) != bool(config.trust.signing_key):
         problems.append("trust.signing_key and trust.allowed_signers: set both, or neither")
+    problems += _url_problem("qdrant.url", config.qdrant.url)
+    problems += _url_problem("embedding.url", config.embedding.url)
+    return problems
+
+
+def _url_problem(key: str, url: str) -> list[str]:
+    """Return the problem of an http(s) URL setting ("" is allowed: not set)."""
+    if not url:
+        return []
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError as error:
+        return [f"{key}: {url!r} is not a URL: {error}"]
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return [f"{key}: {url!r} is not an http(s) URL (e.g. http://127.0.0.1:6333)"]
+    return []
+
+
+def path_problems(config: Config) -> list[str]:
+    """Return the problems of the expanded paths: a file where a folder must be, and the like."""
+    named = [("repo", config.repo), ("state_dir", config.state_dir)]
+    named += [("sync.fine_tuning", config.sync.fine_tuning), ("metrics.path", config.metrics.path)]
+    named += [(f"sync.telemetry[{i}]", p) for i, p in enumerate(config.sync.telemetry)]
+    broken = [(key, value) for key, value in named if "\0" in value or "\n" in value]
+    if broken:
+        return [f"{key}: {value!r} holds a NUL or newline character" for key, value in broken]
+    problems = []
+    for key, value in (("repo", config.repo), ("state_dir", config.state_dir)):
+        if value and Path(value).exists() and not Path(value).is_dir():
+            problems.append(f"{key}: {value} is a file, not a folder")
+    if config.sync.fine_tuning and Path(config.sync.fine_tuning).is_dir():
+        problems.append(f"sync.fine_tuning: {config.sync.fine_tuning} is a folder, not a file")
     return problems
 
 
@@ -554,17 +611,17 @@ def finalize(config: Config, environ: dict[str, str] | None = None) -> Config:
 
     Raise ConfigError listing every cross-field problem.
     """
+    source = config.source or "<defaults>"
     problems = validate(config)
     if problems:
-        source = config.source or "<defaults>"
-        raise ConfigError(f"{source}: invalid configuration", details=problems)
+        raise invalid(source, problems)
     base = os.path.normpath(Path(config.source).absolute().parent) if config.source else ""
     sync = attrs.evolve(
         config.sync,
         telemetry=[_expand(p, base) for p in config.sync.telemetry],
         fine_tuning=_expand(config.sync.fine_tuning, base),
     )
-    return attrs.evolve(
+    expanded = attrs.evolve(
         config,
         repo=_expand(config.repo, base),
         state_dir=_expand(config.state_dir, base) or default_state_dir(environ),
@@ -580,6 +637,10 @@ def finalize(config: Config, environ: dict[str, str] | None = None) -> Config:
             signing_key=_expand(config.trust.signing_key, base),
         ),
     )
+    problems = path_problems(expanded)
+    if problems:
+        raise invalid(source, problems)
+    return expanded
 
 
 def unstructure(config: Config) -> dict[str, Any]:

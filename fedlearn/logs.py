@@ -8,6 +8,7 @@ from typing import TextIO
 
 import msgspec
 
+_plain = True  # text logs at info level or more: a progress line may share stderr with them
 COLOURS = {"WARNING": "\033[33m", "ERROR": "\033[31m", "CRITICAL": "\033[31m"}
 RESET = "\033[0m"
 
@@ -51,7 +52,19 @@ def setup(verbosity: int, log_format: str, stream: TextIO | None = None) -> None
         handler.setFormatter(JsonFormatter())
     else:
         handler.setFormatter(TextFormatter(colour=stream.isatty()))
+    global _plain  # set once per process, by the command line's options
+    _plain = log_format == "text" and verbosity >= 0
     root = logging.getLogger("fedlearn")
     root.handlers[:] = [handler]
     root.setLevel(level)
     root.propagate = False
+    # A library's warnings (qdrant-client, urllib3) are log lines too, in the same format.
+    logging.captureWarnings(True)
+    warnings = logging.getLogger("py.warnings")
+    warnings.handlers[:] = [handler]
+    warnings.propagate = False
+
+
+def is_plain() -> bool:
+    """Return whether stderr carries plain text logs (not JSON, not quiet): progress may show."""
+    return _plain

@@ -77,7 +77,7 @@ def handler(behaviour: Behaviour) -> type[BaseHTTPRequestHandler]:
                 }
             )
             if behaviour.trickle:
-                self.trickle()
+                trickle(self, b'{"data": [')
             elif len(behaviour.requests) <= behaviour.fail_first:
                 self.answer(behaviour.fail_status, {"error": {"message": "busy, try again"}})
             elif not isinstance(body.get("input"), list):
@@ -88,18 +88,6 @@ def handler(behaviour: Behaviour) -> type[BaseHTTPRequestHandler]:
                 self.answer(413, {"error": {"message": "request entity too large"}})
             else:
                 self.answer(200, self.embeddings(body["input"]))
-
-        def trickle(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(1 << 40))
-            self.end_headers()
-            with contextlib.suppress(OSError):
-                self.wfile.write(b'{"data": [')
-                while True:
-                    self.wfile.write(b" ")
-                    self.wfile.flush()
-                    time.sleep(0.05)
 
         def embeddings(self, texts: list[str]) -> dict[str, Any]:
             if behaviour.model is not None:
@@ -126,10 +114,30 @@ def handler(behaviour: Behaviour) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-@contextlib.contextmanager
-def running(behaviour: Behaviour) -> Iterator[str]:
+def trickle(request: BaseHTTPRequestHandler, opening: bytes) -> None:
+    """Answer 200 at once, then ``opening`` and a byte every 50 ms, until the client goes."""
+    request.send_response(200)
+    request.send_header("Content-Type", "application/json")
+    request.send_header("Content-Length", str(1 << 40))
+    request.end_headers()
+    with contextlib.suppress(OSError):
+        request.wfile.write(opening)
+        while True:
+            request.wfile.write(b" ")
+            request.wfile.flush()
+            time.sleep(0.05)
+
+
+def running(behaviour: Behaviour) -> contextlib.AbstractContextManager[str]:
     """Run the fake server on a free local port for the block; yield its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler(behaviour))
+    return serving(handler(behaviour))
+
+
+@contextlib.contextmanager
+def serving(handler_class: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Run a server of ``handler_class`` on a free port of 127.0.0.1; yield its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler_class)
+    server.daemon_threads = True  # a trickling answer's thread ends when its client goes
     thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:

@@ -53,7 +53,8 @@ def test_unknown_key_and_wrong_type_name_the_key_and_file(tmp_path: Path) -> Non
         config.load(path)
     assert str(path) in str(caught.value)
     joined = "\n".join(caught.value.details)
-    assert "nodeid" in joined and "$.sync.value_threshold" in joined
+    assert "nodeid: unknown key (did you mean node_id?)" in joined
+    assert 'sync.value_threshold: expected a number, got a string "high"' in joined
 
 
 @pytest.mark.parametrize(

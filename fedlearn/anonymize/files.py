@@ -33,10 +33,16 @@ class FileFinding:
 
 
 def files_under(paths: list[Path]) -> Iterator[Path]:
-    """Yield the files among ``paths``, and the files under any folder, in sorted order."""
+    """
+    Yield the files among ``paths``, and the regular files under any folder, in sorted order.
+
+    Under a folder, symlinks are never followed: a link a peer committed under data/ must not
+    make the scan read (or hang on) a file outside it.
+    """
     for path in paths:
         if path.is_dir():
-            yield from sorted(file for file in path.rglob("*") if file.is_file())
+            found = path.rglob("*")
+            yield from sorted(f for f in found if f.is_file() and not f.is_symlink())
         else:
             yield path
 
@@ -47,7 +53,7 @@ def scan_line(anonymizer: Anonymizer, line: str) -> list[str]:
     if stripped[:1] in ("{", "[", '"'):
         try:
             value: Any = JSON.decode(stripped)
-        except msgspec.DecodeError:
+        except (msgspec.DecodeError, RecursionError):  # scanned as text instead
             pass
         else:
             return anonymizer.scan_value(value)

@@ -31,6 +31,12 @@ IBAN_LENGTHS = {
 }
 # fmt: on
 PHONE_WORDS = ("phone", "tel", "mobile", "cell", "fax", "whatsapp", "sms", "handy", "mobil", "tél")
+# The words themselves, spelled out: a phone word followed by any letters (telemetry, cells,
+# telnet) would introduce every number after it.
+PHONE_WORD = (
+    r"(?:phones?|tel(?:ephones?|efon|efono)?|mobiles?|mobil|cell(?:phones?|ular)?|fax"
+    r"|whatsapp|sms|handy|tél(?:éphone)?)"
+)
 
 
 def is_free(text: str, start: int, end: int) -> bool:
@@ -50,8 +56,17 @@ def digits_of(value: str) -> str:
 
 
 def international(match: re.Match[str], text: str) -> bool:
-    """Return whether ``+…`` is a phone number: 8 to 15 digits, standing alone."""
-    count = len(digits_of(match.group()))
+    """
+    Return whether ``+…`` is a phone number: 8 to 15 digits, standing alone.
+
+    A run without separators needs 10 digits (``+14155552671``; ``+104857600`` is a size delta),
+    and one dot alone makes a decimal (``+1.23456789``), not a phone number.
+    """
+    value = match.group()
+    count = len(digits_of(value))
+    separators = [c for c in value if not c.isdigit() and c != "+"]
+    if separators == ["."] or (not separators and count < 10):
+        return False
     return 8 <= count <= 15 and is_free(text, match.start(), match.end())
 
 
@@ -143,7 +158,7 @@ def numbers() -> list[Rule]:
             ),
             Matcher(
                 Lazy(
-                    r"(?<![a-z])(?:" + "|".join(PHONE_WORDS) + r")[a-z]*\b[^0-9\n+]{0,20}?"
+                    r"(?<![a-z])" + PHONE_WORD + r"\b[^0-9\n+]{0,20}?"
                     r"(?P<value>\+?\(?[0-9][0-9 ().-]{5,20}[0-9])"
                 ),
                 judge=introduced,

@@ -5,11 +5,12 @@ Every file is written by exactly one node; readers take the union of all nodes' 
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+
+from fedlearn.store import peer_files
 
 DATA = "data"
 # A node's patterns of one category are split by the first hex digits of their content id: a sync
@@ -35,6 +36,31 @@ def pattern_file(repo: Path, category: str, node: str) -> Path:
     return pattern_dir(repo, category) / f"{node}.jsonl"
 
 
+def is_node_file(name: str, suffix: str = ".jsonl") -> bool:
+    """Return whether ``name`` is ``<node id><suffix>``."""
+    return peer_files.NODE.fullmatch(name.removesuffix(suffix)) is not None and name.endswith(
+        suffix
+    )
+
+
+def node_files(repo: Path, folder: Path, suffix: str = ".jsonl") -> list[Path]:
+    """
+    Return the regular ``<node><suffix>`` files in ``folder``, sorted (``peer_files.entries``), as
+    this node accepts them (``git_trust.listed``: with ``[trust]``, a forged new file is left out
+    and a forged deletion put back; ``peer_files.read`` then gives its accepted content).
+    """
+    from fedlearn.store import git_trust
+
+    found = peer_files.entries(
+        repo,
+        folder,
+        folders=False,
+        select=lambda name: name.endswith(suffix),
+        valid=lambda name: is_node_file(name, suffix),
+    )
+    return git_trust.listed(folder, found, suffix, nested=False)
+
+
 def shard_name(pattern_id: str) -> str:
     """Return the shard a pattern id belongs to: its first ``SHARD_DIGITS`` hex digits."""
     return pattern_id[:SHARD_DIGITS].lower().ljust(SHARD_DIGITS, "_")
@@ -50,47 +76,76 @@ def shard_file(repo: Path, category: str, node: str, shard: str) -> Path:
     return shard_dir(repo, category, node) / f"{shard}.jsonl"
 
 
-def node_pattern_files(repo: Path, category: str, node: str) -> list[Path]:
-    """Return ``node``'s pattern files of ``category`` in either layout (old file first), sorted."""
-    old = pattern_file(repo, category, node)
-    shards = shard_dir(repo, category, node)
-    found = sorted(p for p in shards.glob("*.jsonl") if shard_of(p)) if shards.is_dir() else []
-    return ([old] if old.is_file() else []) + found
+def is_shard_file(name: str) -> bool:
+    """Return whether ``name`` is ``<shard>.jsonl`` (``shard_name``)."""
+    return (
+        name.endswith(".jsonl") and SHARD_PATTERN.fullmatch(name.removesuffix(".jsonl")) is not None
+    )
 
 
 def shard_of(path: Path) -> str | None:
     """Return the shard a sharded pattern file holds, or None for any other name."""
-    name = path.name.removesuffix(".jsonl")
-    return name if path.name.endswith(".jsonl") and SHARD_PATTERN.fullmatch(name) else None
+    return path.name.removesuffix(".jsonl") if is_shard_file(path.name) else None
+
+
+def shard_files(repo: Path, folder: Path, shards: Iterable[str] | None = None) -> list[Path]:
+    """
+    Return the regular shard files in one node's ``folder`` (checked: ``peer_files.entries``;
+    any other ``.jsonl`` name is refused), only ``shards`` when given, sorted.
+    """
+    wanted = None if shards is None else {f"{shard}.jsonl" for shard in shards}
+    return peer_files.entries(
+        repo,
+        folder,
+        folders=False,
+        select=lambda name: name.endswith(".jsonl") and (wanted is None or name in wanted),
+        valid=is_shard_file,
+    )
+
+
+def node_pattern_files(repo: Path, category: str, node: str) -> list[Path]:
+    """
+    Return ``node``'s pattern files of ``category`` in either layout (old file first), checked
+    (``peer_files``) and as this node accepts them (``git_trust.listed``).
+    """
+    from fedlearn.store import git_trust
+
+    old = [p for p in node_files(repo, pattern_dir(repo, category)) if p.name == f"{node}.jsonl"]
+    folder = shard_dir(repo, category, node)
+    found = git_trust.listed(folder, shard_files(repo, folder), nested=False)
+    return old + [path for path in found if shard_of(path) is not None]
 
 
 def pattern_files(repo: Path, category: str, shards: Iterable[str] | None = None) -> list[Path]:
     """
     Return every node's pattern files of ``category``: the old layout's ``<node>.jsonl`` and the
-    sharded ``<node>/<shard>.jsonl``, sorted. With ``shards``, only those shards (and every old
-    file, which may hold any shard) are returned, so a reader touches only what it needs.
+    sharded ``<node>/<shard>.jsonl``, sorted, checked (``peer_files``: regular files with valid
+    names in real node folders) and as this node accepts them (``git_trust.listed``). With
+    ``shards``, only those shards (and every old file, which may hold any shard) are returned, so
+    a reader touches only what it needs: one listing per node folder.
     """
+    from fedlearn.store import git_trust
+
     folder = pattern_dir(repo, category)
-    if not folder.is_dir():
-        return []
-    old = [p for p in folder.glob("*.jsonl") if p.is_file()]
-    if shards is None:
-        sharded = [p for p in folder.glob("*/*.jsonl") if shard_of(p) is not None]
-    else:
-        # One listing per node folder, no Path per candidate: with a thousand nodes, a stat per
-        # wanted shard and node costs seconds.
-        wanted = {f"{shard}.jsonl" for shard in shards}
-        with os.scandir(folder) as entries:
-            nodes = [e.path for e in entries if e.is_dir(follow_symlinks=False)]
-        sharded = []
-        for node in nodes:
-            with os.scandir(node) as entries:
-                sharded += [
-                    Path(e.path)
-                    for e in entries
-                    if e.name in wanted and e.is_file(follow_symlinks=False)
-                ]
-    return sorted(old + sharded)
+    old = node_files(repo, folder)
+    wanted = None if shards is None else sorted(set(shards))
+    nodes = peer_files.entries(
+        repo,
+        folder,
+        folders=True,
+        select=lambda name: not name.endswith(".jsonl") and not name.startswith("."),
+        valid=peer_files.NODE.fullmatch,
+    )
+    sharded = [path for node in nodes for path in shard_files(repo, node, wanted)]
+    accepted = [
+        path
+        for path in git_trust.listed(folder, sharded, nested=True)
+        if len(path.relative_to(folder).parts) == 2
+        and peer_files.NODE.fullmatch(path.parent.name) is not None
+        and (shard := shard_of(path)) is not None
+        and (wanted is None or shard in wanted)
+    ]
+    return sorted(old + accepted)
 
 
 def retraction_file(repo: Path, node: str) -> Path:
@@ -99,8 +154,8 @@ def retraction_file(repo: Path, node: str) -> Path:
 
 
 def retraction_files(repo: Path) -> list[Path]:
-    """Return every node's retractions file, sorted by node."""
-    return sorted((data_dir(repo) / "retractions").glob("*.jsonl"))
+    """Return every node's retractions file, sorted by node (checked: ``peer_files``)."""
+    return node_files(repo, data_dir(repo) / "retractions")
 
 
 def fine_tuning_dir(repo: Path, node: str) -> Path:
@@ -134,15 +189,17 @@ def manifest_of(snapshot: Path) -> Path:
 
 
 def collection_names(repo: Path) -> list[str]:
-    """Return the collections any node has exported, sorted."""
+    """Return the collections any node has exported, sorted (real folders with valid names)."""
     root = data_dir(repo) / "collections"
-    return sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+    valid = peer_files.COLLECTION.fullmatch
+    return [p.name for p in peer_files.entries(repo, root, folders=True, valid=valid)]
 
 
 def collection_nodes(repo: Path, collection: str) -> list[str]:
-    """Return the nodes that exported ``collection``, sorted."""
+    """Return the nodes that exported ``collection``, sorted (real folders named by node ids)."""
     root = data_dir(repo) / "collections" / collection
-    return sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+    valid = peer_files.NODE.fullmatch
+    return [p.name for p in peer_files.entries(repo, root, folders=True, valid=valid)]
 
 
 def telemetry_file(repo: Path, node: str) -> Path:
@@ -220,13 +277,22 @@ def stamped_files(folder: Path, suffix: str = ".jsonl") -> list[Path]:
     """
     Return the files in ``folder`` named ``<stamp><suffix>``, oldest first by the stamp in the name.
 
-    File times are never used: a fresh clone gives every file the same mtime.
+    File times are never used: a fresh clone gives every file the same mtime. Only regular files
+    are listed, and none in a symlinked folder (``peer_files``).
     """
-    if not folder.is_dir():
-        return []
-    found = [
-        p
-        for p in folder.iterdir()
-        if p.name.endswith(suffix) and STAMP_PATTERN.fullmatch(p.name.removesuffix(suffix))
-    ]
+    found = peer_files.entries(
+        repo_of(folder),
+        folder,
+        folders=False,
+        select=lambda name: name.endswith(suffix) and not name.startswith("."),
+        valid=lambda name: STAMP_PATTERN.fullmatch(name.removesuffix(suffix)) is not None,
+    )
     return sorted(found, key=lambda p: p.name)
+
+
+def repo_of(path: Path) -> Path:
+    """Return the repository a path under ``data/`` belongs to (the folder holding ``data``)."""
+    for parent in path.parents:
+        if parent.name == DATA:
+            return parent.parent
+    return path.parent

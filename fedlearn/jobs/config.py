@@ -9,10 +9,15 @@ docs/configuration.md, every key with its default and meaning.
 from __future__ import annotations
 
 import argparse
+import logging
+import tomllib
 from pathlib import Path
 
 from fedlearn import config, config_reference, jobs, toml
 from fedlearn.errors import ConfigError
+from fedlearn.store import jsonl
+
+log = logging.getLogger(__name__)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,19 +40,60 @@ def run(cfg: config.Config, args: argparse.Namespace) -> jobs.Summary:
             raise ConfigError(
                 "config show takes no FILE", hint="use `fedlearn config show --config FILE`"
             )
-        return show(config.Config() if args.defaults else cfg)
+        return show(config.Config(), mark=False) if args.defaults else show(cfg)
     if args.action == "docs":
         page = config_reference.render()
         return jobs.Summary(job="config", facts={"docs": page}, lines=page.splitlines())
     return validate(Path(args.file) if args.file else None, cfg)
 
 
-def show(cfg: config.Config) -> jobs.Summary:
-    """Return ``cfg`` rendered as TOML (``--json``: the same table as one object)."""
+def show(cfg: config.Config, *, mark: bool = True) -> jobs.Summary:
+    """
+    Return ``cfg`` rendered as TOML, each key the file does not set marked ``# default``
+    (``--json``: the same table as one object, and the list of those keys under ``defaults``).
+    """
     table = config.unstructure(cfg)
-    return jobs.Summary(
-        job="config", facts={"config": table}, lines=toml.render(table).splitlines()
-    )
+    explicit = set_keys(cfg.source) if mark else None
+    lines = toml.render(table).splitlines()
+    defaults: list[str] = []
+    if explicit is not None:
+        lines, defaults = marked(lines, explicit)
+    return jobs.Summary(job="config", facts={"config": table, "defaults": defaults}, lines=lines)
+
+
+def set_keys(source: str) -> set[str] | None:
+    """Return the dotted keys the file ``source`` sets (empty with no file), None when unreadable."""
+    if not source:
+        return set()
+    try:
+        raw = tomllib.loads(Path(source).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    keys = set()
+    for name, value in raw.items():
+        if isinstance(value, dict):
+            keys |= {f"{name}.{inner}" for inner in value}
+        else:
+            keys.add(name)
+    return keys
+
+
+def marked(lines: list[str], explicit: set[str]) -> tuple[list[str], list[str]]:
+    """Return the rendered lines with ``# default`` after each key not in ``explicit``, and those keys."""
+    section, out, defaults = "", [], []
+    for line in lines:
+        if line.startswith("["):
+            section = line.strip("[]")
+            out.append(line)
+            continue
+        name = line.split(" = ", 1)[0] if " = " in line else ""
+        dotted = f"{section}.{name}" if section else name
+        in_array = section.count(".") and section in explicit  # [[sync.rules]] set as a whole
+        if name and dotted not in explicit and not in_array and section not in explicit:
+            defaults.append(dotted)
+            line += "  # default"
+        out.append(line)
+    return out, defaults
 
 
 def validate(path: Path | None, loaded: config.Config) -> jobs.Summary:
@@ -58,13 +104,20 @@ def validate(path: Path | None, loaded: config.Config) -> jobs.Summary:
     """
     if path is None:
         # The command line already loaded and validated --config before this job ran.
-        source = loaded.source or "<defaults>"
-        return jobs.Summary(
-            job="config", facts={"file": source, "valid": True}, lines=[f"{source}: valid"]
-        )
+        return verdict(loaded)
     checked = config.load(path, required=True, environ={})
+    return verdict(checked)
+
+
+def verdict(checked: config.Config) -> jobs.Summary:
+    """Return ``<file>: valid``, warning about every configured input that names nothing to read."""
+    sync = checked.sync
+    source = checked.source or "<defaults>"
+    unreadable = jsonl.unreadable([*sync.telemetry, sync.fine_tuning])
+    for pattern, why in unreadable.items():
+        log.warning("%s: input %s names nothing to read (%s)", source, pattern, why)
     return jobs.Summary(
         job="config",
-        facts={"file": checked.source, "valid": True},
-        lines=[f"{checked.source}: valid"],
+        facts={"file": source, "valid": True, "unreadable_inputs": unreadable},
+        lines=[f"{source}: valid"],
     )

@@ -17,7 +17,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--output",
         "-o",
         metavar="FILE",
-        help="textfile to write (default: [metrics] path, else <state>/metrics/fedlearn.prom; - for stdout)",
+        help="textfile (or its folder) to write (default: [metrics] path, else "
+        "<state>/metrics/fedlearn.prom; - for stdout)",
     )
 
 
@@ -26,7 +27,8 @@ def target(cfg: config.Config, args: argparse.Namespace) -> Path | None:
     chosen = args.output or cfg.metrics.path
     if chosen == "-":
         return None
-    return Path(chosen).expanduser() if chosen else cfg.state_path / "metrics" / "fedlearn.prom"
+    path = Path(chosen).expanduser() if chosen else cfg.state_path / "metrics" / "fedlearn.prom"
+    return path / "fedlearn.prom" if path.is_dir() else path  # a textfile collector's folder
 
 
 def run(cfg: config.Config, args: argparse.Namespace) -> Summary:

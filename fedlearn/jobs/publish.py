@@ -20,7 +20,17 @@ from fedlearn import anonymize, config
 from fedlearn.errors import SecretFoundError
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
-from fedlearn.store import atomic, checkout, git_local, git_remote, git_trust, own, state
+from fedlearn.report import progress
+from fedlearn.store import (
+    atomic,
+    checkout,
+    git_local,
+    git_remote,
+    git_trust,
+    own,
+    peer_files,
+    state,
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +79,18 @@ def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
     Raise GitError when the repository is in a state where that is unsafe (with the fixing
     command), SecretFoundError when the scan finds a secret (nothing is committed then).
     """
+    meter = progress.Meter("publish")
+    try:
+        return steps(cfg, meter, dry_run=dry_run)
+    finally:
+        meter.close()
+
+
+def steps(cfg: config.Config, meter: progress.Meter, *, dry_run: bool) -> Summary:
+    """Publish, showing each git step on the meter (a terminal only)."""
     root = cfg.repo_path.resolve()
     top = git_local.work_tree(root)
+    meter.step("checking the checkout")
     git_remote.abort_interrupted_rebase(top)
     git_local.check_safe(top, cfg.publish.branch)
     env = git_local.identity(top, cfg.publish.author) | git_trust.signing_env(cfg.trust)
@@ -81,6 +101,7 @@ def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
     scratch = tempfile.TemporaryDirectory(prefix=checkout.scratch_prefix(), dir=cfg.state_path)
     with git_local.scratch_index(top) as index, scratch as name:
         folder = Path(name)
+        meter.step("staging and scanning this node's files")
         changes = stage(cfg, top, index, folder)
         counts = tally(top, root, cfg.node_id, folder, changes)
         message = commit_message(cfg.node_id, counts, changes)
@@ -90,7 +111,9 @@ def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary:
         if dry_run:
             return preview(facts, changes)
         paths = [path for _, path in changes]
+        meter.step(f"committing {len(paths)} files")
         commit = git_local.commit(top, index, message, env, paths) if changes else ""
+    meter.step(f"pushing to {cfg.publish.remote}/{cfg.publish.branch} (fetch, rebase, push)")
     summary = deliver(top, cfg.publish, env, facts | {"commit": commit}, own_pathspecs(cfg, top))
     if commit:
         git_local.collect_garbage(top)
@@ -173,8 +196,15 @@ def refuse_secrets(cfg: config.Config, folder: Path, changes: list[tuple[str, st
 
 
 def find_secrets(anonymizer: anonymize.Anonymizer, folder: Path, paths: list[str]) -> list[str]:
-    """Return ``path:line:rule`` of every secret in the files ``folder/<path>``."""
-    findings = anonymize.scan_files(anonymizer, [folder / path for path in paths])
+    """
+    Return ``path:line:rule`` of every secret in the files ``folder/<path>``.
+
+    Only regular files are read: a staged symlink is committed as its link text, and reading
+    through it would read (or hang on) whatever it points to.
+    """
+    regular = [folder / path for path in paths if (folder / path).is_file()]
+    regular = [path for path in regular if not path.is_symlink()]
+    findings = anonymize.scan_files(anonymizer, regular)
     return [f"{Path(f.path).relative_to(folder)}:{f.line}:{f.rule}" for f in findings]
 
 
@@ -223,7 +253,7 @@ def tally(
     for letter, path in changes:
         kind = kind_of(root, node, top / path)
         old = git_local.show(top, "HEAD", path) if letter != "A" else b""
-        new = (folder / path).read_bytes() if letter != "D" else b""
+        new = (peer_files.read(folder, folder / path, "dataset") or b"") if letter != "D" else b""
         if kind == "pattern":
             before_all |= keyed_lines(old)
             after_all |= keyed_lines(new)

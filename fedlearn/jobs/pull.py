@@ -2,7 +2,7 @@
 
 Fetch, then fast-forward, or rebase this node's local commits (merge when tracked files are
 modified, so the user's work stays in place); when data/ changed and ``pull.import_after`` is set,
-run import, as DESIGN.md "Schedules" asks.
+run import (README "The units and when they run").
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from fedlearn import config
 from fedlearn.errors import GitError
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
-from fedlearn.store import checkout, git_local, git_remote, git_trust, own, state
+from fedlearn.store import checkout, git_local, git_remote, git_trust, own, runs, state
 from fedlearn.vectors import import_changes, import_quarantine
 
 
@@ -121,7 +121,10 @@ def with_import(cfg: config.Config, summary: Summary) -> Summary:
     """
     # Loaded here, not at the top: import brings in the Qdrant client, which pull needs only now.
     import_ = importlib.import_module("fedlearn.jobs.import_")
-    imported: Summary = import_.execute(cfg, overwrite=False, dry_run=False)
+    store = state.StateDir(cfg.state_path)
+    with runs.recording(store, "import", started_by="pull") as recorder:  # status shows it
+        imported: Summary = import_.execute(cfg, overwrite=False, dry_run=False)
+        recorder.finish(imported.state, imported.facts)
     facts = summary.facts | {"import": imported.facts}
     failed = imported.exit_code != 0
     return Summary(

@@ -1,7 +1,9 @@
 """Retract a pattern: a tombstone in this node's retractions file removes its id everywhere.
 
 The merged view and import drop a retracted id on every node once it is published and pulled
-(DESIGN.md "Records"); the id also leaves this node's own pattern files, which only it writes.
+(data/README.md "Records"). Other nodes accept the tombstone only for a pattern this node has seen (its
+own pattern files list it, and keep it as the evidence) or when this node is in their
+``[trust] admins``.
 """
 
 from __future__ import annotations
@@ -61,7 +63,10 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
 def retract(
     cfg: config.Config, store: state.StateDir, pattern_id: str, reason: str, *, dry_run: bool
 ) -> Summary:
-    """Add the tombstone of ``pattern_id`` and drop the id from this node's pattern files."""
+    """
+    Add the tombstone of ``pattern_id``; this node's pattern files keep the record as evidence
+    (``settle_own_files``), unless it holds a secret, when it is dropped.
+    """
     repo, node = cfg.repo_path, cfg.node_id
     files = own.adopted(store, repo, node, "retract", dry_run=dry_run)
     path = layout.retraction_file(repo, node)
@@ -77,18 +82,28 @@ def retract(
     files.stage(
         transaction, path, records.encode_lines(tombstones[key] for key in sorted(tombstones))
     )
-    dropped = [str(p) for p in drop_from_own_files(transaction, files, pattern_id)]
-    facts |= {"known": is_known(repo, pattern_id), "removed_from": dropped}
+    scanner = anonymize.Anonymizer(cfg.anonymize)
+    held, dropped = settle_own_files(transaction, files, pattern_id, scanner)
+    facts |= {
+        "known": is_known(repo, pattern_id),
+        "seen_here": [str(p) for p in held],
+        "removed_from": [str(p) for p in dropped],
+    }
     if dry_run:
         transaction.abort()
     else:
         transaction.commit()
     lines = [
         f"retracted {pattern_id}"
-        + (f", removed from {len(dropped)} of this node's files" if dropped else "")
+        + (f", removed from {len(dropped)} of this node's files (a secret)" if dropped else "")
     ]
     if not facts["known"]:
         lines.append("note: no node's pattern files hold this id; the tombstone is written anyway")
+    elif not held and node not in cfg.trust.admins:
+        lines.append(
+            f"note: this node has not seen {pattern_id}: other nodes accept the tombstone only "
+            f'with "{node}" in their [trust] admins'
+        )
     lines.append(
         "`fedlearn publish` shares it; `fedlearn import` drops it from this node's Qdrant now"
     )
@@ -108,25 +123,39 @@ def read_own(path: Path, data: bytes) -> dict[str, Retraction]:
     return found
 
 
-def drop_from_own_files(
-    transaction: atomic.Transaction, files: own.OwnFiles, pattern_id: str
-) -> list[Path]:
-    """Stage this node's pattern shards without ``pattern_id``; return the files that held it."""
-    holding = []
+def settle_own_files(
+    transaction: atomic.Transaction,
+    files: own.OwnFiles,
+    pattern_id: str,
+    scanner: anonymize.Anonymizer,
+) -> tuple[list[Path], list[Path]]:
+    """
+    Return this node's pattern shards that keep ``pattern_id`` and those it is dropped from.
+
+    The record stays (read from this node's state copy): other nodes accept this node's tombstone
+    because its own files show it saw the pattern. Only a record holding a secret is dropped
+    (publish never let it out, so nobody needs proof); its shard is staged without it.
+    """
+    held, dropped = [], []
     counts = files.counts()
     for category in config.CATEGORIES:
         path = files.shard_path(category, pattern_id)
         table = patterns.join_all(patterns.parse(files.read(path) or b"", path))
-        if table.pop(pattern_id, None) is not None:
-            if table:
-                files.stage(transaction, path, patterns.encode(table))
-            else:
-                files.stage_delete(transaction, path)
-            holding.append(path)
-            counts[category] = max(counts.get(category, 1) - 1, 0)
-    if holding:
+        if pattern_id not in table:
+            continue
+        if not scanner.scan_value(msgspec.to_builtins(table[pattern_id])):
+            held.append(path)
+            continue
+        del table[pattern_id]
+        if table:
+            files.stage(transaction, path, patterns.encode(table))
+        else:
+            files.stage_delete(transaction, path)
+        dropped.append(path)
+        counts[category] = max(counts.get(category, 1) - 1, 0)
+    if dropped:
         files.stage_counts(transaction, counts)
-    return holding
+    return held, dropped
 
 
 def is_known(repo: Path, pattern_id: str) -> bool:

@@ -1,7 +1,7 @@
 """fedlearn scan: look for secrets in files, with the same rules and code as publish's gate.
 
 Prints ``file:line:rule`` for each finding, never the secret, and exits 1 when there is any
-(DESIGN.md guarantee 1). Without paths it scans this node's files under data/.
+(the README's guarantee 1). Without paths it scans this node's files under data/.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from typing import Any
 from fedlearn import config
 from fedlearn.jobs import Summary
 from fedlearn.report import overview
+from fedlearn.store import runs
 from fedlearn.vectors import identity
 
 
@@ -18,25 +19,85 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Status takes only the common options."""
 
 
-def run_line(job: str, run: Any) -> str:
-    """Return one job's last run as a line."""
-    if run is None:
-        return f"  {job:<8} never ran"
-    counts = ", ".join(
+def counts(run: runs.Run) -> str:
+    """Return a run's top-level counts as ``key value`` pairs."""
+    return ", ".join(
         f"{k} {v}"
         for k, v in run.summary.items()
         if isinstance(v, int | float) and not isinstance(v, bool)
     )
-    error = f" ({run.error})" if run.error else ""
-    return f"  {job:<8} {run.state:<7} {run.finished_at} in {run.duration_seconds:.1f}s{error}" + (
-        f"; {counts}" if counts else ""
-    )
+
+
+def when(run: runs.Run) -> str:
+    """Return when a run started and ended (or that its end is unknown), and who started it."""
+    by = f", started by {run.started_by}" if run.started_by else ""
+    if not run.finished_at:
+        return f"started {run.started_at}, did not finish (its process died or was stopped){by}"
+    return f"{run.started_at} .. {run.finished_at} ({run.duration_seconds:.1f}s){by}"
+
+
+def run_lines(job: str, history: runs.History, holder: int | None) -> list[str]:
+    """Return one job's runs: the last, and the last success and last work when they differ."""
+    last = history.latest()
+    head = f"  {job:<8}"
+    lines = []
+    if history.running is not None and last is history.last and holder is not None:
+        lines.append(f"{head} running since {history.running.started_at} (pid {holder})")
+        head = " " * len(head)
+    if last is None:
+        return [*lines, f"{head} never ran"]
+    error = f": {last.error}" if last.error and last.state != "interrupted" else ""
+    numbers = f"; {counts(last)}" if counts(last) else ""
+    lines.append(f"{head} last {last.state} {when(last)}{error}{numbers}")
+    pad = " " * len(head)
+    for label, run in (("success", history.success), ("work", history.work)):
+        if run is not None and run != last:
+            numbers = f"; {counts(run)}" if counts(run) else ""
+            lines.append(f"{pad} last {label}: {run.state} {when(run)}{numbers}")
+        elif run is None and label == "success":
+            lines.append(f"{pad} last success: never")
+    return lines
+
+
+def run_facts(run: runs.Run | None) -> dict[str, Any] | None:
+    """Return one run as JSON-ready facts."""
+    if run is None:
+        return None
+    return {
+        "state": run.state,
+        "started_at": run.started_at,
+        "finished_at": run.finished_at,
+        "duration_seconds": run.duration_seconds,
+        "started_by": run.started_by,
+        "error": run.error,
+        "summary": run.summary,
+    }
+
+
+def job_facts(history: runs.History, holder: int | None) -> dict[str, Any] | None:
+    """Return a job's history as facts: the last run's at the top, then success, work, running."""
+    last = history.latest()
+    if last is None and history.running is None:
+        return None
+    running = history.running
+    facts = run_facts(last) or {"state": "never"}
+    success = history.success
+    return facts | {
+        "last_success_at": success.finished_at if success else "",
+        "last_success": run_facts(success),
+        "last_work": run_facts(history.work),
+        "running": (
+            {"started_at": running.started_at, "pid": running.pid}
+            if running is not None and holder is not None
+            else None
+        ),
+    }
 
 
 def git_line(facts: dict[str, Any]) -> str:
     """Return the repo's branch and its distance to the remote as text."""
     if not facts.get("is_repo"):
-        return "not a git repository"
+        return "not a git work tree: clone the federation repo into it, or set repo"
     where = f"branch {facts['branch']}"
     if "upstream" in facts:
         where += f", {facts['ahead']} ahead / {facts['behind']} behind {facts['upstream']}"
@@ -66,9 +127,16 @@ def own_line(facts: dict[str, Any]) -> str:
 
 def text(view: overview.Overview) -> list[str]:
     """Return the human status."""
-    lines = [f"node {view.node}", f"repo {view.repo} ({git_line(view.git)})", "jobs:"]
-    lines += [run_line(job, run) for job, run in view.runs.items()]
+    repo = (
+        f"repo {view.repo} ({git_line(view.git)})"
+        if view.repo
+        else "repo: not configured (`fedlearn init` sets it up)"
+    )
+    lines = [f"node {view.node}", repo, "jobs:"]
+    for job, history in view.runs.items():
+        lines += run_lines(job, history, view.locks.get(job))
     lines += [f"backlog: {b.path}: {b.pending} bytes unread" for b in view.backlog]
+    lines += [f"missing: {path} ({why})" for path, why in view.unreadable.items()]
     lines.append(
         "patterns: "
         + ", ".join(
@@ -96,21 +164,8 @@ def facts(view: overview.Overview) -> dict[str, Any]:
         "node": view.node,
         "repo": view.repo,
         "git": view.git,
-        "jobs": {
-            job: (
-                None
-                if run is None
-                else {
-                    "state": run.state,
-                    "finished_at": run.finished_at,
-                    "duration_seconds": run.duration_seconds,
-                    "last_success_at": run.last_success_at,
-                    "error": run.error,
-                    "summary": run.summary,
-                }
-            )
-            for job, run in view.runs.items()
-        },
+        "jobs": {job: job_facts(h, view.locks.get(job)) for job, h in view.runs.items()},
+        "missing": view.unreadable,
         "backlog": [
             {"input": b.path, "size": b.size, "offset": b.offset, "pending": b.pending}
             for b in view.backlog
@@ -124,10 +179,13 @@ def facts(view: overview.Overview) -> dict[str, Any]:
 
 
 def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
-    """Gather and return the status; exit code 1 when any job's last run failed."""
+    """
+    Gather and return the status; exit code 1 when any job's last run failed or the federation
+    repo is not configured or not a git work tree (every job refuses to run then).
+    """
     view = overview.gather(cfg)
     failed = sorted(
-        job for job, run in view.runs.items() if run is not None and run.state == "failed"
+        job for job, h in view.runs.items() if (last := h.latest()) and last.state == "failed"
     )
     lines = text(view)
     where = cfg.qdrant.url or str(cfg.state_path / "qdrant")  # qdrant.target, without the client
@@ -137,6 +195,8 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
         lines.append(
             f"failed: {', '.join(failed)} (see the error above; rerun with -v for details)"
         )
+    if not view.git.get("is_repo"):
+        failed.append("repo")
     return Summary(
         job="status",
         state="failed" if failed else "ok",

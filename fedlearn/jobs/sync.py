@@ -33,7 +33,8 @@ from fedlearn.learn import (
     retention,
     telemetry,
 )
-from fedlearn.store import atomic, checkout, jsonl, own, rotation, state
+from fedlearn.report import progress
+from fedlearn.store import atomic, checkout, jsonl, own, peer_files, rotation, state
 
 PART_BYTES = 32 * 1024 * 1024  # below this a range is not worth a worker process
 log = logging.getLogger(__name__)
@@ -77,30 +78,48 @@ class SyncRun:
         self.filtered = self.new_filtered()
         self.learner = learning.Learner(cfg.sync, self.anonymizer, self.node, self.now)
         self.tally = self.learner.tally()
+        self.meter = progress.Meter("sync")
 
     def read(
         self,
         path: Path,
         read_segment: Callable[[rotation.Segment], tuple[int, list[jsonl.BadLine]]],
+        lines: Callable[[], int],
     ) -> None:
-        """Read the new lines of one input, keeping its next cursor and its over-long lines."""
+        """
+        Read the new lines of one input, keeping its next cursor and its over-long lines; warn
+        when most of what it held were bad lines (``lines`` counts the lines read so far).
+        """
+        before, too_long_count = (lines(), self.filtered.bad_count()), 0
         follow = rotation.Follow(path, self.cursors.get(str(path)))
         for segment in follow.segments():
             offset, too_long = read_segment(segment)
             for line in too_long:
                 self.filtered.set_aside(line)
+            too_long_count += len(too_long)
             follow.read_to(segment, offset)
         if follow.cursor is not None:
             self.cursors[str(path)] = follow.cursor
         else:  # gone, with its rotated copies: a file made there later is a new one
             self.cursors.pop(str(path), None)
+        read = lines() - before[0] + too_long_count
+        spoiled = self.filtered.bad_count() - before[1]
+        if spoiled and spoiled * 2 > read:
+            log.warning(
+                "%s: %d of %d lines were bad (set aside in the quarantine): is it a JSONL file?",
+                path,
+                spoiled,
+                read,
+            )
 
     def read_telemetry(self) -> None:
         """Filter and learn from the new lines of every telemetry input."""
         sync = self.cfg.sync
         inputs = jsonl.expand(sync.telemetry, known=self.cursors, besides=sync.fine_tuning)
+        self.meter.total = unread_bytes([*inputs, Path(sync.fine_tuning)], self.cursors)
         for path in inputs:
-            self.read(path, self.read_segment)
+            if not path.is_dir():  # warned about in ``warn_unreadable``; the other inputs go on
+                self.read(path, self.read_segment, lambda: self.filtered.lines)
         # An input no pattern names any more keeps its cursor (named again, it goes on where it
         # was) while its file exists.
         named = {str(path) for path in inputs} | {self.cfg.sync.fine_tuning}
@@ -115,7 +134,9 @@ class SyncRun:
         """
         size = (segment.end or segment.path.stat().st_size) - segment.start
         parts = max(1, min(self.cfg.sync.workers or forks.available(), size // PART_BYTES))
-        done = forks.run(self.read_part, jsonl.divide(segment, parts))
+        ranges = jsonl.divide(segment, parts)
+        done = forks.run(self.read_part, ranges)
+        self.meter.advance(sum((r.end or r.start) - r.start for r in ranges[1:]))  # the workers'
         for part in done:
             self.filtered.absorb(part.filtered)
             self.tally.absorb(part.tally)
@@ -128,6 +149,8 @@ class SyncRun:
         threshold = self.cfg.sync.value_threshold
         for chunk in reader:
             self.learner.add(telemetry.filter_chunk(chunk, threshold, part.filtered), part.tally)
+            if not forks.in_worker():
+                self.meter.advance(chunk.size)
         part.offset, part.too_long = reader.offset, reader.bad
         if forks.in_worker():  # anonymize this part's snapshot lines while the others still read
             self.learner.prepare_snapshot(part.tally)
@@ -138,7 +161,8 @@ class SyncRun:
         return telemetry.Filtered(keep_bytes=self.cfg.sync.quarantine_max_bytes)
 
     def stage(self, path: Path, data: bytes) -> None:
-        """Stage one file of the transaction (unchanged files are left alone)."""
+        """Stage one file of the transaction (unchanged files are left alone), never through a symlink."""
+        peer_files.own_folder(self.repo, path.parent)
         if self.transaction.stage(path, data):
             log.debug("staged %s", path)
 
@@ -157,6 +181,8 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
         with checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait):
             if atomic.recover(store.journal("sync")):
                 log.info("finished the writes of an interrupted sync")
+            for folder in written_folders(cfg):  # a peer's symlink there is never written through
+                peer_files.own_folder(cfg.repo_path, folder)
             atomic.remove_stale(*written_folders(cfg))
             atomic.remove_stale(*patterns_folders(cfg), recursive=False)
             files = own.adopted(store, cfg.repo_path, cfg.node_id, "sync", dry_run=args.dry_run)
@@ -166,8 +192,10 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
         job.restored = [str(d.path.relative_to(cfg.repo_path)) for d in restored]
         force = getattr(args, "reanonymize", False)  # callers that build args by hand omit it
         rewrite = rewrite_own_files(job, force=force, dry_run=args.dry_run)
+        unreadable = warn_unreadable(cfg, job.cursors)
         job.read_telemetry()
         fine_tuning = read_fine_tuning(job)
+        job.meter.close()
         learned = job.learner.result(job.tally)
         with checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait):
             try:
@@ -185,6 +213,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
                 job.transaction.abort()
             else:
                 job.transaction.commit()
+    counts["unreadable_inputs"] = unreadable
     return summarize(job, counts, rewrite, dry_run=args.dry_run)
 
 
@@ -236,6 +265,42 @@ def finish(transaction: atomic.Transaction, *, dry_run: bool) -> None:
         transaction.commit()
 
 
+def unread_bytes(inputs: list[Path], cursors: dict[str, state.Cursor]) -> int:
+    """Return about how many bytes the inputs hold past their cursors (for the progress meter)."""
+    total = 0
+    for path in inputs:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        cursor = cursors.get(str(path))
+        total += max(size - cursor.offset, 0) if cursor is not None else size
+    return total
+
+
+WHY = {
+    "missing": "does not exist",
+    "folder": "is a folder, not a file (a glob such as {input}/*.jsonl reads the files in it)",
+    "no match": "matches no file",
+}
+
+
+def warn_unreadable(cfg: config.Config, cursors: dict[str, state.Cursor]) -> dict[str, str]:
+    """Warn about every configured input that names nothing to read; return them with why."""
+    sync = cfg.sync
+    found = jsonl.unreadable([*sync.telemetry, sync.fine_tuning], known=cursors)
+    for pattern, why in found.items():
+        key = "sync.fine_tuning" if pattern == sync.fine_tuning else "sync.telemetry"
+        log.warning(
+            "input %s %s: nothing read from it (%s in %s)",
+            pattern,
+            WHY[why].format(input=pattern),
+            key,
+            cfg.source or "the defaults",
+        )
+    return found
+
+
 def written_folders(cfg: config.Config) -> list[Path]:
     """Return the folders under data/ a sync writes in (where a crash can leave temp files)."""
     repo, node = cfg.repo_path, cfg.node_id
@@ -255,13 +320,14 @@ def patterns_folders(cfg: config.Config) -> list[Path]:
 
 def read_fine_tuning(job: SyncRun) -> dict[str, Any]:
     """Read the new runtime fine-tuning records: gate, anonymize; bad lines set aside."""
-    found: dict[str, Any] = {"records": [], "rejected": 0}
+    found: dict[str, Any] = {"records": [], "rejected": 0, "lines": 0}
     if not job.cfg.sync.fine_tuning:
         return found
 
     def read_segment(segment: rotation.Segment) -> tuple[int, list[jsonl.BadLine]]:
         reader = jsonl.Reader(segment, job.cfg.sync.max_line_bytes)
         for chunk in reader:
+            job.meter.advance(chunk.size)
             lines = chunk.lines()
             for offset, line in zip(
                 telemetry.line_offsets(lines, chunk.offset), lines, strict=True
@@ -269,7 +335,8 @@ def read_fine_tuning(job: SyncRun) -> dict[str, Any]:
                 take_chat_line(job, chunk, offset, line, found)
         return reader.offset, reader.bad
 
-    job.read(Path(job.cfg.sync.fine_tuning), read_segment)
+    job.read(Path(job.cfg.sync.fine_tuning), read_segment, lambda: found["lines"])
+    del found["lines"]
     return found
 
 
@@ -279,6 +346,7 @@ def take_chat_line(
     """Decode one runtime chat line into ``found`` (or set it aside)."""
     if not line.strip():
         return
+    found["lines"] += 1
     record: records.ChatRecord | None = None
     with contextlib.suppress(UnicodeDecodeError, ValueError, RecursionError):
         if not records.is_too_deep(line):
@@ -298,7 +366,7 @@ def stage_patterns(job: SyncRun, learned: dict[str, records.Pattern]) -> dict[st
 
     Only the shards the new records fall in are read (from this node's state) and rewritten.
     """
-    retracted = patterns.read_retractions(job.repo) if learned else {}
+    retracted = patterns.read_retractions(job.repo, job.cfg.trust.admins) if learned else {}
     by_shard: dict[str, dict[str, list[records.Pattern]]] = collections.defaultdict(dict)
     for pattern in learned.values():
         by_shard[pattern.category].setdefault(layout.shard_name(pattern.id), []).append(pattern)
@@ -449,6 +517,9 @@ def summarize(
             f"{len(rewrite.rekeyed)} patterns re-keyed"
             + ("" if rewrite.collections else " (collections at the next sync: export is running)")
         )
+    if counts["unreadable_inputs"]:
+        missing = ", ".join(f"{p} ({why})" for p, why in counts["unreadable_inputs"].items())
+        lines.append(f"inputs not read: {missing}")
     if job.restored:
         lines.append(f"restored {len(job.restored)} of this node's files edited outside fedlearn")
     idle = not counts["events_read"] and not bad and not ft["new"] and not ft.get("rejected")

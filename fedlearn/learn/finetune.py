@@ -75,7 +75,7 @@ def read_dataset(data: bytes) -> dict[str, ChatRecord]:
             continue
         try:
             record = records.CHAT_DECODER.decode(line)
-        except msgspec.DecodeError:
+        except (msgspec.DecodeError, RecursionError):  # nested too deep: a bad line like any other
             continue
         table.setdefault(content_key(record), record)
     return table

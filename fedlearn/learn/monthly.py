@@ -43,9 +43,13 @@ def updated(
     previous: dict[str, Any] = {}
     if existing:
         try:
-            previous = msgspec.json.decode(existing)
-        except msgspec.DecodeError:
-            previous = {}
-    totals = add_counts(previous.get("totals", {}), {**counts, "syncs": 1})
+            decoded = msgspec.json.decode(existing)
+        except (msgspec.DecodeError, RecursionError):  # damaged, or nested too deep to read
+            decoded = {}
+        previous = decoded if isinstance(decoded, dict) else {}
+    try:
+        totals = add_counts(previous.get("totals", {}), {**counts, "syncs": 1})
+    except RecursionError:  # totals nested deeper than any sync writes: start them again
+        totals = add_counts({}, {**counts, "syncs": 1})
     document = {"schema": SCHEMA, "node": node, "month": month, "last_sync": at, "totals": totals}
     return msgspec.json.format(records.ENCODER.encode(document), indent=2) + b"\n"

@@ -6,18 +6,32 @@ read the same files computes the same view, in any order (guarantee 6).
 
 from __future__ import annotations
 
+import collections
 import hashlib
+import itertools
 import logging
-from collections.abc import Iterable, Mapping
+import math
+import re
+from collections.abc import Collection, Iterable, Mapping
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import msgspec
 
+from fedlearn import config
 from fedlearn.formats import layout, records
 from fedlearn.formats.records import Pattern, Retraction
-from fedlearn.store import git_trust
+from fedlearn.store import peer_files
 
 log = logging.getLogger(__name__)
+TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+PATTERN_ID = re.compile(r"[0-9a-f]{32}")
+NODE = peer_files.NODE
+FUTURE_SKEW = timedelta(days=1)  # a record's times may run ahead of this clock by this much
+MAX_SEEN = 10**9  # events of one pattern on one node
+MAX_SEEN_NODES = 100_000
+MAX_FIELDS = 6  # the categories' rules name two or three fields
+MAX_REASON = 4096
 
 
 def normalize(text: str) -> str:
@@ -78,27 +92,77 @@ def join_all(patterns: Iterable[Pattern]) -> dict[str, Pattern]:
 
 def read(path: Path) -> list[Pattern]:
     """
-    Return the patterns in one node's file (empty when the file does not exist).
+    Return the verified patterns in one node's file (empty when it is missing or refused).
 
-    A line that does not decode is logged with its file and line and skipped, so one bad line in
+    The file is read through the checked reader (``peer_files``); a line that does not decode, or
+    whose record does not verify (``verified``), is counted and skipped, so one bad line in
     another node's file never hides the rest.
     """
-    try:
-        data = git_trust.read(path)
-    except FileNotFoundError:
+    repo = layout.repo_of(path)
+    data = peer_files.read(repo, path, "patterns")
+    if data is None:
         return []
-    return parse(data, path)
+    category = category_of(path)
+
+    def decode(line: bytes) -> Pattern | None:
+        return verified(records.PATTERN_DECODER.decode(line), category)
+
+    return peer_files.decode_lines(repo, path, data, decode)
+
+
+def verified(pattern: Pattern, category: str, now: datetime | None = None) -> Pattern | None:
+    """
+    Return ``pattern`` as read from a file of ``category``, checked, or None when it is refused.
+
+    Its id is recomputed from its category and fields, its text must be its fields' values (one
+    per line, in some order), its times well-formed and not in the future (beyond a day's skew),
+    its ``seen`` counts positive and bounded under node ids; ``value_score`` is clamped to [0, 1].
+    """
+    if pattern.category != category or content_id(category, pattern.fields) != pattern.id:
+        return None
+    if not is_text_of(pattern.text, list(pattern.fields.values())):
+        return None
+    latest = ((now or datetime.now(UTC)) + FUTURE_SKEW).strftime("%Y-%m-%dT%H:%M:%SZ")
+    times = (pattern.first_seen, pattern.last_seen)
+    if not all(TIME.fullmatch(t) for t in times) or not times[0] <= times[1] <= latest:
+        return None
+    if len(pattern.seen) > MAX_SEEN_NODES or not all(
+        NODE.fullmatch(node) and 0 < count <= MAX_SEEN for node, count in pattern.seen.items()
+    ):
+        return None
+    score = pattern.value_score
+    if not math.isfinite(score):
+        return None
+    if not 0.0 <= score <= 1.0:
+        return msgspec.structs.replace(pattern, value_score=min(max(score, 0.0), 1.0))
+    return pattern
+
+
+def is_text_of(text: str, values: list[str]) -> bool:
+    """Return whether ``text`` is ``values`` joined by newlines, in some order (as ``build`` made it)."""
+    if len(values) > MAX_FIELDS or len(text) != sum(map(len, values)) + max(len(values) - 1, 0):
+        return False
+    return any("\n".join(order) == text for order in itertools.permutations(values))
+
+
+def category_of(path: Path) -> str:
+    """Return the category of a pattern file in either layout (``<category>/<node>.jsonl`` or
+    ``<category>/<node>/<shard>.jsonl``)."""
+    return path.parent.name if path.parent.parent.name == "patterns" else path.parent.parent.name
 
 
 def read_node(repo: Path, category: str, node: str) -> dict[str, Pattern]:
-    """Return ``node``'s patterns of ``category`` from data/ (either layout), joined by id."""
+    """Return ``node``'s verified patterns of ``category`` from data/ (either layout), joined by id."""
     return join_all(
         p for path in layout.node_pattern_files(repo, category, node) for p in read(path)
     )
 
 
 def parse(data: bytes, path: Path) -> list[Pattern]:
-    """Return the patterns in the content ``data`` of the file ``path`` (bad lines logged)."""
+    """
+    Return the patterns in the content ``data`` of this node's own file ``path`` (its state copy,
+    never another node's file: those are read with ``read``); bad lines are logged and skipped.
+    """
     found = []
     for number, line in enumerate(data.splitlines(), start=1):
         if not line.strip():
@@ -115,18 +179,72 @@ def encode(table: Mapping[str, Pattern]) -> bytes:
     return records.encode_lines(table[key] for key in sorted(table))
 
 
-def read_retractions(repo: Path) -> dict[str, Retraction]:
-    """Return every node's retractions by id (the earliest tombstone of an id wins)."""
+def read_tombstones(repo: Path) -> dict[str, list[Retraction]]:
+    """Return each node's tombstones, well-formed ones only (checked reader, bad lines counted)."""
+    latest = (datetime.now(UTC) + FUTURE_SKEW).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def decode(line: bytes) -> Retraction | None:
+        tombstone = records.RETRACTION_DECODER.decode(line)
+        good = (
+            PATTERN_ID.fullmatch(tombstone.id)
+            and TIME.fullmatch(tombstone.retracted_at)
+            and tombstone.retracted_at <= latest
+            and len(tombstone.reason) <= MAX_REASON
+        )
+        return tombstone if good else None
+
+    found = {}
+    for path in layout.retraction_files(repo):
+        data = peer_files.read(repo, path, "retractions")
+        if data is not None:
+            found[path.stem] = peer_files.decode_lines(repo, path, data, decode)
+    return found
+
+
+# The reason sync's rewrite gives the old id of a record it re-keyed (``learn/reanonymize``).
+REKEYED = "re-anonymized:"
+
+
+def holders(repo: Path) -> dict[str, set[str]]:
+    """Return, per pattern id, the nodes that have seen it: whose files list it or whose ``seen`` names them."""
+    found: dict[str, set[str]] = collections.defaultdict(set)
+    for category in config.CATEGORIES:
+        for path in layout.pattern_files(repo, category):
+            for pattern in read(path):
+                found[pattern.id].add(path.stem)
+                found[pattern.id].update(pattern.seen)
+    return found
+
+
+def is_authorized(
+    node: str, tombstone: Retraction, seen_by: dict[str, set[str]], admins: Collection[str]
+) -> bool:
+    """
+    Return whether ``node`` may retract ``tombstone.id``: it has seen the pattern, it is an admin,
+    or it re-keyed its own record when the rules changed (``REKEYED`` reason) and no node's file
+    holds the old id any more, so the tombstone only clears stale Qdrant points, hiding nothing.
+    """
+    if node in admins or node in seen_by.get(tombstone.id, ()):
+        return True
+    return tombstone.reason.startswith(REKEYED) and tombstone.id not in seen_by
+
+
+def read_retractions(repo: Path, admins: Collection[str] = ()) -> dict[str, Retraction]:
+    """
+    Return every node's accepted retractions by id (the earliest tombstone of an id wins).
+
+    A tombstone counts when its node has seen the pattern itself (``holders``), is one of the
+    ``admins`` (``[trust] admins``), or re-keyed the pattern (``is_authorized``); any other is
+    refused, so no node can retract everyone's.
+    """
+    tombstones = read_tombstones(repo)
+    seen_by = holders(repo) if set(tombstones) - set(admins) else {}
     found: dict[str, Retraction] = {}
-    folder = layout.retraction_file(repo, "_").parent
-    for path in git_trust.listed(folder, layout.retraction_files(repo)):
-        for number, line in enumerate(git_trust.read(path).splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                tombstone = records.RETRACTION_DECODER.decode(line)
-            except msgspec.DecodeError as error:
-                log.warning("%s:%d: skipped, not a retraction: %s", path, number, error)
+    for node, listed in tombstones.items():
+        refused = 0
+        for tombstone in listed:
+            if not is_authorized(node, tombstone, seen_by, admins):
+                refused += 1
                 continue
             kept = found.get(tombstone.id)
             if kept is None or (tombstone.retracted_at, tombstone.reason) < (
@@ -134,11 +252,20 @@ def read_retractions(repo: Path) -> dict[str, Retraction]:
                 kept.reason,
             ):
                 found[tombstone.id] = tombstone
+        if refused:
+            path = layout.retraction_file(repo, node)
+            reason = (
+                f"{refused} retractions of patterns {node} has not seen (not in [trust] admins)"
+            )
+            peer_files.refuse(repo, path, reason)
     return found
 
 
 def merged_view(
-    repo: Path, categories: Iterable[str], shards: Mapping[str, set[str] | None] | None = None
+    repo: Path,
+    categories: Iterable[str],
+    admins: Collection[str] = (),
+    shards: Mapping[str, set[str] | None] | None = None,
 ) -> dict[str, dict[str, Pattern]]:
     """
     Return category → id → the join over all nodes' files, with retracted ids removed.
@@ -146,15 +273,15 @@ def merged_view(
     Both layouts are read (a node's old ``<node>.jsonl`` and its shards), so nodes that have not
     migrated yet are seen too. With ``shards`` (category → shard names), only the patterns of those
     shards are returned, and only those shard files are read (with every old-layout file); a
-    category it maps to None (or leaves out) is read whole.
+    category it maps to None (or leaves out) is read whole. Every file is listed and read through
+    the checked reader and as this node accepts it (``layout.pattern_files``, ``read``).
     """
-    retracted = read_retractions(repo)
+    retracted = read_retractions(repo, admins)
     view: dict[str, dict[str, Pattern]] = {}
     for category in categories:
         wanted = None if shards is None else shards.get(category)
         table: dict[str, Pattern] = {}
-        files = layout.pattern_files(repo, category, wanted)
-        for path in git_trust.listed(layout.pattern_dir(repo, category), files):
+        for path in layout.pattern_files(repo, category, wanted):
             for pattern in read(path):
                 keep = wanted is None or layout.shard_name(pattern.id) in wanted
                 if keep and pattern.id not in retracted:

@@ -24,7 +24,7 @@ from fedlearn.formats.records import Pattern, Retraction
 from fedlearn.learn import finetune, patterns
 from fedlearn.store import atomic, own, state
 
-REASON = "re-anonymized: the rules changed; the record lives on under its new id"
+REASON = f"{patterns.REKEYED} the rules changed; the record lives on under its new id"
 log = logging.getLogger(__name__)
 
 

@@ -57,32 +57,46 @@ class Filtered:
     bad: list[BadLine] = attrs.field(factory=list)
     unkept: collections.Counter[str] = attrs.field(factory=collections.Counter)
     kept_bytes: int = 0
-    records: list[bytes] = attrs.field(factory=list)  # the quarantine line of each kept bad line
+    # The run of joined bad lines the last one belongs to: its first line, lines, and cost.
+    run: tuple[BadLine, int, int] | None = None
 
-    def set_aside(self, line: BadLine, record: bytes | None = None) -> None:
+    def set_aside(self, line: BadLine) -> None:
         """
         Keep a bad line for the quarantine when it and every one before it fit, else count it.
-        ``record`` is its quarantine line when already encoded (a worker's part).
+
+        Its cost is what it adds to the quarantine file: a record of its own, or (the very next
+        line after the last one kept, same source and reason) its bytes in that record's base64.
         """
         if not self.unkept:
-            record = record or jsonl.quarantine_lines([line])
-            if self.kept_bytes + len(record) <= self.keep_bytes:
+            if self.bad and self.run is not None and jsonl.is_joined(self.bad[-1], line):
+                first, count, before = self.run
+                run_bytes = line.offset + line.size - first.offset
+                cost = jsonl.record_size(first, count + 1, run_bytes)
+                run = (first, count + 1, cost)
+            else:
+                before, cost = 0, jsonl.record_size(line, 1, line.size)
+                run = (line, 1, cost)
+            if self.kept_bytes + cost - before <= self.keep_bytes:
                 self.bad.append(line)
-                self.records.append(record)
-                self.kept_bytes += len(record)
+                self.kept_bytes += cost - before
+                self.run = run
                 return
         self.unkept[line.reason] += 1
 
     def absorb(self, other: Filtered) -> None:
         """Add what another part of the input filtered (the part that follows what was added)."""
         self.lines += other.lines
-        for line, record in zip(other.bad, other.records, strict=True):
-            self.set_aside(line, record)
+        for line in other.bad:
+            self.set_aside(line)
         self.unkept.update(other.unkept)
 
     def quarantine(self) -> bytes:
-        """Return the quarantine file's content: the kept bad lines' records (``quarantine_lines``)."""
-        return b"".join(self.records)
+        """Return the quarantine file's content (``jsonl.quarantine_lines`` of the kept lines)."""
+        return jsonl.quarantine_lines(self.bad)
+
+    def bad_count(self) -> int:
+        """Return how many bad lines were set aside, kept or only counted."""
+        return len(self.bad) + sum(self.unkept.values())
 
     def reasons(self) -> collections.Counter[str]:
         """Return every bad line, kept or not, counted by reason."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import collections
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,20 @@ import attrs
 import msgspec
 
 from fedlearn import commands, config
+from fedlearn.errors import StateError
 from fedlearn.formats import layout
 from fedlearn.learn import monthly, patterns, retention
-from fedlearn.store import atomic, git_local, jsonl, own, rotation, state
+from fedlearn.store import (
+    atomic,
+    git_local,
+    git_trust,
+    jsonl,
+    own,
+    peer_files,
+    rotation,
+    runs,
+    state,
+)
 
 
 class MergedCounts(msgspec.Struct):
@@ -30,13 +42,16 @@ MERGED_DECODER = msgspec.json.Decoder(MergedCounts)
 
 
 class QuarantineReason(msgspec.Struct):
-    """The one field of a quarantine record that status counts."""
+    """The fields of a quarantine record that status counts: why, and how many lines (a run of
+    joined bad lines is one record)."""
 
     reason: str
+    lines: int = 1
 
 
 QUARANTINE_DECODER = msgspec.json.Decoder(QuarantineReason)
 log = logging.getLogger(__name__)
+MONTH = re.compile(r"\d{4}-\d\d")
 
 
 @attrs.frozen
@@ -60,7 +75,8 @@ class Overview:
     node: str
     repo: str
     git: dict[str, Any]
-    runs: dict[str, state.RunRecord | None]
+    runs: dict[str, runs.History]
+    unreadable: dict[str, str]
     locks: dict[str, int]
     backlog: list[Backlog]
     patterns_node: dict[str, int]
@@ -71,17 +87,30 @@ class Overview:
     own_files: dict[str, Any] = attrs.Factory(dict)
 
 
-def backlog(cfg: config.Config, store: state.StateDir) -> list[Backlog]:
+def cursors(store: state.StateDir) -> dict[str, state.Cursor]:
+    """Return sync's cursors; a damaged file is warned about (sync fails on it) and read as none."""
+    try:
+        return store.load_cursors("sync")
+    except StateError as error:
+        log.warning("%s", error)
+        return {}
+
+
+def backlog(
+    cfg: config.Config, store: state.StateDir, known: dict[str, state.Cursor] | None = None
+) -> list[Backlog]:
     """Return the unread bytes of every telemetry input and the fine-tuning dataset."""
-    cursors = store.load_cursors("sync")
-    telemetry = jsonl.expand(cfg.sync.telemetry, known=cursors, besides=cfg.sync.fine_tuning)
+    known = cursors(store) if known is None else known
+    telemetry = jsonl.expand(cfg.sync.telemetry, known=known, besides=cfg.sync.fine_tuning)
     inputs = telemetry + ([Path(cfg.sync.fine_tuning)] if cfg.sync.fine_tuning else [])
     found = []
     for path in inputs:
-        cursor = cursors.get(str(path))
+        cursor = known.get(str(path))
         try:
             info = path.stat()
         except FileNotFoundError:
+            continue
+        if path.is_dir():  # not an input: shown as unreadable
             continue
         same = cursor is not None and rotation.is_read_file(path, info, cursor)
         found.append(Backlog(str(path), info.st_size, cursor.offset if same and cursor else 0))
@@ -95,7 +124,9 @@ def merged_counts(cfg: config.Config, store: state.StateDir) -> dict[str, int]:
     Reading every node's files costs seconds with many nodes, so the counts are kept in the state
     dir with what they were computed from: the git trees of data/patterns and data/retractions at
     HEAD and this node's own pattern counts and retractions (which may not be committed yet). An
-    uncommitted hand edit of another node's file is not seen until HEAD moves.
+    uncommitted hand edit of another node's file is not seen until HEAD moves. The view is the
+    checked one (``patterns.merged_view``): ``[trust] admins`` and the accepted state of held paths
+    (``git_trust``) are part of the key.
     """
     repo = cfg.repo_path
     key = merged_key(cfg, store)
@@ -106,7 +137,7 @@ def merged_counts(cfg: config.Config, store: state.StateDir) -> dict[str, int]:
         cached = None
     if key and cached is not None and cached.key == key:
         return cached.counts
-    view = patterns.merged_view(repo, cfg.sync.categories)
+    view = patterns.merged_view(repo, cfg.sync.categories, cfg.trust.admins)
     counts = {c: len(v) for c, v in view.items()}
     if key:
         cache.parent.mkdir(parents=True, exist_ok=True)
@@ -122,10 +153,11 @@ def merged_key(cfg: config.Config, store: state.StateDir) -> str:
     data = layout.data_dir(cfg.repo_path.resolve()).relative_to(top.resolve()).as_posix()
     trees = git_local.tree_ids(top, "HEAD", f"{data}/patterns", f"{data}/retractions")
     files = own.OwnFiles(store, cfg.repo_path, cfg.node_id)
-    marks = []
+    marks = [" ".join(sorted(cfg.trust.admins))]
     for path in (
         files.root / "counts.json",
         files.mirror(layout.retraction_file(cfg.repo_path, cfg.node_id)),
+        git_trust.held_file_of(top),
     ):
         try:
             status = path.stat()
@@ -158,7 +190,8 @@ def quarantined(store: state.StateDir) -> dict[str, int]:
             continue
         for line in lines:
             try:
-                counts[QUARANTINE_DECODER.decode(line).reason] += 1
+                record = QUARANTINE_DECODER.decode(line)
+                counts[record.reason] += record.lines
             except msgspec.DecodeError:
                 counts["unknown"] += 1
     return dict(sorted(counts.items()))
@@ -167,14 +200,17 @@ def quarantined(store: state.StateDir) -> dict[str, int]:
 def month_totals(repo: Path, node: str) -> dict[str, Any]:
     """Return this node's totals summed over every month on file."""
     total: dict[str, Any] = {}
-    for path in sorted((layout.data_dir(repo) / "metrics" / "monthly").glob(f"*/{node}.json")):
-        try:
-            document = msgspec.json.decode(path.read_bytes())
-        except msgspec.DecodeError as error:
-            log.warning("%s: skipped, damaged: %s", path, error)
+    root = layout.data_dir(repo) / "metrics" / "monthly"
+    for month in peer_files.entries(repo, root, folders=True, valid=MONTH.fullmatch):
+        data = peer_files.read(repo, month / f"{node}.json", "metrics")
+        if data is None:
             continue
-        if isinstance(document, dict):
-            total = monthly.add_counts(total, document.get("totals", {}))
+        try:
+            document = msgspec.json.decode(data)
+            if isinstance(document, dict):
+                total = monthly.add_counts(total, document.get("totals", {}))
+        except (msgspec.DecodeError, RecursionError) as error:
+            peer_files.refuse(repo, month / f"{node}.json", f"damaged: {str(error)[:120]}")
     return total
 
 
@@ -189,31 +225,36 @@ def latest_snapshots(repo: Path, node: str) -> dict[str, str]:
 
 
 def gather(cfg: config.Config) -> Overview:
-    """Return the overview of this node."""
+    """Return the overview of this node (without the repo's facts when it is not a work tree)."""
     store = state.StateDir(cfg.state_path)
     repo, node = cfg.repo_path, cfg.node_id
-    merged = merged_counts(cfg, store)
+    has_repo = bool(cfg.repo) and git_local.toplevel(repo) is not None
+    categories = cfg.sync.categories if has_repo else []
+    merged = merged_counts(cfg, store) if has_repo else {}
     files = own.OwnFiles(store, repo, node)
     counts = files.counts() if files.is_adopted() else {}
     patterns_node = {
-        c: counts[c] if c in counts else len(patterns.read_node(repo, c, node))
-        for c in cfg.sync.categories
+        c: counts[c] if c in counts else len(patterns.read_node(repo, c, node)) for c in categories
     }
     held = (*commands.NAMES, state.REPO_LOCK)
     locks = {job: pid for job in held if (pid := store.lock_holder(job)) is not None}
+    sync, known = cfg.sync, cursors(store)
     return Overview(
         node=node,
-        repo=str(repo),
-        git=git_facts(repo, cfg.publish.remote, cfg.publish.branch),
-        runs={job: store.last_run(job) for job in commands.RECORDED},
+        repo=str(repo) if cfg.repo else "",
+        git=git_facts(repo, cfg.publish.remote, cfg.publish.branch)
+        if has_repo
+        else {"is_repo": False},
+        runs={job: runs.load(store, job) for job in commands.RECORDED},
+        unreadable=jsonl.unreadable([*sync.telemetry, sync.fine_tuning], known),
         locks=locks,
-        backlog=backlog(cfg, store),
+        backlog=backlog(cfg, store, known),
         patterns_node=patterns_node,
         patterns_merged=merged,
-        snapshots=latest_snapshots(repo, node),
+        snapshots=latest_snapshots(repo, node) if has_repo else {},
         quarantined=quarantined(store),
-        totals=month_totals(repo, node),
-        own_files=own_facts(files),
+        totals=month_totals(repo, node) if has_repo else {},
+        own_files=own_facts(files) if has_repo else {},
     )
 
 

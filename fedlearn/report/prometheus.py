@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from fedlearn.report.overview import Overview
-from fedlearn.store import atomic, state
+from fedlearn.store import atomic, runs
 
 PREFIX = "fedlearn"
 
@@ -41,20 +41,29 @@ JOB_GAUGES = (
     (
         "job_last_success_timestamp_seconds",
         "Unix time of the job's last ok or idle run.",
-        lambda r: epoch(r.last_success_at),
+        lambda h: epoch(h.success.finished_at) if h.success else 0.0,
+    ),
+    (
+        "job_last_work_timestamp_seconds",
+        "Unix time of the job's last run that did work (ok).",
+        lambda h: epoch(h.work.finished_at) if h.work else 0.0,
     ),
     (
         "job_last_run_timestamp_seconds",
-        "Unix time the job's last run finished.",
-        lambda r: epoch(r.finished_at),
+        "Unix time the job's last run finished (started, for one that did not finish).",
+        lambda h: epoch(h.latest().finished_at or h.latest().started_at),
     ),
-    ("job_last_duration_seconds", "Duration of the job's last run.", lambda r: r.duration_seconds),
+    (
+        "job_last_duration_seconds",
+        "Duration of the job's last run.",
+        lambda h: h.latest().duration_seconds,
+    ),
 )
 
 
-def job_families(runs: dict[str, state.RunRecord | None]) -> list[str]:
-    """Return the per-job families: last success, last run, duration and result."""
-    done = {job: run for job, run in runs.items() if run is not None}
+def job_families(histories: dict[str, runs.History]) -> list[str]:
+    """Return the per-job families: last success, last work, last run, duration and result."""
+    done = {job: h for job, h in histories.items() if h.latest() is not None}
     lines: list[str] = []
     for name, text, value in JOB_GAUGES:
         lines += family(
@@ -63,11 +72,11 @@ def job_families(runs: dict[str, state.RunRecord | None]) -> list[str]:
     lines += family(
         "job_last_result",
         "gauge",
-        "1 for the state of the job's last run (ok, idle, blocked, failed).",
+        "1 for the outcome of the job's last run (ok, idle, blocked, failed, interrupted).",
         (
-            sample("job_last_result", int(r.state == s), job=j, state=s)
-            for j, r in done.items()
-            for s in state.STATES
+            sample("job_last_result", int(h.latest().state == s), job=j, state=s)  # type: ignore[union-attr]
+            for j, h in done.items()
+            for s in runs.OUTCOMES
         ),
     )
     return lines
@@ -83,9 +92,10 @@ def count_family(name: str, text: str, label: str, counts: dict[str, Any]) -> li
     )
 
 
-def import_points(runs: dict[str, state.RunRecord | None]) -> dict[tuple[str, str], int]:
+def import_points(histories: dict[str, runs.History]) -> dict[tuple[str, str], int]:
     """Return (collection, outcome) → points from the last import's summary."""
-    run = runs.get("import")
+    history = histories.get("import")
+    run = history.last if history is not None else None
     found: dict[tuple[str, str], int] = {}
     collections = run.summary.get("collections", {}) if run is not None else {}
     for collection, counts in collections.items() if isinstance(collections, dict) else []:
@@ -142,6 +152,12 @@ def render(view: Overview, version: str) -> str:
         "gauge",
         "Bytes of an input not read yet.",
         (sample("backlog_bytes", b.pending, input=b.path) for b in view.backlog),
+    )
+    lines += family(
+        "input_unreadable",
+        "gauge",
+        "1 for a configured input that names nothing to read (missing, folder, no match).",
+        (sample("input_unreadable", 1, input=p, reason=r) for p, r in view.unreadable.items()),
     )
     lines += family(
         "quarantined_lines",

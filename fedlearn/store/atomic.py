@@ -37,8 +37,13 @@ def is_being_written(name: str) -> bool:
     pid, _, token = name.rpartition(TEMP_MARK)[2].partition(".")
     if not (pid.isdigit() and token) or int(pid) == os.getpid():
         return False
+    return is_alive(int(pid))
+
+
+def is_alive(pid: int) -> bool:
+    """Return whether process ``pid`` exists (this process counts as alive)."""
     try:
-        os.kill(int(pid), 0)
+        os.kill(pid, 0)
     except PermissionError:  # another user's process, alive
         return True
     except (ProcessLookupError, OverflowError):
@@ -135,7 +140,11 @@ def write(path: Path, data: bytes) -> bool:
     if is_unchanged(path, data):
         return False
     temp = write_temp(path, data)
-    temp.replace(path)
+    try:
+        temp.replace(path)
+    except OSError:  # a folder in the way, a full disk: no temp file left behind
+        temp.unlink(missing_ok=True)
+        raise
     fsync_dir(path.parent)
     return True
 

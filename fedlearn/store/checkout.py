@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from fedlearn.store import git_local, git_remote, state
+from fedlearn.store import atomic, git_local, git_remote, state
 
 log = logging.getLogger(__name__)
 # When this run began (this module is imported as the command starts): a git lock file older than
@@ -58,17 +58,6 @@ def recover(store: state.StateDir, repo: Path) -> None:
     git_remote.abort_interrupted_rebase(top)
 
 
-def is_alive(pid: int) -> bool:
-    """Return whether process ``pid`` exists (this process counts as alive)."""
-    try:
-        os.kill(pid, 0)
-    except PermissionError:  # another user's process, alive
-        return True
-    except (ProcessLookupError, OverflowError):
-        return False
-    return True
-
-
 def sweep_scratch_folders(root: Path) -> None:
     """Remove the publish scratch folders in the state dir whose process is gone."""
     # Loaded here: every job's module imports this one, and parsing a command must not load
@@ -79,7 +68,7 @@ def sweep_scratch_folders(root: Path) -> None:
         for entry in root.iterdir():
             match = SCRATCH_FOLDER.fullmatch(entry.name)
             legacy = entry.name.startswith(SCRATCH_PREFIX) and match is None
-            if entry.is_dir() and (legacy or (match and not is_alive(int(match["pid"])))):
+            if entry.is_dir() and (legacy or (match and not atomic.is_alive(int(match["pid"])))):
                 shutil.rmtree(entry, ignore_errors=True)
                 log.warning("removed %s, the scratch folder of a publish that was killed", entry)
 
@@ -88,7 +77,7 @@ def sweep_scratch_indexes(git_dir: Path) -> None:
     """Remove the scratch indexes (and their locks) of publishes that were killed."""
     for entry in git_dir.iterdir():
         match = SCRATCH_INDEX.fullmatch(entry.name)
-        if match and not is_alive(int(match["pid"])):
+        if match and not atomic.is_alive(int(match["pid"])):
             entry.unlink(missing_ok=True)
             log.warning("removed %s, the scratch index of a publish that was killed", entry)
 

@@ -37,6 +37,22 @@ ENGLISH = {"LC_ALL": "C"}
 # Set in a commit environment (``git_trust.signing_env``): the commits fedlearn makes with it are
 # signed (``commit-tree -S``, ``rebase --gpg-sign``) with the key its git config names.
 SIGN = "FEDLEARN_SIGN"
+# What a peer can commit must not change how fedlearn's own git commands behave (issue 15): hooks
+# only from the git dir (never a tracked folder a ``core.hooksPath`` names, where a peer could
+# commit one: see ``hooks_option``), no fsmonitor, submodules never entered or reported, no
+# line-ending conversion from the user's config. Written out in docs/sharing.md ("Threat model").
+HARDENING = (
+    *("-c", "core.fsmonitor=false"),
+    *("-c", "core.autocrlf=false"),
+    *("-c", "submodule.recurse=false"),
+    *("-c", "diff.ignoreSubmodules=all"),
+    *("-c", "status.submoduleSummary=false"),
+    *("-c", "fetch.recurseSubmodules=false"),
+)
+# $GIT_DIR/info/attributes outranks every .gitattributes in the tree: under data/ no filter,
+# encoding, eol conversion, diff/merge driver or ident a peer commits applies.
+ATTRIBUTES = "data/** -text -eol -filter -diff -merge -working-tree-encoding -ident"
+_hardened: dict[Path, tuple[str, ...]] = {}
 
 
 @attrs.frozen
@@ -92,11 +108,13 @@ def run(
     GitError with git's own message when it fails and ``check`` is set, and when it takes more
     than ``timeout`` seconds (it is killed).
     """
+    hooks = harden(repo)
     try:
         process = subprocess.run(
-            ["git", "-C", str(repo), *args],
+            ["git", *HARDENING, *hooks, "-C", str(repo), *args],
             capture_output=True,
             text=True,
+            errors="surrogateescape",  # a path that is not UTF-8 stays a path (peer_files refuses it)
             check=False,
             input=stdin,
             env={**os.environ, **ENGLISH, **(env or {})},
@@ -110,6 +128,41 @@ def run(
     if check and process.returncode != 0:
         raise GitError(f"git {' '.join(args[:3])} failed in {repo}: {reason(process)}")
     return process
+
+
+def harden(repo: Path) -> tuple[str, ...]:
+    """
+    Return the ``-c core.hooksPath=<git dir>/hooks`` option of ``repo`` (none outside a repo), and
+    make sure ``<git dir>/info/attributes`` holds ``ATTRIBUTES``: git reads it before any
+    ``.gitattributes`` a peer committed. Looked up once per process and repository.
+    """
+    if repo in _hardened:
+        return _hardened[repo]
+    try:
+        found = subprocess.run(
+            ["git", "-C", str(repo), "rev-parse", "--git-common-dir"],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, **ENGLISH},
+        )
+    except (FileNotFoundError, NotADirectoryError):
+        return ()
+    if found.returncode != 0:
+        return ()  # not a repository (yet): looked up again after a clone or init
+    common = Path(found.stdout.strip())
+    common = common if common.is_absolute() else repo / common
+    _hardened[repo] = ("-c", f"core.hooksPath={common.resolve() / 'hooks'}")
+    path = common / "info" / "attributes"
+    try:
+        present = path.read_text(encoding="utf-8") if path.exists() else ""
+        if ATTRIBUTES not in present.splitlines():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            separator = "" if not present or present.endswith("\n") else "\n"
+            path.write_text(present + separator + ATTRIBUTES + "\n", encoding="utf-8")
+    except OSError as error:
+        log.warning("%s: could not write %s: %s", repo, path, error)
+    return _hardened[repo]
 
 
 def reason(process: subprocess.CompletedProcess[str]) -> str:
@@ -156,7 +209,7 @@ def parse_status(output: str) -> list[Change]:
 
 def status(repo: Path, *paths: str) -> list[Change]:
     """Return the changes in the work tree and index (limited to ``paths`` when given)."""
-    args = ["status", "--porcelain=v1", "-z", "--untracked-files=all"]
+    args = ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignore-submodules=all"]
     return parse_status(run(repo, *args, "--", *paths).stdout)
 
 
@@ -283,7 +336,7 @@ def stage(repo: Path, scratch: Scratch, files: Sequence[str]) -> None:
 
 def staged(repo: Path, scratch: Scratch) -> list[tuple[str, str]]:
     """Return (status letter A/M/D, path) of every difference between the scratch index and HEAD."""
-    args = ["diff", "--cached", "--name-status", "-z", "--no-renames"]
+    args = ["diff", "--cached", "--name-status", "-z", "--no-renames", "--ignore-submodules=all"]
     output = run(repo, *args, env=scratch.env).stdout
     fields = output.split("\0")
     return [(fields[i][0], fields[i + 1]) for i in range(0, len(fields) - 1, 2)]
@@ -299,7 +352,7 @@ def export(repo: Path, scratch: Scratch, paths: Sequence[str], folder: Path) -> 
 def show(repo: Path, revision: str, path: str) -> bytes:
     """Return the content of ``path`` at ``revision``, or empty bytes when it is not there."""
     process = subprocess.run(
-        ["git", "-C", str(repo), "cat-file", "blob", f"{revision}:{path}"],
+        ["git", *HARDENING, "-C", str(repo), "cat-file", "blob", f"{revision}:{path}"],
         capture_output=True,
         check=False,
     )
@@ -403,15 +456,21 @@ def ahead(repo: Path, upstream: str) -> int:
     return int(run(repo, "rev-list", "--count", f"{upstream}..HEAD").stdout.strip())
 
 
+def printable(name: str) -> str:
+    """Return a path git gave as text that can be written anywhere: bytes that are not UTF-8 as ``\\xff``."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def changed_paths(repo: Path, old: str | None, new: str | None, *paths: str) -> list[str]:
     """Return the paths (limited to ``paths``) that differ between commits ``old`` and ``new``."""
     if old == new or new is None:
         return []
     if old is None:
         listed = run(repo, "ls-tree", "-r", "-z", "--name-only", new, "--", *paths).stdout
-        return [name for name in listed.split("\0") if name]
-    output = run(repo, "diff", "--name-only", "-z", "--no-renames", old, new, "--", *paths).stdout
-    return [name for name in output.split("\0") if name]
+        return [printable(name) for name in listed.split("\0") if name]
+    args = ("diff", "--name-only", "-z", "--no-renames", "--ignore-submodules=all", old, new)
+    output = run(repo, *args, "--", *paths).stdout
+    return [printable(name) for name in output.split("\0") if name]
 
 
 def resolve(repo: Path, ref: str) -> str | None:
@@ -425,12 +484,13 @@ def changed_since(repo: Path, commit: str, folder: str) -> set[str] | None:
     Return the paths under ``folder`` that differ from ``commit``: committed since, modified in
     the work tree, or untracked (relative to ``repo``). Return None when git does not know ``commit``.
     """
-    args = ("diff", "--name-only", "--relative", "--no-renames", commit, "--", folder)
-    diff = run(repo, *args, check=False)
+    args = ("diff", "--name-only", "-z", "--relative", "--no-renames", "--ignore-submodules=all")
+    diff = run(repo, *args, commit, "--", folder, check=False)
     if diff.returncode != 0:
         return None
-    untracked = run(repo, "ls-files", "--others", "--exclude-standard", "--", folder, check=False)
-    return set(diff.stdout.splitlines()) | set(untracked.stdout.splitlines())
+    others = ("ls-files", "-z", "--others", "--exclude-standard", "--", folder)
+    untracked = run(repo, *others, check=False)
+    return {printable(n) for n in (diff.stdout + "\0" + untracked.stdout).split("\0") if n}
 
 
 def ahead_behind(repo: Path, upstream: str) -> tuple[int, int] | None:

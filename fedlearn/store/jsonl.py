@@ -48,8 +48,9 @@ class BadLine:
         return len(self.raw)
 
     def record(self) -> dict[str, object]:
-        """Return the quarantine record of this line."""
-        preview = self.raw[:200].decode("utf-8", errors="replace")
+        """Return the quarantine record of this line (a preview of at most 200 UTF-8 bytes)."""
+        text = self.raw[:200].decode("utf-8", errors="replace")
+        preview = text.encode()[:200].decode("utf-8", errors="ignore")
         return {
             "source": self.source,
             "offset": self.offset,
@@ -260,18 +261,16 @@ def expand(patterns: list[str], known: Iterable[str] = (), besides: str = "") ->
     another input (``events.jsonl.1``, ``.2.gz``, ``-20260101``) is left out: the input's own
     cursor finishes it, and read as an input of its own it would be read twice. ``besides`` is
     another job's input (the fine-tuning dataset), never one of these: a glob such as
-    ``…/**/*.jsonl`` that matches it would share its cursor. A glob that matches nothing is
-    logged, so a typo does not leave sync idle without a word.
+    ``…/**/*.jsonl`` that matches it would share its cursor. ``unreadable`` says which of the
+    patterns name nothing to read, so a typo does not leave sync idle without a word.
     """
     found: set[Path] = set()
     for pattern in patterns:
-        if any(ch in pattern for ch in "*?["):
+        if is_glob(pattern):
             root = Path(pattern).anchor or "."
             relative = os.path.relpath(pattern, root) if Path(pattern).is_absolute() else pattern
             matches = {p for p in Path(root).glob(relative) if p.is_file()}
             matches |= {Path(k) for k in known if glob_matches(k, pattern)}  # gone ones, mostly
-            if not matches:
-                log.warning("input %s matches no file (yet)", pattern)
             found.update(matches)
         else:
             found.add(Path(pattern))
@@ -285,6 +284,31 @@ def expand(patterns: list[str], known: Iterable[str] = (), besides: str = "") ->
     return sorted(found - rotated - {Path(besides)})
 
 
+def is_glob(pattern: str) -> bool:
+    """Return whether an input pattern is a glob (else a plain path)."""
+    return any(ch in pattern for ch in "*?[")
+
+
+def unreadable(patterns: list[str], known: Iterable[str] = ()) -> dict[str, str]:
+    """
+    Return the configured inputs that name nothing to read, with why: ``missing`` (no such file),
+    ``folder`` (a folder, not a file) or ``no match`` (a glob that matches no file, nor one read
+    before). Sync warns about each on every run; status and the metrics show them.
+    """
+    found = {}
+    for pattern in patterns:
+        if not pattern:
+            continue
+        if is_glob(pattern):
+            if not expand([pattern], known):
+                found[pattern] = "no match"
+        elif Path(pattern).is_dir():
+            found[pattern] = "folder"
+        elif not Path(pattern).exists():
+            found[pattern] = "missing"
+    return found
+
+
 def glob_matches(path: str, pattern: str) -> bool:
     """Return whether ``path`` is one ``pattern`` names (``**`` spans folders, as in ``glob``)."""
     if "**" in pattern:  # fnmatch's * spans folders; **/ may also stand for no folder at all
@@ -295,5 +319,56 @@ def glob_matches(path: str, pattern: str) -> bool:
 
 
 def quarantine_lines(bad: list[BadLine]) -> bytes:
-    """Return the quarantine JSONL of ``bad`` lines."""
-    return b"".join(msgspec.json.encode(line.record()) + b"\n" for line in bad)
+    """
+    Return the quarantine JSONL of ``bad`` lines: one record per run of joined lines
+    (``is_joined``), so a block of garbage costs its base64 (4/3) and one record's keys, not a
+    record per short line (issue 18: 5 MB of garbage made 16 MB of quarantine).
+    """
+    out = []
+    for run in runs_of(bad):
+        raw = b"\n".join(line.raw for line in run)
+        record = run_record(run[0], len(run), run[-1].offset + run[-1].size - run[0].offset)
+        record["raw_base64"] = base64.b64encode(raw).decode("ascii")
+        out.append(msgspec.json.encode(record) + b"\n")
+    return b"".join(out)
+
+
+def is_joined(before: BadLine, line: BadLine) -> bool:
+    """Return whether ``line`` continues ``before``'s record: the very next line, same source and
+    reason, both kept whole."""
+    return (
+        before.offset + before.size + 1 == line.offset
+        and before.reason == line.reason
+        and before.source == line.source
+        and len(before.raw) == before.size
+        and len(line.raw) == line.size
+    )
+
+
+def runs_of(bad: list[BadLine]) -> list[list[BadLine]]:
+    """Return ``bad`` cut into runs of joined lines, in order."""
+    found: list[list[BadLine]] = []
+    for line in bad:
+        if found and is_joined(found[-1][-1], line):
+            found[-1].append(line)
+        else:
+            found.append([line])
+    return found
+
+
+def run_record(first: BadLine, lines: int, size: int) -> dict[str, object]:
+    """Return the record of a run of ``lines`` joined lines, ``size`` bytes, without its raw bytes."""
+    record = first.record()
+    del record["raw_base64"]
+    record["bytes"] = size
+    if lines > 1:
+        record["lines"] = lines
+    return record
+
+
+def record_size(first: BadLine, lines: int, size: int) -> int:
+    """Return the exact length of a run's quarantine line (``quarantine_lines``), without encoding
+    its raw bytes: base64 of ``size`` bytes (of a truncated line, its kept bytes) is known."""
+    kept = size if lines > 1 else len(first.raw)
+    fixed = len(msgspec.json.encode(run_record(first, lines, size)))
+    return fixed + len(',"raw_base64":""') + 4 * ((kept + 2) // 3) + 1

@@ -20,7 +20,7 @@ import msgspec
 
 from fedlearn.errors import StateError
 from fedlearn.formats import layout, records
-from fedlearn.store import atomic, state
+from fedlearn.store import atomic, peer_files, state
 
 log = logging.getLogger(__name__)
 OWN = "own"
@@ -108,13 +108,12 @@ class OwnFiles:
         """
         Return this node's own content of the data/ file ``path``, or None when it has none.
 
-        Before the adoption (a dry run's) the data/ file is read, if it is a regular file.
+        Before the adoption (a dry run's) the data/ file is read through the checked reader.
         """
-        source = self.mirror(path) if self.is_adopted() else path
-        if not self.is_adopted() and not (is_regular(path) and path.exists()):
-            return None
+        if not self.is_adopted():  # data/ is read as any peer file is: checked (peer_files)
+            return peer_files.read(self.repo, path, read_kind(self.repo, path))
         try:
-            return source.read_bytes()
+            return self.mirror(path).read_bytes()
         except FileNotFoundError:
             return None
 
@@ -249,8 +248,8 @@ class OwnFiles:
                 log.warning("%s: not a regular file, not adopted", path)
             elif path == layout.pattern_file(self.repo, path.parent.name, self.node):
                 old[path.parent.name] = path
-            else:
-                content[path] = path.read_bytes()
+            elif (data := peer_files.read(self.repo, path, read_kind(self.repo, path))) is not None:
+                content[path] = data  # checked (size caps, no links), as accepted (git_trust)
         written = {self.migrate(content, category, path) for category, path in old.items()}
         for path, data in content.items():
             if path in set().union(*written):
@@ -388,6 +387,12 @@ def listing(
         elif links:
             found[name] = None
     return found
+
+
+def read_kind(repo: Path, path: Path) -> str:
+    """Return the ``peer_files`` kind (its size cap) of this node's data/ file ``path``."""
+    top = path.relative_to(layout.data_dir(repo)).parts[0]
+    return {"fine-tuning": "dataset", "metrics": "metrics"}.get(top, top)
 
 
 def is_regular(path: Path) -> bool:

@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Literal
 
 import msgspec
 
@@ -50,21 +50,7 @@ class Cursor(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     newest_copy: list[int] | None = None
 
 
-class RunRecord(msgspec.Struct, frozen=True, kw_only=True):
-    """The outcome of a job's last run, read by ``fedlearn status`` and ``fedlearn metrics``."""
-
-    job: str
-    state: JobState
-    started_at: str
-    finished_at: str
-    duration_seconds: float
-    summary: dict[str, Any] = msgspec.field(default_factory=dict)
-    error: str = ""
-    last_success_at: str = ""
-
-
 CURSORS_DECODER = msgspec.json.Decoder(dict[str, Cursor])
-RUN_DECODER = msgspec.json.Decoder(RunRecord)
 # The state dir's folders of whole files (temp file, fsync, rename) that a crash can leave temps in.
 WRITTEN_FOLDERS = ("cursors", "import", "journal", "metrics", "own", "quarantine", "runs")
 ENCODER = msgspec.json.Encoder(order="deterministic")
@@ -222,26 +208,6 @@ class StateDir:
             total -= size
         return oldest
 
-    def run_file(self, job: str) -> Path:
-        """Return the file holding ``job``'s last run record."""
-        return self.path("runs", f"{job}.json")
-
-    def last_run(self, job: str) -> RunRecord | None:
-        """Return ``job``'s last run record, or None when it never ran."""
-        try:
-            return RUN_DECODER.decode(self.run_file(job).read_bytes())
-        except (FileNotFoundError, msgspec.DecodeError):
-            return None
-
-    def record_run(self, record: RunRecord) -> None:
-        """Store ``record`` as its job's last run, keeping the last success time."""
-        previous = self.last_run(record.job)
-        if record.state in ("ok", "idle"):
-            record = msgspec.structs.replace(record, last_success_at=record.finished_at)
-        elif previous is not None:
-            record = msgspec.structs.replace(record, last_success_at=previous.last_success_at)
-        atomic.write(self.run_file(record.job), ENCODER.encode(record) + b"\n")
-
 
 def acquire(handle: IO[str], path: Path, wait: float) -> bool:
     """Take the flock on ``handle`` within ``wait`` seconds (polling); return whether it was taken."""
@@ -257,25 +223,3 @@ def acquire(handle: IO[str], path: Path, wait: float) -> bool:
             log.info("waiting for %s (held by pid %s)", path, path.read_text().strip() or "?")
             logged = True
         time.sleep(LOCK_POLL)
-
-
-class Clock:
-    """Measure a job's run for its RunRecord."""
-
-    def __init__(self) -> None:
-        self.started_at = now_iso()
-        self.start = time.monotonic()
-
-    def record(
-        self, job: str, state: JobState, summary: dict[str, Any], error: str = ""
-    ) -> RunRecord:
-        """Return the finished RunRecord of this run."""
-        return RunRecord(
-            job=job,
-            state=state,
-            started_at=self.started_at,
-            finished_at=now_iso(),
-            duration_seconds=round(time.monotonic() - self.start, 3),
-            summary=summary,
-            error=error,
-        )

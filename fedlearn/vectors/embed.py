@@ -251,13 +251,37 @@ def stored_rows(matrix: Vectors, url: str) -> Vectors:
     return matrix
 
 
+def one_line(error: urllib.error.HTTPError, limit: int = 200) -> str:
+    """
+    Return an error answer's body as one short line: a JSON body's message, a text body's first
+    line, or for anything else (an HTML error page from a proxy) its content type and size.
+    """
+    kind = (error.headers.get("Content-Type") or "").split(";")[0].strip() or "no content type"
+    body = error.read()
+    text = body.decode("utf-8", "replace").strip()
+    if kind == "application/json":
+        try:
+            answer = json.loads(text)
+        except ValueError:
+            answer = None
+        if isinstance(answer, dict):
+            found = answer.get("error", answer.get("message", answer.get("detail", text)))
+            if isinstance(found, dict):
+                found = found.get("message", found)
+            text = str(found)
+    elif not kind.startswith("text/plain"):
+        reason = f"{error.reason}: " if error.reason else ""
+        return f"{reason}{kind} body of {len(body)} bytes"
+    first = " ".join(text.split())[:limit] or str(error.reason)
+    return f"{first} ({kind})"
+
+
 def http_error(error: urllib.error.HTTPError) -> Exception:
     """
     Return the error to raise for an HTTP error answer: transient for 429 and 5xx, a plain
     EmbeddingError for the statuses that are the service's, RefusedError for other 4xx.
     """
-    detail = error.read().decode("utf-8", "replace").strip()[:500] or str(error.reason)
-    message = f"HTTP {error.code}: {detail}"
+    message = f"HTTP {error.code}: {one_line(error)}"
     if error.code == 429 or error.code >= 500:
         return TransientError(message, error.code)
     refused = f"embedding server refused the request: {message}"
@@ -287,12 +311,18 @@ def as_vectors(rows: Any, count: int, url: str) -> Vectors:
     return matrix
 
 
-class OpenAIEmbedder:
-    """Any OpenAI-compatible ``/v1/embeddings`` server (llama.cpp, vLLM, TEI, Ollama's ``/v1``)."""
+class ServerEmbedder:
+    """
+    An embedding server's API: ``SUFFIXES`` complete ``embedding.url`` to its path, ``vectors``
+    picks the rows out of an answer (KeyError or TypeError when it has none: ``WITHOUT`` says so).
+    """
+
+    SUFFIXES: tuple[str, ...] = ()
+    WITHOUT = ""
 
     def __init__(self, settings: config.Embedding) -> None:
         self.server = Server(settings)
-        self.url = endpoint(settings.url, ("/v1", "/embeddings"))
+        self.url = endpoint(settings.url, self.SUFFIXES)
         self.dimension = settings.dimension
         self.model = settings.model
 
@@ -304,36 +334,37 @@ class OpenAIEmbedder:
     def rows(self, answer: Any, count: int) -> Vectors:
         """Return the vectors of an answer; raise EmbeddingError when it has none."""
         try:
-            rows = sorted(answer["data"], key=lambda item: item["index"])
-            found = as_vectors([row["embedding"] for row in rows], count, self.url)
+            found = as_vectors(self.vectors(answer), count, self.url)
         except (KeyError, TypeError):
-            message = f"embedding server {self.url} answered without data[].embedding"
+            message = f"embedding server {self.url} answered without {self.WITHOUT}"
             raise EmbeddingError(message) from None
         return stored_rows(found, self.url)
 
+    def vectors(self, answer: Any) -> Any:
+        """Return the rows of ``answer``, in the order of the texts."""
+        raise NotImplementedError
 
-class OllamaEmbedder:
+
+class OpenAIEmbedder(ServerEmbedder):
+    """Any OpenAI-compatible ``/v1/embeddings`` server (llama.cpp, vLLM, TEI, Ollama's ``/v1``)."""
+
+    SUFFIXES = ("/v1", "/embeddings")
+    WITHOUT = "data[].embedding"
+
+    def vectors(self, answer: Any) -> Any:
+        """Return ``data[].embedding`` sorted by ``index`` (servers may answer out of order)."""
+        return [row["embedding"] for row in sorted(answer["data"], key=lambda row: row["index"])]
+
+
+class OllamaEmbedder(ServerEmbedder):
     """Ollama's native ``/api/embed``."""
 
-    def __init__(self, settings: config.Embedding) -> None:
-        self.server = Server(settings)
-        self.url = endpoint(settings.url, ("/api", "/embed"))
-        self.dimension = settings.dimension
-        self.model = settings.model
+    SUFFIXES = ("/api", "/embed")
+    WITHOUT = "embeddings[]"
 
-    def embed(self, texts: Sequence[str]) -> Vectors:
-        """Return Ollama's vectors for ``texts``, in the order of the texts."""
-        body = {"model": self.model, "input": list(texts)}
-        return self.server.post(self.url, body, lambda answer: self.rows(answer, len(texts)))
-
-    def rows(self, answer: Any, count: int) -> Vectors:
-        """Return the vectors of an answer; raise EmbeddingError when it has none."""
-        try:
-            found = as_vectors(answer["embeddings"], count, self.url)
-        except (KeyError, TypeError):
-            message = f"embedding server {self.url} answered without embeddings[]"
-            raise EmbeddingError(message) from None
-        return stored_rows(found, self.url)
+    def vectors(self, answer: Any) -> Any:
+        """Return ``embeddings``."""
+        return answer["embeddings"]
 
 
 def wait_ready(settings: config.Embedding, seconds: float) -> None:

@@ -192,10 +192,17 @@ def write_batch(
     todo = [
         (s, p, t)
         for s, p, t in batch
-        if p.id not in owners or (job.overwrite and owners[p.id] == s.owner) or p.id in stale
+        if p.id not in owners
+        or (job.overwrite and owners[p.id] == s.owner)
+        or takes_back(s, owners[p.id])
+        or p.id in stale
     ]
+    waiting = {p.id for _, p, _ in todo if job.ledger.is_waiting(collection, p.id)}
+    if waiting:  # refused before and backing off: not sent to the embedding server yet
+        todo = [item for item in todo if item[1].id not in waiting]
+        tally.set_aside += len(waiting)
     tally.conflicts += len(taken)
-    tally.skipped += len(batch) - len(todo) - len(taken)
+    tally.skipped += len(batch) - len(todo) - len(taken) - len(waiting)
     if job.dry_run:
         updating = sum(p.id in owners for _, p, _ in todo)
         tally.imported += len(todo) - updating
@@ -225,6 +232,14 @@ def is_taken(
         and point_id in owners
         and owners[point_id] != source.owner
     )
+
+
+def takes_back(source: import_sources.Source, owner: str | None) -> bool:
+    """
+    Return whether a pattern's point replaces the point holding its id: one another node's
+    snapshot put there (a pattern's id derives from its content, so no snapshot point may hold it).
+    """
+    return source.label == import_sources.PATTERNS and owner is not None
 
 
 def warn_taken(collection: str, taken: list[tuple[import_sources.Source, points.PointId]]) -> None:
@@ -292,8 +307,9 @@ def set_aside(
     """Record and log each point of ``batch`` the embedding server refused alone (by index)."""
     for index, detail in refused.items():
         source, point, text = batch[index]
+        before = job.ledger.earlier_entry(collection, point.id)
         job.ledger.new.append(
-            import_quarantine.set_aside(source.label, collection, point.id, text, detail)
+            import_quarantine.set_aside(source.label, collection, point.id, text, detail, before)
         )
         log.warning(
             "%s: point %s set aside (%s): the embedding server refused it (%s); "

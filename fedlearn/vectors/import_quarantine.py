@@ -8,6 +8,7 @@ a history: every import reads their sources again, and a point imported since le
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import attrs
@@ -21,6 +22,11 @@ log = logging.getLogger(__name__)
 FILE = "import.jsonl"
 REASON = "embedding-refused"
 PREVIEW_CHARS = 200
+# A point refused again waits twice as long before the next try, up to a week: 300 texts the
+# model refuses cost a few requests a week, not ~900 on every import.
+FIRST_WAIT = timedelta(hours=1)
+LONGEST_WAIT = timedelta(days=7)
+MAX_ENTRIES = 10_000  # the file's cap; past it, points are counted and not kept (nor retried)
 
 
 class SetAside(msgspec.Struct, frozen=True, kw_only=True):
@@ -35,6 +41,8 @@ class SetAside(msgspec.Struct, frozen=True, kw_only=True):
         detail: the embedding server's status and message.
         bytes: the UTF-8 length of its text.
         preview: the start of its text (the whole text stays in its source).
+        attempts: how many imports it was refused by, in a row.
+        retry_after: the UTC time before which imports do not send it again (``""``: the next).
     """
 
     source: str
@@ -44,6 +52,8 @@ class SetAside(msgspec.Struct, frozen=True, kw_only=True):
     detail: str
     bytes: int
     preview: str
+    attempts: int = 1
+    retry_after: str = ""
 
 
 DECODER = msgspec.json.Decoder(SetAside)
@@ -51,9 +61,16 @@ ENCODER = msgspec.json.Encoder()
 
 
 def set_aside(
-    source: str, collection: str, point_id: points.PointId, text: str, detail: str
+    source: str,
+    collection: str,
+    point_id: points.PointId,
+    text: str,
+    detail: str,
+    before: SetAside | None = None,
 ) -> SetAside:
-    """Return the quarantine record of one refused point."""
+    """Return the quarantine record of one refused point (refused ``before`` too: it waits longer)."""
+    attempts = before.attempts + 1 if before is not None else 1
+    wait = min(FIRST_WAIT * 2 ** (attempts - 1), LONGEST_WAIT)
     return SetAside(
         source=source,
         collection=collection,
@@ -61,6 +78,8 @@ def set_aside(
         detail=detail,
         bytes=len(text.encode()),
         preview=text[:PREVIEW_CHARS],
+        attempts=attempts,
+        retry_after=(datetime.now(UTC) + wait).strftime("%Y-%m-%dT%H:%M:%SZ"),
     )
 
 
@@ -83,6 +102,10 @@ class Ledger:
     earlier: list[SetAside]
     new: list[SetAside] = attrs.field(factory=list)
     settled: set[tuple[str, str]] = attrs.field(factory=set)
+    by_id: dict[tuple[str, points.PointId], SetAside] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.by_id = {(entry.collection, entry.id): entry for entry in self.earlier}
 
     def retry_paths(self) -> set[str]:
         """Return data/ path prefixes that make import read the sources of earlier entries again."""
@@ -93,6 +116,22 @@ class Ledger:
             else:
                 found.add(entry.source)
         return found
+
+    def earlier_entry(self, collection: str, point_id: points.PointId) -> SetAside | None:
+        """Return the earlier entry of a point, when an import set it aside before."""
+        return self.by_id.get((collection, point_id))
+
+    def is_waiting(self, collection: str, point_id: points.PointId) -> bool:
+        """
+        Return whether a point set aside before waits still: it is carried over unsent (in
+        ``new``, as it was), so the embedding server is not asked again before its time.
+        """
+        entry = self.earlier_entry(collection, point_id)
+        now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        if entry is None or not entry.retry_after or entry.retry_after <= now:
+            return False
+        self.new.append(entry)
+        return True
 
     def settle(self, collection: str, source: str) -> None:
         """Note that every point of ``source`` was imported, skipped or set aside again."""
@@ -112,7 +151,15 @@ class Ledger:
             if entry.collection in collections
             and area(entry.collection, entry.source) in sourced - self.settled
         ]
-        return kept + self.new
+        held = kept + self.new
+        if len(held) > MAX_ENTRIES:
+            log.warning(
+                "%d points set aside; the quarantine keeps %d, the rest are not retried "
+                "(fedlearn import --full tries them all again)",
+                len(held),
+                MAX_ENTRIES,
+            )
+        return held[:MAX_ENTRIES]
 
 
 def sourced(plan: import_sources.Plan) -> set[tuple[str, str]]:

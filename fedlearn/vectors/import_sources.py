@@ -93,7 +93,7 @@ def plan(cfg: config.Config, changed: set[str] | None, opened: contextlib.ExitSt
     ]
     table: dict[str, list[Source]] = {c: [] for c in categories}
     shards = None if retractions_changed else changed_shards(repo, changed, categories)
-    view = patterns.merged_view(repo, categories, shards)
+    view = patterns.merged_view(repo, categories, cfg.trust.admins, shards)
     for category in categories:
         if view[category]:
             table[category].append(pattern_source(category, view[category], cfg.embedding))
@@ -108,7 +108,7 @@ def plan(cfg: config.Config, changed: set[str] | None, opened: contextlib.ExitSt
                 refused += [attrs.evolve(r, path=r.path.relative_to(repo)) for r in refusals]
                 if found is not None:
                     table.setdefault(collection, []).append(found)
-    retracted = patterns.read_retractions(repo) if retractions_changed else {}
+    retracted = patterns.read_retractions(repo, cfg.trust.admins) if retractions_changed else {}
     ids = frozenset(points.pattern_point_id(i) for i in retracted if PATTERN_ID.fullmatch(i))
     return Plan(sources=table, retracted=ids, refused=refused)
 

@@ -57,7 +57,7 @@ def describe(error: BaseException) -> str:
         try:
             status = json.loads(error.content)["status"]
             detail = status["error"] if isinstance(status, dict) else str(status)
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):  # not Qdrant's JSON
             detail = error.content.decode("utf-8", "replace")[:300]
         return f"HTTP {error.status_code}: {detail}"
     if isinstance(error, ResponseHandlingException):

@@ -15,6 +15,9 @@ import httpx
 
 # Qdrant answers a page of payloads at a time; a few hundred MB is no page fedlearn asks for.
 MAX_ANSWER_BYTES = 256 * 1024 * 1024
+# The read timeout when the deadline has passed: the next read fails at once (0 means "no wait"
+# to some socket layers, so never 0).
+MIN_READ = 0.001
 
 
 class AnswerTooLargeError(httpx.DecodingError):
@@ -57,7 +60,16 @@ class Bounded(httpx.SyncByteStream):
 
     def __iter__(self) -> Iterator[bytes]:
         size = 0
-        for piece in self.stream:
+        # httpcore reads the read timeout from the request's extensions before each read: what is
+        # left of the deadline, so a piece arriving late leaves the next read only the rest.
+        timeouts = self.request.extensions.get("timeout")
+        pieces = iter(self.stream)
+        while True:
+            if isinstance(timeouts, dict):
+                timeouts["read"] = max(self.end - time.monotonic(), MIN_READ)
+            piece = next(pieces, None)
+            if piece is None:
+                return
             size += len(piece)
             if time.monotonic() > self.end:
                 message = (

@@ -8,6 +8,9 @@ the first pass took of it before any point of the run is used: a file replaced s
 replaces files) is still read as it was verified, and one changed in place stops with an error
 naming it. Neither pass holds more than one run of lines, so memory follows the run length (import's
 batch size), not the snapshot; between the passes a snapshot keeps its open file and 32 bytes a run.
+At most ``MAX_OPEN`` snapshots stay open (a federation of a thousand nodes must not run out of file
+descriptors); past that, one is closed after its first pass and opened again when it is read, where
+the same run digests stop a file that changed in between.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import hashlib
 import itertools
 import logging
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
@@ -25,10 +29,14 @@ import msgspec
 from fedlearn import config
 from fedlearn.errors import VerifyError
 from fedlearn.formats import layout, records
+from fedlearn.store import peer_files
 from fedlearn.vectors import points
 
 log = logging.getLogger(__name__)
 DIGEST_BYTES = 32  # sha256, one per run of lines
+MAX_OPEN = 256  # snapshots kept open between the passes; the rest are opened again when read
+_held = [0]  # how many verified snapshots are open now
+FUTURE_SKEW = timedelta(minutes=10)  # how far a snapshot's stamp may run ahead of this clock
 
 
 class SchemaOnly(msgspec.Struct, frozen=True):
@@ -63,13 +71,13 @@ class VerifiedSnapshot:
         self,
         path: Path,
         manifest: records.Manifest,
-        handle: BinaryIO,
+        handle: BinaryIO | None,
         digests: bytes,
         run_lines: int,
     ) -> None:
         self.path = path
         self.manifest = manifest
-        self._handle = handle
+        self._handle = handle  # None: closed after the first pass, opened again by ``points``
         self._digests = digests  # the sha256 of each run of ``run_lines`` lines, end to end
         self._run_lines = run_lines
 
@@ -80,19 +88,37 @@ class VerifiedSnapshot:
         self.close()
 
     def close(self) -> None:
-        """Close the file."""
-        self._handle.close()
+        """Close the file (when it is still open)."""
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+            _held[0] -= 1
 
     def points(self) -> Iterator[records.Point]:
         """
-        Yield the snapshot's points in id order, read again from the file the first pass verified.
+        Yield the snapshot's points in id order, read again from the file the first pass verified
+        (or, for one closed after it, from the file at its path, opened again).
 
         Raise VerifyError naming the file and the lines when a run of lines differs from the one the
         first pass hashed (or the file grew), before any point of that run is yielded.
         """
-        self._handle.seek(0)
+        handle = self._handle
+        reopened = handle is None
+        if handle is None:
+            handle = peer_files.open_binary(layout.repo_of(self.path), self.path, "snapshot")
+            if handle is None:
+                raise self.changed("it is gone or no longer a regular file")
+        try:
+            yield from self._read(handle)
+        finally:
+            if reopened:
+                handle.close()
+
+    def _read(self, handle: BinaryIO) -> Iterator[records.Point]:
+        """Yield the points of ``handle``, each run of lines checked against its digest first."""
+        handle.seek(0)
         for start in range(0, len(self._digests), DIGEST_BYTES):
-            run = list(itertools.islice(self._handle, self._run_lines))
+            run = list(itertools.islice(handle, self._run_lines))
             first = start // DIGEST_BYTES * self._run_lines + 1
             if not run:
                 raise self.changed(f"it ends before line {first}")
@@ -105,7 +131,7 @@ class VerifiedSnapshot:
             run.reverse()  # popped from the end: each line is let go once its point is made
             while run:
                 yield records.POINT_DECODER.decode(run.pop())
-        if self._handle.read(1):
+        if handle.read(1):
             raise self.changed(f"it has lines after line {self.manifest.points}")
 
     def changed(self, what: str) -> VerifyError:
@@ -126,12 +152,18 @@ def open_snapshot(path: Path, collection: str, node: str, run_lines: int) -> Ver
     """
     found = read_manifest(path)
     check_manifest(found, collection, node)
-    handle = path.open("rb")
+    handle = peer_files.open_binary(layout.repo_of(path), path, "snapshot")
+    if handle is None:
+        raise VerifyError("not a regular file of a size fedlearn reads (fedlearn doctor lists it)")
     try:
         digests = first_pass(handle, found, run_lines)
     except BaseException:
         handle.close()
         raise
+    if _held[0] >= MAX_OPEN:  # a large federation: this one is opened again when it is read
+        handle.close()
+        return VerifiedSnapshot(path, found, None, digests, run_lines)
+    _held[0] += 1
     return VerifiedSnapshot(path, found, handle, digests, run_lines)
 
 
@@ -174,6 +206,8 @@ def check_line(
         point = records.POINT_DECODER.decode(line)
     except msgspec.DecodeError as error:
         return f"line {number} is not a point: {error}", last
+    except RecursionError:
+        return f"line {number} is nested too deep (too_deep)", last
     if not points.is_valid_id(point.id):
         return f"line {number}: {point.id!r} is not a Qdrant point id", last
     if last is not None and points.sort_key(last) >= points.sort_key(point.id):
@@ -184,9 +218,18 @@ def check_line(
 def latest(
     folder: Path, collection: str, node: str, run_lines: int
 ) -> tuple[VerifiedSnapshot | None, list[Refusal]]:
-    """Return the newest snapshot in ``folder`` that verifies (open), and the newer ones refused."""
+    """
+    Return the newest snapshot in ``folder`` that verifies (open), and the newer ones refused.
+
+    A snapshot stamped later than now (beyond ``FUTURE_SKEW``) is passed over until its time: a
+    forged far-future stamp, or a clock that ran ahead, never shadows the real ones.
+    """
     refused: list[Refusal] = []
+    latest_stamp = layout.stamp(datetime.now(UTC) + FUTURE_SKEW)
     for path in reversed(layout.stamped_files(folder, ".jsonl")):
+        if path.name.removesuffix(".jsonl") > latest_stamp:
+            log.info("%s: stamped in the future; passed over until its time", path)
+            continue
         try:
             return open_snapshot(path, collection, node, run_lines), refused
         except VerifyError as error:
@@ -197,10 +240,10 @@ def latest(
 
 def read_manifest(path: Path) -> records.Manifest:
     """Return the manifest of snapshot ``path``; raise VerifyError when it is missing or malformed."""
-    try:
-        raw = layout.manifest_of(path).read_bytes()
-    except FileNotFoundError:
-        raise VerifyError("no manifest (an interrupted export?)") from None
+    manifest = layout.manifest_of(path)
+    raw = peer_files.read(layout.repo_of(path), manifest, "manifest")
+    if raw is None:
+        raise VerifyError("no manifest (an interrupted export?), or one fedlearn does not read")
     try:
         # The schema first: a newer schema's manifest may have fields this version does not know.
         schema = SCHEMA_DECODER.decode(raw).schema
@@ -214,6 +257,8 @@ def read_manifest(path: Path) -> records.Manifest:
         return records.MANIFEST_DECODER.decode(raw)
     except msgspec.DecodeError as error:
         raise VerifyError(f"manifest does not match the schema: {error}") from None
+    except RecursionError:
+        raise VerifyError("manifest is nested too deep (too_deep)") from None
 
 
 def check_manifest(found: records.Manifest, collection: str, node: str) -> None:

@@ -193,8 +193,12 @@ class Federation:
             self.attempts.append(json.loads(out).get("attempts", 0))
 
     def retract_one(self, node: Node) -> str | None:
-        """Retract a random id of ``node``'s merged view; return it."""
-        ids = sorted(i for table in merged_view(node).values() for i in table)
+        """
+        Retract a random id of ``node``'s merged view that ``node`` has seen itself (other nodes
+        accept no other tombstone of its); return it.
+        """
+        own = {record["id"] for record in own_records(node)}
+        ids = sorted(i for table in merged_view(node).values() for i in table if i in own)
         if not ids:
             return None
         chosen = self.rng.choice(ids)

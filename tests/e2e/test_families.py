@@ -64,3 +64,18 @@ def test_sync_redacts_secret_families_and_keeps_benign_text(make_node: object, s
     print(f"{benign_rate:.2%} of {len(benign)} benign strings unchanged")
     assert redacted_rate >= SECRET_TARGET, [row["family"] for row in leaked]
     assert benign_rate >= BENIGN_TARGET, [row["text"] for row in benign if row not in kept][:20]
+
+
+def test_sync_keeps_numbers_after_telemetry_words_and_size_deltas(make_node: object) -> None:
+    """Counts after "telemetry" or "cells", size deltas and decimals reach data/ unchanged."""
+    texts = [
+        "telemetry event at 1710506096 dropped",
+        "cells 1024 2048 4096 allocated",
+        "size delta +12345678 bytes, memory +104857600",
+        "scores +0.12345678 +1.23456789",
+        "telnet 10.0.0.1 23",
+    ]
+    node: Node = make_node("alpha")  # type: ignore[operator]
+    written = synced(node, [*texts, "call me at +14155552671 after 5pm"])
+    assert [text for text in texts[:4] if not appears(text, written)] == []
+    assert "+14155552671" not in written and "10.0.0.1" not in written

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from fedlearn.formats import layout
-from tests.conftest import Node, cli_env, fedlearn_command, git, write_jsonl
+from tests.conftest import Node, cli_env, fedlearn_command, git, init_repo, write_jsonl
 from tests.store.test_checkout import events, sightings
 
 pytestmark = [pytest.mark.e2e, pytest.mark.soak]
@@ -44,7 +44,7 @@ def test_every_job_at_once_loses_no_event(make_node: Callable[..., Node], tmp_pa
     """Sync, retract, export, publish and pull loop at once while a peer pushes: the final data
     equals one sequential sync byte for byte, and every event written is counted."""
     alpha, beta = make_node("alpha"), make_node("beta")
-    reference = Node(tmp_path / "reference", "alpha", tmp_path / "reference" / "repo")
+    reference = Node(tmp_path / "reference", "alpha", init_repo(tmp_path / "reference" / "repo"))
     failures: list[str] = []
 
     def feed() -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from fedlearn import sample
 from fedlearn.store import atomic
-from tests.conftest import Node, cli_env, fedlearn_command, write_jsonl
+from tests.conftest import Node, cli_env, fedlearn_command, init_repo, write_jsonl
 
 pytestmark = pytest.mark.e2e
 
@@ -46,8 +46,8 @@ def feed(node: Node, part: int) -> None:
 
 def test_sync_survives_sigkill_at_random_moments(tmp_path: Path) -> None:
     """Killed syncs plus one rerun per part give byte-identical files and no temp files."""
-    reference = Node(tmp_path / "reference", "alpha", tmp_path / "reference" / "repo")
-    crashed = Node(tmp_path / "crashed", "alpha", tmp_path / "crashed" / "repo")
+    reference = Node(tmp_path / "reference", "alpha", init_repo(tmp_path / "reference" / "repo"))
+    crashed = Node(tmp_path / "crashed", "alpha", init_repo(tmp_path / "crashed" / "repo"))
     rng = random.Random(20261128)
     kills = 0
     for part in range(PARTS):

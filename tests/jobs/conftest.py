@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
 from fedlearn.formats import layout
 from fedlearn.formats.records import Pattern
 from fedlearn.learn import patterns
@@ -18,3 +24,22 @@ def learn(node: Node, category: str, text: str) -> Pattern:
     path = layout.pattern_file(node.repo, category, node.name)
     atomic.write(path, patterns.encode(patterns.join_all([*patterns.read(path), pattern])))
     return pattern
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """Mount a 1 MiB tmpfs (skipped with the reason when mounting is not permitted)."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    process = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if process.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs: {process.stderr.strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)

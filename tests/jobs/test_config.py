@@ -43,14 +43,14 @@ def test_validate_accepts_a_good_file(node: Node, tmp_path: Path) -> None:
 
 
 def test_validate_exits_2_listing_every_bad_key(node: Node, tmp_path: Path) -> None:
-    """A file with a wrong type and an unknown key exits 2 with one cattrs line for each."""
+    """A file with a wrong type and an unknown key exits 2 with one line for each, in its words."""
     bad = tmp_path / "bad.toml"
     bad.write_text('[sync]\nvalue_threshold = "high"\nbogus = 1\n')
     process = node.run("config", "validate", str(bad), check=False)
     assert process.returncode == 2
     assert f"fedlearn: {bad}: invalid configuration" in process.stderr
-    assert "expected float @ $.sync.value_threshold" in process.stderr
-    assert "extra fields found (bogus) @ $.sync" in process.stderr
+    assert 'sync.value_threshold: expected a number, got a string "high"' in process.stderr
+    assert "sync.bogus: unknown key (known: telemetry, fine_tuning," in process.stderr
 
 
 def test_validate_exits_2_on_a_cross_field_problem(node: Node, tmp_path: Path) -> None:

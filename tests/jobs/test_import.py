@@ -9,6 +9,7 @@ import logging
 import shutil
 import signal
 import subprocess
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -178,11 +179,17 @@ def tamper(path: Path, how: str) -> None:
         path.write_bytes(data)
         digest = hashlib.sha256(data).hexdigest()
         manifest.write_text(json.dumps(document | {"sha256": digest, "points": data.count(b"\n")}))
+    elif how == "deep":  # a payload nested past msgspec's recursion limit
+        nested = b"[" * 5000 + b"]" * 5000
+        data = path.read_bytes() + b'{"id":"%s","payload":{"a":%s}}\n' % (b"f" * 32, nested)
+        path.write_bytes(data)
+        digest = hashlib.sha256(data).hexdigest()
+        manifest.write_text(json.dumps(document | {"sha256": digest, "points": data.count(b"\n")}))
     elif how == "manifest-missing":
         manifest.unlink()
 
 
-@pytest.mark.parametrize("how", ["checksum", "schema", "line", "manifest-missing"])
+@pytest.mark.parametrize("how", ["checksum", "schema", "line", "deep", "manifest-missing"])
 def test_import_refuses_a_tampered_snapshot(alpha: Node, beta: Node, how: str) -> None:
     """Nothing from the damaged file is imported; the patterns still are; the run fails (exit 1)."""
     tamper(in_beta(beta, alpha_snapshot(alpha), alpha), how)
@@ -370,7 +377,7 @@ def test_import_command_prints_one_json_object(alpha: Node, beta: Node) -> None:
     answer = json.loads(beta.run("import", "--json").stdout)
     assert answer["job"] == "import" and answer["state"] == "ok"
     assert answer["imported"] == len(SKILLS) + len(ERRORS)
-    assert json.loads((beta.state / "runs" / "import.json").read_text())["state"] == "ok"
+    assert json.loads((beta.state / "runs" / "import.json").read_text())["last"]["state"] == "ok"
     assert git(beta.repo, "status", "--porcelain") == ""
 
 
@@ -454,6 +461,13 @@ def set_aside(node: Node) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
 
 
+def let_time_pass(node: Node) -> None:
+    """Make every set-aside point due again, as if its back-off wait had passed."""
+    path = node.state / "quarantine" / "import.jsonl"
+    entries = [json.loads(line) | {"retry_after": ""} for line in path.read_text().splitlines()]
+    path.write_text("".join(json.dumps(entry) + "\n" for entry in entries))
+
+
 def refused_id(alpha: Node) -> qdrant.PointId:
     """Return the id of the point whose text the server refuses."""
     live = livestore.read_points(alpha, "skills-patterns")
@@ -484,6 +498,8 @@ def test_import_sets_aside_a_text_the_embedder_refuses_and_imports_the_rest(
     )
     [record] = set_aside(node)
     detail = record.pop("detail")
+    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    assert record.pop("attempts") == 1 and record.pop("retry_after") > now  # backs off
     assert detail.startswith("HTTP 400: ") and embedserver.REFUSAL in detail
     assert record == {
         "source": str(alpha_snapshot(alpha).relative_to(alpha.repo)),
@@ -505,11 +521,18 @@ def test_import_retries_a_set_aside_point_until_the_embedder_takes_it(
     make_node: Callable[..., Node],
     refusing_server: tuple[str, embedserver.Behaviour],
 ) -> None:
-    """Nothing changed in git: each rerun reads its snapshot again, and imports it once accepted."""
+    """
+    Nothing changed in git: each rerun reads its snapshot again; the point waits out its back-off
+    (not sent again before its time, then with a doubled wait), and is imported once accepted.
+    """
     url, behaviour = refusing_server
     node = http_node(make_node, url)
     import_.execute(node.config())
     again = import_.execute(node.config())
+    assert set_aside(node)[0]["attempts"] == 1  # waiting: not sent, not counted again
+    let_time_pass(node)
+    import_.execute(node.config())
+    assert set_aside(node)[0]["attempts"] == 2
     assert again.facts["read"] == "changed" and list(again.facts["collections"]) == [
         "skills-patterns"
     ]
@@ -517,6 +540,7 @@ def test_import_retries_a_set_aside_point_until_the_embedder_takes_it(
     assert tally["set_aside"] == 1 and tally["skipped"] == len(SKILLS) - 1
     assert len(set_aside(node)) == 1
     behaviour.refuse.clear()
+    let_time_pass(node)
     accepted = import_.execute(node.config())
     assert accepted.facts["imported"] == 1 and accepted.facts["set_aside"] == 0
     assert accepted.facts["quarantined"] == 0 and accepted.facts["quarantine"] == ""
@@ -537,7 +561,7 @@ def test_import_command_exits_0_when_it_set_points_aside(
     assert answer["state"] == "ok" and answer["set_aside"] == 1
     assert answer["imported"] == len(SKILLS) - 1 + len(ERRORS)
     assert f"skills-patterns: point {refused_id(alpha)} set aside" in process.stderr
-    assert json.loads((node.state / "runs" / "import.json").read_text())["state"] == "ok"
+    assert json.loads((node.state / "runs" / "import.json").read_text())["last"]["state"] == "ok"
 
 
 def test_import_fails_and_sets_nothing_aside_when_the_embedder_refuses_everything(
@@ -746,33 +770,21 @@ def test_import_gives_up_on_a_trickling_embedding_server(
 
 
 def test_import_into_a_full_embedded_store_fails_in_one_line(
-    make_node: Callable[..., Node], tmp_path: Path
+    make_node: Callable[..., Node], small_disk: Path
 ) -> None:
     """The embedded store on a full disk (``database or disk is full``) fails import with one line
     naming the store and its filesystem, not a traceback (skipped where tmpfs cannot be mounted)."""
-    mount = tmp_path / "small"
-    mount.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-        check=False,
+    mount = small_disk
+    node = make_node("alpha", embedding={"dimension": 256})
+    text = node.config_file.read_text().replace(str(node.state), str(mount / "state"))
+    node.config_file.write_text(text)
+    words = [f"word{n}" for n in range(5000)]
+    livestore.write_patterns(
+        node,
+        "error-solutions",
+        [(" ".join(words[n : n + 40]), f"fix {n} " * 20) for n in range(3000)],
     )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs: {mounted.stderr.strip()}")
-    try:
-        node = make_node("alpha", embedding={"dimension": 256})
-        text = node.config_file.read_text().replace(str(node.state), str(mount / "state"))
-        node.config_file.write_text(text)
-        words = [f"word{n}" for n in range(5000)]
-        livestore.write_patterns(
-            node,
-            "error-solutions",
-            [(" ".join(words[n : n + 40]), f"fix {n} " * 20) for n in range(3000)],
-        )
-        process = node.run("import", check=False)
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
+    process = node.run("import", check=False)
     assert process.returncode == 1, process.stdout
     [line] = [line for line in process.stderr.splitlines() if line.startswith("fedlearn:")]
     assert "disk is full" in line or "No space left on device" in line

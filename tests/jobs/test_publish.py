@@ -287,7 +287,7 @@ def install_racer(node: Node, rival: Node) -> None:
     marker = node.root / "raced"
     hook.write_text(
         "#!/bin/sh\n"
-        "unset GIT_DIR GIT_INDEX_FILE GIT_WORK_TREE\n"
+        "unset GIT_DIR GIT_INDEX_FILE GIT_WORK_TREE GIT_CONFIG_PARAMETERS\n"
         f"[ -e {marker} ] && exit 0\n"
         f"touch {marker}\n"
         f"cd {rival.root} && {sys.executable} -m fedlearn publish -q --config {rival.config_file}\n"

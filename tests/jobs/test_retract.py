@@ -52,10 +52,13 @@ def test_retract_is_idle_when_already_retracted(make_node: Callable[..., Node]) 
     assert layout.retraction_file(alpha.repo, "alpha").read_bytes() == before
 
 
-def test_retract_drops_the_id_from_this_nodes_files_and_the_merged_view(
+def test_retract_drops_the_id_from_the_merged_view_and_keeps_the_evidence(
     make_node: Callable[..., Node],
 ) -> None:
-    """The id leaves this node's pattern file and the merged view; another node's file is untouched."""
+    """
+    The id leaves the merged view; this node's pattern file keeps it (the proof, for other nodes,
+    that this node saw what it retracts) and another node's file is untouched.
+    """
     alpha = make_node("alpha")
     kept = learn(alpha, "error-solutions", "disk full")
     gone = learn(alpha, "error-solutions", "wrong advice")
@@ -64,9 +67,9 @@ def test_retract_drops_the_id_from_this_nodes_files_and_the_merged_view(
     answer = json.loads(alpha.run("retract", gone.id, "--reason", "bad", "--json").stdout)
     assert answer["known"] is True
     shard = layout.shard_file(alpha.repo, "error-solutions", "alpha", layout.shard_name(gone.id))
-    assert answer["removed_from"] == [str(shard)]
+    assert answer["seen_here"] == [str(shard)]
     own = patterns.read_node(alpha.repo, "error-solutions", "alpha")
-    assert list(own) == [kept.id]
+    assert sorted(own) == sorted([kept.id, gone.id])
     assert [p.id for p in patterns.read(other)] == [gone.id]
     assert view_ids(alpha) == {kept.id}
 
@@ -118,3 +121,15 @@ def test_retract_waits_for_a_running_sync(make_node: Callable[..., Node]) -> Non
     assert process.returncode == 3
     assert "sync is already running" in process.stderr
     assert not layout.retraction_file(alpha.repo, "alpha").exists()
+
+
+def test_retract_drops_a_record_that_holds_a_secret(make_node: Callable[..., Node]) -> None:
+    """A pattern holding a secret (publish never let it out) leaves this node's file for good."""
+    alpha = make_node("alpha")
+    kept = learn(alpha, "error-solutions", "disk full")
+    leaked = learn(alpha, "error-solutions", f"token {TOKEN}")
+    answer = json.loads(alpha.run("retract", leaked.id, "--reason", "leak", "--json").stdout)
+    path = layout.pattern_file(alpha.repo, "error-solutions", "alpha")
+    assert answer["removed_from"] == [str(path)] and answer["seen_here"] == []
+    assert [p.id for p in patterns.read(path)] == [kept.id]
+    assert TOKEN not in path.read_text()

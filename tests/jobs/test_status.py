@@ -41,15 +41,15 @@ def test_status_reports_runs_patterns_and_backlog(node: Node) -> None:
 
 def test_status_exits_1_after_a_failed_run(node: Node) -> None:
     """A sync that failed is shown failed with its error, and status exits 1."""
-    node.telemetry.unlink(missing_ok=True)
-    node.telemetry.mkdir(parents=True)
+    cursors = node.state / "cursors" / "sync.json"
+    cursors.parent.mkdir(parents=True)
+    cursors.write_text("{not json")
     failed = node.run("sync", check=False)
-    assert failed.returncode == 1 and "fedlearn: sync failed" in failed.stderr
+    assert failed.returncode == 1 and f"fedlearn: {cursors}: damaged" in failed.stderr
     code, answer = status(node)
     assert code == 1
     assert (
-        answer["jobs"]["sync"]["state"] == "failed"
-        and "Is a directory" in answer["jobs"]["sync"]["error"]
+        answer["jobs"]["sync"]["state"] == "failed" and "damaged" in answer["jobs"]["sync"]["error"]
     )
     text = node.run("status", check=False)
     assert "failed" in text.stdout
@@ -75,7 +75,7 @@ def test_metrics_parse_and_match_the_state(node: Node, tmp_path: Path) -> None:
         for s in families["fedlearn_job_last_result"].samples
         if s.labels["job"] == "sync"
     }
-    assert results == {"ok": 1, "idle": 0, "blocked": 0, "failed": 0}
+    assert results == {"ok": 1, "idle": 0, "blocked": 0, "failed": 0, "interrupted": 0}
     bad = {s.labels["reason"]: s.value for s in families["fedlearn_bad_lines"].samples}
     assert bad == {"invalid-json": 1}
     success = [
@@ -93,15 +93,20 @@ def test_metrics_writes_to_stdout_with_dash(node: Node, flag: str) -> None:
     assert "# TYPE fedlearn_patterns gauge" in process.stdout
 
 
-def test_status_skips_a_damaged_month_file_with_a_warning(node: Node) -> None:
-    """One damaged metrics file (a bad hand edit) is named and left out; status still answers."""
+@pytest.mark.parametrize("damage", ["{not json", "[" * 5000 + "]" * 5000])
+def test_status_skips_a_damaged_month_file_with_a_warning(node: Node, damage: str) -> None:
+    """One damaged metrics file (a bad hand edit, or nesting past the decoder's recursion limit)
+    is named and left out; status still answers, and the next sync starts the month again."""
     write_jsonl(node.telemetry, EVENTS)
     node.run("sync", "-q")
     [month] = (node.repo / "data" / "metrics" / "monthly").glob("*/alpha.json")
-    month.write_text("{not json")
+    month.write_text(damage)
     process = node.run("status", "--json", check=False)
     assert process.returncode == 0 and json.loads(process.stdout)["jobs"]["sync"]["state"] == "ok"
-    assert f"{month}: skipped, damaged" in process.stderr
+    assert f"{month.relative_to(node.repo)}: ignored, damaged" in process.stderr
+    write_jsonl(node.telemetry, EVENTS[:1])
+    node.run("sync", "-q")
+    assert json.loads(month.read_text())["totals"]["syncs"] == 1
 
 
 def test_status_counts_the_quarantine_while_a_sync_removes_its_oldest_files(

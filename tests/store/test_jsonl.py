@@ -254,11 +254,9 @@ def test_expand_leaves_out_rotated_copies_a_glob_matches(
     found = jsonl.expand([str(tmp_path / "*")])
     # other.jsonl.3 stays: no input of that name was matched, so it is an input itself.
     assert found == [tmp_path / "events.jsonl", tmp_path / "other.jsonl.3"]
-    # An in-process CLI run earlier in the session may have detached fedlearn's logger from root.
-    monkeypatch.setattr(logging.getLogger("fedlearn"), "propagate", True)
-    with caplog.at_level(logging.WARNING, logger="fedlearn"):
-        assert jsonl.expand([str(tmp_path / "nothing-*.jsonl")]) == []
-    assert "matches no file" in caplog.text
+    nothing = str(tmp_path / "nothing-*.jsonl")
+    assert jsonl.expand([nothing]) == []
+    assert jsonl.unreadable([nothing, str(tmp_path / "*")]) == {nothing: "no match"}
 
 
 def test_cursor_head_hash_covers_only_read_bytes(tmp_path: Path) -> None:
@@ -448,3 +446,27 @@ def test_read_new_reads_the_files_rotated_since_one_compressed_before_its_rest_w
     assert got == b'{"a":3}\n{"a":4}\n'
     assert "events.jsonl.2.gz" in caplog.text
     assert read_all(path, cursor)[0] == b""
+
+
+def test_quarantine_lines_join_runs_and_keep_every_byte() -> None:
+    """
+    Consecutive bad lines of one source and reason are one record (``lines``) whose base64 is
+    the run's bytes, newlines included; its size is what ``record_size`` says, and a block of
+    garbage costs at most 1.5 times its bytes.
+    """
+    import base64
+    import json
+
+    raws = [bytes([n % 250 + 1]) * (100 + n) for n in range(300)]
+    bad, offset = [], 0
+    for raw in raws:
+        bad.append(jsonl.BadLine("/in.jsonl", offset, "invalid-utf8", raw))
+        offset += len(raw) + 1
+    bad.append(jsonl.BadLine("/in.jsonl", offset + 5, "invalid-json", b"{x"))  # not the next line
+    data = jsonl.quarantine_lines(bad)
+    first, second = (json.loads(line) for line in data.splitlines())
+    assert first["lines"] == 300 and base64.b64decode(first["raw_base64"]) == b"\n".join(raws)
+    assert first["bytes"] == offset - 1 and "lines" not in second
+    run_bytes = offset - 1
+    assert len(data.splitlines()[0]) + 1 == jsonl.record_size(bad[0], 300, run_bytes)
+    assert len(data.splitlines()[0]) <= 1.5 * run_bytes

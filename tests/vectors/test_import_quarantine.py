@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,23 @@ def test_load_skips_a_line_that_is_not_a_record(
     with caplog.at_level(logging.WARNING, logger="fedlearn"):
         assert import_quarantine.load(store).earlier == [entry(SNAPSHOT)]
     assert f"{path}:1: not a set-aside point" in caplog.text
+
+
+def test_set_aside_again_doubles_the_wait_up_to_a_week() -> None:
+    """Each refusal in a row doubles the point's wait, capped at LONGEST_WAIT."""
+    first = import_quarantine.set_aside("patterns", "c", 1, "t", "refused")
+    waits = [first]
+    for _ in range(12):
+        waits.append(import_quarantine.set_aside("patterns", "c", 1, "t", "refused", waits[-1]))
+    assert [w.attempts for w in waits[:3]] == [1, 2, 3]
+    assert waits[1].retry_after > waits[0].retry_after
+    week = datetime.now(UTC) + import_quarantine.LONGEST_WAIT + timedelta(minutes=1)
+    assert waits[-1].retry_after <= week.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_ledger_keeps_at_most_max_entries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the cap, the quarantine keeps MAX_ENTRIES points (the rest are counted, not kept)."""
+    monkeypatch.setattr(import_quarantine, "MAX_ENTRIES", 2)
+    ledger = import_quarantine.Ledger([])
+    ledger.new = [import_quarantine.set_aside("patterns", "c", i, "t", "x") for i in range(5)]
+    assert len(ledger.entries({"c"}, set())) == 2

@@ -170,3 +170,22 @@ def test_points_read_the_verified_file_when_it_was_replaced(tmp_path: Path) -> N
         replacement.write_bytes(b'{"id":1,"payload":{"text":"other"}}\n')
         replacement.replace(path)
         assert [p.payload["text"] for p in found.points()] == ["t0", "t1", "t2"]
+
+
+def test_open_snapshot_past_max_open_closes_and_reads_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past MAX_OPEN snapshots, one is closed after its first pass and its points still read back."""
+    monkeypatch.setattr(snapshot_verify, "MAX_OPEN", 1)
+    first = write(tmp_path / "a", STAMP, sample(3))
+    second = write(tmp_path / "b", STAMP, sample(4))
+    before = open_files()
+    with open_alpha(first) as kept, open_alpha(second) as closed:
+        assert open_files() == before + 1
+        assert len(list(closed.points())) == 4 and len(list(kept.points())) == 3
+        assert open_files() == before + 1
+        layout.manifest_of(second).unlink()
+        second.write_bytes(b"changed\n")
+        with pytest.raises(VerifyError, match="changed since it was verified"):
+            list(closed.points())
+    assert open_files() == before

@@ -1,0 +1,124 @@
+"""fedlearn doctor: list everything under data/ that the checked reader refuses (issue 15).
+
+Read-only. Walks data/ without following a symlink, then reads what every job reads (the merged
+view of patterns and retractions, each node's telemetry and fine-tuning files, each node's newest
+snapshot), so the list is what sync, import, status and metrics ignore. Exit 1 when anything is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import stat
+from pathlib import Path
+
+from fedlearn import config
+from fedlearn.formats import layout
+from fedlearn.jobs import Summary
+from fedlearn.learn import patterns
+from fedlearn.store import peer_files
+from fedlearn.vectors import snapshot_verify
+
+# The kind of file (its size cap) by the first folder under data/.
+KINDS = {
+    "patterns": "patterns",
+    "retractions": "retractions",
+    "telemetry": "telemetry",
+    "fine-tuning": "dataset",
+    "metrics": "metrics",
+    "collections": "snapshot",
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Doctor takes only the common options."""
+
+
+def run(cfg: config.Config, args: argparse.Namespace) -> Summary:
+    """Return every refused path with its reason and commit; exit code 1 when there is any."""
+    repo = cfg.repo_path
+    peer_files.forget()
+    walk(repo, layout.data_dir(repo))
+    read_all(cfg)
+    refused = peer_files.refusals()
+    lines = [
+        f"refused {r.path}: {r.reason}" + (f" (commit {r.commit})" if r.commit else "")
+        for r in refused
+    ]
+    lines.append(
+        f"{len(refused)} refused under {layout.data_dir(repo)}"
+        + (
+            "; every job ignores them (the files other nodes pushed are untrusted input)"
+            if refused
+            else ""
+        )
+    )
+    return Summary(
+        job="doctor",
+        state="failed" if refused else "ok",
+        facts={
+            "refused": [{"path": r.path, "reason": r.reason, "commit": r.commit} for r in refused]
+        },
+        lines=lines,
+        exit_code=1 if refused else 0,
+    )
+
+
+def walk(repo: Path, folder: Path) -> None:
+    """Refuse every entry under ``folder`` that no job reads: symlinks, odd types and names, oversize files."""
+    try:
+        listing = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for entry in listing:
+        path = Path(entry.path)
+        if not peer_files.is_name(entry.name):
+            if not entry.name.startswith(".") or entry.name in (".", ".."):
+                peer_files.refuse(repo, path, "a name fedlearn does not read")
+            continue
+        info = entry.stat(follow_symlinks=False)
+        if stat.S_ISLNK(info.st_mode):
+            peer_files.refuse(repo, path, "a symlink")
+        elif stat.S_ISDIR(info.st_mode):
+            walk(repo, path)
+        elif not stat.S_ISREG(info.st_mode):
+            peer_files.refuse(repo, path, "not a regular file")
+        else:
+            kind = kind_of(repo, path)
+            if kind is not None and info.st_size > peer_files.CAPS[kind]:
+                cap = peer_files.CAPS[kind]
+                peer_files.refuse(
+                    repo,
+                    path,
+                    f"too large ({info.st_size} bytes, the cap for {kind} files is {cap})",
+                )
+
+
+def kind_of(repo: Path, path: Path) -> str | None:
+    """Return the kind of a file under data/ (for its size cap), None for one no job reads."""
+    parts = path.relative_to(layout.data_dir(repo)).parts
+    if len(parts) < 2:
+        return None
+    if parts[0] == "collections" and path.name.endswith(".manifest.json"):
+        return "manifest"
+    return KINDS.get(parts[0])
+
+
+def read_all(cfg: config.Config) -> None:
+    """Read what the jobs read, so their refusals (bad lines, forged records, snapshots) are listed."""
+    repo = cfg.repo_path
+    patterns.merged_view(repo, config.CATEGORIES, cfg.trust.admins)
+    for path in layout.node_files(repo, layout.data_dir(repo) / "telemetry"):
+        peer_files.read(repo, path, "telemetry")
+    for folder in peer_files.entries(repo, layout.data_dir(repo) / "fine-tuning", folders=True):
+        peer_files.read(repo, folder / "dataset.jsonl", "dataset")
+    for collection in layout.collection_names(repo):
+        for node in layout.collection_nodes(repo, collection):
+            folder = layout.collection_dir(repo, collection, node)
+            found, refusals = snapshot_verify.latest(
+                folder, collection, node, cfg.qdrant.batch_size
+            )
+            if found is not None:
+                found.close()
+            for refusal in refusals:
+                peer_files.refuse(repo, refusal.path, f"snapshot refused: {refusal.reason}")

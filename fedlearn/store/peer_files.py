@@ -1,0 +1,317 @@
+"""The checked reader of data/: every file fedlearn reads from the federation repo passes here.
+
+Everything under data/ may have been pushed by another node, so it is input from outside (issue
+15): only regular files are read, never through a symlink (``O_NOFOLLOW`` on the file, ``lstat`` on
+every folder between the repo and it), names are checked, sizes are capped per kind of file, and a
+JSON line nested too deep is refused like any other bad line. What fails is ignored with one
+warning naming the commit that added it, and kept in ``refusals()`` for ``fedlearn doctor``; it
+never fails a job. Writes under data/ never go through a symlinked folder either (``own_folder``).
+"""
+
+from __future__ import annotations
+
+import collections
+import errno
+import logging
+import os
+import re
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO, TypeVar
+
+import attrs
+import msgspec
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+MIB = 1024 * 1024
+# The largest file of each kind fedlearn reads; a bigger one is refused unread (a 2 GiB file of
+# NULs costs one fstat). Snapshots are read in lines, streaming, so theirs is the largest.
+CAPS: dict[str, int] = {
+    "patterns": 64 * MIB,
+    "retractions": 16 * MIB,
+    "telemetry": 64 * MIB,
+    "dataset": 256 * MIB,
+    "metrics": 1 * MIB,
+    "manifest": 1 * MIB,
+    "snapshot": 2048 * MIB,
+}
+# A file or folder name fedlearn reads: printable UTF-8, no path separators, not hidden.
+NAME = re.compile(r"[^\x00-\x1f\x7f/\\]{1,255}")
+NODE = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
+COLLECTION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,254}")
+COMMIT_LOOKUPS = 50  # per process: the commit that added a refused path is named while cheap
+
+
+@attrs.frozen
+class Refusal:
+    """
+    A path under the repo that the checked reader would not read, or read only in part.
+
+    Attributes:
+        path: the path relative to the repo.
+        reason: why (``symlink``, ``not a regular file``, ``too large``, ``bad name``, bad lines).
+        commit: the short commit that last changed the path, when known.
+    """
+
+    path: str
+    reason: str
+    commit: str = ""
+
+
+_refused: dict[str, Refusal] = {}
+_lookups = [0]
+
+
+def refusals() -> list[Refusal]:
+    """Return what the checked reader refused in this process, sorted by path."""
+    return sorted(_refused.values(), key=lambda refusal: refusal.path)
+
+
+def forget() -> None:
+    """Forget the refusals recorded so far (``doctor`` starts from none)."""
+    _refused.clear()
+
+
+def is_name(name: str) -> bool:
+    """Return whether ``name`` is a file or folder name fedlearn reads (printable UTF-8, not hidden)."""
+    if not NAME.fullmatch(name) or name.startswith(".") or name.strip() != name:
+        return False
+    try:
+        name.encode("utf-8")  # a non-UTF-8 byte arrives as a lone surrogate
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def relative(repo: Path, path: Path) -> str:
+    """
+    Return ``path`` relative to ``repo`` for messages (the path itself when outside it); bytes
+    that are not UTF-8 show as ``\\xff``, so the text can be written anywhere.
+    """
+    try:
+        shown = str(path.relative_to(repo))
+    except ValueError:
+        shown = str(path)
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def commit_of(repo: Path, path: Path) -> str:
+    """Return the short commit that last changed ``path`` (``git log -1``), or "" when unknown."""
+    if _lookups[0] >= COMMIT_LOOKUPS:
+        return ""
+    _lookups[0] += 1
+    from fedlearn.store import git_local
+
+    try:
+        where = str(path.relative_to(repo)) if path.is_relative_to(repo) else str(path)
+        done = git_local.run(repo, "log", "-1", "--format=%h", "--", where, check=False)
+    except (OSError, ValueError):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def refuse(repo: Path, path: Path, reason: str) -> None:
+    """Record that ``path`` was not read and why; warn once per path (with the commit)."""
+    key = str(repo / path)  # one warning per file, even across repositories in one process
+    if key in _refused:
+        return
+    shown = relative(repo, path)
+    commit = commit_of(repo, path)
+    _refused[key] = Refusal(shown, reason, commit)
+    added = f" (last changed in commit {commit})" if commit else ""
+    log.warning("%s: ignored, %s%s; run fedlearn doctor for the list", shown, reason, added)
+
+
+def folder_problem(repo: Path, folder: Path) -> str | None:
+    """
+    Return what is wrong with the folders from ``repo`` down to ``folder`` (None: all real folders).
+
+    Each component is ``lstat``-ed: a symlink or a file where a folder belongs is a problem; a
+    missing one is ``missing``.
+    """
+    try:
+        parts = folder.relative_to(repo).parts
+    except ValueError:
+        return "outside the repository"
+    current = repo
+    for part in parts:
+        current = current / part
+        try:
+            info = os.lstat(current)
+        except FileNotFoundError:
+            return "missing"
+        except OSError as error:
+            return f"unreadable: {error.strerror}"
+        if stat.S_ISLNK(info.st_mode):
+            return f"{relative(repo, current)} is a symlink"
+        if not stat.S_ISDIR(info.st_mode):
+            return f"{relative(repo, current)} is not a folder"
+    return None
+
+
+def open_regular(repo: Path, path: Path, kind: str) -> int | None:
+    """
+    Return a read-only descriptor of the regular file ``path`` (None when it is missing or refused).
+
+    Never follows a symlink (the file's own ``O_NOFOLLOW``, ``lstat`` on its folders) and never
+    blocks on a FIFO; a file over the cap of ``kind`` is refused unread.
+    """
+    from fedlearn.store import git_trust
+
+    held = git_trust.hold_of(path)
+    if held is not None:  # [trust]: a forged change: the last accepted content, from git
+        return git_trust.open_held(*held)
+    problem = folder_problem(repo, path.parent)
+    if problem == "missing":
+        return None
+    if problem is None and not is_name(path.name):
+        problem = "a name fedlearn does not read"
+    if problem is not None:
+        refuse(repo, path, problem)
+        return None
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        refuse(repo, path, "a symlink" if error.errno == errno.ELOOP else error.strerror or "")
+        return None
+    info = os.fstat(fd)
+    cap = CAPS[kind]
+    reason = (
+        "not a regular file"
+        if not stat.S_ISREG(info.st_mode)
+        else f"too large ({info.st_size} bytes, the cap for {kind} files is {cap})"
+        if info.st_size > cap
+        else None
+    )
+    if reason is not None:
+        os.close(fd)
+        refuse(repo, path, reason)
+        return None
+    return fd
+
+
+def read(repo: Path, path: Path, kind: str) -> bytes | None:
+    """Return the bytes of regular file ``path`` (None when it is missing or refused; see ``open_regular``)."""
+    fd = open_regular(repo, path, kind)
+    if fd is None:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read(CAPS[kind] + 1)[: CAPS[kind]]
+
+
+def open_binary(repo: Path, path: Path, kind: str) -> BinaryIO | None:
+    """Return the regular file ``path`` open for reading in binary (None: missing or refused)."""
+    fd = open_regular(repo, path, kind)
+    if fd is None:
+        return None
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def decode_lines(
+    repo: Path, path: Path, data: bytes, decode: Callable[[bytes], T | None]
+) -> list[T]:
+    """
+    Return the records ``decode`` makes of the lines of ``data`` (a file under the repo).
+
+    ``decode`` returns None (or raises msgspec's DecodeError/ValidationError) for a bad line; a
+    line nested too deep is refused as ``too_deep``. Bad lines are counted, not logged one by one:
+    one warning per file sums them up and names the first.
+    """
+    found: list[T] = []
+    bad: collections.Counter[str] = collections.Counter()
+    first = ""
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = decode(line)
+            reason = "" if record is not None else "refused"
+        except RecursionError:
+            record, reason = None, "too_deep"
+        except msgspec.DecodeError as error:
+            record, reason = None, str(error)[:120]
+        if record is None:
+            kind = reason if reason in ("too_deep", "refused") else "invalid"
+            bad[kind] += 1
+            first = first or f"line {number}: {reason}"
+        else:
+            found.append(record)
+    if bad:
+        counts = ", ".join(f"{n} {k}" for k, n in sorted(bad.items()))
+        refuse(repo, path, f"{sum(bad.values())} bad lines skipped ({counts}); first at {first}")
+    return found
+
+
+def entries(
+    repo: Path,
+    folder: Path,
+    *,
+    folders: bool,
+    select: Callable[[str], bool] = lambda name: True,
+    valid: Callable[[str], object] = lambda name: True,
+) -> list[Path]:
+    """
+    Return the entries of ``folder`` (under ``repo``) that ``select`` picks by name and that are
+    real folders (``folders``) or regular files, sorted.
+
+    A picked entry of another type (a symlink, a FIFO, a folder where a file belongs), or whose
+    name fails ``is_name`` or ``valid``, is refused; a symlinked or missing ``folder`` gives none.
+    """
+    problem = folder_problem(repo, folder)
+    if problem is not None:
+        if problem != "missing":
+            refuse(repo, folder, problem)
+        return []
+    found = []
+    with os.scandir(folder) as listing:
+        for entry in listing:
+            if not select(entry.name):
+                continue
+            path = Path(entry.path)
+            if not (is_name(entry.name) and valid(entry.name)):
+                refuse(repo, path, "a name fedlearn does not read")
+            elif entry.is_symlink():
+                refuse(repo, path, "a symlink")
+            elif (
+                entry.is_dir(follow_symlinks=False)
+                if folders
+                else entry.is_file(follow_symlinks=False)
+            ):
+                found.append(path)
+            else:
+                refuse(repo, path, "not a folder" if folders else "not a regular file")
+    return sorted(found)
+
+
+def own_folder(repo: Path, folder: Path) -> None:
+    """
+    Make every component from ``repo`` down to ``folder`` a real folder before this node writes.
+
+    A symlink (or a file) where one of this node's own folders belongs was pushed by someone else:
+    the link itself is removed (never what it points to), with a warning, so a write never lands
+    outside the repository.
+    """
+    try:
+        parts = folder.relative_to(repo).parts
+    except ValueError:
+        return
+    current = repo
+    for part in parts:
+        current = current / part
+        try:
+            info = os.lstat(current)
+        except FileNotFoundError:
+            return
+        if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+            what = "a symlink" if stat.S_ISLNK(info.st_mode) else "not a folder"
+            log.warning(
+                "%s: %s where this node's folder belongs; removed", relative(repo, current), what
+            )
+            current.unlink()
+            return
