@@ -129,7 +129,8 @@ def test_retract_drops_a_record_that_holds_a_secret(make_node: Callable[..., Nod
     kept = learn(alpha, "error-solutions", "disk full")
     leaked = learn(alpha, "error-solutions", f"token {TOKEN}")
     answer = json.loads(alpha.run("retract", leaked.id, "--reason", "leak", "--json").stdout)
-    path = layout.pattern_file(alpha.repo, "error-solutions", "alpha")
+    path = layout.shard_file(alpha.repo, "error-solutions", "alpha", layout.shard_name(leaked.id))
     assert answer["removed_from"] == [str(path)] and answer["seen_here"] == []
-    assert [p.id for p in patterns.read(path)] == [kept.id]
-    assert TOKEN not in path.read_text()
+    assert list(patterns.read_node(alpha.repo, "error-solutions", "alpha")) == [kept.id]
+    own = layout.node_pattern_files(alpha.repo, "error-solutions", "alpha")
+    assert own and all(TOKEN not in p.read_text() for p in own)

@@ -96,7 +96,8 @@ def test_metrics_writes_to_stdout_with_dash(node: Node, flag: str) -> None:
 @pytest.mark.parametrize("damage", ["{not json", "[" * 5000 + "]" * 5000])
 def test_status_skips_a_damaged_month_file_with_a_warning(node: Node, damage: str) -> None:
     """One damaged metrics file (a bad hand edit, or nesting past the decoder's recursion limit)
-    is named and left out; status still answers, and the next sync starts the month again."""
+    is named and left out; status still answers, and the next sync restores it from this node's
+    state (own files) and counts on."""
     write_jsonl(node.telemetry, EVENTS)
     node.run("sync", "-q")
     [month] = (node.repo / "data" / "metrics" / "monthly").glob("*/alpha.json")
@@ -106,7 +107,7 @@ def test_status_skips_a_damaged_month_file_with_a_warning(node: Node, damage: st
     assert f"{month.relative_to(node.repo)}: ignored, damaged" in process.stderr
     write_jsonl(node.telemetry, EVENTS[:1])
     node.run("sync", "-q")
-    assert json.loads(month.read_text())["totals"]["syncs"] == 1
+    assert json.loads(month.read_text())["totals"]["syncs"] == 2
 
 
 def test_status_counts_the_quarantine_while_a_sync_removes_its_oldest_files(
