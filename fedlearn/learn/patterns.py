@@ -151,6 +151,12 @@ def category_of(path: Path) -> str:
     return path.parent.name if path.parent.parent.name == "patterns" else path.parent.parent.name
 
 
+def node_of(path: Path) -> str:
+    """Return the node a pattern file in either layout belongs to (``<node>.jsonl`` or
+    ``<node>/<shard>.jsonl``)."""
+    return path.stem if path.parent.parent.name == "patterns" else path.parent.name
+
+
 def read_node(repo: Path, category: str, node: str) -> dict[str, Pattern]:
     """Return ``node``'s verified patterns of ``category`` from data/ (either layout), joined by id."""
     return join_all(
@@ -211,7 +217,7 @@ def holders(repo: Path) -> dict[str, set[str]]:
     for category in config.CATEGORIES:
         for path in layout.pattern_files(repo, category):
             for pattern in read(path):
-                found[pattern.id].add(path.stem)
+                found[pattern.id].add(node_of(path))
                 found[pattern.id].update(pattern.seen)
     return found
 

@@ -218,3 +218,15 @@ def write_lines(repo: Path, category: str, node: str, *items: Pattern) -> None:
     path = layout.pattern_file(repo, category, node)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(records.encode_lines(items))
+
+
+def test_read_retractions_accepts_a_sharded_node_that_holds_the_pattern(tmp_path: Path) -> None:
+    """A node whose shard holds the pattern (not only one whose old ``<node>.jsonl`` does) saw it,
+    even when the record's ``seen`` does not name it."""
+    mine = patterns.build("best-practices", {"title": "mine"}, 0.8, "2026-01-01T00:00:00Z", "x")
+    write_shards(tmp_path, "me", mine)
+    tombstone = Retraction(id=mine.id, retracted_at="2026-02-01T00:00:00Z", reason="x")
+    layout.retraction_file(tmp_path, "me").parent.mkdir(parents=True)
+    layout.retraction_file(tmp_path, "me").write_bytes(records.encode_line(tombstone))
+    assert list(patterns.read_retractions(tmp_path)) == [mine.id]
+    assert patterns.merged_view(tmp_path, ["best-practices"])["best-practices"] == {}
