@@ -224,8 +224,8 @@ class Federation:
             self.feed(one, shared, number)
             self.feed(two, shared, number)
             self.race(one, two)
-        else:
-            self.retract_one(one)
+        elif self.old is None:  # the old version's retract drops the record: its tombstone
+            self.retract_one(one)  # would lack the evidence the current version asks for
         return kind
 
 
