@@ -32,6 +32,7 @@ ARGS: dict[str, list[str]] = {
     "config": ["show"],
     "demo": [],
     "init": ["--repo", "new-repo"],
+    "doctor": [],
 }
 CASES = ("bad config", "lock held", "unwritable state", "missing repo")
 

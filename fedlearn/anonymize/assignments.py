@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from fedlearn.anonymize import checks, rules, words
@@ -292,31 +292,6 @@ def flagged(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return value_start, value_end, name
 
 
-def trie_pattern(strings: Iterable[str]) -> str:
-    """
-    Return a regex matching any of ``strings``, as a trie of literal-first alternatives.
-
-    The regex engine tries an alternative only when its first literal matches, so a trie costs a
-    few character comparisons where a flat alternation of hundreds of words would cost hundreds.
-    A string that extends another one is dropped: the shorter already matches there.
-    """
-    trie: dict[str, Any] = {}
-    for string in strings:
-        node = trie
-        for character in string:
-            node = node.setdefault(character, {})
-        node[""] = {}
-    return branches(trie)
-
-
-def branches(node: dict[str, Any]) -> str:
-    """Return the regex of one trie node."""
-    if "" in node:
-        return ""
-    found = [re.escape(character) + branches(child) for character, child in sorted(node.items())]
-    return found[0] if len(found) == 1 else "(?:" + "|".join(found) + ")"
-
-
 def fillers_of(separator: str) -> tuple[str, ...]:
     """Return what may stand between a key and ``separator`` ("" included)."""
     if separator == ">":
@@ -337,7 +312,7 @@ def key_gate(separator: str) -> re.Pattern[str]:
     fillers = (filler[::-1] for filler in fillers_of(separator) if filler)
     # Not a trie: a filler that extends another (`` "`` after `` ``) must stay, words follow it.
     filler = "|".join(re.escape(filler) for filler in sorted(fillers, key=len, reverse=True))
-    words = trie_pattern(word[::-1] for word in GATE_WORDS)
+    words = rules.trie_pattern(word[::-1] for word in GATE_WORDS)
     return re.compile(re.escape(separator) + (f"(?:{filler})?" if filler else "") + words)
 
 

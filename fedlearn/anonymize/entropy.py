@@ -19,8 +19,18 @@ from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
 DIGIT_WORDS = tuple("0123456789")
-# Punctuation that ends a run of token characters, as blanks (for a quick longest-word test).
-BREAKS = str.maketrans(dict.fromkeys(".,:;=/\\\"'`()[]{}<>@+*!?&|#$%^~", " "))
+# The UTF-8 bytes of a text mapped to 1 (a token character) or 0 (any other byte): a run of
+# token characters is a run of ones, which ``bytes.find`` looks for at memory speed. Every token
+# character is ASCII, and every byte of a non-ASCII character's UTF-8 is 0x80 or more, so the
+# runs of ones are the text's runs of token characters exactly.
+TOKEN_BYTES = bytes(int(chr(byte) in TOKEN_CHARACTERS) for byte in range(256))
+# The same for the characters a value after a secret word is made of (``INTRODUCED``'s value).
+VALUE_BYTES = bytes(
+    int(chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789_./+=-") for byte in range(256)
+)
+# What the mapped bytes of a value (17 or more characters) and a long run (20 or more) look like.
+VALUE_RUN = b"\x01" * 17
+TOKEN_RUN = b"\x01" * 20
 # A run of token characters: found from the character before it (one try per separator).
 RUN = r"[^A-Za-z0-9_-](?P<value>[A-Za-z0-9_-]{20,})"
 START = r"[A-Za-z0-9_-]{20,}"
@@ -32,24 +42,43 @@ HASH_MARK = Lazy(
     re.I,
 )
 HEX_PART = Lazy(r"(?:^|(?<=[_-]))(?:[0-9a-f]{16,}|[0-9A-F]{16,})(?=[_-]|$)")
-WORD_BEFORE = Lazy(r"[^\s\"'`=:,;(<>]*\Z")
+# The text up to the last character that ends a word (what comes after it is the word before).
+LAST_SEPARATOR = Lazy(r"(?s).*[\s\"'`=:,;(<>]")
 LEAD_WORDS = (
     r"(?:token|secret|password|passwd|passphrase|credential|api[ _-]?key|access[ _-]?key"
     r"|private[ _-]?key|auth[ _-]?key|license[ _-]?key|client[ _-]?secret)"
 )
+# A piece of every lead word, and how far into one it starts at most (``license_key``).
+LEAD_PARTS = ("token", "secret", "pass", "credential", "key")
+LEAD_BEFORE = len("license_")
 INTRODUCED = (
     LEAD_WORDS
     + r"s?\b(?P<gap>[^\n0-9<>@]{0,24}?)(?<![\w.-])(?P<value>[a-z0-9][a-z0-9_./+=-]{15,}[a-z0-9=])"
 )
 
 
-def long_words(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
-    """Return a finder of ``pattern`` in texts that have a word of 16 characters or more."""
+def one_bytes(text: str, table: bytes) -> bytes:
+    """Return the UTF-8 of ``text`` (lone surrogates too) mapped through a 256-byte ``table``."""
+    return text.encode("utf-8", "surrogatepass").translate(table)
+
+
+def long_values(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
+    """
+    Return a finder of ``INTRODUCED`` in a lower-case text: what its ``finditer`` finds.
+
+    Two necessary conditions, cheaper than the search, come first: a value is 17 or more of
+    ``VALUE_BYTES``'s characters in a row (tested on the bytes at memory speed), and a lead word
+    holds one of ``LEAD_PARTS`` at most ``LEAD_BEFORE`` characters in, so no match starts earlier
+    than that before the first of them, where the search then starts.
+    """
 
     def find(subject: str) -> Iterator[re.Match[str]]:
-        if max(map(len, subject.split()), default=0) < 16:
+        if VALUE_RUN not in one_bytes(subject, VALUE_BYTES):
             return iter(())
-        return pattern.finditer(subject)
+        first = min([found for part in LEAD_PARTS if (found := subject.find(part)) >= 0] or [-1])
+        if first < 0:
+            return iter(())
+        return pattern.finditer(subject, max(0, first - LEAD_BEFORE))
 
     return find
 
@@ -58,11 +87,20 @@ def runs(run: Lazy, start: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
     """Return a finder of the runs of 20 or more token characters (at the start, after others)."""
 
     def find(subject: str) -> Iterator[re.Match[str]]:
-        if max(map(len, subject.translate(BREAKS).split()), default=0) < 20:
+        mapped = one_bytes(subject, TOKEN_BYTES)
+        first = mapped.find(TOKEN_RUN)
+        if first < 0:
             return  # cheaper than the search, and the patterns stay uncompiled
-        first = start.match(subject)
-        if first is not None:
-            yield first
+        # The first run of 20 starts a maximal run: ``run`` (a separator, then the run) can
+        # start right before it, and ``start`` only matches there. On ASCII text a byte is a
+        # character; else the search starts at the beginning.
+        if first == 0:
+            found = start.match(subject)
+            if found is not None:
+                yield found
+        elif len(mapped) == len(subject):
+            yield from run.finditer(subject, first - 1)
+            return
         yield from run.finditer(subject)
 
     return find
@@ -103,8 +141,13 @@ def in_url(text: str, start: int) -> bool:
     """Return whether the run at ``start`` is a path segment of a URL (``https://h/x/<run>``)."""
     if text[start - 1] != "/":
         return False
-    before = WORD_BEFORE.search(text, max(0, start - 2048), start)
-    return before is not None and "://" in before.group()
+    window = max(0, start - 2048)
+    if "://" not in text[window:start]:
+        return False  # the word before is a piece of this window
+    # The word before: what follows the window's last separator (greedy, then backtracking
+    # from the end: one linear pass, where ``[^…]*\Z`` tried every start in the window).
+    separator = LAST_SEPARATOR.match(text, window, start)
+    return "://" in text[separator.end() if separator is not None else window : start]
 
 
 def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -132,7 +175,7 @@ def looks() -> list[Rule]:
     return [
         secret(
             "secret-value",
-            Matcher(lead, judge=introduced, find=long_words(lead)),
+            Matcher(lead, judge=introduced, find=long_values(lead)),
             gate="(?i)" + LEAD_WORDS,
             trigger=Trigger(words=("token", "secret", "pass", "credential", "key"), lower=True),
             lower=True,

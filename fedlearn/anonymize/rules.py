@@ -20,7 +20,7 @@ import importlib
 import itertools
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -90,17 +90,17 @@ class Lazy:
         """Return the first match in ``text[position:end]`` (``re.Pattern.search``), or None."""
         return self.compiled.search(text, position, end)
 
-    def match(self, text: str, position: int = 0) -> re.Match[str] | None:
-        """Return the match at ``position`` of ``text`` (``re.Pattern.match``), or None."""
-        return self.compiled.match(text, position)
+    def match(self, text: str, position: int = 0, end: int = sys.maxsize) -> re.Match[str] | None:
+        """Return the match at ``position`` of ``text[:end]`` (``re.Pattern.match``), or None."""
+        return self.compiled.match(text, position, end)
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
         """Return the match of all of ``text`` (``re.Pattern.fullmatch``), or None."""
         return self.compiled.fullmatch(text)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Return the matches in ``text`` (``re.Pattern.finditer``)."""
-        return self.compiled.finditer(text)
+    def finditer(self, text: str, position: int = 0) -> Iterator[re.Match[str]]:
+        """Return the matches in ``text`` from ``position`` on (``re.Pattern.finditer``)."""
+        return self.compiled.finditer(text, position)
 
 
 # A rule's pattern: compiled already (a configured rule) or on first use.
@@ -461,7 +461,7 @@ def derived(rule: Rule) -> Rule:
     return attrs.evolve(rule, trigger=trigger, gate=gate)
 
 
-def trie_pattern(strings: list[str]) -> str:
+def trie_pattern(strings: Iterable[str]) -> str:
     """
     Return a regex matching any of ``strings``, as a trie of literal-first alternatives.
 

@@ -1,0 +1,112 @@
+"""The look rules' fast finders (``entropy``) find exactly what their plain regexes find.
+
+``runs``, ``long_values`` and ``in_url`` put cheap necessary conditions (a byte map searched at
+memory speed, a lead word's piece, a linear scan for the word before) in front of the regexes
+they replace; these tests compare them with the plain regexes over every corpus in tests/data,
+variants of it, and generated text, so a condition that is not necessary fails here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fedlearn.anonymize import entropy
+from fedlearn.anonymize.rules import Lazy
+
+DATA = Path(__file__).resolve().parent / "data"
+RUN, START, INTRODUCED = (
+    re.compile(entropy.RUN),
+    re.compile(entropy.START),
+    re.compile(entropy.INTRODUCED),
+)
+WORD_BEFORE = re.compile(r"[^\s\"'`=:,;(<>]*\Z")  # what ``in_url`` read the word before with
+
+
+def corpus() -> list[str]:
+    """Return every text of every corpus, and variants (non-ASCII, quoted, joined, cut)."""
+    texts = []
+    for path in sorted(DATA.rglob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if isinstance(row, dict) and isinstance(row.get("text"), str):
+                texts.append(row["text"])
+    found = []
+    for text in texts:
+        found += [text, "é " + text, text + " ✓", f'"{text}"', text[1:], text[:-1]]
+    return found + ["\n".join(texts[index : index + 5]) for index in range(0, len(texts), 5)]
+
+
+TEXTS = corpus()
+# Token characters, their neighbours, separators and non-ASCII, so runs start and end anywhere.
+ALPHABET = st.sampled_from(list("aB3_-xZ9") + list("/+=:.\"' \n") + ["é", "✓", "\ud800"])
+
+
+def plain_runs(text: str) -> list[tuple[int, int]]:
+    """Return the spans ``runs`` found before it had a gate: ``START`` at 0, then ``RUN``."""
+    first = START.match(text)
+    return ([first.span()] if first else []) + [match.span() for match in RUN.finditer(text)]
+
+
+def fast_runs(text: str) -> list[tuple[int, int]]:
+    """Return the spans ``runs`` finds."""
+    return [match.span() for match in entropy.runs(Lazy(entropy.RUN), Lazy(entropy.START))(text)]
+
+
+def plain_in_url(text: str, start: int) -> bool:
+    """Return what ``in_url`` returned when it searched for the word before with a regex."""
+    if text[start - 1] != "/":
+        return False
+    before = WORD_BEFORE.search(text, max(0, start - 2048), start)
+    return before is not None and "://" in before.group()
+
+
+def test_runs_find_what_the_plain_patterns_find() -> None:
+    for text in TEXTS:
+        assert fast_runs(text) == plain_runs(text), text
+
+
+def test_long_values_find_what_finditer_finds() -> None:
+    find = entropy.long_values(Lazy(entropy.INTRODUCED))
+    for text in TEXTS:
+        subject = text.lower()
+        fast = [match.span() for match in find(subject)]
+        assert fast == [match.span() for match in INTRODUCED.finditer(subject)], text
+
+
+def test_every_lead_word_holds_a_part_early_enough() -> None:
+    words = ["token", "secret", "password", "passwd", "passphrase", "credential"]
+    for head in ("api", "access", "private", "auth", "license", "client"):
+        tail = "secret" if head == "client" else "key"
+        words += [head + separator + tail for separator in ("", " ", "_", "-")]
+    lead = re.compile(entropy.LEAD_WORDS)
+    for word in words:
+        assert lead.fullmatch(word), word
+        assert min(p for part in entropy.LEAD_PARTS if (p := word.find(part)) >= 0) <= (
+            entropy.LEAD_BEFORE
+        ), word
+
+
+def test_in_url_answers_as_the_regex_did() -> None:
+    for text in [*TEXTS, "see https://host/x/abc and /y", "a://b/c", "x" * 3000 + "://h/" + "y"]:
+        for start in range(1, len(text)):
+            if text[start - 1] == "/":
+                assert entropy.in_url(text, start) == plain_in_url(text, start), (text, start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(ALPHABET | st.sampled_from(["a" * 19, "Ab3" * 7, "api_key=", " token "]), max_size=40)
+)
+def test_generated_text(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert fast_runs(text) == plain_runs(text)
+    subject = text.lower()
+    fast = [m.span() for m in entropy.long_values(Lazy(entropy.INTRODUCED))(subject)]
+    assert fast == [m.span() for m in INTRODUCED.finditer(subject)]
+    for start in range(1, len(text)):
+        assert entropy.in_url(text, start) == plain_in_url(text, start)
