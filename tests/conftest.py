@@ -209,3 +209,10 @@ def write_jsonl(path: Path, records: Any, *, append: bool = False) -> None:
     with path.open("a" if append else "w", encoding="utf-8") as handle:
         for record in records:
             handle.write(json.dumps(record) + "\n")
+
+
+def own_pattern_bytes(repo: Path, category: str, node: str) -> bytes:
+    """Return ``node``'s pattern records of ``category`` as one file's bytes: its shards in order."""
+    from fedlearn.formats import layout
+
+    return b"".join(p.read_bytes() for p in layout.node_pattern_files(repo, category, node))

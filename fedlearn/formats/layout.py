@@ -6,12 +6,17 @@ Every file is written by exactly one node; readers take the union of all nodes' 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from fedlearn.store import peer_files
 
 DATA = "data"
+# A node's patterns of one category are split by the first hex digits of their content id: a sync
+# rewrites only the shards its new records fall in (docs/data-layout.md).
+SHARD_DIGITS = 2
+SHARD_PATTERN = re.compile(rf"[0-9a-f_]{{{SHARD_DIGITS}}}")
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 STAMP_PATTERN = re.compile(r"\d{8}T\d{6}Z")
 
@@ -27,7 +32,7 @@ def pattern_dir(repo: Path, category: str) -> Path:
 
 
 def pattern_file(repo: Path, category: str, node: str) -> Path:
-    """Return this node's pattern file of ``category``."""
+    """Return ``node``'s pattern file of ``category`` in the old, unsharded layout (read only)."""
     return pattern_dir(repo, category) / f"{node}.jsonl"
 
 
@@ -56,9 +61,91 @@ def node_files(repo: Path, folder: Path, suffix: str = ".jsonl") -> list[Path]:
     return git_trust.listed(folder, found, suffix, nested=False)
 
 
-def pattern_files(repo: Path, category: str) -> list[Path]:
-    """Return every node's pattern file of ``category``, sorted by node (checked: ``peer_files``)."""
-    return node_files(repo, pattern_dir(repo, category))
+def shard_name(pattern_id: str) -> str:
+    """Return the shard a pattern id belongs to: its first ``SHARD_DIGITS`` hex digits."""
+    return pattern_id[:SHARD_DIGITS].lower().ljust(SHARD_DIGITS, "_")
+
+
+def shard_dir(repo: Path, category: str, node: str) -> Path:
+    """Return the folder of ``node``'s pattern shards of ``category``."""
+    return pattern_dir(repo, category) / node
+
+
+def shard_file(repo: Path, category: str, node: str, shard: str) -> Path:
+    """Return ``node``'s shard ``shard`` (``shard_name``) of ``category``."""
+    return shard_dir(repo, category, node) / f"{shard}.jsonl"
+
+
+def is_shard_file(name: str) -> bool:
+    """Return whether ``name`` is ``<shard>.jsonl`` (``shard_name``)."""
+    return (
+        name.endswith(".jsonl") and SHARD_PATTERN.fullmatch(name.removesuffix(".jsonl")) is not None
+    )
+
+
+def shard_of(path: Path) -> str | None:
+    """Return the shard a sharded pattern file holds, or None for any other name."""
+    return path.name.removesuffix(".jsonl") if is_shard_file(path.name) else None
+
+
+def shard_files(repo: Path, folder: Path, shards: Iterable[str] | None = None) -> list[Path]:
+    """
+    Return the regular shard files in one node's ``folder`` (checked: ``peer_files.entries``;
+    any other ``.jsonl`` name is refused), only ``shards`` when given, sorted.
+    """
+    wanted = None if shards is None else {f"{shard}.jsonl" for shard in shards}
+    return peer_files.entries(
+        repo,
+        folder,
+        folders=False,
+        select=lambda name: name.endswith(".jsonl") and (wanted is None or name in wanted),
+        valid=is_shard_file,
+    )
+
+
+def node_pattern_files(repo: Path, category: str, node: str) -> list[Path]:
+    """
+    Return ``node``'s pattern files of ``category`` in either layout (old file first), checked
+    (``peer_files``) and as this node accepts them (``git_trust.listed``).
+    """
+    from fedlearn.store import git_trust
+
+    old = [p for p in node_files(repo, pattern_dir(repo, category)) if p.name == f"{node}.jsonl"]
+    folder = shard_dir(repo, category, node)
+    found = git_trust.listed(folder, shard_files(repo, folder), nested=False)
+    return old + [path for path in found if shard_of(path) is not None]
+
+
+def pattern_files(repo: Path, category: str, shards: Iterable[str] | None = None) -> list[Path]:
+    """
+    Return every node's pattern files of ``category``: the old layout's ``<node>.jsonl`` and the
+    sharded ``<node>/<shard>.jsonl``, sorted, checked (``peer_files``: regular files with valid
+    names in real node folders) and as this node accepts them (``git_trust.listed``). With
+    ``shards``, only those shards (and every old file, which may hold any shard) are returned, so
+    a reader touches only what it needs: one listing per node folder.
+    """
+    from fedlearn.store import git_trust
+
+    folder = pattern_dir(repo, category)
+    old = node_files(repo, folder)
+    wanted = None if shards is None else sorted(set(shards))
+    nodes = peer_files.entries(
+        repo,
+        folder,
+        folders=True,
+        select=lambda name: not name.endswith(".jsonl") and not name.startswith("."),
+        valid=peer_files.NODE.fullmatch,
+    )
+    sharded = [path for node in nodes for path in shard_files(repo, node, wanted)]
+    accepted = [
+        path
+        for path in git_trust.listed(folder, sharded, nested=True)
+        if len(path.relative_to(folder).parts) == 2
+        and peer_files.NODE.fullmatch(path.parent.name) is not None
+        and (shard := shard_of(path)) is not None
+        and (wanted is None or shard in wanted)
+    ]
+    return sorted(old + accepted)
 
 
 def retraction_file(repo: Path, node: str) -> Path:
@@ -134,6 +221,7 @@ def node_paths(repo: Path, node: str) -> list[Path]:
     data = data_dir(repo)
     paths = [retraction_file(repo, node), fine_tuning_dir(repo, node), telemetry_file(repo, node)]
     paths += sorted((data / "patterns").glob(f"*/{node}.jsonl"))
+    paths += sorted(p for p in (data / "patterns").glob(f"*/{node}") if p.is_dir())
     paths += sorted((data / "collections").glob(f"*/{node}"))
     paths += sorted((data / "metrics" / "monthly").glob(f"*/{node}.json"))
     return paths
@@ -160,6 +248,24 @@ def owner(path: str) -> str | None:
     else:
         return None
     return name or None
+
+
+def node_pathspecs(node: str, data: str = DATA) -> list[str]:
+    """
+    Return git pathspecs (relative to the repo's top) of every path under data/ that belongs to
+    ``node``, in both pattern layouts: what the node alone writes, and what it never takes from
+    the remote. ``data`` is the data folder's path relative to the repo's top.
+    """
+    own = [
+        f"patterns/*/{node}.jsonl",
+        f"patterns/*/{node}/**",
+        f"retractions/{node}.jsonl",
+        f"fine-tuning/{node}/**",
+        f"telemetry/{node}.jsonl",
+        f"collections/*/{node}/**",
+        f"metrics/monthly/*/{node}.json",
+    ]
+    return [f":(glob){data}/{path}" for path in own]
 
 
 def stamp(moment: datetime | None = None) -> str:

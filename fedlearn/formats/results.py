@@ -124,6 +124,8 @@ class SyncResult(msgspec.Struct, kw_only=True):
         unreadable_inputs: each configured input that names nothing to read, with why.
         reanonymized: the rewrite with the current rules (None when none was due).
         bad_lines_not_kept: bad lines counted but not kept (the quarantine was full).
+        restored: this node's data/ files found edited outside fedlearn and restored from its
+            state before the run (none in a dry run).
         files: the files under data/ written.
     """
 
@@ -138,6 +140,7 @@ class SyncResult(msgspec.Struct, kw_only=True):
     unreadable_inputs: dict[str, str] = msgspec.field(default_factory=dict)
     reanonymized: Reanonymized | None = None
     bad_lines_not_kept: int = 0
+    restored: list[str] = msgspec.field(default_factory=list)
     files: list[str] = msgspec.field(default_factory=list)
 
     @property

@@ -20,7 +20,16 @@ from fedlearn.errors import SecretFoundError
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
 from fedlearn.report import progress
-from fedlearn.store import atomic, checkout, git_local, git_remote, git_trust, peer_files, state
+from fedlearn.store import (
+    atomic,
+    checkout,
+    git_local,
+    git_remote,
+    git_trust,
+    own,
+    peer_files,
+    state,
+)
 
 log = logging.getLogger(__name__)
 
@@ -71,10 +80,14 @@ class PublishResult(msgspec.Struct):
         changes: the staged changes, (git status letter, path).
         counts: the commit message's counts by word (``pattern``, ``snapshot``, …).
         message: the commit subject ("" when nothing changed).
+        restored: this node's files found changed outside fedlearn and restored from its state
+            before staging (none in a dry run).
         commit: the new commit ("" when there was nothing to commit); unset in a dry run.
         pushed: the commit the remote branch has now ("" when nothing was pushed).
         attempts: push attempts it took.
         integration: how the push met the remote (``fast-forward``, ``rebased``, ``up to date``).
+        discarded: this node's files another commit on the remote changed; those changes were
+            discarded (a restore commit) and this node's content pushed.
         held: the changed files the push brought in that their node did not sign ([trust]).
     """
 
@@ -82,10 +95,12 @@ class PublishResult(msgspec.Struct):
     changes: list[tuple[str, str]]
     counts: dict[str, int]
     message: str
+    restored: list[str] = msgspec.field(default_factory=list)
     commit: str | msgspec.UnsetType = msgspec.UNSET
     pushed: str | msgspec.UnsetType = msgspec.UNSET
     attempts: int | msgspec.UnsetType = msgspec.UNSET
     integration: str | msgspec.UnsetType = msgspec.UNSET
+    discarded: list[str] | msgspec.UnsetType = msgspec.UNSET
     held: list[str] | msgspec.UnsetType = msgspec.UNSET
 
 
@@ -113,6 +128,8 @@ def steps(cfg: config.Config, meter: progress.Meter, *, dry_run: bool) -> Summar
     env = git_local.identity(top, cfg.publish.author) | git_trust.signing_env(cfg.trust)
     before = git_local.head(top)
     cfg.state_path.mkdir(parents=True, exist_ok=True)
+    files = own.OwnFiles(state.StateDir(cfg.state_path), cfg.repo_path, cfg.node_id)
+    restored = [] if dry_run else [str(d.path.relative_to(root)) for d in files.restore()]
     scratch = tempfile.TemporaryDirectory(prefix=checkout.scratch_prefix(), dir=cfg.state_path)
     with git_local.scratch_index(top) as index, scratch as name:
         folder = Path(name)
@@ -121,14 +138,23 @@ def steps(cfg: config.Config, meter: progress.Meter, *, dry_run: bool) -> Summar
         counts = tally(top, root, cfg.node_id, folder, changes)
         message = commit_message(cfg.node_id, counts, changes)
         subject = message.splitlines()[0] if changes else ""
-        result = PublishResult(cfg.node_id, changes, dict(counts), subject)
+        result = PublishResult(cfg.node_id, changes, dict(counts), subject, restored)
         if dry_run:
             return preview(result)
         paths = [path for _, path in changes]
         meter.step(f"committing {len(paths)} files")
         commit = git_local.commit(top, index, message, env, paths) if changes else ""
     meter.step(f"pushing to {cfg.publish.remote}/{cfg.publish.branch} (fetch, rebase, push)")
-    summary = deliver(top, cfg.publish, env, msgspec.structs.replace(result, commit=commit))
+    result = msgspec.structs.replace(result, commit=commit)
+    summary = deliver(top, cfg.publish, env, result, own_pathspecs(cfg, top))
+    if commit:
+        git_local.collect_garbage(top)
+    if isinstance(summary.result.discarded, list) and summary.result.discarded:
+        files.record(discarded=summary.result.discarded)
+    if restored:
+        summary.lines.append(
+            f"restored {len(restored)} of this node's files changed outside fedlearn"
+        )
     return screen(cfg, top, before, summary)
 
 
@@ -143,6 +169,12 @@ def screen(
     line = f"ignored {len(held)} changed files not signed by their node"
     result = msgspec.structs.replace(summary.result, held=[h.path for h in held])
     return Summary(job="publish", state=summary.state, result=result, lines=[*summary.lines, line])
+
+
+def own_pathspecs(cfg: config.Config, top: Path) -> list[str]:
+    """Return the pathspecs (relative to ``top``) of this node's files under data/."""
+    data = layout.data_dir(cfg.repo_path.resolve()).relative_to(top)
+    return layout.node_pathspecs(cfg.node_id, data.as_posix())
 
 
 def stage(
@@ -173,6 +205,7 @@ def own_files(top: Path, root: Path, node: str) -> list[str]:
                 found.add(str(file.relative_to(top)))
     owned = layout.node_paths(root, node)
     owned += [layout.pattern_file(root, category, node) for category in config.CATEGORIES]
+    owned += [layout.shard_dir(root, category, node) for category in config.CATEGORIES]
     return sorted(found | git_local.tracked(top, [str(path.relative_to(top)) for path in owned]))
 
 
@@ -213,6 +246,9 @@ def kind_of(repo: Path, node: str, path: Path) -> str:
     """Return which of this node's files ``path`` is: pattern, retraction, dataset, snapshot, …."""
     if path == layout.pattern_file(repo, path.parent.name, node):
         return "pattern"
+    category = path.parent.parent.name
+    if path.parent == layout.shard_dir(repo, category, node) and layout.shard_of(path):
+        return "pattern"
     exact = {
         layout.retraction_file(repo, node): "retraction",
         layout.fine_tuning_file(repo, node): "dataset",
@@ -245,24 +281,29 @@ def tally(
 ) -> collections.Counter[str]:
     """Return the counts of the commit message (new ids, updated ids, snapshots, …) by word."""
     counts: collections.Counter[str] = collections.Counter()
+    # A pattern may move between files (the migration to shards): ids are compared over them all.
+    before_all: dict[str, bytes] = {}
+    after_all: dict[str, bytes] = {}
     for letter, path in changes:
         kind = kind_of(root, node, top / path)
         old = git_local.show(top, "HEAD", path) if letter != "A" else b""
         new = (peer_files.read(folder, folder / path, "dataset") or b"") if letter != "D" else b""
-        if kind in ("pattern", "retraction"):
-            before, after = keyed_lines(old), keyed_lines(new)
-            counts[kind] += len(after.keys() - before.keys())
-            if kind == "pattern":
-                counts["pattern removed"] += len(before.keys() - after.keys())
-                counts["pattern updated"] += sum(
-                    after[k] != before[k] for k in after.keys() & before.keys()
-                )
+        if kind == "pattern":
+            before_all |= keyed_lines(old)
+            after_all |= keyed_lines(new)
+        elif kind == "retraction":
+            counts[kind] += len(keyed_lines(new).keys() - keyed_lines(old).keys())
         elif kind == "dataset":
             counts["fine-tuning record"] += len(set(new.splitlines()) - set(old.splitlines()))
         elif kind == "snapshot" and letter in "AD":
             counts["snapshot" if letter == "A" else "snapshot pruned"] += 1
         elif kind in ("telemetry", "metrics"):
             counts[kind] = 1
+    counts["pattern"] += len(after_all.keys() - before_all.keys())
+    counts["pattern removed"] += len(before_all.keys() - after_all.keys())
+    counts["pattern updated"] += sum(
+        after_all[k] != before_all[k] for k in after_all.keys() & before_all.keys()
+    )
     return +collections.Counter({word: counts[word] for word in WORDS})
 
 
@@ -306,7 +347,11 @@ def preview(result: PublishResult) -> Summary[PublishResult]:
 
 
 def deliver(
-    repo: Path, settings: config.Publish, env: dict[str, str], result: PublishResult
+    repo: Path,
+    settings: config.Publish,
+    env: dict[str, str],
+    result: PublishResult,
+    own_paths: list[str],
 ) -> Summary[PublishResult]:
     """Push the branch when there is a remote and something to push; return the job's summary."""
     commit = result.commit or ""
@@ -327,13 +372,23 @@ def deliver(
             result=msgspec.structs.replace(result, pushed=""),
             lines=["nothing to publish"],
         )
-    pushed = git_remote.push_with_retry(repo, settings, env)
+    pushed = git_remote.push_with_retry(repo, settings, env, own_paths)
     result = msgspec.structs.replace(
-        result, pushed=pushed.commit, attempts=pushed.attempts, integration=pushed.integration
+        result,
+        pushed=pushed.commit,
+        attempts=pushed.attempts,
+        integration=pushed.integration,
+        discarded=pushed.discarded,
     )
     where = f"{settings.remote}/{settings.branch}"
     line = f"pushed {pushed.commit[:12]} to {where} ({pushed.attempts} attempt{'s' * (pushed.attempts > 1)}, {pushed.integration})"
-    return Summary(job="publish", result=result, lines=[done, line])
+    lines = [done, line]
+    if pushed.discarded:
+        lines.append(
+            f"discarded another commit's changes to {len(pushed.discarded)} of this node's files "
+            "(restored in what was pushed)"
+        )
+    return Summary(job="publish", result=result, lines=lines)
 
 
 def is_pending(repo: Path, settings: config.Publish) -> bool:

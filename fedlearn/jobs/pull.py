@@ -18,7 +18,7 @@ from fedlearn.errors import GitError
 from fedlearn.formats import layout
 from fedlearn.formats.results import ImportResult
 from fedlearn.jobs import Summary
-from fedlearn.store import checkout, git_local, git_remote, git_trust, runs, state
+from fedlearn.store import checkout, git_local, git_remote, git_trust, own, runs, state
 from fedlearn.vectors import import_changes, import_quarantine
 
 
@@ -42,6 +42,9 @@ class PullResult(msgspec.Struct, kw_only=True):
         data_files: the files under data/ that changed (in a dry run: that would change).
         held: the changed files not signed by their node ([trust]): readers keep their last
             signed content.
+        discarded: this node's files another node's commit changed; those changes were discarded
+            (a restore commit on the remote's) so the rebase never conflicts.
+        restored: this node's files found changed outside fedlearn, restored from its state.
         import_: the import pull ran afterwards; ``import`` in JSON.
     """
 
@@ -51,6 +54,8 @@ class PullResult(msgspec.Struct, kw_only=True):
     integration: str | msgspec.UnsetType = msgspec.UNSET
     data_files: list[str] = msgspec.field(default_factory=list)
     held: list[str] | msgspec.UnsetType = msgspec.UNSET
+    discarded: list[str] | msgspec.UnsetType = msgspec.UNSET
+    restored: list[str] | msgspec.UnsetType = msgspec.UNSET
     import_: ImportResult | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="import")
 
 
@@ -105,15 +110,33 @@ def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary[PullResult]:
     if dry_run:
         return preview(top, data, old, upstream, result)
     env = git_local.identity(top, settings.author) | git_trust.signing_env(cfg.trust)
-    how = git_remote.integrate(top, upstream, env)
+    shielded = git_remote.shield(top, upstream, layout.node_pathspecs(cfg.node_id, data), env)
+    how = git_remote.integrate(top, shielded.commit, env)
     new = git_local.head(top)
     changed = git_local.changed_paths(top, old, new, data)
     held = git_trust.screen(top, data, cfg.node_id, cfg.trust, old)
+    files = own.OwnFiles(state.StateDir(cfg.state_path), cfg.repo_path, cfg.node_id)
+    if shielded.discarded:
+        files.record(discarded=shielded.discarded)
+    restored = [str(d.path.relative_to(cfg.repo_path)) for d in files.restore()]
     result = msgspec.structs.replace(
-        result, to=new or "", integration=how, data_files=changed, held=[h.path for h in held]
+        result,
+        to=new or "",
+        integration=how,
+        data_files=changed,
+        held=[h.path for h in held],
+        discarded=shielded.discarded,
+        restored=restored,
     )
     lines = [f"{how}: {len(changed)} data/ file{'s' * (len(changed) != 1)} changed"]
     lines += [f"ignored {len(held)} changed files not signed by their node"] if held else []
+    if shielded.discarded:
+        lines.append(
+            f"discarded another commit's changes to {len(shielded.discarded)} of this node's "
+            "files; `fedlearn publish` pushes them back"
+        )
+    if restored:
+        lines.append(f"restored {len(restored)} of this node's files changed outside fedlearn")
     return Summary(job="pull", state="ok" if changed else "idle", result=result, lines=lines)
 
 

@@ -21,7 +21,7 @@ from fedlearn.formats import layout, records
 from fedlearn.formats.records import Retraction
 from fedlearn.jobs import Summary
 from fedlearn.learn import patterns
-from fedlearn.store import atomic, checkout, state
+from fedlearn.store import atomic, checkout, own, state
 
 ID_PATTERN = re.compile(r"[0-9a-f]{32}")
 log = logging.getLogger(__name__)
@@ -87,11 +87,12 @@ def retract(
 ) -> Summary[Tombstone]:
     """
     Add the tombstone of ``pattern_id``; this node's pattern files keep the record as evidence
-    (``own_files_holding``), unless it holds a secret, when it is dropped.
+    (``settle_own_files``), unless it holds a secret, when it is dropped.
     """
     repo, node = cfg.repo_path, cfg.node_id
+    files = own.adopted(store, repo, node, "retract", dry_run=dry_run)
     path = layout.retraction_file(repo, node)
-    tombstones = read_own(path)
+    tombstones = read_own(path, files.read(path) or b"")
     if pattern_id in tombstones:
         already = Tombstone(pattern_id, node, str(path))
         lines = [f"{pattern_id} is already retracted"]
@@ -99,17 +100,14 @@ def retract(
     text = anonymize.Anonymizer(cfg.anonymize).anonymize(reason.strip())
     tombstones[pattern_id] = Retraction(id=pattern_id, retracted_at=state.now_iso(), reason=text)
     transaction = store.transaction("retract")
-    transaction.stage(path, records.encode_lines(tombstones[key] for key in sorted(tombstones)))
+    files.stage(
+        transaction, path, records.encode_lines(tombstones[key] for key in sorted(tombstones))
+    )
     scanner = anonymize.Anonymizer(cfg.anonymize)
-    held, dropped = [], []
-    for holder, table in own_files_holding(repo, node, pattern_id).items():
-        if scanner.scan_value(msgspec.to_builtins(table[pattern_id])):
-            del table[pattern_id]  # a secret: never published (the gate), so nobody needs proof
-            transaction.stage(holder, patterns.encode(table))
-            dropped.append(str(holder))
-        else:
-            held.append(str(holder))
-    result = Retracted(pattern_id, node, str(path), is_known(repo, pattern_id), held, dropped)
+    held, dropped = settle_own_files(transaction, files, pattern_id, scanner)
+    known = is_known(repo, pattern_id)
+    seen, removed = [str(p) for p in held], [str(p) for p in dropped]
+    result = Retracted(pattern_id, node, str(path), known, seen, removed)
     if dry_run:
         transaction.abort()
     else:
@@ -131,12 +129,8 @@ def retract(
     return Summary(job="retract", result=result, lines=lines, dry_run=dry_run)
 
 
-def read_own(path: Path) -> dict[str, Retraction]:
-    """Return this node's tombstones by id (empty when the file does not exist)."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return {}
+def read_own(path: Path, data: bytes) -> dict[str, Retraction]:
+    """Return this node's tombstones by id from ``data``, its retractions file ``path``'s content."""
     found = {}
     for number, line in enumerate(data.splitlines(), start=1):
         try:
@@ -148,27 +142,47 @@ def read_own(path: Path) -> dict[str, Retraction]:
     return found
 
 
-def own_files_holding(
-    repo: Path, node: str, pattern_id: str
-) -> dict[Path, dict[str, records.Pattern]]:
+def settle_own_files(
+    transaction: atomic.Transaction,
+    files: own.OwnFiles,
+    pattern_id: str,
+    scanner: anonymize.Anonymizer,
+) -> tuple[list[Path], list[Path]]:
     """
-    Return this node's pattern files that hold ``pattern_id``, each with its records by id.
+    Return this node's pattern shards that keep ``pattern_id`` and those it is dropped from.
 
-    The record stays there: other nodes accept this node's tombstone because its own files show
-    it saw the pattern. Only a record holding a secret is dropped (publish never let it out).
+    The record stays (read from this node's state copy): other nodes accept this node's tombstone
+    because its own files show it saw the pattern. Only a record holding a secret is dropped
+    (publish never let it out, so nobody needs proof); its shard is staged without it.
     """
-    found = {}
+    held, dropped = [], []
+    counts = files.counts()
     for category in config.CATEGORIES:
-        path = layout.pattern_file(repo, category, node)
-        table = patterns.join_all(patterns.read(path))
-        if pattern_id in table:
-            found[path] = table
-    return found
+        path = files.shard_path(category, pattern_id)
+        table = patterns.join_all(patterns.parse(files.read(path) or b"", path))
+        if pattern_id not in table:
+            continue
+        if not scanner.scan_value(msgspec.to_builtins(table[pattern_id])):
+            held.append(path)
+            continue
+        del table[pattern_id]
+        if table:
+            files.stage(transaction, path, patterns.encode(table))
+        else:
+            files.stage_delete(transaction, path)
+        dropped.append(path)
+        counts[category] = max(counts.get(category, 1) - 1, 0)
+    if dropped:
+        files.stage_counts(transaction, counts)
+    return held, dropped
 
 
 def is_known(repo: Path, pattern_id: str) -> bool:
     """Return whether any node's pattern file holds ``pattern_id``."""
+    shard = {layout.shard_name(pattern_id)}
     files = [
-        path for category in config.CATEGORIES for path in layout.pattern_files(repo, category)
+        path
+        for category in config.CATEGORIES
+        for path in layout.pattern_files(repo, category, shard)
     ]
     return any(pattern.id == pattern_id for path in files for pattern in patterns.read(path))

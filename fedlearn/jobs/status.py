@@ -91,6 +91,7 @@ class StatusResult(msgspec.Struct, kw_only=True):
 
     Attributes:
         missing: each configured input that names nothing to read, with why.
+        own_files: this node's own files: edited outside fedlearn now, restored and discarded.
         vectors: per collection, its recorded embedder identity and whether it is this node's
             (``identity.report``'s table, as it reports it).
     """
@@ -105,6 +106,7 @@ class StatusResult(msgspec.Struct, kw_only=True):
     snapshots: dict[str, str]
     quarantined: dict[str, int]
     locks: dict[str, int]
+    own_files: overview.OwnFilesState
     vectors: dict[str, dict[str, object]]
 
 
@@ -205,6 +207,27 @@ def git_line(git: overview.GitState) -> str:
     return where
 
 
+def own_line(files: overview.OwnFilesState) -> str:
+    """Return the state of this node's own files as a line."""
+    differing = files.differing
+    if not files.adopted:
+        state = "not yet taken into the state dir (the next sync does)"
+    elif differing:
+        first = differing[0]
+        state = (
+            f"{len(differing)} edited outside fedlearn ({first.path} {first.what}"
+            f"{', …' if len(differing) > 1 else ''}); the next sync or publish restores them"
+        )
+    else:
+        state = "as this node's state says"
+    if files.discarded:
+        state += (
+            f"; {files.discarded} remote change{'s' * (files.discarded != 1)} to them "
+            f"discarded, last at {files.last_discarded_at}"
+        )
+    return f"own files: {state}"
+
+
 def text(view: overview.Overview) -> list[str]:
     """Return the human status."""
     repo = (
@@ -224,6 +247,7 @@ def text(view: overview.Overview) -> list[str]:
             for c in view.patterns_node
         )
     )
+    lines.append(own_line(view.own_files))
     lines.append(
         "snapshots: " + (", ".join(f"{c} {s}" for c, s in view.snapshots.items()) or "none")
     )
@@ -250,6 +274,7 @@ def result(view: overview.Overview, vectors: dict[str, dict[str, object]]) -> St
         snapshots=view.snapshots,
         quarantined=view.quarantined,
         locks=view.locks,
+        own_files=view.own_files,
         vectors=vectors,
     )
 

@@ -36,7 +36,7 @@ from fedlearn.learn import (
     telemetry,
 )
 from fedlearn.report import progress
-from fedlearn.store import atomic, checkout, jsonl, peer_files, rotation, state
+from fedlearn.store import atomic, checkout, jsonl, own, peer_files, rotation, state
 
 PART_BYTES = 32 * 1024 * 1024  # below this a range is not worth a worker process
 log = logging.getLogger(__name__)
@@ -66,8 +66,10 @@ class Part:
 class SyncRun:
     """One sync in progress: its inputs' cursors, counts, and the transaction being staged."""
 
-    def __init__(self, cfg: config.Config, store: state.StateDir) -> None:
+    def __init__(self, cfg: config.Config, store: state.StateDir, files: own.OwnFiles) -> None:
         self.cfg = cfg
+        self.own = files
+        self.restored: list[str] = []  # this node's data/ files found edited and restored
         self.store = store
         self.repo = cfg.repo_path
         self.node = cfg.node_id
@@ -166,6 +168,11 @@ class SyncRun:
         if self.transaction.stage(path, data):
             log.debug("staged %s", path)
 
+    def stage_own(self, path: Path, data: bytes) -> None:
+        """Stage one of this node's data/ files: its state copy and data/ (``own``)."""
+        self.own.stage(self.transaction, path, data)
+        log.debug("staged %s", path)
+
 
 @attrs.define
 class FineTuningFound:
@@ -191,8 +198,12 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[SyncResult]:
             for folder in written_folders(cfg):  # a peer's symlink there is never written through
                 peer_files.own_folder(cfg.repo_path, folder)
             atomic.remove_stale(*written_folders(cfg))
+            atomic.remove_stale(*patterns_folders(cfg), recursive=False)
+            files = own.adopted(store, cfg.repo_path, cfg.node_id, "sync", dry_run=args.dry_run)
+            restored = [] if args.dry_run else files.restore()
         store.remove_stale()
-        job = SyncRun(cfg, store)
+        job = SyncRun(cfg, store, files)
+        job.restored = [str(d.path.relative_to(cfg.repo_path)) for d in restored]
         force = getattr(args, "reanonymize", False)  # callers that build args by hand omit it
         rewrite = rewrite_own_files(job, force=force, dry_run=args.dry_run)
         unreadable = warn_unreadable(cfg, job.cursors)
@@ -201,11 +212,17 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[SyncResult]:
         job.meter.close()
         learned = job.learner.result(job.tally)
         with checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait):
-            pattern_counts = stage_patterns(job, learned.patterns)
-            stage_snapshot(job, learned.snapshot)
-            fine_tuning = stage_fine_tuning(job, found)
-            counts = tally(job, learned, pattern_counts, fine_tuning)
-            stage_state(job, counts)
+            try:
+                pattern_counts = stage_patterns(job, learned.patterns)
+                stage_snapshot(job, learned.snapshot)
+                fine_tuning = stage_fine_tuning(job, found)
+                counts = tally(job, learned, pattern_counts, fine_tuning)
+                stage_state(job, counts)
+            except BaseException:
+                # Many shards are staged one by one: a failure (a full disk) must not leave the
+                # temp files of those staged before it.
+                job.transaction.abort()
+                raise
             if args.dry_run:
                 job.transaction.abort()
             else:
@@ -243,7 +260,7 @@ def rewrite(
     transaction = job.store.transaction("sync")
     try:
         done = reanonymize.stage(
-            transaction, job.cfg, job.store, anonymizer, job.now, collections=collections
+            transaction, job.cfg, job.own, anonymizer, job.now, collections=collections
         )
     except BaseException:
         transaction.abort()  # nothing visible changed yet: the staged temp files go
@@ -302,12 +319,17 @@ def written_folders(cfg: config.Config) -> list[Path]:
     """Return the folders under data/ a sync writes in (where a crash can leave temp files)."""
     repo, node = cfg.repo_path, cfg.node_id
     return [
-        *(layout.pattern_file(repo, category, node).parent for category in config.CATEGORIES),
+        *(layout.shard_dir(repo, category, node) for category in config.CATEGORIES),
         layout.telemetry_file(repo, node).parent,
         layout.fine_tuning_dir(repo, node),
         layout.metrics_file(repo, "month", node).parent.parent,
         layout.retraction_file(repo, node).parent,  # re-anonymizing writes the tombstones
     ]
+
+
+def patterns_folders(cfg: config.Config) -> list[Path]:
+    """Return the category folders (every node's files in them): swept at their top level only."""
+    return [layout.pattern_dir(cfg.repo_path, category) for category in config.CATEGORIES]
 
 
 def read_fine_tuning(job: SyncRun) -> FineTuningFound:
@@ -352,29 +374,37 @@ def take_chat_line(
 
 
 def stage_patterns(job: SyncRun, learned: dict[str, records.Pattern]) -> dict[str, PatternCounts]:
-    """Fold the new observations into this node's pattern files; return new/updated per category."""
-    retracted = patterns.read_retractions(job.repo, job.cfg.trust.admins)
-    counts: dict[str, PatternCounts] = {}
-    by_category: dict[str, list[records.Pattern]] = collections.defaultdict(list)
+    """
+    Fold the new observations into this node's pattern shards; return new/updated per category.
+
+    Only the shards the new records fall in are read (from this node's state) and rewritten.
+    """
+    retracted = patterns.read_retractions(job.repo, job.cfg.trust.admins) if learned else {}
+    by_shard: dict[str, dict[str, list[records.Pattern]]] = collections.defaultdict(dict)
     for pattern in learned.values():
-        by_category[pattern.category].append(pattern)
+        by_shard[pattern.category].setdefault(layout.shard_name(pattern.id), []).append(pattern)
+    known = job.own.counts()
+    counts: dict[str, PatternCounts] = {}
     for category in job.cfg.sync.categories:
-        path = layout.pattern_file(job.repo, category, job.node)
-        table = {p.id: p for p in patterns.read(path)}
-        tally = PatternCounts()
-        for pattern in by_category.get(category, []):
-            if pattern.id in retracted:
-                tally.retracted += 1
-                continue
-            if pattern.id in table:
-                tally.updated += 1
-            else:
-                tally.new += 1
-            table[pattern.id] = patterns.accumulate(table.get(pattern.id), pattern, job.node)
-        if table or path.exists():
-            job.stage(path, patterns.encode(table))
-        tally.total = len(table)
-        counts[category] = tally
+        tally_ = PatternCounts()
+        for shard, found in sorted(by_shard.get(category, {}).items()):
+            path = layout.shard_file(job.repo, category, job.node, shard)
+            table = {p.id: p for p in patterns.parse(job.own.read(path) or b"", path)}
+            for pattern in found:
+                if pattern.id in retracted:
+                    tally_.retracted += 1
+                    continue
+                if pattern.id in table:
+                    tally_.updated += 1
+                else:
+                    tally_.new += 1
+                table[pattern.id] = patterns.accumulate(table.get(pattern.id), pattern, job.node)
+            if table:
+                job.stage_own(path, patterns.encode(table))
+        tally_.total = known.get(category, 0) + tally_.new
+        counts[category] = tally_
+    if any(c.new for c in counts.values()):
+        job.own.stage_counts(job.transaction, {c: t.total for c, t in counts.items()})
     return counts
 
 
@@ -383,24 +413,26 @@ def stage_snapshot(job: SyncRun, lines: list[bytes]) -> None:
     if not lines:
         return
     path = layout.telemetry_file(job.repo, job.node)
-    kept = (peer_files.read(job.repo, path, "telemetry") or b"").splitlines()
+    kept = (job.own.read(path) or b"").splitlines()
     tail = (kept + lines)[-job.cfg.sync.telemetry_snapshot_size :]
-    job.stage(path, b"\n".join(tail) + b"\n")
+    job.stage_own(path, b"\n".join(tail) + b"\n")
 
 
 def stage_fine_tuning(job: SyncRun, found: FineTuningFound) -> FineTuningCounts:
     """Add new records to this node's dataset; snapshot it when it changed, keep the last N."""
     path = layout.fine_tuning_file(job.repo, job.node)
-    table = finetune.read_dataset(peer_files.read(job.repo, path, "dataset") or b"")
+    table = finetune.read_dataset(job.own.read(path) or b"")
     added, duplicates = finetune.add(table, found.records)
     if added:
         content = finetune.encode(table)
-        job.stage(path, content)
+        job.stage_own(path, content)
         folder = layout.fine_tuning_snapshot_dir(job.repo, job.node)
         name = f"{layout.stamp()}.jsonl"
-        job.stage(folder / name, content)
-        for old in retention.expired(folder, job.cfg.sync.snapshots_keep, incoming=name):
-            job.transaction.stage_delete(old)
+        job.stage_own(folder / name, content)
+        for old in retention.expired(
+            job.own.mirror(folder), job.cfg.sync.snapshots_keep, incoming=name
+        ):
+            job.own.stage_delete(job.transaction, folder / old.name)
     return FineTuningCounts(found.rejected, added, duplicates, len(table))
 
 
@@ -451,9 +483,9 @@ def stage_state(job: SyncRun, counts: SyncResult) -> None:
     month = job.now[:7]
     path = layout.metrics_file(job.repo, month, job.node)
     if not counts.is_idle:
-        existing = peer_files.read(job.repo, path, "metrics")
+        existing = job.own.read(path)
         added = monthly_counts(counts)
-        job.stage(path, monthly.updated(existing, job.node, month, added, job.now))
+        job.stage_own(path, monthly.updated(existing, job.node, month, added, job.now))
     stage_quarantine(job)
     job.stage(
         job.store.cursors_file("sync"), state.ENCODER.encode(dict(sorted(job.cursors.items())))
@@ -521,6 +553,8 @@ def summarize(
     if counts.unreadable_inputs:
         missing = ", ".join(f"{p} ({why})" for p, why in counts.unreadable_inputs.items())
         lines.append(f"inputs not read: {missing}")
+    if job.restored:
+        lines.append(f"restored {len(job.restored)} of this node's files edited outside fedlearn")
     idle = counts.is_idle and not (rewrite and rewrite.files)
     result = msgspec.structs.replace(
         counts,
@@ -532,6 +566,7 @@ def summarize(
             collections=rewrite.collections,
         ),
         bad_lines_not_kept=unkept,
+        restored=job.restored,
         files=[w for w in wrote if not w.startswith(str(job.store.root))],
     )
     return Summary(

@@ -102,7 +102,7 @@ def read(path: Path) -> list[Pattern]:
     data = peer_files.read(repo, path, "patterns")
     if data is None:
         return []
-    category = path.parent.name
+    category = category_of(path)
 
     def decode(line: bytes) -> Pattern | None:
         return verified(records.PATTERN_DECODER.decode(line), category)
@@ -145,6 +145,41 @@ def is_text_of(text: str, values: list[str]) -> bool:
     return any("\n".join(order) == text for order in itertools.permutations(values))
 
 
+def category_of(path: Path) -> str:
+    """Return the category of a pattern file in either layout (``<category>/<node>.jsonl`` or
+    ``<category>/<node>/<shard>.jsonl``)."""
+    return path.parent.name if path.parent.parent.name == "patterns" else path.parent.parent.name
+
+
+def node_of(path: Path) -> str:
+    """Return the node a pattern file in either layout belongs to (``<node>.jsonl`` or
+    ``<node>/<shard>.jsonl``)."""
+    return path.stem if path.parent.parent.name == "patterns" else path.parent.name
+
+
+def read_node(repo: Path, category: str, node: str) -> dict[str, Pattern]:
+    """Return ``node``'s verified patterns of ``category`` from data/ (either layout), joined by id."""
+    return join_all(
+        p for path in layout.node_pattern_files(repo, category, node) for p in read(path)
+    )
+
+
+def parse(data: bytes, path: Path) -> list[Pattern]:
+    """
+    Return the patterns in the content ``data`` of this node's own file ``path`` (its state copy,
+    never another node's file: those are read with ``read``); bad lines are logged and skipped.
+    """
+    found = []
+    for number, line in enumerate(data.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            found.append(records.PATTERN_DECODER.decode(line))
+        except msgspec.DecodeError as error:
+            log.warning("%s:%d: skipped, not a pattern record: %s", path, number, error)
+    return found
+
+
 def encode(table: Mapping[str, Pattern]) -> bytes:
     """Return a node's pattern file content: one record per id, sorted by id."""
     return records.encode_lines(table[key] for key in sorted(table))
@@ -182,7 +217,7 @@ def holders(repo: Path) -> dict[str, set[str]]:
     for category in config.CATEGORIES:
         for path in layout.pattern_files(repo, category):
             for pattern in read(path):
-                found[pattern.id].add(path.stem)
+                found[pattern.id].add(node_of(path))
                 found[pattern.id].update(pattern.seen)
     return found
 
@@ -233,16 +268,29 @@ def read_retractions(repo: Path, admins: Collection[str] = ()) -> dict[str, Retr
 
 
 def merged_view(
-    repo: Path, categories: Iterable[str], admins: Collection[str] = ()
+    repo: Path,
+    categories: Iterable[str],
+    admins: Collection[str] = (),
+    shards: Mapping[str, set[str] | None] | None = None,
 ) -> dict[str, dict[str, Pattern]]:
-    """Return category → id → the join over all nodes' files, with retracted ids removed."""
+    """
+    Return category → id → the join over all nodes' files, with retracted ids removed.
+
+    Both layouts are read (a node's old ``<node>.jsonl`` and its shards), so nodes that have not
+    migrated yet are seen too. With ``shards`` (category → shard names), only the patterns of those
+    shards are returned, and only those shard files are read (with every old-layout file); a
+    category it maps to None (or leaves out) is read whole. Every file is listed and read through
+    the checked reader and as this node accepts it (``layout.pattern_files``, ``read``).
+    """
     retracted = read_retractions(repo, admins)
     view: dict[str, dict[str, Pattern]] = {}
     for category in categories:
+        wanted = None if shards is None else shards.get(category)
         table: dict[str, Pattern] = {}
-        for path in layout.pattern_files(repo, category):
+        for path in layout.pattern_files(repo, category, wanted):
             for pattern in read(path):
-                if pattern.id not in retracted:
+                keep = wanted is None or layout.shard_name(pattern.id) in wanted
+                if keep and pattern.id not in retracted:
                     absorb(table, pattern)
         view[category] = dict(sorted(table.items()))
     return view

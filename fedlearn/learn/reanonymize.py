@@ -22,7 +22,7 @@ from fedlearn import anonymize, config
 from fedlearn.formats import layout, records
 from fedlearn.formats.records import Pattern, Retraction
 from fedlearn.learn import finetune, patterns
-from fedlearn.store import atomic, state
+from fedlearn.store import atomic, own, state
 
 REASON = f"{patterns.REKEYED} the rules changed; the record lives on under its new id"
 log = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ def is_due(store: state.StateDir, cfg: config.Config, anonymizer: anonymize.Anon
 def stage(
     transaction: atomic.Transaction,
     cfg: config.Config,
-    store: state.StateDir,
+    files: own.OwnFiles,
     anonymizer: anonymize.Anonymizer,
     now: str,
     *,
@@ -88,36 +88,66 @@ def stage(
     """
     Stage this node's files re-anonymized with ``anonymizer``, and the fingerprint when complete.
 
-    ``collections=False`` leaves the collection snapshots (export is writing them) and the
-    fingerprint as they are, so the next sync does the rest.
+    This node's files are read from its state copy and staged in both copies (``own``); a pattern
+    re-keyed moves to the shard of its new id. ``collections=False`` leaves the collection
+    snapshots (export is writing them) and the fingerprint as they are, so the next sync does the
+    rest.
     """
     done = Rewrite(collections=collections)
     repo, node = cfg.repo_path, cfg.node_id
     retracted = patterns.read_retractions(repo)
     for category in config.CATEGORIES:
-        path = layout.pattern_file(repo, category, node)
-        if path.exists():
-            data, rekeyed = rewritten_patterns(patterns.read(path), category, node, anonymizer)
-            put(transaction, done, path, patterns.encode(without(data, retracted)))
-            done.rekeyed += rekeyed
-    stage_retractions(transaction, done, layout.retraction_file(repo, node), anonymizer, now)
-    stage_lines(transaction, done, layout.telemetry_file(repo, node), anonymizer)
+        stage_patterns(transaction, done, files, category, anonymizer, retracted)
+    stage_retractions(transaction, done, files, layout.retraction_file(repo, node), anonymizer, now)
+    stage_lines(transaction, done, files, layout.telemetry_file(repo, node), anonymizer)
     dataset = layout.fine_tuning_file(repo, node)
-    snapshots = layout.stamped_files(layout.fine_tuning_snapshot_dir(repo, node))
+    folder = layout.fine_tuning_snapshot_dir(repo, node)
+    snapshots = [folder / p.name for p in layout.stamped_files(files.mirror(folder))]
     for path in [dataset, *snapshots]:
-        if path.exists():
-            put(transaction, done, path, rewritten_dataset(path.read_bytes(), anonymizer))
+        data = files.read(path)
+        if data is not None:
+            put(transaction, done, files, path, rewritten_dataset(data, anonymizer))
     if collections:
         for name in layout.collection_names(repo):
             for path in layout.stamped_files(layout.collection_dir(repo, name, node)):
                 stage_collection(transaction, done, path, anonymizer)
-        transaction.stage(fingerprint_file(store), current(cfg, anonymizer))
+        transaction.stage(fingerprint_file(files.store), current(cfg, anonymizer))
     return done
 
 
-def put(transaction: atomic.Transaction, done: Rewrite, path: Path, data: bytes) -> None:
-    """Stage ``path`` to hold ``data`` (nothing when unchanged) and note it."""
-    if transaction.stage(path, data):
+def stage_patterns(
+    transaction: atomic.Transaction,
+    done: Rewrite,
+    files: own.OwnFiles,
+    category: str,
+    anonymizer: anonymize.Anonymizer,
+    retracted: dict[str, Retraction],
+) -> None:
+    """Stage this node's shards of ``category`` re-anonymized (re-keyed ids change shards)."""
+    shards = layout.shard_dir(files.repo, category, files.node)
+    old = [shards / p.name for p in sorted(files.mirror(shards).glob("*.jsonl"))]
+    found = [p for path in old for p in patterns.parse(files.read(path) or b"", path)]
+    if not found:
+        return
+    data, rekeyed = rewritten_patterns(found, category, files.node, anonymizer)
+    done.rekeyed += rekeyed
+    table: dict[Path, dict[str, Pattern]] = {path: {} for path in old}
+    for key, pattern in without(data, retracted).items():
+        table.setdefault(files.shard_path(category, key), {})[key] = pattern
+    for path, content in table.items():
+        if content:
+            put(transaction, done, files, path, patterns.encode(content))
+        else:
+            files.stage_delete(transaction, path)
+            done.files.append(path)
+
+
+def put(
+    transaction: atomic.Transaction, done: Rewrite, files: own.OwnFiles, path: Path, data: bytes
+) -> None:
+    """Stage this node's file ``path`` to hold ``data`` (nothing when unchanged) and note it."""
+    if files.read(path) != data or not atomic.is_unchanged(path, data):
+        files.stage(transaction, path, data)
         done.files.append(path)
 
 
@@ -153,13 +183,14 @@ def rewritten_patterns(
 def stage_retractions(
     transaction: atomic.Transaction,
     done: Rewrite,
+    files: own.OwnFiles,
     path: Path,
     anonymizer: anonymize.Anonymizer,
     now: str,
 ) -> None:
     """Stage this node's tombstones, reasons re-anonymized, with one for each re-keyed id."""
     tombstones: dict[str, Retraction] = {}
-    for line in path.read_bytes().splitlines() if path.exists() else []:
+    for line in (files.read(path) or b"").splitlines():
         try:
             tombstone = records.RETRACTION_DECODER.decode(line)
         except msgspec.DecodeError:
@@ -169,26 +200,30 @@ def stage_retractions(
     for old in done.rekeyed:
         tombstones.setdefault(old, Retraction(id=old, retracted_at=now, reason=REASON))
     if tombstones:
-        put(
-            transaction, done, path, records.encode_lines(tombstones[k] for k in sorted(tombstones))
-        )
+        content = records.encode_lines(tombstones[k] for k in sorted(tombstones))
+        put(transaction, done, files, path, content)
 
 
 def stage_lines(
-    transaction: atomic.Transaction, done: Rewrite, path: Path, anonymizer: anonymize.Anonymizer
+    transaction: atomic.Transaction,
+    done: Rewrite,
+    files: own.OwnFiles,
+    path: Path,
+    anonymizer: anonymize.Anonymizer,
 ) -> None:
     """Stage a file of JSON lines (the telemetry snapshot) with every string re-anonymized."""
-    if not path.exists():
+    data = files.read(path)
+    if data is None:
         return
     lines = []
-    for line in path.read_bytes().splitlines():
+    for line in data.splitlines():
         try:
             body = records.ANY_DECODER.decode(line)
         except msgspec.DecodeError:
             lines.append(line)  # kept: the publish gate reads it as text and refuses a secret
             continue
         lines.append(records.ENCODER.encode(anonymizer.anonymize_value(body)))
-    put(transaction, done, path, b"".join(line + b"\n" for line in lines))
+    put(transaction, done, files, path, b"".join(line + b"\n" for line in lines))
 
 
 def rewritten_dataset(data: bytes, anonymizer: anonymize.Anonymizer) -> bytes:
@@ -233,4 +268,5 @@ def stage_collection(
         transaction.stage_file(path, temp.keep())
     done.files.append(path)
     rehashed = msgspec.structs.replace(manifest, sha256=digest.hexdigest())
-    put(transaction, done, manifest_path, records.encode_line(rehashed))
+    if transaction.stage(manifest_path, records.encode_line(rehashed)):  # not in the state copy
+        done.files.append(manifest_path)

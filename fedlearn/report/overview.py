@@ -18,7 +18,27 @@ from fedlearn import commands, config
 from fedlearn.errors import StateError
 from fedlearn.formats import layout
 from fedlearn.learn import monthly, patterns, retention
-from fedlearn.store import git_local, jsonl, peer_files, rotation, runs, state
+from fedlearn.store import (
+    atomic,
+    git_local,
+    git_trust,
+    jsonl,
+    own,
+    peer_files,
+    rotation,
+    runs,
+    state,
+)
+
+
+class MergedCounts(msgspec.Struct):
+    """The merged view's counts per category and the key they were computed for."""
+
+    key: str
+    counts: dict[str, int]
+
+
+MERGED_DECODER = msgspec.json.Decoder(MergedCounts)
 
 
 class QuarantineReason(msgspec.Struct):
@@ -52,6 +72,34 @@ class GitState(msgspec.Struct):
     behind: int | msgspec.UnsetType = msgspec.UNSET
 
 
+class OwnFileDifference(msgspec.Struct):
+    """One of this node's data/ files that differs from its state: its path and ``own.Difference.what``."""
+
+    path: str
+    what: str
+
+
+class OwnFilesState(msgspec.Struct, kw_only=True):
+    """
+    This node's own files (kept in the state dir, rendered into data/) as status reports them.
+
+    Attributes:
+        adopted: whether the state dir holds them yet (the first sync takes them from data/).
+        differing: the data/ files that differ from the state now (edited outside fedlearn).
+        restored: files restored from the state so far, in all.
+        discarded: remote changes to this node's files discarded so far, in all.
+        last_discarded: the paths of the last discarded change.
+        last_discarded_at: when it was discarded ("" when never).
+    """
+
+    adopted: bool = False
+    differing: list[OwnFileDifference] = msgspec.field(default_factory=list)
+    restored: int = 0
+    discarded: int = 0
+    last_discarded: list[str] = msgspec.field(default_factory=list)
+    last_discarded_at: str = ""
+
+
 @attrs.frozen
 class Backlog:
     """How far one telemetry input is behind: bytes in the file not yet read."""
@@ -82,6 +130,7 @@ class Overview:
     snapshots: dict[str, str]
     quarantined: dict[str, int]
     totals: dict[str, Any]
+    own_files: OwnFilesState = attrs.Factory(OwnFilesState)
 
 
 def cursors(store: state.StateDir) -> dict[str, state.Cursor]:
@@ -112,6 +161,56 @@ def backlog(
         same = cursor is not None and rotation.is_read_file(path, info, cursor)
         found.append(Backlog(str(path), info.st_size, cursor.offset if same and cursor else 0))
     return found
+
+
+def merged_counts(cfg: config.Config, store: state.StateDir) -> dict[str, int]:
+    """
+    Return category → patterns in the merged view of all nodes.
+
+    Reading every node's files costs seconds with many nodes, so the counts are kept in the state
+    dir with what they were computed from: the git trees of data/patterns and data/retractions at
+    HEAD and this node's own pattern counts and retractions (which may not be committed yet). An
+    uncommitted hand edit of another node's file is not seen until HEAD moves. The view is the
+    checked one (``patterns.merged_view``): ``[trust] admins`` and the accepted state of held paths
+    (``git_trust``) are part of the key.
+    """
+    repo = cfg.repo_path
+    key = merged_key(cfg, store)
+    cache = store.root / "own" / "merged.json"
+    try:
+        cached = MERGED_DECODER.decode(cache.read_bytes())
+    except (FileNotFoundError, msgspec.DecodeError):
+        cached = None
+    if key and cached is not None and cached.key == key:
+        return cached.counts
+    view = patterns.merged_view(repo, cfg.sync.categories, cfg.trust.admins)
+    counts = {c: len(v) for c, v in view.items()}
+    if key:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        atomic.write(cache, msgspec.json.encode(MergedCounts(key=key, counts=counts)) + b"\n")
+    return counts
+
+
+def merged_key(cfg: config.Config, store: state.StateDir) -> str:
+    """Return what the merged counts depend on, or "" when it cannot be told cheaply."""
+    top = git_local.toplevel(cfg.repo_path)
+    if top is None or git_local.head(top) is None:
+        return ""
+    data = layout.data_dir(cfg.repo_path.resolve()).relative_to(top.resolve()).as_posix()
+    trees = git_local.tree_ids(top, "HEAD", f"{data}/patterns", f"{data}/retractions")
+    files = own.OwnFiles(store, cfg.repo_path, cfg.node_id)
+    marks = [" ".join(sorted(cfg.trust.admins))]
+    for path in (
+        files.root / "counts.json",
+        files.mirror(layout.retraction_file(cfg.repo_path, cfg.node_id)),
+        git_trust.held_file_of(top),
+    ):
+        try:
+            status = path.stat()
+            marks.append(f"{status.st_size}:{status.st_mtime_ns}")
+        except FileNotFoundError:
+            marks.append("-")
+    return ",".join(trees + marks)
 
 
 def git_state(repo: Path, remote: str, branch: str) -> GitState:
@@ -179,8 +278,12 @@ def gather(cfg: config.Config) -> Overview:
     repo, node = cfg.repo_path, cfg.node_id
     has_repo = bool(cfg.repo) and git_local.toplevel(repo) is not None
     categories = cfg.sync.categories if has_repo else []
-    merged = patterns.merged_view(repo, categories, cfg.trust.admins) if has_repo else {}
-    own = {c: len(patterns.read(layout.pattern_file(repo, c, node))) for c in categories}
+    merged = merged_counts(cfg, store) if has_repo else {}
+    files = own.OwnFiles(store, repo, node)
+    counts = files.counts() if files.is_adopted() else {}
+    patterns_node = {
+        c: counts[c] if c in counts else len(patterns.read_node(repo, c, node)) for c in categories
+    }
     held = (*commands.NAMES, state.REPO_LOCK)
     locks = {job: pid for job in held if (pid := store.lock_holder(job)) is not None}
     sync, known = cfg.sync, cursors(store)
@@ -194,9 +297,26 @@ def gather(cfg: config.Config) -> Overview:
         unreadable=jsonl.unreadable([*sync.telemetry, sync.fine_tuning], known),
         locks=locks,
         backlog=backlog(cfg, store, known),
-        patterns_node=own,
-        patterns_merged={c: len(v) for c, v in merged.items()},
+        patterns_node=patterns_node,
+        patterns_merged=merged,
         snapshots=latest_snapshots(repo, node) if has_repo else {},
         quarantined=quarantined(store),
         totals=month_totals(repo, node) if has_repo else {},
+        own_files=own_state(files) if has_repo else OwnFilesState(),
+    )
+
+
+def own_state(files: own.OwnFiles) -> OwnFilesState:
+    """Return the state of this node's files: those differing from its state now, and the record."""
+    events = files.events()
+    return OwnFilesState(
+        adopted=files.is_adopted(),
+        differing=[
+            OwnFileDifference(str(d.path.relative_to(files.repo)), d.what)
+            for d in files.differences(remember=False)
+        ],
+        restored=events.restored,
+        discarded=events.discarded,
+        last_discarded=events.last_discarded,
+        last_discarded_at=events.last_discarded_at,
     )

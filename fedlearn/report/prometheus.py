@@ -171,6 +171,25 @@ def render(view: Overview, version: str) -> str:
         "Lines in the quarantine, by reason.",
         (sample("quarantined_lines", n, reason=r) for r, n in view.quarantined.items()),
     )
+    own = view.own_files
+    lines += family(
+        "own_files_differing",
+        "gauge",
+        "This node's data/ files that differ from its state now (edited outside fedlearn).",
+        [sample("own_files_differing", len(own.differing))],
+    )
+    lines += family(
+        "own_files_discarded_total",
+        "counter",
+        "Remote changes to this node's files that were discarded.",
+        [sample("own_files_discarded_total", own.discarded)],
+    )
+    lines += family(
+        "own_files_restored_total",
+        "counter",
+        "This node's data/ files restored from its state after an edit outside fedlearn.",
+        [sample("own_files_restored_total", own.restored)],
+    )
     return "\n".join(lines) + "\n"
 
 

@@ -394,6 +394,47 @@ def commit(
     return new
 
 
+def tree_with(repo: Path, commit: str, source: str, pathspecs: Sequence[str]) -> str:
+    """
+    Return (write) the tree of ``commit`` with the paths matching ``pathspecs`` as they are in
+    ``source`` (those ``source`` lacks removed), built in a private index.
+    """
+    path = git_path(repo, f"fedlearn-shield-index.{os.getpid()}")
+    env = {"GIT_INDEX_FILE": str(path)}
+    try:
+        run(repo, "read-tree", commit, env=env)
+        run(repo, "reset", "-q", source, *FROM_STDIN, env=env, stdin="\0".join(pathspecs))
+        return run(repo, "write-tree", env=env).stdout.strip()
+    finally:
+        path.unlink(missing_ok=True)
+        path.with_name(path.name + ".lock").unlink(missing_ok=True)
+
+
+def commit_tree(repo: Path, tree: str, parent: str, message: str, env: Mapping[str, str]) -> str:
+    """Return a new commit of ``tree`` on ``parent`` (no branch moves)."""
+    return run(
+        repo, "commit-tree", tree, "-p", parent, "-F", "-", env=env, stdin=message
+    ).stdout.strip()
+
+
+def tree_ids(repo: Path, revision: str, *paths: str) -> list[str]:
+    """Return the object ids of ``paths`` (relative to the top) at ``revision`` ("" for absent)."""
+    found = []
+    for path in paths:
+        process = run(repo, "rev-parse", "-q", "--verify", f"{revision}:{path}", check=False)
+        found.append(process.stdout.strip() if process.returncode == 0 else "")
+    return found
+
+
+def collect_garbage(repo: Path) -> None:
+    """
+    Run ``git gc --auto`` (packs loose objects once there are more than ``gc.auto``, 6,700 by
+    default; otherwise returns at once). Commits made with ``commit-tree`` never trigger it, as
+    ``git commit`` does, so publish calls this after its commit.
+    """
+    run(repo, "gc", "--auto", "--quiet", check=False)
+
+
 def is_ancestor(repo: Path, older: str, newer: str) -> bool:
     """Return whether commit ``older`` is reachable from ``newer``."""
     process = run(repo, "merge-base", "--is-ancestor", older, newer, check=False)

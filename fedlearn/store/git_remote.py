@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -42,6 +42,22 @@ class Pushed:
     commit: str
     attempts: int
     integration: str
+    discarded: list[str] = attrs.Factory(list)
+
+
+@attrs.frozen
+class Shielded:
+    """
+    The commit to bring in instead of the remote's, when the remote changed this node's files.
+
+    Attributes:
+        commit: the remote's commit, or a commit on it that puts this node's paths back as the
+            common base had them (the peer's change discarded).
+        discarded: this node's paths the remote changed since the common base.
+    """
+
+    commit: str
+    discarded: list[str]
 
 
 def tracking_ref(remote: str, branch_name: str) -> str:
@@ -66,6 +82,32 @@ def fetch(
             f"git fetch {remote} {branch_name} failed in {repo}: {git_local.reason(process)}"
         )
     return git_local.run(repo, "rev-parse", ref).stdout.strip()
+
+
+def shield(repo: Path, upstream: str, own: Sequence[str], env: Mapping[str, str]) -> Shielded:
+    """
+    Return ``upstream``, or a commit on it that discards its changes to this node's paths.
+
+    ``own`` are the pathspecs of this node's files: only this node writes them, so what the remote
+    changed there since the common base (a peer's or a broken node's commit) is not taken. The
+    commit on ``upstream`` puts them back as the base had them; this node's own commits then apply
+    to them without a conflict, and the next publish pushes it (the restore).
+    """
+    current = git_local.head(repo)
+    base = git_local.merge_base(repo, current, upstream) if own else None
+    changed = git_local.changed_paths(repo, base, upstream, *own) if base else []
+    if not changed:
+        return Shielded(commit=upstream, discarded=[])
+    for path in changed[:20]:
+        log.warning("%s: changed on the remote by another node; discarded (this node's file)", path)
+    tree = git_local.tree_with(repo, upstream, base or upstream, own)
+    message = (
+        f"fedlearn: restore {len(changed)} file{'s' * (len(changed) != 1)} of this node "
+        f"changed by another commit\n\n" + "\n".join(changed[:50]) + "\n"
+    )
+    return Shielded(
+        commit=git_local.commit_tree(repo, tree, upstream, message, env), discarded=changed
+    )
 
 
 def integrate(repo: Path, upstream: str, env: Mapping[str, str]) -> str:
@@ -218,24 +260,30 @@ def push_policy(settings: config.Publish) -> retry.Policy:
     )
 
 
-def push_with_retry(repo: Path, settings: config.Publish, env: Mapping[str, str]) -> Pushed:
+def push_with_retry(
+    repo: Path, settings: config.Publish, env: Mapping[str, str], own: Sequence[str] = ()
+) -> Pushed:
     """
-    Fetch, integrate and push until the push lands or the policy gives up; return what was pushed.
+    Fetch, integrate and push until the push lands or the policy gives up; return what was pushed
+    (``own``: this node's pathspecs, whose remote changes are discarded, see ``shield``).
 
     Raise GitError (with a hint) when every attempt was rejected.
     """
-    integration, attempts = "up to date", 0
+    integration, attempts, discarded = "up to date", 0, []
     try:
         for attempt in retry.retrying(push_policy(settings)):
             with attempt:
                 attempts += 1
                 upstream = fetch(repo, settings.remote, settings.branch, timeout=settings.timeout)
                 if upstream is not None:
-                    integration = integrate(repo, upstream, env)
+                    shielded = shield(repo, upstream, own, env)
+                    integration = integrate(repo, shielded.commit, env)
+                    discarded += shielded.discarded
                 push(repo, settings.remote, settings.branch, timeout=settings.timeout)
     except PushRejectedError as error:
         raise GitError(
             f"{error}, {attempts} attempts",
             hint="other nodes keep pushing; the commit is kept, run `fedlearn publish` again",
         ) from None
-    return Pushed(commit=git_local.head(repo) or "", attempts=attempts, integration=integration)
+    head = git_local.head(repo) or ""
+    return Pushed(commit=head, attempts=attempts, integration=integration, discarded=discarded)

@@ -52,7 +52,7 @@ class Cursor(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
 
 CURSORS_DECODER = msgspec.json.Decoder(dict[str, Cursor])
 # The state dir's folders of whole files (temp file, fsync, rename) that a crash can leave temps in.
-WRITTEN_FOLDERS = ("cursors", "import", "journal", "metrics", "quarantine", "runs")
+WRITTEN_FOLDERS = ("cursors", "import", "journal", "metrics", "own", "quarantine", "runs")
 ENCODER = msgspec.json.Encoder(order="deterministic")
 # A quarantine file's name: the job, the UTC stamp, a number when the same second had one already.
 QUARANTINE_NAME = re.compile(r"[a-z_]+-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<number>\d+))?\.jsonl")

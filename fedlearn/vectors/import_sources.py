@@ -15,6 +15,7 @@ import heapq
 import logging
 import re
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 import attrs
 
@@ -91,7 +92,8 @@ def plan(cfg: config.Config, changed: set[str] | None, opened: contextlib.ExitSt
         if retractions_changed or import_changes.touches(changed, f"patterns/{c}/")
     ]
     table: dict[str, list[Source]] = {c: [] for c in categories}
-    view = patterns.merged_view(repo, categories, cfg.trust.admins)
+    shards = None if retractions_changed else changed_shards(repo, changed, categories)
+    view = patterns.merged_view(repo, categories, cfg.trust.admins, shards)
     for category in categories:
         if view[category]:
             table[category].append(pattern_source(category, view[category], cfg.embedding))
@@ -109,6 +111,26 @@ def plan(cfg: config.Config, changed: set[str] | None, opened: contextlib.ExitSt
     retracted = patterns.read_retractions(repo, cfg.trust.admins) if retractions_changed else {}
     ids = frozenset(points.pattern_point_id(i) for i in retracted if PATTERN_ID.fullmatch(i))
     return Plan(sources=table, retracted=ids, refused=refused)
+
+
+def changed_shards(
+    repo: Path, changed: set[str] | None, categories: list[str]
+) -> dict[str, set[str] | None] | None:
+    """
+    Return category → the pattern shards ``changed`` touches (None: the whole category, when an
+    old-layout file changed), so import reads only those shards of every node; None when every
+    file is read anyway.
+    """
+    if changed is None:
+        return None
+    found: dict[str, set[str] | None] = {}
+    for category in categories:
+        folder = layout.pattern_dir(repo, category).relative_to(repo).as_posix() + "/"
+        depth = folder.count("/") + 1  # <node>/<shard>.jsonl below the category folder
+        inside = [path for path in changed if path.startswith(folder)]
+        shards = {layout.shard_of(Path(p)) if p.count("/") == depth else None for p in inside}
+        found[category] = None if None in shards else {s for s in shards if s is not None}
+    return found
 
 
 def pattern_source(

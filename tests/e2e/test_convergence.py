@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import random
 import subprocess
+import sys
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,7 @@ import msgspec
 import pytest
 
 from fedlearn import config, sample
+from fedlearn.formats import layout
 from fedlearn.learn import patterns
 from tests.conftest import Node, cli_env, fedlearn_command, git, write_jsonl
 
@@ -54,12 +56,13 @@ def event(number: int, step: int, rng: random.Random) -> dict[str, Any]:
 
 
 def own_records(node: Node) -> list[dict[str, Any]]:
-    """Return the pattern records ``node`` wrote into its own files, from its own clone."""
+    """Return the pattern records ``node`` wrote into its own files (either layout), from its clone."""
     found = []
     for category in config.CATEGORIES:
-        path = node.repo / "data" / "patterns" / category / f"{node.name}.jsonl"
-        if path.exists():
-            found += [json.loads(line) for line in path.read_text().splitlines()]
+        folder = node.repo / "data" / "patterns" / category
+        for path in [folder / f"{node.name}.jsonl", *sorted(folder.glob(f"{node.name}/*.jsonl"))]:
+            if path.exists():
+                found += [json.loads(line) for line in path.read_text().splitlines()]
     return found
 
 
@@ -115,6 +118,26 @@ def assert_no_conflict_state(node: Node) -> None:
         assert not (node.repo / ".git" / marker).exists()
 
 
+# The last commit with the old, unsharded pattern layout: the first half of the random schedule runs
+# that version, the second half this one, so every node migrates in the middle (issue 20).
+OLD_LAYOUT_COMMIT = "6670001"
+
+
+def old_version(folder: Path) -> dict[str, str] | None:
+    """Return the environment that runs the old-layout fedlearn (unpacked under ``folder``)."""
+    repo = Path(__file__).resolve().parents[2]
+    archive = subprocess.run(
+        ["git", "-C", str(repo), "archive", OLD_LAYOUT_COMMIT, "fedlearn"],
+        capture_output=True,
+        check=False,
+    )
+    if archive.returncode != 0:
+        return None
+    folder.mkdir(parents=True)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return cli_env() | {"PYTHONPATH": str(folder)}
+
+
 class Federation:
     """The nodes of one test and the steps run on them; every command must succeed."""
 
@@ -122,15 +145,33 @@ class Federation:
         self.nodes = nodes
         self.rng = rng
         self.attempts: list[int] = []
+        self.old: dict[str, str] | None = None  # the old version's environment while it runs
+
+    def command(self) -> list[str]:
+        """Return the fedlearn command of the version running now."""
+        return [sys.executable, "-m", "fedlearn"] if self.old else fedlearn_command()
+
+    def run(self, node: Node, *args: str) -> subprocess.CompletedProcess[str]:
+        """Run fedlearn (the version running now) with ``node``'s config; it must succeed."""
+        process = subprocess.run(
+            [*self.command(), *args, "--config", str(node.config_file)],
+            env=self.old or cli_env(),
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=node.root,
+        )
+        assert process.returncode == 0, f"fedlearn {args}: {process.stdout}\n{process.stderr}"
+        return process
 
     def feed(self, node: Node, numbers: list[int], step: int) -> None:
         """Append the pool events ``numbers`` to the node's telemetry and sync."""
         write_jsonl(node.telemetry, [event(n, step, self.rng) for n in numbers], append=True)
-        node.run("sync", "-q")
+        self.run(node, "sync", "-q")
 
     def publish(self, node: Node) -> None:
         """Publish ``node``; keep its push attempts."""
-        answer = json.loads(node.run("publish", "--json", "-q").stdout)
+        answer = json.loads(self.run(node, "publish", "--json", "-q").stdout)
         if answer.get("pushed"):
             self.attempts.append(answer["attempts"])
 
@@ -138,8 +179,8 @@ class Federation:
         """Publish two nodes at the same moment, as two real processes."""
         running = [
             subprocess.Popen(
-                [*fedlearn_command(), "publish", "--json", "-q", "--config", str(node.config_file)],
-                env=cli_env(),
+                [*self.command(), "publish", "--json", "-q", "--config", str(node.config_file)],
+                env=self.old or cli_env(),
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,
@@ -161,7 +202,7 @@ class Federation:
         if not ids:
             return None
         chosen = self.rng.choice(ids)
-        node.run("retract", chosen, "--reason", "test retraction", "-q")
+        self.run(node, "retract", chosen, "--reason", "test retraction", "-q")
         return chosen
 
     def step(self, number: int) -> str:
@@ -175,7 +216,7 @@ class Federation:
         elif kind == "publish":
             self.publish(one)
         elif kind == "pull":
-            one.run("pull", "-q")
+            self.run(one, "pull", "-q")
         elif kind == "race":
             self.race(one, two)
         elif kind == "shared":
@@ -183,42 +224,52 @@ class Federation:
             self.feed(one, shared, number)
             self.feed(two, shared, number)
             self.race(one, two)
-        else:
-            self.retract_one(one)
+        elif self.old is None:  # the old version's retract drops the record: its tombstone
+            self.retract_one(one)  # would lack the evidence the current version asks for
         return kind
 
 
-def install_racer(node: Node, rival: Node) -> None:
+def install_racer(node: Node, rival: Node, federation: Federation) -> None:
     """Make ``rival`` publish just before ``node``'s next push, once: ``node``'s push is rejected."""
     hook = node.repo / ".git" / "hooks" / "pre-push"
     marker = node.root / "raced"
-    command = " ".join([*fedlearn_command(), "publish", "-q", "--config", str(rival.config_file)])
+    command = " ".join([*federation.command(), "publish", "-q", "--config", str(rival.config_file)])
+    path = f"export PYTHONPATH={federation.old['PYTHONPATH']}\n" if federation.old else ""
     hook.write_text(
-        "#!/bin/sh\nunset GIT_DIR GIT_INDEX_FILE GIT_WORK_TREE\n"
+        f"#!/bin/sh\nunset GIT_DIR GIT_INDEX_FILE GIT_WORK_TREE\n{path}"
         f"[ -e {marker} ] && exit 0\ntouch {marker}\n{command}\n"
     )
     hook.chmod(0o755)
 
 
 def test_random_schedule_converges_without_conflicts(
-    make_node: Callable[..., Node], remote: Path
+    make_node: Callable[..., Node], remote: Path, tmp_path: Path
 ) -> None:
-    """A seeded random schedule of syncs, publishes, pulls, races and retractions converges exactly."""
+    """
+    A seeded random schedule of syncs, publishes, pulls, races and retractions converges exactly;
+    its first half runs the old-layout version, so every node migrates in the middle.
+    """
     rng = random.Random(SEED)
     nodes = [make_node(name, pull={"import_after": False}) for name in NODES]
     federation = Federation(nodes, rng)
+    federation.old = old_version(tmp_path / "old")
+    if federation.old is None:
+        pytest.skip(f"needs the git history (commit {OLD_LAYOUT_COMMIT}) to run the old version")
     federation.feed(nodes[0], [0, 1, 2], 0)
     federation.feed(nodes[1], [0, 3], 0)
-    install_racer(nodes[0], nodes[1])
-    answer = json.loads(nodes[0].run("publish", "--json").stdout)
+    install_racer(nodes[0], nodes[1], federation)
+    answer = json.loads(federation.run(nodes[0], "publish", "--json").stdout)
     assert answer["attempts"] == 2, "the first push lost the race and was retried"
-    kinds = [federation.step(number) for number in range(1, STEPS + 1)]
+    kinds = [federation.step(number) for number in range(1, STEPS // 2 + 1)]
+    assert any(layout.pattern_file(nodes[0].repo, c, "n1").exists() for c in config.CATEGORIES)
+    federation.old = None  # the upgrade: each node migrates at its next sync
+    kinds += [federation.step(number) for number in range(STEPS // 2 + 1, STEPS + 1)]
     assert {"race", "shared", "pull"} <= set(kinds)
     for node in nodes:
         federation.feed(node, [rng.randrange(30)], STEPS + 1)
         federation.publish(node)
     for node in nodes:
-        node.run("pull", "-q")
+        federation.run(node, "pull", "-q")
     head = git(remote, "rev-parse", "main")
     expected = expected_view(nodes)
     for node in nodes:
@@ -226,6 +277,11 @@ def test_random_schedule_converges_without_conflicts(
         assert git(node.repo, "rev-parse", "HEAD") == head
         assert git(node.repo, "status", "--porcelain", "--", "data") == ""
         assert merged_view(node) == expected
+        assert not any(
+            layout.pattern_file(node.repo, c, n.name).exists()
+            for c in config.CATEGORIES
+            for n in nodes
+        ), "every node migrated"
     records = [r for table in expected.values() for r in table.values()]
     assert len(records) >= 10
     assert any(len(r["seen"]) >= 2 for r in records), "some pattern was learned on two nodes"

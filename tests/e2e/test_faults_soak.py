@@ -17,7 +17,15 @@ from pathlib import Path
 import pytest
 
 from fedlearn.formats import layout
-from tests.conftest import Node, cli_env, fedlearn_command, git, init_repo, write_jsonl
+from tests.conftest import (
+    Node,
+    cli_env,
+    fedlearn_command,
+    git,
+    init_repo,
+    own_pattern_bytes,
+    write_jsonl,
+)
 from tests.store.test_checkout import events, sightings
 
 pytestmark = [pytest.mark.e2e, pytest.mark.soak]
@@ -37,7 +45,7 @@ def loop(node: Node, args: list[str], rounds: int, failures: list[str]) -> None:
 
 def own_file(node: Node) -> bytes:
     """Return this node's error-solutions pattern file."""
-    return layout.pattern_file(node.repo, "error-solutions", node.name).read_bytes()
+    return own_pattern_bytes(node.repo, "error-solutions", node.name)
 
 
 def test_every_job_at_once_loses_no_event(make_node: Callable[..., Node], tmp_path: Path) -> None:

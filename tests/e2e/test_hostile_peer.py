@@ -146,7 +146,7 @@ def own_patterns(node: Node) -> set[str]:
     return {
         p.id
         for category in ("error-solutions", "skills-patterns", "best-practices")
-        for p in patterns.read(layout.pattern_file(node.repo, category, node.name))
+        for p in patterns.read_node(node.repo, category, node.name).values()
     }
 
 
@@ -199,7 +199,7 @@ def test_a_forged_record_never_replaces_the_real_pattern(
     Item 4 (poisoning): a peer's record with another node's pattern id, its own text and
     ``value_score`` 1e308 is refused; a fresh node serves the real text with a score in [0, 1].
     """
-    real = patterns.read(layout.pattern_file(alpha.repo, "error-solutions", "alpha"))[0]
+    real = next(iter(patterns.read_node(alpha.repo, "error-solutions", "alpha").values()))
     forged = records.Pattern(
         id=real.id,
         category=real.category,

@@ -19,7 +19,6 @@ from typing import Any
 import pytest
 
 from fedlearn import sample
-from fedlearn.formats import layout
 from fedlearn.learn import patterns
 from tests.conftest import Node, git, init_repo, run_fedlearn, write_jsonl
 from tests.jobs import livestore
@@ -81,8 +80,8 @@ def answers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tupl
     got["pull"] = answer(beta, "pull")
     got["import-idle"] = answer(beta, "import")
     got["import-full"] = answer(beta, "import", "--full", "--overwrite")
-    first = patterns.read(layout.pattern_file(alpha.repo, "error-solutions", "alpha"))[0]
-    got["retract"] = answer(alpha, "retract", first.id, "--reason", "wrong")
+    first = min(patterns.read_node(alpha.repo, "error-solutions", "alpha"))
+    got["retract"] = answer(alpha, "retract", first, "--reason", "wrong")
     got["scan"] = answer(alpha, "scan")
     got["metrics"] = answer(alpha, "metrics", "--output", str(root / "fedlearn.prom"))
     got["status"] = answer(alpha, "status")

@@ -9,7 +9,7 @@ from fedlearn import config
 from fedlearn.formats import layout
 from fedlearn.learn import patterns
 from fedlearn.store import atomic, state
-from tests.conftest import Node
+from tests.conftest import Node, own_pattern_bytes
 from tests.jobs.conftest import learn
 
 TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"
@@ -66,9 +66,10 @@ def test_retract_drops_the_id_from_the_merged_view_and_keeps_the_evidence(
     atomic.write(other, patterns.encode({gone.id: gone}))
     answer = json.loads(alpha.run("retract", gone.id, "--reason", "bad", "--json").stdout)
     assert answer["known"] is True
-    assert answer["seen_here"] == [str(layout.pattern_file(alpha.repo, "error-solutions", "alpha"))]
-    own = patterns.read(layout.pattern_file(alpha.repo, "error-solutions", "alpha"))
-    assert sorted(p.id for p in own) == sorted([kept.id, gone.id])
+    shard = layout.shard_file(alpha.repo, "error-solutions", "alpha", layout.shard_name(gone.id))
+    assert answer["seen_here"] == [str(shard)]
+    own = patterns.read_node(alpha.repo, "error-solutions", "alpha")
+    assert sorted(own) == sorted([kept.id, gone.id])
     assert [p.id for p in patterns.read(other)] == [gone.id]
     assert view_ids(alpha) == {kept.id}
 
@@ -86,11 +87,11 @@ def test_retract_dry_run_writes_nothing(make_node: Callable[..., Node]) -> None:
     """--dry-run reports and leaves every file as it was."""
     alpha = make_node("alpha")
     pattern = learn(alpha, "error-solutions", "disk full")
-    own = layout.pattern_file(alpha.repo, "error-solutions", "alpha").read_bytes()
+    own = own_pattern_bytes(alpha.repo, "error-solutions", "alpha")
     process = alpha.run("retract", pattern.id, "--reason", "bad", "--dry-run")
     assert f"retracted {pattern.id}" in process.stdout and "(dry run)" in process.stdout
     assert not layout.retraction_file(alpha.repo, "alpha").exists()
-    assert layout.pattern_file(alpha.repo, "error-solutions", "alpha").read_bytes() == own
+    assert own_pattern_bytes(alpha.repo, "error-solutions", "alpha") == own
     assert not any(atomic.is_temp(p) for p in alpha.repo.rglob("*"))
 
 
@@ -109,9 +110,7 @@ def test_retract_reaches_another_node_after_publish_and_pull(
     alpha.run("publish")
     beta.run("pull", "--no-import")
     assert pattern.id not in view_ids(beta)
-    assert [
-        p.id for p in patterns.read(layout.pattern_file(beta.repo, "error-solutions", "beta"))
-    ] == [pattern.id]
+    assert list(patterns.read_node(beta.repo, "error-solutions", "beta")) == [pattern.id]
 
 
 def test_retract_waits_for_a_running_sync(make_node: Callable[..., Node]) -> None:
@@ -130,7 +129,8 @@ def test_retract_drops_a_record_that_holds_a_secret(make_node: Callable[..., Nod
     kept = learn(alpha, "error-solutions", "disk full")
     leaked = learn(alpha, "error-solutions", f"token {TOKEN}")
     answer = json.loads(alpha.run("retract", leaked.id, "--reason", "leak", "--json").stdout)
-    path = layout.pattern_file(alpha.repo, "error-solutions", "alpha")
+    path = layout.shard_file(alpha.repo, "error-solutions", "alpha", layout.shard_name(leaked.id))
     assert answer["removed_from"] == [str(path)] and answer["seen_here"] == []
-    assert [p.id for p in patterns.read(path)] == [kept.id]
-    assert TOKEN not in path.read_text()
+    assert list(patterns.read_node(alpha.repo, "error-solutions", "alpha")) == [kept.id]
+    own = layout.node_pattern_files(alpha.repo, "error-solutions", "alpha")
+    assert own and all(TOKEN not in p.read_text() for p in own)

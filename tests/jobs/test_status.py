@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -95,7 +96,8 @@ def test_metrics_writes_to_stdout_with_dash(node: Node, flag: str) -> None:
 @pytest.mark.parametrize("damage", ["{not json", "[" * 5000 + "]" * 5000])
 def test_status_skips_a_damaged_month_file_with_a_warning(node: Node, damage: str) -> None:
     """One damaged metrics file (a bad hand edit, or nesting past the decoder's recursion limit)
-    is named and left out; status still answers, and the next sync starts the month again."""
+    is named and left out; status still answers, and the next sync restores it from this node's
+    state (own files) and counts on."""
     write_jsonl(node.telemetry, EVENTS)
     node.run("sync", "-q")
     [month] = (node.repo / "data" / "metrics" / "monthly").glob("*/alpha.json")
@@ -105,7 +107,7 @@ def test_status_skips_a_damaged_month_file_with_a_warning(node: Node, damage: st
     assert f"{month.relative_to(node.repo)}: ignored, damaged" in process.stderr
     write_jsonl(node.telemetry, EVENTS[:1])
     node.run("sync", "-q")
-    assert json.loads(month.read_text())["totals"]["syncs"] == 1
+    assert json.loads(month.read_text())["totals"]["syncs"] == 2
 
 
 def test_status_counts_the_quarantine_while_a_sync_removes_its_oldest_files(
@@ -147,3 +149,39 @@ def test_backlog_does_not_count_a_globbed_input_renamed_to_1_as_unread(node: Nod
     cfg = node.config()
     pending = {b.path: b.pending for b in overview.backlog(cfg, state.StateDir(cfg.state_path))}
     assert sum(pending.values()) == 0, pending
+
+
+def test_status_merged_counts_follow_pulls_retractions_and_syncs(
+    make_node: Callable[..., Node],
+) -> None:
+    """The kept merged counts are read again when HEAD's patterns, a retraction or a sync change."""
+    alpha, beta = make_node("alpha"), make_node("beta")
+    write_jsonl(alpha.telemetry, EVENTS[:150])
+    alpha.run("sync")
+    alpha.run("publish")
+    first = status(alpha)[1]["patterns"]["merged"]
+    assert status(alpha)[1]["patterns"]["merged"] == first
+    write_jsonl(beta.telemetry, EVENTS[150:])
+    beta.run("sync")
+    beta.run("publish")
+    alpha.run("pull", "--no-import")
+    pulled = status(alpha)[1]["patterns"]["merged"]
+    assert sum(pulled.values()) > sum(first.values())
+    some = (
+        next(
+            line
+            for line in (beta.repo / "data" / "patterns").rglob("*.jsonl")
+            if "/beta/" in str(line)
+        )
+        .read_text()
+        .splitlines()[0]
+    )
+    alpha.run("retract", json.loads(some)["id"], "--reason", "test")
+    assert sum(status(alpha)[1]["patterns"]["merged"].values()) == sum(pulled.values()) - 1
+    write_jsonl(
+        alpha.telemetry,
+        [{"value_score": 0.9, "error_message": "new", "solution": "s"}],
+        append=True,
+    )
+    alpha.run("sync")
+    assert sum(status(alpha)[1]["patterns"]["merged"].values()) == sum(pulled.values())

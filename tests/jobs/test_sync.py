@@ -22,7 +22,7 @@ from fedlearn.formats import layout, records
 from fedlearn.jobs import sync as sync_job
 from fedlearn.learn import forks
 from fedlearn.store import atomic, state
-from tests.conftest import Node, init_repo, run_fedlearn, write_jsonl
+from tests.conftest import Node, init_repo, own_pattern_bytes, run_fedlearn, write_jsonl
 
 EVENTS = list(sample.events(400, seed=7, interaction_share=0.3))
 CHATS = list(sample.chat_records(12, seed=3))
@@ -42,8 +42,9 @@ def sync(
 def outputs(repo: Path, node: str) -> dict[str, bytes]:
     """Return the files whose bytes must not depend on how the input arrived."""
     paths = [
-        layout.pattern_file(repo, c, node)
+        path
         for c in ("skills-patterns", "error-solutions", "best-practices")
+        for path in layout.node_pattern_files(repo, c, node)
     ]
     paths += [layout.fine_tuning_file(repo, node), layout.telemetry_file(repo, node)]
     return {str(p.relative_to(repo)): p.read_bytes() for p in paths if p.exists()}
@@ -57,7 +58,7 @@ def test_sync_writes_every_output(node: Node, capsys: pytest.CaptureFixture[str]
     assert answer["state"] == "ok" and answer["events_read"] == len(EVENTS)
     assert answer["high_value"] > 0 and answer["bad_lines"] == {}
     for category in ("skills-patterns", "error-solutions", "best-practices"):
-        lines = layout.pattern_file(node.repo, category, "alpha").read_bytes().splitlines()
+        lines = own_pattern_bytes(node.repo, category, "alpha").splitlines()
         decoded = [records.PATTERN_DECODER.decode(line) for line in lines]
         assert [p.id for p in decoded] == sorted({p.id for p in decoded})
         assert answer["patterns"][category]["total"] == len(decoded) > 0
@@ -112,9 +113,7 @@ def test_sync_counts_seen_once_per_event_across_runs(
     sync(node, capsys=capsys)
     (pattern,) = [
         records.PATTERN_DECODER.decode(line)
-        for line in layout.pattern_file(node.repo, "error-solutions", "alpha")
-        .read_bytes()
-        .splitlines()
+        for line in own_pattern_bytes(node.repo, "error-solutions", "alpha").splitlines()
     ]
     assert pattern.seen == {"alpha": 2} and pattern.value_score == 0.95
     assert (pattern.first_seen, pattern.last_seen) == (
@@ -413,8 +412,8 @@ def test_sync_does_not_readd_a_retracted_pattern(
     event = {"value_score": 0.9, "error_message": "E", "solution": "S"}
     write_jsonl(node.telemetry, [event])
     sync(node, capsys=capsys)
-    path = layout.pattern_file(node.repo, "error-solutions", "alpha")
-    pattern = records.PATTERN_DECODER.decode(path.read_bytes().splitlines()[0])
+    data = own_pattern_bytes(node.repo, "error-solutions", "alpha")
+    pattern = records.PATTERN_DECODER.decode(data.splitlines()[0])
     tombstone = records.Retraction(
         id=pattern.id, retracted_at="2026-01-01T00:00:00Z", reason="wrong"
     )

@@ -137,6 +137,42 @@ def test_read_skips_bad_lines_and_keeps_the_rest(tmp_path: Path) -> None:
     assert patterns.read(path) == [good]
 
 
+def write_shards(repo: Path, node: str, *items: Pattern) -> None:
+    """Write a node's patterns in the sharded layout (one file per content-id prefix)."""
+    by_shard: dict[str, list[Pattern]] = {}
+    for item in items:
+        by_shard.setdefault(layout.shard_name(item.id), []).append(item)
+    for shard, found in by_shard.items():
+        path = layout.shard_file(repo, items[0].category, node, shard)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(patterns.encode(patterns.join_all(found)))
+
+
+def test_merged_view_reads_both_layouts_and_only_the_shards_asked_for(tmp_path: Path) -> None:
+    """An old-layout node and a sharded node join as before; ``shards`` limits what is read."""
+    made = [
+        patterns.build("best-practices", {"title": f"t{n}"}, 0.8, "2026-01-01T00:00:00Z", "alpha")
+        for n in range(40)
+    ]
+    write_node(tmp_path, "beta", *made[:20])
+    write_shards(tmp_path, "alpha", *made)
+    whole = patterns.merged_view(tmp_path, ["best-practices"])["best-practices"]
+    assert sorted(whole) == sorted(p.id for p in made)
+    one = layout.shard_name(made[30].id)
+    part = patterns.merged_view(tmp_path, ["best-practices"], shards={"best-practices": {one}})
+    assert sorted(part["best-practices"]) == sorted(
+        p.id for p in made if layout.shard_name(p.id) == one
+    )
+    assert all(part["best-practices"][i] == whole[i] for i in part["best-practices"])
+    files = layout.pattern_files(tmp_path, "best-practices", {one})
+    assert files == sorted(
+        [
+            layout.pattern_file(tmp_path, "best-practices", "beta"),
+            layout.shard_file(tmp_path, "best-practices", "alpha", one),
+        ]
+    )
+
+
 def test_read_refuses_a_record_whose_id_is_not_its_content(tmp_path: Path) -> None:
     """A peer's record carrying another pattern's id with its own text is refused on read."""
     real = patterns.build(
@@ -182,3 +218,15 @@ def write_lines(repo: Path, category: str, node: str, *items: Pattern) -> None:
     path = layout.pattern_file(repo, category, node)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(records.encode_lines(items))
+
+
+def test_read_retractions_accepts_a_sharded_node_that_holds_the_pattern(tmp_path: Path) -> None:
+    """A node whose shard holds the pattern (not only one whose old ``<node>.jsonl`` does) saw it,
+    even when the record's ``seen`` does not name it."""
+    mine = patterns.build("best-practices", {"title": "mine"}, 0.8, "2026-01-01T00:00:00Z", "x")
+    write_shards(tmp_path, "me", mine)
+    tombstone = Retraction(id=mine.id, retracted_at="2026-02-01T00:00:00Z", reason="x")
+    layout.retraction_file(tmp_path, "me").parent.mkdir(parents=True)
+    layout.retraction_file(tmp_path, "me").write_bytes(records.encode_line(tombstone))
+    assert list(patterns.read_retractions(tmp_path)) == [mine.id]
+    assert patterns.merged_view(tmp_path, ["best-practices"])["best-practices"] == {}

@@ -11,8 +11,9 @@ from fedlearn import anonymize, config
 from fedlearn.anonymize import Machine
 from fedlearn.formats import layout, records
 from fedlearn.learn import patterns, reanonymize
-from fedlearn.store import state
+from fedlearn.store import own, state
 from fedlearn.vectors import snapshot
+from tests.conftest import own_pattern_bytes
 
 MACHINE = Machine(hostname="quasar", fqdn="quasar", user="jdoe", home="/home/jdoe")
 TICKET = config.Anonymize(extra_rules=[config.ExtraRule(name="ticket", pattern="TCK-[0-9]{6}")])
@@ -44,7 +45,8 @@ def rewrite(cfg: config.Config, settings: config.Anonymize) -> reanonymize.Rewri
     store = state.StateDir(cfg.state_path)
     transaction = store.transaction("sync")
     engine = anonymize.Anonymizer(settings, MACHINE)
-    done = reanonymize.stage(transaction, cfg, store, engine, NOW, collections=True)
+    files = own.adopted(store, cfg.repo_path, "alpha", "sync")  # takes (and migrates) the files
+    done = reanonymize.stage(transaction, cfg, files, engine, NOW, collections=True)
     transaction.commit()
     return done
 
@@ -54,21 +56,21 @@ def test_patterns_are_rekeyed_joined_and_their_old_ids_retracted(tmp_path: Path)
     cfg = setup(tmp_path)
     first, second = learn(cfg, "TCK-123456", 2), learn(cfg, "TCK-654321", 3)
     done = rewrite(cfg, TICKET)
-    path = layout.pattern_file(cfg.repo_path, "error-solutions", "alpha")
-    (pattern,) = patterns.read(path)
+    (pattern,) = patterns.read_node(cfg.repo_path, "error-solutions", "alpha").values()
     assert pattern.fields["error_message"] == "deploy failed on <redacted:ticket>"
     assert pattern.seen == {"alpha": 5}
     assert pattern.id == patterns.content_id("error-solutions", pattern.fields)
     assert sorted(done.rekeyed) == sorted([first.id, second.id])
     assert set(patterns.read_retractions(cfg.repo_path)) == {first.id, second.id}
-    assert b"TCK-" not in path.read_bytes()
+    assert b"TCK-" not in own_pattern_bytes(cfg.repo_path, "error-solutions", "alpha")
 
 
 def test_nothing_is_rewritten_when_the_rules_find_nothing_new(tmp_path: Path) -> None:
     """Files already anonymized with the current rules are left as they are (no write at all)."""
     cfg = setup(tmp_path)
     learn(cfg, "<redacted:ticket>", 1)
-    path = layout.pattern_file(cfg.repo_path, "error-solutions", "alpha")
+    own.adopted(state.StateDir(cfg.state_path), cfg.repo_path, "alpha", "sync")
+    (path,) = layout.node_pattern_files(cfg.repo_path, "error-solutions", "alpha")
     before = path.stat().st_mtime_ns
     done = rewrite(cfg, TICKET)
     assert done.files == [] and done.rekeyed == []
@@ -89,7 +91,7 @@ def test_retracted_new_id_is_dropped(tmp_path: Path) -> None:
     retractions.parent.mkdir(parents=True)
     retractions.write_bytes(records.encode_line(tombstone))
     rewrite(cfg, TICKET)
-    assert patterns.read(layout.pattern_file(cfg.repo_path, "error-solutions", "alpha")) == []
+    assert patterns.read_node(cfg.repo_path, "error-solutions", "alpha") == {}
 
 
 def test_snapshot_dataset_and_collections_are_rewritten(tmp_path: Path) -> None:

@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 
-from fedlearn.formats import layout
 from fedlearn.learn import patterns
 from tests.conftest import Node, cli_env, fedlearn_command, git, write_jsonl
 
@@ -37,8 +36,8 @@ def events(first: int, count: int) -> list[dict[str, Any]]:
 
 def sightings(node: Node) -> int:
     """Return how many sightings this node's pattern files count for it."""
-    path = layout.pattern_file(node.repo, "error-solutions", node.name)
-    return sum(pattern.seen.get(node.name, 0) for pattern in patterns.read(path))
+    table = patterns.read_node(node.repo, "error-solutions", node.name)
+    return sum(pattern.seen.get(node.name, 0) for pattern in table.values())
 
 
 def slow_rebase_git(folder: Path, flag: Path, go: Path) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 from fedlearn.formats import records
 from fedlearn.vectors import import_sources
@@ -34,3 +35,20 @@ def test_merged_yields_points_in_id_order_and_a_shared_id_from_each_source_in_tu
 def test_merged_of_no_sources_is_empty() -> None:
     """A collection without sources merges to nothing."""
     assert list(import_sources.merged([])) == []
+
+
+def test_changed_shards_names_the_shards_changed_files_hold(tmp_path: Path) -> None:
+    """Changed shard files name their shards; a changed old-layout file means the whole category."""
+    changed = {
+        "data/patterns/error-solutions/beta/0a.jsonl",
+        "data/patterns/error-solutions/gamma/ff.jsonl",
+        "data/patterns/best-practices/beta.jsonl",
+        "data/telemetry/beta.jsonl",
+    }
+    categories = ["error-solutions", "best-practices", "skills-patterns"]
+    assert import_sources.changed_shards(tmp_path, changed, categories) == {
+        "error-solutions": {"0a", "ff"},
+        "best-practices": None,
+        "skills-patterns": set(),
+    }
+    assert import_sources.changed_shards(tmp_path, None, categories) is None

@@ -1,0 +1,443 @@
+"""Benchmark the sharded data layout at scale (issue 20); every target printed as a ratio, one run.
+
+    python bench/bench_scale.py [--workdir /tmp/fedlearn-scale] [--big 200000] [--full-mb 100]
+                                [--days 3] [--nodes 10,100,1000]
+
+- idle: an idle sync (and an incremental sync of 1,000 new events) with ``--big`` patterns of this
+  node in data/ against the same with 1,000; the fixed floor (interpreter start and imports) apart;
+  peak RSS of the idle sync process.
+- full: peak RSS of a full sync of ``--full-mb`` MB of unique high-value events (sync process and
+  its largest worker).
+- git: ``--days`` of the aggressive schedule (96 syncs a day, 2,000 high-value events a day, a third
+  of them new), each sync published as a commit (no remote); ``.git`` growth before and after
+  ``git gc`` extrapolated to a month, and each commit's new objects against the zlib-compressed
+  size of the records it changed.
+- nodes: repositories of 10, 100 and 1,000 nodes' pattern files; for one node, ``pull`` with import
+  after 10 other nodes pushed new patterns, and ``status``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import zlib
+from pathlib import Path
+from typing import Any
+
+from fedlearn.formats import layout
+from fedlearn.learn import patterns
+
+CATEGORIES = ("skills-patterns", "error-solutions", "best-practices")
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in ``repo``; return stdout."""
+    env = os.environ | {
+        "GIT_AUTHOR_NAME": "b",
+        "GIT_AUTHOR_EMAIL": "b@b",
+        "GIT_COMMITTER_NAME": "b",
+    }
+    env |= {"GIT_COMMITTER_EMAIL": "b@b"}
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True, env=env
+    ).stdout
+
+
+def config_text(root: Path, node: str, repo: Path, **extra: str) -> Path:
+    """Write a node's config under ``root``; return its path."""
+    lines = [
+        f'node_id = "{node}"',
+        f'repo = "{repo}"',
+        f'state_dir = "{root / "state"}"',
+        "[sync]",
+        f'telemetry = ["{root / "events.jsonl"}"]',
+        'fine_tuning = ""',
+        "[embedding]",
+        "dimension = 64",
+        "[pull]",
+        f"import_after = {extra.get('import_after', 'false')}",
+        "[publish]",
+        f'remote = "{extra.get("remote", "origin")}"',
+    ]
+    path = root / "config.toml"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def event(number: int, day: int = 1, score: float = 0.9) -> dict[str, Any]:
+    """Return a unique high-value event (same number, same pattern), about 300 bytes."""
+    kind = number % 3
+    head = {"timestamp": f"2026-01-{day:02d}T00:00:00Z", "value_score": score}
+    tail = " ".join(f"w{(number * 7 + k) % 997}" for k in range(20))
+    if kind == 0:
+        return head | {
+            "error_message": f"error {number}: {tail}",
+            "solution": f"fix {number} {tail}",
+        }
+    if kind == 1:
+        return head | {"event_type": "best_practice", "title": f"p {number}", "description": tail}
+    return head | {"skill_name": f"skill-{number}", "description": f"case {number} {tail}"}
+
+
+def write_events(path: Path, numbers: range | list[int], day: int = 1) -> None:
+    """Append the events ``numbers`` to ``path``."""
+    with path.open("a") as handle:
+        for number in numbers:
+            handle.write(json.dumps(event(number, day)) + "\n")
+
+
+def fedlearn(config: Path, *args: str) -> tuple[float, int, str]:
+    """
+    Run the fedlearn command; return (seconds, peak RSS of it and its children in MB, stdout).
+
+    The peak is ``ru_maxrss``, which also counts this process's own peak when it was forked:
+    call it while this process is small (the generators here write in batches).
+    """
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "fedlearn", *args, "--config", str(config)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    out = process.stdout.read() if process.stdout else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        err = process.stderr.read() if process.stderr else ""
+        raise SystemExit(f"fedlearn {args} failed: {err}")
+    return seconds, usage.ru_maxrss // 1024, out
+
+
+JOB_TIMER = """
+import sys, time, argparse, statistics
+from fedlearn import config
+from fedlearn.jobs import sync
+cfg = config.load(__import__('pathlib').Path(sys.argv[1]), required=True)
+times = []
+for _ in range(int(sys.argv[2])):
+    start = time.perf_counter()
+    sync.run(cfg, argparse.Namespace(dry_run=False))
+    times.append(time.perf_counter() - start)
+# VmHWM, not ru_maxrss: the latter keeps the peak of the process this one was forked from.
+peak = next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1]
+print(statistics.median(times), int(peak) // 1024)
+"""
+
+
+def time_sync_job(config: Path, rounds: int) -> tuple[float, int]:
+    """Return the median in-process sync job time over ``rounds`` and the process's peak RSS MB."""
+    out = subprocess.run(
+        [sys.executable, "-c", JOB_TIMER, str(config), str(rounds)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return float(out[0]), int(out[1])
+
+
+def seeded_node(root: Path, count: int) -> Path:
+    """Return the config of a node whose state and data/ hold ``count`` of its own patterns."""
+    repo = root / "repo"
+    repo.mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "main")
+    cfg = config_text(root, "me", repo)
+    write_events(root / "events.jsonl", range(30))
+    fedlearn(cfg, "sync", "-q")  # adopts (nothing), learns 30 patterns
+    shards: dict[Path, dict[str, patterns.Pattern]] = {}
+    for number in range(1_000_000, 1_000_000 + count):
+        category = CATEGORIES[number % 3]
+        fields = {"title": f"generated {number}", "description": "x" * 200}
+        pattern = patterns.build(category, fields, 0.8, "2026-01-01T00:00:00Z", "me")
+        path = layout.shard_file(repo, category, "me", layout.shard_name(pattern.id))
+        shards.setdefault(path, {})[pattern.id] = pattern
+    own = root / "state" / "own" / "data"
+    for path, table in shards.items():
+        existing = {p.id: p for p in patterns.read(path)}
+        data = patterns.encode(existing | table)
+        for target in (path, own / path.relative_to(repo / "data")):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    counts = {c: count // 3 + 10 for c in CATEGORIES}
+    (root / "state" / "own" / "counts.json").write_text(json.dumps(counts))
+    return cfg
+
+
+def bench_idle(work: Path, big: int) -> list[str]:
+    """Idle and incremental sync with 1,000 and ``big`` patterns; return the report lines."""
+    small_cfg, big_cfg = seeded_node(work / "small", 1000), seeded_node(work / "big", big)
+    floor = statistics.median(fedlearn(small_cfg, "--version")[0] for _ in range(3))
+    results: dict[str, list[float]] = {"small": [], "big": []}
+    rss: dict[str, int] = {}
+    for _ in range(3):  # taking turns, so a slow stretch of the machine hits both sides
+        for name, cfg in (("small", small_cfg), ("big", big_cfg)):
+            seconds, peak = time_sync_job(cfg, 5)
+            results[name].append(seconds)
+            rss[name] = max(rss.get(name, 0), peak)
+    idle_small, idle_big = min(results["small"]), min(results["big"])
+    incremental = {}
+    for name, cfg in (("small", small_cfg), ("big", big_cfg)):
+        rounds = []
+        for round_number in range(3):
+            start = 2_000_000 + round_number * 1000
+            write_events(cfg.parent / "events.jsonl", range(start, start + 1000))
+            rounds.append(time_sync_job(cfg, 1)[0])
+        incremental[name] = statistics.median(rounds)
+    idle_ratio = idle_big / idle_small
+    return [
+        f"fixed floor (interpreter start + imports, `fedlearn --version`): {floor * 1000:.0f} ms",
+        f"idle sync job: 1,000 patterns {idle_small * 1000:.1f} ms, {big:,} patterns "
+        f"{idle_big * 1000:.1f} ms: ratio {idle_ratio:.2f} (target <= 1.2) "
+        f"{'OK' if idle_ratio <= 1.2 else 'MISSED'}",
+        f"incremental sync job (1,000 new events): 1,000 patterns {incremental['small'] * 1000:.0f}"
+        f" ms, {big:,} patterns {incremental['big'] * 1000:.0f} ms: ratio "
+        f"{incremental['big'] / incremental['small']:.2f}",
+        f"peak RSS of the idle sync process with {big:,} patterns: {rss['big']} MB "
+        f"(with 1,000: {rss['small']} MB; target <= 100) {'OK' if rss['big'] <= 100 else 'MISSED'}",
+    ]
+
+
+def bench_full(work: Path, megabytes: int) -> list[str]:
+    """Peak RSS of a full sync of ``megabytes`` MB of unique high-value events."""
+    root = work / "full"
+    repo = root / "repo"
+    repo.mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "main")
+    cfg = config_text(root, "me", repo)
+    path = root / "events.jsonl"
+    number = 0
+    while not path.exists() or path.stat().st_size < megabytes * 1024 * 1024:
+        write_events(path, range(number, number + 10_000))
+        number += 10_000
+    seconds, peak, _ = fedlearn(cfg, "sync", "-q")
+    return [
+        f"full sync of {path.stat().st_size / 1e6:.0f} MB ({number:,} unique high-value events): "
+        f"{seconds:.1f} s, peak RSS {peak} MB (largest of the process and its workers; "
+        f"target <= 100) {'OK' if peak <= 100 else 'MISSED'}"
+    ]
+
+
+def git_bytes(repo: Path) -> int:
+    """Return the size of ``repo``'s .git folder in bytes."""
+    return sum(p.stat().st_size for p in (repo / ".git").rglob("*") if p.is_file())
+
+
+def bench_git(work: Path, days: int) -> list[str]:
+    """Simulate ``days`` of the aggressive schedule; return .git growth and per-commit ratios."""
+    root = work / "git"
+    repo = root / "repo"
+    repo.mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "main")
+    cfg = config_text(root, "me", repo, remote="nowhere")
+    rng = random.Random(7)
+    known: list[int] = []
+    fresh = 5_000_000
+    ratios = []
+    start_size = None
+    for day in range(1, days + 1):
+        for _ in range(96):
+            numbers = []
+            for _ in range(21):  # 2,000 a day in 96 syncs
+                if known and rng.random() > 1 / 3:
+                    numbers.append(rng.choice(known))
+                else:
+                    known.append(fresh)
+                    numbers.append(fresh)
+                    fresh += 1
+            write_events(root / "events.jsonl", numbers, day=min(day, 28))
+            fedlearn(cfg, "sync", "-q")
+            before = git_bytes(repo)
+            fedlearn(cfg, "publish", "-q")
+            if start_size is None:
+                start_size = git_bytes(repo)
+                continue
+            added = git_bytes(repo) - before
+            changed = git(repo, "diff", "--name-only", "HEAD~1", "HEAD", "--", "data/patterns")
+            new_lines = changed_records(repo, changed.split())
+            ratios.append(added / max(len(zlib.compress(new_lines)), 1))
+    before_gc = git_bytes(repo)
+    git(repo, "gc", "-q")
+    after_gc = git_bytes(repo)
+    month = 30 / days
+    assert start_size is not None
+    grown_before = (before_gc - start_size) * month / 1e6
+    grown_after = (after_gc - start_size) * month / 1e6
+    median = statistics.median(ratios)
+    return [
+        f"git growth, {days} days of the aggressive schedule ({len(known):,} patterns) scaled to a "
+        f"month: before gc {grown_before:.1f} MB, after gc {grown_after:.2f} MB "
+        f"(target <= 2) {'OK' if grown_after <= 2 else 'MISSED'}",
+        f"each commit's new objects / compressed size of its changed records: median {median:.1f},"
+        f" p90 {sorted(ratios)[int(len(ratios) * 0.9)]:.1f} (target <= 5) "
+        f"{'OK' if median <= 5 else 'MISSED'}",
+    ]
+
+
+def changed_records(repo: Path, paths: list[str]) -> bytes:
+    """Return the pattern lines HEAD has that HEAD~1 lacked in ``paths`` (new or updated)."""
+    found = b""
+    for path in paths:
+        old = (
+            set(git(repo, "show", f"HEAD~1:{path}").encode().splitlines())
+            if git_has(repo, f"HEAD~1:{path}")
+            else set()
+        )
+        new = (
+            git(repo, "show", f"HEAD:{path}").encode().splitlines()
+            if git_has(repo, f"HEAD:{path}")
+            else []
+        )
+        found += b"\n".join(line for line in new if line not in old) + b"\n"
+    return found
+
+
+def git_has(repo: Path, spec: str) -> bool:
+    """Return whether ``spec`` names an object."""
+    return (
+        subprocess.run(
+            ["git", "-C", str(repo), "cat-file", "-e", spec], capture_output=True, check=False
+        ).returncode
+        == 0
+    )
+
+
+def federation(work: Path, count: int, per_node: int) -> tuple[Path, Path, Path]:
+    """Return (bare remote, a peer clone, this node's config) with ``count`` nodes' files."""
+    root = work / f"nodes-{count}"
+    bare = root / "remote.git"
+    bare.mkdir(parents=True)
+    git(bare, "init", "-q", "--bare", "-b", "main")
+    peer = root / "peer"
+    peer.mkdir()
+    git(peer, "init", "-q", "-b", "main")
+    for node in range(count):
+        add_patterns(peer, f"node{node:04d}", range(node * 1000, node * 1000 + per_node))
+    git(peer, "add", "-A")
+    git(peer, "commit", "-q", "-m", "nodes")
+    git(peer, "remote", "add", "origin", str(bare))
+    git(peer, "push", "-q", "origin", "main")
+    me = root / "me"
+    me.mkdir()
+    git(me, "clone", "-q", str(bare), str(me / "repo"))
+    cfg = config_text(me, "me", me / "repo", import_after="true")
+    return bare, peer, cfg
+
+
+def add_patterns(repo: Path, node: str, numbers: range) -> None:
+    """Add ``node``'s patterns ``numbers`` to its shards in ``repo``."""
+    shards: dict[Path, dict[str, patterns.Pattern]] = {}
+    for number in numbers:
+        category = CATEGORIES[number % 3]
+        fields = {"title": f"n {number}", "description": "text " * 40}
+        pattern = patterns.build(category, fields, 0.8, "2026-01-01T00:00:00Z", node)
+        path = layout.shard_file(repo, category, node, layout.shard_name(pattern.id))
+        shards.setdefault(path, {})[pattern.id] = pattern
+    for path, table in shards.items():
+        existing = {p.id: p for p in patterns.read(path)}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(patterns.encode(existing | table))
+
+
+QDRANT_OPEN = """
+import sys, time
+from pathlib import Path
+from fedlearn import config
+from fedlearn.vectors import qdrant
+cfg = config.load(Path(sys.argv[1]), required=True)
+start = time.perf_counter()
+with qdrant.connect(cfg.qdrant, cfg.state_path):
+    print(time.perf_counter() - start)
+"""
+
+
+def qdrant_open_seconds(config: Path) -> float:
+    """Return the seconds opening this node's embedded Qdrant store takes (it loads every point)."""
+    out = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", QDRANT_OPEN, str(config)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return float(out.split()[-1])
+
+
+def bench_nodes(work: Path, counts: list[int], per_node: int) -> list[str]:
+    """Pull + import after 10 nodes changed, and status, for each federation size."""
+    lines, pulled = [], {}
+    for count in counts:
+        _, peer, cfg = federation(work, count, per_node)
+        fedlearn(cfg, "import", "-q")  # the first, full import is not measured
+        for node in range(0, count, max(count // 10, 1))[:10]:
+            add_patterns(
+                peer, f"node{node:04d}", range(10_000_000 + node * 10, 10_000_000 + node * 10 + 5)
+            )
+        git(peer, "add", "-A")
+        git(peer, "commit", "-q", "-m", "10 nodes changed")
+        git(peer, "push", "-q", "origin", "main")
+        pull_seconds, _, _ = fedlearn(cfg, "pull", "-q", "--no-import")
+        import_seconds, peak, _ = fedlearn(cfg, "import", "-q")
+        opening = qdrant_open_seconds(cfg)
+        first_status = fedlearn(cfg, "status")[0]
+        status = min(fedlearn(cfg, "status")[0] for _ in range(3))
+        seconds = pull_seconds + import_seconds
+        pulled[count] = seconds
+        pulled[-count] = seconds - opening
+        lines.append(
+            f"{count:,} nodes ({count * per_node:,} patterns): pull + import after 10 nodes changed "
+            f"{seconds:.2f} s (pull {pull_seconds:.2f} s, import {import_seconds:.2f} s of which "
+            f"{opening:.2f} s open the embedded Qdrant store; peak RSS {peak} MB), status "
+            f"{first_status:.2f} s first, {status:.2f} s next (target < 1) "
+            f"{'OK' if status < 1 else 'MISSED'}"
+        )
+    if 100 in pulled and 1000 in pulled:
+        ratio = pulled[1000] / pulled[100]
+        without = pulled[-1000] / pulled[-100]
+        lines.append(
+            f"pull + import, 1,000 nodes / 100 nodes: {ratio:.2f}; without opening the embedded "
+            f"Qdrant store (it loads every point): {without:.2f} (target <= 1.5) "
+            f"{'OK' if ratio <= 1.5 else 'MISSED'}"
+        )
+    return lines
+
+
+def main() -> None:
+    """Run the parts asked for and print every target as a ratio."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/fedlearn-scale"))
+    parser.add_argument("--big", type=int, default=200_000)
+    parser.add_argument("--full-mb", type=int, default=100)
+    parser.add_argument("--days", type=int, default=3)
+    parser.add_argument("--nodes", default="10,100,1000")
+    parser.add_argument("--per-node", type=int, default=60)
+    parser.add_argument("--parts", default="idle,full,git,nodes")
+    args = parser.parse_args()
+    shutil.rmtree(args.workdir, ignore_errors=True)
+    args.workdir.mkdir(parents=True)
+    parts = args.parts.split(",")
+    report: list[str] = []
+    if "idle" in parts:
+        report += show(bench_idle(args.workdir, args.big))
+    if "full" in parts:
+        report += show(bench_full(args.workdir, args.full_mb))
+    if "git" in parts:
+        report += show(bench_git(args.workdir, args.days))
+    if "nodes" in parts:
+        counts = [int(n) for n in args.nodes.split(",")]
+        report += show(bench_nodes(args.workdir, counts, args.per_node))
+
+
+def show(lines: list[str]) -> list[str]:
+    """Print ``lines`` now (a long run shows each part as it ends); return them."""
+    print("\n".join(lines), flush=True)
+    return lines
+
+
+if __name__ == "__main__":
+    main()
