@@ -7,12 +7,17 @@ when two meet on one id, the old id retracted so peers drop it too), retraction 
 telemetry snapshot, the fine-tuning dataset and its snapshots, and collection snapshots with their
 manifests re-hashed. A file that would not change is not rewritten. The fingerprint the files
 were last rewritten with is kept in the state dir (``rules.json``), staged with them.
+
+This node's files are read from its state copy (``own``); every read under data/ (the data/ copy
+compared with it, the collection snapshots and manifests) goes through ``peer_files``: a link
+there is never followed, an oversized file never read.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from pathlib import Path
 
 import attrs
@@ -22,7 +27,7 @@ from fedlearn import anonymize, config
 from fedlearn.formats import layout, records
 from fedlearn.formats.records import Pattern, Retraction
 from fedlearn.learn import finetune, patterns
-from fedlearn.store import atomic, own, state
+from fedlearn.store import atomic, own, peer_files, state
 
 REASON = f"{patterns.REKEYED} the rules changed; the record lives on under its new id"
 log = logging.getLogger(__name__)
@@ -110,7 +115,7 @@ def stage(
     if collections:
         for name in layout.collection_names(repo):
             for path in layout.stamped_files(layout.collection_dir(repo, name, node)):
-                stage_collection(transaction, done, path, anonymizer)
+                stage_collection(transaction, done, repo, path, anonymizer)
         transaction.stage(fingerprint_file(files.store), current(cfg, anonymizer))
     return done
 
@@ -145,10 +150,23 @@ def stage_patterns(
 def put(
     transaction: atomic.Transaction, done: Rewrite, files: own.OwnFiles, path: Path, data: bytes
 ) -> None:
-    """Stage this node's file ``path`` to hold ``data`` (nothing when unchanged) and note it."""
-    if files.read(path) != data or not atomic.is_unchanged(path, data):
+    """Stage this node's file ``path`` to hold ``data`` (nothing when both copies do) and note it."""
+    if files.read(path) != data or not holds(files.repo, path, data):
         files.stage(transaction, path, data)
         done.files.append(path)
+
+
+def holds(repo: Path, path: Path, data: bytes) -> bool:
+    """
+    Return whether the data/ file ``path`` holds exactly ``data``: read through ``peer_files`` (a
+    link or a non-file never holds it, and is replaced), and not at all when its size differs.
+    """
+    try:
+        if os.lstat(path).st_size != len(data):
+            return False
+    except FileNotFoundError:
+        return False
+    return peer_files.read(repo, path, own.read_kind(repo, path)) == data
 
 
 def without(table: dict[str, Pattern], retracted: dict[str, Retraction]) -> dict[str, Pattern]:
@@ -236,21 +254,33 @@ def rewritten_dataset(data: bytes, anonymizer: anonymize.Anonymizer) -> bytes:
 
 
 def stage_collection(
-    transaction: atomic.Transaction, done: Rewrite, path: Path, anonymizer: anonymize.Anonymizer
+    transaction: atomic.Transaction,
+    done: Rewrite,
+    repo: Path,
+    path: Path,
+    anonymizer: anonymize.Anonymizer,
 ) -> None:
     """
     Stage a collection snapshot with every payload re-anonymized and its manifest re-hashed.
 
-    Streamed through a temp file beside it: a snapshot can be larger than memory should hold.
+    Both are read through ``peer_files`` (checked: a link or an oversized file is refused and the
+    snapshot left as it is). Streamed through a temp file beside it: a snapshot can be larger than
+    memory should hold.
     """
     manifest_path = layout.manifest_of(path)
     try:
-        manifest = records.MANIFEST_DECODER.decode(manifest_path.read_bytes())
-    except (FileNotFoundError, msgspec.DecodeError):
+        manifest = records.MANIFEST_DECODER.decode(
+            peer_files.read(repo, manifest_path, "manifest") or b""
+        )
+    except (msgspec.DecodeError, RecursionError):
         log.warning("%s: no readable manifest; the snapshot is left as it is", path)
         return
+    source = peer_files.open_binary(repo, path, "snapshot")
+    if source is None:
+        log.warning("%s: not readable; the snapshot is left as it is", path)
+        return
     digest = hashlib.sha256()
-    with atomic.TempFile(path) as temp, path.open("rb") as source:
+    with atomic.TempFile(path) as temp, source:
         for number, line in enumerate(source, start=1):
             try:
                 point = records.POINT_DECODER.decode(line)

@@ -11,7 +11,7 @@ from fedlearn import anonymize, config
 from fedlearn.anonymize import Machine
 from fedlearn.formats import layout, records
 from fedlearn.learn import patterns, reanonymize
-from fedlearn.store import own, state
+from fedlearn.store import own, peer_files, state
 from fedlearn.vectors import snapshot
 from tests.conftest import own_pattern_bytes
 
@@ -112,19 +112,7 @@ def test_snapshot_dataset_and_collections_are_rewritten(tmp_path: Path) -> None:
     copy.parent.mkdir(parents=True)
     for path in (dataset, copy):
         path.write_text(json.dumps(chat) + "\n")
-    collection = layout.collection_snapshot(repo, "skills-patterns", "alpha", "20260101T000000Z")
-    collection.parent.mkdir(parents=True)
-    encoder = snapshot.Encoder(collection.write_bytes)
-    encoder.add(records.Point(id=1, payload={"description": "see TCK-123456"}))
-    made = snapshot.manifest(
-        "skills-patterns",
-        "alpha",
-        encoder.content(),
-        created_at=NOW,
-        truncated=False,
-        vectors=records.VectorConfig(size=64, distance="Cosine"),
-        embedding=records.EmbeddingInfo(model="hash", text_fields=["description"]),
-    )
+    collection, made = ticket_collection(repo)
     layout.manifest_of(collection).write_bytes(records.encode_line(made))
     rewrite(cfg, TICKET)
     for path in (telemetry, dataset, copy, collection):
@@ -145,3 +133,58 @@ def test_is_due_follows_the_rules_and_the_last_rewrite(tmp_path: Path) -> None:
     assert reanonymize.is_due(store, cfg, anonymize.Anonymizer(TICKET, MACHINE))
     renamed = Machine(hostname="pulsar", fqdn="pulsar", user="jdoe", home="/home/jdoe")
     assert reanonymize.is_due(store, cfg, anonymize.Anonymizer(config.Anonymize(), renamed))
+
+
+def ticket_collection(repo: Path) -> tuple[Path, records.Manifest]:
+    """Write alpha's collection snapshot holding a ticket; return it and its manifest."""
+    collection = layout.collection_snapshot(repo, "skills-patterns", "alpha", "20260101T000000Z")
+    collection.parent.mkdir(parents=True)
+    encoder = snapshot.Encoder(collection.write_bytes)
+    encoder.add(records.Point(id=1, payload={"description": "see TCK-123456"}))
+    made = snapshot.manifest(
+        "skills-patterns",
+        "alpha",
+        encoder.content(),
+        created_at=NOW,
+        truncated=False,
+        vectors=records.VectorConfig(size=64, distance="Cosine"),
+        embedding=records.EmbeddingInfo(model="hash", text_fields=["description"]),
+    )
+    return collection, made
+
+
+def test_a_linked_manifest_is_refused_never_read_through(tmp_path: Path) -> None:
+    """A manifest that is a symlink (to a valid manifest outside) is refused: the snapshot stays."""
+    cfg = setup(tmp_path)
+    collection, made = ticket_collection(cfg.repo_path)
+    outside = tmp_path / "outside.manifest.json"
+    outside.write_bytes(records.encode_line(made))
+    layout.manifest_of(collection).symlink_to(outside)
+    peer_files.forget()
+    done = rewrite(cfg, TICKET)
+    assert collection not in done.files and b"TCK-123456" in collection.read_bytes()
+    assert outside.read_bytes() == records.encode_line(made)
+    refused = {r.path: r.reason for r in peer_files.refusals()}
+    assert refused[str(layout.manifest_of(collection).relative_to(cfg.repo_path))] == "a symlink"
+
+
+def test_a_linked_data_copy_is_replaced_never_read_through(tmp_path: Path) -> None:
+    """
+    This node's telemetry in data/ is a symlink to an outside file with the state's content: the
+    comparison refuses the link (a checked read), so the rewrite puts a regular file there.
+    """
+    cfg = setup(tmp_path)
+    telemetry = layout.telemetry_file(cfg.repo_path, "alpha")
+    telemetry.parent.mkdir(parents=True)
+    content = records.encode_line({"note": "clean", "value_score": 0.9})
+    telemetry.write_bytes(content)
+    store = state.StateDir(cfg.state_path)
+    own.adopted(store, cfg.repo_path, "alpha", "sync")
+    outside = tmp_path / "outside.jsonl"
+    outside.write_bytes(content)
+    telemetry.unlink()
+    telemetry.symlink_to(outside)
+    done = rewrite(cfg, TICKET)
+    assert telemetry in done.files
+    assert not telemetry.is_symlink() and telemetry.read_bytes() == content
+    assert outside.read_bytes() == content
