@@ -109,9 +109,9 @@ def retract(
     seen, removed = [str(p) for p in held], [str(p) for p in dropped]
     result = Retracted(pattern_id, node, str(path), known, seen, removed)
     if dry_run:
-        transaction.abort()
+        files.abort(transaction)
     else:
-        transaction.commit()
+        files.commit(transaction)
     lines = [
         f"retracted {pattern_id}"
         + (f", removed from {len(dropped)} of this node's files (a secret)" if dropped else "")

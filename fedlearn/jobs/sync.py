@@ -223,10 +223,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[SyncResult]:
                 # temp files of those staged before it.
                 job.transaction.abort()
                 raise
-            if args.dry_run:
-                job.transaction.abort()
-            else:
-                job.transaction.commit()
+            finish(job.own, job.transaction, dry_run=args.dry_run)
     counts = msgspec.structs.replace(counts, unreadable_inputs=unreadable)
     return summarize(job, counts, rewrite, dry_run=args.dry_run)
 
@@ -265,18 +262,18 @@ def rewrite(
     except BaseException:
         transaction.abort()  # nothing visible changed yet: the staged temp files go
         raise
-    finish(transaction, dry_run=dry_run)
+    finish(job.own, transaction, dry_run=dry_run)
     if done.files:
         log.info("re-anonymized %d files with the current rules", len(done.files))
     return done
 
 
-def finish(transaction: atomic.Transaction, *, dry_run: bool) -> None:
-    """Commit the transaction, or drop it on a dry run."""
+def finish(files: own.OwnFiles, transaction: atomic.Transaction, *, dry_run: bool) -> None:
+    """Commit the transaction (noting this node's files it wrote, ``own``), or drop it on a dry run."""
     if dry_run:
-        transaction.abort()
+        files.abort(transaction)
     else:
-        transaction.commit()
+        files.commit(transaction)
 
 
 def unread_bytes(inputs: list[Path], cursors: dict[str, state.Cursor]) -> int:

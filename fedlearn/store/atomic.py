@@ -190,6 +190,10 @@ class Transaction:
         self._check_new(path)
         self.renames.append((temp, path))
 
+    def temp_of(self, path: Path) -> Path | None:
+        """Return the temp file staged to replace ``path`` (None when none is)."""
+        return next((temp for temp, final in self.renames if final == path), None)
+
     def _check_new(self, path: Path) -> None:
         if any(final == path for _, final in self.renames):
             raise ValueError(f"{path} staged twice in one transaction")

@@ -20,7 +20,7 @@ import msgspec
 
 from fedlearn.errors import StateError
 from fedlearn.formats import layout, records
-from fedlearn.store import atomic, peer_files, state
+from fedlearn.store import atomic, git_trust, peer_files, state
 
 log = logging.getLogger(__name__)
 OWN = "own"
@@ -91,6 +91,9 @@ class OwnFiles:
         self.node = node
         self.root = store.root / OWN
         self.mirror_root = self.root / layout.DATA
+        # data/-relative name -> the mark its data/ file will have once the transaction staging it
+        # commits (None: staged for removal); ``commit`` notes them as found equal.
+        self.staged: dict[str, list[int] | None] = {}
 
     def mirror(self, path: Path) -> Path:
         """Return where the state dir keeps the data/ file ``path``."""
@@ -118,26 +121,63 @@ class OwnFiles:
             return None
 
     def stage(self, transaction: atomic.Transaction, path: Path, data: bytes) -> None:
-        """Stage ``data`` as this node's file ``path``: the state's copy first, then data/."""
+        """
+        Stage ``data`` as this node's file ``path``: the state's copy first, then data/.
+
+        The data/ file's mark (size, mtime, inode: those of its temp file, which the rename
+        keeps) is noted, so the check after ``commit`` stats it and reads nothing.
+        """
         transaction.stage(self.mirror(path), data)
-        clear_way(layout.data_dir(self.repo), path)
+        data_root = layout.data_dir(self.repo)
+        clear_way(data_root, path)
+        try:
+            before = mark_of(path.stat())  # taken before the comparison reads it: never newer
+        except FileNotFoundError:
+            before = None
         transaction.stage(path, data)
+        temp = transaction.temp_of(path)
+        self.staged[path.relative_to(data_root).as_posix()] = (
+            mark_of(temp.stat()) if temp is not None else before
+        )
 
     def stage_delete(self, transaction: atomic.Transaction, path: Path) -> None:
         """Stage the removal of this node's file ``path``, in the state and in data/."""
         for target in (self.mirror(path), path):
             if target.exists() or target.is_symlink():
                 transaction.stage_delete(target)
+        self.staged[path.relative_to(layout.data_dir(self.repo)).as_posix()] = None
+
+    def commit(self, transaction: atomic.Transaction) -> None:
+        """
+        Commit ``transaction``, then note the data/ files it wrote as equal to the state (their
+        marks, ``stat.json``): the next check (``status`` every time) stats them and reads none.
+        """
+        transaction.commit()
+        self.note_staged()
+
+    def note_staged(self) -> None:
+        """Note the marks of ``staged`` (files now equal to the state) in ``stat.json``."""
+        if not self.staged:
+            return
+        marks = self.stats()
+        for name, mark in self.staged.items():
+            if mark is None:
+                marks.pop(name, None)
+            else:
+                marks[name] = mark
+        self.staged.clear()
+        self.root.mkdir(parents=True, exist_ok=True)
+        atomic.write(self.root / "stat.json", ENCODER.encode(marks) + b"\n")
+
+    def abort(self, transaction: atomic.Transaction) -> None:
+        """Abort ``transaction``: nothing it staged is noted."""
+        transaction.abort()
+        self.staged.clear()
 
     def files(self) -> list[Path]:
         """Return the data/ paths of every file this node's state holds, sorted."""
         data = layout.data_dir(self.repo)
         return sorted(data / name for name in listing(self.mirror_root))
-
-    def tree_files(self) -> list[Path]:
-        """Return every entry under this node's data/ paths that the state copy covers, sorted."""
-        data = layout.data_dir(self.repo)
-        return sorted(data / name for name in self.tree_listing())
 
     def tree_listing(self) -> dict[str, os.stat_result | None]:
         """Return data/-relative name → stat of the entries under this node's paths (None: a link
@@ -193,7 +233,7 @@ class OwnFiles:
             return "foreign"
         if isinstance(status, str):
             return "missing"
-        mark = [status.st_size, status.st_mtime_ns, status.st_ino]
+        mark = mark_of(status)
         if seen.get(name) == mark:
             return ""
         path = layout.data_dir(self.repo) / name
@@ -226,6 +266,12 @@ class OwnFiles:
                 hint=f"fix the path by hand (the node's own copy is under {self.mirror_root}), "
                 "then run `fedlearn publish` again",
             ) from None
+        data = layout.data_dir(self.repo)
+        for difference in found:  # just written from the state: the next check only stats them
+            path = difference.path
+            if difference.what != "foreign" and path.is_file() and not path.is_symlink():
+                self.staged[path.relative_to(data).as_posix()] = mark_of(path.stat())
+        self.note_staged()
         if found:
             for difference in found:
                 log.warning(
@@ -243,7 +289,10 @@ class OwnFiles:
         """
         content: dict[Path, bytes] = {}
         old: dict[str, Path] = {}
-        for path in self.tree_files():
+        data_root = layout.data_dir(self.repo)
+        found = self.tree_listing()  # stat before the read: a mark never newer than the content
+        for name in sorted(found):
+            path = data_root / name
             if path.is_symlink() or not path.is_file():
                 log.warning("%s: not a regular file, not adopted", path)
             elif path == layout.pattern_file(self.repo, path.parent.name, self.node):
@@ -256,6 +305,9 @@ class OwnFiles:
                 self.stage(transaction, path, data)
             else:
                 transaction.stage(self.mirror(path), data)
+                status = found.get(path.relative_to(data_root).as_posix())
+                if status is not None and git_trust.hold_of(path) is None:  # data/ holds it as read
+                    self.staged[path.relative_to(data_root).as_posix()] = mark_of(status)
         for path in old.values():
             transaction.stage_delete(path)
         self.stage_counts(transaction, self.count_shards(content))
@@ -343,9 +395,9 @@ def adopted(
     try:
         taken = own.adopt(transaction, state.now_iso())
     except BaseException:
-        transaction.abort()  # no temp file of the staged part stays (a full disk)
+        own.abort(transaction)  # no temp file of the staged part stays (a full disk)
         raise
-    transaction.commit()
+    own.commit(transaction)
     log.info(
         "adopted %d of this node's files from %s into %s%s",
         taken.files,
@@ -354,6 +406,11 @@ def adopted(
         f"; migrated {', '.join(taken.migrated)} to the sharded layout" if taken.migrated else "",
     )
     return own
+
+
+def mark_of(status: os.stat_result) -> list[int]:
+    """Return a file's mark: size, modification time and inode (``stat.json``)."""
+    return [status.st_size, status.st_mtime_ns, status.st_ino]
 
 
 def owned_roots(repo: Path, node: str) -> list[Path]:

@@ -10,8 +10,10 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from fedlearn import sample
+from fedlearn.formats import layout
+from fedlearn.learn import patterns
 from fedlearn.report import overview
-from fedlearn.store import state
+from fedlearn.store import own, state
 from tests.conftest import Node, write_jsonl
 
 EVENTS = list(sample.events(300, seed=4, interaction_share=0.3))
@@ -108,6 +110,34 @@ def test_status_skips_a_damaged_month_file_with_a_warning(node: Node, damage: st
     write_jsonl(node.telemetry, EVENTS[:1])
     node.run("sync", "-q")
     assert json.loads(month.read_text())["totals"]["syncs"] == 2
+
+
+def test_status_stats_this_nodes_files_after_a_sync_and_reads_none(
+    node: Node, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    The own-files check of status after a sync (which noted the marks of what it wrote) and a
+    retract costs a stat per file: no file of this node's is read, and none is reported edited.
+    """
+    write_jsonl(node.telemetry, sample.events(200, seed=5))
+    node.run("sync", "-q")
+    pattern = min(patterns.read_node(node.repo, "error-solutions", node.name))
+    node.run("retract", pattern, "--reason", "wrong", "-q")
+
+    cfg = node.config()
+    copies = (
+        layout.data_dir(cfg.repo_path),
+        own.OwnFiles(state.StateDir(cfg.state_path), cfg.repo_path, node.name).mirror_root,
+    )
+    original = Path.read_bytes
+
+    def unread(path: Path) -> bytes:
+        assert not any(path.is_relative_to(copy) for copy in copies), f"{path} read"
+        return original(path)
+
+    monkeypatch.setattr(Path, "read_bytes", unread)
+    view = overview.gather(cfg)
+    assert view.own_files.adopted and view.own_files.differing == []
 
 
 def test_status_counts_the_quarantine_while_a_sync_removes_its_oldest_files(

@@ -9,7 +9,7 @@ import pytest
 from fedlearn.errors import StateError
 from fedlearn.formats import layout
 from fedlearn.learn import patterns
-from fedlearn.store import own, state
+from fedlearn.store import atomic, own, state
 
 SEEN = "2026-01-01T00:00:00Z"
 
@@ -103,3 +103,33 @@ def test_nothing_is_checked_before_the_adoption(tmp_path: Path) -> None:
     """A node whose state holds no copy yet reports no differences and adopts nothing on a check."""
     files = own.OwnFiles(state.StateDir(tmp_path / "state"), tmp_path / "repo", "alpha")
     assert not files.is_adopted() and files.differences() == [] and files.restore() == []
+
+
+def test_the_check_stats_and_reads_nothing_after_fedlearns_own_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    The adoption, a staged write and a restore note the marks of what they wrote, so the check
+    (``status`` every run) reads no file; a same-size edit still changes the mark and is found.
+    """
+    files = adopted_files(tmp_path, made(30))
+    repo = files.repo
+    telemetry = layout.telemetry_file(repo, "alpha")
+    shard = layout.node_pattern_files(repo, "error-solutions", "alpha")[0]
+    transaction = files.store.transaction("sync")
+    files.stage(transaction, telemetry, b'{"event":2}\n')
+    files.stage_delete(transaction, shard)
+    files.commit(transaction)
+    real = atomic.is_unchanged
+
+    def unread(path: Path, data: bytes) -> bool:
+        raise AssertionError(f"{path} read")
+
+    monkeypatch.setattr(atomic, "is_unchanged", unread)
+    assert files.differences(remember=False) == []
+    monkeypatch.setattr(atomic, "is_unchanged", real)
+    telemetry.write_bytes(b'{"event":3}\n')  # same size, new mtime
+    assert files.differences(remember=False) == [own.Difference(telemetry, "changed")]
+    assert files.restore() == [own.Difference(telemetry, "changed")]
+    monkeypatch.setattr(atomic, "is_unchanged", unread)
+    assert files.differences(remember=False) == []
