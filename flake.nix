@@ -40,7 +40,13 @@
 
       apps = forAllSystems (
         pkgs:
-        lib.genAttrs [ "sync" "export" "import" "publish" ] (jobApp pkgs)
+        lib.genAttrs [
+          "sync"
+          "export"
+          "import"
+          "publish"
+          "pull"
+        ] (jobApp pkgs)
         // {
           default = {
             type = "app";

@@ -27,7 +27,9 @@ let
     inherit cfg localQdrantUrl;
     inherit (cfg) package;
     hasLocalOllama = config.services.ollama.enable or false;
-    inherit (pkgs) git;
+    hasSystemKnownHosts =
+      config.programs.ssh.knownHosts != { } || config.programs.ssh.knownHostsFiles != [ ];
+    inherit (pkgs) git writeText;
     openssh = config.programs.ssh.package;
     systemd = config.systemd.package;
     writeConfig = settingsFormat.generate;
@@ -123,12 +125,16 @@ let
     };
 
   timeoutOption =
-    unit: default:
+    unit: default: why:
     lib.mkOption {
-      type = lib.types.str;
+      type = lib.types.nonEmptyStr;
       inherit default;
-      example = "30min";
-      description = "`TimeoutStartSec=` of `fedlearn-${unit}.service`: a run still going after this is stopped (the next run resumes it).";
+      example = "2h";
+      description = ''
+        `TimeoutStartSec=` of `fedlearn-${unit}.service` (a {manpage}`systemd.time(7)` span, or
+        `infinity`): a run still going after this is stopped, and the next run resumes it.
+        ${why}
+      '';
     };
 
   settingsModule = {
@@ -356,11 +362,29 @@ in
     timers = lib.genAttrs timedJobs timerOption;
 
     timeouts = {
-      clone = timeoutOption "clone" "10min";
-      sync = timeoutOption "sync" "1h";
-      export = timeoutOption "export" "1h";
-      metrics = timeoutOption "metrics" "5min";
-      import = timeoutOption "import" "6h";
+      clone = timeoutOption "clone" "1h" ''
+        The first clone of a large federation repository (after a reinstall) may take long on a
+        slow link; a stalled transfer is dropped well before (ssh keep-alives, git's low-speed
+        limit).
+      '';
+      sync = timeoutOption "sync" "30min" ''
+        sync reads local files only (a million telemetry events take about a second); publish
+        and pull run after it in units of their own, each with its own timeout.
+      '';
+      publish = timeoutOption "publish" "30min" ''
+        Each git fetch and push inside is bounded by `publish.timeout` in
+        {option}`services.fedlearn.settings` (600 s).
+      '';
+      pull = timeoutOption "pull" "6h" ''
+        pull imports what it brought, which after a reinstall or a long absence is everything
+        the other machines published: as long as `import`.
+      '';
+      export = timeoutOption "export" "1h" "";
+      metrics = timeoutOption "metrics" "5min" "";
+      import = timeoutOption "import" "6h" ''
+        A full import re-embeds every point with the configured embedder (hours on a CPU for a
+        large federation).
+      '';
     };
 
     readyTimeout = lib.mkOption {
@@ -387,6 +411,36 @@ in
         '';
       };
 
+      sshKnownHosts = lib.mkOption {
+        type = lib.types.listOf (lib.types.strMatching "[^[:space:]]+([[:blank:]]+[^[:space:]]+){2,}[[:blank:]]*");
+        default = [ ];
+        example = [
+          "github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl"
+        ];
+        description = ''
+          Pinned host keys of an ssh remote, as lines of a {manpage}`ssh_known_hosts(5)` file
+          (`HOST KEYTYPE KEY`; `[host]:port` for another port), e.g. the key your forge
+          publishes or a line of `ssh-keyscan HOST`. They are written to a file in the Nix store
+          (public keys only). When any is set, ssh trusts only these and
+          {option}`programs.ssh.knownHosts` and refuses any other key
+          (see {option}`services.fedlearn.repo.strictHostKeyChecking`).
+        '';
+      };
+
+      strictHostKeyChecking = lib.mkOption {
+        type = lib.types.bool;
+        default = cfg.repo.sshKnownHosts != [ ];
+        defaultText = lib.literalExpression "config.services.fedlearn.repo.sshKnownHosts != [ ]";
+        example = true;
+        description = ''
+          `true`: ssh runs with `StrictHostKeyChecking=yes` and trusts only the keys in
+          {option}`services.fedlearn.repo.sshKnownHosts` and {option}`programs.ssh.knownHosts`
+          (an assertion asks for one). `false`: a host not pinned there has its key accepted on
+          first use and kept in {file}`<state_dir>/known_hosts` (`accept-new`); a key that
+          later changes is refused.
+        '';
+      };
+
       credentialsFile = lib.mkOption {
         type = lib.types.nullOr lib.types.externalPath;
         default = null;
@@ -408,9 +462,8 @@ in
         example = "/run/secrets/fedlearn-deploy-key";
         description = ''
           A private SSH key that may push to (and clone) the federation repo, e.g. a deploy key.
-          Passed to the units with `LoadCredential`, never copied into the Nix store. Host keys
-          from {option}`programs.ssh.knownHosts` are trusted; an unknown host key is accepted on
-          first use and kept in {file}`<state_dir>/known_hosts`.
+          Passed to the units with `LoadCredential`, never copied into the Nix store. Host keys:
+          {option}`services.fedlearn.repo.sshKnownHosts`.
         '';
       };
     };

@@ -10,21 +10,26 @@
   localQdrantUrl ? null,
   # Whether services.ollama runs on this host.
   hasLocalOllama ? false,
+  # Whether programs.ssh.knownHosts or .knownHostsFiles pin any host key system-wide.
+  hasSystemKnownHosts ? false,
   # name: table: the path of a TOML file holding table (pkgs.formats.toml's generate).
   writeConfig,
+  # name: text: the path of a file holding text (pkgs.writeText).
+  writeText,
   # git, the ssh client (programs.ssh.package) and systemd, for the units and the wrapper.
   git,
   openssh,
   systemd,
 }:
 let
-  # Jobs with a timer, in the order of the schedule table; import and clone run on other triggers.
+  # Jobs with a timer, in the order of the schedule table; import and clone run on other triggers,
+  # publish and pull after sync (each its own unit, so each has its own timeout and a failed sync
+  # still pulls the commit that may repair it).
   timedJobs = [
     "sync"
     "export"
     "metrics"
   ];
-  fedlearnJobs = timedJobs ++ [ "import" ];
 
   # Spread runs of many machines sharing one remote; each stays well below its job's period.
   randomizedDelay = {
@@ -65,8 +70,15 @@ let
     settings.sync.telemetry ++ optional (settings.sync.fine_tuning != "") settings.sync.fine_tuning;
   # The repo is ours to create (and chown) when we clone it or it lives in the state dir.
   isRepoManaged = repoPath != "" && (cfg.repo.url != null || hasPrefix "${stateDir}/" repoPath);
-  # sync pulls (and imports what changed) whenever the repo has a remote to pull from.
+  # sync is followed by pull (which imports what changed) whenever the repo has a remote.
   isSyncPulling = cfg.publish.enable || cfg.repo.url != null;
+  isPullImporting = isSyncPulling && settings.pull.import_after;
+  # The jobs with a unit of their own.
+  fedlearnJobs =
+    timedJobs
+    ++ [ "import" ]
+    ++ optional cfg.publish.enable "publish"
+    ++ optional isSyncPulling "pull";
 
   # Secret files, by credential name. Units load them with LoadCredential; their config files name
   # the copy systemd makes in the unit's credentials directory, so no secret enters the store.
@@ -104,6 +116,27 @@ let
 
   fedlearn = job: command: "${package}/bin/fedlearn ${command} --config ${configFiles.${job}}";
 
+  # Host keys: pinned (repo.sshKnownHosts, a file in the store, and programs.ssh.knownHosts in
+  # /etc/ssh/ssh_known_hosts) and checked strictly; or, when nothing is pinned, a new host's key
+  # accepted on first use into the state dir and a changed key refused (accept-new).
+  knownHostsText = concatSep "" (map (line: line + "\n") cfg.repo.sshKnownHosts);
+  knownHostsFile =
+    if cfg.repo.sshKnownHosts == [ ] then
+      "/dev/null"
+    else
+      writeText "fedlearn-known_hosts" knownHostsText;
+  hostKeyOptions =
+    if cfg.repo.strictHostKeyChecking then
+      [
+        "UserKnownHostsFile=${knownHostsFile}"
+        "StrictHostKeyChecking=yes"
+      ]
+    else
+      [
+        "UserKnownHostsFile=${stateDir}/known_hosts"
+        "StrictHostKeyChecking=accept-new"
+      ];
+
   # git over ssh never prompts (BatchMode), gives up on a host that does not answer, and drops a
   # connection that stalls mid-push, so a job ends within its TimeoutStartSec= with a clear error.
   gitSshCommand =
@@ -114,9 +147,8 @@ let
         "-i ${shellArg (credentialPath unit "ssh-key")}"
         "-o IdentitiesOnly=yes"
       ]
+      ++ map (option: "-o ${shellArg option}") hostKeyOptions
       ++ [
-        "-o ${shellArg "UserKnownHostsFile=${stateDir}/known_hosts"}"
-        "-o StrictHostKeyChecking=accept-new"
         "-o BatchMode=yes"
         "-o ConnectTimeout=30"
         "-o ServerAliveInterval=15"
@@ -214,8 +246,9 @@ let
     {
       description,
       needs ? [ ],
-      # Commands run after the job's own, as further ExecStart= lines of the oneshot.
-      thenCommands ? [ ],
+      # Units started with this one and ordered after it (they order themselves), so they run
+      # when it has ended, whether it succeeded or failed.
+      followedBy ? [ ],
       # Units this one starts after, without wanting them.
       extraAfter ? [ ],
       isTalkingToRemote ? false,
@@ -230,7 +263,7 @@ let
     {
       inherit description;
       # Wanted, not required: stopping the clone (or Qdrant) must not stop a running job.
-      wants = wanted;
+      wants = wanted ++ followedBy;
       after = wanted ++ extraAfter;
       # A switch must not kill a run and wait for a rerun: the next timer run sees the change.
       restartIfChanged = false;
@@ -241,16 +274,10 @@ let
           Type = "oneshot";
           User = cfg.user;
           Group = cfg.group;
-          # Each ExecStart= line of a oneshot is its main process, so SuccessExitStatus= applies
-          # to every one (to an ExecStartPost= command it would not: its exit 3 failed the unit).
-          ExecStart =
-            if thenCommands == [ ] then
-              fedlearn job command
-            else
-              map (fedlearn job) ([ command ] ++ thenCommands);
+          ExecStart = fedlearn job command;
           LoadCredential = loadCredential (apiKeyFiles // optionalAttrs isTalkingToRemote gitFiles);
           TimeoutStartSec = cfg.timeouts.${job};
-          # 3: a lock is held by another run (sync's pull imports too), which does the work; not
+          # 3: a lock is held by another run (pull imports too), which does the work; not
           # a failure of this unit.
           SuccessExitStatus = [ 3 ];
         }
@@ -258,17 +285,17 @@ let
     }
     // extra;
 
+  publishUnit = optional cfg.publish.enable "fedlearn-publish.service";
+  pullUnit = optional isSyncPulling "fedlearn-pull.service";
+
   services = {
     fedlearn-sync = mkJobService "sync" {
       description = "fedlearn sync: learn new telemetry and fine-tuning records into the federation repo";
-      needs = optionals isSyncPulling (network ++ qdrantUnits);
-      # A sync that starts while the boot import runs (a Persistent= catch-up) waits for it: its
-      # pull's import would not wait for Qdrant to be ready.
-      extraAfter = optional (
-        isSyncPulling && settings.pull.import_after && cfg.importOnBoot
-      ) "fedlearn-import.service";
-      thenCommands = optional cfg.publish.enable "publish" ++ optional isSyncPulling "pull";
-      isTalkingToRemote = isSyncPulling;
+      # Then publish and pull, as units of their own: a failed (or timed out) sync does not skip
+      # the pull that may bring the repair, and each has its own TimeoutStartSec=.
+      followedBy = publishUnit ++ pullUnit;
+      # Reads and writes local files only.
+      extraServiceConfig.PrivateNetwork = true;
     };
     fedlearn-export = mkJobService "export" {
       description = "fedlearn export: snapshot the live Qdrant collections' payloads into the federation repo";
@@ -306,6 +333,27 @@ let
         wantedBy = [ "multi-user.target" ];
         after = unique qdrantUnits ++ cloneUnit ++ [ "multi-user.target" ];
       };
+    };
+  }
+  // optionalAttrs cfg.publish.enable {
+    fedlearn-publish = mkJobService "publish" {
+      description = "fedlearn publish: commit this node's files under data/ and push them";
+      needs = network;
+      extraAfter = [ "fedlearn-sync.service" ];
+      isTalkingToRemote = true;
+    };
+  }
+  // optionalAttrs isSyncPulling {
+    fedlearn-pull = mkJobService "pull" {
+      description = "fedlearn pull: bring the other machines' data into the federation repo and import it";
+      needs = network ++ optionals isPullImporting qdrantUnits;
+      # After sync and publish when they run (they are one chain), and after a running boot
+      # import (a Persistent= catch-up at boot): pull's own import does not wait for Qdrant's
+      # readiness. Ordered only, never wanted.
+      extraAfter = [ "fedlearn-sync.service" ]
+      ++ publishUnit
+      ++ optional (isPullImporting && cfg.importOnBoot) "fedlearn-import.service";
+      isTalkingToRemote = true;
     };
   }
   // optionalAttrs (cfg.repo.url != null) {
@@ -423,6 +471,11 @@ let
       assertion = !urlCredentials;
       message = "services.fedlearn.repo.url: holds credentials (user or token before @), which would be world-readable in the Nix store; put them in a file named by services.fedlearn.repo.credentialsFile (one line: https://USER:TOKEN@HOST), or use ssh with publish.sshKeyFile";
     }
+    {
+      assertion =
+        !cfg.repo.strictHostKeyChecking || cfg.repo.sshKnownHosts != [ ] || hasSystemKnownHosts;
+      message = "services.fedlearn.repo.strictHostKeyChecking: no host key is pinned, so ssh would refuse every host; add the forge's key to services.fedlearn.repo.sshKnownHosts (a known_hosts line, e.g. \"github.com ssh-ed25519 AAAA...\") or to programs.ssh.knownHosts";
+    }
   ]
   ++ map (entry: {
     assertion = false;
@@ -439,6 +492,7 @@ in
     configFiles
     qdrantUrl
     wrapper
+    knownHostsText
     ;
   tmpfiles =
     [ "d ${stateDir} 0750 ${cfg.user} ${cfg.group} - -" ]

@@ -43,6 +43,7 @@ let
     };
     runCommand = name: environment: script: { inherit name environment script; };
     writeShellScriptBin = name: text: derivation name // { inherit text; };
+    writeText = builtins.toFile;
     # What nix/module.nix builds the package with when pkgs has no fedlearn (no overlay).
     callPackage = path: arguments: derivation "fedlearn-from-callPackage" // { inherit path arguments; };
     stdenv = {
@@ -226,6 +227,7 @@ let
         enable = true;
         sshKeyFile = "/run/secrets/deploy-key";
       };
+      timeouts.pull = "8h";
       settings = {
         qdrant.api_key_file = "/run/secrets/qdrant";
         embedding = {
@@ -249,6 +251,8 @@ let
   };
   connectedSync = connected.systemd.services.fedlearn-sync;
   connectedImport = connected.systemd.services.fedlearn-import;
+  connectedPublish = connected.systemd.services.fedlearn-publish;
+  connectedPull = connected.systemd.services.fedlearn-pull;
   connectedChecks = [
     (check "connected: no failed assertion" (failed connected == [ ]))
     (check "connected: repo defaults into the state dir" ((jobConfig connectedSync).repo == "/var/lib/fedlearn/repo"))
@@ -286,27 +290,83 @@ let
         !service.restartIfChanged && service.requires == [ ] && service.serviceConfig ? TimeoutStartSec
       ) (lib.attrNames connected.systemd.services)
     ))
-    (check "connected: publish then pull after sync, as ExecStart lines (exit 3 is success there)" (
-      map (command: lib.head (lib.splitString " --config" (lib.last (lib.splitString "/bin/fedlearn " command))))
-        connectedSync.serviceConfig.ExecStart == [
+    # Issue 15 item 6: a failed sync must not skip the pull that may bring the repair.
+    (check "connected: sync wants publish and pull, which run after it in units of their own" (
+      lib.all (job: lib.hasInfix "/bin/fedlearn ${job} --config" connected.systemd.services."fedlearn-${job}".serviceConfig.ExecStart) [
         "sync"
         "publish"
         "pull"
       ]
-      && !(connectedSync.serviceConfig ? ExecStartPost)
+      && lib.all (unit: lib.elem unit connectedSync.wants && !(lib.elem unit connectedSync.after)) [
+        "fedlearn-publish.service"
+        "fedlearn-pull.service"
+      ]
+      && lib.elem "fedlearn-sync.service" connectedPublish.after
+      && lib.all (unit: lib.elem unit connectedPull.after) [
+        "fedlearn-sync.service"
+        "fedlearn-publish.service"
+        "fedlearn-import.service"
+      ]
+      # Ordered, not required either way: a failed sync (or publish) fails no other job.
+      && lib.all (unit: !(lib.elem unit connectedPull.wants) && !(lib.elem unit connectedPublish.wants)) [
+        "fedlearn-sync.service"
+        "fedlearn-publish.service"
+      ]
+      && lib.all (service: service.requires == [ ] && !(service.unitConfig ? Requisite) && !(service.unitConfig ? BindsTo)) (
+        lib.attrValues connected.systemd.services
+      )
+    ))
+    (check "connected: sync has no network and no remote's secrets; publish and pull talk to it" (
+      connectedSync.serviceConfig.PrivateNetwork
+      && !(connectedSync.environment ? GIT_SSH_COMMAND)
+      && lib.all (service: lib.elem "ssh-key:/run/secrets/deploy-key" service.serviceConfig.LoadCredential) [
+        connectedPublish
+        connectedPull
+      ]
+      && lib.all (service: lib.elem "network-online.target" service.wants) [
+        connectedPublish
+        connectedPull
+      ]
+      && lib.all (unit: lib.elem unit connectedPull.wants) [
+        "qdrant.service"
+        "ollama.service"
+      ]
+    ))
+    (check "connected: each job unit has its own timeout, from timeouts.<job>" (
+      lib.mapAttrs (_: service: service.serviceConfig.TimeoutStartSec) connected.systemd.services == {
+        fedlearn-clone = "1h";
+        fedlearn-sync = "30min";
+        fedlearn-publish = "30min";
+        fedlearn-pull = "8h";
+        fedlearn-export = "1h";
+        fedlearn-metrics = "5min";
+        fedlearn-import = "6h";
+      }
+    ))
+    # nixpkgs warns of After=network-online.target without Wants= (it is not pulled in otherwise).
+    (check "connected: every unit after network-online.target also wants it" (
+      lib.all (service: lib.elem "network-online.target" service.after -> lib.elem "network-online.target" service.wants) (
+        lib.attrValues connected.systemd.services
+      )
+    ))
+    (check "connected: system.checks validates every unit's config file (etc, six jobs, the wrapper's)" (
+      lib.length (lib.filter (lib.hasInfix "config validate") (lib.splitString "\n" (lib.head connected.system.checks).script)) == 8
     ))
     (check "connected: secrets by LoadCredential, the configs naming the copies" (
-      connectedSync.serviceConfig.LoadCredential == [
+      connectedPull.serviceConfig.LoadCredential == [
         "qdrant-api-key:/run/secrets/qdrant"
         "ssh-key:/run/secrets/deploy-key"
       ]
-      && (jobConfig connectedSync).qdrant.api_key_file == "/run/credentials/fedlearn-sync.service/qdrant-api-key"
+      && connectedSync.serviceConfig.LoadCredential == [ "qdrant-api-key:/run/secrets/qdrant" ]
+      && (jobConfig connectedPull).qdrant.api_key_file == "/run/credentials/fedlearn-pull.service/qdrant-api-key"
       && (readConfig connected.environment.etc."fedlearn/config.toml".source).qdrant.api_key_file == "/run/secrets/qdrant"
     ))
     # Item 14: the ssh the system configures.
-    (check "connected: git runs programs.ssh.package, in batch mode" (
-      lib.hasPrefix "${storePath "openssh-hpn"}/bin/ssh -i " connectedSync.environment.GIT_SSH_COMMAND
-      && lib.hasInfix "-o BatchMode=yes" connectedSync.environment.GIT_SSH_COMMAND
+    (check "connected: git runs programs.ssh.package, in batch mode, a new host's key accepted once" (
+      lib.hasPrefix "${storePath "openssh-hpn"}/bin/ssh -i " connectedPublish.environment.GIT_SSH_COMMAND
+      && lib.hasInfix "-o BatchMode=yes" connectedPublish.environment.GIT_SSH_COMMAND
+      && lib.hasInfix "-o 'StrictHostKeyChecking=accept-new'" connectedPull.environment.GIT_SSH_COMMAND
+      && lib.hasInfix "-o 'UserKnownHostsFile=/var/lib/fedlearn/known_hosts'" connectedPull.environment.GIT_SSH_COMMAND
     ))
     (check "connected: freeform settings kept" ((jobConfig connectedSync).sync.max_line_bytes == 4096))
     # Item 15: the wrapper is the fedlearn on PATH.
@@ -316,6 +376,87 @@ let
       && lib.hasInfix "--property='LoadCredential=ssh-key:/run/secrets/deploy-key'" (lib.head connected.environment.systemPackages).text
       && lib.hasInfix "${storePath "systemd"}/bin/systemd-run " (lib.head connected.environment.systemPackages).text
     ))
+  ];
+
+  # Pinned host keys: a file of the lines, checked strictly, in every unit that talks to the remote.
+  githubKey = "github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
+  pinned = evaluate {
+    fedlearn = {
+      repo.url = "git@github.com:alice/fed.git";
+      repo.sshKnownHosts = [
+        githubKey
+        "[git.lan]:2222 ssh-rsa AAAAB3NzaC1yc2E comment"
+      ];
+      publish.enable = true;
+    };
+  };
+  sshOptions =
+    service:
+    let
+      words = lib.splitString " " service.environment.GIT_SSH_COMMAND;
+    in
+    lib.genAttrs [ "UserKnownHostsFile" "StrictHostKeyChecking" ] (
+      name: lib.removeSuffix "'" (lib.removePrefix "'${name}=" (lib.findFirst (lib.hasPrefix "'${name}=") "'${name}=" words))
+    );
+  pinnedFile = (sshOptions pinned.systemd.services.fedlearn-pull).UserKnownHostsFile;
+  strictAlone = fedlearn: extra: evaluate {
+    inherit extra;
+    fedlearn = lib.recursiveUpdate {
+      repo.url = "git@github.com:alice/fed.git";
+      repo.strictHostKeyChecking = true;
+    } fedlearn;
+  };
+  knownHostsChecks = [
+    (check "known hosts: pinned lines give StrictHostKeyChecking=yes and a file of exactly them" (
+      failed pinned == [ ]
+      && lib.all (unit: sshOptions pinned.systemd.services.${unit} == {
+        UserKnownHostsFile = pinnedFile;
+        StrictHostKeyChecking = "yes";
+      }) [ "fedlearn-clone" "fedlearn-publish" "fedlearn-pull" ]
+      && lib.hasPrefix builtins.storeDir pinnedFile
+      && builtins.readFile pinnedFile == "${githubKey}\n[git.lan]:2222 ssh-rsa AAAAB3NzaC1yc2E comment\n"
+      && lib.hasInfix "StrictHostKeyChecking=yes" (lib.head pinned.environment.systemPackages).text
+    ))
+    (check "known hosts: nothing pinned is accept-new into the state dir" (
+      sshOptions connectedPublish == {
+        UserKnownHostsFile = "/var/lib/fedlearn/known_hosts";
+        StrictHostKeyChecking = "accept-new";
+      }
+    ))
+    (check "known hosts: strict with only programs.ssh.knownHosts reads no file of its own" (
+      let
+        system = strictAlone { } { programs.ssh.knownHosts."github.com".publicKey = "ssh-ed25519 AAAA"; };
+      in
+      failed system == [ ]
+      && sshOptions system.systemd.services.fedlearn-clone == {
+        UserKnownHostsFile = "/dev/null";
+        StrictHostKeyChecking = "yes";
+      }
+    ))
+    (check "known hosts: strict with no key pinned anywhere fails naming the option" (
+      lib.any (lib.hasPrefix "services.fedlearn.repo.strictHostKeyChecking: no host key is pinned") (failed (strictAlone { } { }))
+    ))
+    (check "known hosts: strictHostKeyChecking = false keeps accept-new despite pinned lines" (
+      sshOptions (strictAlone {
+        repo.strictHostKeyChecking = false;
+        repo.sshKnownHosts = [ githubKey ];
+      } { }).systemd.services.fedlearn-clone == {
+        UserKnownHostsFile = "/var/lib/fedlearn/known_hosts";
+        StrictHostKeyChecking = "accept-new";
+      }
+    ))
+  ]
+  ++ map (line: check "known hosts: ${builtins.toJSON line} is refused by the type" (
+    isRefused {
+      fedlearn = {
+        repo.url = "git@github.com:alice/fed.git";
+        repo.sshKnownHosts = [ line ];
+      };
+    }
+  )) [
+    "github.com"
+    "github.com ssh-ed25519"
+    "${githubKey}\nevil.example ssh-ed25519 AAAA"
   ];
 
   # Item 14: this host's Qdrant is not waited for when another is configured.
@@ -505,6 +646,7 @@ let
         "export"
         "import"
         "publish"
+        "pull"
         "sync"
       ]
       && flake.apps.x86_64-linux.default.program == "${storePath "fedlearn-from-callPackage"}/bin/fedlearn"
@@ -520,6 +662,7 @@ let
     ++ scheduleChecks
     ++ timerChecks
     ++ connectedChecks
+    ++ knownHostsChecks
     ++ settingsChecks
     ++ pathChecks
     ++ otherChecks
@@ -542,7 +685,14 @@ let
       group
       settings
       ;
-    repo = { inherit (reference.repo) url credentialsFile; };
+    repo = {
+      inherit (reference.repo)
+        url
+        credentialsFile
+        sshKnownHosts
+        strictHostKeyChecking
+        ;
+    };
   };
 
   # The VM test's Python, for tests/nix to compile (the VM itself needs nixpkgs and KVM).

@@ -36,6 +36,7 @@ let
 
   full = evaluate {
     repo.url = "git@example.org:alice/fedlearn-data.git";
+    repo.sshKnownHosts = [ "example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl" ];
     publish = {
       enable = true;
       sshKeyFile = "/run/secrets/fedlearn-ssh";
@@ -95,14 +96,32 @@ pkgs.runCommand "fedlearn-module-check"
     grep -qx 'Restart=on-failure' ${unitFile "fedlearn-import.service"}
     grep -q '^ExecStart=.*/bin/fedlearn import --wait-ready 300 --config' ${unitFile "fedlearn-import.service"}
     grep -qx 'SuccessExitStatus=3' ${unitFile "fedlearn-sync.service"}
-    grep -qx 'TimeoutStartSec=1h' ${unitFile "fedlearn-sync.service"}
-    grep -qx 'TimeoutStartSec=10min' ${unitFile "fedlearn-clone.service"}
-    grep -q 'BatchMode=yes' ${unitFile "fedlearn-sync.service"}
+    grep -qx 'SuccessExitStatus=3' ${unitFile "fedlearn-pull.service"}
+    grep -qx 'TimeoutStartSec=30min' ${unitFile "fedlearn-sync.service"}
+    grep -qx 'TimeoutStartSec=30min' ${unitFile "fedlearn-publish.service"}
+    grep -qx 'TimeoutStartSec=6h' ${unitFile "fedlearn-pull.service"}
+    grep -qx 'TimeoutStartSec=1h' ${unitFile "fedlearn-clone.service"}
+    grep -qx 'PrivateNetwork=true' ${unitFile "fedlearn-sync.service"}
+    grep -q 'BatchMode=yes' ${unitFile "fedlearn-pull.service"}
+    grep -q 'StrictHostKeyChecking=yes' ${unitFile "fedlearn-pull.service"}
+    grep -q 'StrictHostKeyChecking=yes' ${unitFile "fedlearn-clone.service"}
+    known_hosts=$(grep -o "UserKnownHostsFile=[^' ]*" ${unitFile "fedlearn-publish.service"} | cut -d= -f2)
+    grep -qx 'example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl' "$known_hosts"
     grep -qx 'LoadCredential=qdrant-api-key:/run/secrets/qdrant-api-key' ${unitFile "fedlearn-sync.service"}
-    grep -qx 'LoadCredential=ssh-key:/run/secrets/fedlearn-ssh' ${unitFile "fedlearn-sync.service"}
-    grep -q '^ExecStart=.*/bin/fedlearn publish --config' ${unitFile "fedlearn-sync.service"}
-    grep -q '^ExecStart=.*/bin/fedlearn pull --config' ${unitFile "fedlearn-sync.service"}
-    if grep -q '^ExecStartPost=' ${unitFile "fedlearn-sync.service"}; then exit 1; fi
+    if grep -q 'LoadCredential=ssh-key' ${unitFile "fedlearn-sync.service"}; then exit 1; fi
+    grep -qx 'LoadCredential=ssh-key:/run/secrets/fedlearn-ssh' ${unitFile "fedlearn-publish.service"}
+    grep -qx 'LoadCredential=ssh-key:/run/secrets/fedlearn-ssh' ${unitFile "fedlearn-pull.service"}
+    # sync is followed by publish and pull in units of their own, wanted and ordered, never
+    # required: a failed sync still pulls.
+    grep -q '^ExecStart=.*/bin/fedlearn publish --config' ${unitFile "fedlearn-publish.service"}
+    grep -q '^ExecStart=.*/bin/fedlearn pull --config' ${unitFile "fedlearn-pull.service"}
+    grep -q '^Wants=.*fedlearn-publish.service' ${unitFile "fedlearn-sync.service"}
+    grep -q '^Wants=.*fedlearn-pull.service' ${unitFile "fedlearn-sync.service"}
+    grep -q '^After=.*fedlearn-sync.service' ${unitFile "fedlearn-publish.service"}
+    grep -q '^After=.*fedlearn-publish.service' ${unitFile "fedlearn-pull.service"}
+    for file in ${unitFile "fedlearn-publish.service"} ${unitFile "fedlearn-pull.service"}; do
+      if grep -Eq '^(Requires|Requisite|BindsTo)=' "$file"; then exit 1; fi
+    done
     grep -qx 'ProtectSystem=strict' ${unitFile "fedlearn-sync.service"}
     grep -qx 'SystemCallFilter=@system-service' ${unitFile "fedlearn-sync.service"}
     grep -qx 'SystemCallFilter=~@privileged' ${unitFile "fedlearn-sync.service"}
@@ -116,5 +135,5 @@ pkgs.runCommand "fedlearn-module-check"
     grep -qx 'fine_tuning = "/home/ai/fine-tuning/dataset.jsonl"' "$config"
     if grep -q /run/secrets "$config"; then echo "a secret's own path is in $config" >&2; exit 1; fi
     mkdir -p "$out"
-    cp ${unitFile "fedlearn-sync.service"} ${unitFile "fedlearn-sync.timer"} ${unitFile "fedlearn-import.service"} "$out/"
+    cp ${unitFile "fedlearn-sync.service"} ${unitFile "fedlearn-sync.timer"} ${unitFile "fedlearn-import.service"} ${unitFile "fedlearn-pull.service"} "$out/"
   ''

@@ -72,6 +72,9 @@ in
       name = "systemd";
       outPath = "${builtins.storeDir}/00000000000000000000000000000000-systemd";
     };
+    # Read for services.fedlearn.repo.strictHostKeyChecking's assertion.
+    programs.ssh.knownHosts = option (types.attrsOf (types.attrsOf types.anything)) { };
+    programs.ssh.knownHostsFiles = option (types.listOf types.path) [ ];
     services.ollama.enable = option types.bool false;
     services.qdrant.enable = option types.bool false;
     # nixpkgs' qdrant module sets these defaults when Qdrant is enabled.

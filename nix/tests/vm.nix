@@ -1,9 +1,10 @@
 # A NixOS VM with Qdrant and services.fedlearn: clone the federation repo from a local bare remote,
-# sync telemetry (then publish and pull), import into Qdrant, and check the points through
-# Qdrant's REST API and the timers through systemctl. Qdrant's port stays closed for the first
-# 30 s of the boot (as with a Qdrant loading large collections), so the boot import must wait for
-# it; sync and import started together, and an import whose lock is held, must not fail their
-# units. Run (needs nixpkgs and KVM): nix build .#checks.x86_64-linux.vm
+# sync telemetry (then publish and pull, in units of their own), import into Qdrant, and check the
+# points through Qdrant's REST API and the timers through systemctl. Qdrant's port stays closed
+# for the first 30 s of the boot (as with a Qdrant loading large collections), so the boot import
+# must wait for it; sync and import started together, and an import whose lock is held, must not
+# fail their units; a sync that fails still publishes and pulls a peer's commit. Run (needs
+# nixpkgs and KVM): nix build .#checks.x86_64-linux.vm
 { module }:
 { pkgs, lib, ... }:
 let
@@ -109,7 +110,8 @@ in
           chown -R fedlearn:fedlearn /srv/federation.git
         '';
       };
-      systemd.services.fedlearn-sync.serviceConfig.ReadWritePaths = [ "/srv/federation.git" ];
+      # publish pushes into the local "forge".
+      systemd.services.fedlearn-publish.serviceConfig.ReadWritePaths = [ "/srv/federation.git" ];
     };
 
   testScript = ''
@@ -125,6 +127,17 @@ in
 
     def result(unit):
         return machine.succeed(f"systemctl show -P Result {unit}").strip()
+
+    def wait_for_jobs():
+        # fedlearn-sync wants publish and pull, ordered after it: `systemctl start` returns when
+        # sync has ended, while they still run.
+        machine.wait_until_succeeds("test -z \"$(systemctl list-jobs --no-legend 'fedlearn-*')\"")
+
+    def sync_chain():
+        machine.succeed("systemctl start fedlearn-sync.service")
+        wait_for_jobs()
+        for job in ("sync", "publish", "pull"):
+            assert result(f"fedlearn-{job}.service") == "success", (job, result(f"fedlearn-{job}.service"))
 
     machine.wait_for_unit("multi-user.target")
 
@@ -145,9 +158,9 @@ in
         machine.succeed("journalctl -b -u fedlearn-import.service | grep -q 'qdrant readiness attempt 1 of'")
         machine.wait_for_open_port(6333)
 
-    with subtest("sync, publish, pull"):
+    with subtest("sync, then publish and pull in units of their own"):
         machine.succeed("install -D -m 0644 ${events} /home/ai/hybrid-events.jsonl")
-        machine.succeed("systemctl start fedlearn-sync.service")
+        sync_chain()
         machine.succeed("test -s /var/lib/fedlearn/repo/data/patterns/error-solutions/vm.jsonl")
         machine.succeed("runuser -u fedlearn -- git -C /srv/federation.git cat-file -e main:data/patterns/error-solutions/vm.jsonl")
 
@@ -171,18 +184,46 @@ in
         add_event("fedlearn-import: qdrant not ready at boot")
         machine.succeed("systemctl stop fedlearn-import.service")
         machine.succeed("systemctl start fedlearn-sync.service fedlearn-import.service")
-        for unit in ("fedlearn-sync.service", "fedlearn-import.service"):
+        wait_for_jobs()
+        for unit in ("fedlearn-sync.service", "fedlearn-import.service", "fedlearn-pull.service"):
             assert result(unit) == "success", (unit, result(unit))
 
-    with subtest("sync's pull importing while a by-hand import runs: sync does not fail"):
-        add_event("fedlearn-sync: pull's import found the lock held")
+    with subtest("pull importing while a by-hand import runs: pull does not fail"):
+        add_event("fedlearn-pull: its import found the lock held")
         status, output = machine.execute(
             "fedlearn import --full > /tmp/import.log 2>&1 & by_hand=$!; "
-            "systemctl start fedlearn-sync.service; sync=$?; wait $by_hand; echo $sync $?"
+            "systemctl start fedlearn-sync.service fedlearn-pull.service; started=$?; "
+            "wait $by_hand; echo $started $?"
         )
-        sync_status, by_hand_status = output.split()
-        assert sync_status == "0" and result("fedlearn-sync.service") == "success", output
+        started, by_hand_status = output.split()
+        assert started == "0" and result("fedlearn-pull.service") == "success", output
+        assert result("fedlearn-sync.service") == "success", result("fedlearn-sync.service")
         assert by_hand_status in ("0", "3"), machine.succeed("cat /tmp/import.log")
+
+    with subtest("a sync that fails still publishes and pulls (the pull may bring the repair)"):
+        # A peer's commit on the forge, as the repair of a bad tree would come.
+        machine.succeed(
+            "runuser -u fedlearn -- sh -c 'cd /tmp && rm -rf /tmp/peer && git clone -q /srv/federation.git /tmp/peer "
+            "&& cd /tmp/peer && echo repaired > PEER.md && git add PEER.md "
+            "&& git -c user.name=peer -c user.email=peer@localhost commit -qm peer-repair "
+            "&& git push -q origin HEAD:main'"
+        )
+        machine.succeed(
+            "mkdir -p /run/systemd/system/fedlearn-sync.service.d && printf '%s\\n' '[Service]' "
+            "'ExecStart=' 'ExecStart=/run/current-system/sw/bin/false' "
+            "> /run/systemd/system/fedlearn-sync.service.d/fail.conf && systemctl daemon-reload"
+        )
+        machine.fail("systemctl start fedlearn-sync.service")
+        wait_for_jobs()
+        assert result("fedlearn-sync.service") == "exit-code", result("fedlearn-sync.service")
+        for job in ("publish", "pull"):
+            assert result(f"fedlearn-{job}.service") == "success", (job, result(f"fedlearn-{job}.service"))
+        machine.succeed("test \"$(cat /var/lib/fedlearn/repo/PEER.md)\" = repaired")
+        machine.succeed(
+            "rm -r /run/systemd/system/fedlearn-sync.service.d && systemctl daemon-reload "
+            "&& systemctl reset-failed fedlearn-sync.service"
+        )
+        sync_chain()
 
     with subtest("an import whose lock is held exits 3, and its unit does not fail"):
         machine.succeed(

@@ -37,14 +37,21 @@ DEFAULTS: dict[str, Any] = {
         "metrics": {"enable": True, "onCalendar": "*:0/5", "timerConfig": {}},
     },
     "timeouts": {
-        "clone": "10min",
-        "sync": "1h",
+        "clone": "1h",
+        "sync": "30min",
+        "publish": "30min",
+        "pull": "6h",
         "export": "1h",
         "metrics": "5min",
         "import": "6h",
     },
     "readyTimeout": 300,
-    "repo": {"url": None, "credentialsFile": None},
+    "repo": {
+        "url": None,
+        "credentialsFile": None,
+        "sshKnownHosts": [],
+        "strictHostKeyChecking": False,
+    },
     "publish": {"enable": False, "sshKeyFile": None},
     "importOnBoot": True,
     "checkConfig": True,
@@ -127,16 +134,22 @@ Units = Callable[..., Any]
 @pytest.fixture
 def units(env: dict[str, str]) -> Units:
     """
-    Return ``units(attr, local_qdrant_url=None, ollama=False, **options)``: nix/units.nix as JSON.
+    Return ``units(attr, local_qdrant_url=None, ollama=False, system_known_hosts=False, **options)``.
 
-    ``options`` are merged onto DEFAULTS (nested tables key by key); ``local_qdrant_url`` is the
-    URL of a services.qdrant on this host, ``ollama`` whether services.ollama runs; ``attr``
+    That is nix/units.nix's output ``attr`` as JSON. ``options`` are merged onto DEFAULTS (nested
+    tables key by key); ``local_qdrant_url`` is the URL of a services.qdrant on this host,
+    ``ollama`` whether services.ollama runs, ``system_known_hosts`` whether
+    programs.ssh.knownHosts pins any key; ``attr``
     picks one output (``services``, ``timers``, ``configs``, ``assertions``, ``wrapper`` …).
     Fails the test when Nix fails.
     """
 
     def evaluate(
-        attr: str, local_qdrant_url: str | None = None, ollama: bool = False, **options: Any
+        attr: str,
+        local_qdrant_url: str | None = None,
+        ollama: bool = False,
+        system_known_hosts: bool = False,
+        **options: Any,
     ) -> Any:
         cfg = merge(DEFAULTS, options)
         process = run_nix(
@@ -145,6 +158,7 @@ def units(env: dict[str, str]) -> Units:
             "--argstr", "cfgJson", json.dumps(cfg),
             "--argstr", "localQdrantUrlJson", json.dumps(local_qdrant_url),
             "--argstr", "hasLocalOllama", json.dumps(ollama),
+            "--argstr", "hasSystemKnownHosts", json.dumps(system_known_hosts),
         )  # fmt: skip
         assert process.returncode == 0, process.stderr
         return json.loads(process.stdout)

@@ -55,6 +55,7 @@ def test_eval_module_vm_test_script_compiles(evaluated: dict[str, Any], tmp_path
     script = evaluated["vmTestScript"]
     compile(script, "nix/tests/vm.nix:testScript", "exec")
     assert 'with subtest("an import whose lock is held exits 3' in script
+    assert "a sync that fails still publishes and pulls" in script
     path = tmp_path / "vm_test_script.py"
     path.write_text(script)
     # The NixOS test driver's globals: the node and subtest.

@@ -15,7 +15,7 @@ from tests.nix.conftest import PACKAGE, ROOT, STORE, SYSTEMD, Units, run_nix
 
 pytestmark = pytest.mark.nix
 
-JOBS = ("sync", "export", "metrics", "import")
+JOBS = ("sync", "export", "metrics", "import", "publish", "pull")
 LOCAL_QDRANT = "http://127.0.0.1:6333"
 SECRETS: dict[str, Any] = {
     "settings": {
@@ -30,6 +30,11 @@ SECRETS: dict[str, Any] = {
     "repo": {"url": "git@example.org:alice/fed.git"},
 }
 CLONED = {"repo": {"url": "https://example.org/fed.git"}}
+# Every unit the module can make: a clone, publish (and so pull).
+ALL_UNITS: dict[str, Any] = {**CLONED, "publish": {"enable": True}}
+GITHUB_KEY = (
+    "github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl"
+)
 
 
 def config_file(job: str) -> str:
@@ -43,9 +48,9 @@ def failed(units: Units, **options: object) -> list[str]:
 
 
 def test_units_exec_start_runs_each_job_with_its_config(units: Units) -> None:
-    """Every job's service runs ``fedlearn <job> --config <its generated file>``."""
-    services = units("services")
-    for job in ("sync", "export", "metrics"):
+    """Every job's service runs ``fedlearn <job> --config <its generated file>``, one command each."""
+    services = units("services", **ALL_UNITS)
+    for job in ("sync", "export", "metrics", "publish", "pull"):
         command = services[f"fedlearn-{job}"]["serviceConfig"]["ExecStart"]
         assert command == f"{PACKAGE}/bin/fedlearn {job} --config {config_file(job)}"
         assert services[f"fedlearn-{job}"]["serviceConfig"]["Type"] == "oneshot"
@@ -78,14 +83,15 @@ def test_units_import_at_boot_is_ordered_after_qdrant_and_the_boot_target(units:
 
 
 def test_units_embedding_jobs_follow_a_local_ollama(units: Units) -> None:
-    """services.ollama on this host and an API provider: import and sync's pull follow ollama.service."""
+    """services.ollama on this host and an API provider: import and pull follow ollama.service."""
     ollama = {"provider": "ollama", "url": "http://127.0.0.1:11434"}
     options: dict[str, Any] = {"settings": {"embedding": ollama}, **CLONED}
     services = units("services", ollama=True, **options)
-    for job in ("import", "sync"):
+    for job in ("import", "pull"):
         assert "ollama.service" in services[f"fedlearn-{job}"]["after"], job
         assert "ollama.service" in services[f"fedlearn-{job}"]["wants"], job
-    assert "ollama.service" not in services["fedlearn-export"]["wants"]
+    for job in ("export", "sync"):
+        assert "ollama.service" not in services[f"fedlearn-{job}"]["wants"], job
     hashing = units("services", ollama=True, **CLONED)
     assert "ollama.service" not in hashing["fedlearn-import"]["wants"]
 
@@ -94,20 +100,21 @@ def test_units_embedding_jobs_follow_a_local_ollama(units: Units) -> None:
 @pytest.mark.parametrize("job", JOBS)
 def test_units_lock_held_exit_counts_as_success(units: Units, job: str) -> None:
     """Exit 3 (the job's lock is held by another run) is SuccessExitStatus of every job."""
-    assert units("services")[f"fedlearn-{job}"]["serviceConfig"]["SuccessExitStatus"] == [3]
+    service = units("services", **ALL_UNITS)[f"fedlearn-{job}"]
+    assert service["serviceConfig"]["SuccessExitStatus"] == [3]
 
 
 # Item 3: a switch does not kill a run.
 @pytest.mark.parametrize("job", [*JOBS, "clone"])
 def test_units_are_not_restarted_by_a_switch(units: Units, job: str) -> None:
     """restartIfChanged = false on every unit, as restic's."""
-    assert units("services", **CLONED)[f"fedlearn-{job}"]["restartIfChanged"] is False
+    assert units("services", **ALL_UNITS)[f"fedlearn-{job}"]["restartIfChanged"] is False
 
 
 # Item 4: the clone is wanted, not required.
 def test_units_jobs_want_the_clone_and_never_require_it(units: Units) -> None:
     """Stopping fedlearn-clone must not stop a running job: wants + after, no requires."""
-    services = units("services", **CLONED)
+    services = units("services", **ALL_UNITS)
     for job in JOBS:
         service = services[f"fedlearn-{job}"]
         assert "fedlearn-clone.service" in service["wants"], job
@@ -117,15 +124,18 @@ def test_units_jobs_want_the_clone_and_never_require_it(units: Units) -> None:
 
 # Item 5: timeouts everywhere, ssh that cannot hang.
 def test_units_have_start_timeouts(units: Units) -> None:
-    """Every unit has TimeoutStartSec from ``timeouts``; the clone does not hold up the boot."""
-    services = units("services", timeouts={"sync": "20min"}, **CLONED)
+    """Every unit has TimeoutStartSec from its own ``timeouts`` entry; the clone does not hold up the boot."""
+    services = units("services", timeouts={"sync": "20min", "pull": "12h"}, **ALL_UNITS)
     expected = {
-        "clone": "10min",
+        "clone": "1h",
         "sync": "20min",
+        "publish": "30min",
+        "pull": "12h",
         "export": "1h",
         "metrics": "5min",
         "import": "6h",
     }
+    assert sorted(services) == sorted(f"fedlearn-{job}" for job in expected)
     for job, timeout in expected.items():
         assert services[f"fedlearn-{job}"]["serviceConfig"]["TimeoutStartSec"] == timeout, job
     assert services["fedlearn-clone"]["after"] == ["network-online.target", "multi-user.target"]
@@ -135,23 +145,25 @@ def test_units_git_over_ssh_never_prompts_or_hangs(units: Units) -> None:
     """GIT_SSH_COMMAND has BatchMode, ConnectTimeout and ServerAliveInterval, key or not."""
     for options in (SECRETS, CLONED):
         services = units("services", **options)
-        for unit in ("fedlearn-sync", "fedlearn-clone"):
+        for unit in ("fedlearn-pull", "fedlearn-clone"):
             environment = services[unit]["environment"]
             words = shlex.split(environment["GIT_SSH_COMMAND"])
             for setting in ("BatchMode=yes", "ConnectTimeout=30", "ServerAliveInterval=15"):
                 assert setting in words, (unit, setting)
             assert environment["GIT_TERMINAL_PROMPT"] == "0"
             assert environment["GIT_HTTP_LOW_SPEED_TIME"] == "60"
-    assert units("services")["fedlearn-export"]["environment"] == {}
+    for job in ("export", "sync"):
+        assert units("services", **SECRETS)[f"fedlearn-{job}"]["environment"] == {}, job
 
 
 def test_units_ssh_uses_the_key_credential_and_the_given_ssh(units: Units) -> None:
     """The key is the unit's credential copy; ssh is the package passed (programs.ssh.package)."""
     services = units("services", **SECRETS)
-    words = shlex.split(services["fedlearn-sync"]["environment"]["GIT_SSH_COMMAND"])
+    words = shlex.split(services["fedlearn-publish"]["environment"]["GIT_SSH_COMMAND"])
     assert words[0] == f"{STORE}/33333333333333333333333333333333-openssh-10.0p2/bin/ssh"
-    assert words[words.index("-i") + 1] == "/run/credentials/fedlearn-sync.service/ssh-key"
+    assert words[words.index("-i") + 1] == "/run/credentials/fedlearn-publish.service/ssh-key"
     assert "UserKnownHostsFile=/var/lib/fedlearn/known_hosts" in words
+    assert "StrictHostKeyChecking=accept-new" in words
 
 
 # Item 9: per-job timers.
@@ -215,7 +227,7 @@ def test_units_ssh_command_quotes_the_state_dir_for_the_shell(units: Units) -> N
     """A quote in the state dir stays one word of the command git runs with sh."""
     state = "/var/lib/fed'learn"
     services = units("services", settings={"state_dir": state}, **CLONED)
-    words = shlex.split(services["fedlearn-sync"]["environment"]["GIT_SSH_COMMAND"])
+    words = shlex.split(services["fedlearn-pull"]["environment"]["GIT_SSH_COMMAND"])
     assert f"UserKnownHostsFile={state}/known_hosts" in words
 
 
@@ -266,7 +278,7 @@ def test_units_https_credentials_file_reaches_git_by_load_credential(units: Unit
     """credentialsFile is loaded by the units that talk to the remote and used by git's store helper."""
     options = {"repo": {"url": "https://x.org/f.git", "credentialsFile": "/run/secrets/git"}}
     services = units("services", **options)
-    for job in ("sync", "clone"):
+    for job in ("pull", "clone"):
         service = services[f"fedlearn-{job}"]
         assert "git-credentials:/run/secrets/git" in service["serviceConfig"]["LoadCredential"]
         environment = service["environment"]
@@ -279,17 +291,18 @@ def test_units_https_credentials_file_reaches_git_by_load_credential(units: Unit
             "store",
             f"--file=/run/credentials/fedlearn-{job}.service/git-credentials",
         ]
-    assert services["fedlearn-import"]["serviceConfig"]["LoadCredential"] == []
+    for job in ("import", "sync"):
+        assert services[f"fedlearn-{job}"]["serviceConfig"]["LoadCredential"] == [], job
 
 
 def test_units_git_store_helper_reads_the_credentials_file(units: Units, tmp_path: Path) -> None:
     """Real git, given the units' GIT_CONFIG_* with the file in place, answers with its token."""
     options = {"repo": {"url": "https://x.org/f.git", "credentialsFile": "/run/secrets/git"}}
-    environment = units("services", **options)["fedlearn-sync"]["environment"]
+    environment = units("services", **options)["fedlearn-pull"]["environment"]
     copy = tmp_path / "git-credentials"
     copy.write_text("https://alice:s3cret@x.org\n")
     value = environment["GIT_CONFIG_VALUE_0"].replace(
-        "/run/credentials/fedlearn-sync.service/git-credentials", str(copy)
+        "/run/credentials/fedlearn-pull.service/git-credentials", str(copy)
     )
     answer = subprocess.run(
         ["git", "credential", "fill"],
@@ -308,11 +321,13 @@ def test_units_pass_secrets_by_load_credential(units: Units) -> None:
         "embedding-api-key:/run/secrets/openai-key",
         "qdrant-api-key:/run/secrets/qdrant-api-key",
     ]
-    assert services["fedlearn-sync"]["serviceConfig"]["LoadCredential"] == [
-        *api_keys,
-        "ssh-key:/run/secrets/deploy-key",
-    ]
-    assert services["fedlearn-import"]["serviceConfig"]["LoadCredential"] == api_keys
+    for job in ("publish", "pull"):
+        assert services[f"fedlearn-{job}"]["serviceConfig"]["LoadCredential"] == [
+            *api_keys,
+            "ssh-key:/run/secrets/deploy-key",
+        ], job
+    for job in ("sync", "import"):
+        assert services[f"fedlearn-{job}"]["serviceConfig"]["LoadCredential"] == api_keys, job
     assert services["fedlearn-clone"]["serviceConfig"]["LoadCredential"] == [
         "ssh-key:/run/secrets/deploy-key"
     ]
@@ -347,7 +362,7 @@ def test_units_want_local_qdrant_only_when_it_is_the_configured_one(units: Units
         settings={"qdrant": {"url": "http://qdrant.lan:6333"}},
         **CLONED,
     )
-    for job in ("sync", "export", "import"):
+    for job in ("pull", "export", "import"):
         assert "qdrant.service" not in elsewhere[f"fedlearn-{job}"]["wants"], job
         assert "network-online.target" in elsewhere[f"fedlearn-{job}"]["wants"], job
     here = units(
@@ -365,7 +380,7 @@ def test_units_embedded_store_waits_for_nothing(units: Units) -> None:
 @pytest.mark.parametrize("job", [*JOBS, "clone"])
 def test_units_are_hardened(units: Units, job: str) -> None:
     """Every unit runs sandboxed, idle-scheduled, writing only to the state dir and the repo."""
-    config = units("services", **CLONED)[f"fedlearn-{job}"]["serviceConfig"]
+    config = units("services", **ALL_UNITS)[f"fedlearn-{job}"]["serviceConfig"]
     assert config["ProtectSystem"] == "strict"
     assert config["ReadWritePaths"] == ["/var/lib/fedlearn", "/srv/federation"]
     assert config["ProtectHome"] is True
@@ -376,11 +391,13 @@ def test_units_are_hardened(units: Units, job: str) -> None:
     assert (config["User"], config["Group"]) == ("fedlearn", "fedlearn")
 
 
-def test_units_metrics_has_no_network(units: Units) -> None:
-    """metrics reads the state dir and the local repo only: PrivateNetwork, the others not."""
-    services = units("services")
-    assert services["fedlearn-metrics"]["serviceConfig"]["PrivateNetwork"] is True
-    assert "PrivateNetwork" not in services["fedlearn-sync"]["serviceConfig"]
+def test_units_metrics_and_sync_have_no_network(units: Units) -> None:
+    """metrics and sync read and write local files only: PrivateNetwork; the others not."""
+    services = units("services", **ALL_UNITS)
+    for job in ("metrics", "sync"):
+        assert services[f"fedlearn-{job}"]["serviceConfig"]["PrivateNetwork"] is True, job
+    for job in ("export", "import", "publish", "pull", "clone"):
+        assert "PrivateNetwork" not in services[f"fedlearn-{job}"]["serviceConfig"], job
 
 
 def test_units_metrics_folder_is_created_writable_and_readable(units: Units) -> None:
@@ -426,58 +443,135 @@ def test_units_protect_home_follows_the_paths(
     assert service["serviceConfig"]["ProtectHome"] == protect_home
 
 
-def test_units_sync_publishes_then_pulls_when_publish_is_enabled(units: Units) -> None:
+def test_units_sync_is_followed_by_publish_then_pull_in_units_of_their_own(units: Units) -> None:
     """
-    With publish enabled, sync is followed by ``fedlearn publish`` and ``fedlearn pull``.
+    With publish enabled, sync's unit wants fedlearn-publish and fedlearn-pull, ordered after it.
 
-    They are ExecStart= lines of the oneshot, not ExecStartPost=: systemd applies
-    SuccessExitStatus= to a main process only, and pull's import exits 3 when the boot import
-    holds its lock.
+    Issue 15 item 6: a failed sync must not skip the pull that may bring the repair. Wanted
+    units ordered After= a failed unit still start (only Requires=, BindsTo= and Requisite=
+    carry a failure), so sync wants them instead of running them as further commands.
     """
-    sync = units("services", publish={"enable": True})["fedlearn-sync"]
-    assert sync["serviceConfig"]["ExecStart"] == [
-        f"{PACKAGE}/bin/fedlearn {job} --config {config_file('sync')}"
-        for job in ("sync", "publish", "pull")
-    ]
-    assert "ExecStartPost" not in sync["serviceConfig"]
-    assert sync["serviceConfig"]["SuccessExitStatus"] == [3]
-    assert "network-online.target" in sync["after"]
+    services = units("services", publish={"enable": True})
+    sync, publish, pull = (services[f"fedlearn-{job}"] for job in ("sync", "publish", "pull"))
+    assert sync["wants"] == ["fedlearn-publish.service", "fedlearn-pull.service"]
+    assert sync["after"] == []
+    assert "fedlearn-sync.service" in publish["after"]
+    assert {"fedlearn-sync.service", "fedlearn-publish.service"} <= set(pull["after"])
+    for service in (publish, pull):
+        assert not {"fedlearn-sync.service", "fedlearn-publish.service"} & set(service["wants"])
+        assert "requires" not in service and "unitConfig" not in service
+        assert "network-online.target" in service["wants"]
+        assert "network-online.target" in service["after"]
 
 
 def test_units_sync_pulls_without_publishing_when_cloned(units: Units) -> None:
-    """A cloned repo without publish still pulls (and so imports) after each sync."""
-    sync = units("services", **CLONED)["fedlearn-sync"]
-    assert sync["serviceConfig"]["ExecStart"] == [
-        f"{PACKAGE}/bin/fedlearn {job} --config {config_file('sync')}" for job in ("sync", "pull")
-    ]
+    """A cloned repo without publish: sync is followed by pull alone (which imports)."""
+    services = units("services", **CLONED)
+    assert services["fedlearn-sync"]["wants"] == ["fedlearn-clone.service", "fedlearn-pull.service"]
+    assert "fedlearn-publish" not in services
+    assert "fedlearn-publish.service" not in services["fedlearn-pull"]["after"]
 
 
-def test_units_sync_that_pulls_starts_after_the_boot_import(units: Units) -> None:
+def test_units_pull_starts_after_the_boot_import(units: Units) -> None:
     """
-    A sync that pulls (and so imports) waits for a running boot import: its pull's import does
-    not wait for Qdrant's readiness. Only ordered, never wanted; not without a boot import.
+    A pull that imports waits for a running boot import: its import does not wait for Qdrant's
+    readiness. Only ordered, never wanted; not without a boot import or without importing.
+    Sync itself (local files only) does not wait for it.
     """
-    sync = units("services", **CLONED)["fedlearn-sync"]
-    assert "fedlearn-import.service" in sync["after"]
-    assert "fedlearn-import.service" not in sync["wants"]
+    services = units("services", **CLONED)
+    assert "fedlearn-import.service" in services["fedlearn-pull"]["after"]
+    assert "fedlearn-import.service" not in services["fedlearn-pull"]["wants"]
+    assert "fedlearn-import.service" not in services["fedlearn-sync"]["after"]
     for options in (
         {"importOnBoot": False, **CLONED},
         {"settings": {"pull": {"import_after": False}}, **CLONED},
-        {},
     ):
         assert (
-            "fedlearn-import.service" not in units("services", **options)["fedlearn-sync"]["after"]
+            "fedlearn-import.service" not in units("services", **options)["fedlearn-pull"]["after"]
         )
 
 
+def test_units_pull_without_import_waits_for_no_qdrant(units: Units) -> None:
+    """pull.import_after = false: pull wants the network only, not this host's Qdrant."""
+    for import_after, wants in (
+        (False, ["network-online.target", "fedlearn-clone.service"]),
+        (True, ["network-online.target", "qdrant.service", "fedlearn-clone.service"]),
+    ):
+        settings = {"pull": {"import_after": import_after}, "qdrant": {"url": LOCAL_QDRANT}}
+        services = units("services", local_qdrant_url=LOCAL_QDRANT, settings=settings, **CLONED)
+        assert services["fedlearn-pull"]["wants"] == wants, import_after
+
+
 def test_units_sync_runs_alone_without_a_remote(units: Units) -> None:
-    """A local checkout without publish: sync alone, no network ordering, no git environment."""
-    sync = units("services")["fedlearn-sync"]
+    """A local checkout without publish: sync alone, no publish or pull, no git environment."""
+    services = units("services")
+    sync = services["fedlearn-sync"]
     assert (
         sync["serviceConfig"]["ExecStart"]
         == f"{PACKAGE}/bin/fedlearn sync --config {config_file('sync')}"
     )
-    assert sync["after"] == [] and sync["environment"] == {}
+    assert sync["after"] == [] and sync["wants"] == [] and sync["environment"] == {}
+    assert "fedlearn-pull" not in services and "fedlearn-publish" not in services
+
+
+def test_units_configs_exist_for_the_units_that_exist(units: Units) -> None:
+    """A config file per unit: publish's and pull's only when those units are there."""
+    assert sorted(units("configs")) == ["cli", "export", "import", "metrics", "sync"]
+    assert sorted(units("configs", **ALL_UNITS)) == [
+        "cli", "export", "import", "metrics", "publish", "pull", "sync",
+    ]  # fmt: skip
+
+
+# Pinned host keys of an ssh remote.
+def ssh_options(service: dict[str, Any]) -> dict[str, str]:
+    """Return the ``-o`` options of a unit's GIT_SSH_COMMAND as a table."""
+    words = shlex.split(service["environment"]["GIT_SSH_COMMAND"])
+    pairs = (words[index + 1].split("=", 1) for index, word in enumerate(words) if word == "-o")
+    return dict(pairs)
+
+
+def test_units_pinned_host_keys_are_checked_strictly(units: Units) -> None:
+    """sshKnownHosts lines: StrictHostKeyChecking=yes with a file of them, in every remote unit."""
+    lines = [GITHUB_KEY, "[git.lan]:2222 ssh-rsa AAAAB3NzaC1yc2E"]
+    options = {
+        **ALL_UNITS,
+        "repo": {**CLONED["repo"], "sshKnownHosts": lines, "strictHostKeyChecking": True},
+    }
+    services = units("services", **options)
+    file = f"{STORE}/55555555555555555555555555555555-fedlearn-known_hosts"
+    for job in ("clone", "publish", "pull"):
+        found = ssh_options(services[f"fedlearn-{job}"])
+        assert found["StrictHostKeyChecking"] == "yes", job
+        assert found["UserKnownHostsFile"] == file, job
+    assert units("knownHostsText", **options) == "".join(line + "\n" for line in lines)
+    assert "StrictHostKeyChecking=yes" in units("wrapper", **options)
+    assert failed(units, **options) == []
+
+
+def test_units_nothing_pinned_accepts_a_new_host_once(units: Units) -> None:
+    """The default: accept-new into the state dir (a changed key is still refused by ssh)."""
+    found = ssh_options(units("services", **CLONED)["fedlearn-clone"])
+    assert found["StrictHostKeyChecking"] == "accept-new"
+    assert found["UserKnownHostsFile"] == "/var/lib/fedlearn/known_hosts"
+
+
+def test_units_strict_checking_with_only_system_known_hosts(units: Units) -> None:
+    """Strict without lines of its own reads no user file (programs.ssh.knownHosts is global)."""
+    options = {"repo": {**CLONED["repo"], "strictHostKeyChecking": True}}
+    found = ssh_options(units("services", system_known_hosts=True, **options)["fedlearn-pull"])
+    assert (found["StrictHostKeyChecking"], found["UserKnownHostsFile"]) == ("yes", "/dev/null")
+    assert failed(units, system_known_hosts=True, **options) == []
+
+
+def test_units_assert_a_pinned_key_for_strict_checking(units: Units) -> None:
+    """Strict checking with no key pinned anywhere would refuse every host: an assertion says so."""
+    options = {"repo": {**CLONED["repo"], "strictHostKeyChecking": True}}
+    messages = failed(units, **options)
+    assert len(messages) == 1
+    assert messages[0].startswith(
+        "services.fedlearn.repo.strictHostKeyChecking: no host key is pinned"
+    )
+    assert "services.fedlearn.repo.sshKnownHosts" in messages[0]
 
 
 def test_units_clone_only_with_a_repo_url(units: Units) -> None:
