@@ -88,30 +88,22 @@ def execute(
     """
     store = state.StateDir(cfg.state_path)
     with store.lock("import"):
-        mark = import_changes.current(cfg)
         ledger = import_quarantine.load(store)
-        changed = None if full or overwrite else import_changes.since(cfg.repo_path, store, mark)
-        if changed is not None and (lost := lost_collections(cfg, store)):
-            log.warning("%s gone from Qdrant since the last import: reading everything", lost)
-            changed = None
-        if changed is not None and (stale := import_reembed.stale(cfg, store)):
-            log.warning("%s embedded by another embedder: reading everything", stale)
-            changed = None
-        if changed is not None:
-            changed |= ledger.retry_paths()
+        changes = what_changed(cfg, store, ledger, full=full or overwrite)
         embedder = embed.create(cfg.embedding)
         tallies: dict[str, CollectionImport] = {}
-        present = (import_changes.load(store) or mark).collections
-        with import_sources.planned(cfg, changed) as plan:
+        present = changes.held
+        with import_sources.planned(cfg, changes) as plan:
             if plan.sources:
                 tallies, present = import_all(
                     cfg,
+                    store,
                     plan,
                     embedder,
                     ledger,
                     overwrite=overwrite,
                     dry_run=dry_run,
-                    reads_all=changed is None,
+                    reads_all=changes.reads_all,
                 )
         is_clean = not plan.refused and not any(t.error for t in tallies.values())
         held = (
@@ -123,33 +115,69 @@ def execute(
             # Saved before the mark moves: from now on every import reads their sources again.
             import_quarantine.save(store, held)
         if is_clean and not dry_run:
-            import_changes.save(store, msgspec.structs.replace(mark, collections=present))
+            import_changes.save(store, msgspec.structs.replace(changes.now, collections=present))
     return summarize(
         plan,
         tallies,
-        changed=changed,
-        commit=mark.commit,
+        changes=changes,
         held=(len(held), str(import_quarantine.file(store)) if held else ""),
         dry_run=dry_run,
     )
 
 
-def lost_collections(cfg: config.Config, store: state.StateDir) -> str:
+def what_changed(
+    cfg: config.Config,
+    store: state.StateDir,
+    ledger: import_quarantine.Ledger,
+    *,
+    full: bool,
+) -> import_changes.Changes:
     """
-    Return the collections (comma-separated) the last import left in Qdrant that are gone now
-    (a server whose data was wiped, an embedded store's folder removed), or "".
+    Return what this import reads, decided once: every file with ``full``, when git cannot tell,
+    or when a collection the last import left is gone from Qdrant or was embedded by another
+    embedder; else the files changed since the last clean import, and the sources of the points
+    set aside.
     """
     last = import_changes.load(store)
-    if last is None or not last.collections:
+    changes = import_changes.find(cfg.repo_path, last, start_mark(cfg), full=full)
+    if changes.reads_all:
+        return changes
+    if lost := lost_collections(cfg.qdrant, cfg.state_path, changes.held):
+        log.warning("%s gone from Qdrant since the last import: reading everything", lost)
+        return changes.everything()
+    where, embedding, distance = (
+        qdrant.target(cfg.qdrant, cfg.state_path),
+        cfg.embedding,
+        cfg.qdrant.distance,
+    )
+    if stale := import_reembed.stale(store, where, changes.held, embedding, distance):
+        log.warning("%s embedded by another embedder: reading everything", stale)
+        return changes.everything()
+    return changes.adding(ledger.retry_paths())
+
+
+def start_mark(cfg: config.Config) -> import_changes.Mark:
+    """Return the mark an import starting now leaves: HEAD, and the Qdrant target and names it covers."""
+    where = qdrant.target(cfg.qdrant, cfg.state_path)
+    covered = import_changes.scope(where, cfg.qdrant.collections, cfg.sync.categories)
+    return import_changes.current(cfg.repo_path, covered)
+
+
+def lost_collections(settings: config.Qdrant, state_path: Path, held: list[str]) -> str:
+    """
+    Return the collections (comma-separated) of ``held``, those the last import left in Qdrant,
+    that are gone now (a server whose data was wiped, an embedded store's folder removed), or "".
+    """
+    if not held:
         return ""
-    if not cfg.qdrant.url:  # opening an embedded store loads all of it: only its folder is seen
-        embedded = Path(qdrant.target(cfg.qdrant, cfg.state_path))
-        return "" if embedded.is_dir() else ", ".join(last.collections)
+    if not settings.url:  # opening an embedded store loads all of it: only its folder is seen
+        embedded = Path(qdrant.target(settings, state_path))
+        return "" if embedded.is_dir() else ", ".join(held)
     try:
-        with qdrant.connect(cfg.qdrant, cfg.state_path) as live:
-            return ", ".join(name for name in last.collections if not live.exists(name))
+        with qdrant.connect(settings, state_path) as live:
+            return ", ".join(name for name in held if not live.exists(name))
     except QdrantError as error:  # an import with nothing to write must not need Qdrant up
-        log.warning("could not check that Qdrant still holds %s: %s", last.collections, error)
+        log.warning("could not check that Qdrant still holds %s: %s", held, error)
         return ""
 
 
@@ -160,6 +188,7 @@ def imported_collections(cfg: config.Config) -> set[str]:
 
 def import_all(
     cfg: config.Config,
+    store: state.StateDir,
     plan: import_sources.Plan,
     embedder: embed.Embedder,
     ledger: import_quarantine.Ledger,
@@ -176,7 +205,16 @@ def import_all(
     progress = import_batches.Progress(total)
     with qdrant.connect(cfg.qdrant, cfg.state_path) as live:
         job = import_batches.ImportRun(
-            cfg, live, embedder, overwrite, dry_run, progress, ledger, reads_all
+            live=live,
+            embedder=embedder,
+            store=store,
+            qdrant_settings=cfg.qdrant,
+            embedding_settings=cfg.embedding,
+            ledger=ledger,
+            progress=progress,
+            overwrite=overwrite,
+            dry_run=dry_run,
+            reads_all=reads_all,
         )
         try:
             tallies = {
@@ -217,7 +255,7 @@ def import_collection(
     exists = present is not None
     tally.deleted = retract(job, target, plan.retracted) if exists else 0
     before = job.live.count(target) if exists else 0
-    progress = import_reembed.progress_file(job, collection)
+    progress = import_reembed.progress_file(job.store, collection)
     refresh = (decision.refresh, progress) if decision.refresh else None
     try:
         import_batches.write_sources(job, target, inputs, tally, exists, refresh)
@@ -271,7 +309,7 @@ def retract(job: import_batches.ImportRun, collection: str, retracted: frozenset
     if not retracted:
         return 0
     ids = sorted(retracted)
-    size = job.cfg.qdrant.batch_size
+    size = job.qdrant_settings.batch_size
     found: list[points.PointId] = []
     for start in range(0, len(ids), size):
         found += sorted(job.live.existing(collection, ids[start : start + size]), key=str)
@@ -302,8 +340,7 @@ def summarize(
     plan: import_sources.Plan,
     tallies: dict[str, CollectionImport],
     *,
-    changed: set[str] | None,
-    commit: str,
+    changes: import_changes.Changes,
     held: tuple[int, str],
     dry_run: bool,
 ) -> Summary[ImportResult]:
@@ -327,8 +364,8 @@ def summarize(
         refused=refused,
         quarantined=held[0],
         quarantine=held[1],
-        read="all" if changed is None else "changed",
-        commit=commit,
+        read="all" if changes.reads_all else "changed",
+        commit=changes.now.commit,
     )
     lines = [describe(name, t) for name, t in tallies.items() if t != CollectionImport()]
     lines += [f"refused {r.file}: {r.reason}" for r in refused]
@@ -337,7 +374,7 @@ def summarize(
     if not lines and tallies:
         lines.append("nothing to import")
     elif not lines:
-        lines.append(f"nothing changed under data/ since the last import ({commit[:12]})")
+        lines.append(f"nothing changed under data/ since the last import ({result.commit[:12]})")
     failed = bool(refused) or any(t.error for t in tallies.values())
     did = result.imported or result.updated or result.deleted or result.set_aside
     did = did or result.reembedded

@@ -50,14 +50,13 @@ DECODER = msgspec.json.Decoder(Identity)
 REGISTRY_DECODER = msgspec.json.Decoder(dict[str, Identity])
 
 
-def wanted(cfg: config.Config, collection: str) -> Identity:
-    """Return the identity this node's configuration gives ``collection``'s vectors."""
-    settings = cfg.embedding
+def wanted(settings: config.Embedding, distance: str, collection: str) -> Identity:
+    """Return the identity this node's embedder (``settings``, ``qdrant.distance``) gives ``collection``."""
     return Identity(
         provider=settings.provider,
         model=settings.model or settings.provider,
         dimension=settings.dimension,
-        distance=cfg.qdrant.distance,
+        distance=distance,
         text_fields=list(settings.text_fields_of(collection)),
         document_prefix=settings.document_prefix_of(collection),
     )
@@ -137,7 +136,10 @@ def report(cfg: config.Config, where: str) -> dict[str, dict[str, object]]:
     for name in dict.fromkeys([*cfg.qdrant.collections, *cfg.sync.categories]):
         have = table.get(registry_key(where, name))
         recorded = msgspec.to_builtins(have) if have else None
-        found[name] = {"identity": recorded, "current": have == wanted(cfg, name)}
+        found[name] = {
+            "identity": recorded,
+            "current": have == wanted(cfg.embedding, cfg.qdrant.distance, name),
+        }
     return found
 
 

@@ -21,7 +21,7 @@ import msgspec
 
 from fedlearn import config
 from fedlearn.formats import records, results
-from fedlearn.store import atomic
+from fedlearn.store import atomic, state
 from fedlearn.vectors import embed, embed_sift, import_quarantine, import_sources, points, qdrant
 
 log = logging.getLogger(__name__)
@@ -53,23 +53,41 @@ class Progress:
             self.stream.write("\n")
 
 
-@attrs.define
+@attrs.define(kw_only=True)
 class ImportRun:
-    """One import in progress: its settings, the Qdrant store, the embedder, the set-aside points."""
+    """
+    One import in progress, as its stages see it: given once by the job, never looked up.
 
-    cfg: config.Config
+    Attributes:
+        live: the Qdrant store written.
+        embedder: what embeds every point written.
+        store: the state dir (re-embedding progress, identities).
+        qdrant_settings: ``[qdrant]``: the batch size and the distance.
+        embedding_settings: ``[embedding]``: the request size, text fields and prefixes.
+        ledger: the points set aside, earlier and now.
+        progress: the count of points shown on a terminal.
+        overwrite: update the points present that are the same node's (``--overwrite``).
+        dry_run: write nothing, count what would be written.
+        reads_all: every source was read (a re-embedding needs them all).
+    """
+
     live: qdrant.Store
     embedder: embed.Embedder
-    overwrite: bool
-    dry_run: bool
-    progress: Progress
+    store: state.StateDir
+    qdrant_settings: config.Qdrant
+    embedding_settings: config.Embedding
     ledger: import_quarantine.Ledger
-    reads_all: bool = True  # every source was read (a re-embedding needs them all)
+    progress: Progress
+    overwrite: bool = False
+    dry_run: bool = False
+    reads_all: bool = True
 
     @property
     def vectors(self) -> records.VectorConfig:
         """Return the vector config this node writes: the embedder's size, the configured distance."""
-        return records.VectorConfig(size=self.embedder.dimension, distance=self.cfg.qdrant.distance)
+        return records.VectorConfig(
+            size=self.embedder.dimension, distance=self.qdrant_settings.distance
+        )
 
 
 class Refresh(msgspec.Struct, kw_only=True):
@@ -127,7 +145,7 @@ def write_sources(
     Raise VerifyError when a snapshot changed since it was verified: the batches before the
     changed lines are written, nothing after them.
     """
-    size = job.cfg.qdrant.batch_size
+    size = job.qdrant_settings.batch_size
     first: dict[points.PointId, str | None] = {}  # the id just written, with its source's owner
     for chunk in chunked(import_sources.merged(inputs), size):
         batch, repeated = [], []
@@ -262,7 +280,7 @@ def upsert(
             tally.no_text += 1
             log.warning("%s: point %s has no text to embed; not imported", collection, item[1].id)
     sifted = embed_sift.vectors(
-        job.embedder, [t for _, _, t in with_text], job.cfg.embedding.batch_size
+        job.embedder, [t for _, _, t in with_text], job.embedding_settings.batch_size
     )
     set_aside(job, collection, with_text, sifted.refused)
     usable = embed.usable(sifted.matrix)

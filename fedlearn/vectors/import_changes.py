@@ -3,15 +3,17 @@
 The mark (the data/ commit imported last, and what the import covered) lives in the state dir. When
 git cannot tell (no repository, unknown commit, other collections or Qdrant), every file is read;
 correctness never depends on the mark, since import skips the points already present (guarantee 7).
+The import job decides this once, as one ``Changes``, and hands it to every stage that reads.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence, Set
 from pathlib import Path
 
+import attrs
 import msgspec
 
-from fedlearn import config
 from fedlearn.formats import layout
 from fedlearn.store import atomic, git_local, state
 
@@ -43,14 +45,14 @@ def head(repo: Path) -> str:
         return ""
 
 
-def current(cfg: config.Config) -> Mark:
-    """Return the mark an import starting now would leave."""
-    # The Qdrant client takes a second to import; pull reads marks without it.
-    from fedlearn.vectors import qdrant
+def scope(where: str, collections: Sequence[str], categories: Sequence[str]) -> str:
+    """Return what an import covers: its Qdrant target (``qdrant.target``), collections, categories."""
+    return f"{where}|{','.join(collections)}|{','.join(categories)}"
 
-    where = qdrant.target(cfg.qdrant, cfg.state_path)
-    scope = f"{where}|{','.join(cfg.qdrant.collections)}|{','.join(cfg.sync.categories)}"
-    return Mark(commit=head(cfg.repo_path), scope=scope)
+
+def current(repo: Path, covered: str) -> Mark:
+    """Return the mark an import of ``repo`` starting now would leave (``covered``: its ``scope``)."""
+    return Mark(commit=head(repo), scope=covered)
 
 
 def mark_file(store: state.StateDir) -> Path:
@@ -72,9 +74,8 @@ def save(store: state.StateDir, mark: Mark) -> None:
         atomic.write(mark_file(store), msgspec.json.encode(mark) + b"\n")
 
 
-def since(repo: Path, store: state.StateDir, now: Mark) -> set[str] | None:
-    """Return the data/ paths changed since the last clean import, or None when git cannot tell."""
-    last = load(store)
+def since(repo: Path, last: Mark | None, now: Mark) -> set[str] | None:
+    """Return the data/ paths changed since the ``last`` clean import, or None when git cannot tell."""
     if last is None or not last.commit or not now.commit or last.scope != now.scope:
         return None
     return changed_files(repo, last.commit)
@@ -88,9 +89,54 @@ def changed_files(repo: Path, commit: str) -> set[str] | None:
     return git_local.changed_since(repo, commit, layout.DATA)
 
 
-def touches(changed: set[str] | None, prefix: str) -> bool:
+def touches(changed: Set[str] | None, prefix: str) -> bool:
     """Return whether any changed path lies under ``data/<prefix>`` (always, when all are read)."""
     if changed is None:
         return True
     full = f"{layout.DATA}/{prefix}"
     return any(path.startswith(full) for path in changed)
+
+
+@attrs.frozen
+class Changes:
+    """
+    What one import reads, decided once when it starts.
+
+    Attributes:
+        now: the mark the import leaves when it ends clean.
+        last: the mark the last clean import left (None: none, or unreadable).
+        paths: the data/ paths (and path prefixes) to read: those changed since ``last``, and the
+            sources of points set aside; None: every file.
+    """
+
+    now: Mark
+    last: Mark | None
+    paths: frozenset[str] | None
+
+    @property
+    def reads_all(self) -> bool:
+        """Return whether every file is read."""
+        return self.paths is None
+
+    @property
+    def held(self) -> list[str]:
+        """Return the collections Qdrant held after the last clean import (none known: none)."""
+        return (self.last or self.now).collections
+
+    def touches(self, prefix: str) -> bool:
+        """Return whether a path to read lies under ``data/<prefix>`` (always, when all are read)."""
+        return touches(self.paths, prefix)
+
+    def everything(self) -> Changes:
+        """Return these changes reading every file."""
+        return attrs.evolve(self, paths=None)
+
+    def adding(self, more: Iterable[str]) -> Changes:
+        """Return these changes reading ``more`` paths (path prefixes) too."""
+        return self if self.paths is None else attrs.evolve(self, paths=self.paths | set(more))
+
+
+def find(repo: Path, last: Mark | None, now: Mark, *, full: bool) -> Changes:
+    """Return what an import starting at ``now`` reads: every file with ``full``, else ``since``."""
+    changed = None if full else since(repo, last, now)
+    return Changes(now=now, last=last, paths=None if changed is None else frozenset(changed))

@@ -20,7 +20,7 @@ from fedlearn import config
 from fedlearn.errors import QdrantError
 from fedlearn.formats import records
 from fedlearn.store import state
-from fedlearn.vectors import identity, import_batches, import_changes, import_sources, qdrant
+from fedlearn.vectors import identity, import_batches, import_sources
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class Decision:
 
 def decide(job: import_batches.ImportRun, collection: str) -> Decision:
     """Return how ``collection`` is written, from its vectors and the identity it records."""
-    wanted = identity.wanted(job.cfg, collection)
+    wanted = identity.wanted(job.embedding_settings, job.qdrant_settings.distance, collection)
     present = job.live.vectors(collection)
     if present is None:
         return Decision(target=collection, wanted=wanted)
@@ -69,7 +69,7 @@ def decide(job: import_batches.ImportRun, collection: str) -> Decision:
         identity.describe(wanted),
     )
     key = identity.key(wanted)
-    refresh = import_batches.load_refresh(progress_file(job, collection), key)
+    refresh = import_batches.load_refresh(progress_file(job.store, collection), key)
     return Decision(target=collection, wanted=wanted, refresh=refresh)
 
 
@@ -109,8 +109,7 @@ def postpone(job: import_batches.ImportRun, collection: str, decision: Decision)
     that changed; its state dir record is dropped, so the next import reads everything.
     """
     if not job.dry_run:
-        store = state.StateDir(job.cfg.state_path)
-        identity.remember(store, job.live.target, collection, None)
+        identity.remember(job.store, job.live.target, collection, None)
     error = (
         f"collection {collection} was embedded by another embedder than its record in the state "
         "dir said (a restored store?); the next import reads everything and re-embeds it"
@@ -118,32 +117,36 @@ def postpone(job: import_batches.ImportRun, collection: str, decision: Decision)
     return attrs.evolve(decision, refresh=None, rebuild=False, error=error)
 
 
-def stale(cfg: config.Config, store: state.StateDir) -> str:
+def stale(
+    store: state.StateDir,
+    where: str,
+    held: list[str],
+    settings: config.Embedding,
+    distance: str,
+) -> str:
     """
-    Return the collections (comma-separated) the last import left in Qdrant whose recorded
-    identity is not this node's, or all of them when none is recorded (a fedlearn before
-    identities); "" when none is stale. A collection import never wrote has no record and is not
-    stale: reading everything for it would find nothing to write.
+    Return the collections (comma-separated) of ``held``, those the last import left in Qdrant
+    at ``where``, whose recorded identity is not this node's (``settings``, ``distance``), or all
+    of them when none is recorded (a fedlearn before identities); "" when none is stale. A
+    collection import never wrote has no record and is not stale: reading everything for it would
+    find nothing to write.
     """
-    last = import_changes.load(store)
-    where = qdrant.target(cfg.qdrant, cfg.state_path)
     table = identity.load(store)
-    names = last.collections if last else []
     key = identity.registry_key
     if not table:
-        return ", ".join(names)
+        return ", ".join(held)
     return ", ".join(
         name
-        for name in names
-        if key(where, name) in table and table[key(where, name)] != identity.wanted(cfg, name)
+        for name in held
+        if key(where, name) in table
+        and table[key(where, name)] != identity.wanted(settings, distance, name)
     )
 
 
 def recorded(job: import_batches.ImportRun, collection: str) -> identity.Identity | None:
     """Return ``collection``'s recorded identity: its Qdrant metadata, else the state dir's."""
     found = identity.from_metadata(job.live.metadata(job.live.real_name(collection)))
-    store = state.StateDir(job.cfg.state_path)
-    return found or identity.recorded(store, job.live.target, collection)
+    return found or identity.recorded(job.store, job.live.target, collection)
 
 
 def finish(job: import_batches.ImportRun, collection: str, decision: Decision) -> None:
@@ -170,11 +173,10 @@ def record(job: import_batches.ImportRun, collection: str, wanted: identity.Iden
             log.debug("%s: this qdrant-client keeps no collection metadata", collection)
     except QdrantError as error:  # a server before 1.16: the state dir's record is enough
         log.warning("%s: identity kept in the state dir only: %s", collection, error)
-    store = state.StateDir(job.cfg.state_path)
-    identity.remember(store, job.live.target, collection, wanted)
-    progress_file(job, collection).unlink(missing_ok=True)
+    identity.remember(job.store, job.live.target, collection, wanted)
+    progress_file(job.store, collection).unlink(missing_ok=True)
 
 
-def progress_file(job: import_batches.ImportRun, collection: str) -> Path:
+def progress_file(store: state.StateDir, collection: str) -> Path:
     """Return where the re-embedding of ``collection`` keeps its progress."""
-    return state.StateDir(job.cfg.state_path).path("import", "reembed", f"{collection}.json")
+    return store.path("import", "reembed", f"{collection}.json")

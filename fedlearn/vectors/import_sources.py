@@ -14,7 +14,7 @@ import contextlib
 import heapq
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 from pathlib import Path
 
 import attrs
@@ -73,26 +73,24 @@ class Plan:
 
 
 @contextlib.contextmanager
-def planned(cfg: config.Config, changed: set[str] | None) -> Iterator[Plan]:
+def planned(cfg: config.Config, changes: import_changes.Changes) -> Iterator[Plan]:
     """
-    Return, for a ``with`` block, the verified sources of every collection touched by ``changed``
-    (None: all). Their snapshots stay open for the block, so each is read as it was verified.
+    Return, for a ``with`` block, the verified sources of every collection ``changes`` touches.
+    Their snapshots stay open for the block, so each is read as it was verified.
     """
     with contextlib.ExitStack() as opened:
-        yield plan(cfg, changed, opened)
+        yield plan(cfg, changes, opened)
 
 
-def plan(cfg: config.Config, changed: set[str] | None, opened: contextlib.ExitStack) -> Plan:
+def plan(cfg: config.Config, changes: import_changes.Changes, opened: contextlib.ExitStack) -> Plan:
     """Return the plan of ``planned``; each snapshot it opens is closed with ``opened``."""
     repo = cfg.repo_path
-    retractions_changed = import_changes.touches(changed, "retractions/")
+    retractions_changed = changes.touches("retractions/")
     categories = [
-        c
-        for c in cfg.sync.categories
-        if retractions_changed or import_changes.touches(changed, f"patterns/{c}/")
+        c for c in cfg.sync.categories if retractions_changed or changes.touches(f"patterns/{c}/")
     ]
     table: dict[str, list[Source]] = {c: [] for c in categories}
-    shards = None if retractions_changed else changed_shards(repo, changed, categories)
+    shards = None if retractions_changed else changed_shards(repo, changes.paths, categories)
     view = patterns.merged_view(repo, categories, cfg.trust.admins, shards)
     for category in categories:
         if view[category]:
@@ -103,7 +101,7 @@ def plan(cfg: config.Config, changed: set[str] | None, opened: contextlib.ExitSt
         # is this node's before any other node's that uses it (a restore after a reinstall).
         nodes = sorted(layout.collection_nodes(repo, collection), key=lambda n: n != cfg.node_id)
         for node in nodes:
-            if import_changes.touches(changed, f"collections/{collection}/{node}/"):
+            if changes.touches(f"collections/{collection}/{node}/"):
                 found, refusals = latest_snapshot(cfg, collection, node, opened)
                 refused += [attrs.evolve(r, path=r.path.relative_to(repo)) for r in refusals]
                 if found is not None:
@@ -114,7 +112,7 @@ def plan(cfg: config.Config, changed: set[str] | None, opened: contextlib.ExitSt
 
 
 def changed_shards(
-    repo: Path, changed: set[str] | None, categories: list[str]
+    repo: Path, changed: Set[str] | None, categories: list[str]
 ) -> dict[str, set[str] | None] | None:
     """
     Return category → the pattern shards ``changed`` touches (None: the whole category, when an

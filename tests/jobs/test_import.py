@@ -716,10 +716,15 @@ def test_import_with_nothing_to_write_does_not_need_qdrant_to_check_its_collecti
     cfg = node.config()
     store = state.StateDir(cfg.state_path)
     import_changes.save(
-        store, msgspec.structs.replace(import_changes.current(cfg), collections=["best-practices"])
+        store, msgspec.structs.replace(import_.start_mark(cfg), collections=["best-practices"])
     )
     where = qdrant.target(cfg.qdrant, cfg.state_path)
-    identity.remember(store, where, "best-practices", identity.wanted(cfg, "best-practices"))
+    identity.remember(
+        store,
+        where,
+        "best-practices",
+        identity.wanted(cfg.embedding, cfg.qdrant.distance, "best-practices"),
+    )
     summary = import_.execute(cfg)
     assert summary.state == "idle" and summary.exit_code == 0
 

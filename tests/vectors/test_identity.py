@@ -17,25 +17,30 @@ def settings(tmp_path: Path, **embedding: object) -> config.Config:
     return config.finalize(config.structure(table))
 
 
+def embedder_of(cfg: config.Config) -> tuple[config.Embedding, str]:
+    """Return what ``identity.wanted`` reads of ``cfg``: its embedding settings and distance."""
+    return cfg.embedding, cfg.qdrant.distance
+
+
 def test_wanted_holds_everything_that_changes_the_vectors(tmp_path: Path) -> None:
     """Model, size, prefix and the collection's text fields each give another identity."""
-    base = identity.wanted(settings(tmp_path), "code")
+    base = identity.wanted(*embedder_of(settings(tmp_path)), "code")
     assert base.model == "hash" and base.dimension == 16 and base.text_rule == "first-present"
     for change in (
         {"dimension": 32},
         {"document_prefix": "passage: "},
         {"collections": {"code": {"text_fields": ["content"]}}},
     ):
-        assert identity.wanted(settings(tmp_path, **change), "code") != base
-        assert identity.key(identity.wanted(settings(tmp_path, **change), "code")) != identity.key(
-            base
-        )
-    assert identity.wanted(settings(tmp_path, query_prefix="q: "), "code") == base
+        assert identity.wanted(*embedder_of(settings(tmp_path, **change)), "code") != base
+        assert identity.key(
+            identity.wanted(*embedder_of(settings(tmp_path, **change)), "code")
+        ) != identity.key(base)
+    assert identity.wanted(*embedder_of(settings(tmp_path, query_prefix="q: ")), "code") == base
 
 
 def test_metadata_round_trips_and_garbage_reads_as_none(tmp_path: Path) -> None:
     """An identity survives the metadata shape; anything else in the metadata is no identity."""
-    found = identity.wanted(settings(tmp_path), "code")
+    found = identity.wanted(*embedder_of(settings(tmp_path)), "code")
     assert identity.from_metadata(identity.to_metadata(found)) == found
     assert identity.from_metadata({"fedlearn_identity": {"model": 3}}) is None
     assert identity.from_metadata(None) is None and identity.from_metadata({"other": 1}) is None
@@ -44,7 +49,7 @@ def test_metadata_round_trips_and_garbage_reads_as_none(tmp_path: Path) -> None:
 def test_remember_keeps_one_record_per_store_and_collection(tmp_path: Path) -> None:
     """Records are per Qdrant target and collection; None forgets one."""
     store = state.StateDir(tmp_path / "state")
-    found = identity.wanted(settings(tmp_path), "code")
+    found = identity.wanted(*embedder_of(settings(tmp_path)), "code")
     identity.remember(store, "/a", "code", found)
     identity.remember(store, "/b", "code", found)
     assert identity.recorded(store, "/a", "code") == found
@@ -61,11 +66,11 @@ def test_stale_reads_everything_for_a_changed_or_unrecorded_store_only(tmp_path:
     cfg = settings(tmp_path)
     store = state.StateDir(cfg.state_path)
     mark = import_changes.Mark(commit="c", scope="s", collections=["code", "stack-only"])
-    import_changes.save(store, mark)
-    assert import_reembed.stale(cfg, store) == "code, stack-only"
+    held = mark.collections
     where = str(cfg.state_path / "qdrant")
-    identity.remember(store, where, "code", identity.wanted(cfg, "code"))
-    assert import_reembed.stale(cfg, store) == ""
+    assert import_reembed.stale(store, where, held, *embedder_of(cfg)) == "code, stack-only"
+    identity.remember(store, where, "code", identity.wanted(*embedder_of(cfg), "code"))
+    assert import_reembed.stale(store, where, held, *embedder_of(cfg)) == ""
     other = settings(tmp_path, document_prefix="passage: ")
-    assert import_reembed.stale(other, store) == "code"
+    assert import_reembed.stale(store, where, held, *embedder_of(other)) == "code"
     assert msgspec.json.decode(identity.registry_file(store).read_bytes())

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from fedlearn import config
 from fedlearn.formats import records, results
+from fedlearn.store import state
 from fedlearn.vectors import embed, import_batches, import_quarantine, import_sources, qdrant
 
 COLLECTION = "c"
@@ -58,13 +59,13 @@ def test_write_sources_takes_each_id_once_from_the_first_source_that_holds_it(
         embedder = embed.HashEmbedder(8)
         with qdrant.connect(cfg.qdrant, Path(folder)) as live:
             job = import_batches.ImportRun(
-                cfg,
-                live,
-                embedder,
-                False,
-                False,
-                import_batches.Progress(0),
-                import_quarantine.Ledger(earlier=[]),
+                live=live,
+                embedder=embedder,
+                store=state.StateDir(cfg.state_path),
+                qdrant_settings=cfg.qdrant,
+                embedding_settings=cfg.embedding,
+                ledger=import_quarantine.Ledger(earlier=[]),
+                progress=import_batches.Progress(0),
             )
             live.create(COLLECTION, job.vectors)
             inputs = [source(f"s{n}", ids) for n, ids in enumerate(sources)]

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import attrs
+import msgspec
 
 from fedlearn import config
+from fedlearn.jobs import import_
 from fedlearn.store import state
 from fedlearn.vectors import import_changes
 from tests.conftest import git, init_repo
@@ -56,16 +58,17 @@ def test_since_reads_all_without_a_mark_or_git_and_after_a_scope_change(tmp_path
     commit_file(repo, "data/x.jsonl", "x\n")
     store = state.StateDir(tmp_path / "state")
     cfg = settings(repo, tmp_path / "state")
-    now = import_changes.current(cfg)
-    assert import_changes.since(repo, store, now) is None
+    now = import_.start_mark(cfg)
+    assert import_changes.since(repo, import_changes.load(store), now) is None
     import_changes.save(store, now)
-    assert import_changes.since(repo, store, now) == set()
-    other = import_changes.current(
+    last = import_changes.load(store)
+    assert import_changes.since(repo, last, now) == set()
+    other = import_.start_mark(
         attrs.evolve(cfg, qdrant=config.Qdrant(collections=["codebase-context"]))
     )
-    assert import_changes.since(repo, store, other) is None
-    outside = import_changes.current(settings(tmp_path / "plain", tmp_path / "state"))
-    assert outside.commit == "" and import_changes.since(tmp_path / "plain", store, outside) is None
+    assert import_changes.since(repo, last, other) is None
+    outside = import_.start_mark(settings(tmp_path / "plain", tmp_path / "state"))
+    assert outside.commit == "" and import_changes.since(tmp_path / "plain", last, outside) is None
 
 
 def test_save_keeps_nothing_outside_git(tmp_path: Path) -> None:
@@ -82,3 +85,22 @@ def test_touches_matches_prefixes_under_data() -> None:
     assert not import_changes.touches(changed, "patterns/best-practices/")
     assert not import_changes.touches(set(), "retractions/")
     assert import_changes.touches(None, "retractions/")
+
+
+def test_changes_are_found_once_and_read_all_with_full_or_without_a_mark(tmp_path: Path) -> None:
+    """One value: the changed paths since the mark plus those added; ``full`` or no mark: all."""
+    repo = init_repo(tmp_path / "repo")
+    commit_file(repo, "data/patterns/a/n1.jsonl", "1\n")
+    store = state.StateDir(tmp_path / "state")
+    now = import_.start_mark(settings(repo, tmp_path / "state"))
+    assert import_changes.find(repo, None, now, full=False).reads_all
+    import_changes.save(store, msgspec.structs.replace(now, collections=["a"]))
+    commit_file(repo, "data/patterns/b/n1.jsonl", "2\n")
+    last = import_changes.load(store)
+    changes = import_changes.find(repo, last, now, full=False)
+    assert changes.paths == {"data/patterns/b/n1.jsonl"} and changes.held == ["a"]
+    assert changes.touches("patterns/b/") and not changes.touches("patterns/a/")
+    more = changes.adding({"data/patterns/a/"})
+    assert more.touches("patterns/a/") and not changes.touches("patterns/a/")
+    assert more.everything().reads_all and more.everything().adding({"x"}).paths is None
+    assert import_changes.find(repo, last, now, full=True).reads_all

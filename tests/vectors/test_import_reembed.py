@@ -32,7 +32,7 @@ def test_identity_is_kept_in_the_collection_metadata_and_the_state_dir(
     """After an import the collection's metadata and the state dir both hold this node's identity."""
     node = node_with_patterns(make_node)
     cfg = node.config()
-    wanted = identity.wanted(cfg, "error-solutions")
+    wanted = identity.wanted(cfg.embedding, cfg.qdrant.distance, "error-solutions")
     where = qdrant.target(cfg.qdrant, cfg.state_path)
     assert identity.recorded(state.StateDir(cfg.state_path), where, "error-solutions") == wanted
     if qdrant.has_metadata():
