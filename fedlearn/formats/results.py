@@ -38,10 +38,11 @@ class CollectionImport(msgspec.Struct):
 
 
 class Refusal(msgspec.Struct):
-    """A snapshot import refused to read, and why."""
+    """A snapshot import refused to read, why, and the commit that last changed it ("": unknown)."""
 
     file: str
     reason: str
+    commit: str = ""
 
 
 class ImportResult(msgspec.Struct, kw_only=True):
@@ -52,7 +53,10 @@ class ImportResult(msgspec.Struct, kw_only=True):
         collections: collection -> its counts, for the collections it read.
         imported, updated, skipped, failed, deleted, set_aside, conflicts, reembedded: those
             counts summed over the collections.
-        refused: the snapshots it refused.
+        refused: this node's own snapshots that do not verify (the import fails).
+        skipped_snapshots: other nodes' snapshots that do not verify, skipped (each node's newest
+            one that does is read instead); they never fail the import (``fedlearn doctor``).
+            A run record from before this field reads as none.
         quarantined: points in import's quarantine now (every import retries them).
         quarantine: the quarantine file ("" when it holds nothing).
         read: ``all`` (every source) or ``changed`` (what changed since the last import).
@@ -69,6 +73,7 @@ class ImportResult(msgspec.Struct, kw_only=True):
     conflicts: int
     reembedded: int
     refused: list[Refusal]
+    skipped_snapshots: list[Refusal] = msgspec.field(default_factory=list)
     quarantined: int
     quarantine: str
     read: str

@@ -5,7 +5,8 @@ Qdrant (a first pass over each file, kept open); join all nodes' pattern files; 
 ensure it exists with this node's vector config, delete retracted patterns, and write its sources
 merged in id order a batch at a time as the snapshots are read again (``batches``: skip ids already
 present, embed, upsert), and check the count grew (guarantee 7: idempotent, resumable, nothing from
-a file that does not verify; a snapshot changed since its first pass stops its collection). Memory
+a file that does not verify; a snapshot changed since its first pass stops its collection). Another
+node's snapshot that does not verify is skipped and counted, never a failure; this node's own fails. Memory
 follows the batch size, not the snapshots. A point the embedding server refuses alone is set aside
 in the quarantine and retried by every later import until it is imported (guarantee 3).
 """
@@ -349,7 +350,8 @@ def summarize(
     (``held``: how many are in the quarantine now, and its file), the same facts.
     """
     counts = dict(tallies)
-    refused = [Refusal(str(r.path), r.reason) for r in plan.refused]
+    refused = [Refusal(r.path, r.reason, r.commit) for r in plan.refused]
+    skipped = [Refusal(r.path, r.reason, r.commit) for r in plan.skipped]
     every = counts.values()
     result = ImportResult(
         collections=counts,
@@ -362,6 +364,7 @@ def summarize(
         conflicts=sum(c.conflicts for c in every),
         reembedded=sum(c.reembedded for c in every),
         refused=refused,
+        skipped_snapshots=skipped,
         quarantined=held[0],
         quarantine=held[1],
         read="all" if changes.reads_all else "changed",
@@ -369,6 +372,10 @@ def summarize(
     )
     lines = [describe(name, t) for name, t in tallies.items() if t != CollectionImport()]
     lines += [f"refused {r.file}: {r.reason}" for r in refused]
+    lines += [
+        f"skipped {r.file}: {r.reason}" + (f" (commit {r.commit})" if r.commit else "")
+        for r in skipped
+    ]
     if held[0]:
         lines.append(f"{held[0]} set aside in {held[1]}; every import retries them")
     if not lines and tallies:

@@ -22,6 +22,7 @@ import attrs
 from fedlearn import config
 from fedlearn.formats import layout, records
 from fedlearn.learn import patterns
+from fedlearn.store import peer_files
 from fedlearn.vectors import import_changes, points, snapshot_verify
 
 log = logging.getLogger(__name__)
@@ -64,12 +65,38 @@ class Source:
 
 
 @attrs.frozen
+class Refused:
+    """
+    A snapshot that does not verify: nothing from it is read.
+
+    Attributes:
+        path: the file, relative to the repo.
+        reason: the first check it failed.
+        commit: the short commit that last changed it ("" when git cannot tell).
+    """
+
+    path: str
+    reason: str
+    commit: str = ""
+
+
+@attrs.frozen
 class Plan:
-    """What this import reads: sources per collection, retracted point ids, refused snapshots."""
+    """
+    What this import reads.
+
+    Attributes:
+        sources: the verified sources of each collection read.
+        retracted: the point ids of retracted patterns.
+        refused: this node's own snapshots that do not verify: the import fails.
+        skipped: other nodes' snapshots that do not verify: passed over, never a failure (a peer's
+            commit must not fail this node's jobs); the import reads the rest.
+    """
 
     sources: dict[str, list[Source]]
     retracted: frozenset[str]
-    refused: list[snapshot_verify.Refusal]
+    refused: list[Refused]
+    skipped: list[Refused] = attrs.field(factory=list)
 
 
 @contextlib.contextmanager
@@ -95,7 +122,7 @@ def plan(cfg: config.Config, changes: import_changes.Changes, opened: contextlib
     for category in categories:
         if view[category]:
             table[category].append(pattern_source(category, view[category], cfg.embedding))
-    refused: list[snapshot_verify.Refusal] = []
+    refused: dict[bool, list[Refused]] = {True: [], False: []}  # by whether it is this node's
     for collection in cfg.qdrant.collections:
         # This node's own snapshot first: a point id is imported once per run, and an integer id
         # is this node's before any other node's that uses it (a restore after a reinstall).
@@ -103,12 +130,34 @@ def plan(cfg: config.Config, changes: import_changes.Changes, opened: contextlib
         for node in nodes:
             if changes.touches(f"collections/{collection}/{node}/"):
                 found, refusals = latest_snapshot(cfg, collection, node, opened)
-                refused += [attrs.evolve(r, path=r.path.relative_to(repo)) for r in refusals]
+                is_own = node == cfg.node_id
+                refused[is_own] += [refuse(repo, r, is_own=is_own) for r in refusals]
                 if found is not None:
                     table.setdefault(collection, []).append(found)
     retracted = patterns.read_retractions(repo, cfg.trust.admins) if retractions_changed else {}
     ids = frozenset(points.pattern_point_id(i) for i in retracted if PATTERN_ID.fullmatch(i))
-    return Plan(sources=table, retracted=ids, refused=refused)
+    return Plan(sources=table, retracted=ids, refused=refused[True], skipped=refused[False])
+
+
+def refuse(repo: Path, refusal: snapshot_verify.Refusal, *, is_own: bool) -> Refused:
+    """
+    Return ``refusal`` relative to ``repo`` with the commit that last changed the file, and log it
+    once: an error for this node's own snapshot, a warning for another node's (skipped).
+    """
+    path = peer_files.relative(repo, refusal.path)
+    commit = peer_files.commit_of(repo, refusal.path)
+    added = f" (commit {commit})" if commit else ""
+    if is_own:
+        log.error("%s: refused, this node's own snapshot: %s%s", path, refusal.reason, added)
+    else:
+        log.warning(
+            "%s: skipped, another node's snapshot that does not verify: %s%s; the import goes on "
+            "without it (fedlearn doctor lists it)",
+            path,
+            refusal.reason,
+            added,
+        )
+    return Refused(path=path, reason=refusal.reason, commit=commit)
 
 
 def changed_shards(

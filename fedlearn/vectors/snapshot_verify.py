@@ -219,7 +219,8 @@ def latest(
     folder: Path, collection: str, node: str, run_lines: int
 ) -> tuple[VerifiedSnapshot | None, list[Refusal]]:
     """
-    Return the newest snapshot in ``folder`` that verifies (open), and the newer ones refused.
+    Return the newest snapshot in ``folder`` that verifies (open), and the newer ones refused
+    (not logged: what a refusal means is the caller's to say).
 
     A snapshot stamped later than now (beyond ``FUTURE_SKEW``) is passed over until its time: a
     forged far-future stamp, or a clock that ran ahead, never shadows the real ones.
@@ -232,8 +233,7 @@ def latest(
             continue
         try:
             return open_snapshot(path, collection, node, run_lines), refused
-        except VerifyError as error:
-            log.warning("%s: refused: %s", path, error)
+        except VerifyError as error:  # logged by the caller: a peer's is skipped, its own fails
             refused.append(Refusal(path=path, reason=str(error)))
     return None, refused
 

@@ -97,16 +97,23 @@ def test_switching_the_embedder_at_the_same_size_reembeds_what_fedlearn_wrote(
     assert "skills-patterns: openai rolled 16-d Cosine" in status and "(current)" in status
 
 
-def test_pull_exits_1_when_its_import_refused_a_snapshot(
+def test_pull_exits_1_only_when_its_import_refused_its_own_snapshot(
     alpha: Node, make_node: Callable[..., Node]
 ) -> None:
-    """Seen 2: a refused snapshot fails pull's import, and pull with it (exit 1, state failed)."""
+    """
+    Seen 2: another node's refused snapshot is skipped by pull's import, and pull exits 0 with it
+    listed (issue 15: a peer's commit never fails a job); this node's own refused snapshot fails
+    pull's import, and pull with it (exit 1, state failed).
+    """
     beta = make_node("beta", **SMALL)
     [snapshot] = layout.stamped_files(layout.collection_dir(alpha.repo, "skills-patterns", "alpha"))
     snapshot.write_bytes(snapshot.read_bytes().replace(b"number 7", b"number X"))
     livestore.publish(alpha, "a damaged snapshot")
-    pulled = answer(beta, "pull", code=1)
-    assert pulled["state"] == "failed" and pulled["import"]["refused"]
+    pulled = answer(beta, "pull")
+    assert pulled["state"] == "ok" and pulled["import"]["skipped_snapshots"]
+    assert pulled["import"]["refused"] == []
+    own = answer(alpha, "pull", code=1)
+    assert own["state"] == "failed" and own["import"]["refused"]
 
 
 def test_text_fields_take_the_first_present_field_and_none_present_fails(

@@ -387,3 +387,47 @@ def test_a_prepublished_point_never_keeps_a_patterns_id(alpha: Node, peer: Peer)
     answer(alpha, "import")
     payload = livestore.read_points(alpha, "error-solutions")[future][0]
     assert payload["text"] == "port 80 in use\nstop nginx" and payload["origin"] == "fedlearn"
+
+
+def test_a_peers_bad_snapshot_is_skipped_and_never_fails_the_import(
+    alpha: Node, peer: Peer
+) -> None:
+    """
+    A peer pushes a snapshot whose bytes no longer match its manifest: import exits 0, names the
+    file and the commit that added it in one warning, counts it in its answer, imports everything
+    else (the peer's older snapshot that verifies, this node's patterns), and doctor lists it.
+    This node's own snapshot that does not verify still fails the import (exit 1).
+    """
+    for name, data in snapshot_files(
+        "skills-patterns", "mallory", UUIDS[:1], "20260101T000000Z"
+    ).items():
+        peer.write(name, data)
+    peer.push("a good snapshot")
+    newer = snapshot_files("skills-patterns", "mallory", UUIDS[1:], "20260102T000000Z")
+    bad = "data/collections/skills-patterns/mallory/20260102T000000Z.jsonl"
+    newer[bad] = newer[bad].replace(b"mallory point", b"MALLORY point")
+    for name, data in newer.items():
+        peer.write(name, data)
+    peer.push("a corrupt snapshot")
+    commit = git(peer.repo, "log", "-1", "--format=%h").strip()
+    alpha.run("pull", "--no-import")
+    process = alpha.run("import", "--json")
+    imported = json.loads(process.stdout)
+    assert imported["state"] == "ok" and imported["refused"] == []
+    reason = "sha256 does not match the manifest"
+    assert imported["skipped_snapshots"] == [{"file": bad, "reason": reason, "commit": commit}]
+    [warning] = [line for line in process.stderr.splitlines() if bad in line]
+    assert "skipped" in warning and commit in warning
+    present = set(livestore.read_points(alpha, "skills-patterns"))
+    assert UUIDS[0] in present and not present & set(UUIDS[1:])
+    assert livestore.count(alpha, "error-solutions") == len(own_patterns(alpha))
+    listed = {r["path"]: r for r in doctor(alpha)["refused"]}
+    assert listed[bad]["commit"] == commit and reason in listed[bad]["reason"]
+    own = snapshot_files("skills-patterns", "alpha", UUIDS[2:], "20260103T000000Z")
+    for name, data in own.items():
+        (alpha.repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (alpha.repo / name).write_bytes(data.replace(b"alpha point", b"ALPHA point"))
+    failed = alpha.run("import", "--json", check=False)
+    assert failed.returncode == 1, failed.stdout
+    [refusal] = json.loads(failed.stdout)["refused"]
+    assert refusal["file"].startswith("data/collections/skills-patterns/alpha/")

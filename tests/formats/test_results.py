@@ -21,6 +21,9 @@ def import_result() -> results.ImportResult:
         conflicts=0,
         reembedded=4,
         refused=[results.Refusal("data/collections/x/a/1.jsonl", "sha256 does not match")],
+        skipped_snapshots=[
+            results.Refusal("data/collections/x/b/1.jsonl", "no manifest", "abc1234")
+        ],
         quarantined=0,
         quarantine="",
         read="changed",
@@ -33,6 +36,14 @@ def test_a_stored_result_decodes_back_into_the_same_struct() -> None:
     result = import_result()
     stored = msgspec.json.decode(msgspec.json.encode(msgspec.to_builtins(result)))
     assert results.decoded(stored, results.ImportResult) == result
+
+
+def test_a_record_from_before_skipped_snapshots_decodes_with_none_skipped() -> None:
+    """An import's run record stored before ``skipped_snapshots`` existed still reads back."""
+    stored = msgspec.to_builtins(import_result())
+    del stored["skipped_snapshots"]
+    found = results.decoded(stored, results.ImportResult)
+    assert found is not None and found.skipped_snapshots == []
 
 
 def test_a_record_that_is_not_the_result_decodes_to_none() -> None:

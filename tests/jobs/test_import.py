@@ -190,16 +190,33 @@ def tamper(path: Path, how: str) -> None:
 
 
 @pytest.mark.parametrize("how", ["checksum", "schema", "line", "deep", "manifest-missing"])
-def test_import_refuses_a_tampered_snapshot(alpha: Node, beta: Node, how: str) -> None:
-    """Nothing from the damaged file is imported; the patterns still are; the run fails (exit 1)."""
+def test_import_skips_another_nodes_tampered_snapshot(alpha: Node, beta: Node, how: str) -> None:
+    """
+    Nothing from another node's damaged file is imported; the patterns still are; the run does
+    what it says (exit 0, the mark moves), with the file counted as skipped, never as a failure.
+    """
     tamper(in_beta(beta, alpha_snapshot(alpha), alpha), how)
     summary = import_.execute(beta.config())
+    assert summary.state == "ok" and summary.exit_code == 0
+    assert summary.result.refused == []
+    [skipped] = summary.result.skipped_snapshots
+    assert skipped.file.startswith("data/collections/skills-patterns/alpha/")
+    assert any(line.startswith(f"skipped {skipped.file}: ") for line in summary.lines)
+    assert livestore.count(beta, "skills-patterns") == 0
+    assert livestore.count(beta, "error-solutions") == len(ERRORS)
+    assert (beta.state / "import" / "mark.json").exists()
+
+
+@pytest.mark.parametrize("how", ["checksum", "manifest-missing"])
+def test_import_fails_on_its_own_tampered_snapshot(alpha: Node, how: str) -> None:
+    """This node's own snapshot that does not verify fails the import (exit 1); the mark stays."""
+    tamper(alpha_snapshot(alpha), how)
+    summary = import_.execute(alpha.config())
     assert summary.state == "failed" and summary.exit_code == 1
     [refusal] = summary.result.refused
     assert refusal.file.startswith("data/collections/skills-patterns/alpha/")
-    assert livestore.count(beta, "skills-patterns") == 0
-    assert livestore.count(beta, "error-solutions") == len(ERRORS)
-    assert not (beta.state / "import" / "mark.json").exists()
+    assert summary.result.skipped_snapshots == []
+    assert not (alpha.state / "import" / "mark.json").exists()
 
 
 def test_import_stops_a_collection_whose_vectors_differ(alpha: Node, beta: Node) -> None:
