@@ -1,14 +1,16 @@
 """fedlearn import: verified snapshots and the merged view of patterns → Qdrant, re-embedded.
 
-Lock; find what changed under data/ since the last import; verify every snapshot before touching
-Qdrant (a first pass over each file, kept open); join all nodes' pattern files; then per collection:
-ensure it exists with this node's vector config, delete retracted patterns, and write its sources
-merged in id order a batch at a time as the snapshots are read again (``batches``: skip ids already
-present, embed, upsert), and check the count grew (guarantee 7: idempotent, resumable, nothing from
-a file that does not verify; a snapshot changed since its first pass stops its collection). Another
-node's snapshot that does not verify is skipped and counted, never a failure; this node's own fails. Memory
-follows the batch size, not the snapshots. A point the embedding server refuses alone is set aside
-in the quarantine and retried by every later import until it is imported (guarantee 3).
+Read downward, each stage given what it needs: lock; decide once what changed under data/ since
+the last clean import (``import_changes.Changes``); verify every snapshot it touches before Qdrant
+is touched, and join all nodes' pattern files (``import_sources``: a first pass over each file,
+kept open; another node's snapshot that does not verify is skipped and counted, never a failure,
+this node's own fails the import); then bring each collection up to its sources
+(``import_collection``: as it is, re-embedded or rebuilt, retracted patterns deleted, sources merged
+in id order and written a batch at a time by ``import_batches``); save the points set aside
+(``import_quarantine``) and, when all is clean, the mark. Guarantee 7: idempotent, resumable,
+nothing from a file that does not verify. Memory follows the batch size, not the snapshots. A
+point the embedding server refuses alone is set aside and retried by every later import until it
+is imported (guarantee 3).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 import msgspec
 
 from fedlearn import config
-from fedlearn.errors import QdrantError, VerifyError
+from fedlearn.errors import QdrantError
 from fedlearn.formats.results import CollectionImport, ImportResult, Refusal
 from fedlearn.jobs import Summary
 from fedlearn.store import state
@@ -29,10 +31,10 @@ from fedlearn.vectors import (
     embed,
     import_batches,
     import_changes,
+    import_collection,
     import_quarantine,
     import_reembed,
     import_sources,
-    points,
     qdrant,
 )
 
@@ -94,7 +96,15 @@ def execute(
         embedder = embed.create(cfg.embedding)
         tallies: dict[str, CollectionImport] = {}
         present = changes.held
-        with import_sources.planned(cfg, changes) as plan:
+        with import_sources.planned(
+            cfg.repo_path,
+            cfg.node_id,
+            changes,
+            sync=cfg.sync,
+            trust=cfg.trust,
+            qdrant_settings=cfg.qdrant,
+            embedding_settings=cfg.embedding,
+        ) as plan:
             if plan.sources:
                 tallies, present = import_all(
                     cfg,
@@ -219,119 +229,12 @@ def import_all(
         )
         try:
             tallies = {
-                name: import_collection(job, name, plan, found)
+                name: import_collection.write(job, name, found, plan.retracted)
                 for name, found in plan.sources.items()
             }
         finally:
             progress.close()
         return tallies, sorted(c for c in imported_collections(cfg) if live.exists(c))
-
-
-# --- writing: one collection at a time ---
-
-
-def import_collection(
-    job: import_batches.ImportRun,
-    collection: str,
-    plan: import_sources.Plan,
-    inputs: list[import_sources.Source],
-) -> CollectionImport:
-    """Bring ``collection`` up to its sources; return its tally (``error`` set when it stopped)."""
-    decision = import_reembed.decide(job, collection)
-    if (decision.refresh or decision.rebuild) and not job.reads_all:
-        decision = import_reembed.postpone(job, collection, decision)
-    if decision.error:
-        log.error("%s", decision.error)
-        return CollectionImport(error=decision.error)
-    target = decision.target
-    tally = CollectionImport(failed=sum(source.rejected for source in inputs))
-    present = job.live.vectors(target)
-    wanted = decision.rebuild or any(source.count for source in inputs)
-    if present is None and not job.dry_run and wanted:
-        probe(job)
-        job.live.create(target, job.vectors)
-        present = job.vectors
-        if not decision.rebuild:  # a new collection: every vector in it is this node's
-            import_reembed.record(job, collection, decision.wanted)
-    exists = present is not None
-    tally.deleted = retract(job, target, plan.retracted) if exists else 0
-    before = job.live.count(target) if exists else 0
-    progress = import_reembed.progress_file(job.store, collection)
-    refresh = (decision.refresh, progress) if decision.refresh else None
-    try:
-        import_batches.write_sources(job, target, inputs, tally, exists, refresh)
-    except VerifyError as error:  # a snapshot changed on disk after it was verified
-        tally.error = str(error)
-        log.error("%s: stopped: %s", collection, error)
-        return tally
-    for source in inputs:
-        job.ledger.settle(collection, source.label)
-    if exists and not job.dry_run:
-        check_count(job, target, before, tally)
-    check_embedded(collection, inputs, tally)
-    if exists and not tally.error:
-        import_reembed.finish(job, collection, decision)
-    return tally
-
-
-def check_embedded(
-    collection: str, inputs: list[import_sources.Source], tally: CollectionImport
-) -> None:
-    """
-    Set ``tally.error`` when points failed and none was written, skipped or set aside: nothing
-    could be embedded (a partial failure, some points failed, is counted and logged only).
-    """
-    done = ("imported", "updated", "skipped", "set_aside", "conflicts", "reembedded")
-    if not tally.failed or tally.error or any(getattr(tally, key) for key in done):
-        return
-    reasons = []
-    if tally.no_text:
-        fields = ", ".join(dict.fromkeys(f'"{f}"' for s in inputs for f in s.text_fields))
-        reasons.append(f"{tally.no_text} with no payload field of text_fields = [{fields}]")
-    if tally.failed > tally.no_text:
-        reasons.append(f"{tally.failed - tally.no_text} out of shape or embedded to zero vectors")
-    tally.error = f"every point failed ({tally.failed}): {'; '.join(reasons)}"
-    log.error("%s: %s", collection, tally.error)
-
-
-def probe(job: import_batches.ImportRun) -> None:
-    """
-    Embed the check text before a collection is created with the embedder's dimension.
-
-    Raise EmbeddingError when the embedder fails or its vectors are not ``embedding.dimension``
-    long, so no collection of the wrong size is left that a corrected rerun would refuse. (Not an
-    input's text: one the server refuses, too long for its model, would block the collection.)
-    """
-    embed.check(job.embedder)
-
-
-def retract(job: import_batches.ImportRun, collection: str, retracted: frozenset[str]) -> int:
-    """Delete the retracted pattern points present in ``collection``; return how many."""
-    if not retracted:
-        return 0
-    ids = sorted(retracted)
-    size = job.qdrant_settings.batch_size
-    found: list[points.PointId] = []
-    for start in range(0, len(ids), size):
-        found += sorted(job.live.existing(collection, ids[start : start + size]), key=str)
-    if found and not job.dry_run:
-        for start in range(0, len(found), size):
-            job.live.delete(collection, found[start : start + size])
-        log.info("%s: deleted %d retracted patterns", collection, len(found))
-    return len(found)
-
-
-def check_count(
-    job: import_batches.ImportRun,
-    collection: str,
-    before: int,
-    tally: CollectionImport,
-) -> None:
-    """Set ``tally.error`` when the collection grew by less than the points newly written."""
-    grew = job.live.count(collection) - before
-    if grew < tally.imported:
-        tally.error = f"count of {collection} grew by {grew}, expected {tally.imported}"
-        log.error("%s", tally.error)
 
 
 # --- the answer ---

@@ -100,43 +100,63 @@ class Plan:
 
 
 @contextlib.contextmanager
-def planned(cfg: config.Config, changes: import_changes.Changes) -> Iterator[Plan]:
+def planned(
+    repo: Path,
+    node: str,
+    changes: import_changes.Changes,
+    *,
+    sync: config.Sync,
+    trust: config.Trust,
+    qdrant_settings: config.Qdrant,
+    embedding_settings: config.Embedding,
+) -> Iterator[Plan]:
     """
     Return, for a ``with`` block, the verified sources of every collection ``changes`` touches.
     Their snapshots stay open for the block, so each is read as it was verified.
+
+    Args:
+        repo: the federation repo.
+        node: this node's id: its own snapshots are read first, as they are, and fail when refused.
+        changes: what this import reads.
+        sync: the pattern categories.
+        trust: the admins whose retractions count for every pattern.
+        qdrant_settings: the snapshot collections, and the batch size (lines verified at a time).
+        embedding_settings: the text fields and document prefixes.
     """
     with contextlib.ExitStack() as opened:
-        yield plan(cfg, changes, opened)
+        table, retracted = pattern_sources(repo, changes, sync, trust, embedding_settings)
+        found, refused, skipped = snapshot_sources(
+            repo, node, changes, qdrant_settings, embedding_settings, opened
+        )
+        for source in found:
+            table.setdefault(source.collection, []).append(source)
+        yield Plan(sources=table, retracted=retracted, refused=refused, skipped=skipped)
 
 
-def plan(cfg: config.Config, changes: import_changes.Changes, opened: contextlib.ExitStack) -> Plan:
-    """Return the plan of ``planned``; each snapshot it opens is closed with ``opened``."""
-    repo = cfg.repo_path
+def pattern_sources(
+    repo: Path,
+    changes: import_changes.Changes,
+    sync: config.Sync,
+    trust: config.Trust,
+    settings: config.Embedding,
+) -> tuple[dict[str, list[Source]], frozenset[str]]:
+    """
+    Return the merged patterns of each category ``changes`` touches (a category with none: no
+    source), and the point ids of the retracted patterns (none unless retractions changed).
+    """
     retractions_changed = changes.touches("retractions/")
     categories = [
-        c for c in cfg.sync.categories if retractions_changed or changes.touches(f"patterns/{c}/")
+        c for c in sync.categories if retractions_changed or changes.touches(f"patterns/{c}/")
     ]
     table: dict[str, list[Source]] = {c: [] for c in categories}
     shards = None if retractions_changed else changed_shards(repo, changes.paths, categories)
-    view = patterns.merged_view(repo, categories, cfg.trust.admins, shards)
+    view = patterns.merged_view(repo, categories, trust.admins, shards)
     for category in categories:
         if view[category]:
-            table[category].append(pattern_source(category, view[category], cfg.embedding))
-    refused: dict[bool, list[Refused]] = {True: [], False: []}  # by whether it is this node's
-    for collection in cfg.qdrant.collections:
-        # This node's own snapshot first: a point id is imported once per run, and an integer id
-        # is this node's before any other node's that uses it (a restore after a reinstall).
-        nodes = sorted(layout.collection_nodes(repo, collection), key=lambda n: n != cfg.node_id)
-        for node in nodes:
-            if changes.touches(f"collections/{collection}/{node}/"):
-                found, refusals = latest_snapshot(cfg, collection, node, opened)
-                is_own = node == cfg.node_id
-                refused[is_own] += [refuse(repo, r, is_own=is_own) for r in refusals]
-                if found is not None:
-                    table.setdefault(collection, []).append(found)
-    retracted = patterns.read_retractions(repo, cfg.trust.admins) if retractions_changed else {}
+            table[category].append(pattern_source(category, view[category], settings))
+    retracted = patterns.read_retractions(repo, trust.admins) if retractions_changed else {}
     ids = frozenset(points.pattern_point_id(i) for i in retracted if PATTERN_ID.fullmatch(i))
-    return Plan(sources=table, retracted=ids, refused=refused[True], skipped=refused[False])
+    return table, ids
 
 
 def refuse(repo: Path, refusal: snapshot_verify.Refusal, *, is_own: bool) -> Refused:
@@ -203,31 +223,67 @@ def pattern_source(
     )
 
 
+def snapshot_sources(
+    repo: Path,
+    node: str,
+    changes: import_changes.Changes,
+    qdrant_settings: config.Qdrant,
+    settings: config.Embedding,
+    opened: contextlib.ExitStack,
+) -> tuple[list[Source], list[Refused], list[Refused]]:
+    """
+    Return the newest verified snapshot of every node in each collection ``changes`` touches
+    (each kept open until ``opened`` closes), this node's own refused ones, and other nodes'.
+    """
+    found: list[Source] = []
+    refused: dict[bool, list[Refused]] = {True: [], False: []}  # by whether it is this node's
+    for collection in qdrant_settings.collections:
+        # This node's own snapshot first: a point id is imported once per run, and an integer id
+        # is this node's before any other node's that uses it (a restore after a reinstall).
+        nodes = sorted(layout.collection_nodes(repo, collection), key=lambda n: n != node)
+        for name in nodes:
+            if changes.touches(f"collections/{collection}/{name}/"):
+                owner = None if name == node else name  # this node's own: a restore, ids and all
+                source, refusals = latest_snapshot(
+                    layout.collection_dir(repo, collection, name),
+                    owner,
+                    qdrant_settings.batch_size,
+                    settings,
+                    opened,
+                )
+                refused[owner is None] += [refuse(repo, r, is_own=owner is None) for r in refusals]
+                found += [source] if source is not None else []
+    return found, refused[True], refused[False]
+
+
 def latest_snapshot(
-    cfg: config.Config, collection: str, node: str, opened: contextlib.ExitStack
+    folder: Path,
+    owner: str | None,
+    run_lines: int,
+    settings: config.Embedding,
+    opened: contextlib.ExitStack,
 ) -> tuple[Source | None, list[snapshot_verify.Refusal]]:
     """
-    Return the newest verified snapshot of ``node``, and the newer ones refused.
+    Return the newest verified snapshot in a node's ``folder`` as a source, its file kept open
+    until ``opened`` closes, and the newer ones refused. ``owner`` is None for this node's own.
 
     Its texts come from this node's ``text_fields`` of the collection when it sets them there
     (``[embedding.collections.<name>]``), else from the manifest's: what the stack that made the
     snapshot embedded. Its vector size and model are not checked: every vector is made here.
     """
-    folder = layout.collection_dir(cfg.repo_path, collection, node)
-    found, refused = snapshot_verify.latest(folder, collection, node, cfg.qdrant.batch_size)
+    repo, collection, node = layout.repo_of(folder), folder.parent.name, folder.name
+    found, refused = snapshot_verify.latest(folder, collection, node, run_lines)
     if found is None:
         return None, refused
     opened.enter_context(found)
-    settings = cfg.embedding
     fields = (
         settings.text_fields_of(collection)
         if settings.overrides_text_fields(collection)
         else found.manifest.embedding.text_fields
     )
-    owner = None if node == cfg.node_id else node  # this node's own: a restore, ids and all
     source = Source(
         collection=collection,
-        label=str(found.path.relative_to(cfg.repo_path)),
+        label=str(found.path.relative_to(repo)),
         count=found.manifest.points,
         entries=snapshot_entries(found, owner, fields, settings.document_prefix_of(collection)),
         owner=owner,
