@@ -1,7 +1,10 @@
 """Configuration: one frozen attrs tree mirroring the TOML file (DESIGN.md "Configuration").
 
 ``load(path)`` reads TOML, structures it with cattrs (unknown keys and wrong types are errors that
-name the key and the file), applies the cross-field checks, and expands ``~`` once.
+name the key and the file), applies the cross-field checks, and expands ``~`` once. The tables of
+each area are defined in their own module (``config_sync``, ``config_anonymize``,
+``config_vectors``, ``config_sharing``) and named from here (``config.Sync``); ``Config``, the root,
+and ``Metrics`` are here.
 """
 
 from __future__ import annotations
@@ -18,277 +21,25 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from fedlearn import config_check
+
+# Each area's tables live in a module of their own; the rest of fedlearn names them config.<Table>.
+from fedlearn.config_anonymize import Anonymize as Anonymize
+from fedlearn.config_anonymize import ExtraRule as ExtraRule
+from fedlearn.config_sharing import Publish as Publish
+from fedlearn.config_sharing import Pull as Pull
+from fedlearn.config_sharing import Trust as Trust
+from fedlearn.config_sync import CATEGORIES as CATEGORIES
+from fedlearn.config_sync import DEFAULT_RULES as DEFAULT_RULES
+from fedlearn.config_sync import CategoryRule as CategoryRule
+from fedlearn.config_sync import Sync as Sync
+from fedlearn.config_vectors import DISTANCES as DISTANCES
+from fedlearn.config_vectors import EMBEDDING_PROVIDERS as EMBEDDING_PROVIDERS
+from fedlearn.config_vectors import Embedding as Embedding
+from fedlearn.config_vectors import Qdrant as Qdrant
+from fedlearn.config_vectors import TextOverride as TextOverride
 from fedlearn.errors import ConfigError
 
-CATEGORIES = ("skills-patterns", "error-solutions", "best-practices")
 NODE_ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
-EMBEDDING_PROVIDERS = ("hash", "openai", "ollama")
-DISTANCES = ("Cosine", "Dot", "Euclid", "Manhattan")
-
-
-@attrs.frozen
-class CategoryRule:
-    """
-    One way an event becomes a pattern of a category; the first matching rule wins.
-
-    Attributes:
-        category: the category the event goes into.
-        all_of: fields that must all be non-empty.
-        any_of: of these fields at least one must be non-empty (empty list: no condition).
-        equals: fields that must hold exactly this string value.
-        fields: the fields copied into the pattern; they form its ``text`` and its content id.
-    """
-
-    category: str
-    fields: list[str]
-    all_of: list[str] = attrs.field(factory=list)
-    any_of: list[str] = attrs.field(factory=list)
-    equals: dict[str, str] = attrs.field(factory=dict)
-
-
-DEFAULT_RULES: tuple[CategoryRule, ...] = (
-    CategoryRule(
-        category="error-solutions",
-        any_of=["error_message", "error_type", "error"],
-        all_of=["solution"],
-        fields=["error_type", "error_message", "error", "solution"],
-    ),
-    CategoryRule(
-        category="best-practices",
-        equals={"event_type": "best_practice"},
-        any_of=["title", "description", "practice", "content"],
-        fields=["title", "description", "practice", "content"],
-    ),
-    CategoryRule(
-        category="best-practices",
-        all_of=["title", "description"],
-        fields=["title", "description"],
-    ),
-    CategoryRule(
-        category="skills-patterns",
-        all_of=["skill_name", "description"],
-        fields=["skill_name", "description"],
-    ),
-    CategoryRule(
-        category="skills-patterns",
-        all_of=["problem_type", "solution_approach"],
-        fields=["problem_type", "solution_approach", "skills_used", "generalizable_pattern"],
-    ),
-    CategoryRule(
-        category="skills-patterns",
-        equals={"outcome": "success"},
-        all_of=["query", "response"],
-        fields=["query", "response"],
-    ),
-)
-
-
-@attrs.frozen
-class ExtraRule:
-    """
-    A named regular expression whose matches are redacted as ``<redacted:NAME>``.
-
-    Attributes:
-        name: the rule's name: its placeholder, its count in the summary, what ``disable`` takes.
-        pattern: the regular expression (Python syntax) whose matches are redacted.
-    """
-
-    name: str
-    pattern: str
-
-
-@attrs.frozen
-class Sync:
-    """
-    The ``[sync]`` table: inputs, filter and retention of ``fedlearn sync``.
-
-    Attributes:
-        telemetry: the telemetry JSONL files to read, paths or globs (``~`` expands).
-        fine_tuning: the runtime fine-tuning dataset (JSONL chat records); "" to skip it.
-        value_threshold: events with a value score at or above this are kept (0 to 1).
-        max_line_bytes: longer lines are quarantined as too-long (their first 64 KiB).
-        quarantine_max_bytes: the quarantine's size; the oldest files go first, and bad lines past it are only counted.
-        workers: processes for a large backlog (32 MiB and more each); 0 = one per CPU (at most 4), 1 = none.
-        telemetry_snapshot_size: how many of the last high-value events ``data/telemetry/<node>.jsonl`` keeps.
-        snapshots_keep: how many fine-tuning snapshots to keep (by the stamp in the name).
-        categories: which categories to federate.
-        rules: how an event becomes a pattern (``[[sync.rules]]``); the first match wins, and setting any replaces the defaults as a whole.
-    """
-
-    telemetry: list[str] = attrs.field(
-        factory=lambda: ["~/.local/share/nixos-ai-stack/telemetry/hybrid-events.jsonl"]
-    )
-    fine_tuning: str = "~/.local/share/nixos-ai-stack/fine-tuning/dataset.jsonl"
-    value_threshold: float = 0.7
-    max_line_bytes: int = 1_048_576
-    quarantine_max_bytes: int = 64 * 1_048_576
-    workers: int = 0
-    telemetry_snapshot_size: int = 1000
-    snapshots_keep: int = 5
-    categories: list[str] = attrs.field(factory=lambda: list(CATEGORIES))
-    rules: list[CategoryRule] = attrs.field(factory=lambda: list(DEFAULT_RULES))
-
-
-@attrs.frozen
-class Anonymize:
-    """
-    The ``[anonymize]`` table: what to redact beyond the built-in rules.
-
-    Attributes:
-        hostnames: extra host or domain names to redact (this machine's own always are).
-        disable: built-in rule names to switch off.
-        allow: regular expressions of text never to redact.
-        extra_rules: more rules, e.g. ``[{ name = "ticket", pattern = "TCK-[0-9]{6}" }]``.
-    """
-
-    hostnames: list[str] = attrs.field(factory=list)
-    disable: list[str] = attrs.field(factory=list)
-    allow: list[str] = attrs.field(factory=list)
-    extra_rules: list[ExtraRule] = attrs.field(factory=list)
-
-
-@attrs.frozen
-class Qdrant:
-    """
-    The ``[qdrant]`` table: where the live collections are and how to reach them.
-
-    Attributes:
-        url: the Qdrant server; "" for the embedded local store in ``<state_dir>/qdrant``.
-        api_key_file: a file holding the server's API key (read at use, never copied).
-        collections: the collections export snapshots and import fills.
-        batch_size: points per import batch and per export page.
-        max_points: export at most this many points of a collection (0: no cap); a cut snapshot says so.
-        timeout: seconds one Qdrant request may take in all (connect, send, the whole answer).
-        retry_attempts: tries of a request that failed for a transient reason, the first included.
-        retry_deadline: seconds after which no new try starts.
-        distance: the distance of the collections import creates (Cosine, Dot, Euclid, Manhattan).
-    """
-
-    url: str = ""
-    api_key_file: str = ""
-    collections: list[str] = attrs.field(factory=lambda: list(CATEGORIES))
-    batch_size: int = 100
-    max_points: int = 0
-    timeout: float = 30.0
-    retry_attempts: int = 5
-    retry_deadline: float = 120.0
-    distance: str = "Cosine"
-
-
-@attrs.frozen
-class TextOverride:
-    """
-    An ``[embedding.collections.<name>]`` table: the text keys of one collection, when they differ.
-
-    Attributes:
-        text_fields: the payload fields this collection's texts come from (see ``Embedding``).
-        document_prefix: put before every text of this collection that import embeds.
-        query_prefix: put before a question searched in this collection.
-    """
-
-    text_fields: list[str] | None = None
-    document_prefix: str | None = None
-    query_prefix: str | None = None
-
-
-@attrs.frozen
-class Embedding:
-    """
-    The ``[embedding]`` table: how vectors are regenerated on import.
-
-    Attributes:
-        provider: ``hash`` (offline feature hashing, lexical only), ``openai`` (any /v1/embeddings server) or ``ollama``.
-        url: the embedding server, e.g. ``http://127.0.0.1:11434`` for Ollama.
-        model: the model the server runs, e.g. ``nomic-embed-text``.
-        dimension: the vector size the model makes (the stack's collections are 768).
-        api_key_file: a file holding the server's API key (read at use, never copied).
-        batch_size: texts per embedding request.
-        timeout: seconds one embedding request may take in all (the whole answer read).
-        retry_attempts: tries of a request that failed for a transient reason, the first included.
-        retry_deadline: seconds after which no new try starts.
-        text_fields: the payload fields a point's text comes from, in order: the first that holds
-            a non-empty string wins; an entry ``"title+description"`` joins those fields (each
-            present one, one per line) and wins when any of them is present. Export records this
-            list in the manifest; import embeds another node's points by the manifest's list,
-            unless this node overrides it for the collection (``collections``).
-        document_prefix: put before every text import embeds (``"search_document: "`` for
-            nomic-embed-text, ``"passage: "`` for e5).
-        query_prefix: put before the demo's question (``"search_query: "``, ``"query: "``).
-        collections: per-collection overrides of the three keys above, as tables
-            ``[embedding.collections.<name>]`` holding any of ``text_fields``,
-            ``document_prefix``, ``query_prefix``.
-    """
-
-    provider: str = "hash"
-    url: str = ""
-    model: str = ""
-    dimension: int = 768
-    api_key_file: str = ""
-    batch_size: int = 64
-    timeout: float = 60.0
-    retry_attempts: int = 5
-    retry_deadline: float = 120.0
-    text_fields: list[str] = attrs.field(factory=lambda: ["text", "description", "content"])
-    document_prefix: str = ""
-    query_prefix: str = ""
-    collections: dict[str, TextOverride] = attrs.field(factory=dict)
-
-    def text_fields_of(self, collection: str) -> list[str]:
-        """Return the text fields of ``collection``: its override, else ``text_fields``."""
-        found = self.collections.get(collection)
-        return found.text_fields if found and found.text_fields is not None else self.text_fields
-
-    def document_prefix_of(self, collection: str) -> str:
-        """Return the document prefix of ``collection``: its override, else ``document_prefix``."""
-        found = self.collections.get(collection)
-        if found and found.document_prefix is not None:
-            return found.document_prefix
-        return self.document_prefix
-
-    def query_prefix_of(self, collection: str) -> str:
-        """Return the query prefix of ``collection``: its override, else ``query_prefix``."""
-        found = self.collections.get(collection)
-        return found.query_prefix if found and found.query_prefix is not None else self.query_prefix
-
-    def overrides_text_fields(self, collection: str) -> bool:
-        """Return whether this node sets the text fields of ``collection`` itself."""
-        found = self.collections.get(collection)
-        return found is not None and found.text_fields is not None
-
-
-@attrs.frozen
-class Publish:
-    """
-    The ``[publish]`` table: how ``fedlearn publish`` commits and pushes.
-
-    Attributes:
-        remote: the git remote to push to and pull from.
-        branch: the branch this node commits on.
-        author: the commits' author and committer, ``Name <email>`` (never a hostname).
-        push_attempts: tries of a push the remote rejected because another node pushed first.
-        push_deadline: seconds after which no new push starts.
-        timeout: seconds one git fetch or push may take in all before it is stopped (a remote
-            that hangs or trickles).
-    """
-
-    remote: str = "origin"
-    branch: str = "main"
-    author: str = "fedlearn <fedlearn@localhost>"
-    push_attempts: int = 5
-    push_deadline: float = 120.0
-    timeout: float = 600.0
-
-
-@attrs.frozen
-class Pull:
-    """
-    The ``[pull]`` table: what ``fedlearn pull`` does after bringing in new data.
-
-    Attributes:
-        import_after: run import after a pull that changed data/.
-    """
-
-    import_after: bool = True
 
 
 @attrs.frozen
@@ -301,29 +52,6 @@ class Metrics:
     """
 
     path: str = ""
-
-
-@attrs.frozen
-class Trust:
-    """
-    The ``[trust]`` table: who this node believes wrote which files under data/ (docs/sharing.md).
-
-    Attributes:
-        allowed_signers: git's allowed-signers file (``gpg.ssh.allowedSignersFile``): one line per
-            node, ``<node_id> <key type> <public key>``. Set, it turns identity on: pull and
-            publish accept a change to a node's files under data/ only from a commit signed by
-            that node's key, and keep the last accepted content for any other (with a warning);
-            "" trusts every commit (this node's own files are protected either way).
-        signing_key: this node's SSH private key file (``user.signingkey``, e.g.
-            ``/var/lib/fedlearn/id_ed25519``); required with ``allowed_signers``: publish signs its
-            commits with it.
-        admins: node ids whose retractions count for any pattern (others' only for patterns
-            they have seen themselves).
-    """
-
-    allowed_signers: str = ""
-    signing_key: str = ""
-    admins: list[str] = attrs.field(factory=list)
 
 
 @attrs.frozen
