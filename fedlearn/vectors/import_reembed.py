@@ -20,7 +20,7 @@ from fedlearn import config
 from fedlearn.errors import QdrantError
 from fedlearn.formats import records
 from fedlearn.store import state
-from fedlearn.vectors import identity, import_batches, import_sources
+from fedlearn.vectors import identity, import_batches
 
 log = logging.getLogger(__name__)
 
@@ -87,14 +87,14 @@ def rebuild_or_refuse(
         log.warning(
             "%s: %s vectors, this node makes %s: rebuilding it as %s",
             collection,
-            import_sources.describe_vectors(present),
-            import_sources.describe_vectors(job.vectors),
+            describe_vectors(present),
+            describe_vectors(job.vectors),
             target,
         )
         return Decision(target=target, wanted=wanted, rebuild=True)
     error = (
-        f"collection {collection} has {import_sources.describe_vectors(present)} vectors, this "
-        f"node makes {import_sources.describe_vectors(job.vectors)} ({embedder}); it holds {foreign} points fedlearn does not own and never re-embeds, "
+        f"collection {collection} has {describe_vectors(present)} vectors, this "
+        f"node makes {describe_vectors(job.vectors)} ({embedder}); it holds {foreign} points fedlearn does not own and never re-embeds, "
         f"so nothing was written to it. To fix: set embedding.model and embedding.dimension "
         f"({present.size}) to the model those points were made with; or, when the stack moved to "
         f"this model, let it re-create {collection} and run `fedlearn import --full` (a collection "
@@ -180,3 +180,8 @@ def record(job: import_batches.ImportRun, collection: str, wanted: identity.Iden
 def progress_file(store: state.StateDir, collection: str) -> Path:
     """Return where the re-embedding of ``collection`` keeps its progress."""
     return store.path("import", "reembed", f"{collection}.json")
+
+
+def describe_vectors(vectors: records.VectorConfig) -> str:
+    """Return ``768-d Cosine`` for a vector config."""
+    return f"{vectors.size}-d {vectors.distance}"

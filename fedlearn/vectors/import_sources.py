@@ -323,8 +323,3 @@ def tagged(source: Source) -> Iterator[tuple[Source, records.Point, str]]:
 def prefixed(prefix: str, text: str) -> str:
     """Return ``text`` with ``prefix`` in front; "" stays "" (no text is no text, prefix or not)."""
     return prefix + text if text.strip() else ""
-
-
-def describe_vectors(vectors: records.VectorConfig) -> str:
-    """Return ``768-d Cosine`` for a vector config."""
-    return f"{vectors.size}-d {vectors.distance}"
