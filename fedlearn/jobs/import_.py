@@ -126,7 +126,9 @@ def execute(
             # Saved before the mark moves: from now on every import reads their sources again.
             import_quarantine.save(store, held)
         if is_clean and not dry_run:
-            import_changes.save(store, msgspec.structs.replace(changes.now, collections=present))
+            skipped = [r.path for r in plan.skipped]
+            mark = msgspec.structs.replace(changes.now, collections=present, skipped=skipped)
+            import_changes.save(store, mark)
     return summarize(
         plan,
         tallies,
@@ -146,8 +148,8 @@ def what_changed(
     """
     Return what this import reads, decided once: every file with ``full``, when git cannot tell,
     or when a collection the last import left is gone from Qdrant or was embedded by another
-    embedder; else the files changed since the last clean import, and the sources of the points
-    set aside.
+    embedder; else the files changed since the last clean import, the sources of the points set
+    aside, and the other nodes' snapshots it skipped.
     """
     last = import_changes.load(store)
     changes = import_changes.find(cfg.repo_path, last, start_mark(cfg), full=full)
@@ -164,7 +166,7 @@ def what_changed(
     if stale := import_reembed.stale(store, where, changes.held, embedding, distance):
         log.warning("%s embedded by another embedder: reading everything", stale)
         return changes.everything()
-    return changes.adding(ledger.retry_paths())
+    return changes.adding(ledger.retry_paths()).adding(changes.skipped)
 
 
 def start_mark(cfg: config.Config) -> import_changes.Mark:

@@ -27,11 +27,14 @@ class Mark(msgspec.Struct, frozen=True, kw_only=True):
         scope: the Qdrant target, collections and categories it covered; another scope reads all.
         collections: the collections Qdrant held after it; one gone since (a server whose data
             was wiped) makes the next import read everything.
+        skipped: other nodes' snapshots it skipped (they did not verify); the next import
+            verifies them again, changed or not (a newer fedlearn, or a fixed file, reads them).
     """
 
     commit: str
     scope: str
     collections: list[str] = msgspec.field(default_factory=list)
+    skipped: list[str] = msgspec.field(default_factory=list)
 
 
 DECODER = msgspec.json.Decoder(Mark)
@@ -117,6 +120,11 @@ class Changes:
     def reads_all(self) -> bool:
         """Return whether every file is read."""
         return self.paths is None
+
+    @property
+    def skipped(self) -> list[str]:
+        """Return the other nodes' snapshots the last clean import skipped (to verify again)."""
+        return self.last.skipped if self.last else []
 
     @property
     def held(self) -> list[str]:

@@ -207,6 +207,26 @@ def test_import_skips_another_nodes_tampered_snapshot(alpha: Node, beta: Node, h
     assert (beta.state / "import" / "mark.json").exists()
 
 
+def test_import_verifies_a_skipped_snapshot_again_until_it_reads(alpha: Node, beta: Node) -> None:
+    """
+    Another node's snapshot skipped once is verified again by every later import, changed or not:
+    once it verifies (here: its damage undone, so git sees no change since the mark), it is read.
+    """
+    path = in_beta(beta, alpha_snapshot(alpha), alpha)
+    original = path.read_bytes()
+    tamper(path, "checksum")
+    first = import_.execute(beta.config())
+    assert first.exit_code == 0 and len(first.result.skipped_snapshots) == 1
+    again = import_.execute(beta.config())
+    assert again.result.read == "changed"
+    assert again.result.skipped_snapshots == first.result.skipped_snapshots
+    path.write_bytes(original)
+    fixed = import_.execute(beta.config())
+    assert fixed.result.read == "changed" and fixed.result.skipped_snapshots == []
+    assert livestore.count(beta, "skills-patterns") == len(SKILLS)
+    assert import_.execute(beta.config()).result.collections == {}
+
+
 @pytest.mark.parametrize("how", ["checksum", "manifest-missing"])
 def test_import_fails_on_its_own_tampered_snapshot(alpha: Node, how: str) -> None:
     """This node's own snapshot that does not verify fails the import (exit 1); the mark stays."""
