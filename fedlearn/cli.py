@@ -6,12 +6,14 @@ Only the named command's module is imported, so ``--help`` and ``--version`` sta
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import os
 import signal
 import sys
 import typing
+from collections.abc import Iterator
 from types import FrameType, ModuleType
 
 from fedlearn import __version__, commands
@@ -21,7 +23,8 @@ log = logging.getLogger("fedlearn")
 
 def job_module(name: str) -> ModuleType:
     """Return the module of command ``name``, imported now (only the command being run is)."""
-    return importlib.import_module(commands.module_name(name))
+    with Signals.deferred():
+        return importlib.import_module(commands.module_name(name))
 
 
 def chosen(argv: list[str]) -> str | None:
@@ -45,6 +48,7 @@ class Signals:
     """Turn SIGINT and SIGTERM into one KeyboardInterrupt, so cleanups run; a second one exits."""
 
     received = 0
+    loading = False
 
     @classmethod
     def install(cls) -> None:
@@ -58,7 +62,26 @@ class Signals:
         if cls.received:
             os._exit(128 + cls.received)
         cls.received = signum
-        raise KeyboardInterrupt
+        if not cls.loading:
+            raise KeyboardInterrupt
+
+    @classmethod
+    @contextlib.contextmanager
+    def deferred(cls) -> Iterator[None]:
+        """
+        Hold a first signal while modules load, and raise it once they have.
+
+        A KeyboardInterrupt raised inside a C extension that is building its types at import
+        (msgspec's decoders call back into ``typing``) can crash the interpreter (SIGSEGV) instead
+        of unwinding; loading takes a fraction of a second, so the signal waits for its end.
+        """
+        cls.loading = True
+        try:
+            yield
+        finally:
+            cls.loading = False
+        if cls.received:
+            raise KeyboardInterrupt
 
     @classmethod
     def release(cls) -> None:
@@ -166,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
 
             return runner.usage_error(str(error), words)
         # Imported once a command is known: --help and --version load no configuration or job.
-        from fedlearn import runner
+        with Signals.deferred():
+            from fedlearn import runner
 
         return runner.run(args, environ)
     except KeyboardInterrupt:  # before runner took over (it reports its own)

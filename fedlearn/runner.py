@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import importlib
 import itertools
 import logging
 import os
@@ -110,7 +109,7 @@ def run(args: argparse.Namespace, environ: dict[str, str]) -> int:
     output = Output(args.json, args.log_format)
     try:
         logs.setup(-1 if args.quiet else args.verbose, args.log_format)
-        module = importlib.import_module(commands.module_name(args.command))
+        module = cli.job_module(args.command)
         cfg = load_config(args, environ)
         summary = execute(args.command, module, cfg, args)
         output.answer(summary)
