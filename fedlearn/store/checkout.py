@@ -3,8 +3,9 @@
 Every job that writes under data/ (sync, retract, export, publish, pull) holds the repo lock while
 it touches the work tree, so a sync never writes into a rebase in flight (whose abort would undo
 it). Under that lock, before anything else, what a run killed inside git left is cleared: git's
-lock files older than this run (when no git process is working in the checkout), fedlearn's
-scratch indexes and scratch folders of dead processes, and a rebase fedlearn left unfinished.
+lock files that no live process can own, fedlearn's scratch indexes and scratch folders of dead
+processes, and a rebase fedlearn left unfinished. A git lock a live git may hold (the user's
+``git commit`` waiting for its editor) is never removed: the job stops with an error naming it.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from fedlearn.errors import GitError
 from fedlearn.store import atomic, git_local, git_remote, state
 
 log = logging.getLogger(__name__)
-# When this run began (this module is imported as the command starts): a git lock file older than
-# that is not one of this run's own git commands.
-RUN_STARTED = time.time()
+# Where processes are listed (Linux); without it no git lock is ever removed.
+PROC = Path("/proc")
 # The scratch index publish commits through, and the scratch folder it scans, named by pid.
 SCRATCH_INDEX = re.compile(r"fedlearn-index\.(?P<pid>\d+)(?:\.lock)?")
 SCRATCH_FOLDER = re.compile(r"publish-(?P<pid>\d+)-.*")
@@ -40,21 +41,27 @@ def writing(store: state.StateDir, repo: Path, wait: float) -> Iterator[None]:
     Hold the repo lock (waiting up to ``wait`` seconds for it) and clear what a killed run left.
 
     Raise LockHeldError when the lock stays held longer than ``wait``.
+    Raise GitError when a git lock file that a live git may hold is left in the checkout.
     """
     with store.repo_lock(wait=wait):
-        recover(store, repo)
+        recover(store, repo, acquired=time.time())
         yield
 
 
-def recover(store: state.StateDir, repo: Path) -> None:
-    """Clear, under the repo lock, what a run killed inside git or inside publish left behind."""
+def recover(store: state.StateDir, repo: Path, *, acquired: float) -> None:
+    """
+    Clear, under the repo lock taken at ``acquired`` (epoch seconds), what a run killed inside
+    git or inside publish left behind.
+
+    Raise GitError when a git lock file that a live git may hold is left in the checkout.
+    """
     sweep_scratch_folders(store.root)
     top = git_local.toplevel(repo)
     if top is None:
         return
     git_dir, common_dir = git_local.git_dirs(top)
     sweep_scratch_indexes(git_dir)
-    remove_stale_git_locks(top, git_dir, common_dir)
+    remove_stale_git_locks(top, git_dir, common_dir, acquired)
     git_remote.abort_interrupted_rebase(top)
 
 
@@ -90,42 +97,102 @@ def git_lock_files(git_dir: Path, common_dir: Path) -> list[Path]:
     return sorted(path for path in found if not SCRATCH_INDEX.fullmatch(path.name))
 
 
-def remove_stale_git_locks(top: Path, git_dir: Path, common_dir: Path) -> None:
+def remove_stale_git_locks(top: Path, git_dir: Path, common_dir: Path, acquired: float) -> None:
     """
-    Remove git's lock files that a killed git left: older than this run, with no git process
-    working in the checkout (a user's ``git commit`` waiting for its editor keeps its lock).
+    Remove the git lock files in the checkout that no live process can own, with a warning.
+
+    A lock made since the repo lock was taken at ``acquired`` is a live git's and left alone (git
+    reports it if a command of this run meets it). An older one is removed only when it is this
+    user's, and no process of this user that is git (its name starts with ``git``) works in, or
+    names, the checkout (or hides its working folder), and no process has the file open. Raise
+    GitError naming the first lock that stays, and the pids that may hold it.
     """
-    stale = []
+    folders = tuple(folder.resolve() for folder in (top, git_dir, common_dir))
     for path in git_lock_files(git_dir, common_dir):
-        with contextlib.suppress(FileNotFoundError):
-            if path.stat().st_mtime < RUN_STARTED:
-                stale.append(path)
-    if not stale:
-        return
-    busy = git_processes_in(top, git_dir, common_dir)
-    if busy:
-        log.warning(
-            "%s: git lock files left (%s), but git runs there (pid %s); kept",
-            top,
-            ", ".join(p.name for p in stale),
-            ", ".join(map(str, busy)),
-        )
-        return
-    for path in stale:
-        path.unlink(missing_ok=True)
-        log.warning("removed %s, left by a git command that was killed", path)
-
-
-def git_processes_in(*folders: Path) -> list[int]:
-    """Return the pids of running git processes whose working folder is in one of ``folders``."""
-    found = []
-    for entry in Path("/proc").glob("[0-9]*"):
         try:
-            if not (entry / "comm").read_text().startswith("git"):
-                continue
-            cwd = (entry / "cwd").readlink()
-        except OSError:  # gone meanwhile, or another user's
+            before = path.stat()
+        except FileNotFoundError:
             continue
-        if any(cwd == folder or cwd.is_relative_to(folder) for folder in folders):
-            found.append(int(entry.name))
-    return found
+        if before.st_mtime >= acquired:
+            continue
+        if before.st_uid != os.geteuid():
+            raise kept(
+                path, f"it belongs to user {before.st_uid}, whose processes fedlearn leaves alone"
+            )
+        holders = possible_holders(path, before.st_uid, folders)
+        if holders is None:
+            raise kept(
+                path, f"{PROC} is not readable here, so whether git still holds it is unknown"
+            )
+        if holders:
+            raise kept(path, f"git may still hold it (pid {', '.join(map(str, holders))})")
+        remove_if_unchanged(path, before)
+
+
+def kept(path: Path, why: str) -> GitError:
+    """Return the error that stops a job at a git lock file it may not remove."""
+    return GitError(
+        f"{path}: git lock file left in the checkout, and not removed: {why}",
+        hint=f"let that git command finish (or end it), then rerun; if no git runs there, rm {path}",
+    )
+
+
+def remove_if_unchanged(path: Path, before: os.stat_result) -> None:
+    """Remove the lock file at ``path`` if it is still the one ``before`` describes."""
+    with contextlib.suppress(FileNotFoundError):
+        now = path.stat()
+        if (now.st_ino, now.st_mtime_ns) == (before.st_ino, before.st_mtime_ns):
+            path.unlink()
+            log.warning("removed %s, left by a git command that was killed", path)
+
+
+def possible_holders(lock: Path, uid: int, folders: tuple[Path, ...]) -> list[int] | None:
+    """
+    Return the pids of the live processes of user ``uid`` that may hold the git lock ``lock``:
+    git processes that work in, or name on their command line or in their environment, one of
+    ``folders`` (or whose working folder cannot be read), and any process with ``lock`` open.
+    Return None when the process list cannot be read (no /proc).
+    """
+    if not (PROC / "self").is_dir():
+        return None
+    names = [os.fsencode(folder) for folder in folders]
+    found = []
+    for entry in PROC.glob("[0-9]*"):
+        with contextlib.suppress(OSError):  # a process gone meanwhile is no holder
+            if int(entry.name) == os.getpid() or entry.stat().st_uid != uid:
+                continue
+            if is_git_there(entry, folders, names) or has_open(entry, lock):
+                found.append(int(entry.name))
+    return sorted(found)
+
+
+def is_git_there(entry: Path, folders: tuple[Path, ...], names: list[bytes]) -> bool:
+    """
+    Return whether process ``entry`` (a /proc folder) is a git command that may work on one of
+    ``folders``: it works there, names one on its command line or in its environment (``git
+    --git-dir=…`` or ``GIT_DIR=…`` run from elsewhere), or hides these. git's file system monitor
+    daemon, which takes no lock, does not count.
+    """
+    if not (entry / "comm").read_text().startswith("git"):
+        return False
+    try:
+        command = (entry / "cmdline").read_bytes()
+        told = command + (entry / "environ").read_bytes()
+        cwd = (entry / "cwd").readlink()
+    except PermissionError:
+        return True
+    if command.split(b"\0")[1:2] == [b"fsmonitor--daemon"]:
+        return False
+    if any(cwd == folder or cwd.is_relative_to(folder) for folder in folders):
+        return True
+    return any(name in told for name in names)
+
+
+def has_open(entry: Path, lock: Path) -> bool:
+    """Return whether process ``entry`` (a /proc folder) has the file ``lock`` open."""
+    target = lock.resolve()
+    for fd in (entry / "fd").iterdir():
+        with contextlib.suppress(OSError):
+            if fd.readlink() == target:
+                return True
+    return False

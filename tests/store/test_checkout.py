@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import time
 from collections.abc import Callable
@@ -15,8 +16,10 @@ from typing import Any
 
 import pytest
 
+from fedlearn.errors import GitError
 from fedlearn.learn import patterns
-from tests.conftest import Node, cli_env, fedlearn_command, git, write_jsonl
+from fedlearn.store import checkout, state
+from tests.conftest import Node, cli_env, fedlearn_command, git, init_repo, write_jsonl
 
 pytestmark = pytest.mark.e2e
 
@@ -147,5 +150,177 @@ def test_a_git_lock_is_kept_while_git_runs_in_the_checkout(node: Node, tmp_path:
         holder.wait()
     assert process.returncode == 1
     assert lock.exists()
-    assert "but git runs there" in process.stderr
+    assert f"{lock}: git lock file left in the checkout" in process.stderr
+    assert f"git may still hold it (pid {holder.pid})" in process.stderr
     node.run("publish")
+
+
+def committing_git(repo: Path, folder: Path) -> tuple[subprocess.Popen[bytes], Path]:
+    """
+    Start a real ``git commit -a`` of a changed file on ``repo``, run from ``folder`` (outside
+    it, naming it with ``--git-dir``/``--work-tree``), whose editor waits until the returned file
+    exists: git holds ``index.lock`` meanwhile. Return once the lock is there.
+    """
+    (repo / "notes.txt").write_text("first\n")
+    git(repo, "add", "notes.txt")
+    git(repo, "-c", "user.name=user", "-c", "user.email=u@localhost", "commit", "-q", "-m", "notes")
+    (repo / "notes.txt").write_text("second\n")
+    go, editing = folder / "go", folder / "editing"
+    editor = folder / "editor"
+    editor.write_text(
+        f'#!/bin/sh\ntouch {editing}\nwhile [ ! -e {go} ]; do sleep 0.05; done\necho message > "$1"\n'
+    )
+    editor.chmod(0o755)
+    command = [
+        "git",
+        f"--git-dir={repo / '.git'}",
+        f"--work-tree={repo}",
+        "commit",
+        "-a",
+    ]
+    env = cli_env() | {
+        "GIT_EDITOR": str(editor),
+        "GIT_AUTHOR_NAME": "user",
+        "GIT_AUTHOR_EMAIL": "u@localhost",
+        "GIT_COMMITTER_NAME": "user",
+        "GIT_COMMITTER_EMAIL": "u@localhost",
+    }
+    process = subprocess.Popen(command, cwd=folder, env=env, start_new_session=True)
+    while not editing.exists():
+        assert process.poll() is None, "git commit ended before its editor started"
+        time.sleep(0.02)
+    assert (repo / ".git" / "index.lock").exists()
+    return process, go
+
+
+def test_a_live_git_keeps_its_index_lock(node: Node, tmp_path: Path) -> None:
+    """A user's ``git commit`` run from another folder, waiting for its editor, keeps the
+    index.lock it holds: the job stops naming the lock and the git's pid, and the commit then
+    goes through."""
+    write_jsonl(node.telemetry, events(0, 3))
+    node.run("sync")
+    lock = node.repo / ".git" / "index.lock"
+    committing, go = committing_git(node.repo, tmp_path)
+    try:
+        process = node.run("publish", check=False)
+        assert lock.exists()
+    finally:
+        go.touch()
+        assert committing.wait() == 0
+    assert process.returncode == 1
+    assert f"{lock}: git lock file left in the checkout" in process.stderr
+    assert f"pid {committing.pid}" in process.stderr
+    assert f"rm {lock}" in process.stderr
+    node.run("publish")
+
+
+def test_a_killed_git_loses_its_index_lock(node: Node, tmp_path: Path) -> None:
+    """The index.lock of a ``git commit`` killed (with its editor) is removed with a warning by
+    the next job, which goes through."""
+    write_jsonl(node.telemetry, events(0, 3))
+    node.run("sync")
+    lock = node.repo / ".git" / "index.lock"
+    committing, _ = committing_git(node.repo, tmp_path)
+    os.killpg(committing.pid, signal.SIGKILL)
+    committing.wait()
+    assert lock.exists()
+    process = node.run("publish")
+    assert not lock.exists()
+    assert f"removed {lock}, left by a git command that was killed" in process.stderr
+    assert git(node.repo, "status", "--porcelain") == " M notes.txt\n"  # the user's edit stays
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
+def test_another_users_git_lock_is_kept(node: Node) -> None:
+    """An old lock file of another user is never removed: that user's git may hold it."""
+    lock = node.repo / ".git" / "HEAD.lock"
+    lock.write_bytes(b"")
+    os.chown(lock, 65534, 65534)
+    old = time.time() - 60
+    os.utime(lock, (old, old))
+    process = node.run("publish", check=False)
+    assert process.returncode == 1
+    assert lock.exists()
+    assert "it belongs to user 65534" in process.stderr
+
+
+def old_lock(repo: Path, name: str = "index.lock") -> Path:
+    """Return a git lock file planted a minute ago in ``repo``."""
+    lock = repo / ".git" / name
+    lock.write_bytes(b"")
+    old = time.time() - 60
+    os.utime(lock, (old, old))
+    return lock
+
+
+def test_a_lock_made_since_the_repo_lock_was_taken_is_left_alone(tmp_path: Path) -> None:
+    """A git lock newer than the repo lock's acquisition is a live git's: kept, no error."""
+    repo = init_repo(tmp_path / "repo")
+    lock = old_lock(repo)
+    checkout.recover(state.StateDir(tmp_path / "state"), repo, acquired=time.time() - 120)
+    assert lock.exists()
+    checkout.recover(state.StateDir(tmp_path / "state"), repo, acquired=time.time())
+    assert not lock.exists()
+
+
+def test_a_lock_some_process_has_open_is_kept(tmp_path: Path) -> None:
+    """A process of any name with the lock file open may hold it: the error names the lock."""
+    repo = init_repo(tmp_path / "repo")
+    lock = old_lock(repo, "HEAD.lock")
+    with lock.open("rb") as handle:
+        holder = subprocess.Popen(["sleep", "60"], stdin=handle)
+    try:
+        with pytest.raises(GitError, match=f"{lock}: .*pid {holder.pid}"):
+            checkout.recover(state.StateDir(tmp_path / "state"), repo, acquired=time.time())
+    finally:
+        holder.kill()
+        holder.wait()
+    assert lock.exists()
+
+
+def test_no_lock_is_removed_without_a_process_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where processes cannot be listed (no /proc), an old git lock is kept and named."""
+    repo = init_repo(tmp_path / "repo")
+    lock = old_lock(repo)
+    monkeypatch.setattr(checkout, "PROC", tmp_path / "no-proc")
+    with pytest.raises(GitError, match="not readable here") as raised:
+        checkout.recover(state.StateDir(tmp_path / "state"), repo, acquired=time.time())
+    assert f"rm {lock}" in raised.value.hint
+    assert lock.exists()
+
+
+@pytest.mark.parametrize("naming", ["option", "environment"])
+def test_a_ref_lock_of_a_live_git_run_from_elsewhere_is_kept(tmp_path: Path, naming: str) -> None:
+    """A real ``git update-ref --stdin`` run from another folder, naming the repo with
+    ``--git-dir`` or GIT_DIR, holds the locks of a prepared update of main (HEAD's and main's):
+    they are kept, and the error names one and the git's pid."""
+    repo = init_repo(tmp_path / "repo")
+    git(repo, "commit", "-q", "--allow-empty", "-m", "first")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    git_dir = str(repo / ".git")
+    option = [f"--git-dir={git_dir}"] if naming == "option" else []
+    env = os.environ | ({"GIT_DIR": git_dir} if naming == "environment" else {})
+    holder = subprocess.Popen(
+        ["git", *option, "update-ref", "--stdin"],
+        cwd=elsewhere,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdin is not None and holder.stdout is not None
+    holder.stdin.write("start\nupdate refs/heads/main HEAD\nprepare\n")
+    holder.stdin.flush()
+    assert holder.stdout.readline() == "start: ok\n"
+    assert holder.stdout.readline() == "prepare: ok\n"
+    locks = [repo / ".git" / "HEAD.lock", repo / ".git" / "refs" / "heads" / "main.lock"]
+    try:
+        with pytest.raises(GitError, match=f"{locks[0]}: .*pid {holder.pid}"):
+            checkout.recover(state.StateDir(tmp_path / "state"), repo, acquired=time.time() + 1)
+        assert all(lock.exists() for lock in locks)
+    finally:
+        holder.communicate("abort\n")
+    assert not any(lock.exists() for lock in locks)
