@@ -1,4 +1,4 @@
-"""fedlearn status and fedlearn metrics reflect the state dir, data/ and git."""
+"""fedlearn status reflects the state dir, data/ and git."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from prometheus_client.parser import text_string_to_metric_families
 
 from fedlearn import sample
 from fedlearn.formats import layout
@@ -55,44 +54,6 @@ def test_status_exits_1_after_a_failed_run(node: Node) -> None:
     )
     text = node.run("status", check=False)
     assert "failed" in text.stdout
-
-
-def test_metrics_parse_and_match_the_state(node: Node, tmp_path: Path) -> None:
-    """The textfile parses with prometheus_client and its values match status."""
-    write_jsonl(node.telemetry, EVENTS)
-    node.telemetry.open("a").write("{bad line\n")
-    node.run("sync")
-    out = tmp_path / "textfile" / "fedlearn.prom"
-    node.run("metrics", "--output", str(out))
-    families = {f.name: f for f in text_string_to_metric_families(out.read_text())}
-    _, answer = status(node)
-    patterns = {
-        (s.labels["category"], s.labels["scope"]): s.value
-        for s in families["fedlearn_patterns"].samples
-    }
-    for category, count in answer["patterns"]["node"].items():
-        assert patterns[(category, "node")] == count
-    results = {
-        s.labels["state"]: s.value
-        for s in families["fedlearn_job_last_result"].samples
-        if s.labels["job"] == "sync"
-    }
-    assert results == {"ok": 1, "idle": 0, "blocked": 0, "failed": 0, "interrupted": 0}
-    bad = {s.labels["reason"]: s.value for s in families["fedlearn_bad_lines"].samples}
-    assert bad == {"invalid-json": 1}
-    success = [
-        s
-        for s in families["fedlearn_job_last_success_timestamp_seconds"].samples
-        if s.labels["job"] == "sync"
-    ]
-    assert success and success[0].value > 1.7e9
-
-
-@pytest.mark.parametrize("flag", ["--output", "-o"])
-def test_metrics_writes_to_stdout_with_dash(node: Node, flag: str) -> None:
-    """``-o -`` prints the exposition instead of writing a file."""
-    process = node.run("metrics", flag, "-")
-    assert "# TYPE fedlearn_patterns gauge" in process.stdout
 
 
 @pytest.mark.parametrize("damage", ["{not json", "[" * 5000 + "]" * 5000])
