@@ -8,13 +8,12 @@ detection modes, with the cases the issue names one by one.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
 from fedlearn import config
-from fedlearn.anonymize import Anonymizer, Machine, builtin_rule_names, checks, prefilter, providers
+from fedlearn.anonymize import Anonymizer, Machine, builtin_rule_names, prefilter
 
 DATA = Path(__file__).resolve().parent / "data" / "families"
 MACHINE = Machine(hostname="quasar", fqdn="quasar", user="jdoe", home="/home/jdoe")
@@ -68,15 +67,6 @@ def test_corpus_is_redacted_the_same_by_both_modes() -> None:
     for row in SECRETS + BENIGN:
         for text in (row["text"], row["text"] + " — works now"):
             assert fast.anonymize(text) == plain.anonymize(text), text
-
-
-@pytest.mark.parametrize(("name", "shape", "words"), providers.FAMILIES, ids=lambda v: str(v))
-def test_provider_literal_is_in_every_match(name: str, shape: str, words: tuple[str, ...]) -> None:
-    """A family's trigger words (its RE2 gate too) hold every corpus token its shape matches."""
-    pattern = re.compile(shape)
-    for row in SECRETS:
-        for match in pattern.finditer(row["secret"]):
-            assert any(word in match.group() for word in words), (name, match.group())
 
 
 @pytest.mark.parametrize(
@@ -179,42 +169,6 @@ def test_benign_text_stays(text: str) -> None:
     """Names, coordinates, hashes, ids, dates and versions are not secrets or personal data."""
     for use_re2 in (True, False) if HAS_RE2 else (False,):
         assert anonymizer(use_re2).anonymize(text) == text
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("call +1 415 555 2671 today", "call <phone> today"),
-        ("phone: (415) 555-2671", "phone: <phone>"),
-        ("Tél: 06 12 34 56 78", "Tél: <phone>"),
-        ("card 4111 1111 1111 1111 on file", "card <card> on file"),
-        ("IBAN DE89 3704 0044 0532 0130 00", "IBAN <iban>"),
-        ("pay to GB82WEST12345698765432", "pay to <iban>"),
-    ],
-)
-def test_personal_numbers_are_redacted(text: str, expected: str) -> None:
-    """Phone numbers, payment cards and IBANs become typed placeholders."""
-    assert anonymizer(False).anonymize(text) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "card 4111 1111 1111 1112 on file",  # fails Luhn
-        "IBAN DE88 3704 0044 0532 0130 00",  # fails mod 97
-        "version 1.415.555.2671",
-        "2026-01-15 12:30:45 +0000",
-    ],
-)
-def test_numbers_that_fail_their_checks_stay(text: str) -> None:
-    """A number that fails Luhn or mod 97, a version or a timestamp is left alone."""
-    assert anonymizer(False).anonymize(text) == text
-
-
-def test_luhn_and_mod97_checks() -> None:
-    """The checks accept known-good numbers and reject a changed digit."""
-    assert checks.is_luhn("4111111111111111") and not checks.is_luhn("4111111111111112")
-    assert checks.is_iban("DE89370400440532013000") and not checks.is_iban("DE89370400440532013001")
 
 
 def test_docs_name_every_rule() -> None:

@@ -1,0 +1,154 @@
+"""Value checks: what decides that a shape the patterns found is a secret or personal datum."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from fedlearn.anonymize import checks
+
+
+def test_entropy_is_bits_per_character() -> None:
+    """One repeated character has none, two equally used one bit, four two bits; "" none."""
+    assert checks.entropy("") == 0
+    assert checks.entropy("aaaa") == 0
+    assert checks.entropy("abab") == pytest.approx(1.0)
+    assert checks.entropy("abcd") == pytest.approx(2.0)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "${DB_PASSWORD}",
+        "$DB_PASSWORD",
+        "{{ vault_password }}",
+        "YOUR_KEY",
+        "<password>",
+        "********",
+        "xxxxxxxx",
+        "%(pw)s",
+        "changeme",
+    ],
+)
+def test_references_placeholders_and_masks_are_no_secrets(value: str) -> None:
+    """A variable, a template, a placeholder, a mask or a stock default refers to a secret."""
+    assert checks.is_reference(value)
+
+
+@pytest.mark.parametrize("value", ["hunter2xyz", "$6$saltsalt$abcdefghijk", "Zx8Qp2Lm9Vb4"])
+def test_literals_and_crypt_hashes_are_no_references(value: str) -> None:
+    """A literal is no reference, and a crypt hash (``$6$…``) is not a ``$VARIABLE``."""
+    assert not checks.is_reference(value)
+
+
+def test_character_classes_counts_lower_upper_digits_and_others() -> None:
+    """Each class counts once, however often it occurs."""
+    assert [checks.character_classes(v) for v in ("", "abc", "aB", "aB1", "aB1-", "----")] == [
+        0,
+        1,
+        2,
+        3,
+        4,
+        1,
+    ]
+
+
+def test_looks_random_wants_length_and_variety() -> None:
+    """Generated: long enough, varied, several classes; short or one repeated character is not."""
+    assert checks.looks_random("a8F3kLm29QzX7vB1")
+    assert not checks.looks_random("a8F3kLm29Q")
+    assert checks.looks_random("a8F3kLm29Q", minimum=8)
+    assert not checks.looks_random("a" * 40)
+
+
+def test_is_hexadecimal_takes_hashes_and_uuids_only() -> None:
+    """Hex digits and dashes (a hash, a UUID) and nothing else."""
+    assert checks.is_hexadecimal("9f86d081884c7d659a2feaa0c55ad015")
+    assert checks.is_hexadecimal("6f1c0a52-3b9e-4d21-a8c4-0f2e7d9b1c35")
+    assert not checks.is_hexadecimal("9f86g081")
+
+
+@pytest.mark.parametrize(
+    ("value", "following"),
+    [
+        ("get_password", "()"),
+        ("self.token", ""),
+        ("password", ""),
+        ("new_password", ""),
+        ("str", " = None"),
+        ("hunter2xyz", ","),
+        ("std::env::var", ""),
+    ],
+)
+def test_code_after_a_secret_key_is_no_secret(value: str, following: str) -> None:
+    """Calls, attributes, the key passed on, variables named after it and types are code."""
+    assert checks.is_code(value, "password", "password", following)
+
+
+def test_a_literal_after_a_secret_key_is_no_code() -> None:
+    """A literal value ending the line is not code."""
+    assert not checks.is_code("hunter2xyz", "password", "password", "")
+    assert not checks.is_code("Zx8Qp2Lm9Vb4", "DB_PASSWORD", "password", " # prod")
+
+
+def test_a_value_that_starts_a_sentence_is_prose() -> None:
+    """``password: must be at least…`` is documentation, not a password."""
+    assert checks.is_prose("must", " be at least 8 characters")
+    assert not checks.is_prose("hunter2", "")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "127.0.0.1",
+        "0.0.0.0",  # noqa: S104 - an address string checked, nothing bound
+        "::1",
+        "169.254.169.254",
+        "192.0.2.10",
+        "224.0.0.1",
+        "255.255.255.0",
+        "fe80::",
+        "2001:db8::1",
+        "1.1.1.1",
+        "8.8.8.8",
+        "not an address",
+    ],
+)
+def test_addresses_that_name_no_machine_stay_readable(value: str) -> None:
+    """Loopback, unspecified, metadata, documentation, multicast, netmasks, prefixes, well-known
+    resolvers (and what is no address at all) stay."""
+    assert checks.is_kept_ip(value)
+
+
+@pytest.mark.parametrize("value", ["10.1.2.3", "192.168.1.20", "fe80::1", "2a01:4f8:c17::1"])
+def test_addresses_of_machines_are_not_kept(value: str) -> None:
+    """Private and public addresses of hosts are redacted."""
+    assert not checks.is_kept_ip(value)
+
+
+def test_is_ipv6_wants_a_digit() -> None:
+    """``cafe::babe`` reads as code; an address with a digit is IPv6."""
+    assert checks.is_ipv6("2a01:4f8::1")
+    assert not checks.is_ipv6("cafe::babe")
+
+
+def test_basic_credentials_are_base64_of_user_and_password() -> None:
+    """``Basic`` carries base64 of ``user:password``; other base64 or a word does not count."""
+    assert checks.is_basic_credentials(base64.b64encode(b"admin:secretpass").decode())
+    assert not checks.is_basic_credentials(base64.b64encode(b"adminsecretpass").decode())
+    assert not checks.is_basic_credentials("authentication")
+
+
+def test_a_snowflake_is_base64_of_a_discord_id() -> None:
+    """The first part of a Discord bot token decodes to a numeric id."""
+    assert checks.is_snowflake(base64.b64encode(b"123456789012345678").decode())
+    assert not checks.is_snowflake(base64.b64encode(b"hello there").decode())
+
+
+def test_luhn_and_mod97_checks() -> None:
+    """The checks accept known-good numbers and reject a changed digit."""
+    assert checks.is_luhn("4111111111111111") and not checks.is_luhn("4111111111111112")
+    assert checks.is_iban("DE89370400440532013000") and not checks.is_iban("DE89370400440532013001")
+    assert checks.is_iban("GB82WEST12345698765432")
+    assert not checks.is_iban("GB82WEST12345698765433")

@@ -1,0 +1,88 @@
+"""Credentials with a recognizable shape: found whole, at a token's start, examples and prose kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer
+from tests.anonymize.conftest import found
+
+JWT = (
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
+    "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
+)
+SHAPED = [
+    ("AKIASBNUHE1LPSMW8NAV", "aws-access-key"),
+    ("ghp_a8F3kLm29QzX7vB1nR5tY0uW4eS6dC2hJ9pM", "github-token"),
+    ("glpat-a8F3kLm29QzX7vB1nR5t", "gitlab-token"),
+    ("sk-proj-a8F3kLm29QzX7vB1nR5tY0uW4eS6dC2hJ9pMa8F3kLm29QzX7vB1", "openai-key"),
+    (
+        "sk-ant-api03-a8F3kLm29QzX7vB1nR5tY0uW4eS6dC2hJ9pMa8F3kLm29QzX7vB1nR5tY0uW4eS6dC2hJ9pMa8F3"
+        "kLm29QzX7vB1-abcdAA",
+        "anthropic-key",
+    ),
+    ("hf_a8F3kLm29QzX7vB1nR5tY0uW4eS6dC2hJ9p", "huggingface-token"),
+    ("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", "groq-key"),
+    ("npm_a8F3kLm29QzX7vB1nR5tY0uW4eS6dC2hJ9pM", "npm-token"),
+    ("xoxb-1234567890-1234567890123-a8F3kLm29QzX7vB1nR5tY0uW", "slack-token"),
+    ("123456789:AAHk3LmQ9zX7vB1nR5tY0uW4eS6dC2hJ9pM", "telegram-bot-token"),
+    ("abc8Q~a8F3kLm29QzX7vB1nR5tY0uW4eS6dC2hJ", "azure-client-secret"),
+    ("sk_live_a8F3kLm29QzX7vB1nR5tY0uW4eS6", "stripe-key"),
+    ("AGE-SECRET-KEY-1" + "Q" * 58, "age-secret-key"),
+    (JWT, "jwt"),
+]
+
+
+@pytest.mark.parametrize(("token", "rule"), SHAPED)
+def test_a_shaped_token_is_replaced_whole_by_its_rule(
+    anonymizer: Anonymizer, token: str, rule: str
+) -> None:
+    """In a sentence, the token (and only it) becomes ``<redacted:RULE>``; scan names the rule."""
+    text = f"the service uses {token} since monday"
+    assert anonymizer.anonymize(text) == f"the service uses <redacted:{rule}> since monday"
+    assert found(anonymizer, text) == [rule]
+
+
+@pytest.mark.parametrize(("token", "rule"), SHAPED[:4])
+def test_a_token_inside_a_longer_run_is_not_one(
+    anonymizer: Anonymizer, token: str, rule: str
+) -> None:
+    """A prefix that is the tail of a longer word starts no token (``bounded``)."""
+    text = f"id x{token} here"
+    assert rule not in found(anonymizer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aws docs use AKIAIOSFODNN7EXAMPLE as the key id",
+        "placeholder AKIAXXXXXXXXXXXXXXXX in the template",
+        "we pip install sk-learn-with-examples for the course",
+        "hf_transformers_documentation_page_abc",
+    ],
+)
+def test_documentation_examples_and_names_are_kept(anonymizer: Anonymizer, text: str) -> None:
+    """Documented example key ids, masked ones, and prefixed names that read as words stay."""
+    assert anonymizer.anonymize(text) == text
+    assert found(anonymizer, text) == []
+
+
+def test_a_private_key_block_is_a_secret(anonymizer: Anonymizer) -> None:
+    """A PEM private key's header is found; a certificate's is not."""
+    key = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAE\n"
+    assert "private-key" in found(anonymizer, key)
+    certificate = "-----BEGIN CERTIFICATE-----\n"
+    assert found(anonymizer, certificate) == []
+
+
+def test_an_ai_clients_literal_key_is_a_provider_key(anonymizer: Anonymizer) -> None:
+    """``cohere.Client("…")`` names its key by the provider's module (``after_provider``)."""
+    key = "a8F3kLm29QzX7vB1nR5tY0uW4eS6dC2hJ9pMa8F3"
+    assert found(anonymizer, f'co = cohere.Client("{key}")') == ["provider-key"]
+    assert "provider-key" not in found(anonymizer, f'co = other.Client("{key}")')
+
+
+def test_two_tokens_in_one_line_are_both_found(anonymizer: Anonymizer) -> None:
+    """Every token of a line is found, each under its own rule, in order."""
+    text = f"{SHAPED[0][0]} and {SHAPED[1][0]}"
+    assert anonymizer.anonymize(text) == "<redacted:aws-access-key> and <redacted:github-token>"

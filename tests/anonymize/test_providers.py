@@ -1,0 +1,67 @@
+"""Provider tokens known by a literal: found at a run's start when generated, names kept."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer, providers
+from tests.anonymize.conftest import found
+
+SECRETS = [
+    json.loads(line)
+    for line in (Path(__file__).resolve().parents[1] / "data" / "families" / "secrets.jsonl")
+    .read_text(encoding="utf-8")
+    .splitlines()
+]
+
+
+@pytest.mark.parametrize(("name", "shape", "words"), providers.FAMILIES, ids=lambda v: str(v))
+def test_provider_literal_is_in_every_match(name: str, shape: str, words: tuple[str, ...]) -> None:
+    """A family's trigger words (its RE2 gate too) hold every corpus token its shape matches."""
+    pattern = re.compile(shape)
+    for row in SECRETS:
+        for match in pattern.finditer(row["secret"]):
+            assert any(word in match.group() for word in words), (name, match.group())
+
+
+@pytest.mark.parametrize(
+    ("token", "rule"),
+    [
+        ("aio_a8F3kLm29QzX7vB1nR5tY0uW4eS6", "adafruit-key"),
+        ("bkua_" + "5f0c9e2a" * 5, "buildkite-token"),
+        ("dckr_pat_a8F3kLm29QzX7vB1nR5tY0uW4eS", "docker-hub-token"),
+        ("xai-a8F3kLm29QzX7vB1nR5tY0uW4eS6dC2hJ9pMa8F3kLm29QzX7vB1nR5tY0uW4", "xai-key"),
+        ("s.a8F3kLm29QzX7vB1nR5tY0uW", "vault-legacy-token"),
+        ("phx_a8F3kLm29QzX7vB1nR5tY0uW4eS6dC2hJ9pMa8F3kL", "posthog-key"),
+        ("dop_v1_" + "5f0c9e2a" * 8, "digitalocean-token"),
+    ],
+)
+def test_a_provider_token_becomes_its_familys_placeholder(
+    anonymizer: Anonymizer, token: str, rule: str
+) -> None:
+    """A token of a family's shape is replaced by ``<redacted:FAMILY>`` and is a scan finding."""
+    text = f"export KEYLIKE {token} now"
+    assert anonymizer.anonymize(text) == f"export KEYLIKE <redacted:{rule}> now"
+    assert found(anonymizer, text) == [rule]
+
+
+def test_a_body_that_reads_as_words_is_a_name_unless_it_is_hex(anonymizer: Anonymizer) -> None:
+    """``aio_readTheFineManual…`` is an identifier; a hex body counts whatever it reads like."""
+    name = "call aio_readTheFineManualBeforeAsking here"
+    assert anonymizer.anonymize(name) == name
+    assert found(anonymizer, "key bkua_" + "a" * 40) == ["buildkite-token"]
+
+
+def test_a_literal_inside_a_longer_run_starts_no_token(anonymizer: Anonymizer) -> None:
+    """``xaio_…`` is no Adafruit key: a token starts a run of token characters."""
+    assert "adafruit-key" not in found(anonymizer, "key xaio_a8F3kLm29QzX7vB1nR5tY0uW4eS6 here")
+
+
+def test_a_common_literal_gates_only_with_more_of_the_token(anonymizer: Anonymizer) -> None:
+    """The ``s.`` of Vault's legacy tokens is everywhere in Nix code; attribute paths stay."""
+    text = "services.qdrant.enable = true; s.enableLoggingForAllModules"
+    assert anonymizer.anonymize(text) == text
