@@ -1,0 +1,119 @@
+"""Secrets known by their key: the key stays, the literal value goes, code and references stay."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer, assignments
+from tests.anonymize.conftest import found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('DB_PASSWORD: "Zx8Qp2Lm9Vb4"', 'DB_PASSWORD: "<redacted:password>"'),
+        ("db_password = 'Zx8Qp2Lm9Vb4'", "db_password = '<redacted:password>'"),
+        ("<password>Zx8Qp2Lm9Vb4</password>", "<password><redacted:password></password>"),
+        ("apiKey: Zx8Qp2Lm9Vb4kT", "apiKey: <redacted:api-key>"),
+        ('{"api_key": "Zx8Qp2Lm9Vb4kT"}', '{"api_key": "<redacted:api-key>"}'),
+        ("export GITHUB_TOKEN=Zx8Qp2Lm9Vb4kTfR", "export GITHUB_TOKEN=<redacted:token>"),
+        ('clientSecret: "Zx8Qp2Lm9Vb4"', 'clientSecret: "<redacted:secret>"'),
+        ("--api-key Zx8Qp2Lm9Vb4kT", "--api-key <redacted:api-key>"),
+        ("--api-key=Zx8Qp2Lm9Vb4kT", "--api-key=<redacted:api-key>"),
+        (
+            "https://x.example.com/cb?access_token=Zx8Qp2Lm9Vb4kTfR&x=1",
+            "https://x.example.com/cb?access_token=<redacted:token>&x=1",
+        ),
+        (
+            "Authorization: Token 5f0c9e2a7b4d1c8e3f6a9b2c5d8e1f4a",
+            "Authorization: Token <redacted:authorization>",
+        ),
+    ],
+)
+def test_the_key_stays_and_the_value_goes(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """Every key form (env, YAML, JSON, XML, flags, URLs, headers) keeps its key and scheme."""
+    assert anonymizer.anonymize(text) == expected
+    assert found(anonymizer, text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "password=$DB_PASSWORD",
+        "password={{ vault_password }}",
+        "api_key: YOUR_KEY",
+        "token: str",
+        "token: null",
+        "password: str = None",
+        'password=os.environ["DB_PASSWORD"]',
+        "password = password",
+        "password=get_password()",
+        "password: must be at least 8 characters",
+        "password_file=/run/secrets/db",
+        "password_hash=Zx8Qp2Lm9Vb4",
+        "max_tokens=4096",
+        "token_type=bearer",
+        "sortKey=Zx8Qp2Lm9Vb4kTfR",
+        "cache_key=9f86d081884c7d659a2feaa0c55ad015",
+    ],
+)
+def test_references_code_prose_and_non_secret_keys_stay(anonymizer: Anonymizer, text: str) -> None:
+    """A reference, code, a type, prose, or a key that does not end in a secret word is kept."""
+    assert anonymizer.anonymize(text) == text
+    assert found(anonymizer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("key", "rule"),
+    [
+        ("DB_PASSWORD", "password"),
+        ("clientSecret", "secret"),
+        ("apiKey", "api-key"),
+        ("x-api-key", "api-key"),
+        ("signingKey", "api-key"),
+        ("Authorization", "authorization"),
+        ("password_file", None),
+        ("max_tokens", None),
+        ("token_type", None),
+        ("description", None),
+    ],
+)
+def test_a_key_counts_when_it_ends_with_a_secret_word(key: str, rule: str | None) -> None:
+    """``DB_PASSWORD`` is a password, ``apiKey`` an api-key; ``password_file`` names no secret."""
+    assert assignments.classify_key(key) == rule
+
+
+def test_hex_after_a_loose_key_is_an_id_but_after_a_credential_key_a_secret(
+    anonymizer: Anonymizer,
+) -> None:
+    """A hash after ``key`` or ``cache_key`` is an id; after ``session``, ``cookie`` or
+    ``signingKey`` it is a credential."""
+    value = "9f86d081884c7d659a2feaa0c55ad015"
+    for key in ("key", "cache_key", "primaryKey"):
+        assert found(anonymizer, f"{key}={value}") == [], key
+    for key in ("session", "cookie", "signingKey"):
+        assert found(anonymizer, f"{key}={value}") != [], key
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "rule"),
+    [
+        ("password", "hunter2xyz", "password"),
+        ("DB_PASSWORD", "Zx8Qp2Lm9Vb4", "password"),
+        ("password", "${X}", None),
+        ("password", "", None),
+        ("password", 3, None),
+        ("password", None, None),
+        ("password", ["hunter2xyz"], None),
+        ("token", "<redacted:token>", None),
+        ("description", "Zx8Qp2Lm9Vb4", None),
+    ],
+)
+def test_field_secret_names_a_literal_under_a_secret_key(
+    key: str, value: Any, rule: str | None
+) -> None:
+    """A JSON field is a secret when its key names one and its value is a literal string (not a
+    reference, an empty string, a number, null, a list, or a placeholder already)."""
+    assert assignments.field_secret(key, value) == rule

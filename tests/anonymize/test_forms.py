@@ -1,0 +1,71 @@
+"""Secrets known by the form around them: pairs, auth tuples, LDAP and curl options, Secrets."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer
+from tests.anonymize.conftest import found
+
+PRIVATE_KEY = base64.b64encode(b"-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA").decode()
+CERTIFICATE = base64.b64encode(b"-----BEGIN CERTIFICATE-----\nMIIDazCCAlOgAwIBAgIUQ").decode()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'System.setProperty("DB_PASSWORD", "Xk9vLq2ZpW7r")',
+            'System.setProperty("DB_PASSWORD", "<redacted:password>")',
+        ),
+        (
+            "- name: API_TOKEN\n  value: Xk9vLq2ZpWmnop",
+            "- name: API_TOKEN\n  value: <redacted:token>",
+        ),
+        (
+            '<add key="ClearTextPassword" value="Xk9vLq2ZpW7r"/>',
+            '<add key="ClearTextPassword" value="<redacted:password>"/>',
+        ),
+        ('auth=("svc", "Tr0ub4dor&3x")', 'auth=("svc", "<redacted:password>")'),
+        (
+            'requests.get(url, auth=HTTPBasicAuth("svc", "Tr0ub4dor3x"))',
+            'requests.get(url, auth=HTTPBasicAuth("svc", "<redacted:password>"))',
+        ),
+        ("ldapsearch -w Tr0ub4dor3x -D cn=admin", "ldapsearch -w <redacted:password> -D cn=admin"),
+        ("curl -u app:Tr0ub4dor3x https://x", "curl -u app:<redacted:password> https://x"),
+        (
+            "apiVersion: v1\nkind: Secret\ndata:\n  anything: c2VjcmV0dmFsdWUxMjM0NQ==\n",
+            "apiVersion: v1\nkind: Secret\ndata:\n  anything: <redacted:kubernetes-secret>\n",
+        ),
+        (f"echo {PRIVATE_KEY} | base64 -d", "echo <redacted:private-key> | base64 -d"),
+    ],
+)
+def test_the_form_stays_and_the_credential_goes(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """Each form keeps its shape; only the credential becomes a placeholder (a scan finding)."""
+    assert anonymizer.anonymize(text) == expected
+    assert found(anonymizer, text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'System.setProperty("LOG_LEVEL", "debugverbose1")',
+        "- name: LOG_LEVEL\n  value: debugverbose1",
+        'auth=("svc", password)',
+        "ldapsearch -w $LDAP_PW -D cn=admin",
+        "grep -w pattern file",
+        "tar -u app:files archive",
+        "curl -u app https://x",
+        "apiVersion: v1\nkind: ConfigMap\ndata:\n  anything: c2VjcmV0dmFsdWUxMjM0NQ==\n",
+        f"echo {CERTIFICATE} | base64 -d",
+    ],
+)
+def test_the_same_forms_without_a_credential_stay(anonymizer: Anonymizer, text: str) -> None:
+    """A pair whose key names no secret, a variable, another tool's ``-w``/``-u``, a ConfigMap's
+    data and a base64 certificate are kept."""
+    assert anonymizer.anonymize(text) == text
+    assert found(anonymizer, text) == []
