@@ -86,10 +86,12 @@ def test_the_content_key_ignores_whitespace_and_metadata_but_not_roles_or_order(
 
 
 def test_the_content_key_keeps_message_boundaries() -> None:
-    """Moving text across the boundary of two messages changes the key."""
+    """Moving text across the boundary of two messages, or of a role and its content, changes
+    the key."""
     assert finetune.content_key(chat(("user", "ab"), ("user", "c"))) != finetune.content_key(
         chat(("user", "a"), ("user", "bc"))
     )
+    assert finetune.content_key(chat(("user", "xy"))) != finetune.content_key(chat(("userx", "y")))
 
 
 class Upper:
