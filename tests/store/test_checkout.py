@@ -324,3 +324,18 @@ def test_a_ref_lock_of_a_live_git_run_from_elsewhere_is_kept(tmp_path: Path, nam
     finally:
         holder.communicate("abort\n")
     assert not any(lock.exists() for lock in locks)
+
+
+def test_a_lock_replaced_since_it_was_judged_is_not_removed(tmp_path: Path) -> None:
+    """A lock file judged stale but replaced since (another git took the lock anew) stays; the
+    one judged is removed."""
+    lock = tmp_path / "index.lock"
+    lock.write_bytes(b"")
+    judged = lock.stat()
+    replacement = tmp_path / "new"
+    replacement.write_bytes(b"x")
+    replacement.replace(lock)
+    checkout.remove_if_unchanged(lock, judged)
+    assert lock.read_bytes() == b"x"
+    checkout.remove_if_unchanged(lock, lock.stat())
+    assert not lock.exists()
