@@ -40,6 +40,7 @@ class DeadlineTransport(httpx.HTTPTransport):
         # httpx.HTTPTransport takes no network backend: its pool is replaced (before any use) by
         # one whose backend keeps the deadline; handle_request and close are httpx's own.
         self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(),  # httpx's own: honours SSL_CERT_FILE and _DIR
             network_backend=http_deadline.Backend(),
             max_keepalive_connections=None if keepalive else 0,
         )

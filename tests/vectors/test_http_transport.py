@@ -112,6 +112,18 @@ def test_sending_a_request_ends_at_its_deadline() -> None:
     assert "qdrant.timeout (0.5 s); stopped while sending the request" in str(error)
 
 
+def test_a_tls_handshake_ends_at_its_deadline() -> None:
+    """An https server that accepts and never says hello fails the call in the TLS handshake."""
+    transport = http_transport.DeadlineTransport(
+        DEADLINE, service="qdrant", setting="qdrant.timeout", max_bytes=1024
+    )
+    with hangserver.silent() as url, transport:
+        request = httpx.Request("GET", url.replace("http://", "https://") + "/readyz")
+        error = raised_by(lambda: http_transport.exchange(transport, request))
+    assert isinstance(error, httpx.ConnectTimeout)
+    assert "qdrant.timeout (0.5 s); stopped in the TLS handshake" in str(error)
+
+
 def test_each_wait_is_at_most_what_is_left_of_the_deadline() -> None:
     """A socket operation waits min(its own timeout, the time left): never past the deadline,
     however long its own timeout; none at all once the deadline has passed."""
@@ -151,7 +163,7 @@ def test_export_gives_up_on_a_trickling_qdrant(make_node: Any) -> None:
     not one per read) with one error line and no traceback."""
     with hangserver.slow_body() as url:
         node: Node = make_node("alpha", qdrant={"url": url, "timeout": 1.0, "retry_attempts": 1})
-        process = node.run("export", check=False)
+        process = node.run("export", check=False, timeout=300)
     assert process.returncode == 1
     assert "no whole answer within qdrant.timeout" in process.stderr
     assert "Traceback" not in process.stderr
