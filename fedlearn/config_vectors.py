@@ -25,7 +25,7 @@ class Qdrant:
         collections: the collections export snapshots and import fills.
         batch_size: points per import batch and per export page.
         max_points: export at most this many points of a collection (0: no cap); a cut snapshot says so.
-        timeout: seconds one Qdrant request may take in all (connect, send, the whole answer).
+        timeout: seconds one Qdrant request may take in all: name lookup, connect, TLS, sending, the headers and the whole answer.
         retry_attempts: tries of a request that failed for a transient reason, the first included.
         retry_deadline: seconds after which no new try starts.
         distance: the distance of the collections import creates (Cosine, Dot, Euclid, Manhattan).
@@ -70,7 +70,7 @@ class Embedding:
         dimension: the vector size the model makes (the stack's collections are 768).
         api_key_file: a file holding the server's API key (read at use, never copied).
         batch_size: texts per embedding request.
-        timeout: seconds one embedding request may take in all (the whole answer read).
+        timeout: seconds one embedding request may take in all: name lookup, connect, TLS, sending, the headers and the whole answer.
         retry_attempts: tries of a request that failed for a transient reason, the first included.
         retry_deadline: seconds after which no new try starts.
         text_fields: the payload fields a point's text comes from, in order: the first that holds

@@ -29,6 +29,7 @@ from fedlearn.jobs import Summary
 from fedlearn.store import state
 from fedlearn.vectors import (
     embed,
+    embed_ready,
     import_batches,
     import_changes,
     import_collection,
@@ -36,6 +37,7 @@ from fedlearn.vectors import (
     import_reembed,
     import_sources,
     qdrant,
+    qdrant_ready,
 )
 
 log = logging.getLogger(__name__)
@@ -75,8 +77,8 @@ def wait_ready(cfg: config.Config, seconds: float) -> None:
     Raise QdrantError or EmbeddingError naming the one that was not.
     """
     deadline = time.monotonic() + seconds
-    qdrant.wait_ready(cfg.qdrant, seconds)
-    embed.wait_ready(cfg.embedding, max(deadline - time.monotonic(), 0.0))
+    qdrant_ready.wait_ready(cfg.qdrant, seconds)
+    embed_ready.wait_ready(cfg.embedding, max(deadline - time.monotonic(), 0.0))
 
 
 def execute(

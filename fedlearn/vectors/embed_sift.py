@@ -1,6 +1,6 @@
 """Embedding around refused texts (guarantee 3): one text the server will not take is set aside.
 
-A batch the embedding server refuses for a reason that may be its input's (``embed.RefusedError``:
+A batch the embedding server refuses for a reason that may be its input's (``embed_answers.RefusedError``:
 a text over the model's context length gets 400, 413, 422 or llama.cpp's 500) is halved until the
 refused texts stand alone, so every other text is still embedded; a text refused alone is set aside
 only when the server embeds ``embed.CHECK_TEXT`` right after, so a server that refuses everything
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import attrs
 import numpy as np
 
-from fedlearn.vectors import embed
+from fedlearn.vectors import embed, embed_answers
 
 
 @attrs.frozen
@@ -51,7 +51,7 @@ def split(
     """Embed ``texts[start:stop]`` into ``into``; when they are refused, each half on its own."""
     try:
         into.matrix[start:stop] = embed.checked(embedder, texts[start:stop])
-    except embed.RefusedError as error:
+    except embed_answers.RefusedError as error:
         if stop - start == 1:
             embed.check(embedder)
             into.refused[start] = error.detail

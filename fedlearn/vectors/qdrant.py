@@ -8,7 +8,6 @@ leaves the import resumable, skip-existing makes the rerun complete the rest).
 from __future__ import annotations
 
 import inspect
-import json
 import logging
 import math
 import uuid
@@ -16,64 +15,20 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-import httpx
 from qdrant_client import QdrantClient, models
-from qdrant_client.common.client_exceptions import ResourceExhaustedResponse
-from qdrant_client.http.exceptions import ResponseHandlingException, UnexpectedResponse
 
 from fedlearn import config, retry
 from fedlearn.errors import QdrantError
 from fedlearn.formats import records
 from fedlearn.store import keyfile
-from fedlearn.vectors import points, qdrant_transport
+from fedlearn.vectors import http_transport, points, qdrant_retry
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 PointId = int | str
 STORE = "qdrant"
-# A readiness probe at least this often while waiting (``wait_ready``).
-READY_WAIT_INITIAL = 0.2
-READY_WAIT_MAX = 2.0
-# Backoff with jitter, stamina's shape: the first retry after about 0.2 s, then doubling.
-# What qdrant-client raises for a refused or failed request; anything else is a bug and propagates.
-REPORTED = (UnexpectedResponse, ResponseHandlingException, ResourceExhaustedResponse, ValueError)
-
-
-def is_transient(error: BaseException) -> bool:
-    """Return whether ``error`` may go away on its own: no connection, a timeout, 5xx or 429."""
-    if isinstance(error, ResourceExhaustedResponse):
-        return True
-    if isinstance(error, UnexpectedResponse):
-        code = error.status_code
-        return code is not None and (code == 429 or code >= 500)
-    if isinstance(error, ResponseHandlingException):
-        return isinstance(error.source, httpx.TransportError)
-    return False
-
-
-def describe(error: BaseException) -> str:
-    """Return Qdrant's own message for ``error``: the server's ``status.error`` when it sent one."""
-    if isinstance(error, UnexpectedResponse):
-        try:
-            status = json.loads(error.content)["status"]
-            detail = status["error"] if isinstance(status, dict) else str(status)
-        except (ValueError, KeyError, TypeError, RecursionError):  # not Qdrant's JSON
-            detail = error.content.decode("utf-8", "replace")[:300]
-        return f"HTTP {error.status_code}: {detail}"
-    if isinstance(error, ResponseHandlingException):
-        return f"{type(error.source).__name__}: {error.source}"
-    return str(error)
-
-
-def policy(settings: config.Qdrant) -> retry.Policy:
-    """Return the adapter's retry policy: transient failures only, as the config caps them."""
-    return retry.Policy(
-        name="qdrant",
-        attempts=settings.retry_attempts,
-        deadline=settings.retry_deadline,
-        retry_on=is_transient,
-        describe=describe,
-    )
+# Qdrant answers a page of payloads at a time; a few hundred MB is no page fedlearn asks for.
+MAX_ANSWER_BYTES = 256 * 1024 * 1024
 
 
 def target(settings: config.Qdrant, state: Path) -> str:
@@ -98,7 +53,12 @@ def open_client(settings: config.Qdrant, state: Path) -> QdrantClient:
             api_key=read_key(settings.api_key_file),
             timeout=math.ceil(settings.timeout),
             check_compatibility=False,
-            transport=qdrant_transport.DeadlineTransport(settings.timeout),
+            transport=http_transport.DeadlineTransport(
+                settings.timeout,
+                service="qdrant",
+                setting="qdrant.timeout",
+                max_bytes=MAX_ANSWER_BYTES,
+            ),
         )
     try:
         return QdrantClient(path=target(settings, state))
@@ -107,57 +67,6 @@ def open_client(settings: config.Qdrant, state: Path) -> QdrantClient:
             f"embedded Qdrant store {target(settings, state)} is in use: {error}",
             hint="another fedlearn export or import holds it; rerun when it has finished",
         ) from None
-
-
-class NotReadyError(Exception):
-    """Qdrant answered ``/readyz`` with something other than 200 (it is loading collections)."""
-
-
-def wait_ready(settings: config.Qdrant, seconds: float) -> None:
-    """
-    Return once the server at ``qdrant.url`` answers ``/readyz`` with 200; at once when embedded.
-
-    Qdrant opens its port only after loading every collection, then answers 503 until ready, so a
-    unit started after ``qdrant.service`` at boot finds it closed. Raise QdrantError when it is not
-    ready within ``seconds``.
-    """
-    if not settings.url:
-        return
-    url = settings.url.rstrip("/") + "/readyz"
-    key = read_key(settings.api_key_file)
-    headers = {"api-key": key} if key else {}
-    try:
-        retry.retrying(ready_policy(seconds))(probe_ready, url, headers, settings.timeout)
-    except (httpx.HTTPError, NotReadyError) as error:
-        raise QdrantError(
-            f"qdrant at {settings.url} not ready after {seconds:g}s: {describe_not_ready(error)}",
-            hint="check `systemctl status qdrant` and qdrant.url; import waits longer with a larger --wait-ready",
-        ) from None
-
-
-def ready_policy(seconds: float) -> retry.Policy:
-    """Return the readiness wait: a probe at least every 2 s until ``seconds`` have passed."""
-    return retry.Policy(
-        name="qdrant readiness",
-        attempts=math.ceil(seconds / READY_WAIT_INITIAL) + 1,
-        deadline=seconds,
-        retry_on=lambda error: isinstance(error, httpx.HTTPError | NotReadyError),
-        describe=describe_not_ready,
-        wait_initial=READY_WAIT_INITIAL,
-        wait_max=READY_WAIT_MAX,
-    )
-
-
-def probe_ready(url: str, headers: dict[str, str], timeout: float) -> None:
-    """GET ``url`` once; raise NotReadyError unless it answers 200 (httpx.HTTPError when closed)."""
-    answer = httpx.get(url, headers=headers, timeout=min(timeout, READY_WAIT_MAX))
-    if answer.status_code != httpx.codes.OK:
-        raise NotReadyError(f"HTTP {answer.status_code} {answer.text[:200]}")
-
-
-def describe_not_ready(error: BaseException) -> str:
-    """Return why a readiness probe failed: the error's type and message."""
-    return f"{type(error).__name__}: {error}"
 
 
 def connect(settings: config.Qdrant, state: Path) -> Store:
@@ -220,12 +129,14 @@ class Store:
         stays unreachable through every attempt.
         """
         try:
-            return retry.retrying(policy(self.settings))(function, *args, **kwargs)
-        except REPORTED as error:
+            return retry.retrying(qdrant_retry.policy(self.settings))(function, *args, **kwargs)
+        except qdrant_retry.REPORTED as error:
             hint = ""
-            if is_transient(error):
+            if qdrant_retry.is_transient(error):
                 hint = f"is Qdrant up at {self.target}? a rerun of the job resumes where it stopped"
-            raise QdrantError(f"qdrant {what} failed: {describe(error)}", hint=hint) from None
+            raise QdrantError(
+                f"qdrant {what} failed: {qdrant_retry.describe(error)}", hint=hint
+            ) from None
 
     def exists(self, collection: str) -> bool:
         """Return whether ``collection`` exists."""

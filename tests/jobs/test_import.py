@@ -28,7 +28,7 @@ from fedlearn.formats import layout, records
 from fedlearn.jobs import export, import_, pull, retract
 from fedlearn.store import state
 from fedlearn.vectors import embed, identity, import_batches, import_changes, points, qdrant
-from tests import embedserver
+from tests import embedserver, hangserver
 from tests.conftest import Node, cli_env, fedlearn_command, git
 from tests.jobs import livestore
 
@@ -791,19 +791,25 @@ def test_import_fails_a_batch_of_bad_vectors_and_keeps_its_mark(
     assert answer["imported"] == len(SKILLS) + len(ERRORS)
 
 
+@pytest.mark.parametrize("server", [hangserver.slow_body, hangserver.slow_headers])
 def test_import_gives_up_on_a_trickling_embedding_server(
-    alpha: Node, make_node: Callable[..., Node]
+    alpha: Node, make_node: Callable[..., Node], server: Callable[[], Any]
 ) -> None:
-    """A server that answers one byte at a time without end fails the call at embedding.timeout
-    (a total deadline, not per read), with a clear error and no traceback."""
-    with embedserver.running(embedserver.Behaviour(dimension=16, trickle=True)) as url:
+    """A server that answers one byte at a time without end (its body, or its headers) fails the
+    call at embedding.timeout (one deadline for the whole call, not per read): exit 1 with one
+    error line naming the server, its URL and the setting, no traceback. (The run's ``timeout``
+    is the test's safety: a hanging import fails it.)"""
+    with server() as url:
         embedding = {"dimension": 16, "provider": "openai", "url": url, "model": "m"}
         settings = embedding | {"retry_attempts": 1, "timeout": 1.0}
         node = make_node("beta", embedding=settings)
         livestore.pull(node)
-        process = node.run("import", check=False)
+        process = node.run("import", check=False, timeout=300)
     assert process.returncode == 1
-    assert "no whole answer within embedding.timeout" in process.stderr
+    [error] = [line for line in process.stderr.splitlines() if line.startswith("fedlearn: ")]
+    assert (
+        f"embedding server {url}/v1/embeddings: no whole answer within embedding.timeout" in error
+    )
     assert "Traceback" not in process.stderr
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from fedlearn import config
 from fedlearn.errors import EmbeddingError
-from fedlearn.vectors import embed, embed_sift
+from fedlearn.vectors import embed, embed_answers, embed_sift
 from tests import embedserver
 
 TEXTS = [f"text number {i} about nix" for i in range(32)]
@@ -71,7 +71,7 @@ def test_vectors_fails_when_the_server_refuses_the_check_text_too() -> None:
     behaviour = embedserver.Behaviour(fail_first=10**6, fail_status=400)
     with embedserver.running(behaviour) as url, pytest.raises(EmbeddingError) as caught:
         embed_sift.vectors(embedder(url), TEXTS, batch_size=32)
-    assert not isinstance(caught.value, embed.RefusedError)
+    assert not isinstance(caught.value, embed_answers.RefusedError)
     assert "HTTP 400" in str(caught.value) and "busy, try again" in str(caught.value)
     assert len(behaviour.requests) == 1 + int(math.log2(32)) + 1
     assert inputs(behaviour)[-1] == [embed.CHECK_TEXT]
@@ -101,7 +101,7 @@ def test_vectors_fails_at_once_when_the_server_is_unreachable() -> None:
     url = f"http://127.0.0.1:{embedserver.closed_port()}"
     with pytest.raises(EmbeddingError) as caught:
         embed_sift.vectors(embedder(url), TEXTS, batch_size=32)
-    assert not isinstance(caught.value, embed.RefusedError)
+    assert not isinstance(caught.value, embed_answers.RefusedError)
     assert "failed after retries" in str(caught.value)
 
 

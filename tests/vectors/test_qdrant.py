@@ -12,13 +12,13 @@ import attrs
 import httpx
 import pytest
 from qdrant_client import QdrantClient, models
-from qdrant_client.http.exceptions import ResponseHandlingException, UnexpectedResponse
+from qdrant_client.http.exceptions import ResponseHandlingException
 
 from fedlearn import config
 from fedlearn.errors import QdrantError
 from fedlearn.formats import records
 from fedlearn.vectors import points, qdrant
-from tests import bootserver, embedserver
+from tests import embedserver
 
 SETTINGS = config.Qdrant(retry_attempts=4, retry_deadline=30.0)
 COSINE16 = records.VectorConfig(size=16, distance="Cosine")
@@ -202,32 +202,6 @@ def test_call_fails_at_once_on_a_validation_error(
     assert not caught.value.hint
 
 
-def test_is_transient_tells_outages_from_refusals() -> None:
-    """Connection errors, timeouts, 5xx and 429 are transient; 4xx and parse errors are not."""
-    headers = httpx.Headers()
-
-    def status(code: int) -> UnexpectedResponse:
-        return UnexpectedResponse(code, "", b'{"status":{"error":"nope"}}', headers)
-
-    assert qdrant.is_transient(connect_error())
-    assert qdrant.is_transient(ResponseHandlingException(httpx.ReadTimeout("slow")))
-    assert qdrant.is_transient(status(503)) and qdrant.is_transient(status(429))
-    assert not qdrant.is_transient(status(400)) and not qdrant.is_transient(status(404))
-    assert not qdrant.is_transient(ResponseHandlingException(ValueError("bad json")))
-    assert not qdrant.is_transient(ValueError("Collection x not found"))
-
-
-def test_describe_uses_the_server_message() -> None:
-    """A refusal is reported with the server's own ``status.error``."""
-    error = UnexpectedResponse(
-        400,
-        "Bad Request",
-        b'{"status":{"error":"Wrong input: Vector dimension error"}}',
-        httpx.Headers(),
-    )
-    assert qdrant.describe(error) == "HTTP 400: Wrong input: Vector dimension error"
-
-
 def test_url_mode_fails_cleanly_when_nothing_listens(tmp_path: Path) -> None:
     """Against a closed local port every attempt is made, then QdrantError names the outage."""
     url = f"http://127.0.0.1:{embedserver.closed_port()}"
@@ -248,45 +222,3 @@ def test_url_mode_reads_the_api_key_file(tmp_path: Path) -> None:
         assert isinstance(remote.client, QdrantClient)
     with pytest.raises(QdrantError):
         qdrant.read_key(str(tmp_path / "missing"))
-
-
-def opening_after_first_refusal(
-    monkeypatch: pytest.MonkeyPatch, module: Any, boot: bootserver.Boot
-) -> list[str]:
-    """Open ``boot``'s port once ``module.wait_ready`` has been refused once; return the reasons."""
-    reasons: list[str] = []
-    described = module.describe_not_ready
-
-    def describe_and_open(error: BaseException) -> str:
-        reasons.append(type(error).__name__)
-        boot.open()
-        return str(described(error))
-
-    monkeypatch.setattr(module, "describe_not_ready", describe_and_open)
-    return reasons
-
-
-def test_wait_ready_waits_through_a_closed_port_and_503_for_readyz(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """A Qdrant still loading (port closed, then 503) is waited for until /readyz says 200."""
-    boot = bootserver.Boot(not_ready=2)
-    reasons = opening_after_first_refusal(monkeypatch, qdrant, boot)
-    key = tmp_path / "key"
-    key.write_text("s3cret\n")
-    with bootserver.booting(boot) as url:
-        qdrant.wait_ready(config.Qdrant(url=url, api_key_file=str(key)), 600.0)
-    assert reasons == ["ConnectError", "NotReadyError", "NotReadyError"]
-    assert boot.requests == [("/readyz", "s3cret")] * 3
-
-
-def test_wait_ready_fails_naming_qdrant_when_it_stays_down() -> None:
-    """A port that never opens: QdrantError after the given seconds, naming the URL."""
-    url = f"http://127.0.0.1:{embedserver.closed_port()}"
-    with pytest.raises(QdrantError, match=rf"qdrant at {url} not ready after 0.2s: ConnectError"):
-        qdrant.wait_ready(config.Qdrant(url=url), 0.2)
-
-
-def test_wait_ready_returns_at_once_for_the_embedded_store() -> None:
-    """No qdrant.url (the embedded store): nothing to wait for."""
-    qdrant.wait_ready(config.Qdrant(url=""), 0.0)
