@@ -234,13 +234,11 @@ class Learner:
         moments = MOMENT_DECODER.decode_lines(joined)
         threshold, known, tallies, now = self.threshold, self.known, into.patterns, self.now
         recent = into.recent
-        keys = list(map(self.encode_key, contents))
-        for line, own, content, key, when in zip(
-            found.lines, found.scores, contents, keys, moments, strict=True
-        ):
+        keys = map(self.encode_key, contents)
+        for line, own, key, when in zip(found.lines, found.scores, keys, moments, strict=True):
             taught = known.get(key)
             if taught is None:
-                taught = self.study(content)
+                taught = self.study(key)
                 if len(known) < KNOWN_CONTENTS:
                     known[key] = taught
             value = own if own is not None else taught.formula
@@ -271,13 +269,13 @@ class Learner:
             ):
                 tally[0], tally[5] = pattern, taught.redactions
 
-    def study(self, content: msgspec.Struct) -> Known:
-        """Work out what one distinct content teaches (decoded, scored, categorized, anonymized)."""
-        event = {}
-        for name in self.names:
-            raw = getattr(content, name)
-            if raw is not msgspec.UNSET:
-                event[name] = records.ANY_DECODER.decode(raw)
+    def study(self, key: bytes) -> Known:
+        """
+        Work out what one distinct content teaches (decoded, scored, categorized, anonymized).
+
+        ``key`` is the content's JSON: an object of the fields it has, each its raw value.
+        """
+        event = records.ANY_DECODER.decode(key)
         formula = score.formula(event) if event.get("outcome") is not None else None
         found = self.categorizer(event)
         if found is None:
