@@ -91,17 +91,23 @@ def runs(run: Lazy, start: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
         first = mapped.find(TOKEN_RUN)
         if first < 0:
             return  # cheaper than the search, and the patterns stay uncompiled
-        # The first run of 20 starts a maximal run: ``run`` (a separator, then the run) can
-        # start right before it, and ``start`` only matches there. On ASCII text a byte is a
-        # character; else the search starts at the beginning.
-        if first == 0:
-            found = start.match(subject)
+        if len(mapped) != len(subject):  # non-ASCII: a byte is not a character
+            if first == 0 and (found := start.match(subject)) is not None:
+                yield found
+            yield from run.finditer(subject)
+            return
+        # ASCII: the runs of ones are the maximal runs of token characters, and each one of 20 or
+        # more is one match: ``start`` at 0, else ``run`` from the separator before it (a run
+        # ends at a separator that ``run`` does not consume, so matches never touch). Each is
+        # matched where the byte map found it, instead of searched for between the runs.
+        while first >= 0:
+            found = start.match(subject) if first == 0 else run.match(subject, first - 1)
             if found is not None:
                 yield found
-        elif len(mapped) == len(subject):
-            yield from run.finditer(subject, first - 1)
-            return
-        yield from run.finditer(subject)
+            end = mapped.find(b"\x00", first)
+            if end < 0:
+                return
+            first = mapped.find(TOKEN_RUN, end)
 
     return find
 
