@@ -46,10 +46,10 @@ class Prefilter:
 
     def __init__(self, rules: Sequence[Rule], after: int = PAYOFF) -> None:
         self.always = tuple(index for index, rule in enumerate(rules) if rule.gate is None)
-        self._rules = rules
+        self._gates = tuple(rule.gate for rule in rules)
         self._pending = after
         self._set: Any = None
-        self._members: list[list[int]] = []
+        self._members: tuple[tuple[int, ...], ...] = ()
 
     @property
     def is_available(self) -> bool:
@@ -85,27 +85,36 @@ class Prefilter:
         if self._pending > 0:
             self._pending -= size
             return False
-        re2 = load_re2()
-        if re2 is None:
+        if load_re2() is None:
             return False
-        self._set = self._compile(re2)
+        self._set, self._members = compiled(self._gates)
         return True
 
-    def _compile(self, re2: Any) -> Any:
-        """Return the compiled set of the rules' distinct gates, filling ``_members``."""
-        options = re2.Options()
-        options.max_mem = 64 << 20
-        gate_set = re2.Set.SearchSet(options)
-        gates: dict[str, int] = {}
-        for index, rule in enumerate(self._rules):
-            if rule.gate is None:
-                continue
-            if rule.gate not in gates:
-                gates[rule.gate] = gate_set.Add(rule.gate)
-                self._members.append([])
-            self._members[gates[rule.gate]].append(index)
-        gate_set.Compile()
-        return gate_set
+
+@functools.lru_cache(maxsize=4)
+def compiled(gates: tuple[str | None, ...]) -> tuple[Any, tuple[tuple[int, ...], ...]]:
+    """
+    Return the RE2 set of the distinct ``gates`` (one per rule, None: no gate) and, for each set
+    member, the indexes of the rules it gates.
+
+    Cached per process: every anonymizer of one rule list shares the set, and with it the
+    automaton states RE2 builds lazily while it reads (the first megabytes read slower).
+    """
+    re2 = load_re2()
+    options = re2.Options()
+    options.max_mem = 64 << 20
+    gate_set = re2.Set.SearchSet(options)
+    numbers: dict[str, int] = {}
+    members: list[list[int]] = []
+    for index, gate in enumerate(gates):
+        if gate is None:
+            continue
+        if gate not in numbers:
+            numbers[gate] = gate_set.Add(gate)
+            members.append([])
+        members[numbers[gate]].append(index)
+    gate_set.Compile()
+    return gate_set, tuple(tuple(indexes) for indexes in members)
 
 
 class Triggers:
