@@ -114,8 +114,9 @@ def runs(run: Lazy, start: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
 
 def is_generated(value: str) -> bool:
     """Return whether a long run reads as a generated token, not a hash, name or identifier."""
-    classes = checks.character_classes(value.replace("-", "").replace("_", ""))
-    if classes < 3 or checks.is_hexadecimal(value) or value.startswith("LS0tLS1CRUdJTi"):
+    if not has_mixed_classes(value) or checks.is_hexadecimal(value):
+        return False
+    if value.startswith("LS0tLS1CRUdJTi"):
         return False  # base64 of ``-----BEGIN``: a private one is the private-key rule's
     if len(HEX_PART.compiled.sub("", value)) < 20:
         return False  # a name and a hash (``Linux-pip-<sha256>``)
@@ -123,16 +124,29 @@ def is_generated(value: str) -> bool:
     return checks.entropy(value) >= threshold and not words.is_wordy(value)
 
 
+def has_mixed_classes(value: str) -> bool:
+    """Return whether a run of token characters has upper case, lower case and digits."""
+    return checks.character_classes(value.replace("-", "").replace("_", "")) >= 3
+
+
 def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span of a generated token standing alone, or None."""
+    """
+    Return the span of a generated token standing alone, or None.
+
+    Every test here must pass; they are pure, so the cheap ones that turn most runs away (hashes
+    and names lack a character class) come first, whatever order reads best.
+    """
     start, end = match.span("value") if "value" in match.re.groupindex else match.span()
     if end < len(text) and text[end] in "+/=":
         return None  # a piece of a base64 blob, not a token
-    if start > 0 and text[start - 1] in "+/" and not in_url(text, start):
-        return None
     if end - start < ANYWHERE and not is_value(text, start):
         return None
-    if HASH_MARK.search(text, max(0, start - 16), start) or not is_generated(text[start:end]):
+    value = text[start:end]
+    if not has_mixed_classes(value):
+        return None
+    if start > 0 and text[start - 1] in "+/" and not in_url(text, start):
+        return None
+    if HASH_MARK.search(text, max(0, start - 16), start) or not is_generated(value):
         return None
     return start, end, ""
 
