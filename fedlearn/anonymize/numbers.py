@@ -136,14 +136,17 @@ def numbers() -> list[Rule]:
                 ),
                 iban,
             ),
-            gate="|".join(countries),
+            # A country and its two check digits: a country code alone is any capital pair.
+            gate="(?:" + "|".join(countries) + ")[0-9][0-9]",
             trigger=Trigger(words=countries),
         ),
         personal(
             "card",
             "<card>",
             Matcher(Lazy(r"[2-6][0-9]{3}(?:[0-9]|[ -](?=[0-9])){9,18}[0-9]"), card),
-            gate=r"[2-6][0-9]{3}[ -]?[0-9]{4}",
+            # What ``card`` accepts: 13 to 19 digits, or groups of four (or 4-6-5) with one kind
+            # of separator: 9 digits in a row but for a separator after the 4th and the 8th.
+            gate=r"[2-6][0-9]{3}[ -]?[0-9]{4}[ -]?[0-9]",
             trigger=Trigger(
                 patterns=tuple(Lazy(rf"{d}[0-9]{{3}}[ -]?[0-9]{{4}}") for d in "23456")
             ),

@@ -156,8 +156,12 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 # fmt: on
 
 
-# Literals too common in ordinary text to gate alone (``services.qdrant``): the gate is longer.
-GATES = {"vault-legacy-token": r"[sb]\.[A-Za-z0-9]{12}"}
+# Literals too common in ordinary text to gate alone (``services.qdrant``, a shell pipe): the gate
+# is longer. Keyed by a shape's literals (a name can have several shapes).
+GATES = {
+    ("s.", "b."): r"[sb]\.[A-Za-z0-9]{12}",
+    ("|", "%7C", "%7c"): r"[0-9](?:\||%7[Cc])[A-Za-z0-9_-]",
+}
 
 
 def generated(match: re.Match[str], text: str) -> bool:
@@ -173,7 +177,7 @@ def family(name: str, shape: str, words: tuple[str, ...]) -> Rule:
     multiply its automaton's states, and a literal is rare enough.
     """
     matcher = Matcher(Lazy(shape + END), bounded(generated))
-    gate = GATES.get(name) or "|".join(re.escape(word) for word in words)
+    gate = GATES.get(words) or "|".join(re.escape(word) for word in words)
     return secret(name, matcher, gate=gate, trigger=Trigger(words=words))
 
 
