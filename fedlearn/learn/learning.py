@@ -269,13 +269,13 @@ class Learner:
             ):
                 tally[0], tally[5] = pattern, taught.redactions
 
-    def study(self, key: bytes) -> Known:
+    def study(self, content: bytes) -> Known:
         """
         Work out what one distinct content teaches (decoded, scored, categorized, anonymized).
 
-        ``key`` is the content's JSON: an object of the fields it has, each its raw value.
+        ``content`` is its JSON: an object of the fields it has, each its raw value.
         """
-        event = records.ANY_DECODER.decode(key)
+        event = records.ANY_DECODER.decode(content)
         formula = score.formula(event) if event.get("outcome") is not None else None
         found = self.categorizer(event)
         if found is None:
@@ -290,6 +290,8 @@ class Learner:
             built = Known(formula, patterns.build(category, fields, 0.0, "", self.node), redactions)
             if len(self.built) < KNOWN_CONTENTS:
                 self.built[key] = built
+        if built.formula == formula:
+            return built
         return Known(formula, built.pattern, built.redactions)
 
     def result(self, tally: Tally) -> Learned:
