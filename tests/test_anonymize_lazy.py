@@ -157,8 +157,10 @@ def test_anonymize_is_the_same_fresh_and_compiled(use_re2: bool) -> None:
 @pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing")
 def test_anonymize_is_the_same_before_and_after_the_prefilter_is_built() -> None:
     """The prefilter built at once, after a few strings, or never gives the same results."""
-    at_once = Anonymizer(SETTINGS, MACHINE, re2_after=0)
+    prefilter.SETS.clear()  # midway starts on the triggers (the set is not compiled yet)
     midway = Anonymizer(SETTINGS, MACHINE, re2_after=sum(map(len, TEXTS)) // 2)
+    assert midway._prefilter is not None and not midway._prefilter.is_built
+    at_once = Anonymizer(SETTINGS, MACHINE, re2_after=0)
     never = Anonymizer(SETTINGS, MACHINE, use_re2=False)
     assert results(at_once, TEXTS) == results(midway, TEXTS) == results(never, TEXTS)
     assert at_once.counts == midway.counts == never.counts
@@ -169,11 +171,27 @@ def test_prefilter_builds_after_payoff_characters() -> None:
     """The set answers None (triggers decide) until ``after`` characters were asked about, and for
     a lone surrogate (no UTF-8); any other text, ASCII or not, it reads."""
     gated = Anonymizer(SETTINGS, MACHINE, use_re2=False).rules
+    prefilter.SETS.clear()
     built = prefilter.Prefilter(gated, after=10)
     assert built.active("0123456789") is None and not built.is_built
     assert built.active("password=x") is not None and built.is_built
     assert prefilter.Prefilter(gated, after=0).active("é") is not None
     assert prefilter.Prefilter(gated, after=0).active("\ud800") is None
+
+
+@pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing")
+def test_prefilter_of_gates_compiled_before_is_built_at_once() -> None:
+    """A second prefilter of the same gates shares the process's set: no trigger phase, same set;
+    other gates get their own set."""
+    gated = Anonymizer(SETTINGS, MACHINE, use_re2=False).rules
+    prefilter.SETS.clear()
+    first = prefilter.Prefilter(gated, after=0)
+    assert first.active("password=x") is not None
+    second = prefilter.Prefilter(gated, after=10**9)
+    assert second.is_built and second.active("0123456789") == first.active("0123456789")
+    assert second._set is first._set
+    other = prefilter.Prefilter(gated[1:], after=10**9)
+    assert not other.is_built and other.active("password=x") is None
 
 
 RISKY = st.lists(

@@ -25,6 +25,10 @@ from fedlearn.anonymize.rules import Rule
 # much text (import and compile ~7 ms; bench_anonymize: ~35 MB/s with it, ~12 without), so a run
 # pays at most about twice what the best choice made in advance would have cost.
 PAYOFF = 128 * 1024
+# A set, once compiled, for each rule list of this process (by its gates); a few at most.
+Compiled = tuple[Any, tuple[tuple[int, ...], ...]]
+SETS: dict[tuple[str | None, ...], Compiled] = {}
+MAX_SETS = 4
 
 
 @functools.cache
@@ -38,7 +42,8 @@ def load_re2() -> Any:
 
 class Prefilter:
     """
-    The gates of a rule list as one RE2 set, built once ``after`` characters were asked about.
+    The gates of a rule list as one RE2 set, built once ``after`` characters were asked about,
+    or at once when this process compiled the set of these gates already (then it costs nothing).
 
     Attributes:
         always: the indexes of the rules without a gate (they run on every string).
@@ -48,8 +53,9 @@ class Prefilter:
         self.always = tuple(index for index, rule in enumerate(rules) if rule.gate is None)
         self._gates = tuple(rule.gate for rule in rules)
         self._pending = after
-        self._set: Any = None
-        self._members: tuple[tuple[int, ...], ...] = ()
+        self._set: Any
+        self._members: tuple[tuple[int, ...], ...]
+        self._set, self._members = SETS.get(self._gates, (None, ()))
 
     @property
     def is_available(self) -> bool:
@@ -91,15 +97,24 @@ class Prefilter:
         return True
 
 
-@functools.lru_cache(maxsize=4)
-def compiled(gates: tuple[str | None, ...]) -> tuple[Any, tuple[tuple[int, ...], ...]]:
+def compiled(gates: tuple[str | None, ...]) -> Compiled:
     """
     Return the RE2 set of the distinct ``gates`` (one per rule, None: no gate) and, for each set
     member, the indexes of the rules it gates.
 
-    Cached per process: every anonymizer of one rule list shares the set, and with it the
-    automaton states RE2 builds lazily while it reads (the first megabytes read slower).
+    Kept in ``SETS``: every anonymizer of one rule list in this process shares the set, and with
+    it the automaton states RE2 builds lazily while it reads (its first megabytes read slower).
     """
+    found = SETS.get(gates)
+    if found is None:
+        if len(SETS) >= MAX_SETS:
+            SETS.clear()
+        found = SETS[gates] = compile_set(gates)
+    return found
+
+
+def compile_set(gates: tuple[str | None, ...]) -> Compiled:
+    """Return the RE2 set of the distinct ``gates`` and the rules of each member (``compiled``)."""
     re2 = load_re2()
     options = re2.Options()
     options.max_mem = 64 << 20
