@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fedlearn.anonymize import entropy
+from fedlearn.anonymize import entropy, prefilter
 from fedlearn.anonymize.rules import Lazy
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -110,3 +110,26 @@ def test_generated_text(parts: list[str]) -> None:
     assert fast == [m.span() for m in INTRODUCED.finditer(subject)]
     for start in range(1, len(text)):
         assert entropy.in_url(text, start) == plain_in_url(text, start)
+
+
+# The lead gate as RE2 reads it (the prefilter's engine), else as Python does.
+LEAD_GATE = (prefilter.load_re2() or re).compile(entropy.LEAD_GATE)
+
+
+def lead_gate_holds(text: str) -> bool:
+    """Return whether the lead gate is found wherever ``INTRODUCED`` finds something in ``text``."""
+    found = INTRODUCED.search(text.lower())
+    return found is None or "\ud800" in text or LEAD_GATE.search(text) is not None
+
+
+def test_lead_gate_holds_wherever_a_value_is_introduced() -> None:
+    for text in [*TEXTS, "the API_KEY is Ab3Ab3Ab3Ab3Ab3Ab3Ab3", "Tokens:  x9y8z7w6v5u4t3s2r1"]:
+        assert lead_gate_holds(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(ALPHABET | st.sampled_from(["Ab3" * 7, "API_KEY ", " Tokens ", "é", "\u212a"]), max_size=40)
+)
+def test_lead_gate_holds_on_generated_text(parts: list[str]) -> None:
+    assert lead_gate_holds("".join(parts))
