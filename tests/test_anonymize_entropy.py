@@ -129,7 +129,39 @@ def test_lead_gate_holds_wherever_a_value_is_introduced() -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(ALPHABET | st.sampled_from(["Ab3" * 7, "API_KEY ", " Tokens ", "é", "\u212a"]), max_size=40)
+    st.lists(
+        ALPHABET | st.sampled_from(["Ab3" * 7, "API_KEY ", " Tokens ", "é", "\u212a"]), max_size=40
+    )
 )
 def test_lead_gate_holds_on_generated_text(parts: list[str]) -> None:
     assert lead_gate_holds("".join(parts))
+
+
+def kept_runs(text: str) -> list[tuple[int, int]]:
+    """Return the spans ``runs`` finds when it keeps the runs of mixed classes only."""
+    find = entropy.runs(Lazy(entropy.RUN), Lazy(entropy.START), keep=entropy.has_mixed_ascii)
+    return [match.span() for match in find(text)]
+
+
+def mixed_plain_runs(text: str) -> list[tuple[int, int]]:
+    """Return ``plain_runs`` of an ASCII text, but for the runs without mixed classes."""
+    spans = plain_runs(text)
+    if not text.isascii():
+        return spans
+    kept = []
+    for start, end in spans:
+        run = text[start:end]  # a separator, then the run (or the run at the start)
+        if entropy.has_mixed_classes(run if run[0] in entropy.TOKEN_CHARACTERS else run[1:]):
+            kept.append((start, end))
+    return kept
+
+
+def test_kept_runs_are_the_runs_bare_would_judge() -> None:
+    for text in TEXTS:
+        assert kept_runs(text) == mixed_plain_runs(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ9_-x", min_size=1, max_size=30))
+def test_has_mixed_ascii_is_has_mixed_classes(value: str) -> None:
+    assert entropy.has_mixed_ascii(value) == entropy.has_mixed_classes(value)
