@@ -161,6 +161,9 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 GATES = {
     ("s.", "b."): r"[sb]\.[A-Za-z0-9]{12}",
     ("|", "%7C", "%7c"): r"[0-9](?:\||%7[Cc])[A-Za-z0-9_-]",
+    ("pat",): r"pat[A-Za-z0-9]{14}\.",  # ``path``, ``pattern``
+    ("KEY",): r"KEY[0-9A-F]{8}",  # ``API_KEY``
+    ("st.",): r"st\.[a-f0-9]{8}-",  # ``test.``, ``list.``
 }
 
 
@@ -173,8 +176,9 @@ def family(name: str, shape: str, words: tuple[str, ...]) -> Rule:
     """
     Return the rule of one table line: its shape, bounded, gated by its literals.
 
-    The RE2 gate is the literals alone: counted repetitions in a set of a hundred gates would
-    multiply its automaton's states, and a literal is rare enough.
+    The RE2 gate is the literals alone (or ``GATES``'s, a few characters longer): long counted
+    repetitions in a set of a hundred gates would multiply its automaton's states, and a literal
+    is rare enough.
     """
     matcher = Matcher(Lazy(shape + END), bounded(generated))
     gate = GATES.get(words) or "|".join(re.escape(word) for word in words)
