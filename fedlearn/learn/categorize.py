@@ -78,12 +78,16 @@ class Compiled:
         return cls(rule, tuple(rule.equals.items()), frozenset(rule.all_of), frozenset(rule.any_of))
 
     def matches(self, present: dict[str, str]) -> bool:
-        """Return whether the rule holds for an event's non-empty fields ."""
-        if not self.all_of.issubset(present):
+        """Return whether the rule holds for an event's non-empty fields."""
+        names = present.keys()
+        if self.all_of and not names >= self.all_of:
             return False
-        if self.any_of and self.any_of.isdisjoint(present):
+        if self.any_of and names.isdisjoint(self.any_of):
             return False
-        return all(present.get(name) == value for name, value in self.equals)
+        for name, value in self.equals:
+            if present.get(name) != value:
+                return False
+        return True
 
 
 class Categorizer:
