@@ -84,10 +84,7 @@ class Compiled:
             return False
         if self.any_of and names.isdisjoint(self.any_of):
             return False
-        for name, value in self.equals:
-            if present.get(name) != value:
-                return False
-        return True
+        return all(present.get(name) == value for name, value in self.equals)
 
 
 class Categorizer:
