@@ -61,16 +61,19 @@ class Learned:
     high_value: int = 0
 
 
-@attrs.frozen
-class Known:
+class Known(msgspec.Struct, frozen=True, gc=False):
     """
     What one distinct content teaches: its formula score, and its pattern unless no rule matched,
-    with the redactions anonymizing the pattern's fields made (counted once per pattern written).
+    with the redactions anonymizing the pattern's fields made (counted once per pattern written;
+    ``anonymize.NONE`` when there were none, never changed).
+
+    Not tracked by the cyclic collector (``gc=False``: it refers to no container that refers back),
+    so the thousands a run keeps cost the collector nothing.
     """
 
     formula: float | None
     pattern: Pattern | None
-    redactions: collections.Counter[str] = attrs.field(factory=collections.Counter)
+    redactions: collections.Counter[str] = anonymize.NONE
 
 
 @contextlib.contextmanager
@@ -113,7 +116,8 @@ class MemoAnonymizer:
     def __init__(self, anonymizer: anonymize.Anonymizer, budget: int = MEMO_CHARS) -> None:
         self.anonymizer = anonymizer
         self.budget = budget  # characters the memo may still hold, so memory stays bounded
-        self.memo: dict[str, tuple[str, collections.Counter[str]]] = {}
+        # text: (anonymized, its redactions or None), so a text without any holds no Counter.
+        self.memo: dict[str, tuple[str, collections.Counter[str] | None]] = {}
 
     def anonymize(self, text: str) -> str:
         """Return ``anonymize(text)``, from the memo when this text was seen before."""
@@ -130,7 +134,12 @@ class MemoAnonymizer:
         memo = self.memo
         counts = self.anonymizer.counts if counts is None else counts
         missing = [text for text in dict.fromkeys(texts) if text not in memo]
-        fresh = dict(zip(missing, self.anonymizer.redact_each(missing), strict=True))
+        fresh = {
+            text: (done, names or None)
+            for text, (done, names) in zip(
+                missing, self.anonymizer.redact_each(missing), strict=True
+            )
+        }
         found = []
         for text in texts:
             hit = memo.get(text) or fresh[text]
@@ -311,7 +320,8 @@ class Learner:
             redactions: collections.Counter[str] = collections.Counter()  # counted when written
             texts = self.memo.anonymize_many(list(raw_fields.values()), redactions)
             fields = dict(zip(raw_fields, texts, strict=True))
-            built = Known(formula, patterns.build(category, fields, 0.0, "", self.node), redactions)
+            pattern = patterns.build(category, fields, 0.0, "", self.node)
+            built = Known(formula, pattern, redactions or anonymize.NONE)
             if len(self.built) < KNOWN_CONTENTS:
                 self.built[key] = built
         if built.formula == formula:

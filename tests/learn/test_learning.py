@@ -220,3 +220,13 @@ def test_learner_adds_without_the_cyclic_collector_and_sets_it_back(monkeypatch:
         assert seen == [False, False] and not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_what_the_learner_keeps_per_content_is_not_tracked_by_the_collector() -> None:
+    """Known contents and the memo of texts without redactions hold nothing the collector walks."""
+    teacher = learner()
+    tally = teacher.tally()
+    teacher.add(candidates({**ERROR, "value_score": 0.9}), tally)
+    gc.collect()  # untracks the tuples that hold only untracked objects
+    assert teacher.known and not any(gc.is_tracked(known) for known in teacher.known.values())
+    assert teacher.memo.memo and not any(gc.is_tracked(hit) for hit in teacher.memo.memo.values())
