@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import gc
 import operator
 import re
 from collections.abc import Iterator, Sequence
@@ -74,24 +73,6 @@ class Known(msgspec.Struct, frozen=True, gc=False):
     formula: float | None
     pattern: Pattern | None
     redactions: collections.Counter[str] = anonymize.NONE
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """
-    Pause the cyclic garbage collector inside the block, then set it back as it was.
-
-    Learning makes no reference cycles (records, tuples, strings), so reference counts free all
-    it drops; the collector would only walk every object the run holds, again and again, as the
-    decoded events are allocated (~8% of the learning step).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @contextlib.contextmanager
@@ -257,11 +238,6 @@ class Learner:
         """Learn from one chunk's candidates: score, keep the high-value ones, tally patterns."""
         if not found.lines:
             return
-        with collector_paused():
-            self._add(found, into)
-
-    def _add(self, found: Candidates, into: Tally) -> None:
-        """``add``'s work, with the collector paused."""
         joined = found.joined()
         contents = self.decoder.decode_lines(joined)
         moments = MOMENT_DECODER.decode_lines(joined)

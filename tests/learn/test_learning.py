@@ -200,28 +200,6 @@ def test_memo_anonymizer_holds_at_most_its_budget_and_counts_every_use() -> None
     assert sum(anonymizer.counts.values()) == 20
 
 
-def test_learner_adds_without_the_cyclic_collector_and_sets_it_back(monkeypatch: Any) -> None:
-    """The collector is paused while ``add`` learns (it makes no cycles), and left as found."""
-    teacher = learner()
-    seen: list[bool] = []
-    work = teacher._add
-
-    def watched(found: telemetry.Candidates, into: learning.Tally) -> None:
-        seen.append(gc.isenabled())
-        work(found, into)
-
-    monkeypatch.setattr(teacher, "_add", watched)
-    tally = teacher.tally()
-    teacher.add(candidates({**ERROR, "value_score": 0.9}), tally)
-    assert seen == [False] and gc.isenabled() and tally.high_value == 1
-    gc.disable()
-    try:
-        teacher.add(candidates({**ERROR, "value_score": 0.9}), tally)
-        assert seen == [False, False] and not gc.isenabled()
-    finally:
-        gc.enable()
-
-
 def test_what_the_learner_keeps_per_content_is_not_tracked_by_the_collector() -> None:
     """Known contents and the memo of texts without redactions hold nothing the collector walks."""
     teacher = learner()
