@@ -186,6 +186,13 @@ def test_counts_accumulate_by_rule() -> None:
     assert engine.counts == {"ipv4": 2, "token": 1}
 
 
+def test_digit_like_characters_before_an_address_do_not_crash() -> None:
+    """A superscript digit reads as a digit but is no number: the address stays, nothing raises."""
+    engine = anonymizer()
+    assert engine.anonymize("a ²3.4.5.6 b") == "a ²3.4.5.6 b"
+    assert engine.anonymize("x 10.1.2.3") == "x <ip>"
+
+
 def test_extra_rule_redacts_its_matches() -> None:
     """A configured extra rule redacts its pattern under its own name, and scan reports it."""
     engine = anonymizer(extra_rules=[config.ExtraRule(name="ticket", pattern="TCK-[0-9]{6}")])

@@ -163,7 +163,7 @@ def is_kept_ipv4(value: str) -> bool:
     if len(octets) != 4:
         return True
     for octet in octets:
-        if not octet.isdigit() or int(octet) > 255 or (len(octet) > 1 and octet[0] == "0"):
+        if not octet.isdecimal() or int(octet) > 255 or (len(octet) > 1 and octet[0] == "0"):
             return True
     first = int(octets[0])
     if first in (0, 127, 255) or 224 <= first <= 239 or value in PUBLIC_RESOLVERS:
