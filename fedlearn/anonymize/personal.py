@@ -29,14 +29,15 @@ def email_span(match: re.Match[str], text: str) -> Span | None:
     return first, match.end()
 
 
-def ipv4_span(match: re.Match[str], text: str) -> Span | None:
+def ipv4_address(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the IPv4 address whose first dot the match starts at, unless it stays readable."""
-    first = match.start()
-    while first > 0 and match.start() - first < 3 and text[first - 1].isdigit():
+    dot = first = match.start()
+    while first > 0 and dot - first < 3 and text[first - 1].isdigit():
         first -= 1
     if first > 0 and (text[first - 1].isalnum() or text[first - 1] in "_."):
         return None
-    return None if checks.is_kept_ip(text[first : match.end()]) else (first, match.end())
+    end = match.end()
+    return None if checks.is_kept_ipv4(text[first:end]) else (first, end, "")
 
 
 def after_key_type(match: re.Match[str], text: str) -> bool:
@@ -111,7 +112,7 @@ def network() -> list[Rule]:
             "<ip>",
             Matcher(
                 Lazy(r"\.(?<=[0-9]\.)[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?!\w|\.\w)"),
-                widen=ipv4_span,
+                judge=ipv4_address,
             ),
             gate=r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
             trigger=Trigger(patterns=(Many(".", 3),)),
