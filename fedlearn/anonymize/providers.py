@@ -159,7 +159,7 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 # Literals too common in ordinary text to gate alone (``services.qdrant``, a shell pipe): the gate
 # is longer. Keyed by a shape's literals (a name can have several shapes).
 GATES = {
-    ("s.", "b."): r"[sb]\.[A-Za-z0-9]{12}",
+    ("s.", "b."): r"[sb]\.[A-Za-z0-9]{24}",  # the whole body (``services.``)
     ("|", "%7C", "%7c"): r"[0-9](?:\||%7[Cc])[A-Za-z0-9_-]",
     ("pat",): r"pat[A-Za-z0-9]{14}\.",  # ``path``, ``pattern``
     ("KEY",): r"KEY[0-9A-F]{8}",  # ``API_KEY``
