@@ -41,7 +41,7 @@ from fedlearn.anonymize.rules import Rule
 __all__ = ["Anonymizer", "FileFinding", "Finding", "Machine", "builtin_rule_names", "scan_files"]
 
 
-# The redactions of a text that had none (shared by every such text: never changed).
+# No redactions, as a Counter shared by whatever had none (never changed).
 NONE: collections.Counter[str] = collections.Counter()
 # Passes until one finds nothing (see ``Anonymizer.anonymize``); two is the norm, this the cap.
 MAX_PASSES = 8
@@ -163,28 +163,28 @@ class Anonymizer:
 
     def redact_each(
         self, texts: Sequence[str], counts: collections.Counter[str] | None = None
-    ) -> list[tuple[str, collections.Counter[str]]]:
+    ) -> list[tuple[str, tuple[str, ...]]]:
         """
-        Return each of ``texts`` anonymized with the redactions it made, adding them to ``counts``.
+        Return each of ``texts`` anonymized with the rule names of the redactions it made (one name
+        per redaction), adding them to ``counts``.
 
         The prefilter runs once over the texts joined: a rule that can find something in one of
         them passes it there too, so the rules it lets run are a superset of each text's own, and
-        the rules' patterns, run on each text alone, decide as they do for ``anonymize``. A text
-        without redactions gets the shared ``NONE`` (not to be changed).
+        the rules' patterns, run on each text alone, decide as they do for ``anonymize``.
         """
         if len(texts) < 2:
             active = None
         else:
             active = self._active(rules.Probe("\n".join(texts)))
             if not active:
-                return [(text, NONE) for text in texts]
-        found = []
+                return [(text, ()) for text in texts]
+        found: list[tuple[str, tuple[str, ...]]] = []
         for text in texts:
             result, names = self._anonymize(rules.Probe(text), active)
             if not names:
-                found.append((result, NONE))
+                found.append((result, ()))
                 continue
-            own = collections.Counter(names)
+            own = tuple(names)
             found.append((result, own))
             if counts is not None:
                 counts.update(own)

@@ -97,8 +97,8 @@ class MemoAnonymizer:
     def __init__(self, anonymizer: anonymize.Anonymizer, budget: int = MEMO_CHARS) -> None:
         self.anonymizer = anonymizer
         self.budget = budget  # characters the memo may still hold, so memory stays bounded
-        # text: (anonymized, its redactions or None), so a text without any holds no Counter.
-        self.memo: dict[str, tuple[str, collections.Counter[str] | None]] = {}
+        # text: (anonymized, the rule of each redaction): strings only, which the collector skips.
+        self.memo: dict[str, tuple[str, tuple[str, ...]]] = {}
 
     def anonymize(self, text: str) -> str:
         """Return ``anonymize(text)``, from the memo when this text was seen before."""
@@ -115,12 +115,7 @@ class MemoAnonymizer:
         memo = self.memo
         counts = self.anonymizer.counts if counts is None else counts
         missing = [text for text in dict.fromkeys(texts) if text not in memo]
-        fresh = {
-            text: (done, names or None)
-            for text, (done, names) in zip(
-                missing, self.anonymizer.redact_each(missing), strict=True
-            )
-        }
+        fresh = dict(zip(missing, self.anonymizer.redact_each(missing), strict=True))
         found = []
         for text in texts:
             hit = memo.get(text) or fresh[text]
