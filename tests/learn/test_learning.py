@@ -208,3 +208,26 @@ def test_what_the_learner_keeps_per_content_is_not_tracked_by_the_collector() ->
     gc.collect()  # untracks the tuples that hold only untracked objects
     assert teacher.known and not any(gc.is_tracked(known) for known in teacher.known.values())
     assert teacher.memo.memo and not any(gc.is_tracked(hit) for hit in teacher.memo.memo.values())
+
+
+def test_contents_with_the_same_rule_fields_in_one_chunk_share_one_pattern() -> None:
+    """Events that differ outside the rule's fields (a score input) teach one pattern object,
+    anonymized once, each with its own formula score."""
+    teacher = learner()
+    asked: list[list[str]] = []
+    many = teacher.memo.anonymize_many
+
+    def counted(texts: Any, counts: Any = None) -> list[str]:
+        asked.append(list(texts))
+        return many(texts, counts)
+
+    teacher.memo.anonymize_many = counted  # type: ignore[method-assign]
+    events = [
+        {**ERROR, "outcome": "success", "user_feedback": 1},
+        {**ERROR, "outcome": "success", "user_feedback": 0},
+    ]
+    tally = teacher.tally()
+    teacher.add(candidates(*events), tally)
+    first, second = teacher.known.values()
+    assert first.pattern is second.pattern and first.formula != second.formula
+    assert len(asked) == 1
