@@ -30,6 +30,7 @@ import os
 import random
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -195,7 +196,7 @@ def sync_and_jq(workdir: Path, telemetry_path: Path) -> tuple[bench_sync.Measure
     for _ in range(2):
         shutil.rmtree(repo, ignore_errors=True)
         shutil.rmtree(state, ignore_errors=True)
-        repo.mkdir()
+        subprocess.run(["git", "init", "-q", str(repo)], check=True)  # jobs need a work tree
         syncs.append(bench_sync.run_sync(config_path))
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         jq = bench_sync.jq_pipeline(telemetry_path)
