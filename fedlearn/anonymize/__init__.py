@@ -89,9 +89,9 @@ class Anonymizer:
     What is redacted is what every rule finds when it runs on every string (``use_prefilter=False``,
     the reference). The prefilter only skips rules that cannot find anything: the RE2 set of the
     rules' gates (``use_re2``, google-re2 installed, built once the triggers have read
-    ``re2_after`` characters) or else their keyword triggers. Each gate and trigger is a necessary
-    condition of its rule, so every path gives the same bytes. Building compiles no rule pattern:
-    each compiles on first use.
+    ``re2_after`` characters, or at once when this process compiled it already) or else their
+    keyword triggers. Each gate and trigger is a necessary condition of its rule, so every path
+    gives the same bytes. Building compiles no rule pattern: each compiles on first use.
 
     Attributes:
         counts: redactions so far, by rule name.
