@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fedlearn import config
-from fedlearn.anonymize import Anonymizer, Machine, builtin_rule_names, prefilter, rules
+from fedlearn.anonymize import Anonymizer, Machine, builtin_rule_names, prefilter
+from fedlearn.anonymize.probe import Probe
 
 DATA = Path(__file__).resolve().parent / "data"
 MACHINE = Machine(
@@ -310,6 +311,6 @@ def test_anonymize_never_raises_on_odd_characters(text: str) -> None:
 
 def test_probe_lower_copy_keeps_positions() -> None:
     """The lower-case copy has one character per character of the text."""
-    probe = rules.Probe("İstanbul PASSWORD")
+    probe = Probe("İstanbul PASSWORD")
     assert len(probe.lower) == len(probe.text) and probe.lower.endswith("password")
     assert re.fullmatch(r".stanbul password", probe.lower)

@@ -21,6 +21,7 @@ from fedlearn.anonymize import (
     Machine,
     assignments,
     builtin_rule_names,
+    heads,
     prefilter,
     rules,
 )
@@ -233,7 +234,7 @@ def test_key_gate_finds_what_the_full_trie_finds(text: str) -> None:
     """The key gate (fillers, then a word trie) finds every separator the full trie finds."""
     for separator in assignments.VALUE_AFTER:
         fillers = assignments.fillers_of(separator)
-        full = rules.trie_pattern(
+        full = heads.trie_pattern(
             (word + filler + separator)[::-1]
             for word in assignments.GATE_WORDS
             for filler in fillers

@@ -21,7 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fedlearn import config
-from fedlearn.anonymize import Anonymizer, Machine, prefilter, rules
+from fedlearn.anonymize import Anonymizer, Machine, heads, prefilter
+from fedlearn.anonymize.probe import Probe
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -79,7 +80,7 @@ def is_utf8(text: str) -> bool:
 
 def failed_conditions(engine: Anonymizer, text: str) -> list[tuple[str, str]]:
     """Return (rule, "trigger" or "gate") for each rule that finds something where one fails."""
-    probe = rules.Probe(text)
+    probe = Probe(text)
     failed = []
     for rule in engine.rules:
         if not engine._rule_hits(rule, probe):
@@ -124,12 +125,12 @@ def unicode_classes(items: Any, negated: bool = False) -> list[str]:
 def test_gates_use_no_class_that_differs_between_re2_and_python() -> None:
     """RE2 reads ``\\s``, ``\\w``, ``\\d``, ``\\b`` as ASCII, Python as Unicode: a gate avoids them."""
     found = {
-        rule.gate: unicode_classes(rules.sre_parse.parse(rule.gate))
+        rule.gate: unicode_classes(heads.sre_parse.parse(rule.gate))
         for rule in REFERENCE.rules
         if rule.gate is not None
     }
     assert {gate: classes for gate, classes in found.items() if classes} == {}
-    assert unicode_classes(rules.sre_parse.parse(r"a\sb|[^\s]")) == ["CATEGORY_SPACE"]
+    assert unicode_classes(heads.sre_parse.parse(r"a\sb|[^\s]")) == ["CATEGORY_SPACE"]
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,7 @@ from fedlearn.anonymize import (
 )
 from fedlearn.anonymize.files import FileFinding, scan_files
 from fedlearn.anonymize.machine import Machine
+from fedlearn.anonymize.probe import Probe
 from fedlearn.anonymize.rules import Rule
 
 __all__ = ["Anonymizer", "FileFinding", "Finding", "Machine", "builtin_rule_names", "scan_files"]
@@ -152,7 +153,7 @@ class Anonymizer:
         the key id ends at the dash, not at a placeholder), so passes repeat while they redact
         a secret: anonymizing again then changes nothing.
         """
-        result, names = self._anonymize(rules.Probe(text), None)
+        result, names = self._anonymize(Probe(text), None)
         if names:
             self.counts.update(names)
         return result
@@ -175,12 +176,12 @@ class Anonymizer:
         if len(texts) < 2:
             active = None
         else:
-            active = self._active(rules.Probe("\n".join(texts)))
+            active = self._active(Probe("\n".join(texts)))
             if not active:
                 return [(text, ()) for text in texts]
         found: list[tuple[str, tuple[str, ...]]] = []
         for text in texts:
-            result, names = self._anonymize(rules.Probe(text), active)
+            result, names = self._anonymize(Probe(text), active)
             if not names:
                 found.append((result, ()))
                 continue
@@ -190,7 +191,7 @@ class Anonymizer:
                 counts.update(own)
         return found
 
-    def _anonymize(self, probe: rules.Probe, active: list[int] | None) -> tuple[str, list[str]]:
+    def _anonymize(self, probe: Probe, active: list[int] | None) -> tuple[str, list[str]]:
         """
         Return the probe's text anonymized and the names of its redactions.
 
@@ -200,7 +201,7 @@ class Anonymizer:
         for _ in range(MAX_PASSES):
             hits = self._hits(probe, active, secrets_only=False)
             if hits:
-                probe = rules.Probe(self._redact(probe.text, hits, names))
+                probe = Probe(self._redact(probe.text, hits, names))
             # Personal data next to a placeholder is left alone, so redacting only personal data
             # leaves nothing for another pass; a redacted secret can (``AKIA…-----BEGIN…``).
             if not any(rule.is_secret for _, _, _, rule in hits):
@@ -212,7 +213,7 @@ class Anonymizer:
         """Return the secrets in ``text`` (secret rules only), without changing anything."""
         return [
             Finding(name, start, end)
-            for start, end, name, _ in self._hits(rules.Probe(text), None, secrets_only=True)
+            for start, end, name, _ in self._hits(Probe(text), None, secrets_only=True)
         ]
 
     def _redact(self, text: str, hits: list[Hit], names: list[str]) -> str:
@@ -226,7 +227,7 @@ class Anonymizer:
         parts.append(text[position:])
         return "".join(parts)
 
-    def _active(self, probe: rules.Probe) -> list[int]:
+    def _active(self, probe: Probe) -> list[int]:
         """Return the indexes of the rules that can find something, in priority order."""
         if self._every is not None:
             return self._every
@@ -236,9 +237,7 @@ class Anonymizer:
                 return found
         return self._triggers.active(probe)
 
-    def _hits(
-        self, probe: rules.Probe, active: list[int] | None, *, secrets_only: bool
-    ) -> list[Hit]:
+    def _hits(self, probe: Probe, active: list[int] | None, *, secrets_only: bool) -> list[Hit]:
         """Return every redaction in the probe's text, sorted and disjoint (see ``disjoint``)."""
         found: list[Hit] = []
         text = probe.text
@@ -256,7 +255,7 @@ class Anonymizer:
                         found.append(hit)
         return disjoint(found)
 
-    def _rule_hits(self, rule: Rule, probe: rules.Probe) -> list[Hit]:
+    def _rule_hits(self, rule: Rule, probe: Probe) -> list[Hit]:
         """Return the redactions one rule makes in the probe's text."""
         subject = probe.lower if rule.lower else probe.text
         found = []
@@ -268,7 +267,7 @@ class Anonymizer:
         return found
 
     def _hit(
-        self, rule: Rule, matcher: rules.Matcher, match: re.Match[str], probe: rules.Probe
+        self, rule: Rule, matcher: rules.Matcher, match: re.Match[str], probe: Probe
     ) -> Hit | None:
         """Return the redaction a rule's match makes in the probe's text, or None."""
         text = probe.text

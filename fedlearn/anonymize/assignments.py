@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from fedlearn.anonymize import checks, rules, words
+from fedlearn.anonymize import checks, heads, rules, words
 from fedlearn.anonymize.rules import Matcher, Rule, Span
 
 KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
@@ -312,7 +312,7 @@ def key_gate(separator: str) -> re.Pattern[str]:
     fillers = (filler[::-1] for filler in fillers_of(separator) if filler)
     # Not a trie: a filler that extends another (`` "`` after `` ``) must stay, words follow it.
     filler = "|".join(re.escape(filler) for filler in sorted(fillers, key=len, reverse=True))
-    words = rules.trie_pattern(word[::-1] for word in GATE_WORDS)
+    words = heads.trie_pattern(word[::-1] for word in GATE_WORDS)
     return re.compile(re.escape(separator) + (f"(?:{filler})?" if filler else "") + words)
 
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fedlearn.anonymize import rules as rule_types
+from fedlearn.anonymize.probe import Probe
 from fedlearn.anonymize.rules import Rule
 
 # Characters the triggers read before the set is built: about what the set then saves on as
@@ -154,7 +155,7 @@ class Triggers:
         self._tests = tuple(item.test() for item in items)
         self._lowered = tuple(item.lower for item in items)
 
-    def active(self, probe: rule_types.Probe) -> list[int]:
+    def active(self, probe: Probe) -> list[int]:
         """Return the indexes of the rules whose trigger fires (or that have none), sorted."""
         active = list(self.always)
         text, lower, tests, lowered = probe.text, probe.lower, self._tests, self._lowered

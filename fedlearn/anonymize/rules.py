@@ -14,21 +14,16 @@ nothing, and a rule's patterns compile when its gate or trigger first fires.
 
 from __future__ import annotations
 
-import bisect
 import functools
-import importlib
-import itertools
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
 
 import attrs
 
+from fedlearn.anonymize.heads import literal_heads, trie_pattern
+
 NAME_CHARACTERS = re.compile(r"[^\w.-]")
-# Python's own regex parser (what ``literal_heads`` reads a pattern with); typeshed has no stubs.
-sre_parse: Any = importlib.import_module("re._parser")
-sre: Any = importlib.import_module("re._constants")
 
 Span = tuple[int, int]
 Check = Callable[[re.Match[str], str], bool]
@@ -326,106 +321,6 @@ def configured(name: str, pattern: str) -> Rule:
     return secret(NAME_CHARACTERS.sub("-", name), Matcher(re.compile(pattern)), gate=None)
 
 
-class Probe:
-    """
-    One string under inspection: its lower-case copy, trigger results and placeholder spans.
-
-    The lower-case copy has the same length as the text, so a span found in one is a span of the
-    other (characters whose lower case is longer, like "İ", are kept as they are).
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._lower: str | None = None
-        self._protected: list[Span] | None = None
-
-    @property
-    def lower(self) -> str:
-        """Return the text in lower case, aligned character for character with the text."""
-        if self._lower is None:
-            lowered = self.text.lower()
-            if len(lowered) != len(self.text):
-                lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
-            self._lower = lowered
-        return self._lower
-
-    @property
-    def protected(self) -> list[Span]:
-        """Return the spans of the placeholders already in the text, in order."""
-        if self._protected is None:
-            found = PLACEHOLDER.finditer(self.text) if "<" in self.text else iter(())
-            self._protected = [match.span() for match in found]
-        return self._protected
-
-    def is_protected(self, start: int, end: int, *, touching: bool = False) -> bool:
-        """
-        Return whether ``[start, end)`` overlaps a placeholder already in the text.
-
-        With ``touching``, a placeholder right before or after the span counts too.
-        """
-        protected = self.protected
-        if not protected:
-            return False
-        if touching:
-            start, end = start - 1, end + 1
-        index = bisect.bisect_left(protected, (end, end))
-        return index > 0 and protected[index - 1][1] > start
-
-
-# Literal heads are expanded from character sets up to this many alternatives (``gh[pousr]_``: 5).
-MAX_HEADS = 64
-ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT, sre.AT)
-
-
-@functools.cache
-def literal_heads(source: str, flags: int = 0) -> tuple[str, ...] | None:
-    """
-    Return literal strings one of which starts every match of the regex ``source``, or None.
-
-    None when some match can start with anything else: a case-insensitive pattern, a head that is
-    not a literal, a set or an alternation of literals, or more than ``MAX_HEADS`` of them. Parsed,
-    never compiled (building the rules stays compile-free).
-    """
-    parsed = sre_parse.parse(source, flags)
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-        return None
-    heads, _ = sequence_heads(list(parsed), ("",))
-    if not heads or any(not head for head in heads):
-        return None
-    return tuple(sorted(set(heads)))
-
-
-def sequence_heads(items: list[Any], heads: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
-    """Return ``heads`` extended by the literal start of parsed ``items``; and whether all of them."""
-    for operation, argument in items:
-        if operation in ZERO_WIDTH:
-            continue
-        found = item_heads(operation, argument)
-        if found is None or len(heads) * len(found[0]) > MAX_HEADS:
-            return heads, False
-        heads = tuple(head + tail for head, tail in itertools.product(heads, found[0]))
-        if not found[1]:
-            return heads, False
-    return heads, True
-
-
-def item_heads(operation: Any, argument: Any) -> tuple[tuple[str, ...], bool] | None:
-    """Return the literal starts of one parsed item and whether they are all of it, or None."""
-    if operation is sre.LITERAL:
-        return (chr(argument),), True
-    if operation is sre.IN and all(kind is sre.LITERAL for kind, _ in argument):
-        return tuple(chr(code) for _, code in argument), True
-    if operation is sre.SUBPATTERN and not argument[1] and not argument[2]:
-        return sequence_heads(list(argument[3]), ("",))
-    if operation is sre.BRANCH:
-        found = [sequence_heads(list(branch), ("",)) for branch in argument[1]]
-        heads = tuple(head for branch, _ in found for head in branch)
-        if any(not head for head in heads):
-            return None
-        return heads, all(complete for _, complete in found)
-    return None
-
-
 RE2_SPECIAL = frozenset("\\.+*?()|[]{}^$")
 
 
@@ -459,30 +354,3 @@ def derived(rule: Rule) -> Rule:
         escaped = ("".join("\\" + c if c in RE2_SPECIAL else c for c in word) for word in words)
         gate = ("(?i)" if rule.lower else "") + "|".join(escaped)
     return attrs.evolve(rule, trigger=trigger, gate=gate)
-
-
-def trie_pattern(strings: Iterable[str]) -> str:
-    """
-    Return a regex matching any of ``strings``, as a trie of literal-first alternatives.
-
-    The regex engine tries an alternative only when its first literal matches, so a trie costs a
-    few character comparisons where a flat alternation would cost one per string. A string that
-    extends another one is dropped: the shorter already matches there.
-    """
-    trie: dict[str, Any] = {}
-    for string in strings:
-        node = trie
-        for character in string:
-            node = node.setdefault(character, {})
-        node[""] = {}
-    return trie_branches(trie)
-
-
-def trie_branches(node: dict[str, Any]) -> str:
-    """Return the regex of one trie node."""
-    if "" in node:
-        return ""
-    found = [
-        re.escape(character) + trie_branches(child) for character, child in sorted(node.items())
-    ]
-    return found[0] if len(found) == 1 else "(?:" + "|".join(found) + ")"

@@ -1,0 +1,53 @@
+"""One string under the anonymizer's inspection, with what its rules share about it."""
+
+from __future__ import annotations
+
+import bisect
+
+from fedlearn.anonymize.rules import PLACEHOLDER, Span
+
+
+class Probe:
+    """
+    One string under inspection: its lower-case copy, trigger results and placeholder spans.
+
+    The lower-case copy has the same length as the text, so a span found in one is a span of the
+    other (characters whose lower case is longer, like "İ", are kept as they are).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lower: str | None = None
+        self._protected: list[Span] | None = None
+
+    @property
+    def lower(self) -> str:
+        """Return the text in lower case, aligned character for character with the text."""
+        if self._lower is None:
+            lowered = self.text.lower()
+            if len(lowered) != len(self.text):
+                lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+            self._lower = lowered
+        return self._lower
+
+    @property
+    def protected(self) -> list[Span]:
+        """Return the spans of the placeholders already in the text, in order."""
+        if self._protected is None:
+            found = PLACEHOLDER.finditer(self.text) if "<" in self.text else iter(())
+            self._protected = [match.span() for match in found]
+        return self._protected
+
+    def is_protected(self, start: int, end: int, *, touching: bool = False) -> bool:
+        """
+        Return whether ``[start, end)`` overlaps a placeholder already in the text.
+
+        With ``touching``, a placeholder right before or after the span counts too.
+        """
+        protected = self.protected
+        if not protected:
+            return False
+        if touching:
+            start, end = start - 1, end + 1
+        index = bisect.bisect_left(protected, (end, end))
+        return index > 0 and protected[index - 1][1] > start
