@@ -198,14 +198,17 @@ class Anonymizer:
         ``active``: the rules the first pass runs (None: the prefilter decides on this text).
         """
         names: list[str] = []
+        secrets_only = False
         for _ in range(MAX_PASSES):
-            hits = self._hits(probe, active, secrets_only=False)
-            if hits:
-                probe = Probe(self._redact(probe.text, hits, names))
-            # Personal data next to a placeholder is left alone, so redacting only personal data
-            # leaves nothing for another pass; a redacted secret can (``AKIA…-----BEGIN…``).
-            if not any(rule.is_secret for _, _, _, rule in hits):
+            hits = self._hits(probe, active, secrets_only=secrets_only)
+            if not hits:
                 break
+            probe = Probe(self._redact(probe.text, hits, names))
+            # A placeholder changes what is around it: a redacted secret can uncover another
+            # (``AKIA…-----BEGIN…``), and a value that ended in an email is a password once the
+            # email is ``<email>``. Personal data next to a placeholder is left alone, so after
+            # personal data only, the next pass looks for secrets only.
+            secrets_only = not any(rule.is_secret for _, _, _, rule in hits)
             active = None  # the prefilter decides again on the text with placeholders
         return probe.text, names
 
