@@ -9,16 +9,19 @@ a journal left by a crash, and ``remove_stale`` deletes temp files no journal na
 
 from __future__ import annotations
 
-import ctypes
+import functools
 import os
 import platform
 import secrets
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import msgspec
+
+if TYPE_CHECKING:
+    import ctypes
 
 TEMP_MARK = ".fedlearn-tmp."
 # From this many temp files on, a transaction makes them durable with one syncfs(2) per filesystem
@@ -117,36 +120,48 @@ def flush(paths: Sequence[Path]) -> None:
 
 def has_syncfs() -> bool:
     """Return whether ``syncfs`` is there and reports write errors (Linux 5.8 or later)."""
-    if not sys.platform.startswith("linux") or LIBC is None or not hasattr(LIBC, "syncfs"):
+    if not sys.platform.startswith("linux"):
         return False
     try:
         major, minor = (int(part) for part in platform.release().split(".")[:2])
     except ValueError:
         return False
-    return (major, minor) >= (5, 8)
+    return (major, minor) >= (5, 8) and hasattr(libc(), "syncfs")
 
 
 def syncfs(folder: Path) -> None:
     """Write back the filesystem ``folder`` is on, and wait; raise OSError when it fails."""
-    assert LIBC is not None  # has_syncfs checked it
+    library = libc()
+    assert library is not None  # has_syncfs checked it
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
-        if LIBC.syncfs(fd) != 0:
-            number = ctypes.get_errno()
+        if library.syncfs(fd) != 0:
+            number = errno_of_libc()
             raise OSError(number, os.strerror(number), str(folder))
     finally:
         os.close(fd)
 
 
-def load_libc() -> ctypes.CDLL | None:
-    """Return the C library (for ``syncfs``, which ``os`` lacks), or None where there is none."""
+@functools.cache
+def libc() -> ctypes.CDLL | None:
+    """
+    Return the C library (for ``syncfs``, which ``os`` lacks), or None where there is none.
+
+    Loaded on first use, not when this module is (every job imports it; few need ``syncfs``).
+    """
+    import ctypes
+
     try:
         return ctypes.CDLL(None, use_errno=True)
     except OSError:
         return None
 
 
-LIBC = load_libc() if sys.platform.startswith("linux") else None
+def errno_of_libc() -> int:
+    """Return the errno of the last call through ``libc``."""
+    import ctypes
+
+    return ctypes.get_errno()
 
 
 class TempFile:

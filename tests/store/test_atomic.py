@@ -220,10 +220,10 @@ def test_syncfs_raises_naming_the_folder_when_the_disk_refuses(
 
     class Refusing:
         def syncfs(self, fd: int) -> int:
-            atomic.ctypes.set_errno(5)
             return -1
 
-    monkeypatch.setattr(atomic, "LIBC", Refusing())
+    monkeypatch.setattr(atomic, "libc", Refusing)
+    monkeypatch.setattr(atomic, "errno_of_libc", lambda: 5)
     monkeypatch.setattr(atomic, "has_syncfs", lambda: True)
     txn = atomic.Transaction(tmp_path / "journal.json")
     for number in range(atomic.SYNCFS_FROM):
