@@ -229,83 +229,170 @@ def git_bytes(repo: Path) -> int:
     return sum(p.stat().st_size for p in (repo / ".git").rglob("*") if p.is_file())
 
 
-def bench_git(work: Path, days: int) -> list[str]:
-    """Simulate ``days`` of the aggressive schedule; return .git growth and per-commit ratios."""
+def share_of(path: str) -> str:
+    """Return which kind of data/ file (or tree) an object of a commit is, for the breakdown."""
+    parts = path.split("/")
+    if not path or parts == ["data"] or (parts[1:2] == ["patterns"] and len(parts) < 4):
+        return "trees above the node folders"
+    if parts[1:2] == ["patterns"]:
+        return "pattern shard trees" if len(parts) == 4 else "pattern shards"
+    return {"telemetry": "telemetry", "metrics": "monthly metrics"}.get(parts[1], parts[1])
+
+
+def commit_objects(repo: Path) -> dict[str, int]:
+    """
+    Return the on-disk (loose, zlib) bytes of the objects HEAD added over HEAD~1, by kind, and
+    the size of the thin pack a push of HEAD sends (``"push"``: objects deltified against HEAD~1).
+    """
+    listed = git(repo, "rev-list", "--objects", "HEAD", "^HEAD~1").splitlines()
+    names = [line.split(" ", 1) for line in listed]
+    sizes = git_input(
+        repo, "\n".join(n[0] for n in names) + "\n", "cat-file", "--batch-check=%(objectsize:disk)"
+    )
+    found: dict[str, int] = {}
+    for name, size in zip(names, sizes.split(), strict=True):
+        kind = "commit" if len(name) == 1 else share_of(name[1])
+        found[kind] = found.get(kind, 0) + int(size)
+    pack = subprocess.run(
+        ["git", "-C", str(repo), "pack-objects", "--revs", "--thin", "--stdout", "-q"],
+        input=b"HEAD\n^HEAD~1\n",
+        capture_output=True,
+        check=True,
+    ).stdout
+    found["push"] = len(pack)
+    return found
+
+
+def git_input(repo: Path, text: str, *args: str) -> str:
+    """Run git in ``repo`` with ``text`` on stdin; return stdout."""
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], input=text, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def new_records(repo: Path) -> bytes:
+    """Return the lines HEAD added or changed in data/ over HEAD~1 (every kind of file)."""
+    diff = git(repo, "diff", "--text", "--unified=0", "--no-color", "HEAD~1", "HEAD", "--", "data")
+    lines = [
+        line[1:]
+        for line in diff.splitlines()
+        if line.startswith("+") and not line.startswith("+++")
+    ]
+    return "\n".join(lines).encode() + b"\n"
+
+
+def traffic(rng: random.Random, known: list[int], fresh: int, count: int) -> tuple[list[int], int]:
+    """Return ``count`` event numbers, about a third of them new (the rest repeats), and the next
+    fresh number."""
+    numbers = []
+    for _ in range(count):
+        if known and rng.random() > 1 / 3:
+            numbers.append(rng.choice(known))
+        else:
+            known.append(fresh)
+            numbers.append(fresh)
+            fresh += 1
+    return numbers, fresh
+
+
+def bench_git(work: Path, days: int, history: int = 0) -> list[str]:
+    """
+    Simulate ``days`` of the aggressive schedule in this process (sync and publish jobs, one
+    commit per sync); return .git growth scaled to a month and the per-commit ratios.
+
+    With ``history``, the node first learns ``history`` days of the same traffic in one sync and
+    one commit (then ``git gc``), so the measured days run on a repository of that age.
+    """
+    import argparse as namespace
+    import logging
+
+    from fedlearn import config as fedlearn_config
+    from fedlearn.jobs import publish, sync
+
+    logging.disable(logging.WARNING)
     root = work / "git"
     repo = root / "repo"
     repo.mkdir(parents=True)
     git(repo, "init", "-q", "-b", "main")
-    cfg = config_text(root, "me", repo, remote="nowhere")
+    git(repo, "config", "gc.auto", "0")  # measured: the loose objects, then one gc at the end
+    cfg = fedlearn_config.load(config_text(root, "me", repo, remote="nowhere"), required=True)
+    args = namespace.Namespace(dry_run=False)
     rng = random.Random(7)
     known: list[int] = []
     fresh = 5_000_000
-    ratios = []
+    loose: list[float] = []
+    pushed: list[float] = []
+    shares: dict[str, int] = {}
     start_size = None
-    for day in range(1, days + 1):
+    began = time.perf_counter()
+    if history:
+        for day in range(1, history + 1):
+            numbers, fresh = traffic(rng, known, fresh, 2016)
+            write_events(root / "events.jsonl", numbers, day=(day - 1) % 28 + 1)
+        sync.run(cfg, args)
+        publish.run(cfg, args)
+        git(repo, "repack", "-a", "-d", "-f", "-q")  # its best form: no delta left to reuse
+        git(repo, "prune-packed")
+        start_size = git_bytes(repo)
+    for day in range(history + 1, history + days + 1):
         for _ in range(96):
-            numbers = []
-            for _ in range(21):  # 2,000 a day in 96 syncs
-                if known and rng.random() > 1 / 3:
-                    numbers.append(rng.choice(known))
-                else:
-                    known.append(fresh)
-                    numbers.append(fresh)
-                    fresh += 1
-            write_events(root / "events.jsonl", numbers, day=min(day, 28))
-            fedlearn(cfg, "sync", "-q")
-            before = git_bytes(repo)
-            fedlearn(cfg, "publish", "-q")
-            if start_size is None:
+            numbers, fresh = traffic(rng, known, fresh, 21)  # 2,000 a day in 96 syncs
+            write_events(root / "events.jsonl", numbers, day=(day - 1) % 28 + 1)
+            sync.run(cfg, args)
+            publish.run(cfg, args)
+            if start_size is None:  # the first commit is the start
                 start_size = git_bytes(repo)
                 continue
-            added = git_bytes(repo) - before
-            changed = git(repo, "diff", "--name-only", "HEAD~1", "HEAD", "--", "data/patterns")
-            new_lines = changed_records(repo, changed.split())
-            ratios.append(added / max(len(zlib.compress(new_lines)), 1))
+            found = commit_objects(repo)
+            records = max(len(zlib.compress(new_records(repo))), 1)
+            pushed.append(found.pop("push") / records)
+            loose.append(sum(found.values()) / records)
+            for kind, size in found.items():
+                shares[kind] = shares.get(kind, 0) + size
+            shares["new records (zlib)"] = shares.get("new records (zlib)", 0) + records
+        print(
+            f"  day {day}: {len(known):,} patterns, {time.perf_counter() - began:.0f} s",
+            file=sys.stderr,
+        )
     before_gc = git_bytes(repo)
     git(repo, "gc", "-q")
     after_gc = git_bytes(repo)
-    month = 30 / days
+    git(repo, "repack", "-a", "-d", "-f", "-q")
+    after_repack = git_bytes(repo)
+    month = 30 / (days - (0 if history else 1 / 96))
     assert start_size is not None
     grown_before = (before_gc - start_size) * month / 1e6
     grown_after = (after_gc - start_size) * month / 1e6
-    median = statistics.median(ratios)
+    grown_repacked = (after_repack - start_size) * month / 1e6
+    new_lines = (
+        shares.get("new records (zlib)", 0) * month / 1e6 / (1 - 1 / 96 if not history else 1)
+    )
+    total = sum(v for k, v in shares.items() if k != "new records (zlib)")
+    breakdown = ", ".join(
+        f"{kind} {size * 100 / total:.0f} %"
+        for kind, size in sorted(shares.items(), key=lambda kv: -kv[1])
+        if kind != "new records (zlib)"
+    )
     return [
-        f"git growth, {days} days of the aggressive schedule ({len(known):,} patterns) scaled to a "
-        f"month: before gc {grown_before:.1f} MB, after gc {grown_after:.2f} MB "
-        f"(target <= 2) {'OK' if grown_after <= 2 else 'MISSED'}",
-        f"each commit's new objects / compressed size of its changed records: median {median:.1f},"
-        f" p90 {sorted(ratios)[int(len(ratios) * 0.9)]:.1f} (target <= 5) "
-        f"{'OK' if median <= 5 else 'MISSED'}",
+        f"git growth, {days} days of the aggressive schedule"
+        + (f" after {history} days learned at once" if history else "")
+        + f" ({len(known):,} patterns, "
+        f"{len(loose) + (0 if history else 1):,} commits) scaled to a month: before gc {grown_before:.1f} MB, after gc "
+        f"{grown_after:.2f} MB, after `git repack -a -d -f` {grown_repacked:.2f} MB (target <= 2) "
+        f"{'OK' if grown_after <= 2 else 'MISSED'}; the new and changed lines alone, zlib: "
+        f"{new_lines:.1f} MB",
+        f"each commit's new objects / compressed size of its new and changed lines in data/: "
+        f"as pushed (thin pack) median {statistics.median(pushed):.1f}, p90 {p90(pushed):.1f}; "
+        f"as loose objects median {statistics.median(loose):.1f}, p90 {p90(loose):.1f} "
+        f"(target <= 5) {'OK' if statistics.median(pushed) <= 5 else 'MISSED'}",
+        f"loose objects by kind: {breakdown}; new lines {shares.get('new records (zlib)', 0) / max(len(loose), 1) / 1000:.1f} KB a commit (zlib), "
+        f"loose objects {total / max(len(loose), 1) / 1000:.1f} KB",
     ]
 
 
-def changed_records(repo: Path, paths: list[str]) -> bytes:
-    """Return the pattern lines HEAD has that HEAD~1 lacked in ``paths`` (new or updated)."""
-    found = b""
-    for path in paths:
-        old = (
-            set(git(repo, "show", f"HEAD~1:{path}").encode().splitlines())
-            if git_has(repo, f"HEAD~1:{path}")
-            else set()
-        )
-        new = (
-            git(repo, "show", f"HEAD:{path}").encode().splitlines()
-            if git_has(repo, f"HEAD:{path}")
-            else []
-        )
-        found += b"\n".join(line for line in new if line not in old) + b"\n"
-    return found
-
-
-def git_has(repo: Path, spec: str) -> bool:
-    """Return whether ``spec`` names an object."""
-    return (
-        subprocess.run(
-            ["git", "-C", str(repo), "cat-file", "-e", spec], capture_output=True, check=False
-        ).returncode
-        == 0
-    )
+def p90(values: list[float]) -> float:
+    """Return the 90th percentile of ``values``."""
+    return sorted(values)[int(len(values) * 0.9)]
 
 
 def federation(work: Path, count: int, per_node: int) -> tuple[Path, Path, Path]:
@@ -414,6 +501,7 @@ def main() -> None:
     parser.add_argument("--big", type=int, default=200_000)
     parser.add_argument("--full-mb", type=int, default=100)
     parser.add_argument("--days", type=int, default=3)
+    parser.add_argument("--history", type=int, default=0)
     parser.add_argument("--nodes", default="10,100,1000")
     parser.add_argument("--per-node", type=int, default=60)
     parser.add_argument("--parts", default="idle,full,git,nodes")
@@ -427,7 +515,7 @@ def main() -> None:
     if "full" in parts:
         report += show(bench_full(args.workdir, args.full_mb))
     if "git" in parts:
-        report += show(bench_git(args.workdir, args.days))
+        report += show(bench_git(args.workdir, args.days, args.history))
     if "nodes" in parts:
         counts = [int(n) for n in args.nodes.split(",")]
         report += show(bench_nodes(args.workdir, counts, args.per_node))

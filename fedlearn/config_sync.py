@@ -79,7 +79,8 @@ class Sync:
         max_line_bytes: longer lines are quarantined as too-long (their first 64 KiB).
         quarantine_max_bytes: the quarantine's size; the oldest files go first, and bad lines past it are only counted.
         workers: processes for a large backlog (32 MiB and more each); 0 = one per CPU (at most 4), 1 = none.
-        telemetry_snapshot_size: how many of the last high-value events ``data/telemetry/<node>.jsonl`` keeps.
+        telemetry_snapshot_size: how many of the last high-value events ``data/telemetry/<node>/``
+            keeps at least (in segments of a twentieth of it; at most this plus a segment, less one).
         snapshots_keep: how many fine-tuning snapshots to keep (by the stamp in the name).
         categories: which categories to federate.
         rules: how an event becomes a pattern (``[[sync.rules]]``); the first match wins, and setting any replaces the defaults as a whole.

@@ -216,3 +216,12 @@ def own_pattern_bytes(repo: Path, category: str, node: str) -> bytes:
     from fedlearn.formats import layout
 
     return b"".join(p.read_bytes() for p in layout.node_pattern_files(repo, category, node))
+
+
+def telemetry_bytes(repo: Path, node: str) -> bytes:
+    """Return ``node``'s telemetry snapshot as one file's bytes: its segments, oldest first."""
+    from fedlearn.formats import layout
+
+    return b"".join(
+        p.read_bytes() for p in layout.telemetry_segments(layout.telemetry_dir(repo, node))
+    )

@@ -17,6 +17,10 @@ DATA = "data"
 # rewrites only the shards its new records fall in (docs/data-layout.md).
 SHARD_DIGITS = 2
 SHARD_PATTERN = re.compile(rf"[0-9a-f_]{{{SHARD_DIGITS}}}")
+# This node's last high-value events are kept in numbered segments a sync appends to, so a commit
+# adds about its new lines, not the whole snapshot (docs/data-layout.md).
+SEGMENT_DIGITS = 8
+SEGMENT_PATTERN = re.compile(rf"\d{{{SEGMENT_DIGITS}}}")
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 STAMP_PATTERN = re.compile(r"\d{8}T\d{6}Z")
 
@@ -203,8 +207,57 @@ def collection_nodes(repo: Path, collection: str) -> list[str]:
 
 
 def telemetry_file(repo: Path, node: str) -> Path:
-    """Return this node's snapshot of its last high-value events."""
+    """Return ``node``'s snapshot of its last high-value events in the old, one-file layout."""
     return data_dir(repo) / "telemetry" / f"{node}.jsonl"
+
+
+def telemetry_dir(repo: Path, node: str) -> Path:
+    """Return the folder of ``node``'s telemetry segments (its last high-value events)."""
+    return data_dir(repo) / "telemetry" / node
+
+
+def telemetry_segment(repo: Path, node: str, number: int) -> Path:
+    """Return ``node``'s telemetry segment ``number`` (``00000001.jsonl``, oldest lowest)."""
+    return telemetry_dir(repo, node) / f"{number:0{SEGMENT_DIGITS}d}.jsonl"
+
+
+def segment_number(path: Path) -> int | None:
+    """Return the number of a telemetry segment file, or None for any other name."""
+    stem = path.name.removesuffix(".jsonl")
+    if not path.name.endswith(".jsonl") or SEGMENT_PATTERN.fullmatch(stem) is None:
+        return None
+    return int(stem)
+
+
+def telemetry_segments(folder: Path) -> list[Path]:
+    """
+    Return the telemetry segments in one node's ``folder`` (regular files with valid names, none
+    in a symlinked folder: ``peer_files``), oldest first.
+    """
+    found = peer_files.entries(
+        repo_of(folder),
+        folder,
+        folders=False,
+        select=lambda name: name.endswith(".jsonl") and not name.startswith("."),
+        valid=lambda name: segment_number(Path(name)) is not None,
+    )
+    return sorted(found, key=lambda path: path.name)
+
+
+def telemetry_files(repo: Path) -> list[Path]:
+    """
+    Return every node's telemetry files in either layout (the old ``<node>.jsonl`` and the
+    segments ``<node>/<number>.jsonl``), sorted, checked (``peer_files``).
+    """
+    folder = data_dir(repo) / "telemetry"
+    nodes = peer_files.entries(
+        repo,
+        folder,
+        folders=True,
+        select=lambda name: not name.endswith(".jsonl") and not name.startswith("."),
+        valid=peer_files.NODE.fullmatch,
+    )
+    return sorted(node_files(repo, folder) + [p for n in nodes for p in telemetry_segments(n)])
 
 
 def metrics_file(repo: Path, month: str, node: str) -> Path:
@@ -220,6 +273,7 @@ def node_paths(repo: Path, node: str) -> list[Path]:
     """
     data = data_dir(repo)
     paths = [retraction_file(repo, node), fine_tuning_dir(repo, node), telemetry_file(repo, node)]
+    paths += [telemetry_dir(repo, node)]
     paths += sorted((data / "patterns").glob(f"*/{node}.jsonl"))
     paths += sorted(p for p in (data / "patterns").glob(f"*/{node}") if p.is_dir())
     paths += sorted((data / "collections").glob(f"*/{node}"))
@@ -231,7 +285,8 @@ def owner(path: str) -> str | None:
     """
     Return the node a path under data/ belongs to (``path`` relative to data/, ``/``-separated),
     or None for a path no node owns. Both pattern layouts count: ``patterns/<category>/<node>.jsonl``
-    and the sharded ``patterns/<category>/<node>/<shard>.jsonl``.
+    and the sharded ``patterns/<category>/<node>/<shard>.jsonl``; both telemetry layouts too:
+    ``telemetry/<node>.jsonl`` and the segments ``telemetry/<node>/<number>.jsonl``.
     """
     parts = path.split("/")
     top, depth = parts[0], len(parts)
@@ -241,7 +296,7 @@ def owner(path: str) -> str | None:
         name = parts[2].removesuffix(".jsonl")
     elif top in ("patterns", "collections") and depth >= 4:
         name = parts[2]
-    elif top == "fine-tuning" and depth >= 3:
+    elif top in ("fine-tuning", "telemetry") and depth >= 3:
         name = parts[1]
     elif parts[:2] == ["metrics", "monthly"] and depth == 4 and parts[3].endswith(".json"):
         name = parts[3].removesuffix(".json")
@@ -262,6 +317,7 @@ def node_pathspecs(node: str, data: str = DATA) -> list[str]:
         f"retractions/{node}.jsonl",
         f"fine-tuning/{node}/**",
         f"telemetry/{node}.jsonl",
+        f"telemetry/{node}/**",
         f"collections/*/{node}/**",
         f"metrics/monthly/*/{node}.json",
     ]

@@ -122,7 +122,7 @@ def read_all(cfg: config.Config) -> None:
     """Read what the jobs read, so their refusals (bad lines, forged records, snapshots) are listed."""
     repo = cfg.repo_path
     patterns.merged_view(repo, config.CATEGORIES, cfg.trust.admins)
-    for path in layout.node_files(repo, layout.data_dir(repo) / "telemetry"):
+    for path in layout.telemetry_files(repo):
         peer_files.read(repo, path, "telemetry")
     for folder in peer_files.entries(repo, layout.data_dir(repo) / "fine-tuning", folders=True):
         peer_files.read(repo, folder / "dataset.jsonl", "dataset")

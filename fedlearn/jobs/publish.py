@@ -257,6 +257,8 @@ def kind_of(repo: Path, node: str, path: Path) -> str:
     }
     if path in exact:
         return exact[path]
+    if path.parent == layout.telemetry_dir(repo, node) and layout.segment_number(path) is not None:
+        return "telemetry"
     snapshot_dirs = (
         layout.fine_tuning_snapshot_dir(repo, node),
         layout.collection_dir(repo, path.parent.parent.name, node),

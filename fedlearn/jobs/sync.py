@@ -198,7 +198,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[SyncResult]:
             for folder in written_folders(cfg):  # a peer's symlink there is never written through
                 peer_files.own_folder(cfg.repo_path, folder)
             atomic.remove_stale(*written_folders(cfg))
-            atomic.remove_stale(*patterns_folders(cfg), recursive=False)
+            atomic.remove_stale(*shared_folders(cfg), recursive=False)
             files = own.adopted(store, cfg.repo_path, cfg.node_id, "sync", dry_run=args.dry_run)
             restored = [] if args.dry_run else files.restore()
         store.remove_stale()
@@ -317,16 +317,20 @@ def written_folders(cfg: config.Config) -> list[Path]:
     repo, node = cfg.repo_path, cfg.node_id
     return [
         *(layout.shard_dir(repo, category, node) for category in config.CATEGORIES),
-        layout.telemetry_file(repo, node).parent,
+        layout.telemetry_dir(repo, node),
         layout.fine_tuning_dir(repo, node),
         layout.metrics_file(repo, "month", node).parent.parent,
         layout.retraction_file(repo, node).parent,  # re-anonymizing writes the tombstones
     ]
 
 
-def patterns_folders(cfg: config.Config) -> list[Path]:
-    """Return the category folders (every node's files in them): swept at their top level only."""
-    return [layout.pattern_dir(cfg.repo_path, category) for category in config.CATEGORIES]
+def shared_folders(cfg: config.Config) -> list[Path]:
+    """
+    Return the folders of every node's files a sync writes in (the category folders, the
+    telemetry folder): swept at their top level only, never in another node's folder.
+    """
+    folders = [layout.pattern_dir(cfg.repo_path, category) for category in config.CATEGORIES]
+    return [*folders, layout.telemetry_file(cfg.repo_path, cfg.node_id).parent]
 
 
 def read_fine_tuning(job: SyncRun) -> FineTuningFound:
@@ -406,13 +410,36 @@ def stage_patterns(job: SyncRun, learned: dict[str, records.Pattern]) -> dict[st
 
 
 def stage_snapshot(job: SyncRun, lines: list[bytes]) -> None:
-    """Append the new high-value events to this node's telemetry snapshot, keeping the last N."""
-    if not lines:
+    """
+    Append the new high-value events to this node's telemetry segments, keeping at least the last
+    N (``retention.appended``): only the newest segment and new ones are written. The old one-file
+    snapshot is split into segments and removed in the same transaction (the migration).
+    """
+    old = layout.telemetry_file(job.repo, job.node)
+    migrated = job.own.read(old)
+    if not lines and migrated is None:
         return
-    path = layout.telemetry_file(job.repo, job.node)
-    kept = (job.own.read(path) or b"").splitlines()
-    tail = (kept + lines)[-job.cfg.sync.telemetry_snapshot_size :]
-    job.stage_own(path, b"\n".join(tail) + b"\n")
+    folder = layout.telemetry_dir(job.repo, job.node)
+    segments = {
+        number: folder / path.name
+        for path in layout.telemetry_segments(job.own.mirror(folder))
+        if (number := layout.segment_number(path)) is not None
+    }
+    content = {n: (job.own.read(path) or b"").splitlines() for n, path in segments.items()}
+    if migrated is not None:
+        # Its lines are older than any segment's (no segments exist unless written after it).
+        lines = ([] if segments else migrated.splitlines()) + lines
+        job.own.stage_delete(job.transaction, old)
+    newest = content[max(content)] if content else []
+    counts = {number: len(found) for number, found in content.items()}
+    plan = retention.appended(counts, newest, lines, keep=job.cfg.sync.telemetry_snapshot_size)
+    for number, found in plan.writes.items():
+        job.stage_own(
+            layout.telemetry_segment(job.repo, job.node, number),
+            b"".join(line + b"\n" for line in found),
+        )
+    for number in plan.drops:
+        job.own.stage_delete(job.transaction, segments[number])
 
 
 def stage_fine_tuning(job: SyncRun, found: FineTuningFound) -> FineTuningCounts:

@@ -104,7 +104,10 @@ def stage(
     for category in config.CATEGORIES:
         stage_patterns(transaction, done, files, category, anonymizer, retracted)
     stage_retractions(transaction, done, files, layout.retraction_file(repo, node), anonymizer, now)
-    stage_lines(transaction, done, files, layout.telemetry_file(repo, node), anonymizer)
+    telemetry = layout.telemetry_dir(repo, node)
+    segments = [telemetry / p.name for p in layout.telemetry_segments(files.mirror(telemetry))]
+    for path in [layout.telemetry_file(repo, node), *segments]:
+        stage_lines(transaction, done, files, path, anonymizer)
     dataset = layout.fine_tuning_file(repo, node)
     folder = layout.fine_tuning_snapshot_dir(repo, node)
     snapshots = [folder / p.name for p in layout.stamped_files(files.mirror(folder))]
@@ -229,7 +232,7 @@ def stage_lines(
     path: Path,
     anonymizer: anonymize.Anonymizer,
 ) -> None:
-    """Stage a file of JSON lines (the telemetry snapshot) with every string re-anonymized."""
+    """Stage a file of JSON lines (a telemetry segment) with every string re-anonymized."""
     data = files.read(path)
     if data is None:
         return

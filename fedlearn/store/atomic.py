@@ -2,21 +2,31 @@
 
 ``write`` replaces one file: temp file in the same folder, fsync, rename, fsync the folder.
 ``TempFile`` is such a temp file written in pieces, for content too large to hold at once.
-``Transaction`` replaces several files as one step: all temp files are written and fsynced, a
-journal naming them is written, then they are renamed; ``recover`` finishes a journal left by a
-crash, and ``remove_stale`` deletes temp files no journal names.
+``Transaction`` replaces several files as one step: all temp files are written, made durable in
+one pass (``flush``), a journal naming them is written, then they are renamed; ``recover`` finishes
+a journal left by a crash, and ``remove_stale`` deletes temp files no journal names.
 """
 
 from __future__ import annotations
 
+import functools
 import os
+import platform
 import secrets
+import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import msgspec
 
+if TYPE_CHECKING:
+    import ctypes
+
 TEMP_MARK = ".fedlearn-tmp."
+# From this many temp files on, a transaction makes them durable with one syncfs(2) per filesystem
+# instead of one fsync(2) each (a sync rewriting 768 shards in two copies made 1,536 fsyncs).
+SYNCFS_FROM = 16
 
 
 def temp_path(path: Path) -> Path:
@@ -60,19 +70,98 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_temp(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a fsynced temp file beside ``path`` and return the temp path."""
+def write_temp(path: Path, data: bytes, *, sync: bool = True) -> Path:
+    """
+    Write ``data`` to a temp file beside ``path`` and return the temp path; fsynced unless not
+    ``sync`` (then the caller makes it durable with ``flush`` before anything names it).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = temp_path(path)
     try:
         with temp.open("xb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
     except OSError as error:
         temp.unlink(missing_ok=True)  # a full disk must not keep the part written
         raise OSError(error.errno, error.strerror, str(path)) from error
     return temp
+
+
+def fsync_file(path: Path) -> None:
+    """Flush one file's content to disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def flush(paths: Sequence[Path]) -> None:
+    """
+    Make the content and the names of the files ``paths`` durable (written, not yet renamed).
+
+    Many files take one ``syncfs`` per filesystem they are on: it writes back every dirty page and
+    the metadata of that filesystem, these files' included, and waits for it (Linux; it reports
+    write errors since 5.8). Fewer files, or without it, take one ``fsync`` each. Raise OSError
+    (naming a file) when the disk refuses.
+    """
+    if len(paths) >= SYNCFS_FROM and has_syncfs():
+        folders = {folder.stat().st_dev: folder for folder in {path.parent for path in paths}}
+        for folder in folders.values():
+            syncfs(folder)
+        return
+    for path in paths:
+        fsync_file(path)
+    for folder in {path.parent for path in paths}:  # the temp files' names, as syncfs does
+        fsync_dir(folder)
+
+
+def has_syncfs() -> bool:
+    """Return whether ``syncfs`` is there and reports write errors (Linux 5.8 or later)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        major, minor = (int(part) for part in platform.release().split(".")[:2])
+    except ValueError:
+        return False
+    return (major, minor) >= (5, 8) and hasattr(libc(), "syncfs")
+
+
+def syncfs(folder: Path) -> None:
+    """Write back the filesystem ``folder`` is on, and wait; raise OSError when it fails."""
+    library = libc()
+    assert library is not None  # has_syncfs checked it
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        if library.syncfs(fd) != 0:
+            number = errno_of_libc()
+            raise OSError(number, os.strerror(number), str(folder))
+    finally:
+        os.close(fd)
+
+
+@functools.cache
+def libc() -> ctypes.CDLL | None:
+    """
+    Return the C library (for ``syncfs``, which ``os`` lacks), or None where there is none.
+
+    Loaded on first use, not when this module is (every job imports it; few need ``syncfs``).
+    """
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
+
+
+def errno_of_libc() -> int:
+    """Return the errno of the last call through ``libc``."""
+    import ctypes
+
+    return ctypes.get_errno()
 
 
 class TempFile:
@@ -168,13 +257,18 @@ class Transaction:
         self.journal = journal
         self.renames: list[tuple[Path, Path]] = []
         self.deletes: list[Path] = []
+        self._finals: set[Path] = set()
+        self._unsynced: list[Path] = []  # temp files ``commit`` flushes before the journal
 
     def stage(self, path: Path, data: bytes) -> bool:
         """Stage ``path`` to hold ``data``; return False (and stage nothing) when unchanged."""
         self._check_new(path)
         if is_unchanged(path, data):
             return False
-        self.renames.append((write_temp(path, data), path))
+        temp = write_temp(path, data, sync=False)
+        self.renames.append((temp, path))
+        self._finals.add(path)
+        self._unsynced.append(temp)
         return True
 
     def stage_file(self, path: Path, temp: Path) -> None:
@@ -189,13 +283,14 @@ class Transaction:
             raise ValueError(f"{temp} is not a temp file beside {path}")
         self._check_new(path)
         self.renames.append((temp, path))
+        self._finals.add(path)
 
     def temp_of(self, path: Path) -> Path | None:
         """Return the temp file staged to replace ``path`` (None when none is)."""
         return next((temp for temp, final in self.renames if final == path), None)
 
     def _check_new(self, path: Path) -> None:
-        if any(final == path for _, final in self.renames):
+        if path in self._finals:
             raise ValueError(f"{path} staged twice in one transaction")
 
     def stage_delete(self, path: Path) -> None:
@@ -208,9 +303,15 @@ class Transaction:
         return [final for _, final in self.renames]
 
     def commit(self) -> None:
-        """Write the journal, do the renames and deletes, then remove the journal."""
+        """
+        Make the staged temp files durable (``flush``), write the journal, do the renames and
+        deletes, then remove the journal.
+        """
         if not self.renames and not self.deletes:
             return
+        # Nothing names the temp files yet: a crash before the journal is written loses only them.
+        flush(self._unsynced)
+        self._unsynced.clear()
         entry = Journal(
             renames=[(str(t), str(f)) for t, f in self.renames],
             deletes=[str(p) for p in self.deletes],
@@ -228,6 +329,8 @@ class Transaction:
             temp.unlink(missing_ok=True)
         self.renames.clear()
         self.deletes.clear()
+        self._finals.clear()
+        self._unsynced.clear()
 
 
 def replay(entry: Journal) -> None:

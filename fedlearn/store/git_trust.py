@@ -325,9 +325,11 @@ def read(path: Path) -> bytes:
 def top_of(folder: Path) -> Path | None:
     """Return the top level of the work tree holding ``folder`` (found by ``.git``, cached)."""
     if folder not in _tops:
-        _tops[folder] = next(
-            (p for p in (folder, *folder.parents) if os.path.lexists(p / ".git")), None
-        )
+        # A folder's top is its own when it holds .git, else its parent's (looked up once per
+        # folder, so a thousand node folders of one clone cost a check each, not a walk each).
+        is_top = os.path.lexists(folder / ".git")
+        parent = folder.parent
+        _tops[folder] = folder if is_top else None if parent == folder else top_of(parent)
     return _tops[folder]
 
 

@@ -167,6 +167,7 @@ def test_symlinks_to_local_files_are_never_read_or_published(
     os.mkfifo(fifo)  # read without O_NONBLOCK, it would block the job for ever
     before = sorted(p.name for p in private.iterdir())
     peer.symlink("data/telemetry/alpha.jsonl", str(private / "raw-events.jsonl"))
+    peer.symlink("data/telemetry/alpha", str(private))  # where its segments belong
     peer.symlink("data/fine-tuning/alpha", str(private))
     peer.symlink("data/telemetry/mallory.jsonl", str(fifo))
     peer.symlink(

@@ -15,7 +15,7 @@ import pytest
 from fedlearn import config
 from fedlearn.formats import layout
 from fedlearn.learn import patterns
-from tests.conftest import Node, git, write_jsonl
+from tests.conftest import Node, git, telemetry_bytes, write_jsonl
 
 pytestmark = pytest.mark.e2e
 
@@ -169,8 +169,11 @@ def test_an_old_layout_repo_migrates_in_one_commit_and_the_view_is_unchanged(
         for node in (alpha, beta)
         for n in range(6)
     ]
+    old_telemetry = b"".join(b'{"n": %d}\n' % n for n in range(30))
     for node in (alpha, beta):
         write_old_layout(node, {p.id: p for p in made if node.name in p.seen})
+        layout.telemetry_file(node.repo, node.name).parent.mkdir(parents=True, exist_ok=True)
+        layout.telemetry_file(node.repo, node.name).write_bytes(old_telemetry)
         git(node.repo, "add", "data")
         git(node.repo, "commit", "-q", "-m", f"{node.name}: old layout")
         git(node.repo, "pull", "-q", "--rebase", "origin", "main")
@@ -187,6 +190,11 @@ def test_an_old_layout_repo_migrates_in_one_commit_and_the_view_is_unchanged(
         for letter, path in answer["changes"]
     )
     assert "removed" not in answer["message"] and "+" not in answer["message"]
+    # the old telemetry snapshot too: split into segments, removed in the same commit
+    assert ["D", "data/telemetry/alpha.jsonl"] in answer["changes"]
+    assert ["A", "data/telemetry/alpha/00000001.jsonl"] in answer["changes"]
+    kept = telemetry_bytes(alpha.repo, "alpha").splitlines()
+    assert [json.loads(line) for line in kept] == [{"n": n} for n in range(30)]
     beta.run("pull", "-q")  # beta has not migrated: it reads alpha's shards and its own old file
     assert layout.pattern_file(beta.repo, "error-solutions", "beta").is_file()
     assert not layout.pattern_file(beta.repo, "error-solutions", "alpha").exists()

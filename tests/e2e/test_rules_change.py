@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Node, git, render_toml, write_jsonl
+from tests.conftest import Node, git, render_toml, telemetry_bytes, write_jsonl
 
 pytestmark = pytest.mark.e2e
 TICKET = {"name": "ticket", "pattern": "TCK-[0-9]{6}"}
@@ -41,7 +41,7 @@ def ticketed_node(make_node: Callable[..., Node]) -> Node:
     write_jsonl(node.dataset, [chat])
     first = node.run("sync").stdout
     assert "re-anonymized" not in first  # a first sync has nothing to rewrite and says nothing
-    assert b"TCK-" in (node.repo / "data" / "telemetry" / "alpha.jsonl").read_bytes()
+    assert b"TCK-" in telemetry_bytes(node.repo, "alpha")
     return node
 
 

@@ -22,7 +22,14 @@ from fedlearn.formats import layout, records
 from fedlearn.jobs import sync as sync_job
 from fedlearn.learn import forks
 from fedlearn.store import atomic, state
-from tests.conftest import Node, init_repo, own_pattern_bytes, run_fedlearn, write_jsonl
+from tests.conftest import (
+    Node,
+    init_repo,
+    own_pattern_bytes,
+    run_fedlearn,
+    telemetry_bytes,
+    write_jsonl,
+)
 
 EVENTS = list(sample.events(400, seed=7, interaction_share=0.3))
 CHATS = list(sample.chat_records(12, seed=3))
@@ -47,6 +54,7 @@ def outputs(repo: Path, node: str) -> dict[str, bytes]:
         for path in layout.node_pattern_files(repo, c, node)
     ]
     paths += [layout.fine_tuning_file(repo, node), layout.telemetry_file(repo, node)]
+    paths += layout.telemetry_segments(layout.telemetry_dir(repo, node))
     return {str(p.relative_to(repo)): p.read_bytes() for p in paths if p.exists()}
 
 
@@ -64,7 +72,7 @@ def test_sync_writes_every_output(node: Node, capsys: pytest.CaptureFixture[str]
         assert answer["patterns"][category]["total"] == len(decoded) > 0
     assert layout.fine_tuning_file(node.repo, "alpha").exists()
     assert len(layout.stamped_files(layout.fine_tuning_snapshot_dir(node.repo, "alpha"))) == 1
-    high = layout.telemetry_file(node.repo, "alpha").read_bytes().splitlines()
+    high = telemetry_bytes(node.repo, "alpha").splitlines()
     assert len(high) == answer["high_value"]
     month = json.loads(
         next((node.repo / "data" / "metrics" / "monthly").glob("*/alpha.json")).read_text()
@@ -395,10 +403,7 @@ def test_sync_keeps_only_the_last_n_high_value_events(make_node: Any) -> None:
     sync(node)
     write_jsonl(node.telemetry, events[7:], append=True)
     sync(node)
-    lines = [
-        json.loads(line)
-        for line in layout.telemetry_file(node.repo, "beta").read_text().splitlines()
-    ]
+    lines = [json.loads(line) for line in telemetry_bytes(node.repo, "beta").splitlines()]
     assert [e["n"] for e in lines] == [7, 8, 9, 10, 11]
 
 
@@ -745,7 +750,7 @@ def test_sync_rewrite_that_fails_midway_changes_nothing_and_a_rerun_completes(
     answer = sync(node, capsys=capsys)
     assert answer["reanonymized"]["rekeyed"] == 1
     assert all(b"TCK-" not in data for data in outputs(node.repo, "alpha").values())
-    assert json.loads(layout.telemetry_file(node.repo, "alpha").read_bytes())["error_message"] == (
+    assert json.loads(telemetry_bytes(node.repo, "alpha"))["error_message"] == (
         "deploy blocked by <redacted:ticket>"
     )
 
@@ -755,3 +760,25 @@ def argparse_namespace() -> Any:
     import argparse
 
     return argparse.Namespace(dry_run=False, reanonymize=False)
+
+
+def test_sync_appends_to_the_newest_telemetry_segment_only(
+    make_node: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A sync writes the newest segment and new ones, never the older segments (a commit follows
+    its new lines); the oldest go whole once the newer hold N."""
+    node = make_node("beta", sync={"telemetry_snapshot_size": 100})  # segments of 5 lines
+    write_jsonl(node.telemetry, [{"value_score": 0.9, "n": n} for n in range(12)])
+    sync(node)
+    folder = layout.telemetry_dir(node.repo, "beta")
+    assert [p.name for p in layout.telemetry_segments(folder)] == [
+        f"0000000{n}.jsonl" for n in (1, 2, 3)
+    ]
+    write_jsonl(node.telemetry, [{"value_score": 0.9, "n": n} for n in (12, 13)], append=True)
+    answer = sync(node, capsys=capsys)
+    written = [path for path in answer["files"] if path.startswith("data/telemetry")]
+    assert written == ["data/telemetry/beta/00000003.jsonl"]
+    write_jsonl(node.telemetry, [{"value_score": 0.9, "n": n} for n in range(14, 110)], append=True)
+    sync(node)
+    kept = [json.loads(line)["n"] for line in telemetry_bytes(node.repo, "beta").splitlines()]
+    assert kept == list(range(10, 110))  # segments 1 and 2 dropped whole

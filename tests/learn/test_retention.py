@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 from pathlib import Path
 
 from fedlearn.learn import retention
@@ -38,3 +39,43 @@ def test_latest_is_the_newest_stamp(tmp_path: Path) -> None:
     make(tmp_path / "s", STAMPS)
     assert retention.latest(tmp_path / "s") == tmp_path / "s" / f"{STAMPS[-1]}.jsonl"
     assert retention.latest(tmp_path / "missing") is None
+
+
+def lines(start: int, count: int) -> list[bytes]:
+    """Return ``count`` numbered lines from ``start``."""
+    return [str(n).encode() for n in range(start, start + count)]
+
+
+def test_appended_fills_the_newest_segment_then_opens_new_ones() -> None:
+    """Only the newest segment and new ones are written; segments hold keep/20 lines."""
+    plan = retention.appended({1: 50, 2: 48}, lines(50, 48), lines(98, 60), keep=1000)
+    assert sorted(plan.writes) == [2, 3, 4]
+    assert plan.writes[2] == lines(50, 50)
+    assert plan.writes[3] == lines(100, 50) and plan.writes[4] == lines(150, 8)
+    assert plan.drops == []
+
+
+def test_appended_keeps_the_last_n_lines_and_at_most_a_segment_more() -> None:
+    """Through many appends of any size, the kept lines are the newest ones, N to N + N/20 - 1."""
+    rng = random.Random(3)
+    keep, content, number = 100, {}, 0
+    for _ in range(300):
+        new = lines(number, rng.choice([0, 1, 3, 7, 40, 250]))
+        number += len(new)
+        newest = content[max(content)] if content else []
+        plan = retention.appended({n: len(c) for n, c in content.items()}, newest, new, keep=keep)
+        content |= plan.writes
+        for dropped in plan.drops:
+            del content[dropped]
+        kept = [line for n in sorted(content) for line in content[n]]
+        assert kept == lines(number - len(kept), len(kept))  # the newest lines, in order
+        assert min(number, keep) <= len(kept) <= keep + retention.segment_size(keep) - 1
+        assert all(len(c) <= retention.segment_size(keep) for c in content.values())
+
+
+def test_appended_gives_the_same_segments_for_the_same_input() -> None:
+    """Deterministic: the plan depends on the segments and lines only."""
+    first = retention.appended({4: 3}, lines(0, 3), lines(3, 200), keep=100)
+    assert first == retention.appended({4: 3}, lines(0, 3), lines(3, 200), keep=100)
+    # 200 new lines: the last 100 replace segment 4 whole (no old line kept before a gap)
+    assert first.drops == [4] and sorted(first.writes) == list(range(5, 25))

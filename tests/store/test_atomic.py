@@ -171,3 +171,72 @@ def test_temp_file_is_deleted_when_closing_it_fails(tmp_path: Path) -> None:
         temp._handle = FullDisk(temp._handle)
         temp.write(b"a\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_commit_makes_every_temp_durable_before_the_journal_in_one_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many staged files: one syncfs per filesystem, not one fsync each, and before the journal."""
+    calls: list[str] = []
+    real_write = atomic.write
+    monkeypatch.setattr(atomic, "has_syncfs", lambda: True)
+    monkeypatch.setattr(atomic, "syncfs", lambda folder: calls.append("syncfs"))
+    monkeypatch.setattr(atomic.os, "fsync", lambda fd: calls.append("fsync"))
+    monkeypatch.setattr(
+        atomic, "write", lambda path, data: (calls.append("journal"), real_write(path, data))[1]
+    )
+    txn = atomic.Transaction(tmp_path / "journal.json")
+    for number in range(atomic.SYNCFS_FROM * 2):
+        txn.stage(tmp_path / f"f{number % 3}" / f"{number}.jsonl", b"x")
+    assert calls == []  # staging writes, the commit flushes
+    txn.commit()
+    assert calls[:2] == ["syncfs", "journal"]
+    assert calls.count("syncfs") == 1
+    assert (tmp_path / "f0" / "0.jsonl").read_bytes() == b"x"
+
+
+def test_commit_of_few_files_fsyncs_each_and_their_folders_before_the_journal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Below SYNCFS_FROM (or without syncfs) every temp file and its folder are fsynced first."""
+    synced: list[str] = []
+    monkeypatch.setattr(atomic, "has_syncfs", lambda: False)
+    monkeypatch.setattr(atomic, "fsync_file", lambda path: synced.append(path.name))
+    monkeypatch.setattr(atomic, "fsync_dir", lambda folder: synced.append(folder.name + "/"))
+    txn = atomic.Transaction(tmp_path / "state" / "journal.json")
+    (tmp_path / "state").mkdir()
+    for number in range(atomic.SYNCFS_FROM + 1):
+        txn.stage(tmp_path / "data" / f"{number}.jsonl", b"x")
+    temps = sorted(temp.name for temp, _ in txn.renames)
+    txn.commit()
+    assert sorted(synced[: len(temps)]) == temps
+    assert synced[len(temps)] == "data/"  # the temp files' names, before the journal's own write
+
+
+def test_syncfs_raises_naming_the_folder_when_the_disk_refuses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failing syncfs is an OSError naming the folder, and the commit writes no journal."""
+
+    class Refusing:
+        def syncfs(self, fd: int) -> int:
+            return -1
+
+    monkeypatch.setattr(atomic, "libc", Refusing)
+    monkeypatch.setattr(atomic, "errno_of_libc", lambda: 5)
+    monkeypatch.setattr(atomic, "has_syncfs", lambda: True)
+    txn = atomic.Transaction(tmp_path / "journal.json")
+    for number in range(atomic.SYNCFS_FROM):
+        txn.stage(tmp_path / f"{number}", b"x")
+    with pytest.raises(OSError, match=str(tmp_path)):
+        txn.commit()
+    assert not (tmp_path / "journal.json").exists()
+    assert not (tmp_path / "0").exists()
+
+
+def test_staging_the_same_path_twice_is_refused(tmp_path: Path) -> None:
+    """One path, one rename per transaction."""
+    txn = atomic.Transaction(tmp_path / "journal.json")
+    txn.stage(tmp_path / "a", b"1")
+    with pytest.raises(ValueError, match="staged twice"):
+        txn.stage(tmp_path / "a", b"2")
