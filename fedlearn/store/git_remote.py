@@ -99,19 +99,19 @@ class Repaired:
     dropped: list[git_paths.Unsafe]
 
 
-def repair(repo: Path, upstream: str, env: Mapping[str, str]) -> Repaired:
+def repair(repo: Path, upstream: str, env: Mapping[str, str], *, whole: bool = False) -> Repaired:
     """
     Return ``upstream``, or a commit on it without the tree entries git refuses to check out.
 
     Only what ``upstream`` brought since the common base with HEAD is checked (everything when
-    there is none). Such an entry (``data/.git``, ``data/..``, a symlinked ``.gitmodules``; see
+    there is none, or ``whole`` is set: a clone not checked out yet). Such an entry (``data/.git``, ``data/..``, a symlinked ``.gitmodules``; see
     ``git_paths``) makes every checkout of that tree fail, so it would stop every fast-forward,
     rebase and merge on every node for good: it can only be hostile or broken, wherever it is. The
     repair commit is built with ``mktree``/``commit-tree`` (nothing checked out); once this node
     pushes, the remote is repaired for every node. One warning per entry names the commit that
     added it.
     """
-    base = git_local.merge_base(repo, git_local.head(repo), upstream)
+    base = None if whole else git_local.merge_base(repo, git_local.head(repo), upstream)
     dropped = git_paths.find(repo, base, upstream)
     if not dropped:
         return Repaired(commit=upstream, dropped=[])

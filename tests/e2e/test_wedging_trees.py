@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Node, git
+from tests.conftest import Node, git, run_fedlearn
 from tests.e2e.test_hostile_peer import EVENTS, Peer, feed
 
 pytestmark = pytest.mark.e2e
@@ -151,3 +151,37 @@ def test_a_node_that_pulls_first_and_one_that_publishes_first_both_recover(
     assert publish.returncode == 0, publish.stderr
     assert "data/.git" not in git(remote, "ls-tree", "-r", "--name-only", "main").split("\n")
     assert alpha.run("pull", "--no-import", check=False).returncode == 0
+
+
+def test_a_node_that_joins_while_the_tip_is_refused_still_gets_a_checkout(
+    tmp_path: Path, remote: Path, make_node: Callable[..., Node]
+) -> None:
+    """``init --clone`` of a remote whose tip git refuses to check out: a repair commit, a
+    checkout, and the first publish repairs the remote."""
+    alpha = make_node("alpha")
+    feed(alpha, EVENTS)
+    alpha.run("sync")
+    alpha.run("publish")
+    peer = Peer(tmp_path, remote)
+    evil = push_refused_entry(peer, "data", b".git", "100644")
+    config_file, repo = tmp_path / "carol.toml", tmp_path / "carol-repo"
+    made = run_fedlearn(
+        "init",
+        "--clone",
+        str(remote),
+        "--into",
+        str(repo),
+        "--config",
+        str(config_file),
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    assert (
+        f"data/.git: a tree entry git refuses to check out, added in commit {evil[:12]}"
+        in made.stderr
+    )
+    assert (repo / "README.md").is_file() and not (repo / "data" / ".git").exists()
+    assert git(repo, "status", "--porcelain") == ""
+    published = run_fedlearn("publish", "--config", str(config_file), check=False)
+    assert published.returncode == 0, published.stderr
+    assert "data/.git" not in git(remote, "ls-tree", "-r", "--name-only", "main").split("\n")
