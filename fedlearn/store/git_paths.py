@@ -109,13 +109,18 @@ def entries(repo: Path, base: str | None, tip: str) -> Iterable[tuple[str, str]]
             yield parts[1], path
 
 
-def find(repo: Path, base: str | None, tip: str) -> list[Unsafe]:
+def find(repo: Path, current: str | None, tip: str, since: str | None = None) -> list[Unsafe]:
     """
-    Return the entries git would refuse that ``tip`` holds and ``base`` did not (outermost only:
-    a refused folder stands for all under it), each with the commit that added it.
+    Return the entries git would refuse that ``tip`` holds and ``current`` does not (outermost
+    only: a refused folder stands for all under it), each with the commit that added it, looked
+    for after ``since`` first, then in all of ``tip``'s history.
+
+    ``current`` is the checked-out commit (None: check all of ``tip``): it holds no such entry,
+    so comparing with it finds them all, even one a commit before the common base added (a
+    repair of this node's not pushed yet, and the peer's next commit keeping the entry).
     """
     found: dict[str, str] = {}
-    for mode, path in entries(repo, base, tip):
+    for mode, path in entries(repo, current, tip):
         bad = refused_path(path, mode)
         if bad is not None and not any(bad.startswith(f"{other}/") for other in found):
             found.setdefault(bad, path)
@@ -124,7 +129,9 @@ def find(repo: Path, base: str | None, tip: str) -> list[Unsafe]:
             del found[other]
     if not found:
         return []
-    added = adders(repo, base, tip, set(found))
+    added = adders(repo, since, tip, set(found))
+    if since is not None and len(added) < len(found):
+        added = adders(repo, None, tip, set(found) - set(added)) | added
     return [Unsafe(git_local.printable(p), p, added.get(p, tip)) for p in sorted(found)]
 
 

@@ -103,16 +103,19 @@ def repair(repo: Path, upstream: str, env: Mapping[str, str], *, whole: bool = F
     """
     Return ``upstream``, or a commit on it without the tree entries git refuses to check out.
 
-    Only what ``upstream`` brought since the common base with HEAD is checked (everything when
-    there is none, or ``whole`` is set: a clone not checked out yet). Such an entry (``data/.git``, ``data/..``, a symlinked ``.gitmodules``; see
+    Only the entries ``upstream`` holds and HEAD does not are checked (everything when there is
+    no HEAD, or ``whole`` is set: a clone not checked out yet). Such an entry (``data/.git``, ``data/..``, a symlinked ``.gitmodules``; see
     ``git_paths``) makes every checkout of that tree fail, so it would stop every fast-forward,
     rebase and merge on every node for good: it can only be hostile or broken, wherever it is. The
     repair commit is built with ``mktree``/``commit-tree`` (nothing checked out); once this node
     pushes, the remote is repaired for every node. One warning per entry names the commit that
     added it.
     """
-    base = None if whole else git_local.merge_base(repo, git_local.head(repo), upstream)
-    dropped = git_paths.find(repo, base, upstream)
+    current = None if whole else git_local.head(repo)
+    if current is not None and git_local.is_ancestor(repo, upstream, current):
+        return Repaired(commit=upstream, dropped=[])  # in already (repaired then, if need be)
+    base = git_local.merge_base(repo, current, upstream)
+    dropped = git_paths.find(repo, current, upstream, base)
     if not dropped:
         return Repaired(commit=upstream, dropped=[])
     for entry in dropped:
@@ -342,7 +345,9 @@ def push_with_retry(
                     shielded = shield(repo, fixed.commit, own, env)
                     integration = integrate(repo, shielded.commit, env)
                     discarded += shielded.discarded
-                    repaired += fixed.dropped
+                    repaired += [
+                        d for d in fixed.dropped if d.path not in {r.path for r in repaired}
+                    ]
                 push(repo, settings.remote, settings.branch, timeout=settings.timeout)
     except PushRejectedError as error:
         raise GitError(

@@ -185,3 +185,34 @@ def test_a_node_that_joins_while_the_tip_is_refused_still_gets_a_checkout(
     published = run_fedlearn("publish", "--config", str(config_file), check=False)
     assert published.returncode == 0, published.stderr
     assert "data/.git" not in git(remote, "ls-tree", "-r", "--name-only", "main").split("\n")
+
+
+def test_a_peer_commit_keeping_the_entry_on_top_of_it_is_repaired_again(
+    make_node: Callable[..., Node], tmp_path: Path, remote: Path
+) -> None:
+    """This node repaired the peer's commit but has not pushed yet; the peer pushes another
+    commit keeping the entry (the common base then holds it): pulled and published all the same,
+    the entry named with the commit that added it."""
+    alpha = make_node("alpha")
+    feed(alpha, EVENTS)
+    alpha.run("sync")
+    alpha.run("publish")
+    peer = Peer(tmp_path, remote)
+    evil = push_refused_entry(peer, "data", b".git", "100644")
+    assert alpha.run("pull", "--no-import", check=False).returncode == 0
+    again = alpha.run("pull", "--no-import", "--json")
+    assert "repaired" not in json.loads(again.stdout.splitlines()[-1])  # in already
+    note = run(peer.repo, "hash-object", "-w", "--stdin", data=b"more\n")
+    entry = f"100644 blob {note}\tpeer-note.txt".encode()
+    tree = tree_with(peer.repo, run(peer.repo, "rev-parse", f"{evil}^{{tree}}"), ["data"], entry)
+    on_top = run(peer.repo, "commit-tree", tree, "-p", evil, "-m", "on top, keeping data/.git")
+    run(peer.repo, "push", "-q", "origin", f"{on_top}:refs/heads/main")
+    pulled = alpha.run("pull", "--no-import", "--json", check=False)
+    assert pulled.returncode == 0, pulled.stderr
+    assert json.loads(pulled.stdout.splitlines()[-1])["repaired"] == ["data/.git"]
+    assert f"added in commit {evil[:12]}" in pulled.stderr
+    assert (alpha.repo / "data" / "peer-note.txt").is_file()
+    feed(alpha, [{"value_score": 0.9, "error_message": "later error", "solution": "later fix"}])
+    alpha.run("sync")
+    assert alpha.run("publish", check=False).returncode == 0
+    assert "data/.git" not in git(remote, "ls-tree", "-r", "--name-only", "main").split("\n")
