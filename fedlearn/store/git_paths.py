@@ -21,6 +21,7 @@ import attrs
 from fedlearn.store import git_local
 
 SYMLINK = "120000"
+NAMED = 10  # entries named in a warning each per repair; the rest are counted in one line
 TREE = "040000"
 # ``.git`` or its NTFS short name, then dots and spaces, then the end, a backslash or an NTFS
 # alternate stream (``:``): git's is_ntfs_dotgit.
@@ -119,20 +120,25 @@ def find(repo: Path, current: str | None, tip: str, since: str | None = None) ->
     so comparing with it finds them all, even one a commit before the common base added (a
     repair of this node's not pushed yet, and the peer's next commit keeping the entry).
     """
-    found: dict[str, str] = {}
+    found: set[str] = set()
     for mode, path in entries(repo, current, tip):
         bad = refused_path(path, mode)
-        if bad is not None and not any(bad.startswith(f"{other}/") for other in found):
-            found.setdefault(bad, path)
-    for other in list(found):
-        if any(other.startswith(f"{shorter}/") for shorter in found):
-            del found[other]
+        if bad is not None:
+            found.add(bad)
+    # A refused folder stands for what is under it (its own refused names included).
+    found = {path for path in found if not any(p in found for p in prefixes(path))}
     if not found:
         return []
-    added = adders(repo, since, tip, set(found))
+    added = adders(repo, since, tip, found)
     if since is not None and len(added) < len(found):
-        added = adders(repo, None, tip, set(found) - set(added)) | added
+        added = adders(repo, None, tip, found - set(added)) | added
     return [Unsafe(git_local.printable(p), p, added.get(p, tip)) for p in sorted(found)]
+
+
+def prefixes(path: str) -> list[str]:
+    """Return the folders ``path`` is in, outermost first (``a/b/c``: ``a``, ``a/b``)."""
+    parts = path.split("/")
+    return ["/".join(parts[:end]) for end in range(1, len(parts))]
 
 
 def adders(repo: Path, base: str | None, tip: str, paths: set[str]) -> dict[str, str]:

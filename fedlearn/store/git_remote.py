@@ -118,12 +118,17 @@ def repair(repo: Path, upstream: str, env: Mapping[str, str], *, whole: bool = F
     dropped = git_paths.find(repo, current, upstream, base)
     if not dropped:
         return Repaired(commit=upstream, dropped=[])
-    for entry in dropped:
+    for entry in dropped[: git_paths.NAMED]:
         log.warning(
             "%s: a tree entry git refuses to check out, added in commit %s; left out of this "
             "node's copy (a repair commit, pushed by the next publish)",
             entry.path,
             entry.commit[:12],
+        )
+    if len(dropped) > git_paths.NAMED:
+        log.warning(
+            "%d more tree entries git refuses to check out left out (fedlearn doctor lists them)",
+            len(dropped) - git_paths.NAMED,
         )
     root = git_local.run(repo, "rev-parse", f"{upstream}^{{tree}}").stdout.strip()
     tree = git_paths.without(repo, root, [entry.raw for entry in dropped])
