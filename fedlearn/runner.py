@@ -26,7 +26,7 @@ import msgspec
 
 from fedlearn import cli, commands, config, jobs, logs
 from fedlearn.errors import ConfigError, FedlearnError, GitError, LockHeldError
-from fedlearn.store import git_local, node, runs, state
+from fedlearn.store import git_local, node, peer_files, runs, state
 
 log = logging.getLogger("fedlearn")
 
@@ -257,6 +257,8 @@ def run_job(
         raise FedlearnError(
             f"{name} failed: {error} in {store_path}{filesystem(store_path)}"
         ) from error
+    finally:
+        peer_files.summarize()  # the refused paths not named one by one: one line
     return summary
 
 

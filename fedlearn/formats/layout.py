@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fedlearn.store import peer_files
@@ -23,6 +23,9 @@ SEGMENT_DIGITS = 8
 SEGMENT_PATTERN = re.compile(rf"\d{{{SEGMENT_DIGITS}}}")
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 STAMP_PATTERN = re.compile(r"\d{8}T\d{6}Z")
+# How far a stamp may run ahead of this clock before it counts as made in the future: a peer's
+# snapshot is passed over until its time, one of this node's own is replaced (``retention``).
+FUTURE_SKEW = timedelta(minutes=10)
 
 
 def data_dir(repo: Path) -> Path:

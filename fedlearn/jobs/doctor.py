@@ -1,5 +1,8 @@
 """fedlearn doctor: list everything under data/ that the checked reader refuses (issue 15).
 
+Also listed: the tree entries git refuses to check out that pull or publish left out of this node's
+copy with a repair commit (``store/repairs``); those are past, and never make doctor exit 1.
+
 Read-only. Walks data/ without following a symlink, then reads what every job reads (the merged
 view of patterns and retractions, each node's telemetry and fine-tuning files, each node's newest
 snapshot), so the list is what sync, import, status and metrics ignore. Exit 1 when anything is.
@@ -18,7 +21,7 @@ from fedlearn import config
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
 from fedlearn.learn import patterns
-from fedlearn.store import peer_files
+from fedlearn.store import peer_files, repairs, state
 from fedlearn.vectors import snapshot_verify
 
 # The kind of file (its size cap) by the first folder under data/.
@@ -32,8 +35,17 @@ KINDS = {
 }
 
 
+# Refused paths the text lists without --all (the JSON answer always has them all).
+SHOWN = 50
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Doctor takes only the common options."""
+    """Add doctor's option."""
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help=f"list every refused path (default: the first {SHOWN} and the count)",
+    )
 
 
 class Refused(msgspec.Struct):
@@ -45,9 +57,17 @@ class Refused(msgspec.Struct):
 
 
 class DoctorResult(msgspec.Struct):
-    """Every path under data/ the checked reader refuses."""
+    """
+    Every path under data/ the checked reader refuses, and the repairs pull and publish made.
+
+    Attributes:
+        refused: the paths the checked reader refuses now.
+        repaired: tree entries git refuses to check out that a repair commit left out (the last
+            ``repairs.KEPT``, oldest first): the remote held them, this node's copy never did.
+    """
 
     refused: list[Refused]
+    repaired: list[repairs.Repair] = msgspec.field(default_factory=list)
 
 
 def run(cfg: config.Config, args: argparse.Namespace) -> Summary[DoctorResult]:
@@ -57,9 +77,18 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[DoctorResult]:
     walk(repo, layout.data_dir(repo))
     read_all(cfg)
     refused = peer_files.refusals()
+    shown = refused if args.all else refused[:SHOWN]
     lines = [
         f"refused {r.path}: {r.reason}" + (f" (commit {r.commit})" if r.commit else "")
-        for r in refused
+        for r in shown
+    ]
+    if len(shown) < len(refused):
+        lines.append(f"… and {len(refused) - len(shown)} more (fedlearn doctor --all lists them)")
+    ledger = repairs.load(state.StateDir(cfg.state_path))
+    lines += [
+        f"repaired {r.path}: a tree entry git refuses to check out, added in commit "
+        f"{r.commit[:12]}, left out at {r.at}"
+        for r in ledger.last
     ]
     lines.append(
         f"{len(refused)} refused under {layout.data_dir(repo)}"
@@ -72,7 +101,9 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[DoctorResult]:
     return Summary(
         job="doctor",
         state="failed" if refused else "ok",
-        result=DoctorResult([Refused(r.path, r.reason, r.commit) for r in refused]),
+        result=DoctorResult(
+            [Refused(r.path, r.reason, r.commit) for r in refused], repaired=ledger.last
+        ),
         lines=lines,
         exit_code=1 if refused else 0,
     )

@@ -164,7 +164,10 @@ def export(
         federated, truncated = copy_points(cfg, live, anonymizer, collection, encoder)
         made = make_manifest(cfg, collection, encoder.content(), truncated, vectors)
         counted = Exported(collection, "written", made.points, federated, truncated)
-        if snapshot.is_unchanged(retention.latest(folder), made):
+        # A snapshot stamped in the future (this node's clock ran ahead) is replaced even when
+        # nothing changed: it would be "latest" at its time (``retention``).
+        ahead = retention.future(folder)
+        if not ahead and snapshot.is_unchanged(retention.latest(folder), made):
             return attrs.evolve(counted, state="unchanged")
         path = layout.collection_snapshot(cfg.repo_path, collection, cfg.node_id, layout.stamp())
         if temp is not None:

@@ -17,7 +17,7 @@ import msgspec
 from fedlearn import config
 from fedlearn.errors import ConfigError, GitError
 from fedlearn.jobs import Summary
-from fedlearn.store import atomic, git_local
+from fedlearn.store import atomic, git_local, git_remote, repairs, state
 
 # Where the stack writes, per user and system-wide (the NixOS module's usual state folders).
 TELEMETRY = (
@@ -68,7 +68,8 @@ def prepare_repo(args: argparse.Namespace, cfg: config.Config) -> tuple[Path, st
             if git_local.toplevel(target) == target.resolve():
                 return target.resolve(), "taken (already a checkout)"
             raise ConfigError(f"{target} is not empty", hint="give --into an empty or new folder")
-        git("clone", "-q", args.clone, str(target))
+        git("clone", "-q", "--no-checkout", args.clone, str(target))
+        check_out(target.resolve(), cfg)
         return target.resolve(), f"cloned from {args.clone}"
     target = Path(args.repo).expanduser() if args.repo else default_repo(cfg)
     if git_local.toplevel(target) is not None:
@@ -80,6 +81,22 @@ def prepare_repo(args: argparse.Namespace, cfg: config.Config) -> tuple[Path, st
         )
     git("init", "-q", "-b", "main", str(target))
     return target.resolve(), "made (a new git repo with no remote: publish commits, pull waits)"
+
+
+def check_out(repo: Path, cfg: config.Config) -> None:
+    """
+    Check out a fresh clone, with a repair commit first when its tip holds tree entries git
+    refuses to check out (``git_remote.repair``): a node joining while a peer's such commit is
+    the tip still gets a checkout, and its first publish pushes the repair.
+    """
+    tip = git_local.head(repo)
+    if tip is not None:
+        env = git_local.identity(repo, cfg.publish.author)
+        fixed = git_remote.repair(repo, tip, env, whole=True)
+        if fixed.dropped:
+            git_local.run(repo, "update-ref", "-m", "fedlearn: repair", "HEAD", fixed.commit, tip)
+            repairs.record(state.StateDir(cfg.state_path), fixed.dropped)
+        git_local.run(repo, "reset", "-q", "--hard")
 
 
 def git(*words: str) -> None:

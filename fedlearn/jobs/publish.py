@@ -24,10 +24,12 @@ from fedlearn.store import (
     atomic,
     checkout,
     git_local,
+    git_paths,
     git_remote,
     git_trust,
     own,
     peer_files,
+    repairs,
     state,
 )
 
@@ -89,6 +91,8 @@ class PublishResult(msgspec.Struct):
         discarded: this node's files another commit on the remote changed; those changes were
             discarded (a restore commit) and this node's content pushed.
         held: the changed files the push brought in that their node did not sign ([trust]).
+        repaired: tree entries git refuses to check out that the remote held; a repair commit
+            left them out, and it was pushed (set only when there were some).
     """
 
     node: str
@@ -102,6 +106,7 @@ class PublishResult(msgspec.Struct):
     integration: str | msgspec.UnsetType = msgspec.UNSET
     discarded: list[str] | msgspec.UnsetType = msgspec.UNSET
     held: list[str] | msgspec.UnsetType = msgspec.UNSET
+    repaired: list[str] | msgspec.UnsetType = msgspec.UNSET
 
 
 def publish(cfg: config.Config, *, dry_run: bool = False) -> Summary[PublishResult]:
@@ -146,7 +151,7 @@ def steps(cfg: config.Config, meter: progress.Meter, *, dry_run: bool) -> Summar
         commit = git_local.commit(top, index, message, env, paths) if changes else ""
     meter.step(f"pushing to {cfg.publish.remote}/{cfg.publish.branch} (fetch, rebase, push)")
     result = msgspec.structs.replace(result, commit=commit)
-    summary = deliver(top, cfg.publish, env, result, own_pathspecs(cfg, top))
+    summary = deliver(top, cfg, env, result, own_pathspecs(cfg, top))
     if commit:
         git_local.collect_garbage(top)
     if isinstance(summary.result.discarded, list) and summary.result.discarded:
@@ -350,12 +355,18 @@ def preview(result: PublishResult) -> Summary[PublishResult]:
 
 def deliver(
     repo: Path,
-    settings: config.Publish,
+    cfg: config.Config,
     env: dict[str, str],
     result: PublishResult,
     own_paths: list[str],
 ) -> Summary[PublishResult]:
-    """Push the branch when there is a remote and something to push; return the job's summary."""
+    """
+    Push the branch when there is a remote and something to push; return the job's summary.
+
+    Entries of the remote that git refuses to check out are left out by a repair commit, which is
+    pushed too (``git_remote.repair``), and recorded for ``doctor``.
+    """
+    settings = cfg.publish
     commit = result.commit or ""
     subject = result.message.removeprefix("fedlearn: ")
     done = f"committed {commit[:12]}: {subject}" if commit else "nothing new to commit"
@@ -375,12 +386,14 @@ def deliver(
             lines=["nothing to publish"],
         )
     pushed = git_remote.push_with_retry(repo, settings, env, own_paths)
+    repairs.record(state.StateDir(cfg.state_path), pushed.repaired)
     result = msgspec.structs.replace(
         result,
         pushed=pushed.commit,
         attempts=pushed.attempts,
         integration=pushed.integration,
         discarded=pushed.discarded,
+        repaired=[entry.path for entry in pushed.repaired] if pushed.repaired else msgspec.UNSET,
     )
     where = f"{settings.remote}/{settings.branch}"
     line = f"pushed {pushed.commit[:12]} to {where} ({pushed.attempts} attempt{'s' * (pushed.attempts > 1)}, {pushed.integration})"
@@ -390,7 +403,19 @@ def deliver(
             f"discarded another commit's changes to {len(pushed.discarded)} of this node's files "
             "(restored in what was pushed)"
         )
+    if pushed.repaired:
+        lines.append(repaired_line(pushed.repaired))
     return Summary(job="publish", result=result, lines=lines)
+
+
+def repaired_line(dropped: list[git_paths.Unsafe]) -> str:
+    """Return the summary line of a repair: how many entries, the first named, who added it."""
+    first = dropped[0]
+    more = f" and {len(dropped) - 1} more" if len(dropped) > 1 else ""
+    return (
+        f"repaired the remote: left out {first.path}{more}, tree entries git refuses to check "
+        f"out (added in commit {first.commit[:12]}); see fedlearn doctor"
+    )
 
 
 def is_pending(repo: Path, settings: config.Publish) -> bool:

@@ -17,8 +17,17 @@ from fedlearn import config
 from fedlearn.errors import GitError
 from fedlearn.formats import layout
 from fedlearn.formats.results import ImportResult
-from fedlearn.jobs import Summary
-from fedlearn.store import checkout, git_local, git_remote, git_trust, own, runs, state
+from fedlearn.jobs import Summary, publish
+from fedlearn.store import (
+    checkout,
+    git_local,
+    git_remote,
+    git_trust,
+    own,
+    repairs,
+    runs,
+    state,
+)
 from fedlearn.vectors import import_changes, import_quarantine
 
 
@@ -45,6 +54,8 @@ class PullResult(msgspec.Struct, kw_only=True):
         discarded: this node's files another node's commit changed; those changes were discarded
             (a restore commit on the remote's) so the rebase never conflicts.
         restored: this node's files found changed outside fedlearn, restored from its state.
+        repaired: tree entries git refuses to check out that the remote held; a repair commit on
+            the remote's left them out, and the next publish pushes it (set only when some).
         import_: the import pull ran afterwards; ``import`` in JSON.
     """
 
@@ -56,6 +67,7 @@ class PullResult(msgspec.Struct, kw_only=True):
     held: list[str] | msgspec.UnsetType = msgspec.UNSET
     discarded: list[str] | msgspec.UnsetType = msgspec.UNSET
     restored: list[str] | msgspec.UnsetType = msgspec.UNSET
+    repaired: list[str] | msgspec.UnsetType = msgspec.UNSET
     import_: ImportResult | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="import")
 
 
@@ -110,7 +122,10 @@ def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary[PullResult]:
     if dry_run:
         return preview(top, data, old, upstream, result)
     env = git_local.identity(top, settings.author) | git_trust.signing_env(cfg.trust)
-    shielded = git_remote.shield(top, upstream, layout.node_pathspecs(cfg.node_id, data), env)
+    fixed = git_remote.repair(top, upstream, env)
+    repairs.record(state.StateDir(cfg.state_path), fixed.dropped)
+    own_paths = layout.node_pathspecs(cfg.node_id, data)
+    shielded = git_remote.shield(top, fixed.commit, own_paths, env)
     how = git_remote.integrate(top, shielded.commit, env)
     new = git_local.head(top)
     changed = git_local.changed_paths(top, old, new, data)
@@ -127,6 +142,7 @@ def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary[PullResult]:
         held=[h.path for h in held],
         discarded=shielded.discarded,
         restored=restored,
+        repaired=[entry.path for entry in fixed.dropped] if fixed.dropped else msgspec.UNSET,
     )
     lines = [f"{how}: {len(changed)} data/ file{'s' * (len(changed) != 1)} changed"]
     lines += [f"ignored {len(held)} changed files not signed by their node"] if held else []
@@ -137,6 +153,8 @@ def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary[PullResult]:
         )
     if restored:
         lines.append(f"restored {len(restored)} of this node's files changed outside fedlearn")
+    if fixed.dropped:
+        lines.append(publish.repaired_line(fixed.dropped) + "; `fedlearn publish` pushes it")
     return Summary(job="pull", state="ok" if changed else "idle", result=result, lines=lines)
 
 

@@ -17,7 +17,7 @@ import attrs
 
 from fedlearn import config, retry
 from fedlearn.errors import GitError
-from fedlearn.store import atomic, git_local
+from fedlearn.store import atomic, git_local, git_paths
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,7 @@ class Pushed:
     attempts: int
     integration: str
     discarded: list[str] = attrs.Factory(list)
+    repaired: list[git_paths.Unsafe] = attrs.Factory(list)
 
 
 @attrs.frozen
@@ -82,6 +83,74 @@ def fetch(
             f"git fetch {remote} {branch_name} failed in {repo}: {git_local.reason(process)}"
         )
     return git_local.run(repo, "rev-parse", ref).stdout.strip()
+
+
+@attrs.frozen
+class Repaired:
+    """
+    The commit to bring in instead of the remote's, when the remote holds entries git refuses.
+
+    Attributes:
+        commit: the remote's commit, or a commit on it without those entries (the repair).
+        dropped: the entries the repair left out, each with the commit that added it.
+    """
+
+    commit: str
+    dropped: list[git_paths.Unsafe]
+
+
+def repair(repo: Path, upstream: str, env: Mapping[str, str], *, whole: bool = False) -> Repaired:
+    """
+    Return ``upstream``, or a commit on it without the tree entries git refuses to check out.
+
+    Only the entries ``upstream`` holds and HEAD does not are checked (everything when there is
+    no HEAD, or ``whole`` is set: a clone not checked out yet). Such an entry (``data/.git``, ``data/..``, a symlinked ``.gitmodules``; see
+    ``git_paths``) makes every checkout of that tree fail, so it would stop every fast-forward,
+    rebase and merge on every node for good: it can only be hostile or broken, wherever it is. The
+    repair commit is built with ``mktree``/``commit-tree`` (nothing checked out); once this node
+    pushes, the remote is repaired for every node. One warning per entry names the commit that
+    added it.
+    """
+    current = None if whole else git_local.head(repo)
+    if current is not None and git_local.is_ancestor(repo, upstream, current):
+        return Repaired(commit=upstream, dropped=[])  # in already (repaired then, if need be)
+    base = git_local.merge_base(repo, current, upstream)
+    dropped = git_paths.find(repo, current, upstream, base)
+    if not dropped:
+        return Repaired(commit=upstream, dropped=[])
+    for entry in dropped[: git_paths.NAMED]:
+        log.warning(
+            "%s: a tree entry git refuses to check out, added in commit %s; left out of this "
+            "node's copy (a repair commit, pushed by the next publish)",
+            entry.path,
+            entry.commit[:12],
+        )
+    if len(dropped) > git_paths.NAMED:
+        log.warning(
+            "%d more tree entries git refuses to check out left out (fedlearn doctor lists them)",
+            len(dropped) - git_paths.NAMED,
+        )
+    root = git_local.run(repo, "rev-parse", f"{upstream}^{{tree}}").stdout.strip()
+    tree = git_paths.without(repo, root, [entry.raw for entry in dropped])
+    message = (
+        f"fedlearn: repair {len(dropped)} tree entr{'ies' if len(dropped) != 1 else 'y'} git "
+        "refuses to check out\n\n"
+        + "\n".join(f"{entry.path} (added in {entry.commit[:12]})" for entry in dropped[:50])
+        + "\n"
+    )
+    commit = git_local.run(
+        repo,
+        "commit-tree",
+        *git_local.sign_option(env),
+        tree,
+        "-p",
+        upstream,
+        "-F",
+        "-",
+        env=env,
+        stdin=message,
+    ).stdout.strip()
+    return Repaired(commit=commit, dropped=dropped)
 
 
 def shield(repo: Path, upstream: str, own: Sequence[str], env: Mapping[str, str]) -> Shielded:
@@ -270,15 +339,20 @@ def push_with_retry(
     Raise GitError (with a hint) when every attempt was rejected.
     """
     integration, attempts, discarded = "up to date", 0, []
+    repaired: list[git_paths.Unsafe] = []
     try:
         for attempt in retry.retrying(push_policy(settings)):
             with attempt:
                 attempts += 1
                 upstream = fetch(repo, settings.remote, settings.branch, timeout=settings.timeout)
                 if upstream is not None:
-                    shielded = shield(repo, upstream, own, env)
+                    fixed = repair(repo, upstream, env)
+                    shielded = shield(repo, fixed.commit, own, env)
                     integration = integrate(repo, shielded.commit, env)
                     discarded += shielded.discarded
+                    repaired += [
+                        d for d in fixed.dropped if d.path not in {r.path for r in repaired}
+                    ]
                 push(repo, settings.remote, settings.branch, timeout=settings.timeout)
     except PushRejectedError as error:
         raise GitError(
@@ -286,4 +360,10 @@ def push_with_retry(
             hint="other nodes keep pushing; the commit is kept, run `fedlearn publish` again",
         ) from None
     head = git_local.head(repo) or ""
-    return Pushed(commit=head, attempts=attempts, integration=integration, discarded=discarded)
+    return Pushed(
+        commit=head,
+        attempts=attempts,
+        integration=integration,
+        discarded=discarded,
+        repaired=repaired,
+    )

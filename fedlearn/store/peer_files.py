@@ -42,6 +42,9 @@ NAME = re.compile(r"[^\x00-\x1f\x7f/\\]{1,255}")
 NODE = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 COLLECTION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,254}")
 COMMIT_LOOKUPS = 50  # per process: the commit that added a refused path is named while cheap
+# Refused paths named in a warning each, per process; the rest are counted, and ``summarize``
+# logs the count in one line (20,000 bad names never make 20,000 warning lines).
+NAMED = 10
 
 
 @attrs.frozen
@@ -62,6 +65,7 @@ class Refusal:
 
 _refused: dict[str, Refusal] = {}
 _lookups = [0]
+_unnamed = [0]  # refused paths not named in a warning since the last ``summarize``
 
 
 def refusals() -> list[Refusal]:
@@ -72,6 +76,22 @@ def refusals() -> list[Refusal]:
 def forget() -> None:
     """Forget the refusals recorded so far (``doctor`` starts from none)."""
     _refused.clear()
+    _unnamed[0] = 0
+
+
+def summarize() -> int:
+    """
+    Log one warning with the count of refused paths not named one by one (since the last call),
+    when there are any; return that count. The runner calls it after every job.
+    """
+    count, _unnamed[0] = _unnamed[0], 0
+    if count:
+        log.warning(
+            "%d more path%s under data/ ignored, not named one by one; run fedlearn doctor for the list",
+            count,
+            "s" * (count != 1),
+        )
+    return count
 
 
 def is_name(name: str) -> bool:
@@ -113,13 +133,19 @@ def commit_of(repo: Path, path: Path) -> str:
 
 
 def refuse(repo: Path, path: Path, reason: str) -> None:
-    """Record that ``path`` was not read and why; warn once per path (with the commit)."""
+    """
+    Record that ``path`` was not read and why; warn once per path (with the commit), for the
+    first ``NAMED`` paths of the process only: the others are counted (``summarize``).
+    """
     key = str(repo / path)  # one warning per file, even across repositories in one process
     if key in _refused:
         return
     shown = relative(repo, path)
     commit = commit_of(repo, path)
     _refused[key] = Refusal(shown, reason, commit)
+    if len(_refused) > NAMED:
+        _unnamed[0] += 1
+        return
     added = f" (last changed in commit {commit})" if commit else ""
     log.warning("%s: ignored, %s%s; run fedlearn doctor for the list", shown, reason, added)
 

@@ -19,7 +19,7 @@ import hashlib
 import itertools
 import logging
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 DIGEST_BYTES = 32  # sha256, one per run of lines
 MAX_OPEN = 256  # snapshots kept open between the passes; the rest are opened again when read
 _held = [0]  # how many verified snapshots are open now
-FUTURE_SKEW = timedelta(minutes=10)  # how far a snapshot's stamp may run ahead of this clock
+FUTURE_SKEW = layout.FUTURE_SKEW  # how far a snapshot's stamp may run ahead of this clock
 
 
 class SchemaOnly(msgspec.Struct, frozen=True):

@@ -92,6 +92,7 @@ def test_every_job_at_once_loses_no_event(make_node: Callable[..., Node], tmp_pa
 def test_publish_killed_at_random_moments_recovers(make_node: Callable[..., Node]) -> None:
     """Publish SIGKILLed with its process group: every later run succeeds and nothing is left."""
     alpha, beta = make_node("alpha"), make_node("beta")
+    later: list[str] = []
     rng = random.Random(20261205)
     command = [*fedlearn_command(), "publish", "--config", str(alpha.config_file)]
     landed = 0
@@ -113,7 +114,15 @@ def test_publish_killed_at_random_moments_recovers(make_node: Callable[..., Node
             os.killpg(process.pid, signal.SIGKILL)
             landed += 1
         process.wait()
+        # The run after each kill (a publish or a pull, by turns) must succeed by itself.
+        after = ["publish"] if part % 2 else ["pull", "--no-import"]
+        done = alpha.run(*after, check=False)
+        if done.returncode != 0:
+            later.append(
+                f"{' '.join(after)} after kill {part} exited {done.returncode}: {done.stderr}"
+            )
     assert landed >= KILLS // 3, f"only {landed} kills landed while publish ran"
+    assert later == []
     alpha.run("publish")
     alpha.run("pull", "--no-import")
     git_dir = alpha.repo / ".git"
@@ -125,5 +134,16 @@ def test_publish_killed_at_random_moments_recovers(make_node: Callable[..., Node
     assert leftovers == []
     assert sightings(alpha) == KILLS * 5
     assert git(alpha.repo, "status", "--porcelain") == ""
-    remote_copy = git(alpha.repo, "show", "origin/main:data/patterns/error-solutions/alpha.jsonl")
-    assert remote_copy.encode() == own_file(alpha)
+    shards = layout.node_pattern_files(alpha.repo, "error-solutions", "alpha")
+    assert shards
+    for shard in shards:
+        remote_copy = git(alpha.repo, "show", f"origin/main:{shard.relative_to(alpha.repo)}")
+        assert remote_copy.encode() == shard.read_bytes()
+    remote_names = git(
+        alpha.repo,
+        "ls-tree",
+        "--name-only",
+        "origin/main",
+        f"{shards[0].parent.relative_to(alpha.repo)}/",
+    )
+    assert remote_names.split() == [str(s.relative_to(alpha.repo)) for s in shards]

@@ -180,3 +180,30 @@ def test_export_fails_with_exit_1_when_qdrant_is_unreachable(
     process = node.run("export", check=False)
     assert process.returncode == 1
     assert "fedlearn: qdrant" in process.stderr and "hint:" in process.stderr
+
+
+def test_export_replaces_a_snapshot_its_clock_stamped_in_the_future(
+    alpha: Node, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A snapshot of this node stamped in 2099 (its clock ran ahead, then was corrected) is never
+    the latest, and the next export replaces it even when nothing changed, with a warning."""
+    monkeypatch.setattr(logging.getLogger("fedlearn"), "propagate", True)
+    livestore.seed(alpha, "skills-patterns", [{"text": "one"}])
+    export.execute(alpha.config())
+    [first] = snapshots(alpha, "skills-patterns")
+    old, ahead = (first.with_name(f"{s}.jsonl") for s in ("20200101T000000Z", "20990101T000000Z"))
+    for target in (old, ahead):
+        shutil.copy(first, target)
+        shutil.copy(layout.manifest_of(first), layout.manifest_of(target))
+    first.unlink()
+    layout.manifest_of(first).unlink()
+    with caplog.at_level(logging.WARNING, logger="fedlearn"):
+        summary = export.execute(alpha.config())
+    assert summary.result.collections["skills-patterns"].state == "written"
+    kept = snapshots(alpha, "skills-patterns")
+    assert ahead not in kept and not layout.manifest_of(ahead).exists()
+    assert kept[0] == old and len(kept) == 2
+    assert any(
+        "20990101T000000Z.jsonl: stamped after now" in r.getMessage() for r in caplog.records
+    )
+    assert export.execute(alpha.config()).result.collections["skills-patterns"].state == "unchanged"

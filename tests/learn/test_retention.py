@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import random
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from fedlearn.formats import layout
 from fedlearn.learn import retention
 
 STAMPS = ["20260101T000000Z", "20260102T000000Z", "20260103T000000Z", "20260104T000000Z"]
@@ -79,3 +81,17 @@ def test_appended_gives_the_same_segments_for_the_same_input() -> None:
     assert first == retention.appended({4: 3}, lines(0, 3), lines(3, 200), keep=100)
     # 200 new lines: the last 100 replace segment 4 whole (no old line kept before a gap)
     assert first.drops == [4] and sorted(first.writes) == list(range(5, 25))
+
+
+def test_a_stamp_in_the_future_counts_as_the_oldest_and_is_never_latest(tmp_path: Path) -> None:
+    """This node's file stamped after now + the skew (its clock ran ahead) goes first, whatever
+    room is left, and is never the latest; one within the skew is an ordinary file."""
+    now = datetime(2026, 1, 4, 12, tzinfo=UTC)
+    soon = layout.stamp(now + layout.FUTURE_SKEW - timedelta(minutes=1))
+    make(tmp_path, [*STAMPS, "20990101T000000Z", soon])
+    assert retention.latest(tmp_path, now=now) == tmp_path / f"{soon}.jsonl"
+    assert [p.name[:16] for p in retention.future(tmp_path, now=now)] == ["20990101T000000Z"]
+    expired = retention.expired(tmp_path, 10, incoming="20260104T130000Z.jsonl", now=now)
+    assert [p.name[:16] for p in expired] == ["20990101T000000Z"]
+    expired = retention.expired(tmp_path, 3, incoming="20260104T130000Z.jsonl", now=now)
+    assert [p.name[:16] for p in expired] == ["20990101T000000Z", *STAMPS[:3]]

@@ -128,3 +128,23 @@ def test_is_name_accepts_plain_names(name: str) -> None:
 def test_is_name_refuses_hidden_control_and_non_utf8_names(name: str) -> None:
     """Hidden names, control characters, backslashes and bytes that are not UTF-8 are refused."""
     assert not peer_files.is_name(name)
+
+
+def test_refusals_name_a_few_paths_then_count_the_rest_in_one_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """5,000 refused paths give NAMED warnings and one count line; doctor still gets them all."""
+    monkeypatch.setattr(logging.getLogger("fedlearn"), "propagate", True)
+    monkeypatch.setattr(peer_files, "COMMIT_LOOKUPS", 0)  # not a repository: no git lookups
+    with caplog.at_level(logging.WARNING, logger="fedlearn"):
+        for number in range(5000):
+            peer_files.refuse(tmp_path, tmp_path / "data" / f".bad{number}", "a bad name")
+        assert peer_files.summarize() == 5000 - peer_files.NAMED
+        assert peer_files.summarize() == 0  # counted once
+    messages = list(
+        dict.fromkeys(r.getMessage() for r in caplog.records)
+    )  # a record may come twice
+    assert len(messages) == peer_files.NAMED + 1
+    assert messages[0].startswith("data/.bad0: ignored, a bad name")
+    assert messages[-1].startswith(f"{5000 - peer_files.NAMED} more paths under data/ ignored")
+    assert len(peer_files.refusals()) == 5000

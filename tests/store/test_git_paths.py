@@ -1,0 +1,189 @@
+"""Tests of fedlearn.store.git_paths: the entries git refuses to check out, and the tree without them."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from fedlearn.store import git_paths, git_remote
+from tests.conftest import git
+
+REFUSED = [
+    ".git",
+    ".GIT",
+    ".Git",
+    ".",
+    "..",
+    "",
+    ".git ",
+    ".git.",
+    ".git. . ",
+    ".git::$INDEX_ALLOCATION",
+    "git~1",
+    "GIT~1",
+    "git~1 .",
+    ".git\\hooks",
+    "a\\b",
+    ".g\u200cit",
+    "\ufeff.GIT",
+    ".gi\u206ft",
+]
+ALLOWED = [
+    ".github",
+    ".gitignore",
+    ".gitattributes",
+    ".gitmodules",
+    "git",
+    "git~2",
+    "..a",
+    ".a",
+    "a.git",
+    "alpha.jsonl",
+    "20261205T000000Z.jsonl",
+    ".gitx",
+    "\u00e9.git",
+]
+# Refused by git for Windows only (a backslash); refused everywhere here, as no node reads it.
+WINDOWS_ONLY = ["a\\b"]
+REFUSED_LINKS = [
+    ".gitmodules",
+    ".GITMODULES",
+    ".gitmodules .",
+    "gitmod~1",
+    "GI7EBA~1",
+    "gi7eb~12",
+    ".gitmodul\u200ces",
+]
+
+
+@pytest.mark.parametrize("name", REFUSED)
+def test_refused_names_are_what_git_refuses(name: str) -> None:
+    assert git_paths.refused_name(name, "100644")
+    assert git_paths.refused_name(name, git_paths.TREE)
+
+
+@pytest.mark.parametrize("name", ALLOWED)
+def test_other_names_are_allowed(name: str) -> None:
+    assert not git_paths.refused_name(name, "100644")
+
+
+@pytest.mark.parametrize("name", REFUSED_LINKS)
+def test_a_symlinked_gitmodules_is_refused_a_file_is_not(name: str) -> None:
+    assert git_paths.refused_name(name, git_paths.SYMLINK)
+    assert not git_paths.refused_name(name, "100644")
+
+
+def test_the_rules_agree_with_git_itself(tmp_path: Path) -> None:
+    """Each name is put in a tree and read into an index by git: git refuses exactly ours."""
+    repo = tmp_path / "r"
+    git(tmp_path, "init", "-q", str(repo))
+    blob = blob_of(repo)
+    for name in [n for n in REFUSED + ALLOWED if n and "/" not in n]:
+        tree = mktree(repo, f"100644 blob {blob}\t{name}\0")
+        index = {"GIT_INDEX_FILE": str(tmp_path / "index")}
+        done = subprocess.run(
+            ["git", "-C", str(repo), "-c", "core.protectHFS=true", "read-tree", tree],
+            env=index,
+            capture_output=True,
+        )
+        expected = git_paths.refused_name(name, "100644") and name not in WINDOWS_ONLY
+        assert (done.returncode != 0) == expected, name
+
+
+def blob_of(repo: Path) -> str:
+    """Write a small blob; return its id."""
+    return (
+        subprocess.run(
+            ["git", "-C", str(repo), "hash-object", "-w", "--stdin"],
+            input=b"x\n",
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .strip()
+    )
+
+
+def mktree(repo: Path, listing: str) -> str:
+    """Return the tree git makes of a ``ls-tree -z`` style listing."""
+    return (
+        subprocess.run(
+            ["git", "-C", str(repo), "mktree", "-z", "--missing"],
+            input=listing.encode("utf-8", "surrogateescape"),
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .strip()
+    )
+
+
+def test_find_names_the_outermost_entry_and_the_commit_that_added_it(tmp_path: Path) -> None:
+    repo = tmp_path / "r"
+    git(tmp_path, "init", "-q", str(repo))
+    (repo / "data").mkdir()
+    (repo / "data" / "a.jsonl").write_text("a\n")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
+    base = git(repo, "rev-parse", "HEAD").strip()
+    blob = blob_of(repo)
+    inner = mktree(repo, f"100644 blob {blob}\tconfig\0")
+    data = mktree(
+        repo,
+        f"100644 blob {blob}\ta.jsonl\x00040000 tree {inner}\t.git\x00100644 blob {blob}\tgit~1\0",
+    )
+    root = mktree(repo, f"040000 tree {data}\tdata\x00120000 blob {blob}\t.gitmodules\0")
+    env = "-c", "user.name=t", "-c", "user.email=t@t"
+    evil = git(repo, *env, "commit-tree", root, "-p", base, "-m", "evil").strip()
+    later = git(repo, *env, "commit-tree", root, "-p", evil, "-m", "later").strip()
+    found = git_paths.find(repo, base, later)
+    assert [(f.path, f.commit) for f in found] == [
+        (".gitmodules", evil),
+        ("data/.git", evil),
+        ("data/git~1", evil),
+    ]
+    assert git_paths.find(repo, later, later) == []
+    assert [f.path for f in git_paths.find(repo, None, later)] == [f.path for f in found]
+    fixed = git_paths.without(
+        repo, git(repo, "rev-parse", f"{later}^{{tree}}").strip(), [f.raw for f in found]
+    )
+    listing = git(repo, "ls-tree", "-r", "--name-only", fixed).split()
+    assert listing == ["data/a.jsonl"]
+    assert git(repo, "rev-parse", f"{fixed}:data/a.jsonl").strip() == blob
+
+
+def test_many_refused_entries_name_a_few_and_the_repair_leaves_all_out(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """2,000 refused names (and a refused folder holding more of them): each outermost entry is
+    found once, the repair warns about NAMED and counts the rest, and its tree holds none."""
+    monkeypatch.setattr(logging.getLogger("fedlearn"), "propagate", True)
+    repo = tmp_path / "r"
+    git(tmp_path, "init", "-q", str(repo))
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t"}
+    env |= {"GIT_COMMITTER_EMAIL": "t@t"}
+    (repo / "keep.txt").write_text("keep\n")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
+    blob = blob_of(repo)
+    inner = mktree(repo, "".join(f"100644 blob {blob}\tx\\{n}\0" for n in range(50)))
+    names = "".join(f"100644 blob {blob}\tbad\\{n:04d}\0" for n in range(2000))
+    data = mktree(repo, names + f"040000 tree {inner}\t.git\0")
+    root = mktree(repo, f"040000 tree {data}\tdata\x00100644 blob {blob}\tkeep.txt\0")
+    args = ("-c", "user.name=t", "-c", "user.email=t@t", "commit-tree", root, "-p", "HEAD")
+    tip = git(repo, *args, "-m", "many").strip()
+    with caplog.at_level(logging.WARNING, logger="fedlearn"):
+        fixed = git_remote.repair(repo, tip, env)
+    assert len(fixed.dropped) == 2001
+    assert "data/.git" in {d.path for d in fixed.dropped}
+    assert all(d.commit == tip for d in fixed.dropped)
+    messages = list(
+        dict.fromkeys(r.getMessage() for r in caplog.records)
+    )  # a record may come twice
+    assert len(messages) == git_paths.NAMED + 1
+    assert messages[-1].startswith(f"{2001 - git_paths.NAMED} more tree entries")
+    assert git(repo, "ls-tree", "-r", "--name-only", fixed.commit).split() == ["keep.txt"]
+    assert git(repo, "rev-parse", f"{fixed.commit}^").strip() == tip
