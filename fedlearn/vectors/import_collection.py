@@ -93,14 +93,18 @@ def probe(job: import_batches.ImportRun) -> None:
 
 
 def retract(job: import_batches.ImportRun, collection: str, retracted: frozenset[str]) -> int:
-    """Delete the retracted pattern points present in ``collection``; return how many."""
+    """
+    Delete the retracted pattern points present in ``collection``; return how many. Only pattern
+    points go (``Store.patterns``): a tombstone never deletes the stack's own point or another
+    node's that happens to carry the id.
+    """
     if not retracted:
         return 0
     ids = sorted(retracted)
     size = job.qdrant_settings.batch_size
     found: list[points.PointId] = []
     for start in range(0, len(ids), size):
-        found += sorted(job.live.existing(collection, ids[start : start + size]), key=str)
+        found += sorted(job.live.patterns(collection, ids[start : start + size]), key=str)
     if found and not job.dry_run:
         for start in range(0, len(found), size):
             job.live.delete(collection, found[start : start + size])

@@ -211,6 +211,29 @@ class Store:
         )
         return {point_id(record.id) for record in found}
 
+    def patterns(self, collection: str, ids: Sequence[PointId]) -> set[PointId]:
+        """
+        Return which of ``ids`` are pattern points in ``collection``: written by import from a
+        pattern (payload ``origin`` is ``points.ORIGIN``, no ``points.OWNER``). The stack's own
+        points and other nodes' are never one, whatever their id.
+        """
+        if not ids:
+            return set()
+        found = self.call(
+            f"retrieve {collection}",
+            self.client.retrieve,
+            collection,
+            list(ids),
+            with_payload=["origin", points.OWNER],
+            with_vectors=False,
+        )
+        return {
+            point_id(record.id)
+            for record in found
+            if (record.payload or {}).get("origin") == points.ORIGIN
+            and points.OWNER not in (record.payload or {})
+        }
+
     def owners(self, collection: str, ids: Sequence[PointId]) -> dict[PointId, str | None]:
         """
         Return which of ``ids`` are in ``collection``, each with the node import marked it as

@@ -328,19 +328,28 @@ def test_import_wait_ready_has_nothing_to_wait_for_in_process(alpha: Node, beta:
 
 
 def test_import_deletes_retracted_patterns(alpha: Node, beta: Node) -> None:
-    """A retraction pulled later removes that pattern's point from Qdrant."""
+    """
+    A retraction pulled later removes that pattern's point from Qdrant; a tombstone of an id that
+    is the stack's own point's (no pattern holds it) never deletes that point.
+    """
     import_.execute(beta.config())
+    own = "ab" * 16
+    livestore.seed(beta, "error-solutions", [{"text": "beta's own"}], ids=[str(uuid.UUID(own))])
     gone = livestore.write_patterns(alpha, "error-solutions", ERRORS[:1])[0]
-    tombstone = records.Retraction(id=gone.id, retracted_at="2026-02-01T00:00:00Z", reason="wrong")
+    tombstones = [
+        records.Retraction(id=i, retracted_at="2026-02-01T00:00:00Z", reason="wrong")
+        for i in sorted([gone.id, own])
+    ]
     path = layout.retraction_file(alpha.repo, "alpha")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(records.encode_line(tombstone))
+    path.write_bytes(records.encode_lines(tombstones))
     livestore.publish(alpha, "retract")
     livestore.pull(beta)
     summary = import_.execute(beta.config())
     assert summary.result.collections["error-solutions"].deleted == 1
     stored = livestore.read_points(beta, "error-solutions")
-    assert points.pattern_point_id(gone.id) not in stored and len(stored) == len(ERRORS) - 1
+    assert points.pattern_point_id(gone.id) not in stored and len(stored) == len(ERRORS)
+    assert str(uuid.UUID(own)) in stored
 
 
 def test_import_overwrite_updates_existing_points(alpha: Node, beta: Node) -> None:
