@@ -42,6 +42,8 @@ def write(
             import_reembed.record(job, collection, decision.wanted)
     exists = present is not None
     tally.deleted = retract(job, target, retracted) if exists else 0
+    if exists and job.reads_all and not job.dry_run:  # every snapshot is read: they come back
+        tally.deleted += job.live.delete_legacy(target)
     before = job.live.count(target) if exists else 0
     progress = import_reembed.progress_file(job.store, collection)
     refresh = (decision.refresh, progress) if decision.refresh else None

@@ -315,7 +315,7 @@ def merged(inputs: Sequence[Source]) -> Iterator[tuple[Source, records.Point, st
     An id several sources hold comes once from each, one after the other, the earlier source's
     first (``heapq.merge`` is stable). One point per source is read ahead.
     """
-    return heapq.merge(*map(tagged, inputs), key=lambda item: points.sort_key(item[1].id))
+    return heapq.merge(*map(tagged, inputs), key=lambda item: points.order(item[1]))
 
 
 def tagged(source: Source) -> Iterator[tuple[Source, records.Point, str]]:

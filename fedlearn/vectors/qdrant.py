@@ -315,6 +315,24 @@ class Store:
         count = self.client.count
         return self.call(f"count {collection}", count, collection, condition, exact=True).count
 
+    def delete_legacy(self, collection: str) -> int:
+        """
+        Delete the points of other nodes an earlier fedlearn wrote under their snapshot ids
+        (``points.is_legacy``); return how many there were. Import writes them under ids of
+        their own now (``points.foreign_point_id``), so each would be there twice, and one may
+        hold a pattern's id.
+        """
+        condition = models.Filter(
+            must=[models.IsEmptyCondition(is_empty=models.PayloadField(key=points.SOURCE_ID))],
+            must_not=[models.IsEmptyCondition(is_empty=models.PayloadField(key=points.OWNER))],
+        )
+        count = self.client.count
+        found = self.call(f"count {collection}", count, collection, condition, exact=True).count
+        if found:
+            selector = models.FilterSelector(filter=condition)
+            self.call(f"delete {collection}", self.client.delete, collection, selector, wait=True)
+        return found
+
     def drop(self, collection: str) -> None:
         """Delete ``collection`` and every point in it."""
         self.call(f"delete {collection}", self.client.delete_collection, collection)

@@ -158,6 +158,7 @@ def test_status_merged_counts_follow_pulls_retractions_and_syncs(
     alpha.run("pull", "--no-import")
     pulled = status(alpha)[1]["patterns"]["merged"]
     assert sum(pulled.values()) > sum(first.values())
+
     def ids(node: Node) -> set[str]:
         return {i for c in config.CATEGORIES for i in patterns.read_node(alpha.repo, c, node.name)}
 
