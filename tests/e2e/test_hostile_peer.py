@@ -484,7 +484,8 @@ def test_a_peers_bad_snapshot_is_skipped_and_never_fails_the_import(
     [warning] = [line for line in process.stderr.splitlines() if bad in line]
     assert "skipped" in warning and commit in warning
     present = set(livestore.read_points(alpha, "skills-patterns"))
-    assert UUIDS[0] in present and not present & set(UUIDS[1:])
+    mallory = [points.foreign_point_id("mallory", i) for i in UUIDS]
+    assert mallory[0] in present and not present & {*UUIDS, *mallory[1:]}
     assert livestore.count(alpha, "error-solutions") == len(own_patterns(alpha))
     listed = {r["path"]: r for r in doctor(alpha)["refused"]}
     assert listed[bad]["commit"] == commit and reason in listed[bad]["reason"]
