@@ -58,8 +58,8 @@ class Trust:
         signing_key: this node's SSH private key file (``user.signingkey``, e.g.
             ``/var/lib/fedlearn/id_ed25519``); required with ``allowed_signers``: publish signs its
             commits with it.
-        admins: node ids whose retractions count for any pattern (others' only for patterns
-            they have seen themselves).
+        admins: node ids whose retractions remove a pattern from every node's view (any other
+            node's retraction withdraws only its own record of the pattern).
     """
 
     allowed_signers: str = ""

@@ -22,7 +22,8 @@ class CollectionImport(msgspec.Struct):
     What import did to one collection: points by outcome, and why it stopped ("" if it did not).
 
     ``reembedded`` counts fedlearn's own points embedded again after an embedder change,
-    ``no_text`` the points with none of the collection's text fields.
+    ``no_text`` the points with none of the collection's text fields, ``deleted`` the retracted
+    patterns' points and other nodes' points an earlier fedlearn wrote under their snapshot ids.
     """
 
     imported: int = 0

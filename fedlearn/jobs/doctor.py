@@ -56,17 +56,35 @@ class Refused(msgspec.Struct):
     commit: str
 
 
+class Withheld(msgspec.Struct):
+    """
+    A node's tombstones that withdraw its own records only: other nodes still hold those ids.
+
+    Attributes:
+        node: the retracting node.
+        ids: how many of its tombstones leave the id in the merged view.
+        kept_by: the nodes whose records keep them there (they have not retracted them).
+    """
+
+    node: str
+    ids: int
+    kept_by: list[str]
+
+
 class DoctorResult(msgspec.Struct):
     """
-    Every path under data/ the checked reader refuses, and the repairs pull and publish made.
+    Every path under data/ the checked reader refuses, the tombstones that remove no id, and the
+    repairs pull and publish made.
 
     Attributes:
         refused: the paths the checked reader refuses now.
+        withheld: per node, the tombstones that withdraw its own records only.
         repaired: tree entries git refuses to check out that a repair commit left out (the last
             ``repairs.KEPT``, oldest first): the remote held them, this node's copy never did.
     """
 
     refused: list[Refused]
+    withheld: list[Withheld]
     repaired: list[repairs.Repair] = msgspec.field(default_factory=list)
 
 
@@ -78,6 +96,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[DoctorResult]:
     read_all(cfg)
     refused = peer_files.refusals()
     shown = refused if args.all else refused[:SHOWN]
+    withheld = withheld_tombstones(cfg)
     lines = [
         f"refused {r.path}: {r.reason}" + (f" (commit {r.commit})" if r.commit else "")
         for r in shown
@@ -89,6 +108,11 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[DoctorResult]:
         f"repaired {r.path}: a tree entry git refuses to check out, added in commit "
         f"{r.commit[:12]}, left out at {r.at}"
         for r in ledger.last
+    ]
+    lines += [
+        f"{w.node}: {w.ids} retractions withdraw {w.node}'s own records only; "
+        f"{', '.join(w.kept_by)} still hold them"
+        for w in withheld
     ]
     lines.append(
         f"{len(refused)} refused under {layout.data_dir(repo)}"
@@ -102,11 +126,25 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[DoctorResult]:
         job="doctor",
         state="failed" if refused else "ok",
         result=DoctorResult(
-            [Refused(r.path, r.reason, r.commit) for r in refused], repaired=ledger.last
+            [Refused(r.path, r.reason, r.commit) for r in refused], withheld, repaired=ledger.last
         ),
         lines=lines,
         exit_code=1 if refused else 0,
     )
+
+
+def withheld_tombstones(cfg: config.Config) -> list[Withheld]:
+    """
+    Return, per retracting node, its tombstones that leave the id in the merged view because
+    other nodes hold it (``patterns.withheld``): normal for a shared pattern, and all a peer's
+    tombstones of other nodes' patterns can do. Not a refusal: doctor does not fail for them.
+    """
+    repo = cfg.repo_path
+    found = patterns.withheld(repo, patterns.read_retractions(repo, cfg.trust.admins))
+    return [
+        Withheld(node, len(ids), sorted({n for kept in ids.values() for n in kept}))
+        for node, ids in found.items()
+    ]
 
 
 def walk(repo: Path, folder: Path) -> None:

@@ -1,9 +1,9 @@
-"""Retract a pattern: a tombstone in this node's retractions file removes its id everywhere.
+"""Retract a pattern: a tombstone in this node's retractions file withdraws its knowledge of an id.
 
-The merged view and import drop a retracted id on every node once it is published and pulled
-(data/README.md "Records"). Other nodes accept the tombstone only for a pattern this node has seen (its
-own pattern files list it, and keep it as the evidence) or when this node is in their
-``[trust] admins``.
+A node can withdraw only its own knowledge (``patterns.Retractions``): once published and pulled,
+the tombstone takes this node's record out of every node's merged view; the id leaves the views,
+and import deletes its Qdrant point, when no other node's files hold it (or they retracted it
+too), or when this node is in the others' ``[trust] admins``.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import logging
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 import msgspec
@@ -50,11 +51,14 @@ class Retracted(Tombstone):
         known: whether any node's pattern files hold the id.
         seen_here: this node's pattern files that keep the record as evidence.
         removed_from: this node's pattern files the id was dropped from (it held a secret).
+        kept_by: the other nodes whose records keep the id in the merged view (they hold it and
+            have not retracted it); empty when it leaves every view. Always empty for an admin.
     """
 
     known: bool
     seen_here: list[str]
     removed_from: list[str]
+    kept_by: list[str]
 
 
 def run(cfg: config.Config, args: argparse.Namespace) -> Summary[Tombstone]:
@@ -105,9 +109,10 @@ def retract(
     )
     scanner = anonymize.Anonymizer(cfg.anonymize)
     held, dropped = settle_own_files(transaction, files, pattern_id, scanner)
-    known = is_known(repo, pattern_id)
+    holding = patterns.holders(repo, [pattern_id])[pattern_id]
+    kept = kept_by(repo, pattern_id, holding - {node}, cfg.trust.admins, node)
     seen, removed = [str(p) for p in held], [str(p) for p in dropped]
-    result = Retracted(pattern_id, node, str(path), known, seen, removed)
+    result = Retracted(pattern_id, node, str(path), bool(holding), seen, removed, kept)
     if dry_run:
         files.abort(transaction)
     else:
@@ -118,10 +123,11 @@ def retract(
     ]
     if not result.known:
         lines.append("note: no node's pattern files hold this id; the tombstone is written anyway")
-    elif not held and node not in cfg.trust.admins:
+    elif kept:
         lines.append(
-            f"note: this node has not seen {pattern_id}: other nodes accept the tombstone only "
-            f'with "{node}" in their [trust] admins'
+            f"note: {', '.join(kept)} also hold {pattern_id}: the tombstone withdraws this "
+            "node's record only; the pattern leaves every view when they retract it too, or "
+            f'when a node lists "{node}" in its [trust] admins'
         )
     lines.append(
         "`fedlearn publish` shares it; `fedlearn import` drops it from this node's Qdrant now"
@@ -151,9 +157,10 @@ def settle_own_files(
     """
     Return this node's pattern shards that keep ``pattern_id`` and those it is dropped from.
 
-    The record stays (read from this node's state copy): other nodes accept this node's tombstone
-    because its own files show it saw the pattern. Only a record holding a secret is dropped
-    (publish never let it out, so nobody needs proof); its shard is staged without it.
+    The record stays (read from this node's state copy) as the evidence that this node saw what it
+    retracts: nodes running a fedlearn from before the own-knowledge rule accept a tombstone only
+    with it. Only a record holding a secret is dropped (publish never let it out); its shard is
+    staged without it.
     """
     held, dropped = [], []
     counts = files.counts()
@@ -177,12 +184,15 @@ def settle_own_files(
     return held, dropped
 
 
-def is_known(repo: Path, pattern_id: str) -> bool:
-    """Return whether any node's pattern file holds ``pattern_id``."""
-    shard = {layout.shard_name(pattern_id)}
-    files = [
-        path
-        for category in config.CATEGORIES
-        for path in layout.pattern_files(repo, category, shard)
-    ]
-    return any(pattern.id == pattern_id for path in files for pattern in patterns.read(path))
+def kept_by(
+    repo: Path, pattern_id: str, others: set[str], admins: Collection[str], node: str
+) -> list[str]:
+    """
+    Return the nodes of ``others`` (holding ``pattern_id``) whose records keep it in the merged
+    view as ``admins`` decide: those that have not withdrawn it; none when ``node`` (retracting
+    now) is one of the admins.
+    """
+    if node in admins:
+        return []
+    retractions = patterns.read_retractions(repo, admins)
+    return sorted(n for n in others if not retractions.withdraws(n, pattern_id))

@@ -378,9 +378,12 @@ def stage_patterns(job: SyncRun, learned: dict[str, records.Pattern]) -> dict[st
     """
     Fold the new observations into this node's pattern shards; return new/updated per category.
 
-    Only the shards the new records fall in are read (from this node's state) and rewritten.
+    Only the shards the new records fall in are read (from this node's state) and rewritten. An
+    observation of an id this node (or an admin) retracted is left out and counted as retracted;
+    another node's tombstone never drops this node's own sightings.
     """
-    retracted = patterns.read_retractions(job.repo, job.cfg.trust.admins) if learned else {}
+    admins = job.cfg.trust.admins
+    retracted = patterns.read_retractions(job.repo, admins) if learned else patterns.Retractions({})
     by_shard: dict[str, dict[str, list[records.Pattern]]] = collections.defaultdict(dict)
     for pattern in learned.values():
         by_shard[pattern.category].setdefault(layout.shard_name(pattern.id), []).append(pattern)
@@ -392,7 +395,7 @@ def stage_patterns(job: SyncRun, learned: dict[str, records.Pattern]) -> dict[st
             path = layout.shard_file(job.repo, category, job.node, shard)
             table = {p.id: p for p in patterns.parse(job.own.read(path) or b"", path)}
             for pattern in found:
-                if pattern.id in retracted:
+                if retracted.withdraws(job.node, pattern.id):  # this node's, or an admin's
                     tally_.retracted += 1
                     continue
                 if pattern.id in table:

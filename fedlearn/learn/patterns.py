@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import attrs
 import msgspec
 
 from fedlearn import config
@@ -94,6 +95,9 @@ def read(path: Path) -> list[Pattern]:
     """
     Return the verified patterns in one node's file (empty when it is missing or refused).
 
+    A record in a shard file must belong to that shard (``layout.shard_name``), so reading only
+    an id's shard finds every record of it.
+
     The file is read through the checked reader (``peer_files``); a line that does not decode, or
     whose record does not verify (``verified``), is counted and skipped, so one bad line in
     another node's file never hides the rest.
@@ -103,9 +107,13 @@ def read(path: Path) -> list[Pattern]:
     if data is None:
         return []
     category = category_of(path)
+    shard = None if path.parent.parent.name == "patterns" else path.stem
 
     def decode(line: bytes) -> Pattern | None:
-        return verified(records.PATTERN_DECODER.decode(line), category)
+        found = verified(records.PATTERN_DECODER.decode(line), category)
+        if found is None or (shard is not None and layout.shard_name(found.id) != shard):
+            return None  # a record in another shard's file: no node's sync writes it there
+        return found
 
     return peer_files.decode_lines(repo, path, data, decode)
 
@@ -211,60 +219,113 @@ def read_tombstones(repo: Path) -> dict[str, list[Retraction]]:
 REKEYED = "re-anonymized:"
 
 
-def holders(repo: Path) -> dict[str, set[str]]:
-    """Return, per pattern id, the nodes that have seen it: whose files list it or whose ``seen`` names them."""
-    found: dict[str, set[str]] = collections.defaultdict(set)
-    for category in config.CATEGORIES:
-        for path in layout.pattern_files(repo, category):
-            for pattern in read(path):
-                found[pattern.id].add(node_of(path))
-                found[pattern.id].update(pattern.seen)
-    return found
-
-
-def is_authorized(
-    node: str, tombstone: Retraction, seen_by: dict[str, set[str]], admins: Collection[str]
-) -> bool:
+@attrs.frozen
+class Retractions:
     """
-    Return whether ``node`` may retract ``tombstone.id``: it has seen the pattern, it is an admin,
-    or it re-keyed its own record when the rules changed (``REKEYED`` reason) and no node's file
-    holds the old id any more, so the tombstone only clears stale Qdrant points, hiding nothing.
+    Every node's well-formed tombstones, and what they take away (DESIGN.md "Records").
+
+    A node can withdraw only its own knowledge: its tombstone of an id removes its own record of
+    that id from the merged view, and nothing else, unless it is one of ``admins``, whose tombstone
+    removes the id from every view. An id leaves every view when every node whose files hold it
+    has withdrawn it (``effective``). A re-keyed record's tombstone (``REKEYED``) withdraws
+    nothing: the record moved to its new id; it only clears the old id's Qdrant point once no node
+    holds it. All of it is a function of the files, so every node that read the same files
+    agrees, in any order.
+
+    Attributes:
+        by_id: pattern id → node → that node's tombstone.
+        admins: the nodes whose tombstones remove an id everywhere (``[trust] admins``).
     """
-    if node in admins or node in seen_by.get(tombstone.id, ()):
-        return True
-    return tombstone.reason.startswith(REKEYED) and tombstone.id not in seen_by
+
+    by_id: dict[str, dict[str, Retraction]]
+    admins: frozenset[str] = frozenset()
+
+    def withdraws(self, node: str, pattern_id: str) -> bool:
+        """Return whether ``node``'s record of ``pattern_id`` stays out of the merged view."""
+        found = self.by_id.get(pattern_id)
+        if not found:
+            return False
+        own = found.get(node)
+        return (own is not None and not own.reason.startswith(REKEYED)) or self.by_admin(pattern_id)
+
+    def by_admin(self, pattern_id: str) -> bool:
+        """Return whether a node of ``admins`` retracted ``pattern_id`` (not as a re-key)."""
+        found = self.by_id.get(pattern_id, {})
+        return any(
+            node in self.admins and not tombstone.reason.startswith(REKEYED)
+            for node, tombstone in found.items()
+        )
+
+    def first(self, pattern_id: str) -> Retraction:
+        """Return the earliest tombstone of ``pattern_id`` (ties: the smallest reason)."""
+        return min(self.by_id[pattern_id].values(), key=lambda t: (t.retracted_at, t.reason))
 
 
-def read_retractions(repo: Path, admins: Collection[str] = ()) -> dict[str, Retraction]:
-    """
-    Return every node's accepted retractions by id (the earliest tombstone of an id wins).
-
-    A tombstone counts when its node has seen the pattern itself (``holders``), is one of the
-    ``admins`` (``[trust] admins``), or re-keyed the pattern (``is_authorized``); any other is
-    refused, so no node can retract everyone's.
-    """
-    tombstones = read_tombstones(repo)
-    seen_by = holders(repo) if set(tombstones) - set(admins) else {}
-    found: dict[str, Retraction] = {}
-    for node, listed in tombstones.items():
-        refused = 0
+def read_retractions(repo: Path, admins: Collection[str] = ()) -> Retractions:
+    """Return every node's well-formed tombstones (``read_tombstones``) with ``admins``."""
+    by_id: dict[str, dict[str, Retraction]] = collections.defaultdict(dict)
+    for node, listed in sorted(read_tombstones(repo).items()):
         for tombstone in listed:
-            if not is_authorized(node, tombstone, seen_by, admins):
-                refused += 1
-                continue
-            kept = found.get(tombstone.id)
+            kept = by_id[tombstone.id].get(node)
             if kept is None or (tombstone.retracted_at, tombstone.reason) < (
                 kept.retracted_at,
                 kept.reason,
             ):
-                found[tombstone.id] = tombstone
-        if refused:
-            path = layout.retraction_file(repo, node)
-            reason = (
-                f"{refused} retractions of patterns {node} has not seen (not in [trust] admins)"
-            )
-            peer_files.refuse(repo, path, reason)
+                by_id[tombstone.id][node] = tombstone
+    return Retractions(dict(by_id), frozenset(admins))
+
+
+def holders(repo: Path, pattern_ids: Iterable[str]) -> dict[str, set[str]]:
+    """
+    Return, per id of ``pattern_ids``, the nodes whose own files hold a verified record of it.
+
+    Only the shards those ids fall in are read (with every old-layout file), across categories.
+    """
+    wanted = set(pattern_ids)
+    found: dict[str, set[str]] = {pattern_id: set() for pattern_id in wanted}
+    shards = {layout.shard_name(pattern_id) for pattern_id in wanted}
+    if not shards:
+        return found
+    for category in config.CATEGORIES:
+        for path in layout.pattern_files(repo, category, shards):
+            for pattern in read(path):
+                if pattern.id in wanted:
+                    found[pattern.id].add(node_of(path))
     return found
+
+
+def effective(repo: Path, retractions: Retractions) -> dict[str, Retraction]:
+    """
+    Return the tombstoned ids that left every merged view, each with its earliest tombstone.
+
+    An id leaves when a node of the admins retracted it, or when every node whose files hold it
+    withdrew it (``Retractions.withdraws``; no node holding it at all counts too: a re-keyed old
+    id, or a record a node dropped). Its Qdrant point goes with it (import).
+    """
+    held = holders(repo, retractions.by_id)
+    return {
+        pattern_id: retractions.first(pattern_id)
+        for pattern_id in sorted(retractions.by_id)
+        if retractions.by_admin(pattern_id)
+        or all(retractions.withdraws(node, pattern_id) for node in held[pattern_id])
+    }
+
+
+def withheld(repo: Path, retractions: Retractions) -> dict[str, dict[str, list[str]]]:
+    """
+    Return, per retracting node, the ids it withdrew that stay in the merged view, each with the
+    nodes that still hold them: its tombstone takes away its own record only (not an error).
+    """
+    held = holders(repo, retractions.by_id)
+    found: dict[str, dict[str, list[str]]] = collections.defaultdict(dict)
+    for pattern_id, by_node in sorted(retractions.by_id.items()):
+        if retractions.by_admin(pattern_id):
+            continue
+        keep = sorted(n for n in held[pattern_id] if not retractions.withdraws(n, pattern_id))
+        for node, tombstone in by_node.items():
+            if keep and not tombstone.reason.startswith(REKEYED):
+                found[node][pattern_id] = keep
+    return dict(sorted(found.items()))
 
 
 def merged_view(
@@ -274,7 +335,10 @@ def merged_view(
     shards: Mapping[str, set[str] | None] | None = None,
 ) -> dict[str, dict[str, Pattern]]:
     """
-    Return category → id → the join over all nodes' files, with retracted ids removed.
+    Return category → id → the join over all nodes' files, each node's withdrawn records left out.
+
+    A record in node N's files is left out when N (or an admin) retracted its id
+    (``Retractions.withdraws``), so an id leaves the view once every node holding it withdrew it.
 
     Both layouts are read (a node's old ``<node>.jsonl`` and its shards), so nodes that have not
     migrated yet are seen too. With ``shards`` (category → shard names), only the patterns of those
@@ -288,9 +352,10 @@ def merged_view(
         wanted = None if shards is None else shards.get(category)
         table: dict[str, Pattern] = {}
         for path in layout.pattern_files(repo, category, wanted):
+            node = node_of(path)
             for pattern in read(path):
                 keep = wanted is None or layout.shard_name(pattern.id) in wanted
-                if keep and pattern.id not in retracted:
+                if keep and not retracted.withdraws(node, pattern.id):
                     absorb(table, pattern)
         view[category] = dict(sorted(table.items()))
     return view

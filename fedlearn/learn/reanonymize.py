@@ -100,7 +100,7 @@ def stage(
     """
     done = Rewrite(collections=collections)
     repo, node = cfg.repo_path, cfg.node_id
-    retracted = patterns.read_retractions(repo)
+    retracted = patterns.read_retractions(repo, cfg.trust.admins)
     for category in config.CATEGORIES:
         stage_patterns(transaction, done, files, category, anonymizer, retracted)
     stage_retractions(transaction, done, files, layout.retraction_file(repo, node), anonymizer, now)
@@ -129,18 +129,24 @@ def stage_patterns(
     files: own.OwnFiles,
     category: str,
     anonymizer: anonymize.Anonymizer,
-    retracted: dict[str, Retraction],
+    retracted: patterns.Retractions,
 ) -> None:
-    """Stage this node's shards of ``category`` re-anonymized (re-keyed ids change shards)."""
+    """
+    Stage this node's shards of ``category`` re-anonymized (re-keyed ids change shards).
+
+    A record this node withdrew (its own tombstone, or an admin's) stays as it is, the evidence,
+    when the rules leave it unchanged, and is dropped when they change it: re-keyed, it would come
+    back into the merged view under its new id.
+    """
     shards = layout.shard_dir(files.repo, category, files.node)
     old = [shards / p.name for p in sorted(files.mirror(shards).glob("*.jsonl"))]
     found = [p for path in old for p in patterns.parse(files.read(path) or b"", path)]
     if not found:
         return
-    data, rekeyed = rewritten_patterns(found, category, files.node, anonymizer)
+    data, rekeyed = rewritten_patterns(found, category, files.node, anonymizer, retracted)
     done.rekeyed += rekeyed
     table: dict[Path, dict[str, Pattern]] = {path: {} for path in old}
-    for key, pattern in without(data, retracted).items():
+    for key, pattern in data.items():
         table.setdefault(files.shard_path(category, key), {})[key] = pattern
     for path, content in table.items():
         if content:
@@ -172,19 +178,19 @@ def holds(repo: Path, path: Path, data: bytes) -> bool:
     return peer_files.read(repo, path, own.read_kind(repo, path)) == data
 
 
-def without(table: dict[str, Pattern], retracted: dict[str, Retraction]) -> dict[str, Pattern]:
-    """Return ``table`` without the retracted ids."""
-    return {key: pattern for key, pattern in table.items() if key not in retracted}
-
-
 def rewritten_patterns(
-    found: list[Pattern], category: str, node: str, anonymizer: anonymize.Anonymizer
+    found: list[Pattern],
+    category: str,
+    node: str,
+    anonymizer: anonymize.Anonymizer,
+    retracted: patterns.Retractions,
 ) -> tuple[dict[str, Pattern], list[str]]:
     """
     Return one node's patterns re-anonymized by id, and the old ids of those re-keyed.
 
     A pattern whose fields change gets the id of its new content; two that meet on one id join
-    as two sightings on this node do (``patterns.accumulate``: the counts add up).
+    as two sightings on this node do (``patterns.accumulate``: the counts add up). A record
+    ``node`` withdrew (``retracted``) whose fields change is dropped (its old id stays retracted).
     """
     table: dict[str, Pattern] = {}
     rekeyed = []
@@ -192,6 +198,8 @@ def rewritten_patterns(
         texts = anonymizer.anonymize_many(list(pattern.fields.values()))
         fields = dict(zip(pattern.fields, texts, strict=True))
         if fields != pattern.fields:
+            if retracted.withdraws(node, pattern.id):
+                continue
             new_id = patterns.content_id(category, fields)
             if new_id != pattern.id:
                 rekeyed.append(pattern.id)

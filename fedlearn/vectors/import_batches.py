@@ -96,22 +96,28 @@ class Refresh(msgspec.Struct, kw_only=True):
 
     Attributes:
         identity: the key of the identity the points are re-embedded for.
-        after: the last point id re-embedded; a rerun goes on after it (None: from the start).
+        after: the id (in its source) of the last point re-embedded; a rerun goes on after it
+            (None: from the start), in import's order (``points.order``).
+        owner: the node of that point ("" for a pattern).
         done: how many points were re-embedded, this run and the ones it resumes.
     """
 
     identity: str
     after: int | str | None = None
+    owner: str = ""
     done: int = 0
 
-    def wants(self, point_id: points.PointId) -> bool:
-        """Return whether ``point_id`` is still to be re-embedded (it is after ``after``)."""
-        return self.after is None or points.sort_key(point_id) > points.sort_key(self.after)
+    def wants(self, point: records.Point) -> bool:
+        """Return whether ``point`` is still to be re-embedded (it is after ``after``)."""
+        return self.after is None or points.order(point) > (
+            points.sort_key(self.after),
+            self.owner,
+        )
 
-    def advance(self, file: Path, last: points.PointId, count: int) -> None:
+    def advance(self, file: Path, last: records.Point, count: int) -> None:
         """Record that the points up to ``last`` are re-embedded (``count`` more of them)."""
         if self.wants(last):  # never back: a resumed run passes the batches done before
-            self.after = last
+            self.after, self.owner = points.source_of(last)
         self.done += count
         atomic.write(file, msgspec.json.encode(self) + b"\n")
 
@@ -189,7 +195,7 @@ def write_batch(
     stale = {
         p.id
         for s, p, _ in batch
-        if refresh and s.is_federated and owners.get(p.id, 0) == s.owner and refresh[0].wants(p.id)
+        if refresh and s.is_federated and owners.get(p.id, 0) == s.owner and refresh[0].wants(p)
     }
     todo = [
         (s, p, t)
@@ -214,7 +220,7 @@ def write_batch(
         tally.updated -= redone  # counted as updated by upsert: they were present
         tally.reembedded += redone
     if refresh and batch and not job.dry_run:
-        refresh[0].advance(refresh[1], batch[-1][1].id, len(stale))
+        refresh[0].advance(refresh[1], batch[-1][1], len(stale))
         log.info("%s: re-embedded %d points so far", collection, refresh[0].done)
 
 

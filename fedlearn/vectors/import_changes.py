@@ -16,6 +16,7 @@ import msgspec
 
 from fedlearn.formats import layout
 from fedlearn.store import atomic, git_local, state
+from fedlearn.vectors import points
 
 
 class Mark(msgspec.Struct, frozen=True, kw_only=True):
@@ -50,7 +51,9 @@ def head(repo: Path) -> str:
 
 def scope(where: str, collections: Sequence[str], categories: Sequence[str]) -> str:
     """Return what an import covers: its Qdrant target (``qdrant.target``), collections, categories."""
-    return f"{where}|{','.join(collections)}|{','.join(categories)}"
+    # The id scheme of other nodes' points too: the first import of a new one reads every
+    # snapshot and writes them anew (``points.ID_SCHEME``).
+    return f"{where}|{','.join(collections)}|{','.join(categories)}|{points.ID_SCHEME}"
 
 
 def current(repo: Path, covered: str) -> Mark:

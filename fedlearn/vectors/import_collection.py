@@ -42,6 +42,8 @@ def write(
             import_reembed.record(job, collection, decision.wanted)
     exists = present is not None
     tally.deleted = retract(job, target, retracted) if exists else 0
+    if exists and job.reads_all and not job.dry_run:  # every snapshot is read: they come back
+        tally.deleted += job.live.delete_legacy(target)
     before = job.live.count(target) if exists else 0
     progress = import_reembed.progress_file(job.store, collection)
     refresh = (decision.refresh, progress) if decision.refresh else None
@@ -93,14 +95,18 @@ def probe(job: import_batches.ImportRun) -> None:
 
 
 def retract(job: import_batches.ImportRun, collection: str, retracted: frozenset[str]) -> int:
-    """Delete the retracted pattern points present in ``collection``; return how many."""
+    """
+    Delete the retracted pattern points present in ``collection``; return how many. Only pattern
+    points go (``Store.patterns``): a tombstone never deletes the stack's own point or another
+    node's that happens to carry the id.
+    """
     if not retracted:
         return 0
     ids = sorted(retracted)
     size = job.qdrant_settings.batch_size
     found: list[points.PointId] = []
     for start in range(0, len(ids), size):
-        found += sorted(job.live.existing(collection, ids[start : start + size]), key=str)
+        found += sorted(job.live.patterns(collection, ids[start : start + size]), key=str)
     if found and not job.dry_run:
         for start in range(0, len(found), size):
             job.live.delete(collection, found[start : start + size])

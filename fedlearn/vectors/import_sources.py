@@ -119,7 +119,7 @@ def planned(
         node: this node's id: its own snapshots are read first, as they are, and fail when refused.
         changes: what this import reads.
         sync: the pattern categories.
-        trust: the admins whose retractions count for every pattern.
+        trust: the admins, whose retractions remove a pattern from every view.
         qdrant_settings: the snapshot collections, and the batch size (lines verified at a time).
         embedding_settings: the text fields and document prefixes.
     """
@@ -154,7 +154,11 @@ def pattern_sources(
     for category in categories:
         if view[category]:
             table[category].append(pattern_source(category, view[category], settings))
-    retracted = patterns.read_retractions(repo, trust.admins) if retractions_changed else {}
+    retracted = (  # ids no node's view keeps: their points go (``patterns.effective``)
+        patterns.effective(repo, patterns.read_retractions(repo, trust.admins))
+        if retractions_changed
+        else {}
+    )
     ids = frozenset(points.pattern_point_id(i) for i in retracted if PATTERN_ID.fullmatch(i))
     return table, ids
 
@@ -311,7 +315,7 @@ def merged(inputs: Sequence[Source]) -> Iterator[tuple[Source, records.Point, st
     An id several sources hold comes once from each, one after the other, the earlier source's
     first (``heapq.merge`` is stable). One point per source is read ahead.
     """
-    return heapq.merge(*map(tagged, inputs), key=lambda item: points.sort_key(item[1].id))
+    return heapq.merge(*map(tagged, inputs), key=lambda item: points.order(item[1]))
 
 
 def tagged(source: Source) -> Iterator[tuple[Source, records.Point, str]]:

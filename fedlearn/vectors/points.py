@@ -1,8 +1,10 @@
 """Points stage: what import writes into Qdrant, as pure functions over records.
 
 A pattern becomes a point whose id is its 32-hex content id read as a UUID (deterministic and
-reversible, so a rerun finds it again: guarantee 7); snapshot points keep their ids. Every point is
-embedded from one text: the pattern's ``text``, or the manifest's ``text_fields`` of the payload.
+reversible, so a rerun finds it again: guarantee 7). This node's own snapshot points keep their ids
+(a restore after a reinstall); another node's get an id of their own, a UUID v5 of that node and
+the point's id (``foreign_point_id``), so no peer's point can take a pattern's id or another node's.
+Every point is embedded from one text: the pattern's ``text``, or the manifest's ``text_fields``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,14 @@ ORIGIN = "fedlearn"
 # The payload key import adds to another node's snapshot point: that node's id. Such a point is
 # that node's to export, never this one's, and an integer id it holds is not this node's own.
 OWNER = "fedlearn_node"
+# The payload key import adds to another node's snapshot point: the id it has in that snapshot.
+SOURCE_ID = "fedlearn_id"
+# The namespace of another node's point ids (``foreign_point_id``). A pattern's point id is its
+# sha256-derived content id, not a UUID v5 of this namespace: to take it, a peer would have to
+# find a sha1 preimage of a given 122 bits.
+FOREIGN = uuid.UUID("5d0c1f6e-3b8a-4f57-9a43-0f7c2e9b6a11")
+# Named in the import mark's scope: the first import of a new scheme reads every snapshot.
+ID_SCHEME = "foreign-ids-v5"
 PointId = int | str
 
 
@@ -53,9 +63,44 @@ def is_federated(payload: dict[str, Any]) -> bool:
     return payload.get("origin") == ORIGIN or OWNER in payload
 
 
+def foreign_point_id(node: str, point_id: PointId) -> str:
+    """Return the id import gives point ``point_id`` of ``node``'s snapshot: a UUID v5 of both."""
+    return str(uuid.uuid5(FOREIGN, f"{node}/{point_id}"))
+
+
 def owned_by(node: str, point: records.Point) -> records.Point:
-    """Return ``point`` of ``node``'s snapshot as import writes it here: marked as that node's."""
-    return records.Point(id=point.id, payload={**point.payload, OWNER: node})
+    """
+    Return ``point`` of ``node``'s snapshot as import writes it here: under ``node``'s own id for
+    it (``foreign_point_id``), marked as that node's, with the id it has in the snapshot.
+    """
+    payload = {**point.payload, OWNER: node, SOURCE_ID: point.id}
+    return records.Point(id=foreign_point_id(node, point.id), payload=payload)
+
+
+def order(point: records.Point) -> tuple[tuple[int, int, str], str]:
+    """
+    Return the key import writes points in: the id the point has in its source (its snapshot id,
+    for another node's), then its node ("" for patterns and this node's own). Each source is
+    sorted by it, so the sources merge in one order and a resumed re-embedding knows where it was.
+    """
+    source, owner = source_of(point)
+    return sort_key(source), owner
+
+
+def source_of(point: records.Point) -> tuple[PointId, str]:
+    """Return the id ``point`` has in its source and its node ("" for patterns and this node's)."""
+    owner, source = point.payload.get(OWNER), point.payload.get(SOURCE_ID)
+    if isinstance(owner, str) and is_valid_id(source):
+        return source, owner  # type: ignore[return-value]  # is_valid_id: an int or a UUID string
+    return point.id, ""
+
+
+def is_legacy(payload: dict[str, Any]) -> bool:
+    """
+    Return whether a live point is another node's, written under its snapshot id by a fedlearn
+    before ``foreign_point_id`` (marked with ``OWNER``, without ``SOURCE_ID``).
+    """
+    return OWNER in payload and SOURCE_ID not in payload
 
 
 def text_of(payload: dict[str, Any], fields: Sequence[str]) -> str:

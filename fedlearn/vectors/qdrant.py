@@ -211,6 +211,29 @@ class Store:
         )
         return {point_id(record.id) for record in found}
 
+    def patterns(self, collection: str, ids: Sequence[PointId]) -> set[PointId]:
+        """
+        Return which of ``ids`` are pattern points in ``collection``: written by import from a
+        pattern (payload ``origin`` is ``points.ORIGIN``, no ``points.OWNER``). The stack's own
+        points and other nodes' are never one, whatever their id.
+        """
+        if not ids:
+            return set()
+        found = self.call(
+            f"retrieve {collection}",
+            self.client.retrieve,
+            collection,
+            list(ids),
+            with_payload=["origin", points.OWNER],
+            with_vectors=False,
+        )
+        return {
+            point_id(record.id)
+            for record in found
+            if (record.payload or {}).get("origin") == points.ORIGIN
+            and points.OWNER not in (record.payload or {})
+        }
+
     def owners(self, collection: str, ids: Sequence[PointId]) -> dict[PointId, str | None]:
         """
         Return which of ``ids`` are in ``collection``, each with the node import marked it as
@@ -291,6 +314,24 @@ class Store:
         )
         count = self.client.count
         return self.call(f"count {collection}", count, collection, condition, exact=True).count
+
+    def delete_legacy(self, collection: str) -> int:
+        """
+        Delete the points of other nodes an earlier fedlearn wrote under their snapshot ids
+        (``points.is_legacy``); return how many there were. Import writes them under ids of
+        their own now (``points.foreign_point_id``), so each would be there twice, and one may
+        hold a pattern's id.
+        """
+        condition = models.Filter(
+            must=[models.IsEmptyCondition(is_empty=models.PayloadField(key=points.SOURCE_ID))],
+            must_not=[models.IsEmptyCondition(is_empty=models.PayloadField(key=points.OWNER))],
+        )
+        count = self.client.count
+        found = self.call(f"count {collection}", count, collection, condition, exact=True).count
+        if found:
+            selector = models.FilterSelector(filter=condition)
+            self.call(f"delete {collection}", self.client.delete, collection, selector, wait=True)
+        return found
 
     def drop(self, collection: str) -> None:
         """Delete ``collection`` and every point in it."""

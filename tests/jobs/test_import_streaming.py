@@ -140,12 +140,12 @@ def test_import_holds_a_batch_per_collection_with_two_nodes_snapshots(
     assert max(alive.lookups + alive.reads) <= BATCH + 4
 
 
-def test_import_takes_an_id_two_snapshots_share_once_from_the_first_node(
+def test_import_takes_an_id_two_snapshots_share_once_per_node(
     make_node: Callable[..., Node], alpha: Node
 ) -> None:
     """
-    A UUID in alpha's and gamma's snapshots is imported once, as alpha's (the first node), and
-    not counted for gamma; gamma's integer ids interleave with the rest.
+    A UUID in alpha's and gamma's snapshots is two points, each under an id of its node's own (no
+    node's point takes another's); gamma's integer ids interleave with the rest.
     """
     shared = list(livestore.read_points(alpha, COLLECTION))[:30]
     gamma = make_node("gamma", **SMALL)
@@ -154,11 +154,16 @@ def test_import_takes_an_id_two_snapshots_share_once_from_the_first_node(
     livestore.pull(beta)
     summary = import_.execute(beta.config())
     tally = summary.result.collections[COLLECTION]
-    assert (tally.imported, tally.skipped, tally.conflicts) == (320, 0, 0)
+    assert (tally.imported, tally.skipped, tally.conflicts) == (350, 0, 0)
     stored = livestore.read_points(beta, COLLECTION)
-    assert len(stored) == 320
-    assert all(stored[i][0]["fedlearn_node"] == "alpha" for i in shared)
-    assert {stored[i][0]["fedlearn_node"] for i in range(1, 21)} == {"gamma"}
+    assert len(stored) == 350
+    for node in ("alpha", "gamma"):
+        assert all(
+            stored[points.foreign_point_id(node, i)][0]["fedlearn_node"] == node for i in shared
+        )
+    assert {
+        stored[points.foreign_point_id("gamma", i)][0]["fedlearn_node"] for i in range(1, 21)
+    } == {"gamma"}
 
 
 def rewrite_consistently(path: Path, data: bytes) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+import msgspec
+
 from fedlearn import config
 from fedlearn.formats import layout
 from fedlearn.learn import patterns
@@ -56,22 +58,47 @@ def test_retract_drops_the_id_from_the_merged_view_and_keeps_the_evidence(
     make_node: Callable[..., Node],
 ) -> None:
     """
-    The id leaves the merged view; this node's pattern file keeps it (the proof, for other nodes,
-    that this node saw what it retracts) and another node's file is untouched.
+    The id leaves the merged view; this node's pattern file keeps it (the evidence that this node
+    saw what it retracts) and the answer says no other node keeps it.
     """
     alpha = make_node("alpha")
     kept = learn(alpha, "error-solutions", "disk full")
     gone = learn(alpha, "error-solutions", "wrong advice")
-    other = layout.pattern_file(alpha.repo, "error-solutions", "beta")
-    atomic.write(other, patterns.encode({gone.id: gone}))
     answer = json.loads(alpha.run("retract", gone.id, "--reason", "bad", "--json").stdout)
-    assert answer["known"] is True
+    assert answer["known"] is True and answer["kept_by"] == []
     shard = layout.shard_file(alpha.repo, "error-solutions", "alpha", layout.shard_name(gone.id))
     assert answer["seen_here"] == [str(shard)]
     own = patterns.read_node(alpha.repo, "error-solutions", "alpha")
     assert sorted(own) == sorted([kept.id, gone.id])
-    assert [p.id for p in patterns.read(other)] == [gone.id]
     assert view_ids(alpha) == {kept.id}
+
+
+def test_retract_of_a_pattern_another_node_holds_withdraws_this_nodes_record_only(
+    make_node: Callable[..., Node],
+) -> None:
+    """
+    Another node's file holds the id too: the view keeps it with that node's record, the answer
+    names that node and says so; the same retraction from an admin removes it.
+    """
+    alpha = make_node("alpha")
+    gone = learn(alpha, "error-solutions", "wrong advice")
+    other = layout.pattern_file(alpha.repo, "error-solutions", "beta")
+    theirs = msgspec.structs.replace(gone, seen={"beta": 2})
+    atomic.write(other, patterns.encode({gone.id: theirs}))
+    process = alpha.run("retract", gone.id, "--reason", "bad", "--json")
+    assert json.loads(process.stdout)["kept_by"] == ["beta"]
+    assert view_ids(alpha) == {gone.id}
+    view = patterns.merged_view(alpha.repo, config.CATEGORIES)["error-solutions"]
+    assert view[gone.id].seen == {"beta": 2}
+    assert [p.id for p in patterns.read(other)] == [gone.id]
+    boss = make_node("boss", trust={"admins": ["boss"]})
+    atomic.write(
+        layout.pattern_file(boss.repo, "error-solutions", "beta"),
+        patterns.encode({gone.id: theirs}),
+    )
+    process = boss.run("retract", gone.id, "--reason", "bad", "--json")
+    assert json.loads(process.stdout)["kept_by"] == []
+    assert patterns.merged_view(boss.repo, config.CATEGORIES, ["boss"])["error-solutions"] == {}
 
 
 def test_retract_anonymizes_the_reason(make_node: Callable[..., Node]) -> None:
@@ -98,11 +125,12 @@ def test_retract_dry_run_writes_nothing(make_node: Callable[..., Node]) -> None:
 def test_retract_reaches_another_node_after_publish_and_pull(
     make_node: Callable[..., Node],
 ) -> None:
-    """Published on one node, the tombstone removes the id from another node's merged view."""
+    """
+    Published on the node that alone holds the pattern, the tombstone removes the id from another
+    node's merged view; that node's own later sighting brings it back as that node's.
+    """
     alpha, beta = make_node("alpha"), make_node("beta")
-    pattern = learn(beta, "error-solutions", "wrong advice")
-    learn(alpha, "error-solutions", "wrong advice")
-    beta.run("publish")
+    pattern = learn(alpha, "error-solutions", "wrong advice")
     alpha.run("publish")
     beta.run("pull", "--no-import")
     assert pattern.id in view_ids(beta)
@@ -110,7 +138,9 @@ def test_retract_reaches_another_node_after_publish_and_pull(
     alpha.run("publish")
     beta.run("pull", "--no-import")
     assert pattern.id not in view_ids(beta)
-    assert list(patterns.read_node(beta.repo, "error-solutions", "beta")) == [pattern.id]
+    learn(beta, "error-solutions", "wrong advice")
+    view = patterns.merged_view(beta.repo, config.CATEGORIES)["error-solutions"]
+    assert view[pattern.id].seen == {"beta": 1}
 
 
 def test_retract_waits_for_a_running_sync(make_node: Callable[..., Node]) -> None:

@@ -411,8 +411,8 @@ def test_sync_does_not_readd_a_retracted_pattern(
     node: Node, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """
-    An id retracted by a node that has seen it is skipped and counted; one retracted by a node
-    that never saw it (a peer tombstoning everyone's patterns) is not.
+    Another node's tombstone never drops this node's sightings, not even when that node holds the
+    pattern too (it withdraws its own record only); this node's own tombstone does, and counts.
     """
     event = {"value_score": 0.9, "error_message": "E", "solution": "S"}
     write_jsonl(node.telemetry, [event])
@@ -424,13 +424,15 @@ def test_sync_does_not_readd_a_retracted_pattern(
     )
     layout.retraction_file(node.repo, "beta").parent.mkdir(parents=True, exist_ok=True)
     layout.retraction_file(node.repo, "beta").write_bytes(records.encode_line(tombstone))
-    write_jsonl(node.telemetry, [event], append=True)
-    answer = sync(node, capsys=capsys)
-    assert answer["patterns"]["error-solutions"]["retracted"] == 0
     beta_saw = msgspec.structs.replace(pattern, seen={"beta": 1})
     layout.pattern_file(node.repo, "error-solutions", "beta").write_bytes(
         records.encode_line(beta_saw)
     )
+    write_jsonl(node.telemetry, [event], append=True)
+    answer = sync(node, capsys=capsys)
+    assert answer["patterns"]["error-solutions"]["retracted"] == 0
+    assert answer["patterns"]["error-solutions"]["updated"] == 1
+    node.run("retract", pattern.id, "--reason", "wrong")
     write_jsonl(node.telemetry, [event], append=True)
     answer = sync(node, capsys=capsys)
     assert answer["patterns"]["error-solutions"]["retracted"] == 1

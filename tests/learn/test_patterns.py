@@ -199,18 +199,92 @@ def test_read_clamps_the_score_and_refuses_future_times_and_huge_counts(tmp_path
     assert [p.value_score for p in found[2]] == [1.0]
 
 
-def test_read_retractions_accepts_only_nodes_that_saw_the_pattern_or_admins(
+def retract(repo: Path, node: str, *ids: str, reason: str = "wrong") -> None:
+    """Write ``node``'s tombstones of ``ids``."""
+    path = layout.retraction_file(repo, node)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tombstones = [Retraction(id=i, retracted_at="2026-02-01T00:00:00Z", reason=reason) for i in ids]
+    path.write_bytes(records.encode_lines(tombstones))
+
+
+def view_of(repo: Path, admins: tuple[str, ...] = ()) -> dict[str, Pattern]:
+    """Return the merged view of best-practices."""
+    return patterns.merged_view(repo, ["best-practices"], admins)["best-practices"]
+
+
+def test_a_tombstone_withdraws_only_its_own_nodes_record(tmp_path: Path) -> None:
+    """
+    A peer that copies a node's pattern into its own file and tombstones it takes away its own
+    copy only: the view keeps the node's record, nothing is effective, doctor's list names it;
+    the same tombstone from an admin removes the id everywhere.
+    """
+    mine = patterns.build("best-practices", {"title": "mine"}, 0.8, "2026-01-01T00:00:00Z", "me")
+    claim = msgspec.structs.replace(mine, value_score=1.0, seen={"evil": 5})
+    write_shards(tmp_path, "me", mine)
+    write_shards(tmp_path, "evil", claim)
+    retract(tmp_path, "evil", mine.id)
+    assert view_of(tmp_path) == {mine.id: mine}
+    retractions = patterns.read_retractions(tmp_path)
+    assert not retractions.withdraws("me", mine.id) and retractions.withdraws("evil", mine.id)
+    assert patterns.effective(tmp_path, retractions) == {}
+    assert patterns.withheld(tmp_path, retractions) == {"evil": {mine.id: ["me"]}}
+    assert view_of(tmp_path, admins=("evil",)) == {}
+    admins = patterns.read_retractions(tmp_path, ["evil"])
+    assert list(patterns.effective(tmp_path, admins)) == [mine.id]
+    assert patterns.withheld(tmp_path, admins) == {}
+
+
+def test_an_id_leaves_every_view_once_every_holder_withdrew_it(tmp_path: Path) -> None:
+    """
+    Held by two nodes, an id stays while one of them has retracted it (with the other's record
+    only), leaves when both have, and comes back with a third node that learns it later.
+    """
+    made = [
+        patterns.build(
+            "best-practices", {"title": "pin"}, 0.5 + n / 10, f"2026-01-0{n}T00:00:00Z", node
+        )
+        for n, node in ((1, "alpha"), (2, "beta"), (3, "gamma"))
+    ]
+    write_shards(tmp_path, "alpha", made[0])
+    write_shards(tmp_path, "beta", made[1])
+    retract(tmp_path, "alpha", made[0].id)
+    assert view_of(tmp_path) == {made[1].id: made[1]}
+    retract(tmp_path, "beta", made[0].id)
+    assert view_of(tmp_path) == {}
+    gone = patterns.effective(tmp_path, patterns.read_retractions(tmp_path))
+    assert list(gone) == [made[0].id]
+    write_shards(tmp_path, "gamma", made[2])
+    assert view_of(tmp_path) == {made[2].id: made[2]}
+    assert patterns.effective(tmp_path, patterns.read_retractions(tmp_path)) == {}
+
+
+def test_a_rekeyed_tombstone_withdraws_nothing_and_clears_an_id_no_node_holds(
     tmp_path: Path,
 ) -> None:
-    """A node retracting a pattern it never saw is ignored, unless it is one of the admins."""
+    """
+    A re-key's tombstone never takes a record out of the view (not even an admin's), and is
+    effective (its Qdrant point goes) only once no node's files hold the id.
+    """
+    mine = patterns.build("best-practices", {"title": "old"}, 0.8, "2026-01-01T00:00:00Z", "me")
+    write_shards(tmp_path, "me", mine)
+    retract(tmp_path, "me", mine.id, reason=f"{patterns.REKEYED} moved")
+    retract(tmp_path, "boss", mine.id, reason=f"{patterns.REKEYED} moved")
+    assert view_of(tmp_path, admins=("boss",)) == {mine.id: mine}
+    assert patterns.effective(tmp_path, patterns.read_retractions(tmp_path, ["boss"])) == {}
+    for path in layout.node_pattern_files(tmp_path, "best-practices", "me"):
+        path.unlink()
+    assert list(patterns.effective(tmp_path, patterns.read_retractions(tmp_path))) == [mine.id]
+
+
+def test_a_record_in_another_shards_file_is_refused(tmp_path: Path) -> None:
+    """A record a peer put in a shard file its id does not belong to is not read."""
     mine = patterns.build("best-practices", {"title": "mine"}, 0.8, "2026-01-01T00:00:00Z", "me")
-    write_node(tmp_path, "me", mine)
-    tombstone = Retraction(id=mine.id, retracted_at="2026-02-01T00:00:00Z", reason="x")
-    layout.retraction_file(tmp_path, "evil").parent.mkdir(parents=True)
-    layout.retraction_file(tmp_path, "evil").write_bytes(records.encode_line(tombstone))
-    assert patterns.read_retractions(tmp_path) == {}
-    assert list(patterns.read_retractions(tmp_path, admins=["evil"])) == [mine.id]
-    assert list(patterns.merged_view(tmp_path, ["best-practices"])["best-practices"]) == [mine.id]
+    wrong = "00" if layout.shard_name(mine.id) != "00" else "01"
+    path = layout.shard_file(tmp_path, "best-practices", "evil", wrong)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(records.encode_line(mine))
+    assert patterns.read(path) == []
+    assert view_of(tmp_path) == {}
 
 
 def write_lines(repo: Path, category: str, node: str, *items: Pattern) -> None:
@@ -220,13 +294,11 @@ def write_lines(repo: Path, category: str, node: str, *items: Pattern) -> None:
     path.write_bytes(records.encode_lines(items))
 
 
-def test_read_retractions_accepts_a_sharded_node_that_holds_the_pattern(tmp_path: Path) -> None:
-    """A node whose shard holds the pattern (not only one whose old ``<node>.jsonl`` does) saw it,
-    even when the record's ``seen`` does not name it."""
+def test_a_sharded_node_that_holds_the_pattern_retracts_it(tmp_path: Path) -> None:
+    """A node whose shard holds the pattern (not only one whose old ``<node>.jsonl`` does) takes
+    it out of the view by retracting it, even when the record's ``seen`` does not name it."""
     mine = patterns.build("best-practices", {"title": "mine"}, 0.8, "2026-01-01T00:00:00Z", "x")
     write_shards(tmp_path, "me", mine)
-    tombstone = Retraction(id=mine.id, retracted_at="2026-02-01T00:00:00Z", reason="x")
-    layout.retraction_file(tmp_path, "me").parent.mkdir(parents=True)
-    layout.retraction_file(tmp_path, "me").write_bytes(records.encode_line(tombstone))
-    assert list(patterns.read_retractions(tmp_path)) == [mine.id]
-    assert patterns.merged_view(tmp_path, ["best-practices"])["best-practices"] == {}
+    retract(tmp_path, "me", mine.id)
+    assert list(patterns.effective(tmp_path, patterns.read_retractions(tmp_path))) == [mine.id]
+    assert view_of(tmp_path) == {}

@@ -61,7 +61,7 @@ def test_patterns_are_rekeyed_joined_and_their_old_ids_retracted(tmp_path: Path)
     assert pattern.seen == {"alpha": 5}
     assert pattern.id == patterns.content_id("error-solutions", pattern.fields)
     assert sorted(done.rekeyed) == sorted([first.id, second.id])
-    assert set(patterns.read_retractions(cfg.repo_path)) == {first.id, second.id}
+    assert set(patterns.read_retractions(cfg.repo_path).by_id) == {first.id, second.id}
     assert b"TCK-" not in own_pattern_bytes(cfg.repo_path, "error-solutions", "alpha")
 
 
@@ -77,8 +77,11 @@ def test_nothing_is_rewritten_when_the_rules_find_nothing_new(tmp_path: Path) ->
     assert path.stat().st_mtime_ns == before
 
 
-def test_retracted_new_id_is_dropped(tmp_path: Path) -> None:
-    """A pattern whose new id another node saw and retracted leaves this node's file."""
+def test_a_new_id_another_node_retracted_stays_this_nodes(tmp_path: Path) -> None:
+    """
+    A pattern re-keyed onto an id another node saw and retracted stays in this node's file and in
+    the merged view: the other node withdrew its own record only.
+    """
     cfg = setup(tmp_path)
     learn(cfg, "TCK-123456", 1)
     fields = {"error_message": "deploy failed on <redacted:ticket>", "solution": "reopen it"}
@@ -91,7 +94,29 @@ def test_retracted_new_id_is_dropped(tmp_path: Path) -> None:
     retractions.parent.mkdir(parents=True)
     retractions.write_bytes(records.encode_line(tombstone))
     rewrite(cfg, TICKET)
-    assert patterns.read_node(cfg.repo_path, "error-solutions", "alpha") == {}
+    assert list(patterns.read_node(cfg.repo_path, "error-solutions", "alpha")) == [seen.id]
+    view = patterns.merged_view(cfg.repo_path, ["error-solutions"])["error-solutions"]
+    assert view[seen.id].seen == {"alpha": 1}
+
+
+def test_a_record_this_node_withdrew_is_dropped_when_rekeyed_and_kept_when_not(
+    tmp_path: Path,
+) -> None:
+    """
+    A record this node retracted is never re-keyed back into the view: dropped when the rules
+    change it, kept as it is (the evidence) when they do not.
+    """
+    cfg = setup(tmp_path)
+    changed, same = learn(cfg, "TCK-123456", 1), learn(cfg, "no ticket here", 1)
+    tombstones = [
+        records.Retraction(id=p.id, retracted_at=NOW, reason="wrong") for p in (changed, same)
+    ]
+    own_file = layout.retraction_file(cfg.repo_path, "alpha")
+    own_file.parent.mkdir(parents=True)
+    own_file.write_bytes(records.encode_lines(tombstones))
+    rewrite(cfg, TICKET)
+    assert list(patterns.read_node(cfg.repo_path, "error-solutions", "alpha")) == [same.id]
+    assert patterns.merged_view(cfg.repo_path, ["error-solutions"]) == {"error-solutions": {}}
 
 
 def test_snapshot_dataset_and_collections_are_rewritten(tmp_path: Path) -> None:

@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 from fedlearn import config
 from fedlearn.formats import records, results
 from fedlearn.store import state
-from fedlearn.vectors import embed, import_batches, import_quarantine, import_sources, qdrant
+from fedlearn.vectors import (
+    embed,
+    import_batches,
+    import_quarantine,
+    import_sources,
+    points,
+    qdrant,
+)
 
 COLLECTION = "c"
 IDS = st.lists(st.integers(min_value=0, max_value=40), unique=True).map(sorted)
@@ -78,3 +85,18 @@ def test_write_sources_takes_each_id_once_from_the_first_source_that_holds_it(
             assert stored(live) == expected
             assert tally.imported == len(expected)
             assert tally.conflicts == 0
+
+
+def test_a_resumed_reembedding_goes_on_after_the_last_point_of_its_node(tmp_path: Path) -> None:
+    """
+    Two nodes' points with one snapshot id are two points in import's order: a re-embedding that
+    stopped after alpha's point 7 still wants beta's point 7, and never alpha's again.
+    """
+    alpha, beta = (points.owned_by(n, records.Point(id=7, payload={})) for n in ("alpha", "beta"))
+    refresh = import_batches.Refresh(identity="k")
+    refresh.advance(tmp_path / "progress.json", alpha, 1)
+    assert (refresh.after, refresh.owner) == (7, "alpha")
+    assert refresh.wants(beta) and not refresh.wants(alpha)
+    assert not refresh.wants(records.Point(id=7, payload={}))
+    again = import_batches.load_refresh(tmp_path / "progress.json", "k")
+    assert again.wants(beta) and not again.wants(alpha)

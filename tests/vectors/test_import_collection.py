@@ -18,6 +18,7 @@ from fedlearn.vectors import (
     import_collection,
     import_quarantine,
     import_sources,
+    points,
     qdrant,
 )
 
@@ -31,7 +32,10 @@ def uuid(number: int) -> str:
 
 def source(texts: dict[int, str]) -> import_sources.Source:
     """Return a patterns source holding a point per number, embedded from its text."""
-    entries = iter((records.Point(id=uuid(n), payload={"text": t}), t) for n, t in texts.items())
+    entries = iter(
+        (records.Point(id=uuid(n), payload={"text": t, "origin": points.ORIGIN}), t)
+        for n, t in texts.items()
+    )
     return import_sources.Source(
         collection=COLLECTION, label=import_sources.PATTERNS, count=len(texts), entries=entries
     )
@@ -69,14 +73,19 @@ def test_write_creates_the_collection_and_records_this_nodes_identity(
 def test_write_deletes_the_retracted_points_present_and_counts_them(
     run: import_batches.ImportRun,
 ) -> None:
-    """Retracted ids present go (a dry run only counts them); ids not present count nothing."""
+    """
+    Retracted ids present go (a dry run only counts them); ids not present count nothing, nor
+    does the stack's own point that carries a retracted id (only pattern points go).
+    """
     import_collection.write(run, COLLECTION, [source({1: "a", 2: "b", 3: "c"})], frozenset())
-    retracted = frozenset({uuid(2), uuid(3), uuid(99)})
+    run.live.upsert(COLLECTION, [uuid(4)], [[1.0] * 8], [{"text": "the stack's own"}])
+    retracted = frozenset({uuid(2), uuid(3), uuid(4), uuid(99)})
     dry = attrs.evolve(run, dry_run=True)
     assert import_collection.write(dry, COLLECTION, [source({})], retracted).deleted == 2
-    assert run.live.count(COLLECTION) == 3
+    assert run.live.count(COLLECTION) == 4
     assert import_collection.write(run, COLLECTION, [source({})], retracted).deleted == 2
-    assert run.live.count(COLLECTION) == 1
+    assert run.live.existing(COLLECTION, [uuid(1), uuid(4)]) == {uuid(1), uuid(4)}
+    assert run.live.count(COLLECTION) == 2
 
 
 def test_write_stops_a_collection_where_every_point_has_no_text(

@@ -7,6 +7,7 @@ import uuid
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fedlearn.formats import records
 from fedlearn.learn import patterns
 from fedlearn.vectors import points
 
@@ -71,3 +72,23 @@ def test_sort_key_puts_integers_before_uuids() -> None:
     """Integers ascend numerically, then UUIDs as strings."""
     ids: list[int | str] = [str(uuid.UUID(int=2)), 10, str(uuid.UUID(int=1)), 9]
     assert sorted(ids, key=points.sort_key) == [9, 10, str(uuid.UUID(int=1)), str(uuid.UUID(int=2))]
+
+
+def test_another_nodes_point_gets_an_id_of_its_nodes_own() -> None:
+    """
+    The same snapshot id of two nodes gives two ids, neither the snapshot id nor a pattern's;
+    the payload keeps the node and the snapshot id, and import's order is by snapshot id, then node.
+    """
+    pattern_id = "ab" * 16
+    taken = points.pattern_point_id(pattern_id)
+    mine, theirs = (
+        points.owned_by(node, records.Point(id=taken, payload={"text": "x"}))
+        for node in ("alpha", "beta")
+    )
+    assert len({mine.id, theirs.id, taken}) == 3
+    assert mine.id == points.foreign_point_id("alpha", taken) == str(uuid.UUID(mine.id))
+    assert mine.payload == {"text": "x", points.OWNER: "alpha", points.SOURCE_ID: taken}
+    assert points.source_of(mine) == (taken, "alpha")
+    seven = points.owned_by("alpha", records.Point(id=7, payload={}))
+    plain = records.Point(id=7, payload={})
+    assert points.order(plain) < points.order(seven) < points.order(mine) < points.order(theirs)
