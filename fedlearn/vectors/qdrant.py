@@ -79,6 +79,20 @@ def point_id(value: int | str | uuid.UUID) -> PointId:
     return value if isinstance(value, int) else str(uuid.UUID(str(value)))
 
 
+def canonical(ids: Sequence[PointId]) -> list[PointId]:
+    """
+    Return ``ids`` with every UUID in its canonical spelling (``point_id``); a string that is no
+    UUID stays as it is, for Qdrant to refuse with its own message.
+    """
+    found: list[PointId] = []
+    for value in ids:
+        try:
+            found.append(point_id(value))
+        except ValueError:
+            found.append(value)
+    return found
+
+
 def check_order(collection: str, last: PointId | None, found: PointId) -> None:
     """Raise QdrantError when scroll returned ``found`` after ``last``: not in snapshot order."""
     if last is not None and points.sort_key(found) <= points.sort_key(last):
@@ -110,6 +124,7 @@ class Store:
         self.client = client
         self.settings = settings
         self.target = where
+        self.sizes: dict[str, int] = {}  # vector size per collection, for upsert's check
 
     def __enter__(self) -> Store:
         return self
@@ -156,6 +171,7 @@ class Store:
             raise QdrantError(
                 f"collection {collection} has named vectors; fedlearn supports one unnamed vector"
             )
+        self.sizes[collection] = found.size
         return found
 
     def create(self, collection: str, vectors: records.VectorConfig) -> None:
@@ -163,6 +179,7 @@ class Store:
         params = models.VectorParams(size=vectors.size, distance=models.Distance(vectors.distance))
         create = self.client.create_collection
         self.call(f"create {collection}", create, collection, vectors_config=params)
+        self.sizes[collection] = vectors.size
 
     def scroll(self, collection: str, page_size: int) -> Iterator[records.Point]:
         """
@@ -205,7 +222,7 @@ class Store:
             f"retrieve {collection}",
             self.client.retrieve,
             collection,
-            list(ids),
+            canonical(ids),
             with_payload=False,
             with_vectors=False,
         )
@@ -245,7 +262,7 @@ class Store:
             f"retrieve {collection}",
             self.client.retrieve,
             collection,
-            list(ids),
+            canonical(ids),
             with_payload=[points.OWNER],
             with_vectors=False,
         )
@@ -258,14 +275,34 @@ class Store:
         vectors: list[list[float]],
         payloads: list[dict[str, Any]],
     ) -> None:
-        """Write one batch of points and wait until Qdrant has applied it."""
-        batch = models.Batch(ids=list(ids), vectors=vectors, payloads=payloads)
+        """
+        Write one batch of points and wait until Qdrant has applied it.
+
+        UUIDs are sent in their canonical spelling, as the server keeps them: qdrant-client's
+        embedded store before 1.16 keeps the spelling it is given, and sorts and matches by it.
+        Raise QdrantError, before Qdrant is asked, when a vector's length is not the collection's
+        size: the embedded store before 1.16 keeps a broken point when it refuses one.
+        """
+        size = self.size(collection)
+        for point, vector in zip(ids, vectors, strict=True):
+            if size is not None and len(vector) != size:
+                raise QdrantError(
+                    f"qdrant upsert {collection} failed: vector dimension error: expected dim: "
+                    f"{size}, got {len(vector)} for point {point}"
+                )
+        batch = models.Batch(ids=canonical(ids), vectors=vectors, payloads=payloads)
         self.call(f"upsert {collection}", self.client.upsert, collection, batch, wait=True)
 
     def delete(self, collection: str, ids: Sequence[PointId]) -> None:
         """Delete ``ids`` from ``collection`` and wait until Qdrant has applied it."""
-        selector = models.PointIdsList(points=list(ids))
+        selector = models.PointIdsList(points=canonical(ids))
         self.call(f"delete {collection}", self.client.delete, collection, selector, wait=True)
+
+    def size(self, collection: str) -> int | None:
+        """Return the vector size of ``collection`` (asked once per Store); None when unknown."""
+        if collection not in self.sizes:
+            self.vectors(collection)
+        return self.sizes.get(collection)
 
     def count(self, collection: str) -> int:
         """Return the exact number of points in ``collection``."""
@@ -336,6 +373,7 @@ class Store:
     def drop(self, collection: str) -> None:
         """Delete ``collection`` and every point in it."""
         self.call(f"delete {collection}", self.client.delete_collection, collection)
+        self.sizes.pop(collection, None)
 
     def point_alias(self, alias: str, collection: str) -> None:
         """

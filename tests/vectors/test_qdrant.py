@@ -191,15 +191,46 @@ def test_call_gives_up_after_the_attempts_with_a_hint(
 def test_call_fails_at_once_on_a_validation_error(
     store: qdrant.Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A vector of the wrong size is refused at the first attempt with Qdrant's message."""
+    """A point id that is no UUID is refused at the first attempt with Qdrant's message."""
     store.create("strict", COSINE16)
     counted, calls = flaky(store.client.upsert, 0, connect_error())
     monkeypatch.setattr(store.client, "upsert", counted)
     with pytest.raises(QdrantError) as caught:
-        store.upsert("strict", [1], [[1.0, 0.0]], [{}])
+        store.upsert("strict", ["not-a-uuid"], [unit(1)], [{}])
     assert len(calls) == 1 and store.count("strict") == 0
-    assert "upsert strict" in str(caught.value) and "dimension" in str(caught.value)
+    assert "upsert strict" in str(caught.value) and "not-a-uuid" in str(caught.value)
     assert not caught.value.hint
+
+
+def test_upsert_refuses_a_vector_of_the_wrong_size_before_qdrant(
+    store: qdrant.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    A vector of the wrong size is refused before Qdrant is asked, and the collection stays whole
+    (qdrant-client's embedded store before 1.16 keeps a broken point when it refuses one).
+    """
+    store.create("strict", COSINE16)
+    counted, calls = flaky(store.client.upsert, 0, connect_error())
+    monkeypatch.setattr(store.client, "upsert", counted)
+    with pytest.raises(QdrantError) as caught:
+        store.upsert("strict", [1, 2], [unit(1), [1.0, 0.0]], [{}, {}])
+    assert "upsert strict" in str(caught.value) and "expected dim: 16, got 2" in str(caught.value)
+    assert not caught.value.hint and not calls
+    assert store.count("strict") == 0 and list(store.scroll("strict", page_size=10)) == []
+    store.upsert("strict", [1], [unit(1)], [{}])
+    assert [p.id for p in store.scroll("strict", page_size=10)] == [1]
+
+
+def test_upsert_and_lookups_use_canonical_uuids(store: qdrant.Store) -> None:
+    """One UUID in three spellings is one point, found by any spelling, deleted by any."""
+    store.create("spelled", COSINE16)
+    u = uuid.UUID(int=0xABCDEF << 96)
+    store.upsert("spelled", [str(u).upper(), u.hex], [unit(1), unit(2)], [{"n": 1}, {"n": 2}])
+    assert [p.id for p in store.scroll("spelled", page_size=10)] == [str(u)]
+    assert store.existing("spelled", [u.hex.upper()]) == {str(u)}
+    assert store.owners("spelled", [str(u).upper()]) == {str(u): None}
+    store.delete("spelled", [u.hex])
+    assert store.count("spelled") == 0
 
 
 def test_url_mode_fails_cleanly_when_nothing_listens(tmp_path: Path) -> None:
