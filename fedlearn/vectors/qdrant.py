@@ -79,12 +79,12 @@ def point_id(value: int | str | uuid.UUID) -> PointId:
     return value if isinstance(value, int) else str(uuid.UUID(str(value)))
 
 
-def canonical(ids: Sequence[PointId]) -> list[PointId]:
+def canonical(ids: Sequence[PointId]) -> list[models.ExtendedPointId]:
     """
     Return ``ids`` with every UUID in its canonical spelling (``point_id``); a string that is no
     UUID stays as it is, for Qdrant to refuse with its own message.
     """
-    found: list[PointId] = []
+    found: list[models.ExtendedPointId] = []
     for value in ids:
         try:
             found.append(point_id(value))
