@@ -47,6 +47,11 @@ class DeadlineTransport(httpx.HTTPTransport):
         self.seconds, self.service, self.setting = seconds, service, setting
         self.max_bytes = max_bytes
 
+    def __deepcopy__(self, memo: dict[int, object]) -> DeadlineTransport:
+        """Return this transport itself: qdrant-client 1.14 deep-copies its arguments, and a
+        connection pool (its SSL context, its sockets) is shared, never copied."""
+        return self
+
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request`` and return its answer, whose body is read within the same deadline."""
         url = http_deadline.public_url(str(request.url))

@@ -9,6 +9,7 @@ caught by the safety join (``SAFETY``), which fails the test.
 from __future__ import annotations
 
 import contextlib
+import copy
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
@@ -196,3 +197,12 @@ def test_export_names_a_refusal_whose_body_nests_too_deep(make_node: Any) -> Non
     assert process.returncode == 1
     assert "HTTP 400" in process.stderr
     assert "Traceback" not in process.stderr
+
+
+def test_a_deep_copy_of_the_transport_is_itself() -> None:
+    """qdrant-client 1.14 deep-copies its arguments: the transport (its pool) is shared, not copied."""
+    transport = http_transport.DeadlineTransport(
+        1.0, service="qdrant", setting="qdrant.timeout", max_bytes=1024
+    )
+    with transport:
+        assert copy.deepcopy({"transport": transport})["transport"] is transport
