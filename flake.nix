@@ -76,6 +76,9 @@
                 cattrs
                 tenacity
                 qdrant-client
+                numpy
+                httpx
+                httpcore
                 hatchling
                 google-re2
                 pytest

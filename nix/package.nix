@@ -45,6 +45,8 @@ python3Packages.buildPythonApplication {
     tenacity
     qdrant-client
     numpy
+    httpx
+    httpcore
     google-re2 # optional: the anonymizer's one-pass rule gate (the `fast` extra)
   ];
 

@@ -1,5 +1,6 @@
 # Test driver for tests/nix: nix/package.nix with stand-ins for lib and python3Packages, giving
-# the files of its source (relative to the repository) and the test marks its check phase skips.
+# the files of its source (relative to the repository), the test marks its check phase skips and
+# the names of its dependencies.
 let
   root = toString ../..;
   lib = {
@@ -24,6 +25,9 @@ let
         "cattrs"
         "tenacity"
         "qdrant-client"
+        "numpy"
+        "httpx"
+        "httpcore"
         "google-re2"
         "pytestCheckHook"
         "hypothesis"
@@ -43,5 +47,5 @@ in
 {
   src = map relative package.src;
   disabledTestMarks = package.disabledTestMarks or [ ];
-  inherit (package) makeWrapperArgs;
+  inherit (package) makeWrapperArgs dependencies;
 }

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -59,3 +61,27 @@ def test_package_puts_git_and_ssh_on_the_programs_path(env: dict[str, str]) -> N
         "/nix/store/22222222222222222222222222222222-git/bin:"
         "/nix/store/33333333333333333333333333333333-openssh/bin",
     ]
+
+
+def requirement_names(requirements: list[str]) -> set[str]:
+    """Return the normalized project names (PEP 503) of PEP 508 requirement strings."""
+    names = set()
+    for requirement in requirements:
+        found = re.match(r"[A-Za-z0-9][A-Za-z0-9._-]*", requirement)
+        assert found, requirement
+        names.add(re.sub(r"[-_.]+", "-", found.group()).lower())
+    return names
+
+
+def test_package_dependencies_are_pyprojects(env: dict[str, str]) -> None:
+    """
+    nix/package.nix depends on exactly what pyproject.toml declares: its dependencies and the
+    ``fast`` extra (google-re2), which the package always includes.
+    """
+    process = run_nix(env, "nix-instantiate", "--eval", "--strict", "--json", str(DRIVER))
+    assert process.returncode == 0, process.stderr
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = project["dependencies"] + project["optional-dependencies"]["fast"]
+    nix = json.loads(process.stdout)["dependencies"]
+    assert len(nix) == len(set(nix))
+    assert requirement_names(nix) == requirement_names(declared)
