@@ -367,7 +367,7 @@ def deliver(
     pushed too (``git_remote.repair``), and recorded for ``doctor``.
     """
     settings = cfg.publish
-    commit = result.commit or ""
+    commit = result.commit if isinstance(result.commit, str) else ""
     subject = result.message.removeprefix("fedlearn: ")
     done = f"committed {commit[:12]}: {subject}" if commit else "nothing new to commit"
     if not git_local.has_remote(repo, settings.remote):

@@ -157,7 +157,10 @@ def moment(times: tuple[Any, ...], fallback: str) -> str:
 
 def content_type(names: list[str]) -> type[msgspec.Struct]:
     """Return a Struct that keeps the raw JSON of the ``names`` fields and skips every other."""
-    fields = [(name, msgspec.Raw | msgspec.UnsetType, msgspec.UNSET) for name in names]
+    # Any: msgspec 0.18's stubs take a type, not a union, as a field's type.
+    fields: list[tuple[str, Any, Any]] = [
+        (name, msgspec.Raw | msgspec.UnsetType, msgspec.UNSET) for name in names
+    ]
     return msgspec.defstruct("Content", fields)
 
 

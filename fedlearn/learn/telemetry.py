@@ -9,6 +9,7 @@ aside (guarantee 3) and keeps the good ones around them. The learning stage deco
 from __future__ import annotations
 
 import collections
+from typing import cast
 
 import attrs
 import msgspec
@@ -150,7 +151,8 @@ def fast_heads(chunk: Chunk) -> list[EventHead] | None:
     try:
         if not chunk.buffer.isascii():
             str(data, "utf-8")  # msgspec does not check the strings of fields it skips
-        heads = records.HEAD_DECODER.decode_lines(data)
+        # msgspec reads any buffer; msgspec 0.18's stubs say bytes | str.
+        heads = records.HEAD_DECODER.decode_lines(cast("bytes", data))
     except (UnicodeDecodeError, msgspec.DecodeError, RecursionError):
         return None
     return heads
