@@ -136,13 +136,7 @@ def pattern_files(repo: Path, category: str, shards: Iterable[str] | None = None
     folder = pattern_dir(repo, category)
     old = node_files(repo, folder)
     wanted = None if shards is None else sorted(set(shards))
-    nodes = peer_files.entries(
-        repo,
-        folder,
-        folders=True,
-        select=lambda name: not name.endswith(".jsonl") and not name.startswith("."),
-        valid=peer_files.NODE.fullmatch,
-    )
+    nodes = node_folders(repo, folder)
     sharded = [path for node in nodes for path in shard_files(repo, node, wanted)]
     accepted = [
         path
@@ -247,19 +241,24 @@ def telemetry_segments(folder: Path) -> list[Path]:
     return sorted(found, key=lambda path: path.name)
 
 
-def telemetry_files(repo: Path) -> list[Path]:
-    """
-    Return every node's telemetry files in either layout (the old ``<node>.jsonl`` and the
-    segments ``<node>/<number>.jsonl``), sorted, checked (``peer_files``).
-    """
-    folder = data_dir(repo) / "telemetry"
-    nodes = peer_files.entries(
+def node_folders(repo: Path, folder: Path) -> list[Path]:
+    """Return the per-node folders in ``folder`` (the sharded layouts), checked (``peer_files``)."""
+    return peer_files.entries(
         repo,
         folder,
         folders=True,
         select=lambda name: not name.endswith(".jsonl") and not name.startswith("."),
         valid=peer_files.NODE.fullmatch,
     )
+
+
+def telemetry_files(repo: Path) -> list[Path]:
+    """
+    Return every node's telemetry files in either layout (the old ``<node>.jsonl`` and the
+    segments ``<node>/<number>.jsonl``), sorted, checked (``peer_files``).
+    """
+    folder = data_dir(repo) / "telemetry"
+    nodes = node_folders(repo, folder)
     return sorted(node_files(repo, folder) + [p for n in nodes for p in telemetry_segments(n)])
 
 

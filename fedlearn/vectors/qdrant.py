@@ -240,7 +240,7 @@ class Store:
             f"retrieve {collection}",
             self.client.retrieve,
             collection,
-            list(ids),
+            canonical(ids),
             with_payload=["origin", points.OWNER],
             with_vectors=False,
         )
