@@ -15,7 +15,7 @@ from fedlearn import config
 from fedlearn.anonymize import Anonymizer, Machine, builtin_rule_names, prefilter
 from fedlearn.anonymize.probe import Probe
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "data"
 MACHINE = Machine(
     hostname="quasar", fqdn="quasar.corp.acme-robotics.io", user="jdoe", home="/home/jdoe"
 )

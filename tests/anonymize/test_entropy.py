@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from fedlearn.anonymize import entropy, prefilter
 from fedlearn.anonymize.rules import Lazy
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "data"
 RUN, START, INTRODUCED = (
     re.compile(entropy.RUN),
     re.compile(entropy.START),

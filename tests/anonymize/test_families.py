@@ -15,7 +15,7 @@ import pytest
 from fedlearn import config
 from fedlearn.anonymize import Anonymizer, Machine, builtin_rule_names, prefilter
 
-DATA = Path(__file__).resolve().parent / "data" / "families"
+DATA = Path(__file__).resolve().parent.parent / "data" / "families"
 MACHINE = Machine(hostname="quasar", fqdn="quasar", user="jdoe", home="/home/jdoe")
 HAS_RE2 = prefilter.load_re2() is not None
 MODES = [

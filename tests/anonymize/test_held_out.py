@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from fedlearn import anonymize, config
 
-DATA = Path(__file__).resolve().parent / "data" / "held-out"
+DATA = Path(__file__).resolve().parent.parent / "data" / "held-out"
 SECRETS = [json.loads(line) for line in (DATA / "secrets.jsonl").read_text().splitlines()]
 BENIGN = [json.loads(line) for line in (DATA / "benign.jsonl").read_text().splitlines()]
 MACHINE = anonymize.Machine(

@@ -26,7 +26,7 @@ from fedlearn.anonymize import (
     rules,
 )
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "data"
 MACHINE = Machine(
     hostname="quasar", fqdn="quasar.corp.acme-robotics.io", user="jdoe", home="/home/jdoe"
 )

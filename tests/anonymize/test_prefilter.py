@@ -24,7 +24,7 @@ from fedlearn import config
 from fedlearn.anonymize import Anonymizer, Machine, heads, prefilter
 from fedlearn.anonymize.probe import Probe
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 MACHINE = Machine(
     hostname="quasar", fqdn="quasar.corp.acme-robotics.io", user="jdoe", home="/home/jdoe"

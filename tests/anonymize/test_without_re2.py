@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SUITES = (
-    "tests/test_anonymize.py",
-    "tests/test_anonymize_lazy.py",
-    "tests/test_anonymize_held_out.py",
-    "tests/test_prefilter.py",
+    "tests/anonymize/test_anonymizer.py",
+    "tests/anonymize/test_lazy.py",
+    "tests/anonymize/test_held_out.py",
+    "tests/anonymize/test_prefilter.py",
     "tests/learn/test_reanonymize.py",
 )
 
