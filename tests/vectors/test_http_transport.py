@@ -206,3 +206,36 @@ def test_a_deep_copy_of_the_transport_is_itself() -> None:
     )
     with transport:
         assert copy.deepcopy({"transport": transport})["transport"] is transport
+
+
+PROXIES = ("HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "https_proxy", "http_proxy", "all_proxy")
+
+
+@pytest.mark.parametrize("service", ["qdrant", "embedding"])
+def test_proxy_variables_never_route_a_call_around_its_deadline(
+    service: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With every proxy variable set (to a closed port), Qdrant's and the embedder's calls still go
+    straight through the deadline transport: httpx builds no proxy transport of its own beside a
+    given one, which would have no total deadline and no size cap."""
+    for name in PROXIES:
+        monkeypatch.setenv(name, "http://127.0.0.1:9")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    with hangserver.slow_body() as url:
+        if service == "qdrant":
+            settings = config.Qdrant(url=url, retry_attempts=1, timeout=DEADLINE)
+            with qdrant.connect(settings, tmp_path) as store:
+                error = raised_by(lambda: store.vectors("skills"))
+        else:
+            embedding = config.Embedding(
+                provider="openai",
+                url=url,
+                model="m",
+                dimension=16,
+                retry_attempts=1,
+                timeout=DEADLINE,
+            )
+            error = raised_by(lambda: embed.create(embedding).embed(["hello"]))
+    assert f"no whole answer within {service}.timeout ({DEADLINE:g} s)" in str(error)
+    assert "127.0.0.1:9" not in str(error)
