@@ -107,6 +107,7 @@ class Output:
 def run(args: argparse.Namespace, environ: dict[str, str]) -> int:
     """Run the command ``args`` names and return its exit code; every error ends here."""
     output = Output(args.json, args.log_format)
+    cfg: config.Config | None = None
     try:
         logs.setup(-1 if args.quiet else args.verbose, args.log_format)
         module = cli.job_module(args.command)
@@ -120,7 +121,9 @@ def run(args: argparse.Namespace, environ: dict[str, str]) -> int:
         return guard(output.fail, SignalError(cli.Signals.received or signal.SIGINT), args.command)
     except FedlearnError as error:
         # A git or a worker stopped by the same Ctrl-C fails first: the signal is the news.
-        failure = SignalError(cli.Signals.received) if cli.Signals.received else error
+        failure = (
+            SignalError(cli.Signals.received) if cli.Signals.received else disk_full(error, cfg)
+        )
         return guard(output.fail, failure, args.command)
     except OSError as error:
         return guard(output.fail, environment_error(args.command, error), args.command)
@@ -168,6 +171,23 @@ def environment_error(job: str, error: OSError) -> FedlearnError:
         errno.EISDIR: f"{where} is a folder where a file is needed",
     }
     return FedlearnError(message, hint=hints.get(error.errno or 0, ""))
+
+
+# What git (and the tools it runs) says when a write found the disk full.
+DISK_FULL = ("No space left on device", "Out of diskspace", "Disk quota exceeded")
+
+
+def disk_full(error: FedlearnError, cfg: config.Config | None) -> FedlearnError:
+    """
+    Return ``error`` naming the repository's filesystem and its free space, with the hint to free
+    some, when a tool fedlearn ran (git) failed because the disk is full; else ``error`` itself.
+    """
+    if error.hint or cfg is None or not any(sign in str(error) for sign in DISK_FULL):
+        return error
+    repo = cfg.repo_path
+    error.args = (str(error) + filesystem(repo),)  # the error ends its run here, changed or not
+    error.hint = f"free some space on the disk holding {repo}, then rerun"
+    return error
 
 
 def filesystem(path: str | os.PathLike[str] | None) -> str:
