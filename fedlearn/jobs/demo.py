@@ -19,7 +19,7 @@ from fedlearn import config, sample
 from fedlearn.errors import ConfigError
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
-from fedlearn.store import git_local
+from fedlearn.store import git_history, git_local
 
 QUESTION = "connection refused on localhost:6333"
 PLANTED = (
@@ -133,7 +133,7 @@ def tree(repo: Path) -> list[str]:
 
 def leaked(repo: Path) -> list[str]:
     """Return the planted secrets found anywhere in the repository: work tree and every commit."""
-    history = git_local.history_patches(repo)
+    history = git_history.history_patches(repo)
     files = "".join(
         p.read_text(errors="replace")
         for p in repo.rglob("*")

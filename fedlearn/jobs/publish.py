@@ -23,7 +23,9 @@ from fedlearn.report import progress
 from fedlearn.store import (
     atomic,
     checkout,
+    git_history,
     git_local,
+    git_objects,
     git_paths,
     git_remote,
     git_trust,
@@ -130,13 +132,13 @@ def steps(cfg: config.Config, meter: progress.Meter, *, dry_run: bool) -> Summar
     meter.step("checking the checkout")
     git_remote.abort_interrupted_rebase(top)
     git_local.check_safe(top, cfg.publish.branch)
-    env = git_local.identity(top, cfg.publish.author) | git_trust.signing_env(cfg.trust)
+    env = git_objects.identity(top, cfg.publish.author) | git_trust.signing_env(cfg.trust)
     before = git_local.head(top)
     cfg.state_path.mkdir(parents=True, exist_ok=True)
     files = own.OwnFiles(state.StateDir(cfg.state_path), cfg.repo_path, cfg.node_id)
     restored = [] if dry_run else [str(d.path.relative_to(root)) for d in files.restore()]
     scratch = tempfile.TemporaryDirectory(prefix=checkout.scratch_prefix(), dir=cfg.state_path)
-    with git_local.scratch_index(top) as index, scratch as name:
+    with git_objects.scratch_index(top) as index, scratch as name:
         folder = Path(name)
         meter.step("staging and scanning this node's files")
         changes = stage(cfg, top, index, folder)
@@ -148,7 +150,7 @@ def steps(cfg: config.Config, meter: progress.Meter, *, dry_run: bool) -> Summar
             return preview(result)
         paths = [path for _, path in changes]
         meter.step(f"committing {len(paths)} files")
-        commit = git_local.commit(top, index, message, env, paths) if changes else ""
+        commit = git_objects.commit(top, index, message, env, paths) if changes else ""
     meter.step(f"pushing to {cfg.publish.remote}/{cfg.publish.branch} (fetch, rebase, push)")
     result = msgspec.structs.replace(result, commit=commit)
     summary = deliver(top, cfg, env, result, own_pathspecs(cfg, top))
@@ -183,16 +185,16 @@ def own_pathspecs(cfg: config.Config, top: Path) -> list[str]:
 
 
 def stage(
-    cfg: config.Config, top: Path, index: git_local.Scratch, folder: Path
+    cfg: config.Config, top: Path, index: git_objects.Scratch, folder: Path
 ) -> list[tuple[str, str]]:
     """
     Stage this node's paths in ``index``, copy the staged files under ``folder`` and scan them.
 
     Return the staged changes (letter, path). Raise SecretFoundError when the scan finds a secret.
     """
-    git_local.stage(top, index, own_files(top, cfg.repo_path.resolve(), cfg.node_id))
-    changes = git_local.staged(top, index)
-    git_local.export(top, index, [path for letter, path in changes if letter != "D"], folder)
+    git_objects.stage(top, index, own_files(top, cfg.repo_path.resolve(), cfg.node_id))
+    changes = git_objects.staged(top, index)
+    git_objects.export(top, index, [path for letter, path in changes if letter != "D"], folder)
     refuse_secrets(cfg, folder, changes)
     return changes
 
@@ -211,7 +213,7 @@ def own_files(top: Path, root: Path, node: str) -> list[str]:
     owned = layout.node_paths(root, node)
     owned += [layout.pattern_file(root, category, node) for category in config.CATEGORIES]
     owned += [layout.shard_dir(root, category, node) for category in config.CATEGORIES]
-    return sorted(found | git_local.tracked(top, [str(path.relative_to(top)) for path in owned]))
+    return sorted(found | git_objects.tracked(top, [str(path.relative_to(top)) for path in owned]))
 
 
 def refuse_secrets(cfg: config.Config, folder: Path, changes: list[tuple[str, str]]) -> None:
@@ -293,7 +295,7 @@ def tally(
     after_all: dict[str, bytes] = {}
     for letter, path in changes:
         kind = kind_of(root, node, top / path)
-        old = git_local.show(top, "HEAD", path) if letter != "A" else b""
+        old = git_objects.show(top, "HEAD", path) if letter != "A" else b""
         new = (peer_files.read(folder, folder / path, "dataset") or b"") if letter != "D" else b""
         if kind == "pattern":
             before_all |= keyed_lines(old)
@@ -421,6 +423,6 @@ def repaired_line(dropped: list[git_paths.Unsafe]) -> str:
 def is_pending(repo: Path, settings: config.Publish) -> bool:
     """Return whether HEAD has commits the last fetched remote branch lacks (or none was fetched)."""
     ref = git_remote.tracking_ref(settings.remote, settings.branch)
-    if git_local.resolve(repo, ref) is None:
+    if git_history.resolve(repo, ref) is None:
         return git_local.head(repo) is not None
-    return git_local.ahead(repo, ref) > 0
+    return git_history.ahead(repo, ref) > 0

@@ -20,7 +20,9 @@ from fedlearn.formats.results import ImportResult
 from fedlearn.jobs import Summary, publish
 from fedlearn.store import (
     checkout,
+    git_history,
     git_local,
+    git_objects,
     git_remote,
     git_trust,
     own,
@@ -121,14 +123,14 @@ def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary[PullResult]:
         return Summary(job="pull", state="idle", result=result, lines=lines)
     if dry_run:
         return preview(top, data, old, upstream, result)
-    env = git_local.identity(top, settings.author) | git_trust.signing_env(cfg.trust)
+    env = git_objects.identity(top, settings.author) | git_trust.signing_env(cfg.trust)
     fixed = git_remote.repair(top, upstream, env)
     repairs.record(state.StateDir(cfg.state_path), fixed.dropped)
     own_paths = layout.node_pathspecs(cfg.node_id, data)
     shielded = git_remote.shield(top, fixed.commit, own_paths, env)
     how = git_remote.integrate(top, shielded.commit, env)
     new = git_local.head(top)
-    changed = git_local.changed_paths(top, old, new, data)
+    changed = git_history.changed_paths(top, old, new, data)
     held = git_trust.screen(top, data, cfg.node_id, cfg.trust, old)
     files = own.OwnFiles(state.StateDir(cfg.state_path), cfg.repo_path, cfg.node_id)
     if shielded.discarded:
@@ -162,8 +164,8 @@ def preview(
     top: Path, data: str, old: str | None, upstream: str, result: PullResult
 ) -> Summary[PullResult]:
     """Return the dry-run summary: the data/ files the remote changed since the common base."""
-    base = git_local.merge_base(top, old, upstream)
-    incoming = git_local.changed_paths(top, base, upstream, data)
+    base = git_history.merge_base(top, old, upstream)
+    incoming = git_history.changed_paths(top, base, upstream, data)
     lines = [f"would bring in {len(incoming)} changed data/ files"] + [f"  {p}" for p in incoming]
     result = msgspec.structs.replace(result, to=upstream, data_files=incoming)
     return Summary(

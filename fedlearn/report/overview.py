@@ -20,7 +20,9 @@ from fedlearn.formats import layout
 from fedlearn.learn import monthly, patterns, retention
 from fedlearn.store import (
     atomic,
+    git_history,
     git_local,
+    git_objects,
     git_trust,
     jsonl,
     own,
@@ -197,7 +199,7 @@ def merged_key(cfg: config.Config, store: state.StateDir) -> str:
     if top is None or git_local.head(top) is None:
         return ""
     data = layout.data_dir(cfg.repo_path.resolve()).relative_to(top.resolve()).as_posix()
-    trees = git_local.tree_ids(top, "HEAD", f"{data}/patterns", f"{data}/retractions")
+    trees = git_objects.tree_ids(top, "HEAD", f"{data}/patterns", f"{data}/retractions")
     files = own.OwnFiles(store, cfg.repo_path, cfg.node_id)
     marks = [" ".join(sorted(cfg.trust.admins))]
     for path in (
@@ -218,7 +220,7 @@ def git_state(repo: Path, remote: str, branch: str) -> GitState:
     if git_local.toplevel(repo) is None:
         return GitState(is_repo=False)
     found = GitState(is_repo=True, branch=git_local.branch(repo) or "HEAD")
-    counts = git_local.ahead_behind(repo, f"{remote}/{branch}")
+    counts = git_history.ahead_behind(repo, f"{remote}/{branch}")
     if counts is not None:
         ahead, behind = counts
         found = msgspec.structs.replace(

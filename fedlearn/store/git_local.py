@@ -1,23 +1,22 @@
 """Git, the local side: git's command line with argument lists, never a shell string (guarantee 6).
 
-Every git command fedlearn runs goes through ``run`` here; this module holds the plumbing of one
-checkout (status, the scratch index publish commits through, commits, diffs, history). What talks
-to a remote (fetch, integrate, push) is ``git_remote``.
+Every git command fedlearn runs goes through ``run`` here, hardened against what a peer can
+commit; this module also holds the checkout's own state (status, branch, HEAD, whether it is safe
+to commit in) and its upkeep (``gc``). Blobs, trees and commits are ``git_objects``; questions
+about history are ``git_history``; what talks to a remote (fetch, integrate, push) is ``git_remote``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-import re
 import subprocess
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
 
-from fedlearn.errors import ConfigError, GitError
+from fedlearn.errors import GitError
 
 log = logging.getLogger(__name__)
 UNMERGED = frozenset({"DD", "AU", "UD", "UA", "DU", "AA", "UU"})
@@ -31,12 +30,8 @@ IN_PROGRESS = (
 )
 # Pathspecs go through stdin, NUL-separated: any number of paths, any characters in them.
 FROM_STDIN = ("--pathspec-from-file=-", "--pathspec-file-nul")
-AUTHOR = re.compile(r"\s*(?P<name>[^<>]*?)\s*<(?P<email>[^<>\s]+)>\s*")
 # git's messages are matched (``couldn't find remote ref``, the push porcelain): never translated.
 ENGLISH = {"LC_ALL": "C"}
-# Set in a commit environment (``git_trust.signing_env``): the commits fedlearn makes with it are
-# signed (``commit-tree -S``, ``rebase --gpg-sign``) with the key its git config names.
-SIGN = "FEDLEARN_SIGN"
 # What a peer can commit must not change how fedlearn's own git commands behave (issue 15): hooks
 # only from the git dir (never a tracked folder a ``core.hooksPath`` names, where a peer could
 # commit one: see ``hooks_option``), no fsmonitor, submodules never entered or reported, no
@@ -77,20 +72,6 @@ class Change:
     def is_tracked(self) -> bool:
         """Return whether the change is to a tracked file (not an untracked or ignored one)."""
         return self.code not in ("??", "!!")
-
-
-@attrs.frozen
-class Scratch:
-    """
-    A private index for one commit.
-
-    Attributes:
-        env: the environment that points git at it (``GIT_INDEX_FILE``).
-        base: the commit it was read from (None before the first commit); the commit's parent.
-    """
-
-    env: dict[str, str]
-    base: str | None
 
 
 def run(
@@ -275,157 +256,6 @@ def has_remote(repo: Path, remote: str) -> bool:
     return remote in run(repo, "remote").stdout.split()
 
 
-def identity(repo: Path, author: str) -> dict[str, str]:
-    """
-    Return the environment that makes ``author`` (``Name <email>``) the author of new commits.
-
-    The committer stays git's configured identity (``user.email``, or ``EMAIL`` /
-    ``GIT_COMMITTER_EMAIL`` in the environment); where there is none (a system service), the
-    author is the committer too, never one git guesses from the user and host name
-    (``root@host.example.com`` would put the host name in every pushed commit). Raise ConfigError
-    when ``author`` is not ``Name <email>``.
-    """
-    match = AUTHOR.fullmatch(author)
-    if match is None or not match["name"]:
-        raise ConfigError(f"publish.author: {author!r} is not 'Name <email>'")
-    env = {"GIT_AUTHOR_NAME": match["name"], "GIT_AUTHOR_EMAIL": match["email"]}
-    guessless = ("-c", "user.useConfigOnly=true", "var", "GIT_COMMITTER_IDENT")
-    given = os.environ.get("EMAIL") or os.environ.get("GIT_COMMITTER_EMAIL")
-    if not given and run(repo, *guessless, check=False).returncode != 0:
-        env |= {"GIT_COMMITTER_NAME": match["name"], "GIT_COMMITTER_EMAIL": match["email"]}
-    return env
-
-
-@contextlib.contextmanager
-def scratch_index(repo: Path) -> Iterator[Scratch]:
-    """
-    Yield a private index that starts as HEAD's tree; remove it afterwards.
-
-    Staging there leaves the user's own index (and whatever they staged in it) untouched.
-    """
-    path = git_path(repo, f"fedlearn-index.{os.getpid()}")
-    scratch = Scratch(env={"GIT_INDEX_FILE": str(path)}, base=head(repo))
-    try:
-        if scratch.base:
-            run(repo, "read-tree", scratch.base, env=scratch.env)
-        yield scratch
-    finally:
-        path.unlink(missing_ok=True)
-        path.with_name(path.name + ".lock").unlink(missing_ok=True)
-
-
-def tracked(repo: Path, paths: Sequence[str]) -> set[str]:
-    """Return the files HEAD holds at or under ``paths`` (files or folders)."""
-    if not paths or not head(repo):
-        return set()
-    listed = run(repo, "ls-tree", "-r", "-z", "--name-only", "HEAD", "--", *paths).stdout
-    return {name for name in listed.split("\0") if name}
-
-
-def stage(repo: Path, scratch: Scratch, files: Sequence[str]) -> None:
-    """
-    Stage the additions, changes and deletions of ``files`` in the scratch index.
-
-    ``--force``: the files are named one by one, so an ignore rule of the user's (``*.jsonl``,
-    ``data/`` in a global excludes file) must not keep them out, nor fail the whole commit.
-    """
-    if files:
-        args = ["add", "-A", "--force", *FROM_STDIN]
-        run(repo, *args, env=scratch.env, stdin="\0".join(files))
-
-
-def staged(repo: Path, scratch: Scratch) -> list[tuple[str, str]]:
-    """Return (status letter A/M/D, path) of every difference between the scratch index and HEAD."""
-    args = ["diff", "--cached", "--name-status", "-z", "--no-renames", "--ignore-submodules=all"]
-    output = run(repo, *args, env=scratch.env).stdout
-    fields = output.split("\0")
-    return [(fields[i][0], fields[i + 1]) for i in range(0, len(fields) - 1, 2)]
-
-
-def export(repo: Path, scratch: Scratch, paths: Sequence[str], folder: Path) -> None:
-    """Write the staged content of ``paths`` under ``folder`` (``folder/<path>``)."""
-    if paths:
-        args = ["checkout-index", "-z", "--stdin", f"--prefix={folder}{os.sep}"]
-        run(repo, *args, env=scratch.env, stdin="\0".join(paths))
-
-
-def show(repo: Path, revision: str, path: str) -> bytes:
-    """Return the content of ``path`` at ``revision``, or empty bytes when it is not there."""
-    process = subprocess.run(
-        ["git", *HARDENING, "-C", str(repo), "cat-file", "blob", f"{revision}:{path}"],
-        capture_output=True,
-        check=False,
-    )
-    return process.stdout if process.returncode == 0 else b""
-
-
-def sign_option(env: Mapping[str, str]) -> tuple[str, ...]:
-    """Return ``commit-tree``'s ``-S`` when ``env`` asks for signed commits, else nothing."""
-    return ("-S",) if env.get(SIGN) else ()
-
-
-def blob(repo: Path, name: str) -> bytes | None:
-    """Return the content of blob ``name`` (its object id), or None when git does not have it."""
-    process = subprocess.run(
-        ["git", "-C", str(repo), "cat-file", "blob", name], capture_output=True, check=False
-    )
-    return process.stdout if process.returncode == 0 else None
-
-
-def commit(
-    repo: Path, scratch: Scratch, message: str, env: Mapping[str, str], paths: Sequence[str]
-) -> str:
-    """
-    Commit the scratch index on the current branch; return the new commit.
-
-    The user's index takes the committed content of ``paths`` first, so a failure at any step
-    leaves nothing a later ``git commit`` of theirs would undo. The branch then moves only if it
-    is still at the scratch index's base; raise GitError when the user committed meanwhile.
-    """
-    tree = run(repo, "write-tree", env=scratch.env).stdout.strip()
-    parent = scratch.base
-    parents = ["-p", parent] if parent else []
-    created = run(
-        repo, "commit-tree", *sign_option(env), tree, *parents, "-F", "-", env=env, stdin=message
-    )
-    new = created.stdout.strip()
-    run(repo, "reset", "-q", new, *FROM_STDIN, stdin="\0".join(paths))
-    run(repo, "update-ref", "-m", message.splitlines()[0], "HEAD", new, parent or "")
-    return new
-
-
-def tree_with(repo: Path, commit: str, source: str, pathspecs: Sequence[str]) -> str:
-    """
-    Return (write) the tree of ``commit`` with the paths matching ``pathspecs`` as they are in
-    ``source`` (those ``source`` lacks removed), built in a private index.
-    """
-    path = git_path(repo, f"fedlearn-shield-index.{os.getpid()}")
-    env = {"GIT_INDEX_FILE": str(path)}
-    try:
-        run(repo, "read-tree", commit, env=env)
-        run(repo, "reset", "-q", source, *FROM_STDIN, env=env, stdin="\0".join(pathspecs))
-        return run(repo, "write-tree", env=env).stdout.strip()
-    finally:
-        path.unlink(missing_ok=True)
-        path.with_name(path.name + ".lock").unlink(missing_ok=True)
-
-
-def commit_tree(repo: Path, tree: str, parent: str, message: str, env: Mapping[str, str]) -> str:
-    """Return a new commit of ``tree`` on ``parent`` (no branch moves)."""
-    return run(
-        repo, "commit-tree", tree, "-p", parent, "-F", "-", env=env, stdin=message
-    ).stdout.strip()
-
-
-def tree_ids(repo: Path, revision: str, *paths: str) -> list[str]:
-    """Return the object ids of ``paths`` (relative to the top) at ``revision`` ("" for absent)."""
-    found = []
-    for path in paths:
-        process = run(repo, "rev-parse", "-q", "--verify", f"{revision}:{path}", check=False)
-        found.append(process.stdout.strip() if process.returncode == 0 else "")
-    return found
-
-
 def collect_garbage(repo: Path) -> None:
     """
     Run ``git gc --auto`` (packs loose objects once there are more than ``gc.auto``, 6,700 by
@@ -435,77 +265,9 @@ def collect_garbage(repo: Path) -> None:
     run(repo, "gc", "--auto", "--quiet", check=False)
 
 
-def is_ancestor(repo: Path, older: str, newer: str) -> bool:
-    """Return whether commit ``older`` is reachable from ``newer``."""
-    process = run(repo, "merge-base", "--is-ancestor", older, newer, check=False)
-    if process.returncode > 1:
-        raise GitError(f"git merge-base failed in {repo}: {reason(process)}")
-    return process.returncode == 0
-
-
-def merge_base(repo: Path, one: str | None, other: str) -> str | None:
-    """Return the best common ancestor of two commits, or None when they share none."""
-    if one is None:
-        return None
-    process = run(repo, "merge-base", one, other, check=False)
-    return process.stdout.strip() if process.returncode == 0 else None
-
-
-def ahead(repo: Path, upstream: str) -> int:
-    """Return how many commits HEAD has that ``upstream`` (a ref or commit) lacks."""
-    return int(run(repo, "rev-list", "--count", f"{upstream}..HEAD").stdout.strip())
-
-
 def printable(name: str) -> str:
     """Return a path git gave as text that can be written anywhere: bytes that are not UTF-8 as ``\\xff``."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def changed_paths(repo: Path, old: str | None, new: str | None, *paths: str) -> list[str]:
-    """Return the paths (limited to ``paths``) that differ between commits ``old`` and ``new``."""
-    if old == new or new is None:
-        return []
-    if old is None:
-        listed = run(repo, "ls-tree", "-r", "-z", "--name-only", new, "--", *paths).stdout
-        return [printable(name) for name in listed.split("\0") if name]
-    args = ("diff", "--name-only", "-z", "--no-renames", "--ignore-submodules=all", old, new)
-    output = run(repo, *args, "--", *paths).stdout
-    return [printable(name) for name in output.split("\0") if name]
-
-
-def resolve(repo: Path, ref: str) -> str | None:
-    """Return the commit ``ref`` names in ``repo``, or None when it names none."""
-    process = run(repo, "rev-parse", "-q", "--verify", f"{ref}^{{commit}}", check=False)
-    return process.stdout.strip() if process.returncode == 0 else None
-
-
-def changed_since(repo: Path, commit: str, folder: str) -> set[str] | None:
-    """
-    Return the paths under ``folder`` that differ from ``commit``: committed since, modified in
-    the work tree, or untracked (relative to ``repo``). Return None when git does not know ``commit``.
-    """
-    args = ("diff", "--name-only", "-z", "--relative", "--no-renames", "--ignore-submodules=all")
-    diff = run(repo, *args, commit, "--", folder, check=False)
-    if diff.returncode != 0:
-        return None
-    others = ("ls-files", "-z", "--others", "--exclude-standard", "--", folder)
-    untracked = run(repo, *others, check=False)
-    return {printable(n) for n in (diff.stdout + "\0" + untracked.stdout).split("\0") if n}
-
-
-def ahead_behind(repo: Path, upstream: str) -> tuple[int, int] | None:
-    """Return how many commits HEAD has that ``upstream`` lacks and the reverse, or None."""
-    args = ("rev-list", "--left-right", "--count", f"HEAD...{upstream}")
-    process = run(repo, *args, check=False)
-    if process.returncode != 0:
-        return None
-    ahead_count, behind_count = process.stdout.split()
-    return int(ahead_count), int(behind_count)
-
-
-def history_patches(repo: Path) -> str:
-    """Return every commit of every ref with its message and patch (``git log --all -p``)."""
-    return run(repo, "log", "--all", "-p", "--format=%H%n%B").stdout
 
 
 def run_outside(*args: str) -> None:

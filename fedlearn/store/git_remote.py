@@ -17,7 +17,7 @@ import attrs
 
 from fedlearn import config, retry
 from fedlearn.errors import GitError
-from fedlearn.store import atomic, git_local, git_paths
+from fedlearn.store import atomic, git_history, git_local, git_objects, git_paths
 
 log = logging.getLogger(__name__)
 
@@ -112,9 +112,9 @@ def repair(repo: Path, upstream: str, env: Mapping[str, str], *, whole: bool = F
     added it.
     """
     current = None if whole else git_local.head(repo)
-    if current is not None and git_local.is_ancestor(repo, upstream, current):
+    if current is not None and git_history.is_ancestor(repo, upstream, current):
         return Repaired(commit=upstream, dropped=[])  # in already (repaired then, if need be)
-    base = git_local.merge_base(repo, current, upstream)
+    base = git_history.merge_base(repo, current, upstream)
     dropped = git_paths.find(repo, current, upstream, base)
     if not dropped:
         return Repaired(commit=upstream, dropped=[])
@@ -141,7 +141,7 @@ def repair(repo: Path, upstream: str, env: Mapping[str, str], *, whole: bool = F
     commit = git_local.run(
         repo,
         "commit-tree",
-        *git_local.sign_option(env),
+        *git_objects.sign_option(env),
         tree,
         "-p",
         upstream,
@@ -163,19 +163,19 @@ def shield(repo: Path, upstream: str, own: Sequence[str], env: Mapping[str, str]
     to them without a conflict, and the next publish pushes it (the restore).
     """
     current = git_local.head(repo)
-    base = git_local.merge_base(repo, current, upstream) if own else None
-    changed = git_local.changed_paths(repo, base, upstream, *own) if base else []
+    base = git_history.merge_base(repo, current, upstream) if own else None
+    changed = git_history.changed_paths(repo, base, upstream, *own) if base else []
     if not changed:
         return Shielded(commit=upstream, discarded=[])
     for path in changed[:20]:
         log.warning("%s: changed on the remote by another node; discarded (this node's file)", path)
-    tree = git_local.tree_with(repo, upstream, base or upstream, own)
+    tree = git_objects.tree_with(repo, upstream, base or upstream, own)
     message = (
         f"fedlearn: restore {len(changed)} file{'s' * (len(changed) != 1)} of this node "
         f"changed by another commit\n\n" + "\n".join(changed[:50]) + "\n"
     )
     return Shielded(
-        commit=git_local.commit_tree(repo, tree, upstream, message, env), discarded=changed
+        commit=git_objects.commit_tree(repo, tree, upstream, message, env), discarded=changed
     )
 
 
@@ -189,18 +189,18 @@ def integrate(repo: Path, upstream: str, env: Mapping[str, str]) -> str:
     Raise GitError (a stopped rebase is aborted first) when it cannot be done safely.
     """
     current = git_local.head(repo)
-    if current is not None and git_local.is_ancestor(repo, upstream, current):
+    if current is not None and git_history.is_ancestor(repo, upstream, current):
         return "up to date"
     if (
         current is not None
-        and not git_local.is_ancestor(repo, current, upstream)
+        and not git_history.is_ancestor(repo, current, upstream)
         and not git_local.is_clean(repo)
     ):
         merge_in_place(repo, current, upstream, env)
         return "merge"
     how = (
         "rebase"
-        if current is not None and not git_local.is_ancestor(repo, current, upstream)
+        if current is not None and not git_history.is_ancestor(repo, current, upstream)
         else "fast-forward"
     )
     if how == "rebase":
@@ -228,7 +228,7 @@ def rebase(
         # Signed like the commits publish makes: with [trust] by this node's key (the env says
         # so), else never, so the user's commit.gpgSign cannot make a rebase depend on a key or
         # agent a timer's service has no access to.
-        sign = "--gpg-sign" if git_local.sign_option(env) else "--no-gpg-sign"
+        sign = "--gpg-sign" if git_objects.sign_option(env) else "--no-gpg-sign"
         process = git_local.run(repo, "rebase", "-q", sign, upstream, env=env, check=False)
         done = process.returncode == 0
         return process
@@ -284,7 +284,7 @@ def merge_in_place(repo: Path, current: str, upstream: str, env: Mapping[str, st
         raise stopped(repo, "merge", upstream, merged.stdout.strip().replace("\n", " ")[:400])
     message = f"fedlearn: merge {upstream[:12]}"
     tree = merged.stdout.split()[0]
-    args = ["commit-tree", *git_local.sign_option(env), tree, "-p", current, "-p", upstream]
+    args = ["commit-tree", *git_objects.sign_option(env), tree, "-p", current, "-p", upstream]
     args += ["-m", message]
     merge_commit = git_local.run(repo, *args, env=env).stdout.strip()
     checkout = git_local.run(repo, "read-tree", "-m", "-u", current, merge_commit, check=False)

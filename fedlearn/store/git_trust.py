@@ -21,7 +21,7 @@ import msgspec
 
 from fedlearn import config
 from fedlearn.formats import layout
-from fedlearn.store import atomic, git_local
+from fedlearn.store import atomic, git_history, git_local, git_objects
 
 log = logging.getLogger(__name__)
 # In the git dir, beside the objects the held content lives in: it belongs to this clone.
@@ -85,12 +85,12 @@ def is_on(settings: config.Trust) -> bool:
 def signing_env(settings: config.Trust) -> dict[str, str]:
     """
     Return the environment that makes fedlearn's commits signed by this node's key (none when
-    trust is off): git's config from the environment (``GIT_CONFIG_COUNT``) and ``git_local.SIGN``.
+    trust is off): git's config from the environment (``GIT_CONFIG_COUNT``) and ``git_objects.SIGN``.
     """
     if not is_on(settings):
         return {}
     pairs = (("gpg.format", "ssh"), ("user.signingkey", settings.signing_key))
-    env = {"GIT_CONFIG_COUNT": str(len(pairs)), git_local.SIGN: "1"}
+    env = {"GIT_CONFIG_COUNT": str(len(pairs)), git_objects.SIGN: "1"}
     for index, (key, value) in enumerate(pairs):
         env |= {f"GIT_CONFIG_KEY_{index}": key, f"GIT_CONFIG_VALUE_{index}": value}
     return env
@@ -125,7 +125,7 @@ def screen(
         held_file(top).unlink(missing_ok=True)  # trust turned off: nothing stays held
         return []
     view, head = load(top), git_local.head(top)
-    start = view.screened if view.screened and git_local.resolve(top, view.screened) else since
+    start = view.screened if view.screened and git_history.resolve(top, view.screened) else since
     if head is None or start is None or start == head:
         save(top, View(screened=head or "", held=view.held))
         return []
@@ -274,7 +274,7 @@ def open_held(top: Path, held: Held) -> int | None:
     Return a read-only descriptor of a held path's last accepted content (an in-memory regular
     file), or None when it was absent: what a checked reader hands on instead of the file.
     """
-    content = git_local.blob(top, held.blob) if held.blob else None
+    content = git_objects.blob(top, held.blob) if held.blob else None
     if content is None:
         return None
     fd = os.memfd_create("fedlearn-held", os.MFD_CLOEXEC)
@@ -316,7 +316,7 @@ def read(path: Path) -> bytes:
     if found is None:
         return path.read_bytes()
     top, held = found
-    content = git_local.blob(top, held.blob) if held.blob else None
+    content = git_objects.blob(top, held.blob) if held.blob else None
     if content is None:
         raise FileNotFoundError(f"{path}: held, no accepted content")
     return content

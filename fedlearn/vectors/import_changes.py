@@ -15,7 +15,7 @@ import attrs
 import msgspec
 
 from fedlearn.formats import layout
-from fedlearn.store import atomic, git_local, state
+from fedlearn.store import atomic, git_history, state
 from fedlearn.vectors import points
 
 
@@ -44,7 +44,7 @@ DECODER = msgspec.json.Decoder(Mark)
 def head(repo: Path) -> str:
     """Return the HEAD commit of ``repo``, or "" when it is not a git repository with a commit."""
     try:
-        return git_local.resolve(repo, "HEAD") or ""
+        return git_history.resolve(repo, "HEAD") or ""
     except FileNotFoundError:
         return ""
 
@@ -92,7 +92,7 @@ def changed_files(repo: Path, commit: str) -> set[str] | None:
     Return the data/ paths (relative to ``repo``) that differ from ``commit``: committed since,
     modified in the work tree, or untracked. Return None when git does not know ``commit``.
     """
-    return git_local.changed_since(repo, commit, layout.DATA)
+    return git_history.changed_since(repo, commit, layout.DATA)
 
 
 def touches(changed: Set[str] | None, prefix: str) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fedlearn.store import git_local, git_remote
+from fedlearn.store import git_local, git_objects, git_remote
 from tests.conftest import git
 
 AUTHOR = {"GIT_AUTHOR_NAME": "fedlearn", "GIT_AUTHOR_EMAIL": "fedlearn@localhost"}
@@ -32,10 +32,10 @@ def commit_file(repo: Path, name: str, text: str) -> str:
 
 def commit_through_scratch(repo: Path, files: list[str], message: str = "fedlearn: test") -> str:
     """Stage ``files`` in a scratch index and commit them as publish does; return the commit."""
-    with git_local.scratch_index(repo) as index:
-        git_local.stage(repo, index, files)
-        changes = git_local.staged(repo, index)
-        return git_local.commit(repo, index, message, AUTHOR, [path for _, path in changes])
+    with git_objects.scratch_index(repo) as index:
+        git_objects.stage(repo, index, files)
+        changes = git_objects.staged(repo, index)
+        return git_objects.commit(repo, index, message, AUTHOR, [path for _, path in changes])
 
 
 @pytest.fixture

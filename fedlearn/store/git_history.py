@@ -1,0 +1,82 @@
+"""Git, the history of one checkout: which commits a ref names, how two commits relate, what changed between them.
+
+Read-only questions (``rev-parse``, ``merge-base``, ``rev-list``, ``diff``) that pull, publish,
+import and status ask; commands run through ``git_local.run``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fedlearn.errors import GitError
+from fedlearn.store import git_local
+
+
+def is_ancestor(repo: Path, older: str, newer: str) -> bool:
+    """Return whether commit ``older`` is reachable from ``newer``."""
+    process = git_local.run(repo, "merge-base", "--is-ancestor", older, newer, check=False)
+    if process.returncode > 1:
+        raise GitError(f"git merge-base failed in {repo}: {git_local.reason(process)}")
+    return process.returncode == 0
+
+
+def merge_base(repo: Path, one: str | None, other: str) -> str | None:
+    """Return the best common ancestor of two commits, or None when they share none."""
+    if one is None:
+        return None
+    process = git_local.run(repo, "merge-base", one, other, check=False)
+    return process.stdout.strip() if process.returncode == 0 else None
+
+
+def ahead(repo: Path, upstream: str) -> int:
+    """Return how many commits HEAD has that ``upstream`` (a ref or commit) lacks."""
+    return int(git_local.run(repo, "rev-list", "--count", f"{upstream}..HEAD").stdout.strip())
+
+
+def changed_paths(repo: Path, old: str | None, new: str | None, *paths: str) -> list[str]:
+    """Return the paths (limited to ``paths``) that differ between commits ``old`` and ``new``."""
+    if old == new or new is None:
+        return []
+    if old is None:
+        listed = git_local.run(repo, "ls-tree", "-r", "-z", "--name-only", new, "--", *paths).stdout
+        return [git_local.printable(name) for name in listed.split("\0") if name]
+    args = ("diff", "--name-only", "-z", "--no-renames", "--ignore-submodules=all", old, new)
+    output = git_local.run(repo, *args, "--", *paths).stdout
+    return [git_local.printable(name) for name in output.split("\0") if name]
+
+
+def resolve(repo: Path, ref: str) -> str | None:
+    """Return the commit ``ref`` names in ``repo``, or None when it names none."""
+    process = git_local.run(repo, "rev-parse", "-q", "--verify", f"{ref}^{{commit}}", check=False)
+    return process.stdout.strip() if process.returncode == 0 else None
+
+
+def changed_since(repo: Path, commit: str, folder: str) -> set[str] | None:
+    """
+    Return the paths under ``folder`` that differ from ``commit``: committed since, modified in
+    the work tree, or untracked (relative to ``repo``). Return None when git does not know ``commit``.
+    """
+    args = ("diff", "--name-only", "-z", "--relative", "--no-renames", "--ignore-submodules=all")
+    diff = git_local.run(repo, *args, commit, "--", folder, check=False)
+    if diff.returncode != 0:
+        return None
+    others = ("ls-files", "-z", "--others", "--exclude-standard", "--", folder)
+    untracked = git_local.run(repo, *others, check=False)
+    return {
+        git_local.printable(n) for n in (diff.stdout + "\0" + untracked.stdout).split("\0") if n
+    }
+
+
+def ahead_behind(repo: Path, upstream: str) -> tuple[int, int] | None:
+    """Return how many commits HEAD has that ``upstream`` lacks and the reverse, or None."""
+    args = ("rev-list", "--left-right", "--count", f"HEAD...{upstream}")
+    process = git_local.run(repo, *args, check=False)
+    if process.returncode != 0:
+        return None
+    ahead_count, behind_count = process.stdout.split()
+    return int(ahead_count), int(behind_count)
+
+
+def history_patches(repo: Path) -> str:
+    """Return every commit of every ref with its message and patch (``git log --all -p``)."""
+    return git_local.run(repo, "log", "--all", "-p", "--format=%H%n%B").stdout

@@ -1,0 +1,72 @@
+"""Git's history questions on real temporary repositories: ancestry, counts, what changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fedlearn.store import git_history
+from tests.conftest import git
+from tests.store.conftest import commit_file
+
+
+def test_changed_paths_lists_files_between_commits(repo: Path) -> None:
+    """Only paths under the given folder that differ between the commits are listed."""
+    old = git(repo, "rev-parse", "HEAD").strip()
+    commit_file(repo, "data/a.jsonl", "1\n")
+    new = commit_file(repo, "other.txt", "2\n")
+    assert git_history.changed_paths(repo, old, new, "data") == ["data/a.jsonl"]
+    assert git_history.changed_paths(repo, new, new, "data") == []
+
+
+def test_is_ancestor_and_merge_base_follow_the_commit_graph(repo: Path) -> None:
+    """An older commit is an ancestor of a newer one, not the reverse; two branches meet at the fork."""
+    fork = git(repo, "rev-parse", "HEAD").strip()
+    ours = commit_file(repo, "a.txt", "1\n")
+    git(repo, "switch", "-q", "-c", "side", fork)
+    theirs = commit_file(repo, "b.txt", "2\n")
+    assert git_history.is_ancestor(repo, fork, ours)
+    assert not git_history.is_ancestor(repo, ours, fork)
+    assert git_history.merge_base(repo, ours, theirs) == fork
+    assert git_history.merge_base(repo, None, theirs) is None
+
+
+def test_ahead_and_ahead_behind_count_both_sides(repo: Path) -> None:
+    """HEAD two commits past the fork and the other side one: (2, 1); an unknown ref gives None."""
+    fork = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "switch", "-q", "-c", "side")
+    commit_file(repo, "b.txt", "2\n")
+    git(repo, "switch", "-q", "main")
+    commit_file(repo, "a.txt", "1\n")
+    commit_file(repo, "c.txt", "3\n")
+    assert git_history.ahead(repo, fork) == 2
+    assert git_history.ahead_behind(repo, "side") == (2, 1)
+    assert git_history.ahead_behind(repo, "no-such-ref") is None
+
+
+def test_resolve_names_commits_only(repo: Path) -> None:
+    """A branch resolves to its commit; a missing ref and a blob resolve to None."""
+    head = commit_file(repo, "a.txt", "1\n")
+    assert git_history.resolve(repo, "main") == head
+    assert git_history.resolve(repo, "no-such-ref") is None
+    assert git_history.resolve(repo, "HEAD:a.txt") is None
+
+
+def test_changed_since_takes_commits_edits_and_untracked_files(repo: Path) -> None:
+    """Committed since, modified in the work tree and untracked files under the folder all count."""
+    start = commit_file(repo, "data/kept.jsonl", "1\n")
+    commit_file(repo, "data/committed.jsonl", "2\n")
+    (repo / "data" / "kept.jsonl").write_text("edited\n")
+    (repo / "data" / "new.jsonl").write_text("3\n")
+    (repo / "outside.txt").write_text("4\n")
+    found = git_history.changed_since(repo, start, "data")
+    assert found == {"data/committed.jsonl", "data/kept.jsonl", "data/new.jsonl"}
+    assert git_history.changed_since(repo, "0" * 40, "data") is None
+
+
+def test_history_patches_holds_every_refs_messages_and_patches(repo: Path) -> None:
+    """A commit on a side branch is in the history too, with its message and its added line."""
+    git(repo, "switch", "-q", "-c", "side")
+    commit_file(repo, "side.txt", "a line only the side has\n")
+    git(repo, "switch", "-q", "main")
+    patches = git_history.history_patches(repo)
+    assert "change side.txt" in patches and "+a line only the side has" in patches
