@@ -2,26 +2,24 @@
 
 Carries guarantees 1 and 6: a secret in what would be committed stops it before the commit, and
 only this node's paths are staged (in a scratch index), so pushes from any number of nodes never
-conflict and the user's own files, index and work are never touched.
+conflict and the user's own files, index and work are never touched. The staging and the secret
+gate are ``publish_gate``; the commit message's counts are ``publish_message``.
 """
 
 from __future__ import annotations
 
 import argparse
-import collections
 import logging
 import tempfile
 from pathlib import Path
 
 import msgspec
 
-from fedlearn import anonymize, config
-from fedlearn.errors import SecretFoundError
+from fedlearn import config
 from fedlearn.formats import layout
-from fedlearn.jobs import Summary
+from fedlearn.jobs import Summary, publish_gate, publish_message
 from fedlearn.report import progress
 from fedlearn.store import (
-    atomic,
     checkout,
     git_history,
     git_local,
@@ -30,37 +28,11 @@ from fedlearn.store import (
     git_remote,
     git_trust,
     own,
-    peer_files,
     repairs,
     state,
 )
 
 log = logging.getLogger(__name__)
-
-# Words of the commit message, in the order it lists them.
-WORDS = (
-    "pattern",
-    "pattern updated",
-    "pattern removed",
-    "retraction",
-    "fine-tuning record",
-    "snapshot",
-    "snapshot pruned",
-    "telemetry",
-    "metrics",
-)
-
-# The words after a noun of WORDS that say what happened to it.
-CHANGED = ("updated", "removed", "pruned")
-
-
-class Keyed(msgspec.Struct):
-    """The one field a pattern or retraction line is counted by."""
-
-    id: str
-
-
-KEYED_DECODER = msgspec.json.Decoder(Keyed)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -141,9 +113,9 @@ def steps(cfg: config.Config, meter: progress.Meter, *, dry_run: bool) -> Summar
     with git_objects.scratch_index(top) as index, scratch as name:
         folder = Path(name)
         meter.step("staging and scanning this node's files")
-        changes = stage(cfg, top, index, folder)
-        counts = tally(top, root, cfg.node_id, folder, changes)
-        message = commit_message(cfg.node_id, counts, changes)
+        changes = publish_gate.stage(cfg, top, index, folder)
+        counts = publish_message.tally(top, root, cfg.node_id, folder, changes)
+        message = publish_message.commit_message(cfg.node_id, counts, changes)
         subject = message.splitlines()[0] if changes else ""
         result = PublishResult(cfg.node_id, changes, dict(counts), subject, restored)
         if dry_run:
@@ -182,165 +154,6 @@ def own_pathspecs(cfg: config.Config, top: Path) -> list[str]:
     """Return the pathspecs (relative to ``top``) of this node's files under data/."""
     data = layout.data_dir(cfg.repo_path.resolve()).relative_to(top)
     return layout.node_pathspecs(cfg.node_id, data.as_posix())
-
-
-def stage(
-    cfg: config.Config, top: Path, index: git_objects.Scratch, folder: Path
-) -> list[tuple[str, str]]:
-    """
-    Stage this node's paths in ``index``, copy the staged files under ``folder`` and scan them.
-
-    Return the staged changes (letter, path). Raise SecretFoundError when the scan finds a secret.
-    """
-    git_objects.stage(top, index, own_files(top, cfg.repo_path.resolve(), cfg.node_id))
-    changes = git_objects.staged(top, index)
-    git_objects.export(top, index, [path for letter, path in changes if letter != "D"], folder)
-    refuse_secrets(cfg, folder, changes)
-    return changes
-
-
-def own_files(top: Path, root: Path, node: str) -> list[str]:
-    """
-    Return this node's files under data/ on disk or in HEAD, relative to ``top``.
-
-    Temp files of an unfinished write are left out; a file only HEAD has is a deletion to stage.
-    """
-    found = set()
-    for path in layout.node_paths(root, node):
-        for file in path.rglob("*") if path.is_dir() else [path]:
-            if file.is_file() and not atomic.is_temp(file):
-                found.add(str(file.relative_to(top)))
-    owned = layout.node_paths(root, node)
-    owned += [layout.pattern_file(root, category, node) for category in config.CATEGORIES]
-    owned += [layout.shard_dir(root, category, node) for category in config.CATEGORIES]
-    return sorted(found | git_objects.tracked(top, [str(path.relative_to(top)) for path in owned]))
-
-
-def refuse_secrets(cfg: config.Config, folder: Path, changes: list[tuple[str, str]]) -> None:
-    """
-    Scan the staged copies (under ``folder``) of the added and changed files.
-
-    Raise SecretFoundError naming the file, line and rule of each finding.
-    """
-    written = [path for letter, path in changes if letter != "D"]
-    found = find_secrets(anonymize.Anonymizer(cfg.anonymize), folder, written)
-    for finding in found:
-        log.error("secret found in what would be committed: %s", finding)
-    if found:
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        raise SecretFoundError(
-            f"publish refused, a secret is in what would be committed: {found[0]}{more}",
-            hint="nothing was committed; `fedlearn sync --reanonymize` rewrites this node's files "
-            "with the current rules, which redacts what the gate found; then publish again "
-            "(`fedlearn scan` lists the findings)",
-        )
-
-
-def find_secrets(anonymizer: anonymize.Anonymizer, folder: Path, paths: list[str]) -> list[str]:
-    """
-    Return ``path:line:rule`` of every secret in the files ``folder/<path>``.
-
-    Only regular files are read: a staged symlink is committed as its link text, and reading
-    through it would read (or hang on) whatever it points to.
-    """
-    regular = [folder / path for path in paths if (folder / path).is_file()]
-    regular = [path for path in regular if not path.is_symlink()]
-    findings = anonymize.scan_files(anonymizer, regular)
-    return [f"{Path(f.path).relative_to(folder)}:{f.line}:{f.rule}" for f in findings]
-
-
-def kind_of(repo: Path, node: str, path: Path) -> str:
-    """Return which of this node's files ``path`` is: pattern, retraction, dataset, snapshot, …."""
-    if path == layout.pattern_file(repo, path.parent.name, node):
-        return "pattern"
-    category = path.parent.parent.name
-    if path.parent == layout.shard_dir(repo, category, node) and layout.shard_of(path):
-        return "pattern"
-    exact = {
-        layout.retraction_file(repo, node): "retraction",
-        layout.fine_tuning_file(repo, node): "dataset",
-        layout.telemetry_file(repo, node): "telemetry",
-        layout.metrics_file(repo, path.parent.name, node): "metrics",
-    }
-    if path in exact:
-        return exact[path]
-    if path.parent == layout.telemetry_dir(repo, node) and layout.segment_number(path) is not None:
-        return "telemetry"
-    snapshot_dirs = (
-        layout.fine_tuning_snapshot_dir(repo, node),
-        layout.collection_dir(repo, path.parent.parent.name, node),
-    )
-    is_stamped = layout.STAMP_PATTERN.fullmatch(path.name.removesuffix(".jsonl")) is not None
-    return "snapshot" if path.parent in snapshot_dirs and is_stamped else "other"
-
-
-def keyed_lines(data: bytes) -> dict[str, bytes]:
-    """Return id → line of a pattern or retraction file (lines that do not decode are left out)."""
-    found = {}
-    for line in data.splitlines():
-        try:
-            found[KEYED_DECODER.decode(line).id] = line
-        except msgspec.DecodeError:
-            continue
-    return found
-
-
-def tally(
-    top: Path, root: Path, node: str, folder: Path, changes: list[tuple[str, str]]
-) -> collections.Counter[str]:
-    """Return the counts of the commit message (new ids, updated ids, snapshots, …) by word."""
-    counts: collections.Counter[str] = collections.Counter()
-    # A pattern may move between files (the migration to shards): ids are compared over them all.
-    before_all: dict[str, bytes] = {}
-    after_all: dict[str, bytes] = {}
-    for letter, path in changes:
-        kind = kind_of(root, node, top / path)
-        old = git_objects.show(top, "HEAD", path) if letter != "A" else b""
-        new = (peer_files.read(folder, folder / path, "dataset") or b"") if letter != "D" else b""
-        if kind == "pattern":
-            before_all |= keyed_lines(old)
-            after_all |= keyed_lines(new)
-        elif kind == "retraction":
-            counts[kind] += len(keyed_lines(new).keys() - keyed_lines(old).keys())
-        elif kind == "dataset":
-            counts["fine-tuning record"] += len(set(new.splitlines()) - set(old.splitlines()))
-        elif kind == "snapshot" and letter in "AD":
-            counts["snapshot" if letter == "A" else "snapshot pruned"] += 1
-        elif kind in ("telemetry", "metrics"):
-            counts[kind] = 1
-    counts["pattern"] += len(after_all.keys() - before_all.keys())
-    counts["pattern removed"] += len(before_all.keys() - after_all.keys())
-    counts["pattern updated"] += sum(
-        after_all[k] != before_all[k] for k in after_all.keys() & before_all.keys()
-    )
-    return +collections.Counter({word: counts[word] for word in WORDS})
-
-
-def phrase(word: str, count: int) -> str:
-    """
-    Return ``+3 patterns`` / ``1 pattern updated`` / ``+2 fine-tuning records`` / ``telemetry``
-    for one counted word (the noun takes the plural, never the word that says what happened).
-    """
-    if word in ("telemetry", "metrics"):
-        return word
-    noun, rest = word, ""
-    for done in CHANGED:
-        if word.endswith(f" {done}"):
-            noun, rest = word.removesuffix(f" {done}"), done
-    plural = noun + ("s" if count != 1 else "")
-    return f"{count} {plural} {rest}" if rest else f"+{count} {plural}"
-
-
-def commit_message(
-    node: str, counts: collections.Counter[str], changes: list[tuple[str, str]]
-) -> str:
-    """Return the commit message: a subject naming the node and the counts, then the files."""
-    parts = [phrase(word, counts[word]) for word in WORDS if counts[word]]
-    subject = f"fedlearn: node {node} {', '.join(parts) or 'data updated'}"
-    files = [f"{letter} {path}" for letter, path in changes[:50]]
-    if len(changes) > 50:
-        files.append(f"… and {len(changes) - 50} more files")
-    return subject + "\n\n" + "\n".join(files) + "\n"
 
 
 def preview(result: PublishResult) -> Summary[PublishResult]:
