@@ -122,7 +122,7 @@ def execute(
         held = (
             ledger.earlier
             if dry_run
-            else ledger.entries(imported_collections(cfg), import_quarantine.sourced(plan))
+            else ledger.entries(imported_collections(cfg), import_quarantine.sourced(plan.labels()))
         )
         if not dry_run:
             # Saved before the mark moves: from now on every import reads their sources again.

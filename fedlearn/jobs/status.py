@@ -13,7 +13,7 @@ import msgspec
 from fedlearn import config
 from fedlearn.jobs import Summary
 from fedlearn.report import overview
-from fedlearn.store import runs
+from fedlearn.store import runs, state
 from fedlearn.vectors import identity
 
 
@@ -290,7 +290,9 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[StatusResult]:
     )
     lines = text(view)
     where = cfg.qdrant.url or str(cfg.state_path / "qdrant")  # qdrant.target, without the client
-    embedded = identity.report(cfg, where)
+    names = [*cfg.qdrant.collections, *cfg.sync.categories]
+    store = state.StateDir(cfg.state_path)
+    embedded = identity.report(store, where, names, cfg.embedding, cfg.qdrant.distance)
     lines += ["vectors:"] + [identity.report_line(name, e) for name, e in embedded.items()]
     if failed:
         lines.append(

@@ -10,6 +10,7 @@ first. An identity that differs from this node's makes import re-embed the point
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
 import msgspec
@@ -126,19 +127,26 @@ def remember(store: state.StateDir, where: str, collection: str, found: Identity
     atomic.write(registry_file(store), ENCODER.encode(dict(sorted(table.items()))) + b"\n")
 
 
-def report(cfg: config.Config, where: str) -> dict[str, dict[str, object]]:
+def report(
+    store: state.StateDir,
+    where: str,
+    names: Iterable[str],
+    settings: config.Embedding,
+    distance: str,
+) -> dict[str, dict[str, object]]:
     """
-    Return, per collection import writes, its recorded identity (None when none is) and whether it
-    is this node's (``current``): the state dir's record, so no Qdrant call is made.
+    Return, per collection in ``names`` (the collections import writes, each once), its recorded
+    identity at ``where`` (None when none is) and whether it is the one ``settings`` and
+    ``distance`` make (``current``): the state dir's record, so no Qdrant call is made.
     """
-    table = load(state.StateDir(cfg.state_path))
+    table = load(store)
     found: dict[str, dict[str, object]] = {}
-    for name in dict.fromkeys([*cfg.qdrant.collections, *cfg.sync.categories]):
+    for name in dict.fromkeys(names):
         have = table.get(registry_key(where, name))
         recorded = msgspec.to_builtins(have) if have else None
         found[name] = {
             "identity": recorded,
-            "current": have == wanted(cfg.embedding, cfg.qdrant.distance, name),
+            "current": have == wanted(settings, distance, name),
         }
     return found
 

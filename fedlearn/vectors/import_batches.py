@@ -247,7 +247,7 @@ def takes_back(source: import_sources.Source, owner: str | None) -> bool:
     Return whether a pattern's point replaces the point holding its id: one another node's
     snapshot put there (a pattern's id derives from its content, so no snapshot point may hold it).
     """
-    return source.label == import_sources.PATTERNS and owner is not None
+    return source.label == points.PATTERNS and owner is not None
 
 
 def warn_taken(collection: str, taken: list[tuple[import_sources.Source, points.PointId]]) -> None:

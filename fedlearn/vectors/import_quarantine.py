@@ -8,6 +8,7 @@ a history: every import reads their sources again, and a point imported since le
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import msgspec
 
 from fedlearn.formats import layout
 from fedlearn.store import atomic, state
-from fedlearn.vectors import import_sources, points
+from fedlearn.vectors import points
 
 log = logging.getLogger(__name__)
 FILE = "import.jsonl"
@@ -111,7 +112,7 @@ class Ledger:
         """Return data/ path prefixes that make import read the sources of earlier entries again."""
         found = set()
         for entry in self.earlier:
-            if entry.source == import_sources.PATTERNS:
+            if entry.source == points.PATTERNS:
                 found.add(f"{layout.pattern_dir(Path(), entry.collection).as_posix()}/")
             else:
                 found.add(entry.source)
@@ -162,14 +163,17 @@ class Ledger:
         return held[:MAX_ENTRIES]
 
 
-def sourced(plan: import_sources.Plan) -> set[tuple[str, str]]:
-    """Return the areas ``plan`` found sources in: where set-aside points can still come from."""
-    return {area(s.collection, s.label) for found in plan.sources.values() for s in found}
+def sourced(labels: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """
+    Return the areas of the sources an import found, given as (collection, label) (the plan's
+    ``labels``): where set-aside points can still come from.
+    """
+    return {area(collection, label) for collection, label in labels}
 
 
 def area(collection: str, source: str) -> tuple[str, str]:
     """Return what an import reads a source as: the patterns of a collection, or a node's folder."""
-    return (collection, source if source == import_sources.PATTERNS else str(Path(source).parent))
+    return (collection, source if source == points.PATTERNS else str(Path(source).parent))
 
 
 def load(store: state.StateDir) -> Ledger:

@@ -27,7 +27,6 @@ from fedlearn.vectors import import_changes, points, snapshot_verify
 
 log = logging.getLogger(__name__)
 PATTERN_ID = re.compile(r"[0-9a-f]{32}")
-PATTERNS = "patterns"
 
 
 Entry = tuple[records.Point, str]  # a point and the text it is embedded from
@@ -61,7 +60,7 @@ class Source:
     @property
     def is_federated(self) -> bool:
         """Return whether fedlearn owns the points it writes: patterns, or another node's points."""
-        return self.label == PATTERNS or self.owner is not None
+        return self.label == points.PATTERNS or self.owner is not None
 
 
 @attrs.frozen
@@ -97,6 +96,10 @@ class Plan:
     retracted: frozenset[str]
     refused: list[Refused]
     skipped: list[Refused] = attrs.field(factory=list)
+
+    def labels(self) -> set[tuple[str, str]]:
+        """Return (collection, label) of every source found (``patterns`` or a snapshot path)."""
+        return {(s.collection, s.label) for found in self.sources.values() for s in found}
 
 
 @contextlib.contextmanager
@@ -220,7 +223,7 @@ def pattern_source(
     prefix = settings.document_prefix_of(category)
     return Source(
         collection=category,
-        label=PATTERNS,
+        label=points.PATTERNS,
         count=len(good),
         entries=((points.from_pattern(p), prefixed(prefix, p.text)) for p in good),
         rejected=len(view) - len(good),

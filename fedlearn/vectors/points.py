@@ -27,6 +27,8 @@ SOURCE_ID = "fedlearn_id"
 FOREIGN = uuid.UUID("5d0c1f6e-3b8a-4f57-9a43-0f7c2e9b6a11")
 # Named in the import mark's scope: the first import of a new scheme reads every snapshot.
 ID_SCHEME = "foreign-ids-v5"
+# The source label of the points made from the merged patterns (a snapshot's label is its path).
+PATTERNS = "patterns"
 PointId = int | str
 
 

@@ -74,3 +74,26 @@ def test_stale_reads_everything_for_a_changed_or_unrecorded_store_only(tmp_path:
     other = settings(tmp_path, document_prefix="passage: ")
     assert import_reembed.stale(store, where, held, *embedder_of(other)) == "code"
     assert msgspec.json.decode(identity.registry_file(store).read_bytes())
+
+
+def test_report_says_per_collection_what_is_recorded_and_whether_it_is_current(
+    tmp_path: Path,
+) -> None:
+    """
+    Each name once: unrecorded is None; the identity the settings make is current; one recorded
+    by another embedder (or at another store) is not.
+    """
+    cfg = settings(tmp_path)
+    store = state.StateDir(cfg.state_path)
+    identity.remember(store, "/q", "code", identity.wanted(*embedder_of(cfg), "code"))
+    other = settings(tmp_path, dimension=32)
+    identity.remember(store, "/q", "docs", identity.wanted(*embedder_of(other), "docs"))
+    found = identity.report(store, "/q", ["code", "docs", "code", "new"], *embedder_of(cfg))
+    assert list(found) == ["code", "docs", "new"]
+    assert found["code"]["current"] is True
+    assert found["docs"]["current"] is False and found["docs"]["identity"] is not None
+    assert found["new"] == {"identity": None, "current": False}
+    assert (
+        identity.report(store, "/elsewhere", ["code"], *embedder_of(cfg))["code"]["current"]
+        is False
+    )

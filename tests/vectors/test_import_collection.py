@@ -37,7 +37,7 @@ def source(texts: dict[int, str]) -> import_sources.Source:
         for n, t in texts.items()
     )
     return import_sources.Source(
-        collection=COLLECTION, label=import_sources.PATTERNS, count=len(texts), entries=entries
+        collection=COLLECTION, label=points.PATTERNS, count=len(texts), entries=entries
     )
 
 

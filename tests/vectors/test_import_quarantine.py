@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from fedlearn.store import state
-from fedlearn.vectors import import_changes, import_quarantine
+from fedlearn.vectors import import_changes, import_quarantine, points
 
 SNAPSHOT = "data/collections/skills-patterns/alpha/20260101T000000Z.jsonl"
 NEWER = "data/collections/skills-patterns/alpha/20260201T000000Z.jsonl"
@@ -109,3 +109,16 @@ def test_ledger_keeps_at_most_max_entries(monkeypatch: pytest.MonkeyPatch) -> No
     ledger = import_quarantine.Ledger([])
     ledger.new = [import_quarantine.set_aside("patterns", "c", i, "t", "x") for i in range(5)]
     assert len(ledger.entries({"c"}, set())) == 2
+
+
+def test_sourced_reads_snapshot_labels_as_their_node_folder() -> None:
+    """A snapshot label counts as its folder (the node's), the patterns label as itself."""
+    labels = [
+        ("skills", "data/collections/skills/beta/20260101T000000Z.jsonl"),
+        ("skills", "data/collections/skills/beta/20260102T000000Z.jsonl"),
+        ("error-solutions", points.PATTERNS),
+    ]
+    assert import_quarantine.sourced(labels) == {
+        ("skills", "data/collections/skills/beta"),
+        ("error-solutions", "patterns"),
+    }

@@ -6,7 +6,7 @@ import uuid
 from pathlib import Path
 
 from fedlearn.formats import records
-from fedlearn.vectors import import_sources
+from fedlearn.vectors import import_sources, points
 
 
 def source(label: str, ids: list[int | str]) -> import_sources.Source:
@@ -52,3 +52,18 @@ def test_changed_shards_names_the_shards_changed_files_hold(tmp_path: Path) -> N
         "skills-patterns": set(),
     }
     assert import_sources.changed_shards(tmp_path, None, categories) is None
+
+
+def test_plan_labels_name_every_source_of_every_collection() -> None:
+    """The plan's labels are (collection, label) of each source it found, in any collection."""
+    patterns = import_sources.Source("error-solutions", points.PATTERNS, 0, iter([]))
+    snapshot = source("data/collections/skills/beta/20260101T000000Z.jsonl", [1])
+    plan = import_sources.Plan(
+        sources={"error-solutions": [patterns], snapshot.collection: [snapshot]},
+        retracted=frozenset(),
+        refused=[],
+    )
+    assert plan.labels() == {
+        ("error-solutions", "patterns"),
+        (snapshot.collection, snapshot.label),
+    }
