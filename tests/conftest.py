@@ -225,3 +225,18 @@ def telemetry_bytes(repo: Path, node: str) -> bytes:
     return b"".join(
         p.read_bytes() for p in layout.telemetry_segments(layout.telemetry_dir(repo, node))
     )
+
+
+def node_outputs(repo: Path, node: str) -> dict[str, bytes]:
+    """Return ``node``'s files whose bytes must not depend on how the input arrived (its
+    patterns, fine-tuning dataset and telemetry snapshot), by repo-relative path."""
+    from fedlearn.formats import layout
+
+    paths = [
+        path
+        for c in ("skills-patterns", "error-solutions", "best-practices")
+        for path in layout.node_pattern_files(repo, c, node)
+    ]
+    paths += [layout.fine_tuning_file(repo, node), layout.telemetry_file(repo, node)]
+    paths += layout.telemetry_segments(layout.telemetry_dir(repo, node))
+    return {str(p.relative_to(repo)): p.read_bytes() for p in paths if p.exists()}
