@@ -28,6 +28,7 @@ from fedlearn.store import (
     git_remote,
     git_trust,
     own,
+    own_check,
     repairs,
     state,
 )
@@ -108,7 +109,7 @@ def steps(cfg: config.Config, meter: progress.Meter, *, dry_run: bool) -> Summar
     before = git_local.head(top)
     cfg.state_path.mkdir(parents=True, exist_ok=True)
     files = own.OwnFiles(state.StateDir(cfg.state_path), cfg.repo_path, cfg.node_id)
-    restored = [] if dry_run else [str(d.path.relative_to(root)) for d in files.restore()]
+    restored = [] if dry_run else [str(d.path.relative_to(root)) for d in own_check.restore(files)]
     scratch = tempfile.TemporaryDirectory(prefix=checkout.scratch_prefix(), dir=cfg.state_path)
     with git_objects.scratch_index(top) as index, scratch as name:
         folder = Path(name)

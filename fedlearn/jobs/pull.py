@@ -26,6 +26,7 @@ from fedlearn.store import (
     git_remote,
     git_trust,
     own,
+    own_check,
     repairs,
     runs,
     state,
@@ -135,7 +136,7 @@ def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary[PullResult]:
     files = own.OwnFiles(state.StateDir(cfg.state_path), cfg.repo_path, cfg.node_id)
     if shielded.discarded:
         files.record(discarded=shielded.discarded)
-    restored = [str(d.path.relative_to(cfg.repo_path)) for d in files.restore()]
+    restored = [str(d.path.relative_to(cfg.repo_path)) for d in own_check.restore(files)]
     result = msgspec.structs.replace(
         result,
         to=new or "",

@@ -22,7 +22,7 @@ from fedlearn.formats import layout, records
 from fedlearn.formats.records import Retraction
 from fedlearn.jobs import Summary
 from fedlearn.learn import patterns
-from fedlearn.store import atomic, checkout, own, state
+from fedlearn.store import atomic, checkout, own, own_adopt, state
 
 ID_PATTERN = re.compile(r"[0-9a-f]{32}")
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ def retract(
     (``settle_own_files``), unless it holds a secret, when it is dropped.
     """
     repo, node = cfg.repo_path, cfg.node_id
-    files = own.adopted(store, repo, node, "retract", dry_run=dry_run)
+    files = own_adopt.adopted(store, repo, node, "retract", dry_run=dry_run)
     path = layout.retraction_file(repo, node)
     tombstones = read_own(path, files.read(path) or b"")
     if pattern_id in tombstones:

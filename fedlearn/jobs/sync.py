@@ -21,7 +21,7 @@ from fedlearn.formats import layout
 from fedlearn.formats.results import FineTuningCounts, PatternCounts, Reanonymized, SyncResult
 from fedlearn.jobs import Summary
 from fedlearn.learn import learning, reading, reanonymize, staging
-from fedlearn.store import atomic, checkout, jsonl, own, peer_files, state
+from fedlearn.store import atomic, checkout, jsonl, own, own_adopt, own_check, peer_files, state
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +50,10 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[SyncResult]:
                 peer_files.own_folder(cfg.repo_path, folder)
             atomic.remove_stale(*written_folders(cfg))
             atomic.remove_stale(*shared_folders(cfg), recursive=False)
-            files = own.adopted(store, cfg.repo_path, cfg.node_id, "sync", dry_run=args.dry_run)
-            restored = [] if args.dry_run else files.restore()
+            files = own_adopt.adopted(
+                store, cfg.repo_path, cfg.node_id, "sync", dry_run=args.dry_run
+            )
+            restored = [] if args.dry_run else own_check.restore(files)
         store.remove_stale()
         job = reading.SyncRun(cfg, store, files)
         job.restored = [str(d.path.relative_to(cfg.repo_path)) for d in restored]

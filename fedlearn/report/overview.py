@@ -26,6 +26,7 @@ from fedlearn.store import (
     git_trust,
     jsonl,
     own,
+    own_check,
     peer_files,
     rotation,
     runs,
@@ -75,7 +76,7 @@ class GitState(msgspec.Struct):
 
 
 class OwnFileDifference(msgspec.Struct):
-    """One of this node's data/ files that differs from its state: its path and ``own.Difference.what``."""
+    """One of this node's data/ files that differs from its state: its path and ``own_check.Difference.what``."""
 
     path: str
     what: str
@@ -315,7 +316,7 @@ def own_state(files: own.OwnFiles) -> OwnFilesState:
         adopted=files.is_adopted(),
         differing=[
             OwnFileDifference(str(d.path.relative_to(files.repo)), d.what)
-            for d in files.differences(remember=False)
+            for d in own_check.differences(files, remember=False)
         ],
         restored=events.restored,
         discarded=events.discarded,

@@ -11,7 +11,7 @@ from fedlearn import anonymize, config
 from fedlearn.anonymize import Machine
 from fedlearn.formats import layout, records
 from fedlearn.learn import patterns, reanonymize
-from fedlearn.store import own, peer_files, state
+from fedlearn.store import own_adopt, peer_files, state
 from fedlearn.vectors import snapshot
 from tests.conftest import own_pattern_bytes
 
@@ -45,7 +45,9 @@ def rewrite(cfg: config.Config, settings: config.Anonymize) -> reanonymize.Rewri
     store = state.StateDir(cfg.state_path)
     transaction = store.transaction("sync")
     engine = anonymize.Anonymizer(settings, MACHINE)
-    files = own.adopted(store, cfg.repo_path, "alpha", "sync")  # takes (and migrates) the files
+    files = own_adopt.adopted(
+        store, cfg.repo_path, "alpha", "sync"
+    )  # takes (and migrates) the files
     done = reanonymize.stage(transaction, cfg, files, engine, NOW, collections=True)
     transaction.commit()
     return done
@@ -69,7 +71,7 @@ def test_nothing_is_rewritten_when_the_rules_find_nothing_new(tmp_path: Path) ->
     """Files already anonymized with the current rules are left as they are (no write at all)."""
     cfg = setup(tmp_path)
     learn(cfg, "<redacted:ticket>", 1)
-    own.adopted(state.StateDir(cfg.state_path), cfg.repo_path, "alpha", "sync")
+    own_adopt.adopted(state.StateDir(cfg.state_path), cfg.repo_path, "alpha", "sync")
     (path,) = layout.node_pattern_files(cfg.repo_path, "error-solutions", "alpha")
     before = path.stat().st_mtime_ns
     done = rewrite(cfg, TICKET)
@@ -204,7 +206,7 @@ def test_a_linked_data_copy_is_replaced_never_read_through(tmp_path: Path) -> No
     content = records.encode_line({"note": "clean", "value_score": 0.9})
     telemetry.write_bytes(content)
     store = state.StateDir(cfg.state_path)
-    own.adopted(store, cfg.repo_path, "alpha", "sync")
+    own_adopt.adopted(store, cfg.repo_path, "alpha", "sync")
     outside = tmp_path / "outside.jsonl"
     outside.write_bytes(content)
     telemetry.unlink()

@@ -1,4 +1,4 @@
-"""Shared setup for the git adapter tests: repositories, clones, commits, racing pushes."""
+"""Shared setup of the store tests: repositories, clones, commits, racing pushes; own files."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from fedlearn.store import git_local, git_objects, git_remote
+from fedlearn.formats import layout
+from fedlearn.learn import patterns
+from fedlearn.store import git_local, git_objects, git_remote, own, own_adopt, state
 from tests.conftest import git
 
 AUTHOR = {"GIT_AUTHOR_NAME": "fedlearn", "GIT_AUTHOR_EMAIL": "fedlearn@localhost"}
@@ -85,3 +87,27 @@ def install_racer(repo: Path, rival: Path, times: int) -> None:
         f"git -C {rival} push -q origin main\n"
     )
     hook.chmod(0o755)
+
+
+SEEN = "2026-01-01T00:00:00Z"
+
+
+def made(count: int, node: str = "alpha") -> list[patterns.Pattern]:
+    """Return ``count`` error-solutions patterns of ``node``."""
+    return [
+        patterns.build(
+            "error-solutions", {"error_message": f"e{n}", "solution": "s"}, 0.9, SEEN, node
+        )
+        for n in range(count)
+    ]
+
+
+def adopted_files(tmp_path: Path, items: list[patterns.Pattern]) -> own.OwnFiles:
+    """Return alpha's files after adopting an old-layout file of ``items`` and a telemetry file."""
+    repo = tmp_path / "repo"
+    old = layout.pattern_file(repo, "error-solutions", "alpha")
+    old.parent.mkdir(parents=True)
+    old.write_bytes(patterns.encode(patterns.join_all(items)))
+    layout.telemetry_file(repo, "alpha").parent.mkdir(parents=True)
+    layout.telemetry_file(repo, "alpha").write_bytes(b'{"event":1}\n')
+    return own_adopt.adopted(state.StateDir(tmp_path / "state"), repo, "alpha", "sync")
