@@ -60,6 +60,10 @@ def check_table(raw: dict[str, Any], cls: type, path: str) -> tuple[dict[str, An
         problems += found
         if good is not None:  # a table with some bad keys keeps its good ones
             kept[key] = good
+    missing = [
+        f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING and f.name not in raw
+    ]
+    problems += [f"{path + '.' if path else ''}{name}: required key missing" for name in missing]
     return kept, problems
 
 
@@ -73,7 +77,9 @@ def check_value(value: Any, expected: Any, where: str) -> tuple[Any, list[str]]:
     if attrs.has(expected):
         if not isinstance(value, dict):
             return None, [f"{where}: expected a table, got {kind(value)}"]
-        return check_table(value, expected, where)
+        kept, problems = check_table(value, expected, where)
+        is_whole = all(f.name in kept for f in attrs.fields(expected) if f.default is attrs.NOTHING)
+        return (kept if is_whole else None), problems
     if origin is list:
         return check_list(value, typing.get_args(expected)[0], where)
     if origin is dict:

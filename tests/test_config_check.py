@@ -28,3 +28,11 @@ def test_an_unknown_key_with_nothing_close_lists_the_known_ones() -> None:
     """With no close match, the message lists the table's keys."""
     _, problems = config_check.check_table({"zzz": 1}, config.Pull, "pull")
     assert problems == ["pull.zzz: unknown key (known: import_after)"]
+
+
+def test_a_table_missing_a_required_key_is_named_and_left_out() -> None:
+    """A rule without ``fields`` is one problem in the file's words, and the list is not kept."""
+    raw = {"sync": {"rules": [{"category": "best-practices"}], "workers": 2}}
+    kept, problems = config_check.check_table(raw, config.Config, "")
+    assert problems == ["sync.rules[0].fields: required key missing"]
+    assert kept == {"sync": {"workers": 2}}
