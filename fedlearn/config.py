@@ -25,6 +25,7 @@ from fedlearn import config_check
 # Each area's tables live in a module of their own; the rest of fedlearn names them config.<Table>.
 from fedlearn.config_anonymize import Anonymize as Anonymize
 from fedlearn.config_anonymize import ExtraRule as ExtraRule
+from fedlearn.config_sharing import AUTHOR as AUTHOR
 from fedlearn.config_sharing import Publish as Publish
 from fedlearn.config_sharing import Pull as Pull
 from fedlearn.config_sharing import Trust as Trust
@@ -257,11 +258,16 @@ def validate(config: Config) -> list[str]:
         ("embedding", "retry_deadline"),
         ("publish", "push_deadline"),
         ("publish", "timeout"),
+        ("qdrant", "timeout"),
+        ("qdrant", "retry_deadline"),
     ):
         if not getattr(getattr(config, section), key) > 0:
             problems.append(f"{section}.{key}: must be more than 0 seconds")
     if config.publish.push_attempts < 1:
         problems.append("publish.push_attempts: must be at least 1")
+    author = AUTHOR.fullmatch(config.publish.author)
+    if author is None or not author["name"]:
+        problems.append(f"publish.author: {config.publish.author!r} is not 'Name <email>'")
     if config.qdrant.distance not in DISTANCES:
         problems.append(f"qdrant.distance: must be one of {', '.join(DISTANCES)}")
     for key in ("batch_size", "retry_attempts"):

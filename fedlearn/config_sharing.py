@@ -6,7 +6,12 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
+
+# ``publish.author``: ``Name <email>`` (a name, then an email without spaces in angle brackets).
+AUTHOR = re.compile(r"\s*(?P<name>[^<>]*?)\s*<(?P<email>[^<>\s]+)>\s*")
 
 
 @attrs.frozen

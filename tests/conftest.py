@@ -240,3 +240,14 @@ def node_outputs(repo: Path, node: str) -> dict[str, bytes]:
     paths += [layout.fine_tuning_file(repo, node), layout.telemetry_file(repo, node)]
     paths += layout.telemetry_segments(layout.telemetry_dir(repo, node))
     return {str(p.relative_to(repo)): p.read_bytes() for p in paths if p.exists()}
+
+
+def config_problems(table: dict[str, Any]) -> list[str]:
+    """Return the problems loading the parsed TOML ``table`` gives (none when it loads)."""
+    from fedlearn.errors import ConfigError
+
+    try:
+        config.finalize(config.structure(table, source="c.toml"))
+    except ConfigError as error:
+        return list(error.details)
+    return []

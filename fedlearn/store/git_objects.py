@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import subprocess
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 import attrs
 
+from fedlearn import config
 from fedlearn.errors import ConfigError
 from fedlearn.store import git_local
 
-# ``publish.author``: ``Name <email>``.
-AUTHOR = re.compile(r"\s*(?P<name>[^<>]*?)\s*<(?P<email>[^<>\s]+)>\s*")
 # Set in a commit environment (``git_trust.signing_env``): the commits fedlearn makes with it are
 # signed (``commit-tree -S``, ``rebase --gpg-sign``) with the key its git config names.
 SIGN = "FEDLEARN_SIGN"
@@ -51,7 +49,7 @@ def identity(repo: Path, author: str) -> dict[str, str]:
     (``root@host.example.com`` would put the host name in every pushed commit). Raise ConfigError
     when ``author`` is not ``Name <email>``.
     """
-    match = AUTHOR.fullmatch(author)
+    match = config.AUTHOR.fullmatch(author)
     if match is None or not match["name"]:
         raise ConfigError(f"publish.author: {author!r} is not 'Name <email>'")
     env = {"GIT_AUTHOR_NAME": match["name"], "GIT_AUTHOR_EMAIL": match["email"]}
