@@ -21,7 +21,7 @@ import pytest
 
 from fedlearn import config
 from fedlearn.errors import EmbeddingError, QdrantError
-from fedlearn.vectors import embed, http_deadline, http_transport, qdrant
+from fedlearn.vectors import embed, http_transport, qdrant
 from tests import embedserver, hangserver
 from tests.conftest import Node
 
@@ -123,27 +123,6 @@ def test_a_tls_handshake_ends_at_its_deadline() -> None:
         error = raised_by(lambda: http_transport.exchange(transport, request))
     assert isinstance(error, httpx.ConnectTimeout)
     assert "qdrant.timeout (0.5 s); stopped in the TLS handshake" in str(error)
-
-
-def test_each_wait_is_at_most_what_is_left_of_the_deadline() -> None:
-    """A socket operation waits min(its own timeout, the time left): never past the deadline,
-    however long its own timeout; none at all once the deadline has passed."""
-    deadline = http_deadline.Deadline("qdrant", "qdrant.timeout", 600.0, "http://h/")
-    assert deadline.wait("x", 5.0, TimeoutError) == 5.0
-    assert deadline.wait("x", 10_000.0, TimeoutError) <= 600.0
-    assert deadline.wait("x", None, TimeoutError) <= 600.0
-    deadline.end -= 600.0
-    with pytest.raises(
-        TimeoutError, match=r"qdrant http://h/: .*qdrant.timeout \(600 s\); stopped x"
-    ):
-        deadline.wait("x", 5.0, TimeoutError)
-
-
-def test_public_url_drops_what_may_hold_a_credential() -> None:
-    """User, password, query and fragment are left out of URLs in messages."""
-    found = http_deadline.public_url("https://me:pw@[::1]:6333/collections/x?api_key=k#f")
-    assert found == "https://[::1]:6333/collections/x"
-    assert http_deadline.public_url("http://h/p") == "http://h/p"
 
 
 def test_an_answer_larger_than_the_cap_stops_being_read() -> None:
