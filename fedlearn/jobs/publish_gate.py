@@ -28,7 +28,7 @@ def stage(
     git_objects.stage(top, index, own_files(top, cfg.repo_path.resolve(), cfg.node_id))
     changes = git_objects.staged(top, index)
     git_objects.export(top, index, [path for letter, path in changes if letter != "D"], folder)
-    refuse_secrets(cfg, folder, changes)
+    refuse_secrets(cfg.anonymize, folder, changes)
     return changes
 
 
@@ -49,14 +49,16 @@ def own_files(top: Path, root: Path, node: str) -> list[str]:
     return sorted(found | git_objects.tracked(top, [str(path.relative_to(top)) for path in owned]))
 
 
-def refuse_secrets(cfg: config.Config, folder: Path, changes: list[tuple[str, str]]) -> None:
+def refuse_secrets(
+    settings: config.Anonymize, folder: Path, changes: list[tuple[str, str]]
+) -> None:
     """
     Scan the staged copies (under ``folder``) of the added and changed files.
 
     Raise SecretFoundError naming the file, line and rule of each finding.
     """
     written = [path for letter, path in changes if letter != "D"]
-    found = find_secrets(anonymize.Anonymizer(cfg.anonymize), folder, written)
+    found = find_secrets(anonymize.Anonymizer(settings), folder, written)
     for finding in found:
         log.error("secret found in what would be committed: %s", finding)
     if found:

@@ -67,7 +67,7 @@ def test_stage_refuses_a_secret_in_the_staged_copy_not_the_work_tree(node: Node)
         changes = git_objects.staged(top, index)
         git_objects.export(top, index, [path for _, path in changes], Path(name))
         with pytest.raises(SecretFoundError, match=r"data/fine-tuning/alpha/dataset.jsonl:1:"):
-            publish_gate.refuse_secrets(cfg, Path(name), changes)
+            publish_gate.refuse_secrets(cfg.anonymize, Path(name), changes)
 
 
 def test_stage_returns_the_staged_changes_of_clean_files(node: Node) -> None:
