@@ -28,6 +28,23 @@ def merge_base(repo: Path, one: str | None, other: str) -> str | None:
     return process.stdout.strip() if process.returncode == 0 else None
 
 
+def fork_point(repo: Path, ref: str, current: str | None, upstream: str) -> str | None:
+    """
+    Return the commit this node's own work on ``current`` starts after: the newest commit the
+    remote-tracking ``ref`` ever named (its reflog, ``merge-base --fork-point``) that ``current``
+    holds, else the merge base with ``upstream``, else ``current`` itself (nothing in common: a
+    remote whose history was replaced); None without a ``current``.
+
+    A remote forced to a rewritten history no longer holds commits this node already took from
+    it; counting from the fork point, they are never replayed as if they were this node's own.
+    """
+    if current is None:
+        return None
+    process = git_local.run(repo, "merge-base", "--fork-point", ref, current, check=False)
+    found = process.stdout.strip() if process.returncode == 0 else ""
+    return found or merge_base(repo, current, upstream) or current
+
+
 def ahead(repo: Path, upstream: str) -> int:
     """Return how many commits HEAD has that ``upstream`` (a ref or commit) lacks."""
     return int(git_local.run(repo, "rev-list", "--count", f"{upstream}..HEAD").stdout.strip())

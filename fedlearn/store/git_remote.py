@@ -75,7 +75,9 @@ def fetch(
     """
     ref = tracking_ref(remote, branch_name)
     refspec = f"+refs/heads/{branch_name}:{ref}"
-    process = git_local.run(repo, "fetch", "-q", remote, refspec, check=False, timeout=timeout)
+    # --no-tags: fedlearn reads no tag, and a peer's 50,000 tags would come along on every fetch.
+    args = ("fetch", "-q", "--no-tags", remote, refspec)
+    process = git_local.run(repo, *args, check=False, timeout=timeout)
     if process.returncode != 0:
         if "couldn't find remote ref" in process.stderr:
             return None
@@ -83,6 +85,12 @@ def fetch(
             f"git fetch {remote} {branch_name} failed in {repo}: {git_local.reason(process)}"
         )
     return git_local.run(repo, "rev-parse", ref).stdout.strip()
+
+
+def fork_point(repo: Path, settings: config.Publish, upstream: str) -> str | None:
+    """Return where this node's unpushed commits start (``git_history.fork_point``), or None."""
+    ref = tracking_ref(settings.remote, settings.branch)
+    return git_history.fork_point(repo, ref, git_local.head(repo), upstream)
 
 
 @attrs.frozen
@@ -153,17 +161,24 @@ def repair(repo: Path, upstream: str, env: Mapping[str, str], *, whole: bool = F
     return Repaired(commit=commit, dropped=dropped)
 
 
-def shield(repo: Path, upstream: str, own: Sequence[str], env: Mapping[str, str]) -> Shielded:
+def shield(
+    repo: Path,
+    upstream: str,
+    own: Sequence[str],
+    env: Mapping[str, str],
+    since: str | None = None,
+) -> Shielded:
     """
     Return ``upstream``, or a commit on it that discards its changes to this node's paths.
 
     ``own`` are the pathspecs of this node's files: only this node writes them, so what the remote
-    changed there since the common base (a peer's or a broken node's commit) is not taken. The
-    commit on ``upstream`` puts them back as the base had them; this node's own commits then apply
-    to them without a conflict, and the next publish pushes it (the restore).
+    changed there since the base (``since``, the fork point: ``git_history.fork_point``; else the
+    merge base) is not taken, a peer's or a broken node's commit. The commit on ``upstream`` puts
+    them back as the base had them; this node's own commits then apply to them without a
+    conflict, and the next publish pushes it (the restore).
     """
     current = git_local.head(repo)
-    base = git_history.merge_base(repo, current, upstream) if own else None
+    base = (since or git_history.merge_base(repo, current, upstream)) if own else None
     changed = git_history.changed_paths(repo, base, upstream, *own) if base else []
     if not changed:
         return Shielded(commit=upstream, discarded=[])
@@ -179,11 +194,13 @@ def shield(repo: Path, upstream: str, own: Sequence[str], env: Mapping[str, str]
     )
 
 
-def integrate(repo: Path, upstream: str, env: Mapping[str, str]) -> str:
+def integrate(repo: Path, upstream: str, env: Mapping[str, str], since: str | None = None) -> str:
     """
     Bring ``upstream`` into the branch; return how: up to date, fast-forward, rebase or merge.
 
-    Diverged history is rebased when no tracked file is modified or staged (``git rebase`` needs
+    Diverged history is rebased (the commits after ``since``, the fork point, when given: a
+    remote forced to another history does not make this node replay commits it took from the
+    remote before) when no tracked file is modified or staged (``git rebase`` needs
     that), else merged in place (``merge_in_place``), which keeps the user's modified and staged
     files as they are; ``--autostash`` is never used, so nothing of the user's is ever stashed.
     Raise GitError (a stopped rebase is aborted first) when it cannot be done safely.
@@ -204,7 +221,7 @@ def integrate(repo: Path, upstream: str, env: Mapping[str, str]) -> str:
         else "fast-forward"
     )
     if how == "rebase":
-        process = rebase(repo, current, upstream, env)
+        process = rebase(repo, current, upstream, env, since)
     else:
         process = git_local.run(repo, "merge", "-q", "--ff-only", upstream, env=env, check=False)
     if process.returncode != 0:
@@ -213,10 +230,15 @@ def integrate(repo: Path, upstream: str, env: Mapping[str, str]) -> str:
 
 
 def rebase(
-    repo: Path, current: str | None, upstream: str, env: Mapping[str, str]
+    repo: Path,
+    current: str | None,
+    upstream: str,
+    env: Mapping[str, str],
+    since: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """
-    Rebase the branch (at ``current``) onto ``upstream``; a rebase that stops is aborted.
+    Rebase the branch (at ``current``; its commits after ``since`` when given) onto ``upstream``;
+    a rebase that stops is aborted.
 
     A mark in the git dir names the commit the rebase started from and ``upstream`` while it
     runs, so that one a kill interrupted is known as fedlearn's own (``abort_interrupted_rebase``).
@@ -229,7 +251,8 @@ def rebase(
         # so), else never, so the user's commit.gpgSign cannot make a rebase depend on a key or
         # agent a timer's service has no access to.
         sign = "--gpg-sign" if git_objects.sign_option(env) else "--no-gpg-sign"
-        process = git_local.run(repo, "rebase", "-q", sign, upstream, env=env, check=False)
+        onto = ("--onto", upstream, since) if since else (upstream,)
+        process = git_local.run(repo, "rebase", "-q", sign, *onto, env=env, check=False)
         done = process.returncode == 0
         return process
     finally:
@@ -347,8 +370,9 @@ def push_with_retry(
                 upstream = fetch(repo, settings.remote, settings.branch, timeout=settings.timeout)
                 if upstream is not None:
                     fixed = repair(repo, upstream, env)
-                    shielded = shield(repo, fixed.commit, own, env)
-                    integration = integrate(repo, shielded.commit, env)
+                    since = fork_point(repo, settings, upstream)
+                    shielded = shield(repo, fixed.commit, own, env, since)
+                    integration = integrate(repo, shielded.commit, env, since)
                     discarded += shielded.discarded
                     repaired += [
                         d for d in fixed.dropped if d.path not in {r.path for r in repaired}

@@ -70,3 +70,24 @@ def test_history_patches_holds_every_refs_messages_and_patches(repo: Path) -> No
     git(repo, "switch", "-q", "main")
     patches = git_history.history_patches(repo)
     assert "change side.txt" in patches and "+a line only the side has" in patches
+
+
+def test_fork_point_counts_from_what_the_tracking_ref_once_named(repo: Path) -> None:
+    """After the tracking ref is forced to a rewritten history, the fork point is the commit it
+    named before (its reflog), not the merge base; without a reflog entry it is the merge base,
+    and with nothing in common this node's own HEAD (nothing to replay)."""
+    first = git(repo, "rev-parse", "HEAD").strip()
+    taken = commit_file(repo, "theirs.txt", "1\n")
+    ref = "refs/remotes/origin/main"
+    git(repo, "update-ref", "--create-reflog", "-m", "fetch", ref, taken)
+    mine = commit_file(repo, "mine.txt", "2\n")
+    git(repo, "switch", "-q", "-c", "rewritten", first)
+    rewritten = commit_file(repo, "forged.txt", "3\n")
+    git(repo, "switch", "-q", "main")
+    git(repo, "update-ref", "-m", "forced", ref, rewritten)
+    assert git_history.fork_point(repo, ref, mine, rewritten) == taken
+    assert git_history.fork_point(repo, "refs/remotes/none/main", mine, rewritten) == first
+    git(repo, "switch", "-q", "--orphan", "unrelated")
+    unrelated = commit_file(repo, "other.txt", "4\n")
+    assert git_history.fork_point(repo, "refs/remotes/none/main", mine, unrelated) == mine
+    assert git_history.fork_point(repo, ref, None, rewritten) is None
