@@ -105,8 +105,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[DoctorResult]:
         lines.append(f"… and {len(refused) - len(shown)} more (fedlearn doctor --all lists them)")
     ledger = repairs.load(state.StateDir(cfg.state_path))
     lines += [
-        f"repaired {r.path}: a tree entry git refuses to check out, added in commit "
-        f"{r.commit[:12]}, left out at {r.at}"
+        f"repaired {r.path}: {r.reason}, added in commit {r.commit[:12]}, left out at {r.at}"
         for r in ledger.last
     ]
     lines += [

@@ -17,7 +17,7 @@ import msgspec
 from fedlearn import config
 from fedlearn.errors import ConfigError, GitError
 from fedlearn.jobs import Summary
-from fedlearn.store import atomic, git_local, git_objects, git_remote, repairs, state
+from fedlearn.store import atomic, git_local, git_objects, git_paths, git_remote, repairs, state
 
 # Where the stack writes, per user and system-wide (the NixOS module's usual state folders).
 TELEMETRY = (
@@ -92,7 +92,7 @@ def check_out(repo: Path, cfg: config.Config) -> None:
     tip = git_local.head(repo)
     if tip is not None:
         env = git_objects.identity(repo, cfg.publish.author)
-        fixed = git_remote.repair(repo, tip, env, whole=True)
+        fixed = git_remote.repair(repo, tip, env, whole=True, sizes=git_paths.sizes(cfg, repo))
         if fixed.dropped:
             git_local.run(repo, "update-ref", "-m", "fedlearn: repair", "HEAD", fixed.commit, tip)
             repairs.record(state.StateDir(cfg.state_path), fixed.dropped)

@@ -201,7 +201,7 @@ def deliver(
             result=msgspec.structs.replace(result, pushed=""),
             lines=["nothing to publish"],
         )
-    pushed = git_remote.push_with_retry(repo, settings, env, own_paths)
+    pushed = git_remote.push_with_retry(repo, settings, env, own_paths, git_paths.sizes(cfg, repo))
     repairs.record(state.StateDir(cfg.state_path), pushed.repaired)
     result = msgspec.structs.replace(
         result,
@@ -229,8 +229,8 @@ def repaired_line(dropped: list[git_paths.Unsafe]) -> str:
     first = dropped[0]
     more = f" and {len(dropped) - 1} more" if len(dropped) > 1 else ""
     return (
-        f"repaired the remote: left out {first.path}{more}, tree entries git refuses to check "
-        f"out (added in commit {first.commit[:12]}); see fedlearn doctor"
+        f"repaired the remote: left out {first.path}{more} ({first.reason}, added in commit "
+        f"{first.commit[:12]}); see fedlearn doctor"
     )
 
 

@@ -23,6 +23,7 @@ from fedlearn.store import (
     git_history,
     git_local,
     git_objects,
+    git_paths,
     git_remote,
     git_trust,
     own,
@@ -125,7 +126,7 @@ def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary[PullResult]:
     if dry_run:
         return preview(top, data, old, upstream, result)
     env = git_objects.identity(top, settings.author) | git_trust.signing_env(cfg.trust)
-    fixed = git_remote.repair(top, upstream, env)
+    fixed = git_remote.repair(top, upstream, env, sizes=git_paths.sizes(cfg, top))
     repairs.record(state.StateDir(cfg.state_path), fixed.dropped)
     own_paths = layout.node_pathspecs(cfg.node_id, data)
     since = git_remote.fork_point(top, settings, upstream)

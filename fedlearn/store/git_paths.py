@@ -8,6 +8,10 @@ for good. ``refused`` applies the rules of git's own ``verify_path`` (read-cache
 respectively), plus a backslash anywhere in a name (git for Windows refuses it), to the entries a
 commit brought since the common base; ``without`` rebuilds a tree without them, with ``mktree``
 only: nothing is ever checked out or read into an index.
+
+A file under data/ larger than fedlearn ever reads there (``peer_files.largest_read``: its kind's
+size cap) is left out the same way (``Sizes``): it would never be read, yet git would write it into
+every clone (a 2 GiB file of NULs is 2 MB in git). This node's own files are never left out.
 """
 
 from __future__ import annotations
@@ -18,9 +22,13 @@ from pathlib import Path
 
 import attrs
 
-from fedlearn.store import git_local
+from fedlearn import config
+from fedlearn.formats import layout
+from fedlearn.store import git_local, peer_files
 
 SYMLINK = "120000"
+FILES = ("100644", "100755")  # blob modes whose size is checked (a symlink's blob is its target)
+REFUSED = "a tree entry git refuses to check out"
 NAMED = 10  # entries named in a warning each per repair; the rest are counted in one line
 TREE = "040000"
 # ``.git`` or its NTFS short name, then dots and spaces, then the end, a backslash or an NTFS
@@ -49,11 +57,40 @@ class Unsafe:
         path: its path from the top of the repository (bytes that are not UTF-8 as ``\\xff``).
         raw: the same path as git gave it (for ``without``).
         commit: the commit (of those brought in) that added it; the tip when not found.
+        reason: why it is left out: git refuses it (``REFUSED``), or its size.
     """
 
     path: str
     raw: str
     commit: str
+    reason: str = REFUSED
+
+
+@attrs.frozen
+class Sizes:
+    """
+    The size caps of files under data/ (``peer_files.largest_read``), for ``find``.
+
+    Attributes:
+        data: the data folder's path from the top of the repository (``data``).
+        node: this node: its own files are never left out, whatever their size.
+    """
+
+    data: str
+    node: str
+
+    def cap(self, path: str) -> int | None:
+        """Return the largest size fedlearn reads at ``path`` (from the top), None: no cap."""
+        inside = path.removeprefix(f"{self.data}/")
+        if inside == path or layout.owner(inside) == self.node:
+            return None
+        return peer_files.largest_read(inside)
+
+
+def sizes(cfg: config.Config, top: Path) -> Sizes:
+    """Return the size caps of files under ``cfg``'s data/ in the repository at ``top``."""
+    data = layout.data_dir(cfg.repo_path.resolve()).relative_to(top.resolve())
+    return Sizes(data.as_posix(), cfg.node_id)
 
 
 def refused_name(name: str, mode: str) -> bool:
@@ -90,9 +127,9 @@ def refused_path(path: str, mode: str) -> str | None:
     return None
 
 
-def entries(repo: Path, base: str | None, tip: str) -> Iterable[tuple[str, str]]:
+def entries(repo: Path, base: str | None, tip: str) -> Iterable[tuple[str, str, str]]:
     """
-    Yield (mode, path) of every entry ``tip`` added or changed since ``base`` (trees too), or of
+    Yield (mode, object, path) of every entry ``tip`` added or changed since ``base`` (trees too), or of
     every entry of ``tip`` when there is no base.
     """
     if base is None:
@@ -100,39 +137,72 @@ def entries(repo: Path, base: str | None, tip: str) -> Iterable[tuple[str, str]]
         for item in listing.split("\0"):
             if item:
                 meta, _, path = item.partition("\t")
-                yield meta.split(" ")[0], path
+                mode, _, obj = meta.split(" ")
+                yield mode, obj, path
         return
     args = ("diff-tree", "-r", "-t", "-z", "--no-renames", "--no-commit-id", base, tip)
     fields = git_local.run(repo, *args).stdout.split("\0")
     for meta, path in zip(fields[0::2], fields[1::2], strict=False):
         parts = meta.lstrip(":").split(" ")
         if len(parts) == 5 and parts[4] != "D":
-            yield parts[1], path
+            yield parts[1], parts[3], path
 
 
-def find(repo: Path, current: str | None, tip: str, since: str | None = None) -> list[Unsafe]:
+def find(
+    repo: Path,
+    current: str | None,
+    tip: str,
+    since: str | None = None,
+    sizes: Sizes | None = None,
+) -> list[Unsafe]:
     """
     Return the entries git would refuse that ``tip`` holds and ``current`` does not (outermost
-    only: a refused folder stands for all under it), each with the commit that added it, looked
-    for after ``since`` first, then in all of ``tip``'s history.
+    only: a refused folder stands for all under it), and with ``sizes`` the files over their cap
+    there, each with the commit that added it, looked for after ``since`` first, then in all of
+    ``tip``'s history.
 
     ``current`` is the checked-out commit (None: check all of ``tip``): it holds no such entry,
     so comparing with it finds them all, even one a commit before the common base added (a
     repair of this node's not pushed yet, and the peer's next commit keeping the entry).
     """
     found: set[str] = set()
-    for mode, path in entries(repo, current, tip):
+    capped: dict[str, tuple[str, int]] = {}  # path -> (its blob, its cap)
+    for mode, obj, path in entries(repo, current, tip):
         bad = refused_path(path, mode)
         if bad is not None:
             found.add(bad)
+        elif sizes is not None and mode in FILES and (cap := sizes.cap(path)) is not None:
+            capped[path] = (obj, cap)
     # A refused folder stands for what is under it (its own refused names included).
     found = {path for path in found if not any(p in found for p in prefixes(path))}
-    if not found:
+    reasons = dict.fromkeys(found, REFUSED)
+    for path, reason in oversized(repo, capped).items():
+        if not any(p in found for p in prefixes(path)):
+            reasons[path] = reason
+    if not reasons:
         return []
-    added = adders(repo, since, tip, found)
-    if since is not None and len(added) < len(found):
-        added = adders(repo, None, tip, found - set(added)) | added
-    return [Unsafe(git_local.printable(p), p, added.get(p, tip)) for p in sorted(found)]
+    added = adders(repo, since, tip, set(reasons))
+    if since is not None and len(added) < len(reasons):
+        added = adders(repo, None, tip, set(reasons) - set(added)) | added
+    return [
+        Unsafe(git_local.printable(p), p, added.get(p, tip), reasons[p]) for p in sorted(reasons)
+    ]
+
+
+def oversized(repo: Path, capped: dict[str, tuple[str, int]]) -> dict[str, str]:
+    """
+    Return, of ``capped`` (path -> its blob and cap), the paths whose blob is larger than the
+    cap, each with the reason; one ``cat-file --batch-check`` reads every size (headers only).
+    """
+    if not capped:
+        return {}
+    listing = "".join(f"{obj}\n" for obj, _ in capped.values())
+    answer = git_local.run(repo, "cat-file", "--batch-check=%(objectsize)", stdin=listing)
+    found = {}
+    for (path, (_, cap)), line in zip(capped.items(), answer.stdout.splitlines(), strict=False):
+        if line.isdigit() and int(line) > cap:
+            found[path] = f"a file of {line} bytes, over the {cap} bytes fedlearn reads there"
+    return found
 
 
 def prefixes(path: str) -> list[str]:

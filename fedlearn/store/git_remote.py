@@ -107,43 +107,62 @@ class Repaired:
     dropped: list[git_paths.Unsafe]
 
 
-def repair(repo: Path, upstream: str, env: Mapping[str, str], *, whole: bool = False) -> Repaired:
+def repair(
+    repo: Path,
+    upstream: str,
+    env: Mapping[str, str],
+    *,
+    whole: bool = False,
+    sizes: git_paths.Sizes | None = None,
+) -> Repaired:
     """
-    Return ``upstream``, or a commit on it without the tree entries git refuses to check out.
+    Return ``upstream``, or a commit on it without the tree entries git refuses to check out, and
+    (with ``sizes``) without the files under data/ larger than fedlearn ever reads there.
 
     Only the entries ``upstream`` holds and HEAD does not are checked (everything when there is
-    no HEAD, or ``whole`` is set: a clone not checked out yet). Such an entry (``data/.git``, ``data/..``, a symlinked ``.gitmodules``; see
-    ``git_paths``) makes every checkout of that tree fail, so it would stop every fast-forward,
-    rebase and merge on every node for good: it can only be hostile or broken, wherever it is. The
-    repair commit is built with ``mktree``/``commit-tree`` (nothing checked out); once this node
-    pushes, the remote is repaired for every node. One warning per entry names the commit that
-    added it.
+    no HEAD, or ``whole`` is set: a clone not checked out yet). Such an entry (``data/.git``,
+    ``data/..``, a symlinked ``.gitmodules``; see ``git_paths``) makes every checkout of that tree
+    fail, so it would stop every fast-forward, rebase and merge on every node for good: it can
+    only be hostile or broken, wherever it is. A file over its cap is never read, yet every
+    checkout would write it (2 GiB of NULs are 2 MB in git); this node's own files never count.
+    The repair commit is built with ``mktree``/``commit-tree`` (nothing checked out); once this
+    node pushes, the remote is repaired for every node. One warning per entry (the first
+    ``git_paths.NAMED``) names the commit that added it.
     """
     current = None if whole else git_local.head(repo)
     if current is not None and git_history.is_ancestor(repo, upstream, current):
         return Repaired(commit=upstream, dropped=[])  # in already (repaired then, if need be)
     base = git_history.merge_base(repo, current, upstream)
-    dropped = git_paths.find(repo, current, upstream, base)
+    dropped = git_paths.find(repo, current, upstream, base, sizes)
     if not dropped:
         return Repaired(commit=upstream, dropped=[])
     for entry in dropped[: git_paths.NAMED]:
         log.warning(
-            "%s: a tree entry git refuses to check out, added in commit %s; left out of this "
-            "node's copy (a repair commit, pushed by the next publish)",
+            "%s: %s, added in commit %s; left out of this node's copy (a repair commit, pushed "
+            "by the next publish)",
             entry.path,
+            entry.reason,
             entry.commit[:12],
         )
     if len(dropped) > git_paths.NAMED:
         log.warning(
-            "%d more tree entries git refuses to check out left out (fedlearn doctor lists them)",
+            "%d more tree entries left out, git refuses them or they are over the size caps "
+            "(fedlearn doctor lists them)",
             len(dropped) - git_paths.NAMED,
         )
     root = git_local.run(repo, "rev-parse", f"{upstream}^{{tree}}").stdout.strip()
     tree = git_paths.without(repo, root, [entry.raw for entry in dropped])
+    what = (
+        "git refuses to check out"
+        if all(entry.reason == git_paths.REFUSED for entry in dropped)
+        else "git refuses to check out or over the size caps"
+    )
     message = (
-        f"fedlearn: repair {len(dropped)} tree entr{'ies' if len(dropped) != 1 else 'y'} git "
-        "refuses to check out\n\n"
-        + "\n".join(f"{entry.path} (added in {entry.commit[:12]})" for entry in dropped[:50])
+        f"fedlearn: repair {len(dropped)} tree entr{'ies' if len(dropped) != 1 else 'y'} {what}"
+        "\n\n"
+        + "\n".join(
+            f"{entry.path} (added in {entry.commit[:12]}: {entry.reason})" for entry in dropped[:50]
+        )
         + "\n"
     )
     commit = git_local.run(
@@ -353,11 +372,16 @@ def push_policy(settings: config.Publish) -> retry.Policy:
 
 
 def push_with_retry(
-    repo: Path, settings: config.Publish, env: Mapping[str, str], own: Sequence[str] = ()
+    repo: Path,
+    settings: config.Publish,
+    env: Mapping[str, str],
+    own: Sequence[str] = (),
+    sizes: git_paths.Sizes | None = None,
 ) -> Pushed:
     """
     Fetch, integrate and push until the push lands or the policy gives up; return what was pushed
-    (``own``: this node's pathspecs, whose remote changes are discarded, see ``shield``).
+    (``own``: this node's pathspecs, whose remote changes are discarded, see ``shield``; ``sizes``:
+    the caps of files under data/, see ``repair``).
 
     Raise GitError (with a hint) when every attempt was rejected.
     """
@@ -369,7 +393,7 @@ def push_with_retry(
                 attempts += 1
                 upstream = fetch(repo, settings.remote, settings.branch, timeout=settings.timeout)
                 if upstream is not None:
-                    fixed = repair(repo, upstream, env)
+                    fixed = repair(repo, upstream, env, sizes=sizes)
                     since = fork_point(repo, settings, upstream)
                     shielded = shield(repo, fixed.commit, own, env, since)
                     integration = integrate(repo, shielded.commit, env, since)

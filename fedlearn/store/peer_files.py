@@ -37,6 +37,15 @@ CAPS: dict[str, int] = {
     "manifest": 1 * MIB,
     "snapshot": 2048 * MIB,
 }
+# The kind of file (its cap) by its first folder under data/; a manifest is named for itself.
+KINDS = {
+    "patterns": "patterns",
+    "retractions": "retractions",
+    "telemetry": "telemetry",
+    "fine-tuning": "dataset",
+    "metrics": "metrics",
+    "collections": "snapshot",
+}
 # A file or folder name fedlearn reads: printable UTF-8, no path separators, not hidden.
 NAME = re.compile(r"[^\x00-\x1f\x7f/\\]{1,255}")
 NODE = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
@@ -92,6 +101,18 @@ def summarize() -> int:
             "s" * (count != 1),
         )
     return count
+
+
+def largest_read(path: str) -> int:
+    """
+    Return the largest file fedlearn reads at ``path`` (relative to data/, ``/``-separated): the
+    cap of its kind, and the largest cap of all for a path of no kind (fedlearn reads none there).
+    """
+    parts = path.split("/")
+    if parts[0] == "collections" and parts[-1].endswith(".manifest.json"):
+        return CAPS["manifest"]
+    kind = KINDS.get(parts[0]) if len(parts) > 1 else None
+    return CAPS[kind] if kind is not None else max(CAPS.values())
 
 
 def is_name(name: str) -> bool:

@@ -1,7 +1,8 @@
-"""The record of repair commits: tree entries git refuses that pull or publish left out (issue 15).
+"""The record of repair commits: tree entries that pull or publish left out (issue 15), because git
+refuses to check them out or they are files over the size caps (``git_paths``).
 
 ``<state>/repairs.json`` keeps the count and the last ``KEPT`` entries (path, the commit that added
-it, when it was left out), for ``fedlearn doctor`` and ``status``.
+it, when it was left out, why), for ``fedlearn doctor`` and ``status``.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ KEPT = 200
 
 
 class Repair(msgspec.Struct, frozen=True):
-    """A tree entry left out of this node's copy: its path, the commit that added it, when."""
+    """A tree entry left out of this node's copy: its path, the commit that added it, when, why."""
 
     path: str
     commit: str
     at: str
+    reason: str = git_paths.REFUSED
 
 
 class Ledger(msgspec.Struct, kw_only=True):
@@ -56,5 +58,5 @@ def record(store: state.StateDir, dropped: Sequence[git_paths.Unsafe]) -> None:
     ledger = load(store)
     now = state.now_iso()
     ledger.count += len(dropped)
-    ledger.last = (ledger.last + [Repair(d.path, d.commit, now) for d in dropped])[-KEPT:]
+    ledger.last = (ledger.last + [Repair(d.path, d.commit, now, d.reason) for d in dropped])[-KEPT:]
     atomic.write(store.path(FILE), ENCODER.encode(ledger) + b"\n")

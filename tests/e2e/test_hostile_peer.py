@@ -498,3 +498,46 @@ def test_a_peers_bad_snapshot_is_skipped_and_never_fails_the_import(
     assert failed.returncode == 1, failed.stdout
     [refusal] = json.loads(failed.stdout)["refused"]
     assert refusal["file"].startswith("data/collections/skills-patterns/alpha/")
+
+
+def test_a_file_over_its_cap_never_lands_in_a_clone(
+    alpha: Node, peer: Peer, remote: Path, make_node: Callable[..., Node]
+) -> None:
+    """
+    Item 7 (a 2 GiB NUL file lands in every clone), smaller: a peer's pattern shard of 64 MiB + 1
+    and a metrics file of 1 MiB + 1 (NULs: a few KB in git), each over what fedlearn ever reads
+    there. A node that pulls before the repair reaches the remote, and this node, leave them out
+    of their checkouts with a repair commit naming them; the remote is repaired by the next
+    publish, so a node joining later never checks them out either. Every job exits 0.
+    """
+    beta = make_node("beta")  # cloned before the peer's push
+    big = {
+        "data/patterns/error-solutions/mallory/00.jsonl": 64 * 1024 * 1024 + 1,
+        "data/metrics/monthly/2026-01/mallory.json": 1024 * 1024 + 1,
+    }
+    for name, size in big.items():
+        with peer.path(name).open("wb") as handle:
+            handle.truncate(size)
+    peer.write("data/telemetry/mallory/00000001.jsonl", b'{"note": "small and kept"}\n')
+    peer.push("big files")
+    evil = git(peer.repo, "rev-parse", "HEAD").strip()
+    for node in (beta, alpha):
+        pulled = answer(node, "pull", "--no-import")
+        assert sorted(pulled["repaired"]) == sorted(big)
+        assert not any((node.repo / name).exists() for name in big)
+        assert (node.repo / "data/telemetry/mallory/00000001.jsonl").is_file()
+    feed(alpha, EVENTS[:1])
+    answer(alpha, "sync")
+    answer(alpha, "publish")
+    tree = git(remote, "ls-tree", "-r", "--name-only", "main").split("\n")
+    assert not set(big) & set(tree) and "data/telemetry/mallory/00000001.jsonl" in tree
+    carol = make_node("carol")
+    answer(carol, "pull", "--no-import")
+    assert not any((carol.repo / name).exists() for name in big)
+    assert answer(beta, "publish")["pushed"]
+    listed = {r["path"]: r for r in doctor(alpha)["repaired"]}
+    assert {listed[name]["commit"] for name in big} == {evil}
+    assert (
+        "over the 1048576 bytes fedlearn reads there"
+        in listed["data/metrics/monthly/2026-01/mallory.json"]["reason"]
+    )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from fedlearn.store import git_paths, git_remote
+from fedlearn.store import git_paths, git_remote, peer_files
 from tests.conftest import git
 
 REFUSED = [
@@ -187,3 +187,47 @@ def test_many_refused_entries_name_a_few_and_the_repair_leaves_all_out(
     assert messages[-1].startswith(f"{2001 - git_paths.NAMED} more tree entries")
     assert git(repo, "ls-tree", "-r", "--name-only", fixed.commit).split() == ["keep.txt"]
     assert git(repo, "rev-parse", f"{fixed.commit}^").strip() == tip
+
+
+def test_find_with_sizes_names_files_over_their_cap_but_never_this_nodes_own(
+    tmp_path: Path,
+) -> None:
+    """
+    A metrics file of 1 MiB + 1 byte (its cap is 1 MiB) and a pattern shard of a peer over 64 MiB
+    are found with their sizes; the same metrics size is kept for this node's own file, at the
+    cap, outside data/, and without ``sizes``. Sizes come from one ``cat-file --batch-check``.
+    """
+    repo = tmp_path / "r"
+    git(tmp_path, "init", "-q", str(repo))
+    (repo / "README.md").write_text("x\n")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
+    base = git(repo, "rev-parse", "HEAD").strip()
+    cap = peer_files.CAPS["metrics"]
+    files = {
+        "data/metrics/monthly/2026-01/mallory.json": cap + 1,
+        "data/metrics/monthly/2026-01/alpha.json": cap + 1,  # this node's own
+        "data/metrics/monthly/2026-01/carol.json": cap,
+        "big.bin": cap + 1,  # outside data/
+        "data/patterns/error-solutions/mallory/00.jsonl": peer_files.CAPS["patterns"] + 1,
+    }
+    for name, size in files.items():
+        path = repo / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as handle:
+            handle.truncate(size)  # sparse: NULs, cheap to write and to compress
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "big")
+    tip = git(repo, "rev-parse", "HEAD").strip()
+    sizes = git_paths.Sizes("data", "alpha")
+    found = git_paths.find(repo, base, tip, sizes=sizes)
+    assert [(f.path, f.commit) for f in found] == [
+        ("data/metrics/monthly/2026-01/mallory.json", tip),
+        ("data/patterns/error-solutions/mallory/00.jsonl", tip),
+    ]
+    assert (
+        found[0].reason == f"a file of {cap + 1} bytes, over the {cap} bytes fedlearn reads there"
+    )
+    assert git_paths.find(repo, base, tip) == []
+    assert git_paths.find(repo, tip, tip, sizes=sizes) == []
+    assert [f.path for f in git_paths.find(repo, None, tip, sizes=sizes)] == [f.path for f in found]

@@ -148,3 +148,14 @@ def test_refusals_name_a_few_paths_then_count_the_rest_in_one_line(
     assert messages[0].startswith("data/.bad0: ignored, a bad name")
     assert messages[-1].startswith(f"{5000 - peer_files.NAMED} more paths under data/ ignored")
     assert len(peer_files.refusals()) == 5000
+
+
+def test_largest_read_is_the_cap_of_the_kind_of_file_at_a_path() -> None:
+    """Each folder's kind gives its cap; a manifest has its own; a path of no kind the largest."""
+    caps = peer_files.CAPS
+    assert peer_files.largest_read("patterns/x/y/00.jsonl") == caps["patterns"]
+    assert peer_files.largest_read("collections/c/n/1.manifest.json") == caps["manifest"]
+    assert peer_files.largest_read("collections/c/n/1.jsonl") == caps["snapshot"]
+    assert peer_files.largest_read("fine-tuning/n/dataset.jsonl") == caps["dataset"]
+    assert peer_files.largest_read("README.md") == max(caps.values())
+    assert peer_files.largest_read("other/file") == max(caps.values())
