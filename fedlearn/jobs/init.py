@@ -16,6 +16,7 @@ import msgspec
 
 from fedlearn import config
 from fedlearn.errors import ConfigError, GitError
+from fedlearn.formats import layout
 from fedlearn.jobs import Summary
 from fedlearn.store import atomic, git_local, git_objects, git_paths, git_remote, repairs, state
 
@@ -92,7 +93,8 @@ def check_out(repo: Path, cfg: config.Config) -> None:
     tip = git_local.head(repo)
     if tip is not None:
         env = git_objects.identity(repo, cfg.publish.author)
-        fixed = git_remote.repair(repo, tip, env, whole=True, sizes=git_paths.sizes(cfg, repo))
+        sizes = git_paths.Sizes(layout.DATA, cfg.node_id)  # the clone is the repo
+        fixed = git_remote.repair(repo, tip, env, whole=True, sizes=sizes)
         if fixed.dropped:
             git_local.run(repo, "update-ref", "-m", "fedlearn: repair", "HEAD", fixed.commit, tip)
             repairs.record(state.StateDir(cfg.state_path), fixed.dropped)
