@@ -73,6 +73,9 @@ class Refusal:
 
 
 _refused: dict[str, Refusal] = {}
+# Folders under a repo found real (no symlink on the way), by path: ``identity`` then.
+_folders: dict[str, tuple[int, int, int]] = {}
+FOLDERS_KEPT = 4096
 _lookups = [0]
 _unnamed = [0]  # refused paths not named in a warning since the last ``summarize``
 
@@ -83,8 +86,9 @@ def refusals() -> list[Refusal]:
 
 
 def forget() -> None:
-    """Forget the refusals recorded so far (``doctor`` starts from none)."""
+    """Forget the refusals recorded so far (``doctor`` starts from none), and the folders found real."""
     _refused.clear()
+    _folders.clear()
     _unnamed[0] = 0
 
 
@@ -176,14 +180,17 @@ def folder_problem(repo: Path, folder: Path) -> str | None:
     Return what is wrong with the folders from ``repo`` down to ``folder`` (None: all real folders).
 
     Each component is ``lstat``-ed: a symlink or a file where a folder belongs is a problem; a
-    missing one is ``missing``.
+    missing one is ``missing``. The walk starts below the deepest folder already found real in
+    this process that is still the same folder, unchanged (``verified``): listing a folder and
+    then reading its files checks each parent once, not once per file.
     """
     try:
         parts = folder.relative_to(repo).parts
     except ValueError:
         return "outside the repository"
-    current = repo
-    for part in parts:
+    start = verified(repo, parts)
+    current = repo.joinpath(*parts[:start])
+    for part in parts[start:]:
         current = current / part
         try:
             info = os.lstat(current)
@@ -195,7 +202,39 @@ def folder_problem(repo: Path, folder: Path) -> str | None:
             return f"{relative(repo, current)} is a symlink"
         if not stat.S_ISDIR(info.st_mode):
             return f"{relative(repo, current)} is not a folder"
+        if len(_folders) >= FOLDERS_KEPT:
+            _folders.clear()
+        _folders[str(current)] = identity(info)
     return None
+
+
+def identity(info: os.stat_result) -> tuple[int, int, int]:
+    """Return what tells one folder from any other, and from itself once changed: device,
+    inode, and the change time (a new folder on a reused inode, a rename, an entry added or
+    removed all change it)."""
+    return info.st_dev, info.st_ino, info.st_ctime_ns
+
+
+def verified(repo: Path, parts: tuple[str, ...]) -> int:
+    """
+    Return how many of ``parts`` (folders under ``repo``) need no ``lstat``: the deepest one
+    found a real folder before (``folder_problem``) that one ``stat`` shows is still that very
+    folder, unchanged. Whatever way its path now leads there, it is the folder checked then,
+    in its place then; any other folder, or that one changed, is walked again.
+    """
+    for depth in range(len(parts), 0, -1):
+        key = str(repo.joinpath(*parts[:depth]))
+        known = _folders.get(key)
+        if known is None:
+            continue
+        try:
+            if identity(Path(key).stat()) == known:
+                return depth
+        except OSError:
+            pass
+        del _folders[key]
+        return 0
+    return 0
 
 
 def open_regular(repo: Path, path: Path, kind: str) -> int | None:

@@ -6,6 +6,7 @@ import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import msgspec
 import pytest
@@ -159,3 +160,59 @@ def test_largest_read_is_the_cap_of_the_kind_of_file_at_a_path() -> None:
     assert peer_files.largest_read("fine-tuning/n/dataset.jsonl") == caps["dataset"]
     assert peer_files.largest_read("README.md") == max(caps.values())
     assert peer_files.largest_read("other/file") == max(caps.values())
+
+
+def test_listing_then_reading_checks_each_parent_folder_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    Listing 3 nodes' folders and reading their 12 files lstat's each of the 7 folders once (the
+    walk of a file's parents starts below the deepest folder found real and unchanged: one stat).
+    Before, every read walked its 4 parents again: 12 x 4 lstat calls more.
+    """
+    root = tmp_path / "data/patterns/c"
+    for node in ("a", "b", "n"):
+        for shard in ("00", "01", "02", "03"):
+            make(tmp_path, f"data/patterns/c/{node}/{shard}.jsonl")
+    calls: list[str] = []
+    real_lstat, real_stat = os.lstat, os.stat
+
+    def counting_lstat(path: os.PathLike[str] | str, **options: Any) -> os.stat_result:
+        calls.append(f"lstat {path}")
+        return real_lstat(path, **options)
+
+    def counting_stat(path: os.PathLike[str] | str, **options: Any) -> os.stat_result:
+        calls.append(f"stat {path}")
+        return real_stat(path, **options)
+
+    monkeypatch.setattr(os, "lstat", counting_lstat)
+    monkeypatch.setattr(os, "stat", counting_stat)
+    read = [
+        peer_files.read(tmp_path, path, "patterns")
+        for folder in peer_files.entries(tmp_path, root, folders=True)
+        for path in peer_files.entries(tmp_path, folder, folders=False)
+    ]
+    assert read == [b"{}\n"] * 12
+    calls = [c for c in calls if not c.endswith("/.git")]  # git_trust looks for the clone's top
+    lstats = sorted(c for c in calls if c.startswith("lstat"))
+    assert len(lstats) == len(set(lstats)) == 6  # data, patterns, c, a, b, n: each once
+    assert len(calls) - len(lstats) <= 3 + 12  # one stat per node's listing and per read
+
+
+def test_a_folder_found_real_then_replaced_by_a_symlink_is_refused(tmp_path: Path) -> None:
+    """A folder read once (so remembered as real) and then swapped for a symlink to a folder
+    outside, or to another folder of the repo, is refused on the next read: never followed."""
+    outside = make(tmp_path, "outside/00.jsonl", b"secret\n").parent
+    elsewhere = make(tmp_path, "data/patterns/c/m/00.jsonl", b"theirs\n").parent
+    path = make(tmp_path, "data/patterns/c/a/00.jsonl", b"mine\n")
+    assert peer_files.read(tmp_path, path, "patterns") == b"mine\n"
+    for target in (outside, elsewhere):
+        folder = path.parent
+        if folder.is_symlink():
+            folder.unlink()
+        else:
+            path.unlink()
+            folder.rmdir()
+        folder.symlink_to(target, target_is_directory=True)
+        assert peer_files.read(tmp_path, path, "patterns") is None
+    assert "is a symlink" in reasons(tmp_path)["data/patterns/c/a/00.jsonl"]
