@@ -541,3 +541,105 @@ def test_a_file_over_its_cap_never_lands_in_a_clone(
         "over the 1048576 bytes fedlearn reads there"
         in listed["data/metrics/monthly/2026-01/mallory.json"]["reason"]
     )
+
+
+SECRET = "AKIA" + "IOSFODNN7EXAMPLQ"  # an AWS access key id shape (split: not a secret here)
+
+
+def own_bytes(node: Node) -> dict[str, bytes]:
+    """Return this node's own files under data/ (path from the repo -> bytes)."""
+    return {
+        str(path.relative_to(node.repo)): path.read_bytes()
+        for folder in layout.node_paths(node.repo, node.name)
+        for path in ([folder] if folder.is_file() else sorted(folder.rglob("*")))
+        if path.is_file()
+    }
+
+
+def test_a_planted_secret_never_blocks_this_nodes_publish(
+    alpha: Node, peer: Peer, remote: Path
+) -> None:
+    """
+    Item 2 (a planted secret blocks publish): a secret-shaped string in the peer's own pattern
+    shard, in its telemetry, and appended to one of this node's shards. Pull, sync, publish and
+    scan exit 0 on this node, publish pushes (the restore of its shard), and this node's own
+    files, here and on the remote, are back as they were, without the secret.
+    """
+    before = own_bytes(alpha)
+    shard = next(name for name in before if "/patterns/error-solutions/alpha/" in name)
+    line = json.dumps({"error_message": f"key {SECRET}", "solution": "rotate it"}).encode()
+    peer.write("data/patterns/error-solutions/mallory/00.jsonl", line + b"\n")
+    peer.write("data/telemetry/mallory/00000001.jsonl", json.dumps({"note": SECRET}).encode())
+    peer.write(shard, before[shard] + json.dumps({"x": SECRET}).encode() + b"\n")
+    peer.push("plant a secret")
+    pulled = answer(alpha, "pull")
+    assert pulled["discarded"] == [shard]
+    answer(alpha, "sync")
+    published = answer(alpha, "publish")
+    assert published["pushed"]
+    scanned = answer(alpha, "scan")
+    assert scanned["state"] == "ok"
+    assert own_bytes(alpha) == before
+    assert SECRET not in git(remote, "show", f"main:{shard}")
+    assert SECRET in git(remote, "show", "main:data/telemetry/mallory/00000001.jsonl")
+
+
+def test_a_clock_that_ran_ahead_never_keeps_a_snapshot_latest(
+    make_node: Callable[..., Node], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    Item 3 (a clock that ran ahead, then corrected): one export of this node's stamped 2099 (the
+    clock forced ahead for that run only, through a sitecustomize) is never "latest": another
+    node imports the snapshot before it, status names that one, and the next export after the
+    clock is corrected replaces the 2099 snapshot (warned about), while retention keeps the
+    newest ``snapshots_keep`` as before.
+    """
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(
+        "import os\n"
+        "if os.environ.get('FEDLEARN_TEST_STAMP'):\n"
+        "    from fedlearn.formats import layout\n"
+        "    stamp, fixed = layout.stamp, os.environ['FEDLEARN_TEST_STAMP']\n"
+        "    layout.stamp = lambda moment=None: fixed if moment is None else stamp(moment)\n"
+    )
+    monkeypatch.setenv("PYTHONPATH", str(site))
+    alpha = make_node("alpha", sync={"snapshots_keep": 2})
+    carol = make_node("carol")
+    folder = layout.collection_dir(alpha.repo, "skills-patterns", "alpha")
+    texts = ["point one", "point two", "point three", "point four"]
+
+    def export(count: int, stamp: str) -> subprocess.CompletedProcess[str]:
+        livestore.seed(alpha, "skills-patterns", [{"text": t} for t in texts[:count]], dimension=64)
+        monkeypatch.setenv("FEDLEARN_TEST_STAMP", stamp)
+        done = alpha.run("export")
+        monkeypatch.delenv("FEDLEARN_TEST_STAMP")
+        alpha.run("publish")
+        return done
+
+    export(1, "20260101T000000Z")
+    export(2, "20990101T000000Z")  # the clock ran ahead
+    assert [p.name for p in layout.stamped_files(folder)] == [
+        "20260101T000000Z.jsonl",
+        "20990101T000000Z.jsonl",
+    ]
+    assert answer(alpha, "status")["snapshots"] == {"skills-patterns": "20260101T000000Z"}
+    answer(carol, "pull")
+    assert sorted(
+        p["text"] for p, _ in livestore.read_points(carol, "skills-patterns").values()
+    ) == ["point one"]
+    corrected = export(3, "20260102T000000Z")
+    assert "stamped after now" in corrected.stderr
+    assert [p.name for p in layout.stamped_files(folder)] == [
+        "20260101T000000Z.jsonl",
+        "20260102T000000Z.jsonl",
+    ]
+    export(4, "20260103T000000Z")
+    assert [p.name for p in layout.stamped_files(folder)] == [
+        "20260102T000000Z.jsonl",
+        "20260103T000000Z.jsonl",
+    ]
+    answer(carol, "pull")
+    assert sorted(
+        p["text"] for p, _ in livestore.read_points(carol, "skills-patterns").values()
+    ) == sorted(texts)
