@@ -97,41 +97,51 @@ class VerifiedSnapshot:
     def points(self) -> Iterator[records.Point]:
         """
         Yield the snapshot's points in id order, read again from the file the first pass verified
-        (or, for one closed after it, from the file at its path, opened again).
+        (or, for one closed after it, from the file at its path, opened again for each run of
+        lines and closed before its points are yielded: a merge over thousands of snapshots
+        holds no more than ``MAX_OPEN`` files open).
 
         Raise VerifyError naming the file and the lines when a run of lines differs from the one the
         first pass hashed (or the file grew), before any point of that run is yielded.
         """
-        handle = self._handle
-        reopened = handle is None
-        if handle is None:
+        if self._handle is not None:
+            self._handle.seek(0)
+            yield from self._read(iter(self._handle))
+            return
+        yield from self._read(self._reopened())
+
+    def _reopened(self) -> Iterator[bytes]:
+        """Yield the lines of the file at ``path``, opened again (checked) for each run of them."""
+        offset = 0
+        while True:
             handle = peer_files.open_binary(layout.repo_of(self.path), self.path, "snapshot")
             if handle is None:
                 raise self.changed("it is gone or no longer a regular file")
-        try:
-            yield from self._read(handle)
-        finally:
-            if reopened:
-                handle.close()
+            with handle:
+                handle.seek(offset)
+                run = list(itertools.islice(handle, self._run_lines))
+                offset = handle.tell()
+            yield from run
+            if len(run) < self._run_lines:
+                return
 
-    def _read(self, handle: BinaryIO) -> Iterator[records.Point]:
-        """Yield the points of ``handle``, each run of lines checked against its digest first."""
-        handle.seek(0)
+    def _read(self, lines: Iterator[bytes]) -> Iterator[records.Point]:
+        """Yield the points of ``lines``, each run of lines checked against its digest first."""
         for start in range(0, len(self._digests), DIGEST_BYTES):
-            run = list(itertools.islice(handle, self._run_lines))
+            run = list(itertools.islice(lines, self._run_lines))
             first = start // DIGEST_BYTES * self._run_lines + 1
             if not run:
                 raise self.changed(f"it ends before line {first}")
             expected = self._digests[start : start + DIGEST_BYTES]
             if hashlib.sha256(b"".join(run)).digest() != expected:
-                lines = (
+                lines_shown = (
                     f"line {first}" if len(run) == 1 else f"lines {first}-{first + len(run) - 1}"
                 )
-                raise self.changed(f"the bytes of {lines} differ")
+                raise self.changed(f"the bytes of {lines_shown} differ")
             run.reverse()  # popped from the end: each line is let go once its point is made
             while run:
                 yield records.POINT_DECODER.decode(run.pop())
-        if handle.read(1):
+        if next(lines, b""):
             raise self.changed(f"it has lines after line {self.manifest.points}")
 
     def changed(self, what: str) -> VerifyError:

@@ -172,6 +172,32 @@ def test_points_read_the_verified_file_when_it_was_replaced(tmp_path: Path) -> N
         assert [p.payload["text"] for p in found.points()] == ["t0", "t1", "t2"]
 
 
+def test_snapshots_read_together_past_max_open_hold_no_file_between_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    Past MAX_OPEN, a snapshot read again holds no open file while its reader waits (import's
+    merge reads one point ahead of every snapshot at once), and its runs still all read back,
+    whatever the run length; one changed between two runs stops at that run.
+    """
+    monkeypatch.setattr(snapshot_verify, "MAX_OPEN", 0)
+    paths = [write(tmp_path / f"n{n}", STAMP, sample(5)) for n in range(40)]
+    before = open_files()
+    found = [open_alpha(path, run_lines=2) for path in paths]
+    readers = [snapshot.points() for snapshot in found]
+    firsts = [next(reader) for reader in readers]
+    assert open_files() == before
+    assert [len([first, *reader]) for first, reader in zip(firsts, readers, strict=True)] == [
+        5
+    ] * 40
+    again = open_alpha(paths[0], run_lines=2).points()
+    next(again)
+    paths[0].write_bytes(paths[0].read_bytes().replace(b'"id":', b'"id" :', 3))
+    with pytest.raises(VerifyError, match="lines 3-4 differ"):
+        list(again)
+    assert open_files() == before
+
+
 def test_open_snapshot_past_max_open_closes_and_reads_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
