@@ -1,0 +1,92 @@
+"""A single hostile peer (issue 15, seen 7 and build 5): what the peer's files cost this node.
+
+The peer is a plain clone of the shared bare remote that commits anything and pushes; this node
+runs the installed ``fedlearn`` command. Costs are measured, never timed: what the jobs read (a
+sitecustomize records the bytes each run read, ``/proc/self/io``), their peak memory (the
+resource usage of a fresh wrapper's only child), the open-files limit they run under, and the
+warning lines they print.
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Node, cli_env, fedlearn_command
+from tests.e2e.test_hostile_peer import UUIDS, Peer, alpha, answer, peer, snapshot_files  # noqa: F401
+from tests.jobs import livestore
+
+pytestmark = pytest.mark.e2e
+SITE = """
+import atexit, os
+if os.environ.get("FEDLEARN_TEST_IO"):
+    def record(path=os.environ["FEDLEARN_TEST_IO"]):
+        with open("/proc/self/io") as io, open(path, "a") as out:
+            out.write(io.read().replace("\\n", " ") + "\\n")
+    atexit.register(record)
+"""
+
+
+@pytest.fixture
+def measured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Make every fedlearn run append its ``/proc/self/io`` counts to the returned file."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(SITE)
+    record = tmp_path / "io.txt"
+    monkeypatch.setenv("PYTHONPATH", str(site))
+    monkeypatch.setenv("FEDLEARN_TEST_IO", str(record))
+    yield record
+
+
+def last_read(record: Path) -> int:
+    """Return the bytes the last recorded run read (``rchar``: every read call, cache or not)."""
+    fields = record.read_text().splitlines()[-1].split()
+    return int(fields[fields.index("rchar:") + 1])
+
+
+def peak_kib(node: Node, *args: str) -> int:
+    """Run a job of ``node`` under a fresh wrapper; return its peak RSS (KiB); it must exit 0."""
+    command = [*fedlearn_command(), *args, "--config", str(node.config_file)]
+    wrapper = (
+        "import resource, subprocess, sys\n"
+        f"done = subprocess.run({command!r}, capture_output=True)\n"
+        "assert done.returncode == 0, done.stderr.decode(errors='replace')\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", wrapper], capture_output=True, text=True, env=cli_env()
+    )
+    assert done.returncode == 0, done.stderr
+    return int(done.stdout)
+
+
+def test_more_snapshots_than_open_files_import_end_to_end(
+    alpha: Node,  # noqa: F811
+    peer: Peer,  # noqa: F811
+) -> None:
+    """
+    Item 7 (1,100 snapshots, "too many open files"): 1,100 peers' tiny snapshots in one
+    collection, imported by ``pull`` under an open-files limit of 1,024: it exits 0 and every
+    point is in Qdrant (import keeps at most ``snapshot_verify.MAX_OPEN`` of them open).
+    """
+    nodes = [f"n{index:04d}" for index in range(1100)]
+    for node in nodes:
+        for name, data in snapshot_files(
+            "skills-patterns", node, UUIDS[:1], "20260101T000000Z"
+        ).items():
+            peer.write(name, data)
+    peer.push("1,100 nodes")
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(1024, hard), hard))  # the children's
+    try:
+        pulled = answer(alpha, "pull")
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert pulled["import"]["collections"]["skills-patterns"]["imported"] == len(nodes)
+    assert livestore.count(alpha, "skills-patterns") == len(nodes)
