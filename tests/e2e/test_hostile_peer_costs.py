@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Node, cli_env, fedlearn_command
+from tests.conftest import Node, cli_env, fedlearn_command, git
 from tests.e2e.test_hostile_peer import UUIDS, Peer, alpha, answer, peer, snapshot_files  # noqa: F401
 from tests.jobs import livestore
 
@@ -90,3 +90,32 @@ def test_more_snapshots_than_open_files_import_end_to_end(
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
     assert pulled["import"]["collections"]["skills-patterns"]["imported"] == len(nodes)
     assert livestore.count(alpha, "skills-patterns") == len(nodes)
+
+
+def test_refused_files_are_named_with_reason_and_commit_ten_then_counted(
+    alpha: Node,  # noqa: F811
+    peer: Peer,  # noqa: F811
+) -> None:
+    """
+    Build 1 (a refused tree entry is ignored with one warning naming the commit that added it;
+    bad input logged with a rate limit): 30 of the peer's pattern shards are symlinks to
+    /dev/zero. The job that reads them (status) exits 0 and prints 10 warnings, each naming the
+    file, the reason and the peer's commit, and one line counting the other 20.
+    """
+    for number in range(30):
+        peer.symlink(f"data/patterns/error-solutions/mallory/{number:02x}.jsonl", "/dev/zero")
+    peer.push("30 symlinks")
+    commit = git(peer.repo, "rev-parse", "HEAD").strip()
+    alpha.run("pull", "--no-import")
+    done = alpha.run("status")
+    warnings = [line for line in done.stderr.splitlines() if "data/" in line]
+    named = [line for line in warnings if ": ignored, " in line]
+    assert len(named) == 10 and len(warnings) == 11, done.stderr
+    for line in named:
+        path, _, rest = line.partition(": ignored, ")
+        assert path.split(" ")[-1].startswith("data/patterns/error-solutions/mallory/")
+        shown = rest.split("(last changed in commit ")[1].split(")")[0]
+        assert rest.startswith("a symlink (") and len(shown) >= 7 and commit.startswith(shown)
+    assert warnings[-1].endswith(
+        "20 more paths under data/ ignored, not named one by one; run fedlearn doctor for the list"
+    )
