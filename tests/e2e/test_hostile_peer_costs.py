@@ -119,3 +119,40 @@ def test_refused_files_are_named_with_reason_and_commit_ten_then_counted(
     assert warnings[-1].endswith(
         "20 more paths under data/ ignored, not named one by one; run fedlearn doctor for the list"
     )
+
+
+def test_status_reads_little_and_stays_small_in_a_hostile_repo(
+    alpha: Node,  # noqa: F811
+    peer: Peer,  # noqa: F811
+    measured: Path,
+) -> None:
+    """
+    Seen 7 (``status`` took 218 s and 2 GB) and build 5 (status reads no more than it needs):
+    300 peers' refused pattern files (symlinks to /dev/zero) and files of 3 GiB each (sparse,
+    in this node's checkout as an older fedlearn would have left them: a peer's shard, a peer's
+    telemetry, this node's own monthly metrics) cost status next to nothing: it exits 0, reads
+    at most 8 MiB more than in the same repo without them, and its peak memory grows by at most
+    64 MiB. Each status here is the first after a pull (nothing cached for it).
+    """
+    alpha.run("pull", "--no-import")
+    baseline_rss = peak_kib(alpha, "status")
+    baseline_read = last_read(measured)
+    for number in range(300):
+        peer.symlink(f"data/patterns/error-solutions/m{number:03d}/00.jsonl", "/dev/zero")
+    peer.push("300 refused files")
+    alpha.run("pull", "--no-import")
+    huge = 3 * 1024**3
+    for name in (
+        "data/patterns/best-practices/mallory/00.jsonl",
+        "data/telemetry/mallory/00000001.jsonl",
+        "data/metrics/monthly/2026-01/alpha.json",
+    ):
+        path = alpha.repo / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as handle:
+            handle.truncate(huge)
+    hostile_rss = peak_kib(alpha, "status")
+    hostile_read = last_read(measured)
+    assert hostile_read - baseline_read < 8 * 1024 * 1024, (baseline_read, hostile_read)
+    assert hostile_rss - baseline_rss < 64 * 1024, (baseline_rss, hostile_rss)
+    assert answer(alpha, "status")["patterns"]["merged"]["error-solutions"] == 3
