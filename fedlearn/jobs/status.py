@@ -12,8 +12,9 @@ import msgspec
 
 from fedlearn import config
 from fedlearn.jobs import Summary
+from fedlearn.learn import patterns
 from fedlearn.report import overview
-from fedlearn.store import runs, state
+from fedlearn.store import atomic, git_local, runs, state
 from fedlearn.vectors import identity
 
 
@@ -85,6 +86,16 @@ class PatternViews(msgspec.Struct):
     merged: dict[str, int]
 
 
+class WithheldCounts(msgspec.Struct):
+    """Per retracting node, its withheld tombstones, and the key they were counted for."""
+
+    key: str
+    counts: dict[str, int]
+
+
+WITHHELD_DECODER = msgspec.json.Decoder(WithheldCounts)
+
+
 class StatusResult(msgspec.Struct, kw_only=True):
     """
     This node's status.
@@ -94,6 +105,8 @@ class StatusResult(msgspec.Struct, kw_only=True):
         own_files: this node's own files: edited outside fedlearn now, restored and discarded.
         vectors: per collection, its recorded embedder identity and whether it is this node's
             (``identity.report``'s table, as it reports it).
+        withheld: per retracting node, how many of its tombstones withdraw its own records only
+            (other nodes still hold those ids: ``fedlearn doctor`` names them).
     """
 
     node: str
@@ -108,6 +121,7 @@ class StatusResult(msgspec.Struct, kw_only=True):
     locks: dict[str, int]
     own_files: overview.OwnFilesState
     vectors: dict[str, dict[str, object]]
+    withheld: dict[str, int] = msgspec.field(default_factory=dict)
 
 
 def counts(run: runs.Run) -> str:
@@ -261,7 +275,50 @@ def text(view: overview.Overview) -> list[str]:
     return lines
 
 
-def result(view: overview.Overview, vectors: dict[str, dict[str, object]]) -> StatusResult:
+def withheld(cfg: config.Config) -> dict[str, int]:
+    """
+    Return, per retracting node, how many of its tombstones withdraw its own records only
+    (``patterns.withheld``; empty without a repo).
+
+    They are counted again only when what the merged counts depend on changed (the same key,
+    ``overview.merged_key``: the trees of data/patterns and data/retractions at HEAD, this node's
+    own files, the admins, the held paths), and kept in the state dir with that key: reading the
+    tombstones and the shards of their ids costs as much as the merged view.
+    """
+    if not cfg.repo or git_local.toplevel(cfg.repo_path) is None:
+        return {}
+    store = state.StateDir(cfg.state_path)
+    key = overview.merged_key(cfg, store)
+    cache = store.root / "own" / "withheld.json"
+    try:
+        cached = WITHHELD_DECODER.decode(cache.read_bytes())
+    except (FileNotFoundError, msgspec.DecodeError):
+        cached = None
+    if key and cached is not None and cached.key == key:
+        return cached.counts
+    repo = cfg.repo_path
+    found = patterns.withheld(repo, patterns.read_retractions(repo, cfg.trust.admins))
+    counts = {node: len(ids) for node, ids in found.items()}
+    if key:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        atomic.write(cache, msgspec.json.encode(WithheldCounts(key, counts)) + b"\n")
+    return counts
+
+
+def withheld_line(counts: dict[str, int]) -> list[str]:
+    """Return the line naming the withheld tombstones per node (none when there are none)."""
+    if not counts:
+        return []
+    shown = ", ".join(f"{node} {count}" for node, count in counts.items())
+    return [
+        f"withheld retractions: {shown} (they withdraw their node's own records only; "
+        "fedlearn doctor names the nodes that still hold them)"
+    ]
+
+
+def result(
+    view: overview.Overview, vectors: dict[str, dict[str, object]], held: dict[str, int]
+) -> StatusResult:
     """Return the status as its typed result."""
     return StatusResult(
         node=view.node,
@@ -276,6 +333,7 @@ def result(view: overview.Overview, vectors: dict[str, dict[str, object]]) -> St
         locks=view.locks,
         own_files=view.own_files,
         vectors=vectors,
+        withheld=held,
     )
 
 
@@ -289,6 +347,8 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[StatusResult]:
         job for job, h in view.runs.items() if (last := h.latest()) and last.state == "failed"
     )
     lines = text(view)
+    held = withheld(cfg)
+    lines += withheld_line(held)
     where = cfg.qdrant.url or str(cfg.state_path / "qdrant")  # qdrant.target, without the client
     names = [*cfg.qdrant.collections, *cfg.sync.categories]
     store = state.StateDir(cfg.state_path)
@@ -303,7 +363,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[StatusResult]:
     return Summary(
         job="status",
         state="failed" if failed else "ok",
-        result=result(view, embedded),
+        result=result(view, embedded, held),
         lines=lines,
         exit_code=1 if failed else 0,
     )

@@ -252,7 +252,10 @@ def test_a_peer_cannot_retract_what_others_hold(
     claim_and_retract(peer, "mallory", table)
     peer.push("claim and retract")
     answer(alpha, "pull")
-    assert answer(alpha, "status")["patterns"]["merged"]["error-solutions"] == len(table)
+    shown = answer(alpha, "status")
+    assert shown["patterns"]["merged"]["error-solutions"] == len(table)
+    assert shown["withheld"] == {"mallory": len(table)}
+    assert f"withheld retractions: mallory {len(table)}" in alpha.run("status").stdout
     carol = make_node("carol")
     answer(carol, "pull")
     assert answer(carol, "status")["patterns"]["merged"]["error-solutions"] == len(table)

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from fedlearn import config, sample
-from fedlearn.formats import layout
+from fedlearn.formats import layout, records
+from fedlearn.jobs import status as status_job
 from fedlearn.learn import patterns
 from fedlearn.report import overview
 from fedlearn.store import own, state
-from tests.conftest import Node, write_jsonl
+from tests.conftest import Node, git, write_jsonl
 
 EVENTS = list(sample.events(300, seed=4, interaction_share=0.3))
 
@@ -172,3 +173,40 @@ def test_status_merged_counts_follow_pulls_retractions_and_syncs(
     )
     alpha.run("sync")
     assert sum(status(alpha)[1]["patterns"]["merged"].values()) == sum(pulled.values())
+
+
+def test_status_counts_withheld_retractions_once_per_change(
+    make_node: Callable[..., Node], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    A node's tombstone of a pattern another node holds is counted as withheld (its own record
+    only); the count is kept with the merged counts' key, so the tombstones are read again only
+    after HEAD's retractions or patterns change.
+    """
+    alpha, beta = make_node("alpha"), make_node("beta")
+    write_jsonl(alpha.telemetry, EVENTS[:150])
+    alpha.run("sync")
+    alpha.run("publish")
+    beta.run("pull", "--no-import")
+    shared = min(patterns.read_node(beta.repo, "error-solutions", "alpha"))
+    tombstone = records.Retraction(id=shared, retracted_at="2026-01-01T00:00:00Z", reason="x")
+    path = layout.retraction_file(beta.repo, "mallory")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(records.encode_line(tombstone))
+    git(beta.repo, "add", "data")
+    git(beta.repo, "commit", "-qm", "mallory retracts alpha's pattern")
+    cfg = beta.config()
+    calls: list[int] = []
+    counting = patterns.withheld
+
+    def withheld(*args: object) -> dict[str, dict[str, list[str]]]:
+        calls.append(1)
+        return counting(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(patterns, "withheld", withheld)
+    assert status_job.withheld(cfg) == {"mallory": 1}
+    assert status_job.withheld(cfg) == {"mallory": 1} and len(calls) == 1
+    path.unlink()
+    git(beta.repo, "commit", "-qam", "withdrawn")
+    assert status_job.withheld(cfg) == {} and len(calls) == 2
+    assert "withheld retractions" not in beta.run("status").stdout
