@@ -32,7 +32,6 @@ class CollectionImport(msgspec.Struct):
     failed: int = 0
     deleted: int = 0
     set_aside: int = 0
-    conflicts: int = 0
     reembedded: int = 0
     no_text: int = 0
     error: str = ""
@@ -52,7 +51,7 @@ class ImportResult(msgspec.Struct, kw_only=True):
 
     Attributes:
         collections: collection -> its counts, for the collections it read.
-        imported, updated, skipped, failed, deleted, set_aside, conflicts, reembedded: those
+        imported, updated, skipped, failed, deleted, set_aside, reembedded: those
             counts summed over the collections.
         refused: this node's own snapshots that do not verify (the import fails).
         skipped_snapshots: other nodes' snapshots that do not verify, skipped (each node's newest
@@ -71,7 +70,6 @@ class ImportResult(msgspec.Struct, kw_only=True):
     failed: int
     deleted: int
     set_aside: int
-    conflicts: int
     reembedded: int
     refused: list[Refusal]
     skipped_snapshots: list[Refusal] = msgspec.field(default_factory=list)

@@ -268,7 +268,6 @@ def summarize(
         failed=sum(c.failed for c in every),
         deleted=sum(c.deleted for c in every),
         set_aside=sum(c.set_aside for c in every),
-        conflicts=sum(c.conflicts for c in every),
         reembedded=sum(c.reembedded for c in every),
         refused=refused,
         skipped_snapshots=skipped,
@@ -310,11 +309,10 @@ COUNTS = (
     "failed",
     "deleted",
     "set_aside",
-    "conflicts",
     "reembedded",
 )
 # In the summary line only when there are some.
-RARE_COUNTS = ("set_aside", "conflicts", "reembedded")
+RARE_COUNTS = ("set_aside", "reembedded")
 
 
 def describe(collection: str, tally: CollectionImport) -> str:

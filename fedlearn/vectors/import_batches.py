@@ -1,8 +1,9 @@
 """Import's writing stage: a collection's sources merged in id order, written a batch at a time.
 
 Each id once (from the first source that holds it); ids present are skipped, or updated with
-``--overwrite`` when they are the same node's; another node's integer id taken here is a conflict,
-left alone; the rest is embedded and upserted (guarantee 7). A text the embedding server refuses
+``--overwrite`` when they are the same node's; the rest is embedded and upserted (guarantee 7).
+Another node's points come with ids of that node's own (``points.owned_by``), so no id of one
+node's can be taken by another's, nor a pattern's by any. A text the embedding server refuses
 alone is set aside (``sift``, ``quarantine``: guarantee 3). Only a batch of points is held at once,
 and one point read ahead per source.
 """
@@ -152,20 +153,14 @@ def write_sources(
     changed lines are written, nothing after them.
     """
     size = job.qdrant_settings.batch_size
-    first: dict[points.PointId, str | None] = {}  # the id just written, with its source's owner
+    last: points.PointId | None = None  # the id just taken: a later source's copy follows it
     for chunk in chunked(import_sources.merged(inputs), size):
-        batch, repeated = [], []
+        batch = []
         for item in chunk:
-            source, point, _ = item
-            if point.id not in first:  # a later source's copy comes right after the first
+            if item[1].id != last:
                 batch.append(item)
-                first = {point.id: source.owner}
-            elif is_taken(source, point.id, first):  # this run writes another point with that id
-                repeated.append((source, point.id))
+                last = item[1].id
         del item
-        if repeated:
-            warn_taken(collection, repeated)
-            tally.conflicts += len(repeated)
         write_batch(job, collection, batch, tally, exists, refresh)
         job.progress.advance(collection, len(chunk))
         del chunk, batch  # let the batch go before the next one is read
@@ -187,11 +182,8 @@ def write_batch(
     exists: bool,
     refresh: tuple[Refresh, Path] | None = None,
 ) -> None:
-    """Skip, refuse as conflicts, or embed and upsert the points of one batch; count them."""
+    """Skip, or embed and upsert, the points of one batch; count them."""
     owners = job.live.owners(collection, [p.id for _, p, _ in batch]) if exists and batch else {}
-    taken = [(s, p.id) for s, p, _ in batch if is_taken(s, p.id, owners)]
-    if taken:
-        warn_taken(collection, taken)
     stale = {
         p.id
         for s, p, _ in batch
@@ -200,17 +192,13 @@ def write_batch(
     todo = [
         (s, p, t)
         for s, p, t in batch
-        if p.id not in owners
-        or (job.overwrite and owners[p.id] == s.owner)
-        or takes_back(s, owners[p.id])
-        or p.id in stale
+        if p.id not in owners or (job.overwrite and owners[p.id] == s.owner) or p.id in stale
     ]
     waiting = {p.id for _, p, _ in todo if job.ledger.is_waiting(collection, p.id)}
     if waiting:  # refused before and backing off: not sent to the embedding server yet
         todo = [item for item in todo if item[1].id not in waiting]
         tally.set_aside += len(waiting)
-    tally.conflicts += len(taken)
-    tally.skipped += len(batch) - len(todo) - len(taken) - len(waiting)
+    tally.skipped += len(batch) - len(todo) - len(waiting)
     if job.dry_run:
         updating = sum(p.id in owners for _, p, _ in todo)
         tally.imported += len(todo) - updating
@@ -222,48 +210,6 @@ def write_batch(
     if refresh and batch and not job.dry_run:
         refresh[0].advance(refresh[1], batch[-1][1], len(stale))
         log.info("%s: re-embedded %d points so far", collection, refresh[0].done)
-
-
-def is_taken(
-    source: import_sources.Source,
-    point_id: points.PointId,
-    owners: dict[points.PointId, str | None],
-) -> bool:
-    """
-    Return whether another node's point has an integer id this collection uses for another
-    point (this node's own, or a third node's). Integer ids are per machine; UUIDs are not, so a
-    UUID already here is the same point.
-    """
-    return (
-        source.owner is not None
-        and isinstance(point_id, int)
-        and point_id in owners
-        and owners[point_id] != source.owner
-    )
-
-
-def takes_back(source: import_sources.Source, owner: str | None) -> bool:
-    """
-    Return whether a pattern's point replaces the point holding its id: one another node's
-    snapshot put there (a pattern's id derives from its content, so no snapshot point may hold it).
-    """
-    return source.label == points.PATTERNS and owner is not None
-
-
-def warn_taken(collection: str, taken: list[tuple[import_sources.Source, points.PointId]]) -> None:
-    """Log, per source, the points of another node left out because their integer ids are taken."""
-    by_source: dict[str, list[points.PointId]] = {}
-    for source, point_id in taken:
-        by_source.setdefault(source.label, []).append(point_id)
-    for label, ids in by_source.items():
-        log.warning(
-            "%s: %d points of %s not imported: their integer ids (%s) are taken here by other "
-            "points; the stack's points need UUID ids to be shared between machines",
-            collection,
-            len(ids),
-            label,
-            ", ".join(map(str, ids[:5])) + (", …" if len(ids) > 5 else ""),
-        )
 
 
 def upsert(

@@ -70,7 +70,7 @@ def check_embedded(
     Set ``tally.error`` when points failed and none was written, skipped or set aside: nothing
     could be embedded (a partial failure, some points failed, is counted and logged only).
     """
-    done = ("imported", "updated", "skipped", "set_aside", "conflicts", "reembedded")
+    done = ("imported", "updated", "skipped", "set_aside", "reembedded")
     if not tally.failed or tally.error or any(getattr(tally, key) for key in done):
         return
     reasons = []

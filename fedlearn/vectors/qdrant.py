@@ -214,20 +214,6 @@ class Store:
                 raise QdrantError(f"qdrant scroll {collection} returned the same page offset twice")
             offset = point_id(following)
 
-    def existing(self, collection: str, ids: Sequence[PointId]) -> set[PointId]:
-        """Return which of ``ids`` are in ``collection`` (one retrieve, no payloads or vectors)."""
-        if not ids:
-            return set()
-        found = self.call(
-            f"retrieve {collection}",
-            self.client.retrieve,
-            collection,
-            canonical(ids),
-            with_payload=False,
-            with_vectors=False,
-        )
-        return {point_id(record.id) for record in found}
-
     def patterns(self, collection: str, ids: Sequence[PointId]) -> set[PointId]:
         """
         Return which of ``ids`` are pattern points in ``collection``: written by import from a

@@ -18,7 +18,6 @@ def import_result() -> results.ImportResult:
         failed=1,
         deleted=0,
         set_aside=0,
-        conflicts=0,
         reembedded=4,
         refused=[results.Refusal("data/collections/x/a/1.jsonl", "sha256 does not match")],
         skipped_snapshots=[

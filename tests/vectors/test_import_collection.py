@@ -84,7 +84,7 @@ def test_write_deletes_the_retracted_points_present_and_counts_them(
     assert import_collection.write(dry, COLLECTION, [source({})], retracted).deleted == 2
     assert run.live.count(COLLECTION) == 4
     assert import_collection.write(run, COLLECTION, [source({})], retracted).deleted == 2
-    assert run.live.existing(COLLECTION, [uuid(1), uuid(4)]) == {uuid(1), uuid(4)}
+    assert set(run.live.owners(COLLECTION, [uuid(1), uuid(4)])) == {uuid(1), uuid(4)}
     assert run.live.count(COLLECTION) == 2
 
 

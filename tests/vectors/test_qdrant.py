@@ -139,14 +139,14 @@ def test_scroll_refuses_points_out_of_id_order(
     assert caught.value.hint
 
 
-def test_existing_returns_only_present_ids(store: qdrant.Store) -> None:
-    """A batched retrieve answers which ids are there, in canonical form."""
+def test_owners_returns_only_present_ids(store: qdrant.Store) -> None:
+    """A batched retrieve answers which ids are there, in canonical form, with their owners."""
     store.create("some", COSINE16)
     present = str(uuid.UUID(int=7))
-    store.upsert("some", [present, 3], [unit(0), unit(1)], [{}, {}])
+    store.upsert("some", [present, 3], [unit(0), unit(1)], [{}, {points.OWNER: "beta"}])
     absent = str(uuid.UUID(int=8))
-    assert store.existing("some", [present, absent, 3, 4]) == {present, 3}
-    assert store.existing("some", []) == set()
+    assert store.owners("some", [present, absent, 3, 4]) == {present: None, 3: "beta"}
+    assert store.owners("some", []) == {}
 
 
 def test_search_returns_the_nearest_first(store: qdrant.Store) -> None:
@@ -162,7 +162,7 @@ def test_delete_removes_the_points(store: qdrant.Store) -> None:
     store.create("gone", COSINE16)
     store.upsert("gone", [1, 2], [unit(1), unit(2)], [{}, {}])
     store.delete("gone", [1])
-    assert store.count("gone") == 1 and store.existing("gone", [1, 2]) == {2}
+    assert store.count("gone") == 1 and set(store.owners("gone", [1, 2])) == {2}
 
 
 def test_call_retries_transient_errors_then_succeeds(
@@ -227,8 +227,7 @@ def test_upsert_and_lookups_use_canonical_uuids(store: qdrant.Store) -> None:
     u = uuid.UUID(int=0xABCDEF << 96)
     store.upsert("spelled", [str(u).upper(), u.hex], [unit(1), unit(2)], [{"n": 1}, {"n": 2}])
     assert [p.id for p in store.scroll("spelled", page_size=10)] == [str(u)]
-    assert store.existing("spelled", [u.hex.upper()]) == {str(u)}
-    assert store.owners("spelled", [str(u).upper()]) == {str(u): None}
+    assert store.owners("spelled", [str(u).upper(), u.hex.upper()]) == {str(u): None}
     store.delete("spelled", [u.hex])
     assert store.count("spelled") == 0
 
