@@ -129,8 +129,8 @@ def refused_path(path: str, mode: str) -> str | None:
 
 def entries(repo: Path, base: str | None, tip: str) -> Iterable[tuple[str, str, str]]:
     """
-    Yield (mode, object, path) of every entry ``tip`` added or changed since ``base`` (trees too), or of
-    every entry of ``tip`` when there is no base.
+    Yield (mode, object, path) of every entry ``tip`` added or changed since ``base`` (trees
+    too), or of every entry of ``tip`` when there is no base.
     """
     if base is None:
         listing = git_local.run(repo, "ls-tree", "-r", "-t", "-z", "--full-tree", tip).stdout
