@@ -29,6 +29,12 @@ from fedlearn.store import git_local, peer_files
 SYMLINK = "120000"
 FILES = ("100644", "100755")  # blob modes whose size is checked (a symlink's blob is its target)
 REFUSED = "a tree entry git refuses to check out"
+TOO_LONG = "a name longer than file systems take"
+# Bytes in one name (NAME_MAX of ext4, XFS, btrfs, tmpfs), and in a path under the work tree: far
+# past anything fedlearn writes (under 200), and short enough for any clone's own folder to stay
+# under PATH_MAX (4,096). The same everywhere, so every node drops the same entries.
+LONGEST_NAME = 255
+LONGEST_PATH = 1024
 NAMED = 10  # entries named in a warning each per repair; the rest are counted in one line
 TREE = "040000"
 # ``.git`` or its NTFS short name, then dots and spaces, then the end, a backslash or an NTFS
@@ -127,6 +133,22 @@ def refused_path(path: str, mode: str) -> str | None:
     return None
 
 
+def too_long(path: str) -> str | None:
+    """
+    Return the first prefix of ``path`` no file system can hold (a name over ``LONGEST_NAME``
+    bytes, or the prefix past ``LONGEST_PATH``), or None. Git stores such a name, but checking it
+    out fails ("File name too long") and, like a refused entry, stops every rebase for good.
+    """
+    parts = path.split("/")
+    length = -1
+    for index, part in enumerate(parts):
+        size = len(part.encode("utf-8", "surrogateescape"))
+        length += 1 + size
+        if size > LONGEST_NAME or length > LONGEST_PATH:
+            return "/".join(parts[: index + 1])
+    return None
+
+
 def entries(repo: Path, base: str | None, tip: str) -> Iterable[tuple[str, str, str]]:
     """
     Yield (mode, object, path) of every entry ``tip`` added or changed since ``base`` (trees
@@ -166,16 +188,21 @@ def find(
     repair of this node's not pushed yet, and the peer's next commit keeping the entry).
     """
     found: set[str] = set()
+    lengthy: set[str] = set()
     capped: dict[str, tuple[str, int]] = {}  # path -> (its blob, its cap)
     for mode, obj, path in entries(repo, current, tip):
         bad = refused_path(path, mode)
+        long = too_long(path)
         if bad is not None:
             found.add(bad)
+        elif long is not None:
+            found.add(long)
+            lengthy.add(long)
         elif sizes is not None and mode in FILES and (cap := sizes.cap(path)) is not None:
             capped[path] = (obj, cap)
     # A refused folder stands for what is under it (its own refused names included).
     found = {path for path in found if not any(p in found for p in prefixes(path))}
-    reasons = dict.fromkeys(found, REFUSED)
+    reasons = {path: TOO_LONG if path in lengthy else REFUSED for path in found}
     for path, reason in oversized(repo, capped).items():
         if not any(p in found for p in prefixes(path)):
             reasons[path] = reason

@@ -20,7 +20,8 @@ from tests.e2e.test_hostile_peer import EVENTS, Peer, feed
 
 pytestmark = pytest.mark.e2e
 
-# (folder the entry goes in, its name, its mode): what git's verify_path refuses.
+# (folder the entry goes in, its name, its mode): what git's verify_path refuses, and a name longer
+# than file systems take.
 VARIANTS = [
     ("data", b".git", "100644"),
     ("data", b".GIT", "100644"),
@@ -33,6 +34,7 @@ VARIANTS = [
     ("", b".gitmodules", "120000"),
     ("data", ".g\u200cit".encode(), "100644"),
     ("data", b"a\\.git", "100644"),
+    ("data/telemetry", b"m" * 300 + b".jsonl", "100644"),  # git stores it, no file system holds it
 ]
 
 
@@ -87,7 +89,7 @@ def push_refused_entry(peer: Peer, folder: str, name: bytes, mode: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("folder", "name", "mode"), VARIANTS, ids=[repr(v[1])[2:-1] + "@" + v[0] for v in VARIANTS]
+    ("folder", "name", "mode"), VARIANTS, ids=[repr(v[1])[2:42] + "@" + v[0] for v in VARIANTS]
 )
 def test_a_tree_entry_git_refuses_never_wedges_a_node(
     make_node: Callable[..., Node],

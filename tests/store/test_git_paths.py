@@ -231,3 +231,39 @@ def test_find_with_sizes_names_files_over_their_cap_but_never_this_nodes_own(
     assert git_paths.find(repo, base, tip) == []
     assert git_paths.find(repo, tip, tip, sizes=sizes) == []
     assert [f.path for f in git_paths.find(repo, None, tip, sizes=sizes)] == [f.path for f in found]
+
+
+def test_too_long_names_the_first_prefix_no_file_system_holds() -> None:
+    """A name over 255 bytes (UTF-8, as the file system counts), or a path past 1,024 bytes, is
+    named at its first prefix that is too long; fedlearn's own paths are far shorter."""
+    assert git_paths.too_long("data/telemetry/" + "m" * 250 + ".jsonl") == (
+        "data/telemetry/" + "m" * 250 + ".jsonl"
+    )
+    assert git_paths.too_long("data/" + "é" * 128 + "/x.jsonl") == "data/" + "é" * 128
+    assert git_paths.too_long("data/" + "m" * 255 + "/x") is None
+    deep = "/".join(["data", *("d" * 200 for _ in range(6)), "x.jsonl"])
+    assert git_paths.too_long(deep) == "/".join(["data", *("d" * 200 for _ in range(6))])
+    assert git_paths.too_long("/".join(["data", *("d" * 200 for _ in range(5))])) is None
+    assert git_paths.too_long("data/patterns/error-solutions/alpha/0a.jsonl") is None
+
+
+def test_find_leaves_out_a_name_too_long_for_a_checkout(tmp_path: Path) -> None:
+    """A tree entry whose name git stores but no file system holds is found like a refused one,
+    with its own reason, and the repair's tree leaves it out."""
+    repo = tmp_path / "r"
+    git(tmp_path, "init", "-q", str(repo))
+    (repo / "data").mkdir()
+    (repo / "data" / "a.jsonl").write_text("a\n")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
+    base = git(repo, "rev-parse", "HEAD").strip()
+    blob = blob_of(repo)
+    long = "m" * 300 + ".jsonl"
+    data = mktree(repo, f"100644 blob {blob}\ta.jsonl\x00100644 blob {blob}\t{long}\0")
+    root = mktree(repo, f"040000 tree {data}\tdata\0")
+    env = "-c", "user.name=t", "-c", "user.email=t@t"
+    evil = git(repo, *env, "commit-tree", root, "-p", base, "-m", "long").strip()
+    [found] = git_paths.find(repo, base, evil)
+    assert (found.path, found.reason, found.commit) == (f"data/{long}", git_paths.TOO_LONG, evil)
+    fixed = git_paths.without(repo, git(repo, "rev-parse", f"{evil}^{{tree}}").strip(), [found.raw])
+    assert git(repo, "ls-tree", "-r", "--name-only", fixed).split() == ["data/a.jsonl"]
