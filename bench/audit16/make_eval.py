@@ -14,11 +14,10 @@ from __future__ import annotations
 import json
 import random
 import re
-import string
-from pathlib import Path
-
 import sre_constants as C  # noqa: N812
 import sre_parse
+import string
+from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 rng = random.Random(16)
@@ -189,17 +188,28 @@ def benign() -> list[dict[str, str]]:
         "git-short-sha": lambda: f"HEAD is now at {hexs(7)} merge branch 'main'",
         "git-rebase": lambda: f"pick {hexs(7)} add retry to fetch\npick {hexs(7)} bump deps",
         "uuid": lambda: f"request_id={hexs(8)}-{hexs(4)}-4{hexs(3)}-a{hexs(3)}-{hexs(12)} done",
-        "uuid-json": lambda: json.dumps({"id": f"{hexs(8)}-{hexs(4)}-{hexs(4)}-{hexs(4)}-{hexs(12)}"}),
+        "uuid-json": lambda: json.dumps(
+            {"id": f"{hexs(8)}-{hexs(4)}-{hexs(4)}-{hexs(4)}-{hexs(12)}"}
+        ),
         "data-uri": lambda: f'<img src="data:image/png;base64,iVBORw0KGgo{b64(120)}=">',
         "nix-store": lambda: f"/nix/store/{b32nix(32)}-python3-3.11.9/bin/python3",
         "nix-drv": lambda: f"building '/nix/store/{b32nix(32)}-fedlearn-0.4.0.drv'...",
         "nix-hash": lambda: f'hash = "sha256-{b64(43)}=";',
-        "maven": lambda: rng.choice(
-            ["io.jsonwebtoken:jjwt-jackson:0.11.2", "com.google.guava:guava:33.2.1-jre",
-             "org.apache.kafka:kafka-clients:3.7.0", "software.amazon.awssdk:secretsmanager:2.25.6"]
-        ) + " resolved",
+        "maven": lambda: (
+            rng.choice(
+                [
+                    "io.jsonwebtoken:jjwt-jackson:0.11.2",
+                    "com.google.guava:guava:33.2.1-jre",
+                    "org.apache.kafka:kafka-clients:3.7.0",
+                    "software.amazon.awssdk:secretsmanager:2.25.6",
+                ]
+            )
+            + " resolved"
+        ),
         "npm-integrity": lambda: f'"integrity": "sha512-{b64(86)}=="',
-        "yarn-lock": lambda: f'  resolved "https://registry.yarnpkg.com/lodash/-/lodash-4.17.21.tgz#{hexs(40)}"',
+        "yarn-lock": lambda: (
+            f'  resolved "https://registry.yarnpkg.com/lodash/-/lodash-4.17.21.tgz#{hexs(40)}"'
+        ),
         "cargo-lock": lambda: f'checksum = "{hexs(64)}"',
         "go-sum": lambda: f"golang.org/x/crypto v0.24.0 h1:{b64(43)}=",
         "pip-hash": lambda: f"requests==2.32.3 --hash=sha256:{hexs(64)}",
@@ -208,23 +218,44 @@ def benign() -> list[dict[str, str]]:
         "md5": lambda: f"{hexs(32)}  dist/fedlearn-0.4.0.tar.gz",
         "sha256sum": lambda: f"{hexs(64)}  fedlearn-0.4.0-py3-none-any.whl",
         "placeholder-env": lambda: rng.choice(
-            ["API_KEY=${API_KEY}", "GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}",
-             "OPENAI_API_KEY=<your-key-here>", "password: changeme", "token: null",
-             "AWS_SECRET_ACCESS_KEY=$(pass show aws/secret)", "export API_TOKEN=\"$TOKEN\""]
+            [
+                "API_KEY=${API_KEY}",
+                "GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}",
+                "OPENAI_API_KEY=<your-key-here>",
+                "password: changeme",
+                "token: null",
+                "AWS_SECRET_ACCESS_KEY=$(pass show aws/secret)",
+                'export API_TOKEN="$TOKEN"',
+            ]
         ),
         "primary-key": lambda: rng.choice(
-            ["primaryKey=user_id", "foreignKey=order_id", "cache key: nix-store-x86_64-linux-"
-             + hexs(6), 'key="jetbrains.mps.lang.core"', "sortKey=createdAt"]
+            [
+                "primaryKey=user_id",
+                "foreignKey=order_id",
+                "cache key: nix-store-x86_64-linux-" + hexs(6),
+                'key="jetbrains.mps.lang.core"',
+                "sortKey=createdAt",
+            ]
         ),
-        "k8s-configmap": lambda: f"kind: ConfigMap\ndata:\n  LOG_LEVEL: debug\n  REPLICAS: \"{rng.randint(1, 9)}\"\n",
+        "k8s-configmap": lambda: (
+            f'kind: ConfigMap\ndata:\n  LOG_LEVEL: debug\n  REPLICAS: "{rng.randint(1, 9)}"\n'
+        ),
         "semver-build": lambda: f"fedlearn 0.4.0+g{hexs(7)}.d20261205",
         "trace-id": lambda: f"traceparent: 00-{hexs(32)}-{hexs(16)}-01",
         "css-color": lambda: f"color: #{hexs(6)}; background: #{hexs(6)};",
         "pgp-fingerprint-doc": lambda: "gpg --recv-keys " + hexs(40).upper(),
-        "ipfs-cid": lambda: "ipfs://bafybei" + "".join(rng.choice("abcdefghijklmnopqrstuvwxyz234567") for _ in range(52)),
+        "ipfs-cid": lambda: (
+            "ipfs://bafybei"
+            + "".join(rng.choice("abcdefghijklmnopqrstuvwxyz234567") for _ in range(52))
+        ),
         "identifier": lambda: rng.choice(
-            ["hf_hub_download(repo_id='gpt2')", "sk_learn_pipeline = make_pipeline()",
-             "ghp_cache_dir = Path.home()", "AKIA_PREFIX_CHECK = True", "xoxb_scope_list"]
+            [
+                "hf_hub_download(repo_id='gpt2')",
+                "sk_learn_pipeline = make_pipeline()",
+                "ghp_cache_dir = Path.home()",
+                "AKIA_PREFIX_CHECK = True",
+                "xoxb_scope_list",
+            ]
         ),
         "aws-arn": lambda: f"arn:aws:iam::{rng.randint(10**11, 10**12 - 1)}:role/deploy-{hexs(4)}",
         "k8s-pod": lambda: f"pod/fedlearn-sync-{hexs(10)}-{b32nix(5)} Running",

@@ -52,8 +52,12 @@ def measure(use_re2: bool) -> dict[str, object]:
     }
 
 
-OUR_BENIGN = ("tests/data/benign.jsonl", "tests/data/families/benign.jsonl",
-              "tests/data/families/held-out-benign.jsonl", "tests/data/held-out/benign.jsonl")
+OUR_BENIGN = (
+    "tests/data/benign.jsonl",
+    "tests/data/families/benign.jsonl",
+    "tests/data/families/held-out-benign.jsonl",
+    "tests/data/held-out/benign.jsonl",
+)
 
 
 def our_benign_changed(use_re2: bool) -> list[str]:

@@ -82,8 +82,12 @@ def gitleaks(path: Path) -> list[dict[str, object]]:
         if secret is None:
             continue
         found.append(
-            {"family": "gl:" + rule["id"], "source": "gitleaks", "secret": secret,
-             "keywords": rule.get("keywords", [])}
+            {
+                "family": "gl:" + rule["id"],
+                "source": "gitleaks",
+                "secret": secret,
+                "keywords": rule.get("keywords", []),
+            }
         )
     return found
 
@@ -99,7 +103,9 @@ def trufflehog(root: Path) -> list[dict[str, object]]:
         if source.name.endswith("_test.go"):
             continue
         text = source.read_text(errors="replace")
-        keywords_match = re.search(r"Keywords\(\) \[\]string \{\s*return \[\]string\{([^}]*)\}", text)
+        keywords_match = re.search(
+            r"Keywords\(\) \[\]string \{\s*return \[\]string\{([^}]*)\}", text
+        )
         keywords = GO_STRING.findall(keywords_match.group(1)) if keywords_match else []
         keywords = [a or b for a, b in keywords]
         name = str(source.parent.relative_to(root)).replace("/", "-")
@@ -117,8 +123,12 @@ def trufflehog(root: Path) -> list[dict[str, object]]:
             if secret is None or len(secret) < 4:
                 continue
             found.append(
-                {"family": f"th:{name}" + (f"#{number}" if number else ""), "source": "trufflehog",
-                 "secret": secret, "keywords": near or keywords}
+                {
+                    "family": f"th:{name}" + (f"#{number}" if number else ""),
+                    "source": "trufflehog",
+                    "secret": secret,
+                    "keywords": near or keywords,
+                }
             )
     return found
 
