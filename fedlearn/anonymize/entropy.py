@@ -38,21 +38,22 @@ START = r"[A-Za-z0-9_-]{20,}"
 ANYWHERE = 30
 # What marks a run as a hash or a name: ``sha256-…`` ``h1:…`` ``/nix/store/…`` ``@sha256:``.
 HASH_MARK = Lazy(
-    r"(?:sha(?:1|224|256|384|512)[-:~]|md5[-:]|h1:|/nix/store/|base64,|integrity[\"']?:\s*[\"']?)\Z",
+    r"(?:sha(?:1|224|256|384|512)[-:~]|md5[-:]|h1:|/nix/store/|base64,|integrity[\"']?[:=]\s*[\"']?)\Z",
     re.I,
 )
 HEX_PART = Lazy(r"(?:^|(?<=[_-]))(?:[0-9a-f]{16,}|[0-9A-F]{16,})(?=[_-]|$)")
 # The text up to the last character that ends a word (what comes after it is the word before).
+ALNUM_RUN = Lazy(r"[A-Za-z0-9]+")
 LAST_SEPARATOR = Lazy(r"(?s).*[\s\"'`=:,;(<>]")
 LEAD_WORDS = (
     r"(?:token|secret|password|passwd|passphrase|credential|api[ _-]?key|access[ _-]?key"
-    r"|private[ _-]?key|auth[ _-]?key|license[ _-]?key|client[ _-]?secret)"
+    r"|private[ _-]?key|auth[ _-]?key|license[ _-]?key|client[ _-]?secret|key)"
 )
 # A piece of every lead word, and how far into one it starts at most (``license_key``).
 LEAD_PARTS = ("token", "secret", "pass", "credential", "key")
 LEAD_BEFORE = len("license_")
 INTRODUCED = (
-    LEAD_WORDS
+    LEAD_WORDS.replace("|key)", r"|(?P<key>\bkey))")
     + r"s?\b(?P<gap>[^\n0-9<>@]{0,24}?)(?<![\w.-])(?P<value>[a-z0-9][a-z0-9_./+=-]{15,}[a-z0-9=])"
 )
 # ``INTRODUCED`` without its assertions, the ``s`` in the gap and the value cut at 17 characters:
@@ -205,7 +206,29 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if checks.is_hexadecimal(value) and len(value.replace("-", "")) < 32:
         return None
+    if match.group("key") is not None and not is_keyed(value, text, match.end("key")):
+        return None
     return (start, end, "") if checks.looks_random(value, minimum=16) else None
+
+
+def is_keyed(value: str, text: str, after: int) -> bool:
+    """
+    Return whether a value after the bare word ``key`` (``stripe key 0f3c…``) reads as a secret.
+
+    The word alone says less than ``api key``: it also names cache keys (``key: Linux-pip-<sha>``),
+    key ids and fingerprints (``--recv-keys <hex>``). So not after ``keys``, and not hex or a name
+    with a hash in it: without its hex parts, 16 or more letters and digits must be left, and none
+    of its words may read as one (not ``nix-store-x86_64-linux-<hex>``). Hex counts only
+    right after the word and a space (``websitepulse key 2426…``; not ``key: <sha256>``), 32 or more.
+    """
+    if text[after : after + 1] in ("s", "S"):
+        return False
+    if checks.is_hexadecimal(value):
+        return text[after : after + 1] == " " and len(value.replace("-", "")) >= 32
+    parts = ALNUM_RUN.compiled.findall(HEX_PART.compiled.sub("", value))
+    if any(part.isalpha() and len(part) >= 3 and words.is_wordy(part) for part in parts):
+        return False
+    return sum(len(part) for part in parts) >= 16
 
 
 def looks() -> list[Rule]:

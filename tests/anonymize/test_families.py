@@ -149,6 +149,22 @@ def test_credential_forms_are_redacted(text: str, expected: str | None) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Found abstract key 5rprg4j59uxsd210nr7hkfi6rahr4tmd in the build log",
+        "INFO — survicate key 1jlbkima9xquo2jonzok374r43znae8q → accepté ✓",
+        "the websitepulse key 24260691f5ab3811a60ca68797c4c953 expired",
+        "Storyblok key 0RXD8LCatWvL9Ah8n4G3hBtt, region eu",
+        "poloniex key U88Z98LN-7IF4YP4M-KMF494N4-S5U23645 (trading)",
+    ],
+)
+def test_a_value_after_a_provider_key_is_redacted(text: str) -> None:
+    """``<provider> key <value>``: the bare word ``key`` introduces a generated value."""
+    for use_re2 in (True, False) if HAS_RE2 else (False,):
+        assert "<redacted:secret-value>" in anonymizer(use_re2).anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         '<entry key="jetbrains.mps.ide.projectPaneSettings" value="true"/>',
         "implementation 'io.jsonwebtoken:jjwt-jackson-0.11.2'",
         "from transformers import hf_hub_download_with_retries",
@@ -163,6 +179,11 @@ def test_credential_forms_are_redacted(text: str, expected: str | None) -> None:
         "released 2026-01-15 as v1.24.3, listening on :8443, pid 48213",
         "order 123-4567, invoice 4111111111111112",
         "tls.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSURhekNDQWxPZ0F3SUJBZ0lVQ",
+        "gpg --recv-keys F47F84A83986DA7A0E55148A8F78D27BCD5DB3F4",
+        "key: 42a8e397bde3364ac437f5dea18394bc02c44f50fc9af6843c4cc0c3ba125b62",
+        "the cache key nix-store-x86_64-linux-5f2c1d0a9b8c7d6e5f4a3b2c1d0e9f8a",
+        '<script src="app.js" integrity="sha384-Ggv3cq0Z6YaPZhjf81iqAmcAKwTvp0lyJt83kZtAa3GgiGHmdS"'
+        "></script>",
     ],
 )
 def test_benign_text_stays(text: str) -> None:
