@@ -146,6 +146,61 @@ def test_credential_forms_are_redacted(text: str, expected: str | None) -> None:
         assert result == expected
 
 
+# Issue 16's audit (bench/audit16): families our corpora lacked, each a fake token of its shape.
+AUDITED = [
+    ("bannerbear-key", "bb_pr_" + "5f0c9e2a7b" * 3),
+    ("besttime-key", "pri_" + "5f0c9e2a" * 4),
+    ("bitbucket-datacenter-token", "BBDC-k8Hq2LmN5pRt7VwX9yZa3BcD+e4FgH6iJ8kL0mN2oP4q"),
+    (
+        "defined-networking-token",
+        "dnkey-k8hq2lmn5prt7vwx9yza3bcdef-"
+        + "q8vt1mn4plx2k8hq2lmn5prt7vwx9yza3bcdq8vt1mn4plx2k8hq",
+    ),
+    ("dfuse-key", "web_k8hq2lmn5prt7vwx9yza3bcd1e4f6h8j"),
+    ("endorlabs-key", "endr+k8Hq2LmN5pRt7VwX"),
+    ("fleetbase-key", "flb_live_k8Hq2LmN5pRt7VwX9yZa"),
+    ("fullstory-key", "na1." + "k8Hq2LmN5pRt7VwX9yZa3BcD/e4FgH6iJ8kL0mN2oP4q+" * 3),
+    ("gocardless-token", "live_k8hq2lmn5prt7vwx9yza3bcd-e4fgh6ij8kl0m7z"),
+    ("iex-cloud-key", "sk_k8hq2lmn5prt7vwx9yza3bcd1e4f6h8j"),
+    ("klaviyo-key", "pk_k8hq2lmn5prt7vwx9yza3bcd1e4f6h8jq8"),
+    ("langfuse-key", "pk-lf-5f0c9e2a-7b4d-1c8e-3f6a-9b2c5d8e1f4a"),
+    ("lob-key", "live_" + "5f0c9e2a" * 4 + "7b4"),
+    ("portainer-token", "ptr_k8Hq2LmN5pRt7VwX9yZa3BcD/e4FgH6"),
+    ("pubnub-key", "sub-c-5f0c9e2a-7b4d-1c8e-3f6a-9b2c5d8e1f4a"),
+    ("rootly-key", "rootly_" + "5f0c9e2a" * 8),
+    ("salad-cloud-key", "salad_cloud_k8Hq2_LmN5pRt7VwX9yZa3BcD"),
+    ("smooch-key", "act_k8hq2lmn5prt7vwx9yza3bcd"),
+    ("sourcegraph-cody-token", "slk_" + "5f0c9e2a" * 8),
+    ("ticket-tailor-key", "sk_4821_739204_" + "5f0c9e2a" * 4),
+    (
+        "tines-webhook",
+        "tines.com/webhook/k8hq2lmn5prt7vwx9yza3bcd1e4f6h8j/q8vt1mn4plx2k8hq2lmn5prt7vwx9yz0",
+    ),
+    ("trufflehog-enterprise-key", "thog-key-5f0c9e2a7b4d1c8e"),
+    ("voiceflow-key", "VF.DM.5f0c9e2a7b4d1c8e3f6a9b2c.k8Hq2LmN5pRt7VwX"),
+    ("zoho-token", "1000." + "5f0c9e2a" * 4 + "." + "7b4d1c8e" * 4),
+    ("sendgrid-key", "SG.k8Hq2LmN5pRt7VwX9yZa3.e4FgH6iJ8kL0mN2oP4qq8vt1mN4pLx2k8Hq2LmN5pRt7Vw"),
+    (
+        "mapbox-token",
+        "pk." + ("k8hq2lmn5prt7vwx9yza3bcd1e4f6h8j" * 2)[:60] + ".q8vt1mn4plx2k8hq2lmn5p",
+    ),
+    (
+        "dynatrace-token",
+        "dt0c01.k8hq2lmn5prt7vwx9yza3bcd." + ("q8vt1mn4plx2k8hq2lmn5prt7vwx9yza3bcd" * 2)[:64],
+    ),
+    ("facebook-token", "899763358797337%py1h1wt3_bgh4fgy2ughhcwl8z7n"),
+]
+
+
+@pytest.mark.parametrize(("rule", "token"), AUDITED, ids=[rule for rule, _ in AUDITED])
+def test_an_audited_family_is_redacted_bare(rule: str, token: str) -> None:
+    """A token of a family the audit found missing is redacted bare in prose and a log line."""
+    for use_re2 in (True, False) if HAS_RE2 else (False,):
+        engine = anonymizer(use_re2)
+        for text in (f"Found {token} in the build log.", f"INFO — {token} → accepté ✓"):
+            assert f"<redacted:{rule}>" in engine.anonymize(text), text
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -180,6 +235,13 @@ def test_a_value_after_a_provider_key_is_redacted(text: str) -> None:
         "order 123-4567, invoice 4111111111111112",
         "tls.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSURhekNDQWxPZ0F3SUJBZ0lVQ",
         "gpg --recv-keys F47F84A83986DA7A0E55148A8F78D27BCD5DB3F4",
+        "def test_connection_pool_handles_retries_when_the_server_is_down(): ...",
+        "live_reload_enabled_for_all_frontend_modules = True",
+        "web_server_configuration_for_production_cluster: nginx",
+        "act_on_message_received_from_the_broker(event)",
+        "ptr_to_next_node_in_the_linked_list = NULL;",
+        "total 1000.50 EUR, disk.usage 83%, task.priority 2",
+        "GET /search?q=caf%C3%A9&page=2 200 12ms",
         "key: 42a8e397bde3364ac437f5dea18394bc02c44f50fc9af6843c4cc0c3ba125b62",
         "the cache key nix-store-x86_64-linux-5f2c1d0a9b8c7d6e5f4a3b2c1d0e9f8a",
         '<script src="app.js" integrity="sha384-Ggv3cq0Z6YaPZhjf81iqAmcAKwTvp0lyJt83kZtAa3GgiGHmdS"'
