@@ -6,7 +6,9 @@ config, trufflehog's detectors; see shapes.py), so it copies none of our fixture
 in seven contexts: bare in prose, a shell command flag, ``KEY=value``, JSON, YAML, a URL, and a
 log line with non-ASCII text around it. A family whose rule wants a keyword near the token gets
 ``<keyword> key`` before it in prose and the log line; a family whose token starts with its own
-literal prefix (three characters or more) stands bare there. The benign lines are technical strings that look risky and must come through as is.
+literal prefix (three characters or more) stands bare there. detect-secrets' keyword plugin cases
+(keyword.json) and its other plugins' forms get a new generated password or key each. The benign
+lines are technical strings that look risky and must come through as is.
 """
 
 from __future__ import annotations
@@ -166,6 +168,94 @@ def secrets(shapes: list[dict[str, object]]) -> list[dict[str, str]]:
     return rows
 
 
+# detect-secrets' other plugins' flagged forms (tests/plugins/*_test.py), the secret left out.
+PLUGIN_FORMS = {
+    "ds:ibm-cloud-iam": (
+        "iam",
+        [
+            "ibm-cloud_api_key: {secret}",
+            'IBM-API-KEY : "{secret}"',
+            '"iam_api_key" : "{secret}"',
+            'CLOUD_IAM_API_KEY:"{secret}"',
+            "ibm-cloud-key:{secret}",
+            'ibm_key:"{secret}"',
+            "ibm_cloud_iamapikey= {secret}",
+            '"iam-password": "{secret}"',
+        ],
+    ),
+    "ds:softlayer": (
+        "hex64",
+        [
+            '--softlayer-api-key "{secret}"',
+            "--softlayer-api-key={secret}",
+            "http://api.softlayer.com/soap/v3.1/{secret}",
+            "softlayer-key : {secret}",
+            'SOFTLAYER_API_KEY:"{secret}"',
+        ],
+    ),
+    "ds:cloudant": (
+        "hex64",
+        [
+            "https://acct-7f3:{secret}@acct-7f3.cloudant.com/_api/v2/",
+            "cloudant_password='{secret}'",
+            "cloudant_pw: {secret}",
+        ],
+    ),
+    "ds:ibm-cos-hmac": (
+        "hex48",
+        [
+            '"secret_access_key": "{secret}"',
+            "secret_access_key={secret}",
+            "secret_access_key='{secret}'",
+        ],
+    ),
+    "ds:basic-auth": ("password", ["https://deploy:{secret}@git.example.org/repo.git"]),
+}
+
+
+def password() -> str:
+    """Return a random password with symbols, as people choose and generators make them."""
+    symbols = "!#%*+,-.:=?@^_~"
+    while True:
+        chars = [rng.choice(string.ascii_letters + string.digits + symbols) for _ in range(18)]
+        text = "".join(chars)
+        if any(c.isdigit() for c in text) and any(c.isalpha() for c in text):
+            return text
+
+
+def plugin_secret(kind: str) -> str:
+    """Return a secret of one of ``PLUGIN_FORMS``' kinds."""
+    if kind == "iam":
+        return "".join(rng.choice(string.ascii_letters + string.digits + "_-") for _ in range(44))
+    if kind.startswith("hex"):
+        return hexs(int(kind[3:]))
+    return password()
+
+
+def keyword_rows() -> list[dict[str, str]]:
+    """Return detect-secrets' keyword forms and other plugins' forms, each with a new secret."""
+    rows = []
+    for line in (HERE / "keyword.json").read_text().splitlines():
+        case = json.loads(line)
+        for secret in (password(), password()):
+            text = case["template"].format(secret=secret)
+            rows.append(
+                {"family": case["family"], "context": "keyword", "text": text, "secret": secret}
+            )
+    for family, (kind, forms) in PLUGIN_FORMS.items():
+        for form in forms:
+            secret = plugin_secret(kind)
+            rows.append(
+                {
+                    "family": family,
+                    "context": "plugin",
+                    "text": form.format(secret=secret),
+                    "secret": secret,
+                }
+            )
+    return rows
+
+
 def b32nix(n: int) -> str:
     """Return ``n`` characters of Nix's base-32 alphabet."""
     return "".join(rng.choice("0123456789abcdfghijklmnpqrsvwxyz") for _ in range(n))
@@ -271,7 +361,8 @@ def main() -> None:
     """Write secrets.jsonl and benign.jsonl next to this script."""
     lines = (HERE / "shapes.json").read_text().splitlines()
     shapes = [json.loads(line) for line in lines]
-    for name, rows in (("secrets", secrets(shapes)), ("benign", benign())):
+    found = secrets(shapes) + keyword_rows()
+    for name, rows in (("secrets", found), ("benign", benign())):
         text = "\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n"
         (HERE / f"{name}.jsonl").write_text(text, encoding="utf-8")
         print(name, len(rows), len({row.get("family", row.get("kind")) for row in rows}))

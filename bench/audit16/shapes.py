@@ -1,7 +1,8 @@
 """Extract token shapes from the public rule sets of gitleaks and trufflehog into shapes.json.
 
-Run once with the two repositories checked out (``python bench/audit16/shapes.py GITLEAKS_TOML
-TRUFFLEHOG_DETECTORS_DIR``); the result is checked in, so the corpus builder needs neither. A
+Run once with the repositories checked out (``python bench/audit16/shapes.py GITLEAKS_TOML
+TRUFFLEHOG_DETECTORS_DIR DETECT_SECRETS_KEYWORD_TEST``); the results are checked in, so the corpus
+builder needs none of them. keyword.json holds detect-secrets' keyword plugin cases. A
 shape is ``{"family", "source", "secret", "keywords"}``: the regex of the secret itself (the
 rule's capture group, translated to Python syntax) and the words the scanner wants near it.
 """
@@ -133,13 +134,50 @@ def trufflehog(root: Path) -> list[dict[str, object]]:
     return found
 
 
+MARK = "\x00SECRET\x00"
+
+
+def detect_secrets(keyword_test: Path) -> list[dict[str, str]]:
+    """
+    Return detect-secrets' keyword plugin cases that must flag, as templates (``{secret}``).
+
+    The module's case lists are read by running its top (imports of detect-secrets left out);
+    its odd sample secret becomes a placeholder the corpus fills with a generated password.
+    """
+    source = keyword_test.read_text().split("def parse_test_cases")[0]
+    source = "\n".join(line for line in source.splitlines() if "detect_secrets" not in line)
+    space: dict[str, object] = {}
+    exec(compile(source, str(keyword_test), "exec"), space)  # noqa: S102
+    common = str(space["COMMON_SECRET"])
+    found, seen = [], set()
+    for name, cases in space.items():
+        if not name.endswith("_TEST_CASES"):
+            continue
+        for line, expected in cases:  # type: ignore[attr-defined]
+            if expected != common or line in seen:
+                continue
+            seen.add(line)
+            template = line.replace(common, MARK).replace("{", "{{").replace("}", "}}")
+            found.append(
+                {
+                    "family": "ds:keyword-" + name.removesuffix("_TEST_CASES").lower(),
+                    "template": template.replace(MARK, "{secret}"),
+                }
+            )
+    return found
+
+
 def main() -> None:
-    """Write shapes.json from the two checkouts."""
+    """Write shapes.json (and keyword.json) from the three checkouts."""
     shapes = gitleaks(Path(sys.argv[1])) + trufflehog(Path(sys.argv[2]))
     (HERE / "shapes.json").write_text(
         "\n".join(json.dumps(shape, ensure_ascii=False) for shape in shapes) + "\n"
     )
-    print(len(shapes), "shapes")
+    cases = detect_secrets(Path(sys.argv[3]))
+    (HERE / "keyword.json").write_text(
+        "\n".join(json.dumps(case, ensure_ascii=False) for case in cases) + "\n"
+    )
+    print(len(shapes), "shapes,", len(cases), "keyword cases")
 
 
 if __name__ == "__main__":

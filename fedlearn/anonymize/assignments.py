@@ -18,12 +18,13 @@ from fedlearn.anonymize import checks, heads, rules, words
 from fedlearn.anonymize.rules import Matcher, Rule, Span
 
 KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
-FILLER_CHARACTERS = frozenset("\"'`]\\ \t:?.+")
+FILLER_CHARACTERS = frozenset("\"'`]\\ \t:?.+!")
 # What may stand between a key and its separator: quotes, a subscript's bracket, blanks.
 FILLERS = ("", '"', "'", "`", '"]', "']", " ", "  ", "\t", '" ', "' ", '\\"', "\\'", '"] ', "'] ")
-# What may stand before ``=`` in an assignment operator: Make ``::=`` ``?=`` ``+=``, PHP ``.=``.
+# What may stand before ``=`` in an assignment operator: Make ``::=`` ``?=`` ``+=``, PHP ``.=``,
+# and in a comparison (``api_key != "…"``, ``!==``).
 OPERATORS = tuple(
-    f"{blank}{operator}" for operator in (":", "::", "?", ".", "+") for blank in ("", " ")
+    f"{blank}{operator}" for operator in (":", "::", "?", ".", "+", "!") for blank in ("", " ")
 )
 WEAK_ENDINGS = (
     "auth",
@@ -59,8 +60,9 @@ KEY_WORDS = tuple(
     word for word in GATE_WORDS if not any(other != word and other in word for other in GATE_WORDS)
 )
 # A value ends at a quote, a separator or a shell expansion (``${``, ``$(``), which refers to one.
+# An Objective-C string literal's ``@`` before the quote is no part of it (``@"…"``).
 VALUE = (
-    r"(?P<q>\\?[\"'`])?"
+    r"(?:@(?=[\"']))?(?P<q>\\?[\"'`])?"
     r"(?P<value>(?(q)[^\"'`\n\\]+|(?:[^\s\"'`,;&|<>(){}\[\]\\$]|\$(?![{(]))+))"
 )
 # After a colon (YAML, headers, prose) an ``&`` is part of the value, not a query separator.
@@ -154,7 +156,7 @@ DATA_OWNER_WORDS = """
     keyboard dictionary registry
 """
 DATA_OWNERS = frozenset(DATA_OWNER_WORDS.split())
-MINIMUM = {"password": 4, "secret": 6, "aws-secret-key": 40, "azure-storage-key": 20}
+MINIMUM = {"password": 4, "secret": 6, "aws-secret-key": 8, "azure-storage-key": 20}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -317,7 +319,7 @@ def key_gate(separator: str) -> re.Pattern[str]:
 
 
 VALUE_AFTER = {
-    "=": rules.Lazy(r"=[=>]?[ \t]*" + VALUE),
+    "=": rules.Lazy(r"=(?:==?|>)?[ \t]*" + VALUE),
     ":": rules.Lazy(r":=?[ \t]*" + COLON_VALUE),
     ">": rules.Lazy(r">(?P<q>)(?P<value>[^<\n]{1,200})</"),
 }
@@ -342,6 +344,72 @@ def assignments(separator: str) -> Callable[[str], Iterator[re.Match[str]]]:
     return find
 
 
+# A string literal: what ``quoted`` finds after a key word and ``compared`` before one.
+LITERAL = rules.Lazy(r"(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{1,200})(?P=q)")
+# The reversed text: a quote, then a blank or an opening parenthesis, then a key word (reversed):
+# ``secret("…`` and ``password "…`` read ``…"(terces`` and ``…" drowssap``.
+QUOTED_AFTER = rules.Lazy(
+    r"[\"'`](?:[ \t]{1,2}|\([ \t]?)" + heads.trie_pattern(word[::-1] for word in GATE_WORDS)
+)
+# A literal compared to a key: ``"…" == password``, ``"…" !== secret``.
+COMPARED = rules.Lazy(r"[\"'`][ \t]*(?:===?|!==?)[ \t]*(?P<key>[A-Za-z_$@][A-Za-z0-9_.$-]{0,80})")
+
+
+def is_quoted_secret(key: str, value: str) -> bool:
+    """
+    Return whether a literal next to ``key`` but not assigned to it (``secret("…")``) is a secret.
+
+    Such a literal is often a name (``kubectl get secret "db-creds"``, ``getSecret("api")``), so
+    it must look generated as well, whatever the key names.
+    """
+    name = classify_key(key)
+    if name is None or not is_secret_value(name, key, value):
+        return False
+    return checks.looks_random(value, minimum=8) and not words.is_named(value)
+
+
+def quoted(subject: str) -> Iterator[re.Match[str]]:
+    """Return the string literals right after a key word and a blank or ``(`` (``secret("…")``)."""
+    last = len(subject) - 1
+    for found in QUOTED_AFTER.compiled.finditer(subject[::-1]):
+        match = LITERAL.match(subject, last - found.start())
+        if match:
+            yield match
+
+
+def quoted_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a literal after a key word (``password "…";``), or None."""
+    before = match.start()
+    while before > 0 and text[before - 1] in " \t(":
+        before -= 1
+    start = before
+    while start > 0 and text[start - 1] in KEY_CHARACTERS:
+        start -= 1
+    key, value = text[start:before], text[match.start("value") : match.end("value")]
+    if not is_quoted_secret(key, value):
+        return None
+    name = classify_key(key) or ""
+    return match.start("value"), match.end("value"), name
+
+
+def compared(subject: str) -> Iterator[re.Match[str]]:
+    """Return the comparisons of a literal to a name (``"…" == password``)."""
+    return COMPARED.compiled.finditer(subject)
+
+
+def compared_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a literal compared to a key (``"…" !== secret``), or None."""
+    quote = text[match.start()]
+    end = match.start()
+    start = text.rfind(quote, max(0, end - 201), end)
+    if start < 0 or "\n" in text[start:end]:
+        return None
+    key, value = match.group("key"), text[start + 1 : end]
+    if not value or not is_quoted_secret(key.rsplit(".", 1)[-1], value):
+        return None
+    return start + 1, end, classify_key(key.rsplit(".", 1)[-1]) or ""
+
+
 def keyed() -> list[Rule]:
     """Return the rules for secrets known by their key name or their place, in priority order."""
     flag = r"--(?P<flag>[a-z0-9][a-z0-9_-]{0,60})[ \t]+(?!-)" + VALUE
@@ -355,13 +423,27 @@ def keyed() -> list[Rule]:
             gate=rf"(?i)(?:{words}){filler}{re.escape(separator)}",
         )
         for separator, filler in (
-            ("=", r"[\"'`\]\\ \t:?.+]{0,3}"),
+            ("=", r"[\"'`\]\\ \t:?.+!]{0,3}"),
             (":", r"[\"'`\]\\ \t]{0,3}"),
             (">", ""),
         )
     ]
     return [
         *separated,
+        Rule(
+            NAMES,
+            (Matcher(rules.Lazy(LITERAL.pattern), find=quoted, judge=quoted_judge),),
+            trigger=rules.Trigger(words=KEY_WORDS, lower=True),
+            lower=True,
+            gate=rf"(?i)(?:{words})(?:[ \t]{{1,2}}|\([ \t]?)[\"'`]",
+        ),
+        Rule(
+            NAMES,
+            (Matcher(rules.Lazy(COMPARED.pattern), find=compared, judge=compared_judge),),
+            trigger=rules.Trigger(words=KEY_WORDS, lower=True, needs="="),
+            lower=True,
+            gate=rf"(?i)[\"'`][ \t]*(?:===?|!==?)[ \t]*[A-Za-z0-9_.$@-]*(?:{words})",
+        ),
         Rule(
             NAMES,
             (Matcher(rules.Lazy(flag), judge=flagged),),

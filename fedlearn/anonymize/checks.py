@@ -111,15 +111,18 @@ def is_code(value: str, key: str, word: str, following: str) -> bool:
     Return whether an unquoted ``value`` after ``key`` (ending in the secret ``word``) is code.
 
     ``following`` is the text right after the value: a call (``get_password()``), an attribute or
-    path (``self.token``, ``std::env::var``), the key passed on (``password=password``), a variable
+    path (``self.token``, ``std::env::var``), a name passed on before ``,`` ``)`` ``|`` ``]`` ``=``
+    (``password=password,``; a literal with symbols is no name), a variable
     named after it (``new_password``), or a type (``password: str = None``).
     """
     stripped = following.lstrip(" \t")
-    if following.startswith(("(", "[", ".")) or stripped.startswith(("=", ")", ",", "|", "]")):
+    if following.startswith(("(", "[", ".")):
         return True
     value = value.rstrip(":,")
     if IDENTIFIER_CHAIN.fullmatch(value) or CMDLET.fullmatch(value):
         return True
+    if stripped.startswith(("=", ")", ",", "|", "]")) and IDENTIFIER.fullmatch(value):
+        return True  # a name passed on (``f(password=pw, …)``), not ``password=Zq8#v1:x,``
     if not key:
         return False
     if value.lower().strip("-_.") == key.lower().strip("-_."):

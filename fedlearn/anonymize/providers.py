@@ -173,6 +173,7 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("rootly-key", r"rootly_[a-f0-9]{64}", ("rootly_",)),
     ("salad-cloud-key", rf"salad_cloud_{B62}{{1,7}}_{B62}{{7,235}}", ("salad_cloud_",)),
     ("smooch-key", r"act_[a-z0-9]{24}", ("act_",)),
+    ("softlayer-key", r"softlayer\.com/soap/v3(?:\.1)?/[a-f0-9]{64}", ("softlayer.com/soap/",)),
     ("sourcegraph-cody-token", r"slk_[a-f0-9]{64}", ("slk_",)),
     ("ticket-tailor-key", r"sk_[0-9]{4}_[0-9]{6}_[a-f0-9]{32}", ("sk_",)),
     ("tines-webhook", r"tines\.com/webhook/[a-z0-9]{32}/[a-z0-9]{32}", ("tines.com/webhook/",)),
