@@ -95,6 +95,17 @@ def generate(tree: sre_parse.SubPattern, out: list[str]) -> None:
             generate(av, out)
 
 
+# What a credential is not: a host name (a detector's second pattern, picked as its first group),
+# or text with quotes, brackets, blanks or separators in it (a negated class's random bytes).
+HOST = re.compile(r"[\w.-]*\.(?:com|net|org|io|app|co|cloud|dev|ai)\b")
+NOT_TOKEN = frozenset(" \t\"'`\\()[]{}<>;,|")
+
+
+def is_credential(text: str) -> bool:
+    """Return whether a generated sample reads as a credential, not a host or random bytes."""
+    return not HOST.search(text) and NOT_TOKEN.isdisjoint(text)
+
+
 def sample(pattern: str) -> str | None:
     """Return a random match of ``pattern`` that reads as generated, or None."""
     tree = sre_parse.parse(pattern)
@@ -107,7 +118,7 @@ def sample(pattern: str) -> str | None:
             continue
         alnum = sum(c.isalnum() for c in text)
         has_digit, has_letter = any(c.isdigit() for c in text), any(c.isalpha() for c in text)
-        if len(text) >= 16 and alnum >= 12 and has_digit and has_letter and text.strip() == text:
+        if len(text) >= 16 and alnum >= 12 and has_digit and has_letter and is_credential(text):
             return text
     return None
 

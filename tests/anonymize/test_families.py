@@ -182,6 +182,9 @@ AUDITED = [
     ("salad-cloud-key", "salad_cloud_k8Hq2_LmN5pRt7VwX9yZa3BcD"),
     ("smooch-key", "act_k8hq2lmn5prt7vwx9yza3bcd"),
     ("softlayer-key", "https://api.softlayer.com/soap/v3.1/" + "5f0c9e2a" * 8),
+    ("figma-token", "figp_k8Hq2LmN5pRt7VwX9yZa3BcD-e4FgH6iJ8kL0mN2oP4q"),
+    ("scrapfly-key", "scp-live-k8hq2lmn5prt7vwx9yza3bcd1e4f6h8j"),
+    ("new-relic-key", "AA" + "5f0c9e2a" * 5 + "-NRMA"),
     ("sourcegraph-cody-token", "slk_" + "5f0c9e2a" * 8),
     ("ticket-tailor-key", "sk_4821_739204_" + "5f0c9e2a" * 4),
     (
@@ -221,6 +224,7 @@ def test_an_audited_family_is_redacted_bare(rule: str, token: str) -> None:
         "the websitepulse key 24260691f5ab3811a60ca68797c4c953 expired",
         "Storyblok key 0RXD8LCatWvL9Ah8n4G3hBtt, region eu",
         "poloniex key U88Z98LN-7IF4YP4M-KMF494N4-S5U23645 (trading)",
+        "the confluent key 89q4exx79H1EP40K was rotated",
     ],
 )
 def test_a_value_after_a_provider_key_is_redacted(text: str) -> None:
