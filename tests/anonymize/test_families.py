@@ -275,6 +275,22 @@ def test_benign_text_stays(text: str) -> None:
         assert anonymizer(use_re2).anonymize(text) == text
 
 
+AUDIT = DATA.parents[2] / "bench" / "audit16"
+
+
+@pytest.mark.parametrize("use_re2", MODES)
+def test_the_audit_corpus_stays_redacted(use_re2: bool) -> None:
+    """bench/audit16 (issue 16's audit, 7,078 samples): at most 2% leak, no benign text changes."""
+    engine = anonymizer(use_re2)
+    secrets, benign = (
+        [json.loads(line) for line in (AUDIT / f"{name}.jsonl").read_text().splitlines()]
+        for name in ("secrets", "benign")
+    )
+    leaked = [row for row in secrets if row["secret"] in engine.anonymize(row["text"])]
+    assert len(leaked) <= 0.02 * len(secrets), len(leaked)
+    assert [row["text"] for row in benign if engine.anonymize(row["text"]) != row["text"]] == []
+
+
 def test_docs_name_every_rule() -> None:
     """docs/anonymization.md lists every built-in rule name (what ``disable`` takes)."""
     docs = (DATA.parents[2] / "docs" / "anonymization.md").read_text(encoding="utf-8")
