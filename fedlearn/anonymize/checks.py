@@ -35,6 +35,7 @@ REFERENCE = rules.Lazy(
 CRYPT_HASH = rules.Lazy(r"\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|argon2(?:id|i|d)|scrypt|pbkdf2[\w-]*)\$")
 IDENTIFIER_CHAIN = rules.Lazy(r"[A-Za-z_]\w*(?:(?:\.|::|->)[A-Za-z_]\w*)+")
 IDENTIFIER = rules.Lazy(r"[A-Za-z_]\w*")
+CHAIN = rules.Lazy(r"\.|::|->")
 CMDLET = rules.Lazy(r"(?:Get|Set|New|Read|ConvertTo|ConvertFrom|Import|Invoke)-[A-Z][A-Za-z]+")
 SAME_CHARACTER = rules.Lazy(r"(.)\1*")
 HEX = rules.Lazy(r"[0-9a-fA-F-]+")
@@ -111,7 +112,7 @@ def is_code(value: str, key: str, word: str, following: str) -> bool:
     Return whether an unquoted ``value`` after ``key`` (ending in the secret ``word``) is code.
 
     ``following`` is the text right after the value: a call (``get_password()``), an attribute or
-    path (``self.token``, ``std::env::var``), a name passed on before ``,`` ``)`` ``|`` ``]`` ``=``
+    path (``self.token``, ``std::env::var``; not when a name in it reads as generated), a name passed on before ``,`` ``)`` ``|`` ``]`` ``=``
     (``password=password,``; a literal with symbols is no name), a variable
     named after it (``new_password``), or a type (``password: str = None``).
     """
@@ -119,7 +120,11 @@ def is_code(value: str, key: str, word: str, following: str) -> bool:
     if following.startswith(("(", "[", ".")):
         return True
     value = value.rstrip(":,")
-    if IDENTIFIER_CHAIN.fullmatch(value) or CMDLET.fullmatch(value):
+    if IDENTIFIER_CHAIN.fullmatch(value) and not any(
+        map(is_generated_name, CHAIN.compiled.split(value))
+    ):
+        return True
+    if CMDLET.fullmatch(value):
         return True
     if stripped.startswith(("=", ")", ",", "|", "]")) and IDENTIFIER.fullmatch(value):
         return True  # a name passed on (``f(password=pw, …)``), not ``password=Zq8#v1:x,``
@@ -130,6 +135,18 @@ def is_code(value: str, key: str, word: str, following: str) -> bool:
     if IDENTIFIER.fullmatch(value) and "_" in value:
         return word.lower() in value.lower() if word else words.is_wordy(value)
     return False
+
+
+def is_generated_name(part: str) -> bool:
+    """
+    Return whether one name of a dotted chain reads as generated (``Zq8vT1mN4p`` in
+    ``password=Zq8vT1mN4p.x2`` is a password, not an attribute): 8 or more characters mixing
+    upper and lower case and two digits or more, not words (``getV2Token`` is a name).
+    """
+    letters = part.replace("_", "")
+    if len(letters) < 8 or character_classes(letters) < 3 or sum(map(str.isdigit, part)) < 2:
+        return False
+    return not words.is_wordy(part)
 
 
 def is_prose(value: str, following: str) -> bool:

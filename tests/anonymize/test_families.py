@@ -138,6 +138,7 @@ def test_corpus_is_redacted_the_same_by_both_modes() -> None:
             'aws_secret_access_key = "<redacted:aws-secret-key>"',
         ),
         ("password = Zq8#vT1mN4p:x2, retries = 3", "password = <redacted:password>, retries = 3"),
+        ("passwd = k8Hq2LmN5pRt7VwX9yZa3BcD.k8Hq2", "passwd = <redacted:password>"),
         (
             "doctl auth init -t dop_v1_" + "5f0c9e2a" * 8,
             "doctl auth init -t <redacted:digitalocean-token>",
@@ -255,6 +256,8 @@ def test_a_value_after_a_provider_key_is_redacted(text: str) -> None:
         'kubectl get secret "db-creds-prod" -o yaml',
         'SyntaxError: unexpected token "}" at line 3',
         "connect(password=pw_value, user=admin_name)",
+        "token = client.getV2Token",
+        "password=config.DbPassword2024",
         'if (token == "null") { retry(); }',
         'vault.getSecret("database-password")',
         "live_reload_enabled_for_all_frontend_modules = True",
