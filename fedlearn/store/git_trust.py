@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 # In the git dir, beside the objects the held content lives in: it belongs to this clone.
 HELD_FILE = "fedlearn-trust.json"
 GOOD = "G"  # git's %G? for a good signature by a key the allowed-signers file names
+RECHECKED = 20  # commits per screen whose bad or uncheckable signature is checked once more
 WARNED_PATHS = 5  # paths named in one commit's warning
 
 
@@ -199,19 +200,43 @@ def walk(top: Path, settings: config.Trust, start: str, head: str, data: str) ->
     """
     Yield every change to a file under ``data`` by the non-merge commits in ``start..head``, oldest
     first, with the commit's signature as the allowed-signers file judges it.
+
+    A signed commit's verdict other than good is asked for once more (the first ``RECHECKED``
+    such commits): when ``ssh-keygen`` itself fails, as a fork can under load, git reports a good
+    signature as one of an unknown key (``U``) or a bad one, and a held change stays held until
+    its owner signs again.
     """
     signers = ("-c", f"gpg.ssh.allowedSignersFile={settings.allowed_signers}")
     args = ["log", "--reverse", "--topo-order", "--no-merges", "--raw", "--no-abbrev", "-z"]
     args += ["--no-renames", "--format=%x01%H%x00%G?%x00%GS", f"{start}..{head}", "--", data]
     output = git_local.run(top, *signers, *args).stdout
+    parsed = []
     for chunk in output.split("\x01")[1:]:
         header, _, rest = chunk.partition("\n")
         commit, verdict, signer = [*header.split("\0"), "", ""][:3]
-        fields = rest.split("\0")
+        parsed.append((commit, verdict, signer, rest.split("\0")))
+    doubtful = [commit for commit, verdict, _, _ in parsed if verdict not in (GOOD, "N")]
+    again = verdicts(top, signers, doubtful[:RECHECKED])
+    for commit, verdict, signer, fields in parsed:
+        verdict, signer = again.get(commit, (verdict, signer))
         for meta, path in zip(fields[0::2], fields[1::2], strict=False):
             if meta.startswith(":"):
                 new = meta.split()[3]
                 yield Change(commit, verdict, signer, path, "" if set(new) == {"0"} else new)
+
+
+def verdicts(
+    top: Path, signers: Sequence[str], commits: Sequence[str]
+) -> dict[str, tuple[str, str]]:
+    """Return commit → (``%G?``, ``%GS``) of ``commits``, each checked anew."""
+    if not commits:
+        return {}
+    args = ["log", "--no-walk=unsorted", "--format=%H%x00%G?%x00%GS%x00", *commits]
+    fields = git_local.run(top, *signers, *args).stdout.replace("\n", "").split("\0")
+    return {
+        commit: (verdict, signer)
+        for commit, verdict, signer in zip(fields[0::3], fields[1::3], fields[2::3], strict=False)
+    }
 
 
 def group(changes: Sequence[Change]) -> Iterator[tuple[str, list[Change]]]:

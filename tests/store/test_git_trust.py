@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from fedlearn import config
 from fedlearn.store import git_trust
 from tests.conftest import git, init_repo
@@ -64,3 +66,38 @@ def test_screen_leaves_this_nodes_paths_and_clears_when_trust_is_off(tmp_path: P
     assert git_trust.held_file_of(repo).exists()
     git_trust.screen(repo, "data", "beta", config.Trust(), start)
     assert not git_trust.held_file_of(repo).exists()
+
+
+def test_a_signature_check_that_failed_once_is_asked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When ssh-keygen fails on its first call (a fork failure under load), git reports alpha's
+    good signature as bad; the screen asks once more and holds nothing."""
+    import shutil
+    import subprocess
+
+    key = tmp_path / "alpha_ed25519"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+    signers = tmp_path / "allowed_signers"
+    public = key.with_suffix(".pub").read_text().split()[:2]
+    signers.write_text(f"alpha {' '.join(public)}\n")
+    repo = init_repo(tmp_path / "repo")
+    start = commit(repo, {"README": "x\n"})
+    (repo / "data/patterns/error-solutions").mkdir(parents=True)
+    (repo / PATH).write_text("signed\n")
+    git(repo, "add", PATH)
+    sign = ("-c", "gpg.format=ssh", "-c", f"user.signingkey={key}")
+    git(repo, *sign, "commit", "-q", "-S", "-m", "signed by alpha")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    wrapper = bin_dir / "ssh-keygen"
+    failed = tmp_path / "failed-once"
+    real = shutil.which("ssh-keygen")
+    wrapper.write_text(
+        f'#!/bin/sh\nif [ ! -e {failed} ]; then touch {failed}; exit 255; fi\nexec {real} "$@"\n'
+    )
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    settings = config.Trust(allowed_signers=str(signers), signing_key=str(key))
+    assert git_trust.screen(repo, "data", "beta", settings, start) == []
+    assert failed.exists()  # the first check did fail
