@@ -77,6 +77,8 @@ _refused: dict[str, Refusal] = {}
 _folders: dict[str, tuple[int, int, int]] = {}
 FOLDERS_KEPT = 4096
 _lookups = [0]
+_bounds: dict[str, str] = {}  # repo -> the commit WALKED back from HEAD ("" when fewer)
+WALKED = 5000  # commits a commit lookup walks back at most
 _unnamed = [0]  # refused paths not named in a warning since the last ``summarize``
 
 
@@ -86,10 +88,12 @@ def refusals() -> list[Refusal]:
 
 
 def forget() -> None:
-    """Forget the refusals recorded so far (``doctor`` starts from none), and the folders found real."""
+    """Forget the refusals recorded so far (``doctor`` starts from none, with its own commit
+    lookups), and the folders found real."""
     _refused.clear()
     _folders.clear()
-    _unnamed[0] = 0
+    _bounds.clear()
+    _unnamed[0] = _lookups[0] = 0
 
 
 def summarize() -> int:
@@ -143,7 +147,11 @@ def relative(repo: Path, path: Path) -> str:
 
 
 def commit_of(repo: Path, path: Path) -> str:
-    """Return the short commit that last changed ``path`` (``git log -1``), or "" when unknown."""
+    """
+    Return the short commit that last changed ``path`` (``git log -1``) among the last
+    ``WALKED`` commits, or "" when unknown: a history a peer filled with 100,000 commits made
+    each lookup walk all of it.
+    """
     if _lookups[0] >= COMMIT_LOOKUPS:
         return ""
     _lookups[0] += 1
@@ -151,7 +159,12 @@ def commit_of(repo: Path, path: Path) -> str:
 
     try:
         where = str(path.relative_to(repo)) if path.is_relative_to(repo) else str(path)
-        done = git_local.run(repo, "log", "-1", "--format=%h", "--", where, check=False)
+        if str(repo) not in _bounds:
+            oldest = git_local.run(repo, "rev-list", f"--skip={WALKED}", "-1", "HEAD", check=False)
+            _bounds[str(repo)] = oldest.stdout.strip()
+        older = (f"^{_bounds[str(repo)]}",) if _bounds[str(repo)] else ()
+        args = ("log", "-1", "--format=%h", "HEAD", *older, "--", where)
+        done = git_local.run(repo, *args, check=False)
     except (OSError, ValueError):
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""

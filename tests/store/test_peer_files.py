@@ -216,3 +216,24 @@ def test_a_folder_found_real_then_replaced_by_a_symlink_is_refused(tmp_path: Pat
         folder.symlink_to(target, target_is_directory=True)
         assert peer_files.read(tmp_path, path, "patterns") is None
     assert "is a symlink" in reasons(tmp_path)["data/patterns/c/a/00.jsonl"]
+
+
+def test_commit_of_walks_back_a_bounded_number_of_commits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The commit that last changed a refused path is named when it is among the last
+    ``WALKED`` commits, and not looked for further back (a peer's 100,000 commits on top)."""
+    from tests.conftest import git, init_repo
+
+    repo = init_repo(tmp_path / "repo")
+    make(repo, "data/a.jsonl")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "add")
+    added = git(repo, "rev-parse", "--short", "HEAD").strip()
+    for n in range(6):
+        git(repo, "commit", "-q", "--allow-empty", "-m", f"empty {n}")
+    monkeypatch.setattr(peer_files, "WALKED", 10)
+    assert peer_files.commit_of(repo, repo / "data/a.jsonl") == added
+    peer_files.forget()
+    monkeypatch.setattr(peer_files, "WALKED", 3)
+    assert peer_files.commit_of(repo, repo / "data/a.jsonl") == ""
