@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, words
+from fedlearn.anonymize import checks, personal, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
@@ -168,6 +168,8 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if HASH_MARK.search(text, max(0, start - 16), start) or not is_generated(value):
         return None
+    if value.startswith("AAAA") and personal.is_public_key(text, start):
+        return None  # an SSH public key (personal data: the ``ssh-public-key`` rule's)
     return start, end, ""
 
 

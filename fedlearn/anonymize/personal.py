@@ -6,6 +6,8 @@ findings: the secret gate is about credentials. This machine's own names are in 
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 
 from fedlearn.anonymize import checks, credentials
@@ -15,11 +17,31 @@ from fedlearn.anonymize.rules import Lazy, Many, Matcher, Rule, Span, Trigger, p
 HEX_COLON = Many(Lazy(r":[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:"), 5)
 HEX_DASH = Many(Lazy(r"-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}"), 5)
 LOCAL_PART = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
-SSH_KEY_TYPE = Lazy(r"(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d{3}|sk-[\w.@-]+)[ \t]+\Z")
+SSH_KEY_TYPE = Lazy(r"(?P<type>ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d{3}|sk-[\w.@-]+)[ \t]+\Z")
+# Base64 characters of a key blob that hold its type name: 4 bytes of length, a name of at most 44.
+KEY_NAME_CHARACTERS = 64
+# File name extensions that are no top-level domain: ``icon@2x.png`` names a file, not a mailbox.
+FILE_EXTENSION = Lazy(
+    r"png|jpe?g|gif|webp|svg|ico|bmp|tiff?|avif|heic|psd|s?css|[mc]?js|jsx|tsx?|map|json|ya?ml"
+    r"|toml|ini|txt|html?|xml|lock|woff2?|ttf|otf|eot|mp[34]|wav|ogg|webm|mkv|avi|flac|t?gz|bz2|xz"
+    r"|zst|tar|rar|exe|dll|dylib|jar|whl|deb|rpm|dmg|iso|img|bin|dat|log|[ct]sv|sql(?:ite)?|db"
+    r"|[ch]pp|java|kt|swift|vue|svelte",
+    re.IGNORECASE,
+)
+# The resolution suffix of an image asset (``@2x``, ``@1.5x``) before its extension.
+SCALE_SUFFIX = Lazy(r"@[0-9]{1,2}(?:\.[0-9]{1,2})?x\.[A-Za-z0-9]{2,5}\Z")
 
 
 def email_span(match: re.Match[str], text: str) -> Span | None:
-    """Return the address around the ``@`` (its local part read backwards), or None."""
+    """
+    Return the address around the ``@`` (its local part read backwards), or None.
+
+    A file name is no address: a domain whose last label is a file extension that no top-level
+    domain has (``logo@cdn.png``) or an image's scale suffix (``icon@2x.zip``).
+    """
+    domain = match.group()
+    if FILE_EXTENSION.fullmatch(domain.rsplit(".", 1)[1]) or SCALE_SUFFIX.match(domain):
+        return None
     first = match.start()
     while first > 0 and match.start() - first < 64 and text[first - 1] in LOCAL_PART:
         first -= 1
@@ -27,6 +49,24 @@ def email_span(match: re.Match[str], text: str) -> Span | None:
     if not local.strip(".") or local == "git" or (first > 0 and text[first - 1].isalnum()):
         return None
     return first, match.end()
+
+
+def is_public_key(text: str, start: int) -> bool:
+    """
+    Return whether the base64 at ``start`` is an SSH public key's blob: it follows a key type
+    (``ssh-ed25519 AAAA…``) and begins with that type's name, as every key blob does.
+    """
+    key_type = SSH_KEY_TYPE.search(text, max(0, start - 48), start)
+    if key_type is None:
+        return False
+    head = text[start : start + KEY_NAME_CHARACTERS]
+    head = head[: len(head) - len(head) % 4]
+    try:
+        blob = base64.b64decode(head, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    name = key_type.group("type").encode()
+    return blob[:4] == len(name).to_bytes(4, "big") and blob[4 : 4 + len(name)] == name
 
 
 def ipv4_address(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
