@@ -9,7 +9,6 @@ Each string costs one pass: a rule's patterns run only when its gate (all gates 
 
 from __future__ import annotations
 
-import bisect
 import collections
 import hashlib
 import json
@@ -35,6 +34,7 @@ from fedlearn.anonymize import (
     rules,
 )
 from fedlearn.anonymize.files import FileFinding, scan_files
+from fedlearn.anonymize.hits import Hit, disjoint
 from fedlearn.anonymize.machine import Machine
 from fedlearn.anonymize.probe import Probe
 from fedlearn.anonymize.rules import Rule
@@ -347,9 +347,6 @@ class Anonymizer:
         return found
 
 
-Hit = tuple[int, int, str, Rule]
-
-
 def strings_in(value: Any) -> Iterator[str]:
     """Yield every string of a JSON value, object keys included, in order."""
     if isinstance(value, str):
@@ -361,48 +358,3 @@ def strings_in(value: Any) -> Iterator[str]:
     elif isinstance(value, list | tuple):
         for item in value:
             yield from strings_in(item)
-
-
-def disjoint(hits: list[Hit]) -> list[Hit]:
-    """
-    Return ``hits`` merged where they overlap, sorted by position.
-
-    ``hits`` come in priority order. Overlapping secrets merge into one redaction that spans them
-    all, under the first one's name, so no part of a secret is left beside a placeholder.
-    Personal data that overlaps a secret is dropped (the secret's redaction covers what matters);
-    overlapping personal data merges like secrets do.
-    """
-    if len(hits) < 2:
-        return hits
-    secrets = merged([hit for hit in hits if hit[3].is_secret])
-    personal = [hit for hit in hits if not hit[3].is_secret]
-    if secrets:
-        personal = [hit for hit in personal if not overlaps(secrets, hit)]
-    return sorted(secrets + merged(personal), key=lambda hit: hit[0]) if personal else secrets
-
-
-def overlaps(sorted_hits: list[Hit], hit: Hit) -> bool:
-    """Return whether ``hit`` overlaps any of the sorted, disjoint ``sorted_hits``."""
-    index = bisect.bisect_left(sorted_hits, hit[1], key=lambda other: other[0])
-    return index > 0 and sorted_hits[index - 1][1] > hit[0]
-
-
-def merged(hits: list[Hit]) -> list[Hit]:
-    """Return ``hits`` (in priority order) merged where they overlap, sorted by position."""
-    if len(hits) < 2:
-        return hits
-    ranked = sorted(range(len(hits)), key=lambda index: hits[index][0])
-    found: list[Hit] = []
-    best: list[int] = []
-    for index in ranked:
-        start, end, name, rule = hits[index]
-        if found and start < found[-1][1]:
-            last = found[-1]
-            if index < best[-1]:
-                best[-1] = index
-                last = (last[0], last[1], name, rule)
-            found[-1] = (last[0], max(last[1], end), last[2], last[3])
-        else:
-            found.append(hits[index])
-            best.append(index)
-    return found

@@ -1,0 +1,55 @@
+"""What a pass redacts: the rules' finds (hits) merged into disjoint redactions, by priority."""
+
+from __future__ import annotations
+
+import bisect
+
+from fedlearn.anonymize.rules import Rule
+
+# A redaction: start, end, the rule name it counts under, and the rule (its placeholder, kind).
+Hit = tuple[int, int, str, Rule]
+
+
+def disjoint(hits: list[Hit]) -> list[Hit]:
+    """
+    Return ``hits`` merged where they overlap, sorted by position.
+
+    ``hits`` come in priority order. Overlapping secrets merge into one redaction that spans them
+    all, under the first one's name, so no part of a secret is left beside a placeholder.
+    Personal data that overlaps a secret is dropped (the secret's redaction covers what matters);
+    overlapping personal data merges like secrets do.
+    """
+    if len(hits) < 2:
+        return hits
+    secrets = merged([hit for hit in hits if hit[3].is_secret])
+    personal = [hit for hit in hits if not hit[3].is_secret]
+    if secrets:
+        personal = [hit for hit in personal if not overlaps(secrets, hit)]
+    return sorted(secrets + merged(personal), key=lambda hit: hit[0]) if personal else secrets
+
+
+def overlaps(sorted_hits: list[Hit], hit: Hit) -> bool:
+    """Return whether ``hit`` overlaps any of the sorted, disjoint ``sorted_hits``."""
+    index = bisect.bisect_left(sorted_hits, hit[1], key=lambda other: other[0])
+    return index > 0 and sorted_hits[index - 1][1] > hit[0]
+
+
+def merged(hits: list[Hit]) -> list[Hit]:
+    """Return ``hits`` (in priority order) merged where they overlap, sorted by position."""
+    if len(hits) < 2:
+        return hits
+    ranked = sorted(range(len(hits)), key=lambda index: hits[index][0])
+    found: list[Hit] = []
+    best: list[int] = []
+    for index in ranked:
+        start, end, name, rule = hits[index]
+        if found and start < found[-1][1]:
+            last = found[-1]
+            if index < best[-1]:
+                best[-1] = index
+                last = (last[0], last[1], name, rule)
+            found[-1] = (last[0], max(last[1], end), last[2], last[3])
+        else:
+            found.append(hits[index])
+            best.append(index)
+    return found
