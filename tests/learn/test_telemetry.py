@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from fedlearn.learn import telemetry
 from fedlearn.store import jsonl
@@ -71,6 +73,30 @@ def test_filter_checks_utf8_in_fields_it_skips() -> None:
     bad = b'{"q":"\xc3\x28"}'
     out, found = run(bad + b"\n" + GOOD_HIGH + b"\n")
     assert [b.reason for b in out.bad] == ["invalid-utf8"] and found.lines == [GOOD_HIGH]
+
+
+def test_filter_checks_utf8_past_the_first_block() -> None:
+    """Invalid UTF-8 after many blocks of ASCII and valid non-ASCII lines still sets its line
+    aside; the valid lines around it, in blocks that were decoded or not, pass."""
+    valid = b'{"value_score":0.9,"q":"done \xe2\x80\x94 works \xf0\x9f\x99\x82"}'
+    lines = [GOOD_LOW] * 2000 + [valid, b'{"q":"\xe2\x80"}'] + [GOOD_LOW] * 2000 + [valid]
+    out, found = run(b"\n".join(lines) + b"\n")
+    assert [b.reason for b in out.bad] == ["invalid-utf8"] and found.lines == [valid, valid]
+
+
+@given(st.lists(st.binary(max_size=12).map(lambda line: line.replace(b"\n", b"")), max_size=12))
+def test_utf8_in_blocks_is_utf8_of_the_whole(lines: list[bytes]) -> None:
+    """Blocks cut before newlines are all UTF-8 exactly when the whole is (tiny blocks here)."""
+    data = b"\n".join(lines) + b"\n"
+    try:
+        data.decode("utf-8")
+        whole = True
+    except UnicodeDecodeError:
+        whole = False
+    for block in (1, 5, 64):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(telemetry, "UTF8_BLOCK", block)
+            assert telemetry.is_utf8(data + b"\xff", len(data)) is whole
 
 
 def test_filter_sets_aside_two_objects_on_one_line() -> None:
