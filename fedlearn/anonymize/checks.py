@@ -60,6 +60,13 @@ KEPT_NETWORKS = tuple(
 )
 KEPT_PREFIXES = ("192.0.2.", "198.51.100.", "203.0.113.")
 PUBLIC_RESOLVERS = frozenset({"1.1.1.1", "1.0.0.1", "8.8.8.8", "8.8.4.4", "9.9.9.9"})
+# An ASCII dotted quad that can name a machine: octets up to 255 without leading zeros, the first
+# not 0, 127, 224-239 (multicast) or 255: ``is_kept_ipv4``'s octet tests as one match.
+OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+MACHINE_IPV4 = rules.Lazy(
+    r"(?:[1-9][0-9]?|1[01][0-9]|12[0-689]|1[3-9][0-9]|2[01][0-9]|22[0-3]|24[0-9]|25[0-4])"
+    rf"(?:\.{OCTET}){{3}}"
+)
 KEPT_MACS = frozenset({"00:00:00:00:00:00", "ff:ff:ff:ff:ff:ff"})
 
 
@@ -179,6 +186,14 @@ def is_kept_ip(value: str) -> bool:
 
 def is_kept_ipv4(value: str) -> bool:
     """Return whether dotted-quad ``value`` stays readable (see ``is_kept_ip``) or is no address."""
+    if value.isascii():  # the common case, one match (other decimal digits are read below)
+        if MACHINE_IPV4.fullmatch(value) is None:
+            return True
+        return (
+            value in PUBLIC_RESOLVERS
+            or value.startswith(KEPT_PREFIXES)
+            or value == "169.254.169.254"
+        )
     octets = value.split(".")
     if len(octets) != 4:
         return True

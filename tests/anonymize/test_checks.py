@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from fedlearn.anonymize import checks
 
@@ -125,6 +127,41 @@ def test_addresses_that_name_no_machine_stay_readable(value: str) -> None:
 def test_addresses_of_machines_are_not_kept(value: str) -> None:
     """Private and public addresses of hosts are redacted."""
     assert not checks.is_kept_ip(value)
+
+
+def kept_ipv4_octet_by_octet(value: str) -> bool:
+    """``is_kept_ipv4`` written out octet by octet: what its one-match ASCII path must equal."""
+    octets = value.split(".")
+    if len(octets) != 4:
+        return True
+    for octet in octets:
+        if not octet.isdecimal() or int(octet) > 255 or (len(octet) > 1 and octet[0] == "0"):
+            return True
+    first = int(octets[0])
+    if first in (0, 127, 255) or 224 <= first <= 239 or value in checks.PUBLIC_RESOLVERS:
+        return True
+    return value.startswith(checks.KEPT_PREFIXES) or value == "169.254.169.254"
+
+
+OCTETS = st.one_of(
+    st.integers(0, 300).map(str),
+    st.integers(0, 99).map(lambda number: f"0{number}"),
+    st.sampled_from(["", "1a", "+1", " 1", "\u0661", "\u00b2"]),
+)
+
+
+@given(st.lists(OCTETS, min_size=3, max_size=5).map(".".join))
+def test_is_kept_ipv4_is_the_octet_by_octet_test(value: str) -> None:
+    """Every first octet from 0 to 300, leading zeros, other digits and junk: the same answer."""
+    assert checks.is_kept_ipv4(value) is kept_ipv4_octet_by_octet(value)
+
+
+def test_is_kept_ipv4_keeps_the_first_octets_that_name_no_machine() -> None:
+    """Each first octet, with private and documentation rest: the match and the test agree."""
+    for first in range(256):
+        for rest in (".1.2.3", ".0.2.10", ".51.100.7", ".254.169.254"):
+            value = f"{first}{rest}"
+            assert checks.is_kept_ipv4(value) is kept_ipv4_octet_by_octet(value), value
 
 
 def test_is_ipv6_wants_a_digit() -> None:
