@@ -168,8 +168,8 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if HASH_MARK.search(text, max(0, start - 16), start) or not is_generated(value):
         return None
-    if value.startswith("AAAA") and personal.is_public_key(text, start):
-        return None  # an SSH public key (personal data: the ``ssh-public-key`` rule's)
+    if value.startswith("AAAA") and value.isalnum() and personal.is_public_key(text, start):
+        return None  # an SSH public key, all base64: the ``ssh-public-key`` rule's, all of it
     return start, end, ""
 
 

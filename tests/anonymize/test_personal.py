@@ -76,6 +76,9 @@ def test_a_key_blob_of_another_type_than_written_is_still_a_secret(anonymizer: A
     assert found(anonymizer, f"ssh-rsa {GENERATED_KEY}") == ["high-entropy"]
     token = "AAAAk3Xq9ZpL7rT4vB8nW3yH6jK1sD0gF5aE2cRm"
     assert found(anonymizer, f"ssh-ed25519 {token}") == ["high-entropy"]
+    glued = f"ssh-ed25519 {GENERATED_KEY}_k3Xq9ZpL7rT4vB8nW3yH6jK"  # no key blob has a _ or -
+    assert found(anonymizer, glued) == ["high-entropy"]
+    assert "k3Xq9ZpL7rT4vB8nW3yH6jK" not in anonymizer.anonymize(glued)
 
 
 @pytest.mark.parametrize(
