@@ -24,6 +24,7 @@ from fedlearn.store import (
     git_history,
     git_local,
     git_objects,
+    git_maintenance,
     git_paths,
     git_remote,
     git_trust,
@@ -128,7 +129,7 @@ def steps(cfg: config.Config, meter: progress.Meter, *, dry_run: bool) -> Summar
     result = msgspec.structs.replace(result, commit=commit)
     summary = deliver(top, cfg, env, result, own_pathspecs(cfg, top))
     if commit:
-        git_local.collect_garbage(top)
+        git_maintenance.maintain(top)
     if isinstance(summary.result.discarded, list) and summary.result.discarded:
         files.record(discarded=summary.result.discarded)
     if restored:

@@ -23,6 +23,7 @@ from fedlearn.store import (
     git_history,
     git_local,
     git_objects,
+    git_maintenance,
     git_paths,
     git_remote,
     git_trust,
@@ -132,6 +133,7 @@ def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary[PullResult]:
     since = git_remote.fork_point(top, settings, upstream)
     shielded = git_remote.shield(top, fixed.commit, own_paths, env, since)
     how = git_remote.integrate(top, shielded.commit, env, since)
+    git_maintenance.maintain(top)
     new = git_local.head(top)
     changed = git_history.changed_paths(top, old, new, data)
     held = git_trust.screen(top, data, cfg.node_id, cfg.trust, old)

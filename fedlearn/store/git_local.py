@@ -2,7 +2,7 @@
 
 Every git command fedlearn runs goes through ``run`` here, hardened against what a peer can
 commit; this module also holds the checkout's own state (status, branch, HEAD, whether it is safe
-to commit in) and its upkeep (``gc``). Blobs, trees and commits are ``git_objects``; questions
+to commit in); its upkeep (``gc``) is ``git_maintenance``. Blobs, trees and commits are ``git_objects``; questions
 about history are ``git_history``; what talks to a remote (fetch, integrate, push) is ``git_remote``.
 """
 
@@ -43,6 +43,9 @@ HARDENING = (
     *("-c", "diff.ignoreSubmodules=all"),
     *("-c", "status.submoduleSummary=false"),
     *("-c", "fetch.recurseSubmodules=false"),
+    # No housekeeping of git's own after a fetch, rebase or merge: its incremental packs store
+    # every touched shard whole; ``git_maintenance.maintain`` runs a full gc when one is due.
+    *("-c", "maintenance.auto=false"),
 )
 # $GIT_DIR/info/attributes outranks every .gitattributes in the tree: under data/ no filter,
 # encoding, eol conversion, diff/merge driver or ident a peer commits applies.
@@ -254,15 +257,6 @@ def is_clean(repo: Path) -> bool:
 def has_remote(repo: Path, remote: str) -> bool:
     """Return whether ``remote`` is a configured remote name."""
     return remote in run(repo, "remote").stdout.split()
-
-
-def collect_garbage(repo: Path) -> None:
-    """
-    Run ``git gc --auto`` (packs loose objects once there are more than ``gc.auto``, 6,700 by
-    default; otherwise returns at once). Commits made with ``commit-tree`` never trigger it, as
-    ``git commit`` does, so publish calls this after its commit.
-    """
-    run(repo, "gc", "--auto", "--quiet", check=False)
 
 
 def printable(name: str) -> str:

@@ -1,0 +1,115 @@
+"""Git maintenance of the federation repo (issue 20): ``.git`` grows with the new data, for years.
+
+Every commit rewrites the pattern shards it touches (``docs/data-layout.md``), so what keeps the
+repository small is that each new version of a shard is stored as a delta against its previous
+one. Git's own ``git gc --auto`` packs the loose objects into a new pack of their own once there
+are more than ``gc.auto`` (6,700), and an on-disk pack can only hold deltas against objects inside
+it: each such pack keeps every touched shard whole once, so an old repository (large shards) grew
+~6× the new data's size (bench/README.md, "Scale"). A full ``git gc`` instead rewrites one pack in
+which the new versions are deltas against the old ones.
+
+So publish (after its commit) and pull (after bringing commits in) call ``maintain``: when git's own thresholds say
+housekeeping is due (more loose objects than ``gc.auto``, or more packs than
+``gc.autoPackLimit``), it runs a full ``git gc`` (never the incremental variant), with the
+unreachable objects kept in a cruft pack (``--cruft``, git >= 2.37) rather than loose, so they do
+not trip the loose-object threshold again. Otherwise it returns after listing the object folders.
+Git's own housekeeping after a fetch, rebase or merge is off for fedlearn's git commands
+(``-c maintenance.auto=false``, ``git_local.HARDENING``): it would pack incrementally.
+Deltas git already found are reused (no ``-f``): recomputing them changes nothing measurable here
+and costs a delta search over the whole history. ``gc.auto = 0`` in the repository switches it off,
+as for git's own. Only the repository's own settings are read; nothing is written to any config.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import time
+from pathlib import Path
+
+import attrs
+
+from fedlearn.store import git_local
+
+log = logging.getLogger(__name__)
+LOOSE_LIMIT = 6700  # git's default gc.auto
+PACK_LIMIT = 50  # git's default gc.autoPackLimit
+LOOSE_FOLDER = re.compile(r"[0-9a-f]{2}")  # objects/00 .. objects/ff hold the loose objects
+
+
+@attrs.frozen
+class Objects:
+    """
+    How a repository's objects are stored, as ``git gc --auto`` counts them.
+
+    Attributes:
+        loose: loose objects (counted; git estimates from ``objects/17`` times 256).
+        packs: packs that a full gc would rewrite (without a ``.keep`` file, not cruft packs).
+    """
+
+    loose: int
+    packs: int
+
+
+def count(git_dir: Path) -> Objects:
+    """Return how the objects under ``git_dir`` (the common git dir) are stored."""
+    objects = git_dir / "objects"
+    loose = 0
+    with contextlib.suppress(FileNotFoundError), os.scandir(objects) as folders:
+        for folder in folders:
+            if LOOSE_FOLDER.fullmatch(folder.name) and folder.is_dir(follow_symlinks=False):
+                with os.scandir(folder.path) as found:  # names of 38 (SHA-1) or 62 hex digits
+                    loose += sum(1 for entry in found if not entry.name.startswith("tmp"))
+    try:
+        packs = [p for p in (objects / "pack").iterdir() if p.suffix == ".pack"]
+    except FileNotFoundError:
+        packs = []
+    kept = [
+        p
+        for p in packs
+        if not p.with_suffix(".keep").exists() and not p.with_suffix(".mtimes").exists()
+    ]
+    return Objects(loose=loose, packs=len(kept))
+
+
+def limits(repo: Path) -> tuple[int, int]:
+    """Return the repository's ``gc.auto`` and ``gc.autoPackLimit`` (git's defaults when unset)."""
+    found = []
+    for key, default in (("gc.auto", LOOSE_LIMIT), ("gc.autoPackLimit", PACK_LIMIT)):
+        process = git_local.run(repo, "config", "--type=int", "--get", key, check=False)
+        value = process.stdout.strip()
+        found.append(int(value) if process.returncode == 0 and value else default)
+    return found[0], found[1]
+
+
+def is_due(stored: Objects, loose_limit: int, pack_limit: int) -> bool:
+    """Return whether a gc is due: ``gc.auto`` 0 never; else too many loose objects or packs."""
+    if loose_limit <= 0:
+        return False
+    return stored.loose > loose_limit or (pack_limit > 0 and stored.packs > pack_limit)
+
+
+def maintain(repo: Path) -> bool:
+    """
+    Run a full ``git gc`` in ``repo`` when git's thresholds say housekeeping is due; return
+    whether it ran. A failure is logged, never raised: what the job did is done already.
+    """
+    common = git_local.git_dirs(repo)[1]
+    stored = count(common)
+    loose_limit, pack_limit = limits(repo)
+    if not is_due(stored, loose_limit, pack_limit):
+        return False
+    start = time.monotonic()
+    process = git_local.run(repo, "gc", "--quiet", "--cruft", check=False)
+    if process.returncode != 0:
+        log.warning("git gc in %s failed: %s", repo, git_local.reason(process))
+        return False
+    log.info(
+        "git gc: packed %d loose objects and %d packs into one in %.1f s",
+        stored.loose,
+        stored.packs,
+        time.monotonic() - start,
+    )
+    return True
