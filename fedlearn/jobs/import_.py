@@ -26,6 +26,7 @@ from fedlearn import config
 from fedlearn.errors import QdrantError
 from fedlearn.formats.results import CollectionImport, ImportResult, Refusal
 from fedlearn.jobs import Summary
+from fedlearn.learn import pattern_cache
 from fedlearn.store import state
 from fedlearn.vectors import (
     embed,
@@ -106,6 +107,7 @@ def execute(
             trust=cfg.trust,
             qdrant_settings=cfg.qdrant,
             embedding_settings=cfg.embedding,
+            cache=pattern_cache.Cache(store.path("cache", "patterns")),
         ) as plan:
             if plan.sources:
                 tallies, present = import_all(

@@ -22,6 +22,7 @@ import msgspec
 from fedlearn import config
 from fedlearn.formats import layout, records
 from fedlearn.formats.records import Pattern, Retraction
+from fedlearn.learn import pattern_cache
 from fedlearn.store import peer_files
 
 log = logging.getLogger(__name__)
@@ -102,10 +103,15 @@ def read(path: Path) -> list[Pattern]:
     whose record does not verify (``verified``), is counted and skipped, so one bad line in
     another node's file never hides the rest.
     """
+    return read_whole(path)[0]
+
+
+def read_whole(path: Path) -> tuple[list[Pattern], bool]:
+    """Return what ``read`` returns, and whether the file was read and every line of it kept."""
     repo = layout.repo_of(path)
     data = peer_files.read(repo, path, "patterns")
     if data is None:
-        return []
+        return [], False
     category = category_of(path)
     shard = None if path.parent.parent.name == "patterns" else path.stem
 
@@ -115,7 +121,8 @@ def read(path: Path) -> list[Pattern]:
             return None  # a record in another shard's file: no node's sync writes it there
         return found
 
-    return peer_files.decode_lines(repo, path, data, decode)
+    found = peer_files.decode_lines(repo, path, data, decode)
+    return found, len(found) == sum(1 for line in data.split(b"\n") if line.strip())
 
 
 def verified(pattern: Pattern, category: str, now: datetime | None = None) -> Pattern | None:
@@ -333,6 +340,7 @@ def merged_view(
     categories: Iterable[str],
     admins: Collection[str] = (),
     shards: Mapping[str, set[str] | None] | None = None,
+    cache: pattern_cache.Cache | None = None,
 ) -> dict[str, dict[str, Pattern]]:
     """
     Return category → id → the join over all nodes' files, each node's withdrawn records left out.
@@ -344,7 +352,9 @@ def merged_view(
     migrated yet are seen too. With ``shards`` (category → shard names), only the patterns of those
     shards are returned, and only those shard files are read (with every old-layout file); a
     category it maps to None (or leaves out) is read whole. Every file is listed and read through
-    the checked reader and as this node accepts it (``layout.pattern_files``, ``read``).
+    the checked reader and as this node accepts it (``layout.pattern_files``, ``read``). With
+    ``cache``, a file unchanged since the cache read it is not read again (``pattern_cache``): the
+    view is the same.
     """
     retracted = read_retractions(repo, admins)
     view: dict[str, dict[str, Pattern]] = {}
@@ -353,7 +363,8 @@ def merged_view(
         table: dict[str, Pattern] = {}
         for path in layout.pattern_files(repo, category, wanted):
             node = node_of(path)
-            for pattern in read(path):
+            found = read(path) if cache is None else cache.read(repo, path, read_whole)
+            for pattern in found:
                 keep = wanted is None or layout.shard_name(pattern.id) in wanted
                 if keep and not retracted.withdraws(node, pattern.id):
                     absorb(table, pattern)

@@ -21,7 +21,7 @@ import attrs
 
 from fedlearn import config
 from fedlearn.formats import layout, records
-from fedlearn.learn import patterns
+from fedlearn.learn import pattern_cache, patterns
 from fedlearn.store import peer_files
 from fedlearn.vectors import import_changes, points, snapshot_verify
 
@@ -112,6 +112,7 @@ def planned(
     trust: config.Trust,
     qdrant_settings: config.Qdrant,
     embedding_settings: config.Embedding,
+    cache: pattern_cache.Cache | None = None,
 ) -> Iterator[Plan]:
     """
     Return, for a ``with`` block, the verified sources of every collection ``changes`` touches.
@@ -125,9 +126,11 @@ def planned(
         trust: the admins, whose retractions remove a pattern from every view.
         qdrant_settings: the snapshot collections, and the batch size (lines verified at a time).
         embedding_settings: the text fields and document prefixes.
+        cache: what other nodes' pattern files held when last read (``pattern_cache``), so only
+            changed files are read again; saved once the patterns are read.
     """
     with contextlib.ExitStack() as opened:
-        table, retracted = pattern_sources(repo, changes, sync, trust, embedding_settings)
+        table, retracted = pattern_sources(repo, changes, sync, trust, embedding_settings, cache)
         found, refused, skipped = snapshot_sources(
             repo, node, changes, qdrant_settings, embedding_settings, opened
         )
@@ -142,6 +145,7 @@ def pattern_sources(
     sync: config.Sync,
     trust: config.Trust,
     settings: config.Embedding,
+    cache: pattern_cache.Cache | None = None,
 ) -> tuple[dict[str, list[Source]], frozenset[str]]:
     """
     Return the merged patterns of each category ``changes`` touches (a category with none: no
@@ -153,7 +157,9 @@ def pattern_sources(
     ]
     table: dict[str, list[Source]] = {c: [] for c in categories}
     shards = None if retractions_changed else changed_shards(repo, changes.paths, categories)
-    view = patterns.merged_view(repo, categories, trust.admins, shards)
+    view = patterns.merged_view(repo, categories, trust.admins, shards, cache)
+    if cache is not None:
+        cache.save()
     for category in categories:
         if view[category]:
             table[category].append(pattern_source(category, view[category], settings))
