@@ -233,7 +233,7 @@ def check_safe(repo: Path, expected_branch: str) -> None:
     for marker, what, finish in IN_PROGRESS:
         if git_path(repo, marker).exists():
             raise GitError(f"{repo}: {what} is in progress", hint=f"finish it first: {finish}")
-    conflicts = [change.path for change in status(repo) if change.is_unmerged]
+    conflicts = unmerged(repo)
     if conflicts:
         raise GitError(
             f"{repo}: unresolved conflicts in {', '.join(conflicts[:5])}",
@@ -247,6 +247,15 @@ def check_safe(repo: Path, expected_branch: str) -> None:
             f"{repo}: on branch {current}, but publish.branch is {expected_branch}",
             hint=f'git -C {repo} switch {expected_branch}, or set publish.branch = "{current}"',
         )
+
+
+def unmerged(repo: Path) -> list[str]:
+    """
+    Return the paths with an unresolved conflict, sorted: the index's unmerged entries only (no
+    scan of the work tree, whose size follows every node's files).
+    """
+    listed = run(repo, "ls-files", "--unmerged", "-z").stdout.split("\0")
+    return sorted({printable(entry.split("\t", 1)[1]) for entry in listed if "\t" in entry})
 
 
 def is_clean(repo: Path) -> bool:
