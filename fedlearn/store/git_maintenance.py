@@ -6,18 +6,23 @@ one. Git's own ``git gc --auto`` packs the loose objects into a new pack of thei
 are more than ``gc.auto`` (6,700), and an on-disk pack can only hold deltas against objects inside
 it: each such pack keeps every touched shard whole once, so an old repository (large shards) grew
 ~6× the new data's size (bench/README.md, "Scale"). A full ``git gc`` instead rewrites one pack in
-which the new versions are deltas against the old ones.
+which the new versions are deltas against the old ones, provided git searches deltas anew
+(``-f``): without it, git reuses every delta it already has and keeps those objects out of the
+search, and the previous version of a shard is nearly always such a delta (against another
+shard), so the new versions found no base (measured: the same growth as loose objects).
 
-So publish (after its commit) and pull (after bringing commits in) call ``maintain``: when git's own thresholds say
-housekeeping is due (more loose objects than ``gc.auto``, or more packs than
-``gc.autoPackLimit``), it runs a full ``git gc`` (never the incremental variant), with the
-unreachable objects kept in a cruft pack (``--cruft``, git >= 2.37) rather than loose, so they do
-not trip the loose-object threshold again. Otherwise it returns after listing the object folders.
-Git's own housekeeping after a fetch, rebase or merge is off for fedlearn's git commands
-(``-c maintenance.auto=false``, ``git_local.HARDENING``): it would pack incrementally.
-Deltas git already found are reused (no ``-f``): recomputing them changes nothing measurable here
-and costs a delta search over the whole history. ``gc.auto = 0`` in the repository switches it off,
-as for git's own. Only the repository's own settings are read; nothing is written to any config.
+So publish (after its commit) and pull (after bringing commits in) call ``maintain``: when git's
+own thresholds say housekeeping is due (more loose objects than ``gc.auto``, or more packs than
+``gc.autoPackLimit``), it runs a full ``git gc`` (never the incremental variant), with the deltas
+searched anew (``--aggressive`` with git's normal window 10 and depth 50, i.e. ``repack -a -d -f``)
+and the unreachable objects kept in a cruft pack (``--cruft``, git >= 2.37) rather than loose, so
+they do not trip the loose-object threshold again. Its cost follows the number of objects in the
+repository (bench/README.md gives it); it runs about every 6,700 loose objects (two days of the
+aggressive schedule). Otherwise it returns after listing the object folders. Git's own housekeeping
+after a fetch, rebase or merge is off for fedlearn's git commands (``-c maintenance.auto=false``,
+``git_local.HARDENING``): it would pack incrementally. ``gc.auto = 0`` in the repository switches
+it off, as for git's own. Only the repository's own settings are read; nothing is written to any
+config.
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ from fedlearn.store import git_local
 log = logging.getLogger(__name__)
 LOOSE_LIMIT = 6700  # git's default gc.auto
 PACK_LIMIT = 50  # git's default gc.autoPackLimit
+# ``gc --aggressive`` is ``repack -f`` with a window of 250: git's normal window is enough here.
+AGGRESSIVE = ("-c", "gc.aggressiveWindow=10", "-c", "gc.aggressiveDepth=50")
 LOOSE_FOLDER = re.compile(r"[0-9a-f]{2}")  # objects/00 .. objects/ff hold the loose objects
 
 
@@ -102,7 +109,9 @@ def maintain(repo: Path) -> bool:
     if not is_due(stored, loose_limit, pack_limit):
         return False
     start = time.monotonic()
-    process = git_local.run(repo, "gc", "--quiet", "--cruft", check=False)
+    process = git_local.run(
+        repo, *AGGRESSIVE, "gc", "--aggressive", "--quiet", "--cruft", check=False
+    )
     if process.returncode != 0:
         log.warning("git gc in %s failed: %s", repo, git_local.reason(process))
         return False
