@@ -1,9 +1,10 @@
 """Git, the local side: git's command line with argument lists, never a shell string (guarantee 6).
 
-Every git command fedlearn runs goes through ``run`` here, hardened against what a peer can
-commit; this module also holds the checkout's own state (status, branch, HEAD, whether it is safe
-to commit in); its upkeep (``gc``) is ``git_maintenance``. Blobs, trees and commits are ``git_objects``; questions
-about history are ``git_history``; what talks to a remote (fetch, integrate, push) is ``git_remote``.
+Every git command fedlearn runs goes through ``run`` here, hardened against what a peer can commit;
+this module also holds the checkout's own state (status, branch, HEAD, whether it is safe to commit
+in); its upkeep (``gc``) is ``git_maintenance``. Blobs, trees and commits are ``git_objects``;
+questions about history are ``git_history``; what talks to a remote (fetch, integrate, push) is
+``git_remote``.
 """
 
 from __future__ import annotations
