@@ -105,10 +105,9 @@ class Cache:
 
     def group(self, path: Path) -> tuple[str, str]:
         """Return the group of a pattern file in either layout: (category, shard or ``OLD``)."""
-        shard = layout.shard_of(path)
-        if path.parent.parent.name == "patterns" or shard is None:
+        if path.parent.parent.name == "patterns":
             return path.parent.name, OLD
-        return path.parent.parent.name, shard
+        return path.parent.parent.name, layout.shard_of(path) or OLD
 
     def file(self, group: tuple[str, str]) -> Path:
         """Return the cache file of ``group``."""

@@ -12,7 +12,7 @@ import itertools
 import logging
 import math
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Set
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -341,6 +341,7 @@ def merged_view(
     admins: Collection[str] = (),
     shards: Mapping[str, set[str] | None] | None = None,
     cache: pattern_cache.Cache | None = None,
+    ids: Mapping[str, Set[str] | None] | None = None,
 ) -> dict[str, dict[str, Pattern]]:
     """
     Return category → id → the join over all nodes' files, each node's withdrawn records left out.
@@ -354,18 +355,23 @@ def merged_view(
     category it maps to None (or leaves out) is read whole. Every file is listed and read through
     the checked reader and as this node accepts it (``layout.pattern_files``, ``read``). With
     ``cache``, a file unchanged since the cache read it is not read again (``pattern_cache``): the
-    view is the same.
+    view is the same. With ``ids`` (category → pattern ids), only the patterns of those ids are
+    returned (a category it maps to None, or leaves out, is not narrowed); each one is the same
+    join over every node's files.
     """
     retracted = read_retractions(repo, admins)
     view: dict[str, dict[str, Pattern]] = {}
     for category in categories:
         wanted = None if shards is None else shards.get(category)
+        only = None if ids is None else ids.get(category)
         table: dict[str, Pattern] = {}
         for path in layout.pattern_files(repo, category, wanted):
             node = node_of(path)
             found = read(path) if cache is None else cache.read(repo, path, read_whole)
             for pattern in found:
-                keep = wanted is None or layout.shard_name(pattern.id) in wanted
+                keep = (wanted is None or layout.shard_name(pattern.id) in wanted) and (
+                    only is None or pattern.id in only
+                )
                 if keep and not retracted.withdraws(node, pattern.id):
                     absorb(table, pattern)
         view[category] = dict(sorted(table.items()))

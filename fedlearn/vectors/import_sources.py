@@ -157,7 +157,8 @@ def pattern_sources(
     ]
     table: dict[str, list[Source]] = {c: [] for c in categories}
     shards = None if retractions_changed else changed_shards(repo, changes.paths, categories)
-    view = patterns.merged_view(repo, categories, trust.admins, shards, cache)
+    ids = None if shards is None else changed_ids(repo, changes.paths, shards, cache)
+    view = patterns.merged_view(repo, categories, trust.admins, shards, cache, ids)
     if cache is not None:
         cache.save()
     for category in categories:
@@ -168,8 +169,8 @@ def pattern_sources(
         if retractions_changed
         else {}
     )
-    ids = frozenset(points.pattern_point_id(i) for i in retracted if PATTERN_ID.fullmatch(i))
-    return table, ids
+    gone = frozenset(points.pattern_point_id(i) for i in retracted if PATTERN_ID.fullmatch(i))
+    return table, gone
 
 
 def refuse(repo: Path, refusal: snapshot_verify.Refusal, *, is_own: bool) -> Refused:
@@ -210,6 +211,42 @@ def changed_shards(
         inside = [path for path in changed if path.startswith(folder)]
         shards = {layout.shard_of(Path(p)) if p.count("/") == depth else None for p in inside}
         found[category] = None if None in shards else {s for s in shards if s is not None}
+    return found
+
+
+def changed_ids(
+    repo: Path,
+    changed: Set[str] | None,
+    shards: dict[str, set[str] | None],
+    cache: pattern_cache.Cache | None = None,
+) -> dict[str, set[str] | None]:
+    """
+    Return category → the ids the changed shard files hold now (None: not narrowed, when a whole
+    category is read). Only those can bring a point Qdrant lacks: import writes new points and
+    skips present ones, and a removal is a retraction (which makes import read everything). So
+    with many nodes the view holds the changed ids, not every id of the touched shards.
+    """
+    found: dict[str, set[str] | None] = {}
+    for category, wanted in shards.items():
+        if wanted is None or changed is None:
+            found[category] = None
+            continue
+        folder = layout.pattern_dir(repo, category).relative_to(repo).as_posix() + "/"
+        depth = folder.count("/") + 1
+        paths = sorted(
+            p
+            for p in changed
+            if p.startswith(folder) and p.count("/") == depth and layout.shard_of(Path(p)) in wanted
+        )
+        found[category] = {
+            pattern.id
+            for path in paths
+            for pattern in (
+                patterns.read(repo / path)
+                if cache is None
+                else cache.read(repo, repo / path, patterns.read_whole)
+            )
+        }
     return found
 
 

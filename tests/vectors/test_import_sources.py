@@ -5,8 +5,12 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from fedlearn.formats import records
-from fedlearn.vectors import import_sources, points
+import msgspec
+
+from fedlearn import config
+from fedlearn.formats import layout, records
+from fedlearn.learn import patterns
+from fedlearn.vectors import import_changes, import_sources, points
 
 
 def source(label: str, ids: list[int | str]) -> import_sources.Source:
@@ -52,6 +56,45 @@ def test_changed_shards_names_the_shards_changed_files_hold(tmp_path: Path) -> N
         "skills-patterns": set(),
     }
     assert import_sources.changed_shards(tmp_path, None, categories) is None
+
+
+def test_the_view_holds_the_ids_of_the_changed_files_joined_over_every_node(
+    tmp_path: Path,
+) -> None:
+    """
+    Only the ids a changed shard file holds are read into the view, each the join over every
+    node's files; the other ids of the same shard (present in Qdrant already) are left out.
+    """
+    category = "best-practices"
+    made = [
+        patterns.build(category, {"title": f"t{n}"}, 0.8, "2026-01-01T00:00:00Z", "alpha")
+        for n in range(300)
+    ]
+    shard = layout.shard_name(made[0].id)
+    same = [p for p in made if layout.shard_name(p.id) == shard]
+    assert len(same) >= 2
+    for node, items in (("alpha", same), ("beta", same[:1])):
+        path = layout.shard_file(tmp_path, category, node, shard)
+        path.parent.mkdir(parents=True)
+        joined = patterns.join_all(msgspec.structs.replace(p, seen={node: 2}) for p in items)
+        path.write_bytes(patterns.encode(joined))
+    changed = {
+        layout.shard_file(tmp_path, category, "beta", shard).relative_to(tmp_path).as_posix()
+    }
+    shards = import_sources.changed_shards(tmp_path, changed, [category])
+    assert shards is not None
+    ids = import_sources.changed_ids(tmp_path, changed, shards)
+    assert ids == {category: {same[0].id}}
+    view = patterns.merged_view(tmp_path, [category], (), shards, ids=ids)[category]
+    assert list(view) == [same[0].id]
+    assert view[same[0].id] == patterns.merged_view(tmp_path, [category])[category][same[0].id]
+    assert view[same[0].id].seen == {"alpha": 2, "beta": 2}
+    mark = import_changes.Mark(commit="", scope="")
+    changes = import_changes.Changes(now=mark, last=None, paths=frozenset(changed))
+    table, _ = import_sources.pattern_sources(
+        tmp_path, changes, config.Sync(), config.Trust(), config.Embedding()
+    )
+    assert [source.count for source in table[category]] == [1]
 
 
 def test_plan_labels_name_every_source_of_every_collection() -> None:
