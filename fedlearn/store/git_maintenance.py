@@ -103,11 +103,13 @@ def maintain(repo: Path) -> bool:
     Run a full ``git gc`` in ``repo`` when git's thresholds say housekeeping is due; return
     whether it ran. A failure is logged, never raised: what the job did is done already.
     """
-    common = git_local.git_dirs(repo)[1]
-    stored = count(common)
+    stored = count(git_local.git_dirs(repo)[1])
     loose_limit, pack_limit = limits(repo)
-    if not is_due(stored, loose_limit, pack_limit):
-        return False
+    return is_due(stored, loose_limit, pack_limit) and collect(repo, stored)
+
+
+def collect(repo: Path, stored: Objects) -> bool:
+    """Run the full gc (deltas searched anew, a cruft pack); return whether git succeeded."""
     start = time.monotonic()
     process = git_local.run(
         repo, *AGGRESSIVE, "gc", "--aggressive", "--quiet", "--cruft", check=False
