@@ -66,6 +66,8 @@ class Cache:
         started: when this run began (``time.time_ns``): files changed after ``started - racy``
             are not cached.
         racy: ``RACY`` (tests set 0).
+        holding: whether the clone holds any path under ``[trust]`` (looked up once per run: a
+            screen, which changes it, runs in pull and publish, never during a read).
     """
 
     folder: Path
@@ -74,6 +76,7 @@ class Cache:
     dirty: set[tuple[str, str]] = attrs.field(factory=set)
     started: int = attrs.field(factory=time.time_ns)
     racy: int = RACY
+    holding: bool | None = None
 
     def read(self, repo: Path, path: Path, reader: Reader) -> list[Pattern]:
         """Return the verified records of ``path`` (``reader``), from the cache when unchanged."""
@@ -87,7 +90,10 @@ class Cache:
             info = os.lstat(path)
         except OSError:
             info = None
-        held = git_trust.hold_of(path) is not None
+        if self.holding is None:
+            view = git_trust.view_of(repo)
+            self.holding = view is not None and bool(view[1].held)
+        held = self.holding and git_trust.hold_of(path) is not None
         usable = info is not None and stat.S_ISREG(info.st_mode) and not held
         entry = entries.get(name)
         if usable and info is not None and entry is not None and entry.key == identity(info):

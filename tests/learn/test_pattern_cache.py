@@ -9,6 +9,8 @@ import pytest
 from fedlearn.formats import layout, records
 from fedlearn.formats.records import Pattern
 from fedlearn.learn import pattern_cache, patterns
+from fedlearn.store import git_trust
+from tests.conftest import git, init_repo
 
 CATEGORY = "best-practices"
 
@@ -129,3 +131,21 @@ def test_a_corrupt_cache_is_read_past(tmp_path: Path) -> None:
     for path in folder.rglob("*.msgpack"):
         path.write_bytes(b"\xc1garbage")
     assert view(repo, folder) == first
+
+
+def test_a_held_file_is_read_as_accepted_not_from_the_cache(tmp_path: Path) -> None:
+    """Under ``[trust]``, a file held after the cache read it reads as its last accepted content."""
+    repo = init_repo(tmp_path / "repo")
+    accepted, forged = made("alpha", 1, score=0.5)[0], made("alpha", 1, score=0.9)[0]
+    path = layout.shard_file(repo, CATEGORY, "alpha", layout.shard_name(accepted.id))
+    path.parent.mkdir(parents=True)
+    path.write_bytes(records.encode_line(accepted))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "accepted")
+    name = path.relative_to(repo).as_posix()
+    blob = git(repo, "rev-parse", f"HEAD:{name}").strip()
+    path.write_bytes(records.encode_line(forged))
+    assert view(repo, tmp_path / "cache")[forged.id].value_score == 0.9  # cached
+    held = git_trust.Held(path=name, blob=blob, commit="0" * 40, reason="unsigned")
+    git_trust.save(repo, git_trust.View(screened="", held={name: held}))
+    assert view(repo, tmp_path / "cache")[accepted.id].value_score == 0.5
