@@ -1,13 +1,15 @@
 """Benchmark the sharded data layout at scale (issue 20); every target printed as a ratio, one run.
 
     python bench/bench_scale.py [--workdir /tmp/fedlearn-scale] [--big 200000] [--full-mb 100]
+                                [--full-before TREE]
                                 [--days 3] [--nodes 10,100,1000]
 
 - idle: an idle sync (and an incremental sync of 1,000 new events) with ``--big`` patterns of this
   node in data/ against the same with 1,000; the fixed floor (interpreter start and imports) apart;
   peak RSS of the idle sync process.
 - full: peak RSS of a full sync of ``--full-mb`` MB of unique high-value events (sync process and
-  its largest worker).
+  its largest worker); with ``--full-before TREE``, the same sync with that source tree's code too,
+  and the two data/ trees compared byte for byte.
 - git: ``--days`` of the aggressive schedule (96 syncs a day, 2,000 high-value events a day, a third
   of them new), each sync published as a commit (no remote); ``.git`` growth before and after
   ``git gc`` extrapolated to a month, and each commit's new objects against the zlib-compressed
@@ -22,6 +24,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -96,7 +99,9 @@ def write_events(path: Path, numbers: range | list[int], day: int = 1) -> None:
 CPU = [0.0]  # the CPU seconds (user + system) of the last ``fedlearn`` run
 
 
-def fedlearn(config: Path, *args: str) -> tuple[float, int, str]:
+def fedlearn(
+    config: Path, *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> tuple[float, int, str]:
     """
     Run the fedlearn command; return (seconds, peak RSS of it and its children in MB, stdout).
 
@@ -109,6 +114,8 @@ def fedlearn(config: Path, *args: str) -> tuple[float, int, str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env=env,
+        cwd=cwd,
     )
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
@@ -208,24 +215,52 @@ def bench_idle(work: Path, big: int) -> list[str]:
     ]
 
 
-def bench_full(work: Path, megabytes: int) -> list[str]:
-    """Peak RSS of a full sync of ``megabytes`` MB of unique high-value events."""
-    root = work / "full"
-    repo = root / "repo"
-    repo.mkdir(parents=True)
-    git(repo, "init", "-q", "-b", "main")
-    cfg = config_text(root, "me", repo)
-    path = root / "events.jsonl"
+def bench_full(work: Path, megabytes: int, before: Path | None = None) -> list[str]:
+    """
+    Peak RSS of a full sync of ``megabytes`` MB of unique high-value events; with ``before`` (a
+    source tree of fedlearn), the same input synced by that tree's code too, in the same run, and
+    the two data/ trees compared byte for byte.
+    """
+    path = work / "full-events.jsonl"
     number = 0
     while not path.exists() or path.stat().st_size < megabytes * 1024 * 1024:
         write_events(path, range(number, number + 10_000))
         number += 10_000
-    seconds, peak, _ = fedlearn(cfg, "sync", "-q")
-    return [
-        f"full sync of {path.stat().st_size / 1e6:.0f} MB ({number:,} unique high-value events): "
-        f"{seconds:.1f} s, peak RSS {peak} MB (largest of the process and its workers; "
-        f"target <= 100) {'OK' if peak <= 100 else 'MISSED'}"
-    ]
+    runs = {"after": None, **({"before": before} if before else {})}
+    found: dict[str, tuple[float, int, dict[str, bytes]]] = {}
+    for name, tree in runs.items():
+        root = work / f"full-{name}"
+        repo = root / "repo"
+        repo.mkdir(parents=True)
+        git(repo, "init", "-q", "-b", "main")
+        cfg = config_text(root, "me", repo)
+        os.link(path, root / "events.jsonl")  # the same input, read only
+        env = {**os.environ, "PYTHONPATH": str(tree)} if tree else None
+        # Run from ``root``: ``python -m`` puts the working folder first on the path, so a run
+        # from a source tree would import that tree's fedlearn, not ``tree``'s.
+        seconds, peak, _ = fedlearn(cfg, "sync", "-q", env=env, cwd=root)
+        data = sorted(p for p in (repo / "data").rglob("*") if p.is_file())
+        found[name] = (seconds, peak, {str(p.relative_to(repo)): masked(p) for p in data})
+    lines = []
+    for name, (seconds, peak, _) in found.items():
+        lines.append(
+            f"full sync of {path.stat().st_size / 1e6:.0f} MB ({number:,} unique high-value events)"
+            f", {name}: {seconds:.1f} s, peak RSS {peak} MB (largest of the process and its "
+            f"workers; target <= 100) {'OK' if peak <= 100 else 'MISSED'}"
+        )
+    if "before" in found:
+        same = found["before"][2] == found["after"][2]
+        lines.append(
+            f"full sync, data/ of after and before byte-identical: {same} "
+            f"({len(found['after'][2])} files); peak RSS after / before: "
+            f"{found['after'][1] / found['before'][1]:.2f}"
+        )
+    return lines
+
+
+def masked(path: Path) -> bytes:
+    """Return a file's bytes with the time of the sync masked (the monthly totals' ``last_sync``)."""
+    return re.sub(rb'"last_sync": ?"[^"]*"', b'"last_sync": ""', path.read_bytes())
 
 
 def git_bytes(repo: Path) -> int:
@@ -544,6 +579,9 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/fedlearn-scale"))
     parser.add_argument("--big", type=int, default=200_000)
     parser.add_argument("--full-mb", type=int, default=100)
+    parser.add_argument(
+        "--full-before", type=Path, help="a fedlearn source tree to run the full sync with too"
+    )
     parser.add_argument("--days", type=int, default=3)
     parser.add_argument("--history", type=int, default=0)
     parser.add_argument("--nodes", default="10,100,1000")
@@ -557,7 +595,7 @@ def main() -> None:
     if "idle" in parts:
         report += show(bench_idle(args.workdir, args.big))
     if "full" in parts:
-        report += show(bench_full(args.workdir, args.full_mb))
+        report += show(bench_full(args.workdir, args.full_mb, args.full_before))
     if "git" in parts:
         report += show(bench_git(args.workdir, args.days, args.history))
     if "nodes" in parts:

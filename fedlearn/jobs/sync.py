@@ -20,7 +20,7 @@ from fedlearn.errors import LockHeldError
 from fedlearn.formats import layout
 from fedlearn.formats.results import FineTuningCounts, PatternCounts, Reanonymized, SyncResult
 from fedlearn.jobs import Summary
-from fedlearn.learn import learning, reading, reanonymize, staging
+from fedlearn.learn import learning, reading, reanonymize, spill, staging
 from fedlearn.store import atomic, checkout, jsonl, own, own_adopt, own_check, peer_files, state
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[SyncResult]:
         job.read_telemetry()
         found = reading.read_fine_tuning(job)
         job.meter.close()
-        learned = job.learner.result(job.tally)
+        learned = job.learned()
         with checkout.writing(store, cfg.repo_path, cfg.repo_lock_wait):
             try:
                 pattern_counts = staging.stage_patterns(job, learned.patterns)
@@ -77,6 +77,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[SyncResult]:
                 job.transaction.abort()
                 raise
             finish(job.own, job.transaction, dry_run=args.dry_run)
+        spill.clear(spill.folder_of(store.root))
     counts = msgspec.structs.replace(counts, unreadable_inputs=unreadable)
     return summarize(job, counts, rewrite, dry_run=args.dry_run)
 

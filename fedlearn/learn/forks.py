@@ -9,6 +9,7 @@ behind, and a worker that fails or dies makes the whole call fail: nothing is ha
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
@@ -17,7 +18,7 @@ import signal
 import sys
 import threading
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from typing import TypeVar
 
 from fedlearn.errors import FedlearnError
@@ -59,6 +60,19 @@ def run(function: Callable[[In], Out], inputs: Sequence[In]) -> list[Out]:
     (all in this process when forking is not possible).
 
     Raise ``WorkerError`` when a worker raises or dies; the other workers are stopped first.
+    """
+    with contextlib.closing(each(function, inputs)) as results:
+        return list(results)
+
+
+def each(function: Callable[[In], Out], inputs: Sequence[In]) -> Generator[Out, None, None]:
+    """
+    Yield ``function(x)`` for each of ``inputs`` in order, the inputs after the first computed in
+    workers meanwhile (all in this process when forking is not possible). A worker's result is
+    taken from it when the one before has been used, so the caller holds one result at a time.
+
+    Raise ``WorkerError`` when a worker raises or dies; the other workers are stopped first, and
+    when the caller stops early (close the generator: ``contextlib.closing``).
 
     What exists when the run starts (modules, compiled rules, caches) outlives it, so it is frozen
     out of the cyclic collector meanwhile (``gc.freeze``): the collections the work triggers do not
@@ -67,24 +81,25 @@ def run(function: Callable[[In], Out], inputs: Sequence[In]) -> list[Out]:
     gc.freeze()
     try:
         if len(inputs) < 2 or not can_fork():
-            return [function(item) for item in inputs]
-        return spread(function, inputs)
+            for item in inputs:
+                yield function(item)
+            return
+        yield from spread(function, inputs)
     finally:
         gc.unfreeze()
 
 
-def spread(function: Callable[[In], Out], inputs: Sequence[In]) -> list[Out]:
-    """Return ``run``'s results, the inputs after the first computed in forked workers."""
+def spread(function: Callable[[In], Out], inputs: Sequence[In]) -> Generator[Out, None, None]:
+    """Yield ``each``'s results, the inputs after the first computed in forked workers."""
     workers: list[tuple[int, int]] = []
     try:
         for item in inputs[1:]:
             workers.append(spawn(function, item))
-        results = [function(inputs[0])]
+        yield function(inputs[0])
         while workers:
-            results.append(typing.cast(Out, collect(*workers.pop(0))))
-        return results
+            yield typing.cast(Out, collect(*workers.pop(0)))
     finally:
-        for pid, fd in workers:  # after an error: the workers not collected yet
+        for pid, fd in workers:  # after an error or an early stop: the workers not collected yet
             stop(pid, fd)
 
 

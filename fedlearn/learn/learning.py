@@ -15,7 +15,7 @@ import collections
 import contextlib
 import operator
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
@@ -31,8 +31,8 @@ from fedlearn.learn.telemetry import Candidates
 
 # Caches of what repeated content teaches are bounded, so a backlog of distinct events (unique
 # answers) costs time, not memory.
-KNOWN_CONTENTS = 50_000
-MEMO_CHARS = 16_000_000
+KNOWN_CONTENTS = 4_000
+MEMO_CHARS = 2_000_000
 CANONICAL_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 
 
@@ -190,17 +190,26 @@ class Tally:
         self.recent.extend(later.recent)
         self.unmatched += later.unmatched
         self.high_value += later.high_value
-        for pattern_id, (pattern, events, best, first, last, redacted) in later.patterns.items():
-            tally = self.patterns.get(pattern_id)
-            if tally is None:
-                self.patterns[pattern_id] = [pattern, events, best, first, last, redacted]
-                continue
-            if patterns.content_order(pattern) < patterns.content_order(tally[0]):
-                tally[0], tally[5] = pattern, redacted
-            tally[1] += events
-            tally[2] = max(tally[2], best)
-            tally[3] = min(tally[3], first)
-            tally[4] = max(tally[4], last)
+        absorb_patterns(self.patterns, later.patterns.values())
+
+
+def absorb_patterns(tallies: dict[str, list[Any]], later: Iterable[Sequence[Any]]) -> None:
+    """
+    Add pattern tallies of later candidates (``Tally.patterns`` values, in input order) into
+    ``tallies``: events add up, the best score, first and last seen widen, and the content whose
+    ``patterns.content_order`` is least is kept (with its redactions).
+    """
+    for pattern, events, best, first, last, redacted in later:
+        tally = tallies.get(pattern.id)
+        if tally is None:
+            tallies[pattern.id] = [pattern, events, best, first, last, redacted]
+            continue
+        if patterns.content_order(pattern) < patterns.content_order(tally[0]):
+            tally[0], tally[5] = pattern, redacted
+        tally[1] += events
+        tally[2] = max(tally[2], best)
+        tally[3] = min(tally[3], first)
+        tally[4] = max(tally[4], last)
 
 
 class Learner:
@@ -332,15 +341,7 @@ class Learner:
         count their redactions (the patterns' once each, so the counts do not depend on workers).
         """
         learned = Learned(unmatched=tally.unmatched, high_value=tally.high_value)
-        for pattern_id, (pattern, events, best, first, last, redacted) in tally.patterns.items():
-            self.anonymizer.counts.update(redacted)
-            learned.patterns[pattern_id] = msgspec.structs.replace(
-                pattern,
-                value_score=best,
-                first_seen=first,
-                last_seen=last,
-                seen={self.node: events},
-            )
+        learned.patterns = self.observed(tally.patterns)
         for line, value, prepared in tally.recent:
             if prepared is None:
                 learned.snapshot.append(self.snapshot_line(line, value))
@@ -348,6 +349,23 @@ class Learner:
                 learned.snapshot.append(prepared[0])
                 self.anonymizer.counts.update(prepared[1])
         return learned
+
+    def observed(self, tallies: dict[str, list[Any]]) -> dict[str, Pattern]:
+        """
+        Return one observation per id of the pattern ``tallies`` (this run's counts on this node),
+        and count the redactions of each once.
+        """
+        found = {}
+        for pattern_id, (pattern, events, best, first, last, redacted) in tallies.items():
+            self.anonymizer.counts.update(redacted)
+            found[pattern_id] = msgspec.structs.replace(
+                pattern,
+                value_score=best,
+                first_seen=first,
+                last_seen=last,
+                seen={self.node: events},
+            )
+        return found
 
     def snapshot_line(self, line: bytes, value: float) -> bytes:
         """Return the snapshot line of one high-value event: anonymized, with its score."""

@@ -18,7 +18,7 @@ import attrs
 
 from fedlearn import anonymize, config
 from fedlearn.formats import records
-from fedlearn.learn import finetune, forks, learning, telemetry
+from fedlearn.learn import finetune, forks, learning, spill, telemetry
 from fedlearn.report import progress
 from fedlearn.store import jsonl, own, peer_files, rotation, state
 
@@ -34,6 +34,7 @@ class Part:
     tally: learning.Tally
     offset: int = 0
     too_long: list[jsonl.BadLine] = attrs.field(factory=list)
+    batches: list[spill.Batch] = attrs.field(factory=list)  # patterns set down, in input order
 
 
 class SyncRun:
@@ -53,6 +54,8 @@ class SyncRun:
         self.filtered = self.new_filtered()
         self.learner = learning.Learner(cfg.sync, self.anonymizer, self.node, self.now)
         self.tally = self.learner.tally()
+        self.spill: spill.Spill | None = None  # the patterns set down so far, once the tally filled
+        spill.clear(spill.folder_of(store.root))  # what an interrupted sync left
         self.meter = progress.Meter("sync")
 
     def read(
@@ -104,26 +107,63 @@ class SyncRun:
     def read_segment(self, segment: rotation.Segment) -> tuple[int, list[jsonl.BadLine]]:
         """
         Filter and learn from one segment, cut into ranges read by parallel workers when large.
+        Their tallies absorb in input order, and whenever the run's holds a batch of patterns it
+        is set down on disk (``spill``), as a worker sets its own down.
 
         Return the offset reached and the over-long lines.
         """
         size = (segment.end or segment.path.stat().st_size) - segment.start
         parts = max(1, min(self.cfg.sync.workers or forks.available(), size // PART_BYTES))
         ranges = jsonl.divide(segment, parts)
-        done = forks.run(self.read_part, ranges)
+        offset, too_long = segment.start, list[jsonl.BadLine]()
+        with contextlib.closing(forks.each(self.read_part, ranges)) as done:
+            for part in done:  # one at a time: the next worker's is taken once this one is in
+                if part.batches:  # set down after what the run holds: the input's order
+                    self.set_down_when_full(limit=1)
+                    self.spilled().batches += part.batches
+                self.filtered.absorb(part.filtered)
+                self.tally.absorb(part.tally)
+                self.set_down_when_full()
+                offset, too_long = part.offset, too_long + part.too_long
         self.meter.advance(sum((r.end or r.start) - r.start for r in ranges[1:]))  # the workers'
-        for part in done:
-            self.filtered.absorb(part.filtered)
-            self.tally.absorb(part.tally)
-        return done[-1].offset, [line for part in done for line in part.too_long]
+        return offset, too_long
+
+    def spilled(self) -> spill.Spill:
+        """Return the run's set-down batches (made when the first is set down)."""
+        if self.spill is None:
+            self.spill = spill.Spill(spill.folder_of(self.store.root))
+        return self.spill
+
+    def set_down_when_full(self, *, limit: int | None = None) -> None:
+        """Set the run's patterns down on disk (``spill``) once they fill a batch, or ``limit``."""
+        if len(self.tally.patterns) >= (spill.BATCH_PATTERNS if limit is None else limit):
+            self.spilled().add(self.tally.patterns)
+            self.tally.patterns = {}
+
+    def learned(self) -> learning.Learned:
+        """
+        Return what the run learned: the snapshot lines and counts, and the patterns still in
+        memory (none once any were set down: then all of them are, ``spill``).
+        """
+        if self.spill is not None:
+            self.set_down_when_full(limit=1)
+        return self.learner.result(self.tally)
 
     def read_part(self, segment: rotation.Segment) -> Part:
-        """Filter and learn from one range of whole lines (in this process or in a worker)."""
+        """
+        Filter and learn from one range of whole lines (in this process or in a worker); its
+        patterns are set down whenever they fill a batch (``spill``).
+        """
         part = Part(self.new_filtered(), self.learner.tally())
         reader = jsonl.Reader(segment, self.cfg.sync.max_line_bytes)
         threshold = self.cfg.sync.value_threshold
         for chunk in reader:
             self.learner.add(telemetry.filter_chunk(chunk, threshold, part.filtered), part.tally)
+            if len(part.tally.patterns) >= spill.BATCH_PATTERNS:
+                part.batches.append(
+                    spill.write(spill.folder_of(self.store.root), part.tally.patterns)
+                )
+                part.tally.patterns = {}
             if not forks.in_worker():
                 self.meter.advance(chunk.size)
         part.offset, part.too_long = reader.offset, reader.bad

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import collections
 import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -28,38 +30,69 @@ def stage_patterns(job: SyncRun, learned: dict[str, records.Pattern]) -> dict[st
     """
     Fold the new observations into this node's pattern shards; return new/updated per category.
 
-    Only the shards the new records fall in are read (from this node's state) and rewritten. An
-    observation of an id this node (or an admin) retracted is left out and counted as retracted;
-    another node's tombstone never drops this node's own sightings.
+    The observations are ``learned``, or, when the run set its patterns down (``job.spill``),
+    those read back one shard at a time. Only the shards the new records fall in are read (from
+    this node's state) and rewritten. An observation of an id this node (or an admin) retracted is
+    left out and counted as retracted; another node's tombstone never drops this node's own
+    sightings.
     """
     admins = job.cfg.trust.admins
-    retracted = patterns.read_retractions(job.repo, admins) if learned else patterns.Retractions({})
-    by_shard: dict[str, dict[str, list[records.Pattern]]] = collections.defaultdict(dict)
-    for pattern in learned.values():
-        by_shard[pattern.category].setdefault(layout.shard_name(pattern.id), []).append(pattern)
+    has_new = bool(learned) or job.spill is not None
+    retracted = patterns.read_retractions(job.repo, admins) if has_new else patterns.Retractions({})
     known = job.own.counts()
     counts: dict[str, PatternCounts] = {}
     for category in job.cfg.sync.categories:
         tally_ = PatternCounts()
-        for shard, found in sorted(by_shard.get(category, {}).items()):
-            path = layout.shard_file(job.repo, category, job.node, shard)
-            table = {p.id: p for p in patterns.parse(job.own.read(path) or b"", path)}
-            for pattern in found:
-                if retracted.withdraws(job.node, pattern.id):  # this node's, or an admin's
-                    tally_.retracted += 1
-                    continue
-                if pattern.id in table:
-                    tally_.updated += 1
-                else:
-                    tally_.new += 1
-                table[pattern.id] = patterns.accumulate(table.get(pattern.id), pattern, job.node)
-            if table:
-                job.stage_own(path, patterns.encode(table))
+        for shard, found in observations(job, category, learned):
+            stage_shard(
+                job,
+                layout.shard_file(job.repo, category, job.node, shard),
+                found,
+                retracted,
+                tally_,
+            )
         tally_.total = known.get(category, 0) + tally_.new
         counts[category] = tally_
     if any(c.new for c in counts.values()):
         job.own.stage_counts(job.transaction, {c: t.total for c, t in counts.items()})
     return counts
+
+
+def observations(
+    job: SyncRun, category: str, learned: dict[str, records.Pattern]
+) -> Iterator[tuple[str, Iterable[records.Pattern]]]:
+    """Yield ``category``'s shards that have new observations, in order, each with them."""
+    if job.spill is not None:
+        for shard, tallies in job.spill.take(category):
+            yield shard, job.learner.observed(tallies).values()
+        return
+    by_shard: dict[str, list[records.Pattern]] = collections.defaultdict(list)
+    for pattern in learned.values():
+        if pattern.category == category:
+            by_shard[layout.shard_name(pattern.id)].append(pattern)
+    yield from sorted(by_shard.items())
+
+
+def stage_shard(
+    job: SyncRun,
+    path: Path,
+    found: Iterable[records.Pattern],
+    retracted: patterns.Retractions,
+    tally_: PatternCounts,
+) -> None:
+    """Join the observations ``found`` into this node's shard ``path`` and stage it."""
+    table = {p.id: p for p in patterns.parse(job.own.read(path) or b"", path)}
+    for pattern in found:
+        if retracted.withdraws(job.node, pattern.id):  # this node's, or an admin's
+            tally_.retracted += 1
+            continue
+        if pattern.id in table:
+            tally_.updated += 1
+        else:
+            tally_.new += 1
+        table[pattern.id] = patterns.accumulate(table.get(pattern.id), pattern, job.node)
+    if table:
+        job.stage_own(path, patterns.encode(table))
 
 
 def stage_snapshot(job: SyncRun, lines: list[bytes]) -> None:

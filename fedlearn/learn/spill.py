@@ -1,0 +1,103 @@
+"""This run's pattern tallies set down on disk, by shard, when they outgrow a batch (issue 20).
+
+A sync of a large input would otherwise hold every pattern it learned until the end. Once the
+tally of the run, or of the range a worker reads (``learning.Tally``), passes ``BATCH_PATTERNS``,
+its pattern tallies are written, in order of category and shard, to a batch's scratch file under
+``<state>/spill/sync/``, and dropped from memory; the run keeps its batches in input order. At the staging, each shard's lines are read back from every batch's file, one shard at
+a time, and absorbed in the order they were set down (``learning.absorb_patterns``), which is the
+tally one process reading everything at once would hold: the shards staged are the same bytes.
+
+Scratch only: no file under data/ or in this node's state is written here, nothing names these
+files, and every sync starts by removing what an interrupted one left (``clear``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from fedlearn.formats import layout
+from fedlearn.formats.records import Pattern
+from fedlearn.learn import learning
+
+# Pattern tallies a run holds in memory before it sets them down (about 1 KB each).
+BATCH_PATTERNS = 5_000
+ENCODER = msgspec.json.Encoder()
+# A pattern tally as ``learning.Tally`` holds it: pattern, events, best score, first and last
+# seen, the redactions in the pattern's fields.
+ENTRY_DECODER = msgspec.json.Decoder(tuple[Pattern, int, float, str, str, dict[str, int]])
+
+
+def folder_of(state_root: Path) -> Path:
+    """Return the scratch folder of a sync's spilled patterns in the state dir ``state_root``."""
+    return state_root / "spill" / "sync"
+
+
+def clear(folder: Path) -> None:
+    """Remove the scratch folder ``folder`` with what is in it (what an interrupted run left)."""
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+# One set-down batch: its file, and (category, shard) → the byte range of that shard's lines.
+Batch = tuple[Path, dict[tuple[str, str], tuple[int, int]]]
+
+
+def write(folder: Path, tallies: dict[str, list[Any]]) -> Batch:
+    """
+    Set ``tallies`` (``Tally.patterns``) down as a new batch file in ``folder``, its entries in
+    order of category and shard (in input order within one); return it. A worker process sets
+    its own batches down, under names of their own.
+    """
+    lines: dict[tuple[str, str], list[bytes]] = {}
+    for entry in tallies.values():
+        pattern = entry[0]
+        key = (pattern.category, layout.shard_name(pattern.id))
+        lines.setdefault(key, []).append(ENCODER.encode(entry))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{secrets.token_hex(8)}.jsonl"
+    index, offset = {}, 0
+    with path.open("xb") as handle:
+        for key in sorted(lines):
+            data = b"\n".join(lines[key]) + b"\n"
+            handle.write(data)
+            index[key] = (offset, offset + len(data))
+            offset += len(data)
+    return path, index
+
+
+class Spill:
+    """The batches a run set down so far, in input order."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.batches: list[Batch] = []
+
+    def add(self, tallies: dict[str, list[Any]]) -> None:
+        """Set ``tallies`` down as the next batch (``write``)."""
+        self.batches.append(write(self.folder, tallies))
+
+    def take(self, category: str) -> Iterator[tuple[str, dict[str, list[Any]]]]:
+        """
+        Yield ``category``'s shards in order, each with its pattern tallies absorbed in the
+        order they were set down (``learning.absorb_patterns``); a shard's lines are read from
+        each batch's file when its turn comes.
+        """
+        shards = sorted({shard for _, index in self.batches for c, shard in index if c == category})
+        with contextlib.ExitStack() as stack:
+            files = [(stack.enter_context(path.open("rb")), index) for path, index in self.batches]
+            for shard in shards:
+                tallies: dict[str, list[Any]] = {}
+                for handle, index in files:
+                    span = index.get((category, shard))
+                    if span is not None:
+                        handle.seek(span[0])
+                        data = handle.read(span[1] - span[0])
+                        entries = map(ENTRY_DECODER.decode, data.splitlines())
+                        learning.absorb_patterns(tallies, entries)
+                yield shard, tallies

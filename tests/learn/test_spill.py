@@ -1,0 +1,197 @@
+"""A sync that sets its patterns down in batches writes the same bytes as one holding them all."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import random
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fedlearn import cli, sample
+from fedlearn.learn import forks, reading, spill, staging
+from fedlearn.store import atomic, state
+from tests.conftest import Node, init_repo, write_jsonl
+
+FIRST = list(sample.events(300, seed=11, interaction_share=0.3))
+SECOND = list(sample.events(300, seed=12, interaction_share=0.3))
+SECRET = {
+    "timestamp": "2026-02-03T04:05:06Z",
+    "value_score": 0.9,
+    "error_message": "401 from api.example.org",
+    "solution": "rotate the key ghp_" + "Ab1" * 12 + " and mail ops@example.org",
+}
+LAST_SYNC = re.compile(rb'"last_sync": ?"[^"]*"')
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Return every file under ``root`` by relative path (sync times masked), git's left out."""
+    return {
+        str(path.relative_to(root)): LAST_SYNC.sub(b'"last_sync":""', path.read_bytes())
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and ".git" not in path.parts
+    }
+
+
+def sync_answer(node: Node) -> dict[str, Any]:
+    """Run sync in-process; return its JSON answer."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli.main(["sync", "--config", str(node.config_file), "--json", "-q"]) == 0
+    answer: dict[str, Any] = json.loads(out.getvalue().strip().splitlines()[-1])
+    return answer
+
+
+def synced_twice(root: Path, workers: int) -> tuple[Node, list[dict[str, Any]]]:
+    """Return a node that synced two inputs (the second updating the first's shards)."""
+    node = Node(root, "alpha", init_repo(root / "repo"), sync={"workers": workers})
+    answers = []
+    for events in (FIRST + [SECRET] * 3, SECOND + FIRST[:50] + [SECRET]):
+        write_jsonl(node.telemetry, events, append=True)
+        answer = sync_answer(node)
+        answers.append({k: answer[k] for k in ("patterns", "redactions", "high_value")})
+    return node, answers
+
+
+def outcome(node: Node) -> tuple[dict[str, bytes], dict[str, bytes], bytes]:
+    """Return the node's data/ tree, its state's copy of it and its pattern counts."""
+    own = node.state / "own"
+    return tree(node.repo / "data"), tree(own / "data"), (own / "counts.json").read_bytes()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_sync_in_tiny_batches_writes_the_bytes_of_one_batch(workers: int) -> None:
+    """
+    With a batch of 7 patterns (many set-downs, by this process and by the workers, absorbed in
+    input order), the data/ tree, the state's copy and the answer are those of a run that holds
+    every pattern at once; nothing is left in the scratch folder.
+    """
+    seen = []
+    for batch in (spill.BATCH_PATTERNS, 7):
+        with tempfile.TemporaryDirectory() as root, pytest.MonkeyPatch.context() as patch:
+            patch.setattr(spill, "BATCH_PATTERNS", batch)
+            patch.setattr(reading, "PART_BYTES", 1000)
+            set_down: list[int] = []  # by this process
+            patch.setattr(spill, "write", recording(spill.write, set_down))
+            from_workers: list[int] = []
+            patch.setattr(forks, "collect", batches_noted(forks.collect, from_workers))
+            node, answers = synced_twice(Path(root), workers)
+            assert bool(set_down) == (batch == 7)
+            assert bool(sum(from_workers)) == (batch == 7 and workers > 1)
+            assert not spill.folder_of(node.state).exists()
+            seen.append((outcome(node), answers))
+    assert seen[0] == seen[1]
+    assert seen[0][1][1]["patterns"]["error-solutions"]["updated"] > 0
+
+
+def recording(original: Any, calls: list[int]) -> Any:
+    """Return ``original`` wrapped to note each call in ``calls``."""
+
+    def recorded(*args: Any) -> Any:
+        calls.append(1)
+        return original(*args)
+
+    return recorded
+
+
+def batches_noted(collect: Any, noted: list[int]) -> Any:
+    """Return ``forks.collect`` wrapped to note how many batches each worker's part set down."""
+
+    def noting(*args: Any) -> Any:
+        part = collect(*args)
+        noted.append(len(part.batches))
+        return part
+
+    return noting
+
+
+def test_a_sync_failing_while_it_stages_set_down_patterns_changes_nothing_and_a_rerun_completes(
+    tmp_path: Path,
+) -> None:
+    """
+    A sync whose staging fails after some shards of its set-down patterns leaves data/, the
+    state's copy and the cursors as they were; the rerun (which clears the scratch left behind)
+    writes what a run that never failed writes.
+    """
+    node = Node(tmp_path / "a", "alpha", init_repo(tmp_path / "a" / "repo"))
+    write_jsonl(node.telemetry, FIRST)
+    sync_answer(node)
+    write_jsonl(node.telemetry, SECOND, append=True)
+    before = (outcome(node), state.StateDir(node.state).load_cursors("sync"))
+    calls = [0]
+    original = staging.stage_shard
+
+    def failing(*args: Any) -> None:
+        calls[0] += 1
+        if calls[0] == 5:
+            raise OSError(28, "No space left on device", "a shard")
+        original(*args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(spill, "BATCH_PATTERNS", 7)
+        patch.setattr(staging, "stage_shard", failing)
+        assert cli.main(["sync", "--config", str(node.config_file), "-q"]) != 0
+        assert spill.folder_of(node.state).exists()  # the scratch a crash would leave
+    assert (outcome(node), state.StateDir(node.state).load_cursors("sync")) == before
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(spill, "BATCH_PATTERNS", 7)
+        sync_answer(node)
+    whole = Node(tmp_path / "b", "alpha", init_repo(tmp_path / "b" / "repo"))
+    write_jsonl(whole.telemetry, FIRST)
+    sync_answer(whole)
+    write_jsonl(whole.telemetry, SECOND, append=True)
+    sync_answer(whole)
+    assert outcome(node) == outcome(whole)
+    assert not spill.folder_of(node.state).exists()
+
+
+# A sync in its own process with a batch of 7 patterns, to be killed at random moments.
+TINY_BATCH_SYNC = """
+import sys
+from fedlearn import cli
+from fedlearn.learn import spill
+spill.BATCH_PATTERNS = 7
+sys.exit(cli.main(["sync", "-q", "--config", sys.argv[1]]))
+"""
+
+
+@pytest.mark.e2e
+def test_a_sync_setting_batches_down_survives_sigkill_at_random_moments(tmp_path: Path) -> None:
+    """
+    Syncs in tiny batches killed at random moments (reading, setting down, staging, committing),
+    then one rerun, leave the files of one uninterrupted sync holding every pattern at once, and
+    no temp file or scratch behind.
+    """
+    events = list(sample.events(4000, seed=13, interaction_share=0.5))
+    reference = Node(tmp_path / "reference", "alpha", init_repo(tmp_path / "reference" / "repo"))
+    write_jsonl(reference.telemetry, events)
+    began = time.monotonic()
+    sync_answer(reference)
+    crashed = Node(tmp_path / "crashed", "alpha", init_repo(tmp_path / "crashed" / "repo"))
+    write_jsonl(crashed.telemetry, events)
+    command = [sys.executable, "-c", TINY_BATCH_SYNC, str(crashed.config_file)]
+    rng = random.Random(20261205)
+    window = max(time.monotonic() - began, 0.5) * 2  # a process start and imports, besides
+    amid_batches = 0
+    for _ in range(8):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.05, window))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        amid_batches += spill.folder_of(crashed.state).exists()  # killed after a set-down
+    assert amid_batches >= 2, f"only {amid_batches} kills landed after batches were set down"
+    assert subprocess.run(command, check=False).returncode == 0
+    assert outcome(crashed) == outcome(reference)
+    leftovers = [
+        p for root in (crashed.repo, crashed.state) for p in root.rglob("*") if atomic.is_temp(p)
+    ]
+    assert leftovers == [] and not spill.folder_of(crashed.state).exists()
