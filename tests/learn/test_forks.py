@@ -103,3 +103,35 @@ def test_run_freezes_what_exists_out_of_the_collector_and_thaws_it_after() -> No
     assert forks.run(frozen, [1, 2, 3]) == [True, True, True]
     assert forks.run(frozen, [1]) == [True]
     assert gc.get_freeze_count() == 0
+
+
+def sleeps_unless_first(number: int) -> int:
+    """Return ``number`` at once for 1; otherwise wait for a signal (forever, unless stopped)."""
+    if number != 1:
+        signal.pause()
+    return number
+
+
+def test_each_hands_results_over_one_at_a_time_and_a_stop_stops_the_workers() -> None:
+    """
+    ``each`` yields the first result while the workers still run; closing it early kills and
+    reaps them, and the collector's freeze is undone.
+    """
+    pids: list[int] = []
+    original = forks.spawn
+
+    def remembered(function: object, item: int) -> tuple[int, int]:
+        pid, fd = original(function, item)  # type: ignore[arg-type]
+        pids.append(pid)
+        return pid, fd
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(forks, "spawn", remembered)
+        results = forks.each(sleeps_unless_first, [1, 2, 3])
+        assert next(results) == 1  # the workers still wait: nothing was collected yet
+        assert len(pids) == 2 and gc.get_freeze_count() > 0
+        results.close()
+    assert gc.get_freeze_count() == 0
+    for pid in pids:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # killed and reaped
