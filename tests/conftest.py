@@ -251,3 +251,18 @@ def config_problems(table: dict[str, Any]) -> list[str]:
     except ConfigError as error:
         return list(error.details)
     return []
+
+
+def sync_json(node: Node) -> dict[str, Any]:
+    """Run sync in-process for ``node`` and return its JSON answer (captured from stdout)."""
+    import contextlib
+    import io
+    import json
+
+    from fedlearn import cli
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli.main(["sync", "--config", str(node.config_file), "--json", "-q"]) == 0
+    answer: dict[str, Any] = json.loads(out.getvalue().strip().splitlines()[-1])
+    return answer

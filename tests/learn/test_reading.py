@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import signal
@@ -17,7 +15,7 @@ from hypothesis import strategies as st
 
 from fedlearn import cli, sample
 from fedlearn.learn import forks, reading
-from tests.conftest import Node, init_repo, node_outputs, write_jsonl
+from tests.conftest import Node, init_repo, node_outputs, sync_json, write_jsonl
 
 EVENTS = list(sample.events(400, seed=7, interaction_share=0.3))
 
@@ -129,15 +127,6 @@ def counting(patch: pytest.MonkeyPatch, module: Any, name: str) -> list[int]:
 
     patch.setattr(module, name, counted)
     return calls
-
-
-def sync_json(node: Node) -> dict[str, Any]:
-    """Run sync in-process and return its JSON answer (captured from stdout)."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert cli.main(["sync", "--config", str(node.config_file), "--json", "-q"]) == 0
-    answer: dict[str, Any] = json.loads(out.getvalue().strip().splitlines()[-1])
-    return answer
 
 
 def test_sync_fails_whole_when_a_worker_dies(

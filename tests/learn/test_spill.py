@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
-import json
 import random
 import re
 import signal
@@ -20,7 +17,7 @@ import pytest
 from fedlearn import cli, sample
 from fedlearn.learn import forks, reading, spill, staging
 from fedlearn.store import atomic, state
-from tests.conftest import Node, init_repo, write_jsonl
+from tests.conftest import Node, init_repo, sync_json, write_jsonl
 
 FIRST = list(sample.events(300, seed=11, interaction_share=0.3))
 SECOND = list(sample.events(300, seed=12, interaction_share=0.3))
@@ -42,22 +39,13 @@ def tree(root: Path) -> dict[str, bytes]:
     }
 
 
-def sync_answer(node: Node) -> dict[str, Any]:
-    """Run sync in-process; return its JSON answer."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert cli.main(["sync", "--config", str(node.config_file), "--json", "-q"]) == 0
-    answer: dict[str, Any] = json.loads(out.getvalue().strip().splitlines()[-1])
-    return answer
-
-
 def synced_twice(root: Path, workers: int) -> tuple[Node, list[dict[str, Any]]]:
     """Return a node that synced two inputs (the second updating the first's shards)."""
     node = Node(root, "alpha", init_repo(root / "repo"), sync={"workers": workers})
     answers = []
     for events in (FIRST + [SECRET] * 3, SECOND + FIRST[:50] + [SECRET]):
         write_jsonl(node.telemetry, events, append=True)
-        answer = sync_answer(node)
+        answer = sync_json(node)
         answers.append({k: answer[k] for k in ("patterns", "redactions", "high_value")})
     return node, answers
 
@@ -124,7 +112,7 @@ def test_a_sync_failing_while_it_stages_set_down_patterns_changes_nothing_and_a_
     """
     node = Node(tmp_path / "a", "alpha", init_repo(tmp_path / "a" / "repo"))
     write_jsonl(node.telemetry, FIRST)
-    sync_answer(node)
+    sync_json(node)
     write_jsonl(node.telemetry, SECOND, append=True)
     before = (outcome(node), state.StateDir(node.state).load_cursors("sync"))
     calls = [0]
@@ -144,12 +132,12 @@ def test_a_sync_failing_while_it_stages_set_down_patterns_changes_nothing_and_a_
     assert (outcome(node), state.StateDir(node.state).load_cursors("sync")) == before
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(spill, "BATCH_PATTERNS", 7)
-        sync_answer(node)
+        sync_json(node)
     whole = Node(tmp_path / "b", "alpha", init_repo(tmp_path / "b" / "repo"))
     write_jsonl(whole.telemetry, FIRST)
-    sync_answer(whole)
+    sync_json(whole)
     write_jsonl(whole.telemetry, SECOND, append=True)
-    sync_answer(whole)
+    sync_json(whole)
     assert outcome(node) == outcome(whole)
     assert not spill.folder_of(node.state).exists()
 
@@ -175,7 +163,7 @@ def test_a_sync_setting_batches_down_survives_sigkill_at_random_moments(tmp_path
     reference = Node(tmp_path / "reference", "alpha", init_repo(tmp_path / "reference" / "repo"))
     write_jsonl(reference.telemetry, events)
     began = time.monotonic()
-    sync_answer(reference)
+    sync_json(reference)
     crashed = Node(tmp_path / "crashed", "alpha", init_repo(tmp_path / "crashed" / "repo"))
     write_jsonl(crashed.telemetry, events)
     command = [sys.executable, "-c", TINY_BATCH_SYNC, str(crashed.config_file)]
