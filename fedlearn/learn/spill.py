@@ -1,14 +1,15 @@
 """This run's pattern tallies set down on disk, by shard, when they outgrow a batch (issue 20).
 
 A sync of a large input would otherwise hold every pattern it learned until the end. Once the
-tally of the run, or of the range a worker reads (``learning.Tally``), passes ``BATCH_PATTERNS``,
+tally of the run, or of the range a worker reads (``learning.Tally``), reaches ``BATCH_PATTERNS``,
 its pattern tallies are written, in order of category and shard, to a batch's scratch file under
-``<state>/spill/sync/``, and dropped from memory; the run keeps its batches in input order. At the staging, each shard's lines are read back from every batch's file, one shard at
-a time, and absorbed in the order they were set down (``learning.absorb_patterns``), which is the
-tally one process reading everything at once would hold: the shards staged are the same bytes.
+``<state>/spill/sync/``, and dropped from memory; the run keeps its batches in input order. At the
+staging, each shard's lines are read back from every batch's file, one shard at a time, and
+absorbed in the order they were set down (``learning.absorb_patterns``): the tally one process
+reading everything at once would hold, so the shards staged are the same bytes.
 
-Scratch only: no file under data/ or in this node's state is written here, nothing names these
-files, and every sync starts by removing what an interrupted one left (``clear``).
+Scratch only: no file under data/ or in this node's state copy is written here, nothing names
+these files, and every sync starts by removing what an interrupted one left (``clear``).
 """
 
 from __future__ import annotations
