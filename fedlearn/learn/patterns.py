@@ -99,6 +99,9 @@ def read(path: Path) -> list[Pattern]:
     A record in a shard file must belong to that shard (``layout.shard_name``), so reading only
     an id's shard finds every record of it.
 
+    A node's file speaks for that node only (``sighted_by``): a record's ``seen`` is read as the
+    file's node's own count, whatever other nodes it names.
+
     The file is read through the checked reader (``peer_files``); a line that does not decode, or
     whose record does not verify (``verified``), is counted and skipped, so one bad line in
     another node's file never hides the rest.
@@ -114,12 +117,13 @@ def read_whole(path: Path) -> tuple[list[Pattern], bool]:
         return [], False
     category = category_of(path)
     shard = None if path.parent.parent.name == "patterns" else path.stem
+    node = node_of(path)
 
     def decode(line: bytes) -> Pattern | None:
         found = verified(records.PATTERN_DECODER.decode(line), category)
         if found is None or (shard is not None and layout.shard_name(found.id) != shard):
             return None  # a record in another shard's file: no node's sync writes it there
-        return found
+        return sighted_by(found, node)
 
     found = peer_files.decode_lines(repo, path, data, decode)
     return found, len(found) == sum(1 for line in data.split(b"\n") if line.strip())
@@ -151,6 +155,21 @@ def verified(pattern: Pattern, category: str, now: datetime | None = None) -> Pa
     if not 0.0 <= score <= 1.0:
         return msgspec.structs.replace(pattern, value_score=min(max(score, 0.0), 1.0))
     return pattern
+
+
+def sighted_by(pattern: Pattern, node: str) -> Pattern:
+    """
+    Return ``pattern``, read from ``node``'s file, with ``seen`` holding ``node``'s count only
+    (1 when it names none: the file holds the pattern, so its node has seen it).
+
+    Sync writes only its own node's count into its files (the merged view joins the nodes'
+    counts), so a count for another node there is forged: a peer's file never raises another
+    node's count, nor carries a map of 100,000 made-up nodes into every node's memory and Qdrant.
+    Who holds a pattern stays the file's node, as before (retractions read it so).
+    """
+    if len(pattern.seen) == 1 and node in pattern.seen:
+        return pattern
+    return msgspec.structs.replace(pattern, seen={node: pattern.seen.get(node, 1)})
 
 
 def is_text_of(text: str, values: list[str]) -> bool:

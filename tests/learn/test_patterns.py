@@ -199,6 +199,27 @@ def test_read_clamps_the_score_and_refuses_future_times_and_huge_counts(tmp_path
     assert [p.value_score for p in found[2]] == [1.0]
 
 
+def test_a_nodes_file_speaks_for_that_node_only(tmp_path: Path) -> None:
+    """
+    A peer's record naming other nodes' counts (``alpha`` 10**9, and 20,000 made-up nodes) is read
+    as the peer's own sighting: the merged view keeps alpha's real count and holds no made-up
+    node; a record naming no count for its file's node counts once for it (audit15, issue 15).
+    """
+    real = patterns.build("best-practices", {"title": "pin"}, 0.8, "2026-01-01T00:00:00Z", "alpha")
+    made_up = {f"n{k:05d}": 1 for k in range(20_000)}
+    forged = msgspec.structs.replace(real, seen={"alpha": 10**9, "mallory": 2, **made_up})
+    unnamed = patterns.build("best-practices", {"title": "other"}, 0.8, "2026-01-01T00:00:00Z", "x")
+    write_shards(tmp_path, "alpha", real)
+    write_shards(tmp_path, "mallory", forged, unnamed)
+    assert patterns.read_node(tmp_path, "best-practices", "mallory") == {
+        real.id: msgspec.structs.replace(forged, seen={"mallory": 2}),
+        unnamed.id: msgspec.structs.replace(unnamed, seen={"mallory": 1}),
+    }
+    view = view_of(tmp_path)
+    assert view[real.id].seen == {"alpha": 1, "mallory": 2}
+    assert view[unnamed.id].seen == {"mallory": 1}
+
+
 def retract(repo: Path, node: str, *ids: str, reason: str = "wrong") -> None:
     """Write ``node``'s tombstones of ``ids``."""
     path = layout.retraction_file(repo, node)
