@@ -212,9 +212,16 @@ def git_dirs(repo: Path) -> tuple[Path, Path]:
 
 
 def branch(repo: Path) -> str | None:
-    """Return the checked-out branch, or None when HEAD is detached."""
-    process = run(repo, "symbolic-ref", "-q", "--short", "HEAD", check=False)
-    return process.stdout.strip() if process.returncode == 0 else None
+    """
+    Return the checked-out branch, or None when HEAD is detached.
+
+    The full ref is read and ``refs/heads/`` cut off: ``--short`` would answer ``heads/main`` when
+    a tag ``main`` exists too (a peer can push one, and fetch brings it along), and every publish
+    and pull would then refuse the branch as another one.
+    """
+    process = run(repo, "symbolic-ref", "-q", "HEAD", check=False)
+    ref = process.stdout.strip()
+    return ref.removeprefix("refs/heads/") if process.returncode == 0 else None
 
 
 def head(repo: Path) -> str | None:

@@ -48,6 +48,13 @@ def test_check_safe_refuses_another_branch(repo: Path) -> None:
         git_local.check_safe(repo, "main")
 
 
+def test_check_safe_accepts_the_branch_when_a_tag_has_its_name(repo: Path) -> None:
+    """A tag named like the branch (a peer pushed one; fetch brought it) changes nothing."""
+    git(repo, "tag", "main")
+    git_local.check_safe(repo, "main")
+    assert git_local.branch(repo) == "main"
+
+
 def test_check_safe_refuses_an_unfinished_rebase(repo: Path, remote: Path, tmp_path: Path) -> None:
     """A rebase stopped on a conflict is refused, with the commands that finish or abort it."""
     conflicting_histories(repo, remote, tmp_path)

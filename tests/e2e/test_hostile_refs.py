@@ -1,0 +1,33 @@
+"""A peer's refs never wedge a node (issue 15, seen 6): a tag named like the branch.
+
+The peer (a plain clone) pushes a tag ``main`` to the shared bare remote; fetch brings tags that
+point into the fetched history along, so every node's clone holds ``refs/tags/main`` beside
+``refs/heads/main``. Pull and publish, through the installed command, must still know the branch.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import Node, git
+from tests.e2e.test_hostile_peer import EVENTS, Peer, alpha, feed, peer  # noqa: F401
+
+pytestmark = pytest.mark.e2e
+
+
+def test_a_tag_named_like_the_branch_wedges_no_job(alpha: Node, peer: Peer) -> None:
+    """Pull, publish and status exit 0, and this node's new commit reaches the remote's main."""
+    git(peer.repo, "tag", "main", "HEAD~1")
+    git(peer.repo, "commit", "-q", "--allow-empty", "-m", "after the tag")
+    git(peer.repo, "push", "-q", "origin", "refs/tags/main", "HEAD:refs/heads/main")
+    alpha.run("pull")
+    assert git(alpha.repo, "rev-parse", "refs/tags/main").strip()  # it came along
+    feed(alpha, EVENTS[:1])
+    alpha.run("sync")
+    published = json.loads(alpha.run("publish", "--json").stdout.strip().splitlines()[-1])
+    assert published["pushed"]
+    alpha.run("status")
+    remote = git(alpha.repo, "ls-remote", "origin", "refs/heads/main").split()[0]
+    assert remote == git(alpha.repo, "rev-parse", "HEAD").strip()
