@@ -8,17 +8,26 @@ point into the fetched history along, so every node's clone holds ``refs/tags/ma
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import Node, git
-from tests.e2e.test_hostile_peer import EVENTS, Peer, alpha, feed, peer  # noqa: F401
+from tests.e2e.test_hostile_peer import EVENTS, Peer, feed
 
 pytestmark = pytest.mark.e2e
 
 
-def test_a_tag_named_like_the_branch_wedges_no_job(alpha: Node, peer: Peer) -> None:
+def test_a_tag_named_like_the_branch_wedges_no_job(
+    make_node: Callable[..., Node], tmp_path: Path, remote: Path
+) -> None:
     """Pull, publish and status exit 0, and this node's new commit reaches the remote's main."""
+    alpha = make_node("alpha")
+    feed(alpha, EVENTS)
+    alpha.run("sync")
+    alpha.run("publish")
+    peer = Peer(tmp_path, remote)
     git(peer.repo, "tag", "main", "HEAD~1")
     git(peer.repo, "commit", "-q", "--allow-empty", "-m", "after the tag")
     git(peer.repo, "push", "-q", "origin", "refs/tags/main", "HEAD:refs/heads/main")
