@@ -30,6 +30,7 @@ TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 PATTERN_ID = re.compile(r"[0-9a-f]{32}")
 NODE = peer_files.NODE
 FUTURE_SKEW = timedelta(days=1)  # a record's times may run ahead of this clock by this much
+EARLIEST = "1970-01-01T00:00:00Z"  # no record's time is older
 MAX_SEEN = 10**9  # events of one pattern on one node
 MAX_SEEN_NODES = 100_000
 MAX_FIELDS = 6  # the categories' rules name two or three fields
@@ -143,7 +144,7 @@ def verified(pattern: Pattern, category: str, now: datetime | None = None) -> Pa
         return None
     latest = ((now or datetime.now(UTC)) + FUTURE_SKEW).strftime("%Y-%m-%dT%H:%M:%SZ")
     times = (pattern.first_seen, pattern.last_seen)
-    if not all(TIME.fullmatch(t) for t in times) or not times[0] <= times[1] <= latest:
+    if not all(is_time(t) for t in times) or not times[0] <= times[1] <= latest:
         return None
     if len(pattern.seen) > MAX_SEEN_NODES or not all(
         NODE.fullmatch(node) and 0 < count <= MAX_SEEN for node, count in pattern.seen.items()
@@ -155,6 +156,21 @@ def verified(pattern: Pattern, category: str, now: datetime | None = None) -> Pa
     if not 0.0 <= score <= 1.0:
         return msgspec.structs.replace(pattern, value_score=min(max(score, 0.0), 1.0))
     return pattern
+
+
+def is_time(text: str) -> bool:
+    """
+    Return whether ``text`` is a real UTC time ``YYYY-MM-DDTHH:MM:SSZ`` from 1970 on: the join takes
+    the earliest ``first_seen``, so ``0000-00-00T00:00:00Z`` in a peer's copy would otherwise
+    become every node's first sighting of the pattern.
+    """
+    if not TIME.fullmatch(text) or text < EARLIEST:
+        return False
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def sighted_by(pattern: Pattern, node: str) -> Pattern:

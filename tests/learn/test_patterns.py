@@ -185,18 +185,24 @@ def test_read_refuses_a_record_whose_id_is_not_its_content(tmp_path: Path) -> No
 
 
 def test_read_clamps_the_score_and_refuses_future_times_and_huge_counts(tmp_path: Path) -> None:
-    """value_score 1e308 reads as 1.0; a far-future last_seen or a huge seen count is refused."""
+    """value_score 1e308 reads as 1.0; a far-future last_seen, a time that is no date or before
+    1970 (it would become every node's first sighting), or a huge seen count is refused."""
     base = patterns.build("best-practices", {"title": "pin"}, 0.8, "2026-01-01T00:00:00Z", "a")
     loud = msgspec.structs.replace(base, value_score=1e308)
     future = msgspec.structs.replace(base, last_seen="2999-01-01T00:00:00Z")
     counted = msgspec.structs.replace(base, seen={"a": 10**12})
-    for number, record in enumerate([future, counted, loud]):
+    no_date = msgspec.structs.replace(base, first_seen="0000-00-00T00:00:00Z")
+    ancient = msgspec.structs.replace(base, first_seen="0001-01-01T00:00:00Z")
+    bad_day = msgspec.structs.replace(base, first_seen="2025-02-30T00:00:00Z")
+    records_ = [future, counted, no_date, ancient, bad_day, loud]
+    for number, record in enumerate(records_):
         write_lines(tmp_path, "best-practices", f"n{number}", record)
     found = [
-        patterns.read(layout.pattern_file(tmp_path, "best-practices", f"n{n}")) for n in range(3)
+        patterns.read(layout.pattern_file(tmp_path, "best-practices", f"n{n}"))
+        for n in range(len(records_))
     ]
-    assert found[0] == [] and found[1] == []
-    assert [p.value_score for p in found[2]] == [1.0]
+    assert found[:-1] == [[]] * (len(records_) - 1)
+    assert [p.value_score for p in found[-1]] == [1.0]
 
 
 def test_a_nodes_file_speaks_for_that_node_only(tmp_path: Path) -> None:
