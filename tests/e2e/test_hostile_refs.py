@@ -1,8 +1,8 @@
 """A peer's refs never wedge a node (issue 15, seen 6): a tag named like the branch.
 
-The peer (a plain clone) pushes a tag ``main`` to the shared bare remote; fetch brings tags that
-point into the fetched history along, so every node's clone holds ``refs/tags/main`` beside
-``refs/heads/main``. Pull and publish, through the installed command, must still know the branch.
+The peer (a plain clone) pushes a tag ``main`` to the shared bare remote; every clone made after
+that (``git clone``, ``fedlearn init --clone``) holds ``refs/tags/main`` beside ``refs/heads/main``.
+Pull and publish, through the installed command, must still know the branch.
 """
 
 from __future__ import annotations
@@ -32,11 +32,14 @@ def test_a_tag_named_like_the_branch_wedges_no_job(
     git(peer.repo, "commit", "-q", "--allow-empty", "-m", "after the tag")
     git(peer.repo, "push", "-q", "origin", "refs/tags/main", "HEAD:refs/heads/main")
     alpha.run("pull")
-    assert git(alpha.repo, "rev-parse", "refs/tags/main").strip()  # it came along
-    feed(alpha, EVENTS[:1])
-    alpha.run("sync")
-    published = json.loads(alpha.run("publish", "--json").stdout.strip().splitlines()[-1])
-    assert published["pushed"]
-    alpha.run("status")
-    remote = git(alpha.repo, "ls-remote", "origin", "refs/heads/main").split()[0]
-    assert remote == git(alpha.repo, "rev-parse", "HEAD").strip()
+    carol = make_node("carol")  # a clone takes every tag, whatever fetch leaves out
+    assert git(carol.repo, "rev-parse", "refs/tags/main").strip()
+    for node in (alpha, carol):
+        feed(node, EVENTS[:1])
+        node.run("sync")
+        published = json.loads(node.run("publish", "--json").stdout.strip().splitlines()[-1])
+        assert published["pushed"]
+        node.run("pull")
+        node.run("status")
+    remote = git(carol.repo, "ls-remote", "origin", "refs/heads/main").split()[0]
+    assert remote == git(carol.repo, "rev-parse", "HEAD").strip()
