@@ -18,7 +18,7 @@ from fedlearn import config
 from fedlearn.errors import ConfigError, GitError
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
-from fedlearn.store import atomic, git_local, git_objects, git_paths, git_remote, repairs, state
+from fedlearn.store import atomic, git_incoming, git_local, git_objects, git_paths, repairs, state
 
 # Where the stack writes, per user and system-wide (the NixOS module's usual state folders).
 TELEMETRY = (
@@ -87,14 +87,14 @@ def prepare_repo(args: argparse.Namespace, cfg: config.Config) -> tuple[Path, st
 def check_out(repo: Path, cfg: config.Config) -> None:
     """
     Check out a fresh clone, with a repair commit first when its tip holds tree entries git
-    refuses to check out (``git_remote.repair``): a node joining while a peer's such commit is
+    refuses to check out (``git_incoming.repair``): a node joining while a peer's such commit is
     the tip still gets a checkout, and its first publish pushes the repair.
     """
     tip = git_local.head(repo)
     if tip is not None:
         env = git_objects.identity(repo, cfg.publish.author)
         sizes = git_paths.Sizes(layout.DATA, cfg.node_id)  # the clone is the repo
-        fixed = git_remote.repair(repo, tip, env, whole=True, sizes=sizes)
+        fixed = git_incoming.repair(repo, tip, env, whole=True, sizes=sizes)
         if fixed.dropped:
             git_local.run(repo, "update-ref", "-m", "fedlearn: repair", "HEAD", fixed.commit, tip)
             repairs.record(state.StateDir(cfg.state_path), fixed.dropped)

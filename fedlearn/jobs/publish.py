@@ -181,7 +181,7 @@ def deliver(
     Push the branch when there is a remote and something to push; return the job's summary.
 
     Entries of the remote that git refuses to check out are left out by a repair commit, which is
-    pushed too (``git_remote.repair``), and recorded for ``doctor``.
+    pushed too (``git_incoming.repair``), and recorded for ``doctor``.
     """
     settings = cfg.publish
     commit = result.commit if isinstance(result.commit, str) else ""

@@ -21,6 +21,7 @@ from fedlearn.jobs import Summary, publish
 from fedlearn.store import (
     checkout,
     git_history,
+    git_incoming,
     git_local,
     git_maintenance,
     git_objects,
@@ -127,11 +128,11 @@ def pull(cfg: config.Config, *, dry_run: bool = False) -> Summary[PullResult]:
     if dry_run:
         return preview(top, data, old, upstream, result)
     env = git_objects.identity(top, settings.author) | git_trust.signing_env(cfg.trust)
-    fixed = git_remote.repair(top, upstream, env, sizes=git_paths.sizes(cfg, top))
+    fixed = git_incoming.repair(top, upstream, env, sizes=git_paths.sizes(cfg, top))
     repairs.record(state.StateDir(cfg.state_path), fixed.dropped)
     own_paths = layout.node_pathspecs(cfg.node_id, data)
     since = git_remote.fork_point(top, settings, upstream)
-    shielded = git_remote.shield(top, fixed.commit, own_paths, env, since)
+    shielded = git_incoming.shield(top, fixed.commit, own_paths, env, since)
     how = git_remote.integrate(top, shielded.commit, env, since)
     git_maintenance.maintain(top)
     new = git_local.head(top)

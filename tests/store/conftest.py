@@ -40,6 +40,34 @@ def commit_through_scratch(repo: Path, files: list[str], message: str = "fedlear
         return git_objects.commit(repo, index, message, AUTHOR, [path for _, path in changes])
 
 
+def blob_of(repo: Path) -> str:
+    """Write a small blob; return its id."""
+    return (
+        subprocess.run(
+            ["git", "-C", str(repo), "hash-object", "-w", "--stdin"],
+            input=b"x\n",
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .strip()
+    )
+
+
+def mktree(repo: Path, listing: str) -> str:
+    """Return the tree git makes of a ``ls-tree -z`` style listing."""
+    return (
+        subprocess.run(
+            ["git", "-C", str(repo), "mktree", "-z", "--missing"],
+            input=listing.encode("utf-8", "surrogateescape"),
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .strip()
+    )
+
+
 @pytest.fixture
 def repo(remote: Path, tmp_path: Path) -> Path:
     """Return a clone of the shared bare remote."""

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from fedlearn.store import git_paths, git_remote, peer_files
+from fedlearn.store import git_paths, peer_files
 from tests.conftest import git
+from tests.store.conftest import blob_of, mktree
 
 REFUSED = [
     ".git",
@@ -93,34 +93,6 @@ def test_the_rules_agree_with_git_itself(tmp_path: Path) -> None:
         assert (done.returncode != 0) == expected, name
 
 
-def blob_of(repo: Path) -> str:
-    """Write a small blob; return its id."""
-    return (
-        subprocess.run(
-            ["git", "-C", str(repo), "hash-object", "-w", "--stdin"],
-            input=b"x\n",
-            capture_output=True,
-            check=True,
-        )
-        .stdout.decode()
-        .strip()
-    )
-
-
-def mktree(repo: Path, listing: str) -> str:
-    """Return the tree git makes of a ``ls-tree -z`` style listing."""
-    return (
-        subprocess.run(
-            ["git", "-C", str(repo), "mktree", "-z", "--missing"],
-            input=listing.encode("utf-8", "surrogateescape"),
-            capture_output=True,
-            check=True,
-        )
-        .stdout.decode()
-        .strip()
-    )
-
-
 def test_find_names_the_outermost_entry_and_the_commit_that_added_it(tmp_path: Path) -> None:
     repo = tmp_path / "r"
     git(tmp_path, "init", "-q", str(repo))
@@ -153,40 +125,6 @@ def test_find_names_the_outermost_entry_and_the_commit_that_added_it(tmp_path: P
     listing = git(repo, "ls-tree", "-r", "--name-only", fixed).split()
     assert listing == ["data/a.jsonl"]
     assert git(repo, "rev-parse", f"{fixed}:data/a.jsonl").strip() == blob
-
-
-def test_many_refused_entries_name_a_few_and_the_repair_leaves_all_out(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """2,000 refused names (and a refused folder holding more of them): each outermost entry is
-    found once, the repair warns about NAMED and counts the rest, and its tree holds none."""
-    monkeypatch.setattr(logging.getLogger("fedlearn"), "propagate", True)
-    repo = tmp_path / "r"
-    git(tmp_path, "init", "-q", str(repo))
-    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t"}
-    env |= {"GIT_COMMITTER_EMAIL": "t@t"}
-    (repo / "keep.txt").write_text("keep\n")
-    git(repo, "add", "-A")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
-    blob = blob_of(repo)
-    inner = mktree(repo, "".join(f"100644 blob {blob}\tx\\{n}\0" for n in range(50)))
-    names = "".join(f"100644 blob {blob}\tbad\\{n:04d}\0" for n in range(2000))
-    data = mktree(repo, names + f"040000 tree {inner}\t.git\0")
-    root = mktree(repo, f"040000 tree {data}\tdata\x00100644 blob {blob}\tkeep.txt\0")
-    args = ("-c", "user.name=t", "-c", "user.email=t@t", "commit-tree", root, "-p", "HEAD")
-    tip = git(repo, *args, "-m", "many").strip()
-    with caplog.at_level(logging.WARNING, logger="fedlearn"):
-        fixed = git_remote.repair(repo, tip, env)
-    assert len(fixed.dropped) == 2001
-    assert "data/.git" in {d.path for d in fixed.dropped}
-    assert all(d.commit == tip for d in fixed.dropped)
-    messages = list(
-        dict.fromkeys(r.getMessage() for r in caplog.records)
-    )  # a record may come twice
-    assert len(messages) == git_paths.NAMED + 1
-    assert messages[-1].startswith(f"{2001 - git_paths.NAMED} more tree entries")
-    assert git(repo, "ls-tree", "-r", "--name-only", fixed.commit).split() == ["keep.txt"]
-    assert git(repo, "rev-parse", f"{fixed.commit}^").strip() == tip
 
 
 def test_find_with_sizes_names_files_over_their_cap_but_never_this_nodes_own(
