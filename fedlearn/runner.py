@@ -26,7 +26,7 @@ import msgspec
 
 from fedlearn import cli, commands, config, jobs, logs
 from fedlearn.errors import ConfigError, FedlearnError, GitError, LockHeldError
-from fedlearn.store import git_local, node, peer_files, runs, state
+from fedlearn.store import git_local, node, refusal_log, runs, state
 
 log = logging.getLogger("fedlearn")
 
@@ -278,7 +278,7 @@ def run_job(
             f"{name} failed: {error} in {store_path}{filesystem(store_path)}"
         ) from error
     finally:
-        peer_files.summarize()  # the refused paths not named one by one: one line
+        refusal_log.summarize()  # the refused paths not named one by one: one line
     return summary
 
 

@@ -21,7 +21,7 @@ from fedlearn import config
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
 from fedlearn.learn import patterns
-from fedlearn.store import peer_files, repairs, state
+from fedlearn.store import peer_files, refusal_log, repairs, state
 from fedlearn.vectors import snapshot_verify
 
 # The kind of file (its size cap) by the first folder under data/.
@@ -94,7 +94,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[DoctorResult]:
     peer_files.forget()
     walk(repo, layout.data_dir(repo))
     read_all(cfg)
-    refused = peer_files.refusals()
+    refused = refusal_log.refusals()
     shown = refused if args.all else refused[:SHOWN]
     withheld = withheld_tombstones(cfg)
     lines = [
@@ -156,20 +156,20 @@ def walk(repo: Path, folder: Path) -> None:
         path = Path(entry.path)
         if not peer_files.is_name(entry.name):
             if not entry.name.startswith(".") or entry.name in (".", ".."):
-                peer_files.refuse(repo, path, "a name fedlearn does not read")
+                refusal_log.refuse(repo, path, "a name fedlearn does not read")
             continue
         info = entry.stat(follow_symlinks=False)
         if stat.S_ISLNK(info.st_mode):
-            peer_files.refuse(repo, path, "a symlink")
+            refusal_log.refuse(repo, path, "a symlink")
         elif stat.S_ISDIR(info.st_mode):
             walk(repo, path)
         elif not stat.S_ISREG(info.st_mode):
-            peer_files.refuse(repo, path, "not a regular file")
+            refusal_log.refuse(repo, path, "not a regular file")
         else:
             kind = kind_of(repo, path)
             if kind is not None and info.st_size > peer_files.CAPS[kind]:
                 cap = peer_files.CAPS[kind]
-                peer_files.refuse(
+                refusal_log.refuse(
                     repo,
                     path,
                     f"too large ({info.st_size} bytes, the cap for {kind} files is {cap})",
@@ -203,4 +203,4 @@ def read_all(cfg: config.Config) -> None:
             if found is not None:
                 found.close()
             for refusal in refusals:
-                peer_files.refuse(repo, refusal.path, f"snapshot refused: {refusal.reason}")
+                refusal_log.refuse(repo, refusal.path, f"snapshot refused: {refusal.reason}")

@@ -28,6 +28,7 @@ from fedlearn.store import (
     own,
     own_check,
     peer_files,
+    refusal_log,
     rotation,
     runs,
     state,
@@ -264,7 +265,7 @@ def month_totals(repo: Path, node: str) -> dict[str, Any]:
             if isinstance(document, dict):
                 total = monthly.add_counts(total, document.get("totals", {}))
         except (msgspec.DecodeError, RecursionError) as error:
-            peer_files.refuse(repo, month / f"{node}.json", f"damaged: {str(error)[:120]}")
+            refusal_log.refuse(repo, month / f"{node}.json", f"damaged: {str(error)[:120]}")
     return total
 
 

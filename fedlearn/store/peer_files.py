@@ -4,8 +4,8 @@ Everything under data/ may have been pushed by another node, so it is input from
 15): only regular files are read, never through a symlink (``O_NOFOLLOW`` on the file, ``lstat`` on
 every folder between the repo and it), names are checked, sizes are capped per kind of file, and a
 JSON line nested too deep is refused like any other bad line. What fails is ignored with one
-warning naming the commit that added it, and kept in ``refusals()`` for ``fedlearn doctor``; it
-never fails a job. Writes under data/ never go through a symlinked folder either (``own_folder``).
+warning naming the commit that added it, and kept for ``fedlearn doctor`` (``refusal_log``); it never
+fails a job. Writes under data/ never go through a symlinked folder either (``own_folder``).
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
-import attrs
 import msgspec
+
+from fedlearn.store import refusal_log
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -50,65 +51,18 @@ KINDS = {
 NAME = re.compile(r"[^\x00-\x1f\x7f/\\]{1,255}")
 NODE = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 COLLECTION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,254}")
-COMMIT_LOOKUPS = 50  # per process: the commit that added a refused path is named while cheap
-# Refused paths named in a warning each, per process; the rest are counted, and ``summarize``
-# logs the count in one line (20,000 bad names never make 20,000 warning lines).
-NAMED = 10
 
 
-@attrs.frozen
-class Refusal:
-    """
-    A path under the repo that the checked reader would not read, or read only in part.
-
-    Attributes:
-        path: the path relative to the repo.
-        reason: why (``symlink``, ``not a regular file``, ``too large``, ``bad name``, bad lines).
-        commit: the short commit that last changed the path, when known.
-    """
-
-    path: str
-    reason: str
-    commit: str = ""
-
-
-_refused: dict[str, Refusal] = {}
 # Folders under a repo found real (no symlink on the way), by path: ``identity`` then.
 _folders: dict[str, tuple[int, int, int]] = {}
 FOLDERS_KEPT = 4096
-_lookups = [0]
-_bounds: dict[str, str] = {}  # repo -> the commit WALKED back from HEAD ("" when fewer)
-WALKED = 5000  # commits a commit lookup walks back at most
-_unnamed = [0]  # refused paths not named in a warning since the last ``summarize``
-
-
-def refusals() -> list[Refusal]:
-    """Return what the checked reader refused in this process, sorted by path."""
-    return sorted(_refused.values(), key=lambda refusal: refusal.path)
 
 
 def forget() -> None:
-    """Forget the refusals recorded so far (``doctor`` starts from none, with its own commit
-    lookups), and the folders found real."""
-    _refused.clear()
+    """Forget the refusals recorded so far (``refusal_log.forget``: ``doctor`` starts from none, with
+    its own commit lookups), and the folders found real."""
+    refusal_log.forget()
     _folders.clear()
-    _bounds.clear()
-    _unnamed[0] = _lookups[0] = 0
-
-
-def summarize() -> int:
-    """
-    Log one warning with the count of refused paths not named one by one (since the last call),
-    when there are any; return that count. The runner calls it after every job.
-    """
-    count, _unnamed[0] = _unnamed[0], 0
-    if count:
-        log.warning(
-            "%d more path%s under data/ ignored, not named one by one; run fedlearn doctor for the list",
-            count,
-            "s" * (count != 1),
-        )
-    return count
 
 
 def largest_read(path: str) -> int:
@@ -132,60 +86,6 @@ def is_name(name: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def relative(repo: Path, path: Path) -> str:
-    """
-    Return ``path`` relative to ``repo`` for messages (the path itself when outside it); bytes
-    that are not UTF-8 show as ``\\xff``, so the text can be written anywhere.
-    """
-    try:
-        shown = str(path.relative_to(repo))
-    except ValueError:
-        shown = str(path)
-    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def commit_of(repo: Path, path: Path) -> str:
-    """
-    Return the short commit that last changed ``path`` (``git log -1``) among the last
-    ``WALKED`` commits, or "" when unknown: a history a peer filled with 100,000 commits made
-    each lookup walk all of it.
-    """
-    if _lookups[0] >= COMMIT_LOOKUPS:
-        return ""
-    _lookups[0] += 1
-    from fedlearn.store import git_local
-
-    try:
-        where = str(path.relative_to(repo)) if path.is_relative_to(repo) else str(path)
-        if str(repo) not in _bounds:
-            oldest = git_local.run(repo, "rev-list", f"--skip={WALKED}", "-1", "HEAD", check=False)
-            _bounds[str(repo)] = oldest.stdout.strip()
-        older = (f"^{_bounds[str(repo)]}",) if _bounds[str(repo)] else ()
-        args = ("log", "-1", "--format=%h", "HEAD", *older, "--", where)
-        done = git_local.run(repo, *args, check=False)
-    except (OSError, ValueError):
-        return ""
-    return done.stdout.strip() if done.returncode == 0 else ""
-
-
-def refuse(repo: Path, path: Path, reason: str) -> None:
-    """
-    Record that ``path`` was not read and why; warn once per path (with the commit), for the
-    first ``NAMED`` paths of the process only: the others are counted (``summarize``).
-    """
-    key = str(repo / path)  # one warning per file, even across repositories in one process
-    if key in _refused:
-        return
-    shown = relative(repo, path)
-    commit = commit_of(repo, path)
-    _refused[key] = Refusal(shown, reason, commit)
-    if len(_refused) > NAMED:
-        _unnamed[0] += 1
-        return
-    added = f" (last changed in commit {commit})" if commit else ""
-    log.warning("%s: ignored, %s%s; run fedlearn doctor for the list", shown, reason, added)
 
 
 def folder_problem(repo: Path, folder: Path) -> str | None:
@@ -212,9 +112,9 @@ def folder_problem(repo: Path, folder: Path) -> str | None:
         except OSError as error:
             return f"unreadable: {error.strerror}"
         if stat.S_ISLNK(info.st_mode):
-            return f"{relative(repo, current)} is a symlink"
+            return f"{refusal_log.relative(repo, current)} is a symlink"
         if not stat.S_ISDIR(info.st_mode):
-            return f"{relative(repo, current)} is not a folder"
+            return f"{refusal_log.relative(repo, current)} is not a folder"
         if len(_folders) >= FOLDERS_KEPT:
             _folders.clear()
         _folders[str(current)] = identity(info)
@@ -268,7 +168,7 @@ def open_regular(repo: Path, path: Path, kind: str) -> int | None:
     if problem is None and not is_name(path.name):
         problem = "a name fedlearn does not read"
     if problem is not None:
-        refuse(repo, path, problem)
+        refusal_log.refuse(repo, path, problem)
         return None
     flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     try:
@@ -276,7 +176,9 @@ def open_regular(repo: Path, path: Path, kind: str) -> int | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        refuse(repo, path, "a symlink" if error.errno == errno.ELOOP else error.strerror or "")
+        refusal_log.refuse(
+            repo, path, "a symlink" if error.errno == errno.ELOOP else error.strerror or ""
+        )
         return None
     info = os.fstat(fd)
     cap = CAPS[kind]
@@ -289,7 +191,7 @@ def open_regular(repo: Path, path: Path, kind: str) -> int | None:
     )
     if reason is not None:
         os.close(fd)
-        refuse(repo, path, reason)
+        refusal_log.refuse(repo, path, reason)
         return None
     return fd
 
@@ -343,7 +245,9 @@ def decode_lines(
             found.append(record)
     if bad:
         counts = ", ".join(f"{n} {k}" for k, n in sorted(bad.items()))
-        refuse(repo, path, f"{sum(bad.values())} bad lines skipped ({counts}); first at {first}")
+        refusal_log.refuse(
+            repo, path, f"{sum(bad.values())} bad lines skipped ({counts}); first at {first}"
+        )
     return found
 
 
@@ -365,7 +269,7 @@ def entries(
     problem = folder_problem(repo, folder)
     if problem is not None:
         if problem != "missing":
-            refuse(repo, folder, problem)
+            refusal_log.refuse(repo, folder, problem)
         return []
     found = []
     with os.scandir(folder) as listing:
@@ -374,9 +278,9 @@ def entries(
                 continue
             path = Path(entry.path)
             if not (is_name(entry.name) and valid(entry.name)):
-                refuse(repo, path, "a name fedlearn does not read")
+                refusal_log.refuse(repo, path, "a name fedlearn does not read")
             elif entry.is_symlink():
-                refuse(repo, path, "a symlink")
+                refusal_log.refuse(repo, path, "a symlink")
             elif (
                 entry.is_dir(follow_symlinks=False)
                 if folders
@@ -384,7 +288,7 @@ def entries(
             ):
                 found.append(path)
             else:
-                refuse(repo, path, "not a folder" if folders else "not a regular file")
+                refusal_log.refuse(repo, path, "not a folder" if folders else "not a regular file")
     return sorted(found)
 
 
@@ -410,7 +314,9 @@ def own_folder(repo: Path, folder: Path) -> None:
         if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
             what = "a symlink" if stat.S_ISLNK(info.st_mode) else "not a folder"
             log.warning(
-                "%s: %s where this node's folder belongs; removed", relative(repo, current), what
+                "%s: %s where this node's folder belongs; removed",
+                refusal_log.relative(repo, current),
+                what,
             )
             current.unlink()
             return

@@ -22,7 +22,7 @@ import attrs
 from fedlearn import config
 from fedlearn.formats import layout, records
 from fedlearn.learn import pattern_cache, patterns
-from fedlearn.store import peer_files
+from fedlearn.store import refusal_log
 from fedlearn.vectors import import_changes, points, snapshot_verify
 
 log = logging.getLogger(__name__)
@@ -178,8 +178,8 @@ def refuse(repo: Path, refusal: snapshot_verify.Refusal, *, is_own: bool) -> Ref
     Return ``refusal`` relative to ``repo`` with the commit that last changed the file, and log it
     once: an error for this node's own snapshot, a warning for another node's (skipped).
     """
-    path = peer_files.relative(repo, refusal.path)
-    commit = peer_files.commit_of(repo, refusal.path)
+    path = refusal_log.relative(repo, refusal.path)
+    commit = refusal_log.commit_of(repo, refusal.path)
     added = f" (commit {commit})" if commit else ""
     if is_own:
         log.error("%s: refused, this node's own snapshot: %s%s", path, refusal.reason, added)

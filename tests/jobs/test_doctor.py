@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from fedlearn.store import peer_files
+from fedlearn.store import refusal_log
 from tests.conftest import Node
 
 pytestmark = pytest.mark.e2e
@@ -24,8 +24,8 @@ def test_many_bad_names_give_a_few_warning_lines_and_doctor_lists_all_on_request
         (folder / f"bad{number:04d}.jsonl").write_bytes(b"{}\n")  # not a shard name: refused
     status = node.run("status")
     warned = [line for line in status.stderr.splitlines() if "ignored" in line]
-    assert len(warned) == peer_files.NAMED + 1, status.stderr
-    assert f"{BAD - peer_files.NAMED} more paths under data/ ignored" in warned[-1]
+    assert len(warned) == refusal_log.NAMED + 1, status.stderr
+    assert f"{BAD - refusal_log.NAMED} more paths under data/ ignored" in warned[-1]
     shown = node.run("doctor", check=False)
     assert shown.returncode == 1
     listed = [line for line in shown.stdout.splitlines() if line.startswith("refused ")]

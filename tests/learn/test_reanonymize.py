@@ -11,7 +11,7 @@ from fedlearn import anonymize, config
 from fedlearn.anonymize import Machine
 from fedlearn.formats import layout, records
 from fedlearn.learn import patterns, reanonymize
-from fedlearn.store import own_adopt, peer_files, state
+from fedlearn.store import own_adopt, peer_files, refusal_log, state
 from fedlearn.vectors import snapshot
 from tests.conftest import own_pattern_bytes
 
@@ -191,7 +191,7 @@ def test_a_linked_manifest_is_refused_never_read_through(tmp_path: Path) -> None
     done = rewrite(cfg, TICKET)
     assert collection not in done.files and b"TCK-123456" in collection.read_bytes()
     assert outside.read_bytes() == records.encode_line(made)
-    refused = {r.path: r.reason for r in peer_files.refusals()}
+    refused = {r.path: r.reason for r in refusal_log.refusals()}
     assert refused[str(layout.manifest_of(collection).relative_to(cfg.repo_path))] == "a symlink"
 
 

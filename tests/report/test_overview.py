@@ -11,7 +11,7 @@ import msgspec
 from fedlearn.formats import layout
 from fedlearn.learn import patterns
 from fedlearn.report import overview
-from fedlearn.store import atomic, peer_files, state
+from fedlearn.store import atomic, peer_files, refusal_log, state
 from tests.conftest import Node, git
 
 SEEN_AT = "2026-01-02T03:04:05Z"
@@ -112,7 +112,7 @@ def test_month_totals_add_up_the_months_and_pass_over_a_damaged_one(tmp_path: Pa
     peer_files.forget()
     try:
         assert overview.month_totals(tmp_path, "alpha") == {"by": {"x": 1}, "events": 5}
-        assert [r.path for r in peer_files.refusals()] == [
+        assert [r.path for r in refusal_log.refusals()] == [
             "data/metrics/monthly/2026-03/alpha.json",
             "data/metrics/monthly/notes",
         ]

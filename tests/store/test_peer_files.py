@@ -11,7 +11,7 @@ from typing import Any
 import msgspec
 import pytest
 
-from fedlearn.store import peer_files
+from fedlearn.store import peer_files, refusal_log
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +32,7 @@ def make(repo: Path, relative: str, data: bytes = b"{}\n") -> Path:
 
 def reasons(repo: Path) -> dict[str, str]:
     """Return the refusals recorded so far: path → reason."""
-    return {r.path: r.reason for r in peer_files.refusals()}
+    return {r.path: r.reason for r in refusal_log.refusals()}
 
 
 def test_read_returns_a_regular_file_and_none_for_a_missing_one(tmp_path: Path) -> None:
@@ -40,7 +40,7 @@ def test_read_returns_a_regular_file_and_none_for_a_missing_one(tmp_path: Path) 
     path = make(tmp_path, "data/telemetry/a.jsonl", b"x\n")
     assert peer_files.read(tmp_path, path, "telemetry") == b"x\n"
     assert peer_files.read(tmp_path, tmp_path / "data/telemetry/b.jsonl", "telemetry") is None
-    assert peer_files.refusals() == []
+    assert refusal_log.refusals() == []
 
 
 def test_read_never_follows_a_symlink_to_a_file_or_through_a_folder(tmp_path: Path) -> None:
@@ -131,26 +131,6 @@ def test_is_name_refuses_hidden_control_and_non_utf8_names(name: str) -> None:
     assert not peer_files.is_name(name)
 
 
-def test_refusals_name_a_few_paths_then_count_the_rest_in_one_line(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """5,000 refused paths give NAMED warnings and one count line; doctor still gets them all."""
-    monkeypatch.setattr(logging.getLogger("fedlearn"), "propagate", True)
-    monkeypatch.setattr(peer_files, "COMMIT_LOOKUPS", 0)  # not a repository: no git lookups
-    with caplog.at_level(logging.WARNING, logger="fedlearn"):
-        for number in range(5000):
-            peer_files.refuse(tmp_path, tmp_path / "data" / f".bad{number}", "a bad name")
-        assert peer_files.summarize() == 5000 - peer_files.NAMED
-        assert peer_files.summarize() == 0  # counted once
-    messages = list(
-        dict.fromkeys(r.getMessage() for r in caplog.records)
-    )  # a record may come twice
-    assert len(messages) == peer_files.NAMED + 1
-    assert messages[0].startswith("data/.bad0: ignored, a bad name")
-    assert messages[-1].startswith(f"{5000 - peer_files.NAMED} more paths under data/ ignored")
-    assert len(peer_files.refusals()) == 5000
-
-
 def test_largest_read_is_the_cap_of_the_kind_of_file_at_a_path() -> None:
     """Each folder's kind gives its cap; a manifest has its own; a path of no kind the largest."""
     caps = peer_files.CAPS
@@ -216,24 +196,3 @@ def test_a_folder_found_real_then_replaced_by_a_symlink_is_refused(tmp_path: Pat
         folder.symlink_to(target, target_is_directory=True)
         assert peer_files.read(tmp_path, path, "patterns") is None
     assert "is a symlink" in reasons(tmp_path)["data/patterns/c/a/00.jsonl"]
-
-
-def test_commit_of_walks_back_a_bounded_number_of_commits(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The commit that last changed a refused path is named when it is among the last
-    ``WALKED`` commits, and not looked for further back (a peer's 100,000 commits on top)."""
-    from tests.conftest import git, init_repo
-
-    repo = init_repo(tmp_path / "repo")
-    make(repo, "data/a.jsonl")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "add")
-    added = git(repo, "rev-parse", "--short", "HEAD").strip()
-    for n in range(6):
-        git(repo, "commit", "-q", "--allow-empty", "-m", f"empty {n}")
-    monkeypatch.setattr(peer_files, "WALKED", 10)
-    assert peer_files.commit_of(repo, repo / "data/a.jsonl") == added
-    peer_files.forget()
-    monkeypatch.setattr(peer_files, "WALKED", 3)
-    assert peer_files.commit_of(repo, repo / "data/a.jsonl") == ""
