@@ -22,6 +22,7 @@ import attrs
 from fedlearn import config
 from fedlearn.anonymize import (
     assignments,
+    beside_keys,
     commands,
     credentials,
     entropy,
@@ -63,6 +64,7 @@ def builtin_rules(identity: Machine, hostnames: list[str]) -> list[Rule]:
         credentials.shaped()
         + providers.prefixed()
         + assignments.keyed()
+        + beside_keys.keyed()
         + forms.formed()
         + entropy.looks()
         + commands.placed()

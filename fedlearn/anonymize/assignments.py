@@ -1,10 +1,11 @@
-"""Secrets known by their key: ``key=value``, JSON, YAML, TOML, env, flags, XML, URLs, CLIs.
+"""Secrets known by their key: ``key=value``, JSON, YAML, TOML, env, ``--flag=``, XML, URLs, CLIs.
 
 The key stays and the value goes (``password=<redacted:password>``). A key counts when it *ends*
 with a secret word (``DB_PASSWORD``, ``clientSecret``), so ``password_file``, ``max_tokens`` and
 ``token_type`` are not secrets. Matching is anchored on the separator (``=``, ``:``, ``>``) and a
 lookbehind trie of the key words asserts what precedes it: one memory-speed scan per separator
-character finds every key form, whatever the word.
+character finds every key form, whatever the word. A value beside a key word with no separator
+(quoted, compared, a flag's) is ``beside_keys``'; the key words and the judgement are here.
 """
 
 from __future__ import annotations
@@ -280,20 +281,6 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return (start, end, name) if is_secret_value(name, key, value) else None
 
 
-def flagged(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of ``--flag value`` when the flag names a secret, else None."""
-    name = classify_key(match.group("flag"))
-    if name is None:
-        return None
-    start = match.start()
-    if start > 0 and text[start - 1] not in " \t\"'(=\n":
-        return None
-    value_start, value_end = match.span("value")
-    if not is_secret_value(name, match.group("flag"), text[value_start:value_end]):
-        return None
-    return value_start, value_end, name
-
-
 def fillers_of(separator: str) -> tuple[str, ...]:
     """Return what may stand between a key and ``separator`` ("" included)."""
     if separator == ">":
@@ -344,77 +331,11 @@ def assignments(separator: str) -> Callable[[str], Iterator[re.Match[str]]]:
     return find
 
 
-# A string literal: what ``quoted`` finds after a key word and ``compared`` before one.
-LITERAL = rules.Lazy(r"(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{1,200})(?P=q)")
-# The reversed text: a quote, then a blank or an opening parenthesis, then a key word (reversed):
-# ``secret("…`` and ``password "…`` read ``…"(terces`` and ``…" drowssap``.
-QUOTED_AFTER = rules.Lazy(
-    r"[\"'`](?:[ \t]{1,2}|\([ \t]?)" + heads.trie_pattern(word[::-1] for word in GATE_WORDS)
-)
-# A literal compared to a key: ``"…" == password``, ``"…" !== secret``.
-COMPARED = rules.Lazy(r"[\"'`][ \t]*(?:===?|!==?)[ \t]*(?P<key>[A-Za-z_$@][A-Za-z0-9_.$-]{0,80})")
-
-
-def is_quoted_secret(key: str, value: str) -> bool:
-    """
-    Return whether a literal next to ``key`` but not assigned to it (``secret("…")``) is a secret.
-
-    Such a literal is often a name (``kubectl get secret "db-creds"``, ``getSecret("api")``), so
-    it must look generated as well, whatever the key names.
-    """
-    name = classify_key(key)
-    if name is None or not is_secret_value(name, key, value):
-        return False
-    return checks.looks_random(value, minimum=8) and not words.is_named(value)
-
-
-def quoted(subject: str) -> Iterator[re.Match[str]]:
-    """Return the string literals right after a key word and a blank or ``(`` (``secret("…")``)."""
-    last = len(subject) - 1
-    for found in QUOTED_AFTER.compiled.finditer(subject[::-1]):
-        match = LITERAL.match(subject, last - found.start())
-        if match:
-            yield match
-
-
-def quoted_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of a literal after a key word (``password "…";``), or None."""
-    before = match.start()
-    while before > 0 and text[before - 1] in " \t(":
-        before -= 1
-    start = before
-    while start > 0 and text[start - 1] in KEY_CHARACTERS:
-        start -= 1
-    key, value = text[start:before], text[match.start("value") : match.end("value")]
-    if not is_quoted_secret(key, value):
-        return None
-    name = classify_key(key) or ""
-    return match.start("value"), match.end("value"), name
-
-
-def compared(subject: str) -> Iterator[re.Match[str]]:
-    """Return the comparisons of a literal to a name (``"…" == password``)."""
-    return COMPARED.compiled.finditer(subject)
-
-
-def compared_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of a literal compared to a key (``"…" !== secret``), or None."""
-    quote = text[match.start()]
-    end = match.start()
-    start = text.rfind(quote, max(0, end - 201), end)
-    if start < 0 or "\n" in text[start:end]:
-        return None
-    key, value = match.group("key"), text[start + 1 : end]
-    if not value or not is_quoted_secret(key.rsplit(".", 1)[-1], value):
-        return None
-    return start + 1, end, classify_key(key.rsplit(".", 1)[-1]) or ""
-
-
 def keyed() -> list[Rule]:
-    """Return the rules for secrets known by their key name or their place, in priority order."""
-    flag = r"--(?P<flag>[a-z0-9][a-z0-9_-]{0,60})[ \t]+(?!-)" + VALUE
+    """Return the rules for secrets after a key word and a separator (``=``, ``:``, ``>``), in
+    priority order; ``beside_keys.keyed`` (quoted, compared, a flag's) follows them."""
     words = "|".join(re.escape(word) for word in GATE_WORDS)
-    separated = [
+    return [
         Rule(
             NAMES,
             (Matcher(VALUE_AFTER[separator], find=assignments(separator), judge=assignment),),
@@ -427,28 +348,4 @@ def keyed() -> list[Rule]:
             (":", r"[\"'`\]\\ \t]{0,3}"),
             (">", ""),
         )
-    ]
-    return [
-        *separated,
-        Rule(
-            NAMES,
-            (Matcher(rules.Lazy(LITERAL.pattern), find=quoted, judge=quoted_judge),),
-            trigger=rules.Trigger(words=KEY_WORDS, lower=True),
-            lower=True,
-            gate=rf"(?i)(?:{words})(?:[ \t]{{1,2}}|\([ \t]?)[\"'`]",
-        ),
-        Rule(
-            NAMES,
-            (Matcher(rules.Lazy(COMPARED.pattern), find=compared, judge=compared_judge),),
-            trigger=rules.Trigger(words=KEY_WORDS, lower=True, needs="="),
-            lower=True,
-            gate=rf"(?i)[\"'`][ \t]*(?:===?|!==?)[ \t]*[A-Za-z0-9_.$@-]*(?:{words})",
-        ),
-        Rule(
-            NAMES,
-            (Matcher(rules.Lazy(flag), judge=flagged),),
-            trigger=rules.Trigger(words=KEY_WORDS, lower=True, needs="--"),
-            lower=True,
-            gate=rf"(?i)--[a-z0-9_-]*(?:{words})[ \t]",
-        ),
     ]

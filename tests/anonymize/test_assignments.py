@@ -20,7 +20,6 @@ from tests.anonymize.conftest import found
         ('{"api_key": "Zx8Qp2Lm9Vb4kT"}', '{"api_key": "<redacted:api-key>"}'),
         ("export GITHUB_TOKEN=Zx8Qp2Lm9Vb4kTfR", "export GITHUB_TOKEN=<redacted:token>"),
         ('clientSecret: "Zx8Qp2Lm9Vb4"', 'clientSecret: "<redacted:secret>"'),
-        ("--api-key Zx8Qp2Lm9Vb4kT", "--api-key <redacted:api-key>"),
         ("--api-key=Zx8Qp2Lm9Vb4kT", "--api-key=<redacted:api-key>"),
         (
             "https://x.example.com/cb?access_token=Zx8Qp2Lm9Vb4kTfR&x=1",

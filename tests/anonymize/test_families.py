@@ -129,9 +129,6 @@ def test_corpus_is_redacted_the_same_by_both_modes() -> None:
         ),
         ('if (api_key != "Zq8#vT1mN4pLx2") {', 'if (api_key != "<redacted:api-key>") {'),
         ("if (db_pass !== 'Zq8#vT1mN4pLx2')", "if (db_pass !== '<redacted:password>')"),
-        ('if ("Zq8#vT1mN4pLx2" == password) {', 'if ("<redacted:password>" == password) {'),
-        ('password "Zq8#vT1mN4pLx2";', 'password "<redacted:password>";'),
-        ('std::string secret("Zq8#vT1mN4pLx2");', 'std::string secret("<redacted:secret>");'),
         ('password = @"Zq8#vT1mN4pLx2";', 'password = @"<redacted:password>";'),
         (
             'aws_secret_access_key = "Zq8vT1mN4pLx2"',
