@@ -21,7 +21,7 @@ from pathlib import Path
 
 from fedlearn import config, sample
 from fedlearn.formats import layout
-from fedlearn.learn import patterns
+from fedlearn.learn import merge, patterns
 from fedlearn.store import atomic
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,7 +123,7 @@ def main() -> None:
     views = set()
     for config_file in configs:
         fedlearn(config_file, "pull")
-        view = patterns.merged_view(config_file.parent / "repo", config.CATEGORIES)
+        view = merge.merged_view(config_file.parent / "repo", config.CATEGORIES)
         views.add(json.dumps({c: sorted(t) for c, t in view.items()}))
     print(
         f"after one pull each: {len(views)} distinct merged view(s), {git(remote, 'rev-list', '--count', 'main').strip()} commits"

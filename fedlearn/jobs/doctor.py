@@ -20,7 +20,7 @@ import msgspec
 from fedlearn import config
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
-from fedlearn.learn import patterns
+from fedlearn.learn import merge
 from fedlearn.store import peer_files, refusal_log, repairs, state
 from fedlearn.vectors import snapshot_verify
 
@@ -135,11 +135,11 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[DoctorResult]:
 def withheld_tombstones(cfg: config.Config) -> list[Withheld]:
     """
     Return, per retracting node, its tombstones that leave the id in the merged view because
-    other nodes hold it (``patterns.withheld``): normal for a shared pattern, and all a peer's
+    other nodes hold it (``merge.withheld``): normal for a shared pattern, and all a peer's
     tombstones of other nodes' patterns can do. Not a refusal: doctor does not fail for them.
     """
     repo = cfg.repo_path
-    found = patterns.withheld(repo, patterns.read_retractions(repo, cfg.trust.admins))
+    found = merge.withheld(repo, merge.read_retractions(repo, cfg.trust.admins))
     return [
         Withheld(node, len(ids), sorted({n for kept in ids.values() for n in kept}))
         for node, ids in found.items()
@@ -189,7 +189,7 @@ def kind_of(repo: Path, path: Path) -> str | None:
 def read_all(cfg: config.Config) -> None:
     """Read what the jobs read, so their refusals (bad lines, forged records, snapshots) are listed."""
     repo = cfg.repo_path
-    patterns.merged_view(repo, config.CATEGORIES, cfg.trust.admins)
+    merge.merged_view(repo, config.CATEGORIES, cfg.trust.admins)
     for path in layout.telemetry_files(repo):
         peer_files.read(repo, path, "telemetry")
     for folder in peer_files.entries(repo, layout.data_dir(repo) / "fine-tuning", folders=True):

@@ -12,7 +12,7 @@ import msgspec
 
 from fedlearn import config
 from fedlearn.jobs import Summary
-from fedlearn.learn import patterns
+from fedlearn.learn import merge
 from fedlearn.report import overview
 from fedlearn.store import atomic, git_local, runs, state
 from fedlearn.vectors import identity
@@ -278,7 +278,7 @@ def text(view: overview.Overview) -> list[str]:
 def withheld(cfg: config.Config) -> dict[str, int]:
     """
     Return, per retracting node, how many of its tombstones withdraw its own records only
-    (``patterns.withheld``; empty without a repo).
+    (``merge.withheld``; empty without a repo).
 
     They are counted again only when what the merged counts depend on changed (the same key,
     ``overview.merged_key``: the trees of data/patterns and data/retractions at HEAD, this node's
@@ -297,7 +297,7 @@ def withheld(cfg: config.Config) -> dict[str, int]:
     if key and cached is not None and cached.key == key:
         return cached.counts
     repo = cfg.repo_path
-    found = patterns.withheld(repo, patterns.read_retractions(repo, cfg.trust.admins))
+    found = merge.withheld(repo, merge.read_retractions(repo, cfg.trust.admins))
     counts = {node: len(ids) for node, ids in found.items()}
     if key:
         cache.parent.mkdir(parents=True, exist_ok=True)

@@ -26,10 +26,10 @@ import msgspec
 from fedlearn import anonymize, config
 from fedlearn.formats import layout, records
 from fedlearn.formats.records import Pattern, Retraction
-from fedlearn.learn import finetune, patterns
+from fedlearn.learn import finetune, merge, patterns
 from fedlearn.store import atomic, own, peer_files, state
 
-REASON = f"{patterns.REKEYED} the rules changed; the record lives on under its new id"
+REASON = f"{merge.REKEYED} the rules changed; the record lives on under its new id"
 log = logging.getLogger(__name__)
 
 
@@ -100,7 +100,7 @@ def stage(
     """
     done = Rewrite(collections=collections)
     repo, node = cfg.repo_path, cfg.node_id
-    retracted = patterns.read_retractions(repo, cfg.trust.admins)
+    retracted = merge.read_retractions(repo, cfg.trust.admins)
     for category in config.CATEGORIES:
         stage_patterns(transaction, done, files, category, anonymizer, retracted)
     stage_retractions(transaction, done, files, layout.retraction_file(repo, node), anonymizer, now)
@@ -129,7 +129,7 @@ def stage_patterns(
     files: own.OwnFiles,
     category: str,
     anonymizer: anonymize.Anonymizer,
-    retracted: patterns.Retractions,
+    retracted: merge.Retractions,
 ) -> None:
     """
     Stage this node's shards of ``category`` re-anonymized (re-keyed ids change shards).
@@ -183,7 +183,7 @@ def rewritten_patterns(
     category: str,
     node: str,
     anonymizer: anonymize.Anonymizer,
-    retracted: patterns.Retractions,
+    retracted: merge.Retractions,
 ) -> tuple[dict[str, Pattern], list[str]]:
     """
     Return one node's patterns re-anonymized by id, and the old ids of those re-keyed.

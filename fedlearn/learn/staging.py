@@ -19,7 +19,7 @@ import msgspec
 
 from fedlearn.formats import layout, records
 from fedlearn.formats.results import FineTuningCounts, PatternCounts, SyncResult
-from fedlearn.learn import finetune, monthly, patterns, retention
+from fedlearn.learn import finetune, merge, monthly, patterns, retention
 from fedlearn.learn.reading import FineTuningFound, SyncRun
 from fedlearn.store import state
 
@@ -38,7 +38,7 @@ def stage_patterns(job: SyncRun, learned: dict[str, records.Pattern]) -> dict[st
     """
     admins = job.cfg.trust.admins
     has_new = bool(learned) or job.spill is not None
-    retracted = patterns.read_retractions(job.repo, admins) if has_new else patterns.Retractions({})
+    retracted = merge.read_retractions(job.repo, admins) if has_new else merge.Retractions({})
     known = job.own.counts()
     counts: dict[str, PatternCounts] = {}
     for category in job.cfg.sync.categories:
@@ -77,7 +77,7 @@ def stage_shard(
     job: SyncRun,
     path: Path,
     found: Iterable[records.Pattern],
-    retracted: patterns.Retractions,
+    retracted: merge.Retractions,
     tally_: PatternCounts,
 ) -> None:
     """Join the observations ``found`` into this node's shard ``path`` and stage it."""

@@ -17,7 +17,7 @@ import msgspec
 from fedlearn import commands, config
 from fedlearn.errors import StateError
 from fedlearn.formats import layout
-from fedlearn.learn import monthly, pattern_cache, patterns, retention
+from fedlearn.learn import merge, monthly, pattern_cache, patterns, retention
 from fedlearn.store import (
     atomic,
     git_history,
@@ -175,7 +175,7 @@ def merged_counts(cfg: config.Config, store: state.StateDir) -> dict[str, int]:
     dir with what they were computed from: the git trees of data/patterns and data/retractions at
     HEAD and this node's own pattern counts and retractions (which may not be committed yet). An
     uncommitted hand edit of another node's file is not seen until HEAD moves. The view is the
-    checked one (``patterns.merged_view``): ``[trust] admins`` and the accepted state of held paths
+    checked one (``merge.merged_view``): ``[trust] admins`` and the accepted state of held paths
     (``git_trust``) are part of the key. When the key changed, the files that did not change since
     import or status last read them are not read again (``pattern_cache``).
     """
@@ -189,7 +189,7 @@ def merged_counts(cfg: config.Config, store: state.StateDir) -> dict[str, int]:
     if key and cached is not None and cached.key == key:
         return cached.counts
     files = pattern_cache.Cache(store.path("cache", "patterns"))  # only changed files are read
-    view = patterns.merged_view(repo, cfg.sync.categories, cfg.trust.admins, cache=files)
+    view = merge.merged_view(repo, cfg.sync.categories, cfg.trust.admins, cache=files)
     files.save()
     counts = {c: len(v) for c, v in view.items()}
     if key:

@@ -21,7 +21,7 @@ import attrs
 
 from fedlearn import config
 from fedlearn.formats import layout, records
-from fedlearn.learn import pattern_cache, patterns
+from fedlearn.learn import merge, pattern_cache, patterns
 from fedlearn.store import refusal_log
 from fedlearn.vectors import import_changes, points, snapshot_verify
 
@@ -158,14 +158,14 @@ def pattern_sources(
     table: dict[str, list[Source]] = {c: [] for c in categories}
     shards = None if retractions_changed else changed_shards(repo, changes.paths, categories)
     ids = None if shards is None else changed_ids(repo, changes.paths, shards, cache)
-    view = patterns.merged_view(repo, categories, trust.admins, shards, cache, ids)
+    view = merge.merged_view(repo, categories, trust.admins, shards, cache, ids)
     if cache is not None:
         cache.save()
     for category in categories:
         if view[category]:
             table[category].append(pattern_source(category, view[category], settings))
-    retracted = (  # ids no node's view keeps: their points go (``patterns.effective``)
-        patterns.effective(repo, patterns.read_retractions(repo, trust.admins))
+    retracted = (  # ids no node's view keeps: their points go (``merge.effective``)
+        merge.effective(repo, merge.read_retractions(repo, trust.admins))
         if retractions_changed
         else {}
     )

@@ -21,7 +21,7 @@ import pytest
 
 from fedlearn import config, sample
 from fedlearn.formats import layout
-from fedlearn.learn import patterns
+from fedlearn.learn import merge
 from tests.conftest import Node, cli_env, fedlearn_command, git, write_jsonl
 
 pytestmark = pytest.mark.e2e
@@ -110,7 +110,7 @@ def expected_view(nodes: list[Node]) -> dict[str, dict[str, Any]]:
 
 def merged_view(node: Node) -> dict[str, Any]:
     """Return ``node``'s merged view as plain data."""
-    view: dict[str, Any] = msgspec.to_builtins(patterns.merged_view(node.repo, config.CATEGORIES))
+    view: dict[str, Any] = msgspec.to_builtins(merge.merged_view(node.repo, config.CATEGORIES))
     return view
 
 

@@ -23,7 +23,7 @@ import msgspec
 import pytest
 
 from fedlearn.formats import layout, records
-from fedlearn.learn import patterns
+from fedlearn.learn import merge, patterns
 from fedlearn.vectors import points
 from tests.conftest import Node, git
 from tests.jobs import livestore
@@ -293,7 +293,7 @@ def test_the_sole_holders_retraction_removes_the_pattern_everywhere(
     answer(alpha, "import")
     answer(carol, "pull")
     for node in (alpha, carol):
-        view = patterns.merged_view(node.repo, ["error-solutions"])["error-solutions"]
+        view = merge.merged_view(node.repo, ["error-solutions"])["error-solutions"]
         assert gone not in view and len(view) == len(table) - 1
         assert livestore.count(node, "error-solutions") == len(table) - 1
         assert points.pattern_point_id(gone) not in livestore.read_points(node, "error-solutions")

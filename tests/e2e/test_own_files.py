@@ -14,7 +14,7 @@ import pytest
 
 from fedlearn import config
 from fedlearn.formats import layout
-from fedlearn.learn import patterns
+from fedlearn.learn import merge, patterns
 from tests.conftest import Node, git, telemetry_bytes, write_jsonl
 
 pytestmark = pytest.mark.e2e
@@ -179,7 +179,7 @@ def test_an_old_layout_repo_migrates_in_one_commit_and_the_view_is_unchanged(
         git(node.repo, "pull", "-q", "--rebase", "origin", "main")
         git(node.repo, "push", "-q", "origin", "main")
     beta.run("pull", "-q")
-    view_before = patterns.merged_view(beta.repo, config.CATEGORIES)
+    view_before = merge.merged_view(beta.repo, config.CATEGORIES)
     alpha.run("pull", "-q")
     alpha.run("sync", "-q")
     answer = json.loads(alpha.run("publish", "--json", "-q").stdout)
@@ -198,4 +198,4 @@ def test_an_old_layout_repo_migrates_in_one_commit_and_the_view_is_unchanged(
     beta.run("pull", "-q")  # beta has not migrated: it reads alpha's shards and its own old file
     assert layout.pattern_file(beta.repo, "error-solutions", "beta").is_file()
     assert not layout.pattern_file(beta.repo, "error-solutions", "alpha").exists()
-    assert patterns.merged_view(beta.repo, config.CATEGORIES) == view_before
+    assert merge.merged_view(beta.repo, config.CATEGORIES) == view_before

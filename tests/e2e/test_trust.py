@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from fedlearn.formats import layout, records
-from fedlearn.learn import patterns
+from fedlearn.learn import merge, patterns
 from fedlearn.store import git_trust
 from tests.conftest import Node, git
 from tests.jobs.conftest import SEEN_AT, learn
@@ -101,7 +101,7 @@ def pull(node: Node) -> subprocess.CompletedProcess[str]:
 
 def view(node: Node) -> dict[str, str]:
     """Return id → solution of the patterns ``node`` reads (every node's files joined)."""
-    joined = patterns.merged_view(node.repo, [CATEGORY])[CATEGORY]
+    joined = merge.merged_view(node.repo, [CATEGORY])[CATEGORY]
     return {key: pattern.fields["solution"] for key, pattern in joined.items()}
 
 
@@ -218,7 +218,7 @@ def test_pull_ignores_a_forged_deletion_and_a_forged_new_file(
         "data/retractions/alpha.jsonl",
     ]
     assert not layout.pattern_file(beta.repo, CATEGORY, "alpha").exists()
-    assert patterns.read_retractions(beta.repo).by_id == {}
+    assert merge.read_retractions(beta.repo).by_id == {}
     assert view(beta) == {real.id: "fix for port in use"}
 
 
@@ -249,7 +249,7 @@ def test_a_signed_node_that_claims_and_retracts_withdraws_only_its_own_copies(
     answer = json.loads(pull(alpha).stdout)
     assert "held" not in answer or answer["held"] == []
     assert view(alpha) == {real.id: "fix for disk full"}
-    assert patterns.merged_view(alpha.repo, [CATEGORY])[CATEGORY][real.id].seen == {"alpha": 1}
+    assert merge.merged_view(alpha.repo, [CATEGORY])[CATEGORY][real.id].seen == {"alpha": 1}
     gamma = trusted("mallory")  # a third node, reading the same files
     pull(gamma)
     assert view(gamma) == {real.id: "fix for disk full"}

@@ -9,7 +9,7 @@ import msgspec
 
 from fedlearn import config
 from fedlearn.formats import layout
-from fedlearn.learn import patterns
+from fedlearn.learn import merge, patterns
 from fedlearn.store import atomic, state
 from tests.conftest import Node, own_pattern_bytes
 from tests.jobs.conftest import learn
@@ -19,7 +19,7 @@ TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"
 
 def view_ids(node: Node) -> set[str]:
     """Return every id in ``node``'s merged view."""
-    view = patterns.merged_view(node.repo, config.CATEGORIES)
+    view = merge.merged_view(node.repo, config.CATEGORIES)
     return {pattern_id for table in view.values() for pattern_id in table}
 
 
@@ -88,7 +88,7 @@ def test_retract_of_a_pattern_another_node_holds_withdraws_this_nodes_record_onl
     process = alpha.run("retract", gone.id, "--reason", "bad", "--json")
     assert json.loads(process.stdout)["kept_by"] == ["beta"]
     assert view_ids(alpha) == {gone.id}
-    view = patterns.merged_view(alpha.repo, config.CATEGORIES)["error-solutions"]
+    view = merge.merged_view(alpha.repo, config.CATEGORIES)["error-solutions"]
     assert view[gone.id].seen == {"beta": 2}
     assert [p.id for p in patterns.read(other)] == [gone.id]
     boss = make_node("boss", trust={"admins": ["boss"]})
@@ -98,7 +98,7 @@ def test_retract_of_a_pattern_another_node_holds_withdraws_this_nodes_record_onl
     )
     process = boss.run("retract", gone.id, "--reason", "bad", "--json")
     assert json.loads(process.stdout)["kept_by"] == []
-    assert patterns.merged_view(boss.repo, config.CATEGORIES, ["boss"])["error-solutions"] == {}
+    assert merge.merged_view(boss.repo, config.CATEGORIES, ["boss"])["error-solutions"] == {}
 
 
 def test_retract_anonymizes_the_reason(make_node: Callable[..., Node]) -> None:
@@ -139,7 +139,7 @@ def test_retract_reaches_another_node_after_publish_and_pull(
     beta.run("pull", "--no-import")
     assert pattern.id not in view_ids(beta)
     learn(beta, "error-solutions", "wrong advice")
-    view = patterns.merged_view(beta.repo, config.CATEGORIES)["error-solutions"]
+    view = merge.merged_view(beta.repo, config.CATEGORIES)["error-solutions"]
     assert view[pattern.id].seen == {"beta": 1}
 
 

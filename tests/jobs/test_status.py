@@ -11,7 +11,7 @@ import pytest
 from fedlearn import config, sample
 from fedlearn.formats import layout, records
 from fedlearn.jobs import status as status_job
-from fedlearn.learn import patterns
+from fedlearn.learn import merge, patterns
 from fedlearn.report import overview
 from fedlearn.store import own, state
 from tests.conftest import Node, git, write_jsonl
@@ -197,13 +197,13 @@ def test_status_counts_withheld_retractions_once_per_change(
     git(beta.repo, "commit", "-qm", "mallory retracts alpha's pattern")
     cfg = beta.config()
     calls: list[int] = []
-    counting = patterns.withheld
+    counting = merge.withheld
 
     def withheld(*args: object) -> dict[str, dict[str, list[str]]]:
         calls.append(1)
         return counting(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(patterns, "withheld", withheld)
+    monkeypatch.setattr(merge, "withheld", withheld)
     assert status_job.withheld(cfg) == {"mallory": 1}
     assert status_job.withheld(cfg) == {"mallory": 1} and len(calls) == 1
     path.unlink()

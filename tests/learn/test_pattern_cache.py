@@ -8,7 +8,7 @@ import pytest
 
 from fedlearn.formats import layout, records
 from fedlearn.formats.records import Pattern
-from fedlearn.learn import pattern_cache, patterns
+from fedlearn.learn import merge, pattern_cache, patterns
 from fedlearn.store import git_trust
 from tests.conftest import git, init_repo
 
@@ -52,7 +52,7 @@ def counting(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 def view(repo: Path, folder: Path) -> dict[str, Pattern]:
     """Return the merged view of CATEGORY read through a cache in ``folder``, and save it."""
     cache = pattern_cache.Cache(folder, racy=0)
-    found = patterns.merged_view(repo, [CATEGORY], cache=cache)[CATEGORY]
+    found = merge.merged_view(repo, [CATEGORY], cache=cache)[CATEGORY]
     cache.save()
     return found
 
@@ -67,7 +67,7 @@ def test_unchanged_files_are_not_read_again(
     opened = counting(monkeypatch)
     first = view(repo, folder)
     assert len(opened) == len(layout.pattern_files(repo, CATEGORY))
-    assert first == patterns.merged_view(repo, [CATEGORY])[CATEGORY]
+    assert first == merge.merged_view(repo, [CATEGORY])[CATEGORY]
     opened.clear()
     assert view(repo, folder) == first
     assert opened == []
@@ -80,7 +80,7 @@ def test_unchanged_files_are_not_read_again(
     assert sorted(opened) == sorted(
         {layout.shard_file(repo, CATEGORY, "beta", layout.shard_name(p.id)) for p in changed}
     )
-    assert again == patterns.merged_view(repo, [CATEGORY])[CATEGORY]
+    assert again == merge.merged_view(repo, [CATEGORY])[CATEGORY]
     assert again[changed[0].id].value_score == 0.95
 
 
@@ -117,7 +117,7 @@ def test_a_file_with_a_refused_line_or_just_written_is_read_every_time(
     opened.clear()
     for _ in range(2):
         cache = pattern_cache.Cache(folder)  # racy: the file was written just now
-        patterns.merged_view(repo, [CATEGORY], cache=cache)
+        merge.merged_view(repo, [CATEGORY], cache=cache)
         cache.save()
     assert len(opened) == 2
 

@@ -10,7 +10,7 @@ import msgspec
 from fedlearn import anonymize, config
 from fedlearn.anonymize import Machine
 from fedlearn.formats import layout, records
-from fedlearn.learn import patterns, reanonymize
+from fedlearn.learn import merge, patterns, reanonymize
 from fedlearn.store import own_adopt, peer_files, refusal_log, state
 from fedlearn.vectors import snapshot
 from tests.conftest import own_pattern_bytes
@@ -63,7 +63,7 @@ def test_patterns_are_rekeyed_joined_and_their_old_ids_retracted(tmp_path: Path)
     assert pattern.seen == {"alpha": 5}
     assert pattern.id == patterns.content_id("error-solutions", pattern.fields)
     assert sorted(done.rekeyed) == sorted([first.id, second.id])
-    assert set(patterns.read_retractions(cfg.repo_path).by_id) == {first.id, second.id}
+    assert set(merge.read_retractions(cfg.repo_path).by_id) == {first.id, second.id}
     assert b"TCK-" not in own_pattern_bytes(cfg.repo_path, "error-solutions", "alpha")
 
 
@@ -97,7 +97,7 @@ def test_a_new_id_another_node_retracted_stays_this_nodes(tmp_path: Path) -> Non
     retractions.write_bytes(records.encode_line(tombstone))
     rewrite(cfg, TICKET)
     assert list(patterns.read_node(cfg.repo_path, "error-solutions", "alpha")) == [seen.id]
-    view = patterns.merged_view(cfg.repo_path, ["error-solutions"])["error-solutions"]
+    view = merge.merged_view(cfg.repo_path, ["error-solutions"])["error-solutions"]
     assert view[seen.id].seen == {"alpha": 1}
 
 
@@ -118,7 +118,7 @@ def test_a_record_this_node_withdrew_is_dropped_when_rekeyed_and_kept_when_not(
     own_file.write_bytes(records.encode_lines(tombstones))
     rewrite(cfg, TICKET)
     assert list(patterns.read_node(cfg.repo_path, "error-solutions", "alpha")) == [same.id]
-    assert patterns.merged_view(cfg.repo_path, ["error-solutions"]) == {"error-solutions": {}}
+    assert merge.merged_view(cfg.repo_path, ["error-solutions"]) == {"error-solutions": {}}
 
 
 def test_snapshot_dataset_and_collections_are_rewritten(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import msgspec
 
 from fedlearn import config
 from fedlearn.formats import layout, records
-from fedlearn.learn import patterns
+from fedlearn.learn import merge, patterns
 from fedlearn.vectors import import_changes, import_sources, points
 
 
@@ -85,9 +85,9 @@ def test_the_view_holds_the_ids_of_the_changed_files_joined_over_every_node(
     assert shards is not None
     ids = import_sources.changed_ids(tmp_path, changed, shards)
     assert ids == {category: {same[0].id}}
-    view = patterns.merged_view(tmp_path, [category], (), shards, ids=ids)[category]
+    view = merge.merged_view(tmp_path, [category], (), shards, ids=ids)[category]
     assert list(view) == [same[0].id]
-    assert view[same[0].id] == patterns.merged_view(tmp_path, [category])[category][same[0].id]
+    assert view[same[0].id] == merge.merged_view(tmp_path, [category])[category][same[0].id]
     assert view[same[0].id].seen == {"alpha": 2, "beta": 2}
     mark = import_changes.Mark(commit="", scope="")
     changes = import_changes.Changes(now=mark, last=None, paths=frozenset(changed))

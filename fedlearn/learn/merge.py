@@ -1,0 +1,203 @@
+"""The merged view: every node's pattern records joined, each node's withdrawn records left out.
+
+The retractions (every node's tombstones) decide what a node withdrew; the join of what remains is
+``patterns.join`` (commutative, associative, idempotent: DESIGN.md "Records"), so every node that
+read the same files computes the same view, in any order (guarantee 6).
+"""
+
+from __future__ import annotations
+
+import collections
+from collections.abc import Collection, Iterable, Mapping, Set
+from datetime import UTC, datetime
+from pathlib import Path
+
+import attrs
+
+from fedlearn import config
+from fedlearn.formats import layout, records
+from fedlearn.formats.records import Pattern, Retraction
+from fedlearn.learn import pattern_cache, patterns
+from fedlearn.store import peer_files
+
+
+def read_tombstones(repo: Path) -> dict[str, list[Retraction]]:
+    """Return each node's tombstones, well-formed ones only (checked reader, bad lines counted)."""
+    latest = (datetime.now(UTC) + patterns.FUTURE_SKEW).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def decode(line: bytes) -> Retraction | None:
+        tombstone = records.RETRACTION_DECODER.decode(line)
+        good = (
+            patterns.PATTERN_ID.fullmatch(tombstone.id)
+            and patterns.TIME.fullmatch(tombstone.retracted_at)
+            and tombstone.retracted_at <= latest
+            and len(tombstone.reason) <= patterns.MAX_REASON
+        )
+        return tombstone if good else None
+
+    found = {}
+    for path in layout.retraction_files(repo):
+        data = peer_files.read(repo, path, "retractions")
+        if data is not None:
+            found[path.stem] = peer_files.decode_lines(repo, path, data, decode)
+    return found
+
+
+# The reason sync's rewrite gives the old id of a record it re-keyed (``learn/reanonymize``).
+REKEYED = "re-anonymized:"
+
+
+@attrs.frozen
+class Retractions:
+    """
+    Every node's well-formed tombstones, and what they take away (DESIGN.md "Records").
+
+    A node can withdraw only its own knowledge: its tombstone of an id removes its own record of
+    that id from the merged view, and nothing else, unless it is one of ``admins``, whose tombstone
+    removes the id from every view. An id leaves every view when every node whose files hold it
+    has withdrawn it (``effective``). A re-keyed record's tombstone (``REKEYED``) withdraws
+    nothing: the record moved to its new id; it only clears the old id's Qdrant point once no node
+    holds it. All of it is a function of the files, so every node that read the same files
+    agrees, in any order.
+
+    Attributes:
+        by_id: pattern id → node → that node's tombstone.
+        admins: the nodes whose tombstones remove an id everywhere (``[trust] admins``).
+    """
+
+    by_id: dict[str, dict[str, Retraction]]
+    admins: frozenset[str] = frozenset()
+
+    def withdraws(self, node: str, pattern_id: str) -> bool:
+        """Return whether ``node``'s record of ``pattern_id`` stays out of the merged view."""
+        found = self.by_id.get(pattern_id)
+        if not found:
+            return False
+        own = found.get(node)
+        return (own is not None and not own.reason.startswith(REKEYED)) or self.by_admin(pattern_id)
+
+    def by_admin(self, pattern_id: str) -> bool:
+        """Return whether a node of ``admins`` retracted ``pattern_id`` (not as a re-key)."""
+        found = self.by_id.get(pattern_id, {})
+        return any(
+            node in self.admins and not tombstone.reason.startswith(REKEYED)
+            for node, tombstone in found.items()
+        )
+
+    def first(self, pattern_id: str) -> Retraction:
+        """Return the earliest tombstone of ``pattern_id`` (ties: the smallest reason)."""
+        return min(self.by_id[pattern_id].values(), key=lambda t: (t.retracted_at, t.reason))
+
+
+def read_retractions(repo: Path, admins: Collection[str] = ()) -> Retractions:
+    """Return every node's well-formed tombstones (``read_tombstones``) with ``admins``."""
+    by_id: dict[str, dict[str, Retraction]] = collections.defaultdict(dict)
+    for node, listed in sorted(read_tombstones(repo).items()):
+        for tombstone in listed:
+            kept = by_id[tombstone.id].get(node)
+            if kept is None or (tombstone.retracted_at, tombstone.reason) < (
+                kept.retracted_at,
+                kept.reason,
+            ):
+                by_id[tombstone.id][node] = tombstone
+    return Retractions(dict(by_id), frozenset(admins))
+
+
+def holders(repo: Path, pattern_ids: Iterable[str]) -> dict[str, set[str]]:
+    """
+    Return, per id of ``pattern_ids``, the nodes whose own files hold a verified record of it.
+
+    Only the shards those ids fall in are read (with every old-layout file), across categories.
+    """
+    wanted = set(pattern_ids)
+    found: dict[str, set[str]] = {pattern_id: set() for pattern_id in wanted}
+    shards = {layout.shard_name(pattern_id) for pattern_id in wanted}
+    if not shards:
+        return found
+    for category in config.CATEGORIES:
+        for path in layout.pattern_files(repo, category, shards):
+            for pattern in patterns.read(path):
+                if pattern.id in wanted:
+                    found[pattern.id].add(patterns.node_of(path))
+    return found
+
+
+def effective(repo: Path, retractions: Retractions) -> dict[str, Retraction]:
+    """
+    Return the tombstoned ids that left every merged view, each with its earliest tombstone.
+
+    An id leaves when a node of the admins retracted it, or when every node whose files hold it
+    withdrew it (``Retractions.withdraws``; no node holding it at all counts too: a re-keyed old
+    id, or a record a node dropped). Its Qdrant point goes with it (import).
+    """
+    held = holders(repo, retractions.by_id)
+    return {
+        pattern_id: retractions.first(pattern_id)
+        for pattern_id in sorted(retractions.by_id)
+        if retractions.by_admin(pattern_id)
+        or all(retractions.withdraws(node, pattern_id) for node in held[pattern_id])
+    }
+
+
+def withheld(repo: Path, retractions: Retractions) -> dict[str, dict[str, list[str]]]:
+    """
+    Return, per retracting node, the ids it withdrew that stay in the merged view, each with the
+    nodes that still hold them: its tombstone takes away its own record only (not an error).
+    """
+    held = holders(repo, retractions.by_id)
+    found: dict[str, dict[str, list[str]]] = collections.defaultdict(dict)
+    for pattern_id, by_node in sorted(retractions.by_id.items()):
+        if retractions.by_admin(pattern_id):
+            continue
+        keep = sorted(n for n in held[pattern_id] if not retractions.withdraws(n, pattern_id))
+        for node, tombstone in by_node.items():
+            if keep and not tombstone.reason.startswith(REKEYED):
+                found[node][pattern_id] = keep
+    return dict(sorted(found.items()))
+
+
+def merged_view(
+    repo: Path,
+    categories: Iterable[str],
+    admins: Collection[str] = (),
+    shards: Mapping[str, set[str] | None] | None = None,
+    cache: pattern_cache.Cache | None = None,
+    ids: Mapping[str, Set[str] | None] | None = None,
+) -> dict[str, dict[str, Pattern]]:
+    """
+    Return category → id → the join over all nodes' files, each node's withdrawn records left out.
+
+    A record in node N's files is left out when N (or an admin) retracted its id
+    (``Retractions.withdraws``), so an id leaves the view once every node holding it withdrew it.
+
+    Both layouts are read (a node's old ``<node>.jsonl`` and its shards), so nodes that have not
+    migrated yet are seen too. With ``shards`` (category → shard names), only the patterns of those
+    shards are returned, and only those shard files are read (with every old-layout file); a
+    category it maps to None (or leaves out) is read whole. Every file is listed and read through
+    the checked reader and as this node accepts it (``layout.pattern_files``, ``patterns.read``). With
+    ``cache``, a file unchanged since the cache read it is not read again (``pattern_cache``): the
+    view is the same. With ``ids`` (category → pattern ids), only the patterns of those ids are
+    returned (a category it maps to None, or leaves out, is not narrowed); each one is the same
+    join over every node's files.
+    """
+    retracted = read_retractions(repo, admins)
+    view: dict[str, dict[str, Pattern]] = {}
+    for category in categories:
+        wanted = None if shards is None else shards.get(category)
+        only = None if ids is None else ids.get(category)
+        table: dict[str, Pattern] = {}
+        for path in layout.pattern_files(repo, category, wanted):
+            node = patterns.node_of(path)
+            found = (
+                patterns.read(path)
+                if cache is None
+                else cache.read(repo, path, patterns.read_whole)
+            )
+            for pattern in found:
+                keep = (wanted is None or layout.shard_name(pattern.id) in wanted) and (
+                    only is None or pattern.id in only
+                )
+                if keep and not retracted.withdraws(node, pattern.id):
+                    patterns.absorb(table, pattern)
+        view[category] = dict(sorted(table.items()))
+    return view

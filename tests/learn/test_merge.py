@@ -1,0 +1,133 @@
+"""The merged view: every node's records joined, withdrawn records left out, retractions judged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import msgspec
+
+from fedlearn.formats import layout, records
+from fedlearn.formats.records import Retraction
+from fedlearn.learn import merge, patterns
+from tests.learn.test_patterns import retract, view_of, write_node, write_shards
+
+
+def test_merged_view_joins_nodes_and_drops_retracted(tmp_path: Path) -> None:
+    """Two nodes' files join by id; a retraction from a node that has seen the pattern removes it."""
+    shared_a = patterns.build(
+        "best-practices", {"title": "pin"}, 0.8, "2026-01-01T00:00:00Z", "alpha"
+    )
+    shared_b = patterns.build(
+        "best-practices", {"title": "pin"}, 0.9, "2026-01-02T00:00:00Z", "beta"
+    )
+    gone = patterns.build(
+        "best-practices", {"title": "bad advice"}, 0.9, "2026-01-02T00:00:00Z", "beta"
+    )
+    write_node(tmp_path, "alpha", shared_a)
+    write_node(tmp_path, "beta", shared_b, gone)
+    tombstone = Retraction(id=gone.id, retracted_at="2026-02-01T00:00:00Z", reason="wrong")
+    layout.retraction_file(tmp_path, "beta").parent.mkdir(parents=True)
+    layout.retraction_file(tmp_path, "beta").write_bytes(records.encode_line(tombstone))
+    view = merge.merged_view(tmp_path, ["best-practices"])["best-practices"]
+    assert list(view) == [shared_a.id]
+    assert view[shared_a.id].seen == {"alpha": 1, "beta": 1}
+    assert view[shared_a.id].value_score == 0.9
+
+
+def test_merged_view_reads_both_layouts_and_only_the_shards_asked_for(tmp_path: Path) -> None:
+    """An old-layout node and a sharded node join as before; ``shards`` limits what is read."""
+    made = [
+        patterns.build("best-practices", {"title": f"t{n}"}, 0.8, "2026-01-01T00:00:00Z", "alpha")
+        for n in range(40)
+    ]
+    write_node(tmp_path, "beta", *made[:20])
+    write_shards(tmp_path, "alpha", *made)
+    whole = merge.merged_view(tmp_path, ["best-practices"])["best-practices"]
+    assert sorted(whole) == sorted(p.id for p in made)
+    one = layout.shard_name(made[30].id)
+    part = merge.merged_view(tmp_path, ["best-practices"], shards={"best-practices": {one}})
+    assert sorted(part["best-practices"]) == sorted(
+        p.id for p in made if layout.shard_name(p.id) == one
+    )
+    assert all(part["best-practices"][i] == whole[i] for i in part["best-practices"])
+    files = layout.pattern_files(tmp_path, "best-practices", {one})
+    assert files == sorted(
+        [
+            layout.pattern_file(tmp_path, "best-practices", "beta"),
+            layout.shard_file(tmp_path, "best-practices", "alpha", one),
+        ]
+    )
+
+
+def test_a_tombstone_withdraws_only_its_own_nodes_record(tmp_path: Path) -> None:
+    """
+    A peer that copies a node's pattern into its own file and tombstones it takes away its own
+    copy only: the view keeps the node's record, nothing is effective, doctor's list names it;
+    the same tombstone from an admin removes the id everywhere.
+    """
+    mine = patterns.build("best-practices", {"title": "mine"}, 0.8, "2026-01-01T00:00:00Z", "me")
+    claim = msgspec.structs.replace(mine, value_score=1.0, seen={"evil": 5})
+    write_shards(tmp_path, "me", mine)
+    write_shards(tmp_path, "evil", claim)
+    retract(tmp_path, "evil", mine.id)
+    assert view_of(tmp_path) == {mine.id: mine}
+    retractions = merge.read_retractions(tmp_path)
+    assert not retractions.withdraws("me", mine.id) and retractions.withdraws("evil", mine.id)
+    assert merge.effective(tmp_path, retractions) == {}
+    assert merge.withheld(tmp_path, retractions) == {"evil": {mine.id: ["me"]}}
+    assert view_of(tmp_path, admins=("evil",)) == {}
+    admins = merge.read_retractions(tmp_path, ["evil"])
+    assert list(merge.effective(tmp_path, admins)) == [mine.id]
+    assert merge.withheld(tmp_path, admins) == {}
+
+
+def test_an_id_leaves_every_view_once_every_holder_withdrew_it(tmp_path: Path) -> None:
+    """
+    Held by two nodes, an id stays while one of them has retracted it (with the other's record
+    only), leaves when both have, and comes back with a third node that learns it later.
+    """
+    made = [
+        patterns.build(
+            "best-practices", {"title": "pin"}, 0.5 + n / 10, f"2026-01-0{n}T00:00:00Z", node
+        )
+        for n, node in ((1, "alpha"), (2, "beta"), (3, "gamma"))
+    ]
+    write_shards(tmp_path, "alpha", made[0])
+    write_shards(tmp_path, "beta", made[1])
+    retract(tmp_path, "alpha", made[0].id)
+    assert view_of(tmp_path) == {made[1].id: made[1]}
+    retract(tmp_path, "beta", made[0].id)
+    assert view_of(tmp_path) == {}
+    gone = merge.effective(tmp_path, merge.read_retractions(tmp_path))
+    assert list(gone) == [made[0].id]
+    write_shards(tmp_path, "gamma", made[2])
+    assert view_of(tmp_path) == {made[2].id: made[2]}
+    assert merge.effective(tmp_path, merge.read_retractions(tmp_path)) == {}
+
+
+def test_a_rekeyed_tombstone_withdraws_nothing_and_clears_an_id_no_node_holds(
+    tmp_path: Path,
+) -> None:
+    """
+    A re-key's tombstone never takes a record out of the view (not even an admin's), and is
+    effective (its Qdrant point goes) only once no node's files hold the id.
+    """
+    mine = patterns.build("best-practices", {"title": "old"}, 0.8, "2026-01-01T00:00:00Z", "me")
+    write_shards(tmp_path, "me", mine)
+    retract(tmp_path, "me", mine.id, reason=f"{merge.REKEYED} moved")
+    retract(tmp_path, "boss", mine.id, reason=f"{merge.REKEYED} moved")
+    assert view_of(tmp_path, admins=("boss",)) == {mine.id: mine}
+    assert merge.effective(tmp_path, merge.read_retractions(tmp_path, ["boss"])) == {}
+    for path in layout.node_pattern_files(tmp_path, "best-practices", "me"):
+        path.unlink()
+    assert list(merge.effective(tmp_path, merge.read_retractions(tmp_path))) == [mine.id]
+
+
+def test_a_sharded_node_that_holds_the_pattern_retracts_it(tmp_path: Path) -> None:
+    """A node whose shard holds the pattern (not only one whose old ``<node>.jsonl`` does) takes
+    it out of the view by retracting it, even when the record's ``seen`` does not name it."""
+    mine = patterns.build("best-practices", {"title": "mine"}, 0.8, "2026-01-01T00:00:00Z", "x")
+    write_shards(tmp_path, "me", mine)
+    retract(tmp_path, "me", mine.id)
+    assert list(merge.effective(tmp_path, merge.read_retractions(tmp_path))) == [mine.id]
+    assert view_of(tmp_path) == {}
