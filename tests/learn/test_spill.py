@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 import re
 import signal
@@ -152,6 +153,20 @@ sys.exit(cli.main(["sync", "-q", "--config", sys.argv[1]]))
 """
 
 
+def set_down(state_dir: Path, since: int, process: subprocess.Popen[bytes]) -> None:
+    """Wait until a batch written after ``since`` (ns) is in the scratch, or ``process`` ended.
+
+    Polled, not timed: how long a process takes to start and import differs from machine to
+    machine, and a kill meant for the batches must not land before the first one.
+    """
+    folder = spill.folder_of(state_dir)
+    while process.poll() is None:
+        with contextlib.suppress(OSError):
+            if any(p.stat().st_mtime_ns >= since for p in folder.rglob("*") if p.is_file()):
+                return
+        time.sleep(0.005)
+
+
 @pytest.mark.e2e
 def test_a_sync_setting_batches_down_survives_sigkill_at_random_moments(tmp_path: Path) -> None:
     """
@@ -170,9 +185,15 @@ def test_a_sync_setting_batches_down_survives_sigkill_at_random_moments(tmp_path
     rng = random.Random(20261205)
     window = max(time.monotonic() - began, 0.5) * 2  # a process start and imports, besides
     amid_batches = 0
-    for _ in range(8):
+    for attempt in range(8):
+        time.sleep(0.05)  # the last run's batches are older than this run's, even by a coarse clock
+        started = time.time_ns() - 20_000_000  # file times may lag the clock by a tick
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.05, window))
+        if attempt % 2:  # every other kill waits for this run's first set-down, then a little
+            set_down(crashed.state, started, process)
+            time.sleep(rng.uniform(0.0, window / 4))
+        else:  # the others land anywhere: starting, reading, setting down, staging, committing
+            time.sleep(rng.uniform(0.05, window))
         process.send_signal(signal.SIGKILL)
         process.wait()
         amid_batches += spill.folder_of(crashed.state).exists()  # killed after a set-down
