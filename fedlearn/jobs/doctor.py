@@ -24,17 +24,6 @@ from fedlearn.learn import merge
 from fedlearn.store import peer_files, refusal_log, repairs, state
 from fedlearn.vectors import snapshot_verify
 
-# The kind of file (its size cap) by the first folder under data/.
-KINDS = {
-    "patterns": "patterns",
-    "retractions": "retractions",
-    "telemetry": "telemetry",
-    "fine-tuning": "dataset",
-    "metrics": "metrics",
-    "collections": "snapshot",
-}
-
-
 # Refused paths the text lists without --all (the JSON answer always has them all).
 SHOWN = 50
 
@@ -178,12 +167,7 @@ def walk(repo: Path, folder: Path) -> None:
 
 def kind_of(repo: Path, path: Path) -> str | None:
     """Return the kind of a file under data/ (for its size cap), None for one no job reads."""
-    parts = path.relative_to(layout.data_dir(repo)).parts
-    if len(parts) < 2:
-        return None
-    if parts[0] == "collections" and path.name.endswith(".manifest.json"):
-        return "manifest"
-    return KINDS.get(parts[0])
+    return peer_files.kind_of(path.relative_to(layout.data_dir(repo)).as_posix())
 
 
 def read_all(cfg: config.Config) -> None:

@@ -65,15 +65,25 @@ def forget() -> None:
     _folders.clear()
 
 
+def kind_of(path: str) -> str | None:
+    """
+    Return the kind of the file at ``path`` (relative to data/, ``/``-separated), whose cap it is
+    read under, or None for a path no job reads.
+    """
+    parts = path.split("/")
+    if len(parts) < 2:
+        return None
+    if parts[0] == "collections" and parts[-1].endswith(".manifest.json"):
+        return "manifest"
+    return KINDS.get(parts[0])
+
+
 def largest_read(path: str) -> int:
     """
     Return the largest file fedlearn reads at ``path`` (relative to data/, ``/``-separated): the
     cap of its kind, and the largest cap of all for a path of no kind (fedlearn reads none there).
     """
-    parts = path.split("/")
-    if parts[0] == "collections" and parts[-1].endswith(".manifest.json"):
-        return CAPS["manifest"]
-    kind = KINDS.get(parts[0]) if len(parts) > 1 else None
+    kind = kind_of(path)
     return CAPS[kind] if kind is not None else max(CAPS.values())
 
 
