@@ -14,7 +14,7 @@ from fedlearn import config
 from fedlearn.jobs import Summary
 from fedlearn.learn import merge
 from fedlearn.report import overview
-from fedlearn.store import atomic, git_local, runs, state
+from fedlearn.store import git_local, runs, state
 from fedlearn.vectors import identity
 
 
@@ -84,16 +84,6 @@ class PatternViews(msgspec.Struct):
 
     node: dict[str, int]
     merged: dict[str, int]
-
-
-class WithheldCounts(msgspec.Struct):
-    """Per retracting node, its withheld tombstones, and the key they were counted for."""
-
-    key: str
-    counts: dict[str, int]
-
-
-WITHHELD_DECODER = msgspec.json.Decoder(WithheldCounts)
 
 
 class StatusResult(msgspec.Struct, kw_only=True):
@@ -288,21 +278,14 @@ def withheld(cfg: config.Config) -> dict[str, int]:
     if not cfg.repo or git_local.toplevel(cfg.repo_path) is None:
         return {}
     store = state.StateDir(cfg.state_path)
+
+    def count() -> dict[str, int]:
+        repo = cfg.repo_path
+        found = merge.withheld(repo, merge.read_retractions(repo, cfg.trust.admins))
+        return {node: len(ids) for node, ids in found.items()}
+
     key = overview.merged_key(cfg, store)
-    cache = store.root / "own" / "withheld.json"
-    try:
-        cached = WITHHELD_DECODER.decode(cache.read_bytes())
-    except (FileNotFoundError, msgspec.DecodeError):
-        cached = None
-    if key and cached is not None and cached.key == key:
-        return cached.counts
-    repo = cfg.repo_path
-    found = merge.withheld(repo, merge.read_retractions(repo, cfg.trust.admins))
-    counts = {node: len(ids) for node, ids in found.items()}
-    if key:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        atomic.write(cache, msgspec.json.encode(WithheldCounts(key, counts)) + b"\n")
-    return counts
+    return overview.keyed_counts(store.root / "own" / "withheld.json", key, count)
 
 
 def withheld_line(counts: dict[str, int]) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import collections
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,14 +36,33 @@ from fedlearn.store import (
 )
 
 
-class MergedCounts(msgspec.Struct):
-    """The merged view's counts per category and the key they were computed for."""
+class KeyedCounts(msgspec.Struct):
+    """Counts kept in the state dir (the merged view's per category, say) and the key they were
+    computed for."""
 
     key: str
     counts: dict[str, int]
 
 
-MERGED_DECODER = msgspec.json.Decoder(MergedCounts)
+KEYED_DECODER = msgspec.json.Decoder(KeyedCounts)
+
+
+def keyed_counts(path: Path, key: str, count: Callable[[], dict[str, int]]) -> dict[str, int]:
+    """
+    Return the counts kept at ``path`` when they were computed for ``key``; else ``count()``'s,
+    kept there with ``key`` (an empty key: cannot be told, counted every time and not kept).
+    """
+    try:
+        cached = KEYED_DECODER.decode(path.read_bytes())
+    except (FileNotFoundError, msgspec.DecodeError):
+        cached = None
+    if key and cached is not None and cached.key == key:
+        return cached.counts
+    counts = count()
+    if key:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic.write(path, msgspec.json.encode(KeyedCounts(key, counts)) + b"\n")
+    return counts
 
 
 class QuarantineReason(msgspec.Struct):
@@ -179,23 +199,14 @@ def merged_counts(cfg: config.Config, store: state.StateDir) -> dict[str, int]:
     (``git_trust``) are part of the key. When the key changed, the files that did not change since
     import or status last read them are not read again (``pattern_cache``).
     """
-    repo = cfg.repo_path
-    key = merged_key(cfg, store)
-    cache = store.root / "own" / "merged.json"
-    try:
-        cached = MERGED_DECODER.decode(cache.read_bytes())
-    except (FileNotFoundError, msgspec.DecodeError):
-        cached = None
-    if key and cached is not None and cached.key == key:
-        return cached.counts
-    files = pattern_cache.Cache(store.path("cache", "patterns"))  # only changed files are read
-    view = merge.merged_view(repo, cfg.sync.categories, cfg.trust.admins, cache=files)
-    files.save()
-    counts = {c: len(v) for c, v in view.items()}
-    if key:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        atomic.write(cache, msgspec.json.encode(MergedCounts(key=key, counts=counts)) + b"\n")
-    return counts
+
+    def count() -> dict[str, int]:
+        files = pattern_cache.Cache(store.path("cache", "patterns"))  # only changed files read
+        view = merge.merged_view(cfg.repo_path, cfg.sync.categories, cfg.trust.admins, cache=files)
+        files.save()
+        return {c: len(v) for c, v in view.items()}
+
+    return keyed_counts(store.root / "own" / "merged.json", merged_key(cfg, store), count)
 
 
 def merged_key(cfg: config.Config, store: state.StateDir) -> str:
