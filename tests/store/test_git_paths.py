@@ -93,15 +93,19 @@ def test_the_rules_agree_with_git_itself(tmp_path: Path) -> None:
         assert (done.returncode != 0) == expected, name
 
 
-def test_find_names_the_outermost_entry_and_the_commit_that_added_it(tmp_path: Path) -> None:
+def based(tmp_path: Path) -> tuple[Path, str, str]:
+    """Return a repository whose one commit holds ``data/a.jsonl``, that commit, and a blob."""
     repo = tmp_path / "r"
     git(tmp_path, "init", "-q", str(repo))
     (repo / "data").mkdir()
     (repo / "data" / "a.jsonl").write_text("a\n")
     git(repo, "add", "-A")
     git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
-    base = git(repo, "rev-parse", "HEAD").strip()
-    blob = blob_of(repo)
+    return repo, git(repo, "rev-parse", "HEAD").strip(), blob_of(repo)
+
+
+def test_find_names_the_outermost_entry_and_the_commit_that_added_it(tmp_path: Path) -> None:
+    repo, base, blob = based(tmp_path)
     inner = mktree(repo, f"100644 blob {blob}\tconfig\0")
     data = mktree(
         repo,
@@ -188,14 +192,7 @@ def test_too_long_names_the_first_prefix_no_file_system_holds() -> None:
 def test_find_leaves_out_a_name_too_long_for_a_checkout(tmp_path: Path) -> None:
     """A tree entry whose name git stores but no file system holds is found like a refused one,
     with its own reason, and the repair's tree leaves it out."""
-    repo = tmp_path / "r"
-    git(tmp_path, "init", "-q", str(repo))
-    (repo / "data").mkdir()
-    (repo / "data" / "a.jsonl").write_text("a\n")
-    git(repo, "add", "-A")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
-    base = git(repo, "rev-parse", "HEAD").strip()
-    blob = blob_of(repo)
+    repo, base, blob = based(tmp_path)
     long = "m" * 300 + ".jsonl"
     data = mktree(repo, f"100644 blob {blob}\ta.jsonl\x00100644 blob {blob}\t{long}\0")
     root = mktree(repo, f"040000 tree {data}\tdata\0")
