@@ -6,30 +6,15 @@ Only the named command's module is imported, so ``--help`` and ``--version`` sta
 from __future__ import annotations
 
 import argparse
-import contextlib
-import importlib
 import logging
 import os
 import signal
 import sys
 import typing
-from collections.abc import Iterator
-from types import FrameType, ModuleType
 
-from fedlearn import __version__, commands
+from fedlearn import __version__, commands, interrupts
 
 log = logging.getLogger("fedlearn")
-
-
-def job_module(name: str) -> ModuleType:
-    """Return the module of command ``name``, imported now (only the command being run is)."""
-    with Signals.deferred():
-        return importlib.import_module(commands.module_name(name))
-
-
-def chosen(argv: list[str]) -> str | None:
-    """Return the command named in ``argv`` (the first word that is one), or None."""
-    return next((word for word in argv if word in commands.HELP), None)
 
 
 class UsageError(Exception):
@@ -42,57 +27,6 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> typing.NoReturn:
         """Raise UsageError naming the command and what is wrong with its words."""
         raise UsageError(message if self.prog == "fedlearn" else f"{self.prog}: {message}")
-
-
-class Signals:
-    """Turn SIGINT and SIGTERM into one KeyboardInterrupt, so cleanups run; a second one exits."""
-
-    received = 0
-    loading = False
-
-    @classmethod
-    def install(cls) -> None:
-        """Handle SIGINT and SIGTERM from now on."""
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(signum, cls.handle)
-
-    @classmethod
-    def handle(cls, signum: int, frame: FrameType | None) -> None:
-        """The first signal raises KeyboardInterrupt where the program is; a second one exits now."""
-        if cls.received:
-            os._exit(128 + cls.received)
-        cls.received = signum
-        if not cls.loading:
-            raise KeyboardInterrupt
-
-    @classmethod
-    @contextlib.contextmanager
-    def deferred(cls) -> Iterator[None]:
-        """
-        Hold a first signal while modules load, and raise it once they have.
-
-        A KeyboardInterrupt raised inside a C extension that is building its types at import
-        (msgspec's decoders call back into ``typing``) can crash the interpreter (SIGSEGV) instead
-        of unwinding; loading takes a fraction of a second, so the signal waits for its end.
-        """
-        cls.loading = True
-        try:
-            yield
-        finally:
-            cls.loading = False
-        if cls.received:
-            raise KeyboardInterrupt
-
-    @classmethod
-    def release(cls) -> None:
-        """From now on (the answer is out, the process is ending) a signal only ends it quietly."""
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(signum, cls.leave)
-
-    @staticmethod
-    def leave(signum: int, frame: FrameType | None) -> None:
-        """End the process now with 128 + ``signum``, without a traceback."""
-        os._exit(128 + signum)
 
 
 class HelpFormatter(argparse.HelpFormatter):
@@ -162,7 +96,7 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
         if name != only:  # listed in the help from the table; its module is never imported
             commands_parser.add_parser(name, help=text, add_help=False)
             continue
-        module = job_module(name)
+        module = interrupts.imported(commands.module_name(name))
         sub = commands_parser.add_parser(
             name,
             parents=[common],
@@ -181,21 +115,21 @@ def main(argv: list[str] | None = None) -> int:
     is_process = argv is None  # the signal handlers are the process's, not a caller's (tests)
     try:
         if is_process:
-            Signals.install()
+            interrupts.Signals.install()
         try:
-            args = parser(chosen(words)).parse_args(words)
+            args = parser(commands.chosen(words)).parse_args(words)
         except UsageError as error:
             from fedlearn import runner
 
             return runner.usage_error(str(error), words)
         # Imported once a command is known: --help and --version load no configuration or job.
-        with Signals.deferred():
+        with interrupts.Signals.deferred():
             from fedlearn import runner
 
         return runner.run(args, environ)
     except KeyboardInterrupt:  # before runner took over (it reports its own)
         sys.stderr.write("fedlearn: interrupted\n")
-        return 128 + (Signals.received or signal.SIGINT)
+        return 128 + (interrupts.Signals.received or signal.SIGINT)
     finally:
         if is_process:
-            Signals.release()
+            interrupts.Signals.release()

@@ -50,3 +50,8 @@ UNCONFIGURED: Final[tuple[str, ...]] = ("init",)
 def module_name(name: str) -> str:
     """Return the module path of command ``name`` (``import`` lives in ``jobs/import_.py``)."""
     return f"fedlearn.jobs.{name}_" if name == "import" else f"fedlearn.jobs.{name}"
+
+
+def chosen(argv: list[str]) -> str | None:
+    """Return the command named in ``argv`` (the first word that is one), or None."""
+    return next((word for word in argv if word in HELP), None)

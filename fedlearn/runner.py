@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 import msgspec
 
-from fedlearn import cli, commands, config, jobs, logs
+from fedlearn import commands, config, interrupts, jobs, logs
 from fedlearn.errors import ConfigError, FedlearnError, GitError, LockHeldError
 from fedlearn.store import git_local, node, refusal_log, runs, state
 
@@ -110,7 +110,7 @@ def run(args: argparse.Namespace, environ: dict[str, str]) -> int:
     cfg: config.Config | None = None
     try:
         logs.setup(-1 if args.quiet else args.verbose, args.log_format)
-        module = cli.job_module(args.command)
+        module = interrupts.imported(commands.module_name(args.command))
         cfg = load_config(args, environ)
         summary = execute(args.command, module, cfg, args)
         output.answer(summary)
@@ -118,11 +118,15 @@ def run(args: argparse.Namespace, environ: dict[str, str]) -> int:
     except BrokenPipeError:
         return quiet_pipe()
     except KeyboardInterrupt:
-        return guard(output.fail, SignalError(cli.Signals.received or signal.SIGINT), args.command)
+        return guard(
+            output.fail, SignalError(interrupts.Signals.received or signal.SIGINT), args.command
+        )
     except FedlearnError as error:
         # A git or a worker stopped by the same Ctrl-C fails first: the signal is the news.
         failure = (
-            SignalError(cli.Signals.received) if cli.Signals.received else disk_full(error, cfg)
+            SignalError(interrupts.Signals.received)
+            if interrupts.Signals.received
+            else disk_full(error, cfg)
         )
         return guard(output.fail, failure, args.command)
     except OSError as error:
@@ -288,4 +292,4 @@ def usage_error(message: str, words: list[str]) -> int:
     log_format = "json" if ("--log-format", "json") in pairs else "text"
     output = Output("--json" in words, log_format)
     error = ConfigError(message, hint="`fedlearn --help`, or `fedlearn COMMAND --help`")
-    return guard(output.fail, error, cli.chosen(words) or "")
+    return guard(output.fail, error, commands.chosen(words) or "")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import ast
-import os
-import signal
 import subprocess
 import sys
 
@@ -51,27 +49,3 @@ def test_a_run_imports_neither_shutil_nor_the_other_jobs() -> None:
     assert [name for name in imported if name.startswith("fedlearn.jobs.")] == [
         "fedlearn.jobs.sync"
     ]
-
-
-def test_a_signal_while_modules_load_is_raised_once_they_have(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """
-    A Ctrl-C during ``Signals.deferred`` (modules loading) lets the loading finish, then raises.
-
-    Raised inside a C extension building its types, it could crash the interpreter instead.
-    """
-    handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
-    monkeypatch.setattr(cli.Signals, "received", 0)
-    loaded = []
-    try:
-        cli.Signals.install()
-        with pytest.raises(KeyboardInterrupt), cli.Signals.deferred():
-            os.kill(os.getpid(), signal.SIGINT)
-            for step in range(10_000):  # the handler runs between these bytecodes
-                loaded.append(step)
-    finally:
-        for signum, handler in handlers.items():
-            signal.signal(signum, handler)
-    assert len(loaded) == 10_000
-    assert cli.Signals.received == signal.SIGINT and not cli.Signals.loading

@@ -40,3 +40,9 @@ def test_help_and_version_import_no_job_and_no_qdrant_client() -> None:
     assert loaded == ""
     listed = "\n".join(help_lines)
     assert all(name in listed for name in commands.NAMES)
+
+
+def test_chosen_is_the_first_word_that_names_a_command() -> None:
+    """An option's value is passed over only when it names no command; none named gives None."""
+    assert commands.chosen(["-v", "--config", "f.toml", "pull", "sync"]) == "pull"
+    assert commands.chosen(["--version"]) is None
