@@ -8,15 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import attrs
 import msgspec
 
-if TYPE_CHECKING:
-    from fedlearn.anonymize import Anonymizer
-
 JSON = msgspec.json.Decoder()
+
+
+class Scanner(Protocol):
+    """What the gate needs of an ``Anonymizer``: the secret rules run over one JSON value."""
+
+    def scan_value(self, value: Any) -> list[str]:
+        """Return the rule of every secret in ``value`` (a string, or any JSON value)."""
 
 
 @attrs.frozen
@@ -47,7 +51,7 @@ def files_under(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
-def scan_line(anonymizer: Anonymizer, line: str) -> list[str]:
+def scan_line(anonymizer: Scanner, line: str) -> list[str]:
     """Return the rules that find a secret in one line (decoded first when it is JSON)."""
     stripped = line.strip()
     if stripped[:1] in ("{", "[", '"'):
@@ -57,10 +61,10 @@ def scan_line(anonymizer: Anonymizer, line: str) -> list[str]:
             pass
         else:
             return anonymizer.scan_value(value)
-    return [finding.rule for finding in anonymizer.scan(line)]
+    return anonymizer.scan_value(line)
 
 
-def scan_file(anonymizer: Anonymizer, path: Path) -> list[FileFinding]:
+def scan_file(anonymizer: Scanner, path: Path) -> list[FileFinding]:
     """
     Return the findings in one file, one per line and rule, in line order.
 
@@ -74,7 +78,7 @@ def scan_file(anonymizer: Anonymizer, path: Path) -> list[FileFinding]:
     return found
 
 
-def scan_files(anonymizer: Anonymizer, paths: list[Path]) -> list[FileFinding]:
+def scan_files(anonymizer: Scanner, paths: list[Path]) -> list[FileFinding]:
     """
     Return every secret in ``paths`` (files, or folders scanned recursively), by file and line.
 
