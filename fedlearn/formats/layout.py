@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from fedlearn.store import peer_files
+from fedlearn.store import git_held, peer_files
 
 DATA = "data"
 # A node's patterns of one category are split by the first hex digits of their content id: a sync
@@ -53,11 +53,9 @@ def is_node_file(name: str, suffix: str = ".jsonl") -> bool:
 def node_files(repo: Path, folder: Path, suffix: str = ".jsonl") -> list[Path]:
     """
     Return the regular ``<node><suffix>`` files in ``folder``, sorted (``peer_files.entries``), as
-    this node accepts them (``git_trust.listed``: with ``[trust]``, a forged new file is left out
+    this node accepts them (``git_held.listed``: with ``[trust]``, a forged new file is left out
     and a forged deletion put back; ``peer_files.read`` then gives its accepted content).
     """
-    from fedlearn.store import git_trust
-
     found = peer_files.entries(
         repo,
         folder,
@@ -65,7 +63,7 @@ def node_files(repo: Path, folder: Path, suffix: str = ".jsonl") -> list[Path]:
         select=lambda name: name.endswith(suffix),
         valid=lambda name: is_node_file(name, suffix),
     )
-    return git_trust.listed(folder, found, suffix, nested=False)
+    return git_held.listed(folder, found, suffix, nested=False)
 
 
 def shard_name(pattern_id: str) -> str:
@@ -113,13 +111,11 @@ def shard_files(repo: Path, folder: Path, shards: Iterable[str] | None = None) -
 def node_pattern_files(repo: Path, category: str, node: str) -> list[Path]:
     """
     Return ``node``'s pattern files of ``category`` in either layout (old file first), checked
-    (``peer_files``) and as this node accepts them (``git_trust.listed``).
+    (``peer_files``) and as this node accepts them (``git_held.listed``).
     """
-    from fedlearn.store import git_trust
-
     old = [p for p in node_files(repo, pattern_dir(repo, category)) if p.name == f"{node}.jsonl"]
     folder = shard_dir(repo, category, node)
-    found = git_trust.listed(folder, shard_files(repo, folder), nested=False)
+    found = git_held.listed(folder, shard_files(repo, folder), nested=False)
     return old + [path for path in found if shard_of(path) is not None]
 
 
@@ -127,12 +123,10 @@ def pattern_files(repo: Path, category: str, shards: Iterable[str] | None = None
     """
     Return every node's pattern files of ``category``: the old layout's ``<node>.jsonl`` and the
     sharded ``<node>/<shard>.jsonl``, sorted, checked (``peer_files``: regular files with valid
-    names in real node folders) and as this node accepts them (``git_trust.listed``). With
+    names in real node folders) and as this node accepts them (``git_held.listed``). With
     ``shards``, only those shards (and every old file, which may hold any shard) are returned, so
     a reader touches only what it needs: one listing per node folder.
     """
-    from fedlearn.store import git_trust
-
     folder = pattern_dir(repo, category)
     old = node_files(repo, folder)
     wanted = None if shards is None else sorted(set(shards))
@@ -140,7 +134,7 @@ def pattern_files(repo: Path, category: str, shards: Iterable[str] | None = None
     sharded = [path for node in nodes for path in shard_files(repo, node, wanted)]
     accepted = [
         path
-        for path in git_trust.listed(folder, sharded, nested=True)
+        for path in git_held.listed(folder, sharded, nested=True)
         if len(path.relative_to(folder).parts) == 2
         and peer_files.NODE.fullmatch(path.parent.name) is not None
         and (shard := shard_of(path)) is not None

@@ -29,7 +29,7 @@ import msgspec
 
 from fedlearn.formats import layout
 from fedlearn.formats.records import Pattern
-from fedlearn.store import atomic
+from fedlearn.store import atomic, git_held
 
 RACY = 2_000_000_000  # ns: a file changed this recently is not cached
 OLD = "old"  # the group of the old layout's whole files of a category
@@ -80,8 +80,6 @@ class Cache:
 
     def read(self, repo: Path, path: Path, reader: Reader) -> list[Pattern]:
         """Return the verified records of ``path`` (``reader``), from the cache when unchanged."""
-        from fedlearn.store import git_trust
-
         name = path.relative_to(repo).as_posix()
         group = self.group(path)
         self.seen.setdefault(group, set()).add(name)
@@ -91,9 +89,9 @@ class Cache:
         except OSError:
             info = None
         if self.holding is None:
-            view = git_trust.view_of(repo)
+            view = git_held.view_of(repo)
             self.holding = view is not None and bool(view[1].held)
-        held = self.holding and git_trust.hold_of(path) is not None
+        held = self.holding and git_held.hold_of(path) is not None
         usable = info is not None and stat.S_ISREG(info.st_mode) and not held
         entry = entries.get(name)
         if usable and info is not None and entry is not None and entry.key == identity(info):

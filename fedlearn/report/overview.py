@@ -21,10 +21,10 @@ from fedlearn.formats import layout
 from fedlearn.learn import merge, monthly, pattern_cache, patterns, retention
 from fedlearn.store import (
     atomic,
+    git_held,
     git_history,
     git_local,
     git_objects,
-    git_trust,
     jsonl,
     own,
     own_check,
@@ -196,7 +196,7 @@ def merged_counts(cfg: config.Config, store: state.StateDir) -> dict[str, int]:
     HEAD and this node's own pattern counts and retractions (which may not be committed yet). An
     uncommitted hand edit of another node's file is not seen until HEAD moves. The view is the
     checked one (``merge.merged_view``): ``[trust] admins`` and the accepted state of held paths
-    (``git_trust``) are part of the key. When the key changed, the files that did not change since
+    (``git_held``) are part of the key. When the key changed, the files that did not change since
     import or status last read them are not read again (``pattern_cache``).
     """
 
@@ -221,7 +221,7 @@ def merged_key(cfg: config.Config, store: state.StateDir) -> str:
     for path in (
         files.root / "counts.json",
         files.mirror(layout.retraction_file(cfg.repo_path, cfg.node_id)),
-        git_trust.held_file_of(top),
+        git_held.held_file_of(top),
     ):
         try:
             status = path.stat()

@@ -3,62 +3,28 @@
 Opt-in with ``[trust]``. Publish signs its commits with this node's SSH key (git's ``gpg.format =
 ssh``). After pull or publish brings commits in, ``screen`` walks them and holds every path under
 data/ whose change is not signed by the node the path belongs to (``layout.owner``). A held path
-reads as its last accepted content (``read``), never as the unsigned change. Nothing is committed
-for it: the clone stays the remote's, and each node decides from its own allowed-signers file, so a
-node with a stale file never reverts a peer's real change for everyone.
+reads as its last accepted content (``git_held``), never as the unsigned change. Nothing is
+committed for it: the clone stays the remote's, and each node decides from its own allowed-signers
+file, so a node with a stale file never reverts a peer's real change for everyone.
 """
 
 from __future__ import annotations
 
 import collections
 import logging
-import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import attrs
-import msgspec
 
 from fedlearn import config
 from fedlearn.formats import layout
-from fedlearn.store import atomic, git_history, git_local, git_objects
+from fedlearn.store import git_held, git_history, git_local, git_objects
 
 log = logging.getLogger(__name__)
-# In the git dir, beside the objects the held content lives in: it belongs to this clone.
-HELD_FILE = "fedlearn-trust.json"
 GOOD = "G"  # git's %G? for a good signature by a key the allowed-signers file names
 RECHECKED = 20  # commits per screen whose bad or uncheckable signature is checked once more
 WARNED_PATHS = 5  # paths named in one commit's warning
-
-
-class Held(msgspec.Struct, frozen=True, kw_only=True):
-    """
-    A path under data/ whose current content is not accepted: readers see ``blob`` instead.
-
-    Attributes:
-        path: the path relative to the repo's top level.
-        blob: the object id of the last accepted content; "" when it was absent (a forged file).
-        commit: the first commit whose change to the path was refused.
-        reason: why, e.g. ``unsigned`` or ``signed by node-c, not node-a``.
-    """
-
-    path: str
-    blob: str
-    commit: str
-    reason: str
-
-
-class View(msgspec.Struct, kw_only=True):
-    """
-    What ``screen`` decided so far in one clone.
-
-    Attributes:
-        screened: the commit the last screen walked up to (HEAD then).
-        held: the held paths by path.
-    """
-
-    screened: str = ""
-    held: dict[str, Held] = msgspec.field(default_factory=dict)
 
 
 @attrs.frozen
@@ -70,12 +36,6 @@ class Change:
     signer: str
     path: str
     blob: str
-
-
-ENCODER = msgspec.json.Encoder(order="sorted")
-DECODER = msgspec.json.Decoder(View)
-_views: dict[Path, tuple[int, View]] = {}
-_tops: dict[Path, Path | None] = {}
 
 
 def is_on(settings: config.Trust) -> bool:
@@ -97,25 +57,9 @@ def signing_env(settings: config.Trust) -> dict[str, str]:
     return env
 
 
-def held_file(top: Path) -> Path:
-    """Return the file the held paths of the clone at ``top`` are kept in."""
-    return git_local.git_path(top, HELD_FILE)
-
-
-def load(top: Path) -> View:
-    """Return the clone's view (empty when none was saved, or it is unreadable)."""
-    try:
-        return DECODER.decode(held_file(top).read_bytes())
-    except FileNotFoundError:
-        return View()
-    except msgspec.DecodeError as error:
-        log.warning("%s: unreadable (%s); starting from no held paths", held_file(top), error)
-        return View()
-
-
 def screen(
     top: Path, data: str, node: str, settings: config.Trust, since: str | None
-) -> list[Held]:
+) -> list[git_held.Held]:
     """
     Hold the paths under ``data`` (relative to ``top``) that commits since the last screen changed
     without their owner's signature; release those their owner has since signed. Return the paths
@@ -123,15 +67,15 @@ def screen(
     the remote came in): what the clone held before trust was turned on is trusted.
     """
     if not is_on(settings):
-        held_file(top).unlink(missing_ok=True)  # trust turned off: nothing stays held
+        git_held.held_file(top).unlink(missing_ok=True)  # trust turned off: nothing stays held
         return []
-    view, head = load(top), git_local.head(top)
+    view, head = git_held.load(top), git_local.head(top)
     start = view.screened if view.screened and git_history.resolve(top, view.screened) else since
     if head is None or start is None or start == head:
-        save(top, View(screened=head or "", held=view.held))
+        git_held.save(top, git_held.View(screened=head or "", held=view.held))
         return []
     accepted = {path: held.blob for path, held in view.held.items()}
-    refused: dict[str, Held] = {}
+    refused: dict[str, git_held.Held] = {}
     walked = walk(top, settings, start, head, data)
     changes = [c for c in walked if owner(c.path, data) not in (None, node)]  # no owner: unchecked
     before = blobs(top, start, sorted({c.path for c in changes} - accepted.keys()))
@@ -144,8 +88,10 @@ def screen(
         if current.get(path, "") == blob or first is None:
             held.pop(path, None)
         else:
-            held[path] = Held(path=path, blob=blob, commit=first.commit, reason=first.reason)
-    save(top, View(screened=head, held=held))
+            held[path] = git_held.Held(
+                path=path, blob=blob, commit=first.commit, reason=first.reason
+            )
+    git_held.save(top, git_held.View(screened=head, held=held))
     return [held[path] for path in sorted(refused) if path in held]
 
 
@@ -154,7 +100,7 @@ def judge(
     found: list[Change],
     data: str,
     accepted: dict[str, str],
-    refused: dict[str, Held],
+    refused: dict[str, git_held.Held],
     before: dict[str, str],
 ) -> None:
     """
@@ -173,7 +119,7 @@ def judge(
         if change.verdict == GOOD:
             reason = f"signed by {change.signer}, not {expected}"
         refused.setdefault(
-            change.path, Held(path=change.path, blob="", commit=commit, reason=reason)
+            change.path, git_held.Held(path=change.path, blob="", commit=commit, reason=reason)
         )
         ignored.append((change.path, reason))
     if ignored:
@@ -258,110 +204,3 @@ def blobs(top: Path, commit: str, paths: Sequence[str]) -> dict[str, str]:
         if path and meta.split()[1] == "blob":
             found[path] = meta.split()[2]
     return found
-
-
-def save(top: Path, view: View) -> None:
-    """Write the clone's view and make it the one readers in this process see."""
-    path = held_file(top)
-    atomic.write(path, ENCODER.encode(view))
-    _views[path] = (path.stat().st_mtime_ns, view)
-
-
-def view_of(folder: Path) -> tuple[Path, View] | None:
-    """Return the top level and the saved view of the clone holding ``folder`` (None: no clone)."""
-    top = top_of(folder.absolute())
-    if top is None:
-        return None
-    file = held_file_of(top)
-    try:
-        stamp = file.stat().st_mtime_ns
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    cached = _views.get(file)
-    if cached is None or cached[0] != stamp:
-        cached = (stamp, load(top))
-        _views[file] = cached
-    return top, cached[1]
-
-
-def hold_of(path: Path) -> tuple[Path, Held] | None:
-    """Return the top level and the hold on ``path`` (a file under a clone), or None when not held."""
-    found = view_of(path.parent)
-    if found is None:
-        return None
-    top, view = found
-    held = view.held.get(path.absolute().relative_to(top).as_posix())
-    return (top, held) if held is not None else None
-
-
-def open_held(top: Path, held: Held) -> int | None:
-    """
-    Return a read-only descriptor of a held path's last accepted content (an in-memory regular
-    file), or None when it was absent: what a checked reader hands on instead of the file.
-    """
-    content = git_objects.blob(top, held.blob) if held.blob else None
-    if content is None:
-        return None
-    fd = os.memfd_create("fedlearn-held", os.MFD_CLOEXEC)
-    os.write(fd, content)
-    os.lseek(fd, 0, os.SEEK_SET)
-    return fd
-
-
-def listed(
-    folder: Path, paths: Sequence[Path], suffix: str = ".jsonl", *, nested: bool = True
-) -> list[Path]:
-    """
-    Return the files ``paths`` found under ``folder`` as this node accepts them, sorted: a held
-    file whose accepted state is absent (a forged new file) is left out, and one a forged commit
-    deleted (named ``*suffix``) is put back, so ``read`` gives its last accepted content.
-    """
-    found = view_of(folder)
-    if found is None or not found[1].held:
-        return sorted(paths)
-    top, view = found
-    prefix = folder.absolute().relative_to(top).as_posix() + "/"
-    kept = {path.absolute(): path for path in paths}
-    for name, held in view.held.items():
-        inside = name.removeprefix(prefix)
-        if name.startswith(prefix) and name.endswith(suffix) and (nested or "/" not in inside):
-            if held.blob:
-                kept.setdefault(top / name, folder / inside)
-            else:
-                kept.pop(top / name, None)
-    return sorted(kept.values())
-
-
-def read(path: Path) -> bytes:
-    """
-    Return the content of ``path`` (a file under data/) as this node accepts it: the file's bytes,
-    or a held path's last accepted content. Raise FileNotFoundError when there is none.
-    """
-    found = hold_of(path)
-    if found is None:
-        return path.read_bytes()
-    top, held = found
-    content = git_objects.blob(top, held.blob) if held.blob else None
-    if content is None:
-        raise FileNotFoundError(f"{path}: held, no accepted content")
-    return content
-
-
-def top_of(folder: Path) -> Path | None:
-    """Return the top level of the work tree holding ``folder`` (found by ``.git``, cached)."""
-    if folder not in _tops:
-        # A folder's top is its own when it holds .git, else its parent's (looked up once per
-        # folder, so a thousand node folders of one clone cost a check each, not a walk each).
-        is_top = os.path.lexists(folder / ".git")
-        parent = folder.parent
-        _tops[folder] = folder if is_top else None if parent == folder else top_of(parent)
-    return _tops[folder]
-
-
-def held_file_of(top: Path) -> Path:
-    """Return the held file of the clone at ``top`` without running git (``.git`` dir or file)."""
-    dot_git = top / ".git"
-    if dot_git.is_file():
-        named = dot_git.read_text(encoding="utf-8").strip().removeprefix("gitdir:").strip()
-        return (top / named).resolve() / HELD_FILE
-    return dot_git / HELD_FILE

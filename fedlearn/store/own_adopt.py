@@ -14,7 +14,7 @@ from pathlib import Path
 import msgspec
 
 from fedlearn.formats import layout, records
-from fedlearn.store import atomic, git_trust, own, own_check, peer_files, state
+from fedlearn.store import atomic, git_held, own, own_check, peer_files, state
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ def adopt(files: own.OwnFiles, transaction: atomic.Transaction, now: str) -> Ado
         elif path == layout.pattern_file(files.repo, path.parent.name, files.node):
             old[path.parent.name] = path
         elif (data := peer_files.read(files.repo, path, kind_of(path))) is not None:
-            content[path] = data  # checked (size caps, no links), as accepted (git_trust)
+            content[path] = data  # checked (size caps, no links), as accepted (git_held)
     written = {migrate(files, content, category, path) for category, path in old.items()}
     for path, data in content.items():
         if path in set().union(*written):
@@ -93,7 +93,7 @@ def adopt(files: own.OwnFiles, transaction: atomic.Transaction, now: str) -> Ado
         else:
             transaction.stage(files.mirror(path), data)
             status = found.get(path.relative_to(data_root).as_posix())
-            if status is not None and git_trust.hold_of(path) is None:  # data/ holds it as read
+            if status is not None and git_held.hold_of(path) is None:  # data/ holds it as read
                 files.staged[path.relative_to(data_root).as_posix()] = own.mark_of(status)
     for path in old.values():
         transaction.stage_delete(path)

@@ -22,7 +22,7 @@ from typing import BinaryIO, TypeVar
 
 import msgspec
 
-from fedlearn.store import refusal_log
+from fedlearn.store import git_held, refusal_log
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -167,11 +167,9 @@ def open_regular(repo: Path, path: Path, kind: str) -> int | None:
     Never follows a symlink (the file's own ``O_NOFOLLOW``, ``lstat`` on its folders) and never
     blocks on a FIFO; a file over the cap of ``kind`` is refused unread.
     """
-    from fedlearn.store import git_trust
-
-    held = git_trust.hold_of(path)
+    held = git_held.hold_of(path)
     if held is not None:  # [trust]: a forged change: the last accepted content, from git
-        return git_trust.open_held(*held)
+        return git_held.open_held(*held)
     problem = folder_problem(repo, path.parent)
     if problem == "missing":
         return None

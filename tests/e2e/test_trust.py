@@ -13,7 +13,7 @@ import pytest
 
 from fedlearn.formats import layout, records
 from fedlearn.learn import merge, patterns
-from fedlearn.store import git_trust
+from fedlearn.store import git_held
 from tests.conftest import Node, git
 from tests.jobs.conftest import SEEN_AT, learn
 
@@ -191,7 +191,7 @@ def test_without_trust_every_commit_is_read(
     forge(remote, tmp_path, f"data/patterns/{CATEGORY}/alpha.jsonl", "", None)
     assert "held" in json.loads(pull(beta).stdout)
     assert real.id not in view(beta)
-    assert not git_trust.held_file_of(beta.repo).exists()
+    assert not git_held.held_file_of(beta.repo).exists()
 
 
 def test_pull_ignores_a_forged_deletion_and_a_forged_new_file(

@@ -9,7 +9,7 @@ import pytest
 from fedlearn.formats import layout, records
 from fedlearn.formats.records import Pattern
 from fedlearn.learn import merge, pattern_cache, patterns
-from fedlearn.store import git_trust
+from fedlearn.store import git_held
 from tests.conftest import git, init_repo
 
 CATEGORY = "best-practices"
@@ -146,6 +146,6 @@ def test_a_held_file_is_read_as_accepted_not_from_the_cache(tmp_path: Path) -> N
     blob = git(repo, "rev-parse", f"HEAD:{name}").strip()
     path.write_bytes(records.encode_line(forged))
     assert view(repo, tmp_path / "cache")[forged.id].value_score == 0.9  # cached
-    held = git_trust.Held(path=name, blob=blob, commit="0" * 40, reason="unsigned")
-    git_trust.save(repo, git_trust.View(screened="", held={name: held}))
+    held = git_held.Held(path=name, blob=blob, commit="0" * 40, reason="unsigned")
+    git_held.save(repo, git_held.View(screened="", held={name: held}))
     assert view(repo, tmp_path / "cache")[accepted.id].value_score == 0.5

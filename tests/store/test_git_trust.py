@@ -1,4 +1,4 @@
-"""git_trust on a real clone: what a held path reads as, and turning trust off."""
+"""git_trust on a real clone: what its screen holds, what a held path reads as (git_held), trust off."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from fedlearn import config
-from fedlearn.store import git_trust
+from fedlearn.store import git_held, git_trust
 from tests.conftest import git, init_repo
 
 PATH = "data/patterns/error-solutions/alpha.jsonl"
@@ -41,17 +41,17 @@ def test_screen_holds_unsigned_changes_and_readers_see_the_content_before(tmp_pa
         "data/retractions/alpha.jsonl",
     ]
     assert {h.reason for h in held} == {"unsigned"}
-    assert git_trust.read(repo / PATH) == b"signed\n"
-    new_file = git_trust.hold_of(repo / "data/retractions/alpha.jsonl")
-    assert new_file is not None and git_trust.open_held(*new_file) is None
-    moved = git_trust.hold_of(repo / PATH)
+    assert git_held.read(repo / PATH) == b"signed\n"
+    new_file = git_held.hold_of(repo / "data/retractions/alpha.jsonl")
+    assert new_file is not None and git_held.open_held(*new_file) is None
+    moved = git_held.hold_of(repo / PATH)
     assert moved is not None
-    fd = git_trust.open_held(*moved)
+    fd = git_held.open_held(*moved)
     assert fd is not None and os.read(fd, 100) == b"signed\n"
     os.close(fd)
     folder = repo / "data/retractions"
-    assert git_trust.listed(folder, [folder / "alpha.jsonl"]) == []
-    assert git_trust.listed(repo / "data/patterns/error-solutions", []) == [repo / PATH]
+    assert git_held.listed(folder, [folder / "alpha.jsonl"]) == []
+    assert git_held.listed(repo / "data/patterns/error-solutions", []) == [repo / PATH]
 
 
 def test_screen_leaves_this_nodes_paths_and_clears_when_trust_is_off(tmp_path: Path) -> None:
@@ -60,12 +60,12 @@ def test_screen_leaves_this_nodes_paths_and_clears_when_trust_is_off(tmp_path: P
     start = commit(repo, {PATH: "signed\n"})
     commit(repo, {PATH: "changed\n"})
     assert git_trust.screen(repo, "data", "alpha", SIGNERS, start) == []
-    assert git_trust.read(repo / PATH) == b"changed\n"
+    assert git_held.read(repo / PATH) == b"changed\n"
     git_trust.screen(repo, "data", "beta", SIGNERS, start)
-    assert git_trust.hold_of(repo / PATH) is None  # screened already up to HEAD: nothing new
-    assert git_trust.held_file_of(repo).exists()
+    assert git_held.hold_of(repo / PATH) is None  # screened already up to HEAD: nothing new
+    assert git_held.held_file_of(repo).exists()
     git_trust.screen(repo, "data", "beta", config.Trust(), start)
-    assert not git_trust.held_file_of(repo).exists()
+    assert not git_held.held_file_of(repo).exists()
 
 
 def test_a_signature_check_that_failed_once_is_asked_again(

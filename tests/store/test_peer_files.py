@@ -173,7 +173,7 @@ def test_listing_then_reading_checks_each_parent_folder_once(
         for path in peer_files.entries(tmp_path, folder, folders=False)
     ]
     assert read == [b"{}\n"] * 12
-    calls = [c for c in calls if not c.endswith("/.git")]  # git_trust looks for the clone's top
+    calls = [c for c in calls if not c.endswith("/.git")]  # git_held looks for the clone's top
     lstats = sorted(c for c in calls if c.startswith("lstat"))
     assert len(lstats) == len(set(lstats)) == 6  # data, patterns, c, a, b, n: each once
     assert len(calls) - len(lstats) <= 3 + 12  # one stat per node's listing and per read
