@@ -82,6 +82,7 @@
                 hatchling
                 google-re2
                 pytest
+                pytest-xdist
                 hypothesis
                 prometheus-client
                 mypy

@@ -27,6 +27,7 @@ let
     "hatchling"
     "google-re2"
     "pytest"
+    "pytest-xdist"
     "hypothesis"
     "prometheus-client"
     "mypy"
