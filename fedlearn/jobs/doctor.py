@@ -128,7 +128,7 @@ def withheld_tombstones(cfg: config.Config) -> list[Withheld]:
     tombstones of other nodes' patterns can do. Not a refusal: doctor does not fail for them.
     """
     repo = cfg.repo_path
-    found = merge.withheld(repo, merge.read_retractions(repo, cfg.trust.admins))
+    found = merge.withheld(repo, merge.read_retractions(repo, cfg.trust.admins, cfg.node_id))
     return [
         Withheld(node, len(ids), sorted({n for kept in ids.values() for n in kept}))
         for node, ids in found.items()
@@ -173,7 +173,7 @@ def kind_of(repo: Path, path: Path) -> str | None:
 def read_all(cfg: config.Config) -> None:
     """Read what the jobs read, so their refusals (bad lines, forged records, snapshots) are listed."""
     repo = cfg.repo_path
-    merge.merged_view(repo, config.CATEGORIES, cfg.trust.admins)
+    merge.merged_view(repo, config.CATEGORIES, cfg.trust.admins, node=cfg.node_id)
     for path in layout.telemetry_files(repo):
         peer_files.read(repo, path, "telemetry")
     for folder in peer_files.entries(repo, layout.data_dir(repo) / "fine-tuning", folders=True):

@@ -109,7 +109,7 @@ def retract(
     )
     scanner = anonymize.Anonymizer(cfg.anonymize)
     held, dropped = settle_own_files(transaction, files, pattern_id, scanner)
-    holding = merge.holders(repo, [pattern_id])[pattern_id]
+    holding = merge.holders(repo, [pattern_id]).get(pattern_id, set())
     kept = kept_by(repo, pattern_id, holding - {node}, cfg.trust.admins, node)
     seen, removed = [str(p) for p in held], [str(p) for p in dropped]
     result = Retracted(pattern_id, node, str(path), bool(holding), seen, removed, kept)
@@ -194,5 +194,5 @@ def kept_by(
     """
     if node in admins:
         return []
-    retractions = merge.read_retractions(repo, admins)
+    retractions = merge.read_retractions(repo, admins, node)
     return sorted(n for n in others if not retractions.withdraws(n, pattern_id))

@@ -281,7 +281,7 @@ def withheld(cfg: config.Config) -> dict[str, int]:
 
     def count() -> dict[str, int]:
         repo = cfg.repo_path
-        found = merge.withheld(repo, merge.read_retractions(repo, cfg.trust.admins))
+        found = merge.withheld(repo, merge.read_retractions(repo, cfg.trust.admins, cfg.node_id))
         return {node: len(ids) for node, ids in found.items()}
 
     key = overview.merged_key(cfg, store)

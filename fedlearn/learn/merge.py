@@ -20,9 +20,28 @@ from fedlearn.formats.records import Pattern, Retraction
 from fedlearn.learn import pattern_cache, patterns
 from fedlearn.store import peer_files
 
+# What one read of the retractions holds from other nodes' files, at most (issue 15, "bounded
+# everything"; docs/sharing.md "Limits"): this node's own file is read whole, first. A 16 MiB file
+# (its size cap) holds ~220,000 of the smallest tombstones, and one held costs ~0.5 KB of memory.
+MAX_RETRACTIONS_PER_NODE = 200_000
+MAX_PEER_RETRACTIONS = 400_000
+# What one merged view keeps of other nodes' pattern files, at most, across categories (besides
+# ``patterns.MAX_PER_FILE`` of each file); this node's own files are read whole.
+MAX_PEER_PATTERNS = 1_000_000
 
-def read_tombstones(repo: Path) -> dict[str, list[Retraction]]:
-    """Return each node's tombstones, well-formed ones only (checked reader, bad lines counted)."""
+
+def read_tombstones(
+    repo: Path, node: str = "", admins: Collection[str] = ()
+) -> dict[str, list[Retraction]]:
+    """
+    Return each node's tombstones, well-formed ones only (checked reader, bad lines counted).
+
+    ``node``'s (this node's) file is read first and whole; then the ``admins``' files, then the
+    other nodes', by name, each within the limits: at most ``MAX_RETRACTIONS_PER_NODE`` kept of
+    one file and ``MAX_PEER_RETRACTIONS`` of all. The first file past a limit is refused with one
+    warning naming it and the limit; past the total, the files after it are not opened
+    (``peer_files.read_records``). A read never fails for them.
+    """
     latest = (datetime.now(UTC) + patterns.FUTURE_SKEW).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def decode(line: bytes) -> Retraction | None:
@@ -35,11 +54,26 @@ def read_tombstones(repo: Path) -> dict[str, list[Retraction]]:
         )
         return tombstone if good else None
 
+    budget = peer_files.Budget(
+        MAX_PEER_RETRACTIONS,
+        "tombstones held from other nodes' files in one read (merge.MAX_PEER_RETRACTIONS)",
+    )
     found = {}
-    for path in layout.retraction_files(repo):
-        data = peer_files.read(repo, path, "retractions")
-        if data is not None:
-            found[path.stem] = peer_files.decode_lines(repo, path, data, decode)
+    first = sorted(
+        layout.retraction_files(repo), key=lambda p: (p.stem != node, p.stem not in admins)
+    )
+    for path in first:
+        own = path.stem == node
+        read = peer_files.read_records(
+            repo,
+            path,
+            "retractions",
+            decode,
+            limit=None if own else MAX_RETRACTIONS_PER_NODE,
+            budget=None if own else budget,
+        )
+        if read is not None:
+            found[path.stem] = read.found
     return found
 
 
@@ -89,28 +123,31 @@ class Retractions:
         return min(self.by_id[pattern_id].values(), key=lambda t: (t.retracted_at, t.reason))
 
 
-def read_retractions(repo: Path, admins: Collection[str] = ()) -> Retractions:
-    """Return every node's well-formed tombstones (``read_tombstones``) with ``admins``."""
+def read_retractions(repo: Path, admins: Collection[str] = (), node: str = "") -> Retractions:
+    """Return every node's well-formed tombstones (``read_tombstones``: ``node``'s own whole,
+    the others' within the limits) with ``admins``."""
     by_id: dict[str, dict[str, Retraction]] = collections.defaultdict(dict)
-    for node, listed in sorted(read_tombstones(repo).items()):
+    for holder, listed in sorted(read_tombstones(repo, node, admins).items()):
         for tombstone in listed:
-            kept = by_id[tombstone.id].get(node)
+            kept = by_id[tombstone.id].get(holder)
             if kept is None or (tombstone.retracted_at, tombstone.reason) < (
                 kept.retracted_at,
                 kept.reason,
             ):
-                by_id[tombstone.id][node] = tombstone
+                by_id[tombstone.id][holder] = tombstone
     return Retractions(dict(by_id), frozenset(admins))
 
 
 def holders(repo: Path, pattern_ids: Iterable[str]) -> dict[str, set[str]]:
     """
-    Return, per id of ``pattern_ids``, the nodes whose own files hold a verified record of it.
+    Return, per id of ``pattern_ids`` held by any node, the nodes whose own files hold a verified
+    record of it (an id no node holds is left out: a set each for 400,000 tombstoned ids would
+    cost ~90 MB).
 
     Only the shards those ids fall in are read (with every old-layout file), across categories.
     """
     wanted = set(pattern_ids)
-    found: dict[str, set[str]] = {pattern_id: set() for pattern_id in wanted}
+    found: dict[str, set[str]] = {}
     shards = {layout.shard_name(pattern_id) for pattern_id in wanted}
     if not shards:
         return found
@@ -118,7 +155,7 @@ def holders(repo: Path, pattern_ids: Iterable[str]) -> dict[str, set[str]]:
         for path in layout.pattern_files(repo, category, shards):
             for pattern in patterns.read(path):
                 if pattern.id in wanted:
-                    found[pattern.id].add(patterns.node_of(path))
+                    found.setdefault(pattern.id, set()).add(patterns.node_of(path))
     return found
 
 
@@ -135,7 +172,7 @@ def effective(repo: Path, retractions: Retractions) -> dict[str, Retraction]:
         pattern_id: retractions.first(pattern_id)
         for pattern_id in sorted(retractions.by_id)
         if retractions.by_admin(pattern_id)
-        or all(retractions.withdraws(node, pattern_id) for node in held[pattern_id])
+        or all(retractions.withdraws(node, pattern_id) for node in held.get(pattern_id, ()))
     }
 
 
@@ -149,7 +186,9 @@ def withheld(repo: Path, retractions: Retractions) -> dict[str, dict[str, list[s
     for pattern_id, by_node in sorted(retractions.by_id.items()):
         if retractions.by_admin(pattern_id):
             continue
-        keep = sorted(n for n in held[pattern_id] if not retractions.withdraws(n, pattern_id))
+        keep = sorted(
+            n for n in held.get(pattern_id, ()) if not retractions.withdraws(n, pattern_id)
+        )
         for node, tombstone in by_node.items():
             if keep and not tombstone.reason.startswith(REKEYED):
                 found[node][pattern_id] = keep
@@ -163,6 +202,7 @@ def merged_view(
     shards: Mapping[str, set[str] | None] | None = None,
     cache: pattern_cache.Cache | None = None,
     ids: Mapping[str, Set[str] | None] | None = None,
+    node: str = "",
 ) -> dict[str, dict[str, Pattern]]:
     """
     Return category → id → the join over all nodes' files, each node's withdrawn records left out.
@@ -179,25 +219,39 @@ def merged_view(
     view is the same. With ``ids`` (category → pattern ids), only the patterns of those ids are
     returned (a category it maps to None, or leaves out, is not narrowed); each one is the same
     join over every node's files.
+
+    Memory is bounded (docs/sharing.md "Limits"): ``node``'s (this node's) files are read whole;
+    of the other nodes' files, at most ``MAX_PEER_PATTERNS`` records are kept in all (besides
+    ``patterns.MAX_PER_FILE`` of each): the first file past it is refused with one warning naming
+    it and the limit, and the files after it are not read. The retractions are read as
+    ``read_retractions`` reads them, within their own limits.
     """
-    retracted = read_retractions(repo, admins)
+    retracted = read_retractions(repo, admins, node)
+    budget = peer_files.Budget(
+        MAX_PEER_PATTERNS,
+        "pattern records held from other nodes' files in one read (merge.MAX_PEER_PATTERNS)",
+    )
     view: dict[str, dict[str, Pattern]] = {}
     for category in categories:
         wanted = None if shards is None else shards.get(category)
         only = None if ids is None else ids.get(category)
         table: dict[str, Pattern] = {}
         for path in layout.pattern_files(repo, category, wanted):
-            node = patterns.node_of(path)
+            holder = patterns.node_of(path)
+            if holder != node and budget.spent_at is not None:
+                continue
             found = (
                 patterns.read(path)
                 if cache is None
                 else cache.read(repo, path, patterns.read_whole)
             )
+            if holder != node:
+                found = budget.keep(repo, path, found)
             for pattern in found:
                 keep = (wanted is None or layout.shard_name(pattern.id) in wanted) and (
                     only is None or pattern.id in only
                 )
-                if keep and not retracted.withdraws(node, pattern.id):
+                if keep and not retracted.withdraws(holder, pattern.id):
                     patterns.absorb(table, pattern)
         view[category] = dict(sorted(table.items()))
     return view

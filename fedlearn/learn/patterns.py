@@ -31,6 +31,10 @@ MAX_SEEN = 10**9  # events of one pattern on one node
 MAX_SEEN_NODES = 100_000
 MAX_FIELDS = 6  # the categories' rules name two or three fields
 MAX_REASON = 4096
+# Records kept of one pattern file, at most (issue 15, "bounded everything"; docs/sharing.md
+# "Limits"): its first ones, read line by line (``peer_files.read_records``); ~1 KB each held.
+# A node's shard holds 1/256 of a category, an old-layout file all of it.
+MAX_PER_FILE = 200_000
 
 
 def normalize(text: str) -> str:
@@ -99,9 +103,10 @@ def read(path: Path) -> list[Pattern]:
     A node's file speaks for that node only (``sighted_by``): a record's ``seen`` is read as the
     file's node's own count, whatever other nodes it names.
 
-    The file is read through the checked reader (``peer_files``); a line that does not decode, or
-    whose record does not verify (``verified``), is counted and skipped, so one bad line in
-    another node's file never hides the rest.
+    The file is read through the checked reader (``peer_files``), line by line, its first
+    ``MAX_PER_FILE`` records kept; a line that does not decode, or whose record does not verify
+    (``verified``), is counted and skipped, so one bad line in another node's file never hides
+    the rest.
     """
     return read_whole(path)[0]
 
@@ -109,9 +114,6 @@ def read(path: Path) -> list[Pattern]:
 def read_whole(path: Path) -> tuple[list[Pattern], bool]:
     """Return what ``read`` returns, and whether the file was read and every line of it kept."""
     repo = layout.repo_of(path)
-    data = peer_files.read(repo, path, "patterns")
-    if data is None:
-        return [], False
     category = category_of(path)
     shard = None if path.parent.parent.name == "patterns" else path.stem
     node = node_of(path)
@@ -122,8 +124,8 @@ def read_whole(path: Path) -> tuple[list[Pattern], bool]:
             return None  # a record in another shard's file: no node's sync writes it there
         return sighted_by(found, node)
 
-    found = peer_files.decode_lines(repo, path, data, decode)
-    return found, len(found) == sum(1 for line in data.split(b"\n") if line.strip())
+    read = peer_files.read_records(repo, path, "patterns", decode, limit=MAX_PER_FILE)
+    return ([], False) if read is None else (read.found, read.whole)
 
 
 def verified(pattern: Pattern, category: str, now: datetime | None = None) -> Pattern | None:

@@ -100,7 +100,7 @@ def stage(
     """
     done = Rewrite(collections=collections)
     repo, node = cfg.repo_path, cfg.node_id
-    retracted = merge.read_retractions(repo, cfg.trust.admins)
+    retracted = merge.read_retractions(repo, cfg.trust.admins, node)
     for category in config.CATEGORIES:
         stage_patterns(transaction, done, files, category, anonymizer, retracted)
     stage_retractions(transaction, done, files, layout.retraction_file(repo, node), anonymizer, now)

@@ -38,7 +38,9 @@ def stage_patterns(job: SyncRun, learned: dict[str, records.Pattern]) -> dict[st
     """
     admins = job.cfg.trust.admins
     has_new = bool(learned) or job.spill is not None
-    retracted = merge.read_retractions(job.repo, admins) if has_new else merge.Retractions({})
+    retracted = (
+        merge.read_retractions(job.repo, admins, job.node) if has_new else merge.Retractions({})
+    )
     known = job.own.counts()
     counts: dict[str, PatternCounts] = {}
     for category in job.cfg.sync.categories:

@@ -202,7 +202,9 @@ def merged_counts(cfg: config.Config, store: state.StateDir) -> dict[str, int]:
 
     def count() -> dict[str, int]:
         files = pattern_cache.Cache(store.path("cache", "patterns"))  # only changed files read
-        view = merge.merged_view(cfg.repo_path, cfg.sync.categories, cfg.trust.admins, cache=files)
+        view = merge.merged_view(
+            cfg.repo_path, cfg.sync.categories, cfg.trust.admins, cache=files, node=cfg.node_id
+        )
         files.save()
         return {c: len(v) for c, v in view.items()}
 

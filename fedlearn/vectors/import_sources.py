@@ -130,7 +130,9 @@ def planned(
             changed files are read again; saved once the patterns are read.
     """
     with contextlib.ExitStack() as opened:
-        table, retracted = pattern_sources(repo, changes, sync, trust, embedding_settings, cache)
+        table, retracted = pattern_sources(
+            repo, changes, sync, trust, embedding_settings, cache, node
+        )
         found, refused, skipped = snapshot_sources(
             repo, node, changes, qdrant_settings, embedding_settings, opened
         )
@@ -146,10 +148,12 @@ def pattern_sources(
     trust: config.Trust,
     settings: config.Embedding,
     cache: pattern_cache.Cache | None = None,
+    node: str = "",
 ) -> tuple[dict[str, list[Source]], frozenset[str]]:
     """
     Return the merged patterns of each category ``changes`` touches (a category with none: no
     source), and the point ids of the retracted patterns (none unless retractions changed).
+    ``node`` (this node): its own files are read whole, the others' within ``merge``'s limits.
     """
     retractions_changed = changes.touches("retractions/")
     categories = [
@@ -158,14 +162,14 @@ def pattern_sources(
     table: dict[str, list[Source]] = {c: [] for c in categories}
     shards = None if retractions_changed else changed_shards(repo, changes.paths, categories)
     ids = None if shards is None else changed_ids(repo, changes.paths, shards, cache)
-    view = merge.merged_view(repo, categories, trust.admins, shards, cache, ids)
+    view = merge.merged_view(repo, categories, trust.admins, shards, cache, ids, node)
     if cache is not None:
         cache.save()
     for category in categories:
         if view[category]:
             table[category].append(pattern_source(category, view[category], settings))
     retracted = (  # ids no node's view keeps: their points go (``merge.effective``)
-        merge.effective(repo, merge.read_retractions(repo, trust.admins))
+        merge.effective(repo, merge.read_retractions(repo, trust.admins, node))
         if retractions_changed
         else {}
     )
