@@ -8,6 +8,7 @@ read the same files computes the same view, in any order (guarantee 6).
 from __future__ import annotations
 
 import collections
+import functools
 from collections.abc import Collection, Iterable, Mapping, Set
 from datetime import UTC, datetime
 from pathlib import Path
@@ -240,11 +241,10 @@ def merged_view(
             holder = patterns.node_of(path)
             if holder != node and budget.spent_at is not None:
                 continue
-            found = (
-                patterns.read(path)
-                if cache is None
-                else cache.read(repo, path, patterns.read_whole)
-            )
+            reader: pattern_cache.Reader = patterns.read_whole
+            if holder == node:
+                reader = functools.partial(patterns.read_whole, own=True)
+            found = reader(path)[0] if cache is None else cache.read(repo, path, reader)
             if holder != node:
                 found = budget.keep(repo, path, found)
             for pattern in found:

@@ -111,8 +111,9 @@ def read(path: Path) -> list[Pattern]:
     return read_whole(path)[0]
 
 
-def read_whole(path: Path) -> tuple[list[Pattern], bool]:
-    """Return what ``read`` returns, and whether the file was read and every line of it kept."""
+def read_whole(path: Path, *, own: bool = False) -> tuple[list[Pattern], bool]:
+    """Return what ``read`` returns, and whether the file was read and every line of it kept;
+    ``own`` (a file of this node's) is kept whole, past ``MAX_PER_FILE``."""
     repo = layout.repo_of(path)
     category = category_of(path)
     shard = None if path.parent.parent.name == "patterns" else path.stem
@@ -124,7 +125,8 @@ def read_whole(path: Path) -> tuple[list[Pattern], bool]:
             return None  # a record in another shard's file: no node's sync writes it there
         return sighted_by(found, node)
 
-    read = peer_files.read_records(repo, path, "patterns", decode, limit=MAX_PER_FILE)
+    limit = None if own else MAX_PER_FILE
+    read = peer_files.read_records(repo, path, "patterns", decode, limit=limit)
     return ([], False) if read is None else (read.found, read.whole)
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import msgspec
+import pytest
 
 from fedlearn.formats import layout, records
 from fedlearn.formats.records import Retraction
 from fedlearn.learn import merge, patterns
+from fedlearn.store import peer_files, refusal_log
 from tests.learn.test_patterns import retract, view_of, write_node, write_shards
 
 
@@ -131,3 +133,72 @@ def test_a_sharded_node_that_holds_the_pattern_retracts_it(tmp_path: Path) -> No
     retract(tmp_path, "me", mine.id)
     assert list(merge.effective(tmp_path, merge.read_retractions(tmp_path))) == [mine.id]
     assert view_of(tmp_path) == {}
+
+
+def test_retractions_read_within_limits_this_nodes_own_whole_and_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    Issue 15 (bounded everything): with 2 tombstones per node and 3 from peers in all, this
+    node's 5 are read whole, then the admin's, then the other peers' by name: each peer file
+    past a limit is refused once, naming it and the limit, and the files after the total are
+    not read; the retractions of this node still withdraw its records.
+    """
+    peer_files.forget()
+    monkeypatch.setattr(merge, "MAX_RETRACTIONS_PER_NODE", 2)
+    monkeypatch.setattr(merge, "MAX_PEER_RETRACTIONS", 3)
+    ids = [f"{n:032x}" for n in range(5)]
+    for node in ("me", "zz-admin", "aa", "bb", "cc"):
+        retract(tmp_path, node, *ids)
+    found = merge.read_tombstones(tmp_path, "me", ["zz-admin"])
+    assert {node: [t.id for t in kept] for node, kept in found.items()} == {
+        "me": ids,
+        "zz-admin": ids[:2],
+        "aa": ids[:1],
+    }
+    refused = {r.path: r.reason for r in refusal_log.refusals()}
+    assert sorted(refused) == ["data/retractions/aa.jsonl", "data/retractions/zz-admin.jsonl"]
+    assert "only its first 2 records read" in refused["data/retractions/zz-admin.jsonl"]
+    assert "the limit of 3 tombstones" in refused["data/retractions/aa.jsonl"]
+    assert "merge.MAX_PEER_RETRACTIONS" in refused["data/retractions/aa.jsonl"]
+    retractions = merge.read_retractions(tmp_path, (), "me")
+    assert all(retractions.withdraws("me", i) for i in ids)
+    peer_files.forget()
+
+
+def test_the_merged_view_keeps_at_most_its_limit_of_peers_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    With ``MAX_PEER_PATTERNS`` at 4 and ``patterns.MAX_PER_FILE`` at 3: this node's 5 records
+    are all in the view; of the peers' old-layout files, 3 of aa's 5 (refused, naming the limit
+    of a file), 1 of bb's 2 (refused, naming the total's limit), none of cc's (not read, not
+    named); the same files without limits give all of them.
+    """
+    peer_files.forget()
+    sizes = {"me": 5, "aa": 5, "bb": 2, "cc": 2}
+    made = {
+        node: [
+            patterns.build(
+                "best-practices", {"title": f"{node} {n}"}, 0.8, "2026-01-01T00:00:00Z", node
+            )
+            for n in range(size)
+        ]
+        for node, size in sizes.items()
+    }
+    for node, items in made.items():
+        write_node(tmp_path, node, *items)
+    assert len(merge.merged_view(tmp_path, ["best-practices"])["best-practices"]) == 14
+    peer_files.forget()
+    monkeypatch.setattr(merge, "MAX_PEER_PATTERNS", 4)
+    monkeypatch.setattr(patterns, "MAX_PER_FILE", 3)
+    view = merge.merged_view(tmp_path, ["best-practices"], node="me")["best-practices"]
+    held = {node: {p.id for p in items} & set(view) for node, items in made.items()}
+    assert {node: len(ids) for node, ids in held.items()} == {"me": 5, "aa": 3, "bb": 1, "cc": 0}
+    refused = {r.path: r.reason for r in refusal_log.refusals()}
+    folder = "data/patterns/best-practices"
+    assert sorted(refused) == [f"{folder}/aa.jsonl", f"{folder}/bb.jsonl"]
+    assert refused[f"{folder}/aa.jsonl"].startswith("only its first 3 records read")
+    assert "the limit of 4 pattern records" in refused[f"{folder}/bb.jsonl"]
+    assert "merge.MAX_PEER_PATTERNS" in refused[f"{folder}/bb.jsonl"]
+    peer_files.forget()
