@@ -8,7 +8,6 @@ read the same files computes the same view, in any order (guarantee 6).
 from __future__ import annotations
 
 import collections
-import functools
 from collections.abc import Collection, Iterable, Mapping, Set
 from datetime import UTC, datetime
 from pathlib import Path
@@ -196,6 +195,24 @@ def withheld(repo: Path, retractions: Retractions) -> dict[str, dict[str, list[s
     return dict(sorted(found.items()))
 
 
+@attrs.define
+class FileReader:
+    """
+    Reads one pattern file for the merged view (a ``pattern_cache.Reader``): a file of this
+    node's (``own``) whole, another node's within ``patterns.MAX_PER_FILE`` and what is left of
+    ``budget``; ``done`` tells a read from a cache hit (whose records spend the budget after).
+    """
+
+    own: bool
+    budget: peer_files.Budget
+    done: bool = False
+
+    def __call__(self, path: Path) -> tuple[list[Pattern], bool]:
+        """Return the verified records of ``path`` and whether it was read whole."""
+        self.done = True
+        return patterns.read_whole(path, own=self.own, budget=None if self.own else self.budget)
+
+
 def merged_view(
     repo: Path,
     categories: Iterable[str],
@@ -241,11 +258,9 @@ def merged_view(
             holder = patterns.node_of(path)
             if holder != node and budget.spent_at is not None:
                 continue
-            reader: pattern_cache.Reader = patterns.read_whole
-            if holder == node:
-                reader = functools.partial(patterns.read_whole, own=True)
+            reader = FileReader(holder == node, budget)
             found = reader(path)[0] if cache is None else cache.read(repo, path, reader)
-            if holder != node:
+            if holder != node and not reader.done:  # from the cache: spend the budget here
                 found = budget.keep(repo, path, found)
             for pattern in found:
                 keep = (wanted is None or layout.shard_name(pattern.id) in wanted) and (

@@ -111,9 +111,12 @@ def read(path: Path) -> list[Pattern]:
     return read_whole(path)[0]
 
 
-def read_whole(path: Path, *, own: bool = False) -> tuple[list[Pattern], bool]:
+def read_whole(
+    path: Path, *, own: bool = False, budget: peer_files.Budget | None = None
+) -> tuple[list[Pattern], bool]:
     """Return what ``read`` returns, and whether the file was read and every line of it kept;
-    ``own`` (a file of this node's) is kept whole, past ``MAX_PER_FILE``."""
+    ``own`` (a file of this node's) is kept whole, past ``MAX_PER_FILE``; ``budget`` is spent
+    on the records kept (``peer_files.read_records``)."""
     repo = layout.repo_of(path)
     category = category_of(path)
     shard = None if path.parent.parent.name == "patterns" else path.stem
@@ -126,7 +129,7 @@ def read_whole(path: Path, *, own: bool = False) -> tuple[list[Pattern], bool]:
         return sighted_by(found, node)
 
     limit = None if own else MAX_PER_FILE
-    read = peer_files.read_records(repo, path, "patterns", decode, limit=limit)
+    read = peer_files.read_records(repo, path, "patterns", decode, limit=limit, budget=budget)
     return ([], False) if read is None else (read.found, read.whole)
 
 

@@ -387,6 +387,9 @@ def read_records(
             record = one(line.rstrip(b"\n"))
             if record is None:
                 continue
+            if budget is not None and budget.left <= 0:
+                budget.spent_at, cut = path, budget.reached()
+                break
             if limit is not None and len(found) >= limit:
                 cut = (
                     f"only its first {limit} records read, the limit for one {kind} file; "
@@ -394,9 +397,6 @@ def read_records(
                 )
                 break
             if budget is not None:
-                if budget.left <= 0:
-                    budget.spent_at, cut = path, budget.reached()
-                    break
                 budget.left -= 1
             found.append(record)
         else:

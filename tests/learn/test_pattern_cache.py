@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,9 +42,9 @@ def counting(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     opened: list[Path] = []
     real = patterns.read_whole
 
-    def read_whole(path: Path) -> tuple[list[Pattern], bool]:
+    def read_whole(path: Path, **limits: Any) -> tuple[list[Pattern], bool]:
         opened.append(path)
-        return real(path)
+        return real(path, **limits)
 
     monkeypatch.setattr(patterns, "read_whole", read_whole)
     return opened
