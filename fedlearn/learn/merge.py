@@ -20,14 +20,16 @@ from fedlearn.formats.records import Pattern, Retraction
 from fedlearn.learn import pattern_cache, patterns
 from fedlearn.store import peer_files
 
-# What one read of the retractions holds from other nodes' files, at most (issue 15, "bounded
-# everything"; docs/sharing.md "Limits"): this node's own file is read whole, first. A 16 MiB file
-# (its size cap) holds ~220,000 of the smallest tombstones, and one held costs ~0.5 KB of memory.
-MAX_RETRACTIONS_PER_NODE = 200_000
-MAX_PEER_RETRACTIONS = 400_000
+# What one read of the retractions keeps of other nodes' files, at most (issue 15, "bounded
+# everything"; docs/sharing.md "Memory across files"): of one file, and of all. This node's own
+# file is read whole, first. A tombstone held costs ~0.55 KB; the 16 MiB cap of one file
+# allows ~220,000 of them, and files under 50 invented node names 50 times that.
+MAX_RETRACTIONS_PER_NODE = 100_000
+MAX_PEER_RETRACTIONS = 250_000
 # What one merged view keeps of other nodes' pattern files, at most, across categories (besides
-# ``patterns.MAX_PER_FILE`` of each file); this node's own files are read whole.
-MAX_PEER_PATTERNS = 1_000_000
+# ``patterns.MAX_PER_FILE`` of each file; a pattern held costs ~1.6 KB); this node's own files
+# are read whole.
+MAX_PEER_PATTERNS = 500_000
 
 
 def read_tombstones(
@@ -238,11 +240,11 @@ def merged_view(
     returned (a category it maps to None, or leaves out, is not narrowed); each one is the same
     join over every node's files.
 
-    Memory is bounded (docs/sharing.md "Limits"): ``node``'s (this node's) files are read whole;
-    of the other nodes' files, at most ``MAX_PEER_PATTERNS`` records are kept in all (besides
-    ``patterns.MAX_PER_FILE`` of each): the first file past it is refused with one warning naming
-    it and the limit, and the files after it are not read. The retractions are read as
-    ``read_retractions`` reads them, within their own limits.
+    Memory is bounded (docs/sharing.md "Memory across files"): ``node``'s (this node's) files
+    are read whole; of the other nodes' files, at most ``MAX_PEER_PATTERNS`` records are kept in
+    all (besides ``patterns.MAX_PER_FILE`` of each): the first file past it is refused with one
+    warning naming it and the limit, and the files after it are not read. The retractions are
+    read as ``read_retractions`` reads them, within their own limits.
     """
     retracted = read_retractions(repo, admins, node)
     budget = peer_files.Budget(

@@ -31,10 +31,11 @@ MAX_SEEN = 10**9  # events of one pattern on one node
 MAX_SEEN_NODES = 100_000
 MAX_FIELDS = 6  # the categories' rules name two or three fields
 MAX_REASON = 4096
-# Records kept of one pattern file, at most (issue 15, "bounded everything"; docs/sharing.md
-# "Limits"): its first ones, read line by line (``peer_files.read_records``); ~1 KB each held.
-# A node's shard holds 1/256 of a category, an old-layout file all of it.
-MAX_PER_FILE = 200_000
+# Records kept of one other node's pattern file, at most (issue 15, "bounded everything";
+# docs/sharing.md "Memory across files"): its first ones, read line by line
+# (``peer_files.read_records``). A node's shard holds 1/256 of a category, an old-layout file all
+# of it; the 64 MiB cap allows ~220,000 small records.
+MAX_PER_FILE = 100_000
 
 
 def normalize(text: str) -> str:
