@@ -212,10 +212,10 @@ def node_of(path: Path) -> str:
 
 
 def read_node(repo: Path, category: str, node: str) -> dict[str, Pattern]:
-    """Return ``node``'s verified patterns of ``category`` from data/ (either layout), joined by id."""
-    return join_all(
-        p for path in layout.node_pattern_files(repo, category, node) for p in read(path)
-    )
+    """Return ``node``'s verified patterns of ``category`` from data/ (either layout), joined by id;
+    every file whole (this node's: no ``MAX_PER_FILE``)."""
+    files = layout.node_pattern_files(repo, category, node)
+    return join_all(p for path in files for p in read_whole(path, own=True)[0])
 
 
 def parse(data: bytes, path: Path) -> list[Pattern]:

@@ -115,7 +115,7 @@ def migrate(
     from fedlearn.learn import patterns
 
     shards: dict[Path, dict[str, records.Pattern]] = {}
-    for pattern in patterns.read(old):
+    for pattern in patterns.read_whole(old, own=True)[0]:  # this node's: whole
         shards.setdefault(files.shard_path(category, pattern.id), {})[pattern.id] = pattern
     for path, table in shards.items():
         for pattern in patterns.parse(content.get(path, b""), path):

@@ -228,7 +228,9 @@ def changed_ids(
     Return category → the ids the changed shard files hold now (None: not narrowed, when a whole
     category is read). Only those can bring a point Qdrant lacks: import writes new points and
     skips present ones, and a removal is a retraction (which makes import read everything). So
-    with many nodes the view holds the changed ids, not every id of the touched shards.
+    with many nodes the view holds the changed ids, not every id of the touched shards. Past
+    ``merge.MAX_PEER_PATTERNS`` ids (more than a view keeps) the category is not narrowed: the
+    view's own limits bound it.
     """
     found: dict[str, set[str] | None] = {}
     for category, wanted in shards.items():
@@ -242,15 +244,19 @@ def changed_ids(
             for p in changed
             if p.startswith(folder) and p.count("/") == depth and layout.shard_of(Path(p)) in wanted
         )
-        found[category] = {
-            pattern.id
-            for path in paths
-            for pattern in (
-                patterns.read(repo / path)
-                if cache is None
-                else cache.read(repo, repo / path, patterns.read_whole)
+        ids: set[str] = set()
+        for path in paths:
+            ids.update(
+                pattern.id
+                for pattern in (
+                    patterns.read(repo / path)
+                    if cache is None
+                    else cache.read(repo, repo / path, patterns.read_whole)
+                )
             )
-        }
+            if len(ids) > merge.MAX_PEER_PATTERNS:  # more than a view holds: not narrowed
+                break
+        found[category] = ids if len(ids) <= merge.MAX_PEER_PATTERNS else None
     return found
 
 

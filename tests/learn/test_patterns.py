@@ -6,6 +6,7 @@ import functools
 from pathlib import Path
 
 import msgspec
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -208,3 +209,21 @@ def write_lines(repo: Path, category: str, node: str, *items: Pattern) -> None:
     path = layout.pattern_file(repo, category, node)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(records.encode_lines(items))
+
+
+def test_another_nodes_file_is_read_within_its_limit_this_nodes_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``read`` keeps the first ``MAX_PER_FILE`` records of a file (and says it was not read
+    whole); ``read_node``, for this node's files, and ``own`` keep every one."""
+    made = [
+        patterns.build("best-practices", {"title": f"t{n}"}, 0.8, "2026-01-01T00:00:00Z", "me")
+        for n in range(5)
+    ]
+    write_node(tmp_path, "me", *made)
+    path = layout.pattern_file(tmp_path, "best-practices", "me")
+    monkeypatch.setattr(patterns, "MAX_PER_FILE", 3)
+    first, whole = patterns.read_whole(path)
+    assert len(first) == 3 and not whole
+    assert patterns.read_whole(path, own=True) == (sorted(made, key=lambda p: p.id), True)
+    assert len(patterns.read_node(tmp_path, "best-practices", "me")) == 5

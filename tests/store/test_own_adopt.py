@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from fedlearn.formats import layout
 from fedlearn.learn import patterns
 from fedlearn.store import own_check
 from tests.store.conftest import adopted_files, made
 
 
-def test_adopt_splits_the_old_file_into_shards_and_removes_it(tmp_path: Path) -> None:
-    """The old file's records land in their shards (state and data/), the old file is gone."""
+def test_adopt_splits_the_old_file_into_shards_and_removes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The old file's records land in their shards (state and data/), the old file is gone;
+    all of them, past the limit on what is kept of another node's file (``MAX_PER_FILE``)."""
+    monkeypatch.setattr(patterns, "MAX_PER_FILE", 10)
     items = made(30)
     files = adopted_files(tmp_path, items)
     repo = files.repo

@@ -6,6 +6,7 @@ import uuid
 from pathlib import Path
 
 import msgspec
+import pytest
 
 from fedlearn import config
 from fedlearn.formats import layout, records
@@ -95,6 +96,30 @@ def test_the_view_holds_the_ids_of_the_changed_files_joined_over_every_node(
         tmp_path, changes, config.Sync(), config.Trust(), config.Embedding()
     )
     assert [source.count for source in table[category]] == [1]
+
+
+def test_changed_files_with_more_ids_than_a_view_keeps_are_not_narrowed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Changed shard files holding more ids than ``merge.MAX_PEER_PATTERNS`` leave the category
+    not narrowed (None): the ids are not all held, and the view's own limits bound what it
+    reads; at the limit they are narrowed as before."""
+    category = "best-practices"
+    made = [
+        patterns.build(category, {"title": f"t{n}"}, 0.8, "2026-01-01T00:00:00Z", "beta")
+        for n in range(600)
+    ]
+    shard = layout.shard_name(made[0].id)
+    same = [p for p in made if layout.shard_name(p.id) == shard]
+    path = layout.shard_file(tmp_path, category, "beta", shard)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(patterns.encode(patterns.join_all(same)))
+    changed = {path.relative_to(tmp_path).as_posix()}
+    shards = {category: {shard}}
+    monkeypatch.setattr(merge, "MAX_PEER_PATTERNS", len(same))
+    assert import_sources.changed_ids(tmp_path, changed, shards) == {category: {p.id for p in same}}
+    monkeypatch.setattr(merge, "MAX_PEER_PATTERNS", len(same) - 1)
+    assert import_sources.changed_ids(tmp_path, changed, shards) == {category: None}
 
 
 def test_plan_labels_name_every_source_of_every_collection() -> None:
