@@ -27,7 +27,7 @@ from fedlearn.store import peer_files
 MAX_RETRACTIONS_PER_NODE = 100_000
 MAX_PEER_RETRACTIONS = 250_000
 # What one merged view keeps of other nodes' pattern files, at most, across categories (besides
-# ``patterns.MAX_PER_FILE`` of each file; a pattern held costs ~1.6 KB); this node's own files
+# ``patterns.MAX_PER_FILE`` of each file; a pattern held costs ~1.2 KB); this node's own files
 # are read whole.
 MAX_PEER_PATTERNS = 500_000
 
