@@ -6,6 +6,9 @@ every folder between the repo and it), names are checked, sizes are capped per k
 JSON line nested too deep is refused like any other bad line. What fails is ignored with one
 warning naming the commit that added it, and kept for ``fedlearn doctor`` (``refusal_log``); it never
 fails a job. Writes under data/ never go through a symlinked folder either (``own_folder``).
+Files of records are read line by line (``read_records``), never held whole, within limits on
+the records kept of one file and of one read across many (``Budget``): a peer's files under 100
+invented node names cost no more memory than a few.
 """
 
 from __future__ import annotations
