@@ -61,10 +61,10 @@ def read_tombstones(
         "tombstones held from other nodes' files in one read (merge.MAX_PEER_RETRACTIONS)",
     )
     found = {}
-    first = sorted(
+    ordered = sorted(
         layout.retraction_files(repo), key=lambda p: (p.stem != node, p.stem not in admins)
     )
-    for path in first:
+    for path in ordered:
         own = path.stem == node
         read = peer_files.read_records(
             repo,
