@@ -185,10 +185,25 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
     if value.startswith("-") and (len(value) < 16 or not checks.looks_random(value)):
         return False  # an option (``--password-file``), not a value
     if name in ("token", "api-key"):
-        return checks.looks_random(value, minimum=8) and not words.is_named(value)
+        return reads_generated(value, 8) and not words.is_named(value)
     if name == "high-entropy":
         return is_generated(value, is_loose(key))
     return True
+
+
+def reads_generated(value: str, minimum: int) -> bool:
+    """
+    Return whether ``value`` looks generated (``checks.looks_random``), or is a run of random
+    letters of one case, 10 or more (``jdkhsnsbovkzzya``, ``NUZVODQOOKUPKHBCTSRA``): varied,
+    and its letter pairs not those of words (``YOURAPIKEYHERE``, ``changeme`` stay).
+    """
+    if checks.looks_random(value, minimum=minimum):
+        return True
+    if len(value) < max(10, minimum) or not value.isalpha() or not value.isascii():
+        return False
+    if value != value.lower() and value != value.upper():
+        return False
+    return checks.entropy(value) >= 3.0 and not words.is_wordy(value)
 
 
 def is_loose(key: str) -> bool:
@@ -212,7 +227,7 @@ def is_generated(value: str, is_loose: bool) -> bool:
     signature, ``<provider>_key``), not after a loose one (``is_loose``), where they are usually
     hashes and ids. Names, paths and versions (``jetbrains.mps.core``) never count.
     """
-    if not checks.looks_random(value, minimum=20 if is_loose else 12) or words.is_named(value):
+    if not reads_generated(value, 20 if is_loose else 10) or words.is_named(value):
         return False
     if is_loose:
         return (

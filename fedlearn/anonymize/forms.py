@@ -2,7 +2,7 @@
 
 ``System.setProperty("DB_PASSWORD", "<redacted:password>")``, ``- name: API_TOKEN`` then
 ``value: <redacted:token>``, ``<add key="ClearTextPassword" value="<redacted:password>"/>``,
-``auth=("svc", "<redacted:password>")``, ``curl --user app:<redacted:password>``, and every value
+``variable "db_password" { default = "<redacted:password>" }``, ``auth=("svc", "<redacted:password>")``, ``curl --user app:<redacted:password>``, and every value
 under ``data:`` of a Kubernetes ``kind: Secret`` (base64, whatever its key).
 """
 
@@ -26,6 +26,8 @@ PAIRS = (
     rf"[\"']?name[\"']?[ \t]*:[ \t]*[\"']?{KEY}[\"']?[ \t]*,?[ \t]*\n?[ \t]*-?[ \t]*"
     rf"[\"']?value[\"']?[ \t]*:[ \t]*(?:{QUOTED}|(?P<bare>[^\s\"'{{\[][^\s\"',}}]*))",
 )
+# Terraform/HCL: variable "db_password" { … default = "…" } (the block's label is the key).
+HCL_VARIABLE = rf"variable[ \t]+\"{KEY}\"[ \t]*\{{[^{{}}]{{0,400}}?\bdefault[ \t]*=[ \t]*{QUOTED}"
 CREDENTIAL_CALL = (
     r"(?:auth[ \t]*=[ \t]*\(?|Auth\(|Credential\(|login\()[ \t]*"
     r"[\"'][^\"'\n]{1,64}[\"'][ \t]*,[ \t]*" + QUOTED
@@ -146,6 +148,12 @@ def formed() -> list[Rule]:
             tuple(Matcher(Lazy(pattern), judge=paired) for pattern in PAIRS[1:]),
             trigger=Trigger(words=assignments.KEY_WORDS, lower=True, needs="value"),
             gate=r"(?i)value[\"']?[ \t]*[=:]",
+        ),
+        Rule(
+            assignments.NAMES,
+            (Matcher(Lazy(HCL_VARIABLE), judge=paired),),
+            trigger=Trigger(words=assignments.KEY_WORDS, lower=True, needs="variable"),
+            gate=r"variable[ \t]+\"[^\"\n]*\"[ \t]*\{",
         ),
         Rule(
             ("password",),
