@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, personal, words
+from fedlearn.anonymize import assignments, checks, personal, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
@@ -28,8 +28,8 @@ TOKEN_BYTES = bytes(int(chr(byte) in TOKEN_CHARACTERS) for byte in range(256))
 VALUE_BYTES = bytes(
     int(chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789_./+=-") for byte in range(256)
 )
-# What the mapped bytes of a value (16 or more characters) and a long run (20 or more) look like.
-VALUE_RUN = b"\x01" * 16
+# What the mapped bytes of a value (12 or more characters) and a long run (20 or more) look like.
+VALUE_RUN = b"\x01" * 12
 TOKEN_RUN = b"\x01" * 20
 # A run of token characters: found from the character before it (one try per separator).
 RUN = r"[^A-Za-z0-9_-](?P<value>[A-Za-z0-9_-]{20,})"
@@ -45,6 +45,13 @@ HEX_PART = Lazy(r"(?:^|(?<=[_-]))(?:[0-9a-f]{16,}|[0-9A-F]{16,})(?=[_-]|$)")
 # The text up to the last character that ends a word (what comes after it is the word before).
 ALNUM_RUN = Lazy(r"[A-Za-z0-9]+")
 LAST_SEPARATOR = Lazy(r"(?s).*[\s\"'`=:,;(<>]")
+# The word right before ``key`` and one blank, dash or underscore (``kucoin key``, ``plaid-key``).
+WORD_BEFORE = Lazy(r"(?<![\w.-])([A-Za-z][A-Za-z0-9]*)[ _-]\Z")
+# Words before ``key`` that name no provider (``the key``, ``your key``, ``new key``).
+NOT_PROVIDERS = frozenset(
+    "the this that these your our their its his her my new old same next last first any each "
+    "one another random valid invalid correct wrong missing unknown some".split()
+)
 LEAD_WORDS = (
     r"(?:token|secret|password|passwd|passphrase|credential|api[ _-]?key|access[ _-]?key"
     r"|private[ _-]?key|auth[ _-]?key|license[ _-]?key|client[ _-]?secret|key)"
@@ -54,12 +61,12 @@ LEAD_PARTS = ("token", "secret", "pass", "credential", "key")
 LEAD_BEFORE = len("license_")
 INTRODUCED = (
     LEAD_WORDS.replace("|key)", r"|(?P<key>\bkey))")
-    + r"s?\b(?P<gap>[^\n0-9<>@]{0,24}?)(?<![\w.-])(?P<value>[a-z0-9][a-z0-9_./+=-]{14,}[a-z0-9=])"
+    + r"s?\b(?P<gap>[^\n0-9<>@]{0,24}?)(?<![\w.-])(?P<value>[a-z0-9][a-z0-9_./+=-]{10,}[a-z0-9=])"
 )
-# ``INTRODUCED`` without its assertions, the ``s`` in the gap and the value cut at 16 characters:
+# ``INTRODUCED`` without its assertions, the ``s`` in the gap and the value cut at 12 characters:
 # found wherever it is (on the text itself, which it reads case-insensitively). Short counted
 # runs after a literal word keep the RE2 set's automaton small (it reads as fast with it).
-LEAD_GATE = "(?i)" + LEAD_WORDS + r"[^\n0-9<>@]{0,25}[a-z0-9][a-z0-9_./+=-]{15}"
+LEAD_GATE = "(?i)" + LEAD_WORDS + r"[^\n0-9<>@]{0,25}[a-z0-9][a-z0-9_./+=-]{11}"
 
 
 def one_bytes(text: str, table: bytes) -> bytes:
@@ -71,7 +78,7 @@ def long_values(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
     """
     Return a finder of ``INTRODUCED`` in a lower-case text: what its ``finditer`` finds.
 
-    Two necessary conditions, cheaper than the search, come first: a value is 16 or more of
+    Two necessary conditions, cheaper than the search, come first: a value is 12 or more of
     ``VALUE_BYTES``'s characters in a row (tested on the bytes at memory speed), and a lead word
     holds one of ``LEAD_PARTS`` at most ``LEAD_BEFORE`` characters in, so no match starts earlier
     than that before the first of them, where the search then starts.
@@ -200,7 +207,7 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if len(match.group("gap").split()) > 4 or checks.is_reference(value):
         return None
-    if text.endswith(":", 0, match.start()) or any(len(part) < 8 for part in value.split(".")):
+    if text.endswith(":", 0, match.start()) or is_host_or_file(value):
         return None  # a placeholder's name (``<redacted:url-credentials>``), a host or a file
     if not any(c.isdigit() for c in value) or not any(c.isalpha() for c in value):
         return None
@@ -208,29 +215,64 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if checks.is_hexadecimal(value) and len(value.replace("-", "")) < 32:
         return None
-    if match.group("key") is not None and not is_keyed(value, text, match.end("key")):
+    if match.group("key") is not None and not is_keyed(value, text, match.start("key")):
         return None
-    return (start, end, "") if checks.looks_random(value, minimum=16) else None
+    return (start, end, "") if checks.looks_random(value, minimum=12) else None
 
 
-def is_keyed(value: str, text: str, after: int) -> bool:
+def is_host_or_file(value: str) -> bool:
+    """
+    Return whether a dotted value reads as a host, a file, an address or a version.
+
+    Its last part is a lower-case word (``api.example.com``, ``key.pem``), a part is empty, its
+    parts start with numbers (``10.0.0.1``, ``1.2.3-rc1``), or every part longer than three
+    characters reads as words (``client.getV2Token``). A dotted token's parts do not
+    (``Dmqzewe2imy.OtSyVGq``, ``FzKAs8WZVx5MA.1Q``).
+    """
+    if "." not in value:
+        return False
+    parts = value.split(".")
+    last = parts[-1]
+    if not all(parts) or (last.isalpha() and last.islower()):
+        return True
+    if parts[0].isdigit() and parts[1][:1].isdigit():
+        return True
+    return all(part.isdigit() or len(part) <= 3 or words.is_wordy(part.lower()) for part in parts)
+
+
+def is_keyed(value: str, text: str, word: int) -> bool:
     """
     Return whether a value after the bare word ``key`` (``stripe key 0f3c…``) reads as a secret.
 
     The word alone says less than ``api key``: it also names cache keys (``key: Linux-pip-<sha>``),
     key ids and fingerprints (``--recv-keys <hex>``). So not after ``keys``, and not hex or a name
-    with a hash in it: without its hex parts, 16 or more letters and digits must be left, and none
+    with a hash in it: without its hex parts, 12 or more letters and digits must be left, and none
     of its words may read as one (not ``nix-store-x86_64-linux-<hex>``). Hex counts only
-    right after the word and a space (``websitepulse key 2426…``; not ``key: <sha256>``), 32 or more.
+    right after the word and a space (``websitepulse key 2426…``; not ``key: <sha256>``), 32 or more,
+    or 20 or more after a provider's name (``kucoin key <hex24>``; not ``the``, ``object`` or
+    another word that owns data keys: ``foreign key``, ``cache key``, ``gpg key``).
     """
+    after = word + 3
     if text[after : after + 1] in ("s", "S"):
         return False
     if checks.is_hexadecimal(value):
-        return text[after : after + 1] == " " and len(value.replace("-", "")) >= 32
+        if text[after : after + 1] != " ":
+            return False
+        size = len(value.replace("-", ""))
+        return size >= 32 or (size >= 20 and is_provider(text, word))
     parts = ALNUM_RUN.compiled.findall(HEX_PART.compiled.sub("", value))
     if any(part.isalpha() and len(part) >= 3 and words.is_wordy(part) for part in parts):
         return False
-    return sum(len(part) for part in parts) >= 16
+    return sum(len(part) for part in parts) >= 12
+
+
+def is_provider(text: str, word: int) -> bool:
+    """Return whether the word before ``key`` at ``word`` names a provider, not data or nothing."""
+    before = WORD_BEFORE.compiled.search(text, max(0, word - 40), word)
+    if before is None:
+        return False
+    name = before.group(1).lower()
+    return len(name) >= 3 and name not in NOT_PROVIDERS and name not in assignments.DATA_OWNERS
 
 
 def looks() -> list[Rule]:
