@@ -157,8 +157,15 @@ def is_generated_name(part: str) -> bool:
 
 
 def is_prose(value: str, following: str) -> bool:
-    """Return whether an unquoted one-word ``value`` starts a sentence (``password: must be``)."""
-    return value.isalpha() and value.islower() and bool(re.match(r" [a-z]", following))
+    """
+    Return whether an unquoted one-word ``value`` starts a sentence (``password: must be``).
+
+    A word of 10 or more letters must read as one (``required``): random letters before the next
+    field (``SecretKey=dswlenfcykm status=401``) are a value.
+    """
+    if not (value.isalpha() and value.islower() and re.match(r" [a-z]", following)):
+        return False
+    return len(value) < 10 or words.is_wordy(value)
 
 
 def is_kept_ip(value: str) -> bool:

@@ -52,6 +52,10 @@ NOT_PROVIDERS = frozenset(
     "the this that these your our their its his her my new old same next last first any each "
     "one another random valid invalid correct wrong missing unknown some".split()
 )
+# Prefixes of a bare token that say it is a secret (``is_prefixed``).
+SECRET_PREFIXES = frozenset(
+    "secret sec sk key apikey api token tok pat pass pw auth priv private access cred".split()
+)
 LEAD_WORDS = (
     r"(?:token|secret|password|passwd|passphrase|credential|api[ _-]?key|access[ _-]?key"
     r"|private[ _-]?key|auth[ _-]?key|license[ _-]?key|client[ _-]?secret|key)"
@@ -166,9 +170,9 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     start, end = match.span("value") if "value" in match.re.groupindex else match.span()
     if end < len(text) and text[end] in "+/=":
         return None  # a piece of a base64 blob, not a token
-    if end - start < ANYWHERE and not is_value(text, start):
-        return None
     value = text[start:end]
+    if end - start < ANYWHERE and not is_value(text, start) and not is_prefixed(value):
+        return None
     if not has_mixed_classes(value):
         return None
     if start > 0 and text[start - 1] in "+/" and not in_url(text, start):
@@ -178,6 +182,19 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if value.startswith("AAAA") and value.isalnum() and personal.is_public_key(text, start):
         return None  # an SSH public key, all base64: the ``ssh-public-key`` rule's, all of it
     return start, end, ""
+
+
+def is_prefixed(value: str) -> bool:
+    """
+    Return whether a run shorter than ``ANYWHERE`` is a prefix that says secret and a generated
+    body (``secret_2R6bMKVwD3gqAKLz``, ``api_…``, ``pat_…``): one of ``SECRET_PREFIXES``, ``_``,
+    then 16 or more letters and digits with both cases and a digit that do not read as words.
+    Other prefixes name ids (Stripe's ``pi_…``, ``cus_…``), which stay.
+    """
+    prefix, _, body = value.partition("_")
+    if prefix.lower() not in SECRET_PREFIXES or len(body) < 16 or not body.isalnum():
+        return False
+    return has_mixed_classes(body) and not words.is_wordy(body)
 
 
 def is_value(text: str, start: int) -> bool:
@@ -214,7 +231,8 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if HASH_MARK.search(text, max(0, start - 16), start) or words.is_named(value):
         return None
     if checks.is_hexadecimal(value) and len(value.replace("-", "")) < 32:
-        return None
+        if match.group("key") is None:
+            return None  # after ``key``, ``is_keyed`` decides (a provider's key may be shorter)
     if match.group("key") is not None and not is_keyed(value, text, match.start("key")):
         return None
     return (start, end, "") if checks.looks_random(value, minimum=12) else None

@@ -144,7 +144,7 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("yandex-token", rf"t1\.{URLSAFE}+=*\.{URLSAFE}{{80,}}", ("t1.",)),
     ("yandex-key", rf"AQVN{URLSAFE}{{35,38}}", ("AQVN",)),
     ("yandex-key", rf"YC{URLSAFE}{{38}}", ("YC",)),
-    ("zapier-webhook", r"hooks\.zapier\.com/hooks/catch/[0-9]+/[A-Za-z0-9]+", ("hooks.zapier.com",)),
+    ("zapier-webhook", r"hooks\.zapier\.com/hooks/catch/[A-Za-z0-9]{6,}(?:/[A-Za-z0-9]+)*", ("hooks.zapier.com",)),
     ("teams-webhook", r"webhook\.office\.com/webhookb2/[A-Za-z0-9@/-]{40,}", ("webhook.office.com",)),
     ("anyscale-key", r"esecret_[a-z0-9]{20,}", ("esecret_",)),
     ("azure-cask-key", r"[A-Za-z0-9+/_-]{52}JQQJ9[A-Za-z0-9+/_-]{20,}={0,2}", ("JQQJ9",)),
