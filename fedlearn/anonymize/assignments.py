@@ -158,11 +158,60 @@ DATA_OWNER_WORDS = """
 """
 DATA_OWNERS = frozenset(DATA_OWNER_WORDS.split())
 MINIMUM = {"password": 4, "secret": 6, "aws-secret-key": 8, "azure-storage-key": 20}
+# A key may end in one qualifier after its secret word (``api_key_prod``, ``SECRET_KEY_BASE``,
+# ``token_v2``, ``db_pass_secure``): a part of up to 12 letters and digits. Not one that names
+# data about the secret (``password_file``, ``token_type``, ``secret_name``, ``token_ttl``).
+SUFFIX = r"(?:[_.-][a-z0-9]{1,12})?"
+DATA_SUFFIX_WORDS = """
+    file path dir type name names length len size ttl expiry expires expiration exp url uri
+    endpoint id ids hash sha sha1 sha256 sha512 md5 digest env var field count limit policy
+    header prefix suffix format fmt min max regex pattern hint reset label ref arn version source
+    store provider mode method kind host port user username login required enabled enable
+    disabled set changed updated at date time timeout secs seconds ms minutes hours days age
+    lifetime rotation refresh issuer audience scope scopes algorithm alg location loc secret
+    key token password pass mount engine backend manager helper cmd command script output input
+    param params arg args text label placeholder prompt form reader loader getter setter
+    validator generator strength confirmation confirm salt rounds iterations cost
+"""
+DATA_SUFFIXES = frozenset(DATA_SUFFIX_WORDS.split())
+# The rules a qualifier may follow: the strong words, not ``key`` alone or ``auth``/``session``.
+SUFFIXED_RULES = frozenset({"password", "secret", "token", "api-key", "aws-secret-key"})
 
 
 @functools.lru_cache(maxsize=4096)
 def classify_key(key: str) -> str | None:
-    """Return the rule a key names (``DB_PASSWORD`` → password, ``apiKey`` → api-key), or None."""
+    """
+    Return the rule a key names (``DB_PASSWORD`` → password, ``apiKey`` → api-key), or None.
+
+    A key with one qualifier after a strong secret word (``api_key_prod``) names that word's rule
+    (see ``SUFFIX``; ``is_suffixed`` tells, and its values are judged more strictly).
+    """
+    found = classify_whole(key)
+    if found is not None:
+        return found
+    base = unsuffixed(key)
+    if base is None:
+        return None
+    found = classify_whole(base)
+    return found if found in SUFFIXED_RULES else None
+
+
+def unsuffixed(key: str) -> str | None:
+    """Return ``key`` without a last qualifier part that names no data (``SUFFIX``), or None."""
+    head, separator, tail = max(key.rpartition(mark) for mark in "_.-")
+    if not separator or not head or not 1 <= len(tail) <= 12 or not tail.isalnum():
+        return None
+    return None if tail.lower() in DATA_SUFFIXES else head
+
+
+def is_suffixed(key: str) -> bool:
+    """Return whether ``key`` names a secret only through a qualifier (``api_key_prod``)."""
+    return classify_whole(key) is None and classify_key(key) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def classify_whole(key: str) -> str | None:
+    """Return the rule a key names by its ending alone, or None (see ``classify_key``)."""
     name = key.lower().strip("-_.")
     if name.endswith(("secret_access_key", "secretaccesskey", "secret-access-key")):
         return "aws-secret-key"
@@ -182,6 +231,13 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
     """Return whether a literal ``value`` under ``key`` (classified ``name``) is a secret."""
     if len(value) < MINIMUM.get(name, 8) or checks.is_reference(value):
         return False
+    if is_suffixed(key):
+        # Only a qualifier ties the key to its secret word: the value must look generated.
+        return (
+            checks.looks_random(value, minimum=12)
+            and not checks.is_hexadecimal(value)
+            and not words.is_named(value)
+        )
     if value.startswith("-") and (len(value) < 16 or not checks.looks_random(value)):
         return False  # an option (``--password-file``), not a value
     if name in ("token", "api-key"):
@@ -317,7 +373,10 @@ def key_gate(separator: str) -> re.Pattern[str]:
     # Not a trie: a filler that extends another (`` "`` after `` ``) must stay, words follow it.
     filler = "|".join(re.escape(filler) for filler in sorted(fillers, key=len, reverse=True))
     words = heads.trie_pattern(word[::-1] for word in GATE_WORDS)
-    return re.compile(re.escape(separator) + (f"(?:{filler})?" if filler else "") + words)
+    suffix = r"(?:[a-z0-9]{1,12}[_.-])?"  # ``SUFFIX`` reversed
+    return re.compile(
+        re.escape(separator) + (f"(?:{filler})?" if filler else "") + suffix + words
+    )
 
 
 VALUE_AFTER = {
@@ -356,7 +415,7 @@ def keyed() -> list[Rule]:
             (Matcher(VALUE_AFTER[separator], find=assignments(separator), judge=assignment),),
             trigger=rules.Trigger(words=KEY_WORDS, lower=True, needs=separator),
             lower=True,
-            gate=rf"(?i)(?:{words}){filler}{re.escape(separator)}",
+            gate=rf"(?i)(?:{words}){SUFFIX}{filler}{re.escape(separator)}",
         )
         for separator, filler in (
             ("=", r"[\"'`\]\\ \t:?.+!]{0,3}"),
