@@ -11,6 +11,7 @@ character finds every key form, whatever the word. A value beside a key word wit
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -255,7 +256,12 @@ def reads_generated(value: str, minimum: int) -> bool:
     """
     if checks.looks_random(value, minimum=minimum):
         return True
-    if len(value) < max(10, minimum) or not value.isalpha() or not value.isascii():
+    if len(value) < max(10, minimum) or not value.isascii():
+        return False
+    if len(value) < 16 and checks.character_classes(value) >= 2:
+        # Short draws repeat a character or two: varied for their length (``G8I0OSZGIZ``).
+        return checks.entropy(value) >= math.log2(len(value)) - 0.7
+    if not value.isalpha():
         return False
     if value != value.lower() and value != value.upper():
         return False

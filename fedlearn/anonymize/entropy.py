@@ -26,7 +26,7 @@ DIGIT_WORDS = tuple("0123456789")
 TOKEN_BYTES = bytes(int(chr(byte) in TOKEN_CHARACTERS) for byte in range(256))
 # The same for the characters a value after a secret word is made of (``INTRODUCED``'s value).
 VALUE_BYTES = bytes(
-    int(chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789_./+=-") for byte in range(256)
+    int(chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789_./+=:-") for byte in range(256)
 )
 # What the mapped bytes of a value (12 or more characters) and a long run (20 or more) look like.
 VALUE_RUN = b"\x01" * 12
@@ -46,12 +46,18 @@ HEX_PART = Lazy(r"(?:^|(?<=[_-]))(?:[0-9a-f]{16,}|[0-9A-F]{16,})(?=[_-]|$)")
 ALNUM_RUN = Lazy(r"[A-Za-z0-9]+")
 LAST_SEPARATOR = Lazy(r"(?s).*[\s\"'`=:,;(<>]")
 # The word right before ``key`` and one blank, dash or underscore (``kucoin key``, ``plaid-key``).
-WORD_BEFORE = Lazy(r"(?<![\w.-])([A-Za-z][A-Za-z0-9]*)[ _-]\Z")
+WORD_BEFORE = Lazy(r"(?<![\w.])([A-Za-z][A-Za-z0-9]*)[ _-]\Z")
 # Words before ``key`` that name no provider (``the key``, ``your key``, ``new key``).
 NOT_PROVIDERS = frozenset(
     "the this that these your our their its his her my new old same next last first any each "
     "one another random valid invalid correct wrong missing unknown some".split()
 )
+# What a value with a colon is when it is no secret (``is_labelled``), and a host's port.
+LABELLED = Lazy(
+    r"(?i)(?:sha(?:1|224|256|384|512)|md5|h1|blake2[bs]?|sha3-\d+|[a-z]+-?[0-9]*:[a-z]+:)[:~]"
+    r"|[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,}\Z|[0-9:.]+\Z"
+)
+PORT = Lazy(r":[0-9]{1,5}\Z")
 # Prefixes of a bare token that say it is a secret (``is_prefixed``).
 SECRET_PREFIXES = frozenset(
     "secret sec sk key apikey api token tok pat pass pw auth priv private access cred".split()
@@ -65,12 +71,12 @@ LEAD_PARTS = ("token", "secret", "pass", "credential", "key")
 LEAD_BEFORE = len("license_")
 INTRODUCED = (
     LEAD_WORDS.replace("|key)", r"|(?P<key>\bkey))")
-    + r"s?\b(?P<gap>[^\n0-9<>@]{0,24}?)(?<![\w.-])(?P<value>[a-z0-9][a-z0-9_./+=-]{10,}[a-z0-9=])"
+    + r"s?\b(?P<gap>[^\n0-9<>@]{0,24}?)(?<![\w.-])(?P<value>[a-z0-9][a-z0-9_./+=:-]{10,}[a-z0-9=])"
 )
 # ``INTRODUCED`` without its assertions, the ``s`` in the gap and the value cut at 12 characters:
 # found wherever it is (on the text itself, which it reads case-insensitively). Short counted
 # runs after a literal word keep the RE2 set's automaton small (it reads as fast with it).
-LEAD_GATE = "(?i)" + LEAD_WORDS + r"[^\n0-9<>@]{0,25}[a-z0-9][a-z0-9_./+=-]{11}"
+LEAD_GATE = "(?i)" + LEAD_WORDS + r"[^\n0-9<>@]{0,25}[a-z0-9][a-z0-9_./+=:-]{11}"
 
 
 def one_bytes(text: str, table: bytes) -> bytes:
@@ -177,7 +183,9 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if start > 0 and text[start - 1] in "+/" and not in_url(text, start):
         return None
-    if HASH_MARK.search(text, max(0, start - 16), start) or not is_generated(value):
+    if HASH_MARK.search(text, max(0, start - 16), start):
+        return None
+    if not is_generated(value) and not is_prefixed(value):
         return None
     if value.startswith("AAAA") and value.isalnum() and personal.is_public_key(text, start):
         return None  # an SSH public key, all base64: the ``ssh-public-key`` rule's, all of it
@@ -193,6 +201,8 @@ def is_prefixed(value: str) -> bool:
     """
     prefix, _, body = value.partition("_")
     if prefix.lower() not in SECRET_PREFIXES or len(body) < 16 or not body.isalnum():
+        return False
+    if checks.entropy(body) < math.log2(len(body)) - 0.7:
         return False
     return has_mixed_classes(body) and not words.is_wordy(body)
 
@@ -224,7 +234,7 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if len(match.group("gap").split()) > 4 or checks.is_reference(value):
         return None
-    if text.endswith(":", 0, match.start()) or is_host_or_file(value):
+    if text.endswith(":", 0, match.start()) or is_host_or_file(value) or is_labelled(value):
         return None  # a placeholder's name (``<redacted:url-credentials>``), a host or a file
     if not any(c.isdigit() for c in value) or not any(c.isalpha() for c in value):
         return None
@@ -238,6 +248,18 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return (start, end, "") if checks.looks_random(value, minimum=12) else None
 
 
+def is_labelled(value: str) -> bool:
+    """
+    Return whether a value with a colon is a URL, a labelled hash or an address, not a secret.
+
+    ``https://…`` (the ``url-credentials`` rule's), ``sha256:<hex>``, ``h1:…``, a MAC or IPv6
+    address (hex groups), a time. A colon inside a generated token stays in it (``f72c406a:3272c299``).
+    """
+    if ":" not in value:
+        return False
+    return "://" in value or bool(LABELLED.compiled.match(value))
+
+
 def is_host_or_file(value: str) -> bool:
     """
     Return whether a dotted value reads as a host, a file, an address or a version.
@@ -249,7 +271,7 @@ def is_host_or_file(value: str) -> bool:
     """
     if "." not in value:
         return False
-    parts = value.split(".")
+    parts = PORT.compiled.sub("", value).split(".")
     last = parts[-1]
     if not all(parts) or (last.isalpha() and last.islower()):
         return True

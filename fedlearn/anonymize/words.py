@@ -32,6 +32,7 @@ PAIRS = """
     ux ax dn sq fs kt ky tp lm ln np ko ku hm zi zo ya
 """
 COMMON_PAIRS = frozenset(PAIRS.split())
+UNSPEAKABLE = Lazy(r"(?i)([a-z])\1\1|[bcdfghjklmnpqrstvwxz]{6}")
 
 
 def segments(value: str) -> list[str]:
@@ -54,8 +55,8 @@ def is_wordy(value: str) -> bool:
     """
     Return whether ``value`` reads as words, names and versions (``jetbrains.mps.core``).
 
-    Few, long segments; at most three digit runs; few one- or two-letter words; and every longer
-    word has a vowel (a run of random letters often has none).
+    Few, long segments; at most three digit runs; few one- or two-letter words; no longer word
+    with a letter three times or six consonants in a row; and most letter pairs common in words.
     """
     if HEX.fullmatch(value) or LONG_HEX.search(value):
         return False
@@ -67,6 +68,8 @@ def is_wordy(value: str) -> bool:
     short = sum(segment.isalpha() and len(segment) <= 2 for segment in found)
     if digits > 3 or short > max(1, len(found) // 4):
         return False
+    if any(len(segment) >= 6 and UNSPEAKABLE.search(segment) for segment in found):
+        return False  # ``udrrmmmh``: a letter three times, or six consonants, in a row
     pairs = [
         word[index : index + 2]
         for segment in found
@@ -74,6 +77,8 @@ def is_wordy(value: str) -> bool:
         for word in (segment.lower(),)
         for index in range(len(word) - 1)
     ]
+    if not pairs:  # acronyms and numbers only: ``HTTP2``, ``AES256``; not ``LPAXG7195X``
+        return len(value) < 10
     return sum(pair in COMMON_PAIRS for pair in pairs) >= 0.8 * len(pairs)
 
 

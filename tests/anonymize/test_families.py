@@ -60,6 +60,34 @@ def test_corpus_meets_the_targets_in_either_mode(use_re2: bool) -> None:
     assert len(changed) <= 0.03 * len(BENIGN), [row["text"] for row in changed]
 
 
+# One family per general cause the second audit (bench/audit16b) found; see make_corpus.py.
+SECOND_AUDIT = {
+    "hcl-variable-default",
+    "token-lower-letters",
+    "token-upper-letters",
+    "provider-key-ten",
+    "prose-short-value",
+    "prose-dotted-value",
+    "provider-key-hex24",
+    "prose-colon-value",
+    "lower-value-before-field",
+    "secret-prefix-bare",
+    "zapier-hook-path",
+    "suffixed-key-prod",
+    "suffixed-key-base",
+    "suffixed-key-go",
+}
+
+
+@pytest.mark.parametrize("use_re2", MODES)
+def test_every_cause_of_the_second_audit_is_redacted(use_re2: bool) -> None:
+    """Each regression family of bench/audit16b's causes leaks nothing (not just 1% overall)."""
+    engine = anonymizer(use_re2)
+    rows = [row for row in SECRETS if row["family"] in SECOND_AUDIT]
+    assert {row["family"] for row in rows} == SECOND_AUDIT
+    assert [row["text"] for row in rows if row["secret"] in engine.anonymize(row["text"])] == []
+
+
 @pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing")
 def test_corpus_is_redacted_the_same_by_both_modes() -> None:
     """The RE2 gates and the keyword triggers let the same rules find the same things."""
@@ -267,6 +295,18 @@ def test_a_value_after_a_provider_key_is_redacted(text: str) -> None:
         "the cache key nix-store-x86_64-linux-5f2c1d0a9b8c7d6e5f4a3b2c1d0e9f8a",
         '<script src="app.js" integrity="sha384-Ggv3cq0Z6YaPZhjf81iqAmcAKwTvp0lyJt83kZtAa3GgiGHmdS"'
         "></script>",
+        # Issue 16's second audit: what the wider rules must still leave alone.
+        'variable "instance_type" {\n  default = "t3.micro"\n}',
+        'variable "db_password_length" {\n  default = "24"\n}',
+        "payment_intent pi_yjLvqyrNUUYHH6LslSo7zlP2 succeeded for cus_d1mSSjArAueAHf",
+        "the secret key lives at vault.internal:8200 behind the proxy",
+        "api key sha256:" + "5f0c9e2a" * 8,
+        "token endpoint https://login.example.com/oauth2/v2.0/token",
+        "password: required field missing",
+        "the api key foo.config.yaml was not found",
+        "api_key_header = X-Api-Key",
+        'token_type_hint = "access_token"',
+        "foreign key 5f2c1d0a9b8c7d6e5f4a3b2c",
     ],
 )
 def test_benign_text_stays(text: str) -> None:
@@ -280,15 +320,18 @@ AUDIT = DATA.parents[2] / "bench" / "audit16"
 
 @pytest.mark.parametrize("use_re2", MODES)
 def test_the_audit_corpus_stays_redacted(use_re2: bool) -> None:
-    """bench/audit16 (issue 16's audit, 7,078 samples): at most 2% leak, no benign text changes."""
+    """bench/audit16 and audit16b (issue 16's two audits, 14,484 samples): at most 1% leak from
+    each, no benign text changes (the issue's targets are 99% and 97%)."""
     engine = anonymizer(use_re2)
-    secrets, benign = (
-        [json.loads(line) for line in (AUDIT / f"{name}.jsonl").read_text().splitlines()]
-        for name in ("secrets", "benign")
-    )
-    leaked = [row for row in secrets if row["secret"] in engine.anonymize(row["text"])]
-    assert len(leaked) <= 0.02 * len(secrets), len(leaked)
-    assert [row["text"] for row in benign if engine.anonymize(row["text"]) != row["text"]] == []
+    for audit in (AUDIT, AUDIT.with_name("audit16b")):
+        secrets, benign = (
+            [json.loads(line) for line in (audit / f"{name}.jsonl").read_text().splitlines()]
+            for name in ("secrets", "benign")
+        )
+        leaked = [row for row in secrets if row["secret"] in engine.anonymize(row["text"])]
+        assert len(leaked) <= 0.01 * len(secrets), (audit.name, len(leaked))
+        changed = [row["text"] for row in benign if engine.anonymize(row["text"]) != row["text"]]
+        assert changed == [], audit.name
 
 
 def test_docs_name_every_rule() -> None:

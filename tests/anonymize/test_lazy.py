@@ -222,6 +222,9 @@ KEY_TEXT = st.lists(
             ">",
             "x",
             "A",
+            "_prod",
+            "-v2",
+            ".",
         ]
     ),
     max_size=8,
@@ -231,12 +234,13 @@ KEY_TEXT = st.lists(
 @settings(max_examples=500, deadline=None)
 @given(KEY_TEXT)
 def test_key_gate_finds_what_the_full_trie_finds(text: str) -> None:
-    """The key gate (fillers, then a word trie) finds every separator the full trie finds."""
+    """The key gate (fillers, a qualifier, then a word trie) finds every separator the full
+    alternation of word, qualifier (``assignments.SUFFIX``), filler and separator finds."""
+    words = heads.trie_pattern(word[::-1] for word in assignments.GATE_WORDS)
     for separator in assignments.VALUE_AFTER:
         fillers = assignments.fillers_of(separator)
-        full = heads.trie_pattern(
-            (word + filler + separator)[::-1]
-            for word in assignments.GATE_WORDS
+        full = "|".join(
+            re.escape((filler + separator)[::-1]) + r"(?:[a-z0-9]{1,12}[_.-])?" + words
             for filler in fillers
         )
         reversed_text = text.lower()[::-1]

@@ -37,6 +37,12 @@ def test_is_wordy_rarely_reads_random_text_as_words(alphabet: str) -> None:
     assert sum(words.is_wordy(sample) for sample in samples) < 20
 
 
+@pytest.mark.parametrize("value", ["7bcmuehick4udrrmmmh8", "qwxrtzkpbnmv1key", "aaab3xyzlong"])
+def test_a_letter_three_times_or_six_consonants_is_no_word(value: str) -> None:
+    """Random lower-case letters with ``mmm`` or ``rrmmmh`` in a long part read as generated."""
+    assert not words.is_wordy(value)
+
+
 def test_is_named_sees_versions_and_hex_is_a_token_body() -> None:
     """A coordinate with a version is a name; a hex body with a digit is a token's."""
     assert words.is_named("jjwt-jackson-0.11.2") and not words.is_named("aB3xK9qLmP0zR7tY2wE5")

@@ -1217,6 +1217,29 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             '{"apiVersion": "v1", "kind": "Secret", "data": {".dockerconfigjson": "{s}"}}',
             lambda: b64_of(json.dumps({"auths": {"r.example.com": {"auth": chars(20)}}}).encode()),
         ),
+        # Issue 16's second audit (bench/audit16b): one form per general cause fixed.
+        (
+            "hcl-variable-default",
+            'variable "stripe_api_key" {\n  type      = string\n  sensitive = true\n  default   = "{s}"\n}\n',
+            lambda: chars(24),
+        ),
+        ("token-lower-letters", 'api_key = "{s}"', lambda: chars(15, LOWER)),
+        ("token-upper-letters", "PLIVO_AUTH_TOKEN={s}", lambda: chars(20, UPPER)),
+        ("provider-key-ten", 'ENV ALGOLIA_KEY="{s}"', lambda: chars(10, UPPER + DIGITS)),
+        ("prose-short-value", "AuthError: sendbird rejected secret key {s}", lambda: chars(13)),
+        ("prose-dotted-value", "openvpn key {s} in the log", lambda: chars(11) + "." + chars(7)),
+        ("provider-key-hex24", "Found kucoin key {s} in the build log", lambda: hexs(24)),
+        ("prose-colon-value", "sidekiq key {s} in the build log", lambda: f"{hexs(8)}:{hexs(8)}"),
+        (
+            "lower-value-before-field",
+            "level=warn myintervalsSecretKey={s} status=401",
+            lambda: chars(12, LOWER),
+        ),
+        ("secret-prefix-bare", "retry 2/5 with secret_{s} after HTTP 401", lambda: chars(16)),
+        ("zapier-hook-path", "POST https://hooks.zapier.com/hooks/catch/{s}", lambda: chars(16)),
+        ("suffixed-key-prod", 'api_key_prod = "{s}"', lambda: chars(18, ALNUM + "#%^")),
+        ("suffixed-key-base", "SECRET_KEY_BASE={s}", lambda: chars(20, ALNUM)),
+        ("suffixed-key-go", "db_pass_secure := {s}", lambda: chars(18, ALNUM + "#%^")),
     ]
 
 
