@@ -77,10 +77,12 @@ def keyed(p: str, s: str, rng: random.Random) -> dict[str, str]:
         "systemd": f'[Service]\nExecStart=/usr/bin/{p}-agent --foreground\nEnvironment="{env}={s}"\nRestart=always\n',
         "compose": f"  worker:\n    image: ghcr.io/acme/worker:1.4.2\n    environment:\n      - {env}={s}\n      - QUEUE=default\n",
         "header": f"> GET /v1/accounts HTTP/1.1\n> Host: {host}\n> X-{p.capitalize()}-{suffix.title().replace('_', '-')}: {s}\n> Accept: */*\n",
-        "log": f'2026-12-05 10:01:22,331 DEBUG [{p}.client] init {snake}={s} retries=3 timeout=30s',
+        "log": f"2026-12-05 10:01:22,331 DEBUG [{p}.client] init {snake}={s} retries=3 timeout=30s",
         "logfmt": f'ts=2026-12-05T10:01:22Z level=warn component={p} msg="auth failed" {cam}={s} status=401',
         "stacktrace": f'Traceback (most recent call last):\n  File "/srv/app/clients.py", line 88, in connect\n    raise AuthError(f"{p} rejected {suffix.lower().replace("_", " ")} {{key}}")\n{p}.errors.AuthError: {p} rejected {suffix.lower().replace("_", " ")} {s}\n',
-        "json-in-json": json.dumps({"event": "config.loaded", "body": json.dumps({snake: s, "debug": False})}),
+        "json-in-json": json.dumps(
+            {"event": "config.loaded", "body": json.dumps({snake: s, "debug": False})}
+        ),
         "query": f"GET /v2/quotes?symbol=AAPL&{cam}={s}&format=json HTTP/1.1",
         "go": f'const {cam} = "{s}"\n\nfunc newClient() *{p}.Client {{ return {p}.New({cam}) }}\n',
         "go-setenv": f'\tos.Setenv("{env}", "{s}")\n',
@@ -106,7 +108,11 @@ def password(rng: random.Random) -> str:
     alphabet = string.ascii_letters + string.digits + "-_.~"
     while True:
         pw = "".join(rng.choice(alphabet) for _ in range(rng.randint(12, 28)))
-        if any(c.isdigit() for c in pw) and any(c.isupper() for c in pw) and any(c.islower() for c in pw):
+        if (
+            any(c.isdigit() for c in pw)
+            and any(c.isupper() for c in pw)
+            and any(c.islower() for c in pw)
+        ):
             return pw
 
 
@@ -133,7 +139,9 @@ def passwords(rng: random.Random) -> list[dict[str, str]]:
     for kind, form in forms.items():
         for _ in range(14):
             s = password(rng)
-            out.append({"family": f"pw:{kind}", "context": kind, "text": form.format(s=s), "secret": s})
+            out.append(
+                {"family": f"pw:{kind}", "context": kind, "text": form.format(s=s), "secret": s}
+            )
     return out
 
 
@@ -148,7 +156,7 @@ def secrets(rng: random.Random) -> list[dict[str, str]]:
         try:
             draws = [sample.draw(shape["secret"], rng) for _ in range(6)]
             is_prefixed = prefixed(shape["secret"], rng)
-        except Exception:  # noqa: BLE001 - a regex Python's parser can't read is left out
+        except (re.error, OverflowError, RecursionError):  # a regex Python can't read: left out
             continue
         good = [d for d in draws if len(d) >= 10 and not d.isdigit() and not BAD.search(d)]
         if not good:
@@ -176,8 +184,26 @@ def hexs(rng: random.Random, n: int) -> str:
 
 
 NIX32 = "0123456789abcdfghijklmnpqrsvwxyz"
-PKGS = ["openssl-3.0.13", "python3-3.11.9", "glibc-2.39-52", "nodejs-20.12.2", "rustc-1.77.2", "bash-5.2p26"]
-WORDS = ["user", "session", "token", "secret", "password", "key", "auth", "api", "access", "refresh"]
+PKGS = [
+    "openssl-3.0.13",
+    "python3-3.11.9",
+    "glibc-2.39-52",
+    "nodejs-20.12.2",
+    "rustc-1.77.2",
+    "bash-5.2p26",
+]
+WORDS = [
+    "user",
+    "session",
+    "token",
+    "secret",
+    "password",
+    "key",
+    "auth",
+    "api",
+    "access",
+    "refresh",
+]
 
 
 def benign_one(kind: str, rng: random.Random) -> str:
@@ -229,7 +255,7 @@ def benign_one(kind: str, rng: random.Random) -> str:
         "pkg-path": f"/usr/lib/python3/dist-packages/{rng.choice(WORDS)}_manager-{rng.randint(1, 5)}.{rng.randint(0, 9)}.dist-info/RECORD",
         "cache-key": f"Cache restored from key: {rng.choice(['Linux', 'macOS'])}-cargo-{sha256}",
         "jwt-doc": f"Set the `Authorization` header to `Bearer <token>` (see docs/auth.md#L{rng.randint(1, 400)}).",
-        "base32-hash": f"narHash = \"sha256-{b64(rng, 32)}\";",
+        "base32-hash": f'narHash = "sha256-{b64(rng, 32)}";',
         "kid": f'{{"kid": "{hexs(rng, 16)}", "alg": "RS256", "use": "sig"}}',
         "commit-url": f"https://github.com/acme/api/commit/{sha1}",
         "blob-url": f"https://github.com/acme/api/blob/{sha1}/src/main.rs#L{rng.randint(1, 500)}",

@@ -380,9 +380,7 @@ def key_gate(separator: str) -> re.Pattern[str]:
     filler = "|".join(re.escape(filler) for filler in sorted(fillers, key=len, reverse=True))
     words = heads.trie_pattern(word[::-1] for word in GATE_WORDS)
     suffix = r"(?:[a-z0-9]{1,12}[_.-])?"  # ``SUFFIX`` reversed
-    return re.compile(
-        re.escape(separator) + (f"(?:{filler})?" if filler else "") + suffix + words
-    )
+    return re.compile(re.escape(separator) + (f"(?:{filler})?" if filler else "") + suffix + words)
 
 
 VALUE_AFTER = {

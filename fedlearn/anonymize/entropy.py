@@ -48,10 +48,11 @@ LAST_SEPARATOR = Lazy(r"(?s).*[\s\"'`=:,;(<>]")
 # The word right before ``key`` and one blank, dash or underscore (``kucoin key``, ``plaid-key``).
 WORD_BEFORE = Lazy(r"(?<![\w.])([A-Za-z][A-Za-z0-9]*)[ _-]\Z")
 # Words before ``key`` that name no provider (``the key``, ``your key``, ``new key``).
-NOT_PROVIDERS = frozenset(
-    "the this that these your our their its his her my new old same next last first any each "
-    "one another random valid invalid correct wrong missing unknown some".split()
-)
+NOT_PROVIDER_WORDS = """
+    the this that these your our their its his her my new old same next last first any each one
+    another random valid invalid correct wrong missing unknown some
+"""
+NOT_PROVIDERS = frozenset(NOT_PROVIDER_WORDS.split())
 # What a value with a colon is when it is no secret (``is_labelled``), and a host's port.
 LABELLED = Lazy(
     r"(?i)(?:sha(?:1|224|256|384|512)|md5|h1|blake2[bs]?|sha3-\d+|[a-z]+-?[0-9]*:[a-z]+:)[:~]"
@@ -59,9 +60,10 @@ LABELLED = Lazy(
 )
 PORT = Lazy(r":[0-9]{1,5}\Z")
 # Prefixes of a bare token that say it is a secret (``is_prefixed``).
-SECRET_PREFIXES = frozenset(
-    "secret sec sk key apikey api token tok pat pass pw auth priv private access cred".split()
-)
+PREFIX_WORDS = """
+    secret sec sk key apikey api token tok pat pass pw auth priv private access cred
+"""
+SECRET_PREFIXES = frozenset(PREFIX_WORDS.split())
 LEAD_WORDS = (
     r"(?:token|secret|password|passwd|passphrase|credential|api[ _-]?key|access[ _-]?key"
     r"|private[ _-]?key|auth[ _-]?key|license[ _-]?key|client[ _-]?secret|key)"
@@ -240,9 +242,9 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if HASH_MARK.search(text, max(0, start - 16), start) or words.is_named(value):
         return None
-    if checks.is_hexadecimal(value) and len(value.replace("-", "")) < 32:
-        if match.group("key") is None:
-            return None  # after ``key``, ``is_keyed`` decides (a provider's key may be shorter)
+    short_hex = checks.is_hexadecimal(value) and len(value.replace("-", "")) < 32
+    if short_hex and match.group("key") is None:
+        return None  # after ``key``, ``is_keyed`` decides (a provider's key may be shorter)
     if match.group("key") is not None and not is_keyed(value, text, match.start("key")):
         return None
     return (start, end, "") if checks.looks_random(value, minimum=12) else None
