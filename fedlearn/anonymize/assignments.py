@@ -67,6 +67,8 @@ VALUE = (
     r"(?:@(?=[\"']))?(?P<q>\\?[\"'`])?"
     r"(?P<value>(?(q)[^\"'`\n\\]+|(?:[^\s\"'`,;&|<>(){}\[\]\\$]|\$(?![{(]))+))"
 )
+# What may follow an unquoted value's comma up to the next blank or quote (``past_commas``).
+VALUE_RUN_END = rules.Lazy(r",[^\s\"'`]*")
 # After a colon (YAML, headers, prose) an ``&`` is part of the value, not a query separator.
 COLON_VALUE = VALUE.replace(",;&|", ",;|")
 NAMES = (
@@ -265,7 +267,8 @@ def reads_generated(value: str, minimum: int) -> bool:
         return False
     if value != value.lower() and value != value.upper():
         return False
-    return checks.entropy(value) >= 3.0 and not words.is_wordy(value)
+    threshold = min(3.0, math.log2(len(value)) - 1.0)  # ``chheohjxluch``: 12 letters, 4 ``h``
+    return checks.entropy(value) >= threshold and not words.is_wordy(value)
 
 
 def is_loose(key: str) -> bool:
@@ -349,6 +352,8 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     start, end = match.span("value")
     if name == "authorization":
         start, end = scheme_skipped(text, start, end)
+    elif match.group("q") is None:
+        end = past_commas(text, end)
     value = text[start:end]
     if match.group("q") is None and name != "authorization":
         following = text[end : end + 3]
@@ -356,6 +361,22 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         if checks.is_code(value, key, word, following) or checks.is_prose(value, following):
             return None
     return (start, end, name) if is_secret_value(name, key, value) else None
+
+
+def past_commas(text: str, end: int) -> int:
+    """
+    Return where an unquoted value that stops at a ``,`` really ends.
+
+    A comma with no blank after it is part of the value (``secret := gc,kgq8Jr!%…``): the value
+    runs on to the next blank, quote or line end, unless another ``key=value`` follows
+    (``password=x,user=y``) or it is a list (``a, b``), where the comma ends it.
+    """
+    if not text.startswith(",", end):
+        return end
+    found = VALUE_RUN_END.compiled.match(text, end)
+    if found is None or "=" in found.group() or found.group() == ",":
+        return end
+    return found.end()
 
 
 def fillers_of(separator: str) -> tuple[str, ...]:

@@ -26,10 +26,10 @@ DIGIT_WORDS = tuple("0123456789")
 TOKEN_BYTES = bytes(int(chr(byte) in TOKEN_CHARACTERS) for byte in range(256))
 # The same for the characters a value after a secret word is made of (``INTRODUCED``'s value).
 VALUE_BYTES = bytes(
-    int(chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789_./+=:-") for byte in range(256)
+    int(chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789_./+=:@#%^$!-") for byte in range(256)
 )
-# What the mapped bytes of a value (12 or more characters) and a long run (20 or more) look like.
-VALUE_RUN = b"\x01" * 12
+# What the mapped bytes of a value (16 or more characters) and a long run (20 or more) look like.
+VALUE_RUN = b"\x01" * 16
 TOKEN_RUN = b"\x01" * 20
 # A run of token characters: found from the character before it (one try per separator).
 RUN = r"[^A-Za-z0-9_-](?P<value>[A-Za-z0-9_-]{20,})"
@@ -73,12 +73,12 @@ LEAD_PARTS = ("token", "secret", "pass", "credential", "key")
 LEAD_BEFORE = len("license_")
 INTRODUCED = (
     LEAD_WORDS.replace("|key)", r"|(?P<key>\bkey))")
-    + r"s?\b(?P<gap>[^\n0-9<>@]{0,24}?)(?<![\w.-])(?P<value>[a-z0-9][a-z0-9_./+=:-]{10,}[a-z0-9=])"
+    + r"s?\b(?P<gap>[^\n0-9<>@]{0,24}?)(?<![\w.-])(?P<value>[a-z0-9][a-z0-9_./+=:@#%^$!-]{14,}[a-z0-9=])"
 )
-# ``INTRODUCED`` without its assertions, the ``s`` in the gap and the value cut at 12 characters:
+# ``INTRODUCED`` without its assertions, the ``s`` in the gap and the value cut at 16 characters:
 # found wherever it is (on the text itself, which it reads case-insensitively). Short counted
 # runs after a literal word keep the RE2 set's automaton small (it reads as fast with it).
-LEAD_GATE = "(?i)" + LEAD_WORDS + r"[^\n0-9<>@]{0,25}[a-z0-9][a-z0-9_./+=:-]{11}"
+LEAD_GATE = "(?i)" + LEAD_WORDS + r"[^\n0-9<>@]{0,25}[a-z0-9][a-z0-9_./+=:@#%^$!-]{15}"
 
 
 def one_bytes(text: str, table: bytes) -> bytes:
@@ -90,7 +90,7 @@ def long_values(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
     """
     Return a finder of ``INTRODUCED`` in a lower-case text: what its ``finditer`` finds.
 
-    Two necessary conditions, cheaper than the search, come first: a value is 12 or more of
+    Two necessary conditions, cheaper than the search, come first: a value is 16 or more of
     ``VALUE_BYTES``'s characters in a row (tested on the bytes at memory speed), and a lead word
     holds one of ``LEAD_PARTS`` at most ``LEAD_BEFORE`` characters in, so no match starts earlier
     than that before the first of them, where the search then starts.
@@ -247,7 +247,7 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None  # after ``key``, ``is_keyed`` decides (a provider's key may be shorter)
     if match.group("key") is not None and not is_keyed(value, text, match.start("key")):
         return None
-    return (start, end, "") if checks.looks_random(value, minimum=12) else None
+    return (start, end, "") if checks.looks_random(value, minimum=16) else None
 
 
 def is_labelled(value: str) -> bool:

@@ -1226,7 +1226,12 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("token-lower-letters", 'api_key = "{s}"', lambda: chars(15, LOWER)),
         ("token-upper-letters", "PLIVO_AUTH_TOKEN={s}", lambda: chars(20, UPPER)),
         ("provider-key-ten", 'ENV ALGOLIA_KEY="{s}"', lambda: chars(10, UPPER + DIGITS)),
-        ("prose-short-value", "AuthError: sendbird rejected secret key {s}", lambda: chars(13)),
+        (
+            "prose-symbol-value",
+            "Found salescookie key {s} in the log",
+            lambda: f"{chars(8)}^{chars(8)}",
+        ),
+        ("comma-in-value", "secret := {s}", lambda: f"{chars(6)},{chars(10)}"),
         ("prose-dotted-value", "openvpn key {s} in the log", lambda: chars(11) + "." + chars(7)),
         ("provider-key-hex24", "Found kucoin key {s} in the build log", lambda: hexs(24)),
         ("prose-colon-value", "sidekiq key {s} in the build log", lambda: f"{hexs(8)}:{hexs(8)}"),
@@ -1239,7 +1244,7 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("zapier-hook-path", "POST https://hooks.zapier.com/hooks/catch/{s}", lambda: chars(16)),
         ("suffixed-key-prod", 'api_key_prod = "{s}"', lambda: chars(18, ALNUM + "#%^")),
         ("suffixed-key-base", "SECRET_KEY_BASE={s}", lambda: chars(20, ALNUM)),
-        ("suffixed-key-go", "db_pass_secure := {s}", lambda: chars(18, ALNUM + "#%^")),
+        ("suffixed-key-go", "db_pass_secure := {s}", lambda: chars(18, ALNUM + "#^")),
     ]
 
 
