@@ -355,9 +355,10 @@ class Learner:
         Return one observation per id of the pattern ``tallies`` (this run's counts on this node),
         and count the redactions of each once.
         """
-        found = {}
+        found, counts = {}, self.anonymizer.counts
         for pattern_id, (pattern, events, best, first, last, redacted) in tallies.items():
-            self.anonymizer.counts.update(redacted)
+            if redacted:  # most patterns had none: an empty update costs ~2 µs
+                counts.update(redacted)
             found[pattern_id] = msgspec.structs.replace(
                 pattern,
                 value_score=best,

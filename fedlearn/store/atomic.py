@@ -9,6 +9,7 @@ a journal left by a crash, and ``remove_stale`` deletes temp files no journal na
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import platform
@@ -75,18 +76,38 @@ def write_temp(path: Path, data: bytes, *, sync: bool = True) -> Path:
     Write ``data`` to a temp file beside ``path`` and return the temp path; fsynced unless not
     ``sync`` (then the caller makes it durable with ``flush`` before anything names it).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     temp = temp_path(path)
     try:
-        with temp.open("xb") as handle:
-            handle.write(data)
-            handle.flush()
-            if sync:
-                os.fsync(handle.fileno())
+        fd = create(temp)
     except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from error
+    try:
+        view = memoryview(data)
+        while view:  # os.write may write less than asked (a signal, a nearly full disk)
+            view = view[os.write(fd, view) :]
+        if sync:
+            os.fsync(fd)
+    except OSError as error:
+        os.close(fd)
         temp.unlink(missing_ok=True)  # a full disk must not keep the part written
         raise OSError(error.errno, error.strerror, str(path)) from error
+    os.close(fd)
     return temp
+
+
+def create(temp: Path) -> int:
+    """
+    Create the new file ``temp`` for writing (its folders too, when missing); return its fd.
+
+    The file is opened first and the folders made only when that fails, so a folder that exists
+    (a sync writes 1,500 shard files into six) costs no system call.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
+    try:
+        return os.open(temp, flags, 0o666)
+    except FileNotFoundError:
+        temp.parent.mkdir(parents=True, exist_ok=True)
+        return os.open(temp, flags, 0o666)
 
 
 def fsync_file(path: Path) -> None:
@@ -285,6 +306,19 @@ class Transaction:
         self.renames.append((temp, path))
         self._finals[path] = temp
 
+    def adopt(self, staged: Sequence[tuple[Path, Path]]) -> None:
+        """
+        Stage the (temp, final) pairs another process staged (a forked worker, ``stage`` in its
+        copy of this transaction), in their order; made durable with this one's own at ``commit``.
+
+        Raise ValueError when a final path is already staged here.
+        """
+        for temp, path in staged:
+            self._check_new(path)
+            self.renames.append((temp, path))
+            self._finals[path] = temp
+            self._unsynced.append(temp)
+
     def temp_of(self, path: Path) -> Path | None:
         """Return the temp file staged to replace ``path`` (None when none is)."""
         return self._finals.get(path)  # a lookup: staging 800 shards scanned renames 320,000 times
@@ -337,7 +371,9 @@ def replay(entry: Journal) -> None:
     """Do the renames and deletes of a journal; each step may already have been done."""
     folders: set[Path] = set()
     for temp, final in entry.renames:
-        if Path(temp).exists():
+        with contextlib.suppress(
+            FileNotFoundError
+        ):  # the temp file is gone: renamed before a crash
             Path(temp).replace(final)
         folders.add(Path(final).parent)
     for name in entry.deletes:

@@ -3,16 +3,35 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import msgspec
+import pytest
 
-from fedlearn import sample
+from fedlearn import cli, sample
 from fedlearn.formats import layout, records
-from tests.conftest import Node, own_pattern_bytes, sync_json, telemetry_bytes, write_jsonl
+from fedlearn.learn import forks, spill, staging
+from fedlearn.store import atomic
+from tests.conftest import (
+    Node,
+    init_repo,
+    own_pattern_bytes,
+    sync_json,
+    telemetry_bytes,
+    write_jsonl,
+)
 
 EVENTS = list(sample.events(400, seed=7, interaction_share=0.3))
 CHATS = list(sample.chat_records(12, seed=3))
+SECRET = {
+    "timestamp": "2026-02-03T04:05:06Z",
+    "value_score": 0.9,
+    "error_message": "401 from api.example.org",
+    "solution": "rotate the key ghp_" + "Ab1" * 12 + " and mail ops@example.org",
+}
+LAST_SYNC = re.compile(rb'"last_sync": ?"[^"]*"')
 
 
 def test_sync_keeps_the_last_five_dataset_snapshots(node: Node) -> None:
@@ -114,3 +133,76 @@ def test_sync_appends_to_the_newest_telemetry_segment_only(
     sync_json(node)
     kept = [json.loads(line)["n"] for line in telemetry_bytes(node.repo, "beta").splitlines()]
     assert kept == list(range(10, 110))  # segments 1 and 2 dropped whole
+
+
+def staged_in_parts(root: Path, parts: int, batch: int) -> tuple[dict[str, bytes], list[str], int]:
+    """
+    Return the data/ tree and state copy, the two answers, and how many worker parts were staged,
+    of a node that synced twice (the second sync updating the first's shards) with its shards
+    staged by ``parts`` processes and its patterns set down in batches of ``batch``.
+    """
+    node = Node(root, "alpha", init_repo(root / "repo"), sync={"workers": parts})
+    collected: list[int] = []
+    collect = forks.collect
+
+    def noting(*args: Any) -> Any:
+        part = collect(*args)
+        collected.append(len(part.renames))
+        return part
+
+    answers = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(staging, "PARALLEL_SHARDS", 1)
+        patch.setattr(spill, "BATCH_PATTERNS", batch)
+        patch.setattr(forks, "collect", noting)
+        for events in (EVENTS[:200] + [SECRET], EVENTS[200:] + EVENTS[:50] + [SECRET]):
+            write_jsonl(node.telemetry, events, append=True)
+            answers.append(sync_json(node))
+    files = {
+        str(path.relative_to(root)): LAST_SYNC.sub(b"", path.read_bytes())
+        for folder in (node.repo / "data", node.state / "own" / "data")
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+    marks = json.loads((node.state / "own" / "stat.json").read_bytes())
+    files["marked"] = "\n".join(sorted(marks)).encode()  # the marks noted of data/ files
+    said = [json.dumps(answer).replace(str(root), "ROOT") for answer in answers]
+    return files, said, sum(collected)
+
+
+@pytest.mark.parametrize("batch", [spill.BATCH_PATTERNS, 7])
+def test_shards_staged_by_two_processes_are_the_bytes_and_answer_of_one(
+    tmp_path: Path, batch: int
+) -> None:
+    """
+    Many shards are staged by forked workers (in memory, or read back from set-down batches):
+    the files, the state's copy and the answers (the files written, in order; the counts; the
+    redactions) are those of one process staging them all.
+    """
+    one = staged_in_parts(tmp_path / "one", 1, batch)
+    two = staged_in_parts(tmp_path / "two", 2, batch)
+    assert one[2] == 0 and two[2] > 0  # the workers' temp files joined the transaction
+    assert one[:2] == two[:2]
+    second = json.loads(one[1][1])
+    assert second["patterns"]["error-solutions"]["updated"] > 0 and second["redactions"]
+
+
+def test_a_worker_failing_while_it_stages_leaves_no_temp_file(tmp_path: Path) -> None:
+    """A staging worker that fails removes its temp files; the sync fails and changes nothing."""
+    node = Node(tmp_path, "alpha", init_repo(tmp_path / "repo"), sync={"workers": 2})
+    write_jsonl(node.telemetry, EVENTS)
+    original = staging.stage_shard
+    calls = [0]
+
+    def failing(*args: Any) -> None:
+        calls[0] += 1
+        if forks.in_worker() and calls[0] > 2:
+            raise OSError(28, "No space left on device", "a shard")
+        original(*args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(staging, "PARALLEL_SHARDS", 1)
+        patch.setattr(staging, "stage_shard", failing)
+        assert cli.main(["sync", "--config", str(node.config_file), "-q"]) != 0
+    assert not [p for p in tmp_path.rglob("*") if atomic.is_temp(p)]
+    assert not [p for p in (node.repo / "data").rglob("*") if p.is_file()]
