@@ -155,7 +155,7 @@ def staged_in_parts(root: Path, parts: int, batch: int) -> tuple[dict[str, bytes
         patch.setattr(staging, "PARALLEL_SHARDS", 1)
         patch.setattr(spill, "BATCH_PATTERNS", batch)
         patch.setattr(forks, "collect", noting)
-        for events in (EVENTS[:200] + [SECRET], EVENTS[200:] + EVENTS[:50] + [SECRET]):
+        for events in ([*EVENTS[:200], SECRET], [*EVENTS[200:], *EVENTS[:50], SECRET]):
             write_jsonl(node.telemetry, events, append=True)
             answers.append(sync_json(node))
     files = {
