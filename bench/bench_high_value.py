@@ -3,6 +3,7 @@
 Run from the repository root:
 
     python bench/bench_high_value.py [--events 1000000] [--unique-share 0.033]
+        [--before TREE] [--rounds 2] [--skip-sync] [--skip-mbps]
 
 Generates telemetry where about ``--unique-share`` of the events are unique high-value events
 (error/solution, question/answer, skill and best-practice events whose text never repeats: the
@@ -19,6 +20,11 @@ low-value coordinator events. Then, in this one run:
    the fastest of each counts.
 3. **MB/s** of ``anonymize`` on the event texts of at most 200 bytes and on the longer ones, and
    detect-secrets' default plugins on the same texts (written one per line), with the ratio.
+
+With ``--before TREE`` (another fedlearn source tree, e.g. ``git archive main``), steps 1 and 2
+run that tree's code and this one's in child processes, taking turns ``--rounds`` times (the
+syncs and jq too: before, after, jq, before, ...), so both sides see the same stretch of a
+shared machine.
 """
 
 from __future__ import annotations
@@ -40,7 +46,10 @@ from typing import Any
 
 import msgspec
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# An A/B run measures another source tree's code in child processes (``--before``).
+sys.path.insert(
+    0, os.environ.get("FEDLEARN_BENCH_TREE") or str(Path(__file__).resolve().parent.parent)
+)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_anonymize as text  # the realistic text generators: questions, answers, tracebacks
@@ -184,38 +193,87 @@ def timed(work: Callable[[], object]) -> float:
     return best
 
 
-def sync_and_jq(workdir: Path, telemetry_path: Path) -> tuple[bench_sync.Measured, float]:
-    """Return the fastest of two full syncs and of two jq runs, taking turns."""
-    repo, state = workdir / "repo", workdir / "state"
-    config_path = workdir / "config.toml"
-    config_path.write_text(
-        f'node_id = "bench"\nrepo = "{repo}"\nstate_dir = "{state}"\n[sync]\n'
-        f'telemetry = ["{telemetry_path}"]\nfine_tuning = ""\n'
-    )
-    syncs, jqs, jq_cpus = [], [], []
-    for _ in range(2):
-        shutil.rmtree(repo, ignore_errors=True)
-        shutil.rmtree(state, ignore_errors=True)
-        subprocess.run(["git", "init", "-q", str(repo)], check=True)  # jobs need a work tree
-        syncs.append(bench_sync.run_sync(config_path))
+def sync_and_jq(
+    workdir: Path, telemetry_path: Path, sides: dict[str, Path | None], rounds: int
+) -> tuple[dict[str, list[bench_sync.Measured]], list[float], list[float]]:
+    """
+    Run a full sync of each side (its code: None for this tree's) and the jq pipeline, taking
+    turns ``rounds`` times, each sync into an empty repo and state; return the syncs by side, the
+    jq seconds and the jq CPU seconds.
+    """
+    syncs: dict[str, list[bench_sync.Measured]] = {side: [] for side in sides}
+    jqs, jq_cpus = [], []
+    for _ in range(rounds):
+        for side, tree in sides.items():
+            repo, state = workdir / side / "repo", workdir / side / "state"
+            config_path = workdir / side / "config.toml"
+            shutil.rmtree(workdir / side, ignore_errors=True)
+            repo.mkdir(parents=True)
+            config_path.write_text(
+                f'node_id = "bench"\nrepo = "{repo}"\nstate_dir = "{state}"\n[sync]\n'
+                f'telemetry = ["{telemetry_path}"]\nfine_tuning = ""\n'
+            )
+            subprocess.run(["git", "init", "-q", str(repo)], check=True)  # jobs need a work tree
+            syncs[side].append(bench_sync.run_sync(config_path, tree))
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         jq = bench_sync.jq_pipeline(telemetry_path)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if jq is None:
             raise SystemExit("jq is not on PATH")
         jqs.append(jq)
-        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-        jq_cpus.append(cpu)
-    print("full sync rounds, process s: " + ", ".join(f"{m.process:.2f}" for m in syncs))
-    print("jq rounds, s: " + ", ".join(f"{t:.2f}" for t in jqs))
+        jq_cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return syncs, jqs, jq_cpus
+
+
+def show_sync_and_jq(
+    syncs: dict[str, list[bench_sync.Measured]], jqs: list[float], jq_cpus: list[float], high: int
+) -> None:
+    """Print every round, and each side's fastest sync against the fastest jq run."""
     print(
-        "CPU s, sync rounds: "
-        + ", ".join(f"{m.job_cpu:.2f}" for m in syncs)
-        + "; jq rounds: "
+        "jq rounds, s: "
+        + ", ".join(f"{t:.2f}" for t in jqs)
+        + "; CPU s: "
         + ", ".join(f"{t:.2f}" for t in jq_cpus)
-        + f"; best jq CPU / best sync CPU = {min(jq_cpus) / min(m.job_cpu for m in syncs):.1f}x"
     )
-    return min(syncs, key=lambda m: m.process), min(jqs)
+    for side, measured in syncs.items():
+        full = min(measured, key=lambda m: m.process)
+        cpu = min(m.job_cpu for m in measured)
+        print(
+            f"{side}: full sync rounds, process s: "
+            + ", ".join(f"{m.process:.2f}" for m in measured)
+            + "; CPU s: "
+            + ", ".join(f"{m.job_cpu:.2f}" for m in measured)
+        )
+        print(
+            f"{side}: full sync: job {full.job:.2f} s, process {full.process:.2f} s, CPU "
+            f"{cpu:.2f} s ({cpu / high * 1e6:.0f} µs of CPU per high-value event, all included); "
+            f"jq {min(jqs):.2f} s: sync {min(jqs) / full.process:.1f}x faster "
+            f"({bench_sync.verdict(min(jqs) / full.process >= 8)} >= 8x); "
+            f"jq CPU / sync CPU {min(jq_cpus) / cpu:.1f}x"
+        )
+
+
+def per_event_of(
+    sides: dict[str, Path | None], unique: list[bytes], workdir: Path, rounds: int
+) -> dict[str, list[dict[str, float]]]:
+    """
+    Return ``per_event`` of each side, measured in child processes taking turns ``rounds`` times
+    (each side's code: ``FEDLEARN_BENCH_TREE``).
+    """
+    lines = workdir / "unique.jsonl"
+    lines.write_bytes(b"".join(line + b"\n" for line in unique))
+    found: dict[str, list[dict[str, float]]] = {side: [] for side in sides}
+    for _ in range(rounds):
+        for side, tree in sides.items():
+            env = {**os.environ, "FEDLEARN_BENCH_TREE": str(tree)} if tree else None
+            done = subprocess.run(
+                [sys.executable, __file__, "--per-event-of", str(lines)],
+                env=env,
+                capture_output=True,
+                check=True,
+            )
+            found[side].append(json.loads(done.stdout))
+    return found
 
 
 def event_texts(lines: list[bytes]) -> list[str]:
@@ -256,7 +314,16 @@ def main() -> None:
     parser.add_argument("--unique-share", type=float, default=0.033)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/fedlearn-bench/high-value"))
     parser.add_argument("--skip-sync", action="store_true")
+    parser.add_argument("--skip-mbps", action="store_true", help="no MB/s, no detect-secrets")
+    parser.add_argument(
+        "--before", type=Path, help="a fedlearn source tree measured side by side with this one"
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="turns of each side (and jq)")
+    parser.add_argument("--per-event-of", type=Path, help=argparse.SUPPRESS)  # a child's work
     args = parser.parse_args()
+    if args.per_event_of:
+        print(json.dumps(per_event(args.per_event_of.read_bytes().splitlines())))
+        return
     shutil.rmtree(args.workdir, ignore_errors=True)
     args.workdir.mkdir(parents=True)
     path = args.workdir / "hybrid-events.jsonl"
@@ -264,23 +331,28 @@ def main() -> None:
     os.sync()
     size = path.stat().st_size / 1e6
     print(f"input: {args.events:,} events, {size:.1f} MB, {len(unique):,} unique high-value")
-    cost = per_event(unique)
-    print(
-        f"per high-value event, one core: learning {cost['learn']:.1f} µs "
-        f"({bench_sync.verdict(cost['learn'] <= 40)} <= 40 µs; {cost['patterns']:,} patterns); "
-        f"anonymizing its fields: one batch {cost['batched']:.1f} µs, "
-        f"one call per field {cost['per_field']:.1f} µs; a whole event for the snapshot "
-        f"(keys and values): one batch {cost['snapshot']:.1f} µs, one call per string "
-        f"{cost['snapshot_each']:.1f} µs"
-    )
-    if not args.skip_sync:
-        full, jq = sync_and_jq(args.workdir, path)
+    sides: dict[str, Path | None] = {"this": None}
+    if args.before:
+        sides = {"before": args.before.resolve(), "after": None}
+        costs = per_event_of(sides, unique, args.workdir, args.rounds)
+    else:
+        costs = {"this": [per_event(unique)]}
+    for side, found in costs.items():
+        cost = {key: min(c[key] for c in found) for key in found[0]}
         print(
-            f"full sync: job {full.job:.2f} s, process {full.process:.2f} s, CPU {full.job_cpu:.2f} s"
-            f" ({full.job_cpu / len(unique) * 1e6:.0f} µs of CPU per high-value event, all "
-            f"included); jq {jq:.2f} s: sync {jq / full.process:.1f}x faster "
-            f"({bench_sync.verdict(jq / full.process >= 8)} >= 8x)"
+            f"{side}: per high-value event, one core: learning "
+            + ", ".join(f"{c['learn']:.1f}" for c in found)
+            + f" µs ({bench_sync.verdict(cost['learn'] <= 40)} <= 40 µs; "
+            f"{cost['patterns']:,.0f} patterns); anonymizing its fields: one batch "
+            f"{cost['batched']:.1f} µs, one call per field {cost['per_field']:.1f} µs; a whole "
+            f"event for the snapshot (keys and values): one batch {cost['snapshot']:.1f} µs, "
+            f"one call per string {cost['snapshot_each']:.1f} µs"
         )
+    if not args.skip_sync:
+        syncs, jqs, jq_cpus = sync_and_jq(args.workdir, path, sides, args.rounds)
+        show_sync_and_jq(syncs, jqs, jq_cpus, len(unique))
+    if args.skip_mbps:
+        return
     texts = event_texts(unique)
     short = [t for t in texts if len(t.encode()) <= SHORT]
     long = [t for t in texts if len(t.encode()) > SHORT]

@@ -148,7 +148,7 @@ class Measured:
     worker_rss_kib: int
 
 
-def run_sync(config: Path) -> Measured:
+def run_sync(config: Path, tree: Path | None = None) -> Measured:
     """
     Run a sync in a fresh Python process and return what it took.
 
@@ -156,7 +156,10 @@ def run_sync(config: Path) -> Measured:
     (the interpreter, fedlearn and the sync module: a constant ~0.2 s) are in the process time only.
     The CPU time adds the worker processes a large backlog is read with; the RSS of the sync
     process and the largest worker are reported apart (their sum bounds the memory used).
+
+    ``tree``: a fedlearn source tree whose code runs instead of the installed one (an A/B run).
     """
+    env = None if tree is None else {**os.environ, "PYTHONPATH": str(tree)}
     began = time.perf_counter()
     process = subprocess.run(
         [sys.executable, "-c", CHILD, str(config)],
@@ -164,6 +167,8 @@ def run_sync(config: Path) -> Measured:
         stderr=subprocess.PIPE,
         text=True,
         check=False,
+        cwd=tree,
+        env=env,
     )
     elapsed = time.perf_counter() - began
     timings = process.stderr.split()
