@@ -206,3 +206,14 @@ def test_a_worker_failing_while_it_stages_leaves_no_temp_file(tmp_path: Path) ->
         assert cli.main(["sync", "--config", str(node.config_file), "-q"]) != 0
     assert not [p for p in tmp_path.rglob("*") if atomic.is_temp(p)]
     assert not [p for p in (node.repo / "data").rglob("*") if p.is_file()]
+
+
+def test_divide_cuts_shards_into_runs_in_order_of_about_equal_size() -> None:
+    """Runs of consecutive shards, all of them once, in order; no run is empty."""
+    work = [("a", f"{n:02x}", size) for n, size in enumerate([5, 1, 1, 1, 1, 1, 9, 1])]
+    runs = staging.divide(work, 2)
+    assert [shard for run in runs for shard in run] == work
+    assert [sum(size for _, _, size in run) for run in runs] == [10, 10]
+    assert staging.divide(work, 1) == [work]
+    assert staging.divide(work[:1], 4) == [work[:1]]
+    assert staging.divide([], 2) == []
