@@ -15,8 +15,7 @@ import os
 import platform
 import secrets
 import sys
-import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -72,11 +71,10 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_temp(path: Path, data: bytes, *, sync: bool = True, writeback: bool = False) -> Path:
+def write_temp(path: Path, data: bytes, *, sync: bool = True) -> Path:
     """
     Write ``data`` to a temp file beside ``path`` and return the temp path; fsynced unless not
-    ``sync`` (then the caller makes it durable with ``flush`` before anything names it), and then
-    with ``writeback`` its pages start going to disk at once (``start_writeback``).
+    ``sync`` (then the caller makes it durable with ``flush`` before anything names it).
     """
     temp = temp_path(path)
     try:
@@ -89,8 +87,6 @@ def write_temp(path: Path, data: bytes, *, sync: bool = True, writeback: bool = 
             view = view[os.write(fd, view) :]
         if sync:
             os.fsync(fd)
-        elif writeback:
-            start_writeback(fd)
     except OSError as error:
         os.close(fd)
         temp.unlink(missing_ok=True)  # a full disk must not keep the part written
@@ -112,34 +108,6 @@ def create(temp: Path) -> int:
     except FileNotFoundError:
         temp.parent.mkdir(parents=True, exist_ok=True)
         return os.open(temp, flags, 0o666)
-
-
-SYNC_FILE_RANGE_WRITE = 2  # <linux/fs.h>: start writing the range's dirty pages, do not wait
-
-
-def start_writeback(fd: int) -> None:
-    """
-    Start writing the file's dirty pages to disk without waiting (Linux ``sync_file_range``), so
-    that the ``flush`` of a large transaction finds most of them written while the rest was
-    staged. Only a head start: ``flush`` still makes every file durable; elsewhere, nothing.
-    """
-    function = writeback_function()
-    if function is not None:
-        function(fd, 0, 0, SYNC_FILE_RANGE_WRITE)  # a failure shows in flush's syncfs
-
-
-@functools.cache
-def writeback_function() -> Callable[[int, int, int, int], int] | None:
-    """Return libc's ``sync_file_range`` with its argument types (None off Linux or without it)."""
-    if not sys.platform.startswith("linux"):
-        return None
-    import ctypes
-
-    function = getattr(libc(), "sync_file_range", None)
-    if function is None:
-        return None
-    function.argtypes = [ctypes.c_int, ctypes.c_longlong, ctypes.c_longlong, ctypes.c_uint]
-    return typing.cast("Callable[[int, int, int, int], int]", function)
 
 
 def fsync_file(path: Path) -> None:
@@ -318,10 +286,7 @@ class Transaction:
         self._check_new(path)
         if is_unchanged(path, data):
             return False
-        # From a large transaction's SYNCFS_FROM-th file on, its pages go to disk while the rest
-        # is staged (small ones, every incremental sync, load no ctypes for it).
-        writeback = len(self._unsynced) >= SYNCFS_FROM
-        temp = write_temp(path, data, sync=False, writeback=writeback)
+        temp = write_temp(path, data, sync=False)
         self.renames.append((temp, path))
         self._finals[path] = temp
         self._unsynced.append(temp)

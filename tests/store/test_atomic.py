@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -241,36 +240,3 @@ def test_staging_the_same_path_twice_is_refused(tmp_path: Path) -> None:
     txn.stage(tmp_path / "a", b"1")
     with pytest.raises(ValueError, match="staged twice"):
         txn.stage(tmp_path / "a", b"2")
-
-
-def test_a_large_transaction_starts_writing_its_files_back_while_it_stages(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """
-    From its SYNCFS_FROM-th file on, each staged temp file's pages start going to disk at once
-    (the flush then waits less); a small transaction never asks; the files land as staged.
-    """
-    asked: list[int] = []
-    monkeypatch.setattr(atomic, "writeback_function", lambda: lambda fd, *_: asked.append(fd))
-    small = atomic.Transaction(tmp_path / "small.json")
-    for number in range(atomic.SYNCFS_FROM):
-        small.stage(tmp_path / "small" / str(number), b"x")
-    small.commit()
-    assert asked == []
-    large = atomic.Transaction(tmp_path / "large.json")
-    for number in range(atomic.SYNCFS_FROM + 4):
-        large.stage(tmp_path / "large" / str(number), str(number).encode())
-    large.commit()
-    assert len(asked) == 4
-    assert [(tmp_path / "large" / str(n)).read_bytes() for n in (0, 19)] == [b"0", b"19"]
-
-
-def test_start_writeback_asks_linux_and_changes_no_byte(tmp_path: Path) -> None:
-    """``sync_file_range`` (where there is one) accepts the call; the content is unchanged."""
-    path = tmp_path / "f"
-    path.write_bytes(b"content")
-    with path.open("rb+") as handle:
-        atomic.start_writeback(handle.fileno())
-    assert path.read_bytes() == b"content"
-    if sys.platform.startswith("linux"):
-        assert atomic.writeback_function() is not None
