@@ -24,7 +24,7 @@ from fedlearn.formats import layout, records
 from fedlearn.formats.results import FineTuningCounts, PatternCounts, SyncResult
 from fedlearn.learn import finetune, forks, learning, merge, monthly, patterns, retention
 from fedlearn.learn.reading import FineTuningFound, SyncRun
-from fedlearn.store import state
+from fedlearn.store import atomic, state
 
 log = logging.getLogger(__name__)
 
@@ -59,21 +59,37 @@ def stage_patterns(job: SyncRun, learned: dict[str, records.Pattern]) -> dict[st
     processes = job.cfg.sync.workers or forks.available()
     parts = divide(work, processes if len(work) >= PARALLEL_SHARDS else 1)
     stage = functools.partial(stage_part, job, learned, retracted)
-    with contextlib.closing(forks.each(stage, parts)) as done:
-        for part in done:  # in order: this process's own part first, staged in place
-            job.transaction.adopt(part.renames)
-            job.own.staged.update(part.marks)
-            job.anonymizer.counts.update(part.redactions)
-            for category, found in part.counts.items():
-                tally_ = counts[category]
-                tally_.new += found.new
-                tally_.updated += found.updated
-                tally_.retracted += found.retracted
+    try:
+        with contextlib.closing(forks.each(stage, parts)) as done:
+            for part in done:  # in order: this process's own part first, staged in place
+                job.transaction.adopt(part.renames)
+                job.own.staged.update(part.marks)
+                job.anonymizer.counts.update(part.redactions)
+                for category, found in part.counts.items():
+                    tally_ = counts[category]
+                    tally_.new += found.new
+                    tally_.updated += found.updated
+                    tally_.retracted += found.retracted
+    except BaseException:
+        if len(parts) > 1:  # the workers still staging were killed: their temp files go too
+            sweep(job, {category for category, _, _ in work})
+        raise
     for category, tally_ in counts.items():
         tally_.total = known.get(category, 0) + tally_.new
     if any(c.new for c in counts.values()):
         job.own.stage_counts(job.transaction, {c: t.total for c, t in counts.items()})
     return counts
+
+
+def sweep(job: SyncRun, categories: set[str]) -> None:
+    """
+    Remove the temp files that dead writers left in this node's shard folders of ``categories``,
+    in data/ and in the state's copy (``atomic.remove_stale``): a staging worker killed because
+    another part failed (a full disk) wrote some. This process's own go too: the transaction they
+    belong to is being aborted.
+    """
+    folders = [layout.shard_dir(job.repo, category, job.node) for category in sorted(categories)]
+    atomic.remove_stale(*folders, *map(job.own.mirror, folders), recursive=False)
 
 
 # A shard with new observations: its category, its name and how much there is to stage in it.

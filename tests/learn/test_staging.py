@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -217,3 +219,35 @@ def test_divide_cuts_shards_into_runs_in_order_of_about_equal_size() -> None:
     assert staging.divide(work, 1) == [work]
     assert staging.divide(work[:1], 4) == [work[:1]]
     assert staging.divide([], 2) == []
+
+
+def test_a_part_failing_while_a_worker_stages_leaves_no_temp_file(tmp_path: Path) -> None:
+    """
+    This process's part fails (a full disk) once a worker has written temp files of its own: the
+    worker is stopped, and neither its temp files nor this process's stay; nothing is written.
+    """
+    node = Node(tmp_path, "alpha", init_repo(tmp_path / "repo"), sync={"workers": 2})
+    write_jsonl(node.telemetry, EVENTS)
+    original = staging.stage_shard
+
+    def failing(job: Any, path: Path, *args: Any) -> None:
+        original(job, path, *args)
+        if forks.in_worker():
+            return
+        own = f"{atomic.TEMP_MARK}{os.getpid()}."
+        while (
+            not [  # polled, not timed: until the worker has written some
+                p
+                for p in (node.repo / "data").rglob("*")
+                if atomic.is_temp(p) and own not in p.name
+            ]
+        ):
+            time.sleep(0.01)
+        raise OSError(28, "No space left on device", str(path))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(staging, "PARALLEL_SHARDS", 1)
+        patch.setattr(staging, "stage_shard", failing)
+        assert cli.main(["sync", "--config", str(node.config_file), "-q"]) != 0
+    assert not [p for p in tmp_path.rglob("*") if atomic.is_temp(p)]
+    assert not [p for p in (node.repo / "data").rglob("*") if p.is_file()]
