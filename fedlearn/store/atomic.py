@@ -3,31 +3,24 @@
 ``write`` replaces one file: temp file in the same folder, fsync, rename, fsync the folder.
 ``TempFile`` is such a temp file written in pieces, for content too large to hold at once.
 ``Transaction`` replaces several files as one step: all temp files are written, made durable in
-one pass (``flush``), a journal naming them is written, then they are renamed; ``recover`` finishes
+one pass (``durable.flush``), a journal naming them is written, then they are renamed; ``recover`` finishes
 a journal left by a crash, and ``remove_stale`` deletes temp files no journal names.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
-import platform
 import secrets
-import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 import msgspec
 
-if TYPE_CHECKING:
-    import ctypes
+from fedlearn.store import durable
 
 TEMP_MARK = ".fedlearn-tmp."
-# From this many temp files on, a transaction makes them durable with one syncfs(2) per filesystem
-# instead of one fsync(2) each (a sync rewriting 768 shards in two copies made 1,536 fsyncs).
-SYNCFS_FROM = 16
 
 
 def temp_path(path: Path) -> Path:
@@ -62,19 +55,10 @@ def is_alive(pid: int) -> bool:
     return True
 
 
-def fsync_dir(folder: Path) -> None:
-    """Flush a folder's entries to disk, so a rename in it survives a power cut."""
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_temp(path: Path, data: bytes, *, sync: bool = True) -> Path:
     """
     Write ``data`` to a temp file beside ``path`` and return the temp path; fsynced unless not
-    ``sync`` (then the caller makes it durable with ``flush`` before anything names it).
+    ``sync`` (then the caller makes it durable with ``durable.flush`` before anything names it).
     """
     temp = temp_path(path)
     try:
@@ -108,81 +92,6 @@ def create(temp: Path) -> int:
     except FileNotFoundError:
         temp.parent.mkdir(parents=True, exist_ok=True)
         return os.open(temp, flags, 0o666)
-
-
-def fsync_file(path: Path) -> None:
-    """Flush one file's content to disk."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def flush(paths: Sequence[Path]) -> None:
-    """
-    Make the content and the names of the files ``paths`` durable (written, not yet renamed).
-
-    Many files take one ``syncfs`` per filesystem they are on: it writes back every dirty page and
-    the metadata of that filesystem, these files' included, and waits for it (Linux; it reports
-    write errors since 5.8). Fewer files, or without it, take one ``fsync`` each. Raise OSError
-    (naming a file) when the disk refuses.
-    """
-    if len(paths) >= SYNCFS_FROM and has_syncfs():
-        folders = {folder.stat().st_dev: folder for folder in {path.parent for path in paths}}
-        for folder in folders.values():
-            syncfs(folder)
-        return
-    for path in paths:
-        fsync_file(path)
-    for folder in {path.parent for path in paths}:  # the temp files' names, as syncfs does
-        fsync_dir(folder)
-
-
-def has_syncfs() -> bool:
-    """Return whether ``syncfs`` is there and reports write errors (Linux 5.8 or later)."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        major, minor = (int(part) for part in platform.release().split(".")[:2])
-    except ValueError:
-        return False
-    return (major, minor) >= (5, 8) and hasattr(libc(), "syncfs")
-
-
-def syncfs(folder: Path) -> None:
-    """Write back the filesystem ``folder`` is on, and wait; raise OSError when it fails."""
-    library = libc()
-    assert library is not None  # has_syncfs checked it
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        if library.syncfs(fd) != 0:
-            number = errno_of_libc()
-            raise OSError(number, os.strerror(number), str(folder))
-    finally:
-        os.close(fd)
-
-
-@functools.cache
-def libc() -> ctypes.CDLL | None:
-    """
-    Return the C library (for ``syncfs``, which ``os`` lacks), or None where there is none.
-
-    Loaded on first use, not when this module is (every job imports it; few need ``syncfs``).
-    """
-    import ctypes
-
-    try:
-        return ctypes.CDLL(None, use_errno=True)
-    except OSError:
-        return None
-
-
-def errno_of_libc() -> int:
-    """Return the errno of the last call through ``libc``."""
-    import ctypes
-
-    return ctypes.get_errno()
 
 
 class TempFile:
@@ -255,7 +164,7 @@ def write(path: Path, data: bytes) -> bool:
     except OSError:  # a folder in the way, a full disk: no temp file left behind
         temp.unlink(missing_ok=True)
         raise
-    fsync_dir(path.parent)
+    durable.fsync_dir(path.parent)
     return True
 
 
@@ -338,13 +247,13 @@ class Transaction:
 
     def commit(self) -> None:
         """
-        Make the staged temp files durable (``flush``), write the journal, do the renames and
+        Make the staged temp files durable (``durable.flush``), write the journal, do the renames and
         deletes, then remove the journal.
         """
         if not self.renames and not self.deletes:
             return
         # Nothing names the temp files yet: a crash before the journal is written loses only them.
-        flush(self._unsynced)
+        durable.flush(self._unsynced)
         self._unsynced.clear()
         entry = Journal(
             renames=[(str(t), str(f)) for t, f in self.renames],
@@ -381,7 +290,7 @@ def replay(entry: Journal) -> None:
         folders.add(Path(name).parent)
     for folder in folders:
         if folder.is_dir():
-            fsync_dir(folder)
+            durable.fsync_dir(folder)
 
 
 def recover(journal: Path) -> bool:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from fedlearn.store import atomic
+from fedlearn.store import atomic, durable
 
 
 def test_write_skips_unchanged_files(tmp_path: Path) -> None:
@@ -179,14 +179,14 @@ def test_commit_makes_every_temp_durable_before_the_journal_in_one_pass(
     """Many staged files: one syncfs per filesystem, not one fsync each, and before the journal."""
     calls: list[str] = []
     real_write = atomic.write
-    monkeypatch.setattr(atomic, "has_syncfs", lambda: True)
-    monkeypatch.setattr(atomic, "syncfs", lambda folder: calls.append("syncfs"))
+    monkeypatch.setattr(durable, "has_syncfs", lambda: True)
+    monkeypatch.setattr(durable, "syncfs", lambda folder: calls.append("syncfs"))
     monkeypatch.setattr(atomic.os, "fsync", lambda fd: calls.append("fsync"))
     monkeypatch.setattr(
         atomic, "write", lambda path, data: (calls.append("journal"), real_write(path, data))[1]
     )
     txn = atomic.Transaction(tmp_path / "journal.json")
-    for number in range(atomic.SYNCFS_FROM * 2):
+    for number in range(durable.SYNCFS_FROM * 2):
         txn.stage(tmp_path / f"f{number % 3}" / f"{number}.jsonl", b"x")
     assert calls == []  # staging writes, the commit flushes
     txn.commit()
@@ -200,12 +200,12 @@ def test_commit_of_few_files_fsyncs_each_and_their_folders_before_the_journal(
 ) -> None:
     """Below SYNCFS_FROM (or without syncfs) every temp file and its folder are fsynced first."""
     synced: list[str] = []
-    monkeypatch.setattr(atomic, "has_syncfs", lambda: False)
-    monkeypatch.setattr(atomic, "fsync_file", lambda path: synced.append(path.name))
-    monkeypatch.setattr(atomic, "fsync_dir", lambda folder: synced.append(folder.name + "/"))
+    monkeypatch.setattr(durable, "has_syncfs", lambda: False)
+    monkeypatch.setattr(durable, "fsync_file", lambda path: synced.append(path.name))
+    monkeypatch.setattr(durable, "fsync_dir", lambda folder: synced.append(folder.name + "/"))
     txn = atomic.Transaction(tmp_path / "state" / "journal.json")
     (tmp_path / "state").mkdir()
-    for number in range(atomic.SYNCFS_FROM + 1):
+    for number in range(durable.SYNCFS_FROM + 1):
         txn.stage(tmp_path / "data" / f"{number}.jsonl", b"x")
     temps = sorted(temp.name for temp, _ in txn.renames)
     txn.commit()
@@ -222,11 +222,11 @@ def test_syncfs_raises_naming_the_folder_when_the_disk_refuses(
         def syncfs(self, fd: int) -> int:
             return -1
 
-    monkeypatch.setattr(atomic, "libc", Refusing)
-    monkeypatch.setattr(atomic, "errno_of_libc", lambda: 5)
-    monkeypatch.setattr(atomic, "has_syncfs", lambda: True)
+    monkeypatch.setattr(durable, "libc", Refusing)
+    monkeypatch.setattr(durable, "errno_of_libc", lambda: 5)
+    monkeypatch.setattr(durable, "has_syncfs", lambda: True)
     txn = atomic.Transaction(tmp_path / "journal.json")
-    for number in range(atomic.SYNCFS_FROM):
+    for number in range(durable.SYNCFS_FROM):
         txn.stage(tmp_path / f"{number}", b"x")
     with pytest.raises(OSError, match=str(tmp_path)):
         txn.commit()
