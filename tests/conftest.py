@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
@@ -12,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from fedlearn import config, retry
+from fedlearn import config, logs, retry
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -156,6 +157,26 @@ def run_fedlearn(
             f"fedlearn {' '.join(args)} exited {process.returncode}:\n{process.stdout}\n{process.stderr}"
         )
     return process
+
+
+@pytest.fixture(autouse=True)
+def restore_logging() -> Any:
+    """
+    Put fedlearn's and the warnings' loggers back as they were after each test: a test running
+    ``cli.main`` sets them up (its handler, no propagation to the root, where ``caplog`` listens)
+    and must not change what the tests after it see, in any order and on any xdist worker.
+    """
+    saved = {}
+    for name in ("fedlearn", "py.warnings"):
+        logger = logging.getLogger(name)
+        saved[name] = (logger.handlers[:], logger.level, logger.propagate)
+    plain = logs._plain
+    yield
+    logging.captureWarnings(False)
+    logs._plain = plain
+    for name, (handlers, level, propagate) in saved.items():
+        logger = logging.getLogger(name)
+        logger.handlers[:], logger.level, logger.propagate = handlers, level, propagate
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,6 @@ import io
 import json
 import logging
 import warnings
-from collections.abc import Iterator
 
 import pytest
 
@@ -19,22 +18,6 @@ class Terminal(io.StringIO):
     def isatty(self) -> bool:
         """Return True: colour is allowed."""
         return True
-
-
-@pytest.fixture(autouse=True)
-def restore_logging() -> Iterator[None]:
-    """Put fedlearn's and the warnings' loggers back as they were after each test."""
-    saved = {}
-    for name in ("fedlearn", "py.warnings"):
-        logger = logging.getLogger(name)
-        saved[name] = (logger.handlers[:], logger.level, logger.propagate)
-    plain = logs.is_plain()
-    yield
-    logs.setup(0 if plain else -1, "text", io.StringIO())
-    logging.captureWarnings(False)
-    for name, (handlers, level, propagate) in saved.items():
-        logger = logging.getLogger(name)
-        logger.handlers[:], logger.level, logger.propagate = handlers, level, propagate
 
 
 def emit(verbosity: int, log_format: str, stream: io.StringIO) -> list[str]:
