@@ -18,7 +18,7 @@ from fedlearn import config
 from fedlearn.formats import layout, records
 from fedlearn.formats.records import Pattern, Retraction
 from fedlearn.learn import pattern_cache, patterns
-from fedlearn.store import peer_files
+from fedlearn.store import peer_records
 
 # What one read of the retractions keeps of other nodes' files, at most (issue 15, "bounded
 # everything"; docs/sharing.md "Memory across files"): of one file, and of all. This node's own
@@ -42,7 +42,7 @@ def read_tombstones(
     other nodes', by name, each within the limits: at most ``MAX_RETRACTIONS_PER_NODE`` kept of
     one file and ``MAX_PEER_RETRACTIONS`` of all. The first file past a limit is refused with one
     warning naming it and the limit; past the total, the files after it are not opened
-    (``peer_files.read_records``). A read never fails for them.
+    (``peer_records.read_records``). A read never fails for them.
     """
     latest = (datetime.now(UTC) + patterns.FUTURE_SKEW).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -56,7 +56,7 @@ def read_tombstones(
         )
         return tombstone if good else None
 
-    budget = peer_files.Budget(
+    budget = peer_records.Budget(
         MAX_PEER_RETRACTIONS,
         "tombstones held from other nodes' files in one read (merge.MAX_PEER_RETRACTIONS)",
     )
@@ -66,7 +66,7 @@ def read_tombstones(
     )
     for path in ordered:
         own = path.stem == node
-        read = peer_files.read_records(
+        read = peer_records.read_records(
             repo,
             path,
             "retractions",
@@ -206,7 +206,7 @@ class FileReader:
     """
 
     own: bool
-    budget: peer_files.Budget
+    budget: peer_records.Budget
     done: bool = False
 
     def __call__(self, path: Path) -> tuple[list[Pattern], bool]:
@@ -247,7 +247,7 @@ def merged_view(
     read as ``read_retractions`` reads them, within their own limits.
     """
     retracted = read_retractions(repo, admins, node)
-    budget = peer_files.Budget(
+    budget = peer_records.Budget(
         MAX_PEER_PATTERNS,
         "pattern records held from other nodes' files in one read (merge.MAX_PEER_PATTERNS)",
     )

@@ -19,7 +19,7 @@ import msgspec
 
 from fedlearn.formats import layout, records
 from fedlearn.formats.records import Pattern
-from fedlearn.store import peer_files
+from fedlearn.store import peer_files, peer_records
 
 log = logging.getLogger(__name__)
 TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
@@ -33,7 +33,7 @@ MAX_FIELDS = 6  # the categories' rules name two or three fields
 MAX_REASON = 4096
 # Records kept of one other node's pattern file, at most (issue 15, "bounded everything";
 # docs/sharing.md "Memory across files"): its first ones, read line by line
-# (``peer_files.read_records``). A node's shard holds 1/256 of a category, an old-layout file all
+# (``peer_records.read_records``). A node's shard holds 1/256 of a category, an old-layout file all
 # of it; the 64 MiB cap allows ~220,000 small records.
 MAX_PER_FILE = 100_000
 
@@ -113,11 +113,11 @@ def read(path: Path) -> list[Pattern]:
 
 
 def read_whole(
-    path: Path, *, own: bool = False, budget: peer_files.Budget | None = None
+    path: Path, *, own: bool = False, budget: peer_records.Budget | None = None
 ) -> tuple[list[Pattern], bool]:
     """Return what ``read`` returns, and whether the file was read and every line of it kept;
     ``own`` (a file of this node's) is kept whole, past ``MAX_PER_FILE``; ``budget`` is spent
-    on the records kept (``peer_files.read_records``)."""
+    on the records kept (``peer_records.read_records``)."""
     repo = layout.repo_of(path)
     category = category_of(path)
     shard = None if path.parent.parent.name == "patterns" else path.stem
@@ -130,7 +130,7 @@ def read_whole(
         return sighted_by(found, node)
 
     limit = None if own else MAX_PER_FILE
-    read = peer_files.read_records(repo, path, "patterns", decode, limit=limit, budget=budget)
+    read = peer_records.read_records(repo, path, "patterns", decode, limit=limit, budget=budget)
     return ([], False) if read is None else (read.found, read.whole)
 
 
