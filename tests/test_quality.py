@@ -25,6 +25,19 @@ def tool(name: str) -> str:
     return found
 
 
+MODULE_LINES = 400  # issue 14: a module over this is split by what its parts are for
+
+
+def test_no_module_is_over_the_line_limit() -> None:
+    """Every module of fedlearn/ has at most ``MODULE_LINES`` lines."""
+    long = {
+        str(path.relative_to(ROOT)): lines
+        for path in sorted((ROOT / "fedlearn").rglob("*.py"))
+        if (lines := len(path.read_text().splitlines())) > MODULE_LINES
+    }
+    assert long == {}, f"split these modules (over {MODULE_LINES} lines): {long}"
+
+
 def test_ruff_finds_nothing() -> None:
     """ruff check passes on the package, the tests and the benchmarks."""
     process = subprocess.run(

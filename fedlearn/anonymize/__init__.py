@@ -27,6 +27,7 @@ from fedlearn.anonymize import (
     credentials,
     entropy,
     forms,
+    key_names,
     machine,
     numbers,
     personal,
@@ -328,7 +329,7 @@ class Anonymizer:
 
     def field_secret(self, key: str, value: Any) -> str | None:
         """Return the rule that makes ``value`` a secret under JSON key ``key``, or None."""
-        name = assignments.field_secret(key, value)
+        name = key_names.field_secret(key, value)
         if name is None or name in self.disabled or rules.PLACEHOLDER.fullmatch(value):
             return None
         return None if any(allowed.fullmatch(value) for allowed in self.allow) else name

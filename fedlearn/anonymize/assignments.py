@@ -11,12 +11,10 @@ character finds every key form, whatever the word. A value beside a key word wit
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
 
-from fedlearn.anonymize import checks, heads, rules, words
+from fedlearn.anonymize import checks, heads, key_names, rules
 from fedlearn.anonymize.rules import Matcher, Rule, Span
 
 KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
@@ -28,23 +26,6 @@ FILLERS = ("", '"', "'", "`", '"]', "']", " ", "  ", "\t", '" ', "' ", '\\"', "\
 OPERATORS = tuple(
     f"{blank}{operator}" for operator in (":", "::", "?", ".", "+", "!") for blank in ("", " ")
 )
-WEAK_ENDINGS = (
-    "auth",
-    "credential",
-    "credentials",
-    "cred",
-    "creds",
-    "session",
-    "sessionid",
-    "session_id",
-    "session-id",
-    "session.id",
-    "sessid",
-    "cookie",
-    "signature",
-    "sig",
-    "key",
-)
 GATE_WORDS = (
     "password",
     "passwd",
@@ -55,7 +36,7 @@ GATE_WORDS = (
     "secret",
     "token",
     "authorization",
-    *WEAK_ENDINGS,
+    *key_names.WEAK_ENDINGS,
 )
 # The gate words no other one is part of: one of them is in every key a rule here redacts after.
 KEY_WORDS = tuple(
@@ -71,58 +52,6 @@ VALUE = (
 VALUE_RUN_END = rules.Lazy(r",[^\s\"'`]*")
 # After a colon (YAML, headers, prose) an ``&`` is part of the value, not a query separator.
 COLON_VALUE = VALUE.replace(",;&|", ",;|")
-NAMES = (
-    "aws-secret-key",
-    "azure-storage-key",
-    "api-key",
-    "password",
-    "secret",
-    "token",
-    "authorization",
-    "high-entropy",
-)
-KEY_OWNERS = (
-    "api",
-    "access",
-    "private",
-    "signing",
-    "encryption",
-    "master",
-    "subscription",
-    "client",
-    "app",
-    "license",
-    "auth",
-    "hmac",
-    "openai",
-    "anthropic",
-    "mistral",
-    "cohere",
-    "groq",
-    "together",
-    "perplexity",
-    "replicate",
-    "gemini",
-    "google",
-    "hf",
-    "huggingface",
-    "stripe",
-    "sendgrid",
-    "mailgun",
-    "deepseek",
-    "xai",
-    "fireworks",
-    "secret",
-)
-KEY_ENDINGS = tuple(
-    f"{owner}{separator}key" for owner in KEY_OWNERS for separator in ("", "_", ".", "-")
-)
-PASSWORD_ENDINGS = (
-    "password",
-    "passwd",
-    "passphrase",
-    *(f"{separator}{word}" for word in ("pass", "pwd", "pw") for separator in ("_", ".", "-")),
-)
 SCHEMES = frozenset(
     {
         "bearer",
@@ -147,168 +76,6 @@ SCHEMES = frozenset(
     }
 )
 SECRET_WORDS = {"password": "pass", "secret": "secret", "token": "token", "api-key": "key"}
-KEY_WORD_PARTS = rules.Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
-# Words that own a key holding data, not a credential (``cache_key``, ``sortKey``).
-DATA_OWNER_WORDS = """
-    cache hash sort partition primary foreign unique composite natural surrogate row object
-    dict map lookup index idempotency dedup dedupe routing shard group file public pub ssh host
-    gpg pgp config translation i18n message cursor next page join bucket prefix item entry
-    state event field column table record checksum content etag version build commit release
-    asset image layer blob order product sku region zone node peer channel topic stream queue
-    job task run lock sequence metric label tag attribute property param option setting feature
-    flag experiment locale lang type kind name id sorting grouping range hotkey short shortcut
-    keyboard dictionary registry
-"""
-DATA_OWNERS = frozenset(DATA_OWNER_WORDS.split())
-MINIMUM = {"password": 4, "secret": 6, "aws-secret-key": 8, "azure-storage-key": 20}
-# A key may end in one qualifier after its secret word (``api_key_prod``, ``SECRET_KEY_BASE``,
-# ``token_v2``, ``db_pass_secure``): a part of up to 12 letters and digits. Not one that names
-# data about the secret (``password_file``, ``token_type``, ``secret_name``, ``token_ttl``).
-SUFFIX = r"(?:[_.-][a-z0-9]{1,12})?"
-DATA_SUFFIX_WORDS = """
-    file path dir type name names length len size ttl expiry expires expiration exp url uri
-    endpoint id ids hash sha sha1 sha256 sha512 md5 digest env var field count limit policy
-    header prefix suffix format fmt min max regex pattern hint reset label ref arn version source
-    store provider mode method kind host port user username login required enabled enable
-    disabled set changed updated at date time timeout secs seconds ms minutes hours days age
-    lifetime rotation refresh issuer audience scope scopes algorithm alg location loc secret
-    key token password pass mount engine backend manager helper cmd command script output input
-    param params arg args text label placeholder prompt form reader loader getter setter
-    validator generator strength confirmation confirm salt rounds iterations cost
-"""
-DATA_SUFFIXES = frozenset(DATA_SUFFIX_WORDS.split())
-# The rules a qualifier may follow: the strong words, not ``key`` alone or ``auth``/``session``.
-SUFFIXED_RULES = frozenset({"password", "secret", "token", "api-key", "aws-secret-key"})
-
-
-@functools.lru_cache(maxsize=4096)
-def classify_key(key: str) -> str | None:
-    """
-    Return the rule a key names (``DB_PASSWORD`` → password, ``apiKey`` → api-key), or None.
-
-    A key with one qualifier after a strong secret word (``api_key_prod``) names that word's rule
-    (see ``SUFFIX``; ``is_suffixed`` tells, and its values are judged more strictly).
-    """
-    found = classify_whole(key)
-    if found is not None:
-        return found
-    base = unsuffixed(key)
-    if base is None:
-        return None
-    found = classify_whole(base)
-    return found if found in SUFFIXED_RULES else None
-
-
-def unsuffixed(key: str) -> str | None:
-    """Return ``key`` without a last qualifier part that names no data (``SUFFIX``), or None."""
-    head, separator, tail = max(key.rpartition(mark) for mark in "_.-")
-    if not separator or not head or not 1 <= len(tail) <= 12 or not tail.isalnum():
-        return None
-    return None if tail.lower() in DATA_SUFFIXES else head
-
-
-def is_suffixed(key: str) -> bool:
-    """Return whether ``key`` names a secret only through a qualifier (``api_key_prod``)."""
-    return classify_whole(key) is None and classify_key(key) is not None
-
-
-@functools.lru_cache(maxsize=4096)
-def classify_whole(key: str) -> str | None:
-    """Return the rule a key names by its ending alone, or None (see ``classify_key``)."""
-    name = key.lower().strip("-_.")
-    if name.endswith(("secret_access_key", "secretaccesskey", "secret-access-key")):
-        return "aws-secret-key"
-    if name.endswith(("accountkey", "sharedaccesskey")):
-        return "azure-storage-key"
-    if name.endswith(KEY_ENDINGS):
-        return "api-key"
-    if name.endswith(PASSWORD_ENDINGS) or name in ("pass", "pwd", "pw"):
-        return "password"
-    for word in ("secret", "token", "authorization"):
-        if name.endswith(word):
-            return word
-    return "high-entropy" if name.endswith(WEAK_ENDINGS) else None
-
-
-def is_secret_value(name: str, key: str, value: str) -> bool:
-    """Return whether a literal ``value`` under ``key`` (classified ``name``) is a secret."""
-    if len(value) < MINIMUM.get(name, 8) or checks.is_reference(value):
-        return False
-    if is_suffixed(key):
-        # Only a qualifier ties the key to its secret word: the value must look generated.
-        return (
-            checks.looks_random(value, minimum=12)
-            and not checks.is_hexadecimal(value)
-            and not words.is_named(value)
-        )
-    if value.startswith("-") and (len(value) < 16 or not checks.looks_random(value)):
-        return False  # an option (``--password-file``), not a value
-    if name in ("token", "api-key"):
-        return reads_generated(value, 8) and not words.is_named(value)
-    if name == "high-entropy":
-        return is_generated(value, is_loose(key))
-    return True
-
-
-def reads_generated(value: str, minimum: int) -> bool:
-    """
-    Return whether ``value`` looks generated (``checks.looks_random``), or is a run of random
-    letters of one case, 10 or more (``jdkhsnsbovkzzya``, ``NUZVODQOOKUPKHBCTSRA``): varied,
-    and its letter pairs not those of words (``YOURAPIKEYHERE``, ``changeme`` stay).
-    """
-    if checks.looks_random(value, minimum=minimum):
-        return True
-    if len(value) < max(10, minimum) or not value.isascii():
-        return False
-    if len(value) < 16 and checks.character_classes(value) >= 2:
-        # Short draws repeat a character or two: varied for their length (``G8I0OSZGIZ``).
-        return checks.entropy(value) >= math.log2(len(value)) - 0.7
-    if not value.isalpha():
-        return False
-    if value != value.lower() and value != value.upper():
-        return False
-    threshold = min(3.0, math.log2(len(value)) - 1.0)  # ``chheohjxluch``: 12 letters, 4 ``h``
-    return checks.entropy(value) >= threshold and not words.is_wordy(value)
-
-
-def is_loose(key: str) -> bool:
-    """
-    Return whether a key ending in ``key``, ``salt`` or ``seed`` names no credential.
-
-    ``key`` alone and keys owned by a word that names data (``cache_key``, ``primaryKey``,
-    ``sortKey``) usually hold hashes and ids; ``algolia_key`` or ``signingKey`` hold credentials.
-    """
-    parts = KEY_WORD_PARTS.compiled.findall(key)
-    if not parts or parts[-1].lower() not in ("key", "salt", "seed"):
-        return False
-    return len(parts) < 2 or parts[-2].lower() in DATA_OWNERS
-
-
-def is_generated(value: str, is_loose: bool) -> bool:
-    """
-    Return whether ``value`` after a weak key name (``key``, ``auth``, ``session``) looks generated.
-
-    Hex strings and UUIDs count only after names that hold credentials (session, cookie, auth,
-    signature, ``<provider>_key``), not after a loose one (``is_loose``), where they are usually
-    hashes and ids. Names, paths and versions (``jetbrains.mps.core``) never count.
-    """
-    if not reads_generated(value, 20 if is_loose else 10) or words.is_named(value):
-        return False
-    if is_loose:
-        return (
-            words.LONG_HEX.search(value) is None
-            and not checks.is_hexadecimal(value)
-            and checks.entropy(value) >= 3.7
-        )
-    return True
-
-
-def field_secret(key: str, value: Any) -> str | None:
-    """Return the rule that makes ``value`` a secret under the JSON object key ``key``, or None."""
-    if not isinstance(value, str):
-        return None
-    name = classify_key(key)
-    return name if name is not None and is_secret_value(name, key, value) else None
 
 
 def key_before(text: str, separator: int) -> tuple[str, int]:
@@ -346,7 +113,7 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if text.endswith("${", 0, key_start):
         return None  # ${NAME:-default}: a shell expansion, not an assignment
-    name = classify_key(key)
+    name = key_names.classify_key(key)
     if name is None:
         return None
     start, end = match.span("value")
@@ -360,7 +127,7 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         word = SECRET_WORDS.get(name, "")
         if checks.is_code(value, key, word, following) or checks.is_prose(value, following):
             return None
-    return (start, end, name) if is_secret_value(name, key, value) else None
+    return (start, end, name) if key_names.is_secret_value(name, key, value) else None
 
 
 def past_commas(text: str, end: int) -> int:
@@ -436,11 +203,11 @@ def keyed() -> list[Rule]:
     words = "|".join(re.escape(word) for word in GATE_WORDS)
     return [
         Rule(
-            NAMES,
+            key_names.NAMES,
             (Matcher(VALUE_AFTER[separator], find=assignments(separator), judge=assignment),),
             trigger=rules.Trigger(words=KEY_WORDS, lower=True, needs=separator),
             lower=True,
-            gate=rf"(?i)(?:{words}){SUFFIX}{filler}{re.escape(separator)}",
+            gate=rf"(?i)(?:{words}){key_names.SUFFIX}{filler}{re.escape(separator)}",
         )
         for separator, filler in (
             ("=", r"[\"'`\]\\ \t:?.+!]{0,3}"),

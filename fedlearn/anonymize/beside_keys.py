@@ -13,15 +13,8 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import checks, heads, rules, words
-from fedlearn.anonymize.assignments import (
-    GATE_WORDS,
-    KEY_CHARACTERS,
-    KEY_WORDS,
-    NAMES,
-    VALUE,
-    classify_key,
-    is_secret_value,
-)
+from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS, VALUE
+from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
 from fedlearn.anonymize.rules import Matcher, Rule
 
 # A string literal: what ``quoted`` finds after a key word and ``compared`` before one.

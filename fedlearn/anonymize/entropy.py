@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import assignments, checks, personal, words
+from fedlearn.anonymize import checks, key_names, personal, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
@@ -314,7 +314,7 @@ def is_provider(text: str, word: int) -> bool:
     if before is None:
         return False
     name = before.group(1).lower()
-    return len(name) >= 3 and name not in NOT_PROVIDERS and name not in assignments.DATA_OWNERS
+    return len(name) >= 3 and name not in NOT_PROVIDERS and name not in key_names.DATA_OWNERS
 
 
 def looks() -> list[Rule]:

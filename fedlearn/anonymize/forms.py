@@ -12,7 +12,7 @@ import base64
 import binascii
 import re
 
-from fedlearn.anonymize import assignments, checks
+from fedlearn.anonymize import assignments, checks, key_names
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 KEY = r"(?P<key>[A-Za-z0-9_.-]{1,80})"
@@ -59,14 +59,14 @@ DATA_BLOCK = Lazy(r"\n(?P<indent>[ \t]*)(?:data|stringData):[ \t]*(?=\n)")
 def paired(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of the value paired with a key that names a secret, or None."""
     key = match.group("key")
-    name = assignments.classify_key(key)
+    name = key_names.classify_key(key)
     group = "value" if match.group("value") is not None else "bare"
     if name is None or match.group(group) is None:
         return None
     start, end = match.span(group)
     if name == "authorization":
         start, end = assignments.scheme_skipped(text, start, end)
-    if not assignments.is_secret_value(name, key, text[start:end]):
+    if not key_names.is_secret_value(name, key, text[start:end]):
         return None
     return start, end, name
 
@@ -138,19 +138,19 @@ def formed() -> list[Rule]:
     """Return the rules for secrets known by the form around them."""
     return [
         Rule(
-            assignments.NAMES,
+            key_names.NAMES,
             (Matcher(Lazy(PAIRS[0]), judge=paired),),
             trigger=Trigger(words=assignments.KEY_WORDS, lower=True, needs=","),
             gate=r"[\"'][ \t]*,[ \t]*[\"']",
         ),
         Rule(
-            assignments.NAMES,
+            key_names.NAMES,
             tuple(Matcher(Lazy(pattern), judge=paired) for pattern in PAIRS[1:]),
             trigger=Trigger(words=assignments.KEY_WORDS, lower=True, needs="value"),
             gate=r"(?i)value[\"']?[ \t]*[=:]",
         ),
         Rule(
-            assignments.NAMES,
+            key_names.NAMES,
             (Matcher(Lazy(HCL_VARIABLE), judge=paired),),
             trigger=Trigger(words=assignments.KEY_WORDS, lower=True, needs="variable"),
             gate=r"variable[ \t]+\"[^\"\n]*\"[ \t]*\{",

@@ -235,7 +235,7 @@ KEY_TEXT = st.lists(
 @given(KEY_TEXT)
 def test_key_gate_finds_what_the_full_trie_finds(text: str) -> None:
     """The key gate (fillers, a qualifier, then a word trie) finds every separator the full
-    alternation of word, qualifier (``assignments.SUFFIX``), filler and separator finds."""
+    alternation of word, qualifier (``key_names.SUFFIX``), filler and separator finds."""
     words = heads.trie_pattern(word[::-1] for word in assignments.GATE_WORDS)
     for separator in assignments.VALUE_AFTER:
         fillers = assignments.fillers_of(separator)

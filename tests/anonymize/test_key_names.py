@@ -1,0 +1,103 @@
+"""Tests of fedlearn.anonymize.key_names: which keys name a secret, which values under them are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from fedlearn.anonymize import key_names
+
+
+@pytest.mark.parametrize(
+    ("key", "rule"),
+    [
+        ("DB_PASSWORD", "password"),
+        ("clientSecret", "secret"),
+        ("apiKey", "api-key"),
+        ("x-api-key", "api-key"),
+        ("signingKey", "api-key"),
+        ("Authorization", "authorization"),
+        ("password_file", None),
+        ("max_tokens", None),
+        ("token_type", None),
+        ("description", None),
+        ("api_key_prod", "api-key"),
+        ("SECRET_KEY_BASE", "api-key"),
+        ("token_v2", "token"),
+        ("db_pass_secure", "password"),
+        ("secret_name", None),
+        ("token_ttl", None),
+        ("password_policy", None),
+        ("session_prod", None),
+    ],
+)
+def test_a_key_counts_when_it_ends_with_a_secret_word(key: str, rule: str | None) -> None:
+    """``DB_PASSWORD`` is a password, ``apiKey`` an api-key; ``password_file`` names no secret."""
+    assert key_names.classify_key(key) == rule
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "rule"),
+    [
+        ("password", "hunter2xyz", "password"),
+        ("DB_PASSWORD", "Zx8Qp2Lm9Vb4", "password"),
+        ("password", "${X}", None),
+        ("password", "", None),
+        ("password", 3, None),
+        ("password", None, None),
+        ("password", ["hunter2xyz"], None),
+        ("token", "<redacted:token>", None),
+        ("description", "Zx8Qp2Lm9Vb4", None),
+    ],
+)
+def test_field_secret_names_a_literal_under_a_secret_key(
+    key: str, value: Any, rule: str | None
+) -> None:
+    """A JSON field is a secret when its key names one and its value is a literal string (not a
+    reference, an empty string, a number, null, a list, or a placeholder already)."""
+    assert key_names.field_secret(key, value) == rule
+
+
+@pytest.mark.parametrize(
+    ("key", "loose"),
+    [
+        ("key", True),
+        ("cache_key", True),
+        ("primaryKey", True),
+        ("sortKey", True),
+        ("signingKey", False),
+        ("algolia_key", False),
+        ("token", False),
+    ],
+)
+def test_a_key_owned_by_a_data_word_is_loose(key: str, loose: bool) -> None:
+    """``key`` alone and keys a data word owns hold ids; a provider's or a signing key does not."""
+    assert key_names.is_loose(key) is loose
+
+
+@pytest.mark.parametrize(
+    ("value", "generated"),
+    [
+        ("jdkhsnsbovkzzya", True),
+        ("NUZVODQOOKUPKHBCTSRA", True),
+        ("YOURAPIKEYHERE", False),
+        ("changeme", False),
+        ("Zx8Qp2Lm9Vb4Rt6Y", True),
+        ("aaaaaaaaaaaa", False),
+        ("documentation", False),
+    ],
+)
+def test_reads_generated_tells_draws_from_words(value: str, generated: bool) -> None:
+    """Random runs of one case count as generated; words and placeholders do not."""
+    assert key_names.reads_generated(value, 8) is generated
+
+
+def test_a_qualified_keys_value_must_look_generated() -> None:
+    """Under ``api_key_prod`` a generated value is a secret, a word or hex is not."""
+    assert key_names.is_suffixed("api_key_prod") and not key_names.is_suffixed("api_key")
+    assert key_names.is_secret_value("api-key", "api_key_prod", "Zx8Qp2Lm9Vb4Rt6Y")
+    assert not key_names.is_secret_value("api-key", "api_key_prod", "production")
+    assert not key_names.is_secret_value(
+        "api-key", "api_key_prod", "9f86d081884c7d659a2feaa0c55ad015"
+    )
