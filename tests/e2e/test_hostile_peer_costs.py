@@ -50,20 +50,24 @@ def last_read(record: Path) -> int:
     return int(fields[fields.index("rchar:") + 1])
 
 
-def peak_kib(node: Node, *args: str) -> int:
-    """Run a job of ``node`` under a fresh wrapper; return its peak RSS (KiB); it must exit 0."""
+def peak(node: Node, *args: str) -> tuple[int, str, str]:
+    """Run a job of ``node`` under a fresh wrapper; it must exit 0; return its peak RSS (KiB)
+    and what it printed on stdout and stderr."""
     command = [*fedlearn_command(), *args, "--config", str(node.config_file)]
     wrapper = (
         "import resource, subprocess, sys\n"
         f"done = subprocess.run({command!r}, capture_output=True)\n"
         "assert done.returncode == 0, done.stderr.decode(errors='replace')\n"
+        "sys.stderr.buffer.write(done.stderr)\n"
+        "print(done.stdout.decode().strip().splitlines()[-1])\n"
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", wrapper], capture_output=True, text=True, env=cli_env()
     )
     assert done.returncode == 0, done.stderr
-    return int(done.stdout)
+    out, kib = done.stdout.strip().rsplit("\n", 1)
+    return int(kib), out, done.stderr
 
 
 def test_more_snapshots_than_open_files_import_end_to_end(
@@ -135,7 +139,7 @@ def test_status_reads_little_and_stays_small_in_a_hostile_repo(
     64 MiB. Each status here is the first after a pull (nothing cached for it).
     """
     alpha.run("pull", "--no-import")
-    baseline_rss = peak_kib(alpha, "status")
+    baseline_rss = peak(alpha, "status")[0]
     baseline_read = last_read(measured)
     for number in range(300):
         peer.symlink(f"data/patterns/error-solutions/m{number:03d}/00.jsonl", "/dev/zero")
@@ -151,7 +155,7 @@ def test_status_reads_little_and_stays_small_in_a_hostile_repo(
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as handle:
             handle.truncate(huge)
-    hostile_rss = peak_kib(alpha, "status")
+    hostile_rss = peak(alpha, "status")[0]
     hostile_read = last_read(measured)
     assert hostile_read - baseline_read < 8 * 1024 * 1024, (baseline_read, hostile_read)
     assert hostile_rss - baseline_rss < 64 * 1024, (baseline_rss, hostile_rss)

@@ -10,8 +10,6 @@ fast); the peer is a plain clone of the shared bare remote that pushes anything.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,8 +17,9 @@ import pytest
 
 from fedlearn.formats import records
 from fedlearn.learn import patterns
-from tests.conftest import Node, cli_env, fedlearn_command, git
+from tests.conftest import Node, git
 from tests.e2e.test_hostile_peer import Peer, alpha, doctor, feed, own_patterns, peer  # noqa: F401
+from tests.e2e.test_hostile_peer_costs import peak
 
 pytestmark = pytest.mark.e2e
 PER_NODE, TOTAL = 1_000, 2_000  # tombstones kept of one peer file, of all
@@ -42,26 +41,6 @@ def limited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     (site / "sitecustomize.py").write_text(SITE)
     monkeypatch.setenv("PYTHONPATH", str(site))
     yield
-
-
-def peak(node: Node, *args: str) -> tuple[int, str, str]:
-    """Run a job of ``node`` under a fresh wrapper; it must exit 0; return its peak RSS (KiB)
-    and what it printed on stdout and stderr."""
-    command = [*fedlearn_command(), *args, "--config", str(node.config_file)]
-    wrapper = (
-        "import resource, subprocess, sys\n"
-        f"done = subprocess.run({command!r}, capture_output=True)\n"
-        "assert done.returncode == 0, done.stderr.decode(errors='replace')\n"
-        "sys.stderr.buffer.write(done.stderr)\n"
-        "print(done.stdout.decode().strip().splitlines()[-1])\n"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", wrapper], capture_output=True, text=True, env=cli_env()
-    )
-    assert done.returncode == 0, done.stderr
-    out, kib = done.stdout.strip().rsplit("\n", 1)
-    return int(kib), out, done.stderr
 
 
 def tombstones(seed: int, count: int) -> bytes:

@@ -189,6 +189,17 @@ def test_shards_staged_by_two_processes_are_the_bytes_and_answer_of_one(
     assert second["patterns"]["error-solutions"]["updated"] > 0 and second["redactions"]
 
 
+def assert_fails_leaving_nothing(node: Node, root: Path, failing: Any) -> None:
+    """Sync ``node`` with shards staged in parallel by ``failing``: it exits non-zero, and no
+    temp file under ``root`` and no file under data/ is left."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(staging, "PARALLEL_SHARDS", 1)
+        patch.setattr(staging, "stage_shard", failing)
+        assert cli.main(["sync", "--config", str(node.config_file), "-q"]) != 0
+    assert not [p for p in root.rglob("*") if atomic.is_temp(p)]
+    assert not [p for p in (node.repo / "data").rglob("*") if p.is_file()]
+
+
 def test_a_worker_failing_while_it_stages_leaves_no_temp_file(tmp_path: Path) -> None:
     """A staging worker that fails removes its temp files; the sync fails and changes nothing."""
     node = Node(tmp_path, "alpha", init_repo(tmp_path / "repo"), sync={"workers": 2})
@@ -202,12 +213,7 @@ def test_a_worker_failing_while_it_stages_leaves_no_temp_file(tmp_path: Path) ->
             raise OSError(28, "No space left on device", "a shard")
         original(*args)
 
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(staging, "PARALLEL_SHARDS", 1)
-        patch.setattr(staging, "stage_shard", failing)
-        assert cli.main(["sync", "--config", str(node.config_file), "-q"]) != 0
-    assert not [p for p in tmp_path.rglob("*") if atomic.is_temp(p)]
-    assert not [p for p in (node.repo / "data").rglob("*") if p.is_file()]
+    assert_fails_leaving_nothing(node, tmp_path, failing)
 
 
 def test_divide_cuts_shards_into_runs_in_order_of_about_equal_size() -> None:
@@ -245,9 +251,4 @@ def test_a_part_failing_while_a_worker_stages_leaves_no_temp_file(tmp_path: Path
             time.sleep(0.01)
         raise OSError(28, "No space left on device", str(path))
 
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(staging, "PARALLEL_SHARDS", 1)
-        patch.setattr(staging, "stage_shard", failing)
-        assert cli.main(["sync", "--config", str(node.config_file), "-q"]) != 0
-    assert not [p for p in tmp_path.rglob("*") if atomic.is_temp(p)]
-    assert not [p for p in (node.repo / "data").rglob("*") if p.is_file()]
+    assert_fails_leaving_nothing(node, tmp_path, failing)

@@ -213,17 +213,15 @@ def test_commit_of_few_files_fsyncs_each_and_their_folders_before_the_journal(
     assert synced[len(temps)] == "data/"  # the temp files' names, before the journal's own write
 
 
-def test_syncfs_raises_naming_the_folder_when_the_disk_refuses(
+def test_a_flush_the_disk_refuses_writes_no_journal_and_renames_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A failing syncfs is an OSError naming the folder, and the commit writes no journal."""
+    """A failing syncfs (``durable.flush``) goes up naming the folder: no journal, no rename."""
 
-    class Refusing:
-        def syncfs(self, fd: int) -> int:
-            return -1
+    def refusing(folder: Path) -> None:
+        raise OSError(5, "Input/output error", str(folder))
 
-    monkeypatch.setattr(durable, "libc", Refusing)
-    monkeypatch.setattr(durable, "errno_of_libc", lambda: 5)
+    monkeypatch.setattr(durable, "syncfs", refusing)
     monkeypatch.setattr(durable, "has_syncfs", lambda: True)
     txn = atomic.Transaction(tmp_path / "journal.json")
     for number in range(durable.SYNCFS_FROM):
