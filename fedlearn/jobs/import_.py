@@ -218,7 +218,8 @@ def import_all(
     Import every collection of the plan; return its tally by collection, and the collections
     Qdrant holds afterwards.
     """
-    total = sum(s.count for inputs in plan.sources.values() for s in inputs)
+    counts = [s.count for inputs in plan.sources.values() for s in inputs]
+    total = None if None in counts else sum(c for c in counts if c is not None)
     progress = import_batches.Progress(total)
     with qdrant.connect(cfg.qdrant, cfg.state_path) as live:
         job = import_batches.ImportRun(

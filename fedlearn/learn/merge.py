@@ -8,7 +8,7 @@ read the same files computes the same view, in any order (guarantee 6).
 from __future__ import annotations
 
 import collections
-from collections.abc import Collection, Iterable, Mapping, Set
+from collections.abc import Collection, Iterable, Iterator, Mapping, Set
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -223,6 +223,7 @@ def merged_view(
     cache: pattern_cache.Cache | None = None,
     ids: Mapping[str, Set[str] | None] | None = None,
     node: str = "",
+    retracted: Retractions | None = None,
 ) -> dict[str, dict[str, Pattern]]:
     """
     Return category → id → the join over all nodes' files, each node's withdrawn records left out.
@@ -244,13 +245,10 @@ def merged_view(
     are read whole; of the other nodes' files, at most ``MAX_PEER_PATTERNS`` records are kept in
     all (besides ``patterns.MAX_PER_FILE`` of each): the first file past it is refused with one
     warning naming it and the limit, and the files after it are not read. The retractions are
-    read as ``read_retractions`` reads them, within their own limits.
+    read as ``read_retractions`` reads them, within their own limits (or given: ``retracted``).
     """
-    retracted = read_retractions(repo, admins, node)
-    budget = peer_records.Budget(
-        MAX_PEER_PATTERNS,
-        "pattern records held from other nodes' files in one read (merge.MAX_PEER_PATTERNS)",
-    )
+    retracted = read_retractions(repo, admins, node) if retracted is None else retracted
+    budget = peer_budget()
     view: dict[str, dict[str, Pattern]] = {}
     for category in categories:
         wanted = None if shards is None else shards.get(category)
@@ -258,13 +256,7 @@ def merged_view(
         table: dict[str, Pattern] = {}
         for path in layout.pattern_files(repo, category, wanted):
             holder = patterns.node_of(path)
-            if holder != node and budget.spent_at is not None:
-                continue
-            reader = FileReader(holder == node, budget)
-            found = reader(path)[0] if cache is None else cache.read(repo, path, reader)
-            if holder != node and not reader.done:  # from the cache: spend the budget here
-                found = budget.keep(repo, path, found)
-            for pattern in found:
+            for pattern in read_file(repo, path, node, budget, cache):
                 keep = (wanted is None or layout.shard_name(pattern.id) in wanted) and (
                     only is None or pattern.id in only
                 )
@@ -272,3 +264,86 @@ def merged_view(
                     patterns.absorb(table, pattern)
         view[category] = dict(sorted(table.items()))
     return view
+
+
+def shard_views(
+    repo: Path,
+    category: str,
+    retracted: Retractions,
+    shards: Set[str] | None = None,
+    cache: pattern_cache.Cache | None = None,
+    node: str = "",
+) -> Iterator[tuple[str, dict[str, Pattern]]]:
+    """
+    Yield (shard, view) for each shard of ``category`` that holds a pattern, in ascending order
+    (only ``shards`` when given), read as it is asked for: each view is the one ``merged_view``
+    gives of that shard alone (the same join, ``retracted`` withdrawn, sorted by id), so chained
+    they are the category's whole view in id order, and only one shard's records are held at a
+    time (issue 20; docs/data-layout.md "Import's memory").
+
+    Each node's shard file is read once. The old layout's ``<node>.jsonl`` files, which may hold
+    any shard, are read once, first, and their records kept, joined per shard, until their shard
+    is yielded: the unmigrated nodes' records stay in memory (only theirs), never read 256 times.
+    The limits are ``merged_view``'s, per shard: ``node``'s own files are read whole; of the
+    other nodes' files, ``MAX_PEER_PATTERNS`` records at most per shard (the old files have one
+    such budget of their own). With ``cache``, a shard's cache group is saved and let go once its
+    files are read (``pattern_cache.Cache.release``), so the cache holds one shard too.
+    """
+    folder = layout.pattern_dir(repo, category)
+    by_shard: dict[str, list[Path]] = collections.defaultdict(list)
+    waiting: dict[str, dict[str, Pattern]] = collections.defaultdict(dict)  # old files' records
+    old_budget = peer_budget()
+    for path in layout.pattern_files(repo, category, shards):
+        if path.parent != folder:
+            by_shard[layout.shard_of(path) or ""].append(path)
+            continue
+        holder = patterns.node_of(path)
+        for pattern in read_file(repo, path, node, old_budget, cache):
+            shard = layout.shard_name(pattern.id)
+            if (shards is None or shard in shards) and not retracted.withdraws(holder, pattern.id):
+                patterns.absorb(waiting[shard], pattern)
+    if cache is not None:
+        cache.release((category, pattern_cache.OLD))
+    for shard in sorted(by_shard.keys() | waiting.keys()):
+        table = waiting.pop(shard, {})
+        budget = peer_budget()
+        for path in by_shard.pop(shard, []):
+            holder = patterns.node_of(path)
+            for pattern in read_file(repo, path, node, budget, cache):
+                if not retracted.withdraws(holder, pattern.id):
+                    patterns.absorb(table, pattern)
+        if cache is not None:
+            cache.release((category, shard))
+        if table:
+            yield shard, dict(sorted(table.items()))
+        del table
+
+
+def peer_budget() -> peer_records.Budget:
+    """Return a new budget of ``MAX_PEER_PATTERNS`` records from other nodes' files."""
+    return peer_records.Budget(
+        MAX_PEER_PATTERNS,
+        "pattern records held from other nodes' files in one read (merge.MAX_PEER_PATTERNS)",
+    )
+
+
+def read_file(
+    repo: Path,
+    path: Path,
+    node: str,
+    budget: peer_records.Budget,
+    cache: pattern_cache.Cache | None,
+) -> list[Pattern]:
+    """
+    Return the verified records of pattern file ``path`` as ``merged_view`` reads it: whole when
+    it is ``node``'s, else within what is left of ``budget`` (none once it is spent: the file is
+    not read), through ``cache`` when given.
+    """
+    holder = patterns.node_of(path)
+    if holder != node and budget.spent_at is not None:
+        return []
+    reader = FileReader(holder == node, budget)
+    found = reader(path)[0] if cache is None else cache.read(repo, path, reader)
+    if holder != node and not reader.done:  # from the cache: spend the budget here
+        found = budget.keep(repo, path, found)
+    return found

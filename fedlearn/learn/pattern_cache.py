@@ -131,9 +131,25 @@ class Cache:
         Write every group that changed in this run, without the files it no longer saw. Not made
         durable: a file a crash leaves cut short does not decode, and only costs a re-read.
         """
-        for group, entries in self.groups.items():
-            seen = self.seen.get(group, set())
-            kept = {name: entries[name] for name in sorted(entries) if name in seen}
-            if group in self.dirty or len(kept) != len(entries):
-                temp = atomic.write_temp(self.file(group), ENCODER.encode(kept), sync=False)
-                temp.replace(self.file(group))
+        for group in self.groups:
+            self.write(group)
+
+    def release(self, group: tuple[str, str]) -> None:
+        """
+        Save ``group`` as ``save`` does, once every file of it this run reads was read, and let it
+        go: a reader of every shard holds one group at a time (loaded again if read again).
+        """
+        if group in self.groups:
+            self.write(group)
+            del self.groups[group]
+            self.seen.pop(group, None)
+
+    def write(self, group: tuple[str, str]) -> None:
+        """Write ``group`` without the files this run did not see, when that changes it."""
+        entries = self.groups[group]
+        seen = self.seen.get(group, set())
+        kept = {name: entries[name] for name in sorted(entries) if name in seen}
+        if group in self.dirty or len(kept) != len(entries):
+            temp = atomic.write_temp(self.file(group), ENCODER.encode(kept), sync=False)
+            temp.replace(self.file(group))
+        self.dirty.discard(group)

@@ -30,22 +30,24 @@ Item = tuple[import_sources.Source, records.Point, str]  # a point, where it com
 
 
 class Progress:
-    """A one-line count of points on stderr, shown only on a terminal."""
+    """
+    A one-line count of points on stderr, shown only on a terminal; ``total`` None when it is
+    not known ahead (patterns read a shard at a time: ``import_sources.Source.count``).
+    """
 
-    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
+    def __init__(self, total: int | None, stream: TextIO = sys.stderr) -> None:
         self.total = total
         self.done = 0
         self.stream = stream
-        self.enabled = stream.isatty() and total > 0
+        self.enabled = stream.isatty() and total != 0
 
     def advance(self, collection: str, count: int) -> None:
         """Count ``count`` more points handled."""
         self.done += count
         if self.enabled:
-            percent = 100 * self.done // self.total
-            self.stream.write(
-                f"\rimport {collection}: {self.done}/{self.total} points ({percent}%)"
-            )
+            of = "" if self.total is None else f"/{self.total}"
+            percent = "" if self.total is None else f" ({100 * self.done // self.total}%)"
+            self.stream.write(f"\rimport {collection}: {self.done}{of} points{percent}")
             self.stream.flush()
 
     def close(self) -> None:

@@ -31,9 +31,9 @@ def write(
         log.error("%s", decision.error)
         return CollectionImport(error=decision.error)
     target = decision.target
-    tally = CollectionImport(failed=sum(source.rejected for source in inputs))
+    tally = CollectionImport()
     present = job.live.vectors(target)
-    wanted = decision.rebuild or any(source.count for source in inputs)
+    wanted = decision.rebuild or any(source.count != 0 for source in inputs)
     if present is None and not job.dry_run and wanted:
         probe(job)
         job.live.create(target, job.vectors)
@@ -53,6 +53,8 @@ def write(
         tally.error = str(error)
         log.error("%s: stopped: %s", collection, error)
         return tally
+    finally:  # the points out of shape, counted as the sources were read (``Source.rejects``)
+        tally.failed += sum(source.rejected for source in inputs)
     for source in inputs:
         job.ledger.settle(collection, source.label)
     if exists and not job.dry_run:

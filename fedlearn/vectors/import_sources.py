@@ -5,13 +5,15 @@ snapshot that verifies, as points in id order with the text each one is embedded
 ``embedding.document_prefix`` in front). A snapshot's vector size and model describe the node that
 made it and never stop it: import embeds every point here. A snapshot's points are read from its file as import uses them (the
 second pass of ``verified``), so no source is held whole. Only what changed since the last import
-is read, when that is known.
+is read, when that is known. A category's patterns read whole are read one shard at a time, as
+import uses them (``merge.shard_views``), so memory holds one shard of them, not data/.
 """
 
 from __future__ import annotations
 
 import contextlib
 import heapq
+import itertools
 import logging
 import re
 from collections.abc import Iterator, Sequence, Set
@@ -32,6 +34,13 @@ PATTERN_ID = re.compile(r"[0-9a-f]{32}")
 Entry = tuple[records.Point, str]  # a point and the text it is embedded from
 
 
+@attrs.define
+class Rejects:
+    """How many points of a source were out of shape, counted as its entries are read."""
+
+    count: int = 0
+
+
 @attrs.frozen
 class Source:
     """
@@ -39,11 +48,13 @@ class Source:
 
     Attributes:
         label: ``patterns`` or the snapshot path relative to the repo.
-        count: how many points ``entries`` holds.
+        count: how many points ``entries`` holds; None when that is known only once they are read
+            (a category's patterns read a shard at a time), and then it holds at least one.
         entries: the points and their texts in snapshot order (``points.sort_key``), each id once;
             an iterator, read once. A snapshot's raise VerifyError when its file changed since it
             was verified.
-        rejected: points of the source that are out of shape (counted as failed).
+        rejects: the points of the source that are out of shape (counted as failed), counted
+            as ``entries`` are read: all of them are counted once ``entries`` is exhausted.
         owner: the node whose snapshot this is, when it is another node's (its points are marked
             as that node's: ``points.OWNER``); None for patterns and this node's own snapshot.
         text_fields: the payload fields its texts come from (``points.text_of``), for messages.
@@ -51,11 +62,16 @@ class Source:
 
     collection: str
     label: str
-    count: int
+    count: int | None
     entries: Iterator[Entry]
-    rejected: int = 0
+    rejects: Rejects = attrs.field(factory=lambda: Rejects())
     owner: str | None = None
     text_fields: tuple[str, ...] = ("text",)
+
+    @property
+    def rejected(self) -> int:
+        """Return how many points of the source were out of shape, of those read so far."""
+        return self.rejects.count
 
     @property
     def is_federated(self) -> bool:
@@ -154,6 +170,10 @@ def pattern_sources(
     Return the merged patterns of each category ``changes`` touches (a category with none: no
     source), and the point ids of the retracted patterns (none unless retractions changed).
     ``node`` (this node): its own files are read whole, the others' within ``merge``'s limits.
+
+    A category narrowed to the ids its changed files hold (``changed_ids``) is read now; one read
+    whole, or whole shards of it, is read a shard at a time as its source's entries are read
+    (``streamed_source``), up to the first shard with a point now. The retractions are read once.
     """
     retractions_changed = changes.touches("retractions/")
     categories = [
@@ -162,16 +182,24 @@ def pattern_sources(
     table: dict[str, list[Source]] = {c: [] for c in categories}
     shards = None if retractions_changed else changed_shards(repo, changes.paths, categories)
     ids = None if shards is None else changed_ids(repo, changes.paths, shards, cache)
-    view = merge.merged_view(repo, categories, trust.admins, shards, cache, ids, node)
+    withdrawn = merge.read_retractions(repo, trust.admins, node)
+    narrowed = [c for c in categories if ids is not None and ids.get(c) is not None]
+    view = merge.merged_view(
+        repo, narrowed, trust.admins, shards, cache, ids, node, retracted=withdrawn
+    )
+    for category in categories:
+        if category in view:
+            prefix = settings.document_prefix_of(category)
+            found = pattern_source(category, view[category], prefix) if view[category] else None
+        else:
+            wanted = None if shards is None else shards.get(category)
+            views = merge.shard_views(repo, category, withdrawn, wanted, cache, node)
+            found = streamed_source(category, views, settings)
+        table[category] += [found] if found is not None else []
     if cache is not None:
         cache.save()
-    for category in categories:
-        if view[category]:
-            table[category].append(pattern_source(category, view[category], settings))
     retracted = (  # ids no node's view keeps: their points go (``merge.effective``)
-        merge.effective(repo, merge.read_retractions(repo, trust.admins, node))
-        if retractions_changed
-        else {}
+        merge.effective(repo, withdrawn) if retractions_changed else {}
     )
     gone = frozenset(points.pattern_point_id(i) for i in retracted if PATTERN_ID.fullmatch(i))
     return table, gone
@@ -260,10 +288,11 @@ def changed_ids(
     return found
 
 
-def pattern_source(
-    category: str, view: dict[str, records.Pattern], settings: config.Embedding
-) -> Source:
-    """Return the merged patterns of ``category`` as points; those out of shape are rejected."""
+def pattern_source(category: str, view: dict[str, records.Pattern], prefix: str) -> Source:
+    """
+    Return the merged patterns of ``category`` as points, ``prefix`` (its document prefix) in
+    front of their texts; those out of shape are rejected.
+    """
     good = []
     for pattern in view.values():
         if PATTERN_ID.fullmatch(pattern.id) and pattern.category == category:
@@ -273,14 +302,52 @@ def pattern_source(
                 "%s: pattern %r has a bad id or category; not imported", category, pattern.id
             )
     good.sort(key=lambda p: points.sort_key(points.pattern_point_id(p.id)))
-    prefix = settings.document_prefix_of(category)
     return Source(
         collection=category,
         label=points.PATTERNS,
         count=len(good),
         entries=((points.from_pattern(p), prefixed(prefix, p.text)) for p in good),
-        rejected=len(view) - len(good),
+        rejects=Rejects(len(view) - len(good)),
     )
+
+
+def streamed_source(
+    category: str,
+    views: Iterator[tuple[str, dict[str, records.Pattern]]],
+    settings: config.Embedding,
+) -> Source | None:
+    """
+    Return the patterns of ``category``'s shard ``views`` (ascending, as ``merge.shard_views``
+    yields them) as a source whose entries read one shard at a time, or None when they hold no
+    point (read up to its first point to tell). Shards ascending, each in id order, are in point
+    order: a pattern's point id is its id as a UUID, and its shard is the id's first digits.
+    """
+    rejects = Rejects()
+    entries = shard_entries(category, views, settings.document_prefix_of(category), rejects)
+    first = next(entries, None)
+    if first is None:
+        return None
+    return Source(
+        collection=category,
+        label=points.PATTERNS,
+        count=None,
+        entries=itertools.chain([first], entries),
+        rejects=rejects,
+    )
+
+
+def shard_entries(
+    category: str,
+    views: Iterator[tuple[str, dict[str, records.Pattern]]],
+    prefix: str,
+    rejects: Rejects,
+) -> Iterator[Entry]:
+    """Yield the points of each shard's view in point order; count those out of shape."""
+    for _shard, view in views:
+        source = pattern_source(category, view, prefix)
+        rejects.count += source.rejected
+        yield from source.entries
+        del source, view
 
 
 def snapshot_sources(
