@@ -9,7 +9,7 @@ import pytest
 
 from fedlearn.formats import layout, records
 from fedlearn.formats.records import Retraction
-from fedlearn.learn import merge, patterns
+from fedlearn.learn import merge, pattern_cache, patterns
 from fedlearn.store import peer_files, refusal_log
 from tests.learn.test_patterns import retract, view_of, write_node, write_shards
 
@@ -202,3 +202,80 @@ def test_the_merged_view_keeps_at_most_its_limit_of_peers_records(
     assert "the limit of 4 pattern records" in refused[f"{folder}/bb.jsonl"]
     assert "merge.MAX_PEER_PATTERNS" in refused[f"{folder}/bb.jsonl"]
     peer_files.forget()
+
+
+def test_shard_views_chained_are_the_merged_view_each_file_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    Sharded nodes, an old-layout node and a withdrawn record: the shard views, ascending and
+    chained, are the whole merged view in order; each file is read once, the old one too.
+    """
+    made = [
+        patterns.build("best-practices", {"title": f"t{n}"}, 0.8, "2026-01-01T00:00:00Z", "alpha")
+        for n in range(60)
+    ]
+    write_shards(tmp_path, "alpha", *made[:40])
+    write_shards(tmp_path, "beta", *made[20:])
+    write_node(tmp_path, "gamma", *made[10:30])
+    retract(tmp_path, "beta", made[50].id)  # beta's alone: gone
+    retract(tmp_path, "gamma", made[12].id)  # alpha holds it too: stays
+    read: list[Path] = []
+    real = patterns.read_whole
+
+    def counted(path: Path, **kwargs: bool | peer_files.Budget | None) -> object:
+        read.append(path)
+        return real(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(patterns, "read_whole", counted)
+    whole = view_of(tmp_path)
+    assert made[50].id not in whole and made[12].id in whole
+    read.clear()
+    retractions = merge.read_retractions(tmp_path)
+    views = list(merge.shard_views(tmp_path, "best-practices", retractions))
+    assert [shard for shard, _ in views] == sorted({layout.shard_name(i) for i in whole})
+    chained = [item for _, view in views for item in view.items()]
+    assert chained == list(whole.items())
+    assert sorted(read) == layout.pattern_files(tmp_path, "best-practices")
+    one = layout.shard_name(made[30].id)
+    part = list(merge.shard_views(tmp_path, "best-practices", retractions, {one}))
+    assert part == [(one, {i: p for i, p in whole.items() if layout.shard_name(i) == one})]
+
+
+def test_shard_views_are_read_as_asked_for_and_the_cache_holds_one_shard(
+    tmp_path: Path,
+) -> None:
+    """
+    Nothing is read before the first view is asked for, one shard's files per view; the cache
+    saves each shard's group and lets it go, and a second read from it gives the same views.
+    """
+    made = [
+        patterns.build("best-practices", {"title": f"t{n}"}, 0.8, "2026-01-01T00:00:00Z", "alpha")
+        for n in range(30)
+    ]
+    write_shards(tmp_path, "alpha", *made)
+    write_shards(tmp_path, "beta", *made[::2])
+    cache = pattern_cache.Cache(tmp_path / "cache", racy=0)
+    retractions = merge.read_retractions(tmp_path)
+    views = merge.shard_views(tmp_path, "best-practices", retractions, cache=cache)
+    assert cache.groups == {}
+    first: list[tuple[str, dict[str, patterns.Pattern]]] = []
+    for shard, view in views:
+        assert set(cache.groups) <= {("best-practices", pattern_cache.OLD)}
+        first.append((shard, view))
+    assert len(first) == len({layout.shard_name(p.id) for p in made})
+    assert (tmp_path / "cache" / "best-practices" / f"{first[0][0]}.msgpack").is_file()
+    again = pattern_cache.Cache(tmp_path / "cache", racy=0)
+    reader_calls: list[Path] = []
+    real = merge.FileReader.__call__
+
+    def counted(self: merge.FileReader, path: Path) -> tuple[list[patterns.Pattern], bool]:
+        reader_calls.append(path)
+        return real(self, path)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(merge.FileReader, "__call__", counted)
+        assert (
+            list(merge.shard_views(tmp_path, "best-practices", retractions, cache=again)) == first
+        )
+    assert reader_calls == []

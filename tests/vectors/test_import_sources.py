@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import uuid
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from fedlearn import config
 from fedlearn.formats import layout, records
 from fedlearn.learn import merge, patterns
 from fedlearn.vectors import import_changes, import_sources, points
+from tests.learn.test_patterns import write_node, write_shards
 
 
 def source(label: str, ids: list[int | str]) -> import_sources.Source:
@@ -135,3 +137,47 @@ def test_plan_labels_name_every_source_of_every_collection() -> None:
         ("error-solutions", "patterns"),
         (snapshot.collection, snapshot.label),
     }
+
+
+def alive_patterns() -> int:
+    """Return how many pattern records are alive now (after a collection)."""
+    gc.collect()
+    return sum(isinstance(found, records.Pattern) for found in gc.get_objects())
+
+
+def test_a_full_import_holds_one_shard_of_patterns_at_a_time(tmp_path: Path) -> None:
+    """
+    Three nodes' 400 patterns over ~200 shards (one of them in the old layout), read whole: the
+    plan holds none of them but its first shard's, and while its entries are read no more than
+    a few shards' records are alive; the points are the whole merged view, in point order.
+    """
+    category = "best-practices"
+    made = [
+        patterns.build(category, {"title": f"t{n}"}, 0.8, "2026-01-01T00:00:00Z", "alpha")
+        for n in range(400)
+    ]
+    write_shards(tmp_path, "alpha", *made[:250])
+    write_shards(tmp_path, "beta", *made[150:])
+    write_node(tmp_path, "gamma", *made[::50])
+    expected = [
+        (points.pattern_point_id(i), p.text)
+        for i, p in merge.merged_view(tmp_path, [category])[category].items()
+    ]
+    del made
+    base = alive_patterns()
+    changes = import_changes.Changes(
+        now=import_changes.Mark(commit="", scope=""), last=None, paths=None
+    )
+    table, _ = import_sources.pattern_sources(
+        tmp_path, changes, config.Sync(categories=[category]), config.Trust(), config.Embedding()
+    )
+    (found,) = table[category]
+    assert alive_patterns() - base <= 20  # its first shard (and the old file's 8 records)
+    got, most = [], 0
+    for index, (point, text) in enumerate(found.entries):
+        got.append((point.id, text))
+        if index % 25 == 0:
+            most = max(most, alive_patterns() - base)
+    assert most <= 20
+    assert got == expected
+    assert found.count is None and found.rejected == 0
