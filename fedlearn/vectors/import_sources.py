@@ -64,7 +64,7 @@ class Source:
     label: str
     count: int | None
     entries: Iterator[Entry]
-    rejects: Rejects = attrs.field(factory=lambda: Rejects())
+    rejects: Rejects = attrs.field(factory=Rejects)
     owner: str | None = None
     text_fields: tuple[str, ...] = ("text",)
 
