@@ -281,7 +281,7 @@ def shard_views(
     they are the category's whole view in id order, and only one shard's records are held at a
     time (issue 20; docs/data-layout.md "Import's memory").
 
-    Each node's shard file is read once. The old layout's ``<node>.jsonl`` files, which may hold
+    Each node's shard file is read once; the listing is kept as the node names per shard. The old layout's ``<node>.jsonl`` files, which may hold
     any shard, are read once, first, and their records kept, joined per shard, until their shard
     is yielded: the unmigrated nodes' records stay in memory (only theirs), never read 256 times.
     The limits are ``merged_view``'s, per shard: ``node``'s own files are read whole; of the
@@ -290,12 +290,12 @@ def shard_views(
     files are read (``pattern_cache.Cache.release``), so the cache holds one shard too.
     """
     folder = layout.pattern_dir(repo, category)
-    by_shard: dict[str, list[Path]] = collections.defaultdict(list)
+    by_shard: dict[str, list[str]] = collections.defaultdict(list)  # the nodes with a file of it
     waiting: dict[str, dict[str, Pattern]] = collections.defaultdict(dict)  # old files' records
     old_budget = peer_budget()
     for path in layout.pattern_files(repo, category, shards):
-        if path.parent != folder:
-            by_shard[layout.shard_of(path) or ""].append(path)
+        if path.parent != folder:  # a node's name (one string for all its files), not a path
+            by_shard[layout.shard_of(path) or ""].append(path.parent.name)
             continue
         holder = patterns.node_of(path)
         for pattern in read_file(repo, path, node, old_budget, cache):
@@ -307,8 +307,8 @@ def shard_views(
     for shard in sorted(by_shard.keys() | waiting.keys()):
         table = waiting.pop(shard, {})
         budget = peer_budget()
-        for path in by_shard.pop(shard, []):
-            holder = patterns.node_of(path)
+        for holder in by_shard.pop(shard, []):
+            path = layout.shard_file(repo, category, holder, shard)
             for pattern in read_file(repo, path, node, budget, cache):
                 if not retracted.withdraws(holder, pattern.id):
                     patterns.absorb(table, pattern)
