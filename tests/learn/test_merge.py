@@ -279,3 +279,33 @@ def test_shard_views_are_read_as_asked_for_and_the_cache_holds_one_shard(
             list(merge.shard_views(tmp_path, "best-practices", retractions, cache=again)) == first
         )
     assert reader_calls == []
+
+
+def test_shard_views_keep_the_peers_limit_per_shard(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    With ``MAX_PEER_PATTERNS`` at the most records any one shard holds, one read of the whole
+    category is cut by it, and the shard views, one read each, hold every record.
+    """
+    peer_files.forget()
+    made = [
+        patterns.build("best-practices", {"title": f"t{n}"}, 0.8, "2026-01-01T00:00:00Z", "alpha")
+        for n in range(60)
+    ]
+    write_shards(tmp_path, "alpha", *made)
+    write_shards(tmp_path, "beta", *made[::3])
+    whole = view_of(tmp_path)
+    files = layout.pattern_files(tmp_path, "best-practices")
+    per_shard: dict[str, int] = {}
+    for path in files:
+        per_shard[path.stem] = per_shard.get(path.stem, 0) + len(patterns.read(path))
+    monkeypatch.setattr(merge, "MAX_PEER_PATTERNS", max(per_shard.values()))
+    cut = merge.merged_view(tmp_path, ["best-practices"], node="me")["best-practices"]
+    assert len(cut) < len(whole)
+    peer_files.forget()
+    retractions = merge.read_retractions(tmp_path)
+    views = merge.shard_views(tmp_path, "best-practices", retractions, node="me")
+    assert [item for _, view in views for item in view.items()] == list(whole.items())
+    assert refusal_log.refusals() == []
+    peer_files.forget()
