@@ -460,6 +460,15 @@ def test_progress_counts_on_a_terminal_only() -> None:
     assert pipe.getvalue() == ""
 
 
+def test_progress_without_a_total_counts_the_points_alone() -> None:
+    """Patterns read a shard at a time have no count ahead: the points are counted, no total."""
+    terminal = Terminal()
+    progress = import_batches.Progress(None, terminal)
+    progress.advance("skills-patterns", 100)
+    progress.close()
+    assert terminal.getvalue() == "\rimport skills-patterns: 100 points\n"
+
+
 def test_import_checks_the_embedder_before_creating_a_collection(
     make_node: Callable[..., Node],
 ) -> None:
