@@ -98,3 +98,25 @@ def test_write_stops_a_collection_where_every_point_has_no_text(
     )
     partial = import_collection.write(run, COLLECTION, [source({3: "c", 4: ""})], frozenset())
     assert partial.failed == 1 and partial.imported == 1 and not partial.error
+
+
+def test_write_counts_as_failed_the_points_a_source_rejects_as_it_is_read(
+    run: import_batches.ImportRun,
+) -> None:
+    """
+    A source whose count is known only once read (patterns a shard at a time) creates the
+    collection, and the points it rejects while its entries are read are counted as failed.
+    """
+    rejects = import_sources.Rejects()
+
+    def entries() -> Iterator[import_sources.Entry]:
+        for number in (1, 2):
+            rejects.count += 1  # a record out of shape before each point
+            yield records.Point(id=uuid(number), payload={"text": "t", "origin": "x"}), "t"
+
+    streamed = import_sources.Source(
+        collection=COLLECTION, label=points.PATTERNS, count=None, entries=entries(), rejects=rejects
+    )
+    tally = import_collection.write(run, COLLECTION, [streamed], frozenset())
+    assert tally.imported == 2 and tally.failed == 2 and not tally.error
+    assert run.live.count(COLLECTION) == 2
