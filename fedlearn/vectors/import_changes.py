@@ -3,7 +3,8 @@
 The mark (the data/ commit imported last, and what the import covered) lives in the state dir. When
 git cannot tell (no repository, unknown commit, other collections or Qdrant), every file is read;
 correctness never depends on the mark, since import skips the points already present (guarantee 7).
-The import job decides this once, as one ``Changes``, and hands it to every stage that reads.
+The import job decides this once, as one ``Changes``, and hands it to every stage that reads. Of the
+pattern files changed, ``changed_shards`` and ``changed_ids`` name the shards and ids to read.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import attrs
 import msgspec
 
 from fedlearn.formats import layout
+from fedlearn.learn import merge, pattern_cache, patterns
 from fedlearn.store import atomic, git_history, state
 from fedlearn.vectors import points
 
@@ -151,3 +153,65 @@ def find(repo: Path, last: Mark | None, now: Mark, *, full: bool) -> Changes:
     """Return what an import starting at ``now`` reads: every file with ``full``, else ``since``."""
     changed = None if full else since(repo, last, now)
     return Changes(now=now, last=last, paths=None if changed is None else frozenset(changed))
+
+
+def changed_shards(
+    repo: Path, changed: Set[str] | None, categories: list[str]
+) -> dict[str, set[str] | None] | None:
+    """
+    Return category → the pattern shards ``changed`` touches (None: the whole category, when an
+    old-layout file changed), so import reads only those shards of every node; None when every
+    file is read anyway.
+    """
+    if changed is None:
+        return None
+    found: dict[str, set[str] | None] = {}
+    for category in categories:
+        folder = layout.pattern_dir(repo, category).relative_to(repo).as_posix() + "/"
+        depth = folder.count("/") + 1  # <node>/<shard>.jsonl below the category folder
+        inside = [path for path in changed if path.startswith(folder)]
+        shards = {layout.shard_of(Path(p)) if p.count("/") == depth else None for p in inside}
+        found[category] = None if None in shards else {s for s in shards if s is not None}
+    return found
+
+
+def changed_ids(
+    repo: Path,
+    changed: Set[str] | None,
+    shards: dict[str, set[str] | None],
+    cache: pattern_cache.Cache | None = None,
+) -> dict[str, set[str] | None]:
+    """
+    Return category → the ids the changed shard files hold now (None: not narrowed, when a whole
+    category is read). Only those can bring a point Qdrant lacks: import writes new points and
+    skips present ones, and a removal is a retraction (which makes import read everything). So
+    with many nodes the view holds the changed ids, not every id of the touched shards. Past
+    ``merge.MAX_PEER_PATTERNS`` ids (more than a view keeps) the category is not narrowed: the
+    view's own limits bound it.
+    """
+    found: dict[str, set[str] | None] = {}
+    for category, wanted in shards.items():
+        if wanted is None or changed is None:
+            found[category] = None
+            continue
+        folder = layout.pattern_dir(repo, category).relative_to(repo).as_posix() + "/"
+        depth = folder.count("/") + 1
+        paths = sorted(
+            p
+            for p in changed
+            if p.startswith(folder) and p.count("/") == depth and layout.shard_of(Path(p)) in wanted
+        )
+        ids: set[str] = set()
+        for path in paths:
+            ids.update(
+                pattern.id
+                for pattern in (
+                    patterns.read(repo / path)
+                    if cache is None
+                    else cache.read(repo, repo / path, patterns.read_whole)
+                )
+            )
+            if len(ids) > merge.MAX_PEER_PATTERNS:  # more than a view holds: not narrowed
+                break
+        found[category] = ids if len(ids) <= merge.MAX_PEER_PATTERNS else None
+    return found

@@ -16,14 +16,14 @@ import heapq
 import itertools
 import logging
 import re
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import attrs
 
 from fedlearn import config
 from fedlearn.formats import layout, records
-from fedlearn.learn import merge, pattern_cache, patterns
+from fedlearn.learn import merge, pattern_cache
 from fedlearn.store import refusal_log
 from fedlearn.vectors import import_changes, points, snapshot_verify
 
@@ -171,7 +171,7 @@ def pattern_sources(
     source), and the point ids of the retracted patterns (none unless retractions changed).
     ``node`` (this node): its own files are read whole, the others' within ``merge``'s limits.
 
-    A category narrowed to the ids its changed files hold (``changed_ids``) is read now; one read
+    A category narrowed to the ids its changed files hold (``import_changes.changed_ids``) is read now; one read
     whole, or whole shards of it, is read a shard at a time as its source's entries are read
     (``streamed_source``), up to the first shard with a point now. The retractions are read once.
     """
@@ -180,8 +180,12 @@ def pattern_sources(
         c for c in sync.categories if retractions_changed or changes.touches(f"patterns/{c}/")
     ]
     table: dict[str, list[Source]] = {c: [] for c in categories}
-    shards = None if retractions_changed else changed_shards(repo, changes.paths, categories)
-    ids = None if shards is None else changed_ids(repo, changes.paths, shards, cache)
+    shards = (
+        None
+        if retractions_changed
+        else import_changes.changed_shards(repo, changes.paths, categories)
+    )
+    ids = None if shards is None else import_changes.changed_ids(repo, changes.paths, shards, cache)
     withdrawn = merge.read_retractions(repo, trust.admins, node)
     narrowed = [c for c in categories if ids is not None and ids.get(c) is not None]
     view = merge.merged_view(
@@ -224,68 +228,6 @@ def refuse(repo: Path, refusal: snapshot_verify.Refusal, *, is_own: bool) -> Ref
             added,
         )
     return Refused(path=path, reason=refusal.reason, commit=commit)
-
-
-def changed_shards(
-    repo: Path, changed: Set[str] | None, categories: list[str]
-) -> dict[str, set[str] | None] | None:
-    """
-    Return category → the pattern shards ``changed`` touches (None: the whole category, when an
-    old-layout file changed), so import reads only those shards of every node; None when every
-    file is read anyway.
-    """
-    if changed is None:
-        return None
-    found: dict[str, set[str] | None] = {}
-    for category in categories:
-        folder = layout.pattern_dir(repo, category).relative_to(repo).as_posix() + "/"
-        depth = folder.count("/") + 1  # <node>/<shard>.jsonl below the category folder
-        inside = [path for path in changed if path.startswith(folder)]
-        shards = {layout.shard_of(Path(p)) if p.count("/") == depth else None for p in inside}
-        found[category] = None if None in shards else {s for s in shards if s is not None}
-    return found
-
-
-def changed_ids(
-    repo: Path,
-    changed: Set[str] | None,
-    shards: dict[str, set[str] | None],
-    cache: pattern_cache.Cache | None = None,
-) -> dict[str, set[str] | None]:
-    """
-    Return category → the ids the changed shard files hold now (None: not narrowed, when a whole
-    category is read). Only those can bring a point Qdrant lacks: import writes new points and
-    skips present ones, and a removal is a retraction (which makes import read everything). So
-    with many nodes the view holds the changed ids, not every id of the touched shards. Past
-    ``merge.MAX_PEER_PATTERNS`` ids (more than a view keeps) the category is not narrowed: the
-    view's own limits bound it.
-    """
-    found: dict[str, set[str] | None] = {}
-    for category, wanted in shards.items():
-        if wanted is None or changed is None:
-            found[category] = None
-            continue
-        folder = layout.pattern_dir(repo, category).relative_to(repo).as_posix() + "/"
-        depth = folder.count("/") + 1
-        paths = sorted(
-            p
-            for p in changed
-            if p.startswith(folder) and p.count("/") == depth and layout.shard_of(Path(p)) in wanted
-        )
-        ids: set[str] = set()
-        for path in paths:
-            ids.update(
-                pattern.id
-                for pattern in (
-                    patterns.read(repo / path)
-                    if cache is None
-                    else cache.read(repo, repo / path, patterns.read_whole)
-                )
-            )
-            if len(ids) > merge.MAX_PEER_PATTERNS:  # more than a view holds: not narrowed
-                break
-        found[category] = ids if len(ids) <= merge.MAX_PEER_PATTERNS else None
-    return found
 
 
 def pattern_source(category: str, view: dict[str, records.Pattern], prefix: str) -> Source:

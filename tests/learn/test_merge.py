@@ -223,7 +223,7 @@ def test_shard_views_chained_are_the_merged_view_each_file_read_once(
     read: list[Path] = []
     real = patterns.read_whole
 
-    def counted(path: Path, **kwargs: bool | peer_files.Budget | None) -> object:
+    def counted(path: Path, **kwargs: object) -> object:
         read.append(path)
         return real(path, **kwargs)  # type: ignore[arg-type]
 

@@ -104,3 +104,20 @@ def test_changes_are_found_once_and_read_all_with_full_or_without_a_mark(tmp_pat
     assert more.touches("patterns/a/") and not changes.touches("patterns/a/")
     assert more.everything().reads_all and more.everything().adding({"x"}).paths is None
     assert import_changes.find(repo, last, now, full=True).reads_all
+
+
+def test_changed_shards_names_the_shards_changed_files_hold(tmp_path: Path) -> None:
+    """Changed shard files name their shards; a changed old-layout file means the whole category."""
+    changed = {
+        "data/patterns/error-solutions/beta/0a.jsonl",
+        "data/patterns/error-solutions/gamma/ff.jsonl",
+        "data/patterns/best-practices/beta.jsonl",
+        "data/telemetry/beta.jsonl",
+    }
+    categories = ["error-solutions", "best-practices", "skills-patterns"]
+    assert import_changes.changed_shards(tmp_path, changed, categories) == {
+        "error-solutions": {"0a", "ff"},
+        "best-practices": None,
+        "skills-patterns": set(),
+    }
+    assert import_changes.changed_shards(tmp_path, None, categories) is None

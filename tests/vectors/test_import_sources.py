@@ -44,23 +44,6 @@ def test_merged_of_no_sources_is_empty() -> None:
     assert list(import_sources.merged([])) == []
 
 
-def test_changed_shards_names_the_shards_changed_files_hold(tmp_path: Path) -> None:
-    """Changed shard files name their shards; a changed old-layout file means the whole category."""
-    changed = {
-        "data/patterns/error-solutions/beta/0a.jsonl",
-        "data/patterns/error-solutions/gamma/ff.jsonl",
-        "data/patterns/best-practices/beta.jsonl",
-        "data/telemetry/beta.jsonl",
-    }
-    categories = ["error-solutions", "best-practices", "skills-patterns"]
-    assert import_sources.changed_shards(tmp_path, changed, categories) == {
-        "error-solutions": {"0a", "ff"},
-        "best-practices": None,
-        "skills-patterns": set(),
-    }
-    assert import_sources.changed_shards(tmp_path, None, categories) is None
-
-
 def test_the_view_holds_the_ids_of_the_changed_files_joined_over_every_node(
     tmp_path: Path,
 ) -> None:
@@ -84,9 +67,9 @@ def test_the_view_holds_the_ids_of_the_changed_files_joined_over_every_node(
     changed = {
         layout.shard_file(tmp_path, category, "beta", shard).relative_to(tmp_path).as_posix()
     }
-    shards = import_sources.changed_shards(tmp_path, changed, [category])
+    shards = import_changes.changed_shards(tmp_path, changed, [category])
     assert shards is not None
-    ids = import_sources.changed_ids(tmp_path, changed, shards)
+    ids = import_changes.changed_ids(tmp_path, changed, shards)
     assert ids == {category: {same[0].id}}
     view = merge.merged_view(tmp_path, [category], (), shards, ids=ids)[category]
     assert list(view) == [same[0].id]
@@ -119,9 +102,9 @@ def test_changed_files_with_more_ids_than_a_view_keeps_are_not_narrowed(
     changed = {path.relative_to(tmp_path).as_posix()}
     shards = {category: {shard}}
     monkeypatch.setattr(merge, "MAX_PEER_PATTERNS", len(same))
-    assert import_sources.changed_ids(tmp_path, changed, shards) == {category: {p.id for p in same}}
+    assert import_changes.changed_ids(tmp_path, changed, shards) == {category: {p.id for p in same}}
     monkeypatch.setattr(merge, "MAX_PEER_PATTERNS", len(same) - 1)
-    assert import_sources.changed_ids(tmp_path, changed, shards) == {category: None}
+    assert import_changes.changed_ids(tmp_path, changed, shards) == {category: None}
 
 
 def test_plan_labels_name_every_source_of_every_collection() -> None:
