@@ -12,8 +12,7 @@ import msgspec
 
 from fedlearn import config
 from fedlearn.jobs import Summary
-from fedlearn.learn import merge
-from fedlearn.report import overview
+from fedlearn.report import overview, tally
 from fedlearn.store import git_local, runs, state
 from fedlearn.vectors import identity
 
@@ -268,24 +267,12 @@ def text(view: overview.Overview) -> list[str]:
 def withheld(cfg: config.Config) -> dict[str, int]:
     """
     Return, per retracting node, how many of its tombstones withdraw its own records only
-    (``merge.withheld``; empty without a repo).
-
-    They are counted again only when what the merged counts depend on changed (the same key,
-    ``overview.merged_key``: the trees of data/patterns and data/retractions at HEAD, this node's
-    own files, the admins, the held paths), and kept in the state dir with that key: reading the
-    tombstones and the shards of their ids costs as much as the merged view.
+    (``merge.withheld``; empty without a repo), counted with the merged counts (``tally``: kept
+    at a commit, brought forward by what changed since).
     """
     if not cfg.repo or git_local.toplevel(cfg.repo_path) is None:
         return {}
-    store = state.StateDir(cfg.state_path)
-
-    def count() -> dict[str, int]:
-        repo = cfg.repo_path
-        found = merge.withheld(repo, merge.read_retractions(repo, cfg.trust.admins, cfg.node_id))
-        return {node: len(ids) for node, ids in found.items()}
-
-    key = overview.merged_key(cfg, store)
-    return overview.keyed_counts(store.root / "own" / "withheld.json", key, count)
+    return tally.counts(cfg, state.StateDir(cfg.state_path)).withheld
 
 
 def withheld_line(counts: dict[str, int]) -> list[str]:
@@ -330,7 +317,7 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[StatusResult]:
         job for job, h in view.runs.items() if (last := h.latest()) and last.state == "failed"
     )
     lines = text(view)
-    held = withheld(cfg)
+    held = view.withheld
     lines += withheld_line(held)
     where = cfg.qdrant.url or str(cfg.state_path / "qdrant")  # qdrant.target, without the client
     names = [*cfg.qdrant.collections, *cfg.sync.categories]

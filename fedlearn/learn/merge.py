@@ -8,7 +8,7 @@ read the same files computes the same view, in any order (guarantee 6).
 from __future__ import annotations
 
 import collections
-from collections.abc import Collection, Iterable, Iterator, Mapping, Set
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Set
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -44,18 +44,7 @@ def read_tombstones(
     warning naming it and the limit; past the total, the files after it are not opened
     (``peer_records.read_records``). A read never fails for them.
     """
-    latest = (datetime.now(UTC) + patterns.FUTURE_SKEW).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-    def decode(line: bytes) -> Retraction | None:
-        tombstone = records.RETRACTION_DECODER.decode(line)
-        good = (
-            patterns.PATTERN_ID.fullmatch(tombstone.id)
-            and patterns.TIME.fullmatch(tombstone.retracted_at)
-            and tombstone.retracted_at <= latest
-            and len(tombstone.reason) <= patterns.MAX_REASON
-        )
-        return tombstone if good else None
-
+    decode = tombstone_decoder()
     budget = peer_records.Budget(
         MAX_PEER_RETRACTIONS,
         "tombstones held from other nodes' files in one read (merge.MAX_PEER_RETRACTIONS)",
@@ -77,6 +66,37 @@ def read_tombstones(
         if read is not None:
             found[path.stem] = read.found
     return found
+
+
+def tombstone_decoder() -> Callable[[bytes], Retraction | None]:
+    """Return the decoder of one retractions line: a well-formed tombstone, or None (one dated
+    ahead of this clock, past ``patterns.FUTURE_SKEW``, is refused until its time)."""
+    latest = (datetime.now(UTC) + patterns.FUTURE_SKEW).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def decode(line: bytes) -> Retraction | None:
+        tombstone = records.RETRACTION_DECODER.decode(line)
+        good = (
+            patterns.PATTERN_ID.fullmatch(tombstone.id)
+            and patterns.TIME.fullmatch(tombstone.retracted_at)
+            and tombstone.retracted_at <= latest
+            and len(tombstone.reason) <= patterns.MAX_REASON
+        )
+        return tombstone if good else None
+
+    return decode
+
+
+def read_tombstone_file(
+    repo: Path, path: Path, *, own: bool
+) -> tuple[list[Retraction] | None, bool]:
+    """
+    Return the tombstones of one retractions file as ``read_tombstones`` reads it when its total
+    is not reached (``own``: this node's, whole; else within ``MAX_RETRACTIONS_PER_NODE``), None
+    when it is missing or refused, and whether every line of it was kept.
+    """
+    limit = None if own else MAX_RETRACTIONS_PER_NODE
+    read = peer_records.read_records(repo, path, "retractions", tombstone_decoder(), limit=limit)
+    return (None, False) if read is None else (read.found, read.whole)
 
 
 # The reason sync's rewrite gives the old id of a record it re-keyed (``learn/reanonymize``).
@@ -128,8 +148,15 @@ class Retractions:
 def read_retractions(repo: Path, admins: Collection[str] = (), node: str = "") -> Retractions:
     """Return every node's well-formed tombstones (``read_tombstones``: ``node``'s own whole,
     the others' within the limits) with ``admins``."""
+    return collect(read_tombstones(repo, node, admins), admins)
+
+
+def collect(
+    tombstones: Mapping[str, list[Retraction]], admins: Collection[str] = ()
+) -> Retractions:
+    """Return the retractions of each node's tombstones (its earliest per id) with ``admins``."""
     by_id: dict[str, dict[str, Retraction]] = collections.defaultdict(dict)
-    for holder, listed in sorted(read_tombstones(repo, node, admins).items()):
+    for holder, listed in sorted(tombstones.items()):
         for tombstone in listed:
             kept = by_id[tombstone.id].get(holder)
             if kept is None or (tombstone.retracted_at, tombstone.reason) < (

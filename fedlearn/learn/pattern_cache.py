@@ -68,6 +68,8 @@ class Cache:
         racy: ``RACY`` (tests set 0).
         holding: whether the clone holds any path under ``[trust]`` (looked up once per run: a
             screen, which changes it, runs in pull and publish, never during a read).
+        partial: the paths read in this run with a line refused (or refused whole): what they
+            give may change with the clock alone.
     """
 
     folder: Path
@@ -77,6 +79,7 @@ class Cache:
     started: int = attrs.field(factory=time.time_ns)
     racy: int = RACY
     holding: bool | None = None
+    partial: set[str] = attrs.field(factory=set)
 
     def read(self, repo: Path, path: Path, reader: Reader) -> list[Pattern]:
         """Return the verified records of ``path`` (``reader``), from the cache when unchanged."""
@@ -97,6 +100,8 @@ class Cache:
         if usable and info is not None and entry is not None and entry.key == identity(info):
             return entry.patterns
         found, whole = reader(path)
+        if not whole:
+            self.partial.add(name)
         settled = (
             info is not None and max(info.st_mtime_ns, info.st_ctime_ns) < self.started - self.racy
         )

@@ -8,7 +8,6 @@ from __future__ import annotations
 import collections
 import logging
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +17,11 @@ import msgspec
 from fedlearn import commands, config
 from fedlearn.errors import StateError
 from fedlearn.formats import layout
-from fedlearn.learn import merge, monthly, pattern_cache, patterns, retention
+from fedlearn.learn import monthly, patterns, retention
+from fedlearn.report import tally
 from fedlearn.store import (
-    atomic,
-    git_held,
     git_history,
     git_local,
-    git_objects,
     jsonl,
     own,
     own_check,
@@ -34,35 +31,6 @@ from fedlearn.store import (
     runs,
     state,
 )
-
-
-class KeyedCounts(msgspec.Struct):
-    """Counts kept in the state dir (the merged view's per category, say) and the key they were
-    computed for."""
-
-    key: str
-    counts: dict[str, int]
-
-
-KEYED_DECODER = msgspec.json.Decoder(KeyedCounts)
-
-
-def keyed_counts(path: Path, key: str, count: Callable[[], dict[str, int]]) -> dict[str, int]:
-    """
-    Return the counts kept at ``path`` when they were computed for ``key``; else ``count()``'s,
-    kept there with ``key`` (an empty key: cannot be told, counted every time and not kept).
-    """
-    try:
-        cached = KEYED_DECODER.decode(path.read_bytes())
-    except (FileNotFoundError, msgspec.DecodeError):
-        cached = None
-    if key and cached is not None and cached.key == key:
-        return cached.counts
-    counts = count()
-    if key:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic.write(path, msgspec.json.encode(KeyedCounts(key, counts)) + b"\n")
-    return counts
 
 
 class QuarantineReason(msgspec.Struct):
@@ -155,6 +123,7 @@ class Overview:
     quarantined: dict[str, int]
     totals: dict[str, Any]
     own_files: OwnFilesState = attrs.Factory(OwnFilesState)
+    withheld: dict[str, int] = attrs.Factory(dict)
 
 
 def cursors(store: state.StateDir) -> dict[str, state.Cursor]:
@@ -187,50 +156,12 @@ def backlog(
     return found
 
 
-def merged_counts(cfg: config.Config, store: state.StateDir) -> dict[str, int]:
+def merged_counts(cfg: config.Config, store: state.StateDir) -> tally.Counts:
     """
-    Return category → patterns in the merged view of all nodes.
-
-    Reading every node's files costs seconds with many nodes, so the counts are kept in the state
-    dir with what they were computed from: the git trees of data/patterns and data/retractions at
-    HEAD and this node's own pattern counts and retractions (which may not be committed yet). An
-    uncommitted hand edit of another node's file is not seen until HEAD moves. The view is the
-    checked one (``merge.merged_view``): ``[trust] admins`` and the accepted state of held paths
-    (``git_held``) are part of the key. When the key changed, the files that did not change since
-    import or status last read them are not read again (``pattern_cache``).
+    Return category → patterns in the merged view of all nodes, and node → its withheld
+    tombstones (``tally``: kept at a commit, brought forward by what changed since).
     """
-
-    def count() -> dict[str, int]:
-        files = pattern_cache.Cache(store.path("cache", "patterns"))  # only changed files read
-        view = merge.merged_view(
-            cfg.repo_path, cfg.sync.categories, cfg.trust.admins, cache=files, node=cfg.node_id
-        )
-        files.save()
-        return {c: len(v) for c, v in view.items()}
-
-    return keyed_counts(store.root / "own" / "merged.json", merged_key(cfg, store), count)
-
-
-def merged_key(cfg: config.Config, store: state.StateDir) -> str:
-    """Return what the merged counts depend on, or "" when it cannot be told cheaply."""
-    top = git_local.toplevel(cfg.repo_path)
-    if top is None or git_local.head(top) is None:
-        return ""
-    data = layout.data_dir(cfg.repo_path.resolve()).relative_to(top.resolve()).as_posix()
-    trees = git_objects.tree_ids(top, "HEAD", f"{data}/patterns", f"{data}/retractions")
-    files = own.OwnFiles(store, cfg.repo_path, cfg.node_id)
-    marks = [" ".join(sorted(cfg.trust.admins))]
-    for path in (
-        files.root / "counts.json",
-        files.mirror(layout.retraction_file(cfg.repo_path, cfg.node_id)),
-        git_held.held_file_of(top),
-    ):
-        try:
-            status = path.stat()
-            marks.append(f"{status.st_size}:{status.st_mtime_ns}")
-        except FileNotFoundError:
-            marks.append("-")
-    return ",".join(trees + marks)
+    return tally.counts(cfg, store)
 
 
 def git_state(repo: Path, remote: str, branch: str) -> GitState:
@@ -298,7 +229,7 @@ def gather(cfg: config.Config) -> Overview:
     repo, node = cfg.repo_path, cfg.node_id
     has_repo = bool(cfg.repo) and git_local.toplevel(repo) is not None
     categories = cfg.sync.categories if has_repo else []
-    merged = merged_counts(cfg, store) if has_repo else {}
+    counted = merged_counts(cfg, store) if has_repo else tally.Counts({}, {})
     files = own.OwnFiles(store, repo, node)
     counts = files.counts() if files.is_adopted() else {}
     patterns_node = {
@@ -318,7 +249,8 @@ def gather(cfg: config.Config) -> Overview:
         locks=locks,
         backlog=backlog(cfg, store, known),
         patterns_node=patterns_node,
-        patterns_merged=merged,
+        patterns_merged=counted.merged,
+        withheld=counted.withheld,
         snapshots=latest_snapshots(repo, node) if has_repo else {},
         quarantined=quarantined(store),
         totals=month_totals(repo, node) if has_repo else {},

@@ -62,6 +62,32 @@ def changed_paths(repo: Path, old: str | None, new: str | None, *paths: str) -> 
     return [git_local.printable(name) for name in output.split("\0") if name]
 
 
+def diff_paths(repo: Path, old: str, new: str, *paths: str) -> list[str] | None:
+    """
+    Return the paths (relative to the top; limited to ``paths``) that differ between commits
+    ``old`` and ``new``, renames as a deletion and an addition; None when git cannot tell (a
+    commit it does not have, e.g. one a rewritten history left behind and a gc removed).
+    """
+    args = ("diff", "--name-only", "-z", "--no-renames", "--ignore-submodules=all", old, new)
+    process = git_local.run(repo, *args, "--", *paths, check=False)
+    if process.returncode != 0:
+        return None
+    return [git_local.printable(name) for name in process.stdout.split("\0") if name]
+
+
+def worktree_paths(repo: Path, *pathspecs: str) -> list[str]:
+    """
+    Return the paths (relative to the top; limited to ``pathspecs``) whose work tree differs from
+    HEAD: modified, deleted or untracked (not ignored). Only the index entries the pathspecs match
+    are looked at.
+    """
+    args = ("diff", "--name-only", "-z", "--no-renames", "--ignore-submodules=all", "HEAD")
+    diff = git_local.run(repo, *args, "--", *pathspecs).stdout
+    others = ("ls-files", "-z", "--others", "--exclude-standard", "--", *pathspecs)
+    untracked = git_local.run(repo, *others).stdout
+    return sorted({git_local.printable(n) for n in (diff + "\0" + untracked).split("\0") if n})
+
+
 def resolve(repo: Path, ref: str) -> str | None:
     """Return the commit ``ref`` names in ``repo``, or None when it names none."""
     process = git_local.run(repo, "rev-parse", "-q", "--verify", f"{ref}^{{commit}}", check=False)
