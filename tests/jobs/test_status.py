@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,7 +13,7 @@ from fedlearn import config, sample
 from fedlearn.formats import layout, records
 from fedlearn.jobs import status as status_job
 from fedlearn.learn import merge, patterns
-from fedlearn.report import overview
+from fedlearn.report import overview, tally
 from fedlearn.store import own, state
 from tests.conftest import Node, git, write_jsonl
 
@@ -180,8 +181,8 @@ def test_status_counts_withheld_retractions_once_per_change(
 ) -> None:
     """
     A node's tombstone of a pattern another node holds is counted as withheld (its own record
-    only); the count is kept with the merged counts' key, so the tombstones are read again only
-    after HEAD's retractions or patterns change.
+    only); the count is kept with the merged counts at HEAD (``tally``), and after a commit it is
+    brought forward from what changed, not counted whole again.
     """
     alpha, beta = make_node("alpha"), make_node("beta")
     write_jsonl(alpha.telemetry, EVENTS[:150])
@@ -197,16 +198,17 @@ def test_status_counts_withheld_retractions_once_per_change(
     git(beta.repo, "commit", "-qm", "mallory retracts alpha's pattern")
     cfg = beta.config()
     calls: list[int] = []
-    counting = merge.withheld
+    counting = tally.full
 
-    def withheld(*args: object) -> dict[str, dict[str, list[str]]]:
+    def full(*args: Any, **kwargs: Any) -> Any:
         calls.append(1)
-        return counting(*args)  # type: ignore[arg-type]
+        return counting(*args, **kwargs)
 
-    monkeypatch.setattr(merge, "withheld", withheld)
+    monkeypatch.setattr(tally, "full", full)
     assert status_job.withheld(cfg) == {"mallory": 1}
     assert status_job.withheld(cfg) == {"mallory": 1} and len(calls) == 1
     path.unlink()
     git(beta.repo, "commit", "-qam", "withdrawn")
-    assert status_job.withheld(cfg) == {} and len(calls) == 2
+    assert status_job.withheld(cfg) == {} and len(calls) == 1
+    assert merge.withheld(beta.repo, merge.read_retractions(beta.repo)) == {}
     assert "withheld retractions" not in beta.run("status").stdout

@@ -10,7 +10,7 @@ import msgspec
 
 from fedlearn.formats import layout
 from fedlearn.learn import patterns
-from fedlearn.report import overview
+from fedlearn.report import overview, tally
 from fedlearn.store import atomic, peer_files, refusal_log, state
 from tests.conftest import Node, git
 
@@ -78,22 +78,22 @@ def test_git_state_counts_ahead_and_behind_the_fetched_branch(
 
 def test_merged_counts_are_kept_until_a_commit_changes_the_patterns(node: Node) -> None:
     """
-    The counts are read from the state dir while HEAD's pattern trees stay as they were, and
-    computed again once a commit changes them.
+    The counts are read from the state dir while HEAD and this node's own files stay as they
+    were (``tally``), and brought forward once a commit changes them.
     """
     cfg = node.config()
     store = state.StateDir(cfg.state_path)
     learn(node.repo, "beta", "error-solutions", "disk full")
     learn(node.repo, "gamma", "error-solutions", "oom")
     commit_all(node.repo, "two nodes")
-    assert overview.merged_counts(cfg, store)["error-solutions"] == 2
-    cache = store.root / "own" / "merged.json"
-    kept = json.loads(cache.read_text())
-    cache.write_text(json.dumps({**kept, "counts": {"error-solutions": 99}}))
-    assert overview.merged_counts(cfg, store)["error-solutions"] == 99
+    assert overview.merged_counts(cfg, store).merged["error-solutions"] == 2
+    path = store.root / "cache" / "merged" / "index.msgpack"
+    kept = msgspec.msgpack.decode(path.read_bytes(), type=tally.Index)
+    path.write_bytes(msgspec.msgpack.encode(msgspec.structs.replace(kept, counts={})))
+    assert overview.merged_counts(cfg, store).merged["error-solutions"] == 0
     learn(node.repo, "beta", "error-solutions", "timeout")
     commit_all(node.repo, "one more")
-    assert overview.merged_counts(cfg, store)["error-solutions"] == 3
+    assert overview.merged_counts(cfg, store).merged["error-solutions"] == 3
 
 
 def test_month_totals_add_up_the_months_and_pass_over_a_damaged_one(tmp_path: Path) -> None:

@@ -1,0 +1,286 @@
+"""The kept merged counts equal a full count after every pull, and read only what changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import pytest
+
+from fedlearn import config
+from fedlearn.formats import layout, records
+from fedlearn.learn import merge, patterns
+from fedlearn.report import tally
+from fedlearn.store import atomic, state
+from tests.conftest import Node, git
+
+SEEN_AT = "2026-01-02T03:04:05Z"
+ERRORS, SKILLS = "error-solutions", "skills-patterns"
+
+
+def pattern(category: str, text: str, node: str, at: str = SEEN_AT) -> patterns.Pattern:
+    """Return ``node``'s record of the pattern ``text`` of ``category``."""
+    return patterns.build(category, {"title": text, "description": "d"}, 0.5, at, node)
+
+
+def put(repo: Path, node: str, category: str, texts: list[str], at: str = SEEN_AT) -> None:
+    """Add ``node``'s patterns ``texts`` of ``category`` to its shards in ``repo``."""
+    for text in texts:
+        found = pattern(category, text, node, at)
+        path = layout.shard_file(repo, category, node, layout.shard_name(found.id))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        table = {p.id: p for p in patterns.read(path)} | {found.id: found}
+        path.write_bytes(patterns.encode(table))
+
+
+def retract(repo: Path, node: str, *pattern_ids: str, reason: str = "wrong") -> None:
+    """Write ``node``'s tombstones of ``pattern_ids`` (its whole retractions file)."""
+    path = layout.retraction_file(repo, node)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [records.Retraction(id=i, retracted_at=SEEN_AT, reason=reason) for i in pattern_ids]
+    path.write_bytes(records.encode_lines(lines))
+
+
+def push(peer: Path, message: str, *, force: bool = False) -> None:
+    """Commit everything in the peer's clone and push it."""
+    git(peer, "add", "-A")
+    git(peer, "commit", "-q", "--allow-empty", "-m", message)
+    git(peer, "push", "-q", *(["-f"] if force else []), "origin", "main")
+
+
+def pull(repo: Path) -> None:
+    """Take the remote's branch as it is (a pull of other nodes' files, a forced one too)."""
+    git(repo, "fetch", "-q", "origin")
+    git(repo, "reset", "-q", "--hard", "origin/main")
+
+
+def full_count(cfg: config.Config) -> tally.Counts:
+    """Return what the merged view and the withheld tombstones give, read whole."""
+    repo, admins = cfg.repo_path, cfg.trust.admins
+    view = merge.merged_view(repo, cfg.sync.categories, admins)
+    held = merge.withheld(repo, merge.read_retractions(repo, admins))
+    return tally.Counts({c: len(v) for c, v in view.items()}, {n: len(i) for n, i in held.items()})
+
+
+@pytest.fixture
+def fulls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Return a list that grows by one each time the counts are made anew."""
+    calls: list[int] = []
+    counting = tally.full
+
+    def full(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return counting(*args, **kwargs)
+
+    monkeypatch.setattr(tally, "full", full)
+    return calls
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Return the pattern files read (``patterns.read_whole``), relative to data/patterns."""
+    found: list[str] = []
+    reading = patterns.read_whole
+
+    def read_whole(path: Path) -> tuple[list[patterns.Pattern], bool]:
+        found.append(path.relative_to(path.parents[2]).as_posix())
+        return reading(path)
+
+    monkeypatch.setattr(patterns, "read_whole", read_whole)
+    return found
+
+
+class Later(datetime):
+    """A clock five days ahead."""
+
+    @classmethod
+    def now(cls, tz: Any = None) -> Any:
+        return datetime.now(tz) + timedelta(days=5)
+
+
+@pytest.fixture
+def two(make_node: Callable[..., Node]) -> Iterator[tuple[Node, Path]]:
+    """Return this node (alpha) and a peer clone other nodes' files are written in."""
+    alpha, peer = make_node("alpha"), make_node("peer")
+    yield alpha, peer.repo
+
+
+def check(cfg: config.Config) -> tally.Counts:
+    """Count, and compare with a full count."""
+    found = tally.counts(cfg, state.StateDir(cfg.state_path))
+    assert found == full_count(cfg)
+    return found
+
+
+def test_the_kept_counts_equal_a_full_count_across_pulls_retractions_and_rewrites(
+    two: tuple[Node, Path], fulls: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    After each change pulled (new and deleted files, retractions withheld or not, a symlink, a
+    file with refused lines, a forced push of another history, this node's own uncommitted
+    files) the counts brought forward equal a full count, and are made anew only the first time.
+    """
+    alpha, peer = two
+    cfg = alpha.config()
+    shared = [f"shared {n}" for n in range(5)]
+    put(peer, "beta", ERRORS, [f"b {n}" for n in range(20)] + shared)
+    put(peer, "beta", SKILLS, [f"bs {n}" for n in range(8)])
+    put(peer, "gamma", ERRORS, [f"g {n}" for n in range(15)] + shared)
+    push(peer, "beta and gamma")
+    pull(alpha.repo)
+    first = check(cfg)
+    assert first.merged[ERRORS] == 40 and len(fulls) == 1
+    base = git(peer, "rev-parse", "HEAD").strip()
+
+    alone = pattern(ERRORS, "g 3", "gamma").id
+    both = pattern(ERRORS, "shared 1", "beta").id
+    kept = {layout.shard_name(pattern(ERRORS, t, "gamma").id) for t in [*shared, "g 3", "g 4"]}
+    dropped = next(
+        shard
+        for n in range(15)
+        if (shard := layout.shard_name(pattern(ERRORS, f"g {n}", "gamma").id)) not in kept
+    )
+    put(peer, "beta", ERRORS, ["b new 1", "b new 2", "b new 3"])
+    layout.shard_file(peer, ERRORS, "gamma", dropped).unlink()
+    push(peer, "beta learned, gamma dropped a shard")
+    pull(alpha.repo)
+    assert check(cfg).merged[ERRORS] < 43
+
+    retract(peer, "gamma", alone)
+    retract(peer, "beta", both, pattern(ERRORS, "b new 1", "beta").id)
+    push(peer, "retractions")
+    pull(alpha.repo)
+    assert check(cfg).withheld == {"beta": 1}
+
+    link = layout.shard_file(peer, ERRORS, "eps", "00")
+    link.parent.mkdir(parents=True)
+    link.symlink_to(sorted(layout.shard_dir(peer, ERRORS, "beta").iterdir())[0])
+    ahead = (datetime.now(UTC) + timedelta(days=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    future = pattern(SKILLS, "from tomorrow", "zeta", ahead)
+    bad = layout.shard_file(peer, SKILLS, "zeta", layout.shard_name(future.id))
+    bad.parent.mkdir(parents=True)
+    bad.write_bytes(patterns.encode({future.id: future}) + b"not a record\n")
+    push(peer, "a symlink, a file with refused lines")
+    pull(alpha.repo)
+    before = check(cfg)
+    monkeypatch.setattr(patterns, "datetime", Later)
+    monkeypatch.setattr(merge, "datetime", Later)
+    assert check(cfg).merged[SKILLS] == before.merged[SKILLS] + 1  # no commit: its day came
+    monkeypatch.undo()
+
+    git(peer, "reset", "-q", "--hard", base)
+    put(peer, "gamma", SKILLS, ["rewritten"])
+    retract(peer, "delta", pattern(ERRORS, "shared 2", "beta").id)
+    push(peer, "another history", force=True)
+    pull(alpha.repo)
+    assert check(cfg).withheld == {"delta": 1}
+
+    put(alpha.repo, "alpha", ERRORS, ["mine, not committed", *shared])
+    retract(alpha.repo, "alpha", pattern(ERRORS, "g 4", "gamma").id)
+    check(cfg)
+    git(alpha.repo, "checkout", "-q", "--", ".")
+    git(alpha.repo, "clean", "-qfd")
+    check(cfg)
+    assert len(fulls) == 1
+
+
+def test_counts_are_made_anew_when_the_kept_commit_or_a_group_file_is_lost(
+    two: tuple[Node, Path], fulls: list[int]
+) -> None:
+    """A commit git no longer knows, a damaged group file, an old-layout file: counted whole."""
+    alpha, peer = two
+    cfg = alpha.config()
+    put(peer, "beta", ERRORS, [f"b {n}" for n in range(10)])
+    push(peer, "beta")
+    pull(alpha.repo)
+    check(cfg)
+    folder = cfg.state_path / "cache" / "merged"
+    index = msgspec.msgpack.decode((folder / "index.msgpack").read_bytes(), type=tally.Index)
+    index.commit = "0" * 40
+    (folder / "index.msgpack").write_bytes(msgspec.msgpack.encode(index))
+    put(peer, "beta", ERRORS, ["one more"])
+    push(peer, "one more")
+    pull(alpha.repo)
+    check(cfg)
+    assert len(fulls) == 2
+    put(peer, "gamma", ERRORS, ["b 0"])  # in a group beta's files made
+    push(peer, "gamma")
+    pull(alpha.repo)
+    index = msgspec.msgpack.decode((folder / "index.msgpack").read_bytes(), type=tally.Index)
+    key = f"{ERRORS}/{layout.shard_name(pattern(ERRORS, 'b 0', 'gamma').id)}"
+    file = tally.Groups(folder, index.groups).file(key, index.groups[key])
+    file.write_bytes(file.read_bytes()[:-1])
+    check(cfg)
+    assert len(fulls) == 3
+    old = layout.pattern_file(peer, ERRORS, "delta")
+    old.write_bytes(patterns.encode({p.id: p for p in [pattern(ERRORS, "old", "delta")]}))
+    push(peer, "an old-layout file")
+    pull(alpha.repo)
+    count = len(fulls)
+    check(cfg)
+    assert len(fulls) == count + 1
+
+
+def test_the_first_count_after_a_pull_reads_only_the_changed_files(
+    two: tuple[Node, Path], reads: list[str], fulls: list[int]
+) -> None:
+    """Of 30 nodes' files, a pull that changed one node's shard reads that shard only."""
+    alpha, peer = two
+    cfg = alpha.config()
+    for number in range(30):
+        put(peer, f"n{number:02d}", ERRORS, [f"{number} {n}" for n in range(4)])
+    push(peer, "30 nodes")
+    pull(alpha.repo)
+    check(cfg)
+    put(peer, "n07", ERRORS, ["n07 learned"])
+    push(peer, "n07 learned")
+    pull(alpha.repo)
+    reads.clear()
+    tally.counts(cfg, state.StateDir(cfg.state_path))
+    shard = layout.shard_name(pattern(ERRORS, "n07 learned", "n07").id)
+    assert reads == [f"{ERRORS}/n07/{shard}.jsonl"]
+    assert check(cfg).merged[ERRORS] == 121 and len(fulls) == 1
+
+
+def test_a_crash_while_keeping_leaves_counts_that_are_old_or_new(
+    two: tuple[Node, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    A crash after some group files are written, or before the index is replaced, leaves the
+    kept state as it was: the next count is a full count's, brought forward or made anew.
+    """
+    alpha, peer = two
+    cfg = alpha.config()
+    put(peer, "beta", ERRORS, [f"b {n}" for n in range(30)])
+    push(peer, "beta")
+    pull(alpha.repo)
+    check(cfg)
+    writing, replacing = atomic.write_temp, atomic.write
+    written: list[Path] = []
+
+    def write_temp(path: Path, data: bytes, *, sync: bool = True) -> Path:
+        if written:
+            raise OSError("crash")
+        written.append(path)
+        return writing(path, data, sync=sync)
+
+    def write(path: Path, data: bytes) -> bool:
+        raise OSError("crash")
+
+    for crash_at in ("groups", "index"):
+        put(peer, "beta", ERRORS, [f"{crash_at} {n}" for n in range(6)])
+        push(peer, crash_at)
+        pull(alpha.repo)
+        written.clear()
+        if crash_at == "groups":
+            monkeypatch.setattr(atomic, "write_temp", write_temp)
+        monkeypatch.setattr(atomic, "write", write)
+        with pytest.raises(OSError, match="crash"):
+            tally.counts(cfg, state.StateDir(cfg.state_path))
+        monkeypatch.setattr(atomic, "write_temp", writing)
+        monkeypatch.setattr(atomic, "write", replacing)
+        check(cfg)
+        check(cfg)
