@@ -533,10 +533,12 @@ def qdrant_open_seconds(config: Path) -> float:
 def bench_nodes(work: Path, counts: list[int], per_node: int) -> list[str]:
     """Pull + import after 10 nodes changed, and status, for each federation size."""
     lines, pulled, cpu = [], {}, {}
+    first_after: dict[int, float] = {}
     for count in counts:
         _, peer, cfg = federation(work, count, per_node)
         time.sleep(2.5)  # files checked out this instant are not cached (``pattern_cache.RACY``)
         fedlearn(cfg, "import", "-q")  # the first, full import is not measured
+        first_ever = fedlearn(cfg, "status")[0]  # counts the merged view whole, and keeps it
         for node in range(0, count, max(count // 10, 1))[:10]:
             add_patterns(
                 peer, f"node{node:04d}", range(10_000_000 + node * 10, 10_000_000 + node * 10 + 5)
@@ -550,6 +552,7 @@ def bench_nodes(work: Path, counts: list[int], per_node: int) -> list[str]:
         import_cpu = CPU[0]
         opening = qdrant_open_seconds(cfg)
         first_status = fedlearn(cfg, "status")[0]
+        first_after[count] = first_status
         status = min(fedlearn(cfg, "status")[0] for _ in range(3))
         seconds = pull_seconds + import_seconds
         pulled[count] = seconds
@@ -559,8 +562,9 @@ def bench_nodes(work: Path, counts: list[int], per_node: int) -> list[str]:
             f"{count:,} nodes ({count * per_node:,} patterns): pull + import after 10 nodes changed "
             f"{seconds:.2f} s (pull {pull_seconds:.2f} s, import {import_seconds:.2f} s of which "
             f"{opening:.2f} s open the embedded Qdrant store; CPU {cpu[count]:.2f} s; peak RSS "
-            f"{peak} MB), status {first_status:.2f} s first after the pull, {status:.2f} s next "
-            f"(target < 1) {'OK' if status < 1 else 'MISSED'}"
+            f"{peak} MB), status {first_ever:.2f} s the first ever (counts whole), "
+            f"{first_status:.2f} s first after the pull, {status:.2f} s next "
+            f"(target < 1) {'OK' if max(status, first_status) < 1 else 'MISSED'}"
         )
     if 100 in pulled and 1000 in pulled:
         ratio = pulled[1000] / pulled[100]
@@ -569,6 +573,13 @@ def bench_nodes(work: Path, counts: list[int], per_node: int) -> list[str]:
             f"pull + import, 1,000 nodes / 100 nodes: {ratio:.2f}; without opening the embedded "
             f"Qdrant store (it loads every point): {without:.2f}; CPU {cpu[1000] / cpu[100]:.2f} "
             f"(target <= 1.5) {'OK' if ratio <= 1.5 else 'MISSED'}"
+        )
+    if 100 in first_after and 1000 in first_after:
+        lines.append(
+            f"first status after the pull, 1,000 nodes / 100 nodes: "
+            f"{first_after[1000] / first_after[100]:.2f} ({first_after[1000]:.2f} vs "
+            f"{first_after[100]:.2f} s; target < 1 s) "
+            f"{'OK' if first_after[1000] < 1 else 'MISSED'}"
         )
     return lines
 

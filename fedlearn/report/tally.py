@@ -354,32 +354,26 @@ def forward(
             touched_ids.update(t.id for t in (new or []))
             continue
         parts = path.relative_to(patterns_dir).parts if path.is_relative_to(patterns_dir) else ()
-        if len(parts) == 2 and parts[0] in where.categories and parts[1].endswith(".jsonl"):
-            return None  # an old-layout file, whose ids fall in any shard
-        if len(parts) != 3 or parts[0] not in where.categories:
-            continue  # no full count lists it (nor a file under it: those are named apart)
-        category, node, _ = parts
-        shard = layout.shard_of(path)
-        if shard is None or peer_files.NODE.fullmatch(node) is None:
-            continue  # no full count lists it, now or before
-        key = f"{category}/{shard}"
-        group = groups.get(key)
-        if group is None:
+        if not parts or parts[0] not in where.categories:
+            continue
+        if len(parts) == 2 and layout.is_node_file(parts[1]):  # the old layout: any shard's ids
+            category, holder = parts
+            keys = [k for k in groups.digests if k.split("/")[0] == category]
+            found, whole = read_old_file(where.repo, path)
+        elif (
+            len(parts) == 3
+            and layout.is_shard_file(parts[2])
+            and peer_files.NODE.fullmatch(parts[1])
+        ):
+            category, holder = parts[0], parts[1]
+            keys = [f"{category}/{layout.shard_of(path)}"]
+            found, whole = read_shard_file(where.repo, path)
+        else:
+            continue  # no full count lists it, now or before (nor a file under it: named apart)
+        if not replace_holder(groups, category, holder, keys, found):
             return None
-        for holders in group.values():
-            if node in holders:
-                holders.remove(node)
-        found, whole = read_shard_file(where.repo, path)
-        for pattern in found:
-            holders = group.setdefault(pattern.id, [])
-            if node not in holders:
-                holders.append(node)
-                holders.sort()
-        for pattern_id in [i for i, h in group.items() if not h]:
-            del group[pattern_id]
         if not whole:
             recheck.add(name)
-        groups.dirty.add(key)
     retractions = merge.collect(tombstones, where.admins)
     recount = set(groups.dirty)
     touched_shards = {layout.shard_name(i) for i in touched_ids}
@@ -414,6 +408,35 @@ def forward(
     if updated != index or groups.dirty:
         save(folder, updated, groups, store, clean=False)
     return updated
+
+
+def replace_holder(
+    groups: Groups, category: str, holder: str, keys: list[str], found: list[Pattern]
+) -> bool:
+    """
+    Take ``holder`` (one file's) out of the groups ``keys`` (those its ids were in) and put it in
+    for the ids ``found`` (the file now); False when a group file is damaged.
+    """
+    for key in keys:
+        group = groups.get(key)
+        if group is None:
+            return False
+        for pattern_id in [i for i, holders in group.items() if holder in holders]:
+            group[pattern_id].remove(holder)
+            if not group[pattern_id]:
+                del group[pattern_id]
+            groups.dirty.add(key)
+    for pattern in found:
+        key = f"{category}/{layout.shard_name(pattern.id)}"
+        group = groups.get(key)
+        if group is None:
+            return False
+        holders = group.setdefault(pattern.id, [])
+        if holder not in holders:
+            holders.append(holder)
+            holders.sort()
+            groups.dirty.add(key)
+    return True
 
 
 def count_group(group: Group, retractions: merge.Retractions) -> int:
@@ -482,6 +505,13 @@ def read_shard_file(repo: Path, path: Path) -> tuple[list[Pattern], bool]:
         and layout.is_shard_file(path.name)
     )
     if not is_listed(repo, path, node_folder, valid):
+        return [], True
+    return patterns.read_whole(path)
+
+
+def read_old_file(repo: Path, path: Path) -> tuple[list[Pattern], bool]:
+    """Return what ``read_shard_file`` does for a pattern file of the old layout."""
+    if not is_listed(repo, path, path.parent, layout.is_node_file(path.name)):
         return [], True
     return patterns.read_whole(path)
 

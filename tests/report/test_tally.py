@@ -190,7 +190,10 @@ def test_the_kept_counts_equal_a_full_count_across_pulls_retractions_and_rewrite
 def test_counts_are_made_anew_when_the_kept_commit_or_a_group_file_is_lost(
     two: tuple[Node, Path], fulls: list[int]
 ) -> None:
-    """A commit git no longer knows, a damaged group file, an old-layout file: counted whole."""
+    """
+    A commit git no longer knows, a damaged group file: counted whole; an old-layout file (its
+    ids in any shard) brought forward.
+    """
     alpha, peer = two
     cfg = alpha.config()
     put(peer, "beta", ERRORS, [f"b {n}" for n in range(10)])
@@ -215,13 +218,18 @@ def test_counts_are_made_anew_when_the_kept_commit_or_a_group_file_is_lost(
     file.write_bytes(file.read_bytes()[:-1])
     check(cfg)
     assert len(fulls) == 3
-    old = layout.pattern_file(peer, ERRORS, "delta")
-    old.write_bytes(patterns.encode({p.id: p for p in [pattern(ERRORS, "old", "delta")]}))
-    push(peer, "an old-layout file")
-    pull(alpha.repo)
     count = len(fulls)
-    check(cfg)
-    assert len(fulls) == count + 1
+    old = layout.pattern_file(peer, ERRORS, "delta")
+    for texts in (["old", "b 1", "b 2"], ["b 1"], []):
+        if texts:
+            found = [pattern(ERRORS, text, "delta") for text in texts]
+            old.write_bytes(patterns.encode({p.id: p for p in found}))
+        else:
+            old.unlink()
+        push(peer, f"an old-layout file of {len(texts)}")
+        pull(alpha.repo)
+        check(cfg)
+    assert len(fulls) == count
 
 
 def test_the_first_count_after_a_pull_reads_only_the_changed_files(
