@@ -266,8 +266,8 @@ def layout_where(cfg: config.Config) -> Where:
 
 
 def kept(cfg: config.Config, store: state.StateDir, where: Where, key: str) -> Counts:
-    """Return the full count kept at ``<state>/own/merged.json`` for ``key``, counting it when other."""
-    path = store.root / "own" / "merged.json"
+    """Return the full count kept at ``<state>/cache/merged/held.json`` for ``key`` (else counted)."""
+    path = store.root / "cache" / "merged" / "held.json"
     try:
         found = KEPT_DECODER.decode(path.read_bytes())
     except (OSError, msgspec.DecodeError, msgspec.ValidationError):

@@ -14,7 +14,7 @@ from fedlearn import config
 from fedlearn.formats import layout, records
 from fedlearn.learn import merge, patterns
 from fedlearn.report import tally
-from fedlearn.store import atomic, state
+from fedlearn.store import atomic, git_trust, state
 from tests.conftest import Node, git
 
 SEEN_AT = "2026-01-02T03:04:05Z"
@@ -292,3 +292,41 @@ def test_a_crash_while_keeping_leaves_counts_that_are_old_or_new(
         monkeypatch.setattr(atomic, "write", replacing)
         check(cfg)
         check(cfg)
+
+
+def test_with_held_paths_the_counts_read_what_this_node_accepts(
+    two: tuple[Node, Path], fulls: list[int]
+) -> None:
+    """
+    Under ``[trust]``, a held file counts as its last accepted content (from git, not the work
+    tree): everything is counted, once per change of HEAD's trees or of the held paths.
+    """
+    alpha, peer = two
+    cfg = alpha.config()
+    put(peer, "beta", ERRORS, ["accepted"])
+    push(peer, "accepted")
+    pull(alpha.repo)
+    check(cfg)
+    accepted = pattern(ERRORS, "accepted", "beta")
+    file = layout.shard_file(peer, ERRORS, "beta", layout.shard_name(accepted.id))
+    name = file.relative_to(peer).as_posix()
+    blob = git(peer, "rev-parse", f"HEAD:{name}").strip()
+    put(peer, "beta", ERRORS, [f"forged {n}" for n in range(5)])
+    push(peer, "forged")
+    pull(alpha.repo)
+    forged = [
+        path.relative_to(alpha.repo).as_posix()
+        for path in layout.shard_dir(alpha.repo, ERRORS, "beta").iterdir()
+    ]
+    held = {
+        path: git_trust.Held(
+            path=path, blob=blob if path == name else "", commit="0" * 40, reason="unsigned"
+        )
+        for path in forged
+    }
+    git_trust.save(alpha.repo, git_trust.View(screened="", held=held))
+    count = len(fulls)
+    assert check(cfg).merged[ERRORS] == 1  # beta's forged records are not counted
+    assert check(cfg) == full_count(cfg) and len(fulls) == count + 1
+    git_trust.save(alpha.repo, git_trust.View(screened=""))
+    assert check(cfg).merged[ERRORS] == 6
