@@ -344,6 +344,8 @@ def forward(
         if path is None:
             continue
         if path.parent == retractions_dir:
+            if not layout.is_node_file(path.name):
+                continue  # no full count lists it, now or before
             old = tombstones.pop(path.stem, [])
             new, whole = read_retractions_file(where.repo, path)
             if new is not None:

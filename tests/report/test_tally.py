@@ -151,6 +151,8 @@ def test_the_kept_counts_equal_a_full_count_across_pulls_retractions_and_rewrite
 
     retract(peer, "gamma", alone)
     retract(peer, "beta", both, pattern(ERRORS, "b new 1", "beta").id)
+    stray = layout.retraction_file(peer, "beta").with_suffix(".txt")  # no reader lists it
+    stray.write_text("not a retractions file\n")
     push(peer, "retractions")
     pull(alpha.repo)
     assert check(cfg).withheld == {"beta": 1}
