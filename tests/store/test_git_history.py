@@ -63,6 +63,34 @@ def test_changed_since_takes_commits_edits_and_untracked_files(repo: Path) -> No
     assert git_history.changed_since(repo, "0" * 40, "data") is None
 
 
+def test_diff_paths_names_both_sides_of_a_rename_and_none_for_an_unknown_commit(
+    repo: Path,
+) -> None:
+    """A rename is a deletion and an addition; a commit git does not have gives None."""
+    start = commit_file(repo, "data/a.jsonl", "1\n")
+    git(repo, "mv", "data/a.jsonl", "data/b.jsonl")
+    git(repo, "commit", "-q", "-m", "renamed")
+    new = commit_file(repo, "outside.txt", "2\n")
+    assert git_history.diff_paths(repo, start, new, "data") == ["data/a.jsonl", "data/b.jsonl"]
+    assert git_history.diff_paths(repo, "0" * 40, new, "data") is None
+
+
+def test_worktree_paths_takes_edits_deletions_and_untracked_files_of_the_pathspecs(
+    repo: Path,
+) -> None:
+    """Only the work tree's changes the pathspecs match, against HEAD, are named."""
+    commit_file(repo, "data/mine/a.jsonl", "1\n")
+    commit_file(repo, "data/mine/b.jsonl", "2\n")
+    commit_file(repo, "data/theirs/a.jsonl", "3\n")
+    (repo / "data" / "mine" / "a.jsonl").write_text("edited\n")
+    (repo / "data" / "mine" / "b.jsonl").unlink()
+    (repo / "data" / "mine" / "c.jsonl").write_text("new\n")
+    (repo / "data" / "theirs" / "a.jsonl").write_text("edited\n")
+    found = git_history.worktree_paths(repo, ":(glob)data/mine/**")
+    assert found == ["data/mine/a.jsonl", "data/mine/b.jsonl", "data/mine/c.jsonl"]
+    assert git_history.worktree_paths(repo, ":(glob)data/nobody/**") == []
+
+
 def test_history_patches_holds_every_refs_messages_and_patches(repo: Path) -> None:
     """A commit on a side branch is in the history too, with its message and its added line."""
     git(repo, "switch", "-q", "-c", "side")
