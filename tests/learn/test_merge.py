@@ -308,4 +308,33 @@ def test_shard_views_keep_the_peers_limit_per_shard(
     views = merge.shard_views(tmp_path, "best-practices", retractions, node="me")
     assert [item for _, view in views for item in view.items()] == list(whole.items())
     assert refusal_log.refusals() == []
+
+
+def test_read_tombstone_file_says_whether_every_line_was_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    A tombstone dated ahead of the clock is left out and the file is not whole; a peer's file is
+    cut at ``MAX_RETRACTIONS_PER_NODE``, this node's own is not; ``collect`` keeps a node's
+    earliest tombstone of an id.
+    """
+    peer_files.forget()
+    path = layout.retraction_file(tmp_path, "beta")
+    path.parent.mkdir(parents=True)
+    good = Retraction(id="a" * 32, retracted_at="2026-01-01T00:00:00Z", reason="x")
+    other = Retraction(id="c" * 32, retracted_at="2026-01-01T00:00:00Z", reason="x")
+    ahead = Retraction(id="b" * 32, retracted_at="2999-01-01T00:00:00Z", reason="x")
+    path.write_bytes(records.encode_lines([good, other]))
+    assert merge.read_tombstone_file(tmp_path, path, own=False) == ([good, other], True)
+    monkeypatch.setattr(merge, "MAX_RETRACTIONS_PER_NODE", 1)
+    assert merge.read_tombstone_file(tmp_path, path, own=False) == ([good], False)
+    assert merge.read_tombstone_file(tmp_path, path, own=True) == ([good, other], True)
+    path.write_bytes(records.encode_lines([good, ahead]))
+    assert merge.read_tombstone_file(tmp_path, path, own=True) == ([good], False)
+    assert merge.read_tombstone_file(tmp_path, path.with_name("gone.jsonl"), own=True) == (
+        None,
+        False,
+    )
+    kept = merge.collect({"beta": [good, msgspec.structs.replace(good, reason="a")]})
+    assert kept.by_id == {good.id: {"beta": msgspec.structs.replace(good, reason="a")}}
     peer_files.forget()
