@@ -1,7 +1,7 @@
 """Benchmark the sharded data layout at scale (issue 20); every target printed as a ratio, one run.
 
     python bench/bench_scale.py [--workdir /tmp/fedlearn-scale] [--big 200000] [--full-mb 100]
-                                [--full-before TREE]
+                                [--full-before TREE] [--status-before TREE]
                                 [--days 3] [--nodes 10,100,1000]
 
 - idle: an idle sync (and an incremental sync of 1,000 new events) with ``--big`` patterns of this
@@ -15,7 +15,9 @@
   ``git gc`` extrapolated to a month, and each commit's new objects against the zlib-compressed
   size of the records it changed.
 - nodes: repositories of 10, 100 and 1,000 nodes' pattern files; for one node, ``pull`` with import
-  after 10 other nodes pushed new patterns, and ``status``.
+  after 10 other nodes pushed new patterns, and ``status``: the first ever (counts the merged view
+  whole), the first after the pull (brings the kept counts forward), the next; with
+  ``--status-before TREE``, the first after the pull with that source tree's code too.
 """
 
 from __future__ import annotations
@@ -530,15 +532,24 @@ def qdrant_open_seconds(config: Path) -> float:
     return float(out.split()[-1])
 
 
-def bench_nodes(work: Path, counts: list[int], per_node: int) -> list[str]:
-    """Pull + import after 10 nodes changed, and status, for each federation size."""
+def bench_nodes(
+    work: Path, counts: list[int], per_node: int, before: Path | None = None
+) -> list[str]:
+    """
+    Pull + import after 10 nodes changed, and status, for each federation size; with ``before``
+    (a source tree of fedlearn), the first status after the pull with that tree's code too, on
+    the same clone and state dir (each code keeps its own counts), just before this code's.
+    """
     lines, pulled, cpu = [], {}, {}
     first_after: dict[int, float] = {}
+    old_env = {**os.environ, "PYTHONPATH": str(before)} if before else None
     for count in counts:
         _, peer, cfg = federation(work, count, per_node)
         time.sleep(2.5)  # files checked out this instant are not cached (``pattern_cache.RACY``)
         fedlearn(cfg, "import", "-q")  # the first, full import is not measured
         first_ever = fedlearn(cfg, "status")[0]  # counts the merged view whole, and keeps it
+        if before:  # run outside any source tree: ``python -m`` puts the working folder first
+            fedlearn(cfg, "status", env=old_env, cwd=cfg.parent)
         for node in range(0, count, max(count // 10, 1))[:10]:
             add_patterns(
                 peer, f"node{node:04d}", range(10_000_000 + node * 10, 10_000_000 + node * 10 + 5)
@@ -551,8 +562,13 @@ def bench_nodes(work: Path, counts: list[int], per_node: int) -> list[str]:
         import_seconds, peak, _ = fedlearn(cfg, "import", "-q")
         import_cpu = CPU[0]
         opening = qdrant_open_seconds(cfg)
+        old = ""
+        if before:
+            old_seconds = fedlearn(cfg, "status", env=old_env, cwd=cfg.parent)[0]
+            old = f" (before: {old_seconds:.2f} s, CPU {CPU[0]:.2f} s)"
         first_status = fedlearn(cfg, "status")[0]
         first_after[count] = first_status
+        first_cpu = CPU[0]
         status = min(fedlearn(cfg, "status")[0] for _ in range(3))
         seconds = pull_seconds + import_seconds
         pulled[count] = seconds
@@ -563,7 +579,8 @@ def bench_nodes(work: Path, counts: list[int], per_node: int) -> list[str]:
             f"{seconds:.2f} s (pull {pull_seconds:.2f} s, import {import_seconds:.2f} s of which "
             f"{opening:.2f} s open the embedded Qdrant store; CPU {cpu[count]:.2f} s; peak RSS "
             f"{peak} MB), status {first_ever:.2f} s the first ever (counts whole), "
-            f"{first_status:.2f} s first after the pull, {status:.2f} s next "
+            f"{first_status:.2f} s first after the pull (CPU {first_cpu:.2f} s){old}, "
+            f"{status:.2f} s next "
             f"(target < 1) {'OK' if max(status, first_status) < 1 else 'MISSED'}"
         )
     if 100 in pulled and 1000 in pulled:
@@ -597,6 +614,9 @@ def main() -> None:
     parser.add_argument("--history", type=int, default=0)
     parser.add_argument("--nodes", default="10,100,1000")
     parser.add_argument("--per-node", type=int, default=60)
+    parser.add_argument(
+        "--status-before", type=Path, help="a fedlearn source tree to run status with too"
+    )
     parser.add_argument("--parts", default="idle,full,git,nodes")
     args = parser.parse_args()
     shutil.rmtree(args.workdir, ignore_errors=True)
@@ -611,7 +631,7 @@ def main() -> None:
         report += show(bench_git(args.workdir, args.days, args.history))
     if "nodes" in parts:
         counts = [int(n) for n in args.nodes.split(",")]
-        report += show(bench_nodes(args.workdir, counts, args.per_node))
+        report += show(bench_nodes(args.workdir, counts, args.per_node, args.status_before))
 
 
 def show(lines: list[str]) -> list[str]:
