@@ -88,9 +88,11 @@ def test_merged_counts_are_kept_until_a_commit_changes_the_patterns(node: Node) 
     commit_all(node.repo, "two nodes")
     assert overview.merged_counts(cfg, store).merged["error-solutions"] == 2
     path = store.root / "cache" / "merged" / "index.msgpack"
-    kept = msgspec.msgpack.decode(path.read_bytes(), type=tally.Index)
+    data = path.read_bytes()
+    kept = msgspec.msgpack.decode(data, type=tally.Index)
     path.write_bytes(msgspec.msgpack.encode(msgspec.structs.replace(kept, counts={})))
     assert overview.merged_counts(cfg, store).merged["error-solutions"] == 0
+    path.write_bytes(data)
     learn(node.repo, "beta", "error-solutions", "timeout")
     commit_all(node.repo, "one more")
     assert overview.merged_counts(cfg, store).merged["error-solutions"] == 3
