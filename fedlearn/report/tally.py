@@ -19,7 +19,7 @@ a kept file does not verify.
 Files with a refused line (a record dated ahead of the clock is accepted once its day comes) and
 this node's own working-tree changes are read again on the next count, whatever git says. Another
 node's file edited in the work tree and not committed is not seen until it changes in a commit or
-everything is counted anew. With paths held under ``[trust]`` (read from git, not the work tree)
+everything is counted anew. With paths held under ``[trust]`` (``git_held``: read from git, not the work tree)
 everything is counted whenever the trees at HEAD or the held paths change, as before.
 
 The counts equal a full count (``merge.merged_view``, ``merge.withheld``): tests compare them over

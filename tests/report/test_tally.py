@@ -14,7 +14,7 @@ from fedlearn import config
 from fedlearn.formats import layout, records
 from fedlearn.learn import merge, patterns
 from fedlearn.report import tally
-from fedlearn.store import atomic, git_trust, state
+from fedlearn.store import atomic, git_held, state
 from tests.conftest import Node, git
 
 SEEN_AT = "2026-01-02T03:04:05Z"
@@ -321,14 +321,14 @@ def test_with_held_paths_the_counts_read_what_this_node_accepts(
         for path in layout.shard_dir(alpha.repo, ERRORS, "beta").iterdir()
     ]
     held = {
-        path: git_trust.Held(
+        path: git_held.Held(
             path=path, blob=blob if path == name else "", commit="0" * 40, reason="unsigned"
         )
         for path in forged
     }
-    git_trust.save(alpha.repo, git_trust.View(screened="", held=held))
+    git_held.save(alpha.repo, git_held.View(screened="", held=held))
     count = len(fulls)
     assert check(cfg).merged[ERRORS] == 1  # beta's forged records are not counted
     assert check(cfg) == full_count(cfg) and len(fulls) == count + 1
-    git_trust.save(alpha.repo, git_trust.View(screened=""))
+    git_held.save(alpha.repo, git_held.View(screened=""))
     assert check(cfg).merged[ERRORS] == 6
