@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import attrs
 import msgspec
 import pytest
 
@@ -332,3 +334,41 @@ def test_with_held_paths_the_counts_read_what_this_node_accepts(
     assert check(cfg) == full_count(cfg) and len(fulls) == count + 1
     git_held.save(alpha.repo, git_held.View(screened=""))
     assert check(cfg).merged[ERRORS] == 6
+
+
+def test_a_random_sequence_of_changes_keeps_the_counts_equal_to_a_full_count(
+    two: tuple[Node, Path], fulls: list[int]
+) -> None:
+    """
+    Fourteen random rounds (seeded) of two changes each: nodes learning, dropping shards, retracting their own or
+    others' ids (an admin too), an old-layout file rewritten, and forced pushes back to an
+    earlier commit: after each pull the counts brought forward equal a full count.
+    """
+    alpha, peer = two
+    cfg = alpha.config()
+    cfg = attrs.evolve(cfg, trust=attrs.evolve(cfg.trust, admins=["root"]))
+    rng = random.Random(21)
+    nodes, texts = ["beta", "gamma", "delta", "root"], [f"t {n}" for n in range(12)]
+    commits = []
+    for round_number in range(14):
+        for action in rng.sample(["learn", "learn", "drop", "retract", "old", "rewind"], 2):
+            node, category = rng.choice(nodes), rng.choice([ERRORS, SKILLS])
+            if action == "learn":
+                put(peer, node, category, rng.sample(texts, 6))
+            elif action == "drop" and layout.shard_dir(peer, category, node).is_dir():
+                rng.choice(sorted(layout.shard_dir(peer, category, node).iterdir())).unlink()
+            elif action == "retract":
+                ids = [pattern(rng.choice([ERRORS, SKILLS]), t, node).id for t in texts]
+                retract(peer, node, *rng.sample(ids, 3))
+            elif action == "old":
+                found = [pattern(category, t, node) for t in rng.sample(texts, 4)]
+                path = layout.pattern_file(peer, category, node)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(patterns.encode({p.id: p for p in found}))
+            elif action == "rewind" and commits:
+                git(peer, "reset", "-q", "--hard", rng.choice(commits))
+        push(peer, f"round {round_number}", force=True)
+        commits.append(git(peer, "rev-parse", "HEAD").strip())
+        pull(alpha.repo)
+        check(cfg)
+    assert len(fulls) == 1
