@@ -16,6 +16,12 @@ anew (through ``pattern_cache``) when there is nothing kept, the commit is unkno
 than ``DIFF_LIMIT`` paths changed, an old-layout file changed, the admins or categories changed, or
 a kept file does not verify.
 
+Each file is read as the full count reads it: this node's own whole, another node's within
+``patterns.MAX_PER_FILE`` or ``merge.MAX_RETRACTIONS_PER_NODE``. A full count also stops keeping
+other nodes' records past ``merge.MAX_PEER_PATTERNS`` and ``MAX_PEER_RETRACTIONS`` in all, in its
+order of files, which only it can tell: past those (``Index.within``), the counts are a full
+count's, kept per change of HEAD's trees and this node's files, as with held paths.
+
 Files with a refused line (a record dated ahead of the clock is accepted once its day comes) and
 this node's own working-tree changes are read again on the next count, whatever git says. Another
 node's file edited in the work tree and not committed is not seen until it changes in a commit or
@@ -31,6 +37,7 @@ names them is replaced atomically, last (``atomic.write``); superseded group fil
 from __future__ import annotations
 
 import collections
+import functools
 import hashlib
 import os
 import stat
@@ -55,7 +62,7 @@ from fedlearn.store import (
     state,
 )
 
-VERSION = 1
+VERSION = 2
 DIFF_LIMIT = 20_000  # more changed paths than this: everything is counted anew
 Group = dict[str, list[str]]  # pattern id -> the holders: node (a shard file), <node>.jsonl (old)
 GROUP_ENCODER = msgspec.msgpack.Encoder()
@@ -75,6 +82,10 @@ class Index(msgspec.Struct, kw_only=True):
         tombstones: node → its well-formed tombstones.
         recheck: paths (relative to the top) read again next time, whatever git says.
         withheld: node → its tombstones that withdraw its own records only.
+        peer_pairs: (id, file) pairs of other nodes' pattern files, all categories.
+        excess: per other node's file with an id on several lines, those extra records; per
+            file of this node's past ``patterns.MAX_PER_FILE``, that limit (a full count holds
+            this node's own files whole for the view, within the limit for the holders).
     """
 
     version: int
@@ -85,6 +96,19 @@ class Index(msgspec.Struct, kw_only=True):
     tombstones: dict[str, list[Retraction]]
     recheck: list[str]
     withheld: dict[str, int]
+    peer_pairs: int = 0
+    excess: dict[str, int] = msgspec.field(default_factory=dict)
+
+    def within(self, node: str) -> bool:
+        """
+        Return whether a full count keeps every record of these files: what other nodes' files
+        hold stays within ``merge.MAX_PEER_PATTERNS`` and ``MAX_PEER_RETRACTIONS`` (past them, a
+        full count keeps the first files only, which only a full count can tell), and no file
+        of this node's is past ``patterns.MAX_PER_FILE``.
+        """
+        records = self.peer_pairs + sum(self.excess.values())
+        tombstones = sum(len(t) for n, t in self.tombstones.items() if n != node)
+        return records <= merge.MAX_PEER_PATTERNS and tombstones <= merge.MAX_PEER_RETRACTIONS
 
 
 INDEX_DECODER = msgspec.msgpack.Decoder(Index)
@@ -219,7 +243,7 @@ def counts(cfg: config.Config, store: state.StateDir) -> Counts:
     """
     where = where_of(cfg)
     if where is None:
-        return result_of(cfg, full(cfg.repo_path, layout_where(cfg), None, store)[0])
+        return exact(cfg, store)
     found = git_held.view_of(layout.data_dir(cfg.repo_path))
     if found is not None and found[1].held:
         counted = kept(cfg, store, where, held_key(cfg, store, where))
@@ -230,8 +254,15 @@ def counts(cfg: config.Config, store: state.StateDir) -> Counts:
     index = load(folder / "index.msgpack", where)
     updated = None if index is None else forward(where, folder, index, head, store)
     if updated is None:
-        updated, groups = full(cfg.repo_path, where, head, store)
-        save(folder, updated, groups, store, clean=True)
+        made = full(cfg.repo_path, where, head, store)
+        if made is not None:
+            updated, groups = made
+            save(folder, updated, groups, store, clean=True)
+        else:
+            (folder / "index.msgpack").unlink(missing_ok=True)
+    if updated is None or not updated.within(where.node):
+        counted = kept(cfg, store, where, held_key(cfg, store, where))
+        return Counts({c: counted.merged.get(c, 0) for c in cfg.sync.categories}, counted.withheld)
     return result_of(cfg, updated)
 
 
@@ -258,13 +289,6 @@ def held_key(cfg: config.Config, store: state.StateDir, where: Where) -> str:
     return ",".join(trees + marks)
 
 
-def layout_where(cfg: config.Config) -> Where:
-    """Return a ``Where`` for a repo without a git HEAD (nothing is kept then)."""
-    categories = sorted(config.CATEGORIES)
-    admins = frozenset(cfg.trust.admins)
-    return Where(cfg.repo_path, cfg.repo_path, layout.DATA, cfg.node_id, categories, admins)
-
-
 def kept(cfg: config.Config, store: state.StateDir, where: Where, key: str) -> Counts:
     """Return the full count kept at ``<state>/cache/merged/held.json`` for ``key`` (else counted)."""
     path = store.root / "cache" / "merged" / "held.json"
@@ -275,11 +299,21 @@ def kept(cfg: config.Config, store: state.StateDir, where: Where, key: str) -> C
     if found is not None and found.key == key:
         counted = found.counts
     else:
-        index = full(cfg.repo_path, where, None, store)[0]
-        counted = Counts(category_counts(index, where.categories), index.withheld)
+        counted = exact(cfg, store)
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic.write(path, msgspec.json.encode(Kept(key, counted)) + b"\n")
     return counted
+
+
+def exact(cfg: config.Config, store: state.StateDir) -> Counts:
+    """Return the counts as a full count makes them (``merge.merged_view``, ``merge.withheld``),
+    unchanged files read from ``pattern_cache``."""
+    repo, admins, node = cfg.repo_path, cfg.trust.admins, cfg.node_id
+    files = pattern_cache.Cache(store.path("cache", "patterns"))
+    view = merge.merged_view(repo, cfg.sync.categories, admins, cache=files, node=node)
+    files.save()
+    held = merge.withheld(repo, merge.read_retractions(repo, admins, node))
+    return Counts({c: len(v) for c, v in view.items()}, {n: len(ids) for n, ids in held.items()})
 
 
 def result_of(cfg: config.Config, index: Index) -> Counts:
@@ -337,6 +371,7 @@ def forward(
     tombstones = dict(index.tombstones)
     recheck = set(own)
     touched_ids: set[str] = set()
+    peer_pairs, excess = index.peer_pairs, dict(index.excess)
     patterns_dir = layout.data_dir(where.repo) / "patterns"
     retractions_dir = layout.data_dir(where.repo) / "retractions"
     for name in sorted(names):
@@ -347,7 +382,7 @@ def forward(
             if not layout.is_node_file(path.name):
                 continue  # no full count lists it, now or before
             old = tombstones.pop(path.stem, [])
-            new, whole = read_retractions_file(where.repo, path)
+            new, whole = read_retractions_file(where.repo, path, own=path.stem == where.node)
             if new is not None:
                 tombstones[path.stem] = new
             if not whole:
@@ -361,7 +396,7 @@ def forward(
         if len(parts) == 2 and layout.is_node_file(parts[1]):  # the old layout: any shard's ids
             category, holder = parts
             keys = [k for k in groups.digests if k.split("/")[0] == category]
-            found, whole = read_old_file(where.repo, path)
+            found, whole = read_old_file(where.repo, path, own=holder_node(holder) == where.node)
         elif (
             len(parts) == 3
             and layout.is_shard_file(parts[2])
@@ -369,11 +404,15 @@ def forward(
         ):
             category, holder = parts[0], parts[1]
             keys = [f"{category}/{layout.shard_of(path)}"]
-            found, whole = read_shard_file(where.repo, path)
+            found, whole = read_shard_file(where.repo, path, own=holder == where.node)
         else:
             continue  # no full count lists it, now or before (nor a file under it: named apart)
-        if not replace_holder(groups, category, holder, keys, found):
+        pairs = replace_holder(groups, category, holder, keys, found)
+        if pairs is None:
             return None
+        if holder_node(holder) != where.node:
+            peer_pairs += pairs
+        note_excess(excess, name, found, own=holder_node(holder) == where.node)
         if not whole:
             recheck.add(name)
     retractions = merge.collect(tombstones, where.admins)
@@ -406,6 +445,8 @@ def forward(
         tombstones=dict(sorted(tombstones.items())),
         recheck=sorted(recheck),
         withheld=withheld,
+        peer_pairs=peer_pairs,
+        excess=dict(sorted(excess.items())),
     )
     if updated != index or groups.dirty:
         save(folder, updated, groups, store, clean=False)
@@ -414,17 +455,20 @@ def forward(
 
 def replace_holder(
     groups: Groups, category: str, holder: str, keys: list[str], found: list[Pattern]
-) -> bool:
+) -> int | None:
     """
     Take ``holder`` (one file's) out of the groups ``keys`` (those its ids were in) and put it in
-    for the ids ``found`` (the file now); False when a group file is damaged.
+    for the ids ``found`` (the file now); return how many (id, holder) pairs that adds (fewer
+    than 0: removes), None when a group file is damaged.
     """
+    pairs = 0
     for key in keys:
         group = groups.get(key)
         if group is None:
-            return False
+            return None
         for pattern_id in [i for i, holders in group.items() if holder in holders]:
             group[pattern_id].remove(holder)
+            pairs -= 1
             if not group[pattern_id]:
                 del group[pattern_id]
             groups.dirty.add(key)
@@ -432,13 +476,25 @@ def replace_holder(
         key = f"{category}/{layout.shard_name(pattern.id)}"
         group = groups.get(key)
         if group is None:
-            return False
+            return None
         holders = group.setdefault(pattern.id, [])
         if holder not in holders:
             holders.append(holder)
             holders.sort()
+            pairs += 1
             groups.dirty.add(key)
-    return True
+    return pairs
+
+
+def note_excess(excess: dict[str, int], name: str, found: list[Pattern], *, own: bool) -> None:
+    """Keep in ``excess`` what file ``name``'s records add to its (id, file) pairs (``Index``)."""
+    extra = len(found) - len({p.id for p in found})
+    if own:
+        extra = patterns.MAX_PER_FILE if len(found) > patterns.MAX_PER_FILE else 0
+    if extra:
+        excess[name] = extra
+    else:
+        excess.pop(name, None)
 
 
 def count_group(group: Group, retractions: merge.Retractions) -> int:
@@ -495,7 +551,7 @@ def is_listed(repo: Path, path: Path, folder: Path, valid: bool) -> bool:
         return False
 
 
-def read_shard_file(repo: Path, path: Path) -> tuple[list[Pattern], bool]:
+def read_shard_file(repo: Path, path: Path, *, own: bool) -> tuple[list[Pattern], bool]:
     """
     Return the verified records of shard file ``path`` as a full count reads them (none when it
     would not list it: ``layout.pattern_files``), and whether nothing in it was refused.
@@ -508,58 +564,67 @@ def read_shard_file(repo: Path, path: Path) -> tuple[list[Pattern], bool]:
     )
     if not is_listed(repo, path, node_folder, valid):
         return [], True
-    return patterns.read_whole(path)
+    return patterns.read_whole(path, own=own)
 
 
-def read_old_file(repo: Path, path: Path) -> tuple[list[Pattern], bool]:
+def read_old_file(repo: Path, path: Path, *, own: bool) -> tuple[list[Pattern], bool]:
     """Return what ``read_shard_file`` does for a pattern file of the old layout."""
     if not is_listed(repo, path, path.parent, layout.is_node_file(path.name)):
         return [], True
-    return patterns.read_whole(path)
+    return patterns.read_whole(path, own=own)
 
 
-def read_retractions_file(repo: Path, path: Path) -> tuple[list[Retraction] | None, bool]:
+def read_retractions_file(
+    repo: Path, path: Path, *, own: bool
+) -> tuple[list[Retraction] | None, bool]:
     """
     Return the well-formed tombstones of retractions file ``path`` as a full count reads them
-    (None when it would not list or could not read it: ``layout.retraction_files``), and
-    whether every line was kept.
+    (``merge.read_tombstone_file``; None when it would not list or could not read it:
+    ``layout.retraction_files``), and whether every line was kept.
     """
     if not is_listed(repo, path, path.parent, layout.is_node_file(path.name)):
         return None, True
-    data = peer_files.read(repo, path, "retractions")
-    if data is None:
-        return None, False
-    return merge.tombstones_in(repo, path, data)
+    return merge.read_tombstone_file(repo, path, own=own)
 
 
-def full(repo: Path, where: Where, head: str | None, store: state.StateDir) -> tuple[Index, Groups]:
+def full(
+    repo: Path, where: Where, head: str | None, store: state.StateDir
+) -> tuple[Index, Groups] | None:
     """
     Return everything counted anew: every node's files listed and read as the merged view reads
-    them (through ``pattern_cache``), and the groups made of them (all dirty, to be written).
+    them (through ``pattern_cache``), and the groups made of them (all dirty, to be written);
+    None as soon as other nodes' files hold more than ``merge.MAX_PEER_PATTERNS`` records (only
+    a full count can tell which it keeps: ``Index.within``).
     """
     files = pattern_cache.Cache(store.path("cache", "patterns"))
     groups = Groups(store.root / "cache" / "merged", {})
+    peer_pairs, excess = 0, dict[str, int]()
     for category in where.categories:
         for path in layout.pattern_files(repo, category):
             old = path.parent.parent.name == "patterns"
             holder = f"{path.stem}.jsonl" if old else path.parent.name
-            for pattern in files.read(repo, path, patterns.read_whole):
+            own = holder_node(holder) == where.node
+            found = files.read(repo, path, functools.partial(patterns.read_whole, own=own))
+            for pattern in found:
                 key = f"{category}/{layout.shard_name(pattern.id)}"
                 group = groups.loaded.setdefault(key, {})
                 holders = group.setdefault(pattern.id, [])
                 if holder not in holders:
                     holders.append(holder)
                     holders.sort()
+                    peer_pairs += 0 if own else 1
                 groups.dirty.add(key)
+            note_excess(excess, where.name_of(path), found, own=own)
+            if peer_pairs + sum(excess.values()) > merge.MAX_PEER_PATTERNS:
+                files.save()
+                return None
     files.save()
     recheck = {where.name_of(repo / name) for name in files.partial}
     tombstones: dict[str, list[Retraction]] = {}
     for path in layout.retraction_files(repo):
-        data = peer_files.read(repo, path, "retractions")
-        if data is None:
-            recheck.add(where.name_of(path))
-            continue
-        tombstones[path.stem], whole = merge.tombstones_in(repo, path, data)
+        found_tombstones, whole = merge.read_tombstone_file(repo, path, own=path.stem == where.node)
+        if found_tombstones is not None:
+            tombstones[path.stem] = found_tombstones
         if not whole:
             recheck.add(where.name_of(path))
     if head is not None:
@@ -580,6 +645,8 @@ def full(repo: Path, where: Where, head: str | None, store: state.StateDir) -> t
         tombstones=dict(sorted(tombstones.items())),
         recheck=sorted(recheck),
         withheld=withheld,
+        peer_pairs=peer_pairs,
+        excess=dict(sorted(excess.items())),
     )
     return index, groups
 
