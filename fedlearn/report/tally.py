@@ -13,8 +13,8 @@ paths only), and the files read again last time; only those are read, each throu
 reader as the full count lists and reads it (``layout.pattern_files``, ``patterns.read_whole``,
 ``peer_files``), and only the groups they touch are loaded and counted again. Everything is counted
 anew (through ``pattern_cache``) when there is nothing kept, the commit is unknown to git, more
-than ``DIFF_LIMIT`` paths changed, an old-layout file changed, the admins or categories changed, or
-a kept file does not verify.
+than ``DIFF_LIMIT`` paths changed, the admins or the data folder changed, or a kept file does not
+verify. A changed old-layout file (its ids in any shard) loads its category's groups.
 
 Each file is read as the full count reads it: this node's own whole, another node's within
 ``patterns.MAX_PER_FILE`` or ``merge.MAX_RETRACTIONS_PER_NODE``. A full count also stops keeping
@@ -25,8 +25,9 @@ count's, kept per change of HEAD's trees and this node's files, as with held pat
 Files with a refused line (a record dated ahead of the clock is accepted once its day comes) and
 this node's own working-tree changes are read again on the next count, whatever git says. Another
 node's file edited in the work tree and not committed is not seen until it changes in a commit or
-everything is counted anew. With paths held under ``[trust]`` (``git_held``: read from git, not the work tree)
-everything is counted whenever the trees at HEAD or the held paths change, as before.
+everything is counted anew. With paths held under ``[trust]`` (``git_held``: their accepted
+content is read from git, not the work tree) the counts are a full count's, kept per change of
+HEAD's trees, this node's files or the held paths, as before.
 
 The counts equal a full count (``merge.merged_view``, ``merge.withheld``): tests compare them over
 pulls, retractions, deletions and rewritten histories. A crash leaves the kept state old or new:
@@ -268,9 +269,9 @@ def counts(cfg: config.Config, store: state.StateDir) -> Counts:
 
 def held_key(cfg: config.Config, store: state.StateDir, where: Where) -> str:
     """
-    Return what a count depends on while paths are held under ``[trust]``: the trees of
-    data/patterns and data/retractions at HEAD, this node's own counts and retractions (which may
-    not be committed yet), the held paths and the marks.
+    Return what a full count depends on (kept so while paths are held under ``[trust]`` or past
+    the limits of one read): the trees of data/patterns and data/retractions at HEAD, this node's
+    own counts and retractions (which may not be committed yet), the held paths and the marks.
     """
     roots = (f"{where.data}/patterns", f"{where.data}/retractions")
     trees = git_objects.tree_ids(where.top, "HEAD", *roots)
