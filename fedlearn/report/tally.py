@@ -60,6 +60,7 @@ from fedlearn.store import (
     git_objects,
     own,
     peer_files,
+    refusal_log,
     state,
 )
 
@@ -246,24 +247,27 @@ def counts(cfg: config.Config, store: state.StateDir) -> Counts:
     if where is None:
         return exact(cfg, store)
     found = git_held.view_of(layout.data_dir(cfg.repo_path))
-    if found is not None and found[1].held:
-        counted = kept(cfg, store, where, held_key(cfg, store, where))
-        merged = {c: counted.merged.get(c, 0) for c in cfg.sync.categories}
-        return Counts(merged, counted.withheld)
+    key = held_key(cfg, store, where)
+    held = found is not None and bool(found[1].held)
+    if held or key_of_kept(store) == key:  # held paths, or past the limits and unchanged since
+        counted = kept(cfg, store, where, key)
+        return Counts({c: counted.merged.get(c, 0) for c in cfg.sync.categories}, counted.withheld)
     folder = store.root / "cache" / "merged"
     head = git_local.head(where.top) or ""
-    index = load(folder / "index.msgpack", where)
-    updated = None if index is None else forward(where, folder, index, head, store)
+    with refusal_log.deferred() as refused:  # reported by the full count instead when past
+        index = load(folder / "index.msgpack", where)
+        updated = None if index is None else forward(where, folder, index, head, store)
+        if updated is None:
+            made = full(cfg.repo_path, where, head, store)
+            if made is not None:
+                updated, groups = made
+                save(folder, updated, groups, store, clean=True)
     if updated is None:
-        made = full(cfg.repo_path, where, head, store)
-        if made is not None:
-            updated, groups = made
-            save(folder, updated, groups, store, clean=True)
-        else:
-            (folder / "index.msgpack").unlink(missing_ok=True)
-    if updated is None or not updated.within(where.node):
-        counted = kept(cfg, store, where, held_key(cfg, store, where))
+        (folder / "index.msgpack").unlink(missing_ok=True)
+        counted = kept(cfg, store, where, key)
         return Counts({c: counted.merged.get(c, 0) for c in cfg.sync.categories}, counted.withheld)
+    for repo, path, reason in refused:
+        refusal_log.refuse(repo, path, reason)
     return result_of(cfg, updated)
 
 
@@ -288,6 +292,14 @@ def held_key(cfg: config.Config, store: state.StateDir, where: Where) -> str:
         except FileNotFoundError:
             marks.append("-")
     return ",".join(trees + marks)
+
+
+def key_of_kept(store: state.StateDir) -> str:
+    """Return the key the full count kept at ``<state>/cache/merged/held.json`` is for ("")."""
+    try:
+        return KEPT_DECODER.decode((store.root / "cache" / "merged" / "held.json").read_bytes()).key
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+        return ""
 
 
 def kept(cfg: config.Config, store: state.StateDir, where: Where, key: str) -> Counts:
@@ -449,6 +461,8 @@ def forward(
         peer_pairs=peer_pairs,
         excess=dict(sorted(excess.items())),
     )
+    if not updated.within(where.node):
+        return None
     if updated != index or groups.dirty:
         save(folder, updated, groups, store, clean=False)
     return updated
@@ -539,17 +553,28 @@ def withheld_of(
 
 def is_listed(repo: Path, path: Path, folder: Path, valid: bool) -> bool:
     """
-    Return whether a full count lists ``path`` (a file in ``folder``, under ``repo``): every folder
-    down to it real (``peer_files.folder_problem``), a name it reads (``valid``), a regular file.
+    Return whether a full count lists ``path`` (a ``.jsonl`` file in ``folder``, under ``repo``):
+    every folder down to it real (``peer_files.folder_problem``), a name it reads (``valid``), a
+    regular file. What it refuses is refused as its listing (``peer_files.entries``) refuses it.
     """
-    if not (valid and peer_files.is_name(path.name)):
-        return False
-    if peer_files.folder_problem(repo, folder) is not None:
+    problem = peer_files.folder_problem(repo, folder)
+    if problem is not None:
+        if problem != "missing":
+            refusal_log.refuse(repo, folder, problem)
         return False
     try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
+        mode = os.lstat(path).st_mode
     except OSError:
         return False
+    if not (valid and peer_files.is_name(path.name)):
+        refusal_log.refuse(repo, path, "a name fedlearn does not read")
+    elif stat.S_ISLNK(mode):
+        refusal_log.refuse(repo, path, "a symlink")
+    elif not stat.S_ISREG(mode):
+        refusal_log.refuse(repo, path, "not a regular file")
+    else:
+        return True
+    return False
 
 
 def read_shard_file(repo: Path, path: Path, *, own: bool) -> tuple[list[Pattern], bool]:
@@ -622,10 +647,14 @@ def full(
     files.save()
     recheck = {where.name_of(repo / name) for name in files.partial}
     tombstones: dict[str, list[Retraction]] = {}
+    peer_tombstones = 0
     for path in layout.retraction_files(repo):
         found_tombstones, whole = merge.read_tombstone_file(repo, path, own=path.stem == where.node)
         if found_tombstones is not None:
             tombstones[path.stem] = found_tombstones
+            peer_tombstones += 0 if path.stem == where.node else len(found_tombstones)
+            if peer_tombstones > merge.MAX_PEER_RETRACTIONS:
+                return None
         if not whole:
             recheck.add(where.name_of(path))
     if head is not None:
@@ -649,7 +678,7 @@ def full(
         peer_pairs=peer_pairs,
         excess=dict(sorted(excess.items())),
     )
-    return index, groups
+    return (index, groups) if index.within(where.node) else None
 
 
 def save(folder: Path, index: Index, groups: Groups, store: state.StateDir, *, clean: bool) -> None:

@@ -8,7 +8,9 @@ after every job, so 20,000 bad names never make 20,000 warning lines.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -42,6 +44,7 @@ _lookups = [0]
 _bounds: dict[str, str] = {}  # repo -> the commit WALKED back from HEAD ("" when fewer)
 WALKED = 5000  # commits a commit lookup walks back at most
 _unnamed = [0]  # refused paths not named in a warning since the last ``summarize``
+_deferred: list[list[tuple[Path, Path, str]]] = []  # refusals held back (``deferred``)
 
 
 def refusals() -> list[Refusal]:
@@ -113,6 +116,9 @@ def refuse(repo: Path, path: Path, reason: str) -> None:
     Record that ``path`` was not read and why; warn once per path (with the commit), for the
     first ``NAMED`` paths of the process only: the others are counted (``summarize``).
     """
+    if _deferred:
+        _deferred[-1].append((repo, path, reason))
+        return
     key = str(repo / path)  # one warning per file, even across repositories in one process
     if key in _refused:
         return
@@ -124,3 +130,18 @@ def refuse(repo: Path, path: Path, reason: str) -> None:
         return
     added = f" (last changed in commit {commit})" if commit else ""
     log.warning("%s: ignored, %s%s; run fedlearn doctor for the list", shown, reason, added)
+
+
+@contextlib.contextmanager
+def deferred() -> Iterator[list[tuple[Path, Path, str]]]:
+    """
+    Hold back the refusals made inside (neither recorded nor warned about) and yield them; the
+    caller hands them on with ``refuse`` or drops them (a read done again, whose own refusals
+    are the ones to report: ``report.tally``).
+    """
+    held: list[tuple[Path, Path, str]] = []
+    _deferred.append(held)
+    try:
+        yield held
+    finally:
+        _deferred.pop()

@@ -16,7 +16,7 @@ from fedlearn import config
 from fedlearn.formats import layout, records
 from fedlearn.learn import merge, patterns
 from fedlearn.report import tally
-from fedlearn.store import atomic, git_held, state
+from fedlearn.store import atomic, git_held, peer_files, refusal_log, state
 from tests.conftest import Node, git
 
 SEEN_AT = "2026-01-02T03:04:05Z"
@@ -169,7 +169,12 @@ def test_the_kept_counts_equal_a_full_count_across_pulls_retractions_and_rewrite
     bad.write_bytes(patterns.encode({future.id: future}) + b"not a record\n")
     push(peer, "a symlink, a file with refused lines")
     pull(alpha.repo)
-    before = check(cfg)
+    peer_files.forget()
+    before = tally.counts(cfg, state.StateDir(cfg.state_path))
+    refused = {r.path for r in refusal_log.refusals()}  # handed on from the files read
+    assert {link.relative_to(peer).as_posix(), bad.relative_to(peer).as_posix()} <= refused
+    peer_files.forget()
+    assert before == full_count(cfg)
     monkeypatch.setattr(patterns, "datetime", Later)
     monkeypatch.setattr(merge, "datetime", Later)
     assert check(cfg).merged[SKILLS] == before.merged[SKILLS] + 1  # no commit: its day came

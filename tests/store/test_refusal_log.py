@@ -58,3 +58,20 @@ def test_commit_of_walks_back_a_bounded_number_of_commits(
     refusal_log.forget()
     monkeypatch.setattr(refusal_log, "WALKED", 3)
     assert refusal_log.commit_of(repo, repo / "data/a.jsonl") == ""
+
+
+def test_deferred_refusals_are_held_back_until_handed_on(tmp_path: Path) -> None:
+    """Inside ``deferred`` a refusal is neither recorded nor warned about; it is handed back."""
+    refusal_log.forget()
+    try:
+        with refusal_log.deferred() as held:
+            refusal_log.refuse(tmp_path, tmp_path / "data" / "a.jsonl", "a symlink")
+            assert refusal_log.refusals() == []
+        assert held == [(tmp_path, tmp_path / "data" / "a.jsonl", "a symlink")]
+        for repo, path, reason in held:
+            refusal_log.refuse(repo, path, reason)
+        assert [(r.path, r.reason) for r in refusal_log.refusals()] == [
+            ("data/a.jsonl", "a symlink")
+        ]
+    finally:
+        refusal_log.forget()
