@@ -13,7 +13,7 @@ from fedlearn import config, sample
 from fedlearn.formats import layout, records
 from fedlearn.jobs import status as status_job
 from fedlearn.learn import merge, patterns
-from fedlearn.report import overview, tally
+from fedlearn.report import overview, tally_files
 from fedlearn.store import own, state
 from tests.conftest import Node, git, write_jsonl
 
@@ -198,13 +198,13 @@ def test_status_counts_withheld_retractions_once_per_change(
     git(beta.repo, "commit", "-qm", "mallory retracts alpha's pattern")
     cfg = beta.config()
     calls: list[int] = []
-    counting = tally.full
+    counting = tally_files.full
 
     def full(*args: Any, **kwargs: Any) -> Any:
         calls.append(1)
         return counting(*args, **kwargs)
 
-    monkeypatch.setattr(tally, "full", full)
+    monkeypatch.setattr(tally_files, "full", full)
     assert status_job.withheld(cfg) == {"mallory": 1}
     assert status_job.withheld(cfg) == {"mallory": 1} and len(calls) == 1
     path.unlink()

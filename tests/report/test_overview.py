@@ -10,7 +10,7 @@ import msgspec
 
 from fedlearn.formats import layout
 from fedlearn.learn import patterns
-from fedlearn.report import overview, tally
+from fedlearn.report import overview, tally_files
 from fedlearn.store import atomic, peer_files, refusal_log, state
 from tests.conftest import Node, git
 
@@ -89,7 +89,7 @@ def test_merged_counts_are_kept_until_a_commit_changes_the_patterns(node: Node) 
     assert overview.merged_counts(cfg, store).merged["error-solutions"] == 2
     path = store.root / "cache" / "merged" / "index.msgpack"
     data = path.read_bytes()
-    kept = msgspec.msgpack.decode(data, type=tally.Index)
+    kept = msgspec.msgpack.decode(data, type=tally_files.Index)
     path.write_bytes(msgspec.msgpack.encode(msgspec.structs.replace(kept, counts={})))
     assert overview.merged_counts(cfg, store).merged["error-solutions"] == 0
     path.write_bytes(data)

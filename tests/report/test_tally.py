@@ -15,7 +15,7 @@ import pytest
 from fedlearn import config
 from fedlearn.formats import layout, records
 from fedlearn.learn import merge, patterns
-from fedlearn.report import tally
+from fedlearn.report import tally, tally_files
 from fedlearn.store import atomic, git_held, peer_files, refusal_log, state
 from tests.conftest import Node, git
 
@@ -71,13 +71,13 @@ def full_count(cfg: config.Config) -> tally.Counts:
 def fulls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Return a list that grows by one each time the counts are made anew."""
     calls: list[int] = []
-    counting = tally.full
+    counting = tally_files.full
 
     def full(*args: Any, **kwargs: Any) -> Any:
         calls.append(1)
         return counting(*args, **kwargs)
 
-    monkeypatch.setattr(tally, "full", full)
+    monkeypatch.setattr(tally_files, "full", full)
     return calls
 
 
@@ -210,7 +210,7 @@ def test_counts_are_made_anew_when_the_kept_commit_or_a_group_file_is_lost(
     pull(alpha.repo)
     check(cfg)
     folder = cfg.state_path / "cache" / "merged"
-    index = msgspec.msgpack.decode((folder / "index.msgpack").read_bytes(), type=tally.Index)
+    index = msgspec.msgpack.decode((folder / "index.msgpack").read_bytes(), type=tally_files.Index)
     index.commit = "0" * 40
     (folder / "index.msgpack").write_bytes(msgspec.msgpack.encode(index))
     put(peer, "beta", ERRORS, ["one more"])
@@ -221,9 +221,9 @@ def test_counts_are_made_anew_when_the_kept_commit_or_a_group_file_is_lost(
     put(peer, "gamma", ERRORS, ["b 0"])  # in a group beta's files made
     push(peer, "gamma")
     pull(alpha.repo)
-    index = msgspec.msgpack.decode((folder / "index.msgpack").read_bytes(), type=tally.Index)
+    index = msgspec.msgpack.decode((folder / "index.msgpack").read_bytes(), type=tally_files.Index)
     key = f"{ERRORS}/{layout.shard_name(pattern(ERRORS, 'b 0', 'gamma').id)}"
-    file = tally.Groups(folder, index.groups).file(key, index.groups[key])
+    file = tally_files.Groups(folder, index.groups).file(key, index.groups[key])
     file.write_bytes(file.read_bytes()[:-1])
     check(cfg)
     assert len(fulls) == 3
