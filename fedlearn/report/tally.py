@@ -19,7 +19,7 @@ verify. A changed old-layout file (its ids in any shard) loads its category's gr
 Each file is read as the full count reads it: this node's own whole, another node's within
 ``patterns.MAX_PER_FILE`` or ``merge.MAX_RETRACTIONS_PER_NODE``. A full count also stops keeping
 other nodes' records past ``merge.MAX_PEER_PATTERNS`` and ``MAX_PEER_RETRACTIONS`` in all, in its
-order of files, which only it can tell: past those (``Index.within``), the counts are a full
+order of files, which only it can tell: past those (``tally_files.Index.within``), the counts are a full
 count's, kept per change of HEAD's trees and this node's files, as with held paths.
 
 Files with a refused line (a record dated ahead of the clock is accepted once its day comes) and
