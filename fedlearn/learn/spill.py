@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -92,22 +92,13 @@ class Spill:
         """Set ``tallies`` down as the next batch (``write``)."""
         self.batches.append(write(self.folder, tallies))
 
-    def take(
-        self, category: str, only: Collection[str] | None = None
-    ) -> Iterator[tuple[str, dict[str, list[Any]]]]:
+    def take(self, category: str) -> Iterator[tuple[str, dict[str, list[Any]]]]:
         """
-        Yield ``category``'s shards (those named in ``only``, when given) in order, each with its
-        pattern tallies absorbed in the order they were set down (``learning.absorb_patterns``);
-        a shard's lines are read from each batch's file when its turn comes.
+        Yield ``category``'s shards in order, each with its pattern tallies absorbed in the
+        order they were set down (``learning.absorb_patterns``); a shard's lines are read from
+        each batch's file when its turn comes.
         """
-        shards = sorted(
-            {
-                shard
-                for _, index in self.batches
-                for c, shard in index
-                if c == category and (only is None or shard in only)
-            }
-        )
+        shards = sorted({shard for _, index in self.batches for c, shard in index if c == category})
         with contextlib.ExitStack() as stack:
             files = [(stack.enter_context(path.open("rb")), index) for path, index in self.batches]
             for shard in shards:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -214,19 +213,6 @@ class Transaction:
         self._check_new(path)
         self.renames.append((temp, path))
         self._finals[path] = temp
-
-    def adopt(self, staged: Sequence[tuple[Path, Path]]) -> None:
-        """
-        Stage the (temp, final) pairs another process staged (a forked worker, ``stage`` in its
-        copy of this transaction), in their order; made durable with this one's own at ``commit``.
-
-        Raise ValueError when a final path is already staged here.
-        """
-        for temp, path in staged:
-            self._check_new(path)
-            self.renames.append((temp, path))
-            self._finals[path] = temp
-            self._unsynced.append(temp)
 
     def temp_of(self, path: Path) -> Path | None:
         """Return the temp file staged to replace ``path`` (None when none is)."""

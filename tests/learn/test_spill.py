@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -19,10 +20,16 @@ from fedlearn import cli, sample
 from fedlearn.learn import forks, reading, spill, staging
 from fedlearn.store import atomic, state
 from tests.conftest import Node, init_repo, sync_json, write_jsonl
-from tests.learn.test_staging import LAST_SYNC, SECRET
 
 FIRST = list(sample.events(300, seed=11, interaction_share=0.3))
 SECOND = list(sample.events(300, seed=12, interaction_share=0.3))
+SECRET = {
+    "timestamp": "2026-02-03T04:05:06Z",
+    "value_score": 0.9,
+    "error_message": "401 from api.example.org",
+    "solution": "rotate the key ghp_" + "Ab1" * 12 + " and mail ops@example.org",
+}
+LAST_SYNC = re.compile(rb'"last_sync": ?"[^"]*"')
 
 
 def tree(root: Path) -> dict[str, bytes]:
