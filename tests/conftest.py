@@ -287,3 +287,20 @@ def sync_json(node: Node) -> dict[str, Any]:
         assert cli.main(["sync", "--config", str(node.config_file), "--json", "-q"]) == 0
     answer: dict[str, Any] = json.loads(out.getvalue().strip().splitlines()[-1])
     return answer
+
+
+@pytest.fixture
+def fulls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Return a list that grows by one each time status's merged counts are made anew
+    (``tally_files.full``), for tests of what a count reads again."""
+    from fedlearn.report import tally_files
+
+    calls: list[int] = []
+    counting = tally_files.full
+
+    def full(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return counting(*args, **kwargs)
+
+    monkeypatch.setattr(tally_files, "full", full)
+    return calls

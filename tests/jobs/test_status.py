@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -13,7 +12,7 @@ from fedlearn import config, sample
 from fedlearn.formats import layout, records
 from fedlearn.jobs import status as status_job
 from fedlearn.learn import merge, patterns
-from fedlearn.report import overview, tally_files
+from fedlearn.report import overview
 from fedlearn.store import own, state
 from tests.conftest import Node, git, write_jsonl
 
@@ -177,7 +176,7 @@ def test_status_merged_counts_follow_pulls_retractions_and_syncs(
 
 
 def test_status_counts_withheld_retractions_once_per_change(
-    make_node: Callable[..., Node], monkeypatch: pytest.MonkeyPatch
+    make_node: Callable[..., Node], fulls: list[int]
 ) -> None:
     """
     A node's tombstone of a pattern another node holds is counted as withheld (its own record
@@ -197,14 +196,7 @@ def test_status_counts_withheld_retractions_once_per_change(
     git(beta.repo, "add", "data")
     git(beta.repo, "commit", "-qm", "mallory retracts alpha's pattern")
     cfg = beta.config()
-    calls: list[int] = []
-    counting = tally_files.full
-
-    def full(*args: Any, **kwargs: Any) -> Any:
-        calls.append(1)
-        return counting(*args, **kwargs)
-
-    monkeypatch.setattr(tally_files, "full", full)
+    calls = fulls
     assert status_job.withheld(cfg) == {"mallory": 1}
     assert status_job.withheld(cfg) == {"mallory": 1} and len(calls) == 1
     path.unlink()

@@ -68,20 +68,6 @@ def full_count(cfg: config.Config) -> tally.Counts:
 
 
 @pytest.fixture
-def fulls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Return a list that grows by one each time the counts are made anew."""
-    calls: list[int] = []
-    counting = tally_files.full
-
-    def full(*args: Any, **kwargs: Any) -> Any:
-        calls.append(1)
-        return counting(*args, **kwargs)
-
-    monkeypatch.setattr(tally_files, "full", full)
-    return calls
-
-
-@pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Return the pattern files read (``patterns.read_whole``), relative to data/patterns."""
     found: list[str] = []
