@@ -6,6 +6,7 @@ import gc
 import os
 import signal
 import threading
+from collections.abc import Callable
 
 import pytest
 
@@ -15,6 +16,18 @@ from fedlearn.learn import forks
 def pid_and_square(number: int) -> tuple[int, int]:
     """Return the pid of the process that computed, and the square."""
     return os.getpid(), number * number
+
+
+def remembering(pids: list[int]) -> Callable[[object, int], tuple[int, int]]:
+    """Return ``forks.spawn`` noting each worker's pid in ``pids``."""
+    original = forks.spawn
+
+    def remembered(function: object, item: int) -> tuple[int, int]:
+        pid, fd = original(function, item)  # type: ignore[arg-type]
+        pids.append(pid)
+        return pid, fd
+
+    return remembered
 
 
 def test_run_computes_every_input_in_order_the_first_here() -> None:
@@ -59,15 +72,8 @@ def test_run_reports_a_killed_worker_and_stops_the_others() -> None:
             signal.pause()  # would run forever; must be stopped by the parent
         return number
 
-    original = forks.spawn
-
-    def remembered(function: object, item: int) -> tuple[int, int]:
-        pid, fd = original(function, item)  # type: ignore[arg-type]
-        pids.append(pid)
-        return pid, fd
-
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(forks, "spawn", remembered)
+        patch.setattr(forks, "spawn", remembering(pids))
         with pytest.raises(forks.WorkerError, match="killed by signal 9"):
             forks.run(dies, [1, 2, 3])
     for pid in pids:
@@ -118,15 +124,8 @@ def test_each_hands_results_over_one_at_a_time_and_a_stop_stops_the_workers() ->
     reaps them, and the collector's freeze is undone.
     """
     pids: list[int] = []
-    original = forks.spawn
-
-    def remembered(function: object, item: int) -> tuple[int, int]:
-        pid, fd = original(function, item)  # type: ignore[arg-type]
-        pids.append(pid)
-        return pid, fd
-
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(forks, "spawn", remembered)
+        patch.setattr(forks, "spawn", remembering(pids))
         results = forks.each(sleeps_unless_first, [1, 2, 3])
         assert next(results) == 1  # the workers still wait: nothing was collected yet
         assert len(pids) == 2 and gc.get_freeze_count() > 0

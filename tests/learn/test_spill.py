@@ -20,15 +20,10 @@ from fedlearn import cli, sample
 from fedlearn.learn import forks, reading, spill, staging
 from fedlearn.store import atomic, state
 from tests.conftest import Node, init_repo, sync_json, write_jsonl
+from tests.learn.test_reading import SECRET_EVENT
 
 FIRST = list(sample.events(300, seed=11, interaction_share=0.3))
 SECOND = list(sample.events(300, seed=12, interaction_share=0.3))
-SECRET = {
-    "timestamp": "2026-02-03T04:05:06Z",
-    "value_score": 0.9,
-    "error_message": "401 from api.example.org",
-    "solution": "rotate the key ghp_" + "Ab1" * 12 + " and mail ops@example.org",
-}
 LAST_SYNC = re.compile(rb'"last_sync": ?"[^"]*"')
 
 
@@ -45,7 +40,7 @@ def synced_twice(root: Path, workers: int) -> tuple[Node, list[dict[str, Any]]]:
     """Return a node that synced two inputs (the second updating the first's shards)."""
     node = Node(root, "alpha", init_repo(root / "repo"), sync={"workers": workers})
     answers = []
-    for events in (FIRST + [SECRET] * 3, SECOND + FIRST[:50] + [SECRET]):
+    for events in (FIRST + [SECRET_EVENT] * 3, SECOND + FIRST[:50] + [SECRET_EVENT]):
         write_jsonl(node.telemetry, events, append=True)
         answer = sync_json(node)
         answers.append({k: answer[k] for k in ("patterns", "redactions", "high_value")})

@@ -22,6 +22,21 @@ def source(label: str, ids: list[int | str]) -> import_sources.Source:
     return import_sources.Source(collection="c", label=label, count=len(ids), entries=entries)
 
 
+def built(category: str, node: str, count: int) -> list[records.Pattern]:
+    """Return ``count`` distinct patterns of ``category`` seen by ``node``."""
+    return [
+        patterns.build(category, {"title": f"t{n}"}, 0.8, "2026-01-01T00:00:00Z", node)
+        for n in range(count)
+    ]
+
+
+def one_shard(category: str, node: str, count: int) -> tuple[str, list[records.Pattern]]:
+    """Return the shard of the first of ``count`` built patterns, and those of them it holds."""
+    made = built(category, node, count)
+    shard = layout.shard_name(made[0].id)
+    return shard, [p for p in made if layout.shard_name(p.id) == shard]
+
+
 def test_merged_yields_points_in_id_order_and_a_shared_id_from_each_source_in_turn() -> None:
     """Integers first, then UUIDs; an id in two sources comes from the earlier one first."""
     low, high = str(uuid.UUID(int=1)), str(uuid.UUID(int=2))
@@ -52,12 +67,7 @@ def test_the_view_holds_the_ids_of_the_changed_files_joined_over_every_node(
     node's files; the other ids of the same shard (present in Qdrant already) are left out.
     """
     category = "best-practices"
-    made = [
-        patterns.build(category, {"title": f"t{n}"}, 0.8, "2026-01-01T00:00:00Z", "alpha")
-        for n in range(300)
-    ]
-    shard = layout.shard_name(made[0].id)
-    same = [p for p in made if layout.shard_name(p.id) == shard]
+    shard, same = one_shard(category, "alpha", 300)
     assert len(same) >= 2
     for node, items in (("alpha", same), ("beta", same[:1])):
         path = layout.shard_file(tmp_path, category, node, shard)
@@ -90,12 +100,7 @@ def test_changed_files_with_more_ids_than_a_view_keeps_are_not_narrowed(
     not narrowed (None): the ids are not all held, and the view's own limits bound what it
     reads; at the limit they are narrowed as before."""
     category = "best-practices"
-    made = [
-        patterns.build(category, {"title": f"t{n}"}, 0.8, "2026-01-01T00:00:00Z", "beta")
-        for n in range(600)
-    ]
-    shard = layout.shard_name(made[0].id)
-    same = [p for p in made if layout.shard_name(p.id) == shard]
+    shard, same = one_shard(category, "beta", 600)
     path = layout.shard_file(tmp_path, category, "beta", shard)
     path.parent.mkdir(parents=True)
     path.write_bytes(patterns.encode(patterns.join_all(same)))
@@ -135,10 +140,7 @@ def test_a_full_import_holds_one_shard_of_patterns_at_a_time(tmp_path: Path) -> 
     a few shards' records are alive; the points are the whole merged view, in point order.
     """
     category = "best-practices"
-    made = [
-        patterns.build(category, {"title": f"t{n}"}, 0.8, "2026-01-01T00:00:00Z", "alpha")
-        for n in range(400)
-    ]
+    made = built(category, "alpha", 400)
     write_shards(tmp_path, "alpha", *made[:250])
     write_shards(tmp_path, "beta", *made[150:])
     write_node(tmp_path, "gamma", *made[::50])
