@@ -39,11 +39,6 @@ def set_testing(enabled: bool, *, attempts: int | None = None) -> None:
     _testing = Testing(enabled=enabled, attempts=attempts)
 
 
-def is_testing() -> bool:
-    """Return whether retries are in test mode."""
-    return _testing.enabled
-
-
 @attrs.frozen
 class Policy:
     """

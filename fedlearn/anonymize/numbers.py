@@ -15,7 +15,6 @@ from fedlearn.anonymize import checks
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, personal
 
 NOT_AFTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+.-/:#=")
-SEPARATORS = frozenset(" .-()")
 # IBAN lengths by country (the registry's), and the literal every IBAN starts with.
 # fmt: off
 IBAN_LENGTHS = {

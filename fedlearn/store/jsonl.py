@@ -13,15 +13,13 @@ import itertools
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath
 
 import attrs
 import msgspec
 
-from fedlearn.store import rotation
 from fedlearn.store.rotation import Segment
-from fedlearn.store.state import Cursor
 
 log = logging.getLogger(__name__)
 CHUNK_BYTES = 1024 * 1024  # small enough to stay in the CPU cache between decoding and splitting
@@ -232,23 +230,6 @@ def divide(segment: Segment, parts: int) -> list[Segment]:
             starts.append(cut)
     ranges = [Segment(segment.path, a, end=b) for a, b in itertools.pairwise(starts)]
     return [*ranges, attrs.evolve(segment, start=starts[-1])]
-
-
-def read_new(
-    path: Path, cursor: Cursor | None, max_line_bytes: int, on_chunk: Callable[[Chunk], None]
-) -> tuple[Cursor | None, list[BadLine]]:
-    """
-    Pass every new complete line of input ``path`` to ``on_chunk``, in order; return the cursor
-    to store once they are processed (``rotation.Follow``) and the over-long lines set aside.
-    """
-    follow, bad = rotation.Follow(path, cursor), []
-    for segment in follow.segments():
-        reader = Reader(segment, max_line_bytes)
-        for chunk in reader:
-            on_chunk(chunk)
-        bad += reader.bad
-        follow.read_to(segment, reader.offset)
-    return follow.cursor, bad
 
 
 def expand(patterns: list[str], known: Iterable[str] = (), besides: str = "") -> list[Path]:

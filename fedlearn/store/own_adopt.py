@@ -34,9 +34,6 @@ class Adopted(msgspec.Struct, frozen=True, kw_only=True):
     migrated: list[str] = msgspec.field(default_factory=list)
 
 
-ADOPTED_DECODER = msgspec.json.Decoder(Adopted)
-
-
 def adopted(
     store: state.StateDir, repo: Path, node: str, job: str, *, dry_run: bool = False
 ) -> own.OwnFiles:

@@ -22,12 +22,15 @@ from fedlearn.store.state import Cursor
 def read_all(
     path: Path, cursor: Cursor | None, max_line_bytes: int = 1 << 20
 ) -> tuple[bytes, Cursor | None, list[jsonl.BadLine]]:
-    """Read the new lines of ``path`` and return (bytes read, next cursor, over-long lines)."""
-    got: list[bytes] = []
-    cursor, bad = jsonl.read_new(
-        path, cursor, max_line_bytes, lambda chunk: got.append(bytes(chunk.data))
-    )
-    return b"".join(got), cursor, bad
+    """Read the new lines of ``path`` as sync does (each segment ``rotation.Follow`` plans, read
+    to its end, then the cursor moved); return (bytes read, next cursor, over-long lines)."""
+    follow, got, bad = rotation.Follow(path, cursor), [], []
+    for segment in follow.segments():
+        reader = jsonl.Reader(segment, max_line_bytes)
+        got += [bytes(chunk.data) for chunk in reader]
+        bad += reader.bad
+        follow.read_to(segment, reader.offset)
+    return b"".join(got), follow.cursor, bad
 
 
 def test_read_new_reads_only_appended_lines(tmp_path: Path) -> None:
