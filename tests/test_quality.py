@@ -38,6 +38,16 @@ def test_no_module_is_over_the_line_limit() -> None:
     assert long == {}, f"split these modules (over {MODULE_LINES} lines): {long}"
 
 
+def test_every_class_name_is_unique() -> None:
+    """No two modules of fedlearn/ define a class of the same name (issue 14): a name says which."""
+    defined: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "fedlearn").rglob("*.py")):
+        for node in ast.parse(path.read_text()).body:
+            if isinstance(node, ast.ClassDef):
+                defined.setdefault(node.name, []).append(str(path.relative_to(ROOT)))
+    assert {name: where for name, where in defined.items() if len(where) > 1} == {}
+
+
 def test_ruff_finds_nothing() -> None:
     """ruff check passes on the package, the tests and the benchmarks."""
     process = subprocess.run(

@@ -37,7 +37,7 @@ class CollectionImport(msgspec.Struct):
     error: str = ""
 
 
-class Refusal(msgspec.Struct):
+class SnapshotRefusal(msgspec.Struct):
     """A snapshot import refused to read, why, and the commit that last changed it ("": unknown)."""
 
     file: str
@@ -71,8 +71,8 @@ class ImportResult(msgspec.Struct, kw_only=True):
     deleted: int
     set_aside: int
     reembedded: int
-    refused: list[Refusal]
-    skipped_snapshots: list[Refusal] = msgspec.field(default_factory=list)
+    refused: list[SnapshotRefusal]
+    skipped_snapshots: list[SnapshotRefusal] = msgspec.field(default_factory=list)
     quarantined: int
     quarantine: str
     read: str

@@ -42,7 +42,7 @@ class Docs(msgspec.Struct):
     docs: str
 
 
-class Shown(msgspec.Struct):
+class ConfigShown(msgspec.Struct):
     """``config show``: the configuration as one table (section -> key -> value)."""
 
     # A JSON boundary: the TOML/JSON table of the whole configuration, any key config.py has.
@@ -58,7 +58,7 @@ class Valid(msgspec.Struct):
     unreadable_inputs: dict[str, str] = {}
 
 
-ConfigResult = Docs | Shown | Valid
+ConfigResult = Docs | ConfigShown | Valid
 
 
 def run(cfg: config.Config, args: argparse.Namespace) -> jobs.Summary[ConfigResult]:
@@ -86,7 +86,7 @@ def show(cfg: config.Config, *, mark: bool = True) -> jobs.Summary[ConfigResult]
     defaults: list[str] = []
     if explicit is not None:
         lines, defaults = marked(lines, explicit)
-    return jobs.Summary(job="config", result=Shown(table, defaults), lines=lines)
+    return jobs.Summary(job="config", result=ConfigShown(table, defaults), lines=lines)
 
 
 def set_keys(source: str) -> set[str] | None:

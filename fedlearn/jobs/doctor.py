@@ -24,7 +24,7 @@ from fedlearn.learn import merge
 from fedlearn.store import peer_files, refusal_log, repairs, state
 from fedlearn.vectors import snapshot_verify
 
-# Refused paths the text lists without --all (the JSON answer always has them all).
+# RefusedPath paths the text lists without --all (the JSON answer always has them all).
 SHOWN = 50
 
 
@@ -37,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-class Refused(msgspec.Struct):
+class RefusedPath(msgspec.Struct):
     """A path the checked reader refuses: relative to the repo, why, the commit that last changed it."""
 
     path: str
@@ -72,7 +72,7 @@ class DoctorResult(msgspec.Struct):
             ``repairs.KEPT``, oldest first): the remote held them, this node's copy never did.
     """
 
-    refused: list[Refused]
+    refused: list[RefusedPath]
     withheld: list[Withheld]
     repaired: list[repairs.Repair] = msgspec.field(default_factory=list)
 
@@ -114,7 +114,9 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[DoctorResult]:
         job="doctor",
         state="failed" if refused else "ok",
         result=DoctorResult(
-            [Refused(r.path, r.reason, r.commit) for r in refused], withheld, repaired=ledger.last
+            [RefusedPath(r.path, r.reason, r.commit) for r in refused],
+            withheld,
+            repaired=ledger.last,
         ),
         lines=lines,
         exit_code=1 if refused else 0,

@@ -24,7 +24,7 @@ import msgspec
 
 from fedlearn import config
 from fedlearn.errors import QdrantError
-from fedlearn.formats.results import CollectionImport, ImportResult, Refusal
+from fedlearn.formats.results import CollectionImport, ImportResult, SnapshotRefusal
 from fedlearn.jobs import Summary
 from fedlearn.learn import pattern_cache
 from fedlearn.store import state
@@ -145,7 +145,7 @@ def execute(
 def what_changed(
     cfg: config.Config,
     store: state.StateDir,
-    ledger: import_quarantine.Ledger,
+    ledger: import_quarantine.QuarantineLedger,
     *,
     full: bool,
 ) -> import_changes.Changes:
@@ -208,7 +208,7 @@ def import_all(
     store: state.StateDir,
     plan: import_sources.Plan,
     embedder: embed.Embedder,
-    ledger: import_quarantine.Ledger,
+    ledger: import_quarantine.QuarantineLedger,
     *,
     overwrite: bool,
     dry_run: bool,
@@ -260,8 +260,8 @@ def summarize(
     (``held``: how many are in the quarantine now, and its file), the same facts.
     """
     counts = dict(tallies)
-    refused = [Refusal(r.path, r.reason, r.commit) for r in plan.refused]
-    skipped = [Refusal(r.path, r.reason, r.commit) for r in plan.skipped]
+    refused = [SnapshotRefusal(r.path, r.reason, r.commit) for r in plan.refused]
+    skipped = [SnapshotRefusal(r.path, r.reason, r.commit) for r in plan.skipped]
     every = counts.values()
     result = ImportResult(
         collections=counts,

@@ -64,7 +64,7 @@ def shown(path: Path, repo: Path | None) -> str:
     )
 
 
-class Finding(msgspec.Struct):
+class ScanFinding(msgspec.Struct):
     """One secret found: the file (as printed), its line and the rule that matched."""
 
     path: str
@@ -76,14 +76,14 @@ class ScanResult(msgspec.Struct):
     """What scan checked: how many files, and every finding."""
 
     files: int
-    findings: list[Finding]
+    findings: list[ScanFinding]
 
 
 def summarize(
     findings: list[anonymize.FileFinding], files: list[Path], repo: Path | None
 ) -> Summary[ScanResult]:
     """Return the answer: one ``file:line:rule`` line per finding and a count."""
-    rows = [Finding(shown(f.path, repo), f.line, f.rule) for f in findings]
+    rows = [ScanFinding(shown(f.path, repo), f.line, f.rule) for f in findings]
     result = ScanResult(len(files), rows)
     if not findings:
         return Summary(job="scan", result=result, lines=[f"no secrets found in {len(files)} files"])

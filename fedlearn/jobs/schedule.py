@@ -40,7 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-class Timing(msgspec.Struct):
+class JobTiming(msgspec.Struct):
     """When one job runs: its systemd OnCalendar expression and its crontab fields."""
 
     systemd: str
@@ -50,17 +50,17 @@ class Timing(msgspec.Struct):
 class Listed(msgspec.Struct):
     """``schedule list``: every schedule, job -> timing."""
 
-    schedules: dict[str, dict[str, Timing]]
+    schedules: dict[str, dict[str, JobTiming]]
 
 
-class Shown(msgspec.Struct):
+class ScheduleShown(msgspec.Struct):
     """``schedule show NAME``: one schedule's jobs and their timings."""
 
     schedule: str
-    jobs: dict[str, Timing]
+    jobs: dict[str, JobTiming]
 
 
-ScheduleResult = Listed | Shown
+ScheduleResult = Listed | ScheduleShown
 
 
 def run(cfg: config.Config, args: argparse.Namespace) -> jobs.Summary[ScheduleResult]:
@@ -95,8 +95,8 @@ def show(
         lines += schedules.systemd_lines(name)
     if form in (None, "cron"):
         lines += schedules.cron_lines(name, command, config_file)
-    return jobs.Summary(job="schedule", result=Shown(name, _timings(schedule)), lines=lines)
+    return jobs.Summary(job="schedule", result=ScheduleShown(name, _timings(schedule)), lines=lines)
 
 
-def _timings(schedule: schedules.Schedule) -> dict[str, Timing]:
-    return {job: Timing(t.systemd, t.cron) for job, t in schedule.items()}
+def _timings(schedule: schedules.Schedule) -> dict[str, JobTiming]:
+    return {job: JobTiming(t.systemd, t.cron) for job, t in schedule.items()}

@@ -28,7 +28,7 @@ WARNED_PATHS = 5  # paths named in one commit's warning
 
 
 @attrs.frozen
-class Change:
+class PathChange:
     """One commit's change to one path under data/ (``git log --raw``)."""
 
     commit: str
@@ -97,7 +97,7 @@ def screen(
 
 def judge(
     commit: str,
-    found: list[Change],
+    found: list[PathChange],
     data: str,
     accepted: dict[str, str],
     refused: dict[str, git_held.Held],
@@ -142,7 +142,9 @@ def owner(path: str, data: str) -> str | None:
     return layout.owner(path.removeprefix(data.rstrip("/") + "/"))
 
 
-def walk(top: Path, settings: config.Trust, start: str, head: str, data: str) -> Iterator[Change]:
+def walk(
+    top: Path, settings: config.Trust, start: str, head: str, data: str
+) -> Iterator[PathChange]:
     """
     Yield every change to a file under ``data`` by the non-merge commits in ``start..head``, oldest
     first, with the commit's signature as the allowed-signers file judges it.
@@ -168,7 +170,7 @@ def walk(top: Path, settings: config.Trust, start: str, head: str, data: str) ->
         for meta, path in zip(fields[0::2], fields[1::2], strict=False):
             if meta.startswith(":"):
                 new = meta.split()[3]
-                yield Change(commit, verdict, signer, path, "" if set(new) == {"0"} else new)
+                yield PathChange(commit, verdict, signer, path, "" if set(new) == {"0"} else new)
 
 
 def verdicts(
@@ -185,9 +187,9 @@ def verdicts(
     }
 
 
-def group(changes: Sequence[Change]) -> Iterator[tuple[str, list[Change]]]:
+def group(changes: Sequence[PathChange]) -> Iterator[tuple[str, list[PathChange]]]:
     """Yield (commit, its changes) in the order the commits come."""
-    grouped: dict[str, list[Change]] = collections.defaultdict(list)
+    grouped: dict[str, list[PathChange]] = collections.defaultdict(list)
     for change in changes:
         grouped[change.commit].append(change)
     yield from grouped.items()

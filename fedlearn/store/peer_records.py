@@ -4,7 +4,7 @@ A file of records (patterns, retractions) is never held whole: ``read_records`` 
 a time and keeps only the records, within a limit on the records kept of one file and a ``Budget``
 across the files of one read, so a peer's files under 100 invented node names cost no more memory
 than a few (docs/sharing.md "Memory across files"). Bad lines are counted, not logged one by one:
-one warning per file sums them up and names the first (``Tally``). A file's content never raises.
+one warning per file sums them up and names the first (``BadLines``). A file's content never raises.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ class Budget:
 
 
 @attrs.define
-class Tally:
+class BadLines:
     """The bad lines of one file read: counted by kind, the first one named, summed up in one
     refusal (``report``) with whatever else cut the read short."""
 
@@ -149,7 +149,7 @@ def read_records(
 
     The file is read line by line, ``BLOCK`` bytes at a time and at most its kind's cap, so only
     the records kept are held, never the file's bytes. Bad lines are counted, not logged one by one
-    (``Tally``). At most ``limit`` records are kept from this file, and at most what is left of
+    (``BadLines``). At most ``limit`` records are kept from this file, and at most what is left of
     ``budget`` (which this read spends); the first record past either ends the read, and the file
     is refused with one warning naming it and the limit (with its bad lines, if any, in the same
     warning). Nothing is ever raised for the file's content.
@@ -159,7 +159,7 @@ def read_records(
     fd = peer_files.open_regular(repo, path, kind)
     if fd is None:
         return None
-    tally = Tally(repo, path)
+    tally = BadLines(repo, path)
     one = tally.decode(decode)
     found: list[T] = []
     cut = ""

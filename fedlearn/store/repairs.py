@@ -26,7 +26,7 @@ class Repair(msgspec.Struct, frozen=True):
     reason: str = git_paths.REFUSED
 
 
-class Ledger(msgspec.Struct, kw_only=True):
+class RepairLedger(msgspec.Struct, kw_only=True):
     """
     Every repair so far.
 
@@ -39,16 +39,16 @@ class Ledger(msgspec.Struct, kw_only=True):
     last: list[Repair] = msgspec.field(default_factory=list)
 
 
-DECODER = msgspec.json.Decoder(Ledger)
+DECODER = msgspec.json.Decoder(RepairLedger)
 ENCODER = msgspec.json.Encoder(order="deterministic")
 
 
-def load(store: state.StateDir) -> Ledger:
+def load(store: state.StateDir) -> RepairLedger:
     """Return the record (empty when there is none or it is damaged)."""
     try:
         return DECODER.decode((store.root / FILE).read_bytes())
     except (FileNotFoundError, msgspec.DecodeError):
-        return Ledger()
+        return RepairLedger()
 
 
 def record(store: state.StateDir, dropped: Sequence[git_paths.Unsafe]) -> None:

@@ -79,7 +79,7 @@ class ImportRun:
     store: state.StateDir
     qdrant_settings: config.Qdrant
     embedding_settings: config.Embedding
-    ledger: import_quarantine.Ledger
+    ledger: import_quarantine.QuarantineLedger
     progress: Progress
     overwrite: bool = False
     dry_run: bool = False

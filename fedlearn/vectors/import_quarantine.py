@@ -90,7 +90,7 @@ def file(store: state.StateDir) -> Path:
 
 
 @attrs.define
-class Ledger:
+class QuarantineLedger:
     """
     The points set aside: those earlier imports left, and those this import sets aside.
 
@@ -176,20 +176,20 @@ def area(collection: str, source: str) -> tuple[str, str]:
     return (collection, source if source == points.PATTERNS else str(Path(source).parent))
 
 
-def load(store: state.StateDir) -> Ledger:
+def load(store: state.StateDir) -> QuarantineLedger:
     """Return the ledger of an import starting now (an undecodable line is logged and skipped)."""
     path = file(store)
     try:
         lines = path.read_bytes().splitlines()
     except FileNotFoundError:
-        return Ledger([])
+        return QuarantineLedger([])
     found = []
     for number, line in enumerate(lines, 1):
         try:
             found.append(DECODER.decode(line))
         except msgspec.DecodeError as error:
             log.warning("%s:%d: not a set-aside point (%s); ignored", path, number, error)
-    return Ledger(found)
+    return QuarantineLedger(found)
 
 
 def save(store: state.StateDir, entries: list[SetAside]) -> None:

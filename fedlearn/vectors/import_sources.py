@@ -80,7 +80,7 @@ class Source:
 
 
 @attrs.frozen
-class Refused:
+class RefusedSnapshot:
     """
     A snapshot that does not verify: nothing from it is read.
 
@@ -110,8 +110,8 @@ class Plan:
 
     sources: dict[str, list[Source]]
     retracted: frozenset[str]
-    refused: list[Refused]
-    skipped: list[Refused] = attrs.field(factory=list)
+    refused: list[RefusedSnapshot]
+    skipped: list[RefusedSnapshot] = attrs.field(factory=list)
 
     def labels(self) -> set[tuple[str, str]]:
         """Return (collection, label) of every source found (``patterns`` or a snapshot path)."""
@@ -209,7 +209,7 @@ def pattern_sources(
     return table, gone
 
 
-def refuse(repo: Path, refusal: snapshot_verify.Refusal, *, is_own: bool) -> Refused:
+def refuse(repo: Path, refusal: snapshot_verify.VerifyRefusal, *, is_own: bool) -> RefusedSnapshot:
     """
     Return ``refusal`` relative to ``repo`` with the commit that last changed the file, and log it
     once: an error for this node's own snapshot, a warning for another node's (skipped).
@@ -227,7 +227,7 @@ def refuse(repo: Path, refusal: snapshot_verify.Refusal, *, is_own: bool) -> Ref
             refusal.reason,
             added,
         )
-    return Refused(path=path, reason=refusal.reason, commit=commit)
+    return RefusedSnapshot(path=path, reason=refusal.reason, commit=commit)
 
 
 def pattern_source(category: str, view: dict[str, records.Pattern], prefix: str) -> Source:
@@ -299,13 +299,16 @@ def snapshot_sources(
     qdrant_settings: config.Qdrant,
     settings: config.Embedding,
     opened: contextlib.ExitStack,
-) -> tuple[list[Source], list[Refused], list[Refused]]:
+) -> tuple[list[Source], list[RefusedSnapshot], list[RefusedSnapshot]]:
     """
     Return the newest verified snapshot of every node in each collection ``changes`` touches
     (each kept open until ``opened`` closes), this node's own refused ones, and other nodes'.
     """
     found: list[Source] = []
-    refused: dict[bool, list[Refused]] = {True: [], False: []}  # by whether it is this node's
+    refused: dict[bool, list[RefusedSnapshot]] = {
+        True: [],
+        False: [],
+    }  # by whether it is this node's
     for collection in qdrant_settings.collections:
         # This node's own snapshot first: a point id is imported once per run, and an integer id
         # is this node's before any other node's that uses it (a restore after a reinstall).
@@ -331,7 +334,7 @@ def latest_snapshot(
     run_lines: int,
     settings: config.Embedding,
     opened: contextlib.ExitStack,
-) -> tuple[Source | None, list[snapshot_verify.Refusal]]:
+) -> tuple[Source | None, list[snapshot_verify.VerifyRefusal]]:
     """
     Return the newest verified snapshot in a node's ``folder`` as a source, its file kept open
     until ``opened`` closes, and the newer ones refused. ``owner`` is None for this node's own.

@@ -49,7 +49,7 @@ SCHEMA_DECODER = msgspec.json.Decoder(SchemaOnly)
 
 
 @attrs.frozen
-class Refusal:
+class VerifyRefusal:
     """A snapshot that failed verification: nothing from it is imported."""
 
     path: Path
@@ -227,7 +227,7 @@ def check_line(
 
 def latest(
     folder: Path, collection: str, node: str, run_lines: int
-) -> tuple[VerifiedSnapshot | None, list[Refusal]]:
+) -> tuple[VerifiedSnapshot | None, list[VerifyRefusal]]:
     """
     Return the newest snapshot in ``folder`` that verifies (open), and the newer ones refused
     (not logged: what a refusal means is the caller's to say).
@@ -235,7 +235,7 @@ def latest(
     A snapshot stamped later than now (beyond ``FUTURE_SKEW``) is passed over until its time: a
     forged far-future stamp, or a clock that ran ahead, never shadows the real ones.
     """
-    refused: list[Refusal] = []
+    refused: list[VerifyRefusal] = []
     latest_stamp = layout.stamp(datetime.now(UTC) + FUTURE_SKEW)
     for path in reversed(layout.stamped_files(folder, ".jsonl")):
         if path.name.removesuffix(".jsonl") > latest_stamp:
@@ -244,7 +244,7 @@ def latest(
         try:
             return open_snapshot(path, collection, node, run_lines), refused
         except VerifyError as error:  # logged by the caller: a peer's is skipped, its own fails
-            refused.append(Refusal(path=path, reason=str(error)))
+            refused.append(VerifyRefusal(path=path, reason=str(error)))
     return None, refused
 
 

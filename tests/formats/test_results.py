@@ -19,9 +19,9 @@ def import_result() -> results.ImportResult:
         deleted=0,
         set_aside=0,
         reembedded=4,
-        refused=[results.Refusal("data/collections/x/a/1.jsonl", "sha256 does not match")],
+        refused=[results.SnapshotRefusal("data/collections/x/a/1.jsonl", "sha256 does not match")],
         skipped_snapshots=[
-            results.Refusal("data/collections/x/b/1.jsonl", "no manifest", "abc1234")
+            results.SnapshotRefusal("data/collections/x/b/1.jsonl", "no manifest", "abc1234")
         ],
         quarantined=0,
         quarantine="",

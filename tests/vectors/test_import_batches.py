@@ -71,7 +71,7 @@ def test_write_sources_takes_each_id_once_from_the_first_source_that_holds_it(
                 store=state.StateDir(cfg.state_path),
                 qdrant_settings=cfg.qdrant,
                 embedding_settings=cfg.embedding,
-                ledger=import_quarantine.Ledger(earlier=[]),
+                ledger=import_quarantine.QuarantineLedger(earlier=[]),
                 progress=import_batches.Progress(0),
             )
             live.create(COLLECTION, job.vectors)

@@ -54,7 +54,7 @@ def run(tmp_path: Path) -> Iterator[import_batches.ImportRun]:
             store=state.StateDir(tmp_path),
             qdrant_settings=cfg.qdrant,
             embedding_settings=cfg.embedding,
-            ledger=import_quarantine.Ledger(earlier=[]),
+            ledger=import_quarantine.QuarantineLedger(earlier=[]),
             progress=import_batches.Progress(0),
         )
 

@@ -35,7 +35,9 @@ def test_set_aside_keeps_the_size_and_a_preview_not_the_whole_text() -> None:
 
 def test_retry_paths_make_import_read_the_sources_again() -> None:
     """A snapshot's path, and a pattern category's folder, as ``import_changes.touches`` reads them."""
-    ledger = import_quarantine.Ledger([entry(SNAPSHOT), entry("patterns", "error-solutions")])
+    ledger = import_quarantine.QuarantineLedger(
+        [entry(SNAPSHOT), entry("patterns", "error-solutions")]
+    )
     paths = ledger.retry_paths()
     assert import_changes.touches(paths, "collections/skills-patterns/alpha/")
     assert import_changes.touches(paths, "patterns/error-solutions/")
@@ -47,7 +49,7 @@ def test_entries_replace_what_the_import_read_through_and_keep_the_rest() -> Non
     """A source read again is settled by this run; others stay; dropped collections go."""
     read_again, not_read = entry(SNAPSHOT), entry("patterns", "error-solutions")
     gone = entry("patterns", "best-practices")
-    ledger = import_quarantine.Ledger([read_again, not_read, gone])
+    ledger = import_quarantine.QuarantineLedger([read_again, not_read, gone])
     ledger.settle("skills-patterns", NEWER)  # a newer snapshot of the same node settles it
     ledger.new.append(entry(NEWER, point=8))
     sourced = {import_quarantine.area(e.collection, e.source) for e in (read_again, not_read, gone)}
@@ -58,7 +60,7 @@ def test_entries_replace_what_the_import_read_through_and_keep_the_rest() -> Non
 def test_entries_drop_an_earlier_point_whose_source_is_gone() -> None:
     """No source left in its area (its pattern retracted, its node's snapshots removed): it goes."""
     orphan, still = entry("patterns", "best-practices"), entry("patterns", "error-solutions")
-    ledger = import_quarantine.Ledger([orphan, still])
+    ledger = import_quarantine.QuarantineLedger([orphan, still])
     sourced = {import_quarantine.area("error-solutions", "patterns")}
     assert ledger.entries({"best-practices", "error-solutions"}, sourced) == [still]
 
@@ -106,7 +108,7 @@ def test_set_aside_again_doubles_the_wait_up_to_a_week() -> None:
 def test_ledger_keeps_at_most_max_entries(monkeypatch: pytest.MonkeyPatch) -> None:
     """Past the cap, the quarantine keeps MAX_ENTRIES points (the rest are counted, not kept)."""
     monkeypatch.setattr(import_quarantine, "MAX_ENTRIES", 2)
-    ledger = import_quarantine.Ledger([])
+    ledger = import_quarantine.QuarantineLedger([])
     ledger.new = [import_quarantine.set_aside("patterns", "c", i, "t", "x") for i in range(5)]
     assert len(ledger.entries({"c"}, set())) == 2
 
