@@ -318,6 +318,11 @@ def forward(
     return updated
 
 
+# Where earlier versions kept the merged counts and the withheld tombstones (state dir's own/):
+# replaced by cache/merged/, removed by the first clean save.
+SUPERSEDED = ("merged.json", "withheld.json")
+
+
 def save(
     folder: Path,
     index: tally_files.Index,
@@ -339,6 +344,7 @@ def save(
     named = {groups.file(key, digest) for key, digest in index.groups.items()}
     if clean:
         superseded = [path for path in (folder / "groups").glob("*/*.msgpack") if path not in named]
+        superseded += [store.root / "own" / name for name in SUPERSEDED]
     for path in superseded:
         if path not in named:
             path.unlink(missing_ok=True)

@@ -227,6 +227,24 @@ def test_counts_are_made_anew_when_the_kept_commit_or_a_group_file_is_lost(
     assert len(fulls) == count
 
 
+def test_a_full_count_removes_the_counts_earlier_versions_kept_in_own(
+    two: tuple[Node, Path], fulls: list[int]
+) -> None:
+    """``<state>/own/merged.json`` and ``withheld.json`` (replaced by cache/merged/) go; own/ stays."""
+    alpha, peer = two
+    cfg = alpha.config()
+    own = cfg.state_path / "own"
+    own.mkdir(parents=True, exist_ok=True)
+    for name in (*tally.SUPERSEDED, "counts.json"):
+        (own / name).write_text("{}")
+    put(peer, "beta", ERRORS, ["b"])
+    push(peer, "beta")
+    pull(alpha.repo)
+    check(cfg)
+    assert len(fulls) == 1
+    assert sorted(path.name for path in own.iterdir()) == ["counts.json"]
+
+
 def test_the_first_count_after_a_pull_reads_only_the_changed_files(
     two: tuple[Node, Path], reads: list[str], fulls: list[int]
 ) -> None:
