@@ -10,10 +10,12 @@
 - full: peak RSS of a full sync of ``--full-mb`` MB of unique high-value events (sync process and
   its largest worker); with ``--full-before TREE``, the same sync with that source tree's code too,
   and the two data/ trees compared byte for byte.
-- git: ``--days`` of the aggressive schedule (96 syncs a day, 2,000 high-value events a day, a third
-  of them new), each sync published as a commit (no remote); ``.git`` growth before and after
-  ``git gc`` extrapolated to a month, and each commit's new objects against the zlib-compressed
-  size of the records it changed.
+- git: ``--days`` of the aggressive schedule (96 syncs a day; ``--per-day 24``, the default
+  schedule's; 2,000 high-value events a day, a third of them new), each sync published as a commit
+  (no remote); ``.git`` growth before and after ``git gc`` extrapolated to a month, what the new
+  objects cost packed (by kind), the month's new and changed lines as one zlib / xz stream (the
+  floor of any store), and each commit's new objects against the zlib-compressed size of the
+  records it changed.
 - nodes: repositories of 10, 100 and 1,000 nodes' pattern files; for one node, ``pull`` with import
   after 10 other nodes pushed new patterns, and ``status``: the first ever (counts the merged view
   whole), the first after the pull (brings the kept counts forward), the next; with
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import lzma
 import os
 import random
 import re
@@ -341,7 +344,7 @@ def traffic(rng: random.Random, known: list[int], fresh: int, count: int) -> tup
     return numbers, fresh
 
 
-def bench_git(work: Path, days: int, history: int = 0) -> list[str]:
+def bench_git(work: Path, days: int, history: int = 0, per_day: int = 96) -> list[str]:
     """
     Simulate ``days`` of the aggressive schedule in this process (sync and publish jobs, one
     commit per sync); return .git growth scaled to a month and the per-commit ratios.
@@ -370,6 +373,7 @@ def bench_git(work: Path, days: int, history: int = 0) -> list[str]:
     loose: list[float] = []
     pushed: list[float] = []
     shares: dict[str, int] = {}
+    added: list[bytes] = []  # every commit's new and changed lines, for the one-stream floor
     start_size = None
     began = time.perf_counter()
     if history:
@@ -381,17 +385,21 @@ def bench_git(work: Path, days: int, history: int = 0) -> list[str]:
         git(repo, "repack", "-a", "-d", "-f", "-q")  # its best form: no delta left to reuse
         git(repo, "prune-packed")
         start_size = git_bytes(repo)
+        start_commit = git(repo, "rev-parse", "HEAD").strip()
+        start_logs = git_bytes_dir(repo / ".git" / "logs")
     mirror = root / "maintained.git"  # the same commits, kept by fedlearn's own maintenance
     maintenance: list[float] = []
     mirror_start = start_mirror(repo, mirror) if history else 0
     for day in range(history + 1, history + days + 1):
-        for _ in range(96):
-            numbers, fresh = traffic(rng, known, fresh, 21)  # 2,000 a day in 96 syncs
+        for _ in range(per_day):
+            numbers, fresh = traffic(rng, known, fresh, 2016 // per_day)  # 2,000 a day
             write_events(root / "events.jsonl", numbers, day=(day - 1) % 28 + 1)
             sync.run(cfg, args)
             publish.run(cfg, args)
             if start_size is None:  # the first commit is the start
                 start_size = git_bytes(repo)
+                start_commit = git(repo, "rev-parse", "HEAD").strip()
+                start_logs = git_bytes_dir(repo / ".git" / "logs")
                 mirror_start = start_mirror(repo, mirror)
                 continue
             git(mirror, "fetch", "-q", str(repo), "+main:main")  # < 100 objects: loose, as a commit
@@ -399,7 +407,9 @@ def bench_git(work: Path, days: int, history: int = 0) -> list[str]:
             if git_maintenance.maintain(mirror):
                 maintenance.append(time.perf_counter() - began_gc)
             found = commit_objects(repo)
-            records = max(len(zlib.compress(new_records(repo))), 1)
+            lines = new_records(repo)
+            added.append(lines)
+            records = max(len(zlib.compress(lines)), 1)
             pushed.append(found.pop("push") / records)
             loose.append(sum(found.values()) / records)
             for kind, size in found.items():
@@ -410,7 +420,8 @@ def bench_git(work: Path, days: int, history: int = 0) -> list[str]:
             file=sys.stderr,
         )
     before_gc = git_bytes(repo)
-    month = month_of(days, history)
+    logs_grown = git_bytes_dir(repo / ".git" / "logs") - start_logs
+    month = month_of(days, history, per_day)
     maintained_before = (git_bytes_dir(mirror) - mirror_start) * month / 1e6
     began_gc = time.perf_counter()
     git_maintenance.collect(mirror, git_maintenance.count(mirror))  # as if one were due now
@@ -421,11 +432,12 @@ def bench_git(work: Path, days: int, history: int = 0) -> list[str]:
     git(repo, "repack", "-a", "-d", "-f", "-q")
     after_repack = git_bytes(repo)
     assert start_size is not None
+    packed = packed_growth(repo, start_commit)
     grown_before = (before_gc - start_size) * month / 1e6
     grown_after = (after_gc - start_size) * month / 1e6
     grown_repacked = (after_repack - start_size) * month / 1e6
     new_lines = (
-        shares.get("new records (zlib)", 0) * month / 1e6 / (1 - 1 / 96 if not history else 1)
+        shares.get("new records (zlib)", 0) * month / 1e6 / (1 - 1 / per_day if not history else 1)
     )
     total = sum(v for k, v in shares.items() if k != "new records (zlib)")
     breakdown = ", ".join(
@@ -433,13 +445,31 @@ def bench_git(work: Path, days: int, history: int = 0) -> list[str]:
         for kind, size in sorted(shares.items(), key=lambda kv: -kv[1])
         if kind != "new records (zlib)"
     )
+    stream = b"".join(added)
+    floor_zlib = len(zlib.compress(stream, 9)) * month / 1e6
+    floor_xz = len(lzma.compress(stream, preset=9)) * month / 1e6
+    packed_total = sum(packed.values())
+    packed_kinds = ", ".join(
+        f"{kind} {size * month / 1e6:.2f} MB"
+        for kind, size in sorted(packed.items(), key=lambda kv: -kv[1])
+    )
     return [
+        (
+            f"after `repack -a -d -f`, what the month's new objects cost, packed "
+            f"({packed_total * month / 1e6:.1f} MB): {packed_kinds}; "
+            if not history  # with a history, git rebases old objects on new ones: not attributable
+            else ""
+        )
+        + f"the reflogs grew {logs_grown * month / 1e6:.2f} MB a month (expired after 90 days by gc); "
+        f"the month's new and changed lines as one stream (the floor of any store): "
+        f"zlib -9 {floor_zlib:.2f} MB, xz -9 {floor_xz:.2f} MB; "
+        f"after gc / that zlib floor: {grown_repacked / max(floor_zlib, 1e-9):.1f}x",
         f"fedlearn's maintenance (`git_maintenance.maintain` after each commit): "
         f"{len(maintenance)} full gc runs when due ({sum(maintenance):.1f} s in all, the longest "
         f"{max(maintenance, default=0):.1f} s); .git grew {maintained_before:.1f} MB a month "
         f"before the last gc, {maintained:.2f} MB after one more at the end ({last_gc:.1f} s) "
         f"(target <= 2) {'OK' if maintained <= 2 else 'MISSED'}",
-        f"git growth, {days} days of the aggressive schedule"
+        f"git growth, {days} days of {per_day} syncs a day"
         + (f" after {history} days learned at once" if history else "")
         + f" ({len(known):,} patterns, "
         f"{len(loose) + (0 if history else 1):,} commits) scaled to a month: before gc {grown_before:.1f} MB, after gc "
@@ -455,6 +485,31 @@ def bench_git(work: Path, days: int, history: int = 0) -> list[str]:
     ]
 
 
+def packed_growth(repo: Path, start: str) -> dict[str, int]:
+    """
+    Return the packed bytes of the objects ``repo``'s HEAD has and ``start`` had not, by what they
+    are: the newest version of a file (stored whole), an older or other version stored as a delta,
+    trees, commits, and their entries in the pack index (~28 bytes an object).
+    """
+    listed = git(repo, "rev-list", "--objects", "HEAD", f"^{start}").splitlines()
+    names = [line.split(" ", 1)[0] for line in listed]
+    described = git_input(
+        repo,
+        "\n".join(names) + "\n",
+        "cat-file",
+        "--batch-check=%(objecttype) %(objectsize:disk) %(deltabase)",
+    )
+    found: dict[str, int] = {"pack index": 28 * len(names)}
+    for row in described.splitlines():
+        kind, size, base = row.split()
+        if kind == "blob":
+            kind = "blobs stored whole" if set(base) == {"0"} else "blobs stored as deltas"
+        else:
+            kind += "s"
+        found[kind] = found.get(kind, 0) + int(size)
+    return found
+
+
 def start_mirror(repo: Path, mirror: Path) -> int:
     """Clone ``repo`` bare into ``mirror`` with git's default settings, packed; return its size."""
     git(repo.parent, "clone", "-q", "--bare", "--no-local", str(repo), str(mirror))
@@ -462,9 +517,9 @@ def start_mirror(repo: Path, mirror: Path) -> int:
     return git_bytes_dir(mirror)
 
 
-def month_of(days: int, history: int) -> float:
+def month_of(days: int, history: int, per_day: int = 96) -> float:
     """Return the factor from the measured commits to 30 days (the first commit is the start)."""
-    return 30 / (days - (0 if history else 1 / 96))
+    return 30 / (days - (0 if history else 1 / per_day))
 
 
 def p90(values: list[float]) -> float:
@@ -614,6 +669,12 @@ def main() -> None:
     )
     parser.add_argument("--days", type=int, default=3)
     parser.add_argument("--history", type=int, default=0)
+    parser.add_argument(
+        "--per-day",
+        type=int,
+        default=96,
+        help="syncs (and commits) a day: 96 aggressive, 24 default",
+    )
     parser.add_argument("--nodes", default="10,100,1000")
     parser.add_argument("--per-node", type=int, default=60)
     parser.add_argument(
@@ -630,7 +691,7 @@ def main() -> None:
     if "full" in parts:
         report += show(bench_full(args.workdir, args.full_mb, args.full_before))
     if "git" in parts:
-        report += show(bench_git(args.workdir, args.days, args.history))
+        report += show(bench_git(args.workdir, args.days, args.history, args.per_day))
     if "nodes" in parts:
         counts = [int(n) for n in args.nodes.split(",")]
         report += show(bench_nodes(args.workdir, counts, args.per_node, args.status_before))
