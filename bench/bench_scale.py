@@ -448,6 +448,9 @@ def bench_git(work: Path, days: int, history: int = 0, per_day: int = 96) -> lis
     stream = b"".join(added)
     floor_zlib = len(zlib.compress(stream, 9)) * month / 1e6
     floor_xz = len(lzma.compress(stream, preset=9)) * month / 1e6
+    content = new_content(repo, start_commit)
+    content_zlib = len(zlib.compress(content, 9)) * month / 1e6
+    content_xz = len(lzma.compress(content, preset=9)) * month / 1e6
     packed_total = sum(packed.values())
     packed_kinds = ", ".join(
         f"{kind} {size * month / 1e6:.2f} MB"
@@ -463,7 +466,9 @@ def bench_git(work: Path, days: int, history: int = 0, per_day: int = 96) -> lis
         + f"the reflogs grew {logs_grown * month / 1e6:.2f} MB a month (expired after 90 days by gc); "
         f"the month's new and changed lines as one stream (the floor of any store): "
         f"zlib -9 {floor_zlib:.2f} MB, xz -9 {floor_xz:.2f} MB; "
-        f"after gc / that zlib floor: {grown_repacked / max(floor_zlib, 1e-9):.1f}x",
+        f"after gc / that zlib floor: {grown_repacked / max(floor_zlib, 1e-9):.1f}x; "
+        f"the new content alone (new patterns' records as they stand, telemetry lines; no "
+        f"repeats) as one stream: zlib -9 {content_zlib:.2f} MB, xz -9 {content_xz:.2f} MB",
         f"fedlearn's maintenance (`git_maintenance.maintain` after each commit): "
         f"{len(maintenance)} full gc runs when due ({sum(maintenance):.1f} s in all, the longest "
         f"{max(maintenance, default=0):.1f} s); .git grew {maintained_before:.1f} MB a month "
@@ -483,6 +488,47 @@ def bench_git(work: Path, days: int, history: int = 0, per_day: int = 96) -> lis
         f"loose objects by kind: {breakdown}; new lines {shares.get('new records (zlib)', 0) / max(len(loose), 1) / 1000:.1f} KB a commit (zlib), "
         f"loose objects {total / max(len(loose), 1) / 1000:.1f} KB",
     ]
+
+
+def pattern_lines(repo: Path, commit: str) -> dict[str, bytes]:
+    """Return id → line of every pattern record in data/patterns at ``commit``."""
+    listed = git(repo, "ls-tree", "-r", "--name-only", commit, "--", "data/patterns").split()
+    found: dict[str, bytes] = {}
+    for path in listed:
+        for line in git_blob(repo, f"{commit}:{path}").splitlines():
+            found[json.loads(line)["id"]] = line
+    return found
+
+
+def git_blob(repo: Path, name: str) -> bytes:
+    """Return the object ``name`` (``COMMIT:PATH``) of ``repo``."""
+    return subprocess.run(
+        ["git", "-C", str(repo), "cat-file", "blob", name], capture_output=True, check=True
+    ).stdout
+
+
+def new_content(repo: Path, start: str) -> bytes:
+    """
+    Return what ``start..HEAD`` added, without repeats' updates: the records of patterns new since
+    ``start`` as they stand at HEAD, and every telemetry line the commits added (segments rotate).
+    """
+    before = pattern_lines(repo, start).keys()
+    records = [line for key, line in pattern_lines(repo, "HEAD").items() if key not in before]
+    log = git(
+        repo,
+        "log",
+        "--format=",
+        "-p",
+        "--text",
+        "--unified=0",
+        f"{start}..HEAD",
+        "--",
+        "data/telemetry",
+    )
+    events = [
+        line[1:].encode() for line in log.splitlines() if line[:1] == "+" and line[:3] != "+++"
+    ]
+    return b"\n".join(records + events) + b"\n"
 
 
 def packed_growth(repo: Path, start: str) -> dict[str, int]:
