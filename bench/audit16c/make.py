@@ -138,7 +138,11 @@ def secrets(rng: random.Random) -> list[dict[str, str]]:
     for line in (HERE / "shapes.json").read_text(encoding="utf-8").splitlines():
         shape = json.loads(line)
         name, family = shape["name"], shape["family"]
-        if NOT_SECRET.search(name) or NOT_SECRET.search(family) or (HOSTISH.search(shape["secret"]) and "hook" not in name.lower()):
+        if (
+            NOT_SECRET.search(name)
+            or NOT_SECRET.search(family)
+            or (HOSTISH.search(shape["secret"]) and "hook" not in name.lower())
+        ):
             continue
         if "CommonAnnotated" in name:
             annotated += 1
@@ -164,7 +168,7 @@ def secrets(rng: random.Random) -> list[dict[str, str]]:
                 and ("@" not in d or "://" in d)
                 and not re.fullmatch(r"[a-z_]+", d)
             ]
-            if len(good) < 3 or "://" in good[0] and "@" not in good[0] and "hook" not in good[0]:
+            if len(good) < 3 or ("://" in good[0] and "@" not in good[0] and "hook" not in good[0]):
                 continue
             p, suffix = provider_word(family, name), suffix_of(name)
             prefixed = shares_prefix(good)
@@ -191,7 +195,7 @@ NIX32 = "0123456789abcdfghijklmnpqrsvwxyz"
 WORDS = ["token", "secret", "auth", "session", "apikey", "password", "credential", "signing"]
 
 
-def benign_one(kind: str, rng: random.Random) -> str:  # noqa: PLR0915
+def benign_one(kind: str, rng: random.Random) -> str:
     """Return one benign text of ``kind``."""
     sha1, sha256, u = hexs(rng, 40), hexs(rng, 64), str(uuid.UUID(bytes=rng.randbytes(16)))
     n = rng.randint(1, 40)
@@ -202,7 +206,7 @@ def benign_one(kind: str, rng: random.Random) -> str:  # noqa: PLR0915
         "tf-lock": f'  hashes = [\n    "h1:{b64(rng, 32)}",\n    "zh:{sha256}",\n  ]',
         "yarn-resolved": f'  resolved "https://registry.yarnpkg.com/lodash/-/lodash-4.17.{n}.tgz#{sha1}"',
         "poetry-hash": f'    {{file = "idna-3.{n}-py3-none-any.whl", hash = "sha256:{sha256}"}},',
-        "k8s-uid": f"  uid: {u}\n  resourceVersion: \"{rng.randint(10**5, 10**8)}\"",
+        "k8s-uid": f'  uid: {u}\n  resourceVersion: "{rng.randint(10**5, 10**8)}"',
         "aws-request-id": f"x-amzn-RequestId: {u}",
         "s3-etag-multipart": f'ETag: "{hexs(rng, 32)}-{n}"',
         "rust-symbol": f"  at _ZN4core3ops8function6FnOnce9call_once17h{hexs(rng, 16)}E",
@@ -250,7 +254,7 @@ def benign_one(kind: str, rng: random.Random) -> str:  # noqa: PLR0915
         "trace-id": f'{{"trace_id": "{hexs(rng, 32)}", "span_id": "{hexs(rng, 16)}", "sampled": true}}',
         "sentry-event": f"Sentry event {hexs(rng, 32)} captured (release api@{n}.0.0)",
         "otel-resource": f"service.instance.id={u} host.id={hexs(rng, 32)}",
-        "sql-hash": f"SELECT * FROM users WHERE password_hash = $1 -- digest {hashlib.md5(str(n).encode()).hexdigest()}",  # noqa: S324
+        "sql-hash": f"SELECT * FROM users WHERE password_hash = $1 -- digest {hashlib.md5(str(n).encode()).hexdigest()}",  # noqa: S324, S608
         "wasm-hash": f"/_next/static/chunks/pages/_app-{hexs(rng, 16)}.js",
         "helm-digest": f"Digest: sha256:{sha256}\nPulled: oci://ghcr.io/acme/charts/api:0.{n}.0",
         "pgp-fpr": f"pub   ed25519 2024-03-01 [SC]\n      {hexs(rng, 40).upper()}",

@@ -55,9 +55,13 @@ def main() -> None:
         f"leak; benign unchanged {len(benign) - len(changed)}/{len(benign)} "
         f"({100 * (1 - len(changed) / len(benign)):.2f}%)"
     )
-    print("leaks by context:", dict(collections.Counter(r["context"] for r, _ in leaks).most_common()))
+    print(
+        "leaks by context:", dict(collections.Counter(r["context"] for r, _ in leaks).most_common())
+    )
     print("changed by kind:", dict(collections.Counter(r["kind"] for r, _ in changed)))
-    print("leaking families:", ", ".join(f"{f} {n}/{families[f]}" for f, n in sorted(leaking.items())))
+    print(
+        "leaking families:", ", ".join(f"{f} {n}/{families[f]}" for f, n in sorted(leaking.items()))
+    )
     show = int(sys.argv[sys.argv.index("--show") + 1]) if "--show" in sys.argv else 0
     for r, o in leaks[:show]:
         print(f"LEAK {r['family']} {r['context']}: {o!r}")

@@ -226,7 +226,16 @@ def main() -> None:
                 ],
             )
         )
-    sources.append(("ti", [(Path(path).stem, rule) for path, text in git_files(titus, "pkg/rule/rules") for rule in (yaml.safe_load(text) or {}).get("rules", [])]))
+    sources.append(
+        (
+            "ti",
+            [
+                (Path(path).stem, rule)
+                for path, text in git_files(titus, "pkg/rule/rules")
+                for rule in (yaml.safe_load(text) or {}).get("rules", [])
+            ],
+        )
+    )
     sources.append(("sp", spdb_rules(spdb)))
     sources.append(("ms", ms_rules(microsoft)))
     known = known_secrets()
