@@ -1,8 +1,9 @@
 """Secrets beside a key word, with no assignment separator after it: the other forms of ``keyed``.
 
 A literal right after a key word and a blank or ``(`` (``password "…";``, ``secret("…")``), a
-literal compared to a key (``"…" == password``, ``"…" !== secret``), and a flag's value
-(``--api-key …``). A literal that is not assigned is often a name (``getSecret("api")``), so it
+literal compared to a key (``"…" == password``, ``"…" !== secret``), a flag's value
+(``--api-key …``), and a literal that is a secret key's fallback
+(``process.env.API_TOKEN || "…"``, ``$config['secret'] ?? '…'``). A literal that is not assigned is often a name (``getSecret("api")``), so it
 must also look generated. The key words, the value pattern and the judgement of a value are
 ``assignments``'; its rules come first (``keyed`` there, then ``keyed`` here).
 """
@@ -26,6 +27,12 @@ QUOTED_AFTER = rules.Lazy(
 )
 # A literal compared to a key: ``"…" == password``, ``"…" !== secret``.
 COMPARED = rules.Lazy(r"[\"'`][ \t]*(?:===?|!==?)[ \t]*(?P<key>[A-Za-z_$@][A-Za-z0-9_.$-]{0,80})")
+# A literal after ``||`` or ``??`` whose left side ends with a key (``process.env.X_TOKEN``,
+# ``env["X_TOKEN"]``, ``$cfg['secret']``): the key's default value.
+FALLBACK = rules.Lazy(
+    r"(?P<key>[A-Za-z_$][A-Za-z0-9_.$-]{0,80})[\"'`\])]{0,3}[ \t]*(?:\|\||\?\?)[ \t]*"
+    r"(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{1,200})(?P=q)"
+)
 
 
 def is_quoted_secret(key: str, value: str) -> bool:
@@ -83,6 +90,15 @@ def compared_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | No
     return start + 1, end, classify_key(key.rsplit(".", 1)[-1]) or ""
 
 
+def fallback(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a secret key's fallback literal (``env.X_TOKEN || "…"``)."""
+    key = match.group("key").rsplit(".", 1)[-1]
+    name = classify_key(key)
+    if name is None or not is_secret_value(name, key, match.group("value")):
+        return None
+    return match.start("value"), match.end("value"), name
+
+
 def flagged(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of ``--flag value`` when the flag names a secret, else None."""
     name = classify_key(match.group("flag"))
@@ -98,8 +114,8 @@ def flagged(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 
 
 def keyed() -> list[Rule]:
-    """Return the rules for secrets beside a key word (quoted, compared, a flag's), in priority
-    order; ``assignments.keyed`` comes before them."""
+    """Return the rules for secrets beside a key word (quoted, compared, a flag's, a fallback), in
+    priority order; ``assignments.keyed`` comes before them."""
     flag = r"--(?P<flag>[a-z0-9][a-z0-9_-]{0,60})[ \t]+(?!-)" + VALUE
     words = "|".join(re.escape(word) for word in GATE_WORDS)
     return [
@@ -123,5 +139,11 @@ def keyed() -> list[Rule]:
             trigger=rules.Trigger(words=KEY_WORDS, lower=True, needs="--"),
             lower=True,
             gate=rf"(?i)--[a-z0-9_-]*(?:{words})[ \t]",
+        ),
+        Rule(
+            NAMES,
+            (Matcher(rules.Lazy(FALLBACK.pattern), judge=fallback),),
+            trigger=rules.Trigger(words=("||", "??")),
+            gate=r"(?:\|\||\?\?)[ \t]*[\"'`]",
         ),
     ]

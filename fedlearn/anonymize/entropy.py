@@ -191,7 +191,25 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if value.startswith("AAAA") and value.isalnum() and personal.is_public_key(text, start):
         return None  # an SSH public key, all base64: the ``ssh-public-key`` rule's, all of it
+    if value.startswith("_ZN") and is_mangled(value):
+        return None
     return start, end, ""
+
+
+def is_mangled(value: str) -> bool:
+    """
+    Return whether ``value`` is a mangled C++ or Rust symbol, not a token.
+
+    ``_ZN`` starts length-prefixed names that an ``E`` ends (``_ZN4core3ops8function6FnOnce9call_
+    once17h09ce5090d4bf6ac4E``: the last name is Rust's hash); the parameters' codes may follow.
+    """
+    at = 3
+    while at < len(value) and value[at].isdigit():
+        digits = at
+        while at < len(value) and value[at].isdigit():
+            at += 1
+        at += int(value[digits:at])
+    return at > 3 and value.startswith("E", at)
 
 
 def is_prefixed(value: str) -> bool:
@@ -238,6 +256,8 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if text.endswith(":", 0, match.start()) or is_host_or_file(value) or is_labelled(value):
         return None  # a placeholder's name (``<redacted:url-credentials>``), a host or a file
+    if text[max(0, start - 3) : start].rstrip().endswith("{{"):
+        return None  # a template's expression (``${{ vars.AUTH_NAME }}``), not a literal
     if not any(c.isdigit() for c in value) or not any(c.isalpha() for c in value):
         return None
     if HASH_MARK.search(text, max(0, start - 16), start) or words.is_named(value):

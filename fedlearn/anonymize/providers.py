@@ -187,6 +187,24 @@ AUDITED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("voiceflow-key", r"VF\.(?:(?:DM|WS)\.)?[A-Fa-f0-9]{24}\.[A-Za-z0-9]{16}", ("VF.",)),
     ("zoho-token", r"1000\.[a-f0-9]{32}\.[a-f0-9]{32}", ("1000.",)),
 )
+# From kingfisher's, noseyparker's, titus' and Microsoft security-utilities' rules, missing until
+# the held-out audit (bench/audit16c).
+HELD_OUT: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("new-relic-key", rf"px-(?:api|dep)-{UUID}", ("px-api-", "px-dep-")),
+    ("new-relic-key", r"nr(?:aa|iq|ra)-[a-z0-9_-]{27,42}", ("nraa-", "nriq-", "nrra-")),
+    ("new-relic-key", r"NRSP-[a-z]{2}[0-9]{2}[a-f0-9]{31}", ("NRSP-",)),
+    ("branchio-key", rf"key_(?:live|test)_{B62}{{16,40}}", ("key_live_", "key_test_")),
+    ("hex-api-key", r"key_(?:[a-f0-9]{128}|[a-f0-9]{64}|[a-f0-9]{28})", ("key_",)),
+    ("coderabbit-key", r"cr-[a-f0-9]{58}", ("cr-",)),
+    ("teamwork-token", rf"tkn\.v1_{B62}{{71}}=", ("tkn.v1_",)),
+    ("stackhawk-key", rf"hawk\.{URLSAFE}{{20}}\.{URLSAFE}{{20}}", ("hawk.",)),
+    ("aws-appsync-key", r"da2-[a-z0-9]{26}", ("da2-",)),
+    ("ionic-token", r"ion_[a-z0-9]{42}", ("ion_",)),
+    ("facebook-token", rf"EAACEdEose0cBA{B62}{{20,}}", ("EAACEdEose0cBA",)),
+    ("zuplo-key", r"zpka_[a-z0-9]{32}_[a-f0-9]{8}", ("zpka_",)),
+    ("databricks-token", r"dapi[a-f0-9-]{32,34}", ("dapi",)),
+    ("teams-webhook", r"outlook\.office(?:365)?\.com/webhook/[A-Za-z0-9@/-]{40,}", ("outlook.office",)),
+)
 # fmt: on
 
 
@@ -205,6 +223,10 @@ GATES = {
     ("act_",): r"act_[a-z0-9]{8}",
     ("1000.",): r"1000\.[a-f0-9]{8}",  # a number
     ("VF.",): r"VF\.[A-Za-z0-9]",
+    ("key_",): r"key_[a-f0-9]{12}",  # ``api_key_``, ``cache_key_``
+    ("cr-",): r"cr-[a-f0-9]{12}",  # ``cr-`` in words (``micro-``)
+    ("hawk.",): r"hawk\.[A-Za-z0-9_-]{20}\.",
+    ("ion_",): r"ion_[a-z0-9]{12}",  # ``version_``, ``region_``
 }
 
 
@@ -227,5 +249,6 @@ def family(name: str, shape: str, words: tuple[str, ...]) -> Rule:
 
 
 def prefixed() -> list[Rule]:
-    """Return a rule per provider token shape, in table order (``FAMILIES``, then ``AUDITED``)."""
-    return [family(name, shape, words) for name, shape, words in FAMILIES + AUDITED]
+    """Return a rule per provider token shape, in table order (``FAMILIES``, ``AUDITED``,
+    ``HELD_OUT``)."""
+    return [family(name, shape, words) for name, shape, words in FAMILIES + AUDITED + HELD_OUT]

@@ -28,3 +28,42 @@ def test_a_literal_compared_to_or_after_a_key_word_is_redacted(text: str, expect
     """Issue 16's forms: a literal compared to a key, or after a key word and a blank or ``(``."""
     anonymizer = Anonymizer(config.Anonymize(), MACHINE, use_re2=False, re2_after=0)
     assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "const apiToken = process.env.API_TOKEN || 'k8Hq2LmN5pRt7VwX9yZa3BcD';",
+            "const apiToken = process.env.API_TOKEN || '<redacted:token>';",
+        ),
+        (
+            "const s = process.env['GITHUB_SECRET'] ?? \"os42uuohexp5h3grmrofdiepltz25obow\";",
+            "const s = process.env['GITHUB_SECRET'] ?? \"<redacted:secret>\";",
+        ),
+        (
+            "$key = $cfg['api_key'] ?? 'Hh7s8dk29dkXl2Qm';",
+            "$key = $cfg['api_key'] ?? '<redacted:api-key>';",
+        ),
+    ],
+)
+def test_a_secret_keys_fallback_literal_is_redacted(text: str, expected: str) -> None:
+    """Held-out audit: ``process.env.X_TOKEN || "…"``, a secret key's default, on both paths."""
+    for use_re2 in (True, False):
+        anonymizer = Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2, re2_after=0)
+        assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "const region = process.env.REGION || 'eu-west-1b-staging';",
+        "const t = process.env.TOKEN_TYPE || 'bearer';",
+        "const k = process.env.API_KEY ?? 'changeme';",
+        "if (a || 'b') {}",
+    ],
+)
+def test_a_fallback_of_no_secret_key_or_no_secret_stays(text: str) -> None:
+    """A fallback after a key that names no secret, or a placeholder default, stays."""
+    anonymizer = Anonymizer(config.Anonymize(), MACHINE, use_re2=False, re2_after=0)
+    assert anonymizer.anonymize(text) == text

@@ -12,6 +12,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -165,3 +166,18 @@ def test_kept_runs_are_the_runs_bare_would_judge() -> None:
 @given(st.text(alphabet="aZ9_-x", min_size=1, max_size=30))
 def test_has_mixed_ascii_is_has_mixed_classes(value: str) -> None:
     assert entropy.has_mixed_ascii(value) == entropy.has_mixed_classes(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "mangled"),
+    [
+        ("_ZN4core3ops8function6FnOnce9call_once17h09ce5090d4bf6ac4E", True),
+        ("_ZN3foo3barEv", True),
+        ("_ZNk8Hq2LmN5pRt7VwX9yZa3BcD", False),
+        ("_ZN8Hq2LmN5pRt7VwX9yZa3BcDeF", False),
+        ("_ZN99abcE", False),
+    ],
+)
+def test_a_mangled_symbol_is_told_from_a_token(value: str, mangled: bool) -> None:
+    """Length-prefixed names between ``_ZN`` and ``E`` are a C++/Rust symbol (held-out audit)."""
+    assert entropy.is_mangled(value) is mangled

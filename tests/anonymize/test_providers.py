@@ -20,7 +20,9 @@ SECRETS = [
 
 
 @pytest.mark.parametrize(
-    ("name", "shape", "words"), providers.FAMILIES + providers.AUDITED, ids=lambda v: str(v)
+    ("name", "shape", "words"),
+    providers.FAMILIES + providers.AUDITED + providers.HELD_OUT,
+    ids=lambda v: str(v),
 )
 def test_provider_literal_is_in_every_match(name: str, shape: str, words: tuple[str, ...]) -> None:
     """A family's trigger words (its RE2 gate too) hold every corpus token its shape matches."""

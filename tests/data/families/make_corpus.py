@@ -1245,6 +1245,12 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("suffixed-key-prod", 'api_key_prod = "{s}"', lambda: chars(18, ALNUM + "#%^")),
         ("suffixed-key-base", "SECRET_KEY_BASE={s}", lambda: chars(20, ALNUM)),
         ("suffixed-key-go", "db_pass_secure := {s}", lambda: chars(18, ALNUM + "#^")),
+        # The held-out audit (bench/audit16c): one form per general cause fixed.
+        ("env-fallback-js", "const apiToken = process.env.API_TOKEN || '{s}';", lambda: chars(24)),
+        ("env-fallback-php", "$secret = $_ENV['APP_SECRET'] ?? '{s}';", lambda: chars(20)),
+        ("new-relic-pixie-bare", "WARN rejected {s} for tenant acme", lambda: "px-api-" + uuid()),
+        ("branchio-bare", "the one I used was {s} (revoked)", lambda: "key_live_" + chars(24)),
+        ("teamwork-bare", "$ tw login {s}", lambda: "tkn.v1_" + chars(71) + "="),
     ]
 
 
