@@ -96,6 +96,16 @@ THIRD_AUDIT = {
     "new-relic-pixie-bare",
     "branchio-bare",
     "teamwork-bare",
+    "hex-api-key-bare",
+    "coderabbit-bare",
+    "stackhawk-bare",
+    "appsync-bare",
+    "ionic-bare",
+    "zuplo-bare",
+    "databricks-dashed-bare",
+    "new-relic-lower-bare",
+    "new-relic-synthetics-bare",
+    "teams-outlook-webhook",
 }
 
 

@@ -1251,6 +1251,31 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("new-relic-pixie-bare", "WARN rejected {s} for tenant acme", lambda: "px-api-" + uuid()),
         ("branchio-bare", "the one I used was {s} (revoked)", lambda: "key_live_" + chars(24)),
         ("teamwork-bare", "$ tw login {s}", lambda: "tkn.v1_" + chars(71) + "="),
+        # The held-out audit's other new shapes, bare, so every path's property test plants them.
+        ("hex-api-key-bare", "retell rejected {s} (401)", lambda: "key_" + hexs(28)),
+        ("coderabbit-bare", "WARN rejected {s}", lambda: "cr-" + hexs(58)),
+        ("stackhawk-bare", "hawk init --key {s}", lambda: f"hawk.{url(20)}.{url(20)}"),
+        ("appsync-bare", "x-api-key: {s}", lambda: "da2-" + chars(26, LOWER + DIGITS)),
+        ("ionic-bare", "ionic login {s}", lambda: "ion_" + chars(42, LOWER + DIGITS)),
+        (
+            "zuplo-bare",
+            "curl -H 'Authorization: {s}'",
+            lambda: f"zpka_{chars(32, LOWER + DIGITS)}_{hexs(8)}",
+        ),
+        (
+            "databricks-dashed-bare",
+            "used {s} for the workspace",
+            lambda: f"dapi{hexs(16)}-{hexs(16)}",
+        ),
+        ("new-relic-lower-bare", "nr key {s} rotated", lambda: "nrra-" + hexs(42)),
+        ("new-relic-synthetics-bare", "location key {s}", lambda: "NRSP-us01" + hexs(31)),
+        (
+            "teams-outlook-webhook",
+            "POST {s}",
+            lambda: (
+                f"https://outlook.office.com/webhook/{uuid()}@{uuid()}/IncomingWebhook/{hexs(32)}/{uuid()}"
+            ),
+        ),
     ]
 
 
