@@ -194,7 +194,7 @@ HELD_OUT: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("new-relic-key", r"nr(?:aa|iq|ra)-[a-z0-9_-]{27,42}", ("nraa-", "nriq-", "nrra-")),
     ("new-relic-key", r"NRSP-[a-z]{2}[0-9]{2}[a-f0-9]{31}", ("NRSP-",)),
     ("branchio-key", rf"key_(?:live|test)_{B62}{{16,40}}", ("key_live_", "key_test_")),
-    ("hex-api-key", r"key_(?:[a-f0-9]{128}|[a-f0-9]{64}|[a-f0-9]{28})", ("key_",)),
+    ("hex-api-key", r"key_[a-f0-9]{28}", ("key_",)),  # not 64 or 128: a sha256/512 cache key
     ("coderabbit-key", r"cr-[a-f0-9]{58}", ("cr-",)),
     ("teamwork-token", rf"tkn\.v1_{B62}{{71}}=", ("tkn.v1_",)),
     ("stackhawk-key", rf"hawk\.{URLSAFE}{{20}}\.{URLSAFE}{{20}}", ("hawk.",)),

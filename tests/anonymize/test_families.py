@@ -360,6 +360,7 @@ def test_a_value_after_a_provider_key_is_redacted(text: str) -> None:
         "  at _ZN4core3ops8function6FnOnce9call_once17h09ce5090d4bf6ac4E",
         "AUTH_TOKEN: ${{ vars.AUTH_NAME_4 }}",
         "cache_key_5f0c9e2a7b4d1c8e3f6a9b2c5d8e1f4a7b4d1c8e",
+        "uploads/key_" + "5f0c9e2a7b4d1c8e" * 4 + ".bin",
         "the micro-5f0c9e2a7b4d build, version_k8hq2lmn5prt7vwx9yza3bcd1e",
     ],
 )
