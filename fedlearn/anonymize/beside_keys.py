@@ -27,12 +27,9 @@ QUOTED_AFTER = rules.Lazy(
 )
 # A literal compared to a key: ``"…" == password``, ``"…" !== secret``.
 COMPARED = rules.Lazy(r"[\"'`][ \t]*(?:===?|!==?)[ \t]*(?P<key>[A-Za-z_$@][A-Za-z0-9_.$-]{0,80})")
-# A literal after ``||`` or ``??`` whose left side ends with a key (``process.env.X_TOKEN``,
-# ``env["X_TOKEN"]``, ``$cfg['secret']``): the key's default value.
-FALLBACK = rules.Lazy(
-    r"(?P<key>[A-Za-z_$][A-Za-z0-9_.$-]{0,80})[\"'`\])]{0,3}[ \t]*(?:\|\||\?\?)[ \t]*"
-    r"(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{1,200})(?P=q)"
-)
+# A literal after ``||`` or ``??``; ``fallback`` reads the key before the operator
+# (``process.env.X_TOKEN``, ``env["X_TOKEN"]``, ``$cfg['secret']``): the key's default value.
+FALLBACK = rules.Lazy(r"(?:\|\||\?\?)[ \t]*(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{1,200})(?P=q)")
 
 
 def is_quoted_secret(key: str, value: str) -> bool:
@@ -90,9 +87,26 @@ def compared_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | No
     return start + 1, end, classify_key(key.rsplit(".", 1)[-1]) or ""
 
 
+def fallbacks(subject: str) -> Iterator[re.Match[str]]:
+    """Return the literals right after each ``||`` and ``??`` (found by ``str.find``)."""
+    for operator in ("||", "??"):
+        at = subject.find(operator)
+        while at >= 0:
+            match = FALLBACK.compiled.match(subject, at)
+            if match:
+                yield match
+            at = subject.find(operator, at + 2)
+
+
 def fallback(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a secret key's fallback literal (``env.X_TOKEN || "…"``)."""
-    key = match.group("key").rsplit(".", 1)[-1]
+    end = match.start()
+    while end > 0 and match.start() - end < 4 and text[end - 1] in " \t\"'`])":
+        end -= 1
+    start = end
+    while start > 0 and end - start < 80 and text[start - 1] in KEY_CHARACTERS:
+        start -= 1
+    key = text[start:end].rsplit(".", 1)[-1]
     name = classify_key(key)
     if name is None or not is_secret_value(name, key, match.group("value")):
         return None
@@ -142,7 +156,7 @@ def keyed() -> list[Rule]:
         ),
         Rule(
             NAMES,
-            (Matcher(rules.Lazy(FALLBACK.pattern), judge=fallback),),
+            (Matcher(rules.Lazy(FALLBACK.pattern), find=fallbacks, judge=fallback),),
             trigger=rules.Trigger(words=("||", "??")),
             gate=r"(?:\|\||\?\?)[ \t]*[\"'`]",
         ),
