@@ -2,9 +2,9 @@
 
 A literal right after a key word and a blank or ``(`` (``password "…";``, ``secret("…")``), a
 literal compared to a key (``"…" == password``, ``"…" !== secret``), a flag's value
-(``--api-key …``), and a literal that is a secret key's fallback
-(``process.env.API_TOKEN || "…"``, ``$config['secret'] ?? '…'``). A literal that is not assigned is often a name (``getSecret("api")``), so it
-must also look generated. The key words, the value pattern and the judgement of a value are
+(``--api-key …``), and a secret key's fallback literal (``process.env.API_TOKEN || "…"``,
+``$config['secret'] ?? '…'``, judged as if assigned). A literal that is not assigned is often a
+name (``getSecret("api")``), so it must also look generated. The key words, the value pattern and the judgement of a value are
 ``assignments``'; its rules come first (``keyed`` there, then ``keyed`` here).
 """
 
