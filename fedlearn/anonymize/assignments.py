@@ -111,11 +111,11 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     key, key_start = key_before(text, match.start())
     if match.re.pattern == VALUE_AFTER[">"].pattern and not text.startswith("<", key_start - 1):
         return None
-    if text.endswith("${", 0, key_start):
-        return None  # ${NAME:-default}: a shell expansion, not an assignment
     name = key_names.classify_key(key)
     if name is None:
         return None
+    if text.endswith("${", 0, key_start):
+        return shell_default(text, key_start + len(key), name, key)
     start, end = match.span("value")
     if name == "authorization":
         start, end = scheme_skipped(text, start, end)
@@ -127,6 +127,28 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         word = SECRET_WORDS.get(name, "")
         if checks.is_code(value, key, word, following) or checks.is_prose(value, following):
             return None
+    return (start, end, name) if key_names.is_secret_value(name, key, value) else None
+
+
+def shell_default(text: str, key_end: int, name: str, key: str) -> tuple[int, int, str] | None:
+    """
+    Return the span and rule of the default literal of a shell expansion whose name is a secret's
+    (``${DB_PASSWORD:-hunter2…}``, ``${API_TOKEN:=…}``); ``key_end`` is where the name ends.
+
+    Only ``:-``/``:=`` defaults count, up to the closing brace, without a nested expansion;
+    ``${NAME}``, ``${NAME:?message}`` and ``${NAME:+alternative}`` are no literal secret.
+    """
+    if not text.startswith((":-", ":="), key_end):
+        return None
+    start = key_end + 2
+    end = text.find("}", start, start + 201)
+    value = text[start:end]
+    if end < 0 or not value or "$" in value or "{" in value or value.isspace():
+        return None
+    following = text[end : end + 3]
+    word = SECRET_WORDS.get(name, "")
+    if checks.is_code(value, key, word, following) or checks.is_prose(value, following):
+        return None  # as an unquoted value is judged
     return (start, end, name) if key_names.is_secret_value(name, key, value) else None
 
 

@@ -27,6 +27,8 @@ from tests.anonymize.conftest import found
             "Authorization: Token 5f0c9e2a7b4d1c8e3f6a9b2c5d8e1f4a",
             "Authorization: Token <redacted:authorization>",
         ),
+        ("pg -W ${DB_PASSWORD:-Zx8Qp2Lm9Vb4} db", "pg -W ${DB_PASSWORD:-<redacted:password>} db"),
+        ('url="${API_TOKEN:=Zx8Qp2Lm9Vb4kTfR}"', 'url="${API_TOKEN:=<redacted:token>}"'),
     ],
 )
 def test_the_key_stays_and_the_value_goes(anonymizer: Anonymizer, text: str, expected: str) -> None:
@@ -54,6 +56,12 @@ def test_the_key_stays_and_the_value_goes(anonymizer: Anonymizer, text: str, exp
         "token_type=bearer",
         "sortKey=Zx8Qp2Lm9Vb4kTfR",
         "cache_key=9f86d081884c7d659a2feaa0c55ad015",
+        "port=${PORT:-8080}",
+        "${DB_PASSWORD}",
+        "${DB_PASSWORD:?must be set}",
+        "${DB_PASSWORD:-$FALLBACK_PASSWORD}",
+        "${DB_PASSWORD:-${OTHER}}",
+        "${DB_PASSWORD:-changeme}",
     ],
 )
 def test_references_code_prose_and_non_secret_keys_stay(anonymizer: Anonymizer, text: str) -> None:

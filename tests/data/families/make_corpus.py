@@ -1276,6 +1276,9 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
                 f"https://outlook.office.com/webhook/{uuid()}@{uuid()}/IncomingWebhook/{hexs(32)}/{uuid()}"
             ),
         ),
+        # A shell expansion's default, when its name is a secret's (the held-out audit's leftover).
+        ("shell-default", "pg_dump -W ${DB_PASSWORD:-{s}} app", password),
+        ("shell-default-assign", 'url="${API_TOKEN:={s}}"', lambda: chars(24)),
     ]
 
 
