@@ -100,6 +100,8 @@ def mechanism(row: dict[str, object], engine: Anonymizer, clean: set[tuple[str, 
             return "token as a URL path segment, no key, shape unknown"
         if ctx in APART:
             return "key and value apart (CSV/Markdown header, SQL column list, WHERE name=)"
+        if not own_key and re.search(r"TOKEN|SECRET|PASSWORD|PASS|PWD|KEY|AUTH", key):
+            return f"value under its own secret key taken for an id or hash ({look(hit)})"
         if not own_key:
             return "key name has no secret word (…_AK, _PSK, _COMMUNITY, _CONFIG, _STOREFRONT), shape unknown"
         spelled = SPELLING.get(ctx)
