@@ -1,6 +1,6 @@
 """Build the fourth audit corpus of issue 16 (held out): secrets.jsonl and benign.jsonl beside it.
 
-``python bench/audit16d/make.py`` (seed 16416) draws tokens for every token family of
+``python bench/audit16d/make.py [--control]`` (seed 16416) draws tokens for every token family of
 families.py that the earlier corpora do not cover (``COVERED``, found with overlap.py), places
 each in four keyed contexts of contexts.py, one transformed form (base64 inside JSON, or split
 across a line continuation) and, when the family has a literal start, one bare context; every
@@ -185,11 +185,12 @@ def stamp(rng: random.Random) -> str:
     return f"2026-12-0{rng.randint(1, 5)}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}.{rng.randint(0, 999):03d}Z"
 
 
-def token_rows(rng: random.Random) -> list[dict[str, object]]:
-    """Return the rows of the token families."""
+def token_rows(rng: random.Random, covered: bool = False) -> list[dict[str, object]]:
+    """Return the rows of the token families the earlier corpora do not cover (``covered``: only
+    of those they do, the control set)."""
     rows: list[dict[str, object]] = []
     for index, (family, key, shape) in enumerate(tokens.families()):
-        if family in COVERED:
+        if (family in COVERED) != covered:
             continue
         fam = f"t:{family}"
         keyed = rng.sample(sorted(contexts.KEYED), 5)
@@ -260,7 +261,15 @@ def form_rows(rng: random.Random) -> list[dict[str, object]]:
 
 
 def main() -> None:
-    """Write secrets.jsonl and benign.jsonl and print their counts."""
+    """Write secrets.jsonl and benign.jsonl and print their counts; ``--control`` also writes
+    control/secrets.jsonl: the covered token families in the same contexts (seed + 2)."""
+    if "--control" in sys.argv:
+        control = token_rows(random.Random(SEED + 2), covered=True)
+        (HERE / "control").mkdir(exist_ok=True)
+        with (HERE / "control" / "secrets.jsonl").open("w", encoding="utf-8") as out:
+            for row in control:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"control: {len(control)} secrets in {len({r['family'] for r in control})} families")
     rng = random.Random(SEED)
     secrets = token_rows(rng) + form_rows(rng)
     for row in secrets:

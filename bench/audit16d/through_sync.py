@@ -1,6 +1,6 @@
 """Run the fourth audit corpus end to end through ``fedlearn sync``, on one or more code trees.
 
-``python bench/audit16d/through_sync.py [--tree DIR]... [--json OUT]`` makes, per tree, a bare
+``python bench/audit16d/through_sync.py [--tree DIR]... [--corpus DIR] [--json OUT]`` makes, per tree, a bare
 remote and a clone in a temporary folder, writes every secret and benign text as the
 ``error_message`` of one high-value telemetry event (as bench/audit16b/through_sync.py does), runs
 ``python -m fedlearn sync`` once with ``PYTHONPATH=DIR`` (no ``--tree``: the installed fedlearn),
@@ -99,8 +99,12 @@ def sync(tree: str, texts: list[str]) -> tuple[str, dict[int, list[object]]]:
 def main() -> None:
     """Sync the corpus once per tree and print the numbers."""
     trees = [sys.argv[i + 1] for i, a in enumerate(sys.argv) if a == "--tree"] or [""]
-    secrets = [json.loads(x) for x in (HERE / "secrets.jsonl").open(encoding="utf-8")]
-    benign = [json.loads(x) for x in (HERE / "benign.jsonl").open(encoding="utf-8")]
+    corpus = Path(sys.argv[sys.argv.index("--corpus") + 1]) if "--corpus" in sys.argv else HERE
+    secrets = [json.loads(x) for x in (corpus / "secrets.jsonl").open(encoding="utf-8")]
+    benign_file = (
+        corpus / "benign.jsonl" if (corpus / "benign.jsonl").exists() else HERE / "benign.jsonl"
+    )
+    benign = [json.loads(x) for x in benign_file.open(encoding="utf-8")]
     report = {}
     for tree in trees:
         which, records = sync(tree, [r["text"] for r in secrets] + [r["text"] for r in benign])
