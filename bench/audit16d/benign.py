@@ -159,6 +159,51 @@ KINDS: dict[str, Callable[[random.Random], str]] = {
     "ulid-ksuid": lambda r: (
         f"event {_c(r, '0123456789ABCDEFGHJKMNPQRSTVWXYZ', 26)} enqueued, ksuid {_c(r, string.ascii_letters + string.digits, 27)}"
     ),
+    "py-object-repr": lambda r: (
+        f"TypeError: cannot pickle <qdrant_client.http.models.{r.choice(('CollectionInfo', 'PointStruct', 'ScoredPoint'))} object at 0x7f{_c(r, '0123456789abcdef', 10)}>"
+    ),
+    "go-panic": lambda r: (
+        f"goroutine {r.randint(1, 400)} [running]:\nmain.(*Server).handle(0xc000{_c(r, '0123456789abcdef', 6)}, {{0x{_c(r, '0123456789abcdef', 7)}, 0xc00{_c(r, '0123456789abcdef', 7)}}})\n\t/src/server.go:{r.randint(10, 900)} +0x{_c(r, '0123456789abcdef', 3)}"
+    ),
+    "systemd-escaped": lambda r: (
+        f"dev-disk-by\\x2duuid-{uuid.UUID(int=r.getrandbits(128), version=4)}.device: Job timed out."
+    ),
+    "nix-drv-error": lambda r: (
+        f"error: builder for '/nix/store/{_c(r, B32NIX, 32)}-python3.11-{r.choice(PKGS)}-{r.randint(1, 9)}.{r.randint(0, 9)}.drv' failed with exit code 1"
+    ),
+    "hf-revision": lambda r: (
+        f"Downloading model.safetensors from TheBloke/{r.choice(NAMES).title()}-7B-GGUF (revision {_digest(r, 'sha1')})"
+    ),
+    "s3-etag": lambda r: f'ETag: "{_digest(r, "md5")}-{r.randint(2, 90)}"',
+    "git-lfs-oid": lambda r: (
+        f"version https://git-lfs.github.com/spec/v1\noid sha256:{_digest(r, 'sha256')}\nsize {r.randint(1000, 10**9)}"
+    ),
+    "wheel-filename": lambda r: (
+        f"Successfully installed {r.choice(PKGS)}-{r.randint(1, 3)}.{r.randint(0, 9)}.{r.randint(0, 9)}+cu121-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl"
+    ),
+    "qdrant-point": lambda r: (
+        f"point {uuid.UUID(int=r.getrandbits(128), version=4)} upserted into collection fedlearn_{r.choice(NAMES)}_v{r.randint(1, 9)}"
+    ),
+    "nanoid": lambda r: (
+        f"created session record id={_c(r, string.ascii_letters + string.digits + '_-', 21)} for job {r.choice(NAMES)}"
+    ),
+    "hf-model-id": lambda r: (
+        f"ollama pull hf.co/{r.choice(('TheBloke', 'bartowski', 'unsloth'))}/{r.choice(NAMES).title()}-{r.randint(1, 70)}B-Instruct-v0.{r.randint(1, 9)}-GGUF:Q4_K_M"
+    ),
+    "camel-identifier": lambda r: (
+        r.choice(
+            (
+                "TransformerEncoderLayerWithRotaryEmbeddings",
+                "FlashAttention2ForCausalLMWithKVCache",
+                "Qwen2VLForConditionalGeneration",
+                "LlamaDecoderLayerSdpaAttention",
+            )
+        )
+        + f".forward() took {r.randint(2, 900)}ms"
+    ),
+    "yarn-resolved": lambda r: (
+        f'resolved "https://registry.yarnpkg.com/{r.choice(PKGS)}/-/{r.choice(PKGS)}-{r.randint(1, 9)}.{r.randint(0, 30)}.{r.randint(0, 9)}.tgz#{_digest(r, "sha1")}"'
+    ),
 }
 
 
