@@ -236,7 +236,8 @@ def parse(data: bytes, path: Path) -> list[Pattern]:
 
 def encode(table: Mapping[str, Pattern]) -> bytes:
     """Return a node's pattern file content: one record per id, sorted by id."""
-    return records.encode_lines(table[key] for key in sorted(table))
+    # The encoder's own lines: one buffer, not a bytes object per record joined (records.encode_lines).
+    return records.ENCODER.encode_lines([table[key] for key in sorted(table)])
 
 
 def build(

@@ -45,14 +45,9 @@ def stage_patterns(job: SyncRun, learned: dict[str, records.Pattern]) -> dict[st
     counts: dict[str, PatternCounts] = {}
     for category in job.cfg.sync.categories:
         tally_ = PatternCounts()
+        folder = layout.shard_dir(job.repo, category, job.node)  # ``layout.shard_file``'s
         for shard, found in observations(job, category, learned):
-            stage_shard(
-                job,
-                layout.shard_file(job.repo, category, job.node, shard),
-                found,
-                retracted,
-                tally_,
-            )
+            stage_shard(job, folder / f"{shard}.jsonl", found, retracted, tally_)
         tally_.total = known.get(category, 0) + tally_.new
         counts[category] = tally_
     if any(c.new for c in counts.values()):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 from pathlib import Path
 
 import msgspec
@@ -60,10 +61,32 @@ class OwnFiles:
         # data/-relative name -> the mark its data/ file will have once the transaction staging it
         # commits (None: staged for removal); ``commit`` notes them as found equal.
         self.staged: dict[str, list[int] | None] = {}
+        # The data/ folders ``stage`` found clear (``clear_way``) since the last commit or abort:
+        # the 256 shards of one folder check its folders once.
+        self.cleared: set[Path] = set()
+        self.adopted = False  # once found adopted, it stays so
+        # A data/ folder -> its copy in the state dir, and its data/-relative name: a sync stages
+        # 768 shards of six folders (``mirror``, ``relative``).
+        self.folders: dict[Path, tuple[Path, str]] = {}
 
     def mirror(self, path: Path) -> Path:
         """Return where the state dir keeps the data/ file ``path``."""
-        return self.mirror_root / path.relative_to(layout.data_dir(self.repo))
+        if path == layout.data_dir(self.repo):
+            return self.mirror_root
+        return self.folder(path)[0] / path.name
+
+    def relative(self, path: Path) -> str:
+        """Return the data/-relative name of the data/ file ``path`` (``stat.json``'s key)."""
+        return f"{self.folder(path)[1]}{path.name}"
+
+    def folder(self, path: Path) -> tuple[Path, str]:
+        """Return the state's copy of ``path``'s folder, and its data/-relative name with a ``/``."""
+        known = self.folders.get(path.parent)
+        if known is None:
+            relative = path.parent.relative_to(layout.data_dir(self.repo))
+            name = "" if relative == Path() else f"{relative.as_posix()}/"
+            known = self.folders[path.parent] = (self.mirror_root / relative, name)
+        return known
 
     def data_path(self, mirror: Path) -> Path:
         """Return the data/ path of the state dir's copy ``mirror``."""
@@ -71,7 +94,9 @@ class OwnFiles:
 
     def is_adopted(self) -> bool:
         """Return whether this node's state holds its files (after the one adoption)."""
-        return (self.root / "adopted.json").is_file()
+        if not self.adopted:
+            self.adopted = (self.root / "adopted.json").is_file()
+        return self.adopted
 
     def read(self, path: Path) -> bytes | None:
         """
@@ -95,23 +120,27 @@ class OwnFiles:
         """
         transaction.stage(self.mirror(path), data)
         data_root = layout.data_dir(self.repo)
-        clear_way(data_root, path)
+        if path.parent not in self.cleared:
+            clear_folders(data_root, path)
+            self.cleared.add(path.parent)
         try:
-            before = mark_of(path.stat())  # taken before the comparison reads it: never newer
-        except FileNotFoundError:
-            before = None
+            status: os.stat_result | None = os.lstat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            status = None
+        if status is not None and not stat.S_ISREG(status.st_mode):  # a link or folder: not kept
+            remove_entry(path)
+            status = None
+        before = None if status is None else mark_of(status)  # before the comparison: never newer
         transaction.stage(path, data)
         temp = transaction.temp_of(path)
-        self.staged[path.relative_to(data_root).as_posix()] = (
-            mark_of(temp.stat()) if temp is not None else before
-        )
+        self.staged[self.relative(path)] = mark_of(temp.stat()) if temp is not None else before
 
     def stage_delete(self, transaction: atomic.Transaction, path: Path) -> None:
         """Stage the removal of this node's file ``path``, in the state and in data/."""
         for target in (self.mirror(path), path):
             if target.exists() or target.is_symlink():
                 transaction.stage_delete(target)
-        self.staged[path.relative_to(layout.data_dir(self.repo)).as_posix()] = None
+        self.staged[self.relative(path)] = None
 
     def commit(self, transaction: atomic.Transaction) -> None:
         """
@@ -119,6 +148,7 @@ class OwnFiles:
         marks, ``stat.json``): the next check (``status`` every time) stats them and reads none.
         """
         transaction.commit()
+        self.cleared.clear()
         self.note_staged()
 
     def note_staged(self) -> None:
@@ -139,6 +169,7 @@ class OwnFiles:
         """Abort ``transaction``: nothing it staged is noted."""
         transaction.abort()
         self.staged.clear()
+        self.cleared.clear()
 
     def files(self) -> list[Path]:
         """Return the data/ paths of every file this node's state holds, sorted."""
@@ -236,12 +267,17 @@ def clear_way(data: Path, path: Path) -> None:
     (a write must never go through one) or a file where a folder belongs, or a folder or link
     where the file belongs.
     """
+    clear_folders(data, path)
+    if not is_regular(path):
+        remove_entry(path)
+
+
+def clear_folders(data: Path, path: Path) -> None:
+    """Remove a link or a file that stands where a folder above ``path`` (below ``data``) belongs."""
     for above in reversed(path.relative_to(data).parents[:-1]):
         folder = data / above
         if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
             remove_entry(folder)
-    if not is_regular(path):
-        remove_entry(path)
 
 
 def remove_entry(path: Path) -> None:
