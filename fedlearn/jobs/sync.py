@@ -71,13 +71,14 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[SyncResult]:
                 fine_tuning = staging.stage_fine_tuning(job, found)
                 counts = tally(job, learned, pattern_counts, fine_tuning)
                 staging.stage_state(job, counts)
+                # Scratch read by now: gone before the commit's flush writes every dirty page back.
+                spill.clear(spill.folder_of(store.root))
             except BaseException:
                 # Many shards are staged one by one: a failure (a full disk) must not leave the
                 # temp files of those staged before it.
                 job.transaction.abort()
                 raise
             finish(job.own, job.transaction, dry_run=args.dry_run)
-        spill.clear(spill.folder_of(store.root))
     counts = msgspec.structs.replace(counts, unreadable_inputs=unreadable)
     return summarize(job, counts, rewrite, dry_run=args.dry_run)
 

@@ -167,6 +167,9 @@ class SyncRun:
             if not forks.in_worker():
                 self.meter.advance(chunk.size)
         part.offset, part.too_long = reader.offset, reader.bad
+        if part.batches and part.tally.patterns:  # the rest too, while the other parts are read
+            part.batches.append(spill.write(spill.folder_of(self.store.root), part.tally.patterns))
+            part.tally.patterns = {}
         if forks.in_worker():  # anonymize this part's snapshot lines while the others still read
             self.learner.prepare_snapshot(part.tally)
         return part

@@ -18,7 +18,7 @@ import pytest
 
 from fedlearn import cli, sample
 from fedlearn.learn import forks, reading, spill, staging
-from fedlearn.store import atomic, state
+from fedlearn.store import atomic, jsonl, rotation, state
 from tests.conftest import Node, init_repo, sync_json, write_jsonl
 from tests.learn.test_reading import SECRET_EVENT
 
@@ -65,17 +65,27 @@ def test_sync_in_tiny_batches_writes_the_bytes_of_one_batch(workers: int) -> Non
         with tempfile.TemporaryDirectory() as root, pytest.MonkeyPatch.context() as patch:
             patch.setattr(spill, "BATCH_PATTERNS", batch)
             patch.setattr(reading, "PART_BYTES", 1000)
+            patch.setattr(jsonl, "Reader", SmallChunks)  # a part's patterns come in several chunks
             set_down: list[int] = []  # by this process
             patch.setattr(spill, "write", recording(spill.write, set_down))
-            from_workers: list[int] = []
+            from_workers: list[tuple[int, int]] = []
             patch.setattr(forks, "collect", batches_noted(forks.collect, from_workers))
             node, answers = synced_twice(Path(root), workers)
             assert bool(set_down) == (batch == 7)
-            assert bool(sum(from_workers)) == (batch == 7 and workers > 1)
+            assert bool(sum(b for b, _ in from_workers)) == (batch == 7 and workers > 1)
+            # A worker that set batches down sets its rest down too: none is pickled back.
+            assert all(kept == 0 for b, kept in from_workers if b)
             assert not spill.folder_of(node.state).exists()
             seen.append((outcome(node), answers))
     assert seen[0] == seen[1]
     assert seen[0][1][1]["patterns"]["error-solutions"]["updated"] > 0
+
+
+class SmallChunks(jsonl.Reader):
+    """A reader of 4 KB chunks."""
+
+    def __init__(self, segment: rotation.Segment, max_line_bytes: int) -> None:
+        super().__init__(segment, max_line_bytes, 4096)
 
 
 def recording(original: Any, calls: list[int]) -> Any:
@@ -88,12 +98,15 @@ def recording(original: Any, calls: list[int]) -> Any:
     return recorded
 
 
-def batches_noted(collect: Any, noted: list[int]) -> Any:
-    """Return ``forks.collect`` wrapped to note how many batches each worker's part set down."""
+def batches_noted(collect: Any, noted: list[tuple[int, int]]) -> Any:
+    """
+    Return ``forks.collect`` wrapped to note how many batches each worker's part set down, and
+    how many patterns it sent back in its tally.
+    """
 
     def noting(*args: Any) -> Any:
         part = collect(*args)
-        noted.append(len(part.batches))
+        noted.append((len(part.batches), len(part.tally.patterns)))
         return part
 
     return noting
