@@ -92,13 +92,18 @@ class MemoAnonymizer:
     Anonymize repeated strings once: telemetry repeats the same values (models, routes, queries).
 
     Redaction counts still count every occurrence, as if each string was anonymized anew.
+
+    Full, it lets its oldest strings go for new ones: the strings of the last events a range read
+    are those its snapshot lines hold (``Learner.prepare_snapshot``, while the parent waits).
     """
 
     def __init__(self, anonymizer: anonymize.Anonymizer, budget: int = MEMO_CHARS) -> None:
         self.anonymizer = anonymizer
+        self.capacity = budget
         self.budget = budget  # characters the memo may still hold, so memory stays bounded
         # text: (anonymized, the rule of each redaction): strings only, which the collector skips.
         self.memo: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self.order: collections.deque[str] = collections.deque()  # the memo's texts, oldest first
 
     def anonymize(self, text: str) -> str:
         """Return ``anonymize(text)``, from the memo when this text was seen before."""
@@ -123,9 +128,15 @@ class MemoAnonymizer:
                 counts.update(hit[1])
             found.append(hit[0])
         for text, hit in fresh.items():
-            if len(text) + len(hit[0]) <= self.budget:
-                memo[text] = hit
-                self.budget -= len(text) + len(hit[0])
+            size = len(text) + len(hit[0])
+            if size > self.capacity:
+                continue
+            while size > self.budget:
+                oldest = self.order.popleft()
+                self.budget += len(oldest) + len(memo.pop(oldest)[0])
+            memo[text] = hit
+            self.order.append(text)
+            self.budget -= size
         return found
 
 

@@ -198,6 +198,19 @@ def test_memo_anonymizer_holds_at_most_its_budget_and_counts_every_use() -> None
         memo.anonymize(text)
     assert sum(len(k) + len(v[0]) for k, v in memo.memo.items()) <= 100 and memo.memo
     assert sum(anonymizer.counts.values()) == 20
+    assert texts[-1] in memo.memo  # full, it keeps the latest: a snapshot's strings
+
+
+def test_a_full_memo_lets_its_oldest_strings_go_and_answers_as_anonymize_does() -> None:
+    """Past its budget the memo drops its oldest texts for new ones; every answer is unchanged."""
+    anonymizer = anonymize.Anonymizer(config.Anonymize(), MACHINE)
+    memo = learning.MemoAnonymizer(anonymizer, budget=300)
+    texts = [f"host 10.0.{n}.1 answered {'x' * n}" for n in range(40)]
+    for text in texts + texts[::-1]:
+        assert memo.anonymize(text) == anonymizer.anonymize(text)
+        assert memo.budget == 300 - sum(len(k) + len(v[0]) for k, v in memo.memo.items()) >= 0
+        assert list(memo.order) == list(memo.memo)
+    assert texts[0] in memo.memo and texts[-1] not in memo.memo
 
 
 def test_what_the_learner_keeps_per_content_is_not_tracked_by_the_collector() -> None:
