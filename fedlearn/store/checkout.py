@@ -56,10 +56,13 @@ def recover(store: state.StateDir, repo: Path, *, acquired: float) -> None:
     Raise GitError when a git lock file that a live git may hold is left in the checkout.
     """
     sweep_scratch_folders(store.root)
-    top = git_local.toplevel(repo)
-    if top is None:
-        return
-    git_dir, common_dir = git_local.git_dirs(top)
+    found = store.checkouts.get(repo)
+    if found is None:
+        top = git_local.toplevel(repo)
+        if top is None:
+            return
+        found = store.checkouts[repo] = (top, *git_local.git_dirs(top))
+    top, git_dir, common_dir = found
     sweep_scratch_indexes(git_dir)
     remove_stale_git_locks(top, git_dir, common_dir, acquired)
     git_remote.abort_interrupted_rebase(top)

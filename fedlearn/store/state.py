@@ -73,6 +73,9 @@ class StateDir:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        # A checkout's work tree, git dir and common git dir, asked of git once per job (``checkout``
+        # clears what killed runs left each time it takes the repo lock; a sync takes it 2-3 times).
+        self.checkouts: dict[Path, tuple[Path, Path, Path]] = {}
 
     def path(self, *parts: str) -> Path:
         """Return a path under the state dir, creating its parent folder."""

@@ -18,7 +18,7 @@ import pytest
 
 from fedlearn.errors import GitError
 from fedlearn.learn import patterns
-from fedlearn.store import checkout, state
+from fedlearn.store import checkout, git_local, state
 from tests.conftest import Node, cli_env, fedlearn_command, git, init_repo, write_jsonl
 
 pytestmark = pytest.mark.e2e
@@ -339,3 +339,29 @@ def test_a_lock_replaced_since_it_was_judged_is_not_removed(tmp_path: Path) -> N
     assert lock.read_bytes() == b"x"
     checkout.remove_if_unchanged(lock, lock.stat())
     assert not lock.exists()
+
+
+def test_a_job_asks_git_where_its_checkout_is_once_and_clears_it_every_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    A job that takes the repo lock again (a sync takes it up to three times) asks git for the
+    work tree and git dirs only the first time; what a killed run left is still cleared each time.
+    """
+    repo = init_repo(tmp_path / "repo")
+    store = state.StateDir(tmp_path / "state")
+    asked: list[tuple[str, ...]] = []
+    run = git_local.run
+
+    def noted(path: Path, *args: str, **kwargs: Any) -> Any:
+        asked.append(args)
+        return run(path, *args, **kwargs)
+
+    monkeypatch.setattr(git_local, "run", noted)
+    checkout.recover(store, repo, acquired=time.time())
+    first = len(asked)
+    lock = old_lock(repo)
+    checkout.recover(store, repo, acquired=time.time())
+    assert not lock.exists()
+    assert [a for a in asked[first:] if "--show-toplevel" in a or "--git-common-dir" in a] == []
+    assert any("--show-toplevel" in a for a in asked[:first])
