@@ -3,7 +3,7 @@
 Run from the repository root:
 
     python bench/bench_high_value.py [--events 1000000] [--unique-share 0.033]
-        [--before TREE] [--rounds 2] [--skip-sync] [--skip-mbps]
+        [--before TREE [--after TREE]] [--rounds 2] [--skip-sync] [--skip-mbps]
 
 Generates telemetry where about ``--unique-share`` of the events are unique high-value events
 (error/solution, question/answer, skill and best-practice events whose text never repeats: the
@@ -24,7 +24,8 @@ low-value coordinator events. Then, in this one run:
 With ``--before TREE`` (another fedlearn source tree, e.g. ``git archive main``), steps 1 and 2
 run that tree's code and this one's in child processes, taking turns ``--rounds`` times (the
 syncs and jq too: before, after, jq, before, ...), so both sides see the same stretch of a
-shared machine.
+shared machine. ``--after TREE`` measures that tree instead of this one (a frozen copy, so the
+working tree can change while the run goes on).
 """
 
 from __future__ import annotations
@@ -318,6 +319,9 @@ def main() -> None:
     parser.add_argument(
         "--before", type=Path, help="a fedlearn source tree measured side by side with this one"
     )
+    parser.add_argument(
+        "--after", type=Path, help="with --before: another tree instead of this one (a frozen copy)"
+    )
     parser.add_argument("--rounds", type=int, default=2, help="turns of each side (and jq)")
     parser.add_argument("--per-event-of", type=Path, help=argparse.SUPPRESS)  # a child's work
     args = parser.parse_args()
@@ -333,7 +337,7 @@ def main() -> None:
     print(f"input: {args.events:,} events, {size:.1f} MB, {len(unique):,} unique high-value")
     sides: dict[str, Path | None] = {"this": None}
     if args.before:
-        sides = {"before": args.before.resolve(), "after": None}
+        sides = {"before": args.before.resolve(), "after": args.after and args.after.resolve()}
         costs = per_event_of(sides, unique, args.workdir, args.rounds)
     else:
         costs = {"this": [per_event(unique)]}
