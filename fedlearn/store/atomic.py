@@ -4,7 +4,8 @@
 ``TempFile`` is such a temp file written in pieces, for content too large to hold at once.
 ``Transaction`` replaces several files as one step: all temp files are written, made durable in
 one pass (``durable.flush``), a journal naming them is written, then they are renamed; ``recover`` finishes
-a journal left by a crash, and ``remove_stale`` deletes temp files no journal names.
+a journal left by a crash, and ``remove_stale`` deletes temp files no journal names. A large
+transaction starts that flush early, in a thread, while it writes more (``durable.Writeback``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ import msgspec
 from fedlearn.store import durable
 
 TEMP_MARK = ".fedlearn-tmp."
+# Every this many unsynced temp files, a transaction starts writing them back in a thread (when no
+# writeback of it still runs), so its commit's flush finds less to write (``durable.Writeback``).
+WRITEBACK_EVERY = 512
 
 
 def temp_path(path: Path) -> Path:
@@ -188,6 +192,7 @@ class Transaction:
         self.deletes: list[Path] = []
         self._finals: dict[Path, Path] = {}  # each staged path: its temp file
         self._unsynced: list[Path] = []  # temp files ``commit`` flushes before the journal
+        self._writebacks: list[durable.Writeback] = []  # head starts of that flush
 
     def stage(self, path: Path, data: bytes) -> bool:
         """Stage ``path`` to hold ``data``; return False (and stage nothing) when unchanged."""
@@ -198,6 +203,8 @@ class Transaction:
         self.renames.append((temp, path))
         self._finals[path] = temp
         self._unsynced.append(temp)
+        if len(self._unsynced) % WRITEBACK_EVERY == 0:
+            self._write_back(temp.parent)
         return True
 
     def stage_file(self, path: Path, temp: Path) -> None:
@@ -239,6 +246,7 @@ class Transaction:
         if not self.renames and not self.deletes:
             return
         # Nothing names the temp files yet: a crash before the journal is written loses only them.
+        self._wait_writebacks()
         durable.flush(self._unsynced)
         self._unsynced.clear()
         entry = Journal(
@@ -252,8 +260,28 @@ class Transaction:
         # files (its temps are gone, its deletes are done) and is removed then.
         self.journal.unlink()
 
+    def _write_back(self, folder: Path) -> None:
+        """Start writing ``folder``'s filesystem back in a thread, unless a writeback still runs."""
+        running = any(not writeback.is_done() for writeback in self._writebacks)
+        if not running and durable.has_syncfs():
+            self._writebacks.append(durable.Writeback(folder))
+
+    def _wait_writebacks(self) -> None:
+        """Wait for the flush's head starts; raise the first OSError one met."""
+        writebacks, self._writebacks = self._writebacks, []
+        errors = []
+        for writeback in writebacks:
+            try:
+                writeback.wait()
+            except OSError as error:
+                errors.append(error)
+        if errors:
+            raise errors[0]
+
     def abort(self) -> None:
         """Delete the staged temp files; nothing visible changed."""
+        with contextlib.suppress(OSError):  # the transaction is dropped: its write errors too
+            self._wait_writebacks()
         for temp, _ in self.renames:
             temp.unlink(missing_ok=True)
         self.renames.clear()

@@ -11,6 +11,7 @@ import functools
 import os
 import platform
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,6 +60,37 @@ def flush(paths: Sequence[Path]) -> None:
         fsync_file(path)
     for folder in {path.parent for path in paths}:  # the temp files' names, as syncfs does
         fsync_dir(folder)
+
+
+class Writeback:
+    """
+    A head start for a large transaction's flush: one ``syncfs`` of ``folder``'s filesystem in a
+    thread, while this one writes more files (the thread waits on the disk, off the GIL).
+
+    ``wait`` returns once it is done and raises the OSError it met: that error must fail the
+    commit, since a later ``syncfs`` may no longer report a write error this one saw.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.error: OSError | None = None
+        self.thread = threading.Thread(target=self._run, args=(folder,), daemon=True)
+        self.thread.start()
+
+    def _run(self, folder: Path) -> None:
+        try:
+            syncfs(folder)
+        except OSError as error:
+            self.error = error
+
+    def is_done(self) -> bool:
+        """Return whether the writeback has finished."""
+        return not self.thread.is_alive()
+
+    def wait(self) -> None:
+        """Wait for the writeback; raise the OSError it met."""
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
 
 
 def has_syncfs() -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -238,3 +239,54 @@ def test_staging_the_same_path_twice_is_refused(tmp_path: Path) -> None:
     txn.stage(tmp_path / "a", b"1")
     with pytest.raises(ValueError, match="staged twice"):
         txn.stage(tmp_path / "a", b"2")
+
+
+def test_a_large_transaction_starts_its_flush_in_a_thread_while_it_stages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every WRITEBACK_EVERY temp files a writeback starts in another thread (one at a time); the
+    commit waits for them before its own flush and the journal."""
+    calls: list[str] = []
+    real_write = atomic.write
+
+    def syncfs(folder: Path) -> None:
+        calls.append("main" if threading.current_thread() is threading.main_thread() else "thread")
+
+    monkeypatch.setattr(atomic, "WRITEBACK_EVERY", 4)
+    monkeypatch.setattr(durable, "has_syncfs", lambda: True)
+    monkeypatch.setattr(durable, "syncfs", syncfs)
+    monkeypatch.setattr(
+        atomic, "write", lambda path, data: (calls.append("journal"), real_write(path, data))[1]
+    )
+    txn = atomic.Transaction(tmp_path / "journal.json")
+    for number in range(durable.SYNCFS_FROM):
+        txn.stage(tmp_path / f"{number}.jsonl", b"x")
+    txn.commit()
+    assert "thread" in calls and "main" in calls
+    assert calls.index("journal") > max(i for i, call in enumerate(calls) if call == "thread")
+    assert (tmp_path / "0.jsonl").read_bytes() == b"x"
+
+
+def test_a_writeback_the_disk_refuses_fails_the_commit_before_the_journal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write error the early writeback met fails the commit even when the final flush passes (a
+    later syncfs may not report it again): no journal, no rename, and the abort leaves nothing."""
+
+    def syncfs(folder: Path) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            raise OSError(5, "Input/output error", str(folder))
+
+    monkeypatch.setattr(atomic, "WRITEBACK_EVERY", 4)
+    monkeypatch.setattr(durable, "has_syncfs", lambda: True)
+    monkeypatch.setattr(durable, "syncfs", syncfs)
+    txn = atomic.Transaction(tmp_path / "state" / "journal.json")
+    (tmp_path / "state").mkdir()
+    for number in range(durable.SYNCFS_FROM):
+        txn.stage(tmp_path / "data" / f"{number}", b"x")
+    with pytest.raises(OSError, match="Input/output error"):
+        txn.commit()
+    assert not (tmp_path / "state" / "journal.json").exists()
+    assert not (tmp_path / "data" / "0").exists()
+    txn.abort()
+    assert list((tmp_path / "data").iterdir()) == []
