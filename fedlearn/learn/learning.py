@@ -91,10 +91,8 @@ class MemoAnonymizer:
     """
     Anonymize repeated strings once: telemetry repeats the same values (models, routes, queries).
 
-    Redaction counts still count every occurrence, as if each string was anonymized anew.
-
-    Full, it lets its oldest strings go for new ones: the strings of the last events a range read
-    are those its snapshot lines hold (``Learner.prepare_snapshot``, while the parent waits).
+    Redaction counts still count every occurrence, as if each string was anonymized anew. Full,
+    it lets its oldest strings go: a range's last events are its snapshot lines (``prepare_snapshot``).
     """
 
     def __init__(self, anonymizer: anonymize.Anonymizer, budget: int = MEMO_CHARS) -> None:
@@ -128,8 +126,7 @@ class MemoAnonymizer:
                 counts.update(hit[1])
             found.append(hit[0])
         for text, hit in fresh.items():
-            size = len(text) + len(hit[0])
-            if size > self.capacity:
+            if (size := len(text) + len(hit[0])) > self.capacity:
                 continue
             while size > self.budget:
                 oldest = self.order.popleft()
