@@ -71,6 +71,7 @@ def builtin_rules(identity: Machine, hostnames: list[str]) -> list[Rule]:
         + commands.placed()
         + personal.network()
         + numbers.numbers()
+        + numbers.identities()
         + machine.rules(identity, hostnames)
     )
 

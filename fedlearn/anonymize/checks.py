@@ -256,3 +256,63 @@ def is_iban(value: str) -> bool:
     moved = value[4:] + value[:4]
     number = "".join(str(int(c, 36)) for c in moved)
     return int(number) % 97 == 1
+
+
+# The check letter of a Spanish DNI or NIE: the letter at the number modulo 23.
+DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+# Letters no UK National Insurance number starts with, has second, or starts with as a pair.
+NINO_NOT_FIRST = frozenset("DFIQUV")
+NINO_NOT_SECOND = frozenset("DFIOQUV")
+NINO_NOT_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
+
+
+def is_ssn(digits: str) -> bool:
+    """Return whether 9 digits can be a US Social Security number (area, group, serial rules)."""
+    area, group, serial = digits[:3], digits[3:5], digits[5:]
+    if len(digits) != 9 or area in ("000", "666") or area[0] == "9":
+        return False
+    return group != "00" and serial != "0000"
+
+
+def is_cpf(digits: str) -> bool:
+    """Return whether 11 digits are a Brazilian CPF: both check digits right, not one digit."""
+    if len(digits) != 11 or len(set(digits)) == 1:
+        return False
+    values = [int(digit) for digit in digits]
+    for size in (9, 10):
+        total = sum(
+            value * weight for value, weight in zip(values, range(size + 1, 1, -1), strict=False)
+        )
+        if values[size] != (0 if total % 11 < 2 else 11 - total % 11):
+            return False
+    return True
+
+
+def is_bsn(digits: str) -> bool:
+    """Return whether 9 digits pass the Dutch BSN 11-test (the last digit weighs -1)."""
+    if len(digits) != 9 or digits == "000000000":
+        return False
+    total = sum(
+        int(digit) * weight
+        for digit, weight in zip(digits, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True)
+    )
+    return total % 11 == 0
+
+
+def is_dni(value: str) -> bool:
+    """Return whether ``value`` (upper case, no blanks) is a Spanish DNI or NIE with its letter."""
+    if len(value) != 9 or not value[-1].isalpha():
+        return False
+    number = value[:-1]
+    if number[0] in "XYZ":
+        number = str("XYZ".index(number[0])) + number[1:]
+    return number.isdigit() and DNI_LETTERS[int(number) % 23] == value[-1]
+
+
+def is_nino(value: str) -> bool:
+    """Return whether ``value`` (upper case, no blanks) is a UK National Insurance number."""
+    if len(value) not in (8, 9) or not value[2:8].isdigit() or not value[:2].isalpha():
+        return False
+    if value[0] in NINO_NOT_FIRST or value[1] in NINO_NOT_SECOND or value[:2] in NINO_NOT_PREFIXES:
+        return False
+    return len(value) == 8 or value[8] in "ABCD"

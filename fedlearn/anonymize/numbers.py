@@ -1,18 +1,24 @@
-"""Personal numbers as rules (DESIGN.md guarantee 1): phone numbers, payment cards, IBANs.
+"""Personal numbers as rules (DESIGN.md guarantee 1): phones, payment cards, IBANs, national ids.
 
-Each is redacted to a typed placeholder (``<phone>``, ``<card>``, ``<iban>``) but is not a ``scan``
-finding. The patterns find the shapes; the checks keep dates, versions, ports and ids out: a card
-number must pass Luhn and start like a card of its length, an IBAN must have its country's length
-and pass mod 97, and a phone number without ``+`` needs the North American shape or a word such as
-``phone`` or ``tel`` before it.
+Each is redacted to a typed placeholder (``<phone>``, ``<card>``, ``<iban>``, ``<national-id>``,
+``<passport>``, ``<bank-account>``, ``<birth-date>``) but is not a ``scan`` finding. The patterns
+find the shapes; the checks keep dates, versions, ports and ids out: a card number must pass Luhn
+and start like a card of its length, an IBAN must have its country's length and pass mod 97, and a
+phone number without ``+`` needs the North American shape or a word such as ``phone`` or ``tel``
+before it. A national id needs its word (``SSN``, ``CPF``, ``DNI``, ``BSN``, ``NINO``,
+``Aadhaar``) and its check (``checks.is_cpf``…), except the two shapes that say what they are
+alone: ``123-45-6789`` (SSN rules) and ``123.456.789-09`` (CPF check digits). A passport number,
+a bank account number and a date of birth have no check digit: each needs its word right before
+it, and a bank account a bank word (``routing``, ``bank``, ``IBAN``…) near it as well.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from fedlearn.anonymize import checks
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, personal
+from fedlearn.anonymize.rules import Judge, Lazy, Matcher, Rule, Trigger, personal
 
 NOT_AFTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+.-/:#=")
 # IBAN lengths by country (the registry's), and the literal every IBAN starts with.
@@ -42,6 +48,11 @@ def is_free(text: str, start: int, end: int) -> bool:
     """Return whether the span stands alone: no word, digit or joining character touches it."""
     if start > 0 and text[start - 1] in NOT_AFTER:
         return False
+    return ends_free(text, end)
+
+
+def ends_free(text: str, end: int) -> bool:
+    """Return whether no word, digit or joining character follows ``end``."""
     return end == len(text) or not (
         text[end].isalnum()
         or text[end] in "_-/"
@@ -118,6 +129,186 @@ def iban(match: re.Match[str], text: str) -> bool:
     if IBAN_LENGTHS.get(value[:2]) != len(value):
         return False
     return checks.is_iban(value) and is_free(text, *match.span())
+
+
+# A national id's word (lower case), an optional ``number``/``no``/``#`` after it, then up to a few
+# characters and two short words (``CPF do cliente: …``) before the number.
+ID_SUFFIX = r"(?:[ _.-]?(?:numbers?|num|nos?|nr|ids?|card|#))?(?![a-z])"
+ID_GAP = r"[^0-9a-z\n]{0,6}?(?:[a-z]{1,10}[^0-9a-z\n]{1,4}?){0,2}?"
+# Each kind: its words, its number's shape (lower case), the check of the number (upper case,
+# its digits and letters only).
+NATIONAL_IDS: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
+    ("ssn|social[ _-]?security", r"[0-9]{3}(?P<s>[ -]?)[0-9]{2}(?P=s)[0-9]{4}", checks.is_ssn),
+    ("cpf", r"[0-9]{3}\.?[0-9]{3}\.?[0-9]{3}-?[0-9]{2}", checks.is_cpf),
+    ("dni|nif|nie", r"[xyz0-9][0-9]{7}-?[a-z]", checks.is_dni),
+    ("bsn|burgerservicenummer|sofi[ _-]?nummer", r"[0-9]{9}", checks.is_bsn),
+    (
+        "nino|ni(?:[ _-]|)number|national[ _-]?insurance",
+        r"[a-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2}(?: ?[a-d])?",
+        checks.is_nino,
+    ),
+    ("aadhaa?r", r"[2-9][0-9]{3}(?P<s>[ -]?)[0-9]{4}(?P=s)[0-9]{4}", lambda value: True),
+)
+ID_WORDS = (
+    "ssn", "security", "cpf", "dni", "nif", "nie", "bsn", "nummer", "nino", "ni number",
+    "ni_number", "ni-number", "ninumber", "insurance", "aadha",
+)  # fmt: skip
+PASSPORT_WORDS = ("passport", "passeport", "pasaporte", "reisepass")
+BANK_WORDS = ("account", "acct", "konto")
+BANK_CONTEXT = Lazy(
+    r"(?<![a-z])(?:bank(?:ing)?|routing|ach|aba|iban|swift|bic|sort[ _-]?code|checking|savings"
+    r"|wire|bankleitzahl|blz)(?![a-z])"
+)
+BIRTH_WORDS = ("dob", "d.o.b", "birth", "born", "geburtsdatum", "geboren")
+BIRTH_DATE = Lazy(
+    r"(?:(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})"
+    r"|(?P<a>[0-9]{1,2})(?P<s>[./-])(?P<b>[0-9]{1,2})(?P=s)(?P<year>[0-9]{4}))"
+)
+
+
+# After an account or passport word only its own ``number``/``no`` and a few characters.
+NUMBER_SUFFIX = r"(?:[ _.-]?(?:numbers?|num|nos?|nr|#))?(?![a-z])"
+NUMBER_GAP = r"[^0-9a-z\n]{0,6}?"
+
+
+def led(words: str, value: str, suffix: str = ID_SUFFIX, gap: str = ID_GAP) -> Lazy:
+    """Return the pattern of a number ``value`` right after one of ``words`` (lower case)."""
+    return Lazy(rf"(?<![a-z0-9])(?:{words}){suffix}{gap}(?P<value>{value})")
+
+
+def stands_alone(text: str, start: int, end: int) -> bool:
+    """Return whether a number after a word stands alone (``=``, ``:`` and quotes may touch it)."""
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.-/+"):
+        return False
+    return ends_free(text, end)
+
+
+def checked(check: Callable[[str], bool]) -> Judge:
+    """Return a judge of a number after its word: standing alone and passing ``check``."""
+
+    def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+        start, end = match.span("value")
+        value = "".join(c for c in match.group("value") if c.isalnum()).upper()
+        return (start, end, "") if stands_alone(text, start, end) and check(value) else None
+
+    return judge
+
+
+def bare_id(size: int, check: Callable[[str], bool]) -> Judge:
+    """Return a judge of a bare shape whose match starts ``size`` digits into the number."""
+
+    def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+        start, end = match.start() - size, match.end()
+        if not is_free(text, start, end):
+            return None
+        return (start, end, "") if check(digits_of(text[start:end])) else None
+
+    return judge
+
+
+def passport(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a passport number after its word: 6 to 9 capitals and digits, 5 digits or more."""
+    start, end = match.span("value")
+    value = text[start:end]
+    if len(digits_of(value)) < 5 or value != value.upper() or not stands_alone(text, start, end):
+        return None
+    return start, end, ""
+
+
+def bank_account(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return an account number after its word when a bank word is within 60 characters."""
+    start, end = match.span("value")
+    if not 6 <= len(digits_of(match.group("value"))) <= 17 or not stands_alone(text, start, end):
+        return None
+    window = text[max(0, match.start() - 60) : end + 60].lower()
+    return (start, end, "") if BANK_CONTEXT.search(window) else None
+
+
+def birth_date(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a date of birth after its word: a real day of a year from 1900 to 2099."""
+    start, end = match.span("value")
+    date = BIRTH_DATE.fullmatch(match.group("value"))
+    if date is None or not stands_alone(text, start, end):
+        return None
+    if date.group("y"):
+        year, month, day = int(date.group("y")), int(date.group("m")), int(date.group("d"))
+    else:
+        year, first, second = int(date.group("year")), int(date.group("a")), int(date.group("b"))
+        month, day = (second, first) if first > 12 else (first, second)
+        if month > 12:
+            month, day = day, month
+    if not (1900 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return start, end, ""
+
+
+def identities() -> list[Rule]:
+    """Return the rules for national id numbers, passport and bank account numbers, birth dates."""
+    words = "|".join(kind for kind, _, _ in NATIONAL_IDS)
+    return [
+        personal(
+            "national-id",
+            "<national-id>",
+            *(
+                Matcher(led(kind, shape), judge=checked(check))
+                for kind, shape, check in NATIONAL_IDS
+            ),
+            Matcher(Lazy(r"-(?<=[0-9]{3}-)[0-9]{2}-[0-9]{4}"), judge=bare_id(3, checks.is_ssn)),
+            Matcher(
+                Lazy(r"\.(?<=[0-9]{3}\.)[0-9]{3}\.[0-9]{3}-[0-9]{2}"),
+                judge=bare_id(3, checks.is_cpf),
+            ),
+            gate=rf"(?i:{words})|[0-9]{{3}}-[0-9]{{2}}-[0-9]{{4}}|[0-9]\.[0-9]{{3}}\.[0-9]{{3}}-[0-9]",
+            trigger=Trigger(
+                words=ID_WORDS,
+                patterns=(Lazy(r"-[0-9]{2}-[0-9]{4}"), Lazy(r"\.[0-9]{3}\.[0-9]{3}-")),
+                lower=True,
+            ),
+            lower=True,
+        ),
+        personal(
+            "passport",
+            "<passport>",
+            Matcher(
+                led("|".join(PASSPORT_WORDS), "[a-z0-9]{6,9}", NUMBER_SUFFIX, NUMBER_GAP),
+                judge=passport,
+            ),
+            gate="(?i:" + "|".join(PASSPORT_WORDS) + ")",
+            trigger=Trigger(words=PASSPORT_WORDS, lower=True),
+            lower=True,
+        ),
+        personal(
+            "bank-account",
+            "<bank-account>",
+            Matcher(
+                led(
+                    r"acc(?:oun)?t|konto",
+                    r"[0-9](?:[0-9]|-(?=[0-9])){5,20}",
+                    NUMBER_SUFFIX,
+                    NUMBER_GAP,
+                ),
+                judge=bank_account,
+            ),
+            gate="(?i:acc(?:oun)?t|konto)",
+            trigger=Trigger(words=BANK_WORDS, lower=True),
+            lower=True,
+        ),
+        personal(
+            "birth-date",
+            "<birth-date>",
+            Matcher(
+                led(
+                    r"dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|birth[ _-]?(?:date|day)|born(?: on)?"
+                    r"|geburtsdatum|geboren(?: am)?",
+                    r"[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{2,4}",
+                ),
+                judge=birth_date,
+            ),
+            gate="(?i:dob|d\\.o\\.b|birth|born|geburtsdatum|geboren)",
+            trigger=Trigger(words=BIRTH_WORDS, lower=True),
+            lower=True,
+        ),
+    ]
 
 
 def numbers() -> list[Rule]:

@@ -78,3 +78,71 @@ def test_personal_numbers_are_no_scan_findings() -> None:
     text = "call +1 415 555 2671, card 4111 1111 1111 1111, IBAN DE89370400440532013000"
     assert found(anonymizer(), text) == []
     assert anonymizer().anonymize(text) == "call <phone>, card <card>, IBAN <iban>"
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("applicant SSN: 298-62-4549, DOB on file", "applicant SSN: <national-id>, DOB on file"),
+        ('{"ssn": "298624549"}', '{"ssn": "<national-id>"}'),
+        ("Social Security Number 298 62 4549", "Social Security Number <national-id>"),
+        ("ticket 298-62-4549 closed", "ticket <national-id> closed"),
+        ("CPF do cliente: 529.982.247-25", "CPF do cliente: <national-id>"),
+        ("conta 529.982.247-25 ativa", "conta <national-id> ativa"),
+        ('{"cpf": "52998224725"}', '{"cpf": "<national-id>"}'),
+        ("DNI 12345678Z – titular", "DNI <national-id> – titular"),  # noqa: RUF001
+        ("nie: X1234567L", "nie: <national-id>"),
+        ("BSN 111222333 gekoppeld", "BSN <national-id> gekoppeld"),
+        ("burgerservicenummer=111222333", "burgerservicenummer=<national-id>"),
+        ("NI number AB 12 34 56 C on payslip", "NI number <national-id> on payslip"),
+        ("national_insurance_number=AB123456C", "national_insurance_number=<national-id>"),
+        ("Aadhaar: 2345 6789 0123", "Aadhaar: <national-id>"),
+        ("aadhaar_no=234567890123 verified", "aadhaar_no=<national-id> verified"),
+        ("passport no. C01X00T47, expires 2031", "passport no. <passport>, expires 2031"),
+        ("passportNumber: Q30424100", "passportNumber: <passport>"),
+        ("ACH: routing 021000021 account 9173023956", "ACH: routing 021000021 account <bank-account>"),
+        ("account_number=4040109834&routing_number=011000015", "account_number=<bank-account>&routing_number=011000015"),
+        ("bank account no. 12-3456-7890123", "bank account no. <bank-account>"),
+        ("patient born 02.01.1975, MRN 00231", "patient born <birth-date>, MRN 00231"),
+        ('{"dob": "05/17/1961"}', '{"dob": "<birth-date>"}'),
+        ("date_of_birth=1984-03-02", "date_of_birth=<birth-date>"),
+    ],
+)  # fmt: skip
+def test_national_ids_and_numbers_after_their_words_are_redacted(
+    text: str, expected: str, use_re2: bool
+) -> None:
+    """A national id passing its check, a passport, bank account or birth date after its word."""
+    assert anonymizer(use_re2).anonymize(text) == expected
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SSN 000-12-3456",  # area 000
+        "ticket 900-12-3456 closed",  # area 9xx, no word
+        "ticket 298-00-4549 closed",  # group 00
+        "build 1.298-62-4549",  # touched by a dot
+        "id 298624549 assigned",  # 9 digits, no word
+        "CPF 529.982.247-26",  # second check digit wrong
+        "order 529.982.247-26 shipped",
+        "DNI 12345678A",  # wrong check letter
+        "BSN 111222334",  # fails the 11-test
+        "NINO GB 12 34 56 A",  # GB is no prefix
+        "NI number QQ 12 34 56 C",  # Q starts none
+        "Aadhaar 1234 5678 9012",  # starts with 1
+        "AWS account 123456789012 in us-east-1",  # no bank word
+        "account_id=123456789012 routing",  # an id, not an account number
+        "passport 0.6.0 installed",
+        "passport-local 1.0.0, passport-jwt 4.0.1",
+        "passport strategy jwt-12345",
+        "born 2026-13-45",  # no such day
+        "the project was born in 2019",
+        "dob 12345",
+        "nie wieder 12345678",  # German "never"; no check letter
+    ],
+)
+def test_numbers_without_their_word_or_check_stay(text: str, use_re2: bool) -> None:
+    """Ids failing their check, plain numbers, versions and account ids without a bank stay."""
+    assert anonymizer(use_re2).anonymize(text) == text
