@@ -316,3 +316,22 @@ def is_nino(value: str) -> bool:
     if value[0] in NINO_NOT_FIRST or value[1] in NINO_NOT_SECOND or value[:2] in NINO_NOT_PREFIXES:
         return False
     return len(value) == 8 or value[8] in "ABCD"
+
+
+BASE58 = frozenset("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz")
+
+
+def is_base58(value: str) -> bool:
+    """Return whether ``value`` is in base58 (Bitcoin's alphabet: no ``0``, ``O``, ``I``, ``l``)."""
+    return not set(value) - BASE58
+
+
+def is_minisign_public_key(value: str) -> bool:
+    """Return whether base64 ``value`` is a minisign public key: ``Ed``, a key id, 32 bytes."""
+    if len(value) != 56:
+        return False
+    try:
+        blob = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return len(blob) == 42 and blob.startswith(b"Ed")

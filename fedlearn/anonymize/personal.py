@@ -51,6 +51,15 @@ def email_span(match: re.Match[str], text: str) -> Span | None:
     return first, match.end()
 
 
+def is_fingerprint(match: re.Match[str], text: str) -> bool:
+    """
+    Return whether 16 colon-separated hex bytes are a fingerprint, not a certificate's serial
+    number (``Serial Number:\n    90:70:…``, ``serial=…``): the word ``serial`` is not in the 40
+    characters before them.
+    """
+    return "serial" not in text[max(0, match.start() - 40) : match.start()].lower()
+
+
 def is_public_key(text: str, start: int) -> bool:
     """
     Return whether the base64 at ``start`` is an SSH public key's blob: it follows a key type
@@ -102,7 +111,10 @@ def network() -> list[Rule]:
             "ssh-fingerprint",
             "<ssh-fingerprint>",
             Matcher(Lazy(r"SHA256:[A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=])")),
-            Matcher(Lazy(r"(?<![\w:])(?:MD5:)?[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){15}(?![\w:])")),
+            Matcher(
+                Lazy(r"(?<![\w:])(?:MD5:)?[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){15}(?![\w:])"),
+                is_fingerprint,
+            ),
             gate=r"SHA256:[A-Za-z0-9+/]{43}|[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){15}",
             trigger=Trigger(words=("SHA256:",), patterns=(HEX_COLON,)),
         ),

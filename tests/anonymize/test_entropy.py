@@ -16,8 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fedlearn.anonymize import entropy, prefilter
+from fedlearn import config
+from fedlearn.anonymize import Anonymizer, entropy, prefilter
 from fedlearn.anonymize.rules import Lazy
+from tests.anonymize.conftest import MACHINE
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 RUN, START, INTRODUCED = (
@@ -181,3 +183,52 @@ def test_has_mixed_ascii_is_has_mixed_classes(value: str) -> None:
 def test_a_mangled_symbol_is_told_from_a_token(value: str, mangled: bool) -> None:
     """Length-prefixed names between ``_ZN`` and ``E`` are a C++/Rust symbol (held-out audit)."""
     assert entropy.is_mangled(value) is mangled
+
+
+MINISIGN_PUBLIC = "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3"
+MINISIGN_SECRET = (
+    "RWRTY0IyhKfHCIdoZ3QSudTqTUG5ONIfQnwOrmxEXAmPCNuKCsgAAAACAAAAAAAAAEAAAAAAVnzN9lFFMJIZwNBkyo"
+    "axFdJ3Oi0GS06CTk4bx9ARxdXv2g"
+)
+ETH_PRIVATE = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("gpg: using RSA key C84DC491A5F665E2D54FC79502C1BFB6CAACA0B0", None),
+        ("gpg: using EdDSA key 41D3CCE2C90FBE90E1CFA19DF8E24A42AEEF0F38", None),
+        ("signed with key id 4f3c9a8b7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a", None),
+        ("AES-128 key 2b7e151628aed2a6abf7158809cf4f3c (FIPS-197 test vector)", None),
+        ("ChaCha20 key 000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", None),
+        ("prod AES key 3f9a8c1d2e7b4a5f6c8d9e0a1b2c3d4e loaded", "prod AES key <redacted:secret-value> loaded"),
+        ("stripe key 4f3c9a8b7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a", "stripe key <redacted:secret-value>"),
+        ("transfer to 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed confirmed", None),
+        (f"export ETH_KEY=0x{ETH_PRIVATE}", "export ETH_KEY=<redacted:high-entropy>"),
+        (f"wallet private key 0x{ETH_PRIVATE}", "wallet private key <redacted:secret-value>"),
+        ("program id 6uouNXGsJy2rCP6DfPwe99pdMSb5kMPo6WFrA2zALYs5 deployed", None),
+        ("wallet: hzfHv2y9Am2hrV7MwBUdWUCwMfYNsuyazkPEpZsqwsXs", None),
+        ("token 6uouNXGsJy2rCP6DfPwe99pdMSb5kMPo6WFrA2zALYs5 deployed", "token <redacted:secret-value> deployed"),
+        ("run 6uouNXGsJy2rCP6DfPwe99pdMSb5kMPo6WFrA2zALYs5 deployed", "run <redacted:high-entropy> deployed"),
+        (f"untrusted comment: minisign public key 9A744B5C0B713649\n{MINISIGN_PUBLIC}", None),
+        (
+            f"untrusted comment: minisign encrypted secret key\n{MINISIGN_SECRET}",
+            "untrusted comment: minisign encrypted secret key\n<redacted:high-entropy>",
+        ),
+        ("[Peer]\nPublicKey = 8x7megQx6Rt3FVqsfQy2++Yl9fqpagsfy+LAAkP7Ep8=\nPersistentKeepalive = 25", None),
+        (
+            "[Interface]\nPrivateKey = yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=\nListenPort = 51820",
+            "[Interface]\nPrivateKey = <redacted:api-key>\nListenPort = 51820",
+        ),
+    ],
+)  # fmt: skip
+def test_public_keys_ids_addresses_and_test_vectors_stay_secrets_go(
+    text: str, expected: str | None, use_re2: bool
+) -> None:
+    """
+    A public key's id after its algorithm, a test vector, an Ethereum or Solana address, a minisign
+    or WireGuard public key stay; the private forms beside them are still redacted.
+    """
+    engine = Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2)
+    assert engine.anonymize(text) == (expected or text)

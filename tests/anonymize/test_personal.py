@@ -110,3 +110,21 @@ def test_addresses_that_look_like_file_names_are_still_email(
     """Top-level domains that are also extensions (``.py``, ``.sh``, ``.zip``, ``.app``) and a
     scale-like first label in a longer domain are still addresses."""
     assert "@" not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Serial Number:\n    90:70:41:30:ef:c3:26:77:31:fd:09:94:50:88:6d:5a", None),
+        ("cert serial=7a:33:47:83:ec:c6:ec:52:95:72:9d:15:29:f5:e8:e9 issued", None),
+        (
+            "MD5 fingerprint 90:70:41:30:ef:c3:26:77:31:fd:09:94:50:88:6d:5a",
+            "MD5 fingerprint <ssh-fingerprint>",
+        ),
+    ],
+)
+def test_a_certificate_serial_number_is_no_fingerprint(
+    anonymizer: Anonymizer, text: str, expected: str | None
+) -> None:
+    """16 hex bytes after the word ``serial`` are a certificate's serial; elsewhere a fingerprint."""
+    assert anonymizer.anonymize(text) == (expected or text)
