@@ -1279,7 +1279,66 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         # A shell expansion's default, when its name is a secret's (the held-out audit's leftover).
         ("shell-default", "pg_dump -W ${DB_PASSWORD:-{s}} app", password),
         ("shell-default-assign", 'url="${API_TOKEN:={s}}"', lambda: chars(24)),
+        # Personal data with its word or its own shape (bench/audit16d's national ids).
+        ("ssn", "applicant SSN: {s}, state OH", ssn),
+        ("ssn-bare", '{"applicant": "{s}"}', ssn),
+        ("cpf", "CPF do cliente: {s}", cpf),
+        ("dni", "DNI {s} titular de la cuenta", dni),
+        ("bsn", "burgerservicenummer={s}", bsn),
+        ("nino", "NI number {s} on payslip", nino),
+        (
+            "aadhaar",
+            "aadhaar_no={s} verified",
+            lambda: f"{rng.randint(2, 9)}{chars(3, DIGITS)} {chars(4, DIGITS)} {chars(4, DIGITS)}",
+        ),
+        (
+            "passport",
+            "passport no. {s}, expires 2031-04-30",
+            lambda: chars(1, UPPER) + chars(8, DIGITS),
+        ),
+        ("bank-account", "ACH: routing 021000021 account {s}", lambda: chars(10, DIGITS)),
+        (
+            "birth-date",
+            '{"dob": "{s}"}',
+            lambda: f"{rng.randint(1940, 2005)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+        ),
     ]
+
+
+def ssn() -> str:
+    """Return a US Social Security number (area not 000, 666 or 9xx; no zero group or serial)."""
+    return f"{rng.randint(1, 665):03d}-{rng.randint(1, 99):02d}-{rng.randint(1, 9999):04d}"
+
+
+def cpf() -> str:
+    """Return a Brazilian CPF with both check digits, formatted ``123.456.789-09``."""
+    values = [rng.randint(0, 9) for _ in range(9)]
+    for size in (9, 10):
+        total = sum(v * w for v, w in zip(values, range(size + 1, 1, -1), strict=False))
+        values.append(0 if total % 11 < 2 else 11 - total % 11)
+    t = "".join(map(str, values))
+    return f"{t[:3]}.{t[3:6]}.{t[6:9]}-{t[9:]}"
+
+
+def dni() -> str:
+    """Return a Spanish DNI: 8 digits and their check letter."""
+    number = rng.randint(10_000_000, 99_999_999)
+    return f"{number}{'TRWAGMYFPDXBNJZSQVHLCKE'[number % 23]}"
+
+
+def bsn() -> str:
+    """Return a Dutch BSN passing the 11-test."""
+    while True:
+        digits = [rng.randint(1, 9)] + [rng.randint(0, 9) for _ in range(7)]
+        check = sum(v * w for v, w in zip(digits, range(9, 1, -1), strict=True)) % 11
+        if check < 10:
+            return "".join(map(str, digits)) + str(check)
+
+
+def nino() -> str:
+    """Return a UK National Insurance number with an allowed prefix, spaced in pairs."""
+    prefix = rng.choice("ABCEHJKLMPRSWXY") + rng.choice("ABCEGHJLMPRSTWXYZ")
+    return f"{prefix} {chars(2, DIGITS)} {chars(2, DIGITS)} {chars(2, DIGITS)} {rng.choice('ABCD')}"
 
 
 def later_rows(per_form: int) -> list[dict[str, str]]:
