@@ -76,6 +76,7 @@ ADDRESS_WORD = Lazy(
     r"(?i)(?<![a-z])(?:address|addr|pubkey|public[ _-]?key|program[ _-]?id|wallet|mint)"
     r"[\s:=\"'`]{1,3}\Z"
 )
+CSS_NAME = Lazy(r"[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z][A-Za-z0-9]*)+")
 # Prefixes of a bare token that say it is a secret (``is_prefixed``).
 PREFIX_WORDS = """
     secret sec sk key apikey api token tok pat pass pw auth priv private access cred
@@ -210,9 +211,20 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None  # an SSH public key, all base64: the ``ssh-public-key`` rule's, all of it
     if value.startswith("_ZN") and is_mangled(value):
         return None
-    if is_public_address(text, start, value):
+    if is_public_address(text, start, value) or is_css_module_class(value):
         return None
     return start, end, ""
+
+
+def is_css_module_class(value: str) -> bool:
+    """
+    Return whether a run is a CSS module's class name (``Button_primary__b9eS-``): a component
+    and class name that read as words, ``__`` and the 5 characters of css-loader's hash.
+    """
+    head, separator, tail = value.rpartition("__")
+    if not separator or len(tail) != 5 or not CSS_NAME.fullmatch(head):
+        return False
+    return words.is_wordy(head)
 
 
 def is_public_address(text: str, start: int, value: str) -> bool:

@@ -212,6 +212,9 @@ ETH_PRIVATE = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
         ("token 6uouNXGsJy2rCP6DfPwe99pdMSb5kMPo6WFrA2zALYs5 deployed", "token <redacted:secret-value> deployed"),
         ("run 6uouNXGsJy2rCP6DfPwe99pdMSb5kMPo6WFrA2zALYs5 deployed", "run <redacted:high-entropy> deployed"),
         (f"untrusted comment: minisign public key 9A744B5C0B713649\n{MINISIGN_PUBLIC}", None),
+        ('<div class="Button_primary__b9eS- Card_root__JE1ow">', None),
+        ('<div class="NavBar_menuItem__h9IzE">', None),
+        ('id="Xk9fQzT3pLm2Rw8VbNq4_Zt7Kq__h9IzE"', 'id="<redacted:high-entropy>"'),
         (
             f"untrusted comment: minisign encrypted secret key\n{MINISIGN_SECRET}",
             "untrusted comment: minisign encrypted secret key\n<redacted:high-entropy>",
@@ -228,7 +231,8 @@ def test_public_keys_ids_addresses_and_test_vectors_stay_secrets_go(
 ) -> None:
     """
     A public key's id after its algorithm, a test vector, an Ethereum or Solana address, a minisign
-    or WireGuard public key stay; the private forms beside them are still redacted.
+    or WireGuard public key, a CSS module's class stay; the private forms beside them are still
+    redacted.
     """
     engine = Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2)
     assert engine.anonymize(text) == (expected or text)
