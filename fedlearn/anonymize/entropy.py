@@ -10,7 +10,6 @@ or version.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections.abc import Callable, Iterator
@@ -68,15 +67,6 @@ PUBLIC_KEY_WORDS = """
 """
 PUBLIC_KEY_OWNERS = frozenset(PUBLIC_KEY_WORDS.split())
 KEY_ID = Lazy(r"(?i)(?<![a-z])(?:ids?|fingerprint|fpr|grip|serial)(?![a-z])")
-# Text that says its hex values are published test values (``FIPS-197 test vector``).
-TEST_VECTOR = Lazy(r"(?i)test[ _-]?vectors?|known[ _-]?answer|test[ _-]?case")
-# A base64 blob from its first character; the words right before a Solana address.
-BASE64_RUN = Lazy(r"[A-Za-z0-9+/]+={0,2}")
-ADDRESS_WORD = Lazy(
-    r"(?i)(?<![a-z])(?:address|addr|pubkey|public[ _-]?key|program[ _-]?id|wallet|mint)"
-    r"[\s:=\"'`]{1,3}\Z"
-)
-CSS_NAME = Lazy(r"[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z][A-Za-z0-9]*)+")
 # Prefixes of a bare token that say it is a secret (``is_prefixed``).
 PREFIX_WORDS = """
     secret sec sk key apikey api token tok pat pass pw auth priv private access cred
@@ -211,39 +201,9 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None  # an SSH public key, all base64: the ``ssh-public-key`` rule's, all of it
     if value.startswith("_ZN") and is_mangled(value):
         return None
-    if is_public_address(text, start, value) or is_css_module_class(value):
+    if checks.is_public_address(text, start, value) or checks.is_css_module_class(value):
         return None
     return start, end, ""
-
-
-def is_css_module_class(value: str) -> bool:
-    """
-    Return whether a run is a CSS module's class name (``Button_primary__b9eS-``): a component
-    and class name that read as words, ``__`` and the 5 characters of css-loader's hash.
-    """
-    head, separator, tail = value.rpartition("__")
-    if not separator or len(tail) != 5 or not CSS_NAME.fullmatch(head):
-        return False
-    return words.is_wordy(head)
-
-
-def is_public_address(text: str, start: int, value: str) -> bool:
-    """
-    Return whether a run is a public key or address, which names an account but opens nothing.
-
-    An Ethereum address is ``0x`` and 40 hex digits (a private key has 64); a minisign public
-    key is base64 of ``Ed``, a key id and 32 bytes (56 characters; a secret key file is longer);
-    a Solana address is base58 of 32 bytes (32 to 44 characters) right after a word that says
-    address (``program id``, ``pubkey``, ``wallet``…; a secret key is 64 bytes, 87 or 88).
-    """
-    if value.startswith("0x"):
-        return len(value) == 42 and checks.is_hexadecimal(value[2:])
-    if value.startswith("RW"):
-        blob = BASE64_RUN.match(text, start)
-        return blob is not None and checks.is_minisign_public_key(blob.group())
-    if 32 <= len(value) <= 44 and ADDRESS_WORD.search(text, max(0, start - 24), start):
-        return checks.is_base58(value)
-    return False
 
 
 def is_mangled(value: str) -> bool:
@@ -370,7 +330,7 @@ def is_keyed(value: str, text: str, word: int) -> bool:
     if checks.is_hexadecimal(value):
         if text[after : after + 1] != " " or is_public_key_id(text, word, value):
             return False
-        if is_test_vector(text, value):
+        if checks.is_test_vector(text, value):
             return False
         size = len(value.replace("-", ""))
         return size >= 32 or (size >= 20 and is_provider(text, word))
@@ -390,18 +350,6 @@ def is_public_key_id(text: str, word: int, value: str) -> bool:
         return True
     gap_end = text.find(value, word)
     return KEY_ID.compiled.search(text, word + 3, gap_end if gap_end > 0 else word + 3) is not None
-
-
-def is_test_vector(text: str, value: str) -> bool:
-    """
-    Return whether hex is a published test value: its bytes count up (``000102…``) or the text
-    calls it a test vector or known answer (``FIPS-197 test vector``).
-    """
-    digits = value.replace("-", "")
-    pairs = [int(digits[at : at + 2], 16) for at in range(0, len(digits) - 1, 2)]
-    if len(pairs) >= 8 and all(b - a == 1 for a, b in itertools.pairwise(pairs)):
-        return True
-    return TEST_VECTOR.compiled.search(text) is not None
 
 
 def is_provider(text: str, word: int) -> bool:
