@@ -176,6 +176,14 @@ def led(words: str, value: str, suffix: str = ID_SUFFIX, gap: str = ID_GAP) -> L
     return Lazy(rf"(?<![a-z0-9])(?:{words}){suffix}{gap}(?P<value>{value})")
 
 
+def word_gate(words: str, suffixes: str) -> str:
+    """
+    Return the RE2 gate of ``led(words, …)``: a word, then no letter but where a suffix starts
+    (``suffixes``: ``nu|no``…), so ``denied`` and ``accounts`` do not pass for ``nie``, ``account``.
+    """
+    return rf"(?i:{words})(?:[^a-zA-Z]|$|(?i:{suffixes}))"
+
+
 def stands_alone(text: str, start: int, end: int) -> bool:
     """Return whether a number after a word stands alone (``=``, ``:`` and quotes may touch it)."""
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.-/+"):
@@ -258,7 +266,8 @@ def identities() -> list[Rule]:
                 Lazy(r"\.(?<=[0-9]{3}\.)[0-9]{3}\.[0-9]{3}-[0-9]{2}"),
                 judge=bare_id(3, checks.is_cpf),
             ),
-            gate=rf"(?i:{words})|[0-9]{{3}}-[0-9]{{2}}-[0-9]{{4}}|[0-9]\.[0-9]{{3}}\.[0-9]{{3}}-[0-9]",
+            gate=word_gate(words, "nu|no|nr|id|ca")
+            + r"|[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]\.[0-9]{3}\.[0-9]{3}-[0-9]",
             trigger=Trigger(
                 words=ID_WORDS,
                 patterns=(Lazy(r"-[0-9]{2}-[0-9]{4}"), Lazy(r"\.[0-9]{3}\.[0-9]{3}-")),
@@ -289,7 +298,7 @@ def identities() -> list[Rule]:
                 ),
                 judge=bank_account,
             ),
-            gate="(?i:acc(?:oun)?t|konto)",
+            gate=word_gate("acc(?:oun)?t|konto", "nu|no|nr"),
             trigger=Trigger(words=BANK_WORDS, lower=True),
             lower=True,
         ),
