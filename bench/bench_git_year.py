@@ -10,8 +10,10 @@ commit ~20 pattern shards ``data/patterns/<category>/me/<xx>.jsonl`` rewritten w
 inserted in sorted position or updated, the newest telemetry segment appended to (a new one every
 50 lines, the oldest removed past 1,000 lines), the month's metrics file; records of the same
 synthetic text as bench_scale's). The history (all but the last ``--recent`` days) is imported in
-one go, its blobs written path by path so that fast-import stores each version as a delta of the
-one before; then fedlearn's gc packs it (timed: the cost of one gc at that age).
+one go, its blobs written path by path, newest first, so that fast-import stores the newest version
+of each file whole and each older one as a delta of the next (git's own preferred layout: depth 50,
+what a gc that found every base leaves); with ``--base-gc`` fedlearn's former gc then packs it anew
+(timed: the cost of one such gc at that age).
 
 The last ``--recent`` days are then played onto one copy of that repository per strategy, as
 loose objects (as commits and fetches leave them), ``--every`` days at a time (2 days are ~7,000
@@ -273,12 +275,15 @@ def history_stream(node: Node, commits: int) -> Iterator[bytes]:
     for path in sorted(by_path):
         shard = node.shards.setdefault(path, Shard())
         events = by_path[path]
+        versions: list[tuple[int, bytes]] = []
         for position, (index, number) in enumerate(events):
             shard.apply(number, stamp_of(index)[0])
             if position + 1 < len(events) and events[position + 1][0] == index:
                 continue  # the same commit touches this shard again: one version
+            versions.append((index, shard.blob()))
+        for index, blob in reversed(versions):  # newest first: older versions are its deltas
             marks[(index, path)] = len(marks) + 1
-            yield b"blob\nmark :%d\n" % len(marks) + data(shard.blob())
+            yield b"blob\nmark :%d\n" % len(marks) + data(blob)
     for index, (numbers, new) in enumerate(plan):
         message, epoch, changed, removed = node.files(numbers, new, shards=False)
         paths = sorted({shard_path(n) for n in numbers})
@@ -338,6 +343,16 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     return seconds, int(report.read_text().split()[-1]) // 1024
 
 
+AGGRESSIVE = (
+    "-c",
+    "gc.aggressiveWindow=10",
+    "-c",
+    "gc.aggressiveDepth=50",
+    "gc",
+    "--aggressive",
+    "--quiet",
+    "--cruft",
+)
 PYTHON_GC = (
     "import sys; from pathlib import Path; from fedlearn.store import git_maintenance as m; "
     "r = Path(sys.argv[1]); sys.exit(0 if m.{call} else 1)"
@@ -370,7 +385,7 @@ STRATEGIES: dict[str, tuple[str, Callable[[Path], list[str]]]] = {
         "`git repack -a -d -f --window=4`",
         gitc("repack", "-a", "-d", "-q", "-f", "--window=4"),
     ),
-    "auto": ("`git gc --auto`", gitc("gc", "--auto", "--quiet")),
+    "auto": ("`git gc --auto`", gitc("-c", "gc.autoDetach=false", "gc", "--auto", "--quiet")),
     "geometric": ("`git repack --geometric=2 -d`", gitc("repack", "--geometric=2", "-d", "-q")),
     "keep": (
         "old pack `.keep`, `git repack -a -d -f` of the rest",
@@ -387,12 +402,18 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=2)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/fedlearn-git-year"))
     parser.add_argument("--strategies", default=",".join(STRATEGIES))
+    parser.add_argument("--once", default="", help="strategies run after the first batch only")
+    parser.add_argument(
+        "--base-gc", action="store_true", help="pack the history by fedlearn's former gc"
+    )
     args = parser.parse_args()
-    chosen = args.strategies.split(",")
+    once = [name for name in args.once.split(",") if name]
+    chosen = args.strategies.split(",") + once
     shutil.rmtree(args.workdir, ignore_errors=True)
     args.workdir.mkdir(parents=True)
     base = args.workdir / "base.git"
     git(args.workdir, "init", "-q", "--bare", "-b", "main", str(base))
+    git(base, "config", "repack.writeBitmaps", "false")  # as in a repository with a work tree
     node = Node()
     history = (args.days - args.recent) * PER_DAY
     began = time.perf_counter()
@@ -402,11 +423,14 @@ def main() -> None:
         f"history: {args.days - args.recent} days, {history:,} commits, {objects:,} objects, {len(node.known):,} patterns, built in {time.perf_counter() - began:.0f} s",
         file=sys.stderr,
     )
-    seconds, rss = timed(fedlearn_call("collect(r, m.count(r))")(base), args.workdir)
+    packed = "as fast-import packed it (newest versions whole)"
+    if args.base_gc:
+        seconds, rss = timed(STRATEGIES["fedlearn"][1](base), args.workdir)
+        packed = f"packed by fedlearn's former gc in {seconds:.1f} s, {rss} MB RSS"
     base_size = objects_bytes(base)
     lines = [
-        f"{args.days - args.recent} days ({history:,} commits, {objects:,} objects, {len(node.known):,} patterns, packed .git {base_size / 1e6:.0f} MB): "
-        f"one fedlearn gc (`gc --aggressive`, window 10) {seconds:.1f} s, {rss} MB RSS"
+        f"{args.days - args.recent} days ({history:,} commits, {objects:,} objects, {len(node.known):,} patterns; "
+        f".git objects {base_size / 1e6:.0f} MB {packed})"
     ]
     print(lines[0], file=sys.stderr)
     repos = {}
@@ -427,6 +451,8 @@ def main() -> None:
         (pack,) = set((feeder / "objects" / "pack").glob("*.pack")) - before
         tip = git(feeder, "rev-parse", "main").strip()
         for name, repo in repos.items():
+            if name in once and runs[name]:
+                continue
             with pack.open("rb") as handle:
                 subprocess.run(
                     ["git", "-C", str(repo), "unpack-objects", "-q"], stdin=handle, check=True
@@ -435,7 +461,7 @@ def main() -> None:
             runs[name].append(timed(STRATEGIES[name][1](repo), args.workdir))
         print(
             f"  day {args.days - args.recent + batch + days}: "
-            + ", ".join(f"{n} {r[-1][0]:.1f} s" for n, r in runs.items()),
+            + ", ".join(f"{n} {r[-1][0]:.1f} s" for n, r in runs.items() if r),
             file=sys.stderr,
         )
     month = 30 / args.recent
@@ -447,8 +473,13 @@ def main() -> None:
     for name in chosen:
         times = [t for t, _ in runs[name]]
         grown = (objects_bytes(repos[name]) - base_size) * month / 1e6
+        growth = (
+            f"{grown:.1f} MB"
+            if name not in once
+            else f"(one run: {grown * args.recent / args.every:.1f} MB a month)"
+        )
         lines.append(
-            f"| {STRATEGIES[name][0]} | {statistics.median(times):.1f} s ({max(times):.1f}) | {max(r for _, r in runs[name])} MB | {grown:.1f} MB |"
+            f"| {STRATEGIES[name][0]} | {statistics.median(times):.1f} s ({max(times):.1f}) | {max(r for _, r in runs[name])} MB | {growth} |"
         )
     for name in chosen:
         fsck = subprocess.run(
