@@ -32,6 +32,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -329,16 +330,26 @@ def objects_bytes(repo: Path) -> int:
     return sum(p.stat().st_size for p in (repo / "objects").rglob("*") if p.is_file())
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Run ``command`` under /usr/bin/time; return its wall seconds and peak RSS (MB)."""
+def timed(command: list[str], cwd: Path, limit: float | None = None) -> tuple[float, int]:
+    """
+    Run ``command`` under /usr/bin/time; return its wall seconds and peak RSS (MB). Past ``limit``
+    seconds it is stopped (killed, as a systemd timeout would): the seconds are then negative.
+    """
     report = cwd / "time.txt"
     start = time.perf_counter()
-    subprocess.run(
+    process = subprocess.Popen(
         ["/usr/bin/time", "-o", str(report), "-f", "%M", *command],
         cwd=cwd,
-        check=True,
-        capture_output=True,
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: a stop ends git's children too
     )
+    try:
+        if process.wait(timeout=limit) != 0:
+            raise RuntimeError(f"{command} failed")
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        return -(time.perf_counter() - start), 0
     seconds = time.perf_counter() - start
     return seconds, int(report.read_text().split()[-1]) // 1024
 
@@ -374,10 +385,10 @@ STRATEGIES: dict[str, tuple[str, Callable[[Path], list[str]]]] = {
     "loose": ("nothing (loose objects)", lambda repo: ["true"]),
     "fedlearn": (
         "fedlearn's gc before: `gc --aggressive --cruft`, window 10 (`repack -a -d -f`)",
-        fedlearn_call("collect(r, m.count(r))"),
+        gitc(*AGGRESSIVE),
     ),
     "maintain": (
-        "fedlearn's `git_maintenance.maintain` (this branch)",
+        "fedlearn's `git_maintenance.maintain` now: `gc --cruft`, deltas reused",
         fedlearn_call("maintain(r) or True"),
     ),
     "gc": ("plain `git gc` (`repack -a -d`, deltas reused)", gitc("gc", "--quiet")),
@@ -403,6 +414,7 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/fedlearn-git-year"))
     parser.add_argument("--strategies", default=",".join(STRATEGIES))
     parser.add_argument("--once", default="", help="strategies run after the first batch only")
+    parser.add_argument("--limit", type=float, default=None, help="stop a run after this many s")
     parser.add_argument(
         "--base-gc", action="store_true", help="pack the history by fedlearn's former gc"
     )
@@ -458,7 +470,7 @@ def main() -> None:
                     ["git", "-C", str(repo), "unpack-objects", "-q"], stdin=handle, check=True
                 )
             git(repo, "update-ref", "refs/heads/main", tip)
-            runs[name].append(timed(STRATEGIES[name][1](repo), args.workdir))
+            runs[name].append(timed(STRATEGIES[name][1](repo), args.workdir, args.limit))
         print(
             f"  day {args.days - args.recent + batch + days}: "
             + ", ".join(f"{n} {r[-1][0]:.1f} s" for n, r in runs.items() if r),
@@ -472,6 +484,9 @@ def main() -> None:
     lines.append("|---|---|---|---|")
     for name in chosen:
         times = [t for t, _ in runs[name]]
+        if min(times) < 0:
+            lines.append(f"| {STRATEGIES[name][0]} | stopped after {-min(times):.0f} s | | |")
+            continue
         grown = (objects_bytes(repos[name]) - base_size) * month / 1e6
         growth = (
             f"{grown:.1f} MB"
