@@ -169,3 +169,38 @@ def test_nothing_is_lost_and_fsck_passes(tmp_path: Path) -> None:
     for name in (unpushed, dropped, dangling):
         git(repo, "cat-file", "-e", name)
     assert git(repo, "log", "-1", "--format=%H", "unpushed").strip() == unpushed
+
+
+def test_the_previous_version_is_searched_again_with_the_new_one(tmp_path: Path) -> None:
+    """
+    The previous version of a file, stored in the pack as a delta against another file (here a
+    larger one holding its lines interleaved with others), is searched again with the new version:
+    the two end up one a delta of the other. A plain gc reuses the old delta and leaves it out of
+    the search, so the new version can only be a delta of the other file.
+    """
+    repo = init_repo(tmp_path / "repo")
+    lines = shard(1, lines=200).splitlines(keepends=True)
+    extra = shard(2, lines=200).splitlines(keepends=True)
+    previous = "".join(lines)
+    (repo / "a" / "me").mkdir(parents=True)
+    (repo / "b" / "me").mkdir(parents=True)
+    (repo / "a" / "me" / "00.jsonl").write_text(previous)  # same name hash as b/me/00.jsonl
+    (repo / "b" / "me" / "00.jsonl").write_text(
+        "".join(x + y for x, y in zip(lines, extra, strict=True))
+    )
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "old")
+    git(repo, "repack", "-a", "-d", "-f", "-q")
+    old = git(repo, "rev-parse", "HEAD:a/me/00.jsonl").strip()
+    other = git(repo, "rev-parse", "HEAD:b/me/00.jsonl").strip()
+    assert delta_bases(repo)[old] == other  # the pack's layout the test is about
+    (repo / "a" / "me" / "00.jsonl").write_text(previous + shard(3, lines=5))
+    git(repo, "commit", "-q", "-am", "new")
+    new = git(repo, "rev-parse", "HEAD:a/me/00.jsonl").strip()
+    git(repo, "config", "gc.auto", "1")
+    assert git_maintenance.maintain(repo)
+    bases = delta_bases(repo)
+    assert bases[old] == new or bases[new] == old
+    assert not (repo / ".git" / "objects" / "pack" / "multi-pack-index").exists()
+    assert len(list((repo / ".git" / "objects" / "pack").glob("*.pack"))) == 1
+    git(repo, "fsck", "--full", "--strict", "--no-dangling")
