@@ -4,25 +4,23 @@ Every commit rewrites the pattern shards it touches (``docs/data-layout.md``), s
 repository small is that each new version of a shard is stored as a delta against an old one. Git's
 own ``git gc --auto`` packs the loose objects into a new pack of their own once there are more than
 ``gc.auto`` (6,700), and an on-disk pack can only hold deltas against objects inside it: each such
-pack keeps every touched shard whole once, so an old repository grew ~6x the new data's size
-(bench/README.md, "Scale"); geometric repacking (``git maintenance``) does the same per level.
+pack keeps every touched shard whole once; geometric repacking (``git maintenance``) does the same
+at each level (bench/README.md, "Git maintenance on a year-old repository").
 
 So publish (after its commit) and pull (after bringing commits in) call ``maintain``: when git's
 own thresholds say housekeeping is due (more loose objects than ``gc.auto``, or more packs than
 ``gc.autoPackLimit``), it runs a full ``git gc`` into one pack (never the incremental variant),
 unreachable objects kept in a cruft pack (``--cruft``, git >= 2.37) rather than loose, so they do
-not trip the loose-object threshold again. It reuses the deltas the pack holds (no ``-f``): git's
-delta search then covers the new objects and the objects stored whole, and the newest version of
-each shard is stored whole (git orders each file's versions largest first, and a shard grows), so
-the new versions find it as their base and the old newest becomes their delta. Measured on a
-history of 80 days (``bench/bench_git_year.py``): the same growth as a delta search anew over every
-object (``gc --aggressive``, what fedlearn ran before), in a fraction of its time and memory; that
-search grows with the number and size of all objects (97 s and 467 MB at 80 days, minutes at a
-year). What remains in proportion to the repository is listing its objects and copying the pack.
-Git's own housekeeping after a fetch, rebase or merge is off for fedlearn's git commands
-(``-c maintenance.auto=false``, ``git_local.HARDENING``). ``gc.auto = 0`` in the repository
-switches it off, as for git's own. Only the repository's own settings are read; nothing is written
-to any config.
+not trip the loose-object threshold again. The gc reuses the deltas the pack holds (no ``-f``), so
+its delta search covers the new objects and the objects stored whole, not every object: a delta
+search anew over everything (``gc --aggressive``, what fedlearn ran before) took minutes at three
+months and did not finish in 25 at a year. A reused delta is left out of the search, though, and
+the previous version of a touched shard is often one (against another shard), so ``expose`` first
+makes the newest packed version of every file a whole object that the gc reads instead: the new
+versions find them as bases, and ``.git`` grows as with the search anew. Git's own housekeeping
+after a fetch, rebase or merge is off for fedlearn's git commands (``-c maintenance.auto=false``,
+``git_local.HARDENING``). ``gc.auto = 0`` in the repository switches it off, as for git's own. Only
+the repository's own settings are read; nothing is written to any config.
 """
 
 from __future__ import annotations
