@@ -388,7 +388,7 @@ STRATEGIES: dict[str, tuple[str, Callable[[Path], list[str]]]] = {
         gitc(*AGGRESSIVE),
     ),
     "maintain": (
-        "fedlearn's `git_maintenance.maintain` now: `gc --cruft`, deltas reused",
+        "fedlearn's `git_maintenance.maintain` now: newest versions exposed, `gc --cruft`",
         fedlearn_call("maintain(r) or True"),
     ),
     "gc": ("plain `git gc` (`repack -a -d`, deltas reused)", gitc("gc", "--quiet")),
