@@ -7,9 +7,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from fedlearn.anonymize import checks
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize import checks, heads
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Span, Trigger
 
 
 def bearer(match: re.Match[str], text: str) -> bool:
@@ -70,6 +71,262 @@ def command_lines() -> list[Rule]:
     ]
 
 
+# Commands whose manual says a flag's argument is a password (or token): the flag and its value
+# as separate words (``sqlcmd -P …``), or the value attached (``7z a -p…``, ``xfreerdp /p:…``).
+# Flags are case-sensitive (``ipmitool -p`` is a port), except Windows' (``schtasks /RP``).
+SEPARATE = {
+    **dict.fromkeys(("sqlcmd", "bcp", "osql", "isql", "ipmitool", "unzip"), ("-P",)),
+    **dict.fromkeys(
+        ("mongo", "mongosh", "mongodump", "mongorestore", "mongoexport", "mongoimport"),
+        ("-p", "--password"),
+    ),
+    **dict.fromkeys(("mosquitto_pub", "mosquitto_sub", "mosquitto_rr"), ("-P", "--pw")),
+    **dict.fromkeys(("twine", "helm", "podman", "buildah", "skopeo", "oras", "nerdctl"), ("-p",)),
+    **dict.fromkeys(
+        ("keytool", "jarsigner"),
+        tuple(f"-{side}{kind}pass" for side in ("", "src", "dest") for kind in ("store", "key")),
+    ),
+    **dict.fromkeys(("psexec", "psexec64", "paexec", "rdesktop"), ("-p",)),
+    "zip": ("-P", "--password"),
+    "az": ("-p", "--password"),
+    "openssl": ("-k",),
+    "influx": ("-t", "--token", "-password"),
+    "schtasks": ("/rp", "/p"),
+    "nmcli": ("password",),
+}
+ATTACHED = {
+    **dict.fromkeys(("7z", "7za", "7zr", "rar", "unrar"), ("-p",)),
+    **dict.fromkeys(
+        ("xfreerdp", "xfreerdp3", "wlfreerdp", "sdl-freerdp", "sdl-freerdp3"),
+        ("/p:", "/password:"),
+    ),
+    "winrs": ("-p:", "/p:", "-password:", "/password:"),
+}
+# Commands that take the flagged password only in one subcommand (``az login -p``).
+SUBCOMMANDS = {
+    "az": "login",
+    "helm": "login",
+    "podman": "login",
+    "buildah": "login",
+    "skopeo": "login",
+    "oras": "login",
+    "nerdctl": "login",
+}
+WINDOWS = frozenset({"schtasks", "winrs", "net"})
+# Commands whose password is part of a word: ``sqlplus user/pass@db``, ``smbclient -U user%pass``,
+# ``lftp -u user,pass``; or a plain argument: ``net use \\host\share pass``, ``rabbitmqctl
+# add_user name pass``.
+LOGON = ("sqlplus", "rman", "expdp", "impdp", "sqlldr", "dgmgrl")
+SAMBA = ("smbclient", "rpcclient", "smbcacls", "smbget", "smbtree")
+# Commands that take ``user:password`` (``user,password``) after a flag.
+USER_PASS = {
+    "curl": ("-u", "-U", "--user", "--proxy-user"),
+    "lftp": ("-u",),
+}
+COMMANDS = frozenset(
+    {
+        *SEPARATE,
+        *ATTACHED,
+        *LOGON,
+        *SAMBA,
+        *USER_PASS,
+        "net",
+        "rabbitmqctl",
+        "echo",
+        "htpasswd",
+        "convertto-securestring",
+    }
+)
+COMMAND_NAMES = tuple(sorted(COMMANDS))
+# The words of a command line: quoted (``'…'``, ``"…"``, JSON-escaped ``\"…\"``) or bare.
+ARGUMENT = Lazy(r"(?:\\?\"[^\"\\\n]*\\?\"|'[^'\n]*'|[^\s\"'\\]|\\(?!\"))+")
+LINE_END = Lazy(r"[\n|;&`]|\Z")
+CONNECT = Lazy(
+    r"(?:(?:userid|target|catalog|auxiliary)=)?[\"']?[A-Za-z0-9_$#.\\]+/(?P<value>[^/@\s\"']+)"
+)
+# A command that reads a password from its standard input, after a ``|``.
+STDIN_PASSWORD = Lazy(
+    r"\|[^|\n]*?(?:--passphrase-fd[ =]0|--password-stdin|--passwd-stdin|--pass-stdin"
+    r"|smbpasswd[^|\n]*[ \t]-s\b|passwd[ \t]+--stdin|-passin[ \t]+stdin|chpasswd)"
+)
+RABBIT_VERBS = ("add_user", "change_password", "authenticate_user")
+SHARE = Lazy(r"[A-Za-z]:|\*")
+
+
+def unquoted(start: int, end: int, text: str) -> Span:
+    """Return the span of a word without its quotes (``'…'``, ``"…"``, ``\\"…\\"``)."""
+    for quote in ('\\"', '"', "'"):
+        if (
+            end - start >= 2 * len(quote)
+            and text.startswith(quote, start)
+            and text.endswith(quote, 0, end)
+        ):
+            return start + len(quote), end - len(quote)
+    return start, end
+
+
+def arguments(text: str, start: int) -> list[Span]:
+    """Return the spans of a command line's words from ``start`` to its end (a newline, or a bare
+    ``|``, ``;``, ``&``, ``)`` or backtick word: the next command), 400 characters at most."""
+    stop = text.find("\n", start, start + 400)
+    found = []
+    for match in ARGUMENT.compiled.finditer(text, start, stop if stop >= 0 else start + 400):
+        if text[match.start()] in "|;&)`":
+            break
+        found.append(match.span())
+    return found
+
+
+def is_literal(value: str, *, flag_like: bool = False) -> bool:
+    """
+    Return whether a command-line password is literal: 4 or more characters, not a reference,
+    placeholder or path, and not a flag unless it is part of a word (``flag_like``).
+    """
+    if len(value) < 4 or checks.is_reference(value):
+        return False
+    return flag_like or not value.startswith("-")
+
+
+def flagged_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[Span, str]]:
+    """Yield the span and rule of each password after one of ``command``'s password flags."""
+    separate, attached = SEPARATE.get(command, ()), ATTACHED.get(command, ())
+    fold = command in WINDOWS
+    subcommand = SUBCOMMANDS.get(command)
+    if subcommand is not None and subcommand not in (text[a:b] for a, b in words[:3]):
+        return
+    for index, (start, end) in enumerate(words):
+        word = text[start:end].lower() if fold else text[start:end]
+        if word in separate and index + 1 < len(words):
+            span = unquoted(*words[index + 1], text)
+            yield span, "token" if word in ("-t", "--token") else "password"
+        for flag in attached:
+            if len(word) > len(flag) and word.startswith(flag):
+                yield unquoted(start + len(flag), end, text), "password"
+
+
+def echoed(text: str, words: list[Span]) -> Iterator[tuple[Span, str]]:
+    """Yield the span of the one word ``echo`` prints when a later command on the line reads a
+    password from it (``echo 'p4ss' | docker login --password-stdin``, ``| gpg --passphrase-fd 0``)."""
+    plain = [span for span in words if not text.startswith("-", span[0])]
+    if len(plain) != 1:
+        return
+    end = text.find("\n", plain[0][1], plain[0][1] + 300)
+    if STDIN_PASSWORD.compiled.search(text, plain[0][1], end if end >= 0 else plain[0][1] + 300):
+        yield unquoted(*plain[0], text), "password"
+
+
+def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[Span, str]]:
+    """Yield the span of a password inside a word or given as a plain argument (``LOGON``…)."""
+    values = [text[start:end] for start, end in words]
+    if command in LOGON:
+        for start, end in words:
+            found = CONNECT.compiled.match(text, start, end)
+            if found is not None:
+                yield found.span("value"), "password"
+                return
+    elif command in SAMBA:
+        for index, value in enumerate(values):
+            if value in ("-U", "--user") and index + 1 < len(words):
+                start, end = unquoted(*words[index + 1], text)
+            elif value.startswith("--user="):
+                start, end = unquoted(words[index][0] + 7, words[index][1], text)
+            else:
+                continue
+            at = text.find("%", start, end)
+            if at >= 0:
+                yield (at + 1, end), "password"
+    elif command in USER_PASS:
+        for index, value in enumerate(values[:-1]):
+            if value in USER_PASS[command]:
+                start, end = unquoted(*words[index + 1], text)
+                at = text.find("," if command == "lftp" else ":", start, end)
+                if at >= 0:
+                    yield (at + 1, end), "password"
+    elif command == "echo":
+        yield from echoed(text, words)
+    elif command == "htpasswd" and values[0].startswith("-") and "b" in values[0]:
+        plain = [span for span in words if not text.startswith("-", span[0])]
+        if len(plain) >= (2 if "n" in values[0] else 3):
+            yield unquoted(*plain[1 if "n" in values[0] else 2], text), "password"
+    elif command == "convertto-securestring" and "-asplaintext" in (v.lower() for v in values):
+        plain = [span for span in words if not text.startswith("-", span[0])]
+        if plain:
+            yield unquoted(*plain[0], text), "password"
+    elif command == "net" and len(values) >= 3:
+        verb = values[0].lower()
+        rest = words[1:]
+        if verb == "use":
+            rest = [span for span in rest if not SHARE.compiled.fullmatch(text, *span)]
+            if not rest or not text.startswith("\\", rest[0][0]):
+                return  # ``net use Z: \\host\share``: the password follows the share
+            rest = [span for span in rest[1:] if not text.startswith("/", span[0])][:1]
+        elif verb == "user":
+            rest = rest[1:2]
+        else:
+            return
+        for start, end in rest:
+            if not text.startswith("/", start):
+                yield unquoted(start, end, text), "password"
+    elif command == "rabbitmqctl" and len(values) >= 3 and values[0] in RABBIT_VERBS:
+        yield unquoted(*words[2], text), "password"
+
+
+COMMAND_NAME = Lazy(heads.trie_pattern(COMMAND_NAMES))
+COMMAND_WORD = Lazy(r"[a-z0-9_-]*")
+COMMAND_BEFORE = frozenset(" \t\n;&|(`\"'>/\\$")
+# What a found password is returned as: a match of the whole span, the rule read off its pattern.
+PASSWORD_SPAN = Lazy(r"(?s).+")
+TOKEN_SPAN = Lazy(r"(?s)(?:.+)")
+
+
+def lowered(text: str) -> str:
+    """Return ``text`` in lower case, aligned character for character (as ``Probe.lower``)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def command_passwords(text: str) -> Iterator[re.Match[str]]:
+    """
+    Yield a match of each literal password or token on the command line of a command in
+    ``COMMAND_NAMES`` (a word of its own, then a blank): flagged, attached, or part of a word.
+    """
+    lower = lowered(text)
+    for found in COMMAND_NAME.compiled.finditer(lower):
+        start = found.start()
+        if start and lower[start - 1] not in COMMAND_BEFORE:
+            continue
+        end = COMMAND_WORD.compiled.match(lower, found.end()).end()  # type: ignore[union-attr]
+        command = lower[start:end]
+        if command not in COMMANDS or not lower.startswith(" ", end):
+            continue
+        words = arguments(text, end)
+        joined = list(joined_values(command, text, words))
+        for (value_start, value_end), name in (*flagged_values(command, text, words), *joined):
+            value = text[value_start:value_end]
+            if is_literal(value, flag_like=bool(joined) and command in LOGON):
+                span = PASSWORD_SPAN if name == "password" else TOKEN_SPAN
+                yield span.compiled.match(text, value_start, value_end)  # type: ignore[misc]
+
+
+def command_password(match: re.Match[str], text: str) -> tuple[int, int, str]:
+    """Return the span and rule of a password ``command_passwords`` found."""
+    name = "password" if match.re.pattern == PASSWORD_SPAN.pattern else "token"
+    return match.start(), match.end(), name
+
+
+def command_arguments() -> Rule:
+    """Return the rule for passwords in the arguments of the commands of ``COMMAND_NAMES``."""
+    names = "|".join(re.escape(name) for name in COMMAND_NAMES)
+    return Rule(
+        ("password", "token"),
+        (Matcher(PASSWORD_SPAN, find=command_passwords, judge=command_password),),
+        trigger=Trigger(words=tuple(f"{name} " for name in COMMAND_NAMES), lower=True),
+        gate=f"(?i)(?:{names}) ",
+    )
+
+
 def placed() -> list[Rule]:
     """Return the rules for authorization values, URL credentials and command-line passwords."""
     return [
@@ -93,4 +350,5 @@ def placed() -> list[Rule]:
             gate=r"://[^\s/@\"'<>]*@",
         ),
         *command_lines(),
+        command_arguments(),
     ]

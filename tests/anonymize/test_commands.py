@@ -71,3 +71,120 @@ def test_prose_references_and_prompts_stay(anonymizer: Anonymizer, text: str) ->
 def test_a_user_alone_in_a_url_is_no_credential(anonymizer: Anonymizer) -> None:
     """``https://user@host`` holds no secret: no scan finding (the address is personal data)."""
     assert found(anonymizer, "https://deploy@example.com/path") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'sqlcmd -S db -U sa -P "Uu1wYit2c@a=N5m" -Q x',
+            'sqlcmd -S db -U sa -P "<redacted:password>" -Q x',
+        ),
+        (
+            "sqlplus scott/-2^bXQXVf_2f=9@//db:1521/ORCL",
+            "sqlplus scott/<redacted:password>@//db:1521/ORCL",
+        ),
+        ("SQLPLUS -s app/Ft9KMph+R@PROD @r.sql", "SQLPLUS -s app/<redacted:password>@PROD @r.sql"),
+        (
+            "mongosh mongodb://db1 -u app -p 'ke+OwR7w0oh' --quiet",
+            "mongosh mongodb://db1 -u app -p '<redacted:password>' --quiet",
+        ),
+        (
+            r"net use Z: \\fs01\share /user:ACME\bot ~w8@hrz%5R /persistent:no",
+            r"net use Z: \\fs01\share /user:ACME\bot <redacted:password> /persistent:no",
+        ),
+        ("NET USER deploy Xk9!q2Lm /add", "NET USER deploy <redacted:password> /add"),
+        (
+            "schtasks /create /tn s /ru backup /RP 0gh1dXR5Vh",
+            "schtasks /create /tn s /ru backup /RP <redacted:password>",
+        ),
+        (
+            "keytool -list -storepass Qgv4g25n -keypass Zq8+w1Aa",
+            "keytool -list -storepass <redacted:password> -keypass <redacted:password>",
+        ),
+        ("zip -r -P 'ML7k#-F%z2m' b.zip ./x", "zip -r -P '<redacted:password>' b.zip ./x"),
+        ("7z a -p@mVG@_U-E%zM -mhe=on s.7z", "7z a -p<redacted:password> -mhe=on s.7z"),
+        (
+            "openssl enc -aes-256-cbc -in a -k 'i8gi744xbk!E'",
+            "openssl enc -aes-256-cbc -in a -k '<redacted:password>'",
+        ),
+        (
+            "influx write -b m -t 4pX7J95LiwjwbmAK6JJj== 'cpu'",
+            "influx write -b m -t <redacted:token> 'cpu'",
+        ),
+        (
+            "smbclient -L //fs01 -U backup%Bx!r!YqrCs",
+            "smbclient -L //fs01 -U backup%<redacted:password>",
+        ),
+        (
+            "xfreerdp /u:admin /p:'WZSCrMSjYl' /v:h",
+            "xfreerdp /u:admin /p:'<redacted:password>' /v:h",
+        ),
+        (
+            "ipmitool -H bmc01 -U root -P 7brGnxPESbsI9F sol",
+            "ipmitool -H bmc01 -U root -P <redacted:password> sol",
+        ),
+        ("az login -u a -p cz3qgHnb+miPYZ-A", "az login -u a -p <redacted:password>"),
+        (
+            "helm registry login oci -u a -p 'Ns5WuUgf-~O4'",
+            "helm registry login oci -u a -p '<redacted:password>'",
+        ),
+        (
+            "rabbitmqctl add_user jenkins 'iqAXd5xt1pvreF'",
+            "rabbitmqctl add_user jenkins '<redacted:password>'",
+        ),
+        ("lftp -u svc,rSFEXg9pdJ sftp://files", "lftp -u svc,<redacted:password> sftp://files"),
+        (
+            "echo 47Az+#Vr.l~+Z | gpg --batch --passphrase-fd 0 -d c.gpg",
+            "echo <redacted:password> | gpg --batch --passphrase-fd 0 -d c.gpg",
+        ),
+        (
+            "echo 'Rt5#kkq9Lm' | docker login -u a --password-stdin",
+            "echo '<redacted:password>' | docker login -u a --password-stdin",
+        ),
+        (
+            '{"cmd": "sqlcmd -U sa -P \\"05Ff%9UUsbJzKAMu\\" -Q x"}',
+            '{"cmd": "sqlcmd -U sa -P \\"<redacted:password>\\" -Q x"}',
+        ),
+        (
+            "Ausgeführt → mongo admin -u root -p uNv4hYzswCAjY7F --eval x",
+            "Ausgeführt → mongo admin -u root -p <redacted:password> --eval x",
+        ),
+    ],
+)
+def test_a_commands_password_argument_goes(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A literal after the password flag of a command whose manual says so, or inside its logon
+    word (``user/pass@db``, ``user%pass``, ``user,pass``), or echoed into a stdin password."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ssh -p 2222 deploy@host",
+        "docker run -p 8080:80 nginx",
+        "mkdir -p /srv/app/data",
+        "ipmitool -H bmc01 -p 623 -U root sol",
+        "sqlcmd -S db -U sa -P $SA_PASSWORD -Q x",
+        "sqlcmd -S db -U sa -P %SA_PASSWORD% -Q x",
+        "keytool -list -storepass:env STOREPASS -keystore k.jks",
+        "zip -P password b.zip ./x",
+        "sqlplus / as sysdba",
+        "sqlplus -s /nolog @scripts/run.sql",
+        r"net use Z: \\fs01\share /user:ACME\bot /persistent:no",
+        r"net use Z: \\fs01\share * /user:bot",
+        "az group list -p westeurope",
+        "echo done | tee -a build.log",
+        "echo $PASSWORD | docker login -u a --password-stdin",
+        "7z a -mhe=on s.7z ./vault",
+        "rabbitmqctl list_users",
+        "curl -u deploy https://example.org",
+    ],
+)
+def test_ports_paths_references_and_prompts_on_command_lines_stay(
+    anonymizer: Anonymizer, text: str
+) -> None:
+    """``-p`` is a port or ``parents`` for other commands; references, paths and prompts stay."""
+    assert anonymizer.anonymize(text) == text

@@ -535,6 +535,9 @@ def generic_forms() -> list[tuple[str, Callable[[], tuple[str, str]]]]:
     def password() -> str:
         return chars(rng.randrange(10, 18), ALNUM + "!#%^*-_")
 
+    def argument() -> str:  # a password on a command line: not one that reads as a flag
+        return chars(1, ALNUM) + chars(rng.randrange(9, 17), ALNUM + "!#%^*-_")
+
     forms: list[tuple[str, Callable[[], tuple[str, str]]]] = []
 
     def add(family: str, template: str, make: Callable[[], str] = password) -> None:
@@ -1176,6 +1179,9 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
     def password() -> str:
         return chars(rng.randrange(10, 18), ALNUM + "!#%^*-_")
 
+    def argument() -> str:  # a password on a command line: not one that reads as a flag
+        return chars(1, ALNUM) + chars(rng.randrange(9, 17), ALNUM + "!#%^*-_")
+
     return [
         ("netrc", "machine api.example.com\n  login deploy\n  password {s}\n", password),
         ("netrc-one-line", "machine github.com login octocat password {s}", password),
@@ -1302,6 +1308,14 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             '{"dob": "{s}"}',
             lambda: f"{rng.randint(1940, 2005)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
         ),
+        # The fourth audit (bench/audit16d): passwords in command-line arguments.
+        ("cli-sqlcmd", 'sqlcmd -S db01 -U sa -P "{s}" -Q "SELECT 1"', argument),
+        ("cli-sqlplus", "sqlplus scott/{s}@//db.example.lan:1521/ORCL", argument),
+        ("cli-keytool", "keytool -importcert -keystore t.jks -storepass {s} -noprompt", argument),
+        ("cli-smbclient", "smbclient //fs01/share -U 'ACME\\backup%{s}' -c ls", argument),
+        ("cli-net-use", "net use Z: \\\\fs01\\share {s} /user:ACME\\ci", argument),
+        ("cli-echo-stdin", "echo '{s}' | docker login -u ci --password-stdin r.example", argument),
+        ("cli-7z", "7z a -p{s} -mhe=on backup.7z ./vault", argument),
     ]
 
 
