@@ -37,6 +37,7 @@ GATE_WORDS = (
     "token",
     "authorization",
     *key_names.WEAK_ENDINGS,
+    *key_names.GUARDED,
 )
 # The gate words no other one is part of: one of them is in every key a rule here redacts after.
 KEY_WORDS = tuple(

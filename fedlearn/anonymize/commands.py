@@ -138,8 +138,9 @@ COMMANDS = frozenset(
     }
 )
 COMMAND_NAMES = tuple(sorted(COMMANDS))
-# The words of a command line: quoted (``'…'``, ``"…"``, JSON-escaped ``\"…\"``) or bare.
-ARGUMENT = Lazy(r"(?:\\?\"[^\"\\\n]*\\?\"|'[^'\n]*'|[^\s\"'\\]|\\(?!\"))+")
+# The words of a command line: quoted (``'…'``, ``"…"``, JSON-escaped ``\"…\"``) or bare, and
+# the characters that end a command (``arguments`` stops there).
+ARGUMENT = Lazy(r"[|;&)`]|(?:\\?\"[^\"\\\n]*\\?\"|'[^'\n]*'|[^\s\"'\\|;&)`]|\\(?!\"))+")
 LINE_END = Lazy(r"[\n|;&`]|\Z")
 CONNECT = Lazy(
     r"(?:(?:userid|target|catalog|auxiliary)=)?[\"']?[A-Za-z0-9_$#.\\]+/(?P<value>[^/@\s\"']+)"

@@ -85,6 +85,22 @@ PASSWORD_ENDINGS = (
     "passphrase",
     *(f"{separator}{word}" for word in ("pass", "pwd", "pw") for separator in ("_", ".", "-")),
 )
+# Words that name a secret less surely (a Wi-Fi or IPsec ``psk``, an SNMP ``community``, sssd's
+# ``authtok``, a SCRAM ``verifier``, a wallet's ``mnemonic``, an ``_ak``/``_sk`` access or secret
+# key): the rule each names, and its value must look generated (``is_guarded``), or for a
+# mnemonic be a phrase of 12 or more words.
+GUARDED = {
+    "psk": "password",
+    "authtok": "password",
+    "community": "password",
+    "verifier": "password",
+    "mnemonic": "secret",
+    **dict.fromkeys((f"{separator}ak" for separator in "_.-"), "api-key"),
+    **dict.fromkeys((f"{separator}sk" for separator in "_.-"), "secret"),
+}
+# Their camelCase forms, and ``Pwd``: ``IpsecPsk``, ``OraclePwd``, ``dbPwd``.
+CAMEL_ENDINGS = {"Psk": "password", "Pwd": "password"}
+PHRASE = rules.Lazy(r"[a-z]{3,8}(?: [a-z]{3,8}){11,23}")
 KEY_WORD_PARTS = rules.Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # Words that own a key holding data, not a credential (``cache_key``, ``sortKey``).
 DATA_OWNER_WORDS = """
@@ -162,16 +178,31 @@ def classify_whole(key: str) -> str | None:
         return "api-key"
     if name.endswith(PASSWORD_ENDINGS) or name in ("pass", "pwd", "pw"):
         return "password"
+    camel = CAMEL_ENDINGS.get(key[-3:])
+    if camel is not None and key[-4:-3].islower():
+        return camel
     for word in ("secret", "token", "authorization"):
         if name.endswith(word):
             return word
-    return "high-entropy" if name.endswith(WEAK_ENDINGS) else None
+    if name.endswith(WEAK_ENDINGS):
+        return "high-entropy"
+    return next((GUARDED[word] for word in GUARDED if name.endswith(word)), None)
+
+
+def is_guarded(key: str) -> bool:
+    """Return whether ``key`` names a secret only by a less sure word (``GUARDED``, ``Psk``)."""
+    name = key.lower().strip("-_.")
+    return name.endswith(tuple(GUARDED)) or (key.endswith("Psk") and key[-4:-3].islower())
 
 
 def is_secret_value(name: str, key: str, value: str) -> bool:
     """Return whether a literal ``value`` under ``key`` (classified ``name``) is a secret."""
     if len(value) < MINIMUM.get(name, 8) or checks.is_reference(value):
         return False
+    if is_guarded(key) and classify_whole(key) in GUARDED.values():
+        if key.lower().endswith("mnemonic") and PHRASE.fullmatch(value):
+            return True  # a wallet's seed phrase: 12 to 24 words
+        return reads_generated(value, 8) and not words.is_named(value)
     if is_suffixed(key):
         # Only a qualifier ties the key to its secret word: the value must look generated.
         return (

@@ -101,3 +101,57 @@ def test_a_qualified_keys_value_must_look_generated() -> None:
     assert not key_names.is_secret_value(
         "api-key", "api_key_prod", "9f86d081884c7d659a2feaa0c55ad015"
     )
+
+
+@pytest.mark.parametrize(
+    ("key", "rule"),
+    [
+        ("WIFI_PSK", "password"),
+        ("psk", "password"),
+        ("IpsecPsk", "password"),
+        ("snmp_community", "password"),
+        ("SnmpCommunity", "password"),
+        ("ldap_default_authtok", "password"),
+        ("pg_verifier", "password"),
+        ("MNEMONIC", "secret"),
+        ("HUAWEICLOUD_AK", "api-key"),
+        ("huaweicloud_sk", "secret"),
+        ("OraclePwd", "password"),
+        ("dbPwd", "password"),
+        ("ORACLEPWD", None),
+        ("peak", None),
+        ("desk", None),
+        ("task", None),
+    ],
+)
+def test_less_sure_secret_words_and_camel_case_pwd_name_secrets(key: str, rule: str | None) -> None:
+    """``psk``, ``community``, ``authtok``, ``verifier``, ``mnemonic``, ``_ak``/``_sk`` and a
+    camelCase ``Pwd``/``Psk`` end a secret's key; ``peak`` and ``desk`` do not."""
+    assert key_names.classify_key(key) == rule
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "rule"),
+    [
+        ("wifi_psk", "4e8up@g0RZ+GmfmnSl65JkBv", "password"),
+        ("snmp_community", "P5G=mzOk_Syyptgt", "password"),
+        ("snmp_community", "public", None),
+        ("community", "kubernetes-sigs", None),
+        ("tokenVerifier", "JwtVerifier", None),
+        ("code_verifier", "dBjftJeZ4CVPmB92K27uhbUJU1p1rwW1gFWFOEjXk", "password"),
+        (
+            "mnemonic",
+            "canal acid bacon alley avocado angle carbon carbon banner coconut candy absorb",
+            "secret",
+        ),
+        ("mnemonic", "see the wallet docs", None),
+        ("HUAWEICLOUD_AK", "LLDJV2B2KMAK0ZN7CERX", "api-key"),
+        ("OraclePwd", "hunter22", "password"),
+    ],
+)
+def test_a_less_sure_key_takes_only_a_generated_value(
+    key: str, value: str, rule: str | None
+) -> None:
+    """Under a less sure key word the value must look generated (or be a 12+ word seed phrase
+    under ``mnemonic``): a community ``public``, a class name, prose stay."""
+    assert key_names.field_secret(key, value) == rule

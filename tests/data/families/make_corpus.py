@@ -1316,6 +1316,10 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("cli-net-use", "net use Z: \\\\fs01\\share {s} /user:ACME\\ci", argument),
         ("cli-echo-stdin", "echo '{s}' | docker login -u ci --password-stdin r.example", argument),
         ("cli-7z", "7z a -p{s} -mhe=on backup.7z ./vault", argument),
+        # The fourth audit: less sure key words, camelCase ``Pwd``.
+        ("key-psk", "set WIFI_PSK={s}", lambda: chars(24)),
+        ("key-community", 'snmp_community = "{s}"', lambda: chars(16)),
+        ("key-camel-pwd", '{"OraclePwd": "{s}", "Timeout": 30}', argument),
     ]
 
 
