@@ -6,10 +6,22 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import checks, heads
+from fedlearn.anonymize import checks, entropy, heads, words
+from fedlearn.anonymize.key_names import (
+    ATTACHED,
+    COMMAND_NAMES,
+    COMMANDS,
+    LOGON,
+    SAMBA,
+    SEPARATE,
+    SUBCOMMANDS,
+    USER_PASS,
+    WINDOWS,
+)
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Span, Trigger
 
 
@@ -71,77 +83,9 @@ def command_lines() -> list[Rule]:
     ]
 
 
-# Commands whose manual says a flag's argument is a password (or token): the flag and its value
-# as separate words (``sqlcmd -P …``), or the value attached (``7z a -p…``, ``xfreerdp /p:…``).
-# Flags are case-sensitive (``ipmitool -p`` is a port), except Windows' (``schtasks /RP``).
-SEPARATE = {
-    **dict.fromkeys(("sqlcmd", "bcp", "osql", "isql", "ipmitool", "unzip"), ("-P",)),
-    **dict.fromkeys(
-        ("mongo", "mongosh", "mongodump", "mongorestore", "mongoexport", "mongoimport"),
-        ("-p", "--password"),
-    ),
-    **dict.fromkeys(("mosquitto_pub", "mosquitto_sub", "mosquitto_rr"), ("-P", "--pw")),
-    **dict.fromkeys(("twine", "helm", "podman", "buildah", "skopeo", "oras", "nerdctl"), ("-p",)),
-    **dict.fromkeys(
-        ("keytool", "jarsigner"),
-        tuple(f"-{side}{kind}pass" for side in ("", "src", "dest") for kind in ("store", "key")),
-    ),
-    **dict.fromkeys(("psexec", "psexec64", "paexec", "rdesktop"), ("-p",)),
-    "zip": ("-P", "--password"),
-    "az": ("-p", "--password"),
-    "openssl": ("-k",),
-    "influx": ("-t", "--token", "-password"),
-    "schtasks": ("/rp", "/p"),
-    "nmcli": ("password",),
-}
-ATTACHED = {
-    **dict.fromkeys(("7z", "7za", "7zr", "rar", "unrar"), ("-p",)),
-    **dict.fromkeys(
-        ("xfreerdp", "xfreerdp3", "wlfreerdp", "sdl-freerdp", "sdl-freerdp3"),
-        ("/p:", "/password:"),
-    ),
-    "winrs": ("-p:", "/p:", "-password:", "/password:"),
-}
-# Commands that take the flagged password only in one subcommand (``az login -p``).
-SUBCOMMANDS = {
-    "az": "login",
-    "helm": "login",
-    "podman": "login",
-    "buildah": "login",
-    "skopeo": "login",
-    "oras": "login",
-    "nerdctl": "login",
-}
-WINDOWS = frozenset({"schtasks", "winrs", "net"})
-# Commands whose password is part of a word: ``sqlplus user/pass@db``, ``smbclient -U user%pass``,
-# ``lftp -u user,pass``; or a plain argument: ``net use \\host\share pass``, ``rabbitmqctl
-# add_user name pass``.
-LOGON = ("sqlplus", "rman", "expdp", "impdp", "sqlldr", "dgmgrl")
-SAMBA = ("smbclient", "rpcclient", "smbcacls", "smbget", "smbtree")
-# Commands that take ``user:password`` (``user,password``) after a flag.
-USER_PASS = {
-    "curl": ("-u", "-U", "--user", "--proxy-user"),
-    "lftp": ("-u",),
-}
-COMMANDS = frozenset(
-    {
-        *SEPARATE,
-        *ATTACHED,
-        *LOGON,
-        *SAMBA,
-        *USER_PASS,
-        "net",
-        "rabbitmqctl",
-        "echo",
-        "htpasswd",
-        "convertto-securestring",
-    }
-)
-COMMAND_NAMES = tuple(sorted(COMMANDS))
 # The words of a command line: quoted (``'…'``, ``"…"``, JSON-escaped ``\"…\"``) or bare, and
 # the characters that end a command (``arguments`` stops there).
 ARGUMENT = Lazy(r"[|;&)`]|(?:\\?\"[^\"\\\n]*\\?\"|'[^'\n]*'|[^\s\"'\\|;&)`]|\\(?!\"))+")
-LINE_END = Lazy(r"[\n|;&`]|\Z")
 CONNECT = Lazy(
     r"(?:(?:userid|target|catalog|auxiliary)=)?[\"']?[A-Za-z0-9_$#.\\]+/(?P<value>[^/@\s\"']+)"
 )
@@ -328,6 +272,56 @@ def command_arguments() -> Rule:
     )
 
 
+@functools.cache
+def foreign_lead(least: int) -> re.Pattern[str]:
+    """
+    Return ``secret-value``'s pattern with a gap of ``least`` to 40 characters: other languages
+    put more words before the value (``… lautet``, ``… для стенда:``), a verb among them.
+    """
+    return re.compile(entropy.INTRODUCED.replace("{0,24}?", f"{{{least},40}}?"))
+
+
+FOREIGN_WORD = Lazy(heads.trie_pattern(words.FOREIGN))
+FOREIGN_SPAN = Lazy(r"(?s)(?:(?:.+))")
+
+
+def foreign(text: str) -> Iterator[re.Match[str]]:
+    """
+    Yield a match of each value after a secret word of another language (``words.FOREIGN``)
+    that ``secret-value`` redacts after the English word read in its place (`` key ``).
+    """
+    lower = lowered(text)
+    for found in FOREIGN_WORD.compiled.finditer(lower):
+        english = f" {words.FOREIGN[found.group()]} "
+        shift = len(english) - (found.end() - found.start())
+        read = text[: found.start()] + english + text[found.end() :]
+        lower_read, least = lowered(read), 0
+        while least <= 40:  # the first value it redacts, past words (``Staging-Umgebung``)
+            match = foreign_lead(least).match(lower_read, found.start() + 1)
+            if match is None:
+                break
+            verdict = entropy.introduced(match, read)
+            if verdict is not None:
+                yield FOREIGN_SPAN.compiled.match(text, verdict[0] - shift, verdict[1] - shift)  # type: ignore[misc]
+                break
+            least = match.end("value") - match.start("gap")
+
+
+def whole(match: re.Match[str], text: str) -> tuple[int, int, str]:
+    """Return the span of a match, under its rule's own name."""
+    return match.start(), match.end(), ""
+
+
+def foreign_words() -> Rule:
+    """Return the rule for values after a secret word of another language (``foreign``)."""
+    return Rule(
+        ("secret-value",),
+        (Matcher(FOREIGN_SPAN, find=foreign, judge=whole),),
+        trigger=Trigger(words=tuple(words.FOREIGN), lower=True),
+        gate="(?i)" + "|".join(re.escape(word) for word in words.FOREIGN),
+    )
+
+
 def placed() -> list[Rule]:
     """Return the rules for authorization values, URL credentials and command-line passwords."""
     return [
@@ -352,4 +346,5 @@ def placed() -> list[Rule]:
         ),
         *command_lines(),
         command_arguments(),
+        foreign_words(),
     ]

@@ -6,6 +6,8 @@ and ``token_type`` are not secrets (``classify_key``). Under a key, a literal is
 rule the key names (``is_secret_value``): a password by its length, a token by looking generated,
 a weak key's value (``key``, ``session``) only when it is no hash, id or name. ``assignments`` and
 ``beside_keys`` find the keys and values in text; JSON fields are judged here (``field_secret``).
+The flags that name a password on the command lines of well-known commands are here too
+(``SEPARATE``, ``ATTACHED``…); ``commands`` reads the command lines.
 """
 
 from __future__ import annotations
@@ -284,3 +286,72 @@ def field_secret(key: str, value: Any) -> str | None:
         return None
     name = classify_key(key)
     return name if name is not None and is_secret_value(name, key, value) else None
+
+
+# Commands whose manual says a flag's argument is a password (or token): the flag and its value
+# as separate words (``sqlcmd -P …``), or the value attached (``7z a -p…``, ``xfreerdp /p:…``).
+# Flags are case-sensitive (``ipmitool -p`` is a port), except Windows' (``schtasks /RP``).
+SEPARATE = {
+    **dict.fromkeys(("sqlcmd", "bcp", "osql", "isql", "ipmitool", "unzip"), ("-P",)),
+    **dict.fromkeys(
+        ("mongo", "mongosh", "mongodump", "mongorestore", "mongoexport", "mongoimport"),
+        ("-p", "--password"),
+    ),
+    **dict.fromkeys(("mosquitto_pub", "mosquitto_sub", "mosquitto_rr"), ("-P", "--pw")),
+    **dict.fromkeys(("twine", "helm", "podman", "buildah", "skopeo", "oras", "nerdctl"), ("-p",)),
+    **dict.fromkeys(
+        ("keytool", "jarsigner"),
+        tuple(f"-{side}{kind}pass" for side in ("", "src", "dest") for kind in ("store", "key")),
+    ),
+    **dict.fromkeys(("psexec", "psexec64", "paexec", "rdesktop"), ("-p",)),
+    "zip": ("-P", "--password"),
+    "az": ("-p", "--password"),
+    "openssl": ("-k",),
+    "influx": ("-t", "--token", "-password"),
+    "schtasks": ("/rp", "/p"),
+    "nmcli": ("password",),
+}
+ATTACHED = {
+    **dict.fromkeys(("7z", "7za", "7zr", "rar", "unrar"), ("-p",)),
+    **dict.fromkeys(
+        ("xfreerdp", "xfreerdp3", "wlfreerdp", "sdl-freerdp", "sdl-freerdp3"),
+        ("/p:", "/password:"),
+    ),
+    "winrs": ("-p:", "/p:", "-password:", "/password:"),
+}
+# Commands that take the flagged password only in one subcommand (``az login -p``).
+SUBCOMMANDS = {
+    "az": "login",
+    "helm": "login",
+    "podman": "login",
+    "buildah": "login",
+    "skopeo": "login",
+    "oras": "login",
+    "nerdctl": "login",
+}
+WINDOWS = frozenset({"schtasks", "winrs", "net"})
+# Commands whose password is part of a word: ``sqlplus user/pass@db``, ``smbclient -U user%pass``,
+# ``lftp -u user,pass``; or a plain argument: ``net use \\host\share pass``, ``rabbitmqctl
+# add_user name pass``.
+LOGON = ("sqlplus", "rman", "expdp", "impdp", "sqlldr", "dgmgrl")
+SAMBA = ("smbclient", "rpcclient", "smbcacls", "smbget", "smbtree")
+# Commands that take ``user:password`` (``user,password``) after a flag.
+USER_PASS = {
+    "curl": ("-u", "-U", "--user", "--proxy-user"),
+    "lftp": ("-u",),
+}
+COMMANDS = frozenset(
+    {
+        *SEPARATE,
+        *ATTACHED,
+        *LOGON,
+        *SAMBA,
+        *USER_PASS,
+        "net",
+        "rabbitmqctl",
+        "echo",
+        "htpasswd",
+        "convertto-securestring",
+    }
+)
+COMMAND_NAMES = tuple(sorted(COMMANDS))

@@ -101,3 +101,22 @@ def is_token_body(value: str) -> bool:
     if not has_digit and len(value) < 20:
         return False
     return not is_wordy(value)
+
+
+# Secret words of other languages, by the English words they read as (``commands.foreign``; a
+# word for key names an API key as often as a cache key: it reads as ``api key``):
+# ``Ключ shopify для стенда: …``, ``der wifi-Schlüssel … lautet …``, ``shopifyキーは …``.
+FOREIGN_WORDS = {
+    "api key": "schlüssel ключ ключа キー 密钥 秘钥 clé chave chiave klucz sleutel nyckel nøgle avain",
+    "password": (
+        "passwort kennwort пароль пароля パスワード 密码 口令 contraseña senha mot_de_passe hasło"
+        " wachtwoord salasana lösenord adgangskode 비밀번호"
+    ),
+    "token": "токен トークン 令牌 토큰",
+    "secret": "секрет シークレット",
+}
+FOREIGN = {
+    word.replace("_", " "): english
+    for english, found in FOREIGN_WORDS.items()
+    for word in found.split()
+}

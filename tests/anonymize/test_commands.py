@@ -6,7 +6,7 @@ import base64
 
 import pytest
 
-from fedlearn.anonymize import Anonymizer
+from fedlearn.anonymize import Anonymizer, commands, entropy
 from tests.anonymize.conftest import found
 
 BASIC = base64.b64encode(b"admin:secretpass").decode()
@@ -188,3 +188,54 @@ def test_ports_paths_references_and_prompts_on_command_lines_stay(
 ) -> None:
     """``-p`` is a port or ``parents`` for other commands; references, paths and prompts stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ключ shopify для стенда: prtapi_ab4dbefac909ffb82b07ec4cae4a5108 — удалить",
+            "Ключ shopify для стенда: <redacted:secret-value> — удалить",
+        ),
+        (
+            "der wifi-Schlüssel für die Staging-Umgebung lautet K1a_Sj#VFq9jY%v_xBJPTA7E - bitte",
+            "der wifi-Schlüssel für die Staging-Umgebung lautet <redacted:secret-value> - bitte",
+        ),
+        (
+            "ステージング用のflaskキーは 8ef0ba8e953381429348fa8e6eab0cbbcedec1d54765502d です。",
+            "ステージング用のflaskキーは <redacted:secret-value> です。",
+        ),
+        (
+            "la contraseña de staging es Zq8vT2mL9xK4pW7r (borrar)",
+            "la contraseña de staging es <redacted:secret-value> (borrar)",
+        ),
+        ("Токен бота: 7f3kq9zmx2pl8vb4", "Токен бота: <redacted:secret-value>"),
+    ],
+)
+def test_a_value_after_a_secret_word_of_another_language_goes(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """Schlüssel, Ключ, キー, contraseña, Токен read as ``api key``, ``password``, ``token``."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "der Schlüssel für die Staging-Umgebung liegt im Tresor",
+        "ключ кэша: 5f2c1d9a",
+        "パスワードを入力してください。",
+        "la contraseña es incorrecta",
+        "Schlüssel-Version v1.2.3 wurde geladen",
+    ],
+)
+def test_prose_around_secret_words_of_other_languages_stays(
+    anonymizer: Anonymizer, text: str
+) -> None:
+    """Words, short hex and versions after them are no secret, as after their English words."""
+    assert anonymizer.anonymize(text) == text
+
+
+def test_other_languages_read_their_value_as_the_english_word_does() -> None:
+    """``foreign_lead(0)`` is ``secret-value``'s own pattern with a longer gap (kept in step)."""
+    assert commands.foreign_lead(0).pattern == entropy.INTRODUCED.replace("{0,24}?", "{0,40}?")

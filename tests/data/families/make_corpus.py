@@ -1320,6 +1320,18 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("key-psk", "set WIFI_PSK={s}", lambda: chars(24)),
         ("key-community", 'snmp_community = "{s}"', lambda: chars(16)),
         ("key-camel-pwd", '{"OraclePwd": "{s}", "Timeout": 30}', argument),
+        # The fourth audit: secret words of other languages in prose.
+        (
+            "foreign-key-ru",
+            "Ключ loops для стенда: {s} — удалить после проверки",
+            lambda: chars(24),
+        ),
+        (
+            "foreign-key-de",
+            "der wifi-Schlüssel für die Staging-Umgebung lautet {s}.",
+            lambda: chars(22),
+        ),
+        ("foreign-key-ja", "ステージング用のflaskキーは {s} です。", lambda: chars(24)),
     ]
 
 
