@@ -262,13 +262,25 @@ def command_password(match: re.Match[str], text: str) -> tuple[int, int, str]:
 
 
 def command_arguments() -> Rule:
-    """Return the rule for passwords in the arguments of the commands of ``COMMAND_NAMES``."""
-    names = "|".join(re.escape(name) for name in COMMAND_NAMES)
+    """
+    Return the rule for passwords in the arguments of the commands of ``COMMAND_NAMES``.
+
+    Common commands count only with what their password needs on the line (``NEEDS``: ``curl``
+    with ``-u``, ``echo`` with a ``|``), so their many other lines skip the rule.
+    """
+    needs = {**dict.fromkeys(SUBCOMMANDS, "login"), **dict.fromkeys(USER_PASS, "-u")}
+    needs |= {"echo": r"\|", "net": "use"}
+    alone = [name for name in COMMAND_NAMES if name not in needs]
+    heads = [f"{re.escape(name)} [^\n]*{need}" for name, need in needs.items()]
     return Rule(
         ("password", "token"),
         (Matcher(PASSWORD_SPAN, find=command_passwords, judge=command_password),),
-        trigger=Trigger(words=tuple(f"{name} " for name in COMMAND_NAMES), lower=True),
-        gate=f"(?i)(?:{names}) ",
+        trigger=Trigger(
+            words=tuple(f"{name} " for name in alone),
+            patterns=tuple(Lazy(head) for head in heads),
+            lower=True,
+        ),
+        gate="(?i)" + "|".join([*(f"{re.escape(name)} " for name in alone), *heads]),
     )
 
 
