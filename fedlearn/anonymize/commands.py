@@ -334,6 +334,11 @@ def foreign_words() -> Rule:
     )
 
 
+DIGEST_RESPONSE = (
+    r"digest[ \t][^\n]{0,400}?response=(?:\\?\")?(?P<value>[0-9a-f]{32,128})(?![0-9a-z])"
+)
+
+
 def placed() -> list[Rule]:
     """Return the rules for authorization values, URL credentials and command-line passwords."""
     return [
@@ -342,10 +347,13 @@ def placed() -> list[Rule]:
             (
                 Matcher(Lazy(r"bearer[ \t]+(?P<value>[a-z0-9._~+/-]+=*)"), bearer),
                 Matcher(Lazy(r"basic[ \t]+(?P<value>[a-z0-9+/]{8,}={0,2})(?![a-z0-9+/=])"), basic),
+                # HTTP Digest's ``response="<hash>"``: a hash of the password, open to guessing.
+                Matcher(Lazy(DIGEST_RESPONSE)),
             ),
-            trigger=Trigger(words=("earer", "asic"), lower=True),
+            trigger=Trigger(words=("earer", "asic", "igest"), lower=True),
             lower=True,
-            gate=r"(?i)bearer[ \t]+[a-z0-9._~+/-]{12}|basic[ \t]+[a-z0-9+/]{8}",
+            gate=r"(?i)bearer[ \t]+[a-z0-9._~+/-]{12}|basic[ \t]+[a-z0-9+/]{8}"
+            r"|digest[ \t][^\n]*response=",
         ),
         Rule(
             ("url-credentials",),

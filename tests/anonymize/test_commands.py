@@ -239,3 +239,15 @@ def test_prose_around_secret_words_of_other_languages_stays(
 def test_other_languages_read_their_value_as_the_english_word_does() -> None:
     """``foreign_lead(0)`` is ``secret-value``'s own pattern with a longer gap (kept in step)."""
     assert commands.foreign_lead(0).pattern == entropy.INTRODUCED.replace("{0,24}?", "{0,40}?")
+
+
+def test_a_digest_response_goes_and_a_content_digest_stays(anonymizer: Anonymizer) -> None:
+    """HTTP Digest's ``response=`` hash is open to guessing the password; an image digest is not."""
+    text = 'WWW-Authenticate: Digest realm="x"\r\nAuthorization: Digest username="app", response="f3e727a47717a31a6bb8be600509b9b3"'
+    assert anonymizer.anonymize(text).endswith('response="<redacted:authorization>"')
+    kept = "Docker-Content-Digest: sha256:" + "0b3dca96d6249813209a35b0f66da592" * 2
+    assert anonymizer.anonymize(kept) == kept
+    assert (
+        anonymizer.anonymize("digest auth failed, response=401")
+        == "digest auth failed, response=401"
+    )

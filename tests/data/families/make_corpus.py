@@ -1332,6 +1332,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: chars(22),
         ),
         ("foreign-key-ja", "ステージング用のflaskキーは {s} です。", lambda: chars(24)),
+        (
+            "digest-response",
+            'Authorization: Digest username="app", realm="x", uri="/", response="{s}"',
+            lambda: hexs(32),
+        ),
     ]
 
 
