@@ -16,11 +16,14 @@ from fedlearn.anonymize.key_names import (
     COMMAND_NAMES,
     COMMANDS,
     LOGON,
+    NAMES,
     SAMBA,
     SEPARATE,
     SUBCOMMANDS,
     USER_PASS,
     WINDOWS,
+    classify_key,
+    is_secret_value,
 )
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Span, Trigger
 
@@ -85,7 +88,7 @@ def command_lines() -> list[Rule]:
 
 # The words of a command line: quoted (``'…'``, ``"…"``, JSON-escaped ``\"…\"``) or bare, and
 # the characters that end a command (``arguments`` stops there).
-ARGUMENT = Lazy(r"[|;&)`]|(?:\\?\"[^\"\\\n]*\\?\"|'[^'\n]*'|[^\s\"'\\|;&)`]|\\(?!\"))+")
+ARGUMENT = Lazy(r"[|;&)`]|(?:\\?\"(?:[^\"\\\n]|\\(?!\"))*\\?\"|'[^'\n]*'|[^\s\"'\\|;&)`]|\\(?!\"))+")
 CONNECT = Lazy(
     r"(?:(?:userid|target|catalog|auxiliary)=)?[\"']?[A-Za-z0-9_$#.\\]+/(?P<value>[^/@\s\"']+)"
 )
@@ -214,14 +217,29 @@ def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[
                 yield unquoted(start, end, text), "password"
     elif command == "rabbitmqctl" and len(values) >= 3 and values[0] in RABBIT_VERBS:
         yield unquoted(*words[2], text), "password"
+    elif command == "reg" and values[0].lower() == "add":
+        yield from registry_value(text, words, [value.lower() for value in values])
+
+
+def registry_value(text: str, words: list[Span], flags: list[str]) -> Iterator[tuple[Span, str]]:
+    """Yield the span and rule of ``reg add … /v NAME … /d DATA`` when NAME names a secret."""
+    if "/v" not in flags[:-1] or "/d" not in flags[:-1]:
+        return
+    key = text[slice(*unquoted(*words[flags.index("/v") + 1], text))]
+    start, end = unquoted(*words[flags.index("/d") + 1], text)
+    name = classify_key(key)
+    if name is not None and is_secret_value(name, key, text[start:end]):
+        yield (start, end), name
 
 
 COMMAND_NAME = Lazy(heads.trie_pattern(COMMAND_NAMES))
 COMMAND_WORD = Lazy(r"[a-z0-9_-]*")
 COMMAND_BEFORE = frozenset(" \t\n;&|(`\"'>/\\$")
-# What a found password is returned as: a match of the whole span, the rule read off its pattern.
-PASSWORD_SPAN = Lazy(r"(?s).+")
-TOKEN_SPAN = Lazy(r"(?s)(?:.+)")
+# What a found secret is returned as: a match of the whole span, its rule read off the pattern.
+SPANS = {
+    name: Lazy("(?s)" + "(?:" * index + ".+" + ")" * index) for index, name in enumerate(NAMES)
+}
+SPAN_NAMES = {span.pattern: name for name, span in SPANS.items()}
 
 
 def lowered(text: str) -> str:
@@ -251,14 +269,12 @@ def command_passwords(text: str) -> Iterator[re.Match[str]]:
         for (value_start, value_end), name in (*flagged_values(command, text, words), *joined):
             value = text[value_start:value_end]
             if is_literal(value, flag_like=bool(joined) and command in LOGON):
-                span = PASSWORD_SPAN if name == "password" else TOKEN_SPAN
-                yield span.compiled.match(text, value_start, value_end)  # type: ignore[misc]
+                yield SPANS[name].compiled.match(text, value_start, value_end)  # type: ignore[misc]
 
 
 def command_password(match: re.Match[str], text: str) -> tuple[int, int, str]:
     """Return the span and rule of a password ``command_passwords`` found."""
-    name = "password" if match.re.pattern == PASSWORD_SPAN.pattern else "token"
-    return match.start(), match.end(), name
+    return match.start(), match.end(), SPAN_NAMES[match.re.pattern]
 
 
 def command_arguments() -> Rule:
@@ -269,12 +285,12 @@ def command_arguments() -> Rule:
     with ``-u``, ``echo`` with a ``|``), so their many other lines skip the rule.
     """
     needs = {**dict.fromkeys(SUBCOMMANDS, "login"), **dict.fromkeys(USER_PASS, "-u")}
-    needs |= {"echo": r"\|", "net": "use"}
+    needs |= {"echo": r"\|", "net": "use", "reg": "/d"}
     alone = [name for name in COMMAND_NAMES if name not in needs]
     heads = [f"{re.escape(name)} [^\n]*{need}" for name, need in needs.items()]
     return Rule(
-        ("password", "token"),
-        (Matcher(PASSWORD_SPAN, find=command_passwords, judge=command_password),),
+        ("password", *(name for name in NAMES if name != "password")),
+        (Matcher(SPANS["password"], find=command_passwords, judge=command_password),),
         trigger=Trigger(
             words=tuple(f"{name} " for name in alone),
             patterns=tuple(Lazy(head) for head in heads),

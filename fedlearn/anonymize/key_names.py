@@ -329,7 +329,7 @@ SUBCOMMANDS = {
     "oras": "login",
     "nerdctl": "login",
 }
-WINDOWS = frozenset({"schtasks", "winrs", "net"})
+WINDOWS = frozenset({"schtasks", "winrs", "net", "reg"})
 # Commands whose password is part of a word: ``sqlplus user/pass@db``, ``smbclient -U user%pass``,
 # ``lftp -u user,pass``; or a plain argument: ``net use \\host\share pass``, ``rabbitmqctl
 # add_user name pass``.
@@ -352,6 +352,7 @@ COMMANDS = frozenset(
         "echo",
         "htpasswd",
         "convertto-securestring",
+        "reg",
     }
 )
 COMMAND_NAMES = tuple(sorted(COMMANDS))

@@ -251,3 +251,11 @@ def test_a_digest_response_goes_and_a_content_digest_stays(anonymizer: Anonymize
         anonymizer.anonymize("digest auth failed, response=401")
         == "digest auth failed, response=401"
     )
+
+
+def test_reg_add_data_goes_when_its_value_name_names_a_secret(anonymizer: Anonymizer) -> None:
+    """``reg add … /v NAME … /d DATA``: DATA is judged as a value under the key NAME."""
+    text = r'reg add "HKCU\Software\Acme\ApiToken" /v BrowserlessToken /t REG_SZ /d "c0c10e8f8a9b2c3d4e5f6071829" /f'
+    assert anonymizer.anonymize(text).endswith('/d "<redacted:token>" /f')
+    kept = r'reg add HKLM\Software\App /v InstallDir /t REG_SZ /d "C:\Program Files\App" /f'
+    assert anonymizer.anonymize(kept) == kept

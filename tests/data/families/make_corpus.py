@@ -1337,6 +1337,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             'Authorization: Digest username="app", realm="x", uri="/", response="{s}"',
             lambda: hexs(32),
         ),
+        (
+            "reg-add-secret",
+            'reg add "HKCU\\Software\\Acme" /v ServiceToken /t REG_SZ /d "{s}" /f',
+            lambda: chars(24),
+        ),
     ]
 
 
