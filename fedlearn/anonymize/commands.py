@@ -12,19 +12,25 @@ from collections.abc import Iterator
 
 from fedlearn.anonymize import checks, entropy, heads, words
 from fedlearn.anonymize.key_names import (
+    ARGUMENT,
     ATTACHED,
     COMMAND_NAMES,
     COMMANDS,
+    CONNECT,
     LOGON,
     NAMES,
+    RABBIT_VERBS,
     SAMBA,
     SEPARATE,
+    SHARE,
+    STDIN_PASSWORD,
     SUBCOMMANDS,
     USER_PASS,
     WINDOWS,
     classify_key,
     is_secret_value,
 )
+from fedlearn.anonymize.probe import Probe
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Span, Trigger
 
 
@@ -86,29 +92,11 @@ def command_lines() -> list[Rule]:
     ]
 
 
-# The words of a command line: quoted (``'…'``, ``"…"``, JSON-escaped ``\"…\"``) or bare, and
-# the characters that end a command (``arguments`` stops there).
-ARGUMENT = Lazy(r"[|;&)`]|(?:\\?\"(?:[^\"\\\n]|\\(?!\"))*\\?\"|'[^'\n]*'|[^\s\"'\\|;&)`]|\\(?!\"))+")
-CONNECT = Lazy(
-    r"(?:(?:userid|target|catalog|auxiliary)=)?[\"']?[A-Za-z0-9_$#.\\]+/(?P<value>[^/@\s\"']+)"
-)
-# A command that reads a password from its standard input, after a ``|``.
-STDIN_PASSWORD = Lazy(
-    r"\|[^|\n]*?(?:--passphrase-fd[ =]0|--password-stdin|--passwd-stdin|--pass-stdin"
-    r"|smbpasswd[^|\n]*[ \t]-s\b|passwd[ \t]+--stdin|-passin[ \t]+stdin|chpasswd)"
-)
-RABBIT_VERBS = ("add_user", "change_password", "authenticate_user")
-SHARE = Lazy(r"[A-Za-z]:|\*")
-
-
 def unquoted(start: int, end: int, text: str) -> Span:
     """Return the span of a word without its quotes (``'…'``, ``"…"``, ``\\"…\\"``)."""
     for quote in ('\\"', '"', "'"):
-        if (
-            end - start >= 2 * len(quote)
-            and text.startswith(quote, start)
-            and text.endswith(quote, 0, end)
-        ):
+        inside = text.startswith(quote, start) and text.endswith(quote, 0, end)
+        if inside and end - start >= 2 * len(quote):
             return start + len(quote), end - len(quote)
     return start, end
 
@@ -126,10 +114,8 @@ def arguments(text: str, start: int) -> list[Span]:
 
 
 def is_literal(value: str, *, flag_like: bool = False) -> bool:
-    """
-    Return whether a command-line password is literal: 4 or more characters, not a reference,
-    placeholder or path, and not a flag unless it is part of a word (``flag_like``).
-    """
+    """Return whether a command-line password is literal: 4+ characters, no reference,
+    placeholder or path, and no flag unless it is part of a word (``flag_like``)."""
     if len(value) < 4 or checks.is_reference(value):
         return False
     return flag_like or not value.startswith("-")
@@ -242,20 +228,12 @@ SPANS = {
 SPAN_NAMES = {span.pattern: name for name, span in SPANS.items()}
 
 
-def lowered(text: str) -> str:
-    """Return ``text`` in lower case, aligned character for character (as ``Probe.lower``)."""
-    lower = text.lower()
-    if len(lower) == len(text):
-        return lower
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
 def command_passwords(text: str) -> Iterator[re.Match[str]]:
     """
     Yield a match of each literal password or token on the command line of a command in
     ``COMMAND_NAMES`` (a word of its own, then a blank): flagged, attached, or part of a word.
     """
-    lower = lowered(text)
+    lower = Probe(text).lower
     for found in COMMAND_NAME.compiled.finditer(lower):
         start = found.start()
         if start and lower[start - 1] not in COMMAND_BEFORE:
@@ -318,12 +296,12 @@ def foreign(text: str) -> Iterator[re.Match[str]]:
     Yield a match of each value after a secret word of another language (``words.FOREIGN``)
     that ``secret-value`` redacts after the English word read in its place (`` key ``).
     """
-    lower = lowered(text)
+    lower = Probe(text).lower
     for found in FOREIGN_WORD.compiled.finditer(lower):
         english = f" {words.FOREIGN[found.group()]} "
         shift = len(english) - (found.end() - found.start())
         read = text[: found.start()] + english + text[found.end() :]
-        lower_read, least = lowered(read), 0
+        lower_read, least = Probe(read).lower, 0
         while least <= 40:  # the first value it redacts, past words (``Staging-Umgebung``)
             match = foreign_lead(least).match(lower_read, found.start() + 1)
             if match is None:
@@ -348,6 +326,33 @@ def foreign_words() -> Rule:
         trigger=Trigger(words=tuple(words.FOREIGN), lower=True),
         gate="(?i)" + "|".join(re.escape(word) for word in words.FOREIGN),
     )
+
+
+# A Dockerfile's ``ENV KEY value`` (the form without ``=``): one value word to the line's end.
+DOCKER_ENV = Lazy(
+    r"ENV[ \t]+(?P<key>[A-Za-z_][A-Za-z0-9_.-]*)[ \t]+(?P<value>[^\s=\"'][^\s]*)[ \t]*$", re.M
+)
+
+
+def docker_envs(text: str) -> Iterator[re.Match[str]]:
+    """Yield the ``ENV KEY value`` lines of a Dockerfile (``ENV`` first on its line)."""
+    at = text.find("ENV ")
+    while at >= 0:
+        line = text.rfind("\n", 0, at) + 1
+        if not text[line:at].strip(" \t"):
+            found = DOCKER_ENV.compiled.match(text, at)
+            if found is not None:
+                yield found
+        at = text.find("ENV ", at + 4)
+
+
+def docker_env(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of an ``ENV KEY value`` value when KEY names a secret."""
+    key, value = match.group("key"), match.group("value")
+    name = classify_key(key)
+    if name is None or checks.is_reference(value) or not is_secret_value(name, key, value):
+        return None
+    return match.start("value"), match.end("value"), name
 
 
 DIGEST_RESPONSE = (
@@ -382,5 +387,11 @@ def placed() -> list[Rule]:
         ),
         *command_lines(),
         command_arguments(),
+        Rule(
+            NAMES,
+            (Matcher(DOCKER_ENV, find=docker_envs, judge=docker_env),),
+            trigger=Trigger(words=("ENV ",)),
+            gate=r"(?m)^[ \t]*ENV ",
+        ),
         foreign_words(),
     ]

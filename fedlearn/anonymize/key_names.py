@@ -356,3 +356,18 @@ COMMANDS = frozenset(
     }
 )
 COMMAND_NAMES = tuple(sorted(COMMANDS))
+# The words of a command line: quoted (``'…'``, ``"…"``, JSON-escaped ``\"…\"``) or bare, and
+# the characters that end a command (``arguments`` stops there).
+ARGUMENT = rules.Lazy(
+    r"[|;&)`]|(?:\\?\"(?:[^\"\\\n]|\\(?!\"))*\\?\"|'[^'\n]*'|[^\s\"'\\|;&)`]|\\(?!\"))+"
+)
+CONNECT = rules.Lazy(
+    r"(?:(?:userid|target|catalog|auxiliary)=)?[\"']?[A-Za-z0-9_$#.\\]+/(?P<value>[^/@\s\"']+)"
+)
+# A command that reads a password from its standard input, after a ``|``.
+STDIN_PASSWORD = rules.Lazy(
+    r"\|[^|\n]*?(?:--passphrase-fd[ =]0|--password-stdin|--passwd-stdin|--pass-stdin"
+    r"|smbpasswd[^|\n]*[ \t]-s\b|passwd[ \t]+--stdin|-passin[ \t]+stdin|chpasswd)"
+)
+RABBIT_VERBS = ("add_user", "change_password", "authenticate_user")
+SHARE = rules.Lazy(r"[A-Za-z]:|\*")

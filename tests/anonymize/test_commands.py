@@ -259,3 +259,20 @@ def test_reg_add_data_goes_when_its_value_name_names_a_secret(anonymizer: Anonym
     assert anonymizer.anonymize(text).endswith('/d "<redacted:token>" /f')
     kept = r'reg add HKLM\Software\App /v InstallDir /t REG_SZ /d "C:\Program Files\App" /f'
     assert anonymizer.anonymize(kept) == kept
+
+
+def test_a_dockerfile_env_without_equals_is_read_as_a_key_and_value(
+    anonymizer: Anonymizer,
+) -> None:
+    """``ENV KEY value`` (first on its line) is judged as ``KEY=value``; paths, references and
+    names, and ``ENV`` elsewhere in a line, stay."""
+    text = "FROM node:22-alpine\nENV NEO4J_AUTH neo4j/cktWtLX#5bHZcWZ%3HWu\n  ENV DB_PASSWORD Zq8vT2mL9x\n"
+    expected = "FROM node:22-alpine\nENV NEO4J_AUTH <redacted:high-entropy>\n  ENV DB_PASSWORD <redacted:password>\n"
+    assert anonymizer.anonymize(text) == expected
+    for kept in (
+        "ENV PATH /usr/local/bin:$PATH",
+        "ENV API_TOKEN ${API_TOKEN}",
+        "ENV NODE_ENV production",
+        "echo ENV DB_PASSWORD Zq8vT2mL9x",
+    ):
+        assert anonymizer.anonymize(kept) == kept

@@ -1342,6 +1342,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             'reg add "HKCU\\Software\\Acme" /v ServiceToken /t REG_SZ /d "{s}" /f',
             lambda: chars(24),
         ),
+        (
+            "dockerfile-env-space",
+            "FROM alpine:3\nENV SERVICE_TOKEN {s}\nCMD sh\n",
+            lambda: chars(22),
+        ),
     ]
 
 
