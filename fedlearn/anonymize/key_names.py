@@ -88,15 +88,17 @@ PASSWORD_ENDINGS = (
     *(f"{separator}{word}" for word in ("pass", "pwd", "pw") for separator in ("_", ".", "-")),
 )
 # Words that name a secret less surely (a Wi-Fi or IPsec ``psk``, an SNMP ``community``, sssd's
-# ``authtok``, a SCRAM ``verifier``, a wallet's ``mnemonic``, an ``_ak``/``_sk`` access or secret
-# key): the rule each names, and its value must look generated (``is_guarded``), or for a
-# mnemonic be a phrase of 12 or more words.
+# ``authtok``, a SCRAM ``verifier``, a wallet's ``mnemonic``, a NATS ``nkey-seed``, an
+# ``_ak``/``_sk`` access or secret key): the rule each names; the value must look generated
+# (``is_guarded``), or under ``mnemonic`` be a phrase of 12 or more words.
 GUARDED = {
     "psk": "password",
     "authtok": "password",
     "community": "password",
     "verifier": "password",
     "mnemonic": "secret",
+    "nkey-seed": "secret",
+    "nkey_seed": "secret",
     **dict.fromkeys((f"{separator}ak" for separator in "_.-"), "api-key"),
     **dict.fromkeys((f"{separator}sk" for separator in "_.-"), "secret"),
 }

@@ -118,6 +118,8 @@ def test_a_qualified_keys_value_must_look_generated() -> None:
         ("huaweicloud_sk", "secret"),
         ("OraclePwd", "password"),
         ("dbPwd", "password"),
+        ("nkey-seed", "secret"),
+        ("random_seed", None),
         ("ORACLEPWD", None),
         ("peak", None),
         ("desk", None),
