@@ -268,7 +268,7 @@ def command_arguments() -> Rule:
     heads = [f"{re.escape(name)} [^\n]*{need}" for name, need in needs.items()]
     return Rule(
         ("password", *(name for name in NAMES if name != "password")),
-        (Matcher(SPANS["password"], find=command_passwords, judge=command_password),),
+        (Matcher(Lazy(SPANS["password"].pattern), find=command_passwords, judge=command_password),),
         trigger=Trigger(
             words=tuple(f"{name} " for name in alone),
             patterns=tuple(Lazy(head) for head in heads),
@@ -322,7 +322,7 @@ def foreign_words() -> Rule:
     """Return the rule for values after a secret word of another language (``foreign``)."""
     return Rule(
         ("secret-value",),
-        (Matcher(FOREIGN_SPAN, find=foreign, judge=whole),),
+        (Matcher(Lazy(FOREIGN_SPAN.pattern), find=foreign, judge=whole),),
         trigger=Trigger(words=tuple(words.FOREIGN), lower=True),
         gate="(?i)" + "|".join(re.escape(word) for word in words.FOREIGN),
     )
@@ -389,7 +389,7 @@ def placed() -> list[Rule]:
         command_arguments(),
         Rule(
             NAMES,
-            (Matcher(DOCKER_ENV, find=docker_envs, judge=docker_env),),
+            (Matcher(Lazy(DOCKER_ENV.pattern, re.M), find=docker_envs, judge=docker_env),),
             trigger=Trigger(words=("ENV ",)),
             gate=r"(?m)^[ \t]*ENV ",
         ),
