@@ -17,7 +17,11 @@ from collections.abc import Callable, Iterator
 from fedlearn.anonymize import checks, heads, key_names, rules
 from fedlearn.anonymize.rules import Matcher, Rule, Span
 
-KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
+KEY_CHARACTERS = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-"
+    + "".join(key_names.FOREIGN_KEYS).upper()
+    + "".join(key_names.FOREIGN_KEYS)
+)
 FILLER_CHARACTERS = frozenset("\"'`]\\ \t:?.+!")
 # What may stand between a key and its separator: quotes, a subscript's bracket, blanks.
 FILLERS = ("", '"', "'", "`", '"]', "']", " ", "  ", "\t", '" ', "' ", '\\"', "\\'", '"] ', "'] ")
@@ -38,6 +42,7 @@ GATE_WORDS = (
     "authorization",
     *key_names.WEAK_ENDINGS,
     *key_names.GUARDED,
+    *key_names.FOREIGN_KEYS,
 )
 # The gate words no other one is part of: one of them is in every key a rule here redacts after.
 KEY_WORDS = tuple(

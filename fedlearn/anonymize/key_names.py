@@ -102,6 +102,13 @@ GUARDED = {
     **dict.fromkeys((f"{separator}ak" for separator in "_.-"), "api-key"),
     **dict.fromkeys((f"{separator}sk" for separator in "_.-"), "secret"),
 }
+# Secret words of other languages as a key's last word (``Passwort``, ``пароль``, ``パスワード``),
+# each named by the rule of its English word; a word for key as ``key`` alone.
+FOREIGN_KEYS = {
+    word: {"api key": "high-entropy"}.get(english, english)
+    for word, english in words.FOREIGN.items()
+    if " " not in word
+}
 # Their camelCase forms, and ``Pwd``: ``IpsecPsk``, ``OraclePwd``, ``dbPwd``.
 CAMEL_ENDINGS = {"Psk": "password", "Pwd": "password"}
 PHRASE = rules.Lazy(r"[a-z]{3,8}(?: [a-z]{3,8}){11,23}")
@@ -190,7 +197,10 @@ def classify_whole(key: str) -> str | None:
             return word
     if name.endswith(WEAK_ENDINGS):
         return "high-entropy"
-    return next((GUARDED[word] for word in GUARDED if name.endswith(word)), None)
+    found = next((GUARDED[word] for word in GUARDED if name.endswith(word)), None)
+    if found is None:
+        found = next((FOREIGN_KEYS[word] for word in FOREIGN_KEYS if name.endswith(word)), None)
+    return found
 
 
 def is_guarded(key: str) -> bool:

@@ -80,3 +80,20 @@ def test_hex_after_a_loose_key_is_an_id_but_after_a_credential_key_a_secret(
         assert found(anonymizer, f"{key}={value}") == [], key
     for key in ("session", "cookie", "signingKey"):
         assert found(anonymizer, f"{key}={value}") != [], key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Passwort: Xk9#mQ2z", "Passwort: <redacted:password>"),
+        ("ПАРОЛЬ=Xk9#mQ2z", "ПАРОЛЬ=<redacted:password>"),
+        ('{"contraseña": "Xk9#mQ2z"}', '{"contraseña": "<redacted:password>"}'),
+        ("パスワード: Xk9#mQ2zpw", "パスワード: <redacted:password>"),
+        ("Schlüssel: cache-v1", "Schlüssel: cache-v1"),
+    ],
+)
+def test_a_key_of_another_language_is_read_whole(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """Non-ASCII keys are read back from their separator as ASCII ones are, on every path."""
+    assert anonymizer.anonymize(text) == expected

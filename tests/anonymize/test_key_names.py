@@ -157,3 +157,23 @@ def test_a_less_sure_key_takes_only_a_generated_value(
     """Under a less sure key word the value must look generated (or be a 12+ word seed phrase
     under ``mnemonic``): a community ``public``, a class name, prose stay."""
     assert key_names.field_secret(key, value) == rule
+
+
+@pytest.mark.parametrize(
+    ("key", "rule"),
+    [
+        ("Passwort", "password"),
+        ("DB_PASSWORT", "password"),
+        ("пароль", "password"),
+        ("Пароль", "password"),
+        ("パスワード", "password"),
+        ("contraseña", "password"),
+        ("Токен", "token"),
+        ("Schlüssel", "high-entropy"),
+        ("passwort_file", None),
+    ],
+)
+def test_a_secret_word_of_another_language_ends_a_key(key: str, rule: str | None) -> None:
+    """``Passwort``, ``пароль``, ``パスワード`` name a password, ``Токен`` a token, ``Schlüssel``
+    reads as ``key`` alone; a qualifier that names data still ends it (``passwort_file``)."""
+    assert key_names.classify_key(key) == rule
