@@ -1347,6 +1347,7 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "FROM alpine:3\nENV SERVICE_TOKEN {s}\nCMD sh\n",
             lambda: chars(22),
         ),
+        ("foreign-key-password", "Пароль: {s}", argument),
     ]
 
 
