@@ -373,7 +373,7 @@ def placed() -> list[Rule]:
             ),
             trigger=Trigger(words=("earer", "asic", "igest"), lower=True),
             lower=True,
-            gate=r"(?i)bearer[ \t]+[a-z0-9._~+/-]{12}|basic[ \t]+[a-z0-9+/]{8}"
+            gate=r"(?i)bearer[ \t]+[a-z0-9._~+/=-]{12}|basic[ \t]+[a-z0-9+/]{8}"
             r"|digest[ \t][^\n]*response=",
         ),
         Rule(
