@@ -25,6 +25,7 @@ from fedlearn.anonymize import (
     beside_keys,
     commands,
     credentials,
+    encoded,
     entropy,
     forms,
     key_names,
@@ -59,14 +60,21 @@ class Finding:
     end: int
 
 
-def builtin_rules(identity: Machine, hostnames: list[str]) -> list[Rule]:
-    """Return every built-in rule by priority: shaped, keyed, placed secrets; personal data."""
+def builtin_rules(
+    identity: Machine, hostnames: list[str], decoder: encoded.Decoder | None = None
+) -> list[Rule]:
+    """
+    Return every built-in rule by priority: shaped, keyed, placed secrets; personal data.
+
+    ``decoder``: how the ``encoded-secret`` rule judges decoded text (None: it finds nothing).
+    """
     return (
         credentials.shaped()
         + providers.prefixed()
         + assignments.keyed()
         + beside_keys.keyed()
         + forms.formed()
+        + encoded.rules(decoder or encoded.Decoder())
         + entropy.looks()
         + commands.placed()
         + personal.network()
@@ -115,7 +123,8 @@ class Anonymizer:
         self.settings = settings
         self.disabled = frozenset(settings.disable)
         configured = [rules.configured(rule.name, rule.pattern) for rule in settings.extra_rules]
-        built = builtin_rules(self.machine, settings.hostnames)
+        decoder = encoded.Decoder()
+        built = builtin_rules(self.machine, settings.hostnames, decoder)
         secret_count = sum(rule.is_secret for rule in built)
         ordered = built[:secret_count] + configured + built[secret_count:]
         self.rules = tuple(
@@ -126,6 +135,7 @@ class Anonymizer:
         self._every = list(range(len(self.rules))) if not use_prefilter else None
         self._triggers = prefilter.Triggers(self.rules)
         self._prefilter = prefilter.Prefilter(self.rules, re2_after) if use_re2 else None
+        decoder.finds = lambda text: bool(self._hits(Probe(text), None, secrets_only=True))
 
     def fingerprint(self) -> str:
         """

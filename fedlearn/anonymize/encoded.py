@@ -1,0 +1,138 @@
+"""Secrets inside base64 of text (DESIGN.md guarantee 1): ``{"data": "eyJ0b2tlbiI6…"}``.
+
+A run of 20 or more base64 (or base64url) characters that decodes to UTF-8 text in which the
+anonymizer finds a secret is redacted whole, as ``<redacted:encoded-secret>``: a JSON object
+inside a JSON field, an env file in a config map, a docker ``auth`` blob. The anonymizer's own
+rules judge the decoded text (``Decoder.finds``, set by the ``Anonymizer``), so whatever they know
+they know under base64 too, one level deep: base64 inside the decoded text is not decoded again.
+
+Cheap tests turn nearly every run away before a decode: a length base64 can have, one alphabet,
+and the first character of every 4-character group in ``A-Za-f`` (the top bit of each third byte
+clear: what ASCII text gives; random tokens, hashes and paths fail it within a few groups). Only
+runs that pass are decoded, and only text that decodes as printable UTF-8 is scanned. Base64 of
+``-----BEGIN`` (``LS0tLS1CRUdJTi…``) and Kubernetes Secret values have their own rules (``forms``).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from collections.abc import Callable, Iterator
+
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
+
+# Base64 and base64url characters map to 1, every other byte (``=`` too) to 0: a run of ones in
+# the mapped UTF-8 is a run of base64 characters (all ASCII, see ``entropy.TOKEN_BYTES``).
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-"
+BASE64_BYTES = bytes(int(chr(byte) in ALPHABET) for byte in range(256))
+MINIMUM = 20
+MAXIMUM = 16 * 1024
+RUN = b"\x01" * MINIMUM
+# The character a 4-character group starts with when its first byte is ASCII (below 0x80).
+HEADS = Lazy(r"[A-Za-f]*")
+# What the run is matched as (the finder matches it where the byte map found it).
+BLOB = Lazy(r"[A-Za-z0-9+/_-]+={0,2}")
+# Decoded text: printable, or these blanks.
+BLANKS = str.maketrans("", "", "\n\r\t")
+
+
+class Decoder:
+    """
+    The rule's link to the anonymizer that owns it: ``finds`` tells whether a text holds a
+    secret (None: nothing is decoded, as for ``builtin_rule_names``). While it runs, the rule
+    finds nothing (decoded text is not decoded again).
+    """
+
+    def __init__(self) -> None:
+        self.finds: Callable[[str], bool] | None = None
+        self._busy = False
+
+    def holds_secret(self, text: str) -> bool:
+        """Return whether ``finds`` finds a secret in ``text`` (False inside another decode)."""
+        if self.finds is None or self._busy:
+            return False
+        self._busy = True
+        try:
+            return self.finds(text)
+        finally:
+            self._busy = False
+
+    def judge(self, match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+        """Return the span of a base64 run whose decoded text holds a secret, or None."""
+        plain = decoded(match.group())
+        if plain is None or not self.holds_secret(plain):
+            return None
+        return match.start(), match.end(), ""
+
+
+def candidates(subject: str) -> Iterator[re.Match[str]]:
+    """
+    Yield the base64 runs of ``subject`` that could be base64 of text (``could_be_text``).
+
+    A run is a maximal run of base64 characters of ``MINIMUM`` to ``MAXIMUM``, with up to two
+    ``=`` after it, found on the mapped bytes at memory speed.
+    """
+    try:
+        mapped = subject.encode("utf-8", "surrogatepass").translate(BASE64_BYTES)
+    except UnicodeEncodeError:
+        return
+    first = mapped.find(RUN)
+    if first < 0:
+        return
+    if len(mapped) != len(subject):  # non-ASCII: a byte is not a character; search the text
+        for found in BLOB.finditer(subject):
+            if could_be_text(found.group()):
+                yield found
+        return
+    while first >= 0:
+        end = mapped.find(b"\x00", first)
+        stop = len(mapped) if end < 0 else end
+        if could_be_text(subject[first:stop]):
+            found = BLOB.match(subject, first)
+            if found is not None:
+                yield found
+        if end < 0:
+            return
+        first = mapped.find(RUN, end)
+
+
+def could_be_text(run: str) -> bool:
+    """
+    Return whether a run of base64 characters can be base64 of ASCII-led text: a possible length,
+    one alphabet, and every group's first character in ``A-Za-f`` (cheap, before any decode).
+    """
+    size = len(run)
+    if size < MINIMUM or size > MAXIMUM or size % 4 == 1:
+        return False
+    if ("+" in run or "/" in run) and ("-" in run or "_" in run):
+        return False
+    return HEADS.fullmatch(run[::4]) is not None
+
+
+def decoded(blob: str) -> str | None:
+    """Return the text a base64 or base64url ``blob`` decodes to, or None if it is no text."""
+    body = blob.rstrip("=")
+    if len(blob) - len(body) and len(blob) % 4:
+        return None  # padded to a length base64 never has
+    altchars = b"-_" if "-" in body or "_" in body else None
+    try:
+        raw = base64.b64decode(body + "=" * (-len(body) % 4), altchars=altchars, validate=True)
+        plain = raw.decode("utf-8")
+    except (binascii.Error, ValueError):
+        return None
+    return plain if plain.translate(BLANKS).isprintable() else None
+
+
+def rules(decoder: Decoder) -> list[Rule]:
+    """Return the rule for secrets inside base64 of text, judged through ``decoder``."""
+    return [
+        secret(
+            "encoded-secret",
+            Matcher(BLOB, find=candidates, judge=decoder.judge),
+            # No gate or trigger: a run of 20 has no literal; ``candidates`` looks for one on the
+            # byte map first, which costs less than either would.
+            gate=None,
+            trigger=None,
+        )
+    ]

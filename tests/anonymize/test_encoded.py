@@ -1,0 +1,113 @@
+"""Secrets inside base64 of text: decoded, judged by the anonymizer's rules, redacted whole."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+
+from fedlearn import config
+from fedlearn.anonymize import Anonymizer, encoded
+from tests.anonymize.conftest import MACHINE, found
+
+TOKEN = "ghp_" + "Xk9vLq2ZpW7rTb4NcYd8Hs1Ju6Fe3Ga5Mi0O"
+
+
+def b64(text: str, *, url: bool = False) -> str:
+    """Return ``text`` base64-encoded (base64url without padding with ``url``)."""
+    raw = text.encode()
+    if url:
+        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return base64.b64encode(raw).decode()
+
+
+@pytest.mark.parametrize(
+    "plain",
+    [
+        json.dumps({"vercel_token": "vci_0YSrHIKjcqsYZZFDMpO8FYAPkgOk8sVPjBF0oUmPnDCXI709"}),
+        json.dumps({"github": TOKEN}),
+        "DB_PASSWORD=Tr0ub4dor&3xQ9\nLOG_LEVEL=debug\n",
+        '{"auths": {"registry.acme.lan": {"password": "Zq8vKx2LmW9p"}}}',
+    ],
+)
+def test_base64_of_text_with_a_secret_is_redacted_whole(
+    anonymizer: Anonymizer, plain: str
+) -> None:
+    blob = b64(plain)
+    text = json.dumps({"kind": "settings", "encoding": "base64", "data": blob})
+    out = anonymizer.anonymize(text)
+    assert blob not in out
+    assert '"data": "<redacted:encoded-secret>"' in out
+    assert found(anonymizer, text) == ["encoded-secret"]
+
+
+def test_base64url_without_padding_and_in_prose(anonymizer: Anonymizer) -> None:
+    blob = b64(json.dumps({"token": TOKEN, "n": 1}), url=True)
+    out = anonymizer.anonymize(f"state param was {blob} (expired)")
+    assert out == "state param was <redacted:encoded-secret> (expired)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Base64 of text without a secret: kept.
+        "data: " + b64(json.dumps({"kind": "settings", "replicas": 3, "image": "nginx:1.27"})),
+        "payload " + b64("hello world, this is a plain message of no interest!"),
+        # Not base64 of text (random bytes, hashes, paths): never decoded to a finding.
+        "integrity sha512-" + base64.b64encode(bytes(range(200, 248))).decode(),
+        "/usr/lib/python3/dist-packages/setuptools/command/build",
+        "commit 3f2a9c1d0b8e7f6a5c4d3e2f1a0b9c8d7e6f5a4b",
+    ],
+)
+def test_no_secret_inside_means_no_change(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+def test_decoded_text_is_not_decoded_again() -> None:
+    """One level deep: while the anonymizer judges decoded text, the rule decodes nothing."""
+    decoder = encoded.Decoder()
+    seen: list[str] = []
+
+    def finds(text: str) -> bool:
+        seen.append(text)
+        return decoder.holds_secret(text + " again")
+
+    decoder.finds = finds
+    assert decoder.holds_secret("plain") is False
+    assert seen == ["plain"]
+    assert encoded.Decoder().holds_secret("no anonymizer: nothing found") is False
+
+
+def test_disabled_rules_do_not_count_inside() -> None:
+    settings = config.Anonymize(disable=["github-token", "high-entropy", "secret-value"])
+    quiet = Anonymizer(settings, MACHINE)
+    blob = b64(json.dumps({"note": TOKEN}))
+    assert quiet.anonymize(f"x {blob} y") == f"x {blob} y"
+
+
+def test_both_paths_agree(anonymizer: Anonymizer) -> None:
+    reference = Anonymizer(config.Anonymize(), MACHINE, use_prefilter=False)
+    text = "a " + b64(json.dumps({"github": TOKEN})) + " b " + b64("nothing here at all, no")
+    assert anonymizer.anonymize(text) == reference.anonymize(text)
+    assert "<redacted:encoded-secret>" in reference.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    ("run", "expected"),
+    [
+        (b64('{"a": "bcdefghijklmnop"}'), True),
+        ("eyJhIjoiYiJ9eyJhIjoiYiJ9X", False),  # a length base64 never has (4n + 1)
+        ("ab+cd/ef-gh_ijklmnopqrstuvwx", False),  # both alphabets
+        ("Zz9Qx7Lk2Mn8Pv4Rt6Wy1Bc3", False),  # a token: group heads outside A-Za-f
+        ("a" * 20, True),
+    ],
+)
+def test_could_be_text(run: str, expected: bool) -> None:
+    assert encoded.could_be_text(run) is expected
+
+
+def test_decoded_needs_printable_utf8() -> None:
+    assert encoded.decoded(b64("héllo wörld\tand more")) == "héllo wörld\tand more"
+    assert encoded.decoded(base64.b64encode(b"\x00\x01binary\xff").decode()) is None
+    assert encoded.decoded("YWJj=") is None  # padding to a length base64 never has
