@@ -24,6 +24,7 @@ from fedlearn.anonymize import (
     assignments,
     beside_keys,
     commands,
+    continued,
     credentials,
     encoded,
     entropy,
@@ -254,8 +255,13 @@ class Anonymizer:
                 return found
         return self._triggers.active(probe)
 
-    def _hits(self, probe: Probe, active: list[int] | None, *, secrets_only: bool) -> list[Hit]:
-        """Return every redaction in the probe's text, sorted and disjoint (see ``disjoint``)."""
+    def _hits(
+        self, probe: Probe, active: list[int] | None, *, secrets_only: bool, join: bool = True
+    ) -> list[Hit]:
+        """
+        Return every redaction in the probe's text, sorted and disjoint (see ``disjoint``), and
+        with ``join`` those in it with its ``\\`` continuations joined (``continued``).
+        """
         found: list[Hit] = []
         text = probe.text
         for index in self._active(probe) if active is None else active:
@@ -270,6 +276,14 @@ class Anonymizer:
                     hit = self._hit(rule, matcher, match, probe)
                     if hit is not None:
                         found.append(hit)
+        if join and continued.has_continuation(text):
+            found = continued.with_joined(
+                text,
+                found,
+                lambda joined: self._hits(
+                    Probe(joined), None, secrets_only=secrets_only, join=False
+                ),
+            )
         return disjoint(found)
 
     def _rule_hits(self, rule: Rule, probe: Probe) -> list[Hit]:

@@ -1,0 +1,72 @@
+"""Secrets split across a ``\\`` line continuation: judged joined, every piece redacted."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn import config
+from fedlearn.anonymize import Anonymizer, continued
+from tests.anonymize.conftest import MACHINE
+
+TOKEN = "ghp_" + "Xk9vLq2ZpW7rTb4NcYd8Hs1Ju6Fe3Ga5Mi0O"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f'export GH="{TOKEN[:20]}\\\n{TOKEN[20:]}"\n./run.sh',
+            'export GH="<redacted:github-token>\\\n<redacted:github-token>"\n./run.sh',
+        ),
+        (  # Dockerfile, indented, CRLF; the indentation and line break stay
+            f"RUN deploy --key {TOKEN[:12]}\\\r\n    {TOKEN[12:30]}\\\n    {TOKEN[30:]} --fast",
+            "RUN deploy --key <redacted:github-token>\\\r\n    <redacted:github-token>\\\n"
+            "    <redacted:github-token> --fast",
+        ),
+        (  # the key on one line, its value on the next
+            "mysql --password \\\n  Tr0ub4dor3xQ9z app",
+            "mysql --password \\\n  <redacted:password> app",
+        ),
+    ],
+)
+def test_a_split_secret_is_redacted_in_every_piece(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    assert anonymizer.anonymize(text) == expected
+    assert anonymizer.anonymize(expected) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RUN apt-get update && \\\n    apt-get install -y \\\n      curl git\n",
+        "make CFLAGS=-O2 \\\n\tLDFLAGS=-static all",
+        # An escaped backslash at a line's end continues nothing: the lines stay apart.
+        "dir C:\\\\\nVolume in drive C has no label",
+    ],
+)
+def test_continued_text_without_a_secret_is_unchanged(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+def test_both_paths_agree(anonymizer: Anonymizer) -> None:
+    reference = Anonymizer(config.Anonymize(), MACHINE, use_prefilter=False)
+    text = f"curl -H 'Authorization: Bearer {TOKEN[:9]}\\\n  {TOKEN[9:]}' https://x"
+    assert anonymizer.anonymize(text) == reference.anonymize(text)
+    assert TOKEN[9:] not in reference.anonymize(text)
+
+
+def test_joined_maps_positions_back() -> None:
+    original = "ab\\\n  cd\\\r\nef\\\\\ngh"
+    joined = continued.Joined(original)
+    assert joined.text == "abcdef\\\\\ngh"
+    assert joined.pieces(1, 5) == [(1, 2), (6, 8), (11, 12)]
+    assert joined.pieces(2, 4) == [(6, 8)]  # starts at a gap: after it; ends at one: before it
+    assert joined.pieces(0, 2) == [(0, 2)]
+    assert [original[a:b] for a, b in joined.pieces(0, len(joined.text))] == [
+        "ab",
+        "cd",
+        "ef\\\\\ngh",
+    ]
+    assert continued.has_continuation(original)
+    assert not continued.has_continuation("no\nbackslash\\ here")
