@@ -36,6 +36,7 @@ from fedlearn.anonymize import (
     prefilter,
     providers,
     rules,
+    webhooks,
 )
 from fedlearn.anonymize.files import FileFinding, scan_files
 from fedlearn.anonymize.hits import Hit, disjoint
@@ -76,6 +77,7 @@ def builtin_rules(
         + beside_keys.keyed()
         + forms.formed()
         + encoded.rules(decoder or encoded.Decoder())
+        + webhooks.rules()
         + entropy.looks()
         + commands.placed()
         + personal.network()

@@ -20,7 +20,7 @@ import binascii
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, secret
 
 # Base64 and base64url characters map to 1, every other byte (``=`` too) to 0: a run of ones in
 # the mapped UTF-8 is a run of base64 characters (all ASCII, see ``entropy.TOKEN_BYTES``).

@@ -1,0 +1,87 @@
+"""Tokens as a URL's path segment or host label: webhooks and keys in a path."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn import config
+from fedlearn.anonymize import Anonymizer, webhooks
+from tests.anonymize.conftest import MACHINE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "https://chat.acme.lan/hooks/0v4is3w16pmjfm5tweu50zhkg9",
+            "https://chat.acme.lan/hooks/<redacted:webhook>",
+        ),
+        (
+            "MAKE_URL=https://hook.eu1.make.com/2v2a8ckq7wedxuzxj3v8ddnzdyc5i8v5 done.",
+            "MAKE_URL=https://hook.eu1.make.com/<redacted:webhook> done.",
+        ),
+        (  # Rocket.Chat: two token segments
+            "https://rocket.acme.lan/hooks/7uhmU6doygrrFp6Gz/DB8nmyG9Eli5twopjJeW3e2QMeyGupto",
+            "https://rocket.acme.lan/hooks/<redacted:webhook>/<redacted:webhook>",
+        ),
+        (  # n8n: a UUID after /webhook/ is the hook's secret path
+            "POST https://n8n.acme.lan/webhook-test/338e83a7-b2a7-9465-2a74-96028c6eded7 200",
+            "POST https://n8n.acme.lan/webhook-test/<redacted:webhook> 200",
+        ),
+        (  # a hook host; a hex token of 32 in its path
+            "GET https://hooks.acme.dev/ingest/loops/ce48cbef0d7bba084d5b802c4358f98d/events",
+            "GET https://hooks.acme.dev/ingest/loops/<redacted:webhook>/events",
+        ),
+        (
+            "curl -d @p.json https://eo5li0wbvnlivs15i.m.pipedream.net",
+            "curl -d @p.json https://<redacted:webhook>.m.pipedream.net",
+        ),
+        (
+            "https://api.modal.io/v1/keys/as-7V5XONMyeQyZjSMlhslHGB/revoke",
+            "https://api.modal.io/v1/keys/<redacted:url-token>/revoke",
+        ),
+    ],
+)
+def test_tokens_in_a_url_path_are_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Words, versions, ids without letters, short or dotted segments after a hook word.
+        "https://git.acme.lan/org/repo/settings/hooks/123456789012345678",
+        "https://docs.acme.lan/hooks/deploy-production-release-notes",
+        "https://hooks.acme.lan/v1/pre-commit-hooks-v4.5.0.tar.gz",
+        "https://ci.acme.lan/trigger/build-frontend-v2024",
+        # Hex after a hook word: a commit or id shorter than 32, not a UUID.
+        "https://hooks.acme.lan/commit/3f2a9c1d0b8e7f6a5c4d3e2f1a",
+        # A hook word only after the segment, or none at all; a UUID after a key word.
+        "https://api.acme.lan/v1/Xk9vLq2ZpW7rTb4NcYd8/hooks",
+        "https://api.acme.lan/v1/jobs/Xk9vLq2ZpW7rTb4NcYd8Hs1/status",
+        "https://api.acme.lan/v1/keys/338e83a7-b2a7-9465-2a74-96028c6eded7",
+        # systemd's escaped names are no URL.
+        "dev-disk-by\\x2duuid-338e83a7-b2a7-4465-8a74-96028c6eded7.device: job start timed out",
+        # Not a pipedream token host.
+        "https://pipedream.com/docs/workflows/triggers2024abcdefgh",
+    ],
+)
+def test_benign_urls_are_unchanged(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+def test_both_paths_agree(anonymizer: Anonymizer) -> None:
+    reference = Anonymizer(config.Anonymize(), MACHINE, use_prefilter=False)
+    text = "hook https://chat.acme.lan/HOOKS/0v4is3w16pmjfm5tweu50zhkg9 and /keys/x"
+    assert anonymizer.anonymize(text) == reference.anonymize(text)
+    assert "0v4is3w16pmjfm5tweu50zhkg9" not in reference.anonymize(text)
+
+
+def test_is_token() -> None:
+    assert webhooks.is_token("0v4is3w16pmjfm5tweu50zhkg9", hex_ok=False)
+    assert not webhooks.is_token("ce48cbef0d7bba084d5b802c4358f98d", hex_ok=False)
+    assert webhooks.is_token("ce48cbef0d7bba084d5b802c4358f98d", hex_ok=True)
+    assert not webhooks.is_token("abcdefghijklmnopqrst", hex_ok=True)  # no digit
+    assert not webhooks.is_token("Xk9v.Lq2ZpW7rTb4NcYd8", hex_ok=True)  # a dot: not a segment
