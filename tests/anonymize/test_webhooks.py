@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from fedlearn import config
 from fedlearn.anonymize import Anonymizer, webhooks
 from tests.anonymize.conftest import MACHINE
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "families"
 
 
 @pytest.mark.parametrize(
@@ -85,3 +90,22 @@ def test_is_token() -> None:
     assert webhooks.is_token("ce48cbef0d7bba084d5b802c4358f98d", hex_ok=True)
     assert not webhooks.is_token("abcdefghijklmnopqrst", hex_ok=True)  # no digit
     assert not webhooks.is_token("Xk9v.Lq2ZpW7rTb4NcYd8", hex_ok=True)  # a dot: not a segment
+
+
+# The families tests/data/families/make_corpus.py plants for encoded, split and URL-path secrets.
+FOURTH_AUDIT = {
+    "base64-json-secret",
+    "continued-token",
+    "mattermost-hook-path",
+    "n8n-webhook-uuid",
+    "key-in-url-path",
+}
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+def test_the_corpus_rows_of_these_causes_are_redacted(use_re2: bool) -> None:
+    lines = (DATA / "secrets.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [row for row in map(json.loads, lines) if row["family"] in FOURTH_AUDIT]
+    assert {row["family"] for row in rows} == FOURTH_AUDIT
+    engine = Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2, re2_after=0)
+    assert [row["text"] for row in rows if row["secret"] in engine.anonymize(row["text"])] == []

@@ -1348,6 +1348,28 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: chars(22),
         ),
         ("foreign-key-password", "Пароль: {s}", argument),
+        # The fourth audit (bench/audit16d): base64 of text, `\\` continuations, URL paths.
+        (
+            "base64-json-secret",
+            '{"kind": "settings", "encoding": "base64", "data": "{s}"}',
+            lambda: b64_of(json.dumps({"deploy_token": "glpat-" + chars(20)}).encode()),
+        ),
+        (
+            "continued-token",
+            'export GITHUB_TOKEN="ghp_Xk9vLq2ZpW7rTb4N\\\n{s}"\n./run.sh',
+            lambda: chars(16),
+        ),
+        (
+            "mattermost-hook-path",
+            "POST https://chat.example.org/hooks/{s}",
+            lambda: chars(12, LOWER + DIGITS) + "7" + chars(13, LOWER + DIGITS),
+        ),
+        ("n8n-webhook-uuid", "N8N_HOOK=https://n8n.example.org/webhook/{s}", uuid),
+        (
+            "key-in-url-path",
+            "DELETE https://api.example.org/v1/keys/{s}/revoke",
+            lambda: "as-" + chars(22),
+        ),
     ]
 
 
