@@ -82,16 +82,16 @@ def candidates(subject: str) -> Iterator[re.Match[str]]:
         return
     if len(mapped) != len(subject):  # non-ASCII: a byte is not a character; search the text
         for found in BLOB.finditer(subject):
-            if could_be_text(found.group()):
+            if could_be_text(found.group().rstrip("=")):
                 yield found
         return
     while first >= 0:
         end = mapped.find(b"\x00", first)
         stop = len(mapped) if end < 0 else end
         if could_be_text(subject[first:stop]):
-            found = BLOB.match(subject, first)
-            if found is not None:
-                yield found
+            blob = BLOB.match(subject, first)
+            if blob is not None:
+                yield blob
         if end < 0:
             return
         first = mapped.find(RUN, end)

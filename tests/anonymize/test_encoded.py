@@ -31,9 +31,7 @@ def b64(text: str, *, url: bool = False) -> str:
         '{"auths": {"registry.acme.lan": {"password": "Zq8vKx2LmW9p"}}}',
     ],
 )
-def test_base64_of_text_with_a_secret_is_redacted_whole(
-    anonymizer: Anonymizer, plain: str
-) -> None:
+def test_base64_of_text_with_a_secret_is_redacted_whole(anonymizer: Anonymizer, plain: str) -> None:
     blob = b64(plain)
     text = json.dumps({"kind": "settings", "encoding": "base64", "data": blob})
     out = anonymizer.anonymize(text)
@@ -111,3 +109,9 @@ def test_decoded_needs_printable_utf8() -> None:
     assert encoded.decoded(b64("héllo wörld\tand more")) == "héllo wörld\tand more"
     assert encoded.decoded(base64.b64encode(b"\x00\x01binary\xff").decode()) is None
     assert encoded.decoded("YWJj=") is None  # padding to a length base64 never has
+
+
+def test_in_non_ascii_text(anonymizer: Anonymizer) -> None:
+    blob = b64(json.dumps({"github": TOKEN}))
+    out = anonymizer.anonymize(f"Schlüssel für die Stufe: {blob} — löschen")
+    assert out == "Schlüssel für die Stufe: <redacted:encoded-secret> — löschen"
