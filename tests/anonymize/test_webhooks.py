@@ -45,6 +45,10 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "families"
             "https://api.modal.io/v1/keys/as-7V5XONMyeQyZjSMlhslHGB/revoke",
             "https://api.modal.io/v1/keys/<redacted:url-token>/revoke",
         ),
+        (  # Sentry's DSN: the public key is the URL's user name
+            "dsn: https://49a362ab4f3c47bba1e421420d970ae4@sentry.acme.lan/3",
+            "dsn: https://<redacted:url-token>@sentry.acme.lan/3",
+        ),
     ],
 )
 def test_tokens_in_a_url_path_are_redacted(
@@ -69,6 +73,9 @@ def test_tokens_in_a_url_path_are_redacted(
         "https://api.acme.lan/v1/keys/338e83a7-b2a7-9465-2a74-96028c6eded7",
         # systemd's escaped names are no URL.
         "dev-disk-by\\x2duuid-338e83a7-b2a7-4465-8a74-96028c6eded7.device: job start timed out",
+        # Hex as a host with a port, or in the path with an ``@`` after it: no user name.
+        "http://5956550c7e8e5d0e95788b5de7352a43:8080/x a@b",
+        "https://git.acme.lan/5956550c7e8e5d0e95788b5de7352a43/x@y",
         # Not a pipedream token host.
         "https://pipedream.com/docs/workflows/triggers2024abcdefgh",
     ],
