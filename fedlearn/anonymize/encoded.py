@@ -129,7 +129,7 @@ def rules(decoder: Decoder) -> list[Rule]:
     return [
         secret(
             "encoded-secret",
-            Matcher(BLOB, find=candidates, judge=decoder.judge),
+            Matcher(Lazy(BLOB.pattern), find=candidates, judge=decoder.judge),
             # No gate or trigger: a run of 20 has no literal; ``candidates`` looks for one on the
             # byte map first, which costs less than either would.
             gate=None,

@@ -9,8 +9,8 @@ is a hook's: its host starts with a ``hook``/``hooks``/``webhook(s)`` label
 ``/catch/``). Hex-only segments there count when 32 or more long or a UUID (n8n's
 ``/webhook/<uuid>``), not shorter (ids, short commits). Right after a key word segment (``/keys/``, ``/token/``, ``/secrets/``,
 ``/api-key/``) such a segment (not hex) is a key in a path (``url-token``:
-``/v1/keys/tvly-dev-…/revoke``), as is a URL's user name of 32 or more hex (Sentry's DSN
-``https://<key>@o1.ingest.sentry.io/1``). Hosts whose first label is the token: Pipedream's
+``/v1/keys/tvly-dev-…/revoke``), as is a URL's user name of 32 or more hex before its password
+(Sentry's DSN ``https://<key>:<secret>@o1.ingest.sentry.io/1``). Hosts whose first label is the token: Pipedream's
 ``<token>.m.pipedream.net``. The query and fragment are the other rules' (``token=…``).
 """
 
@@ -77,8 +77,9 @@ TRIGGER_WORDS = (
 GATE = r"(?i)hook|trigger|callback|incoming|catch|/key|/token|/secret|/api[_-]?key|pipedream"
 # A URL after its ``://``: the host (and port), then the path up to a query, fragment or blank.
 AUTHORITY = Lazy(r"(?P<host>[A-Za-z0-9.-]{1,253})(?::[0-9]{1,5})?(?P<path>/[^\s?#\"'<>\\`|{}]*)?")
-# A URL's user name that is a key, 32 or more hex (Sentry's DSN ``https://<key>@o1.ingest…``).
-KEY_USER = Lazy(r"://(?P<value>[0-9a-fA-F]{32,})(?=[:@])")
+# A URL's user name that is a key, 32 or more hex, before a password (Sentry's old DSN form
+# ``https://<key>:<secret>@o1.ingest…``; alone before ``@`` it is the ``url-credentials`` rule's).
+KEY_USER = r"://(?P<value>[0-9a-fA-F]{32,}):"
 AUTHORITY_REST = Lazy(r"[^\s/?#\"'<>]*")
 SEGMENT = Lazy(r"[A-Za-z0-9_+=-]*")
 GENERATED = Lazy(r"[A-Za-z0-9_+=-]{16,}")
@@ -162,12 +163,12 @@ def is_token(segment: str, *, hex_ok: bool, named_ok: bool = False) -> bool:
 
 
 def key_user(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span of a URL's user name that is a hex key (an ``@`` ends its authority)."""
+    """Return the span of a URL's user name that is a hex key before a password and ``@``."""
     end = match.end()
     rest = AUTHORITY_REST.match(text, end)
     if rest is None or "@" not in rest.group():
         return None
-    return match.start("value"), end, "url-token"
+    return match.start("value"), match.end("value"), "url-token"
 
 
 def in_path(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -180,14 +181,17 @@ def rules() -> list[Rule]:
     return [
         Rule(
             ("webhook", "url-token"),
-            (Matcher(SEGMENT, find=hook_tokens), Matcher(SEGMENT, find=key_tokens, judge=in_path)),
+            (
+                Matcher(Lazy(SEGMENT.pattern), find=hook_tokens),
+                Matcher(Lazy(SEGMENT.pattern), find=key_tokens, judge=in_path),
+            ),
             trigger=Trigger(words=TRIGGER_WORDS, lower=True, needs="://"),
             gate=GATE,
         ),
         Rule(
             ("url-token",),
-            (Matcher(KEY_USER, judge=key_user),),
+            (Matcher(Lazy(KEY_USER), judge=key_user),),
             trigger=Trigger(words=("://",), needs="@"),
-            gate=r"://[0-9a-fA-F]{32}",
+            gate=r"://[0-9a-fA-F]{32,}:",
         ),
     ]

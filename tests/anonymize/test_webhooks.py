@@ -45,9 +45,9 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "families"
             "https://api.modal.io/v1/keys/as-7V5XONMyeQyZjSMlhslHGB/revoke",
             "https://api.modal.io/v1/keys/<redacted:url-token>/revoke",
         ),
-        (  # Sentry's DSN: the public key is the URL's user name
-            "dsn: https://49a362ab4f3c47bba1e421420d970ae4@sentry.acme.lan/3",
-            "dsn: https://<redacted:url-token>@sentry.acme.lan/3",
+        (  # Sentry's DSN: the public key is the URL's user name, before the secret
+            "dsn: https://49a362ab4f3c47bba1e421420d970ae4:49a362ab4f3c47bba1e421420d970ae4@s/3",
+            "dsn: https://<redacted:url-token>:<redacted:url-credentials>@s/3",
         ),
     ],
 )
