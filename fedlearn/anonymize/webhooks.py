@@ -1,17 +1,18 @@
 """Tokens that are a URL's path segment or host label (DESIGN.md guarantee 1): webhooks, key paths.
 
 A webhook URL is its own credential: whoever has ``https://chat.acme.lan/hooks/0v4is3w16pmjf…``
-can post. A path segment is redacted (``webhook``) when it is 16 or more of ``A-Za-z0-9_+=-``
-with a letter and a digit, looks generated (not words, not a name with a version), and the URL
-is a hook's: its host starts with a ``hook``/``hooks``/``webhook(s)`` label
-(``hook.eu1.make.com``, ``hooks.acme.dev``), or a path segment before it is a hook word
-(``/hooks/``, ``/webhook/``, ``/webhook-test/``, ``/trigger/``, ``/callback/``, ``/incoming/``,
-``/catch/``). Hex-only segments there count when 32 or more long or a UUID (n8n's
-``/webhook/<uuid>``), not shorter (ids, short commits). Right after a key word segment (``/keys/``, ``/token/``, ``/secrets/``,
-``/api-key/``) such a segment (not hex) is a key in a path (``url-token``:
-``/v1/keys/tvly-dev-…/revoke``), as is a URL's user name of 32 or more hex before its password
-(Sentry's DSN ``https://<key>:<secret>@o1.ingest.sentry.io/1``). Hosts whose first label is the token: Pipedream's
-``<token>.m.pipedream.net``. The query and fragment are the other rules' (``token=…``).
+can post. A path segment is redacted (``webhook``) when it is 16 or more of ``A-Za-z0-9_+=.:~-``
+with a letter and a digit, looks generated (not words, a versioned name, a file or host name or a
+labelled hash: ``app.3f9a8b7c.js``, ``sha256:…``), and the URL is a hook's: its host starts with a
+``hook``/``hooks``/``webhook(s)`` label (``hook.eu1.make.com``, ``hooks.acme.dev``), or a path
+segment before it is a hook word (``/hooks/``, ``/webhook/``, ``/webhook-test/``, ``/trigger/``,
+``/callback/``, ``/incoming/``, ``/catch/``). Hex-only segments there count when 32 or more long
+or a UUID (n8n's ``/webhook/<uuid>``), not shorter (ids, short commits). Right after a key word
+segment (``/keys/``, ``/token/``, ``/secrets/``, ``/api-key/``) such a segment (not hex) is a key
+in a path (``url-token``: ``/v1/keys/tvly-dev-…/revoke``), as is a URL's user name of 32 or more
+hex before its password (Sentry's DSN ``https://<key>:<secret>@o1.ingest.sentry.io/1``). Hosts
+whose first label is the token: Pipedream's ``<token>.m.pipedream.net``. The query and fragment
+are the other rules' (``token=…``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import checks, words
+from fedlearn.anonymize import checks, entropy, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 HOOK_WORDS = frozenset(
@@ -81,8 +82,8 @@ AUTHORITY = Lazy(r"(?P<host>[A-Za-z0-9.-]{1,253})(?::[0-9]{1,5})?(?P<path>/[^\s?
 # ``https://<key>:<secret>@o1.ingest…``; alone before ``@`` it is the ``url-credentials`` rule's).
 KEY_USER = r"://(?P<value>[0-9a-fA-F]{32,}):"
 AUTHORITY_REST = Lazy(r"[^\s/?#\"'<>]*")
-SEGMENT = Lazy(r"[A-Za-z0-9_+=-]*")
-GENERATED = Lazy(r"[A-Za-z0-9_+=-]{16,}")
+SEGMENT = Lazy(r"[A-Za-z0-9_+=.:~-]*")
+GENERATED = Lazy(r"[A-Za-z0-9_+=.:~-]{16,}")
 UUID = Lazy(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 LETTER = Lazy(r"[A-Za-z]")
 DIGIT = Lazy(r"[0-9]")
@@ -149,9 +150,10 @@ def url_tokens(subject: str, url: re.Match[str], *, keyed: bool) -> Iterator[re.
 
 def is_token(segment: str, *, hex_ok: bool, named_ok: bool = False) -> bool:
     """
-    Return whether a path segment reads as a generated token: 16 or more ``A-Za-z0-9_+=-`` with a
-    letter and a digit, varied, not words or a versioned name (unless ``named_ok``: where the host
-    says the label is a token); hex only with ``hex_ok``, and then 32 or more or a UUID.
+    Return whether a path segment reads as a generated token: 16 or more ``A-Za-z0-9_+=.:~-`` with
+    a letter and a digit, varied, not words, a versioned name, a file, host or labelled hash
+    (unless ``named_ok``: where the host says the label is a token); hex only with ``hex_ok``, and
+    then 32 or more or a UUID.
     """
     if GENERATED.fullmatch(segment) is None:
         return False
@@ -159,6 +161,8 @@ def is_token(segment: str, *, hex_ok: bool, named_ok: bool = False) -> bool:
         return False
     if checks.is_hexadecimal(segment):
         return hex_ok and (UUID.fullmatch(segment) is not None or len(segment) >= 32)
+    if entropy.is_host_or_file(segment) or entropy.is_labelled(segment):
+        return False  # ``app.3f9a8b7c6d5e4f3a.js``, ``sha256:…``, ``v1.2.3``
     return checks.looks_random(segment) and (named_ok or not words.is_named(segment))
 
 

@@ -45,6 +45,10 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "families"
             "https://api.modal.io/v1/keys/as-7V5XONMyeQyZjSMlhslHGB/revoke",
             "https://api.modal.io/v1/keys/<redacted:url-token>/revoke",
         ),
+        (  # a Vault batch token: dotted
+            "GET https://hooks.acme.dev/ingest/vault/b.AAAAAQ2vYG_9Mls59fAgqmh8NuUTLw5dvkEus/x",
+            "GET https://hooks.acme.dev/ingest/vault/<redacted:webhook>/x",
+        ),
         (  # Sentry's DSN: the public key is the URL's user name, before the secret
             "dsn: https://49a362ab4f3c47bba1e421420d970ae4:49a362ab4f3c47bba1e421420d970ae4@s/3",
             "dsn: https://<redacted:url-token>:<redacted:url-credentials>@s/3",
@@ -76,6 +80,10 @@ def test_tokens_in_a_url_path_are_redacted(
         # Hex as a host with a port, or in the path with an ``@`` after it: no user name.
         "http://5956550c7e8e5d0e95788b5de7352a43:8080/x a@b",
         "https://git.acme.lan/5956550c7e8e5d0e95788b5de7352a43/x@y",
+        # Files, versions and labelled hashes as segments.
+        "https://hooks.acme.lan/static/app.3f9a8b7c6d5e4f3a.chunk.js",
+        "https://hooks.acme.lan/releases/acme-agent-2.14.0rc1+build.20261205",
+        "https://api.acme.lan/v1/keys/sha256:3f9a8b7c6d5e4f3a1b2c3d4e5f/info",
         # Not a pipedream token host.
         "https://pipedream.com/docs/workflows/triggers2024abcdefgh",
     ],
@@ -96,7 +104,10 @@ def test_is_token() -> None:
     assert not webhooks.is_token("ce48cbef0d7bba084d5b802c4358f98d", hex_ok=False)
     assert webhooks.is_token("ce48cbef0d7bba084d5b802c4358f98d", hex_ok=True)
     assert not webhooks.is_token("abcdefghijklmnopqrst", hex_ok=True)  # no digit
-    assert not webhooks.is_token("Xk9v.Lq2ZpW7rTb4NcYd8", hex_ok=True)  # a dot: not a segment
+    assert webhooks.is_token("b.AAAAAQ2vYG_9Mls59fAgqmh8NuUTLw5dvkEus", hex_ok=False)
+    assert not webhooks.is_token("bundle.3f9a8b7c6d5e4f3a1b.js", hex_ok=True)  # a file
+    assert not webhooks.is_token("sha256:3f9a8b7c6d5e4f3a1b2c3d4e", hex_ok=False)
+    assert not webhooks.is_token("Xk9v/Lq2ZpW7rTb4NcYd8", hex_ok=True)  # not one segment
 
 
 # The families tests/data/families/make_corpus.py plants for encoded, split and URL-path secrets.
