@@ -1,8 +1,9 @@
 """Secrets inside base64 of text (DESIGN.md guarantee 1): ``{"data": "eyJ0b2tlbiI6…"}``.
 
 A run of 20 or more base64 (or base64url) characters that decodes to UTF-8 text in which the
-anonymizer finds a secret is redacted whole, as ``<redacted:encoded-secret>``: a JSON object
-inside a JSON field, an env file in a config map, a docker ``auth`` blob. The anonymizer's own
+anonymizer finds a secret, or to ``user:password``, is redacted whole, as
+``<redacted:encoded-secret>``: a JSON object inside a JSON field, an env file in a config map, a
+docker ``auth`` or HTTP Basic blob. The anonymizer's own
 rules judge the decoded text (``Decoder.finds``, set by the ``Anonymizer``), so whatever they know
 they know under base64 too, one level deep: base64 inside the decoded text is not decoded again.
 
@@ -20,6 +21,7 @@ import binascii
 import re
 from collections.abc import Callable, Iterator
 
+from fedlearn.anonymize import checks, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, secret
 
 # Base64 and base64url characters map to 1, every other byte (``=`` too) to 0: a run of ones in
@@ -33,6 +35,8 @@ RUN = b"\x01" * MINIMUM
 HEADS = Lazy(r"[A-Za-f]*")
 # What the run is matched as (the finder matches it where the byte map found it).
 BLOB = Lazy(r"[A-Za-z0-9+/_-]+={0,2}")
+# Decoded ``user:password``: a user name with a letter, then no blank; not ``https://…``.
+USER_PASSWORD = Lazy(r"(?=[^:]*[A-Za-z])[A-Za-z0-9._@+-]{1,64}:(?!//)(?P<password>\S{8,})")
 # Decoded text: printable, or these blanks.
 BLANKS = str.maketrans("", "", "\n\r\t")
 
@@ -61,9 +65,22 @@ class Decoder:
     def judge(self, match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         """Return the span of a base64 run whose decoded text holds a secret, or None."""
         plain = decoded(match.group())
-        if plain is None or not self.holds_secret(plain):
+        if plain is None or not (is_user_password(plain) or self.holds_secret(plain)):
             return None
         return match.start(), match.end(), ""
+
+
+def is_user_password(plain: str) -> bool:
+    """
+    Return whether decoded text is ``user:password`` (HTTP Basic, a docker config's ``auth``): a
+    user name with a letter, a colon, and 8 or more characters, not a URL's ``//``, that look
+    generated (not words or a version).
+    """
+    found = USER_PASSWORD.fullmatch(plain)
+    if found is None:
+        return False
+    password = found.group("password")
+    return checks.looks_random(password, minimum=8) and not words.is_named(password)
 
 
 def candidates(subject: str) -> Iterator[re.Match[str]]:
