@@ -33,6 +33,7 @@ MAXIMUM = 16 * 1024
 RUN = b"\x01" * MINIMUM
 # The character a 4-character group starts with when its first byte is ASCII (below 0x80).
 HEADS = Lazy(r"[A-Za-f]*")
+HEAD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef")
 # What the run is matched as (the finder matches it where the byte map found it).
 BLOB = Lazy(r"[A-Za-z0-9+/_-]+={0,2}")
 # Decoded ``user:password``: a user name with a letter, then no blank; not ``https://…``.
@@ -88,25 +89,25 @@ def candidates(subject: str) -> Iterator[re.Match[str]]:
     Yield the base64 runs of ``subject`` that could be base64 of text (``could_be_text``).
 
     A run is a maximal run of base64 characters of ``MINIMUM`` to ``MAXIMUM``, with up to two
-    ``=`` after it, found on the mapped bytes at memory speed.
+    ``=`` after it, found on the mapped UTF-8 at memory speed; a run whose first character cannot
+    start a group of text (a path's ``/``, a hash's digit) costs one lookup.
     """
-    try:
-        mapped = subject.encode("utf-8", "surrogatepass").translate(BASE64_BYTES)
-    except UnicodeEncodeError:
+    if len(subject) < MINIMUM:
         return
+    data = subject.encode("utf-8", "surrogatepass")
+    mapped = data.translate(BASE64_BYTES)
     first = mapped.find(RUN)
-    if first < 0:
-        return
-    if len(mapped) != len(subject):  # non-ASCII: a byte is not a character; search the text
-        for found in BLOB.finditer(subject):
-            if could_be_text(found.group().rstrip("=")):
-                yield found
-        return
     while first >= 0:
         end = mapped.find(b"\x00", first)
         stop = len(mapped) if end < 0 else end
-        if could_be_text(subject[first:stop]):
-            blob = BLOB.match(subject, first)
+        if data[first] in HEAD_BYTES and could_be_text(data[first:stop].decode("ascii")):
+            # Base64 characters are ASCII: the run's character offset is that of its first byte.
+            at = (
+                first
+                if len(data) == len(subject)
+                else len(data[:first].decode("utf-8", "surrogatepass"))
+            )
+            blob = BLOB.match(subject, at)
             if blob is not None:
                 yield blob
         if end < 0:

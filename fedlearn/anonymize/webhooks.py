@@ -75,7 +75,11 @@ TRIGGER_WORDS = (
     "/api_key",
     "pipedream",
 )
-GATE = r"(?i)hook|trigger|callback|incoming|catch|/key|/token|/secret|/api[_-]?key|pipedream"
+# Every finding's URL (what follows ``://`` up to a blank, quote or bracket) holds a word.
+GATE = (
+    r"(?i)://[^\s\"'<>]*(?:hook|trigger|callback|incoming|catch|/key|/token|/secret|/api[_-]?key"
+    r"|pipedream)"
+)
 # A URL after its ``://``: the host (and port), then the path up to a query, fragment or blank.
 AUTHORITY = Lazy(r"(?P<host>[A-Za-z0-9.-]{1,253})(?::[0-9]{1,5})?(?P<path>/[^\s?#\"'<>\\`|{}]*)?")
 # A URL's user name that is a key, 32 or more hex, before a password (Sentry's old DSN form
