@@ -86,17 +86,24 @@ def is_user_password(plain: str) -> bool:
 
 def candidates(subject: str) -> Iterator[re.Match[str]]:
     """
-    Yield the base64 runs of ``subject`` that could be base64 of text (``could_be_text``).
+    Return the base64 runs of ``subject`` that could be base64 of text (``could_be_text``).
 
     A run is a maximal run of base64 characters of ``MINIMUM`` to ``MAXIMUM``, with up to two
     ``=`` after it, found on the mapped UTF-8 at memory speed; a run whose first character cannot
     start a group of text (a path's ``/``, a hash's digit) costs one lookup.
     """
     if len(subject) < MINIMUM:
-        return
+        return iter(())
     data = subject.encode("utf-8", "surrogatepass")
     mapped = data.translate(BASE64_BYTES)
     first = mapped.find(RUN)
+    if first < 0:
+        return iter(())
+    return runs(subject, data, mapped, first)
+
+
+def runs(subject: str, data: bytes, mapped: bytes, first: int) -> Iterator[re.Match[str]]:
+    """Yield the runs ``candidates`` returns, from the one at byte ``first`` on."""
     while first >= 0:
         end = mapped.find(b"\x00", first)
         stop = len(mapped) if end < 0 else end
