@@ -126,8 +126,8 @@ def test_decoded_needs_printable_utf8() -> None:
 
 def test_in_non_ascii_text(engine: Anonymizer) -> None:
     blob = b64(json.dumps({"github": TOKEN}))
-    out = engine.anonymize(f"Schlüssel für die Stufe: {blob} — löschen")
-    assert out == "Schlüssel für die Stufe: <redacted:encoded-secret> — löschen"
+    out = engine.anonymize(f"Blob für die Stufe: {blob} — löschen")
+    assert out == "Blob für die Stufe: <redacted:encoded-secret> — löschen"
 
 
 def test_base64_of_user_and_password_is_redacted(engine: Anonymizer) -> None:
