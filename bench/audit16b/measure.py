@@ -1,10 +1,12 @@
-"""Measure the second audit corpus (issue 16): leaks per family and context, benign changes.
+"""Measure an audit corpus (issue 16) in process: leaks per family and context, benign changes.
 
-``python bench/audit16b/measure.py [--json OUT] [--show N]`` runs every line of secrets.jsonl and
-benign.jsonl through the default Anonymizer on both detection paths (the RE2 set when google-re2
-is installed, and the keyword-trigger path), prints the counts per path and per context, checks
-that both paths give byte-identical output, and with ``--show N`` prints N leaking samples and
-every changed benign text.
+``python bench/audit16b/measure.py [CORPUS] [--json OUT] [--show N]`` runs every line of
+secrets.jsonl and benign.jsonl of the folder CORPUS (default: this one; ``bench/audit16c`` the
+held-out one) through the default Anonymizer on both detection paths (the RE2 set when google-re2
+is installed, and the keyword-trigger path), checks that both give byte-identical output, prints
+the counts, the leaks per context, the leaking families (with how many of their samples leak)
+and, with ``--show N``, N leaking samples and every changed benign text. The end-to-end number is
+through_sync's (``python bench/audit16b/through_sync.py CORPUS``).
 """
 
 from __future__ import annotations
@@ -18,12 +20,15 @@ from fedlearn import config
 from fedlearn.anonymize import Anonymizer, Machine, prefilter
 
 HERE = Path(__file__).resolve().parent
+# The corpus folder: the first argument, unless it is an option (default: this folder).
+FIRST = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("--") else None
+CORPUS = Path(FIRST).resolve() if FIRST else HERE
 MACHINE = Machine(hostname="quasar", fqdn="quasar", user="jdoe", home="/home/jdoe")
 
 
 def rows(name: str) -> list[dict[str, str]]:
-    """Return the rows of ``<name>.jsonl`` next to this script."""
-    lines = (HERE / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    """Return the rows of ``<name>.jsonl`` in the corpus folder."""
+    lines = (CORPUS / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines]
 
 
@@ -41,14 +46,13 @@ def main() -> None:
     secrets, benign = rows("secrets"), rows("benign")
     paths = {"re2": True, "triggers": False} if prefilter.load_re2() else {"triggers": False}
     outputs = {name: run(flag) for name, flag in paths.items()}
-    if len({json.dumps(out) for out in outputs.values()}) != 1:
-        print("PATHS DISAGREE")
-    name = next(iter(outputs))
-    s_out, b_out = outputs[name]
+    same = len({json.dumps(out) for out in outputs.values()}) == 1
+    print("paths agree byte for byte" if same else "PATHS DISAGREE")
+    s_out, b_out = next(iter(outputs.values()))
     leaks = [(r, o) for r, o in zip(secrets, s_out, strict=True) if r["secret"] in o]
     changed = [(r, o) for r, o in zip(benign, b_out, strict=True) if r["text"] != o]
-    families = {r["family"] for r in secrets}
-    leaking = {r["family"] for r, _ in leaks}
+    families = collections.Counter(r["family"] for r in secrets)
+    leaking = collections.Counter(r["family"] for r, _ in leaks)
     print(
         f"{'/'.join(paths)}: redacted {len(secrets) - len(leaks)}/{len(secrets)} "
         f"({100 * (1 - len(leaks) / len(secrets)):.2f}%), {len(leaking)}/{len(families)} families "
@@ -57,6 +61,9 @@ def main() -> None:
     )
     by_context = collections.Counter(r["context"] for r, _ in leaks)
     print("leaks by context:", dict(by_context.most_common()))
+    print(
+        "leaking families:", ", ".join(f"{f} {n}/{families[f]}" for f, n in sorted(leaking.items()))
+    )
     print("changed by kind:", dict(collections.Counter(r["kind"] for r, _ in changed)))
     show = int(sys.argv[sys.argv.index("--show") + 1]) if "--show" in sys.argv else 0
     for r, o in leaks[:show]:
