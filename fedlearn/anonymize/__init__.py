@@ -36,6 +36,8 @@ from fedlearn.anonymize import (
     prefilter,
     providers,
     rules,
+    sql,
+    tables,
     webhooks,
 )
 from fedlearn.anonymize.files import FileFinding, scan_files
@@ -76,6 +78,8 @@ def builtin_rules(
         + assignments.keyed()
         + beside_keys.keyed()
         + forms.formed()
+        + tables.rules()
+        + sql.rules()
         + webhooks.rules()
         + entropy.looks()
         + commands.placed()

@@ -1,0 +1,188 @@
+"""Secrets whose key and value stand apart in SQL (DESIGN.md guarantee 1); tables are ``tables``'.
+
+``INSERT INTO t (…, api_key, …) VALUES (…, '…', …), (…)`` names a literal by its column;
+``INSERT INTO settings (name, value) VALUES ('X_TOKEN', '…')`` and ``UPDATE settings SET value =
+'…' WHERE name = 'X_TOKEN'`` by a key/value row (``tables.KEY_COLUMNS``, ``VALUE_COLUMNS``). Each
+such literal is judged as it would be after ``key=`` and redacted under that key's rule. A literal
+with a doubled quote inside, or an item that is no plain literal (``now()``, ``'a' || 'b'``), is
+left to the other rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from fedlearn.anonymize import key_names
+from fedlearn.anonymize.assignments import KEY_CHARACTERS
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.tables import (
+    KEY_COLUMNS,
+    NAME,
+    QUOTES,
+    SPAN,
+    VALUE_COLUMNS,
+    cell_name,
+    judged,
+    split_cells,
+)
+
+# SQL: ``INSERT INTO t (columns) VALUES (…), (…)`` and ``UPDATE t SET … WHERE …``.
+# (``[ \t\r\n]``, not ``\s``, which takes other blanks than the RE2 gate does.)
+INSERT = Lazy(
+    r"insert[ \t\r\n]+(?:(?:ignore|or[ \t\r\n]+[a-z]+)[ \t\r\n]+)?into[ \t\r\n]+[^\s(]+[ \t\r\n]*"
+    r"\((?P<columns>[^()]{1,2000})\)[ \t\r\n]*values[ \t\r\n]*"
+)
+STATEMENT = r"(?:[^;']|'(?:[^'\n]|'')*')"  # up to a ``;`` outside literals
+UPDATE = Lazy(
+    rf"update[ \t\r\n]+[^\s]+[ \t\r\n]+set[ \t\r\n]+(?P<sets>{STATEMENT}{{1,2000}}?)"
+    rf"[ \t\r\n]+where[ \t\r\n]+(?P<where>{STATEMENT}{{1,1000}})"
+)
+SQL_ASSIGN = Lazy(r"(?P<column>[a-z_][a-z0-9_.`\"\[\]]*)[ \t]*=[ \t]*'(?P<literal>(?:[^'\n]|'')*)'")
+
+
+def literals(subject: str, position: int) -> Iterator[list[tuple[int, int] | None]]:
+    """
+    Yield each tuple of ``VALUES (…), (…)`` from ``position``: per item, the span inside its
+    quotes when it is a plain string literal, else None.
+    """
+    size = len(subject)
+    while position < size and subject[position] == "(":
+        items: list[tuple[int, int] | None] = []
+        position += 1
+        depth = 0
+        item: tuple[int, int] | None = None
+        bare = False
+        while position < size:
+            char = subject[position]
+            if char == "'":
+                end = position + 1
+                while True:
+                    end = subject.find("'", end)
+                    if end < 0 or not subject.startswith("'", end + 1):
+                        break
+                    end += 2
+                if end < 0:
+                    return
+                doubled = "''" in subject[position + 1 : end]
+                item = None if bare or item is not None or doubled else (position + 1, end)
+                bare = bare or doubled
+                position = end + 1
+                continue
+            if char == "(":
+                depth += 1
+            elif char == ")" and depth:
+                depth -= 1
+            elif depth == 0 and char in ",)":
+                items.append(None if bare else item)
+                item, bare = None, False
+                position += 1
+                if char == ")":
+                    break
+                continue
+            elif char not in " \t\r\n":
+                bare = True
+            position += 1
+        else:
+            return
+        yield items
+        while position < size and subject[position] in " \t\r\n,":
+            position += 1
+
+
+def insert_finds(subject: str) -> Iterator[re.Match[str]]:
+    """Return the finds of ``INSERT INTO t (…) VALUES (…)``: secret columns, key/value rows."""
+    for insert in INSERT.finditer(subject):
+        columns_start = insert.start("columns")
+        spans = split_cells(insert.group("columns"), ",")
+        if spans is None:
+            continue
+        names = [cell_name(insert.group("columns")[a:b]).strip("[]") for a, b in spans]
+        keyed = [i for i, name in enumerate(names) if key_names.classify_key(name) is not None]
+        keys = [i for i, name in enumerate(names) if name in KEY_COLUMNS]
+        values = [i for i, name in enumerate(names) if name in VALUE_COLUMNS]
+        pair = (keys[0], values[0]) if keys and values else None
+        if not keyed and pair is None:
+            continue
+        for items in literals(subject, insert.end()):
+            if len(items) != len(names):
+                break
+            for index in keyed:
+                value = items[index]
+                if value is not None and value[1] > value[0]:
+                    key_start = columns_start + spans[index][0]
+                    yield SPAN.match(subject, key_start, value[1])  # type: ignore[misc]
+            if pair is not None:
+                key, value = items[pair[0]], items[pair[1]]
+                if key is not None and value is not None and value[1] > value[0]:
+                    yield SPAN.match(subject, key[0], value[1])  # type: ignore[misc]
+
+
+def update_finds(subject: str) -> Iterator[re.Match[str]]:
+    """Return the finds of ``UPDATE t SET value = '…' WHERE name = 'X_TOKEN'`` (value to key)."""
+    for update in UPDATE.finditer(subject):
+        key = next(
+            (
+                found
+                for found in SQL_ASSIGN.compiled.finditer(
+                    subject, update.start("where"), update.end()
+                )
+                if cell_name(found.group("column").rsplit(".", 1)[-1]) in KEY_COLUMNS
+            ),
+            None,
+        )
+        if key is None or not NAME.fullmatch(key.group("literal")):
+            continue
+        for found in SQL_ASSIGN.compiled.finditer(
+            subject, update.start("sets"), update.end("sets")
+        ):
+            column = cell_name(found.group("column").rsplit(".", 1)[-1]).strip("[]")
+            if column in VALUE_COLUMNS and found.end("literal") > found.start("literal"):
+                yield SPAN.match(subject, found.start("literal"), key.end("literal"))  # type: ignore[misc]
+
+
+def literal_end(text: str, start: int) -> int:
+    """Return where the SQL literal whose text starts at ``start`` ends (its closing quote)."""
+    end = text.find("'", start)
+    while end >= 0 and text.startswith("'", end + 1):
+        end = text.find("'", end + 2)
+    return end if end >= 0 else len(text)
+
+
+def insert_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a VALUES literal under its column's or row's key, or None."""
+    start, end = match.span()
+    while start < end and text[start] in QUOTES + "[":
+        start += 1
+    key_end = start
+    while key_end < end and text[key_end] in KEY_CHARACTERS:
+        key_end += 1
+    value_start = text.rfind("'", key_end, end) + 1
+    return judged(text[start:key_end], text[value_start:end], end)
+
+
+def update_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of ``SET value = '…'`` under ``WHERE name = '<key>'``, or None."""
+    start, end = match.span()
+    value_end = literal_end(text, start)
+    key_start = text.rfind("'", value_end, end) + 1
+    return judged(text[key_start:end], text[start:value_end], value_end)
+
+
+def rules() -> list[Rule]:
+    """Return the rule for a SQL literal whose key stands apart: a column, a key/value row."""
+    return [
+        Rule(
+            key_names.NAMES,
+            (
+                Matcher(SPAN, find=insert_finds, judge=insert_judge),
+                Matcher(SPAN, find=update_finds, judge=update_judge),
+            ),
+            trigger=Trigger(words=("insert", "update"), lower=True, needs="'"),
+            lower=True,
+            gate=(
+                r"(?i)insert[ \t\r\n]+(?:(?:ignore|or[ \t\r\n]+[a-z]+)[ \t\r\n]+)?into[ \t\r\n]"
+                r"|update[ \t\r\n]+[^ \t\r\n]+[ \t\r\n]+set[ \t\r\n]"
+            ),
+        ),
+    ]

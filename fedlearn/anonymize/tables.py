@@ -1,0 +1,293 @@
+"""Secrets whose key and value stand apart (DESIGN.md guarantee 1): table columns and SQL.
+
+A key names its value from afar in a table: a CSV, TSV or ``;``-separated header row with a
+cell that names a secret (``provider,db_password,owner``), or a Markdown table's header (before its
+``|---|`` line), names the cells of that column in the rows below; a key/value table (a header
+``name,value``, ``| key | value |``) has the key in one cell of a row and the value in another;
+SQL's forms are ``sql``'s. Each such value is judged as it
+would be after ``key=`` (``key_names.is_secret_value``) and redacted under that key's rule.
+
+A header counts only when every cell of it is a name (letters, digits, ``_.-``; a Markdown header's
+cells may hold up to three words), and rows only while they have the header's number of cells,
+so prose with commas is no table. Each find is a match from the key to the end of its value; the
+judge reads the key at its start and the value back from its end.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from fedlearn.anonymize import heads, key_names
+from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+
+# Any span: a find is this matched from a key's start to its value's end.
+SPAN = Lazy(r"(?s).+")
+KEY_WORD = Lazy(heads.trie_pattern(GATE_WORDS))
+NAME = Lazy(r"[A-Za-z_][A-Za-z0-9_.-]{0,79}")
+WORDS = Lazy(r"[A-Za-z_][A-Za-z0-9_.-]{0,79}(?: [A-Za-z0-9_.-]{1,40}){0,2}")
+RULE_LINE = Lazy(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?\|?[ \t]*\r?")
+# The columns of a key/value table: the key's and the value's.
+KEY_COLUMNS = frozenset(
+    {
+        "key",
+        "name",
+        "variable",
+        "var",
+        "setting",
+        "param",
+        "parameter",
+        "property",
+        "env",
+        "config_key",
+        "setting_name",
+        "key_name",
+        "field",
+        "option",
+    }
+)
+VALUE_COLUMNS = frozenset({"value", "val", "setting_value", "config_value", "secret_value", "data"})
+DELIMITERS = "\t,;"
+MAX_ROWS = 50
+QUOTES = "\"'`"
+
+
+def cell_name(cell: str) -> str:
+    """Return a cell's text without blanks and quotes (``"api_key"`` → ``api_key``)."""
+    return cell.strip(" \t\r").strip(QUOTES).strip(" \t")
+
+
+def split_cells(line: str, delimiter: str) -> list[tuple[int, int]] | None:
+    """
+    Return the spans of the cells of a CSV/TSV line (a quoted cell: inside its quotes), or None
+    when a quoted cell holds its quote doubled or is not closed (no exact span for it).
+    """
+    cells = []
+    position = 0
+    size = len(line)
+    while True:
+        start = position
+        while start < size and line[start] in " \t" and line[start] != delimiter:
+            start += 1
+        if start < size and line[start] == '"':
+            end = line.find('"', start + 1)
+            if end < 0 or line.startswith('"', end + 1):
+                return None
+            cells.append((start + 1, end))
+            position = line.find(delimiter, end)
+        else:
+            position = line.find(delimiter, start)
+            cells.append((start, size if position < 0 else position))
+        if position < 0:
+            return cells
+        position += 1
+
+
+def markdown_cells(line: str) -> list[tuple[int, int]] | None:
+    """Return the spans of a Markdown table row's cells, trimmed, or None if it is no row."""
+    stripped = line.rstrip(" \t\r")
+    start = len(line) - len(line.lstrip(" \t"))
+    if not stripped.startswith("|", start) or not stripped.endswith("|") or len(stripped) < 2:
+        return None
+    cells = []
+    bounds = [index for index, char in enumerate(stripped) if char == "|" and index >= start]
+    for left, right in itertools.pairwise(bounds):
+        a, b = left + 1, right
+        while a < b and line[a] in " \t":
+            a += 1
+        while b > a and line[b - 1] in " \t":
+            b -= 1
+        if b - a >= 2 and line[a] == "`" and line[b - 1] == "`":
+            a, b = a + 1, b - 1
+        cells.append((a, b))
+    return cells
+
+
+def lines_after(text: str, end: int) -> Iterator[tuple[int, str]]:
+    """Yield the lines after the one that ends at ``end``, with their start offsets."""
+    position = end + 1
+    while position <= len(text) and end >= 0:
+        stop = text.find("\n", position)
+        line = text[position : stop if stop >= 0 else len(text)]
+        yield position, line
+        if stop < 0:
+            return
+        position = stop + 1
+
+
+def row_cells(line: str, delimiter: str) -> list[tuple[int, int]] | None:
+    """Return the spans of a row's cells (``|``: a Markdown row), or None if it is no row."""
+    line = line.rstrip("\r")
+    return markdown_cells(line) if delimiter == "|" else split_cells(line, delimiter)
+
+
+def delimiter_of(line: str) -> str:
+    """Return the delimiter a table line uses (``|`` for Markdown), or "" for none."""
+    if line.lstrip(" \t").startswith("|"):
+        return "|"
+    return next((d for d in DELIMITERS if d in line), "")
+
+
+def header_kind(line: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """Return a header line's delimiter and its cells' spans, or None when it is no header."""
+    delimiter = delimiter_of(line)
+    cells = row_cells(line, delimiter) if delimiter else None
+    if cells is None or len(cells) < 2:
+        return None
+    names = WORDS if delimiter == "|" else NAME
+    if not all(names.fullmatch(line[a:b].strip(QUOTES)) for a, b in cells):
+        return None
+    return delimiter, cells
+
+
+def table_finds(subject: str) -> Iterator[re.Match[str]]:
+    """Return, per secret-named column of a table, a match from its key to each row's value."""
+    if "\n" not in subject:
+        return
+    done = -1
+    for word in KEY_WORD.finditer(subject):
+        line_start = subject.rfind("\n", 0, word.start()) + 1
+        if line_start <= done:
+            continue
+        line_end = subject.find("\n", word.end())
+        done = line_end if line_end >= 0 else len(subject)
+        delimiter = delimiter_of(subject[line_start:done])
+        if not delimiter:
+            continue
+        yield from header_finds(subject, line_start, done)
+        if line_start > 0:
+            yield from key_row_finds(subject, line_start, done, delimiter)
+
+
+def header_finds(subject: str, line_start: int, line_end: int) -> Iterator[re.Match[str]]:
+    """Return the finds of a header line whose cells name a secret (the column form)."""
+    if line_end >= len(subject):
+        return
+    found = header_kind(subject[line_start:line_end])
+    if found is None:
+        return
+    delimiter, cells = found
+    keyed = [
+        (index, line_start + a)
+        for index, (a, b) in enumerate(cells)
+        if NAME.fullmatch(subject[line_start + a : line_start + b])
+        and key_names.classify_key(subject[line_start + a : line_start + b]) is not None
+    ]
+    if not keyed:
+        return
+    rows = lines_after(subject, line_end)
+    if delimiter == "|":
+        first = next(rows, None)
+        if first is None or not RULE_LINE.fullmatch(first[1]):
+            return
+    for row_start, line in rows:
+        row = row_cells(line, delimiter)
+        if row is None or len(row) != len(cells):
+            return
+        for index, key_start in keyed:
+            a, b = row[index]
+            if b > a:
+                yield SPAN.match(subject, key_start, row_start + b)  # type: ignore[misc]
+
+
+def key_row_finds(
+    subject: str, line_start: int, line_end: int, delimiter: str
+) -> Iterator[re.Match[str]]:
+    """Return the find of a key/value table's row whose key cell names a secret, or nothing."""
+    line = subject[line_start:line_end]
+    row = row_cells(line, delimiter)
+    if row is None or len(row) < 2:
+        return
+    found = key_value_header(subject, line_start, delimiter, len(row))
+    if found is None:
+        return
+    (ka, kb), (va, vb) = row[found[0]], row[found[1]]
+    if vb > va and NAME.fullmatch(line[ka:kb]):
+        yield SPAN.match(subject, line_start + ka, line_start + vb)  # type: ignore[misc]
+
+
+def key_value_header(
+    subject: str, row_start: int, delimiter: str, size: int
+) -> tuple[int, int] | None:
+    """
+    Return the key and value columns of the key/value table whose row starts at ``row_start``:
+    its header is a line above, every line between a row of the same width (or ``|---|``).
+    """
+    end = row_start - 1
+    for _ in range(MAX_ROWS):
+        start = subject.rfind("\n", 0, end) + 1
+        line = subject[start:end]
+        if not (delimiter == "|" and RULE_LINE.fullmatch(line)):
+            cells = row_cells(line, delimiter)
+            if cells is None or len(cells) != size:
+                return None
+            names = [cell_name(line[a:b]).lower() for a, b in cells]
+            keys = [i for i, name in enumerate(names) if name in KEY_COLUMNS]
+            values = [i for i, name in enumerate(names) if name in VALUE_COLUMNS]
+            if keys and values:
+                return keys[0], values[0]
+        if start == 0:
+            return None
+        end = start - 1
+    return None
+
+
+def delimiter_at(text: str, key_start: int, key_end: int) -> str:
+    """Return the delimiter beside the key cell at ``[key_start, key_end)`` ("" for none)."""
+    after = key_end
+    while after < len(text) and text[after] in " " + QUOTES:
+        after += 1
+    if after < len(text) and text[after] in "|" + DELIMITERS:
+        return text[after]
+    before = key_start
+    while before > 0 and text[before - 1] in " " + QUOTES:
+        before -= 1
+    return text[before - 1] if before > 0 and text[before - 1] in "|" + DELIMITERS else ""
+
+
+def cell_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of the value at a find's end under the key cell at its start."""
+    start, end = match.span()
+    key_end = start
+    while key_end < end and text[key_end] in KEY_CHARACTERS:
+        key_end += 1
+    if end < len(text) and text[end] in QUOTES and text[end - 1 : end] != " ":
+        stops = text[end] + "\n"
+    else:
+        stops = delimiter_at(text, start, key_end) + "\n"
+    value_start = text.rfind(stops[0], key_end, end) + 1
+    value_start = max(value_start, text.rfind("\n", key_end, end) + 1)
+    value = text[value_start:end].lstrip(" \t")
+    if stops[0] == "|" and len(value) >= 2 and value[0] == "`":
+        value = value[1:]
+    return judged(text[start:key_end], value, end)
+
+
+def judged(key: str, value: str, end: int) -> tuple[int, int, str] | None:
+    """Return the span and rule of ``value`` (ending at ``end``) under ``key``, or None."""
+    name = key_names.classify_key(key)
+    if name is None or not value or not key_names.is_secret_value(name, key, value):
+        return None
+    return end - len(value), end, name
+
+
+# A delimiter next to a cell that holds a key word (the key's cell of a header or row).
+CELL_WORD = r"[a-z0-9_.-]*(?:{words})[a-z0-9_.-]*[ \t\"'`]*[,;\t|]"
+WORD_CELL = r"[,;\t|][ \t\"'`]*[a-z0-9_.-]*(?:{words})"
+
+
+def rules() -> list[Rule]:
+    """Return the rule for a value whose key stands apart in a table (``sql``: in SQL)."""
+    words = "|".join(re.escape(word) for word in GATE_WORDS)
+    cell = f"(?:{CELL_WORD.format(words=words)}|{WORD_CELL.format(words=words)})"
+    return [
+        Rule(
+            key_names.NAMES,
+            (Matcher(SPAN, find=table_finds, judge=cell_judge),),
+            trigger=Trigger(words=KEY_WORDS, lower=True, needs="\n"),
+            lower=True,
+            gate=rf"(?i){cell}[^\n]*\n|\n[^\n]*{cell}",
+        ),
+    ]

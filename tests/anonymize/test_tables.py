@@ -1,0 +1,111 @@
+"""Secrets whose key and value stand apart: table columns, key/value tables, SQL."""
+
+# ruff: noqa: S608 (SQL text is what is anonymized here, never run)
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn import config
+from fedlearn.anonymize import Anonymizer, tables
+from tests.anonymize.conftest import MACHINE
+
+TOKEN = "Vq7Lm2Xk9Pz4Rt8Wn3Yb"
+PASSWORD = "s3cR!t-Pa55;word"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # TSV, the secret column first, CRLF
+            f"deploy_token\tteam\r\n{TOKEN}\tops\r\n{TOKEN[::-1]}\tdev",
+            "deploy_token\tteam\r\n<redacted:token>\tops\r\n<redacted:token>\tdev",
+        ),
+        (  # semicolons, quoted cells; a delimiter inside a quoted value stays in it
+            f'"host";"db_password"\n"db1";"{PASSWORD}"',
+            '"host";"db_password"\n"db1";"<redacted:password>"',
+        ),
+        (  # Markdown, aligned rule line, last column, no backticks
+            f"| Service | Region | SENTRY_AUTH_TOKEN |\n|:--|:--:|--:|\n| web | eu | {TOKEN} |",
+            "| Service | Region | SENTRY_AUTH_TOKEN |\n|:--|:--:|--:|\n| web | eu | <redacted:token> |",
+        ),
+        (  # a key/value table: the key in a row, the value beside it
+            f"| Setting | Value |\n|---|---|\n| `LOG_LEVEL` | `info` |\n| `mailgunApiKey` | `{TOKEN}` |",
+            "| Setting | Value |\n|---|---|\n| `LOG_LEVEL` | `info` |\n"
+            "| `mailgunApiKey` | `<redacted:api-key>` |",
+        ),
+        (
+            f"key,value\nREGION,eu-west-1\nCLIENT_SECRET,{TOKEN}",
+            "key,value\nREGION,eu-west-1\nCLIENT_SECRET,<redacted:secret>",
+        ),
+        (  # SQL: a secret column, several rows, other literals and calls around it
+            f"INSERT INTO `svc` (`id`, `auth_token`, created) VALUES (1, '{TOKEN}', now()),"
+            f" (2, '{TOKEN[::-1]}', now());",
+            "INSERT INTO `svc` (`id`, `auth_token`, created) VALUES (1, '<redacted:token>', now()),"
+            " (2, '<redacted:token>', now());",
+        ),
+        (  # SQL key/value rows
+            f"insert into app_config (name, value) values ('smtp_host', 'mail.lan'),"
+            f" ('smtp_password', '{PASSWORD}');",
+            "insert into app_config (name, value) values ('smtp_host', 'mail.lan'),"
+            " ('smtp_password', '<redacted:password>');",
+        ),
+        (
+            f"UPDATE config SET value='{PASSWORD}', updated=NOW()\nWHERE key = 'ADMIN_PASSWORD';",
+            "UPDATE config SET value='<redacted:password>', updated=NOW()\nWHERE key = 'ADMIN_PASSWORD';",
+        ),
+    ],
+)
+def test_a_value_apart_from_its_key_is_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    assert anonymizer.anonymize(text) == expected
+    assert anonymizer.anonymize(expected) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "token,count\nthe,412\nand,97",  # a tokenizer's counts
+        "provider,api_key_id,owner\naws,AKIAIOSFODNN7EXAMPLE,ops",  # an id column
+        f"We rotated the token, the key, and the password.\nThen {TOKEN} stayed in the log.",
+        f"| name | token |\n| web | {TOKEN} |",  # no rule line: no Markdown table
+        "name,password_file\nbuild,hunter2x",  # data about a secret
+        "| key | value |\n|---|---|\n| password_hint | hunter2x |",
+        "INSERT INTO t (name, value) VALUES ('password_ttl', 'hunter2x');",
+        "UPDATE t SET value = 'hunter2x' WHERE id = 'db_password';",  # no key column
+        "UPDATE t SET note = 'hunter2x' WHERE name = 'db_password';",  # no value column
+        "UPDATE users SET name = 'x' WHERE password = 'y';",
+    ],
+)
+def test_tables_without_a_secret_are_unchanged(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name,db_password\nbuild,hunter2x",
+        "| key | value |\n|---|---|\n| db_password | hunter2x |",
+        "INSERT INTO t (name, value) VALUES ('db_password', 'hunter2x');",
+        "UPDATE t SET value = 'hunter2x' WHERE name = 'db_password';",
+    ],
+)
+def test_the_negatives_keys_name_a_secret(anonymizer: Anonymizer, text: str) -> None:
+    assert "hunter2x" not in anonymizer.anonymize(text)
+
+
+def test_both_paths_agree() -> None:
+    reference = Anonymizer(config.Anonymize(), MACHINE, use_prefilter=False)
+    keyword = Anonymizer(config.Anonymize(), MACHINE, use_re2=False)
+    text = f"— café\nuser,github_token\nbob,{TOKEN}\n"
+    assert (
+        reference.anonymize(text)
+        == keyword.anonymize(text)
+        == ("— café\nuser,github_token\nbob,<redacted:token>\n")
+    )
+
+
+def test_split_cells_keeps_quoted_delimiters() -> None:
+    assert tables.split_cells('a,"b,c", d', ",") == [(0, 1), (3, 6), (9, 10)]
+    assert tables.split_cells('a,"b""c"', ",") is None
