@@ -26,6 +26,7 @@ from fedlearn.anonymize import (
     commands,
     continued,
     credentials,
+    declarations,
     encoded,
     entropy,
     forms,
@@ -80,6 +81,7 @@ def builtin_rules(
         + forms.formed()
         + tables.rules()
         + sql.rules()
+        + declarations.rules()
         + webhooks.rules()
         + entropy.looks()
         + commands.placed()

@@ -16,7 +16,7 @@ import functools
 import math
 from typing import Any
 
-from fedlearn.anonymize import checks, rules, words
+from fedlearn.anonymize import checks, key_shapes, rules, words
 
 WEAK_ENDINGS = (
     "auth",
@@ -109,8 +109,6 @@ FOREIGN_KEYS = {
     for word, english in words.FOREIGN.items()
     if " " not in word
 }
-# Their camelCase forms, and ``Pwd``: ``IpsecPsk``, ``OraclePwd``, ``dbPwd``.
-CAMEL_ENDINGS = {"Psk": "password", "Pwd": "password"}
 PHRASE = rules.Lazy(r"[a-z]{3,8}(?: [a-z]{3,8}){11,23}")
 KEY_WORD_PARTS = rules.Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # Words that own a key holding data, not a credential (``cache_key``, ``sortKey``).
@@ -167,6 +165,9 @@ def classify_key(key: str) -> str | None:
 def unsuffixed(key: str) -> str | None:
     """Return ``key`` without a last qualifier part that names no data (``SUFFIX``), or None."""
     head, separator, tail = max(key.rpartition(mark) for mark in "_.-")
+    if not separator:  # a camelCase qualifier (``SecretKeyBase``)
+        head, tail = key_shapes.camel_tail(key)
+        separator = tail[:1]
     if not separator or not head or not 1 <= len(tail) <= 12 or not tail.isalnum():
         return None
     return None if tail.lower() in DATA_SUFFIXES else head
@@ -189,8 +190,7 @@ def classify_whole(key: str) -> str | None:
         return "api-key"
     if name.endswith(PASSWORD_ENDINGS) or name in ("pass", "pwd", "pw"):
         return "password"
-    camel = CAMEL_ENDINGS.get(key[-3:])
-    if camel is not None and key[-4:-3].islower():
+    if (camel := key_shapes.camel_ending(key)) is not None:  # ``OraclePwd``, ``HuaweicloudAk``
         return camel
     for word in ("secret", "token", "authorization"):
         if name.endswith(word):
@@ -206,7 +206,7 @@ def classify_whole(key: str) -> str | None:
 def is_guarded(key: str) -> bool:
     """Return whether ``key`` names a secret only by a less sure word (``GUARDED``, ``Psk``)."""
     name = key.lower().strip("-_.")
-    return name.endswith(tuple(GUARDED)) or (key.endswith("Psk") and key[-4:-3].islower())
+    return name.endswith(tuple(GUARDED)) or key_shapes.is_camel_guarded(key)
 
 
 def is_secret_value(name: str, key: str, value: str) -> bool:
@@ -227,7 +227,8 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
     if value.startswith("-") and (len(value) < 16 or not checks.looks_random(value)):
         return False  # an option (``--password-file``), not a value
     if name in ("token", "api-key"):
-        return reads_generated(value, 8) and not words.is_named(value)
+        generated = reads_generated(value, 8) and not words.is_named(value)
+        return generated or key_shapes.is_generated_under(key, value)
     if name == "high-entropy":
         return is_generated(value, is_loose(key)) and not is_public(key)
     return True

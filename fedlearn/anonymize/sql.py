@@ -175,8 +175,8 @@ def rules() -> list[Rule]:
         Rule(
             key_names.NAMES,
             (
-                Matcher(SPAN, find=insert_finds, judge=insert_judge),
-                Matcher(SPAN, find=update_finds, judge=update_judge),
+                Matcher(Lazy(SPAN.pattern), find=insert_finds, judge=insert_judge),
+                Matcher(Lazy(SPAN.pattern), find=update_finds, judge=update_judge),
             ),
             trigger=Trigger(words=("insert", "update"), lower=True, needs="'"),
             lower=True,

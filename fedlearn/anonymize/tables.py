@@ -285,7 +285,7 @@ def rules() -> list[Rule]:
     return [
         Rule(
             key_names.NAMES,
-            (Matcher(SPAN, find=table_finds, judge=cell_judge),),
+            (Matcher(Lazy(SPAN.pattern), find=table_finds, judge=cell_judge),),
             trigger=Trigger(words=KEY_WORDS, lower=True, needs="\n"),
             lower=True,
             gate=rf"(?i){cell}[^\n]*\n|\n[^\n]*{cell}",

@@ -1,0 +1,87 @@
+"""Secrets in typed declarations and element attributes (DESIGN.md guarantee 1).
+
+A type between a key and its ``=`` (Rust ``const X_KEY: &str = "…"``, ``static T: &'static str``,
+TypeScript ``const apiKey: string = '…'``, Kotlin/Swift/Scala ``val token: String = "…"``,
+Python ``API_TOKEN: str = "…"``/``Final[str]``, Go ``const apiKey string = "…"``), and an
+element whose ``name``/``key``/``property``/``id`` attribute names a secret and whose
+``content``/``value`` attribute holds it, in any order (``<meta name="x-secret-key"
+content="…">``, ``<input value="…" name="api_token">``). The string literal is judged as it
+would be after ``key=`` (``key_names.is_secret_value``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from fedlearn.anonymize import key_names
+from fedlearn.anonymize.assignments import GATE_WORDS, KEY_WORDS, key_before
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+
+QUOTED = r"(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{1,300})(?P=q)"
+# The string types a declaration may name: Rust, TypeScript, Kotlin/Swift/Scala, Python.
+TYPE = r"(?:&(?:'static[ \t]+)?(?:mut[ \t]+)?)?(?:str|String|string|Final(?:\[str\])?|Optional\[str\]|SecretStr)\??"
+TYPED = Lazy(rf":[ \t]*{TYPE}[ \t]*=[ \t]*{QUOTED}")
+GO_TYPED = Lazy(rf" string[ \t]*=[ \t]*{QUOTED}")
+TAG = Lazy(r"<[A-Za-z][A-Za-z0-9:-]*[ \t\n](?P<attributes>[^<>]{1,1000})>")
+ATTRIBUTE = Lazy(
+    r"(?P<name>[A-Za-z_:][A-Za-z0-9_:.-]*)[ \t\n]*=[ \t\n]*(?:\"(?P<d>[^\"]*)\"|'(?P<s>[^']*)')"
+)
+KEY_ATTRIBUTES = frozenset({"name", "key", "property", "id", "itemprop", "http-equiv"})
+VALUE_ATTRIBUTES = frozenset({"content", "value"})
+
+
+def declared(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a typed declaration's literal when its key names a secret."""
+    key, _ = key_before(text, match.start())
+    name = key_names.classify_key(key)
+    value = match.group("value")
+    if name is None or not key_names.is_secret_value(name, key, value):
+        return None
+    return match.start("value"), match.end("value"), name
+
+
+def attributed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of an element's ``content``/``value`` under its named key."""
+    key = ""
+    value: tuple[int, int] | None = None
+    for attribute in ATTRIBUTE.compiled.finditer(text, *match.span("attributes")):
+        group = "d" if attribute.group("d") is not None else "s"
+        name = attribute.group("name").lower()
+        if name in KEY_ATTRIBUTES and not key:
+            key = attribute.group(group)
+        elif name in VALUE_ATTRIBUTES and value is None:
+            value = attribute.span(group)
+    if not key or value is None:
+        return None
+    rule = key_names.classify_key(key)
+    if rule is None or not key_names.is_secret_value(rule, key, text[value[0] : value[1]]):
+        return None
+    return value[0], value[1], rule
+
+
+def rules() -> list[Rule]:
+    """Return the rules for typed declarations and element attributes that hold a secret."""
+    words = "|".join(re.escape(word) for word in GATE_WORDS)
+    gate_type = (
+        r"(?:&(?:'static[ \t]+)?(?:mut[ \t]+)?)?(?:str|string|final|optional\[str\]|secretstr)"
+    )
+    return [
+        Rule(
+            key_names.NAMES,
+            (
+                Matcher(Lazy(TYPED.pattern), judge=declared),
+                Matcher(Lazy(GO_TYPED.pattern), judge=declared),
+            ),
+            trigger=Trigger(words=KEY_WORDS, lower=True, needs="="),
+            gate=(
+                rf"(?i)(?:{words})[a-z0-9_.-]*[\"'`\]\\ \t?.+!]{{0,4}}"
+                rf"(?::[ \t]*{gate_type}|[ \t]string[ \t]*=)"
+            ),
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(TAG.pattern), judge=attributed),),
+            trigger=Trigger(words=KEY_WORDS, lower=True, needs="<"),
+            gate=r"(?i)<[a-z][^<>]*(?:content|value)[ \t\n]*=",
+        ),
+    ]

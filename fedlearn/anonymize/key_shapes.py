@@ -1,0 +1,74 @@
+"""How a key is spelt and how a value under it is shaped, for ``key_names`` (DESIGN.md guarantee 1).
+
+camelCase and PascalCase keys read as their snake_case spellings do: an ending word
+(``OraclePwd``, ``IpsecPsk``, ``RabbitmqDefaultPass``, ``HuaweicloudAk``, ``ObsSk``) as ``_pwd``,
+``_psk``, ``_pass``, ``_ak``, ``_sk``, all but ``Pwd`` guarded (the value must look generated),
+and one last capitalized qualifier (``SecretKeyBase``, ``apiTokenProd``) as ``secret_key_base``.
+
+Under an explicit token or API key word two shapes that read as names or hashes elsewhere are
+secrets: hex of 16 or more with letters and digits (``CUSTOMERIO_API_KEY='aaf39fd9fff30ee4c90e'``;
+not under a key that also says hash, sha, checksum, digest, id, fingerprint, etag or commit), and a
+short word before a UUID or long hex (``AXIOM_TOKEN=xapt-<uuid>``).
+"""
+
+from __future__ import annotations
+
+from fedlearn.anonymize import checks
+from fedlearn.anonymize.rules import Lazy
+
+CAMEL_ENDINGS = {
+    "Psk": "password",
+    "Pwd": "password",
+    "Pass": "password",
+    "Ak": "api-key",
+    "Sk": "secret",
+}
+GUARDED_ENDINGS = ("Psk", "Pass", "Ak", "Sk")
+CAMEL_TAIL = Lazy(r"(?<=[a-z0-9])[A-Z][a-z0-9]{1,11}\Z")
+KEY_PARTS = Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+DATA_WORD_LIST = (
+    "hash sha sha1 sha256 sha512 checksum digest md5 id ids fingerprint fpr etag commit"
+)
+DATA_WORDS = frozenset(DATA_WORD_LIST.split())
+HEX_RUN = Lazy(r"[0-9a-f]{16,}|[0-9A-F]{16,}")
+PREFIXED_HEX = Lazy(
+    r"[A-Za-z]{2,8}[-_](?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    r"|[0-9a-f]{24,}|[0-9A-F]{24,})"
+)
+
+
+def camel_ending(key: str) -> str | None:
+    """Return the rule a camelCase key's last word names (``OraclePwd`` → password), or None."""
+    for ending, name in CAMEL_ENDINGS.items():
+        if key.endswith(ending) and key[-len(ending) - 1 : -len(ending)].islower():
+            return name
+    return None
+
+
+def is_camel_guarded(key: str) -> bool:
+    """Return whether a camelCase key ends in a less sure word (``IpsecPsk``, ``HuaweicloudAk``)."""
+    return any(
+        key.endswith(ending) and key[-len(ending) - 1 : -len(ending)].islower()
+        for ending in GUARDED_ENDINGS
+    )
+
+
+def camel_tail(key: str) -> tuple[str, str]:
+    """Return a camelCase key without its last word, and that word (``("", "")``: none)."""
+    found = CAMEL_TAIL.search(key)
+    return ("", "") if found is None else (key[: found.start()], found.group())
+
+
+def is_generated_under(key: str, value: str) -> bool:
+    """
+    Return whether ``value`` under a token or API key ``key`` is generated though it reads as a
+    hash or a name elsewhere: hex with letters and digits, 16 or more and varied, unless a word
+    of the key names a hash or id; a short word and a UUID or 24 or more hex (``xapt-<uuid>``).
+    """
+    if PREFIXED_HEX.fullmatch(value):
+        return True
+    if not HEX_RUN.fullmatch(value) or value.isdigit() or value.isalpha():
+        return False
+    if any(part.lower() in DATA_WORDS for part in KEY_PARTS.compiled.findall(key)):
+        return False
+    return checks.entropy(value) >= 2.5
