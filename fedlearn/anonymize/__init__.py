@@ -31,6 +31,7 @@ from fedlearn.anonymize import (
     entropy,
     forms,
     key_names,
+    logins,
     machine,
     numbers,
     personal,
@@ -39,6 +40,7 @@ from fedlearn.anonymize import (
     rules,
     sql,
     tables,
+    vendors,
     webhooks,
 )
 from fedlearn.anonymize.files import FileFinding, scan_files
@@ -76,6 +78,7 @@ def builtin_rules(
     return (
         credentials.shaped()
         + providers.prefixed()
+        + vendors.prefixed()
         + assignments.keyed()
         + beside_keys.keyed()
         + forms.formed()
@@ -85,6 +88,7 @@ def builtin_rules(
         + webhooks.rules()
         + entropy.looks()
         + commands.placed()
+        + logins.rules()
         + encoded.rules(decoder or encoded.Decoder())
         + personal.network()
         + numbers.numbers()

@@ -218,10 +218,8 @@ def shaped() -> list[Rule]:
         ),
         secret(
             "discord-webhook",
-            Matcher(
-                Lazy(r"discord(?:app)?\.com/api/webhooks/(?P<value>[0-9]+/[A-Za-z0-9_-]{30,})")
-            ),
-            gate=r"discord(?:app)?\.com/api/webhooks/[0-9]+/[A-Za-z0-9_-]{30}",
+            Matcher(Lazy(r"discord(?:app)?\.com/api/webhooks/(?P<value>[0-9]+/[A-Za-z0-9_-]+)")),
+            gate=r"discord(?:app)?\.com/api/webhooks/[0-9]+/[A-Za-z0-9_-]",
         ),
         secret(
             "discord-token",

@@ -89,7 +89,7 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("mailchimp-key", rf"{HEX}{{32}}-us[0-9]{{1,2}}", ("-us",)),
     ("mailersend-token", rf"mlsn\.{HEX}{{64}}", ("mlsn.",)),
     ("mailgun-key", rf"(?:pub)?key-{HEX}{{32}}", ("key-",)),
-    ("mapbox-token", rf"[ps]k\.eyJ{URLSAFE}{{20,}}\.{URLSAFE}{{20,}}", ("k.eyJ",)),
+    ("mapbox-token", rf"[pst]k\.eyJ{URLSAFE}{{20,}}\.{URLSAFE}{{20,}}", ("k.eyJ",)),
     ("maxmind-key", rf"{B62}{{6}}_{B62}{{29}}_mmk", ("_mmk",)),
     ("neon-key", r"napi_[a-z0-9]{64}", ("napi_",)),
     ("netlify-token", rf"nf[pc]_{B62}{{36,}}", ("nfp_", "nfc_")),
@@ -235,7 +235,7 @@ def generated(match: re.Match[str], text: str) -> bool:
     return words.is_token_body(max(ALNUM_RUN.compiled.findall(match.group()), key=len, default=""))
 
 
-def family(name: str, shape: str, words: tuple[str, ...]) -> Rule:
+def family(name: str, shape: str, words: tuple[str, ...], gate: str | None = None) -> Rule:
     """
     Return the rule of one table line: its shape, bounded, gated by its literals.
 
@@ -244,7 +244,7 @@ def family(name: str, shape: str, words: tuple[str, ...]) -> Rule:
     is rare enough.
     """
     matcher = Matcher(Lazy(shape + END), bounded(generated))
-    gate = GATES.get(words) or "|".join(re.escape(word) for word in words)
+    gate = gate or GATES.get(words) or "|".join(re.escape(word) for word in words)
     return secret(name, matcher, gate=gate, trigger=Trigger(words=words))
 
 

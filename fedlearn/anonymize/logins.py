@@ -1,0 +1,40 @@
+"""A token given as the argument of a command's ``login`` (DESIGN.md guarantee 1).
+
+``vault login hvs.…``, ``$ acme login key_a6c7…``, ``cli auth login 9fK2…``: a CLI's login
+subcommand takes the credential as its argument. The argument is redacted (``token``) when it is
+one word of 16 or more token characters (``A-Za-z0-9_.~+=-``; no ``/``, ``:`` or ``@``, so no
+URL, path or user) that looks generated and reads as no name, host or file (``docker login
+registry.example.com``, ``az login --tenant …``, ``npm login`` stay).
+"""
+
+from __future__ import annotations
+
+import re
+
+from fedlearn.anonymize import entropy, key_names, words
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
+
+LOGIN = Lazy(r"login[ \t]+(?P<value>[A-Za-z0-9_.~+=][A-Za-z0-9_.~+=-]{15,})(?![^\s\"'`;&|)<>])")
+
+
+def login_argument(match: re.Match[str], text: str) -> bool:
+    """Return whether ``login`` is a command's word and its argument a generated token."""
+    start = match.start()
+    if start > 0 and text[start - 1] not in " \t":
+        return False  # ``--login``, ``relogin``, ``/login``: not the subcommand
+    value = match.group("value")
+    if entropy.is_host_or_file(value) or words.is_named(value):
+        return False
+    return key_names.reads_generated(value, 16)
+
+
+def rules() -> list[Rule]:
+    """Return the rule for a login subcommand's token argument."""
+    return [
+        secret(
+            "token",
+            Matcher(Lazy(LOGIN.pattern), login_argument),
+            gate=r"login[ \t]+[A-Za-z0-9_.~+=][A-Za-z0-9_.~+=-]{15}",
+            trigger=Trigger(words=("login",)),
+        )
+    ]

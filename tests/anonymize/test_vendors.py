@@ -1,0 +1,61 @@
+"""Provider tokens of ``vendors``' table, bare in prose and logs."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer
+
+MINISIGN = "RWRTY0Iy" + "q9ZmX7wR2tLb4NcYd8Hs1Ju6Fe3Ga5Mi0OvQ+/" * 4 + "AA=="
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "axiom ingest failed with xaat-0f3c2b1a-9d8e-4c7b-a6f5-e4d3c2b1a0f9 (401)",
+            "axiom ingest failed with <redacted:axiom-token> (401)",
+        ),
+        (
+            "flagsmith env key: ser.Qm4Xk2Lp9Zt7Wn3Rb8Yc1V",
+            "flagsmith env key: <redacted:flagsmith-key>",
+        ),
+        (
+            "STYTCH=secret-test-Zq8vT1mN4pXk2Lp9Zt7Wn3Rb8Yc1V5s0aB=",
+            "STYTCH=<redacted:stytch-secret>",
+        ),
+        (
+            "curl -H 'Authorization: *:production.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15'",
+            "curl -H 'Authorization: <redacted:unleash-token>'",
+        ),
+        (
+            f"minisign -S -s <(echo {MINISIGN})",
+            "minisign -S -s <(echo <redacted:minisign-secret-key>)",
+        ),
+        (
+            "hook: https://discord.com/api/webhooks/42/Ab-9",
+            "hook: https://discord.com/api/webhooks/<redacted:discord-webhook>",
+        ),
+        (
+            "MAPBOX=tk.eyJ1IjoiYWNtZSIsImEiOiJja3g5In0.Zq8vT1mN4pXk2Lp9Zt7Wn3",
+            "MAPBOX=<redacted:mapbox-token>",
+        ),
+    ],
+)
+def test_a_vendor_token_is_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "user.preferences.theme = dark; parser.setStrictMode(true)",
+        "ser.DeserializeObjectFromJsonStream",  # words, no token
+        "secret-live-reload-configuration-for-webpack",
+        "glob *:*.txt matched 3 files",
+        "minisign -Vm file.tar.gz -P RWQAAEIy",  # the literal alone
+        "root = tk.Tk(); label = tk.Label(root, text='hello')",
+    ],
+)
+def test_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
