@@ -22,7 +22,7 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 # fmt: on
 # Literals too common in ordinary text to gate alone (``user.``, ``parser.``; a glob ``*:``).
-GATES = {
+GATES: dict[tuple[str, ...], str] = {
     ("ser.",): r"ser\.[A-Za-z0-9]{22}",
     ("*:",): r"\*:[a-z*][a-z0-9_-]{0,40}\.[a-f0-9]{16}",
 }
