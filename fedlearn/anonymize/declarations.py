@@ -5,16 +5,20 @@ TypeScript ``const apiKey: string = '…'``, Kotlin/Swift/Scala ``val token: Str
 Python ``API_TOKEN: str = "…"``/``Final[str]``, Go ``const apiKey string = "…"``), and an
 element whose ``name``/``key``/``property``/``id`` attribute names a secret and whose
 ``content``/``value`` attribute holds it, in any order (``<meta name="x-secret-key"
-content="…">``, ``<input value="…" name="api_token">``). The string literal is judged as it
-would be after ``key=`` (``key_names.is_secret_value``).
+content="…">``, ``<input value="…" name="api_token">``), and a quoted literal after a
+camelCase key whose secret word has a capitalized qualifier (``"SecretKeyBase": "…"``,
+``apiTokenProd = '…'``), which the key-word gates of ``assignments`` do not see (lower-cased,
+the qualifier is no separate part). The string literal is judged as it would be after ``key=``
+(``key_names.is_secret_value``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from fedlearn.anonymize import key_names
-from fedlearn.anonymize.assignments import GATE_WORDS, KEY_WORDS, key_before
+from fedlearn.anonymize import heads, key_names
+from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS, key_before
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 QUOTED = r"(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{1,300})(?P=q)"
@@ -26,6 +30,11 @@ TAG = Lazy(r"<[A-Za-z][A-Za-z0-9:-]*[ \t\n](?P<attributes>[^<>]{1,1000})>")
 ATTRIBUTE = Lazy(
     r"(?P<name>[A-Za-z_:][A-Za-z0-9_:.-]*)[ \t\n]*=[ \t\n]*(?:\"(?P<d>[^\"]*)\"|'(?P<s>[^']*)')"
 )
+# After a key word: a capitalized qualifier, its closing quote, a separator, a quoted literal.
+QUALIFIED = Lazy(rf"[A-Z][a-z0-9]{{1,11}}[\"'`]?[ \t]*(?::|=|=>)[ \t]*{QUOTED}")
+# The words a qualified key's base ends in (``key_names.SUFFIXED_RULES``' endings).
+QUALIFIED_WORDS = ("key", "token", "secret", "pass", "pwd", "pw")
+KEY_WORD = Lazy(heads.trie_pattern(QUALIFIED_WORDS))
 KEY_ATTRIBUTES = frozenset({"name", "key", "property", "id", "itemprop", "http-equiv"})
 VALUE_ATTRIBUTES = frozenset({"content", "value"})
 
@@ -59,6 +68,34 @@ def attributed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return value[0], value[1], rule
 
 
+def qualified(subject: str) -> Iterator[re.Match[str]]:
+    """Return the qualifier-to-literal matches right after each key word (found in the
+    lower-cased text; the capitalized qualifier is matched in the text itself)."""
+    lower = subject.lower()
+    if len(lower) != len(subject):  # as ``Probe.lower``: one character for one
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in subject)
+    for word in KEY_WORD.finditer(lower):
+        found = QUALIFIED.match(subject, word.end())
+        if found is not None:
+            yield found
+
+
+def qualified_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a literal after a qualified camelCase secret key, or None."""
+    start = end = match.start()
+    while start > 0 and text[start - 1] in KEY_CHARACTERS:
+        start -= 1
+    while text[end].isalnum():
+        end += 1
+    key, value = text[start:end], match.group("value")
+    name = key_names.classify_key(key)
+    if name is None or not key_names.is_suffixed(key):
+        return None  # a key ``assignments`` reads
+    if not key_names.is_secret_value(name, key, value):
+        return None
+    return match.start("value"), match.end("value"), name
+
+
 def rules() -> list[Rule]:
     """Return the rules for typed declarations and element attributes that hold a secret."""
     words = "|".join(re.escape(word) for word in GATE_WORDS)
@@ -83,5 +120,14 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(TAG.pattern), judge=attributed),),
             trigger=Trigger(words=KEY_WORDS, lower=True, needs="<"),
             gate=r"(?i)<[a-z][^<>]*(?:content|value)[ \t\n]*=",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(QUALIFIED.pattern), find=qualified, judge=qualified_judge),),
+            trigger=Trigger(words=QUALIFIED_WORDS, lower=True),
+            gate=(
+                r"(?i:key|token|secret|pass|pwd|pw)[A-Z][a-z0-9]{1,11}[\"'`]?[ \t]*(?::|=)[ \t]*"
+                r"[\"'`]"
+            ),
         ),
     ]

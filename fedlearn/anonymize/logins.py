@@ -4,17 +4,34 @@
 subcommand takes the credential as its argument. The argument is redacted (``token``) when it is
 one word of 16 or more token characters (``A-Za-z0-9_.~+=-``; no ``/``, ``:`` or ``@``, so no
 URL, path or user) that looks generated and reads as no name, host or file (``docker login
-registry.example.com``, ``az login --tenant …``, ``npm login`` stay).
+registry.example.com``, ``az login --tenant …``, ``npm login`` stay). So is the one word ``echo``
+or ``printf`` pipes into a command that reads its token from standard input (``printf '%s' tok |
+gh auth login --with-token``, ``--token-stdin``, ``--password-stdin``; not a ``$reference``).
 """
 
 from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import entropy, key_names, words
+from fedlearn.anonymize import checks, entropy, key_names, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 LOGIN = Lazy(r"login[ \t]+(?P<value>[A-Za-z0-9_.~+=][A-Za-z0-9_.~+=-]{15,})(?![^\s\"'`;&|)<>])")
+
+
+PIPED = Lazy(
+    r"(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)?(?:(?P<f>[\"'])%s(?:\\n)?(?P=f)[ \t]+)?"
+    r"(?P<q>[\"']?)(?P<value>[^\s\"'|;&]{4,300})(?P=q)[ \t]*\|[^|\n]{0,200}?"
+    r"(?P<flag>--with-token|--token-stdin|--password-stdin)(?![\w-])"
+)
+
+
+def piped(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a word piped into a command's token or password stdin."""
+    if checks.is_reference(match.group("value")) or match.group("value").startswith("-"):
+        return None
+    name = "password" if match.group("flag") == "--password-stdin" else "token"
+    return match.start("value"), match.end("value"), name
 
 
 def login_argument(match: re.Match[str], text: str) -> bool:
@@ -36,5 +53,11 @@ def rules() -> list[Rule]:
             Matcher(Lazy(LOGIN.pattern), login_argument),
             gate=r"login[ \t]+[A-Za-z0-9_.~+=][A-Za-z0-9_.~+=-]{15}",
             trigger=Trigger(words=("login",)),
-        )
+        ),
+        Rule(
+            ("token", "password"),
+            (Matcher(Lazy(PIPED.pattern), judge=piped),),
+            trigger=Trigger(words=("--with-token", "-stdin")),
+            gate=r"(?:echo|printf)[ \t][^|\n]*\|[^|\n]*--(?:with-token|token-stdin|password-stdin)",
+        ),
     ]

@@ -36,6 +36,11 @@ HEX = "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d"
             f"<input type='hidden' value='{HEX}' name='upload_token'/>",
             "<input type='hidden' value='<redacted:token>' name='upload_token'/>",
         ),
+        (  # a camelCase key's qualifier after its secret word
+            '{"Rails": {"SecretKeyBase": "Zq8vT1mN4pXk2Lp9Zt7Wn3Rb8Yc1V5s0aB"}}',
+            '{"Rails": {"SecretKeyBase": "<redacted:api-key>"}}',
+        ),
+        ("apiTokenStaging = 'Zq8vT1mN4pXk2Lp9Zt7W'", "apiTokenStaging = '<redacted:token>'"),
         (
             f'<meta content="{HEX}" property="app:client-secret">',
             '<meta content="<redacted:secret>" property="app:client-secret">',
@@ -53,6 +58,8 @@ def test_a_declared_or_attributed_secret_is_redacted(
     "text",
     [
         'const TOKEN_TYPE: &str = "Bearer";',
+        '"secretKeyRef": "db-creds-abcdefgh123"',  # a reference's name: a data qualifier
+        'passwordStrength: "veryStrong123"',
         "let maxTokens: Int = 4096",
         f'const cacheKey: string = "{HEX}";',  # a data key: hex is a hash there
         '<meta name="description" content="How to rotate your api_key safely">',

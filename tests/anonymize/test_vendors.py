@@ -33,6 +33,11 @@ MINISIGN = "RWRTY0Iy" + "q9ZmX7wR2tLb4NcYd8Hs1Ju6Fe3Ga5Mi0OvQ+/" * 4 + "AA=="
             "minisign -S -s <(echo <redacted:minisign-secret-key>)",
         ),
         (
+            "Cookie: .ROBLOSECURITY=_|WARNING:-DO-NOT-SHARE-THIS.--Sharing-this-will-allow-"
+            "someone-to-log-in-as-you.|_" + "8C2F19A0B3D4E5F6" * 6 + "; theme=dark",
+            "Cookie: .ROBLOSECURITY=<redacted:roblox-cookie>; theme=dark",
+        ),
+        (
             "hook: https://discord.com/api/webhooks/42/Ab-9",
             "hook: https://discord.com/api/webhooks/<redacted:discord-webhook>",
         ),
