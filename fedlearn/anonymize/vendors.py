@@ -3,13 +3,15 @@
 Found missing by the held-out audit bench/audit16d: Axiom's ``xaat-``/``xapt-`` tokens, Flagsmith's
 server-side ``ser.`` keys, Stytch's ``secret-live-``/``secret-test-`` secrets, Unleash's admin
 and environment tokens (``*:*.<hex>``, ``*:production.<hex>``), Roblox's ``.ROBLOSECURITY``
-cookie (``_|WARNING:-DO-NOT-SHARE-THIS.…|_<hex>``) and minisign's secret key (base64 of ``Ed``,
+cookie (``_|WARNING:-DO-NOT-SHARE-THIS.…|_<hex>``), Shopify's private Storefront token
+(``shpsf_``), a Keeper Secrets Manager config (base64 of ``{"hostname": "keepersecurity…``,
+which holds its private key) and minisign's secret key (base64 of ``Ed``,
 ``Sc`` or ``\\0\\0``, ``B2``…). Each shape is bounded and judged as ``providers``' are.
 """
 
 from __future__ import annotations
 
-from fedlearn.anonymize.providers import B62, BASE64, UUID, family
+from fedlearn.anonymize.providers import B62, BASE64, HEX, UUID, family
 from fedlearn.anonymize.rules import Rule
 
 # name, shape, the literals (at least one is in every match of the shape).
@@ -19,6 +21,8 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("flagsmith-key", rf"ser\.{B62}{{22}}", ("ser.",)),
     ("stytch-secret", r"secret-(?:live|test)-[A-Za-z0-9_=-]{30,}", ("secret-live-", "secret-test-")),
     ("unleash-token", r"\*:(?:\*|[a-z][a-z0-9_-]{0,40})\.[a-f0-9]{32,}", ("*:",)),
+    ("shopify-token", rf"shpsf_{HEX}{{32}}", ("shpsf_",)),
+    ("keeper-config", rf"eyJob3N0bmFtZSI6(?:ImtlZXBlcnNlY3VyaXR5|ICJrZWVwZXJzZWN1cml0){BASE64}{{40,}}={{0,2}}", ("eyJob3N0bmFtZSI6",)),
     ("roblox-cookie", r"_\|WARNING:-DO-NOT-SHARE-THIS\.[A-Za-z0-9 .,-]{0,200}\|_[A-F0-9]{32,}", ("_|WARNING:-DO-NOT-SHARE-THIS.",)),
     ("minisign-secret-key", rf"RW(?:RTY0Iy|QAAEIy){BASE64}{{100,}}={{0,2}}", ("RWRTY0Iy", "RWQAAEIy")),
 )

@@ -217,7 +217,7 @@ ETH_PRIVATE = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
         ('id="Xk9fQzT3pLm2Rw8VbNq4_Zt7Kq__h9IzE"', 'id="<redacted:high-entropy>"'),
         (
             f"untrusted comment: minisign encrypted secret key\n{MINISIGN_SECRET}",
-            "untrusted comment: minisign encrypted secret key\n<redacted:high-entropy>",
+            "untrusted comment: minisign encrypted secret key\n<redacted:minisign-secret-key>",
         ),
         ("[Peer]\nPublicKey = 8x7megQx6Rt3FVqsfQy2++Yl9fqpagsfy+LAAkP7Ep8=\nPersistentKeepalive = 25", None),
         (

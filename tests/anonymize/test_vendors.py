@@ -37,6 +37,11 @@ MINISIGN = "RWRTY0Iy" + "q9ZmX7wR2tLb4NcYd8Hs1Ju6Fe3Ga5Mi0OvQ+/" * 4 + "AA=="
             "someone-to-log-in-as-you.|_" + "8C2F19A0B3D4E5F6" * 6 + "; theme=dark",
             "Cookie: .ROBLOSECURITY=<redacted:roblox-cookie>; theme=dark",
         ),
+        ("SHOPIFY_PRIVATE=shpsf_" + "0a1b2c3d" * 4, "SHOPIFY_PRIVATE=<redacted:shopify-token>"),
+        (
+            "KSM_CONFIG: eyJob3N0bmFtZSI6ICJrZWVwZXJzZWN1cml0eS5ldSIsICJjbGllbnRJZCI6ICJhYmMifQ==",
+            "KSM_CONFIG: <redacted:keeper-config>",
+        ),
         (
             "hook: https://discord.com/api/webhooks/42/Ab-9",
             "hook: https://discord.com/api/webhooks/<redacted:discord-webhook>",

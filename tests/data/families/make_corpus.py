@@ -1370,6 +1370,40 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "DELETE https://api.example.org/v1/keys/{s}/revoke",
             lambda: "as-" + chars(22),
         ),
+        # Keys and values apart, typed declarations, camelCase keys, vendors, logins (apart16).
+        ("tsv-column", "service\tdeploy_token\tteam\nweb\t{s}\tops", lambda: chars(24)),
+        (
+            "markdown-key-value-row",
+            "| Setting | Value |\n|---|---|\n| `REGION` | `eu` |\n| `SMTP_PASSWORD` | `{s}` |",
+            password,
+        ),
+        (
+            "sql-insert-key-value",
+            "INSERT INTO app_config (name, value) VALUES ('smtp_password', '{s}');",
+            password,
+        ),
+        (
+            "sql-update-key-value",
+            "UPDATE config SET value='{s}' WHERE key='ADMIN_TOKEN';",
+            lambda: chars(28),
+        ),
+        ("typed-const", 'static SENTRY_TOKEN: &\'static str = "{s}";', lambda: hexs(40)),
+        (
+            "attribute-pair",
+            '<input type="hidden" value="{s}" name="upload_token">',
+            lambda: hexs(32),
+        ),
+        ("camel-qualified-key", '{"Rails": {"SecretKeyBase": "{s}"}}', lambda: chars(48)),
+        ("hex-under-api-key", "export HEAP_API_KEY='{s}'", lambda: hexs(20)),
+        ("axiom-token", "ingest rejected xaat-{s} (401)", uuid),
+        ("login-argument", "$ acme login {s}\nLogged in.", lambda: chars(24)),
+        ("piped-with-token", "printf '%s' {s} | acme auth login --with-token", lambda: chars(30)),
+        (
+            "roblox-cookie",
+            "Cookie: .ROBLOSECURITY=_|WARNING:-DO-NOT-SHARE-THIS.--Sharing-this-will-allow-"
+            "someone-to-log-in-as-you.|_{s}",
+            lambda: hexs(96).upper(),
+        ),
     ]
 
 
