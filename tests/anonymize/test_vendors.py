@@ -39,7 +39,7 @@ MINISIGN = "RWRTY0Iy" + "q9ZmX7wR2tLb4NcYd8Hs1Ju6Fe3Ga5Mi0OvQ+/" * 4 + "AA=="
         ),
         ("SHOPIFY_PRIVATE=shpsf_" + "0a1b2c3d" * 4, "SHOPIFY_PRIVATE=<redacted:shopify-token>"),
         (
-            "KSM_CONFIG: eyJob3N0bmFtZSI6ICJrZWVwZXJzZWN1cml0eS5ldSIsICJjbGllbnRJZCI6ICJhYmMifQ==",
+            "KSM_CONFIG: eyJob3N0bmFtZSI6ICJrZWVwZXJzZWN1cml0eS5ldSIsICJjbGllbnRJZCI6ICJxOVptWDd3UjJ0TGI0TmNZZDhIczFKdTZGZTNHYTVNaTBPdlErL1pxOHZUMW1ONHBYazJMcDlaPT0ifQ==",
             "KSM_CONFIG: <redacted:keeper-config>",
         ),
         (
