@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import heads, key_names
+from fedlearn.anonymize import key_names
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS, key_before
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
@@ -32,9 +32,12 @@ ATTRIBUTE = Lazy(
 )
 # After a key word: a capitalized qualifier, its closing quote, a separator, a quoted literal.
 QUALIFIED = Lazy(rf"[A-Z][a-z0-9]{{1,11}}[\"'`]?[ \t]*(?::|=|=>)[ \t]*{QUOTED}")
+# ``QUALIFIED`` read backwards, from the literal's closing quote to the qualifier's capital.
+QUALIFIED_REVERSED = Lazy(
+    r"(?P<q>[\"'`])[^\"'`\n\\]{1,300}(?P=q)[ \t]*(?::|=|>=)[ \t]*[\"'`]?(?P<tail>[0-9a-z]{1,11}[A-Z])"
+)
 # The words a qualified key's base ends in (``key_names.SUFFIXED_RULES``' endings).
 QUALIFIED_WORDS = ("key", "token", "secret", "pass", "pwd", "pw")
-KEY_WORD = Lazy(heads.trie_pattern(QUALIFIED_WORDS))
 KEY_ATTRIBUTES = frozenset({"name", "key", "property", "id", "itemprop", "http-equiv"})
 VALUE_ATTRIBUTES = frozenset({"content", "value"})
 
@@ -69,15 +72,21 @@ def attributed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 
 
 def qualified(subject: str) -> Iterator[re.Match[str]]:
-    """Return the qualifier-to-literal matches right after each key word (found in the
-    lower-cased text; the capitalized qualifier is matched in the text itself)."""
-    lower = subject.lower()
-    if len(lower) != len(subject):  # as ``Probe.lower``: one character for one
-        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in subject)
-    for word in KEY_WORD.finditer(lower):
-        found = QUALIFIED.match(subject, word.end())
-        if found is not None:
-            yield found
+    """
+    Return the qualifier-to-literal matches right after a key word (``QUALIFIED_WORDS``).
+
+    The scan runs over the reversed text, where each match starts with the literal's closing
+    quote (``…"  :"esaByeKterceS"``), so it skips to quotes at memory speed; the word before
+    the qualifier is tested after.
+    """
+    last = len(subject) - 1
+    for found in QUALIFIED_REVERSED.finditer(subject[::-1]):
+        start = last - found.end("tail") + 1
+        match = QUALIFIED.match(subject, start)
+        if match is not None and subject[max(0, start - 6) : start].lower().endswith(
+            QUALIFIED_WORDS
+        ):
+            yield match
 
 
 def qualified_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:

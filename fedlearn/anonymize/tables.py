@@ -19,13 +19,19 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import heads, key_names
+from fedlearn.anonymize import key_names
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 # Any span: a find is this matched from a key's start to its value's end.
 SPAN = Lazy(r"(?s).+")
-KEY_WORD = Lazy(heads.trie_pattern(GATE_WORDS))
+# The characters of a header line (cells that are names; a Markdown header's of a few words).
+# A header line after a line break: names between delimiters, or a Markdown row of a few words.
+CELL = r"[ \t\"'`]*[A-Za-z_][A-Za-z0-9_.-]*[ \t\"'`]*"
+HEADER_LINE = Lazy(
+    rf"\n(?P<line>{CELL}(?:[,;\t]{CELL})+\r?"
+    r"|[ \t]*\|(?:[ \t`]*[A-Za-z_][A-Za-z0-9_. -]*[ \t`]*\|)+[ \t\r]*)(?=\n)"
+)
 NAME = Lazy(r"[A-Za-z_][A-Za-z0-9_.-]{0,79}")
 WORDS = Lazy(r"[A-Za-z_][A-Za-z0-9_.-]{0,79}(?: [A-Za-z0-9_.-]{1,40}){0,2}")
 RULE_LINE = Lazy(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?\|?[ \t]*\r?")
@@ -143,95 +149,57 @@ def header_kind(line: str) -> tuple[str, list[tuple[int, int]]] | None:
 
 
 def table_finds(subject: str) -> Iterator[re.Match[str]]:
-    """Return, per secret-named column of a table, a match from its key to each row's value."""
+    """
+    Return, per secret-named column of a table, a match from its key to each row's value, and
+    per key/value row whose key names a secret, a match from its key to its value.
+
+    Each line with a delimiter and a following line is tried as a header, found by one scan
+    that passes over a line at its first character no header has (``(``, ``=``, ``:``, ``/``…).
+    """
     if "\n" not in subject:
         return
-    done = -1
-    for word in KEY_WORD.finditer(subject):
-        line_start = subject.rfind("\n", 0, word.start()) + 1
-        if line_start <= done:
-            continue
-        line_end = subject.find("\n", word.end())
-        done = line_end if line_end >= 0 else len(subject)
-        delimiter = delimiter_of(subject[line_start:done])
-        if not delimiter:
-            continue
-        yield from header_finds(subject, line_start, done)
-        if line_start > 0:
-            yield from key_row_finds(subject, line_start, done, delimiter)
+    # Each line after a line break (the first line too, read after a line break put before it).
+    first = HEADER_LINE.match("\n" + subject[: subject.find("\n") + 1])
+    if first is not None:
+        yield from header_finds(subject, 0, first.end() - 1)
+    for line in HEADER_LINE.finditer(subject):
+        yield from header_finds(subject, line.start("line"), line.end())
 
 
 def header_finds(subject: str, line_start: int, line_end: int) -> Iterator[re.Match[str]]:
-    """Return the finds of a header line whose cells name a secret (the column form)."""
-    if line_end >= len(subject):
-        return
+    """Return the finds of a header line: its secret-named columns', its key/value rows'."""
     found = header_kind(subject[line_start:line_end])
     if found is None:
         return
     delimiter, cells = found
+    names = [subject[line_start + a : line_start + b] for a, b in cells]
     keyed = [
         (index, line_start + a)
         for index, (a, b) in enumerate(cells)
-        if NAME.fullmatch(subject[line_start + a : line_start + b])
-        and key_names.classify_key(subject[line_start + a : line_start + b]) is not None
+        if NAME.fullmatch(names[index]) and key_names.classify_key(names[index]) is not None
     ]
-    if not keyed:
+    keys = [i for i, name in enumerate(names) if cell_name(name) in KEY_COLUMNS]
+    values = [i for i, name in enumerate(names) if cell_name(name) in VALUE_COLUMNS]
+    pair = (keys[0], values[0]) if keys and values else None
+    if not keyed and pair is None:
         return
     rows = lines_after(subject, line_end)
     if delimiter == "|":
         first = next(rows, None)
         if first is None or not RULE_LINE.fullmatch(first[1]):
             return
-    for row_start, line in rows:
+    for count, (row_start, line) in enumerate(rows):
         row = row_cells(line, delimiter)
-        if row is None or len(row) != len(cells):
+        if row is None or len(row) != len(cells) or count >= MAX_ROWS:
             return
         for index, key_start in keyed:
             a, b = row[index]
             if b > a:
                 yield SPAN.match(subject, key_start, row_start + b)  # type: ignore[misc]
-
-
-def key_row_finds(
-    subject: str, line_start: int, line_end: int, delimiter: str
-) -> Iterator[re.Match[str]]:
-    """Return the find of a key/value table's row whose key cell names a secret, or nothing."""
-    line = subject[line_start:line_end]
-    row = row_cells(line, delimiter)
-    if row is None or len(row) < 2:
-        return
-    found = key_value_header(subject, line_start, delimiter, len(row))
-    if found is None:
-        return
-    (ka, kb), (va, vb) = row[found[0]], row[found[1]]
-    if vb > va and NAME.fullmatch(line[ka:kb]):
-        yield SPAN.match(subject, line_start + ka, line_start + vb)  # type: ignore[misc]
-
-
-def key_value_header(
-    subject: str, row_start: int, delimiter: str, size: int
-) -> tuple[int, int] | None:
-    """
-    Return the key and value columns of the key/value table whose row starts at ``row_start``:
-    its header is a line above, every line between a row of the same width (or ``|---|``).
-    """
-    end = row_start - 1
-    for _ in range(MAX_ROWS):
-        start = subject.rfind("\n", 0, end) + 1
-        line = subject[start:end]
-        if not (delimiter == "|" and RULE_LINE.fullmatch(line)):
-            cells = row_cells(line, delimiter)
-            if cells is None or len(cells) != size:
-                return None
-            names = [cell_name(line[a:b]).lower() for a, b in cells]
-            keys = [i for i, name in enumerate(names) if name in KEY_COLUMNS]
-            values = [i for i, name in enumerate(names) if name in VALUE_COLUMNS]
-            if keys and values:
-                return keys[0], values[0]
-        if start == 0:
-            return None
-        end = start - 1
-    return None
+        if pair is not None:
+            (ka, kb), (va, vb) = row[pair[0]], row[pair[1]]
+            if vb > va and NAME.fullmatch(line[ka:kb]):
+                yield SPAN.match(subject, row_start + ka, row_start + vb)  # type: ignore[misc]
 
 
 def delimiter_at(text: str, key_start: int, key_end: int) -> str:
