@@ -256,6 +256,6 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(SPAN.pattern), find=table_finds, judge=cell_judge),),
             trigger=Trigger(words=KEY_WORDS, lower=True, needs="\n"),
             lower=True,
-            gate=rf"(?i){cell}[^\n]*\n|\n[^\n]*{cell}",
+            gate=rf"(?i){cell}",
         ),
     ]
