@@ -101,6 +101,7 @@ GUARDED = {
     "nkey_seed": "secret",
     **dict.fromkeys((f"{separator}ak" for separator in "_.-"), "api-key"),
     **dict.fromkeys((f"{separator}sk" for separator in "_.-"), "secret"),
+    **dict.fromkeys((f"{separator}pat" for separator in "_.-"), "token"),  # ``ASANA_PAT``
 }
 # Secret words of other languages as a key's last word (``Passwort``, ``пароль``, ``パスワード``),
 # each named by the rule of its English word; a word for key as ``key`` alone.
@@ -221,7 +222,7 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
         # Only a qualifier ties the key to its secret word: the value must look generated.
         return (
             checks.looks_random(value, minimum=12)
-            and not checks.is_hexadecimal(value)
+            and (not checks.is_hexadecimal(value) or key_shapes.is_long_hex_under(key, value))
             and not words.is_named(value)
         )
     if value.startswith("-") and (len(value) < 16 or not checks.looks_random(value)):

@@ -1,14 +1,16 @@
 """How a key is spelt and how a value under it is shaped, for ``key_names`` (DESIGN.md guarantee 1).
 
 camelCase and PascalCase keys read as their snake_case spellings do: an ending word
-(``OraclePwd``, ``IpsecPsk``, ``RabbitmqDefaultPass``, ``HuaweicloudAk``, ``ObsSk``) as ``_pwd``,
-``_psk``, ``_pass``, ``_ak``, ``_sk``, all but ``Pwd`` guarded (the value must look generated),
+(``OraclePwd``, ``IpsecPsk``, ``RabbitmqDefaultPass``, ``HuaweicloudAk``, ``ObsSk``, ``AsanaPat``)
+as ``_pwd``, ``_psk``, ``_pass``, ``_ak``, ``_sk``, ``_pat``, all but ``Pwd`` guarded (the value must look generated),
 and one last capitalized qualifier (``SecretKeyBase``, ``apiTokenProd``) as ``secret_key_base``.
 
 Under an explicit token or API key word two shapes that read as names or hashes elsewhere are
 secrets: hex of 16 or more with letters and digits (``CUSTOMERIO_API_KEY='aaf39fd9fff30ee4c90e'``;
 not under a key that also says hash, sha, checksum, digest, id, fingerprint, etag or commit), and a
-short word before a UUID or long hex (``AXIOM_TOKEN=xapt-<uuid>``).
+short word before a UUID or long hex (``AXIOM_TOKEN=xapt-<uuid>``). Under a key tied to its
+secret word by a qualifier only (``SECRET_KEY_BASE``, ``MJ_APIKEY_PRIVATE``) hex of 32 or more is
+a secret too (shorter hex there stays: an id or a short hash).
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ CAMEL_ENDINGS = {
     "Pass": "password",
     "Ak": "api-key",
     "Sk": "secret",
+    "Pat": "token",
 }
-GUARDED_ENDINGS = ("Psk", "Pass", "Ak", "Sk")
+GUARDED_ENDINGS = ("Psk", "Pass", "Ak", "Sk", "Pat")
 CAMEL_TAIL = Lazy(r"(?<=[a-z0-9])[A-Z][a-z0-9]{1,11}\Z")
 KEY_PARTS = Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 DATA_WORD_LIST = (
@@ -59,6 +62,20 @@ def camel_tail(key: str) -> tuple[str, str]:
     return ("", "") if found is None else (key[: found.start()], found.group())
 
 
+def names_data(key: str) -> bool:
+    """Return whether a word of ``key`` names a hash or an id (``API_KEY_SHA``, ``tokenId``)."""
+    return any(part.lower() in DATA_WORDS for part in KEY_PARTS.compiled.findall(key))
+
+
+def is_long_hex_under(key: str, value: str) -> bool:
+    """
+    Return whether hex under a key tied to its secret word by a qualifier only is a secret: 32
+    or more, not under a key that names a hash or id (``SECRET_KEY_BASE``'s 128 hex,
+    ``MJ_APIKEY_PRIVATE``'s 32).
+    """
+    return len(value.replace("-", "")) >= 32 and not names_data(key)
+
+
 def is_generated_under(key: str, value: str) -> bool:
     """
     Return whether ``value`` under a token or API key ``key`` is generated though it reads as a
@@ -69,6 +86,4 @@ def is_generated_under(key: str, value: str) -> bool:
         return True
     if not HEX_RUN.fullmatch(value) or value.isdigit() or value.isalpha():
         return False
-    if any(part.lower() in DATA_WORDS for part in KEY_PARTS.compiled.findall(key)):
-        return False
-    return checks.entropy(value) >= 2.5
+    return not names_data(key) and checks.entropy(value) >= 2.5

@@ -5,7 +5,9 @@ server-side ``ser.`` keys, Stytch's ``secret-live-``/``secret-test-`` secrets, U
 and environment tokens (``*:*.<hex>``, ``*:production.<hex>``), Roblox's ``.ROBLOSECURITY``
 cookie (``_|WARNING:-DO-NOT-SHARE-THIS.…|_<hex>``), Shopify's private Storefront token
 (``shpsf_``), a Keeper Secrets Manager config (base64 of ``{"hostname": "keepersecurity…``,
-which holds its private key) and minisign's secret key (base64 of ``Ed``,
+which holds its private key), QuickNode's endpoint URL (``<name>.quiknode.pro/<hex>``),
+Convex's deploy key (``prod:<deployment>|…``), Flutterwave's encryption key (``FLWSECK_TEST`` and
+12 hex) and minisign's secret key (base64 of ``Ed``,
 ``Sc`` or ``\\0\\0``, ``B2``…). Each shape is bounded and judged as ``providers``' are.
 """
 
@@ -23,12 +25,16 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("unleash-token", r"\*:(?:\*|[a-z][a-z0-9_-]{0,40})\.[a-f0-9]{32,}", ("*:",)),
     ("shopify-token", rf"shpsf_{HEX}{{32}}", ("shpsf_",)),
     ("keeper-config", rf"eyJob3N0bmFtZSI6(?:ImtlZXBlcnNlY3VyaXR5|ICJrZWVwZXJzZWN1cml0){BASE64}{{40,}}={{0,2}}", ("eyJob3N0bmFtZSI6",)),
+    ("quicknode-url", r"quiknode\.pro/[a-f0-9]{32,}", ("quiknode.pro/",)),
+    ("convex-deploy-key", r"(?:prod|dev|preview):[a-z]+-[a-z]+-[0-9]+\|[A-Za-z0-9=]{40,}", ("prod:", "dev:", "preview:")),
+    ("flutterwave-key", r"FLWSECK(?:_TEST)?[a-f0-9]{12}", ("FLWSECK",)),
     ("roblox-cookie", r"_\|WARNING:-DO-NOT-SHARE-THIS\.[A-Za-z0-9 .,-]{0,200}\|_[A-F0-9]{32,}", ("_|WARNING:-DO-NOT-SHARE-THIS.",)),
     ("minisign-secret-key", rf"RW(?:RTY0Iy|QAAEIy){BASE64}{{100,}}={{0,2}}", ("RWRTY0Iy", "RWQAAEIy")),
 )
 # fmt: on
 # Literals too common in ordinary text to gate alone (``user.``, ``parser.``; a glob ``*:``).
 GATES: dict[tuple[str, ...], str] = {
+    ("prod:", "dev:", "preview:"): r"(?:prod|dev|preview):[a-z]+-[a-z]+-[0-9]+\|",
     ("ser.",): r"ser\.[A-Za-z0-9]{22}",
     ("*:",): r"\*:[a-z*][a-z0-9_-]{0,40}\.[a-f0-9]{16}",
 }

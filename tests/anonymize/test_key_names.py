@@ -94,12 +94,16 @@ def test_reads_generated_tells_draws_from_words(value: str, generated: bool) -> 
 
 
 def test_a_qualified_keys_value_must_look_generated() -> None:
-    """Under ``api_key_prod`` a generated value is a secret, a word or hex is not."""
+    """Under ``api_key_prod`` a generated value is a secret, a word or short hex is not; hex of
+    32 or more is (``SECRET_KEY_BASE``'s shape), unless the key names a hash."""
     assert key_names.is_suffixed("api_key_prod") and not key_names.is_suffixed("api_key")
     assert key_names.is_secret_value("api-key", "api_key_prod", "Zx8Qp2Lm9Vb4Rt6Y")
     assert not key_names.is_secret_value("api-key", "api_key_prod", "production")
+    assert not key_names.is_secret_value("api-key", "api_key_prod", "9f86d081884c7d65")
+    assert key_names.is_secret_value("api-key", "api_key_prod", "9f86d081884c7d659a2feaa0c55ad015")
+    assert key_names.is_suffixed("token_fingerprint")
     assert not key_names.is_secret_value(
-        "api-key", "api_key_prod", "9f86d081884c7d659a2feaa0c55ad015"
+        "token", "token_fingerprint", "9f86d081884c7d659a2feaa0c55ad015"
     )
 
 

@@ -16,6 +16,8 @@ from fedlearn.anonymize import Anonymizer, key_names, key_shapes
         ("RedisPwd", "password"),
         ("SecretKeyBase", "api-key"),
         ("authTokenProd", "token"),
+        ("GITLAB_PAT", "token"),
+        ("AzureDevopsPat", "token"),
         ("renderpass", None),
         ("tokenCount", None),
         ("secretName", None),
@@ -38,6 +40,14 @@ def test_camel_case_keys_read_as_their_snake_case_spellings(key: str, rule: str 
             "NEON_TOKEN=napi-4c11e857-4ce0-7432-7e83-408f21a88b50",
             "NEON_TOKEN=<redacted:token>",
         ),
+        (  # a qualified key: 32+ hex is its shape (``rails secret``)
+            "DEVISE_SECRET_KEY_PROD=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c",
+            "DEVISE_SECRET_KEY_PROD=<redacted:api-key>",
+        ),
+        (
+            'AIRTABLE_PAT: "2/1234567890123456/6543210987654321:0a1b2c3d4e5f60718293a4b5c6d7e8f9"',
+            'AIRTABLE_PAT: "<redacted:token>"',
+        ),
         (  # a guarded camel ending: the value looks generated
             '{"MinioRootPass": "aQ7.pmDFbA0%gN#ljkX"}',
             '{"MinioRootPass": "<redacted:password>"}',
@@ -57,6 +67,9 @@ def test_values_judged_by_their_shape_under_a_key(
         "COMMIT_TOKEN=aaf39fd9fff30ee4c90e",  # a key that names a commit
         "API_TOKEN=0000000000000000",
         'renderPass = "opaque"',
+        "API_KEY_SHA256_PROD=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c",  # a qualified key that names a hash
+        "SECRET_KEY_PROD=9c1e9c1e9c1e",  # short hex under a qualified key: an id
+        'file_pat = "*.txt"',
         'shadowPass: "depth-only"',
     ],
 )

@@ -43,6 +43,15 @@ MINISIGN = "RWRTY0Iy" + "q9ZmX7wR2tLb4NcYd8Hs1Ju6Fe3Ga5Mi0OvQ+/" * 4 + "AA=="
             "KSM_CONFIG: <redacted:keeper-config>",
         ),
         (
+            "RPC=https://lively-frost.solana-mainnet.quiknode.pro/" + "0a1b2c3d4e" * 4 + "/",
+            "RPC=https://lively-frost.solana-mainnet.<redacted:quicknode-url>/",
+        ),
+        (
+            "npx convex deploy --key 'preview:happy-otter-512|" + "Zq8vT1mN4pXk" * 4 + "'",
+            "npx convex deploy --key '<redacted:convex-deploy-key>'",
+        ),
+        ("FLW_ENC=FLWSECK_TESTa1b2c3d4e5f6", "FLW_ENC=<redacted:flutterwave-key>"),
+        (
             "hook: https://discord.com/api/webhooks/42/Ab-9",
             "hook: https://discord.com/api/webhooks/<redacted:discord-webhook>",
         ),
