@@ -19,7 +19,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import key_names
+from fedlearn.anonymize import checks, key_names, words
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
@@ -148,6 +148,18 @@ def header_kind(line: str) -> tuple[str, list[tuple[int, int]]] | None:
     return delimiter, cells
 
 
+def is_words_key(cell: str) -> bool:
+    """
+    Return whether a Markdown header's words name a secret by their last word (``API Key``,
+    ``Access Token``; not a qualifier after it, so the rule's gate, a key word before the
+    cell's ``|``, holds).
+    """
+    return (
+        WORDS.fullmatch(cell) is not None
+        and key_names.classify_whole(cell.replace(" ", "_")) is not None
+    )
+
+
 def table_finds(subject: str) -> Iterator[re.Match[str]]:
     """
     Return, per secret-named column of a table, a match from its key to each row's value, and
@@ -176,7 +188,8 @@ def header_finds(subject: str, line_start: int, line_end: int) -> Iterator[re.Ma
     keyed = [
         (index, line_start + a)
         for index, (a, b) in enumerate(cells)
-        if NAME.fullmatch(names[index]) and key_names.classify_key(names[index]) is not None
+        if (NAME.fullmatch(names[index]) and key_names.classify_key(names[index]) is not None)
+        or (delimiter == "|" and " " in names[index] and is_words_key(names[index]))
     ]
     keys = [i for i, name in enumerate(names) if cell_name(name) in KEY_COLUMNS]
     values = [i for i, name in enumerate(names) if cell_name(name) in VALUE_COLUMNS]
@@ -221,6 +234,8 @@ def cell_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     key_end = start
     while key_end < end and text[key_end] in KEY_CHARACTERS:
         key_end += 1
+        if text[key_end] == " " and text[key_end + 1 : key_end + 2] in KEY_CHARACTERS:
+            key_end += 1  # a Markdown header's words (``API Key``)
     if end < len(text) and text[end] in QUOTES and text[end - 1 : end] != " ":
         stops = text[end] + "\n"
     else:
@@ -230,7 +245,12 @@ def cell_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = text[value_start:end].lstrip(" \t")
     if stops[0] == "|" and len(value) >= 2 and value[0] == "`":
         value = value[1:]
-    return judged(text[start:key_end], value, end)
+    key = text[start:key_end]
+    if " " in key and not (checks.looks_random(value, minimum=8) and not words.is_named(value)):
+        return (
+            None  # words name a secret less surely (``| Reset password |``): it must look generated
+        )
+    return judged(key.replace(" ", "_"), value, end)
 
 
 def judged(key: str, value: str, end: int) -> tuple[int, int, str] | None:

@@ -29,6 +29,10 @@ PASSWORD = "s3cR!t-Pa55;word"
             f"| Service | Region | SENTRY_AUTH_TOKEN |\n|:--|:--:|--:|\n| web | eu | {TOKEN} |",
             "| Service | Region | SENTRY_AUTH_TOKEN |\n|:--|:--:|--:|\n| web | eu | <redacted:token> |",
         ),
+        (  # a header of words: the value must look generated
+            f"| Provider | API Key |\r\n|---|---|\r\n| stripe | {TOKEN} |",
+            "| Provider | API Key |\r\n|---|---|\r\n| stripe | <redacted:api-key> |",
+        ),
         (  # a key/value table: the key in a row, the value beside it
             f"| Setting | Value |\n|---|---|\n| `LOG_LEVEL` | `info` |\n| `mailgunApiKey` | `{TOKEN}` |",
             "| Setting | Value |\n|---|---|\n| `LOG_LEVEL` | `info` |\n"
@@ -67,6 +71,8 @@ def test_a_value_apart_from_its_key_is_redacted(
     "text",
     [
         "token,count\nthe,412\nand,97",  # a tokenizer's counts
+        "| Step | Reset password |\n|---|---|\n| 1 | Click the link in the mail |",
+        "| Step | API Key Prod |\n|---|---|\n| 1 | hunter2x |",
         "provider,api_key_id,owner\naws,AKIAIOSFODNN7EXAMPLE,ops",  # an id column
         f"We rotated the token, the key, and the password.\nThen {TOKEN} stayed in the log.",
         f"| name | token |\n| web | {TOKEN} |",  # no rule line: no Markdown table
