@@ -6,7 +6,7 @@ as ``_pwd``, ``_psk``, ``_pass``, ``_ak``, ``_sk``, ``_pat``, all but ``Pwd`` gu
 and one last capitalized qualifier (``SecretKeyBase``, ``apiTokenProd``) as ``secret_key_base``.
 
 Under an explicit token or API key word two shapes that read as names or hashes elsewhere are
-secrets: hex of 16 or more with letters and digits (``CUSTOMERIO_API_KEY='aaf39fd9fff30ee4c90e'``;
+secrets: hex of 12 or more with letters and digits (``CUSTOMERIO_API_KEY='aaf39fd9fff30ee4c90e'``;
 not under a key that also says hash, sha, checksum, digest, id, fingerprint, etag or commit), and a
 short word before a UUID or long hex (``AXIOM_TOKEN=xapt-<uuid>``). Under a key tied to its
 secret word by a qualifier only (``SECRET_KEY_BASE``, ``MJ_APIKEY_PRIVATE``) hex of 32 or more is
@@ -33,7 +33,7 @@ DATA_WORD_LIST = (
     "hash sha sha1 sha256 sha512 checksum digest md5 id ids fingerprint fpr etag commit"
 )
 DATA_WORDS = frozenset(DATA_WORD_LIST.split())
-HEX_RUN = Lazy(r"[0-9a-f]{16,}|[0-9A-F]{16,}")
+HEX_RUN = Lazy(r"[0-9a-f]{12,}|[0-9A-F]{12,}")
 PREFIXED_HEX = Lazy(
     r"[A-Za-z]{2,8}[-_](?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
     r"|[0-9a-f]{24,}|[0-9A-F]{24,})"
@@ -79,7 +79,7 @@ def is_long_hex_under(key: str, value: str) -> bool:
 def is_generated_under(key: str, value: str) -> bool:
     """
     Return whether ``value`` under a token or API key ``key`` is generated though it reads as a
-    hash or a name elsewhere: hex with letters and digits, 16 or more and varied, unless a word
+    hash or a name elsewhere: hex with letters and digits, 12 or more and varied, unless a word
     of the key names a hash or id; a short word and a UUID or 24 or more hex (``xapt-<uuid>``).
     """
     if PREFIXED_HEX.fullmatch(value):

@@ -37,6 +37,10 @@ def test_camel_case_keys_read_as_their_snake_case_spellings(key: str, rule: str 
         ),
         ("TRIGGER_TOKEN: e8dea90effe8dd1ae90e", "TRIGGER_TOKEN: <redacted:token>"),
         (
+            "IPDATA_AUTH_TOKEN ::= 7ffd7c5d4d6f1e",
+            "IPDATA_AUTH_TOKEN ::= <redacted:token>",
+        ),  # 14 hex
+        (
             "NEON_TOKEN=napi-4c11e857-4ce0-7432-7e83-408f21a88b50",
             "NEON_TOKEN=<redacted:token>",
         ),
@@ -66,6 +70,7 @@ def test_values_judged_by_their_shape_under_a_key(
         "API_KEY_SHA='b91c0e7d35a2f4e86c13'",
         "COMMIT_TOKEN=aaf39fd9fff30ee4c90e",  # a key that names a commit
         "API_TOKEN=0000000000000000",
+        "API_TOKEN=7ffd7c5d4d6",  # 11 hex: too short
         'renderPass = "opaque"',
         "API_KEY_SHA256_PROD=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c",  # a qualified key that names a hash
         "SECRET_KEY_PROD=9c1e9c1e9c1e",  # short hex under a qualified key: an id
