@@ -5,11 +5,11 @@ TypeScript ``const apiKey: string = '…'``, Kotlin/Swift/Scala ``val token: Str
 Python ``API_TOKEN: str = "…"``/``Final[str]``, Go ``const apiKey string = "…"``), and an
 element whose ``name``/``key``/``property``/``id`` attribute names a secret and whose
 ``content``/``value`` attribute holds it, in any order (``<meta name="x-secret-key"
-content="…">``, ``<input value="…" name="api_token">``), and a quoted literal after a
-camelCase key whose secret word has a capitalized qualifier (``"SecretKeyBase": "…"``,
-``apiTokenProd = '…'``), which the key-word gates of ``assignments`` do not see (lower-cased,
-the qualifier is no separate part). The string literal is judged as it would be after ``key=``
-(``key_names.is_secret_value``).
+content="…">``, ``<input value="…" name="api_token">``), Windows' ``setx NAME value``, and a
+quoted literal after a camelCase key whose secret word has a capitalized qualifier
+(``"SecretKeyBase": "…"``, ``apiTokenProd = '…'``), which the key-word gates of ``assignments``
+do not see (lower-cased, the qualifier is no separate part). The value is judged as it would be
+after ``key=`` (``key_names.is_secret_value``).
 """
 
 from __future__ import annotations
@@ -38,6 +38,10 @@ QUALIFIED_REVERSED = Lazy(
 )
 # The words a qualified key's base ends in (``key_names.SUFFIXED_RULES``' endings).
 QUALIFIED_WORDS = ("key", "token", "secret", "pass", "pwd", "pw")
+# Windows' ``setx NAME value`` (``/M`` after), as ``NAME=value``.
+SETX = Lazy(
+    r"setx[ \t]+(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]+(?:\"(?P<value>[^\"\n]{1,300})\"|(?P<bare>[^\s\"/][^\s\"]{0,299}))"
+)
 KEY_ATTRIBUTES = frozenset({"name", "key", "property", "id", "itemprop", "http-equiv"})
 VALUE_ATTRIBUTES = frozenset({"content", "value"})
 
@@ -50,6 +54,17 @@ def declared(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if name is None or not key_names.is_secret_value(name, key, value):
         return None
     return match.start("value"), match.end("value"), name
+
+
+def setx(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of ``setx NAME value``'s value when ``NAME`` names a secret."""
+    key = text[match.start("key") : match.end("key")]  # found in the lower-cased text
+    group = "value" if match.group("value") is not None else "bare"
+    start, end = match.span(group)
+    name = key_names.classify_key(key)
+    if name is None or not key_names.is_secret_value(name, key, text[start:end]):
+        return None
+    return start, end, name
 
 
 def attributed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -123,6 +138,13 @@ def rules() -> list[Rule]:
                 rf"(?i)(?:{words})[a-z0-9_.-]*[\"'`\]\\ \t?.+!]{{0,4}}"
                 rf"(?::[ \t]*{gate_type}|[ \t]string[ \t]*=)"
             ),
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(SETX.pattern), judge=setx),),
+            trigger=Trigger(words=("setx",), lower=True),
+            gate=r"(?i)setx[ \t]",
+            lower=True,
         ),
         Rule(
             key_names.NAMES,

@@ -36,6 +36,11 @@ HEX = "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d"
             f"<input type='hidden' value='{HEX}' name='upload_token'/>",
             "<input type='hidden' value='<redacted:token>' name='upload_token'/>",
         ),
+        (  # setx: the value's case is its own (found in the lower-cased text)
+            'setx RAILS_SECRET_KEY_BASE "Zq8vT1mN4pXk2Lp9Zt7Wn3Rb8Yc1V5s0aB" /M',
+            'setx RAILS_SECRET_KEY_BASE "<redacted:api-key>" /M',
+        ),
+        ("SETX DB_PASSWORD hunter2x /M", "SETX DB_PASSWORD <redacted:password> /M"),
         (  # a camelCase key's qualifier after its secret word
             '{"Rails": {"SecretKeyBase": "Zq8vT1mN4pXk2Lp9Zt7Wn3Rb8Yc1V5s0aB"}}',
             '{"Rails": {"SecretKeyBase": "<redacted:api-key>"}}',
@@ -58,6 +63,8 @@ def test_a_declared_or_attributed_secret_is_redacted(
     "text",
     [
         'const TOKEN_TYPE: &str = "Bearer";',
+        'setx PATH "%PATH%;C:\\tools" /M',
+        "setx DB_PASSWORD_FILE C:\\secrets\\db.txt",
         '"secretKeyRef": "db-creds-abcdefgh123"',  # a reference's name: a data qualifier
         'passwordStrength: "veryStrong123"',
         "let maxTokens: Int = 4096",
