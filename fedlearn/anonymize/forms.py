@@ -12,7 +12,7 @@ import base64
 import binascii
 import re
 
-from fedlearn.anonymize import assignments, checks, key_names
+from fedlearn.anonymize import assignments, checks, configfiles, key_names, keymaterial
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 KEY = r"(?P<key>[A-Za-z0-9_.-]{1,80})"
@@ -135,7 +135,7 @@ def encoded_private_key(match: re.Match[str], text: str) -> bool:
 
 
 def formed() -> list[Rule]:
-    """Return the rules for secrets known by the form around them."""
+    """Return the rules for secrets known by the form around them (key material, config files too)."""
     return [
         Rule(
             key_names.NAMES,
@@ -194,4 +194,6 @@ def formed() -> list[Rule]:
             trigger=Trigger(words=("secret",), lower=True, needs="data"),
             gate=r"(?i)kind[\"']?[ \t]*:[ \t]*[\"']?secret",
         ),
+        *keymaterial.rules(),
+        *configfiles.rules(),
     ]

@@ -308,7 +308,7 @@ def field_secret(key: str, value: Any) -> str | None:
 SEPARATE = {
     **dict.fromkeys(("sqlcmd", "bcp", "osql", "isql", "ipmitool", "unzip"), ("-P",)),
     **dict.fromkeys(
-        ("mongo", "mongosh", "mongodump", "mongorestore", "mongoexport", "mongoimport"),
+        ("mongo", "mongosh", "mongodump", "mongorestore", "mongoexport", "mongoimport", "cqlsh"),
         ("-p", "--password"),
     ),
     **dict.fromkeys(("mosquitto_pub", "mosquitto_sub", "mosquitto_rr"), ("-P", "--pw")),

@@ -1,0 +1,394 @@
+"""Config-file syntaxes whose form is the credential (DESIGN.md guarantee 1).
+
+- ``password``: a ``.pgpass`` line ``host:port:database:user:password`` (``*`` wildcards, ``\\:``
+  escapes; the user has a letter, the password is the last field); a postfix ``sasl_passwd``
+  line ``[smtp.host]:587 user:password`` (or ``smtp.host:587 user:password``); the password line
+  of an OpenVPN ``auth-user-pass`` file (after a line naming ``auth-user-pass``: a user line,
+  then the password line; not a directive such as ``persist-key``); a whole config line
+  ``DIRECTIVE value`` whose directive is a password (``requirepass``, ``bindpw``, ``password``,
+  ``smtp_pass``: the value with a digit or an inner symbol, no URL); a triple-quoted
+  value under a secret key (grafana.ini's ``password = \"\"\"…\"\"\"``, Python, TOML); prose
+  naming a user and then a password (``(user jenkins, pass …)``, ``creds: x / …``), the
+  password with letters and digits or symbols; and ``KEY=value`` right after a JSON-escaped
+  line break (``\\nPWD=…``, an odbc.ini inside a log's JSON string), judged as ``KEY=value``,
+  as is a JSON-escaped quoted value after its key (fetchmail's ``password \\"…\\"`` in a log).
+- ``secret``: a WordPress salt, ``define('…_SALT', '…')``.
+- ``token``: the values of composer's ``auth.json`` token maps (``"bearer"``, ``"github-oauth"``,
+  ``"gitlab-token"``, ``"gitlab-oauth"``, ``"forgejo-token"``: ``{"<host>": "<token>"}``).
+- ``private-key``: a WireGuard private key given to ``wg`` (``private-key <(echo …)``,
+  ``echo … | wg pubkey``, ``wg … <<< …``); ``private-key-id``: a GCP service account's
+  ``private_key_id`` (40 hex); ``wallet-keystore``: an Ethereum keystore's ``"ciphertext"``.
+
+Lines end at a line break or a JSON-escaped ``\\n``; a value inside a JSON string ends at ``\\"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from fedlearn.anonymize import checks, key_names, netconfig
+from fedlearn.anonymize.rules import Lazy, Many, Matcher, Rule, Trigger, secret
+
+# .pgpass: from the port on (the host is read backwards from the match).
+PGPASS = Lazy(
+    r":(?:\*|[0-9]{1,5}):(?P<db>\*|[A-Za-z0-9_.$-]+):(?P<user>\*|[A-Za-z0-9_.@$+-]+)"
+    r":(?P<value>(?:[^\s:\\\"']|\\[:\\])+)"
+)
+HOST = Lazy(r"(?:\*|[A-Za-z0-9][A-Za-z0-9_.-]*|\[[0-9A-Fa-f:.]+\])\Z")
+LETTER = Lazy(r"[A-Za-z]")
+# What may come before a line's first field: a line or string start, a blank, a quote, ``=``.
+LINE_STARTS = frozenset(" \t\r\n\"'`=(>,|")
+SASL = Lazy(
+    r"[ \t]*(?:\[[A-Za-z0-9.-]+\](?::[A-Za-z0-9]{2,12})?"
+    r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+:[0-9]{2,5})"
+    r"[ \t]+[^\s:\"\\]+:(?P<value>[^\s\"\\]+)"
+)
+# The bracketed form inside a line: ``… [smtp.host]:587 user:password …`` (a dotted host, a port).
+SASL_INSIDE = Lazy(
+    r"\[[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\]:[A-Za-z0-9]{2,12}[ \t]+[^\s:\"\\]+:"
+    r"(?P<value>[^\s\"\\]+)"
+)
+VALUE_END = Lazy(r"[\s\"'`]|\\[nrt\"]|\Z")
+LINE_START = Lazy(r"[\n\"'`]|\\[nr]")
+PGPASS_GATE = r":(?:\*|[0-9]{1,5}):[^\s:]+:[^\s:]+:[^\s:]"
+SASL_GATE = (
+    r"\[[A-Za-z0-9.-]+\](?::[A-Za-z0-9]{2,12})?[ \t]+[^\s:\"\\]+:"
+    r"|\.[A-Za-z0-9-]+:[0-9]{2,5}[ \t]+[^\s:\"\\]+:"
+)
+LINE_END = Lazy(r"[ \t]*(?:\r?\n|\\r|\\n|\"|\\\"|\Z)")
+OPENVPN = Lazy(r"auth-user-pass[^\n\\]*")
+LINE_BREAK = Lazy(r"[ \t]*(?:\r?\n|\\r\\n|\\n)[ \t]*")
+LINE = Lazy(r"[^\s\"\\<]+")
+DIRECTIVE = Lazy(r"[a-z]+(?:-[a-z]+)*")
+TRIPLE = Lazy(r"(?P<q>\"\"\"|'''|\\\"\\\"\\\")(?P<value>[^\n]{1,300}?)(?P=q)")
+KEY_BEFORE = Lazy(r"(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})[\"']?[ \t]*[=:][ \t]*\Z")
+USER_PASS = Lazy(
+    r"(?:user(?:name)?|login)[ \t]*[:=]?[ \t]+[^\s,;()\"'\[\]{}<>]{1,64}[ \t]*[,;/]?[ \t]*"
+    r"(?:pass(?:word)?|pwd|pw)[ \t]*[:=]?[ \t]+(?P<value>[^\s,;()\"'`\[\]{}<>]{4,128})"
+    r"(?![^\s,;)\"'`])"
+)
+# ``credentials: bob / <password>``, ``creds are bob/<password>``: a user, a slash, the password.
+CREDENTIALS_PAIR = Lazy(
+    r"(?:credentials?|creds)[ \t]*(?:[:=]|is|are)?[ \t]+[A-Za-z0-9][A-Za-z0-9_.@+-]{0,63}"
+    r"[ \t]*/[ \t]*(?P<value>[^\s/,;()\"'`]{4,128})(?![^\s,;()\"'`])"
+)
+# A config line ``DIRECTIVE value`` (redis ``requirepass``, LDAP ``bindpw``, msmtp ``password``).
+DIRECTIVE_LINE = Lazy(r"(?P<word>pass(?:wd|word|phrase)?|pw|auth)[ \t]+(?P<value>[^\s\"\\]{6,200})")
+DIRECTIVE_NAME = Lazy(r"[ \t]*[A-Za-z_][A-Za-z0-9_.-]{0,40}")
+PASSWORD_DIRECTIVES = frozenset(
+    ("requirepass", "masterauth", "bindpw", "rootpw", "password", "passwd", "pass", "passphrase")
+)
+# Both rules that read a password after its word share one gate (one member of the RE2 set).
+LOGIN_WORD_GATE = r"(?i)(?:pass(?:word|wd|phrase)?|pwd?|auth)[ \t:=]|cred"
+SEPARATED = Lazy(r"[_.-]")
+SERVICE_PORT = Lazy(r"[0-9]{1,5}/(?:tcp|udp|sctp)")
+INNER_SYMBOL = Lazy(r"[0-9]|[^A-Za-z0-9].")
+ESCAPED_QUOTED = Lazy(r"\\\"(?P<value>[^\"\\\s]{1,200})\\\"")
+KEY_SPACE_BEFORE = Lazy(r"(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]+\Z")
+SALT = Lazy(
+    r"define\([ \t]*[\"'](?P<key>[A-Z0-9_]*_SALT)[\"'][ \t]*,[ \t]*"
+    r"(?P<q>[\"'])(?P<value>[^\"'\n]{8,300})(?P=q)"
+)
+ESCAPED_KEY = Lazy(r"\\n(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]*=[ \t]*(?P<value>[^\s\\\"]+)")
+COMPOSER = Lazy(
+    r"\"(?:bearer|github-oauth|gitlab-token|gitlab-oauth|forgejo-token)\\?\"[ \t]*:[ \t]*\{"
+)
+COMPOSER_ENTRY = Lazy(
+    r"[ \t\r\n]*(?:\\n[ \t]*)*\\?\"[^\"\\\s]{1,253}\\?\"[ \t]*:[ \t]*\\?\""
+    r"(?P<value>[^\"\\\s]{1,512})\\?\"[ \t]*,?"
+)
+WIREGUARD = (
+    r"private-?key[\"']?[ \t]*[=:]?[ \t]*(?:<\([ \t]*(?:echo|printf[ \t]+'%s\\n')?[ \t]*)?"
+    r"[\"']?(?P<value>[a-z0-9+/]{42,43}=)",
+    r"echo[ \t]+[\"']?(?P<value>[a-z0-9+/]{42,43}=)[\"']?[ \t]*\|[ \t]*(?:sudo[ \t]+)?wg[ \t]+pubkey",
+    r"(?:private-?key|pubkey)[^\n|;&]*<<<[ \t]*[\"']?(?P<value>[a-z0-9+/]{42,43}=)",
+)
+KEY_ID = Lazy(
+    r"private_key_id\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?(?P<value>[0-9a-f]{40})(?![0-9a-f])"
+)
+CIPHERTEXT = Lazy(r"ciphertext\\?\"[ \t]*:[ \t]*\\?\"(?P<value>[0-9a-fA-F]{64,})\\?\"")
+
+
+def pgpass(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the password of a ``.pgpass`` line, or None."""
+    start = match.start()
+    host = HOST.search(text, max(0, start - 253), start)
+    if host is None:
+        return None
+    begin = host.start()
+    if begin >= 1 and text[begin - 1] == "\\" and text[begin] in "nrt":
+        begin += 1  # the host follows a JSON-escaped line break: ``\n*:5432:…``
+    elif begin > 0 and text[begin - 1] not in LINE_STARTS and text[begin - 2 : begin] != "\\n":
+        return None
+    hostname = text[begin:start]
+    if HOST.fullmatch(hostname) is None:
+        return None
+    if hostname[0] not in "*[" and LETTER.search(hostname) is None and hostname.count(".") != 3:
+        return None  # a number, not a host (``00:11:22:33:44``)
+    user, value = match.group("user"), match.group("value")
+    end = match.end()
+    if end < len(text) and text[end] == ":":
+        return None  # more fields: IPv6, a MAC address, a time
+    if user != "*" and LETTER.search(user) is None:
+        return None
+    if len(value) < 3 or value.isdigit() or is_placeholder(value):
+        return None
+    if value.isalpha() and value.islower():
+        return None  # a word: ``main.c:12:5:warning:unused``
+    return match.start("value"), match.end("value"), "password"
+
+
+def is_placeholder(value: str) -> bool:
+    """
+    Return whether a value in a file no shell reads is a placeholder or template, not a secret.
+
+    ``%t%OTdz…`` is a password there: ``%VAR%`` means nothing in ``.pgpass`` or ``sasl_passwd``.
+    """
+    if value.startswith("%") and not value.startswith("%("):
+        return False
+    return checks.is_reference(value)
+
+
+def at_line_start(text: str, start: int) -> bool:
+    """Return whether ``start`` begins a line (or a string, or follows a JSON-escaped break)."""
+    if start == 0 or text[start - 1] in "\r\n\"'`":
+        return True
+    return start >= 2 and text[start - 2 : start] in ("\\n", "\\r")
+
+
+def line_starts(subject: str) -> Iterator[int]:
+    """Yield where a line or string starts: 0, after a line break (real or escaped), a quote."""
+    yield 0
+    for found in LINE_START.finditer(subject):
+        yield found.end()
+
+
+def sasl_lines(subject: str) -> Iterator[re.Match[str]]:
+    """Yield each ``sasl_passwd``-shaped line start (``[host]:port user:password``)."""
+    starts = set()
+    for start in line_starts(subject):
+        found = SASL.match(subject, start)
+        if found is not None:
+            starts.add(found.start("value"))
+            yield found
+    if "[" in subject:
+        for found in SASL_INSIDE.finditer(subject):
+            if found.start("value") not in starts:
+                yield found
+
+
+def sasl(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the password of a postfix ``sasl_passwd`` line (a whole line), or None."""
+    value = match.group("value")
+    if len(value) < 4 or is_placeholder(value):
+        return None
+    if not at_line_start(text, match.start()) or LINE_END.match(text, match.end()) is None:
+        # Inside a line: the bracketed form only, a value that ends there and looks generated.
+        if match.re.pattern != SASL_INSIDE.pattern or VALUE_END.match(text, match.end()) is None:
+            return None
+        if checks.character_classes(value) < 3:
+            return None
+    return match.start("value"), match.end("value"), "password"
+
+
+def openvpn(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the password line of an OpenVPN ``auth-user-pass`` file, or None."""
+    end = match.end()
+    found = []
+    for _ in range(2):
+        gap = LINE_BREAK.match(text, end)
+        line = LINE.match(text, gap.end()) if gap is not None else None
+        if line is None:
+            return None
+        found.append(line)
+        end = line.end()
+    user, password = found
+    value = password.group()
+    if LINE_END.match(text, user.end()) is None:
+        return None
+    if LINE_END.match(text, end) is None and not text.startswith("</", end):
+        return None
+    if DIRECTIVE.fullmatch(value) or len(value) < 4 or is_placeholder(value):
+        return None
+    return password.start(), password.end(), "password"
+
+
+def keyed_value(key: str, value: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """Return the span of ``value`` as its key's rule names it, when it is a secret there."""
+    name = key_names.classify_key(key)
+    if name is None or not key_names.is_secret_value(name, key, value):
+        return None
+    return start, end, name
+
+
+def triple_quoted(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the triple-quoted value under a key that names a secret, or None."""
+    key = KEY_BEFORE.search(text, max(0, match.start() - 90), match.start())
+    if key is None:
+        return None
+    return keyed_value(key.group("key"), match.group("value"), *match.span("value"))
+
+
+def escaped_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the value of ``KEY=value`` after a JSON-escaped line break, or None."""
+    return keyed_value(match.group("key"), match.group("value"), *match.span("value"))
+
+
+def escaped_quoted(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a JSON-escaped quoted value after a secret key word (``password \\"…\\"``)."""
+    key = KEY_SPACE_BEFORE.search(text, max(0, match.start() - 90), match.start())
+    if key is None:
+        return None
+    return keyed_value(key.group("key"), match.group("value"), *match.span("value"))
+
+
+def directive(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the value of a whole config line ``DIRECTIVE value`` whose directive is a password."""
+    start = match.start()
+    begin = text.rfind("\n", 0, start) + 1
+    escaped = text.rfind("\\n", 0, start)
+    begin = max(begin, escaped + 2) if escaped >= 0 else begin
+    name = text[begin : match.end("word")]
+    if DIRECTIVE_NAME.fullmatch(name) is None or LINE_END.match(text, match.end()) is None:
+        return None
+    name = name.strip()
+    if name.lower() not in PASSWORD_DIRECTIVES and (
+        key_names.classify_key(name) != "password" or SEPARATED.search(name) is None
+    ):
+        return None  # not ``kpasswd 464/tcp`` (/etc/services)
+    value = match.group("value")
+    if value[0] in "-/~$%<{[" or checks.is_reference(value) or INNER_SYMBOL.search(value) is None:
+        return None
+    if SERVICE_PORT.fullmatch(value) is not None or "://" in value or value.startswith("unix:"):
+        return None  # ``kpasswd 464/tcp``, nginx's ``proxy_pass http://…``
+    return match.start("value"), match.end("value"), "password"
+
+
+def user_pass(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the password named after a user in prose, when it has 2 kinds of character."""
+    value = match.group("value").rstrip(".")
+    if checks.character_classes(value) < 2 or checks.is_reference(value) or len(value) < 4:
+        return None
+    start = match.start("value")
+    return start, start + len(value), "password"
+
+
+def composer_tokens(subject: str) -> Iterator[re.Match[str]]:
+    """Yield each value of composer's token maps (``"bearer": {"host": "token"}``)."""
+    for found in COMPOSER.finditer(subject):
+        end = found.end()
+        while (entry := COMPOSER_ENTRY.match(subject, end)) is not None:
+            yield entry
+            end = entry.end()
+
+
+def composer_token(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a composer token map's value, unless it is a reference or too short."""
+    value = match.group("value")
+    if len(value) < 8 or checks.is_reference(value):
+        return None
+    return match.start("value"), match.end("value"), "token"
+
+
+def named(name: str, minimum: int = 0) -> Callable[..., tuple[int, int, str] | None]:
+    """Return a judge that takes a match's ``value`` group as ``name``."""
+
+    def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+        value = match.group("value")
+        if len(value) < minimum:
+            return None
+        if checks.is_hexadecimal(value) and checks.is_test_vector(text, value):
+            return None
+        return match.start("value"), match.end("value"), name
+
+    return judge
+
+
+def rules() -> list[Rule]:
+    """Return the rules for config-file syntaxes, network-device configs too (``netconfig``)."""
+    return [
+        *netconfig.rules(),
+        secret(
+            "password",
+            Matcher(Lazy(PGPASS.pattern), judge=pgpass),
+            trigger=Trigger(patterns=(Many(Lazy(PGPASS_GATE), 4),)),
+            gate=PGPASS_GATE,
+        ),
+        secret(
+            "password",
+            Matcher(Lazy(SASL.pattern), find=sasl_lines, judge=sasl),
+            trigger=Trigger(patterns=tuple(Lazy(part) for part in SASL_GATE.split("|"))),
+            gate=SASL_GATE,
+        ),
+        secret(
+            "password",
+            Matcher(Lazy(OPENVPN.pattern), judge=openvpn),
+            trigger=Trigger(words=("auth-user-pass",)),
+            gate=r"auth-user-pass",
+        ),
+        secret(
+            "password",
+            Matcher(Lazy(TRIPLE.pattern), judge=triple_quoted),
+            trigger=Trigger(words=('"""', "'''", '\\"\\"\\"')),
+            gate=r"\"\"\"|'''|\\\"\\\"\\\"",
+        ),
+        secret(
+            "password",
+            Matcher(Lazy(DIRECTIVE_LINE.pattern), judge=directive),
+            trigger=Trigger(words=("pass", "pw", "auth"), lower=True),
+            gate=LOGIN_WORD_GATE,
+            lower=True,
+        ),
+        secret(
+            "password",
+            Matcher(Lazy(USER_PASS.pattern), judge=user_pass),
+            Matcher(Lazy(CREDENTIALS_PAIR.pattern), judge=user_pass),
+            trigger=Trigger(words=("pass", "pw", "cred"), lower=True),
+            gate=LOGIN_WORD_GATE,
+            lower=True,
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(ESCAPED_KEY.pattern), judge=escaped_key),),
+            trigger=Trigger(words=("\\n",), needs="="),
+            gate=r"\\n[A-Za-z_][A-Za-z0-9_.-]*[ \t]*=",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(ESCAPED_QUOTED.pattern), judge=escaped_quoted),),
+            trigger=Trigger(words=('\\"',)),
+            gate=r"[ \t]\\\"",
+        ),
+        secret(
+            "secret",
+            Matcher(Lazy(SALT.pattern), judge=named("secret")),
+            trigger=Trigger(words=("_SALT",), needs="define("),
+            gate=r"_SALT",
+        ),
+        secret(
+            "token",
+            Matcher(Lazy(COMPOSER.pattern), find=composer_tokens, judge=composer_token),
+            trigger=Trigger(words=("bearer", "-oauth", "-token")),
+            gate=r"(?:bearer|-oauth|-token)\\?\"[ \t]*:[ \t]*\{",
+        ),
+        secret(
+            "private-key",
+            *(Matcher(Lazy(pattern), judge=named("private-key")) for pattern in WIREGUARD),
+            trigger=Trigger(words=("private-key", "privatekey", "pubkey"), lower=True),
+            gate=r"(?i)private-?key|pubkey",
+            lower=True,
+        ),
+        secret(
+            "private-key-id",
+            Matcher(Lazy(KEY_ID.pattern), judge=named("private-key-id")),
+            trigger=Trigger(words=("private_key_id",)),
+            gate=r"private_key_id",
+        ),
+        secret(
+            "wallet-keystore",
+            Matcher(Lazy(CIPHERTEXT.pattern), judge=named("wallet-keystore")),
+            trigger=Trigger(words=("ciphertext",)),
+            gate=r"ciphertext",
+        ),
+    ]
