@@ -22,6 +22,8 @@ import string
 from collections.abc import Callable
 from pathlib import Path
 
+from fedlearn.anonymize import bip39
+
 HERE = Path(__file__).resolve().parent
 LOWER = string.ascii_lowercase
 UPPER = string.ascii_uppercase
@@ -1404,6 +1406,28 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "someone-to-log-in-as-you.|_{s}",
             lambda: hexs(96).upper(),
         ),
+        ("pgpass-line", "# ~/.pgpass\ndb.example.org:5432:app:reporter:{s}\n", password),
+        ("postfix-sasl-passwd", "[smtp.example.org]:587 relay:{s}", password),
+        ("openvpn-auth-file", "<auth-user-pass>\nvpnuser\n{s}\n</auth-user-pass>", password),
+        ("ini-triple-quoted", 'admin_password = """{s}"""', password),
+        ("composer-bearer", '{"bearer": {"repo.example.org": "{s}"}}', lambda: chars(32)),
+        ("wireguard-pubkey-stdin", "echo {s} | wg pubkey", lambda: b64(43) + "="),
+        ("bip39-phrase", "recovery phrase: {s}", lambda: " ".join(rng.sample(bip39.WORDS, 12))),
+        (
+            "der-private-key",
+            "signer (der, base64) {s}",
+            lambda: b64_of(bytes.fromhex("302e020100300506032b657004220420") + rng.randbytes(32)),
+        ),
+        ("ansible-vault-blob", "$ANSIBLE_VAULT;1.1;AES256\n{s}", lambda: hexs(80)),
+        ("nkey-seed", "nsc seed {s}", lambda: "SU" + chars(56, UPPER + "234567")),
+        ("tor-onion-key", "ADD_ONION ED25519-V3:{s} Port=80", lambda: b64(86) + "=="),
+        (
+            "product-key",
+            "slmgr /ipk {s}",
+            lambda: "-".join(chars(4, UPPER) + chars(1, DIGITS) for _ in range(5)),
+        ),
+        ("ios-username-secret", "username netops privilege 15 secret 0 {s}\n!", password),
+        ("redis-requirepass", "# redis.conf\nrequirepass {s}\n", lambda: chars(12) + "7!"),
     ]
 
 
