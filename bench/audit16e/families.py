@@ -5,7 +5,7 @@ separated by spaces: ``'lit'`` is a literal, ``X{n}`` draws n characters of alph
 lower, K hex upper, A base62, a lower+digits, U upper+digits, B base64url, b base64, D digits,
 L lower letters, Z base32 upper), ``uuid`` a UUID v4. ``>`` marks where the secret part starts and
 ``<`` where it ends (default: the whole drawn string). Sources: ``shhgit`` (eth0izzle/shhgit
-config.yaml signatures), ``semgrep`` (names of semgrep-rules' generic/secrets rules), ``vendor``
+config.yaml signatures), ``semgrep`` (names of semgrep-rules' generic/secrets/gitleaks rules: ports of gitleaks, so mostly covered), ``vendor``
 (the vendor's documented token format, as recalled by the writer: lengths may be approximate, the
 prefixes and alphabets are the documented ones), ``form`` (a credential form, no vendor).
 """
