@@ -170,6 +170,11 @@ class Anonymizer:
         """Return whether the RE2 prefilter is in use (google-re2 installed, not turned off)."""
         return self._prefilter is not None and self._prefilter.is_available
 
+    def build_prefilter(self) -> None:
+        """Build the RE2 prefilter now, not after ``re2_after`` characters (a large backlog)."""
+        if self._prefilter is not None:
+            self._prefilter.build()
+
     def anonymize(self, text: str) -> str:
         """
         Return ``text`` with every secret and personal datum replaced by its placeholder.

@@ -87,6 +87,14 @@ class Prefilter:
         active.sort()
         return active
 
+    def build(self) -> None:
+        """
+        Build the set now, without waiting for ``after`` characters (a large backlog will pay for
+        it; workers forked later inherit it). Nothing without google-re2 or when it is built.
+        """
+        if self._set is None and load_re2() is not None:
+            self._set, self._members = compiled(self._gates)
+
     def _is_ready(self, size: int) -> bool:
         """Count ``size`` more characters; return whether the set is built (building it if due)."""
         if self._pending > 0:

@@ -115,6 +115,8 @@ class SyncRun:
         size = (segment.end or segment.path.stat().st_size) - segment.start
         parts = max(1, min(self.cfg.sync.workers or forks.available(), size // PART_BYTES))
         ranges = jsonl.divide(segment, parts)
+        if size >= PART_BYTES:  # its anonymizing pays for the RE2 set at once: build it to share
+            self.anonymizer.build_prefilter()
         offset, too_long = segment.start, list[jsonl.BadLine]()
         with contextlib.closing(forks.each(self.read_part, ranges)) as done:
             for part in done:  # one at a time: the next worker's is taken once this one is in

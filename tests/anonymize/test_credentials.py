@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from fedlearn import config
 from fedlearn.anonymize import Anonymizer
-from tests.anonymize.conftest import found
+from tests.anonymize.conftest import MACHINE, found
 
 JWT = (
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
@@ -86,3 +87,16 @@ def test_two_tokens_in_one_line_are_both_found(anonymizer: Anonymizer) -> None:
     """Every token of a line is found, each under its own rule, in order."""
     text = f"{SHAPED[0][0]} and {SHAPED[1][0]}"
     assert anonymizer.anonymize(text) == "<redacted:aws-access-key> and <redacted:github-token>"
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+def test_a_bot_token_after_non_ascii_digits_is_found_on_every_path(use_re2: bool) -> None:
+    """
+    The bot id is digits as ``str.isdigit`` reads them (Arabic-Indic ones too), so the RE2 gate
+    asks for none (its ``[0-9]{8}`` missed them: the keyword path redacted, the RE2 path did not).
+    """
+    anonymizer = Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2, re2_after=0)
+    text = (
+        "bot \u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669:AA" + "kLm29QzX7v" * 3 + "B1n"
+    )
+    assert anonymizer.anonymize(text) == "bot <redacted:telegram-bot-token>"

@@ -267,3 +267,17 @@ def test_anonymize_redacts_own_home_only_outside_the_generic_pattern(
     identity = Machine(hostname="b", fqdn="b", user="ab", home=home)
     engine = Anonymizer(config.Anonymize(), identity, use_re2=use_re2, re2_after=0)
     assert engine.anonymize(text) == expected
+
+
+@pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing")
+def test_prefilter_built_on_demand_before_payoff() -> None:
+    """``build_prefilter`` (a large backlog) builds the set before any text, and the results are
+    those of the set built later and of the triggers."""
+    prefilter.SETS.clear()
+    early = Anonymizer(SETTINGS, MACHINE, re2_after=10**9)
+    assert early._prefilter is not None and not early._prefilter.is_built
+    early.build_prefilter()
+    assert early._prefilter.is_built
+    never = Anonymizer(SETTINGS, MACHINE, use_re2=False)
+    never.build_prefilter()  # nothing to build
+    assert results(early, TEXTS) == results(never, TEXTS) and early.counts == never.counts

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fedlearn import cli, sample
+from fedlearn import anonymize, cli, sample
 from fedlearn.learn import forks, reading
 from tests.conftest import Node, init_repo, node_outputs, sync_json, write_jsonl
 
@@ -114,6 +114,18 @@ def test_sync_keeps_the_same_bad_lines_in_a_full_quarantine_however_many_workers
             assert (spawned[0] > 0) == (count > 1)
             seen.append((answer["bad_lines_not_kept"], observable(node, answer)))
     assert seen[0] == seen[1] and seen[0][0] > 0
+
+
+@pytest.mark.parametrize("part_bytes", [1000, 10**9])
+def test_a_large_segment_builds_the_prefilter_at_once(node: Node, part_bytes: int) -> None:
+    """A segment worth a worker (``PART_BYTES``) builds the RE2 set before its first line (its
+    workers inherit it); a small one leaves it to the anonymizer (after ``re2_after``)."""
+    write_jsonl(node.telemetry, EVENTS)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reading, "PART_BYTES", part_bytes)
+        built = counting(patch, anonymize.Anonymizer, "build_prefilter")
+        sync_json(node)
+    assert built[0] == (1 if part_bytes == 1000 else 0)
 
 
 def counting(patch: pytest.MonkeyPatch, module: Any, name: str) -> list[int]:
