@@ -21,16 +21,13 @@ import binascii
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, words
+from fedlearn.anonymize import checks, probe, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, secret
 
-# Base64 and base64url characters map to 1, every other byte (``=`` too) to 0: a run of ones in
-# the mapped UTF-8 is a run of base64 characters (all ASCII, see ``entropy.TOKEN_BYTES``).
-ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-"
-BASE64_BYTES = bytes(int(chr(byte) in ALPHABET) for byte in range(256))
-MINIMUM = 20
+# A run is ``probe.LONG_RUN`` base64 characters or more, found on ``probe.base64_runs``' map.
+MINIMUM = len(probe.LONG_RUN)
 MAXIMUM = 16 * 1024
-RUN = b"\x01" * MINIMUM
+RUN = probe.LONG_RUN
 # The character a 4-character group starts with when its first byte is ASCII (below 0x80).
 HEADS = Lazy(r"[A-Za-f]*")
 HEAD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef")
@@ -94,9 +91,7 @@ def candidates(subject: str) -> Iterator[re.Match[str]]:
     """
     if len(subject) < MINIMUM:
         return iter(())
-    data = subject.encode("utf-8", "surrogatepass")
-    mapped = data.translate(BASE64_BYTES)
-    first = mapped.find(RUN)
+    data, mapped, first = probe.base64_runs(subject)  # ``entropy``'s runs mapped it just before
     if first < 0:
         return iter(())
     return runs(subject, data, mapped, first)

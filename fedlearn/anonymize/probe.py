@@ -6,6 +6,16 @@ import bisect
 
 from fedlearn.anonymize.rules import PLACEHOLDER, Span
 
+# Base64 and base64url characters map to 1, every other byte (``=`` too) to 0: a run of ones in
+# the mapped UTF-8 is a run of base64 characters (all ASCII). Every token character of
+# ``entropy`` is one, so a text without a run of ``LONG_RUN`` base64 characters has no long token.
+BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-"
+BASE64_BYTES = bytes(int(chr(byte) in BASE64_ALPHABET) for byte in range(256))
+LONG_RUN = b"\x01" * 20
+# The last text ``base64_runs`` mapped, and what it returned: the rules that read a text's bytes
+# (``entropy``'s long runs, then ``encoded``'s base64) ask about the same text one after the other.
+_last: tuple[str | None, tuple[bytes, bytes, int]] = (None, (b"", b"", -1))
+
 
 class Probe:
     """
@@ -51,3 +61,19 @@ class Probe:
             start, end = start - 1, end + 1
         index = bisect.bisect_left(protected, (end, end))
         return index > 0 and protected[index - 1][1] > start
+
+
+def base64_runs(text: str) -> tuple[bytes, bytes, int]:
+    """
+    Return the UTF-8 of ``text`` (lone surrogates too), it mapped through ``BASE64_BYTES``, and
+    where the first run of ``LONG_RUN`` ones starts in it (-1: nowhere); the same text asked
+    about twice in a row is mapped once.
+    """
+    global _last  # one entry, kept by identity: a str never changes
+    if _last[0] is text:
+        return _last[1]
+    data = text.encode("utf-8", "surrogatepass")
+    mapped = data.translate(BASE64_BYTES)
+    found = (data, mapped, mapped.find(LONG_RUN))
+    _last = (text, found)
+    return found

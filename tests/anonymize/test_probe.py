@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from fedlearn.anonymize import probe
 from fedlearn.anonymize.probe import Probe
 
 
@@ -21,3 +24,23 @@ def test_a_probe_knows_the_placeholders_already_there() -> None:
     assert not probe.is_protected(0, 2)
     assert probe.is_protected(0, 2, touching=True)
     assert not Probe("a < b").protected
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("no long run here", -1),
+        ("key " + "a+b/" * 5 + " end", 4),  # base64's own characters count
+        ("naïve " + "Ab1_" * 5, 7),  # a byte offset: ï is two bytes
+        ("x" * 19 + " " + "y" * 19, -1),
+        ("\ud800" + "z" * 20, 3),  # a lone surrogate has bytes too
+    ],
+)
+def test_base64_runs_maps_the_text_and_finds_the_first_long_run(text: str, first: int) -> None:
+    """The UTF-8, its base64 map and the first run of 20 base64 characters; asked twice in a row
+    about one text, the same answer (mapped once), and the next text gets its own."""
+    data = text.encode("utf-8", "surrogatepass")
+    assert probe.base64_runs(text) == (data, data.translate(probe.BASE64_BYTES), first)
+    assert probe.base64_runs(text) is probe.base64_runs(text)
+    other = "".join(reversed(text))
+    assert probe.base64_runs(other)[0] == other.encode("utf-8", "surrogatepass")
