@@ -14,7 +14,6 @@ import itertools
 import logging
 import os
 import signal
-import sqlite3
 import sys
 import traceback
 from pathlib import Path
@@ -276,7 +275,9 @@ def run_job(
     """Run the job; the embedded Qdrant store's sqlite3 failure (a full disk) is one line too."""
     try:
         summary: jobs.Summary[Any] = module.run(cfg, args)
-    except sqlite3.OperationalError as error:  # the embedded Qdrant store's own file
+    except Exception as error:
+        if not is_sqlite_error(error):
+            raise
         store_path = cfg.state_path / "qdrant"
         raise FedlearnError(
             f"{name} failed: {error} in {store_path}{filesystem(store_path)}"
@@ -284,6 +285,15 @@ def run_job(
     finally:
         refusal_log.summarize()  # the refused paths not named one by one: one line
     return summary
+
+
+def is_sqlite_error(error: Exception) -> bool:
+    """
+    Return whether ``error`` is sqlite3's ``OperationalError`` (the embedded Qdrant store's own
+    file). Only a job that loaded sqlite3 can raise it: the others never import it (~5 ms).
+    """
+    sqlite3 = sys.modules.get("sqlite3")
+    return sqlite3 is not None and isinstance(error, sqlite3.OperationalError)
 
 
 def usage_error(message: str, words: list[str]) -> int:

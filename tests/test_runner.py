@@ -7,16 +7,20 @@ installed ``fedlearn`` command: never a traceback, exactly one JSON object on st
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import fcntl
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from fedlearn import commands, runner
-from tests.conftest import Node
+from fedlearn import commands, config, runner
+from fedlearn.errors import FedlearnError
+from tests.conftest import Node, cli_env
 
 ARGS: dict[str, list[str]] = {
     "sync": [],
@@ -98,3 +102,45 @@ def test_usage_errors_answer_one_json_object_too(node: Node) -> None:
     answer = json.loads(process.stdout)
     assert process.returncode == answer["exit_code"] == 2
     assert "--no-such-option" in answer["error"]
+
+
+def test_an_embedded_store_failure_is_one_line(tmp_path: Path) -> None:
+    """sqlite3's OperationalError (the embedded Qdrant store's file) becomes a FedlearnError naming
+    the store; any other error goes up as it is."""
+    import sqlite3
+    import types
+
+    cfg = config.Config(state_dir=str(tmp_path / "state"))
+    for raised in (sqlite3.OperationalError("disk I/O error"), ValueError("other")):
+
+        def run(cfg: config.Config, args: object, raised: Exception = raised) -> None:
+            raise raised
+
+        job = types.SimpleNamespace(run=run)
+        with pytest.raises((FedlearnError, ValueError)) as caught:
+            runner.run_job("import", job, cfg, argparse.Namespace())  # type: ignore[arg-type]
+        if isinstance(raised, ValueError):
+            assert caught.value is raised
+        else:
+            assert isinstance(caught.value, FedlearnError) and "disk I/O error" in str(caught.value)
+            assert str(tmp_path / "state" / "qdrant") in str(caught.value)
+
+
+def test_a_sync_loads_no_module_it_does_not_use(node: Node) -> None:
+    """A sync imports neither sqlite3 (only the embedded Qdrant store needs it), shutil, nor the
+    remote's module and its retries (no rebase was left to abort): ~20 ms of every run."""
+    code = (
+        "import sys\n"
+        "from fedlearn import cli\n"
+        "assert cli.main(['sync', '-q', '--config', sys.argv[1]]) == 0\n"
+        "print(sorted({'sqlite3', 'shutil', 'tenacity', 'fedlearn.store.git_remote'} & set(sys.modules)))\n"
+    )
+    process = subprocess.run(
+        [sys.executable, "-c", code, str(node.config_file)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=cli_env(),
+        cwd=node.root,
+    )
+    assert process.stdout.splitlines()[-1] == "[]"

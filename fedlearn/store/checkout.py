@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from fedlearn.errors import GitError
-from fedlearn.store import atomic, git_local, git_remote, state
+from fedlearn.store import atomic, git_local, state
 
 log = logging.getLogger(__name__)
 # Where processes are listed (Linux); without it no git lock is ever removed.
@@ -65,20 +65,26 @@ def recover(store: state.StateDir, repo: Path, *, acquired: float) -> None:
     top, git_dir, common_dir = found
     sweep_scratch_indexes(git_dir)
     remove_stale_git_locks(top, git_dir, common_dir, acquired)
-    git_remote.abort_interrupted_rebase(top)
+    # Its mark is in the checkout's own git dir (``git rev-parse --git-path``): without one, no
+    # git command and no import of ``git_remote`` (with its retries) for the many jobs that
+    # never rebase.
+    if (git_dir / git_local.REBASE_MARK).exists():
+        from fedlearn.store import git_remote
+
+        git_remote.abort_interrupted_rebase(top)
 
 
 def sweep_scratch_folders(root: Path) -> None:
     """Remove the publish scratch folders in the state dir whose process is gone."""
-    # Loaded here: every job's module imports this one, and parsing a command must not load
-    # shutil (tests/test_cli.py); a folder to remove is rare.
-    import shutil
-
     with contextlib.suppress(FileNotFoundError):
         for entry in root.iterdir():
             match = SCRATCH_FOLDER.fullmatch(entry.name)
             legacy = entry.name.startswith(SCRATCH_PREFIX) and match is None
             if entry.is_dir() and (legacy or (match and not atomic.is_alive(int(match["pid"])))):
+                # Loaded here: every job's module imports this one, and a job must not load
+                # shutil (tests/test_cli.py) unless it has a folder to remove, which is rare.
+                import shutil
+
                 shutil.rmtree(entry, ignore_errors=True)
                 log.warning("removed %s, the scratch folder of a publish that was killed", entry)
 

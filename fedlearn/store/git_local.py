@@ -20,6 +20,10 @@ import attrs
 from fedlearn.errors import GitError
 
 log = logging.getLogger(__name__)
+# In the git dir while fedlearn rebases (``git_remote``): the commit the rebase started from and
+# the one it is onto. Not a name git shares between worktrees: ``--git-path`` puts it in the
+# checkout's own git dir.
+REBASE_MARK = "fedlearn-rebase"
 UNMERGED = frozenset({"DD", "AU", "UD", "UA", "DU", "AA", "UU"})
 # Marker files of an operation git has not finished, and how the user finishes or leaves it.
 IN_PROGRESS = (

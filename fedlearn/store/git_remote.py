@@ -22,7 +22,7 @@ from fedlearn.store import atomic, git_history, git_incoming, git_local, git_obj
 log = logging.getLogger(__name__)
 
 # In the git dir while fedlearn rebases: the commit the rebase started from and the one it is onto.
-REBASE_MARK = "fedlearn-rebase"
+REBASE_MARK = git_local.REBASE_MARK
 # A push that lost a race: not a fast-forward any more, or the ref was locked by another push.
 RACED = re.compile(r"\[rejected\]|\[remote rejected\] \((?:failed to update ref|cannot lock ref)")
 # Seconds a fetch or push may take in all before it counts as hung (a peer that stopped answering,

@@ -20,6 +20,7 @@ from fedlearn.errors import GitError
 from fedlearn.learn import patterns
 from fedlearn.store import checkout, git_local, state
 from tests.conftest import Node, cli_env, fedlearn_command, git, init_repo, write_jsonl
+from tests.store.conftest import interrupted_rebase
 
 pytestmark = pytest.mark.e2e
 
@@ -363,5 +364,20 @@ def test_a_job_asks_git_where_its_checkout_is_once_and_clears_it_every_time(
     lock = old_lock(repo)
     checkout.recover(store, repo, acquired=time.time())
     assert not lock.exists()
-    assert [a for a in asked[first:] if "--show-toplevel" in a or "--git-common-dir" in a] == []
+    assert asked[first:] == []  # nor ``--git-path``: without a rebase mark, no git command
     assert any("--show-toplevel" in a for a in asked[:first])
+
+
+def test_the_lock_aborts_the_rebase_a_killed_run_left(
+    repo: Path, remote: Path, tmp_path: Path
+) -> None:
+    """Taking the repo lock aborts fedlearn's interrupted rebase (its mark in the checkout's own
+    git dir, where ``--git-path`` puts it in a linked worktree too)."""
+    started_from = interrupted_rebase(repo, remote, tmp_path, ours=True)
+    checkout.recover(state.StateDir(tmp_path / "state"), repo, acquired=time.time())
+    assert git(repo, "rev-parse", "HEAD").strip() == started_from
+    assert not git_local.git_path(repo, "rebase-merge").exists()
+    linked = tmp_path / "linked"
+    git(repo, "worktree", "add", "-q", "-b", "other", str(linked))
+    own = git_local.git_dirs(linked)[0] / git_local.REBASE_MARK
+    assert git_local.git_path(linked, git_local.REBASE_MARK) == own != repo / ".git" / own.name
