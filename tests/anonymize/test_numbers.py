@@ -146,3 +146,21 @@ def test_national_ids_and_numbers_after_their_words_are_redacted(
 def test_numbers_without_their_word_or_check_stay(text: str, use_re2: bool) -> None:
     """Ids failing their check, plain numbers, versions and account ids without a bank stay."""
     assert anonymizer(use_re2).anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "before", ["", " ", "\n", "(", "é", "\u0661", "x", "7", "-", "=", "/", "#"]
+)
+@pytest.mark.parametrize(
+    "number", ["4111111111111111", "4111 1111 1111 1111", "5500-0000-0000-0004"]
+)
+def test_a_card_is_judged_alike_by_the_rules_set_and_triggers(before: str, number: str) -> None:
+    """The card gate (a card that nothing of ``NOT_AFTER`` touches) lets the RE2 set pass every card
+    the rule takes: each character before it gives what the keyword triggers give."""
+    text = f"paid with {before}{number} today"
+    paths = [
+        Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2, re2_after=0).anonymize(text)
+        for use_re2 in (True, False)
+    ]
+    assert paths[0] == paths[1]
+    assert ("<card>" in paths[0]) == (before in ("", " ", "\n", "(", "é", "\u0661"))
