@@ -164,3 +164,9 @@ def test_a_card_is_judged_alike_by_the_rules_set_and_triggers(before: str, numbe
     ]
     assert paths[0] == paths[1]
     assert ("<card>" in paths[0]) == (before in ("", " ", "\n", "(", "é", "\u0661"))
+    batch = ["an order", f"{before}{number} today"]  # the set reads them joined by a line break
+    batches = [
+        Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2, re2_after=0).anonymize_many(batch)
+        for use_re2 in (True, False)
+    ]
+    assert batches[0] == batches[1]
