@@ -71,9 +71,8 @@ def builtin_rules(
     identity: Machine, hostnames: list[str], decoder: encoded.Decoder | None = None
 ) -> list[Rule]:
     """
-    Return every built-in rule by priority: shaped, keyed, placed secrets; personal data.
-
-    ``decoder``: how the ``encoded-secret`` rule judges decoded text (None: it finds nothing).
+    Return every built-in rule by priority: shaped, keyed, placed secrets; personal data
+    (``decoder``: how ``encoded-secret`` judges decoded text; None: it finds nothing).
     """
     return (
         credentials.shaped()
@@ -99,12 +98,8 @@ def builtin_rules(
 
 def builtin_rule_names() -> list[str]:
     """Return the names of the built-in rules (what ``[anonymize] disable`` accepts), sorted."""
-    identity = Machine(
-        hostname="example-host",
-        fqdn="example-host.example.org",
-        user="example-user",
-        home="/home/example-user",
-    )
+    host, user = "example-host", "example-user"
+    identity = Machine(host, f"{host}.example.org", user, f"/home/{user}")
     return sorted({name for rule in builtin_rules(identity, []) for name in rule.names})
 
 
@@ -114,9 +109,9 @@ class Anonymizer:
 
     What is redacted is what every rule finds when it runs on every string (``use_prefilter=False``,
     the reference). The prefilter only skips rules that cannot find anything: the RE2 set of the
-    rules' gates (``use_re2``, google-re2 installed, built once the triggers have read
-    ``re2_after`` characters, or at once when this process compiled it already) or else their
-    keyword triggers. Each gate and trigger is a necessary condition of its rule, so every path
+    rules' gates (``use_re2``, google-re2 installed; built after ``re2_after`` characters, at once
+    when this process compiled it already, or by ``build_prefilter``) or else their keyword
+    triggers. Each gate and trigger is a necessary condition of its rule, so every path
     gives the same bytes. Building compiles no rule pattern: each compiles on first use.
 
     Attributes:
@@ -154,9 +149,8 @@ class Anonymizer:
         """
         Return the sha256 hex of the effective rule set: what decides what this anonymizer redacts.
 
-        It covers the code of the rules (every module of this package), the ``[anonymize]``
-        table and the machine identity, so a new fedlearn version, a changed config or a renamed
-        host each give a new fingerprint (sync then re-anonymizes this node's files).
+        It covers the rules' code (every module of this package), ``[anonymize]`` and the machine:
+        a new fedlearn version, config or host name gives a new one (sync re-anonymizes then).
         """
         digest = hashlib.sha256()
         for module in sorted(Path(__file__).parent.glob("*.py")):
