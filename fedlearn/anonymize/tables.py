@@ -261,15 +261,19 @@ def judged(key: str, value: str, end: int) -> tuple[int, int, str] | None:
     return end - len(value), end, name
 
 
-# A delimiter next to a cell that holds a key word (the key's cell of a header or row).
-CELL_WORD = r"[a-z0-9_.-]*(?:{words})[a-z0-9_.-]*[ \t\"'`]*[,;\t|]"
-WORD_CELL = r"[,;\t|][ \t\"'`]*[a-z0-9_.-]*(?:{words})"
+# A delimiter next to a cell that holds a key word (the key's cell of a header or row). A ``|``
+# counts only in a line that starts with one (a Markdown row's every cell ends in ``|``), so a
+# shell pipe after a word (``skills-patterns | jq``) does not wake the rule.
+CELL_WORD = r"[a-z0-9_.-]*(?:{words})[a-z0-9_.-]*[ \t\"'`]*[,;\t]"
+WORD_CELL = r"[,;\t][ \t\"'`]*[a-z0-9_.-]*(?:{words})"
+ROW_CELL = r"(?m:^)[ \t]*\|[^\n]*[a-z0-9_.-]*(?:{words})[a-z0-9_.-]*[ \t\"'`]*\|"
 
 
 def rules() -> list[Rule]:
     """Return the rule for a value whose key stands apart in a table (``sql``: in SQL)."""
     words = "|".join(re.escape(word) for word in GATE_WORDS)
-    cell = f"(?:{CELL_WORD.format(words=words)}|{WORD_CELL.format(words=words)})"
+    cell = "|".join(form.format(words=words) for form in (CELL_WORD, WORD_CELL, ROW_CELL))
+    cell = f"(?:{cell})"
     return [
         Rule(
             key_names.NAMES,

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from fedlearn import config
@@ -115,3 +117,21 @@ def test_both_paths_agree() -> None:
 def test_split_cells_keeps_quoted_delimiters() -> None:
     assert tables.split_cells('a,"b,c", d', ",") == [(0, 1), (3, 6), (9, 10)]
     assert tables.split_cells('a,"b""c"', ",") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "wakes"),
+    [
+        ("a\n| name | api_key |\n|---|---|\n| x | y |", True),
+        ("  | `DB_PASSWORD` | hunter2x |", True),
+        ("id,api_token,owner\n1,x,y", True),
+        ("key\tsecret\nx\ty", True),
+        ("curl -s localhost/collections/skills-patterns | jq .result", False),
+        ("cat tokens.txt | sort | uniq -c", False),
+    ],
+)
+def test_the_gate_reads_a_pipe_only_in_a_markdown_row(text: str, wakes: bool) -> None:
+    """A ``|`` beside a key word wakes the rule only in a line that starts with one: a shell
+    pipe after ``skills-patterns`` (``pat``) or ``tokens`` cost every such text a table scan."""
+    gate = re.compile(tables.rules()[0].gate or "")
+    assert (gate.search(text) is not None) == wakes
