@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, heads, key_names, rules
+from fedlearn.anonymize import checks, heads, key_names, public_ids, rules
 from fedlearn.anonymize.rules import Matcher, Rule, Span
 
 KEY_CHARACTERS = frozenset(
@@ -118,7 +118,7 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if match.re.pattern == VALUE_AFTER[">"].pattern and not text.startswith("<", key_start - 1):
         return None
     name = key_names.classify_key(key)
-    if name is None:
+    if name is None or public_ids.is_hash_qualified(text, key_start):
         return None
     if text.endswith("${", 0, key_start):
         return shell_default(text, key_start + len(key), name, key)

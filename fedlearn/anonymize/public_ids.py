@@ -1,0 +1,98 @@
+"""Generated-looking values that are public identifiers or hashes, not secrets (guarantee 1).
+
+The look rule (``entropy.bare``) redacts a long run of mixed letters and digits; some such runs
+say by their shape or their key that they are no secret (``is_public``):
+
+- an object id with a public prefix of a payment API (Stripe's ``pi_``, ``ch_``, ``cus_``,
+  ``evt_``…: the prefix, ``_`` and 8 to 24 letters and digits). Secret keys have other prefixes
+  (``sk_``, ``rk_``, ``whsec_``) and a client secret has a second part (``pi_…_secret_…``);
+- a Matrix event id: ``$`` and 43 URL-safe base64 characters, standing alone;
+- a device or resource id: one word and a UUID of one case (``GPU-<uuid>``, ``MIG-<uuid>``);
+- a value under a key whose last word names a hash, a challenge, a nonce, an index or an id
+  (``code_challenge=``, ``"cluster_uuid":``, ``clusterId:``, ``Thread-Index:``); for an id, only
+  after an owner word that says no secret (``session_id``, ``secret_id`` and a bare ``id`` stay
+  redacted).
+
+``is_hash_qualified`` tells a key path qualified by a hash word (``checksum/secret``: the
+checksum of a Secret object, a Helm annotation) from a key that names a secret.
+"""
+
+from __future__ import annotations
+
+from fedlearn.anonymize.rules import Lazy
+
+OBJECT_PREFIXES = (
+    "pi ch cus evt in txn price prod sub seti pm src re po acct py tr ba card si dp ii il prc"
+)
+OBJECT_ID = Lazy(rf"(?:{'|'.join(OBJECT_PREFIXES.split())})_[A-Za-z0-9]{{8,24}}")
+DEVICE_ID = Lazy(
+    r"[A-Za-z]{2,8}-(?:[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}"
+    r"|[0-9A-F]{8}(?:-[0-9A-F]{4}){3}-[0-9A-F]{12})"
+)
+# The key right before a value: the key, a closing quote, ``:`` or ``=``, an opening quote and a
+# sigil (``"event_id": "$…``, ``code_challenge=…``, ``Thread-Index: …``).
+KEYED = Lazy(r"(?P<key>[A-Za-z][A-Za-z0-9_.-]*)[\"']?[ \t]*[:=][ \t]*[\"']?[$!]?\Z")
+KEY_WORDS = Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+# Last words of a key that hold public material: hashes, one-time public values, positions.
+HASH_WORD_LIST = """
+    checksum checksums hash hashes digest sha sha1 sha224 sha256 sha384 sha512 md5 fingerprint
+    fpr etag integrity
+"""
+HASH_WORDS = frozenset(HASH_WORD_LIST.split())
+PUBLIC_WORDS = HASH_WORDS | {"challenge", "nonce", "index"}
+ID_WORDS = frozenset({"id", "ids", "uuid", "guid"})
+# Words of a key that make an id a credential (``session_id``, ``secret_id``, ``api_key_id``).
+CREDENTIAL_WORD_LIST = """
+    secret secrets token tokens key keys auth pass password passwd pwd credential credentials cred
+    creds session sess sid cookie private priv api access refresh csrf xsrf signature sig bearer
+    reporter record
+"""
+CREDENTIAL_WORDS = frozenset(CREDENTIAL_WORD_LIST.split())
+# Words before a UUID that make it a key (``sk-<uuid>``), not a device's id.
+SECRET_PREFIXES = CREDENTIAL_WORDS | {"sk", "rk", "pk", "pat", "tok", "apikey", "hook"}
+# What may stand before a Matrix id's ``$``: nothing, a blank, a quote, a bracket or a ``/``.
+SIGIL_AFTER = frozenset(" \t\n\"'`([{,=:/")
+# The segment of a key path before its last one (``checksum`` of ``checksum/secret``).
+PATH_HEAD = Lazy(r"[A-Za-z0-9]+\Z")
+
+
+def is_public(text: str, start: int, value: str) -> bool:
+    """Return whether the run ``value`` at ``start`` in ``text`` is a public id or hash."""
+    if "_" in value[:6] and OBJECT_ID.fullmatch(value):
+        return True
+    if "-" in value[2:9] and DEVICE_ID.fullmatch(value):
+        return value.partition("-")[0].lower() not in SECRET_PREFIXES
+    if start > 0 and text[start - 1] == "$" and is_matrix_event(text, start, value):
+        return True
+    found = KEYED.compiled.search(text, max(0, start - 64), start)
+    return found is not None and is_public_key(found.group("key"))
+
+
+def is_matrix_event(text: str, start: int, value: str) -> bool:
+    """Return whether ``$`` + ``value`` is a Matrix event id (43 characters, standing alone)."""
+    end = start + len(value)
+    if len(value) != 43 or (end < len(text) and text[end] not in "\"' \t\n,;)]}:/"):
+        return False
+    return start == 1 or text[start - 2] in SIGIL_AFTER
+
+
+def is_public_key(key: str) -> bool:
+    """Return whether a key's last word names a hash, challenge, nonce, index or public id."""
+    parts = [part.lower() for part in KEY_WORDS.compiled.findall(key)]
+    if not parts:
+        return False
+    if parts[-1] in PUBLIC_WORDS:
+        return True
+    owners = parts[:-1]  # a bare ``id`` says nothing of what it names: an owner word must
+    return parts[-1] in ID_WORDS and bool(owners) and not CREDENTIAL_WORDS.intersection(owners)
+
+
+def is_hash_qualified(text: str, key_start: int) -> bool:
+    """
+    Return whether the key at ``key_start`` is the last segment of a path qualified by a hash word
+    (``checksum/secret:``, ``sha256/credentials=``): it holds a hash of the secret, not the secret.
+    """
+    if key_start < 2 or text[key_start - 1] != "/":
+        return False
+    found = PATH_HEAD.compiled.search(text, max(0, key_start - 64), key_start - 1)
+    return found is not None and found.group().lower() in HASH_WORDS

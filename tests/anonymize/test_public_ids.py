@@ -1,0 +1,84 @@
+"""Public ids and hashes that look generated stay (``public_ids``); secrets beside them still go."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer, public_ids
+
+SHA256 = "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"
+UUID = "0c4f2e1a-7b3d-4e5f-9a8b-6c7d8e9f0a1b"
+RUN43 = "Kq7Vx2Lm9Rt4Nw8Yb3Hd6Fg1Js5Pz0Ce2Mu8Aq3Wr7Z"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A key path qualified by a hash word: the hash of a Secret object, not the secret.
+        f"spec:\n  template:\n    metadata:\n      annotations:\n        checksum/secrets: {SHA256}",
+        f'annotations: {{"sha256/credentials": "{SHA256}"}}',
+        # Payment API object ids with public prefixes.
+        'charge.succeeded {"id": "evt_1QbR4tHx9Kc2Lm7Nv3Pz8Wq5", "invoice": "in_1QbR4tHx9Kc2Lm7Nv3PzAb"}',
+        '{"refund": "re_3QbR4tHx9Kc2Lm7N0v3Pz8Wq", "balance_transaction": "txn_1QbR4tHx9Kc2Lm7Nv3Pz8Wq5"}',
+        "subscription=sub_1QbR4tHx9Kc2Lm7Nv3Pz8Wq5 price=price_1QbR4tHx9Kc2Lm7Nv3Pz8W",
+        # PKCE: the challenge is a public hash of the verifier.
+        f'{{"code_challenge": "{RUN43}", "code_challenge_method": "S256"}}',
+        # A nonce, an index, ids and UUIDs under their keys.
+        f"nonce={RUN43}",
+        "search_index: Zm9Xk2Lp9Qt7Wn3Rb8Yc1V5s0aB4dE6",
+        'trace: {"request_id": "Hk2Lp9Qt7Wn3Rb8Yc1V5s0"} done',
+        "broker.clusterUuid=Hk2Lp9Qt7Wn3Rb8Yc1V5s0",
+        # Matrix event ids (43 URL-safe base64 characters after ``$``).
+        f"GET /_matrix/client/v3/rooms/!xyzAbc:example.org/event/${RUN43} 404",
+        f"redacting event ${RUN43} in room",
+        # A device's UUID after one word, in one case.
+        f"nvidia-smi -L\nGPU 2: Tesla T4 (UUID: GPU-{UUID})\n  MIG 1g.5gb Device 0: (UUID: MIG-{UUID})",
+        "attached gpu-F7108E96-F770-4226-B266-AA3BB0CDE917 to the node",
+    ],
+)
+def test_public_ids_and_hashes_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # A client secret is an object id with a secret part; secret keys have other prefixes.
+        (
+            'stripe.confirmCardPayment("pi_3QbR4tHx9Kc2Lm7Nv3Pz8Wq5_secret_Yr8KJUKribcBjcG8HVhfZl")',
+            "Yr8KJUKribcBjcG8HVhfZl",
+        ),
+        ("using rk_live_51QbR4tHx9Kc2Lm7Nv3Pz8Wq5Yr8KJUKribcBjc", "Kc2Lm7Nv3Pz8Wq5Yr8KJUKribcBjc"),
+        # The PKCE verifier is the secret.
+        (f"grant_type=authorization_code&code_verifier={RUN43}", RUN43),
+        # An id that a secret word owns is a credential.
+        ("session_id=Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB", "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB"),
+        ('{"secret_id": "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"}', "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"),
+        ("created id=Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d", "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"),
+        # Not a hash path: a secret under a path key, a generated value after ``$``.
+        ("vault/secret: Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d", "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"),
+        (f'export API_TOKEN="${RUN43}"', RUN43),
+        (f"token: {RUN43}", RUN43),
+        # A key's word before a UUID.
+        (f"auth with sk-{UUID} now", UUID),
+    ],
+)
+def test_secrets_beside_public_shapes_go(anonymizer: Anonymizer, text: str, secret: str) -> None:
+    assert secret not in anonymizer.anonymize(text)
+
+
+def test_public_key_words() -> None:
+    assert public_ids.is_public_key("code_challenge")
+    assert public_ids.is_public_key("clusterId")
+    assert public_ids.is_public_key("X-Thread-Index")
+    assert not public_ids.is_public_key("session_id")
+    assert not public_ids.is_public_key("id")
+    assert not public_ids.is_public_key("apiKeyId")
+    assert not public_ids.is_public_key("code_verifier")
+
+
+def test_hash_qualified_paths() -> None:
+    text = "checksum/secret: x\nvault/secret: y\n/secret: z"
+    assert public_ids.is_hash_qualified(text, text.index("secret"))
+    assert not public_ids.is_hash_qualified(text, text.index("secret", text.index("vault")))
+    assert not public_ids.is_hash_qualified(text, text.rindex("secret"))
