@@ -30,8 +30,12 @@ DEVICE_ID = Lazy(
     r"|[0-9A-F]{8}(?:-[0-9A-F]{4}){3}-[0-9A-F]{12})"
 )
 # The key right before a value: the key, a closing quote, ``:`` or ``=``, an opening quote and a
-# sigil (``"event_id": "$…``, ``code_challenge=…``, ``Thread-Index: …``).
-KEYED = Lazy(r"(?P<key>[A-Za-z][A-Za-z0-9_.-]*)[\"']?[ \t]*[:=][ \t]*[\"']?[$!]?\Z")
+# sigil (``"event_id": "$…``, ``code_challenge=…``); or a label of two words starting its line
+# (``Cluster ID: …``, a tool's output).
+KEYED = Lazy(
+    r"(?P<key>[A-Za-z][A-Za-z0-9_.-]*)[\"']?[ \t]*[:=][ \t]*[\"']?[$!]?\Z"
+    r"|(?m:^)[ \t]*(?P<label>[A-Za-z]+ [A-Za-z]+):[ \t]*\Z"
+)
 KEY_WORDS = Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # Last words of a key that hold public material: hashes, one-time public values, positions.
 HASH_WORD_LIST = """
@@ -65,7 +69,7 @@ def is_public(text: str, start: int, value: str) -> bool:
     if start > 0 and text[start - 1] == "$" and is_matrix_event(text, start, value):
         return True
     found = KEYED.compiled.search(text, max(0, start - 64), start)
-    return found is not None and is_public_key(found.group("key"))
+    return found is not None and is_public_key(found.group("label") or found.group("key"))
 
 
 def is_matrix_event(text: str, start: int, value: str) -> bool:

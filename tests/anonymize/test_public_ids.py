@@ -28,6 +28,7 @@ RUN43 = "Kq7Vx2Lm9Rt4Nw8Yb3Hd6Fg1Js5Pz0Ce2Mu8Aq3Wr7Z"
         "search_index: Zm9Xk2Lp9Qt7Wn3Rb8Yc1V5s0aB4dE6",
         'trace: {"request_id": "Hk2Lp9Qt7Wn3Rb8Yc1V5s0"} done',
         "broker.clusterUuid=Hk2Lp9Qt7Wn3Rb8Yc1V5s0",
+        "$ kafka-cluster cluster-id --bootstrap-server b:9092\nCluster ID: Hk2Lp9Qt7Wn3Rb8Yc1V5s0",
         # Matrix event ids (43 URL-safe base64 characters after ``$``).
         f"GET /_matrix/client/v3/rooms/!xyzAbc:example.org/event/${RUN43} 404",
         f"redacting event ${RUN43} in room",
@@ -53,6 +54,7 @@ def test_public_ids_and_hashes_stay(anonymizer: Anonymizer, text: str) -> None:
         (f"grant_type=authorization_code&code_verifier={RUN43}", RUN43),
         # An id that a secret word owns is a credential.
         ("session_id=Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB", "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB"),
+        ("Session ID: Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB", "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB"),
         ('{"secret_id": "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"}', "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"),
         ("created id=Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d", "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"),
         # Not a hash path: a secret under a path key, a generated value after ``$``.
