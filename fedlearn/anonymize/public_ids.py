@@ -22,7 +22,7 @@ from __future__ import annotations
 from fedlearn.anonymize.rules import Lazy
 
 OBJECT_PREFIXES = (
-    "pi ch cus evt in txn price prod sub seti pm src re po acct py tr ba card si dp ii il prc"
+    "pi ch cus evt in txn price prod sub seti pm src re po acct py tr ba card si dp ii il"
 )
 OBJECT_ID = Lazy(rf"(?:{'|'.join(OBJECT_PREFIXES.split())})_[A-Za-z0-9]{{8,24}}")
 DEVICE_ID = Lazy(
