@@ -58,6 +58,7 @@ SECRET_PREFIXES = CREDENTIAL_WORDS | {"sk", "rk", "pk", "pat", "tok", "apikey", 
 SIGIL_AFTER = frozenset(" \t\n\"'`([{,=:/")
 # The segment of a key path before its last one (``checksum`` of ``checksum/secret``).
 PATH_HEAD = Lazy(r"[A-Za-z0-9]+\Z")
+KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 
 
 def is_public(text: str, start: int, value: str) -> bool:
@@ -96,7 +97,13 @@ def is_hash_qualified(text: str, key_start: int) -> bool:
     Return whether the key at ``key_start`` is the last segment of a path qualified by a hash word
     (``checksum/secret:``, ``sha256/credentials=``): it holds a hash of the secret, not the secret.
     """
-    if key_start < 2 or text[key_start - 1] != "/":
+    window = max(0, key_start - 64)
+    if "/" not in text[window:key_start]:
         return False
-    found = PATH_HEAD.compiled.search(text, max(0, key_start - 64), key_start - 1)
+    slash = key_start - 1  # before the key's start (``checksum/tls-secret`` is read at ``secret``)
+    while slash > window and text[slash] in KEY_CHARACTERS:
+        slash -= 1
+    if slash < 1 or text[slash] != "/":
+        return False
+    found = PATH_HEAD.compiled.search(text, max(0, slash - 64), slash)
     return found is not None and found.group().lower() in HASH_WORDS

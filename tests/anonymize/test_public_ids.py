@@ -17,6 +17,7 @@ RUN43 = "Kq7Vx2Lm9Rt4Nw8Yb3Hd6Fg1Js5Pz0Ce2Mu8Aq3Wr7Z"
         # A key path qualified by a hash word: the hash of a Secret object, not the secret.
         f"spec:\n  template:\n    metadata:\n      annotations:\n        checksum/secrets: {SHA256}",
         f'annotations: {{"sha256/credentials": "{SHA256}"}}',
+        f"annotations:\n  checksum/tls-secret: {SHA256}",
         # Payment API object ids with public prefixes.
         'charge.succeeded {"id": "evt_1QbR4tHx9Kc2Lm7Nv3Pz8Wq5", "invoice": "in_1QbR4tHx9Kc2Lm7Nv3PzAb"}',
         '{"refund": "re_3QbR4tHx9Kc2Lm7N0v3Pz8Wq", "balance_transaction": "txn_1QbR4tHx9Kc2Lm7Nv3Pz8Wq5"}',
@@ -84,3 +85,4 @@ def test_hash_qualified_paths() -> None:
     assert public_ids.is_hash_qualified(text, text.index("secret"))
     assert not public_ids.is_hash_qualified(text, text.index("secret", text.index("vault")))
     assert not public_ids.is_hash_qualified(text, text.rindex("secret"))
+    assert public_ids.is_hash_qualified("sha1/db-password: x", len("sha1/db-"))
