@@ -108,6 +108,7 @@ def execute(
             qdrant_settings=cfg.qdrant,
             embedding_settings=cfg.embedding,
             cache=pattern_cache.Cache(store.path("cache", "patterns")),
+            store=store,
         ) as plan:
             if plan.sources:
                 tallies, present = import_all(

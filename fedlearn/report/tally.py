@@ -37,7 +37,7 @@ names them is replaced atomically, last (``atomic.write``); superseded group fil
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 import msgspec
@@ -83,14 +83,17 @@ KEPT_DECODER = msgspec.json.Decoder(Kept)
 
 def where_of(cfg: config.Config) -> tally_files.Where | None:
     """Return where a count of ``cfg``'s clone is kept from, or None without a git HEAD."""
-    top = git_local.toplevel(cfg.repo_path)
+    return where_at(cfg.repo_path, cfg.node_id, cfg.trust.admins)
+
+
+def where_at(repo: Path, node: str, admins: Iterable[str]) -> tally_files.Where | None:
+    """Return where a count of clone ``repo`` (this node ``node``) is kept from, or None without
+    a git HEAD."""
+    top = git_local.toplevel(repo)
     if top is None or git_local.head(top) is None:
         return None
-    data = layout.data_dir(cfg.repo_path.resolve()).relative_to(top.resolve()).as_posix()
-    categories = sorted(config.CATEGORIES)
-    return tally_files.Where(
-        cfg.repo_path, top, data, cfg.node_id, categories, frozenset(cfg.trust.admins)
-    )
+    data = layout.data_dir(repo.resolve()).relative_to(top.resolve()).as_posix()
+    return tally_files.Where(repo, top, data, node, sorted(config.CATEGORIES), frozenset(admins))
 
 
 def counts(cfg: config.Config, store: state.StateDir) -> Counts:
@@ -114,11 +117,13 @@ def counts(cfg: config.Config, store: state.StateDir) -> Counts:
         refusal_log.deferred() as refused
     ):  # reported by the tally_files.full count instead when past
         index = tally_files.load(folder / "index.msgpack", where)
-        updated = None if index is None else forward(where, folder, index, head, store)
+        forwarded = None if index is None else forward(where, folder, index, head, store)
+        updated = None if forwarded is None else forwarded[0]
         if updated is None:
             made = tally_files.full(cfg.repo_path, where, head, store)
             if made is not None:
                 updated, groups = made
+                updated.worktree = differing(where, None)
                 save(folder, updated, groups, store, clean=True)
     if updated is None:
         (folder / "index.msgpack").unlink(missing_ok=True)
@@ -208,12 +213,17 @@ def forward(
     index: tally_files.Index,
     head: str,
     store: state.StateDir,
-) -> tally_files.Index | None:
+    worktree: Collection[str] | None = None,
+) -> tuple[tally_files.Index, tally_files.Groups] | None:
     """
     Return ``index`` brought forward to ``head`` and the work tree by reading only what changed
-    (module docstring), kept; None when it cannot be (everything must be counted anew).
+    (module docstring), kept, with its groups; None when it cannot be (everything must be
+    counted anew). ``worktree``: every path under data/ (relative to the top) whose work tree
+    differs from HEAD, when the caller knows them (import), read too; else those of the paths
+    read that differ are found by git. Either way they are kept (``Index.worktree``) and read
+    again next time, so a file read from the work tree and changed back is read again.
     """
-    names = set(index.recheck)
+    names = set(index.recheck) | set(index.worktree) | set(worktree or ())
     if index.commit != head:
         roots = (f"{where.data}/patterns", f"{where.data}/retractions")
         changed = git_history.diff_paths(where.top, index.commit, head, *roots)
@@ -310,12 +320,30 @@ def forward(
         withheld=withheld,
         peer_pairs=peer_pairs,
         excess=dict(sorted(excess.items())),
+        worktree=sorted(differing(where, names) if worktree is None else worktree),
     )
     if not updated.within(where.node):
         return None
     if updated != index or groups.dirty:
         save(folder, updated, groups, store, clean=False)
-    return updated
+    return updated, groups
+
+
+WORKTREE_NAMES = 1_000  # more paths than this: git compares all of data/patterns, retractions
+
+
+def differing(where: tally_files.Where, names: Collection[str] | None) -> list[str]:
+    """
+    Return the paths (relative to the top) of ``names`` whose work tree differs from HEAD
+    (modified, deleted or untracked), or of every file under data/patterns and data/retractions
+    (``names`` None, or more than ``WORKTREE_NAMES``: git then compares them all).
+    """
+    if names is not None and not names:
+        return []
+    specs = [f"{where.data}/patterns", f"{where.data}/retractions"]
+    if names is not None and len(names) <= WORKTREE_NAMES:
+        specs = [f":(literal){name}" for name in sorted(names)]
+    return git_history.worktree_paths(where.top, *specs)
 
 
 # Where earlier versions kept the merged counts and the withheld tombstones (state dir's own/):

@@ -123,12 +123,11 @@ class Groups:
 
 
 def own_pathspecs(where: Where) -> list[str]:
-    """Return the pathspecs of this node's own pattern and retraction files (both layouts)."""
-    return [
-        spec
-        for spec in layout.node_pathspecs(where.node, where.data)
-        if f"{where.data}/patterns/" in spec or f"{where.data}/retractions/" in spec
-    ]
+    """Return the pathspecs of this node's own pattern and retraction files (both layouts), the
+    categories named: git then lists their folders only (``*`` would list every node's folder)."""
+    node, data = where.node, where.data
+    specs = [f"{data}/patterns/{c}/{node}{e}" for c in where.categories for e in (".jsonl", "/**")]
+    return [f":(glob){spec}" for spec in [*specs, f"{data}/retractions/{node}.jsonl"]]
 
 
 def replace_holder(
@@ -293,6 +292,7 @@ class Index(msgspec.Struct, kw_only=True):
         excess: per other node's file with an id on several lines, those extra records; per
             file of this node's past ``patterns.MAX_PER_FILE``, that limit (a full count holds
             this node's own files whole for the view, within the limit for the holders).
+        worktree: paths read from a work tree that differed from HEAD: read again every time.
     """
 
     version: int
@@ -305,6 +305,7 @@ class Index(msgspec.Struct, kw_only=True):
     withheld: dict[str, int]
     peer_pairs: int = 0
     excess: dict[str, int] = msgspec.field(default_factory=dict)
+    worktree: list[str] = msgspec.field(default_factory=list)
 
     def within(self, node: str) -> bool:
         """

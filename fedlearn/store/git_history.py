@@ -99,15 +99,34 @@ def changed_since(repo: Path, commit: str, folder: str) -> set[str] | None:
     Return the paths under ``folder`` that differ from ``commit``: committed since, modified in
     the work tree, or untracked (relative to ``repo``). Return None when git does not know ``commit``.
     """
+    found = changes_since(repo, commit, folder)
+    return None if found is None else found[0] | found[1]
+
+
+def changes_since(repo: Path, commit: str, folder: str) -> tuple[set[str], set[str]] | None:
+    """
+    Return the paths under ``folder`` (relative to ``repo``) that differ between ``commit`` and
+    HEAD, and those whose work tree differs from HEAD (modified, deleted or untracked): together,
+    what ``changed_since`` returns (a file changed since and changed back in the work tree is in
+    both). Return None when git does not know ``commit`` (or there is no HEAD).
+    """
     args = ("diff", "--name-only", "-z", "--relative", "--no-renames", "--ignore-submodules=all")
-    diff = git_local.run(repo, *args, commit, "--", folder, check=False)
-    if diff.returncode != 0:
+    committed = git_local.run(repo, *args, commit, "HEAD", "--", folder, check=False)
+    if committed.returncode != 0:
         return None
+    worktree = git_local.run(repo, *args, "HEAD", "--", folder, check=False)
     others = ("ls-files", "-z", "--others", "--exclude-standard", "--", folder)
     untracked = git_local.run(repo, *others, check=False)
-    return {
-        git_local.printable(n) for n in (diff.stdout + "\0" + untracked.stdout).split("\0") if n
-    }
+    if worktree.returncode != 0:
+        return None
+    return (
+        {git_local.printable(n) for n in committed.stdout.split("\0") if n},
+        {
+            git_local.printable(n)
+            for n in (worktree.stdout + "\0" + untracked.stdout).split("\0")
+            if n
+        },
+    )
 
 
 def ahead_behind(repo: Path, upstream: str) -> tuple[int, int] | None:

@@ -84,9 +84,14 @@ def save(store: state.StateDir, mark: Mark) -> None:
 
 def since(repo: Path, last: Mark | None, now: Mark) -> set[str] | None:
     """Return the data/ paths changed since the ``last`` clean import, or None when git cannot tell."""
-    if last is None or not last.commit or not now.commit or last.scope != now.scope:
+    if last is None or not follows(last, now):
         return None
     return changed_files(repo, last.commit)
+
+
+def follows(last: Mark, now: Mark) -> bool:
+    """Return whether git can tell what changed from ``last`` to ``now`` (both commits, one scope)."""
+    return bool(last.commit and now.commit) and last.scope == now.scope
 
 
 def changed_files(repo: Path, commit: str) -> set[str] | None:
@@ -115,11 +120,14 @@ class Changes:
         last: the mark the last clean import left (None: none, or unreadable).
         paths: the data/ paths (and path prefixes) to read: those changed since ``last``, and the
             sources of points set aside; None: every file.
+        worktree: the data/ paths whose work tree differs from HEAD (modified, deleted or
+            untracked), of those changed since ``last``; None when not known.
     """
 
     now: Mark
     last: Mark | None
     paths: frozenset[str] | None
+    worktree: frozenset[str] | None = None
 
     @property
     def reads_all(self) -> bool:
@@ -151,8 +159,15 @@ class Changes:
 
 def find(repo: Path, last: Mark | None, now: Mark, *, full: bool) -> Changes:
     """Return what an import starting at ``now`` reads: every file with ``full``, else ``since``."""
-    changed = None if full else since(repo, last, now)
-    return Changes(now=now, last=last, paths=None if changed is None else frozenset(changed))
+    if full or last is None or not follows(last, now):
+        return Changes(now=now, last=last, paths=None)
+    found = git_history.changes_since(repo, last.commit, layout.DATA)
+    if found is None:
+        return Changes(now=now, last=last, paths=None)
+    committed, worktree = found
+    return Changes(
+        now=now, last=last, paths=frozenset(committed | worktree), worktree=frozenset(worktree)
+    )
 
 
 def changed_shards(

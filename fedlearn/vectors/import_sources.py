@@ -24,8 +24,8 @@ import attrs
 from fedlearn import config
 from fedlearn.formats import layout, records
 from fedlearn.learn import merge, pattern_cache
-from fedlearn.store import refusal_log
-from fedlearn.vectors import import_changes, points, snapshot_verify
+from fedlearn.store import refusal_log, state
+from fedlearn.vectors import import_changes, import_view, points, snapshot_verify
 
 log = logging.getLogger(__name__)
 PATTERN_ID = re.compile(r"[0-9a-f]{32}")
@@ -129,6 +129,7 @@ def planned(
     qdrant_settings: config.Qdrant,
     embedding_settings: config.Embedding,
     cache: pattern_cache.Cache | None = None,
+    store: state.StateDir | None = None,
 ) -> Iterator[Plan]:
     """
     Return, for a ``with`` block, the verified sources of every collection ``changes`` touches.
@@ -144,10 +145,11 @@ def planned(
         embedding_settings: the text fields and document prefixes.
         cache: what other nodes' pattern files held when last read (``pattern_cache``), so only
             changed files are read again; saved once the patterns are read.
+        store: the state dir, whose kept holders (``import_view``) find the files to read.
     """
     with contextlib.ExitStack() as opened:
         table, retracted = pattern_sources(
-            repo, changes, sync, trust, embedding_settings, cache, node
+            repo, changes, sync, trust, embedding_settings, cache, node, store
         )
         found, refused, skipped = snapshot_sources(
             repo, node, changes, qdrant_settings, embedding_settings, opened
@@ -165,6 +167,7 @@ def pattern_sources(
     settings: config.Embedding,
     cache: pattern_cache.Cache | None = None,
     node: str = "",
+    store: state.StateDir | None = None,
 ) -> tuple[dict[str, list[Source]], frozenset[str]]:
     """
     Return the merged patterns of each category ``changes`` touches (a category with none: no
@@ -186,10 +189,9 @@ def pattern_sources(
         else import_changes.changed_shards(repo, changes.paths, categories)
     )
     ids = None if shards is None else import_changes.changed_ids(repo, changes.paths, shards, cache)
-    withdrawn = merge.read_retractions(repo, trust.admins, node)
-    narrowed = [c for c in categories if ids is not None and ids.get(c) is not None]
-    view = merge.merged_view(
-        repo, narrowed, trust.admins, shards, cache, ids, node, retracted=withdrawn
+    narrowed = {c: i for c in categories if ids is not None and (i := ids.get(c)) is not None}
+    view, withdrawn = import_view.narrowed(
+        repo, narrowed, shards, trust.admins, node, store, changes.worktree, cache
     )
     for category in categories:
         if category in view:
