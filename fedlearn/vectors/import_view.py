@@ -31,7 +31,7 @@ from fedlearn.store import git_held, git_local, refusal_log, state
 
 
 @attrs.frozen
-class Kept:
+class KeptHolders:
     """
     The kept index of ``report.tally`` brought forward to HEAD and the work tree.
 
@@ -54,7 +54,7 @@ def kept(
     admins: Collection[str],
     store: state.StateDir,
     worktree: Iterable[str],
-) -> Kept | None:
+) -> KeptHolders | None:
     """
     Return the kept index brought forward to HEAD and the work tree (``worktree``: every path
     under data/, relative to ``repo``, whose work tree differs from HEAD; each is read), or None
@@ -76,7 +76,7 @@ def kept(
     for holder_repo, path, reason in refused:
         refusal_log.refuse(holder_repo, path, reason)
     index, groups = made
-    return Kept(repo, index, groups, merge.collect(index.tombstones, admins))
+    return KeptHolders(repo, index, groups, merge.collect(index.tombstones, admins))
 
 
 def file_of(repo: Path, key: str, holder: str) -> Path:
@@ -88,7 +88,7 @@ def file_of(repo: Path, key: str, holder: str) -> Path:
 
 
 def view(
-    found: Kept,
+    found: KeptHolders,
     ids: Mapping[str, Set[str]],
     node: str,
     cache: pattern_cache.Cache | None = None,

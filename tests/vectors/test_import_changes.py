@@ -45,6 +45,21 @@ def test_changed_files_lists_committed_modified_and_untracked(tmp_path: Path) ->
     }
 
 
+def test_find_tells_the_work_trees_changes_apart(tmp_path: Path) -> None:
+    """Of the files changed since the last import, those edited or new in the work tree."""
+    repo = init_repo(tmp_path / "repo")
+    first = commit_file(repo, "data/patterns/a/n1.jsonl", "1\n")
+    commit_file(repo, "data/patterns/a/n2.jsonl", "2\n")
+    (repo / "data/patterns/a/n1.jsonl").write_text("edited\n")
+    (repo / "data/patterns/a/n3.jsonl").write_text("new\n")
+    mark = import_changes.Mark(commit=first, scope="s")
+    now = import_changes.Mark(commit=git(repo, "rev-parse", "HEAD").strip(), scope="s")
+    changes = import_changes.find(repo, mark, now, full=False)
+    assert changes.paths == {f"data/patterns/a/n{n}.jsonl" for n in (1, 2, 3)}
+    assert changes.worktree == {"data/patterns/a/n1.jsonl", "data/patterns/a/n3.jsonl"}
+    assert import_changes.find(repo, mark, now, full=True).worktree is None
+
+
 def test_changed_files_is_none_for_an_unknown_commit(tmp_path: Path) -> None:
     """A commit git does not know means: read everything."""
     repo = init_repo(tmp_path / "repo")
