@@ -2,7 +2,8 @@
 
     python bench/bench_scale.py [--workdir /tmp/fedlearn-scale] [--big 200000] [--full-mb 100]
                                 [--full-before TREE] [--status-before TREE]
-                                [--days 3] [--nodes 10,100,1000]
+                                [--days 3] [--nodes 10,100,1000] [--import-before TREE]
+                                [--rounds 1]
 
 - idle: an idle sync (and an incremental sync of 1,000 new events) with ``--big`` patterns of this
   node in data/ against the same with 1,000; the fixed floor (interpreter start and imports) apart;
@@ -19,7 +20,11 @@
 - nodes: repositories of 10, 100 and 1,000 nodes' pattern files; for one node, ``pull`` with import
   after 10 other nodes pushed new patterns, and ``status``: the first ever (counts the merged view
   whole), the first after the pull (brings the kept counts forward), the next; with
-  ``--status-before TREE``, the first after the pull with that source tree's code too.
+  ``--status-before TREE``, the first after the pull with that source tree's code too; with
+  ``--import-before TREE``, pull + import on a second clone with that tree's code too, side by
+  side, over ``--rounds`` rounds (taking turns). The embedded Qdrant store's opening and first
+  writes are measured apart (on a copy): qdrant-client's local mode loads every point when it
+  opens, and grows its arrays on the first write; a Qdrant server does neither.
 """
 
 from __future__ import annotations
@@ -610,87 +615,146 @@ def add_patterns(repo: Path, node: str, numbers: range) -> None:
         path.write_bytes(patterns.encode(existing | table))
 
 
-QDRANT_OPEN = """
-import sys, time
+QDRANT_COSTS = """
+import shutil, sys, tempfile, time, uuid
 from pathlib import Path
+from qdrant_client import QdrantClient, models
 from fedlearn import config
 from fedlearn.vectors import qdrant
 cfg = config.load(Path(sys.argv[1]), required=True)
+copy = Path(tempfile.mkdtemp()) / "store"
+shutil.copytree(qdrant.target(cfg.qdrant, cfg.state_path), copy)
 start = time.perf_counter()
-with qdrant.connect(cfg.qdrant, cfg.state_path):
-    print(time.perf_counter() - start)
+client = QdrantClient(path=str(copy))
+opened = time.perf_counter() - start
+start = time.perf_counter()
+for found in client.get_collections().collections:
+    size = client.get_collection(found.name).config.params.vectors.size
+    point = models.PointStruct(id=str(uuid.uuid4()), vector=[1.0] * size, payload={})
+    client.upsert(found.name, [point])
+written = time.perf_counter() - start
+client.close()
+shutil.rmtree(copy.parent)
+print(opened, written)
 """
 
 
-def qdrant_open_seconds(config: Path) -> float:
-    """Return the seconds opening this node's embedded Qdrant store takes (it loads every point)."""
+def qdrant_costs(config: Path) -> tuple[float, float]:
+    """
+    Return the seconds this node's embedded Qdrant store (qdrant-client's local mode) takes, on
+    a copy of it, to open (it loads every point into memory) and to take the first point written
+    into each collection (it copies each collection's vectors into an array twice the size): what
+    the embedded store costs in proportion to its points. A Qdrant server costs neither.
+    """
     out = subprocess.run(
-        [sys.executable, "-W", "ignore", "-c", QDRANT_OPEN, str(config)],
+        [sys.executable, "-W", "ignore", "-c", QDRANT_COSTS, str(config)],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    return float(out.split()[-1])
+    opened, written = out.split()[-2:]
+    return float(opened), float(written)
+
+
+def second_clone(root: Path, bare: Path) -> Path:
+    """Return the config of another clone of ``bare`` for node "me" (``--import-before``'s)."""
+    me = root / "me-before"
+    me.mkdir()
+    git(me, "clone", "-q", str(bare), str(me / "repo"))
+    return config_text(me, "me", me / "repo", import_after="true")
+
+
+def pull_and_import(
+    cfg: Path, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> tuple[float, float, float, int, float, float]:
+    """Return (pull s, import s, CPU s, peak RSS MB, store opening s, store first writes s)."""
+    pull_seconds = fedlearn(cfg, "pull", "-q", "--no-import", env=env, cwd=cwd)[0]
+    pull_cpu = CPU[0]
+    import_seconds, peak, _ = fedlearn(cfg, "import", "-q", env=env, cwd=cwd)
+    opening, writing = qdrant_costs(cfg)
+    return pull_seconds, import_seconds, pull_cpu + CPU[0], peak, opening, writing
 
 
 def bench_nodes(
-    work: Path, counts: list[int], per_node: int, before: Path | None = None
+    work: Path,
+    counts: list[int],
+    per_node: int,
+    before: Path | None = None,
+    import_before: Path | None = None,
+    rounds: int = 1,
 ) -> list[str]:
     """
     Pull + import after 10 nodes changed, and status, for each federation size; with ``before``
     (a source tree of fedlearn), the first status after the pull with that tree's code too, on
-    the same clone and state dir (each code keeps its own counts), just before this code's.
+    the same clone and state dir (each code keeps its own counts), just before this code's. With
+    ``import_before`` (a source tree), a second clone of the same node runs that tree's code for
+    everything (its first import and status too), and each of ``rounds`` rounds (10 other nodes
+    changed each) pulls and imports on both clones, taking turns at going first.
     """
     lines, pulled, cpu = [], {}, {}
     first_after: dict[int, float] = {}
     old_env = {**os.environ, "PYTHONPATH": str(before)} if before else None
+    imp_env = {**os.environ, "PYTHONPATH": str(import_before)} if import_before else None
+    sides: dict[str, dict[int, list[tuple[float, ...]]]] = {"this": {}, "before": {}}
     for count in counts:
-        _, peer, cfg = federation(work, count, per_node)
+        bare, peer, cfg = federation(work, count, per_node)
+        old_cfg = second_clone(cfg.parent.parent, bare) if import_before else None
         time.sleep(2.5)  # files checked out this instant are not cached (``pattern_cache.RACY``)
         fedlearn(cfg, "import", "-q")  # the first, full import is not measured
         first_ever = fedlearn(cfg, "status")[0]  # counts the merged view whole, and keeps it
+        if old_cfg is not None:
+            fedlearn(old_cfg, "import", "-q", env=imp_env, cwd=old_cfg.parent)
+            fedlearn(old_cfg, "status", env=imp_env, cwd=old_cfg.parent)
         if before:  # run outside any source tree: ``python -m`` puts the working folder first
             fedlearn(cfg, "status", env=old_env, cwd=cfg.parent)
-        for node in range(0, count, max(count // 10, 1))[:10]:
-            add_patterns(
-                peer, f"node{node:04d}", range(10_000_000 + node * 10, 10_000_000 + node * 10 + 5)
+        for round_number in range(rounds):
+            step = max(count // 10, 1)
+            for node in range(round_number % step, count, step)[:10]:
+                start = 10_000_000 + round_number * 100_000 + node * 10
+                add_patterns(peer, f"node{node:04d}", range(start, start + 5))
+            git(peer, "add", "-A")
+            git(peer, "commit", "-q", "-m", "10 nodes changed")
+            git(peer, "push", "-q", "origin", "main")
+            turns = [("this", cfg, None), ("before", old_cfg, imp_env)]
+            if (round_number + counts.index(count)) % 2:
+                turns.reverse()
+            for side, side_cfg, env in turns:
+                if side_cfg is not None:
+                    cwd = side_cfg.parent if env else None
+                    sides[side].setdefault(count, []).append(pull_and_import(side_cfg, env, cwd))
+            if round_number:
+                continue
+            pull_seconds, import_seconds, both_cpu, peak, opening, writing = sides["this"][count][0]
+            old = ""
+            if before:
+                old_seconds = fedlearn(cfg, "status", env=old_env, cwd=cfg.parent)[0]
+                old = f" (before: {old_seconds:.2f} s, CPU {CPU[0]:.2f} s)"
+            first_status = fedlearn(cfg, "status")[0]
+            first_after[count] = first_status
+            first_cpu = CPU[0]
+            first_after[-count] = first_cpu
+            status = min(fedlearn(cfg, "status")[0] for _ in range(3))
+            seconds = pull_seconds + import_seconds
+            pulled[count] = seconds
+            pulled[-count] = seconds - opening - writing
+            cpu[count] = both_cpu
+            lines.append(
+                f"{count:,} nodes ({count * per_node:,} patterns): pull + import after 10 nodes "
+                f"changed {seconds:.2f} s (pull {pull_seconds:.2f} s, import {import_seconds:.2f} "
+                f"s of which the embedded Qdrant store's {opening:.2f} s opening and "
+                f"{writing:.2f} s first writes; CPU {cpu[count]:.2f} s; peak RSS "
+                f"{peak} MB), status {first_ever:.2f} s the first ever (counts whole), "
+                f"{first_status:.2f} s first after the pull (CPU {first_cpu:.2f} s){old}, "
+                f"{status:.2f} s next "
+                f"(target < 1) {'OK' if max(status, first_status) < 1 else 'MISSED'}"
             )
-        git(peer, "add", "-A")
-        git(peer, "commit", "-q", "-m", "10 nodes changed")
-        git(peer, "push", "-q", "origin", "main")
-        pull_seconds, _, _ = fedlearn(cfg, "pull", "-q", "--no-import")
-        pull_cpu = CPU[0]
-        import_seconds, peak, _ = fedlearn(cfg, "import", "-q")
-        import_cpu = CPU[0]
-        opening = qdrant_open_seconds(cfg)
-        old = ""
-        if before:
-            old_seconds = fedlearn(cfg, "status", env=old_env, cwd=cfg.parent)[0]
-            old = f" (before: {old_seconds:.2f} s, CPU {CPU[0]:.2f} s)"
-        first_status = fedlearn(cfg, "status")[0]
-        first_after[count] = first_status
-        first_cpu = CPU[0]
-        first_after[-count] = first_cpu
-        status = min(fedlearn(cfg, "status")[0] for _ in range(3))
-        seconds = pull_seconds + import_seconds
-        pulled[count] = seconds
-        pulled[-count] = seconds - opening
-        cpu[count] = pull_cpu + import_cpu
-        lines.append(
-            f"{count:,} nodes ({count * per_node:,} patterns): pull + import after 10 nodes changed "
-            f"{seconds:.2f} s (pull {pull_seconds:.2f} s, import {import_seconds:.2f} s of which "
-            f"{opening:.2f} s open the embedded Qdrant store; CPU {cpu[count]:.2f} s; peak RSS "
-            f"{peak} MB), status {first_ever:.2f} s the first ever (counts whole), "
-            f"{first_status:.2f} s first after the pull (CPU {first_cpu:.2f} s){old}, "
-            f"{status:.2f} s next "
-            f"(target < 1) {'OK' if max(status, first_status) < 1 else 'MISSED'}"
-        )
     if 100 in pulled and 1000 in pulled:
         ratio = pulled[1000] / pulled[100]
         without = pulled[-1000] / pulled[-100]
         lines.append(
-            f"pull + import, 1,000 nodes / 100 nodes: {ratio:.2f}; without opening the embedded "
-            f"Qdrant store (it loads every point): {without:.2f}; CPU {cpu[1000] / cpu[100]:.2f} "
+            f"pull + import, 1,000 nodes / 100 nodes: {ratio:.2f}; without the embedded Qdrant "
+            f"store's opening and first writes (they follow its points; a server has neither): "
+            f"{without:.2f}; CPU {cpu[1000] / cpu[100]:.2f} "
             f"(target <= 1.5) {'OK' if ratio <= 1.5 else 'MISSED'}"
         )
     if 100 in first_after and 1000 in first_after:
@@ -701,6 +765,45 @@ def bench_nodes(
             f"{first_after[-1000]:.2f} vs {first_after[-100]:.2f} s; target < 1 s) "
             f"{'OK' if first_after[1000] < 1 else 'MISSED'}"
         )
+    if import_before:
+        lines += side_by_side(sides)
+    return lines
+
+
+def side_by_side(sides: dict[str, dict[int, list[tuple[float, ...]]]]) -> list[str]:
+    """Return per size the medians over the rounds of pull + import, this code's and before."""
+    lines = []
+    for count in sorted(sides["this"]):
+        found = {}
+        for side in ("this", "before"):
+            runs = sides[side].get(count, [])
+            total = [r[0] + r[1] for r in runs]
+            bare = [r[0] + r[1] - r[4] - r[5] for r in runs]
+            found[side] = (statistics.median(total), statistics.median(bare), runs)
+        this, old = found["this"], found["before"]
+        lines.append(
+            f"{count:,} nodes, {len(this[2])} rounds, medians: pull + import {this[0]:.2f} s "
+            f"(before {old[0]:.2f} s), without the embedded store's opening and first writes "
+            f"{this[1]:.2f} s (before {old[1]:.2f} s); import alone "
+            f"{statistics.median(r[1] for r in this[2]):.2f} s "
+            f"(before {statistics.median(r[1] for r in old[2]):.2f} s), pull "
+            f"{statistics.median(r[0] for r in this[2]):.2f} s "
+            f"(before {statistics.median(r[0] for r in old[2]):.2f} s)"
+        )
+    if 100 in sides["this"] and 1000 in sides["this"]:
+        for side in ("this", "before"):
+            ratios = []
+            for index in (0, 1):
+                medians = []
+                for count in (100, 1000):
+                    runs = sides[side][count]
+                    values = [r[0] + r[1] - (r[4] + r[5] if index else 0) for r in runs]
+                    medians.append(statistics.median(values))
+                ratios.append(medians[1] / medians[0])
+            lines.append(
+                f"{side}: pull + import, 1,000 / 100 nodes (medians): {ratios[0]:.2f}; without "
+                f"the embedded store's opening and first writes: {ratios[1]:.2f} (target <= 1.5)"
+            )
     return lines
 
 
@@ -726,6 +829,14 @@ def main() -> None:
     parser.add_argument(
         "--status-before", type=Path, help="a fedlearn source tree to run status with too"
     )
+    parser.add_argument(
+        "--import-before",
+        type=Path,
+        help="a fedlearn source tree to run pull + import with too, on a second clone",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="nodes: rounds of 10 nodes changed, pulled, imported"
+    )
     parser.add_argument("--parts", default="idle,full,git,nodes")
     args = parser.parse_args()
     shutil.rmtree(args.workdir, ignore_errors=True)
@@ -740,7 +851,16 @@ def main() -> None:
         report += show(bench_git(args.workdir, args.days, args.history, args.per_day))
     if "nodes" in parts:
         counts = [int(n) for n in args.nodes.split(",")]
-        report += show(bench_nodes(args.workdir, counts, args.per_node, args.status_before))
+        report += show(
+            bench_nodes(
+                args.workdir,
+                counts,
+                args.per_node,
+                args.status_before,
+                args.import_before,
+                args.rounds,
+            )
+        )
 
 
 def show(lines: list[str]) -> list[str]:
