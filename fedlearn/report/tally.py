@@ -23,9 +23,11 @@ order of files, which only it can tell: past those (``tally_files.Index.within``
 count's, kept per change of HEAD's trees and this node's files, as with held paths.
 
 Files with a refused line (a record dated ahead of the clock is accepted once its day comes) and
-this node's own working-tree changes are read again on the next count, whatever git says. Another
-node's file edited in the work tree and not committed is not seen until it changes in a commit or
-everything is counted anew. With paths held under ``[trust]`` (``git_held``: their accepted
+this node's own working-tree changes are read again on the next count, whatever git says; so are
+the files read from a work tree that differed from HEAD (``Index.worktree``: all of them when
+import brings the counts forward, ``vectors.import_view``; those it read when status does), until
+an import finds them equal to HEAD again. Another node's file edited in the work tree and not
+read is seen once an import or a commit changes it. With paths held under ``[trust]`` (``git_held``: their accepted
 content is read from git, not the work tree) the counts are a full count's, kept per change of
 HEAD's trees, this node's files or the held paths, as before.
 

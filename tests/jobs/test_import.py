@@ -26,11 +26,21 @@ from qdrant_client.http.exceptions import ResponseHandlingException
 from fedlearn.errors import EmbeddingError, QdrantError
 from fedlearn.formats import layout, records
 from fedlearn.jobs import export, import_, pull, retract
+from fedlearn.report import tally
 from fedlearn.store import state
-from fedlearn.vectors import embed, identity, import_batches, import_changes, points, qdrant
+from fedlearn.vectors import (
+    embed,
+    identity,
+    import_batches,
+    import_changes,
+    import_view,
+    points,
+    qdrant,
+)
 from tests import embedserver, hangserver
 from tests.conftest import Node, cli_env, fedlearn_command, git
 from tests.jobs import livestore
+from tests.report import test_tally
 
 SMALL = {"embedding": {"dimension": 16}}
 ERRORS = [
@@ -129,6 +139,28 @@ def test_import_reads_only_what_changed_since_the_last_import(alpha: Node, beta:
     assert summary.result.read == "changed"
     assert list(summary.result.collections) == ["best-practices"]
     assert summary.result.imported == 1
+
+
+def test_import_reads_the_kept_holders_and_opens_the_embedded_store_once_or_not_at_all(
+    alpha: Node, beta: Node, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    Once status kept the merged counts, the import after a pull reads its view of the new id
+    through the kept holders (``import_view``), opens the embedded store once (qdrant-client's
+    local mode loads every point when it opens), and a rerun with nothing changed opens none.
+    """
+    import_.execute(beta.config())
+    tally.counts(beta.config(), state.StateDir(beta.state))
+    opened, views = [], []
+    opening, viewing = qdrant.open_client, import_view.view
+    monkeypatch.setattr(qdrant, "open_client", lambda *a: opened.append(1) or opening(*a))
+    monkeypatch.setattr(import_view, "view", lambda *a: views.append(1) or viewing(*a))
+    test_tally.put(alpha.repo, "alpha", "best-practices", ["pin inputs"])  # a shard file
+    livestore.publish(alpha, "one more")
+    livestore.pull(beta)
+    summary = import_.execute(beta.config())
+    assert summary.result.imported == 1 and opened == [1] and views == [1]
+    assert import_.execute(beta.config()).state == "idle" and opened == [1]
 
 
 def test_import_reads_everything_when_the_last_commit_is_unknown(alpha: Node, beta: Node) -> None:
