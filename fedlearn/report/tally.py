@@ -232,7 +232,9 @@ def forward(
         if changed is None:
             return None
         names.update(changed)
-    own = git_history.worktree_paths(where.top, *tally_files.own_pathspecs(where))
+    own: list[str] = []  # a given ``worktree`` holds this node's own changed files too
+    if worktree is None:
+        own = git_history.worktree_paths(where.top, *tally_files.own_pathspecs(where))
     names.update(own)
     if len(names) > DIFF_LIMIT:
         return None
