@@ -178,7 +178,8 @@ def shaped() -> list[Rule]:
         ),
         shape(
             "gitlab-token",
-            r"gl(?:pat|dt|rt|ptt|cbt|oas|soat|imt|agent|ffct|ft|wt)-[A-Za-z0-9_-]{20,}",
+            r"gl(?:pat|dt|rt|ptt|cbt|oas|soat|imt|agent|ffct|ft|wt)-[A-Za-z0-9_=-]{20,}"
+            r"(?:\.[0-9a-z]{2}\.[a-z0-9]{9})?",
             trigger=Trigger(words=tuple(f"gl{kind}-" for kind in GITLAB_KINDS)),
         ),
         shape("anthropic-key", r"sk-ant-[a-z]{2,10}[0-9]{2}-[A-Za-z0-9_-]{20,}", trigger=SK_DASH),
@@ -203,18 +204,18 @@ def shaped() -> list[Rule]:
         shape("pypi-token", r"pypi-AgE[A-Za-z0-9_-]{50,}", trigger=Trigger(words=("pypi-AgE",))),
         shape(
             "slack-token",
-            r"xox[abposrce]-[A-Za-z0-9-]{10,}",
-            r"xapp-[0-9]-[A-Za-z0-9-]{10,}",
+            r"xox[abposrce]-[A-Za-z0-9-]{8,}",
+            r"xapp-[0-9]+-[A-Za-z0-9/+-]{10,}",
             trigger=Trigger(words=("xox", "xapp-")),
         ),
         secret(
             "slack-webhook",
             Matcher(
                 Lazy(
-                    r"hooks\.slack\.com/(?:services|workflows|triggers)/(?P<value>[A-Za-z0-9_/]{20,})"
+                    r"hooks\.slack\.com/(?:services|workflows|triggers)/(?P<value>[A-Za-z0-9_/+]{16,})"
                 )
             ),
-            gate=r"hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/]{20}",
+            gate=r"hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/+]{16}",
         ),
         secret(
             "discord-webhook",
@@ -269,7 +270,8 @@ def shaped() -> list[Rule]:
         ),
         shape(
             "password-hash",
-            r"\$(?:1|2[abxy]?|5|6|y|gy|apr1|argon2(?:id|i|d))\$[./A-Za-z0-9$=,+]{20,}",
+            r"\$(?:1|2[abxy]?|5|6|8|9|y|gy|apr1|argon2(?:id|i|d))\$[./A-Za-z0-9$=,+]{20,}",
+            r"\$krb5(?:asrep|tgs)\$23\$[A-Za-z0-9./:@_$*-]{40,}",
             trigger=Trigger(words=("$",)),
         ),
     ]

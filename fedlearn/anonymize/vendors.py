@@ -13,7 +13,7 @@ Convex's deploy key (``prod:<deployment>|…``), Flutterwave's encryption key (`
 
 from __future__ import annotations
 
-from fedlearn.anonymize.providers import B62, BASE64, HEX, UUID, family
+from fedlearn.anonymize.providers import B62, BASE64, HEX, UUID, family, generated
 from fedlearn.anonymize.rules import Rule
 
 # name, shape, the literals (at least one is in every match of the shape).
@@ -31,15 +31,53 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("roblox-cookie", r"_\|WARNING:-DO-NOT-SHARE-THIS\.[A-Za-z0-9 .,-]{0,200}\|_[A-F0-9]{32,}", ("_|WARNING:-DO-NOT-SHARE-THIS.",)),
     ("minisign-secret-key", rf"RW(?:RTY0Iy|QAAEIy){BASE64}{{100,}}={{0,2}}", ("RWRTY0Iy", "RWQAAEIy")),
 )
+# As wide as gitleaks', trufflehog's, detect-secrets', kingfisher's, noseyparker's and titus' regexes
+# for the same provider where ``providers``' shape was narrower (bench/audit16, 16b, 16c).
+SCANNERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("atlassian-token", r"AT(?:ATT|CTT3xFfG)[A-Za-z0-9+/=_-]+=[A-Za-z0-9]{8}", ("ATATT", "ATCTT3xFfG")),
+    ("larksuite-key", rf"cli_{B62}{{16}}", ("cli_",)),
+    ("finage-key", r"API_KEY[0-9A-Z]{32}", ("API_KEY",)),
+    ("salesforce-token", r"5AEP861[A-Za-z0-9._=]{80,}", ("5AEP861",)),
+    ("ecostruxure-key", r"AK1[A-Za-z0-9/]{50,55}", ("AK1",)),
+    ("confluent-key", r"cflt[A-Za-z0-9+/]{60}", ("cflt",)),
+    ("amazon-mws-token", rf"amzn\.mws\.{UUID}", ("amzn.mws.",)),
+    ("google-api-key", r"QUl6YV[A-Za-z0-9+/]{40,}={0,2}", ("QUl6YV",)),
+    ("azure-apim-key", r"git&[0-9]{12}&[A-Za-z0-9+/]{85}[A-Za-z0-9]==", ("git&",)),
+    ("scale-key", r"live_auth_[a-f0-9]{32}", ("live_auth_",)),
+    ("wakatime-key", r"waka_[A-Za-z0-9-]{36,}", ("waka_",)),
+    ("facebook-token", rf"EAACEdEose0cBA{B62}+", ("EAACEdEose0cBA",)),
+    ("mapbox-token", r"tk\.[A-Za-z0-9+/=-]{32,}\.[A-Za-z0-9+/=-]{20,30}", ("tk.",)),
+    ("saucelabs-key", r"oauth-[a-z0-9]{8,}-[a-z0-9]{5}", ("oauth-",)),
+    ("shutterstock-token", rf"v2/{B62}{{388}}", ("v2/",)),
+    ("zapier-webhook", r"hooks\.zapier\.com/hooks/catch/(?=[A-Za-z0-9/]{8})[A-Za-z0-9]+(?:/[A-Za-z0-9]+)*", ("hooks.zapier.com",)),
+    ("checkout-key", r"sk_(?:test_)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", ("sk_",)),
+    ("convertapi-secret", rf"secret_{B62}{{16}}", ("secret_",)),
+    ("openai-key", r"sk-(?:(?:proj|svcacct|service)-)?[A-Za-z0-9_-]*T3BlbkFJ[A-Za-z0-9_-]+", ("T3BlbkFJ",)),
+)
 # fmt: on
+# The shape alone decides: its literal start is the provider's whole token prefix.
+SHAPE_ALONE = frozenset({"facebook-token", "zapier-webhook"})
 # Literals too common in ordinary text to gate alone (``user.``, ``parser.``; a glob ``*:``).
 GATES: dict[tuple[str, ...], str] = {
     ("prod:", "dev:", "preview:"): r"(?:prod|dev|preview):[a-z]+-[a-z]+-[0-9]+\|",
     ("ser.",): r"ser\.[A-Za-z0-9]{22}",
     ("*:",): r"\*:[a-z*][a-z0-9_-]{0,40}\.[a-f0-9]{16}",
+    ("cli_",): r"cli_[A-Za-z0-9]{16}",  # ``cli_args``
+    ("API_KEY",): r"API_KEY[0-9A-Z]{8}",  # ``API_KEY=``
+    ("AK1",): r"AK1[A-Za-z0-9/]{20}",
+    ("tk.",): r"tk\.[A-Za-z0-9+/=-]{32}",  # ``task.``, ``disk.``
+    ("oauth-",): r"oauth-[a-z0-9]{8}",
+    ("v2/",): r"v2/[A-Za-z0-9]{40}",  # every versioned API path
+    ("sk_",): r"sk_(?:test_)?[0-9a-fA-F]{8}-",
+    ("secret_",): r"secret_[A-Za-z0-9]{16}",
+    ("git&",): r"git&[0-9]{12}&",
 }
 
 
 def prefixed() -> list[Rule]:
-    """Return a rule per token shape of ``FAMILIES``, as ``providers.prefixed`` does."""
-    return [family(name, shape, words, GATES.get(words)) for name, shape, words in FAMILIES]
+    """Return a rule per token shape of ``FAMILIES`` and ``SCANNERS``, as ``providers.prefixed``
+    does."""
+    return [
+        family(name, shape, words, GATES.get(words), None if name in SHAPE_ALONE else generated)
+        for name, shape, words in FAMILIES + SCANNERS
+    ]

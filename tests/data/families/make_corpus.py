@@ -1428,6 +1428,29 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ),
         ("ios-username-secret", "username netops privilege 15 secret 0 {s}\n!", password),
         ("redis-requirepass", "# redis.conf\nrequirepass {s}\n", lambda: chars(12) + "7!"),
+        (
+            "razorpay-key",
+            "checkout failed for rzp_live_{s} (BAD_REQUEST)",
+            lambda: chars(14, UPPER + LOWER),
+        ),
+        (
+            "tailscale-key",
+            "joined the tailnet with {s} before it expired",
+            lambda: (
+                f"tskey-{chars(5, LOWER)}-{chars(rng.randrange(4, 12))}-{chars(rng.randrange(4, 20))}"
+            ),
+        ),
+        (
+            "atlassian-token",
+            "jira answered 401 for ATATT{s} again",
+            lambda: f"{chars(rng.randrange(8, 40), ALNUM + '+/_-')}={chars(8)}",
+        ),
+        ("larksuite-key", "the lark app id is cli_{s}, from the console", lambda: chars(16)),
+        (
+            "google-oauth-token",
+            "gcloud printed ya29.{s} and exited",
+            lambda: chars(rng.randrange(10, 28), LOWER + DIGITS + "_-"),
+        ),
     ]
 
 
