@@ -20,7 +20,7 @@ from fedlearn.anonymize import Anonymizer
         ("tskey-reusable-kJ3mNpQ8rStV-WxYz4AbCdEfGhJkLmNpQ", "tailscale-key"),
         ("rzp_live_QwErTyUiOpAsDf", "razorpay-key"),  # no digit, 14 characters
         ("sm_pat_KmNbVcXzLpOiUyTr", "settlemint-token"),
-        ("A3-QWRTYP-ZXCVBNMLKJH-ASDFG-QWERT-ZXCVB", "1password-secret-key"),
+        ("A3-Q7RTYP-ZXCVBNMLKJH-AS4FG-QWE2T-ZXCVB", "1password-secret-key"),
         ("pub-c-qzmrwkxv-tyhq-bnvc-5k2d-wpkzqmxjnvbt", "pubnub-key"),
         ("NRJS-KqWmZxRtYpLvBnMcDs_h", "new-relic-key"),
         ("sha256~kq2W4Rm8TpzLyk-fN4QTY3vqnK-ioNwVpuRBqLqpsod", "openshift-token"),
