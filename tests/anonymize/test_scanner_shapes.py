@@ -112,3 +112,31 @@ def test_a_url_the_scanners_accept_is_redacted(
 )
 def test_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("token", "rule"),
+    [
+        ("secret_QwErTyUiOpAsDfGh", "convertapi-secret"),  # 16, no digit: mixed case, not words
+        ("flb_live_QwErTyUiOpAsDfGhJkLz", "fleetbase-key"),
+        ("endr+QwErTyUiOpAsDfGh", "endorlabs-key"),
+        ("ya29.qwrtzpkxvb", "google-oauth-token"),  # pinned: any six distinct will do
+    ],
+)
+def test_a_digitless_body_mixing_cases_is_generated(
+    anonymizer: Anonymizer, token: str, rule: str
+) -> None:
+    text = f"WARN rejected {token} (401)"
+    assert anonymizer.anonymize(text) == text.replace(token, f"<redacted:{rule}>")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "secret_backgroundcolor and secret_BACKGROUNDCOLOR",  # one case
+        "flb_live_ConfigurationPanel",  # words
+        "ya29.aaaaabbbbb",  # five distinct
+    ],
+)
+def test_a_digitless_body_of_one_case_or_words_stays(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
