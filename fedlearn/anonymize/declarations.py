@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import key_names
+from fedlearn.anonymize import key_names, subscripts
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS, key_before
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
@@ -121,7 +121,8 @@ def qualified_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | N
 
 
 def rules() -> list[Rule]:
-    """Return the rules for typed declarations and element attributes that hold a secret."""
+    """Return the rules for typed declarations and element attributes that hold a secret, and
+    ``subscripts``' (a secret key's C array initializer or C++ ``assign``)."""
     words = "|".join(re.escape(word) for word in GATE_WORDS)
     gate_type = (
         r"(?:&(?:'static[ \t]+)?(?:mut[ \t]+)?)?(?:str|string|final|optional\[str\]|secretstr)"
@@ -161,4 +162,5 @@ def rules() -> list[Rule]:
                 r"[\"'`]"
             ),
         ),
+        *subscripts.rules(),
     ]

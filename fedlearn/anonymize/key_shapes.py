@@ -27,6 +27,15 @@ CAMEL_ENDINGS = {
     "Pat": "token",
 }
 GUARDED_ENDINGS = ("Psk", "Pass", "Ak", "Sk", "Pat")
+AFFIXED = Lazy(
+    r"(?:^|[_.-])(?:(?:secret|password|passwd|pwd|api_?key)[a-z0-9]{1,2}|(?:key|db)_?pass)\Z"
+)
+AFFIXED_RULES = (
+    ("pass", "password"),
+    ("pwd", "password"),
+    ("secret", "secret"),
+    ("key", "api-key"),
+)
 CAMEL_TAIL = Lazy(r"(?<=[a-z0-9])[A-Z][a-z0-9]{1,11}\Z")
 KEY_PARTS = Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 DATA_WORD_LIST = (
@@ -41,11 +50,26 @@ PREFIXED_HEX = Lazy(
 
 
 def camel_ending(key: str) -> str | None:
-    """Return the rule a camelCase key's last word names (``OraclePwd`` → password), or None."""
+    """Return the rule a camelCase key's last word names (``OraclePwd`` → password), or None
+    (``affixed``'s when it reads one)."""
     for ending, name in CAMEL_ENDINGS.items():
         if key.endswith(ending) and key[-len(ending) - 1 : -len(ending)].islower():
             return name
-    return None
+    return affixed(key.lower())
+
+
+def affixed(name: str) -> str | None:
+    """
+    Return the rule a lower-case key's last word names when it is a secret word with a tail of
+    one or two letters or digits (``secrete``, ``passwords``, ``pwd1``, ``apikey2``) or a key or
+    database password (``keypass``, ``dbpass``), as detect-secrets' keyword plugin reads them
+    (``secret\\w*``); ``secretary`` and ``passwordless`` are other words. None: it is not one.
+    """
+    found = AFFIXED.search(name)
+    if found is None:
+        return None
+    word = found.group().lstrip("_.-")
+    return next(rule for stem, rule in AFFIXED_RULES if stem in word)
 
 
 def is_camel_guarded(key: str) -> bool:

@@ -1451,6 +1451,8 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "gcloud printed ya29.{s} and exited",
             lambda: chars(rng.randrange(10, 28), LOWER + DIGITS + "_-"),
         ),
+        ("c-array-secret", 'static char smtp_password[32] = "{s}";', password),
+        ("cpp-assign-secret", 'cfg.db_password.assign("{s}", 16);', password),
     ]
 
 
