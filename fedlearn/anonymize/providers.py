@@ -166,7 +166,7 @@ AUDITED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("scrapfly-key", r"scp-(?:live|test)-[a-z0-9]{32}", ("scp-",)),
     ("bitbucket-datacenter-token", r"BBDC-[A-Za-z0-9+/@_-]{40,50}", ("BBDC-",)),
     ("defined-networking-token", r"dnkey-[A-Za-z0-9=_-]{26}-[A-Za-z0-9=_-]{52}", ("dnkey-",)),
-    ("dfuse-key", r"web_[a-z0-9]{32}", ("web_",)),
+    ("dfuse-key", r"web_[a-z0-9]{32,64}", ("web_",)),
     ("endorlabs-key", r"endr\+[A-Za-z0-9-]{16}", ("endr+",)),
     ("fleetbase-key", rf"flb_live_{B62}{{20}}", ("flb_live_",)),
     ("fullstory-key", rf"na1\.{BASE64}{{100,}}={{0,2}}", ("na1.",)),

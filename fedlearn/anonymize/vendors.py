@@ -34,6 +34,10 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 # As wide as gitleaks', trufflehog's, detect-secrets', kingfisher's, noseyparker's and titus' regexes
 # for the same provider where ``providers``' shape was narrower (bench/audit16, 16b, 16c).
 SCANNERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("onesignal-key", r"os_v2_(?:app|org)_[a-z0-9]{40,}", ("os_v2_",)),
+    ("checkout-key", r"sk_sbox_[a-z0-9]{20,}", ("sk_sbox_",)),
+    ("mandrill-key", r"md-[A-Za-z0-9_-]{22}", ("md-",)),
+    ("woocommerce-key", r"c[sk]_[a-f0-9]{40}", ("cs_", "ck_")),
     ("atlassian-token", r"AT(?:ATT|CTT3xFfG)[A-Za-z0-9+/=_-]+=[A-Za-z0-9]{8}", ("ATATT", "ATCTT3xFfG")),
     ("larksuite-key", rf"cli_{B62}{{16}}", ("cli_",)),
     ("finage-key", r"API_KEY[0-9A-Z]{32}", ("API_KEY",)),
@@ -63,6 +67,8 @@ GATES: dict[tuple[str, ...], str] = {
     ("ser.",): r"ser\.[A-Za-z0-9]{22}",
     ("*:",): r"\*:[a-z*][a-z0-9_-]{0,40}\.[a-f0-9]{16}",
     ("cli_",): r"cli_[A-Za-z0-9]{16}",  # ``cli_args``
+    ("md-",): r"md-[A-Za-z0-9_-]{22}",  # ``md-button``
+    ("cs_", "ck_"): r"c[sk]_[a-f0-9]{40}",
     ("API_KEY",): r"API_KEY[0-9A-Z]{8}",  # ``API_KEY=``
     ("AK1",): r"AK1[A-Za-z0-9/]{20}",
     ("tk.",): r"tk\.[A-Za-z0-9+/=-]{32}",  # ``task.``, ``disk.``

@@ -53,6 +53,11 @@ from fedlearn.anonymize import Anonymizer
         ("sk_test_3F2C1D9E-8b7a-4C6D-9e5f-1A2B3C4D5E6F", "checkout-key"),
         ("secret_Zq8vT1mN4pXk2Lp9", "convertapi-secret"),
         ("sk-q8T3BlbkFJmN4pXk", "openai-key"),
+        ("os_v2_org_" + "k2lp9zt7wn3rb8yc1v5s0abq" * 2 + "m4xk2lp9", "onesignal-key"),
+        ("sk_sbox_q8vt1mn4pxk2lp9zt7wn3rb8", "checkout-key"),
+        ("md-Zq8vT1mN4pXk2Lp9Zt7Wn3", "mandrill-key"),
+        ("ck_" + "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b", "woocommerce-key"),
+        ("web_" + "9f86d081884c7d659a2feaa0c55ad015" * 2, "dfuse-key"),  # Percy's, 64
         ("glpat-Zq8vT1mN4pXk2Lp9Zt7W=n3R", "gitlab-token"),
         ("xoxr-Zq8vT1mN4", "slack-token"),
         ("xapp-1-A0ZQ8VT1MN4-5312345678901-Zq8v/T1mN4+pXk2Lp9", "slack-token"),
@@ -108,6 +113,8 @@ def test_a_url_the_scanners_accept_is_redacted(
         "ptr_node_next_value_in_the_list = ptr_head",
         "https://hooks.zapier.com/hooks/catch/ is the base",
         "root = tk.Tk(); tk.mainloop()",
+        '<div class="md-primary-button-container"> as-is, ak-47',
+        "cs_main_loop_handler_for_the_server_side_x",
     ],
 )
 def test_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:
