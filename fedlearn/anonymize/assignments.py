@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, heads, key_names, public_ids, rules
+from fedlearn.anonymize import checks, heads, key_names, key_shapes, public_ids, rules
 from fedlearn.anonymize.rules import Matcher, Rule, Span
 
 KEY_CHARACTERS = frozenset(
@@ -196,7 +196,9 @@ def key_gate(separator: str) -> re.Pattern[str]:
     filler = "|".join(re.escape(filler) for filler in sorted(fillers, key=len, reverse=True))
     words = heads.trie_pattern(word[::-1] for word in GATE_WORDS)
     suffix = r"(?:[a-z0-9]{1,12}[_.-])?"  # ``SUFFIX`` reversed
-    return re.compile(re.escape(separator) + (f"(?:{filler})?" if filler else "") + suffix + words)
+    stems = heads.trie_pattern(stem[::-1] for stem in key_shapes.AFFIXED_STEMS)
+    keys = f"(?:{suffix}{words}|{key_shapes.AFFIX_TAIL}{stems})"  # ``secrete``: a tail, reversed
+    return re.compile(re.escape(separator) + (f"(?:{filler})?" if filler else "") + keys)
 
 
 VALUE_AFTER = {
@@ -229,13 +231,15 @@ def keyed() -> list[Rule]:
     """Return the rules for secrets after a key word and a separator (``=``, ``:``, ``>``), in
     priority order; ``beside_keys.keyed`` (quoted, compared, a flag's) follows them."""
     words = "|".join(re.escape(word) for word in GATE_WORDS)
+    stems = "|".join(re.escape(stem) for stem in key_shapes.AFFIXED_STEMS)
+    keys = f"(?:(?:{words}){key_names.SUFFIX}|(?:{stems}){key_shapes.AFFIX_TAIL})"
     return [
         Rule(
             key_names.NAMES,
             (Matcher(VALUE_AFTER[separator], find=assignments(separator), judge=assignment),),
             trigger=rules.Trigger(words=KEY_WORDS, lower=True, needs=separator),
             lower=True,
-            gate=rf"(?i)(?:{words}){key_names.SUFFIX}{filler}{re.escape(separator)}",
+            gate=rf"(?i){keys}{filler}{re.escape(separator)}",
         )
         for separator, filler in (
             ("=", r"[\"'`\]\\ \t:?.+!]{0,3}"),

@@ -30,6 +30,10 @@ GUARDED_ENDINGS = ("Psk", "Pass", "Ak", "Sk", "Pat")
 AFFIXED = Lazy(
     r"(?:^|[_.-])(?:(?:secret|password|passwd|pwd|api_?key)[a-z0-9]{1,2}|(?:key|db)_?pass)\Z"
 )
+# The secret words ``AFFIXED`` reads with a short tail, and that tail: what the assignment gates
+# add after them (``secrete = "…"``, ``passwords: …``).
+AFFIXED_STEMS = ("secret", "password", "passwd", "pwd", "api_key", "apikey")
+AFFIX_TAIL = "[a-z0-9]{1,2}"
 AFFIXED_RULES = (
     ("pass", "password"),
     ("pwd", "password"),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from fedlearn import config
 from fedlearn.anonymize import Anonymizer, key_names, key_shapes
+from tests.anonymize.conftest import MACHINE
 
 
 @pytest.mark.parametrize(
@@ -85,3 +87,28 @@ def test_ids_hashes_and_names_stay(anonymizer: Anonymizer, text: str) -> None:
 def test_camel_tail() -> None:
     assert key_shapes.camel_tail("SecretKeyBase") == ("SecretKey", "Base")
     assert key_shapes.camel_tail("secret_key") == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ('secrete = "uE+mse5a:crl!oni:H"', False),
+        ("my_secrete: P*_F031PMJCRfrF1K0", False),
+        ("passwords: Xk9fQ2mLp7Rt", False),
+        ("APIKEY2=Zq8vN3rT6wY1pL4s", False),
+        ('secretary = "Xk9fQ2mLp7Rt"', True),
+        ("passwordless: true", True),
+        ("secrets: 4", True),
+    ],
+)
+def test_a_secret_word_with_a_short_tail_is_read_before_its_separator(
+    text: str, kept: bool
+) -> None:
+    """``secrete``/``passwords`` (detect-secrets' keyword forms) wake the assignment rules on both
+    paths: the gates and the reversed key scan take the word with a tail ``affixed`` reads."""
+    paths = [
+        Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2, re2_after=0).anonymize(text)
+        for use_re2 in (True, False)
+    ]
+    assert paths[0] == paths[1]
+    assert (paths[0] == text) == kept

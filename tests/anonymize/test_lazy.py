@@ -22,6 +22,7 @@ from fedlearn.anonymize import (
     assignments,
     builtin_rule_names,
     heads,
+    key_shapes,
     prefilter,
     rules,
 )
@@ -235,14 +236,14 @@ KEY_TEXT = st.lists(
 @given(KEY_TEXT)
 def test_key_gate_finds_what_the_full_trie_finds(text: str) -> None:
     """The key gate (fillers, a qualifier, then a word trie) finds every separator the full
-    alternation of word, qualifier (``key_names.SUFFIX``), filler and separator finds."""
+    alternation of word, qualifier (``key_names.SUFFIX``), filler and separator finds, and of a
+    secret word with a short tail (``key_shapes.AFFIXED_STEMS``: ``secrete``, ``passwordx``)."""
     words = heads.trie_pattern(word[::-1] for word in assignments.GATE_WORDS)
+    stems = "|".join(re.escape(stem[::-1]) for stem in key_shapes.AFFIXED_STEMS)
+    keys = rf"(?:(?:[a-z0-9]{{1,12}}[_.-])?{words}|[a-z0-9]{{1,2}}(?:{stems}))"
     for separator in assignments.VALUE_AFTER:
         fillers = assignments.fillers_of(separator)
-        full = "|".join(
-            re.escape((filler + separator)[::-1]) + r"(?:[a-z0-9]{1,12}[_.-])?" + words
-            for filler in fillers
-        )
+        full = "|".join(re.escape((filler + separator)[::-1]) + keys for filler in fillers)
         reversed_text = text.lower()[::-1]
         expected = [match.start() for match in re.finditer(full, reversed_text)]
         found = [m.start() for m in assignments.key_gate(separator).finditer(reversed_text)]
