@@ -12,7 +12,15 @@ import base64
 import binascii
 import re
 
-from fedlearn.anonymize import assignments, checks, configfiles, key_names, keymaterial
+from fedlearn.anonymize import (
+    apart,
+    assignments,
+    checks,
+    configfiles,
+    key_names,
+    keymaterial,
+    stored,
+)
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 KEY = r"(?P<key>[A-Za-z0-9_.-]{1,80})"
@@ -196,4 +204,6 @@ def formed() -> list[Rule]:
         ),
         *keymaterial.rules(),
         *configfiles.rules(),
+        *stored.rules(),
+        *apart.rules(),
     ]

@@ -1453,6 +1453,30 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ),
         ("c-array-secret", 'static char smtp_password[32] = "{s}";', password),
         ("cpp-assign-secret", 'cfg.db_password.assign("{s}", 16);', password),
+        ("gh-secret-set-flag", "gh secret set HOOK_ID -b {s} --env prod", lambda: hexs(32)),
+        (
+            "ssm-put-parameter-value",
+            "aws ssm put-parameter --type SecureString --value {s} --name /svc/hook",
+            uuid,
+        ),
+        ("piped-secret-create", "echo -n {s} | podman secret create hook -", lambda: hexs(40)),
+        ("vault-kv-put-pair", "vault kv put kv/ci hook_id={s}", uuid),
+        ("printenv-output", "$ printenv WEBHOOK_SECRET\n{s}\n$ ", lambda: hexs(32)),
+        ("pass-show-output", "$ pass show svc/hook\n{s}\n", lambda: hexs(24)),
+        (
+            "vault-table-row",
+            "$ vault read kv/ci\nKey    Value\n---    -----\nhook_secret    {s}\n",
+            lambda: hexs(24),
+        ),
+        ("add-mask-value", "::add-mask::{s}", uuid),
+        (
+            "json-value-before-name",
+            '{"value": "{s}", "type": "secret", "name": "HOOK_TOKEN"}',
+            lambda: hexs(32),
+        ),
+        ("postman-apikey-value", '"apikey": [{"key": "value", "value": "{s}"}]', uuid),
+        ("basic-auth-quoted", 'proxyAuth: "Basic {s}"', lambda: b64(40)),
+        ("quoted-reply-value", "> the hook token is:\n>\n> {s}\n", lambda: hexs(32)),
     ]
 
 

@@ -1,0 +1,136 @@
+"""Secrets whose key stands apart from the value (DESIGN.md guarantee 1).
+
+- a key's own rule (``token``, ``api-key``…): the ``"value"`` of a JSON object whose ``"key"`` or
+  ``"name"`` names a secret, in either order and with other members between (Postman variables
+  and auth lists ``{"key": "apiKey", "value": "…"}``, HAR and Kubernetes ``{"value": "…", "name":
+  "X_TOKEN"}``); in a Postman ``"apikey"`` auth list the member keyed ``"value"`` is the key.
+- ``authorization``: a string that is a whole ``Basic <base64>`` header value (``basicAuth: "Basic
+  …"``), or one after a key naming ``auth`` on its line, when the base64 looks generated.
+- ``secret-value``: a line naming a secret that ends ``is``/``are``/``:``/``below``/``here``, then
+  (after up to three blank lines) the value alone on its line, also in a quoted e-mail reply
+  (``> The stripe token for CI is`` / ``>`` / ``> <value>``); the value must look generated.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from fedlearn.anonymize import checks, entropy, key_names, words
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+
+KEY = r"\"(?:key|name)\"[ \t]*:[ \t]*\"(?P<key>[A-Za-z0-9_.-]{1,80})\""
+VALUE = r"\"value\"[ \t]*:[ \t]*\"(?P<value>[^\"\\\n]{1,400})\""
+BETWEEN = r"[^{}\[\]]{0,300}?"
+JSON_PAIRS = (Lazy(KEY + BETWEEN + VALUE), Lazy(VALUE + BETWEEN + KEY))
+APIKEY_LIST = Lazy(r"\"apikey\"[ \t]*:[ \t]*\[[^\]]*\Z")
+BASIC = Lazy(r"basic[ \t]+(?P<value>[a-z0-9+/]{16,}={0,2})(?![a-z0-9+/=])")
+AUTH_KEY = Lazy(r"auth[a-z0-9_.-]*[\"']?[ \t]*[:=][ \t]*\Z")
+# A line that introduces a secret (read on the lower-case line, its line break left out).
+INTRO = Lazy(
+    r"(?:credential|token|passw(?:or)?d|passphrase|secret|api[ _-]?key|access[ _-]?key)s?\b"
+    r"[^\n]{0,60}?(?:\bis|\bare|:|\bbelow|\bhere)[ \t]{0,4}:?[ \t]{0,4}\r?\Z"
+)
+# A value alone on its line, after up to three blank lines; a quoted reply's ``>`` marks stay.
+ALONE = Lazy(
+    r"\n(?:[ \t]*(?:>[ \t]*)*\r?\n){0,3}[ \t]*(?:>[ \t]*)*"
+    r"(?P<value>[^\s<>\"'`]{12,300})[ \t]*(?=\r?\n|\Z)"
+)
+PREFIX = Lazy(r"[a-z]{1,10}[_-](?=[0-9a-f]{16})")
+INTRO_GATE = (
+    r"(?i)(?:credential|token|passw|passphrase|secret|api[ _-]?key|access[ _-]?key)[^\n]{0,80}\n"
+)
+
+
+def json_pair(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a JSON pair's ``"value"`` when its key names a secret."""
+    key = match.group("key")
+    if key.lower() == "value" and APIKEY_LIST.search(
+        text, max(0, match.start() - 300), match.start()
+    ):
+        key = "apiKey"  # Postman's apikey auth: [{"key": "value", "value": "<the key>"}, …]
+    name = key_names.classify_key(key)
+    if name is None:
+        return None
+    start, end = match.span("value")
+    value = text[start:end]
+    if name == "authorization":
+        return None  # header lists: ``Authorization`` values are the scheme rules' own
+    if key_names.is_secret_value(name, key, value):
+        return start, end, name
+    # Base64 may start with ``/``, which reads as a file: judged without it, if it looks generated.
+    slashed = value.startswith("/") and "/" not in value[1:12]
+    if slashed and key_names.is_secret_value(name, key, "A" + value[1:]):
+        return (start, end, name) if checks.looks_random(value, minimum=16) else None
+    return None
+
+
+def basic(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a ``Basic`` credential that is a whole quoted string or follows an ``auth`` key."""
+    start, end = match.span("value")
+    value = text[start:end]
+    if not checks.looks_random(value, minimum=16) or words.is_named(value):
+        return None
+    before = text[match.start() - 1] if match.start() else ""
+    whole = before in "\"'" and text.startswith(before, end) and before != ""
+    line = text.rfind("\n", 0, match.start()) + 1
+    lower = text[max(line, match.start() - 80) : match.start()].lower().rstrip("\"' \t")
+    if not whole and AUTH_KEY.search(lower) is None:
+        return None
+    return start, end, "authorization"
+
+
+def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the value alone on the line after a line introducing a secret, if it looks generated."""
+    line = text.rfind("\n", 0, match.start()) + 1
+    if INTRO.search(text[max(line, match.start() - 90) : match.start()].lower()) is None:
+        return None
+    start, end = match.span("value")
+    value = text[start:end]
+    if checks.is_reference(value) or entropy.is_labelled(value) or entropy.is_host_or_file(value):
+        return None
+    return (start, end, "secret-value") if is_token(value) else None
+
+
+def is_token(value: str) -> bool:
+    """Return whether a value alone on its line reads as generated: hex or a UUID with letters and
+    digits, or varied characters (entropy near its length's maximum), not words."""
+    prefix = PREFIX.match(value)
+    value = value[prefix.end() :] if prefix else value  # ``web_<hex>``: a provider's prefix
+    if checks.is_hexadecimal(value):
+        digits = value.replace("-", "")
+        return len(digits) >= 16 and not digits.isdigit() and not digits.isalpha()
+    if checks.character_classes(value.replace("_", "").replace("-", "")) < 2:
+        return False
+    threshold = min(4.0, math.log2(len(value)) - 0.5)
+    return checks.entropy(value) >= threshold and not words.is_named(value)
+
+
+def rules() -> list[Rule]:
+    """Return the rules for secrets whose key stands apart from the value."""
+    return [
+        Rule(
+            key_names.NAMES,
+            tuple(Matcher(Lazy(pattern.pattern), judge=json_pair) for pattern in JSON_PAIRS),
+            trigger=Trigger(words=('"value"',), needs='"'),
+            gate=r"\"value\"[ \t]*:[ \t]*\"",
+        ),
+        Rule(
+            ("authorization",),
+            (Matcher(Lazy(BASIC.pattern), judge=basic),),
+            trigger=Trigger(words=("basic",), lower=True),
+            lower=True,
+            gate=r"(?i)basic[ \t]+[a-z0-9+/]{16}",
+        ),
+        Rule(
+            ("secret-value",),
+            (Matcher(Lazy(ALONE.pattern), judge=introduced),),
+            trigger=Trigger(
+                words=("credential", "token", "passw", "passphrase", "secret", "key"),
+                lower=True,
+                needs="\n",
+            ),
+            lower=True,
+            gate=INTRO_GATE,
+        ),
+    ]

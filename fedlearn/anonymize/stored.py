@@ -1,0 +1,261 @@
+"""Secrets a command stores or prints, apart from their name (DESIGN.md guarantee 1).
+
+- ``stored-secret``: the value a secret store's command is given, whatever its name: after a
+  value flag (``gh secret set NAME --body V``/``-b V``, ``aws ssm put-parameter … --value V``, ``az
+  keyvault secret set … --value V``, ``aws secretsmanager … --secret-string V``,
+  ``--from-literal=K=V``), as ``K=V`` arguments (``vault kv put PATH k=v``, ``fly secrets set
+  K=V``, ``heroku config:set K=V``), or piped in from ``echo``/``printf`` (``printf %s V | docker
+  secret create NAME -``, ``echo -n V | systemd-creds encrypt --name=N - out``), or given as a
+  here-string (``<<< V``). The value must look generated (random letters, digits, hex, UUIDs,
+  base64): a store's command stores settings too (``--value true``). Also the first line ``pass
+  show NAME`` prints (a password store's password line), one word of 6 or more characters.
+- a key's own rule (``token``, ``password``…): the line a command prints for one secret-named
+  variable (``printenv NAME``, ``echo $NAME``, ``heroku config:get NAME``, ``vault kv get
+  -field=NAME``), judged as ``NAME=value``.
+- ``masked-secret``: the value of a GitHub Actions ``::add-mask::V`` (masked because it is one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from fedlearn.anonymize import checks, key_names, words
+from fedlearn.anonymize.commands import arguments, unquoted
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Span, Trigger
+
+# A secret store's command (lower case) and its value flags: a flag alone takes the next word, a
+# flag ending in ``=`` the rest of its word; ``=`` alone: every ``K=V`` word.
+STORES: dict[str, tuple[str, ...]] = {
+    "secret set ": ("--body", "-b", "--body=", "--value", "--value="),
+    "put-parameter ": ("--value", "--value="),
+    "secretsmanager ": ("--secret-string", "--secret-string="),
+    "--from-literal": ("--from-literal=",),
+    "kv put ": ("=",),
+    "kv patch ": ("=",),
+    "secrets set ": ("=",),
+    "secrets:set ": ("=",),
+    "config:set ": ("=",),
+    "secret create ": (),
+    "secrets create ": (),
+    "versions add ": (),
+    "secret put ": (),
+    "systemd-creds ": (),
+}
+STORE_WORDS = tuple(STORES)
+STORE = Lazy("|".join(re.escape(word) for word in STORE_WORDS))
+WHOLE = Lazy(r"(?s).+")
+# What feeds the command its value: ``echo [-n] V |`` or ``printf [FORMAT] V |`` before it.
+FEEDER = Lazy(
+    r"(?:^|[\n;&(]|\$ )[ \t]*(?:sudo[ \t]+)?(?P<command>echo|printf)[ \t]+(?P<rest>[^\n|;&]*)\|[^\n|]*\Z"
+)
+HERE_STRING = Lazy(r"<<<[ \t]*")
+PRINTED = Lazy(
+    r"(?:printenv[ \t]+|echo[ \t]+\"?\$\{?|config:get[ \t]+|-field=)(?P<key>[a-z_][a-z0-9_.-]{1,80})"
+)
+# What may follow the printed variable's name on its line: closing quotes or braces, arguments
+# (no pipe or redirection: then the value goes elsewhere).
+NAME_END = Lazy(r"[}\"']{0,3}(?:[ \t]+[^\n|;&<>]*)?\r?(?:\n|\Z)")
+PASS_SHOW = Lazy(r"pass[ \t]+show[ \t]+(?P<rest>[^\n]*)")
+# A ``Key  Value`` table (``vault kv get``, ``vault read``): its header, its rule, its rows.
+TABLE_HEADER = Lazy(
+    r"\n[ \t]*key[ \t]{2,}value[ \t]*\r?\n(?:[ \t]*-{3,}[ \t]{2,}-{3,}[ \t]*\r?\n)?"
+)
+ROW = Lazy(r"[ \t]*(?P<key>[a-z0-9_.-]{1,80})[ \t]{2,}(?P<value>[^\s]{1,400})[ \t]*\r?(?=\n|\Z)")
+ADD_MASK = Lazy(r"::add-mask::(?P<value>[^\s\"'`\\]+)")
+
+
+def is_generated(value: str) -> bool:
+    """Return whether a stored value looks generated: 8+ characters, random, not a name or path."""
+    if len(value) < 8 or value.startswith("-") or "://" in value:
+        return False
+    if checks.is_reference(value) and not (value.startswith("/") and value.count("/") <= 3):
+        return False  # a variable or a file; base64 may start with ``/``
+    return key_names.reads_generated(value, 8) and not words.is_named(value)
+
+
+def line_of(text: str, position: int) -> Span:
+    """Return the span of the line holding ``position`` (no line break)."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, end if end >= 0 else len(text)
+
+
+def flagged(text: str, spans: list[Span], flags: tuple[str, ...]) -> Iterator[Span]:
+    """Yield the value span of each flag of ``flags`` (``--flag V``, ``--flag=V``) or ``K=V`` word."""
+    for index, (start, end) in enumerate(spans):
+        word = text[start:end]
+        for flag in flags:
+            if flag == "=":
+                at = word.find("=")
+                if at > 0 and not word.startswith("-"):
+                    yield unquoted(start + at + 1, end, text)
+            elif flag.endswith("="):
+                if word.startswith(flag):
+                    rest = start + len(flag)
+                    if flag == "--from-literal=":
+                        at = text.find("=", rest, end)
+                        if at < 0:
+                            continue
+                        rest = at + 1
+                    yield unquoted(rest, end, text)
+            elif word == flag and index + 1 < len(spans):
+                yield unquoted(*spans[index + 1], text)
+
+
+def piped(text: str, lower: str, start: int) -> Iterator[Span]:
+    """Yield the span of the value ``echo``/``printf`` pipes into the command at ``start``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    found = FEEDER.compiled.search(lower, max(0, line_start - 1), start)
+    if found is None:
+        return
+    rest = found.start("rest")
+    plain = [span for span in arguments(text, rest) if not text.startswith("-", span[0])]
+    plain = [span for span in plain if span[1] <= found.end("rest")]
+    if found.group("command") == "printf" and len(plain) == 2 and "%" in text[slice(*plain[0])]:
+        plain = plain[1:]
+    if len(plain) == 1:
+        yield unquoted(*plain[0], text)
+
+
+def stored_values(subject: str) -> Iterator[re.Match[str]]:
+    """Yield a match of each value a secret store's command on the text is given."""
+    text = subject
+    for found in STORE.compiled.finditer(subject):
+        word = found.group()
+        spans = arguments(text, found.start() if word.startswith("-") else found.end())
+        values = list(flagged(text, spans, STORES[word]))
+        values += piped(text, subject, found.start())
+        for index, (start, end) in enumerate(spans):
+            here = HERE_STRING.compiled.match(text, start, end)
+            if here is not None and here.end() < end:
+                values.append(unquoted(here.end(), end, text))
+            elif here is not None and index + 1 < len(spans):
+                values.append(unquoted(*spans[index + 1], text))
+        for start, end in values:
+            if start < end:
+                yield WHOLE.compiled.match(subject, start, end)  # type: ignore[misc]
+
+
+def next_line(text: str, position: int) -> Span | None:
+    """Return the span of the line after the one at ``position`` without blanks, or None."""
+    end = text.find("\n", position)
+    if end < 0:
+        return None
+    start, stop = line_of(text, end + 1)
+    value = text[start:stop]
+    inner = value.strip()
+    if not inner or len(inner.split()) > 1:
+        return None
+    start += len(value) - len(value.lstrip())
+    return start, start + len(inner)
+
+
+def printed_values(subject: str) -> Iterator[re.Match[str]]:
+    """Yield a match of the line printed after a command that prints one named variable."""
+    for found in PRINTED.compiled.finditer(subject):
+        if NAME_END.compiled.match(subject, found.end()) is None:
+            continue
+        span = next_line(subject, found.end())
+        if span is not None and span[0] > found.end():
+            yield found  # the judge reads the key and the next line
+    for found in PASS_SHOW.compiled.finditer(subject):
+        rest = found.group("rest").split()
+        if "-c" in rest or "--clip" in rest or any(word.startswith("-q") for word in rest):
+            continue
+        span = next_line(subject, found.end())
+        if span is not None:
+            yield WHOLE.compiled.match(subject, *span)  # type: ignore[misc]
+
+
+def printed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a printed value: under its variable's name, or a password line."""
+    if "key" not in match.re.groupindex:
+        value = text[match.start() : match.end()]
+        if len(value) < 6 or checks.is_reference(value) or value.startswith(("$", "#", ">")):
+            return None
+        return match.start(), match.end(), "stored-secret"
+    key = text[match.start("key") : match.end("key")].rstrip(".")
+    name = key_names.classify_key(key)
+    span = next_line(text, match.end())
+    if name is None or span is None:
+        return None
+    value = text[span[0] : span[1]]
+    if "=" in value or value.startswith(("$", "#", ">")):
+        return None  # ``KEY=value`` (judged as such elsewhere) or the next prompt
+    if not key_names.is_secret_value(name, key, value) or not is_generated(value):
+        return None
+    return span[0], span[1], name
+
+
+def table_rows(subject: str) -> Iterator[re.Match[str]]:
+    """Yield a match of each ``key  value`` row under a ``Key  Value`` header, to a line that is not one."""
+    for found in TABLE_HEADER.compiled.finditer("\n" + subject):
+        position = found.end() - 1  # in ``subject``
+        while position < len(subject):
+            row = ROW.compiled.match(subject, position)
+            if row is None:
+                break
+            yield row
+            position = row.end() + 1
+
+
+def table_row(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a table row's value when its key names a secret."""
+    key = text[match.start("key") : match.end("key")]
+    name = key_names.classify_key(key)
+    start, end = match.span("value")
+    if name is None or not key_names.is_secret_value(name, key, text[start:end]):
+        return None
+    return start, end, name
+
+
+def stored(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span of a stored value when it looks generated, or None."""
+    start, end = match.span()
+    return (start, end, "stored-secret") if is_generated(text[start:end]) else None
+
+
+def masked(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the value of ``::add-mask::`` unless it is a reference (``$TOKEN``)."""
+    start, end = match.span("value")
+    value = text[start:end]
+    if len(value) < 4 or checks.is_reference(value):
+        return None
+    return start, end, "masked-secret"
+
+
+def rules() -> list[Rule]:
+    """Return the rules for secrets stored or printed by a command, apart from their names."""
+    return [
+        Rule(
+            ("stored-secret",),
+            (Matcher(Lazy(WHOLE.pattern), find=stored_values, judge=stored),),
+            trigger=Trigger(words=STORE_WORDS, lower=True),
+            lower=True,
+            gate="(?i)" + "|".join(re.escape(word) for word in STORE_WORDS),
+        ),
+        Rule(
+            ("stored-secret", *key_names.NAMES),
+            (Matcher(Lazy(WHOLE.pattern), find=printed_values, judge=printed),),
+            trigger=Trigger(
+                words=("printenv", "echo", "config:get", "-field=", "pass"), lower=True
+            ),
+            lower=True,
+            gate=r"(?i)printenv[ \t]|echo[ \t]+\"?\$|config:get[ \t]|-field=|pass[ \t]+show[ \t]",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(ROW.pattern), find=table_rows, judge=table_row),),
+            trigger=Trigger(words=("value",), lower=True, needs="key"),
+            lower=True,
+            gate=r"(?i)key[ \t][ \t]+value",
+        ),
+        Rule(
+            ("masked-secret",),
+            (Matcher(Lazy(ADD_MASK.pattern), judge=masked),),
+            trigger=Trigger(words=("::add-mask::",), lower=True),
+            lower=True,
+            gate=r"(?i)::add-mask::",
+        ),
+    ]

@@ -1,0 +1,73 @@
+"""Secrets whose key stands apart from the value."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer
+
+HEX = "5e0c2a9f71d34b86a0e1f2c3d4b5a697"
+UUID = "0b9e4c7a-3f21-4d58-9a6e-c1d2e3f4a5b6"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f'[{{"name": "Accept", "value": "json"}}, {{"value": "{HEX}", "name": "X-Auth-Token"}}]',
+            '[{"name": "Accept", "value": "json"}, {"value": "<redacted:token>", "name":'
+            ' "X-Auth-Token"}]',
+        ),
+        (
+            f'{{"key": "clientSecret",\n  "enabled": true,\n  "value": "{UUID}"}}',
+            '{"key": "clientSecret",\n  "enabled": true,\n  "value": "<redacted:secret>"}',
+        ),
+        (
+            '{"key": "aws_secret", "value": "/q2W9eR4tY7uI1oP3aS5dF8gH0jK6lZxCvBnM1Q2"}',
+            '{"key": "aws_secret", "value": "<redacted:secret>"}',
+        ),
+        (
+            f'"apikey": [{{"key": "in", "value": "header"}}, {{"key": "value", "value": "{HEX}"}}]',
+            '"apikey": [{"key": "in", "value": "header"}, {"key": "value", "value":'
+            ' "<redacted:api-key>"}]',
+        ),
+        (
+            'proxy:\n  basic_auth_header: "Basic Qk9xY2hKd1JmT0c3cVZ1bUxpTmR3/3Bq"',
+            'proxy:\n  basic_auth_header: "Basic <redacted:authorization>"',
+        ),
+        (
+            "upstreamAuth = Basic Qk9xY2hKd1JmT0c3cVZ1bUxpTmR3/3Bq",
+            "upstreamAuth = Basic <redacted:authorization>",
+        ),
+        (
+            f"Hi,\n\n> > Here's the new webhook secret for staging:\n> >\n> >   {HEX}\n> > Bye",
+            "Hi,\n\n> > Here's the new webhook secret for staging:\n> >\n> >   "
+            "<redacted:secret-value>\n> > Bye",
+        ),
+        (
+            f"Your access key is below\n\n{UUID}\n",
+            "Your access key is below\n\n<redacted:secret-value>\n",
+        ),
+    ],
+)
+def test_apart_values_are_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """A value is judged under its key when the key stands apart from it."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f'{{"key": "commitSha", "value": "{HEX}"}}',
+        '{"name": "token_ttl", "value": "3600"}',
+        '"apikey": [{"key": "key", "value": "X-Api-Key"}]',
+        '{"key": "value", "value": "plain text here"}',
+        "See the Basic authentication docs for basicAuth setup",
+        "The token usage is:\nsummary_of_the_report_v2\n",
+        "The password policy is:\nminimum-length-twelve\n",
+        "Your API token is described below:\nhttps://docs.example.com/tokens/rotate",
+    ],
+)
+def test_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Keys naming no secret, scheme names in prose and words after an intro stay."""
+    assert anonymizer.anonymize(text) == text

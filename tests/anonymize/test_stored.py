@@ -1,0 +1,129 @@
+"""Secrets a command stores or prints, apart from their names."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer
+
+HEX = "5e0c2a9f71d34b86a0e1f2c3d4b5a697"
+UUID = "0b9e4c7a-3f21-4d58-9a6e-c1d2e3f4a5b6"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"gh secret set SENTRY_DSN_KEY -b {HEX} --env production",
+            "gh secret set SENTRY_DSN_KEY -b <redacted:stored-secret> --env production",
+        ),
+        (
+            f"gh secret set --org acme NPM_PUBLISH --body='{UUID}'",
+            "gh secret set --org acme NPM_PUBLISH --body='<redacted:stored-secret>'",
+        ),
+        (
+            f'aws ssm put-parameter --overwrite --value "{HEX}" --type SecureString --name /app/x',
+            'aws ssm put-parameter --overwrite --value "<redacted:stored-secret>" --type SecureString'
+            " --name /app/x",
+        ),
+        (
+            f"az keyvault secret set --name slack-hook --vault-name kv1 --value={HEX}",
+            "az keyvault secret set --name slack-hook --vault-name kv1 --value=<redacted:stored-secret>",
+        ),
+        (
+            f"$ echo {HEX} | docker secret create svc_hook -",
+            "$ echo <redacted:stored-secret> | docker secret create svc_hook -",
+        ),
+        (
+            f"printf '%s' \"{UUID}\" | gcloud secrets versions add app-cfg --data-file=-",
+            "printf '%s' \"<redacted:stored-secret>\" | gcloud secrets versions add app-cfg"
+            " --data-file=-",
+        ),
+        (
+            f"systemd-creds encrypt --name=hook - /etc/credstore.encrypted/hook <<< '{HEX}'",
+            "systemd-creds encrypt --name=hook - /etc/credstore.encrypted/hook"
+            " <<< '<redacted:stored-secret>'",
+        ),
+        (
+            f"vault kv put -mount=kv ci/hook url_part={HEX} region=eu-west-1",
+            "vault kv put -mount=kv ci/hook url_part=<redacted:stored-secret> region=eu-west-1",
+        ),
+        (
+            f"flyctl secrets set WEBHOOK_ID={UUID} LOG_LEVEL=debug --app api",
+            "flyctl secrets set WEBHOOK_ID=<redacted:stored-secret> LOG_LEVEL=debug --app api",
+        ),
+        (
+            f"dokku config:set api SIGNING_MATERIAL={HEX}",
+            "dokku config:set api SIGNING_MATERIAL=<redacted:stored-secret>",
+        ),
+        (
+            f"kubectl create secret generic hook --from-literal=hook-id={HEX}",
+            "kubectl create secret generic hook --from-literal=hook-id=<redacted:stored-secret>",
+        ),
+    ],
+)
+def test_stored_values_are_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """The value a secret store's command is given is a secret, whatever its name."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"root@web-1:/# printenv STRIPE_WEBHOOK_SECRET\r\n{HEX}\r\nroot@web-1:/#",
+            "root@web-1:/# printenv STRIPE_WEBHOOK_SECRET\r\n<redacted:secret>\r\nroot@web-1:/#",
+        ),
+        (
+            f"$ docker exec api sh -c 'echo \"${{MAILGUN_API_KEY}}\"'\n{UUID}\n",
+            "$ docker exec api sh -c 'echo \"${MAILGUN_API_KEY}\"'\n<redacted:api-key>\n",
+        ),
+        (
+            f"$ heroku config:get PUSHER_SECRET -a web\n{HEX}",
+            "$ heroku config:get PUSHER_SECRET -a web\n<redacted:secret>",
+        ),
+        (
+            f"$ vault kv get -field=db_password secret/app\n{HEX}",
+            "$ vault kv get -field=db_password secret/app\n<redacted:password>",
+        ),
+        (
+            "$ gopass show -o cloud/ovh\nkq8vz2mx7rtp4wb9\n$ exit",
+            "$ gopass show -o cloud/ovh\n<redacted:stored-secret>\n$ exit",
+        ),
+        (
+            f"Vault output\nKey              Value\n---              -----\nversion          3\n"
+            f"signing_secret   {HEX}\n",
+            "Vault output\nKey              Value\n---              -----\nversion          3\n"
+            "signing_secret   <redacted:secret>\n",
+        ),
+        (
+            f"##[debug]::add-mask::{HEX}",
+            "##[debug]::add-mask::<redacted:masked-secret>",
+        ),
+    ],
+)
+def test_printed_values_are_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """What a command prints for a secret-named variable or a password entry is a secret."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aws ssm put-parameter --name /app/flag --value true --type String",
+        "aws ssm put-parameter --name /app/url --value https://api.example.com/v1",
+        "heroku config:set NODE_ENV=production WEB_CONCURRENCY=3",
+        "fly secrets set DATABASE_URL=$DATABASE_URL",
+        "gh secret set DEPLOY_KEY < ~/.ssh/deploy_key",
+        "echo hello_world_greeting | docker secret create greeting -",
+        "printenv LANG\nC.UTF-8",
+        "echo $DB_PASSWORD\nconfigure_database_connection",
+        "$ pass show -c web/github\nCopied web/github to clipboard. Will clear in 45 seconds.",
+        "Key    Value\n---    -----\nlease_duration    768h\nsecret_engine    kv-v2-store",
+        'echo "::add-mask::$SESSION_TOKEN"',
+        "::add-mask::${{ steps.login.outputs.token }}",
+    ],
+)
+def test_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Settings, references, prompts and ordinary output stay."""
+    assert anonymizer.anonymize(text) == text
