@@ -47,7 +47,7 @@ STORE = Lazy("|".join(re.escape(word) for word in STORE_WORDS))
 WHOLE = Lazy(r"(?s).+")
 # What feeds the command its value: ``echo [-n] V |`` or ``printf [FORMAT] V |`` before it.
 FEEDER = Lazy(
-    r"(?:^|[\n;&(]|\$ )[ \t]*(?:sudo[ \t]+)?(?P<command>echo|printf)[ \t]+(?P<rest>[^\n|;&]*)\|[^\n|]*\Z"
+    r"(?<![^\s;&(`])(?:sudo[ \t]+)?(?P<command>echo|printf)[ \t]+(?P<rest>[^\n|;&]*)\|[^\n|]*\Z"
 )
 HERE_STRING = Lazy(r"<<<[ \t]*")
 PRINTED = Lazy(
@@ -56,6 +56,7 @@ PRINTED = Lazy(
 # What may follow the printed variable's name on its line: closing quotes or braces, arguments
 # (no pipe or redirection: then the value goes elsewhere).
 NAME_END = Lazy(r"[}\"']{0,3}(?:[ \t]+[^\n|;&<>]*)?\r?(?:\n|\Z)")
+COMMAND_BEFORE = frozenset(" \t\n$;&|(`'\"")
 PASS_SHOW = Lazy(r"pass[ \t]+show[ \t]+(?P<rest>[^\n]*)")
 # A ``Key  Value`` table (``vault kv get``, ``vault read``): its header, its rule, its rows.
 TABLE_HEADER = Lazy(
@@ -160,6 +161,9 @@ def printed_values(subject: str) -> Iterator[re.Match[str]]:
         if span is not None and span[0] > found.end():
             yield found  # the judge reads the key and the next line
     for found in PASS_SHOW.compiled.finditer(subject):
+        before = subject[found.start() - 1] if found.start() else " "
+        if before not in COMMAND_BEFORE and not subject.endswith("go", 0, found.start()):
+            continue  # ``bypass show``; ``gopass show`` counts
         rest = found.group("rest").split()
         if "-c" in rest or "--clip" in rest or any(word.startswith("-q") for word in rest):
             continue

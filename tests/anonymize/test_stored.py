@@ -127,3 +127,15 @@ def test_printed_values_are_redacted(anonymizer: Anonymizer, text: str, expected
 def test_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
     """Settings, references, prompts and ordinary output stay."""
     assert anonymizer.anonymize(text) == text
+
+
+def test_a_timestamped_pipe_and_a_word_ending_in_pass_are_read_as_such(
+    anonymizer: Anonymizer,
+) -> None:
+    """A log's timestamp before ``echo`` still feeds the store; ``bypass show`` is no ``pass``."""
+    piped = f"12:01:07 echo -n '{HEX}' | docker secret create hook -"
+    assert anonymizer.anonymize(piped) == (
+        "12:01:07 echo -n '<redacted:stored-secret>' | docker secret create hook -"
+    )
+    bypass = "cache bypass show stats\nhitrate_total_v2"
+    assert anonymizer.anonymize(bypass) == bypass
