@@ -243,7 +243,9 @@ def rules() -> list[Rule]:
             ("stored-secret", *key_names.NAMES),
             (Matcher(Lazy(WHOLE.pattern), find=printed_values, judge=printed),),
             trigger=Trigger(
-                words=("printenv", "echo", "config:get", "-field=", "pass"), lower=True
+                words=("printenv", "config:get", "-field="),
+                patterns=(Lazy(r"echo[ \t]+\"?\$"), Lazy(r"pass[ \t]+show[ \t]")),
+                lower=True,
             ),
             lower=True,
             gate=r"(?i)printenv[ \t]|echo[ \t]+\"?\$|config:get[ \t]|-field=|pass[ \t]+show[ \t]",
@@ -251,7 +253,7 @@ def rules() -> list[Rule]:
         Rule(
             key_names.NAMES,
             (Matcher(Lazy(ROW.pattern), find=table_rows, judge=table_row),),
-            trigger=Trigger(words=("value",), lower=True, needs="key"),
+            trigger=Trigger(patterns=(Lazy(r"key[ \t][ \t]+value"),), lower=True),
             lower=True,
             gate=r"(?i)key[ \t][ \t]+value",
         ),
