@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 
 from fedlearn.anonymize import checks, entropy, key_names, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
@@ -37,8 +38,11 @@ ALONE = Lazy(
     r"(?P<value>[^\s<>\"'`]{12,300})[ \t]*(?=\r?\n|\Z)"
 )
 PREFIX = Lazy(r"[a-z]{1,10}[_-](?=[0-9a-f]{16})")
+# Found wherever ``INTRO`` is: a secret word (``passw``, ``key`` inside the longer ones), what may
+# follow it on the line (3 + 1 + 60 characters at most), the intro's end and the line break.
 INTRO_GATE = (
-    r"(?i)(?:credential|token|passw|passphrase|secret|api[ _-]?key|access[ _-]?key)[^\n]{0,80}\n"
+    r"(?i)(?:credential|token|passw|passphrase|secret|key)[^\n]{0,66}"
+    r"(?:is|are|:|below|here)[ \t]{0,4}:?[ \t]{0,4}\r?\n"
 )
 
 
@@ -80,11 +84,35 @@ def basic(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return start, end, "authorization"
 
 
+INTRO_WORDS = ("credential", "token", "passw", "passphrase", "secret", "key")
+
+
+def introduced_values(subject: str) -> Iterator[re.Match[str]]:
+    """
+    Yield a match of each value alone on its line after a line that introduces a secret (in the
+    lower-case text). The lines are found from their secret words, which are much rarer than line
+    breaks; each line is read once.
+    """
+    ends: set[int] = set()
+    for word in INTRO_WORDS:
+        position = subject.find(word)
+        while position >= 0:
+            end = subject.find("\n", position, position + 90)
+            if end < 0:
+                position = subject.find(word, position + len(word))
+                continue
+            if end not in ends:
+                ends.add(end)
+                line = subject.rfind("\n", 0, position) + 1
+                if INTRO.search(subject, max(line, end - 90), end) is not None:
+                    found = ALONE.match(subject, end)
+                    if found is not None:
+                        yield found
+            position = subject.find(word, end)
+
+
 def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the value alone on the line after a line introducing a secret, if it looks generated."""
-    line = text.rfind("\n", 0, match.start()) + 1
-    if INTRO.search(text[max(line, match.start() - 90) : match.start()].lower()) is None:
-        return None
     start, end = match.span("value")
     value = text[start:end]
     if checks.is_reference(value) or entropy.is_labelled(value) or entropy.is_host_or_file(value):
@@ -124,12 +152,8 @@ def rules() -> list[Rule]:
         ),
         Rule(
             ("secret-value",),
-            (Matcher(Lazy(ALONE.pattern), judge=introduced),),
-            trigger=Trigger(
-                words=("credential", "token", "passw", "passphrase", "secret", "key"),
-                lower=True,
-                needs="\n",
-            ),
+            (Matcher(Lazy(ALONE.pattern), find=introduced_values, judge=introduced),),
+            trigger=Trigger(words=INTRO_WORDS, lower=True, needs="\n"),
             lower=True,
             gate=INTRO_GATE,
         ),
