@@ -24,6 +24,19 @@ KEY = r"\"(?:key|name)\"[ \t]*:[ \t]*\"(?P<key>[A-Za-z0-9_.-]{1,80})\""
 VALUE = r"\"value\"[ \t]*:[ \t]*\"(?P<value>[^\"\\\n]{1,400})\""
 BETWEEN = r"[^{}\[\]]{0,300}?"
 JSON_PAIRS = (Lazy(KEY + BETWEEN + VALUE), Lazy(VALUE + BETWEEN + KEY))
+# YAML list items: ``- key: NAME`` then ``value: V`` (either order), up to three other members of
+# the same item between (more indented lines that start no other item).
+YAML_KEY = r"(?:key|name):[ \t]*[\"']?(?P<key>[A-Za-z0-9_.-]{1,80})[\"']?[ \t]*\r?\n"
+YAML_VALUE = r"value:[ \t]*[\"']?(?P<value>[^\s\"'#]{1,400})[\"']?[ \t]*(?:\r?\n|\Z)"
+YAML_BETWEEN = r"(?:[ \t]+[^\s-][^\n]*\r?\n){0,3}?[ \t]+"
+YAML_PAIRS = (
+    Lazy(YAML_KEY + YAML_BETWEEN + YAML_VALUE),
+    Lazy(
+        YAML_VALUE.replace("(?:\\r?\\n|\\Z)", "\\r?\\n")
+        + YAML_BETWEEN
+        + YAML_KEY.replace("\\r?\\n", "(?:\\r?\\n|\\Z)")
+    ),
+)
 APIKEY_LIST = Lazy(r"\"apikey\"[ \t]*:[ \t]*\[[^\]]*\Z")
 BASIC = Lazy(r"basic[ \t]+(?P<value>[a-z0-9+/]{16,}={0,2})(?![a-z0-9+/=])")
 AUTH_KEY = Lazy(r"auth[a-z0-9_.-]*[\"']?[ \t]*[:=][ \t]*\Z")
@@ -67,6 +80,12 @@ def json_pair(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if slashed and key_names.is_secret_value(name, key, "A" + value[1:]):
         return (start, end, name) if checks.looks_random(value, minimum=16) else None
     return None
+
+
+def yaml_pair(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return ``json_pair``'s verdict for a YAML item whose ``key:``/``name:`` is a word of its own."""
+    before = text[match.start() - 1] if match.start() else " "
+    return json_pair(match, text) if before in " \t\n-{," else None
 
 
 def basic(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -142,6 +161,12 @@ def rules() -> list[Rule]:
             tuple(Matcher(Lazy(pattern.pattern), judge=json_pair) for pattern in JSON_PAIRS),
             trigger=Trigger(words=('"value"',), needs='"'),
             gate=r"\"value\"[ \t]*:[ \t]*\"",
+        ),
+        Rule(
+            key_names.NAMES,
+            tuple(Matcher(Lazy(pattern.pattern), judge=yaml_pair) for pattern in YAML_PAIRS),
+            trigger=Trigger(words=("value:",), needs="\n"),
+            gate=r"value:",
         ),
         Rule(
             ("authorization",),

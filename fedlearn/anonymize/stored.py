@@ -25,7 +25,8 @@ from fedlearn.anonymize.commands import arguments, unquoted
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Span, Trigger
 
 # A secret store's command (lower case) and its value flags: a flag alone takes the next word, a
-# flag ending in ``=`` the rest of its word; ``=`` alone: every ``K=V`` word.
+# flag ending in ``=`` the rest of its word; ``=`` alone: every ``K=V`` word; `` `` alone: the
+# second positional word (``pulumi config set --secret NAME V``, ``netlify env:set NAME V``).
 STORES: dict[str, tuple[str, ...]] = {
     "secret set ": ("--body", "-b", "--body=", "--value", "--value="),
     "put-parameter ": ("--value", "--value="),
@@ -33,7 +34,10 @@ STORES: dict[str, tuple[str, ...]] = {
     "--from-literal": ("--from-literal=",),
     "kv put ": ("=",),
     "kv patch ": ("=",),
-    "secrets set ": ("=",),
+    "secrets set ": ("=", " "),
+    "pulumi config set ": (" ",),
+    "env:set ": (" ",),
+    "user-secrets set ": (" ",),
     "secrets:set ": ("=",),
     "config:set ": ("=",),
     "secret create ": (),
@@ -82,11 +86,39 @@ def line_of(text: str, position: int) -> Span:
     return start, end if end >= 0 else len(text)
 
 
+# Flags of those commands that take no argument (any other flag takes the word after it).
+BOOLEAN = frozenset(("--secret", "--plaintext", "--path", "--force", "-f", "--sensitive"))
+
+
+def positional(text: str, spans: list[Span]) -> Iterator[Span]:
+    """Yield the second positional word (NAME VALUE) unless a word is ``K=V``: flags' arguments
+    are not positional, except after the flags that take none."""
+    plain: list[Span] = []
+    after_flag = False
+    for start, end in spans:
+        word = text[start:end]
+        if word.startswith("-"):
+            after_flag = "=" not in word and word not in BOOLEAN
+        elif "=" in word:
+            return
+        elif after_flag:
+            after_flag = False
+        else:
+            plain.append((start, end))
+    if len(plain) >= 2:
+        yield unquoted(*plain[1], text)
+
+
 def flagged(text: str, spans: list[Span], flags: tuple[str, ...]) -> Iterator[Span]:
-    """Yield the value span of each flag of ``flags`` (``--flag V``, ``--flag=V``) or ``K=V`` word."""
+    """Yield the value span of each flag of ``flags`` (``--flag V``, ``--flag=V``), ``K=V`` word
+    or positional value."""
+    if " " in flags:
+        yield from positional(text, spans)
     for index, (start, end) in enumerate(spans):
         word = text[start:end]
         for flag in flags:
+            if flag == " ":
+                continue
             if flag == "=":
                 at = word.find("=")
                 if at > 0 and not word.startswith("-"):

@@ -71,3 +71,33 @@ def test_apart_values_are_redacted(anonymizer: Anonymizer, text: str, expected: 
 def test_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
     """Keys naming no secret, scheme names in prose and words after an intro stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"variables:\n  - key: DEPLOY_TOKEN\n    masked: true\n    value: {HEX}\n",
+            "variables:\n  - key: DEPLOY_TOKEN\n    masked: true\n    value: <redacted:token>\n",
+        ),
+        (
+            f'env:\n- value: "{UUID}"\n  name: WEBHOOK_SECRET',
+            'env:\n- value: "<redacted:secret>"\n  name: WEBHOOK_SECRET',
+        ),
+    ],
+)
+def test_yaml_items_are_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """A YAML list item's ``value:`` is judged under its ``key:`` or ``name:``, in either order."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"env:\n- name: COMMIT_SHA\n  value: {HEX}\n- name: API_TOKEN\n  valueFrom: x\n",
+        f"- apikey: DEPLOY_TOKEN\n  value: {HEX}\n",
+    ],
+)
+def test_yaml_items_of_other_keys_stay(anonymizer: Anonymizer, text: str) -> None:
+    """An item under a key naming no secret, or another item's key, or a longer key word, stays."""
+    assert anonymizer.anonymize(text) == text

@@ -139,3 +139,38 @@ def test_a_timestamped_pipe_and_a_word_ending_in_pass_are_read_as_such(
     )
     bypass = "cache bypass show stats\nhitrate_total_v2"
     assert anonymizer.anonymize(bypass) == bypass
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"pulumi config set --stack prod hookId {UUID}",
+            "pulumi config set --stack prod hookId <redacted:stored-secret>",
+        ),
+        (
+            f"netlify env:set HOOK_ID {HEX} --context production",
+            "netlify env:set HOOK_ID <redacted:stored-secret> --context production",
+        ),
+        (
+            f'dotnet user-secrets set "Hook:Id" {HEX}',
+            'dotnet user-secrets set "Hook:Id" <redacted:stored-secret>',
+        ),
+    ],
+)
+def test_positional_values_are_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """A store command's second positional word (NAME VALUE) is its value; flags' arguments are not."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pulumi config set aws:region us-east-1",
+        "git config set user.signingkey 3AA5C34371567BD2",
+        "netlify env:set NODE_VERSION 20",
+    ],
+)
+def test_positional_settings_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Settings that are not generated, and commands that store no secret, stay."""
+    assert anonymizer.anonymize(text) == text

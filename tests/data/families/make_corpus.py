@@ -1477,6 +1477,8 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("postman-apikey-value", '"apikey": [{"key": "value", "value": "{s}"}]', uuid),
         ("basic-auth-quoted", 'proxyAuth: "Basic {s}"', lambda: b64(40)),
         ("quoted-reply-value", "> the hook token is:\n>\n> {s}\n", lambda: hexs(32)),
+        ("yaml-item-value", "vars:\n  - key: HOOK_TOKEN\n    value: {s}\n", lambda: hexs(32)),
+        ("store-positional-value", "netlify env:set HOOK_ID {s}", uuid),
     ]
 
 
