@@ -43,7 +43,7 @@ AUTH_KEY = Lazy(r"auth[a-z0-9_.-]*[\"']?[ \t]*[:=][ \t]*\Z")
 # A line that introduces a secret (read on the lower-case line, its line break left out).
 INTRO = Lazy(
     r"(?:credential|token|passw(?:or)?d|passphrase|secret|api[ _-]?key|access[ _-]?key)s?\b"
-    r"[^\n]{0,60}?(?:\bis|\bare|:|\bbelow|\bhere)[ \t]{0,4}:?[ \t]{0,4}\r?\Z"
+    r"[^\n]{0,44}?(?:\bis|\bare|:|\bbelow|\bhere)[ \t]{0,4}:?[ \t]{0,4}\r?\Z"
 )
 # A value alone on its line, after up to three blank lines; a quoted reply's ``>`` marks stay.
 ALONE = Lazy(
@@ -52,9 +52,9 @@ ALONE = Lazy(
 )
 PREFIX = Lazy(r"[a-z]{1,10}[_-](?=[0-9a-f]{16})")
 # Found wherever ``INTRO`` is: a secret word (``passw``, ``key`` inside the longer ones), what may
-# follow it on the line (3 + 1 + 60 characters at most), the intro's end and the line break.
+# follow it on the line (3 + 1 + 44 characters at most), the intro's end and the line break.
 INTRO_GATE = (
-    r"(?i)(?:credential|token|passw|passphrase|secret|key)[^\n]{0,66}"
+    r"(?i)(?:credential|token|passw|passphrase|secret|key)[^\n]{0,50}"
     r"(?:is|are|:|below|here)[ \t]{0,4}:?[ \t]{0,4}\r?\n"
 )
 
