@@ -71,8 +71,8 @@ def rules() -> list[Rule]:
         Rule(
             ("password",),
             matchers(DEVICE),
-            trigger=Trigger(words=("password", "secret", "-server", "key ", "key\t")),
-            gate=r"(?:password|secret)[ \t]|(?:tacacs|radius)-server|key[ \t]+[07][ \t]",
+            trigger=Trigger(words=("password", "secret", "-server", "key ", "key\t", "key-string")),
+            gate=r"(?:password|secret)[ \t]|(?:tacacs|radius)-server|key(?:-string)?[ \t]+[07][ \t]",
         ),
         Rule(
             ("password",),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fedlearn.anonymize import Anonymizer
+from fedlearn import config
+from fedlearn.anonymize import Anonymizer, Machine
 
 
 @pytest.mark.parametrize(
@@ -56,3 +57,13 @@ def test_device_credentials_are_redacted(anonymizer: Anonymizer, text: str, expe
 def test_prose_and_defaults_stay(anonymizer: Anonymizer, text: str) -> None:
     """Prose about passwords, the default community and references are no credentials."""
     assert anonymizer.anonymize(text) == text
+
+
+def test_key_string_lines_are_found_by_every_path() -> None:
+    """``key-string 0 VALUE`` passes the rule's trigger and gate as its pattern finds it."""
+    text = " key-string 0 Rk7vQ2mX9p"
+    reference = Anonymizer(config.Anonymize(), Machine.local(), use_prefilter=False)
+    triggers = Anonymizer(config.Anonymize(), Machine.local(), use_re2=False, re2_after=0)
+    assert (
+        triggers.anonymize(text) == reference.anonymize(text) == " key-string 0 <redacted:password>"
+    )
