@@ -304,3 +304,20 @@ def fulls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(tally_files, "full", full)
     return calls
+
+
+@pytest.fixture
+def pattern_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Return the pattern files read whole (``patterns.read_whole``), relative to data/patterns,
+    for tests of which files a view or a count reads."""
+    from fedlearn.learn import patterns
+
+    found: list[str] = []
+    reading = patterns.read_whole
+
+    def read_whole(path: Path, **kwargs: Any) -> tuple[list[patterns.Pattern], bool]:
+        found.append(path.relative_to(path.parents[2]).as_posix())
+        return reading(path, **kwargs)
+
+    monkeypatch.setattr(patterns, "read_whole", read_whole)
+    return found

@@ -67,20 +67,6 @@ def full_count(cfg: config.Config) -> tally.Counts:
     return tally.Counts({c: len(v) for c, v in view.items()}, {n: len(i) for n, i in held.items()})
 
 
-@pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Return the pattern files read (``patterns.read_whole``), relative to data/patterns."""
-    found: list[str] = []
-    reading = patterns.read_whole
-
-    def read_whole(path: Path, **kwargs: Any) -> tuple[list[patterns.Pattern], bool]:
-        found.append(path.relative_to(path.parents[2]).as_posix())
-        return reading(path, **kwargs)
-
-    monkeypatch.setattr(patterns, "read_whole", read_whole)
-    return found
-
-
 class Later(datetime):
     """A clock five days ahead."""
 
@@ -246,7 +232,7 @@ def test_a_full_count_removes_the_counts_earlier_versions_kept_in_own(
 
 
 def test_the_first_count_after_a_pull_reads_only_the_changed_files(
-    two: tuple[Node, Path], reads: list[str], fulls: list[int]
+    two: tuple[Node, Path], pattern_reads: list[str], fulls: list[int]
 ) -> None:
     """Of 30 nodes' files, a pull that changed one node's shard reads that shard only."""
     alpha, peer = two
@@ -259,10 +245,10 @@ def test_the_first_count_after_a_pull_reads_only_the_changed_files(
     put(peer, "n07", ERRORS, ["n07 learned"])
     push(peer, "n07 learned")
     pull(alpha.repo)
-    reads.clear()
+    pattern_reads.clear()
     tally.counts(cfg, state.StateDir(cfg.state_path))
     shard = layout.shard_name(pattern(ERRORS, "n07 learned", "n07").id)
-    assert reads == [f"{ERRORS}/n07/{shard}.jsonl"]
+    assert pattern_reads == [f"{ERRORS}/n07/{shard}.jsonl"]
     assert check(cfg).merged[ERRORS] == 121 and len(fulls) == 1
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import attrs
 import pytest
@@ -20,20 +19,6 @@ from tests.conftest import Node, git
 from tests.report.test_tally import ERRORS, SKILLS, pattern, pull, push, put, retract
 
 CATEGORIES = [ERRORS, SKILLS]
-
-
-@pytest.fixture
-def read_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Return the pattern files read (``patterns.read_whole``), relative to data/patterns."""
-    found: list[str] = []
-    reading = patterns.read_whole
-
-    def read_whole(path: Path, **kwargs: Any) -> tuple[list[patterns.Pattern], bool]:
-        found.append(path.relative_to(path.parents[2]).as_posix())
-        return reading(path, **kwargs)
-
-    monkeypatch.setattr(patterns, "read_whole", read_whole)
-    return found
 
 
 def worktree(repo: Path) -> set[str]:
@@ -125,7 +110,7 @@ def test_a_random_multi_node_repo_gives_the_full_views_ids_through_the_kept_hold
 
 
 def test_the_view_reads_only_the_files_holding_the_ids_and_a_damaged_index_reads_the_listing(
-    make_node: Callable[..., Node], read_files: list[str]
+    make_node: Callable[..., Node], pattern_reads: list[str]
 ) -> None:
     """
     Of 30 nodes' files, a pull that changed one node's shard: the view of the id it learned (ten
@@ -151,11 +136,11 @@ def test_the_view_reads_only_the_files_holding_the_ids_and_a_damaged_index_reads
     shards: dict[str, set[str] | None] = {ERRORS: {shard}}
     full = merge.merged_view(alpha.repo, [ERRORS], (), shards, ids=ids, node="alpha")
     assert len(full[ERRORS][learned.id].seen) == 11
-    read_files.clear()
+    pattern_reads.clear()
     here = worktree(alpha.repo)
     view, _ = import_view.narrowed(alpha.repo, ids, shards, (), "alpha", store, here)
-    assert view == full and read_files[0] == f"{ERRORS}/n07/{shard}.jsonl"
-    assert sorted(read_files[1:]) == holders
+    assert view == full and pattern_reads[0] == f"{ERRORS}/n07/{shard}.jsonl"
+    assert sorted(pattern_reads[1:]) == holders
     listing = sorted(
         p.relative_to(p.parents[2]).as_posix()
         for p in layout.pattern_files(alpha.repo, ERRORS, {shard})
@@ -163,18 +148,18 @@ def test_the_view_reads_only_the_files_holding_the_ids_and_a_damaged_index_reads
     folder = cfg.state_path / "cache" / "merged"
     group = next((folder / "groups" / ERRORS).glob(f"{shard}-*.msgpack"))
     group.write_bytes(group.read_bytes()[:-3])
-    read_files.clear()
+    pattern_reads.clear()
     view, _ = import_view.narrowed(alpha.repo, ids, shards, (), "alpha", store, here)
-    assert view == full and sorted(read_files) == listing
+    assert view == full and sorted(pattern_reads) == listing
     (folder / "index.msgpack").write_bytes(b"damaged")
-    read_files.clear()
+    pattern_reads.clear()
     assert import_view.kept(alpha.repo, "alpha", (), store, here) is None
     view, _ = import_view.narrowed(alpha.repo, ids, shards, (), "alpha", store, here)
-    assert view == full and sorted(read_files) == listing
+    assert view == full and sorted(pattern_reads) == listing
 
 
 def test_without_a_kept_index_or_the_work_trees_changes_the_listing_is_read(
-    make_node: Callable[..., Node], read_files: list[str]
+    make_node: Callable[..., Node], pattern_reads: list[str]
 ) -> None:
     """No count ever kept, or the work tree's changes unknown: the view reads the listing."""
     alpha, peer = make_node("alpha"), make_node("peer").repo
@@ -186,13 +171,13 @@ def test_without_a_kept_index_or_the_work_trees_changes_the_listing_is_read(
     pull(alpha.repo)
     same = pattern(ERRORS, "same", "beta")
     ids, shards = {ERRORS: {same.id}}, {ERRORS: {layout.shard_name(same.id)}}
-    read_files.clear()
+    pattern_reads.clear()
     view, _ = import_view.narrowed(alpha.repo, ids, shards, (), "alpha", store, set())
-    assert set(view[ERRORS][same.id].seen) == {"beta", "gamma"} and len(read_files) == 2
+    assert set(view[ERRORS][same.id].seen) == {"beta", "gamma"} and len(pattern_reads) == 2
     tally.counts(cfg, store)
-    read_files.clear()
+    pattern_reads.clear()
     assert import_view.narrowed(alpha.repo, ids, shards, (), "alpha", store, None)[0] == view
-    assert len(read_files) == 2
+    assert len(pattern_reads) == 2
 
 
 @pytest.mark.parametrize("first", [True, False])
