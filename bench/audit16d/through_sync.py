@@ -2,7 +2,7 @@
 
 ``python bench/audit16d/through_sync.py [--tree DIR]... [--corpus DIR] [--json OUT]`` makes, per tree, a bare
 remote and a clone in a temporary folder, writes every secret and benign text as the
-``error_message`` of one high-value telemetry event (as bench/audit16b/through_sync.py does), runs
+``error_message`` of one high-value telemetry event (bench/audit16b/through_sync.py calls its ``sync``), runs
 ``python -m fedlearn sync`` once with ``PYTHONPATH=DIR`` (no ``--tree``: the installed fedlearn),
 and judges each sample by the records under ``data/`` that carry its event (its ``case N``): a
 secret leaks when its ``secret`` or any of its ``also`` strings is in any decoded string of those
