@@ -1,0 +1,129 @@
+"""Build the sixth held-out corpus of issue 16: secrets.jsonl, benign.jsonl and covered.txt beside it.
+
+``python bench/audit16f/make.py [--earlier DIR]`` (seed 16616) draws each token family of
+families.py five times and places the draws in five different contexts of contexts.py: one
+``LOOSE`` (prose or nothing names it), one ``APART`` (the key stands away from the value) and three
+``KEYED``, chosen at random without repeats. A personal data family of pii.py gets five contexts
+of ``PII_OK``. benign.jsonl holds 15 strings of each kind of benign.py. A family is marked
+``covered`` (and listed in covered.txt) when an earlier corpus (bench/audit16*/secrets.jsonl and
+tests/data/secrets.jsonl under ``--earlier``, default the repo) has a secret starting with the
+family's literal start (3+ characters) or, for a family without one, a family name holding its
+provider word; only this mark is computed from those files. A row leaks when its ``secret``
+appears in the output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import benign  # noqa: E402
+import contexts  # noqa: E402
+import families  # noqa: E402
+import pii  # noqa: E402
+
+SEED = 16616
+PER_KIND = 15
+EARLIER = (
+    "bench/audit16/secrets.jsonl",
+    "bench/audit16b/secrets.jsonl",
+    "bench/audit16c/secrets.jsonl",
+    "bench/audit16d/secrets.jsonl",
+    "bench/audit16d/control/secrets.jsonl",
+    "bench/audit16e/secrets.jsonl",
+    "tests/data/secrets.jsonl",
+)
+
+
+def earlier(root: Path) -> tuple[list[str], str]:
+    """The earlier corpora's secrets and their family names (joined, lower case)."""
+    secrets, names = [], []
+    for rel in EARLIER:
+        path = root / rel
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            secrets.append(row["secret"])
+            names.append(row["family"].lower())
+    return secrets, " ".join(sorted(set(names)))
+
+
+def covered(family: dict, secrets: list[str], names: str) -> bool:
+    """Whether an earlier corpus already holds this family (see the module docstring)."""
+    parts = family["parts"]
+    if parts and parts[0][0] == "lit" and len(str(parts[0][1])) >= 3:
+        start = str(parts[0][1])[:8]
+        return any(secret.startswith(start) for secret in secrets)
+    return str(family["word"]) in names
+
+
+def draw(family: dict, rng: random.Random) -> str:
+    """One value of the family."""
+    if "gen" in family:
+        return family["gen"](rng)  # type: ignore[operator,no-any-return]
+    return families.draw(family["parts"], rng)  # type: ignore[arg-type]
+
+
+def plan(family: dict, rng: random.Random) -> list[tuple[str, contexts.Context]]:
+    """The family's five contexts."""
+    every = {**contexts.KEYED, **contexts.APART, **contexts.LOOSE}
+    if str(family["name"]).startswith("pii:"):
+        names = rng.sample(sorted(contexts.PII_OK), 5)
+    else:
+        names = [rng.choice(sorted(contexts.LOOSE)), rng.choice(sorted(contexts.APART))]
+        names += rng.sample(sorted(contexts.KEYED), 3)
+    return [(name, every[name]) for name in names]
+
+
+def main() -> None:
+    """Write the corpus files."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--earlier", default=str(HERE.parent.parent))
+    args = parser.parse_args()
+    rng = random.Random(SEED)
+    secrets, names = earlier(Path(args.earlier))
+    rows, done = [], []
+    every = families.parse() + pii.parse()
+    for family in every:
+        is_covered = covered(family, secrets, names)
+        if is_covered:
+            done.append(family["name"])
+        for name, template in plan(family, rng):
+            value = draw(family, rng)
+            result = template(family, value, rng)
+            text, secret = result if isinstance(result, tuple) else (result, value)
+            assert secret in text, (family["name"], name)
+            rows.append(
+                {
+                    "family": family["name"],
+                    "context": name,
+                    "text": text,
+                    "secret": secret,
+                    "source": family["source"],
+                    "covered": is_covered,
+                }
+            )
+    with (HERE / "secrets.jsonl").open("w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    brng = random.Random(SEED + 1)
+    with (HERE / "benign.jsonl").open("w", encoding="utf-8") as out:
+        for kind, make in benign.KINDS.items():
+            for _ in range(PER_KIND):
+                out.write(json.dumps({"kind": kind, "text": make(brng)}, ensure_ascii=False) + "\n")
+    (HERE / "covered.txt").write_text("\n".join(map(str, done)) + "\n", encoding="utf-8")
+    print(
+        f"{len(rows)} secrets in {len(every)} families ({len(done)} covered); "
+        f"{PER_KIND * len(benign.KINDS)} benign in {len(benign.KINDS)} kinds"
+    )
+
+
+if __name__ == "__main__":
+    main()
