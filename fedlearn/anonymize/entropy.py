@@ -206,7 +206,7 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if checks.is_public_address(text, start, value) or checks.is_css_module_class(value):
         return None
-    if public_ids.is_public(text, start, value):
+    if public_ids.is_public(text, start, value) and not is_prefixed(value):
         return None  # an object id, device id or Matrix id; a hash or id under its key
     return start, end, ""
 

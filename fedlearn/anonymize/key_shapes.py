@@ -16,6 +16,7 @@ a secret too (shorter hex there stays: an id or a short hash).
 from __future__ import annotations
 
 from fedlearn.anonymize import checks
+from fedlearn.anonymize.public_ids import DATA_WORDS
 from fedlearn.anonymize.rules import Lazy
 
 CAMEL_ENDINGS = {
@@ -42,10 +43,6 @@ AFFIXED_RULES = (
 )
 CAMEL_TAIL = Lazy(r"(?<=[a-z0-9])[A-Z][a-z0-9]{1,11}\Z")
 KEY_PARTS = Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
-DATA_WORD_LIST = (
-    "hash sha sha1 sha256 sha512 checksum digest md5 id ids fingerprint fpr etag commit"
-)
-DATA_WORDS = frozenset(DATA_WORD_LIST.split())
 HEX_RUN = Lazy(r"[0-9a-f]{12,}|[0-9A-F]{12,}")
 PREFIXED_HEX = Lazy(
     r"[A-Za-z]{2,8}[-_](?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"

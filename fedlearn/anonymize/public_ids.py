@@ -9,9 +9,10 @@ say by their shape or their key that they are no secret (``is_public``):
 - a Matrix event id: ``$`` and 43 URL-safe base64 characters, standing alone;
 - a device or resource id: one word and a UUID of one case (``GPU-<uuid>``, ``MIG-<uuid>``);
 - a value under a key whose last word names a hash, a challenge, a nonce, an index or an id
-  (``code_challenge=``, ``"cluster_uuid":``, ``clusterId:``, ``Thread-Index:``); for an id, only
-  after an owner word that says no secret (``session_id``, ``secret_id`` and a bare ``id`` stay
-  redacted).
+  (``code_challenge=``, ``"cluster_uuid":``, ``clusterId:``, ``Thread-Index:``, ``"id":``,
+  ``record id=``); for an id, unless a word of the key, or for a bare ``id`` the word right
+  before it, says secret (``session_id``, ``secret_id``, ``key_id``, ``session id=`` stay
+  redacted). ``DATA_WORDS`` (the hash and id words) is what ``key_shapes`` reads too.
 
 ``is_hash_qualified`` tells a key path qualified by a hash word (``checksum/secret``: the
 checksum of a Secret object, a Helm annotation) from a key that names a secret.
@@ -44,12 +45,15 @@ HASH_WORD_LIST = """
 """
 HASH_WORDS = frozenset(HASH_WORD_LIST.split())
 PUBLIC_WORDS = HASH_WORDS | {"challenge", "nonce", "index"}
-ID_WORDS = frozenset({"id", "ids", "uuid", "guid"})
+# Last words of a key that name an identifier (``uid``: a user's, ``oid``: an object's).
+ID_WORDS = frozenset({"id", "ids", "uuid", "uuids", "guid", "guids", "ulid", "uid", "oid"})
+# Words of a key that say its value names data, not a secret (``key_shapes.names_data``).
+DATA_WORDS = HASH_WORDS | ID_WORDS | {"commit"}
 # Words of a key that make an id a credential (``session_id``, ``secret_id``, ``api_key_id``).
 CREDENTIAL_WORD_LIST = """
     secret secrets token tokens key keys auth pass password passwd pwd credential credentials cred
     creds session sess sid cookie private priv api access refresh csrf xsrf signature sig bearer
-    reporter record
+    reporter
 """
 CREDENTIAL_WORDS = frozenset(CREDENTIAL_WORD_LIST.split())
 # Words before a UUID that make it a key (``sk-<uuid>``), not a device's id.
@@ -58,6 +62,8 @@ SECRET_PREFIXES = CREDENTIAL_WORDS | {"sk", "rk", "pk", "pat", "tok", "apikey", 
 SIGIL_AFTER = frozenset(" \t\n\"'`([{,=:/")
 # The segment of a key path before its last one (``checksum`` of ``checksum/secret``).
 PATH_HEAD = Lazy(r"[A-Za-z0-9]+\Z")
+# The word of prose right before a bare key (``session`` of ``session id=…``).
+WORD_BEFORE = Lazy(r"(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9]*)[ \t]\Z")
 KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 
 
@@ -70,7 +76,12 @@ def is_public(text: str, start: int, value: str) -> bool:
     if start > 0 and text[start - 1] == "$" and is_matrix_event(text, start, value):
         return True
     found = KEYED.compiled.search(text, max(0, start - 64), start)
-    return found is not None and is_public_key(found.group("label") or found.group("key"))
+    if found is None:
+        return False
+    if found.group("label") is not None:
+        return is_public_key(found.group("label"))
+    before = WORD_BEFORE.compiled.search(text, max(0, found.start() - 40), found.start())
+    return is_public_key(found.group("key"), "" if before is None else before.group(1))
 
 
 def is_matrix_event(text: str, start: int, value: str) -> bool:
@@ -81,15 +92,21 @@ def is_matrix_event(text: str, start: int, value: str) -> bool:
     return start == 1 or text[start - 2] in SIGIL_AFTER
 
 
-def is_public_key(key: str) -> bool:
-    """Return whether a key's last word names a hash, challenge, nonce, index or public id."""
+def is_public_key(key: str, before: str = "") -> bool:
+    """
+    Return whether a key's last word names a hash, challenge, nonce, index or public id.
+
+    An id is public unless a word that owns it says secret: a word of the key before its id word
+    (``session_id``, ``apiKeyId``) or, for a key that is an id word alone, ``before``, the word
+    of prose right before the key (``session id=``; ``record id=`` and ``{"id": …}`` stay).
+    """
     parts = [part.lower() for part in KEY_WORDS.compiled.findall(key)]
     if not parts:
         return False
     if parts[-1] in PUBLIC_WORDS:
         return True
-    owners = parts[:-1]  # a bare ``id`` says nothing of what it names: an owner word must
-    return parts[-1] in ID_WORDS and bool(owners) and not CREDENTIAL_WORDS.intersection(owners)
+    owners = parts[:-1] or [before.lower()]
+    return parts[-1] in ID_WORDS and not CREDENTIAL_WORDS.intersection(owners)
 
 
 def is_hash_qualified(text: str, key_start: int) -> bool:

@@ -214,7 +214,7 @@ ETH_PRIVATE = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
         (f"untrusted comment: minisign public key 9A744B5C0B713649\n{MINISIGN_PUBLIC}", None),
         ('<div class="Button_primary__b9eS- Card_root__JE1ow">', None),
         ('<div class="NavBar_menuItem__h9IzE">', None),
-        ('id="Xk9fQzT3pLm2Rw8VbNq4_Zt7Kq__h9IzE"', 'id="<redacted:high-entropy>"'),
+        ('value="Xk9fQzT3pLm2Rw8VbNq4_Zt7Kq__h9IzE"', 'value="<redacted:high-entropy>"'),
         (
             f"untrusted comment: minisign encrypted secret key\n{MINISIGN_SECRET}",
             "untrusted comment: minisign encrypted secret key\n<redacted:minisign-secret-key>",

@@ -84,6 +84,14 @@ def test_ids_hashes_and_names_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
 
 
+def test_data_words_are_public_ids() -> None:
+    # One notion of a key that names a hash or an id: ``public_ids.DATA_WORDS``.
+    assert key_shapes.names_data("API_KEY_SHA384")
+    assert key_shapes.names_data("clusterGuid")
+    assert key_shapes.names_data("build_commit")
+    assert not key_shapes.names_data("API_TOKEN")
+
+
 def test_camel_tail() -> None:
     assert key_shapes.camel_tail("SecretKeyBase") == ("SecretKey", "Base")
     assert key_shapes.camel_tail("secret_key") == ("", "")

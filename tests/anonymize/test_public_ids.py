@@ -30,6 +30,12 @@ RUN43 = "Kq7Vx2Lm9Rt4Nw8Yb3Hd6Fg1Js5Pz0Ce2Mu8Aq3Wr7Z"
         'trace: {"request_id": "Hk2Lp9Qt7Wn3Rb8Yc1V5s0"} done',
         "broker.clusterUuid=Hk2Lp9Qt7Wn3Rb8Yc1V5s0",
         "$ kafka-cluster cluster-id --bootstrap-server b:9092\nCluster ID: Hk2Lp9Qt7Wn3Rb8Yc1V5s0",
+        # A bare id key, or one after a word of prose that names no secret.
+        'upsert ok {"id": "V1StGXR8_Z5jdHi6B-myTq", "table": "runs"}',
+        "INFO inserted row id=Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d table=users",
+        "document id: Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d",
+        "{'uid': 'Kq7Vx2Lm9Rt4Nw8Yb3Hd6Fg1Js5P', 'email_verified': True}",
+        "X-Request-Id: Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d",
         # Matrix event ids (43 URL-safe base64 characters after ``$``).
         f"GET /_matrix/client/v3/rooms/!xyzAbc:example.org/event/${RUN43} 404",
         f"redacting event ${RUN43} in room",
@@ -57,7 +63,12 @@ def test_public_ids_and_hashes_stay(anonymizer: Anonymizer, text: str) -> None:
         ("session_id=Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB", "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB"),
         ("Session ID: Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB", "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB"),
         ('{"secret_id": "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"}', "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"),
-        ("created id=Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d", "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"),
+        ("session id=Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d", "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"),
+        ('auth id: "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"', "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"),
+        # A key id travels with its key; a secret's prefix under an id key still says secret.
+        ("B2_KEY_ID=Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d", "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"),
+        ('{"id": "secret_Hk2Lp9Qt7Wn3Rb8Yc1V5s"}', "Hk2Lp9Qt7Wn3Rb8Yc1V5s"),
+        ("aws_access_key_id = AKIAQX4TN2VZ7L3MRPKW", "AKIAQX4TN2VZ7L3MRPKW"),
         # Not a hash path: a secret under a path key, a generated value after ``$``.
         ("vault/secret: Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d", "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"),
         (f'export API_TOKEN="${RUN43}"', RUN43),
@@ -75,7 +86,11 @@ def test_public_key_words() -> None:
     assert public_ids.is_public_key("clusterId")
     assert public_ids.is_public_key("X-Thread-Index")
     assert not public_ids.is_public_key("session_id")
-    assert not public_ids.is_public_key("id")
+    assert public_ids.is_public_key("id")
+    assert public_ids.is_public_key("id", "record")
+    assert not public_ids.is_public_key("id", "Session")
+    assert not public_ids.is_public_key("ID", "secret")
+    assert public_ids.is_public_key("user_uid")
     assert not public_ids.is_public_key("apiKeyId")
     assert not public_ids.is_public_key("code_verifier")
 
