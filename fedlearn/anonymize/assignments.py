@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, heads, key_names, key_shapes, public_ids, rules
+from fedlearn.anonymize import checks, heads, key_names, key_shapes, public_ids, public_keys, rules
 from fedlearn.anonymize.rules import Matcher, Rule, Span
 
 KEY_CHARACTERS = frozenset(
@@ -120,6 +120,8 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     name = key_names.classify_key(key)
     if name is None or public_ids.is_hash_qualified(text, key_start):
         return None
+    if key.lower() == "key" and public_keys.is_after_public(text, key_start):
+        return None  # ``public key: …`` (``wg show``, ``age-keygen``)
     if text.endswith("${", 0, key_start):
         return shell_default(text, key_start + len(key), name, key)
     start, end = match.span("value")
@@ -128,6 +130,8 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     elif match.group("q") is None:
         end = past_commas(text, end)
     value = text[start:end]
+    if public_keys.is_age_recipient(value):
+        return None
     if match.group("q") is None and name != "authorization":
         following = text[end : end + 3]
         word = SECRET_WORDS.get(name, "")

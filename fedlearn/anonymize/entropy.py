@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, key_names, personal, probe, public_ids, words
+from fedlearn.anonymize import checks, key_names, personal, probe, public_ids, public_keys, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
@@ -332,8 +332,8 @@ def is_keyed(value: str, text: str, word: int) -> bool:
     another word that owns data keys: ``foreign key``, ``cache key``, ``gpg key``).
     """
     after = word + 3
-    if text[after : after + 1] in ("s", "S"):
-        return False
+    if text[after : after + 1] in ("s", "S") or public_keys.is_public_after(text, word, value):
+        return False  # ``keys``; ``public key …``, an age recipient (``public_keys``)
     if checks.is_hexadecimal(value):
         if text[after : after + 1] != " " or is_public_key_id(text, word, value):
             return False

@@ -16,7 +16,7 @@ import functools
 import math
 from typing import Any
 
-from fedlearn.anonymize import checks, key_shapes, rules, words
+from fedlearn.anonymize import checks, key_shapes, public_ids, rules, words
 
 WEAK_ENDINGS = (
     "auth",
@@ -231,7 +231,7 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
         generated = reads_generated(value, 8) and not words.is_named(value)
         return generated or key_shapes.is_generated_under(key, value)
     if name == "high-entropy":
-        return is_generated(value, is_loose(key)) and not is_public(key)
+        return is_generated(value, is_loose(key)) and not public_ids.is_public_key(key)
     return True
 
 
@@ -254,12 +254,6 @@ def reads_generated(value: str, minimum: int) -> bool:
         return False
     threshold = min(3.0, math.log2(len(value)) - 1.0)  # ``chheohjxluch``: 12 letters, 4 ``h``
     return checks.entropy(value) >= threshold and not words.is_wordy(value)
-
-
-def is_public(key: str) -> bool:
-    """Return whether a weak key names public material (``PublicKey``, ``pub_key``): no secret."""
-    parts = KEY_WORD_PARTS.compiled.findall(key)
-    return len(parts) >= 2 and parts[-2].lower() in ("public", "pub")
 
 
 def is_loose(key: str) -> bool:

@@ -20,6 +20,7 @@ checksum of a Secret object, a Helm annotation) from a key that names a secret.
 
 from __future__ import annotations
 
+from fedlearn.anonymize import public_keys
 from fedlearn.anonymize.rules import Lazy
 
 OBJECT_PREFIXES = (
@@ -44,7 +45,7 @@ HASH_WORD_LIST = """
     fpr etag integrity
 """
 HASH_WORDS = frozenset(HASH_WORD_LIST.split())
-PUBLIC_WORDS = HASH_WORDS | {"challenge", "nonce", "index"}
+PUBLIC_WORDS = HASH_WORDS | {"challenge", "nonce", "index", "pubkey", "publickey"}
 # Last words of a key that name an identifier (``uid``: a user's, ``oid``: an object's).
 ID_WORDS = frozenset({"id", "ids", "uuid", "uuids", "guid", "guids", "ulid", "uid", "oid"})
 # Words of a key that say its value names data, not a secret (``key_shapes.names_data``).
@@ -75,6 +76,8 @@ def is_public(text: str, start: int, value: str) -> bool:
         return value.partition("-")[0].lower() not in SECRET_PREFIXES
     if start > 0 and text[start - 1] == "$" and is_matrix_event(text, start, value):
         return True
+    if "RW" in value[:3] and public_keys.is_key_line(text, start, value):
+        return True  # a minisign or signify public key file's key line
     found = KEYED.compiled.search(text, max(0, start - 64), start)
     if found is None:
         return False
@@ -98,7 +101,8 @@ def is_public_key(key: str, before: str = "") -> bool:
 
     An id is public unless a word that owns it says secret: a word of the key before its id word
     (``session_id``, ``apiKeyId``) or, for a key that is an id word alone, ``before``, the word
-    of prose right before the key (``session id=``; ``record id=`` and ``{"id": …}`` stay).
+    of prose right before the key (``session id=``; ``record id=`` and ``{"id": …}`` stay). A
+    key is public when ``public`` or ``pub`` owns it (``public_key:``, ``public key:``).
     """
     parts = [part.lower() for part in KEY_WORDS.compiled.findall(key)]
     if not parts:
@@ -106,6 +110,8 @@ def is_public_key(key: str, before: str = "") -> bool:
     if parts[-1] in PUBLIC_WORDS:
         return True
     owners = parts[:-1] or [before.lower()]
+    if parts[-1] == "key":
+        return owners[-1] in public_keys.PUBLIC_WORDS  # ``public_key:``, ``public key:``
     return parts[-1] in ID_WORDS and not CREDENTIAL_WORDS.intersection(owners)
 
 

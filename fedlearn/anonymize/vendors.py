@@ -7,8 +7,8 @@ cookie (``_|WARNING:-DO-NOT-SHARE-THIS.…|_<hex>``), Shopify's private Storefro
 (``shpsf_``), a Keeper Secrets Manager config (base64 of ``{"hostname": "keepersecurity…``,
 which holds its private key), QuickNode's endpoint URL (``<name>.quiknode.pro/<hex>``),
 Convex's deploy key (``prod:<deployment>|…``), Flutterwave's encryption key (``FLWSECK_TEST`` and
-12 hex) and minisign's secret key (base64 of ``Ed``,
-``Sc`` or ``\\0\\0``, ``B2``…). Each shape is bounded and judged as ``providers``' are.
+12 hex), minisign's secret key (base64 of ``Ed``, ``Sc`` or ``\\0\\0``, ``B2``…) and signify's
+(of ``Ed``, ``BK``: ``RWRCSw…``). Each shape is bounded and judged as ``providers``' are.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("flutterwave-key", r"FLWSECK(?:_TEST)?[a-f0-9]{12}", ("FLWSECK",)),
     ("roblox-cookie", r"_\|WARNING:-DO-NOT-SHARE-THIS\.[A-Za-z0-9 .,-]{0,200}\|_[A-F0-9]{32,}", ("_|WARNING:-DO-NOT-SHARE-THIS.",)),
     ("minisign-secret-key", rf"RW(?:RTY0Iy|QAAEIy){BASE64}{{100,}}={{0,2}}", ("RWRTY0Iy", "RWQAAEIy")),
+    ("signify-secret-key", rf"RWRCSw{BASE64}{{100,}}={{0,2}}", ("RWRCSw",)),
 )
 # As wide as gitleaks', trufflehog's, detect-secrets', kingfisher's, noseyparker's and titus' regexes
 # for the same provider where ``providers``' shape was narrower (bench/audit16, 16b, 16c).

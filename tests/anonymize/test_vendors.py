@@ -7,6 +7,8 @@ import pytest
 from fedlearn.anonymize import Anonymizer
 
 MINISIGN = "RWRTY0Iy" + "q9ZmX7wR2tLb4NcYd8Hs1Ju6Fe3Ga5Mi0OvQ+/" * 4 + "AA=="
+# signify -G -n: ``Ed``, ``BK``, 0 KDF rounds, salt, checksum, key number, 64 secret bytes.
+SIGNIFY = "RWRCSwAAAAA" + "x7Q+k2Lp9Zt/Wn3Rb8Yc1V5s0aB4dE6fG" * 4 + "k2Lp9Q="
 
 
 @pytest.mark.parametrize(
@@ -31,6 +33,11 @@ MINISIGN = "RWRTY0Iy" + "q9ZmX7wR2tLb4NcYd8Hs1Ju6Fe3Ga5Mi0OvQ+/" * 4 + "AA=="
         (
             f"minisign -S -s <(echo {MINISIGN})",
             "minisign -S -s <(echo <redacted:minisign-secret-key>)",
+        ),
+        (
+            f"$ cat ~/.signify/release.sec\nuntrusted comment: signify secret key\n{SIGNIFY}\n",
+            "$ cat ~/.signify/release.sec\nuntrusted comment: signify secret key\n"
+            "<redacted:signify-secret-key>\n",
         ),
         (
             "Cookie: .ROBLOSECURITY=_|WARNING:-DO-NOT-SHARE-THIS.--Sharing-this-will-allow-"
