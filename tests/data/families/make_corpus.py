@@ -1479,6 +1479,13 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("quoted-reply-value", "> the hook token is:\n>\n> {s}\n", lambda: hexs(32)),
         ("yaml-item-value", "vars:\n  - key: HOOK_TOKEN\n    value: {s}\n", lambda: hexs(32)),
         ("store-positional-value", "netlify env:set HOOK_ID {s}", uuid),
+        (
+            "signify-secret-key",
+            "$ cat /etc/signify/release.sec\nuntrusted comment: signify secret key\n{s}\n",
+            lambda: "RWRCSwAAAAA" + b64(128) + "=",
+        ),
+        ("id-after-secret-word", "auth id: {s} (expires in 3600s)", lambda: url(24)),
+        ("id-with-secret-prefix", '{"id": "secret_{s}", "type": "key"}', lambda: chars(24)),
     ]
 
 
