@@ -63,8 +63,12 @@ SECRET_PREFIXES = CREDENTIAL_WORDS | {"sk", "rk", "pk", "pat", "tok", "apikey", 
 SIGIL_AFTER = frozenset(" \t\n\"'`([{,=:/")
 # The segment of a key path before its last one (``checksum`` of ``checksum/secret``).
 PATH_HEAD = Lazy(r"[A-Za-z0-9]+\Z")
-# The word of prose right before a bare key (``session`` of ``session id=…``).
-WORD_BEFORE = Lazy(r"(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9]*)[ \t]\Z")
+# What owns a bare key: the word of prose right before it (``session id=…``), or the key of the
+# object or mapping that the key opens (``"session": {"id": …``, ``session:\n  id: …``).
+OWNER_BEFORE = Lazy(
+    r"(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_-]*)"
+    r"(?:[ \t]|[\"']?[ \t]*[:=][ \t]*\{[ \t]*[\"']?|:[ \t]*\r?\n[ \t]+)\Z"
+)
 KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 
 
@@ -83,7 +87,7 @@ def is_public(text: str, start: int, value: str) -> bool:
         return False
     if found.group("label") is not None:
         return is_public_key(found.group("label"))
-    before = WORD_BEFORE.compiled.search(text, max(0, found.start() - 40), found.start())
+    before = OWNER_BEFORE.compiled.search(text, max(0, found.start() - 64), found.start())
     return is_public_key(found.group("key"), "" if before is None else before.group(1))
 
 
@@ -100,18 +104,19 @@ def is_public_key(key: str, before: str = "") -> bool:
     Return whether a key's last word names a hash, challenge, nonce, index or public id.
 
     An id is public unless a word that owns it says secret: a word of the key before its id word
-    (``session_id``, ``apiKeyId``) or, for a key that is an id word alone, ``before``, the word
-    of prose right before the key (``session id=``; ``record id=`` and ``{"id": …}`` stay). A
-    key is public when ``public`` or ``pub`` owns it (``public_key:``, ``public key:``).
+    (``session_id``, ``apiKeyId``) or, for a key that is an id word alone, a word of ``before``:
+    the word of prose right before the key or the key of the object it opens (``session id=``,
+    ``"session": {"id": …``; ``record id=`` and ``{"id": …}`` stay). A key is public when
+    ``public`` or ``pub`` owns it (``public_key:``, ``public key:``).
     """
     parts = [part.lower() for part in KEY_WORDS.compiled.findall(key)]
     if not parts:
         return False
     if parts[-1] in PUBLIC_WORDS:
         return True
-    owners = parts[:-1] or [before.lower()]
+    owners = parts[:-1] or [word.lower() for word in KEY_WORDS.compiled.findall(before)]
     if parts[-1] == "key":
-        return owners[-1] in public_keys.PUBLIC_WORDS  # ``public_key:``, ``public key:``
+        return owners[-1:] in (["public"], ["pub"])  # ``public_key:``, ``public key:``
     return parts[-1] in ID_WORDS and not CREDENTIAL_WORDS.intersection(owners)
 
 

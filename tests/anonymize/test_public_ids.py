@@ -36,6 +36,8 @@ RUN43 = "Kq7Vx2Lm9Rt4Nw8Yb3Hd6Fg1Js5Pz0Ce2Mu8Aq3Wr7Z"
         "document id: Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d",
         "{'uid': 'Kq7Vx2Lm9Rt4Nw8Yb3Hd6Fg1Js5P', 'email_verified': True}",
         "X-Request-Id: Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d",
+        'GET /runs -> {"record": {"id": "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d", "state": "done"}}',
+        "job:\n  id: Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d\n  state: done\n",
         # Matrix event ids (43 URL-safe base64 characters after ``$``).
         f"GET /_matrix/client/v3/rooms/!xyzAbc:example.org/event/${RUN43} 404",
         f"redacting event ${RUN43} in room",
@@ -65,6 +67,9 @@ def test_public_ids_and_hashes_stay(anonymizer: Anonymizer, text: str) -> None:
         ('{"secret_id": "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"}', "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"),
         ("session id=Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d", "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"),
         ('auth id: "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"', "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"),
+        # The id of an object or mapping whose key says secret.
+        ('{"session": {"id": "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"}}', "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"),
+        ("user_session:\n  id: Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d\n", "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"),
         # A key id travels with its key; a secret's prefix under an id key still says secret.
         ("B2_KEY_ID=Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d", "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"),
         ('{"id": "secret_Hk2Lp9Qt7Wn3Rb8Yc1V5s"}', "Hk2Lp9Qt7Wn3Rb8Yc1V5s"),
@@ -90,6 +95,9 @@ def test_public_key_words() -> None:
     assert public_ids.is_public_key("id", "record")
     assert not public_ids.is_public_key("id", "Session")
     assert not public_ids.is_public_key("ID", "secret")
+    assert not public_ids.is_public_key("id", "user_session")
+    assert public_ids.is_public_key("key", "public")
+    assert not public_ids.is_public_key("key")
     assert public_ids.is_public_key("user_uid")
     assert not public_ids.is_public_key("apiKeyId")
     assert not public_ids.is_public_key("code_verifier")
