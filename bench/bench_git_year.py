@@ -354,6 +354,17 @@ def timed(command: list[str], cwd: Path, limit: float | None = None) -> tuple[fl
     return seconds, int(report.read_text().split()[-1]) // 1024
 
 
+# git's own defaults (64-bit Linux) for the keys fedlearn bounds in its gc (``git_maintenance.BOUNDS``),
+# written into a repository's config: fedlearn's gc as it ran before the bounds.
+GIT_DEFAULTS = {
+    "pack.windowMemory": "0",
+    "pack.deltaCacheSize": "256m",
+    "pack.threads": "0",
+    "core.deltaBaseCacheLimit": "96m",
+    "core.packedGitWindowSize": "1g",
+    "core.packedGitLimit": "32g",
+    "core.bigFileThreshold": "512m",
+}
 AGGRESSIVE = (
     "-c",
     "gc.aggressiveWindow=10",
@@ -389,6 +400,10 @@ STRATEGIES: dict[str, tuple[str, Callable[[Path], list[str]]]] = {
     ),
     "maintain": (
         "fedlearn's `git_maintenance.maintain` now: newest versions exposed, `gc --cruft`",
+        fedlearn_call("maintain(r) or True"),
+    ),
+    "unbounded": (
+        "the same with git's default memory settings (fedlearn's gc before its bounds)",
         fedlearn_call("maintain(r) or True"),
     ),
     "gc": ("plain `git gc` (`repack -a -d`, deltas reused)", gitc("gc", "--quiet")),
@@ -449,6 +464,11 @@ def main() -> None:
     for name in chosen:
         repo = args.workdir / f"{name}.git"
         subprocess.run(["cp", "-al", str(base), str(repo)], check=True)
+        if name == "unbounded":
+            (repo / "config").unlink()  # its own config, not a link to base's
+            shutil.copy(base / "config", repo / "config")
+            for key, value in GIT_DEFAULTS.items():
+                git(repo, "config", key, value)
         if name == "keep":
             for pack in (repo / "objects" / "pack").glob("*.pack"):
                 pack.with_suffix(".keep").touch()

@@ -21,6 +21,12 @@ versions find them as bases, and ``.git`` grows as with the search anew. Git's o
 after a fetch, rebase or merge is off for fedlearn's git commands (``-c maintenance.auto=false``,
 ``git_local.HARDENING``). ``gc.auto = 0`` in the repository switches it off, as for git's own. Only
 the repository's own settings are read; nothing is written to any config.
+
+What the gc holds in memory is bounded by ``BOUNDS`` (git's own settings, passed to the gc as
+``-c``; bench/README.md, "The gc's memory"): with git's defaults, pack-objects at a year held
+~850 MB (its delta cache, a delta search thread per core, and the whole pack mapped while it is
+copied), enough to push a small node (a 1 GB VM, a Raspberry Pi) into swap by housekeeping. A key
+the user set in any git config (system, global, the repository's) is left to that setting.
 """
 
 from __future__ import annotations
@@ -39,6 +45,16 @@ from fedlearn.store import git_local
 log = logging.getLogger(__name__)
 LOOSE_LIMIT = 6700  # git's default gc.auto
 PACK_LIMIT = 50  # git's default gc.autoPackLimit
+# git's bounds on the gc's memory, each unless the user's git config sets the key (``bounds``).
+BOUNDS = {
+    "pack.threads": "1",  # one delta search (a window and caches each): the new objects only
+    "pack.windowMemory": "64m",  # the delta search window, whatever the files' sizes
+    "pack.deltaCacheSize": "16m",  # deltas kept from the search for writing (git: 256 MiB)
+    "core.deltaBaseCacheLimit": "16m",  # inflated delta bases (git: 96 MiB)
+    "core.packedGitWindowSize": "16m",  # packs mapped 16 MiB at a time (git: 1 GiB) ...
+    "core.packedGitLimit": "64m",  # ... and at most 64 MiB at once (git: 32 GiB)
+    "core.bigFileThreshold": "64m",  # larger files are stored whole, never delta-searched
+}
 LOOSE_FOLDER = re.compile(r"[0-9a-f]{2}")  # objects/00 .. objects/ff hold the loose objects
 
 
@@ -113,7 +129,14 @@ def collect(repo: Path, stored: Objects) -> bool:
     git_dir = git_local.git_dirs(repo)[1]
     exposed = expose(repo, git_dir)
     process = git_local.run(
-        repo, "-c", "core.multiPackIndex=true", "gc", "--quiet", "--cruft", check=False
+        repo,
+        *bounds(repo),
+        "-c",
+        "core.multiPackIndex=true",
+        "gc",
+        "--quiet",
+        "--cruft",
+        check=False,
     )
     if process.returncode != 0:
         log.warning("git gc in %s failed: %s", repo, git_local.reason(process))
@@ -127,6 +150,21 @@ def collect(repo: Path, stored: Objects) -> bool:
         time.monotonic() - start,
     )
     return True
+
+
+def bounds(repo: Path) -> tuple[str, ...]:
+    """Return ``-c KEY=VALUE`` for each of ``BOUNDS`` that no git config of ``repo``'s sets."""
+    names = "|".join(re.escape(key.lower()) for key in BOUNDS)  # git lowercases the names
+    found = git_local.run(
+        repo, "config", "--name-only", "--get-regexp", f"^({names})$", check=False
+    )
+    chosen = {name.lower() for name in found.stdout.split()}
+    return tuple(
+        word
+        for key, value in BOUNDS.items()
+        if key.lower() not in chosen
+        for word in ("-c", f"{key}={value}")
+    )
 
 
 def last_packed(repo: Path, git_dir: Path) -> str | None:

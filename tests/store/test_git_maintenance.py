@@ -3,9 +3,12 @@ searches deltas for the new objects only and keeps every object it must."""
 
 from __future__ import annotations
 
+import json
 import random
 import zlib
 from pathlib import Path
+
+import pytest
 
 from fedlearn.store import git_maintenance
 from tests.conftest import git, init_repo
@@ -204,3 +207,44 @@ def test_the_previous_version_is_searched_again_with_the_new_one(tmp_path: Path)
     assert not (repo / ".git" / "objects" / "pack" / "multi-pack-index").exists()
     assert len(list((repo / ".git" / "objects" / "pack").glob("*.pack"))) == 1
     git(repo, "fsck", "--full", "--strict", "--no-dangling")
+
+
+def gc_settings(trace: Path) -> dict[str, set[tuple[str, str]]]:
+    """Return, from a trace2 event file, each of ``BOUNDS``' keys as the repack's pack-objects saw
+    it: its values with their scope (``command``: a ``-c``; ``local``: the repository's config)."""
+    names: dict[str, str] = {}
+    seen: dict[str, set[tuple[str, str]]] = {}
+    for line in trace.read_text().splitlines():
+        event = json.loads(line)
+        if event["event"] == "start":
+            names[event["sid"]] = " ".join(event["argv"][1:2])
+        elif event["event"] == "def_param" and names.get(event["sid"]) == "pack-objects":
+            seen.setdefault(event["param"], set()).add((event["value"], event.get("scope", "")))
+    return seen
+
+
+def test_the_gc_runs_within_fedlearns_memory_bounds_unless_the_user_set_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    The gc's pack-objects gets every one of ``BOUNDS`` as a ``-c`` (git's defaults let it hold
+    hundreds of MB on an old repository), except a key the repository's own config sets: that
+    one keeps the user's value, and nothing is written to the config.
+    """
+    repo = init_repo(tmp_path / "repo")
+    grow(repo, shard(1, lines=50), 3, seed=10)
+    git(repo, "config", "gc.auto", "1")
+    git(repo, "config", "pack.windowMemory", "1g")
+    config_before = (repo / ".git" / "config").read_text()
+    trace = tmp_path / "trace.json"
+    monkeypatch.setenv("GIT_TRACE2_EVENT", str(trace))
+    monkeypatch.setenv("GIT_TRACE2_CONFIG_PARAMS", ",".join(git_maintenance.BOUNDS))
+    assert git_maintenance.maintain(repo)
+    seen = gc_settings(trace)
+    expected = {
+        key.lower(): {(value, "command")}
+        for key, value in git_maintenance.BOUNDS.items()
+        if key != "pack.windowMemory"
+    }
+    assert seen == expected | {"pack.windowmemory": {("1g", "local")}}
+    assert (repo / ".git" / "config").read_text() == config_before
