@@ -32,6 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_git_year as year
 
+from fedlearn.store.git_maintenance import BOUNDS
+
 GIT_DEFAULTS = year.GIT_DEFAULTS
 VARIANTS: dict[str, tuple[str, dict[str, str]]] = {
     "defaults": ("git's defaults (fedlearn's gc before)", GIT_DEFAULTS),
@@ -49,6 +51,10 @@ VARIANTS: dict[str, tuple[str, dict[str, str]]] = {
             "pack.threads": "1",
             "core.deltaBaseCacheLimit": "16m",
         },
+    ),
+    "wider": (
+        "fedlearn's bounds, packs mapped 16m at a time and 64m at once",
+        BOUNDS | {"core.packedGitWindowSize": "16m", "core.packedGitLimit": "64m"},
     ),
     "threads1": ("pack.threads 1 alone", GIT_DEFAULTS | {"pack.threads": "1"}),
 }
