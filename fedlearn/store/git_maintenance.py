@@ -48,14 +48,15 @@ log = logging.getLogger(__name__)
 LOOSE_LIMIT = 6700  # git's default gc.auto
 PACK_LIMIT = 50  # git's default gc.autoPackLimit
 # git's bounds on the gc's memory, each unless the user's git config sets the key (``bounds``).
+# Not ``core.bigFileThreshold``: a fine-tuning dataset (up to 256 MiB) stored whole at each new
+# version would grow ``.git`` by its size; delta-searched, it costs memory as its size, once.
 BOUNDS = {
     "pack.threads": "1",  # one delta search (a window and caches each): the new objects only
-    "pack.windowMemory": "64m",  # the delta search window, whatever the files' sizes
+    "pack.windowMemory": "64m",  # the delta search window (yet at least two objects, any size)
     "pack.deltaCacheSize": "16m",  # deltas kept from the search for writing (git: 256 MiB)
     "core.deltaBaseCacheLimit": "16m",  # inflated delta bases (git: 96 MiB)
     "core.packedGitWindowSize": "8m",  # packs mapped 8 MiB at a time (git: 1 GiB) ...
     "core.packedGitLimit": "32m",  # ... and at most 32 MiB at once (git: 32 GiB)
-    "core.bigFileThreshold": "64m",  # larger files are stored whole, never delta-searched
 }
 LOOSE_FOLDER = re.compile(r"[0-9a-f]{2}")  # objects/00 .. objects/ff hold the loose objects
 
