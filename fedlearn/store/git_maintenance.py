@@ -47,6 +47,10 @@ from fedlearn.store import git_local
 log = logging.getLogger(__name__)
 LOOSE_LIMIT = 6700  # git's default gc.auto
 PACK_LIMIT = 50  # git's default gc.autoPackLimit
+MIB = 1024 * 1024
+PER_OBJECT = 256  # bytes a full gc holds per object within BOUNDS (measured: ~225; ``needed``)
+FIXED = 96 * MIB  # ... and besides: the window, the caches, the packs mapped (BOUNDS)
+CGROUPS = Path("/sys/fs/cgroup")  # cgroup v2's mount point
 # git's bounds on the gc's memory, each unless the user's git config sets the key (``bounds``).
 # Not ``core.bigFileThreshold``: a fine-tuning dataset (up to 256 MiB) stored whole at each new
 # version would grow ``.git`` by its size; delta-searched, it costs memory as its size, once.
@@ -116,11 +120,77 @@ def is_due(stored: Objects, loose_limit: int, pack_limit: int) -> bool:
 def maintain(repo: Path) -> bool:
     """
     Run a full ``git gc`` in ``repo`` when git's thresholds say housekeeping is due; return
-    whether it ran. A failure is logged, never raised: what the job did is done already.
+    whether it ran. When the gc would need more memory than the machine has available
+    (``needed``, ``available``), pack only the loose objects instead (``pack_loose``). A failure
+    is logged, never raised: what the job did is done already.
     """
     stored = count(git_local.git_dirs(repo)[1])
     loose_limit, pack_limit = limits(repo)
-    return is_due(stored, loose_limit, pack_limit) and collect(repo, stored)
+    if not is_due(stored, loose_limit, pack_limit):
+        return False
+    need, free = needed(repo), available()
+    if free is not None and need > free:
+        return pack_loose(repo, stored, need, free)
+    return collect(repo, stored)
+
+
+def needed(repo: Path) -> int:
+    """
+    Return the bytes a full gc of ``repo`` is estimated to hold at its peak within ``BOUNDS``:
+    ``PER_OBJECT`` for each object (pack-objects' entry; measured ~225 B) and ``FIXED``.
+    """
+    process = git_local.run(repo, "count-objects", "-v", check=False)
+    fields = dict(line.split(": ", 1) for line in process.stdout.splitlines() if ": " in line)
+    objects = sum(int(fields.get(key, "0") or 0) for key in ("count", "in-pack"))
+    return objects * PER_OBJECT + FIXED
+
+
+def available(
+    meminfo: Path = Path("/proc/meminfo"),
+    own: Path = Path("/proc/self/cgroup"),
+    cgroups: Path = CGROUPS,
+) -> int | None:
+    """
+    Return the bytes this process may still take: the kernel's ``MemAvailable``, lowered to what
+    its cgroup's ``memory.max`` leaves (cgroup v2, e.g. a systemd ``MemoryMax``; ``own`` names
+    the cgroup, under ``cgroups``); None when neither can be read (not Linux).
+    """
+    found: list[int] = []
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        for line in meminfo.read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                found.append(int(line.split()[1]) * 1024)
+    with contextlib.suppress(OSError, ValueError, StopIteration):
+        lines = own.read_text().splitlines()
+        group = next(line[3:] for line in lines if line.startswith("0::"))  # the v2 hierarchy
+        folder = cgroups / group.lstrip("/")
+        limit = (folder / "memory.max").read_text().strip()
+        if limit != "max":
+            found.append(int(limit) - int((folder / "memory.current").read_text()))
+    return min(found) if found else None
+
+
+def pack_loose(repo: Path, stored: Objects, need: int, free: int) -> bool:
+    """
+    Pack the loose objects into a pack of their own (``git repack -d``: its memory follows them,
+    not the repository) and say why; return whether git succeeded. Such a pack holds every
+    touched file whole again, so ``.git`` grows faster (bench/README.md, "The gc's memory")
+    until a full gc fits.
+    """
+    process = git_local.run(repo, *bounds(repo), "repack", "-d", "-q", check=False)
+    if process.returncode != 0:
+        log.warning("git repack in %s failed: %s", repo, git_local.reason(process))
+        return False
+    log.warning(
+        "git gc in %s put off: it needs about %d MB and %d MB are available; the %d loose objects"
+        " were packed on their own, which grows .git faster until a full gc fits (free memory,"
+        " or run git gc there by hand)",
+        repo,
+        need // MIB,
+        free // MIB,
+        stored.loose,
+    )
+    return True
 
 
 def collect(repo: Path, stored: Objects) -> bool:

@@ -248,3 +248,51 @@ def test_the_gc_runs_within_fedlearns_memory_bounds_unless_the_user_set_them(
     }
     assert seen == expected | {"pack.windowmemory": {("1g", "local")}}
     assert (repo / ".git" / "config").read_text() == config_before
+
+
+def test_available_is_memavailable_lowered_to_the_cgroups_limit(tmp_path: Path) -> None:
+    """MemAvailable, or less when the cgroup's memory.max leaves less; None when unreadable."""
+    meminfo = tmp_path / "meminfo"
+    meminfo.write_text("MemTotal: 4000000 kB\nMemAvailable: 1000000 kB\n")
+    own = tmp_path / "cgroup"
+    own.write_text("4:memory:/old\n0::/system.slice/fedlearn.service\n")
+    folder = tmp_path / "cg" / "system.slice" / "fedlearn.service"
+    folder.mkdir(parents=True)
+    (folder / "memory.max").write_text("max\n")
+    (folder / "memory.current").write_text(f"{300 * 2**20}\n")
+    assert git_maintenance.available(meminfo, own, tmp_path / "cg") == 1000000 * 1024
+    (folder / "memory.max").write_text(f"{500 * 2**20}\n")
+    assert git_maintenance.available(meminfo, own, tmp_path / "cg") == 200 * 2**20
+    meminfo.unlink()
+    assert git_maintenance.available(meminfo, own, tmp_path / "cg") == 200 * 2**20
+    own.write_text("4:memory:/old\n")  # cgroup v1 only: its limits are not read
+    assert git_maintenance.available(meminfo, own, tmp_path / "cg") is None
+
+
+def test_short_of_memory_the_loose_objects_are_packed_on_their_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """
+    When a full gc would need more memory than is available, the old pack is left as it is and
+    the loose objects go into a pack of their own (what a full gc would list grows with the
+    repository); the log says so, with both figures. With memory enough, the full gc runs.
+    """
+    repo = init_repo(tmp_path / "repo")
+    grow(repo, shard(1, lines=50), 2, seed=10)
+    git(repo, "repack", "-a", "-d", "-q")
+    (old,) = (repo / ".git" / "objects" / "pack").glob("*.pack")
+    grow(repo, (repo / "data.jsonl").read_text(), 2, seed=20)
+    git(repo, "config", "gc.auto", "1")
+    need = git_maintenance.needed(repo)
+    assert need > git_maintenance.FIXED
+    monkeypatch.setattr(git_maintenance, "available", lambda: need - 1)
+    assert git_maintenance.maintain(repo)
+    assert git_maintenance.count(repo / ".git").loose == 0
+    packs = sorted((repo / ".git" / "objects" / "pack").glob("*.pack"))
+    assert len(packs) == 2 and old in packs
+    assert f"needs about {need // 2**20} MB" in caplog.text
+    git(repo, "fsck", "--full", "--strict", "--no-dangling")
+    grow(repo, (repo / "data.jsonl").read_text(), 1, seed=30)
+    monkeypatch.setattr(git_maintenance, "available", lambda: need * 2)
+    assert git_maintenance.maintain(repo)
+    assert len(list((repo / ".git" / "objects" / "pack").glob("*.pack"))) == 1
