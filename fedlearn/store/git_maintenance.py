@@ -28,7 +28,8 @@ million objects) peaked at 861 MB RSS, 443 MB of it the pack mapped whole while 
 ~100 MB its delta caches; bounded, 392 MB, in the same time and to the same pack. What is left
 (~225 B an object: git's entry for each object it packs) follows the number of objects, which no
 setting bounds. A key the user set in any git config (system, global, the repository's) is left
-to that setting.
+to that setting. When even that would not fit in the memory available, only the loose objects
+are packed (``pack_loose``), and ``.git`` grows faster until a full gc fits.
 """
 
 from __future__ import annotations
