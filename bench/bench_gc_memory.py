@@ -8,7 +8,8 @@ Builds the repository one node has after ``--days`` days of the aggressive sched
 objects (~7,100 objects for 2 days, git's ``gc.auto``: a gc is due), then, per variant, on a copy
 of that repository, runs ``git_maintenance.collect`` (what ``maintain`` runs when a gc is due) in a
 fresh Python with the variant's settings written into the copy's own config (fedlearn's bounds
-apply to the keys it leaves unset). Printed per variant: the wall time; the peak RSS of the whole
+apply to the keys it leaves unset); variant ``fallback`` runs what ``maintain`` does short of
+memory instead (``pack_loose``). Printed per variant: the wall time; the peak RSS of the whole
 process tree (``/usr/bin/time``: the largest of the Python process and every git it ran); the
 largest RSS seen by sampling ``/proc`` every 0.1 s, split into anonymous memory (what swap and the
 OOM killer see) and file pages (the packs git maps, which the kernel drops under pressure); and the
@@ -57,10 +58,16 @@ VARIANTS: dict[str, tuple[str, dict[str, str]]] = {
         BOUNDS | {"core.packedGitWindowSize": "16m", "core.packedGitLimit": "64m"},
     ),
     "threads1": ("pack.threads 1 alone", GIT_DEFAULTS | {"pack.threads": "1"}),
+    "fallback": ("short of memory: the loose objects packed on their own (`git repack -d`)", {}),
 }
 COLLECT = (
     "import sys; from pathlib import Path; from fedlearn.store import git_maintenance as m; "
     "r = Path(sys.argv[1]); sys.exit(0 if m.collect(r, m.count(r)) else 1)"
+)
+# ``maintain`` short of memory: only the loose objects packed (``pack_loose``).
+FALLBACK = (
+    "import sys; from pathlib import Path; from fedlearn.store import git_maintenance as m; "
+    "r = Path(sys.argv[1]); sys.exit(0 if m.pack_loose(r, m.count(r), 0, 0) else 1)"
 )
 
 
@@ -125,12 +132,12 @@ class Sampler(threading.Thread):
                 self.file = max(self.file, file)
 
 
-def measure(repo: Path, workdir: Path) -> tuple[float, int, Sampler]:
-    """Run fedlearn's gc in ``repo``; return wall seconds, peak RSS (MB) and the sampler."""
+def measure(repo: Path, workdir: Path, code: str) -> tuple[float, int, Sampler]:
+    """Run ``code`` (fedlearn's gc) on ``repo``; return wall seconds, peak RSS (MB), the sampler."""
     report = workdir / "time.txt"
     start = time.perf_counter()
     process = subprocess.Popen(
-        ["/usr/bin/time", "-o", str(report), "-f", "%M", sys.executable, "-c", COLLECT, str(repo)],
+        ["/usr/bin/time", "-o", str(report), "-f", "%M", sys.executable, "-c", code, str(repo)],
         cwd=workdir,
         stdout=subprocess.DEVNULL,
     )
@@ -209,7 +216,8 @@ def main() -> None:
             year.git(repo, "update-ref", "refs/heads/main", tip)
             for key, value in VARIANTS[name][1].items():
                 year.git(repo, "config", key, value)
-            seconds, peak, sampler = measure(repo, args.workdir)
+            code = FALLBACK if name == "fallback" else COLLECT
+            seconds, peak, sampler = measure(repo, args.workdir, code)
             size = year.objects_bytes(repo)
             results[name].append(
                 (seconds, peak, sampler.anon // 1024, sampler.file // 1024, size, sampler.who)
