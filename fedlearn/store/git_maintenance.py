@@ -122,17 +122,26 @@ def maintain(repo: Path) -> bool:
     """
     Run a full ``git gc`` in ``repo`` when git's thresholds say housekeeping is due; return
     whether it ran. When the gc would need more memory than the machine has available
-    (``needed``, ``available``), pack only the loose objects instead (``pack_loose``). A failure
-    is logged, never raised: what the job did is done already.
+    (``needed``, ``available``), pack only the loose objects instead (``pack_loose``), and only
+    when there are more than ``gc.auto`` of them. A failure is logged, never raised: what the job
+    did is done already.
     """
     stored = count(git_local.git_dirs(repo)[1])
     loose_limit, pack_limit = limits(repo)
     if not is_due(stored, loose_limit, pack_limit):
         return False
     need, free = needed(repo), available()
-    if free is not None and need > free:
+    if free is None or need <= free:
+        return collect(repo, stored)
+    if stored.loose > loose_limit:
         return pack_loose(repo, stored, need, free)
-    return collect(repo, stored)
+    log.info(
+        "git gc in %s put off: it needs about %d MB, %d MB available",
+        repo,
+        need // MIB,
+        free // MIB,
+    )
+    return False  # due for the packs alone: one more pack of a few objects would not help
 
 
 def needed(repo: Path) -> int:

@@ -275,7 +275,9 @@ def test_short_of_memory_the_loose_objects_are_packed_on_their_own(
     """
     When a full gc would need more memory than is available, the old pack is left as it is and
     the loose objects go into a pack of their own (what a full gc would list grows with the
-    repository); the log says so, with both figures. With memory enough, the full gc runs.
+    repository); the log says so, with both figures. Due for the number of packs alone, nothing
+    is packed (one more small pack a commit would only add to them). With memory enough, the
+    full gc runs.
     """
     repo = init_repo(tmp_path / "repo")
     grow(repo, shard(1, lines=50), 2, seed=10)
@@ -293,6 +295,10 @@ def test_short_of_memory_the_loose_objects_are_packed_on_their_own(
     assert f"needs about {need // 2**20} MB" in caplog.text
     git(repo, "fsck", "--full", "--strict", "--no-dangling")
     grow(repo, (repo / "data.jsonl").read_text(), 1, seed=30)
+    git(repo, "config", "gc.auto", "100")
+    git(repo, "config", "gc.autoPackLimit", "1")  # due for the packs alone: not one more pack
+    assert not git_maintenance.maintain(repo)
+    assert len(list((repo / ".git" / "objects" / "pack").glob("*.pack"))) == 2
     monkeypatch.setattr(git_maintenance, "available", lambda: need * 2)
     assert git_maintenance.maintain(repo)
     assert len(list((repo / ".git" / "objects" / "pack").glob("*.pack"))) == 1
