@@ -37,9 +37,12 @@ class EventHead(msgspec.Struct, frozen=True, gc=False):
     outcome: str | None = None
 
 
-class Pattern(Base, frozen=True, kw_only=True):
+class Pattern(Base, frozen=True, kw_only=True, gc=False):
     """
     One learned, anonymized, content-addressed record (``data/patterns/<category>/<node>.jsonl``).
+
+    Not tracked by the cyclic collector (``gc=False``): its values are strings, numbers and dicts
+    of them, which can refer to no container, so a sync's tens of thousands cost it nothing.
 
     Attributes:
         id: first 32 hex of sha256 over the category and the normalized fields.

@@ -28,6 +28,8 @@ In = TypeVar("In")
 Out = TypeVar("Out")
 PR_SET_PDEATHSIG = 1
 MAX_WORKERS = 4
+# New objects between two cyclic collections while ``each`` runs (the default is 700).
+YOUNG_OBJECTS = 50_000
 _in_worker = False  # set in a forked worker: the process computes one input and exits
 
 
@@ -77,8 +79,14 @@ def each(function: Callable[[In], Out], inputs: Sequence[In]) -> Generator[Out, 
     What exists when the run starts (modules, compiled rules, caches) outlives it, so it is frozen
     out of the cyclic collector meanwhile (``gc.freeze``): the collections the work triggers do not
     walk it again and again, and a worker does not copy its pages by touching their headers.
+    The collector also waits for ``YOUNG_OBJECTS`` new objects instead of 700 (``gc.set_threshold``):
+    what the work makes dies by reference counting or lives on (a tally), so frequent collections
+    only walked the same survivors again (a full sync of 1M events in one process: 279 collections
+    → 43, a fifth of their CPU time).
     """
     gc.freeze()
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], YOUNG_OBJECTS), *threshold[1:])
     try:
         if len(inputs) < 2 or not can_fork():
             for item in inputs:
@@ -86,6 +94,7 @@ def each(function: Callable[[In], Out], inputs: Sequence[In]) -> Generator[Out, 
             return
         yield from spread(function, inputs)
     finally:
+        gc.set_threshold(*threshold)
         gc.unfreeze()
 
 

@@ -111,6 +111,19 @@ def test_run_freezes_what_exists_out_of_the_collector_and_thaws_it_after() -> No
     assert gc.get_freeze_count() == 0
 
 
+def young_objects(_: int) -> int:
+    """Return how many new objects the collector waits for in the computing process."""
+    return gc.get_threshold()[0]
+
+
+def test_run_collects_less_often_meanwhile_and_restores_the_threshold_after() -> None:
+    """Here and in the workers the collector waits for ``YOUNG_OBJECTS`` new objects; not after."""
+    before = gc.get_threshold()
+    assert forks.run(young_objects, [1, 2, 3]) == [forks.YOUNG_OBJECTS] * 3
+    assert forks.run(young_objects, [1]) == [forks.YOUNG_OBJECTS]
+    assert gc.get_threshold() == before
+
+
 def sleeps_unless_first(number: int) -> int:
     """Return ``number`` at once for 1; otherwise wait for a signal (forever, unless stopped)."""
     if number != 1:

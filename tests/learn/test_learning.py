@@ -214,13 +214,17 @@ def test_a_full_memo_lets_its_oldest_strings_go_and_answers_as_anonymize_does() 
 
 
 def test_what_the_learner_keeps_per_content_is_not_tracked_by_the_collector() -> None:
-    """Known contents and the memo of texts without redactions hold nothing the collector walks."""
+    """
+    Known contents, the memo of texts without redactions and the tallied patterns hold nothing
+    the collector walks.
+    """
     teacher = learner()
     tally = teacher.tally()
     teacher.add(candidates({**ERROR, "value_score": 0.9}), tally)
     gc.collect()  # untracks the tuples that hold only untracked objects
     assert teacher.known and not any(gc.is_tracked(known) for known in teacher.known.values())
     assert teacher.memo.memo and not any(gc.is_tracked(hit) for hit in teacher.memo.memo.values())
+    assert tally.patterns and not any(gc.is_tracked(entry[0]) for entry in tally.patterns.values())
 
 
 def test_contents_with_the_same_rule_fields_in_one_chunk_share_one_pattern() -> None:
