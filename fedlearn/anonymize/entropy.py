@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import checks, key_names, personal, probe, public_ids, public_keys, words
+from fedlearn.anonymize.public_objects import is_acme_token, is_public_object
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
@@ -206,6 +207,8 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if checks.is_public_address(text, start, value) or checks.is_css_module_class(value):
         return None
+    if is_public_object(text, start, value):
+        return None  # an API object's id, a certificate's line, a public JWK (``public_objects``)
     if public_ids.is_public(text, start, value) and not is_prefixed(value):
         return None  # an object id, device id or Matrix id; a hash or id under its key
     return start, end, ""
@@ -271,8 +274,8 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if text.endswith(":", 0, match.start()) or is_host_or_file(value) or is_labelled(value):
         return None  # a placeholder's name (``<redacted:url-credentials>``), a host or a file
-    if public_ids.is_hash_qualified(text, match.start()):
-        return None  # ``checksum/secret: <sha256>``
+    if public_ids.is_hash_qualified(text, match.start()) or is_acme_token(text, start, value):
+        return None  # ``checksum/secret: <sha256>``; an ACME challenge's token (public)
     if text[max(0, start - 3) : start].rstrip().endswith("{{"):
         return None  # a template's expression (``${{ vars.AUTH_NAME }}``), not a literal
     if not any(c.isdigit() for c in value) or not any(c.isalpha() for c in value):

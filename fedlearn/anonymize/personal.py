@@ -10,7 +10,7 @@ import base64
 import binascii
 import re
 
-from fedlearn.anonymize import checks, credentials
+from fedlearn.anonymize import checks, credentials, public_objects
 from fedlearn.anonymize.rules import Lazy, Many, Matcher, Rule, Span, Trigger, personal
 
 # Colon- or dash-separated hex groups (MAC, full IPv6, MD5 fingerprint) have 5+ separators.
@@ -86,7 +86,9 @@ def ipv4_address(match: re.Match[str], text: str) -> tuple[int, int, str] | None
     if first > 0 and (text[first - 1].isalnum() or text[first - 1] in "_."):
         return None
     end = match.end()
-    return None if checks.is_kept_ipv4(text[first:end]) else (first, end, "")
+    if checks.is_kept_ipv4(text[first:end]) or public_objects.is_version(text, first):
+        return None  # kept, or a version of four numbers (``version: 2.5.34.0``)
+    return first, end, ""
 
 
 def after_key_type(match: re.Match[str], text: str) -> bool:

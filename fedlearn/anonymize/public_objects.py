@@ -1,0 +1,169 @@
+"""Generated-looking values that public objects are made of, not secrets (guarantee 1).
+
+The look rules redact a long run of mixed letters and digits and the value after a secret word;
+some such runs are public by what they belong to (``is_public_object``):
+
+- an API object's id with a prefix that names a kind of object, never a key (``msg_01…`` and
+  ``toolu_01…`` of Anthropic, ``chatcmpl-…``, ``call_…``, ``asst_…`` of OpenAI, Ray's
+  ``raysubmit_…``, Vercel's ``dpl_…``): the prefix, ``_`` or ``-``, then only letters and digits;
+  GitHub's GraphQL node ids (``PR_kwDO…``) and SBOM element ids (``SPDXRef-…``);
+- a media id in its URI or URL (``spotify:track:…``, ``open.spotify.com/album/…``) and a
+  YouTube playlist or channel id (``PL…``, ``UC…``) in a text that names YouTube;
+- a line of a certificate's PEM body (``-----BEGIN CERTIFICATE-----``, a request, a CRL or
+  PKCS #7 too; JSON-escaped as well): a private key's block is never one;
+- a public member of a JSON Web Key (``n``, ``e``, ``x``, ``y``, ``kid``, ``x5c``, ``x5t``) in an
+  object with ``kty`` and no private member (``d``, ``p``, ``q``, ``dp``, ``dq``, ``qi``, ``k``,
+  ``oth``): a private JWK stays redacted whole;
+- an ACME challenge token (served in the clear): the path segment after ``acme-challenge/``, the
+  same token anywhere in the text, the account thumbprint after it in a key authorization
+  (``<token>.<thumbprint>``), a DNS-01 ``_acme-challenge`` TXT value;
+- a hash named by words (``pip-Linux-x64-<sha256>``, a CI cache key): once its hex parts of 32 or
+  more are left out, only words, platform names and numbers are left.
+
+``is_version`` tells a version of four numbers after a version word (``version: 2.5.34.0``,
+``Version=4.0.0.0``, ``"FileVersion": "10.0.1.2"``) from an IPv4 address.
+"""
+
+from __future__ import annotations
+
+from fedlearn.anonymize import public_ids, words
+from fedlearn.anonymize.rules import Lazy
+
+# Prefixes of API object ids: kinds of objects (messages, tool calls, completions, files, runs,
+# jobs, deployments), documented as the start of ids that are returned and logged, never keys.
+OBJECT_KIND_LIST = """
+    msg toolu srvtoolu msgbatch compl chatcmpl cmpl call asst thread run step file batch ftjob
+    ftckpt resp vs modr raysubmit dpl prj
+"""
+OBJECT_KINDS = frozenset(OBJECT_KIND_LIST.split())
+OBJECT_ID = Lazy(r"(?P<kind>[a-z]{2,10})[_-][A-Za-z0-9]{8,64}")
+# GitHub's GraphQL node ids: a type (``PR``, ``I``, ``R``, ``U``…) and base64 of a msgpack array.
+NODE_ID = Lazy(r"[A-Z]{1,4}_k[g-z][A-Za-z0-9_-]{6,}")
+SBOM_ID = ("SPDXRef-", "DocumentRef-")
+# A media URI's or URL's head right before an id (``spotify:track:``, ``spotify.com/album/``).
+MEDIA_HEAD = Lazy(r"spotify(?::[a-z]+:|\.com/(?:[a-z-]+/)?[a-z]+/)\Z")
+YOUTUBE_ID = Lazy(r"(?:PL|UU|UC|FL|LL|OL|RD)[A-Za-z0-9_-]{14,40}")
+YOUTUBE_WORDS = ("youtube", "youtu.be", "playlist")
+# The armour line of a public object in PEM (certificates, requests, CRLs, PKCS #7 bundles).
+PUBLIC_ARMOUR = Lazy(
+    r"-----BEGIN (?:TRUSTED |X509 |NEW )?(?:CERTIFICATE(?: REQUEST)?|CRL|PKCS7|CMS)-----"
+)
+# How far back the start of a certificate block or JWK object is looked for.
+WINDOW = 16384
+# A JWK's members: ``kty`` says the object is one; the private ones make all of it secret.
+KTY = Lazy(r"[\"']kty\\?[\"']\s*:")
+PRIVATE_MEMBER = Lazy(r"[\"'](?:d|p|q|dp|dq|qi|k|oth)\\?[\"']\s*:")
+# The member a value belongs to: the last ``"name":`` before it (a value holds no ``:``).
+MEMBER = Lazy(r"[\"'](?P<name>[A-Za-z0-9#]+)\\?[\"']\s*:[^:{}]*\Z")
+PUBLIC_MEMBERS = frozenset({"n", "e", "x", "y", "kid", "x5c", "x5t", "x5t#S256"})
+# What says a text is about ACME (RFC 8555) challenges, and their tokens' places.
+ACME = Lazy(r"(?i)acme-challenge|\b(?:http|dns|tls-alpn)-01\b")
+ACME_PATH = "acme-challenge/"
+ACME_TXT = Lazy(r"_acme-challenge\.[^\s\"']*\s+(?:[0-9]+\s+)?(?:IN\s+)?TXT\s+\"?\Z")
+# The words before a value in prose or a key (``challenge token``, ``"token": "``).
+CHALLENGE_TOKEN = Lazy(r"(?i)challenge[ _-]?token[\"']?\s*[:=]?\s*[\"']?\Z")
+# The run of token characters right before a key authorization's ``.`` (its token).
+TOKEN_BEFORE = Lazy(r"[A-Za-z0-9_-]{16,}\Z")
+# A hash of 32 or more hex digits as a part of a run (``-`` or ``_`` around it).
+HASH_PART = Lazy(r"(?:^|(?<=[_.-]))(?:[0-9a-f]{32,}|[0-9A-F]{32,})(?=[_.-]|$)")
+NAME_PART = Lazy(r"[A-Za-z0-9]+")
+PLATFORM_LIST = """
+    linux windows win macos darwin osx ubuntu debian alpine x64 x86 amd64 arm64 aarch64 arm
+    armv7 i386 i686 ppc64le s390x riscv64 musl gnu glibc
+"""
+PLATFORMS = frozenset(PLATFORM_LIST.split())
+# A version word right before an address-shaped value (``version: ``, ``Version=``,
+# ``"FileVersion": "``, ``AssemblyVersion("``), case-insensitive.
+VERSION_WORD = Lazy(r"(?i)(?:version|ver)[\"']?\s*(?:[:=]\s*)?[(\"']{0,2}\s*\Z")
+
+
+def is_public_object(text: str, start: int, value: str) -> bool:
+    """Return whether the run ``value`` at ``start`` in ``text`` is part of a public object."""
+    if is_object_id(value) or is_named_hash(value):
+        return True
+    if value.startswith(SBOM_ID) or ("_k" in value[1:6] and NODE_ID.fullmatch(value)):
+        return True
+    before = text[max(0, start - 48) : start]
+    if "spotify" in before and MEDIA_HEAD.search(before):
+        return True
+    if YOUTUBE_ID.fullmatch(value) and any(word in text.lower() for word in YOUTUBE_WORDS):
+        return True
+    if "-----BEGIN " in text and in_certificate(text, start):
+        return True
+    if "kty" in text and is_jwk_public(text, start, start + len(value)):
+        return True
+    return is_acme_token(text, start, value)
+
+
+def is_object_id(value: str) -> bool:
+    """Return whether ``value`` is an API object's id: a kind of object and a generated body."""
+    found = OBJECT_ID.fullmatch(value)
+    return found is not None and found.group("kind") in OBJECT_KINDS
+
+
+def is_named_hash(value: str) -> bool:
+    """
+    Return whether a run is a hash named by words (a cache key): a hex part of 32 or more, and
+    without it only words, platforms and numbers (``node-cache-Linux-x64-<sha256>``).
+    """
+    rest = HASH_PART.compiled.sub("", value)
+    if len(rest) == len(value):
+        return False
+    parts = NAME_PART.compiled.findall(rest)
+    return bool(parts) and all(is_name_part(part) for part in parts)
+
+
+def is_name_part(part: str) -> bool:
+    """Return whether one part of a named hash is a word, platform or number, no secret word."""
+    lower = part.lower()
+    if lower in public_ids.SECRET_PREFIXES:  # ``secret-<hex>``: a credential after all
+        return False
+    return part.isdigit() or lower in PLATFORMS or words.is_wordy(part)
+
+
+def in_certificate(text: str, start: int) -> bool:
+    """Return whether ``start`` is inside the body of a public PEM block (a certificate's)."""
+    begin = text.rfind("-----BEGIN ", max(0, start - WINDOW), start)
+    header_end = text.find("-----", begin + 11, start) if begin >= 0 else -1
+    if header_end < 0 or text.find("-----", header_end + 5, start) >= 0:
+        return False  # no block, or its END line (or another armour line) comes first
+    return PUBLIC_ARMOUR.compiled.match(text, begin) is not None
+
+
+def is_jwk_public(text: str, start: int, end: int) -> bool:
+    """
+    Return whether ``[start, end)`` is a public member's value in a JSON Web Key with no
+    private member (the object around it: the last ``{`` before, the first ``}`` after).
+    """
+    opening = text.rfind("{", max(0, start - WINDOW), start)
+    closing = text.find("}", end)
+    if opening < 0 or closing < 0:
+        return False
+    jwk = text[opening:closing]
+    if KTY.compiled.search(jwk) is None or PRIVATE_MEMBER.compiled.search(jwk) is not None:
+        return False
+    member = MEMBER.compiled.search(text, opening, start)
+    return member is not None and member.group("name") in PUBLIC_MEMBERS
+
+
+def is_acme_token(text: str, start: int, value: str) -> bool:
+    """
+    Return whether ``value`` is an ACME challenge's token or a key authorization's thumbprint in
+    a text about ACME challenges (``acme-challenge``, ``http-01``…).
+    """
+    if ACME.compiled.search(text) is None:
+        return False
+    if text.endswith(ACME_PATH, 0, start) or ACME_PATH + value in text:
+        return True
+    before = text[max(0, start - 96) : start]
+    if ACME_TXT.compiled.search(before) or CHALLENGE_TOKEN.compiled.search(before):
+        return True
+    if not before.endswith("."):
+        return False
+    token = TOKEN_BEFORE.compiled.search(before, 0, len(before) - 1)
+    return token is not None and ACME_PATH + token.group() in text
+
+
+def is_version(text: str, start: int) -> bool:
+    """Return whether the dotted quad at ``start`` follows a version word (``Version=4.0.0.0``)."""
+    return VERSION_WORD.compiled.search(text, max(0, start - 24), start) is not None

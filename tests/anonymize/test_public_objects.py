@@ -1,0 +1,96 @@
+"""Parts of public objects that look generated stay (``public_objects``); secrets beside them go."""
+
+from __future__ import annotations
+
+import base64
+import random
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer, public_objects
+
+SHA256 = "9f2c1dd3a0e1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5061728394a5"
+TOKEN = "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4dE6fG8hJ"
+B64URL_43 = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU"
+OTHER_43 = "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"
+PRIVATE_43 = "jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI"
+
+
+def pem(kind: str, seed: int, newline: str = "\n") -> str:
+    """Return a PEM block of ``kind`` with a random DER-looking body in 64-character lines."""
+    body = base64.b64encode(b"\x30\x82\x02" + random.Random(seed).randbytes(300)).decode()
+    lines = [body[at : at + 64] for at in range(0, len(body), 64)]
+    return newline.join([f"-----BEGIN {kind}-----", *lines, f"-----END {kind}-----"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # API objects' ids: kinds of objects, not keys.
+        "openai: run_Lm7Rt4Nw8Yb3Hd6Fg1Js5Pz0Qa in thread_Lm7Rt4Nw8Yb3Hd6Fg1Js5Pz0Qa failed",
+        "batch msgbatch_01HkcTjaV5uDC8jWR4ZsDV8dQx ended; deploy dpl_8Jk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d",
+        "gh api graphql -F pr=PR_kwDOHk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d -f body=x",
+        '{"relatedSpdxElement": "SPDXRef-Package-golang-x-net-3f9aB2c7dQ"}',
+        # Media ids in their URIs, URLs and YouTube's.
+        "queued spotify:playlist:37i9dQZF1DXcBWIGoYBM5M",
+        '{"uri": "spotify:album:4uLU6hMCjMI75M1A2tKUQC", "name": "Discovery"}',
+        "youtube: list=PLbpi6ZahtOH6Blw3RGYpWkSByi_T7Rygb synced",
+        # Certificates, a request and a JSON-escaped chain.
+        pem("CERTIFICATE", 1) + "\n" + pem("CERTIFICATE", 2),
+        "csr:\n" + pem("CERTIFICATE REQUEST", 4),
+        '{"ca_bundle": "' + pem("CERTIFICATE", 4, newline="\\n") + '\\n"}',
+        # JSON Web Keys with only public members: EC, OKP, RSA (JSON-escaped too).
+        f'{{"kty": "EC", "crv": "P-256", "kid": "k1", "x": "{B64URL_43}", "y": "{OTHER_43}"}}',
+        f'{{"keys":[{{"kty":"OKP","crv":"Ed25519","x":"{B64URL_43}","use":"sig"}}]}}',
+        f'"jwks": "{{\\"kty\\":\\"RSA\\",\\"e\\":\\"AQAB\\",\\"n\\":\\"{B64URL_43}{OTHER_43}\\"}}"',
+        # ACME: a key authorization, the token in a URL; a DNS-01 TXT value.
+        f"Create a file containing just this data:\n\n{B64URL_43}.{OTHER_43}\n\n"
+        f"And make it available at http://example.com/.well-known/acme-challenge/{B64URL_43}",
+        f'_acme-challenge.example.org. 300 IN TXT "{B64URL_43}"\nlego: solving DNS-01',
+        f"lego: http-01 challenge token {B64URL_43} validated",
+        # Hashes named by words (CI cache keys) and versions of four numbers.
+        f"restored Windows-x64-gradle-{SHA256}; saved macOS-arm64-cargo-registry-{SHA256}",
+        '[assembly: AssemblyVersion("1.0.0.0")]\nProductVersion: 10.0.1.2, Firmware version 5.1.20.3',
+        "System.Runtime, Version=4.2.2.0, Culture=neutral",
+    ],
+)
+def test_public_objects_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # A private JWK (``d``, ``k``) is a secret whole: its public members do not save it.
+        (f'{{"kty": "EC", "crv": "P-256", "x": "{B64URL_43}", "d": "{PRIVATE_43}"}}', PRIVATE_43),
+        (f'{{"kty": "oct", "kid": "hmac", "k": "{PRIVATE_43}"}}', PRIVATE_43),
+        # A token after a certificate's END line, a private key after the certificate.
+        (pem("CERTIFICATE", 5) + f"\ndeploy with {TOKEN}", TOKEN),
+        (
+            pem("CERTIFICATE", 6) + "\n" + pem("PRIVATE KEY", 7),
+            pem("PRIVATE KEY", 7).splitlines()[-2],
+        ),
+        # An object kind word in a key's place, a key word in a name with a hash.
+        (f"call {TOKEN}", TOKEN),
+        (f"api_key={TOKEN} for run_Lm7Rt4Nw8Yb3Hd6Fg1Js5Pz0Qa", TOKEN),
+        # ACME text: a DNS provider's token is no challenge token; an address after a version.
+        (f"dns-01 via cloudflare, CF_DNS_API_TOKEN={TOKEN}", TOKEN),
+        ("version: 2.5.34.0 from 10.20.30.40", "10.20.30.40"),
+        ("connected to 10.20.30.40, version 2", "10.20.30.40"),
+    ],
+)
+def test_secrets_beside_public_objects_go(anonymizer: Anonymizer, text: str, secret: str) -> None:
+    assert secret not in anonymizer.anonymize(text)
+
+
+def test_named_hashes() -> None:
+    assert public_objects.is_named_hash(f"node-cache-Linux-x64-{SHA256}")
+    assert not public_objects.is_named_hash(f"secret-Linux-{SHA256}")
+    assert not public_objects.is_named_hash(f"Hk2Lp9Qt7Wn3-{SHA256}")
+    assert not public_objects.is_named_hash("node-cache-Linux-x64")
+
+
+def test_object_ids() -> None:
+    assert public_objects.is_object_id("toolu_01A09q90qw90lq917835lq9")
+    assert not public_objects.is_object_id("sk_live_51QbR4tHx9Kc2Lm7Nv3Pz8Wq5")
+    assert not public_objects.is_object_id("run_Lm7Rt4Nw8Y_b3Hd6Fg1Js5Pz0Qa")
