@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import checks, heads, key_names, key_shapes, public_ids, public_keys, rules
+from fedlearn.anonymize.public_objects import is_public_value
 from fedlearn.anonymize.rules import Matcher, Rule, Span
 
 KEY_CHARACTERS = frozenset(
@@ -137,6 +138,8 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         word = SECRET_WORDS.get(name, "")
         if checks.is_code(value, key, word, following) or checks.is_prose(value, following):
             return None
+    if is_public_value(name, text, start, value):
+        return None  # an ACME challenge's token, a labelled digest (``public_objects``)
     return (start, end, name) if key_names.is_secret_value(name, key, value) else None
 
 

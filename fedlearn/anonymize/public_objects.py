@@ -16,7 +16,10 @@ some such runs are public by what they belong to (``is_public_object``):
   ``oth``): a private JWK stays redacted whole;
 - an ACME challenge token (served in the clear): the path segment after ``acme-challenge/``, the
   same token anywhere in the text, the account thumbprint after it in a key authorization
-  (``<token>.<thumbprint>``), a DNS-01 ``_acme-challenge`` TXT value;
+  (``<token>.<thumbprint>``), a DNS-01 ``_acme-challenge`` TXT value, the ``token`` and
+  ``keyAuthorization`` of a challenge object (``{"type": "http-01", …, "token": "…"}``);
+- under a secret key (``is_public_value``): an ACME token as above, and a labelled digest under
+  a key only the look rule judges (``auth: sha256-<hex>.sig``, a signature's tag);
 - a hash named by words (``pip-Linux-x64-<sha256>``, a CI cache key): once its hex parts of 32 or
   more are left out, only words, platform names and numbers are left.
 
@@ -60,6 +63,14 @@ PUBLIC_MEMBERS = frozenset({"n", "e", "x", "y", "kid", "x5c", "x5t", "x5t#S256"}
 ACME = Lazy(r"(?i)acme-challenge|\b(?:http|dns|tls-alpn)-01\b")
 ACME_PATH = "acme-challenge/"
 ACME_TXT = Lazy(r"_acme-challenge\.[^\s\"']*\s+(?:[0-9]+\s+)?(?:IN\s+)?TXT\s+\"?\Z")
+# An ACME challenge object (RFC 8555): its type, and the members that hold its public token.
+CHALLENGE_TYPE = Lazy(r"\\?[\"']type\\?[\"']\s*:\s*\\?[\"'](?:http|dns|tls-alpn)-01\\?[\"']")
+CHALLENGE_MEMBERS = frozenset({"token", "keyAuthorization"})
+# A digest with its algorithm's label, and a tag's suffix (``sha256-<hex>.sig``, cosign's).
+DIGEST = Lazy(
+    r"(?i)(?:sha1[-:][0-9a-f]{40}|sha256[-:][0-9a-f]{64}|sha384[-:][0-9a-f]{96}"
+    r"|sha512[-:][0-9a-f]{128}|md5[-:][0-9a-f]{32})(?:\.[a-z]{2,5})?"
+)
 # The words before a value in prose or a key (``challenge token``, ``"token": "``).
 CHALLENGE_TOKEN = Lazy(r"(?i)challenge[ _-]?token[\"']?\s*[:=]?\s*[\"']?\Z")
 # The run of token characters right before a key authorization's ``.`` (its token).
@@ -155,6 +166,8 @@ def is_acme_token(text: str, start: int, value: str) -> bool:
         return False
     if text.endswith(ACME_PATH, 0, start) or ACME_PATH + value in text:
         return True
+    if is_challenge_member(text, start):
+        return True
     before = text[max(0, start - 96) : start]
     if ACME_TXT.compiled.search(before) or CHALLENGE_TOKEN.compiled.search(before):
         return True
@@ -167,3 +180,28 @@ def is_acme_token(text: str, start: int, value: str) -> bool:
 def is_version(text: str, start: int) -> bool:
     """Return whether the dotted quad at ``start`` follows a version word (``Version=4.0.0.0``)."""
     return VERSION_WORD.compiled.search(text, max(0, start - 24), start) is not None
+
+
+def is_public_value(name: str, text: str, start: int, value: str) -> bool:
+    """
+    Return whether ``value`` at ``start``, under a key that names the secret rule ``name``, is
+    public: a labelled digest under a key judged by its value's look (``high-entropy``), or an
+    ACME challenge's token or key authorization (a ``token`` or ``authorization`` key).
+    """
+    if name == "high-entropy" and DIGEST.compiled.fullmatch(value):
+        return True
+    if name not in ("token", "authorization", "high-entropy"):
+        return False
+    return is_acme_token(text, start, value)
+
+
+def is_challenge_member(text: str, start: int) -> bool:
+    """Return whether ``start`` is the value of an ACME challenge object's token member."""
+    opening = text.rfind("{", max(0, start - WINDOW), start)
+    closing = text.find("}", start)
+    if opening < 0 or closing < 0:
+        return False
+    member = MEMBER.compiled.search(text, opening, start)
+    if member is None or member.group("name") not in CHALLENGE_MEMBERS:
+        return False
+    return CHALLENGE_TYPE.compiled.search(text, opening, closing) is not None

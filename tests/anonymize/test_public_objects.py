@@ -48,6 +48,10 @@ def pem(kind: str, seed: int, newline: str = "\n") -> str:
         f"And make it available at http://example.com/.well-known/acme-challenge/{B64URL_43}",
         f'_acme-challenge.example.org. 300 IN TXT "{B64URL_43}"\nlego: solving DNS-01',
         f"lego: http-01 challenge token {B64URL_43} validated",
+        f'{{"type": "tls-alpn-01", "status": "pending", "token": "{B64URL_43}",'
+        f' "keyAuthorization": "{B64URL_43}.{OTHER_43}"}}',
+        # A labelled digest under a key only the look rule judges (a cosign tag).
+        f"cosign: pushing auth:sha256-{SHA256}.att",
         # Hashes named by words (CI cache keys) and versions of four numbers.
         f"restored Windows-x64-gradle-{SHA256}; saved macOS-arm64-cargo-registry-{SHA256}",
         '[assembly: AssemblyVersion("1.0.0.0")]\nProductVersion: 10.0.1.2, Firmware version 5.1.20.3',
@@ -75,6 +79,8 @@ def test_public_objects_stay(anonymizer: Anonymizer, text: str) -> None:
         (f"api_key={TOKEN} for run_Lm7Rt4Nw8Yb3Hd6Fg1Js5Pz0Qa", TOKEN),
         # ACME text: a DNS provider's token is no challenge token; an address after a version.
         (f"dns-01 via cloudflare, CF_DNS_API_TOKEN={TOKEN}", TOKEN),
+        (f'{{"type": "dns-01", "provider": {{"name": "cloudflare", "token": "{TOKEN}"}}}}', TOKEN),
+        (f"password: sha256-{SHA256}", SHA256),
         ("version: 2.5.34.0 from 10.20.30.40", "10.20.30.40"),
         ("connected to 10.20.30.40, version 2", "10.20.30.40"),
     ],
