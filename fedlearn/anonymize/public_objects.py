@@ -36,7 +36,7 @@ from fedlearn.anonymize.rules import Lazy
 # jobs, deployments), documented as the start of ids that are returned and logged, never keys.
 OBJECT_KIND_LIST = """
     msg toolu srvtoolu msgbatch compl chatcmpl cmpl call asst thread run step file batch ftjob
-    ftckpt resp vs modr raysubmit dpl prj
+    ftckpt resp conv vs modr org proj raysubmit dpl prj team
 """
 OBJECT_KINDS = frozenset(OBJECT_KIND_LIST.split())
 OBJECT_ID = Lazy(r"(?P<kind>[a-z]{2,10})[_-][A-Za-z0-9]{8,64}")
@@ -45,7 +45,11 @@ NODE_ID = Lazy(r"[A-Z]{1,4}_k[g-z][A-Za-z0-9_-]{6,}")
 SBOM_ID = ("SPDXRef-", "DocumentRef-")
 # A media URI's or URL's head right before an id (``spotify:track:``, ``spotify.com/album/``).
 MEDIA_HEAD = Lazy(r"spotify(?::[a-z]+:|\.com/(?:[a-z-]+/)?[a-z]+/)\Z")
-YOUTUBE_ID = Lazy(r"(?:PL|UU|UC|FL|LL|OL|RD)[A-Za-z0-9_-]{14,40}")
+# YouTube ids: playlists (``PL`` + 16 or 32), channels (``UC`` + 22), uploads, likes, mixes, albums.
+YOUTUBE_ID = Lazy(
+    r"(?:PL|UU|UC|FL|LL|RD)(?:[A-Za-z0-9_-]{16}|[A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{32})"
+    r"|OLAK5uy_[A-Za-z0-9_-]{33}"
+)
 YOUTUBE_WORDS = ("youtube", "youtu.be", "playlist")
 # The armour line of a public object in PEM (certificates, requests, CRLs, PKCS #7 bundles).
 PUBLIC_ARMOUR = Lazy(
@@ -83,9 +87,13 @@ PLATFORM_LIST = """
     armv7 i386 i686 ppc64le s390x riscv64 musl gnu glibc
 """
 PLATFORMS = frozenset(PLATFORM_LIST.split())
-# A version word right before an address-shaped value (``version: ``, ``Version=``,
-# ``"FileVersion": "``, ``AssemblyVersion("``), case-insensitive.
-VERSION_WORD = Lazy(r"(?i)(?:version|ver)[\"']?\s*(?:[:=]\s*)?[(\"']{0,2}\s*\Z")
+# A version word right before an address-shaped value (``version: ``, ``Version=``, ``ver. ``,
+# ``"FileVersion": "``, ``AssemblyVersion("``): a word of its own or a camelCase one's last, not
+# the end of another word (``server: <ip>``, ``conversion``).
+VERSION_WORD = Lazy(
+    r"(?:(?<![A-Za-z])(?:[Vv]ersion|VERSION|[Vv]er\.?|VER)|(?<=[a-z0-9_])Version)"
+    r"[\"']?\s*(?:[:=]\s*)?[(\"']{0,2}\s*\Z"
+)
 
 
 def is_public_object(text: str, start: int, value: str) -> bool:

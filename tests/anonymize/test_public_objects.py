@@ -29,6 +29,7 @@ def pem(kind: str, seed: int, newline: str = "\n") -> str:
         # API objects' ids: kinds of objects, not keys.
         "openai: run_Lm7Rt4Nw8Yb3Hd6Fg1Js5Pz0Qa in thread_Lm7Rt4Nw8Yb3Hd6Fg1Js5Pz0Qa failed",
         "batch msgbatch_01HkcTjaV5uDC8jWR4ZsDV8dQx ended; deploy dpl_8Jk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d",
+        "OpenAI-Organization: org-Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d project proj_Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d",
         "gh api graphql -F pr=PR_kwDOHk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d -f body=x",
         '{"relatedSpdxElement": "SPDXRef-Package-golang-x-net-3f9aB2c7dQ"}',
         # Media ids in their URIs, URLs and YouTube's.
@@ -55,7 +56,7 @@ def pem(kind: str, seed: int, newline: str = "\n") -> str:
         # Hashes named by words (CI cache keys) and versions of four numbers.
         f"restored Windows-x64-gradle-{SHA256}; saved macOS-arm64-cargo-registry-{SHA256}",
         '[assembly: AssemblyVersion("1.0.0.0")]\nProductVersion: 10.0.1.2, Firmware version 5.1.20.3',
-        "System.Runtime, Version=4.2.2.0, Culture=neutral",
+        "System.Runtime, Version=4.2.2.0, Culture=neutral; os_version=10.0.0.1, ver. 1.2.3.4",
     ],
 )
 def test_public_objects_stay(anonymizer: Anonymizer, text: str) -> None:
@@ -83,6 +84,8 @@ def test_public_objects_stay(anonymizer: Anonymizer, text: str) -> None:
         (f"password: sha256-{SHA256}", SHA256),
         ("version: 2.5.34.0 from 10.20.30.40", "10.20.30.40"),
         ("connected to 10.20.30.40, version 2", "10.20.30.40"),
+        ("dns server: 10.20.30.40", "10.20.30.40"),
+        ("conversion 10.20.30.40", "10.20.30.40"),
     ],
 )
 def test_secrets_beside_public_objects_go(anonymizer: Anonymizer, text: str, secret: str) -> None:
