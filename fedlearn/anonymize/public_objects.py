@@ -41,7 +41,7 @@ OBJECT_KIND_LIST = """
 OBJECT_KINDS = frozenset(OBJECT_KIND_LIST.split())
 OBJECT_ID = Lazy(r"(?P<kind>[a-z]{2,10})[_-][A-Za-z0-9]{8,64}")
 # GitHub's GraphQL node ids: a type (``PR``, ``I``, ``R``, ``U``…) and base64 of a msgpack array.
-NODE_ID = Lazy(r"[A-Z]{1,4}_k[g-z][A-Za-z0-9_-]{6,}")
+NODE_ID = Lazy(r"(?P<type>[A-Z]{1,4})_k[gw][A-Za-z0-9_-]{6,}")
 SBOM_ID = ("SPDXRef-", "DocumentRef-")
 # A media URI's or URL's head right before an id (``spotify:track:``, ``spotify.com/album/``).
 MEDIA_HEAD = Lazy(r"spotify(?::[a-z]+:|\.com/(?:[a-z-]+/)?[a-z]+/)\Z")
@@ -100,7 +100,7 @@ def is_public_object(text: str, start: int, value: str) -> bool:
     """Return whether the run ``value`` at ``start`` in ``text`` is part of a public object."""
     if is_object_id(value) or is_named_hash(value):
         return True
-    if value.startswith(SBOM_ID) or ("_k" in value[1:6] and NODE_ID.fullmatch(value)):
+    if value.startswith(SBOM_ID) or ("_k" in value[1:6] and is_node_id(value)):
         return True
     before = text[max(0, start - 48) : start]
     if "spotify" in before and MEDIA_HEAD.search(before):
@@ -118,6 +118,12 @@ def is_object_id(value: str) -> bool:
     """Return whether ``value`` is an API object's id: a kind of object and a generated body."""
     found = OBJECT_ID.fullmatch(value)
     return found is not None and found.group("kind") in OBJECT_KINDS
+
+
+def is_node_id(value: str) -> bool:
+    """Return whether ``value`` is a GitHub node id (``PR_kwDO…``), not a ``PAT_…`` key."""
+    found = NODE_ID.compiled.fullmatch(value)
+    return found is not None and found.group("type").lower() not in public_ids.SECRET_PREFIXES
 
 
 def is_named_hash(value: str) -> bool:

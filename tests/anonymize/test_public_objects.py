@@ -99,6 +99,13 @@ def test_named_hashes() -> None:
     assert not public_objects.is_named_hash("node-cache-Linux-x64")
 
 
+def test_node_ids() -> None:
+    assert public_objects.is_node_id("PR_kwDOHk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d")
+    assert public_objects.is_node_id("R_kgDOGk2Lp9Qt")
+    assert not public_objects.is_node_id("PAT_kwDOHk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d")
+    assert not public_objects.is_node_id("PR_xwDOHk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d")
+
+
 def test_object_ids() -> None:
     assert public_objects.is_object_id("toolu_01A09q90qw90lq917835lq9")
     assert not public_objects.is_object_id("sk_live_51QbR4tHx9Kc2Lm7Nv3Pz8Wq5")
