@@ -10,7 +10,9 @@ some such runs are public by what they belong to (``is_public_object``):
 - a media id in its URI or URL (``spotify:track:…``, ``open.spotify.com/album/…``) and a
   YouTube playlist or channel id (``PL…``, ``UC…``) in a text that names YouTube;
 - a line of a certificate's PEM body (``-----BEGIN CERTIFICATE-----``, a request, a CRL or
-  PKCS #7 too; JSON-escaped as well): a private key's block is never one;
+  PKCS #7 too; JSON-escaped as well), of a public key's or a signature's (``PUBLIC KEY``,
+  ``PGP PUBLIC KEY BLOCK``, ``PGP SIGNATURE``): a private key's block is never one, nor the
+  text of a ``PGP SIGNED MESSAGE``;
 - a public member of a JSON Web Key (``n``, ``e``, ``x``, ``y``, ``kid``, ``x5c``, ``x5t``) in an
   object with ``kty`` and no private member (``d``, ``p``, ``q``, ``dp``, ``dq``, ``qi``, ``k``,
   ``oth``): a private JWK stays redacted whole;
@@ -36,7 +38,7 @@ from fedlearn.anonymize.rules import Lazy
 # jobs, deployments), documented as the start of ids that are returned and logged, never keys.
 OBJECT_KIND_LIST = """
     msg toolu srvtoolu msgbatch compl chatcmpl cmpl call asst thread run step file batch ftjob
-    ftckpt resp conv vs modr org proj raysubmit dpl prj team
+    ftckpt resp conv vs modr org proj user raysubmit dpl prj team
 """
 OBJECT_KINDS = frozenset(OBJECT_KIND_LIST.split())
 OBJECT_ID = Lazy(r"(?P<kind>[a-z]{2,10})[_-][A-Za-z0-9]{8,64}")
@@ -51,9 +53,11 @@ YOUTUBE_ID = Lazy(
     r"|OLAK5uy_[A-Za-z0-9_-]{33}"
 )
 YOUTUBE_WORDS = ("youtube", "youtu.be", "playlist")
-# The armour line of a public object in PEM (certificates, requests, CRLs, PKCS #7 bundles).
+# The armour line of a public object in PEM (certificates, requests, CRLs, PKCS #7 bundles,
+# public keys, signatures); never a signed message's (its text is the message).
 PUBLIC_ARMOUR = Lazy(
-    r"-----BEGIN (?:TRUSTED |X509 |NEW )?(?:CERTIFICATE(?: REQUEST)?|CRL|PKCS7|CMS)-----"
+    r"-----BEGIN (?:(?:TRUSTED |X509 |NEW )?(?:CERTIFICATE(?: REQUEST)?|CRL|PKCS7|CMS)"
+    r"|(?:RSA |EC |DSA )?PUBLIC KEY|PGP (?:PUBLIC KEY BLOCK|SIGNATURE)|SSH SIGNATURE)-----"
 )
 # How far back the start of a certificate block or JWK object is looked for.
 WINDOW = 16384

@@ -40,6 +40,9 @@ def pem(kind: str, seed: int, newline: str = "\n") -> str:
         pem("CERTIFICATE", 1) + "\n" + pem("CERTIFICATE", 2),
         "csr:\n" + pem("CERTIFICATE REQUEST", 4),
         '{"ca_bundle": "' + pem("CERTIFICATE", 4, newline="\\n") + '\\n"}',
+        # Public keys and signatures in their armour.
+        "jwt verify key:\n" + pem("PUBLIC KEY", 8) + "\n" + pem("PGP PUBLIC KEY BLOCK", 9),
+        "sig:\n" + pem("PGP SIGNATURE", 11),
         # JSON Web Keys with only public members: EC, OKP, RSA (JSON-escaped too).
         f'{{"kty": "EC", "crv": "P-256", "kid": "k1", "x": "{B64URL_43}", "y": "{OTHER_43}"}}',
         f'{{"keys":[{{"kty":"OKP","crv":"Ed25519","x":"{B64URL_43}","use":"sig"}}]}}',
@@ -74,6 +77,12 @@ def test_public_objects_stay(anonymizer: Anonymizer, text: str) -> None:
         (
             pem("CERTIFICATE", 6) + "\n" + pem("PRIVATE KEY", 7),
             pem("PRIVATE KEY", 7).splitlines()[-2],
+        ),
+        # A signed message's text is no signature.
+        (
+            f"-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\ndeploy {TOKEN}\n"
+            + pem("PGP SIGNATURE", 12),
+            TOKEN,
         ),
         # An object kind word in a key's place, a key word in a name with a hash.
         (f"call {TOKEN}", TOKEN),
