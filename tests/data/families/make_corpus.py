@@ -1486,6 +1486,23 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ),
         ("id-after-secret-word", "auth id: {s} (expires in 3600s)", lambda: url(24)),
         ("id-with-secret-prefix", '{"id": "secret_{s}", "type": "key"}', lambda: chars(24)),
+        (
+            "jwk-private-member",
+            '{"kty": "EC", "crv": "P-256", "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",'
+            ' "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0", "d": "{s}"}',
+            lambda: chars(43, ALNUM + "-_"),
+        ),
+        (
+            "token-after-certificate",
+            "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQf3kZ2\n-----END CERTIFICATE-----\n"
+            "worker token {s}",
+            lambda: chars(32),
+        ),
+        (
+            "acme-dns-provider-token",
+            '{"type": "dns-01", "provider": {"name": "cloudflare", "api_token": "{s}"}}',
+            lambda: chars(40, ALNUM + "_-"),
+        ),
     ]
 
 
