@@ -92,11 +92,11 @@ PLATFORM_LIST = """
 """
 PLATFORMS = frozenset(PLATFORM_LIST.split())
 # A version word right before an address-shaped value (``version: ``, ``Version=``, ``ver. ``,
-# ``"FileVersion": "``, ``AssemblyVersion("``): a word of its own or a camelCase one's last, not
-# the end of another word (``server: <ip>``, ``conversion``).
+# ``release``, ``build``, ``firmware``, ``"FileVersion": "``, ``AssemblyVersion("``): a word of
+# its own or a camelCase one's last, not the end of another word (``server: <ip>``, ``conversion``).
 VERSION_WORD = Lazy(
-    r"(?:(?<![A-Za-z])(?:[Vv]ersion|VERSION|[Vv]er\.?|VER)|(?<=[a-z0-9_])Version)"
-    r"[\"']?\s*(?:[:=]\s*)?[(\"']{0,2}\s*\Z"
+    r"(?:(?<![A-Za-z])(?:(?i:version|release|build|firmware|revision)|[Vv]er\.?|VER)"
+    r"|(?<=[a-z0-9_])(?:Version|Release|Build|Revision))[\"']?\s*(?:[:=]\s*)?[(\"']{0,2}\s*\Z"
 )
 
 

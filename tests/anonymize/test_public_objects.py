@@ -60,6 +60,7 @@ def pem(kind: str, seed: int, newline: str = "\n") -> str:
         f"restored Windows-x64-gradle-{SHA256}; saved macOS-arm64-cargo-registry-{SHA256}",
         '[assembly: AssemblyVersion("1.0.0.0")]\nProductVersion: 10.0.1.2, Firmware version 5.1.20.3',
         "System.Runtime, Version=4.2.2.0, Culture=neutral; os_version=10.0.0.1, ver. 1.2.3.4",
+        "Oracle Database 10g Release 10.2.0.4, firmware 5.1.20.3, OsBuild: 10.0.1.2",
     ],
 )
 def test_public_objects_stay(anonymizer: Anonymizer, text: str) -> None:
@@ -95,6 +96,7 @@ def test_public_objects_stay(anonymizer: Anonymizer, text: str) -> None:
         ("connected to 10.20.30.40, version 2", "10.20.30.40"),
         ("dns server: 10.20.30.40", "10.20.30.40"),
         ("conversion 10.20.30.40", "10.20.30.40"),
+        ("build host 10.20.30.40", "10.20.30.40"),
     ],
 )
 def test_secrets_beside_public_objects_go(anonymizer: Anonymizer, text: str, secret: str) -> None:
