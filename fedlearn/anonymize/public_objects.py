@@ -20,18 +20,20 @@ some such runs are public by what they belong to (``is_public_object``):
   same token anywhere in the text, the account thumbprint after it in a key authorization
   (``<token>.<thumbprint>``), a DNS-01 ``_acme-challenge`` TXT value, the ``token`` and
   ``keyAuthorization`` of a challenge object (``{"type": "http-01", …, "token": "…"}``);
-- under a secret key (``is_public_value``): an ACME token as above, and a labelled digest under
-  a key only the look rule judges (``auth: sha256-<hex>.sig``, a signature's tag);
+- under a secret key (``is_public_value``): an ACME token as above, a labelled digest under a
+  key only the look rule judges (``auth: sha256-<hex>.sig``, a signature's tag), a .NET
+  assembly's ``PublicKeyToken`` (16 hex digits);
 - a hash named by words (``pip-Linux-x64-<sha256>``, a CI cache key): once its hex parts of 32 or
   more are left out, only words, platform names and numbers are left.
 
 ``is_version`` tells a version of four numbers after a version word (``version: 2.5.34.0``,
-``Version=4.0.0.0``, ``"FileVersion": "10.0.1.2"``) from an IPv4 address.
+``Version=4.0.0.0``, ``"FileVersion": "10.0.1.2"``, a range's end: ``oldVersion="0.0.0.0-13.0.0.0"``)
+from an IPv4 address.
 """
 
 from __future__ import annotations
 
-from fedlearn.anonymize import public_ids, words
+from fedlearn.anonymize import checks, public_ids, words
 from fedlearn.anonymize.rules import Lazy
 
 # Prefixes of API object ids: kinds of objects (messages, tool calls, completions, files, runs,
@@ -93,11 +95,16 @@ PLATFORM_LIST = """
 PLATFORMS = frozenset(PLATFORM_LIST.split())
 # A version word right before an address-shaped value (``version: ``, ``Version=``, ``ver. ``,
 # ``release``, ``build``, ``firmware``, ``"FileVersion": "``, ``AssemblyVersion("``): a word of
-# its own or a camelCase one's last, not the end of another word (``server: <ip>``, ``conversion``).
+# its own or a camelCase one's last, not the end of another word (``server: <ip>``, ``conversion``);
+# and the upper end of a range after one (``oldVersion="0.0.0.0-13.0.0.0"``).
 VERSION_WORD = Lazy(
     r"(?:(?<![A-Za-z])(?:(?i:version|release|build|firmware|revision)|[Vv]er\.?|VER)"
-    r"|(?<=[a-z0-9_])(?:Version|Release|Build|Revision))[\"']?\s*(?:[:=]\s*)?[(\"']{0,2}\s*\Z"
+    r"|(?<=[a-z0-9_])(?:Version|Release|Build|Revision))[\"']?\s*(?:[:=]\s*)?[(\"']{0,2}\s*"
+    r"(?:[0-9]{1,5}(?:\.[0-9]{1,5}){3}-)?\Z"
 )
+# A .NET assembly's public key token (``PublicKeyToken=b77a5c561934e089``): the last 8 bytes of
+# the hash of its public key, printed in every strong name.
+PUBLIC_KEY_TOKEN = Lazy(r"(?i)publicKeyToken\\?[\"']?\s*[:=]\s*\\?[\"']?\Z")
 
 
 def is_public_object(text: str, start: int, value: str) -> bool:
@@ -208,6 +215,8 @@ def is_public_value(name: str, text: str, start: int, value: str) -> bool:
     """
     if name == "high-entropy" and DIGEST.compiled.fullmatch(value):
         return True
+    if name == "token" and len(value) == 16 and checks.is_hexadecimal(value):
+        return PUBLIC_KEY_TOKEN.compiled.search(text, max(0, start - 24), start) is not None
     if name not in ("token", "authorization", "high-entropy"):
         return False
     return is_acme_token(text, start, value)

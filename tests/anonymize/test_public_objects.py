@@ -61,6 +61,10 @@ def pem(kind: str, seed: int, newline: str = "\n") -> str:
         '[assembly: AssemblyVersion("1.0.0.0")]\nProductVersion: 10.0.1.2, Firmware version 5.1.20.3',
         "System.Runtime, Version=4.2.2.0, Culture=neutral; os_version=10.0.0.1, ver. 1.2.3.4",
         "Oracle Database 10g Release 10.2.0.4, firmware 5.1.20.3, OsBuild: 10.0.1.2",
+        # A .NET strong name: the version (and a range's end), the public key token.
+        '<assemblyIdentity name="Acme.Core" publicKeyToken="30ad4fe6b2a6aeed" culture="neutral" />'
+        '<bindingRedirect oldVersion="0.0.0.0-12.0.0.0" newVersion="12.0.0.0" />',
+        "Acme.Core, Version=12.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089",
     ],
 )
 def test_public_objects_stay(anonymizer: Anonymizer, text: str) -> None:
@@ -97,6 +101,8 @@ def test_public_objects_stay(anonymizer: Anonymizer, text: str) -> None:
         ("dns server: 10.20.30.40", "10.20.30.40"),
         ("conversion 10.20.30.40", "10.20.30.40"),
         ("build host 10.20.30.40", "10.20.30.40"),
+        ("version 2.0 -10.20.30.40", "10.20.30.40"),
+        ("session token=30ad4fe6b2a6aeed", "30ad4fe6b2a6aeed"),
     ],
 )
 def test_secrets_beside_public_objects_go(anonymizer: Anonymizer, text: str, secret: str) -> None:
