@@ -82,6 +82,8 @@ SCHEMES = frozenset(
         "access-token",
     }
 )
+# An XML namespace prefix and its ``<`` right before a ``:`` (``<auth:RedisPassword>``).
+ELEMENT_PREFIX = rules.Lazy(r"<[A-Za-z_][A-Za-z0-9_.-]{0,30}\Z")
 SECRET_WORDS = {"password": "pass", "secret": "secret", "token": "token", "api-key": "key"}
 
 
@@ -116,7 +118,7 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     code or prose; after an ``Authorization`` key the scheme word (``Bearer``) stays.
     """
     key, key_start = key_before(text, match.start())
-    if match.re.pattern == VALUE_AFTER[">"].pattern and not text.startswith("<", key_start - 1):
+    if match.re.pattern == VALUE_AFTER[">"].pattern and not is_element(text, key_start):
         return None
     name = key_names.classify_key(key)
     if name is None or public_ids.is_hash_qualified(text, key_start):
@@ -141,6 +143,16 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if is_public_value(name, text, start, value):
         return None  # an ACME challenge's token, a labelled digest (``public_objects``)
     return (start, end, name) if key_names.is_secret_value(name, key, value) else None
+
+
+def is_element(text: str, key_start: int) -> bool:
+    """Return whether the key at ``key_start`` names an element: ``<Key>`` or ``<ns:Key>``."""
+    if text.startswith("<", key_start - 1):
+        return True
+    if not text.startswith(":", key_start - 1):
+        return False
+    colon = key_start - 1
+    return ELEMENT_PREFIX.search(text, max(0, colon - 32), colon) is not None
 
 
 def shell_default(text: str, key_end: int, name: str, key: str) -> tuple[int, int, str] | None:

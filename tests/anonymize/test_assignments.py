@@ -14,6 +14,14 @@ from tests.anonymize.conftest import found
         ('DB_PASSWORD: "Zx8Qp2Lm9Vb4"', 'DB_PASSWORD: "<redacted:password>"'),
         ("db_password = 'Zx8Qp2Lm9Vb4'", "db_password = '<redacted:password>'"),
         ("<password>Zx8Qp2Lm9Vb4</password>", "<password><redacted:password></password>"),
+        (
+            "<cfg:SmtpPassword>Zx8Qp2Lm9Vb4</cfg:SmtpPassword>",
+            "<cfg:SmtpPassword><redacted:password></cfg:SmtpPassword>",
+        ),
+        (
+            "<ns2:apiToken>Zx8Qp2Lm9Vb4kTfR</ns2:apiToken>",
+            "<ns2:apiToken><redacted:token></ns2:apiToken>",
+        ),
         ("apiKey: Zx8Qp2Lm9Vb4kT", "apiKey: <redacted:api-key>"),
         ('{"api_key": "Zx8Qp2Lm9Vb4kT"}', '{"api_key": "<redacted:api-key>"}'),
         ("export GITHUB_TOKEN=Zx8Qp2Lm9Vb4kTfR", "export GITHUB_TOKEN=<redacted:token>"),
@@ -53,6 +61,8 @@ def test_the_key_stays_and_the_value_goes(anonymizer: Anonymizer, text: str, exp
         "password_file=/run/secrets/db",
         "password_hash=Zx8Qp2Lm9Vb4",
         "max_tokens=4096",
+        "http://host:Password>Zx8Qp2Lm9Vb4</a>",
+        "<ns:password/>Zx8Qp2Lm9Vb4</x>",
         "token_type=bearer",
         "sortKey=Zx8Qp2Lm9Vb4kTfR",
         "cache_key=9f86d081884c7d659a2feaa0c55ad015",
