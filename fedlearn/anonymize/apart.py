@@ -17,7 +17,7 @@ import math
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import checks, entropy, key_names, words
+from fedlearn.anonymize import bound, checks, entropy, key_names, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 KEY = r"\"(?:key|name)\"[ \t]*:[ \t]*\"(?P<key>[A-Za-z0-9_.-]{1,80})\""
@@ -182,4 +182,5 @@ def rules() -> list[Rule]:
             lower=True,
             gate=INTRO_GATE,
         ),
+        *bound.rules(),
     ]

@@ -1,0 +1,249 @@
+"""Secrets bound to a SQL statement's parameters, logged apart from it (DESIGN.md guarantee 1).
+
+An ORM or driver logs a statement with placeholders and, after it, the values bound to them:
+SQLAlchemy ``[parameters: ('…', 3)]``, Django/Go ``args=[…]``, Prisma ``Params: […]``, TypeORM
+``-- PARAMETERS: […]``, MyBatis ``==> Parameters: …(String), 3(Integer)``, EclipseLink ``bind =>
+[…]``, Knex ``bindings: […]``, PostgreSQL ``DETAIL:  parameters: $1 = '…', $2 = '3'``, Hibernate
+``binding parameter (1:VARCHAR) <- […]`` and ``binding parameter [1] as [VARCHAR] - […]``. Each
+placeholder of the statement before the list (``?``, ``%s``, ``$1``, ``?1``, ``:1``, ``@p0``) is
+named by its column: ``INSERT INTO t (a, api_key) VALUES (?, ?)`` by the column list, ``SET
+password = ?`` and ``WHERE token = $2`` by the column compared. The value bound to a placeholder
+whose column names a secret is judged as it would be after ``column=`` (``tables.judged``) and
+redacted under that column's rule. A list whose length is not the statement's placeholder count
+is left alone (it belongs to another statement).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from fedlearn.anonymize import key_names
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.tables import SPAN, judged
+
+# Where a statement starts (read case-insensitively; a word of its own).
+STATEMENT = Lazy(r"(?i)(?<![\w.-])(?:insert|update|select|delete|replace|merge|upsert)(?![\w.-])")
+# A list of bound values after its name, or one Hibernate binding line.
+OPENER = Lazy(
+    r"(?i)(?<![\w.-])(?:"
+    r"binding[ \t]+parameter[ \t]*(?:\((?P<index>\d{1,4}):[\w ]{0,30}\)[ \t]*<-"
+    r"|\[(?P<index2>\d{1,4})\][ \t]*as[ \t]*\[[\w ]{0,30}\][ \t]*-)[ \t]*\["
+    r"|(?:parameters|params|args|bindings|bind)(?![\w-])[\]\"']?[ \t]*"
+    r"(?:(?P<sep>=>|=|:)[ \t]*(?P<open>[(\[])?|(?P<bare>[(\[]))"
+    r")"
+)
+# A placeholder: positional ``?`` ``%s``, numbered ``$1`` ``?1`` ``:1``, .NET ``@p0``.
+PLACEHOLDER = Lazy(
+    r"\?(?P<q>\d{1,4})?|%s|\$(?P<dollar>\d{1,4})|(?<=[\s(,=]):(?P<colon>\d{1,4})|@p(?P<p>\d{1,4})"
+)
+# An identifier compared to a placeholder (``api_key = ?``, ``"t"."token"=$2``).
+COMPARED = Lazy(
+    r"(?P<column>[\w\"`\[\]]+)[ \t\r\n]*(?:=|<>|!=|(?i:like))[ \t\r\n]*"
+    r"(?:\?\d{0,4}|%s|\$\d{1,4}|:\d{1,4}|@p\d{1,4})(?![\w])"
+)
+INSERT_COLUMNS = Lazy(
+    r"(?i)into[ \t\r\n]+[^\s(]+[ \t\r\n]*\((?P<columns>[^()]{1,2000})\)[ \t\r\n]*values[ \t\r\n]*\("
+)
+POSTGRES_ITEM = Lazy(r"\$(?P<n>\d{1,4})[ \t]*=[ \t]*")
+MYBATIS_TYPE = Lazy(r"\([A-Za-z][\w.]{0,40}\)\Z")
+# How far before a list its statement may start, and how long one may be.
+REACH = 4000
+CLOSERS = {"(": ")", "[": "]"}
+
+
+def column_name(cell: str) -> str:
+    """Return an identifier without quotes, brackets and table: ``"t"."api_key"`` → ``api_key``."""
+    return cell.strip(" \t\r\n").rsplit(".", 1)[-1].strip('"`[]')
+
+
+def placeholders(statement: str, offset: int) -> tuple[int, dict[int, tuple[int, int]]]:
+    """
+    Return how many parameters ``statement`` takes and, by 1-based parameter number, the span
+    (from ``offset``) of the column each placeholder is bound to when one names it.
+    """
+    numbered: list[tuple[int, int]] = []  # (number, position) of every placeholder
+    sequence = 0
+    for found in PLACEHOLDER.finditer(statement):
+        number = next((found.group(g) for g in ("q", "dollar", "colon") if found.group(g)), None)
+        if found.group("p"):
+            number = str(int(found.group("p")) + 1)
+        if number is None:
+            sequence += 1
+        numbered.append((int(number) if number else sequence, found.start()))
+    if not numbered:
+        return 0, {}
+    columns: dict[int, tuple[int, int]] = {}
+    by_position = {position: number for number, position in numbered}
+    for found in COMPARED.finditer(statement):
+        position = found.end("column")
+        place = next((p for p in by_position if p > position), None)
+        if place is not None:
+            columns[by_position[place]] = (offset + found.start("column"), offset + position)
+    insert = INSERT_COLUMNS.search(statement)
+    if insert is not None:
+        names = insert.group("columns").split(",")
+        items = split_items(statement, insert.end())
+        cell = insert.start("columns")
+        spans = []
+        for name in names:
+            spans.append((cell, cell + len(name)))
+            cell += len(name) + 1
+        if len(items) == len(names):
+            item_start = insert.end()
+            for (start, end), item in zip(spans, items, strict=True):
+                found = PLACEHOLDER.search(item)
+                if found is not None and item.strip() == found.group():
+                    place = item_start + found.start()
+                    if place in by_position:
+                        columns[by_position[place]] = (offset + start, offset + end)
+                item_start += len(item) + 1
+    return max(number for number, _ in numbered), columns
+
+
+def split_items(statement: str, start: int) -> list[str]:
+    """Return the items of the ``VALUES (…)`` list from ``start`` to its closing parenthesis."""
+    found, depth, item = [], 0, start
+    for position in range(start, len(statement)):
+        char = statement[position]
+        if char == "(":
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+        elif char in ",)":
+            found.append(statement[item:position])
+            item = position + 1
+            if char == ")":
+                break
+    return found
+
+
+def items(text: str, start: int, close: str) -> list[tuple[int, int]] | None:
+    """
+    Return the span of each value of the list from ``start`` up to ``close`` (``""``: the line's
+    end): a quoted value inside its quotes, a bare one trimmed (MyBatis's ``(Type)`` left out).
+    """
+    spans: list[tuple[int, int]] = []
+    position, size, depth = start, len(text), 0
+    item_start, quoted = start, None
+    while position <= size:
+        char = text[position] if position < size else "\n"
+        if char in "'\"" and depth == 0 and not text[item_start:position].strip():
+            end = position + 1
+            while end < size and text[end] != char and text[end] != "\n":
+                end += 2 if text[end] == "\\" else 1
+            if end >= size or text[end] != char:
+                return None
+            quoted = (position + 1, end)
+            position = end + 1
+            continue
+        if char in "([{":
+            depth += 1
+        elif char in ")]}" and depth and char != close:
+            depth -= 1
+        elif depth == 0 and (char in "," or char == close or (not close and char == "\n")):
+            if quoted is not None:
+                spans.append(quoted)
+            else:
+                bare = text[item_start:position].strip()
+                begin = text.find(bare, item_start, position) if bare else position
+                kind = MYBATIS_TYPE.search(bare)
+                spans.append((begin, begin + (kind.start() if kind else len(bare))))
+            if char != ",":
+                return spans
+            item_start, quoted = position + 1, None
+        elif char == "\n" and close != "":
+            return None
+        position += 1
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def pairs(text: str) -> tuple[tuple[int, int, int, int], ...]:
+    """Return (column start, column end, value start, value end) of each value bound to a secret-named column."""
+    found: list[tuple[int, int, int, int]] = []
+    openers = list(OPENER.finditer(text))
+    statements = [s.start() for s in STATEMENT.finditer(text)]
+    if not openers or not statements:
+        return ()
+    boundaries = sorted({opener.start() for opener in openers})
+    for opener in openers:
+        before = [s for s in statements if opener.start() - REACH < s < opener.start()]
+        if not before:
+            continue
+        start = before[-1]
+        end = next((b for b in boundaries if b > start), opener.start())
+        end = min([end] + [p for p in (text.find(";", start, end),) if p >= 0])
+        count, columns = placeholders(text[start:end], start)
+        if not columns:
+            continue
+        values = bound_values(text, opener, count)
+        if values is None:
+            continue
+        for number, (value_start, value_end) in values:
+            if number in columns and value_end > value_start:
+                column_start, column_end = columns[number]
+                if key_names.classify_key(column_name(text[column_start:column_end])):
+                    found.append((column_start, column_end, value_start, value_end))
+    return tuple(found)
+
+
+def bound_values(
+    text: str, opener: re.Match[str], count: int
+) -> list[tuple[int, tuple[int, int]]] | None:
+    """
+    Return (parameter number, value span) of what the list or binding line at ``opener`` binds;
+    None when it binds no value or a list is not ``count`` long.
+    """
+    index = opener.group("index") or opener.group("index2")
+    if index is not None:
+        close = text.find("]", opener.end(), opener.end() + 2000)
+        line_end = text.find("\n", opener.end())
+        if close < 0 or 0 <= line_end < close:
+            return None
+        return [(int(index), (opener.end(), close))]
+    bracket = opener.group("open") or opener.group("bare")
+    if bracket is None and opener.group("sep") is None:
+        return None
+    spans = items(text, opener.end(), CLOSERS[bracket] if bracket else "")
+    if spans is None or len(spans) != count:
+        return None
+    numbered: list[tuple[int, tuple[int, int]]] = []
+    for position, (start, end) in enumerate(spans, 1):
+        postgres = POSTGRES_ITEM.match(text, start, end)
+        if postgres is not None:
+            value = items(text, postgres.end(), "")
+            if not value:
+                return None
+            numbered.append((int(postgres.group("n")), value[0]))
+        else:
+            numbered.append((position, (start, end)))
+    return numbered
+
+
+def bound_finds(subject: str) -> Iterator[re.Match[str]]:
+    """Yield a span from each secret-named column to the value bound to it."""
+    for column_start, _, _, value_end in pairs(subject):
+        yield SPAN.match(subject, column_start, value_end)  # type: ignore[misc]
+
+
+def bound_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of the bound value under its column's name, or None."""
+    for column_start, column_end, value_start, value_end in pairs(text):
+        if (column_start, value_end) == match.span():
+            column = column_name(text[column_start:column_end])
+            return judged(column, text[value_start:value_end], value_end)
+    return None
+
+
+def rules() -> list[Rule]:
+    """Return the rule for values bound to a statement's secret-named columns."""
+    return [
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(SPAN.pattern), find=bound_finds, judge=bound_judge),),
+            trigger=Trigger(words=("param", "args", "bind"), lower=True),
+            gate=r"(?i)param|args|bind",
+        ),
+    ]
