@@ -1,4 +1,5 @@
 """Secrets bound to a SQL statement's parameters, logged apart from the statement."""
+# ruff: noqa: S608 (SQL text is what is anonymized here, never run)
 
 from __future__ import annotations
 
