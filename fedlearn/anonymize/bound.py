@@ -93,9 +93,9 @@ def placeholders(statement: str, offset: int) -> tuple[int, dict[int, tuple[int,
         if len(items) == len(names):
             item_start = insert.end()
             for (start, end), item in zip(spans, items, strict=True):
-                found = PLACEHOLDER.search(item)
-                if found is not None and item.strip() == found.group():
-                    place = item_start + found.start()
+                own = PLACEHOLDER.search(item)
+                if own is not None and item.strip() == own.group():
+                    place = item_start + own.start()
                     if place in by_position:
                         columns[by_position[place]] = (offset + start, offset + end)
                 item_start += len(item) + 1
