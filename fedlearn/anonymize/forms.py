@@ -17,6 +17,7 @@ from fedlearn.anonymize import (
     assignments,
     checks,
     configfiles,
+    evaluated,
     key_names,
     keymaterial,
     stored,
@@ -206,4 +207,5 @@ def formed() -> list[Rule]:
         *configfiles.rules(),
         *stored.rules(),
         *apart.rules(),
+        *evaluated.rules(),
     ]

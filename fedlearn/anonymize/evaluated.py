@@ -1,0 +1,191 @@
+"""Secrets printed as the value of something named apart from them (DESIGN.md guarantee 1).
+
+Each value is judged as it would be after ``key=`` (``tables.judged``), under the name found
+apart from it, and redacted under that name's rule:
+
+- an evaluation arrow, ``=> 'value'`` alone on its line: Actions ``##[debug]=> '…'`` and
+  ``##[debug]Result: '…'`` under the ``Evaluating: secrets.X_TOKEN`` of the same depth, a REPL's
+  echo under its prompt's expression (``irb(main):001:0> ENV["X_TOKEN"]`` / ``=> "…"``); the
+  name is the expression's last identifier (anything under ``secrets.`` is a secret);
+- a variable arrow of better-exceptions and loguru (``└ '…'``): the variable of the source line
+  above at the arrow's column;
+- pydantic's ``input_value='…'``: the field is the error's location, the line before;
+- a Python dict repr of a key/value pair (Ansible's ``item={'key': 'X_TOKEN', 'value': '…'}``,
+  ``'name'`` too, either order), as ``apart``'s JSON pairs;
+- ``set KEY VALUE`` of a CLI (``dotnet user-secrets set "Api:ClientSecret" "…"``, ``npm config
+  set //host/:_authToken …``, ``aws configure set aws_secret_access_key …``): the key's last
+  segment of a colon, dot or slash path names it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fedlearn.anonymize import apart, key_names
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.tables import judged
+
+QUOTED = r"(?P<q>['\"])(?P<value>[^'\"\n]{1,400})(?P=q)"
+ARROW = Lazy(r"=>[ \t]*" + QUOTED + r"[ \t]*(?=\r?\n|\Z)")
+RESULT = Lazy(r"##\[debug\]Result:[ \t]*" + QUOTED + r"[ \t]*(?=\r?\n|\Z)")
+# What may stand before an arrow on its line: Actions' marker and depth dots, blanks.
+ARROW_LINE = Lazy(r"[ \t]*(?:##\[debug\])?(?P<dots>\.*)[ \t]*\Z")
+EVALUATING = "##[debug]{dots}Evaluating: "
+PROMPT = Lazy(
+    r"[ \t]*(?:irb\([^)\n]*\):\d+(?::\d+)?[>*]|(?:\[\d+\][ \t]*)?pry\([^)\n]*\)>|>>|>|\$)"
+    r"[ \t]*(?P<expression>\S[^\n]*)"
+)
+IDENTIFIER = Lazy(r"[A-Za-z_][A-Za-z0-9_-]*")
+# How many lines above an arrow its ``Evaluating:`` line may be.
+EVALUATION_LINES = 40
+VARIABLE_ARROW = Lazy(r"└[ \t]*" + QUOTED)
+INPUT_VALUE = Lazy(r"input_value=" + QUOTED)
+LOCATION = Lazy(r"(?P<location>[A-Za-z_][\w.\-\[\]]{0,200})[ \t]*\r?\Z")
+# A Python dict repr's key/value pair, either order (``apart.JSON_PAIRS`` in single quotes).
+PY_KEY = r"'(?:key|name)'[ \t]*:[ \t]*'(?P<key>[A-Za-z0-9_.-]{1,80})'"
+PY_VALUE = r"'value'[ \t]*:[ \t]*'(?P<value>[^'\\\n]{1,400})'"
+PY_PAIRS = (
+    Lazy(PY_KEY + apart.BETWEEN + PY_VALUE),
+    Lazy(PY_VALUE + apart.BETWEEN + PY_KEY),
+)
+SET = Lazy(
+    r"set[ \t]+(?P<kq>['\"]?)(?P<key>[A-Za-z0-9_.:/@-]{1,160})(?P=kq)[ \t]+"
+    r"(?:(?P<q>['\"])(?P<value>[^'\"\n]{1,400})(?P=q)|(?P<bare>[^\s'\"-][^\s'\"]{0,399}))"
+)
+SET_BEFORE = frozenset(" \t\n\"'`(")
+
+
+def line_start(text: str, position: int) -> int:
+    """Return where the line holding ``position`` starts."""
+    return text.rfind("\n", 0, position) + 1
+
+
+def last_name(expression: str) -> str | None:
+    """Return the last identifier of an expression (``ENV["X_TOKEN"]`` → ``X_TOKEN``), or None."""
+    names = IDENTIFIER.compiled.findall(expression)
+    return names[-1] if names else None
+
+
+def evaluated_key(text: str, line: int, dots: str) -> str | None:
+    """Return the name of what the arrow line at ``line`` evaluated: its ``Evaluating:``
+    expression of the same depth, or the expression after a REPL prompt on the line before."""
+    marker = EVALUATING.format(dots=dots)
+    position, seen = line, 0
+    while position > 0 and seen < EVALUATION_LINES:
+        previous = line_start(text, position - 1)
+        row = text[previous : position - 1]
+        if row.startswith(marker):
+            expression = row[len(marker) :].strip()
+            if expression.startswith("secrets.") and IDENTIFIER.fullmatch(expression[8:]):
+                name = expression[8:]
+                return name if key_names.classify_key(name) else "secret"
+            return last_name(expression)
+        if seen == 0 and not row.startswith("##[debug]"):
+            prompt = PROMPT.match(row)
+            return last_name(prompt.group("expression")) if prompt is not None else None
+        position, seen = previous, seen + 1
+    return None
+
+
+def arrow(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return an arrow's value under the name of what it evaluated, or None."""
+    line = line_start(text, match.start())
+    before = ARROW_LINE.match(text, line, match.start())
+    if before is None or line == 0:
+        return None
+    key = evaluated_key(text, line, before.group("dots"))
+    return judged(key, match.group("value"), match.end("value")) if key else None
+
+
+def result(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return an Actions ``Result:`` value under its top ``Evaluating:`` expression, or None."""
+    line = line_start(text, match.start())
+    if line != match.start() or line == 0:
+        return None
+    key = evaluated_key(text, line, "")
+    return judged(key, match.group("value"), match.end("value")) if key else None
+
+
+def variable_arrow(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a better-exceptions variable's value under the variable at the arrow's column."""
+    line = line_start(text, match.start())
+    column = match.start() - line
+    position = line
+    while position > 0:
+        previous = line_start(text, position - 1)
+        row = text[previous : position - 1]
+        if row[column : column + 1] not in ("│", "└", " ", ""):
+            key = variable_at(row, column)
+            return judged(key, match.group("value"), match.end("value")) if key else None
+        if not row.strip(" \t│└"):
+            return None
+        position = previous
+    return None
+
+
+def variable_at(row: str, column: int) -> str | None:
+    """Return the identifier at ``column`` of a source line (or right after a ``{``/``(``)."""
+    start = column
+    while start < len(row) and start < column + 2 and row[start] in "{($@*":
+        start += 1
+    while start > 0 and (row[start - 1].isalnum() or row[start - 1] == "_"):
+        start -= 1
+    found = IDENTIFIER.match(row, start)
+    return found.group() if found is not None and found.start() <= column + 2 else None
+
+
+def input_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return pydantic's ``input_value`` under the field its error's location names, or None."""
+    line = line_start(text, match.start())
+    if line == 0 or not text[line : line + 1].isspace():
+        return None
+    location = LOCATION.match(text, line_start(text, line - 1), line - 1)
+    if location is None:
+        return None
+    key = re.split(r"[.\[\]]+", location.group("location").strip("[]."))[-1]
+    return judged(key, match.group("value"), match.end("value"))
+
+
+def set_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a ``set KEY VALUE`` value under the key's last path segment, or None."""
+    if match.start() > 0 and text[match.start() - 1] not in SET_BEFORE:
+        return None
+    key = re.split(r"[:./]+", match.group("key").strip(":./@"))[-1]
+    group = "value" if match.group("q") else "bare"
+    return judged(key, match.group(group), match.end(group)) if key else None
+
+
+def rules() -> list[Rule]:
+    """Return the rules for values named apart: arrows, pydantic inputs, dict pairs, set CLIs."""
+    return [
+        Rule(
+            key_names.NAMES,
+            (Matcher(ARROW, judge=arrow), Matcher(RESULT, judge=result)),
+            trigger=Trigger(words=("=>", "##[debug]Result:")),
+            gate=r"=>|##\[debug\]Result:",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(VARIABLE_ARROW, judge=variable_arrow),),
+            trigger=Trigger(words=("└",)),
+            gate="└",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(INPUT_VALUE, judge=input_value),),
+            trigger=Trigger(words=("input_value=",)),
+            gate="input_value=",
+        ),
+        Rule(
+            key_names.NAMES,
+            tuple(Matcher(pattern, judge=apart.json_pair) for pattern in PY_PAIRS),
+            trigger=Trigger(words=("'value'",)),
+            gate=r"'value'[ \t]*:",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(SET, judge=set_value),),
+            trigger=Trigger(words=("set",)),
+            gate=r"set[ \t]",
+        ),
+    ]
