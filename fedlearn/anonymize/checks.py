@@ -135,7 +135,9 @@ def is_code(value: str, key: str, word: str, following: str) -> bool:
     if CMDLET.fullmatch(value):
         return True
     if stripped.startswith(("=", ")", ",", "|", "]")) and IDENTIFIER.fullmatch(value):
-        return True  # a name passed on (``f(password=pw, …)``), not ``password=Zq8#v1:x,``
+        # a name passed on (``f(password=pw, …)``), not ``password=Zq8#v1:x,`` nor hex (C#
+        # records and Kotlin data classes print ``MasterKey = 9f86d0…, Retries = 3``)
+        return not (len(value) >= 16 and is_hexadecimal(value) and not value.isalpha())
     if not key:
         return False
     if value.lower().strip("-_.") == key.lower().strip("-_."):

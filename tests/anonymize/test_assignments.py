@@ -23,6 +23,10 @@ from tests.anonymize.conftest import found
             "<ns2:apiToken><redacted:token></ns2:apiToken>",
         ),
         ("apiKey: Zx8Qp2Lm9Vb4kT", "apiKey: <redacted:api-key>"),
+        (  # a C# record or Kotlin data class printed: hex before ``, Next = …``
+            "Creds { apiKey = c4f0a9c2e7b3d18aa65c1e0f2d9b47a3, Retries = 3 }",
+            "Creds { apiKey = <redacted:api-key>, Retries = 3 }",
+        ),
         ('{"api_key": "Zx8Qp2Lm9Vb4kT"}', '{"api_key": "<redacted:api-key>"}'),
         ("export GITHUB_TOKEN=Zx8Qp2Lm9Vb4kTfR", "export GITHUB_TOKEN=<redacted:token>"),
         ('clientSecret: "Zx8Qp2Lm9Vb4"', 'clientSecret: "<redacted:secret>"'),
