@@ -12,6 +12,7 @@ apart from it, and redacted under that name's rule:
 - pydantic's ``input_value='…'``: the field is the error's location, the line before;
 - a Python dict repr of a key/value pair (Ansible's ``item={'key': 'X_TOKEN', 'value': '…'}``,
   ``'name'`` too, either order), as ``apart``'s JSON pairs;
+- PHP ``var_dump``'s ``string(N) "…"`` under the ``["key"]=>`` on the line before;
 - ``set KEY VALUE`` of a CLI (``dotnet user-secrets set "Api:ClientSecret" "…"``, ``npm config
   set //host/:_authToken …``, ``aws configure set aws_secret_access_key …``): the key's last
   segment of a colon, dot or slash path names it.
@@ -53,6 +54,11 @@ SET = Lazy(
     r"(?:(?P<q>['\"])(?P<value>[^'\"\n]{1,400})(?P=q)|(?P<bare>[^\s'\"-][^\s'\"]{0,399}))"
 )
 SET_BEFORE = frozenset(" \t\n\"'`(")
+# PHP ``var_dump``: ``["api_key"]=>`` (``:protected``…) and on the next line ``string(32) "…"``.
+PHP_DUMP = Lazy(
+    r"\[\"(?P<key>[A-Za-z0-9_.-]{1,80})\"(?::[^\]\n]{0,80})?\]=>\r?\n[ \t]*"
+    r"string\(\d{1,6}\)[ \t]*\"(?P<value>[^\"\n]{1,400})\""
+)
 
 
 def line_start(text: str, position: int) -> int:
@@ -155,6 +161,11 @@ def set_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return judged(key, match.group(group), match.end(group)) if key else None
 
 
+def dumped(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a PHP ``var_dump`` string under its array key or property, or None."""
+    return judged(match.group("key"), match.group("value"), match.end("value"))
+
+
 def rules() -> list[Rule]:
     """Return the rules for values named apart: arrows, pydantic inputs, dict pairs, set CLIs."""
     return [
@@ -181,6 +192,12 @@ def rules() -> list[Rule]:
             tuple(Matcher(pattern, judge=apart.json_pair) for pattern in PY_PAIRS),
             trigger=Trigger(words=("'value'",)),
             gate=r"'value'[ \t]*:",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(PHP_DUMP, judge=dumped),),
+            trigger=Trigger(words=("]=>",)),
+            gate=r"\]=>",
         ),
         Rule(
             key_names.NAMES,

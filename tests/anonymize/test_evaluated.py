@@ -50,6 +50,11 @@ B64 = "Yk3+Pq8/vLw2ZrT0uNs5Xe1GdHa7MfJc4Ri9Ko6Bt2E="
             f"ok: [db] => (item={{'value': '{B64}', 'name': 'REPLICATION_PASSWORD'}})",
             "ok: [db] => (item={'value': '<redacted:password>', 'name': 'REPLICATION_PASSWORD'})",
         ),
+        (  # PHP var_dump of an object: the property on the line before
+            'object(App\\Mail)#3 (2) {\n  ["smtpPassword":protected]=>\n  string(16) "Kq8!zr2Lw#p4Xv9m"\n}',
+            'object(App\\Mail)#3 (2) {\n  ["smtpPassword":protected]=>\n  string(16) '
+            '"<redacted:password>"\n}',
+        ),
         (  # set KEY VALUE with a colon path
             f'dotnet user-secrets set "Payments:Stripe:WebhookSigningKey" "{B64}"',
             'dotnet user-secrets set "Payments:Stripe:WebhookSigningKey" "<redacted:api-key>"',
@@ -78,6 +83,8 @@ def test_a_value_named_apart_is_redacted(anonymizer: Anonymizer, text: str, expe
         f"checksum\n  String too long [type=string_too_long, input_value='{HEX}', input_type=str]",
         # the key/value pair names no secret
         f"(item={{'key': 'BUILD_ID', 'value': '{HEX}'}})",
+        # a PHP var_dump string under a key that names no secret
+        f'  ["checksum"]=>\n  string(32) "{HEX}"',
         # set with a key that names no secret, or a reference
         f"git config set core.hookspath {HEX}",
         "dotnet user-secrets set Api:ClientSecret $CLIENT_SECRET",
