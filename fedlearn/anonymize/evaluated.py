@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import apart, key_names
+from fedlearn.anonymize import apart, key_names, raised
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
@@ -205,4 +205,5 @@ def rules() -> list[Rule]:
             trigger=Trigger(words=("set",)),
             gate=r"set[ \t]",
         ),
+        *raised.rules(),
     ]

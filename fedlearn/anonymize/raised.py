@@ -1,0 +1,125 @@
+"""Secrets an exception or a rotation note quotes (DESIGN.md guarantee 1).
+
+A Python traceback ends with the frame's source line and the exception: ``File "…", line 12``,
+``TIMEOUT = int(os.environ["SMTP_PASSWORD"])``, ``ValueError: invalid literal for int() with base
+10: '…'``. The value the message quotes is what the line read, so it is judged as it would be
+after ``NAME=`` (``tables.judged``) under the last name of that line that names a secret (a
+string literal or an identifier), and redacted under that name's rule.
+
+A line that says a credential was rotated or regenerated (``rotat``, ``regenerat``, ``reissu``,
+``new value``) and then gives the new value (``… new value is <v>``, ``… regenerated it: <v>``)
+gives a secret when the value reads as generated: hex of 32 or more (``0x`` too), or 24 or more
+base64 characters with upper and lower case and digits, varied like random text
+(``secret-value``); hashes, hosts, files and labelled values (``sha256:…``) stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fedlearn.anonymize import apart, checks, entropy, key_names
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.tables import judged
+
+# The quoted value of an exception's message (``b'…'`` too), on the exception's line.
+QUOTED = r"[^\n]{0,300}?b?(?P<q>['\"])(?P<value>[^'\"\n]{8,400})(?P=q)"
+ERROR = Lazy(r"Error: " + QUOTED)
+EXCEPTION = Lazy(r"Exception: " + QUOTED)
+# What starts the exception's line before ``Error: ``: its (dotted) class name.
+RAISED = Lazy(r"[A-Za-z_][A-Za-z0-9_.]{0,120}\Z")
+FRAME = Lazy(r"[ \t]*File \"[^\"\n]{1,500}\", line \d+")
+NAME = Lazy(r"[A-Za-z_][A-Za-z0-9_.-]{0,79}")
+# A rotation note and the new value after it (on the lower-case line).
+HASH_WORDS = ("commit", "sha", "hash", "digest", "checksum", "revision", "etag", "fingerprint")
+ROTATION_WORDS = ("rotat", "regenerat", "reissu", "new value")
+ROTATED = Lazy(
+    r"(?:rotat|regenerat|reissu|new value)[^\n]{0,60}?(?:\bis|:|=|\bto)[ \t]+[\"'`]?"
+    r"(?P<value>[a-z0-9+/_=-][a-z0-9+/_.=:-]{23,400})"
+)
+
+
+def line_start(text: str, position: int) -> int:
+    """Return where the line holding ``position`` starts."""
+    return text.rfind("\n", 0, position) + 1
+
+
+def source_key(text: str, line: int) -> str | None:
+    """
+    Return the last name that names a secret on the source line above the exception's line at
+    ``line``, when a traceback frame (``File "…", line N``) heads that source line; else None.
+    """
+    if line == 0:
+        return None
+    source = line_start(text, line - 1)
+    if source == 0 or not text[source : source + 1].isspace():
+        return None
+    frame = line_start(text, source - 1)
+    if FRAME.match(text, frame, source - 1) is None:
+        return None
+    found = None
+    for name in NAME.compiled.finditer(text, source, line - 1):
+        part = name.group().rsplit(".", 1)[-1]
+        if key_names.classify_key(part) is not None:
+            found = part
+    return found
+
+
+def raised(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the value an exception quotes under its source line's secret name, or None."""
+    line = line_start(text, match.start())
+    name_end = match.start() + (5 if match.group().startswith("Error") else 9)
+    if RAISED.match(text, line, name_end) is None:
+        return None
+    key = source_key(text, line)
+    if key is None:
+        return None
+    return judged(key, match.group("value"), match.end("value"))
+
+
+def rotated(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the new value a rotation note gives when it reads as generated, or None."""
+    start, end = match.span("value")
+    while end > start and text[end - 1] in ".:":
+        end -= 1  # the sentence's end
+    value = text[start:end]
+    if end < len(text) and (text[end].isalnum() or text[end] in "_-"):
+        return None
+    # Base64 may start with ``/``, which reads as a path: judged without it (``apart.json_pair``).
+    judged_as = "A" + value[1:] if value.startswith("/") and "/" not in value[1:12] else value
+    if checks.is_reference(judged_as) or entropy.is_labelled(value):
+        return None
+    if entropy.is_host_or_file(value):
+        return None
+    if entropy.HASH_MARK.search(text, max(0, start - 16), start):
+        return None
+    line = text[text.rfind("\n", 0, start) + 1 : start].lower()
+    if any(word in line for word in HASH_WORDS):
+        return None  # ``rotated to commit <sha>``, a new digest or checksum
+    digits = value[2:] if value.startswith(("0x", "0X")) else value
+    if checks.is_hexadecimal(digits) and "-" not in digits:
+        return (start, end, "secret-value") if len(digits) >= 32 else None
+    body = value.replace("+", "").replace("/", "").replace("=", "")
+    if len(body) < 24 or ":" in body or not entropy.has_mixed_ascii(body):
+        return None
+    if not apart.is_token(judged_as):
+        return None
+    return start, end, "secret-value"
+
+
+def rules() -> list[Rule]:
+    """Return the rule for a value an exception quotes under its source line's secret name."""
+    return [
+        Rule(
+            key_names.NAMES,
+            (Matcher(ERROR, judge=raised), Matcher(EXCEPTION, judge=raised)),
+            trigger=Trigger(words=("Error: ", "Exception: "), needs='File "'),
+            gate=r"(?:Error|Exception): ",
+        ),
+        Rule(
+            ("secret-value",),
+            (Matcher(ROTATED, judge=rotated),),
+            trigger=Trigger(words=ROTATION_WORDS, lower=True),
+            lower=True,
+            gate=r"(?i)rotat|regenerat|reissu|new value",
+        ),
+    ]

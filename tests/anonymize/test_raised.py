@@ -1,0 +1,90 @@
+"""Secrets an exception quotes, named by the traceback's source line."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer
+
+HEX = "9c2e41d07b5a3f86e1d4c7b20a9f5e38"
+B64 = "Yk3+Pq8/vLw2ZrT0uNs5Xe1GdHa7MfJc4Ri9Ko6Bt2E="
+FRAME = '  File "/opt/svc/boot.py", line 41, in load\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            FRAME + '    retries = int(cfg.get("webhook_secret"))\n'
+            f"ValueError: invalid literal for int() with base 10: '{B64}'",
+            FRAME + '    retries = int(cfg.get("webhook_secret"))\n'
+            "ValueError: invalid literal for int() with base 10: '<redacted:secret>'",
+        ),
+        (  # at column 0 (a stripped message), an exception of a dotted class, double quotes
+            FRAME.lstrip() + '    client = Client(os.getenv("VENDOR_API_TOKEN"))\n'
+            f'vendor.errors.AuthException: rejected "{HEX}" (expired)',
+            FRAME.lstrip() + '    client = Client(os.getenv("VENDOR_API_TOKEN"))\n'
+            'vendor.errors.AuthException: rejected "<redacted:token>" (expired)',
+        ),
+    ],
+)
+def test_an_exceptions_value_is_judged_under_its_source_line(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """The quoted value is judged under the secret name the source line reads."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the key name itself, quoted by a KeyError
+        FRAME + "    key = cfg[\"api_key\"]\nKeyError: 'api_key'",
+        # a source line that names no secret
+        FRAME + f"    n = int(cfg.get('build_id'))\nValueError: invalid literal: '{HEX}'",
+        # no traceback frame above the source line
+        f"    n = int(cfg[\"db_password\"])\nValueError: invalid literal: '{HEX}'",
+    ],
+)
+def test_other_exception_values_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Without a frame, or a secret name on its source line, the quoted value stays."""
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"Bob: I regenerated the deploy one: {B64}. Update the vault please",
+            "Bob: I regenerated the deploy one: <redacted:secret-value>. Update the vault please",
+        ),
+        (  # base64 that starts with ``/`` is no path
+            "reissued the relay key, new value is /Pq8vLw2ZrT0uNs5Xe1GdHa7MfJc4Ri9+Ko6Bt2E=",
+            "reissued the relay key, new value is <redacted:secret-value>",
+        ),
+        (
+            f"rotated it last night, new value = 0x{HEX}{HEX}\nthanks",
+            "rotated it last night, new value = <redacted:secret-value>\nthanks",
+        ),
+    ],
+)
+def test_a_rotation_notes_new_value_is_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """The generated-looking value a rotation note gives is a secret."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"rotated to commit {HEX}12345678, new value is {HEX}",
+        "log rotation: new value is /var/log/app/server.log.1",
+        "logs rotated, new value is 2026-12-05T09:14:03.512000Z",
+        "cert rotated; new value: https://vault.example.com/v1/pki/issue/web",
+        "rotation policy: new values are applied to all replicas every 30 days",
+    ],
+)
+def test_other_rotation_notes_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Hashes, files, times, URLs and prose after a rotation word stay."""
+    assert anonymizer.anonymize(text) == text
