@@ -1503,6 +1503,33 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             '{"type": "dns-01", "provider": {"name": "cloudflare", "api_token": "{s}"}}',
             lambda: chars(40, ALNUM + "_-"),
         ),
+        (
+            "sql-bound-parameter",
+            "[SQL: UPDATE svc SET hook_secret=?, note=? WHERE id = ?]\n[parameters: ('{s}', 'x', 7)]",
+            lambda: hexs(32),
+        ),
+        (
+            "hibernate-binding",
+            "update svc set api_token=? where id=?\nbinding parameter [1] as [VARCHAR] - [{s}]",
+            lambda: hexs(32),
+        ),
+        ("actions-debug-arrow", "##[debug]Evaluating: secrets.HOOK_TOKEN\n##[debug]=> '{s}'", uuid),
+        (
+            "pydantic-input-value",
+            "hook_secret\n  String too long [type=string_too_long, input_value='{s}', input_type=str]",
+            lambda: hexs(32),
+        ),
+        ("python-dict-pair", "ok: [h] => (item={'key': 'HOOK_TOKEN', 'value': '{s}'})", uuid),
+        ("set-colon-path", 'dotnet user-secrets set "Hook:SigningKey" "{s}"', lambda: b64(44)),
+        ("php-var-dump-string", '  ["hook_secret"]=>\n  string(32) "{s}"', lambda: hexs(32)),
+        (
+            "traceback-source-name",
+            '  File "/srv/h.py", line 3, in <module>\n    n = int(os.environ["HOOK_SECRET"])\n'
+            "ValueError: invalid literal for int() with base 10: '{s}'",
+            lambda: hexs(32),
+        ),
+        ("rotation-note", "rotated the hook one, new value is {s}", lambda: b64(44)),
+        ("xml-namespaced-element", "<h:HookPassword>{s}</h:HookPassword>", lambda: hexs(32)),
     ]
 
 
