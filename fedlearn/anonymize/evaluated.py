@@ -13,9 +13,9 @@ apart from it, and redacted under that name's rule:
 - a Python dict repr of a key/value pair (Ansible's ``item={'key': 'X_TOKEN', 'value': '…'}``,
   ``'name'`` too, either order), as ``apart``'s JSON pairs;
 - PHP ``var_dump``'s ``string(N) "…"`` under the ``["key"]=>`` on the line before;
-- ``set KEY VALUE`` of a CLI (``dotnet user-secrets set "Api:ClientSecret" "…"``, ``npm config
-  set //host/:_authToken …``, ``aws configure set aws_secret_access_key …``): the key's last
-  segment of a colon, dot or slash path names it.
+- ``set KEY VALUE`` of a CLI whose key is a colon path (``dotnet user-secrets set
+  "Api:ClientSecret" "…"``, ``npm config set //host/:_authToken …``): the key's last segment
+  names it.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ PY_PAIRS = (
     Lazy(PY_VALUE + apart.BETWEEN + PY_KEY),
 )
 SET = Lazy(
-    r"set[ \t]+(?P<kq>['\"]?)(?P<key>[A-Za-z0-9_.:/@-]{1,160})(?P=kq)[ \t]+"
+    r"set[ \t]+(?P<kq>['\"]?)(?P<key>[A-Za-z0-9_.:/@-]{0,160}:[A-Za-z0-9_.:/@-]{0,160})(?P=kq)[ \t]+"
     r"(?:(?P<q>['\"])(?P<value>[^'\"\n]{1,400})(?P=q)|(?P<bare>[^\s'\"-][^\s'\"]{0,399}))"
 )
 SET_BEFORE = frozenset(" \t\n\"'`(")
@@ -156,6 +156,8 @@ def set_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return a ``set KEY VALUE`` value under the key's last path segment, or None."""
     if match.start() > 0 and text[match.start() - 1] not in SET_BEFORE:
         return None
+    if ":" not in match.group("key"):
+        return None  # ``git config set user.signingkey <key id>``: a colon path only
     key = re.split(r"[:./]+", match.group("key").strip(":./@"))[-1]
     group = "value" if match.group("q") else "bare"
     return judged(key, match.group(group), match.end(group)) if key else None
@@ -171,39 +173,42 @@ def rules() -> list[Rule]:
     return [
         Rule(
             key_names.NAMES,
-            (Matcher(ARROW, judge=arrow), Matcher(RESULT, judge=result)),
+            (
+                Matcher(Lazy(ARROW.pattern), judge=arrow),
+                Matcher(Lazy(RESULT.pattern), judge=result),
+            ),
             trigger=Trigger(words=("=>", "##[debug]Result:")),
             gate=r"=>|##\[debug\]Result:",
         ),
         Rule(
             key_names.NAMES,
-            (Matcher(VARIABLE_ARROW, judge=variable_arrow),),
+            (Matcher(Lazy(VARIABLE_ARROW.pattern), judge=variable_arrow),),
             trigger=Trigger(words=("└",)),
             gate="└",
         ),
         Rule(
             key_names.NAMES,
-            (Matcher(INPUT_VALUE, judge=input_value),),
+            (Matcher(Lazy(INPUT_VALUE.pattern), judge=input_value),),
             trigger=Trigger(words=("input_value=",)),
             gate="input_value=",
         ),
         Rule(
             key_names.NAMES,
-            tuple(Matcher(pattern, judge=apart.json_pair) for pattern in PY_PAIRS),
+            tuple(Matcher(Lazy(pattern.pattern), judge=apart.json_pair) for pattern in PY_PAIRS),
             trigger=Trigger(words=("'value'",)),
             gate=r"'value'[ \t]*:",
         ),
         Rule(
             key_names.NAMES,
-            (Matcher(PHP_DUMP, judge=dumped),),
+            (Matcher(Lazy(PHP_DUMP.pattern), judge=dumped),),
             trigger=Trigger(words=("]=>",)),
             gate=r"\]=>",
         ),
         Rule(
             key_names.NAMES,
-            (Matcher(SET, judge=set_value),),
+            (Matcher(Lazy(SET.pattern), judge=set_value),),
             trigger=Trigger(words=("set",)),
-            gate=r"set[ \t]",
+            gate=r"set[ \t]+[\"']?[A-Za-z0-9_.:/@-]*:",
         ),
         *raised.rules(),
     ]

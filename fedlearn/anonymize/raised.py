@@ -111,13 +111,16 @@ def rules() -> list[Rule]:
     return [
         Rule(
             key_names.NAMES,
-            (Matcher(ERROR, judge=raised), Matcher(EXCEPTION, judge=raised)),
+            (
+                Matcher(Lazy(ERROR.pattern), judge=raised),
+                Matcher(Lazy(EXCEPTION.pattern), judge=raised),
+            ),
             trigger=Trigger(words=("Error: ", "Exception: "), needs='File "'),
             gate=r"(?:Error|Exception): ",
         ),
         Rule(
             ("secret-value",),
-            (Matcher(ROTATED, judge=rotated),),
+            (Matcher(Lazy(ROTATED.pattern), judge=rotated),),
             trigger=Trigger(words=ROTATION_WORDS, lower=True),
             lower=True,
             gate=r"(?i)rotat|regenerat|reissu|new value",
