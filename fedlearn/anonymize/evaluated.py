@@ -13,6 +13,8 @@ apart from it, and redacted under that name's rule:
 - a Python dict repr of a key/value pair (Ansible's ``item={'key': 'X_TOKEN', 'value': '…'}``,
   ``'name'`` too, either order), as ``apart``'s JSON pairs;
 - PHP ``var_dump``'s ``string(N) "…"`` under the ``["key"]=>`` on the line before;
+- ``provider-key``: a generated-looking literal a ``…Client`` class is constructed with (``new
+  ApimClient("…")``, ``VaultClient('…')``);
 - ``set KEY VALUE`` of a CLI whose key is a colon path (``dotnet user-secrets set
   "Api:ClientSecret" "…"``, ``npm config set //host/:_authToken …``): the key's last segment
   names it.
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import apart, key_names, raised
+from fedlearn.anonymize import apart, entropy, key_names, raised
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
@@ -53,6 +55,9 @@ SET = Lazy(
     r"set[ \t]+(?P<kq>['\"]?)(?P<key>[A-Za-z0-9_.:/@-]{0,160}:[A-Za-z0-9_.:/@-]{0,160})(?P=kq)[ \t]+"
     r"(?:(?P<q>['\"])(?P<value>[^'\"\n]{1,400})(?P=q)|(?P<bare>[^\s'\"-][^\s'\"]{0,399}))"
 )
+# A client class constructed with a literal first argument (``new ApimClient("…")``).
+CLIENT = Lazy(r"Client(?:V\d)?\([ \t]*(?P<q>['\"])(?P<value>[A-Za-z0-9+/=_-]{24,400})(?P=q)")
+CLASS_BEFORE = Lazy(r"(?:(?:\bnew[ \t]+)?[A-Z][A-Za-z0-9]{0,40}|\.)\Z")
 SET_BEFORE = frozenset(" \t\n\"'`(")
 # PHP ``var_dump``: ``["api_key"]=>`` (``:protected``…) and on the next line ``string(32) "…"``.
 PHP_DUMP = Lazy(
@@ -168,6 +173,18 @@ def dumped(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return judged(match.group("key"), match.group("value"), match.end("value"))
 
 
+def client_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a generated-looking literal a ``…Client`` class is constructed with, or None."""
+    if CLASS_BEFORE.search(text, max(0, match.start() - 48), match.start()) is None:
+        return None
+    start, end = match.span("value")
+    value = text[start:end]
+    body = value.replace("+", "").replace("/", "").replace("=", "")
+    if not entropy.has_mixed_ascii(body) or not apart.is_token(value):
+        return None
+    return start, end, "provider-key"
+
+
 def rules() -> list[Rule]:
     """Return the rules for values named apart: arrows, pydantic inputs, dict pairs, set CLIs."""
     return [
@@ -209,6 +226,12 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(SET.pattern), judge=set_value),),
             trigger=Trigger(words=("set",)),
             gate=r"set[ \t]+[\"']?[A-Za-z0-9_.:/@-]*:",
+        ),
+        Rule(
+            ("provider-key",),
+            (Matcher(Lazy(CLIENT.pattern), judge=client_key),),
+            trigger=Trigger(words=("Client",), needs="("),
+            gate=r"Client(?:V\d)?\([ \t]*[\"'][A-Za-z0-9+/=_-]{24}",
         ),
         *raised.rules(),
     ]

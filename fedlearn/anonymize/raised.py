@@ -8,7 +8,8 @@ string literal or an identifier), and redacted under that name's rule.
 
 A line that says a credential was rotated or regenerated (``rotat``, ``regenerat``, ``reissu``,
 ``new value``) and then gives the new value (``… new value is <v>``, ``… regenerated it: <v>``)
-gives a secret when the value reads as generated: hex of 32 or more (``0x`` too), or 24 or more
+gives a secret when the value reads as generated: hex of 32 or more (``0x`` too, or after the
+last ``:``: Asana's ``2/<id>/<id>:<hex>``), or 24 or more
 base64 characters with upper and lower case and digits, varied like random text
 (``secret-value``); hashes, hosts, files and labelled values (``sha256:…``) stay.
 """
@@ -95,7 +96,7 @@ def rotated(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     line = text[text.rfind("\n", 0, start) + 1 : start].lower()
     if any(word in line for word in HASH_WORDS):
         return None  # ``rotated to commit <sha>``, a new digest or checksum
-    digits = value[2:] if value.startswith(("0x", "0X")) else value
+    digits = value[2:] if value.startswith(("0x", "0X")) else value.rsplit(":", 1)[-1]
     if checks.is_hexadecimal(digits) and "-" not in digits:
         return (start, end, "secret-value") if len(digits) >= 32 else None
     body = value.replace("+", "").replace("/", "").replace("=", "")

@@ -55,6 +55,11 @@ B64 = "Yk3+Pq8/vLw2ZrT0uNs5Xe1GdHa7MfJc4Ri9Ko6Bt2E="
             'object(App\\Mail)#3 (2) {\n  ["smtpPassword":protected]=>\n  string(16) '
             '"<redacted:password>"\n}',
         ),
+        (  # a client class constructed with a generated literal
+            f"const vault = new VaultClient('{B64}');",
+            "const vault = new VaultClient('<redacted:provider-key>');",
+        ),
+        (f'svc = billing.Client("{B64}")', 'svc = billing.Client("<redacted:provider-key>")'),
         (  # set KEY VALUE with a colon path
             f'dotnet user-secrets set "Payments:Stripe:WebhookSigningKey" "{B64}"',
             'dotnet user-secrets set "Payments:Stripe:WebhookSigningKey" "<redacted:api-key>"',
@@ -85,6 +90,10 @@ def test_a_value_named_apart_is_redacted(anonymizer: Anonymizer, text: str, expe
         f"(item={{'key': 'BUILD_ID', 'value': '{HEX}'}})",
         # a PHP var_dump string under a key that names no secret
         f'  ["checksum"]=>\n  string(32) "{HEX}"',
+        # a client constructed with a URL, a name, or by a function
+        'c = WebClient("https://api.example.com/v1/things/export")',
+        'c = S3Client("eu-west-1-production-bucket-reader")',
+        f'c = getClient("{B64}")',
         # set with a key that names no secret, or a reference
         f"git config set core.hookspath {HEX}",
         "dotnet user-secrets set Api:ClientSecret $CLIENT_SECRET",

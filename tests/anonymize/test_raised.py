@@ -58,6 +58,10 @@ def test_other_exception_values_stay(anonymizer: Anonymizer, text: str) -> None:
             f"Bob: I regenerated the deploy one: {B64}. Update the vault please",
             "Bob: I regenerated the deploy one: <redacted:secret-value>. Update the vault please",
         ),
+        (  # hex after the last colon (Asana's ``2/<id>/<id>:<hex>``)
+            f"rotated the tracker one, new value is 2/120055/99817:{HEX}",
+            "rotated the tracker one, new value is <redacted:secret-value>",
+        ),
         (  # base64 that starts with ``/`` is no path
             "reissued the relay key, new value is /Pq8vLw2ZrT0uNs5Xe1GdHa7MfJc4Ri9+Ko6Bt2E=",
             "reissued the relay key, new value is <redacted:secret-value>",
@@ -80,6 +84,7 @@ def test_a_rotation_notes_new_value_is_redacted(
     [
         f"rotated to commit {HEX}12345678, new value is {HEX}",
         "log rotation: new value is /var/log/app/server.log.1",
+        f"keys rotated, new value is sha256:{HEX}{HEX}",
         "logs rotated, new value is 2026-12-05T09:14:03.512000Z",
         "cert rotated; new value: https://vault.example.com/v1/pki/issue/web",
         "rotation policy: new values are applied to all replicas every 30 days",
