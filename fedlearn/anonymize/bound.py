@@ -15,7 +15,9 @@ is left alone (it belongs to another statement).
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -50,6 +52,8 @@ POSTGRES_ITEM = Lazy(r"\$(?P<n>\d{1,4})[ \t]*=[ \t]*")
 MYBATIS_TYPE = Lazy(r"\([A-Za-z][\w.]{0,40}\)\Z")
 # How far before a list its statement may start, and how long one may be.
 REACH = 4000
+# How many lists (or binding lines) of one text are read at most.
+MAX_LISTS = 200
 CLOSERS = {"(": ")", "[": "]"}
 
 
@@ -161,27 +165,32 @@ def items(text: str, start: int, close: str) -> list[tuple[int, int]] | None:
 
 @functools.lru_cache(maxsize=8)
 def pairs(text: str) -> tuple[tuple[int, int, int, int], ...]:
-    """Return (column start, column end, value start, value end) of each value bound to a secret-named column."""
-    found: list[tuple[int, int, int, int]] = []
-    openers = list(OPENER.finditer(text))
+    """
+    Return (column start, column end, value start, value end) of each value bound to a
+    secret-named column. Each list is read against the last statement that starts before it
+    (within ``REACH``) and ends at the first list after that start or at a ``;``.
+    """
     statements = [s.start() for s in STATEMENT.finditer(text)]
-    if not openers or not statements:
+    if not statements:
         return ()
-    boundaries = sorted({opener.start() for opener in openers})
+    openers = list(itertools.islice(OPENER.finditer(text), MAX_LISTS))
+    boundaries = [opener.start() for opener in openers]
+    parsed: dict[int, tuple[int, dict[int, tuple[int, int]]]] = {}
+    found: list[tuple[int, int, int, int]] = []
     for opener in openers:
-        before = [s for s in statements if opener.start() - REACH < s < opener.start()]
-        if not before:
+        index = bisect.bisect_left(statements, opener.start()) - 1
+        if index < 0 or statements[index] <= opener.start() - REACH:
             continue
-        start = before[-1]
-        end = next((b for b in boundaries if b > start), opener.start())
-        end = min([end] + [p for p in (text.find(";", start, end),) if p >= 0])
-        count, columns = placeholders(text[start:end], start)
+        start = statements[index]
+        if start not in parsed:
+            end = boundaries[bisect.bisect_right(boundaries, start)]
+            semicolon = text.find(";", start, end)
+            parsed[start] = placeholders(text[start : end if semicolon < 0 else semicolon], start)
+        count, columns = parsed[start]
         if not columns:
             continue
         values = bound_values(text, opener, count)
-        if values is None:
-            continue
-        for number, (value_start, value_end) in values:
+        for number, (value_start, value_end) in values or ():
             if number in columns and value_end > value_start:
                 column_start, column_end = columns[number]
                 if key_names.classify_key(column_name(text[column_start:column_end])):
