@@ -4,7 +4,8 @@ An ORM or driver logs a statement with placeholders and, after it, the values bo
 SQLAlchemy ``[parameters: ('…', 3)]``, Django/Go ``args=[…]``, Prisma ``Params: […]``, TypeORM
 ``-- PARAMETERS: […]``, MyBatis ``==> Parameters: …(String), 3(Integer)``, EclipseLink ``bind =>
 […]``, Knex ``bindings: […]``, PostgreSQL ``DETAIL:  parameters: $1 = '…', $2 = '3'``, Hibernate
-``binding parameter (1:VARCHAR) <- […]`` and ``binding parameter [1] as [VARCHAR] - […]``. Each
+``binding parameter (1:VARCHAR) <- […]`` and ``binding parameter [1] as [VARCHAR] - […]``, Go's
+``with args [v1 v2]``. Each
 placeholder of the statement before the list (``?``, ``%s``, ``$1``, ``?1``, ``:1``, ``@p0``) is
 named by its column: ``INSERT INTO t (a, api_key) VALUES (?, ?)`` by the column list, ``SET
 password = ?`` and ``WHERE token = $2`` by the column compared. The value bound to a placeholder
@@ -49,6 +50,7 @@ INSERT_COLUMNS = Lazy(
     r"(?i)into[ \t\r\n]+[^\s(]+[ \t\r\n]*\((?P<columns>[^()]{1,2000})\)[ \t\r\n]*values[ \t\r\n]*\("
 )
 POSTGRES_ITEM = Lazy(r"\$(?P<n>\d{1,4})[ \t]*=[ \t]*")
+WORD = Lazy(r"[^ \t]+")
 MYBATIS_TYPE = Lazy(r"\([A-Za-z][\w.]{0,40}\)\Z")
 # How far before a list its statement may start, and how long one may be.
 REACH = 4000
@@ -216,6 +218,8 @@ def bound_values(
     if bracket is None and opener.group("sep") is None:
         return None
     spans = items(text, opener.end(), CLOSERS[bracket] if bracket else "")
+    if spans is not None and len(spans) == 1 < count and bracket == "[":
+        spans = words(text, *spans[0])  # Go's ``%v`` of a slice: ``[v1 v2 3]``
     if spans is None or len(spans) != count:
         return None
     numbered: list[tuple[int, tuple[int, int]]] = []
@@ -229,6 +233,11 @@ def bound_values(
         else:
             numbered.append((position, (start, end)))
     return numbered
+
+
+def words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the spans of the blank-separated words of ``text[start:end]``."""
+    return [(start + m.start(), start + m.end()) for m in WORD.compiled.finditer(text[start:end])]
 
 
 def bound_finds(subject: str) -> Iterator[re.Match[str]]:

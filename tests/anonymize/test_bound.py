@@ -53,6 +53,10 @@ B64 = "q7Vd+T0mXr2/LkP9sWn4bYc8Ue1JhGf5Zo3aKi6RtE0="
             '(0.002) UPDATE "auth" SET "refresh_token" = %s WHERE "id" = %s; '
             "args=('<redacted:token>', 4)",
         ),
+        (  # Go: a slice printed with %v, blank-separated
+            f"ERR exec failed: UPDATE svc SET api_token=$1 WHERE id=$2 with args [{TOKEN} 42]",
+            "ERR exec failed: UPDATE svc SET api_token=$1 WHERE id=$2 with args [<redacted:token> 42]",
+        ),
     ],
 )
 def test_a_value_bound_to_a_secret_column_is_redacted(
