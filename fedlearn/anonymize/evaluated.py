@@ -7,6 +7,8 @@ apart from it, and redacted under that name's rule:
   ``##[debug]Result: '…'`` under the ``Evaluating: secrets.X_TOKEN`` of the same depth, a REPL's
   echo under its prompt's expression (``irb(main):001:0> ENV["X_TOKEN"]`` / ``=> "…"``); the
   name is the expression's last identifier (anything under ``secrets.`` is a secret);
+- a REPL's echo of a string, alone on the line after its prompt (``>>> settings.api_key`` then
+  ``'…'``; Node's ``>``, IPython's ``In [3]:`` / ``Out[3]: '…'``), under the prompt's expression;
 - a variable arrow of better-exceptions and loguru (``└ '…'``): the variable of the source line
   above at the arrow's column;
 - pydantic's ``input_value='…'``: the field is the error's location, the line before;
@@ -35,9 +37,12 @@ RESULT = Lazy(r"##\[debug\]Result:[ \t]*" + QUOTED + r"[ \t]*(?=\r?\n|\Z)")
 ARROW_LINE = Lazy(r"[ \t]*(?:##\[debug\])?(?P<dots>\.*)[ \t]*\Z")
 EVALUATING = "##[debug]{dots}Evaluating: "
 PROMPT = Lazy(
-    r"[ \t]*(?:irb\([^)\n]*\):\d+(?::\d+)?[>*]|(?:\[\d+\][ \t]*)?pry\([^)\n]*\)>|>>|>|\$)"
+    r"[ \t]*(?:irb\([^)\n]*\):\d+(?::\d+)?[>*]|(?:\[\d+\][ \t]*)?pry\([^)\n]*\)>|>>>|>>|>|\$"
+    r"|In \[\d+\]:)"
     r"[ \t]*(?P<expression>\S[^\n]*)"
 )
+# A REPL's echo of a string: the line after its prompt, the string alone (IPython's ``Out[3]:``).
+ECHO = Lazy(r"\n(?:Out\[\d+\]:[ \t]*)?" + QUOTED + r"[ \t]*(?=\r?\n|\Z)")
 IDENTIFIER = Lazy(r"[A-Za-z_][A-Za-z0-9_-]*")
 # How many lines above an arrow its ``Evaluating:`` line may be.
 EVALUATION_LINES = 40
@@ -105,6 +110,23 @@ def arrow(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if before is None or line == 0:
         return None
     key = evaluated_key(text, line, before.group("dots"))
+    return judged(key, match.group("value"), match.end("value")) if key else None
+
+
+def echo(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a REPL's echo of a string under its prompt's expression on the line before."""
+    prompt = PROMPT.match(text, line_start(text, match.start()), match.start())
+    if prompt is None or prompt.end() != match.start():
+        return None
+    marker = text[prompt.start() : prompt.start("expression")]
+    if ">" not in marker and "In [" not in marker:
+        return (
+            None  # what the trigger and the gate look for (``$``, ``irb…*`` prompts echo no string)
+        )
+    expression = prompt.group("expression").rstrip()
+    if any(blank in expression for blank in " \t"):
+        return None  # prose (an e-mail's ``>`` quote), not an expression
+    key = last_name(expression)
     return judged(key, match.group("value"), match.end("value")) if key else None
 
 
@@ -196,6 +218,12 @@ def rules() -> list[Rule]:
             ),
             trigger=Trigger(words=("=>", "##[debug]Result:")),
             gate=r"=>|##\[debug\]Result:",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(ECHO.pattern), judge=echo),),
+            trigger=Trigger(words=(">", "In ["), needs="\n"),
+            gate=r"(?:>|In \[)[^\n]*\n(?:Out\[[0-9]+\]:[ \t]*)?[\"']",
         ),
         Rule(
             key_names.NAMES,

@@ -29,6 +29,14 @@ B64 = "Yk3+Pq8/vLw2ZrT0uNs5Xe1GdHa7MfJc4Ri9Ko6Bt2E="
             'irb(main):003:0> ENV.fetch("SMTP_PASSWORD")\n=> "<redacted:password>"\n'
             "irb(main):004:0> exit",
         ),
+        (  # Python's REPL echoes a string on the line after its prompt
+            f">>> os.environ['SMTP_PASSWORD']\n'{HEX}'\n>>> exit()",
+            ">>> os.environ['SMTP_PASSWORD']\n'<redacted:password>'\n>>> exit()",
+        ),
+        (  # IPython's Out[N]
+            f"In [3]: cfg.signing_secret\nOut[3]: '{HEX}'",
+            "In [3]: cfg.signing_secret\nOut[3]: '<redacted:secret>'",
+        ),
         (  # loguru's diagnose arrows: the variable at the arrow's column
             "    client = Client(token=vault_token, url=url)\n"
             f"             │            │            └ 'https://vault.internal'\n"
@@ -82,6 +90,9 @@ def test_a_value_named_apart_is_redacted(anonymizer: Anonymizer, text: str, expe
         f"##[debug]Evaluating: github.sha\n##[debug]=> '{HEX}'",
         # an arrow that is no line of its own (code)
         f"const pick = () => '{HEX}'",
+        # a REPL echo of something that names no secret, an e-mail quote
+        f">>> build.checksum\n'{HEX}'",
+        f"> see the token below\n'{HEX}'",
         # a variable arrow under a variable that names no secret
         f"    digest = sha(blob)\n             └ '{HEX}'",
         # pydantic input under a field that names no secret
