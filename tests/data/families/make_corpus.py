@@ -1530,6 +1530,13 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ),
         ("rotation-note", "rotated the hook one, new value is {s}", lambda: b64(44)),
         ("xml-namespaced-element", "<h:HookPassword>{s}</h:HookPassword>", lambda: hexs(32)),
+        ("repl-echo", ">>> os.environ['HOOK_SECRET']\n'{s}'\n>>> exit()", lambda: hexs(32)),
+        ("client-constructor", 'const hooks = new HooksClient("{s}");', lambda: b64(44)),
+        (
+            "go-with-args",
+            "exec failed: UPDATE svc SET api_token=$1 WHERE id=$2 with args [{s} 42]",
+            lambda: hexs(32),
+        ),
     ]
 
 
