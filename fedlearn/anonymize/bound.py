@@ -31,25 +31,25 @@ STATEMENT = Lazy(r"(?i)(?<![\w.-])(?:insert|update|select|delete|replace|merge|u
 # A list of bound values after its name, or one Hibernate binding line.
 OPENER = Lazy(
     r"(?i)(?<![\w.-])(?:"
-    r"binding[ \t]+parameter[ \t]*(?:\((?P<index>\d{1,4}):[\w ]{0,30}\)[ \t]*<-"
-    r"|\[(?P<index2>\d{1,4})\][ \t]*as[ \t]*\[[\w ]{0,30}\][ \t]*-)[ \t]*\["
+    r"binding[ \t]+parameter[ \t]*(?:\((?P<index>[0-9]{1,4}):[\w ]{0,30}\)[ \t]*<-"
+    r"|\[(?P<index2>[0-9]{1,4})\][ \t]*as[ \t]*\[[\w ]{0,30}\][ \t]*-)[ \t]*\["
     r"|(?:parameters|params|args|bindings|bind)(?![\w-])[\]\"']?[ \t]*"
     r"(?:(?P<sep>=>|=|:)[ \t]*(?P<open>[(\[])?|(?P<bare>[(\[]))"
     r")"
 )
 # A placeholder: positional ``?`` ``%s``, numbered ``$1`` ``?1`` ``:1``, .NET ``@p0``.
 PLACEHOLDER = Lazy(
-    r"\?(?P<q>\d{1,4})?|%s|\$(?P<dollar>\d{1,4})|(?<=[\s(,=]):(?P<colon>\d{1,4})|@p(?P<p>\d{1,4})"
+    r"\?(?P<q>[0-9]{1,4})?|%s|\$(?P<dollar>[0-9]{1,4})|(?<=[\s(,=]):(?P<colon>[0-9]{1,4})|@p(?P<p>[0-9]{1,4})"
 )
 # An identifier compared to a placeholder (``api_key = ?``, ``"t"."token"=$2``).
 COMPARED = Lazy(
     r"(?P<column>[\w\"`\[\]]+)[ \t\r\n]*(?:=|<>|!=|(?i:like))[ \t\r\n]*"
-    r"(?:\?\d{0,4}|%s|\$\d{1,4}|:\d{1,4}|@p\d{1,4})(?![\w])"
+    r"(?:\?[0-9]{0,4}|%s|\$[0-9]{1,4}|:[0-9]{1,4}|@p[0-9]{1,4})(?![\w])"
 )
 INSERT_COLUMNS = Lazy(
     r"(?i)into[ \t\r\n]+[^\s(]+[ \t\r\n]*\((?P<columns>[^()]{1,2000})\)[ \t\r\n]*values[ \t\r\n]*\("
 )
-POSTGRES_ITEM = Lazy(r"\$(?P<n>\d{1,4})[ \t]*=[ \t]*")
+POSTGRES_ITEM = Lazy(r"\$(?P<n>[0-9]{1,4})[ \t]*=[ \t]*")
 WORD = Lazy(r"[^ \t]+")
 MYBATIS_TYPE = Lazy(r"\([A-Za-z][\w.]{0,40}\)\Z")
 # How far before a list its statement may start, and how long one may be.

@@ -15,7 +15,7 @@ apart from it, and redacted under that name's rule:
 - a Python dict repr of a key/value pair (Ansible's ``item={'key': 'X_TOKEN', 'value': '…'}``,
   ``'name'`` too, either order), as ``apart``'s JSON pairs;
 - PHP ``var_dump``'s ``string(N) "…"`` under the ``["key"]=>`` on the line before;
-- ``provider-key``: a generated-looking literal a ``…Client`` class is constructed with (``new
+- ``high-entropy``: a generated-looking literal a ``…Client`` class is constructed with (``new
   ApimClient("…")``, ``VaultClient('…')``);
 - ``set KEY VALUE`` of a CLI whose key is a colon path (``dotnet user-secrets set
   "Api:ClientSecret" "…"``, ``npm config set //host/:_authToken …``): the key's last segment
@@ -37,12 +37,12 @@ RESULT = Lazy(r"##\[debug\]Result:[ \t]*" + QUOTED + r"[ \t]*(?=\r?\n|\Z)")
 ARROW_LINE = Lazy(r"[ \t]*(?:##\[debug\])?(?P<dots>\.*)[ \t]*\Z")
 EVALUATING = "##[debug]{dots}Evaluating: "
 PROMPT = Lazy(
-    r"[ \t]*(?:irb\([^)\n]*\):\d+(?::\d+)?[>*]|(?:\[\d+\][ \t]*)?pry\([^)\n]*\)>|>>>|>>|>|\$"
-    r"|In \[\d+\]:)"
+    r"[ \t]*(?:irb\([^)\n]*\):[0-9]+(?::[0-9]+)?[>*]|(?:\[[0-9]+\][ \t]*)?pry\([^)\n]*\)>|>>>|>>|>|\$"
+    r"|In \[[0-9]+\]:)"
     r"[ \t]*(?P<expression>\S[^\n]*)"
 )
 # A REPL's echo of a string: the line after its prompt, the string alone (IPython's ``Out[3]:``).
-ECHO = Lazy(r"\n(?:Out\[\d+\]:[ \t]*)?" + QUOTED + r"[ \t]*(?=\r?\n|\Z)")
+ECHO = Lazy(r"\n(?:Out\[[0-9]+\]:[ \t]*)?" + QUOTED + r"[ \t]*(?=\r?\n|\Z)")
 IDENTIFIER = Lazy(r"[A-Za-z_][A-Za-z0-9_-]*")
 # How many lines above an arrow its ``Evaluating:`` line may be.
 EVALUATION_LINES = 40
@@ -61,13 +61,13 @@ SET = Lazy(
     r"(?:(?P<q>['\"])(?P<value>[^'\"\n]{1,400})(?P=q)|(?P<bare>[^\s'\"-][^\s'\"]{0,399}))"
 )
 # A client class constructed with a literal first argument (``new ApimClient("…")``).
-CLIENT = Lazy(r"Client(?:V\d)?\([ \t]*(?P<q>['\"])(?P<value>[A-Za-z0-9+/=_-]{24,400})(?P=q)")
+CLIENT = Lazy(r"Client(?:V[0-9])?\([ \t]*(?P<q>['\"])(?P<value>[A-Za-z0-9+/=_-]{24,400})(?P=q)")
 CLASS_BEFORE = Lazy(r"(?:(?:\bnew[ \t]+)?[A-Z][A-Za-z0-9]{0,40}|\.)\Z")
 SET_BEFORE = frozenset(" \t\n\"'`(")
 # PHP ``var_dump``: ``["api_key"]=>`` (``:protected``…) and on the next line ``string(32) "…"``.
 PHP_DUMP = Lazy(
     r"\[\"(?P<key>[A-Za-z0-9_.-]{1,80})\"(?::[^\]\n]{0,80})?\]=>\r?\n[ \t]*"
-    r"string\(\d{1,6}\)[ \t]*\"(?P<value>[^\"\n]{1,400})\""
+    r"string\([0-9]{1,6}\)[ \t]*\"(?P<value>[^\"\n]{1,400})\""
 )
 
 
@@ -204,7 +204,7 @@ def client_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     body = value.replace("+", "").replace("/", "").replace("=", "")
     if not entropy.has_mixed_ascii(body) or not apart.is_token(value):
         return None
-    return start, end, "provider-key"
+    return start, end, "high-entropy"
 
 
 def rules() -> list[Rule]:
@@ -256,10 +256,10 @@ def rules() -> list[Rule]:
             gate=r"set[ \t]+[\"']?[A-Za-z0-9_.:/@-]*:",
         ),
         Rule(
-            ("provider-key",),
+            ("high-entropy",),
             (Matcher(Lazy(CLIENT.pattern), judge=client_key),),
             trigger=Trigger(words=("Client",), needs="("),
-            gate=r"Client(?:V\d)?\([ \t]*[\"'][A-Za-z0-9+/=_-]{24}",
+            gate=r"Client(?:V[0-9])?\([ \t]*[\"'][A-Za-z0-9+/=_-]{24}",
         ),
         *raised.rules(),
     ]

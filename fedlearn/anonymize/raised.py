@@ -28,7 +28,7 @@ ERROR = Lazy(r"Error: " + QUOTED)
 EXCEPTION = Lazy(r"Exception: " + QUOTED)
 # What starts the exception's line before ``Error: ``: its (dotted) class name.
 RAISED = Lazy(r"[A-Za-z_][A-Za-z0-9_.]{0,120}\Z")
-FRAME = Lazy(r"[ \t]*File \"[^\"\n]{1,500}\", line \d+")
+FRAME = Lazy(r"[ \t]*File \"[^\"\n]{1,500}\", line [0-9]+")
 NAME = Lazy(r"[A-Za-z_][A-Za-z0-9_.-]{0,79}")
 # A rotation note and the new value after it (on the lower-case line).
 HASH_WORDS = ("commit", "sha", "hash", "digest", "checksum", "revision", "etag", "fingerprint")

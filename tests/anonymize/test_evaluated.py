@@ -65,9 +65,9 @@ B64 = "Yk3+Pq8/vLw2ZrT0uNs5Xe1GdHa7MfJc4Ri9Ko6Bt2E="
         ),
         (  # a client class constructed with a generated literal
             f"const vault = new VaultClient('{B64}');",
-            "const vault = new VaultClient('<redacted:provider-key>');",
+            "const vault = new VaultClient('<redacted:high-entropy>');",
         ),
-        (f'svc = billing.Client("{B64}")', 'svc = billing.Client("<redacted:provider-key>")'),
+        (f'svc = billing.Client("{B64}")', 'svc = billing.Client("<redacted:high-entropy>")'),
         (  # set KEY VALUE with a colon path
             f'dotnet user-secrets set "Payments:Stripe:WebhookSigningKey" "{B64}"',
             'dotnet user-secrets set "Payments:Stripe:WebhookSigningKey" "<redacted:api-key>"',
