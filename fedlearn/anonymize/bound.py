@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from collections.abc import Iterator
 
@@ -26,16 +25,17 @@ from fedlearn.anonymize import key_names
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import SPAN, judged
 
-# Where a statement starts (read case-insensitively; a word of its own).
-STATEMENT = Lazy(r"(?i)(?<![\w.-])(?:insert|update|select|delete|replace|merge|upsert)(?![\w.-])")
-# A list of bound values after its name, or one Hibernate binding line.
+# The words a statement starts with, and a bound list's name (each a word of its own).
+STATEMENT_WORDS = ("insert", "update", "select", "delete", "replace", "merge", "upsert")
+LIST_WORDS = ("param", "args", "bind")
+WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.-")
+# A list of bound values after its name, or one Hibernate binding line (on the lower-case text,
+# matched where a list word starts).
 OPENER = Lazy(
-    r"(?i)(?<![\w.-])(?:"
-    r"binding[ \t]+parameter[ \t]*(?:\((?P<index>[0-9]{1,4}):[\w ]{0,30}\)[ \t]*<-"
-    r"|\[(?P<index2>[0-9]{1,4})\][ \t]*as[ \t]*\[[\w ]{0,30}\][ \t]*-)[ \t]*\["
-    r"|(?:parameters|params|args|bindings|bind)(?![\w-])[\]\"']?[ \t]*"
+    r"binding[ \t]+parameter[ \t]*(?:\((?P<index>[0-9]{1,4}):[a-z0-9_ ]{0,30}\)[ \t]*<-"
+    r"|\[(?P<index2>[0-9]{1,4})\][ \t]*as[ \t]*\[[a-z0-9_ ]{0,30}\][ \t]*-)[ \t]*\["
+    r"|(?:parameters|params|args|bindings|bind)(?![a-z0-9_-])[\]\"']?[ \t]*"
     r"(?:(?P<sep>=>|=|:)[ \t]*(?P<open>[(\[])?|(?P<bare>[(\[]))"
-    r")"
 )
 # A placeholder: positional ``?`` ``%s``, numbered ``$1`` ``?1`` ``:1``, .NET ``@p0``.
 PLACEHOLDER = Lazy(
@@ -165,6 +165,21 @@ def items(text: str, start: int, close: str) -> list[tuple[int, int]] | None:
     return None
 
 
+def word_starts(lower: str, words: tuple[str, ...], *, whole: bool) -> list[int]:
+    """Return, in order, where each of ``words`` starts a word of ``lower`` (``whole``: and ends one)."""
+    found = []
+    for word in words:
+        at = lower.find(word)
+        while at >= 0:
+            after = at + len(word)
+            if (at == 0 or lower[at - 1] not in WORD_CHARACTERS) and not (
+                whole and after < len(lower) and lower[after] in WORD_CHARACTERS
+            ):
+                found.append(at)
+            at = lower.find(word, after)
+    return sorted(found)
+
+
 @functools.lru_cache(maxsize=8)
 def pairs(text: str) -> tuple[tuple[int, int, int, int], ...]:
     """
@@ -172,10 +187,17 @@ def pairs(text: str) -> tuple[tuple[int, int, int, int], ...]:
     secret-named column. Each list is read against the last statement that starts before it
     (within ``REACH``) and ends at the first list after that start or at a ``;``.
     """
-    statements = [s.start() for s in STATEMENT.finditer(text)]
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = text  # a lower-case character of another length: the words as written
+    statements = word_starts(lower, STATEMENT_WORDS, whole=True)
     if not statements:
         return ()
-    openers = list(itertools.islice(OPENER.finditer(text), MAX_LISTS))
+    openers = [
+        opener
+        for at in word_starts(lower, LIST_WORDS, whole=False)
+        if (opener := OPENER.match(lower, at)) is not None
+    ][:MAX_LISTS]
     boundaries = [opener.start() for opener in openers]
     parsed: dict[int, tuple[int, dict[int, tuple[int, int]]]] = {}
     found: list[tuple[int, int, int, int]] = []
@@ -262,6 +284,10 @@ def rules() -> list[Rule]:
             key_names.NAMES,
             (Matcher(Lazy(SPAN.pattern), find=bound_finds, judge=bound_judge),),
             trigger=Trigger(words=("param", "args", "bind"), lower=True),
-            gate=r"(?i)param|args|bind",
+            # A statement's word, a placeholder after it, then a list's word.
+            gate=(
+                r"(?is)(?:insert|update|select|delete|replace|merge|upsert)"
+                r".*?(?:\?|%s|\$[0-9]|:[0-9]|@p[0-9]).*?(?:param|args|bind)"
+            ),
         ),
     ]

@@ -117,7 +117,11 @@ def rules() -> list[Rule]:
                 Matcher(Lazy(EXCEPTION.pattern), judge=raised),
             ),
             trigger=Trigger(words=("Error: ", "Exception: "), needs='File "'),
-            gate=r"(?:Error|Exception): ",
+            # The frame line, the source line, the exception's line.
+            gate=(
+                r"File \"[^\"\n]{1,500}\", line [0-9]+[^\n]*\n[^\n]*\n"
+                r"[A-Za-z0-9_.]*(?:Error|Exception): "
+            ),
         ),
         Rule(
             ("secret-value",),
