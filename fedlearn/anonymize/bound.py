@@ -10,7 +10,9 @@ placeholder of the statement before the list (``?``, ``%s``, ``$1``, ``?1``, ``:
 named by its column: ``INSERT INTO t (a, api_key) VALUES (?, ?)`` by the column list, ``SET
 password = ?`` and ``WHERE token = $2`` by the column compared. The value bound to a placeholder
 whose column names a secret is judged as it would be after ``column=`` (``tables.judged``) and
-redacted under that column's rule. A list whose length is not the statement's placeholder count
+redacted under that column's rule; a value bound to a column that names a phone number
+(``phone``, ``mobile_number``, ``faxNo``) is one when it has 7 to 15 digits and only phone
+punctuation (``<phone>``). A list whose length is not the statement's placeholder count
 is left alone (it belongs to another statement).
 """
 
@@ -22,7 +24,7 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import key_names
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, personal
 from fedlearn.anonymize.tables import SPAN, judged
 
 # The words a statement starts with, and a bound list's name (each a word of its own).
@@ -52,6 +54,14 @@ INSERT_COLUMNS = Lazy(
 POSTGRES_ITEM = Lazy(r"\$(?P<n>[0-9]{1,4})[ \t]*=[ \t]*")
 WORD = Lazy(r"[^ \t]+")
 MYBATIS_TYPE = Lazy(r"\([A-Za-z][\w.]{0,40}\)\Z")
+# What names a phone column (its words: ``phone_number``, ``mobileNo``, ``fax``).
+PHONE_WORDS = """
+    phone phones phonenumber mobile mobilenumber mobil tel telephone telefon telefono cell
+    cellphone fax msisdn celular handy whatsapp
+"""
+PHONE_COLUMN_WORDS = frozenset(PHONE_WORDS.split())
+NUMBER_WORDS = frozenset({"number", "no", "nr", "num", "nummer", "numero"})
+CAMEL = Lazy(r"(?<=[a-z0-9])(?=[A-Z])")
 # How far before a list its statement may start, and how long one may be.
 REACH = 4000
 # How many lists (or binding lines) of one text are read at most.
@@ -181,10 +191,10 @@ def word_starts(lower: str, words: tuple[str, ...], *, whole: bool) -> list[int]
 
 
 @functools.lru_cache(maxsize=8)
-def pairs(text: str) -> tuple[tuple[int, int, int, int], ...]:
+def pairs(text: str) -> tuple[tuple[int, int, int, int, bool], ...]:
     """
-    Return (column start, column end, value start, value end) of each value bound to a
-    secret-named column. Each list is read against the last statement that starts before it
+    Return (column start, column end, value start, value end, is the column a phone's) of each
+    value bound to a column that names a secret or a phone number. Each list is read against the last statement that starts before it
     (within ``REACH``) and ends at the first list after that start or at a ``;``.
     """
     lower = text.lower()
@@ -200,7 +210,7 @@ def pairs(text: str) -> tuple[tuple[int, int, int, int], ...]:
     ][:MAX_LISTS]
     boundaries = [opener.start() for opener in openers]
     parsed: dict[int, tuple[int, dict[int, tuple[int, int]]]] = {}
-    found: list[tuple[int, int, int, int]] = []
+    found: list[tuple[int, int, int, int, bool]] = []
     for opener in openers:
         index = bisect.bisect_left(statements, opener.start()) - 1
         if index < 0 or statements[index] <= opener.start() - REACH:
@@ -217,8 +227,10 @@ def pairs(text: str) -> tuple[tuple[int, int, int, int], ...]:
         for number, (value_start, value_end) in values or ():
             if number in columns and value_end > value_start:
                 column_start, column_end = columns[number]
-                if key_names.classify_key(column_name(text[column_start:column_end])):
-                    found.append((column_start, column_end, value_start, value_end))
+                name = column_name(text[column_start:column_end])
+                if key_names.classify_key(name) or is_phone_column(name):
+                    phone = is_phone_column(name)
+                    found.append((column_start, column_end, value_start, value_end, phone))
     return tuple(found)
 
 
@@ -262,19 +274,61 @@ def words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in WORD.compiled.finditer(text[start:end])]
 
 
+def is_phone_column(name: str) -> bool:
+    """Return whether a column names a phone number: its last word (``phone``, ``mobileNo``, ``fax_nr``)."""
+    parts = re.split(r"[_.-]+", CAMEL.compiled.sub("_", name).lower())
+    if len(parts) > 1 and parts[-1] in NUMBER_WORDS:
+        parts.pop()  # ``phone_number``, ``mobileNo``
+    return parts[-1] in PHONE_COLUMN_WORDS
+
+
 def bound_finds(subject: str) -> Iterator[re.Match[str]]:
     """Yield a span from each secret-named column to the value bound to it."""
-    for column_start, _, _, value_end in pairs(subject):
-        yield SPAN.match(subject, column_start, value_end)  # type: ignore[misc]
+    for column_start, _, _, value_end, phone in pairs(subject):
+        if not phone:
+            yield SPAN.match(subject, column_start, value_end)  # type: ignore[misc]
 
 
 def bound_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of the bound value under its column's name, or None."""
-    for column_start, column_end, value_start, value_end in pairs(text):
-        if (column_start, value_end) == match.span():
+    for column_start, column_end, value_start, value_end, phone in pairs(text):
+        if (column_start, value_end) == match.span() and not phone:
             column = column_name(text[column_start:column_end])
             return judged(column, text[value_start:value_end], value_end)
     return None
+
+
+def phone_finds(subject: str) -> Iterator[re.Match[str]]:
+    """Yield the value bound to each column that names a phone number."""
+    for _, _, value_start, value_end, phone in pairs(subject):
+        if phone:
+            yield SPAN.match(subject, value_start, value_end)  # type: ignore[misc]
+
+
+def is_phone(match: re.Match[str], text: str) -> bool:
+    """Return whether a value bound to a phone column is one: 7 to 15 digits, phone punctuation."""
+    value = match.group()
+    digits = sum(character.isdigit() for character in value)
+    return 7 <= digits <= 15 and all(c.isdigit() or c in " +-().\u00a0/" for c in value)
+
+
+GATE = (
+    r"(?is)(?:insert|update|select|delete|replace|merge|upsert)"
+    r".*?(?:\?|%s|\$[0-9]|:[0-9]|@p[0-9]).*?(?:param|args|bind)"
+)
+
+
+def phones() -> list[Rule]:
+    """Return the rule for phone numbers bound to a statement's phone columns (``<phone>``)."""
+    return [
+        personal(
+            "phone",
+            "<phone>",
+            Matcher(Lazy(SPAN.pattern), is_phone, find=phone_finds),
+            gate=GATE,
+            trigger=Trigger(words=LIST_WORDS, lower=True),
+        ),
+    ]
 
 
 def rules() -> list[Rule]:
@@ -283,11 +337,8 @@ def rules() -> list[Rule]:
         Rule(
             key_names.NAMES,
             (Matcher(Lazy(SPAN.pattern), find=bound_finds, judge=bound_judge),),
-            trigger=Trigger(words=("param", "args", "bind"), lower=True),
+            trigger=Trigger(words=LIST_WORDS, lower=True),
             # A statement's word, a placeholder after it, then a list's word.
-            gate=(
-                r"(?is)(?:insert|update|select|delete|replace|merge|upsert)"
-                r".*?(?:\?|%s|\$[0-9]|:[0-9]|@p[0-9]).*?(?:param|args|bind)"
-            ),
+            gate=GATE,
         ),
     ]

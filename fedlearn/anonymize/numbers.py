@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from fedlearn.anonymize import checks
+from fedlearn.anonymize import bound, checks
 from fedlearn.anonymize.rules import Judge, Lazy, Matcher, Rule, Trigger, personal
 
 NOT_AFTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+.-/:#=")
@@ -321,7 +321,7 @@ def identities() -> list[Rule]:
 
 
 def numbers() -> list[Rule]:
-    """Return the rules for phone numbers, payment card numbers and IBANs."""
+    """Return the rules for phone numbers, payment card numbers and IBANs (``bound``'s too)."""
     countries = tuple(IBAN_LENGTHS)
     return [
         personal(
@@ -376,4 +376,5 @@ def numbers() -> list[Rule]:
             ),
             lower=True,
         ),
+        *bound.phones(),
     ]

@@ -89,6 +89,40 @@ def test_insert_columns_map_placeholders_past_literals() -> None:
     text = (
         f"INSERT INTO k (kind, created, private_key) VALUES ('rsa', now(), ?)\nparams: ['{TOKEN}']"
     )
-    assert [text[a:b] + "=" + text[c:d] for a, b, c, d in bound.pairs(text)] == [
+    assert [text[a:b] + "=" + text[c:d] for a, b, c, d, _ in bound.pairs(text)] == [
         f" private_key={TOKEN}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "INSERT INTO contacts (name, mobileNo) VALUES (?, ?)\n[parameters: ('Ann', '020 7946 0958')]",
+            "INSERT INTO contacts (name, mobileNo) VALUES (?, ?)\n[parameters: ('Ann', '<phone>')]",
+        ),
+        (
+            "==>  Preparing: UPDATE office SET fax_number = ? WHERE id = ?\n"
+            "==> Parameters: 06151 4470-22(String), 9(Long)",
+            "==>  Preparing: UPDATE office SET fax_number = ? WHERE id = ?\n"
+            "==> Parameters: <phone>(String), 9(Long)",
+        ),
+    ],
+)
+def test_a_number_bound_to_a_phone_column_is_a_phone(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A value bound to a column that names a phone is one when it reads as a phone number."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[SQL: UPDATE t SET telephone_ext=?, fax=? WHERE id = ?]\n[parameters: ('12', 'none', 3)]",
+        "[SQL: UPDATE t SET cell_count=? WHERE id = ?]\n[parameters: ('0171 2855101', 3)]",
+    ],
+)
+def test_other_values_of_phone_columns_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Short numbers, words, and columns whose words name no phone stay."""
+    assert anonymizer.anonymize(text) == text
