@@ -375,7 +375,7 @@ CONNECT = rules.Lazy(
 # A command that reads a password from its standard input, after a ``|``.
 STDIN_PASSWORD = rules.Lazy(
     r"\|[^|\n]*?(?:--passphrase-fd[ =]0|--password-stdin|--passwd-stdin|--pass-stdin"
-    r"|smbpasswd[^|\n]*[ \t]-s\b|passwd[ \t]+--stdin|-passin[ \t]+stdin|chpasswd)"
+    r"|smbpasswd[^|\n]*[ \t]-s\b|passwd[ \t]+--stdin|-passin[ \t]+stdin|chpasswd|sudo[ \t]+-\w*S\b)"
 )
 RABBIT_VERBS = ("add_user", "change_password", "authenticate_user")
 SHARE = rules.Lazy(r"[A-Za-z]:|\*")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import checks
+from fedlearn.anonymize import authfiles, checks
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 VALUE = r"(?P<value>[^\s\"'`\\]{4,128})"
@@ -86,4 +86,5 @@ def rules() -> list[Rule]:
             trigger=Trigger(words=("EAP", "NTLM", "XAUTH", "PSK", "{PLAIN", "{CLEAR", "BasicAuth")),
             gate=r":[ \t]*(?:EAP|NTLM|XAUTH|PSK)[ \t]|\{(?:PLAIN|CLEAR)|BasicAuth[ \t]",
         ),
+        *authfiles.rules(),
     ]

@@ -143,6 +143,11 @@ def test_a_user_alone_in_a_url_is_no_credential(anonymizer: Anonymizer) -> None:
             "echo '<redacted:password>' | docker login -u a --password-stdin",
         ),
         (
+            "echo 'kV9#mq2Lp' | sudo -S apt-get update",
+            "echo '<redacted:password>' | sudo -S apt-get update",
+        ),
+        ("echo Zt4!wq8Rn | sudo -kS -u pg psql", "echo <redacted:password> | sudo -kS -u pg psql"),
+        (
             '{"cmd": "sqlcmd -U sa -P \\"05Ff%9UUsbJzKAMu\\" -Q x"}',
             '{"cmd": "sqlcmd -U sa -P \\"<redacted:password>\\" -Q x"}',
         ),
@@ -178,6 +183,8 @@ def test_a_commands_password_argument_goes(
         "az group list -p westeurope",
         "echo done | tee -a build.log",
         "echo $PASSWORD | docker login -u a --password-stdin",
+        "echo $SUDO_PASS | sudo -S reboot",
+        "echo 1 | sudo tee /proc/sys/net/ipv4/ip_forward",
         "7z a -mhe=on s.7z ./vault",
         "rabbitmqctl list_users",
         "curl -u deploy https://example.org",
