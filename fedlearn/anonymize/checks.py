@@ -134,7 +134,7 @@ def is_code(value: str, key: str, word: str, following: str) -> bool:
         return True
     if CMDLET.fullmatch(value):
         return True
-    if stripped.startswith(("=", ")", ",", "|", "]")) and IDENTIFIER.fullmatch(value):
+    if stripped.startswith(("=", ")", ",", "|", "]")) and IDENTIFIER.fullmatch(value.lstrip("&")):
         # a name passed on (``f(password=pw, …)``), not ``password=Zq8#v1:x,`` nor hex (C#
         # records and Kotlin data classes print ``MasterKey = 9f86d0…, Retries = 3``)
         return not (len(value) >= 16 and is_hexadecimal(value) and not value.isalpha())

@@ -20,6 +20,7 @@ from fedlearn.anonymize import (
     evaluated,
     key_names,
     keymaterial,
+    params,
     stored,
 )
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
@@ -208,4 +209,5 @@ def formed() -> list[Rule]:
         *stored.rules(),
         *apart.rules(),
         *evaluated.rules(),
+        *params.rules(),
     ]

@@ -58,6 +58,8 @@ def test_the_key_stays_and_the_value_goes(anonymizer: Anonymizer, text: str, exp
         "token: str",
         "token: null",
         "password: str = None",
+        'const DB_PASSWORD: &str = "${DB_PASSWORD}";',
+        "fn connect(token: &str) -> Client {",
         'password=os.environ["DB_PASSWORD"]',
         "password = password",
         "password=get_password()",

@@ -1,0 +1,96 @@
+"""Secrets in syntaxes the key rules read no value from (DESIGN.md guarantee 1).
+
+- PowerShell and .NET command parameters: ``-Password V``, ``-DbPassword 'V'``, ``-ApiKey "V"``,
+  ``-Pwd:V`` (a dash, then a capitalized name ending in a secret word, then the value after blanks
+  or a colon), judged under the parameter's name as ``Password=V`` is (``-PassThru``,
+  ``-SecretName x``, ``-Credential $cred`` stay);
+- a Dockerfile's ``ENV KEY "V"``/``ENV KEY 'V'`` (the space form, quoted), judged as ``KEY=V``;
+- ODBC and ADO.NET braced values: ``Pwd={V}`` after ``;`` or before one (``{`` lets a password
+  hold ``;``), judged under their key; a format field (``password={password}``) stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fedlearn.anonymize import assignments, checks, key_names
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+
+NAME_ENDINGS = r"(?:Password|Passwd|Passphrase|Pwd|Pass|Secret|Token|Key|Credentials?|Auth)"
+PARAMETER = (
+    r"-(?P<key>(?:[A-Z][A-Za-z0-9]{0,40}?)?" + NAME_ENDINGS + r")(?::|[ \t]+)"
+    r"(?:(?P<q>[\"'])(?P<quoted>[^\"'\n]{1,300})(?P=q)|(?P<value>[^\s\"'`;|(){}$-][^\s\"'`;|()]*))"
+)
+QUOTED_ENV = (
+    r"ENV[ \t]+(?P<key>[A-Za-z_][A-Za-z0-9_.-]*)[ \t]+"
+    r"(?P<q>[\"'])(?P<quoted>[^\"'\n]{1,300})(?P=q)[ \t]*\\?(?=\r?\n|\Z)"
+)
+BRACED = r"=\{(?P<quoted>[^{}\n]{1,300})\}(?=;|[\"']|[ \t]*(?:\r?\n|\Z))"
+FORMAT_FIELD = Lazy(r"[A-Za-z_][\w.]*(?:\[[^\]]*\])?(?:![rsa])?(?::[^{}]*)?")
+
+
+def judged(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a parameter's or ENV line's value when its key names a secret."""
+    start = match.start()
+    if text.startswith("ENV", start):
+        if text[text.rfind("\n", 0, start) + 1 : start].strip(" \t"):
+            return None  # ``ENV`` starts a Dockerfile line
+    elif start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+        return None  # a parameter starts a word (not ``x-Token``, ``--Password``)
+    key = match.group("key")
+    group = "quoted" if match.group("quoted") is not None else "value"
+    value = match.group(group)
+    name = key_names.classify_key(key)
+    if name is None or value is None or checks.is_reference(value):
+        return None
+    if not key_names.is_secret_value(name, key, value):
+        return None
+    start, end = match.span(group)
+    if name == "authorization":
+        start, end = assignments.scheme_skipped(text, start, end)
+    return start, end, name
+
+
+def braced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a braced connection-string value under a secret key, unless it is a format field."""
+    value = match.group("quoted")
+    if FORMAT_FIELD.fullmatch(value) and not key_names.reads_generated(value, 8):
+        return None  # ``password={password}``, ``Pwd={cfg.pwd}``: Python's str.format
+    key, key_start = assignments.key_before(text, match.start())
+    before = text[key_start - 1] if key_start else ""
+    if not key or before not in ("", ";", " ", "\t", "\n", '"', "'"):
+        return None
+    name = key_names.classify_key(key)
+    if (
+        name is None
+        or checks.is_reference(value)
+        or not key_names.is_secret_value(name, key, value)
+    ):
+        return None
+    return match.start("quoted"), match.end("quoted"), name
+
+
+def rules() -> list[Rule]:
+    """Return the rules for PowerShell parameters, quoted ``ENV`` lines and braced values."""
+    return [
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(PARAMETER), judge=judged),),
+            trigger=Trigger(
+                words=("Pass", "Pwd", "Secret", "Token", "Key", "Credential", "Auth"), needs="-"
+            ),
+            gate=r"-(?:[A-Z][A-Za-z0-9]*)?" + NAME_ENDINGS + r"(?::|[ \t])",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(QUOTED_ENV), judge=judged),),
+            trigger=Trigger(words=("ENV ", "ENV\t")),
+            gate=r"(?m)^[ \t]*ENV[ \t]+[A-Za-z_][A-Za-z0-9_.-]*[ \t]+[\"']",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(BRACED), judge=braced),),
+            trigger=Trigger(words=("={",)),
+            gate=r"=\{[^{}\n]+\}",
+        ),
+    ]
