@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import checks
+from fedlearn.anonymize import key_shapes
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 HASHED = Lazy(
@@ -66,7 +66,7 @@ def password(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = match.group(group)
     if value is None or value in ("*", "-") or value.startswith("@"):
         return None
-    if len(value) < 3 or checks.is_reference(value) or (value.isdigit() and len(value) <= 5):
+    if len(value) < 3 or key_shapes.is_reference(value) or (value.isdigit() and len(value) <= 5):
         return None
     line = text.rfind("\n", 0, match.start(group)) + 1
     if text[line : match.start(group)].lstrip().startswith("#"):

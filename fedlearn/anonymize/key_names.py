@@ -212,7 +212,7 @@ def is_guarded(key: str) -> bool:
 
 def is_secret_value(name: str, key: str, value: str) -> bool:
     """Return whether a literal ``value`` under ``key`` (classified ``name``) is a secret."""
-    if len(value) < MINIMUM.get(name, 8) or checks.is_reference(value):
+    if len(value) < MINIMUM.get(name, 8) or key_shapes.is_reference(value):
         return False
     if is_guarded(key) and classify_whole(key) in GUARDED.values():
         if key.lower().endswith("mnemonic") and PHRASE.fullmatch(value):
@@ -241,7 +241,7 @@ def reads_generated(value: str, minimum: int) -> bool:
     letters of one case, 10 or more (``jdkhsnsbovkzzya``, ``NUZVODQOOKUPKHBCTSRA``): varied,
     and its letter pairs not those of words (``YOURAPIKEYHERE``, ``changeme`` stay).
     """
-    if checks.looks_random(value, minimum=minimum):
+    if checks.looks_random(value, minimum=minimum) or key_shapes.is_chosen(value, minimum):
         return True
     if len(value) < max(10, minimum) or not value.isascii():
         return False

@@ -10,12 +10,16 @@ secrets: hex of 12 or more with letters and digits (``CUSTOMERIO_API_KEY='aaf39f
 not under a key that also says hash, sha, checksum, digest, id, fingerprint, etag or commit), and a
 short word before a UUID or long hex (``AXIOM_TOKEN=xapt-<uuid>``). Under a key tied to its
 secret word by a qualifier only (``SECRET_KEY_BASE``, ``MJ_APIKEY_PRIVATE``) hex of 32 or more is
-a secret too (shorter hex there stays: an id or a short hash).
+a secret too (shorter hex there stays: an id or a short hash). A password a person chose
+(``Tr0ub4dor!3``: letters, digits and a symbol names, versions and paths do not hold) reads as
+generated wherever 8 characters are enough (``is_chosen``). Base64 that starts with ``/``
+reads as a file (``/OAQV4Zfb…+ItoS/tGZV…``) but is a value when a part of it looks generated
+(``is_blob``), and so is a generated value with ``xxx`` in it by chance (``is_chance_xxx``).
 """
 
 from __future__ import annotations
 
-from fedlearn.anonymize import checks
+from fedlearn.anonymize import checks, words
 from fedlearn.anonymize.public_ids import DATA_WORDS
 from fedlearn.anonymize.rules import Lazy
 
@@ -43,6 +47,10 @@ AFFIXED_RULES = (
 )
 CAMEL_TAIL = Lazy(r"(?<=[a-z0-9])[A-Z][a-z0-9]{1,11}\Z")
 KEY_PARTS = Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+# Symbols a chosen password holds and a name, version, path, URL or expression does not.
+CHOSEN_SYMBOLS = frozenset("!#%*^~@")
+LONE_XXX = Lazy(r"(?i)(?<!x)xxx(?!x)")
+BLOB = Lazy(r"/[A-Za-z0-9+/]{19,}={0,2}")
 HEX_RUN = Lazy(r"[0-9a-f]{12,}|[0-9A-F]{12,}")
 PREFIXED_HEX = Lazy(
     r"[A-Za-z]{2,8}[-_](?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
@@ -112,3 +120,53 @@ def is_generated_under(key: str, value: str) -> bool:
     if not HEX_RUN.fullmatch(value) or value.isdigit() or value.isalpha():
         return False
     return not names_data(key) and checks.entropy(value) >= 2.5
+
+
+def is_chosen(value: str, minimum: int) -> bool:
+    """
+    Return whether ``value`` reads as a password a person chose, where ``minimum`` (the length a
+    generated value needs there) is 10 or less: 8 to 64 characters without blanks, with letters,
+    digits and a symbol of ``CHOSEN_SYMBOLS`` (``G4l4xy!86``), not an e-mail address.
+    """
+    if minimum > 10 or not 8 <= len(value) <= 64 or CHOSEN_SYMBOLS.isdisjoint(value):
+        return False
+    if not value.isascii() or len(value.split()) != 1 or ("@" in value and "." in value):
+        return False
+    return any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+
+
+def is_reference(value: str) -> bool:
+    """Return ``checks.is_reference``, except for base64 that only starts like a file (``is_blob``)."""
+    return checks.is_reference(value) and not is_blob(value) and not is_chance_xxx(value)
+
+
+def is_chance_xxx(value: str) -> bool:
+    """
+    Return whether a placeholder's ``xxx`` is in ``value`` by chance: a run of exactly three
+    ``x`` (any case) in a value that, without it, is no reference and looks generated (16 or more
+    characters left); ``sk-xxxxxxxx`` and ``sk_test_xxx`` stay placeholders.
+    """
+    if "xxxx" in value.lower():
+        return False
+    rest = LONE_XXX.compiled.sub("", value)
+    if rest == value or checks.is_reference(rest) or not checks.looks_random(rest, minimum=16):
+        return False
+    return not words.is_wordy(rest)
+
+
+def is_blob(value: str) -> bool:
+    """
+    Return whether ``value`` starting with ``/`` is base64, not a file: 20 or more base64
+    characters, three slashes at most, and a ``+``, ``=`` or a part of 12 or more that mixes
+    upper and lower case and digits and reads as no words.
+    """
+    if not value.startswith("/") or value.count("/") > 3 or not BLOB.fullmatch(value):
+        return False
+    if "+" in value or value.endswith("="):
+        return True
+    longest = max(value.split("/"), key=len)
+    return (
+        len(longest) >= 12
+        and checks.character_classes(longest) == 3
+        and not words.is_wordy(longest)
+    )

@@ -120,3 +120,79 @@ def test_a_secret_word_with_a_short_tail_is_read_before_its_separator(
     ]
     assert paths[0] == paths[1]
     assert (paths[0] == text) == kept
+
+
+@pytest.mark.parametrize(
+    ("value", "chosen"),
+    [
+        ("Pel1can!42", True),
+        ("m0nkey#Bus", True),
+        ("5un%Flower", True),
+        ("v1.2.3-beta", False),
+        ("db01.example", False),
+        ("ops7@example.org", False),
+        ("Hunter!!", False),
+        ("12345678!", False),
+        ("a!1", False),
+    ],
+)
+def test_is_chosen(value: str, chosen: bool) -> None:
+    """Letters, digits and a password symbol make a chosen password; versions, names and e-mail
+    addresses are none, nor is anything where a generated value needs more than 10 characters."""
+    assert key_shapes.is_chosen(value, 8) == chosen
+    assert not key_shapes.is_chosen(value, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("API_TOKEN='B4n4n4!77'", "API_TOKEN='<redacted:token>'"),
+        ('"credentials": "M00nl00k#1"', '"credentials": "<redacted:high-entropy>"'),
+        ("--api-key Tr0ub4d0r%3 --retries 3", "--api-key <redacted:api-key> --retries 3"),
+        ("token: v1.2.3-beta", "token: v1.2.3-beta"),
+        ("cache_key: Pel1can!42", "cache_key: Pel1can!42"),
+    ],
+)
+def test_a_chosen_password_under_a_token_or_api_key_goes(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A person's password under a token, API key or credentials key is a secret; under a key
+    naming data it stays."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "reference"),
+    [
+        ("/q7Kd0wPz3Rb+Tn5yLc8vXa1Mf4sHj2Ue6GiNo9BY", False),
+        ("/Xk3mQ9vLz7Rp2Tw8/Nc4Ya6Hd1Fs5Gu0Je=", False),
+        ("5f0c9e2a-xxx-q8Lm3Tz7Vw1Rk4Np6Hb9", False),
+        ("Rz8XxX1mk!Qp4Lv7Tn2W", False),
+        ("/run/secrets/db_password", True),
+        ("/var/run/secrets/kubernetes.io/serviceaccount/token", True),
+        ("/etc/pki/tls/private/server2024Key", True),
+        ("sk-proj-xxxxxxxxxxxxxxxxxxxxxxxx", True),
+        ("pk_live_xxx", True),
+        ("${DB_PASSWORD}", True),
+    ],
+)
+def test_a_blob_or_a_chance_xxx_is_no_reference(value: str, reference: bool) -> None:
+    """Base64 that starts with ``/`` and a generated value with ``xxx`` in it are values."""
+    assert key_shapes.is_reference(value) == reference
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SMTP_PASS=/q7Kd0wPz3Rb+Tn5yLc8vXa1Mf4sHj2Ue6GiNo9BY", "SMTP_PASS=<redacted:password>"),
+        ("pwd: /Xk3mQ9vLz7Rp2Tw8/Nc4Ya6Hd1Fs5Gu0Je=", "pwd: <redacted:password>"),
+        ("API_KEY='Rz8XxX1mk!Qp4Lv7Tn2W'", "API_KEY='<redacted:api-key>'"),
+        ("password_file=/run/secrets/db", "password_file=/run/secrets/db"),
+        ("api_key: sk-proj-xxxxxxxxxxxxxxxx", "api_key: sk-proj-xxxxxxxxxxxxxxxx"),
+    ],
+)
+def test_blobs_and_chance_xxx_under_a_key_go(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """Under a secret's key, slashed base64 and a value with ``xxx`` by chance are redacted."""
+    assert anonymizer.anonymize(text) == expected
