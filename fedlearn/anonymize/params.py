@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import assignments, checks, key_names
+from fedlearn.anonymize import assignments, checks, framed, key_names
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 NAME_ENDINGS = r"(?:Password|Passwd|Passphrase|Pwd|Pass|Secret|Token|Key|Credentials?|Auth)"
@@ -93,4 +93,5 @@ def rules() -> list[Rule]:
             trigger=Trigger(words=("={",)),
             gate=r"=\{[^{}\n]+\}",
         ),
+        *framed.rules(),
     ]

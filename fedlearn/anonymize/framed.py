@@ -1,0 +1,161 @@
+"""Secrets inside a frame the key rules stop at (DESIGN.md guarantee 1).
+
+- ``password``: a database account's password in SQL: ``CREATE|ALTER USER … IDENTIFIED [WITH
+  plugin] BY 'V'`` (Oracle's unquoted ``IDENTIFIED BY V`` too), ``GRANT … IDENTIFIED BY 'V'``,
+  ``CREATE ROLE|USER|LOGIN … [WITH] [ENCRYPTED] PASSWORD [=] 'V'`` and ``SET PASSWORD [FOR u] =
+  [PASSWORD(]'V'``; not a ``$reference``, bind variable (``:pw``, ``?``) or ``VALUES`` hash list;
+- a key's own rule: the text of an XML element named after a secret in a CDATA section
+  (``<password><![CDATA[V]]></password>``), a value in square brackets after a secret's name
+  (``password=[V]``, logged as Java and Go log libraries bracket them), and a JVM system property
+  ``-Dpwd=V`` (``-D`` is no part of the key), each judged as ``KEY=V``;
+- ``secret-value``: prose that says what a secret is: a secret's name, up to four words (``the
+  db password for staging``), then ``is``/``was``/``to``/``:``/``=``, then the value, bare or
+  in quotes or backticks (``Set `password` to `V```); the value must read as generated or as a
+  password a person chose (letters, digits and a symbol), no name, host, path or URL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from fedlearn.anonymize import assignments, checks, key_names, key_shapes, public_ids, words
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+
+SQL_VALUE = r"(?:(?P<q>['\"])(?P<quoted>[^'\"\n\\]{1,200})(?P=q)|(?P<value>[^\s'\";,)]{1,200}))"
+SQL = (
+    r"identified(?:[ \t]+with[ \t]+['\"]?[a-z0-9_]+['\"]?)?[ \t]+by(?:[ \t]+password)?[ \t]+"
+    + SQL_VALUE,
+    r"password[ \t]*=?[ \t]*(?P<q>['\"])(?P<quoted>[^'\"\n\\]{1,200})(?P=q)",
+    r"set[ \t]+password(?:[ \t]+for[ \t]+[^=\n]{1,100}?)?[ \t]*=[ \t]*(?:password[ \t]*\([ \t]*)?"
+    r"(?P<q>['\"])(?P<quoted>[^'\"\n\\]{1,200})(?P=q)",
+)
+# Before ``PASSWORD '…'``: the statement that makes or changes an account, on the same statement.
+ACCOUNT = Lazy(r"(?:create|alter)[ \t]+(?:user|role|login)\b[^;]{0,300}\Z")
+CDATA = r"<!\[CDATA\[(?P<value>[^\]\n]{1,300})\]\]>"
+# The element a CDATA section opens in: its tag right before it.
+OPEN_TAG = Lazy(r"<(?P<key>[A-Za-z_][\w.:-]{0,80})(?:[ \t][^<>\n]{0,200})?>\Z")
+BRACKETED = (
+    r"=[ \t]?\[(?P<value>[^\[\]\s,\"']{1,300})\]",
+    r":[ \t]?\[(?P<value>[^\[\]\s,\"']{1,300})\]",
+)
+JVM = r"-D(?P<key>[A-Za-z_][\w.-]{0,80})=(?:(?P<q>[\"'])(?P<quoted>[^\"'\n]{1,300})(?P=q)|(?P<value>[^\s\"'`;|&]{1,300}))"
+TOLD = (
+    r"(?P<name>passw(?:or)?d|passphrase|pwd|pass|secret|token|api[ _-]?key|access[ _-]key)"
+    r"`?(?P<gap>(?:[ \t]{1,4}[a-z0-9_.-]{1,24}){0,4}?)[ \t]{0,4}(?:is|was|to|:|=)[ \t]{1,4}"
+    r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{6,200}?)(?P=q)(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
+)
+TOLD_PATTERN = Lazy(TOLD)
+BASE64 = Lazy(r"[A-Za-z0-9+/]{20,}={0,2}")
+TOLD_WORDS = ("pwd", "pass", "secret", "token", "key")
+# Where a name ``TOLD`` reads may start (``passw…`` starts with ``pass``, ``api key`` has ``key``).
+TOLD_STARTS = ("pwd", "pass", "secret", "token", "api", "access")
+
+
+def sql_password(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span of a database account's password in a SQL statement, or None."""
+    group = "quoted" if match.group("quoted") is not None else "value"
+    if match.group(group) is None:
+        return None
+    value = text[match.start(group) : match.end(group)]
+    if len(value) < 3 or checks.is_reference(value):
+        return None
+    if value.startswith((":", "?", "@")) or value.lower() in ("values", "password"):
+        return None  # a bind variable (``:pw``, ``?``, ``@pw``) or Oracle's ``BY VALUES 'hash'``
+    lower = text[max(0, match.start() - 300) : match.start()].lower()
+    if match.group().lower().startswith("password") and ACCOUNT.search(lower) is None:
+        return None
+    unquoted = match.group().lower().startswith("identified") and group == "value"
+    if unquoted and (value.isalpha() or not key_names.is_secret_value("password", "pw", value)):
+        return None  # Oracle's unquoted form: a word is no password (``BY DEFAULT``)
+    return match.start(group), match.end(group), "password"
+
+
+def keyed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a CDATA, bracketed or ``-D`` value under a secret's name."""
+    if match.re.pattern.startswith("-D"):
+        key = match.group("key")
+        if match.start() and not text[match.start() - 1].isspace():
+            return None  # ``-D`` starts a word of a command line
+    elif match.re.pattern.startswith("<"):
+        tag = OPEN_TAG.search(text, max(0, match.start() - 300), match.start())
+        if tag is None:
+            return None
+        key = tag.group("key")
+    else:
+        key, _ = assignments.key_before(text, match.start())
+    group = "quoted" if "quoted" in match.re.groupindex and match.group("quoted") else "value"
+    value = match.group(group)
+    name = key_names.classify_key(key) if key else None
+    if name is None or value is None or key_shapes.is_reference(value):
+        return None
+    if not key_names.is_secret_value(name, key, value):
+        return None
+    return match.start(group), match.end(group), name
+
+
+def told(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the value prose says a secret is, when it reads as one."""
+    start = match.start()
+    if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+        key, _ = assignments.key_before(text, match.end("name"))
+        if key_names.classify_key(key) is None:
+            return None  # a word with the name in it (``bypass``), not a key (``SMTP_PASS``)
+    if public_ids.is_hash_qualified(text, start):
+        return None  # ``checksum/secret: <sha256>``
+    if any(word in ("not", "the", "a", "an") for word in match.group("gap").split()[-1:]):
+        return None  # ``the password is not …``, ``the token is the …``
+    value = text[match.start("value") : match.end("value")].rstrip(".,;:")
+    if key_shapes.is_reference(value) or "://" in value or "@" in value:
+        return None
+    if "/" in value and not (BASE64.fullmatch(value) and checks.looks_random(value)):
+        return None  # a path, unless base64
+    if not (key_shapes.is_chosen(value, 8) or key_names.reads_generated(value, 12)):
+        return None
+    if words.is_named(value) or (checks.is_hexadecimal(value) and len(value) < 16):
+        return None
+    return match.start("value"), match.start("value") + len(value), "secret-value"
+
+
+def told_values(subject: str) -> Iterator[re.Match[str]]:
+    """Yield each ``TOLD`` match in the lower-case text, tried only where a secret's name starts."""
+    starts: set[int] = set()
+    for word in TOLD_STARTS:
+        position = subject.find(word)
+        while position >= 0:
+            if position not in starts:
+                starts.add(position)
+                found = TOLD_PATTERN.compiled.match(subject, position)
+                if found is not None:
+                    yield found
+            position = subject.find(word, position + 1)
+
+
+def rules() -> list[Rule]:
+    """Return the rules for SQL account passwords, framed values and secrets told in prose."""
+    return [
+        Rule(
+            ("password",),
+            tuple(Matcher(Lazy(pattern), judge=sql_password) for pattern in SQL),
+            trigger=Trigger(words=("identified", "password"), lower=True),
+            lower=True,
+            gate=r"(?i)identified[ \t]|password[ \t]*=?[ \t]*['\"(]|set[ \t]+password",
+        ),
+        Rule(
+            key_names.NAMES,
+            (
+                Matcher(Lazy(CDATA), judge=keyed),
+                *(Matcher(Lazy(pattern), judge=keyed) for pattern in BRACKETED),
+                Matcher(Lazy(JVM), judge=keyed),
+            ),
+            trigger=Trigger(words=("<![CDATA[", "=[", "= [", "=\t[", ":[", ": [", ":\t[", "-D")),
+            gate=r"<!\[CDATA\[|[=:][ \t]?\[|-D[A-Za-z_]",
+        ),
+        Rule(
+            ("secret-value",),
+            (Matcher(Lazy(TOLD), find=told_values, judge=told),),
+            trigger=Trigger(words=TOLD_WORDS, lower=True),
+            lower=True,
+            gate=r"(?i)(?:pwd|pass|secret|token|key)[^\n]{0,120}?(?:is|was|to|:|=)[ \t]",
+        ),
+    ]

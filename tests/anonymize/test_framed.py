@@ -1,0 +1,88 @@
+"""Secrets inside a frame the key rules stop at: SQL accounts, CDATA, brackets, -D, prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CREATE USER 'etl'@'10.%' IDENTIFIED BY 'Gr4nite!x';",
+            "CREATE USER 'etl'@'10.%' IDENTIFIED BY '<redacted:password>';",
+        ),
+        (
+            "alter user hr identified by Oak7Leaf9;",
+            "alter user hr identified by <redacted:password>;",
+        ),
+        (
+            'ALTER USER r IDENTIFIED WITH caching_sha2_password BY "h3ron!Q"',
+            'ALTER USER r IDENTIFIED WITH caching_sha2_password BY "<redacted:password>"',
+        ),
+        (
+            "CREATE ROLE report WITH LOGIN ENCRYPTED PASSWORD 'Slate#42';",
+            "CREATE ROLE report WITH LOGIN ENCRYPTED PASSWORD '<redacted:password>';",
+        ),
+        (
+            "CREATE LOGIN etl WITH PASSWORD = 'C0balt*9', CHECK_POLICY = OFF",
+            "CREATE LOGIN etl WITH PASSWORD = '<redacted:password>', CHECK_POLICY = OFF",
+        ),
+        (
+            "SET PASSWORD FOR 'bi'@'%' = PASSWORD('Marble^5x');",
+            "SET PASSWORD FOR 'bi'@'%' = PASSWORD('<redacted:password>');",
+        ),
+        (
+            "<settings><SmtpPassword><![CDATA[Ha&zel#22]]></SmtpPassword></settings>",
+            "<settings><SmtpPassword><![CDATA[<redacted:password>]]></SmtpPassword></settings>",
+        ),
+        (
+            "WARN retry client_secret=[Fern%118x] attempt=2",
+            "WARN retry client_secret=[<redacted:secret>] attempt=2",
+        ),
+        ("java -Dpass=Cedar!77q -jar svc.jar", "java -Dpass=<redacted:password> -jar svc.jar"),
+        (
+            "fyi the staging db password is Birch^31x, please rotate",
+            "fyi the staging db password is <redacted:secret-value>, please rotate",
+        ),
+        (
+            "Then set `SMTP_PASS` to `Maple~64z` and restart.",
+            "Then set `SMTP_PASS` to `<redacted:secret-value>` and restart.",
+        ),
+        (
+            "{url=jdbc:x, pwd=9c1d7e3a5b2f4c6d8e0a1b3c5d7e9f2a, pool=4}",
+            "{url=jdbc:x, pwd=<redacted:password>, pool=4}",
+        ),
+    ],
+)
+def test_framed_values_go(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """A value in SQL, CDATA, brackets, ``-D`` or prose is judged under the name framing it."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ALTER USER app IDENTIFIED BY :new_password",
+        "CREATE USER ops IDENTIFIED BY VALUES 'S:4F2A'",
+        "CREATE USER ops IDENTIFIED EXTERNALLY",
+        "the user is identified by their badge",
+        "UPDATE users SET password = ? WHERE id = 4",
+        "<summary><![CDATA[nightly build ok]]></summary>",
+        "<password><![CDATA[${SMTP_PASSWORD}]]></password>",
+        "password=[REDACTED] tokens=[a1,b2]",
+        "java -Dpassword.file=/etc/app/pw -Dpass=${APP_PASS} -jar x.jar",
+        "the password is incorrect, try again",
+        "the token is valid for 3600 seconds",
+        "the api key is stored in /run/secrets/api_key",
+        "the secret is not Birch^31x anymore",
+        "bypass is Zq8#vT1mx",
+        "annotations:\n  checksum/secret: 3f9a0c2e7b1d4f6a8c0e2b4d6f8a1c3e5b7d9f0a2c4e6b8d0f1a3c5e7b9d2f4a",
+        "f(token=deadbeefcafe, retries=3)",
+    ],
+)
+def test_bind_variables_references_and_prose_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Bind variables, references, words, paths and negations are no secret values."""
+    assert anonymizer.anonymize(text) == text
