@@ -79,7 +79,7 @@ def rules() -> list[Rule]:
     return [
         Rule(
             ("password",),
-            (Matcher(HASHED),),
+            (Matcher(Lazy(HASHED.pattern)),),
             trigger=Trigger(words=('"md5', '"SCRAM-SHA-256$')),
             gate=r"\"(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$)",
         ),

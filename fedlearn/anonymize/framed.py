@@ -9,7 +9,7 @@
   (``password=[V]``, logged as Java and Go log libraries bracket them), and a JVM system property
   ``-Dpwd=V`` (``-D`` is no part of the key), each judged as ``KEY=V``;
 - ``secret-value``: prose that says what a secret is: a secret's name, up to four words (``the
-  db password for staging``), then ``is``/``was``/``to``/``:``/``=``, then the value, bare or
+  db password for staging``), then ``is``/``was``/``to``, then the value, bare or
   in quotes or backticks (``Set `password` to `V```); the value must read as generated or as a
   password a person chose (letters, digits and a symbol), no name, host, path or URL.
 """
@@ -42,7 +42,7 @@ BRACKETED = (
 JVM = r"-D(?P<key>[A-Za-z_][\w.-]{0,80})=(?:(?P<q>[\"'])(?P<quoted>[^\"'\n]{1,300})(?P=q)|(?P<value>[^\s\"'`;|&]{1,300}))"
 TOLD = (
     r"(?P<name>passw(?:or)?d|passphrase|pwd|pass|secret|token|api[ _-]?key|access[ _-]key)"
-    r"`?(?P<gap>(?:[ \t]{1,4}[a-z0-9_.-]{1,24}){0,4}?)[ \t]{0,4}(?:is|was|to|:|=)[ \t]{1,4}"
+    r"`?(?P<gap>(?:[ \t]{1,4}[a-z0-9_.-]{1,24}){0,4}?)[ \t]{1,4}(?:is|was|to)[ \t]{1,4}"
     r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{6,200}?)(?P=q)(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
 )
 TOLD_PATTERN = Lazy(TOLD)
@@ -114,6 +114,10 @@ def told(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if words.is_named(value) or (checks.is_hexadecimal(value) and len(value) < 16):
         return None
+    if checks.IDENTIFIER_CHAIN.fullmatch(value) and not any(
+        map(checks.is_generated_name, checks.CHAIN.compiled.split(value))
+    ):
+        return None  # an attribute (``token is client.getV2Token``)
     return match.start("value"), match.start("value") + len(value), "secret-value"
 
 
@@ -156,6 +160,6 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(TOLD), find=told_values, judge=told),),
             trigger=Trigger(words=TOLD_WORDS, lower=True),
             lower=True,
-            gate=r"(?i)(?:pwd|pass|secret|token|key)[^\n]{0,120}?(?:is|was|to|:|=)[ \t]",
+            gate=r"(?i)(?:pwd|pass|secret|token|key)[^\n]{0,120}?[ \t](?:is|was|to)[ \t]",
         ),
     ]

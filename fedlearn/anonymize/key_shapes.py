@@ -115,8 +115,8 @@ def is_generated_under(key: str, value: str) -> bool:
     hash or a name elsewhere: hex with letters and digits, 12 or more and varied, unless a word
     of the key names a hash or id; a short word and a UUID or 24 or more hex (``xapt-<uuid>``).
     """
-    if PREFIXED_HEX.fullmatch(value):
-        return True
+    if PREFIXED_HEX.fullmatch(value) or is_chosen(value, 8):
+        return True  # ``xapt-<uuid>``; a chosen password, wordy as it may be (``Seughtmi#51``)
     if not HEX_RUN.fullmatch(value) or value.isdigit() or value.isalpha():
         return False
     return not names_data(key) and checks.entropy(value) >= 2.5

@@ -61,11 +61,10 @@ def braced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if not key or before not in ("", ";", " ", "\t", "\n", '"', "'"):
         return None
     name = key_names.classify_key(key)
-    if (
-        name is None
-        or checks.is_reference(value)
-        or not key_names.is_secret_value(name, key, value)
-    ):
+    if name is None or checks.is_reference(value):
+        return None
+    # In braces a leading ``-`` is a character of the value, no option (``Pwd={-x9…}``).
+    if not key_names.is_secret_value(name, key, "x" + value[1:] if value[0] == "-" else value):
         return None
     return match.start("quoted"), match.end("quoted"), name
 

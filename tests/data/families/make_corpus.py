@@ -540,6 +540,10 @@ def generic_forms() -> list[tuple[str, Callable[[], tuple[str, str]]]]:
     def argument() -> str:  # a password on a command line: not one that reads as a flag
         return chars(1, ALNUM) + chars(rng.randrange(9, 17), ALNUM + "!#%^*-_")
 
+    def chosen() -> str:  # a password a person chose: a word, a symbol, digits
+        word = chars(1, UPPER) + chars(rng.randrange(5, 9), LOWER)
+        return word + rng.choice("!#%*") + chars(2, DIGITS)
+
     forms: list[tuple[str, Callable[[], tuple[str, str]]]] = []
 
     def add(family: str, template: str, make: Callable[[], str] = password) -> None:
@@ -1184,6 +1188,10 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
     def argument() -> str:  # a password on a command line: not one that reads as a flag
         return chars(1, ALNUM) + chars(rng.randrange(9, 17), ALNUM + "!#%^*-_")
 
+    def chosen() -> str:  # a password a person chose: a word, a symbol, digits
+        word = chars(1, UPPER) + chars(rng.randrange(5, 9), LOWER)
+        return word + rng.choice("!#%*") + chars(2, DIGITS)
+
     return [
         ("netrc", "machine api.example.com\n  login deploy\n  password {s}\n", password),
         ("netrc-one-line", "machine github.com login octocat password {s}", password),
@@ -1537,6 +1545,18 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "exec failed: UPDATE svc SET api_token=$1 WHERE id=$2 with args [{s} 42]",
             lambda: hexs(32),
         ),
+        ("pgbouncer-md5", '"report" "md5{s}"', lambda: hexs(32)),
+        ("chap-secrets", '# /etc/ppp/chap-secrets\n"vpn" * "{s}" *', password),
+        ("rsyncd-secrets", "secrets file = /etc/rsyncd.secrets\nbackup:{s}", password),
+        ("sudo-stdin", "echo '{s}' | sudo -S systemctl restart app", password),
+        ("powershell-parameter", "Connect-Db -Server db01 -Password {s}", chosen),
+        ("dockerfile-env-quoted", 'FROM alpine\nENV DB_PASSWORD "{s}"\n', chosen),
+        ("odbc-braced", "Driver={ODBC Driver 18};Server=db;Uid=sa;Pwd={{s}};", password),
+        ("sql-identified-by", "CREATE USER 'app'@'%' IDENTIFIED BY '{s}';", password),
+        ("xml-cdata", "<password><![CDATA[{s}]]></password>", password),
+        ("chosen-under-token", "API_TOKEN='{s}'", chosen),
+        ("prose-told", "the staging db password is {s}, rotate it", chosen),
+        ("slashed-base64", "SMTP_PASS={s}", lambda: "/" + chars(39, ALNUM + "+")),
     ]
 
 
