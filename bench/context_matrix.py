@@ -21,7 +21,8 @@ other keys only.
 
 It prints the gaps grouped by syntax, then by key and kind, then examples, and the totals.
 ``--write DIR`` also writes DIR/secrets.jsonl and DIR/benign.jsonl (the corpus shape
-``bench/audit16d/through_sync.py --corpus DIR`` reads) to confirm the gaps end to end. Values
+``bench/audit16d/through_sync.py --corpus DIR`` reads; ``--per-cell N``: N rows of each
+syntax/quoting cell, drawn at random) to confirm the gaps end to end. Values
 are drawn from ``random.Random(seed)``: the same seed gives the same matrix.
 """
 
@@ -563,6 +564,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--examples", type=int, default=2)
     parser.add_argument("--write", type=Path)
+    parser.add_argument("--per-cell", type=int, default=0, help="--write N rows per cell (0: all)")
     parser.add_argument("--json", type=Path, help="write the leaking and changed rows here")
     args = parser.parse_args()
     sys.path.insert(0, args.tree)
@@ -575,8 +577,16 @@ def main() -> None:
     if args.write:
         args.write.mkdir(parents=True, exist_ok=True)
         for name, rows in (("secrets", secrets), ("benign", benign)):
+            written: collections.Counter[str] = collections.Counter()
             with (args.write / f"{name}.jsonl").open("w", encoding="utf-8") as out:
-                out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+                drawn = (
+                    rows if not args.per_cell else random.Random(args.seed).sample(rows, len(rows))
+                )
+                for row in drawn:
+                    cell = row.get("context") or row["kind"]
+                    written[cell] += 1
+                    if not args.per_cell or written[cell] <= args.per_cell:
+                        out.write(json.dumps(row, ensure_ascii=False) + "\n")
     leaks = []
     for row in secrets:
         out = anonymizer.anonymize(row["text"])
