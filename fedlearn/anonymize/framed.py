@@ -41,15 +41,16 @@ BRACKETED = (
 )
 JVM = r"-D(?P<key>[A-Za-z_][\w.-]{0,80})=(?:(?P<q>[\"'])(?P<quoted>[^\"'\n]{1,300})(?P=q)|(?P<value>[^\s\"'`;|&]{1,300}))"
 TOLD = (
-    r"(?P<name>passw(?:or)?d|passphrase|pwd|pass|secret|token|api[ _-]?key|access[ _-]key)"
+    r"(?P<name>passw(?:or)?d|passphrase|pwd|pass|secret|token|credentials?"
+    r"|(?:api|access|private)[ _-]?key)"
     r"`?(?P<gap>(?:[ \t]{1,4}[a-z0-9_.-]{1,24}){0,4}?)[ \t]{1,4}(?:is|was|to)[ \t]{1,4}"
     r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{6,200}?)(?P=q)(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
 )
 TOLD_PATTERN = Lazy(TOLD)
 BASE64 = Lazy(r"[A-Za-z0-9+/]{20,}={0,2}")
-TOLD_WORDS = ("pwd", "pass", "secret", "token", "key")
+TOLD_WORDS = ("pwd", "pass", "secret", "token", "cred", "key")
 # Where a name ``TOLD`` reads may start (``passw…`` starts with ``pass``, ``api key`` has ``key``).
-TOLD_STARTS = ("pwd", "pass", "secret", "token", "api", "access")
+TOLD_STARTS = ("pwd", "pass", "secret", "token", "cred", "api", "access", "private")
 
 
 def sql_password(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -160,6 +161,6 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(TOLD), find=told_values, judge=told),),
             trigger=Trigger(words=TOLD_WORDS, lower=True),
             lower=True,
-            gate=r"(?i)(?:pwd|pass|secret|token|key)[^\n]{0,120}?[ \t](?:is|was|to)[ \t]",
+            gate=r"(?i)(?:pwd|pass|secret|token|cred|key)[^\n]{0,130}?[ \t](?:is|was|to)[ \t]",
         ),
     ]

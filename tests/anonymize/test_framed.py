@@ -48,6 +48,10 @@ from fedlearn.anonymize import Anonymizer
             "fyi the staging db password is <redacted:secret-value>, please rotate",
         ),
         (
+            "Set `ftp_credentials` to `Quartz#5k` and save",
+            "Set `ftp_credentials` to `<redacted:secret-value>` and save",
+        ),
+        (
             "and the api key for prod is qwPLmnZRtvxKdfGH, thanks",
             "and the api key for prod is <redacted:secret-value>, thanks",
         ),
@@ -83,6 +87,7 @@ def test_framed_values_go(anonymizer: Anonymizer, text: str, expected: str) -> N
         "the api key is stored in /run/secrets/api_key",
         "the secret is not Birch^31x anymore",
         "bypass is Zq8#vT1mx",
+        "the credentials to the db01 host are in vault",
         "the token is client.getV2Token, see the docs",
         "annotations:\n  checksum/secret: 3f9a0c2e7b1d4f6a8c0e2b4d6f8a1c3e5b7d9f0a2c4e6b8d0f1a3c5e7b9d2f4a",
         "f(token=deadbeefcafe, retries=3)",
