@@ -11,7 +11,8 @@
 - ``secret-value``: prose that says what a secret is: a secret's name, up to four words (``the
   db password for staging``), then ``is``/``was``/``to``, then the value, bare or
   in quotes or backticks (``Set `password` to `V```); the value must read as generated or as a
-  password a person chose (letters, digits and a symbol), no name, host, path or URL.
+  password a person chose (letters, digits and a symbol), no name, host, path or URL; also the
+  value an error names as refused (``rejected secret key V``, ``invalid api key: V``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import assignments, checks, key_names, key_shapes, public_ids, words
+from fedlearn.anonymize import (
+    assignments,
+    checks,
+    entropy,
+    key_names,
+    key_shapes,
+    public_ids,
+    words,
+)
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 SQL_VALUE = r"(?:(?P<q>['\"])(?P<quoted>[^'\"\n\\]{1,200})(?P=q)|(?P<value>[^\s'\";,)]{1,200}))"
@@ -47,6 +56,25 @@ TOLD = (
     r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{6,200}?)(?P=q)(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
 )
 TOLD_PATTERN = Lazy(TOLD)
+# An error that names the secret it refused, the value right after (``rejected secret key V``).
+REFUSED = (
+    r"(?P<verb>rejected|invalid|unknown|expired|revoked|incorrect|wrong|bad)"
+    r"(?P<gap>(?:[ \t]{1,4}[a-z0-9_-]{1,24}){0,2}?)[ \t]{1,4}"
+    r"(?P<name>(?:secret|api|access)[ _-]?key|token|password|secret|credentials?)"
+    r"[ \t]{0,4}:?[ \t]{1,4}(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)"
+    r"(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
+)
+REFUSED_PATTERN = Lazy(REFUSED)
+REFUSED_VERBS = (
+    "rejected",
+    "invalid",
+    "unknown",
+    "expired",
+    "revoked",
+    "incorrect",
+    "wrong",
+    "bad",
+)
 BASE64 = Lazy(r"[A-Za-z0-9+/]{20,}={0,2}")
 TOLD_WORDS = ("pwd", "pass", "secret", "token", "cred", "key")
 # Where a name ``TOLD`` reads may start (``passw…`` starts with ``pass``, ``api key`` has ``key``).
@@ -96,8 +124,14 @@ def keyed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 
 
 def told(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the value prose says a secret is, when it reads as one."""
+    """Return the value prose says a secret is, or an error names as refused, when it reads as one."""
     start = match.start()
+    if "verb" in match.re.groupindex:
+        if start and text[start - 1].isalnum():
+            return None  # the verb starts a word
+        if entropy.is_host_or_file(text[match.start("value") : match.end("value")]):
+            return None
+        return judged_value(match, text)
     if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
         key, _ = assignments.key_before(text, match.end("name"))
         if key_names.classify_key(key) is None:
@@ -106,6 +140,11 @@ def told(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None  # ``checksum/secret: <sha256>``
     if any(word in ("not", "the", "a", "an") for word in match.group("gap").split()[-1:]):
         return None  # ``the password is not …``, ``the token is the …``
+    return judged_value(match, text)
+
+
+def judged_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span of a told or refused value when it reads as generated or chosen."""
     value = text[match.start("value") : match.end("value")].rstrip(".,;:")
     if key_shapes.is_reference(value) or "://" in value or "@" in value:
         return None
@@ -124,13 +163,23 @@ def told(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 
 def told_values(subject: str) -> Iterator[re.Match[str]]:
     """Yield each ``TOLD`` match in the lower-case text, tried only where a secret's name starts."""
+    return matches_at(subject, TOLD_STARTS, TOLD_PATTERN)
+
+
+def refused_values(subject: str) -> Iterator[re.Match[str]]:
+    """Yield each ``REFUSED`` match in the lower-case text, tried only where a verb starts."""
+    return matches_at(subject, REFUSED_VERBS, REFUSED_PATTERN)
+
+
+def matches_at(subject: str, words: tuple[str, ...], pattern: Lazy) -> Iterator[re.Match[str]]:
+    """Yield the matches of ``pattern`` at each place one of ``words`` starts."""
     starts: set[int] = set()
-    for word in TOLD_STARTS:
+    for word in words:
         position = subject.find(word)
         while position >= 0:
             if position not in starts:
                 starts.add(position)
-                found = TOLD_PATTERN.compiled.match(subject, position)
+                found = pattern.compiled.match(subject, position)
                 if found is not None:
                     yield found
             position = subject.find(word, position + 1)
@@ -158,9 +207,14 @@ def rules() -> list[Rule]:
         ),
         Rule(
             ("secret-value",),
-            (Matcher(Lazy(TOLD), find=told_values, judge=told),),
+            (
+                Matcher(Lazy(TOLD), find=told_values, judge=told),
+                Matcher(Lazy(REFUSED), find=refused_values, judge=told),
+            ),
             trigger=Trigger(words=TOLD_WORDS, lower=True),
             lower=True,
-            gate=r"(?i)(?:pwd|pass|secret|token|cred|key)[^\n]{0,130}?[ \t](?:is|was|to)[ \t]",
+            gate=r"(?i)(?:pwd|pass|secret|token|cred|key)[^\n]{0,130}?[ \t](?:is|was|to)[ \t]"
+            r"|(?:rejected|invalid|unknown|expired|revoked|incorrect|wrong|bad)[ \t][^\n]{0,80}?"
+            r"(?:key|token|password|secret|cred)",
         ),
     ]

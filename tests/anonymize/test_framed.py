@@ -48,6 +48,14 @@ from fedlearn.anonymize import Anonymizer
             "fyi the staging db password is <redacted:secret-value>, please rotate",
         ),
         (
+            "gateway.errors.AuthError: gateway rejected secret key q7wprz4kd9mtx2\n",
+            "gateway.errors.AuthError: gateway rejected secret key <redacted:secret-value>\n",
+        ),
+        (
+            "401: invalid api key 'Kx81mZq0Pw3eL7Ty'",
+            "401: invalid api key '<redacted:secret-value>'",
+        ),
+        (
             "Set `ftp_credentials` to `Quartz#5k` and save",
             "Set `ftp_credentials` to `<redacted:secret-value>` and save",
         ),
@@ -87,6 +95,10 @@ def test_framed_values_go(anonymizer: Anonymizer, text: str, expected: str) -> N
         "the api key is stored in /run/secrets/api_key",
         "the secret is not Birch^31x anymore",
         "bypass is Zq8#vT1mx",
+        'raise AuthError(f"gateway rejected secret key {key}")',
+        "invalid token format: expected a JWT",
+        "bad password attempt 3 for user bob",
+        "rejected secret key acme.example.com",
         "the credentials to the db01 host are in vault",
         "the token is client.getV2Token, see the docs",
         "annotations:\n  checksum/secret: 3f9a0c2e7b1d4f6a8c0e2b4d6f8a1c3e5b7d9f0a2c4e6b8d0f1a3c5e7b9d2f4a",
