@@ -150,9 +150,10 @@ def judged_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None
         return None
     if "/" in value and not (BASE64.fullmatch(value) and checks.looks_random(value)):
         return None  # a path, unless base64
-    if not (key_shapes.is_chosen(value, 8) or key_names.reads_generated(value, 12)):
+    chosen = key_shapes.is_chosen(value, 8)  # wordy as it may be (``Weeayeix#16``)
+    if not (chosen or key_names.reads_generated(value, 12)):
         return None
-    if words.is_named(value) or (checks.is_hexadecimal(value) and len(value) < 16):
+    if (not chosen and words.is_named(value)) or (checks.is_hexadecimal(value) and len(value) < 16):
         return None
     if checks.IDENTIFIER_CHAIN.fullmatch(value) and not any(
         map(checks.is_generated_name, checks.CHAIN.compiled.split(value))

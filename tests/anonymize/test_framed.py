@@ -44,7 +44,7 @@ from fedlearn.anonymize import Anonymizer
         ),
         ("java -Dpass=Cedar!77q -jar svc.jar", "java -Dpass=<redacted:password> -jar svc.jar"),
         (
-            "fyi the staging db password is Birch^31x, please rotate",
+            "fyi the staging db password is Weeayeix#16, please rotate",
             "fyi the staging db password is <redacted:secret-value>, please rotate",
         ),
         (
