@@ -13,6 +13,7 @@ Convex's deploy key (``prod:<deployment>|…``), Flutterwave's encryption key (`
 
 from __future__ import annotations
 
+from fedlearn.anonymize import azure_keys
 from fedlearn.anonymize.providers import B62, BASE64, HEX, UUID, family, generated
 from fedlearn.anonymize.rules import Rule
 
@@ -83,8 +84,8 @@ GATES: dict[tuple[str, ...], str] = {
 
 def prefixed() -> list[Rule]:
     """Return a rule per token shape of ``FAMILIES`` and ``SCANNERS``, as ``providers.prefixed``
-    does."""
+    does, then Azure's identifiable keys (``azure_keys``)."""
     return [
         family(name, shape, words, GATES.get(words), None if name in SHAPE_ALONE else generated)
         for name, shape, words in FAMILIES + SCANNERS
-    ]
+    ] + azure_keys.rules()

@@ -1,0 +1,118 @@
+"""More personal numbers: national ids with their checks, and phone/card/IBAN numbers under a key."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer, personal_ids
+
+
+@pytest.mark.parametrize(
+    ("check", "good", "bad"),
+    [
+        (personal_ids.is_itin, "912701234", "912451234"),
+        (personal_ids.is_sin, "130692544", "130692545"),
+        (personal_ids.is_nhs, "9434765919", "9434765918"),
+        (personal_ids.is_tfn, "123456782", "123456783"),
+        (personal_ids.is_medicare, "2123456701", "2123456711"),
+        (personal_ids.is_codice_fiscale, "RSSMRA85T10A562S", "RSSMRA85T10A562T"),
+        (personal_ids.is_pesel, "44051401359", "44051401358"),
+        (personal_ids.is_nric, "S1234567D", "S1234567A"),
+        (personal_ids.is_pan, "ABCPE1234F", "ABCXE1234F"),
+        (personal_ids.is_rrn, "9905242807301", "9905242807302"),
+        (personal_ids.is_hetu, "131052-308T", "131052-308U"),
+        (personal_ids.is_inn, "500100732259", "500100732258"),
+        (personal_ids.is_inn, "7707083893", "7707083894"),
+        (personal_ids.is_snils, "11223344595", "11223344596"),
+        (personal_ids.is_steuer_id, "86095742719", "86095742718"),
+    ],
+)
+def test_checks(check: object, good: str, bad: str) -> None:
+    """Each kind's check accepts a valid number and refuses it with one digit changed."""
+    assert callable(check)
+    assert check(good)
+    assert not check(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NHS No: 943 476 5919 (GP surgery)", "NHS No: <national-id> (GP surgery)"),
+        ('{"nhs_number": "9434765919"}', '{"nhs_number": "<national-id>"}'),
+        ("customer.setTaxFileNumber('123 456 782')", "customer.setTaxFileNumber('<national-id>')"),
+        ("SIN: 130-692-544", "SIN: <national-id>"),
+        ("medicare_card_number=2123 45670 1", "medicare_card_number=<national-id>"),
+        ("PESEL 44051401359", "PESEL <national-id>"),
+        ("Steuer-ID: 86 095 742 719", "Steuer-ID: <national-id>"),
+        ("ИНН 7707083893", "ИНН <national-id>"),
+        ("pan_card_no => ABCPE1234F", "pan_card_no => <national-id>"),
+        ("taxpayer-itin=912-70-1234", "taxpayer-itin=<national-id>"),
+        ("sin=130%20692%20544&plan=basic", "sin=<national-id>&plan=basic"),
+        # Bare shapes that say what they are.
+        ("refund for RSSMRA85T10A562S approved", "refund for <national-id> approved"),
+        ("<- [S1234567D]", "<- [<national-id>]"),
+        ("ITIN holder 912-70-1234 flagged", "ITIN holder <national-id> flagged"),
+        ("snils 112-233-445 95", "snils <national-id>"),
+        ("id 990524-2807301 matched", "id <national-id> matched"),
+        ("henkilö 131052-308T", "henkilö <national-id>"),
+    ],
+)
+def test_national_ids_are_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """A national id after its word, or in a shape that says what it is, is redacted."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NHS No: 943 476 5918 (GP surgery)",  # fails mod 11
+        "sin(0.5) = 0.479, cos = 130692544",  # no word before it
+        "since 130692544 requests",
+        "PAN ABCXE1234F",  # not a PAN's fourth letter
+        "order RSSMRA85T10A562T shipped",  # wrong check letter
+        "build 990524-2807302",  # wrong check digit
+        "T1234567A is a part number",  # wrong check letter
+        "innodb_buffer_pool_size=7707083893",  # innodb is no INN
+        "finally 130692544",
+    ],
+)
+def test_near_misses_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Numbers that fail their check, or have no word, stay."""
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("contactPhone=+49 30 90182374", "contactPhone=<phone>"),
+        ("MobileNo:0171 2855101 ok", "MobileNo:<phone> ok"),
+        ("{'telefone' => '(11) 98765-4321'}", "{'telefone' => '<phone>'}"),
+        ("caller=x&msisdn=%2B447911123456", "caller=x&msisdn=<phone>"),
+        ("q?from=%2B14155552671&to=me", "q?from=<phone>&to=me"),
+        ("CreditCard:4111111111111111 exp 12/29", "CreditCard:<card> exp 12/29"),
+        ("card_no=4111-1111-1111-1111&cvv=", "card_no=<card>&cvv="),
+        ("payment_card=4111%201111%201111%201111", "payment_card=<card>"),
+        ("bankIban=DE89370400440532013000;", "bankIban=<iban>;"),
+        ("iban=GB82%20WEST%201234%205698%207654%2032", "iban=<iban>"),
+    ],
+)
+def test_keyed_numbers_are_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """A phone, card or IBAN number right after a key naming it is redacted, URL-encoded too."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "microphone=12345678901",  # phone inside a word
+        "iPhone:15",
+        "cards=4111111111111112",  # fails Luhn
+        "card_id=1234567890123456",  # not a card's prefix
+        "iban=DE88370400440532013000",  # fails mod 97
+        "q?n=%2B104857600",  # a size delta: 9 digits, no separator
+        "telemetry=4155552671",
+    ],
+)
+def test_keyed_near_misses_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Numbers that fail their kind's check, or keys inside other words, stay."""
+    assert anonymizer.anonymize(text) == text
