@@ -252,10 +252,7 @@ def national_ids() -> list[Rule]:
         personal(
             "national-id",
             "<national-id>",
-            *(
-                Matcher(led(kind, shape), judge=checked(check))
-                for kind, shape, check in KINDS
-            ),
+            *(Matcher(led(kind, shape), judge=checked(check)) for kind, shape, check in KINDS),
             gate=numbers.word_gate(words, "nu|no|nr|id|ca"),
             trigger=Trigger(words=ID_WORDS, lower=True),
             lower=True,

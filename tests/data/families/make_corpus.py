@@ -1546,6 +1546,12 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("nhs-number-camel", 'patient.setNhsNumber("{s}")', nhs),
         ("iban-touching-key", "payoutIban={s};currency=EUR", iban_de),
         ("phone-url-encoded", "POST /sms to=%2B4479{s}&body=hi", lambda: chars(8, DIGITS)),
+        ("inngest-key-bare", "##[debug]=> '{s}'", lambda: "signkey-prod-" + hexs(64)),
+        (
+            "asana-token-bare",
+            "pasted {s} into the chat",
+            lambda: f"2/{chars(16, DIGITS)}/{chars(16, DIGITS)}:{hexs(32)}",
+        ),
     ]
 
 
