@@ -215,7 +215,8 @@ def plain(value: str) -> str:
 
 def led(words: str, value: str) -> Lazy:
     """Return ``numbers.led`` without its look-behind: ``checked`` tests where the word starts."""
-    return Lazy(rf"(?:{words}){numbers.ID_SUFFIX}{numbers.ID_GAP}(?P<value>{value})")
+    gap = rf"(?:{numbers.ID_GAP}|{VAR_DUMP})"
+    return Lazy(rf"(?:{words}){numbers.ID_SUFFIX}{gap}(?P<value>{value})")
 
 
 def checked(check: Callable[[str], bool]) -> Judge:
@@ -274,7 +275,9 @@ KEYS = {
     "iban": r"iban",
 }  # fmt: skip
 KEY_SUFFIX = r"(?:[ _-]?(?:numbers?|num|nos?|nr|#))?"
-KEY_GAP = r"[^0-9a-z\n+%(]{1,6}?"
+# Between a key and its value: a few separators, or PHP var_dump's ``"]=>`` and ``string(N) "``.
+VAR_DUMP = r'"\]=>\n[ \t]*string\([0-9]{1,3}\) "'
+KEY_GAP = rf"(?:[^0-9a-z\n+%(]{{1,6}}?|{VAR_DUMP})"
 VALUES = {
     "phone": r"(?:\+|%2b)?(?:\(|%28)?[0-9](?:[0-9 ().-]|%2[0b89])*[0-9]",
     "card": r"[0-9](?:[0-9 -]|%20)*[0-9]",
@@ -352,7 +355,8 @@ def keyed_numbers() -> list[Rule]:
                 Lazy(rf"{key}{KEY_GAP}(?P<value>{VALUES[kind]})"), judge=keyed(KEYED_CHECKS[kind])
             )
         ]
-        gate = rf"(?i:(?:{words}){KEY_SUFFIX})[^0-9A-Za-z\n+%(]{{1,6}}{VALUE_STARTS[kind]}"
+        gap = rf"(?:[^0-9A-Za-z\n+%(]{{1,6}}|{VAR_DUMP})"
+        gate = rf"(?i:(?:{words}){KEY_SUFFIX}){gap}{VALUE_STARTS[kind]}"
         trigger = KEY_WORDS[kind]
         if kind == "phone":
             matchers.append(

@@ -116,3 +116,23 @@ def test_keyed_numbers_are_redacted(anonymizer: Anonymizer, text: str, expected:
 def test_keyed_near_misses_stay(anonymizer: Anonymizer, text: str) -> None:
     """Numbers that fail their kind's check, or keys inside other words, stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '  ["contact_phone"]=>\n  string(12) "030 90182374"',
+            '  ["contact_phone"]=>\n  string(12) "<phone>"',
+        ),
+        (
+            '  ["nhsNumber"]=>\n  string(10) "9434765919"',
+            '  ["nhsNumber"]=>\n  string(10) "<national-id>"',
+        ),
+    ],
+)
+def test_a_var_dump_value_is_under_its_key(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """PHP's var_dump puts the value a line below its key, after ``string(N)``."""
+    assert anonymizer.anonymize(text) == expected
