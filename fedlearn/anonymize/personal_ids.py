@@ -232,6 +232,27 @@ def checked(check: Callable[[str], bool]) -> Judge:
     return judge
 
 
+def trailed(words: str, value: str) -> Lazy:
+    """Return the pattern of a number with its word after it (``gave 943 476 5919 as their NHS``):
+    up to two short words between."""
+    return Lazy(
+        rf"(?P<value>{value})[^0-9a-z\n]{{1,4}}(?:[a-z]{{1,10}}[^0-9a-z\n]{{1,4}}){{0,2}}?"
+        rf"(?P<word>{words})(?![a-z])"
+    )
+
+
+def trailing(check: Callable[[str], bool]) -> Judge:
+    """Return a judge of a number before its word: both stand alone, the number passes ``check``."""
+
+    def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+        start, end = match.span("value")
+        if not is_key_start(text, match.start("word")) or not numbers.is_free(text, start, end):
+            return None
+        return (start, end, "") if check(plain(match.group("value"))) else None
+
+    return judge
+
+
 def bare(check: Callable[[str], bool]) -> Judge:
     """Return a judge of a bare shape: standing alone and passing ``check``."""
 
@@ -254,6 +275,7 @@ def national_ids() -> list[Rule]:
             "national-id",
             "<national-id>",
             *(Matcher(led(kind, shape), judge=checked(check)) for kind, shape, check in KINDS),
+            *(Matcher(trailed(kind, shape), judge=trailing(check)) for kind, shape, check in KINDS),
             gate=numbers.word_gate(words, "nu|no|nr|id|ca"),
             trigger=Trigger(words=ID_WORDS, lower=True),
             lower=True,

@@ -136,3 +136,24 @@ def test_a_var_dump_value_is_under_its_key(
 ) -> None:
     """PHP's var_dump puts the value a line below its key, after ``string(N)``."""
     assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "caller read 943 476 5919 as her NHS number",
+            "caller read <national-id> as her NHS number",
+        ),
+        ("44051401359 (PESEL) confirmed", "<national-id> (PESEL) confirmed"),
+        ("86095742719 is the Steuer-ID on file", "<national-id> is the Steuer-ID on file"),
+        ("943 476 5918 as her NHS number", "943 476 5918 as her NHS number"),  # fails mod 11
+        (
+            "44051401359 rows in the pesel_import table",
+            "44051401359 rows in the pesel_import table",
+        ),
+    ],
+)
+def test_a_national_id_before_its_word(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """A checked number followed within two words by its kind's word is redacted."""
+    assert anonymizer.anonymize(text) == expected
