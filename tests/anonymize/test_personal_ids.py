@@ -4,34 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fedlearn.anonymize import Anonymizer, personal_ids
-
-
-@pytest.mark.parametrize(
-    ("check", "good", "bad"),
-    [
-        (personal_ids.is_itin, "912701234", "912451234"),
-        (personal_ids.is_sin, "130692544", "130692545"),
-        (personal_ids.is_nhs, "9434765919", "9434765918"),
-        (personal_ids.is_tfn, "123456782", "123456783"),
-        (personal_ids.is_medicare, "2123456701", "2123456711"),
-        (personal_ids.is_codice_fiscale, "RSSMRA85T10A562S", "RSSMRA85T10A562T"),
-        (personal_ids.is_pesel, "44051401359", "44051401358"),
-        (personal_ids.is_nric, "S1234567D", "S1234567A"),
-        (personal_ids.is_pan, "ABCPE1234F", "ABCXE1234F"),
-        (personal_ids.is_rrn, "9905242807301", "9905242807302"),
-        (personal_ids.is_hetu, "131052-308T", "131052-308U"),
-        (personal_ids.is_inn, "500100732259", "500100732258"),
-        (personal_ids.is_inn, "7707083893", "7707083894"),
-        (personal_ids.is_snils, "11223344595", "11223344596"),
-        (personal_ids.is_steuer_id, "86095742719", "86095742718"),
-    ],
-)
-def test_checks(check: object, good: str, bad: str) -> None:
-    """Each kind's check accepts a valid number and refuses it with one digit changed."""
-    assert callable(check)
-    assert check(good)
-    assert not check(bad)
+from fedlearn.anonymize import Anonymizer
 
 
 @pytest.mark.parametrize(
