@@ -2,13 +2,14 @@
 and IBAN numbers under a key that names them.
 
 Found missing by the held-out audit bench/audit16f. National ids, each after its word (in any key
-spelling; or up to two words before it) and passing its check (``id_checks``): US ITIN, Canada SIN (Luhn), UK NHS number (mod 11),
-Australia TFN (weighted mod 11) and Medicare number, Italy's codice fiscale (its check letter),
-Poland PESEL, Singapore NRIC/FIN (its check letter), India PAN (no check: its word is needed),
-Korea RRN, Finland HETU (mod 31), Russia INN (one or two check digits) and SNILS, Germany's
-Steuer-ID (ISO 7064 mod 11,10). The shapes that say what they are alone are found without a
-word: ``9XX-7X-XXXX`` (ITIN), ``XXX-XXX-XXX XX`` (SNILS), ``YYMMDD-SXXXXXX`` (RRN, a real date),
-``DDMMYY-XXXC`` (HETU, a real date), ``S1234567D`` (NRIC) and the codice fiscale's 16 characters.
+spelling; or up to two words before it) and passing its check (``id_checks``): US ITIN, Canada
+SIN (Luhn), UK NHS number (mod 11), Australia TFN (weighted mod 11) and Medicare number, Italy's
+codice fiscale (its check letter), Poland PESEL, Singapore NRIC/FIN (its check letter), India PAN
+(no check: its word is needed), Korea RRN, Finland HETU (mod 31), Russia INN (one or two check
+digits) and SNILS, Germany's Steuer-ID (ISO 7064 mod 11,10). The shapes that say what they are
+alone are found without a word: ``9XX-7X-XXXX`` (ITIN), ``XXX-XXX-XXX XX`` (SNILS),
+``YYMMDD-SXXXXXX`` (RRN, a real date), ``DDMMYY-XXXC`` (HETU, a real date), ``S1234567D`` (NRIC)
+and the codice fiscale's 16 characters.
 
 ``numbers`` wants a number to stand alone, so ``iban=DE89…``, ``Mobile:+44 …`` and
 ``CardNumber:3812…`` were left: here a key naming the kind (``iban``, ``phone``, ``mobile``,
