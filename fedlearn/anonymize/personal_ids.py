@@ -161,7 +161,7 @@ KEY_GAP = rf"(?:[^0-9a-z\n+%(]{{1,6}}?|{VAR_DUMP})"
 VALUES = {
     "phone": r"(?:\+|%2b)?(?:\(|%28)?[0-9](?:[0-9 ().-]|%2[0b89])*[0-9]",
     "card": r"[0-9](?:[0-9 -]|%20)*[0-9]",
-    "iban": r"[a-z]{2}[0-9]{2}(?:(?: |%20)?[a-z0-9]{4}){2,7}(?:(?: |%20)?[a-z0-9]{1,3})?",
+    "iban": r"[a-z]{2}[0-9]{2}(?:(?: |%20)?[a-z0-9]{4}){2,7}(?:(?: |%20)?[a-z0-9]{1,3})?(?![a-z0-9])",
 }
 # What every value starts with, for the gates (on the text as written).
 VALUE_STARTS = {"phone": "[0-9+(%]", "card": "[0-9]", "iban": "[A-Za-z]{2}[0-9]{2}"}
@@ -204,13 +204,24 @@ KEYED_CHECKS: dict[str, Callable[[str], bool]] = {
 
 
 def keyed(check: Callable[[str], bool]) -> Judge:
-    """Return a judge of a number under its key: the key starts a word, the value passes ``check``."""
+    """
+    Return a judge of a number under its key: the key starts a word, the value passes ``check``.
+
+    A grouped value may have run on into the next word (``Iban:ES72… Timeout``): the longest part
+    of it that ends before a blank and passes is taken.
+    """
 
     def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         start, end = match.span("value")
-        if not is_key_start(text, match.start()) or not numbers.stands_alone(text, start, end):
+        if not is_key_start(text, match.start()):
             return None
-        return (start, end, "") if check(urllib.parse.unquote(text[start:end])) else None
+        while end > start:
+            if numbers.stands_alone(text, start, end) and check(
+                urllib.parse.unquote(text[start:end])
+            ):
+                return start, end, ""
+            end = max(text.rfind(" ", start, end), text.rfind("%20", start, end))
+        return None
 
     return judge
 

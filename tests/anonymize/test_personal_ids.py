@@ -67,6 +67,8 @@ def test_near_misses_stay(anonymizer: Anonymizer, text: str) -> None:
         ("payment_card=4111%201111%201111%201111", "payment_card=<card>"),
         ("bankIban=DE89370400440532013000;", "bankIban=<iban>;"),
         ("iban=GB82%20WEST%201234%205698%207654%2032", "iban=<iban>"),
+        ("cfg={Iban:GB82 WEST 1234 5698 7654 32 Timeout:30s}", "cfg={Iban:<iban> Timeout:30s}"),
+        ("cfg={Iban:ES9121000418450200051332 Region:eu}", "cfg={Iban:<iban> Region:eu}"),
     ],
 )
 def test_keyed_numbers_are_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
