@@ -150,11 +150,11 @@ def national_ids() -> list[Rule]:
 
 # A key naming a phone, card or IBAN number (lower case), with ``number``/``no`` after it.
 KEYS = {
-    "phone": r"phones?|mobile|cell(?:ular)?(?:phone)?|celular|telefone?|telephone|tel[eé]fono|tel|fax|whatsapp|msisdn",
-    "card": r"cards?|cc|credit[ _-]?card|payment[ _-]?card|pan",
+    "phone": r"phones?|mobile|cell(?:ular)?(?:phone)?|celular|telefone?|telephone|tel[eé]fono|tel|fax|whatsapp|msisdn|handy|m[oó]vil|cellulare|gsm|телефон|電話|携帯|电话|手机|전화",
+    "card": r"cards?|cc|credit[ _-]?card|payment[ _-]?card|pan|(?:kredit)?karte|carte|tarjeta|cart[aã]o|карт[аы]|カード|卡号|银行卡",
     "iban": r"iban",
 }  # fmt: skip
-KEY_SUFFIX = r"(?:[ _-]?(?:numbers?|num|nos?|nr|#))?"
+KEY_SUFFIX = r"(?:[ _-]?(?:numbers?|num|nos?|nr|#|nummer|n[uú]mero|номер|番号|号码|번호))?"
 # Between a key and its value: a few separators, or PHP var_dump's ``"]=>`` and ``string(N) "``.
 VAR_DUMP = r'"\]=>\n[ \t]*string\([0-9]{1,3}\) "'
 KEY_GAP = rf"(?:[^0-9a-z\n+%(]{{1,6}}?|{VAR_DUMP})"
@@ -171,8 +171,9 @@ CARD_GROUPS = Lazy(
 
 
 def is_key_start(text: str, start: int) -> bool:
-    """Return whether a key word starts a word: no letter or digit before it, or a camelCase hump."""
-    if start == 0 or not text[start - 1].isalnum():
+    """Return whether a key word starts a word: no letter or digit before it, a camelCase hump, or
+    a word of a script written without blanks (``顧客の電話番号``)."""
+    if start == 0 or not text[start - 1].isalnum() or not text[start].isascii():
         return True
     return text[start].isupper() and (text[start - 1].islower() or text[start - 1].isdigit())
 
@@ -269,10 +270,10 @@ def keyed_numbers() -> list[Rule]:
 
 
 KEY_WORDS: dict[str, tuple[str, ...]] = {
-    "phone": ("phone", "mobile", "cell", "celular", "tel", "fax", "whatsapp", "msisdn"),
-    "card": ("card", "cc", "pan"),
+    "phone": ("phone", "mobile", "cell", "celular", "tel", "fax", "whatsapp", "msisdn", "handy", "vil", "gsm", "телефон", "電話", "携帯", "电话", "手机", "전화"),
+    "card": ("card", "cc", "pan", "karte", "cart", "tarjeta", "карт", "カード", "卡号", "银行卡"),
     "iban": ("iban",),
-}
+}  # fmt: skip
 
 
 def rules() -> list[Rule]:

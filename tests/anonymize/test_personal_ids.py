@@ -69,6 +69,12 @@ def test_near_misses_stay(anonymizer: Anonymizer, text: str) -> None:
         ("iban=GB82%20WEST%201234%205698%207654%2032", "iban=<iban>"),
         ("cfg={Iban:GB82 WEST 1234 5698 7654 32 Timeout:30s}", "cfg={Iban:<iban> Timeout:30s}"),
         ("cfg={Iban:ES9121000418450200051332 Region:eu}", "cfg={Iban:<iban> Region:eu}"),
+        ("Telefonnummer: 030 90182374", "Telefonnummer: <phone>"),
+        ("numero_de_telefono=91 123 45 67", "numero_de_telefono=<phone>"),
+        ("顧客の電話番号：090-1401-4606", "顧客の電話番号：<phone>"),  # noqa: RUF001
+        ("телефон: 8 (495) 123-45-67", "телефон: <phone>"),
+        ("Kreditkarte:4111 1111 1111 1111", "Kreditkarte:<card>"),
+        ("tarjeta=4111-1111-1111-1111", "tarjeta=<card>"),
     ],
 )
 def test_keyed_numbers_are_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
