@@ -8,8 +8,8 @@ codice fiscale (its check letter), Poland PESEL, Singapore NRIC/FIN (its check l
 (no check: its word is needed), Korea RRN, Finland HETU (mod 31), Russia INN (one or two check
 digits) and SNILS, Germany's Steuer-ID (ISO 7064 mod 11,10). The shapes that say what they are
 alone are found without a word: ``9XX-7X-XXXX`` (ITIN), ``XXX-XXX-XXX XX`` (SNILS),
-``YYMMDD-SXXXXXX`` (RRN, a real date), ``DDMMYY-XXXC`` (HETU, a real date), ``S1234567D`` (NRIC)
-and the codice fiscale's 16 characters.
+``YYMMDD-SXXXXXX`` (RRN, a real date), ``DDMMYY-XXXC`` (HETU, a real date), ``S1234567D`` (NRIC),
+``X1234567L`` (Spain's NIE) and the codice fiscale's 16 characters.
 
 ``numbers`` wants a number to stand alone, so ``iban=DE89…``, ``Mobile:+44 …`` and
 ``CardNumber:3812…`` were left: here a key naming the kind (``iban``, ``phone``, ``mobile``,
@@ -62,6 +62,7 @@ BARE: tuple[tuple[str, Callable[[str], bool]], ...] = (
     (r"[0-9]{6}-[1-8][0-9]{6}", id_checks.is_rrn),
     (r"[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Y]", id_checks.is_hetu),
     (r"[STFG][0-9]{7}[A-Z]", id_checks.is_nric),
+    (r"[XYZ][0-9]{7}[A-Z]", checks.is_dni),
     (r"[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]", id_checks.is_codice_fiscale),
 )  # fmt: skip
 
@@ -154,7 +155,7 @@ KEYS = {
     "card": r"cards?|cc|credit[ _-]?card|payment[ _-]?card|pan|(?:kredit)?karte|carte|tarjeta|cart[aã]o|карт[аы]|カード|卡号|银行卡",
     "iban": r"iban",
 }  # fmt: skip
-KEY_SUFFIX = r"(?:[ _-]?(?:numbers?|num|nos?|nr|#|nummer|n[uú]mero|номер|番号|号码|번호))?"
+KEY_SUFFIX = r"(?:[ _.-]?(?:numbers?|num|nos?|nr|#|nummer|n[uú]mero|номер|番号|号码|번호))?"
 # Between a key and its value: a few separators, or PHP var_dump's ``"]=>`` and ``string(N) "``.
 VAR_DUMP = r'"\]=>\n[ \t]*string\([0-9]{1,3}\) "'
 KEY_GAP = rf"(?:[^0-9a-z\n+%(]{{1,6}}?|{VAR_DUMP})"
@@ -171,10 +172,13 @@ CARD_GROUPS = Lazy(
 
 
 def is_key_start(text: str, start: int) -> bool:
-    """Return whether a key word starts a word: no letter or digit before it, a camelCase hump, or
-    a word of a script written without blanks (``顧客の電話番号``)."""
+    """Return whether a key word starts a word: no letter or digit before it, a camelCase hump, a
+    one-letter flag's (``-PcardNumber``), or a word of a script written without blanks
+    (``顧客の電話番号``)."""
     if start == 0 or not text[start - 1].isalnum() or not text[start].isascii():
         return True
+    if text[start - 1].isupper() and text[start - 2 : start - 1] == "-":
+        return True  # a one-letter flag glued to its key: -Dcard.number=, -PcardNumber=
     return text[start].isupper() and (text[start - 1].islower() or text[start - 1].isdigit())
 
 

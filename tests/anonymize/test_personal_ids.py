@@ -28,6 +28,7 @@ from fedlearn.anonymize import Anonymizer
         ("snils 112-233-445 95", "snils <national-id>"),
         ("id 990524-2807301 matched", "id <national-id> matched"),
         ("henkilö 131052-308T", "henkilö <national-id>"),
+        ("<- [Y8342639R]", "<- [<national-id>]"),
     ],
 )
 def test_national_ids_are_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
@@ -45,6 +46,7 @@ def test_national_ids_are_redacted(anonymizer: Anonymizer, text: str, expected: 
         "order RSSMRA85T10A562T shipped",  # wrong check letter
         "build 990524-2807302",  # wrong check digit
         "T1234567A is a part number",  # wrong check letter
+        "X1234567A is a part number",  # wrong check letter
         "innodb_buffer_pool_size=7707083893",  # innodb is no INN
         "finally 130692544",
     ],
@@ -75,6 +77,14 @@ def test_near_misses_stay(anonymizer: Anonymizer, text: str) -> None:
         ("телефон: 8 (495) 123-45-67", "телефон: <phone>"),
         ("Kreditkarte:4111 1111 1111 1111", "Kreditkarte:<card>"),
         ("tarjeta=4111-1111-1111-1111", "tarjeta=<card>"),
+        (
+            "gradle deploy -PcreditCardNumber=4111111111111111",
+            "gradle deploy -PcreditCardNumber=<card>",
+        ),
+        (
+            "java -Dcustomer.phone.number=030 90182374 -jar",
+            "java -Dcustomer.phone.number=<phone> -jar",
+        ),
     ],
 )
 def test_keyed_numbers_are_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
