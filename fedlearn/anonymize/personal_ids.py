@@ -240,6 +240,12 @@ def encoded_plus(match: re.Match[str], text: str) -> tuple[int, int, str] | None
     return (*match.span(), "") if numbers.ends_free(text, match.end()) else None
 
 
+def touching_plus(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return ``+`` and 11 to 15 unbroken digits right after ``=`` or ``:`` (``CALLER_ID=+1415…``):
+    an international number even with no key naming it (a timestamp has 10 digits, no ``+``)."""
+    return (*match.span(), "") if numbers.ends_free(text, match.end()) else None
+
+
 def keyed_numbers() -> list[Rule]:
     """Return the rules for phone, card and IBAN numbers right after a key naming them (and, for
     phones, an international number URL-encoded as a form or query value)."""
@@ -258,8 +264,9 @@ def keyed_numbers() -> list[Rule]:
             matchers.append(
                 Matcher(Lazy(r"(?<==)%2b[1-9](?:[0-9.-]|%20){7,30}[0-9]"), judge=encoded_plus)
             )
-            gate += "|=%2[Bb][1-9]"
-            trigger += ("=%2b",)
+            matchers.append(Matcher(Lazy(r"(?<=[=:])\+[1-9][0-9]{10,14}"), judge=touching_plus))
+            gate += r"|=%2[Bb][1-9]|[=:]\+[1-9][0-9]{10}"
+            trigger += ("=%2b", "=+", ":+")
         found.append(
             personal(
                 kind,

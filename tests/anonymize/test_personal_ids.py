@@ -64,6 +64,8 @@ def test_near_misses_stay(anonymizer: Anonymizer, text: str) -> None:
         ("{'telefone' => '(11) 98765-4321'}", "{'telefone' => '<phone>'}"),
         ("caller=x&msisdn=%2B447911123456", "caller=x&msisdn=<phone>"),
         ("q?from=%2B14155552671&to=me", "q?from=<phone>&to=me"),
+        ("CALLER_ID=+14155552671 ./dial", "CALLER_ID=<phone> ./dial"),
+        ("route{from:+447911123456}", "route{from:<phone>}"),
         ("CreditCard:4111111111111111 exp 12/29", "CreditCard:<card> exp 12/29"),
         ("card_no=4111-1111-1111-1111&cvv=", "card_no=<card>&cvv="),
         ("payment_card=4111%201111%201111%201111", "payment_card=<card>"),
@@ -101,6 +103,8 @@ def test_keyed_numbers_are_redacted(anonymizer: Anonymizer, text: str, expected:
         "card_id=1234567890123456",  # not a card's prefix
         "iban=DE88370400440532013000",  # fails mod 97
         "q?n=%2B104857600",  # a size delta: 9 digits, no separator
+        "delta=+1048576000 bytes",  # 10 digits after =: a number, not a phone
+        "seq:+141555526710000001",  # too many digits
         "telemetry=4155552671",
     ],
 )
