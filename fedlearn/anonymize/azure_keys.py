@@ -10,14 +10,22 @@ Learning ``+AMC`` and API Management ``APIM`` after 76 (``[AQgw]==`` at the end)
 Registry ``+ACR`` after 42. A key is found by its shape alone, wherever it stands (a chat line, a
 positional SQL parameter), not only under a key name; it must start a run of token characters
 and hold 16 distinct characters or more (a random key of 44 holds about 30).
+
+A legacy Azure DevOps personal access token is 52 characters of lower-case base32 (``[a-z2-7]``,
+security-utilities' ``AdoLegacyPat``), standing alone: found when it holds 4 digits or more and
+reads as generated (a SHA-256 in Nix's base32 has ``0``, ``1``, ``8`` or ``9``; words have no
+digits). It is looked for only in a text with a long base64 run (``probe.base64_runs``, which
+the look rule has mapped already).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from fedlearn.anonymize import probe, words
 from fedlearn.anonymize.providers import family
-from fedlearn.anonymize.rules import Rule
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 B64 = "[A-Za-z0-9+/]"
 URLSAFE = "[A-Za-z0-9_-]"
@@ -39,8 +47,31 @@ def is_varied(match: re.Match[str], text: str) -> bool:
     return len(set(match.group())) >= 16
 
 
+ADO_PAT = Lazy(r"(?<![A-Za-z0-9_+/-])[a-z2-7]{52}(?![A-Za-z0-9_+/=-])")
+
+
+def ado_pats(subject: str) -> Iterator[re.Match[str]]:
+    """Find the 52-character runs of ``[a-z2-7]`` in a text that has a long base64 run."""
+    if probe.base64_runs(subject)[2] >= 0:
+        yield from ADO_PAT.finditer(subject)
+
+
+def is_ado_pat(match: re.Match[str], text: str) -> bool:
+    """Return whether a run holds 4 digits or more and reads as generated."""
+    value = match.group()
+    return sum(c.isdigit() for c in value) >= 4 and words.is_token_body(value)
+
+
 def rules() -> list[Rule]:
-    """Return a rule per shape, each named ``azure-identifiable-key``."""
+    """Return a rule per shape, each named ``azure-identifiable-key``, and ``azure-devops-pat``."""
     return [
-        family("azure-identifiable-key", shape, words, check=is_varied) for shape, words in SHAPES
+        family("azure-identifiable-key", shape, literals, check=is_varied)
+        for shape, literals in SHAPES
+    ] + [
+        secret(
+            "azure-devops-pat",
+            Matcher(ADO_PAT, check=is_ado_pat, find=ado_pats),
+            gate=None,  # a counted run in the RE2 set would multiply its states
+            trigger=Trigger(words=("2", "3", "4", "5", "6", "7")),
+        )
     ]

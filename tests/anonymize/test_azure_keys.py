@@ -69,3 +69,33 @@ def test_a_bare_key_is_named_by_its_rule(anonymizer: Anonymizer) -> None:
 )
 def test_other_shapes_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+ADO = "pjlt3ug3kc7hkdscvdgmzkon3q5fp5aozgm2fsxvprvocz23ejfe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"az devops login: token {ADO} accepted",
+        f"[parameters: ('{ADO}', 7)]",
+        f"git clone https://user:{ADO}@dev.azure.com/acme/_git/api",
+    ],
+)
+def test_a_legacy_devops_pat_is_found_anywhere(anonymizer: Anonymizer, text: str) -> None:
+    assert ADO not in anonymizer.anonymize(text)
+    assert "azure-devops-pat" in anonymizer.anonymize(f"value {ADO} ok")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",  # no digit
+        ADO[:51],  # too short
+        ADO + "q",  # too long
+        "x" + ADO,  # a tail of a longer run
+        "sha256-" + "0c7c6i4yq3p9ls8vf3y8bh4gjv0a8hbv0c7c6i4yq3p9ls8vf3y8",  # 0, 8, 9: Nix base32
+    ],
+)
+def test_other_base32_runs_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
