@@ -21,7 +21,7 @@ the look rule has mapped already).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import probe, words
 from fedlearn.anonymize.providers import family
@@ -47,13 +47,21 @@ def is_varied(match: re.Match[str], text: str) -> bool:
     return len(set(match.group())) >= 16
 
 
-ADO_PAT = Lazy(r"(?<![A-Za-z0-9_+/-])[a-z2-7]{52}(?![A-Za-z0-9_+/=-])")
+ADO_PAT = r"(?<![A-Za-z0-9_+/-])[a-z2-7]{52}(?![A-Za-z0-9_+/=-])"
+ADO_RUN = b"\x01" * 52
 
 
-def ado_pats(subject: str) -> Iterator[re.Match[str]]:
-    """Find the 52-character runs of ``[a-z2-7]`` in a text that has a long base64 run."""
-    if probe.base64_runs(subject)[2] >= 0:
-        yield from ADO_PAT.finditer(subject)
+def ado_pats(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
+    """Return a finder of the 52-character runs of ``[a-z2-7]``, tried only in a text that has a
+    run of 52 base64 characters (the mapped bytes of ``probe.base64_runs``, cached by the look
+    rule): ordinary text compiles nothing."""
+
+    def find(subject: str) -> Iterator[re.Match[str]]:
+        _, mapped, first = probe.base64_runs(subject)
+        if first >= 0 and mapped.find(ADO_RUN, first) >= 0:
+            yield from pattern.finditer(subject)
+
+    return find
 
 
 def is_ado_pat(match: re.Match[str], text: str) -> bool:
@@ -64,13 +72,14 @@ def is_ado_pat(match: re.Match[str], text: str) -> bool:
 
 def rules() -> list[Rule]:
     """Return a rule per shape, each named ``azure-identifiable-key``, and ``azure-devops-pat``."""
+    pattern = Lazy(ADO_PAT)  # one per build: a pattern compiles on first use in its own engine
     return [
         family("azure-identifiable-key", shape, literals, check=is_varied)
         for shape, literals in SHAPES
     ] + [
         secret(
             "azure-devops-pat",
-            Matcher(ADO_PAT, check=is_ado_pat, find=ado_pats),
+            Matcher(pattern, check=is_ado_pat, find=ado_pats(pattern)),
             gate=None,  # a counted run in the RE2 set would multiply its states
             trigger=Trigger(words=("2", "3", "4", "5", "6", "7")),
         )
