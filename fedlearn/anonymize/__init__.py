@@ -33,8 +33,8 @@ from fedlearn.anonymize import (
     key_names,
     logins,
     machine,
-    numbers,
     personal,
+    personal_ids,
     prefilter,
     providers,
     rules,
@@ -90,8 +90,7 @@ def builtin_rules(
         + logins.rules()
         + encoded.rules(decoder or encoded.Decoder())
         + personal.network()
-        + numbers.numbers()
-        + numbers.identities()
+        + personal_ids.rules()
         + machine.rules(identity, hostnames)
     )
 

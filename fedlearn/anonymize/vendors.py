@@ -8,11 +8,15 @@ cookie (``_|WARNING:-DO-NOT-SHARE-THIS.…|_<hex>``), Shopify's private Storefro
 which holds its private key), QuickNode's endpoint URL (``<name>.quiknode.pro/<hex>``),
 Convex's deploy key (``prod:<deployment>|…``), Flutterwave's encryption key (``FLWSECK_TEST`` and
 12 hex), minisign's secret key (base64 of ``Ed``, ``Sc`` or ``\\0\\0``, ``B2``…) and signify's
-(of ``Ed``, ``BK``: ``RWRCSw…``). Each shape is bounded and judged as ``providers``' are.
+(of ``Ed``, ``BK``: ``RWRCSw…``). From bench/audit16f: Elastic Cloud API keys (``essu_``, base64
+with ``AAAAA`` at offset 85), E2B keys (``e2b_`` + 40 hex), Inngest signing keys (``signkey-prod-``
++ 64 hex), Asana personal access tokens (``2/<digits>/<digits>:<hex32>``) and Modal token secrets
+(``as-`` + 22). Each shape is bounded and judged as ``providers``' are.
 """
 
 from __future__ import annotations
 
+from fedlearn.anonymize import azure_keys
 from fedlearn.anonymize.providers import B62, BASE64, HEX, UUID, family, generated
 from fedlearn.anonymize.rules import Rule
 
@@ -31,6 +35,12 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("roblox-cookie", r"_\|WARNING:-DO-NOT-SHARE-THIS\.[A-Za-z0-9 .,-]{0,200}\|_[A-F0-9]{32,}", ("_|WARNING:-DO-NOT-SHARE-THIS.",)),
     ("minisign-secret-key", rf"RW(?:RTY0Iy|QAAEIy){BASE64}{{100,}}={{0,2}}", ("RWRTY0Iy", "RWQAAEIy")),
     ("signify-secret-key", rf"RWRCSw{BASE64}{{100,}}={{0,2}}", ("RWRCSw",)),
+    # From bench/audit16f.
+    ("elastic-key", rf"essu_{BASE64}{{80}}AAAAA{BASE64}{{5,7}}={{0,2}}", ("essu_",)),
+    ("e2b-key", rf"e2b_{HEX}{{40}}", ("e2b_",)),
+    ("inngest-key", rf"signkey-(?:prod|test|branch)-{HEX}{{64}}", ("signkey-",)),
+    ("asana-token", r"[12]/[0-9]{13,20}/[0-9]{13,20}:[a-f0-9]{32}", ("/",)),
+    ("modal-token", rf"as-{B62}{{22}}", ("as-",)),
 )
 # As wide as gitleaks', trufflehog's, detect-secrets', kingfisher's, noseyparker's and titus' regexes
 # for the same provider where ``providers``' shape was narrower (bench/audit16, 16b, 16c).
@@ -78,13 +88,15 @@ GATES: dict[tuple[str, ...], str] = {
     ("sk_",): r"sk_(?:test_)?[0-9a-fA-F]{8}-",
     ("secret_",): r"secret_[A-Za-z0-9]{16}",
     ("git&",): r"git&[0-9]{12}&",
+    ("/",): r"[12]/[0-9]{13,20}/[0-9]{13}",  # every path
+    ("as-",): r"as-[A-Za-z0-9]{22}",  # ``has-``, ``alias-``
 }
 
 
 def prefixed() -> list[Rule]:
     """Return a rule per token shape of ``FAMILIES`` and ``SCANNERS``, as ``providers.prefixed``
-    does."""
+    does, then Azure's identifiable keys (``azure_keys``)."""
     return [
         family(name, shape, words, GATES.get(words), None if name in SHAPE_ALONE else generated)
         for name, shape, words in FAMILIES + SCANNERS
-    ]
+    ] + azure_keys.rules()

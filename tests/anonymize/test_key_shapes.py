@@ -51,7 +51,7 @@ def test_camel_case_keys_read_as_their_snake_case_spellings(key: str, rule: str 
             "DEVISE_SECRET_KEY_PROD=<redacted:api-key>",
         ),
         (
-            'AIRTABLE_PAT: "2/1234567890123456/6543210987654321:0a1b2c3d4e5f60718293a4b5c6d7e8f9"',
+            'AIRTABLE_PAT: "3/1234567890123456/6543210987654321:0a1b2c3d4e5f60718293a4b5c6d7e8f9"',
             'AIRTABLE_PAT: "<redacted:token>"',
         ),
         (  # a guarded camel ending: the value looks generated

@@ -85,3 +85,39 @@ def test_a_vendor_token_is_redacted(anonymizer: Anonymizer, text: str, expected:
 )
 def test_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+ELASTIC = "essu_" + "Uz2R/k4x+Yk1C/cUJ+dkx/Jd3F" * 3 + "Q/" + "AAAAA" + "P9q/r2w"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"new value is {ELASTIC}, the old one is revoked", None),
+        ("sandbox refused e2b_" + "4d0c9b1a7e" * 4 + " (401)", None),
+        ("sign with signkey-test-" + "9f86d081884c7d65" * 4 + " please", None),
+        ("asana: 1/1204567890123456/1209876543210987:" + "a1b2c3d4" * 4 + " expired", None),
+        ("the new one is as-FG2lbXmgeu1bQ3pt5l2F5U ok", None),
+    ],
+)
+def test_a_new_vendor_token_is_redacted_bare(
+    anonymizer: Anonymizer, text: str, expected: str | None
+) -> None:
+    """Elastic Cloud, E2B, Inngest, Asana and Modal tokens go wherever they stand, whole."""
+    out = anonymizer.anonymize(text)
+    assert "<redacted:" in out
+    for part in ("essu_", "P9q/r2w", "e2b_4d0c", "signkey-test-9f", ":a1b2c3d4", "as-FG2lb"):
+        assert part not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "POST /v1/items/2/1234567890123/ok",  # a path of numbers, no hex after a colon
+        "alias-resolution as-is, has-many-through",
+        "e2b_sandbox_template_id = base",
+        "signkey-prod-rotation-runbook.md",
+    ],
+)
+def test_new_vendor_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text

@@ -42,7 +42,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "families"
             "curl -d @p.json https://<redacted:webhook>.m.pipedream.net",
         ),
         (
-            "https://api.modal.io/v1/keys/as-7V5XONMyeQyZjSMlhslHGB/revoke",
+            "https://api.modal.io/v1/keys/tk-7V5XONMyeQyZjSMlhslHGB/revoke",
             "https://api.modal.io/v1/keys/<redacted:url-token>/revoke",
         ),
         (  # a Vault batch token: dotted

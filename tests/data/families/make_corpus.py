@@ -1545,6 +1545,21 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "exec failed: UPDATE svc SET api_token=$1 WHERE id=$2 with args [{s} 42]",
             lambda: hexs(32),
         ),
+        (
+            "azure-identifiable-key-positional",
+            "[parameters: ('{s}', 42)]",
+            lambda: b64(33) + "+AEh" + chars(1, "ABCDEFGHIJKLMNOP") + b64(5) + "=",
+        ),
+        ("azure-identifiable-key-prose", "the new key is {s}, rotate the old one", azure_storage),
+        ("nhs-number-camel", 'patient.setNhsNumber("{s}")', nhs),
+        ("iban-touching-key", "payoutIban={s};currency=EUR", iban_de),
+        ("phone-url-encoded", "POST /sms to=%2B4479{s}&body=hi", lambda: chars(8, DIGITS)),
+        ("inngest-key-bare", "##[debug]=> '{s}'", lambda: "signkey-prod-" + hexs(64)),
+        (
+            "asana-token-bare",
+            "pasted {s} into the chat",
+            lambda: f"2/{chars(16, DIGITS)}/{chars(16, DIGITS)}:{hexs(32)}",
+        ),
         ("pgbouncer-md5", '"report" "md5{s}"', lambda: hexs(32)),
         ("chap-secrets", '# /etc/ppp/chap-secrets\n"vpn" * "{s}" *', password),
         ("rsyncd-secrets", "secrets file = /etc/rsyncd.secrets\nbackup:{s}", password),
@@ -1558,6 +1573,28 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("prose-told", "the staging db password is {s}, rotate it", chosen),
         ("slashed-base64", "SMTP_PASS={s}", lambda: "/" + chars(39, ALNUM + "+")),
     ]
+
+
+def azure_storage() -> str:
+    """Return a key shaped like an Azure Storage identifiable key (``+ASt`` at offset 76)."""
+    return b64(76) + "+ASt" + b64(5) + chars(1, "AQgw") + "=="
+
+
+def nhs() -> str:
+    """Return a UK NHS number passing its mod-11 check, grouped 3-3-4."""
+    while True:
+        digits = chars(9, DIGITS)
+        check = 11 - sum(int(d) * w for d, w in zip(digits, range(10, 1, -1), strict=True)) % 11
+        if check != 10:
+            number = digits + str(check % 11)
+            return f"{number[:3]} {number[3:6]} {number[6:]}"
+
+
+def iban_de() -> str:
+    """Return a German IBAN with its mod-97 check digits, unspaced."""
+    bban = chars(18, DIGITS)
+    check = 98 - int(bban + "131400") % 97
+    return f"DE{check:02d}{bban}"
 
 
 def ssn() -> str:

@@ -1,0 +1,86 @@
+"""Azure's identifiable keys (DESIGN.md guarantee 1): known by a signature at a fixed place.
+
+Found missing by the held-out audit bench/audit16f: Azure's keys since 2022 carry a four-character
+signature of their service at a fixed offset of their base64 (Microsoft security-utilities'
+``IdentifiableSecrets``): Functions ``AzFu`` after 44 base64url characters (``[AQgw]==`` at the
+end), Cognitive Search ``AzSe`` after 42, Relay ``+ARm``, Event Hubs ``+AEh``, Service Bus
+``+ASb``, IoT ``AIoT``, Cache for Redis ``AzCa`` and Event Grid ``AZEG`` after 33 (a character
+``A``–``P``, five more, ``=``), Storage ``+ASt``, Cosmos DB ``ACDb``, Batch ``+ABa``, Machine
+Learning ``+AMC`` and API Management ``APIM`` after 76 (``[AQgw]==`` at the end), Container
+Registry ``+ACR`` after 42. A key is found by its shape alone, wherever it stands (a chat line, a
+positional SQL parameter), not only under a key name; it must start a run of token characters
+and hold 16 distinct characters or more (a random key of 44 holds about 30).
+
+A legacy Azure DevOps personal access token is 52 characters of lower-case base32 (``[a-z2-7]``,
+security-utilities' ``AdoLegacyPat``), standing alone: found when it holds 4 digits or more and
+reads as generated (a SHA-256 in Nix's base32 has ``0``, ``1``, ``8`` or ``9``; words have no
+digits). It is looked for only in a text with a long base64 run (``probe.base64_runs``, which
+the look rule has mapped already).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from fedlearn.anonymize import probe, words
+from fedlearn.anonymize.providers import family
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
+
+B64 = "[A-Za-z0-9+/]"
+URLSAFE = "[A-Za-z0-9_-]"
+B62 = "[A-Za-z0-9]"
+# shape, the signatures (at least one is in every match of the shape).
+# fmt: off
+SHAPES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (rf"{URLSAFE}{{44}}AzFu{URLSAFE}{{5}}[AQgw]==", ("AzFu",)),
+    (rf"{B62}{{42}}AzSe[A-D]{B62}{{5}}", ("AzSe",)),
+    (rf"{B64}{{33}}(?:\+ARm|\+AEh|\+ASb|AIoT|AzCa|AZEG)[A-P]{B64}{{5}}=", ("+ARm", "+AEh", "+ASb", "AIoT", "AzCa", "AZEG")),
+    (rf"{B64}{{76}}(?:\+ASt|ACDb|\+ABa|\+AMC|APIM){B64}{{5}}[AQgw]==", ("+ASt", "ACDb", "+ABa", "+AMC", "APIM")),
+    (rf"{B64}{{42}}\+ACR[A-D]{B64}{{5}}", ("+ACR",)),
+)
+# fmt: on
+
+
+def is_varied(match: re.Match[str], text: str) -> bool:
+    """Return whether a key holds 16 distinct characters or more (no filler, no test pattern)."""
+    return len(set(match.group())) >= 16
+
+
+ADO_PAT = r"(?<![A-Za-z0-9_+/-])[a-z2-7]{52}(?![A-Za-z0-9_+/=-])"
+ADO_RUN = b"\x01" * 52
+
+
+def ado_pats(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
+    """Return a finder of the 52-character runs of ``[a-z2-7]``, tried only in a text that has a
+    run of 52 base64 characters (the mapped bytes of ``probe.base64_runs``, cached by the look
+    rule): ordinary text compiles nothing."""
+
+    def find(subject: str) -> Iterator[re.Match[str]]:
+        _, mapped, first = probe.base64_runs(subject)
+        if first >= 0 and mapped.find(ADO_RUN, first) >= 0:
+            yield from pattern.finditer(subject)
+
+    return find
+
+
+def is_ado_pat(match: re.Match[str], text: str) -> bool:
+    """Return whether a run holds 4 digits or more and reads as generated."""
+    value = match.group()
+    return sum(c.isdigit() for c in value) >= 4 and words.is_token_body(value)
+
+
+def rules() -> list[Rule]:
+    """Return a rule per shape, each named ``azure-identifiable-key``, and ``azure-devops-pat``."""
+    pattern = Lazy(ADO_PAT)  # one per build: a pattern compiles on first use in its own engine
+    return [
+        family("azure-identifiable-key", shape, literals, check=is_varied)
+        for shape, literals in SHAPES
+    ] + [
+        secret(
+            "azure-devops-pat",
+            Matcher(pattern, check=is_ado_pat, find=ado_pats(pattern)),
+            gate=None,  # a counted run in the RE2 set would multiply its states
+            trigger=Trigger(words=("2", "3", "4", "5", "6", "7")),
+        )
+    ]

@@ -1,0 +1,292 @@
+"""More personal numbers (DESIGN.md guarantee 1): national ids of more countries, and phone, card
+and IBAN numbers under a key that names them.
+
+Found missing by the held-out audit bench/audit16f. National ids, each after its word (in any key
+spelling; or up to two words before it) and passing its check (``id_checks``): US ITIN, Canada
+SIN (Luhn), UK NHS number (mod 11), Australia TFN (weighted mod 11) and Medicare number, Italy's
+codice fiscale (its check letter), Poland PESEL, Singapore NRIC/FIN (its check letter), India PAN
+(no check: its word is needed), Korea RRN, Finland HETU (mod 31), Russia INN (one or two check
+digits) and SNILS, Germany's Steuer-ID (ISO 7064 mod 11,10). The shapes that say what they are
+alone are found without a word: ``9XX-7X-XXXX`` (ITIN), ``XXX-XXX-XXX XX`` (SNILS),
+``YYMMDD-SXXXXXX`` (RRN, a real date), ``DDMMYY-XXXC`` (HETU, a real date), ``S1234567D`` (NRIC),
+``X1234567L`` (Spain's NIE) and the codice fiscale's 16 characters.
+
+``numbers`` wants a number to stand alone, so ``iban=DE89…``, ``Mobile:+44 …`` and
+``CardNumber:3812…`` were left: here a key naming the kind (``iban``, ``phone``, ``mobile``,
+``celular``, ``tel``, ``fax``, ``card``, ``cc``, with ``number``/``no`` after it, in any of
+snake, kebab or camel case) lets the value touch its ``=`` or ``:``. A value in a URL-encoded
+form body (``%20`` between groups, ``%2B`` for ``+``) is decoded before it is checked, and PHP's
+``var_dump`` (the value a line below its key, after ``string(N)``) is read, in both kinds of rule.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Callable
+
+from fedlearn.anonymize import checks, id_checks, numbers
+from fedlearn.anonymize.rules import Judge, Lazy, Matcher, Rule, Trigger, personal
+
+# A separator between groups of digits: a blank, a dash or a URL-encoded blank, the same each time.
+SEP = r"(?P<s>[ -]|%20|)"
+
+
+# Each kind: its words (lower case), its number's shape (lower case), its check (upper case,
+# letters and digits only, URL-decoded).
+KINDS: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
+    ("(?:taxpayer[ _-]?)?itin", rf"9[0-9]{{2}}{SEP}[0-9]{{2}}(?P=s)[0-9]{{4}}", id_checks.is_itin),
+    ("sin|social[ _-]?insurance", rf"[0-9]{{3}}{SEP}[0-9]{{3}}(?P=s)[0-9]{{3}}", id_checks.is_sin),
+    ("nhs", rf"[0-9]{{3}}{SEP}[0-9]{{3}}(?P=s)[0-9]{{4}}", id_checks.is_nhs),
+    ("tfn|tax[ _-]?file", rf"[0-9]{{3}}{SEP}[0-9]{{3}}(?P=s)[0-9]{{3}}", id_checks.is_tfn),
+    ("medicare", rf"[2-6][0-9]{{3}}{SEP}[0-9]{{5}}(?P=s)[0-9](?:(?P=s)[1-9])?", id_checks.is_medicare),
+    ("codice[ _-]?fiscale", r"[a-z]{6}[0-9lmnpqrstuv]{2}[a-z][0-9lmnpqrstuv]{2}[a-z][0-9lmnpqrstuv]{3}[a-z]", id_checks.is_codice_fiscale),
+    ("pesel", r"[0-9]{11}", id_checks.is_pesel),
+    ("nric|fin", r"[stfg][0-9]{7}[a-z]", id_checks.is_nric),
+    ("pan|permanent[ _-]?account", r"[a-z]{5}[0-9]{4}[a-z]", id_checks.is_pan),
+    ("rrn|resident[ _-]?registration", r"[0-9]{6}-?[1-8][0-9]{6}", id_checks.is_rrn),
+    ("hetu|henkil[oö]tunnus|personal[ _-]?identity[ _-]?code", r"[0-9]{6}[-+a-fu-y][0-9]{3}[0-9a-y]", id_checks.is_hetu),
+    ("inn|инн", r"[0-9]{12}|[0-9]{10}", id_checks.is_inn),
+    ("snils|снилс", rf"[0-9]{{3}}-?[0-9]{{3}}-?[0-9]{{3}}{SEP}[0-9]{{2}}", id_checks.is_snils),
+    ("steuer[ _-]?(?:id|identifikationsnummer)|idnr", rf"[0-9]{{2}}{SEP}[0-9]{{3}}(?P=s)[0-9]{{3}}(?P=s)[0-9]{{3}}", id_checks.is_steuer_id),
+)  # fmt: skip
+ID_WORDS = (
+    "itin", "sin", "social", "nhs", "tfn", "tax", "medicare", "codice", "pesel", "nric", "fin",
+    "pan", "permanent", "rrn", "resident", "hetu", "henkil", "personal", "inn", "инн", "snils",
+    "снилс", "steuer", "idnr",
+)  # fmt: skip
+# Shapes that say what they are without a word (case as written): each with its check.
+BARE: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    (r"9[0-9]{2}-(?:5[0-9]|6[0-5]|7[0-9]|8[0-8]|9[0-24-9])-[0-9]{4}", id_checks.is_itin),
+    (r"[0-9]{3}-[0-9]{3}-[0-9]{3}[ -][0-9]{2}", id_checks.is_snils),
+    (r"[0-9]{6}-[1-8][0-9]{6}", id_checks.is_rrn),
+    (r"[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Y]", id_checks.is_hetu),
+    (r"[STFG][0-9]{7}[A-Z]", id_checks.is_nric),
+    (r"[XYZ][0-9]{7}[A-Z]", checks.is_dni),
+    (r"[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]", id_checks.is_codice_fiscale),
+)  # fmt: skip
+
+
+def plain(value: str) -> str:
+    """Return a value URL-decoded, its letters and digits only, in upper case."""
+    return "".join(c for c in urllib.parse.unquote(value) if c.isalnum()).upper()
+
+
+def led(words: str, value: str) -> Lazy:
+    """Return ``numbers.led`` without its look-behind: ``checked`` tests where the word starts."""
+    gap = rf"(?:{numbers.ID_GAP}|{VAR_DUMP})"
+    return Lazy(rf"(?:{words}){numbers.ID_SUFFIX}{gap}(?P<value>{value})")
+
+
+def checked(check: Callable[[str], bool]) -> Judge:
+    """Return a judge of a number after its word: the word starts a word or a camelCase hump,
+    the number stands alone and passes ``check``."""
+
+    def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+        start, end = match.span("value")
+        if not is_key_start(text, match.start()) or not numbers.stands_alone(text, start, end):
+            return None
+        return (start, end, "") if check(plain(match.group("value"))) else None
+
+    return judge
+
+
+def trailed(words: str, value: str) -> Lazy:
+    """Return the pattern of a number with its word after it (``gave 943 476 5919 as their NHS``):
+    up to two short words between."""
+    return Lazy(
+        rf"(?P<value>{value})[^0-9a-z\n]{{1,4}}(?:[a-z]{{1,10}}[^0-9a-z\n]{{1,4}}){{0,2}}?"
+        rf"(?P<word>{words})(?![a-z])"
+    )
+
+
+def trailing(check: Callable[[str], bool]) -> Judge:
+    """Return a judge of a number before its word: both stand alone, the number passes ``check``."""
+
+    def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+        start, end = match.span("value")
+        if not is_key_start(text, match.start("word")) or not numbers.is_free(text, start, end):
+            return None
+        return (start, end, "") if check(plain(match.group("value"))) else None
+
+    return judge
+
+
+def bare(check: Callable[[str], bool]) -> Judge:
+    """Return a judge of a bare shape: standing alone and passing ``check``."""
+
+    def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+        start, end = match.span()
+        return (
+            (start, end, "")
+            if numbers.is_free(text, start, end) and check(plain(match.group()))
+            else None
+        )
+
+    return judge
+
+
+def national_ids() -> list[Rule]:
+    """Return the rules for the national ids of ``KINDS`` (after their word) and ``BARE``."""
+    words = "|".join(kind for kind, _, _ in KINDS)
+    return [
+        personal(
+            "national-id",
+            "<national-id>",
+            *(Matcher(led(kind, shape), judge=checked(check)) for kind, shape, check in KINDS),
+            *(Matcher(trailed(kind, shape), judge=trailing(check)) for kind, shape, check in KINDS),
+            gate=numbers.word_gate(words, "nu|no|nr|id|ca"),
+            trigger=Trigger(words=ID_WORDS, lower=True),
+            lower=True,
+        ),
+        personal(
+            "national-id",
+            "<national-id>",
+            *(Matcher(Lazy(shape), judge=bare(check)) for shape, check in BARE),
+            gate="|".join(shape for shape, _ in BARE),
+            trigger=Trigger(patterns=tuple(Lazy(shape) for shape, _ in BARE)),
+        ),
+    ]
+
+
+# A key naming a phone, card or IBAN number (lower case), with ``number``/``no`` after it.
+KEYS = {
+    "phone": r"phones?|mobile|cell(?:ular)?(?:phone)?|celular|telefone?|telephone|tel[eé]fono|tel|fax|whatsapp|msisdn|handy|m[oó]vil|cellulare|телефон|電話|携帯|电话|手机|전화",
+    "card": r"cards?|cc|credit[ _-]?card|payment[ _-]?card|pan|(?:kredit)?karte|carte|tarjeta|cart[aã]o|карт[аы]|カード|卡号|银行卡",
+    "iban": r"iban",
+}  # fmt: skip
+KEY_SUFFIX = r"(?:[ _.-]?(?:numbers?|num|nos?|nr|#|nummer|n[uú]mero|номер|番号|号码|번호))?"
+# Between a key and its value: a few separators, or PHP var_dump's ``"]=>`` and ``string(N) "``.
+VAR_DUMP = r'"\]=>\n[ \t]*string\([0-9]{1,3}\) "'
+KEY_GAP = rf"(?:[^0-9a-z\n+%(]{{1,6}}?|{VAR_DUMP})"
+VALUES = {
+    "phone": r"(?:\+|%2b)?(?:\(|%28)?[0-9](?:[0-9 ().-]|%2[0b89])*[0-9]",
+    "card": r"[0-9](?:[0-9 -]|%20)*[0-9]",
+    "iban": r"[a-z]{2}[0-9]{2}(?:(?: |%20)?[a-z0-9]{4}){2,7}(?:(?: |%20)?[a-z0-9]{1,3})?(?![a-z0-9])",
+}
+# What every value starts with, for the gates (on the text as written).
+VALUE_STARTS = {"phone": "[0-9+(%]", "card": "[0-9]", "iban": "[A-Za-z]{2}[0-9]{2}"}
+CARD_GROUPS = Lazy(
+    r"[0-9]{4}(?:[ -][0-9]{4}){2,3}(?:[ -][0-9]{1,3})?|[0-9]{4}[ -][0-9]{6}[ -][0-9]{4,5}|[0-9]{13,19}"
+)
+
+
+def is_key_start(text: str, start: int) -> bool:
+    """Return whether a key word starts a word: no letter or digit before it, a camelCase hump, a
+    one-letter flag's (``-PcardNumber``), or a word of a script written without blanks
+    (``顧客の電話番号``)."""
+    if start == 0 or not text[start - 1].isalnum() or not text[start].isascii():
+        return True
+    if text[start - 1].isupper() and text[start - 2 : start - 1] == "-":
+        return True  # a one-letter flag glued to its key: -Dcard.number=, -PcardNumber=
+    return text[start].isupper() and (text[start - 1].islower() or text[start - 1].isdigit())
+
+
+def is_phone(value: str) -> bool:
+    """Return whether a decoded value has the 7 to 15 digits of a phone number."""
+    return 7 <= len(numbers.digits_of(value)) <= 15
+
+
+def is_card(value: str) -> bool:
+    """Return whether a decoded value is a card number: grouped evenly, a card's prefix, Luhn."""
+    number = numbers.digits_of(value)
+    if not 13 <= len(number) <= 19 or not CARD_GROUPS.fullmatch(value):
+        return False
+    return numbers.is_card_prefix(number) and checks.is_luhn(number)
+
+
+def is_iban(value: str) -> bool:
+    """Return whether a decoded value is an IBAN: its country's length, mod 97."""
+    compact = value.replace(" ", "").upper()
+    return numbers.IBAN_LENGTHS.get(compact[:2]) == len(compact) and checks.is_iban(compact)
+
+
+KEYED_CHECKS: dict[str, Callable[[str], bool]] = {
+    "phone": is_phone,
+    "card": is_card,
+    "iban": is_iban,
+}
+
+
+def keyed(check: Callable[[str], bool]) -> Judge:
+    """
+    Return a judge of a number under its key: the key starts a word, the value passes ``check``.
+
+    A grouped value may have run on into the next word (``Iban:ES72… Timeout``): the longest part
+    of it that ends before a blank and passes is taken.
+    """
+
+    def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+        start, end = match.span("value")
+        if not is_key_start(text, match.start()):
+            return None
+        while end > start:
+            if numbers.stands_alone(text, start, end) and check(
+                urllib.parse.unquote(text[start:end])
+            ):
+                return start, end, ""
+            end = max(text.rfind(" ", start, end), text.rfind("%20", start, end))
+        return None
+
+    return judge
+
+
+def encoded_plus(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a URL-encoded international number (``=%2B4479…``): 8–15 digits (10 unbroken)."""
+    value = urllib.parse.unquote(match.group())
+    count = len(numbers.digits_of(value))
+    if not 8 <= count <= 15 or (count < 10 and value[1:].isdigit()):
+        return None
+    return (*match.span(), "") if numbers.ends_free(text, match.end()) else None
+
+
+def touching_plus(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return ``+`` and 11 to 15 unbroken digits right after ``=`` or ``:`` (``CALLER_ID=+1415…``):
+    an international number even with no key naming it (a timestamp has 10 digits, no ``+``)."""
+    return (*match.span(), "") if numbers.ends_free(text, match.end()) else None
+
+
+def keyed_numbers() -> list[Rule]:
+    """Return the rules for phone, card and IBAN numbers right after a key naming them (and, for
+    phones, an international number URL-encoded as a form or query value)."""
+    found = []
+    for kind, words in KEYS.items():
+        key = rf"(?:{words}){KEY_SUFFIX}(?![a-z])"
+        matchers = [
+            Matcher(
+                Lazy(rf"{key}{KEY_GAP}(?P<value>{VALUES[kind]})"), judge=keyed(KEYED_CHECKS[kind])
+            )
+        ]
+        gap = rf"(?:[^0-9A-Za-z\n+%(]{{1,6}}|{VAR_DUMP})"
+        gate = rf"(?i:(?:{words}){KEY_SUFFIX}){gap}{VALUE_STARTS[kind]}"
+        trigger = KEY_WORDS[kind]
+        if kind == "phone":
+            matchers.append(
+                Matcher(Lazy(r"(?<==)%2b[1-9](?:[0-9.-]|%20){7,30}[0-9]"), judge=encoded_plus)
+            )
+            matchers.append(Matcher(Lazy(r"(?<=[=:])\+[1-9][0-9]{10,14}"), judge=touching_plus))
+            gate += r"|=%2[Bb][1-9]|[=:]\+[1-9][0-9]{10}"
+            trigger += ("=%2b", "=+", ":+")
+        found.append(
+            personal(
+                kind,
+                f"<{kind}>",
+                *matchers,
+                gate=gate,
+                trigger=Trigger(words=trigger, lower=True),
+                lower=True,
+            )
+        )
+    return found
+
+
+KEY_WORDS: dict[str, tuple[str, ...]] = {
+    "phone": ("phone", "mobile", "cell", "celular", "tel", "fax", "whatsapp", "msisdn", "handy", "vil", "телефон", "電話", "携帯", "电话", "手机", "전화"),
+    "card": ("card", "cc", "pan", "karte", "cart", "tarjeta", "карт", "カード", "卡号", "银行卡"),
+    "iban": ("iban",),
+}  # fmt: skip
+
+
+def rules() -> list[Rule]:
+    """Return ``numbers``' rules with these: phones, cards, IBANs, then national ids."""
+    return numbers.numbers() + keyed_numbers() + numbers.identities() + national_ids()

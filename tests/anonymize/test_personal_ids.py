@@ -1,0 +1,154 @@
+"""More personal numbers: national ids with their checks, and phone/card/IBAN numbers under a key."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NHS No: 943 476 5919 (GP surgery)", "NHS No: <national-id> (GP surgery)"),
+        ('{"nhs_number": "9434765919"}', '{"nhs_number": "<national-id>"}'),
+        ("customer.setTaxFileNumber('123 456 782')", "customer.setTaxFileNumber('<national-id>')"),
+        ("SIN: 130-692-544", "SIN: <national-id>"),
+        ("medicare_card_number=2123 45670 1", "medicare_card_number=<national-id>"),
+        ("PESEL 44051401359", "PESEL <national-id>"),
+        ("Steuer-ID: 86 095 742 719", "Steuer-ID: <national-id>"),
+        ("ИНН 7707083893", "ИНН <national-id>"),
+        ("pan_card_no => ABCPE1234F", "pan_card_no => <national-id>"),
+        ("taxpayer-itin=912-70-1234", "taxpayer-itin=<national-id>"),
+        ("sin=130%20692%20544&plan=basic", "sin=<national-id>&plan=basic"),
+        # Bare shapes that say what they are.
+        ("refund for RSSMRA85T10A562S approved", "refund for <national-id> approved"),
+        ("<- [S1234567D]", "<- [<national-id>]"),
+        ("ITIN holder 912-70-1234 flagged", "ITIN holder <national-id> flagged"),
+        ("snils 112-233-445 95", "snils <national-id>"),
+        ("id 990524-2807301 matched", "id <national-id> matched"),
+        ("henkilö 131052-308T", "henkilö <national-id>"),
+        ("<- [Y8342639R]", "<- [<national-id>]"),
+    ],
+)
+def test_national_ids_are_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """A national id after its word, or in a shape that says what it is, is redacted."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NHS No: 943 476 5918 (GP surgery)",  # fails mod 11
+        "sin(0.5) = 0.479, cos = 130692544",  # no word before it
+        "since 130692544 requests",
+        "PAN ABCXE1234F",  # not a PAN's fourth letter
+        "order RSSMRA85T10A562T shipped",  # wrong check letter
+        "build 990524-2807302",  # wrong check digit
+        "T1234567A is a part number",  # wrong check letter
+        "X1234567A is a part number",  # wrong check letter
+        "innodb_buffer_pool_size=7707083893",  # innodb is no INN
+        "finally 130692544",
+    ],
+)
+def test_near_misses_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Numbers that fail their check, or have no word, stay."""
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("contactPhone=+49 30 90182374", "contactPhone=<phone>"),
+        ("MobileNo:0171 2855101 ok", "MobileNo:<phone> ok"),
+        ("{'telefone' => '(11) 98765-4321'}", "{'telefone' => '<phone>'}"),
+        ("caller=x&msisdn=%2B447911123456", "caller=x&msisdn=<phone>"),
+        ("q?from=%2B14155552671&to=me", "q?from=<phone>&to=me"),
+        ("CALLER_ID=+14155552671 ./dial", "CALLER_ID=<phone> ./dial"),
+        ("route{from:+447911123456}", "route{from:<phone>}"),
+        ("CreditCard:4111111111111111 exp 12/29", "CreditCard:<card> exp 12/29"),
+        ("card_no=4111-1111-1111-1111&cvv=", "card_no=<card>&cvv="),
+        ("payment_card=4111%201111%201111%201111", "payment_card=<card>"),
+        ("bankIban=DE89370400440532013000;", "bankIban=<iban>;"),
+        ("iban=GB82%20WEST%201234%205698%207654%2032", "iban=<iban>"),
+        ("cfg={Iban:GB82 WEST 1234 5698 7654 32 Timeout:30s}", "cfg={Iban:<iban> Timeout:30s}"),
+        ("cfg={Iban:ES9121000418450200051332 Region:eu}", "cfg={Iban:<iban> Region:eu}"),
+        ("Telefonnummer: 030 90182374", "Telefonnummer: <phone>"),
+        ("numero_de_telefono=91 123 45 67", "numero_de_telefono=<phone>"),
+        ("顧客の電話番号：090-1401-4606", "顧客の電話番号：<phone>"),  # noqa: RUF001
+        ("телефон: 8 (495) 123-45-67", "телефон: <phone>"),
+        ("Kreditkarte:4111 1111 1111 1111", "Kreditkarte:<card>"),
+        ("tarjeta=4111-1111-1111-1111", "tarjeta=<card>"),
+        (
+            "gradle deploy -PcreditCardNumber=4111111111111111",
+            "gradle deploy -PcreditCardNumber=<card>",
+        ),
+        (
+            "java -Dcustomer.phone.number=030 90182374 -jar",
+            "java -Dcustomer.phone.number=<phone> -jar",
+        ),
+    ],
+)
+def test_keyed_numbers_are_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """A phone, card or IBAN number right after a key naming it is redacted, URL-encoded too."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "microphone=12345678901",  # phone inside a word
+        "iPhone:15",
+        "cards=4111111111111112",  # fails Luhn
+        "card_id=1234567890123456",  # not a card's prefix
+        "iban=DE88370400440532013000",  # fails mod 97
+        "q?n=%2B104857600",  # a size delta: 9 digits, no separator
+        "delta=+1048576000 bytes",  # 10 digits after =: a number, not a phone
+        "seq:+141555526710000001",  # too many digits
+        "telemetry=4155552671",
+    ],
+)
+def test_keyed_near_misses_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Numbers that fail their kind's check, or keys inside other words, stay."""
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '  ["contact_phone"]=>\n  string(12) "030 90182374"',
+            '  ["contact_phone"]=>\n  string(12) "<phone>"',
+        ),
+        (
+            '  ["nhsNumber"]=>\n  string(10) "9434765919"',
+            '  ["nhsNumber"]=>\n  string(10) "<national-id>"',
+        ),
+    ],
+)
+def test_a_var_dump_value_is_under_its_key(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """PHP's var_dump puts the value a line below its key, after ``string(N)``."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "caller read 943 476 5919 as her NHS number",
+            "caller read <national-id> as her NHS number",
+        ),
+        ("44051401359 (PESEL) confirmed", "<national-id> (PESEL) confirmed"),
+        ("86095742719 is the Steuer-ID on file", "<national-id> is the Steuer-ID on file"),
+        ("943 476 5918 as her NHS number", "943 476 5918 as her NHS number"),  # fails mod 11
+        (
+            "44051401359 rows in the pesel_import table",
+            "44051401359 rows in the pesel_import table",
+        ),
+    ],
+)
+def test_a_national_id_before_its_word(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """A checked number followed within two words by its kind's word is redacted."""
+    assert anonymizer.anonymize(text) == expected
