@@ -5,9 +5,9 @@ Each is redacted to a typed placeholder (``<phone>``, ``<card>``, ``<iban>``, ``
 find the shapes; the checks keep dates, versions, ports and ids out: a card number must pass Luhn
 and start like a card of its length, an IBAN must have its country's length and pass mod 97, and a
 phone number without ``+`` needs the North American shape or a word such as ``phone`` or ``tel``
-before it. A national id needs its word (``SSN``, ``CPF``, ``DNI``, ``BSN``, ``NINO``,
-``Aadhaar``) and its check (``checks.is_cpf``…), except the two shapes that say what they are
-alone: ``123-45-6789`` (SSN rules) and ``123.456.789-09`` (CPF check digits). A passport number,
+before it. A national id after its word is ``personal_ids``' (one table of every country's
+words, shapes and checks); here are only two shapes that say what they are alone: ``123-45-6789``
+(SSN rules) and ``123.456.789-09`` (CPF check digits). A passport number,
 a bank account number and a date of birth have no check digit: each needs its word right before
 it, and a bank account a bank word (``routing``, ``bank``, ``IBAN``…) near it as well.
 """
@@ -135,24 +135,6 @@ def iban(match: re.Match[str], text: str) -> bool:
 # characters and two short words (``CPF do cliente: …``) before the number.
 ID_SUFFIX = r"(?:[ _.-]?(?:numbers?|num|nos?|nr|ids?|card|#))?(?![a-z])"
 ID_GAP = r"[^0-9a-z\n]{0,6}?(?:[a-z]{1,10}[^0-9a-z\n]{1,4}?){0,2}?"
-# Each kind: its words, its number's shape (lower case), the check of the number (upper case,
-# its digits and letters only).
-NATIONAL_IDS: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
-    ("ssn|social[ _-]?security", r"[0-9]{3}(?P<s>[ -]?)[0-9]{2}(?P=s)[0-9]{4}", checks.is_ssn),
-    ("cpf", r"[0-9]{3}\.?[0-9]{3}\.?[0-9]{3}-?[0-9]{2}", checks.is_cpf),
-    ("dni|nif|nie", r"[xyz0-9][0-9]{7}-?[a-z]", checks.is_dni),
-    ("bsn|burgerservicenummer|sofi[ _-]?nummer", r"[0-9]{9}", checks.is_bsn),
-    (
-        "nino|ni(?:[ _-]|)number|national[ _-]?insurance",
-        r"[a-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2}(?: ?[a-d])?",
-        checks.is_nino,
-    ),
-    ("aadhaa?r", r"[2-9][0-9]{3}(?P<s>[ -]?)[0-9]{4}(?P=s)[0-9]{4}", lambda value: True),
-)
-ID_WORDS = (
-    "ssn", "security", "cpf", "dni", "nif", "nie", "bsn", "nummer", "nino", "ni number",
-    "ni_number", "ni-number", "ninumber", "insurance", "aadha",
-)  # fmt: skip
 PASSPORT_WORDS = ("passport", "passeport", "pasaporte", "reisepass")
 BANK_WORDS = ("account", "acct", "konto")
 BANK_CONTEXT = Lazy(
@@ -189,17 +171,6 @@ def stands_alone(text: str, start: int, end: int) -> bool:
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.-/+"):
         return False
     return ends_free(text, end)
-
-
-def checked(check: Callable[[str], bool]) -> Judge:
-    """Return a judge of a number after its word: standing alone and passing ``check``."""
-
-    def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-        start, end = match.span("value")
-        value = "".join(c for c in match.group("value") if c.isalnum()).upper()
-        return (start, end, "") if stands_alone(text, start, end) and check(value) else None
-
-    return judge
 
 
 def bare_id(size: int, check: Callable[[str], bool]) -> Judge:
@@ -252,24 +223,17 @@ def birth_date(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 
 def identities() -> list[Rule]:
     """Return the rules for national id numbers, passport and bank account numbers, birth dates."""
-    words = "|".join(kind for kind, _, _ in NATIONAL_IDS)
     return [
         personal(
             "national-id",
             "<national-id>",
-            *(
-                Matcher(led(kind, shape), judge=checked(check))
-                for kind, shape, check in NATIONAL_IDS
-            ),
             Matcher(Lazy(r"-(?<=[0-9]{3}-)[0-9]{2}-[0-9]{4}"), judge=bare_id(3, checks.is_ssn)),
             Matcher(
                 Lazy(r"\.(?<=[0-9]{3}\.)[0-9]{3}\.[0-9]{3}-[0-9]{2}"),
                 judge=bare_id(3, checks.is_cpf),
             ),
-            gate=word_gate(words, "nu|no|nr|id|ca")
-            + r"|[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]\.[0-9]{3}\.[0-9]{3}-[0-9]",
+            gate=r"[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]\.[0-9]{3}\.[0-9]{3}-[0-9]",
             trigger=Trigger(
-                words=ID_WORDS,
                 patterns=(Lazy(r"-[0-9]{2}-[0-9]{4}"), Lazy(r"\.[0-9]{3}\.[0-9]{3}-")),
                 lower=True,
             ),

@@ -1,8 +1,9 @@
 """More personal numbers (DESIGN.md guarantee 1): national ids of more countries, and phone, card
 and IBAN numbers under a key that names them.
 
-Found missing by the held-out audit bench/audit16f. National ids, each after its word (in any key
-spelling; or up to two words before it) and passing its check (``id_checks``): US ITIN, Canada
+National ids, each after its word (in any key spelling; or up to two words before it) and passing
+its check (``checks``, ``id_checks``): US SSN, Brazil CPF, Spain DNI/NIE, Netherlands BSN, UK
+NINO, India Aadhaar (no check: its word is needed); found missing by bench/audit16f: US ITIN, Canada
 SIN (Luhn), UK NHS number (mod 11), Australia TFN (weighted mod 11) and Medicare number, Italy's
 codice fiscale (its check letter), Poland PESEL, Singapore NRIC/FIN (its check letter), India PAN
 (no check: its word is needed), Korea RRN, Finland HETU (mod 31), Russia INN (one or two check
@@ -35,6 +36,12 @@ SEP = r"(?P<s>[ -]|%20|)"
 # Each kind: its words (lower case), its number's shape (lower case), its check (upper case,
 # letters and digits only, URL-decoded).
 KINDS: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
+    ("ssn|social[ _-]?security", rf"[0-9]{{3}}{SEP}[0-9]{{2}}(?P=s)[0-9]{{4}}", checks.is_ssn),
+    ("cpf", r"[0-9]{3}\.?[0-9]{3}\.?[0-9]{3}-?[0-9]{2}", checks.is_cpf),
+    ("dni|nif|nie", r"[xyz0-9][0-9]{7}-?[a-z]", checks.is_dni),
+    ("bsn|burgerservicenummer|sofi[ _-]?nummer", r"[0-9]{9}", checks.is_bsn),
+    ("nino|ni(?:[ _-]|)number|national[ _-]?insurance", r"[a-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2}(?: ?[a-d])?", checks.is_nino),
+    ("aadhaa?r", rf"[2-9][0-9]{{3}}{SEP}[0-9]{{4}}(?P=s)[0-9]{{4}}", lambda value: True),
     ("(?:taxpayer[ _-]?)?itin", rf"9[0-9]{{2}}{SEP}[0-9]{{2}}(?P=s)[0-9]{{4}}", id_checks.is_itin),
     ("sin|social[ _-]?insurance", rf"[0-9]{{3}}{SEP}[0-9]{{3}}(?P=s)[0-9]{{3}}", id_checks.is_sin),
     ("nhs", rf"[0-9]{{3}}{SEP}[0-9]{{3}}(?P=s)[0-9]{{4}}", id_checks.is_nhs),
@@ -51,6 +58,8 @@ KINDS: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
     ("steuer[ _-]?(?:id|identifikationsnummer)|idnr", rf"[0-9]{{2}}{SEP}[0-9]{{3}}(?P=s)[0-9]{{3}}(?P=s)[0-9]{{3}}", id_checks.is_steuer_id),
 )  # fmt: skip
 ID_WORDS = (
+    "ssn", "security", "cpf", "dni", "nif", "nie", "bsn", "nummer", "nino", "ni number",
+    "ni_number", "ni-number", "ninumber", "insurance", "aadha",
     "itin", "sin", "social", "nhs", "tfn", "tax", "medicare", "codice", "pesel", "nric", "fin",
     "pan", "permanent", "rrn", "resident", "hetu", "henkil", "personal", "inn", "инн", "snils",
     "снилс", "steuer", "idnr",

@@ -152,3 +152,20 @@ def test_a_var_dump_value_is_under_its_key(
 def test_a_national_id_before_its_word(anonymizer: Anonymizer, text: str, expected: str) -> None:
     """A checked number followed within two words by its kind's word is redacted."""
     assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("patient.setSsn('123456789')", "patient.setSsn('<national-id>')"),
+        ("gave 123 45 6789 as their SSN", "gave <national-id> as their SSN"),
+        ("clienteCpf: 52998224725", "clienteCpf: <national-id>"),
+        ("12345678Z is the DNI on file", "<national-id> is the DNI on file"),
+    ],
+)
+def test_every_country_is_read_the_same_ways(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """The ids that came first (SSN, CPF, DNI…) are in the same table as the later ones, so they
+    are read in the same ways: after a camelCase key, or with their word after them."""
+    assert anonymizer.anonymize(text) == expected
