@@ -20,10 +20,12 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 import benign  # noqa: E402
 import contexts  # noqa: E402
+import corpus_cover  # noqa: E402
 import families  # noqa: E402
 
 SEED = 16516
@@ -38,36 +40,16 @@ EARLIER = (
 )
 
 
-def earlier(root: Path) -> tuple[list[str], str]:
-    """The earlier corpora's secrets and their family names (joined, lower case)."""
-    secrets, names = [], []
-    for rel in EARLIER:
-        for line in (root / rel).read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            secrets.append(row["secret"])
-            names.append(row["family"].lower())
-    return secrets, " ".join(sorted(set(names)))
-
-
-def covered(family: dict, secrets: list[str], names: str) -> bool:
-    """Whether an earlier corpus already holds this family (see the module docstring)."""
-    parts = family["parts"]
-    if parts and parts[0][0] == "lit" and len(str(parts[0][1])) >= 3:
-        start = str(parts[0][1])[:8]
-        return any(secret.startswith(start) for secret in secrets)
-    return family["word"] in names
-
-
 def main() -> None:
     """Write the corpus files."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--earlier", default=str(HERE.parent.parent))
     args = parser.parse_args()
     rng = random.Random(SEED)
-    secrets, names = earlier(Path(args.earlier))
+    secrets, names = corpus_cover.earlier(Path(args.earlier), EARLIER)
     rows, done = [], []
     for family in families.parse():
-        is_covered = covered(family, secrets, names)
+        is_covered = corpus_cover.covered(family, secrets, names)
         if is_covered:
             done.append(family["name"])
         whole, secret = families.draw(family["parts"], rng)

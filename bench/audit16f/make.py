@@ -21,10 +21,12 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 import benign  # noqa: E402
 import contexts  # noqa: E402
+import corpus_cover  # noqa: E402
 import families  # noqa: E402
 import pii  # noqa: E402
 
@@ -39,29 +41,6 @@ EARLIER = (
     "bench/audit16e/secrets.jsonl",
     "tests/data/secrets.jsonl",
 )
-
-
-def earlier(root: Path) -> tuple[list[str], str]:
-    """The earlier corpora's secrets and their family names (joined, lower case)."""
-    secrets, names = [], []
-    for rel in EARLIER:
-        path = root / rel
-        if not path.exists():
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            secrets.append(row["secret"])
-            names.append(row["family"].lower())
-    return secrets, " ".join(sorted(set(names)))
-
-
-def covered(family: dict, secrets: list[str], names: str) -> bool:
-    """Whether an earlier corpus already holds this family (see the module docstring)."""
-    parts = family["parts"]
-    if parts and parts[0][0] == "lit" and len(str(parts[0][1])) >= 3:
-        start = str(parts[0][1])[:8]
-        return any(secret.startswith(start) for secret in secrets)
-    return str(family["word"]) in names
 
 
 def draw(family: dict, rng: random.Random) -> str:
@@ -88,11 +67,11 @@ def main() -> None:
     parser.add_argument("--earlier", default=str(HERE.parent.parent))
     args = parser.parse_args()
     rng = random.Random(SEED)
-    secrets, names = earlier(Path(args.earlier))
+    secrets, names = corpus_cover.earlier(Path(args.earlier), EARLIER)
     rows, done = [], []
     every = families.parse() + pii.parse()
     for family in every:
-        is_covered = covered(family, secrets, names)
+        is_covered = corpus_cover.covered(family, secrets, names)
         if is_covered:
             done.append(family["name"])
         for name, template in plan(family, rng):

@@ -1,0 +1,34 @@
+"""What the held-out corpora's ``make.py`` scripts share: whether an earlier corpus already holds a
+family (the ``covered`` mark of bench/audit16e and bench/audit16f)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+
+def earlier(root: Path, corpora: Iterable[str]) -> tuple[list[str], str]:
+    """The earlier corpora's secrets and their family names (joined, lower case); a corpus file
+    missing under ``root`` is skipped."""
+    secrets, names = [], []
+    for rel in corpora:
+        path = root / rel
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            secrets.append(row["secret"])
+            names.append(row["family"].lower())
+    return secrets, " ".join(sorted(set(names)))
+
+
+def covered(family: Mapping[str, Any], secrets: list[str], names: str) -> bool:
+    """Whether an earlier corpus holds this family: a secret starting with the family's literal
+    start (3+ characters), or, without one, a family name holding its provider word."""
+    parts = family["parts"]
+    if parts and parts[0][0] == "lit" and len(str(parts[0][1])) >= 3:
+        start = str(parts[0][1])[:8]
+        return any(secret.startswith(start) for secret in secrets)
+    return str(family["word"]) in names
