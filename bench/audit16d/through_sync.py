@@ -100,7 +100,10 @@ def main() -> None:
     """Sync the corpus once per tree and print the numbers."""
     trees = [sys.argv[i + 1] for i, a in enumerate(sys.argv) if a == "--tree"] or [""]
     corpus = Path(sys.argv[sys.argv.index("--corpus") + 1]) if "--corpus" in sys.argv else HERE
-    secrets = [json.loads(x) for x in (corpus / "secrets.jsonl").open(encoding="utf-8")]
+    secret_file = corpus / "secrets.jsonl"  # a benign-only corpus (bench/benign16g) has none
+    secrets = (
+        [json.loads(x) for x in secret_file.open(encoding="utf-8")] if secret_file.exists() else []
+    )
     benign_file = (
         corpus / "benign.jsonl" if (corpus / "benign.jsonl").exists() else HERE / "benign.jsonl"
     )
@@ -135,8 +138,8 @@ def main() -> None:
         fams = {r["family"] for r in secrets}
         print(
             f"tree {tree or '(installed)'} [{which}]: {len(secrets) - len(leaks)}/{len(secrets)} "
-            f"secrets redacted ({100 * (1 - len(leaks) / len(secrets)):.2f}%; without pii "
-            f"{n - nl}/{n} = {100 * (1 - nl / n):.2f}%; {len({r['family'] for r in leaks})}/"
+            f"secrets redacted ({100 * (1 - len(leaks) / max(len(secrets), 1)):.2f}%; without pii "
+            f"{n - nl}/{n} = {100 * (1 - nl / max(n, 1)):.2f}%; {len({r['family'] for r in leaks})}/"
             f"{len(fams)} families leak; {missing} events not found), "
             f"{len(benign) - len(changed)}/{len(benign)} benign unchanged "
             f"({100 * (1 - len(changed) / len(benign)):.2f}%)"

@@ -1,0 +1,44 @@
+"""Build the blind benign corpus bench/benign16g: benign.jsonl beside this file.
+
+``python bench/benign16g/make.py`` (seed 16716) writes 14 distinct strings of each kind of benign.py, one
+JSON row ``{"kind", "text"}`` a line, the format of the audit16* corpora's benign.jsonl, so
+``bench/audit16d/through_sync.py --corpus bench/benign16g`` measures it (a corpus without a
+secrets.jsonl is measured on its benign rows only).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import benign  # noqa: E402
+
+SEED = 16716
+PER_KIND = 14
+
+
+def main() -> None:
+    """Write benign.jsonl."""
+    rng = random.Random(SEED)
+    seen: set[str] = set()
+    with (HERE / "benign.jsonl").open("w", encoding="utf-8") as out:
+        for kind, make in benign.KINDS.items():
+            for _ in range(PER_KIND):
+                text = make(rng)
+                for _ in range(50):  # a kind with few contexts may draw one twice: draw again
+                    if text not in seen:
+                        break
+                    text = make(rng)
+                assert text not in seen, kind
+                seen.add(text)
+                out.write(json.dumps({"kind": kind, "text": text}, ensure_ascii=False) + "\n")
+    print(f"{PER_KIND * len(benign.KINDS)} benign in {len(benign.KINDS)} kinds")
+
+
+if __name__ == "__main__":
+    main()
