@@ -1,14 +1,16 @@
-"""Value checks: whether a candidate the patterns found is really a secret or personal datum.
+"""Value checks: whether a candidate the patterns found is really a secret.
 
-The patterns find shapes; these decide (their own patterns compile on first use), so that ``password=$DB_PASSWORD``, ``api_key: YOUR_KEY``,
-``token: str`` or ``127.0.0.1`` stay as they are (the benign corpus in tests/data/ holds them).
+The patterns find shapes; these decide (their own patterns compile on first use), so that
+``password=$DB_PASSWORD``, ``api_key: YOUR_KEY`` or ``token: str`` stay as they are (the benign
+corpus in tests/data/ holds them): references and placeholders, code, prose, what looks random,
+base64 credentials, public keys and addresses, test vectors, CSS class names. The check digits of
+numbers are in ``check_digits``; the IP and MAC addresses that stay readable in ``addresses``.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import ipaddress
 import itertools
 import math
 import re
@@ -40,35 +42,6 @@ CHAIN = rules.Lazy(r"\.|::|->")
 CMDLET = rules.Lazy(r"(?:Get|Set|New|Read|ConvertTo|ConvertFrom|Import|Invoke)-[A-Z][A-Za-z]+")
 SAME_CHARACTER = rules.Lazy(r"(.)\1*")
 HEX = rules.Lazy(r"[0-9a-fA-F-]+")
-
-# Readable on purpose: loopback, unspecified, documentation, and addresses that name no machine.
-KEPT_NETWORKS = tuple(
-    ipaddress.ip_network(network)
-    for network in (
-        "127.0.0.0/8",
-        "0.0.0.0/32",
-        "255.255.255.255/32",
-        "192.0.2.0/24",
-        "198.51.100.0/24",
-        "203.0.113.0/24",
-        "224.0.0.0/4",
-        "169.254.169.254/32",
-        "::/128",
-        "::1/128",
-        "2001:db8::/32",
-        "ff00::/8",
-    )
-)
-KEPT_PREFIXES = ("192.0.2.", "198.51.100.", "203.0.113.")
-PUBLIC_RESOLVERS = frozenset({"1.1.1.1", "1.0.0.1", "8.8.8.8", "8.8.4.4", "9.9.9.9"})
-# An ASCII dotted quad that can name a machine: octets up to 255 without leading zeros, the first
-# not 0, 127, 224-239 (multicast) or 255: ``is_kept_ipv4``'s octet tests as one match.
-OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
-MACHINE_IPV4 = rules.Lazy(
-    r"(?:[1-9][0-9]?|1[01][0-9]|12[0-689]|1[3-9][0-9]|2[01][0-9]|22[0-3]|24[0-9]|25[0-4])"
-    rf"(?:\.{OCTET}){{3}}"
-)
-KEPT_MACS = frozenset({"00:00:00:00:00:00", "ff:ff:ff:ff:ff:ff"})
 
 
 def entropy(value: str) -> float:
@@ -171,60 +144,6 @@ def is_prose(value: str, following: str) -> bool:
     return len(value) < 10 or words.is_wordy(value)
 
 
-def is_kept_ip(value: str) -> bool:
-    """
-    Return whether the address ``value`` stays readable (or is no address at all).
-
-    Loopback, unspecified, documentation, multicast and the cloud metadata address name no machine;
-    neither do netmasks, network prefixes (``fe80::``) and the best-known public resolvers.
-    """
-    if ":" not in value:
-        return is_kept_ipv4(value)
-    bare = value.split("%")[0]
-    try:
-        address = ipaddress.ip_address(bare)
-    except ValueError:
-        return True
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        return is_kept_ipv4(str(address.ipv4_mapped))
-    if bare.endswith("::"):
-        return True
-    return any(
-        address in network for network in KEPT_NETWORKS if network.version == address.version
-    )
-
-
-def is_kept_ipv4(value: str) -> bool:
-    """Return whether dotted-quad ``value`` stays readable (see ``is_kept_ip``) or is no address."""
-    if value.isascii():  # the common case, one match (other decimal digits are read below)
-        if MACHINE_IPV4.fullmatch(value) is None:
-            return True
-        return (
-            value in PUBLIC_RESOLVERS
-            or value.startswith(KEPT_PREFIXES)
-            or value == "169.254.169.254"
-        )
-    octets = value.split(".")
-    if len(octets) != 4:
-        return True
-    for octet in octets:
-        if not octet.isdecimal() or int(octet) > 255 or (len(octet) > 1 and octet[0] == "0"):
-            return True
-    first = int(octets[0])
-    if first in (0, 127, 255) or 224 <= first <= 239 or value in PUBLIC_RESOLVERS:
-        return True
-    return value.startswith(KEPT_PREFIXES) or value == "169.254.169.254"
-
-
-def is_ipv6(value: str) -> bool:
-    """Return whether ``value`` is an IPv6 address with a digit (``cafe::babe`` reads as code)."""
-    try:
-        ipaddress.IPv6Address(value.split("%")[0])
-    except ValueError:
-        return False
-    return any(c.isdigit() for c in value)
-
-
 def is_basic_credentials(value: str) -> bool:
     """Return whether ``value`` is base64 of ``user:password`` (an HTTP Basic credential)."""
     try:
@@ -241,84 +160,6 @@ def is_snowflake(value: str) -> bool:
     except (binascii.Error, ValueError):
         return False
     return 15 <= len(decoded) <= 20 and decoded.isdigit()
-
-
-def is_luhn(digits: str) -> bool:
-    """Return whether the digit string passes the Luhn check (payment card numbers)."""
-    total = 0
-    for index, character in enumerate(reversed(digits)):
-        digit = int(character)
-        if index % 2:
-            digit = digit * 2 - 9 if digit > 4 else digit * 2
-        total += digit
-    return total % 10 == 0
-
-
-def is_iban(value: str) -> bool:
-    """Return whether ``value`` (no blanks) passes the IBAN mod-97 check."""
-    moved = value[4:] + value[:4]
-    number = "".join(str(int(c, 36)) for c in moved)
-    return int(number) % 97 == 1
-
-
-# The check letter of a Spanish DNI or NIE: the letter at the number modulo 23.
-DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
-# Letters no UK National Insurance number starts with, has second, or starts with as a pair.
-NINO_NOT_FIRST = frozenset("DFIQUV")
-NINO_NOT_SECOND = frozenset("DFIOQUV")
-NINO_NOT_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
-
-
-def is_ssn(digits: str) -> bool:
-    """Return whether 9 digits can be a US Social Security number (area, group, serial rules)."""
-    area, group, serial = digits[:3], digits[3:5], digits[5:]
-    if len(digits) != 9 or area in ("000", "666") or area[0] == "9":
-        return False
-    return group != "00" and serial != "0000"
-
-
-def is_cpf(digits: str) -> bool:
-    """Return whether 11 digits are a Brazilian CPF: both check digits right, not one digit."""
-    if len(digits) != 11 or len(set(digits)) == 1:
-        return False
-    values = [int(digit) for digit in digits]
-    for size in (9, 10):
-        total = sum(
-            value * weight for value, weight in zip(values, range(size + 1, 1, -1), strict=False)
-        )
-        if values[size] != (0 if total % 11 < 2 else 11 - total % 11):
-            return False
-    return True
-
-
-def is_bsn(digits: str) -> bool:
-    """Return whether 9 digits pass the Dutch BSN 11-test (the last digit weighs -1)."""
-    if len(digits) != 9 or digits == "000000000":
-        return False
-    total = sum(
-        int(digit) * weight
-        for digit, weight in zip(digits, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True)
-    )
-    return total % 11 == 0
-
-
-def is_dni(value: str) -> bool:
-    """Return whether ``value`` (upper case, no blanks) is a Spanish DNI or NIE with its letter."""
-    if len(value) != 9 or not value[-1].isalpha():
-        return False
-    number = value[:-1]
-    if number[0] in "XYZ":
-        number = str("XYZ".index(number[0])) + number[1:]
-    return number.isdigit() and DNI_LETTERS[int(number) % 23] == value[-1]
-
-
-def is_nino(value: str) -> bool:
-    """Return whether ``value`` (upper case, no blanks) is a UK National Insurance number."""
-    if len(value) not in (8, 9) or not value[2:8].isdigit() or not value[:2].isalpha():
-        return False
-    if value[0] in NINO_NOT_FIRST or value[1] in NINO_NOT_SECOND or value[:2] in NINO_NOT_PREFIXES:
-        return False
-    return len(value) == 8 or value[8] in "ABCD"
 
 
 BASE58 = frozenset("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from fedlearn.anonymize import bound, checks
+from fedlearn.anonymize import bound, check_digits
 from fedlearn.anonymize.rules import Judge, Lazy, Matcher, Rule, Trigger, personal
 
 NOT_AFTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+.-/:#=")
@@ -120,7 +120,7 @@ def card(match: re.Match[str], text: str) -> bool:
         value,
     ):
         return False
-    return is_card_prefix(number) and checks.is_luhn(number) and is_free(text, *match.span())
+    return is_card_prefix(number) and check_digits.is_luhn(number) and is_free(text, *match.span())
 
 
 def iban(match: re.Match[str], text: str) -> bool:
@@ -128,7 +128,7 @@ def iban(match: re.Match[str], text: str) -> bool:
     value = match.group().replace(" ", "")
     if IBAN_LENGTHS.get(value[:2]) != len(value):
         return False
-    return checks.is_iban(value) and is_free(text, *match.span())
+    return check_digits.is_iban(value) and is_free(text, *match.span())
 
 
 # A national id's word (lower case), an optional ``number``/``no``/``#`` after it, then up to a few
@@ -227,10 +227,12 @@ def identities() -> list[Rule]:
         personal(
             "national-id",
             "<national-id>",
-            Matcher(Lazy(r"-(?<=[0-9]{3}-)[0-9]{2}-[0-9]{4}"), judge=bare_id(3, checks.is_ssn)),
+            Matcher(
+                Lazy(r"-(?<=[0-9]{3}-)[0-9]{2}-[0-9]{4}"), judge=bare_id(3, check_digits.is_ssn)
+            ),
             Matcher(
                 Lazy(r"\.(?<=[0-9]{3}\.)[0-9]{3}\.[0-9]{3}-[0-9]{2}"),
-                judge=bare_id(3, checks.is_cpf),
+                judge=bare_id(3, check_digits.is_cpf),
             ),
             gate=r"[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]\.[0-9]{3}\.[0-9]{3}-[0-9]",
             trigger=Trigger(

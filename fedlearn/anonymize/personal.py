@@ -10,7 +10,7 @@ import base64
 import binascii
 import re
 
-from fedlearn.anonymize import checks, credentials, public_objects
+from fedlearn.anonymize import addresses, credentials, public_objects
 from fedlearn.anonymize.rules import Lazy, Many, Matcher, Rule, Span, Trigger, personal
 
 # Colon- or dash-separated hex groups (MAC, full IPv6, MD5 fingerprint) have 5+ separators.
@@ -86,7 +86,7 @@ def ipv4_address(match: re.Match[str], text: str) -> tuple[int, int, str] | None
     if first > 0 and (text[first - 1].isalnum() or text[first - 1] in "_."):
         return None
     end = match.end()
-    if checks.is_kept_ipv4(text[first:end]) or public_objects.is_version(text, first):
+    if addresses.is_kept_ipv4(text[first:end]) or public_objects.is_version(text, first):
         return None  # kept, or a version of four numbers (``version: 2.5.34.0``)
     return first, end, ""
 
@@ -98,12 +98,12 @@ def after_key_type(match: re.Match[str], text: str) -> bool:
 
 def ipv6(match: re.Match[str], text: str) -> bool:
     """Return whether the match is an IPv6 address that is redacted."""
-    return checks.is_ipv6(match.group()) and not checks.is_kept_ip(match.group())
+    return addresses.is_ipv6(match.group()) and not addresses.is_kept_ip(match.group())
 
 
 def mac(match: re.Match[str], text: str) -> bool:
     """Return whether the match is a MAC address other than all zeros or broadcast."""
-    return match.group().lower().replace("-", ":") not in checks.KEPT_MACS
+    return match.group().lower().replace("-", ":") not in addresses.KEPT_MACS
 
 
 def network() -> list[Rule]:

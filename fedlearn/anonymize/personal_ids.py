@@ -2,7 +2,7 @@
 and IBAN numbers under a key that names them.
 
 National ids, each after its word (in any key spelling; or up to two words before it) and passing
-its check (``checks``, ``id_checks``): US SSN, Brazil CPF, Spain DNI/NIE, Netherlands BSN, UK
+its check (``check_digits``): US SSN, Brazil CPF, Spain DNI/NIE, Netherlands BSN, UK
 NINO, India Aadhaar (no check: its word is needed); found missing by bench/audit16f: US ITIN, Canada
 SIN (Luhn), UK NHS number (mod 11), Australia TFN (weighted mod 11) and Medicare number, Italy's
 codice fiscale (its check letter), Poland PESEL, Singapore NRIC/FIN (its check letter), India PAN
@@ -26,7 +26,7 @@ import re
 import urllib.parse
 from collections.abc import Callable
 
-from fedlearn.anonymize import checks, id_checks, numbers
+from fedlearn.anonymize import check_digits, numbers
 from fedlearn.anonymize.rules import Judge, Lazy, Matcher, Rule, Trigger, personal
 
 # A separator between groups of digits: a blank, a dash or a URL-encoded blank, the same each time.
@@ -36,26 +36,26 @@ SEP = r"(?P<s>[ -]|%20|)"
 # Each kind: its words (lower case), its number's shape (lower case), its check (upper case,
 # letters and digits only, URL-decoded).
 KINDS: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
-    ("ssn|social[ _-]?security", rf"[0-9]{{3}}{SEP}[0-9]{{2}}(?P=s)[0-9]{{4}}", checks.is_ssn),
-    ("cpf", r"[0-9]{3}\.?[0-9]{3}\.?[0-9]{3}-?[0-9]{2}", checks.is_cpf),
-    ("dni|nif|nie", r"[xyz0-9][0-9]{7}-?[a-z]", checks.is_dni),
-    ("bsn|burgerservicenummer|sofi[ _-]?nummer", r"[0-9]{9}", checks.is_bsn),
-    ("nino|ni(?:[ _-]|)number|national[ _-]?insurance", r"[a-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2}(?: ?[a-d])?", checks.is_nino),
+    ("ssn|social[ _-]?security", rf"[0-9]{{3}}{SEP}[0-9]{{2}}(?P=s)[0-9]{{4}}", check_digits.is_ssn),
+    ("cpf", r"[0-9]{3}\.?[0-9]{3}\.?[0-9]{3}-?[0-9]{2}", check_digits.is_cpf),
+    ("dni|nif|nie", r"[xyz0-9][0-9]{7}-?[a-z]", check_digits.is_dni),
+    ("bsn|burgerservicenummer|sofi[ _-]?nummer", r"[0-9]{9}", check_digits.is_bsn),
+    ("nino|ni(?:[ _-]|)number|national[ _-]?insurance", r"[a-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2}(?: ?[a-d])?", check_digits.is_nino),
     ("aadhaa?r", rf"[2-9][0-9]{{3}}{SEP}[0-9]{{4}}(?P=s)[0-9]{{4}}", lambda value: True),
-    ("(?:taxpayer[ _-]?)?itin", rf"9[0-9]{{2}}{SEP}[0-9]{{2}}(?P=s)[0-9]{{4}}", id_checks.is_itin),
-    ("sin|social[ _-]?insurance", rf"[0-9]{{3}}{SEP}[0-9]{{3}}(?P=s)[0-9]{{3}}", id_checks.is_sin),
-    ("nhs", rf"[0-9]{{3}}{SEP}[0-9]{{3}}(?P=s)[0-9]{{4}}", id_checks.is_nhs),
-    ("tfn|tax[ _-]?file", rf"[0-9]{{3}}{SEP}[0-9]{{3}}(?P=s)[0-9]{{3}}", id_checks.is_tfn),
-    ("medicare", rf"[2-6][0-9]{{3}}{SEP}[0-9]{{5}}(?P=s)[0-9](?:(?P=s)[1-9])?", id_checks.is_medicare),
-    ("codice[ _-]?fiscale", r"[a-z]{6}[0-9lmnpqrstuv]{2}[a-z][0-9lmnpqrstuv]{2}[a-z][0-9lmnpqrstuv]{3}[a-z]", id_checks.is_codice_fiscale),
-    ("pesel", r"[0-9]{11}", id_checks.is_pesel),
-    ("nric|fin", r"[stfg][0-9]{7}[a-z]", id_checks.is_nric),
-    ("pan|permanent[ _-]?account", r"[a-z]{5}[0-9]{4}[a-z]", id_checks.is_pan),
-    ("rrn|resident[ _-]?registration", r"[0-9]{6}-?[1-8][0-9]{6}", id_checks.is_rrn),
-    ("hetu|henkil[oö]tunnus|personal[ _-]?identity[ _-]?code", r"[0-9]{6}[-+a-fu-y][0-9]{3}[0-9a-y]", id_checks.is_hetu),
-    ("inn|инн", r"[0-9]{12}|[0-9]{10}", id_checks.is_inn),
-    ("snils|снилс", rf"[0-9]{{3}}-?[0-9]{{3}}-?[0-9]{{3}}{SEP}[0-9]{{2}}", id_checks.is_snils),
-    ("steuer[ _-]?(?:id|identifikationsnummer)|idnr", rf"[0-9]{{2}}{SEP}[0-9]{{3}}(?P=s)[0-9]{{3}}(?P=s)[0-9]{{3}}", id_checks.is_steuer_id),
+    ("(?:taxpayer[ _-]?)?itin", rf"9[0-9]{{2}}{SEP}[0-9]{{2}}(?P=s)[0-9]{{4}}", check_digits.is_itin),
+    ("sin|social[ _-]?insurance", rf"[0-9]{{3}}{SEP}[0-9]{{3}}(?P=s)[0-9]{{3}}", check_digits.is_sin),
+    ("nhs", rf"[0-9]{{3}}{SEP}[0-9]{{3}}(?P=s)[0-9]{{4}}", check_digits.is_nhs),
+    ("tfn|tax[ _-]?file", rf"[0-9]{{3}}{SEP}[0-9]{{3}}(?P=s)[0-9]{{3}}", check_digits.is_tfn),
+    ("medicare", rf"[2-6][0-9]{{3}}{SEP}[0-9]{{5}}(?P=s)[0-9](?:(?P=s)[1-9])?", check_digits.is_medicare),
+    ("codice[ _-]?fiscale", r"[a-z]{6}[0-9lmnpqrstuv]{2}[a-z][0-9lmnpqrstuv]{2}[a-z][0-9lmnpqrstuv]{3}[a-z]", check_digits.is_codice_fiscale),
+    ("pesel", r"[0-9]{11}", check_digits.is_pesel),
+    ("nric|fin", r"[stfg][0-9]{7}[a-z]", check_digits.is_nric),
+    ("pan|permanent[ _-]?account", r"[a-z]{5}[0-9]{4}[a-z]", check_digits.is_pan),
+    ("rrn|resident[ _-]?registration", r"[0-9]{6}-?[1-8][0-9]{6}", check_digits.is_rrn),
+    ("hetu|henkil[oö]tunnus|personal[ _-]?identity[ _-]?code", r"[0-9]{6}[-+a-fu-y][0-9]{3}[0-9a-y]", check_digits.is_hetu),
+    ("inn|инн", r"[0-9]{12}|[0-9]{10}", check_digits.is_inn),
+    ("snils|снилс", rf"[0-9]{{3}}-?[0-9]{{3}}-?[0-9]{{3}}{SEP}[0-9]{{2}}", check_digits.is_snils),
+    ("steuer[ _-]?(?:id|identifikationsnummer)|idnr", rf"[0-9]{{2}}{SEP}[0-9]{{3}}(?P=s)[0-9]{{3}}(?P=s)[0-9]{{3}}", check_digits.is_steuer_id),
 )  # fmt: skip
 ID_WORDS = (
     "ssn", "security", "cpf", "dni", "nif", "nie", "bsn", "nummer", "nino", "ni number",
@@ -66,13 +66,13 @@ ID_WORDS = (
 )  # fmt: skip
 # Shapes that say what they are without a word (case as written): each with its check.
 BARE: tuple[tuple[str, Callable[[str], bool]], ...] = (
-    (r"9[0-9]{2}-(?:5[0-9]|6[0-5]|7[0-9]|8[0-8]|9[0-24-9])-[0-9]{4}", id_checks.is_itin),
-    (r"[0-9]{3}-[0-9]{3}-[0-9]{3}[ -][0-9]{2}", id_checks.is_snils),
-    (r"[0-9]{6}-[1-8][0-9]{6}", id_checks.is_rrn),
-    (r"[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Y]", id_checks.is_hetu),
-    (r"[STFG][0-9]{7}[A-Z]", id_checks.is_nric),
-    (r"[XYZ][0-9]{7}[A-Z]", checks.is_dni),
-    (r"[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]", id_checks.is_codice_fiscale),
+    (r"9[0-9]{2}-(?:5[0-9]|6[0-5]|7[0-9]|8[0-8]|9[0-24-9])-[0-9]{4}", check_digits.is_itin),
+    (r"[0-9]{3}-[0-9]{3}-[0-9]{3}[ -][0-9]{2}", check_digits.is_snils),
+    (r"[0-9]{6}-[1-8][0-9]{6}", check_digits.is_rrn),
+    (r"[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Y]", check_digits.is_hetu),
+    (r"[STFG][0-9]{7}[A-Z]", check_digits.is_nric),
+    (r"[XYZ][0-9]{7}[A-Z]", check_digits.is_dni),
+    (r"[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]", check_digits.is_codice_fiscale),
 )  # fmt: skip
 
 
@@ -201,13 +201,13 @@ def is_card(value: str) -> bool:
     number = numbers.digits_of(value)
     if not 13 <= len(number) <= 19 or not CARD_GROUPS.fullmatch(value):
         return False
-    return numbers.is_card_prefix(number) and checks.is_luhn(number)
+    return numbers.is_card_prefix(number) and check_digits.is_luhn(number)
 
 
 def is_iban(value: str) -> bool:
     """Return whether a decoded value is an IBAN: its country's length, mod 97."""
     compact = value.replace(" ", "").upper()
-    return numbers.IBAN_LENGTHS.get(compact[:2]) == len(compact) and checks.is_iban(compact)
+    return numbers.IBAN_LENGTHS.get(compact[:2]) == len(compact) and check_digits.is_iban(compact)
 
 
 KEYED_CHECKS: dict[str, Callable[[str], bool]] = {

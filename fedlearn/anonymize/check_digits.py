@@ -1,18 +1,92 @@
-"""Check digits and shapes of the national ids ``personal_ids`` finds (each takes the number's
-letters and digits, upper case): US ITIN, Canada SIN, UK NHS, Australia TFN and Medicare, Italy's
+"""Check digits (and the shapes of numbers that have none): Luhn for payment cards, mod 97 for
+IBANs, and the national ids ``numbers`` and ``personal_ids`` find: US SSN and ITIN, Brazil CPF,
+Netherlands BSN, Spain DNI/NIE, UK NINO and NHS, Canada SIN, Australia TFN and Medicare, Italy's
 codice fiscale, Poland PESEL, Singapore NRIC/FIN, India PAN, Korea RRN, Finland HETU, Russia INN
-and SNILS, Germany's Steuer-ID.
+and SNILS, Germany's Steuer-ID. Each takes the number's letters and digits, upper case, no blanks.
 """
 
 from __future__ import annotations
 
-from fedlearn.anonymize import checks
 from fedlearn.anonymize.rules import Lazy
 
 
 def weighted(digits: str, weights: tuple[int, ...]) -> int:
     """Return the sum of the digits times their weights."""
     return sum(int(d) * w for d, w in zip(digits, weights, strict=True))
+
+
+def is_luhn(digits: str) -> bool:
+    """Return whether the digit string passes the Luhn check (payment card numbers)."""
+    total = 0
+    for index, character in enumerate(reversed(digits)):
+        digit = int(character)
+        if index % 2:
+            digit = digit * 2 - 9 if digit > 4 else digit * 2
+        total += digit
+    return total % 10 == 0
+
+
+def is_iban(value: str) -> bool:
+    """Return whether ``value`` (no blanks) passes the IBAN mod-97 check."""
+    moved = value[4:] + value[:4]
+    number = "".join(str(int(c, 36)) for c in moved)
+    return int(number) % 97 == 1
+
+
+# The check letter of a Spanish DNI or NIE: the letter at the number modulo 23.
+DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+# Letters no UK National Insurance number starts with, has second, or starts with as a pair.
+NINO_NOT_FIRST = frozenset("DFIQUV")
+NINO_NOT_SECOND = frozenset("DFIOQUV")
+NINO_NOT_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
+
+
+def is_ssn(digits: str) -> bool:
+    """Return whether 9 digits can be a US Social Security number (area, group, serial rules)."""
+    area, group, serial = digits[:3], digits[3:5], digits[5:]
+    if len(digits) != 9 or area in ("000", "666") or area[0] == "9":
+        return False
+    return group != "00" and serial != "0000"
+
+
+def is_cpf(digits: str) -> bool:
+    """Return whether 11 digits are a Brazilian CPF: both check digits right, not one digit."""
+    if len(digits) != 11 or len(set(digits)) == 1:
+        return False
+    values = [int(digit) for digit in digits]
+    for size in (9, 10):
+        total = sum(
+            value * weight for value, weight in zip(values, range(size + 1, 1, -1), strict=False)
+        )
+        if values[size] != (0 if total % 11 < 2 else 11 - total % 11):
+            return False
+    return True
+
+
+def is_bsn(digits: str) -> bool:
+    """Return whether 9 digits pass the Dutch BSN 11-test (the last digit weighs -1)."""
+    if len(digits) != 9 or digits == "000000000":
+        return False
+    return weighted(digits, (9, 8, 7, 6, 5, 4, 3, 2, -1)) % 11 == 0
+
+
+def is_dni(value: str) -> bool:
+    """Return whether ``value`` (upper case, no blanks) is a Spanish DNI or NIE with its letter."""
+    if len(value) != 9 or not value[-1].isalpha():
+        return False
+    number = value[:-1]
+    if number[0] in "XYZ":
+        number = str("XYZ".index(number[0])) + number[1:]
+    return number.isdigit() and DNI_LETTERS[int(number) % 23] == value[-1]
+
+
+def is_nino(value: str) -> bool:
+    """Return whether ``value`` (upper case, no blanks) is a UK National Insurance number."""
+    if len(value) not in (8, 9) or not value[2:8].isdigit() or not value[:2].isalpha():
+        return False
+    if value[0] in NINO_NOT_FIRST or value[1] in NINO_NOT_SECOND or value[:2] in NINO_NOT_PREFIXES:
+        return False
+    return len(value) == 8 or value[8] in "ABCD"
 
 
 def is_itin(digits: str) -> bool:
@@ -26,7 +100,7 @@ ITIN_HIGH = frozenset({90, 91, 92, 94, 95, 96, 97, 98, 99})
 
 def is_sin(digits: str) -> bool:
     """Return whether 9 digits are a Canadian SIN: Luhn, not starting with 0 or 8."""
-    return len(digits) == 9 and digits[0] not in "08" and checks.is_luhn(digits)
+    return len(digits) == 9 and digits[0] not in "08" and is_luhn(digits)
 
 
 def is_nhs(digits: str) -> bool:
