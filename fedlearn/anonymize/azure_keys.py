@@ -49,16 +49,21 @@ def is_varied(match: re.Match[str], text: str) -> bool:
 
 ADO_PAT = r"(?<![A-Za-z0-9_+/-])[a-z2-7]{52}(?![A-Za-z0-9_+/=-])"
 ADO_RUN = b"\x01" * 52
+# ``[a-z2-7]`` maps to 1, every other byte to 0: a PAT is a run of 52 ones in the mapped UTF-8.
+ADO_BYTES = bytes(int(chr(byte) in "abcdefghijklmnopqrstuvwxyz234567") for byte in range(256))
 
 
 def ado_pats(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
     """Return a finder of the 52-character runs of ``[a-z2-7]``, tried only in a text that has a
     run of 52 base64 characters (the mapped bytes of ``probe.base64_runs``, cached by the look
-    rule): ordinary text compiles nothing."""
+    rule) and a run of 52 of ``[a-z2-7]`` in its UTF-8 (``ADO_BYTES``; such characters are
+    ASCII, one byte each): ordinary text compiles nothing, and a base64 blob runs no regex."""
 
     def find(subject: str) -> Iterator[re.Match[str]]:
-        _, mapped, first = probe.base64_runs(subject)
-        if first >= 0 and mapped.find(ADO_RUN, first) >= 0:
+        data, mapped, first = probe.base64_runs(subject)
+        if first < 0 or mapped.find(ADO_RUN, first) < 0:
+            return
+        if ADO_RUN in data.translate(ADO_BYTES):  # the regex tries every lower-case letter
             yield from pattern.finditer(subject)
 
     return find

@@ -102,6 +102,11 @@ VERSION_WORD = Lazy(
     r"|(?<=[a-z0-9_])(?:Version|Release|Build|Revision))[\"']?\s*(?:[:=]\s*)?[(\"']{0,2}\s*"
     r"(?:[0-9]{1,5}(?:\.[0-9]{1,5}){3}-)?\Z"
 )
+# What every version word holds, in lower case (version and ver: ``ver``, revision: ``rev``,
+# build: ``ld``, release: ``lea``, firmware: ``rmw``; no other character matches these letters
+# case-insensitively): a window without one has no version word, and the search is skipped.
+VERSION_PARTS = ("ver", "rev", "ld", "lea", "rmw")
+VERSION_WINDOW = 24
 # A .NET assembly's public key token (``PublicKeyToken=b77a5c561934e089``): the last 8 bytes of
 # the hash of its public key, printed in every strong name.
 PUBLIC_KEY_TOKEN = Lazy(r"(?i)publicKeyToken\\?[\"']?\s*[:=]\s*\\?[\"']?\Z")
@@ -204,7 +209,11 @@ def is_acme_token(text: str, start: int, value: str) -> bool:
 
 def is_version(text: str, start: int) -> bool:
     """Return whether the dotted quad at ``start`` follows a version word (``Version=4.0.0.0``)."""
-    return VERSION_WORD.compiled.search(text, max(0, start - 24), start) is not None
+    first = max(0, start - VERSION_WINDOW)
+    window = text[first:start].lower()
+    if not any(part in window for part in VERSION_PARTS):
+        return False  # most dotted quads (an address after ``peer=``): no regex search
+    return VERSION_WORD.compiled.search(text, first, start) is not None
 
 
 def is_public_value(name: str, text: str, start: int, value: str) -> bool:

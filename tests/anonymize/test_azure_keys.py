@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fedlearn.anonymize import Anonymizer
+from fedlearn.anonymize import Anonymizer, azure_keys
+from fedlearn.anonymize.rules import Lazy
 
 from .conftest import found
 
@@ -99,3 +100,12 @@ def test_a_legacy_devops_pat_is_found_anywhere(anonymizer: Anonymizer, text: str
 )
 def test_other_base32_runs_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+def test_a_base64_blob_runs_no_pat_search() -> None:
+    matcher = azure_keys.rules()[-1].matchers[0]
+    assert isinstance(matcher.pattern, Lazy) and matcher.find is not None
+    blob = "Qm9vdHN0cmFwIGNvbXBsZXRlOyBub2RlIHJlYWR5IGZvciB3b3JrbG9hZHM="  # 52+ base64, mixed case
+    assert list(matcher.find(f"payload {blob} sent")) == []
+    assert not matcher.pattern.is_compiled
+    assert [match.group() for match in matcher.find(f"token {ADO} ok")] == [ADO]

@@ -8,6 +8,7 @@ import random
 import pytest
 
 from fedlearn.anonymize import Anonymizer, public_objects
+from fedlearn.anonymize.rules import Lazy
 
 SHA256 = "9f2c1dd3a0e1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5061728394a5"
 TOKEN = "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4dE6fG8hJ"
@@ -127,3 +128,38 @@ def test_object_ids() -> None:
     assert public_objects.is_object_id("toolu_01A09q90qw90lq917835lq9")
     assert not public_objects.is_object_id("sk_live_51QbR4tHx9Kc2Lm7Nv3Pz8Wq5")
     assert not public_objects.is_object_id("run_Lm7Rt4Nw8Y_b3Hd6Fg1Js5Pz0Qa")
+
+
+@pytest.mark.parametrize(
+    ("before", "version"),
+    [
+        ("version: ", True),
+        ("VERSION=", True),
+        ("Ver. ", True),
+        ("FileVersion\": \"", True),
+        ("release ", True),
+        ("BUILD ", True),
+        ("firmware ", True),
+        ("Revision(\"", True),
+        ("verſion: ", True),  # long s: case-insensitively an s
+        ("fırmware ", True),  # dotless i: case-insensitively an i
+        ("oldVersion=\"0.0.0.0-", True),
+        ("server: ", False),
+        ("conversion ", False),
+        ("peer=", False),
+        ("the gateway at ", False),
+    ],
+)
+def test_a_version_word_is_told_as_the_regex_tells_it(before: str, version: bool) -> None:
+    text = f"{before}10.1.2.3 done"
+    start = len(before)
+    window = public_objects.VERSION_WORD.compiled.search(text, max(0, start - 24), start)
+    assert public_objects.is_version(text, start) is version is (window is not None)
+
+
+def test_a_window_without_a_version_word_runs_no_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = Lazy(public_objects.VERSION_WORD.pattern)
+    monkeypatch.setattr(public_objects, "VERSION_WORD", fresh)
+    assert not public_objects.is_version("connection refused by peer=10.1.2.3", 29)
+    assert not fresh.is_compiled
+    assert public_objects.is_version("build 10.1.2.3", 6)
