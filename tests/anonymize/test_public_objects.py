@@ -136,14 +136,14 @@ def test_object_ids() -> None:
         ("version: ", True),
         ("VERSION=", True),
         ("Ver. ", True),
-        ("FileVersion\": \"", True),
+        ('FileVersion": "', True),
         ("release ", True),
         ("BUILD ", True),
         ("firmware ", True),
-        ("Revision(\"", True),
-        ("verſion: ", True),  # long s: case-insensitively an s
-        ("fırmware ", True),  # dotless i: case-insensitively an i
-        ("oldVersion=\"0.0.0.0-", True),
+        ('Revision("', True),
+        ("ver\u017fion: ", True),  # long s: case-insensitively an s
+        ("f\u0131rmware ", True),  # dotless i: case-insensitively an i
+        ('oldVersion="0.0.0.0-', True),
         ("server: ", False),
         ("conversion ", False),
         ("peer=", False),
