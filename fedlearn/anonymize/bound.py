@@ -24,8 +24,8 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import key_names
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, personal
-from fedlearn.anonymize.tables import SPAN, judged
+from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, personal, span_match
+from fedlearn.anonymize.tables import judged
 
 # The words a statement starts with, and a bound list's name (each a word of its own).
 STATEMENT_WORDS = ("insert", "update", "select", "delete", "replace", "merge", "upsert")
@@ -286,7 +286,7 @@ def bound_finds(subject: str) -> Iterator[re.Match[str]]:
     """Yield a span from each secret-named column to the value bound to it."""
     for column_start, _, _, value_end, phone in pairs(subject):
         if not phone:
-            yield SPAN.match(subject, column_start, value_end)  # type: ignore[misc]
+            yield span_match(subject, column_start, value_end)
 
 
 def bound_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -302,7 +302,7 @@ def phone_finds(subject: str) -> Iterator[re.Match[str]]:
     """Yield the value bound to each column that names a phone number."""
     for _, _, value_start, value_end, phone in pairs(subject):
         if phone:
-            yield SPAN.match(subject, value_start, value_end)  # type: ignore[misc]
+            yield span_match(subject, value_start, value_end)
 
 
 def is_phone(match: re.Match[str], text: str) -> bool:

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import checks, key_names, netconfig
 from fedlearn.anonymize.rules import Lazy, Many, Matcher, Rule, Trigger, secret
+from fedlearn.anonymize.tables import judged
 
 # .pgpass: from the port on (the host is read backwards from the match).
 PGPASS = Lazy(
@@ -214,25 +215,17 @@ def openvpn(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return password.start(), password.end(), "password"
 
 
-def keyed_value(key: str, value: str, start: int, end: int) -> tuple[int, int, str] | None:
-    """Return the span of ``value`` as its key's rule names it, when it is a secret there."""
-    name = key_names.classify_key(key)
-    if name is None or not key_names.is_secret_value(name, key, value):
-        return None
-    return start, end, name
-
-
 def triple_quoted(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the triple-quoted value under a key that names a secret, or None."""
     key = KEY_BEFORE.search(text, max(0, match.start() - 90), match.start())
     if key is None:
         return None
-    return keyed_value(key.group("key"), match.group("value"), *match.span("value"))
+    return judged(key.group("key"), match.group("value"), match.end("value"))
 
 
 def escaped_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the value of ``KEY=value`` after a JSON-escaped line break, or None."""
-    return keyed_value(match.group("key"), match.group("value"), *match.span("value"))
+    return judged(match.group("key"), match.group("value"), match.end("value"))
 
 
 def escaped_quoted(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -240,7 +233,7 @@ def escaped_quoted(match: re.Match[str], text: str) -> tuple[int, int, str] | No
     key = KEY_SPACE_BEFORE.search(text, max(0, match.start() - 90), match.start())
     if key is None:
         return None
-    return keyed_value(key.group("key"), match.group("value"), *match.span("value"))
+    return judged(key.group("key"), match.group("value"), match.end("value"))
 
 
 def directive(match: re.Match[str], text: str) -> tuple[int, int, str] | None:

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from fedlearn.anonymize import key_names, subscripts
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS, key_before
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.tables import judged
 
 QUOTED = r"(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{1,300})(?P=q)"
 # The string types a declaration may name: Rust, TypeScript, Kotlin/Swift/Scala, Python.
@@ -49,11 +50,7 @@ VALUE_ATTRIBUTES = frozenset({"content", "value"})
 def declared(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a typed declaration's literal when its key names a secret."""
     key, _ = key_before(text, match.start())
-    name = key_names.classify_key(key)
-    value = match.group("value")
-    if name is None or not key_names.is_secret_value(name, key, value):
-        return None
-    return match.start("value"), match.end("value"), name
+    return judged(key, match.group("value"), match.end("value"))
 
 
 def setx(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -61,10 +58,7 @@ def setx(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     key = text[match.start("key") : match.end("key")]  # found in the lower-cased text
     group = "value" if match.group("value") is not None else "bare"
     start, end = match.span(group)
-    name = key_names.classify_key(key)
-    if name is None or not key_names.is_secret_value(name, key, text[start:end]):
-        return None
-    return start, end, name
+    return judged(key, text[start:end], end)
 
 
 def attributed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -80,10 +74,7 @@ def attributed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
             value = attribute.span(group)
     if not key or value is None:
         return None
-    rule = key_names.classify_key(key)
-    if rule is None or not key_names.is_secret_value(rule, key, text[value[0] : value[1]]):
-        return None
-    return value[0], value[1], rule
+    return judged(key, text[value[0] : value[1]], value[1])
 
 
 def qualified(subject: str) -> Iterator[re.Match[str]]:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize.bip39 import WORD_SET, WORDS
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret, span_match
 
 MINIMUM_WORDS = 12
 MARKS = dict.fromkeys(WORDS, "1")
@@ -38,7 +38,6 @@ WORD = Lazy(r"[a-z]+")
 GAP = Lazy(r"(?:[ \t\r\n,\"']|\\[nrt]|[0-9]{1,2}[.):])+")
 MAX_GAP = 12
 WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
-ANY = Lazy(r"(?s).+")
 
 CODES_INTRODUCED = Lazy(
     r"(?:recovery|backup|scratch|emergency)[ _-]?codes?(?:[ \t]+(?:is|are|was|were))?(?:[ \t]*[:=])?"
@@ -75,10 +74,10 @@ def phrase_runs(subject: str) -> Iterator[re.Match[str]]:
             end = after
             continue
         if count >= MINIMUM_WORDS:
-            yield ANY.match(subject, start, end)  # type: ignore[misc]
+            yield span_match(subject, start, end)
         start, end, count = (at, after, 1) if listed else (-1, -1, 0)
     if count >= MINIMUM_WORDS:
-        yield ANY.match(subject, start, end)  # type: ignore[misc]
+        yield span_match(subject, start, end)
 
 
 def seed_phrase(match: re.Match[str], text: str) -> tuple[int, int, str] | None:

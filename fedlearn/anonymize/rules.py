@@ -101,6 +101,16 @@ class Lazy:
 # A rule's pattern: compiled already (a configured rule) or on first use.
 Regex = re.Pattern[str] | Lazy
 
+# Any span: the pattern of a matcher whose ``find`` locates its spans without a regex, each
+# yielded as ``span_match(subject, start, end)``.
+SPAN = Lazy(r"(?s).+")
+
+
+def span_match(subject: str, start: int, end: int) -> re.Match[str]:
+    """Return ``SPAN``'s match of ``subject[start:end]``, which must not be empty."""
+    return SPAN.match(subject, start, end)  # type: ignore[return-value]
+
+
 # Every placeholder the rules write; nothing is redacted inside one (anonymize is idempotent).
 PLACEHOLDER = Lazy(r"<(?:redacted:[\w.-]+|ip|email|home|host|user|mac|ssh-fingerprint|ssh-key)>")
 

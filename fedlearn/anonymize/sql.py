@@ -15,12 +15,11 @@ from collections.abc import Iterator
 
 from fedlearn.anonymize import key_names
 from fedlearn.anonymize.assignments import KEY_CHARACTERS
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, span_match
 from fedlearn.anonymize.tables import (
     KEY_COLUMNS,
     NAME,
     QUOTES,
-    SPAN,
     VALUE_COLUMNS,
     cell_name,
     judged,
@@ -111,11 +110,11 @@ def insert_finds(subject: str) -> Iterator[re.Match[str]]:
                 value = items[index]
                 if value is not None and value[1] > value[0]:
                     key_start = columns_start + spans[index][0]
-                    yield SPAN.match(subject, key_start, value[1])  # type: ignore[misc]
+                    yield span_match(subject, key_start, value[1])
             if pair is not None:
                 key, value = items[pair[0]], items[pair[1]]
                 if key is not None and value is not None and value[1] > value[0]:
-                    yield SPAN.match(subject, key[0], value[1])  # type: ignore[misc]
+                    yield span_match(subject, key[0], value[1])
 
 
 def update_finds(subject: str) -> Iterator[re.Match[str]]:
@@ -138,7 +137,7 @@ def update_finds(subject: str) -> Iterator[re.Match[str]]:
         ):
             column = cell_name(found.group("column").rsplit(".", 1)[-1]).strip("[]")
             if column in VALUE_COLUMNS and found.end("literal") > found.start("literal"):
-                yield SPAN.match(subject, found.start("literal"), key.end("literal"))  # type: ignore[misc]
+                yield span_match(subject, found.start("literal"), key.end("literal"))
 
 
 def literal_end(text: str, start: int) -> int:

@@ -22,7 +22,8 @@ from collections.abc import Iterator
 
 from fedlearn.anonymize import checks, key_names, words
 from fedlearn.anonymize.commands import arguments, unquoted
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Span, Trigger
+from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Span, Trigger, span_match
+from fedlearn.anonymize.tables import judged
 
 # A secret store's command (lower case) and its value flags: a flag alone takes the next word, a
 # flag ending in ``=`` the rest of its word; ``=`` alone: every ``K=V`` word; `` `` alone: the
@@ -48,7 +49,6 @@ STORES: dict[str, tuple[str, ...]] = {
 }
 STORE_WORDS = tuple(STORES)
 STORE = Lazy("|".join(re.escape(word) for word in STORE_WORDS))
-WHOLE = Lazy(r"(?s).+")
 # What feeds the command its value: ``echo [-n] V |`` or ``printf [FORMAT] V |`` before it.
 FEEDER = Lazy(
     r"(?<![^\s;&(`])(?:sudo[ \t]+)?(?P<command>echo|printf)[ \t]+(?P<rest>[^\n|;&]*)\|[^\n|]*\Z"
@@ -167,7 +167,7 @@ def stored_values(subject: str) -> Iterator[re.Match[str]]:
                 values.append(unquoted(*spans[index + 1], text))
         for start, end in values:
             if start < end:
-                yield WHOLE.compiled.match(subject, start, end)  # type: ignore[misc]
+                yield span_match(subject, start, end)
 
 
 def next_line(text: str, position: int) -> Span | None:
@@ -201,7 +201,7 @@ def printed_values(subject: str) -> Iterator[re.Match[str]]:
             continue
         span = next_line(subject, found.end())
         if span is not None:
-            yield WHOLE.compiled.match(subject, *span)  # type: ignore[misc]
+            yield span_match(subject, *span)
 
 
 def printed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -238,12 +238,8 @@ def table_rows(subject: str) -> Iterator[re.Match[str]]:
 
 def table_row(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a table row's value when its key names a secret."""
-    key = text[match.start("key") : match.end("key")]
-    name = key_names.classify_key(key)
     start, end = match.span("value")
-    if name is None or not key_names.is_secret_value(name, key, text[start:end]):
-        return None
-    return start, end, name
+    return judged(text[match.start("key") : match.end("key")], text[start:end], end)
 
 
 def stored(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -266,14 +262,14 @@ def rules() -> list[Rule]:
     return [
         Rule(
             ("stored-secret",),
-            (Matcher(Lazy(WHOLE.pattern), find=stored_values, judge=stored),),
+            (Matcher(Lazy(SPAN.pattern), find=stored_values, judge=stored),),
             trigger=Trigger(words=STORE_WORDS, lower=True),
             lower=True,
             gate="(?i)" + "|".join(re.escape(word) for word in STORE_WORDS),
         ),
         Rule(
             ("stored-secret", *key_names.NAMES),
-            (Matcher(Lazy(WHOLE.pattern), find=printed_values, judge=printed),),
+            (Matcher(Lazy(SPAN.pattern), find=printed_values, judge=printed),),
             trigger=Trigger(
                 words=("printenv", "config:get", "-field="),
                 patterns=(Lazy(r"echo[ \t]+\"?\$"), Lazy(r"pass[ \t]+show[ \t]")),

@@ -16,6 +16,7 @@ import re
 from fedlearn.anonymize import key_names
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_WORDS, key_before
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.tables import judged
 
 QUOTED = r"@?(?P<q>[\"'])(?P<value>[^\"'\n\\]{1,300})(?P=q)"
 ARRAY = Lazy(rf"\[[0-9]{{0,6}}\][ \t]*=[ \t]*{QUOTED}")
@@ -25,11 +26,7 @@ ASSIGN = Lazy(rf"\.assign\([ \t]*{QUOTED}")
 def subscripted(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of the literal after a secret key's ``[…] =`` or ``.assign(``."""
     key, _ = key_before(text, match.start())
-    rule = key_names.classify_key(key)
-    value = match.group("value")
-    if rule is None or not key_names.is_secret_value(rule, key, value):
-        return None
-    return match.start("value"), match.end("value"), rule
+    return judged(key, match.group("value"), match.end("value"))
 
 
 def rules() -> list[Rule]:

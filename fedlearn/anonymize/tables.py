@@ -21,10 +21,8 @@ from collections.abc import Iterator
 
 from fedlearn.anonymize import checks, key_names, words
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, span_match
 
-# Any span: a find is this matched from a key's start to its value's end.
-SPAN = Lazy(r"(?s).+")
 # The characters of a header line (cells that are names; a Markdown header's of a few words).
 # A header line after a line break: names between delimiters, or a Markdown row of a few words.
 CELL = r"[ \t\"'`]*[A-Za-z_][A-Za-z0-9_.-]*[ \t\"'`]*"
@@ -208,11 +206,11 @@ def header_finds(subject: str, line_start: int, line_end: int) -> Iterator[re.Ma
         for index, key_start in keyed:
             a, b = row[index]
             if b > a:
-                yield SPAN.match(subject, key_start, row_start + b)  # type: ignore[misc]
+                yield span_match(subject, key_start, row_start + b)
         if pair is not None:
             (ka, kb), (va, vb) = row[pair[0]], row[pair[1]]
             if vb > va and NAME.fullmatch(line[ka:kb]):
-                yield SPAN.match(subject, row_start + ka, row_start + vb)  # type: ignore[misc]
+                yield span_match(subject, row_start + ka, row_start + vb)
 
 
 def delimiter_at(text: str, key_start: int, key_end: int) -> str:
@@ -254,7 +252,11 @@ def cell_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 
 
 def judged(key: str, value: str, end: int) -> tuple[int, int, str] | None:
-    """Return the span and rule of ``value`` (ending at ``end``) under ``key``, or None."""
+    """
+    Return the span and rule of ``value`` (ending at ``end``) under ``key``, or None: the literal
+    judged as after ``key=`` (``key_names.classify_key``, ``key_names.is_secret_value``). Every
+    value found apart from its key is judged here (tables, SQL, declarations, var_dump…).
+    """
     name = key_names.classify_key(key)
     if name is None or not value or not key_names.is_secret_value(name, key, value):
         return None
