@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from fedlearn.anonymize import apart, entropy, key_names, raised
+from fedlearn.anonymize.raised import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
@@ -69,11 +70,6 @@ PHP_DUMP = Lazy(
     r"\[\"(?P<key>[A-Za-z0-9_.-]{1,80})\"(?::[^\]\n]{0,80})?\]=>\r?\n[ \t]*"
     r"string\([0-9]{1,6}\)[ \t]*\"(?P<value>[^\"\n]{1,400})\""
 )
-
-
-def line_start(text: str, position: int) -> int:
-    """Return where the line holding ``position`` starts."""
-    return text.rfind("\n", 0, position) + 1
 
 
 def last_name(expression: str) -> str | None:
