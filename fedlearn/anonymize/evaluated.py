@@ -65,11 +65,11 @@ SET = Lazy(
 CLIENT = Lazy(r"Client(?:V[0-9])?\([ \t]*(?P<q>['\"])(?P<value>[A-Za-z0-9+/=_-]{24,400})(?P=q)")
 CLASS_BEFORE = Lazy(r"(?:(?:\bnew[ \t]+)?[A-Z][A-Za-z0-9]{0,40}|\.)\Z")
 SET_BEFORE = frozenset(" \t\n\"'`(")
-# PHP ``var_dump``: ``["api_key"]=>`` (``:protected``…) and on the next line ``string(32) "…"``.
-PHP_DUMP = Lazy(
-    r"\[\"(?P<key>[A-Za-z0-9_.-]{1,80})\"(?::[^\]\n]{0,80})?\]=>\r?\n[ \t]*"
-    r"string\([0-9]{1,6}\)[ \t]*\"(?P<value>[^\"\n]{1,400})\""
-)
+# PHP ``var_dump``: ``["api_key"]=>`` (``:protected``…) and on the next line ``string(32) "…"``;
+# ``DUMP_GAP`` is all from the key's closing quote to the value's opening one (``personal_ids``
+# reads personal numbers through it too).
+DUMP_GAP = r"\"(?::[^\]\n]{0,80})?\]=>\r?\n[ \t]*string\([0-9]{1,6}\)[ \t]*\""
+PHP_DUMP = Lazy(r"\[\"(?P<key>[A-Za-z0-9_.-]{1,80})" + DUMP_GAP + r"(?P<value>[^\"\n]{1,400})\"")
 
 
 def last_name(expression: str) -> str | None:

@@ -26,7 +26,7 @@ import re
 import urllib.parse
 from collections.abc import Callable
 
-from fedlearn.anonymize import check_digits, numbers
+from fedlearn.anonymize import check_digits, evaluated, numbers
 from fedlearn.anonymize.rules import Judge, Lazy, Matcher, Rule, Trigger, personal
 
 # A separator between groups of digits: a blank, a dash or a URL-encoded blank, the same each time.
@@ -165,8 +165,9 @@ KEYS = {
     "iban": r"iban",
 }  # fmt: skip
 KEY_SUFFIX = r"(?:[ _.-]?(?:numbers?|num|nos?|nr|#|nummer|n[uú]mero|номер|番号|号码|번호))?"
-# Between a key and its value: a few separators, or PHP var_dump's ``"]=>`` and ``string(N) "``.
-VAR_DUMP = r'"\]=>\n[ \t]*string\([0-9]{1,3}\) "'
+# Between a key and its value: a few separators, or PHP var_dump's ``"]=>`` and ``string(N) "``
+# (as ``evaluated`` reads it for secrets: a property's ``:protected``, ``\r\n``, any length).
+VAR_DUMP = evaluated.DUMP_GAP
 KEY_GAP = rf"(?:[^0-9a-z\n+%(]{{1,6}}?|{VAR_DUMP})"
 VALUES = {
     "phone": r"(?:\+|%2b)?(?:\(|%28)?[0-9](?:[0-9 ().-]|%2[0b89])*[0-9]",

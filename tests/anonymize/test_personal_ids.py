@@ -124,6 +124,14 @@ def test_keyed_near_misses_stay(anonymizer: Anonymizer, text: str) -> None:
             '  ["nhsNumber"]=>\n  string(10) "9434765919"',
             '  ["nhsNumber"]=>\n  string(10) "<national-id>"',
         ),
+        (  # an object's property, Windows line breaks: read as ``evaluated`` reads secrets
+            '  ["nhsNumber":protected]=>\r\n  string(10) "9434765919"',
+            '  ["nhsNumber":protected]=>\r\n  string(10) "<national-id>"',
+        ),
+        (
+            '  ["phone":"App\\Contact":private]=>\n  string(12)  "030 90182374"',
+            '  ["phone":"App\\Contact":private]=>\n  string(12)  "<phone>"',
+        ),
     ],
 )
 def test_a_var_dump_value_is_under_its_key(
