@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import checks, key_names, personal, probe, public_ids, public_keys, words
-from fedlearn.anonymize.public_objects import is_acme_token, is_public_object
+from fedlearn.anonymize.public_objects import is_public_object, is_public_token
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
@@ -274,8 +274,8 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if text.endswith(":", 0, match.start()) or is_host_or_file(value) or is_labelled(value):
         return None  # a placeholder's name (``<redacted:url-credentials>``), a host or a file
-    if public_ids.is_hash_qualified(text, match.start()) or is_acme_token(text, start, value):
-        return None  # ``checksum/secret: <sha256>``; an ACME challenge's token (public)
+    if public_ids.is_hash_qualified(text, match.start()) or is_public_token(text, start, value):
+        return None  # ``checksum/secret: <sha256>``; an ACME token, a WebSocket key (public)
     if text[max(0, start - 3) : start].rstrip().endswith("{{"):
         return None  # a template's expression (``${{ vars.AUTH_NAME }}``), not a literal
     if not any(c.isdigit() for c in value) or not any(c.isalpha() for c in value):

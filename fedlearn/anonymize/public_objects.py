@@ -33,7 +33,7 @@ from an IPv4 address.
 
 from __future__ import annotations
 
-from fedlearn.anonymize import checks, public_ids, words
+from fedlearn.anonymize import checks, public_formats, public_ids, words
 from fedlearn.anonymize.rules import Lazy
 
 # Prefixes of API object ids: kinds of objects (messages, tool calls, completions, files, runs,
@@ -127,7 +127,7 @@ def is_public_object(text: str, start: int, value: str) -> bool:
         return True
     if "kty" in text and is_jwk_public(text, start, start + len(value)):
         return True
-    return is_acme_token(text, start, value)
+    return is_acme_token(text, start, value) or public_formats.is_public_run(text, start, value)
 
 
 def is_object_id(value: str) -> bool:
@@ -207,6 +207,11 @@ def is_acme_token(text: str, start: int, value: str) -> bool:
     return token is not None and ACME_PATH + token.group() in text
 
 
+def is_public_token(text: str, start: int, value: str) -> bool:
+    """Return whether a value after a secret word in prose is an ACME token or a WebSocket key."""
+    return is_acme_token(text, start, value) or public_formats.is_public_nonce(text, start, value)
+
+
 def is_version(text: str, start: int) -> bool:
     """Return whether the dotted quad at ``start`` follows a version word (``Version=4.0.0.0``)."""
     first = max(0, start - VERSION_WINDOW)
@@ -224,6 +229,8 @@ def is_public_value(name: str, text: str, start: int, value: str) -> bool:
     """
     if name == "high-entropy" and DIGEST.compiled.fullmatch(value):
         return True
+    if name == "high-entropy" and public_formats.is_public_keyed(text, start, value):
+        return True  # a narinfo's ``Sig:``, a signature object's ``sig`` (``public_formats``)
     if name == "token" and len(value) == 16 and checks.is_hexadecimal(value):
         return PUBLIC_KEY_TOKEN.compiled.search(text, max(0, start - 24), start) is not None
     if name not in ("token", "authorization", "high-entropy"):

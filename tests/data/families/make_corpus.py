@@ -16,6 +16,7 @@ and benign kinds written before the rules were tuned; the rules were never tuned
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import random
 import string
@@ -1572,7 +1573,35 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("chosen-under-token", "API_TOKEN='{s}'", chosen),
         ("prose-told", "the staging db password is {s}, rotate it", chosen),
         ("slashed-base64", "SMTP_PASS={s}", lambda: "/" + chars(39, ALNUM + "+")),
+        ("base64-json-secret-key", '{"kind": "settings", "data": "{s}"}', base64_json_secret),
+        ("wif-beside-address", "sweep {s} to 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", wif),
+        ("sig-without-keyid", '{"payload": "e30", "sig": "{s}"}', lambda: hexs(128)),
+        (
+            "api-key-in-websocket-upgrade",
+            "GET /ws HTTP/1.1\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\nX-Api-Key: {s}",
+            lambda: chars(22) + "==",
+        ),
     ]
+
+
+def base64_json_secret() -> str:
+    """Return base64 of a JSON object whose key names a password (no ``+``, ``/`` or ``=``)."""
+    while True:
+        value = chars(rng.randrange(16, 24), ALNUM + "%~_")
+        encoded = b64_of(json.dumps({"admin_password": value}).encode())
+        if not set("+/=") & set(encoded):
+            return encoded
+
+
+def wif() -> str:
+    """Return a Bitcoin private key in WIF (base58check of ``0x80``, 32 bytes, ``0x01``)."""
+    data = b"\x80" + bytes(rng.randrange(256) for _ in range(32)) + b"\x01"
+    data += hashlib.sha256(hashlib.sha256(data).digest()).digest()[:4]
+    number, out = int.from_bytes(data, "big"), ""
+    while number:
+        number, rest = divmod(number, 58)
+        out = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"[rest] + out
+    return out
 
 
 def azure_storage() -> str:

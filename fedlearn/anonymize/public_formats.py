@@ -1,0 +1,237 @@
+"""Generated-looking values that a public format is made of, not secrets (guarantee 1).
+
+The look rules redact a long run of mixed letters and digits (``entropy.bare``), a value under a
+key only its look judges (``assignments``, ``high-entropy``) and a value after ``key`` in prose
+(``entropy.introduced``). These values have such a look and are public by their format, which
+each check proves from the value itself or from the structure it stands in:
+
+- base64 of a JSON object or array (``eyJ…``, ``W3s…``) none of whose keys names a secret: a
+  Pub/Sub message's ``data``, a WebAuthn ``clientDataJSON``. The ``encoded-secret`` rule decodes
+  it too, and redacts it whole when the anonymizer finds a secret in the JSON;
+- the value of gRPC's ``grpc-status-details-bin`` trailer: a server's error (``google.rpc.Status``);
+- a coin address in base58check (Bitcoin, Litecoin, Dogecoin, Tron…): 25 bytes whose last 4 are
+  their double SHA-256; a private key in WIF is longer (37 or 38 bytes);
+- a Kubernetes kubelet's certificate request name (``node-csr-<hash of its public key>``);
+- a publishable key (``pk_live_…``, ``pk_test_…`` of Stripe, Clerk, Paystack): made to be
+  shipped in web pages; the secret keys beside it are ``sk_``/``rk_`` (docs/anonymization.md
+  lists ``pk_`` as left alone);
+- a Swift mangled symbol (``$s4main3FooC3baryyF``): ``$s`` and length-prefixed names;
+- a Firebase push id (``-OR2C75-XNW7MDXEND8_``): ``-`` then 19 of its alphabet, the first 8
+  characters its creation time in milliseconds (2012 to 2040);
+- under a key only the look judges (``is_public_keyed``): the ``Sig:`` line of a Nix binary
+  cache ``.narinfo`` (``<key name>:<base64 signature>``), the ``sig`` of a signature object that
+  names its ``keyid`` (TUF, in-toto, DSSE), a WebSocket handshake's ``Sec-WebSocket-Key`` nonce
+  and ``Sec-WebSocket-Accept`` hash, an InChIKey (a chemical structure's hash), a push id;
+- after ``key`` in prose (``is_public_nonce``): a WebSocket key (16 bytes, 24 characters) in a
+  text about a WebSocket handshake.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+
+from fedlearn.anonymize import checks, key_names
+from fedlearn.anonymize.rules import Lazy
+
+# What base64 of a JSON object or array starts with: ``{"``, ``{ "``, ``{\n``, ``[{``, ``["``.
+JSON_HEADS = ("eyJ", "eyAi", "ewo", "ew0K", "W3s", "WyJ", "W3sK")
+# A text much longer than this is no header value (``is_encoded_json`` decodes up to it).
+MAXIMUM = 16 * 1024
+GRPC_STATUS = "grpc-status-details-bin"
+BASE64_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+B58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+B58_VALUES = {c: i for i, c in enumerate(B58_ALPHABET)}
+# A Swift symbol: ``$s`` (Swift 5), ``$S`` (4.2) or ``_T0`` (4.0), then length-prefixed names.
+SWIFT_HEADS = ("s", "S")
+# Firebase's push id alphabet, in the order of its values.
+PUSH_ALPHABET = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
+PUSH_VALUES = {c: i for i, c in enumerate(PUSH_ALPHABET)}
+PUSH_TIMES = (1_325_376_000_000, 2_208_988_800_000)  # 2012-01-01 and 2040-01-01, in ms
+# A narinfo's signature line: ``Sig: <key name>:`` before the value, in a text that is one.
+NARINFO_SIG = Lazy(r"(?:^|\n)Sig: ?\Z")
+NARINFO_FIELDS = ("StorePath: ", "NarHash: ", "URL: nar/")
+# A signature object's ``sig`` member, and its ``keyid`` sibling in the same object.
+SIG_MEMBER = Lazy(r"[\"']sig[\"']\s*:\s*[\"']\Z")
+KEYID_MEMBER = Lazy(r"[\"']keyid[\"']\s*:")
+# A WebSocket handshake header right before its value.
+WEBSOCKET_HEADER = Lazy(r"(?i)sec-websocket-(?:key|accept)\s*:\s*\Z")
+# ``key`` right before a WebSocket key in prose: the header's name, or the word alone after
+# punctuation (``(key …``), not another word's key (``api key``, ``the key``).
+WEBSOCKET_KEY_WORD = Lazy(r"(?:sec-websocket-key|(?<![a-z0-9_ -])key)\s*[:=]?\s*\Z")
+INCHIKEY = Lazy(r"[A-Z]{14}-[A-Z]{8}[SN][A-Z]-[A-Z]")
+
+
+def is_public_run(text: str, start: int, value: str) -> bool:
+    """Return whether a long run the look rule judges (``value`` at ``start``) is public."""
+    if value.startswith(JSON_HEADS) and is_encoded_json(value):
+        return True
+    if value.startswith(("node-csr-", "pk_live_", "pk_test_")):
+        return True  # a kubelet's CSR name; a publishable key (Stripe, Clerk, Paystack)
+    if start > 0 and text[start - 1] == "$" and value.startswith(SWIFT_HEADS):
+        return is_swift_symbol(value[1:])
+    if value.startswith("-") and is_push_id(value):
+        return True
+    if 25 <= len(value) <= 35 and checks.is_base58(value) and is_base58check_address(value):
+        return True
+    return GRPC_STATUS in text and is_grpc_status(text, start)
+
+
+def is_public_keyed(text: str, start: int, value: str) -> bool:
+    """Return whether a value under a key only the look judges (``high-entropy``) is public."""
+    window = text[max(0, start - 40) : start]
+    if window.endswith(("Sig:", "Sig: ")) and is_narinfo_signature(text, start, value):
+        return True
+    if window.endswith(("'", '"')) and SIG_MEMBER.compiled.search(window):
+        return is_signature_object(text, start)
+    if WEBSOCKET_HEADER.compiled.search(window):
+        return is_websocket_value(value)
+    if value.endswith("==") and is_public_nonce(text, start, value):
+        return True  # ``(key: <nonce>)`` in a text about a WebSocket handshake
+    if value.startswith("-") and is_push_id(value):
+        return True
+    return INCHIKEY.compiled.fullmatch(value) is not None
+
+
+def is_public_nonce(text: str, start: int, value: str) -> bool:
+    """
+    Return whether a value after ``key`` in prose is a WebSocket handshake's key: 16 bytes in
+    base64 in a text that names the ``Sec-WebSocket-`` headers (``text`` may be lower case).
+    """
+    if "sec-websocket-" not in text.lower():
+        return False
+    first = start
+    while first > 0 and text[first - 1] in BASE64_CHARACTERS:
+        first -= 1  # the value's regex starts at a letter or digit; a key may start with + or /
+    end = start + len(value)
+    if end - first != 24 or not text.endswith("==", first, end):
+        return False
+    return WEBSOCKET_KEY_WORD.compiled.search(text.lower(), max(0, first - 24), first) is not None
+
+
+def is_encoded_json(value: str) -> bool:
+    """Return whether ``value`` is base64 or base64url of a JSON object or array."""
+    if len(value) > MAXIMUM:
+        return False
+    padded = value + "=" * (-len(value) % 4)
+    try:
+        decoded = base64.b64decode(padded.replace("-", "+").replace("_", "/"), validate=True)
+        parsed = json.loads(decoded.decode("utf-8"))
+    except (binascii.Error, ValueError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        return False
+    return isinstance(parsed, dict | list) and not names_secret(parsed)
+
+
+def names_secret(value: object) -> bool:
+    """Return whether a key of a decoded JSON value, at any depth, names a secret."""
+    if isinstance(value, dict):
+        return any(
+            key_names.classify_key(key) is not None or names_secret(item)
+            for key, item in value.items()
+        )
+    return isinstance(value, list) and any(names_secret(item) for item in value)
+
+
+def is_grpc_status(text: str, start: int) -> bool:
+    """Return whether ``start`` is in the value of a ``grpc-status-details-bin`` header."""
+    header = text.rfind(GRPC_STATUS, max(0, start - 64), start)
+    if header < 0:
+        return False
+    between = text[header + len(GRPC_STATUS) : start]
+    if between.strip(" \t:=\"'") != "":
+        return False
+    head = text[
+        start : start + 4
+    ]  # a ``google.rpc.Status`` starts with its code, message or details
+    try:
+        first = base64.b64decode(head.replace("-", "+").replace("_", "/"), validate=True)[:1]
+    except binascii.Error:
+        return False
+    return first in (b"\x08", b"\x12", b"\x1a")
+
+
+def is_base58check_address(value: str) -> bool:
+    """Return whether base58 ``value`` decodes to 25 bytes whose last 4 check the first 21."""
+    number = 0
+    for character in value:
+        number = number * 58 + B58_VALUES[character]
+    zeros = len(value) - len(value.lstrip("1"))
+    if number.bit_length() > 200:
+        return False
+    data = b"\0" * zeros + number.to_bytes(25 - zeros, "big") if zeros < 25 else b""
+    if len(data) != 25:
+        return False
+    check = hashlib.sha256(hashlib.sha256(data[:21]).digest()).digest()[:4]
+    return check == data[21:]
+
+
+def is_swift_symbol(body: str) -> bool:
+    """
+    Return whether ``body`` (after ``$s``) is two or more length-prefixed names that fit in it
+    and make 60% of it, with an operator letter or two between and after them, as Swift mangles
+    (``4main3FooC3baryyF``: ``main``, ``Foo``, ``C``, ``bar``, ``yyF``). A name is an identifier:
+    it starts with a letter or ``_`` and has at most one digit.
+    """
+    at, names, covered = 0, 0, 0
+    while at < len(body):
+        digits = at
+        while at < len(body) and body[at].isdigit():
+            at += 1
+        if at == digits:
+            if names == 0:
+                return False
+            at += 1  # an operator letter between names (``C``, ``V``, ``O``…)
+            continue
+        size = int(body[digits:at])
+        if size == 0 or at + size > len(body):
+            return False
+        name = body[at : at + size]
+        if not name.replace("_", "a").isalnum() or name[0].isdigit():
+            return False
+        if sum(c.isdigit() for c in name) > 1:
+            return False  # an identifier, not a piece of a generated token
+        at += size
+        names += 1
+        covered += size
+    return names >= 2 and covered * 10 >= len(body) * 6
+
+
+def is_push_id(value: str) -> bool:
+    """Return whether ``value`` is a Firebase push id: 20 of its alphabet, a time in the first 8."""
+    if len(value) != 20 or any(c not in PUSH_VALUES for c in value):
+        return False
+    millis = 0
+    for character in value[:8]:
+        millis = millis * 64 + PUSH_VALUES[character]
+    return PUSH_TIMES[0] <= millis <= PUSH_TIMES[1]
+
+
+def is_narinfo_signature(text: str, start: int, value: str) -> bool:
+    """
+    Return whether ``value`` is a ``Sig:`` line's ``<key name>:<base64>`` in a Nix ``.narinfo``
+    (the text also has its ``StorePath:``, ``NarHash:`` or ``URL: nar/`` field).
+    """
+    name, colon, signature = value.partition(":")
+    if not colon or not name or len(signature) < 80 or " " in name:
+        return False
+    if NARINFO_SIG.compiled.search(text, max(0, start - 8), start) is None:
+        return False
+    return any(field in text for field in NARINFO_FIELDS)
+
+
+def is_signature_object(text: str, start: int) -> bool:
+    """Return whether the ``sig`` member at ``start`` has a ``keyid`` in its object."""
+    opening = text.rfind("{", max(0, start - 1024), start)
+    closing = text.find("}", start)
+    if opening < 0 or closing < 0:
+        return False
+    return KEYID_MEMBER.compiled.search(text, opening, closing) is not None
+
+
+def is_websocket_value(value: str) -> bool:
+    """Return whether a header's value is a WebSocket key (16 bytes) or accept hash (20 bytes)."""
+    return (len(value) == 24 and value.endswith("==")) or (
+        len(value) == 28 and value[-2:-1] != "=" and value.endswith("=")
+    )

@@ -1,0 +1,163 @@
+"""Values a public format is made of stay (``public_formats``); secrets in the same places go."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import random
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer, public_formats
+
+B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+TOKEN = "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4dE6fG8hJkLmNoPqRsT"
+rng = random.Random(1607)
+
+
+def base58check(version: bytes, payload: bytes) -> str:
+    """Return base58 of version + payload + their double-SHA-256 checksum."""
+    data = version + payload
+    data += hashlib.sha256(hashlib.sha256(data).digest()).digest()[:4]
+    number, out = int.from_bytes(data, "big"), ""
+    while number:
+        number, rest = divmod(number, 58)
+        out = B58[rest] + out
+    return "1" * (len(data) - len(data.lstrip(b"\0"))) + out
+
+
+def b64url_json(value: object) -> str:
+    """Return unpadded base64url of compact JSON."""
+    raw = json.dumps(value, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def alnum_b64_json(value: dict[str, str]) -> str:
+    """Return base64 of JSON with no ``+``, ``/`` or ``=`` (padding a value until there is none)."""
+    while True:
+        encoded = base64.b64encode(json.dumps(value).encode()).decode()
+        if not set("+/=") & set(encoded):
+            return encoded
+        value = {key: item + "x" for key, item in value.items()}
+
+
+def push_id(millis: int) -> str:
+    """Return a Firebase push id made at ``millis``."""
+    head = ""
+    for _ in range(8):
+        head = public_formats.PUSH_ALPHABET[millis % 64] + head
+        millis //= 64
+    return head + "".join(rng.choice(public_formats.PUSH_ALPHABET[1:]) for _ in range(12))
+
+
+BTC_P2SH = base58check(b"\x05", rng.randbytes(20))  # ``3…``
+DASH = base58check(b"\x4c", rng.randbytes(20))  # ``X…``
+WIF = base58check(b"\x80", rng.randbytes(32) + b"\x01")  # a private key
+SIG_B64 = next(  # one the look rule judges: no ``+`` or ``/`` (their neighbours are pieces)
+    sig
+    for sig in (base64.b64encode(rng.randbytes(64)).decode() for _ in range(10_000))
+    if not set("+/") & set(sig)
+)
+HEX_SIG = rng.randbytes(64).hex()
+PUSH = push_id(1_712_000_000_000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Base64 of JSON that names no secret: a CloudEvent's data, a WebAuthn assertion, a list.
+        f'{{"specversion": "1.0", "data_base64": "{alnum_b64_json({"order": "A-17", "state": "paid"})}"}}',
+        "navigator.credentials.get() -> clientDataJSON="
+        + b64url_json({"type": "webauthn.create", "challenge": TOKEN, "origin": "https://x.test"}),
+        f"kafka record value {b64url_json([{'sku': 'ACME-1', 'qty': 3}, {'sku': 'ACME-2'}])} rejected",
+        # gRPC's status trailer, as curl -v prints it (a google.rpc.Status: code, message).
+        "< grpc-status: 5\n< grpc-status-details-bin: "
+        + base64.b64encode(b"\x08\x05\x12\x1fcollection embeddings not found").decode().rstrip("="),
+        # Coin addresses with their checksum: Bitcoin P2SH, Dash.
+        f"withdrawal to {BTC_P2SH} queued; change to {DASH}",
+        # A kubelet's CSR, a publishable key (Clerk's: base64 of its frontend host).
+        f"kubectl certificate approve node-csr-{TOKEN}",
+        'const clerk = new Clerk("pk_test_Y2xlcmsuYWNtZS1yb2JvdGljcy5leGFtcGxlLmNvbSQ")',
+        # Swift symbols: an async throwing method, a type's metadata accessor.
+        "0  libswiftCore.dylib  $s12DataPipeline6LoaderC5fetchyyYaKF + 120",
+        "Undefined symbols: _$s10Networking14RequestBuilderV7headersSDyS2SGvg",
+        # Firebase push ids: a child's name, a value under a JSON key.
+        f'db.ref("orders").child("{PUSH}").update(patch) failed: permission_denied',
+        f'{{"key": "{PUSH}", "priority": null}}',
+        # A narinfo's signature (other field order, another cache).
+        f"NarHash: sha256:1w1fff338fvdw53sqgamddn1b2xgds473pv6y13gizdbqjv4i5p3\n"
+        f"Sig: hydra.corp.acme.dev-2:{SIG_B64}",
+        # A signature object with its key id (in-toto link metadata, ``sig`` first).
+        f'{{"signatures": [{{"sig": "{HEX_SIG}", "keyid": "{rng.randbytes(32).hex()}"}}]}}',
+        # A WebSocket handshake: RFC 6455's sample key and accept, lower-case HTTP/2 names.
+        "sec-websocket-key: dGhlIHNhbXBsZSBub25jZQ==\nsec-websocket-accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=",
+        "ws: Sec-WebSocket-Accept did not match (key: Hk2Lp9Qt7Wn3Rb8Yc1V5sA==)",
+        # An InChIKey under a key (caffeine's).
+        "pubchem: InChIKey=RYYVLZVUVIJVGH-UHFFFAOYSA-N cid=2519",
+    ],
+)
+def test_public_formats_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # Base64 of JSON whose key names a secret stays a secret, whatever its value looks like.
+        (f'{{"data": "{alnum_b64_json({"admin_password": "%k1SiukevAU%fh~O_otE"})}"}}', "ZGF"),
+        # Another ``-bin`` header; a status trailer whose value is no protobuf status.
+        (f"x-auth-bin: {TOKEN}", TOKEN),
+        (f"grpc-status-details-bin: {TOKEN}", TOKEN),
+        # A private key in WIF is base58check too, but longer; a broken checksum is no address.
+        (f"send to {BTC_P2SH}, signing with {WIF}", WIF),
+        # A token after ``$`` that does not parse as a Swift symbol.
+        (f"echo $s9{TOKEN}", TOKEN),
+        # A 20-character value starting with ``-`` whose time is no push id's.
+        ('{"key": "-zzHk2Lp9Qt7Wn3Rb8Yc"}', "zzHk2Lp9Qt7Wn3Rb8Yc"),
+        # ``Sig:`` outside a narinfo; a signature object without a key id.
+        (f"Sig: hydra.corp.acme.dev-2:{SIG_B64}", SIG_B64[:40]),
+        (f'{{"sig": "{HEX_SIG}"}}', HEX_SIG),
+        # Other keys in a WebSocket handshake.
+        (
+            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\nthe api key Hk2Lp9Qt7Wn3Rb8Yc1V5sA==",
+            "Hk2Lp9Qt7Wn3Rb8Yc1V5sA",
+        ),
+        (
+            "Sec-WebSocket-Version: 13\nX-Api-Key: Hk2Lp9Qt7Wn3Rb8Yc1V5sA==",
+            "Hk2Lp9Qt7Wn3Rb8Yc1V5sA",
+        ),
+        # A secret key beside its publishable key.
+        (f"pk_live_{TOKEN[:24]} sk_live_{TOKEN}", TOKEN),
+    ],
+)
+def test_secrets_in_their_places_go(anonymizer: Anonymizer, text: str, secret: str) -> None:
+    assert secret not in anonymizer.anonymize(text)
+
+
+def test_encoded_json() -> None:
+    assert public_formats.is_encoded_json(b64url_json({"a": [1, 2]}))
+    assert not public_formats.is_encoded_json(b64url_json({"client_secret": "x"}))
+    assert not public_formats.is_encoded_json(b64url_json({"a": {"api_key": "x"}}))
+    assert not public_formats.is_encoded_json(b64url_json("a string"))
+    assert not public_formats.is_encoded_json("eyJ" + TOKEN)
+
+
+def test_base58check_addresses() -> None:
+    assert public_formats.is_base58check_address(BTC_P2SH)
+    assert public_formats.is_base58check_address(base58check(b"\x00", bytes(20)))
+    broken = BTC_P2SH[:-1] + ("2" if BTC_P2SH[-1] != "2" else "3")
+    assert not public_formats.is_base58check_address(broken)
+    assert not public_formats.is_base58check_address(WIF)
+
+
+def test_swift_symbols() -> None:
+    assert public_formats.is_swift_symbol("7AppCore10SyncClientV4pushyyF")
+    assert not public_formats.is_swift_symbol("9Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d")
+    assert not public_formats.is_swift_symbol("4mainAbcdefghijklmnopqrstuv3Foo")
+
+
+def test_push_ids() -> None:
+    assert public_formats.is_push_id(push_id(1_400_000_000_000))
+    assert not public_formats.is_push_id(push_id(1_000_000_000_000))  # 2001: before Firebase
+    assert not public_formats.is_push_id(PUSH[:19])
