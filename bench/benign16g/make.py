@@ -1,6 +1,6 @@
 """Build the blind benign corpus bench/benign16g: benign.jsonl beside this file.
 
-``python bench/benign16g/make.py`` (seed 16716) writes 14 distinct strings of each kind of benign.py, one
+``python bench/benign16g/make.py [--seed N --out DIR]`` (seed 16716, this folder) writes 14 distinct strings of each kind of benign.py, one
 JSON row ``{"kind", "text"}`` a line, the format of the audit16* corpora's benign.jsonl, so
 ``bench/audit16d/through_sync.py --corpus bench/benign16g`` measures it (a corpus without a
 secrets.jsonl is measured on its benign rows only).
@@ -8,6 +8,7 @@ secrets.jsonl is measured on its benign rows only).
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import sys
@@ -24,9 +25,14 @@ PER_KIND = 14
 
 def main() -> None:
     """Write benign.jsonl."""
-    rng = random.Random(SEED)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seed", type=int, default=SEED, help="another seed: fresh variants")
+    parser.add_argument("--out", type=Path, default=HERE)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
     seen: set[str] = set()
-    with (HERE / "benign.jsonl").open("w", encoding="utf-8") as out:
+    args.out.mkdir(parents=True, exist_ok=True)
+    with (args.out / "benign.jsonl").open("w", encoding="utf-8") as out:
         for kind, make in benign.KINDS.items():
             for _ in range(PER_KIND):
                 text = make(rng)

@@ -51,6 +51,7 @@ ADO_PAT = r"(?<![A-Za-z0-9_+/-])[a-z2-7]{52}(?![A-Za-z0-9_+/=-])"
 ADO_RUN = b"\x01" * 52
 # ``[a-z2-7]`` maps to 1, every other byte to 0: a PAT is a run of 52 ones in the mapped UTF-8.
 ADO_BYTES = bytes(int(chr(byte) in "abcdefghijklmnopqrstuvwxyz234567") for byte in range(256))
+HASH_LABEL = Lazy(r"(?i)sha(?:256|384|512)[:-]\Z")
 
 
 def ado_pats(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
@@ -70,8 +71,11 @@ def ado_pats(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
 
 
 def is_ado_pat(match: re.Match[str], text: str) -> bool:
-    """Return whether a run holds 4 digits or more and reads as generated."""
+    """Return whether a run holds 4 digits or more and reads as generated, and no hash label
+    stands before it (``sha256:<52>``: a SHA-256 in base32 is 52 characters, Nix writes them)."""
     value = match.group()
+    if HASH_LABEL.search(text, max(0, match.start() - 8), match.start()):
+        return False
     return sum(c.isdigit() for c in value) >= 4 and words.is_token_body(value)
 
 

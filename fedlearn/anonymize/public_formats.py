@@ -11,6 +11,7 @@ each check proves from the value itself or from the structure it stands in:
 - the value of gRPC's ``grpc-status-details-bin`` trailer: a server's error (``google.rpc.Status``);
 - a coin address in base58check (Bitcoin, Litecoin, Dogecoin, Tron…): 25 bytes whose last 4 are
   their double SHA-256; a private key in WIF is longer (37 or 38 bytes);
+- base64 of an image (PNG, GIF, WebP), known by its file's magic number;
 - a Kubernetes kubelet's certificate request name (``node-csr-<hash of its public key>``);
 - a publishable key (``pk_live_…``, ``pk_test_…`` of Stripe, Clerk, Paystack): made to be
   shipped in web pages; the secret keys beside it are ``sk_``/``rk_`` (docs/anonymization.md
@@ -40,6 +41,8 @@ from fedlearn.anonymize.rules import Lazy
 JSON_HEADS = ("eyJ", "eyAi", "ewo", "ew0K", "W3s", "WyJ", "W3sK")
 # A text much longer than this is no header value (``is_encoded_json`` decodes up to it).
 MAXIMUM = 16 * 1024
+# Base64 of an image file's first bytes: PNG's signature and IHDR, GIF87a/89a, RIFF (WebP).
+IMAGE_HEADS = ("iVBORw0KGgo", "R0lGODlh", "R0lGODdh", "UklGR")
 GRPC_STATUS = "grpc-status-details-bin"
 BASE64_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
 B58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
@@ -68,6 +71,8 @@ def is_public_run(text: str, start: int, value: str) -> bool:
     """Return whether a long run the look rule judges (``value`` at ``start``) is public."""
     if value.startswith(JSON_HEADS) and is_encoded_json(value):
         return True
+    if value.startswith(IMAGE_HEADS):
+        return True  # base64 of an image file: its magic number (``\x89PNG``, ``GIF8``, ``RIFF``)
     if value.startswith(("node-csr-", "pk_live_", "pk_test_")):
         return True  # a kubelet's CSR name; a publishable key (Stripe, Clerk, Paystack)
     if start > 0 and text[start - 1] == "$" and value.startswith(SWIFT_HEADS):

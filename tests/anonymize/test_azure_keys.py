@@ -109,3 +109,15 @@ def test_a_base64_blob_runs_no_pat_search() -> None:
     assert list(matcher.find(f"payload {blob} sent")) == []
     assert not matcher.pattern.is_compiled
     assert [match.group() for match in matcher.find(f"token {ADO} ok")] == [ADO]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"FileHash: sha256:{ADO}",  # a SHA-256 in base32 that has no 0, 1, 8 or 9
+        f"outputHash = SHA512:{ADO}",
+    ],
+)
+def test_a_base32_hash_after_its_label_stays(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+    assert ADO not in anonymizer.anonymize(f"sha1 {ADO}")  # no label: a PAT still

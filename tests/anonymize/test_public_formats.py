@@ -51,6 +51,17 @@ def push_id(millis: int) -> str:
     return head + "".join(rng.choice(public_formats.PUSH_ALPHABET[1:]) for _ in range(12))
 
 
+PNG_HEAD = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+
+
+def image_b64(head: bytes) -> str:
+    """Return base64 of an image's first bytes and random ones, its first 60 with no + or /."""
+    while True:
+        encoded = base64.b64encode(head + rng.randbytes(60)).decode()
+        if not set("+/") & set(encoded[:60]):
+            return encoded
+
+
 BTC_P2SH = base58check(b"\x05", rng.randbytes(20))  # ``3…``
 DASH = base58check(b"\x4c", rng.randbytes(20))  # ``X…``
 WIF = base58check(b"\x80", rng.randbytes(32) + b"\x01")  # a private key
@@ -76,6 +87,8 @@ PUSH = push_id(1_712_000_000_000)
         + base64.b64encode(b"\x08\x05\x12\x1fcollection embeddings not found").decode().rstrip("="),
         # Coin addresses with their checksum: Bitcoin P2SH, Dash.
         f"withdrawal to {BTC_P2SH} queued; change to {DASH}",
+        # Base64 of a PNG whose first run is long enough to be judged.
+        f'{{"icon": "{image_b64(PNG_HEAD)}"}}',
         # A kubelet's CSR, a publishable key (Clerk's: base64 of its frontend host).
         f"kubectl certificate approve node-csr-{TOKEN}",
         'const clerk = new Clerk("pk_test_Y2xlcmsuYWNtZS1yb2JvdGljcy5leGFtcGxlLmNvbSQ")',
@@ -141,6 +154,12 @@ def test_encoded_json() -> None:
     assert not public_formats.is_encoded_json(b64url_json({"a": {"api_key": "x"}}))
     assert not public_formats.is_encoded_json(b64url_json("a string"))
     assert not public_formats.is_encoded_json("eyJ" + TOKEN)
+
+
+def test_images() -> None:
+    for head in (PNG_HEAD, b"GIF89a", b"GIF87a", b"RIFF"):
+        assert public_formats.is_public_run("", 0, image_b64(head)[:40])
+    assert not public_formats.is_public_run("", 0, image_b64(b"\x1f\x8b\x08\x00")[:40])  # gzip
 
 
 def test_base58check_addresses() -> None:

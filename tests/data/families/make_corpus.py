@@ -1581,6 +1581,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "GET /ws HTTP/1.1\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\nX-Api-Key: {s}",
             lambda: chars(22) + "==",
         ),
+        (
+            "ado-pat-beside-base32-hash",
+            "NarHash: sha256:0c7c6i4yq3p9ls8vf3y8bh4gjv0a8hbv0c7c6i4yq3p9ls8vf3y8\nAZURE_DEVOPS_EXT_PAT {s}",
+            lambda: chars(52, LOWER + "234567"),
+        ),
     ]
 
 
