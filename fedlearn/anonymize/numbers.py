@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from fedlearn.anonymize import bound, check_digits
+from fedlearn.anonymize import bound, check_digits, public_formats
 from fedlearn.anonymize.rules import Judge, Lazy, Matcher, Rule, Trigger, personal
 
 NOT_AFTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+.-/:#=")
@@ -120,7 +120,9 @@ def card(match: re.Match[str], text: str) -> bool:
         value,
     ):
         return False
-    return is_card_prefix(number) and check_digits.is_luhn(number) and is_free(text, *match.span())
+    if not (is_card_prefix(number) and check_digits.is_luhn(number)):
+        return False
+    return is_free(text, *match.span()) and not public_formats.is_counted(text, match.start())
 
 
 def iban(match: re.Match[str], text: str) -> bool:

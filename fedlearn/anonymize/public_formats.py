@@ -23,6 +23,8 @@ each check proves from the value itself or from the structure it stands in:
   cache ``.narinfo`` (``<key name>:<base64 signature>``), the ``sig`` of a signature object that
   names its ``keyid`` (TUF, in-toto, DSSE), a WebSocket handshake's ``Sec-WebSocket-Key`` nonce
   and ``Sec-WebSocket-Accept`` hash, an InChIKey (a chemical structure's hash), a push id;
+- a number under a key that counts time or versions a class (``is_counted``: .NET ``ticks``,
+  Windows ``FILETIME``, Java's ``serialVersionUID``) is no card number, whatever its Luhn digit;
 - after ``key`` in prose (``is_public_nonce``): a WebSocket key (16 bytes, 24 characters) in a
   text about a WebSocket handshake.
 """
@@ -64,6 +66,10 @@ WEBSOCKET_HEADER = Lazy(r"(?i)sec-websocket-(?:key|accept)\s*:\s*\Z")
 # ``key`` right before a WebSocket key in prose: the header's name, or the word alone after
 # punctuation (``(key …``), not another word's key (``api key``, ``the key``).
 WEBSOCKET_KEY_WORD = Lazy(r"(?:sec-websocket-key|(?<![a-z0-9_ -])key)\s*[:=]?\s*\Z")
+# A key whose number counts time or versions a class: .NET ticks, Windows FILETIME, Java's UID.
+COUNTED_KEY = Lazy(
+    r"(?i)(?<![a-z])(?:ticks|filetime|serialversionuid)[\"')\]]*\s*(?:[:=]\s*-?|\s)\s*\Z"
+)
 INCHIKEY = Lazy(r"[A-Z]{14}-[A-Z]{8}[SN][A-Z]-[A-Z]")
 
 
@@ -114,6 +120,14 @@ def is_public_nonce(text: str, start: int, value: str) -> bool:
     if end - first != 24 or not text.endswith("==", first, end):
         return False
     return WEBSOCKET_KEY_WORD.compiled.search(text.lower(), max(0, first - 24), first) is not None
+
+
+def is_counted(text: str, start: int) -> bool:
+    """
+    Return whether the number at ``start`` is under a key that names a count of time or a
+    class's version (``ticks = …``, ``FILETIME: …``, ``serialVersionUID = …``), not a card's.
+    """
+    return COUNTED_KEY.compiled.search(text, max(0, start - 32), start) is not None
 
 
 def is_encoded_json(value: str) -> bool:
