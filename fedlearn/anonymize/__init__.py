@@ -27,6 +27,7 @@ from fedlearn.anonymize import (
     continued,
     credentials,
     declarations,
+    documents,
     encoded,
     entropy,
     forms,
@@ -91,6 +92,7 @@ def builtin_rules(
         + encoded.rules(decoder or encoded.Decoder())
         + personal.network()
         + personal_ids.rules()
+        + documents.rules()
         + machine.rules(identity, hostnames)
     )
 

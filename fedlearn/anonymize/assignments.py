@@ -43,6 +43,7 @@ GATE_WORDS = (
     "authorization",
     *key_names.WEAK_ENDINGS,
     *key_names.GUARDED,
+    *key_names.KEPT_ENDINGS,
     *key_names.FOREIGN_KEYS,
 )
 # The gate words no other one is part of: one of them is in every key a rule here redacts after.

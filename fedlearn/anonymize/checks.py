@@ -26,6 +26,7 @@ REFERENCE = rules.Lazy(
     | ![A-Za-z_]+\Z                           # YAML tags: !vault, !secret
     | (?:\.{0,2}|~)/                          # a file that holds it: /run/secrets/x, ~/.token
     | file:|env:|vault:|op://|sops:|keyring:
+    | hmac-sha(?:1|224|256|384|512):[0-9a-f]{32,}\Z  # an audit log's HMAC of it (Vault's)
     | .*(?:your|xxx|\*\*\*|\.\.\.|\u2026|\u2022\u2022|example|placeholder|redacted|changeme
          |replace[-_ ]?me|insert[-_ ]|paste[-_ ]|-here\b|_here\b)
     | (?:none|null|nil|undefined|true|false|yes|no|on|off|str|string|int|integer|bytes|bool

@@ -87,6 +87,17 @@ PASSWORD_ENDINGS = (
     "passphrase",
     *(f"{separator}{word}" for word in ("pass", "pwd", "pw") for separator in ("_", ".", "-")),
 )
+# What a person keeps to get back into an account (``recovery_code``, ``BACKUP_CODES``,
+# ``duo_bypass_code``, an authenticator's ``mfa_seed``) and a password's equivalent
+# (``ntlm_hash``: NT hashes authenticate as they are; not ``nt_hash``, the end of ``content_hash``):
+# the rule each names.
+KEPT_ENDINGS = {
+    **{f"{word}{sep}code{s}": "secret" for word in ("recovery", "backup", "bypass", "scratch")
+       for sep in ("", "_", "-", ".") for s in ("", "s")},
+    **{f"{word}{sep}seed": "secret" for word in ("mfa", "otp", "totp", "hotp", "2fa")
+       for sep in ("", "_", "-", ".")},
+    **{f"ntlm{sep}hash": "password" for sep in ("", "_", "-")},
+}  # fmt: skip
 # Words that name a secret less surely (a Wi-Fi or IPsec ``psk``, an SNMP ``community``, sssd's
 # ``authtok``, a SCRAM ``verifier``, a wallet's ``mnemonic``, a NATS ``nkey-seed``, an
 # ``_ak``/``_sk`` access or secret key): the rule each names; the value must look generated
@@ -191,6 +202,8 @@ def classify_whole(key: str) -> str | None:
         return "api-key"
     if name.endswith(PASSWORD_ENDINGS) or name in ("pass", "pwd", "pw"):
         return "password"
+    if name.endswith(tuple(KEPT_ENDINGS)):
+        return next(KEPT_ENDINGS[end] for end in KEPT_ENDINGS if name.endswith(end))
     if (camel := key_shapes.camel_ending(key)) is not None:  # ``OraclePwd``, ``HuaweicloudAk``
         return camel
     for word in ("secret", "token", "authorization"):

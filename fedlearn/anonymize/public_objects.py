@@ -23,6 +23,7 @@ some such runs are public by what they belong to (``is_public_object``):
 - under a secret key (``is_public_value``): an ACME token as above, a labelled digest under a
   key only the look rule judges (``auth: sha256-<hex>.sig``, a signature's tag), a .NET
   assembly's ``PublicKeyToken`` (16 hex digits);
+- a WebAuthn credential id under its key (``credentialId``, ``rawId``): public by design;
 - a hash named by words (``pip-Linux-x64-<sha256>``, a CI cache key): once its hex parts of 32 or
   more are left out, only words, platform names and numbers are left.
 
@@ -110,6 +111,10 @@ VERSION_WINDOW = 24
 # A .NET assembly's public key token (``PublicKeyToken=b77a5c561934e089``): the last 8 bytes of
 # the hash of its public key, printed in every strong name.
 PUBLIC_KEY_TOKEN = Lazy(r"(?i)publicKeyToken\\?[\"']?\s*[:=]\s*\\?[\"']?\Z")
+# A WebAuthn (passkey) credential id: the authenticator's handle for a key pair, sent in the
+# clear in every assertion and ``allowCredentials`` list (``credentialId``, ``credential_id``,
+# ``rawId``).
+CREDENTIAL_ID = Lazy(r"(?i)(?:credential[ _-]?id|rawid)\\?[\"']?\s*[:=]\s*\\?[\"']?\Z")
 
 
 def is_public_object(text: str, start: int, value: str) -> bool:
@@ -126,6 +131,9 @@ def is_public_object(text: str, start: int, value: str) -> bool:
     if "-----BEGIN " in text and in_certificate(text, start):
         return True
     if "kty" in text and is_jwk_public(text, start, start + len(value)):
+        return True
+    lowered = before.lower()
+    if ("credential" in lowered or "rawid" in lowered) and CREDENTIAL_ID.compiled.search(before):
         return True
     return is_acme_token(text, start, value) or public_formats.is_public_run(text, start, value)
 

@@ -16,7 +16,7 @@ with ``AAAAA`` at offset 85), E2B keys (``e2b_`` + 40 hex), Inngest signing keys
 
 from __future__ import annotations
 
-from fedlearn.anonymize import azure_keys
+from fedlearn.anonymize import azure_keys, wallets
 from fedlearn.anonymize.providers import B62, BASE64, HEX, UUID, family, generated
 from fedlearn.anonymize.rules import Rule
 
@@ -95,8 +95,12 @@ GATES: dict[tuple[str, ...], str] = {
 
 def prefixed() -> list[Rule]:
     """Return a rule per token shape of ``FAMILIES`` and ``SCANNERS``, as ``providers.prefixed``
-    does, then Azure's identifiable keys (``azure_keys``)."""
-    return [
-        family(name, shape, words, GATES.get(words), None if name in SHAPE_ALONE else generated)
-        for name, shape, words in FAMILIES + SCANNERS
-    ] + azure_keys.rules()
+    does, then Azure's identifiable keys (``azure_keys``) and wallet keys (``wallets``)."""
+    return (
+        [
+            family(name, shape, words, GATES.get(words), None if name in SHAPE_ALONE else generated)
+            for name, shape, words in FAMILIES + SCANNERS
+        ]
+        + azure_keys.rules()
+        + wallets.rules()
+    )

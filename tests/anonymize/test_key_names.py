@@ -181,3 +181,30 @@ def test_a_secret_word_of_another_language_ends_a_key(key: str, rule: str | None
     """``Passwort``, ``пароль``, ``パスワード`` name a password, ``Токен`` a token, ``Schlüssel``
     reads as ``key`` alone; a qualifier that names data still ends it (``passwort_file``)."""
     assert key_names.classify_key(key) == rule
+
+
+@pytest.mark.parametrize(
+    ("key", "rule"),
+    [
+        ("GITLAB_RECOVERY_CODE", "secret"),
+        ("backupCodes", "secret"),
+        ("duo-bypass-code", "secret"),
+        ("scratch_codes", "secret"),
+        ("totpSeed", "secret"),
+        ("mfa.seed", "secret"),
+        ("admin_ntlm_hash", "password"),
+        ("content_hash", None),  # ``nt_hash`` is not an ending of its own
+        ("contentHash", None),
+        ("random_seed", None),  # a seed of no authenticator
+        ("error_code", None),
+    ],
+)
+def test_kept_codes_seeds_and_nt_hashes_name_secrets(key: str, rule: str | None) -> None:
+    """Recovery, backup and bypass codes, authenticator seeds and NTLM hashes name secrets."""
+    assert key_names.classify_key(key) == rule
+
+
+def test_a_count_of_recovery_codes_is_only_qualified() -> None:
+    """``recovery_codes_remaining`` names the codes only through a qualifier: a count stays."""
+    assert key_names.is_suffixed("recovery_codes_remaining")
+    assert not key_names.is_secret_value("secret", "recovery_codes_remaining", "9")

@@ -66,6 +66,12 @@ def pem(kind: str, seed: int, newline: str = "\n") -> str:
         '<assemblyIdentity name="Acme.Core" publicKeyToken="30ad4fe6b2a6aeed" culture="neutral" />'
         '<bindingRedirect oldVersion="0.0.0.0-12.0.0.0" newVersion="12.0.0.0" />',
         "Acme.Core, Version=12.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089",
+        # A passkey's credential id (public by design) in any key spelling.
+        f"webauthn: assertion ok for credential_id={B64URL_43} sign_count=7",
+        f'{{"rawId": "{B64URL_43}", "type": "public-key", "authenticatorAttachment": "platform"}}',
+        # Vault's audit log: values HMAC'd under secret keys (Vault's own redaction).
+        f'{{"auth": {{"client_token": "hmac-sha256:{SHA256}", "accessor": "hmac-sha256:{SHA256}"}}}}',
+        f"secret_id=hmac-sha256:{SHA256} role_id=hmac-sha256:{SHA256}",
     ],
 )
 def test_public_objects_stay(anonymizer: Anonymizer, text: str) -> None:
@@ -97,6 +103,9 @@ def test_public_objects_stay(anonymizer: Anonymizer, text: str) -> None:
         (f"dns-01 via cloudflare, CF_DNS_API_TOKEN={TOKEN}", TOKEN),
         (f'{{"type": "dns-01", "provider": {{"name": "cloudflare", "token": "{TOKEN}"}}}}', TOKEN),
         (f"password: sha256-{SHA256}", SHA256),
+        # A credential's secret beside its public id; a token that only starts like an HMAC.
+        (f"credential_id={B64URL_43} credential_secret={TOKEN}", TOKEN),
+        (f'{{"client_token": "hmac-sha256:{TOKEN}"}}', TOKEN),
         ("version: 2.5.34.0 from 10.20.30.40", "10.20.30.40"),
         ("connected to 10.20.30.40, version 2", "10.20.30.40"),
         ("dns server: 10.20.30.40", "10.20.30.40"),

@@ -62,6 +62,8 @@ from fedlearn.anonymize import Anonymizer
         ("xoxr-Zq8vT1mN4", "slack-token"),
         ("xapp-1-A0ZQ8VT1MN4-5312345678901-Zq8v/T1mN4+pXk2Lp9", "slack-token"),
         ("$krb5asrep$23$" + "9f86d081884c7d659a2feaa0c55ad015$" + "a1b2c3d4" * 9, "password-hash"),
+        ("pbkdf2_sha1$260000$Qx7vLm2Pz9Kd$aB3dE5fG7hJ9kL1mN3pQ5rS7tU9=", "password-hash"),
+        ("{SSHA512}Zq8vT1mN4pXk2Lp9Zt7Wn3Rb5Yc8Hd6Fg1Js5Pz0Qa==", "password-hash"),
     ],
 )
 def test_a_token_the_scanners_accept_is_redacted(

@@ -1586,6 +1586,30 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "NarHash: sha256:0c7c6i4yq3p9ls8vf3y8bh4gjv0a8hbv0c7c6i4yq3p9ls8vf3y8\nAZURE_DEVOPS_EXT_PAT {s}",
             lambda: chars(52, LOWER + "234567"),
         ),
+        (
+            "pii:driving-licence-keyed",
+            "KYC: driverLicenseNumber={s} state=WA",
+            lambda: chars(1, UPPER) + chars(8, DIGITS),
+        ),
+        (
+            "pii:cedula-prose",
+            "el titular con cédula {s} pidió la baja",
+            lambda: f"{chars(1, '123')}.{chars(3, DIGITS)}.{chars(3, DIGITS)}.{chars(3, DIGITS)}",
+        ),
+        (
+            "pii:tax-id-ein",
+            "vendor W-9 received, EIN: {s}",
+            lambda: f"{chars(2, DIGITS)}-{chars(7, DIGITS)}",
+        ),
+        ("pii:imsi-keyed", '{"imsi": "{s}", "rat": "LTE"}', lambda: "31041" + chars(10, DIGITS)),
+        ("backup-codes-keyed", "user.backupCodes[0] = '{s}'", lambda: f"{hexs(4)}-{hexs(4)}"),
+        ("otp-seed-keyed", "hotp_seed: {s}", lambda: chars(26, UPPER + "234567")),
+        ("ntlm-hash-keyed", "local admin ntlm_hash={s}", lambda: hexs(32)),
+        (
+            "django-password-hash",
+            "UPDATE auth_user SET password='{s}' WHERE id=7",
+            lambda: f"pbkdf2_sha1$390000${chars(12, ALNUM)}${chars(27, ALNUM + '+/')}=",
+        ),
     ]
 
 

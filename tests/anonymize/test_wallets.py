@@ -1,0 +1,74 @@
+"""Wallet secret keys that carry their own checksum: Bech32 secret keys, Stellar secret seeds."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer, wallets
+
+
+def bech32(hrp: str, data: bytes) -> str:
+    """Return the BIP-173 Bech32 string of ``data`` under ``hrp``."""
+    acc, bits, five = 0, 0, []
+    for byte in data:
+        acc, bits = (acc << 8) | byte, bits + 8
+        while bits >= 5:
+            bits -= 5
+            five.append((acc >> bits) & 31)
+    if bits:
+        five.append((acc << (5 - bits)) & 31)
+    values = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp] + five + [0] * 6
+    check = 1
+    for value in values:
+        top = check >> 25
+        check = (check & 0x1FFFFFF) << 5 ^ value
+        for i, generator in enumerate(wallets.GENERATOR):
+            check ^= generator if (top >> i) & 1 else 0
+    mod = check ^ 1
+    five += [(mod >> 5 * (5 - i)) & 31 for i in range(6)]
+    return hrp + "1" + "".join(wallets.BECH32[d] for d in five)
+
+
+def strkey(version: int, payload: bytes) -> str:
+    """Return a Stellar StrKey of ``payload`` with ``version``."""
+    body = bytes([version]) + payload
+    return base64.b32encode(body + wallets.crc16_xmodem(body).to_bytes(2, "little")).decode()
+
+
+KEY32 = bytes(range(7, 39))
+KEY64 = bytes(range(100, 164))
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [
+        bech32("nsec", KEY32),
+        bech32("ed25519_sk", KEY32),
+        bech32("ed25519e_sk", KEY64),
+        strkey(18 << 3, KEY32),
+    ],
+)
+@pytest.mark.parametrize("template", ["{s}", "key: {s}", '{{"sk":"{s}"}}', "回复 {s} 谢谢"])
+def test_wallet_keys_are_redacted(anonymizer: Anonymizer, secret: str, template: str) -> None:
+    """A checked secret key is redacted with or without a key before it."""
+    out = anonymizer.anonymize(template.format(s=secret))
+    assert secret not in out and "<redacted:wallet-key>" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        bech32("npub", KEY32),  # a public key
+        bech32("addr", KEY64),  # an address
+        strkey(6 << 3, KEY32),  # a Stellar account id (public)
+        bech32("nsec", KEY32)[:-1] + "q",  # a broken checksum
+        strkey(18 << 3, KEY32)[:-2] + "AA",
+        "S" + "A" * 55,
+        "x" + bech32("nsec", KEY32),  # part of a longer word
+    ],
+)
+def test_public_keys_and_broken_checksums_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Public keys, addresses and strings whose checksum fails stay."""
+    assert anonymizer.anonymize(f"wallet {text} ok") == f"wallet {text} ok"
