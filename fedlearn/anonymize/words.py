@@ -120,3 +120,33 @@ FOREIGN = {
     for english, found in FOREIGN_WORDS.items()
     for word in found.split()
 }
+
+
+def is_random_case(part: str) -> bool:
+    """
+    Return whether a name mixing cases reads as drawn at random, not as camelCase words: over
+    half its letter pairs uncommon in words (``nZgKHZfOwcIls``, ``PfXAmrv2crwwlFYDzt``), or a
+    ``_``-free run of 9 or more mostly of one- and two-letter humps (``HEe_uNXWakAtSq``). An
+    identifier has few short words among long ones (``getElementById``, ``iOSAppId``,
+    ``CPyTagged_IsLt_``); about 0.2% of the camelCase names of a Python install read as random.
+    """
+    if part.isupper() or part.islower() or not part.isascii():
+        return False
+    humps = [segment for segment in segments(part) if segment.isalpha()]
+    pairs = [
+        word[index : index + 2]
+        for segment in humps
+        if not (segment.isupper() and len(segment) <= 5)
+        for word in (segment.lower(),)
+        for index in range(len(word) - 1)
+    ]
+    if len(pairs) >= 6 and sum(pair in COMMON_PAIRS for pair in pairs) < 0.55 * len(pairs):
+        return True
+    return any(len(run) >= 9 and is_humped(run) for run in part.split("_"))
+
+
+def is_humped(run: str) -> bool:
+    """Return whether two thirds or more of a name's letter humps, four or more, are 1-2 letters."""
+    humps = [segment for segment in segments(run) if segment.isalpha()]
+    short = sum(len(segment) <= 2 for segment in humps)
+    return short >= 4 and short * 3 >= len(humps) * 2

@@ -6,7 +6,7 @@ import base64
 
 import pytest
 
-from fedlearn.anonymize import checks
+from fedlearn.anonymize import Anonymizer, checks
 
 
 def test_entropy_is_bits_per_character() -> None:
@@ -109,3 +109,35 @@ def test_a_snowflake_is_base64_of_a_discord_id() -> None:
     """The first part of a Discord bot token decodes to a numeric id."""
     assert checks.is_snowflake(base64.b64encode(b"123456789012345678").decode())
     assert not checks.is_snowflake(base64.b64encode(b"hello there").decode())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("export REDIS_PASS=qTzkHbXwRvcLm.x4", "export REDIS_PASS=<redacted:password>"),
+        ("smtp_password: Rk.vKpWjRnZtqXhBd", "smtp_password: <redacted:password>"),
+        (
+            "Cookie: lang=de; auth_token=xJrWqTnGbYsLp.Qd",
+            "Cookie: lang=de; auth_token=<redacted:token>",
+        ),
+    ],
+)
+def test_a_dotted_value_with_a_drawn_part_is_a_secret(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A dot in a generated value makes no attribute chain when a part reads as drawn."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DB_PASSWORD=settings.dbPassword",
+        "password = document.getElementById",
+        "token=window.iOSAppId.accessToken",
+        "api_key: self.IsNullOrEmpty",
+    ],
+)
+def test_an_attribute_chain_of_names_stays(anonymizer: Anonymizer, text: str) -> None:
+    """Chains of camelCase names are references, not values."""
+    assert anonymizer.anonymize(text) == text

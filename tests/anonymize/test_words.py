@@ -49,3 +49,30 @@ def test_is_named_sees_versions_and_hex_is_a_token_body() -> None:
     assert words.is_token_body("5f0c9e2a7b4d1c8e3f6a9b2c") and not words.is_token_body(
         "Transformers"
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "getElementById",
+        "IsNullOrEmpty",
+        "iOSAppId",
+        "useGetApiKeyQuery",
+        "XMLHttpRequest",
+        "getOAuthAccessToken",
+        "CPyTagged_IsLt_",
+        "dbPassword",
+        "AWSSecretsManagerClient",
+    ],
+)
+def test_is_random_case_reads_camel_case_names_as_words(name: str) -> None:
+    """Identifiers with a few short humps among words are names."""
+    assert not words.is_random_case(name)
+
+
+@pytest.mark.parametrize(
+    "part", ["qTzkHbXwRvcLm", "Mz_bQfPtXw_rLdHvKgN", "vKpWjRnZ4tqXhBd", "xJrWqTnGbY"]
+)
+def test_is_random_case_reads_random_mixed_case_as_drawn(part: str) -> None:
+    """Mixed case with rare letter pairs, or mostly one- and two-letter humps, is drawn."""
+    assert words.is_random_case(part)
