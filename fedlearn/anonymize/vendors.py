@@ -11,10 +11,12 @@ Convex's deploy key (``prod:<deployment>|…``), Flutterwave's encryption key (`
 (of ``Ed``, ``BK``: ``RWRCSw…``). From bench/audit16f: Elastic Cloud API keys (``essu_``, base64
 with ``AAAAA`` at offset 85), E2B keys (``e2b_`` + 40 hex), Inngest signing keys (``signkey-prod-``
 + 64 hex), Asana personal access tokens (``2/<digits>/<digits>:<hex32>``) and Modal token secrets
-(``as-`` + 22). Each shape is bounded and judged as ``providers``' are.
+(``as-`` + 22); from its control corpus, MySQL native password hashes (``*`` + 40 upper hex). Each shape is bounded and judged as ``providers``' are.
 """
 
 from __future__ import annotations
+
+import re
 
 from fedlearn.anonymize import azure_keys, wallets
 from fedlearn.anonymize.providers import B62, BASE64, HEX, UUID, family, generated
@@ -41,6 +43,9 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("inngest-key", rf"signkey-(?:prod|test|branch)-{HEX}{{64}}", ("signkey-",)),
     ("asana-token", r"[12]/[0-9]{13,20}/[0-9]{13,20}:[a-f0-9]{32}", ("/",)),
     ("modal-token", rf"as-{B62}{{22}}", ("as-",)),
+    # MySQL's native password hash (``mysql.user``, ``IDENTIFIED BY PASSWORD '*…'``): a sha1 of
+    # the sha1 of the password, as good as the password against a dictionary.
+    ("mysql-password-hash", r"\*[0-9A-F]{40}", ("*",)),
 )
 # As wide as gitleaks', trufflehog's, detect-secrets', kingfisher's, noseyparker's and titus' regexes
 # for the same provider where ``providers``' shape was narrower (bench/audit16, 16b, 16c).
@@ -90,7 +95,18 @@ GATES: dict[tuple[str, ...], str] = {
     ("git&",): r"git&[0-9]{12}&",
     ("/",): r"[12]/[0-9]{13,20}/[0-9]{13}",  # every path
     ("as-",): r"as-[A-Za-z0-9]{22}",  # ``has-``, ``alias-``
+    ("*",): r"\*[0-9A-F]{20}",  # every glob and Markdown emphasis
 }
+
+
+def unemphasized(match: re.Match[str], text: str) -> bool:
+    """Return whether a ``*``-led hash is no Markdown bold (``**<hex>**``) and reads generated."""
+    start = match.start()
+    return (start == 0 or text[start - 1] != "*") and generated(match, text)
+
+
+# Families judged by a check of their own (default: ``providers.generated``).
+CHECKS = {"mysql-password-hash": unemphasized}
 
 
 def prefixed() -> list[Rule]:
@@ -98,7 +114,13 @@ def prefixed() -> list[Rule]:
     does, then Azure's identifiable keys (``azure_keys``) and wallet keys (``wallets``)."""
     return (
         [
-            family(name, shape, words, GATES.get(words), None if name in SHAPE_ALONE else generated)
+            family(
+                name,
+                shape,
+                words,
+                GATES.get(words),
+                None if name in SHAPE_ALONE else CHECKS.get(name, generated),
+            )
             for name, shape, words in FAMILIES + SCANNERS
         ]
         + azure_keys.rules()

@@ -121,3 +121,45 @@ def test_a_new_vendor_token_is_redacted_bare(
 )
 def test_new_vendor_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "mysql> SELECT user, authentication_string FROM mysql.user;\n"
+            "| svc_billing | *2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19 |",
+            "mysql> SELECT user, authentication_string FROM mysql.user;\n"
+            "| svc_billing | <redacted:mysql-password-hash> |",
+        ),
+        (
+            "GRANT ALL ON app.* TO 'svc'@'%' IDENTIFIED BY PASSWORD "
+            "'*94BDCEBE19083CE2A1F959FD02F964C7AF4CFC29';",
+            "GRANT ALL ON app.* TO 'svc'@'%' IDENTIFIED BY PASSWORD "
+            "'<redacted:mysql-password-hash>';",
+        ),
+        (
+            "replica hash=*A4B6157319038724E3560894F7F932C8886EBFCF, retrying",
+            "replica hash=<redacted:mysql-password-hash>, retrying",
+        ),
+    ],
+)
+def test_a_mysql_password_hash_is_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """MySQL's native hash (``*`` + 40 upper hex) is as good as the password to a dictionary."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "commit **2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19** is the release",
+        "glob *2470c0c06dee42fd1618bb99005adca2ec9d1e19 matched nothing",
+        "files: *.tar.gz *.ABCDEF0123",
+        "*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19F0 (a longer hex)",
+    ],
+)
+def test_mysql_hash_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Bold Markdown, lower-case hex, globs and longer hex runs are no MySQL hash."""
+    assert anonymizer.anonymize(text) == text
