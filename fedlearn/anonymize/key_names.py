@@ -33,6 +33,7 @@ WEAK_ENDINGS = (
     "cookie",
     "signature",
     "sig",
+    "bearer",
     "key",
 )
 NAMES = (

@@ -208,3 +208,17 @@ def test_a_count_of_recovery_codes_is_only_qualified() -> None:
     """``recovery_codes_remaining`` names the codes only through a qualifier: a count stays."""
     assert key_names.is_suffixed("recovery_codes_remaining")
     assert not key_names.is_secret_value("secret", "recovery_codes_remaining", "9")
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("oauth_bearer", "Xk2Lp9Zt7Wn3Rb8Yc", "high-entropy"),
+        ("DropboxOauthBearer", "Q7v+Zp2Lk9Wt", "high-entropy"),
+        ("oauth_bearer", "true", None),
+        ("bearer", "Bearer", None),
+    ],
+)
+def test_a_bearer_key_holds_a_generated_value(key: str, value: str, expected: str | None) -> None:
+    """A key ending in ``bearer`` names a credential when its value looks generated."""
+    assert key_names.field_secret(key, value) == expected
