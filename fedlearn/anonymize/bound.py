@@ -194,8 +194,23 @@ def word_starts(lower: str, words: tuple[str, ...], *, whole: bool) -> list[int]
 def pairs(text: str) -> tuple[tuple[int, int, int, int, bool], ...]:
     """
     Return (column start, column end, value start, value end, is the column a phone's) of each
-    value bound to a column that names a secret or a phone number. Each list is read against the last statement that starts before it
-    (within ``REACH``) and ends at the first list after that start or at a ``;``.
+    value bound to a column that names a secret or a phone number (``columns``).
+    """
+    found = []
+    for column_start, column_end, value_start, value_end in columns(text):
+        name = column_name(text[column_start:column_end])
+        if key_names.classify_key(name) or is_phone_column(name):
+            phone = is_phone_column(name)
+            found.append((column_start, column_end, value_start, value_end, phone))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=8)
+def columns(text: str) -> tuple[tuple[int, int, int, int], ...]:
+    """
+    Return (column start, column end, value start, value end) of each value bound to a named
+    column. Each list is read against the last statement that starts before it (within
+    ``REACH``) and ends at the first list after that start or at a ``;``.
     """
     lower = text.lower()
     if len(lower) != len(text):
@@ -210,7 +225,7 @@ def pairs(text: str) -> tuple[tuple[int, int, int, int, bool], ...]:
     ][:MAX_LISTS]
     boundaries = [opener.start() for opener in openers]
     parsed: dict[int, tuple[int, dict[int, tuple[int, int]]]] = {}
-    found: list[tuple[int, int, int, int, bool]] = []
+    found: list[tuple[int, int, int, int]] = []
     for opener in openers:
         index = bisect.bisect_left(statements, opener.start()) - 1
         if index < 0 or statements[index] <= opener.start() - REACH:
@@ -220,17 +235,13 @@ def pairs(text: str) -> tuple[tuple[int, int, int, int, bool], ...]:
             end = boundaries[bisect.bisect_right(boundaries, start)]
             semicolon = text.find(";", start, end)
             parsed[start] = placeholders(text[start : end if semicolon < 0 else semicolon], start)
-        count, columns = parsed[start]
-        if not columns:
+        count, named = parsed[start]
+        if not named:
             continue
         values = bound_values(text, opener, count)
         for number, (value_start, value_end) in values or ():
-            if number in columns and value_end > value_start:
-                column_start, column_end = columns[number]
-                name = column_name(text[column_start:column_end])
-                if key_names.classify_key(name) or is_phone_column(name):
-                    phone = is_phone_column(name)
-                    found.append((column_start, column_end, value_start, value_end, phone))
+            if number in named and value_end > value_start:
+                found.append((*named[number], value_start, value_end))
     return tuple(found)
 
 

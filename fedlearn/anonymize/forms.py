@@ -22,6 +22,8 @@ from fedlearn.anonymize import (
     keymaterial,
     params,
     stored,
+    tabbed,
+    userinfo,
 )
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
@@ -210,4 +212,6 @@ def formed() -> list[Rule]:
         *apart.rules(),
         *evaluated.rules(),
         *params.rules(),
+        *tabbed.rules(),
+        *userinfo.rules(),
     ]
