@@ -1610,6 +1610,30 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "UPDATE auth_user SET password='{s}' WHERE id=7",
             lambda: f"pbkdf2_sha1$390000${chars(12, ALNUM)}${chars(27, ALNUM + '+/')}=",
         ),
+        ("tab-separated-pair", "settings:\nLOG_LEVEL\tinfo\nmailgunSecret\t{s}\n", password),
+        ("tab-separated-token", "smtpPwd \t{s}", lambda: chars(16)),
+        (
+            "dotted-humped",
+            "export SMTP_PASS={s}",
+            lambda: "".join(chars(1, UPPER) + chars(1, LOWER) for _ in range(6)) + "." + chars(4),
+        ),
+        (
+            "mysql-native-hash",
+            "mysql.user row: svc_api {s} mysql_native_password",
+            lambda: "*" + hexs(40).upper(),
+        ),
+        (
+            "bound-nhs-number",
+            "UPDATE patient SET nhs_number = ?, ward = ? WHERE id = ?\n"
+            "[parameters: ('{s}', 'B4', 12)]",
+            nhs,
+        ),
+        (
+            "url-slashed-password",
+            "redis-cli -u redis://:{s}@cache-0:6379/0 ping",
+            lambda: chars(12) + "/" + chars(12) + "+" + chars(6),
+        ),
+        ("oauth-bearer-key", "sdk:\n  oauth_bearer: {s}\n", lambda: chars(14)),
     ]
 
 
