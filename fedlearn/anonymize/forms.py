@@ -19,10 +19,12 @@ from fedlearn.anonymize import (
     configfiles,
     evaluated,
     key_names,
+    key_shapes,
     keymaterial,
     params,
     stored,
     tabbed,
+    unset,
     userinfo,
 )
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
@@ -86,7 +88,7 @@ def paired(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 def credential(match: re.Match[str], text: str) -> bool:
     """Return whether the second string of an auth tuple or call is a literal password."""
     value = match.group("value")
-    return len(value) >= 4 and not checks.is_reference(value)
+    return len(value) >= 4 and not key_shapes.is_reference(value)  # base64 may start with ``/``
 
 
 def bind_password(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -214,4 +216,5 @@ def formed() -> list[Rule]:
         *params.rules(),
         *tabbed.rules(),
         *userinfo.rules(),
+        *unset.rules(),
     ]

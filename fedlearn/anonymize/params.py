@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import assignments, checks, framed, key_names
+from fedlearn.anonymize import assignments, checks, framed, key_names, key_shapes
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 NAME_ENDINGS = r"(?:Password|Passwd|Passphrase|Pwd|Pass|Secret|Token|Key|Credentials?|Auth)"
@@ -61,7 +61,7 @@ def braced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if not key or before not in ("", ";", " ", "\t", "\n", '"', "'"):
         return None
     name = key_names.classify_key(key)
-    if name is None or checks.is_reference(value):
+    if name is None or key_shapes.is_reference(value):  # base64 may start with ``/``
         return None
     # In braces a leading ``-`` is a character of the value, no option (``Pwd={-x9…}``).
     if not key_names.is_secret_value(name, key, "x" + value[1:] if value[0] == "-" else value):

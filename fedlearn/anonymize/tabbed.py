@@ -4,7 +4,8 @@
 spreadsheet row pasted into a chat put a key and its value on one line with a tab between them
 (``db_password<TAB><redacted:password>``). A line of exactly two tab-separated cells whose first is
 a key name that names a secret (``tables.judged``: ``key_names.classify_key``) has its second cell
-judged as it would be after ``key=`` and redacted under that key's rule. A line of three or more
+judged as it would be after ``key=`` and redacted under that key's rule, when it reads as
+generated or chosen (not a port, a path or words). A line of three or more
 cells is a table row (``tables``: it needs a header); a first cell that is no key name
 (``the password``, ``pwd: x``) makes no key.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import key_names
+from fedlearn.anonymize import key_names, words
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_WORDS
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
@@ -39,8 +40,15 @@ def tab_lines(subject: str) -> Iterator[re.Match[str]]:
 
 
 def tab_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of a tab line's value under its key, or None."""
-    return judged(match.group("key"), match.group("value"), match.end("value"))
+    """
+    Return the span and rule of a tab line's value under its key, or None. A tab file's second
+    column is as often a port, a path or a word (``/etc/services``: ``kpasswd<TAB>464/tcp``), so
+    the value must also read as generated or chosen (``key_names.reads_generated``), not as words.
+    """
+    value = match.group("value")
+    if not key_names.reads_generated(value, 8) or words.is_named(value):
+        return None
+    return judged(match.group("key"), value, match.end("value"))
 
 
 def rules() -> list[Rule]:

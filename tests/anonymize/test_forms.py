@@ -69,3 +69,27 @@ def test_the_same_forms_without_a_credential_stay(anonymizer: Anonymizer, text: 
     data and a base64 certificate are kept."""
     assert anonymizer.anonymize(text) == text
     assert found(anonymizer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '$sec = ConvertTo-SecureString "/Pq7+Zx2Wm9Lk4Tn8Rb3Vc6Hd1=" -AsPlainText -Force',
+            '$sec = ConvertTo-SecureString "<redacted:password>" -AsPlainText -Force',
+        ),
+        (
+            'requests.get(url, auth=("svc", "/Zq8vT1mN4p+Xk2Lp9Zt7W"))',
+            'requests.get(url, auth=("svc", "<redacted:password>"))',
+        ),
+        (
+            'requests.get(url, auth=("svc", "/etc/app/password.txt"))',
+            'requests.get(url, auth=("svc", "/etc/app/password.txt"))',
+        ),
+    ],
+)
+def test_a_credential_starting_with_a_slash_is_base64_or_a_file(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A password argument that is base64 starting with ``/`` is redacted; a file path stays."""
+    assert anonymizer.anonymize(text) == expected

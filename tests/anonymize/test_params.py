@@ -58,3 +58,20 @@ def test_values_of_these_syntaxes_go(anonymizer: Anonymizer, text: str, expected
 def test_names_references_and_format_fields_stay(anonymizer: Anonymizer, text: str) -> None:
     """Switches, names, references, paths and str.format fields are no values."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Server=sql01;User Id=svc;Password={/Rk8+Wq2Lm7Xz/Tn4Vb9Pc3Hd6Jf1=};",
+            "Server=sql01;User Id=svc;Password={<redacted:password>};",
+        ),
+        ("Server=sql01;Pwd={/run/secrets/mssql-sa};", "Server=sql01;Pwd={/run/secrets/mssql-sa};"),
+    ],
+)
+def test_a_braced_value_starting_with_a_slash_is_base64_or_a_file(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """Base64 that starts with ``/`` is the password; a path of words stays."""
+    assert anonymizer.anonymize(text) == expected

@@ -45,3 +45,14 @@ def test_a_value_after_its_key_and_a_tab_is_redacted(
 def test_tab_lines_that_hold_no_secret_stay(anonymizer: Anonymizer, text: str) -> None:
     """References, numbers, placeholders, booleans, paths, other keys and 3-cell rows stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["kpasswd\t464/udp", "ssh-keys\t/etc/ssh/keys.d", "token\tSentencePieceTokenizer"],
+)
+def test_a_tab_file_column_of_ports_paths_and_names_stays(
+    anonymizer: Anonymizer, text: str
+) -> None:
+    """``/etc/services``-like lines: a port, a path or a name after a secret-sounding key."""
+    assert anonymizer.anonymize(text) == text

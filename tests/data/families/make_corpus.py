@@ -1634,6 +1634,12 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: chars(12) + "/" + chars(12) + "+" + chars(6),
         ),
         ("oauth-bearer-key", "sdk:\n  oauth_bearer: {s}\n", lambda: chars(14)),
+        ("unset-default", ': "${REDIS_PASSWORD={s}}"', chosen),
+        (
+            "odbc-slashed-base64",
+            "Server=sql01;Uid=svc;Pwd={{s}};",
+            lambda: "/" + chars(30, ALNUM + "+") + "=",
+        ),
     ]
 
 
