@@ -26,6 +26,8 @@ KEY_CHARACTERS = frozenset(
 FILLER_CHARACTERS = frozenset("\"'`]\\ \t:?.+!")
 # What may stand between a key and its separator: quotes, a subscript's bracket, blanks.
 FILLERS = ("", '"', "'", "`", '"]', "']", " ", "  ", "\t", '" ', "' ", '\\"', "\\'", '"] ', "'] ")
+# A subscript's quotes escaped inside a JSON string (a notebook's ``os.environ[\\"X\\"] = \\"…\\"``).
+ESCAPED = ('\\"]', "\\']", '\\"] ', "\\'] ")
 # What may stand before ``=`` in an assignment operator: Make ``::=`` ``?=`` ``+=``, PHP ``.=``,
 # and in a comparison (``api_key != "…"``, ``!==``).
 OPERATORS = tuple(
@@ -198,7 +200,7 @@ def fillers_of(separator: str) -> tuple[str, ...]:
     """Return what may stand between a key and ``separator`` ("" included)."""
     if separator == ">":
         return ("",)
-    return (*FILLERS, *OPERATORS) if separator == "=" else FILLERS
+    return (*FILLERS, *ESCAPED, *OPERATORS) if separator == "=" else FILLERS
 
 
 @functools.cache
@@ -262,7 +264,7 @@ def keyed() -> list[Rule]:
             gate=rf"(?i){keys}{filler}{re.escape(separator)}",
         )
         for separator, filler in (
-            ("=", r"[\"'`\]\\ \t:?.+!]{0,3}"),
+            ("=", r"[\"'`\]\\ \t:?.+!]{0,4}"),
             (":", r"[\"'`\]\\ \t]{0,3}"),
             (">", ""),
         )

@@ -113,3 +113,29 @@ def test_a_key_of_another_language_is_read_whole(
 ) -> None:
     """Non-ASCII keys are read back from their separator as ASCII ones are, on every path."""
     assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '  "os.environ[\\"SENDGRID_SECRET\\"] = \\"Qv7Lm2Xz9TkR4pWb\\"\\n",',
+            '  "os.environ[\\"SENDGRID_SECRET\\"] = \\"<redacted:secret>\\"\\n",',
+        ),
+        (
+            '{"source": ["cfg[\\"db_password\\"] = \\"Gr4n1te#Peak\\""]}',
+            '{"source": ["cfg[\\"db_password\\"] = \\"<redacted:password>\\""]}',
+        ),
+    ],
+)
+def test_a_subscript_with_escaped_quotes_in_a_json_string_is_read(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A notebook cell's source is JSON: its subscript's quotes come escaped (``[\\"X\\"] =``)."""
+    assert anonymizer.anonymize(text) == expected
+
+
+def test_an_escaped_subscript_set_from_code_stays(anonymizer: Anonymizer) -> None:
+    """A value that is a call is code, escaped or not."""
+    text = '  "os.environ[\\"DB_PASSWORD\\"] = getpass.getpass()\\n",'
+    assert anonymizer.anonymize(text) == text

@@ -1640,6 +1640,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "Server=sql01;Uid=svc;Pwd={{s}};",
             lambda: "/" + chars(30, ALNUM + "+") + "=",
         ),
+        (
+            "notebook-escaped-subscript",
+            '{"cell_type": "code", "source": ["os.environ[\\"PAYMENTS_SECRET\\"] = \\"{s}\\""]}',
+            lambda: hexs(30),
+        ),
     ]
 
 
