@@ -42,7 +42,7 @@ def rules() -> list[Rule]:
         Rule(
             ("url-credentials",),
             (Matcher(Lazy(SLASHED.pattern), slashed_password),),
-            trigger=Trigger(words=("://",)),
+            trigger=Trigger(words=("://",), needs="@"),
             gate=r"://[^\s/:@\"'<>]*:[A-Za-z0-9+=._~-]*/[A-Za-z0-9+/=._~-]*@",
         ),
     ]
