@@ -15,8 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import bound
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, personal
-from fedlearn.anonymize.tables import SPAN
+from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, personal, span_match
 
 Kind = tuple[str, str, Callable[[str], bool]]
 # What may follow an id's word at the end of a column name (``nhs_number``, ``ssn_no``, ``panNr``).
@@ -57,7 +56,7 @@ def rules(kinds: tuple[Kind, ...]) -> list[Rule]:
         for column_start, column_end, _, value_end in bound.columns(subject):
             name = bound.column_name(subject[column_start:column_end])
             if column_kind(name, named) is not None:
-                yield SPAN.match(subject, column_start, value_end)  # type: ignore[misc]
+                yield span_match(subject, column_start, value_end)
 
     def id_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         for column_start, column_end, value_start, value_end in bound.columns(text):
