@@ -1610,7 +1610,7 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "UPDATE auth_user SET password='{s}' WHERE id=7",
             lambda: f"pbkdf2_sha1$390000${chars(12, ALNUM)}${chars(27, ALNUM + '+/')}=",
         ),
-        ("tab-separated-pair", "settings:\nLOG_LEVEL\tinfo\nmailgunSecret\t{s}\n", password),
+        ("tab-separated-pair", "settings:\nLOG_LEVEL\tinfo\nmailgunSecret\t{s}\n", argument),
         ("tab-separated-token", "smtpPwd \t{s}", lambda: chars(16)),
         (
             "dotted-humped",
