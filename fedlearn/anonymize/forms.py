@@ -18,6 +18,7 @@ from fedlearn.anonymize import (
     checks,
     configfiles,
     evaluated,
+    factors,
     key_names,
     key_shapes,
     keymaterial,
@@ -217,4 +218,5 @@ def formed() -> list[Rule]:
         *tabbed.rules(),
         *userinfo.rules(),
         *unset.rules(),
+        *factors.rules(),
     ]

@@ -7,7 +7,12 @@ checks itself, so it is redacted wherever it stands, with or without a key befor
   (NIP-19), Cardano's ``ed25519_sk1…``, ``ed25519e_sk1…`` and root ``xprv1…`` (CIP-5); the
   six-character checksum must verify;
 - Stellar secret seeds (SEP-23 StrKey: ``S`` and 55 Base32 characters, version byte ``18 << 3``),
-  whose CRC16-XModem must verify.
+  whose CRC16-XModem must verify;
+- Cardano's other CIP-5 signing keys (``addr_xsk1…``, ``root_xsk1…``, ``stake_sk1…``,
+  ``policy_sk1…``, ``drep_sk1…``: a human-readable part ending ``_sk``/``_xsk``), checked alike;
+- XRP Ledger family seeds: ``s`` and 28 characters of Ripple's Base58 alphabet that decode to
+  ``0x21``, 16 bytes and the first 4 bytes of their double SHA-256 (looked for only in a text
+  with a run of 29 base64 characters, ``probe.base64_runs``).
 
 A random run of the same alphabet passes a checksum once in a billion (Bech32) or 65,536 times
 (CRC16, with the version byte too: once in two million), so the checks keep ids and hashes out.
@@ -17,17 +22,18 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import re
+from collections.abc import Iterator
 
+from fedlearn.anonymize import probe
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 GENERATOR = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
 # The human-readable parts of secret keys, and the shortest data part of each (its key's bytes).
 SECRET_PARTS = {"nsec": 58, "ed25519_sk": 58, "ed25519e_sk": 109, "xprv": 160}
-BECH32_KEY = (
-    r"(?P<hrp>nsec|ed25519e?_sk|xprv)1(?P<data>[02-9ac-hj-np-z]{58,200})(?![02-9ac-hj-np-z])"
-)
+BECH32_KEY = r"(?P<hrp>nsec|ed25519e?_sk|xprv|[a-z]{2,8}(?:_[a-z]{2,8})?_x?sk)1(?P<data>[02-9ac-hj-np-z]{58,200})(?![02-9ac-hj-np-z])"
 STELLAR_SEED = r"S[A-Z2-7]{55}(?![A-Za-z0-9])"
 
 
@@ -50,7 +56,7 @@ def bech32_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
         return None
     hrp, data = match.group("hrp"), match.group("data")
-    if len(data) < SECRET_PARTS[hrp] or not bech32_verifies(hrp, data):
+    if len(data) < SECRET_PARTS.get(hrp, 58) or not bech32_verifies(hrp, data):
         return None
     return start, match.end(), ""
 
@@ -82,6 +88,37 @@ def stellar_seed(match: re.Match[str], text: str) -> tuple[int, int, str] | None
     return start, match.end(), ""
 
 
+RIPPLE_ALPHABET = "rpshnaf39wBUDNEGHJKLM4PQRST7VWXYZ2bcdeCg65jkm8oFqi1tuvAxyz"
+RIPPLE_VALUES = {character: value for value, character in enumerate(RIPPLE_ALPHABET)}
+RIPPLE_SEED = rf"(?<![A-Za-z0-9+/_-])s[{RIPPLE_ALPHABET}]{{28}}(?![A-Za-z0-9+/=_-])"
+RIPPLE_RUN = b"\x01" * 29
+
+
+def ripple_seed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return an XRP Ledger family seed: ``0x21``, 16 bytes and their double-SHA-256 check."""
+    number = 0
+    for character in match.group():
+        number = number * 58 + RIPPLE_VALUES[character]
+    if number >= 1 << 168:
+        return None
+    raw = number.to_bytes(21, "big")
+    if raw[0] != 0x21 or hashlib.sha256(hashlib.sha256(raw[:17]).digest()).digest()[:4] != raw[17:]:
+        return None
+    return match.start(), match.end(), ""
+
+
+def in_long_runs(pattern: Lazy) -> Matcher:
+    """Return a matcher of Ripple seeds tried only in a text with a run of 29 base64 characters
+    (``probe.base64_runs``, mapped already by the look rule): ordinary text compiles nothing."""
+
+    def find(subject: str) -> Iterator[re.Match[str]]:
+        _, mapped, first = probe.base64_runs(subject)
+        if first >= 0 and mapped.find(RIPPLE_RUN, first) >= 0:
+            yield from pattern.finditer(subject)
+
+    return Matcher(pattern, judge=ripple_seed, find=find)
+
+
 def rules() -> list[Rule]:
     """Return the rules for Bech32 secret keys and Stellar secret seeds (patterns compiled on
     first use, per anonymizer)."""
@@ -92,7 +129,15 @@ def rules() -> list[Rule]:
             Matcher(Lazy(BECH32_KEY), judge=bech32_key),
             Matcher(seed, judge=stellar_seed),
             # Short heads of both shapes: a long counted run would swell the RE2 set's automaton.
-            gate=r"(?:nsec|_sk|xprv)1[02-9ac-hj-np-z]{6}|S[A-Z2-7]{15}",
-            trigger=Trigger(words=("nsec1", "_sk1", "xprv1"), patterns=(Lazy(STELLAR_SEED),)),
-        )
+            gate=r"(?:nsec|_sk|_xsk|xprv)1[02-9ac-hj-np-z]{6}|S[A-Z2-7]{15}",
+            trigger=Trigger(
+                words=("nsec1", "_sk1", "_xsk1", "xprv1"), patterns=(Lazy(STELLAR_SEED),)
+            ),
+        ),
+        secret(
+            "wallet-key",
+            in_long_runs(Lazy(RIPPLE_SEED)),
+            gate=None,  # a counted run in the RE2 set would multiply its states
+            trigger=Trigger(words=("s",)),
+        ),
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 
 import pytest
 
@@ -71,4 +72,49 @@ def test_wallet_keys_are_redacted(anonymizer: Anonymizer, secret: str, template:
 )
 def test_public_keys_and_broken_checksums_stay(anonymizer: Anonymizer, text: str) -> None:
     """Public keys, addresses and strings whose checksum fails stay."""
+    assert anonymizer.anonymize(f"wallet {text} ok") == f"wallet {text} ok"
+
+
+def ripple(body: bytes) -> str:
+    """Return an XRP Ledger family seed of 16 bytes (Ripple's Base58Check, version 0x21)."""
+    raw = b"\x21" + body
+    raw += hashlib.sha256(hashlib.sha256(raw).digest()).digest()[:4]
+    number, out = int.from_bytes(raw, "big"), ""
+    while number:
+        number, digit = divmod(number, 58)
+        out = wallets.RIPPLE_ALPHABET[digit] + out
+    return out
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [
+        bech32("addr_xsk", bytes(range(96))),  # CIP-5 keys beyond ed25519_sk
+        bech32("stake_sk", KEY32),
+        bech32("policy_sk", KEY32),
+        ripple(bytes(range(100, 116))),
+        ripple(bytes(range(1, 17))),
+    ],
+)
+@pytest.mark.parametrize("template", ["{s}", "xrp_secret:\n----\n{s}\n", "  | 7 | {s} |"])
+def test_cardano_and_ripple_keys_are_redacted(
+    anonymizer: Anonymizer, secret: str, template: str
+) -> None:
+    """A CIP-5 signing key or a Ripple family seed is redacted wherever it stands."""
+    out = anonymizer.anonymize(template.format(s=secret))
+    assert secret not in out and "<redacted:" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        bech32("addr_vk", KEY32),  # a verification (public) key
+        bech32("stake_xvk", bytes(range(64))),
+        ripple(bytes(range(100, 116)))[:-1] + "z",  # a broken check
+        "sn" + "r" * 27,
+        "rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh",  # a Ripple account address (public)
+    ],
+)
+def test_public_cardano_keys_and_broken_seeds_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Verification keys, addresses and seeds whose check fails stay."""
     assert anonymizer.anonymize(f"wallet {text} ok") == f"wallet {text} ok"

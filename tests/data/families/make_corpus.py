@@ -31,6 +31,7 @@ UPPER = string.ascii_uppercase
 DIGITS = string.digits
 ALNUM = LOWER + UPPER + DIGITS
 HEXL = "0123456789abcdef"
+BASE32_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 rng = random.Random(0)
 
 
@@ -1645,6 +1646,20 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             '{"cell_type": "code", "source": ["os.environ[\\"PAYMENTS_SECRET\\"] = \\"{s}\\""]}',
             lambda: hexs(30),
         ),
+        ("otp-seed-entry", '<entry key="totpSeed">{s}</entry>', lambda: chars(32, BASE32_UPPER)),
+        ("recovery-code-proplist", '[{backup_code,<<"{s}">>}]', lambda: chars(10, DIGITS)),
+        (
+            "recovery-code-groups",
+            "X-Recovery-Code: {s}",
+            lambda: "-".join(chars(4, LOWER + DIGITS) for _ in range(6)),
+        ),
+        ("nt-hash-keyed", "NT_HASH: {s}", lambda: hexs(32)),
+        (
+            "werkzeug-hash-bare",
+            "stored {s} for the user",
+            lambda: f"pbkdf2:sha256:600000${chars(16)}${hexs(64)}",
+        ),
+        ("postgres-md5-bare", "rolpassword {s} (1 row)", lambda: "md5" + hexs(32)),
     ]
 
 
