@@ -90,12 +90,17 @@ def stellar_seed(match: re.Match[str], text: str) -> tuple[int, int, str] | None
 
 RIPPLE_ALPHABET = "rpshnaf39wBUDNEGHJKLM4PQRST7VWXYZ2bcdeCg65jkm8oFqi1tuvAxyz"
 RIPPLE_VALUES = {character: value for value, character in enumerate(RIPPLE_ALPHABET)}
-RIPPLE_SEED = rf"(?<![A-Za-z0-9+/_-])s[{RIPPLE_ALPHABET}]{{28}}(?![A-Za-z0-9+/=_-])"
+# A literal head (found at memory speed); the character before is checked by ``ripple_seed``.
+RIPPLE_SEED = rf"s[{RIPPLE_ALPHABET}]{{28}}(?![A-Za-z0-9+/=_-])"
+BASE64_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-")
 RIPPLE_RUN = b"\x01" * 29
 
 
 def ripple_seed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return an XRP Ledger family seed: ``0x21``, 16 bytes and their double-SHA-256 check."""
+    start = match.start()
+    if start > 0 and text[start - 1] in BASE64_CHARACTERS:
+        return None  # inside a longer run
     number = 0
     for character in match.group():
         number = number * 58 + RIPPLE_VALUES[character]
