@@ -199,8 +199,8 @@ def rules() -> list[Rule]:
         secret(
             "password-hash",
             *(Matcher(Lazy(shape), check=starts_alone) for shape in HASH_SHAPES),
-            Matcher(POSTGRES_MD5, check=starts_alone),
-            Matcher(PWDUMP),
+            Matcher(Lazy(POSTGRES_MD5.pattern), check=starts_alone),
+            Matcher(Lazy(PWDUMP.pattern)),
             trigger=Trigger(words=("pbkdf2", "scrypt:", "SHA", "MD5}", "SCRAM-SHA-", ":::", "md5")),
             gate=r"pbkdf2|scrypt:|SHA|MD5\}|SCRAM-SHA-|:::|md5",
         ),
