@@ -25,6 +25,9 @@ Found missing by the held-out audit bench/audit16g. Two kinds of rule:
   secret (Windows events ``<Data Name="K">V</Data>``, SAML ``<Attribute Name="K">`` ``<…Value>V``,
   ``<entry key="K">V</entry>``, ``<property name="K">V</property>``), judged as a JSON field
   under that key (``key_names.field_secret``), under the rule the key names.
+- A JSON string value a terminal wrapped: ``"key":"first part`` at a line's end and ``rest"``
+  at the next line's start (a raw line break, which JSON never holds), judged whole under its
+  key, or as a crypt(3) hash or BIP32 extended private key by its shape; both parts redacted.
 """
 
 from __future__ import annotations
@@ -170,6 +173,24 @@ def named_element(match: re.Match[str], text: str) -> tuple[int, int, str] | Non
     return match.start("value"), match.end("value"), name
 
 
+WRAPPED = Lazy(
+    r"\"(?P<key>[A-Za-z0-9_.-]{1,80})\"[ \t]*:[ \t]*\"(?P<a>[^\"\\\n]{1,400})\r?\n"
+    r"(?P<b>[^\"\\\n \t]{1,400})\""
+)
+EXTENDED_PRIVATE = Lazy(r"[xtyzuv]prv[1-9A-HJ-NP-Za-km-z]{100,}")
+
+
+def wrapped_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span of a wrapped JSON value (both parts) when it is a secret, or None."""
+    value = match.group("a") + match.group("b")
+    name = key_names.field_secret(match.group("key"), value)
+    if name is None and checks.CRYPT_HASH.match(value):
+        name = "password-hash"
+    if name is None and EXTENDED_PRIVATE.fullmatch(value):
+        name = "wallet-key"
+    return None if name is None else (match.start("a"), match.end("b"), name)
+
+
 def rules() -> list[Rule]:
     """Return the keyed rules (OTP seeds, recovery codes, NTLM hashes) and the hash shapes."""
     return [
@@ -210,5 +231,11 @@ def rules() -> list[Rule]:
             trigger=Trigger(words=NAMED_WORDS, lower=True),
             gate=r"(?i)(?:name|key|id)=\"",
             lower=True,
+        ),
+        Rule(
+            (*key_names.NAMES, "password-hash", "wallet-key"),
+            (Matcher(Lazy(WRAPPED.pattern), judge=wrapped_value),),
+            trigger=Trigger(words=("\n",), needs=":"),
+            gate=r"\"[ \t]*:[ \t]*\"[^\"\\\n]+\r?\n[^\"\\\n \t]+\"",
         ),
     ]

@@ -142,3 +142,37 @@ def test_named_xml_elements(anonymizer: Anonymizer, text: str) -> None:
 )
 def test_named_xml_elements_that_hold_no_secret_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (
+            '{"level":"error","stripe_secret":"Kq2wY9eR4tLb\n8NcYd1Hs6Ju3Fe5Ga7Mi","code":401}',
+            "Kq2wY9eR4tLb8NcYd1Hs6Ju3Fe5Ga7Mi",
+        ),
+        (
+            '{"user": "ann", "shadow_hash": "$6$rounds=5000$Zq8RvW\nxY2kLm4nPqKq2wY9eR4tLb8NcYd1Hs6Ju3Fe"}',
+            "$6$rounds=5000$Zq8RvWxY2kLm4nPqKq2wY9eR4tLb8NcYd1Hs6Ju3Fe",
+        ),
+    ],
+)
+def test_a_wrapped_json_value_is_judged_whole(
+    anonymizer: Anonymizer, text: str, secret: str
+) -> None:
+    out = anonymizer.anonymize(text)
+    first, second = text.split("\n")
+    halves = (first.rsplit('"', 1)[1], second.split('"', 1)[0])
+    assert "".join(halves) == secret
+    assert not any(half in out for half in halves), out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"message":"a long line the terminal\nwrapped here","status":200}',
+        '{"cache_key":"9f86d081884c7d65\n9a2feaa0c55ad015","hit":true}',
+    ],
+)
+def test_wrapped_json_values_that_are_no_secret_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
