@@ -45,7 +45,7 @@ from fedlearn.anonymize import (
     webhooks,
 )
 from fedlearn.anonymize.files import FileFinding, scan_files
-from fedlearn.anonymize.hits import Hit, disjoint
+from fedlearn.anonymize.hits import Hit, disjoint, repeated
 from fedlearn.anonymize.machine import Machine
 from fedlearn.anonymize.probe import Probe
 from fedlearn.anonymize.rules import Rule
@@ -296,7 +296,7 @@ class Anonymizer:
                     Probe(joined), None, secrets_only=secrets_only, join=False
                 ),
             )
-        return disjoint(found)
+        return disjoint(repeated(text, found))
 
     def _rule_hits(self, rule: Rule, probe: Probe) -> list[Hit]:
         """Return the redactions one rule makes in the probe's text."""

@@ -9,6 +9,12 @@ from fedlearn.anonymize.rules import Rule
 # A redaction: start, end, the rule name it counts under, and the rule (its placeholder, kind).
 Hit = tuple[int, int, str, Rule]
 
+# A secret found once is redacted wherever its text repeats it, if it is at least this long: the
+# rule saw it where its key or shape stood, but a log often prints a value twice (fish's
+# ``$K[1]: |v|`` then ``originally inherited as |v|``, a request echoed in its error, a value
+# and its URL-less copy). Shorter values (``enabled`` under ``secret:``) are too often words.
+REPEAT_MIN = 8
+
 
 def disjoint(hits: list[Hit]) -> list[Hit]:
     """
@@ -26,6 +32,29 @@ def disjoint(hits: list[Hit]) -> list[Hit]:
     if secrets:
         personal = [hit for hit in personal if not overlaps(secrets, hit)]
     return sorted(secrets + merged(personal), key=lambda hit: hit[0]) if personal else secrets
+
+
+def repeated(text: str, hits: list[Hit]) -> list[Hit]:
+    """
+    Return ``hits`` followed by every other place in ``text`` that repeats one of their secrets
+    (``REPEAT_MIN`` characters or more), under the same rule; after ``hits``, so each place keeps
+    the priority of what found it there.
+    """
+    extra: list[Hit] = []
+    seen: set[str] = set()
+    for start, end, name, rule in hits:
+        if not rule.is_secret or end - start < REPEAT_MIN:
+            continue
+        value = text[start:end]
+        if value in seen:
+            continue
+        seen.add(value)
+        at = text.find(value)
+        while at >= 0:
+            if at != start:
+                extra.append((at, at + len(value), name, rule))
+            at = text.find(value, at + 1)
+    return hits + extra if extra else hits
 
 
 def overlaps(sorted_hits: list[Hit], hit: Hit) -> bool:

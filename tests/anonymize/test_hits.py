@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from fedlearn.anonymize import hits, rules
+from fedlearn import config
+from fedlearn.anonymize import Anonymizer, hits, rules
 from fedlearn.anonymize.hits import Hit
 
 TOKEN = rules.secret("token", gate=None)
@@ -35,3 +36,34 @@ def test_overlaps_looks_up_a_sorted_list() -> None:
     assert hits.overlaps(spans, (3, 5, "email", EMAIL))
     assert hits.overlaps(spans, (12, 20, "email", EMAIL))
     assert not hits.overlaps(spans, (4, 10, "email", EMAIL))
+
+
+def test_a_secret_is_found_again_wherever_the_text_repeats_it() -> None:
+    """Each other place holding a found secret's text becomes a hit under the same rule."""
+    text = "K[1]: |a1b2c3d4e5| then inherited as |a1b2c3d4e5| and a1b2c3d4e5x"
+    found: list[Hit] = [(7, 17, "token", TOKEN)]
+    assert hits.repeated(text, found) == [
+        (7, 17, "token", TOKEN),
+        (38, 48, "token", TOKEN),
+        (54, 64, "token", TOKEN),
+    ]
+
+
+def test_short_values_and_personal_data_are_not_searched_again() -> None:
+    """A value under ``REPEAT_MIN`` characters may be a word; personal data stays where found."""
+    text = "secret: enabled, feature enabled; mail a@b.example, cc a@b.example"
+    found: list[Hit] = [(8, 15, "key", KEY), (39, 50, "email", EMAIL)]
+    assert hits.repeated(text, found) == found
+
+
+def test_a_repeated_secret_is_redacted_on_every_path() -> None:
+    """End to end: the fish dump's second line leaks without the repeat (audit16g's mechanism)."""
+    seed = "MZXW6YTBOI2DAMBQGEZTINJWG4YDQOJQ"
+    text = (
+        f"$MFA_SECRET[1]: |{seed}|\n"
+        f"$MFA_SECRET: originally inherited as |{seed}|\n"
+        f"retrying after {seed} was refused"
+    )
+    for use_re2 in (True, False):
+        out = Anonymizer(config.Anonymize(), use_re2=use_re2).anonymize(text)
+        assert seed not in out and out.count("<redacted:") == 3
