@@ -2,7 +2,8 @@
 
 Each rule is named after what it finds; the name is its placeholder (``<redacted:github-token>``),
 its count in the sync summary, and what ``[anonymize] disable`` takes. Patterns start with the
-token's literal prefix; ``bounded`` checks that the token does not start inside a longer run.
+token's literal prefix; ``bounded`` checks that the token does not start inside a longer run and
+that its body is no placeholder's fill (``ghp_XXXX…``, ``hf_xxxx…``: ``is_filled``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from fedlearn.anonymize.rules import Check, Lazy, Many, Matcher, Rule, Span, Tri
 
 TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
 END = r"(?![A-Za-z0-9_-])"
+# A token's body filled with one placeholder character after its prefix's last ``_`` or ``-``.
+FILL_BODY = Lazy(r"[_-](?:X{16,}|x{16,})\Z")
 
 # A trigger shared by several rules (the literal prefixes of their tokens).
 CAPITAL_A = Trigger(patterns=(Lazy(r"A(?:KIA|SIA|BIA|CCA|3T|Iza|TBB|TATT3|TCTT3|AAA)"),))
@@ -30,12 +33,22 @@ def starts_run(match: re.Match[str], text: str) -> bool:
 
 
 def bounded(check: Check | None = None) -> Check:
-    """Return a check that the match starts a token run and passes ``check``."""
+    """Return a check that the match starts a token run, is not filled in, passes ``check``."""
 
     def bounded_check(match: re.Match[str], text: str) -> bool:
-        return starts_run(match, text) and (check is None or check(match, text))
+        if not starts_run(match, text) or is_filled(match.group()):
+            return False
+        return check is None or check(match, text)
 
     return bounded_check
+
+
+def is_filled(token: str) -> bool:
+    """
+    Return whether a token's body (its last ``_`` or ``-`` part) is a placeholder's fill: 16 or
+    more of one ``X`` or ``x`` (``ghp_XXXX…``, ``hf_xxxx…``), as documentation writes one.
+    """
+    return FILL_BODY.compiled.search(token) is not None
 
 
 def token(*patterns: str, check: Check | None = None) -> tuple[Matcher, ...]:

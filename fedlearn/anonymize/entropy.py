@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import checks, key_names, personal, probe, public_ids, public_keys, words
-from fedlearn.anonymize.public_objects import is_public_object, is_public_token
+from fedlearn.anonymize.public_objects import is_object_id, is_public_object, is_public_token
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
@@ -57,7 +57,8 @@ NOT_PROVIDERS = frozenset(NOT_PROVIDER_WORDS.split())
 # What a value with a colon is when it is no secret (``is_labelled``), and a host's port.
 LABELLED = Lazy(
     r"(?i)(?:sha(?:1|224|256|384|512)|md5|h1|blake2[bs]?|sha3-\d+|[a-z]+-?[0-9]*:[a-z]+:)[:~]"
-    r"|[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,}\Z|[0-9:.]+\Z"
+    r"|[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,}\Z|[0-9:.]+\Z|[0-9]{4}-[01][0-9]-[0-3][0-9]t[0-9:.]{5,}"
+    r"(?:z|[+-][0-9]{2}:?[0-9]{2})?\Z"  # an RFC 3339 time (``2026-12-05T12:06:55Z``), lower case
 )
 PORT = Lazy(r":[0-9]{1,5}\Z")
 # Words before ``key`` that say the hex after it names a public key (its id or fingerprint:
@@ -268,14 +269,16 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the value right after a secret word in prose when it reads as a secret, or None."""
     start, end = match.span("value")
     value = text[start:end]
-    if end < len(text) and text[end] in TOKEN_CHARACTERS:
-        return None
+    if (end < len(text) and text[end] in TOKEN_CHARACTERS) or text.startswith("***", end):
+        return None  # a piece of a longer run; a masked key's shown head (``sk-proj-AbCd****``)
     if len(match.group("gap").split()) > 4 or checks.is_reference(value):
         return None
     if text.endswith(":", 0, match.start()) or is_host_or_file(value) or is_labelled(value):
         return None  # a placeholder's name (``<redacted:url-credentials>``), a host or a file
     if public_ids.is_hash_qualified(text, match.start()) or is_public_token(text, start, value):
         return None  # ``checksum/secret: <sha256>``; an ACME token, a WebSocket key (public)
+    if public_ids.is_keyed_public(text, start) or is_object_id(value):
+        return None  # under its own id or hash key (``'request_id': '…'``); an API object's id
     if text[max(0, start - 3) : start].rstrip().endswith("{{"):
         return None  # a template's expression (``${{ vars.AUTH_NAME }}``), not a literal
     if not any(c.isdigit() for c in value) or not any(c.isalpha() for c in value):
@@ -295,7 +298,8 @@ def is_labelled(value: str) -> bool:
     Return whether a value with a colon is a URL, a labelled hash or an address, not a secret.
 
     ``https://…`` (the ``url-credentials`` rule's), ``sha256:<hex>``, ``h1:…``, a MAC or IPv6
-    address (hex groups), a time. A colon inside a generated token stays in it (``f72c406a:3272c299``).
+    address (hex groups), a time (``12:06:55``, ``2026-12-05T12:06:55Z``). A colon inside a
+    generated token stays in it (``f72c406a:3272c299``).
     """
     if ":" not in value:
         return False

@@ -23,8 +23,15 @@ each check proves from the value itself or from the structure it stands in:
   cache ``.narinfo`` (``<key name>:<base64 signature>``), the ``sig`` of a signature object that
   names its ``keyid`` (TUF, in-toto, DSSE), a WebSocket handshake's ``Sec-WebSocket-Key`` nonce
   and ``Sec-WebSocket-Accept`` hash, an InChIKey (a chemical structure's hash), a push id;
-- a number under a key that counts time or versions a class (``is_counted``: .NET ``ticks``,
-  Windows ``FILETIME``, Java's ``serialVersionUID``) is no card number, whatever its Luhn digit;
+- a GitHub legacy GraphQL node id: base64 of ``<length>:<Type><number>`` whose length is the
+  type name's (``MDExOlB1bGxSZXF1ZXN0OTU1MzQ2MTQy``: ``011:PullRequest955346142``);
+- a compact UTC time of a real day and a UUID (LangSmith's ``dotted_order``:
+  ``20261201T143759591485Z<uuid>``);
+- an identifier of words and numbers joined by ``_``, ``-`` or ``.`` (ONNX Runtime's
+  ``TensorrtExecutionProvider_TRTKernel_graph_torch_jit_<u64>_2_0``; ``is_word_chain``);
+- a number under a key that counts time, versions a class or seeds a generator (``is_counted``:
+  .NET ``ticks``, Windows ``FILETIME``, Java's ``serialVersionUID``, a sampler's ``seed``) is no
+  card number, whatever its Luhn digit;
 - after ``key`` in prose (``is_public_nonce``): a WebSocket key (16 bytes, 24 characters) in a
   text about a WebSocket handshake.
 """
@@ -33,10 +40,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime
 import hashlib
 import json
 
-from fedlearn.anonymize import checks, key_names
+from fedlearn.anonymize import checks, key_names, public_ids, words
 from fedlearn.anonymize.rules import Lazy
 
 # What base64 of a JSON object or array starts with: ``{"``, ``{ "``, ``{\n``, ``[{``, ``["``.
@@ -66,10 +74,25 @@ WEBSOCKET_HEADER = Lazy(r"(?i)sec-websocket-(?:key|accept)\s*:\s*\Z")
 # ``key`` right before a WebSocket key in prose: the header's name, or the word alone after
 # punctuation (``(key …``), not another word's key (``api key``, ``the key``).
 WEBSOCKET_KEY_WORD = Lazy(r"(?:sec-websocket-key|(?<![a-z0-9_ -])key)\s*[:=]?\s*\Z")
-# A key whose number counts time or versions a class: .NET ticks, Windows FILETIME, Java's UID.
+# A key whose number counts time, versions a class or seeds a random generator: .NET ticks,
+# Windows FILETIME, Java's UID, a sampler's or a model's ``seed`` (``sampler seed: <u64>``).
 COUNTED_KEY = Lazy(
-    r"(?i)(?<![a-z])(?:ticks|filetime|serialversionuid)[\"')\]]*\s*(?:[:=]\s*-?|\s)\s*\Z"
+    r"(?i)(?<![a-z])(?:ticks|filetime|serialversionuid|seed)[\"')\]]*\s*(?:[:=]\s*-?|\s)\s*\Z"
 )
+# A GitHub legacy GraphQL node id, decoded: the type name's length, ``:``, the name, a number
+# (``04:User1``, ``011:PullRequest955346142``, ``017:PullRequestReview1:2``).
+LEGACY_NODE = Lazy(
+    r"(?P<size>0?[0-9]{2}):(?P<type>[A-Z][A-Za-z]{1,40})[0-9]{1,20}(?::[0-9]{1,20})*"
+)
+# A compact UTC time (``20261201T143759591485Z``) and a UUID after it: a LangSmith run's
+# ``dotted_order`` part, a time-ordered key.
+TIMED_UUID = Lazy(
+    r"(?P<date>[0-9]{8})T[0-2][0-9][0-5][0-9][0-5][0-9][0-9]{0,9}Z"
+    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+)
+# The parts of an identifier made of words and numbers (``…Provider_TRTKernel_graph_torch_jit_
+# 10655885738281111501_2_0``, ONNX Runtime's TensorRT engine cache names).
+CHAIN_PARTS = Lazy(r"[A-Za-z0-9]+")
 INCHIKEY = Lazy(r"[A-Z]{14}-[A-Z]{8}[SN][A-Z]-[A-Z]")
 
 
@@ -87,7 +110,54 @@ def is_public_run(text: str, start: int, value: str) -> bool:
         return True
     if 25 <= len(value) <= 35 and checks.is_base58(value) and is_base58check_address(value):
         return True
+    if is_legacy_node_id(value) or ("Z" in value[14:25] and is_timed_uuid(value)):
+        return True
+    if ("_" in value or "-" in value) and is_word_chain(value):
+        return True
     return GRPC_STATUS in text and is_grpc_status(text, start)
+
+
+def is_legacy_node_id(value: str) -> bool:
+    """Return whether ``value`` is base64 of a GitHub legacy node id whose length prefix fits."""
+    if not 12 <= len(value) <= 96 or not value.startswith("MD"):
+        return False  # ``MD`` is base64 of ``0``, the start of every length prefix
+    try:
+        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True).decode("ascii")
+    except (binascii.Error, ValueError):
+        return False
+    found = LEGACY_NODE.compiled.fullmatch(decoded)
+    return found is not None and int(found.group("size")) == len(found.group("type"))
+
+
+def is_timed_uuid(value: str) -> bool:
+    """Return whether ``value`` is a compact UTC time of a real day and a UUID (``…Z<uuid>``)."""
+    found = TIMED_UUID.compiled.fullmatch(value)
+    if found is None:
+        return False
+    try:
+        datetime.datetime.strptime(found.group("date"), "%Y%m%d")
+    except ValueError:
+        return False
+    return True
+
+
+def is_word_chain(value: str) -> bool:
+    """
+    Return whether a run is an identifier of words and numbers joined by ``_``, ``-`` or ``.``:
+    every part a number, a word (``words.is_wordy``) or a lower-case word of at most 4 letters
+    (``jit``), two or more of them words of 6 letters or more, none a secret's prefix or word.
+    """
+    parts = CHAIN_PARTS.compiled.findall(value)
+    if len(parts) < 3 or any(part.lower() in public_ids.SECRET_PREFIXES for part in parts):
+        return False
+    long_words = 0
+    for part in parts:
+        if part.isdigit() or (part.isalpha() and part.islower() and len(part) <= 4):
+            continue
+        if not words.is_wordy(part):
+            return False
+        long_words += sum(c.isalpha() for c in part) >= 6
+    return long_words >= 2
 
 
 def is_public_keyed(text: str, start: int, value: str) -> bool:

@@ -82,6 +82,11 @@ def is_public(text: str, start: int, value: str) -> bool:
         return True
     if "RW" in value[:3] and public_keys.is_key_line(text, start, value):
         return True  # a minisign or signify public key file's key line
+    return is_keyed_public(text, start)
+
+
+def is_keyed_public(text: str, start: int) -> bool:
+    """Return whether the value at ``start`` is under a key or label that names a hash or id."""
     found = KEYED.compiled.search(text, max(0, start - 64), start)
     if found is None:
         return False

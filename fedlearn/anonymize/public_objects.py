@@ -4,8 +4,9 @@ The look rules redact a long run of mixed letters and digits and the value after
 some such runs are public by what they belong to (``is_public_object``):
 
 - an API object's id with a prefix that names a kind of object, never a key (``msg_01…`` and
-  ``toolu_01…`` of Anthropic, ``chatcmpl-…``, ``call_…``, ``asst_…`` of OpenAI, Ray's
-  ``raysubmit_…``, Vercel's ``dpl_…``): the prefix, ``_`` or ``-``, then only letters and digits;
+  ``toolu_01…`` of Anthropic, ``chatcmpl-…``, ``call_…``, ``asst_…`` of OpenAI, request ids
+  ``req_…``, Ray's ``raysubmit_…``, Vercel's ``dpl_…``): the prefix, ``_`` or ``-``, then only
+  letters and digits, or a Unix time and a body (OpenRouter's ``gen-<time>-…``);
   GitHub's GraphQL node ids (``PR_kwDO…``) and SBOM element ids (``SPDXRef-…``);
 - a media id in its URI or URL (``spotify:track:…``, ``open.spotify.com/album/…``) and a
   YouTube playlist or channel id (``PL…``, ``UC…``) in a text that names YouTube;
@@ -13,9 +14,9 @@ some such runs are public by what they belong to (``is_public_object``):
   PKCS #7 too; JSON-escaped as well), of a public key's or a signature's (``PUBLIC KEY``,
   ``PGP PUBLIC KEY BLOCK``, ``PGP SIGNATURE``): a private key's block is never one, nor the
   text of a ``PGP SIGNED MESSAGE``;
-- a public member of a JSON Web Key (``n``, ``e``, ``x``, ``y``, ``kid``, ``x5c``, ``x5t``) in an
-  object with ``kty`` and no private member (``d``, ``p``, ``q``, ``dp``, ``dq``, ``qi``, ``k``,
-  ``oth``): a private JWK stays redacted whole;
+- a public member of a JSON Web Key or a JOSE header (``n``, ``e``, ``x``, ``y``, ``kid``,
+  ``x5c``, ``x5t``, ``x5t#S256``) in an object with ``kty`` or ``alg`` and no private member
+  (``d``, ``p``, ``q``, ``dp``, ``dq``, ``qi``, ``k``, ``oth``): a private JWK stays redacted whole;
 - an ACME challenge token (served in the clear): the path segment after ``acme-challenge/``, the
   same token anywhere in the text, the account thumbprint after it in a key authorization
   (``<token>.<thumbprint>``), a DNS-01 ``_acme-challenge`` TXT value, the ``token`` and
@@ -41,10 +42,13 @@ from fedlearn.anonymize.rules import Lazy
 # jobs, deployments), documented as the start of ids that are returned and logged, never keys.
 OBJECT_KIND_LIST = """
     msg toolu srvtoolu msgbatch compl chatcmpl cmpl call asst thread run step file batch ftjob
-    ftckpt resp conv vs modr org proj user raysubmit dpl prj team
+    ftckpt resp conv vs modr org proj user raysubmit dpl prj team req gen
 """
 OBJECT_KINDS = frozenset(OBJECT_KIND_LIST.split())
 OBJECT_ID = Lazy(r"(?P<kind>[a-z]{2,10})[_-][A-Za-z0-9]{8,64}")
+# An object id with its creation time between kind and body (OpenRouter's ``gen-<unix time>-…``).
+TIMED_ID = Lazy(r"(?P<kind>[a-z]{2,10})-(?P<time>[0-9]{10})-[A-Za-z0-9]{12,40}")
+TIMES = (1_000_000_000, 2_208_988_800)  # 2001-09-09 to 2040-01-01, in seconds
 # GitHub's GraphQL node ids: a type (``PR``, ``I``, ``R``, ``U``…) and base64 of a msgpack array.
 NODE_ID = Lazy(r"(?P<type>[A-Z]{1,4})_k[gw][A-Za-z0-9_-]{6,}")
 SBOM_ID = ("SPDXRef-", "DocumentRef-")
@@ -64,8 +68,10 @@ PUBLIC_ARMOUR = Lazy(
 )
 # How far back the start of a certificate block or JWK object is looked for.
 WINDOW = 16384
-# A JWK's members: ``kty`` says the object is one; the private ones make all of it secret.
-KTY = Lazy(r"[\"']kty\\?[\"']\s*:")
+# A JWK's members: ``kty`` says the object is one, ``alg`` that it is one or a JOSE header (a
+# JWT's or JWS's first part: ``{"alg": "RS256", "kid": …, "x5t": …}``); the private ones make all
+# of it secret.
+KTY = Lazy(r"[\"'](?:kty|alg)\\?[\"']\s*:")
 PRIVATE_MEMBER = Lazy(r"[\"'](?:d|p|q|dp|dq|qi|k|oth)\\?[\"']\s*:")
 # The member a value belongs to: the last ``"name":`` before it (a value holds no ``:``).
 MEMBER = Lazy(r"[\"'](?P<name>[A-Za-z0-9#]+)\\?[\"']\s*:[^:{}]*\Z")
@@ -130,7 +136,7 @@ def is_public_object(text: str, start: int, value: str) -> bool:
         return True
     if "-----BEGIN " in text and in_certificate(text, start):
         return True
-    if "kty" in text and is_jwk_public(text, start, start + len(value)):
+    if ("kty" in text or "alg" in text) and is_jwk_public(text, start, start + len(value)):
         return True
     lowered = before.lower()
     if ("credential" in lowered or "rawid" in lowered) and CREDENTIAL_ID.compiled.search(before):
@@ -139,9 +145,17 @@ def is_public_object(text: str, start: int, value: str) -> bool:
 
 
 def is_object_id(value: str) -> bool:
-    """Return whether ``value`` is an API object's id: a kind of object and a generated body."""
+    """
+    Return whether ``value`` is an API object's id: a kind of object and a generated body, maybe
+    with a Unix time of 2001 to 2040 between them (``gen-1742069294-CnXbuzcXF9oZ3YLjjgYU``).
+    """
     found = OBJECT_ID.fullmatch(value)
-    return found is not None and found.group("kind") in OBJECT_KINDS
+    if found is not None:
+        return found.group("kind") in OBJECT_KINDS
+    timed = TIMED_ID.fullmatch(value) if value.count("-") == 2 else None
+    if timed is None or timed.group("kind") not in OBJECT_KINDS:
+        return False
+    return TIMES[0] <= int(timed.group("time")) <= TIMES[1]
 
 
 def is_node_id(value: str) -> bool:
@@ -181,8 +195,8 @@ def in_certificate(text: str, start: int) -> bool:
 
 def is_jwk_public(text: str, start: int, end: int) -> bool:
     """
-    Return whether ``[start, end)`` is a public member's value in a JSON Web Key with no
-    private member (the object around it: the last ``{`` before, the first ``}`` after).
+    Return whether ``[start, end)`` is a public member's value in a JSON Web Key or a JOSE header
+    with no private member (the object around it: the last ``{`` before, the first ``}`` after).
     """
     opening = text.rfind("{", max(0, start - WINDOW), start)
     closing = text.find("}", end)

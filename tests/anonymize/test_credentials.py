@@ -100,3 +100,28 @@ def test_a_bot_token_after_non_ascii_digits_is_found_on_every_path(use_re2: bool
         "bot \u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669:AA" + "kLm29QzX7v" * 3 + "B1n"
     )
     assert anonymizer.anonymize(text) == "bot <redacted:telegram-bot-token>"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "export GH_TOKEN=ghp_" + "X" * 36 + "  # your token",
+        "HUGGING_FACE_HUB_TOKEN=hf_" + "x" * 34,
+        "gitlab: CI_JOB_TOKEN=glpat-" + "X" * 20,
+    ],
+)
+def test_a_token_filled_with_x_is_a_placeholder(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("export GH_TOKEN=ghp_Zq8vT1mN4pXk2Lp9QwEr" + "X" * 16, "Zq8vT1mN4pXk2Lp9QwEr"),
+        ("hf_" + "x" * 15 + "Zq8vT1mN4pXk2Lp9QwEr", "Zq8vT1mN4pXk2Lp9QwEr"),
+    ],
+)
+def test_a_token_with_a_fill_in_it_is_a_token(
+    anonymizer: Anonymizer, text: str, secret: str
+) -> None:
+    assert secret not in anonymizer.anonymize(text)

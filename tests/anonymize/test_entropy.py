@@ -236,3 +236,33 @@ def test_public_keys_ids_addresses_and_test_vectors_stay_secrets_go(
     """
     engine = Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2)
     assert engine.anonymize(text) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An RFC 3339 time after ``tokens`` (a rate limit's reset) is a time, no secret.
+        "anthropic-ratelimit-output-tokens-reset: 2025-07-01T08:13:47Z",
+        "RateLimitError (x-ratelimit-reset-tokens: 2025-07-01T08:13:47+02:00)",
+    ],
+)
+def test_a_time_after_a_secret_word_stays(text: str) -> None:
+    assert Anonymizer(config.Anonymize(), MACHINE).anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("the api key is 2025-07-01t08x13x47z9Kq7Hm", "2025-07-01t08x13x47z9Kq7Hm"),
+        ("tokens reset: 2025-07-01T08:13:47Zq8vT1mN4pXk", "2025-07-01T08:13:47Zq8vT1mN4pXk"),
+    ],
+)
+def test_a_secret_shaped_like_a_time_goes(text: str, secret: str) -> None:
+    assert secret not in Anonymizer(config.Anonymize(), MACHINE).anonymize(text)
+
+
+def test_a_masked_keys_shown_head_stays() -> None:
+    text = "Incorrect API key provided: sk-ant-api03-Qz8v" + "*" * 40 + "x9Kq. You can find yours"
+    assert Anonymizer(config.Anonymize(), MACHINE).anonymize(text) == text
+    text = "the api key is sk-ant-api03-Qz8vT1mN4pXk2Lp9 (not masked)"
+    assert "Qz8vT1mN4pXk2Lp9" not in Anonymizer(config.Anonymize(), MACHINE).anonymize(text)

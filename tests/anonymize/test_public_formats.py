@@ -188,3 +188,59 @@ def test_push_ids() -> None:
     assert public_formats.is_push_id(push_id(1_400_000_000_000))
     assert not public_formats.is_push_id(push_id(1_000_000_000_000))  # 2001: before Firebase
     assert not public_formats.is_push_id(PUSH[:19])
+
+
+def b64(text: str) -> str:
+    """Return base64 of ``text`` (ASCII)."""
+    return base64.b64encode(text.encode()).decode()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A GitHub legacy node id: ``012:IssueComment…`` (the type name is 12 letters long).
+        f"graphql: node {b64('012:IssueComment48211907')} was deleted",
+        # LangSmith's ``dotted_order``: a compact UTC time and a run's UUID, twice.
+        "run tree 20250314T091500123456Z0f8e2d4c-1b3a-4c5d-9e7f-a1b2c3d4e5f6"
+        ".20250314T091501000001Z9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+        # An identifier of words and numbers (ONNX Runtime's CUDA engine cache name).
+        "[onnxruntime] loading CUDAExecutionProvider_TRTKernel_graph_main_graph"
+        "_9876543210987654321_1_0 from cache",
+        # A Luhn-valid sampler seed.
+        "llama_sampler_init_dist: seed = 4012888888881881",
+    ],
+)
+def test_ids_of_an_ai_stack_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # The length prefix does not fit the type name: base64 of other text.
+        (f"graphql: node {b64('013:IssueComment48211907')} was deleted", "MDEzOk"),
+        # No real day (month 13) before the UUID.
+        ("run tree 20251340T091500123456Z0f8e2d4c-1b3a-4c5d-9e7f-a1b2c3d4e5f6", "0f8e2d4c-1b3a"),
+        # A generated part among the words; a secret's prefix among them.
+        ("loading TensorrtExecutionProvider_Hk2Lp9Qt7Wn3Rb8Yc1V_2_0 from cache", "Hk2Lp9Qt7Wn"),
+        ("loading access_TensorrtExecutionProvider_98765432109876543_1 now", "98765432109876543"),
+        # ``seed`` inside another word.
+        ("seedling: 4012888888881881", "4012888888881881"),
+    ],
+)
+def test_secrets_beside_ai_stack_ids_go(anonymizer: Anonymizer, text: str, secret: str) -> None:
+    assert secret not in anonymizer.anonymize(text)
+
+
+def test_legacy_node_ids_and_timed_uuids() -> None:
+    assert public_formats.is_legacy_node_id(b64("04:User58323"))
+    assert not public_formats.is_legacy_node_id(b64("05:User58323"))
+    assert not public_formats.is_legacy_node_id(b64("04:User"))
+    assert public_formats.is_timed_uuid(
+        "20240229T000000Z" + "0" * 8 + "-0000-4000-8000-" + "0" * 12
+    )
+    assert not public_formats.is_timed_uuid(
+        "20230229T000000Z" + "0" * 8 + "-0000-4000-8000-" + "0" * 12
+    )
+    assert public_formats.is_word_chain("AttentionKernel_compiled_main_1234567890123")
+    assert not public_formats.is_word_chain("AttentionKernel_compiled")  # two parts

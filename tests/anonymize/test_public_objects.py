@@ -172,3 +172,41 @@ def test_a_window_without_a_version_word_runs_no_search(monkeypatch: pytest.Monk
     assert not public_objects.is_version("connection refused by peer=10.1.2.3", 29)
     assert not fresh.is_compiled
     assert public_objects.is_version("build 10.1.2.3", 6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # OpenRouter's generation ids: a kind, a Unix time, a body.
+        "GET /api/v1/generation?id=gen-1699999999-Zq8vT1mN4pXk2Lp9QwEr failed;"
+        " generation gen-1699999999-Zq8vT1mN4pXk2Lp9QwEr pending",
+        # A request id under its own id key, after the words of an authentication error.
+        '{"error": "invalid api key", "request_id": "req_011CWxq2Zv8Hk4Ln6Pp1Ta9B"}',
+        "Error: invalid api_key, request id: req_011CWxq2Zv8Hk4Ln6Pp1Ta9B",
+        # JOSE headers: certificate thumbprints beside ``alg``.
+        'JWS protected header {"alg":"ES256","x5t#S256":"p8vT1mN4pXk2Lp9QwErTy6Ui0Op3As5Df7Gh9Jk2Lz4"}',
+        'header={"alg": "PS256", "x5t": "Qz8vT1mN4pXk2Lp9QwErTy6Ui0O", "crit": ["exp"]}',
+    ],
+)
+def test_request_ids_and_jose_headers_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # A time before 2001, a kind that names no object.
+        ("generation gen-0999999999-Zq8vT1mN4pXk2Lp9QwEr failed", "Zq8vT1mN4pXk2Lp9QwEr"),
+        ("generation key-1699999999-Zq8vT1mN4pXk2Lp9QwEr failed", "Zq8vT1mN4pXk2Lp9QwEr"),
+        # A JOSE header with a private member, a secret member beside ``alg``.
+        (
+            'header={"alg": "HS256", "k": "' + TOKEN + '", "x5t": "Qz8vT1mN4pXk2Lp9QwErTy6Ui0O"}',
+            TOKEN,
+        ),
+        ('{"alg": "HS256", "secret": "' + TOKEN + '"}', TOKEN),
+        # An id key a secret word owns.
+        ("401 invalid api key; key_id: a1B2c3D4e5F6g7H8i9J0k1L2m3", "a1B2c3D4e5F6g7H8i9J0k1L2m3"),
+    ],
+)
+def test_secrets_beside_request_ids_go(anonymizer: Anonymizer, text: str, secret: str) -> None:
+    assert secret not in anonymizer.anonymize(text)
