@@ -38,12 +38,12 @@ Result = tuple[str, str, list[str]]
 Context = Callable[[dict, str, str, random.Random], Result]
 
 
-def J(text: str) -> str:
+def jstr(text: str) -> str:
     """The text as it appears inside a JSON string."""
     return json.dumps(text, ensure_ascii=False)[1:-1]
 
 
-def R(text: str) -> str:
+def rstr(text: str) -> str:
     """The text as it appears inside a Python repr in single quotes."""
     return repr(text)[1:-1]
 
@@ -69,7 +69,11 @@ def header(f: dict, value: str) -> tuple[str, str]:
     if f["source"] == "cookie":
         return "cookie", value
     if f["kind"] == "token":
-        return ("authorization", "Bearer " + value) if f["source"] in ("vendor", "stack") else ("x-" + kebab(f["env"]), value)
+        return (
+            ("authorization", "Bearer " + value)
+            if f["source"] in ("vendor", "stack")
+            else ("x-" + kebab(f["env"]), value)
+        )
     return "x-" + kebab(f["env"]), value
 
 
@@ -78,30 +82,61 @@ def header(f: dict, value: str) -> tuple[str, str]:
 
 def openai_tool_call(f: dict, v: str, s: str, rng: random.Random) -> Result:
     args = json.dumps({"name": f["env"], "value": v, "scope": "workspace"})
-    msg = {"role": "assistant", "content": None, "tool_calls": [{"id": f"call_{hexs(rng, 24)}", "type": "function",
-           "function": {"name": "set_secret", "arguments": args}}]}
-    return "tool call rejected by policy: " + json.dumps(msg), J(J(s)), []
+    msg = {
+        "role": "assistant",
+        "content": None,
+        "tool_calls": [
+            {
+                "id": f"call_{hexs(rng, 24)}",
+                "type": "function",
+                "function": {"name": "set_secret", "arguments": args},
+            }
+        ],
+    }
+    return "tool call rejected by policy: " + json.dumps(msg), jstr(jstr(s)), []
 
 
 def anthropic_tool_use(f: dict, v: str, s: str, rng: random.Random) -> Result:
-    block = {"type": "tool_use", "id": f"toolu_01{hexs(rng, 22)}", "name": "bash",
-             "input": {"command": f"export {f['env']}={shq(v)} && python -m evals.run --suite smoke"}}
-    return "anthropic stop_reason=tool_use; content[1] = " + json.dumps(block, ensure_ascii=False), J(s), []
+    block = {
+        "type": "tool_use",
+        "id": f"toolu_01{hexs(rng, 22)}",
+        "name": "bash",
+        "input": {"command": f"export {f['env']}={shq(v)} && python -m evals.run --suite smoke"},
+    }
+    return (
+        "anthropic stop_reason=tool_use; content[1] = " + json.dumps(block, ensure_ascii=False),
+        jstr(s),
+        [],
+    )
 
 
 def mcp_config(f: dict, v: str, s: str, rng: random.Random) -> Result:
-    cfg = {"mcpServers": {f"{f['word']}-tools": {"command": "npx", "args": ["-y", f"@acme/{f['word']}-mcp@1.4.2"],
-                                                  "env": {f["env"]: v, "LOG_LEVEL": "debug"}}}}
-    return "MCP server failed to start (exit 1). Config:\n" + json.dumps(cfg, indent=2, ensure_ascii=False), J(s), []
+    cfg = {
+        "mcpServers": {
+            f"{f['word']}-tools": {
+                "command": "npx",
+                "args": ["-y", f"@acme/{f['word']}-mcp@1.4.2"],
+                "env": {f["env"]: v, "LOG_LEVEL": "debug"},
+            }
+        }
+    }
+    return (
+        "MCP server failed to start (exit 1). Config:\n"
+        + json.dumps(cfg, indent=2, ensure_ascii=False),
+        jstr(s),
+        [],
+    )
 
 
 def langchain_trace(f: dict, v: str, s: str, rng: random.Random) -> Result:
-    tool_input = repr({"url": f"https://api.{f['word']}.example/v1/query", "params": {lower(f["env"]): v}})
+    tool_input = repr(
+        {"url": f"https://api.{f['word']}.example/v1/query", "params": {lower(f["env"]): v}}
+    )
     return (
         "[tool/start] [1:chain:AgentExecutor > 3:tool:requests_get] Entering Tool run with input:\n"
         + json.dumps(tool_input, ensure_ascii=False)
         + "\n[tool/error] [1:chain:AgentExecutor > 3:tool:requests_get] [412ms] Tool run errored with error:\nHTTPError('401 Client Error')",
-        J(R(s)),
+        jstr(rstr(s)),
         [],
     )
 
@@ -119,31 +154,54 @@ def llamaindex_debug(f: dict, v: str, s: str, rng: random.Random) -> Result:
 
 def otel_span(f: dict, v: str, s: str, rng: random.Random) -> Result:
     name, hv = header(f, v) if f["kind"] != "multi" else ("x-" + kebab(f["env"]), v)
-    span = {"traceId": hexs(rng, 32), "spanId": hexs(rng, 16), "name": "chat qwen2.5-7b-instruct", "kind": 3,
-            "attributes": [{"key": "gen_ai.system", "value": {"stringValue": "openai"}},
-                           {"key": "gen_ai.request.model", "value": {"stringValue": "qwen2.5-7b-instruct"}},
-                           {"key": f"http.request.header.{name}", "value": {"arrayValue": {"values": [{"stringValue": hv}]}}},
-                           {"key": "http.response.status_code", "value": {"intValue": "401"}}],
-            "status": {"code": 2, "message": "Unauthorized"}}
-    return "otlp export dropped span: " + json.dumps(span, ensure_ascii=False), J(s), []
+    span = {
+        "traceId": hexs(rng, 32),
+        "spanId": hexs(rng, 16),
+        "name": "chat qwen2.5-7b-instruct",
+        "kind": 3,
+        "attributes": [
+            {"key": "gen_ai.system", "value": {"stringValue": "openai"}},
+            {"key": "gen_ai.request.model", "value": {"stringValue": "qwen2.5-7b-instruct"}},
+            {
+                "key": f"http.request.header.{name}",
+                "value": {"arrayValue": {"values": [{"stringValue": hv}]}},
+            },
+            {"key": "http.response.status_code", "value": {"intValue": "401"}},
+        ],
+        "status": {"code": 2, "message": "Unauthorized"},
+    }
+    return "otlp export dropped span: " + json.dumps(span, ensure_ascii=False), jstr(s), []
 
 
 def sentry_event(f: dict, v: str, s: str, rng: random.Random) -> Result:
-    event = {"event_id": hexs(rng, 32), "level": "error", "platform": "python",
-             "exception": {"values": [{"type": "AuthenticationError", "value": "Error code: 401"}]},
-             "request": {"url": "http://coordinator:8003/v1/chat/completions", "method": "POST",
-                         "headers": [["Content-Type", "application/json"]]}, "extra": {}}
+    event = {
+        "event_id": hexs(rng, 32),
+        "level": "error",
+        "platform": "python",
+        "exception": {"values": [{"type": "AuthenticationError", "value": "Error code: 401"}]},
+        "request": {
+            "url": "http://coordinator:8003/v1/chat/completions",
+            "method": "POST",
+            "headers": [["Content-Type", "application/json"]],
+        },
+        "extra": {},
+    }
     if f["kind"] == "token" and rng.random() < 0.5:
         event["request"]["headers"].append(list(header(f, v)))  # type: ignore[index]
     else:
         event["extra"] = {lower(f["env"]): v}
-    return json.dumps(event, ensure_ascii=False), J(s), []
+    return json.dumps(event, ensure_ascii=False), jstr(s), []
 
 
 def har_entry(f: dict, v: str, s: str, rng: random.Random) -> Result:
-    req: dict = {"method": "POST", "url": f"https://api.{f['word']}.example/v1/embeddings", "httpVersion": "HTTP/2",
-                 "headers": [{"name": "content-type", "value": "application/json"}], "cookies": []}
-    secret = J(s)
+    req: dict = {
+        "method": "POST",
+        "url": f"https://api.{f['word']}.example/v1/embeddings",
+        "httpVersion": "HTTP/2",
+        "headers": [{"name": "content-type", "value": "application/json"}],
+        "cookies": [],
+    }
+    secret = jstr(s)
     if f["source"] == "cookie":
         name, _, val = v.partition("=")
         req["cookies"].append({"name": name, "value": val})
@@ -151,11 +209,22 @@ def har_entry(f: dict, v: str, s: str, rng: random.Random) -> Result:
         name, hv = header(f, v)
         req["headers"].append({"name": name, "value": hv})
     else:
-        req["postData"] = {"mimeType": "application/json", "text": json.dumps({lower(f["env"]): v}, ensure_ascii=False)}
-        secret = J(J(s))
-    entry = {"startedDateTime": "2026-12-05T10:15:02.113Z", "time": 211.4, "request": req,
-             "response": {"status": 401, "statusText": "Unauthorized"}}
-    return json.dumps({"log": {"version": "1.2", "entries": [entry]}}, ensure_ascii=False), secret, []
+        req["postData"] = {
+            "mimeType": "application/json",
+            "text": json.dumps({lower(f["env"]): v}, ensure_ascii=False),
+        }
+        secret = jstr(jstr(s))
+    entry = {
+        "startedDateTime": "2026-12-05T10:15:02.113Z",
+        "time": 211.4,
+        "request": req,
+        "response": {"status": 401, "statusText": "Unauthorized"},
+    }
+    return (
+        json.dumps({"log": {"version": "1.2", "entries": [entry]}}, ensure_ascii=False),
+        secret,
+        [],
+    )
 
 
 def vllm_namespace(f: dict, v: str, s: str, rng: random.Random) -> Result:
@@ -165,7 +234,7 @@ def vllm_namespace(f: dict, v: str, s: str, rng: random.Random) -> Result:
         f"INFO 12-05 10:15:02 [cli_args.py:325] args: Namespace(host='0.0.0.0', port=8000, {key}=[{v!r}], "
         "model='Qwen/Qwen2.5-7B-Instruct', max_model_len=32768, gpu_memory_utilization=0.9, served_model_name=['local-qwen'])\n"
         "ERROR 12-05 10:15:09 [engine.py:160] RuntimeError: CUDA out of memory",
-        R(s),
+        rstr(s),
         [],
     )
 
@@ -181,7 +250,7 @@ def ollama_env(f: dict, v: str, s: str, rng: random.Random) -> Result:
 
 
 def llamacpp_launch(f: dict, v: str, s: str, rng: random.Random) -> Result:
-    flag = f"--api-key {shq(v)}" if f["kind"] == "token" else f"--alias local-qwen"
+    flag = f"--api-key {shq(v)}" if f["kind"] == "token" else "--alias local-qwen"
     lead = "" if f["kind"] == "token" else f"{f['env']}={shq(v)} "
     return (
         f"+ {lead}llama-server -m /models/qwen2.5-7b-instruct-q4_k_m.gguf --host 0.0.0.0 --port 8080 -c 8192 -ngl 99 {flag}\n"
@@ -193,22 +262,41 @@ def llamacpp_launch(f: dict, v: str, s: str, rng: random.Random) -> Result:
 
 
 def coordinator_error(f: dict, v: str, s: str, rng: random.Random) -> Result:
-    body = json.dumps({"model": "local-qwen", "messages": [{"role": "user", "content": "summarize"}],
-                       "metadata": {lower(f["env"]): v}}, ensure_ascii=False)
+    body = json.dumps(
+        {
+            "model": "local-qwen",
+            "messages": [{"role": "user", "content": "summarize"}],
+            "metadata": {lower(f["env"]): v},
+        },
+        ensure_ascii=False,
+    )
     return (
         f"coordinator: POST http://127.0.0.1:8003/v1/chat/completions failed after 3 attempts "
         f"(last: 502 Bad Gateway, request_id={hexs(rng, 8)}); request body was {body}",
-        J(s),
+        jstr(s),
         [],
     )
 
 
 def jupyter_outputs(f: dict, v: str, s: str, rng: random.Random) -> Result:
-    lines = [f"{f['env']}={line}\n" if i == 0 else line + "\n" for i, line in enumerate(v.split("\n"))]
-    cell = {"cell_type": "code", "execution_count": rng.randrange(3, 40), "id": hexs(rng, 8), "metadata": {},
-            "outputs": [{"name": "stdout", "output_type": "stream", "text": ["loaded settings:\n", *lines, "connecting...\n"]}],
-            "source": ["from app.settings import load\n", "load(verbose=True)"]}
-    return json.dumps(cell, ensure_ascii=False), J(s), []
+    lines = [
+        f"{f['env']}={line}\n" if i == 0 else line + "\n" for i, line in enumerate(v.split("\n"))
+    ]
+    cell = {
+        "cell_type": "code",
+        "execution_count": rng.randrange(3, 40),
+        "id": hexs(rng, 8),
+        "metadata": {},
+        "outputs": [
+            {
+                "name": "stdout",
+                "output_type": "stream",
+                "text": ["loaded settings:\n", *lines, "connecting...\n"],
+            }
+        ],
+        "source": ["from app.settings import load\n", "load(verbose=True)"],
+    }
+    return json.dumps(cell, ensure_ascii=False), jstr(s), []
 
 
 def cookie_jar(f: dict, v: str, s: str, rng: random.Random) -> Result:
@@ -229,9 +317,19 @@ def cookie_jar(f: dict, v: str, s: str, rng: random.Random) -> Result:
 
 
 def chat_paste(f: dict, v: str, s: str, rng: random.Random) -> Result:
-    messages = [{"role": "system", "content": "You are a helpful assistant."},
-                {"role": "user", "content": f"it still says 401. this is what I have: {v} (copied from the {f['word']} dashboard just now)"}]
-    return "context window exceeded (8192 tokens); messages=" + json.dumps(messages, ensure_ascii=False), J(s), []
+    messages = [
+        {"role": "system", "content": "You are a helpful assistant."},
+        {
+            "role": "user",
+            "content": f"it still says 401. this is what I have: {v} (copied from the {f['word']} dashboard just now)",
+        },
+    ]
+    return (
+        "context window exceeded (8192 tokens); messages="
+        + json.dumps(messages, ensure_ascii=False),
+        jstr(s),
+        [],
+    )
 
 
 def agent_scratchpad(f: dict, v: str, s: str, rng: random.Random) -> Result:
@@ -247,7 +345,11 @@ def agent_scratchpad(f: dict, v: str, s: str, rng: random.Random) -> Result:
 
 def markdown_answer(f: dict, v: str, s: str, rng: random.Random) -> Result:
     if "\n" in v:
-        body = "```yaml\nsecrets:\n  value: |\n" + "\n".join("    " + line for line in v.split("\n")) + "\n```"
+        body = (
+            "```yaml\nsecrets:\n  value: |\n"
+            + "\n".join("    " + line for line in v.split("\n"))
+            + "\n```"
+        )
     else:
         body = f"```\n{v}\n```"
     return (
@@ -260,7 +362,11 @@ def markdown_answer(f: dict, v: str, s: str, rng: random.Random) -> Result:
 
 def backtick_prose(f: dict, v: str, s: str, rng: random.Random) -> Result:
     v1 = v.replace("\n", " ")
-    return f"The upstream rejected `{v1}` with 403; it was issued for another workspace.", s.replace("\n", " "), []
+    return (
+        f"The upstream rejected `{v1}` with 403; it was issued for another workspace.",
+        s.replace("\n", " "),
+        [],
+    )
 
 
 # --- ENCODED -----------------------------------------------------------------------------------------
@@ -289,11 +395,23 @@ def form_body(f: dict, v: str, s: str, rng: random.Random) -> Result:
 def json_thrice(f: dict, v: str, s: str, rng: random.Random) -> Result:
     inner = json.dumps({f["env"]: v}, ensure_ascii=False)
     mid = json.dumps({"task": "reindex", "payload": inner}, ensure_ascii=False)
-    outer = json.dumps({"level": "error", "logger": "celery.worker", "msg": "task failed", "args": mid}, ensure_ascii=False)
-    return outer, J(J(J(s))), []
+    outer = json.dumps(
+        {"level": "error", "logger": "celery.worker", "msg": "task failed", "args": mid},
+        ensure_ascii=False,
+    )
+    return outer, jstr(jstr(jstr(s))), []
 
 
-NET = {"+": "\\u002B", "<": "\\u003C", ">": "\\u003E", "&": "\\u0026", "'": "\\u0027", '"': "\\u0022", "\n": "\\n", "\\": "\\\\"}
+NET = {
+    "+": "\\u002B",
+    "<": "\\u003C",
+    ">": "\\u003E",
+    "&": "\\u0026",
+    "'": "\\u0027",
+    '"': "\\u0022",
+    "\n": "\\n",
+    "\\": "\\\\",
+}
 
 
 def net_escape(text: str) -> str:
@@ -313,16 +431,26 @@ def html_page(f: dict, v: str, s: str, rng: random.Random) -> Result:
     body = html.escape(json.dumps({f["env"]: v}, ensure_ascii=False))
     return (
         "<html><head><title>500 Internal Server Error</title></head><body><h1>Server Error</h1>"
-        f"<pre class=\"traceback\">ValueError: bad settings {body}</pre></body></html>",
-        html.escape(J(s)),
+        f'<pre class="traceback">ValueError: bad settings {body}</pre></body></html>',
+        html.escape(jstr(s)),
         [],
     )
 
 
 def data_uri(f: dict, v: str, s: str, rng: random.Random) -> Result:
     q = urllib.parse.quote
-    part = {"type": "file", "file": {"filename": "settings.env", "file_data": f"data:text/plain;charset=utf-8,{q(f['env'] + '=' + v, safe='')}"}}
-    return "400 invalid_request_error: unsupported file type in " + json.dumps(part), q(s, safe=""), []
+    part = {
+        "type": "file",
+        "file": {
+            "filename": "settings.env",
+            "file_data": f"data:text/plain;charset=utf-8,{q(f['env'] + '=' + v, safe='')}",
+        },
+    }
+    return (
+        "400 invalid_request_error: unsupported file type in " + json.dumps(part),
+        q(s, safe=""),
+        [],
+    )
 
 
 def basic_auth(f: dict, v: str, s: str, rng: random.Random) -> Result:
@@ -336,7 +464,7 @@ def basic_auth(f: dict, v: str, s: str, rng: random.Random) -> Result:
 
 
 def _qp_char(c: str) -> str:
-    if c == "=" or not (33 <= ord(c) <= 126) and c != " ":
+    if c == "=" or (not (33 <= ord(c) <= 126) and c != " "):
         return "".join(f"={b:02X}" for b in c.encode())
     return c
 
@@ -352,10 +480,10 @@ def quoted_printable(f: dict, v: str, s: str, rng: random.Random) -> Result:
             cut -= 1
         cuts.append(cut)
         at = cut
-    pieces = [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)])]
+    pieces = [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=False)]
     text = "=\n".join(pieces)
     parts, pos = [], start
-    for a, b in zip([0, *cuts], [*cuts, len(line)]):
+    for a, b in zip([0, *cuts], [*cuts, len(line)], strict=False):
         lo, hi = max(a, pos), min(b, start + len(enc))
         if lo < hi:
             parts.append(line[lo:hi])
@@ -394,7 +522,7 @@ def heredoc(f: dict, v: str, s: str, rng: random.Random) -> Result:
 def continuation(f: dict, v: str, s: str, rng: random.Random) -> Result:
     val = shq(v) if "\n" not in v else "'" + v + "'"
     return (
-        "docker: Error response from daemon: could not select device driver \"nvidia\". Command was:\n"
+        'docker: Error response from daemon: could not select device driver "nvidia". Command was:\n'
         "docker run -d --gpus all \\\n"
         f"  -e {f['env']}={val} \\\n"
         "  -p 8000:8000 \\\n"
@@ -405,29 +533,62 @@ def continuation(f: dict, v: str, s: str, rng: random.Random) -> Result:
 
 
 def split_lines(f: dict, v: str, s: str, rng: random.Random) -> Result:
-    line = f'{{"ts":"2026-12-05T10:15:02Z","level":"warn","{f["env"]}":"{J(v)}","msg":"retrying"}}'
-    at = line.index(J(s)) + len(J(s)) // 2
+    line = (
+        f'{{"ts":"2026-12-05T10:15:02Z","level":"warn","{f["env"]}":"{jstr(v)}","msg":"retrying"}}'
+    )
+    at = line.index(jstr(s)) + len(jstr(s)) // 2
     cut = min(max(at, 1), len(line) - 1)
     lines = [line[:cut], line[cut:]]
-    start = line.index(J(s))
-    first, second = J(s)[: cut - start], J(s)[cut - start :]
-    return "kubectl logs captured (80 col): " + json.dumps({"lines": lines}, ensure_ascii=False), J(first), [J(second)]
+    start = line.index(jstr(s))
+    first, second = jstr(s)[: cut - start], jstr(s)[cut - start :]
+    return (
+        "kubectl logs captured (80 col): " + json.dumps({"lines": lines}, ensure_ascii=False),
+        jstr(first),
+        [jstr(second)],
+    )
 
 
 AI: dict[str, Context] = {
-    "openai-tool-call": openai_tool_call, "anthropic-tool-use": anthropic_tool_use, "mcp-config": mcp_config,
-    "langchain-trace": langchain_trace, "llamaindex-debug": llamaindex_debug, "otel-span": otel_span,
-    "sentry-event": sentry_event, "har-entry": har_entry, "vllm-namespace": vllm_namespace, "ollama-env": ollama_env,
-    "llamacpp-launch": llamacpp_launch, "coordinator-error": coordinator_error, "jupyter-outputs": jupyter_outputs,
+    "openai-tool-call": openai_tool_call,
+    "anthropic-tool-use": anthropic_tool_use,
+    "mcp-config": mcp_config,
+    "langchain-trace": langchain_trace,
+    "llamaindex-debug": llamaindex_debug,
+    "otel-span": otel_span,
+    "sentry-event": sentry_event,
+    "har-entry": har_entry,
+    "vllm-namespace": vllm_namespace,
+    "ollama-env": ollama_env,
+    "llamacpp-launch": llamacpp_launch,
+    "coordinator-error": coordinator_error,
+    "jupyter-outputs": jupyter_outputs,
     "cookie-jar": cookie_jar,
 }
 LOOSE: dict[str, Context] = {
-    "chat-paste": chat_paste, "agent-scratchpad": agent_scratchpad, "markdown-answer": markdown_answer,
+    "chat-paste": chat_paste,
+    "agent-scratchpad": agent_scratchpad,
+    "markdown-answer": markdown_answer,
     "backtick-prose": backtick_prose,
 }
 ENCODED: dict[str, Context] = {
-    "url-query": url_query, "form-body": form_body, "json-thrice": json_thrice, "net-json": net_json,
-    "html-page": html_page, "data-uri": data_uri, "basic-auth": basic_auth, "quoted-printable": quoted_printable,
-    "yaml-block": yaml_block, "heredoc": heredoc, "continuation": continuation, "split-lines": split_lines,
+    "url-query": url_query,
+    "form-body": form_body,
+    "json-thrice": json_thrice,
+    "net-json": net_json,
+    "html-page": html_page,
+    "data-uri": data_uri,
+    "basic-auth": basic_auth,
+    "quoted-printable": quoted_printable,
+    "yaml-block": yaml_block,
+    "heredoc": heredoc,
+    "continuation": continuation,
+    "split-lines": split_lines,
 }
-NOT_MULTI = {"basic-auth", "split-lines", "backtick-prose", "vllm-namespace", "ollama-env", "cookie-jar"}
+NOT_MULTI = {
+    "basic-auth",
+    "split-lines",
+    "backtick-prose",
+    "vllm-namespace",
+    "ollama-env",
+    "cookie-jar",
+}

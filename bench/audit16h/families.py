@@ -200,24 +200,30 @@ def odbc_braced(rng: random.Random) -> tuple[str, str]:
 
 def sas(rng: random.Random) -> tuple[str, str]:
     sig = urllib.parse.quote(base64.b64encode(keys.rand(rng, 32)).decode(), safe="")
-    url = (f"https://st{s(rng, 'a', 10)}.blob.core.windows.net/models/adapter.safetensors?sv=2022-11-02&ss=b&srt=o"
-           f"&sp=r&se=2026-12-06T10:00:00Z&st=2026-12-05T10:00:00Z&spr=https&sig={sig}")
+    url = (
+        f"https://st{s(rng, 'a', 10)}.blob.core.windows.net/models/adapter.safetensors?sv=2022-11-02&ss=b&srt=o"
+        f"&sp=r&se=2026-12-06T10:00:00Z&st=2026-12-05T10:00:00Z&spr=https&sig={sig}"
+    )
     return url, sig
 
 
 def s3_presigned(rng: random.Random) -> tuple[str, str]:
     sig = keys.rand(rng, 32).hex()
-    url = (f"https://ml-artifacts-{s(rng, 'a', 6)}.s3.eu-west-1.amazonaws.com/runs/{uuid.UUID(int=rng.getrandbits(128), version=4)}/model.gguf"
-           "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20261205T101500Z&X-Amz-Expires=3600"
-           f"&X-Amz-SignedHeaders=host&X-Amz-Signature={sig}")
+    url = (
+        f"https://ml-artifacts-{s(rng, 'a', 6)}.s3.eu-west-1.amazonaws.com/runs/{uuid.UUID(int=rng.getrandbits(128), version=4)}/model.gguf"
+        "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20261205T101500Z&X-Amz-Expires=3600"
+        f"&X-Amz-SignedHeaders=host&X-Amz-Signature={sig}"
+    )
     return url, sig
 
 
 def gcs_v4(rng: random.Random) -> tuple[str, str]:
     sig = keys.rand(rng, 256).hex()
-    url = (f"https://storage.googleapis.com/eval-sets-{s(rng, 'a', 6)}/golden.jsonl?X-Goog-Algorithm=GOOG4-RSA-SHA256"
-           "&X-Goog-Date=20261205T101500Z&X-Goog-Expires=900&X-Goog-SignedHeaders=host"
-           f"&X-Goog-Signature={sig}")
+    url = (
+        f"https://storage.googleapis.com/eval-sets-{s(rng, 'a', 6)}/golden.jsonl?X-Goog-Algorithm=GOOG4-RSA-SHA256"
+        "&X-Goog-Date=20261205T101500Z&X-Goog-Expires=900&X-Goog-SignedHeaders=host"
+        f"&X-Goog-Signature={sig}"
+    )
     return url, sig
 
 
@@ -244,7 +250,11 @@ def cookie(name: str, shape: Callable[[random.Random], str]) -> Gen:
 
 def express_sid(rng: random.Random) -> str:
     sid = s(rng, "B", 32)
-    mac = base64.b64encode(hmac.new(keys.rand(rng, 16), sid.encode(), hashlib.sha256).digest()).decode().rstrip("=")
+    mac = (
+        base64.b64encode(hmac.new(keys.rand(rng, 16), sid.encode(), hashlib.sha256).digest())
+        .decode()
+        .rstrip("=")
+    )
     return urllib.parse.quote(f"s:{sid}.{mac}", safe="")
 
 
@@ -254,17 +264,25 @@ def rails_session(rng: random.Random) -> str:
 
 
 def laravel_session(rng: random.Random) -> str:
-    body = '{"iv":"%s","value":"%s","mac":"%s","tag":""}' % (
-        base64.b64encode(keys.rand(rng, 16)).decode(), base64.b64encode(keys.rand(rng, 48)).decode(), keys.rand(rng, 32).hex())
+    body = f'{{"iv":"{base64.b64encode(keys.rand(rng, 16)).decode()}","value":"{base64.b64encode(keys.rand(rng, 48)).decode()}","mac":"{keys.rand(rng, 32).hex()}","tag":""}}'
     return urllib.parse.quote(base64.b64encode(body.encode()).decode(), safe="")
 
 
 def flask_session(rng: random.Random) -> str:
-    return "." + keys.b64u(keys.rand(rng, 40)) + "." + s(rng, "B", 6) + "." + keys.b64u(keys.rand(rng, 20))
+    return (
+        "."
+        + keys.b64u(keys.rand(rng, 40))
+        + "."
+        + s(rng, "B", 6)
+        + "."
+        + keys.b64u(keys.rand(rng, 20))
+    )
 
 
 def wp_logged_in(rng: random.Random) -> str:
-    return urllib.parse.quote(f"editor|1765880000|{s(rng, 'A', 43)}|{keys.rand(rng, 32).hex()}", safe="")
+    return urllib.parse.quote(
+        f"editor|1765880000|{s(rng, 'A', 43)}|{keys.rand(rng, 32).hex()}", safe=""
+    )
 
 
 def aspnetcore(rng: random.Random) -> str:
@@ -274,31 +292,236 @@ def aspnetcore(rng: random.Random) -> str:
 GENERATED: list[tuple[str, str, str, Gen, str, str]] = [
     # connection strings (kind line/token); word, env
     ("odbc-sqlserver-pwd", "odbc", "SQLSERVER_ODBC_CONNECTION", odbc_braced, "conn", "line"),
-    ("odbc-mysql-password", "odbc", "MYSQL_ODBC_DSN", conn("DRIVER={{MySQL ODBC 8.0 Unicode Driver}};SERVER=mysql-{h}.internal;PORT=3306;DATABASE=app;USER={u};PASSWORD={p};OPTION=3;"), "conn", "line"),
-    ("odbc-psqlodbc-pwd", "odbc", "PG_ODBC_CONNECTION", conn("Driver={{PostgreSQL Unicode}};Server=pg-{h}.internal;Port=5432;Database=feature_store;Uid={u};Pwd={p};sslmode=require;"), "conn", "line"),
-    ("oledb-password", "oledb", "LEGACY_OLEDB_CONNECTION", conn("Provider=MSOLEDBSQL;Data Source=sql-{h}.acme.example;Initial Catalog=Telemetry;User ID={u};Password={p};Use Encryption for Data=Mandatory"), "conn", "line"),
-    ("jdbc-sqlserver-password", "jdbc", "JDBC_SQLSERVER_URL", conn("jdbc:sqlserver://sql-{h}.acme.example:1433;databaseName=app;user={u};password={p};encrypt=true"), "conn", "token"),
-    ("jdbc-mysql-query-password", "jdbc", "JDBC_MYSQL_URL", conn("jdbc:mysql://mysql-{h}:3306/app?user={u}&password={p}&useSSL=true&serverTimezone=UTC", upw), "conn", "token"),
-    ("jdbc-db2-password", "db2", "DB2_JDBC_URL", conn("jdbc:db2://db2-{h}.acme.example:50000/BLUDB:user=db2inst1;password={p};sslConnection=true;", upw), "conn", "token"),
-    ("jdbc-snowflake-password", "snowflake", "SNOWFLAKE_JDBC_URL", conn("jdbc:snowflake://xy{n}2345.eu-central-1.snowflakecomputing.com/?user={u}&password={p}&warehouse=ML_WH&db=EVALS", upw), "conn", "token"),
-    ("sqlalchemy-mssql-pyodbc", "sqlalchemy", "SQLALCHEMY_DATABASE_URI", conn("mssql+pyodbc://{u}:{p}@sql-{h}.acme.example:1433/app?driver=ODBC+Driver+18+for+SQL+Server&TrustServerCertificate=yes", upw), "conn", "token"),
-    ("sqlalchemy-oracle", "sqlalchemy", "ORACLE_SQLALCHEMY_URL", conn("oracle+oracledb://{u}:{p}@ora-{h}.acme.example:1521/?service_name=FREEPDB1", upw), "conn", "token"),
-    ("sqlalchemy-clickhouse", "clickhouse", "CLICKHOUSE_URL", conn("clickhouse+native://default:{p}@ch-{h}.internal:9440/default?secure=True", upw), "conn", "token"),
-    ("sqlalchemy-trino", "trino", "TRINO_URL", conn("trino://{u}:{p}@trino-{h}.acme.example:443/hive/default?http_scheme=https", upw), "conn", "token"),
-    ("amqps-password", "amqp", "CELERY_BROKER_URL", conn("amqps://{u}:{p}@rabbit-{h}.acme.example:5671/%2Fprod?heartbeat=30", upw), "conn", "token"),
-    ("mqtt-password", "mqtt", "MQTT_BROKER_URL", conn("mqtts://edge-0{n}:{p}@broker-{h}.iot.example:8883", upw), "conn", "token"),
-    ("ldapsearch-bindpw", "ldapsearch", "LDAP_SEARCH_CMD", conn("ldapsearch -H ldaps://ldap-{h}.acme.example:636 -D \"cn=svc-ai,ou=apps,dc=acme,dc=example\" -w '{p}' -b \"ou=people,dc=acme,dc=example\" \"(uid=jdoe)\""), "conn", "line"),
-    ("smb-url-password", "smb", "SMB_SHARE_URL", conn("smb://ACME;{u}:{p}@fs0{n}.acme.example/models", upw), "conn", "token"),
-    ("sftp-url-password", "sftp", "SFTP_UPLOAD_URL", conn("sftp://deploy:{p}@files-{h}.acme.example:2222/upload/datasets", upw), "conn", "token"),
-    ("redis-sentinel-password", "sentinel", "REDIS_SENTINEL_URL", conn("redis+sentinel://:{p}@sentinel-0.{h}:26379,sentinel-1.{h}:26379/mymaster/0", upw), "conn", "token"),
-    ("kafka-jaas-plain", "jaas", "KAFKA_SASL_JAAS_CONFIG", conn('org.apache.kafka.common.security.plain.PlainLoginModule required username="{u}" password="{p}";'), "conn", "line"),
-    ("kafka-jaas-scram", "jaas", "SASL_JAAS_CONFIG", conn('org.apache.kafka.common.security.scram.ScramLoginModule required username="{u}" password="{p}";'), "conn", "line"),
-    ("nats-url-password", "nats", "NATS_URL", conn("nats://{u}:{p}@nats-{h}.internal:4222", upw), "conn", "token"),
-    ("neo4j-url-password", "neo4j", "NEO4J_URI", conn("neo4j+s://neo4j:{p}@{h}{n}.databases.neo4j.io", upw), "conn", "token"),
-    ("elastic-url-password", "elasticsearch", "ES_URL", conn("https://elastic:{p}@es-{h}.acme.example:9200", upw), "conn", "token"),
-    ("cqlsh-password", "cassandra", "CQLSH_CMD", conn("cqlsh cassandra-{h}.internal 9042 -u {u} -p '{p}' --ssl"), "conn", "line"),
-    ("jndi-credentials", "jndi", "JNDI_PROPERTIES", conn("java.naming.provider.url=ldaps://ldap-{h}.acme.example:636\njava.naming.security.principal=cn={u},ou=apps,dc=acme,dc=example\njava.naming.security.credentials={p}"), "conn", "multi"),
-    ("odbc-ini-stanza", "odbcini", "ODBC_INI", conn("[warehouse]\nDriver=/opt/simba/spark/lib/64/libsparkodbc_sb64.so\nHost=adb-{n}.azuredatabricks.example\nPort=443\nUID={u}\nPWD={p}\nSSL=1"), "conn", "multi"),
+    (
+        "odbc-mysql-password",
+        "odbc",
+        "MYSQL_ODBC_DSN",
+        conn(
+            "DRIVER={{MySQL ODBC 8.0 Unicode Driver}};SERVER=mysql-{h}.internal;PORT=3306;DATABASE=app;USER={u};PASSWORD={p};OPTION=3;"
+        ),
+        "conn",
+        "line",
+    ),
+    (
+        "odbc-psqlodbc-pwd",
+        "odbc",
+        "PG_ODBC_CONNECTION",
+        conn(
+            "Driver={{PostgreSQL Unicode}};Server=pg-{h}.internal;Port=5432;Database=feature_store;Uid={u};Pwd={p};sslmode=require;"
+        ),
+        "conn",
+        "line",
+    ),
+    (
+        "oledb-password",
+        "oledb",
+        "LEGACY_OLEDB_CONNECTION",
+        conn(
+            "Provider=MSOLEDBSQL;Data Source=sql-{h}.acme.example;Initial Catalog=Telemetry;User ID={u};Password={p};Use Encryption for Data=Mandatory"
+        ),
+        "conn",
+        "line",
+    ),
+    (
+        "jdbc-sqlserver-password",
+        "jdbc",
+        "JDBC_SQLSERVER_URL",
+        conn(
+            "jdbc:sqlserver://sql-{h}.acme.example:1433;databaseName=app;user={u};password={p};encrypt=true"
+        ),
+        "conn",
+        "token",
+    ),
+    (
+        "jdbc-mysql-query-password",
+        "jdbc",
+        "JDBC_MYSQL_URL",
+        conn(
+            "jdbc:mysql://mysql-{h}:3306/app?user={u}&password={p}&useSSL=true&serverTimezone=UTC",
+            upw,
+        ),
+        "conn",
+        "token",
+    ),
+    (
+        "jdbc-db2-password",
+        "db2",
+        "DB2_JDBC_URL",
+        conn(
+            "jdbc:db2://db2-{h}.acme.example:50000/BLUDB:user=db2inst1;password={p};sslConnection=true;",
+            upw,
+        ),
+        "conn",
+        "token",
+    ),
+    (
+        "jdbc-snowflake-password",
+        "snowflake",
+        "SNOWFLAKE_JDBC_URL",
+        conn(
+            "jdbc:snowflake://xy{n}2345.eu-central-1.snowflakecomputing.com/?user={u}&password={p}&warehouse=ML_WH&db=EVALS",
+            upw,
+        ),
+        "conn",
+        "token",
+    ),
+    (
+        "sqlalchemy-mssql-pyodbc",
+        "sqlalchemy",
+        "SQLALCHEMY_DATABASE_URI",
+        conn(
+            "mssql+pyodbc://{u}:{p}@sql-{h}.acme.example:1433/app?driver=ODBC+Driver+18+for+SQL+Server&TrustServerCertificate=yes",
+            upw,
+        ),
+        "conn",
+        "token",
+    ),
+    (
+        "sqlalchemy-oracle",
+        "sqlalchemy",
+        "ORACLE_SQLALCHEMY_URL",
+        conn("oracle+oracledb://{u}:{p}@ora-{h}.acme.example:1521/?service_name=FREEPDB1", upw),
+        "conn",
+        "token",
+    ),
+    (
+        "sqlalchemy-clickhouse",
+        "clickhouse",
+        "CLICKHOUSE_URL",
+        conn("clickhouse+native://default:{p}@ch-{h}.internal:9440/default?secure=True", upw),
+        "conn",
+        "token",
+    ),
+    (
+        "sqlalchemy-trino",
+        "trino",
+        "TRINO_URL",
+        conn("trino://{u}:{p}@trino-{h}.acme.example:443/hive/default?http_scheme=https", upw),
+        "conn",
+        "token",
+    ),
+    (
+        "amqps-password",
+        "amqp",
+        "CELERY_BROKER_URL",
+        conn("amqps://{u}:{p}@rabbit-{h}.acme.example:5671/%2Fprod?heartbeat=30", upw),
+        "conn",
+        "token",
+    ),
+    (
+        "mqtt-password",
+        "mqtt",
+        "MQTT_BROKER_URL",
+        conn("mqtts://edge-0{n}:{p}@broker-{h}.iot.example:8883", upw),
+        "conn",
+        "token",
+    ),
+    (
+        "ldapsearch-bindpw",
+        "ldapsearch",
+        "LDAP_SEARCH_CMD",
+        conn(
+            'ldapsearch -H ldaps://ldap-{h}.acme.example:636 -D "cn=svc-ai,ou=apps,dc=acme,dc=example" -w \'{p}\' -b "ou=people,dc=acme,dc=example" "(uid=jdoe)"'
+        ),
+        "conn",
+        "line",
+    ),
+    (
+        "smb-url-password",
+        "smb",
+        "SMB_SHARE_URL",
+        conn("smb://ACME;{u}:{p}@fs0{n}.acme.example/models", upw),
+        "conn",
+        "token",
+    ),
+    (
+        "sftp-url-password",
+        "sftp",
+        "SFTP_UPLOAD_URL",
+        conn("sftp://deploy:{p}@files-{h}.acme.example:2222/upload/datasets", upw),
+        "conn",
+        "token",
+    ),
+    (
+        "redis-sentinel-password",
+        "sentinel",
+        "REDIS_SENTINEL_URL",
+        conn("redis+sentinel://:{p}@sentinel-0.{h}:26379,sentinel-1.{h}:26379/mymaster/0", upw),
+        "conn",
+        "token",
+    ),
+    (
+        "kafka-jaas-plain",
+        "jaas",
+        "KAFKA_SASL_JAAS_CONFIG",
+        conn(
+            'org.apache.kafka.common.security.plain.PlainLoginModule required username="{u}" password="{p}";'
+        ),
+        "conn",
+        "line",
+    ),
+    (
+        "kafka-jaas-scram",
+        "jaas",
+        "SASL_JAAS_CONFIG",
+        conn(
+            'org.apache.kafka.common.security.scram.ScramLoginModule required username="{u}" password="{p}";'
+        ),
+        "conn",
+        "line",
+    ),
+    (
+        "nats-url-password",
+        "nats",
+        "NATS_URL",
+        conn("nats://{u}:{p}@nats-{h}.internal:4222", upw),
+        "conn",
+        "token",
+    ),
+    (
+        "neo4j-url-password",
+        "neo4j",
+        "NEO4J_URI",
+        conn("neo4j+s://neo4j:{p}@{h}{n}.databases.neo4j.io", upw),
+        "conn",
+        "token",
+    ),
+    (
+        "elastic-url-password",
+        "elasticsearch",
+        "ES_URL",
+        conn("https://elastic:{p}@es-{h}.acme.example:9200", upw),
+        "conn",
+        "token",
+    ),
+    (
+        "cqlsh-password",
+        "cassandra",
+        "CQLSH_CMD",
+        conn("cqlsh cassandra-{h}.internal 9042 -u {u} -p '{p}' --ssl"),
+        "conn",
+        "line",
+    ),
+    (
+        "jndi-credentials",
+        "jndi",
+        "JNDI_PROPERTIES",
+        conn(
+            "java.naming.provider.url=ldaps://ldap-{h}.acme.example:636\njava.naming.security.principal=cn={u},ou=apps,dc=acme,dc=example\njava.naming.security.credentials={p}"
+        ),
+        "conn",
+        "multi",
+    ),
+    (
+        "odbc-ini-stanza",
+        "odbcini",
+        "ODBC_INI",
+        conn(
+            "[warehouse]\nDriver=/opt/simba/spark/lib/64/libsparkodbc_sb64.so\nHost=adb-{n}.azuredatabricks.example\nPort=443\nUID={u}\nPWD={p}\nSSL=1"
+        ),
+        "conn",
+        "multi",
+    ),
     # keys
     ("ec-sec1-pem", "sec1", "JWT_SIGNING_KEY_PEM", keys.ec_pem, "key", "multi"),
     ("rsa-pkcs1-pem", "pkcs1", "SAML_SP_PRIVATE_KEY", keys.rsa_pem, "key", "multi"),
@@ -313,21 +536,128 @@ GENERATED: list[tuple[str, str, str, Gen, str, str]] = [
     ("age-secret-key", "age", "SOPS_AGE_KEY", keys.age_secret, "key", "token"),
     ("wireguard-private-key", "wireguard", "WG_PRIVATE_KEY", keys.wireguard, "key", "token"),
     # session cookies
-    ("django-sessionid", "django", "DJANGO_SESSION_COOKIE", cookie("sessionid", lambda r: s(r, "a", 32)), "cookie", "token"),
-    ("php-sessid", "phpsessid", "PHP_SESSION_COOKIE", cookie("PHPSESSID", lambda r: s(r, "a", 26)), "cookie", "token"),
-    ("java-jsessionid", "jsessionid", "JSESSION_COOKIE", cookie("JSESSIONID", lambda r: s(r, "K", 32)), "cookie", "token"),
-    ("express-connect-sid", "connect", "EXPRESS_SESSION_COOKIE", cookie("connect.sid", express_sid), "cookie", "token"),
-    ("rails-session", "rails", "RAILS_SESSION_COOKIE", cookie("_webapp_session", rails_session), "cookie", "token"),
-    ("laravel-session", "laravel", "LARAVEL_SESSION_COOKIE", cookie("laravel_session", laravel_session), "cookie", "token"),
-    ("aspnet-sessionid", "aspnet", "ASPNET_SESSION_COOKIE", cookie("ASP.NET_SessionId", lambda r: s(r, "a", 24)), "cookie", "token"),
-    ("aspnetcore-cookies", "aspnetcore", "AUTH_COOKIE", cookie(".AspNetCore.Cookies", aspnetcore), "cookie", "token"),
-    ("flask-session", "flask", "FLASK_SESSION_COOKIE", cookie("session", flask_session), "cookie", "token"),
-    ("wordpress-logged-in", "wordpress", "WP_AUTH_COOKIE", cookie("wordpress_logged_in_" + "5d41402abc4b2a76b9719d911017c592", wp_logged_in), "cookie", "token"),
-    ("gitlab-session", "gitlab", "GITLAB_SESSION_COOKIE", cookie("_gitlab_session", lambda r: s(r, "H", 32)), "cookie", "token"),
-    ("grafana-session", "grafana", "GRAFANA_SESSION_COOKIE", cookie("grafana_session", lambda r: s(r, "H", 32)), "cookie", "token"),
-    ("jupyter-token-cookie", "jupyter", "JUPYTER_COOKIE", cookie("username-localhost-8888", lambda r: urllib.parse.quote('2|1:0|10:1764929051|23:username-localhost-8888|' + s(r, "A", 200) + '|' + keys.rand(r, 32).hex(), safe="")), "cookie", "token"),
+    (
+        "django-sessionid",
+        "django",
+        "DJANGO_SESSION_COOKIE",
+        cookie("sessionid", lambda r: s(r, "a", 32)),
+        "cookie",
+        "token",
+    ),
+    (
+        "php-sessid",
+        "phpsessid",
+        "PHP_SESSION_COOKIE",
+        cookie("PHPSESSID", lambda r: s(r, "a", 26)),
+        "cookie",
+        "token",
+    ),
+    (
+        "java-jsessionid",
+        "jsessionid",
+        "JSESSION_COOKIE",
+        cookie("JSESSIONID", lambda r: s(r, "K", 32)),
+        "cookie",
+        "token",
+    ),
+    (
+        "express-connect-sid",
+        "connect",
+        "EXPRESS_SESSION_COOKIE",
+        cookie("connect.sid", express_sid),
+        "cookie",
+        "token",
+    ),
+    (
+        "rails-session",
+        "rails",
+        "RAILS_SESSION_COOKIE",
+        cookie("_webapp_session", rails_session),
+        "cookie",
+        "token",
+    ),
+    (
+        "laravel-session",
+        "laravel",
+        "LARAVEL_SESSION_COOKIE",
+        cookie("laravel_session", laravel_session),
+        "cookie",
+        "token",
+    ),
+    (
+        "aspnet-sessionid",
+        "aspnet",
+        "ASPNET_SESSION_COOKIE",
+        cookie("ASP.NET_SessionId", lambda r: s(r, "a", 24)),
+        "cookie",
+        "token",
+    ),
+    (
+        "aspnetcore-cookies",
+        "aspnetcore",
+        "AUTH_COOKIE",
+        cookie(".AspNetCore.Cookies", aspnetcore),
+        "cookie",
+        "token",
+    ),
+    (
+        "flask-session",
+        "flask",
+        "FLASK_SESSION_COOKIE",
+        cookie("session", flask_session),
+        "cookie",
+        "token",
+    ),
+    (
+        "wordpress-logged-in",
+        "wordpress",
+        "WP_AUTH_COOKIE",
+        cookie("wordpress_logged_in_" + "5d41402abc4b2a76b9719d911017c592", wp_logged_in),
+        "cookie",
+        "token",
+    ),
+    (
+        "gitlab-session",
+        "gitlab",
+        "GITLAB_SESSION_COOKIE",
+        cookie("_gitlab_session", lambda r: s(r, "H", 32)),
+        "cookie",
+        "token",
+    ),
+    (
+        "grafana-session",
+        "grafana",
+        "GRAFANA_SESSION_COOKIE",
+        cookie("grafana_session", lambda r: s(r, "H", 32)),
+        "cookie",
+        "token",
+    ),
+    (
+        "jupyter-token-cookie",
+        "jupyter",
+        "JUPYTER_COOKIE",
+        cookie(
+            "username-localhost-8888",
+            lambda r: urllib.parse.quote(
+                "2|1:0|10:1764929051|23:username-localhost-8888|"
+                + s(r, "A", 200)
+                + "|"
+                + keys.rand(r, 32).hex(),
+                safe="",
+            ),
+        ),
+        "cookie",
+        "token",
+    ),
     # signed URLs
-    ("s3-presigned-signature", "presigned", "ARTIFACT_DOWNLOAD_URL", s3_presigned, "signed", "token"),
+    (
+        "s3-presigned-signature",
+        "presigned",
+        "ARTIFACT_DOWNLOAD_URL",
+        s3_presigned,
+        "signed",
+        "token",
+    ),
     ("gcs-v4-signature", "gcs", "EVAL_SET_URL", gcs_v4, "signed", "token"),
     ("gcs-v2-signature", "gcs", "DATASET_URL", gcs_v2, "signed", "token"),
     ("azure-sas-sig", "sas", "ADAPTER_SAS_URL", sas, "signed", "token"),
@@ -349,9 +679,28 @@ def parse() -> list[dict[str, object]]:
                 parts.append(("uuid", None))
             else:
                 parts.append((item[0], int(item[2:-1])))
-        rows.append({"name": name, "word": word, "env": env, "parts": parts, "source": source, "kind": "token"})
+        rows.append(
+            {
+                "name": name,
+                "word": word,
+                "env": env,
+                "parts": parts,
+                "source": source,
+                "kind": "token",
+            }
+        )
     for name, word, env, gen, source, kind in GENERATED:
-        rows.append({"name": name, "word": word, "env": env, "gen": gen, "parts": [], "source": source, "kind": kind})
+        rows.append(
+            {
+                "name": name,
+                "word": word,
+                "env": env,
+                "gen": gen,
+                "parts": [],
+                "source": source,
+                "kind": kind,
+            }
+        )
     return rows
 
 
@@ -388,21 +737,56 @@ def a1111_auth(rng: random.Random) -> tuple[str, str]:
 
 def homeassistant_token(rng: random.Random) -> tuple[str, str]:
     head = keys.b64u(b'{"alg":"HS256","typ":"JWT"}')
-    body = keys.b64u(('{"iss":"%s","iat":1764929051,"exp":2080289051}' % keys.rand(rng, 16).hex()).encode())
+    body = keys.b64u(
+        (f'{{"iss":"{keys.rand(rng, 16).hex()}","iat":1764929051,"exp":2080289051}}').encode()
+    )
     sig = keys.b64u(keys.rand(rng, 32))
     return f"{head}.{body}.{sig}", f"{body}.{sig}"
 
 
 def prometheus_remote_pw(rng: random.Random) -> tuple[str, str]:
     secret = pw(rng)
-    return f"basic_auth: {{username: '{rng.randrange(100000, 999999)}', password: '{secret}'}}", secret
+    return (
+        f"basic_auth: {{username: '{rng.randrange(100000, 999999)}', password: '{secret}'}}",
+        secret,
+    )
 
 
-GENERATED.extend([
-    ("mosquitto-passwd-hash", "mosquitto", "MOSQUITTO_PASSWD", mosquitto_hash, "stack", "token"),
-    ("zigbee2mqtt-network-key", "zigbee2mqtt", "ZIGBEE_NETWORK_KEY", zigbee_network_key, "stack", "line"),
-    ("uptrace-dsn-token", "uptrace", "UPTRACE_DSN", uptrace_dsn, "stack", "token"),
-    ("automatic1111-api-auth", "automatic1111", "A1111_API_AUTH", a1111_auth, "stack", "token"),
-    ("homeassistant-long-lived", "homeassistant", "HASS_TOKEN", homeassistant_token, "stack", "token"),
-    ("prometheus-remote-write-pw", "prometheus", "REMOTE_WRITE_AUTH", prometheus_remote_pw, "stack", "line"),
-])
+GENERATED.extend(
+    [
+        (
+            "mosquitto-passwd-hash",
+            "mosquitto",
+            "MOSQUITTO_PASSWD",
+            mosquitto_hash,
+            "stack",
+            "token",
+        ),
+        (
+            "zigbee2mqtt-network-key",
+            "zigbee2mqtt",
+            "ZIGBEE_NETWORK_KEY",
+            zigbee_network_key,
+            "stack",
+            "line",
+        ),
+        ("uptrace-dsn-token", "uptrace", "UPTRACE_DSN", uptrace_dsn, "stack", "token"),
+        ("automatic1111-api-auth", "automatic1111", "A1111_API_AUTH", a1111_auth, "stack", "token"),
+        (
+            "homeassistant-long-lived",
+            "homeassistant",
+            "HASS_TOKEN",
+            homeassistant_token,
+            "stack",
+            "token",
+        ),
+        (
+            "prometheus-remote-write-pw",
+            "prometheus",
+            "REMOTE_WRITE_AUTH",
+            prometheus_remote_pw,
+            "stack",
+            "line",
+        ),
+    ]
+)

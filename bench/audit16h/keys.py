@@ -91,7 +91,9 @@ def ec_pem(rng: random.Random) -> tuple[str, str]:
     x, y = p256_public(d)
     oid = bytes.fromhex("06082a8648ce3d030107")
     point = b"\x00\x04" + x.to_bytes(32, "big") + y.to_bytes(32, "big")
-    body = der_int(1) + der(0x04, d.to_bytes(32, "big")) + der(0xA0, oid) + der(0xA1, der(0x03, point))
+    body = (
+        der_int(1) + der(0x04, d.to_bytes(32, "big")) + der(0xA0, oid) + der(0xA1, der(0x03, point))
+    )
     text = pem("EC PRIVATE KEY", der(0x30, body))
     return text, body_line(text, 0)
 
@@ -128,12 +130,23 @@ def rsa_numbers(rng: random.Random, bits: int = 2048) -> dict[str, int]:
         if p != q and phi % e:
             break
     d = pow(e, -1, phi)
-    return {"n": p * q, "e": e, "d": d, "p": p, "q": q, "dp": d % (p - 1), "dq": d % (q - 1), "qi": pow(q, -1, p)}
+    return {
+        "n": p * q,
+        "e": e,
+        "d": d,
+        "p": p,
+        "q": q,
+        "dp": d % (p - 1),
+        "dq": d % (q - 1),
+        "qi": pow(q, -1, p),
+    }
 
 
 def rsa_pem(rng: random.Random) -> tuple[str, str]:
     k = rsa_numbers(rng)
-    body = b"".join(der_int(v) for v in (0, k["n"], k["e"], k["d"], k["p"], k["q"], k["dp"], k["dq"], k["qi"]))
+    body = b"".join(
+        der_int(v) for v in (0, k["n"], k["e"], k["d"], k["p"], k["q"], k["dp"], k["dq"], k["qi"])
+    )
     text = pem("RSA PRIVATE KEY", der(0x30, body))
     return text, body_line(text, 7)
 
@@ -182,8 +195,14 @@ def x25519_public(k: bytes) -> bytes:
 def jwk_ec(rng: random.Random) -> tuple[str, str]:
     d = ec_scalar(rng)
     x, y = p256_public(d)
-    jwk = {"kty": "EC", "crv": "P-256", "kid": b64u(rand(rng, 8)), "x": b64u(x.to_bytes(32, "big")),
-           "y": b64u(y.to_bytes(32, "big")), "d": b64u(d.to_bytes(32, "big"))}
+    jwk = {
+        "kty": "EC",
+        "crv": "P-256",
+        "kid": b64u(rand(rng, 8)),
+        "x": b64u(x.to_bytes(32, "big")),
+        "y": b64u(y.to_bytes(32, "big")),
+        "d": b64u(d.to_bytes(32, "big")),
+    }
     return json.dumps(jwk), jwk["d"]
 
 
@@ -193,8 +212,19 @@ def jwk_rsa(rng: random.Random) -> tuple[str, str]:
     def enc(v: int) -> str:
         return b64u(v.to_bytes((v.bit_length() + 7) // 8, "big"))
 
-    jwk = {"kty": "RSA", "alg": "RS256", "use": "sig", "n": enc(k["n"]), "e": "AQAB", "d": enc(k["d"]),
-           "p": enc(k["p"]), "q": enc(k["q"]), "dp": enc(k["dp"]), "dq": enc(k["dq"]), "qi": enc(k["qi"])}
+    jwk = {
+        "kty": "RSA",
+        "alg": "RS256",
+        "use": "sig",
+        "n": enc(k["n"]),
+        "e": "AQAB",
+        "d": enc(k["d"]),
+        "p": enc(k["p"]),
+        "q": enc(k["q"]),
+        "dp": enc(k["dp"]),
+        "dq": enc(k["dq"]),
+        "qi": enc(k["qi"]),
+    }
     return json.dumps(jwk), jwk["d"]
 
 
@@ -221,11 +251,23 @@ def crc24(data: bytes) -> int:
 
 
 def pgp_private(rng: random.Random) -> tuple[str, str]:
-    packet = bytes([0xC5]) + bytes([0x58]) + bytes([4]) + rand(rng, 4) + bytes([22, 9]) + bytes.fromhex("2b06010401da470f01") + rand(rng, 75)
+    packet = (
+        bytes([0xC5])
+        + bytes([0x58])
+        + bytes([4])
+        + rand(rng, 4)
+        + bytes([22, 9])
+        + bytes.fromhex("2b06010401da470f01")
+        + rand(rng, 75)
+    )
     text = base64.b64encode(packet).decode()
     lines = [text[i : i + 64] for i in range(0, len(text), 64)]
     check = base64.b64encode(crc24(packet).to_bytes(3, "big")).decode()
-    armor = "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n" + "\n".join(lines) + f"\n={check}\n-----END PGP PRIVATE KEY BLOCK-----"
+    armor = (
+        "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n"
+        + "\n".join(lines)
+        + f"\n={check}\n-----END PGP PRIVATE KEY BLOCK-----"
+    )
     return armor, lines[1]
 
 

@@ -54,7 +54,7 @@ def plan(family: dict, rng: random.Random) -> list[str]:
     ai = [n for n in sorted(contexts.AI) if fits(n, family)]
     loose = [n for n in sorted(contexts.LOOSE) if fits(n, family)]
     enc = [n for n in sorted(contexts.ENCODED) if fits(n, family)]
-    return rng.sample(ai, 2) + [rng.choice(loose)] + rng.sample(enc, 2)
+    return [*rng.sample(ai, 2), rng.choice(loose), *rng.sample(enc, 2)]
 
 
 def main() -> None:
@@ -74,12 +74,22 @@ def main() -> None:
         for slot, name in enumerate(chosen):
             value, secret = families.value(family, rng)
             if name == "split-lines" and len(secret) < 24:
-                spare = [n for n in sorted(contexts.ENCODED) if n not in chosen and n != name and fits(n, family)]
+                spare = [
+                    n
+                    for n in sorted(contexts.ENCODED)
+                    if n not in chosen and n != name and fits(n, family)
+                ]
                 name = chosen[slot] = rng.choice(spare)
             text, shown, also = EVERY[name](family, value, secret, rng)
             assert shown in text and all(a in text for a in also), (family["name"], name)
-            row = {"family": family["name"], "context": name, "text": text, "secret": shown,
-                   "source": family["source"], "covered": is_covered}
+            row = {
+                "family": family["name"],
+                "context": name,
+                "text": text,
+                "secret": shown,
+                "source": family["source"],
+                "covered": is_covered,
+            }
             if also:
                 row["also"] = also
             rows.append(row)

@@ -71,6 +71,8 @@ def with_joined(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> 
     piece of a joined redaction mapped back; they come first, then ``own``: merge them with
     ``hits.disjoint``. ``own`` alone when the text has no continuation.
     """
+    if not has_continuation(text):
+        return own
     joined = Joined(text)
     if not joined.gaps:
         return own
