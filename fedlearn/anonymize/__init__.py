@@ -30,6 +30,7 @@ from fedlearn.anonymize import (
     documents,
     encoded,
     entropy,
+    escaped,
     forms,
     key_names,
     logins,
@@ -272,7 +273,8 @@ class Anonymizer:
     ) -> list[Hit]:
         """
         Return every redaction in the probe's text, sorted and disjoint (see ``disjoint``), and
-        with ``join`` those in it with its ``\\`` continuations joined (``continued``).
+        with ``join`` those in it with its ``\\`` continuations joined (``continued``) and its
+        escapes decoded (``escaped``).
         """
         found: list[Hit] = []
         text = probe.text
@@ -288,14 +290,12 @@ class Anonymizer:
                     hit = self._hit(rule, matcher, match, probe)
                     if hit is not None:
                         found.append(hit)
-        if join and continued.has_continuation(text):
-            found = continued.with_joined(
-                text,
-                found,
-                lambda joined: self._hits(
-                    Probe(joined), None, secrets_only=secrets_only, join=False
-                ),
-            )
+        if join:
+
+            def again(view: str) -> list[Hit]:
+                return self._hits(Probe(view), None, secrets_only=secrets_only, join=False)
+
+            found = escaped.with_decoded(text, continued.with_joined(text, found, again), again)
         return disjoint(repeated(text, found))
 
     def _rule_hits(self, rule: Rule, probe: Probe) -> list[Hit]:

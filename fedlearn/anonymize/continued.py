@@ -1,4 +1,5 @@
-"""Secrets split across a ``\\`` line continuation (DESIGN.md guarantee 1): shell, Dockerfile, Make.
+"""Secrets split across a ``\\`` line continuation (shell, Dockerfile, Make) or across the strings
+of a JSON array (DESIGN.md guarantee 1).
 
 ``export TOKEN="sbp_v0_0bcca3f3\\⏎    31d2c6be59740efe"`` holds one value in two pieces. The rules
 judge the text with its continuations joined (a ``\\`` that ends a line, the line break and the
@@ -6,11 +7,19 @@ next line's indentation removed), and each redaction found there is mapped back 
 every piece of a joined value becomes the same placeholder, and the ``\\``, the line break and the
 indentation between the pieces stay, as does every other byte (``<redacted:x>\\⏎    <redacted:x>``).
 A ``\\`` escaped by another (``\\\\`` at a line's end) continues nothing.
+
+A JSON array of two or more strings is one text cut in pieces as often: a notebook's ``text``
+lines, a log captured as a list of 80-column lines (``["…\\"TOKEN\\":\\"9c41fe", "07b2d8…"]``).
+The rules judge it with the strings joined (each closing quote, comma and opening quote
+removed); a redaction found there that crosses a join, by a rule that names what it found (a
+key's or a format's, not ``high-entropy``: two ids side by side are no secret), is mapped back
+piece by piece, and the quotes and commas between the pieces stay.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable
 
 from fedlearn.anonymize.hits import Hit
@@ -18,6 +27,10 @@ from fedlearn.anonymize.rules import Lazy
 
 # A continuation: an odd ``\`` at a line's end, the line break, the next line's indentation.
 CONTINUATION = Lazy(r"(?<!\\)(?:\\\\)*(?P<gap>\\\r?\n[ \t]*)")
+# A JSON array of two or more strings, and a string in it.
+STRING = r'"(?:[^"\\\n]|\\.)*"'
+ARRAY = Lazy(rf"\[[ \t\r\n]*{STRING}(?:[ \t]*,[ \t\r\n]*{STRING})+[ \t\r\n]*\]")
+ELEMENT = Lazy(STRING)
 
 
 def has_continuation(text: str) -> bool:
@@ -34,13 +47,14 @@ class Joined:
         gaps: per continuation, its position in the joined text and its span in the original.
     """
 
-    def __init__(self, original: str) -> None:
+    def __init__(self, original: str, spans: list[tuple[int, int]] | None = None) -> None:
         parts = []
         self.gaps: list[tuple[int, int, int]] = []
         position = 0
         removed = 0
-        for match in CONTINUATION.finditer(original):
-            start, end = match.span("gap")
+        if spans is None:
+            spans = [match.span("gap") for match in CONTINUATION.finditer(original)]
+        for start, end in spans:
             parts.append(original[position:start])
             self.gaps.append((start - removed, start, end))
             removed += end - start
@@ -71,12 +85,41 @@ def with_joined(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> 
     piece of a joined redaction mapped back; they come first, then ``own``: merge them with
     ``hits.disjoint``. ``own`` alone when the text has no continuation.
     """
-    joined = Joined(text)
-    if not joined.gaps:
+    if has_continuation(text):
+        joined = Joined(text)
+        if joined.gaps:
+            own = [
+                (start, end, name, rule)
+                for joined_start, joined_end, name, rule in find(joined.text)
+                for start, end in joined.pieces(joined_start, joined_end)
+            ] + own
+    if '",' in text or '" ,' in text:
+        own = with_elements(text, own, find)
+    return own
+
+
+def element_gaps(text: str) -> list[tuple[int, int]]:
+    """Return, per JSON array of strings in ``text``, the spans between its strings' contents."""
+    gaps = []
+    for array in ARRAY.finditer(text):
+        strings = list(ELEMENT.finditer(array.group()))
+        base = array.start()
+        gaps += [
+            (base + left.end() - 1, base + right.start() + 1)
+            for left, right in itertools.pairwise(strings)
+        ]
+    return gaps
+
+
+def with_elements(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> list[Hit]:
+    """Return ``own`` and the redactions that cross a join of a JSON array's strings (see above)."""
+    gaps = element_gaps(text)
+    if not gaps:
         return own
-    mapped = [
-        (start, end, name, rule)
-        for joined_start, joined_end, name, rule in find(joined.text)
-        for start, end in joined.pieces(joined_start, joined_end)
-    ]
+    joined = Joined(text, gaps)
+    mapped = []
+    for joined_start, joined_end, name, rule in find(joined.text):
+        pieces = joined.pieces(joined_start, joined_end)
+        if len(pieces) > 1 and rule.is_secret and name != "high-entropy":
+            mapped += [(start, end, name, rule) for start, end in pieces]
     return mapped + own

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import key_names, subscripts
+from fedlearn.anonymize import blocks, key_names, subscripts
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS, key_before
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
@@ -112,8 +112,9 @@ def qualified_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | N
 
 
 def rules() -> list[Rule]:
-    """Return the rules for typed declarations and element attributes that hold a secret, and
-    ``subscripts``' (a secret key's C array initializer or C++ ``assign``)."""
+    """Return the rules for typed declarations and element attributes that hold a secret,
+    ``subscripts``' (a secret key's C array initializer or C++ ``assign``) and ``blocks``' (a
+    YAML block scalar under a secret key)."""
     words = "|".join(re.escape(word) for word in GATE_WORDS)
     gate_type = (
         r"(?:&(?:'static[ \t]+)?(?:mut[ \t]+)?)?(?:str|string|final|optional\[str\]|secretstr)"
@@ -154,4 +155,5 @@ def rules() -> list[Rule]:
             ),
         ),
         *subscripts.rules(),
+        *blocks.rules(),
     ]

@@ -6,7 +6,11 @@
   ``-SecretName x``, ``-Credential $cred`` stay);
 - a Dockerfile's ``ENV KEY "V"``/``ENV KEY 'V'`` (the space form, quoted), judged as ``KEY=V``;
 - ODBC and ADO.NET braced values: ``Pwd={V}`` after ``;`` or before one (``{`` lets a password
-  hold ``;``), judged under their key; a format field (``password={password}``) stays.
+  hold ``;``), judged under their key; a format field (``password={password}``) stays;
+- a value between ``;`` and ``;`` in a connection string's ``key=value;`` list (ODBC, ADO.NET,
+  OLE DB, JDBC SQL Server and Db2 properties: ``;Pwd=V;``, ``;password=V;encrypt=true``): only
+  ``;`` ends it there (or a quote, a backslash or a blank), so ``(``, ``,``, ``)``, ``=``, ``!``
+  are characters of a password, judged under its key.
 """
 
 from __future__ import annotations
@@ -26,6 +30,11 @@ QUOTED_ENV = (
     r"(?P<q>[\"'])(?P<quoted>[^\"'\n]{1,300})(?P=q)[ \t]*\\?(?=\r?\n|\Z)"
 )
 BRACED = r"=\{(?P<quoted>[^{}\n]{1,300})\}(?=;|[\"']|[ \t]*(?:\r?\n|\Z))"
+# ``;key=value`` up to the next ``;``, a quote, a backslash or a blank.
+LISTED = (
+    r";[ \t]*(?P<key>[A-Za-z][A-Za-z0-9_.-]{0,40})[ \t]*=(?P<quoted>[^;\s\"'\\{][^;\s\"'\\]{0,299})"
+    r"(?=;|[\"'\\]|\s|\Z)"
+)
 FORMAT_FIELD = Lazy(r"[A-Za-z_][\w.]*(?:\[[^\]]*\])?(?:![rsa])?(?::[^{}]*)?")
 
 
@@ -69,8 +78,20 @@ def braced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return match.start("quoted"), match.end("quoted"), name
 
 
+def listed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a ``;key=value;`` connection-string value under a secret key."""
+    key, value = match.group("key"), match.group("quoted")
+    name = key_names.classify_key(key)
+    if name is None or key_shapes.is_reference(value) or checks.is_reference(value):
+        return None
+    if not key_names.is_secret_value(name, key, value):
+        return None
+    return match.start("quoted"), match.end("quoted"), name
+
+
 def rules() -> list[Rule]:
-    """Return the rules for PowerShell parameters, quoted ``ENV`` lines and braced values."""
+    """Return the rules for PowerShell parameters, quoted ``ENV`` lines, braced values and
+    ``;key=value;`` connection-string values."""
     return [
         Rule(
             key_names.NAMES,
@@ -91,6 +112,14 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(BRACED), judge=braced),),
             trigger=Trigger(words=("={",)),
             gate=r"=\{[^{}\n]+\}",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(LISTED), judge=listed),),
+            trigger=Trigger(words=assignments.KEY_WORDS, lower=True, needs=";"),
+            gate=r"(?i);[ \t]*[a-z0-9 _.-]*(?:"
+            + "|".join(re.escape(w) for w in assignments.GATE_WORDS)
+            + r")[a-z0-9 _.-]*[ \t]*=",
         ),
         *framed.rules(),
     ]

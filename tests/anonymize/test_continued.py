@@ -70,3 +70,38 @@ def test_joined_maps_positions_back() -> None:
     ]
     assert continued.has_continuation(original)
     assert not continued.has_continuation("no\nbackslash\\ here")
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (  # a log captured as a JSON array of 80-column lines, the value cut at the column
+            '{"lines": ["{\\"lvl\\":\\"warn\\",\\"RELAY_API_TOKEN\\":\\"Wz5Pq8Lr1Mv4", "Nx7Tb2Kc6Hd9Qs3\\"}"]}',
+            ("Wz5Pq8Lr1Mv4", "Nx7Tb2Kc6Hd9Qs3"),
+        ),
+        (  # a notebook's output lines: the key on one line, the value's line after it
+            '"text": ["settings:\\n", "BRIDGE_PASSWORD=", "q7Lx2Vn9Rk4Zp1Wm\\n", "done\\n"]',
+            ("q7Lx2Vn9Rk4Zp1Wm",),
+        ),
+    ],
+)
+def test_a_secret_split_across_a_json_array_is_redacted_in_every_piece(
+    anonymizer: Anonymizer, text: str, pieces: tuple[str, ...]
+) -> None:
+    result = anonymizer.anonymize(text)
+    assert not any(piece in result for piece in pieces)
+    assert result.count('", "') == text.count('", "')  # the joins stay
+    assert anonymizer.anonymize(result) == result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two ids side by side are no secret, nor words split across lines
+        '{"ids": ["call_Xk9vLq2ZpW7rTb4NcYd8", "call_Hs1Ju6Fe3Ga5Mi0OpQ2R"]}',
+        '{"text": ["the token budget is ", "exhausted for today\\n"]}',
+        '["sha256:3f2a9c1b7d4e", "5a6b8c0d2e4f1a3b"]',
+    ],
+)
+def test_json_arrays_without_a_secret_are_unchanged(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text

@@ -75,3 +75,40 @@ def test_a_braced_value_starting_with_a_slash_is_base64_or_a_file(
 ) -> None:
     """Base64 that starts with ``/`` is the password; a path of words stays."""
     assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Driver={Vertica};Server=vt02;Uid=etl;Pwd=Vq(3k,Lm)9=Zx!;Port=5433;",
+            "Driver={Vertica};Server=vt02;Uid=etl;Pwd=<redacted:password>;Port=5433;",
+        ),
+        (
+            "jdbc:informix-sqli://ifx:9088/stores:user=app;password=Hn2,wQ(8)vT;DELIMIDENT=y",
+            "jdbc:informix-sqli://ifx:9088/stores:user=app;password=<redacted:password>;DELIMIDENT=y",
+        ),
+        (
+            '"Data Source=ora7;User Id=rpt;Password=k8)Xw,2nQ(p"',
+            '"Data Source=ora7;User Id=rpt;Password=<redacted:password>"',
+        ),
+    ],
+)
+def test_a_listed_connection_value_goes_to_its_semicolon(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """In ``;key=value;`` only ``;`` ends a value: ``(``, ``,``, ``)``, ``=`` are password characters."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Server=vt02;Database=app;Password=${VERTICA_PASSWORD};Port=5433",
+        "Server=vt02;Database=app;Password=;Trusted_Connection=yes",
+        "retry;token_count=1532;max_tokens=(none);",
+        "Content-Type: text/html; charset=utf-8; boundary=(x,y)",
+    ],
+)
+def test_listed_values_without_a_secret_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
