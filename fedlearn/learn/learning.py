@@ -108,7 +108,7 @@ class MemoAnonymizer:
         return self.anonymize_many([text])[0]
 
     def anonymize_many(
-        self, texts: Sequence[str], counts: collections.Counter[str] | None = None
+        self, texts: Sequence[str], counts: collections.Counter[str] | Names | None = None
     ) -> list[str]:
         """
         Return ``anonymize_many(texts)``; the texts not in the memo are anonymized as one batch.
@@ -135,6 +135,13 @@ class MemoAnonymizer:
             self.order.append(text)
             self.budget -= size
         return found
+
+
+class Names(list[str]):
+    """Rule names in the order redactions made them; ``update`` as a Counter takes them (no
+    Counter is built for the many texts without redactions)."""
+
+    update = list.extend
 
 
 @lru_cache(maxsize=4096)
@@ -322,9 +329,9 @@ class Learner:
                 waiting.setdefault(key, []).append((content, formula))
         anonymized = []
         for _, fields in waiting:
-            redactions: collections.Counter[str] = collections.Counter()  # counted when written
-            texts = self.memo.anonymize_many([text for _, text in fields], redactions)
-            anonymized.append((texts, redactions or anonymize.NONE))
+            names = Names()  # the redactions' rule names, counted when the pattern is written
+            texts = self.memo.anonymize_many([text for _, text in fields], names)
+            anonymized.append((texts, collections.Counter(names) if names else anonymize.NONE))
         for (key, these), (texts, redactions) in zip(waiting.items(), anonymized, strict=True):
             category, fields = key
             done = dict(zip([name for name, _ in fields], texts, strict=True))
