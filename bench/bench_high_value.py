@@ -195,13 +195,25 @@ def timed(work: Callable[[], object]) -> float:
 
 
 def sync_and_jq(
-    workdir: Path, telemetry_path: Path, sides: dict[str, Path | None], rounds: int
+    workdir: Path,
+    telemetry_path: Path,
+    sides: dict[str, Path | None],
+    rounds: int,
+    pycache: Path | None = None,
 ) -> tuple[dict[str, list[bench_sync.Measured]], list[float], list[float]]:
     """
     Run a full sync of each side (its code: None for this tree's) and the jq pipeline, taking
     turns ``rounds`` times, each sync into an empty repo and state; return the syncs by side, the
-    jq seconds and the jq CPU seconds.
+    jq seconds and the jq CPU seconds. ``pycache``: the sync processes read the modules' bytecode
+    from there (compiled by one import per side first), as an installed fedlearn does.
     """
+    if pycache is not None:
+        for tree in sides.values():
+            env = bench_sync.bytecode_env(
+                None if tree is None else {**os.environ, "PYTHONPATH": str(tree)}, pycache
+            )
+            warm = "import fedlearn.__main__, fedlearn.jobs.sync"
+            subprocess.run([sys.executable, "-c", warm], env=env, cwd=tree, check=True)
     syncs: dict[str, list[bench_sync.Measured]] = {side: [] for side in sides}
     jqs, jq_cpus = [], []
     for _ in range(rounds):
@@ -215,7 +227,7 @@ def sync_and_jq(
                 f'telemetry = ["{telemetry_path}"]\nfine_tuning = ""\n'
             )
             subprocess.run(["git", "init", "-q", str(repo)], check=True)  # jobs need a work tree
-            syncs[side].append(bench_sync.run_sync(config_path, tree))
+            syncs[side].append(bench_sync.run_sync(config_path, tree, pycache))
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         jq = bench_sync.jq_pipeline(telemetry_path)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -323,6 +335,12 @@ def main() -> None:
         "--after", type=Path, help="with --before: another tree instead of this one (a frozen copy)"
     )
     parser.add_argument("--rounds", type=int, default=2, help="turns of each side (and jq)")
+    parser.add_argument(
+        "--source-only",
+        action="store_true",
+        help="sync processes compile every module from source when PYTHONDONTWRITEBYTECODE is set "
+        "(the method before the ninth pass); default: bytecode kept in the workdir",
+    )
     parser.add_argument("--per-event-of", type=Path, help=argparse.SUPPRESS)  # a child's work
     args = parser.parse_args()
     if args.per_event_of:
@@ -353,7 +371,16 @@ def main() -> None:
             f"one call per string {cost['snapshot_each']:.1f} µs"
         )
     if not args.skip_sync:
-        syncs, jqs, jq_cpus = sync_and_jq(args.workdir, path, sides, args.rounds)
+        pycache = None if args.source_only else args.workdir / "pycache"
+        print(
+            "sync processes: "
+            + (
+                "modules compiled from source as the environment says"
+                if pycache is None
+                else f"bytecode kept in {pycache} (compiled before the rounds)"
+            )
+        )
+        syncs, jqs, jq_cpus = sync_and_jq(args.workdir, path, sides, args.rounds, pycache)
         show_sync_and_jq(syncs, jqs, jq_cpus, len(unique))
     if args.skip_mbps:
         return

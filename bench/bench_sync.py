@@ -151,7 +151,21 @@ class Measured:
     worker_rss_kib: int
 
 
-def run_sync(config: Path, tree: Path | None = None) -> Measured:
+def bytecode_env(env: dict[str, str] | None, pycache: Path | None) -> dict[str, str] | None:
+    """
+    Return ``env`` (None: this process's) with compiled modules read from and written to
+    ``pycache`` (``PYTHONPYCACHEPREFIX``), even where ``PYTHONDONTWRITEBYTECODE`` is set, as an
+    installed fedlearn has its bytecode (pip and Nix compile it); None ``pycache``: ``env`` as is.
+    """
+    if pycache is None:
+        return env
+    env = dict(os.environ if env is None else env)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    return env
+
+
+def run_sync(config: Path, tree: Path | None = None, pycache: Path | None = None) -> Measured:
     """
     Run a sync in a fresh Python process and return what it took.
 
@@ -163,8 +177,9 @@ def run_sync(config: Path, tree: Path | None = None) -> Measured:
     process and the largest worker are reported apart (their sum bounds the memory used).
 
     ``tree``: a fedlearn source tree whose code runs instead of the installed one (an A/B run).
+    ``pycache``: the modules' bytecode is kept there (``bytecode_env``).
     """
-    env = None if tree is None else {**os.environ, "PYTHONPATH": str(tree)}
+    env = bytecode_env(None if tree is None else {**os.environ, "PYTHONPATH": str(tree)}, pycache)
     began = time.perf_counter()
     process = subprocess.run(
         [sys.executable, "-c", CHILD, str(config)],

@@ -5,7 +5,7 @@ The first rule whose conditions hold wins; its ``fields`` become the pattern's c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from typing import Any
 
 import attrs
@@ -13,6 +13,8 @@ import attrs
 from fedlearn import config
 
 NESTED = ("data", "metadata")
+# Sets of present field names whose rules a categorizer keeps worked out (a run sees a handful).
+MAX_NAME_SETS = 1024
 
 
 def field_text(event: Mapping[str, Any], name: str) -> str:
@@ -79,11 +81,16 @@ class Compiled:
 
     def matches(self, present: dict[str, str]) -> bool:
         """Return whether the rule holds for an event's non-empty fields."""
-        names = present.keys()
+        return self.holds_for(present.keys()) and self.equal_in(present)
+
+    def holds_for(self, names: Set[str]) -> bool:
+        """Return whether the rule's conditions on which fields are present hold for ``names``."""
         if self.all_of and not names >= self.all_of:
             return False
-        if self.any_of and names.isdisjoint(self.any_of):
-            return False
+        return not (self.any_of and names.isdisjoint(self.any_of))
+
+    def equal_in(self, present: dict[str, str]) -> bool:
+        """Return whether the rule's ``equals`` conditions hold for an event's non-empty fields."""
         return all(present.get(name) == value for name, value in self.equals)
 
 
@@ -97,6 +104,9 @@ class Categorizer:
         for rule in (compiled.rule for compiled in self.rules):
             names.update(dict.fromkeys([*rule.equals, *rule.all_of, *rule.any_of, *rule.fields]))
         self.names = frozenset(names)
+        # Per set of present names: the rules whose name conditions hold, in order, each with the
+        # fields it takes that are present. Which rule wins then depends on ``equals`` alone.
+        self._held: dict[frozenset[str], tuple[tuple[Compiled, tuple[str, ...]], ...]] = {}
 
     def __call__(self, event: Mapping[str, Any]) -> tuple[str, dict[str, str]] | None:
         """
@@ -105,11 +115,24 @@ class Categorizer:
         ``fields`` holds the rule's non-empty fields, in the rule's order.
         """
         present = texts(event, self.names)
-        for compiled in self.rules:
-            if compiled.matches(present):
-                rule = compiled.rule
-                return rule.category, {n: present[n] for n in rule.fields if n in present}
+        names = frozenset(present)
+        held = self._held.get(names)
+        if held is None:
+            held = self.held_for(names)
+            if len(self._held) < MAX_NAME_SETS:
+                self._held[names] = held
+        for compiled, fields in held:
+            if not compiled.equals or compiled.equal_in(present):
+                return compiled.rule.category, {name: present[name] for name in fields}
         return None
+
+    def held_for(self, names: frozenset[str]) -> tuple[tuple[Compiled, tuple[str, ...]], ...]:
+        """Return the rules whose name conditions hold for ``names``, with their present fields."""
+        return tuple(
+            (compiled, tuple(name for name in compiled.rule.fields if name in names))
+            for compiled in self.rules
+            if compiled.holds_for(names)
+        )
 
 
 def categorize(

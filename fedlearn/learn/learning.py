@@ -64,10 +64,8 @@ class Known(msgspec.Struct, frozen=True, gc=False):
     """
     What one distinct content teaches: its formula score, and its pattern unless no rule matched,
     with the redactions anonymizing the pattern's fields made (counted once per pattern written;
-    ``anonymize.NONE`` when there were none, never changed).
-
-    Not tracked by the cyclic collector (``gc=False``: it refers to no container that refers back),
-    so the thousands a run keeps cost the collector nothing.
+    ``anonymize.NONE`` when there were none, never changed). ``gc=False``: it refers to no
+    container that refers back, so the thousands a run keeps cost the cyclic collector nothing.
     """
 
     formula: float | None
@@ -90,7 +88,6 @@ def counted_apart(anonymizer: anonymize.Anonymizer) -> Iterator[collections.Coun
 class MemoAnonymizer:
     """
     Anonymize repeated strings once: telemetry repeats the same values (models, routes, queries).
-
     Redaction counts still count every occurrence, as if each string was anonymized anew. Full,
     it lets its oldest strings go: a range's last events are its snapshot lines (``prepare_snapshot``).
     """
@@ -108,7 +105,7 @@ class MemoAnonymizer:
         return self.anonymize_many([text])[0]
 
     def anonymize_many(
-        self, texts: Sequence[str], counts: collections.Counter[str] | None = None
+        self, texts: Sequence[str], counts: collections.Counter[str] | Names | None = None
     ) -> list[str]:
         """
         Return ``anonymize_many(texts)``; the texts not in the memo are anonymized as one batch.
@@ -135,6 +132,12 @@ class MemoAnonymizer:
             self.order.append(text)
             self.budget -= size
         return found
+
+
+class Names(list[str]):
+    """Rule names in the order redactions made them, taken as a Counter's ``update`` takes them."""
+
+    update = list.extend
 
 
 @lru_cache(maxsize=4096)
@@ -297,7 +300,6 @@ class Learner:
     def study(self, contents: list[bytes]) -> dict[bytes, Known]:
         """
         Work out what each distinct content teaches (decoded, scored, categorized, anonymized).
-
         A content is its JSON: an object of the fields it has, each its raw value. The work goes
         in stages over all of them (decode and categorize, anonymize, build the patterns): the
         anonymizer's automaton and patterns stay in the CPU's caches while it runs, which saves
@@ -322,9 +324,9 @@ class Learner:
                 waiting.setdefault(key, []).append((content, formula))
         anonymized = []
         for _, fields in waiting:
-            redactions: collections.Counter[str] = collections.Counter()  # counted when written
-            texts = self.memo.anonymize_many([text for _, text in fields], redactions)
-            anonymized.append((texts, redactions or anonymize.NONE))
+            names = Names()  # the redactions' rule names, counted when the pattern is written
+            texts = self.memo.anonymize_many([text for _, text in fields], names)
+            anonymized.append((texts, collections.Counter(names) if names else anonymize.NONE))
         for (key, these), (texts, redactions) in zip(waiting.items(), anonymized, strict=True):
             category, fields = key
             done = dict(zip([name for name, _ in fields], texts, strict=True))
@@ -344,10 +346,8 @@ class Learner:
         return Known(formula, built.pattern, built.redactions)
 
     def result(self, tally: Tally) -> Learned:
-        """
-        Return the patterns (one observation per id, this run's counts) and the snapshot lines;
-        count their redactions (the patterns' once each, so the counts do not depend on workers).
-        """
+        """Return the patterns (one observation per id, this run's counts) and the snapshot lines;
+        count their redactions (the patterns' once each, so the counts do not depend on workers)."""
         learned = Learned(unmatched=tally.unmatched, high_value=tally.high_value)
         learned.patterns = self.observed(tally.patterns)
         for line, value, prepared in tally.recent:
@@ -387,7 +387,6 @@ class Learner:
     def prepare_snapshot(self, tally: Tally) -> None:
         """
         Anonymize the tally's snapshot lines now, each with its redactions counted apart.
-
         A worker does this for its part while the others still read, with the memo of the strings
         it has seen; ``result`` then only counts the redactions of the lines the snapshot keeps.
         """

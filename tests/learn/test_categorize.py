@@ -96,3 +96,58 @@ def test_categorize_honours_custom_rules() -> None:
         "best-practices",
         {"tip": "use flakes"},
     )
+
+
+def test_one_categorizer_decides_each_event_as_a_fresh_one_would() -> None:
+    """
+    A categorizer keeps, per set of present fields, the rules whose field conditions hold; which
+    of them wins still depends on each event's ``equals`` values, in any order of events.
+    """
+    rules = [
+        config.CategoryRule(
+            category="best-practices",
+            equals={"event_type": "best_practice"},
+            all_of=["title", "description"],
+            fields=["title", "description"],
+        ),
+        config.CategoryRule(
+            category="skills-patterns",
+            equals={"outcome": "success"},
+            all_of=["title", "description"],
+            fields=["description", "title", "outcome"],
+        ),
+        config.CategoryRule(
+            category="error-solutions",
+            any_of=["title"],
+            fields=["title", "event_type"],
+        ),
+    ]
+    events: list[dict[str, Any]] = [
+        {"event_type": "best_practice", "title": "t", "description": "d"},
+        {"event_type": "other", "title": "t", "description": "d"},
+        {"event_type": "other", "title": "t", "description": "d", "outcome": "success"},
+        {"event_type": "best_practice", "title": "t", "description": "d", "outcome": "success"},
+        {"event_type": "other", "title": "t"},
+        {"event_type": "best_practice", "description": "d"},
+        {"title": " ", "description": "d", "event_type": "best_practice"},
+    ]
+    one = categorize.Categorizer(rules, ALL)
+    fresh = [categorize.categorize(event, rules, ALL) for event in events]
+    assert fresh == [
+        ("best-practices", {"title": "t", "description": "d"}),
+        ("error-solutions", {"title": "t", "event_type": "other"}),
+        ("skills-patterns", {"description": "d", "title": "t", "outcome": "success"}),
+        ("best-practices", {"title": "t", "description": "d"}),
+        ("error-solutions", {"title": "t", "event_type": "other"}),
+        None,
+        None,
+    ]
+
+    def ordered(found: tuple[str, dict[str, str]] | None) -> object:
+        return found and (found[0], list(found[1].items()))  # the fields' order is the text's
+
+    for order in (events, events[::-1], events + events):
+        assert [ordered(one(event)) for event in order] == [
+            ordered(fresh[events.index(event)]) for event in order
+        ]
+    assert list(fresh[2][1]) == ["description", "title", "outcome"]  # type: ignore[index]
