@@ -41,11 +41,19 @@ def invoice_number(rng: random.Random) -> str:
 
 
 def ups(rng: random.Random) -> str:
-    body = up(rng, 6, UP + string.digits) + d(rng, 2) + d(rng, 7)  # shipper account, service, package
+    body = (
+        up(rng, 6, UP + string.digits) + d(rng, 2) + d(rng, 7)
+    )  # shipper account, service, package
     vals = [int(c) if c.isdigit() else (ord(c) - 63) % 10 for c in body]
     s = sum(v * (2 if i % 2 else 1) for i, v in enumerate(vals))
     num = f"1Z{body}{(10 - s % 10) % 10}"
-    return rng.choice([f"UPS tracking {num}: label void", f"carrier=ups tracking_number={num} event=exception", f"Sendungsverfolgung: {num[:2]} {num[2:5]} {num[5:8]} {num[8:10]} {num[10:14]} {num[14:]}"])
+    return rng.choice(
+        [
+            f"UPS tracking {num}: label void",
+            f"carrier=ups tracking_number={num} event=exception",
+            f"Sendungsverfolgung: {num[:2]} {num[2:5]} {num[5:8]} {num[8:10]} {num[10:14]} {num[14:]}",
+        ]
+    )
 
 
 def up(rng: random.Random, n: int, alphabet: str = UP) -> str:
@@ -58,20 +66,38 @@ def fedex(rng: random.Random) -> str:
         s = sum(int(c) * w for c, w in zip(reversed(body), [1, 3, 7] * 4, strict=False)) % 11
         if s != 10:
             num = body + str(s % 10)
-            return rng.choice([f"FedEx tracking {num} not found", f'{{"carrier":"fedex","trackingNumber":"{num}","status":"DE"}}', f"fedex shipment {num[:4]} {num[4:8]} {num[8:]} delayed"])
+            return rng.choice(
+                [
+                    f"FedEx tracking {num} not found",
+                    f'{{"carrier":"fedex","trackingNumber":"{num}","status":"DE"}}',
+                    f"fedex shipment {num[:4]} {num[4:8]} {num[8:]} delayed",
+                ]
+            )
 
 
 def dhl(rng: random.Random) -> str:
     body = d(rng, 9)
     num = body + str(int(body) % 7)
-    return rng.choice([f"DHL Express waybill {num} created", f"AWB {num} customs hold", f"dhl: shipment {num} out for delivery"])
+    return rng.choice(
+        [
+            f"DHL Express waybill {num} created",
+            f"AWB {num} customs hold",
+            f"dhl: shipment {num} out for delivery",
+        ]
+    )
 
 
 def usps(rng: random.Random) -> str:
     body = rng.choice(["9400", "9205", "9407", "9303"]) + d(rng, 17)
     s = sum(int(c) * (3 if i % 2 == 0 else 1) for i, c in enumerate(reversed(body)))
     num = body + str((10 - s % 10) % 10)
-    return rng.choice([f"USPS tracking {num}", f"usps label {' '.join(num[i:i + 4] for i in range(0, len(num), 4))} printed", f"tracking={num}&carrier=usps"])
+    return rng.choice(
+        [
+            f"USPS tracking {num}",
+            f"usps label {' '.join(num[i : i + 4] for i in range(0, len(num), 4))} printed",
+            f"tracking={num}&carrier=usps",
+        ]
+    )
 
 
 def upu_s10(rng: random.Random) -> str:
@@ -79,7 +105,13 @@ def upu_s10(rng: random.Random) -> str:
     s = 11 - sum(int(c) * w for c, w in zip(body, [8, 6, 4, 2, 3, 5, 9, 7], strict=True)) % 11
     check = {10: 0, 11: 5}.get(s, s)
     num = f"{rng.choice(['RR', 'CP', 'LX', 'EE', 'RB'])}{body}{check}{rng.choice(['DE', 'GB', 'CH', 'NL', 'PL', 'CN'])}"
-    return rng.choice([f"Einschreiben {num} zugestellt", f"postal item {num} returned to sender", f"tracking {num[:2]} {body[:3]} {body[3:6]} {body[6:]}{check} {num[-2:]}"])
+    return rng.choice(
+        [
+            f"Einschreiben {num} zugestellt",
+            f"postal item {num} returned to sender",
+            f"tracking {num[:2]} {body[:3]} {body[3:6]} {body[6:]}{check} {num[-2:]}",
+        ]
+    )
 
 
 def isbn(rng: random.Random) -> str:
@@ -89,14 +121,26 @@ def isbn(rng: random.Random) -> str:
     b10 = num[3:12]
     c10 = (11 - sum(int(c) * w for c, w in zip(b10, range(10, 1, -1), strict=True)) % 11) % 11
     isbn10 = b10 + ("X" if c10 == 10 else str(c10))
-    return rng.choice([f"ISBN {num[:3]}-{num[3]}-{num[4:8]}-{num[8:12]}-{num[12]} not in catalogue", f"isbn13={num}", f"ISBN-10 {isbn10} out of print"])
+    return rng.choice(
+        [
+            f"ISBN {num[:3]}-{num[3]}-{num[4:8]}-{num[8:12]}-{num[12]} not in catalogue",
+            f"isbn13={num}",
+            f"ISBN-10 {isbn10} out of print",
+        ]
+    )
 
 
 def issn(rng: random.Random) -> str:
     body = d(rng, 7)
     c = (11 - sum(int(ch) * w for ch, w in zip(body, range(8, 1, -1), strict=True)) % 11) % 11
     num = f"{body[:4]}-{body[4:]}{'X' if c == 10 else c}"
-    return rng.choice([f"ISSN {num} (print)", f"journal issn: {num}, eissn: missing", f"crossref lookup failed for ISSN {num}"])
+    return rng.choice(
+        [
+            f"ISSN {num} (print)",
+            f"journal issn: {num}, eissn: missing",
+            f"crossref lookup failed for ISSN {num}",
+        ]
+    )
 
 
 def gtin(rng: random.Random) -> str:
@@ -104,7 +148,13 @@ def gtin(rng: random.Random) -> str:
     body = (rng.choice(["40", "50", "76", "80", "0"]) + d(rng, 13))[: n - 1]
     num = body + gtin_check(body)
     name = {12: "UPC", 13: "EAN", 14: "GTIN", 8: "EAN-8"}[n]
-    return rng.choice([f"{name} {num} not found in product feed", f'{{"sku":"{up(rng, 3)}-{d(rng, 4)}","gtin":"{num}"}}', f"barcode scan {num} ({name}) ok"])
+    return rng.choice(
+        [
+            f"{name} {num} not found in product feed",
+            f'{{"sku":"{up(rng, 3)}-{d(rng, 4)}","gtin":"{num}"}}',
+            f"barcode scan {num} ({name}) ok",
+        ]
+    )
 
 
 def masked_card(rng: random.Random) -> str:
@@ -123,8 +173,16 @@ def masked_card(rng: random.Random) -> str:
 
 
 def bin_only(rng: random.Random) -> str:
-    b = rng.choice(["424242", "400000", "510510", "222300", "378282", "601100", "356600", "620000", "220000"]) + (d(rng, 2) if rng.random() < 0.3 else "")
-    return rng.choice([f"BIN {b} lookup: issuer unknown", f'{{"iin":"{b}","scheme":"visa","country":"DE"}}', f"binlist: {b} -> debit/prepaid"])
+    b = rng.choice(
+        ["424242", "400000", "510510", "222300", "378282", "601100", "356600", "620000", "220000"]
+    ) + (d(rng, 2) if rng.random() < 0.3 else "")
+    return rng.choice(
+        [
+            f"BIN {b} lookup: issuer unknown",
+            f'{{"iin":"{b}","scheme":"visa","country":"DE"}}',
+            f"binlist: {b} -> debit/prepaid",
+        ]
+    )
 
 
 def timestamp(rng: random.Random) -> str:
@@ -142,7 +200,14 @@ def timestamp(rng: random.Random) -> str:
 
 def epoch_ms(rng: random.Random) -> str:
     ms = rng.randrange(1_600_000_000_000, 1_800_000_000_000)
-    return rng.choice([f"created_at={ms}", f'{{"ts":{ms},"level":"warn"}}', f"lastModified {ms} older than cache", f"epoch {ms // 1000}.{ms % 1000:03d}"])
+    return rng.choice(
+        [
+            f"created_at={ms}",
+            f'{{"ts":{ms},"level":"warn"}}',
+            f"lastModified {ms} older than cache",
+            f"epoch {ms // 1000}.{ms % 1000:03d}",
+        ]
+    )
 
 
 def duration(rng: random.Random) -> str:
@@ -158,7 +223,14 @@ def duration(rng: random.Random) -> str:
 
 def port_range(rng: random.Random) -> str:
     a = rng.randrange(1024, 40000)
-    return rng.choice([f"rtp ports {a}-{a + rng.randrange(100, 20000)}/udp exhausted", f"ip_local_port_range = {a}\t{a + 20000}", f"-p {a}-{a + 10}:{a}-{a + 10}", f"firewall: allow {a}:{a + 999}/tcp"])
+    return rng.choice(
+        [
+            f"rtp ports {a}-{a + rng.randrange(100, 20000)}/udp exhausted",
+            f"ip_local_port_range = {a}\t{a + 20000}",
+            f"-p {a}-{a + 10}:{a}-{a + 10}",
+            f"firewall: allow {a}:{a + 999}/tcp",
+        ]
+    )
 
 
 def version(rng: random.Random) -> str:
@@ -179,14 +251,29 @@ def hx(rng: random.Random) -> str:
 
 def coordinates(rng: random.Random) -> str:
     lat, lon = rng.uniform(-60, 70), rng.uniform(-170, 170)
-    return rng.choice([f"geocode ok: {lat:.6f}, {lon:.6f}", f'{{"lat":{lat:.7f},"lng":{lon:.7f}}}', f"POINT({lon:.5f} {lat:.5f})", f"{abs(lat):.4f}°{'N' if lat > 0 else 'S'} {abs(lon):.4f}°{'E' if lon > 0 else 'W'}"])
+    return rng.choice(
+        [
+            f"geocode ok: {lat:.6f}, {lon:.6f}",
+            f'{{"lat":{lat:.7f},"lng":{lon:.7f}}}',
+            f"POINT({lon:.5f} {lat:.5f})",
+            f"{abs(lat):.4f}°{'N' if lat > 0 else 'S'} {abs(lon):.4f}°{'E' if lon > 0 else 'W'}",
+        ]
+    )
 
 
 def amount(rng: random.Random) -> str:
     v = rng.randrange(100, 10**9)
     us = f"{v // 100:,}.{v % 100:02d}"
     eu = us.replace(",", "X").replace(".", ",").replace("X", ".")
-    return rng.choice([f"captured ${us}", f"Betrag: {eu} EUR", f"total CHF {us.replace(',', chr(39))}", f"amount_minor={v} currency=JPY", f"₹{us} refunded"])
+    return rng.choice(
+        [
+            f"captured ${us}",
+            f"Betrag: {eu} EUR",
+            f"total CHF {us.replace(',', chr(39))}",
+            f"amount_minor={v} currency=JPY",
+            f"₹{us} refunded",
+        ]
+    )
 
 
 def test_ids(rng: random.Random) -> str:
@@ -220,10 +307,34 @@ def company_reg(rng: random.Random) -> str:
 
 
 def swift_bic(rng: random.Random) -> str:
-    bic = rng.choice(["DEUTDEFF", "COBADEFF", "NWBKGB2L", "BNPAFRPP", "INGBNL2A", "UBSWCHZH80A", "BARCGB22", "CHASUS33", "RABONL2U", "SOGEFRPP", "UNCRITMM", "BKAUATWW", "HELADEF1822", "GENODEF1M04"])
+    bic = rng.choice(
+        [
+            "DEUTDEFF",
+            "COBADEFF",
+            "NWBKGB2L",
+            "BNPAFRPP",
+            "INGBNL2A",
+            "UBSWCHZH80A",
+            "BARCGB22",
+            "CHASUS33",
+            "RABONL2U",
+            "SOGEFRPP",
+            "UNCRITMM",
+            "BKAUATWW",
+            "HELADEF1822",
+            "GENODEF1M04",
+        ]
+    )
     if len(bic) == 8 and rng.random() < 0.4:
         bic += "XXX"
-    return rng.choice([f"BIC {bic}", f"SWIFT code: {bic}", f'{{"bic":"{bic}","name":"correspondent"}}', f"pacs.008 BICFI {bic} unreachable"])
+    return rng.choice(
+        [
+            f"BIC {bic}",
+            f"SWIFT code: {bic}",
+            f'{{"bic":"{bic}","name":"correspondent"}}',
+            f"pacs.008 BICFI {bic} unreachable",
+        ]
+    )
 
 
 def aba(rng: random.Random) -> str:

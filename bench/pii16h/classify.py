@@ -23,14 +23,25 @@ def main() -> None:
     tree = sys.argv[2] if len(sys.argv) > 2 else next(iter(report))
     rep = report[tree]
     rows = [json.loads(x) for x in (HERE / "secrets.jsonl").open(encoding="utf-8")]
-    total, leaks = Counter(kind(r["family"]) for r in rows), Counter(kind(r["family"]) for r in rep["leaks"])
+    total, leaks = (
+        Counter(kind(r["family"]) for r in rows),
+        Counter(kind(r["family"]) for r in rep["leaks"]),
+    )
     for k in total:
-        print(f"{k:6} {total[k] - leaks[k]:4}/{total[k]:4} redacted ({100 * (1 - leaks[k] / total[k]):.2f}%)")
+        print(
+            f"{k:6} {total[k] - leaks[k]:4}/{total[k]:4} redacted ({100 * (1 - leaks[k] / total[k]):.2f}%)"
+        )
     fams = Counter(r["family"] for r in rep["leaks"])
     print("leaking families:", len(fams))
     print("  " + ", ".join(f"{f.split(':')[1]} {n}" for f, n in sorted(fams.items())))
-    contexts, ctx_leaks = Counter(r["context"] for r in rows), Counter(r["context"] for r in rep["leaks"])
-    print("leaks by context: " + ", ".join(f"{c} {ctx_leaks[c]}/{contexts[c]}" for c, _ in ctx_leaks.most_common()))
+    contexts, ctx_leaks = (
+        Counter(r["context"] for r in rows),
+        Counter(r["context"] for r in rep["leaks"]),
+    )
+    print(
+        "leaks by context: "
+        + ", ".join(f"{c} {ctx_leaks[c]}/{contexts[c]}" for c, _ in ctx_leaks.most_common())
+    )
     print("benign changed by kind:", dict(Counter(c["kind"] for c in rep["changed"])))
 
 

@@ -18,8 +18,20 @@ from collections.abc import Callable
 from money import FIRST, LAST
 
 Ctx = Callable[[str, str, str, random.Random], tuple[str, str]]
-FIELD = {"phone": "phone", "card": "card_number", "iban": "iban", "bban": "account_number", "email": "email"}
-LABEL = {"phone": "Phone", "card": "Card number", "iban": "IBAN", "bban": "Bank account", "email": "E-mail"}
+FIELD = {
+    "phone": "phone",
+    "card": "card_number",
+    "iban": "iban",
+    "bban": "account_number",
+    "email": "email",
+}
+LABEL = {
+    "phone": "Phone",
+    "card": "Card number",
+    "iban": "IBAN",
+    "bban": "Bank account",
+    "email": "E-mail",
+}
 
 
 def person(rng: random.Random) -> str:
@@ -45,19 +57,26 @@ def exp(rng: random.Random) -> str:
 def vcard(kind: str, secret: str, printed: str, rng: random.Random) -> tuple[str, str]:
     name = person(rng)
     line = {
-        "phone": f"TEL;TYPE={rng.choice(['cell', 'work,voice', 'home'])};VALUE=uri:{printed}" if printed.startswith("tel:") else f"TEL;TYPE=cell:{printed}",
+        "phone": f"TEL;TYPE={rng.choice(['cell', 'work,voice', 'home'])};VALUE=uri:{printed}"
+        if printed.startswith("tel:")
+        else f"TEL;TYPE=cell:{printed}",
         "email": f"EMAIL;TYPE=work:{printed}",
         "iban": f"X-IBAN:{printed}",
         "bban": f"NOTE:Bankverbindung {printed}",
     }[kind]
     first, last = name.split()
-    return f"BEGIN:VCARD\nVERSION:4.0\nFN:{name}\nN:{last};{first};;;\n{line}\nREV:20261205T101500Z\nEND:VCARD", secret
+    return (
+        f"BEGIN:VCARD\nVERSION:4.0\nFN:{name}\nN:{last};{first};;;\n{line}\nREV:20261205T101500Z\nEND:VCARD",
+        secret,
+    )
 
 
 def icalendar(kind: str, secret: str, printed: str, rng: random.Random) -> tuple[str, str]:
     line = {
         "phone": f"LOCATION:Telefonkonferenz {printed}",
-        "email": f"ATTENDEE;CN={person(rng)};ROLE=REQ-PARTICIPANT:mailto:{printed}" if not printed.startswith("mailto:") else f"ATTENDEE;PARTSTAT=ACCEPTED:{printed}",
+        "email": f"ATTENDEE;CN={person(rng)};ROLE=REQ-PARTICIPANT:mailto:{printed}"
+        if not printed.startswith("mailto:")
+        else f"ATTENDEE;PARTSTAT=ACCEPTED:{printed}",
         "iban": f"DESCRIPTION:Miete Dezember - Dauerauftrag auf {printed}",
         "bban": f"DESCRIPTION:Pay deposit to {printed} before check-in",
     }[kind]
@@ -71,7 +90,10 @@ def csv_export(kind: str, secret: str, printed: str, rng: random.Random) -> tupl
     cell = '"' + printed.replace('"', '""') + '"' if ("," in printed or '"' in printed) else printed
     sec = secret.replace('"', '""')
     head = f"customer_id,name,{FIELD[kind]},created_at"
-    rows = [f"{rng.randrange(10000, 99999)},{person(rng)},,{ts(rng)}", f"{rng.randrange(10000, 99999)},{person(rng)},{cell},{ts(rng)}"]
+    rows = [
+        f"{rng.randrange(10000, 99999)},{person(rng)},,{ts(rng)}",
+        f"{rng.randrange(10000, 99999)},{person(rng)},{cell},{ts(rng)}",
+    ]
     return "import failed at line 3 of contacts.csv:\n" + "\n".join([head, *rows]), sec
 
 
@@ -82,22 +104,50 @@ def tsv_export(kind: str, secret: str, printed: str, rng: random.Random) -> tupl
 
 
 def crm_webhook(kind: str, secret: str, printed: str, rng: random.Random) -> tuple[str, str]:
-    props = {"firstname": rng.choice(FIRST).title(), "lastname": rng.choice(LAST).title(), FIELD[kind]: printed, "lifecyclestage": "lead"}
-    body = {"eventId": rng.randrange(10**8, 10**9), "subscriptionType": "contact.propertyChange", "objectId": rng.randrange(10**6, 10**7), "properties": props}
-    return "webhook handler raised KeyError('hs_object_id') for payload " + json.dumps(body, ensure_ascii=False), js(secret)
+    props = {
+        "firstname": rng.choice(FIRST).title(),
+        "lastname": rng.choice(LAST).title(),
+        FIELD[kind]: printed,
+        "lifecyclestage": "lead",
+    }
+    body = {
+        "eventId": rng.randrange(10**8, 10**9),
+        "subscriptionType": "contact.propertyChange",
+        "objectId": rng.randrange(10**6, 10**7),
+        "properties": props,
+    }
+    return "webhook handler raised KeyError('hs_object_id') for payload " + json.dumps(
+        body, ensure_ascii=False
+    ), js(secret)
 
 
 def payment_webhook(kind: str, secret: str, printed: str, rng: random.Random) -> tuple[str, str]:
     if kind == "card":
-        pm = {"type": "card", "card": {"number": printed, "exp_month": rng.randrange(1, 13), "exp_year": rng.randrange(2027, 2032), "cvc": str(rng.randrange(100, 999))}}
+        pm = {
+            "type": "card",
+            "card": {
+                "number": printed,
+                "exp_month": rng.randrange(1, 13),
+                "exp_year": rng.randrange(2027, 2032),
+                "cvc": str(rng.randrange(100, 999)),
+            },
+        }
     elif kind == "iban":
-        pm = {"type": "sepa_debit", "sepa_debit": {"iban": printed, "mandate": f"mandate_{hx(rng, 12)}"}}
+        pm = {
+            "type": "sepa_debit",
+            "sepa_debit": {"iban": printed, "mandate": f"mandate_{hx(rng, 12)}"},
+        }
     elif kind == "bban":
-        pm = {"type": "bank_transfer", "bank_account": {"account_holder_name": person(rng), "account": printed}}
+        pm = {
+            "type": "bank_transfer",
+            "bank_account": {"account_holder_name": person(rng), "account": printed},
+        }
     else:
         pm = {"type": "card", "billing_details": {"email": printed, "name": person(rng)}}
     event = {"id": f"evt_{hx(rng, 14)}", "type": "payment_method.attached", "data": {"object": pm}}
-    return f"signature ok but handler failed (500): {json.dumps(event, ensure_ascii=False)}", js(secret)
+    return f"signature ok but handler failed (500): {json.dumps(event, ensure_ascii=False)}", js(
+        secret
+    )
 
 
 def sms_gateway(kind: str, secret: str, printed: str, rng: random.Random) -> tuple[str, str]:
@@ -108,7 +158,10 @@ def sms_gateway(kind: str, secret: str, printed: str, rng: random.Random) -> tup
             f"POST /sms/status 502 body=MessageSid={sid}&MessageStatus=undelivered&To={q}&From=%2B15017122661&ErrorCode=30003",
             urllib.parse.quote(secret, safe=""),
         )
-    return f"{ts(rng)} outbound SMS {sid} status=failed body=\"Bitte überweisen Sie den Betrag auf {printed}. Danke!\"", secret
+    return (
+        f'{ts(rng)} outbound SMS {sid} status=failed body="Bitte überweisen Sie den Betrag auf {printed}. Danke!"',
+        secret,
+    )
 
 
 def asterisk_cdr(kind: str, secret: str, printed: str, rng: random.Random) -> tuple[str, str]:
@@ -123,7 +176,7 @@ def asterisk_cdr(kind: str, secret: str, printed: str, rng: random.Random) -> tu
 def freeswitch_cdr(kind: str, secret: str, printed: str, rng: random.Random) -> tuple[str, str]:
     p = printed.replace("&", "&amp;")
     return (
-        f"<cdr core-uuid=\"{hx(rng, 8)}-{hx(rng, 4)}\"><callflow><caller_profile><caller_id_name>{person(rng)}</caller_id_name>"
+        f'<cdr core-uuid="{hx(rng, 8)}-{hx(rng, 4)}"><callflow><caller_profile><caller_id_name>{person(rng)}</caller_id_name>'
         f"<caller_id_number>{p}</caller_id_number><destination_number>{rng.randrange(1000, 1999)}</destination_number>"
         f"</caller_profile></callflow><variables><hangup_cause>NO_USER_RESPONSE</hangup_cause></variables></cdr>",
         secret.replace("&", "&amp;"),
@@ -132,11 +185,11 @@ def freeswitch_cdr(kind: str, secret: str, printed: str, rng: random.Random) -> 
 
 def sip_invite(kind: str, secret: str, printed: str, rng: random.Random) -> tuple[str, str]:
     if printed.startswith("sip:"):
-        frm = f"\"{person(rng)}\" <{printed}>"
+        frm = f'"{person(rng)}" <{printed}>'
     elif kind == "email" or printed.startswith("tel:"):
-        frm = f"<sip:{printed}>" if kind == "email" else f"\"{person(rng)}\" <{printed}>"
+        frm = f"<sip:{printed}>" if kind == "email" else f'"{person(rng)}" <{printed}>'
     elif " " in printed or "(" in printed:
-        frm = f"\"{printed}\" <sip:anonymous@anonymous.invalid>"
+        frm = f'"{printed}" <sip:anonymous@anonymous.invalid>'
     else:
         frm = f"<sip:{printed}@gw.sipgate-eu.net;user=phone>"
     return (
@@ -152,13 +205,18 @@ def email_headers(kind: str, secret: str, printed: str, rng: random.Random) -> t
     hdr = rng.choice(["From", "Reply-To", "Cc", "Return-Path"])
     return (
         f"550 5.1.1 bounce; original headers:\nReceived: from mx{rng.randrange(1, 9)}.mailhost.net by inbound.local\n"
-        f"{hdr}: \"{person(rng)}\" <{addr}>\nSubject: Re: Angebot {rng.randrange(100, 999)}\nMessage-ID: <{hx(rng, 16)}@mailhost.net>",
+        f'{hdr}: "{person(rng)}" <{addr}>\nSubject: Re: Angebot {rng.randrange(100, 999)}\nMessage-ID: <{hx(rng, 16)}@mailhost.net>',
         sec,
     )
 
 
 def email_signature(kind: str, secret: str, printed: str, rng: random.Random) -> tuple[str, str]:
-    label = {"phone": rng.choice(["Tel.", "Mobil:", "M:", "Phone:", "T "]), "email": "E-Mail:", "iban": "IBAN:", "bban": "Bank:"}[kind]
+    label = {
+        "phone": rng.choice(["Tel.", "Mobil:", "M:", "Phone:", "T "]),
+        "email": "E-Mail:",
+        "iban": "IBAN:",
+        "bban": "Bank:",
+    }[kind]
     name = person(rng)
     return (
         f"mail parser: unclosed quote in body; tail was:\n\nMit freundlichen Grüßen\n\n{name}\nBuchhaltung\nHolzbau Kessler GmbH\n{label} {printed}\nhttps://holzbau-kessler.example",
@@ -167,7 +225,13 @@ def email_signature(kind: str, secret: str, printed: str, rng: random.Random) ->
 
 
 def invoice_ocr(kind: str, secret: str, printed: str, rng: random.Random) -> tuple[str, str]:
-    label = {"phone": "T e l e f o n :", "card": "Kart en-Nr .", "iban": "I BAN :", "bban": "Konto - Nr :", "email": "E - Mail :"}[kind]
+    label = {
+        "phone": "T e l e f o n :",
+        "card": "Kart en-Nr .",
+        "iban": "I BAN :",
+        "bban": "Konto - Nr :",
+        "email": "E - Mail :",
+    }[kind]
     value, sec = printed, secret
     if secret == printed and " " in printed and rng.random() < 0.5:
         value = sec = printed.replace(" ", "  ")
@@ -188,14 +252,38 @@ def sql_insert(kind: str, secret: str, printed: str, rng: random.Random) -> tupl
 
 
 def graphql_vars(kind: str, secret: str, printed: str, rng: random.Random) -> tuple[str, str]:
-    key = {"phone": "phoneNumber", "card": "cardNumber", "iban": "iban", "bban": "accountNumber", "email": "emailAddress"}[kind]
-    body = {"operationName": "UpdateCustomer", "variables": {"input": {"id": f"gid://shop/Customer/{rng.randrange(10**9, 10**10)}", key: printed}}}
-    return f"GraphQL error: Variable \"$input\" got invalid value; request {json.dumps(body, ensure_ascii=False)}", js(secret)
+    key = {
+        "phone": "phoneNumber",
+        "card": "cardNumber",
+        "iban": "iban",
+        "bban": "accountNumber",
+        "email": "emailAddress",
+    }[kind]
+    body = {
+        "operationName": "UpdateCustomer",
+        "variables": {
+            "input": {"id": f"gid://shop/Customer/{rng.randrange(10**9, 10**10)}", key: printed}
+        },
+    }
+    return (
+        f'GraphQL error: Variable "$input" got invalid value; request {json.dumps(body, ensure_ascii=False)}',
+        js(secret),
+    )
 
 
 def form_post(kind: str, secret: str, printed: str, rng: random.Random) -> tuple[str, str]:
-    key = {"phone": "billing_phone", "card": "card%5Bnumber%5D", "iban": "sepa%5Biban%5D", "bban": "account_number", "email": "billing_email"}[kind]
-    extra = f"&card%5Bexp%5D={urllib.parse.quote(exp(rng), safe='')}&card%5Bcvc%5D={rng.randrange(100, 999)}" if kind == "card" else ""
+    key = {
+        "phone": "billing_phone",
+        "card": "card%5Bnumber%5D",
+        "iban": "sepa%5Biban%5D",
+        "bban": "account_number",
+        "email": "billing_email",
+    }[kind]
+    extra = (
+        f"&card%5Bexp%5D={urllib.parse.quote(exp(rng), safe='')}&card%5Bcvc%5D={rng.randrange(100, 999)}"
+        if kind == "card"
+        else ""
+    )
     q = urllib.parse.quote_plus(printed)
     return (
         f"POST /checkout 422 Unprocessable Entity form=first_name={rng.choice(FIRST)}&{key}={q}{extra}&country=DE&_token={hx(rng, 10)}",
@@ -204,16 +292,34 @@ def form_post(kind: str, secret: str, printed: str, rng: random.Random) -> tuple
 
 
 def chat_transcript(kind: str, secret: str, printed: str, rng: random.Random) -> tuple[str, str]:
-    ask = {"phone": "what's the best number to reach you?", "card": "can you read me the card number?", "iban": "where should the refund go?", "bban": "which account for the refund?", "email": "which e-mail is on the account?"}[kind]
+    ask = {
+        "phone": "what's the best number to reach you?",
+        "card": "can you read me the card number?",
+        "iban": "where should the refund go?",
+        "bban": "which account for the refund?",
+        "email": "which e-mail is on the account?",
+    }[kind]
     tail = f" exp {exp(rng)}" if kind == "card" and rng.random() < 0.6 else ""
     a, b = person(rng), "Support Bot"
-    return f"[{ts(rng)}] {b}: {ask}\n[{ts(rng)}] {a}: {printed}{tail}\n[{ts(rng)}] {b}: thanks, one moment", secret
+    return (
+        f"[{ts(rng)}] {b}: {ask}\n[{ts(rng)}] {a}: {printed}{tail}\n[{ts(rng)}] {b}: thanks, one moment",
+        secret,
+    )
 
 
 def ecommerce_log(kind: str, secret: str, printed: str, rng: random.Random) -> tuple[str, str]:
-    key = {"phone": "telephone", "card": "cc_number", "iban": "iban", "bban": "bank_account", "email": "customer_email"}[kind]
+    key = {
+        "phone": "telephone",
+        "card": "cc_number",
+        "iban": "iban",
+        "bban": "bank_account",
+        "email": "customer_email",
+    }[kind]
     app = rng.choice(["main.CRITICAL", "report.ERROR", "woocommerce.ERROR", "shopware.WARNING"])
-    return f"[{ts(rng)}] {app}: Order #{rng.randrange(100000, 999999)} placement failed {{\"{key}\":\"{js(printed)}\",\"quote_id\":{rng.randrange(1000, 99999)}}} []", js(secret)
+    return (
+        f'[{ts(rng)}] {app}: Order #{rng.randrange(100000, 999999)} placement failed {{"{key}":"{js(printed)}","quote_id":{rng.randrange(1000, 99999)}}} []',
+        js(secret),
+    )
 
 
 def stripe_error(kind: str, secret: str, printed: str, rng: random.Random) -> tuple[str, str]:
@@ -224,41 +330,114 @@ def stripe_error(kind: str, secret: str, printed: str, rng: random.Random) -> tu
         "bban": f"Bank account {printed} could not be verified.",
         "email": f"Invalid email address: {printed}",
     }[kind]
-    code = {"card": "incorrect_number", "iban": "invalid_bank_account_iban"}.get(kind, "parameter_invalid")
-    body = {"error": {"code": code, "message": msg, "param": FIELD[kind], "request_log_url": f"https://dashboard.payments.test/logs/req_{hx(rng, 14)}", "type": "invalid_request_error"}}
-    return f"payments.error.InvalidRequestError: Request req_{hx(rng, 14)}: {json.dumps(body, ensure_ascii=False)}", js(secret)
+    code = {"card": "incorrect_number", "iban": "invalid_bank_account_iban"}.get(
+        kind, "parameter_invalid"
+    )
+    body = {
+        "error": {
+            "code": code,
+            "message": msg,
+            "param": FIELD[kind],
+            "request_log_url": f"https://dashboard.payments.test/logs/req_{hx(rng, 14)}",
+            "type": "invalid_request_error",
+        }
+    }
+    return (
+        f"payments.error.InvalidRequestError: Request req_{hx(rng, 14)}: {json.dumps(body, ensure_ascii=False)}",
+        js(secret),
+    )
 
 
 def spreadsheet(kind: str, secret: str, printed: str, rng: random.Random) -> tuple[str, str]:
     v = printed.replace('"', '""')
     cell = f"{rng.choice('BCDE')}{rng.randrange(2, 400)}"
     f = {
-        "phone": f'=HYPERLINK("tel:{v}";"anrufen")' if not printed.startswith(("tel:", "sip:")) else f'=HYPERLINK("{v}")',
+        "phone": f'=HYPERLINK("tel:{v}";"anrufen")'
+        if not printed.startswith(("tel:", "sip:"))
+        else f'=HYPERLINK("{v}")',
         "card": f'=IF(LEN(SUBSTITUTE("{v}";" ";""))=16;"ok";"check")',
         "iban": f'=MOD(VALUE(MID(SUBSTITUTE("{v}";" ";"");5;30));97)',
         "bban": f'=CONCATENATE("Konto: ";"{v}")',
-        "email": f'=HYPERLINK("mailto:{v}";"{person(rng)}")' if not printed.startswith("mailto:") else f'=HYPERLINK("{v}")',
+        "email": f'=HYPERLINK("mailto:{v}";"{person(rng)}")'
+        if not printed.startswith("mailto:")
+        else f'=HYPERLINK("{v}")',
     }[kind]
     return f"#VALUE! in Sheet1!{cell}: {f}", secret.replace('"', '""')
 
 
 def _prose(templates: dict[str, str]) -> Ctx:
     def make(kind: str, secret: str, printed: str, rng: random.Random) -> tuple[str, str]:
-        return templates[kind].format(v=printed, n=person(rng), e=exp(rng), k=rng.randrange(100, 999)), secret
+        return templates[kind].format(
+            v=printed, n=person(rng), e=exp(rng), k=rng.randrange(100, 999)
+        ), secret
 
     return make
 
 
 PROSE = {
-    "prose-it": {"phone": "Buongiorno, sono {n}, potete richiamarmi al {v}? Grazie.", "card": "Ho pagato con la carta {v} (scad. {e}) ma l'ordine risulta annullato.", "iban": "Vi prego di rimborsare sul conto IBAN {v} intestato a {n}.", "bban": "Il rimborso va sul conto {v}, grazie.", "email": "Scrivetemi pure a {v} per la conferma."},
-    "prose-nl": {"phone": "Hoi, ik ben {n}. Bel me even terug op {v}.", "card": "Mijn kaart {v} wordt steeds geweigerd bij het afrekenen.", "iban": "Graag het bedrag terugstorten op {v} t.n.v. {n}.", "bban": "Terugstorten op rekening {v} aub.", "email": "Mijn nieuwe mailadres is {v}, kun je dat aanpassen?"},
-    "prose-pl": {"phone": "Dzień dobry, proszę o kontakt pod numerem {v}. Pozdrawiam, {n}", "card": "Płaciłem kartą {v}, ważna do {e}, i pieniądze zeszły dwa razy.", "iban": "Proszę o zwrot na rachunek {v}.", "bban": "Zwrot proszę przelać na konto {v}.", "email": "Proszę wysłać fakturę na adres {v}."},
-    "prose-sv": {"phone": "Hej! Ring mig på {v} efter lunch. /{n}", "card": "Kortet {v} drogs två gånger för samma order.", "iban": "Betala tillbaka till {v}, tack.", "bban": "Pengarna kan sättas in på konto {v}.", "email": "Skicka kvittot till {v} istället."},
-    "prose-el": {"phone": "Καλησπέρα, είμαι ο/η {n}. Το τηλέφωνό μου είναι {v}.", "card": "Πλήρωσα με την κάρτα {v} αλλά η παραγγελία ακυρώθηκε.", "iban": "Παρακαλώ επιστρέψτε τα χρήματα στο IBAN {v}.", "bban": "Η επιστροφή να γίνει στον λογαριασμό {v}.", "email": "Στείλτε μου το τιμολόγιο στο {v}."},
-    "prose-cs": {"phone": "Dobrý den, zavolejte mi prosím na {v}. {n}", "card": "Platil jsem kartou {v} a platba neprošla.", "iban": "Vraťte prosím peníze na účet {v}.", "bban": "Peníze pošlete na číslo účtu {v}.", "email": "Fakturu pošlete na {v}, děkuji."},
-    "prose-vi": {"phone": "Chào bạn, tôi là {n}, số điện thoại của tôi là {v}.", "card": "Tôi đã thanh toán bằng thẻ {v} nhưng đơn hàng bị hủy.", "iban": "Vui lòng hoàn tiền vào tài khoản {v}.", "bban": "Xin chuyển khoản hoàn tiền vào số tài khoản {v}.", "email": "Vui lòng gửi hóa đơn qua email {v}."},
-    "prose-id": {"phone": "Halo kak, nomor WA saya {v} ya. Makasih, {n}", "card": "Kartu saya {v} ditolak terus waktu bayar.", "iban": "Tolong refund ke rekening {v}.", "bban": "Refund ke nomor rekening {v} a.n. {n}.", "email": "Kirim invoice ke {v} aja."},
-    "prose-hu": {"phone": "Jó napot, kérem hívjanak vissza a {v} számon. {n}", "card": "A {v} kártyámmal fizettem, de kétszer vonták le.", "iban": "Kérem, utalják vissza a {v} számlára.", "bban": "A visszatérítést a {v} számlaszámra kérem.", "email": "A számlát a {v} címre kérem."},
+    "prose-it": {
+        "phone": "Buongiorno, sono {n}, potete richiamarmi al {v}? Grazie.",
+        "card": "Ho pagato con la carta {v} (scad. {e}) ma l'ordine risulta annullato.",
+        "iban": "Vi prego di rimborsare sul conto IBAN {v} intestato a {n}.",
+        "bban": "Il rimborso va sul conto {v}, grazie.",
+        "email": "Scrivetemi pure a {v} per la conferma.",
+    },
+    "prose-nl": {
+        "phone": "Hoi, ik ben {n}. Bel me even terug op {v}.",
+        "card": "Mijn kaart {v} wordt steeds geweigerd bij het afrekenen.",
+        "iban": "Graag het bedrag terugstorten op {v} t.n.v. {n}.",
+        "bban": "Terugstorten op rekening {v} aub.",
+        "email": "Mijn nieuwe mailadres is {v}, kun je dat aanpassen?",
+    },
+    "prose-pl": {
+        "phone": "Dzień dobry, proszę o kontakt pod numerem {v}. Pozdrawiam, {n}",
+        "card": "Płaciłem kartą {v}, ważna do {e}, i pieniądze zeszły dwa razy.",
+        "iban": "Proszę o zwrot na rachunek {v}.",
+        "bban": "Zwrot proszę przelać na konto {v}.",
+        "email": "Proszę wysłać fakturę na adres {v}.",
+    },
+    "prose-sv": {
+        "phone": "Hej! Ring mig på {v} efter lunch. /{n}",
+        "card": "Kortet {v} drogs två gånger för samma order.",
+        "iban": "Betala tillbaka till {v}, tack.",
+        "bban": "Pengarna kan sättas in på konto {v}.",
+        "email": "Skicka kvittot till {v} istället.",
+    },
+    "prose-el": {
+        "phone": "Καλησπέρα, είμαι ο/η {n}. Το τηλέφωνό μου είναι {v}.",  # noqa: RUF001
+        "card": "Πλήρωσα με την κάρτα {v} αλλά η παραγγελία ακυρώθηκε.",
+        "iban": "Παρακαλώ επιστρέψτε τα χρήματα στο IBAN {v}.",
+        "bban": "Η επιστροφή να γίνει στον λογαριασμό {v}.",  # noqa: RUF001
+        "email": "Στείλτε μου το τιμολόγιο στο {v}.",
+    },
+    "prose-cs": {
+        "phone": "Dobrý den, zavolejte mi prosím na {v}. {n}",
+        "card": "Platil jsem kartou {v} a platba neprošla.",
+        "iban": "Vraťte prosím peníze na účet {v}.",
+        "bban": "Peníze pošlete na číslo účtu {v}.",
+        "email": "Fakturu pošlete na {v}, děkuji.",
+    },
+    "prose-vi": {
+        "phone": "Chào bạn, tôi là {n}, số điện thoại của tôi là {v}.",
+        "card": "Tôi đã thanh toán bằng thẻ {v} nhưng đơn hàng bị hủy.",
+        "iban": "Vui lòng hoàn tiền vào tài khoản {v}.",
+        "bban": "Xin chuyển khoản hoàn tiền vào số tài khoản {v}.",
+        "email": "Vui lòng gửi hóa đơn qua email {v}.",
+    },
+    "prose-id": {
+        "phone": "Halo kak, nomor WA saya {v} ya. Makasih, {n}",
+        "card": "Kartu saya {v} ditolak terus waktu bayar.",
+        "iban": "Tolong refund ke rekening {v}.",
+        "bban": "Refund ke nomor rekening {v} a.n. {n}.",
+        "email": "Kirim invoice ke {v} aja.",
+    },
+    "prose-hu": {
+        "phone": "Jó napot, kérem hívjanak vissza a {v} számon. {n}",
+        "card": "A {v} kártyámmal fizettem, de kétszer vonták le.",
+        "iban": "Kérem, utalják vissza a {v} számlára.",
+        "bban": "A visszatérítést a {v} számlaszámra kérem.",
+        "email": "A számlát a {v} címre kérem.",
+    },
 }
 
 CONTEXTS: dict[str, Ctx] = {

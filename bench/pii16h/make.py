@@ -49,7 +49,16 @@ def main() -> None:
             secret, printed = drawn if isinstance(drawn, tuple) else (drawn, drawn)
             text, in_text = contexts.CONTEXTS[ctx](k, secret, printed, rng)
             assert in_text in text, (name, ctx, in_text, text)
-            rows.append({"family": name, "context": ctx, "text": text, "secret": in_text, "source": source, "covered": False})
+            rows.append(
+                {
+                    "family": name,
+                    "context": ctx,
+                    "text": text,
+                    "secret": in_text,
+                    "source": source,
+                    "covered": False,
+                }
+            )
     with (HERE / "secrets.jsonl").open("w", encoding="utf-8") as out:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -62,7 +71,10 @@ def main() -> None:
     frng = random.Random(SEED + 2)
     with (HERE / "fiction" / "benign.jsonl").open("w", encoding="utf-8") as out:
         for _ in range(FICTION):
-            out.write(json.dumps({"kind": "fiction", "text": fiction.make(frng)}, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps({"kind": "fiction", "text": fiction.make(frng)}, ensure_ascii=False)
+                + "\n"
+            )
     by_kind: dict[str, int] = {}
     for name, _, _ in families:
         by_kind[kind(name)] = by_kind.get(kind(name), 0) + 1

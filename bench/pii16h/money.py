@@ -65,7 +65,23 @@ CARDS: list[tuple[str, list[str], list[int]]] = [
     ("maestro-long", ["5893", "6761", "6762", "6763", "6759"], [16, 18, 19]),
     ("mir", ["2200", "2201", "2202", "2203", "2204"], [16]),
     ("rupay", ["60", "652", "81", "82", "508"], [16]),
-    ("elo", ["401178", "438935", "451416", "504175", "506699", "509048", "627780", "636297", "636368", "650031", "651652"], [16]),
+    (
+        "elo",
+        [
+            "401178",
+            "438935",
+            "451416",
+            "504175",
+            "506699",
+            "509048",
+            "627780",
+            "636297",
+            "636368",
+            "650031",
+            "651652",
+        ],
+        [16],
+    ),
     ("hipercard", ["606282", "384100", "384140", "384160"], [16, 19]),
     ("troy", ["9792"], [16]),
     ("verve", ["506099", "506120", "506198", "650002", "650027"], [16, 18, 19]),
@@ -92,7 +108,7 @@ def print_card(pan: str, rng: random.Random) -> str:
     return sep.join(out)
 
 
-def card_gen(prefixes: list[str], lengths: list[int]):  # noqa: ANN201
+def card_gen(prefixes: list[str], lengths: list[int]):
     def make(rng: random.Random) -> str:
         return print_card(card_number(prefixes, lengths, rng), rng)
 
@@ -103,25 +119,100 @@ def card_gen(prefixes: list[str], lengths: list[int]):  # noqa: ANN201
 
 # SWIFT IBAN registry: country -> BBAN structure (the IBAN is CC + 2 check digits + BBAN).
 IBAN: dict[str, str] = {
-    "AD": "4n4n12c", "AE": "3n16n", "AL": "8n16c", "AT": "5n11n", "AZ": "4a20c", "BA": "3n3n8n2n",
-    "BE": "3n7n2n", "BG": "4a4n2n8c", "BH": "4a14c", "BI": "5n5n11n2n", "BR": "8n5n10n1a1c",
-    "BY": "4c4n16c", "CH": "5n12c", "CR": "4n14n", "CY": "3n5n16c", "CZ": "4n6n10n", "DE": "8n10n",
-    "DJ": "5n5n11n2n", "DK": "4n9n1n", "DO": "4c20n", "EE": "2n2n11n1n", "EG": "4n4n17n",
-    "ES": "4n4n1n1n10n", "FI": "3n11n", "FK": "2a12n", "FO": "4n9n1n", "FR": "5n5n11c2n",
-    "GB": "4a6n8n", "GE": "2a16n", "GI": "4a15c", "GL": "4n9n1n", "GR": "3n4n16c", "GT": "4c20c",
-    "HR": "7n10n", "HU": "3n4n1n15n1n", "IE": "4a6n8n", "IL": "3n3n13n", "IQ": "4a3n12n",
-    "IS": "4n2n6n10n", "IT": "1a5n5n12c", "JO": "4a4n18c", "KW": "4a22c", "KZ": "3n13c",
-    "LB": "4n20c", "LC": "4a24c", "LI": "5n12c", "LT": "5n11n", "LU": "3n13c", "LV": "4a13c",
-    "LY": "3n3n15n", "MC": "5n5n11c2n", "MD": "2c18c", "ME": "3n13n2n", "MK": "3n10c2n",
-    "MN": "4n12n", "MR": "5n5n11n2n", "MT": "4a5n18c", "MU": "4a2n2n12n3n3a", "NI": "4a20n",
-    "NL": "4a10n", "NO": "4n6n1n", "OM": "3n16c", "PK": "4a16c", "PL": "8n16n", "PS": "4a21c",
-    "PT": "4n4n11n2n", "QA": "4a21c", "RO": "4a16c", "RS": "3n13n2n", "RU": "9n5n15c",
-    "SA": "2n18c", "SC": "4a2n2n16n3a", "SD": "2n12n", "SE": "3n16n1n", "SI": "5n8n2n",
-    "SK": "4n6n10n", "SM": "1a5n5n12c", "SO": "4n3n12n", "ST": "4n4n11n2n", "SV": "4a20n",
-    "TL": "3n14n2n", "TN": "2n3n13n2n", "TR": "5n1n16c", "UA": "6n19c", "VA": "3n15n",
-    "VG": "4a16n", "XK": "4n10n2n", "YE": "4a4n18c",
+    "AD": "4n4n12c",
+    "AE": "3n16n",
+    "AL": "8n16c",
+    "AT": "5n11n",
+    "AZ": "4a20c",
+    "BA": "3n3n8n2n",
+    "BE": "3n7n2n",
+    "BG": "4a4n2n8c",
+    "BH": "4a14c",
+    "BI": "5n5n11n2n",
+    "BR": "8n5n10n1a1c",
+    "BY": "4c4n16c",
+    "CH": "5n12c",
+    "CR": "4n14n",
+    "CY": "3n5n16c",
+    "CZ": "4n6n10n",
+    "DE": "8n10n",
+    "DJ": "5n5n11n2n",
+    "DK": "4n9n1n",
+    "DO": "4c20n",
+    "EE": "2n2n11n1n",
+    "EG": "4n4n17n",
+    "ES": "4n4n1n1n10n",
+    "FI": "3n11n",
+    "FK": "2a12n",
+    "FO": "4n9n1n",
+    "FR": "5n5n11c2n",
+    "GB": "4a6n8n",
+    "GE": "2a16n",
+    "GI": "4a15c",
+    "GL": "4n9n1n",
+    "GR": "3n4n16c",
+    "GT": "4c20c",
+    "HR": "7n10n",
+    "HU": "3n4n1n15n1n",
+    "IE": "4a6n8n",
+    "IL": "3n3n13n",
+    "IQ": "4a3n12n",
+    "IS": "4n2n6n10n",
+    "IT": "1a5n5n12c",
+    "JO": "4a4n18c",
+    "KW": "4a22c",
+    "KZ": "3n13c",
+    "LB": "4n20c",
+    "LC": "4a24c",
+    "LI": "5n12c",
+    "LT": "5n11n",
+    "LU": "3n13c",
+    "LV": "4a13c",
+    "LY": "3n3n15n",
+    "MC": "5n5n11c2n",
+    "MD": "2c18c",
+    "ME": "3n13n2n",
+    "MK": "3n10c2n",
+    "MN": "4n12n",
+    "MR": "5n5n11n2n",
+    "MT": "4a5n18c",
+    "MU": "4a2n2n12n3n3a",
+    "NI": "4a20n",
+    "NL": "4a10n",
+    "NO": "4n6n1n",
+    "OM": "3n16c",
+    "PK": "4a16c",
+    "PL": "8n16n",
+    "PS": "4a21c",
+    "PT": "4n4n11n2n",
+    "QA": "4a21c",
+    "RO": "4a16c",
+    "RS": "3n13n2n",
+    "RU": "9n5n15c",
+    "SA": "2n18c",
+    "SC": "4a2n2n16n3a",
+    "SD": "2n12n",
+    "SE": "3n16n1n",
+    "SI": "5n8n2n",
+    "SK": "4n6n10n",
+    "SM": "1a5n5n12c",
+    "SO": "4n3n12n",
+    "ST": "4n4n11n2n",
+    "SV": "4a20n",
+    "TL": "3n14n2n",
+    "TN": "2n3n13n2n",
+    "TR": "5n1n16c",
+    "UA": "6n19c",
+    "VA": "3n15n",
+    "VG": "4a16n",
+    "XK": "4n10n2n",
+    "YE": "4a4n18c",
 }
-BANK_LETTERS = {"GB": ["NWBK", "BARC", "LOYD", "HBUK", "MIDL"], "IE": ["AIBK", "BOFI"], "NL": ["ABNA", "INGB", "RABO", "TRIO"]}
+BANK_LETTERS = {
+    "GB": ["NWBK", "BARC", "LOYD", "HBUK", "MIDL"],
+    "IE": ["AIBK", "BOFI"],
+    "NL": ["ABNA", "INGB", "RABO", "TRIO"],
+}
 
 
 def _part(spec: str, rng: random.Random) -> list[str]:
@@ -158,7 +249,10 @@ def bban(country: str, rng: random.Random) -> str:
     elif country == "NO":  # mod 11 with weights 5 4 3 2 7 6 5 4 3 2
         while True:
             body = parts[0] + parts[1]
-            s = sum(int(c) * w for c, w in zip(body, [5, 4, 3, 2, 7, 6, 5, 4, 3, 2], strict=True)) % 11
+            s = (
+                sum(int(c) * w for c, w in zip(body, [5, 4, 3, 2, 7, 6, 5, 4, 3, 2], strict=True))
+                % 11
+            )
             if s != 1:
                 parts[2] = str((11 - s) % 11)
                 break
@@ -166,7 +260,7 @@ def bban(country: str, rng: random.Random) -> str:
     return "".join(parts)
 
 
-def iban_gen(country: str):  # noqa: ANN201
+def iban_gen(country: str):
     def make(rng: random.Random) -> str:
         b = bban(country, rng)
         iban = country + iban_check(country, b) + b
@@ -190,31 +284,49 @@ def aba(rng: random.Random) -> str:
 def bban_uk(rng: random.Random) -> tuple[str, str]:
     acct = rng.choice("1234567") + d(rng, 7)
     sort = f"{rng.choice(['20', '30', '40', '60', '77', '83', '09'])}-{d(rng, 2)}-{d(rng, 2)}"
-    return acct, rng.choice([f"Sort code {sort}, account {acct}", f"{sort} {acct}", f"S/C: {sort.replace('-', '')}  A/C: {acct}"])
+    return acct, rng.choice(
+        [
+            f"Sort code {sort}, account {acct}",
+            f"{sort} {acct}",
+            f"S/C: {sort.replace('-', '')}  A/C: {acct}",
+        ]
+    )
 
 
 def bban_us(rng: random.Random) -> tuple[str, str]:
     acct = rng.choice("123456789") + d(rng, rng.choice([8, 9, 10, 11]))
     r = aba(rng)
-    return acct, rng.choice([f"routing {r} account {acct}", f"ABA/RTN: {r}  Acct#: {acct}", f"⑆{r}⑆ {acct}⑈"])
+    return acct, rng.choice(
+        [f"routing {r} account {acct}", f"ABA/RTN: {r}  Acct#: {acct}", f"⑆{r}⑆ {acct}⑈"]
+    )
 
 
 def bban_au(rng: random.Random) -> tuple[str, str]:
     acct = rng.choice("123456789") + d(rng, rng.choice([5, 7, 8]))
     bsb = f"{rng.choice(['062', '063', '082', '083', '032', '033', '484'])}-{d(rng, 3)}"
-    return acct, rng.choice([f"BSB {bsb} Account {acct}", f"BSB: {bsb} / Acc: {acct}", f"{bsb} {acct}"])
+    return acct, rng.choice(
+        [f"BSB {bsb} Account {acct}", f"BSB: {bsb} / Acc: {acct}", f"{bsb} {acct}"]
+    )
 
 
 def bban_ca(rng: random.Random) -> tuple[str, str]:
     acct = rng.choice("123456789") + d(rng, rng.choice([6, 7, 11]))
     transit, inst = d(rng, 5), rng.choice(["001", "002", "003", "004", "006", "010", "016", "815"])
-    return acct, rng.choice([f"transit {transit}, institution {inst}, account {acct}", f"{transit}-{inst} {acct}", f"Transit/Inst: {transit}-{inst}  Acct: {acct}"])
+    return acct, rng.choice(
+        [
+            f"transit {transit}, institution {inst}, account {acct}",
+            f"{transit}-{inst} {acct}",
+            f"Transit/Inst: {transit}-{inst}  Acct: {acct}",
+        ]
+    )
 
 
 def bban_in(rng: random.Random) -> tuple[str, str]:
     acct = rng.choice("123456789") + d(rng, rng.choice([10, 11, 13, 15]))
     ifsc = rng.choice(["SBIN", "HDFC", "ICIC", "UTIB", "PUNB", "KKBK"]) + "0" + d(rng, 6)
-    return acct, rng.choice([f"A/c No. {acct} IFSC {ifsc}", f"Account: {acct}, IFSC: {ifsc}", f"{ifsc} / {acct}"])
+    return acct, rng.choice(
+        [f"A/c No. {acct} IFSC {ifsc}", f"Account: {acct}, IFSC: {ifsc}", f"{ifsc} / {acct}"]
+    )
 
 
 def bban_nz(rng: random.Random) -> str:
@@ -224,7 +336,13 @@ def bban_nz(rng: random.Random) -> str:
 def bban_de(rng: random.Random) -> tuple[str, str]:
     kto = rng.choice("123456789") + d(rng, rng.choice([6, 8, 9]))
     blz = f"{rng.choice('1234567')}{d(rng, 2)} {d(rng, 3)} {d(rng, 2)}"
-    return kto, rng.choice([f"Kto.-Nr. {kto}, BLZ {blz}", f"Konto {kto} (BLZ {blz.replace(' ', '')})", f"Kontonummer: {kto} Bankleitzahl: {blz}"])
+    return kto, rng.choice(
+        [
+            f"Kto.-Nr. {kto}, BLZ {blz}",
+            f"Konto {kto} (BLZ {blz.replace(' ', '')})",
+            f"Kontonummer: {kto} Bankleitzahl: {blz}",
+        ]
+    )
 
 
 def bban_mx_clabe(rng: random.Random) -> str:
@@ -237,24 +355,136 @@ def bban_mx_clabe(rng: random.Random) -> str:
 def bban_br(rng: random.Random) -> tuple[str, str]:
     conta = f"{d(rng, rng.choice([5, 6, 8]))}-{rng.choice('0123456789X')}"
     ag = d(rng, 4)
-    return conta, rng.choice([f"Agência {ag} Conta {conta}", f"Ag: {ag}-{d(rng, 1)} C/C: {conta}", f"agência {ag}, conta corrente {conta}"])
+    return conta, rng.choice(
+        [
+            f"Agência {ag} Conta {conta}",
+            f"Ag: {ag}-{d(rng, 1)} C/C: {conta}",
+            f"agência {ag}, conta corrente {conta}",
+        ]
+    )
 
 
 # --- e-mail addresses --------------------------------------------------------------------------
 
-FIRST = ["anna", "lukas", "sofia", "mateo", "chiara", "jonas", "amelie", "piotr", "ingrid", "kenji", "aylin", "oluwaseun", "priya", "mehmet", "eleni", "dmitri", "noor", "thabo", "linnea", "joao"]
-LAST = ["schneider", "rossi", "kowalski", "johansson", "tanaka", "yilmaz", "okafor", "sharma", "papadopoulou", "ivanova", "dubois", "van-der-berg", "oconnell", "nguyen", "haddad", "mokoena", "fernandes", "novak", "lindqvist", "moreau"]
-DOMAINS = ["gmail.com", "outlook.de", "web.de", "gmx.at", "yahoo.co.jp", "proton.me", "libero.it", "orange.fr", "wp.pl", "seznam.cz", "bluewin.ch", "telenet.be", "mail.ru", "naver.com", "uol.com.br"]
-COMPANY = ["holzbau-kessler", "studio-lumen", "ferreira-advogados", "nordlicht-logistik", "kiraku-design", "bakkerij-visser", "atelier-moreau", "zanetti-impianti", "koster-steuer", "vega-clinic"]
+FIRST = [
+    "anna",
+    "lukas",
+    "sofia",
+    "mateo",
+    "chiara",
+    "jonas",
+    "amelie",
+    "piotr",
+    "ingrid",
+    "kenji",
+    "aylin",
+    "oluwaseun",
+    "priya",
+    "mehmet",
+    "eleni",
+    "dmitri",
+    "noor",
+    "thabo",
+    "linnea",
+    "joao",
+]
+LAST = [
+    "schneider",
+    "rossi",
+    "kowalski",
+    "johansson",
+    "tanaka",
+    "yilmaz",
+    "okafor",
+    "sharma",
+    "papadopoulou",
+    "ivanova",
+    "dubois",
+    "van-der-berg",
+    "oconnell",
+    "nguyen",
+    "haddad",
+    "mokoena",
+    "fernandes",
+    "novak",
+    "lindqvist",
+    "moreau",
+]
+DOMAINS = [
+    "gmail.com",
+    "outlook.de",
+    "web.de",
+    "gmx.at",
+    "yahoo.co.jp",
+    "proton.me",
+    "libero.it",
+    "orange.fr",
+    "wp.pl",
+    "seznam.cz",
+    "bluewin.ch",
+    "telenet.be",
+    "mail.ru",
+    "naver.com",
+    "uol.com.br",
+]
+COMPANY = [
+    "holzbau-kessler",
+    "studio-lumen",
+    "ferreira-advogados",
+    "nordlicht-logistik",
+    "kiraku-design",
+    "bakkerij-visser",
+    "atelier-moreau",
+    "zanetti-impianti",
+    "koster-steuer",
+    "vega-clinic",
+]
 TLD = ["de", "it", "nl", "fr", "pt", "co.uk", "com.au", "ch", "se", "es", "pl", "at"]
-IDN = ["müller-bäckerei.de", "café-lumière.fr", "bücher-ecke.ch", "kraków-meble.pl", "örebro-måleri.se", "пример-почта.рф", "例え.jp", "ελληνικά-νέα.gr", "españa-viajes.es", "şirket-örnek.com.tr"]
-PUNY = ["xn--mller-kva.de", "xn--caf-dma.fr", "xn--bcher-kva.ch", "xn--e1afmkfd.xn--p1ai", "xn--r8jz45g.jp", "xn--espaa-rta.es"]
-IDN_LOCAL = ["jürgen", "josé.garcía", "françoise", "zoë.brandt", "søren", "łukasz", "ödön", "李明", "анна.петрова", "δημήτρης"]
+IDN = [
+    "müller-bäckerei.de",
+    "café-lumière.fr",
+    "bücher-ecke.ch",
+    "kraków-meble.pl",
+    "örebro-måleri.se",
+    "пример-почта.рф",
+    "例え.jp",
+    "ελληνικά-νέα.gr",
+    "españa-viajes.es",
+    "şirket-örnek.com.tr",
+]
+PUNY = [
+    "xn--mller-kva.de",
+    "xn--caf-dma.fr",
+    "xn--bcher-kva.ch",
+    "xn--e1afmkfd.xn--p1ai",
+    "xn--r8jz45g.jp",
+    "xn--espaa-rta.es",
+]
+IDN_LOCAL = [
+    "jürgen",
+    "josé.garcía",
+    "françoise",
+    "zoë.brandt",
+    "søren",
+    "łukasz",
+    "ödön",
+    "李明",
+    "анна.петрова",
+    "δημήτρης",
+]
 
 
 def local(rng: random.Random) -> str:
     f, last = rng.choice(FIRST), rng.choice(LAST)
-    return rng.choice([f"{f}.{last}", f"{f[0]}.{last}", f"{f}{last[:3]}{rng.randrange(70, 100)}", f"{f}_{last}", f"{last}.{f}{rng.randrange(1, 30)}"])
+    return rng.choice(
+        [
+            f"{f}.{last}",
+            f"{f[0]}.{last}",
+            f"{f}{last[:3]}{rng.randrange(70, 100)}",
+            f"{f}_{last}",
+            f"{last}.{f}{rng.randrange(1, 30)}",
+        ]
+    )
 
 
 def company(rng: random.Random) -> str:
@@ -262,7 +492,7 @@ def company(rng: random.Random) -> str:
 
 
 def email_plain(rng: random.Random) -> str:
-    return f"{local(rng)}@{rng.choice(DOMAINS + [company(rng)])}"
+    return f"{local(rng)}@{rng.choice([*DOMAINS, company(rng)])}"
 
 
 def email_plus(rng: random.Random) -> str:
@@ -277,7 +507,7 @@ def email_subdomain(rng: random.Random) -> str:
 def email_quoted(rng: random.Random) -> str:
     f, last = rng.choice(FIRST), rng.choice(LAST)
     q = rng.choice([f'"{f} {last}"', f'"{f}..{last}"', f'"{f}@home"', f'"{last},{f}"'])
-    return f"{q}@{rng.choice(DOMAINS + [company(rng)])}"
+    return f"{q}@{rng.choice([*DOMAINS, company(rng)])}"
 
 
 def email_idn_domain(rng: random.Random) -> str:
@@ -293,7 +523,7 @@ def email_punycode(rng: random.Random) -> str:
 
 
 def email_obfuscated(rng: random.Random) -> str:
-    loc, dom = local(rng), rng.choice(DOMAINS + [company(rng)])
+    loc, dom = local(rng), rng.choice([*DOMAINS, company(rng)])
     name, _, tld = dom.rpartition(".")
     return rng.choice(
         [
@@ -309,7 +539,9 @@ def email_obfuscated(rng: random.Random) -> str:
 
 def email_mailto(rng: random.Random) -> tuple[str, str]:
     addr = email_plain(rng)
-    return addr, f"mailto:{addr}" + rng.choice(["", "?subject=Rechnung%2012", "?cc=office%40" + company(rng)])
+    return addr, f"mailto:{addr}" + rng.choice(
+        ["", "?subject=Rechnung%2012", "?cc=office%40" + company(rng)]
+    )
 
 
 def email_numeric(rng: random.Random) -> str:
