@@ -1660,6 +1660,12 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: f"pbkdf2:sha256:600000${chars(16)}${hexs(64)}",
         ),
         ("postgres-md5-bare", "rolpassword {s} (1 row)", lambda: "md5" + hexs(32)),
+        (
+            "iban-lower-grouped",
+            "bitte zurück an {s} überweisen",
+            lambda: grouped(iban("LT", 20)).lower(),
+        ),
+        ("iban-registry-late", "payout account {s} (MNT)", lambda: iban("MN", 20)),
     ]
 
 
