@@ -1666,6 +1666,18 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: grouped(iban("LT", 20)).lower(),
         ),
         ("iban-registry-late", "payout account {s} (MNT)", lambda: iban("MN", 20)),
+        (
+            "phone-trunk-national",
+            "Rückruf erbeten: {s}, Frau Brandt",
+            lambda: f"0{rng.choice(['211', '341', '6131'])} {chars(3, DIGITS)} {chars(4, DIGITS)}",
+        ),
+        (
+            "phone-dialled-00",
+            "caller {s} hung up",
+            lambda: (
+                f"00{rng.choice(['31', '420', '61'])} {chars(2, DIGITS)} {chars(3, DIGITS)} {chars(4, DIGITS)}"
+            ),
+        ),
     ]
 
 
