@@ -91,8 +91,10 @@ def is_card_prefix(number: str) -> bool:
         return (two in (34, 37) and size == 15) or (two in (30, 36, 38, 39, 35) and size >= 14)
     if number[0] == "5":
         return (51 <= two <= 55 and size == 16) or (two in (50, 56, 57, 58, 59) and size >= 13)
-    if number[0] == "2":
-        return 2221 <= four <= 2720 and size == 16
+    if number[0] == "2":  # Mastercard's 2-series, Mir's 2200-2204
+        return (2221 <= four <= 2720 or 2200 <= four <= 2204) and size == 16
+    if number[0] == "9":  # Troy
+        return four == 9792 and size == 16
     return number[0] == "6" and size >= 13
 
 
@@ -298,14 +300,17 @@ def numbers() -> list[Rule]:
         personal(
             "card",
             "<card>",
-            Matcher(Lazy(r"[2-6][0-9]{3}(?:[0-9]|[ -](?=[0-9])){9,18}[0-9]"), card),
+            Matcher(Lazy(r"(?:[2-6][0-9]{3}|9792)(?:[0-9]|[ -](?=[0-9])){9,18}[0-9]"), card),
             # What ``card`` accepts: 13 to 19 digits, or groups of four (or 4-6-5) with one kind
             # of separator: 9 digits in a row but for a separator after the 4th and the 8th, with
             # nothing of ``NOT_AFTER`` before (``is_free``). That start keeps the set's automaton
             # from following a card from every digit of every number (a third of its states).
-            gate=r"(?:^|[^A-Za-z0-9_+./:#=-])[2-6][0-9]{3}[ -]?[0-9]{4}[ -]?[0-9]",
+            gate=r"(?:^|[^A-Za-z0-9_+./:#=-])(?:[2-6][0-9]{3}|9792)[ -]?[0-9]{4}[ -]?[0-9]",
             trigger=Trigger(
-                patterns=tuple(Lazy(rf"{d}[0-9]{{3}}[ -]?[0-9]{{4}}") for d in "23456")
+                patterns=(
+                    *(Lazy(rf"{d}[0-9]{{3}}[ -]?[0-9]{{4}}") for d in "23456"),
+                    Lazy(r"9792[ -]?[0-9]{4}"),
+                )
             ),
         ),
         personal(

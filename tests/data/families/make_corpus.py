@@ -1678,6 +1678,12 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
                 f"00{rng.choice(['31', '420', '61'])} {chars(2, DIGITS)} {chars(3, DIGITS)} {chars(4, DIGITS)}"
             ),
         ),
+        (
+            "card-form-bracketed",
+            "POST /pay card%5Bnumber%5D={s}&card%5Bcvc%5D=123",
+            lambda: "+".join(grouped(luhn_complete("2202", 16)).split()),
+        ),
+        ("card-troy", "Kart numarası {s} onaylanmadı", lambda: luhn_complete("9792", 16)),
     ]
 
 
