@@ -7,7 +7,7 @@ call prefix ``00``. Two shapes say "phone" without a word:
 - ``00``, an ITU country code, a blank, dot or dash, then groups of digits: 8 to 15 digits after
   the ``00`` (E.164's maximum): ``0041 78 328 55 27``, ``0044 131 573 2110``, ``001 514 650 0472``.
 - the trunk prefix ``0`` and an area or mobile code (``030``, ``0171``, ``(089)``, ``06``), then
-  groups of digits: 9 to 13 digits in all, grouped by one kind of separator (blanks, dots or
+  groups of digits: 10 to 13 digits in all (9 after a one-digit code: ``01 548 5736``), grouped by one kind of separator (blanks, dots or
   dashes; a slash may follow the area code): ``030 192 7442``, ``06 62 17 19 10``,
   ``0178.5757.5022``, ``07956 612209``, ``030/1234 567``.
 
@@ -95,7 +95,10 @@ def grouped(low: int, high: int, skip: int) -> Judge:
             if any(sep != inner[0] for sep in inner) or any("/" in sep for sep in inner):
                 continue
             digits = sum(len(group) for group in groups[:count]) - skip
-            if not low <= digits <= high or is_date(groups[:count]):
+            # 9 digits only after a one-digit area code (``01 548 5736``): ``046 454 286`` is
+            # grouped as an id (a SIN) is, and 10 or more make a number with a longer code.
+            least = low + 1 if not skip and len(groups[0]) > 2 else low
+            if not least <= digits <= high or is_date(groups[:count]):
                 continue
             end = start + ends[count - 1]
             return (start, end, "") if alone_after(text, end) else None

@@ -1683,7 +1683,7 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "POST /pay card%5Bnumber%5D={s}&card%5Bcvc%5D=123",
             lambda: "+".join(grouped(luhn_complete("2202", 16)).split()),
         ),
-        ("card-troy", "Kart numarası {s} onaylanmadı", lambda: luhn_complete("9792", 16)),
+        ("card-troy", "Kart numarasi {s} reddedildi", lambda: luhn_complete("9792", 16)),
     ]
 
 
