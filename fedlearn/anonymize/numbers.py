@@ -17,24 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from fedlearn.anonymize import bound, check_digits, public_formats
+from fedlearn.anonymize import bound, check_digits, ibans, public_formats
 from fedlearn.anonymize.rules import Judge, Lazy, Matcher, Rule, Trigger, personal
 
 NOT_AFTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+.-/:#=")
-# IBAN lengths by country (the registry's), and the literal every IBAN starts with.
-# fmt: off
-IBAN_LENGTHS = {
-    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22,
-    "BR": 29, "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "DO": 28,
-    "EE": 20, "EG": 29, "ES": 24, "FI": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23,
-    "GL": 18, "GR": 27, "GT": 28, "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26,
-    "IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20,
-    "LV": 21, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MR": 27, "MT": 31, "MU": 30, "NL": 18,
-    "NO": 15, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24,
-    "SC": 31, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "ST": 25, "SV": 28, "TL": 23, "TN": 24,
-    "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
-}
-# fmt: on
+# IBAN lengths by country (the registry's: ``ibans``).
+IBAN_LENGTHS = ibans.LENGTHS
 PHONE_WORDS = ("phone", "tel", "mobile", "cell", "fax", "whatsapp", "sms", "handy", "mobil", "tél")
 # The words themselves, spelled out: a phone word followed by any letters (telemetry, cells,
 # telnet) would introduce every number after it.
@@ -103,8 +91,10 @@ def is_card_prefix(number: str) -> bool:
         return (two in (34, 37) and size == 15) or (two in (30, 36, 38, 39, 35) and size >= 14)
     if number[0] == "5":
         return (51 <= two <= 55 and size == 16) or (two in (50, 56, 57, 58, 59) and size >= 13)
-    if number[0] == "2":
-        return 2221 <= four <= 2720 and size == 16
+    if number[0] == "2":  # Mastercard's 2-series, Mir's 2200-2204
+        return (2221 <= four <= 2720 or 2200 <= four <= 2204) and size == 16
+    if number[0] == "9":  # Troy
+        return four == 9792 and size == 16
     return number[0] == "6" and size >= 13
 
 
@@ -310,14 +300,17 @@ def numbers() -> list[Rule]:
         personal(
             "card",
             "<card>",
-            Matcher(Lazy(r"[2-6][0-9]{3}(?:[0-9]|[ -](?=[0-9])){9,18}[0-9]"), card),
+            Matcher(Lazy(r"(?:[2-6][0-9]{3}|9792)(?:[0-9]|[ -](?=[0-9])){9,18}[0-9]"), card),
             # What ``card`` accepts: 13 to 19 digits, or groups of four (or 4-6-5) with one kind
             # of separator: 9 digits in a row but for a separator after the 4th and the 8th, with
             # nothing of ``NOT_AFTER`` before (``is_free``). That start keeps the set's automaton
             # from following a card from every digit of every number (a third of its states).
-            gate=r"(?:^|[^A-Za-z0-9_+./:#=-])[2-6][0-9]{3}[ -]?[0-9]{4}[ -]?[0-9]",
+            gate=r"(?:^|[^A-Za-z0-9_+./:#=-])(?:[2-6][0-9]{3}|9792)[ -]?[0-9]{4}[ -]?[0-9]",
             trigger=Trigger(
-                patterns=tuple(Lazy(rf"{d}[0-9]{{3}}[ -]?[0-9]{{4}}") for d in "23456")
+                patterns=(
+                    *(Lazy(rf"{d}[0-9]{{3}}[ -]?[0-9]{{4}}") for d in "23456"),
+                    Lazy(r"9792[ -]?[0-9]{4}"),
+                )
             ),
         ),
         personal(

@@ -26,7 +26,7 @@ import re
 import urllib.parse
 from collections.abc import Callable
 
-from fedlearn.anonymize import bound_ids, check_digits, evaluated, numbers
+from fedlearn.anonymize import bound_ids, check_digits, evaluated, ibans, numbers, phones
 from fedlearn.anonymize.rules import Judge, Lazy, Matcher, Rule, Trigger, personal
 
 # A separator between groups of digits: a blank, a dash or a URL-encoded blank, the same each time.
@@ -164,16 +164,23 @@ KEYS = {
     "card": r"cards?|cc|credit[ _-]?card|payment[ _-]?card|pan|(?:kredit)?karte|carte|tarjeta|cart[aã]o|карт[аы]|カード|卡号|银行卡",
     "iban": r"iban",
 }  # fmt: skip
-KEY_SUFFIX = r"(?:[ _.-]?(?:numbers?|num|nos?|nr|#|nummer|n[uú]mero|номер|番号|号码|번호))?"
+KEY_SUFFIX = (
+    r"(?:[ _.-]?(?:numbers?|num|nos?|nr|#|nummer|n[uú]mero|номер|番号|号码|번호))?"
+    # a form's bracketed key, URL-encoded: ``card%5Bnumber%5D=``, ``sepa%5Biban%5D=``
+    r"(?:%5b(?:numbers?|num|nos?|nr)%5d|%5d)?"
+)
 # Between a key and its value: a few separators, or PHP var_dump's ``"]=>`` and ``string(N) "``
 # (as ``evaluated`` reads it for secrets: a property's ``:protected``, ``\r\n``, any length).
 VAR_DUMP = evaluated.DUMP_GAP
 KEY_GAP = rf"(?:[^0-9a-z\n+%(]{{1,6}}?|{VAR_DUMP})"
+# A form body writes a blank as ``+``: one between two groups (``0034+95+7936427``) is a blank.
+FORM_BLANK = r"(?<=[0-9a-z)])\+(?=[0-9a-z(])"
 VALUES = {
-    "phone": r"(?:\+|%2b)?(?:\(|%28)?[0-9](?:[0-9 ().-]|%2[0b89])*[0-9]",
-    "card": r"[0-9](?:[0-9 -]|%20)*[0-9]",
-    "iban": r"[a-z]{2}[0-9]{2}(?:(?: |%20)?[a-z0-9]{4}){2,7}(?:(?: |%20)?[a-z0-9]{1,3})?(?![a-z0-9])",
+    "phone": rf"(?:\+|%2b)?(?:\(|%28)?[0-9](?:[0-9 ().-]|%2[0b89]|{FORM_BLANK})*[0-9]",
+    "card": rf"[0-9](?:[0-9 -]|%20|{FORM_BLANK})*[0-9]",
+    "iban": rf"[a-z]{{2}}[0-9]{{2}}(?:(?: |%20|{FORM_BLANK})?[a-z0-9]{{4}}){{2,7}}(?:(?: |%20|{FORM_BLANK})?[a-z0-9]{{1,3}})?(?![a-z0-9])",
 }
+BLANKS = Lazy(FORM_BLANK, re.IGNORECASE)
 # What every value starts with, for the gates (on the text as written).
 VALUE_STARTS = {"phone": "[0-9+(%]", "card": "[0-9]", "iban": "[A-Za-z]{2}[0-9]{2}"}
 CARD_GROUPS = Lazy(
@@ -187,6 +194,8 @@ def is_key_start(text: str, start: int) -> bool:
     (``顧客の電話番号``)."""
     if start == 0 or not text[start - 1].isalnum() or not text[start].isascii():
         return True
+    if text[max(0, start - 3) : start].lower() == "%5b":
+        return True  # a form's bracketed key, URL-encoded: sepa%5Biban%5D=
     if text[start - 1].isupper() and text[start - 2 : start - 1] == "-":
         return True  # a one-letter flag glued to its key: -Dcard.number=, -PcardNumber=
     return text[start].isupper() and (text[start - 1].islower() or text[start - 1].isdigit())
@@ -232,10 +241,11 @@ def keyed(check: Callable[[str], bool]) -> Judge:
             return None
         while end > start:
             if numbers.stands_alone(text, start, end) and check(
-                urllib.parse.unquote(text[start:end])
+                urllib.parse.unquote(BLANKS.compiled.sub(" ", text[start:end]))
             ):
                 return start, end, ""
-            end = max(text.rfind(" ", start, end), text.rfind("%20", start, end))
+            blank = text.rfind("+", start + 1, end)  # a form's blank (a leading + stays)
+            end = max(text.rfind(" ", start, end), text.rfind("%20", start, end), blank)
         return None
 
     return judge
@@ -272,11 +282,15 @@ def keyed_numbers() -> list[Rule]:
         trigger = KEY_WORDS[kind]
         if kind == "phone":
             matchers.append(
-                Matcher(Lazy(r"(?<==)%2b[1-9](?:[0-9.-]|%20){7,30}[0-9]"), judge=encoded_plus)
+                # after ``=``, or in a URL-encoded ``sip:``/``tel:`` URI (``To=sip%3A%2B4917…``)
+                Matcher(
+                    Lazy(r"(?:(?<==)|(?<=%3a))%2b[1-9](?:[0-9.-]|%20){7,30}[0-9]"),
+                    judge=encoded_plus,
+                )
             )
             matchers.append(Matcher(Lazy(r"(?<=[=:])\+[1-9][0-9]{10,14}"), judge=touching_plus))
-            gate += r"|=%2[Bb][1-9]|[=:]\+[1-9][0-9]{10}"
-            trigger += ("=%2b", "=+", ":+")
+            gate += r"|(?:=|%3[Aa])%2[Bb][1-9]|[=:]\+[1-9][0-9]{10}"
+            trigger += ("=%2b", "%3a%2b", "=+", ":+")
         found.append(
             personal(
                 kind,
@@ -298,7 +312,9 @@ KEY_WORDS: dict[str, tuple[str, ...]] = {
 
 
 def rules() -> list[Rule]:
-    """Return ``numbers``' rules with these: phones, cards, IBANs, then national ids (also
-    bound to SQL parameters: ``bound_ids``)."""
+    """Return ``numbers``' rules with these: phones (in national print too: ``phones``),
+    cards, IBANs (in any case: ``ibans``), then national ids (also bound to SQL parameters:
+    ``bound_ids``)."""
     ids = national_ids() + bound_ids.rules(KINDS)
-    return numbers.numbers() + keyed_numbers() + numbers.identities() + ids
+    found = numbers.numbers() + phones.rules() + ibans.rules() + keyed_numbers()
+    return found + numbers.identities() + ids

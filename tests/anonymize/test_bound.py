@@ -120,7 +120,7 @@ def test_a_number_bound_to_a_phone_column_is_a_phone(
     "text",
     [
         "[SQL: UPDATE t SET telephone_ext=?, fax=? WHERE id = ?]\n[parameters: ('12', 'none', 3)]",
-        "[SQL: UPDATE t SET cell_count=? WHERE id = ?]\n[parameters: ('0171 2855101', 3)]",
+        "[SQL: UPDATE t SET cell_count=? WHERE id = ?]\n[parameters: ('1171 2855101', 3)]",
     ],
 )
 def test_other_values_of_phone_columns_stay(anonymizer: Anonymizer, text: str) -> None:

@@ -170,3 +170,26 @@ def test_a_card_is_judged_alike_by_the_rules_set_and_triggers(before: str, numbe
         for use_re2 in (True, False)
     ]
     assert batches[0] == batches[1]
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("оплата картой 2203 6018 1590 8302 прошла", "оплата картой <card> прошла"),
+        ("Troy 9792613186091396 reddedildi", "Troy <card> reddedildi"),
+        ("kart: 9792-6131-8609-1396.", "kart: <card>."),
+    ],
+)
+def test_mir_and_troy_cards_are_redacted(text: str, expected: str, use_re2: bool) -> None:
+    """Mir (2200-2204) and Troy (9792) cards of 16 digits that pass Luhn are cards."""
+    assert anonymizer(use_re2).anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["id 2203 6018 1590 8303 x", "9792613186091397", "build 2205601815908302", "97926131860913"],
+)
+def test_mir_and_troy_near_misses_stay(text: str) -> None:
+    """A failed Luhn, a range that is no card's, or a wrong length stays."""
+    assert anonymizer(False).anonymize(text) == text

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from fedlearn import config
 from fedlearn.anonymize import Anonymizer
+from tests.anonymize.conftest import MACHINE
 
 
 @pytest.mark.parametrize(
@@ -177,3 +179,38 @@ def test_every_country_is_read_the_same_ways(
     """The ids that came first (SSN, CPF, DNI…) are in the same table as the later ones, so they
     are read in the same ways: after a camelCase key, or with their word after them."""
     assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "POST /order billing_phone=0049+89+2107+6634&zip=80331",
+            "POST /order billing_phone=<phone>&zip=80331",
+        ),
+        ("payer%5Biban%5D=at61+1904+3002+3457+3201&amount=12", "payer%5Biban%5D=<iban>&amount=12"),
+        ("card%5Bnumber%5D=5425+2334+3010+9903&cvc=1", "card%5Bnumber%5D=<card>&cvc=1"),
+        ("From=sip%3A%2B447911123456%40pbx.example", "From=sip%3A<phone>%40pbx.example"),
+    ],
+)
+def test_a_form_body_is_read_as_a_form(text: str, expected: str, use_re2: bool) -> None:
+    """In a URL-encoded form a ``+`` between groups is a blank, a bracketed key
+    (``card%5Bnumber%5D``) names its value, and ``%3A%2B`` opens an encoded ``sip:``/``tel:`` number."""
+    anonymizer = Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2)
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "q=cats+1234+5678&page=2",  # no key naming a number
+        "card%5Bnumber%5D=5425+2334+3010+9904&x=1",  # fails Luhn
+        "tag%5Biban%5D=at61+1904+3002+3457+3202",  # fails mod 97
+        "phone=12+34&id=7",  # too few digits for a phone
+    ],
+)
+def test_form_near_misses_stay(text: str) -> None:
+    """Without a key naming the kind, or failing its check, a form value stays."""
+    anonymizer = Anonymizer(config.Anonymize(), MACHINE, use_re2=False)
+    assert anonymizer.anonymize(text) == text

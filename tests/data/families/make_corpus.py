@@ -1660,6 +1660,30 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: f"pbkdf2:sha256:600000${chars(16)}${hexs(64)}",
         ),
         ("postgres-md5-bare", "rolpassword {s} (1 row)", lambda: "md5" + hexs(32)),
+        (
+            "iban-lower-grouped",
+            "bitte zurück an {s} überweisen",
+            lambda: grouped(iban("LT", 20)).lower(),
+        ),
+        ("iban-registry-late", "payout account {s} (MNT)", lambda: iban("MN", 20)),
+        (
+            "phone-trunk-national",
+            "Rückruf erbeten: {s}, Frau Brandt",
+            lambda: f"0{rng.choice(['211', '341', '6131'])} {chars(3, DIGITS)} {chars(4, DIGITS)}",
+        ),
+        (
+            "phone-dialled-00",
+            "caller {s} hung up",
+            lambda: (
+                f"00{rng.choice(['31', '420', '61'])} {chars(2, DIGITS)} {chars(3, DIGITS)} {chars(4, DIGITS)}"
+            ),
+        ),
+        (
+            "card-form-bracketed",
+            "POST /pay card%5Bnumber%5D={s}&card%5Bcvc%5D=123",
+            lambda: "+".join(grouped(luhn_complete("2202", 16)).split()),
+        ),
+        ("card-troy", "Kart numarasi {s} reddedildi", lambda: luhn_complete("9792", 16)),
     ]
 
 

@@ -1,0 +1,140 @@
+"""Phone numbers in their countries' own print (DESIGN.md guarantee 1), with no ``+`` and no word.
+
+``numbers`` finds ``+CC …``, the North American shape and any number after ``phone``/``tel``.
+Elsewhere a number is printed the national way, or dialled from abroad with the international
+call prefix ``00``. Two shapes say "phone" without a word:
+
+- ``00``, an ITU country code, a blank, dot or dash, then groups of digits: 8 to 15 digits after
+  the ``00`` (E.164's maximum): ``0041 78 328 55 27``, ``0044 131 573 2110``, ``001 514 650 0472``.
+- the trunk prefix ``0`` and an area or mobile code (``030``, ``0171``, ``(089)``, ``06``), then
+  groups of digits: 10 to 13 digits in all (9 after a one-digit code: ``01 548 5736``), grouped by one kind of separator (blanks, dots or
+  dashes; a slash may follow the area code): ``030 192 7442``, ``06 62 17 19 10``,
+  ``0178.5757.5022``, ``07956 612209``, ``030/1234 567``.
+
+Both must stand alone, and a date (``05 12 2026 …``) or the tail of a longer grouped code (UPS's
+``1Z 999 AA1 01 2345 6784``: the token before is a short group holding a digit; or a digit group
+after) is no phone number. A number too long for a phone keeps its leading groups only when they
+make one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from fedlearn.anonymize.rules import Judge, Lazy, Matcher, Rule, Trigger, personal
+
+# ITU-T E.164 country codes: 1 and 7; the two-digit codes; the first two digits of the
+# three-digit ones (each followed by any digit).
+COUNTRY = (
+    r"(?:1|7|2[07]|3[0-469]|4[013-9]|5[1-8]|6[0-6]|8[1246]|9[0-58]"
+    r"|(?:2[1-689]|3[578]|42|5[09]|6[7-9]|8[05-9]|9[679])[0-9])"
+)
+SEPARATOR = r"(?:[ .-]| {2}|/ ?)"
+GROUP = Lazy(r"[0-9]+")
+NOT_BEFORE = frozenset("_+.-/:#=@&%$\\")
+# What may not touch a number's left (for the gate and trigger: ``alone_before`` says it whole).
+JOINED = r"[0-9A-Za-z_+.:#=@&%$/\\-]"
+EDGE = r"(?:^|[^0-9A-Za-z_+.:#=@&%$/\\-])"
+
+
+def groups_of(value: str) -> tuple[list[str], list[str], list[int]]:
+    """Return the digit groups of ``value``, the separators between them and each group's end."""
+    found = list(GROUP.finditer(value))
+    seps = [value[a.end() : b.start()] for a, b in itertools.pairwise(found)]
+    return [m.group() for m in found], seps, [m.end() for m in found]
+
+
+def is_date(groups: list[str]) -> bool:
+    """Return whether the groups start like a day or month, a month, a year (``05 12 2026``)."""
+    if len(groups) < 3 or len(groups[0]) != 2 or len(groups[1]) != 2 or len(groups[2]) != 4:
+        return False
+    return int(groups[1]) <= 12 and groups[2][:2] in ("19", "20")
+
+
+def alone_before(text: str, start: int) -> bool:
+    """Return whether nothing joins the number on its left: no word, digit or joining character,
+    and no short group holding a digit one blank before it (the middle of a grouped code)."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if before.isalnum() or before in NOT_BEFORE:
+        return False
+    if before == " ":
+        token = text[max(0, start - 7) : start - 1].rsplit(" ", 1)[-1].rsplit("\n", 1)[-1]
+        if 0 < len(token) <= 5 and token.isalnum() and any(c.isdigit() for c in token):
+            return False
+    return True
+
+
+def alone_after(text: str, end: int) -> bool:
+    """Return whether nothing joins the number on its right: no word, digit or joining character,
+    and no group of digits one blank after it."""
+    if end == len(text):
+        return True
+    after = text[end]
+    if after.isalnum() or after in "_/@" or (after in ".:-" and text[end + 1 : end + 2].isdigit()):
+        return False
+    return not (after == " " and text[end + 1 : end + 2].isdigit())
+
+
+def grouped(low: int, high: int, skip: int) -> Judge:
+    """
+    Return a judge of a grouped number: the longest run of its leading groups (two or more) whose
+    separators agree (the first may be a slash) and whose digits, less the first ``skip``, number
+    ``low`` to ``high``, not a date, standing alone.
+    """
+
+    def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+        start = match.start()
+        if not alone_before(text, start):
+            return None
+        groups, seps, ends = groups_of(match.group())
+        for count in range(len(groups), 1, -1):
+            inner = seps[1 : count - 1]
+            if any(sep != inner[0] for sep in inner) or any("/" in sep for sep in inner):
+                continue
+            digits = sum(len(group) for group in groups[:count]) - skip
+            # 9 digits only after a one-digit area code (``01 548 5736``): ``046 454 286`` is
+            # grouped as an id (a SIN) is, and 10 or more make a number with a longer code.
+            least = low + 1 if not skip and len(groups[0]) > 2 else low
+            if not least <= digits <= high or is_date(groups[:count]):
+                continue
+            end = start + ends[count - 1]
+            return (start, end, "") if alone_after(text, end) else None
+        return None
+
+    return judge
+
+
+def rules() -> list[Rule]:
+    """Return the rule for national and ``00``-dialled phone numbers (``<phone>``)."""
+    return [
+        personal(
+            "phone",
+            "<phone>",
+            Matcher(
+                Lazy(rf"00{COUNTRY}[ .-] ?[0-9]{{1,5}}(?:{SEPARATOR}[0-9]{{1,8}}){{1,6}}"),
+                judge=grouped(8, 15, 2),
+            ),
+            Matcher(
+                Lazy(rf"0[1-9][0-9]{{0,4}}(?:{SEPARATOR}[0-9]{{2,8}}){{1,6}}"),
+                judge=grouped(9, 13, 0),
+            ),
+            Matcher(
+                Lazy(rf"\(0[1-9][0-9]{{0,4}}\) ?[0-9]{{2,8}}(?:{SEPARATOR}[0-9]{{2,8}}){{0,5}}"),
+                judge=grouped(9, 13, 0),
+            ),
+            # Each match holds its first group (the trunk ``0`` and a code, or the country code
+            # after ``00``) and the separator or parenthesis after it,
+            # and, past the trunk prefix's code, a group of two digits and one more (digit or
+            # separator: a phone has 9 digits, a code 6 at most), or one digit past ``00CC``.
+            gate=rf"{EDGE}(?:0[1-9][0-9]{{0,4}}[ ./)-] {{0,2}}[0-9]{{2}}[0-9 ./-]|00[1-9][0-9]{{0,2}}[ .-] ?[0-9])",
+            trigger=Trigger(
+                patterns=(
+                    Lazy(rf"(?<!{JOINED})0[1-9][0-9]{{0,4}}[ ./)-] {{0,2}}[0-9]{{2}}[0-9 ./-]"),
+                    Lazy(rf"(?<!{JOINED})00[1-9][0-9]{{0,2}}[ .-] ?[0-9]"),
+                )
+            ),
+        )
+    ]

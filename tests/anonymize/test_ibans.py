@@ -1,0 +1,65 @@
+"""IBANs by the registry: any case, uneven blanks, every registry country; near misses stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn import config
+from fedlearn.anonymize import Anonymizer, ibans, numbers
+from tests.anonymize.conftest import MACHINE
+
+
+def anonymizer(use_re2: bool = True) -> Anonymizer:
+    """Return an anonymizer of the default settings (without RE2: the triggers decide)."""
+    return Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2)
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("überweise an lv40 mmgt 2917 r12n 97hj 8 bis freitag", "überweise an <iban> bis freitag"),
+        ("refund: at706528630374862570.", "refund: <iban>."),
+        ("Konto Is85 2929 6111 2422 6238 5734 15 (Arion)", "Konto <iban> (Arion)"),
+        ("IBAN :  SO82  2792  8201  0276  1612  490", "IBAN :  <iban>"),
+        ("ly60 3434 1533 6471 7641 8457 8 then more", "<iban> then more"),
+    ],
+)
+def test_iban_in_any_case_is_redacted(text: str, expected: str, use_re2: bool) -> None:
+    """An IBAN in lower or mixed case, or with its groups two blanks apart, becomes ``<iban>``."""
+    assert anonymizer(use_re2).anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["MN451973699356327295", "YE05CWQV1756541046680965796567", "NI68FVCQ40905366566658120567"],
+)
+def test_every_registry_country_is_known(value: str) -> None:
+    """Countries the registry added lately (Mongolia, Yemen, Nicaragua…) are IBANs in capitals too."""
+    assert anonymizer(False).anonymize(f"pay to {value} today") == "pay to <iban> today"
+    assert numbers.IBAN_LENGTHS[value[:2]] == len(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "commit at706528f30374862570 reverted",  # a letter where Austria's BBAN has digits
+        "blob at16deadbeefcafe1234 stored",  # passes mod 97, not Austria's structure
+        "token de241a2b3c4d5e6f7a8b9c expired",  # the same for Germany
+        "ref at706528630374862571",  # fails mod 97
+        "id xat706528630374862570",  # touches a letter
+        "lv40 mmgt 2917 r12n 97hj",  # too short for Latvia
+        "zz12 3456 7890 1234 5678",  # no such country
+    ],
+)
+def test_near_misses_stay(text: str) -> None:
+    """What fails the structure, the length, mod 97, or stands in a word stays as written."""
+    assert anonymizer(False).anonymize(text) == text
+    assert anonymizer(True).anonymize(text) == text
+
+
+def test_registry_structure() -> None:
+    """The lengths come from the structures: Germany 22, Norway 15, Saint Lucia 32."""
+    assert (ibans.LENGTHS["DE"], ibans.LENGTHS["NO"], ibans.LENGTHS["LC"]) == (22, 15, 32)
+    assert ibans.is_registered("DE89370400440532013000")
+    assert not ibans.is_registered("DE8937040044053201300X")
