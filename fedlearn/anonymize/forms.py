@@ -16,9 +16,11 @@ from fedlearn.anonymize import (
     apart,
     assignments,
     checks,
+    columns,
     configfiles,
     evaluated,
     factors,
+    hl7,
     key_names,
     key_shapes,
     keymaterial,
@@ -219,4 +221,6 @@ def formed() -> list[Rule]:
         *userinfo.rules(),
         *unset.rules(),
         *factors.rules(),
+        *columns.rules(),
+        *hl7.rules(),
     ]

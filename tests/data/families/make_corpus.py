@@ -1660,6 +1660,40 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: f"pbkdf2:sha256:600000${chars(16)}${hexs(64)}",
         ),
         ("postgres-md5-bare", "rolpassword {s} (1 row)", lambda: "md5" + hexs(32)),
+        (
+            "passport-psql-column",
+            " id | passport_number | city\n----+-----------------+------\n  7 | {s} | Oslo\n(1 row)",
+            lambda: chars(2, UPPER) + chars(7, DIGITS),
+        ),
+        (
+            "licence-pandas-column",
+            "   name   licence_no\n0   ana  {s}\n1    bo          NaN",
+            lambda: chars(1, UPPER) + chars(4, DIGITS) + "-" + chars(5, DIGITS),
+        ),
+        (
+            "tax-id-box-column",
+            "│ member │ tax_id     │\n├────────┼────────────┤\n│ m-19   │ {s} │",
+            lambda: chars(2, DIGITS) + "-" + chars(7, DIGITS),
+        ),
+        (
+            "health-id-csv-column",
+            "id,health_card_no,plan\n11,{s},gold",
+            lambda: "-".join(
+                (chars(4, DIGITS), chars(3, DIGITS), chars(3, DIGITS), chars(2, UPPER))
+            ),
+        ),
+        (
+            "secret-psql-column",
+            " id | webhook_secret\n----+----------------\n  1 | {s}",
+            lambda: chars(12, ALNUM),
+        ),
+        (
+            "passport-hl7-cx",
+            "MSH|^~\\&|REG|CLINIC|EHR|ACME|20270114083000||ADT^A08|Q77120|P|2.4\r"
+            "PID|1||{s}^^^UKPO^PPN||DOE^ANN",
+            lambda: chars(1, UPPER) + chars(8, DIGITS),
+        ),
+        ("ssn-hl7-pid19", "PID|1" + "|" * 18 + "{s}|", lambda: chars(9, DIGITS)),
     ]
 
 
