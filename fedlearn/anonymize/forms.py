@@ -24,6 +24,7 @@ from fedlearn.anonymize import (
     key_names,
     key_shapes,
     keymaterial,
+    notices,
     params,
     stored,
     tabbed,
@@ -223,4 +224,5 @@ def formed() -> list[Rule]:
         *factors.rules(),
         *columns.rules(),
         *hl7.rules(),
+        *notices.rules(),
     ]

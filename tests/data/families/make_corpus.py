@@ -1694,6 +1694,18 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: chars(1, UPPER) + chars(8, DIGITS),
         ),
         ("ssn-hl7-pid19", "PID|1" + "|" * 18 + "{s}|", lambda: chars(9, DIGITS)),
+        (
+            "key-printed-once",
+            "Your deploy key was created. Copy it now: it won't be shown again.\n\n    {s}\n",
+            lambda: chars(24),
+        ),
+        (
+            "codes-printed-once",
+            "Recovery codes (this is the only time you see them):\n{s}\nDone.",
+            lambda: "-".join(chars(5, DIGITS) for _ in range(4)),
+        ),
+        ("key-in-spanish-prose", "Se rechazó la clave «{s}» del servidor.", lambda: chars(24)),
+        ("key-in-korean-prose", "오류: Mailgun 키 {s} 가 거부되었습니다.", lambda: chars(24)),
     ]
 
 
