@@ -105,15 +105,21 @@ def is_token_body(value: str) -> bool:
 
 # Secret words of other languages, by the English words they read as (``commands.foreign``; a
 # word for key names an API key as often as a cache key: it reads as ``api key``):
-# ``Ключ shopify для стенда: …``, ``der wifi-Schlüssel … lautet …``, ``shopifyキーは …``.
+# ``Ключ shopify для стенда: …``, ``der wifi-Schlüssel … lautet …``, ``shopifyキーは …``,
+# ``la clave «…»``, ``… anahtar …``, ``مفتاح …``. ``_`` is a blank: a word that is part of many
+# others stands alone (Korean ``키``, key, is in ``패키지``, package).
 FOREIGN_WORDS = {
-    "api key": "schlüssel ключ ключа キー 密钥 秘钥 clé chave chiave klucz sleutel nyckel nøgle avain",
+    "api key": (
+        "schlüssel ключ ключа キー 密钥 秘钥 clé chave chiave klucz sleutel nyckel nøgle avain"
+        " clave anahtar مفتاح कुंजी 金鑰 _키_"
+    ),
     "password": (
         "passwort kennwort пароль пароля パスワード 密码 口令 contraseña senha mot_de_passe hasło"
-        " wachtwoord salasana lösenord adgangskode 비밀번호"
+        " wachtwoord salasana lösenord adgangskode 비밀번호 şifre parola كلمة_المرور"
+        " كلمة_السر पासवर्ड 密碼"
     ),
-    "token": "токен トークン 令牌 토큰",
-    "secret": "секрет シークレット",
+    "token": "токен トークン 令牌 토큰 jeton belirteç टोकन",
+    "secret": "секрет シークレット secreto",
 }
 FOREIGN = {
     word.replace("_", " "): english

@@ -217,6 +217,27 @@ def test_ports_paths_references_and_prompts_on_command_lines_stay(
             "la contraseña de staging es <redacted:secret-value> (borrar)",
         ),
         ("Токен бота: 7f3kq9zmx2pl8vb4", "Токен бота: <redacted:secret-value>"),
+        (
+            "Hata: Stripe anahtarı Q7vLx2pT9sKw4mZr8N1b reddedildi.",  # noqa: RUF001
+            "Hata: Stripe anahtarı <redacted:secret-value> reddedildi.",  # noqa: RUF001
+        ),
+        (
+            "Mailgun rechazó la clave «k3Lm9Qx2Vb7Np4Rt8Wz1» hoy",
+            "Mailgun rechazó la clave «<redacted:secret-value>» hoy",
+        ),
+        (
+            "تم رفض كلمة المرور Zq8vT2mL9xK4pW7rA1 من الخادم",
+            "تم رفض كلمة المرور <redacted:secret-value> من الخادم",
+        ),
+        (
+            "오류: Mailgun 키 k3Lm9Qx2Vb7Np4Rt8Wz1 가 거부되었습니다.",
+            "오류: Mailgun 키 <redacted:secret-value> 가 거부되었습니다.",
+        ),
+        (
+            "सर्वर ने पासवर्ड Zq8vT2mL9xK4pW7rA1 अस्वीकार किया",
+            "सर्वर ने पासवर्ड <redacted:secret-value> अस्वीकार किया",
+        ),
+        ("le jeton 7f3kq9zmx2pl8vb4xq1 a expiré", "le jeton <redacted:secret-value> a expiré"),
     ],
 )
 def test_a_value_after_a_secret_word_of_another_language_goes(
@@ -234,6 +255,10 @@ def test_a_value_after_a_secret_word_of_another_language_goes(
         "パスワードを入力してください。",
         "la contraseña es incorrecta",
         "Schlüssel-Version v1.2.3 wurde geladen",
+        "la clave primaria es incorrecta",
+        "Şifre en az 12 karakter olmalı",  # noqa: RUF001
+        "مفتاح التشفير غير صالح",
+        "패키지 k3Lm9Qx2Vb7Np4Rt8Wz1 설치됨",  # ``키`` inside ``패키지`` (package) names nothing
     ],
 )
 def test_prose_around_secret_words_of_other_languages_stays(

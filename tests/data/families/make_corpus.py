@@ -1684,6 +1684,51 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: "+".join(grouped(luhn_complete("2202", 16)).split()),
         ),
         ("card-troy", "Kart numarasi {s} reddedildi", lambda: luhn_complete("9792", 16)),
+            "passport-psql-column",
+            " id | passport_number | city\n----+-----------------+------\n  7 | {s} | Oslo\n(1 row)",
+            lambda: chars(2, UPPER) + chars(7, DIGITS),
+        ),
+        (
+            "licence-pandas-column",
+            "   name   licence_no\n0   ana  {s}\n1    bo          NaN",
+            lambda: chars(1, UPPER) + chars(4, DIGITS) + "-" + chars(5, DIGITS),
+        ),
+        (
+            "tax-id-box-column",
+            "│ member │ tax_id     │\n├────────┼────────────┤\n│ m-19   │ {s} │",
+            lambda: chars(2, DIGITS) + "-" + chars(7, DIGITS),
+        ),
+        (
+            "health-id-csv-column",
+            "id,health_card_no,plan\n11,{s},gold",
+            lambda: "-".join(
+                (chars(4, DIGITS), chars(3, DIGITS), chars(3, DIGITS), chars(2, UPPER))
+            ),
+        ),
+        (
+            "secret-psql-column",
+            " id | webhook_secret\n----+----------------\n  1 | {s}",
+            lambda: chars(12, ALNUM),
+        ),
+        (
+            "passport-hl7-cx",
+            "MSH|^~\\&|REG|CLINIC|EHR|ACME|20270114083000||ADT^A08|Q77120|P|2.4\r"
+            "PID|1||{s}^^^UKPO^PPN||DOE^ANN",
+            lambda: chars(1, UPPER) + chars(8, DIGITS),
+        ),
+        ("ssn-hl7-pid19", "PID|1" + "|" * 18 + "{s}|", lambda: chars(9, DIGITS)),
+        (
+            "key-printed-once",
+            "Your deploy key was created. Copy it now: it won't be shown again.\n\n    {s}\n",
+            lambda: chars(24),
+        ),
+        (
+            "codes-printed-once",
+            "Recovery codes (this is the only time you see them):\n{s}\nDone.",
+            lambda: "-".join(chars(5, DIGITS) for _ in range(4)),
+        ),
+        ("key-in-spanish-prose", "Se rechazó la clave «{s}» del servidor.", lambda: chars(24)),
+        ("key-in-korean-prose", "오류: Mailgun 키 {s} 가 거부되었습니다.", lambda: chars(24)),
     ]
 
 

@@ -1,0 +1,299 @@
+"""Values in a table column whose header names them (DESIGN.md guarantee 1): the header is the key.
+
+A table names each value by its column's header, lines above it. Three layouts are read:
+
+- ruled: a header line, then a rule line of dashes and crosses, then rows with the header's
+  number of cells: psql's aligned output (``id | passport_number`` over ``----+----``), MySQL's
+  and box-drawn tables (``| a | b |`` under ``+---+---+``, ``│ a │ b │`` over ``├───┼───┤``),
+  Markdown tables;
+- aligned: a header of names two blanks or more apart (``pandas`` frames, ``column -t``), then rows
+  whose cells end where their header ends (right-aligned, pandas) or start where it starts
+  (left-aligned), every row alike;
+- delimited: a CSV/TSV/``;`` header row of names (``tables.header_kind``), then rows of as many
+  cells (documents only: ``tables`` reads their secret-named columns).
+
+A value under a header that names a document (``documents.KINDS``' words, in any key spelling:
+``passport_number``, ``carte_identite``, ``Health Card Number``) is judged as after that word
+(``documents.number_at``: capitals and digits, maybe grouped, with enough digits) and must fill
+its cell; a value under a header that names a secret (``api_key``, ``mfa_secret``) in a ruled or
+aligned table is judged as after ``key=`` (``key_names.is_secret_value``) when it is one run of
+characters that opens with no bracket or quote (``(not set)``, ``<none>`` stay); under a header
+of words it must read as generated, as in ``tables``. Markdown tables' secret columns are ``tables``' as well.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Iterator
+
+from fedlearn.anonymize import checks, documents, key_names, words
+from fedlearn.anonymize.assignments import GATE_WORDS, KEY_WORDS
+from fedlearn.anonymize.personal_ids import is_key_start
+from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, personal, span_match
+from fedlearn.anonymize.tables import RULE_LINE, header_kind, row_cells
+
+# A cell separator of a ruled table, and a rule line: dashes with at least one cross between them.
+SEPARATORS = "|│┃║"
+RULE = Lazy(r"[ \t]*[-─━═=+|│┃║┼├┤╪╋┿╫╬:]*[-─━═=]{3}[-─━═=+|│┃║┼├┤╪╋┿╫╬: \t]*\r?")
+CROSSES = frozenset("+|│┃║┼├┤╪╋┿╫╬")
+# A header cell: a name of letters (any script), digits and ``_.#/()-``, up to a few words.
+HEADER_CELL = Lazy(r"[^\W\d][\w.#/()-]*(?: [\w.#/()-]+){0,3}")
+# An aligned header: names two or more blanks apart.
+ALIGNED_NAME = Lazy(r"[A-Za-z_][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+){0,2}")
+GAP = Lazy(r"[ ]{2,}")
+MAX_ROWS = 50
+# (layout, header name, where the header starts, value start, value end)
+Cell = tuple[str, str, int, int, int]
+
+
+@functools.lru_cache(maxsize=8)
+def table_cells(text: str) -> tuple[Cell, ...]:
+    """Return every cell under a header of the tables in ``text`` (see the module docstring)."""
+    if "\n" not in text:
+        return ()
+    lines = []
+    position = 0
+    for line in text.split("\n"):
+        lines.append((position, line))
+        position += len(line) + 1
+    found: list[Cell] = []
+    taken: set[int] = set()  # the header lines read already
+    for index in range(1, len(lines) - 1):
+        line = lines[index][1]
+        if is_rule(line) and ruled(lines, index, found):
+            taken.add(index - 1)
+    for index in range(len(lines) - 1):
+        if index in taken or "  " not in lines[index][1]:
+            continue
+        aligned(lines, index, found)
+    for index in range(len(lines) - 1):
+        if index not in taken:
+            delimited(lines, index, found)
+    return tuple(found)
+
+
+def is_rule(line: str) -> bool:
+    """Return whether a line is a table's rule: dashes, and a cross between them."""
+    if not any(dash in line for dash in "-─━═="):
+        return False
+    return RULE.fullmatch(line) is not None and any(c in CROSSES for c in line.strip(" \t\r")[1:-1])
+
+
+def separated(line: str) -> list[tuple[int, int]]:
+    """Return the spans between a ruled line's separators, trimmed of blanks."""
+    bounds = [-1, *(i for i, c in enumerate(line) if c in SEPARATORS), len(line.rstrip("\r"))]
+    cells = []
+    for left, right in itertools.pairwise(bounds):
+        a, b = left + 1, right
+        while a < b and line[a] in " \t":
+            a += 1
+        while b > a and line[b - 1] in " \t\r":
+            b -= 1
+        cells.append((a, b))
+    return cells
+
+
+def ruled(lines: list[tuple[int, str]], index: int, found: list[Cell]) -> bool:
+    """Read a header above the rule line at ``index`` and the rows below it; True if a table."""
+    header_start, header = lines[index - 1]
+    names = separated(header)
+    if len(names) < 2 or not any(header[a:b] for a, b in names):
+        return False
+    if not all(a == b or HEADER_CELL.fullmatch(header[a:b]) for a, b in names):
+        return False
+    markdown = header.lstrip(" \t").startswith("|") and RULE_LINE.fullmatch(lines[index][1])
+    layout = "markdown" if markdown else "ruled"
+    for count, (row_start, row) in enumerate(lines[index + 1 :]):
+        cells = separated(row)
+        if count >= MAX_ROWS or len(cells) != len(names) or RULE.fullmatch(row):
+            break
+        for (a, b), (va, vb) in zip(names, cells, strict=True):
+            if b > a and vb > va:
+                found.append(
+                    (layout, header[a:b], header_start + a, row_start + va, row_start + vb)
+                )
+    return True
+
+
+def aligned(lines: list[tuple[int, str]], index: int, found: list[Cell]) -> None:
+    """Read an aligned header at ``index`` and the rows after it whose cells line up with it."""
+    header_start, header = lines[index]
+    header = header.rstrip("\r")
+    names = []
+    position = len(header) - len(header.lstrip(" "))
+    for gap in [*GAP.finditer(header, position), None]:
+        end = len(header) if gap is None else gap.start()
+        if not ALIGNED_NAME.compiled.fullmatch(header, position, end):
+            return
+        names.append((position, end))
+        if gap is not None:
+            position = gap.end()
+    if len(names) < 2:
+        return
+    rows = []
+    for row_start, row in lines[index + 1 : index + 1 + MAX_ROWS]:
+        row = row.rstrip("\r")
+        if not row.strip():
+            break
+        rows.append((row_start, row))
+    # A frame's lines are equally wide: a header that is the text's first line may have lost its
+    # indent to a trimmed string, so it is placed by its right end.
+    shift = 0
+    widths = {len(row) for _, row in rows}
+    if index == 0 and len(widths) == 1 and names[0][0] == 0 and max(widths) > len(header):
+        shift = max(widths) - len(header)
+    edges = [(a + shift, b + shift) for a, b in names]
+    for right in (True, False) if shift == 0 else (True,):
+        cells = [row_values(row, edges, right) for _, row in rows]
+        count = next((i for i, values in enumerate(cells) if values is None), len(cells))
+        if count:
+            for (row_start, _), values in zip(rows[:count], cells[:count], strict=True):
+                for (a, b), (va, vb) in zip(names, values or (), strict=True):
+                    found.append(
+                        ("aligned", header[a:b], header_start + a, row_start + va, row_start + vb)
+                    )
+            return
+
+
+def row_values(row: str, names: list[tuple[int, int]], right: bool) -> list[tuple[int, int]] | None:
+    """
+    Return the span of each column's value in an aligned row, or None when the row does not line
+    up: right-aligned, each value ends where its header ends; left-aligned, starts where it starts.
+    A value runs until two blanks (or a neighbour's start or end).
+    """
+    values = []
+    for number, (a, b) in enumerate(names):
+        edge = b if right else a
+        if (
+            len(row) < edge
+            or (right and row[edge - 1] == " ")
+            or (not right and row[edge : edge + 1] in ("", " "))
+        ):
+            return None
+        if right:
+            if edge < len(row) and row[edge] != " ":
+                return None
+            floor = names[number - 1][1] + 1 if number else 0
+            start = row.rfind("  ", floor, edge)
+            start = floor if start < 0 else start + 2
+            start += len(row[start:edge]) - len(row[start:edge].lstrip(" "))
+            values.append((start, edge))
+        else:
+            if edge and row[edge - 1] != " ":
+                return None
+            ceiling = names[number + 1][0] - 1 if number + 1 < len(names) else len(row)
+            end = row.find("  ", edge, ceiling)
+            end = ceiling if end < 0 else end
+            values.append((edge, len(row[:end].rstrip(" "))))
+    return values
+
+
+def delimited(lines: list[tuple[int, str]], index: int, found: list[Cell]) -> None:
+    """Read a CSV/TSV/``;`` header at ``index`` and the rows of as many cells after it."""
+    header_start, header = lines[index]
+    kind = header_kind(header)
+    if kind is None or kind[0] == "|":
+        return
+    delimiter, names = kind
+    for row_start, row in lines[index + 1 : index + 1 + MAX_ROWS]:
+        cells = row_cells(row, delimiter)
+        if cells is None or len(cells) != len(names):
+            return
+        for (a, b), (va, vb) in zip(names, cells, strict=True):
+            if vb > va:
+                found.append(
+                    (
+                        "delimited",
+                        header[a:b].strip("\"'` \t"),
+                        header_start + a,
+                        row_start + va,
+                        row_start + vb,
+                    )
+                )
+
+
+def cells_named(subject: str) -> Iterator[re.Match[str]]:
+    """Return, per cell under a header, a match from its header's start to its value's end."""
+    for _, _, header_start, _, end in table_cells(subject):
+        yield span_match(subject, header_start, end)
+
+
+def cell_of(match: re.Match[str], text: str) -> Cell | None:
+    """Return the cell a match stands for (its header starts it, its value ends it)."""
+    start, end = match.span()
+    return next((c for c in table_cells(text) if c[2] == start and c[4] == end), None)
+
+
+def document_judge(kind: str) -> Lazy:
+    """Return the words that name ``kind``'s documents as a whole header (any key spelling)."""
+    return Lazy(
+        rf"(?:{next(row[1] for row in documents.KINDS if row[0] == kind)}){documents.SUFFIX}\Z"
+    )
+
+
+def documented(kind: str) -> Matcher:
+    """Return the matcher of a document number under a header naming ``kind``."""
+    named_by = document_judge(kind)
+
+    def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+        cell = cell_of(match, text)
+        if cell is None:
+            return None
+        _, name, _, start, end = cell
+        named = named_by.search(name.lower())
+        if named is None or not is_key_start(name, named.start()):
+            return None
+        strong = documents.STRONG.search(named.group()) is not None
+        found = documents.number_at(text, start, strong, short=len(named.group()) <= 3)
+        return None if found != end else (start, end, "")
+
+    return Matcher(Lazy(SPAN.pattern), find=cells_named, judge=judge)
+
+
+def secret_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a secret under a ruled or aligned table's header naming one."""
+    cell = cell_of(match, text)
+    if cell is None or cell[0] in ("markdown", "delimited"):
+        return None  # ``tables`` reads these
+    _, name, _, start, end = cell
+    value = text[start:end]
+    key = name.replace(" ", "_")
+    if not KEY_NAME.fullmatch(key):
+        return None
+    if any(c in " \t" for c in value) or value[0] in "([{<\"'":
+        return None  # words or a note (``(not set)``, ``<none>``), not one generated string
+    if " " in name and not (checks.looks_random(value, minimum=8) and not words.is_named(value)):
+        return None
+    found = key_names.classify_key(key)
+    if found is None or not key_names.is_secret_value(found, key, value):
+        return None
+    return start, end, found
+
+
+KEY_NAME = Lazy(r"[A-Za-z_][A-Za-z0-9_.-]{0,79}")
+
+
+def rules() -> list[Rule]:
+    """Return a rule per document kind for values under a header naming it, then secrets'."""
+    found = [
+        personal(
+            name,
+            f"<{name}>",
+            documented(name),
+            gate=rf"(?i)(?:{words_of})[^\n]*\n",
+            trigger=Trigger(words=triggers, lower=True, needs="\n"),
+        )
+        for name, words_of, triggers in documents.KINDS
+    ]
+    gate_words = "|".join(re.escape(word) for word in GATE_WORDS)
+    found.append(
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(SPAN.pattern), find=cells_named, judge=secret_judge),),
+            trigger=Trigger(words=KEY_WORDS, lower=True, needs="\n"),
+            gate=rf"(?i)(?:{gate_words})[^\n]*\n",
+        )
+    )
+    return found

@@ -1,0 +1,93 @@
+"""Values in a table column whose header names them: ruled, aligned and delimited tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # psql's aligned output: a header over a ``---+---`` rule.
+        (
+            " uid | licence_no      | city\n-----+-----------------+------\n   7 | K4091-553-22881 | Oslo\n(1 row)",
+            " uid | licence_no      | city\n-----+-----------------+------\n   7 | <driving-licence> | Oslo\n(1 row)",
+        ),
+        # MySQL's table, borders above and below, a header in words.
+        (
+            "+----+-----------------+\n| id | Passport Number |\n+----+-----------------+\n"
+            "|  3 | XK2298107       |\n+----+-----------------+",
+            "+----+-----------------+\n| id | Passport Number |\n+----+-----------------+\n"
+            "|  3 | <passport>       |\n+----+-----------------+",
+        ),
+        # A box-drawn table.
+        (
+            "│ member │ steuernummer │\n├────────┼──────────────┤\n│ m-19   │ 93/815/08152 │",
+            "│ member │ steuernummer │\n├────────┼──────────────┤\n│ m-19   │ <tax-id> │",
+        ),
+        # A pandas frame: right-aligned under its header, an index before.
+        (
+            "   name   personnummer\n0   ana  19811228-9874\n1   bo            NaN",
+            "   name   personnummer\n0   ana  <national-id>\n1   bo            NaN",
+        ),
+        # The same whose first line lost its indent to a trimmed string.
+        (
+            "name   personnummer\n0   ana  19811228-9874\n1    bo            NaN",
+            "name   personnummer\n0   ana  <national-id>\n1    bo            NaN",
+        ),
+        # Left-aligned columns (``column -t``).
+        (
+            "HOST     IMEI             STATE\nedge-1   353918057612344  up",
+            "HOST     IMEI             STATE\nedge-1   <device-id>  up",
+        ),
+        # CSV and a Markdown table (documents; their secret columns are ``tables``').
+        (
+            "id,health_card_no,plan\n11,9876-543-210-KT,gold",
+            "id,health_card_no,plan\n11,<health-id>,gold",
+        ),
+        (
+            "| who | Cédula |\n|---|---|\n| ana | 1.023.456.789 |",
+            "| who | Cédula |\n|---|---|\n| ana | <national-id> |",
+        ),
+        # A secret named by its header, in psql and in a frame.
+        (
+            " id | webhook_secret\n----+----------------\n  1 | Wq7rT2pkd9-x",
+            " id | webhook_secret\n----+----------------\n  1 | <redacted:secret>",
+        ),
+        (
+            "    user  signing_token\n0  svc-a     Wq7rT2pkd9",
+            "    user  signing_token\n0  svc-a     <redacted:token>",
+        ),
+    ],
+)
+def test_values_under_a_naming_header_are_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A value in a column whose header names a document or a secret is redacted as that kind."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Headers that name neither.
+        " id | order_no        | city\n----+-----------------+------\n  7 | K4091-553-22881 | Oslo",
+        "   name      build_ref\n0   ana  19811228-9874",
+        # A naming header over values that are no numbers, or not a whole cell.
+        " id | passport_number | note\n----+-----------------+------\n  1 | on file         | ok",
+        " id | licence       | note\n----+---------------+------\n  1 | MIT or Apache | ok",
+        "   name   personnummer\n0   ana  see 19811228-9874 x",
+        # No rule line, rows out of line, or prose: no table.
+        "licence_no | city\n7 | K4091-553-22881 | Oslo",
+        "name   personnummer\nthe number 19811228-9874 was checked",
+        "id,passport_number\nthe passport number was checked, fine, ok",
+        # A secret-named column of values that read as words or settings.
+        " id | webhook_secret\n----+----------------\n  1 | (not set)",
+        "    user  signing_token\n0  svc-a        enabled",
+    ],
+)
+def test_other_columns_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Columns whose header names no document or secret, and values that are none, stay."""
+    assert anonymizer.anonymize(text) == text
