@@ -1684,6 +1684,7 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: "+".join(grouped(luhn_complete("2202", 16)).split()),
         ),
         ("card-troy", "Kart numarasi {s} reddedildi", lambda: luhn_complete("9792", 16)),
+        (
             "passport-psql-column",
             " id | passport_number | city\n----+-----------------+------\n  7 | {s} | Oslo\n(1 row)",
             lambda: chars(2, UPPER) + chars(7, DIGITS),
