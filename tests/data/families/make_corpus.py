@@ -1660,6 +1660,13 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: f"pbkdf2:sha256:600000${chars(16)}${hexs(64)}",
         ),
         ("postgres-md5-bare", "rolpassword {s} (1 row)", lambda: "md5" + hexs(32)),
+        (
+            "plist-key-string",
+            "<dict>\n  <key>Host</key>\n  <string>db02</string>\n  <key>BindPassword</key>\n  <string>{s}</string>\n</dict>",
+            chosen,
+        ),
+        ("hadoop-name-value", "<property><name>sync.api.token</name><value>{s}</value></property>", lambda: hexs(40)),
+        ("xml-named-cdata", '<add name="ServicePwd"><![CDATA[{s}]]></add>', password),
     ]
 
 
