@@ -45,8 +45,7 @@ YAML_PAIRS = (
 # XML: ``<key>K</key>`` then ``<string>V</string>`` (whitespace between; V maybe in CDATA).
 XML_PAIR = Lazy(
     r"<(?:key|name)>[ \t]*(?P<key>[A-Za-z0-9_.-]{1,80})[ \t]*</(?:key|name)>[ \t\r\n]{0,40}"
-    r"<(?:string|value|data)>(?:<!\[CDATA\[(?P<value>[^\n]{1,400}?)\]\]>"
-    r"|(?P<plain>[^<\n]{1,400}))</(?:string|value|data)>"
+    r"<(?:string|value|data)>(?:<!\[CDATA\[)?(?P<value>[^<\n]{1,400}?)(?:\]\]>)?</(?:string|value|data)>"
 )
 # XML: ``<entry key="K"><![CDATA[V]]></entry>`` (the key in an attribute, the value in CDATA).
 XML_NAMED_CDATA = Lazy(
@@ -106,16 +105,8 @@ def yaml_pair(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 
 def xml_pair(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return ``json_pair``'s verdict for an XML value element (or CDATA) beside its key element."""
-    group = "value" if match.group("value") is not None else "plain"
-    start, end = match.span(group)
-    key = match.group("key")
-    name = key_names.classify_key(key)
-    if name is None or name == "authorization":
-        return None
-    value = text[start:end]
-    if value != value.strip():
-        return None
-    return (start, end, name) if key_names.is_secret_value(name, key, value) else None
+    value = match.group("value")
+    return json_pair(match, text) if value == value.strip() else None
 
 
 def basic(match: re.Match[str], text: str) -> tuple[int, int, str] | None:

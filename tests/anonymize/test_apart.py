@@ -121,6 +121,10 @@ def test_yaml_items_of_other_keys_stay(anonymizer: Anonymizer, text: str) -> Non
             "<property>\n <name>ldap_bind_pwd</name>\n <value><![CDATA[<redacted:password>]]></value>\n</property>",
         ),
         (
+            "<key>app.datasource.password</key>\n  <string>/HqwPzLkVnBxRtYcMdFgJsAuEoiTyrWbKmNpQzXc</string>",
+            "<key>app.datasource.password</key>\n  <string><redacted:password></string>",
+        ),
+        (
             f'<setting name="uploadToken" serializeAs="String"><![CDATA[{UUID}]]></setting>',
             '<setting name="uploadToken" serializeAs="String"><![CDATA[<redacted:token>]]></setting>',
         ),
