@@ -1667,6 +1667,9 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ),
         ("hadoop-name-value", "<property><name>sync.api.token</name><value>{s}</value></property>", lambda: hexs(40)),
         ("xml-named-cdata", '<add name="ServicePwd"><![CDATA[{s}]]></add>', password),
+        ("erlang-proplist-binary", '[{port, 5432}, {replica_password, <<"{s}">>}]', password),
+        ("erlang-map-binary-key", '#{<<"upload_token">> => <<"{s}">>}', lambda: hexs(32)),
+        ("clojure-keyword", '{:user "ops" :smtp-pass "{s}"}', chosen),
     ]
 
 
