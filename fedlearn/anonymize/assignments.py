@@ -155,6 +155,8 @@ def is_element(text: str, key_start: int) -> bool:
     if not text.startswith(":", key_start - 1):
         return False
     colon = key_start - 1
+    if text.endswith("<redacted", 0, colon):
+        return False  # a placeholder (``<redacted:password>&quot;</pre>``), no element
     return ELEMENT_PREFIX.search(text, max(0, colon - 32), colon) is not None
 
 

@@ -1670,6 +1670,8 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("erlang-proplist-binary", '[{port, 5432}, {replica_password, <<"{s}">>}]', password),
         ("erlang-map-binary-key", '#{<<"upload_token">> => <<"{s}">>}', lambda: hexs(32)),
         ("clojure-keyword", '{:user "ops" :smtp-pass "{s}"}', chosen),
+        ("html-entity-json", '<div data-settings="{&quot;relay_secret&quot;: &quot;{s}&quot;}">', password),
+        ("html-entity-assign", "<pre>BACKUP_PASSWORD=&#39;{s}&#39;</pre>", chosen),
     ]
 
 
