@@ -1672,6 +1672,9 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("clojure-keyword", '{:user "ops" :smtp-pass "{s}"}', chosen),
         ("html-entity-json", '<div data-settings="{&quot;relay_secret&quot;: &quot;{s}&quot;}">', password),
         ("html-entity-assign", "<pre>BACKUP_PASSWORD=&#39;{s}&#39;</pre>", chosen),
+        ("nginx-set-variable", "location /hook {\n  set $hook_secret {s};\n}", chosen),
+        ("apache-setenv", "SetEnv MAIL_RELAY_PASS {s}", chosen),
+        ("git-config-set", 'git config --global sendemail.smtppassword "{s}"', password),
     ]
 
 
