@@ -23,9 +23,11 @@ KEY_CHARACTERS = frozenset(
     + "".join(key_names.FOREIGN_KEYS).upper()
     + "".join(key_names.FOREIGN_KEYS)
 )
-FILLER_CHARACTERS = frozenset("\"'`]\\ \t:?.+!")
-# What may stand between a key and its separator: quotes, a subscript's bracket, blanks.
+FILLER_CHARACTERS = frozenset("\"'`]}\\ \t:?.+!")
+# What may stand between a key and its separator: quotes, a subscript's bracket, blanks; Perl's
+# hash subscript closes with a brace (``$ENV{DB_PASSWORD} = …``, ``$cfg->{token} = …``).
 FILLERS = ("", '"', "'", "`", '"]', "']", " ", "  ", "\t", '" ', "' ", '\\"', "\\'", '"] ', "'] ")
+BRACED = ("}", "} ")
 # A subscript's quotes escaped inside a JSON string (a notebook's ``os.environ[\\"X\\"] = \\"…\\"``).
 ESCAPED = ('\\"]', "\\']", '\\"] ', "\\'] ")
 # What may stand before ``=`` in an assignment operator: Make ``::=`` ``?=`` ``+=``, PHP ``.=``,
@@ -202,7 +204,7 @@ def fillers_of(separator: str) -> tuple[str, ...]:
     """Return what may stand between a key and ``separator`` ("" included)."""
     if separator == ">":
         return ("",)
-    return (*FILLERS, *ESCAPED, *OPERATORS) if separator == "=" else FILLERS
+    return (*FILLERS, *ESCAPED, *OPERATORS, *BRACED) if separator == "=" else FILLERS
 
 
 @functools.cache
@@ -266,7 +268,7 @@ def keyed() -> list[Rule]:
             gate=rf"(?i){keys}{filler}{re.escape(separator)}",
         )
         for separator, filler in (
-            ("=", r"[\"'`\]\\ \t:?.+!]{0,4}"),
+            ("=", r"[\"'`\]}\\ \t:?.+!]{0,4}"),
             (":", r"[\"'`\]\\ \t]{0,3}"),
             (">", ""),
         )

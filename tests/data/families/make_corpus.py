@@ -1675,6 +1675,8 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("nginx-set-variable", "location /hook {\n  set $hook_secret {s};\n}", chosen),
         ("apache-setenv", "SetEnv MAIL_RELAY_PASS {s}", chosen),
         ("git-config-set", 'git config --global sendemail.smtppassword "{s}"', password),
+        ("perl-env-subscript", "$ENV{LDAP_BIND_PASS} = '{s}';", chosen),
+        ("perl-hashref-subscript", '$opts->{auth_secret} = "{s}";', password),
     ]
 
 
