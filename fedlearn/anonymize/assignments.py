@@ -28,6 +28,9 @@ FILLER_CHARACTERS = frozenset("\"'`]}\\ \t:?.+!")
 # hash subscript closes with a brace (``$ENV{DB_PASSWORD} = …``, ``$cfg->{token} = …``).
 FILLERS = ("", '"', "'", "`", '"]', "']", " ", "  ", "\t", '" ', "' ", '\\"', "\\'", '"] ', "'] ")
 BRACED = ("}", "} ")
+# A key's closing quote in JSON escaped twice (a log line's JSON inside a JSON string inside
+# JSON: ``{\\\"password\\\": \\\"…\\\"}``).
+TWICE_ESCAPED = ('\\\\\\"',)
 # A subscript's quotes escaped inside a JSON string (a notebook's ``os.environ[\\"X\\"] = \\"…\\"``).
 ESCAPED = ('\\"]', "\\']", '\\"] ', "\\'] ")
 # What may stand before ``=`` in an assignment operator: Make ``::=`` ``?=`` ``+=``, PHP ``.=``,
@@ -57,7 +60,7 @@ KEY_WORDS = tuple(
 # A value ends at a quote, a separator or a shell expansion (``${``, ``$(``), which refers to one.
 # An Objective-C string literal's ``@`` before the quote is no part of it (``@"…"``).
 VALUE = (
-    r"(?:@(?=[\"']))?(?P<q>\\?[\"'`])?"
+    r"(?:@(?=[\"']))?(?P<q>(?:\\\\)?\\?[\"'`])?"
     r"(?P<value>(?(q)[^\"'`\n\\]+|(?:[^\s\"'`,;&|<>(){}\[\]\\$]|\$(?![{(]))+))"
 )
 # What may follow an unquoted value's comma up to the next blank or quote (``past_commas``).
@@ -204,7 +207,9 @@ def fillers_of(separator: str) -> tuple[str, ...]:
     """Return what may stand between a key and ``separator`` ("" included)."""
     if separator == ">":
         return ("",)
-    return (*FILLERS, *ESCAPED, *OPERATORS, *BRACED) if separator == "=" else FILLERS
+    if separator == "=":
+        return (*FILLERS, *ESCAPED, *OPERATORS, *BRACED, *TWICE_ESCAPED)
+    return (*FILLERS, *TWICE_ESCAPED)
 
 
 @functools.cache
@@ -269,7 +274,7 @@ def keyed() -> list[Rule]:
         )
         for separator, filler in (
             ("=", r"[\"'`\]}\\ \t:?.+!]{0,4}"),
-            (":", r"[\"'`\]\\ \t]{0,3}"),
+            (":", r"[\"'`\]\\ \t]{0,4}"),
             (">", ""),
         )
     ]

@@ -164,3 +164,11 @@ def test_perl_hash_subscripts_are_keys(anonymizer: Anonymizer, text: str, expect
 )
 def test_perl_hash_subscript_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+def test_json_escaped_twice_is_read(anonymizer: Anonymizer) -> None:
+    inner = '{\\\\\\"relay_pass\\\\\\": \\\\\\"Velvet#Oak77\\\\\\"}'
+    text = '{"event": "{\\"body\\": \\"' + inner + '\\"}"}'
+    assert anonymizer.anonymize(text) == text.replace("Velvet#Oak77", "<redacted:password>")
+    reference = text.replace("Velvet#Oak77", "${RELAY_PASS}")
+    assert anonymizer.anonymize(reference) == reference

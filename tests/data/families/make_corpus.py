@@ -1677,6 +1677,7 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("git-config-set", 'git config --global sendemail.smtppassword "{s}"', password),
         ("perl-env-subscript", "$ENV{LDAP_BIND_PASS} = '{s}';", chosen),
         ("perl-hashref-subscript", '$opts->{auth_secret} = "{s}";', password),
+        ("json-escaped-twice", '{"log": "{\\"req\\": \\"{\\\\\\"smtp_pass\\\\\\": \\\\\\"{s}\\\\\\"}\\"}"}', chosen),
     ]
 
 
