@@ -13,6 +13,14 @@ source code, connection strings, manifests, log formats), each in every quoting 
 allows (none, ``'``, ``"``, backticks, ``\\"``). It runs each through the anonymizer of ``--tree``
 (default: this checkout) in process. A combination leaks when its secret is still in the output.
 
+Then (added in session 21, drawn after the rest so the combinations above keep their text and
+value) more languages' syntaxes (Erlang, Elixir, Clojure, Haskell, Julia, Lua, Perl, R, Scala,
+Kotlin, Dart, Groovy, PowerShell hashtables, protobuf text, GraphQL, plists, CSV, logfmt,
+Ansible inventories, systemd, nginx, Apache, ``.reg``, git config, ``.netrc``, ``pg_service.conf``,
+``odbc.ini``) and encodings of existing ones (``%xx`` in form bodies and queries, JSON escaped
+twice, ``\\u00XX`` as .NET and Go write ``+<>&'``, HTML entities, XML CDATA): an encoded value
+leaks when its written (encoded) form is still in the output.
+
 A benign column writes the same keys and syntaxes with values that are not secrets (``${VAR}``,
 ``<redacted>``, ``changeme``, file paths, booleans, numbers, ``null``, ``$(cat /run/secrets/x)``,
 ``vault:secret/data/x#key``…): each must come out unchanged. Decided: ``changeme`` is a
@@ -31,10 +39,12 @@ from __future__ import annotations
 import argparse
 import base64
 import collections
+import html
 import json
 import random
 import string
 import sys
+import urllib.parse
 from pathlib import Path
 
 ALNUM = string.ascii_letters + string.digits
@@ -141,6 +151,8 @@ def styled(key: str, style: str) -> str:
         return snake.upper()
     if style == "flag":
         return styled(key, "env").lower().replace("_", "-")
+    if style == "snake":
+        return styled(key, "env").lower()
     if style == "pascal":
         return "".join(part[:1].upper() + part[1:] for part in styled(key, "flag").split("-"))
     if style == "header":
@@ -493,6 +505,170 @@ SHAPED = (
     ("pgbouncer-md5-listed", '# pgbouncer users\n"app" "md5{v}"\n"ro" "md5{v2}"', "hex32"),
 )
 
+# Added by matrix16 (session 21): more languages' syntaxes, then encodings of existing ones. They
+# are drawn after KEYED, FIXED and SHAPED from the same generator, so every combination above is
+# unchanged (same text, same value) and these come after it.
+KEYED_MORE: list[tuple[str, str, str, tuple[str, ...], str]] = [
+    ("erlang", "erl-proplist-bin", "[{{host, <<\"db01\">>}}, {{{k}, <<{V}>>}}]", Q_D, "snake"),
+    ("erlang", "erl-proplist-str", "{{ok, [{{host, \"db01\"}}, {{{k}, {V}}}]}}", Q_D, "snake"),
+    ("erlang", "erl-map", "#{{host => <<\"db01\">>, {k} => <<{V}>>}}", Q_D, "snake"),
+    ("erlang", "erl-map-bin-key", "#{{<<\"{k}\">> => <<{V}>>}}", Q_D, "any"),
+    ("elixir", "ex-keyword", "config :app, App.Repo, hostname: \"db01\", {k}: {V}", Q_D, "snake"),
+    ("elixir", "ex-map-string", "%{{\"host\" => \"db01\", \"{k}\" => {V}}}", Q_D, "any"),
+    ("clojure", "clj-map", "{{:host \"db01\" :{k} {V}}}", Q_D, "flag"),
+    ("clojure", "clj-map-string", "{{\"host\" \"db01\", \"{k}\" {V}}}", Q_D, "any"),
+    ("haskell", "hs-show", "Config {{host = \"db01\", {k} = {V}, port = 5432}}", Q_D, "ident"),
+    ("julia", "jl-dict", "Dict(\"host\" => \"db01\", \"{k}\" => {V})", Q_D, "any"),
+    ("julia", "jl-namedtuple", "(host = \"db01\", {k} = {V})", Q_D, "ident"),
+    (
+        "plist",
+        "plist-dict",
+        "<dict>\n\t<key>Host</key>\n\t<string>db01</string>\n\t<key>{k}</key>\n\t<string>{v}</string>\n</dict>",
+        ("none",),
+        "any",
+    ),
+    ("lua", "lua-table", "local config = {{ host = \"db01\", {k} = {V} }}", ("single", "double"), "snake"),
+    ("lua", "lua-table-bracket", "config[\"{k}\"] = {V}", ("single", "double"), "any"),
+    ("perl", "pl-hash", "my %cfg = ( host => 'db01', {k} => {V} );", ("single", "double"), "snake"),
+    ("perl", "pl-hashref", "$cfg->{{{k}}} = {V};", ("single", "double"), "snake"),
+    ("perl", "pl-env", "$ENV{{{k}}} = {V};", ("single", "double"), "env"),
+    ("r", "r-list", "cfg <- list(host = \"db01\", {k} = {V})", ("single", "double"), "snake"),
+    ("r", "r-setenv", "Sys.setenv({k} = {V})", ("single", "double"), "env"),
+    ("scala", "scala-named", "val ds = DataSource(url = \"jdbc:pg://db01\", {k} = {V})", Q_D, "ident"),
+    ("kotlin", "kt-named", "connect(host = \"db01\", {k} = {V}, port = 5432)", Q_D, "ident"),
+    ("dart", "dart-map", "final cfg = <String, String>{{'host': 'db01', {q}{k}{q}: {V}}};", ("single", "double"), "any"),
+    (
+        "groovy",
+        "gradle-credentials",
+        "repositories {{\n  maven {{\n    credentials {{\n      username = 'deploy'\n      {k} = {V}\n    }}\n  }}\n}}",
+        ("single", "double"),
+        "ident",
+    ),
+    ("groovy", "groovy-map", "def cfg = [host: 'db01', {k}: {V}]", ("single", "double"), "ident"),
+    ("powershell", "ps-hashtable", "$cfg = @{{ Server = 'db01'; {k} = {V} }}", ("single", "double"), "pascal"),
+    (
+        "powershell",
+        "ps-hashtable-lines",
+        "$params = @{{\n    Server = 'db01'\n    {k} = {V}\n}}",
+        ("single", "double"),
+        "pascal",
+    ),
+    ("protobuf", "pb-text", "db {{\n  host: \"db01\"\n  {k}: {V}\n}}", Q_D, "snake"),
+    ("protobuf", "pb-text-inline", "db {{ host: \"db01\" {k}: {V} }}", Q_D, "snake"),
+    ("graphql", "gql-args", "mutation {{ login(user: \"app\", {k}: {V}) {{ token }} }}", Q_D, "ident"),
+    ("graphql", "gql-input", "mutation {{ connect(input: {{host: \"db01\", {k}: {V}}}) {{ id }} }}", Q_D, "ident"),
+    ("sql", "sql-insert-column", "INSERT INTO users (name, {k}) VALUES ('app', '{v}');", ("none",), "snake"),
+    ("sql", "sql-set-column", "UPDATE users SET {k} = '{v}' WHERE id = 42;", ("none",), "snake"),
+    ("log", "logfmt-last", "ts=2026-12-05T10:00:01Z level=warn caller=db.go:42 {k}={V}", ("none", "double"), "snake"),
+    ("csv", "csv-header", "name,{k},host\napp,{v},db01", ("none",), "any"),
+    ("csv", "csv-header-quoted", "\"name\",\"{k}\",\"host\"\n\"app\",\"{v}\",\"db01\"", ("none",), "any"),
+    ("csv", "csv-key-value", "key,value\nhost,db01\n{k},{v}", ("none",), "any"),
+    ("markdown", "md-table-header", "| user | {k} | host |\n|---|---|---|\n| app | {v} | db01 |", ("none",), "any"),
+    ("ansible", "ansible-inventory", "[db]\ndb01 ansible_host=db01.internal ansible_{k}={V}", Q_ANY, "snake"),
+    ("ansible", "ansible-hostvar", "db01 ansible_user=deploy {k}={V}", Q_ANY, "snake"),
+    ("systemd", "systemd-env-multi", "[Service]\nEnvironment=\"HOST=db01\" \"{k}={v}\"\n", ("none",), "env"),
+    ("systemd", "systemd-env-list", "[Service]\nEnvironment=HOST=db01 {k}={V}\n", ("none",), "env"),
+    ("nginx", "nginx-set", "location /api {{\n    set ${k} {V};\n}}", Q_ANY, "snake"),
+    ("nginx", "nginx-param", "fastcgi_param {k} {V};", Q_ANY, "env"),
+    ("nginx", "nginx-header", "proxy_set_header {k} {V};", Q_ANY, "header"),
+    ("apache", "apache-setenv", "SetEnv {k} {V}", Q_ANY, "env"),
+    ("apache", "apache-requestheader", "RequestHeader set {k} \"{v}\"", ("none",), "header"),
+    ("windows", "reg-value", "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Acme\\Db]\n\"{k}\"=\"{v}\"", ("none",), "pascal"),
+    ("git", "git-get-regexp", "$ git config --get-regexp deploy\ndeploy.host db01\ndeploy.{k} {v}", ("none",), "ident"),
+    ("git", "git-config-set", "git config --global deploy.{k} {V}", Q_ANY, "ident"),
+    ("ini", "odbc-dsn-keyed", "[AppDSN]\nDriver = PostgreSQL\nServername = db01\n{k} = {v}", ("none",), "pascal"),
+]
+# Encodings of existing syntaxes: (group, name, template, encoding, key style). The value is
+# written encoded, and a combination leaks when that written form is still in the output.
+ENCODED: list[tuple[str, str, str, str, str]] = [
+    ("url", "form-urlencoded", "user=app&{k}={v}&remember=1", "url", "ident"),
+    ("url", "query-urlencoded", "GET /v2/items?{k}={v}&page=2 HTTP/1.1", "url", "ident"),
+    (
+        "url",
+        "curl-data-urlencode",
+        "curl -X POST https://x.example.com/login --data 'user=app&{k}={v}'",
+        "url",
+        "ident",
+    ),
+    ("json", "json-escaped-twice", r'{{"log": "{{\"msg\": \"{{\\\"{k}\\\": \\\"{v}\\\"}}\"}}"}}', "plain", "any"),
+    ("json", "json-uescape", '{{"host": "db01", "{k}": "{v}"}}', "uescape", "any"),
+    ("json", "json-uescape-nested", '{{"event": "config", "data": {{"{k}": "{v}"}}}}', "uescape", "any"),
+    ("js", "js-uescape", "const {k} = \"{v}\";", "uescape", "ident"),
+    ("html", "html-attr-json", '<div data-config="{{&quot;{k}&quot;: &quot;{v}&quot;}}"></div>', "html", "any"),
+    ("html", "html-pre-assign", "<pre>{k}=&quot;{v}&quot;</pre>", "html", "env"),
+    ("html", "html-code-single", "<code>{k} = &#39;{v}&#39;</code>", "html", "ident"),
+    ("html", "html-input", '<input type="hidden" name="{k}" value="{v}">', "html", "ident"),
+    (
+        "xml",
+        "xml-cdata-hadoop",
+        "<property>\n  <name>{k}</name>\n  <value><![CDATA[{v}]]></value>\n</property>",
+        "plain",
+        "any",
+    ),
+    ("xml", "xml-cdata-entry", '<entry key="{k}"><![CDATA[{v}]]></entry>', "plain", "any"),
+    ("xml", "xml-hadoop", "<property>\n  <name>{k}</name>\n  <value>{v}</value>\n</property>", "plain", "any"),
+]
+FIXED_MORE: list[tuple[str, str, str, tuple[str, ...]]] = [
+    ("files", "netrc", "machine api.example.com login deploy password {v}", ("none",)),
+    ("files", "netrc-lines", "machine git.example.com\n  login deploy\n  password {v}\n", ("none",)),
+    ("files", "pg-service", "[appdb]\nhost=db01\nport=5432\nuser=app\npassword={v}", ("none",)),
+    (
+        "files",
+        "odbc-ini",
+        "[AppDSN]\nDriver=PostgreSQL Unicode\nServername=db01\nUsername=app\nPassword={v}",
+        ("none",),
+    ),
+    ("git", "git-get-regexp-fixed", "$ git config --get-regexp credential\ncredential.password {v}", ("none",)),
+]
+
+
+def encoded(value: str, encoding: str) -> str:
+    """Return ``value`` as ``encoding`` writes it (``url``: %xx, ``uescape``: \\u00XX, ``html``)."""
+    if encoding == "url":
+        return urllib.parse.quote(value, safe="")
+    if encoding == "uescape":  # as .NET's System.Text.Json and Go's encoding/json write them
+        return "".join(f"\\u{ord(c):04X}" if c in "+<>&'" or ord(c) > 126 else c for c in value)
+    if encoding == "html":
+        return html.escape(value)
+    return value
+
+
+def more_combinations(
+    rng: random.Random, secrets: list[dict[str, str]], benign: list[dict[str, str]]
+) -> None:
+    """Append the rows of KEYED_MORE, ENCODED and FIXED_MORE (drawn after the others)."""
+    keyed = [(g, n, t, qs, st, "plain") for g, n, t, qs, st in KEYED_MORE]
+    keyed += [(g, n, t, ("none",), st, enc) for g, n, t, enc, st in ENCODED]
+    for group, name, template, quotings, style, encoding in keyed:
+        for key in KEYS:
+            k = styled(key, style)
+            for quoting in quotings:
+                q = {"single": "'", "double": '"', "backtick": "`"}.get(quoting, "")
+                context = f"{group}/{name}/{quoting if encoding == 'plain' else encoding}"
+                for kind in KINDS + PREFIXED:
+                    value = draw(kind, rng)
+                    written = encoded(value, encoding)
+                    text = template.format(k=k, v=written, q=q, V=QUOTES[quoting].format(v=written))
+                    secrets.append(
+                        {"family": kind, "context": context, "key": key, "text": text, "secret": written}
+                    )
+                for value in BENIGN:
+                    if value.isdigit() and ("pass" in key.lower() or "pwd" in key.lower()):
+                        continue  # decided: a number under a password key is a PIN (redacted)
+                    written = encoded(value, encoding)
+                    text = template.format(k=k, v=written, q=q, V=QUOTES[quoting].format(v=written))
+                    benign.append({"kind": context, "key": key, "value": value, "text": text})
+    for group, name, template, quotings in FIXED_MORE:
+        for quoting in quotings:
+            for kind in KIND_FOR_FIXED:
+                for _ in range(3):
+                    value = draw(kind, rng)
+                    text = template.format(v=value, V=QUOTES[quoting].format(v=value))
+                    context = f"{group}/{name}/{quoting}"
+                    secrets.append(
+                        {"family": kind, "context": context, "key": "-", "text": text, "secret": value}
+                    )
+
 
 def combinations(seed: int) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     """Return the secret rows and the benign rows of the matrix."""
@@ -554,6 +730,7 @@ def combinations(seed: int) -> tuple[list[dict[str, str]], list[dict[str, str]]]
             secrets.append(
                 {"family": kind, "context": context, "key": "-", "text": text, "secret": value}
             )
+    more_combinations(rng, secrets, benign)
     return secrets, benign
 
 

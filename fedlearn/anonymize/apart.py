@@ -4,6 +4,11 @@
   ``"name"`` names a secret, in either order and with other members between (Postman variables
   and auth lists ``{"key": "apiKey", "value": "…"}``, HAR and Kubernetes ``{"value": "…", "name":
   "X_TOKEN"}``); in a Postman ``"apikey"`` auth list the member keyed ``"value"`` is the key.
+- the same in XML: an element whose text is a key name (``<key>``, ``<name>``) and the sibling
+  element right after it that holds its value (``<string>``, ``<value>``, ``<data>``; Apple
+  plists, Hadoop and Spring ``<property>`` files), the value read inside a CDATA section too, and
+  an element named by its ``key``/``name`` attribute whose text is a CDATA section
+  (``<entry key="password"><![CDATA[…]]></entry>``).
 - ``authorization``: a string that is a whole ``Basic <base64>`` header value (``basicAuth: "Basic
   …"``), or one after a key naming ``auth`` on its line, when the base64 looks generated.
 - ``secret-value``: a line naming a secret that ends ``is``/``are``/``:``/``below``/``here``, then
@@ -36,6 +41,16 @@ YAML_PAIRS = (
         + YAML_BETWEEN
         + YAML_KEY.replace("\\r?\\n", "(?:\\r?\\n|\\Z)")
     ),
+)
+# XML: ``<key>K</key>`` then ``<string>V</string>`` (whitespace between; V maybe in CDATA).
+XML_PAIR = Lazy(
+    r"<(?:key|name)>[ \t]*(?P<key>[A-Za-z0-9_.-]{1,80})[ \t]*</(?:key|name)>[ \t\r\n]{0,40}"
+    r"<(?:string|value|data)>(?:<!\[CDATA\[)?(?P<value>[^<\n]{1,400}?)(?:\]\]>)?</(?:string|value|data)>"
+)
+# XML: ``<entry key="K"><![CDATA[V]]></entry>`` (the key in an attribute, the value in CDATA).
+XML_NAMED_CDATA = Lazy(
+    r"[ \t](?:key|name)=\"(?P<key>[A-Za-z0-9_.-]{1,80})\"[^<>\n]{0,200}?>"
+    r"<!\[CDATA\[(?P<value>[^\n]{1,400}?)\]\]>"
 )
 APIKEY_LIST = Lazy(r"\"apikey\"[ \t]*:[ \t]*\[[^\]]*\Z")
 BASIC = Lazy(r"basic[ \t]+(?P<value>[a-z0-9+/]{16,}={0,2})(?![a-z0-9+/=])")
@@ -86,6 +101,12 @@ def yaml_pair(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return ``json_pair``'s verdict for a YAML item whose ``key:``/``name:`` is a word of its own."""
     before = text[match.start() - 1] if match.start() else " "
     return json_pair(match, text) if before in " \t\n-{," else None
+
+
+def xml_pair(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return ``json_pair``'s verdict for an XML value element (or CDATA) beside its key element."""
+    value = match.group("value")
+    return json_pair(match, text) if value == value.strip() else None
 
 
 def basic(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -167,6 +188,15 @@ def rules() -> list[Rule]:
             tuple(Matcher(Lazy(pattern.pattern), judge=yaml_pair) for pattern in YAML_PAIRS),
             trigger=Trigger(words=("value:",), needs="\n"),
             gate=r"value:",
+        ),
+        Rule(
+            key_names.NAMES,
+            (
+                Matcher(Lazy(XML_PAIR.pattern), judge=xml_pair),
+                Matcher(Lazy(XML_NAMED_CDATA.pattern), judge=xml_pair),
+            ),
+            trigger=Trigger(words=("</key>", "</name>", "<![cdata["), lower=True),
+            gate=r"(?i)</(?:key|name)>|<!\[CDATA\[",
         ),
         Rule(
             ("authorization",),

@@ -23,9 +23,14 @@ KEY_CHARACTERS = frozenset(
     + "".join(key_names.FOREIGN_KEYS).upper()
     + "".join(key_names.FOREIGN_KEYS)
 )
-FILLER_CHARACTERS = frozenset("\"'`]\\ \t:?.+!")
-# What may stand between a key and its separator: quotes, a subscript's bracket, blanks.
+FILLER_CHARACTERS = frozenset("\"'`]}\\ \t:?.+!")
+# What may stand between a key and its separator: quotes, a subscript's bracket, blanks; Perl's
+# hash subscript closes with a brace (``$ENV{DB_PASSWORD} = …``, ``$cfg->{token} = …``).
 FILLERS = ("", '"', "'", "`", '"]', "']", " ", "  ", "\t", '" ', "' ", '\\"', "\\'", '"] ', "'] ")
+BRACED = ("}", "} ")
+# A key's closing quote in JSON escaped twice (a log line's JSON inside a JSON string inside
+# JSON: ``{\\\"password\\\": \\\"…\\\"}``).
+TWICE_ESCAPED = ('\\\\\\"',)
 # A subscript's quotes escaped inside a JSON string (a notebook's ``os.environ[\\"X\\"] = \\"…\\"``).
 ESCAPED = ('\\"]', "\\']", '\\"] ', "\\'] ")
 # What may stand before ``=`` in an assignment operator: Make ``::=`` ``?=`` ``+=``, PHP ``.=``,
@@ -55,7 +60,7 @@ KEY_WORDS = tuple(
 # A value ends at a quote, a separator or a shell expansion (``${``, ``$(``), which refers to one.
 # An Objective-C string literal's ``@`` before the quote is no part of it (``@"…"``).
 VALUE = (
-    r"(?:@(?=[\"']))?(?P<q>\\?[\"'`])?"
+    r"(?:@(?=[\"']))?(?P<q>(?:\\\\)?\\?[\"'`])?"
     r"(?P<value>(?(q)[^\"'`\n\\]+|(?:[^\s\"'`,;&|<>(){}\[\]\\$]|\$(?![{(]))+))"
 )
 # What may follow an unquoted value's comma up to the next blank or quote (``past_commas``).
@@ -155,6 +160,8 @@ def is_element(text: str, key_start: int) -> bool:
     if not text.startswith(":", key_start - 1):
         return False
     colon = key_start - 1
+    if text.endswith("<redacted", 0, colon):
+        return False  # a placeholder (``<redacted:password>&quot;</pre>``), no element
     return ELEMENT_PREFIX.search(text, max(0, colon - 32), colon) is not None
 
 
@@ -200,7 +207,9 @@ def fillers_of(separator: str) -> tuple[str, ...]:
     """Return what may stand between a key and ``separator`` ("" included)."""
     if separator == ">":
         return ("",)
-    return (*FILLERS, *ESCAPED, *OPERATORS) if separator == "=" else FILLERS
+    if separator == "=":
+        return (*FILLERS, *ESCAPED, *OPERATORS, *BRACED, *TWICE_ESCAPED)
+    return (*FILLERS, *TWICE_ESCAPED)
 
 
 @functools.cache
@@ -264,8 +273,8 @@ def keyed() -> list[Rule]:
             gate=rf"(?i){keys}{filler}{re.escape(separator)}",
         )
         for separator, filler in (
-            ("=", r"[\"'`\]\\ \t:?.+!]{0,4}"),
-            (":", r"[\"'`\]\\ \t]{0,3}"),
+            ("=", r"[\"'`\]}\\ \t:?.+!]{0,4}"),
+            (":", r"[\"'`\]\\ \t]{0,4}"),
             (">", ""),
         )
     ]

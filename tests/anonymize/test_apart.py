@@ -101,3 +101,51 @@ def test_yaml_items_are_redacted(anonymizer: Anonymizer, text: str, expected: st
 def test_yaml_items_of_other_keys_stay(anonymizer: Anonymizer, text: str) -> None:
     """An item under a key naming no secret, or another item's key, or a longer key word, stays."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "<dict>\n  <key>Server</key>\n  <string>pg02</string>\n"
+            "  <key>AdminPassword</key>\n  <string>Qv7#mPz!81</string>\n</dict>",
+            "<dict>\n  <key>Server</key>\n  <string>pg02</string>\n"
+            "  <key>AdminPassword</key>\n  <string><redacted:password></string>\n</dict>",
+        ),
+        (
+            f"<property><name>fs.s3a.secret.key</name><value>{HEX}</value></property>",
+            "<property><name>fs.s3a.secret.key</name><value><redacted:api-key></value></property>",
+        ),
+        (
+            "<property>\n <name>ldap_bind_pwd</name>\n <value><![CDATA[Lantern&9?Kx]]></value>\n</property>",
+            "<property>\n <name>ldap_bind_pwd</name>\n <value><![CDATA[<redacted:password>]]></value>\n</property>",
+        ),
+        (
+            "<key>app.datasource.password</key>\n  <string>/HqwPzLkVnBxRtYcMdFgJsAuEoiTyrWbKmNpQzXc</string>",
+            "<key>app.datasource.password</key>\n  <string><redacted:password></string>",
+        ),
+        (
+            f'<setting name="uploadToken" serializeAs="String"><![CDATA[{UUID}]]></setting>',
+            '<setting name="uploadToken" serializeAs="String"><![CDATA[<redacted:token>]]></setting>',
+        ),
+    ],
+)
+def test_xml_values_beside_their_key_element_are_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<key>CFBundleName</key>\n<string>Qv7#mPz!81</string>",
+        "<key>AdminPassword</key>\n<string>${ADMIN_PASSWORD}</string>",
+        "<property><name>ssl.keystore.password.file</name><value>/etc/ks/pass</value></property>",
+        '<entry key="password"><![CDATA[changeme]]></entry>',
+        '<entry key="title"><![CDATA[Lantern&9?Kx]]></entry>',
+        "<name>token</name> <value>true</value>",
+    ],
+)
+def test_xml_values_beside_other_keys_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text

@@ -139,3 +139,36 @@ def test_an_escaped_subscript_set_from_code_stays(anonymizer: Anonymizer) -> Non
     """A value that is a call is code, escaped or not."""
     text = '  "os.environ[\\"DB_PASSWORD\\"] = getpass.getpass()\\n",'
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$ENV{MAIL_RELAY_PASS} = 'Velvet#Oak77';", "$ENV{MAIL_RELAY_PASS} = '<redacted:password>';"),
+        ('$self->{api_token} = "Qz4mLp!82vR";', '$self->{api_token} = "<redacted:token>";'),
+        ("$conf{db_pwd}='Lantern%9Kx';", "$conf{db_pwd}='<redacted:password>';"),
+    ],
+)
+def test_perl_hash_subscripts_are_keys(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$ENV{MAIL_RELAY_PASS} = $ENV{RELAY_PASS_FALLBACK};",
+        "const { password } = req.body;",
+        "$self->{api_token} = undef;",
+        "$conf{theme} = 'Velvet#Oak77';",
+    ],
+)
+def test_perl_hash_subscript_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+def test_json_escaped_twice_is_read(anonymizer: Anonymizer) -> None:
+    inner = '{\\\\\\"relay_pass\\\\\\": \\\\\\"Velvet#Oak77\\\\\\"}'
+    text = '{"event": "{\\"body\\": \\"' + inner + '\\"}"}'
+    assert anonymizer.anonymize(text) == text.replace("Velvet#Oak77", "<redacted:password>")
+    reference = text.replace("Velvet#Oak77", "${RELAY_PASS}")
+    assert anonymizer.anonymize(reference) == reference

@@ -1,0 +1,56 @@
+"""Secrets set by a directive that names a variable: ``DIRECTIVE NAME VALUE`` (server configs, git).
+
+Web server configs and ``git config`` set a named variable with a directive word, the name and the
+value, blank-separated, with no ``=`` or ``:`` between name and value, so ``assignments`` does not
+see them: nginx ``set $name value;``, ``fastcgi_param``/``uwsgi_param``/``scgi_param NAME
+value;``, ``proxy_set_header``/``add_header Name value;``, Apache ``SetEnv NAME value``,
+``RequestHeader set Name "value"``, ``Header set Name value``, and ``git config [--global|--system|
+--local|--file F] section.name value``. The name is read as any key is
+(``key_names.classify_key``: it must end with a secret word) and the value (quoted, or bare up to a
+blank or ``;``) is judged as if assigned to it, so ``SetEnv DB_PASSWORD ${DB_PASSWORD}`` and
+``proxy_set_header X-Api-Key $http_x_api_key;`` stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+
+DIRECTIVE = (
+    r"(?:set[ \t]+\$|(?:fastcgi|uwsgi|scgi)_param[ \t]+|(?:proxy_set|add)_header[ \t]+"
+    r"|SetEnv[ \t]+|(?:Request)?Header[ \t]+(?:always[ \t]+)?(?:set|add|append)[ \t]+"
+    r"|git[ \t]+config(?:[ \t]+--(?:global|system|local|worktree|file[ \t]+[^\s;|&]+))*[ \t]+)"
+)
+VALUE = (
+    r"(?:\"(?P<dq>[^\"\n\\]{1,300})\"|'(?P<sq>[^'\n\\]{1,300})'"
+    r"|(?P<bare>[^\s;\"'`][^\s;\"'`]{0,299}))(?=[ \t]*(?:;|\r?\n|\Z|[ \t]))"
+)
+DIRECTIVE_VALUE = Lazy(
+    r"(?<![A-Za-z0-9_.$-])" + DIRECTIVE + r"(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]+" + VALUE
+)
+WORDS = ("set", "_param", "_header", "setenv", "header", "git")
+
+
+def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a directive's value when its name names a secret, or None."""
+    key = match.group("key")
+    name = classify_key(key)
+    if name is None or name == "authorization":
+        return None  # ``Authorization`` headers are the scheme rules' own
+    group = next(group for group in ("dq", "sq", "bare") if match.group(group) is not None)
+    start, end = match.span(group)
+    return (start, end, name) if is_secret_value(name, key, text[start:end]) else None
+
+
+def rules() -> list[Rule]:
+    """Return the rule for values set by a directive that names a variable."""
+    return [
+        Rule(
+            NAMES,
+            (Matcher(Lazy(DIRECTIVE_VALUE.pattern), judge=judge),),
+            trigger=Trigger(words=WORDS, lower=True),
+            gate=r"(?i)(?:set[ \t]+\$|_param[ \t]|_header[ \t]|setenv[ \t]|header[ \t]|git[ \t]+config[ \t])",
+        )
+    ]

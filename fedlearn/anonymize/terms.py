@@ -1,0 +1,80 @@
+"""Secrets in Erlang, Elixir and Clojure terms: where the key stands before the value there.
+
+A key and its value in these syntaxes are not joined by ``=`` or ``:`` after the key, so
+``assignments`` does not see them:
+
+- a two-element tuple ``{key, value}``: an Erlang proplist or an Elixir keyword tuple
+  (``{password, "…"}``, ``{<<"api_key">>, <<"…">>}``, ``{:token, "…"}``);
+- a map association ``key => value`` where either side is an Erlang binary ``<<"…">>``
+  (``#{password => <<"…">>}``, ``#{<<"password">> => <<"…">>}``); ``key => "…"`` alone is
+  ``assignments``' already;
+- a Clojure/EDN keyword right before a string (``{:db-password "…"}``).
+
+The key is read as any key is (``key_names.classify_key``: it must end with a secret word) and
+the value is judged as if assigned to it (``key_names.is_secret_value``), so ``{password,
+"${DB_PASSWORD}"}`` and ``{:token "changeme"}`` stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fedlearn.anonymize.assignments import KEY_WORDS
+from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+
+KEY = r"(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})"
+# A key as a term writes it: an atom, a string, a binary or an Elixir/Clojure keyword.
+TERM_KEY = r"(?:<<\"" + KEY + r"\">>|\"" + KEY.replace("key>", "skey>") + r"\"|:?" + KEY.replace(
+    "key>", "akey>"
+) + r")"
+# A string value, maybe an Erlang binary: ``"…"`` or ``<<"…">>``.
+STRING = r"(?P<b><<)?\"(?P<value>[^\"\n\\]{1,300})\"(?(b)>>)"
+TUPLE = Lazy(r"\{[ \t]*" + TERM_KEY + r"[ \t]*,[ \t]*" + STRING + r"[ \t]*\}")
+# ``key => <<"…">>`` or ``<<"key">> => …``: a binary on either side marks Erlang's map syntax.
+BINARY_VALUE = r"<<\"(?P<value>[^\"\n\\]{1,300})\">>"
+MAP_VALUE = Lazy(
+    r"(?<![A-Za-z0-9_.-])(?:\"" + KEY + r"\"|" + KEY.replace("key>", "akey>") + r")[ \t]*=>[ \t]*"
+    + BINARY_VALUE
+)
+MAP_KEY = Lazy(r"<<\"" + KEY + r"\">>[ \t]*=>[ \t]*" + STRING)
+KEYWORD = Lazy(r"(?<![A-Za-z0-9_.:-]):" + KEY + r"[ \t]+\"(?P<value>[^\"\n\\]{1,300})\"")
+
+
+def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a term's value when its key names a secret, or None."""
+    groups = match.groupdict()
+    key = groups.get("key") or groups.get("skey") or groups.get("akey") or ""
+    name = classify_key(key)
+    start, end = match.span("value")
+    if name is None or name == "authorization" or not is_secret_value(name, key, text[start:end]):
+        return None
+    return start, end, name
+
+
+def rules() -> list[Rule]:
+    """Return the rules for tuples, binary map associations and keywords (see the module)."""
+    words = "|".join(re.escape(word) for word in KEY_WORDS)
+    return [
+        Rule(
+            NAMES,
+            (Matcher(Lazy(TUPLE.pattern), judge=judge),),
+            trigger=Trigger(words=KEY_WORDS, lower=True, needs="{"),
+            gate=rf"(?i)\{{[ \t]*[<\":]*[A-Za-z0-9_.-]*(?:{words})[A-Za-z0-9_.-]*[\">]*[ \t]*,",
+        ),
+        Rule(
+            NAMES,
+            (
+                Matcher(Lazy(MAP_VALUE.pattern), judge=judge),
+                Matcher(Lazy(MAP_KEY.pattern), judge=judge),
+            ),
+            trigger=Trigger(words=("=>",), needs="<<"),
+            gate=r"=>[ \t]*<<\"|\">>[ \t]*=>",
+        ),
+        Rule(
+            NAMES,
+            (Matcher(Lazy(KEYWORD.pattern), judge=judge),),
+            trigger=Trigger(words=KEY_WORDS, lower=True, needs=":"),
+            gate=rf"(?i):[A-Za-z0-9_.-]*(?:{words})[A-Za-z0-9_.-]*[ \t]+\"",
+        ),
+    ]
