@@ -1730,6 +1730,7 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ),
         ("key-in-spanish-prose", "Se rechazó la clave «{s}» del servidor.", lambda: chars(24)),
         ("key-in-korean-prose", "오류: Mailgun 키 {s} 가 거부되었습니다.", lambda: chars(24)),
+        (
             "plist-key-string",
             "<dict>\n  <key>Host</key>\n  <string>db02</string>\n  <key>BindPassword</key>\n  <string>{s}</string>\n</dict>",
             chosen,
