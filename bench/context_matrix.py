@@ -509,17 +509,17 @@ SHAPED = (
 # are drawn after KEYED, FIXED and SHAPED from the same generator, so every combination above is
 # unchanged (same text, same value) and these come after it.
 KEYED_MORE: list[tuple[str, str, str, tuple[str, ...], str]] = [
-    ("erlang", "erl-proplist-bin", "[{{host, <<\"db01\">>}}, {{{k}, <<{V}>>}}]", Q_D, "snake"),
-    ("erlang", "erl-proplist-str", "{{ok, [{{host, \"db01\"}}, {{{k}, {V}}}]}}", Q_D, "snake"),
-    ("erlang", "erl-map", "#{{host => <<\"db01\">>, {k} => <<{V}>>}}", Q_D, "snake"),
-    ("erlang", "erl-map-bin-key", "#{{<<\"{k}\">> => <<{V}>>}}", Q_D, "any"),
-    ("elixir", "ex-keyword", "config :app, App.Repo, hostname: \"db01\", {k}: {V}", Q_D, "snake"),
-    ("elixir", "ex-map-string", "%{{\"host\" => \"db01\", \"{k}\" => {V}}}", Q_D, "any"),
-    ("clojure", "clj-map", "{{:host \"db01\" :{k} {V}}}", Q_D, "flag"),
-    ("clojure", "clj-map-string", "{{\"host\" \"db01\", \"{k}\" {V}}}", Q_D, "any"),
-    ("haskell", "hs-show", "Config {{host = \"db01\", {k} = {V}, port = 5432}}", Q_D, "ident"),
-    ("julia", "jl-dict", "Dict(\"host\" => \"db01\", \"{k}\" => {V})", Q_D, "any"),
-    ("julia", "jl-namedtuple", "(host = \"db01\", {k} = {V})", Q_D, "ident"),
+    ("erlang", "erl-proplist-bin", '[{{host, <<"db01">>}}, {{{k}, <<{V}>>}}]', Q_D, "snake"),
+    ("erlang", "erl-proplist-str", '{{ok, [{{host, "db01"}}, {{{k}, {V}}}]}}', Q_D, "snake"),
+    ("erlang", "erl-map", '#{{host => <<"db01">>, {k} => <<{V}>>}}', Q_D, "snake"),
+    ("erlang", "erl-map-bin-key", '#{{<<"{k}">> => <<{V}>>}}', Q_D, "any"),
+    ("elixir", "ex-keyword", 'config :app, App.Repo, hostname: "db01", {k}: {V}', Q_D, "snake"),
+    ("elixir", "ex-map-string", '%{{"host" => "db01", "{k}" => {V}}}', Q_D, "any"),
+    ("clojure", "clj-map", '{{:host "db01" :{k} {V}}}', Q_D, "flag"),
+    ("clojure", "clj-map-string", '{{"host" "db01", "{k}" {V}}}', Q_D, "any"),
+    ("haskell", "hs-show", 'Config {{host = "db01", {k} = {V}, port = 5432}}', Q_D, "ident"),
+    ("julia", "jl-dict", 'Dict("host" => "db01", "{k}" => {V})', Q_D, "any"),
+    ("julia", "jl-namedtuple", '(host = "db01", {k} = {V})', Q_D, "ident"),
     (
         "plist",
         "plist-dict",
@@ -527,16 +527,34 @@ KEYED_MORE: list[tuple[str, str, str, tuple[str, ...], str]] = [
         ("none",),
         "any",
     ),
-    ("lua", "lua-table", "local config = {{ host = \"db01\", {k} = {V} }}", ("single", "double"), "snake"),
-    ("lua", "lua-table-bracket", "config[\"{k}\"] = {V}", ("single", "double"), "any"),
+    (
+        "lua",
+        "lua-table",
+        'local config = {{ host = "db01", {k} = {V} }}',
+        ("single", "double"),
+        "snake",
+    ),
+    ("lua", "lua-table-bracket", 'config["{k}"] = {V}', ("single", "double"), "any"),
     ("perl", "pl-hash", "my %cfg = ( host => 'db01', {k} => {V} );", ("single", "double"), "snake"),
     ("perl", "pl-hashref", "$cfg->{{{k}}} = {V};", ("single", "double"), "snake"),
     ("perl", "pl-env", "$ENV{{{k}}} = {V};", ("single", "double"), "env"),
-    ("r", "r-list", "cfg <- list(host = \"db01\", {k} = {V})", ("single", "double"), "snake"),
+    ("r", "r-list", 'cfg <- list(host = "db01", {k} = {V})', ("single", "double"), "snake"),
     ("r", "r-setenv", "Sys.setenv({k} = {V})", ("single", "double"), "env"),
-    ("scala", "scala-named", "val ds = DataSource(url = \"jdbc:pg://db01\", {k} = {V})", Q_D, "ident"),
-    ("kotlin", "kt-named", "connect(host = \"db01\", {k} = {V}, port = 5432)", Q_D, "ident"),
-    ("dart", "dart-map", "final cfg = <String, String>{{'host': 'db01', {q}{k}{q}: {V}}};", ("single", "double"), "any"),
+    (
+        "scala",
+        "scala-named",
+        'val ds = DataSource(url = "jdbc:pg://db01", {k} = {V})',
+        Q_D,
+        "ident",
+    ),
+    ("kotlin", "kt-named", 'connect(host = "db01", {k} = {V}, port = 5432)', Q_D, "ident"),
+    (
+        "dart",
+        "dart-map",
+        "final cfg = <String, String>{{'host': 'db01', {q}{k}{q}: {V}}};",
+        ("single", "double"),
+        "any",
+    ),
     (
         "groovy",
         "gradle-credentials",
@@ -545,7 +563,13 @@ KEYED_MORE: list[tuple[str, str, str, tuple[str, ...], str]] = [
         "ident",
     ),
     ("groovy", "groovy-map", "def cfg = [host: 'db01', {k}: {V}]", ("single", "double"), "ident"),
-    ("powershell", "ps-hashtable", "$cfg = @{{ Server = 'db01'; {k} = {V} }}", ("single", "double"), "pascal"),
+    (
+        "powershell",
+        "ps-hashtable",
+        "$cfg = @{{ Server = 'db01'; {k} = {V} }}",
+        ("single", "double"),
+        "pascal",
+    ),
     (
         "powershell",
         "ps-hashtable-lines",
@@ -553,30 +577,90 @@ KEYED_MORE: list[tuple[str, str, str, tuple[str, ...], str]] = [
         ("single", "double"),
         "pascal",
     ),
-    ("protobuf", "pb-text", "db {{\n  host: \"db01\"\n  {k}: {V}\n}}", Q_D, "snake"),
-    ("protobuf", "pb-text-inline", "db {{ host: \"db01\" {k}: {V} }}", Q_D, "snake"),
-    ("graphql", "gql-args", "mutation {{ login(user: \"app\", {k}: {V}) {{ token }} }}", Q_D, "ident"),
-    ("graphql", "gql-input", "mutation {{ connect(input: {{host: \"db01\", {k}: {V}}}) {{ id }} }}", Q_D, "ident"),
-    ("sql", "sql-insert-column", "INSERT INTO users (name, {k}) VALUES ('app', '{v}');", ("none",), "snake"),
+    ("protobuf", "pb-text", 'db {{\n  host: "db01"\n  {k}: {V}\n}}', Q_D, "snake"),
+    ("protobuf", "pb-text-inline", 'db {{ host: "db01" {k}: {V} }}', Q_D, "snake"),
+    (
+        "graphql",
+        "gql-args",
+        'mutation {{ login(user: "app", {k}: {V}) {{ token }} }}',
+        Q_D,
+        "ident",
+    ),
+    (
+        "graphql",
+        "gql-input",
+        'mutation {{ connect(input: {{host: "db01", {k}: {V}}}) {{ id }} }}',
+        Q_D,
+        "ident",
+    ),
+    (
+        "sql",
+        "sql-insert-column",
+        "INSERT INTO users (name, {k}) VALUES ('app', '{v}');",
+        ("none",),
+        "snake",
+    ),
     ("sql", "sql-set-column", "UPDATE users SET {k} = '{v}' WHERE id = 42;", ("none",), "snake"),
-    ("log", "logfmt-last", "ts=2026-12-05T10:00:01Z level=warn caller=db.go:42 {k}={V}", ("none", "double"), "snake"),
+    (
+        "log",
+        "logfmt-last",
+        "ts=2026-12-05T10:00:01Z level=warn caller=db.go:42 {k}={V}",
+        ("none", "double"),
+        "snake",
+    ),
     ("csv", "csv-header", "name,{k},host\napp,{v},db01", ("none",), "any"),
-    ("csv", "csv-header-quoted", "\"name\",\"{k}\",\"host\"\n\"app\",\"{v}\",\"db01\"", ("none",), "any"),
+    ("csv", "csv-header-quoted", '"name","{k}","host"\n"app","{v}","db01"', ("none",), "any"),
     ("csv", "csv-key-value", "key,value\nhost,db01\n{k},{v}", ("none",), "any"),
-    ("markdown", "md-table-header", "| user | {k} | host |\n|---|---|---|\n| app | {v} | db01 |", ("none",), "any"),
-    ("ansible", "ansible-inventory", "[db]\ndb01 ansible_host=db01.internal ansible_{k}={V}", Q_ANY, "snake"),
+    (
+        "markdown",
+        "md-table-header",
+        "| user | {k} | host |\n|---|---|---|\n| app | {v} | db01 |",
+        ("none",),
+        "any",
+    ),
+    (
+        "ansible",
+        "ansible-inventory",
+        "[db]\ndb01 ansible_host=db01.internal ansible_{k}={V}",
+        Q_ANY,
+        "snake",
+    ),
     ("ansible", "ansible-hostvar", "db01 ansible_user=deploy {k}={V}", Q_ANY, "snake"),
-    ("systemd", "systemd-env-multi", "[Service]\nEnvironment=\"HOST=db01\" \"{k}={v}\"\n", ("none",), "env"),
+    (
+        "systemd",
+        "systemd-env-multi",
+        '[Service]\nEnvironment="HOST=db01" "{k}={v}"\n',
+        ("none",),
+        "env",
+    ),
     ("systemd", "systemd-env-list", "[Service]\nEnvironment=HOST=db01 {k}={V}\n", ("none",), "env"),
     ("nginx", "nginx-set", "location /api {{\n    set ${k} {V};\n}}", Q_ANY, "snake"),
     ("nginx", "nginx-param", "fastcgi_param {k} {V};", Q_ANY, "env"),
     ("nginx", "nginx-header", "proxy_set_header {k} {V};", Q_ANY, "header"),
     ("apache", "apache-setenv", "SetEnv {k} {V}", Q_ANY, "env"),
-    ("apache", "apache-requestheader", "RequestHeader set {k} \"{v}\"", ("none",), "header"),
-    ("windows", "reg-value", "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Acme\\Db]\n\"{k}\"=\"{v}\"", ("none",), "pascal"),
-    ("git", "git-get-regexp", "$ git config --get-regexp deploy\ndeploy.host db01\ndeploy.{k} {v}", ("none",), "ident"),
+    ("apache", "apache-requestheader", 'RequestHeader set {k} "{v}"', ("none",), "header"),
+    (
+        "windows",
+        "reg-value",
+        '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Acme\\Db]\n"{k}"="{v}"',
+        ("none",),
+        "pascal",
+    ),
+    (
+        "git",
+        "git-get-regexp",
+        "$ git config --get-regexp deploy\ndeploy.host db01\ndeploy.{k} {v}",
+        ("none",),
+        "ident",
+    ),
     ("git", "git-config-set", "git config --global deploy.{k} {V}", Q_ANY, "ident"),
-    ("ini", "odbc-dsn-keyed", "[AppDSN]\nDriver = PostgreSQL\nServername = db01\n{k} = {v}", ("none",), "pascal"),
+    (
+        "ini",
+        "odbc-dsn-keyed",
+        "[AppDSN]\nDriver = PostgreSQL\nServername = db01\n{k} = {v}",
+        ("none",),
+        "pascal",
+    ),
 ]
 # Encodings of existing syntaxes: (group, name, template, encoding, key style). The value is
 # written encoded, and a combination leaks when that written form is still in the output.
@@ -590,11 +674,29 @@ ENCODED: list[tuple[str, str, str, str, str]] = [
         "url",
         "ident",
     ),
-    ("json", "json-escaped-twice", r'{{"log": "{{\"msg\": \"{{\\\"{k}\\\": \\\"{v}\\\"}}\"}}"}}', "plain", "any"),
+    (
+        "json",
+        "json-escaped-twice",
+        r'{{"log": "{{\"msg\": \"{{\\\"{k}\\\": \\\"{v}\\\"}}\"}}"}}',
+        "plain",
+        "any",
+    ),
     ("json", "json-uescape", '{{"host": "db01", "{k}": "{v}"}}', "uescape", "any"),
-    ("json", "json-uescape-nested", '{{"event": "config", "data": {{"{k}": "{v}"}}}}', "uescape", "any"),
-    ("js", "js-uescape", "const {k} = \"{v}\";", "uescape", "ident"),
-    ("html", "html-attr-json", '<div data-config="{{&quot;{k}&quot;: &quot;{v}&quot;}}"></div>', "html", "any"),
+    (
+        "json",
+        "json-uescape-nested",
+        '{{"event": "config", "data": {{"{k}": "{v}"}}}}',
+        "uescape",
+        "any",
+    ),
+    ("js", "js-uescape", 'const {k} = "{v}";', "uescape", "ident"),
+    (
+        "html",
+        "html-attr-json",
+        '<div data-config="{{&quot;{k}&quot;: &quot;{v}&quot;}}"></div>',
+        "html",
+        "any",
+    ),
     ("html", "html-pre-assign", "<pre>{k}=&quot;{v}&quot;</pre>", "html", "env"),
     ("html", "html-code-single", "<code>{k} = &#39;{v}&#39;</code>", "html", "ident"),
     ("html", "html-input", '<input type="hidden" name="{k}" value="{v}">', "html", "ident"),
@@ -606,11 +708,22 @@ ENCODED: list[tuple[str, str, str, str, str]] = [
         "any",
     ),
     ("xml", "xml-cdata-entry", '<entry key="{k}"><![CDATA[{v}]]></entry>', "plain", "any"),
-    ("xml", "xml-hadoop", "<property>\n  <name>{k}</name>\n  <value>{v}</value>\n</property>", "plain", "any"),
+    (
+        "xml",
+        "xml-hadoop",
+        "<property>\n  <name>{k}</name>\n  <value>{v}</value>\n</property>",
+        "plain",
+        "any",
+    ),
 ]
 FIXED_MORE: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("files", "netrc", "machine api.example.com login deploy password {v}", ("none",)),
-    ("files", "netrc-lines", "machine git.example.com\n  login deploy\n  password {v}\n", ("none",)),
+    (
+        "files",
+        "netrc-lines",
+        "machine git.example.com\n  login deploy\n  password {v}\n",
+        ("none",),
+    ),
     ("files", "pg-service", "[appdb]\nhost=db01\nport=5432\nuser=app\npassword={v}", ("none",)),
     (
         "files",
@@ -618,7 +731,12 @@ FIXED_MORE: list[tuple[str, str, str, tuple[str, ...]]] = [
         "[AppDSN]\nDriver=PostgreSQL Unicode\nServername=db01\nUsername=app\nPassword={v}",
         ("none",),
     ),
-    ("git", "git-get-regexp-fixed", "$ git config --get-regexp credential\ncredential.password {v}", ("none",)),
+    (
+        "git",
+        "git-get-regexp-fixed",
+        "$ git config --get-regexp credential\ncredential.password {v}",
+        ("none",),
+    ),
 ]
 
 
@@ -650,7 +768,13 @@ def more_combinations(
                     written = encoded(value, encoding)
                     text = template.format(k=k, v=written, q=q, V=QUOTES[quoting].format(v=written))
                     secrets.append(
-                        {"family": kind, "context": context, "key": key, "text": text, "secret": written}
+                        {
+                            "family": kind,
+                            "context": context,
+                            "key": key,
+                            "text": text,
+                            "secret": written,
+                        }
                     )
                 for value in BENIGN:
                     if value.isdigit() and ("pass" in key.lower() or "pwd" in key.lower()):
@@ -666,7 +790,13 @@ def more_combinations(
                     text = template.format(v=value, V=QUOTES[quoting].format(v=value))
                     context = f"{group}/{name}/{quoting}"
                     secrets.append(
-                        {"family": kind, "context": context, "key": "-", "text": text, "secret": value}
+                        {
+                            "family": kind,
+                            "context": context,
+                            "key": "-",
+                            "text": text,
+                            "secret": value,
+                        }
                     )
 
 

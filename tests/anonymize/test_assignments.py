@@ -144,7 +144,10 @@ def test_an_escaped_subscript_set_from_code_stays(anonymizer: Anonymizer) -> Non
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("$ENV{MAIL_RELAY_PASS} = 'Velvet#Oak77';", "$ENV{MAIL_RELAY_PASS} = '<redacted:password>';"),
+        (
+            "$ENV{MAIL_RELAY_PASS} = 'Velvet#Oak77';",
+            "$ENV{MAIL_RELAY_PASS} = '<redacted:password>';",
+        ),
         ('$self->{api_token} = "Qz4mLp!82vR";', '$self->{api_token} = "<redacted:token>";'),
         ("$conf{db_pwd}='Lantern%9Kx';", "$conf{db_pwd}='<redacted:password>';"),
     ],

@@ -14,7 +14,10 @@ from fedlearn.anonymize import Anonymizer
             "server {\n  set $upstream_pass Velvet#Oak77;\n}",
             "server {\n  set $upstream_pass <redacted:password>;\n}",
         ),
-        ("uwsgi_param APP_SECRET 'u7Yq-Pw3m.Xk9Ta2';", "uwsgi_param APP_SECRET '<redacted:secret>';"),
+        (
+            "uwsgi_param APP_SECRET 'u7Yq-Pw3m.Xk9Ta2';",
+            "uwsgi_param APP_SECRET '<redacted:secret>';",
+        ),
         ('add_header X-Relay-Token "Qz4mLp!82vR";', 'add_header X-Relay-Token "<redacted:token>";'),
         ("SetEnv LDAP_BIND_PWD Lantern%9Kx", "SetEnv LDAP_BIND_PWD <redacted:password>"),
         (

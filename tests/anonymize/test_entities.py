@@ -28,7 +28,9 @@ from fedlearn.anonymize import Anonymizer
         ),
     ],
 )
-def test_entity_quoted_values_are_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
+def test_entity_quoted_values_are_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
     assert anonymizer.anonymize(text) == expected
 
 

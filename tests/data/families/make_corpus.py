@@ -1735,19 +1735,31 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "<dict>\n  <key>Host</key>\n  <string>db02</string>\n  <key>BindPassword</key>\n  <string>{s}</string>\n</dict>",
             chosen,
         ),
-        ("hadoop-name-value", "<property><name>sync.api.token</name><value>{s}</value></property>", lambda: hexs(40)),
+        (
+            "hadoop-name-value",
+            "<property><name>sync.api.token</name><value>{s}</value></property>",
+            lambda: hexs(40),
+        ),
         ("xml-named-cdata", '<add name="ServicePwd"><![CDATA[{s}]]></add>', password),
         ("erlang-proplist-binary", '[{port, 5432}, {replica_password, <<"{s}">>}]', password),
         ("erlang-map-binary-key", '#{<<"upload_token">> => <<"{s}">>}', lambda: hexs(32)),
         ("clojure-keyword", '{:user "ops" :smtp-pass "{s}"}', chosen),
-        ("html-entity-json", '<div data-settings="{&quot;relay_secret&quot;: &quot;{s}&quot;}">', password),
+        (
+            "html-entity-json",
+            '<div data-settings="{&quot;relay_secret&quot;: &quot;{s}&quot;}">',
+            password,
+        ),
         ("html-entity-assign", "<pre>BACKUP_PASSWORD=&#39;{s}&#39;</pre>", chosen),
         ("nginx-set-variable", "location /hook {\n  set $hook_secret {s};\n}", chosen),
         ("apache-setenv", "SetEnv MAIL_RELAY_PASS {s}", chosen),
         ("git-config-set", 'git config --global sendemail.smtppassword "{s}"', password),
         ("perl-env-subscript", "$ENV{LDAP_BIND_PASS} = '{s}';", chosen),
         ("perl-hashref-subscript", '$opts->{auth_secret} = "{s}";', password),
-        ("json-escaped-twice", '{"log": "{\\"req\\": \\"{\\\\\\"smtp_pass\\\\\\": \\\\\\"{s}\\\\\\"}\\"}"}', chosen),
+        (
+            "json-escaped-twice",
+            '{"log": "{\\"req\\": \\"{\\\\\\"smtp_pass\\\\\\": \\\\\\"{s}\\\\\\"}\\"}"}',
+            chosen,
+        ),
     ]
 
 
