@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
+from fedlearn.anonymize.key_names import NAMES
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.tables import judged
 
 DIRECTIVE = (
     r"(?:set[ \t]+\$|(?:fastcgi|uwsgi|scgi)_param[ \t]+|(?:proxy_set|add)_header[ \t]+"
@@ -35,13 +36,9 @@ WORDS = ("set", "_param", "_header", "setenv", "header", "git")
 
 def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a directive's value when its name names a secret, or None."""
-    key = match.group("key")
-    name = classify_key(key)
-    if name is None or name == "authorization":
-        return None  # ``Authorization`` headers are the scheme rules' own
     group = next(group for group in ("dq", "sq", "bare") if match.group(group) is not None)
-    start, end = match.span(group)
-    return (start, end, name) if is_secret_value(name, key, text[start:end]) else None
+    # ``Authorization`` headers are the scheme rules' own.
+    return judged(match.group("key"), match.group(group), match.end(group), authorization=False)
 
 
 def rules() -> list[Rule]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
+from fedlearn.anonymize.key_names import NAMES
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.tables import judged
 
 QUOTE = r"&(?:quot|apos|#0*3[49]|#[xX]0*2[27]);"
 PAIR = Lazy(
@@ -26,12 +27,7 @@ WORDS = ("&quot;", "&#39;", "&#34;", "&apos;", "&#x22;", "&#x27;", "&#039;", "&#
 
 def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of an entity-quoted value when its key names a secret, or None."""
-    key = match.group("key")
-    name = classify_key(key)
-    start, end = match.span("value")
-    if name is None or name == "authorization" or not is_secret_value(name, key, text[start:end]):
-        return None
-    return start, end, name
+    return judged(match.group("key"), match.group("value"), match.end("value"), authorization=False)
 
 
 def rules() -> list[Rule]:

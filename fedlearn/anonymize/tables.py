@@ -251,14 +251,19 @@ def cell_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return judged(key.replace(" ", "_"), value, end)
 
 
-def judged(key: str, value: str, end: int) -> tuple[int, int, str] | None:
+def judged(
+    key: str, value: str, end: int, *, authorization: bool = True
+) -> tuple[int, int, str] | None:
     """
     Return the span and rule of ``value`` (ending at ``end``) under ``key``, or None: the literal
     judged as after ``key=`` (``key_names.classify_key``, ``key_names.is_secret_value``). Every
     value found apart from its key is judged here (tables, SQL, declarations, var_dump…).
+    ``authorization=False``: an ``Authorization`` key's value is left to the scheme rules.
     """
     name = key_names.classify_key(key)
-    if name is None or not value or not key_names.is_secret_value(name, key, value):
+    if name is None or not value or not (authorization or name != "authorization"):
+        return None
+    if not key_names.is_secret_value(name, key, value):
         return None
     return end - len(value), end, name
 

@@ -20,21 +20,32 @@ from __future__ import annotations
 import re
 
 from fedlearn.anonymize.assignments import KEY_WORDS
-from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
+from fedlearn.anonymize.key_names import NAMES
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.tables import judged
 
 KEY = r"(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})"
 # A key as a term writes it: an atom, a string, a binary or an Elixir/Clojure keyword.
-TERM_KEY = r"(?:<<\"" + KEY + r"\">>|\"" + KEY.replace("key>", "skey>") + r"\"|:?" + KEY.replace(
-    "key>", "akey>"
-) + r")"
+TERM_KEY = (
+    r"(?:<<\""
+    + KEY
+    + r"\">>|\""
+    + KEY.replace("key>", "skey>")
+    + r"\"|:?"
+    + KEY.replace("key>", "akey>")
+    + r")"
+)
 # A string value, maybe an Erlang binary: ``"…"`` or ``<<"…">>``.
 STRING = r"(?P<b><<)?\"(?P<value>[^\"\n\\]{1,300})\"(?(b)>>)"
 TUPLE = Lazy(r"\{[ \t]*" + TERM_KEY + r"[ \t]*,[ \t]*" + STRING + r"[ \t]*\}")
 # ``key => <<"…">>`` or ``<<"key">> => …``: a binary on either side marks Erlang's map syntax.
 BINARY_VALUE = r"<<\"(?P<value>[^\"\n\\]{1,300})\">>"
 MAP_VALUE = Lazy(
-    r"(?<![A-Za-z0-9_.-])(?:\"" + KEY + r"\"|" + KEY.replace("key>", "akey>") + r")[ \t]*=>[ \t]*"
+    r"(?<![A-Za-z0-9_.-])(?:\""
+    + KEY
+    + r"\"|"
+    + KEY.replace("key>", "akey>")
+    + r")[ \t]*=>[ \t]*"
     + BINARY_VALUE
 )
 MAP_KEY = Lazy(r"<<\"" + KEY + r"\">>[ \t]*=>[ \t]*" + STRING)
@@ -45,11 +56,7 @@ def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a term's value when its key names a secret, or None."""
     groups = match.groupdict()
     key = groups.get("key") or groups.get("skey") or groups.get("akey") or ""
-    name = classify_key(key)
-    start, end = match.span("value")
-    if name is None or name == "authorization" or not is_secret_value(name, key, text[start:end]):
-        return None
-    return start, end, name
+    return judged(key, match.group("value"), match.end("value"), authorization=False)
 
 
 def rules() -> list[Rule]:
