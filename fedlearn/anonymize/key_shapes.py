@@ -15,6 +15,7 @@ a secret too (shorter hex there stays: an id or a short hash). A password a pers
 generated wherever 8 characters are enough (``is_chosen``). Base64 that starts with ``/``
 reads as a file (``/OAQV4Zfb…+ItoS/tGZV…``) but is a value when a part of it looks generated
 (``is_blob``), and so is a generated value with ``xxx`` in it by chance (``is_chance_xxx``).
+A URL-encoded value is a reference when it decodes to one (``%24%7BDB_PASSWORD%7D``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ AFFIXED = Lazy(
 )
 # The secret words ``AFFIXED`` reads with a short tail, and that tail: what the assignment gates
 # add after them (``secrete = "…"``, ``passwords: …``).
+# A percent-escape of a printable ASCII character (``%24`` is ``$``, ``%7B`` ``{``).
+PERCENT = Lazy(r"%([2-7][0-9A-Fa-f])")
 AFFIXED_STEMS = ("secret", "password", "passwd", "pwd", "api_key", "apikey")
 AFFIX_TAIL = "[a-z0-9]{1,2}"
 AFFIXED_RULES = (
@@ -136,8 +139,17 @@ def is_chosen(value: str, minimum: int) -> bool:
 
 
 def is_reference(value: str) -> bool:
-    """Return ``checks.is_reference``, except for base64 that only starts like a file (``is_blob``)."""
-    return checks.is_reference(value) and not is_blob(value) and not is_chance_xxx(value)
+    """
+    Return ``checks.is_reference``, except for base64 that only starts like a file (``is_blob``);
+    a URL-encoded value is judged as it decodes (``password=%24%7BDB_PASSWORD%7D`` in a query or
+    form body is the reference ``${DB_PASSWORD}``, sent unexpanded).
+    """
+    if checks.is_reference(value) and not is_blob(value) and not is_chance_xxx(value):
+        return True
+    if "%" not in value:
+        return False
+    decoded = PERCENT.compiled.sub(lambda escape: chr(int(escape[1], 16)), value)
+    return decoded != value and is_reference(decoded)
 
 
 def is_chance_xxx(value: str) -> bool:

@@ -196,3 +196,41 @@ def test_blobs_and_chance_xxx_under_a_key_go(
 ) -> None:
     """Under a secret's key, slashed base64 and a value with ``xxx`` by chance are redacted."""
     assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "reference"),
+    [
+        ("%24%7BSMTP_RELAY_SECRET%7D", True),
+        ("%24REDIS_PASS", True),
+        ("%2Fvar%2Frun%2Fsecrets%2Fsmtp", True),
+        ("%252Fvar%252Frun%252Fsecrets%252Fsmtp", True),
+        ("p%40ssW0rd%21x9Lq", False),
+        ("%2FXk3mQ9vLz7Rp2Tw8%2FNc4Ya6Hd1Fs5Gu0Je%3D", False),
+        ("q7Kd%24%7Bw", False),
+    ],
+)
+def test_a_url_encoded_value_is_judged_as_it_decodes(value: str, reference: bool) -> None:
+    """``%24%7BX%7D`` is the reference ``${X}``; an encoded password or base64 stays a value."""
+    assert key_shapes.is_reference(value) == reference
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "POST /login smtp_password=%24%7BSMTP_RELAY_SECRET%7D&user=ops",
+            "POST /login smtp_password=%24%7BSMTP_RELAY_SECRET%7D&user=ops",
+        ),
+        ("GET /hook?token=%24HOOK_TOKEN&x=1", "GET /hook?token=%24HOOK_TOKEN&x=1"),
+        (
+            "POST /login smtp_password=p%40ssW0rd%21x9Lq&user=ops",
+            "POST /login smtp_password=<redacted:password>&user=ops",
+        ),
+    ],
+)
+def test_an_encoded_reference_in_a_query_stays(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A reference sent unexpanded in a form body or query is no secret; an encoded one is."""
+    assert anonymizer.anonymize(text) == expected
