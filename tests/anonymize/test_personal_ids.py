@@ -191,7 +191,9 @@ def test_every_country_is_read_the_same_ways(
         ),
         ("payer%5Biban%5D=at61+1904+3002+3457+3201&amount=12", "payer%5Biban%5D=<iban>&amount=12"),
         ("card%5Bnumber%5D=5425+2334+3010+9903&cvc=1", "card%5Bnumber%5D=<card>&cvc=1"),
-        ("From=sip%3A%2B447911123456%40pbx.example", "From=sip%3A<phone>%40pbx.example"),
+        ("To=tel%3A%2B447911123456&x=1", "To=tel%3A<phone>&x=1"),
+        # Decoded (``escaped``), the user and host are one address, as ``sip:<email>`` in plain text.
+        ("From=sip%3A%2B447911123456%40pbx.example", "From=sip%3A<phone>"),
     ],
 )
 def test_a_form_body_is_read_as_a_form(text: str, expected: str, use_re2: bool) -> None:
