@@ -13,6 +13,10 @@ import pytest
 from fedlearn.store import git_maintenance
 from tests.conftest import git, init_repo
 
+# As for fedlearn's own git commands (``git_local.HARDENING``): a commit here must not start git's
+# own ``gc --auto`` in the background, which would hold gc.pid while ``maintain`` runs its gc.
+OWN_HOUSEKEEPING_OFF = ("-c", "maintenance.auto=false")
+
 
 def shard(seed: int, lines: int = 1500) -> str:
     """Return a shard-like file: lines of random words (compresses about like real records)."""
@@ -34,7 +38,7 @@ def commit(repo: Path, text: str, message: str) -> None:
     """Commit ``text`` as data.jsonl."""
     (repo / "data.jsonl").write_text(text)
     git(repo, "add", "data.jsonl")
-    git(repo, "commit", "-q", "-m", message)
+    git(repo, *OWN_HOUSEKEEPING_OFF, "commit", "-q", "-m", message)
 
 
 def test_is_due_follows_gits_thresholds() -> None:
@@ -139,7 +143,7 @@ def test_repeated_gcs_keep_the_repository_as_small_as_a_search_anew(tmp_path: Pa
                 texts[path] += shard(1000 * cycle + 10 * step + number, lines=3)
                 (repo / path).write_text(texts[path])
             git(repo, "add", "-A")
-            git(repo, "commit", "-q", "-m", f"{cycle} {step}")
+            git(repo, *OWN_HOUSEKEEPING_OFF, "commit", "-q", "-m", f"{cycle} {step}")
         assert git_maintenance.maintain(repo)
     maintained = pack_bytes(repo)
     one_copy = sum(len(zlib.compress(text.encode())) for text in texts.values())
@@ -192,13 +196,13 @@ def test_the_previous_version_is_searched_again_with_the_new_one(tmp_path: Path)
         "".join(x + y for x, y in zip(lines, extra, strict=True))
     )
     git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "old")
+    git(repo, *OWN_HOUSEKEEPING_OFF, "commit", "-q", "-m", "old")
     git(repo, "repack", "-a", "-d", "-f", "-q")
     old = git(repo, "rev-parse", "HEAD:a/me/00.jsonl").strip()
     other = git(repo, "rev-parse", "HEAD:b/me/00.jsonl").strip()
     assert delta_bases(repo)[old] == other  # the pack's layout the test is about
     (repo / "a" / "me" / "00.jsonl").write_text(previous + shard(3, lines=5))
-    git(repo, "commit", "-q", "-am", "new")
+    git(repo, *OWN_HOUSEKEEPING_OFF, "commit", "-q", "-am", "new")
     new = git(repo, "rev-parse", "HEAD:a/me/00.jsonl").strip()
     git(repo, "config", "gc.auto", "1")
     assert git_maintenance.maintain(repo)
