@@ -14,6 +14,7 @@ One level: an escape that decodes to another escape is not decoded again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from fedlearn.anonymize.hits import Hit
@@ -25,8 +26,8 @@ ESCAPE = Lazy(
 )
 QUOTED_PRINTABLE = Lazy(r"=(?P<q>[0-7][0-9A-F])|(?P<soft>=\r?\n)")
 NAMED = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "apos": "'"}
-# What a text holds when it may hold an escape (a cheap test before the regex).
-MARKS = ("\\u", "%", "&", "=")
+# The word that makes ``=XX`` an escape; ASCII case only, as ``str.lower`` reads these letters.
+QUOTED_PRINTABLE_WORD = Lazy(r"quoted-printable", re.IGNORECASE | re.ASCII)
 
 
 def decoded(match_groups: dict[str, str | None]) -> str | None:
@@ -68,7 +69,7 @@ class Decoded:
             found = [
                 (m.start(), m.end(), decoded(m.groupdict())) for m in ESCAPE.finditer(original)
             ]
-        if "=" in original and "quoted-printable" in original.lower():
+        if says_quoted_printable(original):
             found += [
                 (m.start(), m.end(), decoded(m.groupdict()))
                 for m in QUOTED_PRINTABLE.finditer(original)
@@ -100,13 +101,18 @@ class Decoded:
         return self.starts[start], self.ends[end - 1]
 
 
+def says_quoted_printable(text: str) -> bool:
+    """Return whether ``text`` has an ``=`` and says ``quoted-printable`` (any ASCII case)."""
+    return "=" in text and QUOTED_PRINTABLE_WORD.search(text) is not None
+
+
 def with_decoded(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> list[Hit]:
     """
     Return the redactions in ``text`` found in it (``own``, first: where both find a secret, its
     name is the one the text's own rules gave) and in it decoded (``find``), each mapped back;
     merge them with ``hits.disjoint``. ``own`` alone when the text holds no escape.
     """
-    if not any(mark in text for mark in MARKS):
+    if not ("\\u" in text or "%" in text or "&" in text or says_quoted_printable(text)):
         return own
     view = Decoded(text)
     if not view.text:
