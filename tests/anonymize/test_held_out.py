@@ -5,6 +5,7 @@ Regenerate the corpus with ``python tests/data/held-out/make_corpus.py``.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -34,8 +35,10 @@ PERSONAL = {
 }
 
 
+@functools.cache
 def anonymizer() -> anonymize.Anonymizer:
-    """Return the anonymizer of the corpus' fixed machine and settings."""
+    """Return the anonymizer of the corpus' fixed machine and settings, one per test process, as a
+    run uses one (building one per hypothesis example was most of these tests' time)."""
     return anonymize.Anonymizer(SETTINGS, MACHINE)
 
 

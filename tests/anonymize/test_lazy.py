@@ -26,6 +26,7 @@ from fedlearn.anonymize import (
     prefilter,
     rules,
 )
+from tests.anonymize.test_without_re2 import RAN_WITH_RE2
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MACHINE = Machine(
@@ -204,6 +205,7 @@ AT_ONCE = Anonymizer(SETTINGS, MACHINE, re2_after=0)
 PLAIN = Anonymizer(SETTINGS, MACHINE, use_re2=False)
 
 
+@RAN_WITH_RE2
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(), RISKY))
 def test_anonymize_is_the_same_with_re2_built_at_once_and_without(text: str) -> None:
@@ -232,6 +234,7 @@ KEY_TEXT = st.lists(
 ).map("".join)
 
 
+@RAN_WITH_RE2
 @settings(max_examples=500, deadline=None)
 @given(KEY_TEXT)
 def test_key_gate_finds_what_the_full_trie_finds(text: str) -> None:

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from fedlearn import config
 from fedlearn.anonymize import Anonymizer, Machine, heads, prefilter
 from fedlearn.anonymize.probe import Probe
+from tests.anonymize.test_without_re2 import RAN_WITH_RE2
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -93,6 +94,7 @@ def failed_conditions(engine: Anonymizer, text: str) -> list[tuple[str, str]]:
     return failed
 
 
+@RAN_WITH_RE2
 def test_every_trigger_and_gate_holds_wherever_its_rule_finds_something() -> None:
     """Over every corpus text and its variants, no rule finds what its trigger or gate misses."""
     assert len(TEXTS) >= 300
@@ -165,6 +167,7 @@ def pattern_strategy() -> st.SearchStrategy[tuple[int, str]]:
     return st.one_of(choices)
 
 
+@RAN_WITH_RE2
 @settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
 @given(pattern_strategy(), st.text(max_size=8), st.text(max_size=8))
 def test_conditions_hold_on_strings_made_from_the_patterns(
@@ -191,6 +194,7 @@ FILLER = st.one_of(
 PLANTED_TEXT = st.lists(st.one_of(PLANTED, FILLER), min_size=1, max_size=6).map("".join)
 
 
+@RAN_WITH_RE2
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(PLANTED_TEXT, min_size=1, max_size=4))
 def test_every_path_gives_the_same_bytes(texts: list[str]) -> None:
