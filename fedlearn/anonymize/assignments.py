@@ -93,6 +93,12 @@ SCHEMES = frozenset(
 # An XML namespace prefix and its ``<`` right before a ``:`` (``<auth:RedisPassword>``).
 ELEMENT_PREFIX = rules.Lazy(r"<[A-Za-z_][A-Za-z0-9_.-]{0,30}\Z")
 SECRET_WORDS = {"password": "pass", "secret": "secret", "token": "token", "api-key": "key"}
+# A conditional expression's ``?`` and the quote of its first branch, right before a key word:
+# ``hide ? 'password' : 'text'`` picks a string, it assigns none (not ``??`` nor ``?.``).
+TERNARY = rules.Lazy(r"(?<![?.])\?[ \t]+[\"'`]\Z")
+# An Amazon Resource Name up to its resource type (``arn:aws:secretsmanager:<region>:<account>:``
+# before ``secret:<name>``): what follows names a resource, it holds no value.
+ARN_HEAD = rules.Lazy(r"\barn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:[0-9]*:\Z")
 
 
 def key_before(text: str, separator: int) -> tuple[str, int]:
@@ -131,6 +137,11 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     name = key_names.classify_key(key)
     if name is None or public_ids.is_hash_qualified(text, key_start):
         return None
+    if TERNARY.search(text, max(0, key_start - 8), key_start):
+        return None  # the branches of a conditional expression (``c ? 'password' : 'text'``)
+    window = max(0, key_start - 96)
+    if text.startswith(":", key_start - 1) and ARN_HEAD.search(text, window, key_start):
+        return None  # an ARN's resource type and name (``…:123456789012:secret:app/db``)
     if key.lower() == "key" and public_keys.is_after_public(text, key_start):
         return None  # ``public key: …`` (``wg show``, ``age-keygen``)
     if text.endswith("${", 0, key_start):

@@ -31,6 +31,7 @@ from fedlearn.anonymize import (
     unset,
     userinfo,
 )
+from fedlearn.anonymize.assignments import GATE_WORDS
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 KEY = r"(?P<key>[A-Za-z0-9_.-]{1,80})"
@@ -72,6 +73,8 @@ ARGUMENTS = (
     r"htpasswd[ \t]+-[a-zA-Z]*b[a-zA-Z]*[ \t]+(?:-[a-zA-Z]+[ \t]+)*\S+[ \t]+[^\s-]\S*[ \t]+(?P<value>[^\s\"'`;&|]+)",
 )
 DATA_BLOCK = Lazy(r"\n(?P<indent>[ \t]*)(?:data|stringData):[ \t]*(?=\n)")
+# A string's closing quote and the colon that makes it an object's key, not a value.
+MEMBER_COLON = Lazy(r"[\"'][ \t]*:(?!:)")
 
 
 def paired(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -87,6 +90,35 @@ def paired(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if not key_names.is_secret_value(name, key, text[start:end]):
         return None
     return start, end, name
+
+
+def pair(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """
+    Return ``paired`` of ``"KEY", "…"`` unless the second string is no value of the first: the
+    next member's key (``{"error": "bad_password", "error_code": 7}``) or the next name in a list
+    of key names (``['api_key', 'password', 'cookie']``).
+    """
+    if MEMBER_COLON.compiled.match(text, match.end("value")) or is_name_list(match, text):
+        return None
+    return paired(match, text)
+
+
+def is_name_list(match: re.Match[str], text: str) -> bool:
+    """
+    Return whether a pair's strings are items of a ``[…]`` list of three or more key names
+    (``REDACT = ["token", "set-cookie", "secret"]``): the second is a key word itself (its last
+    part: ``cookie`` of ``set-cookie``), no value. Not an option and its argument
+    (``["--password", "…"]``) nor a tuple or call (``("password", "…")``).
+    """
+    key, value = match.group("key"), match.group("value")
+    if key.startswith("-") or value.lower().rpartition("-")[2].rpartition("_")[2] not in GATE_WORDS:
+        return False
+    line = text.rfind("\n", 0, match.start()) + 1
+    opener = max(text.rfind(bracket, line, match.start()) for bracket in "[]()")
+    if opener < 0 or text[opener] != "[":
+        return False
+    more = text[opener + 1 : match.start()].strip() or text[match.end() :].lstrip()[:1] == ","
+    return bool(more)
 
 
 def credential(match: re.Match[str], text: str) -> bool:
@@ -157,7 +189,7 @@ def formed() -> list[Rule]:
     return [
         Rule(
             key_names.NAMES,
-            (Matcher(Lazy(PAIRS[0]), judge=paired),),
+            (Matcher(Lazy(PAIRS[0]), judge=pair),),
             trigger=Trigger(words=assignments.KEY_WORDS, lower=True, needs=","),
             gate=r"[\"'][ \t]*,[ \t]*[\"']",
         ),

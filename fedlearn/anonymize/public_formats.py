@@ -29,6 +29,8 @@ each check proves from the value itself or from the structure it stands in:
   ``20261201T143759591485Z<uuid>``);
 - an identifier of words and numbers joined by ``_``, ``-`` or ``.`` (ONNX Runtime's
   ``TensorrtExecutionProvider_TRTKernel_graph_torch_jit_<u64>_2_0``; ``is_word_chain``);
+- a class name of capitalised words with a hex digest glued to it (Composer's
+  ``ComposerAutoloaderInit<md5>``; ``is_named_digest``), none of them a secret's word;
 - a number under a key that counts time, versions a class or seeds a generator (``is_counted``:
   .NET ``ticks``, Windows ``FILETIME``, Java's ``serialVersionUID``, a sampler's ``seed``) is no
   card number, whatever its Luhn digit;
@@ -94,6 +96,9 @@ TIMED_UUID = Lazy(
 # 10655885738281111501_2_0``, ONNX Runtime's TensorRT engine cache names).
 CHAIN_PARTS = Lazy(r"[A-Za-z0-9]+")
 INCHIKEY = Lazy(r"[A-Z]{14}-[A-Z]{8}[SN][A-Z]-[A-Z]")
+# A class name of two or more capitalised words with a hex digest glued to its end: Composer's
+# ``ComposerAutoloaderInit<md5>`` and ``ComposerStaticInit<md5>``, a generated class per project.
+NAMED_DIGEST = Lazy(r"(?P<name>(?:[A-Z][a-z]{2,}){2,})[0-9a-f]{16,64}")
 
 
 def is_public_run(text: str, start: int, value: str) -> bool:
@@ -114,7 +119,22 @@ def is_public_run(text: str, start: int, value: str) -> bool:
         return True
     if ("_" in value or "-" in value) and is_word_chain(value):
         return True
+    if value[:1].isupper() and is_named_digest(value):
+        return True
     return GRPC_STATUS in text and is_grpc_status(text, start)
+
+
+def is_named_digest(value: str) -> bool:
+    """
+    Return whether a run is a name of capitalised words and a hex digest glued to it
+    (``ComposerAutoloaderInit3c8c…``): the words read as words and none says secret.
+    """
+    found = NAMED_DIGEST.compiled.fullmatch(value)
+    if found is None:
+        return False
+    name = found.group("name")
+    parts = [part.lower() for part in words.segments(name)]
+    return not public_ids.SECRET_PREFIXES.intersection(parts) and words.is_wordy(name)
 
 
 def is_legacy_node_id(value: str) -> bool:

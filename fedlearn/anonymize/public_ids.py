@@ -31,11 +31,12 @@ DEVICE_ID = Lazy(
     r"[A-Za-z]{2,8}-(?:[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}"
     r"|[0-9A-F]{8}(?:-[0-9A-F]{4}){3}-[0-9A-F]{12})"
 )
-# The key right before a value: the key, a closing quote, ``:`` or ``=``, an opening quote and a
-# sigil (``"event_id": "$…``, ``code_challenge=…``); or a label of two words starting its line
+# The key right before a value: the key, a closing quote, ``:`` or ``=``, an HTTP entity tag's
+# weak mark (``ETag: W/"…``), an opening quote and a sigil (``"event_id": "$…``,
+# ``code_challenge=…``); or a label of two words starting its line
 # (``Cluster ID: …``, a tool's output).
 KEYED = Lazy(
-    r"(?P<key>[A-Za-z][A-Za-z0-9_.-]*)[\"']?[ \t]*[:=][ \t]*[\"']?[$!]?\Z"
+    r"(?P<key>[A-Za-z][A-Za-z0-9_.-]*)[\"']?[ \t]*[:=][ \t]*(?:W/)?[\"']?[$!]?\Z"
     r"|(?m:^)[ \t]*(?P<label>[A-Za-z]+ [A-Za-z]+):[ \t]*\Z"
 )
 KEY_WORDS = Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
@@ -117,8 +118,8 @@ def is_public_key(key: str, before: str = "") -> bool:
     parts = [part.lower() for part in KEY_WORDS.compiled.findall(key)]
     if not parts:
         return False
-    if parts[-1] in PUBLIC_WORDS:
-        return True
+    if parts[-1] in PUBLIC_WORDS or key.lower() in PUBLIC_WORDS:
+        return True  # also a hash word spelled with capitals inside (``ETag``, ``SHA256``)
     owners = parts[:-1] or [word.lower() for word in KEY_WORDS.compiled.findall(before)]
     if parts[-1] == "key":
         return owners[-1:] in (["public"], ["pub"])  # ``public_key:``, ``public key:``

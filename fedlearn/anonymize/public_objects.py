@@ -25,12 +25,14 @@ some such runs are public by what they belong to (``is_public_object``):
   key only the look rule judges (``auth: sha256-<hex>.sig``, a signature's tag), a .NET
   assembly's ``PublicKeyToken`` (16 hex digits);
 - a WebAuthn credential id under its key (``credentialId``, ``rawId``): public by design;
+- the name of a Kubernetes Secret in kubectl's ``secret/<name>``, followed by what a verb did
+  (``configured``, ``created``…) or on a ``kubectl`` command line: a name, never the data;
 - a hash named by words (``pip-Linux-x64-<sha256>``, a CI cache key): once its hex parts of 32 or
   more are left out, only words, platform names and numbers are left.
 
 ``is_version`` tells a version of four numbers after a version word (``version: 2.5.34.0``,
-``Version=4.0.0.0``, ``"FileVersion": "10.0.1.2"``, a range's end: ``oldVersion="0.0.0.0-13.0.0.0"``)
-from an IPv4 address.
+``Version=4.0.0.0``, ``"FileVersion": "10.0.1.2"``, a range's end: ``oldVersion="0.0.0.0-13.0.0.0"``;
+a package's version pinned to a digest: ``aeson-2.2.1.0@sha256:…``) from an IPv4 address.
 """
 
 from __future__ import annotations
@@ -52,6 +54,13 @@ TIMES = (1_000_000_000, 2_208_988_800)  # 2001-09-09 to 2040-01-01, in seconds
 # GitHub's GraphQL node ids: a type (``PR``, ``I``, ``R``, ``U``…) and base64 of a msgpack array.
 NODE_ID = Lazy(r"(?P<type>[A-Z]{1,4})_k[gw][A-Za-z0-9_-]{6,}")
 SBOM_ID = ("SPDXRef-", "DocumentRef-")
+# kubectl's ``<kind>/<name>`` of a Secret, its name (a DNS-1123 name) and what a verb printed.
+KUBECTL_KIND = Lazy(r"(?:^|(?<=[\s\"'(]))secrets?/\Z")
+DNS_NAME = Lazy(r"[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?")
+KUBECTL_RESULT = Lazy(
+    r" (?:created|configured|unchanged|deleted|patched|labeled|annotated|replaced|edited|pruned"
+    r"|serverside-applied)\b"
+)
 # A media URI's or URL's head right before an id (``spotify:track:``, ``spotify.com/album/``).
 MEDIA_HEAD = Lazy(r"spotify(?::[a-z]+:|\.com/(?:[a-z-]+/)?[a-z]+/)\Z")
 # YouTube ids: playlists (``PL`` + 16 or 32), channels (``UC`` + 22), uploads, likes, mixes, albums.
@@ -113,6 +122,9 @@ VERSION_WORD = Lazy(
 # build: ``ld``, release: ``lea``, firmware: ``rmw``; no other character matches these letters
 # case-insensitively): a window without one has no version word, and the search is skipped.
 VERSION_PARTS = ("ver", "rev", "ld", "lea", "rmw")
+# A package's name and version pinned to a digest: ``<name>-<a.b.c.d>@sha256:`` (Hackage ids).
+PINNED_VERSION = Lazy(r"[0-9]{1,5}(?:\.[0-9]{1,5}){3}@sha(?:1|256|384|512)[:-]")
+PACKAGE_NAME = Lazy(r"(?<![\w.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*)*-\Z")
 VERSION_WINDOW = 24
 # A .NET assembly's public key token (``PublicKeyToken=b77a5c561934e089``): the last 8 bytes of
 # the hash of its public key, printed in every strong name.
@@ -230,12 +242,35 @@ def is_acme_token(text: str, start: int, value: str) -> bool:
 
 
 def is_public_token(text: str, start: int, value: str) -> bool:
-    """Return whether a value after a secret word in prose is an ACME token or a WebSocket key."""
+    """
+    Return whether a value after a secret word in prose is an ACME token, a WebSocket key or the
+    name of a Kubernetes Secret as kubectl writes it (``is_kubectl_object``).
+    """
+    if text.endswith("/", 0, start) and is_kubectl_object(text, start, value):
+        return True
     return is_acme_token(text, start, value) or public_formats.is_public_nonce(text, start, value)
 
 
+def is_kubectl_object(text: str, start: int, value: str) -> bool:
+    """
+    Return whether ``value`` at ``start`` is the name in kubectl's ``secret/<name>``: a DNS name
+    (lower case, digits, ``-``, ``.``) that a verb's result follows (``secret/app-env-7t2m9g5k4h
+    configured``) or on a ``kubectl`` command line (``kubectl delete secret/app-tls``).
+    """
+    if not KUBECTL_KIND.search(text, max(0, start - 9), start) or not DNS_NAME.fullmatch(value):
+        return False
+    if KUBECTL_RESULT.match(text, start + len(value)):
+        return True
+    return "kubectl " in text[text.rfind("\n", 0, start) + 1 : start]
+
+
 def is_version(text: str, start: int) -> bool:
-    """Return whether the dotted quad at ``start`` follows a version word (``Version=4.0.0.0``)."""
+    """
+    Return whether the dotted quad at ``start`` follows a version word (``Version=4.0.0.0``) or
+    is a package's version pinned to a digest (``aeson-2.2.1.0@sha256:…``, Stack's lock file).
+    """
+    if text.startswith("-", start - 1) and PINNED_VERSION.match(text, start):
+        return PACKAGE_NAME.search(text, max(0, start - 64), start) is not None
     first = max(0, start - VERSION_WINDOW)
     window = text[first:start].lower()
     if not any(part in window for part in VERSION_PARTS):

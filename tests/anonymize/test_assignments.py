@@ -175,3 +175,33 @@ def test_json_escaped_twice_is_read(anonymizer: Anonymizer) -> None:
     assert anonymizer.anonymize(text) == text.replace("Velvet#Oak77", "<redacted:password>")
     reference = text.replace("Velvet#Oak77", "${RELAY_PASS}")
     assert anonymizer.anonymize(reference) == reference
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The branches of a conditional expression pick a string; they assign none.
+        "<input [attr.type]=\"reveal ? 'password' : 'search'\">",
+        "const kind = masked ? 'secret' : 'plainText';",
+        # An ARN's resource type and name (Secrets Manager, SSM).
+        '"Resource": "arn:aws:secretsmanager:us-east-2:210987654321:secret:billing/stripe-*"',
+        "arn:aws-us-gov:secretsmanager:us-gov-west-1:210987654321:secret:ops/db-Q1w2E3",
+    ],
+)
+def test_ternary_branches_and_arn_resources_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("x = fallback ?? 'password' : 'Wq7vLmz93kdR'", "Wq7vLmz93kdR"),
+        ("{'password' : 'Wq7vLmz93kdR'}", "Wq7vLmz93kdR"),
+        ("config secret:Wq7vLmz93kdRx8Tb ok", "Wq7vLmz93kdRx8Tb"),
+        ("note: not-an-arn:210987654321:secret:Wq7vLmz93kdRx8Tb", "Wq7vLmz93kdRx8Tb"),
+    ],
+)
+def test_values_outside_ternaries_and_arns_go(
+    anonymizer: Anonymizer, text: str, secret: str
+) -> None:
+    assert secret not in anonymizer.anonymize(text)

@@ -93,3 +93,32 @@ def test_a_credential_starting_with_a_slash_is_base64_or_a_file(
 ) -> None:
     """A password argument that is base64 starting with ``/`` is redacted; a file path stays."""
     assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The second string is the next member's key, not the first one's value.
+        "{'kind': 'reset_password', 'request_ref': 'abc'}",
+        # A list of three or more key names: what a log filter masks.
+        'MASKED = ["x-api-key", "password", "proxy-authorization", "set-cookie"]',
+        "scrub_fields: ['client_secret', 'refresh_token', 'cookie']",
+    ],
+)
+def test_a_key_or_a_list_of_key_names_is_no_value(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ('props.put("password", "Wq7-vLmz-93kd");', "Wq7-vLmz-93kd"),
+        ('env = ["password", "Wq7vLmz93kdR", "user"]', "Wq7vLmz93kdR"),  # no key word
+        ('Map.of("user", "ops", "password", "cookie")', "cookie"),  # a call, no list
+        ('pair = ["password", "cookie"]', "cookie"),  # two items: a pair
+    ],
+)
+def test_pairs_in_calls_and_short_lists_still_go(
+    anonymizer: Anonymizer, text: str, secret: str
+) -> None:
+    assert secret not in anonymizer.anonymize(text).replace("<redacted:password>", "")

@@ -222,3 +222,35 @@ def test_a_count_of_recovery_codes_is_only_qualified() -> None:
 def test_a_bearer_key_holds_a_generated_value(key: str, value: str, expected: str | None) -> None:
     """A key ending in ``bearer`` names a credential when its value looks generated."""
     assert key_names.field_secret(key, value) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "secret"),
+    [
+        ("SecretId", "billing/stripe/webhook", False),  # a path of names in a secret store
+        ("secretId", "prod/ledger-db/password", False),
+        ("SecretId", "1d3c9a52-6f0e-4b8a-9c27-5e4f8d2b7a61", True),  # Vault's AppRole secret id
+        ("secretId", "Wq7/vLmz93kdRx8T", True),  # generated, with a slash
+        ("password", "billing/stripe/webhook", True),  # a password may be any text
+    ],
+)
+def test_a_secret_id_that_is_a_path_of_names_is_no_secret(
+    key: str, value: str, secret: bool
+) -> None:
+    assert (key_names.field_secret(key, value) is not None) is secret
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "secret"),
+    [
+        ("EXPIRED_REFRESH_TOKEN", "expired_refresh_token", False),  # an enum naming itself
+        ("WRONG_PASSPHRASE", "wrong_passphrase", False),
+        ("WRONG_PASSPHRASE", "wrong_passphrase_7Kq2", True),  # more than its name
+        ("wrong_passphrase", "wrong_passphrase", True),  # no constant: a password may be anything
+        ("PASSPHRASE", "passphrase", True),  # one word: a default password
+    ],
+)
+def test_a_constant_whose_value_is_its_own_name_is_no_secret(
+    key: str, value: str, secret: bool
+) -> None:
+    assert (key_names.field_secret(key, value) is not None) is secret

@@ -244,3 +244,30 @@ def test_legacy_node_ids_and_timed_uuids() -> None:
     )
     assert public_formats.is_word_chain("AttentionKernel_compiled_main_1234567890123")
     assert not public_formats.is_word_chain("AttentionKernel_compiled")  # two parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "return ComposerAutoloaderInitd41d8cd98f00b204e9800998ecf8427e::getLoader();",
+        "use ComposerStaticInit0123456789abcdef0123456789abcdef as StaticInit;",
+        "generated class BuildCacheEntry9e107d9d372bb6826bd81d3542a419d6 loaded",
+    ],
+)
+def test_a_class_name_with_a_digest_glued_on_stays(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # A secret's word among the capitalised words; not words at all; upper-case hex.
+        ("header ApiTokenValue9e107d9d372bb6826bd81d3542a419d6 sent", "9e107d9d372bb6826bd"),
+        ("class QxzvKpwtRmnb9e107d9d372bb6826bd81d3542a419d6 x", "9e107d9d372bb6826bd"),
+        ("x ComposerInitB8Xq2L9vZ7kR4mN1pW6tY3cF5hJ0sD", "B8Xq2L9vZ7kR4mN1pW6t"),
+    ],
+)
+def test_a_generated_run_after_capitalised_words_goes(
+    anonymizer: Anonymizer, text: str, secret: str
+) -> None:
+    assert secret not in anonymizer.anonymize(text)

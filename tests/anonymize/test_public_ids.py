@@ -111,3 +111,29 @@ def test_hash_qualified_paths() -> None:
     assert not public_ids.is_hash_qualified(text, text.index("secret", text.index("vault")))
     assert not public_ids.is_hash_qualified(text, text.rindex("secret"))
     assert public_ids.is_hash_qualified("sha1/db-password: x", len("sha1/db-"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'HTTP/1.1 200 OK\nETag: W/"2b1-Pq7Zk0Lm9Rt4Nw8Yb3Hd6Fg1Js5"\nVary: Accept',
+        'etag: W/"5c-Zm9Xk2Lp9Qt7Wn3Rb8Yc1V5s0aB"',
+        '{"ETag": "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"}',
+        "SHA256: Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4dE6Zm9Xk2Lp9Qt7Wn3",
+    ],
+)
+def test_entity_tags_and_capitalised_hash_keys_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ('X-Auth-Token: W/"Pq7Zk0Lm9Rt4Nw8Yb3Hd6Fg1Js5"', "Pq7Zk0Lm9Rt4Nw8Yb3Hd6Fg1Js5"),
+        ('Cookie: W/"Pq7Zk0Lm9Rt4Nw8Yb3Hd6Fg1Js5"', "Pq7Zk0Lm9Rt4Nw8Yb3Hd6Fg1Js5"),
+    ],
+)
+def test_a_weak_mark_under_another_key_is_no_entity_tag(
+    anonymizer: Anonymizer, text: str, secret: str
+) -> None:
+    assert secret not in anonymizer.anonymize(text)

@@ -210,3 +210,32 @@ def test_request_ids_and_jose_headers_stay(anonymizer: Anonymizer, text: str) ->
 )
 def test_secrets_beside_request_ids_go(anonymizer: Anonymizer, text: str, secret: str) -> None:
     assert secret not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "secret/ledger-db-creds-8h2kd9f6tb created\ndeployment.apps/ledger configured",
+        "kubectl -n billing get secret/ledger-env-5g7bt8kkm2 -o yaml",
+        "secrets/ingest-tls-7dk4h9c2bm unchanged",
+        # A package's four-part version pinned to its digest (a Stack lock file).
+        "- hackage: text-short-1.2.6.1@sha256:0e3b8c2a5f9d4e7a1b6c3d8e2f5a9b4c7d1e6f3a8b2c5d9e4f7a1b3c6d8e2f5a,1734",
+    ],
+)
+def test_kubectl_secret_names_and_pinned_versions_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("secret/Wq7vLmz93kdRx8TbQ created", "Wq7vLmz93kdRx8TbQ"),  # no DNS name
+        ("the secret/q7vlmz93kdrx8tbw2n is leaked", "q7vlmz93kdrx8tbw2n"),  # no verb, no kubectl
+        ("relay-10.20.30.40 is up", "10.20.30.40"),  # an address after a name, no digest
+        ("pinned 10.20.30.40@sha256:0e3b", "10.20.30.40"),  # no package name before it
+    ],
+)
+def test_secret_values_and_addresses_beside_them_go(
+    anonymizer: Anonymizer, text: str, secret: str
+) -> None:
+    assert secret not in anonymizer.anonymize(text)
