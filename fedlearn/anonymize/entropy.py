@@ -14,7 +14,8 @@ import math
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, key_names, key_shapes, personal, probe, public_ids, public_keys, words
+from fedlearn.anonymize import checks, key_names, personal, probe, public_ids, public_keys, words
+from fedlearn.anonymize.key_shapes import is_encoded_reference, value_start
 from fedlearn.anonymize.public_objects import is_object_id, is_public_object, is_public_token
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
@@ -61,8 +62,6 @@ LABELLED = Lazy(
     r"(?:z|[+-][0-9]{2}:?[0-9]{2})?\Z"  # an RFC 3339 time (``2026-12-05T12:06:55Z``), lower case
 )
 PORT = Lazy(r":[0-9]{1,5}\Z")
-# The two hex digits of a percent-escape of printable ASCII, after its ``%`` (``introduced``).
-PERCENT_TAIL = Lazy(r"[2-7][0-9A-Fa-f]")
 # Words before ``key`` that say the hex after it names a public key (its id or fingerprint:
 # ``gpg: using RSA key C84D…``), and words between ``key`` and the hex that say so too.
 PUBLIC_KEY_WORDS = """
@@ -269,13 +268,11 @@ def in_url(text: str, start: int) -> bool:
 
 def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the value right after a secret word in prose when it reads as a secret, or None."""
-    start, end = match.span("value")
-    if text.endswith("%", 0, start) and PERCENT_TAIL.compiled.match(text, start):
-        start -= 1  # the value starts at its first percent-escape (``%24%28cat…``), not inside it
+    start, end = value_start(text, match.start("value")), match.end("value")
     value = text[start:end]
     if (end < len(text) and text[end] in TOKEN_CHARACTERS) or text.startswith("***", end):
         return None  # a piece of a longer run; a masked key's shown head (``sk-proj-AbCd****``)
-    if len(match.group("gap").split()) > 4 or is_reference(value):
+    if len(match.group("gap").split()) > 4 or is_encoded_reference(value):
         return None
     if text.endswith(":", 0, match.start()) or is_host_or_file(value) or is_labelled(value):
         return None  # a placeholder's name (``<redacted:url-credentials>``), a host or a file
@@ -295,19 +292,6 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if match.group("key") is not None and not is_keyed(value, text, match.start("key")):
         return None
     return (start, end, "") if checks.looks_random(value, minimum=16) else None
-
-
-def is_reference(value: str) -> bool:
-    """
-    Return ``checks.is_reference`` of ``value`` or, when it is URL-encoded, of what it decodes
-    to (``vault%3Asecret%2Fdata%2Fdb%23password``, ``%24%28cat%20%2Frun%2Fsecrets%2Fdb%29``).
-    """
-    if checks.is_reference(value):
-        return True
-    if "%" not in value:
-        return False
-    decoded = key_shapes.PERCENT.compiled.sub(lambda escape: chr(int(escape[1], 16)), value)
-    return decoded != value and checks.is_reference(decoded)
 
 
 def is_labelled(value: str) -> bool:

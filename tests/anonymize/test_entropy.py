@@ -275,6 +275,8 @@ def test_a_masked_keys_shown_head_stays() -> None:
         ("POST /session body: api_token=%24%7BAPI_TOKEN_PROD%7D&next=%2Fhome", None),
         ("the secret is %7B%7B%20secrets.SMTP_RELAY_PASS%20%7D%7D", None),
         ("access_key=vault%3Akv%2Fdata%2Fci%23access_key&region=eu", None),
+        # A URL-encoded search: words with blanks between them, no token.
+        ("GET /search?q=vault%20token%20lookup%20%7C%20jq&page=2", None),
         # A URL-encoded secret still goes, its first escape with it.
         ("the token is %2BqT9vL2xR7mK4pW8nZ3s", "the token is <redacted:secret-value>"),
         ("password=%40Qv8Lk2pX7mR4tW9zB3n&user=me", "password=<redacted:password>&user=me"),
