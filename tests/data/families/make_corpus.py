@@ -1760,6 +1760,23 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             '{"log": "{\\"req\\": \\"{\\\\\\"smtp_pass\\\\\\": \\\\\\"{s}\\\\\\"}\\"}"}',
             chosen,
         ),
+        (
+            "bank-account-kontonummer",
+            "Bitte überweisen: Kontonummer {s}, BLZ 37040044",
+            lambda: chars(10, DIGITS),
+        ),
+        (
+            "bank-account-numero-de-cuenta",
+            "Abone en el número de cuenta {s} antes del día 5",
+            lambda: chars(4, DIGITS) + " " + chars(4, DIGITS) + " " + chars(10, DIGITS),
+        ),
+        (
+            "bank-account-a-c-no",
+            "Beneficiary A/c No. {s} IFSC UTIB0000123",
+            lambda: chars(14, DIGITS),
+        ),
+        ("bank-account-beside-bsb", "refund to BSB 082-001 acc {s}", lambda: chars(9, DIGITS)),
+        ("bank-account-micr", "deposit slip MICR ⑆011000015⑆ {s}⑈ 0412", lambda: chars(11, DIGITS)),
     ]
 
 
