@@ -1777,6 +1777,39 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ),
         ("bank-account-beside-bsb", "refund to BSB 082-001 acc {s}", lambda: chars(9, DIGITS)),
         ("bank-account-micr", "deposit slip MICR ⑆011000015⑆ {s}⑈ 0412", lambda: chars(11, DIGITS)),
+        (
+            "email-quoted-local",
+            "bounce for <{s}>: mailbox full",
+            lambda: (
+                '"'
+                + chars(5, LOWER)
+                + " "
+                + chars(6, LOWER)
+                + '"@'
+                + chars(7, LOWER)
+                + ".example.net"
+            ),
+        ),
+        (
+            "email-unicode-local",
+            "Kontakt: {s}",
+            lambda: "jörg." + chars(6, LOWER) + "@" + chars(6, LOWER) + ".example.at",
+        ),
+        (
+            "email-unicode-domain",
+            "send the invoice to {s} please",
+            lambda: chars(6, LOWER) + "@" + chars(4, LOWER) + "-añejo.example.mx",
+        ),
+        (
+            "email-spelled-brackets",
+            "contact: {s}",
+            lambda: chars(6, LOWER) + " [at] " + chars(7, LOWER) + " [dot] org",
+        ),
+        (
+            "email-spelled-words",
+            "write to {s} for access",
+            lambda: chars(5, LOWER) + "." + chars(6, LOWER) + " at " + chars(6, LOWER) + " dot com",
+        ),
     ]
 
 
