@@ -1810,6 +1810,16 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "write to {s} for access",
             lambda: chars(5, LOWER) + "." + chars(6, LOWER) + " at " + chars(6, LOWER) + " dot com",
         ),
+        (
+            "card-13-after-card-word",
+            "Pagué con la tarjeta {s} y falló",
+            lambda: luhn_complete("4" + chars(3, DIGITS), 13),
+        ),
+        (
+            "card-12-maestro-after-word",
+            "Zaplatil jsem kartou {s}, odmítnuto",
+            lambda: luhn_complete("6759", 12),
+        ),
     ]
 
 
