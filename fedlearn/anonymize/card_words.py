@@ -23,10 +23,9 @@ WORDS = (
     r"cards?|cartes?|cartas?|cart[aã]o|tarjetas?|karten?|kaart(?:je)?|kartu|thẻ|k[aá]rty[aá]\w{0,6}"
     r"|κάρτα\w{0,2}|kart(?:a|ou|y|[eę])|kortti\w{0,3}|kort(?:et)?"
 )
-CARD = Lazy(
+CARD = (
     rf"(?<![\w-])(?:{WORDS})(?![\w-])[ :#.(\"']{{1,3}}(?:[^\W\d]{{1,6}}[.°º]?[ :(\"']{{1,2}})?"
-    r"(?P<value>[1-6][0-9]{3}(?:[0-9]|[ -](?=[0-9])){8,18})",
-    re.IGNORECASE,
+    r"(?P<value>[1-6][0-9]{3}(?:[0-9]|[ -](?=[0-9])){8,18})"
 )
 GROUPS = Lazy(
     r"[0-9]{12,19}|[0-9]{4}(?P<s>[ -])[0-9]{4}(?:(?P=s)[0-9]{4}){1,2}(?:(?P=s)[0-9]{1,3})?"
@@ -51,7 +50,7 @@ def rules() -> list[Rule]:
         personal(
             "card",
             "<card>",
-            Matcher(CARD, judge=introduced),
+            Matcher(Lazy(CARD, re.IGNORECASE), judge=introduced),
             gate=r"(?i)(?:card|cart|tarjeta|kart|kaart|thẻ|kárty|κάρτα|kort)[^\n]{0,24}[1-6][0-9]{3}",
             trigger=Trigger(words=TRIGGER_WORDS, lower=True),
         )

@@ -28,21 +28,20 @@ from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, personal
 LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
 TOP = r"[^\W\d_]{2,24}"
 DOMAIN = rf"(?:{LABEL}\.)+{TOP}(?![\w-]|\.[^\W_])"
-QUOTED = Lazy(
+QUOTED = (
     r"(?<![\w\"])\"(?P<local>[^\"\\\n<>@]{1,64})\"@"
     + DOMAIN
     + r"|(?<![\w%])%22(?:[A-Za-z0-9._+-]|%20|%2[Bb]){1,64}%22%40(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}"
     + r"(?![\w-]|\.[A-Za-z0-9])"
 )
 # A local part and a domain with a letter of another script somewhere.
-UNICODE = Lazy(rf"(?<![\w.+-])[\w.+-]{{1,64}}@{DOMAIN}")
+UNICODE = rf"(?<![\w.+-])[\w.+-]{{1,64}}@{DOMAIN}"
 # ``@`` and ``.`` spelled out: in brackets (any case, blanks around or not), or as bare words.
 AT = r"(?:\s?(?:\[(?:at|@)\]|\((?:at|@)\)|\{at\}|<at>)\s?|(?P<bare> at | AT ))"
 DOT = r"(?:\s?(?:\[(?:dot|\.)\]|\((?:dot|\.)\)|\{dot\})\s?| dot | DOT |\.)"
-SPELLED = Lazy(
+SPELLED = (
     rf"(?<![\w.+-])(?P<local>[\w.+-]{{1,64}}){AT}(?P<domain>{LABEL}(?:{DOT}{LABEL})*{DOT}{TOP})"
-    r"(?![\w-])",
-    re.IGNORECASE,
+    r"(?![\w-])"
 )
 BARE_DOTS = frozenset((" dot ", " DOT "))
 DOT_WORD = Lazy(r" dot | DOT |\s?(?:\[(?:dot|\.)\]|\((?:dot|\.)\)|\{dot\})\s?", re.IGNORECASE)
@@ -98,26 +97,28 @@ def non_ascii(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
 
 
 def rules() -> list[Rule]:
-    """Return the rules for e-mail addresses quoted, URL-encoded, internationalized or spelled."""
+    """Return the rules for e-mail addresses quoted, URL-encoded, internationalized or spelled
+    (each build makes its own patterns, compiled when first used)."""
+    unicode = Lazy(UNICODE)
     return [
         personal(
             "email",
             "<email>",
-            Matcher(QUOTED, judge=quoted),
+            Matcher(Lazy(QUOTED), judge=quoted),
             gate=r'"@|%22%40',
             trigger=Trigger(words=('"@', "%22%40")),
         ),
         personal(
             "email",
             "<email>",
-            Matcher(UNICODE, judge=international, find=non_ascii(UNICODE)),
+            Matcher(unicode, judge=international, find=non_ascii(unicode)),
             gate=r"[^\x00-\x7F][A-Za-z0-9_.+-]*@|@[A-Za-z0-9_.-]*[^\x00-\x7F]",
             trigger=Trigger(words=("@",)),
         ),
         personal(
             "email",
             "<email>",
-            Matcher(SPELLED, judge=spelled),
+            Matcher(Lazy(SPELLED, re.IGNORECASE), judge=spelled),
             gate=r"(?i)[\[({<] ?(?:at|@) ?[\])}>]| at [^\n]{1,70}? dot | AT [^\n]{1,70}? DOT ",
             trigger=Trigger(
                 words=("[at]", "(at)", "{at}", "<at>", "[@]", "(@)", "[ at ]", "( at )", " dot "),
