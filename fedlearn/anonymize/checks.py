@@ -53,6 +53,16 @@ def entropy(value: str) -> float:
     return -sum(n / size * math.log2(n / size) for n in Counter(value).values())
 
 
+# File name extensions that are no top-level domain: ``icon@2x.png`` names a file, not a mailbox.
+FILE_EXTENSION = rules.Lazy(
+    r"png|jpe?g|gif|webp|svg|ico|bmp|tiff?|avif|heic|psd|s?css|[mc]?js|jsx|tsx?|map|json|ya?ml"
+    r"|toml|ini|txt|html?|xml|lock|woff2?|ttf|otf|eot|mp[34]|wav|ogg|webm|mkv|avi|flac|t?gz|bz2|xz"
+    r"|zst|tar|rar|exe|dll|dylib|jar|whl|deb|rpm|dmg|iso|img|bin|dat|log|[ct]sv|sql(?:ite)?|db"
+    r"|[ch]pp|java|kt|swift|vue|svelte",
+    re.IGNORECASE,
+)
+
+
 def is_reference(value: str) -> bool:
     """Return whether ``value`` refers to a secret (variable, template, placeholder) or masks it."""
     if CRYPT_HASH.match(value):

@@ -1,4 +1,4 @@
-"""Identity document, tax, health and device numbers after a word naming them (DESIGN.md guarantee 1).
+"""Identity document, tax, health, device and bank account numbers after a word naming them.
 
 ``personal_ids`` knows the national ids of twenty countries by their check digits; every other
 country, and the documents people carry (driving licences, identity cards, passports, health
@@ -10,8 +10,12 @@ the documents are issued in), and the number is written in capitals and digits, 
 number right after such a word is redacted when it stands alone, has no lower-case letter, holds
 6 to 24 letters and digits of which 5 or more are digits (4 with a letter: ``CXD5437``; 2 after
 a passport or identity card word: ``C01X00T47``), and its groups after a blank hold a digit (so
-the word after it stays). After a word of three letters or fewer (``CPR``, ``RUT``, ``NIN``) a
-number of digits only needs 8 or more of them (``pps=150000`` is a rate).
+the word after it stays; from the first such group on, the rest is words: ``A/c No.
+50100234567891 IFSC HDFC0001234``). A bank account's word says bank account alone
+(``Kontonummer``, ``numéro de compte``, ``A/c``, ``accountNumber``: DESIGN.md guarantee 1); a
+bare ``account`` is ``numbers``' (with a bank word near). After a word of three letters or fewer
+(``CPR``, ``RUT``, ``NIN``, ``A/c``) a number of digits only needs 8 or more of them
+(``pps=150000`` is a rate).
 
 A name and its value apart, in the slots a format pairs them in (``LABELLED``): ArcSight CEF's
 custom fields (``cs1Label=nationalId … cs1=…``, also ``cn``, ``cfp``, ``flexString``), ``pdftk
@@ -85,6 +89,20 @@ KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
          "dod", "edipi", "insurance"),
     ),
     ("device-id", r"imei|imsi|iccid|meid", ("imei", "imsi", "iccid", "meid")),
+    (
+        "bank-account",
+        r"(?:bank[ _-]?)?(?:account|acct|acc)[ _.-]?(?:numbers?|nos?|nr|num|#)|a/c|c/c|bankkonto"
+        r"|bankverbindung|konto[ _-]{0,3}(?:nummer|nr)|num[eé]ro[ _-]?de[ _-]?compte|n°[ _-]?de[ _-]?compte"
+        r"|n[uú]mero[ _-]?de[ _-]?cuenta|n[uú]mero[ _-]?da[ _-]?conta|numero[ _-]?di[ _-]?conto"
+        r"|(?:cuenta|conta|conto)[ _-]?(?:corriente|corrente|bancaria|banc[aá]ria)"
+        r"|rekening[ _-]?(?:nummer|nr)|nomor[ _-]?rekening|s[oố][ _-]?t[aà]i[ _-]?kho[aả]n"
+        r"|[cč][ií]slo[ _-]?[uú][cč]tu|(?:numer|nr)[ _-]?(?:konta|rachunku)|sz[aá]mlasz[aá]m"
+        r"|tilinumero|αριθμ[οό]ς[ _-]?λογαριασμο[υύ]|k[oō]za[ _-]?bang[oō]|口座番号|계좌번호"
+        r"|银行账号|银行帐号|номер[ _-]?сч[её]та|hesap[ _-]?(?:numaras.|no)",
+        ("acc", "a/c", "c/c", "konto", "bankverbindung", "compte", "cuenta", "conta", "conto",
+         "rekening", "kho", "slo", "konta", "rachunku", "mlasz", "tilinumero", "λογαριασμ", "bang", "口座番号",
+         "계좌번호", "银行账号", "银行帐号", "сч", "hesap"),
+    ),
 )  # fmt: skip
 # Words of documents whose numbers may hold as few as 2 digits (``C01X00T47``): passports,
 # identity cards and driving licences (a bare ``license`` may be a software licence's
@@ -101,6 +119,7 @@ SUFFIX = (
 # A few separators, PHP's var_dump, or a name/value pair's ``","value":"`` (FHIR, Elasticsearch).
 GAP = rf"(?:[^0-9a-z\n]{{1,4}}value[^0-9a-z\n]{{1,4}}|{VAR_DUMP}|[^0-9a-z\n]{{0,6}}?)"
 VALUE = r"[a-z0-9][a-z0-9 ./()-]{4,40}"
+HAS_DIGIT = re.compile("[0-9]")
 GROUPED = Lazy(r"[A-Z0-9]+(?:\([0-9A-Z]\))?(?:[ ./-][A-Z0-9]+(?:\([0-9A-Z]\))?)*")
 
 
@@ -114,9 +133,9 @@ def number_at(text: str, start: int, strong: bool, short: bool) -> int | None:
     found = GROUPED.compiled.match(text, start)
     if found is None:
         return None
-    value = found.group()
-    while " " in value and not any(c.isdigit() for c in value.rsplit(" ", 1)[1]):
-        value = value.rsplit(" ", 1)[0]
+    first, *groups = found.group().split(" ")
+    kept = next((at for at, group in enumerate(groups) if not HAS_DIGIT.search(group)), None)
+    value = " ".join([first, *groups[:kept]])
     end = start + len(value)
     while end > start and text[end - 1] in "./-":
         end -= 1

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import checks, key_names, personal, probe, public_ids, public_keys, words
+from fedlearn.anonymize.key_shapes import is_encoded_reference, value_start
 from fedlearn.anonymize.public_objects import is_object_id, is_public_object, is_public_token
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
@@ -267,11 +268,11 @@ def in_url(text: str, start: int) -> bool:
 
 def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the value right after a secret word in prose when it reads as a secret, or None."""
-    start, end = match.span("value")
+    start, end = value_start(text, match.start("value")), match.end("value")
     value = text[start:end]
     if (end < len(text) and text[end] in TOKEN_CHARACTERS) or text.startswith("***", end):
         return None  # a piece of a longer run; a masked key's shown head (``sk-proj-AbCd****``)
-    if len(match.group("gap").split()) > 4 or checks.is_reference(value):
+    if len(match.group("gap").split()) > 4 or is_encoded_reference(value):
         return None
     if text.endswith(":", 0, match.start()) or is_host_or_file(value) or is_labelled(value):
         return None  # a placeholder's name (``<redacted:url-credentials>``), a host or a file

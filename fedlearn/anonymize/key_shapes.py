@@ -40,6 +40,7 @@ AFFIXED = Lazy(
 # add after them (``secrete = "…"``, ``passwords: …``).
 # A percent-escape of a printable ASCII character (``%24`` is ``$``, ``%7B`` ``{``).
 PERCENT = Lazy(r"%([2-7][0-9A-Fa-f])")
+PERCENT_TAIL = Lazy(r"[2-7][0-9A-Fa-f]")  # the same after its ``%``
 AFFIXED_STEMS = ("secret", "password", "passwd", "pwd", "api_key", "apikey")
 AFFIX_TAIL = "[a-z0-9]{1,2}"
 AFFIXED_RULES = (
@@ -150,6 +151,27 @@ def is_reference(value: str) -> bool:
         return False
     decoded = PERCENT.compiled.sub(lambda escape: chr(int(escape[1], 16)), value)
     return decoded != value and is_reference(decoded)
+
+
+def value_start(text: str, start: int) -> int:
+    """Return where a value found at ``start`` starts: at the ``%`` of a percent-escape that
+    ``start`` is inside (``%24%28cat…`` found from ``24%28cat…``), else at ``start``."""
+    inside = text.endswith("%", 0, start) and PERCENT_TAIL.compiled.match(text, start)
+    return start - 1 if inside else start
+
+
+def is_encoded_reference(value: str) -> bool:
+    """
+    Return ``checks.is_reference`` of ``value`` or, when it is URL-encoded, whether it decodes to
+    a reference (``vault%3Asecret%2Fdata%2Fdb%23password``, ``%24%28cat%20%2Frun%2Fsecrets%2Fdb
+    %29``) or to words with blanks between them (``%20flag%20%26%20docker``): no token.
+    """
+    if checks.is_reference(value):
+        return True
+    if "%" not in value:
+        return False
+    decoded = PERCENT.compiled.sub(lambda escape: chr(int(escape[1], 16)), value)
+    return decoded != value and (checks.is_reference(decoded) or len(decoded.split()) > 1)
 
 
 def is_chance_xxx(value: str) -> bool:

@@ -128,10 +128,17 @@ def iban(match: re.Match[str], text: str) -> bool:
 ID_SUFFIX = r"(?:[ _.-]?(?:numbers?|num|nos?|nr|ids?|card|#))?(?![a-z])"
 ID_GAP = r"[^0-9a-z\n]{0,6}?(?:[a-z]{1,10}[^0-9a-z\n]{1,4}?){0,2}?"
 PASSPORT_WORDS = ("passport", "passeport", "pasaporte", "reisepass")
-BANK_WORDS = ("account", "acct", "konto")
+BANK_WORDS = ("acc", "konto", "conta", "conto", "cuenta", "compte", "rekening")
+# The account words of ``BANK_WORDS`` in English, German and Scandinavian, Portuguese, Italian,
+# Spanish, French and Dutch, and the account number after one: digits, maybe in groups.
+ACCOUNT_WORDS = r"acc(?:oun)?t|acc|konto|conta|conto|cuenta|compte|rekening"
+ACCOUNT_NUMBER = r"[0-9](?:[0-9]|[ -](?=[0-9])){5,26}"
+# Words of banking and the codes that route to a bank, whose account an account word names: a
+# US routing number, a UK sort code (``S/C``), an Australian BSB, a Canadian transit and
+# institution number, an Indian IFSC, a Brazilian agência, a Mexican CLABE, a German BLZ.
 BANK_CONTEXT = Lazy(
     r"(?<![a-z])(?:bank(?:ing)?|routing|ach|aba|iban|swift|bic|sort[ _-]?code|checking|savings"
-    r"|wire|bankleitzahl|blz)(?![a-z])"
+    r"|wire|bankleitzahl|blz|s/c|bsb|ifsc|transit|institution|ag[eê]ncia|clabe)(?![a-z])"
 )
 BIRTH_WORDS = ("dob", "d.o.b", "birth", "born", "geburtsdatum", "geboren")
 BIRTH_DATE = Lazy(
@@ -189,7 +196,7 @@ def passport(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 def bank_account(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return an account number after its word when a bank word is within 60 characters."""
     start, end = match.span("value")
-    if not 6 <= len(digits_of(match.group("value"))) <= 17 or not stands_alone(text, start, end):
+    if not 6 <= len(digits_of(match.group("value"))) <= 20 or not stands_alone(text, start, end):
         return None
     window = text[max(0, match.start() - 60) : end + 60].lower()
     return (start, end, "") if BANK_CONTEXT.search(window) else None
@@ -248,15 +255,10 @@ def identities() -> list[Rule]:
             "bank-account",
             "<bank-account>",
             Matcher(
-                led(
-                    r"acc(?:oun)?t|konto",
-                    r"[0-9](?:[0-9]|-(?=[0-9])){5,20}",
-                    NUMBER_SUFFIX,
-                    NUMBER_GAP,
-                ),
+                led(ACCOUNT_WORDS, ACCOUNT_NUMBER, NUMBER_SUFFIX, NUMBER_GAP),
                 judge=bank_account,
             ),
-            gate=word_gate("acc(?:oun)?t|konto", "nu|no|nr"),
+            gate=word_gate(ACCOUNT_WORDS, "nu|no|nr"),
             trigger=Trigger(words=BANK_WORDS, lower=True),
             lower=True,
         ),

@@ -10,7 +10,8 @@ import base64
 import binascii
 import re
 
-from fedlearn.anonymize import addresses, credentials, public_objects
+from fedlearn.anonymize import addresses, credentials, mail_forms, public_objects
+from fedlearn.anonymize.checks import FILE_EXTENSION
 from fedlearn.anonymize.rules import Lazy, Many, Matcher, Rule, Span, Trigger, personal
 
 # Colon- or dash-separated hex groups (MAC, full IPv6, MD5 fingerprint) have 5+ separators.
@@ -20,14 +21,6 @@ LOCAL_PART = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123
 SSH_KEY_TYPE = Lazy(r"(?P<type>ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d{3}|sk-[\w.@-]+)[ \t]+\Z")
 # Base64 characters of a key blob that hold its type name: 4 bytes of length, a name of at most 44.
 KEY_NAME_CHARACTERS = 64
-# File name extensions that are no top-level domain: ``icon@2x.png`` names a file, not a mailbox.
-FILE_EXTENSION = Lazy(
-    r"png|jpe?g|gif|webp|svg|ico|bmp|tiff?|avif|heic|psd|s?css|[mc]?js|jsx|tsx?|map|json|ya?ml"
-    r"|toml|ini|txt|html?|xml|lock|woff2?|ttf|otf|eot|mp[34]|wav|ogg|webm|mkv|avi|flac|t?gz|bz2|xz"
-    r"|zst|tar|rar|exe|dll|dylib|jar|whl|deb|rpm|dmg|iso|img|bin|dat|log|[ct]sv|sql(?:ite)?|db"
-    r"|[ch]pp|java|kt|swift|vue|svelte",
-    re.IGNORECASE,
-)
 # The resolution suffix of an image asset (``@2x``, ``@1.5x``) before its extension.
 SCALE_SUFFIX = Lazy(r"@[0-9]{1,2}(?:\.[0-9]{1,2})?x\.[A-Za-z0-9]{2,5}\Z")
 
@@ -107,7 +100,8 @@ def mac(match: re.Match[str], text: str) -> bool:
 
 
 def network() -> list[Rule]:
-    """Return the rules for addresses, fingerprints and keys, which need no machine."""
+    """Return the rules for addresses, fingerprints and keys, which need no machine (and the
+    e-mail addresses ``email`` does not read: ``mail_forms``)."""
     return [
         personal(
             "ssh-fingerprint",
@@ -171,4 +165,5 @@ def network() -> list[Rule]:
             gate=r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
             trigger=Trigger(patterns=(Many(".", 3),)),
         ),
+        *mail_forms.rules(),
     ]

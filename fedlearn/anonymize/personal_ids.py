@@ -26,7 +26,16 @@ import re
 import urllib.parse
 from collections.abc import Callable
 
-from fedlearn.anonymize import bound_ids, check_digits, evaluated, ibans, numbers, phones
+from fedlearn.anonymize import (
+    bound_ids,
+    card_words,
+    check_digits,
+    evaluated,
+    ibans,
+    micr,
+    numbers,
+    phones,
+)
 from fedlearn.anonymize.rules import Judge, Lazy, Matcher, Rule, Trigger, personal
 
 # A separator between groups of digits: a blank, a dash or a URL-encoded blank, the same each time.
@@ -313,8 +322,10 @@ KEY_WORDS: dict[str, tuple[str, ...]] = {
 
 def rules() -> list[Rule]:
     """Return ``numbers``' rules with these: phones (in national print too: ``phones``),
-    cards, IBANs (in any case: ``ibans``), then national ids (also bound to SQL parameters:
-    ``bound_ids``)."""
+    cards (after a card word too: ``card_words``), IBANs (in any case: ``ibans``), a cheque's account (``micr``), then national ids
+    (also bound to SQL parameters: ``bound_ids``)."""
     ids = national_ids() + bound_ids.rules(KINDS)
-    found = numbers.numbers() + phones.rules() + ibans.rules() + keyed_numbers()
-    return found + numbers.identities() + ids
+    found = (
+        numbers.numbers() + phones.rules() + ibans.rules() + keyed_numbers() + card_words.rules()
+    )
+    return found + numbers.identities() + micr.rules() + ids

@@ -113,3 +113,40 @@ def test_values_paired_with_their_names_are_redacted(
 def test_paired_values_of_other_names_stay(anonymizer: Anonymizer, text: str) -> None:
     """Values paired with names that name no secret and no document stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kontonummer 0532013000, BLZ folgt", "Kontonummer <bank-account>, BLZ folgt"),
+        ("numéro de compte : 00012345678 (agence 0042)", "numéro de compte : <bank-account> (agence 0042)"),
+        ("número de cuenta: 0049 1500 05 1234567890", "número de cuenta: <bank-account>"),
+        ('{"rekeningnummer": "417164300"}', '{"rekeningnummer": "<bank-account>"}'),
+        ("koza_bango=123-4567890", "koza_bango=<bank-account>"),
+        ("số tài khoản 0071000123456 tại Vietcombank", "số tài khoản <bank-account> tại Vietcombank"),
+        ("A/c No. 50100234567891 IFSC HDFC0001234", "A/c No. <bank-account> IFSC HDFC0001234"),
+        ("accountNumber: 00412277", "accountNumber: <bank-account>"),
+        ("Konto - Nr :  20041133", "Konto - Nr :  <bank-account>"),
+        ("NOTE:Bankverbindung 12-3456-7890123-00", "NOTE:Bankverbindung <bank-account>"),
+    ],
+)  # fmt: skip
+def test_bank_account_numbers_after_their_words_are_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A number after a word that says bank account (in any language or key spelling) goes."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "acct no. 42 is closed",  # too few digits
+        "A/C unit 2 of 3 failed",
+        "account number: unknown",
+        "Kontonummer: siehe Anhang",
+        "account #: 12345",
+        "c/c 1.5 ml",
+    ],
+)
+def test_bank_account_near_misses_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text

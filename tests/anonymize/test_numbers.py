@@ -104,6 +104,13 @@ def test_personal_numbers_are_no_scan_findings() -> None:
         ("ACH: routing 021000021 account 9173023956", "ACH: routing 021000021 account <bank-account>"),
         ("account_number=4040109834&routing_number=011000015", "account_number=<bank-account>&routing_number=011000015"),
         ("bank account no. 12-3456-7890123", "bank account no. <bank-account>"),
+        # an account word of six languages beside a routing code: BSB, transit, IFSC, agência
+        ("BSB 062-000 acc 10293847", "BSB 062-000 acc <bank-account>"),
+        ("transit 00012, institution 004, account 7654321", "transit 00012, institution 004, account <bank-account>"),
+        ("IFSC ICIC0001234 rekening: 001201554321", "IFSC ICIC0001234 rekening: <bank-account>"),
+        ("agência 0001 conta 12345-6", "agência 0001 conta <bank-account>"),
+        ("S/C 40-47-84 compte 71234567", "S/C 40-47-84 compte <bank-account>"),
+        ('"bank_account": {"account": "4012 8877 6655"}', '"bank_account": {"account": "<bank-account>"}'),
         ("patient born 02.01.1975, MRN 00231", "patient born <birth-date>, MRN 00231"),
         ('{"dob": "05/17/1961"}', '{"dob": "<birth-date>"}'),
         ("date_of_birth=1984-03-02", "date_of_birth=<birth-date>"),
@@ -134,6 +141,8 @@ def test_national_ids_and_numbers_after_their_words_are_redacted(
         "Aadhaar 1234 5678 9012",  # starts with 1
         "AWS account 123456789012 in us-east-1",  # no bank word
         "account_id=123456789012 routing",  # an id, not an account number
+        "konto 12345678 gesperrt",  # no bank word
+        "transit 2026 acc 0.987654",  # no account number
         "passport 0.6.0 installed",
         "passport-local 1.0.0, passport-jwt 4.0.1",
         "passport strategy jwt-12345",

@@ -1760,6 +1760,66 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             '{"log": "{\\"req\\": \\"{\\\\\\"smtp_pass\\\\\\": \\\\\\"{s}\\\\\\"}\\"}"}',
             chosen,
         ),
+        (
+            "bank-account-kontonummer",
+            "Bitte überweisen: Kontonummer {s}, BLZ 37040044",
+            lambda: chars(10, DIGITS),
+        ),
+        (
+            "bank-account-numero-de-cuenta",
+            "Abone en el número de cuenta {s} antes del día 5",
+            lambda: chars(4, DIGITS) + " " + chars(4, DIGITS) + " " + chars(10, DIGITS),
+        ),
+        (
+            "bank-account-a-c-no",
+            "Beneficiary A/c No. {s} IFSC UTIB0000123",
+            lambda: chars(14, DIGITS),
+        ),
+        ("bank-account-beside-bsb", "refund to BSB 082-001 acc {s}", lambda: chars(9, DIGITS)),
+        ("bank-account-micr", "deposit slip MICR ⑆011000015⑆ {s}⑈ 0412", lambda: chars(11, DIGITS)),
+        (
+            "email-quoted-local",
+            "bounce for <{s}>: mailbox full",
+            lambda: (
+                '"'
+                + chars(5, LOWER)
+                + " "
+                + chars(6, LOWER)
+                + '"@'
+                + chars(7, LOWER)
+                + ".example.net"
+            ),
+        ),
+        (
+            "email-unicode-local",
+            "Kontakt: {s}",
+            lambda: "jörg." + chars(6, LOWER) + "@" + chars(6, LOWER) + ".example.at",
+        ),
+        (
+            "email-unicode-domain",
+            "send the invoice to {s} please",
+            lambda: chars(6, LOWER) + "@" + chars(4, LOWER) + "-añejo.example.mx",
+        ),
+        (
+            "email-spelled-brackets",
+            "contact: {s}",
+            lambda: chars(6, LOWER) + " [at] " + chars(7, LOWER) + " [dot] org",
+        ),
+        (
+            "email-spelled-words",
+            "write to {s} for access",
+            lambda: chars(5, LOWER) + "." + chars(6, LOWER) + " at " + chars(6, LOWER) + " dot com",
+        ),
+        (
+            "card-13-after-card-word",
+            "Pagué con la tarjeta {s} y falló",
+            lambda: luhn_complete("4" + chars(3, DIGITS), 13),
+        ),
+        (
+            "card-12-maestro-after-word",
+            "Zaplatil jsem kartou {s}, odmítnuto",
+            lambda: luhn_complete("6759", 12),
+        ),
     ]
 
 
