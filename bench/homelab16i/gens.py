@@ -30,8 +30,16 @@ CRYPT = "./" + string.digits + string.ascii_uppercase + string.ascii_lowercase
 B64 = string.ascii_letters + string.digits + "+/"
 PW = string.ascii_letters + string.digits + "!#%^*-_+.,"
 USERS = ["alice", "bob", "admin", "homelab", "nas", "media", "backup", "svc-ha", "root", "kai"]
-HOSTS = ["nas.lan", "truenas.home.arpa", "pve.lan", "backup.example.net", "192.168.1.20",
-         "u123456.your-storagebox.de", "10.0.10.5", "fileserver.internal"]
+HOSTS = [
+    "nas.lan",
+    "truenas.home.arpa",
+    "pve.lan",
+    "backup.example.net",
+    "192.168.1.20",
+    "u123456.your-storagebox.de",
+    "10.0.10.5",
+    "fileserver.internal",
+]
 
 
 def s(rng: random.Random, alphabet: str, n: int) -> str:
@@ -126,8 +134,11 @@ def wg_conf(rng: random.Random) -> tuple[str, str, list[str]]:
 
 def openvpn_static(rng: random.Random) -> tuple[str, str, list[str]]:
     lines = [keys.rand(rng, 16).hex() for _ in range(16)]
-    text = ("#\n# 2048 bit OpenVPN static key\n#\n-----BEGIN OpenVPN Static key V1-----\n"
-            + "\n".join(lines) + "\n-----END OpenVPN Static key V1-----")
+    text = (
+        "#\n# 2048 bit OpenVPN static key\n#\n-----BEGIN OpenVPN Static key V1-----\n"
+        + "\n".join(lines)
+        + "\n-----END OpenVPN Static key V1-----"
+    )
     return text, lines[3], [lines[12]]
 
 
@@ -139,8 +150,10 @@ def openssh_key(rng: random.Random) -> tuple[str, str, list[str]]:
 
 def cloudflared_creds(rng: random.Random) -> tuple[str, str]:
     secret = b64(keys.rand(rng, 32))
-    text = json.dumps({"AccountTag": keys.rand(rng, 16).hex(), "TunnelSecret": secret,
-                       "TunnelID": uid(rng)}, separators=(",", ":"))
+    text = json.dumps(
+        {"AccountTag": keys.rand(rng, 16).hex(), "TunnelSecret": secret, "TunnelID": uid(rng)},
+        separators=(",", ":"),
+    )
     return text, secret
 
 
@@ -201,8 +214,15 @@ def rclone_obscured(rng: random.Random) -> tuple[str, str]:
 def rclone_drive(rng: random.Random) -> tuple[str, str, list[str]]:
     access = "ya29.a0" + s(rng, string.ascii_letters + string.digits + "-_", 150)
     refresh = "1//0" + s(rng, string.ascii_letters + string.digits + "-_", 99)
-    text = json.dumps({"access_token": access, "token_type": "Bearer", "refresh_token": refresh,
-                       "expiry": "2026-12-05T23:41:07.123456789+01:00"}, separators=(",", ":"))
+    text = json.dumps(
+        {
+            "access_token": access,
+            "token_type": "Bearer",
+            "refresh_token": refresh,
+            "expiry": "2026-12-05T23:41:07.123456789+01:00",
+        },
+        separators=(",", ":"),
+    )
     return text, refresh, [access]
 
 
@@ -230,12 +250,15 @@ def netrc_home(rng: random.Random) -> tuple[str, str]:
 
 def pgpass(rng: random.Random) -> tuple[str, str]:
     p = s(rng, string.ascii_letters + string.digits + "!#%^*-_+.", 20)
-    return f"localhost:5432:{rng.choice(['immich', 'nextcloud', 'gitea', 'paperless'])}:{rng.choice(USERS)}:{p}", p
+    return (
+        f"localhost:5432:{rng.choice(['immich', 'nextcloud', 'gitea', 'paperless'])}:{rng.choice(USERS)}:{p}",
+        p,
+    )
 
 
 def mycnf(rng: random.Random) -> tuple[str, str]:
     p = pw(rng)
-    return f"[client]\nuser={rng.choice(USERS)}\npassword=\"{p}\"\nhost=127.0.0.1", p
+    return f'[client]\nuser={rng.choice(USERS)}\npassword="{p}"\nhost=127.0.0.1', p
 
 
 def postgres_url(rng: random.Random) -> tuple[str, str]:
@@ -246,12 +269,18 @@ def postgres_url(rng: random.Random) -> tuple[str, str]:
 
 def mqtt_url(rng: random.Random) -> tuple[str, str]:
     p = urllib.parse.quote(pw(rng), safe="")
-    return f"mqtt://{rng.choice(['homeassistant', 'zigbee2mqtt', 'frigate'])}:{p}@192.168.1.{rng.randint(2, 250)}:1883", p
+    return (
+        f"mqtt://{rng.choice(['homeassistant', 'zigbee2mqtt', 'frigate'])}:{p}@192.168.1.{rng.randint(2, 250)}:1883",
+        p,
+    )
 
 
 def rtsp_url(rng: random.Random) -> tuple[str, str]:
     p = urllib.parse.quote(pw(rng), safe="")
-    return f"rtsp://admin:{p}@192.168.20.{rng.randint(2, 250)}:554/cam/realmonitor?channel=1&subtype=0", p
+    return (
+        f"rtsp://admin:{p}@192.168.20.{rng.randint(2, 250)}:554/cam/realmonitor?channel=1&subtype=0",
+        p,
+    )
 
 
 def apr1(rng: random.Random) -> tuple[str, str]:
@@ -271,7 +300,9 @@ def jupyter_hash(rng: random.Random) -> tuple[str, str]:
 
 def sasl_passwd(rng: random.Random) -> tuple[str, str]:
     p = pw(rng)
-    relay = rng.choice(["smtp.fastmail.com", "smtp-relay.brevo.com", "smtp.mailgun.org", "mail.smtp2go.com"])
+    relay = rng.choice(
+        ["smtp.fastmail.com", "smtp-relay.brevo.com", "smtp.mailgun.org", "mail.smtp2go.com"]
+    )
     return f"[{relay}]:587 {rng.choice(USERS)}@example.net:{p}", p
 
 
@@ -301,8 +332,10 @@ def discord_webhook(rng: random.Random) -> tuple[str, str]:
 
 def hass_secrets(rng: random.Random) -> tuple[str, str, list[str]]:
     wifi, mqtt = pw(rng), pw(rng)
-    text = (f"wifi_ssid: \"Homelab-IoT\"\nwifi_password: \"{wifi}\"\nmqtt_password: {mqtt}\n"
-            f"latitude: 52.52\nelevation: 34")
+    text = (
+        f'wifi_ssid: "Homelab-IoT"\nwifi_password: "{wifi}"\nmqtt_password: {mqtt}\n'
+        f"latitude: 52.52\nelevation: 34"
+    )
     return text, wifi, [mqtt]
 
 
@@ -310,7 +343,13 @@ def gcp_sa(rng: random.Random) -> tuple[str, str]:
     body = b64(keys.rand(rng, 1190))
     lines = [body[i : i + 64] for i in range(0, len(body), 64)]
     pem = "-----BEGIN PRIVATE KEY-----\n" + "\n".join(lines) + "\n-----END PRIVATE KEY-----\n"
-    text = json.dumps({"type": "service_account", "project_id": "homelab-ai-4471",
-                       "private_key_id": keys.rand(rng, 20).hex(), "private_key": pem,
-                       "client_email": "litellm@homelab-ai-4471.iam.gserviceaccount.com"})
+    text = json.dumps(
+        {
+            "type": "service_account",
+            "project_id": "homelab-ai-4471",
+            "private_key_id": keys.rand(rng, 20).hex(),
+            "private_key": pem,
+            "client_email": "litellm@homelab-ai-4471.iam.gserviceaccount.com",
+        }
+    )
     return text, lines[5]
