@@ -72,7 +72,7 @@ def readme_map() -> dict[str, set[str]]:
         row = re.match(r"\| `(fedlearn/|[a-z]+/)` \| (.*?) \|", line)
         if row:
             folder = "" if row[1] == "fedlearn/" else row[1].rstrip("/")
-            found[folder] = set(re.findall(r"`([a-z_0-9]+)`", row[2]))
+            found[folder] = set(re.findall(r"[a-z_0-9]+", row[2]))
     return found
 
 

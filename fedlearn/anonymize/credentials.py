@@ -283,14 +283,14 @@ def shaped() -> list[Rule]:
         ),
         shape(
             "password-hash",
-            r"\$(?:1|2[abxy]?|5|6|8|9|y|gy|apr1|argon2(?:id|i|d))\$[./A-Za-z0-9$=,+]{20,}",
+            r"\$(?:1|2[abxy]?|5|6|7|8|9|y|gy|apr1|argon2(?:id|i|d))\$[./A-Za-z0-9$=,+]{20,}",
             r"\$krb5(?:asrep|tgs)\$23\$[A-Za-z0-9./:@_$*-]{40,}",
             r"pbkdf2_sha(?:1|256|512)\$[0-9]{4,7}\$[A-Za-z0-9./+]{4,64}\$[A-Za-z0-9./+]{20,}=*",
             r"\{(?:SSHA|SSHA256|SSHA512|SMD5|SHA|SHA256|SHA512)\}[A-Za-z0-9+/]{20,}=*",
             trigger=Trigger(words=("$", "{S")),
             # The first two patterns whole, the others by their heads: long counted runs would
             # swell the RE2 set's automaton.
-            gate=r"\$(?:1|2[abxy]?|5|6|8|9|y|gy|apr1|argon2(?:id|i|d))\$[./A-Za-z0-9$=,+]{20,}"
+            gate=r"\$(?:1|2[abxy]?|5|6|7|8|9|y|gy|apr1|argon2(?:id|i|d))\$[./A-Za-z0-9$=,+]{20,}"
             r"|\$krb5(?:asrep|tgs)\$23\$[A-Za-z0-9./:@_$*-]{40,}"
             r"|pbkdf2_sha(?:1|256|512)\$[0-9]{4}|\{S(?:SHA|MD5|HA)[0-9]{0,3}\}[A-Za-z0-9+/]{4}",
         ),

@@ -38,7 +38,7 @@ QUALIFIED_REVERSED = Lazy(
     r"(?P<q>[\"'`])[^\"'`\n\\]{1,300}(?P=q)[ \t]*(?::|=|>=)[ \t]*[\"'`]?(?P<tail>[0-9a-z]{1,11}[A-Z])"
 )
 # The words a qualified key's base ends in (``key_names.SUFFIXED_RULES``' endings).
-QUALIFIED_WORDS = ("key", "token", "secret", "pass", "pwd", "pw")
+QUALIFIED_WORDS = ("key", "token", "secret", "pass", "pwd", "pw", "psk")
 # Windows' ``setx NAME value`` (``/M`` after), as ``NAME=value``.
 SETX = Lazy(
     r"setx[ \t]+(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]+(?:\"(?P<value>[^\"\n]{1,300})\"|(?P<bare>[^\s\"/][^\s\"]{0,299}))"
@@ -102,7 +102,8 @@ def qualified_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | N
         start -= 1
     while text[end].isalnum():
         end += 1
-    key, value = text[start:end], match.group("value")
+    # A dotted path's last name is the key (``networks."iot".pskRaw``, ``cfg.apiTokenProd``).
+    key, value = text[start:end].rpartition(".")[2], match.group("value")
     name = key_names.classify_key(key)
     if name is None or not key_names.is_suffixed(key):
         return None  # a key ``assignments`` reads
@@ -150,7 +151,7 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(QUALIFIED.pattern), find=qualified, judge=qualified_judge),),
             trigger=Trigger(words=QUALIFIED_WORDS, lower=True),
             gate=(
-                r"(?i:key|token|secret|pass|pwd|pw)[A-Z][a-z0-9]{1,11}[\"'`]?[ \t]*(?::|=)[ \t]*"
+                r"(?i:key|token|secret|pass|pwd|pw|psk)[A-Z][a-z0-9]{1,11}[\"'`]?[ \t]*(?::|=)[ \t]*"
                 r"[\"'`]"
             ),
         ),

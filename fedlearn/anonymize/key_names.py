@@ -6,8 +6,7 @@ and ``token_type`` are not secrets (``classify_key``). Under a key, a literal is
 rule the key names (``is_secret_value``): a password by its length, a token by looking generated,
 a weak key's value (``key``, ``session``) only when it is no hash, id or name. ``assignments`` and
 ``beside_keys`` find the keys and values in text; JSON fields are judged here (``field_secret``).
-The flags that name a password on the command lines of well-known commands are here too
-(``SEPARATE``, ``ATTACHED``…); ``commands`` reads the command lines.
+Password flags of well-known commands are here too (``SEPARATE``…); ``commands`` reads them.
 """
 
 from __future__ import annotations
@@ -114,6 +113,7 @@ GUARDED = {
     **dict.fromkeys((f"{separator}ak" for separator in "_.-"), "api-key"),
     **dict.fromkeys((f"{separator}sk" for separator in "_.-"), "secret"),
     **dict.fromkeys((f"{separator}pat" for separator in "_.-"), "token"),  # ``ASANA_PAT``
+    **dict.fromkeys(key_shapes.NETWORK_KEY_NAMES, "secret"),  # ``encrypt``, ``S2_AccessControl``
 }
 # Secret words of other languages as a key's last word (``Passwort``, ``пароль``, ``パスワード``),
 # each named by the rule of its English word; a word for key as ``key`` alone.
@@ -235,7 +235,8 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
     if is_guarded(key) and classify_whole(key) in GUARDED.values():
         if key.lower().endswith("mnemonic") and PHRASE.fullmatch(value):
             return True  # a wallet's seed phrase: 12 to 24 words
-        return reads_generated(value, 8) and not words.is_named(value)
+        short = len(value) < 16 and key_shapes.names_network_key(key)  # a key of 16 bytes or more
+        return not short and reads_generated(value, 8) and not words.is_named(value)
     if is_suffixed(key):
         # Only a qualifier ties the key to its secret word: the value must look generated.
         return (

@@ -54,6 +54,25 @@ KEY_PARTS = Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # Symbols a chosen password holds and a name, version, path, URL or expression does not.
 CHOSEN_SYMBOLS = frozenset("!#%*^~@")
 LONE_XXX = Lazy(r"(?i)(?<!x)xxx(?!x)")
+# A sops value: ``ENC[<cipher>,data:…,iv:…,tag:…,type:…]``, the ciphertext of what it stands for.
+SOPS_VALUE = Lazy(
+    r"ENC\[[A-Z0-9_]{3,20},data:[A-Za-z0-9+/=]*(?:,[a-z]{2,8}:[A-Za-z0-9+/=_-]*){1,6}\]"
+)
+# Less sure key words of one product each (``key_names.GUARDED``): Consul's and Nomad's gossip key
+# ``encrypt`` and Z-Wave JS's security classes, each the name of a network key (``S2_AccessControl``,
+# ``--s2-access-control``). A key is 16 bytes or more, so a shorter value is none.
+NETWORK_KEY_NAMES = (
+    "encrypt",
+    "s2_accesscontrol",
+    "s2_access_control",
+    "s2-access-control",
+    "s2_authenticated",
+    "s2-authenticated",
+    "s2_unauthenticated",
+    "s2-unauthenticated",
+    "s0_legacy",
+    "s0-legacy",
+)
 BLOB = Lazy(r"/[A-Za-z0-9+/]{19,}={0,2}")
 HEX_RUN = Lazy(r"[0-9a-f]{12,}|[0-9A-F]{12,}")
 PREFIXED_HEX = Lazy(
@@ -139,6 +158,11 @@ def is_chosen(value: str, minimum: int) -> bool:
     return any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
 
 
+def names_network_key(key: str) -> bool:
+    """Return whether ``key`` ends in a name of ``NETWORK_KEY_NAMES``."""
+    return key.lower().strip("-_.").endswith(NETWORK_KEY_NAMES)
+
+
 def is_reference(value: str) -> bool:
     """
     Return ``checks.is_reference``, except for base64 that only starts like a file (``is_blob``);
@@ -147,6 +171,8 @@ def is_reference(value: str) -> bool:
     """
     if checks.is_reference(value) and not is_blob(value) and not is_chance_xxx(value):
         return True
+    if value.startswith("ENC[") and SOPS_VALUE.compiled.fullmatch(value):
+        return True  # sops' ciphertext of the secret, committed by design
     if "%" not in value:
         return False
     decoded = PERCENT.compiled.sub(lambda escape: chr(int(escape[1], 16)), value)

@@ -19,6 +19,10 @@ each check proves from the value itself or from the structure it stands in:
 - a Swift mangled symbol (``$s4main3FooC3baryyF``): ``$s`` and length-prefixed names;
 - a Firebase push id (``-OR2C75-XNW7MDXEND8_``): ``-`` then 19 of its alphabet, the first 8
   characters its creation time in milliseconds (2012 to 2040);
+- sops' encrypted values (``ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]``): ciphertext, which
+  sops users commit to public repositories by design (``is_sops_value``);
+- a hash in SRI form percent-encoded in a URL (Nix's ``?narHash=sha256-…%2B…%3D``): a run after
+  a ``%2B``/``%2F`` escape whose base64 goes back to ``sha256-`` (``is_escaped_hash``);
 - under a key only the look judges (``is_public_keyed``): the ``Sig:`` line of a Nix binary
   cache ``.narinfo`` (``<key name>:<base64 signature>``), the ``sig`` of a signature object that
   names its ``keyid`` (TUF, in-toto, DSSE), a WebSocket handshake's ``Sec-WebSocket-Key`` nonce
@@ -56,6 +60,11 @@ MAXIMUM = 16 * 1024
 # Base64 of an image file's first bytes: PNG's signature and IHDR, GIF87a/89a, RIFF (WebP).
 IMAGE_HEADS = ("iVBORw0KGgo", "R0lGODlh", "R0lGODdh", "UklGR")
 GRPC_STATUS = "grpc-status-details-bin"
+# A sops value's head (``ENC[AES256_GCM,``) and how far back a run looks for it.
+SOPS_HEAD = Lazy(r"ENC\[[A-Z0-9_]{3,20},")
+SOPS_REACH = 4096
+BASE64_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+SRI_LABELS = ("sha1-", "sha256-", "sha384-", "sha512-")
 BASE64_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
 B58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 B58_VALUES = {c: i for i, c in enumerate(B58_ALPHABET)}
@@ -121,6 +130,10 @@ def is_public_run(text: str, start: int, value: str) -> bool:
         return True
     if value[:1].isupper() and is_named_digest(value):
         return True
+    if "ENC[" in text and is_sops_value(text, start):
+        return True
+    if start > 0 and text[start - 1] == "%" and is_escaped_hash(text, start):
+        return True
     return GRPC_STATUS in text and is_grpc_status(text, start)
 
 
@@ -135,6 +148,28 @@ def is_named_digest(value: str) -> bool:
     name = found.group("name")
     parts = [part.lower() for part in words.segments(name)]
     return not public_ids.SECRET_PREFIXES.intersection(parts) and words.is_wordy(name)
+
+
+def is_sops_value(text: str, start: int) -> bool:
+    """Return whether the run at ``start`` is inside a sops ``ENC[<cipher>,data:…,…]`` value."""
+    head = text.rfind("ENC[", max(0, start - SOPS_REACH), start)
+    return head >= 0 and "]" not in text[head:start] and SOPS_HEAD.match(text, head) is not None
+
+
+def is_escaped_hash(text: str, start: int) -> bool:
+    """
+    Return whether the run at ``start``, right after a ``%`` that escapes ``+`` or ``/``, is part
+    of percent-encoded base64 that starts with a hash's SRI label (``sha256-…%2B<run>``).
+    """
+    if text[start : start + 2].upper() not in ("2B", "2F"):
+        return False
+    at = start - 1
+    while at > max(0, start - 256):
+        escaped = text[at - 1] == "%" and text[at : at + 2].upper() in ("2B", "2F")
+        if not escaped and text[at - 1] not in BASE64_CHARACTERS:
+            break
+        at -= 1
+    return text[max(0, at - 8) : at].lower().endswith(SRI_LABELS)
 
 
 def is_legacy_node_id(value: str) -> bool:

@@ -46,7 +46,18 @@ HASH_WORD_LIST = """
     fpr etag integrity
 """
 HASH_WORDS = frozenset(HASH_WORD_LIST.split())
-PUBLIC_WORDS = HASH_WORDS | {"challenge", "nonce", "index", "pubkey", "publickey"}
+# Tailscale prints its public keys typed: ``nodekey:``, ``discokey:``, ``nlpub:`` (``privkey:`` and
+# ``nlpriv:`` are its private ones).
+PUBLIC_WORDS = HASH_WORDS | {
+    "challenge",
+    "nonce",
+    "index",
+    "pubkey",
+    "publickey",
+    "nodekey",
+    "discokey",
+    "nlpub",
+}
 # Last words of a key that name an identifier (``uid``: a user's, ``oid``: an object's).
 ID_WORDS = frozenset({"id", "ids", "uuid", "uuids", "guid", "guids", "ulid", "uid", "oid"})
 # Words of a key that say its value names data, not a secret (``key_shapes.names_data``).

@@ -125,3 +125,28 @@ def test_a_token_with_a_fill_in_it_is_a_token(
     anonymizer: Anonymizer, text: str, secret: str
 ) -> None:
     assert secret not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # mosquitto_passwd: PBKDF2-SHA512 with its iteration count
+            "relay:$7$101$Q2hlY2tTYWx0MTIzNDU2$"
+            "dGhpc19pc19ub3RfYV9yZWFsX2hhc2hfYnV0X2l0X2hhc19pdHNfbGVuZ3RoX2FuZF9zaGFwZV9vazEyMw==",
+            "relay:<redacted:password-hash>",
+        ),
+        (  # crypt(3) scrypt
+            "ops:$7$CU..../....wWjnBBCpHm7X0QvvyT01h/$m7fPzg0EIA51s6I6s2u6x.pOKRz5Ycv1kkvmWjEPum7:19000",
+            "ops:<redacted:password-hash>:19000",
+        ),
+    ],
+)
+def test_dollar_seven_password_hashes_are_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    assert anonymizer.anonymize(text) == expected
+
+
+def test_a_price_with_dollar_seven_stays(anonymizer: Anonymizer) -> None:
+    text = "the plan costs $7$ a month, $9 with backups"
+    assert anonymizer.anonymize(text) == text

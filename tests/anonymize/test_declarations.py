@@ -76,3 +76,32 @@ def test_a_declared_or_attributed_secret_is_redacted(
 )
 def test_declarations_without_a_secret_are_unchanged(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '{"ssid": "iot", "pskRaw": "9b1f0c7e44a2d83b5e6f10c29a7d3e8b4f5a6c1d2e3f40718293a4b5c6d7e8f9"}',
+            '{"ssid": "iot", "pskRaw": "<redacted:password>"}',
+        ),
+        ("IpsecPskHex = 'b7c3e9a1f04d2c8e6a5b3f1d0c9e8a7b'", "IpsecPskHex = '<redacted:password>'"),
+        (
+            'networking.wireless.networks."lab".pskRaw = "3e8a7b9c1d2f4a6b8c0d2e4f6a8b0c2d4e6f8a0b";',
+            'networking.wireless.networks."lab".pskRaw = "<redacted:password>";',
+        ),
+        (
+            "cfg.relay.apiTokenProd = 'Qz8vT1mN4pXk2Lp9Zt7Wn3Rb'",
+            "cfg.relay.apiTokenProd = '<redacted:token>'",
+        ),
+    ],
+)
+def test_a_psk_with_a_capitalized_qualifier_is_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    assert anonymizer.anonymize(text) == expected
+
+
+def test_a_psk_qualified_key_with_a_plain_value_stays(anonymizer: Anonymizer) -> None:
+    text = 'networks."iot".pskFile = "/run/secrets/wifi";'
+    assert anonymizer.anonymize(text) == text

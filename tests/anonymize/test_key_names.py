@@ -254,3 +254,24 @@ def test_a_constant_whose_value_is_its_own_name_is_no_secret(
     key: str, value: str, secret: bool
 ) -> None:
     assert (key_names.field_secret(key, value) is not None) is secret
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "rule"),
+    [
+        ("encrypt", "pU4xR9mW2kTq7Lz0vNc8Yb3Hs6Jd1Fg5Ae2Qw9Er7Ty=", "secret"),
+        ("GOSSIP_ENCRYPT", "Zm9vYmFyYmF6cXV1eDEyMzQ1Njc4OTAxMjM0NTY3OA==", "secret"),
+        ("encrypt", "true", None),
+        ("encrypt", "aes-256-gcm", None),
+        ("S2_Authenticated", "5C0A93E17B2D48F6A01C3E9D7F2B6A48", "secret"),
+        ("s0-legacy", "0F3E8A2C91B74D56E08A1C3F5B7D9E20", "secret"),
+        ("S2_Unauthenticated", "0x5C0A93E1", None),
+    ],
+)
+def test_gossip_and_z_wave_keys_take_a_generated_value(
+    key: str, value: str, rule: str | None
+) -> None:
+    """Consul's and Nomad's gossip ``encrypt`` key and Z-Wave JS's security classes
+    (``S2_AccessControl``, ``S2_Authenticated``, ``S2_Unauthenticated``, ``S0_Legacy``) name a key:
+    a generated value under them is a secret, ``true`` or a cipher's name is not."""
+    assert key_names.field_secret(key, value) == rule

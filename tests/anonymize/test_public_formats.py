@@ -271,3 +271,47 @@ def test_a_generated_run_after_capitalised_words_goes(
     anonymizer: Anonymizer, text: str, secret: str
 ) -> None:
     assert secret not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sops: ciphertext, committed by design
+        "db:\n    password: ENC[AES256_GCM,data:q8Zt3LmP0vXk9Rw2Yb7Nc4Hs6Jd1Fg5AeQw9Er7TyUi0OpLkJh3GfDsA2,"
+        "iv:Xk9Rw2Yb7Nc4Hs6Jd1Fg5AeQw9Er7TyUi0OpLkJh3Gf=,tag:Yb7Nc4Hs6Jd1Fg5AeQw9Er==,type:str]",
+        '{"token": "ENC[AES256_GCM,data:Zt3LmP0vXk9Rw2Yb7Nc4Hs6Jd1Fg5AeQw9Er7T,iv:a,tag:b,type:str]"}',
+        # an SRI hash percent-encoded in a flake reference
+        "github:NixOS/nixpkgs/0b5a3f1c2d4e6f7a8b9c0d1e2f3a4b5c6d7e8f90?narHash=sha256-Qm3vT9xK2pL7"
+        "%2BwR8nB4yH6jZ1cF5dS0aE3gU9iO%2FkM7tX2vQ%3D",
+        # Tailscale's typed public keys
+        '{"PublicKey": "nodekey:5f0c2a9e7b3d1f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a"}',
+        "discokey:9a7c5e3b1d0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c",
+    ],
+)
+def test_sops_ciphertext_escaped_hashes_and_tailscale_public_keys_stay(
+    anonymizer: Anonymizer, text: str
+) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # not inside ENC[…]: a token after the closing bracket is judged as ever
+            "v: ENC[AES256_GCM,data:abc,type:str] api_token=Zt3LmP0vXk9Rw2Yb7Nc4Hs6Jd1Fg5Ae",
+            "v: ENC[AES256_GCM,data:abc,type:str] api_token=<redacted:token>",
+        ),
+        (  # percent-encoded, but no hash label before it
+            "?state=Qm3vT9xK2pL7%2BwR8nB4yH6jZ1cF5dS0aE3gU9iO&token=wR8nB4yH6jZ1cF5dS0aE3gU9iOkM7t",
+            "?state=Qm3vT9xK2pL7%2BwR8nB4yH6jZ1cF5dS0aE3gU9iO&token=<redacted:token>",
+        ),
+        (
+            "privkey:5f0c2a9e7b3d1f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a",
+            "privkey:<redacted:high-entropy>",
+        ),
+    ],
+)
+def test_lookalikes_of_public_formats_are_still_judged(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    assert anonymizer.anonymize(text) == expected

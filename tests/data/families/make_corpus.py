@@ -1820,6 +1820,27 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "Zaplatil jsem kartou {s}, odmítnuto",
             lambda: luhn_complete("6759", 12),
         ),
+        (
+            "nix-repl-echo",
+            'nix-repl> config.services.relay.settings.api_token\n"{s}"',
+            lambda: hexs(40),
+        ),
+        (
+            "nixos-definition-value",
+            "error: The option `services.relay.settings.smtp_password' has conflicting definition"
+            ' values:\n       - In `/etc/nixos/mail.nix\': "{s}"',
+            chosen,
+        ),
+        (
+            "byte-array-key",
+            "advanced:\n  network_key: {s}",
+            lambda: "[" + ", ".join(str(rng.randrange(256)) for _ in range(16)) + "]",
+        ),
+        (
+            "openvpn-static-key",
+            "-----BEGIN OpenVPN Static key V1-----\n{s}\n-----END OpenVPN Static key V1-----",
+            lambda: "\n".join(hexs(32) for _ in range(16)),
+        ),
     ]
 
 
