@@ -13,8 +13,22 @@ from collections.abc import Callable
 
 from contexts import camel, pascal, snake
 
-VENDORS = ["abuseipdb", "geoapify", "clockify", "lokalise", "pipedrive", "finnhub", "airtable",
-           "meraki", "sonarcloud", "tailscale", "etherscan", "hasura", "webex", "linear"]
+VENDORS = [
+    "abuseipdb",
+    "geoapify",
+    "clockify",
+    "lokalise",
+    "pipedrive",
+    "finnhub",
+    "airtable",
+    "meraki",
+    "sonarcloud",
+    "tailscale",
+    "etherscan",
+    "hasura",
+    "webex",
+    "linear",
+]
 KEYS = ["API_KEY", "TOKEN", "SECRET", "ACCESS_TOKEN", "APP_KEY", "CLIENT_SECRET"]
 
 
@@ -34,9 +48,20 @@ def b64(rng: random.Random, n: int) -> str:
     return base64.b64encode(bytes(rng.getrandbits(8) for _ in range(n))).decode()
 
 
-PLACEHOLDERS = ["your_api_key_here", "<YOUR_API_KEY>", "changeme", "xxxxxxxxxxxxxxxxxxxxxxxx",
-                "REPLACE_ME", "${API_KEY}", "insert-token-here", "<token>", "****", "TODO",
-                "your-secret-goes-here", "sk_test_xxxxxxxxxxxxxxxxxxxxxxxx"]
+PLACEHOLDERS = [
+    "your_api_key_here",
+    "<YOUR_API_KEY>",
+    "changeme",
+    "xxxxxxxxxxxxxxxxxxxxxxxx",
+    "REPLACE_ME",
+    "${API_KEY}",
+    "insert-token-here",
+    "<token>",
+    "****",
+    "TODO",
+    "your-secret-goes-here",
+    "sk_test_xxxxxxxxxxxxxxxxxxxxxxxx",
+]
 
 
 def placeholder_env(rng: random.Random) -> str:
@@ -98,7 +123,13 @@ def git_sha(rng: random.Random) -> str:
 
 
 def checksum_line(rng: random.Random) -> str:
-    name = rng.choice(["node-v22.11.0-linux-x64.tar.xz", "terraform_1.9.8_linux_amd64.zip", "k9s_Linux_amd64.tar.gz"])
+    name = rng.choice(
+        [
+            "node-v22.11.0-linux-x64.tar.xz",
+            "terraform_1.9.8_linux_amd64.zip",
+            "k9s_Linux_amd64.tar.gz",
+        ]
+    )
     return rng.choice(
         [
             f"{hexs(rng, 64)}  {name}",
@@ -252,7 +283,7 @@ def versions_colors(rng: random.Random) -> str:
         [
             f"color: #{hexs(rng, 6)}; background: #{hexs(rng, 6)};",
             f"build 2026{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}.{rng.randrange(9)} ({hexs(rng, 7)})",
-            f"terraform {{\n  required_version = \">= 1.{rng.randrange(10)}.0\"\n}}",
+            f'terraform {{\n  required_version = ">= 1.{rng.randrange(10)}.0"\n}}',
         ]
     )
 
@@ -281,7 +312,7 @@ def documented_examples(rng: random.Random) -> str:
 def k8s_uids(rng: random.Random) -> str:
     return (
         f"metadata:\n  name: worker-{hexs(rng, 10)}-{hexs(rng, 5)}\n  uid: {uid(rng)}\n"
-        f"  resourceVersion: \"{rng.randrange(10**6, 10**7)}\""
+        f'  resourceVersion: "{rng.randrange(10**6, 10**7)}"'
     )
 
 

@@ -16,12 +16,39 @@ from collections.abc import Callable
 
 Context = Callable[[dict, list[str], list[str], random.Random], str]
 
-KEY_WORDS = ["API_KEY", "KEY", "TOKEN", "APIKEY", "SECRET", "ACCESS_TOKEN", "AUTH_TOKEN", "API_TOKEN"]
+KEY_WORDS = [
+    "API_KEY",
+    "KEY",
+    "TOKEN",
+    "APIKEY",
+    "SECRET",
+    "ACCESS_TOKEN",
+    "AUTH_TOKEN",
+    "API_TOKEN",
+]
 ID_WORDS = ["APP_ID", "CLIENT_ID", "ACCOUNT_ID", "ID", "USER", "KEY_ID"]
-GENERIC = ["API_KEY", "TOKEN", "AUTH_TOKEN", "SECRET_KEY", "ACCESS_KEY", "APIKEY", "SERVICE_TOKEN",
-           "CLIENT_SECRET", "BEARER_TOKEN", "PRIVATE_KEY"]
+GENERIC = [
+    "API_KEY",
+    "TOKEN",
+    "AUTH_TOKEN",
+    "SECRET_KEY",
+    "ACCESS_KEY",
+    "APIKEY",
+    "SERVICE_TOKEN",
+    "CLIENT_SECRET",
+    "BEARER_TOKEN",
+    "PRIVATE_KEY",
+]
 GENERIC_ID = ["APP_ID", "CLIENT_ID", "ACCOUNT_ID", "USERNAME", "KEY_ID"]
-GENERIC_URL = ["WEBHOOK_URL", "ENDPOINT", "CALLBACK_URL", "HOOK_URL", "PING_URL", "API_URL", "FEED_URL"]
+GENERIC_URL = [
+    "WEBHOOK_URL",
+    "ENDPOINT",
+    "CALLBACK_URL",
+    "HOOK_URL",
+    "PING_URL",
+    "API_URL",
+    "FEED_URL",
+]
 
 
 def names(f: dict, rng: random.Random) -> list[str]:
@@ -92,7 +119,15 @@ def header(f: dict, secret: str, rng: random.Random) -> tuple[str, str]:
 
 
 def path(rng: random.Random) -> str:
-    return rng.choice(["/v1/status", "/v2/search?q=berlin", "/api/v1/items?limit=10", "/v3/me", "/v1/reports/daily"])
+    return rng.choice(
+        [
+            "/v1/status",
+            "/v2/search?q=berlin",
+            "/api/v1/items?limit=10",
+            "/v3/me",
+            "/v1/reports/daily",
+        ]
+    )
 
 
 # --- prose ------------------------------------------------------------------------------------------
@@ -132,12 +167,16 @@ def prose(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
 
 def shell(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
     lines = []
-    for n, v in zip(ns, vs):
+    for n, v in zip(ns, vs, strict=True):
         q = rng.choice(['"', "'", ""])
         lines.append(f"export {n}={q}{v}{q}")
     if rng.random() < 0.5:
-        return "#!/usr/bin/env bash\nset -euo pipefail\n" + "\n".join(lines) + f"\npython3 -m jobs.{f['word']}_sync --since 24h"
-    env = " ".join(f"{n}={v}" for n, v in zip(ns, vs))
+        return (
+            "#!/usr/bin/env bash\nset -euo pipefail\n"
+            + "\n".join(lines)
+            + f"\npython3 -m jobs.{f['word']}_sync --since 24h"
+        )
+    env = " ".join(f"{n}={v}" for n, v in zip(ns, vs, strict=True))
     return f"$ {env} ./scripts/{f['word']}-report.sh --dry-run\nerror: upstream returned 403"
 
 
@@ -149,7 +188,7 @@ def curl(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
         return rng.choice(
             [
                 f"curl -sS '{vs[0]}'",
-                f"curl -X POST -H 'Content-Type: application/json' -d '{{\"text\":\"deploy done\"}}' \"{vs[0]}\"",
+                f'curl -X POST -H \'Content-Type: application/json\' -d \'{{"text":"deploy done"}}\' "{vs[0]}"',
                 f"curl -fsS -m 10 --retry 5 {vs[0]} > /dev/null",
             ]
         )
@@ -161,7 +200,10 @@ def curl(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
     if style < 0.4:
         return pre + f'curl -s -H "{h}: {hv}" https://{host(f)}{path(rng)}'
     if style < 0.7:
-        return pre + f"curl https://{host(f)}{path(rng)} \\\n  -H 'Accept: application/json' \\\n  -H '{h}: {hv}'"
+        return (
+            pre
+            + f"curl https://{host(f)}{path(rng)} \\\n  -H 'Accept: application/json' \\\n  -H '{h}: {hv}'"
+        )
     param = rng.choice(["api_key", "apikey", "key", "access_key", "token"])
     return pre + f'curl "https://{host(f)}/v1/lookup?{param}={vs[-1]}&format=json"'
 
@@ -173,22 +215,29 @@ def python(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
     if is_url(f):
         return rng.choice(
             [
-                f"import requests\n\nresp = requests.get(\"{vs[0]}\", timeout=10)\nresp.raise_for_status()",
-                f"{snake(ns[0])} = \"{vs[0]}\"\nrequests.post({snake(ns[0])}, json={{\"status\": \"ok\"}})",
-                f"os.environ.setdefault(\"{ns[0]}\", \"{vs[0]}\")",
+                f'import requests\n\nresp = requests.get("{vs[0]}", timeout=10)\nresp.raise_for_status()',
+                f'{snake(ns[0])} = "{vs[0]}"\nrequests.post({snake(ns[0])}, json={{"status": "ok"}})',
+                f'os.environ.setdefault("{ns[0]}", "{vs[0]}")',
             ]
         )
     style = rng.random()
     if style < 0.3:
         h, hv = header(f, vs[-1], rng)
         pre = f'{snake(ns[0])} = "{vs[0]}"\n' if len(vs) == 2 else ""
-        return pre + f'resp = requests.get("https://{host(f)}{path(rng)}", headers={{"{h}": "{hv}"}})'
+        return (
+            pre + f'resp = requests.get("https://{host(f)}{path(rng)}", headers={{"{h}": "{hv}"}})'
+        )
     if style < 0.55:
-        return "\n".join(f'os.environ.setdefault("{n}", "{v}")' for n, v in zip(ns, vs))
+        return "\n".join(
+            f'os.environ.setdefault("{n}", "{v}")' for n, v in zip(ns, vs, strict=True)
+        )
     if style < 0.8:
-        args = ", ".join(f'{snake(n.split("_", 1)[-1]) if n.count("_") else snake(n)}="{v}"' for n, v in zip(ns, vs))
+        args = ", ".join(
+            f'{snake(n.split("_", 1)[-1]) if n.count("_") else snake(n)}="{v}"'
+            for n, v in zip(ns, vs, strict=True)
+        )
         return f"from {f['word']} import Client\n\nclient = Client({args})"
-    items = ", ".join(f'"{snake(n)}": "{v}"' for n, v in zip(ns, vs))
+    items = ", ".join(f'"{snake(n)}": "{v}"' for n, v in zip(ns, vs, strict=True))
     return f'SETTINGS = {{\n    "{f["word"]}": {{{items}, "timeout": 30}},\n}}'
 
 
@@ -205,12 +254,17 @@ def javascript(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str
         )
     style = rng.random()
     if style < 0.35:
-        return "\n".join(f"const {camel(n)} = process.env.{n} || '{v}';" for n, v in zip(ns, vs))
+        return "\n".join(
+            f"const {camel(n)} = process.env.{n} || '{v}';" for n, v in zip(ns, vs, strict=True)
+        )
     if style < 0.7:
         h, hv = header(f, vs[-1], rng)
         pre = f"const {camel(ns[0])} = '{vs[0]}';\n" if len(vs) == 2 else ""
-        return pre + f"const res = await fetch(`https://{host(f)}{path(rng)}`, {{\n  headers: {{ '{h}': `{hv}` }},\n}});"
-    items = ", ".join(f"{camel(n)}: '{v}'" for n, v in zip(ns, vs))
+        return (
+            pre
+            + f"const res = await fetch(`https://{host(f)}{path(rng)}`, {{\n  headers: {{ '{h}': `{hv}` }},\n}});"
+        )
+    items = ", ".join(f"{camel(n)}: '{v}'" for n, v in zip(ns, vs, strict=True))
     return f"module.exports = {{\n  {camel(f['word'])}: {{ {items} }},\n}};"
 
 
@@ -220,7 +274,7 @@ def javascript(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str
 def go(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
     style = rng.random()
     if style < 0.35:
-        return "\n".join(f'os.Setenv("{n}", "{v}")' for n, v in zip(ns, vs))
+        return "\n".join(f'os.Setenv("{n}", "{v}")' for n, v in zip(ns, vs, strict=True))
     if style < 0.65 and not is_url(f):
         h, hv = header(f, vs[-1], rng)
         pre = f'{camel(ns[0])} := "{vs[0]}"\n' if len(vs) == 2 else ""
@@ -230,7 +284,11 @@ def go(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
         )
     if is_url(f):
         return f'resp, err := http.Get("{vs[0]}")\nif err != nil {{\n\treturn err\n}}'
-    return "const (\n" + "\n".join(f'\t{camel(n)} = "{v}"' for n, v in zip(ns, vs)) + "\n)"
+    return (
+        "const (\n"
+        + "\n".join(f'\t{camel(n)} = "{v}"' for n, v in zip(ns, vs, strict=True))
+        + "\n)"
+    )
 
 
 # --- Java -------------------------------------------------------------------------------------------
@@ -254,8 +312,13 @@ def java(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
             f'    .header("{h}", "{hv}")\n    .build();'
         )
     if style < 0.7:
-        return "\n".join(f'private static final String {n} = "{v}";' for n, v in zip(ns, vs))
-    return "\n".join(f'System.setProperty("{f["word"]}.{dotted(n.split("_", 1)[-1])}", "{v}");' for n, v in zip(ns, vs))
+        return "\n".join(
+            f'private static final String {n} = "{v}";' for n, v in zip(ns, vs, strict=True)
+        )
+    return "\n".join(
+        f'System.setProperty("{f["word"]}.{dotted(n.split("_", 1)[-1])}", "{v}");'
+        for n, v in zip(ns, vs, strict=True)
+    )
 
 
 # --- PHP --------------------------------------------------------------------------------------------
@@ -264,10 +327,15 @@ def java(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
 def php(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
     style = rng.random()
     if style < 0.4:
-        return "<?php\n" + "\n".join(f"define('{n}', '{v}');" for n, v in zip(ns, vs))
+        return "<?php\n" + "\n".join(f"define('{n}', '{v}');" for n, v in zip(ns, vs, strict=True))
     if style < 0.7:
-        return "\n".join(f"$config['{f['word']}']['{snake(n.split('_', 1)[-1]) if '_' in n else snake(n)}'] = '{v}';" for n, v in zip(ns, vs))
-    items = "\n".join(f"        '{snake(n)}' => env('{n}', '{v}')," for n, v in zip(ns, vs))
+        return "\n".join(
+            f"$config['{f['word']}']['{snake(n.split('_', 1)[-1]) if '_' in n else snake(n)}'] = '{v}';"
+            for n, v in zip(ns, vs, strict=True)
+        )
+    items = "\n".join(
+        f"        '{snake(n)}' => env('{n}', '{v}')," for n, v in zip(ns, vs, strict=True)
+    )
     return f"return [\n    '{f['word']}' => [\n{items}\n    ],\n];"
 
 
@@ -277,7 +345,7 @@ def php(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
 def make(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
     op = rng.choice([":=", "?=", "="])
     exp = rng.choice(["export ", ""])
-    lines = "\n".join(f"{exp}{n} {op} {v}" for n, v in zip(ns, vs))
+    lines = "\n".join(f"{exp}{n} {op} {v}" for n, v in zip(ns, vs, strict=True))
     return f"{lines}\n\ndeploy:\n\t./bin/push --target prod --{f['word']}-key $({ns[-1]})"
 
 
@@ -287,12 +355,15 @@ def make(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
 def yaml(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
     style = rng.random()
     if style < 0.35:
-        items = "\n".join(f"  {snake(n.split('_', 1)[-1]) if '_' in n else snake(n)}: {v}" for n, v in zip(ns, vs))
+        items = "\n".join(
+            f"  {snake(n.split('_', 1)[-1]) if '_' in n else snake(n)}: {v}"
+            for n, v in zip(ns, vs, strict=True)
+        )
         return f"{f['word']}:\n{items}\n  timeout: 30s"
     if style < 0.7:
-        items = "\n".join(f"      - {n}={v}" for n, v in zip(ns, vs))
+        items = "\n".join(f"      - {n}={v}" for n, v in zip(ns, vs, strict=True))
         return f"services:\n  worker:\n    image: acme/worker:1.8\n    environment:\n{items}"
-    items = "\n".join(f"      {n}: {v}" for n, v in zip(ns, vs))
+    items = "\n".join(f"      {n}: {v}" for n, v in zip(ns, vs, strict=True))
     return f"jobs:\n  sync:\n    runs-on: ubuntu-latest\n    env:\n{items}\n    steps:\n      - run: make sync"
 
 
@@ -302,12 +373,19 @@ def yaml(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
 def xml(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
     style = rng.random()
     if style < 0.4:
-        items = "\n".join(f'    <add key="{pascal(n)}" value="{v}" />' for n, v in zip(ns, vs))
+        items = "\n".join(
+            f'    <add key="{pascal(n)}" value="{v}" />' for n, v in zip(ns, vs, strict=True)
+        )
         return f"<configuration>\n  <appSettings>\n{items}\n  </appSettings>\n</configuration>"
     if style < 0.7:
-        items = "\n".join(f"    <{f['word']}.{dotted(n.split('_', 1)[-1])}>{v}</{f['word']}.{dotted(n.split('_', 1)[-1])}>" for n, v in zip(ns, vs))
+        items = "\n".join(
+            f"    <{f['word']}.{dotted(n.split('_', 1)[-1])}>{v}</{f['word']}.{dotted(n.split('_', 1)[-1])}>"
+            for n, v in zip(ns, vs, strict=True)
+        )
         return f"<project>\n  <properties>\n{items}\n  </properties>\n</project>"
-    items = "\n".join(f'    <string name="{snake(n)}">{v}</string>' for n, v in zip(ns, vs))
+    items = "\n".join(
+        f'    <string name="{snake(n)}">{v}</string>' for n, v in zip(ns, vs, strict=True)
+    )
     return f'<?xml version="1.0" encoding="utf-8"?>\n<resources>\n{items}\n</resources>'
 
 
@@ -316,7 +394,7 @@ def xml(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
 
 def dotenv(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
     q = rng.choice(['"', ""])
-    lines = [f"{n}={q}{v}{q}" for n, v in zip(ns, vs)]
+    lines = [f"{n}={q}{v}{q}" for n, v in zip(ns, vs, strict=True)]
     return "\n".join(["APP_ENV=production", "LOG_LEVEL=info", *lines, "PORT=8080"])
 
 
@@ -325,12 +403,17 @@ def dotenv(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
 
 def k8s(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
     if rng.random() < 0.5:
-        items = "\n".join(f"  {n}: {v}" if rng.random() < 0.5 else f'  {n}: "{v}"' for n, v in zip(ns, vs))
+        items = "\n".join(
+            f"  {n}: {v}" if rng.random() < 0.5 else f'  {n}: "{v}"'
+            for n, v in zip(ns, vs, strict=True)
+        )
         return (
             f"apiVersion: v1\nkind: Secret\nmetadata:\n  name: {f['word']}-credentials\n"
             f"type: Opaque\nstringData:\n{items}"
         )
-    items = "\n".join(f'            - name: {n}\n              value: "{v}"' for n, v in zip(ns, vs))
+    items = "\n".join(
+        f'            - name: {n}\n              value: "{v}"' for n, v in zip(ns, vs, strict=True)
+    )
     return (
         "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: worker\nspec:\n  template:\n"
         "    spec:\n      containers:\n        - name: worker\n          image: acme/worker:2.3.1\n"
@@ -343,9 +426,9 @@ def k8s(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
 
 def json_payload(f: dict, ns: list[str], vs: list[str], rng: random.Random) -> str:
     if rng.random() < 0.5:
-        items = ", ".join(f'"{camel(n)}": "{v}"' for n, v in zip(ns, vs))
+        items = ", ".join(f'"{camel(n)}": "{v}"' for n, v in zip(ns, vs, strict=True))
         return f'{{"integrations": {{"{f["word"]}": {{{items}, "enabled": true}}}}}}'
-    items = ", ".join(f'"{snake(n)}": "{v}"' for n, v in zip(ns, vs))
+    items = ", ".join(f'"{snake(n)}": "{v}"' for n, v in zip(ns, vs, strict=True))
     return f'{{"method": "POST", "url": "/v1/connect", "body": {{{items}, "region": "eu"}}}}'
 
 

@@ -269,16 +269,18 @@ uptimekuma-push | kuma | KUMA_PUSH_URL | https://status.acme.example/api/push/<A
 """
 
 
-TRUFFLEHOG_NEW = set(
-    "octopus railway godaddy pganalyze recharge sentry spectralops bitmex gengo wepay clicksend "
-    "cloudconvert mockaroo vbout gocanvas pusher azure convier trufflehog".split()
-)
-ENV_NAMES = set(
-    "anaconda bintray cocoapods coverity fossa qiita quip sacloud socrata soundcloud srcclr "
-    "stormpath surge tesco vsce leanplum lighthouse openwhisk plotly apiary argos bluemix adzerk "
-    "alicloud magento rinkeby gogs nexus postgresql certificate wincert webdav sonatype watson "
-    "lektor ossrh wporg spring zopim".split()
-)
+TRUFFLEHOG_WORDS = """
+    octopus railway godaddy pganalyze recharge sentry spectralops bitmex gengo wepay clicksend
+    cloudconvert mockaroo vbout gocanvas pusher azure convier trufflehog
+"""
+TRUFFLEHOG_NEW = frozenset(TRUFFLEHOG_WORDS.split())
+ENV_NAME_WORDS = """
+    anaconda bintray cocoapods coverity fossa qiita quip sacloud socrata soundcloud srcclr
+    stormpath surge tesco vsce leanplum lighthouse openwhisk plotly apiary argos bluemix adzerk
+    alicloud magento rinkeby gogs nexus postgresql certificate wincert webdav sonatype watson
+    lektor ossrh wporg spring zopim
+"""
+ENV_NAMES = frozenset(ENV_NAME_WORDS.split())
 FIRST_TABLE = 37  # rows before this one were picked from trufflehog's detectors
 
 
@@ -297,10 +299,7 @@ def parse() -> list[dict[str, object]]:
     for index, line in enumerate(TABLE.strip().splitlines()):
         name, word, env, shape, kind = (cell.strip() for cell in line.split(" | "))
         envs = env.split(";")
-        if kind == "url":
-            shapes = [shape]
-        else:
-            shapes = [parts(s.strip()) for s in shape.split(" ; ")]
+        shapes = [shape] if kind == "url" else [parts(s.strip()) for s in shape.split(" ; ")]
         first = shapes[-1] if kind != "url" else []
         rows.append(
             {
@@ -375,7 +374,7 @@ def _split_keep(inner: str) -> list[str]:
             cur = ""
         else:
             cur += ch
-    return out + [cur] if cur else out
+    return [*out, cur] if cur else out
 
 
 def values(family: dict, rng: random.Random) -> tuple[list[str], str, list[str]]:
