@@ -193,15 +193,15 @@ def matches_at(subject: str, words: tuple[str, ...], pattern: Lazy) -> Iterator[
 
 TOLD_VALUE = r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
 USED = Lazy(
-    r"\buse[ \t]+"
+    r"\buse {1,4}"
     + TOLD_VALUE.replace("(?=[\\s,;)]|\\.(?:\\s|\\Z)|\\Z)", "")
-    + r"[ \t]+as[ \t]+(?:(?:the|my|your|our|a|an|new)[ \t]+)?(?P<gap>(?:[a-z0-9_.-]{1,24}[ \t]+){0,3}?)"
+    + r" {1,4}as {1,4}(?:(?:the|my|your|our|a|an|new) {1,4})?(?P<gap>(?:[a-z0-9_.-]{1,24} {1,4}){0,3}?)"
     r"(?P<name>token|(?:api[ _-]?)?key|password|passphrase|secret|credentials?)\b"
 )
 INTRODUCED = Lazy(
-    r"\b(?:with|using|via)[ \t]+(?:(?:the|my|your|our|a|an|this)[ \t]+)?"
-    r"(?P<gap>(?:[a-z0-9_.-]{1,24}[ \t]+){0,2}?)"
-    r"(?P<name>token|api[ _-]?key|access[ _-]?key|password|passphrase|secret)[ \t]+" + TOLD_VALUE
+    r"\b(?:with|using|via) {1,4}(?:(?:the|my|your|our|a|an|this) {1,4})?"
+    r"(?P<gap>(?:[a-z0-9_.-]{1,24} {1,4}){0,2}?)"
+    r"(?P<name>token|api[ _-]?key|access[ _-]?key|password|passphrase|secret) {1,4}" + TOLD_VALUE
 )
 
 
@@ -253,7 +253,7 @@ def rules() -> list[Rule]:
             ),
             trigger=Trigger(words=("use ", "with ", "using ", "via "), lower=True),
             lower=True,
-            gate=r"(?i)use[ \t][^\n]{8,200}?[ \t]as[ \t]|(?:with|using|via)[ \t][^\n]{0,60}?"
+            gate=r"(?i)use[ \t][^\n]{8,210}?[ \t]as[ \t]|(?:with|using|via)[ \t][^\n]{0,80}?"
             r"(?:token|key|password|passphrase|secret)[ \t]",
         ),
     ]

@@ -26,16 +26,15 @@ from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 VALUE = r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
 QUOTED = r"(?P<q>['\"])(?P<value>[^\s'\"\\<>]{8,200})(?P=q)"
 PROSE = Lazy(
-    r"(?<![\w.$'\"\[-])(?P<owner>[A-Za-z][A-Za-z0-9]{1,30})[ \t]+key[ \t]*(?::|[ \t]is|=)[ \t]*"
-    + VALUE
+    r"(?<![\w.$'\"\[-])(?P<owner>[A-Za-z][A-Za-z0-9]{1,30}) {1,4}key[ \t]*(?::| is|=)[ \t]*" + VALUE
 )
 SUBSCRIPT = Lazy(
     r"\[[ \t]*['\"](?P<owner>[A-Za-z][\w-]{1,40})['\"][ \t]*\][ \t]*\[[ \t]*['\"]key['\"][ \t]*\]"
     r"[ \t]*=[ \t]*" + QUOTED
 )
 MAPPING = Lazy(
-    r"(?P<pq>['\"]?)(?P<owner>[A-Za-z][\w-]{1,40})(?P=pq)[ \t]*:[ \t]*\{[ \t]*(?P<kq>['\"]?)key(?P=kq)"
-    r"[ \t]*:[ \t]*" + QUOTED
+    r"(?P<pq>['\"]?)(?P<owner>[A-Za-z][\w-]{1,40})(?P=pq)[ \t]*:[ \t]*\{[ \t]*(?:(?P<kq>['\"])key(?P=kq)[ \t]*|key)"
+    r":[ \t]*" + QUOTED
 )
 NESTED = Lazy(
     r"^(?P<indent>[ \t]*)(?P<owner>[A-Za-z][\w-]{1,40}):[ \t]*\n(?P=indent)[ \t]+key:[ \t]*"
