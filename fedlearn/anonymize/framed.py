@@ -12,7 +12,12 @@
   db password for staging``), then ``is``/``was``/``to``, then the value, bare or
   in quotes or backticks (``Set `password` to `V```); the value must read as generated or as a
   password a person chose (letters, digits and a symbol), no name, host, path or URL; also the
-  value an error names as refused (``rejected secret key V``, ``invalid api key: V``).
+  value an error names as refused (``rejected secret key V``, ``invalid api key: V``); and, from
+  ``bench/scanners16i``, a value a sentence says to use as a secret (``use V as the Lighthouse
+  token``: ``token``, ``key``, ``password``, ``secret``, ``credentials``, up to three words
+  between; not ``use <sha256> as the cache key``) or introduces by a secret's name after
+  ``with``, ``using`` or ``via`` (``401 with token V``, ``using the admin password V``), judged
+  the same way.
 """
 
 from __future__ import annotations
@@ -186,6 +191,28 @@ def matches_at(subject: str, words: tuple[str, ...], pattern: Lazy) -> Iterator[
             position = subject.find(word, position + 1)
 
 
+TOLD_VALUE = r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
+USED = Lazy(
+    r"\buse {1,4}"
+    + TOLD_VALUE.replace("(?=[\\s,;)]|\\.(?:\\s|\\Z)|\\Z)", "")
+    + r" {1,4}as {1,4}(?:(?:the|my|your|our|a|an|new) {1,4})?(?P<gap>(?:[a-z0-9_.-]{1,24} {1,4}){0,3}?)"
+    r"(?P<name>token|(?:api[ _-]?)?key|password|passphrase|secret|credentials?)\b"
+)
+INTRODUCED = Lazy(
+    r"\b(?:with|using|via) {1,4}(?:(?:the|my|your|our|a|an|this) {1,4})?"
+    r"(?P<gap>(?:[a-z0-9_.-]{1,24} {1,4}){0,2}?)"
+    r"(?P<name>token|api[ _-]?key|access[ _-]?key|password|passphrase|secret) {1,4}" + TOLD_VALUE
+)
+
+
+def used_or_introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span of a value a sentence uses as, or introduces by, a secret's name."""
+    gap = match.group("gap").split()
+    if match.group("name") == "key" and gap and gap[-1] in key_names.DATA_OWNERS:
+        return None  # ``use <sha256> as the cache key``
+    return judged_value(match, text)
+
+
 def rules() -> list[Rule]:
     """Return the rules for SQL account passwords, framed values and secrets told in prose."""
     return [
@@ -217,5 +244,16 @@ def rules() -> list[Rule]:
             gate=r"(?i)(?:pwd|pass|secret|token|cred|key)[^\n]{0,130}?[ \t](?:is|was|to)[ \t]"
             r"|(?:rejected|invalid|unknown|expired|revoked|incorrect|wrong|bad)[ \t][^\n]{0,80}?"
             r"(?:key|token|password|secret|cred)",
+        ),
+        Rule(
+            ("secret-value",),
+            (
+                Matcher(Lazy(USED.pattern), judge=used_or_introduced),
+                Matcher(Lazy(INTRODUCED.pattern), judge=used_or_introduced),
+            ),
+            trigger=Trigger(words=("use ", "with ", "using ", "via "), lower=True),
+            lower=True,
+            gate=r"(?i)use[ \t][^\n]{8,210}?[ \t]as[ \t]|(?:with|using|via)[ \t][^\n]{0,80}?"
+            r"(?:token|key|password|passphrase|secret)[ \t]",
         ),
     ]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import assignments, checks, framed, key_names, key_shapes
+from fedlearn.anonymize import assignments, checks, framed, key_names, key_shapes, owned_keys
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 NAME_ENDINGS = r"(?:Password|Passwd|Passphrase|Pwd|Pass|Secret|Token|Key|Credentials?|Auth)"
@@ -122,4 +122,5 @@ def rules() -> list[Rule]:
             + r")[a-z0-9 _.-]*[ \t]*=",
         ),
         *framed.rules(),
+        *owned_keys.rules(),
     ]

@@ -11,14 +11,17 @@ A line that says a credential was rotated or regenerated (``rotat``, ``regenerat
 gives a secret when the value reads as generated: hex of 32 or more (``0x`` too, or after the
 last ``:``: Asana's ``2/<id>/<id>:<hex>``), or 24 or more
 base64 characters with upper and lower case and digits, varied like random text
-(``secret-value``); hashes, hosts, files and labelled values (``sha256:…``) stay.
+(``secret-value``); from ``bench/scanners16i``, also 16 or more letters and digits of one case or
+fewer than 24 that read as drawn (``key_names.reads_generated``: ``zg2yr3odbfzqjhk10gqr…``) and a
+password a person chose (``key_shapes.is_chosen``); hashes, hosts, files, versions and labelled
+values (``sha256:…``) stay.
 """
 
 from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import apart, checks, entropy, key_names
+from fedlearn.anonymize import apart, checks, entropy, key_names, key_shapes, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
@@ -35,7 +38,7 @@ HASH_WORDS = ("commit", "sha", "hash", "digest", "checksum", "revision", "etag",
 ROTATION_WORDS = ("rotat", "regenerat", "reissu", "new value")
 ROTATED = Lazy(
     r"(?:rotat|regenerat|reissu|new value)[^\n]{0,60}?(?:\bis|:|=|\bto)[ \t]+[\"'`]?"
-    r"(?P<value>[a-z0-9+/_=-][a-z0-9+/_.=:-]{23,400})"
+    r"(?P<value>[a-z0-9+/_=~*#%!-][a-z0-9+/_.=:~*#%!-]{15,400})"
 )
 
 
@@ -100,11 +103,16 @@ def rotated(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if checks.is_hexadecimal(digits) and "-" not in digits:
         return (start, end, "secret-value") if len(digits) >= 32 else None
     body = value.replace("+", "").replace("/", "").replace("=", "")
-    if len(body) < 24 or ":" in body or not entropy.has_mixed_ascii(body):
+    if len(body) >= 24 and ":" not in body and entropy.has_mixed_ascii(body):
+        return (start, end, "secret-value") if apart.is_token(judged_as) else None
+    # Shorter, one case, or with a symbol: drawn (``zg2yr3odbfzqjhk10gqr…``) or a chosen password.
+    if ":" in value or "/" in value:
         return None
-    if not apart.is_token(judged_as):
-        return None
-    return start, end, "secret-value"
+    if key_shapes.is_chosen(value, 12):
+        return start, end, "secret-value"
+    if "." in value or checks.is_hexadecimal(value) or words.is_named(value):
+        return None  # a file or version, a short hash, a name
+    return (start, end, "secret-value") if key_names.reads_generated(value, 16) else None
 
 
 def rules() -> list[Rule]:

@@ -1,4 +1,4 @@
-"""Tokens that are a URL's path segment or host label (DESIGN.md guarantee 1): webhooks, key paths.
+"""Tokens in a URL's path, host label or query (DESIGN.md guarantee 1): webhooks, key paths, keys.
 
 A webhook URL is its own credential: whoever has ``https://chat.acme.lan/hooks/0v4is3w16pmjf…``
 can post. A path segment is redacted (``webhook``) when it is 16 or more of ``A-Za-z0-9_+=.:~-``
@@ -6,13 +6,27 @@ with a letter and a digit, looks generated (not words, a versioned name, a file 
 labelled hash: ``app.3f9a8b7c.js``, ``sha256:…``), and the URL is a hook's: its host starts with a
 ``hook``/``hooks``/``webhook(s)`` label (``hook.eu1.make.com``, ``hooks.acme.dev``), or a path
 segment before it is a hook word (``/hooks/``, ``/webhook/``, ``/webhook-test/``, ``/trigger/``,
-``/callback/``, ``/incoming/``, ``/catch/``). Hex-only segments there count when 32 or more long
-or a UUID (n8n's ``/webhook/<uuid>``), not shorter (ids, short commits). Right after a key word
+``/callback/``, ``/incoming/``, ``/catch/``; a ping or log intake's ``/ping/``, ``/heartbeat/``,
+``/inputs/``), or its first host label is ``ping``/``heartbeat``, alone or between ``-``
+(``hc-ping.com``). Hex-only segments there count when 32 or more long or a UUID (n8n's
+``/webhook/<uuid>``), not shorter (ids, short commits). Right after a key word
 segment (``/keys/``, ``/token/``, ``/secrets/``, ``/api-key/``) such a segment (not hex) is a key
 in a path (``url-token``: ``/v1/keys/tvly-dev-…/revoke``), as is a URL's user name of 32 or more
 hex before its password (Sentry's DSN ``https://<key>:<secret>@o1.ingest.sentry.io/1``). Hosts
-whose first label is the token: Pipedream's ``<token>.m.pipedream.net``. The query and fragment
-are the other rules' (``token=…``).
+whose first label is the token: Pipedream's ``<token>.m.pipedream.net``. A URL's first path segment
+is a token by itself (``url-token``) when it is 20 or more letters and digits mixing cases and
+digits, drawn (push services: ``api.pushcut.io/<token>/notifications/…``). The query and fragment
+are the other rules' (``token=…``), but for these, from ``bench/scanners16i``: ``key=`` alone is
+a weak key name elsewhere (``cache key``, a sort key: a hash or id stays), but in a URL's query it
+is the API key of map, weather, search and data APIs
+(``…/geocode/Oslo.json?key=<hex32>``), as ``appid``/``app_key``/``appkey`` are OpenWeather's and
+others', and ``code`` is the function key of an Azure Functions or Power Automate trigger URL
+(``…/api/HttpTrigger1?code=<base64url>==``). A parameter of a URL (after ``?`` or ``&``, in a run
+of characters that holds ``://``) with one of those names is ``api-key`` (``url-token`` for
+``code``) when its value reads as generated: under ``key``/``appid`` hex of 16 or more with a letter
+and a digit, a UUID, or letters and digits that look drawn; under ``code`` 20 or more characters
+that look drawn (an OAuth ``code`` is as much a credential). Values with other parameters' names
+(``api_key``, ``token``) are ``assignments``' rules'.
 """
 
 from __future__ import annotations
@@ -20,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import checks, entropy, words
+from fedlearn.anonymize import checks, entropy, key_names, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 HOOK_WORDS = frozenset(
@@ -40,9 +54,13 @@ HOOK_WORDS = frozenset(
         "incoming-webhook",
         "incoming-webhooks",
         "catch",
+        "ping",
+        "heartbeat",
+        "heartbeats",
+        "inputs",
     ]
 )
-HOOK_HOSTS = frozenset(("hook", "hooks", "webhook", "webhooks"))
+HOOK_HOSTS = frozenset(("hook", "hooks", "webhook", "webhooks", "ping", "heartbeat"))
 KEY_WORDS = frozenset(
     [
         "key",
@@ -67,6 +85,9 @@ TRIGGER_WORDS = (
     "callback",
     "incoming",
     "catch",
+    "ping",
+    "heartbeat",
+    "/inputs/",
     "/key",
     "/token",
     "/secret",
@@ -77,7 +98,8 @@ TRIGGER_WORDS = (
 )
 # Every finding's URL (what follows ``://`` up to a blank, quote or bracket) holds a word.
 GATE = (
-    r"(?i)://[^\s\"'<>]*(?:hook|trigger|callback|incoming|catch|/key|/token|/secret|/api[_-]?key"
+    r"(?i)://[^\s\"'<>]*(?:hook|trigger|callback|incoming|catch|ping|heartbeat|/inputs/|/key|/token"
+    r"|/secret|/api[_-]?key"
     r"|pipedream)"
 )
 # A URL after its ``://``: the host (and port), then the path up to a query, fragment or blank.
@@ -91,6 +113,9 @@ GENERATED = Lazy(r"[A-Za-z0-9_+=.:~-]{16,}")
 UUID = Lazy(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 LETTER = Lazy(r"[A-Za-z]")
 DIGIT = Lazy(r"[0-9]")
+# A URL's first path segment that may be a token by itself, and what may follow it.
+FIRST = Lazy(r"[A-Za-z0-9_-]{20,200}")
+FIRST_ENDS = "/?#\"'<>` \t\n)]"
 # What may end a URL in prose without being a piece of its last segment.
 TRAILING = ".,:;!)]"
 
@@ -130,7 +155,7 @@ def url_tokens(subject: str, url: re.Match[str], *, keyed: bool) -> Iterator[re.
         label = SEGMENT.match(subject, start, start + host.find("."))
         if label is not None and is_token(label.group(), hex_ok=False, named_ok=True):
             yield label
-    hooked = host.split(".", 1)[0] in HOOK_HOSTS
+    hooked = any(part in HOOK_HOSTS for part in host.split(".", 1)[0].split("-"))
     path = url.group("path")
     if not path:
         return
@@ -150,6 +175,25 @@ def url_tokens(subject: str, url: re.Match[str], *, keyed: bool) -> Iterator[re.
         hooked = hooked or lower in HOOK_WORDS
         before = lower
         position += len(segment)
+
+
+def first_tokens(subject: str) -> Iterator[re.Match[str]]:
+    """
+    Yield each URL's first path segment that is a token by itself: 20 or more letters and digits
+    (``_``/``-`` between) mixing cases and digits, drawn (push services' ``api.pushcut.io/<token>/…``,
+    ``api.day.app/<token>/…``); hex, words, names and files stay.
+    """
+    for url in urls(subject):
+        path = url.group("path")
+        if not path or url.group("host").count(".") < 1:
+            continue
+        start = url.start("path") + 1
+        found = FIRST.match(subject, start)
+        if found is None or (found.end() < len(subject) and subject[found.end()] not in FIRST_ENDS):
+            continue
+        segment = found.group()
+        if entropy.has_mixed_ascii(segment) and is_token(segment, hex_ok=False):
+            yield found
 
 
 def is_token(segment: str, *, hex_ok: bool, named_ok: bool = False) -> bool:
@@ -184,8 +228,48 @@ def in_path(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return match.start(), match.end(), "url-token"
 
 
+PARAMETER = Lazy(
+    r"[?&](?P<key>(?i:key|app_?id|app_?key|code))=(?P<value>[A-Za-z0-9_.~%+/=-]{8,300})"
+    r"(?=[&#\s\"'<>`)\]]|\Z)"
+)
+# What ends the run of URL characters the parameter must share with ``://``.
+BREAKS = " \t\n\"'<>`()[]"
+
+
+def in_url(text: str, start: int) -> bool:
+    """Return whether ``start`` is in a URL: ``://`` earlier in its run of URL characters."""
+    begin = start
+    while begin > 0 and text[begin - 1] not in BREAKS:
+        begin -= 1
+    return "://" in text[begin:start]
+
+
+def query_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a key in a URL's query, or None."""
+    if not in_url(text, match.start()):
+        return None
+    key = match.group("key").lower().replace("_", "")
+    value = match.group("value").rstrip(".")
+    start = match.start("value")
+    if "%" in value or words.is_named(value):
+        return None
+    if key == "code":
+        if len(value) < 20 or not checks.looks_random(value.rstrip("="), minimum=20):
+            return None
+        return start, start + len(value), "url-token"
+    hexadecimal = checks.is_hexadecimal(value)
+    if hexadecimal or UUID.fullmatch(value):
+        has_both = any(c.isalpha() for c in value) and any(c.isdigit() for c in value)
+        if not has_both or (hexadecimal and len(value) < 16):
+            return None
+        return start, start + len(value), "api-key"
+    if not key_names.reads_generated(value, 16):
+        return None
+    return start, start + len(value), "api-key"
+
+
 def rules() -> list[Rule]:
-    """Return the rule for tokens in a URL's path or host."""
+    """Return the rules for tokens in a URL's path or host, and keys in its query."""
     return [
         Rule(
             ("webhook", "url-token"),
@@ -201,5 +285,17 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(KEY_USER), judge=key_user),),
             trigger=Trigger(words=("://",), needs="@"),
             gate=r"://[0-9a-fA-F]{32,}:",
+        ),
+        Rule(
+            ("url-token",),
+            (Matcher(Lazy(FIRST.pattern), find=first_tokens, judge=in_path),),
+            trigger=Trigger(words=("://",)),
+            gate=r"://[A-Za-z0-9.-]+(?::[0-9]{1,5})?/[A-Za-z0-9_-]{20}",
+        ),
+        Rule(
+            ("api-key", "url-token"),
+            (Matcher(Lazy(PARAMETER.pattern), judge=query_key),),
+            trigger=Trigger(words=("key=", "id=", "code="), lower=True, needs="://"),
+            gate=r"(?i)[?&](?:key|app_?id|app_?key|code)=",
         ),
     ]

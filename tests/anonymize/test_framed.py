@@ -108,3 +108,46 @@ def test_framed_values_go(anonymizer: Anonymizer, text: str, expected: str) -> N
 def test_bind_variables_references_and_prose_stay(anonymizer: Anonymizer, text: str) -> None:
     """Bind variables, references, words, paths and negations are no secret values."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "for now use Rk4vN8pQ2wXz7LmT1yHs as our staging token, I'll ask for a real one",
+            "for now use <redacted:secret-value> as our staging token, I'll ask for a real one",
+        ),
+        (
+            "Just use 2b7f0c9e-5a1d-4e63-8c2b-9f4a7d1e3c05 as the Numbat api key.",
+            "Just use <redacted:secret-value> as the Numbat api key.",
+        ),
+        (
+            "deploys keep failing with token Jr5nW8qL2vXc, did it expire?",
+            "deploys keep failing with token <redacted:secret-value>, did it expire?",
+        ),
+        (
+            "I logged in using the admin password Hx7#pLq2Vw9z and it worked",
+            "I logged in using the admin password <redacted:secret-value> and it worked",
+        ),
+    ],
+)
+def test_a_value_used_as_or_introduced_by_a_secret_is_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """The value reads as generated or as a chosen password."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "use 7c1e9a4b2d8f0e6a3c5b9d7f1a2e4c6b as the cache key",
+        "sign in with token authentication enabled",
+        "use ghcr.io/acme/worker as the image and the default token",
+        "authenticate with password prompts disabled",
+        "use $DEPLOY_TOKEN as the token",
+    ],
+)
+def test_words_references_and_data_keys_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Words, names, references and keys that name data stay."""
+    assert anonymizer.anonymize(text) == text

@@ -93,3 +93,37 @@ def test_a_rotation_notes_new_value_is_redacted(
 def test_other_rotation_notes_stay(anonymizer: Anonymizer, text: str) -> None:
     """Hashes, files, times, URLs and prose after a rotation word stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "we rotated the relay key, the new one is q8v2k5x1m9z7w3r6t0y4, ping me if it breaks",
+            "we rotated the relay key, the new one is <redacted:secret-value>, ping me if it breaks",
+        ),
+        (
+            "reissued the relay creds this morning, now: Xk4TmZ2pQ9rLw7Nv3B (old one revoked)",
+            "reissued the relay creds this morning, now: <redacted:secret-value> (old one revoked)",
+        ),
+    ],
+)
+def test_a_shorter_or_one_case_rotated_value_is_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """16 or more drawn letters and digits of one case, or fewer than 24 mixed, count too."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rotated the logs, new file is access-2026-12-05.log.gz",
+        "rotated to the release-candidate-two branch",
+        "certificate rotated, new serial is 4f2a9c0e1b7d3f55",
+        "rotation done; the new one is kubernetes-prod-signing",
+    ],
+)
+def test_shorter_rotated_files_names_and_hex_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Files, versions, names and short hex after a rotation word stay."""
+    assert anonymizer.anonymize(text) == text

@@ -127,3 +127,93 @@ def test_the_corpus_rows_of_these_causes_are_redacted(use_re2: bool) -> None:
     assert {row["family"] for row in rows} == FOURTH_AUDIT
     engine = Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2, re2_after=0)
     assert [row["text"] for row in rows if row["secret"] in engine.anonymize(row["text"])] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a ping host: the UUID path is the check's secret
+            "*/5 * * * * curl -fsS https://beat-ping.acme.lan/0d9e2f4a-7b1c-4e8d-a3f6-52c1b9e07d34",
+            "*/5 * * * * curl -fsS https://beat-ping.acme.lan/<redacted:webhook>",
+        ),
+        (
+            "POST https://intake.acme.lan/v2/inputs/5c7a1e93-2b4d-4f60-8e1a-9d3b7c2f4a16/tag/nginx",
+            "POST https://intake.acme.lan/v2/inputs/<redacted:webhook>/tag/nginx",
+        ),
+        (
+            "https://status.acme.lan/api/heartbeat/Zq81LmW4xT0vN7pK2rY6s",
+            "https://status.acme.lan/api/heartbeat/<redacted:webhook>",
+        ),
+        (  # a push service's token as the URL's first path segment
+            "NOTIFY=https://push.acme.lan/Hq3ZwX9kLm2Vt7RbN4ys8C/alerts/deploy",
+            "NOTIFY=https://push.acme.lan/<redacted:url-token>/alerts/deploy",
+        ),
+    ],
+)
+def test_ping_intake_and_first_segment_tokens_are_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """Ping hosts, ``/inputs/`` and ``/heartbeat/`` paths, and a drawn first segment."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://api.acme.lan/v1/orders/0d9e2f4a-7b1c-4e8d-a3f6-52c1b9e07d34",
+        "https://github.com/AcmeRoboticsPlatform/worker-service",
+        "https://docs.acme.lan/GettingStartedWithKubernetes2026/install",
+        "https://ping.acme.lan/status/latency-report",
+        "https://cdn.acme.lan/3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c/app.js",
+        "https://intake.acme.lan/inputs/new-input-form",
+    ],
+)
+def test_ids_names_and_hashes_in_other_paths_stay(anonymizer: Anonymizer, text: str) -> None:
+    """A resource UUID, names, hex first segments and words stay."""
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'fetch("https://api.weather.test/v3/now?lat=59.9&appid=5d1e0c7b92f84a6e8c3d7f0a1b2c4e6d")',
+            'fetch("https://api.weather.test/v3/now?lat=59.9&appid=<redacted:api-key>")',
+        ),
+        (
+            "GET https://tiles.maps.test/{z}/{x}/{y}.pbf?key=e2a9c1f0-4b7d-4c3e-9a8f-6d5b4c3a2f1e",
+            "GET https://tiles.maps.test/{z}/{x}/{y}.pbf?key=<redacted:api-key>",
+        ),
+        (
+            "wget -qO- 'https://data.geo.test/lookup?format=json&key=0f3b8e1d9c7a25f4&q=Bonn'",
+            "wget -qO- 'https://data.geo.test/lookup?format=json&key=<redacted:api-key>&q=Bonn'",
+        ),
+        (
+            "url: https://recipes.test/api/search?q=soup&appid=Vq8LmZ2xKt7RwN4pYs6JdH0c",
+            "url: https://recipes.test/api/search?q=soup&appid=<redacted:api-key>",
+        ),
+        (
+            "POST https://billing-fn.azurewebsites.test/api/Invoice?code=Zx81Lq_Wm3Rt-Yv7Nb2Kp9Hs4Jd6Fg0Qa5Ce1Uo8Ti==",
+            "POST https://billing-fn.azurewebsites.test/api/Invoice?code=<redacted:url-token>",
+        ),
+    ],
+)
+def test_a_key_in_a_url_query_is_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """``key``/``appid`` with a generated value, ``code`` with 20 or more drawn."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://shop.test/search?key=blue+shoes&page=2",
+        "https://cache.test/get?key=deadbeefcafe",
+        "https://api.test/status?code=404&appid=12345678",
+        "https://login.test/callback?code=short123&state=xyz",
+        "sort by key=0f3b8e1d9c7a25f4b6e2 in the table",
+        "https://files.test/download?key=reports/2026/q3-summary.pdf",
+    ],
+)
+def test_other_query_values_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Words, short or hex-only-digits ids, paths, and ``key=`` outside a URL stay."""
+    assert anonymizer.anonymize(text) == text

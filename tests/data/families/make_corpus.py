@@ -1841,6 +1841,24 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "-----BEGIN OpenVPN Static key V1-----\n{s}\n-----END OpenVPN Static key V1-----",
             lambda: "\n".join(hexs(32) for _ in range(16)),
         ),
+        (
+            "url-query-appid",
+            "curl -s 'https://api.climate.example/v2/now?city=Turku&appid={s}'",
+            lambda: hexs(32),
+        ),
+        ("url-query-key-uuid", "tiles: https://tiles.example.net/{z}/{x}/{y}.png?key={s}", uuid),
+        (
+            "url-query-function-code",
+            "POST https://orders-fn.azurewebsites.net/api/Ship?code={s}",
+            lambda: url(54) + "==",
+        ),
+        ("url-path-ping-host", "curl -fsS -m 10 https://hc-ping.com/{s}", uuid),
+        ("url-path-inputs", "https://logs-01.loggly.com/inputs/{s}/tag/http/", uuid),
+        ("prose-owned-key", "here is my Numbat key: {s}", lambda: hexs(32)),
+        ("php-owned-key", "$config['numbat']['key'] = '{s}';", uuid),
+        ("yaml-owned-key", "numbat:\n  key: {s}\n  retries: 3", lambda: chars(20)),
+        ("prose-use-as-token", "Use {s} as the Numbat token for now.", lambda: chars(24)),
+        ("prose-with-token", "still 401 with token {s} after the retry", lambda: chars(20)),
     ]
 
 

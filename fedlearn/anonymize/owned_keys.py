@@ -1,0 +1,89 @@
+"""A bare ``key`` whose owner is the word, subscript or mapping before it (DESIGN.md guarantee 1).
+
+``key`` alone is a weak key name (a cache or sort key holds a hash or id: those stay), but
+``stripe_key`` names a credential (``key_names.is_loose``). People write the owner apart from
+``key`` as well, and then the key is the owner's:
+
+- prose, ``here is my Surge key: V``, ``the Acme key is V``, ``Signing key = V``: a name before
+  ``key``, capitalized or after ``my``/``our``/``your``/``the`` (not a determiner, pronoun or
+  other word: ``its key is``, ``restored from key:``);
+- a subscript chain, ``$config['argos']['key'] = 'V'``, ``settings["marqo"]["key"] = "V"``;
+- a parent mapping whose first member is ``key``: JSON ``"sacloud": {"key": "V"``, YAML
+  ``watson:`` then an indented ``key: V`` on the next line.
+
+The value is judged as after ``<owner>_key=`` (``high-entropy``: it must look generated; hex and
+UUIDs count; not a name holding a hash, ``Linux-cargo-<sha256>``); an owner that names data (``cache``, ``primary``, ``sort``: ``key_names.DATA_OWNERS``)
+or a public key's owner leaves the value alone, as ``cache_key=<sha256>`` stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fedlearn.anonymize import checks, key_names, public_ids, words
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+
+VALUE = r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
+QUOTED = r"(?P<q>['\"])(?P<value>[^\s'\"\\<>]{8,200})(?P=q)"
+PROSE = Lazy(
+    r"(?<![\w.$'\"\[-])(?P<owner>[A-Za-z][A-Za-z0-9]{1,30}) {1,4}key[ \t]*(?::| is|=)[ \t]*" + VALUE
+)
+SUBSCRIPT = Lazy(
+    r"\[[ \t]*['\"](?P<owner>[A-Za-z][\w-]{1,40})['\"][ \t]*\][ \t]*\[[ \t]*['\"]key['\"][ \t]*\]"
+    r"[ \t]*=[ \t]*" + QUOTED
+)
+MAPPING = Lazy(
+    r"(?P<pq>['\"]?)(?P<owner>[A-Za-z][\w-]{1,40})(?P=pq)[ \t]*:[ \t]*\{[ \t]*(?:(?P<kq>['\"])key(?P=kq)[ \t]*|key)"
+    r":[ \t]*" + QUOTED
+)
+NESTED = Lazy(
+    r"^(?P<indent>[ \t]*)(?P<owner>[A-Za-z][\w-]{1,40}):[ \t]*\n(?P=indent)[ \t]+key:[ \t]*"
+    + VALUE,
+    re.MULTILINE,
+)
+# Words that make ``<word> key`` no owner's key: determiners, pronouns and a few more.
+NOT_OWNER_WORDS = """
+    the a an my your our their its his her this that these those no new old same which each every
+    any some one api is was of for and or to by with as public private secret
+"""
+NOT_OWNERS = frozenset(NOT_OWNER_WORDS.split())
+
+
+DETERMINER = Lazy(r"(?i:my|our|your|their|the|this)[ \t]+\Z")
+
+
+def owned(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span of a bare ``key``'s value when its owner makes it a credential."""
+    owner = match.group("owner").lower()
+    if owner in NOT_OWNERS or owner in key_names.DATA_OWNERS:
+        return None
+    if match.re.pattern == PROSE.pattern and not match.group("owner")[0].isupper():
+        start = match.start()
+        if DETERMINER.search(text, max(0, start - 8), start) is None:
+            return None  # ``restored from key: …``: a name, or a name after ``my``/``the``
+    key = f"{owner}_key"
+    if public_ids.is_public_key(key) or public_ids.is_hash_qualified(text, match.start()):
+        return None
+    value = match.group("value").rstrip(".,;:") if match.group("q") == "" else match.group("value")
+    if not key_names.is_secret_value("high-entropy", key, value):
+        return None
+    if words.LONG_HEX.search(value) and not checks.is_hexadecimal(value.replace("-", "")):
+        return None  # a name holding a hash (``Linux-cargo-<sha256>``): a cache key
+    start = match.start("value")
+    return start, start + len(value), "high-entropy"
+
+
+def rules() -> list[Rule]:
+    """Return the rule for a bare ``key`` owned by the word, subscript or mapping before it."""
+    return [
+        Rule(
+            ("high-entropy",),
+            tuple(
+                Matcher(Lazy(pattern.pattern, pattern.flags), judge=owned)
+                for pattern in (PROSE, SUBSCRIPT, MAPPING, NESTED)
+            ),
+            trigger=Trigger(words=(" key", "key'", 'key"', "key:")),
+            gate=r"[A-Za-z0-9][ \t]+key[ \t]*(?::|[ \t]is|=)|\[[ \t]*['\"]key['\"][ \t]*\][ \t]*="
+            r"|\{[ \t]*['\"]?key['\"]?[ \t]*:|:[ \t]*\n[ \t]+key:",
+        ),
+    ]

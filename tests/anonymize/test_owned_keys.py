@@ -1,0 +1,54 @@
+"""A bare ``key`` owned by the word, subscript or mapping before it (``anonymize.owned_keys``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ok so my Quokka key: 7c1e9a4b2d8f0e6a3c5b9d7f1a2e4c6b, pls don't paste it",
+            "ok so my Quokka key: <redacted:high-entropy>, pls don't paste it",
+        ),
+        (
+            "The Marmot key is Jx3nQ8rWv1LmT6yZp0Kd",
+            "The Marmot key is <redacted:high-entropy>",
+        ),
+        (
+            "$settings['tapir']['key'] = '6b0d2f9e-1c4a-4e8b-9f3d-2a7c5e1b8d60';",
+            "$settings['tapir']['key'] = '<redacted:high-entropy>';",
+        ),
+        (
+            '{"ocelot": {"key": "f0e1d2c3b4a5968778695a4b3c2d1e0f", "region": "eu"}}',
+            '{"ocelot": {"key": "<redacted:high-entropy>", "region": "eu"}}',
+        ),
+        (
+            "vendors:\n  okapi:\n    key: Wq7Rz2Lp9Xv4Nk6T\n    retries: 3",
+            "vendors:\n  okapi:\n    key: <redacted:high-entropy>\n    retries: 3",
+        ),
+    ],
+)
+def test_an_owned_key_is_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """The owner before ``key`` makes it a credential's key: hex and UUIDs count."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cache key: 7c1e9a4b2d8f0e6a3c5b9d7f1a2e4c6b",
+        "Partition key: 9f2e4d6c8b0a1e3f",
+        "$cfg['lookup']['key'] = '7c1e9a4b2d8f0e6a3c5b9d7f1a2e4c6b';",
+        '{"sort": {"key": "created_at"}}',
+        "its key is not set yet",
+        "Quokka key: rotate-me-later",
+        "object:\n  key: uploads/2026/12/report.pdf",
+    ],
+)
+def test_keys_owned_by_data_or_no_secret_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Owners that name data, determiners, words, paths and names stay."""
+    assert anonymizer.anonymize(text) == text
