@@ -163,12 +163,15 @@ class Engine:
         parts.append(text[position:])
         return "".join(parts)
 
-    def _active(self, probe: Probe) -> list[int]:
-        """Return the indexes of the rules that can find something, in priority order."""
+    def _active(self, probe: Probe, secrets_only: bool = False) -> list[int]:
+        """
+        Return the indexes of the rules that can find something, in priority order (with
+        ``secrets_only``, the personal-data rules may be among them or not).
+        """
         if self._every is not None:
             return self._every
         if self._prefilter is not None:
-            found = self._prefilter.active(probe.text)
+            found = self._prefilter.active(probe.text, secrets_only)
             if found is not None:
                 return found
         return self._triggers.active(probe)
@@ -183,7 +186,7 @@ class Engine:
         """
         found: list[Hit] = []
         text = probe.text
-        for index in self._active(probe) if active is None else active:
+        for index in self._active(probe, secrets_only) if active is None else active:
             rule = self.rules[index]
             if secrets_only and not rule.is_secret:
                 continue
