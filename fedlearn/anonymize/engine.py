@@ -106,12 +106,9 @@ class Engine:
         them passes it there too, so the rules it lets run are a superset of each text's own, and
         the rules' patterns, run on each text alone, decide as they do for ``anonymize``.
         """
-        if len(texts) < 2:
-            active = None
-        else:
-            active = self._active(Probe("\n".join(texts)))
-            if not active:
-                return [(text, ()) for text in texts]
+        # With no rule let through, each text's continuations joined and escapes decoded (``_hits``)
+        # may still wake some: no early return.
+        active = None if len(texts) < 2 else self._active(Probe("\n".join(texts)))
         found: list[tuple[str, tuple[str, ...]]] = []
         for text in texts:
             result, names = self._anonymize(Probe(text), active)
