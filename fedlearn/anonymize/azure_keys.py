@@ -91,5 +91,6 @@ def rules() -> list[Rule]:
             Matcher(pattern, check=is_ado_pat, find=ado_pats(pattern)),
             gate=None,  # a counted run in the RE2 set would multiply its states
             trigger=Trigger(words=("2", "3", "4", "5", "6", "7")),
+            long_run=True,  # a PAT is a run of 52
         )
     ]

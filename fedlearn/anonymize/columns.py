@@ -37,6 +37,7 @@ from fedlearn.anonymize.tables import RULE_LINE, header_kind, row_cells
 # A cell separator of a ruled table, and a rule line: dashes with at least one cross between them.
 SEPARATORS = "|│┃║"
 RULE = Lazy(r"[ \t]*[-─━═=+|│┃║┼├┤╪╋┿╫╬:]*[-─━═=]{3}[-─━═=+|│┃║┼├┤╪╋┿╫╬: \t]*\r?")
+DASHES = Lazy(r"[-─━═=]{3}")  # in every rule line
 CROSSES = frozenset("+|│┃║┼├┤╪╋┿╫╬")
 # A header cell: a name of letters (any script), digits and ``_.#/()-``, up to a few words.
 HEADER_CELL = Lazy(r"[^\W\d][\w.#/()-]*(?: [\w.#/()-]+){0,3}")
@@ -50,28 +51,48 @@ Cell = tuple[str, str, int, int, int]
 
 @functools.lru_cache(maxsize=8)
 def table_cells(text: str) -> tuple[Cell, ...]:
-    """Return every cell under a header of the tables in ``text`` (see the module docstring)."""
+    """
+    Return every cell under a header of the tables in ``text`` (see the module docstring).
+
+    Each layout's lines are read only where its cheap necessary condition holds: a ruled table's
+    header has a separator and its rule line three dashes in a row (one search of a text with a
+    separator), an aligned header two blanks after its indent, a delimited header its delimiter in
+    the next line too (else that row has one cell).
+    """
     if "\n" not in text:
         return ()
-    lines = []
-    position = 0
-    for line in text.split("\n"):
-        lines.append((position, line))
-        position += len(line) + 1
+    parts = text.split("\n")
+    starts = itertools.accumulate([len(part) + 1 for part in parts], initial=0)
+    lines = list(zip(starts, parts, strict=False))  # one start more than parts
     found: list[Cell] = []
     taken: set[int] = set()  # the header lines read already
-    for index in range(1, len(lines) - 1):
-        line = lines[index][1]
-        if is_rule(line) and ruled(lines, index, found):
-            taken.add(index - 1)
+    if any(separator in text for separator in SEPARATORS) and DASHES.search(text) is not None:
+        for index in range(1, len(lines) - 1):
+            line = lines[index][1]
+            if is_rule(line) and ruled(lines, index, found):
+                taken.add(index - 1)
     for index in range(len(lines) - 1):
-        if index in taken or "  " not in lines[index][1]:
-            continue
+        if index in taken or "  " not in lines[index][1].lstrip(" "):
+            continue  # no gap after the indent: one name at most
         aligned(lines, index, found)
     for index in range(len(lines) - 1):
-        if index not in taken:
+        if index not in taken and may_head(lines[index][1], lines[index + 1][1]):
             delimited(lines, index, found)
     return tuple(found)
+
+
+def may_head(header: str, row: str) -> bool:
+    """Return whether ``header`` has a delimiter (``tables.delimiter_of``, not ``|``: ``tables``'
+    Markdown) that ``row`` has too: what ``delimited`` needs for a row of two cells or more."""
+    if "\t" in header:
+        delimiter = "\t"
+    elif "," in header:
+        delimiter = ","
+    elif ";" in header:
+        delimiter = ";"
+    else:
+        return False
+    return delimiter in row and not header.lstrip(" \t").startswith("|")
 
 
 def is_rule(line: str) -> bool:

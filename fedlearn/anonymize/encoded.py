@@ -154,5 +154,6 @@ def rules(decoder: Decoder) -> list[Rule]:
             # byte map first, which costs less than either would.
             gate=None,
             trigger=None,
+            long_run=True,  # ``candidates`` finds runs of ``probe.LONG_RUN`` or more only
         )
     ]

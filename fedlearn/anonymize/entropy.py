@@ -394,5 +394,6 @@ def looks() -> list[Rule]:
             # for a 30-character word first, which costs less than the search.
             gate=None,
             trigger=Trigger(words=DIGIT_WORDS),
+            long_run=True,  # ``runs`` finds runs of 20 or more only
         ),
     ]

@@ -101,8 +101,11 @@ def rules() -> list[Rule]:
             "iban",
             "<iban>",
             Matcher(
+                # The lookahead is implied by what follows it; without it the engine tries the
+                # 88 country codes one by one at each position (~10x the search on hex digests).
                 Lazy(
-                    rf"(?:{COUNTRIES})[0-9]{{2}}(?: {{0,2}}[a-z0-9]{{4}}){{2,7}}(?: {{0,2}}[a-z0-9]{{1,3}})?"
+                    rf"(?=[a-z]{{2}}[0-9])(?:{COUNTRIES})[0-9]{{2}}"
+                    rf"(?: {{0,2}}[a-z0-9]{{4}}){{2,7}}(?: {{0,2}}[a-z0-9]{{1,3}})?"
                 ),
                 judge=registered,
             ),

@@ -16,7 +16,9 @@ the secret rules and those of the personal-data rules are two sets, read one aft
 one automaton the states of each side multiply the other's (the personal ids' and phones' digit
 runs against the secrets' keyed forms), so a fresh process built twice the states for the same
 texts (a sync's half of the bench: 0.59 CPU-s cold against 0.31 in two sets; reading them warm,
-0.069 against 0.101 s).
+0.069 against 0.101 s). A pass that looks for secrets only (``scan``, the pass after personal data
+only) reads the secret set alone. The rules without a gate that need a long run of base64
+characters (``Rule.long_run``) are let through by one test of the text's byte map for them all.
 """
 
 from __future__ import annotations
@@ -27,16 +29,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from fedlearn.anonymize import rules as rule_types
-from fedlearn.anonymize.probe import Probe
+from fedlearn.anonymize.probe import Probe, has_long_run
 from fedlearn.anonymize.rules import Rule
 
 # Characters the triggers read before the set is built: about what the set then saves on as
 # much text (import and compile ~7 ms; bench_anonymize: ~35 MB/s with it, ~12 without), so a run
 # pays at most about twice what the best choice made in advance would have cost.
 PAYOFF = 128 * 1024
-# Per set (the secret rules' gates, the personal-data rules'): the RE2 set and, for each of its
-# members, the indexes of the rules it gates.
-Compiled = tuple[tuple[Any, tuple[tuple[int, ...], ...]], ...]
+# Per set (the secret rules' gates, the personal-data rules'): the RE2 set, for each of its
+# members the indexes of the rules it gates, and whether they are the secret rules.
+Compiled = tuple[tuple[Any, tuple[tuple[int, ...], ...], bool], ...]
 # The sets, once compiled, of each rule list of this process (by its gates); a few at most.
 Gates = tuple[tuple[str | None, bool], ...]
 SETS: dict[Gates, Compiled] = {}
@@ -58,11 +60,13 @@ class Prefilter:
     or at once when this process compiled the set of these gates already (then it costs nothing).
 
     Attributes:
-        always: the indexes of the rules without a gate (they run on every string).
+        always: the indexes of the rules without a gate that run on every string.
+        on_run: those of the rules without a gate that need a long run (``Rule.long_run``): they
+            run on every string that has one.
     """
 
     def __init__(self, rules: Sequence[Rule], after: int = PAYOFF) -> None:
-        self.always = tuple(index for index, rule in enumerate(rules) if rule.gate is None)
+        self.always, self.on_run = ungated([rule.gate for rule in rules], rules)
         self._gates = tuple((rule.gate, rule.is_secret) for rule in rules)
         self._pending = after
         self._set: Compiled | None = SETS.get(self._gates)
@@ -77,9 +81,10 @@ class Prefilter:
         """Return whether the RE2 set has been compiled."""
         return self._set is not None
 
-    def active(self, text: str) -> list[int] | None:
+    def active(self, text: str, secrets_only: bool = False) -> list[int] | None:
         """
-        Return the sorted indexes of the rules that can find something.
+        Return the sorted indexes of the rules that can find something (with ``secrets_only``,
+        of the secret rules among them: the personal-data rules' set is not read).
 
         Return None (the triggers decide) before the set is built, without google-re2, or for a
         text with a lone surrogate.
@@ -90,8 +95,14 @@ class Prefilter:
             data = text.encode()
         except UnicodeEncodeError:  # a lone surrogate: no UTF-8 for RE2 to read
             return None
-        active = list(self.always)
-        for gate_set, members in self._set:  # type: ignore[union-attr]  # built just above
+        active = (
+            [*self.always, *self.on_run]
+            if self.on_run and has_long_run(text)
+            else list(self.always)
+        )
+        for gate_set, members, secret in self._set:  # type: ignore[union-attr]  # built above
+            if secrets_only and not secret:
+                continue
             for gate in gate_set.Match(data) or ():
                 active += members[gate]
         active.sort()
@@ -129,7 +140,10 @@ def compiled(gates: Gates) -> Compiled:
         if len(SETS) >= MAX_SETS:
             SETS.clear()
         found = SETS[gates] = tuple(
-            compile_set([gate if is_secret == secret else None for gate, is_secret in gates])
+            (
+                *compile_set([gate if is_secret == secret else None for gate, is_secret in gates]),
+                secret,
+            )
             for secret in (True, False)
             if any(gate is not None and is_secret == secret for gate, is_secret in gates)
         )
@@ -156,11 +170,23 @@ def compile_set(gates: Sequence[str | None]) -> tuple[Any, tuple[tuple[int, ...]
     return gate_set, tuple(tuple(indexes) for indexes in members)
 
 
+def ungated(
+    conditions: Sequence[object | None], rules: Sequence[Rule]
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Return the indexes of the rules without a condition (None), those that need no long run
+    and those that do (``Rule.long_run``)."""
+    free = [index for index, condition in enumerate(conditions) if condition is None]
+    return (
+        tuple(index for index in free if not rules[index].long_run),
+        tuple(index for index in free if rules[index].long_run),
+    )
+
+
 class Triggers:
     """The keyword triggers of a rule list, each word or pattern tested at most once per text."""
 
     def __init__(self, rules: Sequence[Rule]) -> None:
-        self.always = tuple(index for index, rule in enumerate(rules) if rule.trigger is None)
+        self.always, self.on_run = ungated([rule.trigger for rule in rules], rules)
         gates: dict[rule_types.Trigger, list[int]] = {}
         for index, rule in enumerate(rules):
             if rule.trigger is not None:
@@ -180,8 +206,12 @@ class Triggers:
 
     def active(self, probe: Probe) -> list[int]:
         """Return the indexes of the rules whose trigger fires (or that have none), sorted."""
-        active = list(self.always)
         text, lower, tests, lowered = probe.text, probe.lower, self._tests, self._lowered
+        active = (
+            [*self.always, *self.on_run]
+            if self.on_run and has_long_run(text)
+            else list(self.always)
+        )
         found: list[bool | None] = [None] * len(tests)
         for needs, lowered_needs, indexes, members in self._gates:
             if needs and needs not in (lower if lowered_needs else text):

@@ -63,6 +63,11 @@ class Probe:
         return index > 0 and protected[index - 1][1] > start
 
 
+def has_long_run(text: str) -> bool:
+    """Return whether the UTF-8 of ``text`` holds a run of ``LONG_RUN`` base64 characters."""
+    return base64_runs(text)[2] >= 0
+
+
 def base64_runs(text: str) -> tuple[bytes, bytes, int]:
     """
     Return the UTF-8 of ``text`` (lone surrogates too), it mapped through ``BASE64_BYTES``, and

@@ -283,6 +283,10 @@ class Rule:
         gate: an RE2 pattern found wherever the rule can find something (a superset of its
             matches); all gates run as one RE2 set (``prefilter``) when google-re2 is installed.
             None: derived like the trigger, else the rule always runs.
+        long_run: whether the rule finds something only in a text whose UTF-8 holds a run of
+            ``probe.LONG_RUN`` base64 characters (``probe.has_long_run``): the rules without a gate
+            that look for long tokens on the byte map. The prefilter tests it once per text for
+            them all, in place of their gate.
     """
 
     names: tuple[str, ...]
@@ -292,6 +296,7 @@ class Rule:
     trigger: Trigger | None = None
     lower: bool = False
     gate: str | None = None
+    long_run: bool = False
 
     @property
     def name(self) -> str:
@@ -309,9 +314,10 @@ def secret(
     gate: str | None,
     trigger: Trigger | None = None,
     lower: bool = False,
+    long_run: bool = False,
 ) -> Rule:
     """Return a secret rule: a match becomes ``<redacted:NAME>`` and is a scan finding."""
-    return Rule((name,), matchers, "", True, trigger, lower, gate)
+    return Rule((name,), matchers, "", True, trigger, lower, gate, long_run)
 
 
 def personal(

@@ -144,5 +144,6 @@ def rules() -> list[Rule]:
             in_long_runs(Lazy(RIPPLE_SEED)),
             gate=None,  # a counted run in the RE2 set would multiply its states
             trigger=Trigger(words=("s",)),
+            long_run=True,  # a seed is a run of 29
         ),
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fedlearn.anonymize import Anonymizer
+from fedlearn.anonymize import Anonymizer, columns
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,47 @@ def test_values_under_a_naming_header_are_redacted(
 def test_other_columns_stay(anonymizer: Anonymizer, text: str) -> None:
     """Columns whose header names no document or secret, and values that are none, stay."""
     assert anonymizer.anonymize(text) == text
+
+
+def every_line_cells(text: str) -> tuple[columns.Cell, ...]:
+    """Return the cells ``table_cells`` finds, each layout tried at every line (no precondition)."""
+    lines, position = [], 0
+    for line in text.split("\n"):
+        lines.append((position, line))
+        position += len(line) + 1
+    found: list[columns.Cell] = []
+    taken = set()
+    for index in range(1, len(lines) - 1):
+        if columns.is_rule(lines[index][1]) and columns.ruled(lines, index, found):
+            taken.add(index - 1)
+    for index in range(len(lines) - 1):
+        if index not in taken and "  " in lines[index][1]:
+            columns.aligned(lines, index, found)
+    for index in range(len(lines) - 1):
+        if index not in taken:
+            columns.delimited(lines, index, found)
+    return tuple(found)
+
+
+TABLES = [
+    " uid | licence_no      | city\n-----+-----------------+------\n   7 | K4091-553-22881 | Oslo",
+    "│ member │ steuernummer │\n├────────┼──────────────┤\n│ m-19   │ 93/815/08152 │",
+    "  name  api_key\n0  web  Qm9vdHN0cmFwVG9rZW4x\n1  db   c2VjcmV0LXRva2VuLTI=",
+    "name,passport_no\r\nada,X1234567\r\nbob,Y7654321",
+    "id;tax_id;note\n1;93/815/08152;x\n",
+    'id\t"api key"\tx\n1\tabc\t2',
+    '"id", "card" (old),x\n1,4111,2\n',
+    "a ==-\n| x | y |\n--=+-=-\n| 1 | 2 |",
+    "    indented  line\n    next  line\n\tx,\ty\n\t1,\t2",
+    "| h | k |\n|---|---|\n| 1 | 2 |\nfoo, bar\nbaz, qux",
+    "def f(args, kwargs):\n    return g(args, kwargs)  # key, token\n",
+    "x ║ y\n═══╬═══\n1 ║ 2",
+]
+
+
+@pytest.mark.parametrize("text", TABLES + [t.replace("\n", "\n\n", 1) for t in TABLES])
+def test_cells_are_those_of_every_line_read(text: str) -> None:
+    """The cheap conditions before each layout's reading skip only lines it finds nothing at."""
+    columns.table_cells.cache_clear()
+    assert columns.table_cells(text) == every_line_cells(text)
+    assert columns.table_cells(text + "\n" + text) == every_line_cells(text + "\n" + text)

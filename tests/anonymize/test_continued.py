@@ -105,3 +105,21 @@ def test_a_secret_split_across_a_json_array_is_redacted_in_every_piece(
 )
 def test_json_arrays_without_a_secret_are_unchanged(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'export GITLAB_SCIM="glsoat-8_cWK1\\\nEz5HqP3_nU9IW3"\n./run.sh',
+        "ENV STRIPE=sk_live_4eC39Hq\\\n    LigR2bZ1xK0\n",
+    ],
+)
+def test_a_batch_finds_what_only_the_joined_text_wakes(text: str) -> None:
+    """A batch whose texts wake no rule as they are still joins each text's continuations: the
+    secret only the joined value shows is redacted as ``anonymize`` redacts it (no batch with
+    nothing let through returns early; after long_run, rules without a gate no longer wake one)."""
+    engine = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
+    alone = engine.anonymize(text)
+    assert alone != text
+    batch = engine.redact_each(["AuditError", text, "case 641"])
+    assert [result for result, _ in batch] == ["AuditError", alone, "case 641"]

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from fedlearn import config
 from fedlearn.anonymize import Anonymizer, Machine, heads, prefilter
-from fedlearn.anonymize.probe import Probe
+from fedlearn.anonymize.probe import Probe, has_long_run
 from tests.anonymize.test_without_re2 import RAN_WITH_RE2
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,7 +80,8 @@ def is_utf8(text: str) -> bool:
 
 
 def failed_conditions(engine: Anonymizer, text: str) -> list[tuple[str, str]]:
-    """Return (rule, "trigger" or "gate") for each rule that finds something where one fails."""
+    """Return (rule, "trigger", "gate" or "long run") for each rule that finds something where
+    one of its conditions fails."""
     probe = Probe(text)
     failed = []
     for rule in engine.rules:
@@ -91,6 +92,8 @@ def failed_conditions(engine: Anonymizer, text: str) -> list[tuple[str, str]]:
         gated = HAS_RE2 and rule.gate is not None and is_utf8(text)
         if gated and prefilter.load_re2().compile(rule.gate).search(text) is None:
             failed.append((rule.name, "gate"))
+        if rule.long_run and not has_long_run(text):
+            failed.append((rule.name, "long run"))
     return failed
 
 
@@ -244,7 +247,8 @@ def test_anonymize_is_the_same_when_re2_cannot_be_imported() -> None:
 @pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing")
 def test_two_sets_find_the_rules_one_set_of_every_gate_finds() -> None:
     """The secret rules' gates and the personal-data rules' gates are two RE2 sets; over every
-    corpus text and variants of some they let the same rules run as one set of all the gates."""
+    corpus text and variants of some they let the same rules run as one set of all the gates,
+    and the secret set alone (``secrets_only``) the same secret rules."""
     rules = Anonymizer(SETTINGS, MACHINE, use_re2=False).rules
     assert {rule.is_secret for rule in rules if rule.gate is not None} == {True, False}
     prefilter.SETS.clear()
@@ -258,6 +262,42 @@ def test_two_sets_find_the_rules_one_set_of_every_gate_finds() -> None:
             assert two.active(text) is None
             continue
         found = [index for gate in one.Match(data) or () for index in members[gate]]
-        assert two.active(text) == sorted([*two.always, *found]), text
+        found += two.on_run if has_long_run(text) else ()
+        active = two.active(text)
+        assert active == sorted([*two.always, *found]), text
+        secrets = two.active(text, secrets_only=True) or []
+        assert [index for index in secrets if rules[index].is_secret] == [
+            index for index in active if rules[index].is_secret
+        ], text
+        assert {rules[index].gate for index in secrets if not rules[index].is_secret} <= {None}
         checked += 1
     assert checked > 5_000 and len(prefilter.SETS[two._gates]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "has_run"),
+    [
+        ("restart the worker after the deploy", False),
+        ("pip install --upgrade pip==24.0", False),
+        ("é ábc " * 9, False),  # 20 characters, but not base64 ones
+        ("key=Qm9vdHN0cmFwVG9rZW4x", True),  # 20 base64 characters in a row
+        ("see /usr/lib/python3/dist", True),  # '/' is base64: a path is a run too
+        ("ü" + "x" * 20, True),
+    ],
+)
+def test_rules_that_need_a_long_run_run_only_where_one_is(text: str, has_run: bool) -> None:
+    """The rules marked ``long_run`` (no gate: they look for long tokens on the byte map) are
+    let through by the set and by the triggers only for a text with a run of 20 base64
+    characters; the other rules without a gate run on every text."""
+    rules = Anonymizer(SETTINGS, MACHINE, use_re2=False).rules
+    marked = {index for index, rule in enumerate(rules) if rule.long_run}
+    assert {rules[index].name for index in marked} >= {"high-entropy", "encoded-secret"}
+    paths = [("trigger", prefilter.Triggers(rules).active(Probe(text)))]
+    if HAS_RE2:
+        paths.append(("gate", prefilter.Prefilter(rules, after=0).active(text) or []))
+    for condition, active in paths:
+        free = {index for index, rule in enumerate(rules) if getattr(rule, condition) is None}
+        assert free & marked, condition  # the marked rules without this condition
+        assert (free & marked <= set(active)) == has_run
+        assert not (free & marked & set(active)) or has_run
+        assert free - marked <= set(active)

@@ -1,0 +1,236 @@
+"""The anonymizer's passes over one string (DESIGN.md guarantee 1): which rules run, what they
+find, and how their finds become redactions.
+
+Each string costs one pass: a rule's patterns run only when its gate (all gates as one RE2 set, see
+``prefilter``) or, without google-re2, its keyword trigger says they can find something. A pass's
+finds in the text, in it with its continuations joined (``continued``) and with its escapes
+decoded (``escaped``) are merged by priority (``hits``); passes repeat while they redact a secret.
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from fedlearn.anonymize import continued, escaped, prefilter, rules
+from fedlearn.anonymize.hits import Hit, disjoint, repeated
+from fedlearn.anonymize.probe import Probe
+from fedlearn.anonymize.rules import Rule
+
+# No redactions, as a Counter shared by whatever had none (never changed).
+NONE: collections.Counter[str] = collections.Counter()
+# Passes until one finds nothing (see ``Engine.anonymize``); two is the norm, this the cap.
+MAX_PASSES = 8
+
+
+@attrs.frozen
+class Finding:
+    """A secret found by ``scan``: the rule and where it is, never the secret itself."""
+
+    rule: str
+    start: int
+    end: int
+
+
+class Engine:
+    """
+    Compiled rules run over strings: the passes of ``Anonymizer`` (see there), given its rules.
+
+    Attributes:
+        rules: the rules by priority (the secret ones first).
+        disabled: the rule names whose finds are dropped.
+        allow: patterns of values never redacted.
+        counts: redactions so far, by rule name.
+    """
+
+    def __init__(
+        self,
+        ordered: Sequence[Rule],
+        disabled: frozenset[str],
+        allow: tuple[re.Pattern[str], ...],
+        *,
+        use_re2: bool,
+        re2_after: int,
+        use_prefilter: bool,
+    ) -> None:
+        self.disabled = disabled
+        self.rules = tuple(
+            rules.derived(rule) for rule in ordered if not set(rule.names) <= self.disabled
+        )
+        self.allow = allow
+        self.counts: collections.Counter[str] = collections.Counter()
+        self._every = list(range(len(self.rules))) if not use_prefilter else None
+        self._triggers = prefilter.Triggers(self.rules)
+        self._prefilter = prefilter.Prefilter(self.rules, re2_after) if use_re2 else None
+
+    @property
+    def has_prefilter(self) -> bool:
+        """Return whether the RE2 prefilter is in use (google-re2 installed, not turned off)."""
+        return self._prefilter is not None and self._prefilter.is_available
+
+    def build_prefilter(self) -> None:
+        """Build the RE2 prefilter now, not after ``re2_after`` characters (a large backlog)."""
+        if self._prefilter is not None:
+            self._prefilter.build()
+
+    def anonymize(self, text: str) -> str:
+        """
+        Return ``text`` with every secret and personal datum replaced by its placeholder.
+
+        Each pass lets all rules look at the same text; overlapping finds become one redaction
+        under the higher-priority rule's name, so no part of a secret is left beside a
+        placeholder. A redaction can change what a neighbour looks like (``AKIA…-----BEGIN…``:
+        the key id ends at the dash, not at a placeholder), so passes repeat while they redact
+        a secret: anonymizing again then changes nothing.
+        """
+        result, names = self._anonymize(Probe(text), None)
+        if names:
+            self.counts.update(names)
+        return result
+
+    def anonymize_many(self, texts: Sequence[str]) -> list[str]:
+        """Return each of ``texts`` anonymized, as ``anonymize`` would (one prefilter for all)."""
+        return [result for result, _ in self.redact_each(texts, self.counts)]
+
+    def redact_each(
+        self, texts: Sequence[str], counts: collections.Counter[str] | None = None
+    ) -> list[tuple[str, tuple[str, ...]]]:
+        """
+        Return each of ``texts`` anonymized with the rule names of the redactions it made (one name
+        per redaction), adding them to ``counts``.
+
+        The prefilter runs once over the texts joined: a rule that can find something in one of
+        them passes it there too, so the rules it lets run are a superset of each text's own, and
+        the rules' patterns, run on each text alone, decide as they do for ``anonymize``.
+        """
+        # With no rule let through, each text's continuations joined and escapes decoded (``_hits``)
+        # may still wake some: no early return.
+        active = None if len(texts) < 2 else self._active(Probe("\n".join(texts)))
+        found: list[tuple[str, tuple[str, ...]]] = []
+        for text in texts:
+            result, names = self._anonymize(Probe(text), active)
+            if not names:
+                found.append((result, ()))
+                continue
+            own = tuple(names)
+            found.append((result, own))
+            if counts is not None:
+                counts.update(own)
+        return found
+
+    def _anonymize(self, probe: Probe, active: list[int] | None) -> tuple[str, list[str]]:
+        """
+        Return the probe's text anonymized and the names of its redactions.
+
+        ``active``: the rules the first pass runs (None: the prefilter decides on this text).
+        """
+        names: list[str] = []
+        secrets_only = False
+        for _ in range(MAX_PASSES):
+            hits = self._hits(probe, active, secrets_only=secrets_only)
+            if not hits:
+                break
+            probe = Probe(self._redact(probe.text, hits, names))
+            # A placeholder changes what is around it: a redacted secret can uncover another
+            # (``AKIA…-----BEGIN…``), and a value that ended in an email is a password once the
+            # email is ``<email>``. Personal data next to a placeholder is left alone, so after
+            # personal data only, the next pass looks for secrets only.
+            secrets_only = not any(rule.is_secret for _, _, _, rule in hits)
+            active = None  # the prefilter decides again on the text with placeholders
+        return probe.text, names
+
+    def scan(self, text: str) -> list[Finding]:
+        """Return the secrets in ``text`` (secret rules only), without changing anything."""
+        return [
+            Finding(name, start, end)
+            for start, end, name, _ in self._hits(Probe(text), None, secrets_only=True)
+        ]
+
+    def _redact(self, text: str, hits: list[Hit], names: list[str]) -> str:
+        parts = []
+        position = 0
+        for start, end, name, rule in hits:
+            names.append(name)
+            parts.append(text[position:start])
+            parts.append(rule.replacement(name))
+            position = end
+        parts.append(text[position:])
+        return "".join(parts)
+
+    def _active(self, probe: Probe, secrets_only: bool = False) -> list[int]:
+        """
+        Return the indexes of the rules that can find something, in priority order (with
+        ``secrets_only``, the personal-data rules may be among them or not).
+        """
+        if self._every is not None:
+            return self._every
+        if self._prefilter is not None:
+            found = self._prefilter.active(probe.text, secrets_only)
+            if found is not None:
+                return found
+        return self._triggers.active(probe)
+
+    def _hits(
+        self, probe: Probe, active: list[int] | None, *, secrets_only: bool, join: bool = True
+    ) -> list[Hit]:
+        """
+        Return every redaction in the probe's text, sorted and disjoint (see ``disjoint``), and
+        with ``join`` those in it with its ``\\`` continuations joined (``continued``) and its
+        escapes decoded (``escaped``).
+        """
+        found: list[Hit] = []
+        text = probe.text
+        for index in self._active(probe, secrets_only) if active is None else active:
+            rule = self.rules[index]
+            if secrets_only and not rule.is_secret:
+                continue
+            subject = probe.lower if rule.lower else text
+            # ``_rule_hits`` inlined: most rules that run find nothing, so the loop is the cost.
+            for matcher in rule.matchers:
+                find = matcher.find
+                for match in matcher.pattern.finditer(subject) if find is None else find(subject):
+                    hit = self._hit(rule, matcher, match, probe)
+                    if hit is not None:
+                        found.append(hit)
+        if join:
+
+            def again(view: str) -> list[Hit]:
+                return self._hits(Probe(view), None, secrets_only=secrets_only, join=False)
+
+            found = escaped.with_decoded(text, continued.with_joined(text, found, again), again)
+        return disjoint(repeated(text, found))
+
+    def _rule_hits(self, rule: Rule, probe: Probe) -> list[Hit]:
+        """Return the redactions one rule makes in the probe's text."""
+        subject = probe.lower if rule.lower else probe.text
+        found = []
+        for matcher in rule.matchers:
+            for match in matcher.matches(subject):
+                hit = self._hit(rule, matcher, match, probe)
+                if hit is not None:
+                    found.append(hit)
+        return found
+
+    def _hit(
+        self, rule: Rule, matcher: rules.Matcher, match: re.Match[str], probe: Probe
+    ) -> Hit | None:
+        """Return the redaction a rule's match makes in the probe's text, or None."""
+        text = probe.text
+        verdict = matcher.verdict(match, text)
+        if verdict is None:
+            return None
+        start, end, name = verdict
+        name = name or rule.name
+        if start >= end or name in self.disabled:
+            return None
+        if probe.protected and probe.is_protected(start, end, touching=not rule.is_secret):
+            return None
+        if self.allow and self._is_allowed(text[start:end], match.group()):
+            return None
+        return (start, end, name, rule)
+
+    def _is_allowed(self, value: str, whole: str) -> bool:
+        return any(allowed.fullmatch(value) or allowed.fullmatch(whole) for allowed in self.allow)
