@@ -7,6 +7,7 @@ detection modes, with the cases the issue names one by one.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -38,8 +39,10 @@ SECRETS = rows("secrets")
 BENIGN = rows("benign")
 
 
+@functools.cache
 def anonymizer(use_re2: bool = True) -> Anonymizer:
-    """Return an anonymizer of the default settings on the test machine (RE2 set built at once)."""
+    """Return the anonymizer of the default settings on the test machine (RE2 set built at once),
+    one per mode and test process, as a run uses one."""
     return Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2, re2_after=0)
 
 
