@@ -13,7 +13,8 @@
 
 The value is judged as after ``<owner>_key=`` (``high-entropy``: it must look generated; hex and
 UUIDs count; not a name holding a hash, ``Linux-cargo-<sha256>``); an owner that names data (``cache``, ``primary``, ``sort``: ``key_names.DATA_OWNERS``)
-or a public key's owner leaves the value alone, as ``cache_key=<sha256>`` stays.
+or a public key's owner leaves the value alone, as ``cache_key=<sha256>`` stays; so does a
+reference's (``secretKeyRef``, ``remoteRef``): its ``key`` names the secret it points to.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ NOT_OWNER_WORDS = """
     any some one api is was of for and or to by with as public private secret
 """
 NOT_OWNERS = frozenset(NOT_OWNER_WORDS.split())
+REFERENCE_ENDINGS = ("ref", "reference")  # Kubernetes' and External Secrets' pointers to a secret
 
 
 DETERMINER = Lazy(r"(?i:my|our|your|their|the|this)[ \t]+\Z")
@@ -55,8 +57,8 @@ DETERMINER = Lazy(r"(?i:my|our|your|their|the|this)[ \t]+\Z")
 def owned(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of a bare ``key``'s value when its owner makes it a credential."""
     owner = match.group("owner").lower()
-    if owner in NOT_OWNERS or owner in key_names.DATA_OWNERS:
-        return None
+    if owner in NOT_OWNERS or owner in key_names.DATA_OWNERS or owner.endswith(REFERENCE_ENDINGS):
+        return None  # ``remoteRef:``/``secretKeyRef:`` then ``key:``: the name of what it points to
     if match.re.pattern == PROSE.pattern and not match.group("owner")[0].isupper():
         start = match.start()
         if DETERMINER.search(text, max(0, start - 8), start) is None:

@@ -47,6 +47,9 @@ def test_an_owned_key_is_redacted(anonymizer: Anonymizer, text: str, expected: s
         "its key is not set yet",
         "Quokka key: rotate-me-later",
         "object:\n  key: uploads/2026/12/report.pdf",
+        # a reference names the secret it points to: a path or a name, never the value
+        "      remoteRef:\n        key: ml/gateway/db\n        property: password",
+        "envFrom:\n  - vaultRef:\n      key: kv/prod/billing\n      field: token",
     ],
 )
 def test_keys_owned_by_data_or_no_secret_stay(anonymizer: Anonymizer, text: str) -> None:
