@@ -4,7 +4,8 @@ family (the ``covered`` mark of bench/audit16e and bench/audit16f)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+import random
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -32,3 +33,23 @@ def covered(family: Mapping[str, Any], secrets: list[str], names: str) -> bool:
         start = str(parts[0][1])[:8]
         return any(secret.startswith(start) for secret in secrets)
     return str(family["word"]) in names
+
+
+def write(
+    here: Path,
+    rows: list[dict[str, Any]],
+    kinds: Mapping[str, Callable[[random.Random], str]],
+    rng: random.Random,
+    per_kind: int,
+    covered_names: Iterable[Any],
+) -> None:
+    """Write a corpus beside its make.py: ``secrets.jsonl`` (``rows``), ``benign.jsonl`` (``per_kind``
+    strings of each of ``kinds``, drawn from ``rng`` in order) and ``covered.txt``."""
+    with (here / "secrets.jsonl").open("w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    with (here / "benign.jsonl").open("w", encoding="utf-8") as out:
+        for kind, make in kinds.items():
+            for _ in range(per_kind):
+                out.write(json.dumps({"kind": kind, "text": make(rng)}, ensure_ascii=False) + "\n")
+    (here / "covered.txt").write_text("\n".join(map(str, covered_names)) + "\n", encoding="utf-8")

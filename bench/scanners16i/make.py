@@ -14,7 +14,6 @@ appears in the output.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from pathlib import Path
@@ -76,15 +75,7 @@ def main() -> None:
             if also:
                 row["also"] = also
             rows.append(row)
-    with (HERE / "secrets.jsonl").open("w", encoding="utf-8") as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    brng = random.Random(SEED + 1)
-    with (HERE / "benign.jsonl").open("w", encoding="utf-8") as out:
-        for kind, make in benign.KINDS.items():
-            for _ in range(PER_KIND):
-                out.write(json.dumps({"kind": kind, "text": make(brng)}, ensure_ascii=False) + "\n")
-    (HERE / "covered.txt").write_text("\n".join(map(str, done)) + "\n", encoding="utf-8")
+    corpus_cover.write(HERE, rows, benign.KINDS, random.Random(SEED + 1), PER_KIND, done)
     print(
         f"{len(rows)} secrets in {len(every)} families ({len(done)} covered); "
         f"{PER_KIND * len(benign.KINDS)} benign in {len(benign.KINDS)} kinds"
