@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import string
 import sys
@@ -22,7 +23,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# The tree an A/B run measures (``bench_high_value.py --before``), else this checkout: imported by
+# bench_high_value, this module must not put its own checkout before that tree.
+sys.path.insert(
+    0, os.environ.get("FEDLEARN_BENCH_TREE") or str(Path(__file__).resolve().parent.parent)
+)
 
 from fedlearn import config
 from fedlearn.anonymize import Anonymizer, Machine

@@ -66,10 +66,10 @@ ALONE = Lazy(
     r"(?P<value>[^\s<>\"'`]{12,300})[ \t]*(?=\r?\n|\Z)"
 )
 PREFIX = Lazy(r"[a-z]{1,10}[_-](?=[0-9a-f]{16})")
-# Found wherever ``INTRO`` is: a secret word (``passw``, ``key`` inside the longer ones), what may
-# follow it on the line (3 + 1 + 44 characters at most), the intro's end and the line break.
+# Found wherever ``INTRO`` is: a secret word (``passw``, ``key`` inside the longer ones), the rest
+# of its line (unbounded: ``INTRO`` counts), the intro's end and the line break.
 INTRO_GATE = (
-    r"(?i)(?:credential|token|passw|passphrase|secret|key)[^\n]{0,50}"
+    r"(?i)(?:credential|token|passw|passphrase|secret|key)[^\n]*"
     r"(?:is|are|:|below|here)[ \t]{0,4}:?[ \t]{0,4}\r?\n"
 )
 

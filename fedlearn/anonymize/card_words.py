@@ -51,7 +51,7 @@ def rules() -> list[Rule]:
             "card",
             "<card>",
             Matcher(Lazy(CARD, re.IGNORECASE), judge=introduced),
-            gate=r"(?i)(?:card|cart|tarjeta|kart|kaart|thẻ|kárty|κάρτα|kort)[^\n]{0,24}[1-6][0-9]{3}",
+            gate=r"(?i)(?:card|cart|tarjeta|kart|kaart|thẻ|kárty|κάρτα|kort)[^\n]*[1-6][0-9]{3}",
             trigger=Trigger(words=TRIGGER_WORDS, lower=True),
         )
     ]

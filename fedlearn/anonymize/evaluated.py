@@ -69,6 +69,9 @@ SET_BEFORE = frozenset(" \t\n\"'`(")
 # ``DUMP_GAP`` is all from the key's closing quote to the value's opening one (``personal_ids``
 # reads personal numbers through it too).
 DUMP_GAP = r"\"(?::[^\]\n]{0,80})?\]=>\r?\n[ \t]*string\([0-9]{1,6}\)[ \t]*\""
+# For a gate: the property unbounded (a counted run of almost any character multiplies the states
+# of the RE2 set's automaton, ``prefilter``).
+DUMP_GATE = DUMP_GAP.replace(r"[^\]\n]{0,80}", r"[^\]\n]*")
 PHP_DUMP = Lazy(r"\[\"(?P<key>[A-Za-z0-9_.-]{1,80})" + DUMP_GAP + r"(?P<value>[^\"\n]{1,400})\"")
 
 

@@ -241,8 +241,8 @@ def rules() -> list[Rule]:
             ),
             trigger=Trigger(words=TOLD_WORDS, lower=True),
             lower=True,
-            gate=r"(?i)(?:pwd|pass|secret|token|cred|key)[^\n]{0,130}?[ \t](?:is|was|to)[ \t]"
-            r"|(?:rejected|invalid|unknown|expired|revoked|incorrect|wrong|bad)[ \t][^\n]{0,80}?"
+            gate=r"(?i)(?:pwd|pass|secret|token|cred|key)[^\n]*[ \t](?:is|was|to)[ \t]"
+            r"|(?:rejected|invalid|unknown|expired|revoked|incorrect|wrong|bad)[ \t][^\n]*"
             r"(?:key|token|password|secret|cred)",
         ),
         Rule(
@@ -253,7 +253,7 @@ def rules() -> list[Rule]:
             ),
             trigger=Trigger(words=("use ", "with ", "using ", "via "), lower=True),
             lower=True,
-            gate=r"(?i)use[ \t][^\n]{8,210}?[ \t]as[ \t]|(?:with|using|via)[ \t][^\n]{0,80}?"
+            gate=r"(?i)use[ \t][^\n]+[ \t]as[ \t]|(?:with|using|via)[ \t][^\n]*"
             r"(?:token|key|password|passphrase|secret)[ \t]",
         ),
     ]

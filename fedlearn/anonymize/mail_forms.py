@@ -119,7 +119,7 @@ def rules() -> list[Rule]:
             "email",
             "<email>",
             Matcher(Lazy(SPELLED, re.IGNORECASE), judge=spelled),
-            gate=r"(?i)[\[({<] ?(?:at|@) ?[\])}>]| at [^\n]{1,70}? dot | AT [^\n]{1,70}? DOT ",
+            gate=r"(?i)[\[({<] ?(?:at|@) ?[\])}>]| at [^\n]+ dot | AT [^\n]+ DOT ",
             trigger=Trigger(
                 words=("[at]", "(at)", "{at}", "<at>", "[@]", "(@)", "[ at ]", "( at )", " dot "),
                 lower=True,

@@ -29,7 +29,12 @@ KEEPING = (
     r"|(?:save|copy|store|write down|record|keep) (?:it|this|them|these|your|the)[^\n]{0,40}?"
     r"(?:now|safe|secure|securely|somewhere))"
 )
-NOTICE = Lazy(rf"[^\n]*?(?:{NAMING_WORD}[^\n]*?{KEEPING}|{KEEPING}[^\n]*?{NAMING_WORD})[^\n]*")
+# The gate: ``KEEPING`` with its gap unbounded within the line (a counted run of any character
+# multiplies the states of the RE2 set's automaton, ``prefilter``).
+KEEPING_GATE = KEEPING.replace(r"[^\n]{0,40}?", r"[^\n]*")
+# A line with a notice is found by the notice alone: the line ends where the notice's line ends
+# (a leading ``[^\n]*?`` made each search try every start of a long line, every gap from each).
+NOTICE = Lazy(rf"{NAMING_WORD}[^\n]*?{KEEPING}|{KEEPING}[^\n]*?{NAMING_WORD}")
 # One value alone on its line: a run of token characters, or groups of letters and digits.
 VALUE_LINE = Lazy(
     r"[ \t]*(?P<value>[A-Za-z0-9+/_=.-]{12,}|[A-Za-z0-9]{3,8}(?:[- ][A-Za-z0-9]{3,8}){3,})[ \t]*\r?"
@@ -45,8 +50,9 @@ def printed(subject: str) -> Iterator[re.Match[str]]:
         notice = NOTICE.search(lower, position)
         if notice is None:
             return
-        position = notice.end() + 1
-        end = notice.end()
+        end = lower.find("\n", notice.end())
+        end = len(lower) if end < 0 else end  # the notice's line's end
+        position = end + 1
         for _ in range(3):
             if end >= len(subject):
                 break
@@ -88,6 +94,6 @@ def rules() -> list[Rule]:
                 lower=True,
                 needs="\n",
             ),
-            gate=rf"(?i){KEEPING}",
+            gate=rf"(?i){KEEPING_GATE}",
         )
     ]

@@ -127,7 +127,7 @@ def rules() -> list[Rule]:
             trigger=Trigger(words=("Error: ", "Exception: "), needs='File "'),
             # The frame line, the source line, the exception's line.
             gate=(
-                r"File \"[^\"\n]{1,500}\", line [0-9]+[^\n]*\n[^\n]*\n"
+                r"File \"[^\"\n]+\", line [0-9]+[^\n]*\n[^\n]*\n"
                 r"[A-Za-z0-9_.]*(?:Error|Exception): "
             ),
         ),

@@ -137,6 +137,12 @@ def delimiter_of(line: str) -> str:
 def header_kind(line: str) -> tuple[str, list[tuple[int, int]]] | None:
     """Return a header line's delimiter and its cells' spans, or None when it is no header."""
     delimiter = delimiter_of(line)
+    # A first cell unquoted and no name (prose: ``I tried it, but``) fails the check below: it is
+    # read alone, not after splitting the whole line.
+    if delimiter and delimiter != "|":
+        first = line[: line.find(delimiter)].lstrip(" " if delimiter == "\t" else " \t")
+        if not first.startswith('"') and NAME.fullmatch(first.strip(QUOTES)) is None:
+            return None
     cells = row_cells(line, delimiter) if delimiter else None
     if cells is None or len(cells) < 2:
         return None

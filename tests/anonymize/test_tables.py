@@ -135,3 +135,35 @@ def test_the_gate_reads_a_pipe_only_in_a_markdown_row(text: str, wakes: bool) ->
     pipe after ``skills-patterns`` (``pat``) or ``tokens`` cost every such text a table scan."""
     gate = re.compile(tables.rules()[0].gate or "")
     assert (gate.search(text) is not None) == wakes
+
+
+def every_cell_named(line: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """``header_kind`` without its look at the first cell: every cell split, then checked."""
+    delimiter = tables.delimiter_of(line)
+    cells = tables.row_cells(line, delimiter) if delimiter else None
+    if cells is None or len(cells) < 2:
+        return None
+    names = tables.WORDS if delimiter == "|" else tables.NAME
+    if not all(names.fullmatch(line[a:b].strip(tables.QUOTES)) for a, b in cells):
+        return None
+    return delimiter, cells
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "id,api_key,owner",
+        '  "api key" ,b',  # a quoted first cell: split, then judged
+        '"id" junk,b',
+        "\tid\tsecret",  # a tab delimiter: a leading tab is an empty first cell
+        " \t`id`;'token'",
+        "id ,token",  # a blank before the delimiter: no name
+        "I tried it, but it failed, again",
+        "Hello, world",
+        "id\r",
+        "| id | api key |",
+        "",
+    ],
+)
+def test_header_kind_reads_the_first_cell_first_with_the_same_answer(line: str) -> None:
+    assert tables.header_kind(line) == every_cell_named(line)
