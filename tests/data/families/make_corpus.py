@@ -1859,6 +1859,26 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("yaml-owned-key", "numbat:\n  key: {s}\n  retries: 3", lambda: chars(20)),
         ("prose-use-as-token", "Use {s} as the Numbat token for now.", lambda: chars(24)),
         ("prose-with-token", "still 401 with token {s} after the retry", lambda: chars(20)),
+        (
+            "react-observed-key-file",
+            "Action: read_file\nAction Input: /opt/numbat/conf/access_token\nObservation: {s}\n",
+            lambda: hexs(40),
+        ),
+        (
+            "shell-cat-key-file",
+            "root@box:~# cat /var/lib/numbat/.api-key\n{s}\nroot@box:~#",
+            lambda: hexs(32),
+        ),
+        (
+            "gcloud-secret-access",
+            "$ gcloud secrets versions access latest --secret=numbat-client-secret\n{s}\n$",
+            lambda: hexs(64),
+        ),
+        (
+            "kubectl-configmap-data",
+            "Data\n====\nnumbat_password:\n----\n{s}\n\nEvents:  <none>",
+            password,
+        ),
     ]
 
 
