@@ -542,6 +542,10 @@ def generic_forms() -> list[tuple[str, Callable[[], tuple[str, str]]]]:
     def argument() -> str:  # a password on a command line: not one that reads as a flag
         return chars(1, ALNUM) + chars(rng.randrange(9, 17), ALNUM + "!#%^*-_")
 
+    def short_hex() -> str:  # 8 hex: six drawn, two of them again
+        drawn = rng.sample("0123456789abcdef", 6)
+        return "".join(drawn[i] for i in (0, 1, 2, 0, 3, 4, 1, 5))
+
     def chosen() -> str:  # a password a person chose: a word, a symbol, digits
         word = chars(1, UPPER) + chars(rng.randrange(5, 9), LOWER)
         return word + rng.choice("!#%*") + chars(2, DIGITS)
@@ -1189,6 +1193,10 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
 
     def argument() -> str:  # a password on a command line: not one that reads as a flag
         return chars(1, ALNUM) + chars(rng.randrange(9, 17), ALNUM + "!#%^*-_")
+
+    def short_hex() -> str:  # 8 hex: six drawn, two of them again
+        drawn = rng.sample("0123456789abcdef", 6)
+        return "".join(drawn[i] for i in (0, 1, 2, 0, 3, 4, 1, 5))
 
     def chosen() -> str:  # a password a person chose: a word, a symbol, digits
         word = chars(1, UPPER) + chars(rng.randrange(5, 9), LOWER)
@@ -1878,6 +1886,12 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "kubectl-configmap-data",
             "Data\n====\nnumbat_password:\n----\n{s}\n\nEvents:  <none>",
             password,
+        ),
+        ("short-hex-under-api-key", "numbat:\n  apiKey: '{s}'\n  region: eu", short_hex),
+        (
+            "decimal-key-under-token",
+            "NUMBAT_ACCESS_TOKEN={s} ./sync.sh",
+            lambda: chars(1, "123456789") + chars(23, DIGITS),
         ),
     ]
 
