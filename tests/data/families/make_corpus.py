@@ -1893,6 +1893,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "NUMBAT_ACCESS_TOKEN={s} ./sync.sh",
             lambda: chars(1, "123456789") + chars(23, DIGITS),
         ),
+        (
+            "fenced-lone-token",
+            "The Numbat admin key:\n\n```\n{s}\n```\n\nKeep it out of the repo.",
+            lambda: chars(20),
+        ),
     ]
 
 
