@@ -1898,6 +1898,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "The Numbat admin key:\n\n```\n{s}\n```\n\nKeep it out of the repo.",
             lambda: chars(20),
         ),
+        (
+            "prose-token-with-at",
+            "login keeps failing with token {s} since Monday",
+            lambda: chars(4) + "@" + chars(4) + "*" + chars(3),
+        ),
     ]
 
 
