@@ -17,7 +17,7 @@ from fedlearn.anonymize import checks, key_names, public_ids, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 FENCE = Lazy(
-    r"(?m)(?P<fence>```|~~~)[`~]*[ \t]*[\w+-]*[ \t]*\r?\n[ \t]*"
+    r"(?m)(?P<fence>```|~~~)[`~]*[ \t]*[A-Za-z0-9_+-]*[ \t]*\r?\n[ \t]*"
     r"(?P<value>[A-Za-z0-9_+/=~!*#%^-]{16,400})[ \t]*\r?\n[ \t]*(?P=fence)"
 )
 PARTS = re.compile(r"[_-]")
@@ -52,8 +52,10 @@ def rules() -> list[Rule]:
     return [
         Rule(
             ("secret-value",),
-            (Matcher(FENCE, judge=judge),),
+            (Matcher(Lazy(FENCE.pattern), judge=judge),),
             trigger=Trigger(words=("```", "~~~")),
-            gate=r"(?:```|~~~)",
+            # The fence, one word alone on the next line, the fence again (``+``: the rule counts).
+            gate=r"(?:```|~~~)[`~]*[ \t]*[A-Za-z0-9_+-]*[ \t]*\r?\n[ \t]*[A-Za-z0-9_+/=~!*#%^-]+"
+            r"[ \t]*\r?\n[ \t]*(?:```|~~~)",
         )
     ]

@@ -22,7 +22,8 @@ from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
 LINE = r"[ \t]*\r?\n[ \t]*"
-VALUE = r"(?P<value>[^\s][^\n]{0,400}?)[ \t]*\r?$"
+# The value: one word alone on its line (a file of columns or comments is no single value).
+VALUE = r"(?P<value>[^\s#]\S{0,400})[ \t]*\r?$"
 REACT = Lazy(
     r"(?m)Action Input:[ \t]*(?P<input>[^\n]{1,400}?)" + LINE + r"Observation:[ \t]*" + VALUE
 )
