@@ -13,7 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import checks, directives, entities, heads, nixout, rules, terms, words
+from fedlearn.anonymize import (
+    checks,
+    directives,
+    entities,
+    heads,
+    nixout,
+    readouts,
+    rules,
+    terms,
+    words,
+)
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS, VALUE
 from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
 from fedlearn.anonymize.rules import Matcher, Rule
@@ -129,7 +139,7 @@ def flagged(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 
 def keyed() -> list[Rule]:
     """Return the rules for secrets beside a key word (quoted, compared, a flag's, a fallback, then
-    ``terms``', ``entities``', ``directives``' and ``nixout``'), in priority order; ``assignments.keyed`` comes before them."""
+    ``terms``', ``entities``', ``directives``', ``nixout``' and ``readouts``'), in priority order; ``assignments.keyed`` comes before them."""
     flag = r"--(?P<flag>[a-z0-9][a-z0-9_-]{0,60})[ \t]+(?!-)" + VALUE
     words = "|".join(re.escape(word) for word in GATE_WORDS)
     return [
@@ -164,4 +174,5 @@ def keyed() -> list[Rule]:
         *entities.rules(),  # quoted with HTML entities: ``password=&quot;…&quot;``
         *directives.rules(),  # ``SetEnv NAME value``, ``set $name value;``, ``git config k v``
         *nixout.rules(),  # ``nix-repl>`` echoes and NixOS definition lists: ``- In `f': "…"``
+        *readouts.rules(),  # the line after ``cat ~/.app/token``, a ReAct ``Observation:``…
     ]

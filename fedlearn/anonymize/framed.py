@@ -11,7 +11,8 @@
 - ``secret-value``: prose that says what a secret is: a secret's name, up to four words (``the
   db password for staging``), then ``is``/``was``/``to``, then the value, bare or
   in quotes or backticks (``Set `password` to `V```); the value must read as generated or as a
-  password a person chose (letters, digits and a symbol), no name, host, path or URL; also the
+  password a person chose (letters, digits and a symbol), no name, host, path, URL or address
+  (an ``@`` elsewhere is a password's); also the
   value an error names as refused (``rejected secret key V``, ``invalid api key: V``); and, from
   ``bench/scanners16i``, a value a sentence says to use as a secret (``use V as the Lighthouse
   token``: ``token``, ``key``, ``password``, ``secret``, ``credentials``, up to three words
@@ -148,11 +149,15 @@ def told(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return judged_value(match, text)
 
 
+# An e-mail or SSH address: a user, ``@``, a host; a password may hold ``@`` otherwise.
+ADDRESS = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)*\.?|[^@]*@[^@]*\.[A-Za-z]{2,}[^@]*")
+
+
 def judged_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of a told or refused value when it reads as generated or chosen."""
     value = text[match.start("value") : match.end("value")].rstrip(".,;:")
-    if key_shapes.is_reference(value) or "://" in value or "@" in value:
-        return None
+    if key_shapes.is_reference(value) or "://" in value or ADDRESS.fullmatch(value):
+        return None  # a reference, a URL, an address (``ops@acme.example``, ``git@forge``)
     if "/" in value and not (BASE64.fullmatch(value) and checks.looks_random(value)):
         return None  # a path, unless base64
     chosen = key_shapes.is_chosen(value, 8)  # wordy as it may be (``Weeayeix#16``)

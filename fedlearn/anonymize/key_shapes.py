@@ -20,6 +20,8 @@ A URL-encoded value is a reference when it decodes to one (``%24%7BDB_PASSWORD%7
 
 from __future__ import annotations
 
+import itertools
+
 from fedlearn.anonymize import checks, words
 from fedlearn.anonymize.public_ids import DATA_WORDS
 from fedlearn.anonymize.rules import Lazy
@@ -74,7 +76,9 @@ NETWORK_KEY_NAMES = (
     "s0-legacy",
 )
 BLOB = Lazy(r"/[A-Za-z0-9+/]{19,}={0,2}")
-HEX_RUN = Lazy(r"[0-9a-f]{12,}|[0-9A-F]{12,}")
+HEX_RUN = Lazy(r"[0-9a-f]{8,}|[0-9A-F]{8,}")
+# A key drawn as decimal digits: 20 or more, longer than a timestamp in nanoseconds or an int64 id.
+DIGIT_KEY = 20
 PREFIXED_HEX = Lazy(
     r"[A-Za-z]{2,8}[-_](?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
     r"|[0-9a-f]{24,}|[0-9A-F]{24,})"
@@ -135,14 +139,28 @@ def is_long_hex_under(key: str, value: str) -> bool:
 def is_generated_under(key: str, value: str) -> bool:
     """
     Return whether ``value`` under a token or API key ``key`` is generated though it reads as a
-    hash or a name elsewhere: hex with letters and digits, 12 or more and varied, unless a word
-    of the key names a hash or id; a short word and a UUID or 24 or more hex (``xapt-<uuid>``).
+    hash or a name elsewhere: hex with letters and digits, 12 or more and varied (8 to 11: no
+    character repeated more than once), or ``DIGIT_KEY`` decimal digits or more, varied, unless
+    a word of the key names a hash or id; a short word and a UUID or 24 or more hex (``xapt-<uuid>``).
     """
     if PREFIXED_HEX.fullmatch(value) or is_chosen(value, 8):
         return True  # ``xapt-<uuid>``; a chosen password, wordy as it may be (``Seughtmi#51``)
-    if not HEX_RUN.fullmatch(value) or value.isdigit() or value.isalpha():
+    if value.isascii() and value.isdigit():
+        if len(value) < DIGIT_KEY or names_data(key) or checks.entropy(value) < 2.6:
+            return False
+        return not is_counted(value, 10)  # a drawn key, not a counted placeholder (``1234567890…``)
+    if not HEX_RUN.fullmatch(value) or value.isalpha():
         return False
+    if len(value) < 12 and (max(map(value.count, value)) > 2 or is_counted(value.lower(), 16)):
+        return False  # a short hex with a character thrice, or counted, is made up, not drawn
     return not names_data(key) and checks.entropy(value) >= 2.5
+
+
+def is_counted(value: str, base: int) -> bool:
+    """Return whether a third or more of the neighbours in ``value`` count up by one in ``base``."""
+    digits = [int(c, base) for c in value]
+    steps = sum((b - a) % base == 1 for a, b in itertools.pairwise(digits))
+    return steps * 3 >= len(value)
 
 
 def is_chosen(value: str, minimum: int) -> bool:

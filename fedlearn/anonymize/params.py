@@ -17,7 +17,15 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import assignments, checks, framed, key_names, key_shapes, owned_keys
+from fedlearn.anonymize import (
+    assignments,
+    checks,
+    fenced,
+    framed,
+    key_names,
+    key_shapes,
+    owned_keys,
+)
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 NAME_ENDINGS = r"(?:Password|Passwd|Passphrase|Pwd|Pass|Secret|Token|Key|Credentials?|Auth)"
@@ -123,4 +131,5 @@ def rules() -> list[Rule]:
         ),
         *framed.rules(),
         *owned_keys.rules(),
+        *fenced.rules(),
     ]

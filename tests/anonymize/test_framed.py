@@ -129,6 +129,14 @@ def test_bind_variables_references_and_prose_stay(anonymizer: Anonymizer, text: 
             "I logged in using the admin password Hx7#pLq2Vw9z and it worked",
             "I logged in using the admin password <redacted:secret-value> and it worked",
         ),
+        (  # ``@`` in a password that is no address
+            "the sync stops with password Tq9@vW*2mLx4~Rz, rotate it",
+            "the sync stops with password <redacted:secret-value>, rotate it",
+        ),
+        (
+            "Use Hm3@kP8@wQz5 as the Numbat secret for the demo.",
+            "Use <redacted:secret-value> as the Numbat secret for the demo.",
+        ),
     ],
 )
 def test_a_value_used_as_or_introduced_by_a_secret_is_redacted(
@@ -146,6 +154,8 @@ def test_a_value_used_as_or_introduced_by_a_secret_is_redacted(
         "use ghcr.io/acme/worker as the image and the default token",
         "authenticate with password prompts disabled",
         "use $DEPLOY_TOKEN as the token",
+        "use deploy@buildhost02 as the ssh key",  # an SSH address
+        "use git@forge.acme.example as the deploy key",
     ],
 )
 def test_words_references_and_data_keys_stay(anonymizer: Anonymizer, text: str) -> None:

@@ -54,6 +54,12 @@ def test_camel_case_keys_read_as_their_snake_case_spellings(key: str, rule: str 
             'AIRTABLE_PAT: "3/1234567890123456/6543210987654321:0a1b2c3d4e5f60718293a4b5c6d7e8f9"',
             'AIRTABLE_PAT: "<redacted:token>"',
         ),
+        ("LEDGER_API_KEY = 3b9e31fb", "LEDGER_API_KEY = <redacted:api-key>"),  # 8 hex, two twice
+        ('{"smtpToken": "a5c07a4e"}', '{"smtpToken": "<redacted:token>"}'),
+        (  # 20 or more decimal digits, varied: a key drawn as a number
+            "SMS_API_KEY: '48213907765120984431'",
+            "SMS_API_KEY: '<redacted:api-key>'",
+        ),
         (  # a guarded camel ending: the value looks generated
             '{"MinioRootPass": "aQ7.pmDFbA0%gN#ljkX"}',
             '{"MinioRootPass": "<redacted:password>"}',
@@ -72,7 +78,13 @@ def test_values_judged_by_their_shape_under_a_key(
         "API_KEY_SHA='b91c0e7d35a2f4e86c13'",
         "COMMIT_TOKEN=aaf39fd9fff30ee4c90e",  # a key that names a commit
         "API_TOKEN=0000000000000000",
-        "API_TOKEN=7ffd7c5d4d6",  # 11 hex: too short
+        "API_TOKEN=7ffd7c5d4d6",  # 11 hex, ``d`` thrice: too plain for a short draw
+        "API_KEY=0a0b0c0d",  # 8 hex, ``0`` four times: a made-up value
+        "api_key_id: 9e4d17b2",  # 8 hex under a key that names an id
+        "SEARCH_API_KEY=20260512",  # 8 digits: a date, no key
+        "INGEST_TOKEN=17649290510000000000",  # 20 digits, but zeros: a timestamp's
+        "INGEST_TOKEN=12345678901234567890",  # counted digits: a placeholder
+        "build_token_id: 48213907765120984431",  # 20 digits under a key that names an id
         'renderPass = "opaque"',
         "API_KEY_SHA256_PROD=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c",  # a qualified key that names a hash
         "SECRET_KEY_PROD=9c1e9c1e9c1e",  # short hex under a qualified key: an id

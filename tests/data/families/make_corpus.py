@@ -542,6 +542,10 @@ def generic_forms() -> list[tuple[str, Callable[[], tuple[str, str]]]]:
     def argument() -> str:  # a password on a command line: not one that reads as a flag
         return chars(1, ALNUM) + chars(rng.randrange(9, 17), ALNUM + "!#%^*-_")
 
+    def short_hex() -> str:  # 8 hex: six drawn, two of them again
+        drawn = rng.sample("0123456789abcdef", 6)
+        return "".join(drawn[i] for i in (0, 1, 2, 0, 3, 4, 1, 5))
+
     def chosen() -> str:  # a password a person chose: a word, a symbol, digits
         word = chars(1, UPPER) + chars(rng.randrange(5, 9), LOWER)
         return word + rng.choice("!#%*") + chars(2, DIGITS)
@@ -1189,6 +1193,10 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
 
     def argument() -> str:  # a password on a command line: not one that reads as a flag
         return chars(1, ALNUM) + chars(rng.randrange(9, 17), ALNUM + "!#%^*-_")
+
+    def short_hex() -> str:  # 8 hex: six drawn, two of them again
+        drawn = rng.sample("0123456789abcdef", 6)
+        return "".join(drawn[i] for i in (0, 1, 2, 0, 3, 4, 1, 5))
 
     def chosen() -> str:  # a password a person chose: a word, a symbol, digits
         word = chars(1, UPPER) + chars(rng.randrange(5, 9), LOWER)
@@ -1859,6 +1867,42 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("yaml-owned-key", "numbat:\n  key: {s}\n  retries: 3", lambda: chars(20)),
         ("prose-use-as-token", "Use {s} as the Numbat token for now.", lambda: chars(24)),
         ("prose-with-token", "still 401 with token {s} after the retry", lambda: chars(20)),
+        (
+            "react-observed-key-file",
+            "Action: read_file\nAction Input: /opt/numbat/conf/access_token\nObservation: {s}\n",
+            lambda: hexs(40),
+        ),
+        (
+            "shell-cat-key-file",
+            "root@box:~# cat /var/lib/numbat/.api-key\n{s}\nroot@box:~#",
+            lambda: hexs(32),
+        ),
+        (
+            "gcloud-secret-access",
+            "$ gcloud secrets versions access latest --secret=numbat-client-secret\n{s}\n$",
+            lambda: hexs(64),
+        ),
+        (
+            "kubectl-configmap-data",
+            "Data\n====\nnumbat_password:\n----\n{s}\n\nEvents:  <none>",
+            password,
+        ),
+        ("short-hex-under-api-key", "numbat:\n  apiKey: '{s}'\n  region: eu", short_hex),
+        (
+            "decimal-key-under-token",
+            "NUMBAT_ACCESS_TOKEN={s} ./sync.sh",
+            lambda: chars(1, "123456789") + chars(23, DIGITS),
+        ),
+        (
+            "fenced-lone-token",
+            "The Numbat admin key:\n\n```\n{s}\n```\n\nKeep it out of the repo.",
+            lambda: chars(20),
+        ),
+        (
+            "prose-token-with-at",
+            "login keeps failing with token {s} since Monday",
+            lambda: chars(4) + "@" + chars(4) + "*" + chars(3),
+        ),
     ]
 
 
