@@ -66,9 +66,9 @@ def k_hf_cache_paths(r: R) -> str:
     return pick(
         r,
         [
-            f"/root/.cache/huggingface/hub/{repo}/blobs/{blob}",
+            f"/var/lib/huggingface/hub/{repo}/blobs/{blob}",
             f"lrwxrwxrwx 1 ai ai 52 Dec  5 21:04 model.safetensors -> ../../blobs/{blob}",
-            f"du -sh ~/.cache/huggingface/hub/{repo}\n{r.randint(1, 60)}G\t/home/ai/.cache/huggingface/hub/{repo}",
+            f"du -sh $HF_HOME/hub/{repo}\n{r.randint(1, 60)}G\t/var/lib/huggingface/hub/{repo}",
         ],
     )
 

@@ -118,7 +118,7 @@ def k_uuid_v4(r: R) -> str:
     return pick(
         r,
         [
-            f"session_id={u}",
+            f"conversation_id={u}",
             f"X-Correlation-ID: {u}",
             f"ValueError: conversation {u} not found",
             json.dumps({"run_id": u, "status": "completed"}),
