@@ -8,9 +8,9 @@ say by their shape or their key that they are no secret (``is_public``):
   (``sk_``, ``rk_``, ``whsec_``) and a client secret has a second part (``pi_…_secret_…``);
 - a Matrix event id: ``$`` and 43 URL-safe base64 characters, standing alone;
 - a device or resource id: one word and a UUID of one case (``GPU-<uuid>``, ``MIG-<uuid>``);
-- a value under a key whose last word names a hash, a challenge, a nonce, an index or an id
-  (``code_challenge=``, ``"cluster_uuid":``, ``clusterId:``, ``Thread-Index:``, ``"id":``,
-  ``record id=``); for an id, unless a word of the key, or for a bare ``id`` the word right
+- a value under a key whose last word names a hash, a challenge, a nonce, an index, a page's
+  position or an id (``code_challenge=``, ``"cluster_uuid":``, ``clusterId:``, ``Thread-Index:``,
+  ``next_page_token:``, ``If-None-Match:``, ``"id":``, ``record id=``); for an id, unless a word of the key, or for a bare ``id`` the word right
   before it, says secret (``session_id``, ``secret_id``, ``key_id``, ``session id=`` stay
   redacted). ``DATA_WORDS`` (the hash and id words) is what ``key_shapes`` reads too.
 
@@ -57,9 +57,19 @@ PUBLIC_WORDS = HASH_WORDS | {
     "nodekey",
     "discokey",
     "nlpub",
+    "cursor",  # a page's position (``next_cursor``)
+    "if-match",  # the entity tags of a conditional request (``If-None-Match: W/"…"``)
+    "if-none-match",
 }
+# A key that names a page's position: a cursor or a page token (``next_page_token``,
+# ``pageToken``, AWS's ``NextToken``, ``continuation_token``), not a credential.
+PAGE_KEY = Lazy(
+    r"(?i)(?:(?:\A|[^a-z]|next)(?:page|pagination|continuation|next)[_.-]?tokens?|cursors?)\Z"
+)
 # Last words of a key that name an identifier (``uid``: a user's, ``oid``: an object's).
-ID_WORDS = frozenset({"id", "ids", "uuid", "uuids", "guid", "guids", "ulid", "uid", "oid"})
+ID_WORDS = frozenset(
+    {"id", "ids", "uuid", "uuids", "guid", "guids", "ulid", "ksuid", "uid", "oid"}
+)
 # Words of a key that say its value names data, not a secret (``key_shapes.names_data``).
 DATA_WORDS = HASH_WORDS | ID_WORDS | {"commit"}
 # Words of a key that make an id a credential (``session_id``, ``secret_id``, ``api_key_id``).
@@ -129,6 +139,8 @@ def is_public_key(key: str, before: str = "") -> bool:
     parts = [part.lower() for part in KEY_WORDS.compiled.findall(key)]
     if not parts:
         return False
+    if PAGE_KEY.compiled.search(key):
+        return True
     if parts[-1] in PUBLIC_WORDS or key.lower() in PUBLIC_WORDS:
         return True  # also a hash word spelled with capitals inside (``ETag``, ``SHA256``)
     owners = parts[:-1] or [word.lower() for word in KEY_WORDS.compiled.findall(before)]
