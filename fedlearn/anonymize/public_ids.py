@@ -91,6 +91,13 @@ OWNER_BEFORE = Lazy(
     r"(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_-]*)"
     r"(?:[ \t]|[\"']?[ \t]*[:=][ \t]*\{[ \t]*[\"']?|:[ \t]*\r?\n[ \t]+)\Z"
 )
+# The end of the words between a secret word and a value that make the value the id of what the
+# secret belongs to (``invalid api key for project <uuid>``, ``token of the workspace <id>``).
+OWNER_GAP = Lazy(
+    r"(?i)(?<![a-z])(?:for|of)[ \t]+(?:the[ \t]+|this[ \t]+)?(?:project|user|org|organi[sz]ation"
+    r"|account|tenant|workspace|team|app|application|service|connector|customer|repo|repository"
+    r"|environment|cluster|namespace|instance|device|node|subscription)(?:[ \t]+id)?[ \t]+\Z"
+)
 KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 
 
@@ -164,3 +171,12 @@ def is_hash_qualified(text: str, key_start: int) -> bool:
         return False
     found = PATH_HEAD.compiled.search(text, max(0, slash - 64), slash)
     return found is not None and found.group().lower() in HASH_WORDS
+
+
+def is_secret_gap(gap: str) -> bool:
+    """
+    Return whether the words between a secret word and a value in prose leave the value the
+    secret: four words at most, not ending in what the secret is for or of (``api key for
+    project <uuid>``: the value names the project).
+    """
+    return len(gap.split()) <= 4 and OWNER_GAP.compiled.search(gap) is None

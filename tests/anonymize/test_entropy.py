@@ -284,3 +284,30 @@ def test_a_masked_keys_shown_head_stays() -> None:
 )  # fmt: skip
 def test_a_url_encoded_reference_after_a_secret_word_stays(text: str, expected: str | None) -> None:
     assert Anonymizer(config.Anonymize(), MACHINE).anonymize(text) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # After ``for``/``of`` and what a secret belongs to, the value names that owner.
+        "401: invalid api key for project 5b1e77c2-0a4d-4f3e-9c61-2d8e4a7f90b3, see the console",
+        "token expired for user 9d2c4e6f81a3b5c7d9e1f2a4b6c8d0e2 (login again)",
+        "rotated the secret of the workspace id Vw8Qk3Rz6Lp1Ty4Nm7Hb2Xc",
+    ],
+)
+def test_an_owners_id_after_a_secret_word_stays(text: str) -> None:
+    assert Anonymizer(config.Anonymize(), MACHINE).anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # The owner's name first, then the value; a colon after the owner; no owner word.
+        ("the api key for project atlas is Vw8Qk3Rz6Lp1Ty4Nm7Hb2Xc9", "Vw8Qk3Rz6Lp1Ty4Nm7Hb2Xc9"),
+        ("token for user: 9d2c4e6f81a3b5c7d9e1f2a4b6c8d0e2", "9d2c4e6f81a3b5c7d9e1f2a4b6c8d0e2"),
+        ("password for staging Vw8Qk3Rz6Lp1Ty4Nm7Hb2Xc9", "Vw8Qk3Rz6Lp1Ty4Nm7Hb2Xc9"),
+        ("secret of user_project Vw8Qk3Rz6Lp1Ty4Nm7Hb2Xc9", "Vw8Qk3Rz6Lp1Ty4Nm7Hb2Xc9"),
+    ],
+)
+def test_a_secret_after_an_owner_named_first_goes(text: str, secret: str) -> None:
+    assert secret not in Anonymizer(config.Anonymize(), MACHINE).anonymize(text)
