@@ -61,10 +61,12 @@ PUBLIC_WORDS = HASH_WORDS | {
     "if-match",  # the entity tags of a conditional request (``If-None-Match: W/"…"``)
     "if-none-match",
 }
-# A key that names a page's position: a cursor or a page token (``next_page_token``,
-# ``pageToken``, AWS's ``NextToken``, ``continuation_token``), not a credential.
+# A key that names a page's position: a cursor, the next or previous page's token
+# (``next_page_token``, ``nextPageToken``, AWS's ``NextToken``) or a continuation token. Not
+# ``page_token`` alone: a Facebook Page's access token (``fb_page_token``) is a credential.
 PAGE_KEY = Lazy(
-    r"(?i)(?:(?:\A|[^a-z]|next)(?:page|pagination|continuation|next)[_.-]?tokens?|cursors?)\Z"
+    r"(?i)(?:(?:\A|[^a-z])(?:next|prev|previous)[_.-]?(?:page[_.-]?)?"
+    r"|(?:\A|[^a-z]|next)(?:pagination|continuation)[_.-]?)tokens?\Z|cursors?\Z"
 )
 # Last words of a key that name an identifier (``uid``: a user's, ``oid``: an object's).
 ID_WORDS = frozenset(

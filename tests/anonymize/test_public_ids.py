@@ -165,6 +165,9 @@ def test_page_positions_request_tags_and_ksuids_stay(anonymizer: Anonymizer, tex
     [
         # A token that a page, or a word ending in one, does not own is still a token.
         ('homepage_token="Jx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1Sa"', "Jx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1Sa"),
+        # A page's token alone is a Facebook Page's access token.
+        ("FB_PAGE_TOKEN=EAAJx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1SaQ", "EAAJx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1SaQ"),
+        ('{"page_token": "Jx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1Sa"}', "Jx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1Sa"),
         ('next_access_token: "Vb3Nm7Kj1Hg5Fd9Sa2Qw6Er0Ty4Ui8Op"', "Vb3Nm7Kj1Hg5Fd9Sa2Qw6Er0Ty4Ui8Op"),
         ("page_token_secret=Rt5Yu9Io3Pa7Sd1Fg6Hj0Kl4Zx8Cv2Bn", "Rt5Yu9Io3Pa7Sd1Fg6Hj0Kl4Zx8Cv2Bn"),
         ('{"refresh_token": "Mn4Bv8Cx2Za6Sd0Fg3Hj7Kl1Qw5Er9Ty"}', "Mn4Bv8Cx2Za6Sd0Fg3Hj7Kl1Qw5Er9Ty"),
@@ -181,4 +184,6 @@ def test_page_keys() -> None:
     assert public_ids.is_public_key("NextPageToken")
     assert public_ids.is_public_key("pagination_cursor")
     assert not public_ids.is_public_key("homepageToken")
+    assert not public_ids.is_public_key("fb_page_token")
+    assert public_ids.is_public_key("prev_page_token")
     assert not public_ids.is_public_key("nextAccessToken")
