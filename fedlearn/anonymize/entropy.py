@@ -62,13 +62,13 @@ LABELLED = Lazy(
     r"(?:z|[+-][0-9]{2}:?[0-9]{2})?\Z"  # an RFC 3339 time (``2026-12-05T12:06:55Z``), lower case
 )
 PORT = Lazy(r":[0-9]{1,5}\Z")
-# Words before ``key`` that say the hex after it names a public key (its id or fingerprint:
-# ``gpg: using RSA key C84D…``), and words between ``key`` and the hex that say so too.
+# Words before ``key`` that say the hex after it names a public key (``gpg: using RSA key C84D…``)
+# or a record (``public_ids.RECORD_KEY_OWNERS``), and words between that say so too (``key id``).
 PUBLIC_KEY_WORDS = """
     rsa dsa ecdsa eddsa ed25519 ed448 cv25519 x25519 elgamal ecc nistp256 nistp384 nistp521
     secp256k1 brainpoolp256r1 public pub gpg pgp openpgp host ssh
 """
-PUBLIC_KEY_OWNERS = frozenset(PUBLIC_KEY_WORDS.split())
+PUBLIC_KEY_OWNERS = frozenset(PUBLIC_KEY_WORDS.split()) | public_ids.RECORD_KEY_OWNERS
 KEY_ID = Lazy(r"(?i)(?<![a-z])(?:ids?|fingerprint|fpr|grip|serial)(?![a-z])")
 # Prefixes of a bare token that say it is a secret (``is_prefixed``).
 PREFIX_WORDS = """

@@ -61,6 +61,12 @@ PUBLIC_WORDS = HASH_WORDS | {
     "if-match",  # the entity tags of a conditional request (``If-None-Match: W/"…"``)
     "if-none-match",
 }
+# Words that make ``key`` a record's or cache entry's key: hex after ``cache key`` or
+# ``idempotency key`` is a hash or an id (``entropy.is_keyed``), not a secret.
+RECORD_KEY_OWNERS = frozenset(
+    "cache idempotency dedup dedupe sort partition primary foreign unique composite natural"
+    " surrogate row lookup routing shard".split()
+)
 # A key that names a page's position: a cursor, the next or previous page's token
 # (``next_page_token``, ``nextPageToken``, AWS's ``NextToken``) or a continuation token. Not
 # ``page_token`` alone: a Facebook Page's access token (``fb_page_token``) is a credential.

@@ -311,3 +311,35 @@ def test_an_owners_id_after_a_secret_word_stays(text: str) -> None:
 )
 def test_a_secret_after_an_owner_named_first_goes(text: str, secret: str) -> None:
     assert secret not in Anonymizer(config.Anonymize(), MACHINE).anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Hex after a record's or a cache entry's ``key`` is a hash or an id.
+        "replayed request skipped: idempotency key 6f0c2d9e-3b7a-4e18-a5c4-91d2e7b08f36",
+        "restore cache key 9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d: miss",
+        "DynamoDB: conditional check failed for partition key 4c1d8a7e2f9b3c6d5e0a1b8c7d6e5f4a",
+    ],
+)
+def test_hex_after_a_record_key_stays(text: str) -> None:
+    assert Anonymizer(config.Anonymize(), MACHINE).anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # A provider's, an unnamed or a file's key still goes.
+        ("mailgun key 6f0c2d9e3b7a4e18a5c491d2e7b08f36", "6f0c2d9e3b7a4e18a5c491d2e7b08f36"),
+        (
+            "the key 6f0c2d9e-3b7a-4e18-a5c4-91d2e7b08f36 opens it",
+            "6f0c2d9e-3b7a-4e18-a5c4-91d2e7b08f36",
+        ),
+        (
+            "file key 9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d",
+            "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d",
+        ),
+    ],
+)
+def test_hex_after_another_key_goes(text: str, secret: str) -> None:
+    assert secret not in Anonymizer(config.Anonymize(), MACHINE).anonymize(text)
