@@ -63,10 +63,11 @@ PUBLIC_WORDS = HASH_WORDS | {
 }
 # Words that make ``key`` a record's or cache entry's key: hex after ``cache key`` or
 # ``idempotency key`` is a hash or an id (``entropy.is_keyed``), not a secret.
-RECORD_KEY_OWNERS = frozenset(
-    "cache idempotency dedup dedupe sort partition primary foreign unique composite natural"
-    " surrogate row lookup routing shard".split()
-)
+RECORD_KEY_WORDS = """
+    cache idempotency dedup dedupe sort partition primary foreign unique composite natural
+    surrogate row lookup routing shard
+"""
+RECORD_KEY_OWNERS = frozenset(RECORD_KEY_WORDS.split())
 # A key that names a page's position: a cursor, the next or previous page's token
 # (``next_page_token``, ``nextPageToken``, AWS's ``NextToken``) or a continuation token. Not
 # ``page_token`` alone: a Facebook Page's access token (``fb_page_token``) is a credential.
@@ -75,9 +76,7 @@ PAGE_KEY = Lazy(
     r"|(?:\A|[^a-z]|next)(?:pagination|continuation)[_.-]?)tokens?\Z|cursors?\Z"
 )
 # Last words of a key that name an identifier (``uid``: a user's, ``oid``: an object's).
-ID_WORDS = frozenset(
-    {"id", "ids", "uuid", "uuids", "guid", "guids", "ulid", "ksuid", "uid", "oid"}
-)
+ID_WORDS = frozenset({"id", "ids", "uuid", "uuids", "guid", "guids", "ulid", "ksuid", "uid", "oid"})
 # Words of a key that say its value names data, not a secret (``key_shapes.names_data``).
 DATA_WORDS = HASH_WORDS | ID_WORDS | {"commit"}
 # Words of a key that make an id a credential (``session_id``, ``secret_id``, ``api_key_id``).

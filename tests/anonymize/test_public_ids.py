@@ -166,11 +166,20 @@ def test_page_positions_request_tags_and_ksuids_stay(anonymizer: Anonymizer, tex
         # A token that a page, or a word ending in one, does not own is still a token.
         ('homepage_token="Jx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1Sa"', "Jx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1Sa"),
         # A page's token alone is a Facebook Page's access token.
-        ("FB_PAGE_TOKEN=EAAJx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1SaQ", "EAAJx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1SaQ"),
+        (
+            "FB_PAGE_TOKEN=EAAJx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1SaQ",
+            "EAAJx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1SaQ",
+        ),
         ('{"page_token": "Jx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1Sa"}', "Jx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1Sa"),
-        ('next_access_token: "Vb3Nm7Kj1Hg5Fd9Sa2Qw6Er0Ty4Ui8Op"', "Vb3Nm7Kj1Hg5Fd9Sa2Qw6Er0Ty4Ui8Op"),
+        (
+            'next_access_token: "Vb3Nm7Kj1Hg5Fd9Sa2Qw6Er0Ty4Ui8Op"',
+            "Vb3Nm7Kj1Hg5Fd9Sa2Qw6Er0Ty4Ui8Op",
+        ),
         ("page_token_secret=Rt5Yu9Io3Pa7Sd1Fg6Hj0Kl4Zx8Cv2Bn", "Rt5Yu9Io3Pa7Sd1Fg6Hj0Kl4Zx8Cv2Bn"),
-        ('{"refresh_token": "Mn4Bv8Cx2Za6Sd0Fg3Hj7Kl1Qw5Er9Ty"}', "Mn4Bv8Cx2Za6Sd0Fg3Hj7Kl1Qw5Er9Ty"),
+        (
+            '{"refresh_token": "Mn4Bv8Cx2Za6Sd0Fg3Hj7Kl1Qw5Er9Ty"}',
+            "Mn4Bv8Cx2Za6Sd0Fg3Hj7Kl1Qw5Er9Ty",
+        ),
         # A KSUID that a secret word owns is a credential, as a session's id is.
         ("session_ksuid=2Kt7Vq9Xm3Rw5Yb8Nc1Hd4Fg6J0", "2Kt7Vq9Xm3Rw5Yb8Nc1Hd4Fg6J0"),
         ('X-Match-Token: "Lw3Kp8Qz5Xn1Rv7Jt2Hy6Mb4Gc9Fd0Se"', "Lw3Kp8Qz5Xn1Rv7Jt2Hy6Mb4Gc9Fd0Se"),
