@@ -62,13 +62,13 @@ LABELLED = Lazy(
     r"(?:z|[+-][0-9]{2}:?[0-9]{2})?\Z"  # an RFC 3339 time (``2026-12-05T12:06:55Z``), lower case
 )
 PORT = Lazy(r":[0-9]{1,5}\Z")
-# Words before ``key`` that say the hex after it names a public key (its id or fingerprint:
-# ``gpg: using RSA key C84D…``), and words between ``key`` and the hex that say so too.
+# Words before ``key`` that say the hex after it names a public key (``gpg: using RSA key C84D…``)
+# or a record (``public_ids.RECORD_KEY_OWNERS``), and words between that say so too (``key id``).
 PUBLIC_KEY_WORDS = """
     rsa dsa ecdsa eddsa ed25519 ed448 cv25519 x25519 elgamal ecc nistp256 nistp384 nistp521
     secp256k1 brainpoolp256r1 public pub gpg pgp openpgp host ssh
 """
-PUBLIC_KEY_OWNERS = frozenset(PUBLIC_KEY_WORDS.split())
+PUBLIC_KEY_OWNERS = frozenset(PUBLIC_KEY_WORDS.split()) | public_ids.RECORD_KEY_OWNERS
 KEY_ID = Lazy(r"(?i)(?<![a-z])(?:ids?|fingerprint|fpr|grip|serial)(?![a-z])")
 # Prefixes of a bare token that say it is a secret (``is_prefixed``).
 PREFIX_WORDS = """
@@ -167,7 +167,7 @@ def is_generated(value: str) -> bool:
     if len(HEX_PART.compiled.sub("", value)) < 20:
         return False  # a name and a hash (``Linux-pip-<sha256>``)
     threshold = min(4.0, math.log2(len(value)) - 0.5)
-    return checks.entropy(value) >= threshold and not words.is_wordy(value)
+    return checks.entropy(value) >= threshold and not words.is_wordy(value, dashed=True)
 
 
 def has_mixed_classes(value: str) -> bool:
@@ -272,7 +272,7 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = text[start:end]
     if (end < len(text) and text[end] in TOKEN_CHARACTERS) or text.startswith("***", end):
         return None  # a piece of a longer run; a masked key's shown head (``sk-proj-AbCd****``)
-    if len(match.group("gap").split()) > 4 or is_encoded_reference(value):
+    if not public_ids.is_secret_gap(match.group("gap")) or is_encoded_reference(value):
         return None
     if text.endswith(":", 0, match.start()) or is_host_or_file(value) or is_labelled(value):
         return None  # a placeholder's name (``<redacted:url-credentials>``), a host or a file

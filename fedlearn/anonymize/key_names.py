@@ -208,8 +208,8 @@ def classify_whole(key: str) -> str | None:
     if (camel := key_shapes.camel_ending(key)) is not None:  # ``OraclePwd``, ``HuaweicloudAk``
         return camel
     for word in ("secret", "token", "authorization"):
-        if name.endswith(word):
-            return word
+        if name.endswith(word):  # not a page's token (``next_page_token``: a position)
+            return None if public_ids.PAGE_KEY.compiled.search(name) else word
     if name.endswith(WEAK_ENDINGS):
         return "high-entropy"
     found = next((GUARDED[word] for word in GUARDED if name.endswith(word)), None)

@@ -8,9 +8,9 @@ say by their shape or their key that they are no secret (``is_public``):
   (``sk_``, ``rk_``, ``whsec_``) and a client secret has a second part (``pi_…_secret_…``);
 - a Matrix event id: ``$`` and 43 URL-safe base64 characters, standing alone;
 - a device or resource id: one word and a UUID of one case (``GPU-<uuid>``, ``MIG-<uuid>``);
-- a value under a key whose last word names a hash, a challenge, a nonce, an index or an id
-  (``code_challenge=``, ``"cluster_uuid":``, ``clusterId:``, ``Thread-Index:``, ``"id":``,
-  ``record id=``); for an id, unless a word of the key, or for a bare ``id`` the word right
+- a value under a key whose last word names a hash, a challenge, a nonce, an index, a page's
+  position or an id (``code_challenge=``, ``"cluster_uuid":``, ``clusterId:``, ``Thread-Index:``,
+  ``next_page_token:``, ``If-None-Match:``, ``"id":``, ``record id=``); for an id, unless a word of the key, or for a bare ``id`` the word right
   before it, says secret (``session_id``, ``secret_id``, ``key_id``, ``session id=`` stay
   redacted). ``DATA_WORDS`` (the hash and id words) is what ``key_shapes`` reads too.
 
@@ -57,9 +57,26 @@ PUBLIC_WORDS = HASH_WORDS | {
     "nodekey",
     "discokey",
     "nlpub",
+    "cursor",  # a page's position (``next_cursor``)
+    "if-match",  # the entity tags of a conditional request (``If-None-Match: W/"…"``)
+    "if-none-match",
 }
+# Words that make ``key`` a record's or cache entry's key: hex after ``cache key`` or
+# ``idempotency key`` is a hash or an id (``entropy.is_keyed``), not a secret.
+RECORD_KEY_WORDS = """
+    cache idempotency dedup dedupe sort partition primary foreign unique composite natural
+    surrogate row lookup routing shard
+"""
+RECORD_KEY_OWNERS = frozenset(RECORD_KEY_WORDS.split())
+# A key that names a page's position: a cursor, the next or previous page's token
+# (``next_page_token``, ``nextPageToken``, AWS's ``NextToken``) or a continuation token. Not
+# ``page_token`` alone: a Facebook Page's access token (``fb_page_token``) is a credential.
+PAGE_KEY = Lazy(
+    r"(?i)(?:(?:\A|[^a-z])(?:next|prev|previous)[_.-]?(?:page[_.-]?)?"
+    r"|(?:\A|[^a-z]|next)(?:pagination|continuation)[_.-]?)tokens?\Z|cursors?\Z"
+)
 # Last words of a key that name an identifier (``uid``: a user's, ``oid``: an object's).
-ID_WORDS = frozenset({"id", "ids", "uuid", "uuids", "guid", "guids", "ulid", "uid", "oid"})
+ID_WORDS = frozenset({"id", "ids", "uuid", "uuids", "guid", "guids", "ulid", "ksuid", "uid", "oid"})
 # Words of a key that say its value names data, not a secret (``key_shapes.names_data``).
 DATA_WORDS = HASH_WORDS | ID_WORDS | {"commit"}
 # Words of a key that make an id a credential (``session_id``, ``secret_id``, ``api_key_id``).
@@ -80,6 +97,13 @@ PATH_HEAD = Lazy(r"[A-Za-z0-9]+\Z")
 OWNER_BEFORE = Lazy(
     r"(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_-]*)"
     r"(?:[ \t]|[\"']?[ \t]*[:=][ \t]*\{[ \t]*[\"']?|:[ \t]*\r?\n[ \t]+)\Z"
+)
+# The end of the words between a secret word and a value that make the value the id of what the
+# secret belongs to (``invalid api key for project <uuid>``, ``token of the workspace <id>``).
+OWNER_GAP = Lazy(
+    r"(?i)(?<![a-z])(?:for|of)[ \t]+(?:the[ \t]+|this[ \t]+)?(?:project|user|org|organi[sz]ation"
+    r"|account|tenant|workspace|team|app|application|service|connector|customer|repo|repository"
+    r"|environment|cluster|namespace|instance|device|node|subscription)(?:[ \t]+id)?[ \t]+\Z"
 )
 KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 
@@ -129,6 +153,8 @@ def is_public_key(key: str, before: str = "") -> bool:
     parts = [part.lower() for part in KEY_WORDS.compiled.findall(key)]
     if not parts:
         return False
+    if PAGE_KEY.compiled.search(key):
+        return True
     if parts[-1] in PUBLIC_WORDS or key.lower() in PUBLIC_WORDS:
         return True  # also a hash word spelled with capitals inside (``ETag``, ``SHA256``)
     owners = parts[:-1] or [word.lower() for word in KEY_WORDS.compiled.findall(before)]
@@ -152,3 +178,12 @@ def is_hash_qualified(text: str, key_start: int) -> bool:
         return False
     found = PATH_HEAD.compiled.search(text, max(0, slash - 64), slash)
     return found is not None and found.group().lower() in HASH_WORDS
+
+
+def is_secret_gap(gap: str) -> bool:
+    """
+    Return whether the words between a secret word and a value in prose leave the value the
+    secret: four words at most, not ending in what the secret is for or of (``api key for
+    project <uuid>``: the value names the project).
+    """
+    return len(gap.split()) <= 4 and OWNER_GAP.compiled.search(gap) is None

@@ -33,6 +33,12 @@ PAIRS = """
 """
 COMMON_PAIRS = frozenset(PAIRS.split())
 UNSPEAKABLE = Lazy(r"(?i)([a-z])\1\1|[bcdfghjklmnpqrstvwxz]{6}")
+# A short part of a dashed name: a word, a size or version (``r1``, ``14b``, ``v0``), a tag of
+# one case (``IQ4_XS``, ``Q4_K_M``, ``q8_0``, ``BF16``); ``is_dashed_name`` caps it at 8.
+DASH_PART = Lazy(
+    r"[a-z]+|[A-Z][a-z]+|[A-Za-z]{0,2}[0-9]+[A-Za-z]{0,2}|[A-Z0-9]+(?:_[A-Z0-9]+)*"
+    r"|[a-z0-9]+(?:_[a-z0-9]+)*"
+)
 
 
 def segments(value: str) -> list[str]:
@@ -51,15 +57,18 @@ def segments(value: str) -> list[str]:
     return found
 
 
-def is_wordy(value: str) -> bool:
+def is_wordy(value: str, dashed: bool = False) -> bool:
     """
-    Return whether ``value`` reads as words, names and versions (``jetbrains.mps.core``).
+    Return whether ``value`` reads as words, names and versions (``jetbrains.mps.core``); with
+    ``dashed``, also a dashed name of words, sizes and tags (``is_dashed_name``).
 
     Few, long segments; at most three digit runs; few one- or two-letter words; no longer word
     with a letter three times or six consonants in a row; and most letter pairs common in words.
     """
     if HEX.fullmatch(value) or LONG_HEX.search(value):
         return False
+    if dashed and "-" in value and is_dashed_name(value):
+        return True
     found = segments(value)
     size = sum(len(segment) for segment in found)
     if len(found) * 10 > size * 3 or not any(s.isalpha() and len(s) >= 3 for s in found):
@@ -80,6 +89,23 @@ def is_wordy(value: str) -> bool:
     if not pairs:  # acronyms and numbers only: ``HTTP2``, ``AES256``; not ``LPAXG7195X``
         return len(value) < 10
     return sum(pair in COMMON_PAIRS for pair in pairs) >= 0.8 * len(pairs)
+
+
+def is_dashed_name(value: str) -> bool:
+    """
+    Return whether ``value`` is a name of ``-``-separated parts: two or more words of four letters
+    or more (lower case or capitalized), the other parts short words, sizes, versions and tags
+    (``deepseek-r1-distill-qwen-14b-IQ4_XS``, a model file's name and quantization). A generated
+    token's parts are long or mix cases at random.
+    """
+    parts = value.split("-")
+    named = 0
+    for part in parts:
+        if len(part) >= 4 and part.isalpha() and (part.islower() or part.istitle()):
+            named += is_wordy(part.lower())
+        elif len(part) > 8 or not DASH_PART.fullmatch(part):
+            return False
+    return len(parts) >= 3 and named >= 2
 
 
 def is_named(value: str) -> bool:

@@ -284,3 +284,62 @@ def test_a_masked_keys_shown_head_stays() -> None:
 )  # fmt: skip
 def test_a_url_encoded_reference_after_a_secret_word_stays(text: str, expected: str | None) -> None:
     assert Anonymizer(config.Anonymize(), MACHINE).anonymize(text) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # After ``for``/``of`` and what a secret belongs to, the value names that owner.
+        "401: invalid api key for project 5b1e77c2-0a4d-4f3e-9c61-2d8e4a7f90b3, see the console",
+        "token expired for user 9d2c4e6f81a3b5c7d9e1f2a4b6c8d0e2 (login again)",
+        "rotated the secret of the workspace id Vw8Qk3Rz6Lp1Ty4Nm7Hb2Xc",
+    ],
+)
+def test_an_owners_id_after_a_secret_word_stays(text: str) -> None:
+    assert Anonymizer(config.Anonymize(), MACHINE).anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # The owner's name first, then the value; a colon after the owner; no owner word.
+        ("the api key for project atlas is Vw8Qk3Rz6Lp1Ty4Nm7Hb2Xc9", "Vw8Qk3Rz6Lp1Ty4Nm7Hb2Xc9"),
+        ("token for user: 9d2c4e6f81a3b5c7d9e1f2a4b6c8d0e2", "9d2c4e6f81a3b5c7d9e1f2a4b6c8d0e2"),
+        ("password for staging Vw8Qk3Rz6Lp1Ty4Nm7Hb2Xc9", "Vw8Qk3Rz6Lp1Ty4Nm7Hb2Xc9"),
+        ("secret of user_project Vw8Qk3Rz6Lp1Ty4Nm7Hb2Xc9", "Vw8Qk3Rz6Lp1Ty4Nm7Hb2Xc9"),
+    ],
+)
+def test_a_secret_after_an_owner_named_first_goes(text: str, secret: str) -> None:
+    assert secret not in Anonymizer(config.Anonymize(), MACHINE).anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Hex after a record's or a cache entry's ``key`` is a hash or an id.
+        "replayed request skipped: idempotency key 6f0c2d9e-3b7a-4e18-a5c4-91d2e7b08f36",
+        "restore cache key 9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d: miss",
+        "DynamoDB: conditional check failed for partition key 4c1d8a7e2f9b3c6d5e0a1b8c7d6e5f4a",
+    ],
+)
+def test_hex_after_a_record_key_stays(text: str) -> None:
+    assert Anonymizer(config.Anonymize(), MACHINE).anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # A provider's, an unnamed or a file's key still goes.
+        ("mailgun key 6f0c2d9e3b7a4e18a5c491d2e7b08f36", "6f0c2d9e3b7a4e18a5c491d2e7b08f36"),
+        (
+            "the key 6f0c2d9e-3b7a-4e18-a5c4-91d2e7b08f36 opens it",
+            "6f0c2d9e-3b7a-4e18-a5c4-91d2e7b08f36",
+        ),
+        (
+            "file key 9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d",
+            "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d",
+        ),
+    ],
+)
+def test_hex_after_another_key_goes(text: str, secret: str) -> None:
+    assert secret not in Anonymizer(config.Anonymize(), MACHINE).anonymize(text)

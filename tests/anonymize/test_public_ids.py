@@ -137,3 +137,62 @@ def test_a_weak_mark_under_another_key_is_no_entity_tag(
     anonymizer: Anonymizer, text: str, secret: str
 ) -> None:
     assert secret not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A conditional request carries the entity tags the server sent (``ETag``'s values).
+        'GET /v1/models HTTP/1.1\nIf-None-Match: W/"1f4-Tq8Rw2Yx6Zc0Vb4Nm7Kj3Hg5Fd9Sa"',
+        'if-match: "Lw3Kp8Qz5Xn1Rv7Jt2Hy6Mb4Gc9Fd0Se"',
+        # A page's position: a cursor or a page token, which a list API returns and takes back.
+        '{"items": [], "nextPageToken": "Jx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1Sa"}',
+        'next_page_token: "Vb3Nm7Kj1Hg5Fd9Sa2Qw6Er0Ty4Ui8Op+Zx"',
+        '{"Events": [], "NextToken": "eyJOZXh0VG9rZW4iOiBudWxsLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAzfQ=="}',
+        "continuation_token=Rt5Yu9Io3Pa7Sd1Fg6Hj0Kl4Zx8Cv2Bn",
+        '{"data": [], "has_more": true, "next_cursor": "Mn4Bv8Cx2Za6Sd0Fg3Hj7Kl1Qw5Er9Ty"}',
+        # A KSUID under its key names an event, like a ULID.
+        "ksuid=2Kt7Vq9Xm3Rw5Yb8Nc1Hd4Fg6J0",
+        '{"event_ksuid": "2Kt7Vq9Xm3Rw5Yb8Nc1Hd4Fg6J0"}',
+    ],
+)
+def test_page_positions_request_tags_and_ksuids_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # A token that a page, or a word ending in one, does not own is still a token.
+        ('homepage_token="Jx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1Sa"', "Jx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1Sa"),
+        # A page's token alone is a Facebook Page's access token.
+        (
+            "FB_PAGE_TOKEN=EAAJx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1SaQ",
+            "EAAJx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1SaQ",
+        ),
+        ('{"page_token": "Jx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1Sa"}', "Jx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5Hp9Gd1Sa"),
+        (
+            'next_access_token: "Vb3Nm7Kj1Hg5Fd9Sa2Qw6Er0Ty4Ui8Op"',
+            "Vb3Nm7Kj1Hg5Fd9Sa2Qw6Er0Ty4Ui8Op",
+        ),
+        ("page_token_secret=Rt5Yu9Io3Pa7Sd1Fg6Hj0Kl4Zx8Cv2Bn", "Rt5Yu9Io3Pa7Sd1Fg6Hj0Kl4Zx8Cv2Bn"),
+        (
+            '{"refresh_token": "Mn4Bv8Cx2Za6Sd0Fg3Hj7Kl1Qw5Er9Ty"}',
+            "Mn4Bv8Cx2Za6Sd0Fg3Hj7Kl1Qw5Er9Ty",
+        ),
+        # A KSUID that a secret word owns is a credential, as a session's id is.
+        ("session_ksuid=2Kt7Vq9Xm3Rw5Yb8Nc1Hd4Fg6J0", "2Kt7Vq9Xm3Rw5Yb8Nc1Hd4Fg6J0"),
+        ('X-Match-Token: "Lw3Kp8Qz5Xn1Rv7Jt2Hy6Mb4Gc9Fd0Se"', "Lw3Kp8Qz5Xn1Rv7Jt2Hy6Mb4Gc9Fd0Se"),
+    ],
+)
+def test_tokens_beside_page_keys_go(anonymizer: Anonymizer, text: str, secret: str) -> None:
+    assert secret not in anonymizer.anonymize(text)
+
+
+def test_page_keys() -> None:
+    assert public_ids.is_public_key("NextPageToken")
+    assert public_ids.is_public_key("pagination_cursor")
+    assert not public_ids.is_public_key("homepageToken")
+    assert not public_ids.is_public_key("fb_page_token")
+    assert public_ids.is_public_key("prev_page_token")
+    assert not public_ids.is_public_key("nextAccessToken")

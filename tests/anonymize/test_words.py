@@ -7,7 +7,7 @@ import string
 
 import pytest
 
-from fedlearn.anonymize import words
+from fedlearn.anonymize import Anonymizer, words
 
 NAMES = [
     "jetbrains.mps.lang.core",
@@ -76,3 +76,45 @@ def test_is_random_case_reads_camel_case_names_as_words(name: str) -> None:
 def test_is_random_case_reads_random_mixed_case_as_drawn(part: str) -> None:
     """Mixed case with rare letter pairs, or mostly one- and two-letter humps, is drawn."""
     assert words.is_random_case(part)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Model files: words, sizes, versions and a quantization tag between dashes.
+        "sha256 mismatch for phi-3-medium-instruct-7b-IQ4_XS.gguf, downloading again",
+        '{"filename": "solar-pro-preview-instruct-7b-Q5_K_M.gguf"}',
+        "loading dolphin-mixtral-instruct-7b-IQ4_XS (GGUF V3)",
+        "model Wizardlm-Uncensored-Falcon-7b-IQ4_XS is ready",
+    ],
+)
+def test_dashed_model_names_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # A generated part between words, or groups of drawn characters, still read as a token.
+        (
+            "deploy key Hello-World-Kq7Vx2Lm9Rt4Nw8Yb3Hd6Fg1Js5Pz0 added",
+            "Kq7Vx2Lm9Rt4Nw8Yb3Hd6Fg1Js5Pz0",
+        ),
+        ('token: "Ab3dXk-Xy9zQw-Qw2eRt-Rt5yUi-Ui8oPp-Pp1lZx"', "Ab3dXk-Xy9zQw"),
+        ("upload-Kq7Vx2Lm-Rt4Nw8Yb-Hd6Fg1Js-Pz0Ce2Mu-build", "Kq7Vx2Lm-Rt4Nw8Yb"),
+        # Under a token key the look of a name does not decide (only the look rule reads it).
+        ('token = "Purple-Monkey-Dish-7b-IQ4_XS"', "Purple-Monkey-Dish-7b-IQ4_XS"),
+    ],
+)
+def test_dashed_tokens_go(anonymizer: Anonymizer, text: str, secret: str) -> None:
+    assert secret not in anonymizer.anonymize(text)
+
+
+def test_is_dashed_name() -> None:
+    assert words.is_dashed_name("deepseek-r1-distill-qwen-14b-IQ4_XS")
+    assert words.is_dashed_name("Meta-Llama-3-8B-Instruct-q4_k_m")
+    assert not words.is_dashed_name("qwen-14b-IQ4_XS")  # one word of four letters
+    assert not words.is_dashed_name("Hello-World-Kq7Vx2Lm9Rt4")
+    assert not words.is_dashed_name("llama-instruct")  # two parts
+    assert words.is_wordy("deepseek-r1-distill-qwen-14b-IQ4_XS", dashed=True)
+    assert not words.is_wordy("deepseek-r1-distill-qwen-14b-IQ4_XS")
