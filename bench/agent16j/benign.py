@@ -25,11 +25,16 @@ def uid(rng: random.Random) -> str:
 
 
 def tool(rng: random.Random, name: str, args: dict) -> str:
-    return json.dumps({"type": "tool_use", "id": "toolu_01" + c(rng, ALNUM, 22), "name": name, "input": args})
+    return json.dumps(
+        {"type": "tool_use", "id": "toolu_01" + c(rng, ALNUM, 22), "name": name, "input": args}
+    )
 
 
 def git_log(rng):
-    lines = [f"{c(rng, HEX, 40)} {rng.choice(['fix: retry on 429', 'feat: add eval suite', 'chore: bump deps', 'docs: explain sync'])}" for _ in range(3)]
+    lines = [
+        f"{c(rng, HEX, 40)} {rng.choice(['fix: retry on 429', 'feat: add eval suite', 'chore: bump deps', 'docs: explain sync'])}"
+        for _ in range(3)
+    ]
     return "$ git log --format='%H %s' -3\n" + "\n".join(lines)
 
 
@@ -38,7 +43,9 @@ def git_short(rng):
 
 
 def image_digest(rng):
-    return tool(rng, "bash", {"command": f"docker pull ghcr.io/lab/agent-worker@sha256:{c(rng, HEX, 64)}"})
+    return tool(
+        rng, "bash", {"command": f"docker pull ghcr.io/lab/agent-worker@sha256:{c(rng, HEX, 64)}"}
+    )
 
 
 def container_id(rng):
@@ -46,8 +53,10 @@ def container_id(rng):
 
 
 def request_id(rng):
-    return (f"< HTTP/2 429\r\n< x-request-id: req_{c(rng, ALNUM, 24)}\r\n< cf-ray: {c(rng, HEX, 16)}-FRA\r\n"
-            f"< retry-after: 20\r\n< openai-organization: user-{c(rng, ALNUM.lower(), 24)}")
+    return (
+        f"< HTTP/2 429\r\n< x-request-id: req_{c(rng, ALNUM, 24)}\r\n< cf-ray: {c(rng, HEX, 16)}-FRA\r\n"
+        f"< retry-after: 20\r\n< openai-organization: user-{c(rng, ALNUM.lower(), 24)}"
+    )
 
 
 def trace_ids(rng):
@@ -55,64 +64,169 @@ def trace_ids(rng):
 
 
 def uuids(rng):
-    return json.dumps({"event_id": uid(rng), "session_id": uid(rng), "parent_id": uid(rng), "value_score": round(rng.random(), 3)})
+    return json.dumps(
+        {
+            "event_id": uid(rng),
+            "session_id": uid(rng),
+            "parent_id": uid(rng),
+            "value_score": round(rng.random(), 3),
+        }
+    )
 
 
 def tool_call_ids(rng):
-    return json.dumps({"id": "chatcmpl-" + c(rng, ALNUM, 29), "choices": [{"message": {"tool_calls": [{"id": "call_" + c(rng, ALNUM, 24), "type": "function",
-                       "function": {"name": "search_docs", "arguments": json.dumps({"query": "rotate api key"})}}]}}]})
+    return json.dumps(
+        {
+            "id": "chatcmpl-" + c(rng, ALNUM, 29),
+            "choices": [
+                {
+                    "message": {
+                        "tool_calls": [
+                            {
+                                "id": "call_" + c(rng, ALNUM, 24),
+                                "type": "function",
+                                "function": {
+                                    "name": "search_docs",
+                                    "arguments": json.dumps({"query": "rotate api key"}),
+                                },
+                            }
+                        ]
+                    }
+                }
+            ],
+        }
+    )
 
 
 def anthropic_ids(rng):
-    return json.dumps({"id": "msg_01" + c(rng, ALNUM, 22), "type": "message", "model": "claude-sonnet-4-5", "stop_reason": "tool_use",
-                       "content": [{"type": "tool_use", "id": "toolu_01" + c(rng, ALNUM, 22), "name": "read_file", "input": {"path": "README.md"}}]})
+    return json.dumps(
+        {
+            "id": "msg_01" + c(rng, ALNUM, 22),
+            "type": "message",
+            "model": "claude-sonnet-4-5",
+            "stop_reason": "tool_use",
+            "content": [
+                {
+                    "type": "tool_use",
+                    "id": "toolu_01" + c(rng, ALNUM, 22),
+                    "name": "read_file",
+                    "input": {"path": "README.md"},
+                }
+            ],
+        }
+    )
 
 
 def model_files(rng):
-    name = rng.choice(["Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf", "qwen2.5-coder-32b-instruct-q5_k_m.gguf", "mistral-7b-instruct-v0.3.Q8_0.gguf",
-                       "model-00001-of-00004.safetensors"])
+    name = rng.choice(
+        [
+            "Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf",
+            "qwen2.5-coder-32b-instruct-q5_k_m.gguf",
+            "mistral-7b-instruct-v0.3.Q8_0.gguf",
+            "model-00001-of-00004.safetensors",
+        ]
+    )
     return f"$ sha256sum models/{name}\n{c(rng, HEX, 64)}  models/{name}"
 
 
 def hf_revision(rng):
-    return tool(rng, "python", {"code": f"from transformers import AutoModel\nm = AutoModel.from_pretrained('Qwen/Qwen2.5-7B-Instruct', revision='{c(rng, HEX, 40)}')"})
+    return tool(
+        rng,
+        "python",
+        {
+            "code": f"from transformers import AutoModel\nm = AutoModel.from_pretrained('Qwen/Qwen2.5-7B-Instruct', revision='{c(rng, HEX, 40)}')"
+        },
+    )
 
 
 def placeholders(rng):
-    name = rng.choice(["OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GITHUB_TOKEN", "HF_TOKEN", "DATABASE_PASSWORD", "STRIPE_SECRET_KEY"])
-    val = rng.choice(["<your-api-key>", "your_api_key_here", "sk-...", "xxxxxxxxxxxxxxxxxxxx", "changeme", "REPLACE_ME", "<redacted>", "${" + name + "}", "TODO"])
-    return tool(rng, "write_file", {"path": ".env.example", "content": f"{name}={val}\nLOG_LEVEL=info\n"})
+    name = rng.choice(
+        [
+            "OPENAI_API_KEY",
+            "ANTHROPIC_API_KEY",
+            "GITHUB_TOKEN",
+            "HF_TOKEN",
+            "DATABASE_PASSWORD",
+            "STRIPE_SECRET_KEY",
+        ]
+    )
+    val = rng.choice(
+        [
+            "<your-api-key>",
+            "your_api_key_here",
+            "sk-...",
+            "xxxxxxxxxxxxxxxxxxxx",
+            "changeme",
+            "REPLACE_ME",
+            "<redacted>",
+            "${" + name + "}",
+            "TODO",
+        ]
+    )
+    return tool(
+        rng, "write_file", {"path": ".env.example", "content": f"{name}={val}\nLOG_LEVEL=info\n"}
+    )
 
 
 def env_refs(rng):
-    name = rng.choice(["OPENAI_API_KEY", "GITHUB_TOKEN", "AWS_SECRET_ACCESS_KEY", "SLACK_BOT_TOKEN", "DB_PASSWORD"])
-    return rng.choice([f"{name}: ${{{{ secrets.{name} }}}}", f"api_key = os.environ[\"{name}\"]", f"export {name}=\"$(op read op://lab/agents/{name.lower()})\"",
-                       f"curl -H \"Authorization: Bearer ${name}\" https://api.example.com/v1/models", f"token: !vault secret/agents#{name.lower()}"])
+    name = rng.choice(
+        [
+            "OPENAI_API_KEY",
+            "GITHUB_TOKEN",
+            "AWS_SECRET_ACCESS_KEY",
+            "SLACK_BOT_TOKEN",
+            "DB_PASSWORD",
+        ]
+    )
+    return rng.choice(
+        [
+            f"{name}: ${{{{ secrets.{name} }}}}",
+            f'api_key = os.environ["{name}"]',
+            f'export {name}="$(op read op://lab/agents/{name.lower()})"',
+            f'curl -H "Authorization: Bearer ${name}" https://api.example.com/v1/models',
+            f"token: !vault secret/agents#{name.lower()}",
+        ]
+    )
 
 
 def masked(rng):
-    return rng.choice([f"$ aws configure list\n      Name                    Value             Type    Location\n      ----                    -----             ----    --------\n   profile                <not set>             None    None\naccess_key     ****************{c(rng, string.ascii_uppercase, 4)} shared-credentials-file\nsecret_key     ****************{c(rng, ALNUM, 4)} shared-credentials-file\n    region             eu-central-1      config-file    ~/.aws/config",
-                       f"OPENAI_API_KEY=sk-proj-****{c(rng, ALNUM, 4)}", f"token: [REDACTED]", f"Using key ending in …{c(rng, ALNUM, 4)}",
-                       f"GITHUB_TOKEN=***\nRun actions/checkout@v4", f"password: ********"])
+    return rng.choice(
+        [
+            f"$ aws configure list\n      Name                    Value             Type    Location\n      ----                    -----             ----    --------\n   profile                <not set>             None    None\naccess_key     ****************{c(rng, string.ascii_uppercase, 4)} shared-credentials-file\nsecret_key     ****************{c(rng, ALNUM, 4)} shared-credentials-file\n    region             eu-central-1      config-file    ~/.aws/config",
+            f"OPENAI_API_KEY=sk-proj-****{c(rng, ALNUM, 4)}",
+            "token: [REDACTED]",
+            f"Using key ending in …{c(rng, ALNUM, 4)}",
+            "GITHUB_TOKEN=***\nRun actions/checkout@v4",
+            "password: ********",
+        ]
+    )
 
 
 def b64_benign(rng):
-    obj = rng.choice([{"replicas": 3}, {"feature": "sync", "enabled": True}, {"model": "llama3", "ctx": 8192}])
+    obj = rng.choice(
+        [{"replicas": 3}, {"feature": "sync", "enabled": True}, {"model": "llama3", "ctx": 8192}]
+    )
     enc = base64.b64encode(json.dumps(obj).encode()).decode()
     return f"$ kubectl get configmap agent-flags -o yaml\ndata:\n  flags.b64: {enc}\n  log_level: {base64.b64encode(b'debug').decode()}"
 
 
 def code_identifiers(rng):
-    return rng.choice(["def rotate_api_key(client, old_key: str) -> str:\n    new_key = client.keys.create()\n    client.keys.revoke(old_key)\n    return new_key.id",
-                       "if not settings.secret_key:\n    raise ImproperlyConfigured('SECRET_KEY must be set')",
-                       "token = await get_access_token(session, scope='repo')\nheaders = {'Authorization': f'Bearer {token}'}",
-                       "password_hash = bcrypt.hashpw(password.encode(), bcrypt.gensalt())",
-                       "const apiKey = process.env.OPENAI_API_KEY ?? throwMissing('OPENAI_API_KEY');"])
+    return rng.choice(
+        [
+            "def rotate_api_key(client, old_key: str) -> str:\n    new_key = client.keys.create()\n    client.keys.revoke(old_key)\n    return new_key.id",
+            "if not settings.secret_key:\n    raise ImproperlyConfigured('SECRET_KEY must be set')",
+            "token = await get_access_token(session, scope='repo')\nheaders = {'Authorization': f'Bearer {token}'}",
+            "password_hash = bcrypt.hashpw(password.encode(), bcrypt.gensalt())",
+            "const apiKey = process.env.OPENAI_API_KEY ?? throwMissing('OPENAI_API_KEY');",
+        ]
+    )
 
 
 def lockfile(rng):
-    return (f"diff --git a/package-lock.json b/package-lock.json\n+      \"resolved\": \"https://registry.npmjs.org/zod/-/zod-3.23.{rng.randrange(1, 9)}.tgz\",\n"
-            f"+      \"integrity\": \"sha512-{base64.b64encode(bytes(rng.randrange(256) for _ in range(64))).decode()}\"")
+    return (
+        f'diff --git a/package-lock.json b/package-lock.json\n+      "resolved": "https://registry.npmjs.org/zod/-/zod-3.23.{rng.randrange(1, 9)}.tgz",\n'
+        f'+      "integrity": "sha512-{base64.b64encode(bytes(rng.randrange(256) for _ in range(64))).decode()}"'
+    )
 
 
 def pip_hashes(rng):
@@ -136,11 +250,11 @@ def fingerprints(rng):
 
 
 def etags(rng):
-    return f"< etag: W/\"{c(rng, HEX, 32)}\"\r\n< last-modified: Sat, 05 Dec 2026 03:12:44 GMT\r\n< x-cache: HIT"
+    return f'< etag: W/"{c(rng, HEX, 32)}"\r\n< last-modified: Sat, 05 Dec 2026 03:12:44 GMT\r\n< x-cache: HIT'
 
 
 def k8s_uids(rng):
-    return f"metadata:\n  name: agent-worker-{c(rng, 'bcdfghjklmnpqrstvwxz2456789', 10)}-{c(rng, 'bcdfghjklmnpqrstvwxz2456789', 5)}\n  uid: {uid(rng)}\n  resourceVersion: \"{rng.randrange(10**6, 10**8)}\""
+    return f'metadata:\n  name: agent-worker-{c(rng, "bcdfghjklmnpqrstvwxz2456789", 10)}-{c(rng, "bcdfghjklmnpqrstvwxz2456789", 5)}\n  uid: {uid(rng)}\n  resourceVersion: "{rng.randrange(10**6, 10**8)}"'
 
 
 def memory_addrs(rng):
@@ -148,9 +262,13 @@ def memory_addrs(rng):
 
 
 def public_docs_keys(rng):
-    return rng.choice(["AWS docs use AKIAIOSFODNN7EXAMPLE and wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY as example credentials.",
-                       "Stripe test cards: 4242 4242 4242 4242 with any future date.",
-                       "Example phone: +1 555 0100; example mail user@example.com"])
+    return rng.choice(
+        [
+            "AWS docs use AKIAIOSFODNN7EXAMPLE and wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY as example credentials.",
+            "Stripe test cards: 4242 4242 4242 4242 with any future date.",
+            "Example phone: +1 555 0100; example mail user@example.com",
+        ]
+    )
 
 
 def semver(rng):
@@ -162,11 +280,32 @@ def cache_keys(rng):
 
 
 KINDS = {
-    "git-log": git_log, "git-commit": git_short, "image-digest": image_digest, "container-id": container_id,
-    "request-id": request_id, "trace-id": trace_ids, "uuid": uuids, "tool-call-id": tool_call_ids,
-    "anthropic-id": anthropic_ids, "model-file": model_files, "hf-revision": hf_revision, "placeholder": placeholders,
-    "env-ref": env_refs, "masked": masked, "base64-config": b64_benign, "code-identifier": code_identifiers,
-    "npm-integrity": lockfile, "pip-hash": pip_hashes, "go-sum": go_sum, "nix-path": nix_paths,
-    "ssh-pubkey": ssh_pubkey, "host-fingerprint": fingerprints, "etag": etags, "k8s-uid": k8s_uids,
-    "memory-address": memory_addrs, "docs-example": public_docs_keys, "semver-build": semver, "ci-cache-key": cache_keys,
+    "git-log": git_log,
+    "git-commit": git_short,
+    "image-digest": image_digest,
+    "container-id": container_id,
+    "request-id": request_id,
+    "trace-id": trace_ids,
+    "uuid": uuids,
+    "tool-call-id": tool_call_ids,
+    "anthropic-id": anthropic_ids,
+    "model-file": model_files,
+    "hf-revision": hf_revision,
+    "placeholder": placeholders,
+    "env-ref": env_refs,
+    "masked": masked,
+    "base64-config": b64_benign,
+    "code-identifier": code_identifiers,
+    "npm-integrity": lockfile,
+    "pip-hash": pip_hashes,
+    "go-sum": go_sum,
+    "nix-path": nix_paths,
+    "ssh-pubkey": ssh_pubkey,
+    "host-fingerprint": fingerprints,
+    "etag": etags,
+    "k8s-uid": k8s_uids,
+    "memory-address": memory_addrs,
+    "docs-example": public_docs_keys,
+    "semver-build": semver,
+    "ci-cache-key": cache_keys,
 }

@@ -44,8 +44,11 @@ EARLIER = (
     "bench/homelab16i/secrets.jsonl",
     "tests/data/secrets.jsonl",
 )
-GENERIC = {"token": ["API_KEY", "TOKEN", "SECRET", "AUTH_TOKEN", "ACCESS_KEY", "PASSWORD"], "url": ["URL", "DSN", "ENDPOINT", "CONNECTION_STRING"],
-           "pem": ["PRIVATE_KEY", "KEY"]}
+GENERIC = {
+    "token": ["API_KEY", "TOKEN", "SECRET", "AUTH_TOKEN", "ACCESS_KEY", "PASSWORD"],
+    "url": ["URL", "DSN", "ENDPOINT", "CONNECTION_STRING"],
+    "pem": ["PRIVATE_KEY", "KEY"],
+}
 
 
 def names(family: dict, rng: random.Random) -> list[str]:
@@ -53,7 +56,10 @@ def names(family: dict, rng: random.Random) -> list[str]:
     if family["kind"] == "pii" or rng.random() < 0.6:
         return list(family["envs"])
     if family["kind"] == "pair":
-        return [rng.choice(["CLIENT_ID", "APP_ID", "KEY_ID", "ACCOUNT"]), rng.choice(["CLIENT_SECRET", "SECRET_KEY", "API_SECRET", "TOKEN"])]
+        return [
+            rng.choice(["CLIENT_ID", "APP_ID", "KEY_ID", "ACCOUNT"]),
+            rng.choice(["CLIENT_SECRET", "SECRET_KEY", "API_SECRET", "TOKEN"]),
+        ]
     return [rng.choice(GENERIC[family["kind"]])]
 
 
@@ -82,14 +88,23 @@ def main() -> None:
                 text, extra = text
                 also = [*also, *extra]
             assert secret in text and all(a in text for a in also), (family["name"], name)
-            row = {"family": family["name"], "context": name, "text": text, "secret": secret, "source": "vendor-format",
-                   "kind": family["kind"], "covered": is_covered}
+            row = {
+                "family": family["name"],
+                "context": name,
+                "text": text,
+                "secret": secret,
+                "source": "vendor-format",
+                "kind": family["kind"],
+                "covered": is_covered,
+            }
             if also:
                 row["also"] = also
             rows.append(row)
     corpus_cover.write(HERE, rows, benign.KINDS, random.Random(SEED + 1), PER_KIND, done)
-    print(f"{len(rows)} secrets in {len(every)} families ({len(done)} covered); "
-          f"{PER_KIND * len(benign.KINDS)} benign in {len(benign.KINDS)} kinds")
+    print(
+        f"{len(rows)} secrets in {len(every)} families ({len(done)} covered); "
+        f"{PER_KIND * len(benign.KINDS)} benign in {len(benign.KINDS)} kinds"
+    )
 
 
 if __name__ == "__main__":
