@@ -1859,6 +1859,15 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("yaml-owned-key", "numbat:\n  key: {s}\n  retries: 3", lambda: chars(20)),
         ("prose-use-as-token", "Use {s} as the Numbat token for now.", lambda: chars(24)),
         ("prose-with-token", "still 401 with token {s} after the retry", lambda: chars(20)),
+        ("printed-auth-token", "$ glab auth token\n{s}\n$ ", lambda: hexs(40)),
+        ("printed-op-read", '$ op read "op://ci/registry/password"\n{s}\n', password),
+        (
+            "printed-secret-data",
+            'kubectl -n ci get secret runner -o jsonpath="{.data.db_password}" | base64 -d\n{s}',
+            argument,
+        ),
+        ("printed-cat-file", "$ cat /run/secrets/db_password\n{s}\n", password),
+        ("printed-keychain", "% security find-generic-password -s deploy -w\n{s}", password),
     ]
 
 
