@@ -21,6 +21,8 @@
   ``heroku auth:token``, ``kubectl create token``, ``secret-tool lookup``, ``security
   find-generic-password -w``, ``openssl rand``, ``wg genkey``, ``secrets.token_hex``), judged as
   ``token=value`` then ``password=value``: a message (``no oauth token found``) stays.
+- all of these printed lines also in a JSON string (an agent's tool result), where ``\\n`` ends
+  the command's line and the printed word ends at the next escape or the closing quote.
 - ``masked-secret``: the value of a GitHub Actions ``::add-mask::V`` (masked because it is one).
 """
 
@@ -66,11 +68,15 @@ HERE_STRING = Lazy(r"<<<[ \t]*")
 PRINTED = Lazy(
     r"(?:printenv[ \t]+|echo[ \t]+\"?\$\{?|config:get[ \t]+|-field=)(?P<key>[a-z_][a-z0-9_.-]{1,80})"
 )
+# One character of a command's line, also in a JSON string (a tool result), where a line break
+# is the escape ``\n`` and a quote ``\"``; and the end of that line.
+IN_LINE = r"(?:[^\n|;&<>\\]|\\[^nr])"
+LINE_END = r"(?:\r?\n|\\[nr]|\Z)"
 # What may follow the printed variable's name on its line: closing quotes or braces, arguments
 # (no pipe or redirection: then the value goes elsewhere).
-NAME_END = Lazy(r"[}\"']{0,3}(?:[ \t]+[^\n|;&<>]*)?\r?(?:\n|\Z)")
+NAME_END = Lazy(r"[}\"'\\]{0,4}(?:[ \t]+" + IN_LINE + "*)?" + LINE_END)
 COMMAND_BEFORE = frozenset(" \t\n$;&|(`'\"")
-PASS_SHOW = Lazy(r"pass[ \t]+show[ \t]+(?P<rest>[^\n]*)")
+PASS_SHOW = Lazy(r"pass[ \t]+show[ \t]+(?P<rest>(?:[^\n\\]|\\[^nr])*)")
 # Commands that select one named value another way: a Secret's ``.data.KEY`` (``jsonpath``,
 # ``go-template``, ``jq``), 1Password's ``op://vault/item/KEY`` and ``--fields KEY``, ``terraform
 # output -raw KEY``, ``aws configure get KEY``, ``jq -r .a.KEY``, ``cat DIR/KEY.EXT``.
@@ -82,8 +88,8 @@ SELECTED = Lazy(
 # After the selected name: an extension, closing quotes or braces, arguments, and a decoding pipe
 # (a Secret's value is base64: ``| base64 -d`` prints it).
 SELECTED_END = Lazy(
-    r"(?:\.[a-z0-9]{1,8})?[}\"']{0,3}(?:[ \t]+[^\n|;&<>]*)?"
-    r"(?:\|[ \t]*base64[ \t]+(?:-d|-D|--decode)[ \t]*)?\r?(?:\n|\Z)"
+    r"(?:\.[a-z0-9]{1,8})?[}\"'\\]{0,4}(?:[ \t]+" + IN_LINE + "*)?"
+    r"(?:\|[ \t]*base64[ \t]+(?:-d|-D|--decode)[ \t]*)?" + LINE_END
 )
 SELECTED_WORDS = (
     ".data.",
@@ -112,11 +118,17 @@ PRINTERS = (
     "token_urlsafe",
 )
 PRINTER = Lazy(
-    r"(?m)^[ \t]*(?:[$#%>\u276f][ \t]*)?(?:sudo[ \t]+)?(?:(?:gh|glab|gcloud|az|aws|heroku|kubectl|oc|"
-    r"security|bw|openssl|wg|python3?|doctl)[ \t][^\n|>]*?)?(?:"
+    r"(?m)(?:^|(?<=\\n)|(?<=\"))[ \t]*(?:[$#%>\u276f][ \t]*)?(?:sudo[ \t]+)?"
+    r"(?:(?:gh|glab|gcloud|az|aws|heroku|kubectl|oc|security|bw|openssl|wg|python3?|doctl)[ \t]"
+    + IN_LINE
+    + "*?)?(?:"
     + "|".join(re.escape(word) for word in PRINTERS)
-    + ")[^\n|>]*\r?\n"
+    + ")"
+    + IN_LINE
+    + r"*(?:\r?\n|\\r\\n|\\n)"
 )
+BREAK = Lazy(r"\n|\\r\\n|\\n")
+ESCAPED_END = Lazy(r"[\\\"]")
 # The word a printer printed (its match carries the group ``out``).
 OUT = Lazy(r"(?P<out>\S+)")
 # A ``Key  Value`` table (``vault kv get``, ``vault read``): its header, its rule, its rows.
@@ -228,11 +240,17 @@ def stored_values(subject: str) -> Iterator[re.Match[str]]:
 
 
 def next_line(text: str, position: int) -> Span | None:
-    """Return the span of the line after the one at ``position`` without blanks, or None."""
-    end = text.find("\n", position)
-    if end < 0:
+    """Return the span of the line after the one at ``position`` without blanks, or None; in a
+    JSON string (the line ends in ``\\n``) the next line ends at an escape or the closing quote."""
+    found = BREAK.compiled.search(text, position)
+    if found is None:
         return None
-    start, stop = line_of(text, end + 1)
+    start = found.end()
+    if found.group().startswith("\\"):
+        close = ESCAPED_END.compiled.search(text, start)
+        stop = close.start() if close is not None else len(text)
+    else:
+        stop = line_of(text, start)[1]
     value = text[start:stop]
     inner = value.strip()
     if not inner or len(inner.split()) > 1:
@@ -256,8 +274,8 @@ def printed_values(subject: str) -> Iterator[re.Match[str]]:
         if span is not None and span[0] > found.end():
             yield found
     for found in PRINTER.compiled.finditer(subject):
-        span = next_line(subject, found.end() - 1)
-        out = OUT.compiled.match(subject, span[0]) if span is not None else None
+        span = next_line(subject, found.start())
+        out = OUT.compiled.match(subject, *span) if span is not None else None
         if out is not None:
             yield out
     for found in PASS_SHOW.compiled.finditer(subject):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from fedlearn.anonymize import Anonymizer
@@ -230,4 +232,30 @@ def test_values_printed_by_the_command_that_selects_them_are_redacted(
     ],
 )
 def test_printed_output_that_is_no_secret_stays(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "printenv SMTP_PASSWORD",
+        "gcloud auth print-access-token",
+        "kubectl get secret mail -o jsonpath='{.data.smtp_password}' | base64 -d",
+        "pass show mail/relay",
+    ],
+)
+def test_a_printed_value_in_a_json_tool_result_is_redacted(
+    anonymizer: Anonymizer, command: str
+) -> None:
+    """A tool result is a JSON string: its line breaks are ``\\n`` escapes."""
+    text = json.dumps({"type": "tool_result", "content": f"$ {command}\nVr8#kQ2zLp5wXt\n$ "})
+    out = anonymizer.anonymize(text)
+    assert "Vr8#kQ2zLp5wXt" not in out
+    assert out.endswith('\\n$ "}')  # the escapes around the value stay
+
+
+def test_a_json_tool_result_printing_no_secret_stays(anonymizer: Anonymizer) -> None:
+    text = json.dumps(
+        {"content": "$ printenv HOSTNAME\nbuild-runner-07\n$ gh auth token\nno token\n"}
+    )
     assert anonymizer.anonymize(text) == text

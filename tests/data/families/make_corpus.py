@@ -1868,6 +1868,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ),
         ("printed-cat-file", "$ cat /run/secrets/db_password\n{s}\n", password),
         ("printed-keychain", "% security find-generic-password -s deploy -w\n{s}", password),
+        (
+            "printed-json-tool-result",
+            '{"type": "tool_result", "content": "$ printenv REGISTRY_PASSWORD\\n{s}\\n$ "}',
+            argument,
+        ),
     ]
 
 
