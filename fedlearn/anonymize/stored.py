@@ -11,7 +11,18 @@
   show NAME`` prints (a password store's password line), one word of 6 or more characters.
 - a key's own rule (``token``, ``password``…): the line a command prints for one secret-named
   variable (``printenv NAME``, ``echo $NAME``, ``heroku config:get NAME``, ``vault kv get
-  -field=NAME``), judged as ``NAME=value``.
+  -field=NAME``), judged as ``NAME=value``; the same for a name selected another way, the line
+  printed after a Secret's ``.data.NAME`` (``jsonpath``/``go-template``, ``| base64 -d`` allowed),
+  ``op read op://…/NAME``, ``--fields NAME``, ``terraform output -raw NAME``, ``aws configure get
+  NAME``, ``jq -r .a.NAME`` or ``cat DIR/NAME.EXT`` (an agent's tool result: ``$ cat
+  /run/secrets/db_password`` then the password).
+- a ``token`` (else ``password``): the line a command that prints one credential and nothing else
+  prints (``gh auth token``, ``gcloud auth print-access-token``, ``aws ecr get-login-password``,
+  ``heroku auth:token``, ``kubectl create token``, ``secret-tool lookup``, ``security
+  find-generic-password -w``, ``openssl rand``, ``wg genkey``, ``secrets.token_hex``), judged as
+  ``token=value`` then ``password=value``: a message (``no oauth token found``) stays.
+- all of these printed lines also in a JSON string (an agent's tool result), where ``\\n`` ends
+  the command's line and the printed word ends at the next escape or the closing quote.
 - ``masked-secret``: the value of a GitHub Actions ``::add-mask::V`` (masked because it is one).
 """
 
@@ -57,11 +68,69 @@ HERE_STRING = Lazy(r"<<<[ \t]*")
 PRINTED = Lazy(
     r"(?:printenv[ \t]+|echo[ \t]+\"?\$\{?|config:get[ \t]+|-field=)(?P<key>[a-z_][a-z0-9_.-]{1,80})"
 )
+# One character of a command's line, also in a JSON string (a tool result), where a line break
+# is the escape ``\n`` and a quote ``\"``; and the end of that line.
+IN_LINE = r"(?:[^\n|;&<>\\]|\\[^nr])"
+LINE_END = r"(?:\r?\n|\\[nr]|\Z)"
 # What may follow the printed variable's name on its line: closing quotes or braces, arguments
 # (no pipe or redirection: then the value goes elsewhere).
-NAME_END = Lazy(r"[}\"']{0,3}(?:[ \t]+[^\n|;&<>]*)?\r?(?:\n|\Z)")
+NAME_END = Lazy(r"[}\"'\\]{0,4}(?:[ \t]+" + IN_LINE + "*)?" + LINE_END)
 COMMAND_BEFORE = frozenset(" \t\n$;&|(`'\"")
-PASS_SHOW = Lazy(r"pass[ \t]+show[ \t]+(?P<rest>[^\n]*)")
+PASS_SHOW = Lazy(r"pass[ \t]+show[ \t]+(?P<rest>(?:[^\n\\]|\\[^nr])*)")
+# Commands that select one named value another way: a Secret's ``.data.KEY`` (``jsonpath``,
+# ``go-template``, ``jq``), 1Password's ``op://vault/item/KEY`` and ``--fields KEY``, ``terraform
+# output -raw KEY``, ``aws configure get KEY``, ``jq -r .a.KEY``, ``cat DIR/KEY.EXT``.
+SELECTED = Lazy(
+    r"(?:\.data\.|--fields?[= ](?:label=)?|op://[^\n'\"]*/|terraform[ \t]+output[ \t]+(?:-raw[ \t]+)?"
+    r"|configure[ \t]+get[ \t]+|jq[ \t]+-r[ \t]+['\"]?\.(?:[a-z0-9_-]+\.)*"
+    r"|(?<![^\s;&(`])cat[ \t]+(?:[^\s|;&'\"]*/)?)(?P<key>[a-z_][a-z0-9_-]{1,80})"
+)
+# After the selected name: an extension, closing quotes or braces, arguments, and a decoding pipe
+# (a Secret's value is base64: ``| base64 -d`` prints it).
+SELECTED_END = Lazy(
+    r"(?:\.[a-z0-9]{1,8})?[}\"'\\]{0,4}(?:[ \t]+" + IN_LINE + "*)?"
+    r"(?:\|[ \t]*base64[ \t]+(?:-d|-D|--decode)[ \t]*)?" + LINE_END
+)
+SELECTED_WORDS = (
+    ".data.",
+    "--field",
+    "op://",
+    "terraform output",
+    "configure get",
+    "jq -r",
+    "cat ",
+)
+# Commands that print one credential and nothing else: auth token printers, keychains, generators.
+PRINTERS = (
+    "auth token",
+    "print-access-token",
+    "print-identity-token",
+    "get-login-password",
+    "auth:token",
+    "create token",
+    "secret-tool lookup",
+    "find-generic-password",
+    "find-internet-password",
+    "get password",
+    "openssl rand",
+    "wg genkey",
+    "token_hex",
+    "token_urlsafe",
+)
+PRINTER = Lazy(
+    r"(?m)(?:^|(?<=\\n)|(?<=\"))[ \t]*(?:[$#%>\u276f][ \t]*)?(?:sudo[ \t]+)?"
+    r"(?:(?:gh|glab|gcloud|az|aws|heroku|kubectl|oc|security|bw|openssl|wg|python3?|doctl)[ \t]"
+    + IN_LINE
+    + "*?)?(?:"
+    + "|".join(re.escape(word) for word in PRINTERS)
+    + ")"
+    + IN_LINE
+    + r"*(?:\r?\n|\\r\\n|\\n)"
+)
+BREAK = Lazy(r"\n|\\r\\n|\\n")
+ESCAPED_END = Lazy(r"[\\\"]")
+# The word a printer printed (its match carries the group ``out``).
+OUT = Lazy(r"(?P<out>\S+)")
 # A ``Key  Value`` table (``vault kv get``, ``vault read``): its header, its rule, its rows.
 TABLE_HEADER = Lazy(
     r"\n[ \t]*key[ \t]{2,}value[ \t]*\r?\n(?:[ \t]*-{3,}[ \t]{2,}-{3,}[ \t]*\r?\n)?"
@@ -171,11 +240,17 @@ def stored_values(subject: str) -> Iterator[re.Match[str]]:
 
 
 def next_line(text: str, position: int) -> Span | None:
-    """Return the span of the line after the one at ``position`` without blanks, or None."""
-    end = text.find("\n", position)
-    if end < 0:
+    """Return the span of the line after the one at ``position`` without blanks, or None; in a
+    JSON string (the line ends in ``\\n``) the next line ends at an escape or the closing quote."""
+    found = BREAK.compiled.search(text, position)
+    if found is None:
         return None
-    start, stop = line_of(text, end + 1)
+    start = found.end()
+    if found.group().startswith("\\"):
+        close = ESCAPED_END.compiled.search(text, start)
+        stop = close.start() if close is not None else len(text)
+    else:
+        stop = line_of(text, start)[1]
     value = text[start:stop]
     inner = value.strip()
     if not inner or len(inner.split()) > 1:
@@ -192,6 +267,17 @@ def printed_values(subject: str) -> Iterator[re.Match[str]]:
         span = next_line(subject, found.end())
         if span is not None and span[0] > found.end():
             yield found  # the judge reads the key and the next line
+    for found in SELECTED.compiled.finditer(subject):
+        if SELECTED_END.compiled.match(subject, found.end()) is None:
+            continue
+        span = next_line(subject, found.end())
+        if span is not None and span[0] > found.end():
+            yield found
+    for found in PRINTER.compiled.finditer(subject):
+        span = next_line(subject, found.start())
+        out = OUT.compiled.match(subject, *span) if span is not None else None
+        if out is not None:
+            yield out
     for found in PASS_SHOW.compiled.finditer(subject):
         before = subject[found.start() - 1] if found.start() else " "
         if before not in COMMAND_BEFORE and not subject.endswith("go", 0, found.start()):
@@ -206,6 +292,9 @@ def printed_values(subject: str) -> Iterator[re.Match[str]]:
 
 def printed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a printed value: under its variable's name, or a password line."""
+    if "out" in match.re.groupindex:  # a printer's output: a token, else a password
+        value = match.group("out")
+        return judged("token", value, match.end()) or judged("password", value, match.end())
     if "key" not in match.re.groupindex:
         value = text[match.start() : match.end()]
         if len(value) < 6 or checks.is_reference(value) or value.startswith(("$", "#", ">")):
@@ -217,7 +306,7 @@ def printed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if name is None or span is None:
         return None
     value = text[span[0] : span[1]]
-    if "=" in value or value.startswith(("$", "#", ">")):
+    if ("=" in value and match.re is PRINTED.compiled) or value.startswith(("$", "#", ">")):
         return None  # ``KEY=value`` (judged as such elsewhere) or the next prompt
     if not key_names.is_secret_value(name, key, value) or not is_generated(value):
         return None
@@ -271,12 +360,13 @@ def rules() -> list[Rule]:
             ("stored-secret", *key_names.NAMES),
             (Matcher(Lazy(SPAN.pattern), find=printed_values, judge=printed),),
             trigger=Trigger(
-                words=("printenv", "config:get", "-field="),
+                words=("printenv", "config:get", "-field=", *SELECTED_WORDS, *PRINTERS),
                 patterns=(Lazy(r"echo[ \t]+\"?\$"), Lazy(r"pass[ \t]+show[ \t]")),
                 lower=True,
             ),
             lower=True,
-            gate=r"(?i)printenv[ \t]|echo[ \t]+\"?\$|config:get[ \t]|-field=|pass[ \t]+show[ \t]",
+            gate=r"(?i)printenv[ \t]|echo[ \t]+\"?\$|config:get[ \t]|-field=|pass[ \t]+show[ \t]|"
+            + "|".join(re.escape(word) for word in (*SELECTED_WORDS, *PRINTERS)),
         ),
         Rule(
             key_names.NAMES,

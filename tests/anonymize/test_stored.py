@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from fedlearn.anonymize import Anonymizer
@@ -173,4 +175,87 @@ def test_positional_values_are_redacted(anonymizer: Anonymizer, text: str, expec
 )
 def test_positional_settings_stay(anonymizer: Anonymizer, text: str) -> None:
     """Settings that are not generated, and commands that store no secret, stay."""
+    assert anonymizer.anonymize(text) == text
+
+
+WORDY_HEX = "a91f3d48e2b6a0d19c7e4f2a835be0c7"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$ gh auth token\n" + WORDY_HEX + "\n$ ", "$ gh auth token\n<redacted:token>\n$ "),
+        (  # a keychain prints a chosen password (named as a token: a printer's key is ``token``)
+            "% security find-internet-password -s nas.lan -w\nSq7!veRt2#kL",
+            "% security find-internet-password -s nas.lan -w\n<redacted:token>",
+        ),
+        (  # a Secret's value, decoded; the selected name is the key
+            "$ kubectl get secret ci -o go-template='{{.data.webhook_secret}}' | base64 --decode\n"
+            "Tq9x-Lm2V8r#Zp4w",
+            "$ kubectl get secret ci -o go-template='{{.data.webhook_secret}}' | base64 --decode\n"
+            "<redacted:secret>",
+        ),
+        (
+            "$ cat ~/.local/share/app/api_token.txt\n" + WORDY_HEX,
+            "$ cat ~/.local/share/app/api_token.txt\n<redacted:token>",
+        ),
+        (
+            "$ terraform output -raw grafana_admin_password\nWq7#tLz2!mPe",
+            "$ terraform output -raw grafana_admin_password\n<redacted:password>",
+        ),
+        (
+            "$ jq -r .credentials.refresh_token ~/.cache/cli/auth.json\n" + WORDY_HEX,
+            "$ jq -r .credentials.refresh_token ~/.cache/cli/auth.json\n<redacted:token>",
+        ),
+        (
+            "$ openssl rand -base64 24\nx7Qp2Lm9Vt4Rz8Kw1Bn6Yc3D",
+            "$ openssl rand -base64 24\n<redacted:token>",
+        ),
+    ],
+)
+def test_values_printed_by_the_command_that_selects_them_are_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$ cat notes/release-plan.md\nrelease-candidate-2026",  # the file names no secret
+        "$ kubectl get secret db -o jsonpath='{.data.username}' | base64 -d\nreporting_readonly",
+        "$ gh auth token\nno oauth token found for github.com",  # a message, not a token
+        "I rotated the auth token\nThanks!",  # prose, no command
+        "$ op read op://infra/db/password\n${DB_PASSWORD}",  # a reference
+        "$ cat /run/secrets/db_password | sha256sum\n" + WORDY_HEX + "  -",  # piped on, not printed
+        "$ jq -r .sha build.json\n3f0c9a1e7b2d4c6e8a0b1c3d5e7f9a1b2c3d4e5f",  # a hash key
+    ],
+)
+def test_printed_output_that_is_no_secret_stays(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "printenv SMTP_PASSWORD",
+        "gcloud auth print-access-token",
+        "kubectl get secret mail -o jsonpath='{.data.smtp_password}' | base64 -d",
+        "pass show mail/relay",
+    ],
+)
+def test_a_printed_value_in_a_json_tool_result_is_redacted(
+    anonymizer: Anonymizer, command: str
+) -> None:
+    """A tool result is a JSON string: its line breaks are ``\\n`` escapes."""
+    text = json.dumps({"type": "tool_result", "content": f"$ {command}\nVr8#kQ2zLp5wXt\n$ "})
+    out = anonymizer.anonymize(text)
+    assert "Vr8#kQ2zLp5wXt" not in out
+    assert out.endswith('\\n$ "}')  # the escapes around the value stay
+
+
+def test_a_json_tool_result_printing_no_secret_stays(anonymizer: Anonymizer) -> None:
+    text = json.dumps(
+        {"content": "$ printenv HOSTNAME\nbuild-runner-07\n$ gh auth token\nno token\n"}
+    )
     assert anonymizer.anonymize(text) == text

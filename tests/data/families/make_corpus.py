@@ -1903,6 +1903,20 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "login keeps failing with token {s} since Monday",
             lambda: chars(4) + "@" + chars(4) + "*" + chars(3),
         ),
+        ("printed-auth-token", "$ glab auth token\n{s}\n$ ", lambda: hexs(40)),
+        ("printed-op-read", '$ op read "op://ci/registry/password"\n{s}\n', password),
+        (
+            "printed-secret-data",
+            'kubectl -n ci get secret runner -o jsonpath="{.data.db_password}" | base64 -d\n{s}',
+            argument,
+        ),
+        ("printed-cat-file", "$ cat /run/secrets/db_password\n{s}\n", password),
+        ("printed-keychain", "% security find-generic-password -s deploy -w\n{s}", password),
+        (
+            "printed-json-tool-result",
+            '{"type": "tool_result", "content": "$ printenv REGISTRY_PASSWORD\\n{s}\\n$ "}',
+            argument,
+        ),
     ]
 
 
