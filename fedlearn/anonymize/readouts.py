@@ -1,13 +1,13 @@
 """Secrets a command or an agent's tool prints apart from the name that says what they are.
 
 A command reads one named secret (a variable, a file, a stored secret, a Secret's key) and prints
-its value alone on the next line. Every form finds that value one way (``next_line``): the line
+its value alone on the next line. Every form but the table finds that value one way (``next_line``): the line
 after the command's, one word; in a JSON string (an agent's tool result) the line after a ``\\n``
 escape, to the next escape or the closing quote. The value is judged as ``NAME=value``
 (``key_names.classify_key``, ``key_names.is_secret_value``) under the name the command gives:
 
 - ``printenv NAME``, ``echo $NAME``, ``heroku config:get NAME``, ``vault kv get -field=NAME``
-  (nothing piped or redirected), and a line that is no ``KEY=value``;
+  (nothing piped or redirected), the printed line no ``KEY=value``;
 - a name selected another way: a Secret's ``.data.NAME`` (``jsonpath``/``go-template``, ``|
   base64 -d`` allowed), ``op read op://…/NAME``, ``--fields NAME``, ``terraform output -raw
   NAME``, ``aws configure get NAME``, ``jq -r .a.NAME``; these and the two above when the value
@@ -19,7 +19,7 @@ escape, to the next escape or the closing quote. The value is judged as ``NAME=v
   ``Observation: <value>`` on the next line; the key as for ``cat``;
 - ``gcloud secrets versions access … --secret=NAME`` (or ``…/secrets/NAME/versions/…``);
 - ``kubectl describe configmap``'s data: ``name:``, a line ``----``, and the value's first line;
-- a row of a ``Key  Value`` table (``vault kv get``, ``vault read``): the row's key;
+- a row of a ``Key  Value`` table (``vault kv get``, ``vault read``): the value beside its key;
 - a command that prints one credential and nothing else (``gh auth token``, ``gcloud auth
   print-access-token``, ``aws ecr get-login-password``, ``heroku auth:token``, ``kubectl create
   token``, ``secret-tool lookup``, ``security find-generic-password -w``, ``openssl rand``, ``wg
