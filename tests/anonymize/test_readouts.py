@@ -213,3 +213,31 @@ def test_a_json_tool_result_printing_no_secret_stays(anonymizer: Anonymizer) -> 
         {"content": "$ printenv HOSTNAME\nbuild-runner-07\n$ gh auth token\nno token\n"}
     )
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Action Input: /srv/app/.config/db_password\nObservation: CorrectHorse77\n",
+        "$ gcloud secrets versions access latest --secret=smtp-password\nCorrectHorse77\n$ ",
+        "$ cat /etc/app/db_password\nCorrectHorse77\n$ ",
+    ],
+)
+def test_a_tools_readout_in_a_json_tool_result_is_redacted(
+    anonymizer: Anonymizer, content: str
+) -> None:
+    """ReAct, gcloud and a prompt's ``cat`` find the value as every printed line does: after ``\\n``."""
+    out = anonymizer.anonymize(json.dumps({"content": content}))
+    assert "CorrectHorse77" not in out
+    assert "\\nObservation: <redacted:" in out or "\\n<redacted:" in out
+
+
+def test_an_indented_data_value_is_redacted_and_a_catted_word_without_prompt_stays(
+    anonymizer: Anonymizer,
+) -> None:
+    """``kubectl describe``'s value is the next line without blanks; ``cat`` after no prompt
+    counts only a generated value, in a JSON string too."""
+    described = "db_password:\n----\n  Vr8#kQ2zLp5wXt\n"
+    assert anonymizer.anonymize(described) == "db_password:\n----\n  <redacted:password>\n"
+    text = json.dumps({"content": "cat /etc/app/db_password\nCorrectHorse77\n$ "})
+    assert anonymizer.anonymize(text) == text
