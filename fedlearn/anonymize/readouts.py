@@ -1,10 +1,11 @@
 """Secrets a command or an agent's tool prints apart from the name that says what they are.
 
 A command reads one named secret (a variable, a file, a stored secret, a Secret's key) and prints
-its value alone on the next line. Every form but the table finds that value one way (``next_line``): the line
-after the command's, one word; in a JSON string (an agent's tool result) the line after a ``\\n``
-escape, to the next escape or the closing quote. The value is judged as ``NAME=value``
-(``key_names.classify_key``, ``key_names.is_secret_value``) under the name the command gives:
+its value alone on the next line. Every form but the table finds that value one way
+(``next_line``): the line after the command's, one word; in a JSON string (an agent's tool
+result) the line after a ``\\n`` escape, to the next escape or the closing quote. The value is
+judged as ``NAME=value`` (``key_names.classify_key``, ``key_names.is_secret_value``) under the
+name the command gives:
 
 - ``printenv NAME``, ``echo $NAME``, ``heroku config:get NAME``, ``vault kv get -field=NAME``
   (nothing piped or redirected), the printed line no ``KEY=value``;
