@@ -174,5 +174,5 @@ def keyed() -> list[Rule]:
         *entities.rules(),  # quoted with HTML entities: ``password=&quot;…&quot;``
         *directives.rules(),  # ``SetEnv NAME value``, ``set $name value;``, ``git config k v``
         *nixout.rules(),  # ``nix-repl>`` echoes and NixOS definition lists: ``- In `f': "…"``
-        *readouts.rules(),  # the line after ``cat ~/.app/token``, a ReAct ``Observation:``…
+        *readouts.rules(),  # printed for a named secret: ``printenv NAME``, ``cat ~/.app/token``…
     ]

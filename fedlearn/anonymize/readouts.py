@@ -1,43 +1,150 @@
-"""Secrets a tool prints apart from the name that says what they are: the read of a named secret.
+"""Secrets a command or an agent's tool prints apart from the name that says what they are.
 
-A command or an agent's tool reads one file or stored secret whose name says what it holds, and
-the output is the value alone on the next line. Each is judged as ``key = value`` with that name
-as the key (``tables.judged``: the key must name a secret, the value must look like one):
+A command reads one named secret (a variable, a file, a stored secret, a Secret's key) and prints
+its value alone on the next line. Every form but the table finds that value one way
+(``next_line``): the line after the command's, one word; in a JSON string (an agent's tool
+result) the line after a ``\\n`` escape, to the next escape or the closing quote. The value is
+judged as ``NAME=value`` (``key_names.classify_key``, ``key_names.is_secret_value``) under the
+name the command gives:
 
-- an agent's ReAct trace: ``Action Input: ~/.config/app/api_key`` (a path, maybe inside JSON),
-  and the next line ``Observation: <value>``; the key is the path's last name, its extension off;
-- a shell ``cat PATH`` after a prompt (``$``, ``#``, ``%``, ``>``, ``+`` of ``set -x``, maybe
-  ``sudo``), and the next line; the key as above;
-- ``gcloud secrets versions access … --secret=NAME`` (or ``…/secrets/NAME/versions/…``), and the
-  next line; the key is the secret's name;
-- ``kubectl describe configmap``'s data: ``name:``, a line ``----``, and the value's first line.
+- ``printenv NAME``, ``echo $NAME``, ``heroku config:get NAME``, ``vault kv get -field=NAME``
+  (nothing piped or redirected), the printed line no ``KEY=value``;
+- a name selected another way: a Secret's ``.data.NAME`` (``jsonpath``/``go-template``, ``|
+  base64 -d`` allowed), ``op read op://…/NAME``, ``--fields NAME``, ``terraform output -raw
+  NAME``, ``aws configure get NAME``, ``jq -r .a.NAME``; these and the two above when the value
+  looks generated (``is_generated``);
+- ``cat PATH``: the key is the path's last name, its extension off (``cat /run/secrets/
+  db_password``); after a prompt (``$``, ``#``, ``%``, ``>``, ``+`` of ``set -x``, maybe ``sudo``)
+  any secret-looking value, else a generated one (``cat notes.md`` stays);
+- an agent's ReAct trace: ``Action Input: ~/.config/app/api_key`` (a path, maybe inside JSON) and
+  ``Observation: <value>`` on the next line; the key as for ``cat``;
+- ``gcloud secrets versions access … --secret=NAME`` (or ``…/secrets/NAME/versions/…``);
+- ``kubectl describe configmap``'s data: ``name:``, a line ``----``, and the value's first line;
+- a row of a ``Key  Value`` table (``vault kv get``, ``vault read``): the value beside its key;
+- a command that prints one credential and nothing else (``gh auth token``, ``gcloud auth
+  print-access-token``, ``aws ecr get-login-password``, ``heroku auth:token``, ``kubectl create
+  token``, ``secret-tool lookup``, ``security find-generic-password -w``, ``openssl rand``, ``wg
+  genkey``, ``secrets.token_hex``): judged as ``token=value``, then ``password=value`` (a message,
+  ``no oauth token found``, stays).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from fedlearn.anonymize.key_names import NAMES
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize import checks, key_names, words
+from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Span, Trigger
 from fedlearn.anonymize.tables import judged
 
-LINE = r"[ \t]*\r?\n[ \t]*"
-# The value: one word alone on its line (a file of columns or comments is no single value).
-VALUE = r"(?P<value>[^\s#]\S{0,400})[ \t]*\r?$"
-REACT = Lazy(
-    r"(?m)Action Input:[ \t]*(?P<input>[^\n]{1,400}?)" + LINE + r"Observation:[ \t]*" + VALUE
+# One character of a command's line, also in a JSON string (a tool result), where a line break
+# is the escape ``\n`` and a quote ``\"``; and the end of that line.
+IN_LINE = r"(?:[^\n|;&<>\\]|\\[^nr])"
+LINE_END = r"(?:\r?\n|\\[nr]|\Z)"
+# Arguments after the name (no pipe or redirection: then the value goes elsewhere), or a
+# decoding pipe (a Secret's value is base64: ``| base64 -d`` prints it).
+ARGUMENTS = r"(?:[ \t]+" + IN_LINE + r"*)?"
+DECODED = r"(?:\|[ \t]*base64[ \t]+(?:-d|-D|--decode)[ \t]*)?"
+PRINTED = Lazy(
+    r"(?:printenv[ \t]+|echo[ \t]+\"?\$\{?|config:get[ \t]+|-field=)(?P<key>[a-z_][a-z0-9_.-]{1,80})"
 )
-CAT = Lazy(r"(?m)cat[ \t]+(?P<input>[^\s|;&<>]{1,300})" + LINE + VALUE)
-GCLOUD = Lazy(
-    r"(?m)gcloud[ \t]+secrets[ \t]+versions[ \t]+access[ \t](?P<input>[^\n]{1,400}?)" + LINE + VALUE
+# What may follow the printed variable's name on its line: closing quotes or braces, arguments.
+NAME_END = Lazy(r"[}\"'\\]{0,4}" + ARGUMENTS + LINE_END)
+# Commands that select one named value another way: a Secret's ``.data.KEY`` (``jsonpath``,
+# ``go-template``, ``jq``), 1Password's ``op://vault/item/KEY`` and ``--fields KEY``, ``terraform
+# output -raw KEY``, ``aws configure get KEY``, ``jq -r .a.KEY``.
+SELECTED = Lazy(
+    r"(?:\.data\.|--fields?[= ](?:label=)?|op://[^\n'\"]*/|terraform[ \t]+output[ \t]+(?:-raw[ \t]+)?"
+    r"|configure[ \t]+get[ \t]+|jq[ \t]+-r[ \t]+['\"]?\.(?:[a-z0-9_-]+\.)*)(?P<key>[a-z_][a-z0-9_-]{1,80})"
 )
-DATA = Lazy(r"(?m)----[ \t]*\r?\n" + VALUE)
-
+SELECTED_END = Lazy(r"(?:\.[a-z0-9]{1,8})?[}\"'\\]{0,4}" + ARGUMENTS + DECODED + LINE_END)
+SELECTED_WORDS = (".data.", "--field", "op://", "terraform output", "configure get", "jq -r")
+# Commands that print one credential and nothing else: auth token printers, keychains, generators.
+PRINTERS = (
+    "auth token",
+    "print-access-token",
+    "print-identity-token",
+    "get-login-password",
+    "auth:token",
+    "create token",
+    "secret-tool lookup",
+    "find-generic-password",
+    "find-internet-password",
+    "get password",
+    "openssl rand",
+    "wg genkey",
+    "token_hex",
+    "token_urlsafe",
+)
+PRINTER = Lazy(
+    r"(?m)(?:^|(?<=\\n)|(?<=\"))[ \t]*(?:[$#%>\u276f][ \t]*)?(?:sudo[ \t]+)?"
+    r"(?:(?:gh|glab|gcloud|az|aws|heroku|kubectl|oc|security|bw|openssl|wg|python3?|doctl)[ \t]"
+    + IN_LINE
+    + "*?)?(?:"
+    + "|".join(re.escape(word) for word in PRINTERS)
+    + ")"
+    + IN_LINE
+    + r"*(?:\r?\n|\\r\\n|\\n)"
+)
+# The tool's input up to its line's end (a path's last name is the key).
+INPUT = r"(?P<input>(?:[^\r\n\\]|\\[^nr])+?)[ \t]*(?=\r?\n|\\[nr])"
+REACT = Lazy(r"Action Input:[ \t]*" + INPUT)
+CAT = Lazy(
+    r"(?<![^\s;&(`$#%>+])cat[ \t]+(?P<input>(?:[^\s|;&<>\\]|\\[^nr])+)"
+    + ARGUMENTS
+    + DECODED
+    + LINE_END
+)
+GCLOUD = Lazy(r"gcloud[ \t]+secrets[ \t]+versions[ \t]+access[ \t]" + INPUT)
+DATA = Lazy(r"(?m)^(?P<key>[A-Za-z_][\w.-]{0,80}):[ \t]*\r?\n----[ \t]*(?=\r?\n)")
+# A ``Key  Value`` table (``vault kv get``, ``vault read``): its header, its rule, its rows.
+TABLE_HEADER = Lazy(
+    r"\n[ \t]*key[ \t]{2,}value[ \t]*\r?\n(?:[ \t]*-{3,}[ \t]{2,}-{3,}[ \t]*\r?\n)?"
+)
+ROW = Lazy(r"[ \t]*(?P<key>[a-z0-9_.-]{1,80})[ \t]{2,}(?P<value>[^\s]{1,400})[ \t]*\r?(?=\n|\Z)")
+BREAK = Lazy(r"\n|\\r\\n|\\n")
+ESCAPED_END = Lazy(r"[\\\"]")
 # The last name of a path in a tool's input: after the last ``/``, up to a quote or blank.
 PATH = re.compile(r"/(?P<name>[\w.-]{1,80})[\"'`]?[ \t]*[}\])]*[ \t]*$")
 PROMPT = re.compile(r"[$#%>+][ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?$")
+OBSERVATION = re.compile(r"Observation:[ \t]*")
 SECRET_NAME = re.compile(r"(?:--secret[= ]|/secrets/)(?P<name>[\w.-]{1,100})")
-DATA_KEY = re.compile(r"(?P<name>[A-Za-z_][\w.-]{0,80}):[ \t]*\r?\n$")
+
+
+def is_generated(value: str) -> bool:
+    """Return whether a stored value looks generated: 8+ characters, random, not a name or path."""
+    if len(value) < 8 or value.startswith("-") or "://" in value:
+        return False
+    if checks.is_reference(value) and not (value.startswith("/") and value.count("/") <= 3):
+        return False  # a variable or a file; base64 may start with ``/``
+    return key_names.reads_generated(value, 8) and not words.is_named(value)
+
+
+def next_line(text: str, position: int, lead: re.Pattern[str] | None = None) -> Span | None:
+    """Return the span of the line after the one at ``position`` without blanks (and ``lead``),
+    or None unless it is one word; in a JSON string (the line ends in ``\\n``) the next line ends
+    at an escape or the closing quote."""
+    found = BREAK.compiled.search(text, position)
+    if found is None:
+        return None
+    start = found.end()
+    if found.group().startswith("\\"):
+        close = ESCAPED_END.compiled.search(text, start)
+        stop = close.start() if close is not None else len(text)
+    else:
+        stop = text.find("\n", start)
+        stop = stop if stop >= 0 else len(text)
+    if lead is not None:
+        led = lead.match(text, start + len(text[start:stop]) - len(text[start:stop].lstrip()), stop)
+        if led is None:
+            return None
+        start = led.end()
+    value = text[start:stop]
+    inner = value.strip()
+    if not inner or len(inner.split()) > 1:
+        return None
+    start += len(value) - len(value.lstrip())
+    return start, start + len(inner)
 
 
 def path_key(path: str) -> str | None:
@@ -50,54 +157,109 @@ def path_key(path: str) -> str | None:
     return stem if dot and stem and extension.isalpha() and len(extension) <= 4 else name
 
 
-def observed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """The span and rule of an agent's observation of a file that names a secret, or None."""
-    key = path_key(match.group("input"))
-    return None if key is None else judged(key, match.group("value"), match.end("value"))
+def named_values(subject: str) -> Iterator[re.Match[str]]:
+    """Yield a match of each command that prints one named value, and of each printer."""
+    for pattern, end in ((PRINTED, NAME_END), (SELECTED, SELECTED_END)):
+        for found in pattern.compiled.finditer(subject):
+            if end.compiled.match(subject, found.end()) is None:
+                continue
+            span = next_line(subject, found.end())
+            if span is not None and span[0] > found.end():
+                yield found  # the judge reads the key and the next line
+    yield from PRINTER.compiled.finditer(subject)
 
 
-def catted(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """The span and rule of the line a prompt's ``cat FILE`` printed, or None."""
-    line = text.rfind("\n", 0, match.start()) + 1
-    if PROMPT.search(text[line : match.start()]) is None:
+def printed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a printed value: under its variable's name, or a printer's."""
+    if match.re is PRINTER.compiled:  # a printer's output: a token, else a password
+        span = next_line(text, match.start())
+        if span is None:
+            return None
+        value = text[span[0] : span[1]]
+        return judged("token", value, span[1]) or judged("password", value, span[1])
+    key = text[match.start("key") : match.end("key")].rstrip(".")
+    span = next_line(text, match.end())
+    if span is None:
         return None
-    key = path_key("/" + match.group("input").rpartition("/")[2])
-    return None if key is None else judged(key, match.group("value"), match.end("value"))
+    value = text[span[0] : span[1]]
+    if ("=" in value and match.re is PRINTED.compiled) or not is_generated(value):
+        return None  # ``KEY=value`` (judged as such elsewhere)
+    return read(key, text, span)
 
 
-def accessed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """The span and rule of the secret ``gcloud secrets versions access`` printed, or None."""
-    name = SECRET_NAME.search(match.group("input"))
-    return (
-        None
-        if name is None
-        else judged(name.group("name"), match.group("value"), match.end("value"))
-    )
+def read(key: str | None, text: str, span: Span | None) -> tuple[int, int, str] | None:
+    """Return the span and rule of the value at ``span`` judged under ``key``, or None."""
+    if key is None or span is None or text.startswith(("$", "#", ">"), span[0]):
+        return None  # no name, or the next prompt or comment
+    return judged(key, text[span[0] : span[1]], span[1])
 
 
-def described(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """The span and rule of a ``kubectl describe`` data value under its ``name:`` line, or None."""
-    if match.start() == 0 or text[match.start() - 1] != "\n":
+def readout(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of the value a tool printed after reading a named secret."""
+    form = match.re.pattern
+    if form == REACT.pattern:
+        return read(path_key(match.group("input")), text, next_line(text, match.end(), OBSERVATION))
+    if form == DATA.pattern:
+        return read(match.group("key"), text, next_line(text, match.end()))
+    span = next_line(text, match.end("input"))
+    if form == GCLOUD.pattern:
+        name = SECRET_NAME.search(match.group("input"))
+        return read(name and name.group("name"), text, span)
+    key = path_key("/" + match.group("input").rpartition("/")[2].rstrip("\\\"'`"))
+    escaped = text.rfind("\\n", 0, match.start())  # a JSON string's line
+    line = max(text.rfind("\n", 0, match.start()) + 1, escaped + 2 if escaped >= 0 else 0)
+    prompted = PROMPT.search(text[line : match.start()]) is not None
+    if span is None or not (prompted or is_generated(text[span[0] : span[1]])):
         return None
-    line = text.rfind("\n", 0, match.start() - 1) + 1
-    key = DATA_KEY.match(text, line, match.start())
-    return (
-        None if key is None else judged(key.group("name"), match.group("value"), match.end("value"))
-    )
+    return read(key, text, span)
+
+
+def table_rows(subject: str) -> Iterator[re.Match[str]]:
+    """Yield a match of each ``key  value`` row under a ``Key  Value`` header, to a line that is not one."""
+    for found in TABLE_HEADER.compiled.finditer("\n" + subject):
+        position = found.end() - 1  # in ``subject``
+        while position < len(subject):
+            row = ROW.compiled.match(subject, position)
+            if row is None:
+                break
+            yield row
+            position = row.end() + 1
+
+
+def table_row(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a table row's value when its key names a secret."""
+    start, end = match.span("value")
+    return judged(text[match.start("key") : match.end("key")], text[start:end], end)
 
 
 def rules() -> list[Rule]:
-    """Return the rule for values a tool prints on the line after reading a named secret."""
+    """Return the rules for the value a command or a tool prints for a named secret."""
     return [
         Rule(
-            NAMES,
-            (
-                Matcher(Lazy(REACT.pattern), judge=observed),
-                Matcher(Lazy(CAT.pattern), judge=catted),
-                Matcher(Lazy(GCLOUD.pattern), judge=accessed),
-                Matcher(Lazy(DATA.pattern), judge=described),
+            key_names.NAMES,
+            (Matcher(Lazy(SPAN.pattern), find=named_values, judge=printed),),
+            trigger=Trigger(
+                words=("printenv", "config:get", "-field=", *SELECTED_WORDS, *PRINTERS),
+                patterns=(Lazy(r"echo[ \t]+\"?\$"),),
+                lower=True,
+            ),
+            lower=True,
+            gate=r"(?i)printenv[ \t]|echo[ \t]+\"?\$|config:get[ \t]|-field=|"
+            + "|".join(re.escape(word) for word in (*SELECTED_WORDS, *PRINTERS)),
+        ),
+        Rule(
+            key_names.NAMES,
+            tuple(
+                Matcher(Lazy(form.pattern), judge=readout) for form in (REACT, CAT, GCLOUD, DATA)
             ),
             trigger=Trigger(words=("Action Input:", "cat", "gcloud", "----\n", "----\r\n")),
             gate=r"(?:Action Input:|cat[ \t]|gcloud[ \t]+secrets|----[ \t]*\r?\n)",
-        )
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(ROW.pattern), find=table_rows, judge=table_row),),
+            trigger=Trigger(patterns=(Lazy(r"key[ \t][ \t]+value"),), lower=True),
+            lower=True,
+            gate=r"(?i)key[ \t][ \t]+value",
+        ),
     ]

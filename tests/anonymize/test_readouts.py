@@ -1,6 +1,8 @@
-"""Secrets a tool prints on the line after reading a named secret: ReAct, ``cat``, gcloud, kubectl."""
+"""What a command or a tool prints for a named secret: variables, selected keys, files, printers."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
@@ -8,6 +10,7 @@ from fedlearn.anonymize import Anonymizer
 
 HEX = "3e0b9c71d5a84f26e19b7c03a5d6f482"
 MIXED = "Vq4Lz8Tn2Rk7Wp3Ym9Xc"
+UUID = "0b9e4c7a-3f21-4d58-9a6e-c1d2e3f4a5b6"
 
 
 @pytest.mark.parametrize(
@@ -68,8 +71,8 @@ def test_a_value_read_from_a_named_secret_is_redacted(
         "$ cat ~/.cache/app/token_count\n40961",
         # a tool input that is no path
         f"Action Input: search the ledger api key docs\nObservation: {HEX}",
-        # no prompt before ``cat``: prose, not a command
-        f"the cat /dev/token\n{HEX}",
+        # no prompt before ``cat``: only a generated value counts
+        "the cat /etc/app/db_password\nCorrectHorse77",
         # a value that is no secret: a reference, a placeholder
         "$ cat /etc/app/password\n/run/secrets/app",
         "Action Input: /etc/app/api_key\nObservation: Error: file not found",
@@ -81,4 +84,160 @@ def test_a_value_read_from_a_named_secret_is_redacted(
     ],
 )
 def test_other_tool_output_stays(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"root@web-1:/# printenv STRIPE_WEBHOOK_SECRET\r\n{HEX}\r\nroot@web-1:/#",
+            "root@web-1:/# printenv STRIPE_WEBHOOK_SECRET\r\n<redacted:secret>\r\nroot@web-1:/#",
+        ),
+        (
+            f"$ docker exec api sh -c 'echo \"${{MAILGUN_API_KEY}}\"'\n{UUID}\n",
+            "$ docker exec api sh -c 'echo \"${MAILGUN_API_KEY}\"'\n<redacted:api-key>\n",
+        ),
+        (
+            f"$ heroku config:get PUSHER_SECRET -a web\n{HEX}",
+            "$ heroku config:get PUSHER_SECRET -a web\n<redacted:secret>",
+        ),
+        (
+            f"$ vault kv get -field=db_password secret/app\n{HEX}",
+            "$ vault kv get -field=db_password secret/app\n<redacted:password>",
+        ),
+        (
+            f"Vault output\nKey              Value\n---              -----\nversion          3\n"
+            f"signing_secret   {HEX}\n",
+            "Vault output\nKey              Value\n---              -----\nversion          3\n"
+            "signing_secret   <redacted:secret>\n",
+        ),
+    ],
+)
+def test_a_printed_variable_is_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """What a command prints for a secret-named variable, or a table's secret-named row, is a secret."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "printenv LANG\nC.UTF-8",
+        "echo $DB_PASSWORD\nconfigure_database_connection",
+        "Key    Value\n---    -----\nlease_duration    768h\nsecret_engine    kv-v2-store",
+    ],
+)
+def test_printed_settings_stay(anonymizer: Anonymizer, text: str) -> None:
+    """A variable that names no secret, and a printed word that is no secret, stay."""
+    assert anonymizer.anonymize(text) == text
+
+
+WORDY_HEX = "a91f3d48e2b6a0d19c7e4f2a835be0c7"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$ gh auth token\n" + WORDY_HEX + "\n$ ", "$ gh auth token\n<redacted:token>\n$ "),
+        (  # a keychain prints a chosen password (named as a token: a printer's key is ``token``)
+            "% security find-internet-password -s nas.lan -w\nSq7!veRt2#kL",
+            "% security find-internet-password -s nas.lan -w\n<redacted:token>",
+        ),
+        (  # a Secret's value, decoded; the selected name is the key
+            "$ kubectl get secret ci -o go-template='{{.data.webhook_secret}}' | base64 --decode\n"
+            "Tq9x-Lm2V8r#Zp4w",
+            "$ kubectl get secret ci -o go-template='{{.data.webhook_secret}}' | base64 --decode\n"
+            "<redacted:secret>",
+        ),
+        (
+            "$ cat ~/.local/share/app/api_token.txt\n" + WORDY_HEX,
+            "$ cat ~/.local/share/app/api_token.txt\n<redacted:token>",
+        ),
+        (
+            "$ terraform output -raw grafana_admin_password\nWq7#tLz2!mPe",
+            "$ terraform output -raw grafana_admin_password\n<redacted:password>",
+        ),
+        (
+            "$ jq -r .credentials.refresh_token ~/.cache/cli/auth.json\n" + WORDY_HEX,
+            "$ jq -r .credentials.refresh_token ~/.cache/cli/auth.json\n<redacted:token>",
+        ),
+        (
+            "$ openssl rand -base64 24\nx7Qp2Lm9Vt4Rz8Kw1Bn6Yc3D",
+            "$ openssl rand -base64 24\n<redacted:token>",
+        ),
+    ],
+)
+def test_values_printed_by_the_command_that_selects_them_are_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$ cat notes/release-plan.md\nrelease-candidate-2026",  # the file names no secret
+        "$ kubectl get secret db -o jsonpath='{.data.username}' | base64 -d\nreporting_readonly",
+        "$ gh auth token\nno oauth token found for github.com",  # a message, not a token
+        "I rotated the auth token\nThanks!",  # prose, no command
+        "$ op read op://infra/db/password\n${DB_PASSWORD}",  # a reference
+        "$ cat /run/secrets/db_password | sha256sum\n" + WORDY_HEX + "  -",  # piped on, not printed
+        "$ jq -r .sha build.json\n3f0c9a1e7b2d4c6e8a0b1c3d5e7f9a1b2c3d4e5f",  # a hash key
+    ],
+)
+def test_printed_output_that_is_no_secret_stays(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "printenv SMTP_PASSWORD",
+        "gcloud auth print-access-token",
+        "kubectl get secret mail -o jsonpath='{.data.smtp_password}' | base64 -d",
+        "pass show mail/relay",
+    ],
+)
+def test_a_printed_value_in_a_json_tool_result_is_redacted(
+    anonymizer: Anonymizer, command: str
+) -> None:
+    """A tool result is a JSON string: its line breaks are ``\\n`` escapes."""
+    text = json.dumps({"type": "tool_result", "content": f"$ {command}\nVr8#kQ2zLp5wXt\n$ "})
+    out = anonymizer.anonymize(text)
+    assert "Vr8#kQ2zLp5wXt" not in out
+    assert out.endswith('\\n$ "}')  # the escapes around the value stay
+
+
+def test_a_json_tool_result_printing_no_secret_stays(anonymizer: Anonymizer) -> None:
+    text = json.dumps(
+        {"content": "$ printenv HOSTNAME\nbuild-runner-07\n$ gh auth token\nno token\n"}
+    )
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Action Input: /srv/app/.config/db_password\nObservation: CorrectHorse77\n",
+        "$ gcloud secrets versions access latest --secret=smtp-password\nCorrectHorse77\n$ ",
+        "$ cat /etc/app/db_password\nCorrectHorse77\n$ ",
+    ],
+)
+def test_a_tools_readout_in_a_json_tool_result_is_redacted(
+    anonymizer: Anonymizer, content: str
+) -> None:
+    """ReAct, gcloud and a prompt's ``cat`` find the value as every printed line does: after ``\\n``."""
+    out = anonymizer.anonymize(json.dumps({"content": content}))
+    assert "CorrectHorse77" not in out
+    assert "\\nObservation: <redacted:" in out or "\\n<redacted:" in out
+
+
+def test_an_indented_data_value_is_redacted_and_a_catted_word_without_prompt_stays(
+    anonymizer: Anonymizer,
+) -> None:
+    """``kubectl describe``'s value is the next line without blanks; ``cat`` after no prompt
+    counts only a generated value, in a JSON string too."""
+    described = "db_password:\n----\n  Vr8#kQ2zLp5wXt\n"
+    assert anonymizer.anonymize(described) == "db_password:\n----\n  <redacted:password>\n"
+    text = json.dumps({"content": "cat /etc/app/db_password\nCorrectHorse77\n$ "})
     assert anonymizer.anonymize(text) == text
