@@ -111,9 +111,14 @@ class Engine:
         # may still wake some: no early return.
         active = None if len(texts) < 2 else self._active(Probe("\n".join(texts)))
         # A rule that needs a long run (``Rule.long_run``) finds nothing in a text without one, as
-        # the text's own prefilter would know: such a text runs the others only.
+        # the text's own prefilter would know: such a text runs the others only (tested only when
+        # the batch woke one of them: else no text's bytes are mapped at all).
         runless = None
-        if active is not None and active is not self._every:
+        if (
+            active is not None
+            and active is not self._every
+            and not self._long_run.isdisjoint(active)
+        ):
             runless = [index for index in active if index not in self._long_run]
         found: list[tuple[str, tuple[str, ...]]] = []
         for text in texts:
