@@ -122,8 +122,8 @@ class Engine:
             runless = [index for index in active if index not in self._long_run]
         found: list[tuple[str, tuple[str, ...]]] = []
         for text in texts:
-            own = runless if runless is not None and not has_long_run(text) else active
-            result, names = self._anonymize(Probe(text), own)
+            ran = runless if runless is not None and not has_long_run(text) else active
+            result, names = self._anonymize(Probe(text), ran)
             if not names:
                 found.append((result, ()))
                 continue
