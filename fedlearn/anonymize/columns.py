@@ -44,6 +44,9 @@ HEADER_CELL = Lazy(r"[^\W\d][\w.#/()-]*(?: [\w.#/()-]+){0,3}")
 # An aligned header: names two or more blanks apart.
 ALIGNED_NAME = Lazy(r"[A-Za-z_][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+){0,2}")
 GAP = Lazy(r"[ ]{2,}")
+# The start of a delimited header (``tables.header_kind``'s first check): a first cell that is a
+# name, maybe in quotes, then a delimiter; or a cell in double quotes.
+DELIMITED_HEAD = Lazy(r"[ \t]*(?:\"|[\"'`]*[A-Za-z_][A-Za-z0-9_.-]*[\"'`]*[\t,;])")
 MAX_ROWS = 50
 # (layout, header name, where the header starts, value start, value end)
 Cell = tuple[str, str, int, int, int]
@@ -56,27 +59,42 @@ def table_cells(text: str) -> tuple[Cell, ...]:
 
     Each layout's lines are read only where its cheap necessary condition holds: a ruled table's
     header has a separator and its rule line three dashes in a row (one search of a text with a
-    separator), an aligned header two blanks after its indent, a delimited header its delimiter in
-    the next line too (else that row has one cell).
+    separator), an aligned header two blanks after its indent, a delimited header a first cell
+    that is a name (``DELIMITED_HEAD``, ``tables.header_kind``'s first check) and its delimiter
+    in the next line too (else that row has one cell). The lines that can head an aligned or a
+    delimited table are picked by ``in`` tests and one match each, and a text with none is not
+    read further.
     """
     if "\n" not in text:
         return ()
     parts = text.split("\n")
+    last = len(parts) - 1  # a header needs a line after it
+    rule_lines = any(separator in text for separator in SEPARATORS)
+    rule_lines = rule_lines and DASHES.search(text) is not None
+    # The candidate headers, found by the ``in`` tests alone (the loops are the cost).
+    gapped = [i for i, part in enumerate(parts) if "  " in part and "  " in part.lstrip(" ")]
+    head = DELIMITED_HEAD.match
+    named = [
+        i
+        for i, part in enumerate(parts)
+        if ("," in part or ";" in part or "\t" in part) and head(part)
+    ]
+    if not (rule_lines or gapped or named):
+        return ()
     starts = itertools.accumulate([len(part) + 1 for part in parts], initial=0)
     lines = list(zip(starts, parts, strict=False))  # one start more than parts
     found: list[Cell] = []
     taken: set[int] = set()  # the header lines read already
-    if any(separator in text for separator in SEPARATORS) and DASHES.search(text) is not None:
-        for index in range(1, len(lines) - 1):
+    if rule_lines:
+        for index in range(1, last):
             line = lines[index][1]
             if is_rule(line) and ruled(lines, index, found):
                 taken.add(index - 1)
-    for index in range(len(lines) - 1):
-        if index in taken or "  " not in lines[index][1].lstrip(" "):
-            continue  # no gap after the indent: one name at most
-        aligned(lines, index, found)
-    for index in range(len(lines) - 1):
-        if index not in taken and may_head(lines[index][1], lines[index + 1][1]):
+    for index in gapped:
+        if index < last and index not in taken:
+            aligned(lines, index, found)
+    for index in named:
+        if index < last and index not in taken and may_head(parts[index], parts[index + 1]):
             delimited(lines, index, found)
     return tuple(found)
 

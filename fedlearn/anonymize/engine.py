@@ -17,7 +17,7 @@ import attrs
 
 from fedlearn.anonymize import continued, escaped, prefilter, rules
 from fedlearn.anonymize.hits import Hit, disjoint, repeated
-from fedlearn.anonymize.probe import Probe
+from fedlearn.anonymize.probe import Probe, has_long_run
 from fedlearn.anonymize.rules import Rule
 
 # No redactions, as a Counter shared by whatever had none (never changed).
@@ -63,6 +63,7 @@ class Engine:
         self.allow = allow
         self.counts: collections.Counter[str] = collections.Counter()
         self._every = list(range(len(self.rules))) if not use_prefilter else None
+        self._long_run = frozenset(i for i, rule in enumerate(self.rules) if rule.long_run)
         self._triggers = prefilter.Triggers(self.rules)
         self._prefilter = prefilter.Prefilter(self.rules, re2_after) if use_re2 else None
 
@@ -109,9 +110,20 @@ class Engine:
         # With no rule let through, each text's continuations joined and escapes decoded (``_hits``)
         # may still wake some: no early return.
         active = None if len(texts) < 2 else self._active(Probe("\n".join(texts)))
+        # A rule that needs a long run (``Rule.long_run``) finds nothing in a text without one, as
+        # the text's own prefilter would know: such a text runs the others only (tested only when
+        # the batch woke one of them: else no text's bytes are mapped at all).
+        runless = None
+        if (
+            active is not None
+            and active is not self._every
+            and not self._long_run.isdisjoint(active)
+        ):
+            runless = [index for index in active if index not in self._long_run]
         found: list[tuple[str, tuple[str, ...]]] = []
         for text in texts:
-            result, names = self._anonymize(Probe(text), active)
+            ran = runless if runless is not None and not has_long_run(text) else active
+            result, names = self._anonymize(Probe(text), ran)
             if not names:
                 found.append((result, ()))
                 continue

@@ -126,6 +126,10 @@ TABLES = [
     "| h | k |\n|---|---|\n| 1 | 2 |\nfoo, bar\nbaz, qux",
     "def f(args, kwargs):\n    return g(args, kwargs)  # key, token\n",
     "x ║ y\n═══╬═══\n1 ║ 2",
+    '"id"x,api_key\n1,abc\n',
+    "`id`;'tax_id'\n1;93/815/08152",
+    " id;passport_no\n1;X1234567",
+    "see below, please\nname,passport_no\nada,X1234567\n    enable = true;\n    port = 1;",
 ]
 
 
