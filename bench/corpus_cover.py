@@ -3,6 +3,7 @@ family (the ``covered`` mark of bench/audit16e and bench/audit16f)."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 from collections.abc import Callable, Iterable, Mapping
@@ -53,3 +54,31 @@ def write(
             for _ in range(per_kind):
                 out.write(json.dumps({"kind": kind, "text": make(rng)}, ensure_ascii=False) + "\n")
     (here / "covered.txt").write_text("\n".join(map(str, covered_names)) + "\n", encoding="utf-8")
+
+
+def write_distinct_benign(
+    kinds: Mapping[str, Callable[[random.Random], str]], seed: int, per_kind: int, here: Path
+) -> None:
+    """The benign corpora's make.py (bench/benign16h, 16i, 16j): ``[--seed N --out DIR]`` (``seed``,
+    ``here``) writes ``per_kind`` distinct strings of each of ``kinds``, one JSON row ``{"kind",
+    "text"}`` a line, to ``benign.jsonl``."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seed", type=int, default=seed, help="another seed: fresh variants")
+    parser.add_argument("--out", type=Path, default=here)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    seen: set[str] = set()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with (args.out / "benign.jsonl").open("w", encoding="utf-8") as out:
+        for kind, make in kinds.items():
+            for _ in range(per_kind):
+                text = make(rng)
+                for _ in range(50):  # a kind with few contexts may draw one twice: draw again
+                    if text not in seen:
+                        break
+                    text = make(rng)
+                assert text not in seen, kind
+                assert "case " not in text, kind  # through_sync.py finds records by "case N"
+                seen.add(text)
+                out.write(json.dumps({"kind": kind, "text": text}, ensure_ascii=False) + "\n")
+    print(f"{per_kind * len(kinds)} benign in {len(kinds)} kinds")
