@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Block google-re2 before any test module asks for it, when ``--block-re2`` is given."""
+    """
+    Let child Pythons keep their bytecode, and block google-re2 when ``--block-re2`` is given.
+
+    The tests start the installed ``fedlearn`` and ``python -m pytest`` hundreds of times. With
+    ``PYTHONDONTWRITEBYTECODE`` set (some shells and CI images set it), each of them compiled
+    every module from source again: ~0.6 s of CPU per start, most of a small job's time. The
+    children write their bytecode under one folder in the temp dir instead (never beside the
+    sources), which every later child and run reads; a changed source is compiled again, as
+    Python checks each file's size and time.
+    """
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ.setdefault(
+        "PYTHONPYCACHEPREFIX",
+        str(Path(tempfile.gettempdir()) / f"fedlearn-tests-bytecode-{os.getuid()}"),
+    )
     if config.getoption("--block-re2"):
         sys.modules["re2"] = None  # type: ignore[assignment]  # what an absent module looks like
 
