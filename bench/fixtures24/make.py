@@ -178,18 +178,98 @@ BENIGN_FRAMES = [
 ]
 
 
+# Labels (second commit, after the first measurement): fixture samples that are no secret.
+PLACEHOLDER = re.compile(
+    r"(.)\1{7,}|fake|example|abcdefgh|1234567890|123abc|0000-0000|xxxxxxxxxx", re.IGNORECASE
+)
+NOT_CREDENTIAL = re.compile(
+    r"password|[a-z]+(?:_[a-z]+)+|[a-z]+(?:[A-Z][a-z]+)+"  # a field's name the test wants
+    r"|(?:https?://)?[a-z0-9-]{1,20}(?:\.[a-z0-9-]{1,20})*\.(?:com|net|org|io|dev)(?::\d+)?/?"  # a host or URL
+    r"|[\w.+-]{1,20}@[\w-]+(?:\.[\w-]+)+"  # an email address
+    r"|\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?"  # an IP address
+)
+
+
+def secret_label(value: str) -> str:
+    """Return why a true-positive fixture is no secret ("" when it is one)."""
+    if NOT_CREDENTIAL.fullmatch(value):
+        return "not-a-credential"
+    if PLACEHOLDER.search(value):
+        return "placeholder"
+    return ""
+
+
+# A false-positive fixture that fedlearn rightly changes: personal data it always takes, or a
+# value in a live credential's shape (a prefix and a random body, or a random value under a
+# secret's name) that the scanner's test keeps only because that one rule does not match it.
+PII = re.compile(r"(?<![\w.])(?:\d{1,3}(?:\.\d{1,3}){3}|[\w.+-]+@[\w-]+\.[\w.-]+)(?![\w])")
+RANDOM_RUN = re.compile(r"[A-Za-z0-9_+/=~-]{20,}")
+SECRET_NAME = re.compile(r"(?i)(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)[\"']?\s*(?::=|=>|[:=])\s*[\"']?([^\s\"']{6,})")
+
+
+def generated(run: str) -> bool:
+    """Return whether a run reads as drawn at random (mixed classes, varied, no fill)."""
+    if PLACEHOLDER.search(run) or "/" in run.strip("/") and run.count("/") > 2:
+        return False
+    classes = sum(any(f(c) for c in run) for f in (str.islower, str.isupper, str.isdigit))
+    return classes >= 2 and len(set(run)) >= 0.4 * min(len(run), 40) and any(c.isdigit() for c in run)
+
+
+def benign_label(line: str) -> str:
+    """Return why fedlearn may rightly change a false-positive fixture ("" when it should not)."""
+    if any(generated(run) for run in RANDOM_RUN.findall(line)):
+        return "secret-shaped"
+    m = SECRET_NAME.search(line)
+    if m and not PLACEHOLDER.search(m.group(1)) and not m.group(1).startswith(("$", "{", "<", "%")):
+        return "secret-shaped"
+    if PII.search(line):
+        return "pii"
+    return ""
+
+
+URL_TAIL = re.compile(r"https?://\S+\Z")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def split_want(value: str) -> tuple[str, list[str]]:
+    """
+    Split a trufflehog ``want`` that joins a credential with its context (``key:user@x.com``,
+    ``<token>https://gitlab.com``): the most varied part is the secret, the rest goes beside it.
+    """
+    if value.lstrip().startswith(("{", "-----")):
+        return value, []
+    beside = []
+    if (m := URL_TAIL.search(value)) and m.start() >= 6:
+        beside.append(m.group())
+        value = value[: m.start()].rstrip(":")
+    emails = EMAIL.findall(value)
+    if emails and EMAIL.sub("", value).strip(":") and len(EMAIL.sub("", value).strip(":")) >= 6:
+        beside += emails
+        value = EMAIL.sub("", value)
+    parts = [p for p in value.split(":") if p]
+    if len(parts) > 1 and not value.startswith("http"):
+        best = max(parts, key=lambda p: (len(set(p)), len(p)))
+        beside += [p for p in parts if p is not best]
+        value = best
+    return value.strip(), beside
+
+
 def main() -> None:
     data = json.loads((HERE / "samples.json").read_text(encoding="utf-8"))
     rows, seen = [], set()
     for scanner, block in data.items():
         for s in block["tps"]:
-            value = (s.get("secret") or "").strip()
+            value = (s.get("secret") or "").strip().strip("'\"=: ")
+            extra_with = list(s.get("with", []))
+            if scanner == "trufflehog" and value == s.get("want"):
+                value, beside = split_want(value)
+                extra_with += beside
             if len(value) < 6 or (s["rule"], value) in seen:
                 continue
             seen.add((s["rule"], value))
             family = f"{scanner}:{s['rule']}"
             also = [a for a in s.get("also", []) if len(a) >= 6]
-            extra = [(f"{vendor(s['rule']).upper()}_{'SECRET' if a in also else 'ID'}", a) for a in also + s.get("with", [])][:3]
+            extra = [(f"{vendor(s['rule']).upper()}_{'SECRET' if a in also else 'ID'}", a) for a in also + extra_with][:3]
             line = s.get("line")
             if line and value in line and RNG.random() < 0.5:
                 context, frame = RNG.choice(LINE_FRAMES)
@@ -200,7 +280,7 @@ def main() -> None:
                 text = CONTEXTS[context](s["rule"], value, extra)
                 kind = "value"
             rows.append(
-                {"family": family, "context": context, "text": text, "secret": value, "source": scanner, "also": also, "rule": s["rule"], "kind": kind}
+                {"family": family, "context": context, "text": text, "secret": value, "source": scanner, "also": also, "rule": s["rule"], "kind": kind, "label": secret_label(value)}
             )
     benign, seen_b = [], set()
     for scanner, block in data.items():
@@ -211,7 +291,7 @@ def main() -> None:
             seen_b.add(line)
             frames = RNG.sample(BENIGN_FRAMES, 2 if RNG.random() < 0.5 else 1)
             for context, frame in frames:
-                benign.append({"family": f"{scanner}:{f['rule']}", "context": context, "text": frame.replace("{line}", line), "source": scanner})
+                benign.append({"family": f"{scanner}:{f['rule']}", "context": context, "text": frame.replace("{line}", line), "source": scanner, "label": benign_label(line)})
     with (HERE / "secrets.jsonl").open("w", encoding="utf-8") as out:
         for r in rows:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
