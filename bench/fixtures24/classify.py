@@ -28,18 +28,29 @@ def main() -> None:
         for key in ("label",):
             total = collections.Counter(s.get(key, "") for s in secrets)
             bad = collections.Counter(s.get(key, "") for s in r["leaks"])
-            print("  leaks by label: " + ", ".join(f"{k or 'none'} {bad[k]}/{total[k]}" for k in sorted(total)))
+            print(
+                "  leaks by label: "
+                + ", ".join(f"{k or 'none'} {bad[k]}/{total[k]}" for k in sorted(total))
+            )
             total = collections.Counter(s.get(key, "") for s in benign)
             bad = collections.Counter(s.get(key, "") for s in r["changed"])
-            print("  changed by label: " + ", ".join(f"{k or 'none'} {bad[k]}/{total[k]}" for k in sorted(total)))
+            print(
+                "  changed by label: "
+                + ", ".join(f"{k or 'none'} {bad[k]}/{total[k]}" for k in sorted(total))
+            )
         for key in ("source", "context", "kind"):
             total = collections.Counter(s[key] for s in secrets)
             bad = collections.Counter(s[key] for s in r["leaks"])
-            print(f"  leaks by {key}: " + ", ".join(f"{k} {bad[k]}/{total[k]}" for k in sorted(total)))
+            print(
+                f"  leaks by {key}: " + ", ".join(f"{k} {bad[k]}/{total[k]}" for k in sorted(total))
+            )
         for key in ("source", "context"):
             total = collections.Counter(s[key] for s in benign)
             bad = collections.Counter(s[key] for s in r["changed"])
-            print(f"  changed by {key}: " + ", ".join(f"{k} {bad[k]}/{total[k]}" for k in sorted(total)))
+            print(
+                f"  changed by {key}: "
+                + ", ".join(f"{k} {bad[k]}/{total[k]}" for k in sorted(total))
+            )
 
 
 if __name__ == "__main__":

@@ -14,10 +14,11 @@ cases through ``ast``. ``make.py`` reads only samples.json.
 from __future__ import annotations
 
 import ast
+import contextlib
 import json
 import random
 import re
-import sre_constants as C
+import sre_constants as C  # noqa: N812
 import sre_parse
 import subprocess
 import sys
@@ -58,10 +59,14 @@ def head(repo: str) -> str:
 
 # --- a regex sampler of our own (sre_parse tree walk) -------------------------------------
 
-ALNUM = [chr(c) for c in range(48, 58)] + [chr(c) for c in range(65, 91)] + [chr(c) for c in range(97, 123)]
+ALNUM = (
+    [chr(c) for c in range(48, 58)]
+    + [chr(c) for c in range(65, 91)]
+    + [chr(c) for c in range(97, 123)]
+)
 CATS = {
     C.CATEGORY_DIGIT: [str(d) for d in range(10)],
-    C.CATEGORY_WORD: ALNUM + ["_"],
+    C.CATEGORY_WORD: [*ALNUM, "_"],
     C.CATEGORY_SPACE: [" "],
     C.CATEGORY_NOT_SPACE: ALNUM,
     C.CATEGORY_NOT_DIGIT: ALNUM[10:],
@@ -123,7 +128,16 @@ def sample(regex: str) -> str:
 
 
 def go_to_py(regex: str) -> str:
-    posix = {"alnum": "a-zA-Z0-9", "alpha": "a-zA-Z", "digit": "0-9", "upper": "A-Z", "lower": "a-z", "xdigit": "0-9a-fA-F", "space": r"\s", "punct": r"!-/:-@\[-`{-~"}
+    posix = {
+        "alnum": "a-zA-Z0-9",
+        "alpha": "a-zA-Z",
+        "digit": "0-9",
+        "upper": "A-Z",
+        "lower": "a-z",
+        "xdigit": "0-9a-fA-F",
+        "space": r"\s",
+        "punct": r"!-/:-@\[-`{-~",
+    }
     for k, v in posix.items():
         regex = regex.replace(f"[:{k}:]", v)
     regex = regex.replace(r"\z", r"\Z")
@@ -292,7 +306,11 @@ class Eval:
             return out
         if name == "strings.Repeat":
             return args[0] * args[1]
-        if name in ("utils.GenerateSemiGenericRegex", "utils.GenerateUniqueTokenRegex", "regexp.MustCompile"):
+        if name in (
+            "utils.GenerateSemiGenericRegex",
+            "utils.GenerateUniqueTokenRegex",
+            "regexp.MustCompile",
+        ):
             return ("regex", name, args)
         raise ValueError(f"unknown call {name}")
 
@@ -300,7 +318,13 @@ class Eval:
 def semi_generic(ids: list[str], secret: str, ci: bool) -> str:
     ident = r"[\w.-]{0,50}?(?:" + "|".join(ids) + r")(?:[ \t\w.-]{0,20})[\s'\"]{0,3}"
     head_ = "(?i)" + ident if ci else r"(?i:" + ident + ")"
-    return head_ + r"(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)" + r"[\x60'\"\s=]{0,5}(" + secret + r")(?:[\x60'\"\s;]|\\[nr]|$)"
+    return (
+        head_
+        + r"(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)"
+        + r"[\x60'\"\s=]{0,5}("
+        + secret
+        + r")(?:[\x60'\"\s;]|\\[nr]|$)"
+    )
 
 
 def rule_regex(value) -> str | None:
@@ -311,7 +335,12 @@ def rule_regex(value) -> str | None:
         return args[0]
     if name == "utils.GenerateSemiGenericRegex":
         return semi_generic(args[0], args[1], args[2] if len(args) > 2 else False)
-    return ("(?i)" if len(args) > 1 and args[1] else "") + r"\b(" + args[0] + r")(?:[\x60'\"\s;]|\\[nr]|$)"
+    return (
+        ("(?i)" if len(args) > 1 and args[1] else "")
+        + r"\b("
+        + args[0]
+        + r")(?:[\x60'\"\s;]|\\[nr]|$)"
+    )
 
 
 FUNC = re.compile(r"^func (\w+)\(\)[^{]*\{\n(.*?)^\}", re.S | re.M)
@@ -340,10 +369,8 @@ def gitleaks() -> dict:
     )
     globals_env: dict = {"true": True, "false": False}
     for m in re.finditer(r"^(?:var|const) (\w+)\s*=\s*(.+)$", src, re.M):
-        try:
+        with contextlib.suppress(Exception):
             globals_env[m.group(1)] = Eval(tokenize(m.group(2)), {}).expr()
-        except Exception:
-            pass
     funcs = {m.group(1): m.group(2) for m in FUNC.finditer(src)}
     for fname, body in funcs.items():
         rid = re.search(r'RuleID:\s*"([^"]+)"', body)
@@ -353,23 +380,27 @@ def gitleaks() -> dict:
         group = int(m.group(1)) if (m := re.search(r"SecretGroup:\s*(\d+)", body)) else 0
         env = dict(globals_env)
         for helper, hbody in funcs.items():
-            if helper != fname and "RuleID" not in hbody and (rm := re.search(r"return (.+)$", hbody, re.M)):
+            if (
+                helper != fname
+                and "RuleID" not in hbody
+                and (rm := re.search(r"return (.+)$", hbody, re.M))
+            ):
                 try:
                     env_h = dict(globals_env)
                     for n, chunk in statements(hbody):
-                        try:
+                        with contextlib.suppress(Exception):
                             env_h[n] = Eval(tokenize(chunk), env_h).expr()
-                        except Exception:
-                            pass
                     globals_env_fn = Eval(tokenize(rm.group(1)), env_h).expr()
                     env[helper] = globals_env_fn
-                except Exception:
+                except Exception:  # noqa: S110 - a helper the evaluator cannot read
                     pass
         regex_src = None
         mregex = re.search(r"Regex:\s*(.+?),\n", body)
         for name, chunk in statements(body):
             try:
-                value = Eval(tokenize(re.sub(r"\b(\w+)\(\)", r"\1", chunk) if False else chunk), env).expr()
+                value = Eval(
+                    tokenize(re.sub(r"\b(\w+)\(\)", r"\1", chunk) if False else chunk), env
+                ).expr()
                 env[name] = value
             except Exception as err:
                 if name in ("tps", "fps"):
@@ -403,8 +434,12 @@ def gitleaks() -> dict:
 
 # --- trufflehog: `want` of each detector's pattern test -------------------------------------
 
-SECRETISH = re.compile(r"(?i)key|secret|token|pass|pat\b|pwd|cred|auth|sig|hash|priv|cert|bearer|jwt|sk")
-IDISH = re.compile(r"(?i)id$|ids$|user|name|mail|domain|url|host|endpoint|region|account|org|tenant|project|uri|email|subdomain|instance|server|workspace|team|app$|base")
+SECRETISH = re.compile(
+    r"(?i)key|secret|token|pass|pat\b|pwd|cred|auth|sig|hash|priv|cert|bearer|jwt|sk"
+)
+IDISH = re.compile(
+    r"(?i)id$|ids$|user|name|mail|domain|url|host|endpoint|region|account|org|tenant|project|uri|email|subdomain|instance|server|workspace|team|app$|base"
+)
 
 
 def trufflehog() -> dict:
@@ -418,9 +453,13 @@ def trufflehog() -> dict:
         src = git_show(repo, path)
         env: dict = {}
         for block in re.finditer(r"^(?:var|const)\s*\((.*?)^\)", src, re.S | re.M):
-            for m in re.finditer(r"^\s*(\w+)\s*=\s*((?:`[^`]*`)|(?:\"(?:\\.|[^\"\\])*\"))", block.group(1), re.M):
+            for m in re.finditer(
+                r"^\s*(\w+)\s*=\s*((?:`[^`]*`)|(?:\"(?:\\.|[^\"\\])*\"))", block.group(1), re.M
+            ):
                 env[m.group(1)] = go_string(m.group(2))
-        for m in re.finditer(r"^(?:var|const)\s+(\w+)\s*=\s*((?:`[^`]*`)|(?:\"(?:\\.|[^\"\\])*\"))", src, re.M):
+        for m in re.finditer(
+            r"^(?:var|const)\s+(\w+)\s*=\s*((?:`[^`]*`)|(?:\"(?:\\.|[^\"\\])*\"))", src, re.M
+        ):
             env[m.group(1)] = go_string(m.group(2))
         seen = set()
         for m in re.finditer(r"want:\s*\[\]string\{(.*?)\},?\s*\n", src):
@@ -454,7 +493,14 @@ def trufflehog() -> dict:
                     ordered = sorted((v for _, v in pieces), key=len, reverse=True)
                     main, also, ctx = ordered[0], [], ordered[1:]
                 tps.append(
-                    {"scanner": "trufflehog", "rule": detector, "secret": main, "also": also, "with": ctx, "want": value}
+                    {
+                        "scanner": "trufflehog",
+                        "rule": detector,
+                        "secret": main,
+                        "also": also,
+                        "with": ctx,
+                        "want": value,
+                    }
                 )
     return {"commit": head(repo), "tps": tps, "failed": failed}
 
@@ -471,11 +517,15 @@ def detect_secrets() -> dict:
         plugin = path.split("/")[-1][: -len("_test.py")]
         src = git_show(repo, path)
         tree = ast.parse(src)
-        ns: dict = {"base64": __import__("base64"), "textwrap": __import__("textwrap"), "randint": lambda a, b: 7}
+        ns: dict = {
+            "base64": __import__("base64"),
+            "textwrap": __import__("textwrap"),
+            "randint": lambda a, b: 7,
+        }
         for node in tree.body:
             if isinstance(node, (ast.Assign, ast.FunctionDef)):
                 try:
-                    exec(compile(ast.Module([node], []), path, "exec"), ns)
+                    exec(compile(ast.Module([node], []), path, "exec"), ns)  # noqa: S102 - a pinned snapshot
                 except Exception as err:
                     failed.append((plugin, str(err)[:60]))
         if plugin == "keyword":
@@ -484,7 +534,14 @@ def detect_secrets() -> dict:
                 if name.endswith("_TEST_CASES") and isinstance(table, list):
                     for line, value in (c for c in table if isinstance(c, tuple) and len(c) == 2):
                         if value:
-                            tps.append({"scanner": "detect-secrets", "rule": plugin, "line": line, "secret": value})
+                            tps.append(
+                                {
+                                    "scanner": "detect-secrets",
+                                    "rule": plugin,
+                                    "line": line,
+                                    "secret": value,
+                                }
+                            )
                         elif len(line) < 2000:
                             fps.append({"scanner": "detect-secrets", "rule": plugin, "line": line})
             continue
@@ -494,7 +551,7 @@ def detect_secrets() -> dict:
             if len(node.args) < 2:
                 continue
             try:
-                cases = eval(compile(ast.Expression(node.args[1]), path, "eval"), ns)
+                cases = eval(compile(ast.Expression(node.args[1]), path, "eval"), ns)  # noqa: S307
                 names = ast.literal_eval(node.args[0])
             except Exception as err:
                 failed.append((plugin, str(err)[:60]))
@@ -503,13 +560,27 @@ def detect_secrets() -> dict:
             for case in cases:
                 if not isinstance(case, tuple) or not isinstance(case[0], str):
                     continue
-                row = dict(zip(names, case))
+                row = dict(zip(names, case, strict=False))
                 line = case[0]
-                flag = next((v for k, v in row.items() if k in ("should_flag", "expected", "is_valid", "expected_secret", "secret")), None)
-                if len(case) >= 2 and isinstance(case[1], (bool, str)) or case[1] is None:
+                flag = next(
+                    (
+                        v
+                        for k, v in row.items()
+                        if k in ("should_flag", "expected", "is_valid", "expected_secret", "secret")
+                    ),
+                    None,
+                )
+                if (len(case) >= 2 and isinstance(case[1], (bool, str))) or case[1] is None:
                     flag = case[1]
                 if flag is True or (isinstance(flag, str) and flag):
-                    tps.append({"scanner": "detect-secrets", "rule": plugin, "line": line, "secret": flag if isinstance(flag, str) else None})
+                    tps.append(
+                        {
+                            "scanner": "detect-secrets",
+                            "rule": plugin,
+                            "line": line,
+                            "secret": flag if isinstance(flag, str) else None,
+                        }
+                    )
                 elif (flag is False or flag is None) and len(line) < 2000:
                     fps.append({"scanner": "detect-secrets", "rule": plugin, "line": line})
     # The value each true case flags: the case's plugin run on its line (detect-secrets' source
@@ -520,7 +591,9 @@ def detect_secrets() -> dict:
     if not (tmp / "detect_secrets").exists():
         tmp.mkdir(exist_ok=True)
         archive = subprocess.run(
-            ["git", "-C", str(MIRROR / repo / "repo"), "archive", "HEAD", "detect_secrets"], capture_output=True, check=True
+            ["git", "-C", str(MIRROR / repo / "repo"), "archive", "HEAD", "detect_secrets"],
+            capture_output=True,
+            check=True,
         ).stdout
         subprocess.run(["tar", "-x", "-C", str(tmp)], input=archive, check=True)
     sys.modules.setdefault("requests", types.ModuleType("requests"))
@@ -541,7 +614,9 @@ def detect_secrets() -> dict:
             failed.append((row["rule"], "no plugin"))
             continue
         try:
-            cls = getattr(importlib.import_module(f"detect_secrets.plugins.{m.group(1)}"), m.group(2))
+            cls = getattr(
+                importlib.import_module(f"detect_secrets.plugins.{m.group(1)}"), m.group(2)
+            )
             found = [
                 s.secret_value
                 for part in row["line"].splitlines() or [row["line"]]
@@ -560,8 +635,20 @@ def detect_secrets() -> dict:
 def main() -> None:
     out = {"gitleaks": gitleaks(), "trufflehog": trufflehog(), "detect-secrets": detect_secrets()}
     for k, v in out.items():
-        print(k, v["commit"][:10], "tps", len(v["tps"]), "fps", len(v.get("fps", [])), "failed", len(v["failed"]), file=sys.stderr)
-    (HERE / "samples.json").write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(
+            k,
+            v["commit"][:10],
+            "tps",
+            len(v["tps"]),
+            "fps",
+            len(v.get("fps", [])),
+            "failed",
+            len(v["failed"]),
+            file=sys.stderr,
+        )
+    (HERE / "samples.json").write_text(
+        json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

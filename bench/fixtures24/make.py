@@ -20,7 +20,20 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 RNG = random.Random(24024)
 
-STOP = {"api", "key", "token", "secret", "access", "pat", "v1", "v2", "v3", "detector", "id", "auth"}
+STOP = {
+    "api",
+    "key",
+    "token",
+    "secret",
+    "access",
+    "pat",
+    "v1",
+    "v2",
+    "v3",
+    "detector",
+    "id",
+    "auth",
+}
 
 
 def words(rule: str) -> list[str]:
@@ -35,7 +48,9 @@ def vendor(rule: str) -> str:
 
 def env_name(rule: str) -> str:
     v = vendor(rule).upper()
-    kind = RNG.choice(["API_KEY", "TOKEN", "SECRET", "API_TOKEN", "KEY", "ACCESS_TOKEN", "SECRET_KEY"])
+    kind = RNG.choice(
+        ["API_KEY", "TOKEN", "SECRET", "API_TOKEN", "KEY", "ACCESS_TOKEN", "SECRET_KEY"]
+    )
     return f"{v}_{kind}"
 
 
@@ -77,7 +92,7 @@ def c_json(r, v, x):
 
 def c_yaml(r, v, x):
     lines = [f"{vendor(r)}:"] + [f"  {k.lower()}: {w}" for k, w in x]
-    lines.append(f"  {RNG.choice(['api_key', 'token', 'secret', 'access_token'])}: \"{v}\"")
+    lines.append(f'  {RNG.choice(["api_key", "token", "secret", "access_token"])}: "{v}"')
     return "\n".join(lines)
 
 
@@ -204,15 +219,19 @@ def secret_label(value: str) -> str:
 # secret's name) that the scanner's test keeps only because that one rule does not match it.
 PII = re.compile(r"(?<![\w.])(?:\d{1,3}(?:\.\d{1,3}){3}|[\w.+-]+@[\w-]+\.[\w.-]+)(?![\w])")
 RANDOM_RUN = re.compile(r"[A-Za-z0-9_+/=~-]{20,}")
-SECRET_NAME = re.compile(r"(?i)(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)[\"']?\s*(?::=|=>|[:=])\s*[\"']?([^\s\"']{6,})")
+SECRET_NAME = re.compile(
+    r"(?i)(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)[\"']?\s*(?::=|=>|[:=])\s*[\"']?([^\s\"']{6,})"
+)
 
 
 def generated(run: str) -> bool:
     """Return whether a run reads as drawn at random (mixed classes, varied, no fill)."""
-    if PLACEHOLDER.search(run) or "/" in run.strip("/") and run.count("/") > 2:
+    if PLACEHOLDER.search(run) or ("/" in run.strip("/") and run.count("/") > 2):
         return False
     classes = sum(any(f(c) for c in run) for f in (str.islower, str.isupper, str.isdigit))
-    return classes >= 2 and len(set(run)) >= 0.4 * min(len(run), 40) and any(c.isdigit() for c in run)
+    return (
+        classes >= 2 and len(set(run)) >= 0.4 * min(len(run), 40) and any(c.isdigit() for c in run)
+    )
 
 
 def benign_label(line: str) -> str:
@@ -269,7 +288,10 @@ def main() -> None:
             seen.add((s["rule"], value))
             family = f"{scanner}:{s['rule']}"
             also = [a for a in s.get("also", []) if len(a) >= 6]
-            extra = [(f"{vendor(s['rule']).upper()}_{'SECRET' if a in also else 'ID'}", a) for a in also + extra_with][:3]
+            extra = [
+                (f"{vendor(s['rule']).upper()}_{'SECRET' if a in also else 'ID'}", a)
+                for a in also + extra_with
+            ][:3]
             line = s.get("line")
             if line and value in line and RNG.random() < 0.5:
                 context, frame = RNG.choice(LINE_FRAMES)
@@ -280,7 +302,17 @@ def main() -> None:
                 text = CONTEXTS[context](s["rule"], value, extra)
                 kind = "value"
             rows.append(
-                {"family": family, "context": context, "text": text, "secret": value, "source": scanner, "also": also, "rule": s["rule"], "kind": kind, "label": secret_label(value)}
+                {
+                    "family": family,
+                    "context": context,
+                    "text": text,
+                    "secret": value,
+                    "source": scanner,
+                    "also": also,
+                    "rule": s["rule"],
+                    "kind": kind,
+                    "label": secret_label(value),
+                }
             )
     benign, seen_b = [], set()
     for scanner, block in data.items():
@@ -291,14 +323,31 @@ def main() -> None:
             seen_b.add(line)
             frames = RNG.sample(BENIGN_FRAMES, 2 if RNG.random() < 0.5 else 1)
             for context, frame in frames:
-                benign.append({"family": f"{scanner}:{f['rule']}", "context": context, "text": frame.replace("{line}", line), "source": scanner, "label": benign_label(line)})
+                benign.append(
+                    {
+                        "family": f"{scanner}:{f['rule']}",
+                        "context": context,
+                        "text": frame.replace("{line}", line),
+                        "source": scanner,
+                        "label": benign_label(line),
+                    }
+                )
     with (HERE / "secrets.jsonl").open("w", encoding="utf-8") as out:
         for r in rows:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
     with (HERE / "benign.jsonl").open("w", encoding="utf-8") as out:
         for r in benign:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(len(rows), "secret rows in", len({r["family"] for r in rows}), "families;", len(benign), "benign rows,", len(seen_b), "distinct")
+    print(
+        len(rows),
+        "secret rows in",
+        len({r["family"] for r in rows}),
+        "families;",
+        len(benign),
+        "benign rows,",
+        len(seen_b),
+        "distinct",
+    )
 
 
 if __name__ == "__main__":
