@@ -1917,6 +1917,16 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             '{"type": "tool_result", "content": "$ printenv REGISTRY_PASSWORD\\n{s}\\n$ "}',
             argument,
         ),
+        # bench/fixtures24: a line reporting an auth failure says what it sent; a rotation note
+        # that names the credential gives a UUID or 12 to 15 drawn characters.
+        (
+            "auth-failure-sent",
+            "still getting 401 from the gateway, I'm using {s}",
+            lambda: chars(24),
+        ),
+        ("auth-failure-sent-uuid", "403 Forbidden when passing {s} as the header", uuid),
+        ("rotated-uuid", "rotated the intake token yesterday, new one is {s}", uuid),
+        ("rotated-short", "rotated the relay api key, the new one is {s}", lambda: chars(13)),
     ]
 
 
