@@ -63,6 +63,29 @@ FILE_EXTENSION = rules.Lazy(
 )
 
 
+def is_fill(token: str) -> bool:
+    """
+    Return whether a token is a placeholder's fill rather than drawn: one character, either case,
+    fills it (12 or more of it, twice as many as all its other letters and digits:
+    ``glpat-XXXXXXXXXXX-XXXXXXXX``, ``s.xxxx…``, ``sntryu_aaaa…``, ``glc_1111…=``), or it counts
+    the alphabet (10 or more letters of one case in a row, each the one after the last:
+    ``…abcdefghij…``), as
+    documentation and test fixtures write one. Digits that count stay drawn: ids and test tokens
+    count (``xoxb-1234567890-…``).
+    """
+    characters = [c for c in token if c.isascii() and c.isalnum()]
+    if len(characters) >= 16:
+        most = Counter(c.lower() for c in characters).most_common(1)[0][1]
+        if most >= 12 and most >= 2 * (len(characters) - most):
+            return True
+    run = 1
+    for before, after in itertools.pairwise(characters):
+        run = run + 1 if ord(after) == ord(before) + 1 and after.isalpha() else 1
+        if run >= 10:
+            return True
+    return False
+
+
 def is_reference(value: str) -> bool:
     """Return whether ``value`` refers to a secret (variable, template, placeholder) or masks it."""
     if CRYPT_HASH.match(value):

@@ -45,10 +45,14 @@ def bounded(check: Check | None = None) -> Check:
 
 def is_filled(token: str) -> bool:
     """
-    Return whether a token's body (its last ``_`` or ``-`` part) is a placeholder's fill: 16 or
-    more of one ``X`` or ``x`` (``ghp_XXXX…``, ``hf_xxxx…``), as documentation writes one.
+    Return whether a token is a placeholder's fill rather than a drawn token: its body (last
+    ``_`` or ``-`` part) is 16 or more of one ``X`` or ``x`` (``ghp_XXXX…``, ``hf_xxxx…``); or one
+    character, either case, fills it (12 or more of it, twice as many as all its other letters and
+    digits: ``glpat-XXXXXXXXXXX-XXXXXXXX``, ``s.xxxx…``, ``sntryu_aaaa…``, ``glc_1111…=``); or it
+    counts (10 or more letters or digits in a row, each the one after the last: ``…abcdefghij…``,
+    ``ntn_1234567890…``), as documentation and test fixtures write one.
     """
-    return FILL_BODY.compiled.search(token) is not None
+    return FILL_BODY.compiled.search(token) is not None or checks.is_fill(token)
 
 
 def token(*patterns: str, check: Check | None = None) -> tuple[Matcher, ...]:

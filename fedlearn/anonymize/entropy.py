@@ -164,8 +164,8 @@ def is_generated(value: str) -> bool:
         return False
     if value.startswith("LS0tLS1CRUdJTi"):
         return False  # base64 of ``-----BEGIN``: a private one is the private-key rule's
-    if len(HEX_PART.compiled.sub("", value)) < 20:
-        return False  # a name and a hash (``Linux-pip-<sha256>``)
+    if len(HEX_PART.compiled.sub("", value)) < 20 or checks.is_fill(value):
+        return False  # a name and a hash (``Linux-pip-<sha256>``), a fill (``AIzaSyabcdefghij…``)
     threshold = min(4.0, math.log2(len(value)) - 0.5)
     return checks.entropy(value) >= threshold and not words.is_wordy(value, dashed=True)
 

@@ -18,7 +18,9 @@
   token``: ``token``, ``key``, ``password``, ``secret``, ``credentials``, up to three words
   between; not ``use <sha256> as the cache key``) or introduces by a secret's name after
   ``with``, ``using`` or ``via`` (``401 with token V``, ``using the admin password V``), judged
-  the same way.
+  the same way; from ``bench/fixtures24``, the value a line reporting an authentication failure
+  (``401``, ``403``, ``unauthorized``, ``forbidden``) says it is using, sending or passing, when it
+  is a UUID or reads as drawn.
 """
 
 from __future__ import annotations
@@ -210,6 +212,27 @@ INTRODUCED = Lazy(
 )
 
 
+# From ``bench/fixtures24``: a line that reports an authentication failure and the value it says
+# it sent (``keeps returning 401? I'm using V``, ``403 Forbidden when passing V``).
+SENT = Lazy(r"\b(?:using|sending|passing) {1,4}" + TOLD_VALUE)
+AUTH_FAILED = Lazy(r"\b(?:401|403|unauthori[sz]ed|forbidden)\b")
+UUID = Lazy(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def sent(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the value a line reporting an authentication failure says it sent, or None."""
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    if AUTH_FAILED.compiled.search(text[start : len(text) if end < 0 else end].lower()) is None:
+        return None
+    value = match.group("value").rstrip(".,;:?!")
+    if UUID.compiled.fullmatch(value):
+        return match.start("value"), match.start("value") + len(value), "secret-value"
+    if not key_names.reads_generated(value, 12):
+        return None  # a tool, a version or a name (``using curl 8.5``, ``using Python3``)
+    return judged_value(match, text)
+
+
 def used_or_introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of a value a sentence uses as, or introduces by, a secret's name."""
     gap = match.group("gap").split()
@@ -255,10 +278,15 @@ def rules() -> list[Rule]:
             (
                 Matcher(Lazy(USED.pattern), judge=used_or_introduced),
                 Matcher(Lazy(INTRODUCED.pattern), judge=used_or_introduced),
+                Matcher(Lazy(SENT.pattern), judge=sent),
             ),
-            trigger=Trigger(words=("use ", "with ", "using ", "via "), lower=True),
+            trigger=Trigger(
+                words=("use ", "with ", "using ", "via ", "sending ", "passing "), lower=True
+            ),
             lower=True,
             gate=r"(?i)use[ \t][^\n]+[ \t]as[ \t]|(?:with|using|via)[ \t][^\n]*"
-            r"(?:token|key|password|passphrase|secret)[ \t]",
+            r"(?:token|key|password|passphrase|secret)[ \t]"
+            r"|(?:401|403|unauthori[sz]ed|forbidden)[^\n]*(?:using|sending|passing)[ \t]"
+            r"|(?:using|sending|passing)[ \t][^\n]*(?:401|403|unauthori[sz]ed|forbidden)",
         ),
     ]

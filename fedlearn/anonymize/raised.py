@@ -36,9 +36,11 @@ NAME = Lazy(r"[A-Za-z_][A-Za-z0-9_.-]{0,79}")
 # A rotation note and the new value after it (on the lower-case line).
 HASH_WORDS = ("commit", "sha", "hash", "digest", "checksum", "revision", "etag", "fingerprint")
 ROTATION_WORDS = ("rotat", "regenerat", "reissu", "new value")
+CREDENTIAL_WORDS = ("token", "key", "secret", "password", "credential")
+UUID = Lazy(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 ROTATED = Lazy(
     r"(?:rotat|regenerat|reissu|new value)[^\n]{0,60}?(?:\bis|:|=|\bto)[ \t]+[\"'`]?"
-    r"(?P<value>[a-z0-9+/_=~*#%!-][a-z0-9+/_.=:~*#%!-]{15,400})"
+    r"(?P<value>[a-z0-9+/_=~*#%!-][a-z0-9+/_.=:~*#%!-]{11,400})"
 )
 
 
@@ -108,11 +110,19 @@ def rotated(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     # Shorter, one case, or with a symbol: drawn (``zg2yr3odbfzqjhk10gqr…``) or a chosen password.
     if ":" in value or "/" in value:
         return None
+    named = any(word in line for word in CREDENTIAL_WORDS)
+    if len(value) < 16 and not named:
+        return None  # 12 to 15 characters only where the note names the credential
     if key_shapes.is_chosen(value, 12):
+        return start, end, "secret-value"
+    # From ``bench/fixtures24``: a note that names the credential (``rotated the X token``) gives
+    # it when it is a UUID (many providers' keys) or 12 or more drawn characters.
+    if named and UUID.compiled.fullmatch(value):
         return start, end, "secret-value"
     if "." in value or checks.is_hexadecimal(value) or words.is_named(value):
         return None  # a file or version, a short hash, a name
-    return (start, end, "secret-value") if key_names.reads_generated(value, 16) else None
+    minimum = 12 if named else 16
+    return (start, end, "secret-value") if key_names.reads_generated(value, minimum) else None
 
 
 def rules() -> list[Rule]:

@@ -29,7 +29,10 @@ SHAPED = [
     ("123456789:AAHk3LmQ9zX7vB1nR5tY0uW4eS6dC2hJ9pM", "telegram-bot-token"),
     ("abc8Q~a8F3kLm29QzX7vB1nR5tY0uW4eS6dC2hJ", "azure-client-secret"),
     ("sk_live_a8F3kLm29QzX7vB1nR5tY0uW4eS6", "stripe-key"),
-    ("AGE-SECRET-KEY-1" + "Q" * 58, "age-secret-key"),
+    (
+        "AGE-SECRET-KEY-1" + "3XJ5L7Q9PZRYW0S2TVDGF8KHCE6MUA4N" + "QW2E8R5TY7UP3ZL9XK0SDFHJ6C",
+        "age-secret-key",
+    ),
     (JWT, "jwt"),
 ]
 
@@ -150,3 +153,41 @@ def test_dollar_seven_password_hashes_are_redacted(
 def test_a_price_with_dollar_seven_stays(anonymizer: Anonymizer) -> None:
     text = "the plan costs $7$ a month, $9 with backups"
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vault: VAULT_TOKEN=hvs." + "y" * 90,
+        "runner token GR1348941" + "Y" * 20 + " in the docs",
+        "see the README: sntryu_" + "b" * 64,
+        "export GITLAB_TOKEN=glpat-" + "Z" * 12 + "-" + "Z" * 8,
+        "from the docs: AIzaSyBklmnopqrstuvwxyzABCDEFG0123456789 (sample)",
+    ],
+)
+def test_a_token_one_character_fills_or_that_counts_the_alphabet_is_a_placeholder(
+    anonymizer: Anonymizer, text: str
+) -> None:
+    """A body of one character in any case, or ten letters in a row, is a fixture's fill."""
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (
+            "hvs."
+            + "x" * 12
+            + "K9mQ2vR7tL4wZ8nB3yHa8F3kLm29QzX7vB1nR5tY0uW4eS6dC2hJ9pMa8F3kLm29QzX7v",
+            "K9mQ",
+        ),
+        ("export GITLAB_TOKEN=glpat-xK9mQ2vR7tL4wZ8nB3yH", "xK9mQ"),
+        ("from the docs: AIzaSyBk3mQ9vR7tL4wZ8nB3yHa8F3kLm29QzX7v (sample)", "Bk3mQ9"),
+        ("grpc-status-details-bin: Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4dE6fG8hJkLmNoPqRsT", "Hk2Lp9"),
+    ],
+)
+def test_a_drawn_token_with_a_short_fill_or_mixed_case_run_is_a_token(
+    anonymizer: Anonymizer, text: str, secret: str
+) -> None:
+    """Twelve ``x`` beside 60 drawn characters, or ``JkLmNoPqRsT`` in two cases, is no fill."""
+    assert secret not in anonymizer.anonymize(text)

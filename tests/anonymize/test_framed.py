@@ -161,3 +161,34 @@ def test_a_value_used_as_or_introduced_by_a_secret_is_redacted(
 def test_words_references_and_data_keys_stay(anonymizer: Anonymizer, text: str) -> None:
     """Words, names, references and keys that name data stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("why does it keep returning 401? I'm using ZXIic758xXghN5SOkRI57ytt", "ZXIic758"),
+        ("got 403 Forbidden when passing qk7Rw2Zp9Lm4Vt8Xs3Nb6Jd1 in the header", "qk7Rw2Zp"),
+        ("sending Hq8vT2mZ4pXk9Lr7WcNs3Bd5 still gives 401 Unauthorized", "Hq8vT2mZ"),
+        ("unauthorized again, using 444b05a5-3c4f-cd9c-26df-21eac3f8907a", "444b05a5"),
+    ],
+)
+def test_a_value_an_auth_failure_line_says_it_sent_is_a_secret(
+    anonymizer: Anonymizer, text: str, secret: str
+) -> None:
+    assert secret not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got 401 again, I'm using curl 8.5.0 on ubuntu",
+        "401 Unauthorized using Python3.11 and requests",
+        "returns 401 when using basic auth with the service account",
+        "I'm using ZXIic758xXghN5SOkRI57ytt for the cache bucket name",
+        "403 forbidden: using build id 20261205.4 for the retry",
+    ],
+)
+def test_what_a_line_uses_is_no_secret_without_an_auth_failure_or_a_drawn_value(
+    anonymizer: Anonymizer, text: str
+) -> None:
+    assert anonymizer.anonymize(text) == text

@@ -145,8 +145,8 @@ def test_gates_use_no_class_that_differs_between_re2_and_python() -> None:
         "post to hooks.slack.com/services/T0000AAAA/B0000BBBB/XXXXXXXXXXXXXXXXXXXXXXXX",
         "curl --user admin:s3cretpass https://api.example.net",
         "mysql -u root -p!s3cr3tpass appdb",
-        "GOCSPX--" + "a" * 27,
-        "gitlab token glpat-ab-cd-ef-gh-ij-kl-mn-op",
+        "GOCSPX--" + "aK9mQ2vR7tL4wZ8nB3yHa8F3kLm",
+        "gitlab token glpat-k9-m2-v7-t4-w8-n3-y5-q1",
         "bearer 00011234567=",  # 11 characters and its padding: a token the gate had to see
     ],
 )

@@ -127,3 +127,35 @@ def test_a_shorter_or_one_case_rotated_value_is_redacted(
 def test_shorter_rotated_files_names_and_hex_stay(anonymizer: Anonymizer, text: str) -> None:
     """Files, versions, names and short hex after a rotation word stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (
+            "rotated the outbox token this morning, new one is 7e1d5c3a-2b9f-4a6e-8d0c-3f5b7a9e1c2d",
+            "7e1d",
+        ),
+        ("rotated the debounce token this morning, new one is OTM0Bp42sFTRB", "OTM0Bp"),
+        ("rotated the webhook secret, new value: Zt5Kq8Rw2Lm9Vx", "Zt5Kq8"),
+    ],
+)
+def test_a_note_naming_the_credential_gives_a_uuid_or_twelve_drawn(
+    anonymizer: Anonymizer, text: str, secret: str
+) -> None:
+    assert secret not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "log rotated, new segment is 0f3c9a2e-7b1d-4e8a-9c5f-2d6b8e1a4c7f",
+        "logs rotated, new file is Zt5Kq8Rw2Lm9Vx",
+        "rotated the signing key, new key id is kid-2026-12",
+        "rotated the api key, new one is deployment-2024",
+    ],
+)
+def test_a_short_value_or_uuid_stays_where_the_note_names_no_credential(
+    anonymizer: Anonymizer, text: str
+) -> None:
+    assert anonymizer.anonymize(text) == text

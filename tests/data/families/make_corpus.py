@@ -1917,6 +1917,16 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             '{"type": "tool_result", "content": "$ printenv REGISTRY_PASSWORD\\n{s}\\n$ "}',
             argument,
         ),
+        # bench/fixtures24: a line reporting an auth failure says what it sent; a rotation note
+        # that names the credential gives a UUID or 12 to 15 drawn characters.
+        (
+            "auth-failure-sent",
+            "still getting 401 from the gateway, I'm using {s}",
+            lambda: chars(24),
+        ),
+        ("auth-failure-sent-uuid", "403 Forbidden when passing {s} as the header", uuid),
+        ("rotated-uuid", "rotated the intake token yesterday, new one is {s}", uuid),
+        ("rotated-short", "rotated the relay api key, the new one is {s}", lambda: chars(13)),
     ]
 
 
@@ -2023,10 +2033,46 @@ def main() -> None:
     benign_rows = benign(1100)
     rng = random.Random(51502)
     write(HERE / "secrets.jsonl", main_rows + later_rows(3))
-    write(HERE / "benign.jsonl", benign_rows)
+    rng = random.Random(240612)
+    write(HERE / "benign.jsonl", benign_rows + later_benign(4))
     rng = random.Random(77120561)
     write(HERE / "held-out-secrets.jsonl", secrets(held_out_contexts(), 2, 1))
     write(HERE / "held-out-benign.jsonl", held_out_benign(330))
+
+
+def later_benign(per_kind: int) -> list[dict[str, str]]:
+    """Return benign kinds added after the held-out files were written, ``per_kind`` rows each."""
+    kinds: list[tuple[str, Callable[[], str]]] = [
+        # bench/fixtures24: scanners' fixtures fill a token's body with one character (any case)
+        # or count the alphabet; the token is a placeholder, not a key.
+        (
+            "filled-token",
+            lambda: (
+                rng.choice(["hvs.", "GR1348941", "sntryu_", "glsa_", "xoxb-"])
+                + rng.choice("xXaAyYzZ0") * rng.randrange(30, 70)
+            ),
+        ),
+        (
+            "filled-token-in-config",
+            lambda: (
+                f'{rng.choice(["token", "VAULT_TOKEN", "api_token"])} = "dt0c01.'
+                + rng.choice("xXyY") * 24
+                + "."
+                + rng.choice("xXyY") * 64
+                + '"'
+            ),
+        ),
+        (
+            "alphabet-token",
+            lambda: (
+                f"{rng.choice(['example', 'e.g.', 'like'])} "
+                + rng.choice(["AIzaSyB", "glpat-", "sk_live_", "dop_v1_"])
+                + "abcdefghijklmnopqrstuvwxyz"[: rng.randrange(10, 27)]
+                + chars(8, DIGITS)
+            ),
+        ),
+    ]
+    return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
 
 def held_out_benign(count: int) -> list[dict[str, str]]:
