@@ -55,6 +55,7 @@ class Engine:
         use_re2: bool,
         re2_after: int,
         use_prefilter: bool,
+        words_after: int = prefilter.WORDS_AFTER,
     ) -> None:
         self.disabled = disabled
         self.rules = tuple(
@@ -64,7 +65,7 @@ class Engine:
         self.counts: collections.Counter[str] = collections.Counter()
         self._every = list(range(len(self.rules))) if not use_prefilter else None
         self._long_run = frozenset(i for i, rule in enumerate(self.rules) if rule.long_run)
-        self._triggers = prefilter.Triggers(self.rules)
+        self._triggers = prefilter.Triggers(self.rules, words_after)
         self._prefilter = prefilter.Prefilter(self.rules, re2_after) if use_re2 else None
 
     @property
