@@ -102,7 +102,8 @@ class Anonymizer(values.JsonValues):
     the reference). The prefilter only skips rules that cannot find anything: the RE2 set of the
     rules' gates (``use_re2``, google-re2 installed; built after ``re2_after`` characters, at once
     when this process compiled it already, or by ``build_prefilter``) or else their keyword
-    triggers. Each gate and trigger is a necessary condition of its rule, so every path
+    triggers (their words looked for in one pass once ``words_after`` characters were read). Each
+    gate and trigger is a necessary condition of its rule, so every path
     gives the same bytes. Building compiles no rule pattern: each compiles on first use. The
     passes are ``engine.Engine``'s, JSON values ``values.JsonValues``'.
 
@@ -118,6 +119,7 @@ class Anonymizer(values.JsonValues):
         use_re2: bool = True,
         re2_after: int = prefilter.PAYOFF,
         use_prefilter: bool = True,
+        words_after: int = prefilter.WORDS_AFTER,
     ) -> None:
         self.machine = machine or Machine.local()
         self.settings = settings
@@ -132,6 +134,7 @@ class Anonymizer(values.JsonValues):
             use_re2=use_re2,
             re2_after=re2_after,
             use_prefilter=use_prefilter,
+            words_after=words_after,
         )
         decoder.finds = lambda text: bool(self._hits(Probe(text), None, secrets_only=True))
 

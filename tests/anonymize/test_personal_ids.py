@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import pytest
 
 from fedlearn import config
-from fedlearn.anonymize import Anonymizer
+from fedlearn.anonymize import Anonymizer, personal_ids, rules
 from tests.anonymize.conftest import MACHINE
 
 
@@ -216,3 +219,46 @@ def test_form_near_misses_stay(text: str) -> None:
     """Without a key naming the kind, or failing its check, a form value stays."""
     anonymizer = Anonymizer(config.Anonymize(), MACHINE, use_re2=False)
     assert anonymizer.anonymize(text) == text
+
+
+NATIONAL = personal_ids.national_ids()[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sozialversicherung: 12 150385 m 024; ssn 078-05-1120",
+        "the patient's pan is abcpe1234k, fin s1234567d",
+        "insee 1 85 05 78 006 084 36 and rrn 900101-1234567",
+        "938-47-6541 was my social security number back then",
+        "no word here 123-45-6789, spanish dinner at the inn",  # ``sin``, ``pan``, ``inn`` inside words
+        "",
+    ],
+)
+def test_a_national_id_pattern_runs_where_its_word_can_be_and_finds_the_same(text: str) -> None:
+    """Each word-led or word-trailed pattern, run only where its word's literal heads occur, finds
+    what it finds run everywhere."""
+    for matcher in NATIONAL.matchers:
+        everywhere = [match.span() for match in matcher.pattern.finditer(text)]
+        found = matcher.matches(text)
+        assert [match.span() for match in found] == everywhere
+
+
+def test_a_national_id_pattern_without_its_word_is_not_run() -> None:
+    """A text without ``ssn`` or ``social``: the SSN patterns are not searched at all."""
+    ssn = [m for m in NATIONAL.matchers if m.find is not None and "ssn|social" in m.pattern.pattern]
+    assert len(ssn) == 2  # the number after its word, and before it
+    searched = []
+
+    class Counting(rules.Lazy):
+        def finditer(self, text: str, position: int = 0) -> Iterator[re.Match[str]]:
+            searched.append(text)
+            return super().finditer(text, position)
+
+    find = personal_ids.with_word("ssn|social[ _-]?security", Counting("ssn"))
+    assert find is not None
+    assert list(find("078-05-1120 and nothing else")) == []
+    assert searched == []
+    assert [m.span() for m in find("ssn 078")] == [(0, 3)]
+    assert searched == ["ssn 078"]
+    assert personal_ids.with_word("(?:taxpayer[ _-]?)?itin", Counting("itin")) is None

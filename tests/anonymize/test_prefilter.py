@@ -185,6 +185,7 @@ def test_conditions_hold_on_strings_made_from_the_patterns(
 
 PATHS = {
     "triggers": Anonymizer(SETTINGS, MACHINE, use_re2=False),
+    "triggers, words in one pass": Anonymizer(SETTINGS, MACHINE, use_re2=False, words_after=0),
     "re2 at once": Anonymizer(SETTINGS, MACHINE, re2_after=0),
     "re2 after 128 KiB": Anonymizer(SETTINGS, MACHINE),
 }
