@@ -93,9 +93,11 @@ def rewrite_own_files(
     write of this node's files) and export's lock too (it rewrites export's snapshots); while
     export runs, the snapshots wait for the next sync.
     """
-    anonymizer = anonymize.Anonymizer(job.cfg.anonymize)  # its redactions are not this run's
-    if not force and not reanonymize.is_due(job.store, job.cfg, anonymizer):
+    # The run's anonymizer has the same rules (one configuration, one machine): an idle sync
+    # builds no second one to learn that nothing is due.
+    if not force and not reanonymize.is_due(job.store, job.cfg, job.anonymizer):
         return None
+    anonymizer = anonymize.Anonymizer(job.cfg.anonymize)  # its redactions are not this run's
     with checkout.writing(job.store, job.repo, job.cfg.repo_lock_wait):
         try:
             with job.store.lock("export"):

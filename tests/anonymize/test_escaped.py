@@ -78,3 +78,22 @@ def test_both_paths_agree(anonymizer: Anonymizer) -> None:
     text = '{"Body":"{\\u0022relay_token\\u0022:\\u0022' + HEX + '\\u0022}"}'
     assert anonymizer.anonymize(text) == reference.anonymize(text)
     assert HEX not in reference.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("Content-Transfer-Encoding: quoted-printable\nk=3Dv", True),
+        ("CONTENT-TRANSFER-ENCODING: QUOTED-PRINTABLE\nk=3Dv", True),
+        ("a=1 in a Quoted-Printable part", True),
+        ("quoted-printable", False),  # no ``=``
+        ("a=1, quoted printable", False),
+        ("a=1, quoted\u2013printable", False),  # an en dash
+        ("a=1, quoted-printabl", False),
+        ("a=1, quote-printable", False),
+        ("a=1, -printable quoted-", False),
+        ("a=1, quoted-pr\u0130ntable", False),  # no ASCII case of ``i``
+    ],
+)
+def test_says_quoted_printable_reads_the_word_in_any_ascii_case(text: str, says: bool) -> None:
+    assert escaped.says_quoted_printable(text) is says

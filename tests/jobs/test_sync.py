@@ -67,11 +67,20 @@ def test_sync_writes_every_output(node: Node, capsys: pytest.CaptureFixture[str]
 
 
 def test_sync_rerun_is_idle_and_rewrites_nothing(
-    node: Node, capsys: pytest.CaptureFixture[str]
+    node: Node, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With no new bytes, a rerun reports idle and no file under data/ changes."""
+    """With no new bytes, a rerun reports idle, no file under data/ changes, and it builds one
+    anonymizer (the rules' fingerprint is the run's own anonymizer's)."""
     write_jsonl(node.telemetry, EVENTS)
     sync(node, capsys=capsys)
+    built = []
+    build = sync_job.anonymize.Anonymizer.__init__
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> None:
+        built.append(1)
+        build(self, *args, **kwargs)
+
+    monkeypatch.setattr(sync_job.anonymize.Anonymizer, "__init__", counted)
     before = {
         p: (p.read_bytes(), p.stat().st_mtime_ns)
         for p in (node.repo / "data").rglob("*")
@@ -85,6 +94,7 @@ def test_sync_rerun_is_idle_and_rewrites_nothing(
     }
     assert answer["state"] == "idle" and answer["files"] == []
     assert before == after
+    assert len(built) == 1
 
 
 def test_sync_counts_seen_once_per_event_across_runs(
