@@ -169,7 +169,7 @@ def national_ids() -> list[Rule]:
 
 # A key naming a phone, card or IBAN number (lower case), with ``number``/``no`` after it.
 KEYS = {
-    "phone": r"phones?|mobile|cell(?:ular)?(?:phone)?|celular|telefone?|telephone|tel[eé]fono|tel|fax|whatsapp|msisdn|handy|m[oó]vil|cellulare|телефон|電話|携帯|电话|手机|전화",
+    "phone": r"phones?|caller[ _-]?id|clid|mobile|cell(?:ular)?(?:phone)?|celular|telefone?|telephone|tel[eé]fono|tel|fax|whatsapp|msisdn|handy|m[oó]vil|cellulare|телефон|電話|携帯|电话|手机|전화",
     "card": r"cards?|cc|credit[ _-]?card|payment[ _-]?card|pan|(?:kredit)?karte|carte|tarjeta|cart[aã]o|карт[аы]|カード|卡号|银行卡",
     "iban": r"iban",
 }  # fmt: skip
@@ -314,7 +314,7 @@ def keyed_numbers() -> list[Rule]:
 
 
 KEY_WORDS: dict[str, tuple[str, ...]] = {
-    "phone": ("phone", "mobile", "cell", "celular", "tel", "fax", "whatsapp", "msisdn", "handy", "vil", "телефон", "電話", "携帯", "电话", "手机", "전화"),
+    "phone": ("phone", "callerid", "caller_id", "caller-id", "caller id", "clid", "mobile", "cell", "celular", "tel", "fax", "whatsapp", "msisdn", "handy", "vil", "телефон", "電話", "携帯", "电话", "手机", "전화"),
     "card": ("card", "cc", "pan", "karte", "cart", "tarjeta", "карт", "カード", "卡号", "银行卡"),
     "iban": ("iban",),
 }  # fmt: skip
