@@ -1917,6 +1917,40 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             '{"type": "tool_result", "content": "$ printenv REGISTRY_PASSWORD\\n{s}\\n$ "}',
             argument,
         ),
+        ("edn-string-pair", '{"host" "db01", "numbat_password" "{s}"}', password),
+        (
+            "git-get-regexp-line",
+            "$ git config --get-regexp numbat\nnumbat.host db01\nnumbat.pwd {s}",
+            password,
+        ),
+        (
+            "phone-ocr-double-blank",
+            "T e l :    {s}\nSumme",
+            lambda: "+48  " + "  ".join(chars(3, DIGITS) for _ in range(3)),
+        ),
+        (
+            "phone-form-encoded-national",
+            "POST /notify to={s}&lang=pl",
+            lambda: (
+                "0"
+                + chars(1, "123456789")
+                + chars(1, DIGITS)
+                + "%20"
+                + chars(3, DIGITS)
+                + "%20"
+                + chars(4, DIGITS)
+            ),
+        ),
+        (
+            "phone-caller-id",
+            '"","{s}","301","""Jan Kowalski"" <{s}>","SIP/301"',
+            lambda: chars(2, DIGITS) + "-" + chars(3, DIGITS) + "-" + chars(4, DIGITS),
+        ),
+        (
+            "phone-caller-id-key",
+            "<caller_id_number>{s}</caller_id_number>",
+            lambda: "6 " + chars(4, DIGITS) + " " + chars(4, DIGITS),
+        ),
     ]
 
 
