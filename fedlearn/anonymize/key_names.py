@@ -99,7 +99,7 @@ KEPT_ENDINGS = {
     **{f"ntlm{sep}hash": "password" for sep in ("", "_", "-")},
 }  # fmt: skip
 # Words that name a secret less surely (a Wi-Fi or IPsec ``psk``, an SNMP ``community``, sssd's
-# ``authtok``, a SCRAM ``verifier``, a wallet's ``mnemonic``, a NATS ``nkey-seed``, an
+# ``authtok``, a SCRAM ``verifier``, a wallet's ``mnemonic``, an LND ``macaroon``, a NATS ``nkey-seed``, an
 # ``_ak``/``_sk`` access or secret key): the rule each names; the value must look generated
 # (``is_guarded``), or under ``mnemonic`` be a phrase of 12 or more words.
 GUARDED = {
@@ -108,6 +108,7 @@ GUARDED = {
     "community": "password",
     "verifier": "password",
     "mnemonic": "secret",
+    "macaroon": "token",
     "nkey-seed": "secret",
     "nkey_seed": "secret",
     **dict.fromkeys((f"{separator}ak" for separator in "_.-"), "api-key"),
