@@ -28,6 +28,7 @@ from collections.abc import Callable
 
 from fedlearn.anonymize import (
     bound_ids,
+    call_words,
     card_words,
     check_digits,
     evaluated,
@@ -321,11 +322,17 @@ KEY_WORDS: dict[str, tuple[str, ...]] = {
 
 
 def rules() -> list[Rule]:
-    """Return ``numbers``' rules with these: phones (in national print too: ``phones``),
+    """Return ``numbers``' rules with these: phones (in national print too: ``phones``; after a
+    request to call: ``call_words``),
     cards (after a card word too: ``card_words``), IBANs (in any case: ``ibans``), a cheque's account (``micr``), then national ids
     (also bound to SQL parameters: ``bound_ids``)."""
     ids = national_ids() + bound_ids.rules(KINDS)
     found = (
-        numbers.numbers() + phones.rules() + ibans.rules() + keyed_numbers() + card_words.rules()
+        numbers.numbers()
+        + phones.rules()
+        + ibans.rules()
+        + keyed_numbers()
+        + card_words.rules()
+        + call_words.rules()
     )
     return found + numbers.identities() + micr.rules() + ids

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from fedlearn import config
@@ -9,8 +11,9 @@ from fedlearn.anonymize import Anonymizer
 from tests.anonymize.conftest import MACHINE
 
 
+@functools.cache
 def anonymizer(use_re2: bool = True) -> Anonymizer:
-    """Return an anonymizer of the default settings (without RE2: the triggers decide)."""
+    """Return an anonymizer of the default settings (without RE2: the triggers decide), built once."""
     return Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2)
 
 

@@ -1951,6 +1951,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "<caller_id_number>{s}</caller_id_number>",
             lambda: "6 " + chars(4, DIGITS) + " " + chars(4, DIGITS),
         ),
+        (
+            "phone-after-call-request",
+            "Hei, ring meg på {s} etter lunsj.",
+            lambda: chars(3, DIGITS) + " " + chars(2, DIGITS) + " " + chars(3, DIGITS),
+        ),
     ]
 
 
