@@ -1921,7 +1921,7 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         (
             "git-get-regexp-line",
             "$ git config --get-regexp numbat\nnumbat.host db01\nnumbat.pwd {s}",
-            password,
+            lambda: chars(16, ALNUM + "!#*-_."),
         ),
         (
             "phone-ocr-double-blank",
