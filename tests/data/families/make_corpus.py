@@ -1958,6 +1958,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ),
         ("fr-nir-camel-key", "numeroSecuriteSociale: {s}", nir),
         ("za-id-under-id-number", "customer.idNumber = '{s}'", za_id),
+        (
+            "form-value-url-encoded-command",
+            "POST /probe 400 form: probe=redis-cli+-h+cache7+-a+%27{s}%27+ping&save=1",
+            lambda: chars(18),
+        ),
     ]
 
 
