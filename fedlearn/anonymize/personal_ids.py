@@ -29,6 +29,7 @@ import urllib.parse
 from collections.abc import Callable
 
 from fedlearn.anonymize import (
+    answers,
     bound_ids,
     call_words,
     card_words,
@@ -329,7 +330,7 @@ KEY_WORDS: dict[str, tuple[str, ...]] = {
 
 def rules() -> list[Rule]:
     """Return ``numbers``' rules with these: phones (in national print too: ``phones``; after a
-    request to call: ``call_words``),
+    request to call: ``call_words``; alone after a question asking for it: ``answers``),
     cards (after a card word too: ``card_words``), IBANs (in any case: ``ibans``), a cheque's account (``micr``), then national ids
     (also bound to SQL parameters: ``bound_ids``)."""
     ids = national_ids() + bound_ids.rules(KINDS)
@@ -340,5 +341,6 @@ def rules() -> list[Rule]:
         + keyed_numbers()
         + card_words.rules()
         + call_words.rules()
+        + answers.rules()
     )
     return found + numbers.identities() + micr.rules() + ids

@@ -1959,6 +1959,20 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("fr-nir-camel-key", "numeroSecuriteSociale: {s}", nir),
         ("za-id-under-id-number", "customer.idNumber = '{s}'", za_id),
         (
+            "phone-answering-its-question",
+            "Agent: Which number can we call you back on?\nMarta: {s}\nAgent: ok",
+            lambda: (
+                "6"
+                + chars(2, DIGITS)
+                + " "
+                + chars(2, DIGITS)
+                + " "
+                + chars(2, DIGITS)
+                + " "
+                + chars(2, DIGITS)
+            ),
+        ),
+        (
             "form-value-url-encoded-command",
             "POST /probe 400 form: probe=redis-cli+-h+cache7+-a+%27{s}%27+ping&save=1",
             lambda: chars(18),
