@@ -72,7 +72,7 @@ def rules() -> list[Rule]:
         personal(
             "phone",
             "<phone>",
-            Matcher(CALL, judge=introduced),
+            Matcher(Lazy(CALL.pattern, re.IGNORECASE), judge=introduced),
             gate=GATE,
             trigger=Trigger(words=TRIGGER_WORDS, lower=True),
         )

@@ -176,7 +176,7 @@ def rules(decoder: Decoder) -> list[Rule]:
         ),
         secret(
             "encoded-secret",
-            Matcher(FORM_VALUE, judge=decoder.form_judge),
+            Matcher(Lazy(FORM_VALUE.pattern), judge=decoder.form_judge),
             gate=r"=[^&\s\"'<>=]*%(?:0[AaDd]|2[027]|3[Dd])",
             trigger=Trigger(
                 words=("%0a", "%0d", "%20", "%22", "%27", "%3d"), lower=True, needs="="

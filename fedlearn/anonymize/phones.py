@@ -185,8 +185,8 @@ def rules() -> list[Rule]:
         personal(
             "phone",
             "<phone>",
-            Matcher(ENCODED, judge=encoded),
-            Matcher(CALLER_ID, judge=caller_id),
+            Matcher(Lazy(ENCODED.pattern), judge=encoded),
+            Matcher(Lazy(CALLER_ID.pattern), judge=caller_id),
             gate=r"=0[0-9]{1,5}%20[0-9]|\"[ \t]*<\+?[0-9]",
             trigger=Trigger(patterns=(Lazy(r"=0[0-9]{1,5}%20[0-9]"), Lazy(r"\"[ \t]*<\+?[0-9]"))),
         ),
