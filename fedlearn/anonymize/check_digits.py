@@ -225,3 +225,23 @@ def is_steuer_id(digits: str) -> bool:
         total = (int(d) + product) % 10 or 10
         product = total * 2 % 11
     return (11 - product) % 10 == int(digits[10])
+
+
+def is_nir(value: str) -> bool:
+    """Return whether 15 characters are a French NIR (numéro de sécurité sociale): a sex digit,
+    a month, a department (Corsica ``2A``/``2B``), and the key ``97 - N mod 97``."""
+    if len(value) != 15 or value[0] not in "12378" or not (value[:5] + value[7:]).isdigit():
+        return False
+    department = {"2A": "19", "2B": "18"}.get(value[5:7], value[5:7])
+    month = int(value[3:5])
+    if not department.isdigit() or not (1 <= month <= 12 or month == 20 or month >= 30):
+        return False
+    return 97 - int(value[:5] + department + value[7:13]) % 97 == int(value[13:])
+
+
+def is_za_id(digits: str) -> bool:
+    """Return whether 13 digits are a South African identity number: a date of birth, a
+    citizenship digit (0, 1, 2), Luhn."""
+    if len(digits) != 13 or not digits.isdigit() or digits[10] not in "012":
+        return False
+    return is_date(digits[4:6], digits[2:4]) and is_luhn(digits)

@@ -7,6 +7,11 @@ docker ``auth`` or HTTP Basic blob. The anonymizer's own
 rules judge the decoded text (``Decoder.finds``, set by the ``Anonymizer``), so whatever they know
 they know under base64 too, one level deep: base64 inside the decoded text is not decoded again.
 
+The same holds for a form or query value that URL-encodes text of its own (a command line, an
+INI section, a nested form: ``cmd=cqlsh%20db%209042%20-p%20%27…%27``, ``odbc_ini=%5Bdsn%5D%0APWD%3D…``):
+a value after ``=`` with an encoded blank, line break, quote or ``=`` in it is decoded (``+`` is a
+blank) and, when the rules find a secret in the decoded text, redacted whole.
+
 Cheap tests turn nearly every run away before a decode: a length base64 can have, one alphabet,
 and the first character of every 4-character group in ``A-Za-f`` (the top bit of each third byte
 clear: what ASCII text gives; random tokens, hashes and paths fail it within a few groups). Only
@@ -19,10 +24,11 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+import urllib.parse
 from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import checks, probe, words
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, secret
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 # A run is ``probe.LONG_RUN`` base64 characters or more, found on ``probe.base64_runs``' map.
 MINIMUM = len(probe.LONG_RUN)
@@ -35,6 +41,10 @@ HEAD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef")
 BLOB = Lazy(r"[A-Za-z0-9+/_-]+={0,2}")
 # Decoded ``user:password``: a user name with a letter, then no blank; not ``https://…``.
 USER_PASSWORD = Lazy(r"(?=[^:]*[A-Za-z])[A-Za-z0-9._@+-]{1,64}:(?!//)(?P<password>\S{8,})")
+# A form or query value holding URL-encoded text: after ``=``, up to ``&``, a blank or a quote,
+# with an encoded line break, blank, quote or ``=`` (``%0A``, ``%0D``, ``%20``, ``%22``, ``%27``,
+# ``%3D``) after no raw ``=``.
+FORM_VALUE = Lazy(r"(?<==)[^&\s\"'<>=]*%(?:0[AaDd]|2[027]|3[Dd])[^&\s\"'<>]*")
 # Decoded text: printable, or these blanks.
 BLANKS = str.maketrans("", "", "\n\r\t")
 
@@ -64,6 +74,13 @@ class Decoder:
         """Return the span of a base64 run whose decoded text holds a secret, or None."""
         plain = decoded(match.group())
         if plain is None or not (is_user_password(plain) or self.holds_secret(plain)):
+            return None
+        return match.start(), match.end(), ""
+
+    def form_judge(self, match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+        """Return the span of a URL-encoded form value whose decoded text holds a secret."""
+        plain = urllib.parse.unquote_plus(match.group())
+        if not self.holds_secret(plain):
             return None
         return match.start(), match.end(), ""
 
@@ -145,7 +162,8 @@ def decoded(blob: str) -> str | None:
 
 
 def rules(decoder: Decoder) -> list[Rule]:
-    """Return the rule for secrets inside base64 of text, judged through ``decoder``."""
+    """Return the rules for secrets inside base64 of text and inside a URL-encoded form value,
+    judged through ``decoder``."""
     return [
         secret(
             "encoded-secret",
@@ -155,5 +173,13 @@ def rules(decoder: Decoder) -> list[Rule]:
             gate=None,
             trigger=None,
             long_run=True,  # ``candidates`` finds runs of ``probe.LONG_RUN`` or more only
-        )
+        ),
+        secret(
+            "encoded-secret",
+            Matcher(Lazy(FORM_VALUE.pattern), judge=decoder.form_judge),
+            gate=r"=[^&\s\"'<>=]*%(?:0[AaDd]|2[027]|3[Dd])",
+            trigger=Trigger(
+                words=("%0a", "%0d", "%20", "%22", "%27", "%3d"), lower=True, needs="="
+            ),
+        ),
     ]

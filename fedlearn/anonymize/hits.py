@@ -14,6 +14,22 @@ Hit = tuple[int, int, str, Rule]
 # ``$K[1]: |v|`` then ``originally inherited as |v|``, a request echoed in its error, a value
 # and its URL-less copy). Shorter values (``enabled`` under ``secret:``) are too often words.
 REPEAT_MIN = 8
+# A personal number found once is redacted where its text repeats it standing alone (no letter or
+# digit on either side): an Asterisk CDR prints the caller's number bare and again in its caller
+# id, where only the second is marked as a phone's (``"…","0612 34","…","""Name"" <0612 34>"``).
+REPEATED_NUMBERS = frozenset(
+    (
+        "<phone>", "<card>", "<iban>", "<bank-account>", "<national-id>", "<passport>",
+        "<tax-id>", "<health-id>", "<driving-licence>", "<device-id>",
+    )
+)  # fmt: skip
+
+
+def alone(text: str, start: int, end: int) -> bool:
+    """Return whether no letter or digit touches ``text[start:end]``."""
+    return not (start > 0 and text[start - 1].isalnum()) and not (
+        end < len(text) and text[end].isalnum()
+    )
 
 
 def disjoint(hits: list[Hit]) -> list[Hit]:
@@ -37,13 +53,15 @@ def disjoint(hits: list[Hit]) -> list[Hit]:
 def repeated(text: str, hits: list[Hit]) -> list[Hit]:
     """
     Return ``hits`` followed by every other place in ``text`` that repeats one of their secrets
-    (``REPEAT_MIN`` characters or more), under the same rule; after ``hits``, so each place keeps
+    (``REPEAT_MIN`` characters or more), or one of their personal numbers standing alone, under
+    the same rule; after ``hits``, so each place keeps
     the priority of what found it there.
     """
     extra: list[Hit] = []
     seen: set[str] = set()
     for start, end, name, rule in hits:
-        if not rule.is_secret or end - start < REPEAT_MIN:
+        number = not rule.is_secret and rule.placeholder in REPEATED_NUMBERS
+        if not (rule.is_secret or number) or end - start < REPEAT_MIN:
             continue
         value = text[start:end]
         if value in seen:
@@ -51,7 +69,7 @@ def repeated(text: str, hits: list[Hit]) -> list[Hit]:
         seen.add(value)
         at = text.find(value)
         while at >= 0:
-            if at != start:
+            if at != start and (not number or alone(text, at, at + len(value))):
                 extra.append((at, at + len(value), name, rule))
             at = text.find(value, at + 1)
     return hits + extra if extra else hits

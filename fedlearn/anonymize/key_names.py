@@ -98,16 +98,16 @@ KEPT_ENDINGS = {
        for sep in ("", "_", "-", ".")},
     **{f"ntlm{sep}hash": "password" for sep in ("", "_", "-")},
 }  # fmt: skip
-# Words that name a secret less surely (a Wi-Fi or IPsec ``psk``, an SNMP ``community``, sssd's
-# ``authtok``, a SCRAM ``verifier``, a wallet's ``mnemonic``, a NATS ``nkey-seed``, an
-# ``_ak``/``_sk`` access or secret key): the rule each names; the value must look generated
-# (``is_guarded``), or under ``mnemonic`` be a phrase of 12 or more words.
+# Less sure secret words (Wi-Fi/IPsec ``psk``, SNMP ``community``, sssd's ``authtok``, SCRAM
+# ``verifier``, a wallet's ``mnemonic``, LND's ``macaroon``, NATS ``nkey-seed``, ``_ak``/``_sk``):
+# the rule each names; the value must look generated (``is_guarded``), or be 12+ words (mnemonic).
 GUARDED = {
     "psk": "password",
     "authtok": "password",
     "community": "password",
     "verifier": "password",
     "mnemonic": "secret",
+    "macaroon": "token",
     "nkey-seed": "secret",
     "nkey_seed": "secret",
     **dict.fromkeys((f"{separator}ak" for separator in "_.-"), "api-key"),

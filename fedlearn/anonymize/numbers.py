@@ -318,7 +318,10 @@ def numbers() -> list[Rule]:
         personal(
             "phone",
             "<phone>",
-            Matcher(Lazy(r"\+[1-9][0-9]{0,3}(?:[ .-]?\(?[0-9]{1,5}\)?){2,6}"), international),
+            # OCR'd text spaces its groups two blanks apart (``+43  676  405  4447``).
+            Matcher(
+                Lazy(r"\+[1-9][0-9]{0,3}(?:(?:[ .-]| {2})?\(?[0-9]{1,5}\)?){2,6}"), international
+            ),
             Matcher(
                 Lazy(r"(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}(?P<s>[-.]))[2-9][0-9]{2}[-.][0-9]{4}"),
                 north_american,

@@ -7,8 +7,10 @@ NINO, India Aadhaar (no check: its word is needed); found missing by bench/audit
 SIN (Luhn), UK NHS number (mod 11), Australia TFN (weighted mod 11) and Medicare number, Italy's
 codice fiscale (its check letter), Poland PESEL, Singapore NRIC/FIN (its check letter), India PAN
 (no check: its word is needed), Korea RRN, Finland HETU (mod 31), Russia INN (one or two check
-digits) and SNILS, Germany's Steuer-ID (ISO 7064 mod 11,10). The shapes that say what they are
-alone are found without a word: ``9XX-7X-XXXX`` (ITIN), ``XXX-XXX-XXX XX`` (SNILS),
+digits) and SNILS, Germany's Steuer-ID (ISO 7064 mod 11,10); France's NIR (its mod-97 key; the
+word may be a camelCase hump: ``numeroSecuriteSociale``) and South Africa's identity number (a
+date of birth, a citizenship digit, Luhn; under ``id number`` or ``idNumber``: the checks carry
+it). The shapes that say what they are alone are found without a word: ``9XX-7X-XXXX`` (ITIN), ``XXX-XXX-XXX XX`` (SNILS),
 ``YYMMDD-SXXXXXX`` (RRN, a real date), ``DDMMYY-XXXC`` (HETU, a real date), ``S1234567D`` (NRIC),
 ``X1234567L`` (Spain's NIE) and the codice fiscale's 16 characters.
 
@@ -27,7 +29,9 @@ import urllib.parse
 from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import (
+    answers,
     bound_ids,
+    call_words,
     card_words,
     check_digits,
     evaluated,
@@ -65,6 +69,8 @@ KINDS: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
     ("hetu|henkil[oö]tunnus|personal[ _-]?identity[ _-]?code", r"[0-9]{6}[-+a-fu-y][0-9]{3}[0-9a-y]", check_digits.is_hetu),
     ("inn|инн", r"[0-9]{12}|[0-9]{10}", check_digits.is_inn),
     ("snils|снилс", rf"[0-9]{{3}}-?[0-9]{{3}}-?[0-9]{{3}}{SEP}[0-9]{{2}}", check_digits.is_snils),
+    ("nir|s[ée]curit[ée][ _-]?sociale|num[ée]ro[ _-]?de[ _-]?s[ée]cu|insee", r"[12378] ?[0-9]{2} ?[0-9]{2} ?(?:[0-9]{2}|2[ab]) ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}", check_digits.is_nir),
+    ("(?:rsa|sa)[ _-]?id|id[ _-]?(?:number|nommer)|identity[ _-]?number|identiteitsnommer", r"[0-9]{6} ?[0-9]{4} ?[0-9]{3}", check_digits.is_za_id),
     ("steuer[ _-]?(?:id|identifikationsnummer)|idnr", rf"[0-9]{{2}}{SEP}[0-9]{{3}}(?P=s)[0-9]{{3}}(?P=s)[0-9]{{3}}", check_digits.is_steuer_id),
 )  # fmt: skip
 ID_WORDS = (
@@ -72,7 +78,9 @@ ID_WORDS = (
     "ni_number", "ni-number", "ninumber", "insurance", "aadha",
     "itin", "sin", "social", "nhs", "tfn", "tax", "medicare", "codice", "pesel", "nric", "fin",
     "pan", "permanent", "rrn", "resident", "hetu", "henkil", "personal", "inn", "инн", "snils",
-    "снилс", "steuer", "idnr",
+    "снилс", "steuer", "idnr", "nir", "securit", "sécurit", "sécu", "insee", "id number",
+    "id_number", "id-number", "idnumber", "id nommer", "idnommer", "identity", "identiteit",
+    "rsa id", "rsa_id", "sa id", "sa_id", "sa-id", "rsa-id",
 )  # fmt: skip
 # Shapes that say what they are without a word (case as written): each with its check.
 BARE: tuple[tuple[str, Callable[[str], bool]], ...] = (
@@ -198,7 +206,7 @@ def national_ids() -> list[Rule]:
 
 # A key naming a phone, card or IBAN number (lower case), with ``number``/``no`` after it.
 KEYS = {
-    "phone": r"phones?|mobile|cell(?:ular)?(?:phone)?|celular|telefone?|telephone|tel[eé]fono|tel|fax|whatsapp|msisdn|handy|m[oó]vil|cellulare|телефон|電話|携帯|电话|手机|전화",
+    "phone": r"phones?|caller[ _-]?id|clid|mobile|cell(?:ular)?(?:phone)?|celular|telefone?|telephone|tel[eé]fono|tel|fax|whatsapp|msisdn|handy|m[oó]vil|cellulare|телефон|電話|携帯|电话|手机|전화",
     "card": r"cards?|cc|credit[ _-]?card|payment[ _-]?card|pan|(?:kredit)?karte|carte|tarjeta|cart[aã]o|карт[аы]|カード|卡号|银行卡",
     "iban": r"iban",
 }  # fmt: skip
@@ -343,18 +351,25 @@ def keyed_numbers() -> list[Rule]:
 
 
 KEY_WORDS: dict[str, tuple[str, ...]] = {
-    "phone": ("phone", "mobile", "cell", "celular", "tel", "fax", "whatsapp", "msisdn", "handy", "vil", "телефон", "電話", "携帯", "电话", "手机", "전화"),
+    "phone": ("phone", "callerid", "caller_id", "caller-id", "caller id", "clid", "mobile", "cell", "celular", "tel", "fax", "whatsapp", "msisdn", "handy", "vil", "телефон", "電話", "携帯", "电话", "手机", "전화"),
     "card": ("card", "cc", "pan", "karte", "cart", "tarjeta", "карт", "カード", "卡号", "银行卡"),
     "iban": ("iban",),
 }  # fmt: skip
 
 
 def rules() -> list[Rule]:
-    """Return ``numbers``' rules with these: phones (in national print too: ``phones``),
+    """Return ``numbers``' rules with these: phones (in national print too: ``phones``; after a
+    request to call: ``call_words``; alone after a question asking for it: ``answers``),
     cards (after a card word too: ``card_words``), IBANs (in any case: ``ibans``), a cheque's account (``micr``), then national ids
     (also bound to SQL parameters: ``bound_ids``)."""
     ids = national_ids() + bound_ids.rules(KINDS)
     found = (
-        numbers.numbers() + phones.rules() + ibans.rules() + keyed_numbers() + card_words.rules()
+        numbers.numbers()
+        + phones.rules()
+        + ibans.rules()
+        + keyed_numbers()
+        + card_words.rules()
+        + call_words.rules()
+        + answers.rules()
     )
     return found + numbers.identities() + micr.rules() + ids

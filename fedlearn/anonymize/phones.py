@@ -11,6 +11,11 @@ call prefix ``00``. Two shapes say "phone" without a word:
   dashes; a slash may follow the area code): ``030 192 7442``, ``06 62 17 19 10``,
   ``0178.5757.5022``, ``07956 612209``, ``030/1234 567``.
 
+Two more places mark a number as a phone's without a word: a form or query value whose groups
+are URL-encoded blanks (``To=0341%205073%208238``: the same two shapes, decoded), and a caller id
+as SIP and Asterisk print it, a quoted display name and the number in angle brackets
+(``"Ingrid Novak" <79-5-996-775>``: 7 to 15 digits).
+
 Both must stand alone, and a date (``05 12 2026 …``) or the tail of a longer grouped code (UPS's
 ``1Z 999 AA1 01 2345 6784``: the token before is a short group holding a digit; or a digit group
 after) is no phone number. A number too long for a phone keeps its leading groups only when they
@@ -107,6 +112,46 @@ def grouped(low: int, high: int, skip: int) -> Judge:
     return judge
 
 
+NATIONAL = Lazy(rf"0[1-9][0-9]{{0,4}}(?:{SEPARATOR}[0-9]{{2,8}}){{1,6}}")
+DIALLED = Lazy(rf"00{COUNTRY}[ .-] ?[0-9]{{1,5}}(?:{SEPARATOR}[0-9]{{1,8}}){{1,6}}")
+JUDGE_NATIONAL = grouped(9, 13, 0)
+JUDGE_DIALLED = grouped(8, 15, 2)
+# A form value of digit groups between URL-encoded blanks, right after ``=``.
+ENCODED = Lazy(r"(?<==)0[0-9]{1,5}(?:%20[0-9]{1,8}){1,6}")
+# A caller id: a quoted display name, then the number in angle brackets.
+# (In a CSV field, as Asterisk's ``Master.csv`` writes it, its quotes are doubled.)
+CALLER_ID = Lazy(r"\"[^\"\n]{1,80}\"{1,2}[ \t]*<(?P<value>\+?[0-9][0-9 ().-]{5,24}[0-9])>")
+DATE = Lazy(r"[0-9]{4}[./-][0-9]{1,2}[./-][0-9]{1,2}|[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{4}")
+
+
+def encoded(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a form value's number when, its ``%20`` read as blanks, it is a national or
+    ``00``-dialled number: the value ends there or at ``&`` (or a ``%20`` before an extension)."""
+    end = match.end()
+    if end < len(text) and text[end] not in "&\n\t \"'" and not text.startswith("%20", end):
+        return None
+    parts = match.group().split("%20")
+    decoded = " ".join(parts)
+    pattern, judge = (
+        (DIALLED, JUDGE_DIALLED) if decoded.startswith("00") else (NATIONAL, JUDGE_NATIONAL)
+    )
+    found = pattern.match(decoded)
+    verdict = judge(found, decoded) if found else None
+    if verdict is None:
+        return None
+    kept = decoded[: verdict[1]].count(" ") + 1  # the groups the judge kept
+    return match.start(), match.start() + len("%20".join(parts[:kept])), ""
+
+
+def caller_id(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the number of a ``"Name" <number>`` caller id: 7 to 15 digits, not a date."""
+    value = match.group("value")
+    if DATE.fullmatch(value):
+        return None
+    count = sum(c.isdigit() for c in value)
+    return (*match.span("value"), "") if 7 <= count <= 15 else None
+
+
 def rules() -> list[Rule]:
     """Return the rule for national and ``00``-dialled phone numbers (``<phone>``)."""
     return [
@@ -136,5 +181,13 @@ def rules() -> list[Rule]:
                     Lazy(rf"(?<!{JOINED})00[1-9][0-9]{{0,2}}[ .-] ?[0-9]"),
                 )
             ),
-        )
+        ),
+        personal(
+            "phone",
+            "<phone>",
+            Matcher(Lazy(ENCODED.pattern), judge=encoded),
+            Matcher(Lazy(CALLER_ID.pattern), judge=caller_id),
+            gate=r"=0[0-9]{1,5}%20[0-9]|\"[ \t]*<\+?[0-9]",
+            trigger=Trigger(patterns=(Lazy(r"=0[0-9]{1,5}%20[0-9]"), Lazy(r"\"[ \t]*<\+?[0-9]"))),
+        ),
     ]

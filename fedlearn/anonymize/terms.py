@@ -8,7 +8,11 @@ A key and its value in these syntaxes are not joined by ``=`` or ``:`` after the
 - a map association ``key => value`` where either side is an Erlang binary ``<<"…">>``
   (``#{password => <<"…">>}``, ``#{<<"password">> => <<"…">>}``); ``key => "…"`` alone is
   ``assignments``' already;
-- a Clojure/EDN keyword right before a string (``{:db-password "…"}``).
+- a Clojure/EDN keyword right before a string (``{:db-password "…"}``);
+- a Clojure/EDN map with string keys, a string key right before its string value with only
+  blanks (or EDN's whitespace comma) between, in a ``{`` opened earlier on the line
+  (``{"host" "db01", "password" "…"}``); two strings side by side with no ``{`` before them
+  (``echo "password" "…"``, Python's implicit concatenation) are not a map.
 
 The key is read as any key is (``key_names.classify_key``: it must end with a secret word) and
 the value is judged as if assigned to it (``key_names.is_secret_value``), so ``{password,
@@ -50,6 +54,10 @@ MAP_VALUE = Lazy(
 )
 MAP_KEY = Lazy(r"<<\"" + KEY + r"\">>[ \t]*=>[ \t]*" + STRING)
 KEYWORD = Lazy(r"(?<![A-Za-z0-9_.:-]):" + KEY + r"[ \t]+\"(?P<value>[^\"\n\\]{1,300})\"")
+# ``"key" "value"`` in an EDN map: the key's quote after ``{``, a comma or a blank.
+STRING_PAIR = Lazy(
+    r"(?<=[{, \t])\"" + KEY + r"\"[ \t]+\"(?P<value>[^\"\n\\]{1,300})\"(?=[ \t]*[,}\n]|[ \t]+\")"
+)
 
 
 def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -57,6 +65,14 @@ def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     groups = match.groupdict()
     key = groups.get("key") or groups.get("skey") or groups.get("akey") or ""
     return judged(key, match.group("value"), match.end("value"), authorization=False)
+
+
+def in_map(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return ``judge``'s answer for a string pair when a ``{`` opens earlier on its line."""
+    line = text.rfind("\n", 0, match.start()) + 1
+    if text.find("{", line, match.start()) < 0:
+        return None
+    return judge(match, text)
 
 
 def rules() -> list[Rule]:
@@ -83,5 +99,11 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(KEYWORD.pattern), judge=judge),),
             trigger=Trigger(words=KEY_WORDS, lower=True, needs=":"),
             gate=rf"(?i):[A-Za-z0-9_.-]*(?:{words})[A-Za-z0-9_.-]*[ \t]+\"",
+        ),
+        Rule(
+            NAMES,
+            (Matcher(Lazy(STRING_PAIR.pattern), judge=in_map),),
+            trigger=Trigger(words=KEY_WORDS, lower=True, needs="{"),
+            gate=rf"(?i)\{{[^}}\n]*\"[A-Za-z0-9_.-]*(?:{words})[A-Za-z0-9_.-]*\"[ \t]+\"",
         ),
     ]

@@ -35,6 +35,10 @@ from fedlearn.anonymize import check_digits
         (check_digits.is_inn, "7707083893", "7707083894"),
         (check_digits.is_snils, "11223344595", "11223344596"),
         (check_digits.is_steuer_id, "86095742719", "86095742718"),
+        (check_digits.is_nir, "185057800608491", "185057800608492"),
+        (check_digits.is_nir, "290112A00412351", "290112A00412352"),
+        (check_digits.is_za_id, "9307125126086", "9307125126087"),
+        (check_digits.is_za_id, "8502280347185", "8502280347186"),
     ],
 )
 def test_checks(check: object, good: str, bad: str) -> None:

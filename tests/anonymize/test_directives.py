@@ -48,3 +48,37 @@ def test_directive_values_are_redacted(anonymizer: Anonymizer, text: str, expect
 )
 def test_directive_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "$ git config --get-regexp relay\nrelay.host mx7\nrelay.pwd Lantern%9Kx",
+            "$ git config --get-regexp relay\nrelay.host mx7\nrelay.pwd <redacted:password>",
+        ),
+        (
+            "git config --get-regexp '^remote'\nremote.origin.url ../app.git\n"
+            "remote.origin.pushtoken Qz4mLp!82vR\n",
+            "git config --get-regexp '^remote'\nremote.origin.url ../app.git\n"
+            "remote.origin.pushtoken <redacted:token>\n",
+        ),
+    ],
+)
+def test_get_regexp_output_values_are_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "relay.host mx7\nrelay.pwd Lantern%9Kx",  # no --get-regexp: any dotted line
+        "$ git config --get-regexp relay\nrelay.smtp-pass ${SMTP_PASS}",
+        "$ git config --get-regexp relay\nrelay.theme Velvet#Oak77",
+        "$ git config --get-regexp relay\nrelay.passfile /run/secrets/smtp",
+    ],
+)
+def test_get_regexp_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text

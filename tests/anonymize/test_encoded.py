@@ -151,3 +151,39 @@ def test_base64_of_user_and_password_is_redacted(engine: Anonymizer) -> None:
 )
 def test_is_user_password(plain: str, expected: bool) -> None:
     assert encoded.is_user_password(plain) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "POST /probe 400 form: probe=redis-cli+-h+cache7+-a+%27Qz4mLp%2182vRt%27+ping&save=1",
+            "POST /probe 400 form: probe=<redacted:encoded-secret>&save=1",
+        ),
+        (
+            "GET /exec?shell=sshpass%20-p%20%27Lantern%259Kx%27%20ssh%20ops%40db7 HTTP/1.1",
+            "GET /exec?shell=<redacted:encoded-secret> HTTP/1.1",
+        ),
+        (
+            "body=probe=ldapwhoami+-x+-D+%22cn%3Dops%2Cdc%3Dexample%22+-w+%27Qz4mLp%2182vRt%27&save=1",
+            "body=probe=<redacted:encoded-secret>&save=1",
+        ),
+    ],
+)
+def test_url_encoded_form_values_holding_a_secret_are_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GET /search?q=reset%20my%20password%20please&page=2",
+        "form: env=DB_HOST%3Ddb7%0ADB_PASSWORD%3D%24%7BDB_PASSWORD%7D&save=1",
+        "cmd=mysql+-h+db7+-u+etl+app&x=1",
+        "title=Velvet%20Oak%2077&lang=en",
+    ],
+)
+def test_url_encoded_form_values_without_a_secret_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text

@@ -123,6 +123,9 @@ def test_a_qualified_keys_value_must_look_generated() -> None:
         ("OraclePwd", "password"),
         ("dbPwd", "password"),
         ("nkey-seed", "secret"),
+        ("loop_readonly_macaroon", "token"),
+        ("tapdMacaroon", "token"),
+        ("macaroon_path", None),
         ("random_seed", None),
         ("ORACLEPWD", None),
         ("peak", None),
@@ -153,6 +156,8 @@ def test_less_sure_secret_words_and_camel_case_pwd_name_secrets(key: str, rule: 
         ("mnemonic", "see the wallet docs", None),
         ("HUAWEICLOUD_AK", "LLDJV2B2KMAK0ZN7CERX", "api-key"),
         ("OraclePwd", "hunter22", "password"),
+        ("pool_macaroon", "0201047061636b02f801030a10b7c1e4d2a98f3366aa", "token"),
+        ("pool_macaroon", "admin.macaroon", None),
     ],
 )
 def test_a_less_sure_key_takes_only_a_generated_value(

@@ -34,6 +34,11 @@ from tests.anonymize.conftest import MACHINE
         ("id 990524-2807301 matched", "id <national-id> matched"),
         ("henkilö 131052-308T", "henkilö <national-id>"),
         ("<- [Y8342639R]", "<- [<national-id>]"),
+        # France's NIR (mod 97 key) and South Africa's identity number (a date, Luhn).
+        ("numeroSecuriteSociale: 1 85 05 78 006 084 91", "numeroSecuriteSociale: <national-id>"),
+        ("assure.numeroInsee = '290112A00412351'", "assure.numeroInsee = '<national-id>'"),
+        ("customer.idNumber = '9307125126086'", "customer.idNumber = '<national-id>'"),
+        ("RSA ID: 850228 0347 185", "RSA ID: <national-id>"),
     ],
 )
 def test_national_ids_are_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
@@ -54,6 +59,11 @@ def test_national_ids_are_redacted(anonymizer: Anonymizer, text: str, expected: 
         "X1234567A is a part number",  # wrong check letter
         "innodb_buffer_pool_size=7707083893",  # innodb is no INN
         "finally 130692544",
+        "numeroSecuriteSociale: 1 85 05 78 006 084 92",  # wrong key
+        "id number 9307125126087 (wrong Luhn)",
+        "order id_number=9313125126086",  # month 13
+        "id_number: 4006381333931",  # an EAN-13, not a date
+        "numeroInsee = '290112A00412352'",  # wrong key
     ],
 )
 def test_near_misses_stay(anonymizer: Anonymizer, text: str) -> None:

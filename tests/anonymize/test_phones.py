@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from fedlearn import config
@@ -9,8 +11,9 @@ from fedlearn.anonymize import Anonymizer
 from tests.anonymize.conftest import MACHINE
 
 
+@functools.cache
 def anonymizer(use_re2: bool = True) -> Anonymizer:
-    """Return an anonymizer of the default settings (without RE2: the triggers decide)."""
+    """Return an anonymizer of the default settings (without RE2: the triggers decide), built once."""
     return Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2)
 
 
@@ -53,3 +56,63 @@ def test_near_misses_stay(text: str) -> None:
     """Dates, codes, short or joined numbers and unknown country codes stay as written."""
     assert anonymizer(False).anonymize(text) == text
     assert anonymizer(True).anonymize(text) == text
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # OCR'd: groups two blanks apart
+        ("T e l :    +36  20  418  7735\nSumme", "T e l :    <phone>\nSumme"),
+        ("Ruf:  +351  9  12  44  80  17", "Ruf:  <phone>"),
+        # a form value whose blanks are URL-encoded
+        (
+            "POST /notify body=to=0611%20482%20907%2033&lang=nl",
+            "POST /notify body=to=<phone>&lang=nl",
+        ),
+        ("?dst=0044%20131%20573%202110", "?dst=<phone>"),
+        ("&callee=07956%20612209%20ext%2012&x=1", "&callee=<phone>%20ext%2012&x=1"),
+        # a caller id: a quoted display name, the number in angle brackets
+        ('From: "Jan de Vries" <6 1234 5678>;tag=as2f', 'From: "Jan de Vries" <<phone>>;tag=as2f'),
+        # Asterisk's CSV: the quotes doubled, the number printed bare before (a repeat)
+        (
+            '"","47-3-812-906","301","""Ola Nordmann"" <47-3-812-906>","SIP/301"',
+            '"","<phone>","301","""Ola Nordmann"" <<phone>>","SIP/301"',
+        ),
+        # a caller id key
+        (
+            "<caller_id_number>55 3184 2290</caller_id_number>",
+            "<caller_id_number><phone></caller_id_number>",
+        ),
+        ("CallerID: 91 276 44 13", "CallerID: <phone>"),
+    ],
+)
+def test_marked_numbers_are_redacted(text: str, expected: str, use_re2: bool) -> None:
+    """Numbers marked as phones by OCR's +CC print, a form's %20, a caller id: ``<phone>``."""
+    assert anonymizer(use_re2).anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "q=0123%20456&page=2",  # too short
+        "d=01%2012%202026&x=1",  # a date
+        "v=2%20612%20448%20907",  # no trunk prefix
+        "id=0171%202233%20445x",  # runs on into a word
+        '"Release" <2026-11-04>',  # a date in brackets
+        '"Reception" <201>',  # an extension
+        '"build" <12345>',
+        "<caller_id_number>1213</caller_id_number>",  # an extension under the key
+        "ok  +12  34",  # too short for a phone
+        "ref 17906124490872 and 47-3-812-906x",  # a repeat only where it stands alone
+    ],
+)
+def test_marked_lookalikes_stay(text: str) -> None:
+    """Short, dated or joined values stay."""
+    assert anonymizer(False).anonymize(text) == text
+    assert anonymizer(True).anonymize(text) == text
+
+
+def test_a_repeat_inside_a_longer_number_stays() -> None:
+    text = 'x 147-3-812-906 "A B" <47-3-812-906>'
+    assert anonymizer().anonymize(text) == 'x 147-3-812-906 "A B" <<phone>>'

@@ -57,3 +57,38 @@ def test_term_values_are_redacted(anonymizer: Anonymizer, text: str, expected: s
 )
 def test_term_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '{"db-host" "pg7", "db-password" "Velvet#Oak77"}',
+            '{"db-host" "pg7", "db-password" "<redacted:password>"}',
+        ),
+        (
+            '(def creds {"user" "ops" "relayToken" "Zr8-qLp2vN.kW5x"})',
+            '(def creds {"user" "ops" "relayToken" "<redacted:token>"})',
+        ),
+        (
+            f'{{"smtp_pass"  "{HEX}"}}',
+            '{"smtp_pass"  "<redacted:password>"}',
+        ),
+    ],
+)
+def test_edn_string_pairs_are_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'echo "db-password" "Velvet#Oak77"',  # two strings side by side, no map
+        'print("smtp_pass" "Velvet#Oak77")',
+        '{"db-password" "${DB_PASSWORD}"}',
+        '{"theme" "Velvet#Oak77"}',
+        '{"db-password" "/run/secrets/db"}',
+    ],
+)
+def test_edn_string_pair_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text

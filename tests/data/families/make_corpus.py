@@ -1927,7 +1927,92 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("auth-failure-sent-uuid", "403 Forbidden when passing {s} as the header", uuid),
         ("rotated-uuid", "rotated the intake token yesterday, new one is {s}", uuid),
         ("rotated-short", "rotated the relay api key, the new one is {s}", lambda: chars(13)),
+        ("edn-string-pair", '{"host" "db01", "numbat_password" "{s}"}', password),
+        (
+            "git-get-regexp-line",
+            "$ git config --get-regexp numbat\nnumbat.host db01\nnumbat.pwd {s}",
+            lambda: chars(16, ALNUM + "!#*-_."),
+        ),
+        (
+            "phone-ocr-double-blank",
+            "T e l :    {s}\nSumme",
+            lambda: "+48  " + "  ".join(chars(3, DIGITS) for _ in range(3)),
+        ),
+        (
+            "phone-form-encoded-national",
+            "POST /notify to={s}&lang=pl",
+            lambda: (
+                "0"
+                + chars(1, "123456789")
+                + chars(1, DIGITS)
+                + "%20"
+                + chars(3, DIGITS)
+                + "%20"
+                + chars(4, DIGITS)
+            ),
+        ),
+        (
+            "phone-caller-id",
+            '"","{s}","301","""Jan Kowalski"" <{s}>","SIP/301"',
+            lambda: chars(2, DIGITS) + "-" + chars(3, DIGITS) + "-" + chars(4, DIGITS),
+        ),
+        (
+            "phone-caller-id-key",
+            "<caller_id_number>{s}</caller_id_number>",
+            lambda: "6 " + chars(4, DIGITS) + " " + chars(4, DIGITS),
+        ),
+        (
+            "phone-after-call-request",
+            "Hei, ring meg på {s} etter lunsj.",
+            lambda: chars(3, DIGITS) + " " + chars(2, DIGITS) + " " + chars(3, DIGITS),
+        ),
+        ("fr-nir-camel-key", "numeroSecuriteSociale: {s}", nir),
+        ("za-id-under-id-number", "customer.idNumber = '{s}'", za_id),
+        (
+            "phone-answering-its-question",
+            "Agent: Which number can we call you back on?\nMarta: {s}\nAgent: ok",
+            lambda: (
+                "6"
+                + chars(2, DIGITS)
+                + " "
+                + chars(2, DIGITS)
+                + " "
+                + chars(2, DIGITS)
+                + " "
+                + chars(2, DIGITS)
+            ),
+        ),
+        (
+            "form-value-url-encoded-command",
+            "POST /probe 400 form: probe=redis-cli+-h+cache7+-a+%27{s}%27+ping&save=1",
+            lambda: chars(18),
+        ),
     ]
+
+
+def nir() -> str:
+    """Return a French NIR with its mod-97 key, grouped as printed (1 YY MM DD CCC OOO KK)."""
+    body = chars(1, "12") + chars(2, DIGITS) + f"{rng.randrange(1, 13):02d}"
+    body += f"{rng.randrange(1, 96):02d}" + chars(6, DIGITS)
+    key = f"{97 - int(body) % 97:02d}"
+    parts = (body[0], body[1:3], body[3:5], body[5:7], body[7:10], body[10:13], key)
+    return " ".join(parts)
+
+
+def za_id() -> str:
+    """Return a South African identity number: a date of birth, citizenship 0, 8, Luhn."""
+    body = f"{rng.randrange(50, 100):02d}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}"
+    body += chars(4, DIGITS) + "08"
+    return next(body + d for d in DIGITS if luhn_ok(body + d))
+
+
+def luhn_ok(number: str) -> bool:
+    """Return whether ``number`` passes Luhn."""
+    total = 0
+    for i, c in enumerate(reversed(number)):
+        d = int(c) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
 
 
 def base64_json_secret() -> str:
