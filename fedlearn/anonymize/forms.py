@@ -25,6 +25,7 @@ from fedlearn.anonymize import (
     key_shapes,
     keymaterial,
     notices,
+    paired_ids,
     params,
     stored,
     tabbed,
@@ -257,4 +258,5 @@ def formed() -> list[Rule]:
         *columns.rules(),
         *hl7.rules(),
         *notices.rules(),
+        *paired_ids.rules(),
     ]
