@@ -9,12 +9,14 @@ this rule redacts an id that stands paired with it, as ``<redacted:paired-id>``:
 
 - the user of a basic-auth pair whose secret is a placeholder (``curl -u ID:<redacted:…>``,
   ``https://ID:<redacted:…>@host``);
-- a value under a name whose last word names a credential's id (``id``, ``user``, ``username``,
-  ``login``, ``account``, ``sid``, ``public key``: ``STACKPATH_CLIENT_ID``, ``coinpayments.id``,
-  ``sucuriId``, ``PUSHER_USER``, ``<worldline.api.key.id>``, ``- name: RAPYD_KEY_ID`` then
-  ``value: …``, ``Client(account_id="…"``), or such a word in prose (``the Confluent account is
-  …``, ``use app id … and key …``), in the same block as the placeholder: its line, the four
-  lines above it or the two below, no blank line between.
+- a value under a name of two words or more whose last names a credential's id (``id``,
+  ``user``, ``username``, ``login``, ``account``, ``sid``, ``public key`` with a value shorter than
+  key material: ``STACKPATH_CLIENT_ID``, ``coinpayments.id``, ``sucuriId``, ``PUSHER_USER``,
+  ``<worldline.api.key.id>``, ``- name: RAPYD_KEY_ID`` then ``value: …``,
+  ``Client(account_id="…"``, prose ``use app id … and key …``), under a bare ``user``,
+  ``username`` or ``account`` with 16 characters or more (``the Confluent account is …``), or a
+  subscript chain's bare ``id`` (``$config['sacloud']['id']``), in the same block as the
+  placeholder: its line, the four lines above it or the two below, no blank line between.
 
 Only values that read as drawn count: hex or a UUID of 16 hex digits or more, 16 characters or
 more that read as generated (``key_names.reads_generated``, not words or a dashed name), or a
@@ -66,11 +68,19 @@ DATA_WORDS = frozenset(
         "merchant", "location", "place", "network", "container", "vm", "host", "machine",
         "account_number", "tax", "client_request", "idempotency", "nonce", "sequence",
         "revision", "change", "asset", "media", "track", "playlist", "album", "artist",
+        "tool", "call", "use", "function", "response", "completion", "choice", "step", "turn",
+        "part", "block", "content", "reply", "thread", "span", "parent", "trace",
     )
 )  # fmt: skip
+# A subscript chain's owner before a bare name (``['sacloud']['id'] = '``).
+SUBSCRIPT_OWNER = Lazy(
+    r"\[[ \t]*['\"][A-Za-z][\w-]*['\"][ \t]*\][ \t]*\[[ \t]*['\"][A-Za-z]+['\"][ \t]*\][ \t]*=[ \t]*['\"]\Z"
+)
 # ``name: X`` on the line above a ``value:`` line (a Kubernetes env entry).
 ENV_NAME = Lazy(r"[ \t]*-?[ \t]*name[\"']?[ \t]*:[ \t]*[\"']?(?P<name>[A-Za-z_][A-Za-z0-9_.-]*)")
 VALUE_LINE = Lazy(r"[ \t]*-?[ \t]*value[\"']?[ \t]*:[ \t]*[\"']?\Z")
+# A value under a ``public key`` name this long is key material (WireGuard's 44), not an id.
+PUBLIC_KEY_MATERIAL = 40
 # Lines above and below the placeholder's line that are its block.
 ABOVE = 4
 BELOW = 2
@@ -80,6 +90,8 @@ def is_drawn(value: str) -> bool:
     """Return whether ``value`` reads as a drawn id (see the module's docstring)."""
     if "." in value or value.isdigit():
         return False
+    if "_" in value and all(part.isalpha() for part in value.split("_") if part):
+        return False  # an identifier (``PERPLEXITY_API_KEY``, ``api_secret``)
     body = value.replace("-", "")
     if checks.is_hexadecimal(value):
         return (
@@ -97,6 +109,8 @@ def is_drawn(value: str) -> bool:
     letters = sum(c.isalpha() for c in value)
     if letters < 2 or letters == len(value) or words.is_named(value):
         return False
+    if len(value) - letters < 2 and not value.isupper():
+        return False  # one digit in lower-case letters: a name (``zigbee2mqtt``, ``k3sadmin``)
     switches = sum(a.isdigit() != b.isdigit() for a, b in itertools.pairwise(value))
     return switches >= 2 and checks.entropy(value) >= 2.0
 
@@ -109,16 +123,36 @@ def name_words(name: str) -> list[str]:
 def is_id_name(name: str) -> bool:
     """Return whether ``name`` names a credential's id (``STACKPATH_CLIENT_ID``, ``tidbUser``)."""
     parts = name_words(name)
-    if not parts:
-        return False
+    if len(parts) < 2:
+        return False  # a bare ``id`` or ``user`` is an object's (``owned_id`` judges those)
     last = parts[-1]
     if last == "key":
-        return len(parts) >= 2 and parts[-2] == "public"
+        return parts[-2] == "public"
     if last not in ID_WORDS:
         return False
     if len(parts) >= 2 and parts[-2] in DATA_WORDS:
         return False
     return key_names.classify_key(name) is None
+
+
+def owned_id(text: str, line: int, start: int, name: str) -> bool:
+    """
+    Return whether a bare ``id``/``user``/``username``/``login``/``account`` before a value at
+    ``start`` names a credential's: a subscript chain's (``$config['sacloud']['id'] = '…'``), or,
+    for the others, a value of 16 or more (``USERNAME=<hex32>``, ``the account is …``; an
+    object's bare ``id`` and a chat's ``user`` hold short or prefixed ids of messages and people).
+    """
+    word = name.lower()
+    if word not in ("id", "user", "username", "login", "account"):
+        return False
+    if SUBSCRIPT_OWNER.search(text, max(line, start - 120), start) is not None:
+        return True
+    if word == "id":
+        return False
+    end = start
+    while end < len(text) and (text[end].isalnum() or text[end] in "_+/=-"):
+        end += 1
+    return end - start >= 16
 
 
 def name_before(text: str, line: int, start: int) -> str | None:
@@ -192,7 +226,12 @@ def finds(subject: str) -> Iterator[re.Match[str]]:
                 continue
             line = subject.rfind("\n", 0, start) + 1
             name = name_before(subject, line, start)
-            if name is not None and is_id_name(name):
+            if name is None:
+                continue
+            if is_id_name(name):
+                if name_words(name)[-1] != "key" or end - start < PUBLIC_KEY_MATERIAL:
+                    yield match  # a public key's id (TiDB's 8), not key material (WireGuard's 44)
+            elif owned_id(subject, line, start, name):
                 yield match
 
 

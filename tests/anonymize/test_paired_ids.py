@@ -55,8 +55,14 @@ SECRET = "Qm7vX2pL9sK4rT8wN1cZ6bY3hJ5dF0gA"
             f"  <dingo.api.key.secret>{SECRET}</dingo.api.key.secret>\n</properties>",
             "R7K2M9Q4X8",
         ),
+        (
+            "$cfg['quoll']['id'] = '5e1c9a7f-3b2d-4f8e-a6c0-9d4b2e7f1a3c';\n"
+            f"$cfg['quoll']['secret'] = '{SECRET}';",
+            "5e1c9a7f-3b2d-4f8e-a6c0-9d4b2e7f1a3c",
+        ),
+        (f"USERNAME=f3b8e1a6c9d2074e5b1a\nPASSWORD={SECRET}", "f3b8e1a6c9d2074e5b1a"),
         # prose
-        (f"Quokka: the account is B5N8R2T6W9Y3 and the secret is {SECRET}", "B5N8R2T6W9Y3"),
+        (f"Quokka: the account is B5N8R2T6W9Y3H7K1 and the secret is {SECRET}", "B5N8R2T6W9Y3H7K1"),
         (f"Log in with client id 8e2c6a0f4b9d1e3a and client secret {SECRET}.", "8e2c6a0f4b9d1e3a"),
     ],
 )
@@ -84,6 +90,17 @@ def test_the_id_paired_with_a_redacted_secret_goes(
         f"DB_USER=deploy-bot\nDB_PASSWORD={SECRET}",
         f"curl -u admin:{SECRET} https://ci.example/api/json",
         f"GITHUB_USER=octocat2024\nGITHUB_TOKEN={SECRET}",
+        # an object's bare id, a chat's user, a tool call's id: not a credential's
+        '{"type": "tool_use", "id": "toolu_01Hq7Vx2Lp9Zr4Tk8WmN3b", "input": {"cmd": "'
+        + f'export API_TOKEN={SECRET}"}}}}',
+        f'{{"role": "tool", "tool_call_id": "call_Zr4Tk8WmN3bC6dF", "content": "token={SECRET}"}}',
+        f'{{"type": "message", "user": "U04K7QW2NXR", "text": "the key: token={SECRET}"}}',
+        # key material under a public key's name, identifiers and names as users
+        f"[Interface]\nPrivateKey = {SECRET}=\n\n[Peer]\n"
+        "PublicKey = xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=\nAllowedIPs = 10.0.0.2/32",
+        f"PrivateKey = {SECRET}=\nPublicKey = xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=",
+        f"env=map[QUOLL_HOST:localhost QUOLL_SECRET_KEY:{SECRET} QUOLL_DEBUG:1]",
+        f"broker: mqtt://zigbee2mqtt:{SECRET}@10.0.0.5:1883",
         # too far from the secret: another block
         f"OKAPI_KEY_ID=3f8a1c9e7b2d4f60a5e8\n\nsomething else\ntoken={SECRET}",
     ],
