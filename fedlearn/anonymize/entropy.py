@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import checks, key_names, personal, probe, public_ids, public_keys, words
-from fedlearn.anonymize.key_shapes import is_encoded_reference, value_start
+from fedlearn.anonymize.key_shapes import is_encoded_reference, past_escape, value_start
 from fedlearn.anonymize.public_objects import is_object_id, is_public_object, is_public_token
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
@@ -266,30 +266,10 @@ def in_url(text: str, start: int) -> bool:
     return "://" in text[separator.end() if separator is not None else window : start]
 
 
-def is_escape_letter(text: str, start: int) -> bool:
-    """
-    Return whether the letter at ``start`` ends a ``\\n``, ``\\r`` or ``\\t`` escape (an odd run of
-    backslashes before it): in a JSON or shell string that letter is a line break or a tab, not
-    the first character of the value after it.
-    """
-    if start == 0 or text[start - 1] != "\\" or text[start] not in "nrt":
-        return False
-    run = start - 1
-    while run > 0 and text[run - 1] == "\\":
-        run -= 1
-    return (start - run) % 2 == 1
-
-
 def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the value right after a secret word in prose when it reads as a secret, or None."""
-    start, end = value_start(text, match.start("value")), match.end("value")
+    start, end = past_escape(text, value_start(text, match.start("value"))), match.end("value")
     value = text[start:end]
-    if is_escape_letter(text, start):
-        # ``…/token\nVALUE`` in a JSON string: the escape stays, the value starts after it.
-        start += 1
-        value = text[start:end]
-        if len(value) < 16:
-            return None
     if (end < len(text) and text[end] in TOKEN_CHARACTERS) or text.startswith("***", end):
         return None  # a piece of a longer run; a masked key's shown head (``sk-proj-AbCd****``)
     if not public_ids.is_secret_gap(match.group("gap")) or is_encoded_reference(value):
