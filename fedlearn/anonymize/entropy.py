@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import checks, key_names, personal, probe, public_ids, public_keys, words
-from fedlearn.anonymize.key_shapes import is_encoded_reference, value_start
+from fedlearn.anonymize.key_shapes import is_encoded_reference, past_escape, value_start
 from fedlearn.anonymize.public_objects import is_object_id, is_public_object, is_public_token
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
@@ -268,7 +268,7 @@ def in_url(text: str, start: int) -> bool:
 
 def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the value right after a secret word in prose when it reads as a secret, or None."""
-    start, end = value_start(text, match.start("value")), match.end("value")
+    start, end = past_escape(text, value_start(text, match.start("value"))), match.end("value")
     value = text[start:end]
     if (end < len(text) and text[end] in TOKEN_CHARACTERS) or text.startswith("***", end):
         return None  # a piece of a longer run; a masked key's shown head (``sk-proj-AbCd****``)

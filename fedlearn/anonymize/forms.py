@@ -25,6 +25,7 @@ from fedlearn.anonymize import (
     key_shapes,
     keymaterial,
     notices,
+    paired_ids,
     params,
     stored,
     tabbed,
@@ -162,7 +163,27 @@ def secret_data(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     for line in between.split("\n")[1:]:
         if line.strip() and len(line) - len(line.lstrip(" \t")) <= len(block.group("indent")):
             return None
-    return match.start("value"), match.end("value"), "kubernetes-secret"
+    return match.start("value"), scalar_end(text, match), "kubernetes-secret"
+
+
+def scalar_end(text: str, match: re.Match[str]) -> int:
+    """
+    Return where the YAML scalar whose start ``match`` found ends: a ``stringData`` value is
+    plain text (``https://…``, ``p@ss:w0rd``), not only base64, so it runs to its closing quote
+    or, unquoted, to the end of its line (a `` #`` comment stays).
+    """
+    start, end = match.span("value")
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    quote = text[start - 1]
+    if quote in "\"'":
+        closing = text.find(quote, end, line_end)
+        return end if closing < 0 else closing
+    comment = text.find(" #", end, line_end)
+    stop = line_end if comment < 0 else comment
+    while stop > end and text[stop - 1] in " \t\r":
+        stop -= 1
+    return stop
 
 
 def json_secret_data(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -257,4 +278,5 @@ def formed() -> list[Rule]:
         *columns.rules(),
         *hl7.rules(),
         *notices.rules(),
+        *paired_ids.rules(),
     ]

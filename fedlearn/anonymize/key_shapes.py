@@ -204,6 +204,20 @@ def value_start(text: str, start: int) -> int:
     return start - 1 if inside else start
 
 
+def past_escape(text: str, start: int) -> int:
+    """
+    Return where a value found at ``start`` starts when the letter there ends a ``\\n``, ``\\r``
+    or ``\\t`` escape (an odd run of backslashes before it: ``…/token\\nVALUE`` in a JSON string,
+    where that letter is a line break or a tab): after it; else ``start``.
+    """
+    if start == 0 or text[start - 1] != "\\" or text[start] not in "nrt":
+        return start
+    run = start - 1
+    while run > 0 and text[run - 1] == "\\":
+        run -= 1
+    return start + 1 if (start - run) % 2 == 1 else start
+
+
 def is_encoded_reference(value: str) -> bool:
     """
     Return ``checks.is_reference`` of ``value`` or, when it is URL-encoded, whether it decodes to

@@ -8,6 +8,7 @@
   ``key``, capitalized or after ``my``/``our``/``your``/``the`` (not a determiner, pronoun or
   other word: ``its key is``, ``restored from key:``);
 - a subscript chain, ``$config['argos']['key'] = 'V'``, ``settings["marqo"]["key"] = "V"``;
+- a client's constructor, ``Client(key="V")``, ``AcmeClient(key='V')``: the client's key;
 - a parent mapping whose first member is ``key``: JSON ``"sacloud": {"key": "V"``, YAML
   ``watson:`` then an indented ``key: V`` on the next line.
 
@@ -41,6 +42,11 @@ NESTED = Lazy(
     r"^(?P<indent>[ \t]*)(?P<owner>[A-Za-z][\w-]{1,40}):[ \t]*\n(?P=indent)[ \t]+key:[ \t]*"
     + VALUE,
     re.MULTILINE,
+)
+# A client's constructor given a bare ``key`` (``Client(key="V")``, ``surge.SurgeClient(key='V')``):
+# the key the client authenticates with.
+CALL = Lazy(
+    r"(?<![\w$])(?P<owner>(?:[A-Z][A-Za-z0-9]{0,40})?Client)\([ \t]*key[ \t]*=[ \t]*" + QUOTED
 )
 # Words that make ``<word> key`` no owner's key: determiners, pronouns and a few more.
 NOT_OWNER_WORDS = """
@@ -82,10 +88,10 @@ def rules() -> list[Rule]:
             ("high-entropy",),
             tuple(
                 Matcher(Lazy(pattern.pattern, pattern.flags), judge=owned)
-                for pattern in (PROSE, SUBSCRIPT, MAPPING, NESTED)
+                for pattern in (PROSE, SUBSCRIPT, MAPPING, NESTED, CALL)
             ),
-            trigger=Trigger(words=(" key", "key'", 'key"', "key:")),
+            trigger=Trigger(words=(" key", "key'", 'key"', "key:", "Client(")),
             gate=r"[A-Za-z0-9][ \t]+key[ \t]*(?::|[ \t]is|=)|\[[ \t]*['\"]key['\"][ \t]*\][ \t]*="
-            r"|\{[ \t]*['\"]?key['\"]?[ \t]*:|:[ \t]*\n[ \t]+key:",
+            r"|\{[ \t]*['\"]?key['\"]?[ \t]*:|:[ \t]*\n[ \t]+key:|Client\([ \t]*key[ \t]*=",
         ),
     ]

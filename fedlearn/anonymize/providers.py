@@ -205,6 +205,9 @@ HELD_OUT: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("zuplo-key", r"zpka_[a-z0-9]{32}_[a-f0-9]{8}", ("zpka_",)),
     ("databricks-token", r"dapi[a-f0-9-]{32,34}", ("dapi",)),
     ("teams-webhook", r"outlook\.office(?:365)?\.com/webhook/[A-Za-z0-9@/-]{40,}", ("outlook.office",)),
+    # From trufflehog's detectors, missing until bench/scanners16i.
+    ("porkbun-key", r"[ps]k1_[a-f0-9]{64}", ("pk1_", "sk1_")),
+    ("spectralops-key", r"spu-[a-z0-9]{32}", ("spu-",)),
 )
 # fmt: on
 

@@ -343,3 +343,27 @@ def test_hex_after_a_record_key_stays(text: str) -> None:
 )
 def test_hex_after_another_key_goes(text: str, secret: str) -> None:
     assert secret not in Anonymizer(config.Anonymize(), MACHINE).anonymize(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a command line in a JSON string ends in ``\n``: the escape stays, the value after it goes
+        (
+            '{"out": "$ cat /srv/kudu/secret\\nHv3Tq8Zr1Kp6Wm2Yx9Lc4B\\n$ "}',
+            '{"out": "$ cat /srv/kudu/secret\\n<redacted:secret>\\n$ "}',
+        ),
+        (
+            '{"msg": "rotated the password\\r\\nWq8eR2tY6uI0oP4aS7dF"}',
+            '{"msg": "rotated the password\\r\\n<redacted:secret-value>"}',
+        ),
+        (
+            '{"log": "api key\\tMn5Bv8Cx2Zl7Kj4Hg1Fd then retry"}',
+            '{"log": "api key\\t<redacted:secret-value> then retry"}',
+        ),
+        # an escaped backslash before ``n``: the ``n`` is the value's own first letter
+        ('"token \\\\nQz7Wx3Ec9Rv5Tb1Yn8Um"', '"token \\\\<redacted:secret-value>"'),
+    ],
+)
+def test_an_escape_before_an_introduced_value_stays(text: str, expected: str) -> None:
+    assert Anonymizer(config.Anonymize(), MACHINE).anonymize(text) == expected

@@ -280,6 +280,10 @@ AUDITED = [
     ("facebook-token", "EAACEdEose0cBAk8Hq2LmN5pRt7VwX9yZa3BcD"),
     ("zuplo-key", "zpka_k8hq2lmn5prt7vwx9yza3bcd1e4f6hq8_5f0c9e2a"),
     ("databricks-token", "dapi5f0c9e2a7b4d-1c8e3f6a9b2c5d8e1f4a"),
+    # bench/scanners16i: trufflehog's detectors no earlier corpus held.
+    ("porkbun-key", "sk1_" + "7b4d1c8e3f6a9b2c" * 4),
+    ("porkbun-key", "pk1_" + "3f6a9b2c5d8e1f4a" * 4),
+    ("spectralops-key", "spu-" + "9b2c5d8e1f4a5f0c" * 2),
     (
         "teams-webhook",
         "https://outlook.office.com/webhook/5f0c9e2a-7b4d-1c8e-3f6a-9b2c5d8e1f4a@"
@@ -323,6 +327,8 @@ def test_a_value_after_a_provider_key_is_redacted(text: str) -> None:
         '@Column(primaryKey="organizationMembershipIdentifier")',
         "foreignKey=accountOrganizationReference",
         "cache key: nix-store-x86_64-linux-5f2c1d",
+        "see pk1_your_api_key_here_from_the_porkbun_dashboard",
+        "spu-utilization-dashboard-panel-view is slow",
         "Cache restored from key: Linux-pip-" + "5f0c9e2a" * 8,
         "/nix/store/0c9vq2k8zyl7j4w1m6r5x3n0b8h2f9dp-python3-3.11.9/bin/python3",
         "request_id=6f1c0a52-3b9e-4d21-a8c4-0f2e7d9b1c35 status=200",

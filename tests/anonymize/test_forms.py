@@ -40,6 +40,15 @@ CERTIFICATE = base64.b64encode(b"-----BEGIN CERTIFICATE-----\nMIIDazCCAlOgAwIBAg
             "apiVersion: v1\nkind: Secret\ndata:\n  anything: <redacted:kubernetes-secret>\n",
         ),
         (f"echo {PRIVATE_KEY} | base64 -d", "echo <redacted:private-key> | base64 -d"),
+        # a stringData value is plain text: all of it goes, to its quote or its line's end
+        (
+            "kind: Secret\nstringData:\n  INGEST_URL: https://in.ex.example/h/Wq4Zt8Lm2Rv6\n",
+            "kind: Secret\nstringData:\n  INGEST_URL: <redacted:kubernetes-secret>\n",
+        ),
+        (
+            "kind: Secret\nstringData:\n  relay: 'smtp:Hq7@Vx2#Lp9'  # rotated\n",
+            "kind: Secret\nstringData:\n  relay: '<redacted:kubernetes-secret>'  # rotated\n",
+        ),
     ],
 )
 def test_the_form_stays_and_the_credential_goes(

@@ -30,6 +30,14 @@ from fedlearn.anonymize import Anonymizer
             "vendors:\n  okapi:\n    key: Wq7Rz2Lp9Xv4Nk6T\n    retries: 3",
             "vendors:\n  okapi:\n    key: <redacted:high-entropy>\n    retries: 3",
         ),
+        (
+            "api = Client(key='3e9b1f7c5a2d8e4f6b0c9a1d')",
+            "api = Client(key='<redacted:high-entropy>')",
+        ),
+        (
+            'svc = quoll.QuollClient( key = "9c4e7a1f-3b6d-4e8f-a5c7-b9e1d3f6a8c2")',
+            'svc = quoll.QuollClient( key = "<redacted:high-entropy>")',
+        ),
     ],
 )
 def test_an_owned_key_is_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
@@ -45,6 +53,9 @@ def test_an_owned_key_is_redacted(anonymizer: Anonymizer, text: str, expected: s
         "$cfg['lookup']['key'] = '7c1e9a4b2d8f0e6a3c5b9d7f1a2e4c6b';",
         '{"sort": {"key": "created_at"}}',
         "its key is not set yet",
+        'c = Client(key="production")',
+        'r = cache.get(key="3e9b1f7c5a2d8e4f6b0c9a1d")',
+        'c = Client(key=os.environ["QUOLL_KEY"])',
         "Quokka key: rotate-me-later",
         "object:\n  key: uploads/2026/12/report.pdf",
         # a reference names the secret it points to: a path or a name, never the value

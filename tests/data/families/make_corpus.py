@@ -1987,6 +1987,32 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "POST /probe 400 form: probe=redis-cli+-h+cache7+-a+%27{s}%27+ping&save=1",
             lambda: chars(18),
         ),
+        # The id half of a pair whose secret is redacted (``paired_ids.py``).
+        (
+            "paired-curl-user",
+            "curl -su {s}:Wq7Rz2Lp9Xv4Nk6TbY3hJ5dF https://api.numbat.example/v1/me",
+            lambda: chars(16, UPPER + DIGITS),
+        ),
+        (
+            "paired-key-id-env",
+            "NUMBAT_KEY_ID={s}\nNUMBAT_SECRET_KEY=Jx3nQ8rWv1LmT6yZp0KdHs4F\n",
+            lambda: hexs(20),
+        ),
+        (
+            "paired-client-id-json",
+            '{"numbat": {"clientId": "{s}", "clientSecret": "Hq7Vx2Lp9Zr4Tk8WmN3bC6dF"}}',
+            uuid,
+        ),
+        (
+            "paired-prose-app-id",
+            "For Numbat use app id {s} and app secret Zr4Tk8WmN3bC6dFHq7Vx2Lp9.",
+            lambda: chars(20),
+        ),
+        (
+            "stringdata-url",
+            "kind: Secret\nstringData:\n  HOOK_URL: https://in.numbat.example/h/{s}\n",
+            lambda: chars(24),
+        ),
     ]
 
 
