@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -130,7 +131,8 @@ class Prefilter:
 def compiled(gates: Gates) -> Compiled:
     """
     Return the RE2 sets of the distinct ``gates`` (per rule: its gate, None for none, and whether
-    it is a secret rule) and, for each set member, the indexes of the rules it gates.
+    it is a secret rule) and, for each set member, the indexes of the rules it gates: the
+    personal-data rules' gates in one set, the secret rules' in one per ``kind`` of gate.
 
     Kept in ``SETS``: every anonymizer of one rule list in this process shares the sets, and with
     them the automaton states RE2 builds lazily while it reads (its first megabytes read slower).
@@ -139,35 +141,108 @@ def compiled(gates: Gates) -> Compiled:
     if found is None:
         if len(SETS) >= MAX_SETS:
             SETS.clear()
+        kinds = {(is_secret, kind(gate) if is_secret else "") for gate, is_secret in gates if gate}
         found = SETS[gates] = tuple(
             (
-                *compile_set([gate if is_secret == secret else None for gate, is_secret in gates]),
+                *compile_set(
+                    [
+                        gate if gate and is_secret == secret and part in ("", kind(gate)) else None
+                        for gate, is_secret in gates
+                    ],
+                    MAX_MEM[part],
+                ),
                 secret,
             )
-            for secret in (True, False)
-            if any(gate is not None and is_secret == secret for gate, is_secret in gates)
+            for secret, part in sorted(kinds, reverse=True)
         )
     return found
 
 
-def compile_set(gates: Sequence[str | None]) -> tuple[Any, tuple[tuple[int, ...], ...]]:
-    """Return the RE2 set of the distinct ``gates`` (one per rule, None: not in this set) and the
-    rules of each member (``compiled``)."""
+# A gate's tokens: an escape, a class or one character.
+TOKEN = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|.", re.DOTALL)
+# The memory of each secret set's automaton (``kind``) and of the personal-data set's: what it
+# needs to read 1,441 diverse texts (bench/agent16j) without rebuilding its states, used only
+# as the text is diverse (bench/README.md).
+MAX_MEM = {"i": 32 << 20, "c": 64 << 20, "": 64 << 20}
+
+
+def kind(gate: str) -> str:
+    """
+    Return which of the secret rules' sets ``gate`` is read in: "i" when it ignores case, "c"
+    otherwise. In one set the case-folded gates' states (the key words of the keyed forms, their
+    runs to a separator) and the others' (the counted runs after a vendor's literal) multiply:
+    on 1,441 diverse texts (bench/agent16j) they outgrew 64 MB, so RE2 rebuilt them again and
+    again (~1,700 µs per text warm); two sets read them at ~23 µs (bench/README.md).
+    """
+    return "i" if gate.startswith("(?i)") else "c"
+
+
+# A gate's leading group this long is shared by gates of several rules (the keyed forms: one
+# alternation of key words and a different tail each): factored into one gate (``factored``).
+SHARED_HEAD = 200
+
+
+def factored(gates: Sequence[str]) -> list[tuple[str, list[int]]]:
+    """
+    Return the distinct ``gates`` as set members, each with the indexes of the gates it stands
+    for: the gates with one leading group of ``SHARED_HEAD`` characters or more (after their
+    flags) and no top-level ``|`` become one, ``flags head (?:tail|tail...)``, the exact union of
+    their matches (each of their rules' condition only gets looser, never tighter). The automaton
+    holds the head once: the keyed forms' 15 copies of the key words held it 15 times.
+    """
+    heads: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    members: dict[str, list[int]] = {}
+    for index, gate in enumerate(gates):
+        split = leading_group(gate)
+        if split is not None and len(split[1]) >= SHARED_HEAD:
+            heads.setdefault(split[:2], []).append((split[2], index))
+        else:
+            members.setdefault(gate, []).append(index)
+    for (flags, head), tails in heads.items():
+        union = dict.fromkeys(tail for tail, _ in tails)
+        gate = (
+            flags + head + ("(?:" + "|".join(union) + ")" if len(union) > 1 else next(iter(union)))
+        )
+        members.setdefault(gate, []).extend(index for _, index in tails)
+    return list(members.items())
+
+
+def leading_group(gate: str) -> tuple[str, str, str] | None:
+    """Return the flags, the leading group and the rest of ``gate`` when it starts (after its
+    flags) with a group not quantified, has no top-level ``|`` and more after the group."""
+    flags = re.match(r"\(\?[a-z]+\)", gate)
+    start = flags.end() if flags else 0
+    parts = TOKEN.findall(gate[start:])
+    if not parts or parts[0] != "(":
+        return None
+    depth, end = 0, 0
+    for index, part in enumerate(parts):
+        if part == "|" and depth == 0:
+            return None
+        depth += (part == "(") - (part == ")")
+        end = end or (index + 1 if depth == 0 else 0)
+    if end == len(parts) or parts[end] in ("*", "+", "?", "{"):
+        return None
+    head = "".join(parts[:end])
+    return gate[:start], head, gate[start + len(head) :]
+
+
+def compile_set(
+    gates: Sequence[str | None], max_mem: int = 64 << 20
+) -> tuple[Any, tuple[tuple[int, ...], ...]]:
+    """Return the RE2 set of the distinct ``gates`` (one per rule, None: not in this set),
+    factored (``factored``), and the rules of each member (``compiled``)."""
     re2 = load_re2()
     options = re2.Options()
-    options.max_mem = 64 << 20
+    options.max_mem = max_mem
     gate_set = re2.Set.SearchSet(options)
-    numbers: dict[str, int] = {}
-    members: list[list[int]] = []
-    for index, gate in enumerate(gates):
-        if gate is None:
-            continue
-        if gate not in numbers:
-            numbers[gate] = gate_set.Add(gate)
-            members.append([])
-        members[numbers[gate]].append(index)
+    rules = [index for index, gate in enumerate(gates) if gate is not None]
+    members = []
+    for gate, indexes in factored([gate for gate in gates if gate is not None]):
+        gate_set.Add(gate)
+        members.append(tuple(rules[index] for index in indexes))
     gate_set.Compile()
-    return gate_set, tuple(tuple(indexes) for indexes in members)
+    return gate_set, tuple(members)
 
 
 def ungated(
