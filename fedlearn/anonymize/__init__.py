@@ -37,6 +37,7 @@ from fedlearn.anonymize import (
     rules,
     sql,
     tables,
+    trigger_words,
     values,
     vendors,
     webhooks,
@@ -119,7 +120,7 @@ class Anonymizer(values.JsonValues):
         use_re2: bool = True,
         re2_after: int = prefilter.PAYOFF,
         use_prefilter: bool = True,
-        words_after: int = prefilter.WORDS_AFTER,
+        words_after: int = trigger_words.WORDS_AFTER,
     ) -> None:
         self.machine = machine or Machine.local()
         self.settings = settings

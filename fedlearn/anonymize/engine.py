@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from fedlearn.anonymize import continued, escaped, prefilter, rules
+from fedlearn.anonymize import continued, escaped, prefilter, rules, trigger_words
 from fedlearn.anonymize.hits import Hit, disjoint, repeated
 from fedlearn.anonymize.probe import Probe, has_long_run
 from fedlearn.anonymize.rules import Rule
@@ -55,7 +55,7 @@ class Engine:
         use_re2: bool,
         re2_after: int,
         use_prefilter: bool,
-        words_after: int = prefilter.WORDS_AFTER,
+        words_after: int = trigger_words.WORDS_AFTER,
     ) -> None:
         self.disabled = disabled
         self.rules = tuple(

@@ -16,9 +16,11 @@ the secret rules and those of the personal-data rules are two sets, read one aft
 one automaton the states of each side multiply the other's (the personal ids' and phones' digit
 runs against the secrets' keyed forms), so a fresh process built twice the states for the same
 texts (a sync's half of the bench: 0.59 CPU-s cold against 0.31 in two sets; reading them warm,
-0.069 against 0.101 s). A pass that looks for secrets only (``scan``, the pass after personal data
-only) reads the secret set alone. The rules without a gate that need a long run of base64
-characters (``Rule.long_run``) are let through by one test of the text's byte map for them all.
+0.069 against 0.101 s). The secret gates are two sets themselves, by case (``kind``), and gates of
+one set sharing a long leading group are one member (``factored``). A pass that looks for secrets
+only (``scan``, the pass after personal data only) reads the secret sets alone. The rules
+without a gate that need a long run of base64 characters (``Rule.long_run``) are let through by
+one test of the text's byte map for them all.
 """
 
 from __future__ import annotations
@@ -26,12 +28,13 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from fedlearn.anonymize import rules as rule_types
 from fedlearn.anonymize.probe import Probe, has_long_run
 from fedlearn.anonymize.rules import Rule
+from fedlearn.anonymize.trigger_words import WORDS_AFTER, WordFinder, word_finder
 
 # Characters the triggers read before the set is built: about what the set then saves on as
 # much text (import and compile ~7 ms; bench_anonymize: ~35 MB/s with it, ~12 without), so a run
@@ -131,7 +134,8 @@ class Prefilter:
 def compiled(gates: Gates) -> Compiled:
     """
     Return the RE2 sets of the distinct ``gates`` (per rule: its gate, None for none, and whether
-    it is a secret rule) and, for each set member, the indexes of the rules it gates.
+    it is a secret rule) and, for each set member, the indexes of the rules it gates: the
+    personal-data rules' gates in one set, the secret rules' in one per ``kind`` of gate.
 
     Kept in ``SETS``: every anonymizer of one rule list in this process shares the sets, and with
     them the automaton states RE2 builds lazily while it reads (its first megabytes read slower).
@@ -140,35 +144,108 @@ def compiled(gates: Gates) -> Compiled:
     if found is None:
         if len(SETS) >= MAX_SETS:
             SETS.clear()
+        kinds = {(is_secret, kind(gate) if is_secret else "") for gate, is_secret in gates if gate}
         found = SETS[gates] = tuple(
             (
-                *compile_set([gate if is_secret == secret else None for gate, is_secret in gates]),
+                *compile_set(
+                    [
+                        gate if gate and is_secret == secret and part in ("", kind(gate)) else None
+                        for gate, is_secret in gates
+                    ],
+                    MAX_MEM[part],
+                ),
                 secret,
             )
-            for secret in (True, False)
-            if any(gate is not None and is_secret == secret for gate, is_secret in gates)
+            for secret, part in sorted(kinds, reverse=True)
         )
     return found
 
 
-def compile_set(gates: Sequence[str | None]) -> tuple[Any, tuple[tuple[int, ...], ...]]:
-    """Return the RE2 set of the distinct ``gates`` (one per rule, None: not in this set) and the
-    rules of each member (``compiled``)."""
+# A gate's tokens: an escape, a class or one character.
+TOKEN = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|.", re.DOTALL)
+# The memory of each secret set's automaton (``kind``) and of the personal-data set's: what it
+# needs to read 1,441 diverse texts (bench/agent16j) without rebuilding its states, used only
+# as the text is diverse (bench/README.md).
+MAX_MEM = {"i": 32 << 20, "c": 64 << 20, "": 64 << 20}
+
+
+def kind(gate: str) -> str:
+    """
+    Return which of the secret rules' sets ``gate`` is read in: "i" when it ignores case, "c"
+    otherwise. In one set the case-folded gates' states (the key words of the keyed forms, their
+    runs to a separator) and the others' (the counted runs after a vendor's literal) multiply:
+    on 1,441 diverse texts (bench/agent16j) they outgrew 64 MB, so RE2 rebuilt them again and
+    again (~1,700 µs per text warm); two sets read them at ~23 µs (bench/README.md).
+    """
+    return "i" if gate.startswith("(?i)") else "c"
+
+
+# A gate's leading group this long is shared by gates of several rules (the keyed forms: one
+# alternation of key words and a different tail each): factored into one gate (``factored``).
+SHARED_HEAD = 200
+
+
+def factored(gates: Sequence[str]) -> list[tuple[str, list[int]]]:
+    """
+    Return the distinct ``gates`` as set members, each with the indexes of the gates it stands
+    for: the gates with one leading group of ``SHARED_HEAD`` characters or more (after their
+    flags) and no top-level ``|`` become one, ``flags head (?:tail|tail...)``, the exact union of
+    their matches (each of their rules' condition only gets looser, never tighter). The automaton
+    holds the head once: the keyed forms' 15 copies of the key words held it 15 times.
+    """
+    heads: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    members: dict[str, list[int]] = {}
+    for index, gate in enumerate(gates):
+        split = leading_group(gate)
+        if split is not None and len(split[1]) >= SHARED_HEAD:
+            heads.setdefault(split[:2], []).append((split[2], index))
+        else:
+            members.setdefault(gate, []).append(index)
+    for (flags, head), tails in heads.items():
+        union = dict.fromkeys(tail for tail, _ in tails)
+        gate = (
+            flags + head + ("(?:" + "|".join(union) + ")" if len(union) > 1 else next(iter(union)))
+        )
+        members.setdefault(gate, []).extend(index for _, index in tails)
+    return list(members.items())
+
+
+def leading_group(gate: str) -> tuple[str, str, str] | None:
+    """Return the flags, the leading group and the rest of ``gate`` when it starts (after its
+    flags) with a group not quantified, has no top-level ``|`` and more after the group."""
+    flags = re.match(r"\(\?[a-z]+\)", gate)
+    start = flags.end() if flags else 0
+    parts = TOKEN.findall(gate[start:])
+    if not parts or parts[0] != "(":
+        return None
+    depth, end = 0, 0
+    for index, part in enumerate(parts):
+        if part == "|" and depth == 0:
+            return None
+        depth += (part == "(") - (part == ")")
+        end = end or (index + 1 if depth == 0 else 0)
+    if end == len(parts) or parts[end] in ("*", "+", "?", "{"):
+        return None
+    head = "".join(parts[:end])
+    return gate[:start], head, gate[start + len(head) :]
+
+
+def compile_set(
+    gates: Sequence[str | None], max_mem: int = 64 << 20
+) -> tuple[Any, tuple[tuple[int, ...], ...]]:
+    """Return the RE2 set of the distinct ``gates`` (one per rule, None: not in this set),
+    factored (``factored``), and the rules of each member (``compiled``)."""
     re2 = load_re2()
     options = re2.Options()
-    options.max_mem = 64 << 20
+    options.max_mem = max_mem
     gate_set = re2.Set.SearchSet(options)
-    numbers: dict[str, int] = {}
-    members: list[list[int]] = []
-    for index, gate in enumerate(gates):
-        if gate is None:
-            continue
-        if gate not in numbers:
-            numbers[gate] = gate_set.Add(gate)
-            members.append([])
-        members[numbers[gate]].append(index)
+    rules = [index for index, gate in enumerate(gates) if gate is not None]
+    members = []
+    for gate, indexes in factored([gate for gate in gates if gate is not None]):
+        gate_set.Add(gate)
+        members.append(tuple(rules[index] for index in indexes))
     gate_set.Compile()
-    return gate_set, tuple(tuple(indexes) for indexes in members)
+    return gate_set, tuple(members)
 
 
 def ungated(
@@ -181,84 +258,6 @@ def ungated(
         tuple(index for index in free if not rules[index].long_run),
         tuple(index for index in free if rules[index].long_run),
     )
-
-
-# Characters the triggers read with an ``in`` test per word before ``word_finder``'s regex is
-# compiled (~20 ms for the built-in rules' ~1,000 words; the tests cost ~1 µs a character more).
-WORDS_AFTER = 32 * 1024
-# Which words of a list are in a text, given the text and its lower-case copy: their items' indexes.
-WordFinder = Callable[[str, str], list[int]]
-
-
-def lowered(word: str) -> str:
-    """Return ``word`` as ``Probe.lower`` writes it wherever it occurs in a text: each character
-    whose lower case is one character in lower case, the others as they are."""
-    return "".join(char.lower() if len(char.lower()) == 1 else char for char in word)
-
-
-@functools.lru_cache(maxsize=8)
-def word_finder(words: tuple[tuple[str, int, bool], ...]) -> WordFinder:
-    """
-    Return a function giving the indexes of the ``words`` (each with its item's index and whether
-    it is looked for in the lower-case copy) that occur in a text, as ``word in text`` (or ``word
-    in lower``) would, with one pass of a regex over the lower-case copy for all words of two or
-    more characters (a character alone is an ``in`` test, which is memchr).
-
-    The regex is the words' trie, each node's children tried before the word that ends there, in
-    a lookahead: at each position it matches the longest word starting there. Every word that
-    starts at a position is a prefix of that one, so the words in the copy are the matches and
-    their prefixes in the list. A word looked for in the text itself occurs there only where its
-    ``lowered`` form occurs in the copy (each character of the text is lowered alone, but for a
-    capital sigma, whose lower case depends on the next: such a word is an ``in`` test): the
-    trie has that form, and each one found is checked with ``in`` on the text.
-    """
-    direct = tuple(
-        (word, index, lower)
-        for word, index, lower in words
-        if len(word) < 2 or (not lower and "\u03a3" in word)
-    )
-    keyed: dict[str, list[tuple[int, str | None]]] = {}
-    for word, index, lower in words:
-        if (word, index, lower) not in direct:
-            keyed.setdefault(word if lower else lowered(word), []).append(
-                (index, None if lower else word)
-            )
-    prefixes = {
-        key: tuple(entry for end in range(2, len(key) + 1) for entry in keyed.get(key[:end], ()))
-        for key in keyed
-    }
-    findall = re.compile(f"(?=({trie_pattern(keyed)}))").findall if keyed else None
-
-    def find(text: str, lower: str) -> list[int]:
-        found = [index for word, index, low in direct if word in (lower if low else text)]
-        if findall is not None:
-            for key in set(findall(lower)):
-                for index, word in prefixes[key]:
-                    if word is None or word in text:
-                        found.append(index)
-        return found
-
-    return find
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """Return a regex of ``words`` as a trie, matching the longest of them that starts where it
-    matches (each node's children first, then the word that ends at it)."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict[str, Any]) -> str:
-        children = [re.escape(char) + pattern(node[char]) for char in sorted(node) if char]
-        if not children:
-            return ""
-        body = children[0] if len(children) == 1 else "(?:" + "|".join(children) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return pattern(trie)
 
 
 class Triggers:

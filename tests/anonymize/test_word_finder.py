@@ -1,4 +1,4 @@
-"""The trigger path's words in one pass (``prefilter.word_finder``): the words ``in`` would find.
+"""The trigger path's words in one pass (``trigger_words.word_finder``): the words ``in`` would find.
 
 Without google-re2 the triggers decide which rules run; once ``WORDS_AFTER`` characters were
 read, their literal words are looked for with one regex (the words' trie, in a lookahead) over the
@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fedlearn import config
-from fedlearn.anonymize import Anonymizer, Machine, prefilter
+from fedlearn.anonymize import Anonymizer, Machine, prefilter, trigger_words
 from fedlearn.anonymize.probe import Probe
 
 # (word, looked for in the lower-case copy)
@@ -42,7 +42,7 @@ def in_tests(words: tuple[tuple[str, bool], ...], text: str) -> set[str]:
 
 def one_pass(words: tuple[tuple[str, bool], ...], text: str) -> set[str]:
     """Return the words ``word_finder`` finds."""
-    find = prefilter.word_finder(
+    find = trigger_words.word_finder(
         tuple((word, index, low) for index, (word, low) in enumerate(words))
     )
     return {words[index][0] for index in find(text, Probe(text).lower)}
