@@ -17,6 +17,9 @@ from tests import embedserver
 from tests.conftest import Node
 from tests.jobs import livestore
 
+# A drawn API key (a fill like sk-aaaa… reads as a fixture's placeholder: checks.is_fill).
+DRAWN = "T3BlbkFJq8vZ1mN4pLxR7wKc2YhD9sGfUe5jA0bQ"
+
 SMALL = {"embedding": {"dimension": 16}}
 
 
@@ -34,7 +37,7 @@ def snapshots(node: Node, collection: str) -> list[Path]:
 def test_export_writes_a_sorted_anonymized_snapshot_with_its_manifest(alpha: Node) -> None:
     """Every point is there, ids in order, secrets redacted, and the manifest verifies."""
     payloads = [
-        {"text": f"tip {i}: mail admin@example.org, key sk-{'a' * 40}", "n": i} for i in range(40)
+        {"text": f"tip {i}: mail admin@example.org, key sk-{DRAWN}", "n": i} for i in range(40)
     ]
     ids: list[int | str] = [*range(20, 0, -1), *(str(uuid.UUID(int=i)) for i in range(100, 120))]
     livestore.seed(alpha, "skills-patterns", payloads, ids=ids)
@@ -47,7 +50,7 @@ def test_export_writes_a_sorted_anonymized_snapshot_with_its_manifest(alpha: Nod
         *(str(uuid.UUID(int=i)) for i in range(100, 120)),
     ]
     text = path.read_text()
-    assert "admin@example.org" not in text and "sk-aaaa" not in text and "tip 7" in text
+    assert "admin@example.org" not in text and DRAWN not in text and "tip 7" in text
     assert manifest.points == 40 and not manifest.truncated
     assert manifest.vectors == records.VectorConfig(size=16, distance="Cosine")
     assert manifest.embedding.text_fields == ["text", "description", "content"]

@@ -27,6 +27,9 @@ from fedlearn.vectors import points, snapshot
 from tests.conftest import Node
 from tests.jobs import livestore
 
+# A drawn API key (a fill like sk-aaaa… reads as a fixture's placeholder: checks.is_fill).
+DRAWN = "T3BlbkFJq8vZ1mN4pLxR7wKc2YhD9sGfUe5jA0bQ"
+
 PAGE = 7
 COLLECTION = "skills-patterns"
 PointId = int | str
@@ -70,7 +73,7 @@ def make_payloads(count: int) -> list[dict[str, Any]]:
     """Return payloads with secrets to redact, nesting, unicode and a few from patterns."""
     return [
         {
-            "text": f"tip {i}: mail ops{i}@example.org, key sk-{'a' * 40}\nline two é ✓",
+            "text": f"tip {i}: mail ops{i}@example.org, key sk-{DRAWN}\nline two é ✓",
             "meta": {"n": i, "tags": ["x", str(i)], "password": f"hunter{i:04d}", "ok": i % 2 == 0},
             **({"origin": "fedlearn"} if i % 11 == 5 else {}),
         }
