@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 
-from fedlearn import config
-from fedlearn.anonymize import Anonymizer
-from tests.anonymize.conftest import MACHINE
-
-
-@functools.cache
-def anonymizer(use_re2: bool = True) -> Anonymizer:
-    """Return an anonymizer of the default settings (without RE2: the triggers decide), built once."""
-    return Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2)
+from tests.anonymize.conftest import in_mode as anonymizer
 
 
 @pytest.mark.parametrize("use_re2", [True, False])

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fedlearn import config
-from fedlearn.anonymize import Anonymizer, ibans, numbers
-from tests.anonymize.conftest import MACHINE
-
-
-def anonymizer(use_re2: bool = True) -> Anonymizer:
-    """Return an anonymizer of the default settings (without RE2: the triggers decide)."""
-    return Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2)
+from fedlearn.anonymize import ibans, numbers
+from tests.anonymize.conftest import in_mode as anonymizer
 
 
 @pytest.mark.parametrize("use_re2", [True, False])

@@ -7,11 +7,7 @@ import pytest
 from fedlearn import config
 from fedlearn.anonymize import Anonymizer
 from tests.anonymize.conftest import MACHINE, found
-
-
-def anonymizer(use_re2: bool = True) -> Anonymizer:
-    """Return an anonymizer of the default settings (without RE2: the triggers decide)."""
-    return Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2)
+from tests.anonymize.conftest import in_mode as anonymizer
 
 
 @pytest.mark.parametrize(
