@@ -16,18 +16,16 @@ the secret rules and those of the personal-data rules are two sets, read one aft
 one automaton the states of each side multiply the other's (the personal ids' and phones' digit
 runs against the secrets' keyed forms), so a fresh process built twice the states for the same
 texts (a sync's half of the bench: 0.59 CPU-s cold against 0.31 in two sets; reading them warm,
-0.069 against 0.101 s). The secret gates are two sets themselves, by case (``kind``), and gates of
-one set sharing a long leading group are one member (``factored``). A pass that looks for secrets
-only (``scan``, the pass after personal data only) reads the secret sets alone. The rules
-without a gate that need a long run of base64 characters (``Rule.long_run``) are let through by
-one test of the text's byte map for them all.
+0.069 against 0.101 s). The secret gates are two sets themselves, by case (``kind``). A pass
+that looks for secrets only (``scan``, the pass after personal data only) reads the secret sets
+alone. The rules without a gate that need a long run of base64 characters (``Rule.long_run``)
+are let through by one test of the text's byte map for them all.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -161,8 +159,6 @@ def compiled(gates: Gates) -> Compiled:
     return found
 
 
-# A gate's tokens: an escape, a class or one character.
-TOKEN = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|.", re.DOTALL)
 # The memory of each secret set's automaton (``kind``) and of the personal-data set's: what it
 # needs to read 1,441 diverse texts (bench/agent16j) without rebuilding its states, used only
 # as the text is diverse (bench/README.md).
@@ -180,72 +176,26 @@ def kind(gate: str) -> str:
     return "i" if gate.startswith("(?i)") else "c"
 
 
-# A gate's leading group this long is shared by gates of several rules (the keyed forms: one
-# alternation of key words and a different tail each): factored into one gate (``factored``).
-SHARED_HEAD = 200
-
-
-def factored(gates: Sequence[str]) -> list[tuple[str, list[int]]]:
-    """
-    Return the distinct ``gates`` as set members, each with the indexes of the gates it stands
-    for: the gates with one leading group of ``SHARED_HEAD`` characters or more (after their
-    flags) and no top-level ``|`` become one, ``flags head (?:tail|tail...)``, the exact union of
-    their matches (each of their rules' condition only gets looser, never tighter). The automaton
-    holds the head once: the keyed forms' 15 copies of the key words held it 15 times.
-    """
-    heads: dict[tuple[str, str], list[tuple[str, int]]] = {}
-    members: dict[str, list[int]] = {}
-    for index, gate in enumerate(gates):
-        split = leading_group(gate)
-        if split is not None and len(split[1]) >= SHARED_HEAD:
-            heads.setdefault(split[:2], []).append((split[2], index))
-        else:
-            members.setdefault(gate, []).append(index)
-    for (flags, head), tails in heads.items():
-        union = dict.fromkeys(tail for tail, _ in tails)
-        gate = (
-            flags + head + ("(?:" + "|".join(union) + ")" if len(union) > 1 else next(iter(union)))
-        )
-        members.setdefault(gate, []).extend(index for _, index in tails)
-    return list(members.items())
-
-
-def leading_group(gate: str) -> tuple[str, str, str] | None:
-    """Return the flags, the leading group and the rest of ``gate`` when it starts (after its
-    flags) with a group not quantified, has no top-level ``|`` and more after the group."""
-    flags = re.match(r"\(\?[a-z]+\)", gate)
-    start = flags.end() if flags else 0
-    parts = TOKEN.findall(gate[start:])
-    if not parts or parts[0] != "(":
-        return None
-    depth, end = 0, 0
-    for index, part in enumerate(parts):
-        if part == "|" and depth == 0:
-            return None
-        depth += (part == "(") - (part == ")")
-        end = end or (index + 1 if depth == 0 else 0)
-    if end == len(parts) or parts[end] in ("*", "+", "?", "{"):
-        return None
-    head = "".join(parts[:end])
-    return gate[:start], head, gate[start + len(head) :]
-
-
 def compile_set(
     gates: Sequence[str | None], max_mem: int = 64 << 20
 ) -> tuple[Any, tuple[tuple[int, ...], ...]]:
-    """Return the RE2 set of the distinct ``gates`` (one per rule, None: not in this set),
-    factored (``factored``), and the rules of each member (``compiled``)."""
+    """Return the RE2 set of the distinct ``gates`` (one per rule, None: not in this set) and the
+    rules of each member (``compiled``)."""
     re2 = load_re2()
     options = re2.Options()
     options.max_mem = max_mem
     gate_set = re2.Set.SearchSet(options)
-    rules = [index for index, gate in enumerate(gates) if gate is not None]
-    members = []
-    for gate, indexes in factored([gate for gate in gates if gate is not None]):
-        gate_set.Add(gate)
-        members.append(tuple(rules[index] for index in indexes))
+    numbers: dict[str, int] = {}
+    members: list[list[int]] = []
+    for index, gate in enumerate(gates):
+        if gate is None:
+            continue
+        if gate not in numbers:
+            numbers[gate] = gate_set.Add(gate)
+            members.append([])
+        members[numbers[gate]].append(index)
     gate_set.Compile()
-    return gate_set, tuple(members)
+    return gate_set, tuple(tuple(indexes) for indexes in members)
 
 
 def ungated(
