@@ -8,16 +8,15 @@ secrets.jsonl is measured on its benign rows only).
 
 from __future__ import annotations
 
-import argparse
-import json
-import random
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.append(str(HERE.parent))
 
 import benign  # noqa: E402
+import corpus_cover  # noqa: E402
 
 SEED = 16716
 PER_KIND = 14
@@ -25,25 +24,7 @@ PER_KIND = 14
 
 def main() -> None:
     """Write benign.jsonl."""
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--seed", type=int, default=SEED, help="another seed: fresh variants")
-    parser.add_argument("--out", type=Path, default=HERE)
-    args = parser.parse_args()
-    rng = random.Random(args.seed)
-    seen: set[str] = set()
-    args.out.mkdir(parents=True, exist_ok=True)
-    with (args.out / "benign.jsonl").open("w", encoding="utf-8") as out:
-        for kind, make in benign.KINDS.items():
-            for _ in range(PER_KIND):
-                text = make(rng)
-                for _ in range(50):  # a kind with few contexts may draw one twice: draw again
-                    if text not in seen:
-                        break
-                    text = make(rng)
-                assert text not in seen, kind
-                seen.add(text)
-                out.write(json.dumps({"kind": kind, "text": text}, ensure_ascii=False) + "\n")
-    print(f"{PER_KIND * len(benign.KINDS)} benign in {len(benign.KINDS)} kinds")
+    corpus_cover.write_distinct_benign(benign.KINDS, SEED, PER_KIND, HERE)
 
 
 if __name__ == "__main__":
