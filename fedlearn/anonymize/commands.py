@@ -101,6 +101,24 @@ def unquoted(start: int, end: int, text: str) -> Span:
     return start, end
 
 
+def after_separator(text: str, word: Span, separator: str) -> Span | None:
+    """
+    Return the span of what follows the first ``separator`` in a ``user:password`` word, without
+    its shell quotes: the word's (``"ops:pw"``), the part's own (``ops:"pw"``) or the part's that
+    reopen the word's (``"${user}":"${pass}"``, two quoted pieces of one word); None without one.
+    """
+    start, end = unquoted(*word, text)
+    at = text.find(separator, start, end)
+    if at < 0:
+        return None
+    quote = text[word[0] : start]
+    if not quote:
+        return unquoted(at + 1, word[1], text)
+    if text.endswith(quote, 0, at) and text.startswith(quote, at + 1):
+        return at + 1 + len(quote), end  # its closing quote is the word's, cut off already
+    return at + 1, end
+
+
 def arguments(text: str, start: int) -> list[Span]:
     """Return the spans of a command line's words from ``start`` to its end (a newline, or a bare
     ``|``, ``;``, ``&``, ``)`` or backtick word: the next command), 400 characters at most."""
@@ -161,21 +179,20 @@ def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[
     elif command in SAMBA:
         for index, value in enumerate(values):
             if value in ("-U", "--user") and index + 1 < len(words):
-                start, end = unquoted(*words[index + 1], text)
+                word = words[index + 1]
             elif value.startswith("--user="):
-                start, end = unquoted(words[index][0] + 7, words[index][1], text)
+                word = (words[index][0] + 7, words[index][1])
             else:
                 continue
-            at = text.find("%", start, end)
-            if at >= 0:
-                yield (at + 1, end), "password"
+            span = after_separator(text, word, "%")
+            if span is not None:
+                yield span, "password"
     elif command in USER_PASS:
         for index, value in enumerate(values[:-1]):
             if value in USER_PASS[command]:
-                start, end = unquoted(*words[index + 1], text)
-                at = text.find("," if command == "lftp" else ":", start, end)
-                if at >= 0:
-                    yield (at + 1, end), "password"
+                span = after_separator(text, words[index + 1], "," if command == "lftp" else ":")
+                if span is not None:
+                    yield span, "password"
     elif command == "echo":
         yield from echoed(text, words)
     elif command == "htpasswd" and values[0].startswith("-") and "b" in values[0]:
