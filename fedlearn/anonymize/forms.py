@@ -152,11 +152,11 @@ def curl_user(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 
 def document(text: str, position: int) -> tuple[int, int]:
     """Return the span of the YAML document around ``position``: between ``---`` lines."""
-    start = end = 0
+    start = 0
     for found in DOCUMENT_START.compiled.finditer(text):
         if found.start() >= position:
             return start, found.start()
-        start = end = found.end()
+        start = found.end()
     return start, len(text)
 
 
@@ -230,16 +230,28 @@ def enclosing_object(text: str, position: int, reach: int = 16384) -> tuple[int,
     """Return the span of the innermost ``{…}`` around ``position`` by its braces, or the whole
     text when it is not closed within ``reach`` characters either side."""
     depth, start = 0, position - 1
-    while start >= max(0, position - reach) and depth >= 0:
-        depth += {"}": 1, "{": -1}.get(text[start], 0)
+    while start >= max(0, position - reach):
+        if text[start] == "}":
+            depth += 1
+        elif text[start] == "{":
+            if depth == 0:
+                break
+            depth -= 1
         start -= 1
-    depth, end = 0, position
-    while end < min(len(text), position + reach) and depth >= 0:
-        depth += {"{": 1, "}": -1}.get(text[end], 0)
-        end += 1
-    if start < 0 and depth >= 0 or end >= len(text) and depth >= 0:
+    else:
         return 0, len(text)
-    return start + 1, end
+    depth, end = 0, position
+    while end < min(len(text), position + reach):
+        if text[end] == "{":
+            depth += 1
+        elif text[end] == "}":
+            if depth == 0:
+                break
+            depth -= 1
+        end += 1
+    else:
+        return 0, len(text)
+    return start, end + 1
 
 
 def encoded_private_key(match: re.Match[str], text: str) -> bool:
