@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 from fedlearn.anonymize import checks, entropy, heads, words
 from fedlearn.anonymize.key_names import (
-    ARGUMENT,
     ATTACHED,
     COMMAND_NAMES,
     COMMANDS,
@@ -32,6 +31,7 @@ from fedlearn.anonymize.key_names import (
 )
 from fedlearn.anonymize.probe import Probe
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Span, Trigger
+from fedlearn.anonymize.shell_words import after_separator, arguments, unquoted
 
 
 def bearer(match: re.Match[str], text: str) -> bool:
@@ -90,45 +90,6 @@ def command_lines() -> list[Rule]:
         )
         for pattern, gate in commands
     ]
-
-
-def unquoted(start: int, end: int, text: str) -> Span:
-    """Return the span of a word without its quotes (``'…'``, ``"…"``, ``\\"…\\"``)."""
-    for quote in ('\\"', '"', "'"):
-        inside = text.startswith(quote, start) and text.endswith(quote, 0, end)
-        if inside and end - start >= 2 * len(quote):
-            return start + len(quote), end - len(quote)
-    return start, end
-
-
-def after_separator(text: str, word: Span, separator: str) -> Span | None:
-    """
-    Return the span of what follows the first ``separator`` in a ``user:password`` word, without
-    its shell quotes: the word's (``"ops:pw"``), the part's own (``ops:"pw"``) or the part's that
-    reopen the word's (``"${user}":"${pass}"``, two quoted pieces of one word); None without one.
-    """
-    start, end = unquoted(*word, text)
-    at = text.find(separator, start, end)
-    if at < 0:
-        return None
-    quote = text[word[0] : start]
-    if not quote:
-        return unquoted(at + 1, word[1], text)
-    if text.endswith(quote, 0, at) and text.startswith(quote, at + 1):
-        return at + 1 + len(quote), end  # its closing quote is the word's, cut off already
-    return at + 1, end
-
-
-def arguments(text: str, start: int) -> list[Span]:
-    """Return the spans of a command line's words from ``start`` to its end (a newline, or a bare
-    ``|``, ``;``, ``&``, ``)`` or backtick word: the next command), 400 characters at most."""
-    stop = text.find("\n", start, start + 400)
-    found = []
-    for match in ARGUMENT.compiled.finditer(text, start, stop if stop >= 0 else start + 400):
-        if text[match.start()] in "|;&)`":
-            break
-        found.append(match.span())
-    return found
 
 
 def is_literal(value: str, *, flag_like: bool = False) -> bool:
