@@ -145,6 +145,20 @@ def azure_secret_span(match: re.Match[str], text: str) -> Span | None:
     return first, match.end()
 
 
+# A run of base64 as long as half a PEM line: key material, not ``anything`` or ``...``.
+KEY_BODY = Lazy(r"[A-Za-z0-9+/=]{32}")
+
+
+def has_key_body(match: re.Match[str], text: str) -> bool:
+    """
+    Return whether a private key block holds key material: a run of 32 or more base64
+    characters between its lines (a PEM line has 64, OpenSSH's 70; an Ed25519 key's whole body is
+    one). ``-----BEGIN PRIVATE KEY-----\\nanything\\n-----END…`` and an empty block are documentation;
+    a truncated key (no END) with such a run is a key.
+    """
+    return KEY_BODY.compiled.search(match.group("body")) is not None
+
+
 PROVIDER = Lazy(
     r"(?:cohere|mistralai|mistral|together|groq|openai|anthropic|replicate)\.(?:Async)?\Z", re.I
 )
@@ -163,10 +177,11 @@ def shaped() -> list[Rule]:
             Matcher(
                 Lazy(
                     r"-----BEGIN[A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----"
-                    r"[A-Za-z0-9+/=\s\\:,.()_-]*?"
+                    r"(?P<body>[A-Za-z0-9+/=\s\\:,.()_-]*?)"
                     r"(?:-----END[A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----"
                     r"|(?![A-Za-z0-9+/=\s\\:,.()_-]))"
-                )
+                ),
+                has_key_body,
             ),
             gate=r"-----BEGIN[A-Z0-9 ]{0,30}PRIVATE KEY",
             trigger=Trigger(words=("PRIVATE KEY",)),

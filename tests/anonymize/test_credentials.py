@@ -79,6 +79,42 @@ def test_a_private_key_block_is_a_secret(anonymizer: Anonymizer) -> None:
     assert found(anonymizer, certificate) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "-----BEGIN EC PRIVATE KEY-----\nKtTd0f0XxaGxy1Xy3H9NNZMnjbjF2kUVekeGGdOw0mB0Yl7p\n"
+        "-----END EC PRIVATE KEY-----",
+        '{"pem": "-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEIHq8Lm2vT5rW9xZ1c3F7pN4kD0sJ6aQ'
+        '\\n-----END PRIVATE KEY-----"}',
+        "-----BEGIN RSA PRIVATE KEY----- Hq7Zb2 Vx9+Lp4mN8rT2wK6cY1fJ5sD3gA0eU7iO9 Q -----END RSA "
+        "PRIVATE KEY-----",
+        'key = """-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9u',
+    ],
+)
+def test_a_private_key_block_with_key_material_goes(anonymizer: Anonymizer, text: str) -> None:
+    """A block with a run of 32+ base64 characters is a key: with its END, ``\\n``-escaped in
+    JSON, on one line with blanks, or cut off before its END."""
+    assert "-----BEGIN" not in anonymizer.anonymize(text)
+    assert "private-key" in found(anonymizer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "-----BEGIN PRIVATE KEY-----\nwhatever\n-----END PRIVATE KEY-----",
+        "-----BEGIN OPENSSH PRIVATE KEY----------END OPENSSH PRIVATE KEY-----",
+        "docs: -----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----",
+        "-----BEGIN EC PRIVATE KEY-----\n<paste the key>\n-----END EC PRIVATE KEY-----",
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA...",
+        'if line.startswith("-----BEGIN PGP PRIVATE KEY BLOCK-----"):',
+    ],
+)
+def test_a_private_key_block_without_key_material_stays(anonymizer: Anonymizer, text: str) -> None:
+    """A block whose body has no run of 32 base64 characters holds no key (a placeholder, an
+    empty block, a header a parser looks for, the ASN.1 head every RSA key shares)."""
+    assert anonymizer.anonymize(text) == text
+
+
 def test_an_ai_clients_literal_key_is_a_provider_key(anonymizer: Anonymizer) -> None:
     """``cohere.Client("…")`` names its key by the provider's module (``after_provider``)."""
     key = "a8F3kLm29QzX7vB1nR5tY0uW4eS6dC2hJ9pMa8F3"
