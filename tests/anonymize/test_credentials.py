@@ -115,6 +115,45 @@ def test_a_private_key_block_without_key_material_stays(anonymizer: Anonymizer, 
     assert anonymizer.anonymize(text) == text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"t": "xoxp-418273645091-902746153820-771029384756-################"',
+            '"t": "<redacted:slack-token>"',
+        ),
+        ("- xoxb-77120938475-Hq2Lm9Zt4Rv8****", "- <redacted:slack-token>"),
+        (
+            "cfg xoxe.xoxp-1-Rk3mQ8vT2zLx9Wn4Pb7cYd1Hs6Jf0Ag5Ue",
+            "cfg <redacted:slack-token>",
+        ),
+        ("**xoxb-60938475-Lq4Zt8Rv2Wm6Np**", "**<redacted:slack-token>**"),
+        ("see ?t=xoxb-60938475-Lq4Zt8Rv2Wm6Np#top", "see ?t=<redacted:slack-token>#top"),
+    ],
+)
+def test_a_slack_token_goes_whole_with_its_mask_and_config_prefix(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A token with drawn parts left before a closing mask run goes whole, the mask with it; a
+    config token goes with its ``xoxe.``; markup (``**``) and an anchor (``#top``) stay."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "old: xoxe.xoxp-1-refresh",
+        "set SLACK_BOT to xoxb-your-bot-token",
+        "xoxa-team-workspace",
+        "masked: xoxb-7-**************************",
+        "ghp_########################################",
+    ],
+)
+def test_a_slack_token_of_words_or_masked_whole_stays(anonymizer: Anonymizer, text: str) -> None:
+    """A body of words is no Slack token; a token masked whole (its mask a fill) is none."""
+    assert anonymizer.anonymize(text) == text
+
+
 def test_an_ai_clients_literal_key_is_a_provider_key(anonymizer: Anonymizer) -> None:
     """``cohere.Client("…")`` names its key by the provider's module (``after_provider``)."""
     key = "a8F3kLm29QzX7vB1nR5tY0uW4eS6dC2hJ9pMa8F3"
