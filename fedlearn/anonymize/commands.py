@@ -94,10 +94,24 @@ def command_lines() -> list[Rule]:
 
 def is_literal(value: str, *, flag_like: bool = False) -> bool:
     """Return whether a command-line password is literal: 4+ characters, no reference,
-    placeholder or path, and no flag unless it is part of a word (``flag_like``)."""
-    if len(value) < 4 or checks.is_reference(value):
+    placeholder or path, and no flag unless it is part of a word (``flag_like``). A generated
+    value in braces is literal (``{ZqL5kVrX1n8tA2}``: a template's braces kept around it), a
+    name in them a template (``{password}``, ``{DB_PASSWORD}``)."""
+    if len(value) < 4:
+        return False
+    if checks.is_reference(value) and not is_braced_literal(value):
         return False
     return flag_like or not value.startswith("-")
+
+
+def is_braced_literal(value: str) -> bool:
+    """Return whether ``value`` is ``{…}`` around a generated value (12+ characters, no words)."""
+    inner = value[1:-1]
+    if not (value.startswith("{") and value.endswith("}")) or not checks.looks_random(
+        inner, minimum=12
+    ):
+        return False
+    return words.is_token_body(inner)
 
 
 def flagged_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[Span, str]]:

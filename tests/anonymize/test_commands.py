@@ -182,6 +182,10 @@ def test_a_commands_password_argument_goes(
             'smbclient //fs/b -U "backup"%"<redacted:password>"',
         ),
         ('lftp -u "svc","r7FEXg9pdJ" sftp://f', 'lftp -u "svc","<redacted:password>" sftp://f'),
+        (
+            'curl --user "apikey":"{Hq7rT2mVk9pLx4Zw}" https://x',
+            'curl --user "apikey":"<redacted:password>" https://x',
+        ),
     ],
 )
 def test_a_quoted_password_piece_goes_with_its_quotes_kept(
@@ -197,6 +201,8 @@ def test_a_quoted_password_piece_goes_with_its_quotes_kept(
     [
         'curl -u "${svc_user}":"${svc_pass}" https://x',
         "curl -u '$REG_USER':'$REG_PASS' https://x",
+        'curl -u "{username}":"{password}" https://x',
+        "curl -u {user}:{SERVICE_ACCOUNT_PASSWORD} https://x",
         'curl --user "$u":"$(pass show ci/api)" https://x',
         'curl -u deploy:"${DEPLOY_TOKEN}" https://x',
         'smbclient //fs/b -U "${SMB_USER}"%"${SMB_PASS}"',
