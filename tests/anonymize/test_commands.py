@@ -183,8 +183,8 @@ def test_a_commands_password_argument_goes(
         ),
         ('lftp -u "svc","r7FEXg9pdJ" sftp://f', 'lftp -u "svc","<redacted:password>" sftp://f'),
         (
-            'curl --user "apikey":"{Hq7rT2mVk9pLx4Zw}" https://x',
-            'curl --user "apikey":"<redacted:password>" https://x',
+            'curl --user "svc":"{Hq7rT2mVk9pLx4Zw}" https://x',
+            'curl --user "svc":"<redacted:password>" https://x',
         ),
     ],
 )
