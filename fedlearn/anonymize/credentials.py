@@ -149,7 +149,8 @@ def telegram_span(match: re.Match[str], text: str) -> Span | None:
 
 
 def azure_secret_span(match: re.Match[str], text: str) -> Span | None:
-    """Return an Azure AD client secret (``abc8Q~…``) around its ``Q~``."""
+    """Return an Azure AD client secret (``abc8Q~…``) around its ``Q~``, unless a fill
+    (``bP88Q~xxxx…``: ``is_filled``, as every token shape's)."""
     first = match.start() - 4
     if first < 0 or not text[first + 3].isdigit():
         return None
@@ -157,7 +158,7 @@ def azure_secret_span(match: re.Match[str], text: str) -> Span | None:
         return None
     if first > 0 and (text[first - 1] in TOKEN_CHARACTERS or text[first - 1] in "~."):
         return None
-    return first, match.end()
+    return None if is_filled(text[first : match.end()]) else (first, match.end())
 
 
 # A run of base64 as long as half a PEM line: key material, not ``anything`` or ``...``.

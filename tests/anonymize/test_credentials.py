@@ -154,6 +154,22 @@ def test_a_slack_token_of_words_or_masked_whole_stays(anonymizer: Anonymizer, te
     assert anonymizer.anonymize(text) == text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("AZURE_CS=Tk71Q~zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", "AZURE_CS=Tk71Q~zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"),
+        ("app 9Xy3Q~XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX ok", "app 9Xy3Q~XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX ok"),
+        ("app Wq58Q~Hd8kq2Lm5vRt7yUi3oPa1SZq8vT2mWk9p ok", "app <redacted:azure-client-secret> ok"),
+    ],
+)  # fmt: skip
+def test_an_azure_client_secret_filled_in_is_a_placeholder(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """An Azure client secret's body of one character (``is_filled``, as every token shape's) is
+    documentation's; a drawn one goes."""
+    assert anonymizer.anonymize(text) == expected
+
+
 def test_an_ai_clients_literal_key_is_a_provider_key(anonymizer: Anonymizer) -> None:
     """``cohere.Client("…")`` names its key by the provider's module (``after_provider``)."""
     key = "a8F3kLm29QzX7vB1nR5tY0uW4eS6dC2hJ9pMa8F3"
