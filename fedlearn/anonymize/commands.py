@@ -104,6 +104,14 @@ def is_literal(value: str, *, flag_like: bool = False) -> bool:
     return flag_like or not value.startswith("-")
 
 
+def in_word(text: str, start: int) -> bool:
+    """Return whether a value at ``start`` is inside a word, no flag (``u:-p4ss``, ``"u":"-p4ss"``,
+    ``--password=-p4ss``): what is before it, past its opening quote, is no blank."""
+    if start > 0 and text[start - 1] in "\"'":
+        start -= 1
+    return start > 0 and text[start - 1] not in " \t\n"
+
+
 def is_braced_literal(value: str) -> bool:
     """Return whether ``value`` is ``{…}`` around a generated value (12+ characters, no words)."""
     inner = value[1:-1]
@@ -238,7 +246,8 @@ def command_passwords(text: str) -> Iterator[re.Match[str]]:
         joined = list(joined_values(command, text, words))
         for (value_start, value_end), name in (*flagged_values(command, text, words), *joined):
             value = text[value_start:value_end]
-            if is_literal(value, flag_like=bool(joined) and command in LOGON):
+            inside = in_word(text, value_start)
+            if is_literal(value, flag_like=inside or (bool(joined) and command in LOGON)):
                 yield SPANS[name].compiled.match(text, value_start, value_end)  # type: ignore[misc]
 
 

@@ -183,6 +183,10 @@ def test_a_commands_password_argument_goes(
         ),
         ('lftp -u "svc","r7FEXg9pdJ" sftp://f', 'lftp -u "svc","<redacted:password>" sftp://f'),
         (
+            'curl -u "ci-bot":"-x9Lq2#Tm7Vr" https://x',
+            'curl -u "ci-bot":"<redacted:password>" https://x',
+        ),
+        (
             'curl --user "svc":"{Hq7rT2mVk9pLx4Zw}" https://x',
             'curl --user "svc":"<redacted:password>" https://x',
         ),
