@@ -2014,7 +2014,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: chars(24),
         ),
         # A user:password word of quoted pieces: the password inside its own quotes.
-        ("curl-quoted-pieces", 'curl -u "svc-numbat":"{s}" https://api.numbat.example/v1', password),
+        (
+            "curl-quoted-pieces",
+            'curl -u "svc-numbat":"{s}" https://api.numbat.example/v1',
+            password,
+        ),
         # A Slack token with drawn parts left before a closing mask run: whole, mask with it.
         (
             "slack-masked-tail",
