@@ -134,6 +134,8 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     key, key_start = key_before(text, match.start())
     if match.re.pattern == VALUE_AFTER[">"].pattern and not is_element(text, key_start):
         return None
+    if text.startswith("+", key_start - 1) and text[key_start - 2 : key_start - 1].isalnum():
+        return None  # the tail of a base64 run (``…Qd7+pw==,type:str]``: sops' tag), no key
     name = key_names.classify_key(key)
     if name is None or public_ids.is_hash_qualified(text, key_start):
         return None

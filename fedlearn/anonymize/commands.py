@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 from fedlearn.anonymize import checks, entropy, heads, words
 from fedlearn.anonymize.key_names import (
-    ARGUMENT,
     ATTACHED,
     COMMAND_NAMES,
     COMMANDS,
@@ -32,6 +31,7 @@ from fedlearn.anonymize.key_names import (
 )
 from fedlearn.anonymize.probe import Probe
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Span, Trigger
+from fedlearn.anonymize.shell_words import after_separator, arguments, unquoted
 
 
 def bearer(match: re.Match[str], text: str) -> bool:
@@ -92,33 +92,34 @@ def command_lines() -> list[Rule]:
     ]
 
 
-def unquoted(start: int, end: int, text: str) -> Span:
-    """Return the span of a word without its quotes (``'…'``, ``"…"``, ``\\"…\\"``)."""
-    for quote in ('\\"', '"', "'"):
-        inside = text.startswith(quote, start) and text.endswith(quote, 0, end)
-        if inside and end - start >= 2 * len(quote):
-            return start + len(quote), end - len(quote)
-    return start, end
-
-
-def arguments(text: str, start: int) -> list[Span]:
-    """Return the spans of a command line's words from ``start`` to its end (a newline, or a bare
-    ``|``, ``;``, ``&``, ``)`` or backtick word: the next command), 400 characters at most."""
-    stop = text.find("\n", start, start + 400)
-    found = []
-    for match in ARGUMENT.compiled.finditer(text, start, stop if stop >= 0 else start + 400):
-        if text[match.start()] in "|;&)`":
-            break
-        found.append(match.span())
-    return found
-
-
 def is_literal(value: str, *, flag_like: bool = False) -> bool:
     """Return whether a command-line password is literal: 4+ characters, no reference,
-    placeholder or path, and no flag unless it is part of a word (``flag_like``)."""
-    if len(value) < 4 or checks.is_reference(value):
+    placeholder or path, and no flag unless it is part of a word (``flag_like``). A generated
+    value in braces is literal (``{ZqL5kVrX1n8tA2}``: a template's braces kept around it), a
+    name in them a template (``{password}``, ``{DB_PASSWORD}``)."""
+    if len(value) < 4:
+        return False
+    if checks.is_reference(value) and not is_braced_literal(value):
         return False
     return flag_like or not value.startswith("-")
+
+
+def in_word(text: str, start: int) -> bool:
+    """Return whether a value at ``start`` is inside a word, no flag (``u:-p4ss``, ``"u":"-p4ss"``,
+    ``--password=-p4ss``): what is before it, past its opening quote, is no blank."""
+    if start > 0 and text[start - 1] in "\"'":
+        start -= 1
+    return start > 0 and text[start - 1] not in " \t\n"
+
+
+def is_braced_literal(value: str) -> bool:
+    """Return whether ``value`` is ``{…}`` around a generated value (12+ characters, no words)."""
+    inner = value[1:-1]
+    if not (value.startswith("{") and value.endswith("}")) or not checks.looks_random(
+        inner, minimum=12
+    ):
+        return False
+    return words.is_token_body(inner)
 
 
 def flagged_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[Span, str]]:
@@ -161,21 +162,20 @@ def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[
     elif command in SAMBA:
         for index, value in enumerate(values):
             if value in ("-U", "--user") and index + 1 < len(words):
-                start, end = unquoted(*words[index + 1], text)
+                word = words[index + 1]
             elif value.startswith("--user="):
-                start, end = unquoted(words[index][0] + 7, words[index][1], text)
+                word = (words[index][0] + 7, words[index][1])
             else:
                 continue
-            at = text.find("%", start, end)
-            if at >= 0:
-                yield (at + 1, end), "password"
+            span = after_separator(text, word, "%")
+            if span is not None:
+                yield span, "password"
     elif command in USER_PASS:
         for index, value in enumerate(values[:-1]):
             if value in USER_PASS[command]:
-                start, end = unquoted(*words[index + 1], text)
-                at = text.find("," if command == "lftp" else ":", start, end)
-                if at >= 0:
-                    yield (at + 1, end), "password"
+                span = after_separator(text, words[index + 1], "," if command == "lftp" else ":")
+                if span is not None:
+                    yield span, "password"
     elif command == "echo":
         yield from echoed(text, words)
     elif command == "htpasswd" and values[0].startswith("-") and "b" in values[0]:
@@ -246,7 +246,8 @@ def command_passwords(text: str) -> Iterator[re.Match[str]]:
         joined = list(joined_values(command, text, words))
         for (value_start, value_end), name in (*flagged_values(command, text, words), *joined):
             value = text[value_start:value_end]
-            if is_literal(value, flag_like=bool(joined) and command in LOGON):
+            inside = in_word(text, value_start)
+            if is_literal(value, flag_like=inside or (bool(joined) and command in LOGON)):
                 yield SPANS[name].compiled.match(text, value_start, value_end)  # type: ignore[misc]
 
 

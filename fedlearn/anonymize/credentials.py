@@ -14,7 +14,11 @@ from fedlearn.anonymize import checks, words
 from fedlearn.anonymize.rules import Check, Lazy, Many, Matcher, Rule, Span, Trigger, secret
 
 TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
-END = r"(?![A-Za-z0-9_-])"
+# A token ends where token characters do, with the run of a mask character that may close it
+# (``xoxp-…-572331691188-####…``: judged with it, as its fill, by ``is_filled``); fewer than 4
+# are markup (``**ghp_…**``).
+END = r"(?:[#*\u2022]{4,})?(?![A-Za-z0-9_-])"
+MASK_RUN = Lazy(r"[#*\u2022]{4,}\Z")
 # A token's body filled with one placeholder character after its prefix's last ``_`` or ``-``.
 FILL_BODY = Lazy(r"[_-](?:X{16,}|x{16,})\Z")
 
@@ -50,9 +54,14 @@ def is_filled(token: str) -> bool:
     character, either case, fills it (12 or more of it, twice as many as all its other letters and
     digits: ``glpat-XXXXXXXXXXX-XXXXXXXX``, ``s.xxxx…``, ``sntryu_aaaa…``, ``glc_1111…=``); or it
     counts (10 or more letters or digits in a row, each the one after the last: ``…abcdefghij…``,
-    ``ntn_1234567890…``), as documentation and test fixtures write one.
+    ``ntn_1234567890…``), as documentation and test fixtures write one. A closing run of a mask
+    character (``#``, ``*``, ``•``) counts as that one character: a token masked whole
+    (``xoxb-1-################``) is a fill, one with drawn parts left (``xoxp-<3 ids>-####…``)
+    is redacted whole, its mask with it (no ``<redacted:…>####`` left).
     """
-    return FILL_BODY.compiled.search(token) is not None or checks.is_fill(token)
+    if FILL_BODY.compiled.search(token) is not None:
+        return True
+    return checks.is_fill(MASK_RUN.compiled.sub(lambda run: "X" * len(run.group()), token))
 
 
 def token(*patterns: str, check: Check | None = None) -> tuple[Matcher, ...]:
@@ -73,6 +82,12 @@ def no_key_example(match: re.Match[str], text: str) -> bool:
 def generated_body(match: re.Match[str], text: str) -> bool:
     """Return whether a token's body (past its prefix) reads as generated, not as a name."""
     return words.is_token_body(match.group().split("_", 1)[-1].removeprefix("org_"))
+
+
+def slack_body(match: re.Match[str], text: str) -> bool:
+    """Return whether a Slack token's body (past ``xoxb-``, ``xoxe.xoxp-``) reads as generated:
+    ids and drawn parts (``1-duoQafkHC``), not words (``1-initial``, ``my-bot-token``)."""
+    return words.is_token_body(match.group().split("-", 1)[1])
 
 
 def openai_shaped(match: re.Match[str], text: str) -> bool:
@@ -134,7 +149,8 @@ def telegram_span(match: re.Match[str], text: str) -> Span | None:
 
 
 def azure_secret_span(match: re.Match[str], text: str) -> Span | None:
-    """Return an Azure AD client secret (``abc8Q~…``) around its ``Q~``."""
+    """Return an Azure AD client secret (``abc8Q~…``) around its ``Q~``, unless a fill
+    (``bP88Q~xxxx…``: ``is_filled``, as every token shape's)."""
     first = match.start() - 4
     if first < 0 or not text[first + 3].isdigit():
         return None
@@ -142,7 +158,21 @@ def azure_secret_span(match: re.Match[str], text: str) -> Span | None:
         return None
     if first > 0 and (text[first - 1] in TOKEN_CHARACTERS or text[first - 1] in "~."):
         return None
-    return first, match.end()
+    return None if is_filled(text[first : match.end()]) else (first, match.end())
+
+
+# A run of base64 as long as half a PEM line: key material, not ``anything`` or ``...``.
+KEY_BODY = Lazy(r"[A-Za-z0-9+/=]{32}")
+
+
+def has_key_body(match: re.Match[str], text: str) -> bool:
+    """
+    Return whether a private key block holds key material: a run of 32 or more base64
+    characters between its lines (a PEM line has 64, OpenSSH's 70; an Ed25519 key's whole body is
+    one). ``-----BEGIN PRIVATE KEY-----\\nanything\\n-----END…`` and an empty block are documentation;
+    a truncated key (no END) with such a run is a key.
+    """
+    return KEY_BODY.compiled.search(match.group("body")) is not None
 
 
 PROVIDER = Lazy(
@@ -163,10 +193,11 @@ def shaped() -> list[Rule]:
             Matcher(
                 Lazy(
                     r"-----BEGIN[A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----"
-                    r"[A-Za-z0-9+/=\s\\:,.()_-]*?"
+                    r"(?P<body>[A-Za-z0-9+/=\s\\:,.()_-]*?)"
                     r"(?:-----END[A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----"
                     r"|(?![A-Za-z0-9+/=\s\\:,.()_-]))"
-                )
+                ),
+                has_key_body,
             ),
             gate=r"-----BEGIN[A-Z0-9 ]{0,30}PRIVATE KEY",
             trigger=Trigger(words=("PRIVATE KEY",)),
@@ -221,9 +252,10 @@ def shaped() -> list[Rule]:
         shape("pypi-token", r"pypi-AgE[A-Za-z0-9_-]{50,}", trigger=Trigger(words=("pypi-AgE",))),
         shape(
             "slack-token",
-            r"xox[abposrce]-[A-Za-z0-9-]{8,}",
+            r"(?:xoxe\.)?xox[abposrce]-[A-Za-z0-9-]{8,}",
             r"xapp-[0-9]+-[A-Za-z0-9/+-]{10,}",
             trigger=Trigger(words=("xox", "xapp-")),
+            check=slack_body,
         ),
         secret(
             "slack-webhook",

@@ -272,7 +272,8 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = text[start:end]
     if (end < len(text) and text[end] in TOKEN_CHARACTERS) or text.startswith("***", end):
         return None  # a piece of a longer run; a masked key's shown head (``sk-proj-AbCd****``)
-    if not public_ids.is_secret_gap(match.group("gap")) or is_encoded_reference(value):
+    gap, path = match.group("gap"), "/" in value  # ``secret/apps/web/auth-37``: a path under it
+    if (gap == "/" and path) or not public_ids.is_secret_gap(gap) or is_encoded_reference(value):
         return None
     if text.endswith(":", 0, match.start()) or is_host_or_file(value) or is_labelled(value):
         return None  # a placeholder's name (``<redacted:url-credentials>``), a host or a file

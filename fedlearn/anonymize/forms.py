@@ -73,7 +73,8 @@ ARGUMENTS = (
     r"ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?P<q>[\"'])(?P<value>[^\"'\n]+)(?P=q)",
     r"htpasswd[ \t]+-[a-zA-Z]*b[a-zA-Z]*[ \t]+(?:-[a-zA-Z]+[ \t]+)*\S+[ \t]+[^\s-]\S*[ \t]+(?P<value>[^\s\"'`;&|]+)",
 )
-DATA_BLOCK = Lazy(r"\n(?P<indent>[ \t]*)(?:data|stringData):[ \t]*(?=\n)")
+DATA_BLOCK = Lazy(r"\n(?P<indent>[ \t]*)(?P<block>data|stringData):[ \t]*(?=\n)")
+DOCUMENT_START = Lazy(r"(?m)^---[ \t]*$")
 # A string's closing quote and the colon that makes it an object's key, not a value.
 MEMBER_COLON = Lazy(r"[\"'][ \t]*:(?!:)")
 
@@ -149,12 +150,35 @@ def curl_user(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return start, end, "password"
 
 
+def document(text: str, position: int) -> tuple[int, int]:
+    """Return the span of the YAML document around ``position``: between ``---`` lines."""
+    start = 0
+    for found in DOCUMENT_START.compiled.finditer(text):
+        if found.start() >= position:
+            return start, found.start()
+        start = found.end()
+    return start, len(text)
+
+
+def is_no_data_value(value: str, block: str) -> bool:
+    """
+    Return whether a Secret's entry holds no secret: a reference or placeholder word
+    (``None``, ``Default``, ``changeme``), or under ``data:``, which takes base64 only, a word of
+    letters that is no base64 (its length no multiple of 4: ``Owner``, ``Opaque``).
+    """
+    if not value.isalpha():
+        return False
+    return key_shapes.is_reference(value) or (block == "data" and len(value) % 4 != 0)
+
+
 def secret_data(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return a value of a Kubernetes Secret's ``data:``/``stringData:`` block, or None."""
-    if SECRET_KIND.search(text) is None:
+    """Return a value of a Kubernetes Secret's ``data:``/``stringData:`` block, or None (the
+    block and the ``kind: Secret`` in one YAML document: a ``---`` ends the Secret's)."""
+    first, last = document(text, match.start())
+    if SECRET_KIND.compiled.search(text, first, last) is None:
         return None
     block = None
-    for found in DATA_BLOCK.compiled.finditer(text, 0, match.start() + 1):
+    for found in DATA_BLOCK.compiled.finditer(text, max(0, first - 1), match.start() + 1):
         block = found
     if block is None or len(match.group("indent")) <= len(block.group("indent")):
         return None
@@ -163,7 +187,10 @@ def secret_data(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     for line in between.split("\n")[1:]:
         if line.strip() and len(line) - len(line.lstrip(" \t")) <= len(block.group("indent")):
             return None
-    return match.start("value"), scalar_end(text, match), "kubernetes-secret"
+    end = scalar_end(text, match)
+    if is_no_data_value(text[match.start("value") : end], block.group("block")):
+        return None
+    return match.start("value"), end, "kubernetes-secret"
 
 
 def scalar_end(text: str, match: re.Match[str]) -> int:
@@ -187,12 +214,44 @@ def scalar_end(text: str, match: re.Match[str]) -> int:
 
 
 def json_secret_data(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return a value inside the ``"data": {…}`` object of a JSON Kubernetes Secret, or None."""
-    if SECRET_KIND.search(text) is None:
+    """Return a value inside the ``"data": {…}`` object of a JSON Kubernetes Secret, or None
+    (the ``"kind": "Secret"`` in the object that holds it: ``kubectl get secret,cm -o json``
+    lists ConfigMaps beside Secrets)."""
+    data = JSON_DATA.search(text, max(0, match.start() - 4096), match.start())
+    if data is None:
         return None
-    if JSON_DATA.search(text, max(0, match.start() - 4096), match.start()) is None:
+    first, last = enclosing_object(text, data.start())
+    if SECRET_KIND.compiled.search(text, first, last) is None:
         return None
     return match.start("value"), match.end("value"), "kubernetes-secret"
+
+
+def enclosing_object(text: str, position: int, reach: int = 16384) -> tuple[int, int]:
+    """Return the span of the innermost ``{…}`` around ``position`` by its braces, or the whole
+    text when it is not closed within ``reach`` characters either side."""
+    depth, start = 0, position - 1
+    while start >= max(0, position - reach):
+        if text[start] == "}":
+            depth += 1
+        elif text[start] == "{":
+            if depth == 0:
+                break
+            depth -= 1
+        start -= 1
+    else:
+        return 0, len(text)
+    depth, end = 0, position
+    while end < min(len(text), position + reach):
+        if text[end] == "{":
+            depth += 1
+        elif text[end] == "}":
+            if depth == 0:
+                break
+            depth -= 1
+        end += 1
+    else:
+        return 0, len(text)
+    return start, end + 1
 
 
 def encoded_private_key(match: re.Match[str], text: str) -> bool:

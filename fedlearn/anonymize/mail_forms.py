@@ -4,7 +4,8 @@
 an address, and so they are redacted as ``<email>`` too:
 
 - a quoted local part (RFC 5322: ``"anna rossi"@example.org``), also URL-encoded in a form body
-  (``%22anna..rossi%22%40example.org``; a plain one there is ``escaped``'s, decoded);
+  (``%22anna..rossi%22%40example.org``; a plain one there is ``escaped``'s, decoded); not a
+  shell reference in quotes (``https://oauth2:"$TOKEN"@git.example.com``: a URL's password);
 - an internationalized address (RFC 6531, IDNA 2008): a local part or domain with letters of any
   script (``zoë@example.org``, ``anna@españa-viajes.es``, ``李明@example.cn``); the ASCII ones
   stay ``email``'s;
@@ -48,9 +49,12 @@ DOT_WORD = Lazy(r" dot | DOT |\s?(?:\[(?:dot|\.)\]|\((?:dot|\.)\)|\{dot\})\s?", 
 
 
 def quoted(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return a quoted or URL-encoded address unless its last label is a file extension."""
+    """Return a quoted or URL-encoded address unless its last label is a file extension or its
+    local part a shell reference (``https://oauth2:"${TOKEN}"@host``: a URL's quoted password)."""
     last = re.split(r"[.]", match.group())[-1]
-    return None if FILE_EXTENSION.fullmatch(last) else (*match.span(), "")
+    if FILE_EXTENSION.fullmatch(last) or (match.group("local") or "").startswith("$"):
+        return None
+    return (*match.span(), "")
 
 
 def international(match: re.Match[str], text: str) -> tuple[int, int, str] | None:

@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import checks
-from fedlearn.anonymize.commands import arguments, unquoted
 from fedlearn.anonymize.readouts import is_generated, next_line
 from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Span, Trigger, span_match
+from fedlearn.anonymize.shell_words import arguments, unquoted
 
 # A secret store's command (lower case) and its value flags: a flag alone takes the next word, a
 # flag ending in ``=`` the rest of its word; ``=`` alone: every ``K=V`` word; `` `` alone: the

@@ -205,3 +205,23 @@ def test_values_outside_ternaries_and_arns_go(
     anonymizer: Anonymizer, text: str, secret: str
 ) -> None:
     assert secret not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "data:Lm4+q9Wz,tag:Hq7rVx2Lm9Zt+pw==,type:str]",
+            "data:Lm4+q9Wz,tag:Hq7rVx2Lm9Zt+pw==,type:str]",
+        ),
+        ("sig Zk3Rv8+token=Hq7rT2mVk9pLx4 end", "sig Zk3Rv8+token=Hq7rT2mVk9pLx4 end"),
+        ("x +pw=Hq7rT2mVk9pLx4", "x +pw=<redacted:password>"),
+        ("opts: pw=Hq7rT2mVk9pLx4", "opts: pw=<redacted:password>"),
+    ],
+)
+def test_a_key_word_at_the_tail_of_a_base64_run_is_no_key(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """``…Zt+pw==``: the word after a ``+`` inside a base64 run (sops' tag) is no key; a key
+    after a blank or a lone ``+`` still is."""
+    assert anonymizer.anonymize(text) == expected

@@ -166,6 +166,62 @@ def test_a_commands_password_argument_goes(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'curl -u "deploy":"Wq7rT2mVk9pLx4" https://x',
+            'curl -u "deploy":"<redacted:password>" https://x',
+        ),
+        ("curl -u svc:'Hd8#kq2Lm5v' https://x", "curl -u svc:'<redacted:password>' https://x"),
+        (
+            "curl --proxy-user 'px':'n3Rv!8qLz2' https://x",
+            "curl --proxy-user 'px':'<redacted:password>' https://x",
+        ),
+        (
+            'smbclient //fs/b -U "backup"%"Bx!r!YqrCs"',
+            'smbclient //fs/b -U "backup"%"<redacted:password>"',
+        ),
+        ('lftp -u "svc","r7FEXg9pdJ" sftp://f', 'lftp -u "svc","<redacted:password>" sftp://f'),
+        (
+            'curl -u "ci-bot":"-x9Lq2#Tm7Vr" https://x',
+            'curl -u "ci-bot":"<redacted:password>" https://x',
+        ),
+        (
+            'curl --user "svc":"{Hq7rT2mVk9pLx4Zw}" https://x',
+            'curl --user "svc":"<redacted:password>" https://x',
+        ),
+    ],
+)
+def test_a_quoted_password_piece_goes_with_its_quotes_kept(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A ``user:password`` word of quoted pieces (``"u":"p"``, ``u:'p'``): the password inside
+    its own quotes goes, the quotes stay (no half-quote left beside the placeholder)."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'curl -u "${svc_user}":"${svc_pass}" https://x',
+        "curl -u '$REG_USER':'$REG_PASS' https://x",
+        'curl -u "{username}":"{password}" https://x',
+        "curl -u {user}:{SERVICE_ACCOUNT_PASSWORD} https://x",
+        'curl --user "$u":"$(pass show ci/api)" https://x',
+        'curl -u deploy:"${DEPLOY_TOKEN}" https://x',
+        'smbclient //fs/b -U "${SMB_USER}"%"${SMB_PASS}"',
+        'lftp -u "$FTP_USER","$FTP_PASS" ftp.example.com',
+        'git clone https://oauth2:"${CI_JOB_TOKEN}"@gitlab.example.com/g/r.git',
+        'git clone https://"$GIT_USER":"$GIT_TOKEN"@git.example.com/r.git',
+    ],
+)
+def test_a_quoted_reference_as_password_stays(anonymizer: Anonymizer, text: str) -> None:
+    """A shell reference is no secret however its pieces are quoted (``"${u}":"${p}"``), and a
+    URL's quoted reference before ``@`` is no quoted e-mail address either."""
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "ssh -p 2222 deploy@host",

@@ -79,6 +79,97 @@ def test_a_private_key_block_is_a_secret(anonymizer: Anonymizer) -> None:
     assert found(anonymizer, certificate) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "-----BEGIN EC PRIVATE KEY-----\nKtTd0f0XxaGxy1Xy3H9NNZMnjbjF2kUVekeGGdOw0mB0Yl7p\n"
+        "-----END EC PRIVATE KEY-----",
+        '{"pem": "-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEIHq8Lm2vT5rW9xZ1c3F7pN4kD0sJ6aQ'
+        '\\n-----END PRIVATE KEY-----"}',
+        "-----BEGIN RSA PRIVATE KEY----- Hq7Zb2 Vx9+Lp4mN8rT2wK6cY1fJ5sD3gA0eU7iO9 Q -----END RSA "
+        "PRIVATE KEY-----",
+        'key = """-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9u',
+    ],
+)
+def test_a_private_key_block_with_key_material_goes(anonymizer: Anonymizer, text: str) -> None:
+    """A block with a run of 32+ base64 characters is a key: with its END, ``\\n``-escaped in
+    JSON, on one line with blanks, or cut off before its END."""
+    assert "-----BEGIN" not in anonymizer.anonymize(text)
+    assert "private-key" in found(anonymizer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "-----BEGIN PRIVATE KEY-----\nwhatever\n-----END PRIVATE KEY-----",
+        "-----BEGIN OPENSSH PRIVATE KEY----------END OPENSSH PRIVATE KEY-----",
+        "docs: -----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----",
+        "-----BEGIN EC PRIVATE KEY-----\n<paste the key>\n-----END EC PRIVATE KEY-----",
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA...",
+        'if line.startswith("-----BEGIN PGP PRIVATE KEY BLOCK-----"):',
+    ],
+)
+def test_a_private_key_block_without_key_material_stays(anonymizer: Anonymizer, text: str) -> None:
+    """A block whose body has no run of 32 base64 characters holds no key (a placeholder, an
+    empty block, a header a parser looks for, the ASN.1 head every RSA key shares)."""
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"t": "xoxp-418273645091-902746153820-771029384756-################"',
+            '"t": "<redacted:slack-token>"',
+        ),
+        ("- xoxb-77120938475-Hq2Lm9Zt4Rv8****", "- <redacted:slack-token>"),
+        (
+            "cfg xoxe.xoxp-1-Rk3mQ8vT2zLx9Wn4Pb7cYd1Hs6Jf0Ag5Ue",
+            "cfg <redacted:slack-token>",
+        ),
+        ("**xoxb-60938475-Lq4Zt8Rv2Wm6Np**", "**<redacted:slack-token>**"),
+        ("see ?t=xoxb-60938475-Lq4Zt8Rv2Wm6Np#top", "see ?t=<redacted:slack-token>#top"),
+    ],
+)
+def test_a_slack_token_goes_whole_with_its_mask_and_config_prefix(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A token with drawn parts left before a closing mask run goes whole, the mask with it; a
+    config token goes with its ``xoxe.``; markup (``**``) and an anchor (``#top``) stay."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "old: xoxe.xoxp-1-refresh",
+        "set SLACK_BOT to xoxb-your-bot-token",
+        "xoxa-team-workspace",
+        "masked: xoxb-7-**************************",
+        "ghp_########################################",
+    ],
+)
+def test_a_slack_token_of_words_or_masked_whole_stays(anonymizer: Anonymizer, text: str) -> None:
+    """A body of words is no Slack token; a token masked whole (its mask a fill) is none."""
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("AZURE_CS=Tk71Q~zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", "AZURE_CS=Tk71Q~zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"),
+        ("app 9Xy3Q~XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX ok", "app 9Xy3Q~XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX ok"),
+        ("app Wq58Q~Hd8kq2Lm5vRt7yUi3oPa1SZq8vT2mWk9p ok", "app <redacted:azure-client-secret> ok"),
+    ],
+)  # fmt: skip
+def test_an_azure_client_secret_filled_in_is_a_placeholder(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """An Azure client secret's body of one character (``is_filled``, as every token shape's) is
+    documentation's; a drawn one goes."""
+    assert anonymizer.anonymize(text) == expected
+
+
 def test_an_ai_clients_literal_key_is_a_provider_key(anonymizer: Anonymizer) -> None:
     """``cohere.Client("…")`` names its key by the provider's module (``after_provider``)."""
     key = "a8F3kLm29QzX7vB1nR5tY0uW4eS6dC2hJ9pMa8F3"

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from fedlearn import config
 from fedlearn.anonymize import Anonymizer, entropy, prefilter
 from fedlearn.anonymize.rules import Lazy
-from tests.anonymize.conftest import MACHINE
+from tests.anonymize.conftest import MACHINE, in_mode
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 RUN, START, INTRODUCED = (
@@ -367,3 +367,17 @@ def test_hex_after_another_key_goes(text: str, secret: str) -> None:
 )
 def test_an_escape_before_an_introduced_value_stays(text: str, expected: str) -> None:
     assert Anonymizer(config.Anonymize(), MACHINE).anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vault read secret/infra/db/pg-main-03", "vault read secret/infra/db/pg-main-03"),
+        ("vault kv get secret/ops/mq/rabbit-a-09", "vault kv get secret/ops/mq/rabbit-a-09"),
+        ("token/Hq7rT2mVk9pLx4Zw8 was used", "token/<redacted:secret-value> was used"),
+    ],
+)
+def test_a_path_under_a_secret_word_is_no_value(text: str, expected: str) -> None:
+    """``secret/teams/web/oauth-42`` is a path (a slash gap and more slashes); one segment right
+    after the word's slash is still read as its value."""
+    assert in_mode().anonymize(text) == expected

@@ -2013,6 +2013,18 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "kind: Secret\nstringData:\n  HOOK_URL: https://in.numbat.example/h/{s}\n",
             lambda: chars(24),
         ),
+        # A user:password word of quoted pieces: the password inside its own quotes.
+        (
+            "curl-quoted-pieces",
+            'curl -u "svc-numbat":"{s}" https://api.numbat.example/v1',
+            password,
+        ),
+        # A Slack token with drawn parts left before a closing mask run: whole, mask with it.
+        (
+            "slack-masked-tail",
+            '"bot": "{s}"',
+            lambda: f"xoxb-{chars(12, DIGITS)}-{chars(13, DIGITS)}-{chars(10)}" + "*" * 14,
+        ),
     ]
 
 
@@ -2153,6 +2165,7 @@ def main() -> None:
 
 def later_benign(per_kind: int) -> list[dict[str, str]]:
     """Return benign kinds added after the held-out files were written, ``per_kind`` rows each."""
+    words = ["numbat", "quokka", "wombat", "dingo"]
     kinds: list[tuple[str, Callable[[], str]]] = [
         # bench/fixtures24: scanners' fixtures fill a token's body with one character (any case)
         # or count the alphabet; the token is a placeholder, not a key.
@@ -2181,6 +2194,39 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
                 + "abcdefghijklmnopqrstuvwxyz"[: rng.randrange(10, 27)]
                 + chars(8, DIGITS)
             ),
+        ),
+        # Session 25: references in quoted pieces, a Secret's scope, key blocks without a key,
+        # Slack words, a path under a secret word.
+        (
+            "quoted-reference-pieces",
+            lambda: rng.choice(
+                [
+                    'curl -u "${NUMBAT_USER}":"${NUMBAT_PASS}" https://api.numbat.example',
+                    "smbclient //fs/b -U '$SMB_USER'%'$SMB_PASS'",
+                    'git clone https://oauth2:"${CI_JOB_TOKEN}"@git.numbat.example/r.git',
+                ]
+            ),
+        ),
+        (
+            "configmap-after-secret",
+            lambda: (
+                "kind: Secret\ntype: Opaque\n---\nkind: ConfigMap\ndata:\n"
+                f"  strategy: {rng.choice(['Default', 'None', 'Replace'])}\n"
+                f"  ref: {rng.choice(words)}/{rng.choice(words)}\n"
+            ),
+        ),
+        (
+            "empty-key-block",
+            lambda: (
+                f"-----BEGIN {rng.choice(['', 'RSA ', 'OPENSSH '])}PRIVATE KEY-----"
+                + rng.choice(["\n...\n", "\nanything\n", "", "\n<your key>\n"])
+                + "-----END PRIVATE KEY-----"
+            ),
+        ),
+        ("slack-words", lambda: f"xoxe.xoxp-1-{rng.choice(['initial', 'refresh', 'rotated'])}"),
+        (
+            "vault-path",
+            lambda: f"vault kv get secret/{rng.choice(words)}/db/pg-main-{rng.randrange(10, 99)}",
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
