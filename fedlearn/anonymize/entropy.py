@@ -89,7 +89,11 @@ INTRODUCED = (
 # ``INTRODUCED`` without its assertions, the ``s`` in the gap and the value cut at 16 characters:
 # found wherever it is (on the text itself, which it reads case-insensitively). The gap is
 # unbounded: a counted run of almost any character multiplies the RE2 set's states (``prefilter``).
-LEAD_GATE = "(?i)" + LEAD_WORDS + r"[^\n0-9<>@]*[a-z0-9][a-z0-9_./+=:@#%^$!-]{15}"
+# The value follows a gap character that is no word character, ``.`` or ``-`` (the lookbehind):
+# a count started at every letter of a word kept their offsets apart in the set's states.
+LEAD_GATE = (
+    "(?i)" + LEAD_WORDS + r"[^\n0-9<>@]*[^\n0-9<>@A-Za-z0-9_.-][a-z0-9][a-z0-9_./+=:@#%^$!-]{15}"
+)
 
 
 def one_bytes(text: str, table: bytes) -> bytes:
