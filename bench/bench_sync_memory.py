@@ -11,6 +11,10 @@ process's peak RSS (``ru_maxrss`` of it and its children, under ``bench_scale``'
 the same sync with google-re2 blocked (the triggers decide: what the RE2 sets cost), the CPU
 seconds, and whether data/ came out byte-identical across trees.
 
+``--speed`` also prints, per tree in a fresh process, the µs a text of the RE2 sets alone (each
+text asked once of every set) and of ``anonymize``, cold (the first pass over the corpus) and warm
+(the second), and the RSS each grew by (CPU time: ``time.process_time``).
+
 ``--attribute`` also runs each tree's sync in one process and prints its RSS after the imports
 and at the end, then replays every text the sync asked each RE2 set about through a fresh copy of
 that set (same gates, same ``max_mem``) and prints what its automaton grew to (malloc'd bytes) and
@@ -112,6 +116,58 @@ for number, (gates, max_mem) in enumerate(made):
 """
 
 
+# The sets alone, then whole ``anonymize``, over the texts in argv[1] (JSON), two passes each.
+SPEED = r"""
+import json, sys, time
+from fedlearn import anonymize, config
+from fedlearn.anonymize import prefilter
+
+def rss():
+    return next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmRSS")) / 1024
+
+texts = json.load(open(sys.argv[1]))
+datas = [text.encode("utf-8", "surrogatepass") for text in texts]
+engine = anonymize.Anonymizer(config.Anonymize())
+sets = [gate_set for gate_set, _, _ in prefilter.compiled(engine._prefilter._gates)]
+start_rss, times = rss(), []
+for _ in range(2):
+    start = time.process_time()
+    for data in datas:
+        for gate_set in sets:
+            gate_set.Match(data)
+    times.append((time.process_time() - start) / len(datas) * 1e6)
+sets_rss = rss() - start_rss
+prefilter.SETS.clear()
+del sets
+fresh = anonymize.Anonymizer(config.Anonymize())
+fresh.build_prefilter()
+start_rss, whole = rss(), []
+for _ in range(2):
+    start = time.process_time()
+    for text in texts:
+        fresh.anonymize(text)
+    whole.append((time.process_time() - start) / len(texts) * 1e6)
+print(f"  sets alone: cold {times[0]:.1f} µs a text, warm {times[1]:.1f} (+{sets_rss:.0f} MB); "
+      f"anonymize: cold {whole[0]:.0f}, warm {whole[1]:.0f} (+{rss() - start_rss:.0f} MB)")
+"""
+
+
+def speed(tree: str, texts: list[str]) -> None:
+    """Print the sets' and ``anonymize``'s µs a text, cold and warm, with ``tree``'s code."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "texts.json"
+        path.write_text(json.dumps(texts), encoding="utf-8")
+        process = subprocess.run(
+            [sys.executable, "-c", SPEED, str(path)],
+            capture_output=True,
+            text=True,
+            env=environment(tree),
+            cwd=tmp,
+            check=False,
+        )
+        print(process.stdout + process.stderr[-800:], end="")
+
+
 def texts_of(corpus: str) -> list[str]:
     """Return the corpus's secret texts, then its benign ones (as ``through_sync`` orders them)."""
     texts = []
@@ -183,6 +239,7 @@ def main() -> None:
     parser.add_argument("--corpus", default="agent16j,homelab16i,audit16")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--attribute", action="store_true")
+    parser.add_argument("--speed", action="store_true")
     args = parser.parse_args()
     trees = args.tree or [""]
     for corpus in args.corpus.split(","):
@@ -207,6 +264,8 @@ def main() -> None:
                 f"{'/'.join(map(str, blocked[tree]))} MB; CPU "
                 f"{'/'.join(f'{c:.2f}' for c in cpus[tree])} s"
             )
+            if args.speed:
+                speed(tree, texts)
             if args.attribute:
                 attribute(tree, texts)
         if len(trees) > 1:
