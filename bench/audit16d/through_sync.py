@@ -43,6 +43,35 @@ def strings(value: object) -> Iterator[str]:
             yield from strings(item)
 
 
+def prepare(root: Path, texts: list[str]) -> Path:
+    """
+    Make under ``root`` a bare remote, a clone, and the telemetry with each of ``texts`` as the
+    ``error_message`` of one high-value event (``solution``: ``case N``); return the config's path.
+    """
+    git("init", "-q", "--bare", "-b", "main", str(root / "remote.git"))
+    git("clone", "-q", str(root / "remote.git"), str(root / "repo"))
+    for key, value in (("user.email", "audit@example.invalid"), ("user.name", "audit")):
+        git("-C", str(root / "repo"), "config", key, value)
+    events = root / "hybrid-events.jsonl"
+    with events.open("w", encoding="utf-8") as out:
+        for index, text in enumerate(texts):
+            event = {
+                "timestamp": f"2026-12-05T{index // 3600 % 24:02d}:{index // 60 % 60:02d}:{index % 60:02d}Z",
+                "error_type": "AuditError",
+                "error_message": text,
+                "solution": f"case {index}",
+                "value_score": 0.9,
+            }
+            out.write(json.dumps(event, ensure_ascii=False) + "\n")
+    config = root / "config.toml"
+    config.write_text(
+        f'node_id = "audit"\nrepo = "{root / "repo"}"\nstate_dir = "{root / "state"}"\n'
+        f'[sync]\ntelemetry = ["{events}"]\nfine_tuning = "{root / "dataset.jsonl"}"\n'
+        "[embedding]\ndimension = 64\n"
+    )
+    return config
+
+
 def sync(tree: str, texts: list[str]) -> tuple[str, dict[int, list[object]]]:
     """Sync ``texts`` as events with the fedlearn of ``tree``; return its path and records by case."""
     env = dict(os.environ)
@@ -50,27 +79,7 @@ def sync(tree: str, texts: list[str]) -> tuple[str, dict[int, list[object]]]:
         env["PYTHONPATH"] = str(Path(tree).resolve())
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        git("init", "-q", "--bare", "-b", "main", str(root / "remote.git"))
-        git("clone", "-q", str(root / "remote.git"), str(root / "repo"))
-        for key, value in (("user.email", "audit@example.invalid"), ("user.name", "audit")):
-            git("-C", str(root / "repo"), "config", key, value)
-        events = root / "hybrid-events.jsonl"
-        with events.open("w", encoding="utf-8") as out:
-            for index, text in enumerate(texts):
-                event = {
-                    "timestamp": f"2026-12-05T{index // 3600 % 24:02d}:{index // 60 % 60:02d}:{index % 60:02d}Z",
-                    "error_type": "AuditError",
-                    "error_message": text,
-                    "solution": f"case {index}",
-                    "value_score": 0.9,
-                }
-                out.write(json.dumps(event, ensure_ascii=False) + "\n")
-        config = root / "config.toml"
-        config.write_text(
-            f'node_id = "audit"\nrepo = "{root / "repo"}"\nstate_dir = "{root / "state"}"\n'
-            f'[sync]\ntelemetry = ["{events}"]\nfine_tuning = "{root / "dataset.jsonl"}"\n'
-            "[embedding]\ndimension = 64\n"
-        )
+        config = prepare(root, texts)
         which = subprocess.run(
             [sys.executable, "-c", "import fedlearn; print(fedlearn.__file__)"],
             capture_output=True,

@@ -86,10 +86,11 @@ INTRODUCED = (
     LEAD_WORDS.replace("|key)", r"|(?P<key>\bkey))")
     + r"s?\b(?P<gap>[^\n0-9<>@]{0,24}?)(?<![\w.-])(?P<value>[a-z0-9][a-z0-9_./+=:@#%^$!-]{14,}[a-z0-9=])"
 )
-# ``INTRODUCED`` without its assertions, the ``s`` in the gap and the value cut at 16 characters:
-# found wherever it is (on the text itself, which it reads case-insensitively). The gap is
-# unbounded: a counted run of almost any character multiplies the RE2 set's states (``prefilter``).
-LEAD_GATE = "(?i)" + LEAD_WORDS + r"[^\n0-9<>@]*[a-z0-9][a-z0-9_./+=:@#%^$!-]{15}"
+# ``INTRODUCED`` without its assertions, the ``s`` and the value cut at 16 characters, on the text
+# read case-insensitively; the gap unbounded (a counted broad run multiplies the RE2 set's states),
+# the value after a separator its lookbehind allows (a count begun at each letter did too).
+LEAD_GATE = "(?i)" + LEAD_WORDS + r"[^\n0-9<>@]*"
+LEAD_GATE += r"[^\n0-9<>@A-Za-z0-9_.-][a-z0-9][a-z0-9_./+=:@#%^$!-]{15}"
 
 
 def one_bytes(text: str, table: bytes) -> bytes:

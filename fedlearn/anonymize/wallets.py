@@ -133,8 +133,9 @@ def rules() -> list[Rule]:
             "wallet-key",
             Matcher(Lazy(BECH32_KEY), judge=bech32_key),
             Matcher(seed, judge=stellar_seed),
-            # Short heads of both shapes: a long counted run would swell the RE2 set's automaton.
-            gate=r"(?:nsec|_sk|_xsk|xprv)1[02-9ac-hj-np-z]{6}|S[A-Z2-7]{15}",
+            # Short heads of both shapes: a long counted run would swell the RE2 set's automaton;
+            # a seed's S at a run's start only (``stellar_seed``), not at every S inside one.
+            gate=r"(?:nsec|_sk|_xsk|xprv)1[02-9ac-hj-np-z]{6}|(?:^|[^A-Za-z0-9_])S[A-Z2-7]{15}",
             trigger=Trigger(
                 words=("nsec1", "_sk1", "_xsk1", "xprv1"), patterns=(Lazy(STELLAR_SEED),)
             ),

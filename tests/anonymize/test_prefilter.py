@@ -10,6 +10,7 @@ google-re2 or with it blocked at import.
 
 from __future__ import annotations
 
+import base64
 import json
 import subprocess
 import sys
@@ -21,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fedlearn import config
-from fedlearn.anonymize import Anonymizer, Machine, heads, prefilter
+from fedlearn.anonymize import Anonymizer, Machine, heads, prefilter, wallets
 from fedlearn.anonymize.probe import Probe, has_long_run
 from tests.anonymize.test_without_re2 import RAN_WITH_RE2
 
@@ -154,6 +155,56 @@ def test_conditions_hold_for_the_tokens_they_once_missed(text: str) -> None:
     """The known causes (a dash inside a token, no ``://``, ``--user``, ``-p!``) are gone."""
     assert failed_conditions(REFERENCE, text) == []
     assert REFERENCE.anonymize(text) != text
+
+
+DISCORD = "OTk4NzY1NDMyMTA5ODc2NTQz.Hq4wXe.Kb7nT2vL9mR5sY8cJ3pF6dW1hZ0gA4u"
+LEAD_VALUES = ["Ab3dE6gH9jK2mN5pQ8sT", "x9/Fq+2kLm8Rt3Vw7Yz0", "9f8e7d6c5b4a3f2e1d0c"]
+
+
+def stellar(payload: bytes) -> str:
+    """Return a Stellar secret seed of ``payload`` (version byte and CRC16: ``stellar_seed``)."""
+    body = bytes([18 << 3]) + payload
+    check = wallets.crc16_xmodem(body).to_bytes(2, "little")
+    return base64.b32encode(body + check).decode()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        *((f"{before}{DISCORD} ok", "discord-token") for before in ("", " ", '"', "=", "é", "\n")),
+        *((f"seed{before}{stellar(bytes(range(40, 72)))}", "wallet-key") for before in "(:=—\n"),
+        *(
+            (f"{word}{gap}{value}", "secret-value")
+            for word, gap, value in [
+                ("token", ': "', LEAD_VALUES[0]),
+                ("Client_Secret", " = '", LEAD_VALUES[1]),
+                ("the api key is ", "", LEAD_VALUES[2]),
+                ("PASSWORD", "\u00bb", LEAD_VALUES[0]),
+                ("auth-key", ":\t", LEAD_VALUES[1]),
+            ]
+        ),
+    ],
+)
+def test_gates_read_at_a_runs_start_hold_where_their_rules_find(text: str, rule: str) -> None:
+    """The gates whose head is read at a run's start only (``discord_span``, ``stellar_seed``,
+    ``entropy.INTRODUCED``'s lookbehind: test_gate_shapes) still hold after any separator."""
+    probe = Probe(text)
+    assert any(REFERENCE._rule_hits(r, probe) for r in REFERENCE.rules if r.name == rule)
+    assert failed_conditions(REFERENCE, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [("x" + DISCORD, "discord-token"), ("_" + stellar(bytes(range(9, 41))), "wallet-key")],
+)
+def test_heads_inside_a_run_are_neither_found_nor_gated(text: str, rule: str) -> None:
+    """Inside a longer run their rules find nothing, and the gates read at a run's start do not
+    fire there either."""
+    probe = Probe(text)
+    assert not any(REFERENCE._rule_hits(r, probe) for r in REFERENCE.rules if r.name == rule)
+    if HAS_RE2:
+        gates = {r.gate for r in REFERENCE.rules if r.name == rule and r.gate}
+        assert not any(prefilter.load_re2().compile(gate).search(text) for gate in gates)
 
 
 def pattern_strategy() -> st.SearchStrategy[tuple[int, str]]:
