@@ -86,9 +86,8 @@ INTRODUCED = (
     LEAD_WORDS.replace("|key)", r"|(?P<key>\bkey))")
     + r"s?\b(?P<gap>[^\n0-9<>@]{0,24}?)(?<![\w.-])(?P<value>[a-z0-9][a-z0-9_./+=:@#%^$!-]{14,}[a-z0-9=])"
 )
-# ``INTRODUCED`` without its assertions, the ``s`` and the value cut at 16 characters, on the text
-# read case-insensitively; the gap unbounded (a counted broad run multiplies the RE2 set's states),
-# the value after a separator its lookbehind allows (a count begun at each letter did too).
+# ``INTRODUCED`` without its assertions and ``s``, its value cut at 16 characters after a separator,
+# read case-insensitively; no count of a broad run, nor one begun at each letter (RE2 set states).
 LEAD_GATE = "(?i)" + LEAD_WORDS + r"[^\n0-9<>@]*"
 LEAD_GATE += r"[^\n0-9<>@A-Za-z0-9_.-][a-z0-9][a-z0-9_./+=:@#%^$!-]{15}"
 
