@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 
 import pytest
 
@@ -179,3 +180,20 @@ def test_placeholder_words_count_in_the_first_line_only(value: str, expected: bo
 def test_is_fill_finds_fills_and_counted_alphabets(token: str, expected: bool) -> None:
     """``is_fill``: one character twice all the others (12 or more), or 10 letters counted."""
     assert checks.is_fill(token) is expected
+
+
+@pytest.mark.parametrize("lazy", [checks.REFERENCE, checks.PLACEHOLDER_WORDS])
+def test_reference_words_are_lower_case(lazy: object) -> None:
+    """``is_reference`` reads an ASCII value lowered, case-sensitively: that agrees with
+    ``re.IGNORECASE`` only while every letter outside a class and an escape is lower case."""
+    source = re.sub(r"#[^\n]*", "", lazy.pattern)  # type: ignore[attr-defined]
+    assert not re.search(r"[A-Z]", re.sub(r"\[(?:\\.|[^\]])*\]|\\.", "", source))
+
+
+@pytest.mark.parametrize(
+    "value", ["YOUR_KEY", "ChangeMe", "NONE", "Paste-Here", "hMaC-ShA256:" + "AB" * 16]
+)
+def test_references_are_found_in_any_case(value: str) -> None:
+    """An ASCII value is read lowered: its words count in any case (``re.IGNORECASE``)."""
+    assert checks.is_reference(value)
+    assert not checks.is_reference("Zx8Qp2Lm9Vb4")
