@@ -289,8 +289,8 @@ def is_public_address(text: str, start: int, value: str) -> bool:
     if value.startswith("RW"):
         blob = BASE64_RUN.match(text, start)
         return blob is not None and is_minisign_public_key(blob.group())
-    if 32 <= len(value) <= 44 and ADDRESS_WORD.search(text, max(0, start - 24), start):
-        return is_base58(value)
+    if 32 <= len(value) <= 44 and is_base58(value):  # the set test first: most runs are not
+        return ADDRESS_WORD.search(text, max(0, start - 24), start) is not None
     return False
 
 
