@@ -16,9 +16,7 @@ the secret rules and those of the personal-data rules are two sets, read one aft
 one automaton the states of each side multiply the other's (the personal ids' and phones' digit
 runs against the secrets' keyed forms), so a fresh process built twice the states for the same
 texts (a sync's half of the bench: 0.59 CPU-s cold against 0.31 in two sets; reading them warm,
-0.069 against 0.101 s). Each side's gates are several sets themselves, by case and shape
-(``kind``), a few dozen gates each at most (``parts``): a fresh process reading real text built
-states for ~850 µs a text in two secret sets, ~250 µs in nine (bench/README.md). A pass
+0.069 against 0.101 s). The secret gates are two sets themselves, by case (``kind``). A pass
 that looks for secrets only (``scan``, the pass after personal data only) reads the secret sets
 alone. The rules without a gate that need a long run of base64 characters (``Rule.long_run``)
 are let through by one test of the text's byte map for them all.
@@ -28,7 +26,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -135,8 +132,8 @@ class Prefilter:
 def compiled(gates: Gates) -> Compiled:
     """
     Return the RE2 sets of the distinct ``gates`` (per rule: its gate, None for none, and whether
-    it is a secret rule) and, for each set member, the indexes of the rules it gates: the sets
-    of ``parts``, the secret rules' first.
+    it is a secret rule) and, for each set member, the indexes of the rules it gates: the
+    personal-data rules' gates in one set, the secret rules' in one per ``kind`` of gate.
 
     Kept in ``SETS``: every anonymizer of one rule list in this process shares the sets, and with
     them the automaton states RE2 builds lazily while it reads (its first megabytes read slower).
@@ -145,73 +142,38 @@ def compiled(gates: Gates) -> Compiled:
     if found is None:
         if len(SETS) >= MAX_SETS:
             SETS.clear()
+        kinds = {(is_secret, kind(gate) if is_secret else "") for gate, is_secret in gates if gate}
         found = SETS[gates] = tuple(
-            (*compile_set(part, MAX_MEM), secret) for secret, part in parts(gates)
+            (
+                *compile_set(
+                    [
+                        gate if gate and is_secret == secret and part in ("", kind(gate)) else None
+                        for gate, is_secret in gates
+                    ],
+                    MAX_MEM[part],
+                ),
+                secret,
+            )
+            for secret, part in sorted(kinds, reverse=True)
         )
     return found
 
 
-# The memory of each set's automaton: what a part reads 7,438 diverse texts with (bench/audit16)
-# without rebuilding its states (bench/README.md).
-MAX_MEM = 32 << 20
-# The most gates in one set, by ``kind``: a case-folded gate's states multiply the others' far
-# more than a case-sensitive one's (its literal head is many byte ranges, not one byte).
-MAX_GATES = {"k": 16, "i": 16, "n": 64, "c": 64}
-# A gate counts a run longer than this (``{9}``, ``{12,}``): its position in the run is a state.
-COUNTED = re.compile(r"\{([0-9]+)(?:,[0-9]*)?\}")
-
-
-def parts(gates: Gates) -> list[tuple[bool, list[str | None]]]:
-    """
-    Return the parts the gates are read in, the secret rules' first: per side (secret, personal)
-    and ``kind``, the distinct gates dealt round-robin into sets of at most ``MAX_GATES``, each
-    part one per rule (the rule's gate, or None when it is in another part).
-
-    In one automaton the states of gates multiply: a state is the set of partial matches at a
-    position, and each gate's partial matches (a key word read, a count into a run) combine with
-    every other's. A fresh process builds each state once, at a cost that grows with the
-    program: on real text (bench/agent16j) one set of the case-folded secret gates built states
-    for ~600 µs a text the first time it read them, and on 7,438 texts (bench/audit16) outgrew
-    its memory and rebuilt them on every read (~200 µs a text warm); read in small parts, the
-    same gates build ~10x fewer states (bench_real_text.py), for ~1 µs a text per set read.
-    """
-    groups: dict[tuple[bool, str], list[str]] = {}
-    for gate, is_secret in gates:
-        if gate:
-            group = groups.setdefault((is_secret, kind(gate)), [])
-            if gate not in group:
-                group.append(gate)
-    found = []
-    for (secret, part), distinct in sorted(
-        groups.items(), key=lambda item: (not item[0][0], item[0][1])
-    ):
-        count = -(-len(distinct) // MAX_GATES[part])
-        for number in range(count):
-            dealt = set(distinct[number::count])
-            found.append(
-                (
-                    secret,
-                    [
-                        gate if gate in dealt and is_secret == secret else None
-                        for gate, is_secret in gates
-                    ],
-                )
-            )
-    return found
+# The memory of each secret set's automaton (``kind``) and of the personal-data set's: what it
+# needs to read 1,441 diverse texts (bench/agent16j) without rebuilding its states, used only
+# as the text is diverse (bench/README.md).
+MAX_MEM = {"i": 32 << 20, "c": 64 << 20, "": 64 << 20}
 
 
 def kind(gate: str) -> str:
     """
-    Return which sets ``gate`` is read in (``parts``): "k" when it ignores case and lists the
-    key words of the keyed forms (over 1,000 characters), "i" when it ignores case otherwise,
-    "n" when it counts a run longer than 8, "c" otherwise. In one set the case-folded gates'
-    states (the key words of the keyed forms, their runs to a separator) and the others' (the
-    counted runs after a vendor's literal) multiply: on 1,441 diverse texts (bench/agent16j)
-    they outgrew 64 MB, so RE2 rebuilt them again and again (~1,700 µs per text warm).
+    Return which of the secret rules' sets ``gate`` is read in: "i" when it ignores case, "c"
+    otherwise. In one set the case-folded gates' states (the key words of the keyed forms, their
+    runs to a separator) and the others' (the counted runs after a vendor's literal) multiply:
+    on 1,441 diverse texts (bench/agent16j) they outgrew 64 MB, so RE2 rebuilt them again and
+    again (~1,700 µs per text warm); two sets read them at ~23 µs (bench/README.md).
     """
-    if gate.startswith("(?i"):
-        return "k" if len(gate) > 1000 else "i"
-    return "n" if any(int(low) > 8 for low in COUNTED.findall(gate)) else "c"
+    return "i" if gate.startswith("(?i)") else "c"
 
 
 def compile_set(
