@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import itertools
 import math
 import re
@@ -27,8 +28,6 @@ REFERENCE = rules.Lazy(
     | (?:\.{0,2}|~)/                          # a file that holds it: /run/secrets/x, ~/.token
     | file:|env:|vault:|op://|sops:|keyring:
     | hmac-sha(?:1|224|256|384|512):[0-9a-f]{32,}\Z  # an audit log's HMAC of it (Vault's)
-    | .*(?:your|xxx|\*\*\*|\.\.\.|\u2026|\u2022\u2022|example|placeholder|redacted|changeme
-         |replace[-_ ]?me|insert[-_ ]|paste[-_ ]|-here\b|_here\b)
     | (?:none|null|nil|undefined|true|false|yes|no|on|off|str|string|int|integer|bytes|bool
          |boolean|any|object|optional|secretstr|secretbytes|required|hidden|masked|secret
          |password|passwd|token|apikey|api_key|key|value|todo|tbd|n/?a|empty|default|test
@@ -36,6 +35,21 @@ REFERENCE = rules.Lazy(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# Words that make a value a placeholder wherever they are in its first line (``REFERENCE``'s
+# matches too): searched, where ``.*(?:…)`` after the others backtracked over the value trying
+# each word at every position (~10 µs a value).
+PLACEHOLDER_WORDS = rules.Lazy(
+    r"""
+    your|xxx|\*\*\*|\.\.\.|\u2026|\u2022\u2022|example|placeholder|redacted|changeme
+    |replace[-_ ]?me|insert[-_ ]|paste[-_ ]|-here\b|_here\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# The same, case-sensitive, for an ASCII value lowered: ``re.IGNORECASE`` tries each word's
+# letters both ways at every position (~1 µs a character), the lowered value once. On ASCII text
+# the two agree (their words are lower case: tests/anonymize/test_checks.py).
+REFERENCE_LOWER = rules.Lazy(REFERENCE.pattern, re.VERBOSE)
+PLACEHOLDER_WORDS_LOWER = rules.Lazy(PLACEHOLDER_WORDS.pattern, re.VERBOSE)
 CRYPT_HASH = rules.Lazy(r"\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|argon2(?:id|i|d)|scrypt|pbkdf2[\w-]*)\$")
 IDENTIFIER_CHAIN = rules.Lazy(r"[A-Za-z_]\w*(?:(?:\.|::|->)[A-Za-z_]\w*)+")
 IDENTIFIER = rules.Lazy(r"[A-Za-z_]\w*")
@@ -49,6 +63,20 @@ def entropy(value: str) -> float:
     """Return the Shannon entropy of ``value`` in bits per character (0 for "")."""
     if not value:
         return 0.0
+    if len(value) <= MEMO_SIZE:
+        return memo_entropy(value)
+    size = len(value)
+    return -sum(n / size * math.log2(n / size) for n in Counter(value).values())
+
+
+# Values up to this long have their entropy kept: the passes and views of one text judge the
+# same values again (agent16j: 3,501 computations of 1,680 values).
+MEMO_SIZE = 256
+
+
+@functools.lru_cache(maxsize=4096)
+def memo_entropy(value: str) -> float:
+    """Return ``entropy`` of a short value, computed once."""
     size = len(value)
     return -sum(n / size * math.log2(n / size) for n in Counter(value).values())
 
@@ -73,24 +101,43 @@ def is_fill(token: str) -> bool:
     documentation and test fixtures write one. Digits that count stay drawn: ids and test tokens
     count (``xoxb-1234567890-…``).
     """
-    characters = [c for c in token if c.isascii() and c.isalnum()]
-    if len(characters) >= 16:
-        most = Counter(c.lower() for c in characters).most_common(1)[0][1]
-        if most >= 12 and most >= 2 * (len(characters) - most):
+    characters = NOT_ASCII_ALNUM.compiled.sub("", token)
+    size = len(characters)
+    if size >= 16:
+        # 12 or more of one, twice the others (``3 * most >= 2 * size``): such a character is
+        # among the first third and one, and the last (else it fits in the rest: too short).
+        lowered = characters.lower()
+        most, third = max(12, -(-2 * size // 3)), size // 3 + 1
+        if any(
+            lowered.count(c) >= most for c in set(lowered[:third]).intersection(lowered[-third:])
+        ):
             return True
-    run = 1
-    for before, after in itertools.pairwise(characters):
-        run = run + 1 if ord(after) == ord(before) + 1 and after.isalpha() else 1
-        if run >= 10:
-            return True
-    return False
+    # Each letter the one after the last: a run of 10 is a piece of the alphabet (a digit is
+    # followed by no letter, ``Z`` and ``z`` by none).
+    return any(piece in characters for piece in ALPHABET_PIECES)
+
+
+NOT_ASCII_ALNUM = rules.Lazy(r"[^A-Za-z0-9]+")
+ALPHABET_PIECES = tuple(
+    letters[start : start + 10]
+    for letters in ("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    for start in range(17)
+)
 
 
 def is_reference(value: str) -> bool:
     """Return whether ``value`` refers to a secret (variable, template, placeholder) or masks it."""
     if CRYPT_HASH.match(value):
         return False
-    return bool(REFERENCE.match(value) or SAME_CHARACTER.fullmatch(value))
+    if SAME_CHARACTER.fullmatch(value):
+        return True
+    reference, words = REFERENCE, PLACEHOLDER_WORDS
+    if value.isascii():
+        value, reference, words = value.lower(), REFERENCE_LOWER, PLACEHOLDER_WORDS_LOWER
+    if reference.match(value):
+        return True
+    line = value.find("\n")  # ``.`` stops at a line break: the words count in the first line
+    return words.search(value, 0, line if line >= 0 else len(value)) is not None
 
 
 LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -242,8 +289,8 @@ def is_public_address(text: str, start: int, value: str) -> bool:
     if value.startswith("RW"):
         blob = BASE64_RUN.match(text, start)
         return blob is not None and is_minisign_public_key(blob.group())
-    if 32 <= len(value) <= 44 and ADDRESS_WORD.search(text, max(0, start - 24), start):
-        return is_base58(value)
+    if 32 <= len(value) <= 44 and is_base58(value):  # the set test first: most runs are not
+        return ADDRESS_WORD.search(text, max(0, start - 24), start) is not None
     return False
 
 

@@ -123,6 +123,8 @@ def is_public(text: str, start: int, value: str) -> bool:
 
 def is_keyed_public(text: str, start: int) -> bool:
     """Return whether the value at ``start`` is under a key or label that names a hash or id."""
+    if not ends_keyed(text, max(0, start - 64), start):
+        return False  # no ``:``/``=`` where ``KEYED`` wants one: spare its search
     found = KEYED.compiled.search(text, max(0, start - 64), start)
     if found is None:
         return False
@@ -130,6 +132,25 @@ def is_keyed_public(text: str, start: int) -> bool:
         return is_public_key(found.group("label"))
     before = OWNER_BEFORE.compiled.search(text, max(0, found.start() - 64), found.start())
     return is_public_key(found.group("key"), "" if before is None else before.group(1))
+
+
+def ends_keyed(text: str, window: int, end: int) -> bool:
+    """
+    Return whether ``text[window:end]`` ends as each of ``KEYED``'s matches ends: ``:`` or ``=``,
+    then blanks, ``W/``, a quote, ``$`` or ``!`` (each optional, in this order). ``KEYED``'s
+    search tries every start in the window and backtracks from each over the key (quadratic);
+    most values stand after no ``:`` or ``=`` (prose), which this tells from the end.
+    """
+    at = end
+    if at > window and text[at - 1] in "$!":
+        at -= 1
+    if at > window and text[at - 1] in "\"'":
+        at -= 1
+    if at - 2 >= window and text.startswith("W/", at - 2):
+        at -= 2
+    while at > window and text[at - 1] in " \t":
+        at -= 1
+    return at > window and text[at - 1] in ":="
 
 
 def is_matrix_event(text: str, start: int, value: str) -> bool:

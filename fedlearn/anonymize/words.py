@@ -110,7 +110,7 @@ def is_dashed_name(value: str) -> bool:
 
 def is_named(value: str) -> bool:
     """Return whether ``value`` is a name, path or coordinate: wordy, or holding a version."""
-    return VERSION.search(value) is not None or is_wordy(value)
+    return ("." in value and VERSION.search(value) is not None) or is_wordy(value)
 
 
 def is_token_body(value: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 
 import pytest
 
@@ -141,3 +142,58 @@ def test_a_dotted_value_with_a_drawn_part_is_a_secret(
 def test_an_attribute_chain_of_names_stays(anonymizer: Anonymizer, text: str) -> None:
     """Chains of camelCase names are references, not values."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Zx8Qp2Lm9Vb4 is YOUR key", True),  # a placeholder word anywhere in the first line
+        ("k7Qe2-paste-HERE", True),
+        ("Zx8Qp2Lm9Vb4\nyour key goes above", False),  # ``.`` stops at the line break
+        ("insert_\nZx8Qp2Lm9Vb4", True),
+        ("Zx8Qp2Lm9Vb4-hereafter", False),  # ``-here`` must end a word
+        ("Zx8Qp2Lm9Vb4_here", True),
+    ],
+)
+def test_placeholder_words_count_in_the_first_line_only(value: str, expected: bool) -> None:
+    """``is_reference``: a placeholder word counts wherever it is in the value's first line."""
+    assert checks.is_reference(value) is expected
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("glpat-XXXXXXXXXXXX-XXXXXXXX", True),  # one character, either case, fills it
+        ("sntryu_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", True),
+        ("Q7aaaaaaaaaaaa9Kx2mPz", False),  # 12 of one, but not twice the other 9
+        ("Q7aaaaaaaaaaaaaa9Kx2m", True),  # 14 of one against 7
+        ("a" * 21 + "bQ7kZx2mPz", True),  # the filler only in the first two thirds
+        ("bQ7kZx2mPz" + "a" * 21, True),  # and only in the last two
+        ("x9-abcde-fghij-Q2", True),  # the alphabet counted across separators
+        ("x9-ABCDEFGHIJ-q2", True),
+        ("x9-abcdefghi-q2Zx", False),  # nine letters only
+        ("x9-abcdeFGHIJ-q2", False),  # the case changes
+        ("xoxb-1234567890-7Qx2mPz9Kf", False),  # digits that count stay drawn
+        ("k3-ü-abcdefghij", True),  # non-ASCII is left out
+    ],
+)
+def test_is_fill_finds_fills_and_counted_alphabets(token: str, expected: bool) -> None:
+    """``is_fill``: one character twice all the others (12 or more), or 10 letters counted."""
+    assert checks.is_fill(token) is expected
+
+
+@pytest.mark.parametrize("lazy", [checks.REFERENCE, checks.PLACEHOLDER_WORDS])
+def test_reference_words_are_lower_case(lazy: object) -> None:
+    """``is_reference`` reads an ASCII value lowered, case-sensitively: that agrees with
+    ``re.IGNORECASE`` only while every letter outside a class and an escape is lower case."""
+    source = re.sub(r"#[^\n]*", "", lazy.pattern)  # type: ignore[attr-defined]
+    assert not re.search(r"[A-Z]", re.sub(r"\[(?:\\.|[^\]])*\]|\\.", "", source))
+
+
+@pytest.mark.parametrize(
+    "value", ["YOUR_KEY", "ChangeMe", "NONE", "Paste-Here", "hMaC-ShA256:" + "AB" * 16]
+)
+def test_references_are_found_in_any_case(value: str) -> None:
+    """An ASCII value is read lowered: its words count in any case (``re.IGNORECASE``)."""
+    assert checks.is_reference(value)
+    assert not checks.is_reference("Zx8Qp2Lm9Vb4")

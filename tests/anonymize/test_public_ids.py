@@ -196,3 +196,24 @@ def test_page_keys() -> None:
     assert not public_ids.is_public_key("fb_page_token")
     assert public_ids.is_public_key("prev_page_token")
     assert not public_ids.is_public_key("nextAccessToken")
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ('etag: W/"', True),
+        ("sha256 = '", True),
+        ("digest:\t ", True),
+        ("Build Id:  ", True),  # a label's colon and blanks
+        ("nonce=$", True),
+        ("the nonce is ", False),
+        ("id: x", False),
+        ('W/"', False),  # nothing before the ``W/``
+    ],
+)
+def test_ends_keyed_holds_wherever_keyed_matches(before: str, expected: bool) -> None:
+    """``ends_keyed`` says no only where ``KEYED``'s search finds nothing (it spares that search)."""
+    text = "x " + before
+    assert public_ids.ends_keyed(text, 0, len(text)) is expected
+    if not expected:
+        assert public_ids.KEYED.compiled.search(text, 0, len(text)) is None
