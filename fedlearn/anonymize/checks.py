@@ -122,6 +122,30 @@ def is_hexadecimal(value: str) -> bool:
     return bool(HEX.fullmatch(value))
 
 
+# A drawn hex key's least length and case switches (``is_drawn_hex``).
+DRAWN_HEX_LENGTH = 32
+DRAWN_HEX_SWITCHES = 6
+
+
+def is_drawn_hex(value: str) -> bool:
+    """
+    Return whether ``value`` is 32 or more hex digits whose letters switch case six or more times
+    (``6d2FabeB6ADd229Bc199FabA28…``): a key drawn from ``[a-fA-F0-9]``, as scanners' samples
+    and some providers' keys are. A printed hash, id or UUID is one case; an upper-case prefix
+    or a URL escape before one (``AC1910…``, ``3De399…``) switches once.
+    """
+    if len(value) < DRAWN_HEX_LENGTH or not HEX.fullmatch(value) or "-" in value:
+        return False
+    switches = 0
+    upper = None
+    for character in value:
+        if character.isalpha():
+            now = character.isupper()
+            switches += upper is not None and now != upper
+            upper = now
+    return switches >= DRAWN_HEX_SWITCHES
+
+
 def is_code(value: str, key: str, word: str, following: str) -> bool:
     """
     Return whether an unquoted ``value`` after ``key`` (ending in the secret ``word``) is code.

@@ -160,8 +160,10 @@ def runs(
 
 def is_generated(value: str) -> bool:
     """Return whether a long run reads as a generated token, not a hash, name or identifier."""
-    if not has_mixed_classes(value) or checks.is_hexadecimal(value):
+    if not has_mixed_classes(value):
         return False
+    if checks.is_hexadecimal(value):
+        return checks.is_drawn_hex(value)
     if value.startswith("LS0tLS1CRUdJTi"):
         return False  # base64 of ``-----BEGIN``: a private one is the private-key rule's
     if len(HEX_PART.compiled.sub("", value)) < 20 or checks.is_fill(value):

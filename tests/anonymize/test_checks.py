@@ -141,3 +141,43 @@ def test_a_dotted_value_with_a_drawn_part_is_a_secret(
 def test_an_attribute_chain_of_names_stays(anonymizer: Anonymizer, text: str) -> None:
     """Chains of camelCase names are references, not values."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "9cE2bA07fD1e4B8a6C3d5F0b2A7e9D1c",
+        "a4D9e2F7b1C8d3E6f0A5b9C2e7D4f1B8a3E6c9D0",
+        "0fA3b8E1c6D9e2B7f4A1d8C5b0E3a6F9c2D7e4B1a8F5c0D3b6E9a2F7d4C1e8",
+    ],
+)
+def test_hex_drawn_with_both_cases_mixed_is_a_drawn_key(value: str) -> None:
+    """Scanners' ``[a-fA-F0-9]{32,}`` samples switch case many times (``is_drawn_hex``)."""
+    assert checks.is_drawn_hex(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "c4f0a9c2e7b3d18aa65c1e0f2d9b47a3",  # a printed hash: one case
+        "C4F0A9C2E7B3D18AA65C1E0F2D9B47A3",
+        "AC1910776090a1db64110c0ac3be666644",  # a Twilio SID: an upper-case prefix
+        "3De399b5e6a489735077986f80e84027743bda8ff21b3cf18224ea2b8c9cd34c1a",  # %3D then a hash
+        "eaaaC0b75a9329fded2ffa9a02b47e0117831b82",  # one upper-case letter
+        "9cE2bA07fD1e4B8a6C3d5F0b2A7e",  # too short
+        "9cE2bA07-fD1e-4B8a-6C3d-5F0b2A7e9D1c",  # dashed: a UUID's shape
+    ],
+)
+def test_hex_of_one_case_or_a_cased_prefix_is_no_drawn_key(value: str) -> None:
+    """Hashes, ids and UUIDs are printed in one case; a prefix or one capital switches little."""
+    assert not checks.is_drawn_hex(value)
+
+
+def test_a_drawn_mixed_case_hex_key_goes_where_a_hash_stays(anonymizer: Anonymizer) -> None:
+    """``high-entropy`` takes mixed-case hex; a lower-case hash beside it stays."""
+    text = (
+        "vendor: 6a1D4f9E2c7B0d5A8e3F6b1C4d7E0a9B2f5c8D1e digest c4f0a9c2e7b3d18aa65c1e0f2d9b47a3"
+    )
+    assert anonymizer.anonymize(text) == (
+        "vendor: <redacted:high-entropy> digest c4f0a9c2e7b3d18aa65c1e0f2d9b47a3"
+    )
