@@ -28,6 +28,10 @@ FILLER_CHARACTERS = frozenset("\"'`]}\\ \t:?.+!")
 # hash subscript closes with a brace (``$ENV{DB_PASSWORD} = …``, ``$cfg->{token} = …``).
 FILLERS = ("", '"', "'", "`", '"]', "']", " ", "  ", "\t", '" ', "' ", '\\"', "\\'", '"] ', "'] ")
 BRACED = ("}", "} ")
+# Keys aligned in a column pad with blanks up to the separator: three or more (fewer are fillers).
+ALIGNED = ("   ", "\t\t")
+ALIGNED_RUN = r"[ \t]{3,64}"
+MAX_ALIGNED = 64
 # A key's closing quote in JSON escaped twice (a log line's JSON inside a JSON string inside
 # JSON: ``{\\\"password\\\": \\\"…\\\"}``).
 TWICE_ESCAPED = ('\\\\\\"',)
@@ -106,6 +110,10 @@ def key_before(text: str, separator: int) -> tuple[str, int]:
     end = separator
     while end > 0 and separator - end < 4 and text[end - 1] in FILLER_CHARACTERS:
         end -= 1
+    if text.endswith(ALIGNED, 0, end):
+        # Keys aligned in a column (``password       = "…"``, HCL, TOML, ini): a run of blanks.
+        while end > 0 and separator - end < MAX_ALIGNED and text[end - 1] in " \t":
+            end -= 1
     start = end
     while start > 0 and text[start - 1] in KEY_CHARACTERS:
         start -= 1
@@ -240,6 +248,8 @@ def key_gate(separator: str) -> re.Pattern[str]:
     suffix = r"(?:[a-z0-9]{1,12}[_.-])?"  # ``SUFFIX`` reversed
     stems = heads.trie_pattern(stem[::-1] for stem in key_shapes.AFFIXED_STEMS)
     keys = f"(?:{suffix}{words}|{key_shapes.AFFIX_TAIL}{stems})"  # ``secrete``: a tail, reversed
+    if filler:
+        filler = f"{ALIGNED_RUN}|{filler}"
     return re.compile(re.escape(separator) + (f"(?:{filler})?" if filler else "") + keys)
 
 
@@ -281,7 +291,7 @@ def keyed() -> list[Rule]:
             (Matcher(VALUE_AFTER[separator], find=assignments(separator), judge=assignment),),
             trigger=rules.Trigger(words=KEY_WORDS, lower=True, needs=separator),
             lower=True,
-            gate=rf"(?i){keys}{filler}{re.escape(separator)}",
+            gate=rf"(?i){keys}{filler}[ \t]*{re.escape(separator)}",
         )
         for separator, filler in (
             ("=", r"[\"'`\]}\\ \t:?.+!]{0,4}"),

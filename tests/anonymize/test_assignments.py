@@ -205,3 +205,31 @@ def test_values_outside_ternaries_and_arns_go(
     anonymizer: Anonymizer, text: str, secret: str
 ) -> None:
     assert secret not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('password       = "rootpasswd"', 'password       = "<redacted:password>"'),
+        ("db_token            = Xq7vLp2zKa9wR3tM", "db_token            = <redacted:token>"),
+        ("api_key\t\t\t: Xq7vLp2zKa9wR3tM", "api_key\t\t\t: <redacted:api-key>"),
+    ],
+)
+def test_keys_aligned_in_a_column_are_read(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """HCL, TOML and ini files pad keys with blanks up to the separator (``ALIGNED``)."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'password_file       = "/etc/app/pw"',
+        "max_tokens          = 4096",
+        'password            = "${var.db_password}"',
+    ],
+)
+def test_aligned_non_secret_keys_and_references_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Aligned keys are judged as any key: data keys and references stay."""
+    assert anonymizer.anonymize(text) == text
