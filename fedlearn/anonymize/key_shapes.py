@@ -78,7 +78,9 @@ NETWORK_KEY_NAMES = (
 BLOB = Lazy(r"/[A-Za-z0-9+/]{19,}={0,2}")
 HEX_RUN = Lazy(r"[0-9a-f]{8,}|[0-9A-F]{8,}")
 # A key drawn as decimal digits: 20 or more, longer than a timestamp in nanoseconds or an int64 id.
-DIGIT_KEY = 20
+DIGIT_KEY = 12
+# The seconds of the Unix times ``is_epoch_time`` keeps: 2001-09-09 to 2036-07-18.
+EPOCH_FIRST, EPOCH_LAST = 1_000_000_000, 2_100_000_000
 PREFIXED_HEX = Lazy(
     r"[A-Za-z]{2,8}[-_](?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
     r"|[0-9a-f]{24,}|[0-9A-F]{24,})"
@@ -140,7 +142,7 @@ def is_generated_under(key: str, value: str) -> bool:
     """
     Return whether ``value`` under a token or API key ``key`` is generated though it reads as a
     hash or a name elsewhere: hex with letters and digits, 12 or more and varied (8 to 11: no
-    character repeated more than once), or ``DIGIT_KEY`` decimal digits or more, varied, unless
+    character repeated more than once), or ``DIGIT_KEY`` decimal digits or more, varied and no Unix time, unless
     a word of the key names a hash or id; a short word and a UUID or 24 or more hex (``xapt-<uuid>``).
     """
     if PREFIXED_HEX.fullmatch(value) or is_chosen(value, 8):
@@ -148,12 +150,20 @@ def is_generated_under(key: str, value: str) -> bool:
     if value.isascii() and value.isdigit():
         if len(value) < DIGIT_KEY or names_data(key) or checks.entropy(value) < 2.6:
             return False
+        if is_epoch_time(value):
+            return False  # a time in milli- or microseconds (``expires: 1733420183412``)
         return not is_counted(value, 10)  # a drawn key, not a counted placeholder (``1234567890…``)
     if not HEX_RUN.fullmatch(value) or value.isalpha():
         return False
     if len(value) < 12 and (max(map(value.count, value)) > 2 or is_counted(value.lower(), 16)):
         return False  # a short hex with a character thrice, or counted, is made up, not drawn
     return not names_data(key) and checks.entropy(value) >= 2.5
+
+
+def is_epoch_time(value: str) -> bool:
+    """Return whether decimal ``value`` is a Unix time in milli- or microseconds (13 or 16
+    digits whose seconds fall between 2001 and 2036)."""
+    return len(value) in (13, 16) and EPOCH_FIRST <= int(value[:10]) <= EPOCH_LAST
 
 
 def is_counted(value: str, base: int) -> bool:

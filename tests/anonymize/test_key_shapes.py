@@ -246,3 +246,32 @@ def test_an_encoded_reference_in_a_query_stays(
 ) -> None:
     """A reference sent unexpanded in a form body or query is no secret; an encoded one is."""
     assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("DISCORD_CLIENT_TOKEN", "731952846031957264"),
+        ("api_key", "4820619375528164"),
+        ("X-Api-Key", "583920174628"),
+    ],
+)
+def test_drawn_digits_under_a_token_key_are_generated(key: str, value: str) -> None:
+    """Twelve or more varied digits under a token or API key are a drawn key (``DIGIT_KEY``)."""
+    assert key_shapes.is_generated_under(key, value)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("api_key", "58392017462"),  # eleven digits
+        ("api_key", "1733420183412"),  # a Unix time in milliseconds
+        ("token", "1733420183412931"),  # in microseconds
+        ("api_key", "123456789012345"),  # counted
+        ("token_id", "583920174628"),  # the key names an id
+        ("api_key", "100000000000"),  # not varied
+    ],
+)
+def test_short_counted_timed_or_id_digits_are_not(key: str, value: str) -> None:
+    """Short numbers, Unix times, counted placeholders and ids under data keys stay."""
+    assert not key_shapes.is_generated_under(key, value)
