@@ -67,6 +67,8 @@ VALUE = (
     r"(?:@(?=[\"']))?(?P<q>(?:\\\\)?\\?[\"'`])?"
     r"(?P<value>(?(q)[^\"'`\n\\]+|(?:[^\s\"'`,;&|<>(){}\[\]\\$]|\$(?![{(]))+))"
 )
+# The rest of an unquoted word up to a blank or a quote (``past_symbols``).
+SYMBOL_WORD = rules.Lazy(r"[^\s\"'`]{1,200}")
 # What may follow an unquoted value's comma up to the next blank or quote (``past_commas``).
 VALUE_RUN_END = rules.Lazy(r",[^\s\"'`]*")
 # After a colon (YAML, headers, prose) an ``&`` is part of the value, not a query separator.
@@ -158,7 +160,7 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if name == "authorization":
         start, end = scheme_skipped(text, start, end)
     elif match.group("q") is None:
-        end = past_commas(text, end)
+        end = past_symbols(text, start, past_commas(text, end))
     value = text[start:end]
     if public_keys.is_age_recipient(value):
         return None
@@ -220,6 +222,37 @@ def past_commas(text: str, end: int) -> int:
     if found is None or "=" in found.group() or found.group() == ",":
         return end
     return found.end()
+
+
+def past_symbols(text: str, start: int, end: int) -> int:
+    """
+    Return where an unquoted value that stops at a bracket or redirection really ends.
+
+    A drawn password holds shell symbols (``KEY=u@D7GXt)t>8d(LtH^(lvZ<g``): when the word up to
+    the next blank or quote is 12 characters or more, has letters and digits and its brackets do
+    not pair up as code's do (``f(x)``, ``a[0]``), the value runs on to that blank.
+    """
+    if end >= len(text) or text[end] not in "()<>[]{}":
+        return end
+    found = SYMBOL_WORD.compiled.match(text, end)
+    if found is None or found.end() - start < 12:
+        return end
+    word = text[start : found.end()]
+    if not any(c.isdigit() for c in word) or not any(c.isalpha() for c in word):
+        return end
+    return end if brackets_pair(word) else found.end()
+
+
+def brackets_pair(word: str) -> bool:
+    """Return whether every bracket in ``word`` closes one opened before it, and all close."""
+    opened: list[str] = []
+    for character in word:
+        if character in "([{":
+            opened.append(character)
+        elif character in ")]}":
+            if not opened or "([{"[")]}".index(character)] != opened.pop():
+                return False
+    return not opened
 
 
 def fillers_of(separator: str) -> tuple[str, ...]:
