@@ -249,9 +249,8 @@ def brackets_pair(word: str) -> bool:
     for character in word:
         if character in "([{":
             opened.append(character)
-        elif character in ")]}":
-            if not opened or "([{"[")]}".index(character)] != opened.pop():
-                return False
+        elif character in ")]}" and (not opened or "([{"[")]}".index(character)] != opened.pop()):
+            return False
     return not opened
 
 

@@ -122,6 +122,26 @@ def is_hexadecimal(value: str) -> bool:
     return bool(HEX.fullmatch(value))
 
 
+# Nix's base32 alphabet (no ``e``, ``o``, ``u``, ``t``): its store hashes are data.
+NIX_BASE32 = frozenset("0123456789abcdfghijklmnpqrsvwxyz")
+LOWER_ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
+
+
+def is_drawn_lower(value: str, minimum: int, switches: int) -> bool:
+    """
+    Return whether ``value`` is ``minimum`` or more lower-case letters and digits drawn at random
+    (``4rupe4t7lng8lar2vo1c…``): no hex, no Nix base32 hash, switching between a letter and a
+    digit ``switches`` times or more (a random draw does every third character or so; names and
+    versions seldom: ``python3``, ``ubuntu2204``).
+    """
+    if len(value) < minimum or not LOWER_ALNUM.issuperset(value) or NIX_BASE32.issuperset(value):
+        return False
+    if HEX.fullmatch(value) or value.isalpha() or value.isdigit():
+        return False
+    found = sum(a.isdigit() != b.isdigit() for a, b in itertools.pairwise(value))
+    return found >= switches
+
+
 # A drawn hex key's least length and case switches (``is_drawn_hex``).
 DRAWN_HEX_LENGTH = 32
 DRAWN_HEX_SWITCHES = 6

@@ -38,6 +38,8 @@ RUN = r"[^A-Za-z0-9_-](?P<value>[A-Za-z0-9_-]{20,})"
 START = r"[A-Za-z0-9_-]{20,}"
 # A run this long counts anywhere; a shorter one (20 or more) only as a quoted or assigned value.
 ANYWHERE = 30
+# Lower-case letters and digits alone count from 40 (``4rupe4t7lng8…``), 10 switches or more.
+LOWER_RUN, LOWER_SWITCHES = 40, 10
 # What marks a run as a hash or a name: ``sha256-…`` ``h1:…`` ``/nix/store/…`` ``@sha256:``.
 HASH_MARK = Lazy(
     r"(?:sha(?:1|224|256|384|512)[-:~]|md5[-:]|h1:|/nix/store/|base64,|integrity[\"']?[:=]\s*[\"']?)\Z",
@@ -160,6 +162,8 @@ def runs(
 
 def is_generated(value: str) -> bool:
     """Return whether a long run reads as a generated token, not a hash, name or identifier."""
+    if is_drawn_lower(value):
+        return not words.is_wordy(value)
     if not has_mixed_classes(value):
         return False
     if checks.is_hexadecimal(value):
@@ -178,10 +182,19 @@ def has_mixed_classes(value: str) -> bool:
 
 
 def has_mixed_ascii(value: str) -> bool:
-    """Return ``has_mixed_classes`` of a run of ASCII token characters, the cheap way."""
-    if value == value.lower() or value == value.upper():
-        return False  # no upper case, or no lower case (hashes, names)
+    """Return ``has_mixed_classes`` of a run of ASCII token characters, the cheap way, or whether
+    it is ``is_drawn_lower``."""
+    if value == value.lower():
+        return len(value) >= LOWER_RUN and is_drawn_lower(value)
+    if value == value.upper():
+        return False  # no lower case (hashes, names)
     return any(digit in value for digit in DIGIT_WORDS)
+
+
+def is_drawn_lower(value: str) -> bool:
+    """Return whether a run is ``LOWER_RUN`` or more lower-case letters and digits drawn at random
+    (``checks.is_drawn_lower``; a fifth of its characters switch between letter and digit)."""
+    return checks.is_drawn_lower(value, LOWER_RUN, max(LOWER_SWITCHES, len(value) // 5))
 
 
 def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -197,7 +210,7 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = text[start:end]
     if end - start < ANYWHERE and not is_value(text, start) and not is_prefixed(value):
         return None
-    if not has_mixed_classes(value):
+    if not has_mixed_classes(value) and not is_drawn_lower(value):
         return None
     if start > 0 and text[start - 1] in "+/" and not in_url(text, start):
         return None

@@ -79,6 +79,8 @@ BLOB = Lazy(r"/[A-Za-z0-9+/]{19,}={0,2}")
 HEX_RUN = Lazy(r"[0-9a-f]{8,}|[0-9A-F]{8,}")
 # A key drawn as decimal digits: 20 or more, longer than a timestamp in nanoseconds or an int64 id.
 DIGIT_KEY = 12
+# Lower-case letters and digits drawn under a token or API key: 16 or more, 4 switches or more.
+DRAWN_LOWER, DRAWN_LOWER_SWITCHES = 16, 4
 # The seconds of the Unix times ``is_epoch_time`` keeps: 2001-09-09 to 2036-07-18.
 EPOCH_FIRST, EPOCH_LAST = 1_000_000_000, 2_100_000_000
 PREFIXED_HEX = Lazy(
@@ -153,6 +155,8 @@ def is_generated_under(key: str, value: str) -> bool:
         if is_epoch_time(value):
             return False  # a time in milli- or microseconds (``expires: 1733420183412``)
         return not is_counted(value, 10)  # a drawn key, not a counted placeholder (``1234567890…``)
+    if checks.is_drawn_lower(value, DRAWN_LOWER, DRAWN_LOWER_SWITCHES):
+        return not names_data(key)  # ``0mompvorgkar4f9sephy``: wordy pairs, drawn digits
     if not HEX_RUN.fullmatch(value) or value.isalpha():
         return False
     if len(value) < 12 and (max(map(value.count, value)) > 2 or is_counted(value.lower(), 16)):

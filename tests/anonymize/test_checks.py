@@ -181,3 +181,29 @@ def test_a_drawn_mixed_case_hex_key_goes_where_a_hash_stays(anonymizer: Anonymiz
     assert anonymizer.anonymize(text) == (
         "vendor: <redacted:high-entropy> digest c4f0a9c2e7b3d18aa65c1e0f2d9b47a3"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'mirror: "registry", "k3vq8zw2m5ht9ra1ne7yo4ub6xc0pl2sf8gj5di3wk9mu1et7qo4vz6bh0ra8nc2"',
+        "run 7yh2kw9ep4ta6mr1xz8uq3nv5bc0lj7os2gi9fd4we6tk1pa8hr3zy5mu0qx",
+    ],
+)
+def test_a_long_drawn_lower_case_run_goes(anonymizer: Anonymizer, text: str) -> None:
+    """40 or more lower-case letters and digits switching often are drawn (``is_drawn_lower``)."""
+    assert "high-entropy" in [f.rule for f in anonymizer.scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/nix/store/0c7mvq2gcbdrwxpnr7f4i1k8w2jaz5h9x0c7mvq2gcbdrwxpnr7f4i1k8w-hello-2.12",
+        "sha 3f9a1c7e5b2d4f6e8a0c3f9a1c7e5b2d4f6e8a0c3f9a1c7e",
+        "run abcdefghijklmnopqrstuvwxyzabcdefghijklmnop1",
+        "x python3ubuntu2204jammyamd64imagebuildercachelayer ok",
+    ],
+)
+def test_nix_hashes_hex_and_names_of_one_case_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Nix base32 (no ``e o u t``), hex, and names with a digit or two are data."""
+    assert "high-entropy" not in [f.rule for f in anonymizer.scan(text)]

@@ -275,3 +275,28 @@ def test_drawn_digits_under_a_token_key_are_generated(key: str, value: str) -> N
 def test_short_counted_timed_or_id_digits_are_not(key: str, value: str) -> None:
     """Short numbers, Unix times, counted placeholders and ids under data keys stay."""
     assert not key_shapes.is_generated_under(key, value)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("LOOKER_CLIENT_API_TOKEN", "2kafromhuvel7b5sejyt"),
+        ("vendor_api_key", "q8ronewita3z7mesol9k"),
+    ],
+)
+def test_drawn_lower_case_under_a_token_key_is_generated(key: str, value: str) -> None:
+    """Lower-case letters and digits switching four times or more are drawn, wordy as they read."""
+    assert key_shapes.is_generated_under(key, value)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("api_token", "ubuntu2204jammyamd"),  # two switches
+        ("api_token", "0c7mvq2gcbdrwxpnr7f4"),  # Nix base32
+        ("token_id", "2kafromhuvel7b5sejyt"),  # an id
+    ],
+)
+def test_names_nix_hashes_and_ids_under_a_token_key_are_not(key: str, value: str) -> None:
+    """Names switch seldom; Nix base32 and ids under data keys stay."""
+    assert not key_shapes.is_generated_under(key, value)
