@@ -30,7 +30,8 @@ from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 B64 = "[A-Za-z0-9+/]"
 # API Management's git credential: ``git&``, its expiry (``yyyyMMddHHmm``), ``&``, an HMAC-SHA512
-# in base64 (86 characters and ``==``); the user or host before it may be glued to it.
+# in base64 (86 characters and ``==``, which a copy may lose); the user or host before it may be
+# glued to it (``…scm.azure-api.netgit&…``), so unlike ``vendors``' shapes it need not start a run.
 APIM_GIT = r"git&[0-9]{12}&[A-Za-z0-9+/]{86}(?:==)?(?![A-Za-z0-9+/])"
 URLSAFE = "[A-Za-z0-9_-]"
 B62 = "[A-Za-z0-9]"

@@ -207,3 +207,8 @@ def test_a_long_drawn_lower_case_run_goes(anonymizer: Anonymizer, text: str) -> 
 def test_nix_hashes_hex_and_names_of_one_case_stay(anonymizer: Anonymizer, text: str) -> None:
     """Nix base32 (no ``e o u t``), hex, and names with a digit or two are data."""
     assert "high-entropy" not in [f.rule for f in anonymizer.scan(text)]
+
+
+def test_a_prefixed_hash_is_no_drawn_lower_case_run() -> None:
+    """``0x`` and 64 hex digits (a transaction's hash) have one letter past ``f``."""
+    assert not checks.is_drawn_lower("0x" + "077f13160f60eef98895a682bcfc6b42" * 2, 16, 4)
