@@ -173,6 +173,8 @@ def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[
         for index, value in enumerate(values[:-1]):
             if value in USER_PASS[command]:
                 start, end = unquoted(*words[index + 1], text)
+                if text.startswith("<", start) and text.endswith(">", 0, end):
+                    continue  # a placeholder for the pair (``-u <user:password>``)
                 at = text.find("," if command == "lftp" else ":", start, end)
                 if at >= 0:
                     yield (at + 1, end), "password"

@@ -335,3 +335,15 @@ def test_a_command_after_a_grep_frame_is_read(anonymizer: Anonymizer, text: str)
 def test_a_colon_inside_a_line_is_no_grep_frame(anonymizer: Anonymizer, text: str) -> None:
     """Only a frame that starts its line makes the word after it a command."""
     assert "Hk7pQ2wZ9xLm" in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "curl -u <user:password> https://h.example.com/x",
+        "docs.md:4:curl --user <name:secret> https://h",
+    ],
+)
+def test_a_placeholder_pair_after_a_user_flag_stays(anonymizer: Anonymizer, text: str) -> None:
+    """``<user:password>`` names what to put there; it holds no password."""
+    assert anonymizer.anonymize(text) == text
