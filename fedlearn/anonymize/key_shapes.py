@@ -79,10 +79,12 @@ BLOB = Lazy(r"/[A-Za-z0-9+/]{19,}={0,2}")
 HEX_RUN = Lazy(r"[0-9a-f]{8,}|[0-9A-F]{8,}")
 # A key drawn as decimal digits: 20 or more, longer than a timestamp in nanoseconds or an int64 id.
 DIGIT_KEY = 12
-# Lower-case letters and digits drawn under a token or API key: 16 or more, 4 switches or more.
+# Lower-case letters and digits drawn under a token or API key: 16 or more, switching between
+# letter and digit 4 times or more and at a fifth of its characters.
 DRAWN_LOWER, DRAWN_LOWER_SWITCHES = 16, 4
-# The seconds of the Unix times ``is_epoch_time`` keeps: 2001-09-09 to 2036-07-18.
-EPOCH_FIRST, EPOCH_LAST = 1_000_000_000, 2_100_000_000
+# The seconds of the Unix times ``is_epoch_time`` keeps: 2015-01-22 to 2034-12-12 (a drawn
+# number of 13 or 16 digits falls in this window once in fifteen).
+EPOCH_FIRST, EPOCH_LAST = 1_422_000_000, 2_049_000_000
 PREFIXED_HEX = Lazy(
     r"[A-Za-z]{2,8}[-_](?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
     r"|[0-9a-f]{24,}|[0-9A-F]{24,})"
@@ -154,8 +156,10 @@ def is_generated_under(key: str, value: str) -> bool:
             return False
         if is_epoch_time(value):
             return False  # a time in milli- or microseconds (``expires: 1733420183412``)
-        return not is_counted(value, 10)  # a drawn key, not a counted placeholder (``1234567890…``)
-    if checks.is_drawn_lower(value, DRAWN_LOWER, DRAWN_LOWER_SWITCHES):
+        # A tenth of a draw's neighbours count up: half is a placeholder (``1234567890…``).
+        return not is_counted(value, 10, 2)
+    switches = max(DRAWN_LOWER_SWITCHES, -(-len(value) // 5))  # a fifth of it, four at least
+    if checks.is_drawn_lower(value, DRAWN_LOWER, switches):
         return not names_data(key)  # ``0mompvorgkar4f9sephy``: wordy pairs, drawn digits
     if not HEX_RUN.fullmatch(value) or value.isalpha():
         return False
@@ -166,15 +170,16 @@ def is_generated_under(key: str, value: str) -> bool:
 
 def is_epoch_time(value: str) -> bool:
     """Return whether decimal ``value`` is a Unix time in milli- or microseconds (13 or 16
-    digits whose seconds fall between 2001 and 2036)."""
+    digits whose seconds fall between 2015 and 2034)."""
     return len(value) in (13, 16) and EPOCH_FIRST <= int(value[:10]) <= EPOCH_LAST
 
 
-def is_counted(value: str, base: int) -> bool:
-    """Return whether a third or more of the neighbours in ``value`` count up by one in ``base``."""
+def is_counted(value: str, base: int, share: int = 3) -> bool:
+    """Return whether a ``share``-th or more of the neighbours in ``value`` count up by one in
+    ``base`` (a third by default)."""
     digits = [int(c, base) for c in value]
     steps = sum((b - a) % base == 1 for a, b in itertools.pairwise(digits))
-    return steps * 3 >= len(value)
+    return steps * share >= len(value)
 
 
 def is_chosen(value: str, minimum: int) -> bool:

@@ -300,3 +300,8 @@ def test_drawn_lower_case_under_a_token_key_is_generated(key: str, value: str) -
 def test_names_nix_hashes_and_ids_under_a_token_key_are_not(key: str, value: str) -> None:
     """Names switch seldom; Nix base32 and ids under data keys stay."""
     assert not key_shapes.is_generated_under(key, value)
+
+
+def test_a_name_with_versions_switching_seldom_for_its_length_is_not_drawn() -> None:
+    """Four switches in 22 characters (``python3ubuntu2204jammy``) are a name's, not a draw's."""
+    assert not key_shapes.is_generated_under("api_token", "python3ubuntu2204jammy")
