@@ -161,6 +161,9 @@ def is_generated_under(key: str, value: str) -> bool:
     switches = max(DRAWN_LOWER_SWITCHES, -(-len(value) // 5))  # a fifth of it, four at least
     if checks.is_drawn_lower(value, DRAWN_LOWER, switches):
         return not names_data(key)  # ``0mompvorgkar4f9sephy``: wordy pairs, drawn digits
+    user, colon, password = value.partition(":")
+    if colon and HEX_RUN.fullmatch(user) and HEX_RUN.fullmatch(password):
+        value = user + password  # a pair of hex (``cafeb4b3:d3adb33f``: Sidekiq's user:password)
     if not HEX_RUN.fullmatch(value) or value.isalpha():
         return False
     if len(value) < 12 and (max(map(value.count, value)) > 2 or is_counted(value.lower(), 16)):

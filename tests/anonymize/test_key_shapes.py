@@ -305,3 +305,15 @@ def test_names_nix_hashes_and_ids_under_a_token_key_are_not(key: str, value: str
 def test_a_name_with_versions_switching_seldom_for_its_length_is_not_drawn() -> None:
     """Four switches in 22 characters (``python3ubuntu2204jammy``) are a name's, not a draw's."""
     assert not key_shapes.is_generated_under("api_token", "python3ubuntu2204jammy")
+
+
+@pytest.mark.parametrize("value", ["f00dcafe:9b1e4d27", "7a3c9e1f:0b5d2e8a6c"])
+def test_two_hex_runs_joined_by_a_colon_under_a_key_are_generated(value: str) -> None:
+    """A user:password pair of hex (Sidekiq Enterprise's) is judged as the hex it is made of."""
+    assert key_shapes.is_generated_under("VENDOR_API_KEY", value)
+
+
+@pytest.mark.parametrize("value", ["de:ad:be:ef:00:11", "f00dcafe:9b1e", "f00dcafe:9b1e4d27:77aa"])
+def test_macs_short_halves_and_triples_are_not_a_hex_pair(value: str) -> None:
+    """Two-digit groups (a MAC), a half shorter than 8, three parts: no pair of hex runs."""
+    assert not key_shapes.is_generated_under("VENDOR_API_KEY", value)

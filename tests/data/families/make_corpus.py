@@ -2051,6 +2051,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("drawn-lower-case-long", '"registry", "{s}"', lambda: drawn_lower(64)),
         ("drawn-lower-case-under-token", "export NUMBAT_API_TOKEN={s}", lambda: drawn_lower(20)),
         (
+            "hex-pair-fallback",
+            'const k = process.env.NUMBAT_API_KEY || "{s}";',
+            lambda: f"{hexs(8)}:{hexs(8)}",
+        ),
+        (
             "azure-apim-git-glued",
             "using numbat.scm.azure-api.net{s}",
             lambda: "git&" + chars(12, DIGITS) + "&" + b64(86),
