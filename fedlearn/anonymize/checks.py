@@ -125,22 +125,39 @@ def is_hexadecimal(value: str) -> bool:
 # Nix's base32 alphabet (no ``e``, ``o``, ``u``, ``t``): its store hashes are data.
 NIX_BASE32 = frozenset("0123456789abcdfghijklmnpqrsvwxyz")
 LOWER_ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
+# RFC 4648's base32 in lower case (Tor's ``.onion`` names) and bech32's data characters (after
+# the last ``1``: ``bc1q…``, ``age1…``, ``npub1…``, ``lnbc…1p…``, ``cosmos1…``): public encodings.
+BASE32_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz234567")
+BECH32 = frozenset("qpzry9x8gf2tvdw0s3jn54khce6mua7l")
+BECH32_PREFIX = rules.Lazy(r"[a-z]{1,20}(?:[0-9]+[munp]?)?")
 
 
 def is_drawn_lower(value: str, minimum: int, switches: int) -> bool:
     """
     Return whether ``value`` is ``minimum`` or more lower-case letters and digits drawn at random
     (``4rupe4t7lng8lar2vo1c…``): no hex (a fourth of its characters past ``f``, as a draw has
-    more than half), no Nix base32 hash, switching between a letter and a
+    more than half), no Nix base32 hash, no base32 or bech32 (onion names, addresses), switching between a letter and a
     digit ``switches`` times or more (a random draw does every third character or so; names and
     versions seldom: ``python3``, ``ubuntu2204``).
     """
     if len(value) < minimum or not LOWER_ALNUM.issuperset(value) or NIX_BASE32.issuperset(value):
         return False
+    if BASE32_LOWER.issuperset(value) or is_bech32(value):
+        return False
     if value.isalpha() or value.isdigit() or sum(c > "f" for c in value) * 4 < len(value):
         return False  # hex, or hex after a prefix (``0x…``): a fourth or more past ``f``
     found = sum(a.isdigit() != b.isdigit() for a, b in itertools.pairwise(value))
     return found >= switches
+
+
+def is_bech32(value: str) -> bool:
+    """Return whether lower-case ``value`` reads as bech32: a prefix of letters (a Lightning
+    invoice's amount after them), ``1``, then its data characters, two thirds of it or more (an
+    address, a public key, an invoice); the checksum is not checked."""
+    prefix, one, data = value.rpartition("1")
+    if not one or len(data) < 6 or len(data) * 3 < len(value) * 2:
+        return False  # the data part is most of it
+    return BECH32_PREFIX.fullmatch(prefix) is not None and BECH32.issuperset(data)
 
 
 # A drawn hex key's least length and case switches (``is_drawn_hex``).

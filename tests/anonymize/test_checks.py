@@ -212,3 +212,16 @@ def test_nix_hashes_hex_and_names_of_one_case_stay(anonymizer: Anonymizer, text:
 def test_a_prefixed_hash_is_no_drawn_lower_case_run() -> None:
     """``0x`` and 64 hex digits (a transaction's hash) have one letter past ``f``."""
     assert not checks.is_drawn_lower("0x" + "077f13160f60eef98895a682bcfc6b42" * 2, 16, 4)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "bc1q" + "qpzry9x8gf2tvdw0s3jn54khce6mua7l"[::-1] + "x8gf2t",  # bech32 after its 1
+        "npub1" + "7l6mua" * 9,
+        "ze7u2ztp6xvsno4hmfnhk6aov6ui4axazm2sxpgnsdiqopsahglsoqxd",  # an onion name: base32
+    ],
+)
+def test_bech32_and_base32_runs_are_no_drawn_lower_case_run(value: str) -> None:
+    """Addresses, public keys, invoices and onion names are public encodings, not draws."""
+    assert not checks.is_drawn_lower(value, 16, 4)

@@ -2269,6 +2269,16 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         ("epoch-under-token", lambda: f"token: 17{chars(11, DIGITS)}"),
         ("number-under-access-id", lambda: f"access_id: {chars(9, DIGITS)}"),
         ("version-name-under-token", lambda: "api_token = python3ubuntu2204jammy"),
+        (
+            "bech32-address",
+            lambda: (
+                f"deposit to {rng.choice(['bc', 'ltc', 'cosmos', 'osmo'])}1q{chars(40, 'qpzry9x8gf2tvdw0s3jn54khce6mua7l')}"
+            ),
+        ),
+        (
+            "onion-name",
+            lambda: f"# hostname: {chars(55, 'abcdefghijklmnopqrstuvwxyz234567')}d.onion",
+        ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
