@@ -136,13 +136,13 @@ def is_drawn_lower(value: str, minimum: int, switches: int) -> bool:
     """
     Return whether ``value`` is ``minimum`` or more lower-case letters and digits drawn at random
     (``4rupe4t7lng8lar2vo1c…``): no hex (a fourth of its characters past ``f``, as a draw has
-    more than half), no Nix base32 hash, no base32 or bech32 (onion names, addresses), switching between a letter and a
+    more than half), no Nix base32 hash, no bech32 (addresses, invoices), switching between a letter and a
     digit ``switches`` times or more (a random draw does every third character or so; names and
     versions seldom: ``python3``, ``ubuntu2204``).
     """
     if len(value) < minimum or not LOWER_ALNUM.issuperset(value) or NIX_BASE32.issuperset(value):
         return False
-    if BASE32_LOWER.issuperset(value) or is_bech32(value):
+    if is_bech32(value):
         return False
     if value.isalpha() or value.isdigit() or sum(c > "f" for c in value) * 4 < len(value):
         return False  # hex, or hex after a prefix (``0x…``): a fourth or more past ``f``

@@ -193,7 +193,10 @@ def has_mixed_ascii(value: str) -> bool:
 
 def is_drawn_lower(value: str) -> bool:
     """Return whether a run is ``LOWER_RUN`` or more lower-case letters and digits drawn at random
-    (``checks.is_drawn_lower``; a fifth of its characters switch between letter and digit)."""
+    (``checks.is_drawn_lower``; a fifth of its characters switch between letter and digit), and
+    not base32 alone."""
+    if checks.BASE32_LOWER.issuperset(value):
+        return False  # base32 standing alone: a Tor onion name (under a key, a TOTP seed counts)
     return checks.is_drawn_lower(value, LOWER_RUN, max(LOWER_SWITCHES, len(value) // 5))
 
 

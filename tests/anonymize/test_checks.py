@@ -219,9 +219,14 @@ def test_a_prefixed_hash_is_no_drawn_lower_case_run() -> None:
     [
         "bc1q" + "qpzry9x8gf2tvdw0s3jn54khce6mua7l"[::-1] + "x8gf2t",  # bech32 after its 1
         "npub1" + "7l6mua" * 9,
-        "ze7u2ztp6xvsno4hmfnhk6aov6ui4axazm2sxpgnsdiqopsahglsoqxd",  # an onion name: base32
     ],
 )
-def test_bech32_and_base32_runs_are_no_drawn_lower_case_run(value: str) -> None:
-    """Addresses, public keys, invoices and onion names are public encodings, not draws."""
+def test_bech32_runs_are_no_drawn_lower_case_run(value: str) -> None:
+    """Addresses, public keys and invoices are public encodings, not draws."""
     assert not checks.is_drawn_lower(value, 16, 4)
+
+
+def test_an_onion_name_standing_alone_is_no_drawn_run(anonymizer: Anonymizer) -> None:
+    """Base32 alone (a Tor onion name) stays; under a token key it may be a TOTP seed."""
+    text = "# hostname: ze7u2ztp6xvsno4hmfnhk6aov6ui4axazm2sxpgnsdiqopsahglsoqxd.onion"
+    assert anonymizer.anonymize(text) == text
