@@ -125,6 +125,7 @@ def is_hexadecimal(value: str) -> bool:
 # Nix's base32 alphabet (no ``e``, ``o``, ``u``, ``t``): its store hashes are data.
 NIX_BASE32 = frozenset("0123456789abcdfghijklmnpqrsvwxyz")
 LOWER_ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
+HEX_DIGITS_DROPPED = str.maketrans("", "", "0123456789abcdef")
 # RFC 4648's base32 in lower case (Tor's ``.onion`` names) and bech32's data characters (after
 # the last ``1``: ``bc1q…``, ``age1…``, ``npub1…``, ``lnbc…1p…``, ``cosmos1…``): public encodings.
 BASE32_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz234567")
@@ -140,12 +141,12 @@ def is_drawn_lower(value: str, minimum: int, switches: int) -> bool:
     digit ``switches`` times or more (a random draw does every third character or so; names and
     versions seldom: ``python3``, ``ubuntu2204``).
     """
-    if len(value) < minimum or not LOWER_ALNUM.issuperset(value) or NIX_BASE32.issuperset(value):
-        return False
-    if is_bech32(value):
-        return False
-    if value.isalpha() or value.isdigit() or sum(c > "f" for c in value) * 4 < len(value):
+    if len(value) < minimum or len(value.translate(HEX_DIGITS_DROPPED)) * 4 < len(value):
         return False  # hex, or hex after a prefix (``0x…``): a fourth or more past ``f``
+    if not LOWER_ALNUM.issuperset(value) or NIX_BASE32.issuperset(value) or is_bech32(value):
+        return False
+    if value.isalpha() or value.isdigit():
+        return False
     found = sum(a.isdigit() != b.isdigit() for a, b in itertools.pairwise(value))
     return found >= switches
 

@@ -184,8 +184,12 @@ def has_mixed_classes(value: str) -> bool:
 def has_mixed_ascii(value: str) -> bool:
     """Return ``has_mixed_classes`` of a run of ASCII token characters, the cheap way, or whether
     it is ``is_drawn_lower``."""
-    if value == value.lower():
-        return len(value) >= LOWER_RUN and is_drawn_lower(value)
+    if value == value.lower():  # hashes (hex, a fourth past ``f`` at least is not) turn back
+        if len(value) < LOWER_RUN or len(value.translate(checks.HEX_DIGITS_DROPPED)) * 4 < len(
+            value
+        ):
+            return False
+        return is_drawn_lower(value)
     if value == value.upper():
         return False  # no lower case (hashes, names)
     return any(digit in value for digit in DIGIT_WORDS)
@@ -195,9 +199,10 @@ def is_drawn_lower(value: str) -> bool:
     """Return whether a run is ``LOWER_RUN`` or more lower-case letters and digits drawn at random
     (``checks.is_drawn_lower``; a fifth of its characters switch between letter and digit), and
     not base32 alone."""
-    if checks.BASE32_LOWER.issuperset(value):
-        return False  # base32 standing alone: a Tor onion name (under a key, a TOTP seed counts)
-    return checks.is_drawn_lower(value, LOWER_RUN, max(LOWER_SWITCHES, len(value) // 5))
+    if not checks.is_drawn_lower(value, LOWER_RUN, max(LOWER_SWITCHES, len(value) // 5)):
+        return False
+    # Base32 standing alone is a Tor onion name (under a key, a TOTP seed counts).
+    return not checks.BASE32_LOWER.issuperset(value)
 
 
 def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
