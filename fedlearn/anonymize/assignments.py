@@ -235,8 +235,8 @@ def past_symbols(text: str, start: int, end: int) -> int:
     if end >= len(text) or text[end] not in "()<>[]{}":
         return end
     found = SYMBOL_WORD.compiled.match(text, end)
-    if found is None or found.end() - start < 12:
-        return end
+    if found is None or found.end() - start < 12 or not any(c.isalnum() for c in found.group()):
+        return end  # nothing drawn past the bracket (``key: Hk2L…==)``: a closing parenthesis)
     word = text[start : found.end()]
     if not any(c.isdigit() for c in word) or not any(c.isalpha() for c in word):
         return end

@@ -151,6 +151,27 @@ def is_drawn_lower(value: str, minimum: int, switches: int) -> bool:
     return found >= switches
 
 
+# Lower-case letters and digits alone count from 40 (``4rupe4t7lng8…``), 10 switches or more.
+LOWER_RUN, LOWER_SWITCHES = 40, 10
+
+
+def is_lower_run(value: str) -> bool:
+    """Return whether a lower-case run standing alone is ``LOWER_RUN`` or more letters and digits
+    drawn at random (``is_drawn_lower``, a fifth of it switching), not base32 alone (a Tor onion
+    name; under a key a TOTP seed counts). Hashes turn back at the first test."""
+    if len(value) < LOWER_RUN or len(value.translate(HEX_DIGITS_DROPPED)) * 4 < len(value):
+        return False
+    if not is_drawn_lower(value, LOWER_RUN, max(LOWER_SWITCHES, len(value) // 5)):
+        return False
+    return not BASE32_LOWER.issuperset(value)
+
+
+def is_drawn_one_class(value: str) -> bool:
+    """Return whether a run without upper case, lower case and digits all, or of hex, is drawn:
+    ``is_drawn_hex``, or ``is_lower_run`` and no words."""
+    return is_drawn_hex(value) or (is_lower_run(value) and not words.is_wordy(value))
+
+
 def is_bech32(value: str) -> bool:
     """Return whether lower-case ``value`` reads as bech32: a prefix of letters (a Lightning
     invoice's amount after them), ``1``, then its data characters, two thirds of it or more (an
@@ -331,3 +352,16 @@ def is_css_module_class(value: str) -> bool:
     if not separator or len(tail) != 5 or not CSS_NAME.fullmatch(head):
         return False
     return words.is_wordy(head)
+
+
+# A grep frame before a command at a line's start: ``config/app.conf:12:curl …`` (``-n``) or
+# ``deploy.sh:curl …``; its path has no blank or colon.
+GREP_FRAME = rules.Lazy(r"(?:^|\n)[^\s:]{1,200}(?::[0-9]{1,9})?:\Z")
+
+
+def is_framed(text: str, start: int) -> bool:
+    """Return whether the command at ``start`` follows a grep frame (``file:12:``) at its line's
+    start."""
+    return (
+        text[start - 1] == ":" and GREP_FRAME.search(text, max(0, start - 212), start) is not None
+    )

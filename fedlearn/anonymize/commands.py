@@ -223,9 +223,6 @@ def registry_value(text: str, words: list[Span], flags: list[str]) -> Iterator[t
 COMMAND_NAME = Lazy(heads.trie_pattern(COMMAND_NAMES))
 COMMAND_WORD = Lazy(r"[a-z0-9_-]*")
 COMMAND_BEFORE = frozenset(" \t\n;&|(`\"'>/\\$")
-# A grep frame before a command at a line's start: ``config/app.conf:12:curl …`` (``-n``) or
-# ``deploy.sh:curl …``; its path has no blank or colon.
-GREP_FRAME = Lazy(r"(?:^|\n)[^\s:]{1,200}(?::[0-9]{1,9})?:\Z")
 # What a found secret is returned as: a match of the whole span, its rule read off the pattern.
 SPANS = {
     name: Lazy("(?s)" + "(?:" * index + ".+" + ")" * index) for index, name in enumerate(NAMES)
@@ -241,7 +238,7 @@ def command_passwords(text: str) -> Iterator[re.Match[str]]:
     lower = Probe(text).lower
     for found in COMMAND_NAME.compiled.finditer(lower):
         start = found.start()
-        if start and lower[start - 1] not in COMMAND_BEFORE and not is_framed(lower, start):
+        if start and lower[start - 1] not in COMMAND_BEFORE and not checks.is_framed(lower, start):
             continue
         end = COMMAND_WORD.compiled.match(lower, found.end()).end()  # type: ignore[union-attr]
         command = lower[start:end]
@@ -253,14 +250,6 @@ def command_passwords(text: str) -> Iterator[re.Match[str]]:
             value = text[value_start:value_end]
             if is_literal(value, flag_like=bool(joined) and command in LOGON):
                 yield SPANS[name].compiled.match(text, value_start, value_end)  # type: ignore[misc]
-
-
-def is_framed(text: str, start: int) -> bool:
-    """Return whether the command at ``start`` follows a grep frame (``file:12:``) at its line's
-    start."""
-    return (
-        text[start - 1] == ":" and GREP_FRAME.search(text, max(0, start - 212), start) is not None
-    )
 
 
 def command_password(match: re.Match[str], text: str) -> tuple[int, int, str]:

@@ -38,8 +38,6 @@ RUN = r"[^A-Za-z0-9_-](?P<value>[A-Za-z0-9_-]{20,})"
 START = r"[A-Za-z0-9_-]{20,}"
 # A run this long counts anywhere; a shorter one (20 or more) only as a quoted or assigned value.
 ANYWHERE = 30
-# Lower-case letters and digits alone count from 40 (``4rupe4t7lng8…``), 10 switches or more.
-LOWER_RUN, LOWER_SWITCHES = 40, 10
 # What marks a run as a hash or a name: ``sha256-…`` ``h1:…`` ``/nix/store/…`` ``@sha256:``.
 HASH_MARK = Lazy(
     r"(?:sha(?:1|224|256|384|512)[-:~]|md5[-:]|h1:|/nix/store/|base64,|integrity[\"']?[:=]\s*[\"']?)\Z",
@@ -162,12 +160,8 @@ def runs(
 
 def is_generated(value: str) -> bool:
     """Return whether a long run reads as a generated token, not a hash, name or identifier."""
-    if is_drawn_lower(value):
-        return not words.is_wordy(value)
-    if not has_mixed_classes(value):
-        return False
-    if checks.is_hexadecimal(value):
-        return checks.is_drawn_hex(value)
+    if not has_mixed_classes(value) or checks.is_hexadecimal(value):
+        return checks.is_drawn_one_class(value)  # drawn hex, drawn lower case
     if value.startswith("LS0tLS1CRUdJTi"):
         return False  # base64 of ``-----BEGIN``: a private one is the private-key rule's
     if len(HEX_PART.compiled.sub("", value)) < 20 or checks.is_fill(value):
@@ -182,27 +176,10 @@ def has_mixed_classes(value: str) -> bool:
 
 
 def has_mixed_ascii(value: str) -> bool:
-    """Return ``has_mixed_classes`` of a run of ASCII token characters, the cheap way, or whether
-    it is ``is_drawn_lower``."""
-    if value == value.lower():  # hashes (hex, a fourth past ``f`` at least is not) turn back
-        if len(value) < LOWER_RUN or len(value.translate(checks.HEX_DIGITS_DROPPED)) * 4 < len(
-            value
-        ):
-            return False
-        return is_drawn_lower(value)
-    if value == value.upper():
-        return False  # no lower case (hashes, names)
+    """Return ``has_mixed_classes`` of an ASCII run, the cheap way (or ``checks.is_lower_run``)."""
+    if value == value.lower() or value == value.upper():  # one case: hashes, names, or a draw
+        return value.islower() and checks.is_lower_run(value)
     return any(digit in value for digit in DIGIT_WORDS)
-
-
-def is_drawn_lower(value: str) -> bool:
-    """Return whether a run is ``LOWER_RUN`` or more lower-case letters and digits drawn at random
-    (``checks.is_drawn_lower``; a fifth of its characters switch between letter and digit), and
-    not base32 alone."""
-    if not checks.is_drawn_lower(value, LOWER_RUN, max(LOWER_SWITCHES, len(value) // 5)):
-        return False
-    # Base32 standing alone is a Tor onion name (under a key, a TOTP seed counts).
-    return not checks.BASE32_LOWER.issuperset(value)
 
 
 def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -218,7 +195,7 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = text[start:end]
     if end - start < ANYWHERE and not is_value(text, start) and not is_prefixed(value):
         return None
-    if not has_mixed_classes(value) and not is_drawn_lower(value):
+    if not has_mixed_classes(value) and not checks.is_lower_run(value):
         return None
     if start > 0 and text[start - 1] in "+/" and not in_url(text, start):
         return None

@@ -113,9 +113,7 @@ GUARDED = {
     **dict.fromkeys((f"{separator}ak" for separator in "_.-"), "api-key"),
     **dict.fromkeys((f"{separator}sk" for separator in "_.-"), "secret"),
     **dict.fromkeys((f"{separator}pat" for separator in "_.-"), "token"),  # ``ASANA_PAT``
-    **dict.fromkeys(key_shapes.NETWORK_KEY_NAMES, "secret"),  # ``encrypt``, ``S2_AccessControl``
-    # An access id is a credential's half, as AWS's access key id is (``sumologic.accessId``).
-    **dict.fromkeys((f"access{separator}id" for separator in ("", "_", "-", ".")), "api-key"),
+    **key_shapes.GUARDED_NAMES,  # ``encrypt``, ``S2_AccessControl``, ``sumologic.accessId``
 }
 # Secret words of other languages as a key's last word (``Passwort``, ``пароль``, ``パスワード``),
 # each named by the rule of its English word; a word for key as ``key`` alone.
@@ -237,10 +235,8 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
     if is_guarded(key) and classify_whole(key) in GUARDED.values():
         if key.lower().endswith("mnemonic") and PHRASE.fullmatch(value):
             return True  # a wallet's seed phrase: 12 to 24 words
-        short = len(value) < 16 and key_shapes.names_network_key(key)  # a key of 16 bytes or more
-        if short or is_counted_hex(value):
-            return False
-        return reads_generated(value, 8) and not words.is_named(value)
+        short = key_shapes.is_short_or_counted(key, value)  # a network key, counted hex
+        return not short and reads_generated(value, 8) and not words.is_named(value)
     if is_suffixed(key):
         # Only a qualifier ties the key to its secret word: the value must look generated.
         return (
@@ -256,12 +252,6 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
     if name == "high-entropy":
         return is_generated(value, is_loose(key)) and not public_ids.is_public_key(key)
     return True
-
-
-def is_counted_hex(value: str) -> bool:
-    """Return whether ``value`` is hex digits counted out (``1234567890abcdef…``), a made-up
-    value, not a drawn one."""
-    return value.isalnum() and checks.is_hexadecimal(value) and key_shapes.is_counted(value, 16)
 
 
 def reads_generated(value: str, minimum: int) -> bool:

@@ -284,3 +284,23 @@ def is_blob(value: str) -> bool:
         and checks.character_classes(longest) == 3
         and not words.is_wordy(longest)
     )
+
+
+def is_counted_hex(value: str) -> bool:
+    """Return whether ``value`` is hex digits counted out (``1234567890abcdef…``), a made-up
+    value, not a drawn one."""
+    return value.isalnum() and checks.is_hexadecimal(value) and is_counted(value, 16)
+
+
+def is_short_or_counted(key: str, value: str) -> bool:
+    """Return whether a guarded key's value is too short for a network key (16 bytes or more) or
+    is counted hex (``is_counted_hex``)."""
+    return (len(value) < 16 and names_network_key(key)) or is_counted_hex(value)
+
+
+# An access id is half a credential, as AWS's access key id is (``key_names.GUARDED``).
+ACCESS_IDS = tuple(f"access{separator}id" for separator in ("", "_", "-", "."))
+GUARDED_NAMES = {
+    **dict.fromkeys(NETWORK_KEY_NAMES, "secret"),
+    **dict.fromkeys(ACCESS_IDS, "api-key"),
+}

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fedlearn import config
-from fedlearn.anonymize import Anonymizer, entropy, prefilter
+from fedlearn.anonymize import Anonymizer, checks, entropy, prefilter
 from fedlearn.anonymize.rules import Lazy
 from tests.anonymize.conftest import MACHINE
 
@@ -156,7 +156,7 @@ def mixed_plain_runs(text: str) -> list[tuple[int, int]]:
     for start, end in spans:
         run = text[start:end]  # a separator, then the run (or the run at the start)
         value = run if run[0] in entropy.TOKEN_CHARACTERS else run[1:]
-        if entropy.has_mixed_classes(value) or entropy.is_drawn_lower(value):
+        if entropy.has_mixed_classes(value) or checks.is_lower_run(value):
             kept.append((start, end))
     return kept
 
@@ -169,7 +169,7 @@ def test_kept_runs_are_the_runs_bare_would_judge() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="aZ9_-x", min_size=1, max_size=30))
 def test_has_mixed_ascii_is_has_mixed_classes(value: str) -> None:
-    expected = entropy.has_mixed_classes(value) or entropy.is_drawn_lower(value)
+    expected = entropy.has_mixed_classes(value) or checks.is_lower_run(value)
     assert entropy.has_mixed_ascii(value) == expected
 
 
