@@ -28,6 +28,10 @@ FILLER_CHARACTERS = frozenset("\"'`]}\\ \t:?.+!")
 # hash subscript closes with a brace (``$ENV{DB_PASSWORD} = …``, ``$cfg->{token} = …``).
 FILLERS = ("", '"', "'", "`", '"]', "']", " ", "  ", "\t", '" ', "' ", '\\"', "\\'", '"] ', "'] ")
 BRACED = ("}", "} ")
+# Keys aligned in a column pad with blanks up to the separator: three or more (fewer are fillers).
+ALIGNED = ("   ", "\t\t")
+ALIGNED_RUN = r"[ \t]{3,64}"
+MAX_ALIGNED = 64
 # A key's closing quote in JSON escaped twice (a log line's JSON inside a JSON string inside
 # JSON: ``{\\\"password\\\": \\\"…\\\"}``).
 TWICE_ESCAPED = ('\\\\\\"',)
@@ -63,6 +67,8 @@ VALUE = (
     r"(?:@(?=[\"']))?(?P<q>(?:\\\\)?\\?[\"'`])?"
     r"(?P<value>(?(q)[^\"'`\n\\]+|(?:[^\s\"'`,;&|<>(){}\[\]\\$]|\$(?![{(]))+))"
 )
+# The rest of an unquoted word up to a blank or a quote (``past_symbols``).
+SYMBOL_WORD = rules.Lazy(r"[^\s\"'`]{1,200}")
 # What may follow an unquoted value's comma up to the next blank or quote (``past_commas``).
 VALUE_RUN_END = rules.Lazy(r",[^\s\"'`]*")
 # After a colon (YAML, headers, prose) an ``&`` is part of the value, not a query separator.
@@ -106,6 +112,10 @@ def key_before(text: str, separator: int) -> tuple[str, int]:
     end = separator
     while end > 0 and separator - end < 4 and text[end - 1] in FILLER_CHARACTERS:
         end -= 1
+    if text.endswith(ALIGNED, 0, end):
+        # Keys aligned in a column (``password       = "…"``, HCL, TOML, ini): a run of blanks.
+        while end > 0 and separator - end < MAX_ALIGNED and text[end - 1] in " \t":
+            end -= 1
     start = end
     while start > 0 and text[start - 1] in KEY_CHARACTERS:
         start -= 1
@@ -152,7 +162,7 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if name == "authorization":
         start, end = scheme_skipped(text, start, end)
     elif match.group("q") is None:
-        end = past_commas(text, end)
+        end = past_symbols(text, start, past_commas(text, end))
     value = text[start:end]
     if public_keys.is_age_recipient(value):
         return None
@@ -216,6 +226,36 @@ def past_commas(text: str, end: int) -> int:
     return found.end()
 
 
+def past_symbols(text: str, start: int, end: int) -> int:
+    """
+    Return where an unquoted value that stops at a bracket or redirection really ends.
+
+    A drawn password holds shell symbols (``KEY=u@D7GXt)t>8d(LtH^(lvZ<g``): when the word up to
+    the next blank or quote is 12 characters or more, has letters and digits and its brackets do
+    not pair up as code's do (``f(x)``, ``a[0]``), the value runs on to that blank.
+    """
+    if end >= len(text) or text[end] not in "()<>[]{}":
+        return end
+    found = SYMBOL_WORD.compiled.match(text, end)
+    if found is None or found.end() - start < 12 or not any(c.isalnum() for c in found.group()):
+        return end  # nothing drawn past the bracket (``key: Hk2L…==)``: a closing parenthesis)
+    word = text[start : found.end()]
+    if not any(c.isdigit() for c in word) or not any(c.isalpha() for c in word):
+        return end
+    return end if brackets_pair(word) else found.end()
+
+
+def brackets_pair(word: str) -> bool:
+    """Return whether every bracket in ``word`` closes one opened before it, and all close."""
+    opened: list[str] = []
+    for character in word:
+        if character in "([{":
+            opened.append(character)
+        elif character in ")]}" and (not opened or "([{"[")]}".index(character)] != opened.pop()):
+            return False
+    return not opened
+
+
 def fillers_of(separator: str) -> tuple[str, ...]:
     """Return what may stand between a key and ``separator`` ("" included)."""
     if separator == ">":
@@ -242,6 +282,8 @@ def key_gate(separator: str) -> re.Pattern[str]:
     suffix = r"(?:[a-z0-9]{1,12}[_.-])?"  # ``SUFFIX`` reversed
     stems = heads.trie_pattern(stem[::-1] for stem in key_shapes.AFFIXED_STEMS)
     keys = f"(?:{suffix}{words}|{key_shapes.AFFIX_TAIL}{stems})"  # ``secrete``: a tail, reversed
+    if filler:
+        filler = f"{ALIGNED_RUN}|{filler}"
     return re.compile(re.escape(separator) + (f"(?:{filler})?" if filler else "") + keys)
 
 
@@ -283,7 +325,7 @@ def keyed() -> list[Rule]:
             (Matcher(VALUE_AFTER[separator], find=assignments(separator), judge=assignment),),
             trigger=rules.Trigger(words=KEY_WORDS, lower=True, needs=separator),
             lower=True,
-            gate=rf"(?i){keys}{filler}{re.escape(separator)}",
+            gate=rf"(?i){keys}{filler}[ \t]*{re.escape(separator)}",
         )
         for separator, filler in (
             ("=", r"[\"'`\]}\\ \t:?.+!]{0,4}"),

@@ -7,7 +7,8 @@ end), Cognitive Search ``AzSe`` after 42, Relay ``+ARm``, Event Hubs ``+AEh``, S
 ``+ASb``, IoT ``AIoT``, Cache for Redis ``AzCa`` and Event Grid ``AZEG`` after 33 (a character
 ``A``–``P``, five more, ``=``), Storage ``+ASt``, Cosmos DB ``ACDb``, Batch ``+ABa``, Machine
 Learning ``+AMC`` and API Management ``APIM`` after 76 (``[AQgw]==`` at the end), Container
-Registry ``+ACR`` after 42. A key is found by its shape alone, wherever it stands (a chat line, a
+Registry ``+ACR`` after 42; API Management's git credential is ``git&<expiry>&<86 base64>``. A
+key is found by its shape alone, wherever it stands (a chat line, a
 positional SQL parameter), not only under a key name; it must start a run of token characters
 and hold 16 distinct characters or more (a random key of 44 holds about 30).
 
@@ -28,6 +29,10 @@ from fedlearn.anonymize.providers import family
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 B64 = "[A-Za-z0-9+/]"
+# API Management's git credential: ``git&``, its expiry (``yyyyMMddHHmm``), ``&``, an HMAC-SHA512
+# in base64 (86 characters and ``==``, which a copy may lose); the user or host before it may be
+# glued to it (``…scm.azure-api.netgit&…``), so unlike ``vendors``' shapes it need not start a run.
+APIM_GIT = r"git&[0-9]{12}&[A-Za-z0-9+/]{86}(?:==)?(?![A-Za-z0-9+/])"
 URLSAFE = "[A-Za-z0-9_-]"
 B62 = "[A-Za-z0-9]"
 # shape, the signatures (at least one is in every match of the shape).
@@ -87,10 +92,16 @@ def rules() -> list[Rule]:
         for shape, literals in SHAPES
     ] + [
         secret(
+            "azure-apim-key",
+            Matcher(Lazy(APIM_GIT), check=is_varied),
+            gate=r"git&[0-9]",
+            trigger=Trigger(words=("git&",)),
+        ),
+        secret(
             "azure-devops-pat",
             Matcher(pattern, check=is_ado_pat, find=ado_pats(pattern)),
             gate=None,  # a counted run in the RE2 set would multiply its states
             trigger=Trigger(words=("2", "3", "4", "5", "6", "7")),
             long_run=True,  # a PAT is a run of 52
-        )
+        ),
     ]

@@ -39,7 +39,10 @@ QUOTED_AFTER = rules.Lazy(
 COMPARED = rules.Lazy(r"[\"'`][ \t]*(?:===?|!==?)[ \t]*(?P<key>[A-Za-z_$@][A-Za-z0-9_.$-]{0,80})")
 # A literal after ``||`` or ``??``; ``fallback`` reads the key before the operator
 # (``process.env.X_TOKEN``, ``env["X_TOKEN"]``, ``$cfg['secret']``): the key's default value.
-FALLBACK = rules.Lazy(r"(?:\|\||\?\?)[ \t]*(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{1,200})(?P=q)")
+# The literal holds any character but its own quote (``"…`…"``: a drawn token's backtick).
+FALLBACK = rules.Lazy(
+    r"(?:\|\||\?\?)[ \t]*(?P<q>[\"'`])(?P<value>(?:(?!(?P=q))[^\n\\]){1,200})(?P=q)"
+)
 
 
 def is_quoted_secret(key: str, value: str) -> bool:

@@ -315,3 +315,16 @@ def is_css_module_class(value: str) -> bool:
     if not separator or len(tail) != 5 or not CSS_NAME.fullmatch(head):
         return False
     return words.is_wordy(head)
+
+
+# A grep frame before a command at a line's start: ``config/app.conf:12:curl …`` (``-n``) or
+# ``deploy.sh:curl …``; its path has no blank or colon.
+GREP_FRAME = rules.Lazy(r"(?:^|\n)[^\s:]{1,200}(?::[0-9]{1,9})?:\Z")
+
+
+def is_framed(text: str, start: int) -> bool:
+    """Return whether the command at ``start`` follows a grep frame (``file:12:``) at its line's
+    start."""
+    return (
+        text[start - 1] == ":" and GREP_FRAME.search(text, max(0, start - 212), start) is not None
+    )

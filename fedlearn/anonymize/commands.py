@@ -236,7 +236,7 @@ def command_passwords(text: str) -> Iterator[re.Match[str]]:
     lower = Probe(text).lower
     for found in COMMAND_NAME.compiled.finditer(lower):
         start = found.start()
-        if start and lower[start - 1] not in COMMAND_BEFORE:
+        if start and lower[start - 1] not in COMMAND_BEFORE and not checks.is_framed(lower, start):
             continue
         end = COMMAND_WORD.compiled.match(lower, found.end()).end()  # type: ignore[union-attr]
         command = lower[start:end]

@@ -204,7 +204,7 @@ def shaped() -> list[Rule]:
         ),
         shape(
             "jwt",
-            r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){1,3}",
+            r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){0,3}",
             trigger=Trigger(words=("eyJ",)),
         ),
         shape(

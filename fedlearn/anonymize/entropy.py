@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import checks, key_names, personal, probe, public_ids, public_keys, words
+from fedlearn.anonymize.drawn import is_drawn_one_class, is_lower_run
 from fedlearn.anonymize.key_shapes import is_encoded_reference, past_escape, value_start
 from fedlearn.anonymize.public_objects import is_object_id, is_public_object, is_public_token
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
@@ -161,7 +162,7 @@ def runs(
 def is_generated(value: str) -> bool:
     """Return whether a long run reads as a generated token, not a hash, name or identifier."""
     if not has_mixed_classes(value) or checks.is_hexadecimal(value):
-        return False
+        return is_drawn_one_class(value)  # drawn hex, drawn lower case
     if value.startswith("LS0tLS1CRUdJTi"):
         return False  # base64 of ``-----BEGIN``: a private one is the private-key rule's
     if len(HEX_PART.compiled.sub("", value)) < 20 or checks.is_fill(value):
@@ -176,18 +177,17 @@ def has_mixed_classes(value: str) -> bool:
 
 
 def has_mixed_ascii(value: str) -> bool:
-    """Return ``has_mixed_classes`` of a run of ASCII token characters, the cheap way."""
-    if value == value.lower() or value == value.upper():
-        return False  # no upper case, or no lower case (hashes, names)
+    """Return ``has_mixed_classes`` of an ASCII run, the cheap way (or ``is_lower_run``)."""
+    if value == value.lower() or value == value.upper():  # one case: hashes, names, or a draw
+        return value.islower() and is_lower_run(value)
     return any(digit in value for digit in DIGIT_WORDS)
 
 
 def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """
-    Return the span of a generated token standing alone, or None.
-
-    Every test here must pass; they are pure, so the cheap ones that turn most runs away (hashes
-    and names lack a character class) come first, whatever order reads best.
+    Return the span of a generated token standing alone, or None. Every test here must pass;
+    they are pure, so the cheap ones that turn most runs away (hashes and names lack a
+    character class) come first, whatever order reads best.
     """
     start, end = match.span("value") if "value" in match.re.groupindex else match.span()
     if end < len(text) and text[end] in "+/=":
@@ -195,7 +195,7 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = text[start:end]
     if end - start < ANYWHERE and not is_value(text, start) and not is_prefixed(value):
         return None
-    if not has_mixed_classes(value):
+    if not has_mixed_classes(value) and not is_lower_run(value):
         return None
     if start > 0 and text[start - 1] in "+/" and not in_url(text, start):
         return None

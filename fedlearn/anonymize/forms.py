@@ -144,6 +144,8 @@ def curl_user(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = match.group(group)
     if len(value) < 3 or checks.is_reference(value) or value.isdigit():
         return None
+    if value.endswith(">") and "<" in text[match.start() : match.start(group)]:
+        return None  # a placeholder for the pair (``-u <user:password>``)
     if COMMAND_START.search(text, max(0, match.start() - 2000), match.start()) is None:
         return None
     start, end = match.span(group)

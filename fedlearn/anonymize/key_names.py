@@ -113,7 +113,7 @@ GUARDED = {
     **dict.fromkeys((f"{separator}ak" for separator in "_.-"), "api-key"),
     **dict.fromkeys((f"{separator}sk" for separator in "_.-"), "secret"),
     **dict.fromkeys((f"{separator}pat" for separator in "_.-"), "token"),  # ``ASANA_PAT``
-    **dict.fromkeys(key_shapes.NETWORK_KEY_NAMES, "secret"),  # ``encrypt``, ``S2_AccessControl``
+    **key_shapes.GUARDED_NAMES,  # ``encrypt``, ``S2_AccessControl``, ``sumologic.accessId``
 }
 # Secret words of other languages as a key's last word (``Passwort``, ``пароль``, ``パスワード``),
 # each named by the rule of its English word; a word for key as ``key`` alone.
@@ -235,7 +235,7 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
     if is_guarded(key) and classify_whole(key) in GUARDED.values():
         if key.lower().endswith("mnemonic") and PHRASE.fullmatch(value):
             return True  # a wallet's seed phrase: 12 to 24 words
-        short = len(value) < 16 and key_shapes.names_network_key(key)  # a key of 16 bytes or more
+        short = key_shapes.is_short_or_counted(key, value)  # a network key, counted hex
         return not short and reads_generated(value, 8) and not words.is_named(value)
     if is_suffixed(key):
         # Only a qualifier ties the key to its secret word: the value must look generated.

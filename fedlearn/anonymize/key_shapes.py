@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 
-from fedlearn.anonymize import checks, words
+from fedlearn.anonymize import checks, drawn, words
 from fedlearn.anonymize.public_ids import DATA_WORDS
 from fedlearn.anonymize.rules import Lazy
 
@@ -78,7 +78,13 @@ NETWORK_KEY_NAMES = (
 BLOB = Lazy(r"/[A-Za-z0-9+/]{19,}={0,2}")
 HEX_RUN = Lazy(r"[0-9a-f]{8,}|[0-9A-F]{8,}")
 # A key drawn as decimal digits: 20 or more, longer than a timestamp in nanoseconds or an int64 id.
-DIGIT_KEY = 20
+DIGIT_KEY = 12
+# Lower-case letters and digits drawn under a token or API key: 16 or more, switching between
+# letter and digit 4 times or more and at a fifth of its characters.
+DRAWN_LOWER, DRAWN_LOWER_SWITCHES = 16, 4
+# The seconds of the Unix times ``is_epoch_time`` keeps: 2015-01-22 to 2034-12-12 (a drawn
+# number of 13 or 16 digits falls in this window once in fifteen).
+EPOCH_FIRST, EPOCH_LAST = 1_422_000_000, 2_049_000_000
 PREFIXED_HEX = Lazy(
     r"[A-Za-z]{2,8}[-_](?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
     r"|[0-9a-f]{24,}|[0-9A-F]{24,})"
@@ -140,7 +146,7 @@ def is_generated_under(key: str, value: str) -> bool:
     """
     Return whether ``value`` under a token or API key ``key`` is generated though it reads as a
     hash or a name elsewhere: hex with letters and digits, 12 or more and varied (8 to 11: no
-    character repeated more than once), or ``DIGIT_KEY`` decimal digits or more, varied, unless
+    character repeated more than once), or ``DIGIT_KEY`` decimal digits or more, varied and no Unix time, unless
     a word of the key names a hash or id; a short word and a UUID or 24 or more hex (``xapt-<uuid>``).
     """
     if PREFIXED_HEX.fullmatch(value) or is_chosen(value, 8):
@@ -148,7 +154,16 @@ def is_generated_under(key: str, value: str) -> bool:
     if value.isascii() and value.isdigit():
         if len(value) < DIGIT_KEY or names_data(key) or checks.entropy(value) < 2.6:
             return False
-        return not is_counted(value, 10)  # a drawn key, not a counted placeholder (``1234567890…``)
+        if is_epoch_time(value):
+            return False  # a time in milli- or microseconds (``expires: 1733420183412``)
+        # A tenth of a draw's neighbours count up: half is a placeholder (``1234567890…``).
+        return not is_counted(value, 10, 2)
+    switches = max(DRAWN_LOWER_SWITCHES, -(-len(value) // 5))  # a fifth of it, four at least
+    if drawn.is_drawn_lower(value, DRAWN_LOWER, switches):
+        return not names_data(key)  # ``0mompvorgkar4f9sephy``: wordy pairs, drawn digits
+    user, colon, password = value.partition(":")
+    if colon and HEX_RUN.fullmatch(user) and HEX_RUN.fullmatch(password):
+        value = user + password  # a pair of hex (``cafeb4b3:d3adb33f``: Sidekiq's user:password)
     if not HEX_RUN.fullmatch(value) or value.isalpha():
         return False
     if len(value) < 12 and (max(map(value.count, value)) > 2 or is_counted(value.lower(), 16)):
@@ -156,11 +171,18 @@ def is_generated_under(key: str, value: str) -> bool:
     return not names_data(key) and checks.entropy(value) >= 2.5
 
 
-def is_counted(value: str, base: int) -> bool:
-    """Return whether a third or more of the neighbours in ``value`` count up by one in ``base``."""
+def is_epoch_time(value: str) -> bool:
+    """Return whether decimal ``value`` is a Unix time in milli- or microseconds (13 or 16
+    digits whose seconds fall between 2015 and 2034)."""
+    return len(value) in (13, 16) and EPOCH_FIRST <= int(value[:10]) <= EPOCH_LAST
+
+
+def is_counted(value: str, base: int, share: int = 3) -> bool:
+    """Return whether a ``share``-th or more of the neighbours in ``value`` count up by one in
+    ``base`` (a third by default)."""
     digits = [int(c, base) for c in value]
     steps = sum((b - a) % base == 1 for a, b in itertools.pairwise(digits))
-    return steps * 3 >= len(value)
+    return steps * share >= len(value)
 
 
 def is_chosen(value: str, minimum: int) -> bool:
@@ -262,3 +284,23 @@ def is_blob(value: str) -> bool:
         and checks.character_classes(longest) == 3
         and not words.is_wordy(longest)
     )
+
+
+def is_counted_hex(value: str) -> bool:
+    """Return whether ``value`` is hex digits counted out (``1234567890abcdef…``), a made-up
+    value, not a drawn one."""
+    return value.isalnum() and checks.is_hexadecimal(value) and is_counted(value, 16)
+
+
+def is_short_or_counted(key: str, value: str) -> bool:
+    """Return whether a guarded key's value is too short for a network key (16 bytes or more) or
+    is counted hex (``is_counted_hex``)."""
+    return (len(value) < 16 and names_network_key(key)) or is_counted_hex(value)
+
+
+# An access id is half a credential, as AWS's access key id is (``key_names.GUARDED``).
+ACCESS_IDS = tuple(f"access{separator}id" for separator in ("", "_", "-", "."))
+GUARDED_NAMES = {
+    **dict.fromkeys(NETWORK_KEY_NAMES, "secret"),
+    **dict.fromkeys(ACCESS_IDS, "api-key"),
+}

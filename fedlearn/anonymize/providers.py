@@ -68,7 +68,7 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("flyio-token", rf"fo1_{URLSAFE}{{43}}", ("fo1_",)),
     ("flyio-token", rf"fm[12][ar]?_{BASE64}{{60,}}={{0,3}}", ("fm1", "fm2")),
     ("frameio-token", r"fio-u-[A-Za-z0-9_=-]{64}", ("fio-u-",)),
-    ("gitlab-token", rf"GR1348941{URLSAFE}{{20}}", ("GR1348941",)),
+    ("gitlab-token", rf"GR1348941{URLSAFE}{{20,}}", ("GR1348941",)),
     ("gitlab-token", r"_gitlab_session=[0-9a-z]{32}", ("_gitlab_session=",)),
     ("google-oauth-token", rf"ya29\.{URLSAFE}{{10,}}", ("ya29.",)),
     ("google-refresh-token", rf"1//0{URLSAFE}{{30,}}", ("1//0",)),
@@ -213,7 +213,7 @@ HELD_OUT: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 
 # Families whose prefix never starts a word (``ya29.``, ``sub-c-``): judged by ``distinct`` pinned.
-PINNED = frozenset({"google-oauth-token", "pubnub-key"})
+PINNED = frozenset({"google-oauth-token", "pubnub-key", "gitlab-token"})
 
 
 # Literals too common in ordinary text to gate alone (``services.qdrant``, a shell pipe): the gate

@@ -24,8 +24,8 @@ def after_separator(text: str, word: Span, separator: str) -> Span | None:
     """
     start, end = unquoted(*word, text)
     at = text.find(separator, start, end)
-    if at < 0:
-        return None
+    if at < 0 or (text.startswith("<", start) and text.endswith(">", 0, end)):
+        return None  # none, or a placeholder for the pair (``-u <user:password>``)
     quote = text[word[0] : start]
     if not quote:
         return unquoted(at + 1, word[1], text)

@@ -53,6 +53,8 @@ FEEDER = Lazy(
     r"(?<![^\s;&(`])(?:sudo[ \t]+)?(?P<command>echo|printf)[ \t]+(?P<rest>[^\n|;&]*)\|[^\n|]*\Z"
 )
 HERE_STRING = Lazy(r"<<<[ \t]*")
+# The rest of a word up to a blank (``glued_end``).
+GLUED = Lazy(r"[^\s]{1,400}")
 COMMAND_BEFORE = frozenset(" \t\n$;&|(`'\"")
 PASS_SHOW = Lazy(r"pass[ \t]+show[ \t]+(?P<rest>(?:[^\n\\]|\\[^nr])*)")
 ADD_MASK = Lazy(r"::add-mask::(?P<value>[^\s\"'`\\]+)")
@@ -103,9 +105,25 @@ def flagged(text: str, spans: list[Span], flags: tuple[str, ...]) -> Iterator[Sp
                         if at < 0:
                             continue
                         rest = at + 1
+                        if index + 1 == len(spans):
+                            end = glued_end(text, end)
                     yield unquoted(rest, end, text)
             elif word == flag and index + 1 < len(spans):
                 yield unquoted(*spans[index + 1], text)
+
+
+def glued_end(text: str, end: int) -> int:
+    """
+    Return where a last ``K=V`` word really ends when a shell operator is glued inside it
+    (``secret=rghv;8,o00S…``, ``…#`>vek…``): a drawn value's symbols, not a next command, which
+    a blank or a command's name would start. The word runs on to the next blank.
+    """
+    if end + 1 >= len(text) or text[end] not in ";&|)`" or text[end + 1].isspace():
+        return end
+    found = GLUED.compiled.match(text, end + 1)
+    if found is None or found.group().isalpha():
+        return end  # ``…;echo done``: a command's name after the operator
+    return found.end()
 
 
 def piped(text: str, lower: str, start: int) -> Iterator[Span]:

@@ -62,7 +62,6 @@ SCANNERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("confluent-key", r"cflt[A-Za-z0-9+/]{60}", ("cflt",)),
     ("amazon-mws-token", rf"amzn\.mws\.{UUID}", ("amzn.mws.",)),
     ("google-api-key", r"QUl6YV[A-Za-z0-9+/]{40,}={0,2}", ("QUl6YV",)),
-    ("azure-apim-key", r"git&[0-9]{12}&[A-Za-z0-9+/]{85}[A-Za-z0-9]==", ("git&",)),
     ("scale-key", r"live_auth_[a-f0-9]{32}", ("live_auth_",)),
     ("wakatime-key", r"waka_[A-Za-z0-9-]{36,}", ("waka_",)),
     ("facebook-token", rf"EAACEdEose0cBA{B62}+", ("EAACEdEose0cBA",)),

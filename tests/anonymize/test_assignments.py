@@ -225,3 +225,58 @@ def test_a_key_word_at_the_tail_of_a_base64_run_is_no_key(
     """``…Zt+pw==``: the word after a ``+`` inside a base64 run (sops' tag) is no key; a key
     after a blank or a lone ``+`` still is."""
     assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('password       = "rootpasswd"', 'password       = "<redacted:password>"'),
+        ("db_token            = Xq7vLp2zKa9wR3tM", "db_token            = <redacted:token>"),
+        ("api_key\t\t\t: Xq7vLp2zKa9wR3tM", "api_key\t\t\t: <redacted:api-key>"),
+    ],
+)
+def test_keys_aligned_in_a_column_are_read(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """HCL, TOML and ini files pad keys with blanks up to the separator (``ALIGNED``)."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'password_file       = "/etc/app/pw"',
+        "max_tokens          = 4096",
+        'password            = "${var.db_password}"',
+    ],
+)
+def test_aligned_non_secret_keys_and_references_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Aligned keys are judged as any key: data keys and references stay."""
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("export VENDOR_KEY=q7@Lx2)v>9Tz(Wm^4", "export VENDOR_KEY=<redacted:high-entropy>"),
+        ("DB_PASSWORD=Ab3]x<7Kq{Lm9!zz", "DB_PASSWORD=<redacted:password>"),
+    ],
+)
+def test_an_unquoted_value_with_unpaired_brackets_is_read_whole(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """Brackets and redirections that pair as no code's are a drawn value's (``past_symbols``)."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "API_KEY=getenv(VENDOR_KEY2)",
+        "SECRET_KEY=os.environ.get(names[1])",
+        "password=abc>out.txt",
+    ],
+)
+def test_calls_subscripts_and_short_redirections_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Paired brackets are code; a short word before ``>`` is a redirection."""
+    assert anonymizer.anonymize(text) == text

@@ -67,3 +67,35 @@ def test_a_fallback_of_no_secret_key_or_no_secret_stays(text: str) -> None:
     """A fallback after a key that names no secret, or a placeholder default, stays."""
     anonymizer = Anonymizer(config.Anonymize(), MACHINE, use_re2=False, re2_after=0)
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'const k = process.env.VENDOR_API_KEY || "Zr8`pQ2\'wLx7^Nv4{Tb9*Kc3";',
+            'const k = process.env.VENDOR_API_KEY || "<redacted:api-key>";',
+        ),
+        (
+            "token = env.ACCESS_TOKEN || `mQ7\"xR2#vL9'pN4&wK8z`",
+            "token = env.ACCESS_TOKEN || `<redacted:token>`",
+        ),
+    ],
+)
+def test_a_fallback_literal_holding_other_quotes_is_read_whole(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A literal ends at its own quote only: a drawn token may hold the others (``FALLBACK``)."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "const t = env.API_TOKEN || 'a' + \"b\";",
+        "const u = env.API_TOKEN || `${base}/it's`;",
+    ],
+)
+def test_fallback_expressions_of_several_literals_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Two literals joined, or a template with a reference, are no fallback secret."""
+    assert anonymizer.anonymize(text) == text

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from fedlearn.anonymize import Anonymizer, checks
+from fedlearn.anonymize import Anonymizer, checks, drawn
 
 
 def test_entropy_is_bits_per_character() -> None:
@@ -197,3 +197,92 @@ def test_references_are_found_in_any_case(value: str) -> None:
     """An ASCII value is read lowered: its words count in any case (``re.IGNORECASE``)."""
     assert checks.is_reference(value)
     assert not checks.is_reference("Zx8Qp2Lm9Vb4")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "9cE2bA07fD1e4B8a6C3d5F0b2A7e9D1c",
+        "a4D9e2F7b1C8d3E6f0A5b9C2e7D4f1B8a3E6c9D0",
+        "0fA3b8E1c6D9e2B7f4A1d8C5b0E3a6F9c2D7e4B1a8F5c0D3b6E9a2F7d4C1e8",
+    ],
+)
+def test_hex_drawn_with_both_cases_mixed_is_a_drawn_key(value: str) -> None:
+    """Scanners' ``[a-fA-F0-9]{32,}`` samples switch case many times (``is_drawn_hex``)."""
+    assert drawn.is_drawn_hex(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "c4f0a9c2e7b3d18aa65c1e0f2d9b47a3",  # a printed hash: one case
+        "C4F0A9C2E7B3D18AA65C1E0F2D9B47A3",
+        "AC1910776090a1db64110c0ac3be666644",  # a Twilio SID: an upper-case prefix
+        "3De399b5e6a489735077986f80e84027743bda8ff21b3cf18224ea2b8c9cd34c1a",  # %3D then a hash
+        "eaaaC0b75a9329fded2ffa9a02b47e0117831b82",  # one upper-case letter
+        "9cE2bA07fD1e4B8a6C3d5F0b2A7e",  # too short
+        "9cE2bA07-fD1e-4B8a-6C3d-5F0b2A7e9D1c",  # dashed: a UUID's shape
+    ],
+)
+def test_hex_of_one_case_or_a_cased_prefix_is_no_drawn_key(value: str) -> None:
+    """Hashes, ids and UUIDs are printed in one case; a prefix or one capital switches little."""
+    assert not drawn.is_drawn_hex(value)
+
+
+def test_a_drawn_mixed_case_hex_key_goes_where_a_hash_stays(anonymizer: Anonymizer) -> None:
+    """``high-entropy`` takes mixed-case hex; a lower-case hash beside it stays."""
+    text = (
+        "vendor: 6a1D4f9E2c7B0d5A8e3F6b1C4d7E0a9B2f5c8D1e digest c4f0a9c2e7b3d18aa65c1e0f2d9b47a3"
+    )
+    assert anonymizer.anonymize(text) == (
+        "vendor: <redacted:high-entropy> digest c4f0a9c2e7b3d18aa65c1e0f2d9b47a3"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'mirror: "registry", "k3vq8zw2m5ht9ra1ne7yo4ub6xc0pl2sf8gj5di3wk9mu1et7qo4vz6bh0ra8nc2"',
+        "run 7yh2kw9ep4ta6mr1xz8uq3nv5bc0lj7os2gi9fd4we6tk1pa8hr3zy5mu0qx",
+    ],
+)
+def test_a_long_drawn_lower_case_run_goes(anonymizer: Anonymizer, text: str) -> None:
+    """40 or more lower-case letters and digits switching often are drawn (``is_drawn_lower``)."""
+    assert "high-entropy" in [f.rule for f in anonymizer.scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/nix/store/0c7mvq2gcbdrwxpnr7f4i1k8w2jaz5h9x0c7mvq2gcbdrwxpnr7f4i1k8w-hello-2.12",
+        "sha 3f9a1c7e5b2d4f6e8a0c3f9a1c7e5b2d4f6e8a0c3f9a1c7e",
+        "run abcdefghijklmnopqrstuvwxyzabcdefghijklmnop1",
+        "x python3ubuntu2204jammyamd64imagebuildercachelayer ok",
+    ],
+)
+def test_nix_hashes_hex_and_names_of_one_case_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Nix base32 (no ``e o u t``), hex, and names with a digit or two are data."""
+    assert "high-entropy" not in [f.rule for f in anonymizer.scan(text)]
+
+
+def test_a_prefixed_hash_is_no_drawn_lower_case_run() -> None:
+    """``0x`` and 64 hex digits (a transaction's hash) have one letter past ``f``."""
+    assert not drawn.is_drawn_lower("0x" + "077f13160f60eef98895a682bcfc6b42" * 2, 16, 4)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "bc1q" + "qpzry9x8gf2tvdw0s3jn54khce6mua7l"[::-1] + "x8gf2t",  # bech32 after its 1
+        "npub1" + "7l6mua" * 9,
+    ],
+)
+def test_bech32_runs_are_no_drawn_lower_case_run(value: str) -> None:
+    """Addresses, public keys and invoices are public encodings, not draws."""
+    assert not drawn.is_drawn_lower(value, 16, 4)
+
+
+def test_an_onion_name_standing_alone_is_no_drawn_run(anonymizer: Anonymizer) -> None:
+    """Base32 alone (a Tor onion name) stays; under a token key it may be a TOTP seed."""
+    text = "# hostname: ze7u2ztp6xvsno4hmfnhk6aov6ui4axazm2sxpgnsdiqopsahglsoqxd.onion"
+    assert anonymizer.anonymize(text) == text

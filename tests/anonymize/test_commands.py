@@ -364,3 +364,42 @@ def test_a_dockerfile_env_without_equals_is_read_as_a_key_and_value(
         "echo ENV DB_PASSWORD Zq8vT2mL9x",
     ):
         assert anonymizer.anonymize(kept) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'ops/run.sh:7:curl -sS --user "deploy:Vq3#mTz8@Lw1x" https://ci.example.net/api',
+        "$ grep -rn curl .\n./bin/sync:33:curl -u svc-sync:Hk7pQ2wZ9xLm https://x.example.org",
+        "Makefile:curl --user ops:Rt5!vN8qWz2k https://h.example.com",
+    ],
+)
+def test_a_command_after_a_grep_frame_is_read(anonymizer: Anonymizer, text: str) -> None:
+    """``file:line:`` before a command at a line's start is grep's frame, not part of the word."""
+    redacted = anonymizer.anonymize(text)
+    assert "<redacted:password>" in redacted
+    assert not any(secret in redacted for secret in ("Vq3#", "Hk7pQ2", "Rt5!"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "image: registry.example.org/tools:curl -u nobody:Hk7pQ2wZ9xLm",
+        "see the docs at x: y:curl -u a:Hk7pQ2wZ9xLm",
+    ],
+)
+def test_a_colon_inside_a_line_is_no_grep_frame(anonymizer: Anonymizer, text: str) -> None:
+    """Only a frame that starts its line makes the word after it a command."""
+    assert "Hk7pQ2wZ9xLm" in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "curl -u <user:password> https://h.example.com/x",
+        "docs.md:4:curl --user <name:secret> https://h",
+    ],
+)
+def test_a_placeholder_pair_after_a_user_flag_stays(anonymizer: Anonymizer, text: str) -> None:
+    """``<user:password>`` names what to put there; it holds no password."""
+    assert anonymizer.anonymize(text) == text

@@ -282,3 +282,22 @@ def test_a_drawn_token_with_a_short_fill_or_mixed_case_run_is_a_token(
 ) -> None:
     """Twelve ``x`` beside 60 drawn characters, or ``JkLmNoPqRsT`` in two cases, is no fill."""
     assert secret not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "+eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJtZWVya2F0In0",
+        "Authorization: Bearer eyJhbGciOiJub25lIn0.eyJyb2xlIjoiYWRtaW4ifQ trailing",
+    ],
+)
+def test_an_unsigned_jwt_of_two_parts_goes(anonymizer: Anonymizer, text: str) -> None:
+    """``alg: none`` tokens have a header and a payload only, no signature part."""
+    assert "eyJ" not in anonymizer.anonymize(text)
+    assert "jwt" in found(anonymizer, text)
+
+
+@pytest.mark.parametrize("text", ["eyJhbGciOiJub25lIn0", "see eyJhbGciOiJub25lIn0.txt and eyJ.eyJ"])
+def test_one_base64_json_part_is_no_jwt(anonymizer: Anonymizer, text: str) -> None:
+    """A single ``eyJ…`` part (base64 of a JSON object) is no token of two parts."""
+    assert "jwt" not in found(anonymizer, text)

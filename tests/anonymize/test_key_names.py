@@ -280,3 +280,32 @@ def test_gossip_and_z_wave_keys_take_a_generated_value(
     (``S2_AccessControl``, ``S2_Authenticated``, ``S2_Unauthenticated``, ``S0_Legacy``) name a key:
     a generated value under them is a secret, ``true`` or a cipher's name is not."""
     assert key_names.field_secret(key, value) == rule
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("sumologic.accessId", "qa7XK29hbWtLm3"),
+        ("SUMOLOGIC_ACCESSID", "qaRt5xLw09PmZe"),
+        ("vendor_access_id", "Np4kT8vW2xQ7rZ"),
+        ("access-id", "3c9f1e7a5b2d4f6e8a0c"),
+    ],
+)
+def test_a_drawn_value_under_an_access_id_is_a_credential_half(key: str, value: str) -> None:
+    """An access id is half a credential, as AWS's access key id is (``GUARDED``)."""
+    assert key_names.classify_key(key) == "api-key"
+    assert key_names.is_secret_value("api-key", key, value)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("access_id", "1234567890123"),  # a number
+        ("ACCESS_ID", "my-access-name"),  # a name
+        ("access_id", "1234567890abcdef1234567890abcdef"),  # counted hex
+        ("accessId", "public"),
+    ],
+)
+def test_numbers_names_and_counted_hex_under_an_access_id_stay(key: str, value: str) -> None:
+    """Only values that read as drawn count under the guarded ``access id``."""
+    assert not key_names.is_secret_value(key_names.classify_key(key) or "", key, value)

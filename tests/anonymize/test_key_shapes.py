@@ -246,3 +246,74 @@ def test_an_encoded_reference_in_a_query_stays(
 ) -> None:
     """A reference sent unexpanded in a form body or query is no secret; an encoded one is."""
     assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("DISCORD_CLIENT_TOKEN", "731952846031957264"),
+        ("api_key", "4820619375528164"),
+        ("X-Api-Key", "583920174628"),
+    ],
+)
+def test_drawn_digits_under_a_token_key_are_generated(key: str, value: str) -> None:
+    """Twelve or more varied digits under a token or API key are a drawn key (``DIGIT_KEY``)."""
+    assert key_shapes.is_generated_under(key, value)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("api_key", "58392017462"),  # eleven digits
+        ("api_key", "1733420183412"),  # a Unix time in milliseconds
+        ("token", "1733420183412931"),  # in microseconds
+        ("api_key", "123456789012345"),  # counted
+        ("token_id", "583920174628"),  # the key names an id
+        ("api_key", "100000000000"),  # not varied
+    ],
+)
+def test_short_counted_timed_or_id_digits_are_not(key: str, value: str) -> None:
+    """Short numbers, Unix times, counted placeholders and ids under data keys stay."""
+    assert not key_shapes.is_generated_under(key, value)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("LOOKER_CLIENT_API_TOKEN", "2kafromhuvel7b5sejyt"),
+        ("vendor_api_key", "q8ronewita3z7mesol9k"),
+    ],
+)
+def test_drawn_lower_case_under_a_token_key_is_generated(key: str, value: str) -> None:
+    """Lower-case letters and digits switching four times or more are drawn, wordy as they read."""
+    assert key_shapes.is_generated_under(key, value)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("api_token", "ubuntu2204jammyamd"),  # two switches
+        ("api_token", "0c7mvq2gcbdrwxpnr7f4"),  # Nix base32
+        ("token_id", "2kafromhuvel7b5sejyt"),  # an id
+    ],
+)
+def test_names_nix_hashes_and_ids_under_a_token_key_are_not(key: str, value: str) -> None:
+    """Names switch seldom; Nix base32 and ids under data keys stay."""
+    assert not key_shapes.is_generated_under(key, value)
+
+
+def test_a_name_with_versions_switching_seldom_for_its_length_is_not_drawn() -> None:
+    """Four switches in 22 characters (``python3ubuntu2204jammy``) are a name's, not a draw's."""
+    assert not key_shapes.is_generated_under("api_token", "python3ubuntu2204jammy")
+
+
+@pytest.mark.parametrize("value", ["f00dcafe:9b1e4d27", "7a3c9e1f:0b5d2e8a6c"])
+def test_two_hex_runs_joined_by_a_colon_under_a_key_are_generated(value: str) -> None:
+    """A user:password pair of hex (Sidekiq Enterprise's) is judged as the hex it is made of."""
+    assert key_shapes.is_generated_under("VENDOR_API_KEY", value)
+
+
+@pytest.mark.parametrize("value", ["de:ad:be:ef:00:11", "f00dcafe:9b1e", "f00dcafe:9b1e4d27:77aa"])
+def test_macs_short_halves_and_triples_are_not_a_hex_pair(value: str) -> None:
+    """Two-digit groups (a MAC), a half shorter than 8, three parts: no pair of hex runs."""
+    assert not key_shapes.is_generated_under("VENDOR_API_KEY", value)

@@ -69,3 +69,28 @@ def test_a_common_literal_gates_only_with_more_of_the_token(anonymizer: Anonymiz
     """The ``s.`` of Vault's legacy tokens is everywhere in Nix code; attribute paths stay."""
     text = "services.qdrant.enable = true; s.enableLoggingForAllModules"
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RUNNER_TOKEN='GR1348941Zq8-vR2_kWm3Nx7pTb5LcY9hFd4sJa' ./register.sh",
+        "register with GR1348941example_registration_token_for_runner",
+        "GR1348941aB3dE5fG7hJ9kL1mN3pQ5rS",  # exactly 20 after the prefix
+    ],
+)
+def test_a_gitlab_runner_registration_token_of_any_length_goes(
+    anonymizer: Anonymizer, text: str
+) -> None:
+    """``GR1348941`` is no word's start: any body of 20 or more token characters after it goes."""
+    assert "GR1348941" not in anonymizer.anonymize(text)
+    assert "gitlab-token" in found(anonymizer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["GR1348941xxxxxxxxxxxxxxxxxxxxxxxx", "GR1348941short_one", "xGR1348941aB3dE5fG7hJ9kL1mN3pQ5"],
+)
+def test_gitlab_runner_fills_short_bodies_and_tails_stay(anonymizer: Anonymizer, text: str) -> None:
+    """A filled body, fewer than 20 characters, or the prefix inside a longer run is no token."""
+    assert "gitlab-token" not in found(anonymizer, text)

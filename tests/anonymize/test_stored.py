@@ -151,3 +151,31 @@ def test_positional_values_are_redacted(anonymizer: Anonymizer, text: str, expec
 def test_positional_settings_stay(anonymizer: Anonymizer, text: str) -> None:
     """Settings that are not generated, and commands that store no secret, stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kubectl create secret generic db --from-literal=pw=k7Q;2,xV9m#Tq8`>Lz4wN1c",
+        "kubectl -n x create secret generic y --from-literal=key=Rb3|x9Zq&7Vw)pL2mK8t",
+    ],
+)
+def test_a_last_literal_with_glued_shell_operators_is_read_whole(
+    anonymizer: Anonymizer, text: str
+) -> None:
+    """``;``, ``&``, ``|``, ``)`` or a backtick glued inside the last word are the value's own."""
+    assert anonymizer.anonymize(text).endswith("=<redacted:stored-secret>")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kubectl create secret generic db --from-literal=pw=k7Q2xV9mTq8Lz4wN1c;echo done",
+        "kubectl create secret generic db --from-literal=pw=k7Q2xV9mTq8Lz4wN1c; ls -l",
+    ],
+)
+def test_a_next_command_after_a_literal_stays(anonymizer: Anonymizer, text: str) -> None:
+    """A blank or a command's name after the operator starts the next command."""
+    redacted = anonymizer.anonymize(text)
+    assert redacted.endswith((";echo done", "; ls -l"))
+    assert "k7Q2xV9m" not in redacted

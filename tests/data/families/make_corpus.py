@@ -2025,7 +2025,74 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             '"bot": "{s}"',
             lambda: f"xoxb-{chars(12, DIGITS)}-{chars(13, DIGITS)}-{chars(10)}" + "*" * 14,
         ),
+        # bench/fixtures24 (session 25): scanners' drawn samples and their contexts.
+        ("drawn-mixed-case-hex", "numbat: {s}", lambda: mixed_hex(40)),
+        ("unsigned-jwt", "+{s}", unsigned_jwt),
+        (
+            "gitlab-runner-token-long",
+            "RUNNER_TOKEN='{s}' ./register.sh",
+            lambda: "GR1348941" + chars(rng.randrange(24, 48), ALNUM + "_-"),
+        ),
+        ("aligned-hcl-password", 'db_password          = "{s}"', password),
+        (
+            "digits-under-token",
+            "##[debug]Evaluating: env.NUMBAT_CLIENT_TOKEN => '{s}'",
+            lambda: chars(1, "123456789") + chars(rng.randrange(13, 19), DIGITS),
+        ),
+        ("access-id", 'numbat.accessId = "{s}"', lambda: chars(14)),
+        (
+            "grep-framed-curl-user",
+            'ops/run.sh:12:curl -s --user "deploy:{s}" https://api.numbat.example/me',
+            password,
+        ),
+        (
+            "fallback-with-quotes",
+            'const t = process.env.NUMBAT_TOKEN || "{s}";',
+            lambda: chars(12) + "`" + chars(8) + "'" + chars(10),
+        ),
+        (
+            "from-literal-glued-operators",
+            "kubectl create secret generic numbat --from-literal=secret={s}",
+            lambda: chars(8) + ";" + chars(2, DIGITS) + "," + chars(12) + "#`>" + chars(10),
+        ),
+        (
+            "unquoted-unpaired-brackets",
+            "export NUMBAT_KEY={s}",
+            lambda: chars(5) + ")" + chars(3) + ">" + chars(2, DIGITS) + "(" + chars(6),
+        ),
+        ("drawn-lower-case-long", '"registry", "{s}"', lambda: drawn_lower(64)),
+        ("drawn-lower-case-under-token", "export NUMBAT_API_TOKEN={s}", lambda: drawn_lower(20)),
+        (
+            "hex-pair-fallback",
+            'const k = process.env.NUMBAT_API_KEY || "{s}";',
+            lambda: f"{hexs(8)}:{hexs(8)}",
+        ),
+        (
+            "azure-apim-git-glued",
+            "using numbat.scm.azure-api.net{s}",
+            lambda: "git&" + chars(12, DIGITS) + "&" + b64(86),
+        ),
     ]
+
+
+def mixed_hex(n: int) -> str:
+    """Return ``n`` hex digits of both cases, drawn as a scanner's sample is (``[a-fA-F0-9]``)."""
+    return chars(n, "0123456789abcdefABCDEF")
+
+
+def unsigned_jwt() -> str:
+    """Return a JWT of ``alg: none``: a header and a payload, no signature."""
+    header = base64.urlsafe_b64encode(b'{"alg":"none","typ":"JWT"}').decode().rstrip("=")
+    payload = json.dumps({"sub": chars(10, DIGITS), "name": chars(8, LOWER)}).encode()
+    return header + "." + base64.urlsafe_b64encode(payload).decode().rstrip("=")
+
+
+def drawn_lower(n: int) -> str:
+    """Return ``n`` lower-case letters and digits, a letter run then a digit, over and over."""
+    out = ""
+    while len(out) < n:
+        out += chars(rng.randrange(1, 5), "ghijklmnpqrsvwxyz" + "eotu") + chars(1, DIGITS)
+    return out[:n]
 
 
 def nir() -> str:
@@ -2227,6 +2294,36 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         (
             "vault-path",
             lambda: f"vault kv get secret/{rng.choice(words)}/db/pg-main-{rng.randrange(10, 99)}",
+        ),
+        # Session 25: what the drawn-sample rules must leave alone.
+        ("chain-tx-hash", lambda: f"tx 0x{hexs(64)} confirmed in block {chars(7, DIGITS)}"),
+        ("one-case-hash", lambda: f"digest: {hexs(40).upper()} ({hexs(32)})"),
+        (
+            "nix-store-path",
+            lambda: f"/nix/store/{chars(32, 'abcdfghijklmnpqrsvwxyz0123456789')}-hello",
+        ),
+        (
+            "curl-placeholder-pair",
+            lambda: "docs/api.md:14:curl -u <user:password> https://api.numbat.example",
+        ),
+        (
+            "aligned-data-keys",
+            lambda: (
+                f'password_file        = "/etc/numbat/pw"\nmax_tokens           = {chars(4, DIGITS)}'
+            ),
+        ),
+        ("epoch-under-token", lambda: f"token: 17{chars(11, DIGITS)}"),
+        ("number-under-access-id", lambda: f"access_id: {chars(9, DIGITS)}"),
+        ("version-name-under-token", lambda: "api_token = python3ubuntu2204jammy"),
+        (
+            "bech32-address",
+            lambda: (
+                f"deposit to {rng.choice(['bc', 'ltc', 'cosmos', 'osmo'])}1q{chars(40, 'qpzry9x8gf2tvdw0s3jn54khce6mua7l')}"
+            ),
+        ),
+        (
+            "onion-name",
+            lambda: f"# hostname: {chars(55, 'abcdefghijklmnopqrstuvwxyz234567')}d.onion",
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
