@@ -149,3 +149,28 @@ def test_what_reads_as_a_drawn_id(value: str, drawn: bool) -> None:
 def test_which_names_name_a_credential_id(name: str, is_id: bool) -> None:
     """The last word names an id, a user or an account; ids of data do not count."""
     assert paired_ids.is_id_name(name) is is_id
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # two placeholders on one line: one block, as for one
+        ("a\nb <redacted:token> c <redacted:password>\nd", [(0, 44)]),
+        ("a\nb <redacted:token>\nd", [(0, 22)]),
+        # placeholders on lines apart, a blank line between: two blocks
+        ("<redacted:token> <redacted:token>\n\nx\n\n<redacted:password> y", [(0, 33), (38, 59)]),
+        # a paired-id placeholder opens no block
+        ("a <redacted:paired-id> b", []),
+    ],
+)
+def test_the_blocks_around_secret_placeholders(text: str, spans: list[tuple[int, int]]) -> None:
+    assert list(paired_ids.blocks(text)) == spans
+
+
+@pytest.mark.parametrize(
+    "value", ["DB14UTN0", "deploy-bot", "a3f9c1e7b5d2084f6e1a", "K7QW2NXR9PLM"]
+)
+def test_a_drawn_id_is_judged_once_the_same(value: str) -> None:
+    """``is_drawn`` keeps its verdicts (the passes after a redaction read the same ids again)."""
+    assert paired_ids.is_drawn(value) == paired_ids.is_drawn.__wrapped__(value)
+    assert paired_ids.is_drawn(value) == paired_ids.is_drawn(value)
