@@ -88,9 +88,8 @@ INTRODUCED = (
     + r"s?\b(?P<gap>[^\n0-9<>@]{0,24}?)(?<![\w.-])(?P<value>[a-z0-9][a-z0-9_./+=:@#%^$!-]{14,}[a-z0-9=])"
 )
 # ``INTRODUCED`` without its assertions and ``s``, its value cut to its first character after a
-# separator, read case-insensitively. No count: one of the value's 16 characters, begun again at
-# each separator after a lead word, was ~9 MB of the case-folded set's automaton on 7,438 texts
-# (bench/audit16) and let ~2% fewer texts through; ``long_values`` tests the run for the rule.
+# separator, read case-insensitively. No count (one begun at each separator after a lead word
+# was ~9 MB of the case-folded RE2 set on bench/audit16); ``long_values`` tests the run.
 LEAD_GATE = "(?i)" + LEAD_WORDS + r"[^\n0-9<>@]*[^\n0-9<>@A-Za-z0-9_.-][a-z0-9]"
 
 
