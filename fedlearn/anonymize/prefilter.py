@@ -159,12 +159,12 @@ def compiled(gates: Gates) -> Compiled:
     return found
 
 
-# The memory of each secret set's automaton (``kind``) and of the personal-data set's: what it
-# needs to read 1,441 diverse texts (bench/agent16j) without rebuilding its states, used only
-# as the text is diverse (bench/README.md). At 32 MB the case-folded set rebuilt its states on
-# every read of 7,438 texts (bench/audit16: ~180 µs a text warm); 64 MB reads them at ~3 µs
-# (~38 MB used).
-MAX_MEM = {"i": 64 << 20, "c": 64 << 20, "": 64 << 20}
+# The memory of each secret set's automaton (``kind``) and of the personal-data set's: a bound on
+# what a sync's RE2 states can take on any text (3 x 32 MB), above what the corpora need without
+# rebuilding their states (bench/README.md: at most 15.5 / 19.7 / 18.4 MB on bench/agent16j and
+# bench/audit16, read as fast at a 24 MB cap; at 16 MB the case-sensitive and personal sets
+# rebuilt theirs on every read, ~70-130 µs a text warm instead of ~4).
+MAX_MEM = {"i": 32 << 20, "c": 32 << 20, "": 32 << 20}
 
 
 def kind(gate: str) -> str:

@@ -384,3 +384,15 @@ def test_a_path_under_a_secret_word_is_no_value(text: str, expected: str) -> Non
     """``secret/teams/web/oauth-42`` is a path (a slash gap and more slashes); one segment right
     after the word's slash is still read as its value."""
     assert in_mode().anonymize(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Token: ab", "the client_secret is 7x", "KEY=/q", "passwd :z"])
+def test_lead_gate_leaves_the_value_count_to_its_rule(text: str) -> None:
+    # No count of the value's characters (RE2 set states): a short value passes the gate.
+    assert LEAD_GATE.search(text) is not None
+    assert INTRODUCED.search(text.lower()) is None
+
+
+@pytest.mark.parametrize("text", ["token-abc_def", "token <abc>", "secret\nabcdef", "key@x.io"])
+def test_lead_gate_still_needs_a_separator_and_a_value_start(text: str) -> None:
+    assert LEAD_GATE.search(text) is None
