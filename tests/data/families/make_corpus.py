@@ -2097,6 +2097,21 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "I rotated the Numbat API key, the new one is {s}, please update",
             lambda: chars(4) + "." + chars(5) + "*" + chars(6),
         ),
+        (
+            "phone-csv-column",
+            "id,name,phone,city\n12,Ana Lind,{s},Oslo",
+            lambda: f"{chars(2, DIGITS)} {chars(3, DIGITS)} {chars(2, DIGITS)} {chars(2, DIGITS)}",
+        ),
+        (
+            "card-tsv-column",
+            "Nr\tName\tCard number\tStatus\n4\tOla\t{s}\tok",
+            lambda: grouped(luhn_complete("6759", 12), 4, "-"),
+        ),
+        (
+            "phone-callback-party",
+            "POST /sms/cb 502 body=Sid=SM9&To={s}&Err=30003",
+            lambda: f"{chars(1, DIGITS)}-{chars(4, DIGITS)}-{chars(4, DIGITS)}",
+        ),
     ]
 
 
