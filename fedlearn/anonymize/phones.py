@@ -14,7 +14,9 @@ call prefix ``00``. Two shapes say "phone" without a word:
 Two more places mark a number as a phone's without a word: a form or query value whose groups
 are URL-encoded blanks (``To=0341%205073%208238``: the same two shapes, decoded), and a caller id
 as SIP and Asterisk print it, a quoted display name and the number in angle brackets
-(``"Ingrid Novak" <79-5-996-775>``: 7 to 15 digits).
+(``"Ingrid Novak" <79-5-996-775>``: 7 to 15 digits; an extension in words may follow it), and
+from ``bench/pii16h`` a gateway callback's ``To=``/``From=`` value of three or more digit groups
+(``To=2-2562-4022``, ``%20`` or ``+`` between too).
 
 Both must stand alone, and a date (``05 12 2026 …``) or the tail of a longer grouped code (UPS's
 ``1Z 999 AA1 01 2345 6784``: the token before is a short group holding a digit; or a digit group
@@ -120,7 +122,16 @@ JUDGE_DIALLED = grouped(8, 15, 2)
 ENCODED = Lazy(r"(?<==)0[0-9]{1,5}(?:%20[0-9]{1,8}){1,6}")
 # A caller id: a quoted display name, then the number in angle brackets.
 # (In a CSV field, as Asterisk's ``Master.csv`` writes it, its quotes are doubled.)
-CALLER_ID = Lazy(r"\"[^\"\n]{1,80}\"{1,2}[ \t]*<(?P<value>\+?[0-9][0-9 ().-]{5,24}[0-9])>")
+# An extension may follow the number, in words (``<33 1384 7429 Durchwahl -59>``, ``ext. 12``).
+CALLER_ID = Lazy(
+    r"\"[^\"\n]{1,80}\"{1,2}[ \t]*<(?P<value>\+?[0-9][0-9 ().-]{5,24}[0-9])"
+    r"(?:[ \t]+[^\W\d][^<>\"\n]{0,24})?>"
+)
+# A gateway's status callback names its parties ``To=``/``From=``: a number of three or more
+# groups there (``-``, ``+`` or ``%20`` between) is a phone's (``To=2-2562-4022``).
+PARTY = Lazy(
+    r"(?<=[?&])(?:To|From|to|from)=(?P<value>[0-9]{1,5}(?:(?:%20|[-+])[0-9]{1,8}){2,6})(?=[&\s\"']|\Z)"
+)
 DATE = Lazy(r"[0-9]{4}[./-][0-9]{1,2}[./-][0-9]{1,2}|[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{4}")
 
 
@@ -141,6 +152,16 @@ def encoded(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     kept = decoded[: verdict[1]].count(" ") + 1  # the groups the judge kept
     return match.start(), match.start() + len("%20".join(parts[:kept])), ""
+
+
+def party(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a ``To=``/``From=`` number of 7 to 15 digits in three or more groups, not a date."""
+    value = match.group("value")
+    decoded = value.replace("%20", " ").replace("+", " ")
+    if DATE.search(decoded):
+        return None
+    count = sum(c.isdigit() for c in value) - 2 * value.count("%20")
+    return (*match.span("value"), "") if 7 <= count <= 15 else None
 
 
 def caller_id(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -187,7 +208,14 @@ def rules() -> list[Rule]:
             "<phone>",
             Matcher(Lazy(ENCODED.pattern), judge=encoded),
             Matcher(Lazy(CALLER_ID.pattern), judge=caller_id),
-            gate=r"=0[0-9]{1,5}%20[0-9]|\"[ \t]*<\+?[0-9]",
-            trigger=Trigger(patterns=(Lazy(r"=0[0-9]{1,5}%20[0-9]"), Lazy(r"\"[ \t]*<\+?[0-9]"))),
+            Matcher(Lazy(PARTY.pattern), judge=party),
+            gate=r"=0[0-9]{1,5}%20[0-9]|\"[ \t]*<\+?[0-9]|[?&](?:[Tt]o|[Ff]rom)=[0-9]",
+            trigger=Trigger(
+                patterns=(
+                    Lazy(r"=0[0-9]{1,5}%20[0-9]"),
+                    Lazy(r"\"[ \t]*<\+?[0-9]"),
+                    Lazy(r"[?&](?:To|From|to|from)=[0-9]"),
+                )
+            ),
         ),
     ]

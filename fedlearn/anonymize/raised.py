@@ -12,7 +12,8 @@ gives a secret when the value reads as generated: hex of 32 or more (``0x`` too,
 last ``:``: Asana's ``2/<id>/<id>:<hex>``), or 24 or more
 base64 characters with upper and lower case and digits, varied like random text
 (``secret-value``); from ``bench/scanners16i``, also 16 or more letters and digits of one case or
-fewer than 24 that read as drawn (``key_names.reads_generated``: ``zg2yr3odbfzqjhk10gqr…``) and a
+fewer than 24 that read as drawn (``key_names.reads_generated``: ``zg2yr3odbfzqjhk10gqr…``; with a
+``.`` only beside a symbol no file or version holds, ``*~#%!``: ``S.U~bfhCacI*bO+5YY…``) and a
 password a person chose (``key_shapes.is_chosen``); hashes, hosts, files, versions and labelled
 values (``sha256:…``) stay.
 """
@@ -37,6 +38,8 @@ NAME = Lazy(r"[A-Za-z_][A-Za-z0-9_.-]{0,79}")
 HASH_WORDS = ("commit", "sha", "hash", "digest", "checksum", "revision", "etag", "fingerprint")
 ROTATION_WORDS = ("rotat", "regenerat", "reissu", "new value")
 CREDENTIAL_WORDS = ("token", "key", "secret", "password", "credential")
+# Symbols of a drawn password that no file or version name holds (``bK*Opux+h13.kP4r``).
+DRAWN_SYMBOLS = frozenset("*~#%!")
 UUID = Lazy(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 ROTATED = Lazy(
     r"(?:rotat|regenerat|reissu|new value)[^\n]{0,60}?(?:\bis|:|=|\bto)[ \t]+[\"'`]?"
@@ -119,8 +122,10 @@ def rotated(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     # it when it is a UUID (many providers' keys) or 12 or more drawn characters.
     if named and UUID.compiled.fullmatch(value):
         return start, end, "secret-value"
-    if "." in value or checks.is_hexadecimal(value) or words.is_named(value):
-        return None  # a file or version, a short hash, a name
+    if ("." in value and DRAWN_SYMBOLS.isdisjoint(value)) or words.is_named(value):
+        return None  # a file or version (no password symbol), a name
+    if checks.is_hexadecimal(value):
+        return None  # a short hash
     minimum = 12 if named else 16
     return (start, end, "secret-value") if key_names.reads_generated(value, minimum) else None
 

@@ -146,7 +146,8 @@ def header_kind(line: str) -> tuple[str, list[tuple[int, int]]] | None:
     cells = row_cells(line, delimiter) if delimiter else None
     if cells is None or len(cells) < 2:
         return None
-    names = WORDS if delimiter == "|" else NAME
+    # Markdown's and TSV's names may be a few words (``Card number``): a tab is no prose's comma.
+    names = WORDS if delimiter in "|\t" else NAME
     if not all(names.fullmatch(line[a:b].strip(QUOTES)) for a, b in cells):
         return None
     return delimiter, cells

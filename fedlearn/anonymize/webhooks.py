@@ -25,7 +25,11 @@ others', and ``code`` is the function key of an Azure Functions or Power Automat
 of characters that holds ``://``) with one of those names is ``api-key`` (``url-token`` for
 ``code``) when its value reads as generated: under ``key``/``appid`` hex of 16 or more with a letter
 and a digit, a UUID, or letters and digits that look drawn; under ``code`` 20 or more characters
-that look drawn (an OAuth ``code`` is as much a credential). Values with other parameters' names
+that look drawn (an OAuth ``code`` is as much a credential); under ``key`` also 8 to 15 capitals
+and digits that look drawn (what3words' ``key=T5TUFLOC``, ``is_short_key``). Also from
+``bench/scanners16i``: a ping host's path (``cronitor.link/p/<hex32>/<job>``), a receiver path
+whose rest is one token, ``/`` and all (Sumo Logic's ``/receiver/v1/http/<base64>``), and an Uptime
+Kuma push token (``/api/push/<token>?status=…``). Values with other parameters' names
 (``api_key``, ``token``) are ``assignments``' rules'.
 """
 
@@ -35,7 +39,7 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import checks, entropy, key_names, words
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, span_match
 
 HOOK_WORDS = frozenset(
     [
@@ -58,6 +62,7 @@ HOOK_WORDS = frozenset(
         "heartbeat",
         "heartbeats",
         "inputs",
+        "receiver",
     ]
 )
 HOOK_HOSTS = frozenset(("hook", "hooks", "webhook", "webhooks", "ping", "heartbeat"))
@@ -78,6 +83,8 @@ KEY_WORDS = frozenset(
 )
 # Hosts whose first label is a webhook's token.
 TOKEN_HOSTS = (".m.pipedream.net", ".x.pipedream.net")
+# Hosts whose every path is a ping URL with its key (Cronitor's ``cronitor.link/p/<key>/<job>``).
+PING_HOSTS = frozenset(("cronitor.link",))
 # What the trigger and the gate look for: every finding's URL holds one (lower case).
 TRIGGER_WORDS = (
     "hook",
@@ -88,6 +95,9 @@ TRIGGER_WORDS = (
     "ping",
     "heartbeat",
     "/inputs/",
+    "/receiver/",
+    "cronitor.link",
+    "/api/push/",
     "/key",
     "/token",
     "/secret",
@@ -98,7 +108,8 @@ TRIGGER_WORDS = (
 )
 # Every finding's URL (what follows ``://`` up to a blank, quote or bracket) holds a word.
 GATE = (
-    r"(?i)://[^\s\"'<>]*(?:hook|trigger|callback|incoming|catch|ping|heartbeat|/inputs/|/key|/token"
+    r"(?i)://[^\s\"'<>]*(?:hook|trigger|callback|incoming|catch|ping|heartbeat|/inputs/|/receiver/"
+    r"|cronitor\.link|/api/push/|/key|/token"
     r"|/secret|/api[_-]?key"
     r"|pipedream)"
 )
@@ -156,6 +167,7 @@ def url_tokens(subject: str, url: re.Match[str], *, keyed: bool) -> Iterator[re.
         if label is not None and is_token(label.group(), hex_ok=False, named_ok=True):
             yield label
     hooked = any(part in HOOK_HOSTS for part in host.split(".", 1)[0].split("-"))
+    hooked = hooked or host in PING_HOSTS
     path = url.group("path")
     if not path:
         return
@@ -163,18 +175,49 @@ def url_tokens(subject: str, url: re.Match[str], *, keyed: bool) -> Iterator[re.
     end = url.end("path")
     while end > position and subject[end - 1] in TRAILING:
         end -= 1
-    before = ""
+    if not keyed:
+        whole = RECEIVER.match(subject, position, end)
+        if whole is not None and whole.end() == end:
+            pieces = whole.group("value").split("/")
+            if any(is_token(piece, hex_ok=False) for piece in pieces):
+                yield span_match(subject, whole.start("value"), end)
+                return
+    before = earlier = ""
     for segment in subject[position + 1 : end].split("/"):
         position += 1
         lower = segment.lower()
         wanted = (before in KEY_WORDS and not hooked) if keyed else hooked
-        if wanted and is_token(segment, hex_ok=hooked):
+        if (
+            not keyed
+            and (earlier, before) == ("api", "push")
+            and is_push_token(subject, position, segment)
+        ):
+            found = SEGMENT.match(subject, position, position + len(segment))
+            if found is not None:
+                yield found
+        elif wanted and is_token(segment, hex_ok=hooked):
             found = SEGMENT.match(subject, position, position + len(segment))
             if found is not None and found.end() == position + len(segment):
                 yield found
         hooked = hooked or lower in HOOK_WORDS
-        before = lower
+        earlier, before = before, lower
         position += len(segment)
+
+
+# A log intake's receiver path whose rest is one token, ``/`` and all (Sumo Logic's HTTP source
+# ``…/receiver/v1/http/<base64 token>``).
+RECEIVER = Lazy(r"/receiver/v[0-9]/[a-z]{2,8}/(?P<value>[A-Za-z0-9+/=_-]{20,})")
+PUSH_TOKEN = Lazy(r"[A-Za-z0-9]{8,64}")
+
+
+def is_push_token(subject: str, start: int, segment: str) -> bool:
+    """
+    Return whether ``segment``, the last of a path ending ``/api/push/<segment>`` and followed by a
+    ``?status=`` query, is an Uptime Kuma push token: 8 to 64 letters and digits that look drawn.
+    """
+    if not subject.startswith("?status=", start + len(segment)):
+        return False
+    return PUSH_TOKEN.fullmatch(segment) is not None and key_names.reads_generated(segment, 8)
 
 
 def first_tokens(subject: str) -> Iterator[re.Match[str]]:
@@ -263,9 +306,27 @@ def query_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         if not has_both or (hexadecimal and len(value) < 16):
             return None
         return start, start + len(value), "api-key"
-    if not key_names.reads_generated(value, 16):
+    if not key_names.reads_generated(value, 16) and not (key == "key" and is_short_key(value)):
         return None
     return start, start + len(value), "api-key"
+
+
+SHORT_KEY = Lazy(r"[A-Z0-9]{8,15}")
+# An id: a code then its number (``ORD12345``, ``US000123``), or a number then a code.
+NUMBERED = Lazy(r"[A-Z]+[0-9]+|[0-9]+[A-Z]+")
+
+
+def is_short_key(value: str) -> bool:
+    """
+    Return whether a ``key=`` value in a URL's query is a short key of capitals and digits, 8 to
+    15 (what3words' ``key=T5TUFLOC``): five or more letters, six or more distinct characters,
+    varied, not words and not a code with its number (``ORD12345``).
+    """
+    if SHORT_KEY.fullmatch(value) is None or NUMBERED.fullmatch(value) is not None:
+        return False
+    if sum(c.isalpha() for c in value) < 5 or len(set(value)) < 6:
+        return False
+    return checks.entropy(value) >= 2.5 and not words.is_wordy(value)
 
 
 def rules() -> list[Rule]:

@@ -139,3 +139,53 @@ def test_cells_are_those_of_every_line_read(text: str) -> None:
     columns.table_cells.cache_clear()
     assert columns.table_cells(text) == every_line_cells(text)
     assert columns.table_cells(text + "\n" + text) == every_line_cells(text + "\n" + text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "id,full_name,phone,city\n7,Ana Lind,71 480 22 93,Oslo",
+            "id,full_name,phone,city\n7,Ana Lind,<phone>,Oslo",
+        ),
+        (
+            "Nr\tName\tMobile number\tStatus\n3\tOla\t4-7-81-29-06\tok",
+            "Nr\tName\tMobile number\tStatus\n3\tOla\t<phone>\tok",
+        ),
+        (
+            " id | telefon      | city\n----+--------------+------\n  7 | 802 311 4470 | Oslo",
+            " id | telefon      | city\n----+--------------+------\n  7 | <phone> | Oslo",
+        ),
+        (
+            "Nr\tName\tCard number\tStatus\n3\tOla\t6759-4042-8633\tok",
+            "Nr\tName\tCard number\tStatus\n3\tOla\t<card>\tok",
+        ),
+        (
+            "id;cardNumber;country\n9;5020128434688;PL",
+            "id;cardNumber;country\n9;<card>;PL",
+        ),
+    ],
+)
+def test_phones_and_cards_under_a_naming_header_are_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A phone or card number filling a cell under a header that names it."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "id,phone,created\n7,,2026-02-09",  # empty
+        "id,phone_count,city\n7,71 480 22 93,Oslo",  # names a count
+        "id,phone,city\n7,ext 4471,Oslo",  # words
+        "id,phone,city\n7,2026-02-09,Oslo",  # a date
+        "id,sms,city\n7,7148022,Oslo",  # sms counts
+        "Nr\tName\tCard number\tStatus\n3\tOla\t6759-4042-8634\tok",  # fails Luhn
+        "id,card,note\n9,1234,ok",  # too short
+        "id,card_id,note\n9,5020128434688,ok",  # an id, not a number
+    ],
+)
+def test_other_phone_and_card_cells_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Empty, wordy, dated, Luhn-failing and other columns' values stay."""
+    assert anonymizer.anonymize(text) == text

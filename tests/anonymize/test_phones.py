@@ -106,3 +106,43 @@ def test_marked_lookalikes_stay(text: str) -> None:
 def test_a_repeat_inside_a_longer_number_stays() -> None:
     text = 'x 147-3-812-906 "A B" <47-3-812-906>'
     assert anonymizer().anonymize(text) == 'x 147-3-812-906 "A B" <<phone>>'
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gateway's status callback: its parties' numbers in groups
+        (
+            "POST /cb 500 body=Sid=SM1&To=3-4471-2290&From=%2B15550100&Err=1",
+            "POST /cb 500 body=Sid=SM1&To=<phone>&From=%2B15550100&Err=1",
+        ),
+        ("GET /status?from=61%20873%20402%2019&ok=0", "GET /status?from=<phone>&ok=0"),
+        # a caller id with its extension in words after the number
+        (
+            'From: "Mia Berg" <44 2761 9083 ext 12>;tag=z9',
+            'From: "Mia Berg" <<phone> ext 12>;tag=z9',
+        ),
+    ],
+)
+def test_callback_parties_and_caller_ids_with_extensions_are_redacted(
+    text: str, expected: str, use_re2: bool
+) -> None:
+    """``To=``/``From=`` numbers of three groups or more; a caller id's number before words."""
+    assert anonymizer(use_re2).anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GET /report?from=2026-11-04&to=2026-11-30",  # dates
+        "GET /range?from=1-20-300&to=4",  # too few digits
+        "GET /logs?from=1700000000&to=1700003600",  # epoch seconds: one group
+        "GET /x?to=12-34-56&y=1",
+        '"Reception" <front desk>',  # no number
+    ],
+)
+def test_callback_lookalikes_stay(text: str) -> None:
+    """Dates, ranges, epoch seconds and short groups under ``to``/``from`` stay."""
+    assert anonymizer(False).anonymize(text) == text
+    assert anonymizer(True).anonymize(text) == text

@@ -159,3 +159,38 @@ def test_a_short_value_or_uuid_stays_where_the_note_names_no_credential(
     anonymizer: Anonymizer, text: str
 ) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "we rotated the Nexus API key, the new one is Qm*7fz.Lw2Tk9p~R",
+            "we rotated the Nexus API key, the new one is <redacted:secret-value>",
+        ),
+        (
+            "regenerated the Jenkins token, the new one is xV4.hq#Nc8sLb2Zr thanks",
+            "regenerated the Jenkins token, the new one is <redacted:secret-value> thanks",
+        ),
+    ],
+)
+def test_a_drawn_value_with_a_dot_and_a_password_symbol_is_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A ``.`` beside ``*~#%!`` is no file's or version's: the drawn value is redacted."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we rotated the api key, new value is settings.local.json",
+        "rotated the signing key to v2.7.1-rc.3 today",
+        "rotated the api token, the new one is build.2026.11.04+meta",
+    ],
+)
+def test_dotted_files_and_versions_stay_in_rotation_notes(
+    anonymizer: Anonymizer, text: str
+) -> None:
+    """Dotted values without a password symbol (files, versions) stay."""
+    assert anonymizer.anonymize(text) == text

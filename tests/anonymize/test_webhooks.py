@@ -217,3 +217,54 @@ def test_a_key_in_a_url_query_is_redacted(anonymizer: Anonymizer, text: str, exp
 def test_other_query_values_stay(anonymizer: Anonymizer, text: str) -> None:
     """Words, short or hex-only-digits ids, paths, and ``key=`` outside a URL stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a ping host whose path holds the key
+            "PING=https://cronitor.link/p/4b1f0e9a7c2d48e6a3f5b9c1d7e02a64/db-vacuum",
+            "PING=https://cronitor.link/p/<redacted:webhook>/db-vacuum",
+        ),
+        (  # a log intake's receiver: the rest of the path, slashes and all, is the token
+            "url: https://collectors.eu.sumologic.test/receiver/v1/http/Zm9vYmFy9Qk2/Lp+0xWq7RtYv3NbH8sKd/Jm4Gz1Ea==",
+            "url: https://collectors.eu.sumologic.test/receiver/v1/http/<redacted:webhook>",
+        ),
+        (  # an Uptime Kuma push URL
+            "curl 'https://uptime.home.test/api/push/q7LmZ2xKvT?status=down&msg=disk&ping='",
+            "curl 'https://uptime.home.test/api/push/<redacted:webhook>?status=down&msg=disk&ping='",
+        ),
+        (  # a short key of capitals and digits under ``key=``
+            "GET https://api.geo.test/v2/lookup?words=a.b.c&key=QW7RZPLK&lang=de",
+            "GET https://api.geo.test/v2/lookup?words=a.b.c&key=<redacted:api-key>&lang=de",
+        ),
+        (
+            "see https://maps.place.test/search?key=MVBXKTRE",
+            "see https://maps.place.test/search?key=<redacted:api-key>",
+        ),
+    ],
+)
+def test_ping_hosts_receivers_push_and_short_keys_are_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """Cronitor-like ping hosts, receiver paths, push tokens and short ``key=`` keys."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://cronitor.link/p/nightly-backup/run",
+        "https://otel.acme.test/receiver/v1/http/traces/export",
+        "https://uptime.home.test/api/push/settings?status=up",
+        "https://uptime.home.test/api/push/q7LmZ2xKvT/history",
+        "https://shop.test/orders?key=ORD12345",
+        "https://shop.test/orders?key=CUSTOMER",
+        "https://shop.test/orders?key=AB12CD",
+        "https://shop.test/orders?key=US000123",
+        "https://shop.test/orders?id=QW7RZPLK",
+    ],
+)
+def test_other_ping_receiver_push_and_key_urls_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Words in those paths, push paths without a status query, ids and words under ``key=``."""
+    assert anonymizer.anonymize(text) == text

@@ -2072,6 +2072,46 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "using numbat.scm.azure-api.net{s}",
             lambda: "git&" + chars(12, DIGITS) + "&" + b64(86),
         ),
+        (
+            "url-path-ping-host-key",
+            "PING_URL=https://cronitor.link/p/{s}/etl-nightly",
+            lambda: hexs(32),
+        ),
+        (
+            "url-path-receiver-token",
+            "endpoint: https://collectors.de.sumologic.com/receiver/v1/http/{s}",
+            lambda: b64(40) + "/" + b64(30) + "==",
+        ),
+        (
+            "url-path-push-token",
+            "curl -s 'https://kuma.lan.example/api/push/{s}?status=up&msg=OK&ping='",
+            lambda: chars(10),
+        ),
+        (
+            "url-query-short-key",
+            "GET https://api.w3w.example/v3/autosuggest?input=a.b.c&key={s}",
+            lambda: chars(8, UPPER),
+        ),
+        (
+            "rotated-dotted-symbol-password",
+            "I rotated the Numbat API key, the new one is {s}, please update",
+            lambda: chars(4) + "." + chars(5) + "*" + chars(6),
+        ),
+        (
+            "phone-csv-column",
+            "id,name,phone,city\n12,Ana Lind,{s},Oslo",
+            lambda: f"{chars(2, DIGITS)} {chars(3, DIGITS)} {chars(2, DIGITS)} {chars(2, DIGITS)}",
+        ),
+        (
+            "card-tsv-column",
+            "Nr\tName\tCard number\tStatus\n4\tOla\t{s}\tok",
+            lambda: grouped(luhn_complete("6759", 12), 4, "-"),
+        ),
+        (
+            "phone-callback-party",
+            "POST /sms/cb 502 body=Sid=SM9&To={s}&Err=30003",
+            lambda: f"{chars(1, DIGITS)}-{chars(4, DIGITS)}-{chars(4, DIGITS)}",
+        ),
     ]
 
 
