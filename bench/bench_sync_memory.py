@@ -152,19 +152,26 @@ print(f"  sets alone: cold {times[0]:.1f} µs a text, warm {times[1]:.1f} (+{set
 """
 
 
+def run_script(
+    script: str, argument: Path, tree: str, cwd: Path
+) -> subprocess.CompletedProcess[str]:
+    """Run ``script`` with ``argument`` in a child Python that imports ``tree``'s fedlearn."""
+    return subprocess.run(
+        [sys.executable, "-c", script, str(argument)],
+        capture_output=True,
+        text=True,
+        env=environment(tree),
+        cwd=cwd,
+        check=False,
+    )
+
+
 def speed(tree: str, texts: list[str]) -> None:
     """Print the sets' and ``anonymize``'s µs a text, cold and warm, with ``tree``'s code."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "texts.json"
         path.write_text(json.dumps(texts), encoding="utf-8")
-        process = subprocess.run(
-            [sys.executable, "-c", SPEED, str(path)],
-            capture_output=True,
-            text=True,
-            env=environment(tree),
-            cwd=tmp,
-            check=False,
-        )
+        process = run_script(SPEED, path, tree, Path(tmp))
         print(process.stdout + process.stderr[-800:], end="")
 
 
@@ -219,14 +226,7 @@ def attribute(tree: str, texts: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         config = through_sync.prepare(root, texts)
-        process = subprocess.run(
-            [sys.executable, "-c", ATTRIBUTE, str(config)],
-            capture_output=True,
-            text=True,
-            env=environment(tree),
-            cwd=root,
-            check=False,
-        )
+        process = run_script(ATTRIBUTE, config, tree, root)
         print(process.stdout, end="")
         if process.returncode:
             print(process.stderr[-800:])

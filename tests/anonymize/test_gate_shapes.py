@@ -24,23 +24,14 @@ REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
 
 
 def ascii_width(operation: Any, argument: Any) -> int:
-    """Return how many ASCII characters one parsed item matches (0 when not a character class)."""
-    name = str(operation)
-    if name in ("ANY", "NOT_LITERAL"):
-        return 127
-    if name != "IN":
-        return 1 if name == "LITERAL" else 0
-    matched: set[int] = set()
-    for kind, value in argument:
-        if str(kind) == "LITERAL":
-            matched.add(value)
-        elif str(kind) == "RANGE":
-            matched.update(range(value[0], value[1] + 1))
-        elif str(kind) == "CATEGORY":
-            matched.update(range(128))  # none in a gate but negated ones (test_prefilter)
-    matched &= set(range(128))
-    negated = any(str(kind) == "NEGATE" for kind, _ in argument)
-    return 128 - len(matched) if negated else len(matched)
+    """Return how many ASCII characters one parsed item matches (0 when not a character class; a
+    class with a category, which no gate has but negated (test_prefilter), all of them or none)."""
+    matched = ascii_set(operation, argument)
+    if matched is not None:
+        return len(matched)
+    if str(operation) != "IN":
+        return 0
+    return 0 if any(str(kind) == "NEGATE" for kind, _ in argument) else 128
 
 
 def has_broad(items: Any) -> bool:
