@@ -11,6 +11,7 @@ such a run unbounded within the line (``[^\\n]*``) and its rule's own pattern do
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fedlearn import config
@@ -48,22 +49,35 @@ def has_broad(items: Any) -> bool:
     return False
 
 
-def broad_counts(items: Any) -> list[str]:
-    """Return the counted repetitions (``{m,n}`` above ``SMALL``) of a broad class in ``items``."""
-    found = []
-    for operation, argument in items:
+def counted(items: Any, label: Callable[[list[Any], int], str | None]) -> list[str]:
+    """Return ``label(items, index)`` of every counted repetition in a parsed pattern, nested
+    ones included (None: not one to report)."""
+    items, found = list(items), []
+    for index, (operation, argument) in enumerate(items):
         name = str(operation)
         if name in REPEATS:
-            low, high, inner = argument
-            count = low if high == heads.sre_parse.MAXREPEAT else high
-            if count > SMALL and has_broad(inner):
-                found.append(f"{{{low},{'' if count == low and high != low else high}}}")
-            found += broad_counts(inner)
+            if (text := label(items, index)) is not None:
+                found.append(text)
+            found += counted(argument[2], label)
         elif name == "SUBPATTERN":
-            found += broad_counts(argument[-1])
+            found += counted(argument[-1], label)
         elif name == "BRANCH":
-            found += [count for branch in argument[1] for count in broad_counts(branch)]
+            found += [text for branch in argument[1] for text in counted(branch, label)]
     return found
+
+
+def broad_count(items: list[Any], index: int) -> str | None:
+    """Return a counted repetition (``{m,n}`` above ``SMALL``) of a broad class, or None."""
+    low, high, inner = items[index][1]
+    count = low if high == heads.sre_parse.MAXREPEAT else high
+    if count > SMALL and has_broad(inner):
+        return f"{{{low},{'' if count == low and high != low else high}}}"
+    return None
+
+
+def broad_counts(items: Any) -> list[str]:
+    """Return the counted repetitions (``{m,n}`` above ``SMALL``) of a broad class in ``items``."""
+    return counted(items, broad_count)
 
 
 def gate_counts(gate: str) -> list[str]:
@@ -125,22 +139,18 @@ def restarts(items: Any) -> list[str]:
     inside the run's class, can start anew anywhere in such a run: nothing before it in its
     branch, or an unbounded run of a class that meets it.
     """
-    items, found = list(items), []
-    for index, (operation, argument) in enumerate(items):
-        name = str(operation)
-        if name in REPEATS:
-            low, high, inner = argument
-            count = low if high == heads.sre_parse.MAXREPEAT else high
-            run = ascii_set(*inner[0]) if len(inner) == 1 else None
-            head = ascii_set(*items[index - 1]) if index else None
-            if count > SMALL and run and head and head < run and is_open(items[: index - 1], head):
-                found.append(f"{{{low},{count}}}")
-            found += restarts(inner)
-        elif name == "SUBPATTERN":
-            found += restarts(argument[-1])
-        elif name == "BRANCH":
-            found += [count for branch in argument[1] for count in restarts(branch)]
-    return found
+    return counted(items, restart)
+
+
+def restart(items: list[Any], index: int) -> str | None:
+    """Return a counted run (``{m,n}``) whose head restarts inside it (``restarts``), or None."""
+    low, high, inner = items[index][1]
+    count = low if high == heads.sre_parse.MAXREPEAT else high
+    run = ascii_set(*inner[0]) if len(inner) == 1 else None
+    head = ascii_set(*items[index - 1]) if index else None
+    if count > SMALL and run and head and head < run and is_open(items[: index - 1], head):
+        return f"{{{low},{count}}}"
+    return None
 
 
 def is_open(before: Any, head: set[int]) -> bool:
