@@ -335,7 +335,7 @@ def rules() -> list[Rule]:
             name,
             f"<{name}>",
             documented(name),
-            gate=rf"(?i)(?:{words_of})[^\n]*\n",
+            gate=rf"(?i)(?:{words_of})",
             trigger=Trigger(words=triggers, lower=True, needs="\n"),
         )
         for name, words_of, triggers in documents.KINDS
@@ -351,6 +351,6 @@ def secret_rules() -> list[Rule]:
             key_names.NAMES,
             (Matcher(Lazy(SPAN.pattern), find=cells_named, judge=secret_judge),),
             trigger=Trigger(words=KEY_WORDS, lower=True, needs="\n"),
-            gate=rf"(?i)(?:{gate_words})[^\n]*\n",
+            gate=rf"(?i)(?:{gate_words})",
         )
     ]

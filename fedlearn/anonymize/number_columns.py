@@ -79,7 +79,7 @@ def rules() -> list[Rule]:
             "card",
             "<card>",
             Matcher(Lazy(SPAN.pattern), find=cells_named, judge=card_judge),
-            gate=r"(?i)(?:card|cc|karte|tarjeta|carte)[^\n]*\n",
+            gate=r"(?i)(?:card|cc[ ._-]*n|karte|tarjeta|carte)",
             trigger=Trigger(
                 words=("card", "cc", "karte", "tarjeta", "carte"), lower=True, needs="\n"
             ),
@@ -88,7 +88,7 @@ def rules() -> list[Rule]:
             "phone",
             "<phone>",
             Matcher(Lazy(SPAN.pattern), find=cells_named, judge=phone_judge),
-            gate=rf"(?i)(?:{'|'.join(PHONE_TRIGGERS)})[^\n]*\n",
+            gate=rf"(?i)(?:{'|'.join(PHONE_TRIGGERS)})",
             trigger=Trigger(words=PHONE_TRIGGERS, lower=True, needs="\n"),
         ),
     ]

@@ -11,7 +11,9 @@ patterns match (``tests/test_prefilter.py``). The set is built once the triggers
 spend on a few short strings, so a small run never pays for it (a large backlog builds it at once:
 ``Prefilter.build``). The set's automaton is built lazily while it reads, so each new state costs
 a sync once per process: a gate's counted run that starts at every digit or letter (``[0-9]{8}``)
-multiplies the states of the others', which a literal or an anchor before it avoids. The gates of
+multiplies the states of the others', which a literal or an anchor before it avoids; so does a
+run to the line's end after a word (``card[^\n]*\n``, one live thread per such gate for the rest
+of each line): the table rules' gates are their header words alone. The gates of
 the secret rules and those of the personal-data rules are two sets, read one after the other: in
 one automaton the states of each side multiply the other's (the personal ids' and phones' digit
 runs against the secrets' keyed forms), so a fresh process built twice the states for the same
