@@ -11,8 +11,12 @@ import itertools
 from fedlearn.anonymize import rules, words
 from fedlearn.anonymize.checks import HEX
 
-# Nix's base32 alphabet (no ``e``, ``o``, ``u``, ``t``): its store hashes are data.
+# Nix's base32 alphabet (no ``e``, ``o``, ``u``, ``t``): its store hashes are data. A hash in it
+# is as long as its digest makes it (MD5 26, SHA-1 and store paths 32, SHA-256 52, SHA-512 103);
+# a draw of another length avoids those four letters as often as chance has it (a tenth of
+# 20-character draws), so only these lengths are taken for one.
 NIX_BASE32 = frozenset("0123456789abcdfghijklmnpqrsvwxyz")
+NIX_HASH_LENGTHS = frozenset((26, 32, 52, 103))
 LOWER_ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
 HEX_DIGITS_DROPPED = str.maketrans("", "", "0123456789abcdef")
 # RFC 4648's base32 in lower case (Tor's ``.onion`` names) and bech32's data characters (after
@@ -26,13 +30,15 @@ def is_drawn_lower(value: str, minimum: int, switches: int) -> bool:
     """
     Return whether ``value`` is ``minimum`` or more lower-case letters and digits drawn at random
     (``4rupe4t7lng8lar2vo1c…``): no hex (a fourth of its characters past ``f``, as a draw has
-    more than half), no Nix base32 hash, no bech32 (addresses, invoices), switching between a letter and a
+    more than half), no Nix base32 hash (``NIX_HASH_LENGTHS``), no bech32 (addresses, invoices), switching between a letter and a
     digit ``switches`` times or more (a random draw does every third character or so; names and
     versions seldom: ``python3``, ``ubuntu2204``).
     """
     if len(value) < minimum or len(value.translate(HEX_DIGITS_DROPPED)) * 4 < len(value):
         return False  # hex, or hex after a prefix (``0x…``): a fourth or more past ``f``
-    if not LOWER_ALNUM.issuperset(value) or NIX_BASE32.issuperset(value) or is_bech32(value):
+    if not LOWER_ALNUM.issuperset(value) or is_bech32(value):
+        return False
+    if len(value) in NIX_HASH_LENGTHS and NIX_BASE32.issuperset(value):
         return False
     if value.isalpha() or value.isdigit():
         return False

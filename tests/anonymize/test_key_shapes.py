@@ -282,6 +282,8 @@ def test_short_counted_timed_or_id_digits_are_not(key: str, value: str) -> None:
     [
         ("LOOKER_CLIENT_API_TOKEN", "2kafromhuvel7b5sejyt"),
         ("vendor_api_key", "q8ronewita3z7mesol9k"),
+        ("api_token", "0c7mvq2gcbdrwxpnr7f4"),  # no e, o, u, t, but no Nix hash's length
+        ("api_key", "k9wq2mzr8nxd4bv7hcpa1sl3"),
     ],
 )
 def test_drawn_lower_case_under_a_token_key_is_generated(key: str, value: str) -> None:
@@ -293,7 +295,7 @@ def test_drawn_lower_case_under_a_token_key_is_generated(key: str, value: str) -
     ("key", "value"),
     [
         ("api_token", "ubuntu2204jammyamd"),  # two switches
-        ("api_token", "0c7mvq2gcbdrwxpnr7f4"),  # Nix base32
+        ("api_token", "0c7mvq2gcbdrwxpnr7f4i1k8w2jaz5h9"),  # a Nix store hash: 32 in base32
         ("token_id", "2kafromhuvel7b5sejyt"),  # an id
     ],
 )
