@@ -85,9 +85,17 @@ def generated_body(match: re.Match[str], text: str) -> bool:
 
 
 def slack_body(match: re.Match[str], text: str) -> bool:
-    """Return whether a Slack token's body (past ``xoxb-``, ``xoxe.xoxp-``) reads as generated:
-    ids and drawn parts (``1-duoQafkHC``), not words (``1-initial``, ``my-bot-token``)."""
-    return words.is_token_body(match.group().split("-", 1)[1])
+    """
+    Return whether a Slack token's body (past ``xoxb-``, ``xoxe.xoxp-``) reads as generated:
+    ids and drawn parts (``1-duoQafkHC``), not words (``1-initial``, ``my-bot-token``). A bot,
+    user or refresh token (``xoxb-``, ``xoxp-``, ``xoxe-``) is a team id and more parts, 20
+    characters or more: one number or a short pair (``xoxp-1234567890``, ``xoxb-12345-abcd234``)
+    is an example cut short, which holds no secret.
+    """
+    kind, body = match.group().split("-", 1)
+    if kind in ("xoxb", "xoxp", "xoxe") and ("-" not in body.rstrip("-") or len(body) < 20):
+        return False
+    return words.is_token_body(body)
 
 
 def openai_shaped(match: re.Match[str], text: str) -> bool:

@@ -155,6 +155,27 @@ def test_a_slack_token_of_words_or_masked_whole_stays(anonymizer: Anonymizer, te
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["the docs say xoxp-5820193746 here", "read xoxb-40392-kq7z2m1", "got xoxe-918273-Qz81"],
+)
+def test_a_bot_user_or_refresh_token_cut_short_stays(anonymizer: Anonymizer, text: str) -> None:
+    """A bot, user or refresh token of one number, or of fewer than 20 characters, is an example
+    cut short (a real one is a team id and more parts)."""
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "token", ["xoxb-58203917-Kq2mZ7vR0pW1", "xoxp-7283910465-88213904756", "xoxa-Qm82vT0zLr5"]
+)
+def test_a_slack_token_of_two_parts_or_a_workspace_token_goes(
+    anonymizer: Anonymizer, token: str
+) -> None:
+    """Two parts of 20 characters or more are a bot or user token; a workspace token (``xoxa-``,
+    ``xoxr-``) may be one drawn part."""
+    assert anonymizer.anonymize(f"use {token} now") == "use <redacted:slack-token> now"
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("AZURE_CS=Tk71Q~zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", "AZURE_CS=Tk71Q~zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"),
