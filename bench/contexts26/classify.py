@@ -19,11 +19,16 @@ def main() -> None:
         for key in ("context", "source"):
             total = collections.Counter(s[key] for s in secrets)
             bad = collections.Counter(s[key] for s in r["leaks"])
-            print(f"  leaks by {key}: " + ", ".join(f"{k} {bad[k]}/{total[k]}" for k in sorted(total)))
+            print(
+                f"  leaks by {key}: " + ", ".join(f"{k} {bad[k]}/{total[k]}" for k in sorted(total))
+            )
         for key in ("context", "kind"):
             total = collections.Counter(s[key] for s in benign)
             bad = collections.Counter(s[key] for s in r["changed"])
-            print(f"  changed by {key}: " + ", ".join(f"{k} {bad[k]}/{total[k]}" for k in sorted(total)))
+            print(
+                f"  changed by {key}: "
+                + ", ".join(f"{k} {bad[k]}/{total[k]}" for k in sorted(total))
+            )
 
 
 if __name__ == "__main__":

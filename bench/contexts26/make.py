@@ -93,7 +93,7 @@ def extra_name(rule: str, value: str, is_secret: bool) -> Name:
         kind = ["secret"]
     elif "@" in value:
         kind = ["user"]
-    elif value.startswith("http") or "." in value and " " not in value:
+    elif value.startswith("http") or ("." in value and " " not in value):
         kind = ["url"] if value.startswith("http") else ["host"]
     else:
         kind = ["id"]
@@ -115,7 +115,7 @@ def yaml_value(v: str, indent: int) -> str:
     if "\n" in v:
         pad = " " * (indent + 2)
         return "|\n" + "\n".join(pad + line for line in v.splitlines())
-    return RNG.choice([v, q(v), f"'{v}'"]) if not v[:1] in "!&*{[|>'\"%@`#" else q(v)
+    return RNG.choice([v, q(v), f"'{v}'"]) if v[:1] not in "!&*{[|>'\"%@`#" else q(v)
 
 
 # ---------------------------------------------------------------- value contexts
@@ -123,11 +123,15 @@ def yaml_value(v: str, indent: int) -> str:
 
 
 def c_dockerfile(r, pairs):
-    base = RNG.choice(["python:3.12-slim", "node:20-alpine", "golang:1.22 AS build", "eclipse-temurin:21-jre"])
+    base = RNG.choice(
+        ["python:3.12-slim", "node:20-alpine", "golang:1.22 AS build", "eclipse-temurin:21-jre"]
+    )
     lines = [f"FROM {base}", "WORKDIR /app"]
     for n, v in pairs:
         lines.append(
-            RNG.choice([f"ENV {n.env}={v}", f'ENV {n.env}="{v}"', f"ARG {n.env}={v}", f"ENV {n.env} {v}"])
+            RNG.choice(
+                [f"ENV {n.env}={v}", f'ENV {n.env}="{v}"', f"ARG {n.env}={v}", f"ENV {n.env} {v}"]
+            )
         )
     lines += ["COPY . .", 'CMD ["./entrypoint.sh"]']
     return "\n".join(lines)
@@ -139,7 +143,7 @@ def c_compose_list(r, pairs):
     return (
         f"services:\n  {svc}-worker:\n    image: ghcr.io/acme/{svc}-worker:2.3.1\n"
         f"    restart: unless-stopped\n    environment:\n      - LOG_LEVEL=info\n{env}"
-        "    ports:\n      - \"8080:8080\""
+        '    ports:\n      - "8080:8080"'
     )
 
 
@@ -147,7 +151,7 @@ def c_compose_map(r, pairs):
     svc = f24.vendor(r).replace("_", "-")
     env = "".join(f"      {n.env}: {yaml_value(v, 6)}\n" for n, v in pairs)
     return (
-        f"version: \"3.9\"\nservices:\n  {svc}:\n    build: .\n    environment:\n"
+        f'version: "3.9"\nservices:\n  {svc}:\n    build: .\n    environment:\n'
         f"      TZ: Europe/Berlin\n{env}    depends_on:\n      - redis"
     )
 
@@ -174,17 +178,14 @@ def c_helm(r, pairs):
     inner = "".join(f"    {n.tail.camel}: {yaml_value(v, 4)}\n" for n, v in pairs)
     return (
         f"# values.yaml\nreplicaCount: 2\nimage:\n  repository: registry.example.com/{svc}\n"
-        f"  tag: \"1.8.0\"\n{svc}:\n  enabled: true\n  {'build' if LOOKALIKE else 'auth'}:\n{inner}resources:\n  limits:\n    memory: 256Mi"
+        f'  tag: "1.8.0"\n{svc}:\n  enabled: true\n  {"build" if LOOKALIKE else "auth"}:\n{inner}resources:\n  limits:\n    memory: 256Mi'
     )
 
 
 def c_terraform(r, pairs):
     svc = f24.vendor(r)
     n, v = pairs[-1]
-    if "\n" in v:
-        val = f"<<EOT\n{v}\nEOT"
-    else:
-        val = q(v)
+    val = f"<<EOT\n{v}\nEOT" if "\n" in v else q(v)
     if RNG.random() < 0.5:
         sens = "false" if LOOKALIKE else "true"
         return (
@@ -199,7 +200,8 @@ def c_systemd(r, pairs):
     svc = f24.vendor(r).replace("_", "-")
     if RNG.random() < 0.5:
         env = "".join(
-            RNG.choice([f'Environment="{n.env}={v}"\n', f"Environment={n.env}={v}\n"]) for n, v in pairs
+            RNG.choice([f'Environment="{n.env}={v}"\n', f"Environment={n.env}={v}\n"])
+            for n, v in pairs
         )
         return (
             f"[Unit]\nDescription={svc} sync agent\nAfter=network-online.target\n\n[Service]\n"
@@ -242,7 +244,7 @@ def c_properties(r, pairs):
 def c_spring(r, pairs):
     svc = f24.vendor(r).replace("_", "-")
     if RNG.random() < 0.4:
-        n, v = pairs[-1]
+        _n, v = pairs[-1]
         return (
             "spring:\n  datasource:\n    url: jdbc:postgresql://db.internal:5432/orders\n"
             f"    username: orders_app\n    password: {yaml_value(v, 4)}\n  jpa:\n    open-in-view: false"
@@ -272,7 +274,7 @@ def c_appsettings(r, pairs):
 
 
 def c_netcred(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     user = next((w for m, w in pairs[:-1] if m.words[-1] in ("user", "id")), "svc-deploy")
     more = "".join(f"// {m.env}: {w}\n" for m, w in pairs[:-1] if w != user)
     return more + (
@@ -284,7 +286,7 @@ def c_netcred(r, pairs):
 def c_go(r, pairs):
     pkg = f24.vendor(r).replace("_", "")
     fields = "".join(f"\t{n.tail.pascal.replace('Api', 'API')}: {q(v)},\n" for n, v in pairs)
-    return f"cfg := {pkg}.Config{{\n\tBaseURL: \"https://api.{host(r)}\",\n{fields}\tTimeout: 30 * time.Second,\n}}"
+    return f'cfg := {pkg}.Config{{\n\tBaseURL: "https://api.{host(r)}",\n{fields}\tTimeout: 30 * time.Second,\n}}'
 
 
 def c_rust(r, pairs):
@@ -308,16 +310,15 @@ def c_ruby(r, pairs):
 def c_ansible(r, pairs):
     body = "".join(f"{n.snake}: {yaml_value(v, 0)}\n" for n, v in pairs)
     if RNG.random() < 0.5:
-        return f"---\n# group_vars/prod/vars.yml\napp_user: deploy\napp_port: 8443\n{body}".rstrip("\n")
+        return f"---\n# group_vars/prod/vars.yml\napp_user: deploy\napp_port: 8443\n{body}".rstrip(
+            "\n"
+        )
     inner = "".join(f"    {n.snake}: {yaml_value(v, 4)}\n" for n, v in pairs)
-    return (
-        "- hosts: app_servers\n  become: true\n  vars:\n"
-        f"{inner}  roles:\n    - role: app"
-    )
+    return f"- hosts: app_servers\n  become: true\n  vars:\n{inner}  roles:\n    - role: app"
 
 
 def c_connstr(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     user = next((w for m, w in pairs[:-1] if m.words[-1] in ("user", "id")), "app_rw")
     return RNG.choice(
         [
@@ -353,7 +354,7 @@ def c_http(r, pairs):
 
 def c_proxy(r, pairs):
     h = host(r)
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     if RNG.random() < 0.5:
         return (
             f"location /upstream/ {{\n    proxy_pass https://api.{h}/;\n"
@@ -367,7 +368,7 @@ def c_proxy(r, pairs):
 
 
 def c_sql(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     user = f24.vendor(r)[:20] + "_svc"
     return RNG.choice(
         [
@@ -380,7 +381,7 @@ def c_sql(r, pairs):
 
 
 def c_gitconfig(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     h = host(r)
     if RNG.random() < 0.5:
         return (
@@ -394,7 +395,7 @@ def c_gitconfig(r, pairs):
 
 
 def c_netrc(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     user = next((w for m, w in pairs[:-1] if m.words[-1] in ("user", "id")), "deploy")
     return RNG.choice(
         [
@@ -405,7 +406,7 @@ def c_netrc(r, pairs):
 
 
 def c_npmrc(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     return RNG.choice(
         [
             f"registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken={v}",
@@ -415,7 +416,7 @@ def c_npmrc(r, pairs):
 
 
 def c_pypirc(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     return (
         "[distutils]\nindex-servers =\n    pypi\n    private\n\n[private]\n"
         f"repository = https://pypi.{host(r)}/simple/\nusername = __token__\npassword = {v}"
@@ -466,7 +467,17 @@ CONTEXTS = {
     "mdtable": c_mdtable,
 }
 # Contexts that can carry a value over several lines.
-BLOCK = ["compose-map", "gha", "helm", "terraform", "spring", "toml", "appsettings", "ansible", "jupyter"]
+BLOCK = [
+    "compose-map",
+    "gha",
+    "helm",
+    "terraform",
+    "spring",
+    "toml",
+    "appsettings",
+    "ansible",
+    "jupyter",
+]
 
 
 # ---------------------------------------------------------------- line contexts (benign fixtures)
@@ -477,7 +488,9 @@ def commented(prefix: str, line: str) -> str:
 LINE_CONTEXTS = {
     "dockerfile": lambda x: f"FROM alpine:3.20\n{commented('# ', x)}\nRUN apk add --no-cache curl",
     "compose-map": lambda x: f"services:\n  web:\n    image: nginx:1.27\n{commented('    # ', x)}",
-    "gha": lambda x: "    steps:\n      - name: scan\n        run: |\n" + commented("          ", x),
+    "gha": lambda x: (
+        "    steps:\n      - name: scan\n        run: |\n" + commented("          ", x)
+    ),
     "helm": lambda x: f"# values.yaml\n{commented('# ', x)}\nreplicaCount: 1",
     "terraform": lambda x: f'resource "null_resource" "note" {{\n{commented("  # ", x)}\n}}',
     "systemd": lambda x: f"[Service]\n{commented('# ', x)}\nExecStart=/usr/bin/true",
@@ -488,14 +501,19 @@ LINE_CONTEXTS = {
     "go": lambda x: f"{commented('// ', x)}\nfunc TestScan(t *testing.T) {{}}",
     "rust": lambda x: f"{commented('/// ', x)}\nfn scan() {{}}",
     "ruby": lambda x: f"{commented('# ', x)}\nclass Scanner; end",
-    "http": lambda x: f"POST /v1/notes HTTP/1.1\nHost: notes.internal\nContent-Type: text/plain\n\n{x}",
+    "http": lambda x: (
+        f"POST /v1/notes HTTP/1.1\nHost: notes.internal\nContent-Type: text/plain\n\n{x}"
+    ),
     "sql": lambda x: f"{commented('-- ', x)}\nSELECT 1;",
     "gitconfig": lambda x: f"[core]\n\teditor = vim\n{commented('# ', x)}",
     "jupyter": lambda x: json.dumps(
-        {"cell_type": "markdown", "metadata": {}, "source": [s + "\n" for s in x.splitlines()]}, indent=1
+        {"cell_type": "markdown", "metadata": {}, "source": [s + "\n" for s in x.splitlines()]},
+        indent=1,
     ),
-    "mdtable": lambda x: "| Case | Expected |\n|---|---|\n"
-    + "".join(f"| `{s}` | not flagged |\n" for s in x.splitlines()).rstrip("\n"),
+    "mdtable": lambda x: (
+        "| Case | Expected |\n|---|---|\n"
+        + "".join(f"| `{s}` | not flagged |\n" for s in x.splitlines()).rstrip("\n")
+    ),
 }
 
 
@@ -507,28 +525,70 @@ def lookalikes() -> list[tuple[Name, str, str]]:
         seed = f"lookalike-{i}".encode()
         kind = i % 10
         if kind == 0:
-            out.append((Name(["image", "digest"]), "sha256:" + hashlib.sha256(seed).hexdigest(), "digest"))
+            out.append(
+                (Name(["image", "digest"]), "sha256:" + hashlib.sha256(seed).hexdigest(), "digest")
+            )
         elif kind == 1:
-            out.append((Name(["git", "commit"]), hashlib.sha1(seed).hexdigest(), "sha1"))
+            out.append(
+                (
+                    Name(["git", "commit"]),
+                    hashlib.sha1(seed, usedforsecurity=False).hexdigest(),
+                    "sha1",
+                )
+            )
         elif kind == 2:
-            out.append((Name(["request", "id"]), str(uuid.UUID(bytes=hashlib.md5(seed).digest(), version=4)), "uuid"))
+            out.append(
+                (
+                    Name(["request", "id"]),
+                    str(
+                        uuid.UUID(
+                            bytes=hashlib.md5(seed, usedforsecurity=False).digest(), version=4
+                        )
+                    ),
+                    "uuid",
+                )
+            )
         elif kind == 3:
             out.append((Name(["artifact", "checksum"]), hashlib.sha256(seed).hexdigest(), "sha256"))
         elif kind == 4:
             out.append(
-                (Name(["integrity"]), "sha512-" + base64.b64encode(hashlib.sha512(seed).digest()).decode(), "sri")
+                (
+                    Name(["integrity"]),
+                    "sha512-" + base64.b64encode(hashlib.sha512(seed).digest()).decode(),
+                    "sri",
+                )
             )
         elif kind == 5:
-            out.append((Name(["release", "version"]), f"{RNG.randint(0, 9)}.{RNG.randint(0, 40)}.{RNG.randint(0, 99)}", "version"))
+            out.append(
+                (
+                    Name(["release", "version"]),
+                    f"{RNG.randint(0, 9)}.{RNG.randint(0, 40)}.{RNG.randint(0, 99)}",
+                    "version",
+                )
+            )
         elif kind == 6:
             png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + hashlib.sha256(seed).digest()[:12]
-            out.append((Name(["favicon", "data"]), "data:image/png;base64," + base64.b64encode(png).decode(), "base64"))
+            out.append(
+                (
+                    Name(["favicon", "data"]),
+                    "data:image/png;base64," + base64.b64encode(png).decode(),
+                    "base64",
+                )
+            )
         elif kind == 7:
             out.append((Name(["build", "number"]), str(RNG.randint(1000, 99999999)), "id"))
         elif kind == 8:
-            out.append((Name(["trace", "id"]), hashlib.md5(seed).hexdigest(), "md5"))
+            out.append(
+                (Name(["trace", "id"]), hashlib.md5(seed, usedforsecurity=False).hexdigest(), "md5")
+            )
         else:
-            out.append((Name(["content", "md5"]), base64.b64encode(hashlib.md5(seed).digest()).decode(), "md5b64"))
+            out.append(
+                (
+                    Name(["content", "md5"]),
+                    base64.b64encode(hashlib.md5(seed, usedforsecurity=False).digest()).decode(),
+                    "md5b64",
+                )
+            )
     return out
 
 
