@@ -62,9 +62,10 @@ KEY_WORDS = tuple(
     word for word in GATE_WORDS if not any(other != word and other in word for other in GATE_WORDS)
 )
 # A value ends at a quote, a separator or a shell expansion (``${``, ``$(``), which refers to one.
-# An Objective-C string literal's ``@`` before the quote is no part of it (``@"…"``).
+# A string literal's prefix before the quote is no part of it (``@"…"``, Rust ``r"…"``,
+# Python ``b'…'``: ``rules.STRING_PREFIX``).
 VALUE = (
-    r"(?:@(?=[\"']))?(?P<q>(?:\\\\)?\\?[\"'`])?"
+    rf"(?:{rules.STRING_PREFIX})?(?P<q>(?:\\\\)?\\?[\"'`])?"
     r"(?P<value>(?(q)[^\"'`\n\\]+|(?:[^\s\"'`,;&|<>(){}\[\]\\$]|\$(?![{(]))+))"
 )
 # The rest of an unquoted word up to a blank or a quote (``past_symbols``).

@@ -196,8 +196,21 @@ def is_code(value: str, key: str, word: str, following: str) -> bool:
         return False
     if value.lower().strip("-_.") == key.lower().strip("-_."):
         return True
-    if IDENTIFIER.fullmatch(value) and "_" in value:
+    if IDENTIFIER.fullmatch(value) and "_" in value and not has_drawn_part(value):
         return word.lower() in value.lower() if word else words.is_wordy(value)
+    return False
+
+
+def has_drawn_part(value: str) -> bool:
+    """
+    Return whether a snake_case word holds a drawn part, so it names nothing: 16 or more hex
+    digits mixing letters and digits (``sk_pr_mykey2_509b8c07454aca24…``) or a generated name.
+    """
+    for part in value.split("_"):
+        if len(part) >= 16 and is_hexadecimal(part) and not part.isdigit() and not part.isalpha():
+            return True
+        if is_generated_name(part):
+            return True
     return False
 
 

@@ -356,6 +356,8 @@ def docker_env(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return match.start("value"), match.end("value"), name
 
 
+# A bearer token may hold ``=`` inside (``2pRM=Jr9+…``): it runs on while token characters follow.
+BEARER = r"bearer[ \t]+(?P<value>[a-z0-9._~+/-]+(?:=+[a-z0-9._~+/-]+)*=*)"
 DIGEST_RESPONSE = (
     r"digest[ \t][^\n]{0,400}?response=(?:\\?\")?(?P<value>[0-9a-f]{32,128})(?![0-9a-z])"
 )
@@ -367,7 +369,7 @@ def placed() -> list[Rule]:
         Rule(
             ("authorization",),
             (
-                Matcher(Lazy(r"bearer[ \t]+(?P<value>[a-z0-9._~+/-]+=*)"), bearer),
+                Matcher(Lazy(BEARER), bearer),
                 Matcher(Lazy(r"basic[ \t]+(?P<value>[a-z0-9+/]{8,}={0,2})(?![a-z0-9+/=])"), basic),
                 # HTTP Digest's ``response="<hash>"``: a hash of the password, open to guessing.
                 Matcher(Lazy(DIGEST_RESPONSE)),

@@ -19,13 +19,14 @@ from collections.abc import Iterator
 
 from fedlearn.anonymize import blocks, key_names, subscripts
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS, key_before
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.rules import STRING_PREFIX, Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
 QUOTED = r"(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{1,300})(?P=q)"
 # The string types a declaration may name: Rust, TypeScript, Kotlin/Swift/Scala, Python.
 TYPE = r"(?:&(?:'static[ \t]+)?(?:mut[ \t]+)?)?(?:str|String|string|Final(?:\[str\])?|Optional\[str\]|SecretStr)\??"
-TYPED = Lazy(rf":[ \t]*{TYPE}[ \t]*=[ \t]*{QUOTED}")
+# A literal's prefix (Rust ``r"…"``/``r#"…"#``, ``rules.STRING_PREFIX``) is no part of the value.
+TYPED = Lazy(rf":[ \t]*{TYPE}[ \t]*=[ \t]*(?:{STRING_PREFIX})?{QUOTED}")
 GO_TYPED = Lazy(rf" string[ \t]*=[ \t]*{QUOTED}")
 TAG = Lazy(r"<[A-Za-z][A-Za-z0-9:-]*[ \t\n](?P<attributes>[^<>]{1,1000})>")
 ATTRIBUTE = Lazy(

@@ -4,7 +4,8 @@ Web server configs and ``git config`` set a named variable with a directive word
 value, blank-separated, with no ``=`` or ``:`` between name and value, so ``assignments`` does not
 see them: nginx ``set $name value;``, ``fastcgi_param``/``uwsgi_param``/``scgi_param NAME
 value;``, ``proxy_set_header``/``add_header Name value;``, Apache ``SetEnv NAME value``,
-``RequestHeader set Name "value"``, ``Header set Name value``, and ``git config [--global|--system|
+``RequestHeader set Name "value"``, ``Header set Name value``, Caddy's ``header_up``/``header_down
+[+]Name value``, and ``git config [--global|--system|
 --local|--file F] section.name value``; also what ``git config --get-regexp`` prints, one
 ``section.name value`` a line, on the lines after that command (``deploy.pwd …``). The name is read as any key is
 (``key_names.classify_key``: it must end with a secret word) and the value (quoted, or bare up to a
@@ -22,7 +23,7 @@ from fedlearn.anonymize.tables import judged
 
 DIRECTIVE = (
     r"(?:set[ \t]+\$|(?:fastcgi|uwsgi|scgi)_param[ \t]+|(?:proxy_set|add)_header[ \t]+"
-    r"|SetEnv[ \t]+|(?:Request)?Header[ \t]+(?:always[ \t]+)?(?:set|add|append)[ \t]+"
+    r"|header_(?:up|down)[ \t]+\+?|SetEnv[ \t]+|(?:Request)?Header[ \t]+(?:always[ \t]+)?(?:set|add|append)[ \t]+"
     r"|git[ \t]+config(?:[ \t]+--(?:global|system|local|worktree|file[ \t]+[^\s;|&]+))*[ \t]+)"
 )
 VALUE = (
@@ -61,7 +62,7 @@ def rules() -> list[Rule]:
             NAMES,
             (Matcher(Lazy(DIRECTIVE_VALUE.pattern), judge=judge),),
             trigger=Trigger(words=WORDS, lower=True),
-            gate=r"(?i)(?:set[ \t]+\$|_param[ \t]|_header[ \t]|setenv[ \t]|header[ \t]|git[ \t]+config[ \t])",
+            gate=r"(?i)(?:set[ \t]+\$|_param[ \t]|_header[ \t]|header_(?:up|down)[ \t]|setenv[ \t]|header[ \t]|git[ \t]+config[ \t])",
         ),
         Rule(
             NAMES,

@@ -2112,6 +2112,32 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "POST /sms/cb 502 body=Sid=SM9&To={s}&Err=30003",
             lambda: f"{chars(1, DIGITS)}-{chars(4, DIGITS)}-{chars(4, DIGITS)}",
         ),
+        # bench/contexts26: string-literal prefixes, drawn snake_case values, Caddy headers,
+        # a bearer token with "=" inside.
+        (
+            "rust-raw-string",
+            'pub static NUMBAT_API_KEY: &str = r"{s}";',
+            lambda: chars(32, LOWER + DIGITS),
+        ),
+        ("rust-raw-hash-string", 'const QUOKKA_SECRET: &str = r#"{s}"#;', lambda: chars(14)),
+        ("rust-raw-short", 'static DINGO_SECRET: &str = r"{s}";', lambda: chars(12)),
+        ("python-bytes-literal", "WOMBAT_TOKEN = rb'{s}'", lambda: hexs(24)),
+        ("ansi-c-quoted", "export DINGO_PASSWORD=$'{s}'", password),
+        (
+            "snake-value-with-hex",
+            "NUMBAT_SECRET_KEY={s}",
+            lambda: f"sk_pr_numbatkey{chars(1, DIGITS)}_{hexs(40)}",
+        ),
+        (
+            "caddy-header-up",
+            "reverse_proxy https://api.numbat.example {\n\theader_up X-Numbat-Token {s}\n}",
+            lambda: chars(3) + "-" + chars(3) + "-" + chars(3),
+        ),
+        (
+            "bearer-inner-equals",
+            'proxy_set_header Authorization "Bearer {s}";',
+            lambda: chars(6) + "=" + chars(10) + "=" + chars(6),
+        ),
     ]
 
 
@@ -2364,6 +2390,38 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         (
             "onion-name",
             lambda: f"# hostname: {chars(55, 'abcdefghijklmnopqrstuvwxyz234567')}d.onion",
+        ),
+        # bench/contexts26: what the literal prefixes, snake_case values and Caddy headers keep.
+        (
+            "prefixed-literal-name",
+            lambda: rng.choice(
+                [
+                    f'const ENV_NAME: &str = r"{rng.choice(words).upper()}_API_KEY";',
+                    'api_key = r"{API_KEY}"',
+                    'token = f"{prefix}-{suffix}"',
+                ]
+            ),
+        ),
+        (
+            "snake-name-under-key",
+            lambda: (
+                f"{rng.choice(['API_KEY', 'SECRET_KEY'])}={rng.choice(['default', 'legacy', 'old'])}"
+                f"_{rng.choice(words)}_api_key"
+            ),
+        ),
+        (
+            "caddy-placeholder",
+            lambda: rng.choice(
+                [
+                    "header_up X-Api-Key {env.NUMBAT_KEY}",
+                    "header_up X-Request-Id {http.request.uuid}",
+                    "header_down -Server",
+                ]
+            ),
+        ),
+        (
+            "bearer-challenge",
+            lambda: f'WWW-Authenticate: Bearer realm="{rng.choice(words)}", error="invalid_token"',
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
