@@ -220,6 +220,9 @@ def test_secrets_beside_request_ids_go(anonymizer: Anonymizer, text: str, secret
         "secrets/ingest-tls-7dk4h9c2bm unchanged",
         # A package's four-part version pinned to its digest (a Stack lock file).
         "- hackage: text-short-1.2.6.1@sha256:0e3b8c2a5f9d4e7a1b6c3d8e2f5a9b4c7d1e6f3a8b2c5d9e4f7a1b3c6d8e2f5a,1734",
+        # A four-part version in a wheel's name, before its Python tag.
+        '{file = "zipfoo-3.14.2.7-py3-none-any.whl", hash = "sha256:0e3b8c2a"}',
+        "Downloading tidylib-20.4.1.9-cp312-cp312-manylinux_2_17_x86_64.whl (1.2 MB)",
     ],
 )
 def test_kubectl_secret_names_and_pinned_versions_stay(anonymizer: Anonymizer, text: str) -> None:
@@ -233,6 +236,9 @@ def test_kubectl_secret_names_and_pinned_versions_stay(anonymizer: Anonymizer, t
         ("the secret/q7vlmz93kdrx8tbw2n is leaked", "q7vlmz93kdrx8tbw2n"),  # no verb, no kubectl
         ("relay-10.20.30.40 is up", "10.20.30.40"),  # an address after a name, no digest
         ("pinned 10.20.30.40@sha256:0e3b", "10.20.30.40"),  # no package name before it
+        ("scp backup.tar.gz relay-10.20.30.40:/srv", "10.20.30.40"),  # no file tail after it
+        ("host-172.16.5.9-pyproxy up", "172.16.5.9"),  # -py not followed by a digit
+        ("route via 172.16.5.9-py3 gateway", "172.16.5.9"),  # a tag but no package name before
     ],
 )
 def test_secret_values_and_addresses_beside_them_go(
