@@ -72,7 +72,7 @@ DENSE = re.compile(
 # four-part version), a home folder, an SSH public key: fedlearn replaces them by design.
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])(?<!git@github\.com)")
 IPV4 = re.compile(r"(?<![\w.-])(?<!version = \")(?:\d{1,3}\.){3}\d{1,3}(?![\w.-])")
-HOME = re.compile(r"(?<![\w@/.-])(?:(?:/home|/Users)/[a-z_][\w.-]*|/root\b)|[A-Z]:\\\\Users\\\\\w+")
+HOME = re.compile(r"(?<![\w@/.-])(?:(?:/home|/Users)/[a-z_][\w.-]*|/root\b)|[A-Z]:\\Users\\\w+")
 SSH_KEY = re.compile(r"\bssh-(?:rsa|ed25519|dss) AAAA[A-Za-z0-9+/=]{20,}")
 
 

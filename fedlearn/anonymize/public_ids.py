@@ -105,6 +105,9 @@ OWNER_GAP = Lazy(
     r"|account|tenant|workspace|team|app|application|service|connector|customer|repo|repository"
     r"|environment|cluster|namespace|instance|device|node|subscription)(?:[ \t]+id)?[ \t]+\Z"
 )
+# The end of the words between a secret word and a value: an option that names the value
+# (``nix key generate-secret --key-name cache.nixos.org-1``, ``--secret-name``, ``--name=``).
+NAME_OPTION_GAP = Lazy(r"(?i)(?<![a-z0-9-])--(?:[a-z0-9]+-)*name(?:[ \t]+|[ \t]*=[ \t]*)\Z")
 KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 
 
@@ -205,6 +208,9 @@ def is_secret_gap(gap: str) -> bool:
     """
     Return whether the words between a secret word and a value in prose leave the value the
     secret: four words at most, not ending in what the secret is for or of (``api key for
-    project <uuid>``: the value names the project).
+    project <uuid>``: the value names the project) nor in an option that names the value
+    (``generate-secret --key-name cache.nixos.org-1``).
     """
-    return len(gap.split()) <= 4 and OWNER_GAP.compiled.search(gap) is None
+    if len(gap.split()) > 4 or OWNER_GAP.compiled.search(gap) is not None:
+        return False
+    return "name" not in gap.lower() or NAME_OPTION_GAP.compiled.search(gap) is None

@@ -424,3 +424,29 @@ def test_a_host_and_a_path_after_a_secret_word_stay(text: str) -> None:
 )
 def test_a_token_in_a_hosts_path_goes(text: str, secret: str) -> None:
     assert secret not in in_mode().anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An option that names the value between the secret word and it: the value is a name.
+        'nix key generate-secret --key-name build7.nixos.org-3 > "$TMP/sk"',
+        "kubectl create secret generic --secret-name=vault9x.corp.local-2 --from-file=a",
+        "token create --name ci7x.nixos.org-12 --days 30",
+    ],
+)
+def test_a_value_an_option_names_stays(text: str) -> None:
+    assert in_mode().anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("secret --key Zq8vT1mN4pXk2Lp9x", "Zq8vT1mN4pXk2Lp9x"),  # no name option
+        ("the secret name Zq8vT1mN4pXk2Lp9x", "Zq8vT1mN4pXk2Lp9x"),  # a word, no option
+        ("secret --filename Zq8vT1mN4pXk2Lp9x", "Zq8vT1mN4pXk2Lp9x"),  # not ``--…-name``
+        ("token --renamed Zq8vT1mN4pXk2Lp9x", "Zq8vT1mN4pXk2Lp9x"),
+    ],
+)
+def test_a_value_after_other_options_goes(text: str, secret: str) -> None:
+    assert secret not in in_mode().anonymize(text)
