@@ -22,6 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 # (kind, repository, commit, path pattern, texts wanted)
+# fmt: off
 SOURCES = [
     ("cargo-lock", "BurntSushi/ripgrep", "3fce3b5bb0236da2df6d99672afb8a719642eca7", r"^Cargo\.lock$", 80),
     ("poetry-lock", "python-poetry/poetry", "f46702336862f30050d5c641d5ed6f7568ded793", r"^poetry\.lock$", 100),
@@ -62,6 +63,7 @@ SOURCES = [
     ("poetry-docs", "python-poetry/poetry", "f46702336862f30050d5c641d5ed6f7568ded793", r"^docs/.*\.md$", 60),
     ("prettier-changelog", "prettier/prettier", "4f84a934201322ca87750e2b9b25baf296da6560", r"^CHANGELOG\.md$", 40),
 ]
+# fmt: on
 
 # A text worth having: it holds a hash, an id, a long base64-ish run, a URL or a version.
 DENSE = re.compile(
@@ -70,14 +72,18 @@ DENSE = re.compile(
 )
 # An e-mail address (not scp-style ``git@github.com:owner/repo``), an IPv4 address (not a
 # four-part version), a home folder, an SSH public key: fedlearn replaces them by design.
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])(?<!git@github\.com)")
+EMAIL = re.compile(
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])(?<!git@github\.com)"
+)
 IPV4 = re.compile(r"(?<![\w.-])(?<!version = \")(?:\d{1,3}\.){3}\d{1,3}(?![\w.-])")
 HOME = re.compile(r"(?<![\w@/.-])(?:(?:/home|/Users)/[a-z_][\w.-]*|/root\b)|[A-Z]:\\Users\\\w+")
 SSH_KEY = re.compile(r"\bssh-(?:rsa|ed25519|dss) AAAA[A-Za-z0-9+/=]{20,}")
 
 
 RESOLVERS = {"1.1.1.1", "1.0.0.1", "8.8.8.8", "8.8.4.4", "9.9.9.9", "149.112.112.112"}
-DOCUMENTATION = [ipaddress.IPv4Network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24")]
+DOCUMENTATION = [
+    ipaddress.IPv4Network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24")
+]
 
 
 def ips(text: str) -> list[str]:
@@ -90,11 +96,17 @@ def ips(text: str) -> list[str]:
             continue
         if address.is_multicast or match in RESOLVERS:
             continue
-        if address.is_global or (address.is_private and not address.is_loopback
-                                 and not address.is_link_local and not address.is_unspecified
-                                 and not address.is_reserved and address.packed[0] != 0
-                                 and not address.is_multicast and match not in RESOLVERS
-                                 and not any(address in net for net in DOCUMENTATION)):
+        if address.is_global or (
+            address.is_private
+            and not address.is_loopback
+            and not address.is_link_local
+            and not address.is_unspecified
+            and not address.is_reserved
+            and address.packed[0] != 0
+            and not address.is_multicast
+            and match not in RESOLVERS
+            and not any(address in net for net in DOCUMENTATION)
+        ):
             found.append(match)
     return found
 
@@ -102,7 +114,10 @@ def ips(text: str) -> list[str]:
 def git(mirror: Path, *args: str) -> str:
     """Run git on a bare mirror and return its output."""
     return subprocess.run(
-        ["git", f"--git-dir={mirror}", *args], check=True, capture_output=True, text=True,
+        ["git", f"--git-dir={mirror}", *args],
+        check=True,
+        capture_output=True,
+        text=True,
         errors="replace",
     ).stdout
 
@@ -143,8 +158,11 @@ def main() -> None:
     for kind, repo, commit, pattern, wanted in SOURCES:
         wanted = round(wanted * args.scale)
         mirror = Path(args.mirrors) / repo.replace("/", "+") / "repo"
-        paths = [p for p in git(mirror, "ls-tree", "-r", "--name-only", commit).splitlines()
-                 if re.search(pattern, p) and "node_modules" not in p]
+        paths = [
+            p
+            for p in git(mirror, "ls-tree", "-r", "--name-only", commit).splitlines()
+            if re.search(pattern, p) and "node_modules" not in p
+        ]
         rng.shuffle(paths)
         per_file = max(wanted // max(len(paths), 1), 2)
         got = 0
@@ -175,8 +193,16 @@ def main() -> None:
                 family = next((name for name, found in labels if found), None)
                 if family:
                     found = [x for _, values in labels for x in values]
-                    pii.append({"family": family, "context": kind, "text": text,
-                                "secret": found[0], "also": found[1:], "source": source})
+                    pii.append(
+                        {
+                            "family": family,
+                            "context": kind,
+                            "text": text,
+                            "secret": found[0],
+                            "also": found[1:],
+                            "source": source,
+                        }
+                    )
                 else:
                     benign.append({"kind": kind, "text": text, "source": source})
                 got += 1
