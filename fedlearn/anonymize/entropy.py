@@ -63,8 +63,6 @@ LABELLED = Lazy(
     r"(?:z|[+-][0-9]{2}:?[0-9]{2})?\Z"  # an RFC 3339 time (``2026-12-05T12:06:55Z``), lower case
 )
 PORT = Lazy(r":[0-9]{1,5}\Z")
-# A lower-case host name (two or more labels, a last label of letters), then a path.
-HOST_PATH = Lazy(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/(?P<path>[a-z0-9_.-]+(?:/[a-z0-9_.-]+)*)")
 # Words before ``key`` that say the hex after it names a public key (``gpg: using RSA key C84D…``)
 # or a record (``public_ids.RECORD_KEY_OWNERS``), and words between that say so too (``key id``).
 PUBLIC_KEY_WORDS = """
@@ -279,8 +277,6 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if text.endswith(":", 0, match.start()) or is_host_or_file(value) or is_labelled(value):
         return None  # a placeholder's name (``<redacted:url-credentials>``), a host or a file
-    if is_host_path(value):
-        return None  # an API group and version, a registry's image (``client.auth.k8s.io/v1``)
     if public_ids.is_hash_qualified(text, match.start()) or is_public_token(text, start, value):
         return None  # ``checksum/secret: <sha256>``; an ACME token, a WebSocket key (public)
     if public_ids.is_keyed_public(text, start) or is_object_id(value):
@@ -325,26 +321,11 @@ def is_host_or_file(value: str) -> bool:
         return False
     parts = PORT.compiled.sub("", value).split(".")
     last = parts[-1]
-    if not all(parts) or (last.isalpha() and last.islower()):
-        return True
+    if not all(parts) or (last.isalpha() and last.islower()) or public_ids.is_host_path(value):
+        return True  # a host with a path of words too (``client.authentication.k8s.io/v1``)
     if parts[0].isdigit() and parts[1][:1].isdigit():
         return True
     return all(part.isdigit() or len(part) <= 3 or words.is_wordy(part.lower()) for part in parts)
-
-
-def is_host_path(value: str) -> bool:
-    """
-    Return whether a value is a lower-case host name and a path of words or short segments
-    (``client.authentication.k8s.io/v1``, ``ghcr.io/acme/web-app``): an API group and its
-    version, an image, a module. A segment of 9 or more characters that does not read as words
-    (``hooks.example.com/services/3f9a…``: a token in a URL's path) makes it a value.
-    """
-    found = HOST_PATH.compiled.fullmatch(value)
-    if found is None:
-        return False
-    return all(
-        len(segment) <= 8 or words.is_wordy(segment) for segment in found.group("path").split("/")
-    )
 
 
 def is_keyed(value: str, text: str, word: int) -> bool:

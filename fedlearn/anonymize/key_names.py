@@ -136,8 +136,6 @@ DATA_OWNER_WORDS = """
     keyboard dictionary registry
 """
 DATA_OWNERS = frozenset(DATA_OWNER_WORDS.split())
-# A set's name: lower-case letters, digits and ``-``/``_``/``.`` (a DNS-1123 name, a file's stem).
-COLLECTION_NAME = rules.Lazy(r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*")
 MINIMUM = {"password": 4, "secret": 6, "aws-secret-key": 8, "azure-storage-key": 20}
 # A key may end in one qualifier after its secret word (``api_key_prod``, ``SECRET_KEY_BASE``,
 # ``token_v2``, ``db_pass_secure``): a part of up to 12 letters and digits. Not one that names
@@ -232,10 +230,8 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
         return False
     if key.endswith(("Id", "ID", "id")) and "/" in value and words.is_named(value):
         return False  # a secret's id that is its path in a store (``SecretId: "app/db/password"``)
-    if "_" in key and key.isupper() and value == key.lower():
-        return False  # a constant naming itself, an enum (``INVALID_TOKEN = "invalid_token"``)
-    if name == "secret" and is_collection_name(key, value):
-        return False  # the name of a set of secrets (``workspace_secrets = "workspacesecrets"``)
+    if key_shapes.is_named_by_key(key, value):
+        return False  # ``INVALID_TOKEN = "invalid_token"``, ``app_secrets = "app-secrets"``
     if is_guarded(key) and classify_whole(key) in GUARDED.values():
         if key.lower().endswith("mnemonic") and PHRASE.fullmatch(value):
             return True  # a wallet's seed phrase: 12 to 24 words
@@ -256,21 +252,6 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
     if name == "high-entropy":
         return is_generated(value, is_loose(key)) and not public_ids.is_public_key(key)
     return True
-
-
-def is_collection_name(key: str, value: str) -> bool:
-    """
-    Return whether ``value`` under a key that ends in the plural ``secrets`` (``workspace_secrets``,
-    ``APP_SECRETS``) names that set: a Kubernetes Secret, a secrets file or store holds many
-    secrets, and its name is lower-case words with ``secrets`` among them (``workspacesecrets``,
-    ``billing-app-secrets``).
-    """
-    parts = KEY_WORD_PARTS.compiled.findall(key)
-    if not parts or parts[-1].lower() != "secrets" or not COLLECTION_NAME.compiled.fullmatch(value):
-        return False
-    if "secrets" not in value:
-        return False  # a password (``hunter2hunter2``), not a set's name
-    return words.is_wordy(value, dashed=True)
 
 
 def reads_generated(value: str, minimum: int) -> bool:
