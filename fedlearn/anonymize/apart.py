@@ -13,7 +13,8 @@
   …"``), or one after a key naming ``auth`` on its line, when the base64 looks generated.
 - ``secret-value``: a line naming a secret that ends ``is``/``are``/``:``/``below``/``here``, then
   (after up to three blank lines) the value alone on its line, also in a quoted e-mail reply
-  (``> The stripe token for CI is`` / ``>`` / ``> <value>``); the value must look generated.
+  (``> The stripe token for CI is`` / ``>`` / ``> <value>``); the value must look generated and
+  not end in ``:`` (a YAML key opening its block: ``secrets:`` / ``  AZURE_SUB_ID:``).
 """
 
 from __future__ import annotations
@@ -157,6 +158,8 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = text[start:end]
     if checks.is_reference(value) or entropy.is_labelled(value) or entropy.is_host_or_file(value):
         return None
+    if value.endswith(":"):
+        return None  # a mapping's key that opens its block (a workflow's ``secrets:`` names)
     return (start, end, "secret-value") if is_token(value) else None
 
 

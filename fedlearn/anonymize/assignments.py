@@ -102,6 +102,9 @@ ELEMENT_PREFIX = rules.Lazy(r"<[A-Za-z_][A-Za-z0-9_.-]{0,30}\Z")
 SECRET_WORDS = {"password": "pass", "secret": "secret", "token": "token", "api-key": "key"}
 # A conditional expression's ``?`` and the quote of its first branch, right before a key word:
 # ``hide ? 'password' : 'text'`` picks a string, it assigns none (not ``??`` nor ``?.``).
+# A value that sets another option: two or more lower-case words joined by ``-``/``_``, then
+# ``=`` (``PASS: build-cores=4`` of a test's output, ``by-relative-path=.`` in a search path).
+NESTED_OPTION = rules.Lazy(r"[a-z]{2,}(?:[-_][a-z]{2,})+=")
 TERNARY = rules.Lazy(r"(?<![?.])\?[ \t]+[\"'`]\Z")
 # An Amazon Resource Name up to its resource type (``arn:aws:secretsmanager:<region>:<account>:``
 # before ``secret:<name>``): what follows names a resource, it holds no value.
@@ -159,14 +162,16 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None  # ``public key: …`` (``wg show``, ``age-keygen``)
     if text.endswith("${", 0, key_start):
         return shell_default(text, key_start + len(key), name, key)
+    if text.startswith("$", key_start - 1) and match.re.pattern == VALUE_AFTER[":"].pattern:
+        return None  # a variable's expansion before a list's ``:`` (``NIX_PATH=a=$PWD:b=.``)
     start, end = match.span("value")
     if name == "authorization":
         start, end = scheme_skipped(text, start, end)
     elif match.group("q") is None:
         end = past_symbols(text, start, past_commas(text, end))
     value = text[start:end]
-    if public_keys.is_age_recipient(value):
-        return None
+    if public_keys.is_age_recipient(value) or NESTED_OPTION.match(value):
+        return None  # an age recipient; another option's setting (``PASS: build-cores=4``)
     if match.group("q") is None and name != "authorization":
         following = text[end : end + 3]
         word = SECRET_WORDS.get(name, "")

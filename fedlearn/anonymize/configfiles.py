@@ -70,8 +70,10 @@ USER_PASS = Lazy(
     r"(?![^\s,;)\"'`])"
 )
 # ``credentials: bob / <password>``, ``creds are bob/<password>``: a user, a slash, the password.
+# The word is no path's segment and the user no version: go.sum's ``…/credentials v1.17.18/go.mod``.
 CREDENTIALS_PAIR = Lazy(
-    r"(?:credentials?|creds)[ \t]*(?:[:=]|is|are)?[ \t]+[A-Za-z0-9][A-Za-z0-9_.@+-]{0,63}"
+    r"(?<![/\\])(?:credentials?|creds)[ \t]*(?:[:=]|is|are)?[ \t]+"
+    r"(?![vV]?[0-9]+(?:\.[0-9]+)+[ \t]*/)[A-Za-z0-9][A-Za-z0-9_.@+-]{0,63}"
     r"[ \t]*/[ \t]*(?P<value>[^\s/,;()\"'`]{4,128})(?![^\s,;()\"'`])"
 )
 # A config line ``DIRECTIVE value`` (redis ``requirepass``, LDAP ``bindpw``, msmtp ``password``).

@@ -321,8 +321,8 @@ def is_host_or_file(value: str) -> bool:
         return False
     parts = PORT.compiled.sub("", value).split(".")
     last = parts[-1]
-    if not all(parts) or (last.isalpha() and last.islower()):
-        return True
+    if not all(parts) or (last.isalpha() and last.islower()) or public_ids.is_host_path(value):
+        return True  # a host with a path of words too (``client.authentication.k8s.io/v1``)
     if parts[0].isdigit() and parts[1][:1].isdigit():
         return True
     return all(part.isdigit() or len(part) <= 3 or words.is_wordy(part.lower()) for part in parts)

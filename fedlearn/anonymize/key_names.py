@@ -230,8 +230,8 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
         return False
     if key.endswith(("Id", "ID", "id")) and "/" in value and words.is_named(value):
         return False  # a secret's id that is its path in a store (``SecretId: "app/db/password"``)
-    if "_" in key and key.isupper() and value == key.lower():
-        return False  # a constant naming itself, an enum (``INVALID_TOKEN = "invalid_token"``)
+    if key_shapes.is_named_by_key(key, value):
+        return False  # ``INVALID_TOKEN = "invalid_token"``, ``app_secrets = "app-secrets"``
     if is_guarded(key) and classify_whole(key) in GUARDED.values():
         if key.lower().endswith("mnemonic") and PHRASE.fullmatch(value):
             return True  # a wallet's seed phrase: 12 to 24 words

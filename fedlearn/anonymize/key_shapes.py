@@ -26,6 +26,11 @@ from fedlearn.anonymize import checks, drawn, words
 from fedlearn.anonymize.public_ids import DATA_WORDS
 from fedlearn.anonymize.rules import Lazy
 
+# A set's name: lower-case letters, digits and ``-``/``_``/``.`` (a DNS-1123 name, a file's stem).
+COLLECTION_NAME = Lazy(r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*")
+# A key's words (``workspace_secrets``, ``appSecrets``): its last tells what it holds.
+KEY_PARTS = Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
 CAMEL_ENDINGS = {
     "Psk": "password",
     "Pwd": "password",
@@ -304,3 +309,28 @@ GUARDED_NAMES = {
     **dict.fromkeys(NETWORK_KEY_NAMES, "secret"),
     **dict.fromkeys(ACCESS_IDS, "api-key"),
 }
+
+
+def is_named_by_key(key: str, value: str) -> bool:
+    """
+    Return whether ``value`` is a name its key gives: a constant naming itself, an enum
+    (``INVALID_TOKEN = "invalid_token"``), or the name of a set of secrets (``is_collection_name``).
+    """
+    if "_" in key and key.isupper() and value == key.lower():
+        return True
+    return is_collection_name(key, value)
+
+
+def is_collection_name(key: str, value: str) -> bool:
+    """
+    Return whether ``value`` under a key that ends in the plural ``secrets`` (``workspace_secrets``,
+    ``APP_SECRETS``) names that set: a Kubernetes Secret, a secrets file or store holds many
+    secrets, and its name is lower-case words with ``secrets`` among them (``workspacesecrets``,
+    ``billing-app-secrets``).
+    """
+    parts = KEY_PARTS.compiled.findall(key)
+    if not parts or parts[-1].lower() != "secrets" or not COLLECTION_NAME.compiled.fullmatch(value):
+        return False
+    if "secrets" not in value:
+        return False  # a password (``hunter2hunter2``), not a set's name
+    return words.is_wordy(value, dashed=True)

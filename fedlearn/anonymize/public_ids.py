@@ -20,7 +20,7 @@ checksum of a Secret object, a Helm annotation) from a key that names a secret.
 
 from __future__ import annotations
 
-from fedlearn.anonymize import public_keys
+from fedlearn.anonymize import public_keys, words
 from fedlearn.anonymize.rules import Lazy
 
 OBJECT_PREFIXES = (
@@ -105,6 +105,11 @@ OWNER_GAP = Lazy(
     r"|account|tenant|workspace|team|app|application|service|connector|customer|repo|repository"
     r"|environment|cluster|namespace|instance|device|node|subscription)(?:[ \t]+id)?[ \t]+\Z"
 )
+# The end of the words between a secret word and a value: an option that names the value
+# (``nix key generate-secret --key-name cache.nixos.org-1``, ``--secret-name``, ``--name=``).
+NAME_OPTION_GAP = Lazy(r"(?i)(?<![a-z0-9-])--(?:[a-z0-9]+-)*name(?:[ \t]+|[ \t]*=[ \t]*)\Z")
+# A lower-case host name (two or more labels, a last label of letters), then a path.
+HOST_PATH = Lazy(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/(?P<path>[a-z0-9_.-]+(?:/[a-z0-9_.-]+)*)")
 KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 
 
@@ -205,6 +210,24 @@ def is_secret_gap(gap: str) -> bool:
     """
     Return whether the words between a secret word and a value in prose leave the value the
     secret: four words at most, not ending in what the secret is for or of (``api key for
-    project <uuid>``: the value names the project).
+    project <uuid>``: the value names the project) nor in an option that names the value
+    (``generate-secret --key-name cache.nixos.org-1``).
     """
-    return len(gap.split()) <= 4 and OWNER_GAP.compiled.search(gap) is None
+    if len(gap.split()) > 4 or OWNER_GAP.compiled.search(gap) is not None:
+        return False
+    return "name" not in gap.lower() or NAME_OPTION_GAP.compiled.search(gap) is None
+
+
+def is_host_path(value: str) -> bool:
+    """
+    Return whether a value is a lower-case host name and a path of words or short segments
+    (``client.authentication.k8s.io/v1``, ``ghcr.io/acme/web-app``): an API group and its
+    version, an image, a module. A segment of 9 or more characters that does not read as words
+    (``hooks.example.com/services/3f9a…``: a token in a URL's path) makes it a value.
+    """
+    found = HOST_PATH.compiled.fullmatch(value)
+    if found is None:
+        return False
+    return all(
+        len(segment) <= 8 or words.is_wordy(segment) for segment in found.group("path").split("/")
+    )

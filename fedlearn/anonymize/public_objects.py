@@ -32,7 +32,9 @@ some such runs are public by what they belong to (``is_public_object``):
 
 ``is_version`` tells a version of four numbers after a version word (``version: 2.5.34.0``,
 ``Version=4.0.0.0``, ``"FileVersion": "10.0.1.2"``, a range's end: ``oldVersion="0.0.0.0-13.0.0.0"``;
-a package's version pinned to a digest: ``aeson-2.2.1.0@sha256:…``) from an IPv4 address.
+a package's version pinned to a digest: ``aeson-2.2.1.0@sha256:…``, or in a wheel's name:
+``pkginfo-1.12.1.2-py3-none-any.whl``, or Nix's ``<name>-<version>`` in a text about Nix:
+``nix-env --install firefox-2.0.0.11``) from an IPv4 address.
 """
 
 from __future__ import annotations
@@ -122,9 +124,17 @@ VERSION_WORD = Lazy(
 # build: ``ld``, release: ``lea``, firmware: ``rmw``; no other character matches these letters
 # case-insensitively): a window without one has no version word, and the search is skipped.
 VERSION_PARTS = ("ver", "rev", "ld", "lea", "rmw")
-# A package's name and version pinned to a digest: ``<name>-<a.b.c.d>@sha256:`` (Hackage ids).
-PINNED_VERSION = Lazy(r"[0-9]{1,5}(?:\.[0-9]{1,5}){3}@sha(?:1|256|384|512)[:-]")
+# A package's name and version pinned to a digest: ``<name>-<a.b.c.d>@sha256:`` (Hackage ids),
+# or in a wheel's name, before its Python tag (``pkginfo-1.12.1.2-py3-none-any.whl``; a quad
+# with a ``.`` after it, ``x-2.0.0.9.tar.gz``, is no address anyway; ``relay-10.20.30.40`` goes).
+PINNED_VERSION = Lazy(
+    r"[0-9]{1,5}(?:\.[0-9]{1,5}){3}(?:@sha(?:1|256|384|512)[:-]|-(?:py|cp|pp)[0-9])"
+)
 PACKAGE_NAME = Lazy(r"(?<![\w.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*)*-\Z")
+# Nix names a package ``<name>-<version>`` (``firefox-2.0.0.11``, ``libreoffice-4.0.5.2``): in a
+# text about Nix (its commands, the store, nixpkgs, a ``.nix`` file), a four-number version
+# glued to a package's name by ``-`` is that version (``relay-10.20.30.40`` elsewhere goes).
+NIX_TEXT = Lazy(r"\bnix(?:-env|-store|-build|-shell|pkgs|os-rebuild)\b|/nix/store/|\.nix\b")
 VERSION_WINDOW = 24
 # A .NET assembly's public key token (``PublicKeyToken=b77a5c561934e089``): the last 8 bytes of
 # the hash of its public key, printed in every strong name.
@@ -267,9 +277,12 @@ def is_kubectl_object(text: str, start: int, value: str) -> bool:
 def is_version(text: str, start: int) -> bool:
     """
     Return whether the dotted quad at ``start`` follows a version word (``Version=4.0.0.0``) or
-    is a package's version pinned to a digest (``aeson-2.2.1.0@sha256:…``, Stack's lock file).
+    is a package's version pinned to a digest (``aeson-2.2.1.0@sha256:…``, Stack's lock file) or
+    in a wheel's name (``pkginfo-1.12.1.2-py3-none-any.whl``).
     """
     if text.startswith("-", start - 1) and PINNED_VERSION.match(text, start):
+        return PACKAGE_NAME.search(text, max(0, start - 64), start) is not None
+    if text.startswith("-", start - 1) and NIX_TEXT.search(text) is not None:
         return PACKAGE_NAME.search(text, max(0, start - 64), start) is not None
     first = max(0, start - VERSION_WINDOW)
     window = text[first:start].lower()

@@ -48,6 +48,10 @@ UUID = "0b9e4c7a-3f21-4d58-9a6e-c1d2e3f4a5b6"
             f"Your access key is below\n\n{UUID}\n",
             "Your access key is below\n\n<redacted:secret-value>\n",
         ),
+        (
+            "secrets:\n  Zx8vQ2mN7pLk4Rt9Wq3y\n",  # no ``:`` after it: a value, not a key
+            "secrets:\n  <redacted:secret-value>\n",
+        ),
     ],
 )
 def test_apart_values_are_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
@@ -66,6 +70,10 @@ def test_apart_values_are_redacted(anonymizer: Anonymizer, text: str, expected: 
         "The token usage is:\nsummary_of_the_report_v2\n",
         "The password policy is:\nminimum-length-twelve\n",
         "Your API token is described below:\nhttps://docs.example.com/tokens/rotate",
+        # A workflow's ``secrets:`` block: the names it takes, each a key opening its own block.
+        "on:\n  workflow_call:\n    secrets:\n      GCP_PROJ_ID:\n        required: true\n",
+        "jobs:\n  call:\n    secrets:\n      OCI_REG_USR_PW:\n        required: false",
+        "credentials:\n  GKE_SA_JSON_B64:\n    description: the key file, base64",
     ],
 )
 def test_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:

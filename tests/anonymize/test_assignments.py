@@ -280,3 +280,38 @@ def test_an_unquoted_value_with_unpaired_brackets_is_read_whole(
 def test_calls_subscripts_and_short_redirections_stay(anonymizer: Anonymizer, text: str) -> None:
     """Paired brackets are code; a short word before ``>`` is a redirection."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A shell variable's expansion before a search path's ``:``: no key of its own.
+        "export NIX_PATH=nixpkgs=/nix/var/nix:by-cwd=$PWD:by-rel=./lib",
+        "PATH=$PWD:node18x/bin:$PATH",
+        "LD_LIBRARY_PATH=$PWD:lib64x86",
+        # Another option's setting as the value: lower-case words, ``=``.
+        'echo "PASS: max-jobs=8 sets NIX_BUILD_JOBS"',
+        "PASS: build_cores=4 ok",
+        "pwd: search-path=/opt/x2",
+    ],
+)
+def test_an_expansion_or_another_options_setting_is_no_value(
+    anonymizer: Anonymizer, text: str
+) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("PASS: Hq7rT2mVk9pLx4=", "Hq7rT2mVk9pLx4="),  # base64's padding, no option's name
+        ("pass: x-Hq7rT2mVk9=pLx4", "Hq7rT2mVk9=pLx4"),  # one short word, no option's name
+        ("PASS: Build-Cores=Hq7rT2mVk9", "Hq7rT2mVk9"),  # capitals: no option's name
+        ("PWD:Hq7rT2mVk9pLx4", "Hq7rT2mVk9pLx4"),  # no ``$``: a key
+        ("x=$PWD=Hq7rT2mVk9pLx4", "Hq7rT2mVk9pLx4"),  # ``=`` after the expansion, no list's ``:``
+    ],
+)
+def test_a_password_beside_an_expansion_or_an_option_goes(
+    anonymizer: Anonymizer, text: str, secret: str
+) -> None:
+    assert secret not in anonymizer.anonymize(text)

@@ -78,6 +78,8 @@ WG = "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk="
             "account work\nuser ann\npassword <redacted:password>\n",
         ),
         ("vpn creds: ann.lee / Rw8$kP3mZ.", "vpn creds: ann.lee / <redacted:password>."),
+        ("db creds are kim / Qx7#kP3mZ", "db creds are kim / <redacted:password>"),
+        ("credentials v1/Rw8#kP3mZ", "credentials v1/<redacted:password>"),  # a name, no version
         ("auth-user-pass:\nann\nPq7!xZ2wL\n", "auth-user-pass:\nann\n<redacted:password>\n"),
         (
             f"wg set wg0 private-key /dev/stdin <<< {WG}",
@@ -120,6 +122,11 @@ def test_config_forms_are_redacted(anonymizer: Anonymizer, text: str, expected: 
         "kpasswd\t\t464/tcp\n",  # /etc/services
         "def f(username: Optional[str], password: Optional[HiddenText]) -> None:",
         "credentials: ~/.aws/credentials",
+        # A module path's segment, then a version and a file (go.sum, go.mod).
+        "github.com/aws/aws-sdk-go-v2/credentials v1.17.18/go.mod h1:JuitCWq+F5QG=",
+        "golang.org/x/oauth2/credentials v0.21.0/go.mod",
+        "updated credentials 2.4.1/setup.cfg",  # a version is no user
+        r"C:\src\credentials v3.2/readme.txt",
         "# requirepass foobared\n",
         "log [app.module]:42 handler:done",  # a bracketed name inside a line, a word after it  # redis.conf's commented example: a word
     ],

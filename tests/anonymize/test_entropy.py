@@ -396,3 +396,57 @@ def test_lead_gate_leaves_the_value_count_to_its_rule(text: str) -> None:
 @pytest.mark.parametrize("text", ["token-abc_def", "token <abc>", "secret\nabcdef", "key@x.io"])
 def test_lead_gate_still_needs_a_separator_and_a_value_start(text: str) -> None:
     assert LEAD_GATE.search(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A host name and a path of words or short segments after a secret word in prose.
+        "decoding the ExecCredentials object, e.g. `client.authentication.k8s.io/v1beta1`.",
+        "the token review goes to authentication.k8s.io/v1 as `tokenreviews`",
+        "credentials helper for ecr3.amazonaws.com/v2 failed",
+        "the pull secret for gcr2.k8s.io/pause3 expired",
+        "api key for storage.k8s.io/v1 denied",
+    ],
+)
+def test_a_host_and_a_path_after_a_secret_word_stay(text: str) -> None:
+    assert in_mode().anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # A segment that reads as no words, or capitals: a token in a URL's path, no host path.
+        ("the token is client.auth.k8s.io/x9k2m4p7q1w8z3v6", "x9k2m4p7q1w8z3v6"),
+        ("the secret is hooks.k8s.io/3f9a6c1d8e2b7a4f5c0d9e8b", "3f9a6c1d8e2b7a4f5c0d9e8b"),
+        ("the token is relay.k8s.io/v1/Zq8vT1mN4pXk2Lp9", "Zq8vT1mN4pXk2Lp9"),
+    ],
+)
+def test_a_token_in_a_hosts_path_goes(text: str, secret: str) -> None:
+    assert secret not in in_mode().anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An option that names the value between the secret word and it: the value is a name.
+        'nix key generate-secret --key-name build7.nixos.org-3 > "$TMP/sk"',
+        "kubectl create secret generic --secret-name=vault9x.corp.local-2 --from-file=a",
+        "token create --name ci7x.nixos.org-12 --days 30",
+    ],
+)
+def test_a_value_an_option_names_stays(text: str) -> None:
+    assert in_mode().anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("secret --key Zq8vT1mN4pXk2Lp9x", "Zq8vT1mN4pXk2Lp9x"),  # no name option
+        ("the secret name Zq8vT1mN4pXk2Lp9x", "Zq8vT1mN4pXk2Lp9x"),  # a word, no option
+        ("secret --filename Zq8vT1mN4pXk2Lp9x", "Zq8vT1mN4pXk2Lp9x"),  # not ``--…-name``
+        ("token --renamed Zq8vT1mN4pXk2Lp9x", "Zq8vT1mN4pXk2Lp9x"),
+    ],
+)
+def test_a_value_after_other_options_goes(text: str, secret: str) -> None:
+    assert secret not in in_mode().anonymize(text)

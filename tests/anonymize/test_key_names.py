@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from fedlearn.anonymize import key_names
+from fedlearn.anonymize import Anonymizer, key_names
 
 
 @pytest.mark.parametrize(
@@ -309,3 +309,30 @@ def test_a_drawn_value_under_an_access_id_is_a_credential_half(key: str, value: 
 def test_numbers_names_and_counted_hex_under_an_access_id_stay(key: str, value: str) -> None:
     """Only values that read as drawn count under the guarded ``access id``."""
     assert not key_names.is_secret_value(key_names.classify_key(key) or "", key, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A key naming a set of secrets (plural), its value that set's name: words with ``secrets``.
+        'variable "tenant_secrets" {\n  default     = "tenantsecrets"\n}',
+        "APP_SECRETS=billing-app-secrets",
+        "secrets: ci-shared-secrets",
+        "K8S_SECRETS=prod-db-secrets",
+    ],
+)
+def test_the_name_of_a_set_of_secrets_stays(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("APP_SECRETS=hunter2hunter2", "hunter2hunter2"),  # no ``secrets`` in it: a password
+        ("app_secret=billing-app-secrets", "billing-app-secrets"),  # one secret's key
+        ("SECRETS: xq7secretsvbz9k", "xq7secretsvbz9k"),  # no words
+        ('client_secrets: "Secrets-Zq8vT1mN4pXk2Lp9"', "Zq8vT1mN4pXk2Lp9"),  # capitals, a draw
+    ],
+)
+def test_a_secret_under_a_plural_key_goes(anonymizer: Anonymizer, text: str, secret: str) -> None:
+    assert secret not in anonymizer.anonymize(text)

@@ -220,6 +220,13 @@ def test_secrets_beside_request_ids_go(anonymizer: Anonymizer, text: str, secret
         "secrets/ingest-tls-7dk4h9c2bm unchanged",
         # A package's four-part version pinned to its digest (a Stack lock file).
         "- hackage: text-short-1.2.6.1@sha256:0e3b8c2a5f9d4e7a1b6c3d8e2f5a9b4c7d1e6f3a8b2c5d9e4f7a1b3c6d8e2f5a,1734",
+        # A four-part version in a wheel's name, before its Python tag.
+        '{file = "zipfoo-3.14.2.7-py3-none-any.whl", hash = "sha256:0e3b8c2a"}',
+        "Downloading tidylib-20.4.1.9-cp312-cp312-manylinux_2_17_x86_64.whl (1.2 MB)",
+        # Nix's ``<name>-<version>`` with four numbers, in a text about Nix.
+        "$ nix-env --upgrade --install thunderbird-3.0.1.7\ninstalling `thunderbird-3.0.1.7'",
+        "error: the package \u2018openoffice-4.1.5.2\u2019 in \u2018pkgs/office/default.nix:12\u2019",
+        "/nix/store/q69xad13ghpf7ir87h0b2gd28lafjj1j-gimp-2.10.38.1 is not valid",
     ],
 )
 def test_kubectl_secret_names_and_pinned_versions_stay(anonymizer: Anonymizer, text: str) -> None:
@@ -233,6 +240,12 @@ def test_kubectl_secret_names_and_pinned_versions_stay(anonymizer: Anonymizer, t
         ("the secret/q7vlmz93kdrx8tbw2n is leaked", "q7vlmz93kdrx8tbw2n"),  # no verb, no kubectl
         ("relay-10.20.30.40 is up", "10.20.30.40"),  # an address after a name, no digest
         ("pinned 10.20.30.40@sha256:0e3b", "10.20.30.40"),  # no package name before it
+        ("scp backup.tar.gz relay-10.20.30.40:/srv", "10.20.30.40"),  # no file tail after it
+        ("host-172.16.5.9-pyproxy up", "172.16.5.9"),  # -py not followed by a digit
+        ("route via 172.16.5.9-py3 gateway", "172.16.5.9"),  # a tag but no package name before
+        ("nix-env -i relay\nping -c1 10.20.30.40", "10.20.30.40"),  # Nix, no name glued to it
+        ("relay-10.20.30.40 down; see nix/notes.txt", "10.20.30.40"),  # no text about Nix
+        ("nixos host relay-10.20.30.40 is up", "10.20.30.40"),  # ``nixos`` alone says no Nix
     ],
 )
 def test_secret_values_and_addresses_beside_them_go(
