@@ -309,3 +309,25 @@ def test_a_drawn_value_under_an_access_id_is_a_credential_half(key: str, value: 
 def test_numbers_names_and_counted_hex_under_an_access_id_stay(key: str, value: str) -> None:
     """Only values that read as drawn count under the guarded ``access id``."""
     assert not key_names.is_secret_value(key_names.classify_key(key) or "", key, value)
+
+
+@pytest.mark.parametrize(
+    ("value", "generated"),
+    [
+        # fewer characters to draw from repeat more: one case and digits, hex of 12 or more
+        ("wxs9xo9bcpb9", True),
+        ("k2031as1007a", True),
+        ("7GDLJLSJJ7RD8", True),
+        ("00a18a3cc81590", True),
+        ("8596e5b4785bb7", True),
+        ("12C81E2F2848DC8", True),
+        # made up: repeated, counted, or a short hex id
+        ("k2k2k2k2zzzz", False),
+        ("aaaabbbb1111cc", False),
+        ("abcabc123123", False),
+        ("7ffd7c5d4d6", False),
+    ],
+)
+def test_a_short_draw_is_judged_by_its_alphabet(value: str, generated: bool) -> None:
+    """A short draw's entropy may fall further below its length's the narrower its alphabet."""
+    assert key_names.reads_generated(value, 8) is generated
