@@ -2112,6 +2112,20 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "POST /sms/cb 502 body=Sid=SM9&To={s}&Err=30003",
             lambda: f"{chars(1, DIGITS)}-{chars(4, DIGITS)}-{chars(4, DIGITS)}",
         ),
+        # Session 26: a clause between an owner's ``key`` and its colon; a rotation note's hex
+        # pair; a short hex key on a line reporting a failure; short draws of narrow alphabets.
+        ("owned-key-clause", "here's the wombat key you asked for: {s}", lambda: hexs(14)),
+        (
+            "rotated-hex-pair",
+            "rotated the quokka token this morning, new one is {s}",
+            lambda: hexs(8) + ":" + hexs(8),
+        ),
+        ("auth-failure-short-hex", "Numbat keeps returning 401 with token {s}?", lambda: hexs(8)),
+        (
+            "token-drawn-lower-short",
+            'os.environ["NUMBAT_TOKEN"] = "{s}"',
+            lambda: chars(12, LOWER + DIGITS),
+        ),
     ]
 
 
@@ -2365,6 +2379,10 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             "onion-name",
             lambda: f"# hostname: {chars(55, 'abcdefghijklmnopqrstuvwxyz234567')}d.onion",
         ),
+        # Session 26: what the clause, hex-pair and short-hex rules must leave alone.
+        ("key-fingerprint-clause", lambda: f"the SSH key fingerprint: {hexs(16)}"),
+        ("ok-with-token-short-hex", lambda: f"returns 200 with token {hexs(8)}, all good"),
+        ("rotated-logs-hex-pair", lambda: f"rotated the logs at noon, new one is {hexs(8)}:{hexs(8)}"),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
