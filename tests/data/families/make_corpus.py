@@ -2126,6 +2126,16 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             'os.environ["NUMBAT_TOKEN"] = "{s}"',
             lambda: chars(12, LOWER + DIGITS),
         ),
+        (
+            "dotted-drawn-password",
+            "SMTP_PASS: {s}",
+            lambda: chars(6, UPPER + LOWER) + "." + chars(13, UPPER + LOWER),
+        ),
+        (
+            "card-sql-column",
+            "INSERT INTO members (id, card_number) VALUES (7, '{s}');",
+            lambda: luhn_complete("6759", 12),
+        ),
     ]
 
 
@@ -2382,7 +2392,17 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         # Session 26: what the clause, hex-pair and short-hex rules must leave alone.
         ("key-fingerprint-clause", lambda: f"the SSH key fingerprint: {hexs(16)}"),
         ("ok-with-token-short-hex", lambda: f"returns 200 with token {hexs(8)}, all good"),
-        ("rotated-logs-hex-pair", lambda: f"rotated the logs at noon, new one is {hexs(8)}:{hexs(8)}"),
+        (
+            "rotated-logs-hex-pair",
+            lambda: f"rotated the logs at noon, new one is {hexs(8)}:{hexs(8)}",
+        ),
+        ("dotted-code-name", lambda: "password: cfg.db.mysqlRootPwd"),
+        (
+            "number-sql-column",
+            lambda: "INSERT INTO members (id, member_number) VALUES (7, '{s}');".replace(
+                "{s}", luhn_complete("6759", 12)
+            ),
+        ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
