@@ -2136,6 +2136,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "INSERT INTO members (id, card_number) VALUES (7, '{s}');",
             lambda: luhn_complete("6759", 12),
         ),
+        (
+            "bank-account-form-plus",
+            "POST /pay 422 body=name=li&acct_no={s}&lang=en",
+            lambda: f"{chars(2, DIGITS)}-{chars(2, DIGITS)}-{chars(2, DIGITS)}+{chars(8, DIGITS)}",
+        ),
     ]
 
 
