@@ -254,28 +254,6 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
     return True
 
 
-HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
-
-
-def short_margin(value: str) -> float:
-    """
-    Return how far below ``log2(len(value))`` the entropy of a short draw (10 to 15) may fall.
-
-    Narrower alphabets repeat more; about 1 in 100 draws or fewer falls below the margin, from
-    62 characters (mixed case and digits: 0.7), 36 (one case and digits, ``mlm9iqkmq2zz``: 0.9)
-    or 16 (hex of 12 or more, ``3ff77bb6fe6885``: 1.3; shorter hex keeps 0.7, as ids do).
-    """
-    if not checks.ALPHANUMERIC.issuperset(value) or (
-        value != value.lower() and value != value.upper()
-    ):
-        return 0.7
-    if HEX_DIGITS.issuperset(value):
-        if len(value) < 12 or key_shapes.is_counted(value.lower(), 16):
-            return 0.7  # shorter or counted hex: a made-up id (``7ffd7c5d4d6``, ``abcabc123123``)
-        return 1.3
-    return 0.9
-
-
 def reads_generated(value: str, minimum: int) -> bool:
     """
     Return whether ``value`` looks generated (``checks.looks_random``), or is a run of random
@@ -287,9 +265,8 @@ def reads_generated(value: str, minimum: int) -> bool:
     if len(value) < max(10, minimum) or not value.isascii():
         return False
     if len(value) < 16 and checks.character_classes(value) >= 2:
-        # Short draws repeat a character or two: varied for their length (``G8I0OSZGIZ``), the
-        # more so the fewer characters they are drawn from (``short_margin``).
-        return checks.entropy(value) >= math.log2(len(value)) - short_margin(value)
+        # Short draws repeat a character or two, the more the narrower their alphabet (``G8I0OSZGIZ``)
+        return checks.entropy(value) >= math.log2(len(value)) - key_shapes.short_margin(value)
     if not value.isalpha():
         return False
     if value != value.lower() and value != value.upper():
