@@ -2141,6 +2141,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "POST /pay 422 body=name=li&acct_no={s}&lang=en",
             lambda: f"{chars(2, DIGITS)}-{chars(2, DIGITS)}-{chars(2, DIGITS)}+{chars(8, DIGITS)}",
         ),
+        (
+            "card-before-inflected-word",
+            "A {s} kártyámmal fizettem, de nem ment át.",
+            lambda: luhn_complete("1", 15),
+        ),
     ]
 
 
@@ -2408,6 +2413,7 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
                 "{s}", luhn_complete("6759", 12)
             ),
         ),
+        ("count-before-card-word", lambda: f"we printed {chars(5, DIGITS)} cards today"),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
