@@ -8,8 +8,9 @@ barcode, which passes Luhn one time in ten). A word that says card says the rest
 at most one short word: ``Kartu saya …``, ``carta n. …``), a number of 12 to 19 digits (one run,
 or groups of 4, or 4-6-4/4-6-5) that passes Luhn and starts with a card's major industry
 identifier (ISO/IEC 7812: 1 airlines, as UATP; 2 to 6 banking and merchandising) is a card:
-13-digit Visa, 12-digit Maestro and 15-digit UATP numbers too. A barcode after ``EAN``/``GTIN``
-and a number after a non-card word stay.
+13-digit Visa, 12-digit Maestro and 15-digit UATP numbers too; so is one right before a card word
+(``A 1552… kártyámmal fizettem``: the noun inflected after the number). A barcode after
+``EAN``/``GTIN`` and a number after a non-card word stay.
 """
 
 from __future__ import annotations
@@ -26,6 +27,13 @@ WORDS = (
 CARD = (
     rf"(?<![\w-])(?:{WORDS})(?![\w-])[ :#.(\"']{{1,3}}(?:[^\W\d]{{1,6}}[.°º]?[ :(\"']{{1,2}})?"
     r"(?P<value>[1-6][0-9]{3}(?:[0-9]|[ -](?=[0-9])){8,18})"
+)
+# The number before the word, as languages that inflect the noun after it write it (Hungarian
+# ``A … kártyámmal fizettem``, Finnish ``… kortilla``): one blank between.
+BEFORE = (
+    r"(?<![\w.,+-])(?P<value>[1-6][0-9]{3}(?:[0-9]|[ -](?=[0-9])){8,18}) (?:"
+    + WORDS
+    + r")(?![\w-])"
 )
 GROUPS = Lazy(
     r"[0-9]{12,19}|[0-9]{4}(?P<s>[ -])[0-9]{4}(?:(?P=s)[0-9]{4}){1,2}(?:(?P=s)[0-9]{1,3})?"
@@ -45,13 +53,15 @@ def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 
 
 def rules() -> list[Rule]:
-    """Return the rule for a card number right after a card word."""
+    """Return the rule for a card number right after (or right before) a card word."""
     return [
         personal(
             "card",
             "<card>",
             Matcher(Lazy(CARD, re.IGNORECASE), judge=introduced),
-            gate=r"(?i)(?:card|cart|tarjeta|kart|kaart|thẻ|kárty|κάρτα|kort)[^\n]*[1-6][0-9]{3}",
+            Matcher(Lazy(BEFORE, re.IGNORECASE), judge=introduced),
+            gate=r"(?i)(?:card|cart|tarjeta|kart|kaart|thẻ|kárty|κάρτα|kort)[^\n]*[1-6][0-9]{3}"
+            r"|[0-9]{4} (?:card|cart|tarjeta|kart|kaart|thẻ|kárty|κάρτα|kort)",
             trigger=Trigger(words=TRIGGER_WORDS, lower=True),
         )
     ]

@@ -182,9 +182,7 @@ def is_code(value: str, key: str, word: str, following: str) -> bool:
     if following.startswith(("(", "[", ".")):
         return True
     value = value.rstrip(":,")
-    if IDENTIFIER_CHAIN.fullmatch(value) and not any(
-        map(is_generated_name, CHAIN.compiled.split(value))
-    ):
+    if IDENTIFIER_CHAIN.fullmatch(value) and not is_drawn_chain(value):
         return True
     if CMDLET.fullmatch(value):
         return True
@@ -212,6 +210,28 @@ def has_drawn_part(value: str) -> bool:
         if is_generated_name(part):
             return True
     return False
+
+
+def is_drawn_chain(value: str) -> bool:
+    """
+    Return whether a dotted chain of names reads as drawn, not as code: a name in it reads as
+    generated (``is_generated_name``), or it is 16 or more characters, a name of 10 or more mixes
+    upper and lower case, a third or more of its letters are capitals and a third or more not (as
+    drawn, not camel humps), and no name in it reads as words (``Zn_.StoDro5HeiryTNyz``: a password
+    drawn with ``._``; ``settings.SMTP_PASS``, ``cfg.db.mysqlRootPwd`` are names).
+    """
+    parts = CHAIN.compiled.split(value)
+    if any(map(is_generated_name, parts)):
+        return True
+    if len(value) < 16 or not any(
+        len(part) >= 10 and not part.islower() and not part.isupper() for part in parts
+    ):
+        return False
+    letters = [c for c in value if c.isalpha()]
+    upper = sum(map(str.isupper, letters))
+    if not 0.3 <= upper / len(letters) <= 0.7:
+        return False  # camel humps: a capital per word (``cfg.db.mysqlRootPwd``)
+    return not any(words.is_wordy(part) for part in parts)
 
 
 def is_generated_name(part: str) -> bool:

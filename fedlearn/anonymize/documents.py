@@ -128,9 +128,15 @@ def number_at(text: str, start: int, strong: bool, short: bool) -> int | None:
     Return where the document number starting at ``start`` ends, or None when it is none.
 
     Groups of capitals and digits joined by one ``.``, ``-``, ``/`` or blank (a check character in
-    parentheses may end a group); groups after a blank without a digit are the next word's.
+    parentheses may end a group); groups after a blank without a digit are the next word's. In a
+    form-encoded value (right after ``=``) a ``+`` is a blank.
     """
-    found = GROUPED.compiled.match(text, start)
+    window = text[start : start + 48]
+    if start > 0 and text[start - 1] == "=" and "+" in window:
+        # A form-encoded value (``account_number=30-86-66+36777464&…``): its ``+`` is a blank.
+        found = GROUPED.compiled.match(window.replace("+", " "))
+    else:
+        found = GROUPED.compiled.match(text, start)
     if found is None:
         return None
     first, *groups = found.group().split(" ")

@@ -216,14 +216,22 @@ INTRODUCED = Lazy(
 # it sent (``keeps returning 401? I'm using V``, ``403 Forbidden when passing V``).
 SENT = Lazy(r"\b(?:using|sending|passing) {1,4}" + TOLD_VALUE)
 AUTH_FAILED = Lazy(r"\b(?:401|403|unauthori[sz]ed|forbidden)\b")
+HEX_KEY = re.compile(r"[0-9a-f]+")  # on the lower-case text
 UUID = Lazy(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def auth_failed(match: re.Match[str], text: str) -> bool:
+    """Return whether the line of ``match`` reports an authentication failure (``AUTH_FAILED``)."""
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    return (
+        AUTH_FAILED.compiled.search(text[start : len(text) if end < 0 else end].lower()) is not None
+    )
 
 
 def sent(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the value a line reporting an authentication failure says it sent, or None."""
-    start = text.rfind("\n", 0, match.start()) + 1
-    end = text.find("\n", match.end())
-    if AUTH_FAILED.compiled.search(text[start : len(text) if end < 0 else end].lower()) is None:
+    if not auth_failed(match, text):
         return None
     value = match.group("value").rstrip(".,;:?!")
     if UUID.compiled.fullmatch(value):
@@ -238,7 +246,20 @@ def used_or_introduced(match: re.Match[str], text: str) -> tuple[int, int, str] 
     gap = match.group("gap").split()
     if match.group("name") == "key" and gap and gap[-1] in key_names.DATA_OWNERS:
         return None  # ``use <sha256> as the cache key``
-    return judged_value(match, text)
+    found = judged_value(match, text)
+    if found is not None or match.re.pattern != INTRODUCED.pattern:
+        return found
+    # Short hex a provider issues as a key (Mockaroo's 8): only where the line reports that it
+    # failed (``401 with token 915ce3da``), with letters and digits, half of them distinct or
+    # more (a draw of 8 has 6 on average), not counted.
+    value = match.group("value").rstrip(".,;:?!")
+    if not (8 <= len(value) < 16 and HEX_KEY.fullmatch(value)) or not auth_failed(match, text):
+        return None
+    if value.isalpha() or value.isdigit() or len(set(value)) < len(value) // 2 + 1:
+        return None
+    if key_shapes.is_counted(value, 16):
+        return None
+    return match.start("value"), match.start("value") + len(value), "secret-value"
 
 
 def rules() -> list[Rule]:

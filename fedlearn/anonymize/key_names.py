@@ -265,8 +265,8 @@ def reads_generated(value: str, minimum: int) -> bool:
     if len(value) < max(10, minimum) or not value.isascii():
         return False
     if len(value) < 16 and checks.character_classes(value) >= 2:
-        # Short draws repeat a character or two: varied for their length (``G8I0OSZGIZ``).
-        return checks.entropy(value) >= math.log2(len(value)) - 0.7
+        # Short draws repeat a character or two, the more the narrower their alphabet (``G8I0OSZGIZ``)
+        return checks.entropy(value) >= math.log2(len(value)) - key_shapes.short_margin(value)
     if not value.isalpha():
         return False
     if value != value.lower() and value != value.upper():

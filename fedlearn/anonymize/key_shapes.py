@@ -334,3 +334,25 @@ def is_collection_name(key: str, value: str) -> bool:
     if "secrets" not in value:
         return False  # a password (``hunter2hunter2``), not a set's name
     return words.is_wordy(value, dashed=True)
+
+
+HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+
+def short_margin(value: str) -> float:
+    """
+    Return how far below ``log2(len(value))`` the entropy of a short draw (10 to 15) may fall.
+
+    Narrower alphabets repeat more; about 1 in 100 draws or fewer falls below the margin, from
+    62 characters (mixed case and digits: 0.7), 36 (one case and digits, ``mlm9iqkmq2zz``: 0.9)
+    or 16 (hex of 12 or more, ``3ff77bb6fe6885``: 1.3; shorter hex keeps 0.7, as ids do).
+    """
+    if not checks.ALPHANUMERIC.issuperset(value) or (
+        value != value.lower() and value != value.upper()
+    ):
+        return 0.7
+    if HEX_DIGITS.issuperset(value):
+        if len(value) < 12 or is_counted(value.lower(), 16):
+            return 0.7  # shorter or counted hex: a made-up id (``7ffd7c5d4d6``, ``abcabc123123``)
+        return 1.3
+    return 0.9

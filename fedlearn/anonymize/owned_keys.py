@@ -27,8 +27,13 @@ from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 VALUE = r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
 QUOTED = r"(?P<q>['\"])(?P<value>[^\s'\"\\<>]{8,200})(?P=q)"
+# A clause of a few lower-case words may stand between ``key`` and its colon (``the ipinfo key
+# you asked for: V``, ``the Acme key for staging: V``), not one that says what the value is
+# instead (``the SSH key fingerprint: …``, ``the Acme key id: …``).
+CLAUSE = r"(?:[ \t]+(?!(?:fingerprint|id|hash|digest|checksum|name|file|path|size|length|type)\b)[a-z']{1,12}){1,4}:"
 PROSE = Lazy(
-    r"(?<![\w.$'\"\[-])(?P<owner>[A-Za-z][A-Za-z0-9]{1,30}) {1,4}key[ \t]*(?::| is|=)[ \t]*" + VALUE
+    r"(?<![\w.$'\"\[-])(?P<owner>[A-Za-z][A-Za-z0-9]{1,30}) {1,4}key"
+    r"(?:[ \t]*(?::| is|=)|" + CLAUSE + r")[ \t]*" + VALUE
 )
 SUBSCRIPT = Lazy(
     r"\[[ \t]*['\"](?P<owner>[A-Za-z][\w-]{1,40})['\"][ \t]*\][ \t]*\[[ \t]*['\"]key['\"][ \t]*\]"
@@ -91,7 +96,7 @@ def rules() -> list[Rule]:
                 for pattern in (PROSE, SUBSCRIPT, MAPPING, NESTED, CALL)
             ),
             trigger=Trigger(words=(" key", "key'", 'key"', "key:", "Client(")),
-            gate=r"[A-Za-z0-9][ \t]+key[ \t]*(?::|[ \t]is|=)|\[[ \t]*['\"]key['\"][ \t]*\][ \t]*="
+            gate=r"[A-Za-z0-9][ \t]+key(?:[ \t]*(?::|[ \t]is|=)|[ \t]+[a-z'][^\n]*:)|\[[ \t]*['\"]key['\"][ \t]*\][ \t]*="
             r"|\{[ \t]*['\"]?key['\"]?[ \t]*:|:[ \t]*\n[ \t]+key:|Client\([ \t]*key[ \t]*=",
         ),
     ]

@@ -104,6 +104,9 @@ def rotated(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     line = text[text.rfind("\n", 0, start) + 1 : start].lower()
     if any(word in line for word in HASH_WORDS):
         return None  # ``rotated to commit <sha>``, a new digest or checksum
+    named = any(word in line for word in CREDENTIAL_WORDS)
+    if named and is_hex_credential(value):
+        return start, end, "secret-value"
     digits = value[2:] if value.startswith(("0x", "0X")) else value.rsplit(":", 1)[-1]
     if checks.is_hexadecimal(digits) and "-" not in digits:
         return (start, end, "secret-value") if len(digits) >= 32 else None
@@ -113,7 +116,6 @@ def rotated(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     # Shorter, one case, or with a symbol: drawn (``zg2yr3odbfzqjhk10gqr…``) or a chosen password.
     if ":" in value or "/" in value:
         return None
-    named = any(word in line for word in CREDENTIAL_WORDS)
     if len(value) < 16 and not named:
         return None  # 12 to 15 characters only where the note names the credential
     if key_shapes.is_chosen(value, 12):
@@ -128,6 +130,22 @@ def rotated(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None  # a short hash
     minimum = 12 if named else 16
     return (start, end, "secret-value") if key_names.reads_generated(value, minimum) else None
+
+
+def is_hex_credential(value: str) -> bool:
+    """
+    Return whether a rotation note that names the credential gives hex a provider issues as one:
+    a pair of hex runs joined by ``:`` (Sidekiq's ``user:password``, ``b489bfbe:432b0845``) or 12
+    to 31 hex digits, varied, not counted, with letters and digits (``key_shapes.is_generated_under``).
+    """
+    pair = value.split(":")
+    if len(pair) > 2 or not all(map(checks.is_hexadecimal, pair)) or "-" in value:
+        return False
+    if len(pair) == 1 and not 12 <= len(value) < 32:
+        return False
+    if key_shapes.is_counted("".join(pair).lower(), 16):
+        return False  # a counted placeholder (``12345678:abcdef12``)
+    return key_shapes.is_generated_under("token", value)
 
 
 def rules() -> list[Rule]:

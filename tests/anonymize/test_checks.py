@@ -286,3 +286,21 @@ def test_an_onion_name_standing_alone_is_no_drawn_run(anonymizer: Anonymizer) ->
     """Base32 alone (a Tor onion name) stays; under a token key it may be a TOTP seed."""
     text = "# hostname: ze7u2ztp6xvsno4hmfnhk6aov6ui4axazm2sxpgnsdiqopsahglsoqxd.onion"
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        # drawn with ``.`` and ``_``: no name in it a word, capitals and small letters alike
+        ("ePwP86.MObRdadyHkvHU", False),
+        ("KHl_EqErz1UafDaZ.XvO", False),
+        # names: words, camel humps, short abbreviations
+        ("settings.SMTP_PASSWORD", True),
+        ("cfg.db.mysqlRootPwd", True),
+        ("ctx.Cfg.PwdVal.x", True),
+        ("R.string.googleClientSecret", True),
+    ],
+)
+def test_a_dotted_chain_drawn_at_random_is_no_code(value: str, code: bool) -> None:
+    """A chain of names is code, unless it reads as one value drawn with ``.`` in its alphabet."""
+    assert checks.is_code(value, "SMTP_PASS", "pass", "") is code

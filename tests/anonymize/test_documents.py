@@ -128,6 +128,8 @@ def test_paired_values_of_other_names_stay(anonymizer: Anonymizer, text: str) ->
         ("accountNumber: 00412277", "accountNumber: <bank-account>"),
         ("Konto - Nr :  20041133", "Konto - Nr :  <bank-account>"),
         ("NOTE:Bankverbindung 12-3456-7890123-00", "NOTE:Bankverbindung <bank-account>"),
+        # a form-encoded value: ``+`` is a blank
+        ("name=li&acct_no=40-12-77+51930862&lang=en", "name=li&acct_no=<bank-account>&lang=en"),
     ],
 )  # fmt: skip
 def test_bank_account_numbers_after_their_words_are_redacted(
@@ -146,6 +148,7 @@ def test_bank_account_numbers_after_their_words_are_redacted(
         "Kontonummer: siehe Anhang",
         "account #: 12345",
         "c/c 1.5 ml",
+        "acct_no=40+12&lang=en",  # too few digits, in a form too
     ],
 )
 def test_bank_account_near_misses_stay(anonymizer: Anonymizer, text: str) -> None:

@@ -170,6 +170,9 @@ def test_words_references_and_data_keys_stay(anonymizer: Anonymizer, text: str) 
         ("got 403 Forbidden when passing qk7Rw2Zp9Lm4Vt8Xs3Nb6Jd1 in the header", "qk7Rw2Zp"),
         ("sending Hq8vT2mZ4pXk9Lr7WcNs3Bd5 still gives 401 Unauthorized", "Hq8vT2mZ"),
         ("unauthorized again, using 444b05a5-3c4f-cd9c-26df-21eac3f8907a", "444b05a5"),
+        # a provider's short hex key, where the line says it failed
+        ("Quill keeps returning 401 with token 6b1f0e9c, expired?", "6b1f0e9c"),
+        ("403 Forbidden with the api key 2c7a9e41d0 on /v1/items", "2c7a9e41d0"),
     ],
 )
 def test_a_value_an_auth_failure_line_says_it_sent_is_a_secret(
@@ -186,6 +189,12 @@ def test_a_value_an_auth_failure_line_says_it_sent_is_a_secret(
         "returns 401 when using basic auth with the service account",
         "I'm using ZXIic758xXghN5SOkRI57ytt for the cache bucket name",
         "403 forbidden: using build id 20261205.4 for the retry",
+        "returns 200 with token 6b1f0e9c, all good",
+        "built with token 6b1f0e9c",
+        "401 with token 12345678",
+        "401 with token abcdef12",
+        "401 with token deadbeef",
+        "401 with token a1b1a1b1",
     ],
 )
 def test_what_a_line_uses_is_no_secret_without_an_auth_failure_or_a_drawn_value(

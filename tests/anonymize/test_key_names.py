@@ -336,3 +336,25 @@ def test_the_name_of_a_set_of_secrets_stays(anonymizer: Anonymizer, text: str) -
 )
 def test_a_secret_under_a_plural_key_goes(anonymizer: Anonymizer, text: str, secret: str) -> None:
     assert secret not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    ("value", "generated"),
+    [
+        # fewer characters to draw from repeat more: one case and digits, hex of 12 or more
+        ("wxs9xo9bcpb9", True),
+        ("k2031as1007a", True),
+        ("7GDLJLSJJ7RD8", True),
+        ("00a18a3cc81590", True),
+        ("8596e5b4785bb7", True),
+        ("12C81E2F2848DC8", True),
+        # made up: repeated, counted, or a short hex id
+        ("k2k2k2k2zzzz", False),
+        ("aaaabbbb1111cc", False),
+        ("abcabc123123", False),
+        ("7ffd7c5d4d6", False),
+    ],
+)
+def test_a_short_draw_is_judged_by_its_alphabet(value: str, generated: bool) -> None:
+    """A short draw's entropy may fall further below its length's the narrower its alphabet."""
+    assert key_names.reads_generated(value, 8) is generated

@@ -14,6 +14,14 @@ from fedlearn.anonymize import Anonymizer
             "ok so my Quokka key: 7c1e9a4b2d8f0e6a3c5b9d7f1a2e4c6b, pls don't paste it",
             "ok so my Quokka key: <redacted:high-entropy>, pls don't paste it",
         ),
+        (  # a clause between ``key`` and its colon
+            "here's the wombat key you asked for: 5e0b9c27d14af3",
+            "here's the wombat key you asked for: <redacted:high-entropy>",
+        ),
+        (
+            "the Numbat key we share with ops: Vq7Lm2Xr9Tk4Wz8P (rotate monthly)",
+            "the Numbat key we share with ops: <redacted:high-entropy> (rotate monthly)",
+        ),
         (
             "The Marmot key is Jx3nQ8rWv1LmT6yZp0Kd",
             "The Marmot key is <redacted:high-entropy>",
@@ -57,6 +65,12 @@ def test_an_owned_key_is_redacted(anonymizer: Anonymizer, text: str, expected: s
         'r = cache.get(key="3e9b1f7c5a2d8e4f6b0c9a1d")',
         'c = Client(key=os.environ["QUOLL_KEY"])',
         "Quokka key: rotate-me-later",
+        # a clause that says what the value is instead, or no owner
+        "the SSH key fingerprint: 5e0b9c27d14af3aa",
+        "the Wombat key id: 5e0b9c27d14af3",
+        "the sort key for this table: 5e0b9c27d14af3",
+        "The key you asked for: 5e0b9c27d14af3",
+        "the wombat key you asked for: rotate-monthly",
         "object:\n  key: uploads/2026/12/report.pdf",
         # a reference names the secret it points to: a path or a name, never the value
         "      remoteRef:\n        key: ml/gateway/db\n        property: password",

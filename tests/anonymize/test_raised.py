@@ -66,6 +66,14 @@ def test_other_exception_values_stay(anonymizer: Anonymizer, text: str) -> None:
             "reissued the relay key, new value is /Pq8vLw2ZrT0uNs5Xe1GdHa7MfJc4Ri9+Ko6Bt2E=",
             "reissued the relay key, new value is <redacted:secret-value>",
         ),
+        (  # a pair of hex (Sidekiq's ``user:password``) or hex of 12+, where the note names it
+            "rotated the kiwi token at noon, new one is 7d3e91ab:c40f5e28",
+            "rotated the kiwi token at noon, new one is <redacted:secret-value>",
+        ),
+        (
+            "reissued the relay key, new value is 0e7c4b19a2f6d3",
+            "reissued the relay key, new value is <redacted:secret-value>",
+        ),
         (
             f"rotated it last night, new value = 0x{HEX}{HEX}\nthanks",
             "rotated it last night, new value = <redacted:secret-value>\nthanks",
@@ -88,6 +96,9 @@ def test_a_rotation_notes_new_value_is_redacted(
         "logs rotated, new value is 2026-12-05T09:14:03.512000Z",
         "cert rotated; new value: https://vault.example.com/v1/pki/issue/web",
         "rotation policy: new values are applied to all replicas every 30 days",
+        "rotated the logs at noon, new one is 7d3e91ab:c40f5e28",
+        "rotated the kiwi token, new one is aaaaaaaa:bbbbbbbb",
+        "rotated the build key, new value is at commit 0e7c4b19a2f6d3",
     ],
 )
 def test_other_rotation_notes_stay(anonymizer: Anonymizer, text: str) -> None:

@@ -2138,6 +2138,40 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             'proxy_set_header Authorization "Bearer {s}";',
             lambda: chars(6) + "=" + chars(10) + "=" + chars(6),
         ),
+        # Session 26: a clause between an owner's ``key`` and its colon; a rotation note's hex
+        # pair; a short hex key on a line reporting a failure; short draws of narrow alphabets.
+        ("owned-key-clause", "here's the wombat key you asked for: {s}", lambda: hexs(14)),
+        (
+            "rotated-hex-pair",
+            "rotated the quokka token this morning, new one is {s}",
+            lambda: hexs(8) + ":" + hexs(8),
+        ),
+        ("auth-failure-short-hex", "Numbat keeps returning 401 with token {s}?", lambda: hexs(8)),
+        (
+            "token-drawn-lower-short",
+            'os.environ["NUMBAT_TOKEN"] = "{s}"',
+            lambda: chars(12, LOWER + DIGITS),
+        ),
+        (
+            "dotted-drawn-password",
+            "SMTP_PASS: {s}",
+            lambda: chars(6, UPPER + LOWER) + "." + chars(13, UPPER + LOWER),
+        ),
+        (
+            "card-sql-column",
+            "INSERT INTO members (id, card_number) VALUES (7, '{s}');",
+            lambda: luhn_complete("6759", 12),
+        ),
+        (
+            "bank-account-form-plus",
+            "POST /pay 422 body=name=li&acct_no={s}&lang=en",
+            lambda: f"{chars(2, DIGITS)}-{chars(2, DIGITS)}-{chars(2, DIGITS)}+{chars(8, DIGITS)}",
+        ),
+        (
+            "card-before-inflected-word",
+            "A {s} kártyámmal fizettem, de nem ment át.",
+            lambda: luhn_complete("1", 15),
+        ),
     ]
 
 
@@ -2423,6 +2457,21 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             "bearer-challenge",
             lambda: f'WWW-Authenticate: Bearer realm="{rng.choice(words)}", error="invalid_token"',
         ),
+        # Session 26: what the clause, hex-pair and short-hex rules must leave alone.
+        ("key-fingerprint-clause", lambda: f"the SSH key fingerprint: {hexs(16)}"),
+        ("ok-with-token-short-hex", lambda: f"returns 200 with token {hexs(8)}, all good"),
+        (
+            "rotated-logs-hex-pair",
+            lambda: f"rotated the logs at noon, new one is {hexs(8)}:{hexs(8)}",
+        ),
+        ("dotted-code-name", lambda: "password: cfg.db.mysqlRootPwd"),
+        (
+            "number-sql-column",
+            lambda: "INSERT INTO members (id, member_number) VALUES (7, '{s}');".replace(
+                "{s}", luhn_complete("6759", 12)
+            ),
+        ),
+        ("count-before-card-word", lambda: f"we printed {chars(5, DIGITS)} cards today"),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
