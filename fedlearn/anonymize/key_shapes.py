@@ -336,9 +336,6 @@ def is_collection_name(key: str, value: str) -> bool:
     return words.is_wordy(value, dashed=True)
 
 
-HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
-
-
 def short_margin(value: str) -> float:
     """
     Return how far below ``log2(len(value))`` the entropy of a short draw (10 to 15) may fall.
@@ -351,7 +348,7 @@ def short_margin(value: str) -> float:
         value != value.lower() and value != value.upper()
     ):
         return 0.7
-    if HEX_DIGITS.issuperset(value):
+    if checks.is_hexadecimal(value):  # letters and digits alone here: no dash
         if len(value) < 12 or is_counted(value.lower(), 16):
             return 0.7  # shorter or counted hex: a made-up id (``7ffd7c5d4d6``, ``abcabc123123``)
         return 1.3

@@ -96,7 +96,7 @@ def rules() -> list[Rule]:
                 for pattern in (PROSE, SUBSCRIPT, MAPPING, NESTED, CALL)
             ),
             trigger=Trigger(words=(" key", "key'", 'key"', "key:", "Client(")),
-            gate=r"[A-Za-z0-9][ \t]+key(?:[ \t]*(?::|[ \t]is|=)|[ \t]+[a-z'][^\n]*:)|\[[ \t]*['\"]key['\"][ \t]*\][ \t]*="
+            gate=r"[A-Za-z0-9][ \t]+key(?:[ \t]*(?::|[ \t]is|=)|[ \t]+[a-z'][a-z' \t]*:)|\[[ \t]*['\"]key['\"][ \t]*\][ \t]*="
             r"|\{[ \t]*['\"]?key['\"]?[ \t]*:|:[ \t]*\n[ \t]+key:|Client\([ \t]*key[ \t]*=",
         ),
     ]

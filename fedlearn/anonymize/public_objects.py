@@ -278,11 +278,12 @@ def is_version(text: str, start: int) -> bool:
     """
     Return whether the dotted quad at ``start`` follows a version word (``Version=4.0.0.0``) or
     is a package's version pinned to a digest (``aeson-2.2.1.0@sha256:…``, Stack's lock file) or
-    in a wheel's name (``pkginfo-1.12.1.2-py3-none-any.whl``).
+    in a wheel's name (``pkginfo-1.12.1.2-py3-none-any.whl``) or, in a text about Nix, glued to a
+    package's name (``firefox-2.0.0.11``).
     """
-    if text.startswith("-", start - 1) and PINNED_VERSION.match(text, start):
-        return PACKAGE_NAME.search(text, max(0, start - 64), start) is not None
-    if text.startswith("-", start - 1) and NIX_TEXT.search(text) is not None:
+    if text.startswith("-", start - 1) and (
+        PINNED_VERSION.match(text, start) or NIX_TEXT.search(text) is not None
+    ):
         return PACKAGE_NAME.search(text, max(0, start - 64), start) is not None
     first = max(0, start - VERSION_WINDOW)
     window = text[first:start].lower()

@@ -111,12 +111,12 @@ def span_match(subject: str, start: int, end: int) -> re.Match[str]:
     return SPAN.match(subject, start, end)  # type: ignore[return-value]
 
 
-# Every placeholder the rules write; nothing is redacted inside one (anonymize is idempotent).
 # A string literal's prefix letters before its opening quote, no part of the value: Rust raw and
 # byte strings (``r"…"``, ``r#"…"#``, ``b"…"``, ``br"…"``), Python's ``r``/``b``/``u``/``rb``,
 # C/C++ ``L"…"``/``u8"…"``, Objective-C/C# ``@"…"``, bash's ANSI-C ``$'…'``. Interpolating
 # prefixes (``f"…"``, C# ``$"…"``) are not literals and stay out.
 STRING_PREFIX = r"(?:(?:@|[rbulRBUL]|[rbRB]{2}|u8|[rR]\#{1,3})(?=[\"'])|\$(?='))"
+# Every placeholder the rules write; nothing is redacted inside one (anonymize is idempotent).
 PLACEHOLDER = Lazy(r"<(?:redacted:[\w.-]+|ip|email|home|host|user|mac|ssh-fingerprint|ssh-key)>")
 
 
