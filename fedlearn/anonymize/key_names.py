@@ -256,17 +256,16 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
 
 def reads_generated(value: str, minimum: int) -> bool:
     """
-    Return whether ``value`` looks generated (``checks.looks_random``), or is a run of random
-    letters of one case, 10 or more (``jdkhsnsbovkzzya``, ``NUZVODQOOKUPKHBCTSRA``): varied,
-    and its letter pairs not those of words (``YOURAPIKEYHERE``, ``changeme`` stay).
+    Return whether ``value`` looks generated (``checks.looks_random``), is a short draw of two
+    classes, not wordy (``mlm9iqkm``; ``server01``, ``eu-west-1`` stay), or is a run of random
+    letters of one case, 10 or more (``jdkhsnsbovkzzya``), its letter pairs not words' (``changeme``).
     """
     if checks.looks_random(value, minimum=minimum) or key_shapes.is_chosen(value, minimum):
         return True
-    if len(value) < max(10, minimum) or not value.isascii():
+    if len(value) < max(8, minimum) or not value.isascii():
         return False
     if len(value) < 16 and checks.character_classes(value) >= 2:
-        # Short draws repeat a character or two, the more the narrower their alphabet (``G8I0OSZGIZ``)
-        return checks.entropy(value) >= math.log2(len(value)) - key_shapes.short_margin(value)
+        return key_shapes.is_short_draw(value)
     if not value.isalpha():
         return False
     if value != value.lower() and value != value.upper():

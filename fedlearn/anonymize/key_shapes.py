@@ -21,6 +21,7 @@ A URL-encoded value is a reference when it decodes to one (``%24%7BDB_PASSWORD%7
 from __future__ import annotations
 
 import itertools
+import math
 
 from fedlearn.anonymize import checks, drawn, words
 from fedlearn.anonymize.public_ids import DATA_WORDS
@@ -334,6 +335,20 @@ def is_collection_name(key: str, value: str) -> bool:
     if "secrets" not in value:
         return False  # a password (``hunter2hunter2``), not a set's name
     return words.is_wordy(value, dashed=True)
+
+
+def is_short_draw(value: str) -> bool:
+    """
+    Return whether ``value``, 8 to 15 characters of two classes or more, reads as a short random
+    draw: no word in it (``server01``), no parts of a name when under 10 (``eu-west-1``), and
+    varied for its alphabet (``short_margin``): short draws repeat a character or two
+    (``G8I0OSZGIZ``, ``mlm9iqkm``), the more the narrower their alphabet.
+    """
+    if len(value) < 10 and not checks.ALPHANUMERIC.issuperset(value):
+        return False
+    if words.is_wordy(value):
+        return False
+    return checks.entropy(value) >= math.log2(len(value)) - short_margin(value)
 
 
 def short_margin(value: str) -> float:

@@ -353,6 +353,14 @@ def test_a_secret_under_a_plural_key_goes(anonymizer: Anonymizer, text: str, sec
         ("aaaabbbb1111cc", False),
         ("abcabc123123", False),
         ("7ffd7c5d4d6", False),
+        # eight or nine: a token's shortest draws (one letter twice or thrice), not a word's
+        ("mlm9iqkm", True),
+        ("kqm7kxzk", True),
+        ("KULOcaja", True),
+        ("server01", False),
+        ("prod2024", False),
+        ("aaaa1111", False),
+        ("eu-west-1", False),
     ],
 )
 def test_a_short_draw_is_judged_by_its_alphabet(value: str, generated: bool) -> None:
