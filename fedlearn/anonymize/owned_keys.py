@@ -4,7 +4,7 @@
 ``stripe_key`` names a credential (``key_names.is_loose``). People write the owner apart from
 ``key`` as well, and then the key is the owner's:
 
-- prose, ``here is my Surge key: V``, ``the Acme key is V``, ``Signing key = V``: a name before
+- prose, ``here is my Surge key: V``, ``the API key: V``, ``Signing key = V``: a name before
   ``key``, capitalized or after ``my``/``our``/``your``/``the`` (not a determiner, pronoun or
   other word: ``its key is``, ``restored from key:``);
 - a subscript chain, ``$config['argos']['key'] = 'V'``, ``settings["marqo"]["key"] = "V"``;
@@ -56,7 +56,7 @@ CALL = Lazy(
 # Words that make ``<word> key`` no owner's key: determiners, pronouns and a few more.
 NOT_OWNER_WORDS = """
     the a an my your our their its his her this that these those no new old same which each every
-    any some one api is was of for and or to by with as public private secret
+    any some one is was of for and or to by with as public private secret
 """
 NOT_OWNERS = frozenset(NOT_OWNER_WORDS.split())
 REFERENCE_ENDINGS = ("ref", "reference")  # Kubernetes' and External Secrets' pointers to a secret

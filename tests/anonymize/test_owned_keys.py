@@ -38,6 +38,14 @@ from fedlearn.anonymize import Anonymizer
             "vendors:\n  okapi:\n    key: Wq7Rz2Lp9Xv4Nk6T\n    retries: 3",
             "vendors:\n  okapi:\n    key: <redacted:high-entropy>\n    retries: 3",
         ),
+        (  # ``API key`` in prose: shorter than ``secret-value``'s 16
+            "the API key: Tq8wLz3Rk9Vm2",
+            "the API key: <redacted:high-entropy>",
+        ),
+        (
+            "here is the api key you asked for: mK4pX9qT2wLr",
+            "here is the api key you asked for: <redacted:high-entropy>",
+        ),
         (
             "api = Client(key='3e9b1f7c5a2d8e4f6b0c9a1d')",
             "api = Client(key='<redacted:high-entropy>')",
@@ -65,6 +73,9 @@ def test_an_owned_key_is_redacted(anonymizer: Anonymizer, text: str, expected: s
         'r = cache.get(key="3e9b1f7c5a2d8e4f6b0c9a1d")',
         'c = Client(key=os.environ["QUOLL_KEY"])',
         "Quokka key: rotate-me-later",
+        "API key: YOUR_API_KEY_HERE",
+        "The API key is configured in settings",
+        "API key: ~/.config/acme/api-key.txt",
         # a clause that says what the value is instead, or no owner
         "the SSH key fingerprint: 5e0b9c27d14af3aa",
         "the Wombat key id: 5e0b9c27d14af3",
