@@ -60,10 +60,17 @@ JVM = r"-D(?P<key>[A-Za-z_][\w.-]{0,80})=(?:(?P<q>[\"'])(?P<quoted>[^\"'\n]{1,30
 TOLD = (
     r"(?P<name>passw(?:or)?d|passphrase|pwd|pass|secret|token|credentials?"
     r"|(?:api|access|private)[ _-]?key)"
-    r"`?(?P<gap>(?:[ \t]{1,4}[a-z0-9_.-]{1,24}){0,4}?)[ \t]{1,4}(?:is|was|to)[ \t]{1,4}"
+    r"`?(?P<gap>(?:[ \t]{1,4}[a-z0-9_.()-]{1,24}){0,4}?)(?:[ \t]{1,4}(?:is|was|to)|(?P<colon>:))[ \t]{1,4}"
     r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{6,200}?)(?P=q)(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
 )
 TOLD_PATTERN = Lazy(TOLD)
+# A clause between a secret's name and a colon says whose or which it is (``the token you asked
+# for: V``, ``Slack token (prod): V``), unless it says what else the value is (``the token's id``).
+NOT_CLAUSE_WORDS = """
+    id ids fingerprint hash digest checksum name file path size length type prefix format url
+    endpoint count usage limit scope scopes expiry ttl policy header
+"""
+NOT_CLAUSES = frozenset(NOT_CLAUSE_WORDS.split())
 # An error that names the secret it refused, the value right after (``rejected secret key V``).
 REFUSED = (
     r"(?P<verb>rejected|invalid|unknown|expired|revoked|incorrect|wrong|bad)"
@@ -146,8 +153,11 @@ def told(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
             return None  # a word with the name in it (``bypass``), not a key (``SMTP_PASS``)
     if public_ids.is_hash_qualified(text, start):
         return None  # ``checksum/secret: <sha256>``
-    if any(word in ("not", "the", "a", "an") for word in match.group("gap").split()[-1:]):
+    gap = match.group("gap").split()
+    if any(word in ("not", "the", "a", "an") for word in gap[-1:]):
         return None  # ``the password is not …``, ``the token is the …``
+    if match.group("colon") and not is_clause_value(match, gap, text):
+        return None
     return judged_value(match, text)
 
 
@@ -210,6 +220,18 @@ INTRODUCED = Lazy(
     r"(?P<gap>(?:[a-z0-9_.-]{1,24} {1,4}){0,2}?)"
     r"(?P<name>token|api[ _-]?key|access[ _-]?key|password|passphrase|secret) {1,4}" + TOLD_VALUE
 )
+
+
+def is_clause_value(match: re.Match[str], gap: list[str], text: str) -> bool:
+    """
+    Return whether a ``TOLD`` match with a colon after a clause may hold a secret: a clause that
+    says whose it is, after a noun (not ``pass the tests with: …``), and a value that mixes
+    digits or cases as a draw does (``pytest-xdist`` stays). ``token: V`` is an assignment's.
+    """
+    if not gap or gap[0].strip("()") in NOT_CLAUSES or match.group("name") in ("pass", "pwd"):
+        return False
+    value = text[match.start("value") : match.end("value")]
+    return any(c.isdigit() for c in value) or value.lower() != value != value.upper()
 
 
 # From ``bench/fixtures24``: a line that reports an authentication failure and the value it says
@@ -291,6 +313,7 @@ def rules() -> list[Rule]:
             trigger=Trigger(words=TOLD_WORDS, lower=True),
             lower=True,
             gate=r"(?i)(?:pwd|pass|secret|token|cred|key)[^\n]*[ \t](?:is|was|to)[ \t]"
+            r"|(?:pwd|pass|secret|token|cred|key)[a-z0-9_.()' \t-]*[ \t][a-z0-9_.()'-]+:[ \t]"
             r"|(?:rejected|invalid|unknown|expired|revoked|incorrect|wrong|bad)[ \t][^\n]*"
             r"(?:key|token|password|secret|cred)",
         ),

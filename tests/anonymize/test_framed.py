@@ -63,6 +63,14 @@ from fedlearn.anonymize import Anonymizer
             "and the api key for prod is qwPLmnZRtvxKdfGH, thanks",
             "and the api key for prod is <redacted:secret-value>, thanks",
         ),
+        (  # a clause between the name and a colon: whose or which secret it is
+            "here's the ftp password you asked for: Wq4zLm8Tx2Rp",
+            "here's the ftp password you asked for: <redacted:secret-value>",
+        ),
+        (
+            "Slack token (staging): n7QxV2kLp9Zt",
+            "Slack token (staging): <redacted:secret-value>",
+        ),
         (
             "Then set `SMTP_PASS` to `Maple~64z` and restart.",
             "Then set `SMTP_PASS` to `<redacted:secret-value>` and restart.",
@@ -103,6 +111,12 @@ def test_framed_values_go(anonymizer: Anonymizer, text: str, expected: str) -> N
         "the token is client.getV2Token, see the docs",
         "annotations:\n  checksum/secret: 3f9a0c2e7b1d4f6a8c0e2b4d6f8a1c3e5b7d9f0a2c4e6b8d0f1a3c5e7b9d2f4a",
         "f(token=deadbeefcafe, retries=3)",
+        # a clause that says what else the value is, a verb, a name, a counted value
+        "the token id for prod: Wq4zLm8Tx2Rp",
+        "pass the test suite with: pytest-xdist",
+        "secret sauce for the demo: Kubernetes",
+        "token budget per model: llama3-70b",
+        "the token for prod: abcdefgh12",
     ],
 )
 def test_bind_variables_references_and_prose_stay(anonymizer: Anonymizer, text: str) -> None:
