@@ -23,11 +23,13 @@ KEY_CHARACTERS = frozenset(
     + "".join(key_names.FOREIGN_KEYS).upper()
     + "".join(key_names.FOREIGN_KEYS)
 )
-FILLER_CHARACTERS = frozenset("\"'`]}\\ \t:?.+!")
+FILLER_CHARACTERS = frozenset("\"'`]}\\ \t:?.+!*")
 # What may stand between a key and its separator: quotes, a subscript's bracket, blanks; Perl's
 # hash subscript closes with a brace (``$ENV{DB_PASSWORD} = …``, ``$cfg->{token} = …``).
 FILLERS = ("", '"', "'", "`", '"]', "']", " ", "  ", "\t", '" ', "' ", '\\"', "\\'", '"] ', "'] ")
 BRACED = ("}", "} ")
+# Markdown's emphasis around a label before its colon (``**Password**: …``, ``*token*: …``).
+EMPHASIS = ("*", "**")
 # Keys aligned in a column pad with blanks up to the separator: three or more (fewer are fillers).
 ALIGNED = ("   ", "\t\t")
 ALIGNED_RUN = r"[ \t]{3,64}"
@@ -268,7 +270,7 @@ def fillers_of(separator: str) -> tuple[str, ...]:
         return ("",)
     if separator == "=":
         return (*FILLERS, *ESCAPED, *OPERATORS, *BRACED, *TWICE_ESCAPED)
-    return (*FILLERS, *TWICE_ESCAPED)
+    return (*FILLERS, *TWICE_ESCAPED, *EMPHASIS)
 
 
 @functools.cache
@@ -295,7 +297,7 @@ def key_gate(separator: str) -> re.Pattern[str]:
 
 VALUE_AFTER = {
     "=": rules.Lazy(r"=(?:==?|>)?[ \t]*" + VALUE),
-    ":": rules.Lazy(r":=?[ \t]*" + COLON_VALUE),
+    ":": rules.Lazy(r":=?(?:\*\*?(?=[ \t]))?[ \t]*" + COLON_VALUE),  # ``**Token:** …``
     ">": rules.Lazy(r">(?P<q>)(?P<value>[^<\n]{1,200})</"),
 }
 
@@ -335,7 +337,7 @@ def keyed() -> list[Rule]:
         )
         for separator, filler in (
             ("=", r"[\"'`\]}\\ \t:?.+!]{0,4}"),
-            (":", r"[\"'`\]\\ \t]{0,4}"),
+            (":", r"[\"'`\]\\ \t*]{0,4}"),
             (">", ""),
         )
     ]

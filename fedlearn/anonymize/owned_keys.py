@@ -4,7 +4,7 @@
 ``stripe_key`` names a credential (``key_names.is_loose``). People write the owner apart from
 ``key`` as well, and then the key is the owner's:
 
-- prose, ``here is my Surge key: V``, ``the API key: V``, ``Signing key = V``: a name before
+- prose, ``here is my Surge key: V``, ``the API key: V``, ``**Stripe Key:** V``: a name before
   ``key``, capitalized or after ``my``/``our``/``your``/``the`` (not a determiner, pronoun or
   other word: ``its key is``, ``restored from key:``);
 - a subscript chain, ``$config['argos']['key'] = 'V'``, ``settings["marqo"]["key"] = "V"``;
@@ -32,8 +32,8 @@ QUOTED = r"(?P<q>['\"])(?P<value>[^\s'\"\\<>]{8,200})(?P=q)"
 # instead (``the SSH key fingerprint: …``, ``the Acme key id: …``).
 CLAUSE = r"(?:[ \t]+(?!(?:fingerprint|id|hash|digest|checksum|name|file|path|size|length|type)\b)[a-z']{1,12}){1,4}:"
 PROSE = Lazy(
-    r"(?<![\w.$'\"\[-])(?P<owner>[A-Za-z][A-Za-z0-9]{1,30}) {1,4}key"
-    r"(?:[ \t]*(?::| is|=)|" + CLAUSE + r")[ \t]*" + VALUE
+    r"(?<![\w.$'\"\[-])(?P<owner>[A-Za-z][A-Za-z0-9]{1,30}) {1,4}(?:key|Key|KEY)\*{0,2}"
+    r"(?:[ \t]*(?::| is|=)|" + CLAUSE + r")\*{0,2}[ \t]*" + VALUE
 )
 SUBSCRIPT = Lazy(
     r"\[[ \t]*['\"](?P<owner>[A-Za-z][\w-]{1,40})['\"][ \t]*\][ \t]*\[[ \t]*['\"]key['\"][ \t]*\]"
@@ -95,8 +95,8 @@ def rules() -> list[Rule]:
                 Matcher(Lazy(pattern.pattern, pattern.flags), judge=owned)
                 for pattern in (PROSE, SUBSCRIPT, MAPPING, NESTED, CALL)
             ),
-            trigger=Trigger(words=(" key", "key'", 'key"', "key:", "Client(")),
-            gate=r"[A-Za-z0-9][ \t]+key(?:[ \t]*(?::|[ \t]is|=)|[ \t]+[a-z'][a-z' \t]*:)|\[[ \t]*['\"]key['\"][ \t]*\][ \t]*="
+            trigger=Trigger(words=(" key", " Key", " KEY", "key'", 'key"', "key:", "Client(")),
+            gate=r"[A-Za-z0-9][ \t]+(?:key|Key|KEY)\*{0,2}(?:[ \t]*(?::|[ \t]is|=)|[ \t]+[a-z'][a-z' \t]*:)|\[[ \t]*['\"]key['\"][ \t]*\][ \t]*="
             r"|\{[ \t]*['\"]?key['\"]?[ \t]*:|:[ \t]*\n[ \t]+key:|Client\([ \t]*key[ \t]*=",
         ),
     ]

@@ -315,3 +315,26 @@ def test_a_password_beside_an_expansion_or_an_option_goes(
     anonymizer: Anonymizer, text: str, secret: str
 ) -> None:
     assert secret not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("**Password:** Wq4zLm8Tx2Rp", "**Password:** <redacted:password>"),
+        ("- **db_token**: n7QxV2kLp9Zt", "- **db_token**: <redacted:token>"),
+        ("*password*: `Birch^31xQ`", "*password*: `<redacted:password>`"),
+    ],
+)
+def test_a_label_in_markdown_emphasis_is_a_key(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """An assistant's answer sets a label in bold or italics: the stars are no part of the value."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["**Token:** see below", "**Password:** (unchanged)", "x = 2 ** password_length"],
+)
+def test_emphasis_before_words_stays(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text

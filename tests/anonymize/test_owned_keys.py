@@ -44,7 +44,15 @@ from fedlearn.anonymize import Anonymizer
         ),
         (
             "here is the api key you asked for: mK4pX9qT2wLr",
-            "here is the api key you asked for: <redacted:high-entropy>",
+            "here is the api key you asked for: <redacted:secret-value>",  # framed's told value
+        ),
+        (  # a title-case label, in an answer's bold
+            "- **Stripe Key:** Tq8wLz3Rk9Vm2",
+            "- **Stripe Key:** <redacted:high-entropy>",
+        ),
+        (
+            "API Key: mK4pX9qT2wLr",
+            "API Key: <redacted:high-entropy>",
         ),
         (
             "api = Client(key='3e9b1f7c5a2d8e4f6b0c9a1d')",
@@ -74,6 +82,8 @@ def test_an_owned_key_is_redacted(anonymizer: Anonymizer, text: str, expected: s
         'c = Client(key=os.environ["QUOLL_KEY"])',
         "Quokka key: rotate-me-later",
         "API key: YOUR_API_KEY_HERE",
+        "**Partition Key**: 7c1e9a4b2d8f0e6a3c5b9d7f1a2e4c6b",
+        "**Sort Key:** created_at",
         "The API key is configured in settings",
         "API key: ~/.config/acme/api-key.txt",
         # a clause that says what the value is instead, or no owner
