@@ -83,8 +83,12 @@ LEAD_WORDS = (
 # A piece of every lead word, and how far into one it starts at most (``license_key``).
 LEAD_PARTS = ("token", "secret", "pass", "credential", "key")
 LEAD_BEFORE = len("license_")
+# A bare ``key`` is ``\bkey`` (group ``key``), written ``k(?<!\wk)ey`` (the same test: no word
+# character before the ``k``) with the group taken in a lookbehind: every branch then opens with a
+# letter, so sre skips to the lead words' first letters at memory speed instead of trying the 13
+# branches at every position (the same matches and groups; ~2x faster on the bench's texts).
 INTRODUCED = (
-    LEAD_WORDS.replace("|key)", r"|(?P<key>\bkey))")
+    LEAD_WORDS.replace("|key)", r"|k(?<!\wk)ey(?<=(?P<key>key)))")
     + r"s?\b(?P<gap>[^\n0-9<>@]{0,24}?)(?<![\w.-])(?P<value>[a-z0-9][a-z0-9_./+=:@#%^$!-]{14,}[a-z0-9=])"
 )
 # ``INTRODUCED`` without its assertions and ``s``, its value cut to its first character after a

@@ -81,6 +81,55 @@ def test_long_values_find_what_finditer_finds() -> None:
         assert fast == [match.span() for match in INTRODUCED.finditer(subject)], text
 
 
+# ``INTRODUCED`` with its bare key written as before: ``\bkey`` in the group.
+BARE_KEY = re.compile(
+    entropy.INTRODUCED.replace(r"k(?<!\wk)ey(?<=(?P<key>key))", r"(?P<key>\bkey)")
+)
+VALUE = "0f3c9a1b2d4e5f60718293a4"
+
+
+def introduced(pattern: re.Pattern[str], text: str) -> list[object]:
+    """Return what a verdict reads of each match: its span and its groups' spans."""
+    return [
+        (m.span(), m.span("key"), m.span("gap"), m.span("value"), m.group("key"))
+        for m in pattern.finditer(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"key {VALUE}",
+        f"the key is {VALUE}",
+        f"keys: {VALUE}",
+        f"monkey {VALUE}",
+        f"my_key {VALUE}",
+        f"2key {VALUE}",
+        f"ékey {VALUE}",
+        f"x.key {VALUE}",
+        f"-key={VALUE}",
+        f"(key) {VALUE} and key {VALUE}",
+        f"api key {VALUE}",
+        f"license-key: {VALUE}",
+        f"keykey {VALUE}",
+        f"token key {VALUE}",
+        f"key\n{VALUE}",
+    ],
+)
+def test_bare_key_reads_as_a_word_boundary(text: str) -> None:
+    assert introduced(INTRODUCED, text) == introduced(BARE_KEY, text)
+    assert BARE_KEY.pattern != INTRODUCED.pattern
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["key", "k", "ey", " ", "_", "é", ".", "-", "s", VALUE]), max_size=12)
+)
+def test_bare_key_generated(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert introduced(INTRODUCED, text) == introduced(BARE_KEY, text)
+
+
 def test_every_lead_word_holds_a_part_early_enough() -> None:
     words = ["token", "secret", "password", "passwd", "passphrase", "credential"]
     for head in ("api", "access", "private", "auth", "license", "client"):
