@@ -61,6 +61,12 @@ GAP = Lazy(r"[ ]{2,}")
 # Possessive runs: what follows each run cannot match its class, so giving back never helps
 # (the same matches, without backtracking through a line's first word: 3x faster).
 DELIMITED_HEAD = Lazy(r"[ \t]*+(?:\"|[\"'`]*+[A-Za-z_][A-Za-z0-9_.-]*+[\"'`]*+[\t,;])")
+# The same at a line's start after the first: the text's lines are tested in one search, which
+# finds its literal at memory speed (no line can match across a line break).
+DELIMITED_LINE = Lazy("\n" + DELIMITED_HEAD.pattern)
+# Two blanks after a character that is no blank, in one line: the lines ``gapped`` picks exist
+# (two blanks after a line's indent), found from the two blanks, a literal.
+GAPPED = Lazy(r"  (?<=[^ \n]  )")
 MAX_ROWS = 50
 # (layout, header name, where the header starts, value start, value end)
 Cell = tuple[str, str, int, int, int]
@@ -75,24 +81,34 @@ def table_cells(text: str) -> tuple[Cell, ...]:
     header has a separator and its rule line three dashes in a row (one search of a text with a
     separator), an aligned header two blanks after its indent, a delimited header a first cell
     that is a name (``DELIMITED_HEAD``, ``tables.header_kind``'s first check) and its delimiter
-    in the next line too (else that row has one cell). The lines that can head an aligned or a
-    delimited table are picked by ``in`` tests and one match each, and a text with none is not
-    read further.
+    in the next line too (else that row has one cell). Whether some line can head an aligned or a
+    delimited table is one search of the whole text each (``GAPPED``, ``DELIMITED_LINE``); then
+    those lines are picked by ``in`` tests and one match each, and a text with none is not read
+    further.
     """
     if "\n" not in text:
         return ()
+    rule_lines = "|" in text or "│" in text or "┃" in text or "║" in text  # ``SEPARATORS``
+    rule_lines = rule_lines and DASHES.search(text) is not None
+    # Whether some line can head an aligned or a delimited table: one search of the whole text.
+    head = DELIMITED_HEAD.match
+    may_gap = GAPPED.search(text) is not None
+    may_name = head(text) is not None or DELIMITED_LINE.search(text) is not None
+    if not (rule_lines or may_gap or may_name):
+        return ()
     parts = text.split("\n")
     last = len(parts) - 1  # a header needs a line after it
-    rule_lines = any(separator in text for separator in SEPARATORS)
-    rule_lines = rule_lines and DASHES.search(text) is not None
     # The candidate headers, found by the ``in`` tests alone (the loops are the cost).
-    gapped = [i for i, part in enumerate(parts) if "  " in part and "  " in part.lstrip(" ")]
-    head = DELIMITED_HEAD.match
-    named = [
-        i
-        for i, part in enumerate(parts)
-        if ("," in part or ";" in part or "\t" in part) and head(part)
-    ]
+    gapped = []
+    if may_gap:
+        gapped = [i for i, part in enumerate(parts) if "  " in part and "  " in part.lstrip(" ")]
+    named = []
+    if may_name:
+        named = [
+            i
+            for i, part in enumerate(parts)
+            if ("," in part or ";" in part or "\t" in part) and head(part)
+        ]
     if not (rule_lines or gapped or named):
         return ()
     starts = itertools.accumulate([len(part) + 1 for part in parts], initial=0)

@@ -130,7 +130,42 @@ TABLES = [
     "`id`;'tax_id'\n1;93/815/08152",
     " id;passport_no\n1;X1234567",
     "see below, please\nname,passport_no\nada,X1234567\n    enable = true;\n    port = 1;",
+    "  {\n    enable = true;\n  }\nid  api_key\n1   Qm9vdHN0cmFwVG9rZW4x",
+    "x\tname  licence_no\r\n  a  K4091-553-22881\r\n",
+    "    port = 1;\n\t'id';tax_id\n1;93/815/08152",
 ]
+# Lines for the whole-text searches before the per-line tests (``GAPPED``, ``DELIMITED_LINE``).
+LINES = [
+    "    enable = true;",
+    "  a  b",
+    "\t  x",
+    "x\t  y",
+    "a \t b",
+    "   ",
+    "a  ",
+    "\r  x",
+    "name,passport_no",
+    "  `id`;x",
+    '  "a" b',
+    "{ config, pkgs }:",
+    "x = f(a, b);",
+    "",
+]
+
+
+@pytest.mark.parametrize("first", LINES)
+@pytest.mark.parametrize("second", LINES)
+def test_whole_text_searches_answer_as_the_lines_do(first: str, second: str) -> None:
+    """``GAPPED`` finds something iff a line has two blanks after its indent, and
+    ``DELIMITED_HEAD`` at the start or ``DELIMITED_LINE`` iff a line's start is a delimited
+    header's."""
+    for text in (first + "\n" + second, "  x\n" + first + "\n" + second + "\n"):
+        lines = text.split("\n")
+        gapped = any("  " in line and "  " in line.lstrip(" ") for line in lines)
+        assert (columns.GAPPED.search(text) is not None) == gapped, text
+        named = any(columns.DELIMITED_HEAD.match(line) for line in lines)
+        whole = columns.DELIMITED_HEAD.match(text) or columns.DELIMITED_LINE.search(text)
+        assert (whole is not None) == named, text
 
 
 @pytest.mark.parametrize("text", TABLES + [t.replace("\n", "\n\n", 1) for t in TABLES])
