@@ -121,7 +121,7 @@ def test_bare_key_reads_as_a_word_boundary(text: str) -> None:
     assert BARE_KEY.pattern != INTRODUCED.pattern
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(
     st.lists(st.sampled_from(["key", "k", "ey", " ", "_", "é", ".", "-", "s", VALUE]), max_size=12)
 )
