@@ -81,7 +81,7 @@ LEAD_WORDS = (
     r"|private[ _-]?key|auth[ _-]?key|license[ _-]?key|client[ _-]?secret|key)"
 )
 # A piece of every lead word, and how far into one it starts at most (``license_key``).
-LEAD_PARTS = ("token", "secret", "pass", "credential", "key")
+LEAD_PARTS = ("key", "pass", "token", "secret", "credential")
 LEAD_BEFORE = len("license_")
 # A bare ``key`` is ``\bkey`` (group ``key``), written ``k(?<!\wk)ey`` (the same test: no word
 # character before the ``k``) with the group taken in a lookbehind: every branch then opens with a
@@ -102,23 +102,37 @@ def one_bytes(text: str, table: bytes) -> bytes:
     return text.encode("utf-8", "surrogatepass").translate(table)
 
 
+def first_part(subject: str) -> int:
+    """Return where the first of ``LEAD_PARTS`` starts in ``subject`` (-1: none): each part after
+    the first found is looked for only where it would start before it (``str.find`` reads the
+    text a character at a time, so five whole reads cost more than the search after them)."""
+    first = -1
+    for part in LEAD_PARTS:
+        found = subject.find(part) if first < 0 else subject.find(part, 0, first + len(part) - 1)
+        if found >= 0:
+            first = found
+    return first
+
+
 def long_values(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
     """
     Return a finder of ``INTRODUCED`` in a lower-case text: what its ``finditer`` finds.
 
-    Two necessary conditions, cheaper than the search, come first: a value is 16 or more of
-    ``VALUE_BYTES``'s characters in a row (tested on the bytes at memory speed), and a lead word
-    holds one of ``LEAD_PARTS`` at most ``LEAD_BEFORE`` characters in, so no match starts earlier
-    than that before the first of them, where the search then starts.
+    Two necessary conditions, cheaper than the search, come first: a lead word holds one of
+    ``LEAD_PARTS`` at most ``LEAD_BEFORE`` characters in, so no match starts earlier than that
+    before the first of them (``first_part``), where the search then starts; and a value, after
+    that start, is 16 or more of ``VALUE_BYTES``'s characters in a row (tested on the bytes).
     """
 
     def find(subject: str) -> Iterator[re.Match[str]]:
-        if VALUE_RUN not in one_bytes(subject, VALUE_BYTES):
-            return iter(())
-        first = min([found for part in LEAD_PARTS if (found := subject.find(part)) >= 0] or [-1])
+        first = first_part(subject)
         if first < 0:
             return iter(())
-        return pattern.finditer(subject, max(0, first - LEAD_BEFORE))
+        start = max(0, first - LEAD_BEFORE)
+        # A value starts after its lead word; a UTF-8 byte's offset is its character's or more.
+        if one_bytes(subject, VALUE_BYTES).find(VALUE_RUN, start) < 0:
+            return iter(())
+        return pattern.finditer(subject, start)
 
     return find
 

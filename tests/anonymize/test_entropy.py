@@ -130,6 +130,29 @@ def test_bare_key_generated(parts: list[str]) -> None:
     assert introduced(INTRODUCED, text) == introduced(BARE_KEY, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "key",
+        "a passkey",
+        "keypass",
+        "the token, then a secret",
+        "credentials",
+        "x" * 40 + "pas",
+        "secret key",
+        "monkeys pass tokens",
+        "kepass",
+        "ke" + "y",
+        "pass\nkey",
+        "é key",
+    ],
+)
+def test_first_part_is_the_first_of_the_parts(text: str) -> None:
+    expected = min([p for part in entropy.LEAD_PARTS if (p := text.find(part)) >= 0] or [-1])
+    assert entropy.first_part(text) == expected
+
+
 def test_every_lead_word_holds_a_part_early_enough() -> None:
     words = ["token", "secret", "password", "passwd", "passphrase", "credential"]
     for head in ("api", "access", "private", "auth", "license", "client"):
