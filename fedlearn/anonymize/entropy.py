@@ -143,8 +143,8 @@ def runs(
     """
     Return a finder of the runs of 20 or more token characters (at the start, after others).
 
-    ``keep``: on ASCII text, only the runs whose characters it accepts are matched and found (a
-    condition the judge of the matches would test anyway, cheaper than a match).
+    ``keep``: only the runs whose characters it accepts are matched and found (a condition the
+    judge of the matches would test anyway, cheaper than a match).
     """
 
     def find(subject: str) -> Iterator[re.Match[str]]:
@@ -155,15 +155,15 @@ def runs(
         first = mapped.find(TOKEN_RUN, first)
         if first < 0:
             return
-        if len(mapped) != len(subject):  # non-ASCII: a byte is not a character
-            if first == 0 and (found := start.match(subject)) is not None:
-                yield found
-            yield from run.finditer(subject)
-            return
-        # ASCII: the runs of ones are the maximal runs of token characters, and each one of 20 or
-        # more is one match: ``start`` at 0, else ``run`` from the separator before it (a run
-        # ends at a separator that ``run`` does not consume, so matches never touch). Each is
-        # matched where the byte map found it, instead of searched for between the runs.
+        if len(mapped) != len(subject):
+            # Non-ASCII: a UTF-8 byte is not a character. Encoded to ASCII with each other
+            # character a ``?`` (no token character), one byte is one character again.
+            mapped = subject.encode("ascii", "replace").translate(TOKEN_BYTES)
+            first = mapped.find(TOKEN_RUN)
+        # The runs of ones are the maximal runs of token characters, and each one of 20 or more
+        # is one match: ``start`` at 0, else ``run`` from the separator before it (a run ends at
+        # a separator that ``run`` does not consume, so matches never touch). Each is matched
+        # where the byte map found it, instead of searched for between the runs.
         while first >= 0:
             end = mapped.find(b"\x00", first)
             if keep is None or keep(subject[first:end] if end >= 0 else subject[first:]):

@@ -180,6 +180,7 @@ def test_in_url_answers_as_the_regex_did() -> None:
 def test_generated_text(parts: list[str]) -> None:
     text = "".join(parts)
     assert fast_runs(text) == plain_runs(text)
+    assert kept_runs(text) == mixed_plain_runs(text)
     subject = text.lower()
     fast = [m.span() for m in entropy.long_values(Lazy(entropy.INTRODUCED))(subject)]
     assert fast == [m.span() for m in INTRODUCED.finditer(subject)]
@@ -219,11 +220,9 @@ def kept_runs(text: str) -> list[tuple[int, int]]:
 
 
 def mixed_plain_runs(text: str) -> list[tuple[int, int]]:
-    """Return ``plain_runs`` of an ASCII text, but for the runs without mixed classes (or drawn
-    lower case)."""
+    """Return ``plain_runs`` of a text, but for the runs without mixed classes (or drawn lower
+    case)."""
     spans = plain_runs(text)
-    if not text.isascii():
-        return spans
     kept = []
     for start, end in spans:
         run = text[start:end]  # a separator, then the run (or the run at the start)
