@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from fedlearn.anonymize import Anonymizer, columns
@@ -224,3 +226,55 @@ def test_phones_and_cards_under_a_naming_header_are_redacted(
 def test_other_phone_and_card_cells_stay(anonymizer: Anonymizer, text: str) -> None:
     """Empty, wordy, dated, Luhn-failing and other columns' values stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a---b",
+        "a -= b",
+        "=-=",
+        "x==",
+        "-- -",
+        "a-b=c",
+        "é ---",
+        "│─━═│",
+        "─=-",
+        "─ ─ ─",
+        "",
+        "--\n-",
+    ],
+)
+def test_has_dashes_is_the_dashes_search(text: str) -> None:
+    assert columns.has_dashes(text) == (columns.DASHES.search(text) is not None)
+
+
+# ``ALIGNED_NAME`` before its runs were possessive.
+ALIGNED_NAME_BACKTRACKING = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+){0,2}")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "api_key",
+        "api key",
+        "a b c",
+        "a b c d",
+        "a b ",
+        "sha256sum result/bin/x",
+        "_x.y-z",
+        "9a",
+        "a  b",
+        " a",
+        "a",
+        "Name",
+        "a b/c",
+        "é",
+    ],
+)
+def test_aligned_name_matches_as_it_did(name: str) -> None:
+    expected = ALIGNED_NAME_BACKTRACKING.fullmatch(name) is not None
+    assert (columns.ALIGNED_NAME.compiled.fullmatch(name) is not None) == expected
+    assert (
+        columns.ALIGNED_NAME.compiled.fullmatch("  " + name + "  ", 2, 2 + len(name)) is not None
+    ) == expected
