@@ -83,10 +83,9 @@ LEAD_WORDS = (
 # A piece of every lead word, and how far into one it starts at most (``license_key``).
 LEAD_PARTS = ("key", "pass", "token", "secret", "credential")
 LEAD_BEFORE = len("license_")
-# A bare ``key`` is ``\bkey`` (group ``key``), written ``k(?<!\wk)ey`` (the same test: no word
-# character before the ``k``) with the group taken in a lookbehind: every branch then opens with a
-# letter, so sre skips to the lead words' first letters at memory speed instead of trying the 13
-# branches at every position (the same matches and groups; ~2x faster on the bench's texts).
+# A bare ``key`` is ``\bkey`` written ``k(?<!\wk)ey`` (the same test), its group in a lookbehind:
+# every branch opens with a letter, so sre skips to the lead words' first letters instead of
+# trying the 13 branches at every position (the same matches and groups; ~2x faster).
 INTRODUCED = (
     LEAD_WORDS.replace("|key)", r"|k(?<!\wk)ey(?<=(?P<key>key)))")
     + r"s?\b(?P<gap>[^\n0-9<>@]{0,24}?)(?<![\w.-])(?P<value>[a-z0-9][a-z0-9_./+=:@#%^$!-]{14,}[a-z0-9=])"
@@ -103,9 +102,8 @@ def one_bytes(text: str, table: bytes) -> bytes:
 
 
 def first_part(subject: str) -> int:
-    """Return where the first of ``LEAD_PARTS`` starts in ``subject`` (-1: none): each part after
-    the first found is looked for only where it would start before it (``str.find`` reads the
-    text a character at a time, so five whole reads cost more than the search after them)."""
+    """Return where the first of ``LEAD_PARTS`` starts in ``subject`` (-1: none), each part looked
+    for only before the first found (``str.find`` reads a character at a time: five reads cost)."""
     first = -1
     for part in LEAD_PARTS:
         found = subject.find(part) if first < 0 else subject.find(part, 0, first + len(part) - 1)
@@ -223,7 +221,7 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if value.startswith("AAAA") and value.isalnum() and personal.is_public_key(text, start):
         return None  # an SSH public key, all base64: the ``ssh-public-key`` rule's, all of it
-    if value.startswith("_ZN") and is_mangled(value):
+    if value.startswith("_ZN") and checks.is_mangled(value):
         return None
     if checks.is_public_address(text, start, value) or checks.is_css_module_class(value):
         return None
@@ -232,22 +230,6 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if public_ids.is_public(text, start, value) and not is_prefixed(value):
         return None  # an object id, device id or Matrix id; a hash or id under its key
     return start, end, ""
-
-
-def is_mangled(value: str) -> bool:
-    """
-    Return whether ``value`` is a mangled C++ or Rust symbol, not a token.
-
-    ``_ZN`` starts length-prefixed names that an ``E`` ends (``_ZN4core3ops8function6FnOnce9call_
-    once17h09ce5090d4bf6ac4E``: the last name is Rust's hash); the parameters' codes may follow.
-    """
-    at = 3
-    while at < len(value) and value[at].isdigit():
-        digits = at
-        while at < len(value) and value[at].isdigit():
-            at += 1
-        at += int(value[digits:at])
-    return at > 3 and value.startswith("E", at)
 
 
 def is_prefixed(value: str) -> bool:
