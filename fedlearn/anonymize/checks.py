@@ -361,3 +361,19 @@ def is_framed(text: str, start: int) -> bool:
     return (
         text[start - 1] == ":" and GREP_FRAME.search(text, max(0, start - 212), start) is not None
     )
+
+
+def is_mangled(value: str) -> bool:
+    """
+    Return whether ``value`` is a mangled C++ or Rust symbol, not a token.
+
+    ``_ZN`` starts length-prefixed names that an ``E`` ends (``_ZN4core3ops8function6FnOnce9call_
+    once17h09ce5090d4bf6ac4E``: the last name is Rust's hash); the parameters' codes may follow.
+    """
+    at = 3
+    while at < len(value) and value[at].isdigit():
+        digits = at
+        while at < len(value) and value[at].isdigit():
+            at += 1
+        at += int(value[digits:at])
+    return at > 3 and value.startswith("E", at)

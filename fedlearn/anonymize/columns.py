@@ -50,17 +50,27 @@ RULE = Lazy(r"[ \t]*[-─━═=+|│┃║┼├┤╪╋┿╫╬:]*[-─━�
 # In every rule line; written out, not ``{3}``: sre scans for a leading class at memory speed,
 # and enters its repeat machinery at every position for a counted one (2-3x the time).
 DASHES = Lazy(r"[-─━═=][-─━═=][-─━═=]")
+# In ASCII text the dashes are ``-`` and ``=``: mapped to 1 (every other byte to 0), three in a
+# row are found at memory speed, where sre tests the class at every character (~90 instructions).
+DASH_BYTES = bytes(int(chr(byte) in "-=") for byte in range(256))
 CROSSES = frozenset("+|│┃║┼├┤╪╋┿╫╬")
 # A header cell: a name of letters (any script), digits and ``_.#/()-``, up to a few words.
 HEADER_CELL = Lazy(r"[^\W\d][\w.#/()-]*(?: [\w.#/()-]+){0,3}")
 # An aligned header: names two or more blanks apart.
-ALIGNED_NAME = Lazy(r"[A-Za-z_][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+){0,2}")
+# Possessive: a blank follows each run and none is in its class, so giving back never helps.
+ALIGNED_NAME = Lazy(r"[A-Za-z_][A-Za-z0-9_.-]*+(?: [A-Za-z0-9_.-]++){0,2}")
 GAP = Lazy(r"[ ]{2,}")
 # The start of a delimited header (``tables.header_kind``'s first check): a first cell that is a
 # name, maybe in quotes, then a delimiter; or a cell in double quotes.
 # Possessive runs: what follows each run cannot match its class, so giving back never helps
 # (the same matches, without backtracking through a line's first word: 3x faster).
 DELIMITED_HEAD = Lazy(r"[ \t]*+(?:\"|[\"'`]*+[A-Za-z_][A-Za-z0-9_.-]*+[\"'`]*+[\t,;])")
+# The same at a line's start after the first: the text's lines are tested in one search, which
+# finds its literal at memory speed (no line can match across a line break).
+DELIMITED_LINE = Lazy("\n" + DELIMITED_HEAD.pattern)
+# Two blanks after a character that is no blank, in one line: the lines ``gapped`` picks exist
+# (two blanks after a line's indent), found from the two blanks, a literal.
+GAPPED = Lazy(r"  (?<=[^ \n]  )")
 MAX_ROWS = 50
 # (layout, header name, where the header starts, value start, value end)
 Cell = tuple[str, str, int, int, int]
@@ -75,24 +85,34 @@ def table_cells(text: str) -> tuple[Cell, ...]:
     header has a separator and its rule line three dashes in a row (one search of a text with a
     separator), an aligned header two blanks after its indent, a delimited header a first cell
     that is a name (``DELIMITED_HEAD``, ``tables.header_kind``'s first check) and its delimiter
-    in the next line too (else that row has one cell). The lines that can head an aligned or a
-    delimited table are picked by ``in`` tests and one match each, and a text with none is not
-    read further.
+    in the next line too (else that row has one cell). Whether some line can head an aligned or a
+    delimited table is one search of the whole text each (``GAPPED``, ``DELIMITED_LINE``); then
+    those lines are picked by ``in`` tests and one match each, and a text with none is not read
+    further.
     """
     if "\n" not in text:
         return ()
+    rule_lines = "|" in text or "│" in text or "┃" in text or "║" in text  # ``SEPARATORS``
+    rule_lines = rule_lines and has_dashes(text)
+    # Whether some line can head an aligned or a delimited table: one search of the whole text.
+    head = DELIMITED_HEAD.match
+    may_gap = GAPPED.search(text) is not None
+    may_name = head(text) is not None or DELIMITED_LINE.search(text) is not None
+    if not (rule_lines or may_gap or may_name):
+        return ()
     parts = text.split("\n")
     last = len(parts) - 1  # a header needs a line after it
-    rule_lines = any(separator in text for separator in SEPARATORS)
-    rule_lines = rule_lines and DASHES.search(text) is not None
     # The candidate headers, found by the ``in`` tests alone (the loops are the cost).
-    gapped = [i for i, part in enumerate(parts) if "  " in part and "  " in part.lstrip(" ")]
-    head = DELIMITED_HEAD.match
-    named = [
-        i
-        for i, part in enumerate(parts)
-        if ("," in part or ";" in part or "\t" in part) and head(part)
-    ]
+    gapped = []
+    if may_gap:
+        gapped = [i for i, part in enumerate(parts) if "  " in part and "  " in part.lstrip(" ")]
+    named = []
+    if may_name:
+        named = [
+            i
+            for i, part in enumerate(parts)
+            if ("," in part or ";" in part or "\t" in part) and head(part)
+        ]
     if not (rule_lines or gapped or named):
         return ()
     starts = itertools.accumulate([len(part) + 1 for part in parts], initial=0)
@@ -111,6 +131,13 @@ def table_cells(text: str) -> tuple[Cell, ...]:
         if index < last and index not in taken and may_head(parts[index], parts[index + 1]):
             delimited(lines, index, found)
     return tuple(found)
+
+
+def has_dashes(text: str) -> bool:
+    """Return whether ``text`` has three dashes in a row (``DASHES``)."""
+    if text.isascii():
+        return b"\x01\x01\x01" in text.encode("ascii").translate(DASH_BYTES)
+    return DASHES.search(text) is not None
 
 
 def may_head(header: str, row: str) -> bool:

@@ -302,7 +302,9 @@ def rules() -> list[Rule]:
                 Matcher(Lazy(JVM), judge=keyed),
             ),
             trigger=Trigger(words=("<![CDATA[", "=[", "= [", "=\t[", ":[", ": [", ":\t[", "-D")),
-            gate=r"<!\[CDATA\[|[=:][ \t]?\[|-D[A-Za-z_]",
+            # A value's first character after ``<![CDATA[`` and a bracketed value to its ``]``
+            # (``= [ 8080 ]``, ``: [Errno 13] …`` hold none: no blank, comma or quote inside).
+            gate=r"<!\[CDATA\[[^\]\n]|[=:][ \t]?\[[^\[\]\s,\"']+\]|-D[A-Za-z_]",
         ),
         Rule(
             ("secret-value",),

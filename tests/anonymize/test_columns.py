@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from fedlearn.anonymize import Anonymizer, columns
@@ -130,7 +132,42 @@ TABLES = [
     "`id`;'tax_id'\n1;93/815/08152",
     " id;passport_no\n1;X1234567",
     "see below, please\nname,passport_no\nada,X1234567\n    enable = true;\n    port = 1;",
+    "  {\n    enable = true;\n  }\nid  api_key\n1   Qm9vdHN0cmFwVG9rZW4x",
+    "x\tname  licence_no\r\n  a  K4091-553-22881\r\n",
+    "    port = 1;\n\t'id';tax_id\n1;93/815/08152",
 ]
+# Lines for the whole-text searches before the per-line tests (``GAPPED``, ``DELIMITED_LINE``).
+LINES = [
+    "    enable = true;",
+    "  a  b",
+    "\t  x",
+    "x\t  y",
+    "a \t b",
+    "   ",
+    "a  ",
+    "\r  x",
+    "name,passport_no",
+    "  `id`;x",
+    '  "a" b',
+    "{ config, pkgs }:",
+    "x = f(a, b);",
+    "",
+]
+
+
+@pytest.mark.parametrize("first", LINES)
+@pytest.mark.parametrize("second", LINES)
+def test_whole_text_searches_answer_as_the_lines_do(first: str, second: str) -> None:
+    """``GAPPED`` finds something iff a line has two blanks after its indent, and
+    ``DELIMITED_HEAD`` at the start or ``DELIMITED_LINE`` iff a line's start is a delimited
+    header's."""
+    for text in (first + "\n" + second, "  x\n" + first + "\n" + second + "\n"):
+        lines = text.split("\n")
+        gapped = any("  " in line and "  " in line.lstrip(" ") for line in lines)
+        assert (columns.GAPPED.search(text) is not None) == gapped, text
+        named = any(columns.DELIMITED_HEAD.match(line) for line in lines)
+        whole = columns.DELIMITED_HEAD.match(text) or columns.DELIMITED_LINE.search(text)
+        assert (whole is not None) == named, text
 
 
 @pytest.mark.parametrize("text", TABLES + [t.replace("\n", "\n\n", 1) for t in TABLES])
@@ -189,3 +226,55 @@ def test_phones_and_cards_under_a_naming_header_are_redacted(
 def test_other_phone_and_card_cells_stay(anonymizer: Anonymizer, text: str) -> None:
     """Empty, wordy, dated, Luhn-failing and other columns' values stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a---b",
+        "a -= b",
+        "=-=",
+        "x==",
+        "-- -",
+        "a-b=c",
+        "é ---",
+        "│─━═│",
+        "─=-",
+        "─ ─ ─",
+        "",
+        "--\n-",
+    ],
+)
+def test_has_dashes_is_the_dashes_search(text: str) -> None:
+    assert columns.has_dashes(text) == (columns.DASHES.search(text) is not None)
+
+
+# ``ALIGNED_NAME`` before its runs were possessive.
+ALIGNED_NAME_BACKTRACKING = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+){0,2}")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "api_key",
+        "api key",
+        "a b c",
+        "a b c d",
+        "a b ",
+        "sha256sum result/bin/x",
+        "_x.y-z",
+        "9a",
+        "a  b",
+        " a",
+        "a",
+        "Name",
+        "a b/c",
+        "é",
+    ],
+)
+def test_aligned_name_matches_as_it_did(name: str) -> None:
+    expected = ALIGNED_NAME_BACKTRACKING.fullmatch(name) is not None
+    assert (columns.ALIGNED_NAME.compiled.fullmatch(name) is not None) == expected
+    assert (
+        columns.ALIGNED_NAME.compiled.fullmatch("  " + name + "  ", 2, 2 + len(name)) is not None
+    ) == expected

@@ -123,3 +123,19 @@ def test_a_batch_finds_what_only_the_joined_text_wakes(text: str) -> None:
     assert alone != text
     batch = engine.redact_each(["AuditError", text, "case 641"])
     assert [result for result, _ in batch] == ["AuditError", alone, "case 641"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a \\\nb", True),
+        ("a \\\r\nb", True),
+        ("a\\\\\nb", True),  # the cheap test: ``Joined`` reads the escape
+        ("a \\ b\nc", False),
+        ("a\nb\\", False),
+        ("\\", False),
+        ("", False),
+    ],
+)
+def test_has_continuation_needs_a_backslash_before_a_line_break(text: str, expected: bool) -> None:
+    assert continued.has_continuation(text) is expected

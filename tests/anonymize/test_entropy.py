@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fedlearn import config
-from fedlearn.anonymize import Anonymizer, drawn, entropy, prefilter
+from fedlearn.anonymize import Anonymizer, checks, drawn, entropy, prefilter
 from fedlearn.anonymize.rules import Lazy
 from tests.anonymize.conftest import MACHINE, in_mode
 
@@ -81,6 +81,78 @@ def test_long_values_find_what_finditer_finds() -> None:
         assert fast == [match.span() for match in INTRODUCED.finditer(subject)], text
 
 
+# ``INTRODUCED`` with its bare key written as before: ``\bkey`` in the group.
+BARE_KEY = re.compile(
+    entropy.INTRODUCED.replace(r"k(?<!\wk)ey(?<=(?P<key>key))", r"(?P<key>\bkey)")
+)
+VALUE = "0f3c9a1b2d4e5f60718293a4"
+
+
+def introduced(pattern: re.Pattern[str], text: str) -> list[object]:
+    """Return what a verdict reads of each match: its span and its groups' spans."""
+    return [
+        (m.span(), m.span("key"), m.span("gap"), m.span("value"), m.group("key"))
+        for m in pattern.finditer(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"key {VALUE}",
+        f"the key is {VALUE}",
+        f"keys: {VALUE}",
+        f"monkey {VALUE}",
+        f"my_key {VALUE}",
+        f"2key {VALUE}",
+        f"ékey {VALUE}",
+        f"x.key {VALUE}",
+        f"-key={VALUE}",
+        f"(key) {VALUE} and key {VALUE}",
+        f"api key {VALUE}",
+        f"license-key: {VALUE}",
+        f"keykey {VALUE}",
+        f"token key {VALUE}",
+        f"key\n{VALUE}",
+    ],
+)
+def test_bare_key_reads_as_a_word_boundary(text: str) -> None:
+    assert introduced(INTRODUCED, text) == introduced(BARE_KEY, text)
+    assert BARE_KEY.pattern != INTRODUCED.pattern
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(st.sampled_from(["key", "k", "ey", " ", "_", "é", ".", "-", "s", VALUE]), max_size=12)
+)
+def test_bare_key_generated(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert introduced(INTRODUCED, text) == introduced(BARE_KEY, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "key",
+        "a passkey",
+        "keypass",
+        "the token, then a secret",
+        "credentials",
+        "x" * 40 + "pas",
+        "secret key",
+        "monkeys pass tokens",
+        "kepass",
+        "ke" + "y",
+        "pass\nkey",
+        "é key",
+    ],
+)
+def test_first_part_is_the_first_of_the_parts(text: str) -> None:
+    expected = min([p for part in entropy.LEAD_PARTS if (p := text.find(part)) >= 0] or [-1])
+    assert entropy.first_part(text) == expected
+
+
 def test_every_lead_word_holds_a_part_early_enough() -> None:
     words = ["token", "secret", "password", "passwd", "passphrase", "credential"]
     for head in ("api", "access", "private", "auth", "license", "client"):
@@ -108,6 +180,7 @@ def test_in_url_answers_as_the_regex_did() -> None:
 def test_generated_text(parts: list[str]) -> None:
     text = "".join(parts)
     assert fast_runs(text) == plain_runs(text)
+    assert kept_runs(text) == mixed_plain_runs(text)
     subject = text.lower()
     fast = [m.span() for m in entropy.long_values(Lazy(entropy.INTRODUCED))(subject)]
     assert fast == [m.span() for m in INTRODUCED.finditer(subject)]
@@ -147,11 +220,9 @@ def kept_runs(text: str) -> list[tuple[int, int]]:
 
 
 def mixed_plain_runs(text: str) -> list[tuple[int, int]]:
-    """Return ``plain_runs`` of an ASCII text, but for the runs without mixed classes (or drawn
-    lower case)."""
+    """Return ``plain_runs`` of a text, but for the runs without mixed classes (or drawn lower
+    case)."""
     spans = plain_runs(text)
-    if not text.isascii():
-        return spans
     kept = []
     for start, end in spans:
         run = text[start:end]  # a separator, then the run (or the run at the start)
@@ -185,7 +256,7 @@ def test_has_mixed_ascii_is_has_mixed_classes(value: str) -> None:
 )
 def test_a_mangled_symbol_is_told_from_a_token(value: str, mangled: bool) -> None:
     """Length-prefixed names between ``_ZN`` and ``E`` are a C++/Rust symbol (held-out audit)."""
-    assert entropy.is_mangled(value) is mangled
+    assert checks.is_mangled(value) is mangled
 
 
 MINISIGN_PUBLIC = "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3"

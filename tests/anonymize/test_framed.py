@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from fedlearn.anonymize import Anonymizer
+from fedlearn.anonymize import Anonymizer, framed
 
 
 @pytest.mark.parametrize(
@@ -84,6 +86,48 @@ from fedlearn.anonymize import Anonymizer
 def test_framed_values_go(anonymizer: Anonymizer, text: str, expected: str) -> None:
     """A value in SQL, CDATA, brackets, ``-D`` or prose is judged under the name framing it."""
     assert anonymizer.anonymize(text) == expected
+
+
+# The CDATA, bracket and ``-D`` rule's gate (the RE2 prefilter's precondition).
+FRAMED_GATE = next(
+    re.compile(rule.gate)
+    for rule in framed.rules()
+    if rule.gate is not None and "CDATA" in rule.gate and "-D" in rule.gate
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<![CDATA[x",
+        "token=[Kx81mZq0]",
+        "token = [Kx81mZq0]",
+        "secret:\t[a/b+c=d]",
+        "pw: [é7]",
+        "-Dpass=1",
+        "key=[\u00e9]",
+    ],
+)
+def test_framed_gate_holds_wherever_a_value_can_stand(text: str) -> None:
+    assert FRAMED_GATE.search(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<![CDATA[]]>",
+        "allowedTCPPorts = [ 8080 ]",
+        "OSError: [Errno 13] Permission denied",
+        "key=[a,b]",
+        "key=['a']",
+        "key=[]",
+        "key=[[1]]",
+        "key=[abc\n]",
+        "key = [a b]",
+    ],
+)
+def test_framed_gate_skips_brackets_no_value_fills(text: str) -> None:
+    assert not FRAMED_GATE.search(text)
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,11 @@ import base64
 import hashlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fedlearn.anonymize import Anonymizer, wallets
+from fedlearn.anonymize.rules import Lazy
 
 
 def bech32(hrp: str, data: bytes) -> str:
@@ -118,3 +121,40 @@ def test_cardano_and_ripple_keys_are_redacted(
 def test_public_cardano_keys_and_broken_seeds_stay(anonymizer: Anonymizer, text: str) -> None:
     """Verification keys, addresses and seeds whose check fails stay."""
     assert anonymizer.anonymize(f"wallet {text} ok") == f"wallet {text} ok"
+
+
+SEED = Lazy(wallets.RIPPLE_SEED)
+FIND = wallets.in_long_runs(SEED).find
+
+
+def seeds(text: str) -> list[object]:
+    """Return what ``in_long_runs`` finds, as spans (``finditer``'s are the reference)."""
+    assert FIND is not None
+    return [match.span() for match in FIND(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ripple(bytes(range(1, 17))),
+        "x " + ripple(bytes(range(1, 17))) + " y",
+        "ab" + ripple(bytes(range(1, 17))),  # the last 29 of a longer run
+        ripple(bytes(range(1, 17))) + "=",  # a ``=`` after: none
+        ripple(bytes(range(1, 17))) + "/",  # the run goes on: none
+        "s" + "r" * 28 + "\n" + "q" * 40 + "s" + "p" * 28,
+        "é " + ripple(bytes(range(1, 17))),  # non-ASCII: searched
+        "s" + "r" * 27,
+        "/run/" + "s" * 40 + ".env",
+    ],
+)
+def test_seeds_are_found_at_the_end_of_runs_as_finditer_finds_them(text: str) -> None:
+    assert seeds(text) == [match.span() for match in SEED.finditer(text)]
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(st.sampled_from(["s", "r", "p" * 14, "A", "-", "=", " ", "/", "é", "\n"]), max_size=30)
+)
+def test_seed_runs_generated(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert seeds(text) == [match.span() for match in SEED.finditer(text)]
