@@ -206,7 +206,7 @@ def main() -> None:
     scratch.mkdir(parents=True)
     env = dict(os.environ, GIT_CONFIG_GLOBAL=str(scratch / "gitconfig"), PIP_NO_INPUT="1")
     subprocess.run(["bash", "-c", SETUP], cwd=scratch, env=env, check=True)
-    with open(args.out, "w", encoding="utf-8") as out:
+    with Path(args.out).open("w", encoding="utf-8") as out:
         for kind, cmd in COMMANDS:
             try:
                 result = subprocess.run(
@@ -220,9 +220,18 @@ def main() -> None:
                 )
                 output = result.stdout + result.stderr
             except subprocess.TimeoutExpired as error:
-                output = (error.stdout or b"").decode(errors="replace") if isinstance(error.stdout, bytes) else (error.stdout or "")
+                output = (
+                    (error.stdout or b"").decode(errors="replace")
+                    if isinstance(error.stdout, bytes)
+                    else (error.stdout or "")
+                )
             lines = output.splitlines()[:400]
-            out.write(json.dumps({"kind": kind, "cmd": cmd, "output": "\n".join(lines)}, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(
+                    {"kind": kind, "cmd": cmd, "output": "\n".join(lines)}, ensure_ascii=False
+                )
+                + "\n"
+            )
             print(f"{kind:10} {len(lines):4} lines  {cmd[:70]}")
 
 
