@@ -128,8 +128,8 @@ TEXT_MINIMUM = 24
 BASE64_LINE = Lazy(r"[A-Za-z0-9+/]+={0,2}")
 TEXT_WORD = Lazy(r"[A-Z]?[a-z]{2,}|[A-Z]{3,}(?![a-z])")
 SECRET_WORD = Lazy(
-    r"(?i)pass(?:w|phrase)|secret|token|credential|bearer|cookie|session|private"
-    r"|auth(?:oriz|_|\s*[=:])|api.?key|key[\"']?\s*[=:]"
+    r"(?i)pass(?:w|phrase)|pwd|secret|token|credential|bearer|cookie|session|private|authoriz"
+    r"|auth[_\"']?\s*[=:]|api.?key|key[\"']?\s*[=:]|key[-_]?data|[-_]key\b|\bkey[-_]"
 )
 # The DER of an X.509 name attribute's (2.5.4.x) or extension's (2.5.29.x) object identifier.
 X509_OIDS = (b"\x06\x03\x55\x04", b"\x06\x03\x55\x1d")

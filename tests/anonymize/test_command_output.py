@@ -64,6 +64,8 @@ def test_base64_of_a_text_file_stays(anonymizer: Anonymizer, text: str) -> None:
         "APP_HOST=orchard.internal\nAPP_USER=picker\nDB_PASSWORD=Vq7Lm2Xc9Rt4Hn8Kd3Wz6Pf\n"
         "APP_NAME=fennel and some words after it to wrap\n",
         "[default]\nregion = eu-west-1\naws_secret_access_key = Zp3Kq8Lm1Vx7Rt5Hn2Wc9Bd4Fg6Js0Ty\n",
+        "users:\n- name: orchard-admin\n  user:\n    client-key-data: LS0tLS1CRUdJTiBFQyBQUklWQVRF"
+        "S0VZLS0tLS0KTUhjQ0FRRUVJQWJj\n    username: picker for the orchard cluster\n",
     ],
 )
 def test_base64_of_text_that_names_a_secret_is_still_redacted(
