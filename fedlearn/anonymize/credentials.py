@@ -171,6 +171,12 @@ def azure_secret_span(match: re.Match[str], text: str) -> Span | None:
 
 # A run of base64 as long as half a PEM line: key material, not ``anything`` or ``...``.
 KEY_BODY = Lazy(r"[A-Za-z0-9+/=]{32}")
+# The lines of base64 (8 characters or more each) right above a private key's END line, whose
+# BEGIN line the text does not hold (a cut, a scrolled terminal): the key's tail.
+KEY_TAIL = (
+    r"(?m)^(?P<body>(?:[ \t]*[A-Za-z0-9+/=]{8,}[ \t]*\r?\n)+)"
+    r"[ \t]*-----END[A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----"
+)
 
 
 def has_key_body(match: re.Match[str], text: str) -> bool:
@@ -208,6 +214,13 @@ def shaped() -> list[Rule]:
                 has_key_body,
             ),
             gate=r"-----BEGIN[A-Z0-9 ]{0,30}PRIVATE KEY",
+            trigger=Trigger(words=("PRIVATE KEY",)),
+        ),
+        secret(
+            "private-key",
+            # A key's tail cut from its BEGIN line: the base64 lines right above its END line.
+            Matcher(Lazy(KEY_TAIL), has_key_body),
+            gate=r"\n[ \t]*-----END[A-Z0-9 ]{0,30}PRIVATE KEY",
             trigger=Trigger(words=("PRIVATE KEY",)),
         ),
         shape(

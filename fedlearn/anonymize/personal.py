@@ -84,6 +84,11 @@ def ipv4_address(match: re.Match[str], text: str) -> tuple[int, int, str] | None
     return first, end, ""
 
 
+# A hex dump's line that goes on on the next one (``…:aa:13:8b:``), and a run of 9 bytes or more.
+DUMP_LINE_END = Lazy(r"[0-9A-Fa-f]{2}:[ \t]*\r?\n[ \t]*\Z")
+DUMP_RUN = Lazy(r"[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){8}")
+
+
 def after_key_type(match: re.Match[str], text: str) -> bool:
     """Return whether the base64 blob follows an SSH key type (``ssh-ed25519 AAAA…``)."""
     return SSH_KEY_TYPE.search(text, max(0, match.start() - 48), match.start()) is not None
@@ -91,7 +96,23 @@ def after_key_type(match: re.Match[str], text: str) -> bool:
 
 def ipv6(match: re.Match[str], text: str) -> bool:
     """Return whether the match is an IPv6 address that is redacted."""
-    return addresses.is_ipv6(match.group()) and not addresses.is_kept_ip(match.group())
+    if not addresses.is_ipv6(match.group()) or addresses.is_kept_ip(match.group()):
+        return False
+    return not is_dump_piece(match, text)
+
+
+def is_dump_piece(match: re.Match[str], text: str) -> bool:
+    """
+    Return whether eight colon-separated bytes are the end of a hex dump, not an address: each
+    group is two hex digits, and the line before ends with one more (``…:13:8b:``), or the text
+    holds a longer run of bytes (``openssl x509 -text``: a modulus, a signature, a serial).
+    """
+    groups = match.group().split(":")
+    if len(groups) != 8 or any(len(group) != 2 for group in groups):
+        return False
+    if DUMP_LINE_END.search(text, max(0, match.start() - 24), match.start()) is not None:
+        return True
+    return DUMP_RUN.search(text) is not None
 
 
 def mac(match: re.Match[str], text: str) -> bool:

@@ -39,7 +39,8 @@ each check proves from the value itself or from the structure it stands in:
   .NET ``ticks``, Windows ``FILETIME``, Java's ``serialVersionUID``, a sampler's ``seed``) is no
   card number, whatever its Luhn digit;
 - after ``key`` in prose (``is_public_nonce``): a WebSocket key (16 bytes, 24 characters) in a
-  text about a WebSocket handshake.
+  text about a WebSocket handshake;
+- base64 of text, a certificate's base64 line, base64 of a DER public key (``public_base64``).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ import datetime
 import hashlib
 import json
 
-from fedlearn.anonymize import checks, key_names, public_ids, words
+from fedlearn.anonymize import checks, key_names, public_base64, public_ids, words
 from fedlearn.anonymize.rules import Lazy
 
 # What base64 of a JSON object or array starts with: ``{"``, ``{ "``, ``{\n``, ``[{``, ``["``.
@@ -116,6 +117,8 @@ def is_public_run(text: str, start: int, value: str) -> bool:
         return True
     if value.startswith(IMAGE_HEADS):
         return True  # base64 of an image file: its magic number (``\x89PNG``, ``GIF8``, ``RIFF``)
+    if public_base64.is_public_base64(text, start, value):
+        return True
     if value.startswith(("node-csr-", "pk_live_", "pk_test_")):
         return True  # a kubelet's CSR name; a publishable key (Stripe, Clerk, Paystack)
     if start > 0 and text[start - 1] == "$" and value.startswith(SWIFT_HEADS):

@@ -34,7 +34,9 @@ some such runs are public by what they belong to (``is_public_object``):
 ``Version=4.0.0.0``, ``"FileVersion": "10.0.1.2"``, a range's end: ``oldVersion="0.0.0.0-13.0.0.0"``;
 a package's version pinned to a digest: ``aeson-2.2.1.0@sha256:…``, or in a wheel's name:
 ``pkginfo-1.12.1.2-py3-none-any.whl``, or Nix's ``<name>-<version>`` in a text about Nix:
-``nix-env --install firefox-2.0.0.11``) from an IPv4 address.
+``nix-env --install firefox-2.0.0.11``), a Debian version after a dependency's relation
+(``macs (<< 2.2.7.1-3~)``) or in ``dpkg -l``'s version column, or one with a named pre-release or
+build part (``11.3.244.8-node.38``)) from an IPv4 address.
 """
 
 from __future__ import annotations
@@ -136,6 +138,17 @@ PACKAGE_NAME = Lazy(r"(?<![\w.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*)*-
 # glued to a package's name by ``-`` is that version (``relay-10.20.30.40`` elsewhere goes).
 NIX_TEXT = Lazy(r"\bnix(?:-env|-store|-build|-shell|pkgs|os-rebuild)\b|/nix/store/|\.nix\b")
 VERSION_WINDOW = 24
+# Debian's versions: after a relation in a dependency field (``macs (<< 2.2.7.1-3~)``, an epoch
+# allowed) or in the version column of a ``dpkg -l`` row (``ii  alsa-topology-conf  1.2.5.1-2``:
+# the status letters, a package's name, maybe its architecture; a Debian revision after it); and a
+# version with a named pre-release or build part (``v8: '11.3.244.8-node.38'``, ``-rc.1``).
+DEBIAN_RELATION = Lazy(r"\((?:<<|<=|=|>=|>>) ?(?:[0-9]{1,4}:)?\Z")
+DPKG_ROW = Lazy(
+    r"(?:^|\n)[uihrpU][ncUiFHWt][R ] +[a-z0-9][a-z0-9+.-]+(?::[a-z0-9]+)?  +(?:[0-9]{1,4}:)?\Z"
+)
+DPKG_REACH = 160
+DEBIAN_REVISION = Lazy(r"[0-9]{1,5}(?:\.[0-9]{1,5}){3}-[0-9][0-9A-Za-z.+~]*(?:[ \t]|\Z)")
+SUFFIXED_VERSION = Lazy(r"[0-9]{1,5}(?:\.[0-9]{1,5}){3}-[a-z]{2,}\.[0-9]")
 # A .NET assembly's public key token (``PublicKeyToken=b77a5c561934e089``): the last 8 bytes of
 # the hash of its public key, printed in every strong name.
 PUBLIC_KEY_TOKEN = Lazy(r"(?i)publicKeyToken\\?[\"']?\s*[:=]\s*\\?[\"']?\Z")
@@ -285,6 +298,12 @@ def is_version(text: str, start: int) -> bool:
         PINNED_VERSION.match(text, start) or NIX_TEXT.search(text) is not None
     ):
         return PACKAGE_NAME.search(text, max(0, start - 64), start) is not None
+    if SUFFIXED_VERSION.match(text, start) is not None:
+        return True
+    if DEBIAN_RELATION.search(text, max(0, start - 10), start) is not None:
+        return True
+    if text.startswith(" ", start - 1) and DEBIAN_REVISION.match(text, start) is not None:
+        return DPKG_ROW.search(text, max(0, start - DPKG_REACH), start) is not None
     first = max(0, start - VERSION_WINDOW)
     window = text[first:start].lower()
     if not any(part in window for part in VERSION_PARTS):

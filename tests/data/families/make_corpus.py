@@ -20,6 +20,7 @@ import hashlib
 import json
 import random
 import string
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -2172,6 +2173,15 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "A {s} kártyámmal fizettem, de nem ment át.",
             lambda: luhn_complete("1", 15),
         ),
+        # Session 27: a private key's tail, its BEGIN line cut off (a scrolled terminal).
+        (
+            "private-key-tail",
+            "...\n{s}",
+            lambda: (
+                "\n".join(b64(64) for _ in range(rng.randrange(1, 4)))
+                + "\n-----END PRIVATE KEY-----"
+            ),
+        ),
     ]
 
 
@@ -2472,8 +2482,65 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             ),
         ),
         ("count-before-card-word", lambda: f"we printed {chars(5, DIGITS)} cards today"),
+        # Session 27 (bench/outputs27): what commands print.
+        (
+            "base64-text-file",
+            lambda: "\n".join(
+                textwrap.wrap(
+                    b64_of(
+                        f"The {rng.choice(words)} scheduler waits for every {rng.choice(words)}"
+                        f" to report before it closes round {rng.randrange(2, 99)}; see the"
+                        f" guide at https://{rng.choice(words)}.example.org/docs.\n".encode()
+                    ),
+                    76,
+                )
+            ),
+        ),
+        (
+            "der-public-key",
+            lambda: alnum_b64(bytes.fromhex("302a300506032b6570032100"), 45),
+        ),
+        (
+            "debian-version",
+            lambda: (
+                f"Breaks: {rng.choice(words)}-tools (<< {rng.randrange(1, 9)}.{rng.randrange(0, 9)}"
+                f".{rng.randrange(0, 9)}.{rng.randrange(1, 9)}-{rng.randrange(1, 5)}~)"
+            ),
+        ),
+        (
+            "dpkg-row",
+            lambda: (
+                f"ii  lib{rng.choice(words)}-conf{' ' * 20}{rng.randrange(1, 9)}.{rng.randrange(0, 9)}"
+                f".{rng.randrange(0, 9)}.{rng.randrange(1, 9)}-{rng.randrange(1, 5)}{' ' * 10}all   data"
+            ),
+        ),
+        (
+            "named-build-version",
+            lambda: (
+                f"  v8: '{rng.randrange(10, 13)}.{rng.randrange(0, 9)}.{rng.randrange(100, 250)}"
+                f".{rng.randrange(1, 30)}-node.{rng.randrange(10, 40)}',"
+            ),
+        ),
+        (
+            "hex-dump-tail",
+            lambda: (
+                "    Modulus:\n        "
+                + ":".join(hexs(2) for _ in range(18))
+                + ":\n        "
+                + ":".join(hexs(2) for _ in range(8))
+            ),
+        ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
+
+
+def alnum_b64(head: bytes, size: int) -> str:
+    """Return base64 of ``head`` and random bytes (``size`` in all) with no ``+``, ``/``, ``=``."""
+    while True:
+        data = head + bytes(rng.randrange(256) for _ in range(size - len(head)))
+        line = b64_of(data)
+        if not set("+/=") & set(line):
+            return line
 
 
 def held_out_benign(count: int) -> list[dict[str, str]]:
