@@ -71,11 +71,11 @@ DENSE = re.compile(
     r"|[0-9a-f]{8}-[0-9a-f]{4}-"
 )
 # An e-mail address (not scp-style ``git@github.com:owner/repo``), an IPv4 address (not a
-# four-part version), a home folder, an SSH public key: fedlearn replaces them by design.
+# four-part version, nor one after a version relation: ``>=1.2.0.0``), a home folder, an SSH public key: fedlearn replaces them by design.
 EMAIL = re.compile(
     r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])(?<!git@github\.com)"
 )
-IPV4 = re.compile(r"(?<![\w.-])(?<!version = \")(?:\d{1,3}\.){3}\d{1,3}(?![\w.-])")
+IPV4 = re.compile(r"(?<![\w.=<>~-])(?<!version = \")(?:\d{1,3}\.){3}\d{1,3}(?![\w.-])")
 HOME = re.compile(r"(?<![\w@/.-])(?:(?:/home|/Users)/[a-z_][\w.-]*|/root\b)|[A-Z]:\\Users\\\w+")
 SSH_KEY = re.compile(r"\bssh-(?:rsa|ed25519|dss) AAAA[A-Za-z0-9+/=]{20,}")
 
