@@ -83,9 +83,13 @@ LEAD_WORDS = (
 # A piece of every lead word, and how far into one it starts at most (``license_key``).
 LEAD_PARTS = ("token", "secret", "pass", "credential", "key")
 LEAD_BEFORE = len("license_")
+# Han, kana and Hangul (and full-width forms): a value may follow one unspaced (``密钥是V``).
+CJK = "[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]"
 INTRODUCED = (
     LEAD_WORDS.replace("|key)", r"|(?P<key>\bkey))")
-    + r"s?\b(?P<gap>[^\n0-9<>@]{0,24}?)(?<![\w.-])(?P<value>[a-z0-9][a-z0-9_./+=:@#%^$!-]{14,}[a-z0-9=])"
+    + r"s?\b(?P<gap>[^\n0-9<>@]{0,24}?)(?:(?<![\w.-])|(?<="
+    + CJK
+    + "))(?P<value>[a-z0-9][a-z0-9_./+=:@#%^$!-]{14,}[a-z0-9=])"
 )
 # ``INTRODUCED`` without its assertions and ``s``, its value cut to its first character after a
 # separator, read case-insensitively. No count (one begun at each separator after a lead word
@@ -266,14 +270,19 @@ def in_url(text: str, start: int) -> bool:
     return "://" in text[separator.end() if separator is not None else window : start]
 
 
-def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the value right after a secret word in prose when it reads as a secret, or None."""
+def introduced(match: re.Match[str], text: str, most: int = 4) -> tuple[int, int, str] | None:
+    """Return the value right after a secret word in prose when it reads as a secret, or None
+    (``most``: how many words may stand between, ``public_ids.is_secret_gap``)."""
     start, end = past_escape(text, value_start(text, match.start("value"))), match.end("value")
     value = text[start:end]
     if (end < len(text) and text[end] in TOKEN_CHARACTERS) or text.startswith("***", end):
         return None  # a piece of a longer run; a masked key's shown head (``sk-proj-AbCd****``)
     gap, path = match.group("gap"), "/" in value  # ``secret/apps/web/auth-37``: a path under it
-    if (gap == "/" and path) or not public_ids.is_secret_gap(gap) or is_encoded_reference(value):
+    if (
+        (gap == "/" and path)
+        or not public_ids.is_secret_gap(gap, most)
+        or is_encoded_reference(value)
+    ):
         return None
     if text.endswith(":", 0, match.start()) or is_host_or_file(value) or is_labelled(value):
         return None  # a placeholder's name (``<redacted:url-credentials>``), a host or a file
