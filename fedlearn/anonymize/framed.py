@@ -212,6 +212,54 @@ INTRODUCED = Lazy(
 )
 
 
+# From ``bench/telemetry27``: a value a sentence then names as a secret (an assistant's answer:
+# ``**V** is the token you set in``, ```V` was your API key.``): the name after ``is``/``was`` and
+# ``the``/``your``/``my``/``our``, up to two words between, ending the phrase (then punctuation,
+# the line's end or a clause: ``you``, ``that``, ``for``…; not ``is the token rotation change``),
+# and no data key's (``is the cache key``).
+NAMED = Lazy(
+    r" {1,4}(?:is|was) {1,4}(?:the|your|my|our) {1,4}(?P<gap>(?:[a-z0-9_.-]{1,24} {1,4}){0,2}?)"
+    r"(?P<name>token|(?:api[ _-]?)?key|access[ _-]?key|password|passphrase|secret|credentials?)"
+    r"(?=[ \t]*(?:[.,;:!?)]|\n|\Z)|[ \t]+(?:you|that|which|we|i|they|for|from|in|on|of|to|and"
+    r"|but|here|now|until|since|before|after)\b)"
+)
+# The word before ``NAMED``: bare, or in bold, backticks or quotes.
+NAMED_VALUE = Lazy(r"(?P<q>\*\*|[`'\"])?(?P<value>[^\s`'\"<>*]{8,200}?)(?(q)(?P=q))")
+NAMED_BEFORE = frozenset(" \t\n(")
+
+
+def named_values(subject: str) -> Iterator[re.Match[str]]:
+    """Yield a match of ``NAMED_VALUE`` for the word before each ``NAMED`` in the lower-case text."""
+    if " is " not in subject and " was " not in subject:
+        return
+    for found in NAMED.compiled.finditer(subject):
+        end = found.start()
+        start = end
+        while start > 0 and subject[start - 1] not in NAMED_BEFORE and end - start <= 204:
+            start -= 1
+        value = NAMED_VALUE.compiled.fullmatch(subject, start, end)
+        if value is not None:
+            yield value
+
+
+def named(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span of a value a sentence then names as a secret, when it reads as one."""
+    tail = NAMED.compiled.match(text[match.end() : match.end() + 160].lower())
+    if tail is None:
+        return None
+    gap = tail.group("gap").split()
+    if tail.group("name") == "key" and gap and gap[-1] in key_names.DATA_OWNERS:
+        return None  # ``<sha256> is the cache key``
+    value = match.group("value").rstrip(".,;:")
+    if tail.group("name") == "key" and (
+        UUID.compiled.fullmatch(value) or HEX_KEY.fullmatch(value.lower())
+    ):
+        return None  # a hash or id is a key of data as often (``<uuid> is the key of the row``)
+    if UUID.compiled.fullmatch(value):
+        return match.start("value"), match.end("value"), "secret-value"
+    return judged_value(match, text)
+
+
 # From ``bench/fixtures24``: a line that reports an authentication failure and the value it says
 # it sent (``keeps returning 401? I'm using V``, ``403 Forbidden when passing V``).
 SENT = Lazy(r"\b(?:using|sending|passing) {1,4}" + TOLD_VALUE)
@@ -300,14 +348,17 @@ def rules() -> list[Rule]:
                 Matcher(Lazy(USED.pattern), judge=used_or_introduced),
                 Matcher(Lazy(INTRODUCED.pattern), judge=used_or_introduced),
                 Matcher(Lazy(SENT.pattern), judge=sent),
+                Matcher(Lazy(NAMED_VALUE.pattern), find=named_values, judge=named),
             ),
             trigger=Trigger(
-                words=("use ", "with ", "using ", "via ", "sending ", "passing "), lower=True
+                words=("use ", "with ", "using ", "via ", "sending ", "passing ", " is ", " was "),
+                lower=True,
             ),
             lower=True,
             gate=r"(?i)use[ \t][^\n]+[ \t]as[ \t]|(?:with|using|via)[ \t][^\n]*"
             r"(?:token|key|password|passphrase|secret)[ \t]"
             r"|(?:401|403|unauthori[sz]ed|forbidden)[^\n]*(?:using|sending|passing)[ \t]"
-            r"|(?:using|sending|passing)[ \t][^\n]*(?:401|403|unauthori[sz]ed|forbidden)",
+            r"|(?:using|sending|passing)[ \t][^\n]*(?:401|403|unauthori[sz]ed|forbidden)"
+            r"|[ \t](?:is|was)[ \t]+(?:the|your|my|our)[ \t][^\n]*(?:token|key|password|passphrase|secret|credential)",
         ),
     ]
