@@ -80,7 +80,8 @@ PRINTER = Lazy(
     r"(?m)(?:^|(?<=\\n)|(?<=\"))[ \t]*(?:[$#%>\u276f][ \t]*)?(?:sudo[ \t]+)?"
     r"(?:(?:gh|glab|gcloud|az|aws|heroku|kubectl|oc|security|bw|openssl|wg|python3?|doctl)[ \t]"
     + IN_LINE
-    + "*?)?(?:"
+    # after a prompt, any CLI's name right before the subcommand (``$ acme auth:token``)
+    + r"*?|(?<=[$#%>\u276f])[ \t]*(?:sudo[ \t]+)?[a-z][a-z0-9_.-]{0,30}[ \t]+)?(?:"
     + "|".join(re.escape(word) for word in PRINTERS)
     + ")"
     + IN_LINE
