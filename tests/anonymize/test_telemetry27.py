@@ -39,6 +39,25 @@ from fedlearn.anonymize import Anonymizer, escaped, shell_words
             "Zq8vT1mN4pXk2Lp9Zt7Wc3RbQm7xV9pL2rT8wZ4k",
             "$ aws ecr get-login-password\nWARNING: no region set, using us-east-1\n<redacted:token>",
         ),
+        # Any CLI's token-printing subcommand.
+        (
+            "$ kestrel auth:token\nr7k2m9x4q8z1w6t3p5v0b8n3c7d2f9g4",
+            "$ kestrel auth:token\n<redacted:token>",
+        ),
+        # pytest -l pads a local's name to ten: five or six blanks before the ``=``.
+        (
+            "token      = 'c0ffee1d2e3f4a5b6c7d8e9f0a1b2c'\nretries    = 3",
+            "token      = '<redacted:token>'\nretries    = 3",
+        ),
+        # An OpenTelemetry header attribute is a list of strings.
+        (
+            '{"attributes": {"http.request.header.authorization": ["Bearer wjXKCFzOWEPRqhTmmbWtVQ"]}}',
+            '{"attributes": {"http.request.header.authorization": ["Bearer <redacted:authorization>"]}}',
+        ),
+        (
+            'kestrel:\n  api_keys: ["Vb7nQ2xK9mZ4pL8wR3tY"]',
+            'kestrel:\n  api_keys: ["<redacted:api-key>"]',
+        ),
         # A value glued to the Chinese word before it and the comma after it.
         (
             "我的鸬鹚接口密钥是Zq8vT1mN4pXk2Lp9Zt7Wc3Rb\uff0c请检查。",
@@ -81,6 +100,11 @@ def test_telemetry_forms_are_redacted(anonymizer: Anonymizer, text: str, expecte
         # A notice with no value after it; a line that is not a notice.
         "$ heroku auth:token\n \u203a   Warning: not logged in\n$ ls",
         "$ gh auth token\nno oauth token found for github.com\n",
+        # A subcommand that only names tokens; an aligned key that names no secret; lists of names.
+        '$ grep -rn "create token" src\nsrc/api.py:12:    def create_token(self):',
+        "tokens     = 'c0ffee1d2e3f4a5b6c7d8e9f0a1b2c'",
+        'tokens: ["count", "limit"]',
+        '{"token": [], "password": ["${DB_PASSWORD}"]}',
         # Chinese prose: a version, a command after the word.
         "密钥管理服务的版本是v2.14.0-rc1\uff0c文档在第3章",
         "请在设置里找到密钥\uff0c然后运行deploy_production_cluster_v2命令",

@@ -2196,6 +2196,13 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "Found it: **{s}** is the token you set in `WOMBAT_TOKEN`.",
             lambda: hexs(40),
         ),
+        ("any-cli-printer", "$ wombat auth:token\n{s}", lambda: chars(32, LOWER + DIGITS)),
+        ("pytest-local-aligned", "token      = '{s}'\nretries    = 3", lambda: hexs(30)),
+        (
+            "otel-header-list",
+            '{"attributes": {"http.request.header.x-api-key": ["{s}"], "status": 401}}',
+            lambda: chars(24),
+        ),
     ]
 
 
@@ -2517,6 +2524,8 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             "cjk-version",
             lambda: f"密钥管理服务的版本是v{rng.randrange(1, 9)}.{rng.randrange(0, 20)}.0-rc1",
         ),
+        ("otel-names-list", lambda: f'{{"tokens": ["{rng.choice(words)}", "limit"], "n": 2}}'),
+        ("prose-auth-token", lambda: "I rotated the auth token\nThanks!"),
         (
             "named-data-key",
             lambda: rng.choice(
