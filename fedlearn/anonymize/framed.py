@@ -73,6 +73,16 @@ REFUSED = (
     r"(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
 )
 REFUSED_PATTERN = Lazy(REFUSED)
+# From ``bench/telemetry27``: an error that names the secret, then the value, then says it is
+# refused (``token V is not valid for this resource``, ``API key V has expired``).
+REFUSED_AFTER = (
+    r"(?P<name>(?:secret|api|access)[ _-]?key|key|token|password|secret|credentials?)"
+    r"[ \t]{1,4}(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)[ \t]{1,4}"
+    r"(?:is|was|has[ \t]{1,4}been|has)[ \t]{1,4}(?:not[ \t]{1,4}(?:valid|recogni[sz]ed|authori[sz]ed)"
+    r"|invalid|expired|revoked|rejected|incorrect|wrong|disabled|unknown)\b"
+)
+REFUSED_AFTER_PATTERN = Lazy(REFUSED_AFTER)
+REFUSED_AFTER_STARTS = ("key", "token", "pass", "secret", "cred", "api", "access")
 REFUSED_VERBS = (
     "rejected",
     "invalid",
@@ -151,6 +161,16 @@ def told(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return judged_value(match, text)
 
 
+def refused_after(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a value an error names before saying it is refused, when it reads as a secret."""
+    start = match.start()
+    if start and (text[start - 1].isalnum() or text[start - 1] in "_-."):
+        return None  # the name ends a word (``monkey``, ``cache_key``): no secret's name
+    if entropy.is_host_or_file(text[match.start("value") : match.end("value")]):
+        return None
+    return judged_value(match, text)
+
+
 # An e-mail or SSH address: a user, ``@``, a host; a password may hold ``@`` otherwise.
 ADDRESS = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)*\.?|[^@]*@[^@]*\.[A-Za-z]{2,}[^@]*")
 
@@ -177,6 +197,11 @@ def judged_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None
 def told_values(subject: str) -> Iterator[re.Match[str]]:
     """Yield each ``TOLD`` match in the lower-case text, tried only where a secret's name starts."""
     return matches_at(subject, TOLD_STARTS, TOLD_PATTERN)
+
+
+def refused_after_values(subject: str) -> Iterator[re.Match[str]]:
+    """Yield each ``REFUSED_AFTER`` match in the lower-case text, tried where a name starts."""
+    return matches_at(subject, REFUSED_AFTER_STARTS, REFUSED_AFTER_PATTERN)
 
 
 def refused_values(subject: str) -> Iterator[re.Match[str]]:
@@ -335,12 +360,15 @@ def rules() -> list[Rule]:
             (
                 Matcher(Lazy(TOLD), find=told_values, judge=told),
                 Matcher(Lazy(REFUSED), find=refused_values, judge=told),
+                Matcher(Lazy(REFUSED_AFTER), find=refused_after_values, judge=refused_after),
             ),
             trigger=Trigger(words=TOLD_WORDS, lower=True),
             lower=True,
             gate=r"(?i)(?:pwd|pass|secret|token|cred|key)[^\n]*[ \t](?:is|was|to)[ \t]"
             r"|(?:rejected|invalid|unknown|expired|revoked|incorrect|wrong|bad)[ \t][^\n]*"
-            r"(?:key|token|password|secret|cred)",
+            r"(?:key|token|password|secret|cred)"
+            r"|(?:key|token|password|secret|cred)[^\n]*[ \t](?:is|was|been|has)[ \t]+"
+            r"(?:not|invalid|expired|revoked|rejected|incorrect|wrong|disabled|unknown)",
         ),
         Rule(
             ("secret-value",),
