@@ -58,6 +58,15 @@ from fedlearn.anonymize import Anonymizer, escaped, shell_words
             'kestrel:\n  api_keys: ["Vb7nQ2xK9mZ4pL8wR3tY"]',
             'kestrel:\n  api_keys: ["<redacted:api-key>"]',
         ),
+        # An error that names the secret, the value, then says it is refused.
+        (
+            '{"detail": "token 5e0a9c4b72d1f8e3a0b6c2d9 is not valid for this resource"}',
+            '{"detail": "token <redacted:secret-value> is not valid for this resource"}',
+        ),
+        (
+            "Error: token 5e0a9c4b72d1f8e3a0b6c2d9 has expired",
+            "Error: token <redacted:secret-value> has expired",
+        ),
         # A value glued to the Chinese word before it and the comma after it.
         (
             "我的鸬鹚接口密钥是Zq8vT1mN4pXk2Lp9Zt7Wc3Rb\uff0c请检查。",
@@ -105,6 +114,11 @@ def test_telemetry_forms_are_redacted(anonymizer: Anonymizer, text: str, expecte
         "tokens     = 'c0ffee1d2e3f4a5b6c7d8e9f0a1b2c'",
         'tokens: ["count", "limit"]',
         '{"token": [], "password": ["${DB_PASSWORD}"]}',
+        # Refused, but no secret's value: a data key's hash, a file, a setting, an owner.
+        "the cache_key 9f86d081884c7d659a2feaa0c55ad015 is invalid, rebuilding",
+        "key config.yaml is invalid",
+        "token refresh_interval is not valid",
+        "password for user admin is incorrect",
         # Chinese prose: a version, a command after the word.
         "密钥管理服务的版本是v2.14.0-rc1\uff0c文档在第3章",
         "请在设置里找到密钥\uff0c然后运行deploy_production_cluster_v2命令",

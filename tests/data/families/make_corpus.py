@@ -2196,6 +2196,7 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "Found it: **{s}** is the token you set in `WOMBAT_TOKEN`.",
             lambda: hexs(40),
         ),
+        ("refused-after-value", "403: token {s} is not valid for this resource", lambda: hexs(24)),
         ("any-cli-printer", "$ wombat auth:token\n{s}", lambda: chars(32, LOWER + DIGITS)),
         ("pytest-local-aligned", "token      = '{s}'\nretries    = 3", lambda: hexs(30)),
         (
@@ -2525,6 +2526,7 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             lambda: f"密钥管理服务的版本是v{rng.randrange(1, 9)}.{rng.randrange(0, 20)}.0-rc1",
         ),
         ("otel-names-list", lambda: f'{{"tokens": ["{rng.choice(words)}", "limit"], "n": 2}}'),
+        ("refused-data-key", lambda: f"the cache_key {hexs(32)} is invalid, rebuilding"),
         ("prose-auth-token", lambda: "I rotated the auth token\nThanks!"),
         (
             "named-data-key",
