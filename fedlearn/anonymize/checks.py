@@ -361,3 +361,8 @@ def is_framed(text: str, start: int) -> bool:
     return (
         text[start - 1] == ":" and GREP_FRAME.search(text, max(0, start - 212), start) is not None
     )
+
+
+def one_bytes(text: str, table: bytes) -> bytes:
+    """Return the UTF-8 of ``text`` (lone surrogates too) mapped through a 256-byte ``table``."""
+    return text.encode("utf-8", "surrogatepass").translate(table)

@@ -288,8 +288,6 @@ def foreign_lead(least: int) -> re.Pattern[str]:
     return re.compile(entropy.INTRODUCED.replace("{0,24}?", f"{{{least},40}}?"))
 
 
-# Words that may stand between a foreign secret word and its value (``public_ids.is_secret_gap``).
-FOREIGN_GAP_WORDS = 6
 FOREIGN_WORD = Lazy(heads.trie_pattern(words.FOREIGN))
 FOREIGN_SPAN = Lazy(r"(?s)(?:(?:.+))")
 
@@ -309,7 +307,7 @@ def foreign(text: str) -> Iterator[re.Match[str]]:
             match = foreign_lead(least).match(lower_read, found.start() + 1)
             if match is None:
                 break
-            verdict = entropy.introduced(match, read, FOREIGN_GAP_WORDS)
+            verdict = entropy.introduced(match, read, 6)  # six words between, not four
             if verdict is not None:
                 yield FOREIGN_SPAN.compiled.match(text, verdict[0] - shift, verdict[1] - shift)  # type: ignore[misc]
                 break

@@ -83,23 +83,15 @@ LEAD_WORDS = (
 # A piece of every lead word, and how far into one it starts at most (``license_key``).
 LEAD_PARTS = ("token", "secret", "pass", "credential", "key")
 LEAD_BEFORE = len("license_")
-# Han, kana and Hangul (and full-width forms): a value may follow one unspaced (``密钥是V``).
-CJK = "[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]"
 INTRODUCED = (
     LEAD_WORDS.replace("|key)", r"|(?P<key>\bkey))")
-    + r"s?\b(?P<gap>[^\n0-9<>@]{0,24}?)(?:(?<![\w.-])|(?<="
-    + CJK
-    + "))(?P<value>[a-z0-9][a-z0-9_./+=:@#%^$!-]{14,}[a-z0-9=])"
+    + rf"s?\b(?P<gap>[^\n0-9<>@]{{0,24}}?)(?:(?<![\w.-])|(?<={words.CJK}))"
+    + r"(?P<value>[a-z0-9][a-z0-9_./+=:@#%^$!-]{14,}[a-z0-9=])"
 )
 # ``INTRODUCED`` without its assertions and ``s``, its value cut to its first character after a
 # separator, read case-insensitively. No count (one begun at each separator after a lead word
 # was ~9 MB of the case-folded RE2 set on bench/audit16); ``long_values`` tests the run.
 LEAD_GATE = "(?i)" + LEAD_WORDS + r"[^\n0-9<>@]*[^\n0-9<>@A-Za-z0-9_.-][a-z0-9]"
-
-
-def one_bytes(text: str, table: bytes) -> bytes:
-    """Return the UTF-8 of ``text`` (lone surrogates too) mapped through a 256-byte ``table``."""
-    return text.encode("utf-8", "surrogatepass").translate(table)
 
 
 def long_values(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
@@ -113,7 +105,7 @@ def long_values(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
     """
 
     def find(subject: str) -> Iterator[re.Match[str]]:
-        if VALUE_RUN not in one_bytes(subject, VALUE_BYTES):
+        if VALUE_RUN not in checks.one_bytes(subject, VALUE_BYTES):
             return iter(())
         first = min([found for part in LEAD_PARTS if (found := subject.find(part)) >= 0] or [-1])
         if first < 0:
@@ -271,8 +263,7 @@ def in_url(text: str, start: int) -> bool:
 
 
 def introduced(match: re.Match[str], text: str, most: int = 4) -> tuple[int, int, str] | None:
-    """Return the value right after a secret word in prose when it reads as a secret, or None
-    (``most``: how many words may stand between, ``public_ids.is_secret_gap``)."""
+    """Return the value after a secret word in prose (``most`` words between) if it reads as one."""
     start, end = past_escape(text, value_start(text, match.start("value"))), match.end("value")
     value = text[start:end]
     if (end < len(text) and text[end] in TOKEN_CHARACTERS) or text.startswith("***", end):
