@@ -74,8 +74,10 @@ VALUE = (
 SYMBOL_WORD = rules.Lazy(r"[^\s\"'`]{1,200}")
 # What may follow an unquoted value's comma up to the next blank or quote (``past_commas``).
 VALUE_RUN_END = rules.Lazy(r",[^\s\"'`]*")
-# After a colon (YAML, headers, prose) an ``&`` is part of the value, not a query separator.
-COLON_VALUE = VALUE.replace(",;&|", ",;|")
+# After a colon (YAML, headers, prose) an ``&`` is part of the value, not a query separator; and
+# a JSON or YAML list's first string is a value too (OpenTelemetry's header attributes are lists:
+# ``"http.request.header.authorization": ["Bearer …"]``, from ``bench/telemetry27``).
+COLON_VALUE = r"(?:\[[ \t]*(?=[\"']))?" + VALUE.replace(",;&|", ",;|")
 SCHEMES = frozenset(
     {
         "bearer",
@@ -118,8 +120,11 @@ def key_before(text: str, separator: int) -> tuple[str, int]:
     end = separator
     while end > 0 and separator - end < 4 and text[end - 1] in FILLER_CHARACTERS:
         end -= 1
-    if text.endswith(ALIGNED, 0, end):
-        # Keys aligned in a column (``password       = "…"``, HCL, TOML, ini): a run of blanks.
+    if text.endswith(ALIGNED, 0, end) or (
+        text[end - 1 : end] in (" ", "\t") and text.endswith(ALIGNED, 0, separator)
+    ):
+        # Keys aligned in a column (``password       = "…"``, HCL, TOML, ini, pytest's ``-l``
+        # locals ``token      = '…'``): a run of blanks, however many the fillers took.
         while end > 0 and separator - end < MAX_ALIGNED and text[end - 1] in " \t":
             end -= 1
     start = end

@@ -377,3 +377,8 @@ def is_mangled(value: str) -> bool:
             at += 1
         at += int(value[digits:at])
     return at > 3 and value.startswith("E", at)
+
+
+def one_bytes(text: str, table: bytes) -> bytes:
+    """Return the UTF-8 of ``text`` (lone surrogates too) mapped through a 256-byte ``table``."""
+    return text.encode("utf-8", "surrogatepass").translate(table)

@@ -307,7 +307,7 @@ def foreign(text: str) -> Iterator[re.Match[str]]:
             match = foreign_lead(least).match(lower_read, found.start() + 1)
             if match is None:
                 break
-            verdict = entropy.introduced(match, read)
+            verdict = entropy.introduced(match, read, 6)  # six words between, not four
             if verdict is not None:
                 yield FOREIGN_SPAN.compiled.match(text, verdict[0] - shift, verdict[1] - shift)  # type: ignore[misc]
                 break

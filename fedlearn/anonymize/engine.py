@@ -218,6 +218,7 @@ class Engine:
                 return self._hits(Probe(view), None, secrets_only=secrets_only, join=False)
 
             found = escaped.with_decoded(text, continued.with_joined(text, found, again), again)
+            found = escaped.edges(text, found)
         return disjoint(repeated(text, found)) if found else found  # most texts: nothing found
 
     def _rule_hits(self, rule: Rule, probe: Probe) -> list[Hit]:

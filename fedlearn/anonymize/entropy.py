@@ -88,17 +88,13 @@ LEAD_BEFORE = len("license_")
 # trying the 13 branches at every position (the same matches and groups; ~2x faster).
 INTRODUCED = (
     LEAD_WORDS.replace("|key)", r"|k(?<!\wk)ey(?<=(?P<key>key)))")
-    + r"s?\b(?P<gap>[^\n0-9<>@]{0,24}?)(?<![\w.-])(?P<value>[a-z0-9][a-z0-9_./+=:@#%^$!-]{14,}[a-z0-9=])"
+    + rf"s?\b(?P<gap>[^\n0-9<>@]{{0,24}}?)(?:(?<![\w.-])|(?<={words.CJK}))"
+    + r"(?P<value>[a-z0-9][a-z0-9_./+=:@#%^$!-]{14,}[a-z0-9=])"
 )
 # ``INTRODUCED`` without its assertions and ``s``, its value cut to its first character after a
 # separator, read case-insensitively. No count (one begun at each separator after a lead word
 # was ~9 MB of the case-folded RE2 set on bench/audit16); ``long_values`` tests the run.
 LEAD_GATE = "(?i)" + LEAD_WORDS + r"[^\n0-9<>@]*[^\n0-9<>@A-Za-z0-9_.-][a-z0-9]"
-
-
-def one_bytes(text: str, table: bytes) -> bytes:
-    """Return the UTF-8 of ``text`` (lone surrogates too) mapped through a 256-byte ``table``."""
-    return text.encode("utf-8", "surrogatepass").translate(table)
 
 
 def first_part(subject: str) -> int:
@@ -128,7 +124,7 @@ def long_values(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
             return iter(())
         start = max(0, first - LEAD_BEFORE)
         # A value starts after its lead word; a UTF-8 byte's offset is its character's or more.
-        if one_bytes(subject, VALUE_BYTES).find(VALUE_RUN, start) < 0:
+        if checks.one_bytes(subject, VALUE_BYTES).find(VALUE_RUN, start) < 0:
             return iter(())
         return pattern.finditer(subject, start)
 
@@ -266,14 +262,18 @@ def in_url(text: str, start: int) -> bool:
     return "://" in text[separator.end() if separator is not None else window : start]
 
 
-def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the value right after a secret word in prose when it reads as a secret, or None."""
+def introduced(match: re.Match[str], text: str, most: int = 4) -> tuple[int, int, str] | None:
+    """Return the value after a secret word in prose (``most`` words between) if it reads as one."""
     start, end = past_escape(text, value_start(text, match.start("value"))), match.end("value")
     value = text[start:end]
     if (end < len(text) and text[end] in TOKEN_CHARACTERS) or text.startswith("***", end):
         return None  # a piece of a longer run; a masked key's shown head (``sk-proj-AbCd****``)
     gap, path = match.group("gap"), "/" in value  # ``secret/apps/web/auth-37``: a path under it
-    if (gap == "/" and path) or not public_ids.is_secret_gap(gap) or is_encoded_reference(value):
+    if (
+        (gap == "/" and path)
+        or not public_ids.is_secret_gap(gap, most)
+        or is_encoded_reference(value)
+    ):
         return None
     if text.endswith(":", 0, match.start()) or is_host_or_file(value) or is_labelled(value):
         return None  # a placeholder's name (``<redacted:url-credentials>``), a host or a file

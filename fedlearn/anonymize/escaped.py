@@ -10,10 +10,17 @@ percent-escapes of ASCII (``%00``-``%7F``), HTML's character references (``&quot
 redaction found there is mapped back to the span of the text it was decoded from, escapes
 included (``\\u0022v`` ends at ``v``; a value split by a soft line break is redacted across it).
 One level: an escape that decodes to another escape is not decoded again.
+
+JSON's blank escapes ``\\n``, ``\\r``, ``\\t`` (an agent's tool result, ``"stdout": "ok\\nAKIA…"``)
+are decoded too, in a text where one has a run of 16 token characters glued after it, when not
+themselves escaped (``\\\\n`` is a backslash and an ``n``): a token
+glued to one starts no run of its own in the text. No redaction starts or ends inside one of
+them (``edges``): a run read from the text would take its letter (``\\nAKIA…`` as ``nAKIA…``).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -26,6 +33,11 @@ ESCAPE = Lazy(
 )
 QUOTED_PRINTABLE = Lazy(r"=(?P<q>[0-7][0-9A-F])|(?P<soft>=\r?\n)")
 NAMED = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "apos": "'"}
+# JSON's blank escapes; one counts when an even run of backslashes (none too) stands before it.
+BLANK = Lazy(r"\\[nrt]")
+BLANKS = {"n": "\n", "r": "\r", "t": "\t"}
+# A blank escape a long run of token characters follows: only then is the view worth a pass.
+GLUED = Lazy(r"\\[nrt][A-Za-z0-9_+/=.-]{16}")
 # The word that makes ``=XX`` an escape; ASCII case only, as ``str.lower`` reads these letters.
 # Led by its hyphen, which has no case: a pattern led by a cased letter under IGNORECASE is
 # tried at every position, a literal one is found at memory speed (6x faster on a bench text).
@@ -65,9 +77,15 @@ class Decoded:
         ends: per character of ``text``, where that ends.
     """
 
-    def __init__(self, original: str) -> None:
-        found = []
-        if "\\u" in original or "%" in original or "&" in original:
+    def __init__(self, original: str, *, blanks: bool = False) -> None:
+        found: list[tuple[int, int, str | None]] = []
+        if blanks:  # the blank escapes alone (``with_decoded``'s second view)
+            found = [
+                (m.start(), m.end(), BLANKS[original[m.end() - 1]])
+                for m in BLANK.finditer(original)
+                if unescaped(original, m.start())
+            ]
+        elif "\\u" in original or "%" in original or "&" in original:
             found = [
                 (m.start(), m.end(), decoded(m.groupdict())) for m in ESCAPE.finditer(original)
             ]
@@ -108,22 +126,84 @@ def says_quoted_printable(text: str) -> bool:
     return "=" in text and QUOTED_PRINTABLE_WORD.search(text) is not None
 
 
+def has_blank_escape(text: str) -> bool:
+    """Return whether ``text`` may hold a JSON ``\\n``, ``\\r`` or ``\\t`` escape."""
+    return "\\" in text and ("\\n" in text or "\\t" in text or "\\r" in text)
+
+
+def has_glued_run(text: str) -> bool:
+    """Return whether a blank escape (not itself escaped) has 16 token characters right after it."""
+    return any(unescaped(text, found.start()) for found in GLUED.finditer(text))
+
+
+def unescaped(text: str, at: int) -> bool:
+    """Return whether the character at ``at`` is no escape's second (an even run of backslashes,
+    none too, stands before it): a backslash there starts an escape, a quote closes a string."""
+    run = at
+    while run > 0 and text[run - 1] == "\\":
+        run -= 1
+    return (at - run) % 2 == 0
+
+
+def edges(text: str, hits: list[Hit]) -> list[Hit]:
+    """
+    Return ``hits`` with none starting on a blank escape's letter (``\\n`` + ``AKIA…`` read as
+    ``nAKIA…``) nor ending on its backslash or after it (a value read to the string's quote):
+    the escape stays whole beside the placeholder.
+    """
+    if not hits or not has_blank_escape(text):
+        return hits
+    kept = []
+    for start, end, name, rule in hits:
+        if (
+            start >= 1
+            and text[start] in "nrt"
+            and text[start - 1] == "\\"
+            and unescaped(text, start - 1)
+        ):
+            start += 1
+        if 1 <= end < len(text) and text[end - 1] == "\\" and text[end] in "nrt":
+            end -= unescaped(text, end - 1)
+        while end - start > 2 and text[end - 2] == "\\" and text[end - 1] in "nrt":
+            if not unescaped(text, end - 2):
+                break
+            end -= 2
+        if start < end:
+            kept.append((start, end, name, rule))
+    return kept
+
+
 def with_decoded(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> list[Hit]:
     """
     Return the redactions in ``text`` found in it (``own``, first: where both find a secret, its
     name is the one the text's own rules gave) and in it decoded (``find``), each mapped back;
-    merge them with ``hits.disjoint``. ``own`` alone when the text holds no escape.
+    merge them with ``hits.disjoint``. ``own`` alone when the text holds no escape. Then, with
+    JSON's blank escapes decoded alone, what that view finds where nothing was found yet.
     """
     # One character is found at memory speed (``memchr``), two a character at a time.
     has_u = "\\" in text and "\\u" in text
-    if not (has_u or "%" in text or "&" in text or says_quoted_printable(text)):
+    if has_u or "%" in text or "&" in text or says_quoted_printable(text):
+        view = Decoded(text)
+        if view.text:
+            own = own + [
+                (*view.span(start, end), name, rule)
+                for start, end, name, rule in find(view.text)
+                if start < end
+            ]
+    if not has_blank_escape(text) or not has_glued_run(text):
         return own
-    view = Decoded(text)
+    view = Decoded(text, blanks=True)
     if not view.text:
         return own
-    mapped = [
-        (*view.span(start, end), name, rule)
+    taken = sorted((start, end) for start, end, _, _ in own)
+    return own + [
+        (*span, name, rule)
         for start, end, name, rule in find(view.text)
-        if start < end
+        if start < end and not overlaps(taken, span := view.span(start, end))
     ]
-    return own + mapped
+
+
+def overlaps(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    """Return whether ``span`` overlaps any of the sorted ``spans``."""
+    index = bisect.bisect_left(spans, span[1], key=lambda other: other[0])
+    return any(other[1] > span[0] for other in spans[:index])

@@ -35,20 +35,11 @@ from fedlearn.anonymize import (
     key_names,
     key_shapes,
     public_ids,
+    sql,
     words,
 )
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
-SQL_VALUE = r"(?:(?P<q>['\"])(?P<quoted>[^'\"\n\\]{1,200})(?P=q)|(?P<value>[^\s'\";,)]{1,200}))"
-SQL = (
-    r"identified(?:[ \t]+with[ \t]+['\"]?[a-z0-9_]+['\"]?)?[ \t]+by(?:[ \t]+password)?[ \t]+"
-    + SQL_VALUE,
-    r"password[ \t]*=?[ \t]*(?P<q>['\"])(?P<quoted>[^'\"\n\\]{1,200})(?P=q)",
-    r"set[ \t]+password(?:[ \t]+for[ \t]+[^=\n]{1,100}?)?[ \t]*=[ \t]*(?:password[ \t]*\([ \t]*)?"
-    r"(?P<q>['\"])(?P<quoted>[^'\"\n\\]{1,200})(?P=q)",
-)
-# Before ``PASSWORD '…'``: the statement that makes or changes an account, on the same statement.
-ACCOUNT = Lazy(r"(?:create|alter)[ \t]+(?:user|role|login)\b[^;]{0,300}\Z")
 CDATA = r"<!\[CDATA\[(?P<value>[^\]\n]{1,300})\]\]>"
 # The element a CDATA section opens in: its tag right before it.
 OPEN_TAG = Lazy(r"<(?P<key>[A-Za-z_][\w.:-]{0,80})(?:[ \t][^<>\n]{0,200})?>\Z")
@@ -80,6 +71,16 @@ REFUSED = (
     r"(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
 )
 REFUSED_PATTERN = Lazy(REFUSED)
+# From ``bench/telemetry27``: an error that names the secret, then the value, then says it is
+# refused (``token V is not valid for this resource``, ``API key V has expired``).
+REFUSED_AFTER = (
+    r"(?P<name>(?:secret|api|access)[ _-]?key|key|token|password|secret|credentials?)"
+    r"[ \t]{1,4}(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)[ \t]{1,4}"
+    r"(?:is|was|has[ \t]{1,4}been|has)[ \t]{1,4}(?:not[ \t]{1,4}(?:valid|recogni[sz]ed|authori[sz]ed)"
+    r"|invalid|expired|revoked|rejected|incorrect|wrong|disabled|unknown)\b"
+)
+REFUSED_AFTER_PATTERN = Lazy(REFUSED_AFTER)
+REFUSED_AFTER_STARTS = ("key", "token", "pass", "secret", "cred", "api", "access")
 REFUSED_VERBS = (
     "rejected",
     "invalid",
@@ -94,25 +95,6 @@ BASE64 = Lazy(r"[A-Za-z0-9+/]{20,}={0,2}")
 TOLD_WORDS = ("pwd", "pass", "secret", "token", "cred", "key")
 # Where a name ``TOLD`` reads may start (``passw…`` starts with ``pass``, ``api key`` has ``key``).
 TOLD_STARTS = ("pwd", "pass", "secret", "token", "cred", "api", "access", "private")
-
-
-def sql_password(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span of a database account's password in a SQL statement, or None."""
-    group = "quoted" if match.group("quoted") is not None else "value"
-    if match.group(group) is None:
-        return None
-    value = text[match.start(group) : match.end(group)]
-    if len(value) < 3 or checks.is_reference(value):
-        return None
-    if value.startswith((":", "?", "@")) or value.lower() in ("values", "password"):
-        return None  # a bind variable (``:pw``, ``?``, ``@pw``) or Oracle's ``BY VALUES 'hash'``
-    lower = text[max(0, match.start() - 300) : match.start()].lower()
-    if match.group().lower().startswith("password") and ACCOUNT.search(lower) is None:
-        return None
-    unquoted = match.group().lower().startswith("identified") and group == "value"
-    if unquoted and (value.isalpha() or not key_names.is_secret_value("password", "pw", value)):
-        return None  # Oracle's unquoted form: a word is no password (``BY DEFAULT``)
-    return match.start(group), match.end(group), "password"
 
 
 def keyed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -161,6 +143,16 @@ def told(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return judged_value(match, text)
 
 
+def refused_after(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a value an error names before saying it is refused, when it reads as a secret."""
+    start = match.start()
+    if start and (text[start - 1].isalnum() or text[start - 1] in "_-."):
+        return None  # the name ends a word (``monkey``, ``cache_key``): no secret's name
+    if entropy.is_host_or_file(text[match.start("value") : match.end("value")]):
+        return None
+    return judged_value(match, text)
+
+
 # An e-mail or SSH address: a user, ``@``, a host; a password may hold ``@`` otherwise.
 ADDRESS = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)*\.?|[^@]*@[^@]*\.[A-Za-z]{2,}[^@]*")
 
@@ -187,6 +179,11 @@ def judged_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None
 def told_values(subject: str) -> Iterator[re.Match[str]]:
     """Yield each ``TOLD`` match in the lower-case text, tried only where a secret's name starts."""
     return matches_at(subject, TOLD_STARTS, TOLD_PATTERN)
+
+
+def refused_after_values(subject: str) -> Iterator[re.Match[str]]:
+    """Yield each ``REFUSED_AFTER`` match in the lower-case text, tried where a name starts."""
+    return matches_at(subject, REFUSED_AFTER_STARTS, REFUSED_AFTER_PATTERN)
 
 
 def refused_values(subject: str) -> Iterator[re.Match[str]]:
@@ -232,6 +229,54 @@ def is_clause_value(match: re.Match[str], gap: list[str], text: str) -> bool:
         return False
     value = text[match.start("value") : match.end("value")]
     return any(c.isdigit() for c in value) or value.lower() != value != value.upper()
+
+
+# From ``bench/telemetry27``: a value a sentence then names as a secret (an assistant's answer:
+# ``**V** is the token you set in``, ```V` was your API key.``): the name after ``is``/``was`` and
+# ``the``/``your``/``my``/``our``, up to two words between, ending the phrase (then punctuation,
+# the line's end or a clause: ``you``, ``that``, ``for``…; not ``is the token rotation change``),
+# and no data key's (``is the cache key``).
+NAMED = Lazy(
+    r" {1,4}(?:is|was) {1,4}(?:the|your|my|our) {1,4}(?P<gap>(?:[a-z0-9_.-]{1,24} {1,4}){0,2}?)"
+    r"(?P<name>token|(?:api[ _-]?)?key|access[ _-]?key|password|passphrase|secret|credentials?)"
+    r"(?=[ \t]*(?:[.,;:!?)]|\n|\Z)|[ \t]+(?:you|that|which|we|i|they|for|from|in|on|of|to|and"
+    r"|but|here|now|until|since|before|after)\b)"
+)
+# The word before ``NAMED``: bare, or in bold, backticks or quotes.
+NAMED_VALUE = Lazy(r"(?P<q>\*\*|[`'\"])?(?P<value>[^\s`'\"<>*]{8,200}?)(?(q)(?P=q))")
+NAMED_BEFORE = frozenset(" \t\n(")
+
+
+def named_values(subject: str) -> Iterator[re.Match[str]]:
+    """Yield a match of ``NAMED_VALUE`` for the word before each ``NAMED`` in the lower-case text."""
+    if " is " not in subject and " was " not in subject:
+        return
+    for found in NAMED.compiled.finditer(subject):
+        end = found.start()
+        start = end
+        while start > 0 and subject[start - 1] not in NAMED_BEFORE and end - start <= 204:
+            start -= 1
+        value = NAMED_VALUE.compiled.fullmatch(subject, start, end)
+        if value is not None:
+            yield value
+
+
+def named(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span of a value a sentence then names as a secret, when it reads as one."""
+    tail = NAMED.compiled.match(text[match.end() : match.end() + 160].lower())
+    if tail is None:
+        return None
+    gap = tail.group("gap").split()
+    if tail.group("name") == "key" and gap and gap[-1] in key_names.DATA_OWNERS:
+        return None  # ``<sha256> is the cache key``
+    value = match.group("value").rstrip(".,;:")
+    if tail.group("name") == "key" and (
+        UUID.compiled.fullmatch(value) or HEX_KEY.fullmatch(value.lower())
+    ):
+        return None  # a hash or id is a key of data as often (``<uuid> is the key of the row``)
+    if UUID.compiled.fullmatch(value):
+        return match.start("value"), match.end("value"), "secret-value"
+    return judged_value(match, text)
 
 
 # From ``bench/fixtures24``: a line that reports an authentication failure and the value it says
@@ -289,7 +334,7 @@ def rules() -> list[Rule]:
     return [
         Rule(
             ("password",),
-            tuple(Matcher(Lazy(pattern), judge=sql_password) for pattern in SQL),
+            tuple(Matcher(Lazy(pattern), judge=sql.sql_password) for pattern in sql.ACCOUNT_SQL),
             trigger=Trigger(words=("identified", "password"), lower=True),
             lower=True,
             gate=r"(?i)identified[ \t]|password[ \t]*=?[ \t]*['\"(]|set[ \t]+password",
@@ -311,13 +356,16 @@ def rules() -> list[Rule]:
             (
                 Matcher(Lazy(TOLD), find=told_values, judge=told),
                 Matcher(Lazy(REFUSED), find=refused_values, judge=told),
+                Matcher(Lazy(REFUSED_AFTER), find=refused_after_values, judge=refused_after),
             ),
             trigger=Trigger(words=TOLD_WORDS, lower=True),
             lower=True,
             gate=r"(?i)(?:pwd|pass|secret|token|cred|key)[^\n]*[ \t](?:is|was|to)[ \t]"
             r"|(?:pwd|pass|secret|token|cred|key)[a-z0-9_.()' \t-]*[ \t][a-z0-9_.()'-]+:[ \t]"
             r"|(?:rejected|invalid|unknown|expired|revoked|incorrect|wrong|bad)[ \t][^\n]*"
-            r"(?:key|token|password|secret|cred)",
+            r"(?:key|token|password|secret|cred)"
+            r"|(?:key|token|password|secret|cred)[^\n]*[ \t](?:is|was|been|has)[ \t]+"
+            r"(?:not|invalid|expired|revoked|rejected|incorrect|wrong|disabled|unknown)",
         ),
         Rule(
             ("secret-value",),
@@ -325,14 +373,17 @@ def rules() -> list[Rule]:
                 Matcher(Lazy(USED.pattern), judge=used_or_introduced),
                 Matcher(Lazy(INTRODUCED.pattern), judge=used_or_introduced),
                 Matcher(Lazy(SENT.pattern), judge=sent),
+                Matcher(Lazy(NAMED_VALUE.pattern), find=named_values, judge=named),
             ),
             trigger=Trigger(
-                words=("use ", "with ", "using ", "via ", "sending ", "passing "), lower=True
+                words=("use ", "with ", "using ", "via ", "sending ", "passing ", " is ", " was "),
+                lower=True,
             ),
             lower=True,
             gate=r"(?i)use[ \t][^\n]+[ \t]as[ \t]|(?:with|using|via)[ \t][^\n]*"
             r"(?:token|key|password|passphrase|secret)[ \t]"
             r"|(?:401|403|unauthori[sz]ed|forbidden)[^\n]*(?:using|sending|passing)[ \t]"
-            r"|(?:using|sending|passing)[ \t][^\n]*(?:401|403|unauthori[sz]ed|forbidden)",
+            r"|(?:using|sending|passing)[ \t][^\n]*(?:401|403|unauthori[sz]ed|forbidden)"
+            r"|[ \t](?:is|was)[ \t]+(?:the|your|my|our)[ \t][^\n]*(?:token|key|password|passphrase|secret|credential)",
         ),
     ]

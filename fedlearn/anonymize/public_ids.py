@@ -206,14 +206,15 @@ def is_hash_qualified(text: str, key_start: int) -> bool:
     return found is not None and found.group().lower() in HASH_WORDS
 
 
-def is_secret_gap(gap: str) -> bool:
+def is_secret_gap(gap: str, most: int = 4) -> bool:
     """
     Return whether the words between a secret word and a value in prose leave the value the
-    secret: four words at most, not ending in what the secret is for or of (``api key for
+    secret: ``most`` words at most (four; six after a word of another language, whose word
+    order puts what the key is for between: ``clave de API de Stripe es …``), not ending in what the secret is for or of (``api key for
     project <uuid>``: the value names the project) nor in an option that names the value
     (``generate-secret --key-name cache.nixos.org-1``).
     """
-    if len(gap.split()) > 4 or OWNER_GAP.compiled.search(gap) is not None:
+    if len(gap.split()) > most or OWNER_GAP.compiled.search(gap) is not None:
         return False
     return "name" not in gap.lower() or NAME_OPTION_GAP.compiled.search(gap) is None
 

@@ -80,7 +80,8 @@ PRINTER = Lazy(
     r"(?m)(?:^|(?<=\\n)|(?<=\"))[ \t]*(?:[$#%>\u276f][ \t]*)?(?:sudo[ \t]+)?"
     r"(?:(?:gh|glab|gcloud|az|aws|heroku|kubectl|oc|security|bw|openssl|wg|python3?|doctl)[ \t]"
     + IN_LINE
-    + "*?)?(?:"
+    # after a prompt, any CLI's name right before the subcommand (``$ acme auth:token``)
+    + r"*?|(?<=[$#%>\u276f])[ \t]*(?:sudo[ \t]+)?[a-z][a-z0-9_.-]{0,30}[ \t]+)?(?:"
     + "|".join(re.escape(word) for word in PRINTERS)
     + ")"
     + IN_LINE
@@ -108,6 +109,12 @@ ESCAPED_END = Lazy(r"[\\\"]")
 PATH = re.compile(r"/(?P<name>[\w.-]{1,80})[\"'`]?[ \t]*[}\])]*[ \t]*$")
 PROMPT = re.compile(r"[$#%>+][ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?$")
 OBSERVATION = re.compile(r"Observation:[ \t]*")
+# A CLI's notice printed (to stderr) between a printer's command and its value: oclif's lines
+# marked by U+203A (``heroku auth:token``'s ``Warning: token will expire …`` and the hint under it),
+# ``WARNING: …``, ``npm warn …``.
+NOTICE = re.compile(
+    r"[ \t]*(?:[\u203a\u25b8][ \t]|[!*]?[ \t]*(?:\w+[ \t]+)?(?:warn(?:ing)?|notice|note)\b)", re.I
+)
 SECRET_NAME = re.compile(r"(?:--secret[= ]|/secrets/)(?P<name>[\w.-]{1,100})")
 
 
@@ -147,6 +154,17 @@ def next_line(text: str, position: int, lead: re.Pattern[str] | None = None) -> 
     return start, start + len(inner)
 
 
+def past_notices(text: str, position: int) -> int:
+    """Return where the last of at most three notice lines (``NOTICE``) right after the line at
+    ``position`` starts, or ``position`` without one: the value is on the line after them."""
+    for _ in range(3):
+        found = BREAK.compiled.search(text, position)
+        if found is None or NOTICE.match(text, found.end()) is None:
+            break
+        position = found.end()
+    return position
+
+
 def path_key(path: str) -> str | None:
     """The last name of ``path`` without a leading dot or its extension, or None if not a path."""
     found = PATH.search(path)
@@ -172,7 +190,7 @@ def named_values(subject: str) -> Iterator[re.Match[str]]:
 def printed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a printed value: under its variable's name, or a printer's."""
     if match.re is PRINTER.compiled:  # a printer's output: a token, else a password
-        span = next_line(text, match.start())
+        span = next_line(text, past_notices(text, match.start()))
         if span is None:
             return None
         value = text[span[0] : span[1]]

@@ -4,12 +4,17 @@ word's password part (``commands``' and ``stored``' command lines)."""
 from __future__ import annotations
 
 from fedlearn.anonymize.key_names import ARGUMENT
-from fedlearn.anonymize.rules import Span
+from fedlearn.anonymize.rules import Lazy, Span
+
+# Where a command line quoted inside a JSON string may end: a quote or a line-break escape, each
+# with the backslashes before it (how many says which level of escaping it closes or breaks).
+STRING_END = Lazy(r"\\*\"|\\+[nr]")
 
 
 def unquoted(start: int, end: int, text: str) -> Span:
-    """Return the span of a word without its quotes (``'…'``, ``"…"``, ``\\"…\\"``)."""
-    for quote in ('\\"', '"', "'"):
+    """Return the span of a word without its quotes (``'…'``, ``"…"``, ``\\"…\\"``, and
+    ``\\\\\\"…\\\\\\"`` in a JSON string in a JSON string)."""
+    for quote in ('\\\\\\"', '\\"', '"', "'"):
         inside = text.startswith(quote, start) and text.endswith(quote, 0, end)
         if inside and end - start >= 2 * len(quote):
             return start + len(quote), end - len(quote)
@@ -34,12 +39,64 @@ def after_separator(text: str, word: Span, separator: str) -> Span | None:
     return at + 1, end
 
 
-def arguments(text: str, start: int) -> list[Span]:
-    """Return the spans of a command line's words from ``start`` to its end (a newline, or a bare
-    ``|``, ``;``, ``&``, ``)`` or backtick word: the next command), 400 characters at most."""
+def quote_level(backslashes: int) -> int:
+    """Return the level of JSON string a quote after ``backslashes`` backslashes opens or closes:
+    1 bare, 2 after one (``\\"``), 3 after three (``\\\\\\"``): the lowest set bit of their count + 1."""
+    return ((backslashes + 1) & -(backslashes + 1)).bit_length()
+
+
+def string_depth(text: str, start: int) -> int:
+    """
+    Return how deep in JSON strings ``start`` is on its line: 0 outside any, 1 inside a string (an
+    odd number of bare ``"`` before it: a tool call's ``"command": "curl …"``), 2 inside a string
+    inside that one (also an odd number of ``\\"``: a tool result's JSON logged as a string), …
+    """
+    line = text.rfind("\n", 0, start) + 1
+    odd: set[int] = set()
+    at = text.find('"', line, start)
+    while at >= 0:
+        run = at
+        while run > line and text[run - 1] == "\\":
+            run -= 1
+        odd ^= {quote_level(at - run)}
+        at = text.find('"', at + 1, start)
+    depth = 0
+    while depth + 1 in odd:
+        depth += 1
+    return depth
+
+
+def line_end(text: str, start: int) -> int:
+    """
+    Return where the command line from ``start`` ends: a newline, or 400 characters on; inside a
+    JSON string (``string_depth``), that string's closing quote or a line-break escape of its
+    level or a shallower one (``\\n`` in a string, ``\\\\n`` in a string in a string).
+    """
     stop = text.find("\n", start, start + 400)
+    stop = stop if stop >= 0 else min(len(text), start + 400)
+    if '"' not in text[start:stop] and "\\" not in text[start:stop]:
+        return stop
+    depth = string_depth(text, start)
+    if not depth:
+        return stop
+    for match in STRING_END.compiled.finditer(text, start, stop):
+        found = match.group()
+        if found[-1] == '"':
+            level = quote_level(len(found) - 1)
+        else:
+            level = ((len(found) - 1) & -(len(found) - 1)).bit_length()
+        if level <= depth:
+            return match.start()
+    return stop
+
+
+def arguments(text: str, start: int) -> list[Span]:
+    """Return the spans of a command line's words from ``start`` to its end (``line_end``: a
+    newline, or the end of the JSON string it is quoted in; or a bare ``|``, ``;``, ``&``, ``)``
+    or backtick word: the next command), 400 characters at most."""
+    stop = line_end(text, start)
     found = []
-    for match in ARGUMENT.compiled.finditer(text, start, stop if stop >= 0 else start + 400):
+    for match in ARGUMENT.compiled.finditer(text, start, stop):
         if text[match.start()] in "|;&)`":
             break
         found.append(match.span())

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import key_names
+from fedlearn.anonymize import checks, key_names
 from fedlearn.anonymize.assignments import KEY_CHARACTERS
 from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, span_match
 from fedlearn.anonymize.tables import (
@@ -38,6 +38,18 @@ UPDATE = Lazy(
     rf"[ \t\r\n]+where[ \t\r\n]+(?P<where>{STATEMENT}{{1,1000}})"
 )
 SQL_ASSIGN = Lazy(r"(?P<column>[a-z_][a-z0-9_.`\"\[\]]*)[ \t]*=[ \t]*'(?P<literal>(?:[^'\n]|'')*)'")
+
+
+SQL_VALUE = r"(?:(?P<q>['\"])(?P<quoted>[^'\"\n\\]{1,200})(?P=q)|(?P<value>[^\s'\";,)]{1,200}))"
+ACCOUNT_SQL = (  # ``framed``'s ``password`` rule: a database account's password
+    r"identified(?:[ \t]+with[ \t]+['\"]?[a-z0-9_]+['\"]?)?[ \t]+by(?:[ \t]+password)?[ \t]+"
+    + SQL_VALUE,
+    r"password[ \t]*=?[ \t]*(?P<q>['\"])(?P<quoted>[^'\"\n\\]{1,200})(?P=q)",
+    r"set[ \t]+password(?:[ \t]+for[ \t]+[^=\n]{1,100}?)?[ \t]*=[ \t]*(?:password[ \t]*\([ \t]*)?"
+    r"(?P<q>['\"])(?P<quoted>[^'\"\n\\]{1,200})(?P=q)",
+)
+# Before ``PASSWORD '…'``: the statement that makes or changes an account, on the same statement.
+ACCOUNT = Lazy(r"(?:create|alter)[ \t]+(?:user|role|login)\b[^;]{0,300}\Z")
 
 
 def literals(subject: str, position: int) -> Iterator[list[tuple[int, int] | None]]:
@@ -185,3 +197,22 @@ def rules() -> list[Rule]:
             ),
         ),
     ]
+
+
+def sql_password(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span of a database account's password in a SQL statement, or None."""
+    group = "quoted" if match.group("quoted") is not None else "value"
+    if match.group(group) is None:
+        return None
+    value = text[match.start(group) : match.end(group)]
+    if len(value) < 3 or checks.is_reference(value):
+        return None
+    if value.startswith((":", "?", "@")) or value.lower() in ("values", "password"):
+        return None  # a bind variable (``:pw``, ``?``, ``@pw``) or Oracle's ``BY VALUES 'hash'``
+    lower = text[max(0, match.start() - 300) : match.start()].lower()
+    if match.group().lower().startswith("password") and ACCOUNT.search(lower) is None:
+        return None
+    unquoted = match.group().lower().startswith("identified") and group == "value"
+    if unquoted and (value.isalpha() or not key_names.is_secret_value("password", "pw", value)):
+        return None  # Oracle's unquoted form: a word is no password (``BY DEFAULT``)
+    return match.start(group), match.end(group), "password"

@@ -147,6 +147,8 @@ FOREIGN_WORDS = {
     "token": "токен トークン 令牌 토큰 jeton belirteç टोकन",
     "secret": "секрет シークレット secreto",
 }
+# Han, kana and Hangul (and full-width forms): a value may follow one unspaced (``密钥是V``).
+CJK = "[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]"
 FOREIGN = {
     word.replace("_", " "): english
     for english, found in FOREIGN_WORDS.items()

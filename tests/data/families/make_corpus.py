@@ -2182,6 +2182,38 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
                 + "\n-----END PRIVATE KEY-----"
             ),
         ),
+        # Session 27 (bench/telemetry27): a token glued to a JSON escape, a printer's value under
+        # a CLI notice, a value glued to Chinese, a foreign key word's longer gap, a value a
+        # sentence names as a secret after it.
+        (
+            "json-escape-glued-token",
+            '{"type": "tool_result", "content": "found it\\n{s}\\n"}',
+            lambda: "AKIA" + chars(16, UPPER + DIGITS),
+        ),
+        (
+            "printer-after-notice",
+            "$ heroku auth:token\n \u203a   Warning: token will expire in 3 days\n{s}",
+            lambda: chars(32, LOWER + DIGITS),
+        ),
+        ("cjk-glued-value", "袋熊的接口密钥是{s}\uff0c请帮我检查。", lambda: chars(24)),
+        (
+            "foreign-long-gap",
+            "Hola, mi clave de API de Wombat es {s} y no funciona.",
+            lambda: chars(32),
+        ),
+        (
+            "named-after-value",
+            "Found it: **{s}** is the token you set in `WOMBAT_TOKEN`.",
+            lambda: hexs(40),
+        ),
+        ("refused-after-value", "403: token {s} is not valid for this resource", lambda: hexs(24)),
+        ("any-cli-printer", "$ wombat auth:token\n{s}", lambda: chars(32, LOWER + DIGITS)),
+        ("pytest-local-aligned", "token      = '{s}'\nretries    = 3", lambda: hexs(30)),
+        (
+            "otel-header-list",
+            '{"attributes": {"http.request.header.x-api-key": ["{s}"], "status": 401}}',
+            lambda: chars(24),
+        ),
     ]
 
 
@@ -2528,6 +2560,40 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
                 + ":".join(hexs(2) for _ in range(18))
                 + ":\n        "
                 + ":".join(hexs(2) for _ in range(8))
+            ),
+        ),
+        # Session 27: what the escape, string-end, notice, CJK and named-after rules leave alone.
+        (
+            "json-string-curl-placeholder",
+            lambda: (
+                '{"stdout": "curl -u '
+                + rng.choice(["username:token", "'user:pass'", '\\"${user}\\":\\"${pass}\\"'])
+                + '\\n", "returncode": 0}'
+            ),
+        ),
+        (
+            "json-escape-glued-word",
+            lambda: f'{{"content": "see below\\n{rng.choice(words)}_release_notes_v2\\n"}}',
+        ),
+        (
+            "printer-notice-no-value",
+            lambda: "$ heroku auth:token\n \u203a   Warning: not logged in\n$ ls",
+        ),
+        (
+            "cjk-version",
+            lambda: f"密钥管理服务的版本是v{rng.randrange(1, 9)}.{rng.randrange(0, 20)}.0-rc1",
+        ),
+        ("otel-names-list", lambda: f'{{"tokens": ["{rng.choice(words)}", "limit"], "n": 2}}'),
+        ("refused-data-key", lambda: f"the cache_key {hexs(32)} is invalid, rebuilding"),
+        ("prose-auth-token", lambda: "I rotated the auth token\nThanks!"),
+        (
+            "named-data-key",
+            lambda: rng.choice(
+                [
+                    f"{hexs(64)} is the cache key for this build",
+                    f"commit {hexs(40)} is the token rotation change",
+                    f"the value {uuid()} is the key of the row",
+                ]
             ),
         ),
     ]
