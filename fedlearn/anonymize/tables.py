@@ -216,8 +216,9 @@ def header_finds(subject: str, line_start: int, line_end: int) -> Iterator[re.Ma
                 yield span_match(subject, key_start, row_start + b)
         if pair is not None:
             (ka, kb), (va, vb) = row[pair[0]], row[pair[1]]
-            if vb > va and NAME.fullmatch(line[ka:kb]):
-                yield span_match(subject, row_start + ka, row_start + vb)
+            key = line[ka:kb]
+            if vb > va and (NAME.fullmatch(key) or (delimiter == "|" and is_words_key(key))):
+                yield span_match(subject, row_start + ka, row_start + vb)  # ``| API key | V |``
 
 
 def delimiter_at(text: str, key_start: int, key_end: int) -> str:

@@ -40,6 +40,10 @@ PASSWORD = "s3cR!t-Pa55;word"
             "| Setting | Value |\n|---|---|\n| `LOG_LEVEL` | `info` |\n"
             "| `mailgunApiKey` | `<redacted:api-key>` |",
         ),
+        (  # a key of words in a key/value row
+            "| Setting | Value |\n|---|---|\n| Region | eu-west-1 |\n| Access Token | Xk29dkq0LmZ8 |",
+            "| Setting | Value |\n|---|---|\n| Region | eu-west-1 |\n| Access Token | <redacted:token> |",
+        ),
         (
             f"key,value\nREGION,eu-west-1\nCLIENT_SECRET,{TOKEN}",
             "key,value\nREGION,eu-west-1\nCLIENT_SECRET,<redacted:secret>",
@@ -80,6 +84,8 @@ def test_a_value_apart_from_its_key_is_redacted(
         f"| name | token |\n| web | {TOKEN} |",  # no rule line: no Markdown table
         "name,password_file\nbuild,hunter2x",  # data about a secret
         "| key | value |\n|---|---|\n| password_hint | hunter2x |",
+        "| Setting | Value |\n|---|---|\n| API key | stored in vault |",
+        "| Setting | Value |\n|---|---|\n| Primary key | 5e0b9c27d14af3aa |",
         "INSERT INTO t (name, value) VALUES ('password_ttl', 'hunter2x');",
         "UPDATE t SET value = 'hunter2x' WHERE id = 'db_password';",  # no key column
         "UPDATE t SET note = 'hunter2x' WHERE name = 'db_password';",  # no value column
