@@ -306,7 +306,10 @@ def is_version(text: str, start: int) -> bool:
         return DPKG_ROW.search(text, max(0, start - DPKG_REACH), start) is not None
     first = max(0, start - VERSION_WINDOW)
     window = text[first:start].lower()
-    if not any(part in window for part in VERSION_PARTS):
+    # ``VERSION_PARTS`` written out: a generator over five parts costs ~3x the five ``in`` tests.
+    if not (
+        "ver" in window or "rev" in window or "ld" in window or "lea" in window or "rmw" in window
+    ):
         return False  # most dotted quads (an address after ``peer=``): no regex search
     return VERSION_WORD.compiled.search(text, first, start) is not None
 
