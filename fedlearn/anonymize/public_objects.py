@@ -149,6 +149,8 @@ DPKG_ROW = Lazy(
 DPKG_REACH = 160
 DEBIAN_REVISION = Lazy(r"[0-9]{1,5}(?:\.[0-9]{1,5}){3}-[0-9][0-9A-Za-z.+~]*(?:[ \t]|\Z)")
 SUFFIXED_VERSION = Lazy(r"[0-9]{1,5}(?:\.[0-9]{1,5}){3}-[a-z]{2,}\.[0-9]")
+# How far after a quad's start the ``-`` after it can be (``SUFFIXED_VERSION``, ``DEBIAN_REVISION``).
+QUAD_REACH = 24
 # A .NET assembly's public key token (``PublicKeyToken=b77a5c561934e089``): the last 8 bytes of
 # the hash of its public key, printed in every strong name.
 PUBLIC_KEY_TOKEN = Lazy(r"(?i)publicKeyToken\\?[\"']?\s*[:=]\s*\\?[\"']?\Z")
@@ -298,11 +300,14 @@ def is_version(text: str, start: int) -> bool:
         PINNED_VERSION.match(text, start) or NIX_TEXT.search(text) is not None
     ):
         return PACKAGE_NAME.search(text, max(0, start - 64), start) is not None
-    if SUFFIXED_VERSION.match(text, start) is not None:
+    # A suffixed version and a Debian revision have a ``-`` right after the quad: one ``find``
+    # (a quad of five-digit numbers ends 23 characters in) spares most addresses two matches.
+    dashed = text.find("-", start, start + QUAD_REACH) >= 0
+    if dashed and SUFFIXED_VERSION.match(text, start) is not None:
         return True
     if DEBIAN_RELATION.search(text, max(0, start - 10), start) is not None:
         return True
-    if text.startswith(" ", start - 1) and DEBIAN_REVISION.match(text, start) is not None:
+    if dashed and text.startswith(" ", start - 1) and DEBIAN_REVISION.match(text, start):
         return DPKG_ROW.search(text, max(0, start - DPKG_REACH), start) is not None
     first = max(0, start - VERSION_WINDOW)
     window = text[first:start].lower()
