@@ -199,7 +199,9 @@ def compile_set(
             members.append([])
         members[numbers[gate]].append(index)
     gate_set.Compile()
-    return gate_set, tuple(tuple(indexes) for indexes in members)
+    # The extension's own set, when google-re2's wrapper holds one: its ``Match`` of bytes is the
+    # wrapper's without a Python call and a type test around it (a list, maybe empty).
+    return getattr(gate_set, "_set", gate_set), tuple(tuple(indexes) for indexes in members)
 
 
 def ungated(

@@ -379,3 +379,15 @@ def test_rules_that_need_a_long_run_run_only_where_one_is(text: str, has_run: bo
         assert (free & marked <= set(active)) == has_run
         assert not (free & marked & set(active)) or has_run
         assert free - marked <= set(active)
+
+
+@pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing")
+def test_a_compiled_set_reads_bytes_and_says_which_gates_match() -> None:
+    """``compile_set``'s set (the extension's own when the wrapper holds one) takes the UTF-8 of
+    a text and returns its matching members, nothing true when none matches; a gate shared by
+    rules is one member."""
+    gate_set, members = prefilter.compile_set(["tok[0-9]", None, "(?i)pass", "tok[0-9]"])
+    assert members == ((0, 3), (2,))
+    assert sorted(gate_set.Match("PASS tok1 é".encode())) == [0, 1]
+    assert sorted(gate_set.Match(b"tok1")) == [0]
+    assert not gate_set.Match(b"token pas")

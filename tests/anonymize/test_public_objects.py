@@ -252,3 +252,27 @@ def test_secret_values_and_addresses_beside_them_go(
     anonymizer: Anonymizer, text: str, secret: str
 ) -> None:
     assert secret not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "version"),
+    [
+        # The ``-`` after a quad of five-digit numbers: the farthest ``QUAD_REACH`` allows.
+        ("pkg 12345.12345.12345.12345-el.8 ok", True),
+        ("pkg 1.2.3.4-el.8", True),
+        ("ii  libwidget  12345.12345.12345.12345-1 amd64", True),
+        ("ii  libwidget  4.2.0.7-1 amd64", True),
+        ("pkg 1.2.3.4 -el.8", False),  # the ``-`` is not right after the quad
+        ("at 12345.12345.12345.12345", False),
+        ("peer 10.1.2.3 - up", False),
+    ],
+)
+def test_a_dash_after_the_quad_is_found_as_far_as_the_patterns_reach(
+    text: str, version: bool
+) -> None:
+    start = next(i for i, c in enumerate(text) if c.isdigit())
+    assert public_objects.is_version(text, start) is version
+    dashed = public_objects.SUFFIXED_VERSION.match(text, start) or (
+        text.startswith(" ", start - 1) and public_objects.DEBIAN_REVISION.match(text, start)
+    )
+    assert (text.find("-", start, start + public_objects.QUAD_REACH) >= 0) or not dashed
