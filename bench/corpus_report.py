@@ -71,3 +71,39 @@ def report(here: Path, group: Callable[[str], str], argv: list[str]) -> None:
             for m in re.findall(r"<redacted:[^>]+>", r["out"] or "")
         )
         print(f"  {n:3}/{per[kind]} {kind:26} {dict(marks)}")
+
+
+def by_key(what: str, rows: list[dict[str, str]], bad_rows: list[dict[str, str]], key: str) -> str:
+    """Return a line ``  <what> by <key>: value bad/total, …`` over the rows' ``key`` values."""
+    total = Counter(row[key] for row in rows)
+    bad = Counter(row[key] for row in bad_rows)
+    return f"  {what} by {key}: " + ", ".join(f"{k} {bad[k]}/{total[k]}" for k in sorted(total))
+
+
+def breakdown(
+    here: Path,
+    argv: list[str],
+    leak_keys: tuple[str, ...],
+    changed_keys: tuple[str, ...],
+    before: Callable[
+        [dict[str, list[dict[str, str]]], list[dict[str, str]], list[dict[str, str]]], None
+    ]
+    | None = None,
+) -> None:
+    """
+    Print, per tree of ``argv[0]`` (a ``through_sync.py --json`` report of the corpus in
+    ``here``), its leaks by each of ``leak_keys`` and its changed benign strings by each of
+    ``changed_keys`` (bench/fixtures24, contexts26, telemetry27); ``before`` prints first what a
+    corpus adds (its run, its secret rows, its benign rows).
+    """
+    report_ = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
+    secrets = [json.loads(x) for x in (here / "secrets.jsonl").open(encoding="utf-8")]
+    benign = [json.loads(x) for x in (here / "benign.jsonl").open(encoding="utf-8")]
+    for tree, run in report_.items():
+        print(f"== {tree}: {len(run['leaks'])} leaks, {len(run['changed'])} benign changed")
+        if before is not None:
+            before(run, secrets, benign)
+        for key in leak_keys:
+            print(by_key("leaks", secrets, run["leaks"], key))
+        for key in changed_keys:
+            print(by_key("changed", benign, run["changed"], key))

@@ -81,10 +81,9 @@ def line_end(text: str, start: int) -> int:
         return stop
     for match in STRING_END.compiled.finditer(text, start, stop):
         found = match.group()
-        if found[-1] == '"':
-            level = quote_level(len(found) - 1)
-        else:
-            level = ((len(found) - 1) & -(len(found) - 1)).bit_length()
+        # A quote after n backslashes closes level quote_level(n); a line break escaped by n
+        # (n >= 1) breaks the level whose quote n - 1 backslashes would close.
+        level = quote_level(len(found) - (1 if found[-1] == '"' else 2))
         if level <= depth:
             return match.start()
     return stop
