@@ -24,6 +24,7 @@ from fedlearn.anonymize import (
     framed,
     key_names,
     key_shapes,
+    owned_cells,
     owned_keys,
 )
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
@@ -131,5 +132,6 @@ def rules() -> list[Rule]:
         ),
         *framed.rules(),
         *owned_keys.rules(),
+        *owned_cells.rules(),
         *fenced.rules(),
     ]

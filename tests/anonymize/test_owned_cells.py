@@ -1,0 +1,62 @@
+"""A table's bare ``key`` column owned by the row's provider cell (``anonymize.owned_cells``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "env,provider,key,added\nprod,wombat,Qx7mT2vLp9Rk4Wn8,2026-11-02\n"
+            "dev,wombat,<rotated>,2026-10-01",
+            "env,provider,key,added\nprod,wombat,<redacted:high-entropy>,2026-11-02\n"
+            "dev,wombat,<rotated>,2026-10-01",
+        ),
+        (  # hex and UUIDs count under an owner, as after ``wombat_key=``
+            "vendor;key\nnumbat;0c4f9e2a7b1d58e3a6c2f0b9d4e71a85",
+            "vendor;key\nnumbat;<redacted:high-entropy>",
+        ),
+        (
+            "service\tkey\tnote\nquokka\t5b1e8f3a-2c9d-4a7e-b6f0-1d3c5e7a9b20\tmain",
+            "service\tkey\tnote\nquokka\t<redacted:high-entropy>\tmain",
+        ),
+        (  # Markdown, an owner of two words, the value in backticks
+            "| Integration | Key |\n|---|---|\n| Acme Cloud | `rT8kWq3zLm5Xv2Np` |",
+            "| Integration | Key |\n|---|---|\n| Acme Cloud | `<redacted:high-entropy>` |",
+        ),
+        (
+            'platform,key\n"tapir","hV4nZ8cQ1mXr6TbW"',
+            'platform,key\n"tapir","<redacted:high-entropy>"',
+        ),
+    ],
+)
+def test_a_key_column_under_an_owner_column_is_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """The provider cell of a row makes its ``key`` cell a credential's key."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no owner column: a bare ``key`` column names data as often
+        "name,key,created\nprod,Qx7mT2vLp9Rk4Wn8,2026-11-02",
+        "key,hits\n0c4f9e2a7b1d58e3a6c2f0b9d4e71a85,12",
+        # an owner cell that names data, an owner column after the key
+        "service,key,hits\ncache,0c4f9e2a7b1d58e3a6c2f0b9d4e71a85,12",
+        "key,provider\nQx7mT2vLp9Rk4Wn8,wombat",
+        # names, paths and placeholders under an owner
+        "service,key,value\nredis,maxmemory-policy,allkeys-lru\nnginx,worker_processes,4",
+        "provider,key\ns3,uploads/2026/12/report.pdf",
+        "provider,key,created\nwombat,<rotated>,2026-10-01\nnumbat,,2026-10-02",
+        "| Provider | Key |\n|---|---|\n| Wombat | `YOUR_KEY_HERE` |",
+    ],
+)
+def test_key_columns_without_an_owner_or_secret_stay(anonymizer: Anonymizer, text: str) -> None:
+    """No owner column, an owner naming data, names, paths and placeholders stay."""
+    assert anonymizer.anonymize(text) == text
