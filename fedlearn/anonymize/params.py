@@ -26,6 +26,7 @@ from fedlearn.anonymize import (
     key_shapes,
     owned_cells,
     owned_keys,
+    told_abroad,
 )
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
@@ -133,5 +134,6 @@ def rules() -> list[Rule]:
         *framed.rules(),
         *owned_keys.rules(),
         *owned_cells.rules(),
+        *told_abroad.rules(),
         *fenced.rules(),
     ]

@@ -1,0 +1,81 @@
+"""Secrets told in the prose of other languages (DESIGN.md guarantee 1).
+
+``framed``'s told values (``the password is V``) in the words of other languages: a secret's
+word (``words.FOREIGN``: ``Schlüssel``, ``clé``, ``clave``, ``ключ``, ``キー``, ``密钥``,
+``jeton``, ``токен``, ``Passwort``…), up to five words (``d'API hashicorp``, ``für staging``),
+then a copula of a language (``ist``, ``lautet``, ``est``, ``es``, ``é``, ``är``, ``er``,
+``on``, ``jest``, ``это``, ``is``; unspaced ``是``, ``为``, ``は``, ``는``…; a colon or a dash
+after the word: ``APIキー：V``, ``токен shopify — V``), then the value, bare or quoted
+(``«…»``, ``„…“``, ``「…」``). An English secret word takes the Romance and Germanic copulas
+only (``das Token ist: V``, ``el token es V``); its own forms are ``framed``'s. The value is
+ASCII, ends at a blank, punctuation or the next non-ASCII character (``是V，为什么``), and must
+read as ``framed``'s told values do: generated, or a password a person chose; no word, name,
+path, host or URL (``Das Passwort ist falsch``, ``Der Schlüssel ist 4096 Bit lang`` stay).
+``commands.foreign`` takes a long value after such a word without a copula.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from fedlearn.anonymize import entropy, framed, heads, words
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+
+ENGLISH = ("token", "api key", "api-key", "apikey", "password", "secret")
+# Copulas after a blank (and before a blank or a colon); ``ENGLISH_COPULAS`` for English words.
+ENGLISH_COPULAS = ("ist", "lautet", "est", "es", "era", "é", "è", "är")
+COPULAS = (*ENGLISH_COPULAS, "er", "on", "jest", "je", "это", "is", "sind", "sont", "son")
+# Copulas glued to the word or value (Chinese, Japanese, Korean), and punctuation that says it.
+GLUED = ("是", "为", "為", "は", "が", "는", "은", "이", "가", ":", "\uff1a", "\u2014", "\u2013")
+NAMES = (*words.FOREIGN, *ENGLISH)
+NAME = Lazy(heads.trie_pattern(NAMES))
+QUOTES_OPEN = "«„“\"'`「『"
+QUOTES_CLOSE = "»“”\"'`」』"
+VALUE = "[!#-&(-;=?-_a-~]"  # printable ASCII but quotes and ``<>``
+TOLD = Lazy(
+    rf"(?P<name>{heads.trie_pattern(NAMES)})"
+    r"(?P<gap>(?:[ \t]{1,4}[^\s:\uff1a\u2014\u2013]{1,24}){0,5}?)"
+    rf"(?:[ \t]{{1,4}}(?P<copula>{'|'.join(COPULAS)})(?=[ \t:])[ \t]{{0,4}}:?"
+    rf"|[ \t]{{0,4}}(?P<glued>{'|'.join(GLUED)}))"
+    rf"[ \t]{{0,4}}(?P<q>[{QUOTES_OPEN}]?)[ \t]{{0,2}}(?P<value>{VALUE}{{6,200}}?)"
+    rf"(?:[ \t]{{0,2}}[{QUOTES_CLOSE}]|(?=[\s,;)]|[.!?:](?:\s|\Z)|\Z|[^\x00-\x7f]))"
+)
+
+
+def told_values(subject: str) -> Iterator[re.Match[str]]:
+    """Yield each ``TOLD`` match in the lower-case text, tried where a secret's word starts."""
+    for found in NAME.compiled.finditer(subject):
+        match = TOLD.compiled.match(subject, found.start())
+        if match is not None:
+            yield match
+
+
+def told(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span of a value told after a secret's word of another language, or None."""
+    name, copula = match.group("name"), match.group("copula")
+    if name in ENGLISH:
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_-."):
+            return None  # a word ending in it (``monkey``), a key (``X_TOKEN``): the key rules'
+        if copula not in ENGLISH_COPULAS:
+            return None  # ``token: V``, ``token is V``: English, ``framed``'s and the key rules'
+    if entropy.is_host_or_file(match.group("value")):
+        return None
+    return framed.judged_value(match, text)
+
+
+def rules() -> list[Rule]:
+    """Return the rule for values told after a secret's word of another language."""
+    names = "|".join(re.escape(name) for name in words.FOREIGN)
+    english = "|".join(re.escape(name) for name in ENGLISH)
+    return [
+        Rule(
+            ("secret-value",),
+            (Matcher(Lazy(TOLD.pattern), find=told_values, judge=told),),
+            trigger=Trigger(words=NAMES, lower=True),
+            lower=True,
+            gate=rf"(?i)(?:{names})[^\n]*(?:[ \t](?:{'|'.join(COPULAS)})[ \t:]|{'|'.join(GLUED)})"
+            rf"|(?:{english})[^\n]*[ \t](?:{'|'.join(ENGLISH_COPULAS)})[ \t:]",
+        ),
+    ]

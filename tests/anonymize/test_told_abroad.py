@@ -1,0 +1,68 @@
+"""Secrets told in the prose of other languages (``anonymize.told_abroad``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Salut, ma clé d'API wombat est 7Qx2mLp9Rk4W mais ça ne marche pas.",
+            "Salut, ma clé d'API wombat est <redacted:secret-value> mais ça ne marche pas.",
+        ),
+        (
+            "Mein Zugangs-Schlüssel für numbat lautet Hv3kT8wq2ZpL, oder?",
+            "Mein Zugangs-Schlüssel für numbat lautet <redacted:secret-value>, oder?",
+        ),
+        (
+            "Mi contraseña es Tq9@vW*2mLx4 y no entra.",
+            "Mi contraseña es <redacted:secret-value> y no entra.",
+        ),
+        (
+            "Le jeton : « r7Kp2Wq9xLm4Zv » a expiré.",
+            "Le jeton : « <redacted:secret-value> » a expiré.",
+        ),
+        (
+            "Das Token für quokka ist m4Xq8Tz1Rw6Lp2.",
+            "Das Token für quokka ist <redacted:secret-value>.",
+        ),
+        ("el token es 4bT9xq2LmZ8w y", "el token es <redacted:secret-value> y"),
+        ("我的袋鼠密钥是Zr5Lq8Wm2Tx7\uff0c谢谢", "我的袋鼠密钥是<redacted:secret-value>\uff0c谢谢"),
+        ("비밀번호는 Xk29dkq0LmZ8 입니다", "비밀번호는 <redacted:secret-value> 입니다"),
+        ("мой пароль это Xk29dkq0LmZ8", "мой пароль это <redacted:secret-value>"),
+        ("токен numbat — 60e3ee4019a2660010f8bc54", "токен numbat — <redacted:secret-value>"),
+        ("Mijn wachtwoord is Zq8vT1mN4pXw", "Mijn wachtwoord is <redacted:secret-value>"),
+    ],
+)
+def test_a_value_told_in_another_language_is_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A secret's word of another language, a copula, then a value that reads as one."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Passwort ist falsch.",
+        "Der Schlüssel ist 4096 Bit lang",
+        "La clé est AES-256-GCM.",
+        "Le token est version 2.3.1",
+        "der Schlüssel ist config/app.key",
+        "la clave es https://vault.example.org/v1/kv",
+        "Le mot de passe est trop court.",
+        "APIキーは有効です。",
+        "токен — это строка",
+        "密钥是 abc123",
+        # English words with English copulas are framed's; a key before ``es`` is no token's word
+        "the token est",
+        "monkey es Xk29dkq0LmZ8",
+    ],
+)
+def test_words_and_names_told_abroad_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Words, sizes, versions, paths, URLs and short values stay."""
+    assert anonymizer.anonymize(text) == text
