@@ -22,6 +22,7 @@ from fedlearn.anonymize import (
     checks,
     fenced,
     framed,
+    handed,
     key_names,
     key_shapes,
     owned_cells,
@@ -135,5 +136,6 @@ def rules() -> list[Rule]:
         *owned_keys.rules(),
         *owned_cells.rules(),
         *told_abroad.rules(),
+        *handed.rules(),
         *fenced.rules(),
     ]

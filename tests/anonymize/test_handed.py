@@ -1,0 +1,60 @@
+"""A value handed over after ``here:`` on a line of its own (``anonymize.handed``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("here: r8kq2wz5nx0vb7tm3lp9", "here: <redacted:secret-value>"),
+        ("here you go: Hv3kT8wq2ZpLx6Rm\nthanks", "here you go: <redacted:secret-value>\nthanks"),
+        (
+            '{"role": "user", "content": "here: wq7_ZK2m9xLp4TvR8n\\nfrom the portal"}',
+            '{"role": "user", "content": "here: <redacted:secret-value>\\nfrom the portal"}',
+        ),
+        ("ok\n  here it is: `QP7X2M9KZL4T8W3R`", "ok\n  here it is: `<redacted:secret-value>`"),
+        (  # a secret's word: hex and UUIDs count
+            "here is your key: 0c4f9e2a7b1d58e3a6c2f0b9d4e71a85",
+            "here is your key: <redacted:secret-value>",
+        ),
+        (
+            "here is your key: 5b1e8f3a-2c9d-4a7e-b6f0-1d3c5e7a9b20\n",
+            "here is your key: <redacted:secret-value>\n",
+        ),
+    ],
+)
+def test_a_value_handed_over_is_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """``here:`` starting a line, a drawn value ending it."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # hex and UUIDs without a secret's word: commits, request ids
+        "here: 0c4f9e2a7b1d58e3a6c2f0b9d4e71a85",
+        "here: 5b1e8f3a-2c9d-4a7e-b6f0-1d3c5e7a9b20",
+        "here is the cache key: 0c4f9e2a7b1d58e3a6c2f0b9d4e71a85",
+        "here's the request id: req_9fK2LmZ8wq4Tx7",
+        "here: chatcmpl-9fK2LmZ8wq4Tx7Ab",
+        # names, models, versions, paths, URLs
+        "here: pytest-xdist",
+        "here: getUserById2",
+        "here: MyComponentV2Props",
+        "here: test_handles_empty_input2",
+        "here: llama3.1:8b-instruct-q4_K_M",
+        "here: x86_64-unknown-linux-gnu",
+        "here: https://example.com/x?y=1",
+        "here: node_modules/.bin/vite",
+        # not its own line, or more after it
+        "I put it here: r8kq2wz5nx0vb7tm3lp9",
+        "here: r8kq2wz5nx0vb7tm3lp9 and the rest",
+    ],
+)
+def test_names_and_counted_values_handed_over_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Ids, hashes, names and values inside a sentence stay."""
+    assert anonymizer.anonymize(text) == text
