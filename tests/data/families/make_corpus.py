@@ -2214,6 +2214,27 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             '{"attributes": {"http.request.header.x-api-key": ["{s}"], "status": 401}}',
             lambda: chars(24),
         ),
+        # Session 28 (bench/telemetry27): a key column under a provider column, a value told in
+        # another language's copula, a value handed over after ``here:``.
+        (
+            "owned-key-column",
+            "team,provider,key,rotated\nops,wombat,{s},2026-11-30\nqa,wombat,<none>,2026-11-01",
+            lambda: chars(14),
+        ),
+        (
+            "owned-key-column-hex",
+            "| Vendor | Key |\n|---|---|\n| Numbat | `{s}` |",
+            lambda: hexs(32),
+        ),
+        ("told-abroad", "Salut, ma clé d'API wombat est {s} mais ça échoue.", lambda: chars(12)),
+        ("told-abroad-glued", "袋熊的API密钥是{s}\uff0c为什么\uff1f", lambda: chars(13)),
+        ("told-abroad-dash", "токен numbat — {s}", lambda: hexs(24)),
+        (
+            "handed-over",
+            '{"role": "user", "content": "here: {s}\\nfrom the dashboard"}',
+            lambda: chars(28, LOWER + DIGITS),
+        ),
+        ("handed-over-key", "here is your key: {s}\nthanks", lambda: uuid()),
     ]
 
 
@@ -2593,6 +2614,40 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
                     f"{hexs(64)} is the cache key for this build",
                     f"commit {hexs(40)} is the token rotation change",
                     f"the value {uuid()} is the key of the row",
+                ]
+            ),
+        ),
+        # Session 28: what the owned-column, told-abroad and handed-over rules leave alone.
+        (
+            "data-key-column",
+            lambda: rng.choice(
+                [
+                    f"service,key,hits\ncache,{hexs(32)},{rng.randrange(1, 99)}",
+                    f"name,key,created\n{rng.choice(words)},{chars(16)},2026-11-0{rng.randrange(1, 9)}",
+                    f"service,key,value\n{rng.choice(words)},max_connections,{rng.randrange(10, 500)}",
+                ]
+            ),
+        ),
+        (
+            "told-abroad-words",
+            lambda: rng.choice(
+                [
+                    "Das Passwort ist falsch.",
+                    f"Der Schlüssel ist {rng.choice([2048, 3072, 4096])} Bit lang.",
+                    f"Le token est en version {rng.randrange(1, 9)}.{rng.randrange(0, 9)}.1",
+                    f"la clave es https://{rng.choice(words)}.example.org/v1/kv",
+                ]
+            ),
+        ),
+        (
+            "handed-over-id",
+            lambda: rng.choice(
+                [
+                    f"here: {hexs(40)}",
+                    f"here: {uuid()}\nthat's the request",
+                    f"here's the request id: req_{chars(16)}",
+                    f"here: {rng.choice(words)}-release-notes",
+                    f"here: get{rng.choice(words).title()}ById2",
                 ]
             ),
         ),
