@@ -62,7 +62,10 @@ NOT_OWNERS = frozenset(NOT_OWNER_WORDS.split())
 REFERENCE_ENDINGS = ("ref", "reference")  # Kubernetes' and External Secrets' pointers to a secret
 
 
-DETERMINER = Lazy(r"(?i:my|our|your|their|the|this)[ \t]+\Z")
+# ``my``/``the``… before the owner, up to two words between (``the curl user key you asked for``).
+DETERMINER = Lazy(
+    r"(?<![A-Za-z])(?i:my|our|your|their|the|this)[ \t]+(?P<between>(?:[a-z][a-z0-9-]{0,20}[ \t]+){0,2})\Z"
+)
 
 
 def owned(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -72,7 +75,11 @@ def owned(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None  # ``remoteRef:``/``secretKeyRef:`` then ``key:``: the name of what it points to
     if match.re.pattern == PROSE.pattern and not match.group("owner")[0].isupper():
         start = match.start()
-        if DETERMINER.search(text, max(0, start - 8), start) is None:
+        found = DETERMINER.search(text, max(0, start - 56), start)
+        if found is None or any(
+            word in key_names.DATA_OWNERS or word in NOT_OWNERS
+            for word in found.group("between").split()
+        ):
             return None  # ``restored from key: …``: a name, or a name after ``my``/``the``
     key = f"{owner}_key"
     if public_ids.is_public_key(key) or public_ids.is_hash_qualified(text, match.start()):

@@ -42,6 +42,14 @@ from fedlearn.anonymize import Anonymizer
             "the API key: Tq8wLz3Rk9Vm2",
             "the API key: <redacted:high-entropy>",
         ),
+        (  # words between ``the`` and the owner
+            "here's the curl user key you asked for: elastic:Zq8@vT1m$4",
+            "here's the curl user key you asked for: <redacted:high-entropy>",
+        ),
+        (
+            "the numbat staging key: 0c4f9e2a7b1d58e3a6c2f0b9d4e71a85",
+            "the numbat staging key: <redacted:high-entropy>",
+        ),
         (
             "here is the api key you asked for: mK4pX9qT2wLr",
             "here is the api key you asked for: <redacted:secret-value>",  # framed's told value
@@ -92,6 +100,10 @@ def test_an_owned_key_is_redacted(anonymizer: Anonymizer, text: str, expected: s
         "the sort key for this table: 5e0b9c27d14af3",
         "The key you asked for: 5e0b9c27d14af3",
         "the wombat key you asked for: rotate-monthly",
+        # a word between that names data or is no owner's
+        "the old cache user key: Xq7mT2vLp9Rk4",
+        "the public signing key: 0c4f9e2a7b1d58e3a6c2f0b9d4e71a85",
+        "gathe curl user key: Xq7mT2vLp9Rk4",
         "object:\n  key: uploads/2026/12/report.pdf",
         # a reference names the secret it points to: a path or a name, never the value
         "      remoteRef:\n        key: ml/gateway/db\n        property: password",
