@@ -1,4 +1,4 @@
-"""A value handed over on a line of its own after ``here:`` (DESIGN.md guarantee 1).
+"""A value handed over after ``here:``, or shown as the reader's secret (DESIGN.md guarantee 1).
 
 People paste a credential into a chat with ``here: V``, ``here you go: V``, ``here it is: V``
 or ``here's my Acme key: V``, the value ending the line (a line break, JSON's ``\\n`` escape, the
@@ -13,6 +13,13 @@ string's closing quote or the text's end). ``here`` starts the line (or a JSON s
 - with a secret's word (``here is your key:``, ``here's the token for staging:``), hex of 16 or
   more and a UUID count too, as after ``<owner>_key=``; not when a word says what else it is
   (``here's the key id:``, ``here is the cache key:``).
+
+An instruction that names the reader's secret, then shows it in a code span (``Paste your key
+`V` into `config.toml```, ``enter the admin password `V```: ``paste``, ``enter``, ``put``,
+``add``, ``set``, ``insert``, ``copy``, ``use``, ``replace``, ``keep``; a determiner, up to two
+words, the secret's name) is read the same way: the value as ``framed``'s told values, hex and
+UUIDs only after ``your``/``my``/``our`` (``use the key `<sha>``` stays), not after a word
+naming data or what else it is (``set the cache key `…```, ``copy the token id `…```).
 """
 
 from __future__ import annotations
@@ -87,9 +94,40 @@ def handed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return framed.judged_value(match, text)
 
 
+# An instruction that names the reader's secret and shows it in a code span (an assistant's
+# answer: ``Paste your key `V` into `config.toml```, ``enter the admin password `V```).
+VERBS = ("paste", "enter", "put", "add", "set", "insert", "copy", "use", "replace", "keep")
+PASTED = Lazy(
+    rf"(?<![a-z])(?:{'|'.join(VERBS)}) {{1,4}}(?:in {{1,4}})?(?P<owner>your|my|our|the|this) {{1,4}}"
+    r"(?P<gap>(?:[a-z0-9_.-]{1,24} {1,4}){0,2}?)"
+    r"(?P<name>(?:api[ _-]?)?key|token|secret|password|passphrase) {1,4}"
+    r"`(?P<value>[^`\s]{8,200})`"
+)
+
+
+def pasted(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span of the code span an instruction shows as the reader's secret, or None."""
+    gap = match.group("gap").split()
+    if gap and (gap[-1] in key_names.DATA_OWNERS or gap[-1] in framed.NOT_CLAUSES):
+        return None  # ``set the cache key `…```, ``copy the token id `…```
+    value = text[match.start("value") : match.end("value")]
+    if framed.UUID.compiled.fullmatch(value) or checks.is_hexadecimal(value):
+        if match.group("owner") in ("the", "this") or len(value.replace("-", "")) < 16:
+            return None  # ``use the key `<sha>```: a record's, a commit's as often
+        return match.start("value"), match.end("value"), "secret-value"
+    return framed.judged_value(match, text)
+
+
 def rules() -> list[Rule]:
-    """Return the rule for a value handed over after ``here:``."""
+    """Return the rules for a value handed over after ``here:`` or shown as the reader's secret."""
     return [
+        Rule(
+            ("secret-value",),
+            (Matcher(Lazy(PASTED.pattern), judge=pasted),),
+            trigger=Trigger(words=tuple(f"{verb} " for verb in VERBS), lower=True, needs="`"),
+            lower=True,
+            gate=rf"(?i)(?:{'|'.join(VERBS)})[ \t][^\n]*(?:key|token|secret|password|passphrase) +`",
+        ),
         Rule(
             ("secret-value",),
             (Matcher(Lazy(HANDED.pattern), find=handed_values, judge=handed),),

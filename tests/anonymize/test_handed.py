@@ -58,3 +58,43 @@ def test_a_value_handed_over_is_redacted(anonymizer: Anonymizer, text: str, expe
 def test_names_and_counted_values_handed_over_stay(anonymizer: Anonymizer, text: str) -> None:
     """Ids, hashes, names and values inside a sentence stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "3. Paste your key `Zq8vT1mN4pXw` into `settings.ini`.",
+            "3. Paste your key `<redacted:secret-value>` into `settings.ini`.",
+        ),
+        (
+            "Enter your numbat key `kelpie:Tq9@vW*2m` when asked",
+            "Enter your numbat key `<redacted:secret-value>` when asked",
+        ),
+        (
+            "then put your API key `Hv3kT8wq2ZpL` in the header",
+            "then put your API key `<redacted:secret-value>` in the header",
+        ),
+    ],
+)
+def test_a_secret_shown_to_its_reader_is_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """An instruction names the reader's secret, then shows it in a code span."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "set the cache key `Xq7mT2vLp9Rk4Wn`",
+        "Set the key `feature_flags_v2` to true",
+        "Replace the token `YOUR_TOKEN_HERE` with yours",
+        "Paste your key `~/.ssh/id_ed25519.pub` into the form",
+        "add your token `ghp_abc` ",
+        "Use the key `created_at` to sort",
+    ],
+)
+def test_names_shown_as_a_secret_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Placeholders, names, paths and data keys in a code span stay."""
+    assert anonymizer.anonymize(text) == text

@@ -2235,6 +2235,8 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: chars(28, LOWER + DIGITS),
         ),
         ("handed-over-key", "here is your key: {s}\nthanks", lambda: uuid()),
+        ("pasted-your-key", "2. Paste your key `{s}` into `settings.ini`.", lambda: chars(13)),
+        ("owned-key-words-between", "the numbat staging key you asked for: {s}", lambda: chars(14)),
     ]
 
 
@@ -2648,6 +2650,17 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
                     f"here's the request id: req_{chars(16)}",
                     f"here: {rng.choice(words)}-release-notes",
                     f"here: get{rng.choice(words).title()}ById2",
+                ]
+            ),
+        ),
+        (
+            "pasted-name",
+            lambda: rng.choice(
+                [
+                    f"set the cache key `{chars(15)}`",
+                    f"Set the key `{rng.choice(words)}_flags_v2` to true",
+                    "Replace the token `YOUR_TOKEN_HERE` with yours",
+                    f"the old cache {rng.choice(words)} key: {chars(13)}",
                 ]
             ),
         ),
