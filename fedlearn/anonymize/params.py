@@ -27,6 +27,7 @@ from fedlearn.anonymize import (
     key_shapes,
     owned_cells,
     owned_keys,
+    refused_keys,
     told_abroad,
 )
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
@@ -137,5 +138,6 @@ def rules() -> list[Rule]:
         *owned_cells.rules(),
         *told_abroad.rules(),
         *handed.rules(),
+        *refused_keys.rules(),
         *fenced.rules(),
     ]

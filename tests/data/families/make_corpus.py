@@ -2237,6 +2237,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("handed-over-key", "here is your key: {s}\nthanks", lambda: uuid()),
         ("pasted-your-key", "2. Paste your key `{s}` into `settings.ini`.", lambda: chars(13)),
         ("owned-key-words-between", "the numbat staging key you asked for: {s}", lambda: chars(14)),
+        (
+            "refused-short-key",
+            "ERROR provider numbat: 401 Unauthorized: invalid key '{s}'",
+            lambda: chars(8, LOWER + DIGITS),
+        ),
     ]
 
 
@@ -2661,6 +2666,15 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
                     f"Set the key `{rng.choice(words)}_flags_v2` to true",
                     "Replace the token `YOUR_TOKEN_HERE` with yours",
                     f"the old cache {rng.choice(words)} key: {chars(13)}",
+                ]
+            ),
+        ),
+        (
+            "refused-data-key-short",
+            lambda: rng.choice(
+                [
+                    f"KeyError: invalid key '{chars(8, LOWER + DIGITS)}'",
+                    f"401: invalid key '{rng.choice(words)}{rng.randrange(10, 99)}'",
                 ]
             ),
         ),

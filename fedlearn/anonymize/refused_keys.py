@@ -1,0 +1,57 @@
+"""A short key an authentication failure names as refused (DESIGN.md guarantee 1).
+
+``framed``'s refused values (``invalid api key: V``) take a secret's name, and a bare ``key``
+only with 16 or more characters (``entropy.INTRODUCED``): a bare key names data as often
+(``KeyError: invalid key 'user_id'``). On a line that reports an authentication failure
+(``401``, ``403``, ``unauthorized``, ``forbidden``) or says the credentials were refused
+(``invalid credentials for key``), the refused key is a credential, and providers issue short
+ones (Mockaroo's 8 letters and digits): ``401 Unauthorized: invalid key 'V'``, ``auth: invalid
+credentials for key "V"``. The value is 8 to 15 characters, letters and digits (a symbol or two
+of a password's: ``!@#$%^&*``), both letters and digits, half of them distinct or more, not
+counted (``abcd1234``), no word among its letters (``Password1``, ``region1a``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from fedlearn.anonymize import framed, key_shapes, words
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+
+VERBS = ("invalid", "incorrect", "unknown", "expired", "revoked", "rejected", "wrong", "bad")
+REFUSED_KEY = Lazy(
+    rf"(?<![a-z0-9_])(?:{'|'.join(VERBS)}) {{1,4}}(?P<credentials>credentials? {{1,4}}for {{1,4}})?"
+    r"(?:api[ _-]?)?key {0,4}:? {0,4}(?P<q>['\"`]?)(?P<value>[a-z0-9!@#$%^&*]{8,15})(?P=q)"
+    r"(?![a-z0-9_./:-])"
+)
+LETTERS = Lazy(r"[a-z]{4,}")
+
+
+def refused_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span of a short key an authentication failure refuses, or None."""
+    if match.group("credentials") is None and not framed.auth_failed(match, text):
+        return None  # ``KeyError: invalid key 'user_id'``: a key of data
+    value = text[match.start("value") : match.end("value")]
+    letters = sum(c.isalpha() for c in value)
+    digits = sum(c.isdigit() for c in value)
+    if not letters or not digits or len(set(value)) < len(value) // 2 + 1:
+        return None
+    drawn = "".join(c for c in value.lower() if c.isalnum())
+    if key_shapes.is_counted(drawn, 36) or any(
+        map(words.is_wordy, LETTERS.compiled.findall(drawn))
+    ):
+        return None  # ``abcd1234``, ``Password1``, ``region1a``
+    return match.start("value"), match.end("value"), "secret-value"
+
+
+def rules() -> list[Rule]:
+    """Return the rule for a short key an authentication failure refuses."""
+    return [
+        Rule(
+            ("secret-value",),
+            (Matcher(Lazy(REFUSED_KEY.pattern), judge=refused_key),),
+            trigger=Trigger(words=tuple(f"{verb} " for verb in VERBS), lower=True),
+            lower=True,
+            gate=rf"(?i)(?:{'|'.join(VERBS)})[ \t][^\n]*key",
+        ),
+    ]
