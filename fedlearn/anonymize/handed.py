@@ -126,13 +126,15 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(PASTED.pattern), judge=pasted),),
             trigger=Trigger(words=tuple(f"{verb} " for verb in VERBS), lower=True, needs="`"),
             lower=True,
-            gate=rf"(?i)(?:{'|'.join(VERBS)})[ \t][^\n]*(?:key|token|secret|password|passphrase) +`",
+            gate=rf"(?i)(?:{'|'.join(VERBS)})[ \t]+(?:in[ \t]+)?(?:your|my|our|the|this)[ \t][^\n]*"
+            r"(?:key|token|secret|password|passphrase) +`",
         ),
         Rule(
             ("secret-value",),
             (Matcher(Lazy(HANDED.pattern), find=handed_values, judge=handed),),
             trigger=Trigger(words=("here",), lower=True),
             lower=True,
-            gate=r"(?i)here[^\n]*:[ \t]",
+            # ``here`` at a line's or a string's start (``where``, ``there`` are no lead).
+            gate=r"(?i)(?:^|[\n\"'>]|\\n)[ \t]*here[^\n]*:[ \t]",
         ),
     ]
