@@ -30,13 +30,15 @@ and digits that look drawn (what3words' ``key=T5TUFLOC``, ``is_short_key``). Als
 ``bench/scanners16i``: a ping host's path (``cronitor.link/p/<hex32>/<job>``), a receiver path
 whose rest is one token, ``/`` and all (Sumo Logic's ``/receiver/v1/http/<base64>``), and an Uptime
 Kuma push token (``/api/push/<token>?status=…``). Values with other parameters' names
-(``api_key``, ``token``) are ``assignments``' rules'.
+(``api_key``, ``token``) are ``assignments``' rules'. From ``bench/telemetry27`` (session 28),
+the same parameters in an HTTP request line's target, which has no ``://`` (an access log's
+``"GET /v1/search?q=x&key=<hex40> HTTP/1.1"``, ``curl -v``'s ``> GET /…?key=…``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import checks, entropy, key_names, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, span_match
@@ -287,9 +289,28 @@ def in_url(text: str, start: int) -> bool:
     return "://" in text[begin:start]
 
 
-def query_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of a key in a URL's query, or None."""
-    if not in_url(text, match.start()):
+# An HTTP request line's method before its target (an access log's ``"GET /v1/x?key=…``).
+METHOD = Lazy(r"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \Z")
+
+
+def in_request(text: str, start: int) -> bool:
+    """Return whether ``start`` is in an HTTP request line's target (``GET /path?…``)."""
+    begin = start
+    while begin > 0 and text[begin - 1] not in BREAKS:
+        begin -= 1
+    return text.startswith("/", begin) and METHOD.search(text, max(0, begin - 8), begin) is not None
+
+
+def request_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a key in a request line's query, or None."""
+    return query_key(match, text, in_request)
+
+
+def query_key(
+    match: re.Match[str], text: str, placed: Callable[[str, int], bool] = in_url
+) -> tuple[int, int, str] | None:
+    """Return the span and rule of a key in a URL's query (``placed``: in a URL), or None."""
+    if not placed(text, match.start()):
         return None
     key = match.group("key").lower().replace("_", "")
     value = match.group("value").rstrip(".")
@@ -358,5 +379,11 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(PARAMETER.pattern), judge=query_key),),
             trigger=Trigger(words=("key=", "id=", "code="), lower=True, needs="://"),
             gate=r"(?i)[?&](?:key|app_?id|app_?key|code)=",
+        ),
+        Rule(  # the same in an HTTP request line's target (an access log, ``curl -v``'s ``> GET``)
+            ("api-key", "url-token"),
+            (Matcher(Lazy(PARAMETER.pattern), judge=request_key),),
+            trigger=Trigger(words=("key=", "id=", "code="), lower=True, needs="http/"),
+            gate=r"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /[^\s\"'<>]*[?&](?i:key|app_?id|app_?key|code)=",
         ),
     ]

@@ -268,3 +268,43 @@ def test_ping_hosts_receivers_push_and_short_keys_are_redacted(
 def test_other_ping_receiver_push_and_key_urls_stay(anonymizer: Anonymizer, text: str) -> None:
     """Words in those paths, push paths without a status query, ids and words under ``key=``."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '10.1.2.3 - - [05/Dec/2026:10:11:12 +0000] "GET /v2/geo?q=Oslo&key=7d2c9e4b1a8f3e6d0c5b'
+            '9a2e7f4d1c8b3a6e5f20&n=1 HTTP/1.1" 200 512',
+            '<ip> - - [05/Dec/2026:10:11:12 +0000] "GET /v2/geo?q=Oslo&key=<redacted:api-key>'
+            '&n=1 HTTP/1.1" 200 512',
+        ),
+        (
+            "> GET /tiles/3/4/5.png?key=e2a9c1f0-4b7d-4c3e-9a8f-6d5b4c3a2f1e HTTP/2",
+            "> GET /tiles/3/4/5.png?key=<redacted:api-key> HTTP/2",
+        ),
+        (
+            '"GET /data/2.5/weather?appid=9f3c0a7e5b2d8f1e4c6a HTTP/1.1"',
+            '"GET /data/2.5/weather?appid=<redacted:api-key> HTTP/1.1"',
+        ),
+    ],
+)
+def test_a_key_in_a_request_line_is_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """An HTTP request line's target holds the query a URL would: its ``key=`` is an API key."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"GET /cache?key=user_profile_42 HTTP/1.1" 200',
+        '"GET /cache/get?key=deadbeefcafe HTTP/1.1" 200',
+        '"GET /orders?key=ORD12345 HTTP/1.1" 200',
+        "see /v1/search?key=7d2c9e4b1a8f3e6d0c5b9a2e7f4d1c8b3a6e5f20 in HTTP/1.1 logs",
+    ],
+)
+def test_other_request_line_keys_stay(anonymizer: Anonymizer, text: str) -> None:
+    """Names, short hex, ids, and a path with no request method before it stay."""
+    assert anonymizer.anonymize(text) == text

@@ -2242,6 +2242,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "ERROR provider numbat: 401 Unauthorized: invalid key '{s}'",
             lambda: chars(8, LOWER + DIGITS),
         ),
+        (
+            "request-line-key",
+            '10.2.0.7 - - [05/Dec/2026:10:11:12 +0000] "GET /v1/geo?q=Oslo&key={s} HTTP/1.1" 200 91',
+            lambda: hexs(40),
+        ),
     ]
 
 
@@ -2676,6 +2681,12 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
                     f"KeyError: invalid key '{chars(8, LOWER + DIGITS)}'",
                     f"401: invalid key '{rng.choice(words)}{rng.randrange(10, 99)}'",
                 ]
+            ),
+        ),
+        (
+            "request-line-data-key",
+            lambda: (
+                f'"GET /cache?key={rng.choice(words)}_profile_{rng.randrange(10, 99)} HTTP/1.1" 200'
             ),
         ),
     ]
