@@ -1,27 +1,28 @@
-"""A short key an authentication failure names as refused (DESIGN.md guarantee 1).
+"""A key an authentication failure names as refused (DESIGN.md guarantee 1).
 
 ``framed``'s refused values (``invalid api key: V``) take a secret's name, and a bare ``key``
-only with 16 or more characters (``entropy.INTRODUCED``): a bare key names data as often
+only drawn and 16 or more long (``entropy.INTRODUCED``): a bare key names data as often
 (``KeyError: invalid key 'user_id'``). On a line that reports an authentication failure
 (``401``, ``403``, ``unauthorized``, ``forbidden``) or says the credentials were refused
-(``invalid credentials for key``), the refused key is a credential, and providers issue short
-ones (Mockaroo's 8 letters and digits): ``401 Unauthorized: invalid key 'V'``, ``auth: invalid
-credentials for key "V"``. The value is 8 to 15 characters, letters and digits (a symbol or two
-of a password's: ``!@#$%^&*``), both letters and digits, half of them distinct or more, not
-counted (``abcd1234``), no word among its letters (``Password1``, ``region1a``).
+(``invalid credentials for key``), the refused key is a credential: ``401 Unauthorized: invalid
+key 'V'``, ``auth: invalid credentials for key "V"``. A value of 16 or more is hex, a UUID or
+drawn, with letters and digits; providers issue shorter ones too (Mockaroo's 8 letters and
+digits): 8 to 15 letters and digits (a password's symbols ``!@#$%^&*`` too), both kinds, half
+of them distinct or more, not counted (``abcd1234``), no word among its letters (``Password1``,
+``region1a``).
 """
 
 from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import framed, key_shapes, words
+from fedlearn.anonymize import checks, framed, key_shapes, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 VERBS = ("invalid", "incorrect", "unknown", "expired", "revoked", "rejected", "wrong", "bad")
 REFUSED_KEY = Lazy(
     rf"(?<![a-z0-9_])(?:{'|'.join(VERBS)}) {{1,4}}(?P<credentials>credentials? {{1,4}}for {{1,4}})?"
-    r"(?:api[ _-]?)?key {0,4}:? {0,4}(?P<q>['\"`]?)(?P<value>[a-z0-9!@#$%^&*]{8,15})(?P=q)"
+    r"(?:api[ _-]?)?key {0,4}:? {0,4}(?P<q>['\"`]?)(?P<value>[a-z0-9!@#$%^&*-]{8,64})(?P=q)"
     r"(?![a-z0-9_./:-])"
 )
 LETTERS = Lazy(r"[a-z]{4,}")
@@ -32,6 +33,15 @@ def refused_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if match.group("credentials") is None and not framed.auth_failed(match, text):
         return None  # ``KeyError: invalid key 'user_id'``: a key of data
     value = text[match.start("value") : match.end("value")]
+    if len(value) >= 16:
+        hexadecimal = checks.is_hexadecimal(value) or framed.UUID.compiled.fullmatch(value)
+        if not (hexadecimal or checks.looks_random(value, minimum=16)) or words.is_named(value):
+            return None
+        if not any(c.isdigit() for c in value) or not any(c.isalpha() for c in value):
+            return None
+        return match.start("value"), match.end("value"), "secret-value"
+    if "-" in value:
+        return None
     letters = sum(c.isalpha() for c in value)
     digits = sum(c.isdigit() for c in value)
     if not letters or not digits or len(set(value)) < len(value) // 2 + 1:

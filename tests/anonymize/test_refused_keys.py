@@ -22,6 +22,10 @@ from fedlearn.anonymize import Anonymizer
             'panic: auth: invalid credentials for key "h3Xz!q9Lwp"',
             'panic: auth: invalid credentials for key "<redacted:secret-value>"',
         ),
+        (  # hex counts on such a line
+            'panic: auth: invalid credentials for key "6f1c0a9e3b7d52e48c1a0f9b"',
+            'panic: auth: invalid credentials for key "<redacted:secret-value>"',
+        ),
     ],
 )
 def test_a_short_refused_key_is_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
@@ -40,6 +44,8 @@ def test_a_short_refused_key_is_redacted(anonymizer: Anonymizer, text: str, expe
         "401: invalid key 'user_id2'",
         "401 Unauthorized: invalid key '592861363844605940'",
         "401: invalid key 'us-east-1'",
+        "KeyError: invalid key '6f1c0a9e3b7d52e48c1a0f9b'",
+        "401: invalid key 'feature-flags-rollout'",
     ],
 )
 def test_names_and_data_keys_refused_stay(anonymizer: Anonymizer, text: str) -> None:
