@@ -15,6 +15,11 @@ LONG_RUN = b"\x01" * 20
 # The last text ``base64_runs`` mapped, and what it returned: the rules that read a text's bytes
 # (``entropy``'s long runs, then ``encoded``'s base64) ask about the same text one after the other.
 _last: tuple[str | None, tuple[bytes, bytes, int]] = (None, (b"", b"", -1))
+# A text's UTF-8, its maximal runs of ``LONG_RUN`` base64 characters or more (byte spans, in
+# order) and the longest one's length (0: none).
+Runs = tuple[bytes, tuple[tuple[int, int], ...], int]
+# The last text ``long_runs`` read, and its runs: the four long-run rules ask about it in turn.
+_spans: tuple[str | None, Runs] = (None, (b"", (), 0))
 
 
 class Probe:
@@ -81,4 +86,31 @@ def base64_runs(text: str) -> tuple[bytes, bytes, int]:
     mapped = data.translate(BASE64_BYTES)
     found = (data, mapped, mapped.find(LONG_RUN))
     _last = (text, found)
+    return found
+
+
+def long_runs(text: str) -> Runs:
+    """
+    Return the UTF-8 of ``text``, its maximal runs of ``LONG_RUN`` base64 characters or more as
+    byte spans in order, and the longest one's length (``base64_runs``' map read once): each
+    long-run rule keeps the runs of its own length from them instead of searching the map again
+    (a search for a run of ones compares each candidate byte by byte). The same text asked about
+    twice in a row is read once.
+    """
+    global _spans  # one entry, kept by identity, as ``_last``
+    if _spans[0] is text:
+        return _spans[1]
+    data, mapped, first = base64_runs(text)
+    spans = []
+    longest = 0
+    while first >= 0:
+        end = mapped.find(b"\x00", first)
+        if end < 0:
+            end = len(mapped)
+        spans.append((first, end))
+        if end - first > longest:
+            longest = end - first
+        first = mapped.find(LONG_RUN, end)
+    found = (data, tuple(spans), longest)
+    _spans = (text, found)
     return found
