@@ -12,9 +12,11 @@ from fedlearn.anonymize.rules import PLACEHOLDER, Span
 BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-"
 BASE64_BYTES = bytes(int(chr(byte) in BASE64_ALPHABET) for byte in range(256))
 LONG_RUN = b"\x01" * 20
-# The last text ``base64_runs`` mapped, and what it returned: the rules that read a text's bytes
-# (``entropy``'s long runs, then ``encoded``'s base64) ask about the same text one after the other.
+# The last two texts ``base64_runs`` mapped, and what it returned: the rules that read a text's
+# bytes (``entropy``'s long runs, then ``encoded``'s base64) ask about the same text one after the
+# other, and a batch's texts are mapped before its joined text's rules are chosen.
 _last: tuple[str | None, tuple[bytes, bytes, int]] = (None, (b"", b"", -1))
+_before: tuple[str | None, tuple[bytes, bytes, int]] = (None, (b"", b"", -1))
 # A text's UTF-8, its maximal runs of ``LONG_RUN`` base64 characters or more (byte spans, in
 # order) and the longest one's length (0: none).
 Runs = tuple[bytes, tuple[tuple[int, int], ...], int]
@@ -76,16 +78,19 @@ def has_long_run(text: str) -> bool:
 def base64_runs(text: str) -> tuple[bytes, bytes, int]:
     """
     Return the UTF-8 of ``text`` (lone surrogates too), it mapped through ``BASE64_BYTES``, and
-    where the first run of ``LONG_RUN`` ones starts in it (-1: nowhere); the same text asked
-    about twice in a row is mapped once.
+    where the first run of ``LONG_RUN`` ones starts in it (-1: nowhere); a text asked about
+    again while it is one of the last two mapped is not mapped again.
     """
-    global _last  # one entry, kept by identity: a str never changes
+    global _last, _before  # kept by identity: a str never changes
     if _last[0] is text:
+        return _last[1]
+    if _before[0] is text:
+        _last, _before = _before, _last
         return _last[1]
     data = text.encode("utf-8", "surrogatepass")
     mapped = data.translate(BASE64_BYTES)
     found = (data, mapped, mapped.find(LONG_RUN))
-    _last = (text, found)
+    _last, _before = (text, found), _last
     return found
 
 

@@ -46,6 +46,20 @@ def test_base64_runs_maps_the_text_and_finds_the_first_long_run(text: str, first
     assert probe.base64_runs(other)[0] == other.encode("utf-8", "surrogatepass")
 
 
+def test_base64_runs_keeps_the_last_two_texts() -> None:
+    """A batch maps each of its texts before their rules read them: the two texts mapped last
+    are answered without mapping them again, a third one is mapped anew."""
+    first, second, third = "key " + "a" * 20, "path /usr/lib/python3/dist", "none here"
+    found = probe.base64_runs(first)
+    assert probe.base64_runs(second) is probe.base64_runs(second)
+    assert probe.base64_runs(first) is found
+    assert probe.base64_runs(second)[2] == 5
+    probe.base64_runs(third)
+    assert probe.base64_runs(second)[2] == 5
+    assert probe.base64_runs(first) is not found
+    assert probe.base64_runs(first) == found
+
+
 @pytest.mark.parametrize(
     ("text", "spans"),
     [
