@@ -150,14 +150,12 @@ def runs(
             # character a ``?`` (no token character), one byte is one character again.
             spans = ((0, len(subject)),)
             data = subject.encode("ascii", "replace")
-        # Token characters are base64's: each run of them is inside one of the long runs, whose
-        # edges are no token characters, so only those runs' bytes are mapped and searched.
+        # A token run is in a long (base64) run, whose edges are no token characters: only those
+        # runs' bytes are mapped. Each maximal run of 20 or more token characters is one match:
+        # ``start`` at 0, else ``run`` from the separator before it (not consumed, so matches
+        # never touch), matched where the byte map found it rather than searched for.
         for low, high in spans:
             part = data[low:high].translate(TOKEN_BYTES)
-            # The runs of ones are the maximal runs of token characters, and each one of 20 or
-            # more is one match: ``start`` at 0, else ``run`` from the separator before it (a run
-            # ends at a separator that ``run`` does not consume, so matches never touch). Each is
-            # matched where the byte map found it, instead of searched for between the runs.
             first = part.find(TOKEN_RUN)
             while first >= 0:
                 end = part.find(b"\x00", first)
