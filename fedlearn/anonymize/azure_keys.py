@@ -61,16 +61,20 @@ HASH_LABEL = Lazy(r"(?i)sha(?:256|384|512)[:-]\Z")
 
 def ado_pats(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
     """Return a finder of the 52-character runs of ``[a-z2-7]``, tried only in a text that has a
-    run of 52 base64 characters (the mapped bytes of ``probe.base64_runs``, cached by the look
-    rule) and a run of 52 of ``[a-z2-7]`` in its UTF-8 (``ADO_BYTES``; such characters are
-    ASCII, one byte each): ordinary text compiles nothing, and a base64 blob runs no regex."""
+    run of 52 base64 characters (``probe.long_runs``, read once for the long-run rules) holding
+    52 of ``[a-z2-7]`` in a row (``ADO_BYTES``; such characters are ASCII, one byte each):
+    ordinary text compiles nothing, and a base64 blob runs no regex."""
 
     def find(subject: str) -> Iterator[re.Match[str]]:
-        data, mapped, first = probe.base64_runs(subject)
-        if first < 0 or mapped.find(ADO_RUN, first) < 0:
+        # A PAT's characters are base64's: it is inside one of the long runs, of 52 or more.
+        data, spans, longest = probe.long_runs(subject)
+        if longest < len(ADO_RUN):
             return
-        if ADO_RUN in data.translate(ADO_BYTES):  # the regex tries every lower-case letter
-            yield from pattern.finditer(subject)
+        for start, end in spans:
+            if end - start >= len(ADO_RUN) and ADO_RUN in data[start:end].translate(ADO_BYTES):
+                # Only then the regex, which tries every lower-case letter.
+                yield from pattern.finditer(subject)
+                return
 
     return find
 

@@ -33,7 +33,6 @@ from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 # A run is ``probe.LONG_RUN`` base64 characters or more, found on ``probe.base64_runs``' map.
 MINIMUM = len(probe.LONG_RUN)
 MAXIMUM = 16 * 1024
-RUN = probe.LONG_RUN
 # The character a 4-character group starts with when its first byte is ASCII (below 0x80).
 HEADS = Lazy(r"[A-Za-f]*")
 HEAD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef")
@@ -108,17 +107,15 @@ def candidates(subject: str) -> Iterator[re.Match[str]]:
     """
     if len(subject) < MINIMUM:
         return iter(())
-    data, mapped, first = probe.base64_runs(subject)  # ``entropy``'s runs mapped it just before
-    if first < 0:
+    data, spans, _ = probe.long_runs(subject)  # ``entropy``'s runs read them just before
+    if not spans:
         return iter(())
-    return runs(subject, data, mapped, first)
+    return runs(subject, data, spans)
 
 
-def runs(subject: str, data: bytes, mapped: bytes, first: int) -> Iterator[re.Match[str]]:
-    """Yield the runs ``candidates`` returns, from the one at byte ``first`` on."""
-    while first >= 0:
-        end = mapped.find(b"\x00", first)
-        stop = len(mapped) if end < 0 else end
+def runs(subject: str, data: bytes, spans: tuple[tuple[int, int], ...]) -> Iterator[re.Match[str]]:
+    """Yield the runs ``candidates`` returns, of the long runs at byte ``spans``."""
+    for first, stop in spans:
         if data[first] in HEAD_BYTES and could_be_text(data[first:stop].decode("ascii")):
             # Base64 characters are ASCII: the run's character offset is that of its first byte.
             at = (
@@ -129,9 +126,6 @@ def runs(subject: str, data: bytes, mapped: bytes, first: int) -> Iterator[re.Ma
             blob = BLOB.match(subject, at)
             if blob is not None:
                 yield blob
-        if end < 0:
-            return
-        first = mapped.find(RUN, end)
 
 
 def could_be_text(run: str) -> bool:

@@ -114,10 +114,12 @@ class Engine:
         # Without google-re2 the triggers decide, and each text's own let far fewer rules run than
         # the batch's (loose words: ``pan``, ``sin``), for about what the joined text costs them.
         joined = len(texts) > 1 and self._every is None and self.has_prefilter
-        active = self._active(Probe("\n".join(texts))) if joined else None
         # A rule that needs a long run (``Rule.long_run``) finds nothing in a text without one, as
-        # the text's own prefilter would know: such a text runs the others only (tested only when
-        # the batch woke one of them: else no text's bytes are mapped at all).
+        # the text's own prefilter would know: such a text runs the others only. The joined text
+        # has one where a text has one (a line break is no base64 character): each text's bytes
+        # are mapped (for its own rules) instead of the joined text's.
+        runs = [has_long_run(text) for text in texts] if joined else []
+        active = self._active(Probe("\n".join(texts)), long_run=any(runs)) if joined else None
         runless = None
         if (
             active is not None
@@ -126,8 +128,8 @@ class Engine:
         ):
             runless = [index for index in active if index not in self._long_run]
         found: list[tuple[str, tuple[str, ...]]] = []
-        for text in texts:
-            ran = runless if runless is not None and not has_long_run(text) else active
+        for number, text in enumerate(texts):
+            ran = runless if runless is not None and not runs[number] else active
             result, names = self._anonymize(Probe(text), ran)
             if not names:
                 found.append((result, ()))
@@ -177,15 +179,18 @@ class Engine:
         parts.append(text[position:])
         return "".join(parts)
 
-    def _active(self, probe: Probe, secrets_only: bool = False) -> list[int]:
+    def _active(
+        self, probe: Probe, secrets_only: bool = False, long_run: bool | None = None
+    ) -> list[int]:
         """
         Return the indexes of the rules that can find something, in priority order (with
-        ``secrets_only``, the personal-data rules may be among them or not).
+        ``secrets_only``, the personal-data rules may be among them or not; ``long_run``: whether
+        the text has a long run, when the caller knows).
         """
         if self._every is not None:
             return self._every
         if self._prefilter is not None:
-            found = self._prefilter.active(probe.text, secrets_only)
+            found = self._prefilter.active(probe.text, secrets_only, long_run)
             if found is not None:
                 return found
         return self._triggers.active(probe)

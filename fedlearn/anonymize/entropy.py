@@ -142,31 +142,31 @@ def runs(
     """
 
     def find(subject: str) -> Iterator[re.Match[str]]:
-        data, _, first = probe.base64_runs(subject)  # a long token is in a long base64 run
-        if first < 0:
+        data, spans, _ = probe.long_runs(subject)  # a long token is in a long base64 run
+        if not spans:
             return  # cheaper than the search, and the patterns stay uncompiled
-        mapped = data.translate(TOKEN_BYTES)
-        first = mapped.find(TOKEN_RUN, first)
-        if first < 0:
-            return
-        if len(mapped) != len(subject):
+        if len(data) != len(subject):
             # Non-ASCII: a UTF-8 byte is not a character. Encoded to ASCII with each other
             # character a ``?`` (no token character), one byte is one character again.
-            mapped = subject.encode("ascii", "replace").translate(TOKEN_BYTES)
-            first = mapped.find(TOKEN_RUN)
-        # The runs of ones are the maximal runs of token characters, and each one of 20 or more
-        # is one match: ``start`` at 0, else ``run`` from the separator before it (a run ends at
-        # a separator that ``run`` does not consume, so matches never touch). Each is matched
-        # where the byte map found it, instead of searched for between the runs.
-        while first >= 0:
-            end = mapped.find(b"\x00", first)
-            if keep is None or keep(subject[first:end] if end >= 0 else subject[first:]):
-                found = start.match(subject) if first == 0 else run.match(subject, first - 1)
-                if found is not None:
-                    yield found
-            if end < 0:
-                return
-            first = mapped.find(TOKEN_RUN, end)
+            spans = ((0, len(subject)),)
+            data = subject.encode("ascii", "replace")
+        # A token run is in a long (base64) run, whose edges are no token characters: only those
+        # runs' bytes are mapped. Each maximal run of 20 or more token characters is one match:
+        # ``start`` at 0, else ``run`` from the separator before it (not consumed, so matches
+        # never touch), matched where the byte map found it rather than searched for.
+        for low, high in spans:
+            part = data[low:high].translate(TOKEN_BYTES)
+            first = part.find(TOKEN_RUN)
+            while first >= 0:
+                end = part.find(b"\x00", first)
+                at, stop = low + first, (high if end < 0 else low + end)
+                if keep is None or keep(subject[at:stop]):
+                    found = start.match(subject) if at == 0 else run.match(subject, at - 1)
+                    if found is not None:
+                        yield found
+                if end < 0:
+                    break
+                first = part.find(TOKEN_RUN, end)
 
     return find
 

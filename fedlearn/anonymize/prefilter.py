@@ -85,10 +85,13 @@ class Prefilter:
         """Return whether the RE2 set has been compiled."""
         return self._set is not None
 
-    def active(self, text: str, secrets_only: bool = False) -> list[int] | None:
+    def active(
+        self, text: str, secrets_only: bool = False, long_run: bool | None = None
+    ) -> list[int] | None:
         """
         Return the sorted indexes of the rules that can find something (with ``secrets_only``,
-        of the secret rules among them: the personal-data rules' set is not read).
+        of the secret rules among them: the personal-data rules' set is not read); ``long_run``:
+        whether the text has a long run (``probe.has_long_run``), when the caller knows.
 
         Return None (the triggers decide) before the set is built, without google-re2, or for a
         text with a lone surrogate.
@@ -99,11 +102,10 @@ class Prefilter:
             data = text.encode()
         except UnicodeEncodeError:  # a lone surrogate: no UTF-8 for RE2 to read
             return None
-        active = (
-            [*self.always, *self.on_run]
-            if self.on_run and has_long_run(text)
-            else list(self.always)
-        )
+        if self.on_run and (has_long_run(text) if long_run is None else long_run):
+            active = [*self.always, *self.on_run]
+        else:
+            active = list(self.always)
         for gate_set, members, secret in self._set:  # type: ignore[union-attr]  # built above
             if secrets_only and not secret:
                 continue

@@ -12,9 +12,16 @@ from fedlearn.anonymize.rules import PLACEHOLDER, Span
 BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-"
 BASE64_BYTES = bytes(int(chr(byte) in BASE64_ALPHABET) for byte in range(256))
 LONG_RUN = b"\x01" * 20
-# The last text ``base64_runs`` mapped, and what it returned: the rules that read a text's bytes
-# (``entropy``'s long runs, then ``encoded``'s base64) ask about the same text one after the other.
+# The last two texts ``base64_runs`` mapped, and what it returned: the rules that read a text's
+# bytes (``entropy``'s long runs, then ``encoded``'s base64) ask about the same text one after the
+# other, and a batch's texts are mapped before its joined text's rules are chosen.
 _last: tuple[str | None, tuple[bytes, bytes, int]] = (None, (b"", b"", -1))
+_before: tuple[str | None, tuple[bytes, bytes, int]] = (None, (b"", b"", -1))
+# A text's UTF-8, its maximal runs of ``LONG_RUN`` base64 characters or more (byte spans, in
+# order) and the longest one's length (0: none).
+Runs = tuple[bytes, tuple[tuple[int, int], ...], int]
+# The last text ``long_runs`` read, and its runs: the four long-run rules ask about it in turn.
+_spans: tuple[str | None, Runs] = (None, (b"", (), 0))
 
 
 class Probe:
@@ -71,14 +78,44 @@ def has_long_run(text: str) -> bool:
 def base64_runs(text: str) -> tuple[bytes, bytes, int]:
     """
     Return the UTF-8 of ``text`` (lone surrogates too), it mapped through ``BASE64_BYTES``, and
-    where the first run of ``LONG_RUN`` ones starts in it (-1: nowhere); the same text asked
-    about twice in a row is mapped once.
+    where the first run of ``LONG_RUN`` ones starts in it (-1: nowhere); a text asked about
+    again while it is one of the last two mapped is not mapped again.
     """
-    global _last  # one entry, kept by identity: a str never changes
+    global _last, _before  # kept by identity: a str never changes
     if _last[0] is text:
+        return _last[1]
+    if _before[0] is text:
+        _last, _before = _before, _last
         return _last[1]
     data = text.encode("utf-8", "surrogatepass")
     mapped = data.translate(BASE64_BYTES)
     found = (data, mapped, mapped.find(LONG_RUN))
-    _last = (text, found)
+    _last, _before = (text, found), _last
+    return found
+
+
+def long_runs(text: str) -> Runs:
+    """
+    Return the UTF-8 of ``text``, its maximal runs of ``LONG_RUN`` base64 characters or more as
+    byte spans in order, and the longest one's length (``base64_runs``' map read once): each
+    long-run rule keeps the runs of its own length from them instead of searching the map again
+    (a search for a run of ones compares each candidate byte by byte). The same text asked about
+    twice in a row is read once.
+    """
+    global _spans  # one entry, kept by identity, as ``_last``
+    if _spans[0] is text:
+        return _spans[1]
+    data, mapped, first = base64_runs(text)
+    spans = []
+    longest = 0
+    while first >= 0:
+        end = mapped.find(b"\x00", first)
+        if end < 0:
+            end = len(mapped)
+        spans.append((first, end))
+        if end - first > longest:
+            longest = end - first
+        first = mapped.find(LONG_RUN, end)
+    found = (data, tuple(spans), longest)
+    _spans = (text, found)
     return found

@@ -114,28 +114,24 @@ def ripple_seed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 
 def in_long_runs(pattern: Lazy) -> Matcher:
     """Return a matcher of Ripple seeds tried only in a text with a run of 29 base64 characters
-    (``probe.base64_runs``, mapped already by the look rule): ordinary text compiles nothing.
+    (``probe.long_runs``, read once for the long-run rules): ordinary text compiles nothing.
 
     A seed is 29 base64 characters with no base64 character or ``=`` after it: the last 29 of a
     run of 29 or more, so in ASCII text each such run is matched there once (what ``finditer``
     finds, without trying every ``s`` of the text)."""
 
     def find(subject: str) -> Iterator[re.Match[str]]:
-        data, mapped, first = probe.base64_runs(subject)
-        at = mapped.find(RIPPLE_RUN, first) if first >= 0 else -1
-        if at < 0:
+        data, spans, longest = probe.long_runs(subject)
+        if longest < len(RIPPLE_RUN):
             return
         if len(data) != len(subject):  # non-ASCII: a byte is not a character
             yield from pattern.finditer(subject)
             return
-        while at >= 0:
-            end = mapped.find(b"\x00", at)
-            found = pattern.match(subject, (len(mapped) if end < 0 else end) - len(RIPPLE_RUN))
-            if found is not None:
-                yield found
-            if end < 0:
-                return
-            at = mapped.find(RIPPLE_RUN, end)
+        for start, end in spans:
+            if end - start >= len(RIPPLE_RUN):
+                found = pattern.match(subject, end - len(RIPPLE_RUN))
+                if found is not None:
+                    yield found
 
     return Matcher(pattern, judge=ripple_seed, find=find)
 

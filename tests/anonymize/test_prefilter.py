@@ -382,6 +382,35 @@ def test_rules_that_need_a_long_run_run_only_where_one_is(text: str, has_run: bo
 
 
 @pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing")
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["restart the worker", "token=" + "Zk3qPw9LmX2vRt8YbN4c"],  # the run in the second
+        ["export API=" + "q7Hs2LpX9wRm4TnV8bKe", "no run here"],  # in the first
+        ["see /usr/lib/python3/dist and " + "9fK2mQ7xLp4RvT8wYb3N" * 2, "ok"],
+        ["nothing long", "here either"],  # in none: the long-run rules stay asleep
+    ],
+)
+def test_a_batch_tells_its_joined_text_whether_it_has_a_long_run(texts: list[str]) -> None:
+    """``redact_each`` maps each text, not the joined one: the joined text has a long run where
+    one of its texts has one (a line break is no base64 character), and the set then lets the
+    long-run rules through as on the joined text; each text's result is its own."""
+    rules = Anonymizer(SETTINGS, MACHINE, use_re2=False).rules
+    sets = prefilter.Prefilter(rules, after=0)
+    joined = "\n".join(texts)
+    told = any(has_long_run(text) for text in texts)
+    assert told == has_long_run(joined)
+    assert sets.active(joined, long_run=told) == sets.active(joined)
+    on_run = set(sets.on_run)
+    assert on_run <= set(sets.active(joined, long_run=True) or [])
+    assert not on_run & set(sets.active(joined, long_run=False) or [])
+    engine = Anonymizer(SETTINGS, MACHINE, re2_after=0)
+    assert [result for result, _ in engine.redact_each(texts)] == [
+        Anonymizer(SETTINGS, MACHINE, re2_after=0).anonymize(text) for text in texts
+    ]
+
+
+@pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing")
 def test_a_compiled_set_reads_bytes_and_says_which_gates_match() -> None:
     """``compile_set``'s set (the extension's own when the wrapper holds one) takes the UTF-8 of
     a text and returns its matching members, nothing true when none matches; a gate shared by

@@ -44,3 +44,44 @@ def test_base64_runs_maps_the_text_and_finds_the_first_long_run(text: str, first
     assert probe.base64_runs(text) is probe.base64_runs(text)
     other = "".join(reversed(text))
     assert probe.base64_runs(other)[0] == other.encode("utf-8", "surrogatepass")
+
+
+def test_base64_runs_keeps_the_last_two_texts() -> None:
+    """A batch maps each of its texts before their rules read them: the two texts mapped last
+    are answered without mapping them again, a third one is mapped anew."""
+    first, second, third = "key " + "a" * 20, "path /usr/lib/python3/dist", "none here"
+    found = probe.base64_runs(first)
+    assert probe.base64_runs(second) is probe.base64_runs(second)
+    assert probe.base64_runs(first) is found
+    assert probe.base64_runs(second)[2] == 5
+    probe.base64_runs(third)
+    assert probe.base64_runs(second)[2] == 5
+    assert probe.base64_runs(first) is not found
+    assert probe.base64_runs(first) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("no long run here", ()),
+        ("x" * 19 + " " + "y" * 19, ()),  # two runs of 19: neither is long
+        ("key " + "a+b/" * 5 + " end", ((4, 24),)),
+        ("naïve " + "Ab1_" * 5, ((7, 27),)),  # byte offsets: ï is two bytes; a run at the end
+        ("a " + "Zm9v" * 7 + "=x " + "y" * 52 + "\n" + "z" * 20, ((2, 30), (33, 85), (86, 106))),
+        ("p" * 64, ((0, 64),)),
+    ],
+)
+def test_long_runs_are_the_maximal_runs_of_twenty_base64_characters(
+    text: str, spans: tuple[tuple[int, int], ...]
+) -> None:
+    """Every maximal run of 20 base64 characters or more (byte spans), the longest one's length
+    and the UTF-8; asked twice in a row about one text, the same answer."""
+    data = text.encode("utf-8", "surrogatepass")
+    found = probe.long_runs(text)
+    assert found == (data, spans, max((end - start for start, end in spans), default=0))
+    assert probe.long_runs(text) is found
+    mapped = data.translate(probe.BASE64_BYTES)
+    for start, end in spans:
+        assert mapped[start:end] == b"\x01" * (end - start)
+        assert start == 0 or mapped[start - 1] == 0
+        assert end == len(mapped) or mapped[end] == 0
