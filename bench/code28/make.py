@@ -153,7 +153,7 @@ def cut(lines: list[str], rng: random.Random, wanted: int) -> list[str]:
 # link-local or private address is replaced too). Also after ``ip=`` (not after a version
 # relation ``>=``), never a four-number OID (``ObjectIdentifier("2.5.29.18")``) nor a version
 # in a release-notes file.
-IPV4 = re.compile(r"(?<![\w.~<>!-])(?<![<>=~!]=)(?:\d{1,3}\.){3}\d{1,3}(?![\w.-])")
+IPV4 = re.compile(r"(?<![\w.~<>!-])(?<![<>=~!]=)(?<!Version: )(?:\d{1,3}\.){3}\d{1,3}(?![\w.-])")
 OID = re.compile(r"ObjectIdentifier|\bOID\b|\boid\b", re.IGNORECASE)
 # Not an IPv6 address: a network prefix (``fc00::/7``), a Python slice (``arr[::2]``).
 IPV6_PREFIX = re.compile(r"[0-9a-f:]+/\d|(?<=[\w)\]]\[)::\d+")
@@ -181,16 +181,38 @@ def ipv4s(text: str, source: str) -> list[str]:
     return found
 
 
+# An address written against harvesters (``name[at]host.de``) is one too; a file's name with a
+# scale or version before its extension (``icons-128x128@2.tar``) is none.
+OBFUSCATED_EMAIL = re.compile(r"[\w.+-]+\[at\][\w-]+(?:\.[\w-]+)+")
+FILE_DOMAIN = re.compile(r"\.(?:tar|gz|xz|bz2|zip|png|svg|jpe?g|json|ya?ml|txt)$")
+
+
+def emails(text: str) -> list[str]:
+    """The e-mail addresses in ``text``, obfuscated ones too, not file names."""
+    found = [m for m in real26.EMAIL.findall(text) if not FILE_DOMAIN.search(m)]
+    return found + OBFUSCATED_EMAIL.findall(text)
+
+
+def ipv6s(text: str) -> list[str]:
+    """outputs27's IPv6 addresses with a digit, not a prefix (``fd::``) nor a mask (``ffff:ffff``)."""
+    found = outputs27.ipv6s(IPV6_PREFIX.sub("", text))
+    return [
+        m
+        for m in found
+        if any(c.isdigit() for c in m) and not m.endswith("::") and "ffff:ffff" not in m
+    ]
+
+
 def labels(text: str, source: str) -> list[tuple[str, list[str]]]:
     """The by-design (pii) families ``text`` holds, as real26 and outputs27 label them."""
     return [
-        ("pii:email", real26.EMAIL.findall(text)),
+        ("pii:email", emails(text)),
         ("pii:ipv4", ipv4s(text, source)),
         ("pii:home", real26.HOME.findall(text)),
         ("pii:ssh-public-key", real26.SSH_KEY.findall(text)),
         ("pii:ssh-fingerprint", outputs27.SSH_FINGERPRINT.findall(text)),
         ("pii:mac", outputs27.macs(text)),
-        ("pii:ipv6", outputs27.ipv6s(IPV6_PREFIX.sub("", text))),
+        ("pii:ipv6", ipv6s(text)),
     ]
 
 
