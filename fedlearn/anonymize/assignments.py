@@ -198,6 +198,8 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         word = SECRET_WORDS.get(name, "")
         if checks.is_code(value, key, word, following) or checks.is_prose(value, following):
             return None
+        if code_values.is_unpacked(text, key_start, value):
+            return None  # ``smtp.user, smtp.password = sim_auth``
     if is_public_value(name, text, start, value):
         return None  # an ACME challenge's token, a labelled digest (``public_objects``)
     return (start, end, name) if key_names.is_secret_value(name, key, value) else None

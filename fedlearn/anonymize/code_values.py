@@ -109,3 +109,21 @@ def is_role(text: str, separator: int) -> bool:
     a default``): the key word is prose before a cross-reference, no key.
     """
     return ROLE.compiled.match(text, separator) is not None
+
+
+# The targets before a key in a tuple assignment, from the line's start: ``smtp.user, ``.
+TARGETS = rules.Lazy(r"[ \t]*(?:[A-Za-z_][A-Za-z0-9_.]*[ \t]*,[ \t]*)+\Z")
+
+
+def is_unpacked(text: str, key_start: int, value: str) -> bool:
+    """
+    Return whether an unquoted value is the name a tuple assignment unpacks into the key and the
+    targets before it (``smtp.user, smtp.password = sim_auth``): a chain of names or a snake_case
+    name, not a literal (a lone word, ``user, password = hunter2``, may be one).
+    """
+    line = text.rfind("\n", 0, key_start) + 1
+    if TARGETS.compiled.match(text, line, key_start) is None:
+        return False
+    if NAME_CHAIN.fullmatch(value) is not None:
+        return all(map(is_name, value.split(".")))
+    return "_" in value.strip("_") and is_name(value)  # ``sim_auth``; ``hunter2`` may be one

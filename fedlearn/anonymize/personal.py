@@ -83,9 +83,13 @@ def ipv4_address(match: re.Match[str], text: str) -> tuple[int, int, str] | None
         return None  # kept, or a version of four numbers (``version: 2.5.34.0``)
     if text[first] in "012" and text[first + 1] == "." and is_oid(text, first):
         return None  # an object identifier (``ObjectIdentifier("2.5.29.17")``)
+    if SECTION_WORD.search(text, max(0, first - 9), first) is not None:
+        return None  # a document's section (``rfc5280#section-4.1.1.1``, ``§ 3.2.1.4``)
     return first, end, ""
 
 
+# A section's word right before its number: ``#section-``, ``Section ``, ``sect. ``, ``§``.
+SECTION_WORD = Lazy(r"(?i)(?:section|sect\.|§)[-_ \t]?\Z")
 # An object identifier's word right before its arcs: ``ObjectIdentifier("``, ``OID ``, ``oid=``.
 OID_WORD = Lazy(r"(?i)(?:object_?id(?:entifier)?|(?<![a-z])oid)[\"'(:= \t]{0,4}\Z")
 

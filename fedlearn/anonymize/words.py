@@ -198,7 +198,8 @@ def is_code_name(value: str) -> bool:
     """
     Return whether a run reads as words (``is_wordy``, dashed names too) or as a name in code
     that ``is_wordy`` finds too short-worded: a snake_case name of three or more parts, each a
-    word or a short tag, two or more words of four letters (``ossl_check_X509_OBJECT_sk_type``);
+    word or a short tag (4 characters, or 8 of upper case and digits: ``SHA256``), two or more
+    words of four letters (``ossl_check_X509_OBJECT_sk_type``, ``TLS_DH_anon_WITH_AES_128_CBC_SHA256``);
     a CamelCase name of three or more words with capitals' acronyms between them
     (``IntelEM64VisualFCompiler``); an option and its metavariable (``--kms-keyring=KMS_KEYRING``).
     """
@@ -209,9 +210,14 @@ def is_code_name(value: str) -> bool:
     parts = [part for part in value.split("_") if part]
     if len(parts) >= 3:
         long = [part for part in parts if len(part) >= 4 and part.isalpha()]
-        if len(long) < 2 or not all(map(is_wordy, long)):
+        if len(long) < 2 or not all(is_wordy(part.lower()) for part in long):
             return False
-        return all(part in long or (len(part) <= 4 and part.isalnum()) for part in parts)
+        return all(
+            part in long
+            or (len(part) <= 4 and part.isalnum())
+            or (len(part) <= 8 and part.isupper())
+            for part in parts
+        )
     found = SEGMENTS.compiled.findall(value)
     long = [segment for segment in found if len(segment) >= 3 and segment.isalpha()]
     short = [segment for segment in found if segment not in long]

@@ -3,8 +3,8 @@
 Calls and names after a secret key (``code_values.is_call``, ``is_header_code``, ``credentials``
 as a reference), lists of keywords (``is_word_list``), a prompt's text (``is_prompt``), a
 reStructuredText role (``is_role``), code names that read as words in parts
-(``words.is_code_name``), a usage text's metavariable, a slice (``personal.is_slice``) and an
-object identifier (``personal.is_oid``).
+(``words.is_code_name``), a usage text's metavariable, a slice (``personal.is_slice``), an
+object identifier (``personal.is_oid``) and a section's number.
 """
 
 from __future__ import annotations
@@ -38,6 +38,11 @@ KEPT = [
     "#define sk_X509_POLICY_pop(sk) ((void *)OPENSSL_sk_pop(ossl_check_X509_POLICY_sk_type(sk)))",
     "compilers = ['IntelEM64TVisualCompiler', 'Other']",
     "      [--kms-key=KMS_KEY : --kms-project=KMS_PROJECT --kms-location=LOC]",
+    # a tuple assignment's names, a section's number, a cipher suite's name
+    "    conn.login_name, conn.secret = stored_pair",
+    "// see https://www.rfc-editor.org/rfc/rfc8446#section-4.2.1.1",
+    "as Section 3.2.1.4 of the spec says",
+    'suite = "TLS_DH_anon_WITH_ARIA_256_GCM_SHA384"',
     # a slice, an OID
     "    odd = samples[1::2]\n    even = samples[::2]",
     "EXT_KEY_USAGE = ObjectIdentifier('2.5.29.37')",
@@ -63,6 +68,8 @@ GONE = [
     ("print('Password: Hx93kQzL02')", "Hx93kQzL02"),
     ("api key: --k=Zq8vT1mN4pR7xLw2Ys", "Zq8vT1mN4pR7xLw2Ys"),
     ("token = Xk2_pq9LzzRt_W7vQm3N", "Xk2_pq9LzzRt_W7vQm3N"),
+    ("login, passwd = meadow42", "meadow42"),
+    ("user, password = Xk2pq9LzzRt7", "Xk2pq9LzzRt7"),
 ]
 
 
@@ -77,6 +84,8 @@ ADDRESSES = [
     "route[2a01:4f8::3]",
     "the host 2.5.29.15 answered",
     "oid_cache = 10.4.5.6",
+    "host 10.1.1.4 section",
+    "sections: 10.2.3.4",
 ]
 
 
@@ -105,7 +114,9 @@ def test_is_call(value: str, expected: bool) -> None:
         ("ossl_check_X509_OBJECT_sk_type", True),
         ("IntelEM64VisualFCompiler", True),
         ("--kms-keyring=KMS_KEYRING", True),
+        ("TLS_DH_anon_WITH_ARIA_256_GCM_SHA384", True),
         ("Xk2_pq9L_zzRt", False),
+        ("ZK8QW2RT_XKMA_PLQZ", False),
         ("sk_live_4eC39HqLyjWDarjtT1zdp7dc", False),
         ("AbcDefGhiJklMnoPqr", False),
         ("--key=Zq8vT1mN4p", False),

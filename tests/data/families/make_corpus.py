@@ -2652,6 +2652,21 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             "flag-option-prose",
             lambda: f"The --{rng.choice(words)}-password option can't be used here",
         ),
+        (
+            "tuple-unpacked-names",
+            lambda: f"    conn.{rng.choice(words)}_name, conn.secret = stored_{rng.choice(words)}",
+        ),
+        (
+            "rfc-section",
+            lambda: (
+                f"// https://www.rfc-editor.org/rfc/rfc{rng.randrange(5000, 9999)}#section-"
+                f"{rng.randrange(2, 9)}.{rng.randrange(1, 9)}.1.{rng.randrange(1, 9)}"
+            ),
+        ),
+        (
+            "cipher-suite-name",
+            lambda: f'suite = "TLS_DH_anon_WITH_ARIA_{rng.choice([128, 256])}_GCM_SHA384"',
+        ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
