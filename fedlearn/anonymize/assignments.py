@@ -14,7 +14,16 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, heads, key_names, key_shapes, public_ids, public_keys, rules
+from fedlearn.anonymize import (
+    checks,
+    code_values,
+    heads,
+    key_names,
+    key_shapes,
+    public_ids,
+    public_keys,
+    rules,
+)
 from fedlearn.anonymize.public_objects import is_public_value
 from fedlearn.anonymize.rules import Matcher, Rule, Span
 
@@ -172,8 +181,13 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if text.startswith("$", key_start - 1) and match.re.pattern == VALUE_AFTER[":"].pattern:
         return None  # a variable's expansion before a list's ``:`` (``NIX_PATH=a=$PWD:b=.``)
     start, end = match.span("value")
+    if code_values.is_prompt(text, key_start, start) or code_values.is_role(text, match.start()):
+        return None  # a prompt's text (``prompt='Password: ', stream=None``); ``Pass :meth:`f```
     if name == "authorization":
         start, end = scheme_skipped(text, start, end)
+        unquoted = match.group("q") is None and start == match.start("value")
+        if unquoted and code_values.is_header_code(text[start:end], text[end : end + 3]):
+            return None  # ``headers["Authorization"] = self.build_header(…)``, ``opts.token``
     elif match.group("q") is None:
         end = past_symbols(text, start, past_commas(text, end))
     value = text[start:end]
@@ -184,6 +198,8 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         word = SECRET_WORDS.get(name, "")
         if checks.is_code(value, key, word, following) or checks.is_prose(value, following):
             return None
+        if code_values.is_unpacked(text, key_start, value):
+            return None  # ``smtp.user, smtp.password = sim_auth``
     if is_public_value(name, text, start, value):
         return None  # an ACME challenge's token, a labelled digest (``public_objects``)
     return (start, end, name) if key_names.is_secret_value(name, key, value) else None

@@ -17,7 +17,7 @@ import math
 import re
 from collections import Counter
 
-from fedlearn.anonymize import rules, words
+from fedlearn.anonymize import code_values, rules, words
 
 # Values that refer to a secret instead of being one: variables, templates, placeholders, masks.
 REFERENCE = rules.Lazy(
@@ -30,6 +30,7 @@ REFERENCE = rules.Lazy(
     | hmac-sha(?:1|224|256|384|512):[0-9a-f]{32,}\Z  # an audit log's HMAC of it (Vault's)
     | (?:none|null|nil|undefined|true|false|yes|no|on|off|str|string|int|integer|bytes|bool
          |boolean|any|object|optional|secretstr|secretbytes|required|hidden|masked|secret
+         |credentials?|creds|options?|flags?|arguments?|parameters?
          |password|passwd|token|apikey|api_key|key|value|todo|tbd|n/?a|empty|default|test
          |dummy|fake|sample|foo|bar|foobar|x+)\Z
     """,
@@ -184,8 +185,8 @@ def is_code(value: str, key: str, word: str, following: str) -> bool:
     value = value.rstrip(":,")
     if IDENTIFIER_CHAIN.fullmatch(value) and not is_drawn_chain(value):
         return True
-    if CMDLET.fullmatch(value):
-        return True
+    if CMDLET.fullmatch(value) or code_values.is_call(value):
+        return True  # a cmdlet, a call cut at its first blank (``enforce_bytes(auth[1],``)
     if stripped.startswith(("=", ")", ",", "|", "]")) and IDENTIFIER.fullmatch(value.lstrip("&")):
         # a name passed on (``f(password=pw, …)``), not ``password=Zq8#v1:x,`` nor hex (C#
         # records and Kotlin data classes print ``MasterKey = 9f86d0…, Retries = 3``)

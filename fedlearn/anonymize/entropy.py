@@ -180,7 +180,7 @@ def is_generated(value: str) -> bool:
     if len(HEX_PART.compiled.sub("", value)) < 20 or checks.is_fill(value):
         return False  # a name and a hash (``Linux-pip-<sha256>``), a fill (``AIzaSyabcdefghij…``)
     threshold = min(4.0, math.log2(len(value)) - 0.5)
-    return checks.entropy(value) >= threshold and not words.is_wordy(value, dashed=True)
+    return checks.entropy(value) >= threshold and not words.is_code_name(value)
 
 
 def has_mixed_classes(value: str) -> bool:

@@ -16,6 +16,7 @@ from fedlearn.anonymize import (
     apart,
     assignments,
     checks,
+    code_values,
     columns,
     configfiles,
     evaluated,
@@ -103,6 +104,8 @@ def pair(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """
     if MEMBER_COLON.compiled.match(text, match.end("value")) or is_name_list(match, text):
         return None
+    if code_values.is_word_list(text, match.start("key"), match.group("value"), match.end("value")):
+        return None  # keywords: ``'pass', 'raise', 'nonlocal',``
     return paired(match, text)
 
 

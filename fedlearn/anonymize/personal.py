@@ -81,7 +81,25 @@ def ipv4_address(match: re.Match[str], text: str) -> tuple[int, int, str] | None
     end = match.end()
     if addresses.is_kept_ipv4(text[first:end]) or public_objects.is_version(text, first):
         return None  # kept, or a version of four numbers (``version: 2.5.34.0``)
+    if text[first] in "012" and text[first + 1] == "." and is_oid(text, first):
+        return None  # an object identifier (``ObjectIdentifier("2.5.29.17")``)
+    if SECTION_WORD.search(text, max(0, first - 9), first) is not None:
+        return None  # a document's section (``rfc5280#section-4.1.1.1``, ``§ 3.2.1.4``)
     return first, end, ""
+
+
+# A section's word right before its number: ``#section-``, ``Section ``, ``sect. ``, ``§``.
+SECTION_WORD = Lazy(r"(?i)(?:section|sect\.|§)[-_ \t]?\Z")
+# An object identifier's word right before its arcs: ``ObjectIdentifier("``, ``OID ``, ``oid=``.
+OID_WORD = Lazy(r"(?i)(?:object_?id(?:entifier)?|(?<![a-z])oid)[\"'(:= \t]{0,4}\Z")
+
+
+def is_oid(text: str, start: int) -> bool:
+    """
+    Return whether four numbers at ``start`` whose first is 0, 1 or 2 (an OID's first arc) follow
+    an OID's word: ``ObjectIdentifier("2.5.29.17")``, ``OID 2.5.4.3``, ``oid=1.2.3.4``.
+    """
+    return OID_WORD.search(text, max(0, start - 24), start) is not None
 
 
 # A hex dump's line that goes on on the next one (``…:aa:13:8b:``), and a run of 9 bytes or more.
@@ -98,7 +116,25 @@ def ipv6(match: re.Match[str], text: str) -> bool:
     """Return whether the match is an IPv6 address that is redacted."""
     if not addresses.is_ipv6(match.group()) or addresses.is_kept_ip(match.group()):
         return False
-    return not is_dump_piece(match, text)
+    return not is_dump_piece(match, text) and not is_slice(match, text)
+
+
+def is_slice(match: re.Match[str], text: str) -> bool:
+    """
+    Return whether ``N::M`` is a sequence's slice, not an address: numbers (``::2``, ``1::3``) in
+    brackets right after a name or a closing bracket (``arr[::2]``, ``f(x)[1::2, 0]``), where an
+    address in brackets follows ``//``, ``@``, a blank or ``=`` (``http://[fd00::2]:80``).
+    """
+    value, start = match.group(), match.start()
+    if value.count(":") != 2 or "::" not in value or not value.replace(":", "").isdigit():
+        return False
+    if (
+        start < 2
+        or text[start - 1] != "["
+        or not (text[start - 2].isalnum() or text[start - 2] in "_)]")
+    ):
+        return False
+    return text.startswith(("]", ","), match.end())
 
 
 def is_dump_piece(match: re.Match[str], text: str) -> bool:

@@ -32,6 +32,9 @@ PAIRS = """
     ux ax dn sq fs kt ky tp lm ln np ko ku hm zi zo ya
 """
 COMMON_PAIRS = frozenset(PAIRS.split())
+# An option and its metavariable, as usage text writes them: ``--kms-keyring=KMS_KEYRING``.
+OPTION_METAVARIABLE = Lazy(r"--?[a-z][a-z0-9-]*=[A-Z][A-Z0-9_]*")
+IDENTIFIER = Lazy(r"[A-Za-z_][A-Za-z0-9_]*")
 UNSPEAKABLE = Lazy(r"(?i)([a-z])\1\1|[bcdfghjklmnpqrstvwxz]{6}")
 # A short part of a dashed name: a word, a size or version (``r1``, ``14b``, ``v0``), a tag of
 # one case (``IQ4_XS``, ``Q4_K_M``, ``q8_0``, ``BF16``); ``is_dashed_name`` caps it at 8.
@@ -109,8 +112,13 @@ def is_dashed_name(value: str) -> bool:
 
 
 def is_named(value: str) -> bool:
-    """Return whether ``value`` is a name, path or coordinate: wordy, or holding a version."""
-    return ("." in value and VERSION.search(value) is not None) or is_wordy(value)
+    """
+    Return whether ``value`` is a name, path or coordinate: wordy, or holding a version, or an
+    option with its metavariable (``--kms-keyring=KMS_KEYRING``).
+    """
+    if "." in value and VERSION.search(value) is not None:
+        return True
+    return is_wordy(value) or OPTION_METAVARIABLE.fullmatch(value) is not None
 
 
 def is_token_body(value: str) -> bool:
@@ -184,3 +192,37 @@ def is_humped(run: str) -> bool:
     humps = [segment for segment in segments(run) if segment.isalpha()]
     short = sum(len(segment) <= 2 for segment in humps)
     return short >= 4 and short * 3 >= len(humps) * 2
+
+
+def is_code_name(value: str) -> bool:
+    """
+    Return whether a run reads as words (``is_wordy``, dashed names too) or as a name in code
+    that ``is_wordy`` finds too short-worded: a snake_case name of three or more parts, each a
+    word or a short tag (4 characters, or 8 of upper case and digits: ``SHA256``), two or more
+    words of four letters (``ossl_check_X509_OBJECT_sk_type``, ``TLS_DH_anon_WITH_AES_128_CBC_SHA256``);
+    a CamelCase name of three or more words with capitals' acronyms between them
+    (``IntelEM64VisualFCompiler``); an option and its metavariable (``--kms-keyring=KMS_KEYRING``).
+    """
+    if is_wordy(value, dashed=True) or OPTION_METAVARIABLE.fullmatch(value):
+        return True
+    if not IDENTIFIER.fullmatch(value):
+        return False
+    parts = [part for part in value.split("_") if part]
+    if len(parts) >= 3:
+        long = [part for part in parts if len(part) >= 4 and part.isalpha()]
+        if len(long) < 2 or not all(is_wordy(part.lower()) for part in long):
+            return False
+        return all(
+            part in long
+            or (len(part) <= 4 and part.isalnum())
+            or (len(part) <= 8 and part.isupper())
+            for part in parts
+        )
+    found = SEGMENTS.compiled.findall(value)
+    long = [segment for segment in found if len(segment) >= 3 and segment.isalpha()]
+    short = [segment for segment in found if segment not in long]
+    if len(long) < 3 or not all(map(is_wordy, long)) or sum(map(str.isdigit, short)) > 1:
+        return False
+    return all(segment.isdigit() or segment.isupper() for segment in short) and len(short) <= len(
+        long
+    )

@@ -2689,6 +2689,77 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
                 f'"GET /cache?key={rng.choice(words)}_profile_{rng.randrange(10, 99)} HTTP/1.1" 200'
             ),
         ),
+        # Session 28 (bench/code28): real source code around a secret's key word.
+        (
+            "python-slice",
+            lambda: (
+                f"    {rng.choice(words)}s = rows[{rng.choice(['', '1'])}::{rng.randrange(2, 9)}]"
+            ),
+        ),
+        (
+            "header-call",
+            lambda: (
+                f'r.headers["Authorization"] = self._{rng.choice(words)}_header(r.method, r.url)'
+            ),
+        ),
+        (
+            "header-name",
+            lambda: f"this[kHeaders]['proxy-authorization'] = opts.{rng.choice(words)}_token",
+        ),
+        (
+            "call-cut-at-blank",
+            lambda: (
+                f'password = {rng.choice(words)}_bytes(auth[{rng.randrange(0, 3)}], name="auth")'
+            ),
+        ),
+        ("credentials-name", lambda: f"self.{rng.choice(words)}_user, self.password = credentials"),
+        (
+            "keyword-list",
+            lambda: "    'pass', " + ", ".join(f"'{w}'" for w in rng.sample(words, 3)) + ",",
+        ),
+        (
+            "prompt-default",
+            lambda: f"def {rng.choice(words)}_login(prompt='Password: ', stream=None):",
+        ),
+        ("rst-role", lambda: f"Pass :meth:`{rng.choice(words)}` a default to return instead"),
+        (
+            "oid-literal",
+            lambda: (
+                f'{rng.choice(words).upper()}_USAGE = ObjectIdentifier("2.5.29.{rng.randrange(9, 40)}")'
+            ),
+        ),
+        (
+            "c-macro-name",
+            lambda: (
+                f"#define sk_X509_{rng.choice(['OBJECT', 'POLICY', 'REVOKED', 'LOOKUP'])}_pop(sk)"
+                f" OPENSSL_sk_pop(ossl_check_X509_{rng.choice(['OBJECT', 'POLICY', 'REVOKED'])}_sk_type(sk))"
+            ),
+        ),
+        (
+            "usage-metavariable",
+            lambda: (
+                f"[--kms-key=KMS_KEY : --kms-{rng.choice(words)}=KMS_{rng.choice(words).upper()} --x]"
+            ),
+        ),
+        (
+            "flag-option-prose",
+            lambda: f"The --{rng.choice(words)}-password option can't be used here",
+        ),
+        (
+            "tuple-unpacked-names",
+            lambda: f"    conn.{rng.choice(words)}_name, conn.secret = stored_{rng.choice(words)}",
+        ),
+        (
+            "rfc-section",
+            lambda: (
+                f"// https://www.rfc-editor.org/rfc/rfc{rng.randrange(5000, 9999)}#section-"
+                f"{rng.randrange(2, 9)}.{rng.randrange(1, 9)}.1.{rng.randrange(1, 9)}"
+            ),
+        ),
+        (
+            "cipher-suite-name",
+            lambda: f'suite = "TLS_DH_anon_WITH_ARIA_{rng.choice([128, 256])}_GCM_SHA384"',
+        ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
