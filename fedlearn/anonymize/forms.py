@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Iterator
 
 from fedlearn.anonymize import (
     apart,
@@ -107,6 +108,22 @@ def pair(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if code_values.is_word_list(text, match.start("key"), match.group("value"), match.end("value")):
         return None  # keywords: ``'pass', 'raise', 'nonlocal',``
     return paired(match, text)
+
+
+PAIR = Lazy(PAIRS[0])
+
+
+def pairs(subject: str) -> Iterator[re.Match[str]]:
+    """
+    Yield each ``"KEY", "…"`` pair; after a pair whose value is an option, the next is tried from
+    that option's quote: in an argument list it is the key of the next pair (``['psql',
+    '--password', 'V']``), while a list of names (``('username', 'password', 'email')``) is not.
+    """
+    match = PAIR.compiled.search(subject)
+    while match is not None:
+        yield match
+        option = match.group("value").startswith("-")
+        match = PAIR.compiled.search(subject, match.start("q") if option else match.end())
 
 
 def is_name_list(match: re.Match[str], text: str) -> bool:
@@ -275,7 +292,7 @@ def formed() -> list[Rule]:
     return [
         Rule(
             key_names.NAMES,
-            (Matcher(Lazy(PAIRS[0]), judge=pair),),
+            (Matcher(PAIR, find=pairs, judge=pair),),
             trigger=Trigger(words=assignments.KEY_WORDS, lower=True, needs=","),
             gate=r"[\"'][ \t]*,[ \t]*[\"']",
         ),

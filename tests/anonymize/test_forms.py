@@ -112,6 +112,9 @@ def test_a_credential_starting_with_a_slash_is_base64_or_a_file(
         # A list of three or more key names: what a log filter masks.
         'MASKED = ["x-api-key", "password", "proxy-authorization", "set-cookie"]',
         "scrub_fields: ['client_secret', 'refresh_token', 'cookie']",
+        # Names in a tuple: the one after a key word is the next name, not its value.
+        "fields = ('username', 'password', 'email')",
+        "list_display = ['login', 'api_token', 'created_at', 'owner']",
     ],
 )
 def test_a_key_or_a_list_of_key_names_is_no_value(anonymizer: Anonymizer, text: str) -> None:
@@ -125,6 +128,11 @@ def test_a_key_or_a_list_of_key_names_is_no_value(anonymizer: Anonymizer, text: 
         ('env = ["password", "Wq7vLmz93kdR", "user"]', "Wq7vLmz93kdR"),  # no key word
         ('Map.of("user", "ops", "password", "cookie")', "cookie"),  # a call, no list
         ('pair = ["password", "cookie"]', "cookie"),  # two items: a pair
+        # An argument list: the option before the key's own pair (``'psql', '--password'``) does
+        # not hide the option's argument.
+        ("subprocess.run(['psql', '--password', 'Rk4mZ8qT2x', '-h', 'db'])", "Rk4mZ8qT2x"),
+        ('cmd := []string{"redis-cli", "-u", "ops", "--pass", "Nq3!vLw8zK"}', "Nq3!vLw8zK"),
+        ("execvp('mysql', ['mysql', '-u', 'root', '--password', 'hunter2!x'])", "hunter2!x"),
     ],
 )
 def test_pairs_in_calls_and_short_lists_still_go(
