@@ -801,7 +801,7 @@ def lookalikes() -> list[tuple[str, str]]:
             out.append(("csv-sha", f"commit\tauthor\tdate\n{h1}\tdana\t2026-12-01\n{h256[:40]}\tlee\t2026-12-02"))
         elif kind == 2:
             cert = FAKE_CERT_HEAD + base64.b64encode(hashlib.sha512(seed).digest() * 3).decode() + "\n-----END CERTIFICATE-----\n"
-            out.append(("kubeconfig-ca", f"clusters:\n- cluster:\n    certificate-authority-data: {b64(cert)}\n    server: https://10.96.0.1:6443\n  name: kind-dev"))
+            out.append(("kubeconfig-ca", f"clusters:\n- cluster:\n    certificate-authority-data: {b64(cert)}\n    server: https://127.0.0.1:41235\n  name: kind-dev"))
         elif kind == 3:
             png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + hashlib.sha256(seed).digest()[:16]
             out.append(("configmap-b64", f"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: branding\nbinaryData:\n  logo.png: {base64.b64encode(png).decode()}"))
@@ -825,7 +825,7 @@ def lookalikes() -> list[tuple[str, str]]:
         elif kind == 12:
             out.append(("grpc-request-id", f"I1206 10:11:12.345678 client.go:88] outgoing metadata: map[x-request-id:[{u}] grpc-timeout:[5S]]"))
         elif kind == 13:
-            out.append(("access-log-id", f'10.0.3.17 - - [06/Dec/2026:10:11:12 +0000] "GET /static/app.js?v={h1[:12]}&request_id={u} HTTP/1.1" 200 5120 "-" "Mozilla/5.0"'))
+            out.append(("access-log-id", f'203.0.113.17 - - [06/Dec/2026:10:11:12 +0000] "GET /static/app.js?v={h1[:12]}&request_id={u} HTTP/1.1" 200 5120 "-" "Mozilla/5.0"'))
         elif kind == 14:
             out.append(("journald-ids", f"_BOOT_ID={h256[:32]}\nINVOCATION_ID={h1[:32]}\nMESSAGE=Started nightly backup."))
         elif kind == 15:
