@@ -21,6 +21,7 @@ ordinary data in config places, versions, SQL of ordinary data, CA certificates)
 Row format as fixtures24 (family, context, text, secret, source, also, rule, kind).
 """
 
+# ruff: noqa: S608, RUF001  (SQL and Turkish text are the corpus's contexts)
 from __future__ import annotations
 
 import base64
@@ -142,7 +143,9 @@ def c_dockercfg(r, pairs):
     _n, v = pairs[-1]
     user = user_of(pairs)
     auth = b64(f"{user}:{v}")
-    reg = RNG.choice(["registry.gitlab.com", f"registry.{host(r)}", "ghcr.io", "index.docker.io/v1/"])
+    reg = RNG.choice(
+        ["registry.gitlab.com", f"registry.{host(r)}", "ghcr.io", "index.docker.io/v1/"]
+    )
     if reg == "index.docker.io/v1/":
         reg = "https://index.docker.io/v1/"
     cfg = {"auths": {reg: {"auth": auth}}, "currentContext": "default"}
@@ -180,7 +183,7 @@ def c_tool_creds(r, pairs):
             f'    npmRegistryServer: "https://npm.{h}"'
         ), None
     if form == 2:
-        return f'# ~/.cargo/credentials.toml\n[registries.{s}]\ntoken = {q(v)}', None
+        return f"# ~/.cargo/credentials.toml\n[registries.{s}]\ntoken = {q(v)}", None
     if form == 3:
         return f"$ cat ~/.gem/credentials\n---\n:rubygems_api_key: {v}\n:{s}: {v}", None
     if form == 4:
@@ -269,9 +272,7 @@ def c_makefile(r, pairs):
     n, v = pairs[-1]
     op = RNG.choice(["::=", "?=", ":=", "="])
     pre = RNG.choice(["", "export ", "override "])
-    return (
-        f"{pre}{n.env} {op} {v}\n\ndeploy:\n\t./scripts/push.sh --token $({n.env})"
-    ), None
+    return (f"{pre}{n.env} {op} {v}\n\ndeploy:\n\t./scripts/push.sh --token $({n.env})"), None
 
 
 def c_nuget(r, pairs):
@@ -299,7 +300,7 @@ def c_curl_user(r, pairs):
     sv = v.replace("'", "'\\''")
     forms = [
         f"curl -fsS -u '{u}:{sv}' https://api.{h}/v1/projects",
-        f"curl --user \"{u}:{v.replace(chr(34), chr(92) + chr(34))}\" -X GET https://api.{h}/v2/me",
+        f'curl --user "{u}:{v.replace(chr(34), chr(92) + chr(34))}" -X GET https://api.{h}/v2/me',
         f"curl -sS \\\n  -X POST \\\n  -u '{u}:{sv}' \\\n  -d @payload.json \\\n  https://api.{h}/v1/jobs",
         f"curl -s -H 'Authorization: Token {sv}' https://api.{h}/v1/builds",
         f"curl -sS https://api.{h}/api/v1/status \\\n  -H 'Api-Token: {sv}' \\\n  -H 'Accept: application/json'",
@@ -338,9 +339,9 @@ def c_csharp(r, pairs):
         [
             f"private const string {n.pascal} = {q(v)};",
             f"Environment.SetEnvironmentVariable({q(n.env)}, {q(v)});",
-            f"client.DefaultRequestHeaders.Add(\"X-Api-Key\", {q(v)});",
-            f"client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Bearer\", {q(v)});",
-            f"var {n.tail.camel} = config[\"{n.pascal}\"] ?? {q(v)};",
+            f'client.DefaultRequestHeaders.Add("X-Api-Key", {q(v)});',
+            f'client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", {q(v)});',
+            f'var {n.tail.camel} = config["{n.pascal}"] ?? {q(v)};',
         ]
     ), None
 
@@ -427,7 +428,11 @@ def c_csv(r, pairs):
     s = svc(r)
     sep = RNG.choice([",", ",", "\t", ";"])
     header = RNG.choice(
-        [["name", "key", "created"], ["service", "api_key", "owner", "expires"], ["id", "label", "token", "scopes"]]
+        [
+            ["name", "key", "created"],
+            ["service", "api_key", "owner", "expires"],
+            ["id", "label", "token", "scopes"],
+        ]
     )
     row = []
     for col in header:
@@ -447,7 +452,9 @@ def c_csv(r, pairs):
             row.append("read write")
     other = [f"{s}-staging" if c in ("name", "service", "label") else "" for c in header]
     lines = [sep.join(header), sep.join(row), sep.join(other)]
-    intro = RNG.choice(["$ head -3 keys_export.csv", "keys.tsv:" if sep == "\t" else "$ cat tokens.csv"])
+    intro = RNG.choice(
+        ["$ head -3 keys_export.csv", "keys.tsv:" if sep == "\t" else "$ cat tokens.csv"]
+    )
     return intro + "\n" + "\n".join(lines), None
 
 
@@ -480,14 +487,20 @@ def c_har_postman(r, pairs):
                 "method": "GET",
                 "url": f"https://api.{h}/v1/items",
                 "httpVersion": "HTTP/2",
-                "headers": [{"name": "accept", "value": "application/json"}, {"name": hdr[0], "value": hdr[1]}],
+                "headers": [
+                    {"name": "accept", "value": "application/json"},
+                    {"name": hdr[0], "value": hdr[1]},
+                ],
             },
             "response": {"status": 200, "statusText": "OK"},
         }
         return json.dumps({"log": {"version": "1.2", "entries": [entry]}}, indent=2), None
     if form == 1:
         col = {
-            "info": {"name": f"{svc(r)} API", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+            "info": {
+                "name": f"{svc(r)} API",
+                "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+            },
             "auth": {"type": "bearer", "bearer": [{"key": "token", "value": v, "type": "string"}]},
         }
         return json.dumps(col, indent="\t"), None
@@ -506,18 +519,25 @@ def c_rpc(r, pairs):
     h = host(r)
     form = RNG.randrange(4)
     if form == 0:
-        body = {"query": "mutation Connect($token: String!) { connect(token: $token) { id } }", "variables": {"token": v}}
+        body = {
+            "query": "mutation Connect($token: String!) { connect(token: $token) { id } }",
+            "variables": {"token": v},
+        }
         return json.dumps(body), None
     if form == 1:
-        return f"grpcurl -H 'authorization: Bearer {v.replace(chr(39), '')}' grpc.{h}:443 api.v1.Items/List", (
-            v.replace("'", "") if "'" in v else None
+        return (
+            f"grpcurl -H 'authorization: Bearer {v.replace(chr(39), '')}' grpc.{h}:443 api.v1.Items/List",
+            (v.replace("'", "") if "'" in v else None),
         )
     if form == 2:
         return (
             f"I1206 10:11:12.345678 client.go:88] outgoing metadata: map[authorization:[Bearer {v}] "
             "x-request-id:[7d1f0c2a]]"
         ), None
-    return f"# config.textproto\nendpoint: \"grpc.{h}:443\"\ncredentials {{\n  {n.tail.snake}: {q(v)}\n}}", None
+    return (
+        f'# config.textproto\nendpoint: "grpc.{h}:443"\ncredentials {{\n  {n.tail.snake}: {q(v)}\n}}',
+        None,
+    )
 
 
 def c_webserver(r, pairs):
@@ -543,7 +563,7 @@ def c_access_log(r, pairs):
         [
             f'10.0.3.17 - - [06/Dec/2026:10:11:12 +0000] "GET {path}?{query} HTTP/1.1" 200 5120 "-" "python-requests/2.32.3"',
             f'2026-12-06T10:11:12Z GET {path}?{query} 401 12ms ua="Go-http-client/2.0"',
-            f"127.0.0.1:51234 - \"POST {path}?{query} HTTP/1.1\" 403 Forbidden",
+            f'127.0.0.1:51234 - "POST {path}?{query} HTTP/1.1" 403 Forbidden',
         ]
     ), None
 
@@ -573,7 +593,10 @@ def c_crontab(r, pairs):
             ]
         ), None
     sv = v.replace("'", "'\\''")
-    return f"0 * * * * curl -fsS -H 'Authorization: Bearer {sv}' https://api.{h}/v1/ping > /dev/null", None
+    return (
+        f"0 * * * * curl -fsS -H 'Authorization: Bearer {sv}' https://api.{h}/v1/ping > /dev/null",
+        None,
+    )
 
 
 def c_windows(r, pairs):
@@ -596,7 +619,10 @@ def c_secret_cli(r, pairs):
     s = svc(r)
     form = RNG.choice([4, 5]) if "\n" in v else RNG.randrange(6)
     if form == 0:
-        return f"$ heroku config -a {s}-prod\n=== {s}-prod Config Vars\nLOG_LEVEL:    info\n{n.env}: {v}\nWEB_CONCURRENCY: 2", None
+        return (
+            f"$ heroku config -a {s}-prod\n=== {s}-prod Config Vars\nLOG_LEVEL:    info\n{n.env}: {v}\nWEB_CONCURRENCY: 2",
+            None,
+        )
     if form == 1:
         k = n.tail.snake
         pad = " " * (max(len(k), 3) + 2)
@@ -615,7 +641,10 @@ def c_secret_cli(r, pairs):
         inner = json.dumps({n.tail.snake: v})
         return (
             f"$ aws secretsmanager get-secret-value --secret-id {s}/prod\n"
-            + json.dumps({"Name": f"{s}/prod", "SecretString": inner, "VersionStages": ["AWSCURRENT"]}, indent=4)
+            + json.dumps(
+                {"Name": f"{s}/prod", "SecretString": inner, "VersionStages": ["AWSCURRENT"]},
+                indent=4,
+            )
         ), None
     return f"$ gcloud secrets versions access latest --secret={s}-{n.tail.kebab}\n{v}", None
 
@@ -667,7 +696,10 @@ def c_issue(r, pairs):
     n, v = pairs[-1]
     s = svc(r)
     if "\n" in v:
-        return f"**Steps to reproduce**\n\n1. save this key as `key.pem`:\n\n```\n{v}\n```\n2. run `{s} login --key key.pem`", None
+        return (
+            f"**Steps to reproduce**\n\n1. save this key as `key.pem`:\n\n```\n{v}\n```\n2. run `{s} login --key key.pem`",
+            None,
+        )
     return RNG.choice(
         [
             f"**Steps to reproduce**\n1. `export {n.env}={v}`\n2. run `{s} sync`\n3. see `401 Unauthorized`",
@@ -687,7 +719,10 @@ def c_email(r, pairs):
         "fr": f"Bonjour,\n\nvoici le nouveau jeton {s} :\n\n{v}\n\nCordialement,\nDana",
         "es": f"Hola,\n\nla nueva clave de {s} es:\n\n{v}\n\nSaludos,\nDana",
     }[lang]
-    return f"From: Dana Kim <dana@example.org>\nTo: ops@example.org\nSubject: {s} credentials\n\n{body}", None
+    return (
+        f"From: Dana Kim <dana@example.org>\nTo: ops@example.org\nSubject: {s} credentials\n\n{body}",
+        None,
+    )
 
 
 def c_i18n(r, pairs):
@@ -733,7 +768,18 @@ CONTEXTS = {
     "i18n": c_i18n,
 }
 # Multi-line values (PEM blocks, JSON keys) only where the format carries them.
-BLOCK = ["php", "k8s_secret", "csharp", "jvm", "csv", "sql", "har_postman", "issue", "email", "secret_cli"]
+BLOCK = [
+    "php",
+    "k8s_secret",
+    "csharp",
+    "jvm",
+    "csv",
+    "sql",
+    "har_postman",
+    "issue",
+    "email",
+    "secret_cli",
+]
 # Contexts that need a value without blanks/quotes (a URL or unquoted word).
 NEEDS_URL = {"access_log"}
 NEEDS_BARE = {"makefile", "kubeconfig", "syslog"}
@@ -776,8 +822,12 @@ LINE_CONTEXTS = {
     "har_postman": lambda x: json.dumps(
         {"info": {"name": "samples", "description": x}, "item": []}, indent=2
     ),
-    "rpc": lambda x: json.dumps({"query": "query Notes { notes { id } }", "variables": {"note": x}}),
-    "email": lambda x: f"Subject: scanner report\n\nHi,\n\nthis line was flagged:\n\n{x}\n\nThanks,\nDana",
+    "rpc": lambda x: json.dumps(
+        {"query": "query Notes { notes { id } }", "variables": {"note": x}}
+    ),
+    "email": lambda x: (
+        f"Subject: scanner report\n\nHi,\n\nthis line was flagged:\n\n{x}\n\nThanks,\nDana"
+    ),
 }
 
 
@@ -796,52 +846,188 @@ def lookalikes() -> list[tuple[str, str]]:
         ver = f"{RNG.randint(0, 9)}.{RNG.randint(0, 40)}.{RNG.randint(0, 99)}"
         kind = i % 22
         if kind == 0:
-            out.append(("csv-uuid", f"id,name,created\n{u},billing-worker,2026-03-14\n{uuid.UUID(h256[:32])},ingest,2026-03-15"))
+            out.append(
+                (
+                    "csv-uuid",
+                    f"id,name,created\n{u},billing-worker,2026-03-14\n{uuid.UUID(h256[:32])},ingest,2026-03-15",
+                )
+            )
         elif kind == 1:
-            out.append(("csv-sha", f"commit\tauthor\tdate\n{h1}\tdana\t2026-12-01\n{h256[:40]}\tlee\t2026-12-02"))
+            out.append(
+                (
+                    "csv-sha",
+                    f"commit\tauthor\tdate\n{h1}\tdana\t2026-12-01\n{h256[:40]}\tlee\t2026-12-02",
+                )
+            )
         elif kind == 2:
-            cert = FAKE_CERT_HEAD + base64.b64encode(hashlib.sha512(seed).digest() * 3).decode() + "\n-----END CERTIFICATE-----\n"
-            out.append(("kubeconfig-ca", f"clusters:\n- cluster:\n    certificate-authority-data: {b64(cert)}\n    server: https://127.0.0.1:41235\n  name: kind-dev"))
+            cert = (
+                FAKE_CERT_HEAD
+                + base64.b64encode(hashlib.sha512(seed).digest() * 3).decode()
+                + "\n-----END CERTIFICATE-----\n"
+            )
+            out.append(
+                (
+                    "kubeconfig-ca",
+                    f"clusters:\n- cluster:\n    certificate-authority-data: {b64(cert)}\n    server: https://127.0.0.1:41235\n  name: kind-dev",
+                )
+            )
         elif kind == 3:
             png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + hashlib.sha256(seed).digest()[:16]
-            out.append(("configmap-b64", f"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: branding\nbinaryData:\n  logo.png: {base64.b64encode(png).decode()}"))
+            out.append(
+                (
+                    "configmap-b64",
+                    f"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: branding\nbinaryData:\n  logo.png: {base64.b64encode(png).decode()}",
+                )
+            )
         elif kind == 4:
-            text = RNG.choice(["Internal billing service", "maintainer: platform team", "build from main, nightly"])
-            out.append(("dockercfg-b64", json.dumps({"auths": {"ghcr.io": {}}, "credsStore": "desktop", "HttpHeaders": {"X-Meta": b64(text)}}, indent=2)))
+            text = RNG.choice(
+                [
+                    "Internal billing service",
+                    "maintainer: platform team",
+                    "build from main, nightly",
+                ]
+            )
+            out.append(
+                (
+                    "dockercfg-b64",
+                    json.dumps(
+                        {
+                            "auths": {"ghcr.io": {}},
+                            "credsStore": "desktop",
+                            "HttpHeaders": {"X-Meta": b64(text)},
+                        },
+                        indent=2,
+                    ),
+                )
+            )
         elif kind == 5:
-            out.append(("sql-data", f"INSERT INTO builds (sha, status, finished_at) VALUES ('{h1}', 'success', '2026-12-0{i % 9 + 1} 10:11:12');"))
+            out.append(
+                (
+                    "sql-data",
+                    f"INSERT INTO builds (sha, status, finished_at) VALUES ('{h1}', 'success', '2026-12-0{i % 9 + 1} 10:11:12');",
+                )
+            )
         elif kind == 6:
-            out.append(("sql-data", f"INSERT INTO users (id, name, email_verified) VALUES ('{u}', 'Test User {i}', true);"))
+            out.append(
+                (
+                    "sql-data",
+                    f"INSERT INTO users (id, name, email_verified) VALUES ('{u}', 'Test User {i}', true);",
+                )
+            )
         elif kind == 7:
-            out.append(("sql-ddl", "CREATE TABLE api_keys (\n  id uuid PRIMARY KEY,\n  key_hash text NOT NULL,\n  created_at timestamptz DEFAULT now()\n);"))
+            out.append(
+                (
+                    "sql-ddl",
+                    "CREATE TABLE api_keys (\n  id uuid PRIMARY KEY,\n  key_hash text NOT NULL,\n  created_at timestamptz DEFAULT now()\n);",
+                )
+            )
         elif kind == 8:
-            out.append(("gradle-version", f"# gradle.properties\nkotlinVersion={ver}\norg.gradle.jvmargs=-Xmx2g -XX:MaxMetaspaceSize=512m\nversionCode={RNG.randint(100, 99999)}"))
+            out.append(
+                (
+                    "gradle-version",
+                    f"# gradle.properties\nkotlinVersion={ver}\norg.gradle.jvmargs=-Xmx2g -XX:MaxMetaspaceSize=512m\nversionCode={RNG.randint(100, 99999)}",
+                )
+            )
         elif kind == 9:
-            out.append(("make-version", f"VERSION ?= {ver}\nGIT_SHA := $(shell git rev-parse HEAD)\nIMAGE ::= registry.example.com/app:$(VERSION)"))
+            out.append(
+                (
+                    "make-version",
+                    f"VERSION ?= {ver}\nGIT_SHA := $(shell git rev-parse HEAD)\nIMAGE ::= registry.example.com/app:$(VERSION)",
+                )
+            )
         elif kind == 10:
-            out.append(("nuget-source", '<packageSources>\n  <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />\n</packageSources>'))
+            out.append(
+                (
+                    "nuget-source",
+                    '<packageSources>\n  <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />\n</packageSources>',
+                )
+            )
         elif kind == 11:
-            out.append(("har-etag", json.dumps({"request": {"method": "GET", "url": f"https://cdn.example.com/app.{h1[:8]}.js", "headers": [{"name": "If-None-Match", "value": f'"{h256[:32]}"'}, {"name": "X-Request-Id", "value": u}]}}, indent=2)))
+            out.append(
+                (
+                    "har-etag",
+                    json.dumps(
+                        {
+                            "request": {
+                                "method": "GET",
+                                "url": f"https://cdn.example.com/app.{h1[:8]}.js",
+                                "headers": [
+                                    {"name": "If-None-Match", "value": f'"{h256[:32]}"'},
+                                    {"name": "X-Request-Id", "value": u},
+                                ],
+                            }
+                        },
+                        indent=2,
+                    ),
+                )
+            )
         elif kind == 12:
-            out.append(("grpc-request-id", f"I1206 10:11:12.345678 client.go:88] outgoing metadata: map[x-request-id:[{u}] grpc-timeout:[5S]]"))
+            out.append(
+                (
+                    "grpc-request-id",
+                    f"I1206 10:11:12.345678 client.go:88] outgoing metadata: map[x-request-id:[{u}] grpc-timeout:[5S]]",
+                )
+            )
         elif kind == 13:
-            out.append(("access-log-id", f'203.0.113.17 - - [06/Dec/2026:10:11:12 +0000] "GET /static/app.js?v={h1[:12]}&request_id={u} HTTP/1.1" 200 5120 "-" "Mozilla/5.0"'))
+            out.append(
+                (
+                    "access-log-id",
+                    f'203.0.113.17 - - [06/Dec/2026:10:11:12 +0000] "GET /static/app.js?v={h1[:12]}&request_id={u} HTTP/1.1" 200 5120 "-" "Mozilla/5.0"',
+                )
+            )
         elif kind == 14:
-            out.append(("journald-ids", f"_BOOT_ID={h256[:32]}\nINVOCATION_ID={h1[:32]}\nMESSAGE=Started nightly backup."))
+            out.append(
+                (
+                    "journald-ids",
+                    f"_BOOT_ID={h256[:32]}\nINVOCATION_ID={h1[:32]}\nMESSAGE=Started nightly backup.",
+                )
+            )
         elif kind == 15:
-            out.append(("reg-guid", f"[HKEY_CLASSES_ROOT\\CLSID\\{{{u.upper()}}}]\n@=\"Shell Extension\"\n\"Version\"=\"{ver}\""))
+            out.append(
+                (
+                    "reg-guid",
+                    f'[HKEY_CLASSES_ROOT\\CLSID\\{{{u.upper()}}}]\n@="Shell Extension"\n"Version"="{ver}"',
+                )
+            )
         elif kind == 16:
-            out.append(("vault-metadata", f"====== Metadata ======\nKey              Value\n---              -----\ncreated_time     2026-12-0{i % 9 + 1}T10:11:12.{RNG.randint(100000, 999999)}Z\nversion          {RNG.randint(1, 40)}"))
+            out.append(
+                (
+                    "vault-metadata",
+                    f"====== Metadata ======\nKey              Value\n---              -----\ncreated_time     2026-12-0{i % 9 + 1}T10:11:12.{RNG.randint(100000, 999999)}Z\nversion          {RNG.randint(1, 40)}",
+                )
+            )
         elif kind == 17:
-            out.append(("heroku-config", f"=== billing Config Vars\nDATABASE_POOL:   5\nRELEASE_SHA:     {h1}\nWEB_CONCURRENCY: 2"))
+            out.append(
+                (
+                    "heroku-config",
+                    f"=== billing Config Vars\nDATABASE_POOL:   5\nRELEASE_SHA:     {h1}\nWEB_CONCURRENCY: 2",
+                )
+            )
         elif kind == 18:
-            out.append(("commit-revert", f'Revert "feat: faster sync"\n\nThis reverts commit {h1}.\nSee build {RNG.randint(1000, 99999)} for details.'))
+            out.append(
+                (
+                    "commit-revert",
+                    f'Revert "feat: faster sync"\n\nThis reverts commit {h1}.\nSee build {RNG.randint(1000, 99999)} for details.',
+                )
+            )
         elif kind == 19:
-            out.append(("chat-ids", f"[10:42] lee: deploy {ver} is out, build id {u}, image sha256:{h256}"))
+            out.append(
+                ("chat-ids", f"[10:42] lee: deploy {ver} is out, build id {u}, image sha256:{h256}")
+            )
         elif kind == 20:
-            out.append(("csharp-const", f'private const string BuildId = "{h1[:16]}";\nprivate const string AssemblyVersion = "{ver}.0";'))
+            out.append(
+                (
+                    "csharp-const",
+                    f'private const string BuildId = "{h1[:16]}";\nprivate const string AssemblyVersion = "{ver}.0";',
+                )
+            )
         else:
-            out.append(("k8s-configmap", f"kind: ConfigMap\ndata:\n  checksum: {h256}\n  config-hash: {base64.b64encode(hashlib.md5(seed, usedforsecurity=False).digest()).decode()}"))
+            out.append(
+                (
+                    "k8s-configmap",
+                    f"kind: ConfigMap\ndata:\n  checksum: {h256}\n  config-hash: {base64.b64encode(hashlib.md5(seed, usedforsecurity=False).digest()).decode()}",
+                )
+            )
     return out
 
 
@@ -907,7 +1093,13 @@ def main() -> None:
                 )
     for kind, text in lookalikes():
         benign.append(
-            {"family": f"lookalike:{kind}", "context": kind, "text": text, "source": "lookalike", "kind": "lookalike"}
+            {
+                "family": f"lookalike:{kind}",
+                "context": kind,
+                "text": text,
+                "source": "lookalike",
+                "kind": "lookalike",
+            }
         )
     with (HERE / "secrets.jsonl").open("w", encoding="utf-8") as out:
         for r in rows:

@@ -2214,6 +2214,45 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             '{"attributes": {"http.request.header.x-api-key": ["{s}"], "status": 401}}',
             lambda: chars(24),
         ),
+        # Session 28 (bench/contexts28): a foreign line introducing a value on its own line, a
+        # question's value the next clause names, ``dotnet nuget -p``, HTTPie's ``-a``, Kotlin's
+        # Elvis, concatenated literals, a ``secret key`` cell.
+        (
+            "foreign-intro-own-line",
+            "Hallo,\n\nder neue Schlüssel für Wombat lautet:\n\n{s}\n\nGrüße",
+            lambda: chars(28),
+        ),
+        (
+            "question-named-value",
+            "could you retry with {s}? that's the API key from the vault",
+            lambda: chars(24),
+        ),
+        (
+            "dotnet-nuget-password",
+            "dotnet nuget add source https://pkgs.numbat.example/v3/index.json -n numbat -u ci -p {s}",
+            argument,
+        ),
+        ("httpie-auth", "http -a deploy:{s} GET https://api.numbat.example/v1/me", argument),
+        (
+            "elvis-fallback",
+            'val apiToken = System.getenv("WOMBAT_API_TOKEN") ?: "{s}"',
+            lambda: chars(32, LOWER + DIGITS),
+        ),
+        (
+            "concatenated-bearer",
+            "final headers = {'Authorization': 'Bearer ' + '{s}'};",
+            lambda: chars(32, LOWER + DIGITS),
+        ),
+        (
+            "concatenated-assignment",
+            '$ok = putenv("WOMBAT_SECRET_KEY=" . "{s}");',
+            lambda: chars(24, LOWER + DIGITS),
+        ),
+        (
+            "secret-key-cell",
+            "\u2502 WOMBAT_SECRET_KEY \u2502 {s} \u2502",
+            lambda: chars(40, UPPER + DIGITS),
+        ),
     ]
 
 
@@ -2596,8 +2635,41 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
                 ]
             ),
         ),
+        # Session 28: what the foreign intro, question, command, Elvis, concatenation and
+        # sentence rules leave alone.
+        (
+            "foreign-intro-word",
+            lambda: f"la nueva clave de la reunión es:\n\nsala-{rng.choice(words)}-general\n",
+        ),
+        (
+            "question-named-name",
+            lambda: f"could you retry with {rng.choice(words)}-release? that's the token name",
+        ),
+        ("dotnet-run-project", lambda: f"dotnet run -p src/{rng.choice(words)}.Api/Api.csproj"),
+        (
+            "httpie-reference",
+            lambda: "http -a alice:$NUMBAT_PASSWORD GET https://api.numbat.example/me",
+        ),
+        (
+            "elvis-region",
+            lambda: f'val region = System.getenv("AWS_REGION") ?: "eu-west-{rng.randrange(1, 4)}"',
+        ),
+        (
+            "concatenated-url",
+            lambda: f'url = "https://api.{rng.choice(words)}.example/v1/" + "items?page=2"',
+        ),
+        ("base64-sentence-header", lambda: f'"HttpHeaders": {{"X-Meta": "{sentence_base64()}"}}'),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
+
+
+def sentence_base64() -> str:
+    """Return base64 of a short sentence of words, its length a multiple of 3 (no padding)."""
+    words = ["numbat", "quokka", "wombat", "dingo", "service", "nightly", "build", "team"]
+    sentence = f"{rng.choice(words).title()} {rng.choice(words)} from the {rng.choice(words)}"
+    while len(sentence) % 3:
+        sentence += "."
+    return b64_of(sentence.encode())
 
 
 def alnum_b64(head: bytes, size: int) -> str:
