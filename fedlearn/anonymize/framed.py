@@ -72,12 +72,14 @@ REFUSED = (
 )
 REFUSED_PATTERN = Lazy(REFUSED)
 # From ``bench/telemetry27``: an error that names the secret, then the value, then says it is
-# refused (``token V is not valid for this resource``, ``API key V has expired``).
+# refused (``token V is not valid for this resource``, ``API key V has expired``); from
+# ``bench/contexts28``, or exposed (``the old password V was pushed``, ``token V was leaked``).
 REFUSED_AFTER = (
     r"(?P<name>(?:secret|api|access)[ _-]?key|key|token|password|secret|credentials?)"
     r"[ \t]{1,4}(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)[ \t]{1,4}"
     r"(?:is|was|has[ \t]{1,4}been|has)[ \t]{1,4}(?:not[ \t]{1,4}(?:valid|recogni[sz]ed|authori[sz]ed)"
-    r"|invalid|expired|revoked|rejected|incorrect|wrong|disabled|unknown)\b"
+    r"|invalid|expired|revoked|rejected|incorrect|wrong|disabled|unknown"
+    r"|leaked|exposed|compromised|committed|pushed|published)\b"
 )
 REFUSED_AFTER_PATTERN = Lazy(REFUSED_AFTER)
 REFUSED_AFTER_STARTS = ("key", "token", "pass", "secret", "cred", "api", "access")
@@ -370,7 +372,8 @@ def rules() -> list[Rule]:
             r"|(?:rejected|invalid|unknown|expired|revoked|incorrect|wrong|bad)[ \t][^\n]*"
             r"(?:key|token|password|secret|cred)"
             r"|(?:key|token|password|secret|cred)[^\n]*[ \t](?:is|was|been|has)[ \t]+"
-            r"(?:not|invalid|expired|revoked|rejected|incorrect|wrong|disabled|unknown)",
+            r"(?:not|invalid|expired|revoked|rejected|incorrect|wrong|disabled|unknown|leaked"
+            r"|exposed|compromised|committed|pushed|published)",
         ),
         Rule(
             ("secret-value",),

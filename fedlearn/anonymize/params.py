@@ -25,6 +25,7 @@ from fedlearn.anonymize import (
     key_names,
     key_shapes,
     owned_keys,
+    parenthesized,
 )
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
@@ -130,6 +131,7 @@ def rules() -> list[Rule]:
             + r")[a-z0-9 _.-]*[ \t]*=",
         ),
         *framed.rules(),
+        *parenthesized.rules(),
         *owned_keys.rules(),
         *fenced.rules(),
     ]
