@@ -2,7 +2,8 @@
 another language that introduces it, a value a question offers and the next clause names
 (``…? that's the API key``), ``dotnet nuget``'s password flag and
 HTTPie's ``--auth``, Kotlin's and PHP's Elvis fallback, concatenated string literals, a ``secret
-key`` lead word, and base64 of a sentence."""
+key`` lead word, a value in parentheses after its name, one a note says was exposed, Korean's
+``키는``, and base64 of a sentence."""
 
 from __future__ import annotations
 
@@ -75,6 +76,26 @@ from fedlearn.anonymize import Anonymizer, public_base64
             'header = "token=" ++ "r7k2m9x4q8z1w6t3p5v0b8n3"',
             'header = "token=" ++ "<redacted:token>"',
         ),
+        # A value in parentheses right after a secret's name.
+        (
+            "it fails even though my API key (xM98lZh20vZs) is fresh",
+            "it fails even though my API key (<redacted:secret-value>) is fresh",
+        ),
+        (
+            "the client secret (5e0a9c4b72d1f8e3a0b6c2d9) expired yesterday",
+            "the client secret (<redacted:secret-value>) expired yesterday",
+        ),
+        # An error or note that names the secret, the value, then says it was exposed.
+        (
+            "The old password c19c2539c53367c726a5c04c was pushed by mistake",
+            "The old password <redacted:secret-value> was pushed by mistake",
+        ),
+        ("token 9c41fe07b2d8a3c5e6f10b4d was leaked", "token <redacted:secret-value> was leaked"),
+        # Korean's topic particle on the word for key.
+        (
+            "kestrel API \ud0a4\ub294 ylbfjtn6av8rhb2ob5a2a7znbv3i267v \uc785\ub2c8\ub2e4",
+            "kestrel API \ud0a4\ub294 <redacted:secret-value> \uc785\ub2c8\ub2e4",
+        ),
         # A ``secret key`` name is one lead word (not ``secret`` and a gap of ``_key``).
         (
             "\u2502 KESTREL_SECRET_KEY \u2502 I5SYNPRFZI41WHVQWWUT0GNXFMO104343E7CXF \u2502",
@@ -112,6 +133,14 @@ def test_contexts28_forms_redacted(anonymizer: Anonymizer, text: str, expected: 
         'msg = "Hello " + "world, the token is " + name',
         "headers = {'Authorization': 'Bearer ' + token}",
         "$sep = ', ' . 'and'; $q = split('+', $s);",
+        # Parentheses after a bare ``key`` or holding a word; a commit that was pushed.
+        "the cache key (9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08) was rebuilt",
+        "set the token (optional) and the password (see docs)",
+        "the token (expires_at) was pushed to the queue",
+        "commit 3f2a9c1e8b7d6f5a4c3b2a1f0e9d8c7b6a5f4e3d was pushed to main",
+        "the token pipeline-release was published today",
+        # Korean ``키는`` before no value; ``패키지`` (package) holds the syllable.
+        "\uc0c8 \ud328\ud0a4\uc9c0 \ud0a4\ub294 \uc5c6\uc2b5\ub2c8\ub2e4",
         # A ``secret key`` cell with a short hex id or a word.
         "\u2502 KESTREL_SECRET_KEY \u2502 3f2a9c1e \u2502",
         "\u2502 KESTREL_SECRET_KEY \u2502 (not set) \u2502",

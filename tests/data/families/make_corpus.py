@@ -2253,6 +2253,17 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "\u2502 WOMBAT_SECRET_KEY \u2502 {s} \u2502",
             lambda: chars(40, UPPER + DIGITS),
         ),
+        (
+            "parenthesized-after-name",
+            "it fails even though my API key ({s}) is fresh",
+            lambda: chars(12),
+        ),
+        ("exposed-after-value", "The old password {s} was pushed by mistake", lambda: hexs(24)),
+        (
+            "korean-key-particle",
+            "wombat API \ud0a4\ub294 {s} \uc785\ub2c8\ub2e4",
+            lambda: chars(32, LOWER + DIGITS),
+        ),
     ]
 
 
@@ -2659,6 +2670,15 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             lambda: f'url = "https://api.{rng.choice(words)}.example/v1/" + "items?page=2"',
         ),
         ("base64-sentence-header", lambda: f'"HttpHeaders": {{"X-Meta": "{sentence_base64()}"}}'),
+        (
+            "parenthesized-word",
+            lambda: f"set the token ({rng.choice(['optional', 'see docs', 'expires_at'])}) first",
+        ),
+        ("pushed-commit", lambda: f"commit {hexs(40)} was pushed to main"),
+        (
+            "korean-package-key",
+            lambda: "\uc0c8 \ud328\ud0a4\uc9c0 \ud0a4\ub294 \uc5c6\uc2b5\ub2c8\ub2e4",
+        ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
