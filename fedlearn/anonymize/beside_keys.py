@@ -166,7 +166,7 @@ def keyed() -> list[Rule]:
             (Matcher(rules.Lazy(flag), judge=flagged),),
             trigger=rules.Trigger(words=KEY_WORDS, lower=True, needs="--"),
             lower=True,
-            gate=rf"(?i)--[a-z0-9_-]*(?:{words})[ \t]",
+            gate=rf"(?i)--[a-z0-9_-]*(?:{words})[a-z0-9_-]*[ \t]",  # ``--with-token-export V``
         ),
         Rule(
             NAMES,

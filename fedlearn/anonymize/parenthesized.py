@@ -30,7 +30,13 @@ def rules() -> list[Rule]:
     return [
         Rule(
             ("secret-value",),
-            (Matcher(PARENTHESIZED, find=parenthesized_values, judge=framed.refused_after),),
+            (
+                Matcher(
+                    Lazy(PARENTHESIZED.pattern),
+                    find=parenthesized_values,
+                    judge=framed.refused_after,
+                ),
+            ),
             trigger=Trigger(
                 words=("key (", "token (", "password (", "secret (", "credential"), lower=True
             ),

@@ -169,3 +169,18 @@ def test_base64_of_a_sentence_is_kept(anonymizer: Anonymizer, plain: str) -> Non
 )
 def test_base64_of_a_secret_is_no_sentence(plain: str) -> None:
     assert not public_base64.is_sentence_base64(base64.b64encode(plain.encode()).decode())
+
+
+def test_flag_gate_reads_a_key_word_inside_the_flag() -> None:
+    """The RE2 gate of ``--flag value`` lets a flag with the key word inside it through, as the
+    rule's own pattern reads it (``--with-token-export``): every path redacts the same bytes."""
+    pytest.importorskip("re2")
+    from fedlearn import config
+
+    text = (
+        "deploy login --with-token-export "
+        "POSTMAN_TOKEN=PMAK-4da9cf52e57801fd06a51130-8f80bdced9746ec5aca9db85aefba975de-"
+    )
+    expected = "deploy login --with-token-export <redacted:token>"
+    assert Anonymizer(config.Anonymize(), re2_after=0).anonymize(text) == expected
+    assert Anonymizer(config.Anonymize(), use_re2=False).anonymize(text) == expected
