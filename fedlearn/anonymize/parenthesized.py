@@ -3,7 +3,8 @@
 From ``bench/contexts28``: prose puts the value it means in parentheses after the secret's name
 (``even though my API key (V) is fresh``, ``the client secret (V) expired``): ``secret-value``,
 judged as ``framed``'s refused values (a word of its own, no host or file, generated or chosen);
-not after a bare ``key`` (``cache key (<sha256>)``) and not a word (``token (optional)``).
+not after a bare ``key`` (``cache key (<sha256>)``), not a word (``token (optional)``) nor a
+``key=value`` or format field (``access token (expires_in={}s)``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,15 @@ def parenthesized_values(subject: str) -> Iterator[re.Match[str]]:
     return framed.matches_at(subject, framed.REFUSED_AFTER_STARTS, PARENTHESIZED)
 
 
+def parenthesized(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return ``framed.refused_after``'s verdict on a value that is no ``key=value`` or format
+    field (``access token (expires_in={}s)``); base64's closing ``=`` may end it."""
+    value = match.group("value")
+    if "=" in value.rstrip("=") or "{" in value or "%" in value:
+        return None
+    return framed.refused_after(match, text)
+
+
 def rules() -> list[Rule]:
     """Return the rule for a secret's value in parentheses after its name."""
     return [
@@ -34,7 +44,7 @@ def rules() -> list[Rule]:
                 Matcher(
                     Lazy(PARENTHESIZED.pattern),
                     find=parenthesized_values,
-                    judge=framed.refused_after,
+                    judge=parenthesized,
                 ),
             ),
             trigger=Trigger(

@@ -136,6 +136,8 @@ def test_contexts28_forms_redacted(anonymizer: Anonymizer, text: str, expected: 
         # Parentheses after a bare ``key`` or holding a word; a commit that was pushed.
         "the cache key (9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08) was rebuilt",
         "set the token (optional) and the password (see docs)",
+        'LOG.debug("Refreshing access token (expires_in={}s)", expiresIn);',
+        "renewed the access token (ttl=3600s, scope=read)",
         "the token (expires_at) was pushed to the queue",
         "commit 3f2a9c1e8b7d6f5a4c3b2a1f0e9d8c7b6a5f4e3d was pushed to main",
         "the token pipeline-release was published today",
