@@ -48,7 +48,7 @@ def rules() -> list[Rule]:
                 ),
             ),
             trigger=Trigger(
-                words=("key (", "token (", "password (", "secret (", "credential"), lower=True
+                words=("key", "token", "pass", "secret", "cred"), lower=True, needs="("
             ),
             lower=True,
             gate=r"(?i)(?:key|token|password|passphrase|secret|credentials?)[ \t]+\([^\s()]",
