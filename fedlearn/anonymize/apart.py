@@ -13,8 +13,9 @@
   …"``), or one after a key naming ``auth`` on its line, when the base64 looks generated.
 - ``secret-value``: a line naming a secret that ends ``is``/``are``/``:``/``below``/``here``, then
   (after up to three blank lines) the value alone on its line, also in a quoted e-mail reply
-  (``> The stripe token for CI is`` / ``>`` / ``> <value>``); the value must look generated and
-  not end in ``:`` (a YAML key opening its block: ``secrets:`` / ``  AZURE_SUB_ID:``).
+  (``> The stripe token for CI is`` / ``>`` / ``> <value>``), the secret named in another
+  language too (``words.FOREIGN``: ``der neue Schlüssel für X lautet:``); the value must look
+  generated and not end in ``:`` (a YAML key opening its block: ``secrets:`` / ``  AZURE_SUB_ID:``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import math
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import bound, checks, entropy, key_names, words
+from fedlearn.anonymize import bound, checks, entropy, heads, key_names, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 KEY = r"\"(?:key|name)\"[ \t]*:[ \t]*\"(?P<key>[A-Za-z0-9_.-]{1,80})\""
@@ -56,9 +57,13 @@ XML_NAMED_CDATA = Lazy(
 APIKEY_LIST = Lazy(r"\"apikey\"[ \t]*:[ \t]*\[[^\]]*\Z")
 BASIC = Lazy(r"basic[ \t]+(?P<value>[a-z0-9+/]{16,}={0,2})(?![a-z0-9+/=])")
 AUTH_KEY = Lazy(r"auth[a-z0-9_.-]*[\"']?[ \t]*[:=][ \t]*\Z")
+# A secret's word of another language (``words.FOREIGN``: ``der neue Schlüssel für X lautet:``,
+# ``voici le nouveau jeton X :``, ``la nueva clave de X es:``), as a regex alternation.
+FOREIGN_INTRO = "|".join(re.escape(word) for word in sorted(words.FOREIGN, key=len, reverse=True))
 # A line that introduces a secret (read on the lower-case line, its line break left out).
 INTRO = Lazy(
-    r"(?:credential|token|passw(?:or)?d|passphrase|secret|api[ _-]?key|access[ _-]?key)s?\b"
+    r"(?:(?:credential|token|passw(?:or)?d|passphrase|secret|api[ _-]?key|access[ _-]?key)s?\b"
+    rf"|{FOREIGN_INTRO})"
     r"[^\n]{0,44}?(?:\bis|\bare|:|\bbelow|\bhere)[ \t]{0,4}:?[ \t]{0,4}\r?\Z"
 )
 # A value alone on its line, after up to three blank lines; a quoted reply's ``>`` marks stay.
@@ -69,10 +74,11 @@ ALONE = Lazy(
 PREFIX = Lazy(r"[a-z]{1,10}[_-](?=[0-9a-f]{16})")
 # Found wherever ``INTRO`` is: a secret word (``passw``, ``key`` inside the longer ones), the rest
 # of its line (unbounded: ``INTRO`` counts), the intro's end and the line break.
-INTRO_GATE = (
-    r"(?i)(?:credential|token|passw|passphrase|secret|key)[^\n]*"
-    r"(?:is|are|:|below|here)[ \t]{0,4}:?[ \t]{0,4}\r?\n"
-)
+INTRO_END = r"[^\n]*(?:is|are|:|below|here)[ \t]{0,4}:?[ \t]{0,4}\r?\n"
+INTRO_GATE = r"(?i)(?:credential|token|passw|passphrase|secret|key)" + INTRO_END
+# The same after a secret's word of another language: a rule of its own, its words a trigger's.
+FOREIGN_WORD = Lazy(heads.trie_pattern(words.FOREIGN))
+FOREIGN_GATE = rf"(?i)(?:{FOREIGN_INTRO})" + INTRO_END
 
 
 def json_pair(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -142,14 +148,32 @@ def introduced_values(subject: str) -> Iterator[re.Match[str]]:
             if end < 0:
                 position = subject.find(word, position + len(word))
                 continue
-            if end not in ends:
-                ends.add(end)
-                line = subject.rfind("\n", 0, position) + 1
-                if INTRO.search(subject, max(line, end - 90), end) is not None:
-                    found = ALONE.match(subject, end)
-                    if found is not None:
-                        yield found
+            found = value_after(subject, position, end, ends)
+            if found is not None:
+                yield found
             position = subject.find(word, end)
+
+
+def foreign_introduced_values(subject: str) -> Iterator[re.Match[str]]:
+    """``introduced_values`` after a secret's word of another language (one regex pass)."""
+    ends: set[int] = set()
+    for word in FOREIGN_WORD.compiled.finditer(subject):
+        end = subject.find("\n", word.start(), word.start() + 90)
+        found = value_after(subject, word.start(), end, ends) if end >= 0 else None
+        if found is not None:
+            yield found
+
+
+def value_after(subject: str, position: int, end: int, ends: set[int]) -> re.Match[str] | None:
+    """Return the value alone after the line ending at ``end`` when it introduces a secret from
+    ``position`` on (each line once: ``ends``)."""
+    if end in ends:
+        return None
+    ends.add(end)
+    line = subject.rfind("\n", 0, position) + 1
+    if INTRO.search(subject, max(line, end - 90), end) is None:
+        return None
+    return ALONE.match(subject, end)
 
 
 def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -214,6 +238,13 @@ def rules() -> list[Rule]:
             trigger=Trigger(words=INTRO_WORDS, lower=True, needs="\n"),
             lower=True,
             gate=INTRO_GATE,
+        ),
+        Rule(
+            ("secret-value",),
+            (Matcher(Lazy(ALONE.pattern), find=foreign_introduced_values, judge=introduced),),
+            trigger=Trigger(words=tuple(words.FOREIGN), lower=True, needs="\n"),
+            lower=True,
+            gate=FOREIGN_GATE,
         ),
         *bound.rules(),
     ]

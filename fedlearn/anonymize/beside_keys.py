@@ -3,7 +3,7 @@
 A literal right after a key word and a blank or ``(`` (``password "…";``, ``secret("…")``), a
 literal compared to a key (``"…" == password``, ``"…" !== secret``), a flag's value
 (``--api-key …``), and a secret key's fallback literal (``process.env.API_TOKEN || "…"``,
-``$config['secret'] ?? '…'``, judged as if assigned). A literal that is not assigned is often a
+``$config['secret'] ?? '…'``, Kotlin's ``System.getenv("API_TOKEN") ?: "…"``, judged as if assigned). A literal that is not assigned is often a
 name (``getSecret("api")``), so it must also look generated. The key words, the value pattern and the judgement of a value are
 ``assignments``'; its rules come first (``keyed`` there, then ``keyed`` here).
 """
@@ -37,11 +37,12 @@ QUOTED_AFTER = rules.Lazy(
 )
 # A literal compared to a key: ``"…" == password``, ``"…" !== secret``.
 COMPARED = rules.Lazy(r"[\"'`][ \t]*(?:===?|!==?)[ \t]*(?P<key>[A-Za-z_$@][A-Za-z0-9_.$-]{0,80})")
-# A literal after ``||`` or ``??``; ``fallback`` reads the key before the operator
-# (``process.env.X_TOKEN``, ``env["X_TOKEN"]``, ``$cfg['secret']``): the key's default value.
+# A literal after ``||``, ``??`` or ``?:`` (Kotlin's, Groovy's and PHP's Elvis); ``fallback``
+# reads the key before the operator (``process.env.X_TOKEN``, ``env["X_TOKEN"]``,
+# ``$cfg['secret']``, ``System.getenv("X_TOKEN")``): the key's default value.
 # The literal holds any character but its own quote (``"…`…"``: a drawn token's backtick).
 FALLBACK = rules.Lazy(
-    r"(?:\|\||\?\?)[ \t]*(?P<q>[\"'`])(?P<value>(?:(?!(?P=q))[^\n\\]){1,200})(?P=q)"
+    r"(?:\|\||\?\?|\?:)[ \t]*(?P<q>[\"'`])(?P<value>(?:(?!(?P=q))[^\n\\]){1,200})(?P=q)"
 )
 
 
@@ -101,8 +102,8 @@ def compared_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | No
 
 
 def fallbacks(subject: str) -> Iterator[re.Match[str]]:
-    """Return the literals right after each ``||`` and ``??`` (found by ``str.find``)."""
-    for operator in ("||", "??"):
+    """Return the literals right after each ``||``, ``??`` and ``?:`` (found by ``str.find``)."""
+    for operator in ("||", "??", "?:"):
         at = subject.find(operator)
         while at >= 0:
             match = FALLBACK.compiled.match(subject, at)
@@ -165,13 +166,13 @@ def keyed() -> list[Rule]:
             (Matcher(rules.Lazy(flag), judge=flagged),),
             trigger=rules.Trigger(words=KEY_WORDS, lower=True, needs="--"),
             lower=True,
-            gate=rf"(?i)--[a-z0-9_-]*(?:{words})[ \t]",
+            gate=rf"(?i)--[a-z0-9_-]*(?:{words})[a-z0-9_-]*[ \t]",  # ``--with-token-export V``
         ),
         Rule(
             NAMES,
             (Matcher(rules.Lazy(FALLBACK.pattern), find=fallbacks, judge=fallback),),
-            trigger=rules.Trigger(words=("||", "??")),
-            gate=r"(?:\|\||\?\?)[ \t]*[\"'`]",
+            trigger=rules.Trigger(words=("||", "??", "?:")),
+            gate=r"(?:\|\||\?\?|\?:)[ \t]*[\"'`]",
         ),
         *terms.rules(),  # Erlang, Elixir and Clojure terms: tuples, binary maps, keywords
         *entities.rules(),  # quoted with HTML entities: ``password=&quot;…&quot;``

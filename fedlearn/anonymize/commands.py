@@ -263,8 +263,8 @@ def command_arguments() -> Rule:
     Common commands count only with what their password needs on the line (``NEEDS``: ``curl``
     with ``-u``, ``echo`` with a ``|``), so their many other lines skip the rule.
     """
-    needs = {**dict.fromkeys(SUBCOMMANDS, "login"), **dict.fromkeys(USER_PASS, "-u")}
-    needs |= {"echo": r"\|", "net": "use", "reg": "/d"}
+    needs = {**SUBCOMMANDS, **dict.fromkeys(USER_PASS, "-u")}
+    needs |= {"echo": r"\|", "net": "use", "reg": "/d", "http": "-a", "https": "-a"}
     alone = [name for name in COMMAND_NAMES if name not in needs]
     heads = [f"{re.escape(name)} [^\n]*{need}" for name, need in needs.items()]
     return Rule(

@@ -14,6 +14,14 @@ The rules judge it with the strings joined (each closing quote, comma and openin
 removed); a redaction found there that crosses a join, by a rule that names what it found (a
 key's or a format's, not ``high-entropy``: two ids side by side are no secret), is mapped back
 piece by piece, and the quotes and commas between the pieces stay.
+
+Two string literals joined by a concatenation operator are one string too: ``"Bearer " + "…"``
+(JavaScript, Java, C#, Python, Dart, Kotlin), ``++`` (Haskell), and in a text with a ``$`` (PHP,
+Perl) ``"X_TOKEN=" . "…"``: the same quote on both sides, blanks around the operator or none
+(`` . `` with one blank each side). The rules judge the text with each closing quote, operator and
+opening quote removed; a redaction found there by a rule that names what it found that starts,
+ends or crosses at a join is mapped back piece by piece. (``+`` and ``$`` are found at memory
+speed; a text without them costs two ``memchr``.)
 """
 
 from __future__ import annotations
@@ -31,6 +39,8 @@ CONTINUATION = Lazy(r"(?<!\\)(?:\\\\)*(?P<gap>\\\r?\n[ \t]*)")
 STRING = r'"(?:[^"\\\n]|\\.)*"'
 ARRAY = Lazy(rf"\[[ \t\r\n]*{STRING}(?:[ \t]*,[ \t\r\n]*{STRING})+[ \t\r\n]*\]")
 ELEMENT = Lazy(STRING)
+QUOTES = "\"'"
+DOTTED = ('" . "', "' . '")
 
 
 def has_continuation(text: str) -> bool:
@@ -96,6 +106,8 @@ def with_joined(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> 
             ] + own
     if '"' in text and ('",' in text or '" ,' in text):
         own = with_elements(text, own, find)
+    if "+" in text or ("$" in text and (DOTTED[0] in text or DOTTED[1] in text)):
+        own = with_concatenated(text, own, find)
     return own
 
 
@@ -124,3 +136,55 @@ def with_elements(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -
         if len(pieces) > 1 and rule.is_secret and name != "high-entropy":
             mapped += [(start, end, name, rule) for start, end in pieces]
     return mapped + own
+
+
+def with_concatenated(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> list[Hit]:
+    """Return ``own`` and the redactions at a join of concatenated string literals (see above)."""
+    gaps = sorted(plus_gaps(text) + dotted_gaps(text))
+    if not gaps:
+        return own
+    joined = Joined(text, gaps)
+    mapped = []
+    for joined_start, joined_end, name, rule in find(joined.text):
+        if not rule.is_secret or name == "high-entropy":
+            continue
+        if any(joined_start <= at <= joined_end for at, _, _ in joined.gaps):
+            pieces = joined.pieces(joined_start, joined_end)
+            mapped += [(start, end, name, rule) for start, end in pieces]
+    return mapped + own
+
+
+def plus_gaps(text: str) -> list[tuple[int, int]]:
+    """Return the spans from a closing quote to the opening quote after ``+`` or ``++`` (blanks
+    between or none; the same quote)."""
+    gaps = []
+    at = text.find("+")
+    while at >= 0:
+        left = at - 1
+        while left >= 0 and text[left] == " ":
+            left -= 1
+        right = at + 2 if text.startswith("+", at + 1) else at + 1
+        if left >= 0 and text[left] in QUOTES:
+            while right < len(text) and text[right] == " ":
+                right += 1
+            if right < len(text) and text[right] == text[left]:
+                gaps.append((left, right + 1))
+        at = text.find("+", right)
+    return gaps
+
+
+def dotted_gaps(text: str) -> list[tuple[int, int]]:
+    """Return the spans of PHP's and Perl's `` . `` between two literals, in a text with ``$``."""
+    if "$" not in text:
+        return []
+    return [(at, at + len(gap)) for gap in DOTTED for at in iter_find(text, gap)]
+
+
+def iter_find(text: str, part: str) -> list[int]:
+    """Return where ``part`` starts in ``text``, each time."""
+    found = []
+    at = text.find(part)
+    while at >= 0:
+        found.append(at)
+        at = text.find(part, at + 1)
+    return found

@@ -77,8 +77,8 @@ PREFIX_WORDS = """
 """
 SECRET_PREFIXES = frozenset(PREFIX_WORDS.split())
 LEAD_WORDS = (
-    r"(?:token|secret|password|passwd|passphrase|credential|api[ _-]?key|access[ _-]?key"
-    r"|private[ _-]?key|auth[ _-]?key|license[ _-]?key|client[ _-]?secret|key)"
+    r"(?:token|secret[ _-]?key|secret|password|passwd|passphrase|credential|api[ _-]?key"
+    r"|access[ _-]?key|private[ _-]?key|auth[ _-]?key|license[ _-]?key|client[ _-]?secret|key)"
 )
 # A piece of every lead word, and how far into one it starts at most (``license_key``).
 LEAD_PARTS = ("key", "pass", "token", "secret", "credential")

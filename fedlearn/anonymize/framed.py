@@ -72,12 +72,14 @@ REFUSED = (
 )
 REFUSED_PATTERN = Lazy(REFUSED)
 # From ``bench/telemetry27``: an error that names the secret, then the value, then says it is
-# refused (``token V is not valid for this resource``, ``API key V has expired``).
+# refused (``token V is not valid for this resource``, ``API key V has expired``); from
+# ``bench/contexts28``, or exposed (``the old password V was pushed``, ``token V was leaked``).
 REFUSED_AFTER = (
     r"(?P<name>(?:secret|api|access)[ _-]?key|key|token|password|secret|credentials?)"
     r"[ \t]{1,4}(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)[ \t]{1,4}"
     r"(?:is|was|has[ \t]{1,4}been|has)[ \t]{1,4}(?:not[ \t]{1,4}(?:valid|recogni[sz]ed|authori[sz]ed)"
-    r"|invalid|expired|revoked|rejected|incorrect|wrong|disabled|unknown)\b"
+    r"|invalid|expired|revoked|rejected|incorrect|wrong|disabled|unknown"
+    r"|leaked|exposed|compromised|committed|pushed|published)\b"
 )
 REFUSED_AFTER_PATTERN = Lazy(REFUSED_AFTER)
 REFUSED_AFTER_STARTS = ("key", "token", "pass", "secret", "cred", "api", "access")
@@ -235,9 +237,13 @@ def is_clause_value(match: re.Match[str], gap: list[str], text: str) -> bool:
 # ``**V** is the token you set in``, ```V` was your API key.``): the name after ``is``/``was`` and
 # ``the``/``your``/``my``/``our``, up to two words between, ending the phrase (then punctuation,
 # the line's end or a clause: ``you``, ``that``, ``for``…; not ``is the token rotation change``),
-# and no data key's (``is the cache key``).
+# and no data key's (``is the cache key``). From ``bench/contexts28``: after a value a question
+# offers, the next clause (``try V? that's the API key``, ``V, it's the token for staging``).
+APOSTROPHE = "['\u2019]"
 NAMED = Lazy(
-    r" {1,4}(?:is|was) {1,4}(?:the|your|my|our) {1,4}(?P<gap>(?:[a-z0-9_.-]{1,24} {1,4}){0,2}?)"
+    rf"(?: {{1,4}}(?:is|was)|[?!.,;]? {{1,4}}"
+    rf"(?:that{APOSTROPHE}s|it{APOSTROPHE}s|that is|this is|which is))"
+    r" {1,4}(?:the|your|my|our) {1,4}(?P<gap>(?:[a-z0-9_.-]{1,24} {1,4}){0,2}?)"
     r"(?P<name>token|(?:api[ _-]?)?key|access[ _-]?key|password|passphrase|secret|credentials?)"
     r"(?=[ \t]*(?:[.,;:!?)]|\n|\Z)|[ \t]+(?:you|that|which|we|i|they|for|from|in|on|of|to|and"
     r"|but|here|now|until|since|before|after)\b)"
@@ -245,11 +251,12 @@ NAMED = Lazy(
 # The word before ``NAMED``: bare, or in bold, backticks or quotes.
 NAMED_VALUE = Lazy(r"(?P<q>\*\*|[`'\"])?(?P<value>[^\s`'\"<>*]{8,200}?)(?(q)(?P=q))")
 NAMED_BEFORE = frozenset(" \t\n(")
+NAMED_WORDS = (" is ", " was ", "that's ", "that\u2019s ", "it's ", "it\u2019s ")
 
 
 def named_values(subject: str) -> Iterator[re.Match[str]]:
     """Yield a match of ``NAMED_VALUE`` for the word before each ``NAMED`` in the lower-case text."""
-    if " is " not in subject and " was " not in subject:
+    if not any(word in subject for word in NAMED_WORDS):
         return
     for found in NAMED.compiled.finditer(subject):
         end = found.start()
@@ -365,7 +372,8 @@ def rules() -> list[Rule]:
             r"|(?:rejected|invalid|unknown|expired|revoked|incorrect|wrong|bad)[ \t][^\n]*"
             r"(?:key|token|password|secret|cred)"
             r"|(?:key|token|password|secret|cred)[^\n]*[ \t](?:is|was|been|has)[ \t]+"
-            r"(?:not|invalid|expired|revoked|rejected|incorrect|wrong|disabled|unknown)",
+            r"(?:not|invalid|expired|revoked|rejected|incorrect|wrong|disabled|unknown|leaked"
+            r"|exposed|compromised|committed|pushed|published)",
         ),
         Rule(
             ("secret-value",),
@@ -376,7 +384,7 @@ def rules() -> list[Rule]:
                 Matcher(Lazy(NAMED_VALUE.pattern), find=named_values, judge=named),
             ),
             trigger=Trigger(
-                words=("use ", "with ", "using ", "via ", "sending ", "passing ", " is ", " was "),
+                words=("use ", "with ", "using ", "via ", "sending ", "passing ", *NAMED_WORDS),
                 lower=True,
             ),
             lower=True,
@@ -384,6 +392,7 @@ def rules() -> list[Rule]:
             r"(?:token|key|password|passphrase|secret)[ \t]"
             r"|(?:401|403|unauthori[sz]ed|forbidden)[^\n]*(?:using|sending|passing)[ \t]"
             r"|(?:using|sending|passing)[ \t][^\n]*(?:401|403|unauthori[sz]ed|forbidden)"
-            r"|[ \t](?:is|was)[ \t]+(?:the|your|my|our)[ \t][^\n]*(?:token|key|password|passphrase|secret|credential)",
+            rf"|(?:[ \t](?:is|was)|(?:that|it){APOSTROPHE}s)[ \t]+(?:the|your|my|our)[ \t][^\n]*"
+            r"(?:token|key|password|passphrase|secret|credential)",
         ),
     ]

@@ -336,6 +336,7 @@ SEPARATE = {
     "influx": ("-t", "--token", "-password"),
     "schtasks": ("/rp", "/p"),
     "nmcli": ("password",),
+    "dotnet": ("-p", "--password"),
 }
 ATTACHED = {
     **dict.fromkeys(("7z", "7za", "7zr", "rar", "unrar"), ("-p",)),
@@ -346,14 +347,10 @@ ATTACHED = {
     "winrs": ("-p:", "/p:", "-password:", "/password:"),
 }
 # Commands that take the flagged password only in one subcommand (``az login -p``).
+# ``dotnet nuget add source … -p`` (``dotnet run -p`` names a project).
 SUBCOMMANDS = {
-    "az": "login",
-    "helm": "login",
-    "podman": "login",
-    "buildah": "login",
-    "skopeo": "login",
-    "oras": "login",
-    "nerdctl": "login",
+    **dict.fromkeys(("az", "helm", "podman", "buildah", "skopeo", "oras", "nerdctl"), "login"),
+    "dotnet": "nuget",
 }
 WINDOWS = frozenset({"schtasks", "winrs", "net", "reg"})
 # Commands whose password is part of a word: ``sqlplus user/pass@db``, ``smbclient -U user%pass``,
@@ -365,6 +362,7 @@ SAMBA = ("smbclient", "rpcclient", "smbcacls", "smbget", "smbtree")
 USER_PASS = {
     "curl": ("-u", "-U", "--user", "--proxy-user"),
     "lftp": ("-u",),
+    **dict.fromkeys(("http", "https"), ("-a", "--auth")),  # HTTPie
 }
 COMMANDS = frozenset(
     {

@@ -27,6 +27,7 @@ from fedlearn.anonymize import (
     key_shapes,
     owned_cells,
     owned_keys,
+    parenthesized,
     refused_keys,
     told_abroad,
 )
@@ -134,6 +135,7 @@ def rules() -> list[Rule]:
             + r")[a-z0-9 _.-]*[ \t]*=",
         ),
         *framed.rules(),
+        *parenthesized.rules(),
         *owned_keys.rules(),
         *owned_cells.rules(),
         *told_abroad.rules(),

@@ -8,6 +8,9 @@ print holds such runs that are public by what they decode to (bench/outputs27):
   a third of it) with no secret's word in it (``passw``, ``token``, ``key=``…: a secret split
   between two lines is whole in the block) (``is_text_base64``). The ``encoded-secret`` rule
   decodes each run too; base64 of a token or ``user:password`` reads as no text;
+- a run anywhere that is base64 of a sentence (words with blanks between, the same tests:
+  ``"X-Meta": "SW50ZXJuYWwgYmlsbGluZyBzZXJ2aWNl"``, ``Internal billing service``)
+  (``is_sentence_base64``);
 - a line of a certificate's DER in base64 without its PEM armour (``is_certificate_base64``): its
   bytes hold an X.509 name attribute's or extension's object identifier (``06 03 55 04``,
   ``06 03 55 1d``), which no private key holds;
@@ -30,6 +33,7 @@ from fedlearn.anonymize.rules import Lazy
 TEXT_RUN = 40
 BLOCK_LINES = 400
 TEXT_MINIMUM = 24
+TEXT_BYTES_RUN = 32  # base64 of 24 bytes
 BASE64_LINE = Lazy(r"[A-Za-z0-9+/]+={0,2}")
 TEXT_WORD = Lazy(r"[A-Z]?[a-z]{2,}|[A-Z]{3,}(?![a-z])")
 SECRET_WORD = Lazy(
@@ -45,6 +49,8 @@ DER_HEAD_CHARACTERS = 32
 def is_public_base64(text: str, start: int, value: str) -> bool:
     """Return whether a long run the look rule judges (``value`` at ``start``) is public base64."""
     if len(value) >= TEXT_RUN and is_text_base64(text, start, value):
+        return True
+    if len(value) >= TEXT_BYTES_RUN and is_sentence_base64(value):
         return True
     if value.startswith("M") and is_public_key_der(value):
         return True
@@ -63,6 +69,22 @@ def is_text_base64(text: str, start: int, value: str) -> bool:
         return False
     plain = decoded_text(block)
     return plain is not None and reads_as_text(plain) and SECRET_WORD.compiled.search(plain) is None
+
+
+def is_sentence_base64(value: str) -> bool:
+    """
+    Return whether a whole run, wherever it stands (a quoted header or label value), is base64
+    of a sentence: printable UTF-8 with blanks between its words that reads as text
+    (``reads_as_text``) and names no secret (``SECRET_WORD``): ``SW50ZXJuYWwgYmlsbGluZyBzZXJ2aWNl``
+    is ``Internal billing service``. A token's base64 (``user:token``) reads as no sentence.
+    """
+    plain = decoded_text(value)
+    return (
+        plain is not None
+        and plain.count(" ") >= 2
+        and reads_as_text(plain)
+        and SECRET_WORD.compiled.search(plain) is None
+    )
 
 
 def base64_block(text: str, start: int, end: int) -> str | None:

@@ -145,7 +145,7 @@ def is_token_body(value: str) -> bool:
 FOREIGN_WORDS = {
     "api key": (
         "schlüssel ключ ключа キー 密钥 秘钥 clé chave chiave klucz sleutel nyckel nøgle avain"
-        " clave anahtar مفتاح कुंजी 金鑰 _키_"
+        " clave anahtar مفتاح कुंजी 金鑰 _키_ _키는_"
     ),
     "password": (
         "passwort kennwort пароль пароля パスワード 密码 口令 contraseña senha mot_de_passe hasło"

@@ -2247,6 +2247,56 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             '10.2.0.7 - - [05/Dec/2026:10:11:12 +0000] "GET /v1/geo?q=Oslo&key={s} HTTP/1.1" 200 91',
             lambda: hexs(40),
         ),
+        # Session 28 (bench/contexts28): a foreign line introducing a value on its own line, a
+        # question's value the next clause names, ``dotnet nuget -p``, HTTPie's ``-a``, Kotlin's
+        # Elvis, concatenated literals, a ``secret key`` cell.
+        (
+            "foreign-intro-own-line",
+            "Hallo,\n\nder neue Schlüssel für Wombat lautet:\n\n{s}\n\nGrüße",
+            lambda: chars(28),
+        ),
+        (
+            "question-named-value",
+            "could you retry with {s}? that's the API key from the vault",
+            lambda: chars(24),
+        ),
+        (
+            "dotnet-nuget-password",
+            "dotnet nuget add source https://pkgs.numbat.example/v3/index.json -n numbat -u ci -p {s}",
+            argument,
+        ),
+        ("httpie-auth", "http -a deploy:{s} GET https://api.numbat.example/v1/me", argument),
+        (
+            "elvis-fallback",
+            'val apiToken = System.getenv("WOMBAT_API_TOKEN") ?: "{s}"',
+            lambda: chars(32, LOWER + DIGITS),
+        ),
+        (
+            "concatenated-bearer",
+            "final headers = {'Authorization': 'Bearer ' + '{s}'};",
+            lambda: chars(32, LOWER + DIGITS),
+        ),
+        (
+            "concatenated-assignment",
+            '$ok = putenv("WOMBAT_SECRET_KEY=" . "{s}");',
+            lambda: chars(24, LOWER + DIGITS),
+        ),
+        (
+            "secret-key-cell",
+            "\u2502 WOMBAT_SECRET_KEY \u2502 {s} \u2502",
+            lambda: chars(40, UPPER + DIGITS),
+        ),
+        (
+            "parenthesized-after-name",
+            "it fails even though my API key ({s}) is fresh",
+            lambda: chars(12),
+        ),
+        ("exposed-after-value", "The old password {s} was pushed by mistake", lambda: hexs(24)),
+        (
+            "korean-key-particle",
+            "wombat API \ud0a4\ub294 {s} \uc785\ub2c8\ub2e4",
+            lambda: chars(32, LOWER + DIGITS),
+        ),
     ]
 
 
@@ -2760,8 +2810,50 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             "cipher-suite-name",
             lambda: f'suite = "TLS_DH_anon_WITH_ARIA_{rng.choice([128, 256])}_GCM_SHA384"',
         ),
+        # Session 28: what the foreign intro, question, command, Elvis, concatenation and
+        # sentence rules leave alone.
+        (
+            "foreign-intro-word",
+            lambda: f"la nueva clave de la reunión es:\n\nsala-{rng.choice(words)}-general\n",
+        ),
+        (
+            "question-named-name",
+            lambda: f"could you retry with {rng.choice(words)}-release? that's the token name",
+        ),
+        ("dotnet-run-project", lambda: f"dotnet run -p src/{rng.choice(words)}.Api/Api.csproj"),
+        (
+            "httpie-reference",
+            lambda: "http -a alice:$NUMBAT_PASSWORD GET https://api.numbat.example/me",
+        ),
+        (
+            "elvis-region",
+            lambda: f'val region = System.getenv("AWS_REGION") ?: "eu-west-{rng.randrange(1, 4)}"',
+        ),
+        (
+            "concatenated-url",
+            lambda: f'url = "https://api.{rng.choice(words)}.example/v1/" + "items?page=2"',
+        ),
+        ("base64-sentence-header", lambda: f'"HttpHeaders": {{"X-Meta": "{sentence_base64()}"}}'),
+        (
+            "parenthesized-word",
+            lambda: f"set the token ({rng.choice(['optional', 'see docs', 'expires_at'])}) first",
+        ),
+        ("pushed-commit", lambda: f"commit {hexs(40)} was pushed to main"),
+        (
+            "korean-package-key",
+            lambda: "\uc0c8 \ud328\ud0a4\uc9c0 \ud0a4\ub294 \uc5c6\uc2b5\ub2c8\ub2e4",
+        ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
+
+
+def sentence_base64() -> str:
+    """Return base64 of a short sentence of words, its length a multiple of 3 (no padding)."""
+    words = ["numbat", "quokka", "wombat", "dingo", "service", "nightly", "build", "team"]
+    sentence = f"{rng.choice(words).title()} {rng.choice(words)} from the {rng.choice(words)}"
+    while len(sentence) % 3:
+        sentence += "."
+    return b64_of(sentence.encode())
 
 
 def alnum_b64(head: bytes, size: int) -> str:
