@@ -292,7 +292,7 @@ def formed() -> list[Rule]:
     return [
         Rule(
             key_names.NAMES,
-            (Matcher(PAIR, find=pairs, judge=pair),),
+            (Matcher(Lazy(PAIRS[0]), find=pairs, judge=pair),),
             trigger=Trigger(words=assignments.KEY_WORDS, lower=True, needs=","),
             gate=r"[\"'][ \t]*,[ \t]*[\"']",
         ),
