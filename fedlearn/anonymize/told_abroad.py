@@ -68,7 +68,6 @@ def told(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 def rules() -> list[Rule]:
     """Return the rule for values told after a secret's word of another language."""
     names = "|".join(re.escape(name) for name in words.FOREIGN)
-    english = "|".join(re.escape(name) for name in ENGLISH)
     return [
         Rule(
             ("secret-value",),
@@ -76,6 +75,9 @@ def rules() -> list[Rule]:
             trigger=Trigger(words=NAMES, lower=True),
             lower=True,
             gate=rf"(?i)(?:{names})[^\n]*(?:[ \t](?:{'|'.join(COPULAS)})[ \t:]|{'|'.join(GLUED)})"
-            rf"|(?:{english})[^\n]*[ \t](?:{'|'.join(ENGLISH_COPULAS)})[ \t:]",
+            # An English word (each holds one of ``framed``'s gate heads) with the head of
+            # ``framed``'s told gate, so the two share their automaton's states (a head list of its
+            # own grew the set's automaton by 4 MB on bench/audit16).
+            rf"|(?:pwd|pass|secret|token|cred|key)[^\n]*[ \t](?:{'|'.join(ENGLISH_COPULAS)})[ \t:]",
         ),
     ]
