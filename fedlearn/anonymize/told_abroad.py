@@ -3,7 +3,7 @@
 ``framed``'s told values (``the password is V``) in the words of other languages: a secret's
 word (``words.FOREIGN``: ``Schlüssel``, ``clé``, ``clave``, ``ключ``, ``キー``, ``密钥``,
 ``jeton``, ``токен``, ``Passwort``…), up to five words (``d'API hashicorp``, ``für staging``),
-then a copula of a language (``ist``, ``lautet``, ``est``, ``es``, ``é``, ``är``, ``er``,
+then a copula of a language (``ist``, ``lautet``, ``est``, ``es``, ``é``, ``är``, ``adalah``, ``là``, ``er``,
 ``on``, ``jest``, ``это``, ``is``; unspaced ``是``, ``为``, ``は``, ``는``…; a colon or a dash
 after the word: ``APIキー：V``, ``токен shopify — V``), then the value, bare or quoted
 (``«…»``, ``„…“``, ``「…」``). An English secret word takes the Romance and Germanic copulas
@@ -24,7 +24,7 @@ from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 ENGLISH = ("token", "api key", "api-key", "apikey", "password", "secret")
 # Copulas after a blank (and before a blank or a colon); ``ENGLISH_COPULAS`` for English words.
-ENGLISH_COPULAS = ("ist", "lautet", "est", "es", "era", "é", "è", "är")
+ENGLISH_COPULAS = ("ist", "lautet", "est", "es", "era", "é", "è", "är", "adalah", "ialah", "là")
 COPULAS = (*ENGLISH_COPULAS, "er", "on", "jest", "je", "это", "is", "sind", "sont", "son")
 # Copulas glued to the word or value (Chinese, Japanese, Korean), and punctuation that says it.
 GLUED = ("是", "为", "為", "は", "が", "는", "은", "이", "가", ":", "\uff1a", "\u2014", "\u2013")

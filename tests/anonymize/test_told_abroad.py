@@ -36,6 +36,13 @@ from fedlearn.anonymize import Anonymizer
         ("мой пароль это Xk29dkq0LmZ8", "мой пароль это <redacted:secret-value>"),
         ("токен numbat — 60e3ee4019a2660010f8bc54", "токен numbat — <redacted:secret-value>"),
         ("Mijn wachtwoord is Zq8vT1mN4pXw", "Mijn wachtwoord is <redacted:secret-value>"),
+        # English words in Indonesian, Malay and Vietnamese prose
+        (
+            "token wombat yang baru adalah r8kq2zvw5mx9tb3ln7, jangan dibagikan",
+            "token wombat yang baru adalah <redacted:secret-value>, jangan dibagikan",
+        ),
+        ("API key numbat ialah Hv3kT8wq2ZpL", "API key numbat ialah <redacted:secret-value>"),
+        ("password mới là Tq9@vW*2mLx4 nhé", "password mới là <redacted:secret-value> nhé"),
     ],
 )
 def test_a_value_told_in_another_language_is_redacted(
@@ -61,6 +68,8 @@ def test_a_value_told_in_another_language_is_redacted(
         # English words with English copulas are framed's; a key before ``es`` is no token's word
         "the token est",
         "monkey es Xk29dkq0LmZ8",
+        "token sesi adalah string acak",
+        "password ini adalah kebijakan baru",
     ],
 )
 def test_words_and_names_told_abroad_stay(anonymizer: Anonymizer, text: str) -> None:
