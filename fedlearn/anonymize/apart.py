@@ -198,7 +198,14 @@ def is_token(value: str) -> bool:
     if checks.character_classes(value.replace("_", "").replace("-", "")) < 2:
         return False
     threshold = min(4.0, math.log2(len(value)) - 0.5)
-    return checks.entropy(value) >= threshold and not words.is_named(value)
+    if words.is_named(value):
+        return False
+    if checks.entropy(value) >= threshold:
+        return True
+    # Letters of one case and digits, drawn, a little under that bar (``qdmxigxqpkpo8i38zxfuxct3d2``):
+    # 16 or more, no ``_`` or ``.`` joining names (``build_cache_v2_x86``).
+    alphanumeric = value.replace("-", "").isalnum()
+    return len(value) >= 16 and alphanumeric and checks.looks_random(value, minimum=16)
 
 
 def rules() -> list[Rule]:

@@ -96,6 +96,16 @@ from fedlearn.anonymize import Anonymizer, public_base64
             "kestrel API \ud0a4\ub294 ylbfjtn6av8rhb2ob5a2a7znbv3i267v \uc785\ub2c8\ub2e4",
             "kestrel API \ud0a4\ub294 <redacted:secret-value> \uc785\ub2c8\ub2e4",
         ),
+        # A value alone after an introducing line: letters of one case and digits, drawn a
+        # little under the entropy bar of other values alone.
+        (
+            "Hi team,\n\nthe new client secret for kestrel is:\n\nqdmxigxqpkpo8i38zxfuxct3d2\n\nBest",
+            "Hi team,\n\nthe new client secret for kestrel is:\n\n<redacted:secret-value>\n\nBest",
+        ),
+        (
+            "voici le nouveau jeton bussard :\n\nb5dqwx8bzqkzrl7yz\n",
+            "voici le nouveau jeton bussard :\n\n<redacted:secret-value>\n",
+        ),
         # A ``secret key`` name is one lead word (not ``secret`` and a gap of ``_key``).
         (
             "\u2502 KESTREL_SECRET_KEY \u2502 I5SYNPRFZI41WHVQWWUT0GNXFMO104343E7CXF \u2502",
@@ -113,6 +123,11 @@ def test_contexts28_forms_redacted(anonymizer: Anonymizer, text: str, expected: 
         # An introducing line in another language whose next line is a word, or nothing drawn.
         "la nueva clave de la reunión es:\n\nconfiguracion-general\n\nSaludos",
         "le jeton d'accès est :\n\nvoir le coffre\n",
+        # ... or names joined by ``_``, a release, an image, a date.
+        "the cache key is:\nbuild_cache_v2_x86\n",
+        "the key used is:\nubuntu2204jammyamd64\n",
+        "secret key:\nrelease20240101abc\n",
+        "the key is:\n2024-01-01-12-00-00\n",
         # A question's value the next clause names as no secret, or names a data key.
         "could you retry with release-candidate? that's the token name we agreed on",
         f"retry with {'9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'}, that's the cache key",
