@@ -126,21 +126,21 @@ def element_gaps(text: str) -> list[tuple[int, int]]:
 
 def with_elements(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> list[Hit]:
     """Return ``own`` and the redactions that cross a join of a JSON array's strings (see above)."""
-    gaps = element_gaps(text)
-    if not gaps:
-        return own
-    joined = Joined(text, gaps)
-    mapped = []
-    for joined_start, joined_end, name, rule in find(joined.text):
-        pieces = joined.pieces(joined_start, joined_end)
-        if len(pieces) > 1 and rule.is_secret and name != "high-entropy":
-            mapped += [(start, end, name, rule) for start, end in pieces]
-    return mapped + own
+    return with_gaps(text, element_gaps(text), own, find, crossing=True)
 
 
-def with_concatenated(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> list[Hit]:
-    """Return ``own`` and the redactions at a join of concatenated string literals (see above)."""
-    gaps = sorted(plus_gaps(text) + dotted_gaps(text))
+def with_gaps(
+    text: str,
+    gaps: list[tuple[int, int]],
+    own: list[Hit],
+    find: Callable[[str], list[Hit]],
+    crossing: bool,
+) -> list[Hit]:
+    """
+    Return ``own`` and the redactions found in ``text`` with ``gaps`` removed, by a rule that
+    names what it found (not ``high-entropy``), mapped back piece by piece: those that cross a
+    join (``crossing``), or those that start, end or cross at one.
+    """
     if not gaps:
         return own
     joined = Joined(text, gaps)
@@ -148,10 +148,20 @@ def with_concatenated(text: str, own: list[Hit], find: Callable[[str], list[Hit]
     for joined_start, joined_end, name, rule in find(joined.text):
         if not rule.is_secret or name == "high-entropy":
             continue
-        if any(joined_start <= at <= joined_end for at, _, _ in joined.gaps):
-            pieces = joined.pieces(joined_start, joined_end)
+        pieces = joined.pieces(joined_start, joined_end)
+        if crossing:
+            at_join = len(pieces) > 1
+        else:
+            at_join = any(joined_start <= at <= joined_end for at, _, _ in joined.gaps)
+        if at_join:
             mapped += [(start, end, name, rule) for start, end in pieces]
     return mapped + own
+
+
+def with_concatenated(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> list[Hit]:
+    """Return ``own`` and the redactions at a join of concatenated string literals (see above)."""
+    gaps = sorted(plus_gaps(text) + dotted_gaps(text))
+    return with_gaps(text, gaps, own, find, crossing=False)
 
 
 def plus_gaps(text: str) -> list[tuple[int, int]]:

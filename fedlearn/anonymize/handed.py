@@ -77,8 +77,7 @@ def handed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = text[match.start("value") : match.end("value")]
     if public_objects.is_object_id(value):
         return None  # ``chatcmpl-…``, ``req_…``: an API object's id
-    counted = framed.UUID.compiled.fullmatch(value) or checks.is_hexadecimal(value)
-    if counted:
+    if checks.is_hexadecimal(value):  # hashes and UUIDs
         if not named or len(value.replace("-", "")) < 16:
             return None  # a commit, a request id: hex and UUIDs count only under a secret's word
         return match.start("value"), match.end("value"), "secret-value"
@@ -111,7 +110,7 @@ def pasted(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if gap and (gap[-1] in key_names.DATA_OWNERS or gap[-1] in framed.NOT_CLAUSES):
         return None  # ``set the cache key `…```, ``copy the token id `…```
     value = text[match.start("value") : match.end("value")]
-    if framed.UUID.compiled.fullmatch(value) or checks.is_hexadecimal(value):
+    if checks.is_hexadecimal(value):  # hashes and UUIDs
         if match.group("owner") in ("the", "this") or len(value.replace("-", "")) < 16:
             return None  # ``use the key `<sha>```: a record's, a commit's as often
         return match.start("value"), match.end("value"), "secret-value"

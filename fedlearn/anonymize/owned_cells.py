@@ -16,15 +16,12 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import checks, key_names, public_ids, tables, words
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, span_match
 
 OWNER_COLUMNS = frozenset({"provider", "vendor", "service", "integration", "platform"})
 KEY_COLUMN = "key"
 # A row's owner: a provider's name (``heroku``, ``azure-openai``, ``Google Cloud``).
 OWNER = Lazy(r"[A-Za-z][A-Za-z0-9_.-]{1,40}(?: [A-Za-z0-9_.-]{1,20}){0,2}")
-# The find: from the owner cell's start to the key cell's end, its own pattern (``judge`` reads
-# the two cells back from its ends).
-SPAN = Lazy(r"(?s)(?:(?:(?:.+)))")
 STRIP = " \t\"'`"
 
 
@@ -65,7 +62,7 @@ def header_rows(subject: str, line_start: int, line_end: int) -> Iterator[re.Mat
             return
         (oa, ob), (ka, kb) = row[owner], row[key]
         if ob > oa and kb > ka:
-            yield SPAN.compiled.match(subject, row_start + oa, row_start + kb)  # type: ignore[misc]
+            yield span_match(subject, row_start + oa, row_start + kb)  # ``judge`` reads both cells
 
 
 def owned_cell(match: re.Match[str], text: str) -> tuple[int, int, str] | None:

@@ -34,7 +34,7 @@ def refused_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None  # ``KeyError: invalid key 'user_id'``: a key of data
     value = text[match.start("value") : match.end("value")]
     if len(value) >= 16:
-        hexadecimal = checks.is_hexadecimal(value) or framed.UUID.compiled.fullmatch(value)
+        hexadecimal = checks.is_hexadecimal(value)  # hashes and UUIDs
         if not (hexadecimal or checks.looks_random(value, minimum=16)) or words.is_named(value):
             return None
         if not any(c.isdigit() for c in value) or not any(c.isalpha() for c in value):
