@@ -1,0 +1,17 @@
+"""Break a through_sync.py --json report of contexts29 down by context, source and kind.
+
+``python bench/contexts29/classify.py OUT.json`` (bench/corpus_report.py's ``breakdown``).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+import corpus_report  # noqa: E402
+
+if __name__ == "__main__":
+    corpus_report.breakdown(HERE, sys.argv[1:], ("context", "source"), ("context", "kind"))
