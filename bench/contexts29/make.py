@@ -20,7 +20,6 @@ Benign rows: each unlabelled false-positive fixture as a line in one or two of L
 ordinary data). Row format as contexts28 (family, context, text, secret, source, also, rule, kind).
 """
 
-# ruff: noqa: S608, E501
 from __future__ import annotations
 
 import base64
@@ -142,7 +141,7 @@ def c_uvicorn(r, pairs):
     return pick(
         f'INFO:     127.0.0.1:52344 - "GET /v1/hooks/{svc(r)}?{p}={v} HTTP/1.1" 200 OK',
         f'[06/Dec/2026 10:11:12] "POST /api/callback/?{p}={v}&state=ok HTTP/1.1" 302 0',
-        f"2026-12-06 10:11:12,345 INFO werkzeug: 127.0.0.1 - - [06/Dec/2026 10:11:12] \"GET /oauth/complete?{p}={v} HTTP/1.1\" 200 -",
+        f'2026-12-06 10:11:12,345 INFO werkzeug: 127.0.0.1 - - [06/Dec/2026 10:11:12] "GET /oauth/complete?{p}={v} HTTP/1.1" 200 -',
     )
 
 
@@ -183,7 +182,7 @@ def c_spring(r, pairs):
     n, v = pairs[-1]
     return pick(
         f'2026-12-06 10:11:12.345 DEBUG 1 --- [nio-8080-exec-3] o.s.w.s.DispatcherServlet        : POST "/api/v1/{svc(r)}/hook?{n.tail.camel}={v}", parameters={{masked}}',
-        f"2026-12-06 10:11:12.345 DEBUG 1 --- [nio-8080-exec-3] o.s.web.client.RestTemplate      : Writing [{{{n.tail.camel}={v}, region=eu-west-1}}] as \"application/json\"",
+        f'2026-12-06 10:11:12.345 DEBUG 1 --- [nio-8080-exec-3] o.s.web.client.RestTemplate      : Writing [{{{n.tail.camel}={v}, region=eu-west-1}}] as "application/json"',
         f'2026-12-06T10:11:12.345Z DEBUG 7 --- [{svc(r)}] [main] o.s.w.r.f.client.ExchangeFunctions : [5e1a2b3c] HTTP POST https://api.{host(r)}/v1/token, headers=[Authorization:"Bearer {v}", Accept:"application/json"]',
         f"2026-12-06 10:11:12.345  INFO 1 --- [           main] c.e.{svc(r).replace('-', '')}.Config : Resolved property {n.kebab.replace('-', '.')}={v}",
     )
@@ -219,7 +218,7 @@ def c_rust_tracing(r, pairs):
     n, v = pairs[-1]
     return pick(
         f"2026-12-06T10:11:12.345678Z DEBUG request{{method=POST uri=/v1/sync}}: {svc(r).replace('-', '_')}::client: attaching credentials {n.tail.snake}={js(v)}",
-        f"2026-12-06T10:11:12.345678Z  INFO {svc(r).replace('-', '_')}: config loaded config=Config {{ endpoint: \"https://api.{host(r)}\", {n.tail.snake}: {js(v)}, timeout: 30s }}",
+        f'2026-12-06T10:11:12.345678Z  INFO {svc(r).replace("-", "_")}: config loaded config=Config {{ endpoint: "https://api.{host(r)}", {n.tail.snake}: {js(v)}, timeout: 30s }}',
         f"  2026-12-06T10:11:12.345678Z ERROR {svc(r).replace('-', '_')}::auth: token rejected, {n.snake}: {v}\n    at src/auth.rs:57",
     )
 
@@ -247,7 +246,7 @@ def c_log4j(r, pairs):
     return pick(
         f"2026-12-06 10:11:12,345 DEBUG [http-nio-8080-exec-1] [traceId=4bf92f3577b34da6, {n.tail.camel}={v}] c.e.{svc(r).replace('-', '')}.Client - sending request",
         f"2026-12-06 10:11:12,345 DEBUG [main] org.apache.http.headers - http-outgoing-0 >> Authorization: Bearer {v}",
-        f"2026-12-06 10:11:12,345 DEBUG [main] org.apache.http.wire - http-outgoing-0 >> \"X-Api-Key: {v}[\\r][\\n]\"",
+        f'2026-12-06 10:11:12,345 DEBUG [main] org.apache.http.wire - http-outgoing-0 >> "X-Api-Key: {v}[\\r][\\n]"',
     )
 
 
@@ -332,9 +331,9 @@ def c_journal(r, pairs):
 def c_k8s_logs(r, pairs):
     n, v = pairs[-1]
     return pick(
-        f"$ kubectl logs deploy/{svc(r)} --all-containers --prefix\n[pod/{svc(r)}-7d9f8b6c5d-x2k4q/app] {ts()} level=debug msg=\"loaded env\" {n.env}={v}",
+        f'$ kubectl logs deploy/{svc(r)} --all-containers --prefix\n[pod/{svc(r)}-7d9f8b6c5d-x2k4q/app] {ts()} level=debug msg="loaded env" {n.env}={v}',
         f"$ kubectl describe pod {svc(r)}-7d9f8b6c5d-x2k4q\n...\n    Environment:\n      LOG_LEVEL:  debug\n      {n.env}:  {v}\n    Mounts:\n      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-8z2tn (ro)",
-        f"LAST SEEN   TYPE      REASON    OBJECT                  MESSAGE\n2m          Warning   Failed    pod/{svc(r)}-0   Error: failed to start container: exec: \"--{n.tail.kebab}={v}\": executable file not found in $PATH",
+        f'LAST SEEN   TYPE      REASON    OBJECT                  MESSAGE\n2m          Warning   Failed    pod/{svc(r)}-0   Error: failed to start container: exec: "--{n.tail.kebab}={v}": executable file not found in $PATH',
     )
 
 
@@ -356,7 +355,7 @@ def c_tf_debug(r, pairs):
         f"POST /v1/resources HTTP/1.1\nHost: api.{host(r)}\nUser-Agent: Terraform/1.9.5\nAuthorization: Bearer {v}\nContent-Type: application/json\n"
         f"-----------------------------------------------------",
         f"{ts()} [DEBUG] provider.terraform-provider-{svc(r)}_v1.2.0: request body: tf_http_req_body={js(json.dumps({n.tail.snake: v, 'name': 'prod'}))}",
-        f"{ts()} [TRACE] provider.stdio: received data from provider: data=\"{n.tail.snake} = {js(v)[1:-1]}\"",
+        f'{ts()} [TRACE] provider.stdio: received data from provider: data="{n.tail.snake} = {js(v)[1:-1]}"',
     )
 
 
@@ -365,7 +364,7 @@ def c_ansible(r, pairs):
     return pick(
         f"<web-01> ESTABLISH SSH CONNECTION FOR USER: deploy\n<web-01> EXEC /bin/sh -c '{n.env}={v} /usr/bin/python3 /home/deploy/.ansible/tmp/AnsiballZ_command.py && sleep 0'",
         f"TASK [{svc(r)} : configure client] ****\nok: [web-01] => (item={{'key': '{n.tail.snake}', 'value': {pyr(v)}}})",
-        f"fatal: [web-01]: FAILED! => {{\"changed\": false, \"msg\": \"Authentication failed\", \"invocation\": {{\"module_args\": {{\"url\": \"https://api.{host(r)}\", \"{n.tail.snake}\": {js(v)}}}}}}}",
+        f'fatal: [web-01]: FAILED! => {{"changed": false, "msg": "Authentication failed", "invocation": {{"module_args": {{"url": "https://api.{host(r)}", "{n.tail.snake}": {js(v)}}}}}}}',
     )
 
 
@@ -373,26 +372,32 @@ def c_ci_console(r, pairs):
     n, v = pairs[-1]
     return pick(
         f"2026-12-06T10:11:12.3456789Z ##[group]Run ./deploy.sh\n2026-12-06T10:11:12.3456789Z + export {n.env}={shq(v)}\n2026-12-06T10:11:12.3456789Z + curl -fsS -H 'Authorization: token {v}' https://api.{host(r)}/v1/deploy",
-        f"$ echo \"deploying with {n.env}=${n.env}\"\ndeploying with {n.env}={v}\nSection end: step_script",
+        f'$ echo "deploying with {n.env}=${n.env}"\ndeploying with {n.env}={v}\nSection end: step_script',
         f"[Pipeline] sh\n+ docker login -u ci -p {shq(v)} registry.{host(r)}\nWARNING! Using --password via the CLI is insecure. Use --password-stdin.\nLogin Succeeded",
         f"[2026-12-06T10:11:12.345Z] + set -x\n[2026-12-06T10:11:12.345Z] + {n.env}={shq(v)}\n[2026-12-06T10:11:12.345Z] + ./scripts/release.sh",
     )
 
 
 def c_pkg_verbose(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs)
     return pick(
         f"npm verbose config //npm.{host(r)}/:_authToken={v}\nnpm verbose title npm install\nnpm http fetch GET 200 https://npm.{host(r)}/left-pad 112ms",
         f"[DEBUG] Using mirror corp (https://maven.{host(r)}/repo) with credentials {u}/{v}",
-        f"  Looking up \"https://{u}:{v}@pypi.{host(r)}/simple/requests/\" in the cache",
+        f'  Looking up "https://{u}:{v}@pypi.{host(r)}/simple/requests/" in the cache',
         f"    Updating `{svc(r)}` index\n     Running `cargo-credential` with token {v}",
     )
 
 
 def c_curl_v(r, pairs):
-    n, v = pairs[-1]
-    hdr = pick("Authorization: Bearer", "X-Auth-Token:", "Private-Token:", "Authorization: Token", "api-key:")
+    _n, v = pairs[-1]
+    hdr = pick(
+        "Authorization: Bearer",
+        "X-Auth-Token:",
+        "Private-Token:",
+        "Authorization: Token",
+        "api-key:",
+    )
     return (
         f"$ curl -v https://api.{host(r)}/v1/me\n*   Trying 192.0.2.80:443...\n* Connected to api.{host(r)} port 443\n"
         f"> GET /v1/me HTTP/2\n> Host: api.{host(r)}\n> User-Agent: curl/8.5.0\n> {hdr} {v}\n> Accept: */*\n>\n< HTTP/2 401\n< content-type: application/json"
@@ -410,7 +415,7 @@ def c_py_http(r, pairs):
 
 
 def c_client_dump(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     return pick(
         f"AxiosError: Request failed with status code 401\n    at settle (/app/node_modules/axios/lib/core/settle.js:19:12)\n  config: {{\n    headers: Object [AxiosHeaders] {{\n      Accept: 'application/json',\n      Authorization: 'Bearer {v}'\n    }},\n    url: 'https://api.{host(r)}/v1/me'\n  }}",
         f"---request begin---\nGET /v1/export HTTP/1.1\nUser-Agent: Wget/1.21.4\nAccept: */*\nHost: api.{host(r)}\nX-Api-Key: {v}\n\n---request end---",
@@ -419,10 +424,10 @@ def c_client_dump(r, pairs):
 
 
 def c_db_error(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = "svc_" + vendor_words(r)[0][:10]
     return pick(
-        f"psycopg.OperationalError: connection is bad: dsn='postgresql://{u}:{v}@db.{host(r)}:5432/app'\nconnection to server at \"db.{host(r)}\" (192.0.2.5), port 5432 failed: FATAL:  password authentication failed for user \"{u}\"",
+        f'psycopg.OperationalError: connection is bad: dsn=\'postgresql://{u}:{v}@db.{host(r)}:5432/app\'\nconnection to server at "db.{host(r)}" (192.0.2.5), port 5432 failed: FATAL:  password authentication failed for user "{u}"',
         f"java.sql.SQLException: Access denied for user '{u}'@'192.0.2.4' (using password: YES)\n\tat com.mysql.cj.jdbc.exceptions.SQLError.createSQLException(SQLError.java:130)\n  url=jdbc:mysql://db.{host(r)}:3306/app?user={u}&password={v}",
         f"pika.exceptions.ProbableAuthenticationError: ConnectionClosedByBroker: (403) 'ACCESS_REFUSED' while connecting to amqp://{u}:{v}@mq.{host(r)}:5672/%2F",
         f"MongoServerError: bad auth : authentication failed\n    uri: 'mongodb+srv://{u}:{v}@cluster0.{host(r)}/app?retryWrites=true'",
@@ -433,8 +438,8 @@ def c_db_error(r, pairs):
 def c_stack_trace(r, pairs):
     n, v = pairs[-1]
     return pick(
-        f"Exception in thread \"main\" java.lang.IllegalStateException: upstream rejected {n.tail.camel} {v}\n\tat com.example.{svc(r).replace('-', '')}.Client.call(Client.java:88)\n\tat com.example.App.main(App.java:12)",
-        f"panic: dial upstream: invalid token \"{v}\"\n\ngoroutine 1 [running]:\nmain.main()\n\t/src/cmd/{svc(r)}/main.go:42 +0x1d\nexit status 2",
+        f'Exception in thread "main" java.lang.IllegalStateException: upstream rejected {n.tail.camel} {v}\n\tat com.example.{svc(r).replace("-", "")}.Client.call(Client.java:88)\n\tat com.example.App.main(App.java:12)',
+        f'panic: dial upstream: invalid token "{v}"\n\ngoroutine 1 [running]:\nmain.main()\n\t/src/cmd/{svc(r)}/main.go:42 +0x1d\nexit status 2',
         f"thread 'main' panicked at src/main.rs:12:5:\ncalled `Result::unwrap()` on an `Err` value: Unauthorized(\"{n.tail.snake} {v} rejected\")\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace",
         f"Error: 401 Unauthorized ({n.tail.camel}={v})\n    at Client.request (/app/node_modules/{svc(r)}-sdk/dist/client.js:118:15)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)",
     )
@@ -508,12 +513,12 @@ def c_exec(r, pairs):
         f"$ cat <<EOF > .env\n{n.env}={v}\nLOG_LEVEL=debug\nEOF",
         f"$ docker exec -e {n.env}={shq(v)} {svc(r)}-api-1 ./manage.py check_upstream",
         f"$ kubectl exec -it {svc(r)}-0 -- env {n.env}={shq(v)} /app/bin/check",
-        f"$ ssh ops@bastion \"export {n.env}={v}; ./deploy.sh\"",
+        f'$ ssh ops@bastion "export {n.env}={v}; ./deploy.sh"',
     )
 
 
 def c_cli_login(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs)
     s = shq(v)
     return pick(
@@ -529,14 +534,14 @@ def c_cli_login(r, pairs):
 
 
 def c_db_cli(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = "svc_" + vendor_words(r)[0][:10]
     s = shq(v)
     return pick(
         f"$ mysql -h db.{host(r)} -u {u} -p{s} app",
         f"$ PGPASSWORD={s} psql -h db.{host(r)} -U {u} app -c 'select 1'",
         f"$ redis-cli -h cache.{host(r)} -a {s} ping\nWarning: Using a password with '-a' or '-u' option on the command line interface may not be safe.\nPONG",
-        f"$ mongosh \"mongodb+srv://{u}:{v}@cluster0.{host(r)}/app\"",
+        f'$ mongosh "mongodb+srv://{u}:{v}@cluster0.{host(r)}/app"',
     )
 
 
@@ -558,7 +563,7 @@ def c_cli_output(r, pairs):
     return pick(
         f"$ vault login -method=userpass username=dana\nSuccess! You are now authenticated.\n\nKey                    Value\n---                    -----\ntoken                  {v}\ntoken_accessor         8609694a-cdbc-db9b-d345-e782dbb562ed\ntoken_duration         768h",
         f"$ gh auth token\n{v}",
-        f"$ az account get-access-token\n{{\n  \"accessToken\": {js(v)},\n  \"expiresOn\": \"2026-12-06 11:11:12.000000\",\n  \"tokenType\": \"Bearer\"\n}}",
+        f'$ az account get-access-token\n{{\n  "accessToken": {js(v)},\n  "expiresOn": "2026-12-06 11:11:12.000000",\n  "tokenType": "Bearer"\n}}',
         f"$ printenv | grep -i {vendor_words(r)[0]}\n{n.env}={v}",
         f"$ kubectl config view --raw -o jsonpath='{{.users[0].user.token}}'\n{v}",
     )
@@ -650,15 +655,23 @@ def each(fmt: str, x: str) -> str:
 LINE_CONTEXTS = {
     "py_logging": lambda x: each("2026-12-06 10:11:12,345 INFO scanner: skipped line: {}", x),
     "go_log": lambda x: json.dumps({"level": "info", "msg": "skipped", "line": x}),
-    "log4j": lambda x: each("2026-12-06 10:11:12,345 INFO  [main] c.e.scan.Linter - ignored: {}", x),
+    "log4j": lambda x: each(
+        "2026-12-06 10:11:12,345 INFO  [main] c.e.scan.Linter - ignored: {}", x
+    ),
     "compose": lambda x: each("linter-1  | ok: {}", x),
     "k8s_logs": lambda x: each("[pod/linter-0/app] note: {}", x),
     "ci_console": lambda x: each("2026-12-06T10:11:12.3456789Z {}", x),
     "journal": lambda x: each("Dec 06 10:11:12 ci-01 linter[511]: {}", x),
-    "history": lambda x: "$ cat samples/fp.txt\n" + x + "\n$ history | tail -1\n  601  cat samples/fp.txt",
+    "history": lambda x: (
+        "$ cat samples/fp.txt\n" + x + "\n$ history | tail -1\n  601  cat samples/fp.txt"
+    ),
     "set_x": lambda x: "+ cat samples/fp.txt\n" + x + "\n+ exit 0",
-    "sentry": lambda x: json.dumps({"event_id": "0d1e2f3a4b5c4d6e8f9a0b1c2d3e4f5a", "message": x, "level": "info"}),
-    "ansible": lambda x: "TASK [lint : show sample] ****\nok: [ci-01] => {\n    \"msg\": " + json.dumps(x) + "\n}",
+    "sentry": lambda x: json.dumps(
+        {"event_id": "0d1e2f3a4b5c4d6e8f9a0b1c2d3e4f5a", "message": x, "level": "info"}
+    ),
+    "ansible": lambda x: (
+        'TASK [lint : show sample] ****\nok: [ci-01] => {\n    "msg": ' + json.dumps(x) + "\n}"
+    ),
     "rust_tracing": lambda x: each("2026-12-06T10:11:12.345678Z  INFO scan: sample line={}", x),
     "powershell": lambda x: "PS C:\\src> Get-Content .\\samples\\fp.txt\n" + x,
 }
@@ -684,7 +697,7 @@ def lookalikes() -> list[tuple[str, str]]:
             t = f'INFO:     127.0.0.1:{40000 + i} - "GET /v1/orders/{RNG.randint(1000, 99999)}?request_id={u} HTTP/1.1" 200 OK'
             out.append(("uvicorn-request-id", t))
         elif kind == 1:
-            t = f"traceparent: 00-{h256[:32]}-{h256[32:48]}-01\n{ts(i)} level=info msg=\"handled\" trace_id={h256[:32]} span_id={h256[32:48]} duration={ms}ms"
+            t = f'traceparent: 00-{h256[:32]}-{h256[32:48]}-01\n{ts(i)} level=info msg="handled" trace_id={h256[:32]} span_id={h256[32:48]} duration={ms}ms'
             out.append(("trace-ids", t))
         elif kind == 2:
             t = f"2026-12-06T10:11:12.3456789Z + git checkout --progress --force {h1}\n2026-12-06T10:11:12.3456789Z HEAD is now at {h1[:7]} fix: retry on 503"
@@ -702,14 +715,16 @@ def lookalikes() -> list[tuple[str, str]]:
             t = f"npm http fetch GET 200 https://registry.npmjs.org/lodash/-/lodash-{ver}.tgz {ms}ms (cache miss)\nnpm verbose integrity sha512-{base64.b64encode(hashlib.sha512(seed).digest()).decode()}"
             out.append(("npm-integrity", t))
         elif kind == 7:
-            t = f"Started GET \"/orders/{RNG.randint(1, 9999)}\" for 127.0.0.1 at 2026-12-06 10:11:12 +0000\nCompleted 200 OK in {ms}ms (Views: {ms / 3:.1f}ms | ActiveRecord: {ms / 7:.1f}ms | Allocations: {RNG.randint(1000, 9999)})\nListening on http://0.0.0.0:{port}"
+            t = f'Started GET "/orders/{RNG.randint(1, 9999)}" for 127.0.0.1 at 2026-12-06 10:11:12 +0000\nCompleted 200 OK in {ms}ms (Views: {ms / 3:.1f}ms | ActiveRecord: {ms / 7:.1f}ms | Allocations: {RNG.randint(1000, 9999)})\nListening on http://0.0.0.0:{port}'
             out.append(("rails-timing", t))
         elif kind == 8:
-            cursor = base64.urlsafe_b64encode(json.dumps({"page": i % 7 + 2, "per_page": 50, "sort": "created_at"}).encode()).decode()
+            cursor = base64.urlsafe_b64encode(
+                json.dumps({"page": i % 7 + 2, "per_page": 50, "sort": "created_at"}).encode()
+            ).decode()
             t = f'DEBUG:urllib3.connectionpool:https://api.github.com:443 "GET /repos/acme/app/issues?cursor={cursor} HTTP/1.1" 200 None'
             out.append(("cursor-b64", t))
         elif kind == 9:
-            t = f"Normal   Pulled     {ms}s   kubelet  Successfully pulled image \"registry.local/api@sha256:{h256}\" in {ms / 100:.3f}s\nNormal   Created    {ms}s   kubelet  Created container api in pod api-{md5[:10]}-{md5[10:15]}"
+            t = f'Normal   Pulled     {ms}s   kubelet  Successfully pulled image "registry.local/api@sha256:{h256}" in {ms / 100:.3f}s\nNormal   Created    {ms}s   kubelet  Created container api in pod api-{md5[:10]}-{md5[10:15]}'
             out.append(("k8s-events", t))
         elif kind == 10:
             t = f"aws_instance.web: Refreshing state... [id=i-0{md5[:16]}]\naws_security_group.web: Creation complete after {ms % 60}s [id=sg-0{h1[:16]}]"
@@ -736,7 +751,7 @@ def lookalikes() -> list[tuple[str, str]]:
             t = f"< x-amzn-requestid: {u}\n< x-amz-id-2: {b64}\n< cf-ray: {h1[:16]}-AMS\n< server-timing: total;dur={ms}"
             out.append(("curl-resp-ids", t))
         elif kind == 18:
-            t = f"Exception in thread \"main\" java.lang.IllegalStateException: closed\n\tat com.example.Pool$$Lambda$123/0x0000000800{md5[:6]}.run(Unknown Source)\n\tat java.base/java.lang.Thread.run(Thread.java:1583)\nlock held by java.util.concurrent.locks.ReentrantLock$NonfairSync@{md5[:8]}"
+            t = f'Exception in thread "main" java.lang.IllegalStateException: closed\n\tat com.example.Pool$$Lambda$123/0x0000000800{md5[:6]}.run(Unknown Source)\n\tat java.base/java.lang.Thread.run(Thread.java:1583)\nlock held by java.util.concurrent.locks.ReentrantLock$NonfairSync@{md5[:8]}'
             out.append(("java-hash-codes", t))
         else:
             t = f"pip download -v --no-deps requests=={ver}\nSaved ./requests-{ver}-py3-none-any.whl\nrequests=={ver} \\\n    --hash=sha256:{h256}\nContent-MD5: {base64.b64encode(hashlib.md5(seed + b'x', usedforsecurity=False).digest()).decode()}"
