@@ -180,7 +180,9 @@ def is_code(value: str, key: str, word: str, following: str) -> bool:
     named after it (``new_password``), or a type (``password: str = None``).
     """
     stripped = following.lstrip(" \t")
-    if following.startswith(("(", "[", ".")):
+    if following.startswith(("(", ".")) or (
+        following.startswith("[") and not is_wire_break(following)
+    ):
         return True
     value = value.rstrip(":,")
     if IDENTIFIER_CHAIN.fullmatch(value) and not is_drawn_chain(value):
@@ -198,6 +200,15 @@ def is_code(value: str, key: str, word: str, following: str) -> bool:
     if IDENTIFIER.fullmatch(value) and "_" in value and not has_drawn_part(value):
         return word.lower() in value.lower() if word else words.is_wordy(value)
     return False
+
+
+def is_wire_break(following: str) -> bool:
+    """
+    Return whether ``following`` opens a wire log's line break, ``[\\r][\\n]`` (Apache HttpClient's
+    ``http-outgoing-0 >> "X-Api-Key: …[\\r][\\n]"``, escapes decoded or not): the value's line
+    ends there, no subscript follows it.
+    """
+    return following.startswith(("[\\r", "[\\n", "[\r]", "[\n]"))
 
 
 def has_drawn_part(value: str) -> bool:

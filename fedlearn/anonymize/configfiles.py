@@ -66,7 +66,7 @@ TRIPLE = Lazy(r"(?P<q>\"\"\"|'''|\\\"\\\"\\\")(?P<value>[^\n]{1,300}?)(?P=q)")
 KEY_BEFORE = Lazy(r"(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})[\"']?[ \t]*[=:][ \t]*\Z")
 USER_PASS = Lazy(
     r"(?:user(?:name)?|login)[ \t]*[:=]?[ \t]+[^\s,;()\"'\[\]{}<>]{1,64}[ \t]*[,;/]?[ \t]*"
-    r"(?:pass(?:word)?|pwd|pw)[ \t]*[:=]?[ \t]+(?P<value>[^\s,;()\"'`\[\]{}<>]{4,128})"
+    r"(?<![a-z0-9_])(?:pass(?:word)?|pwd|pw)[ \t]*[:=]?[ \t]+(?P<value>[^\s,;()\"'`\[\]{}<>]{4,128})"
     r"(?![^\s,;)\"'`])"
 )
 # ``credentials: bob / <password>``, ``creds are bob/<password>``: a user, a slash, the password.

@@ -6,7 +6,9 @@ one word of 16 or more token characters (``A-Za-z0-9_.~+=-``; no ``/``, ``:`` or
 URL, path or user) that looks generated and reads as no name, host or file (``docker login
 registry.example.com``, ``az login --tenant …``, ``npm login`` stay). So is the one word ``echo``
 or ``printf`` pipes into a command that reads its token from standard input (``printf '%s' tok |
-gh auth login --with-token``, ``--token-stdin``, ``--password-stdin``; not a ``$reference``).
+gh auth login --with-token``, ``--token-stdin``, ``--password-stdin``; not a ``$reference``),
+and the word such a command is given as a here-string (``gh auth login --with-token <<< tok``,
+``docker login -u ci --password-stdin <<< 'pw'``, from ``bench/contexts29``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,13 @@ PIPED = Lazy(
     r"(?P<q>[\"']?)(?P<value>[^\s\"'|;&]{4,300})(?P=q)[ \t]*\|[^|\n]{0,200}?"
     r"(?P<flag>--with-token|--token-stdin|--password-stdin)(?![\w-])"
 )
+
+# The same flags fed by a here-string on their command's line (``--with-token <<< V``).
+HERE_FED = Lazy(
+    r"(?P<flag>--with-token|--token-stdin|--password-stdin)(?![\w-])[^\n|;&<]{0,200}?"
+    r"<<<[ \t]*(?P<q>[\"']?)(?P<value>[^\s\"'|;&]{4,300})(?P=q)"
+)
+STDIN_FLAG = r"--(?:with-token|token-stdin|password-stdin)"
 
 
 def piped(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -56,8 +65,11 @@ def rules() -> list[Rule]:
         ),
         Rule(
             ("token", "password"),
-            (Matcher(Lazy(PIPED.pattern), judge=piped),),
+            (
+                Matcher(Lazy(PIPED.pattern), judge=piped),
+                Matcher(Lazy(HERE_FED.pattern), judge=piped),
+            ),
             trigger=Trigger(words=("--with-token", "-stdin")),
-            gate=r"(?:echo|printf)[ \t][^|\n]*\|[^|\n]*--(?:with-token|token-stdin|password-stdin)",
+            gate=rf"(?:echo|printf)[ \t][^|\n]*\|[^|\n]*{STDIN_FLAG}|{STDIN_FLAG}[^\n]*<<<",
         ),
     ]

@@ -52,13 +52,27 @@ PRINTED = Lazy(
 NAME_END = Lazy(r"[}\"'\\]{0,4}" + ARGUMENTS + LINE_END)
 # Commands that select one named value another way: a Secret's ``.data.KEY`` (``jsonpath``,
 # ``go-template``, ``jq``), 1Password's ``op://vault/item/KEY`` and ``--fields KEY``, ``terraform
-# output -raw KEY``, ``aws configure get KEY``, ``jq -r .a.KEY``.
+# output -raw KEY``, ``aws configure get KEY``, ``jq -r .a.KEY``; any jsonpath's last name
+# (``kubectl config view --raw -o jsonpath='{.users[0].user.token}'``), ``yq .a.KEY`` and az's
+# ``--query KEY`` (``az account get-access-token --query accessToken -o tsv``), bench/contexts29.
 SELECTED = Lazy(
     r"(?:\.data\.|--fields?[= ](?:label=)?|op://[^\n'\"]*/|terraform[ \t]+output[ \t]+(?:-raw[ \t]+)?"
-    r"|configure[ \t]+get[ \t]+|jq[ \t]+-r[ \t]+['\"]?\.(?:[a-z0-9_-]+\.)*)(?P<key>[a-z_][a-z0-9_-]{1,80})"
+    r"|configure[ \t]+get[ \t]+|(?:jq[ \t]+-r|yq(?:[ \t]+-r)?)[ \t]+['\"]?\.(?:[a-z0-9_-]+\.)*"
+    r"|jsonpath=['\"]?\{[^\n}'\"]{0,200}\.|--query[= ]['\"]?(?:[a-z0-9_\[\]-]{1,40}\.)*)"
+    r"(?P<key>[a-z_][a-z0-9_-]{1,80})"
 )
 SELECTED_END = Lazy(r"(?:\.[a-z0-9]{1,8})?[}\"'\\]{0,4}" + ARGUMENTS + DECODED + LINE_END)
-SELECTED_WORDS = (".data.", "--field", "op://", "terraform output", "configure get", "jq -r")
+SELECTED_WORDS = (
+    ".data.",
+    "--field",
+    "op://",
+    "terraform output",
+    "configure get",
+    "jq -r",
+    "yq ",
+    "jsonpath=",
+    "--query",
+)
 # Commands that print one credential and nothing else: auth token printers, keychains, generators.
 PRINTERS = (
     "auth token",

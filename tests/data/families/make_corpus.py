@@ -2297,6 +2297,28 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "wombat API \ud0a4\ub294 {s} \uc785\ub2c8\ub2e4",
             lambda: chars(32, LOWER + DIGITS),
         ),
+        # Session 29 (bench/contexts29): a wire log's ``[\\r][\\n]`` after a header's value, a
+        # here-string to ``--with-token``, a jsonpath's or ``--query``'s secret name.
+        (
+            "wire-log-header",
+            'DEBUG org.apache.http.wire - http-outgoing-1 >> "X-Api-Key: {s}[\\r][\\n]"',
+            lambda: chars(26),
+        ),
+        (
+            "here-string-token",
+            "$ gh auth login --hostname ghe.numbat.example --with-token <<< {s}",
+            lambda: chars(28, LOWER + DIGITS),
+        ),
+        (
+            "jsonpath-readout",
+            "$ kubectl config view --raw -o jsonpath='{.users[0].user.token}'\n{s}",
+            lambda: hexs(32),
+        ),
+        (
+            "query-readout",
+            "$ az account get-access-token --query accessToken -o tsv\n{s}",
+            lambda: chars(36),
+        ),
     ]
 
 
@@ -2842,6 +2864,24 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         (
             "korean-package-key",
             lambda: "\uc0c8 \ud328\ud0a4\uc9c0 \ud0a4\ub294 \uc5c6\uc2b5\ub2c8\ub2e4",
+        ),
+        # Session 29 (bench/contexts29): what the wire-log, here-string, selected-name and
+        # ``user … pass`` rules leave alone.
+        ("wire-log-subscript", lambda: f"token = stored_{rng.choice(words)}_tokens[0]"),
+        (
+            "here-string-reference",
+            lambda: f'$ gh auth login --with-token <<< "${rng.choice(words).upper()}_TOKEN"',
+        ),
+        (
+            "jsonpath-pod-name",
+            lambda: (
+                "$ kubectl get pods -o jsonpath='{.items[0].metadata.name}'\n"
+                f"{rng.choice(words)}-{hexs(10)}-{chars(5, LOWER + DIGITS)}"
+            ),
+        ),
+        (
+            "userpass-method",
+            lambda: f"$ vault login -method=userpass username={rng.choice(words)}",
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
