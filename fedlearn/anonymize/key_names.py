@@ -336,7 +336,8 @@ SEPARATE = {
     "influx": ("-t", "--token", "-password"),
     "schtasks": ("/rp", "/p"),
     "nmcli": ("password",),
-    "dotnet": ("-p", "--password"),
+    "dotnet": ("-p", "--password", "-k"),  # ``dotnet nuget push -k`` (bench/contexts29)
+    "ssh-keygen": ("-N", "-P"),  # the new and the old passphrase (bench/contexts29)
 }
 ATTACHED = {
     **dict.fromkeys(("7z", "7za", "7zr", "rar", "unrar"), ("-p",)),

@@ -58,10 +58,17 @@ NAME_END = Lazy(r"[}\"'\\]{0,4}" + ARGUMENTS + LINE_END)
 SELECTED = Lazy(
     r"(?:\.data\.|--fields?[= ](?:label=)?|op://[^\n'\"]*/|terraform[ \t]+output[ \t]+(?:-raw[ \t]+)?"
     r"|configure[ \t]+get[ \t]+|(?:jq[ \t]+-r|yq(?:[ \t]+-r)?)[ \t]+['\"]?\.(?:[a-z0-9_-]+\.)*"
-    r"|jsonpath=['\"]?\{[^\n}'\"]{0,200}\.|--query[= ]['\"]?(?:[a-z0-9_\[\]-]{1,40}\.)*)"
+    r"|jsonpath=['\"]?\{[^\n}'\"]{0,200}\.|--query[= ]['\"]?(?:[a-z0-9_\[\]-]{1,40}\.)*"
+    r"|secrets[ \t]+get[ \t]+|(?:consul[ \t]+kv|etcdctl)[ \t]+get[ \t]+['\"]?[^\s'\"]*/)"
     r"(?P<key>[a-z_][a-z0-9_-]{1,80})"
 )
-SELECTED_END = Lazy(r"(?:\.[a-z0-9]{1,8})?[}\"'\\]{0,4}" + ARGUMENTS + DECODED + LINE_END)
+# After the name: a file's extension, a go-template's ``| base64decode``, closing quotes or braces.
+SELECTED_END = Lazy(
+    r"(?:\.[a-z0-9]{1,8})?(?:[ \t]*\|[ \t]*base64decode[ \t]*)?[}\"'\\]{0,4}"
+    + ARGUMENTS
+    + DECODED
+    + LINE_END
+)
 SELECTED_WORDS = (
     ".data.",
     "--field",
@@ -72,6 +79,9 @@ SELECTED_WORDS = (
     "yq ",
     "jsonpath=",
     "--query",
+    "secrets get",
+    "kv get",
+    "etcdctl get",
 )
 # Commands that print one credential and nothing else: auth token printers, keychains, generators.
 PRINTERS = (
@@ -89,6 +99,7 @@ PRINTERS = (
     "wg genkey",
     "token_hex",
     "token_urlsafe",
+    "pwgen",
 )
 PRINTER = Lazy(
     r"(?m)(?:^|(?<=\\n)|(?<=\"))[ \t]*(?:[$#%>\u276f][ \t]*)?(?:sudo[ \t]+)?"
@@ -214,7 +225,7 @@ def printed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if span is None:
         return None
     value = text[span[0] : span[1]]
-    if ("=" in value and match.re is PRINTED.compiled) or not is_generated(value):
+    if ("=" in value.rstrip("=") and match.re is PRINTED.compiled) or not is_generated(value):
         return None  # ``KEY=value`` (judged as such elsewhere)
     return read(key, text, span)
 

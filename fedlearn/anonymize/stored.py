@@ -26,7 +26,8 @@ from fedlearn.anonymize.shell_words import arguments, unquoted
 
 # A secret store's command (lower case) and its value flags: a flag alone takes the next word, a
 # flag ending in ``=`` the rest of its word; ``=`` alone: every ``K=V`` word; `` `` alone: the
-# second positional word (``pulumi config set --secret NAME V``, ``netlify env:set NAME V``).
+# second positional word (``pulumi config set --secret NAME V``, ``netlify env:set NAME V``);
+# ``#N``: the N-th positional word.
 STORES: dict[str, tuple[str, ...]] = {
     "secret set ": ("--body", "-b", "--body=", "--value", "--value="),
     "put-parameter ": ("--value", "--value="),
@@ -45,6 +46,9 @@ STORES: dict[str, tuple[str, ...]] = {
     "versions add ": (),
     "secret put ": (),
     "systemd-creds ": (),
+    # MinIO's client: ``mc alias set NAME URL ACCESS_KEY SECRET_KEY`` (bench/contexts29).
+    "mc alias set ": ("#4",),
+    "mc config host add ": ("#4",),
 }
 STORE_WORDS = tuple(STORES)
 STORE = Lazy("|".join(re.escape(word) for word in STORE_WORDS))
@@ -64,9 +68,9 @@ ADD_MASK = Lazy(r"::add-mask::(?P<value>[^\s\"'`\\]+)")
 BOOLEAN = frozenset(("--secret", "--plaintext", "--path", "--force", "-f", "--sensitive"))
 
 
-def positional(text: str, spans: list[Span]) -> Iterator[Span]:
-    """Yield the second positional word (NAME VALUE) unless a word is ``K=V``: flags' arguments
-    are not positional, except after the flags that take none."""
+def positional(text: str, spans: list[Span], nth: int = 2) -> Iterator[Span]:
+    """Yield the ``nth`` positional word (NAME VALUE: the second) unless a word is ``K=V``: flags'
+    arguments are not positional, except after the flags that take none."""
     plain: list[Span] = []
     after_flag = False
     for start, end in spans:
@@ -79,8 +83,8 @@ def positional(text: str, spans: list[Span]) -> Iterator[Span]:
             after_flag = False
         else:
             plain.append((start, end))
-    if len(plain) >= 2:
-        yield unquoted(*plain[1], text)
+    if len(plain) >= nth:
+        yield unquoted(*plain[nth - 1], text)
 
 
 def flagged(text: str, spans: list[Span], flags: tuple[str, ...]) -> Iterator[Span]:
@@ -88,10 +92,13 @@ def flagged(text: str, spans: list[Span], flags: tuple[str, ...]) -> Iterator[Sp
     or positional value."""
     if " " in flags:
         yield from positional(text, spans)
+    for flag in flags:
+        if flag.startswith("#"):
+            yield from positional(text, spans, int(flag[1:]))
     for index, (start, end) in enumerate(spans):
         word = text[start:end]
         for flag in flags:
-            if flag == " ":
+            if flag == " " or flag.startswith("#"):
                 continue
             if flag == "=":
                 at = word.find("=")

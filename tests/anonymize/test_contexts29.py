@@ -1,7 +1,9 @@
 """Forms found by bench/contexts29 (log lines and commands): a header value before a wire log's
 ``[\\r][\\n]``, a token fed by a here-string to ``--with-token``/``--password-stdin``, the value a
-jsonpath, ``yq`` or az ``--query`` selects by a secret's name, and ``pass`` as a word of its own
-in ``user … pass …`` (not ``-method=userpass``)."""
+jsonpath, go-template, ``yq``, az ``--query``, ``secrets get``, ``consul kv get`` or ``etcdctl get``
+selects by a secret's name, ``pwgen``'s output, ``ssh-keygen -N``/``-P``, ``dotnet nuget push -k``,
+MinIO's ``mc alias set``, and ``pass`` as a word of its own in ``user … pass …`` (not
+``-method=userpass``)."""
 
 from __future__ import annotations
 
@@ -48,6 +50,47 @@ from fedlearn.anonymize import Anonymizer, checks
             "$ yq -r '.auth.api_key' ~/.config/acme.yaml\nm3Xq8Zt1Vw6Kp4Nr9Lb2",
             "$ yq -r '.auth.api_key' ~/.config/acme.yaml\n<redacted:api-key>",
         ),
+        # Passphrase and API key flags tied to their command.
+        (
+            "$ ssh-keygen -t ed25519 -N 'Wq3#zR8v-Lk5m' -f ~/.ssh/id_deploy",
+            "$ ssh-keygen -t ed25519 -N '<redacted:password>' -f ~/.ssh/id_deploy",
+        ),
+        (
+            "ssh-keygen -p -P oldPass-4821 -f id_rsa",
+            "ssh-keygen -p -P <redacted:password> -f id_rsa",
+        ),
+        (
+            "dotnet nuget push out/app.1.2.0.nupkg -k Pw8nXc2Vb5Lq9Zt4Kr7Md3Hy -s https://nuget.example.org",
+            "dotnet nuget push out/app.1.2.0.nupkg -k <redacted:password> -s https://nuget.example.org",
+        ),
+        # MinIO's client: the fourth positional word is the secret key.
+        (
+            "$ mc alias set backup https://s3.example.org ops Lq9Zt4Kr7Md3HyPw8nXc2Vb5",
+            "$ mc alias set backup https://s3.example.org ops <redacted:stored-secret>",
+        ),
+        # More commands that print a value selected by its name.
+        (
+            "$ consul kv get service/billing/api_token\nc5d8e1f4a7b2c9d6e3f0a1b4",
+            "$ consul kv get service/billing/api_token\n<redacted:token>",
+        ),
+        (
+            "$ etcdctl get /config/db_password --print-value-only\nVt6kX1qP9zM3wN7r",
+            "$ etcdctl get /config/db_password --print-value-only\n<redacted:password>",
+        ),
+        (
+            "$ doppler secrets get STRIPE_SECRET --plain\nwX4k9Lm2Qr7Vt3Zp8Nc5",
+            "$ doppler secrets get STRIPE_SECRET --plain\n<redacted:secret>",
+        ),
+        (
+            "$ kubectl get secret app -o go-template='{{.data.api_key | base64decode}}'\nNc5wX4k9Lm2Qr7Vt3Zp8",
+            "$ kubectl get secret app -o go-template='{{.data.api_key | base64decode}}'\n<redacted:api-key>",
+        ),
+        ("$ pwgen -s 28 1\nZp8Nc5wX4k9Lm2Qr7Vt3Hy6Jd1F", "$ pwgen -s 28 1\n<redacted:token>"),
+        # A printed variable's value ending in base64 padding is no ``KEY=value`` line.
+        (
+            "$ echo $RELAY_SECRET\nq8Zt1Vw6Kp4Nr9Lb2Mx7Jc3Hd5Fg0Sa1Ye6Ui4Oo8=",
+            "$ echo $RELAY_SECRET\n<redacted:secret>",
+        ),
     ],
 )
 def test_contexts29_forms_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
@@ -72,6 +115,19 @@ def test_contexts29_forms_redacted(anonymizer: Anonymizer, text: str, expected: 
         # ``pass`` inside a word (``userpass``) is no password's word.
         "$ vault login -method=userpass username=dana",
         "vault write auth/userpass/users/dana policies=admins",
+        # Flags of other commands, an empty or referenced passphrase.
+        "$ ssh-keygen -t ed25519 -N '' -f ~/.ssh/id_ci",
+        '$ ssh-keygen -t rsa -b 4096 -N "$KEY_PASSPHRASE" -f id_rsa',
+        "$ dotnet test -k 5 --no-build",
+        # MinIO's client with references or defaults; ``gh alias set``.
+        "$ mc alias set local http://localhost:9000 $MINIO_USER $MINIO_PASSWORD",
+        "$ mc alias set local http://localhost:9000 minioadmin minioadmin",
+        "$ gh alias set co 'pr checkout'",
+        # Selected values under no secret's name, or not one word.
+        "$ consul kv get service/billing/region\neu-west-1",
+        "$ doppler secrets get DB_HOST --plain\ndb01.internal.example.org",
+        "$ pwgen 12 3\nahNgie3eiv9o Quoh4iekaeph eeb9Iexaez6i",
+        "$ echo $PATH\n/usr/local/bin:/usr/bin",
     ],
 )
 def test_contexts29_benign_kept(anonymizer: Anonymizer, text: str) -> None:

@@ -2319,6 +2319,24 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "$ az account get-access-token --query accessToken -o tsv\n{s}",
             lambda: chars(36),
         ),
+        ("ssh-keygen-passphrase", "$ ssh-keygen -t ed25519 -N '{s}' -f ~/.ssh/id_numbat", argument),
+        (
+            "dotnet-nuget-push-key",
+            "dotnet nuget push numbat.1.0.0.nupkg -k {s} -s https://nuget.numbat.example",
+            lambda: chars(30),
+        ),
+        (
+            "minio-alias-secret",
+            "$ mc alias set numbat https://s3.numbat.example ops {s}",
+            lambda: chars(40),
+        ),
+        ("kv-get-readout", "$ consul kv get numbat/api_token\n{s}", lambda: hexs(24)),
+        (
+            "secrets-get-readout",
+            "$ doppler secrets get NUMBAT_SECRET --plain\n{s}",
+            lambda: chars(24),
+        ),
+        ("pwgen-readout", "$ pwgen -s 32 1\n{s}", lambda: chars(32)),
     ]
 
 
@@ -2882,6 +2900,20 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         (
             "userpass-method",
             lambda: f"$ vault login -method=userpass username={rng.choice(words)}",
+        ),
+        (
+            "ssh-keygen-empty",
+            lambda: f"$ ssh-keygen -t ed25519 -N '' -f ~/.ssh/id_{rng.choice(words)}",
+        ),
+        (
+            "minio-alias-reference",
+            lambda: (
+                f"$ mc alias set {rng.choice(words)} http://localhost:9000 $MINIO_USER $MINIO_PASSWORD"
+            ),
+        ),
+        (
+            "kv-get-region",
+            lambda: f"$ consul kv get {rng.choice(words)}/region\neu-west-{rng.randrange(1, 4)}",
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
