@@ -21,6 +21,7 @@ from fedlearn.anonymize import (
     nixout,
     readouts,
     rules,
+    store_reads,
     terms,
     words,
 )
@@ -179,4 +180,5 @@ def keyed() -> list[Rule]:
         *directives.rules(),  # ``SetEnv NAME value``, ``set $name value;``, ``git config k v``
         *nixout.rules(),  # ``nix-repl>`` echoes and NixOS definition lists: ``- In `f': "…"``
         *readouts.rules(),  # printed for a named secret: ``printenv NAME``, ``cat ~/.app/token``…
+        *store_reads.rules(),  # a secret store's JSON: ``az keyvault secret show`` ``"value"``
     ]

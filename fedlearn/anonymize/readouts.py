@@ -100,6 +100,7 @@ PRINTERS = (
     "token_hex",
     "token_urlsafe",
     "pwgen",
+    "lpass show",
 )
 PRINTER = Lazy(
     r"(?m)(?:^|(?<=\\n)|(?<=\"))[ \t]*(?:[$#%>\u276f][ \t]*)?(?:sudo[ \t]+)?"
@@ -141,6 +142,15 @@ NOTICE = re.compile(
     r"[ \t]*(?:[\u203a\u25b8][ \t]|[!*]?[ \t]*(?:\w+[ \t]+)?(?:warn(?:ing)?|notice|note)\b)", re.I
 )
 SECRET_NAME = re.compile(r"(?:--secret[= ]|/secrets/)(?P<name>[\w.-]{1,100})")
+# A command that reads a secret store: what it prints is a secret whatever the name it selects
+# (``az keyvault secret show --name acme --query value -o tsv``; bench/contexts29); SSM only
+# decrypted (a plain parameter holds settings: AMI ids).
+STORE_READ = re.compile(
+    r"keyvault[ \t]+secret[ \t]+show|secretsmanager[ \t]+get-secret-value"
+    r"|ssm[ \t]+get-parameters?[ \t][^\n]*--with-decryption|secrets[ \t]+versions[ \t]+access"
+    r"|vault[ \t]+(?:kv[ \t]+get|read)[ \t]|get[ \t]+secrets?[ \t]|secrets[ \t]+get[ \t]|op[ \t]+read[ \t]",
+    re.IGNORECASE,
+)
 
 
 def is_generated(value: str) -> bool:
@@ -227,7 +237,17 @@ def printed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = text[span[0] : span[1]]
     if ("=" in value.rstrip("=") and match.re is PRINTED.compiled) or not is_generated(value):
         return None  # ``KEY=value`` (judged as such elsewhere)
-    return read(key, text, span)
+    return read(key, text, span) or from_store(text, match.start(), span)
+
+
+def from_store(text: str, position: int, span: Span) -> tuple[int, int, str] | None:
+    """Return ``span`` as a secret when the command on the line at ``position`` reads a secret
+    store (``STORE_READ``) and the printed value looks generated, else None."""
+    line_end = text.find("\n", position)
+    line = text[text.rfind("\n", 0, position) + 1 : line_end if line_end >= 0 else len(text)]
+    if STORE_READ.search(line) is None or not is_generated(text[span[0] : span[1]]):
+        return None
+    return span[0], span[1], "secret"
 
 
 def read(key: str | None, text: str, span: Span | None) -> tuple[int, int, str] | None:
@@ -247,7 +267,8 @@ def readout(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     span = next_line(text, match.end("input"))
     if form == GCLOUD.pattern:
         name = SECRET_NAME.search(match.group("input"))
-        return read(name and name.group("name"), text, span)
+        found = read(name and name.group("name"), text, span)
+        return found or (span and from_store(text, match.start(), span))
     key = path_key("/" + match.group("input").rpartition("/")[2].rstrip("\\\"'`"))
     escaped = text.rfind("\\n", 0, match.start())  # a JSON string's line
     line = max(text.rfind("\n", 0, match.start()) + 1, escaped + 2 if escaped >= 0 else 0)

@@ -2,7 +2,8 @@
 ``[\\r][\\n]``, a token fed by a here-string to ``--with-token``/``--password-stdin``, the value a
 jsonpath, go-template, ``yq``, az ``--query``, ``secrets get``, ``consul kv get`` or ``etcdctl get``
 selects by a secret's name, ``pwgen``'s output, ``ssh-keygen -N``/``-P``, ``dotnet nuget push -k``,
-MinIO's ``mc alias set``, and ``pass`` as a word of its own in ``user … pass …`` (not
+MinIO's ``mc alias set``, what a secret store's read prints (its bare value, its JSON's
+value member), and ``pass`` as a word of its own in ``user … pass …`` (not
 ``-method=userpass``)."""
 
 from __future__ import annotations
@@ -86,6 +87,36 @@ from fedlearn.anonymize import Anonymizer, checks
             "$ kubectl get secret app -o go-template='{{.data.api_key | base64decode}}'\n<redacted:api-key>",
         ),
         ("$ pwgen -s 28 1\nZp8Nc5wX4k9Lm2Qr7Vt3Hy6Jd1F", "$ pwgen -s 28 1\n<redacted:token>"),
+        # What a secret store's read prints is a secret whatever its name: the bare value ...
+        (
+            "$ az keyvault secret show --vault-name kv-prod --name billing --query value -o tsv\nGf5xR2wT8kLm3Qz9Vb4Nc7Hy",
+            "$ az keyvault secret show --vault-name kv-prod --name billing --query value -o tsv\n<redacted:secret>",
+        ),
+        (
+            "$ aws ssm get-parameter --name /prod/billing/db --with-decryption --query Parameter.Value --output text\n5c2e8b1f7a4d9e6c3b0a8f2d",
+            "$ aws ssm get-parameter --name /prod/billing/db --with-decryption --query Parameter.Value --output text\n<redacted:secret>",
+        ),
+        (
+            "$ gcloud secrets versions access projects/acme/secrets/billing/versions/3\nKm3Qz9Vb4Nc7HyGf5xR2wT8L",
+            "$ gcloud secrets versions access projects/acme/secrets/billing/versions/3\n<redacted:secret>",
+        ),
+        (
+            "$ lpass show billing/prod --password\nzT8kLm3Qz9Vb4Nc7HyGf5xR2",
+            "$ lpass show billing/prod --password\n<redacted:token>",
+        ),
+        # ... and the value member of its JSON.
+        (
+            '$ az keyvault secret show --vault-name kv-prod --name billing\n{\n  "name": "billing",\n  "value": "Vb4Nc7HyGf5xR2wT8kLm3Qz9"\n}',
+            '$ az keyvault secret show --vault-name kv-prod --name billing\n{\n  "name": "billing",\n  "value": "<redacted:secret>"\n}',
+        ),
+        (
+            '$ aws secretsmanager get-secret-value --secret-id prod/billing\n{"Name": "prod/billing", "SecretString": "9e6c3b0a8f2d5c2e8b1f7a4d"}',
+            '$ aws secretsmanager get-secret-value --secret-id prod/billing\n{"Name": "prod/billing", "SecretString": "<redacted:secret>"}',
+        ),
+        (
+            '$ aws ssm get-parameter --name /prod/billing/db --with-decryption\n{"Parameter": {"Type": "SecureString", "Value": "0a8f2d5c2e8b1f7a4d9e6c3b"}}',
+            '$ aws ssm get-parameter --name /prod/billing/db --with-decryption\n{"Parameter": {"Type": "SecureString", "Value": "<redacted:secret>"}}',
+        ),
         # A printed variable's value ending in base64 padding is no ``KEY=value`` line.
         (
             "$ echo $RELAY_SECRET\nq8Zt1Vw6Kp4Nr9Lb2Mx7Jc3Hd5Fg0Sa1Ye6Ui4Oo8=",
@@ -128,6 +159,12 @@ def test_contexts29_forms_redacted(anonymizer: Anonymizer, text: str, expected: 
         "$ doppler secrets get DB_HOST --plain\ndb01.internal.example.org",
         "$ pwgen 12 3\nahNgie3eiv9o Quoh4iekaeph eeb9Iexaez6i",
         "$ echo $PATH\n/usr/local/bin:/usr/bin",
+        # A plain SSM parameter holds settings; a store's id, words, or members after the next prompt.
+        '$ aws ssm get-parameter --name /aws/service/ami-al2023\n{"Parameter": {"Type": "String", "Value": "ami-0c55b159cbfafe1f0a"}}',
+        "$ aws ssm get-parameter --name /aws/service/ami-al2023 --query Parameter.Value --output text\nami-0c55b159cbfafe1f0a",
+        "$ az keyvault secret show --vault-name kv --name billing --query id -o tsv\nhttps://kv.vault.azure.net/secrets/billing/4b5a6978",
+        '$ az keyvault secret show --vault-name kv --name motd\n{"value": "welcome to the cluster"}',
+        '$ az keyvault secret show --vault-name kv --name billing\nERROR: forbidden\n$ cat build.json\n{"Value": "0a8f2d5c2e8b1f7a4d9e6c3b"}',
     ],
 )
 def test_contexts29_benign_kept(anonymizer: Anonymizer, text: str) -> None:

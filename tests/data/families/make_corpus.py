@@ -2337,6 +2337,16 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: chars(24),
         ),
         ("pwgen-readout", "$ pwgen -s 32 1\n{s}", lambda: chars(32)),
+        (
+            "store-read-bare",
+            "$ az keyvault secret show --vault-name kv-numbat --name numbat --query value -o tsv\n{s}",
+            lambda: chars(28),
+        ),
+        (
+            "store-read-json",
+            '$ aws secretsmanager get-secret-value --secret-id prod/numbat\n{"SecretString": "{s}"}',
+            lambda: chars(32, LOWER + DIGITS),
+        ),
     ]
 
 
@@ -2914,6 +2924,13 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         (
             "kv-get-region",
             lambda: f"$ consul kv get {rng.choice(words)}/region\neu-west-{rng.randrange(1, 4)}",
+        ),
+        (
+            "ssm-plain-parameter",
+            lambda: (
+                "$ aws ssm get-parameter --name /aws/service/ami-al2023 --query Parameter.Value"
+                f" --output text\nami-0{hexs(17)}"
+            ),
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
