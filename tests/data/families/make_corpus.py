@@ -2296,7 +2296,7 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "korean-key-particle",
             "wombat API \ud0a4\ub294 {s} \uc785\ub2c8\ub2e4",
             lambda: chars(32, LOWER + DIGITS),
-        ),        # Session 29: ``for key V`` after a refusal on its line.
+        ),  # Session 29: ``for key V`` after a refusal on its line.
         (
             "refused-for-key",
             "numbat-agent[77]: auth failed (401) for key {s}",
@@ -2847,7 +2847,8 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         (
             "korean-package-key",
             lambda: "\uc0c8 \ud328\ud0a4\uc9c0 \ud0a4\ub294 \uc5c6\uc2b5\ub2c8\ub2e4",
-        ),        (
+        ),
+        (
             "for-key-data",
             lambda: rng.choice(
                 [
