@@ -2296,7 +2296,8 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "korean-key-particle",
             "wombat API \ud0a4\ub294 {s} \uc785\ub2c8\ub2e4",
             lambda: chars(32, LOWER + DIGITS),
-        ),  # Session 29: ``for key V`` after a refusal on its line.
+        ),
+        # Session 29: ``for key V`` after a refusal on its line.
         (
             "refused-for-key",
             "numbat-agent[77]: auth failed (401) for key {s}",
