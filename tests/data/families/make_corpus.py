@@ -2303,6 +2303,12 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "numbat-agent[77]: auth failed (401) for key {s}",
             lambda: chars(12, UPPER + DIGITS),
         ),
+        # A bare ``key`` column after an owner column in SQL.
+        (
+            "owned-key-sql",
+            "INSERT INTO api_keys (service, key, created_at) VALUES ('numbat', '{s}', now());",
+            lambda: chars(18),
+        ),
     ]
 
 
@@ -2855,6 +2861,15 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
                 [
                     f"cache miss for key {chars(12, UPPER + DIGITS)}, fetching",
                     f"auth failed (401) for key '{rng.choice(words)}{rng.randrange(10, 99)}'",
+                ]
+            ),
+        ),
+        (
+            "owned-key-sql-data",
+            lambda: rng.choice(
+                [
+                    f"INSERT INTO t (service, key) VALUES ('cache', '{hexs(40)}');",  # noqa: S608
+                    f"INSERT INTO f (service, key) VALUES ('{rng.choice(words)}', 'new_ui');",  # noqa: S608
                 ]
             ),
         ),
