@@ -19,6 +19,7 @@ import re
 
 from fedlearn.anonymize import (
     assignments,
+    bearer_pairs,
     checks,
     fenced,
     framed,
@@ -141,5 +142,6 @@ def rules() -> list[Rule]:
         *told_abroad.rules(),
         *handed.rules(),
         *refused_keys.rules(),
+        *bearer_pairs.rules(),
         *fenced.rules(),
     ]

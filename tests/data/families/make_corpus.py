@@ -2309,6 +2309,12 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "INSERT INTO api_keys (service, key, created_at) VALUES ('numbat', '{s}', now());",
             lambda: chars(18),
         ),
+        # A ``user:secret`` pair after ``Bearer``.
+        (
+            "bearer-pair",
+            'RequestHeader set Authorization "Bearer {s}"',
+            lambda: f"wombat-svc:{chars(16)}",
+        ),
     ]
 
 
@@ -2870,6 +2876,16 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
                 [
                     f"INSERT INTO t (service, key) VALUES ('cache', '{hexs(40)}');",  # noqa: S608
                     f"INSERT INTO f (service, key) VALUES ('{rng.choice(words)}', 'new_ui');",  # noqa: S608
+                ]
+            ),
+        ),
+        (
+            "bearer-pair-words",
+            lambda: rng.choice(
+                [
+                    "WWW-Authenticate: Bearer realm:required",
+                    f"Bearer https://auth.{rng.choice(words)}.example/oauth/token",
+                    "grant_type: Bearer urn:ietf:params:oauth:token-type:jwt",
                 ]
             ),
         ),
