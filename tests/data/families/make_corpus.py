@@ -2315,6 +2315,12 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             'RequestHeader set Authorization "Bearer {s}"',
             lambda: f"wombat-svc:{chars(16)}",
         ),
+        # A Turkish secret word with its possessive suffix.
+        (
+            "told-abroad-possessive",
+            "wombat için yeni API anahtarı: {s}",  # noqa: RUF001
+            lambda: chars(10) + "!" + chars(2, LOWER),
+        ),
     ]
 
 
@@ -2888,6 +2894,10 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
                     "grant_type: Bearer urn:ietf:params:oauth:token-type:jwt",
                 ]
             ),
+        ),
+        (
+            "told-abroad-possessive-words",
+            lambda: rng.choice(["Numbat parolası: güncellendi", "API anahtarı: gerekli"]),  # noqa: RUF001
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
