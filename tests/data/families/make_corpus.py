@@ -2321,6 +2321,8 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "wombat için yeni API anahtarı: {s}",  # noqa: RUF001
             lambda: chars(10) + "!" + chars(2, LOWER),
         ),
+        # A quoted value of more than 300 characters under a secret's key.
+        ("long-value-setx", 'setx WOMBAT_SECRET_KEY "{s}" /M', lambda: b64(180) + "=" + b64(200)),
     ]
 
 
@@ -2898,6 +2900,10 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         (
             "told-abroad-possessive-words",
             lambda: rng.choice(["Numbat parolası: güncellendi", "API anahtarı: gerekli"]),  # noqa: RUF001
+        ),
+        (
+            "long-value-prose",
+            lambda: 'setx WOMBAT_SECRET_KEY "' + " ".join([rng.choice(words)] * 70) + '"',
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
