@@ -31,6 +31,7 @@ from fedlearn.anonymize import (
     parenthesized,
     refused_keys,
     told_abroad,
+    url_ports,
 )
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
@@ -143,5 +144,6 @@ def rules() -> list[Rule]:
         *handed.rules(),
         *refused_keys.rules(),
         *bearer_pairs.rules(),
+        *url_ports.rules(),
         *fenced.rules(),
     ]

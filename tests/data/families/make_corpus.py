@@ -2323,6 +2323,8 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ),
         # A quoted value of more than 300 characters under a secret's key.
         ("long-value-setx", 'setx WOMBAT_SECRET_KEY "{s}" /M', lambda: b64(180) + "=" + b64(200)),
+        # A drawn key where a URL's port stands.
+        ("url-port-key", "endpoint: https://wombat.azure-api.net:{s}", lambda: chars(32)),
     ]
 
 
@@ -2904,6 +2906,12 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         (
             "long-value-prose",
             lambda: 'setx WOMBAT_SECRET_KEY "' + " ".join([rng.choice(words)] * 70) + '"',
+        ),
+        (
+            "url-port-number",
+            lambda: (
+                f"https://api.{rng.choice(words)}.example:{rng.randrange(1024, 65535)}/v1/items"
+            ),
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
