@@ -2325,6 +2325,12 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("long-value-setx", 'setx WOMBAT_SECRET_KEY "{s}" /M', lambda: b64(180) + "=" + b64(200)),
         # A drawn key where a URL's port stands.
         ("url-port-key", "endpoint: https://wombat.azure-api.net:{s}", lambda: chars(32)),
+        # A told value of decimal digits.
+        (
+            "told-digits",
+            "the new token for numbat is `{s}`, old one revoked",
+            lambda: chars(24, DIGITS),
+        ),
     ]
 
 
@@ -2912,6 +2918,10 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             lambda: (
                 f"https://api.{rng.choice(words)}.example:{rng.randrange(1024, 65535)}/v1/items"
             ),
+        ),
+        (
+            "told-digits-time",
+            lambda: f"the token is {rng.randrange(1733000000000, 1799999999999)}, expiring soon",
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
