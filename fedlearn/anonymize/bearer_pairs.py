@@ -33,7 +33,7 @@ def rules() -> list[Rule]:
     return [
         Rule(
             ("authorization",),
-            (Matcher(PAIR, judge=bearer_pair),),
+            (Matcher(Lazy(PAIR.pattern), judge=bearer_pair),),
             trigger=Trigger(words=("bearer",), lower=True),
             lower=True,
             gate=r"(?i)bearer[ \t]+[a-z0-9._@-]+:[^\s\"'`<>,;()\[\]{}\\/]",

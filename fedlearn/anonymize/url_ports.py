@@ -38,7 +38,7 @@ def rules() -> list[Rule]:
     return [
         Rule(
             ("api-key",),
-            (Matcher(PORT_KEY, judge=port_key),),
+            (Matcher(Lazy(PORT_KEY.pattern), judge=port_key),),
             trigger=Trigger(words=("://",)),
             gate=r"://[A-Za-z0-9.-]+:[0-9]*[A-Za-z+=_-]",
         ),
