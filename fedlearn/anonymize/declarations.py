@@ -22,7 +22,9 @@ from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS
 from fedlearn.anonymize.rules import STRING_PREFIX, Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
-QUOTED = r"(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{1,300})(?P=q)"
+# The longest value read: a quoted secret may run past 300 characters (Aiven's tokens are 372).
+MAX_VALUE = 1000
+QUOTED = rf"(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{{1,{MAX_VALUE}}})(?P=q)"
 # The string types a declaration may name: Rust, TypeScript, Kotlin/Swift/Scala, Python.
 TYPE = r"(?:&(?:'static[ \t]+)?(?:mut[ \t]+)?)?(?:str|String|string|Final(?:\[str\])?|Optional\[str\]|SecretStr)\??"
 # A literal's prefix (Rust ``r"…"``/``r#"…"#``, ``rules.STRING_PREFIX``) is no part of the value.
@@ -42,7 +44,8 @@ QUALIFIED_REVERSED = Lazy(
 QUALIFIED_WORDS = ("key", "token", "secret", "pass", "pwd", "pw", "psk")
 # Windows' ``setx NAME value`` (``/M`` after), as ``NAME=value``.
 SETX = Lazy(
-    r"setx[ \t]+(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]+(?:\"(?P<value>[^\"\n]{1,300})\"|(?P<bare>[^\s\"/][^\s\"]{0,299}))"
+    r"setx[ \t]+(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]+"
+    rf"(?:\"(?P<value>[^\"\n]{{1,{MAX_VALUE}}})\"|(?P<bare>[^\s\"/][^\s\"]{{0,{MAX_VALUE - 1}}}))"
 )
 KEY_ATTRIBUTES = frozenset({"name", "key", "property", "id", "itemprop", "http-equiv"})
 VALUE_ATTRIBUTES = frozenset({"content", "value"})

@@ -36,10 +36,12 @@ from fedlearn.anonymize import (
     userinfo,
 )
 from fedlearn.anonymize.assignments import GATE_WORDS
+from fedlearn.anonymize.declarations import MAX_VALUE
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 KEY = r"(?P<key>[A-Za-z0-9_.-]{1,80})"
-QUOTED = r"(?P<q>[\"'])(?P<value>[^\"'\n\\]{1,300})(?P=q)"
+# A key's quoted value: up to ``MAX_VALUE`` (Aiven's tokens are 372 characters).
+QUOTED = rf"(?P<q>[\"'])(?P<value>[^\"'\n\\]{{1,{MAX_VALUE}}})(?P=q)"
 PAIRS = (
     # A call or tuple with the key name first: setProperty("X_TOKEN", "…"), Setenv, putenv, put.
     rf"[\"']{KEY}[\"'][ \t]*,[ \t]*{QUOTED}",

@@ -167,7 +167,8 @@ def judged_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None
     if "/" in value and not (BASE64.fullmatch(value) and checks.looks_random(value)):
         return None  # a path, unless base64
     chosen = key_shapes.is_chosen(value, 8)  # wordy as it may be (``Weeayeix#16``)
-    if not (chosen or key_names.reads_generated(value, 12)):
+    drawn = key_shapes.is_generated_under("told", value)  # decimal digits, drawn lower, hex pairs
+    if not (chosen or drawn or key_names.reads_generated(value, 12)):
         return None
     if (not chosen and words.is_named(value)) or (checks.is_hexadecimal(value) and len(value) < 16):
         return None

@@ -37,20 +37,28 @@ def owned_columns(subject: str) -> Iterator[re.Match[str]]:
         yield from header_rows(subject, line_start, line_end)
 
 
+def owner_and_key(names: list[str]) -> tuple[int, int] | None:
+    """Return the indexes of the last owner column before a bare ``key`` column and of that
+    column, or None."""
+    lower = [name.lower() for name in names]
+    if KEY_COLUMN not in lower:
+        return None
+    key = lower.index(KEY_COLUMN)
+    owners = [index for index in range(key) if lower[index] in OWNER_COLUMNS]
+    return (owners[-1], key) if owners else None
+
+
 def header_rows(subject: str, line_start: int, line_end: int) -> Iterator[re.Match[str]]:
     """Yield the finds under one header line (``owned_columns``)."""
     found = tables.header_kind(subject[line_start:line_end])
     if found is None:
         return
     delimiter, cells = found
-    names = [tables.cell_name(subject[line_start + a : line_start + b]).lower() for a, b in cells]
-    if KEY_COLUMN not in names:
+    names = [tables.cell_name(subject[line_start + a : line_start + b]) for a, b in cells]
+    columns = owner_and_key(names)
+    if columns is None:
         return
-    key = names.index(KEY_COLUMN)
-    owners = [index for index in range(key) if names[index] in OWNER_COLUMNS]
-    if not owners:
-        return
-    owner = owners[-1]
+    owner, key = columns
     rows = tables.lines_after(subject, line_end)
     if delimiter == "|":
         rule = next(rows, None)
@@ -76,18 +84,22 @@ def owned_cell(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     while end > value_start and text[end - 1] in STRIP:
         end -= 1
     value = text[value_start:end].lstrip(STRIP)
+    return (end - len(value), end, "high-entropy") if is_owned_key(owner, value) else None
+
+
+def is_owned_key(owner: str, value: str) -> bool:
+    """Return whether ``value`` in a bare ``key`` column is a credential of the row's ``owner``."""
     if OWNER.fullmatch(owner) is None:
-        return None
+        return False
     owner = owner.lower().replace(" ", "_")
     if owner in key_names.DATA_OWNERS or owner.split("_")[-1] in key_names.DATA_OWNERS:
-        return None  # ``cache,<sha256>``: a cache's key
+        return False  # ``cache,<sha256>``: a cache's key
     if public_ids.is_public_key(f"{owner}_key") or not value:
-        return None
+        return False
     if not key_names.is_secret_value("high-entropy", f"{owner}_key", value):
-        return None
-    if words.LONG_HEX.search(value) and not checks.is_hexadecimal(value.replace("-", "")):
-        return None  # a name holding a hash (``Linux-cargo-<sha256>``): a cache key
-    return end - len(value), end, "high-entropy"
+        return False
+    # A name holding a hash (``Linux-cargo-<sha256>``) is a cache key.
+    return not (words.LONG_HEX.search(value) and not checks.is_hexadecimal(value.replace("-", "")))
 
 
 def rules() -> list[Rule]:

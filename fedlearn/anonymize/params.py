@@ -19,6 +19,7 @@ import re
 
 from fedlearn.anonymize import (
     assignments,
+    bearer_pairs,
     checks,
     fenced,
     framed,
@@ -30,6 +31,7 @@ from fedlearn.anonymize import (
     parenthesized,
     refused_keys,
     told_abroad,
+    url_ports,
 )
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
@@ -141,5 +143,7 @@ def rules() -> list[Rule]:
         *told_abroad.rules(),
         *handed.rules(),
         *refused_keys.rules(),
+        *bearer_pairs.rules(),
+        *url_ports.rules(),
         *fenced.rules(),
     ]

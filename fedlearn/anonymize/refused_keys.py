@@ -9,7 +9,8 @@ key 'V'``, ``auth: invalid credentials for key "V"``. A value of 16 or more is h
 drawn, with letters and digits; providers issue shorter ones too (Mockaroo's 8 letters and
 digits): 8 to 15 letters and digits (a password's symbols ``!@#$%^&*`` too), both kinds, half
 of them distinct or more, not counted (``abcd1234``), no word among its letters (``Password1``,
-``region1a``).
+``region1a``). A key named right after ``for`` (``auth failed (401) for key V``) counts only where
+a refusal stands before it on the line (``REFUSED_BEFORE``): ``for key`` alone names data too.
 """
 
 from __future__ import annotations
@@ -21,16 +22,27 @@ from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 VERBS = ("invalid", "incorrect", "unknown", "expired", "revoked", "rejected", "wrong", "bad")
 REFUSED_KEY = Lazy(
-    rf"(?<![a-z0-9_])(?:{'|'.join(VERBS)}) {{1,4}}(?P<credentials>credentials? {{1,4}}for {{1,4}})?"
-    r"(?:api[ _-]?)?key {0,4}:? {0,4}(?P<q>['\"`]?)(?P<value>[a-z0-9!@#$%^&*-]{8,64})(?P=q)"
+    rf"(?<![a-z0-9_])(?:(?:{'|'.join(VERBS)}) {{1,4}}(?P<credentials>credentials? {{1,4}}for {{1,4}})?"
+    r"|(?P<for>for ))"
+    r"(?:api[ _-]?)?key {0,4}:? {0,4}(?P<q>['\"`]?)(?P<value>[a-z0-9_!@#$%^&*-]{8,64})(?P=q)"
     r"(?![a-z0-9_./:-])"
 )
 LETTERS = Lazy(r"[a-z]{4,}")
+# Before ``for key V`` on its line: an authentication failure (``401``, ``forbidden``), a refusal
+# (``denied``, ``rejected``) or a failed authentication (``auth failed``, ``login failure``).
+REFUSED_BEFORE = Lazy(
+    r"\b(?:401|403|unauthori[sz]ed|forbidden|denied|refused|rejected)\b"
+    r"|\b(?:auth[a-z]*|log ?in|sign ?in) (?:failed|failure|error)\b"
+)
 
 
 def refused_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of a short key an authentication failure refuses, or None."""
-    if match.group("credentials") is None and not framed.auth_failed(match, text):
+    if match.group("for") is not None:
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].lower()
+        if REFUSED_BEFORE.compiled.search(line) is None:
+            return None  # ``no entry for key 'kq4wzt7p'``: a key of data
+    elif match.group("credentials") is None and not framed.auth_failed(match, text):
         return None  # ``KeyError: invalid key 'user_id'``: a key of data
     value = text[match.start("value") : match.end("value")]
     if len(value) >= 16:
@@ -60,8 +72,10 @@ def rules() -> list[Rule]:
         Rule(
             ("secret-value",),
             (Matcher(Lazy(REFUSED_KEY.pattern), judge=refused_key),),
-            trigger=Trigger(words=tuple(f"{verb} " for verb in VERBS), lower=True),
+            trigger=Trigger(
+                words=(*(f"{verb} " for verb in VERBS), "for key", "for api"), lower=True
+            ),
             lower=True,
-            gate=rf"(?i)(?:{'|'.join(VERBS)})[ \t][^\n]*key",
+            gate=rf"(?i)(?:{'|'.join(VERBS)})[ \t][^\n]*key|for (?:api[ _-]?)?key",
         ),
     ]

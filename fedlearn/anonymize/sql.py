@@ -3,8 +3,9 @@
 ``INSERT INTO t (…, api_key, …) VALUES (…, '…', …), (…)`` names a literal by its column;
 ``INSERT INTO settings (name, value) VALUES ('X_TOKEN', '…')`` and ``UPDATE settings SET value =
 '…' WHERE name = 'X_TOKEN'`` by a key/value row (``tables.KEY_COLUMNS``, ``VALUE_COLUMNS``). Each
-such literal is judged as it would be after ``key=`` and redacted under that key's rule. A literal
-with a doubled quote inside, or an item that is no plain literal (``now()``, ``'a' || 'b'``), is
+such literal is judged as it would be after ``key=`` and redacted under that key's rule. A bare
+``key`` column after an owner column (``INSERT INTO t (service, key, …) VALUES ('acme', '…', …)``)
+is the owner's key, judged as ``owned_cells`` judges a table's row. A literal with a doubled quote inside, or an item that is no plain literal (``now()``, ``'a' || 'b'``), is
 left to the other rules.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import checks, key_names
+from fedlearn.anonymize import checks, key_names, owned_cells
 from fedlearn.anonymize.assignments import KEY_CHARACTERS
 from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, span_match
 from fedlearn.anonymize.tables import (
@@ -129,6 +130,34 @@ def insert_finds(subject: str) -> Iterator[re.Match[str]]:
                     yield span_match(subject, key[0], value[1])
 
 
+def owned_finds(subject: str) -> Iterator[re.Match[str]]:
+    """Return, per ``VALUES`` tuple under an owner column and a bare ``key`` column after it, a
+    match from the owner's literal to the end of the key's."""
+    for insert in INSERT.finditer(subject):
+        spans = split_cells(insert.group("columns"), ",")
+        if spans is None:
+            continue
+        names = [cell_name(insert.group("columns")[a:b]).strip("[]") for a, b in spans]
+        columns = owned_cells.owner_and_key(names)
+        if columns is None:
+            continue
+        for items in literals(subject, insert.end()):
+            if len(items) != len(names):
+                break
+            owner, key = items[columns[0]], items[columns[1]]
+            if owner is not None and key is not None and key[1] > key[0]:
+                yield span_match(subject, owner[0], key[1])
+
+
+def owned_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span of a bare ``key`` column's literal its row's owner makes a credential."""
+    start, end = match.span()
+    value_start = text.rfind("'", start, end) + 1
+    owner = text[start : text.find("'", start, end)]
+    value = text[value_start:end]
+    return (value_start, end, "high-entropy") if owned_cells.is_owned_key(owner, value) else None
+
+
 def update_finds(subject: str) -> Iterator[re.Match[str]]:
     """Return the finds of ``UPDATE t SET value = '…' WHERE name = 'X_TOKEN'`` (value to key)."""
     for update in UPDATE.finditer(subject):
@@ -188,6 +217,7 @@ def rules() -> list[Rule]:
             (
                 Matcher(Lazy(SPAN.pattern), find=insert_finds, judge=insert_judge),
                 Matcher(Lazy(SPAN.pattern), find=update_finds, judge=update_judge),
+                Matcher(Lazy(SPAN.pattern), find=owned_finds, judge=owned_judge),
             ),
             trigger=Trigger(words=("insert", "update"), lower=True, needs="'"),
             lower=True,

@@ -6,11 +6,12 @@ word (``words.FOREIGN``: ``Schlüssel``, ``clé``, ``clave``, ``ключ``, ``�
 then a copula of a language (``ist``, ``lautet``, ``est``, ``es``, ``é``, ``är``, ``adalah``, ``là``, ``er``,
 ``on``, ``jest``, ``это``, ``is``; unspaced ``是``, ``为``, ``は``, ``는``…; a colon or a dash
 after the word: ``APIキー：V``, ``токен shopify — V``), then the value, bare or quoted
-(``«…»``, ``„…“``, ``「…」``). An English secret word takes the Romance and Germanic copulas
-only (``das Token ist: V``, ``el token es V``); its own forms are ``framed``'s. The value is
-ASCII, ends at a blank, punctuation or the next non-ASCII character (``是V，为什么``), and must
-read as ``framed``'s told values do: generated, or a password a person chose; no word, name,
-path, host or URL (``Das Passwort ist falsch``, ``Der Schlüssel ist 4096 Bit lang`` stay).
+(``«…»``, ``„…“``, ``「…」``); a Turkish word may take its possessive suffix (``şifresi: V``).
+An English secret word takes the Romance and Germanic copulas only (``das Token ist: V``, ``el
+token es V``); its own forms are ``framed``'s. The value is ASCII, ends at a blank, punctuation
+or the next non-ASCII character (``是V，为什么``), and must read as ``framed``'s told values do:
+generated, or a password a person chose; no word, name, path, host or URL (``Das Passwort ist
+falsch``, ``Der Schlüssel ist 4096 Bit lang`` stay).
 ``commands.foreign`` takes a long value after such a word without a copula.
 """
 
@@ -33,8 +34,11 @@ NAME = Lazy(heads.trie_pattern(NAMES))
 QUOTES_OPEN = "«„“\"'`「『"
 QUOTES_CLOSE = "»“”\"'`」』"
 VALUE = "[!#-&(-;=?-_a-~]"  # printable ASCII but quotes and ``<>``
+# Turkish marks a possessed noun with a suffix (its, my, your: ``-(s)I``, ``-Im``, ``-InIz``, I
+# a vowel of ``\u0131iu\u00fc``): ``şifresi``, ``API anahtar\u0131: V``; the word is the same.
+POSSESSIVE = "(?:s?[\u0131iu\u00fc](?:m|n[\u0131iu\u00fc]z)?)?"
 TOLD = Lazy(
-    rf"(?P<name>{heads.trie_pattern(NAMES)})"
+    rf"(?P<name>{heads.trie_pattern(NAMES)}){POSSESSIVE}"
     r"(?P<gap>(?:[ \t]{1,4}[^\s:\uff1a\u2014\u2013]{1,24}){0,5}?)"
     rf"(?:[ \t]{{1,4}}(?P<copula>{'|'.join(COPULAS)})(?=[ \t:])[ \t]{{0,4}}:?"
     rf"|[ \t]{{0,4}}(?P<glued>{'|'.join(GLUED)}))"

@@ -60,3 +60,42 @@ def test_a_key_column_under_an_owner_column_is_redacted(
 def test_key_columns_without_an_owner_or_secret_stay(anonymizer: Anonymizer, text: str) -> None:
     """No owner column, an owner naming data, names, paths and placeholders stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "INSERT INTO api_keys (service, key, created_at) VALUES ('wombat', 'Qx7mT2vLp9Rk4Wn8', now());",
+            "INSERT INTO api_keys (service, key, created_at) VALUES ('wombat', '<redacted:high-entropy>', now());",
+        ),
+        (  # every tuple, a quoted column, the owner not first
+            "INSERT INTO creds (id, provider, `key`) VALUES (1, 'numbat', 'hV4nZ8cQ1mXr6TbW'), "
+            "(2, 'tapir', '0c4f9e2a7b1d58e3a6c2f0b9d4e71a85');",
+            "INSERT INTO creds (id, provider, `key`) VALUES (1, 'numbat', '<redacted:high-entropy>'), "
+            "(2, 'tapir', '<redacted:high-entropy>');",
+        ),
+    ],
+)
+def test_a_sql_key_column_under_an_owner_column_is_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """``INSERT INTO t (service, key) VALUES ('acme', V)``: the row's owner makes V its key."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INSERT INTO t (env, key) VALUES ('prod', '0c4f9e2a7b1d58e3a6c2f0b9d4e71a85');",  # no owner
+        "INSERT INTO t (key, service) VALUES ('0c4f9e2a7b1d58e3a6c2f0b9d4e71a85', 'wombat');",
+        "INSERT INTO t (service, key) VALUES ('cache', '0c4f9e2a7b1d58e3a6c2f0b9d4e71a85');",
+        "INSERT INTO flags (service, key, enabled) VALUES ('billing', 'enable_new_checkout', true);",
+        "INSERT INTO t (service, key) VALUES ('redis', 'session:42:profile');",
+        "INSERT INTO t (platform, key) VALUES ('ci', 'Linux-cargo-0c4f9e2a7b1d58e3a6c2f0b9d4e71a85');",
+        "INSERT INTO t (service, key) VALUES (lower('Wombat'), 'Qx7mT2vLp9Rk4Wn8');",  # no literal owner
+    ],
+)
+def test_sql_key_columns_without_an_owner_or_secret_stay(anonymizer: Anonymizer, text: str) -> None:
+    """No owner column, an owner naming data, names and cache keys stay."""
+    assert anonymizer.anonymize(text) == text

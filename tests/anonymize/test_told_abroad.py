@@ -43,6 +43,12 @@ from fedlearn.anonymize import Anonymizer
         ),
         ("API key numbat ialah Hv3kT8wq2ZpL", "API key numbat ialah <redacted:secret-value>"),
         ("password mới là Tq9@vW*2mLx4 nhé", "password mới là <redacted:secret-value> nhé"),
+        (  # a Turkish word with its possessive suffix, a chosen value
+            "wombat için yeni API anahtarı: k4ng~r00s!9",  # noqa: RUF001
+            "wombat için yeni API anahtarı: <redacted:secret-value>",  # noqa: RUF001
+        ),
+        ("Numbat şifresi: Tq8vLz3K#p9", "Numbat şifresi: <redacted:secret-value>"),
+        ("API anahtarınız: Hv3kT8wq2ZpL", "API anahtarınız: <redacted:secret-value>"),  # noqa: RUF001
     ],
 )
 def test_a_value_told_in_another_language_is_redacted(
@@ -70,6 +76,9 @@ def test_a_value_told_in_another_language_is_redacted(
         "monkey es Xk29dkq0LmZ8",
         "token sesi adalah string acak",
         "password ini adalah kebijakan baru",
+        "Numbat parolası: güncellendi",  # a possessive suffix, then words  # noqa: RUF001
+        "API anahtarı: gerekli",  # noqa: RUF001
+        "Wombat şifresi: config/app.key",
     ],
 )
 def test_words_and_names_told_abroad_stay(anonymizer: Anonymizer, text: str) -> None:

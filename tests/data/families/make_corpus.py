@@ -2347,6 +2347,40 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             '$ aws secretsmanager get-secret-value --secret-id prod/numbat\n{"SecretString": "{s}"}',
             lambda: chars(32, LOWER + DIGITS),
         ),
+        # Session 29: ``for key V`` after a refusal on its line.
+        (
+            "refused-for-key",
+            "numbat-agent[77]: auth failed (401) for key {s}",
+            lambda: chars(12, UPPER + DIGITS),
+        ),
+        # A bare ``key`` column after an owner column in SQL.
+        (
+            "owned-key-sql",
+            "INSERT INTO api_keys (service, key, created_at) VALUES ('numbat', '{s}', now());",
+            lambda: chars(18),
+        ),
+        # A ``user:secret`` pair after ``Bearer``.
+        (
+            "bearer-pair",
+            'RequestHeader set Authorization "Bearer {s}"',
+            lambda: f"wombat-svc:{chars(16)}",
+        ),
+        # A Turkish secret word with its possessive suffix.
+        (
+            "told-abroad-possessive",
+            "wombat için yeni API anahtarı: {s}",  # noqa: RUF001
+            lambda: chars(10) + "!" + chars(2, LOWER),
+        ),
+        # A quoted value of more than 300 characters under a secret's key.
+        ("long-value-setx", 'setx WOMBAT_SECRET_KEY "{s}" /M', lambda: b64(180) + "=" + b64(200)),
+        # A drawn key where a URL's port stands.
+        ("url-port-key", "endpoint: https://wombat.azure-api.net:{s}", lambda: chars(32)),
+        # A told value of decimal digits.
+        (
+            "told-digits",
+            "the new token for numbat is `{s}`, old one revoked",
+            lambda: chars(24, DIGITS),
+        ),
     ]
 
 
@@ -2931,6 +2965,52 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
                 "$ aws ssm get-parameter --name /aws/service/ami-al2023 --query Parameter.Value"
                 f" --output text\nami-0{hexs(17)}"
             ),
+        ),
+        (
+            "for-key-data",
+            lambda: rng.choice(
+                [
+                    f"cache miss for key {chars(12, UPPER + DIGITS)}, fetching",
+                    f"auth failed (401) for key '{rng.choice(words)}{rng.randrange(10, 99)}'",
+                ]
+            ),
+        ),
+        (
+            "owned-key-sql-data",
+            lambda: rng.choice(
+                [
+                    f"INSERT INTO t (service, key) VALUES ('cache', '{hexs(40)}');",  # noqa: S608
+                    f"INSERT INTO f (service, key) VALUES ('{rng.choice(words)}', 'new_ui');",  # noqa: S608
+                ]
+            ),
+        ),
+        (
+            "bearer-pair-words",
+            lambda: rng.choice(
+                [
+                    "WWW-Authenticate: Bearer realm:required",
+                    f"Bearer https://auth.{rng.choice(words)}.example/oauth/token",
+                    "grant_type: Bearer urn:ietf:params:oauth:token-type:jwt",
+                ]
+            ),
+        ),
+        (
+            "told-abroad-possessive-words",
+            lambda: rng.choice(["Numbat parolası: güncellendi", "API anahtarı: gerekli"]),  # noqa: RUF001
+        ),
+        (
+            "long-value-prose",
+            lambda: 'setx WOMBAT_SECRET_KEY "' + " ".join([rng.choice(words)] * 70) + '"',
+        ),
+        (
+            "url-port-number",
+            lambda: (
+                f"https://api.{rng.choice(words)}.example:{rng.randrange(1024, 65535)}/v1/items"
+            ),
+        ),
+        (
+            "told-digits-time",
+            lambda: f"the token is {rng.randrange(1733000000000, 1799999999999)}, expiring soon",
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
