@@ -2297,6 +2297,12 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "wombat API \ud0a4\ub294 {s} \uc785\ub2c8\ub2e4",
             lambda: chars(32, LOWER + DIGITS),
         ),
+        # Session 29 (bench/draws29): an aside in parentheses before an owned key's colon.
+        (
+            "owned-key-aside",
+            "here's the wombat key you asked for (wombat user ops;[bot2): {s}",
+            lambda: chars(3, UPPER + DIGITS) + "-" + chars(3, UPPER + DIGITS) + "-" + chars(4),
+        ),
     ]
 
 
