@@ -41,6 +41,9 @@ CREDENTIAL_WORDS = ("token", "key", "secret", "password", "credential")
 # Symbols of a drawn password that no file or version name holds (``bK*Opux+h13.kP4r``).
 DRAWN_SYMBOLS = frozenset("*~#%!")
 UUID = Lazy(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+# From ``bench/draws29``: hex groups joined by dashes other than a UUID's (Everhour's
+# ``5976-80a0-add793-d2b266-ff888e4e``), judged as a UUID is where the note names the credential.
+DASHED_HEX = Lazy(r"[0-9a-f]{4,12}(?:-[0-9a-f]{4,12}){2,7}")
 ROTATED = Lazy(
     r"(?:rotat|regenerat|reissu|new value)[^\n]{0,60}?(?:\bis|:|=|\bto)[ \t]+[\"'`]?"
     r"(?P<value>[a-z0-9+/_=~*#%!-][a-z0-9+/_.=:~*#%!-]{11,400})"
@@ -122,7 +125,7 @@ def rotated(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return start, end, "secret-value"
     # From ``bench/fixtures24``: a note that names the credential (``rotated the X token``) gives
     # it when it is a UUID (many providers' keys) or 12 or more drawn characters.
-    if named and UUID.compiled.fullmatch(value):
+    if named and (UUID.compiled.fullmatch(value) or is_dashed_hex(value)):
         return start, end, "secret-value"
     if ("." in value and DRAWN_SYMBOLS.isdisjoint(value)) or words.is_named(value):
         return None  # a file or version (no password symbol), a name
@@ -146,6 +149,19 @@ def is_hex_credential(value: str) -> bool:
     if key_shapes.is_counted("".join(pair).lower(), 16):
         return False  # a counted placeholder (``12345678:abcdef12``)
     return key_shapes.is_generated_under("token", value)
+
+
+def is_dashed_hex(value: str) -> bool:
+    """
+    Return whether ``value`` is 16 or more hex digits in dash-joined groups (``DASHED_HEX``),
+    varied, not counted, with letters and digits: a key a provider prints grouped.
+    """
+    if not DASHED_HEX.compiled.fullmatch(value):
+        return False
+    digits = value.replace("-", "")
+    if len(digits) < 16 or key_shapes.is_counted(digits, 16):
+        return False
+    return key_shapes.is_generated_under("token", digits)
 
 
 def rules() -> list[Rule]:

@@ -149,6 +149,9 @@ def test_shorter_rotated_files_names_and_hex_stay(anonymizer: Anonymizer, text: 
         ),
         ("rotated the debounce token this morning, new one is OTM0Bp42sFTRB", "OTM0Bp"),
         ("rotated the webhook secret, new value: Zt5Kq8Rw2Lm9Vx", "Zt5Kq8"),
+        # hex groups joined by dashes other than a UUID's (bench/draws29)
+        ("rotated the quokka token this morning, new one is 4b18-c93e-07af52-e6d1", "4b18"),
+        ("we rotated the Wombat key, new one is 91d0c2-7fa4-e53b-08c6b2d4.", "91d0c2"),
     ],
 )
 def test_a_note_naming_the_credential_gives_a_uuid_or_twelve_drawn(
@@ -164,6 +167,10 @@ def test_a_note_naming_the_credential_gives_a_uuid_or_twelve_drawn(
         "logs rotated, new file is Zt5Kq8Rw2Lm9Vx",
         "rotated the signing key, new key id is kid-2026-12",
         "rotated the api key, new one is deployment-2024",
+        "log rotated, new segment is 4b18-c93e-07af52-e6d1",
+        "rotated the quokka token, new one is 1234-5678-9abc-def0-1234",
+        "rotated the quokka token, new one is 2026-12-05-1130",
+        "rotated the quokka token, new one is aaaa-bbbb-cccc-dddd",
     ],
 )
 def test_a_short_value_or_uuid_stays_where_the_note_names_no_credential(

@@ -2303,6 +2303,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "here's the wombat key you asked for (wombat user ops;[bot2): {s}",
             lambda: chars(3, UPPER + DIGITS) + "-" + chars(3, UPPER + DIGITS) + "-" + chars(4),
         ),
+        (
+            "rotated-dashed-hex",
+            "rotated the numbat token this morning, new one is {s}",
+            lambda: "-".join(hexs(n) for n in (4, 4, 6, 6, 8)),
+        ),
     ]
 
 
