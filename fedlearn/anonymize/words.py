@@ -35,6 +35,10 @@ COMMON_PAIRS = frozenset(PAIRS.split())
 # An option and its metavariable, as usage text writes them: ``--kms-keyring=KMS_KEYRING``.
 OPTION_METAVARIABLE = Lazy(r"--?[a-z][a-z0-9-]*=[A-Z][A-Z0-9_]*")
 IDENTIFIER = Lazy(r"[A-Za-z_][A-Za-z0-9_]*")
+# From ``bench/draws29``: 16 or more capitals and digits, letters between two digit runs or more
+# (``EXI3KIDYMI4547KMQM63SZLEP``): its short letter runs are pieces of one draw, not acronyms,
+# so their pairs count (``is_wordy``).
+CAPS_DRAW = Lazy(r"(?=[A-Z0-9]{16,}\Z)[A-Z]*(?:[0-9]+[A-Z]+){2,}[0-9]*")
 UNSPEAKABLE = Lazy(r"(?i)([a-z])\1\1|[bcdfghjklmnpqrstvwxz]{6}")
 # A short part of a dashed name: a word, a size or version (``r1``, ``14b``, ``v0``), a tag of
 # one case (``IQ4_XS``, ``Q4_K_M``, ``q8_0``, ``BF16``); ``is_dashed_name`` caps it at 8.
@@ -82,10 +86,11 @@ def is_wordy(value: str, dashed: bool = False) -> bool:
         return False
     if any(len(segment) >= 6 and UNSPEAKABLE.search(segment) for segment in found):
         return False  # ``udrrmmmh``: a letter three times, or six consonants, in a row
+    caps_draw = CAPS_DRAW.fullmatch(value) is not None
     pairs = [
         word[index : index + 2]
         for segment in found
-        if segment.isalpha() and not (segment.isupper() and len(segment) <= 5)
+        if segment.isalpha() and (caps_draw or not (segment.isupper() and len(segment) <= 5))
         for word in (segment.lower(),)
         for index in range(len(word) - 1)
     ]

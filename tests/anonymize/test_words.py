@@ -118,3 +118,26 @@ def test_is_dashed_name() -> None:
     assert not words.is_dashed_name("llama-instruct")  # two parts
     assert words.is_wordy("deepseek-r1-distill-qwen-14b-IQ4_XS", dashed=True)
     assert not words.is_wordy("deepseek-r1-distill-qwen-14b-IQ4_XS")
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # Capitals and digits drawn as one run: its short letter runs are no acronyms (draws29).
+        ("export WEATHER_API_KEY=KLOC0YJVFU037MOUBEQUTIGHU", "KLOC0YJVFU037MOUBEQUTIGHU"),
+        ('{"acmeSecretKey": "EXI3KIDYMI4547KMQM63SZLEP"}', "EXI3KIDYMI4547KMQM63SZLEP"),
+        ("NUMBAT_TOKEN=Y106PNEK7NCPRYOFEFOLRNAWM", "Y106PNEK7NCPRYOFEFOLRNAWM"),
+    ],
+)
+def test_capitals_and_digits_drawn_as_one_run_go(
+    anonymizer: Anonymizer, text: str, secret: str
+) -> None:
+    assert secret not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["PRODUCTION2026BACKUP01", "ORDER2SERVICE3PROD", "SHA256WITHRSAENCRYPTION", "HTTP2SERVER"],
+)
+def test_capital_names_with_digits_stay_wordy(value: str) -> None:
+    assert words.is_wordy(value)

@@ -2308,7 +2308,14 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "rotated the numbat token this morning, new one is {s}",
             lambda: "-".join(hexs(n) for n in (4, 4, 6, 6, 8)),
         ),
+        ("caps-draw-under-key", "export NUMBAT_API_KEY={s}", caps_draw),
     ]
+
+
+def caps_draw() -> str:
+    """Return 25 capitals and digits whose longest letter run is syllables (it reads half-spoken)."""
+    syllables = "".join(chars(1, "BDFGKLMNPRSTVZ") + chars(1, "AEIOU") for _ in range(5))
+    return chars(3, UPPER) + chars(2, DIGITS) + syllables + chars(3, DIGITS) + chars(7, UPPER)
 
 
 def mixed_hex(n: int) -> str:
