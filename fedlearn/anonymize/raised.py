@@ -36,6 +36,9 @@ FRAME = Lazy(r"[ \t]*File \"[^\"\n]{1,500}\", line [0-9]+")
 NAME = Lazy(r"[A-Za-z_][A-Za-z0-9_.-]{0,79}")
 # A rotation note and the new value after it (on the lower-case line).
 HASH_WORDS = ("commit", "sha", "hash", "digest", "checksum", "revision", "etag", "fingerprint")
+# Each a word's start (``commits``, ``sha256``, ``hashes``), not inside one: ``ayrshare``,
+# ``shared``, ``metagame`` name no hash (``bench/draws29``).
+HASH_WORD = Lazy(r"\b(?:sha(?:[0-9]{1,3}|sum)?\b|" + "|".join(HASH_WORDS[2:] + HASH_WORDS[:1]) + ")")
 ROTATION_WORDS = ("rotat", "regenerat", "reissu", "new value")
 CREDENTIAL_WORDS = ("token", "key", "secret", "password", "credential")
 # Symbols of a drawn password that no file or version name holds (``bK*Opux+h13.kP4r``).
@@ -105,7 +108,7 @@ def rotated(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if entropy.HASH_MARK.search(text, max(0, start - 16), start):
         return None
     line = text[text.rfind("\n", 0, start) + 1 : start].lower()
-    if any(word in line for word in HASH_WORDS):
+    if HASH_WORD.compiled.search(line):
         return None  # ``rotated to commit <sha>``, a new digest or checksum
     named = any(word in line for word in CREDENTIAL_WORDS)
     if named and is_hex_credential(value):

@@ -2309,6 +2309,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: "-".join(hexs(n) for n in (4, 4, 6, 6, 8)),
         ),
         ("caps-draw-under-key", "export NUMBAT_API_KEY={s}", caps_draw),
+        (
+            "rotated-hash-word-inside",
+            "rotated the ayrshare token this morning, new one is {s}",
+            lambda: "-".join(chars(8, UPPER + DIGITS) for _ in range(4)),
+        ),
     ]
 
 
