@@ -33,10 +33,10 @@ QUOTED = r"(?P<q>['\"])(?P<value>[^\s'\"\\<>]{8,200})(?P=q)"
 NOT_CLAUSE_WORDS = ("fingerprint", "id", "hash", "digest", "checksum", "name", "file", "path")
 NOT_CLAUSE_WORDS += ("size", "length", "type")
 NOT_CLAUSE = r"(?:" + "|".join(NOT_CLAUSE_WORDS) + r")\b"
-# From ``bench/draws29``: an aside in parentheses may close the clause (``the Acme key you asked
-# for (acme user ops-bot): V``), not one that starts or ends by saying what the value is
+# From ``bench/draws29``: one or two asides in parentheses may close the clause (``the Acme key
+# you asked for (acme user ops-bot): V``), not one that starts or ends by saying what the value is
 # (``the Acme key (fingerprint): …``, ``the key (sha256 hash): …``: ``aside_names_value``).
-ASIDE = r"[ \t]+\((?P<aside>[^()\n]{1,80})\)"
+ASIDE = r"(?P<aside>(?:[ \t]+\([^()\n]{1,80}\)){1,2})"
 CLAUSE = r"(?=[ \t]+[a-z'(])(?:[ \t]+(?!" + NOT_CLAUSE + r")[a-z']{1,12}){0,4}(?:" + ASIDE + r")?:"
 PROSE = Lazy(
     r"(?<![\w.$'\"\[-])(?P<owner>[A-Za-z][A-Za-z0-9]{1,30}) {1,4}(?:key|Key|KEY)\*{0,2}"
@@ -107,8 +107,11 @@ def aside_names_value(match: re.Match[str]) -> bool:
     aside = match.group("aside")
     if aside is None:
         return False
-    words = aside.lower().replace("-", " ").replace("_", " ").split()
-    return not words or words[0] in NOT_CLAUSE_WORDS or words[-1] in NOT_CLAUSE_WORDS
+    for part in aside.split(")"):
+        words = part.strip(" \t(").lower().replace("-", " ").replace("_", " ").split()
+        if words and (words[0] in NOT_CLAUSE_WORDS or words[-1] in NOT_CLAUSE_WORDS):
+            return True
+    return False
 
 
 def rules() -> list[Rule]:
@@ -121,7 +124,7 @@ def rules() -> list[Rule]:
                 for pattern in (PROSE, SUBSCRIPT, MAPPING, NESTED, CALL)
             ),
             trigger=Trigger(words=(" key", " Key", " KEY", "key'", 'key"', "key:", "Client(")),
-            gate=r"[A-Za-z0-9][ \t]+(?:key|Key|KEY)\*{0,2}(?:[ \t]*(?::|[ \t]is|=)|[ \t]+[a-z'][a-z' \t]*:|[a-z' \t]*[ \t]\([^()\n]*\):)|\[[ \t]*['\"]key['\"][ \t]*\][ \t]*="
+            gate=r"[A-Za-z0-9][ \t]+(?:key|Key|KEY)\*{0,2}(?:[ \t]*(?::|[ \t]is|=)|[ \t]+[a-z'][a-z' \t]*:|[a-z' \t]*(?:[ \t]\([^()\n]*\))+:)|\[[ \t]*['\"]key['\"][ \t]*\][ \t]*="
             r"|\{[ \t]*['\"]?key['\"]?[ \t]*:|:[ \t]*\n[ \t]+key:|Client\([ \t]*key[ \t]*=",
         ),
     ]

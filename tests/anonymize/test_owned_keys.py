@@ -63,6 +63,12 @@ from fedlearn.anonymize import Anonymizer
             "here's the numbat key you asked for (numbat user ops;[bot7): <redacted:high-entropy>",
         ),
         (
+            "the numbat key you asked for (numbat user bob) (numbat host eu1.numbat.example): "
+            "h5r0tp8u-l2ij-9uje-09eh-vi9jvhs3doml",
+            "the numbat key you asked for (numbat user bob) (numbat host eu1.numbat.example): "
+            "<redacted:high-entropy>",
+        ),
+        (
             "here is the api key you asked for: mK4pX9qT2wLr",
             "here is the api key you asked for: <redacted:secret-value>",  # framed's told value
         ),
@@ -118,6 +124,7 @@ def test_an_owned_key_is_redacted(anonymizer: Anonymizer, text: str, expected: s
         "the Wombat key (id): 5e0b9c27d14af3",
         "the cache key (see the lockfile): 5e0b9c27d14af3aa",
         "the Wombat key (rotate monthly): rotate-monthly",
+        "the Wombat key (prod) (fingerprint): 5e0b9c27d14af3aa",
         # a word between that names data or is no owner's
         "the old cache user key: Xq7mT2vLp9Rk4",
         "the public signing key: 0c4f9e2a7b1d58e3a6c2f0b9d4e71a85",
