@@ -2866,6 +2866,11 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             "korean-package-key",
             lambda: "\uc0c8 \ud328\ud0a4\uc9c0 \ud0a4\ub294 \uc5c6\uc2b5\ub2c8\ub2e4",
         ),
+        # Session 29 (bench/draws29): a ConfigMap's literal is a setting, not a stored secret.
+        (
+            "configmap-literal",
+            lambda: f"kubectl create configmap build-info --from-literal=commit={hexs(40)}",
+        ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
