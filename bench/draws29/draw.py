@@ -127,6 +127,12 @@ def category(av) -> list[str]:
     return table[av]
 
 
+# Whether the last draws took a character from ``.``, a negated class or ``\S`` (any printable):
+# uniform punctuation no provider issues (labelled ``printable-draw``, counted apart).
+ANY_DRAWN: list[bool] = [False]
+PRINTABLE_DRAWS: set[str] = set()
+
+
 def sample(tree, mode: str, rng: random.Random) -> str:
     """Draw one string from a parsed pattern; ``mode`` is min, max or mid for every quantifier."""
     out = []
@@ -134,12 +140,16 @@ def sample(tree, mode: str, rng: random.Random) -> str:
         if op is C.LITERAL:
             out.append(chr(av))
         elif op is C.NOT_LITERAL:
+            ANY_DRAWN[0] = True
             out.append(rng.choice([c for c in PRINTABLE if c != chr(av)]))
         elif op is C.ANY:
+            ANY_DRAWN[0] = True
             out.append(rng.choice(PRINTABLE))
         elif op is C.IN:
             negate = any(o is C.NEGATE for o, _ in av)
-            out.append(rng.choice(class_chars(av, negate)))
+            chars = class_chars(av, negate)
+            ANY_DRAWN[0] |= len(chars) > 70  # a negated class, ``\S``, ``[^\s"']``
+            out.append(rng.choice(chars))
         elif op is C.BRANCH:
             out.append(sample(rng.choice(av[1]), mode, rng))
         elif op is C.SUBPATTERN:
@@ -216,6 +226,7 @@ def draw_values(pattern: str, group: int, modes: list[str]) -> tuple[int, list[s
     values = []
     for mode in modes:
         for _ in range(20):
+            ANY_DRAWN[0] = False
             v = sample(tree, mode, RNG)
             v = unquote(v)
             if v and not re.search(r"\s", v):
@@ -223,11 +234,32 @@ def draw_values(pattern: str, group: int, modes: list[str]) -> tuple[int, list[s
         else:
             raise Untranslatable("no draw without blanks (a structural pattern)")
         values.append(v)
+        if ANY_DRAWN[0]:
+            PRINTABLE_DRAWS.add(v)
     if group and max(len(v) for v in values) <= 7:
         whole = draw_values(pattern, 0, modes)[1]
         if max(len(v) for v in whole) > 7:
             return 0, whole
     return group, values
+
+
+HOST_OR_URL = re.compile(
+    r"[a-z][a-z0-9+.-]*://[\w.-]*(?::[0-9]+)?/?"  # a URL with no credential in it
+    r"|(?:[\w-]+\.)+(?:com|net|org|io|co|dev|cloud|app)(?::[0-9]+)?/?",  # a host name
+    re.I,
+)
+
+
+def label(value: str) -> str:
+    """Our labels, counted apart: a placeholder, a host or URL with no secret in it (a detector's
+    host pattern, not its key), a draw of uniform printable punctuation."""
+    if placeholder(value):
+        return "placeholder"
+    if HOST_OR_URL.fullmatch(value):
+        return "not-a-credential"
+    if value in PRINTABLE_DRAWS:
+        return "printable-draw"
+    return ""
 
 
 def placeholder(value: str) -> bool:
@@ -301,7 +333,7 @@ def value_rows(source, family_rule, context_rule, value, extra, full, group, key
                 "also": [],
                 "rule": family_rule,
                 "kind": "value",
-                "label": "placeholder" if placeholder(value) else "",
+                "label": label(value),
                 "scanner_finds": found,
             }
         )
@@ -550,7 +582,7 @@ def main() -> None:
     (HERE / "skipped.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     fams = {r["family"] for r in rows}
     print(
-        f"{len(rows)} secret rows ({sum(1 for r in rows if r['label'])} placeholder, "
+        f"{len(rows)} secret rows ({sum(1 for r in rows if r['label'])} labelled, "
         f"{sum(1 for r in rows if not r['scanner_finds'])} not found again by the scanner) in "
         f"{len(fams)} families (gitleaks {sum(f.startswith('gitleaks') for f in fams)}, trufflehog "
         f"{sum(f.startswith('trufflehog') for f in fams)}); {len(benign)} benign; "

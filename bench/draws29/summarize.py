@@ -25,7 +25,10 @@ def main() -> None:
         print("all:", rate(secrets, leaks, "redacted"), ";", rate(benign, changed, "benign unchanged"))
         real = [r for r in secrets if not r["label"]]
         real_l = [r for r in leaks if not r["label"]]
-        print("without placeholders:", rate(real, real_l, "redacted"))
+        print("without labelled rows:", rate(real, real_l, "redacted"))
+        labels = collections.Counter(r["label"] for r in secrets if r["label"])
+        bad_labels = collections.Counter(r["label"] for r in leaks if r["label"])
+        print("  labelled:", ", ".join(f"{k} {bad_labels[k]}/{n} leak" for k, n in sorted(labels.items())))
         found = [r for r in real if r["scanner_finds"]]
         found_l = [r for r in real_l if r["scanner_finds"]]
         print("placed where the scanner finds them:", rate(found, found_l, "redacted"))
