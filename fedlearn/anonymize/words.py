@@ -13,6 +13,7 @@ HEX = Lazy(r"[0-9a-fA-F-]+")
 VERSION_RUN = Lazy(r"[0-9]+(?:\.[0-9]+)+")
 VERSION = Lazy(r"(?<![\w.])v?[0-9]{1,4}\.[0-9]{1,4}\.[0-9]{1,6}(?!\w|\.[0-9])")
 PARTS = Lazy(r"[A-Za-z0-9]+")
+DIGIT_RUN = Lazy(r"[0-9]+")
 SEGMENTS = Lazy(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 HEX_PART = Lazy(r"[0-9a-f]+|[0-9A-F]+")
 LONG_HEX = Lazy(r"[0-9a-f]{16}|[0-9A-F]{16}")
@@ -114,6 +115,24 @@ def is_dashed_name(value: str) -> bool:
         elif len(part) > 8 or not DASH_PART.fullmatch(part):
             return False
     return len(parts) >= 3 and named >= 2
+
+
+def is_drawn_lower(part: str) -> bool:
+    """
+    Return whether a name is a lower-case draw of letters and digits (``bench/draws29``: Dovico's
+    ``<32>.<n>`` key, ``xwrq3977mdnq77c2tzwe…``): 16 or more, digits in three runs or more, ten
+    distinct characters or more, not counted, not words. A name's digits stand in one or two
+    places (``s3bucket2024``).
+    """
+    if len(part) < 16 or not (part.isalnum() and part.isascii() and part.islower()):
+        return False
+    if len(DIGIT_RUN.compiled.findall(part)) < 3 or len(set(part)) < 10:
+        return False
+    counted = sum(
+        ord(part[i + 2]) - ord(part[i + 1]) == ord(part[i + 1]) - ord(part[i]) == 1
+        for i in range(len(part) - 2)
+    )
+    return counted < 2 and not is_wordy(part)  # ``abc123def456ghi789`` counts
 
 
 def is_named(value: str) -> bool:

@@ -2314,6 +2314,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "rotated the ayrshare token this morning, new one is {s}",
             lambda: "-".join(chars(8, UPPER + DIGITS) for _ in range(4)),
         ),
+        (
+            "dotted-lower-draw",
+            "DOVICO_KEY={s}",
+            lambda: drawn_lower(32) + "." + drawn_lower(rng.randrange(12, 40)),
+        ),
     ]
 
 
