@@ -30,8 +30,8 @@ QUOTED = r"(?P<q>['\"])(?P<value>[^\s'\"\\<>]{8,200})(?P=q)"
 # A clause of a few lower-case words may stand between ``key`` and its colon (``the ipinfo key
 # you asked for: V``, ``the Acme key for staging: V``), not one that says what the value is
 # instead (``the SSH key fingerprint: …``, ``the Acme key id: …``).
-NOT_CLAUSE_WORDS = ("fingerprint", "id", "hash", "digest", "checksum", "name", "file", "path")
-NOT_CLAUSE_WORDS += ("size", "length", "type")
+NOT_CLAUSE_WORDS: tuple[str, ...] = ("fingerprint", "id", "hash", "digest", "checksum", "name")
+NOT_CLAUSE_WORDS += ("file", "path", "size", "length", "type")
 NOT_CLAUSE = r"(?:" + "|".join(NOT_CLAUSE_WORDS) + r")\b"
 # From ``bench/draws29``: one or two asides in parentheses may close the clause (``the Acme key
 # you asked for (acme user ops-bot): V``), not one that starts or ends by saying what the value is

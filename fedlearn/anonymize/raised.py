@@ -38,15 +38,18 @@ NAME = Lazy(r"[A-Za-z_][A-Za-z0-9_.-]{0,79}")
 HASH_WORDS = ("commit", "sha", "hash", "digest", "checksum", "revision", "etag", "fingerprint")
 # Each a word's start (``commits``, ``sha256``, ``hashes``), not inside one: ``ayrshare``,
 # ``shared``, ``metagame`` name no hash (``bench/draws29``).
-HASH_WORD = Lazy(r"\b(?:sha(?:[0-9]{1,3}|sum)?\b|" + "|".join(HASH_WORDS[2:] + HASH_WORDS[:1]) + ")")
+HASH_WORD = Lazy(
+    r"\b(?:sha(?:[0-9]{1,3}|sum)?\b|" + "|".join(HASH_WORDS[2:] + HASH_WORDS[:1]) + ")"
+)
 ROTATION_WORDS = ("rotat", "regenerat", "reissu", "new value")
 CREDENTIAL_WORDS = ("token", "key", "secret", "password", "credential")
 # Symbols of a drawn password that no file or version name holds (``bK*Opux+h13.kP4r``).
 DRAWN_SYMBOLS = frozenset("*~#%!")
 UUID = Lazy(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 # From ``bench/draws29``: hex groups joined by dashes other than a UUID's (Everhour's
-# ``5976-80a0-add793-d2b266-ff888e4e``), judged as a UUID is where the note names the credential.
-DASHED_HEX = Lazy(r"[0-9a-f]{4,12}(?:-[0-9a-f]{4,12}){2,7}")
+# ``5976-80a0-add793-d2b266-ff888e4e``, Avaza's ``60343888-<hex40>``), judged as a UUID is where
+# the note names the credential.
+DASHED_HEX = Lazy(r"[0-9a-f]{4,64}(?:-[0-9a-f]{4,64}){1,7}")
 ROTATED = Lazy(
     r"(?:rotat|regenerat|reissu|new value)[^\n]{0,60}?(?:\bis|:|=|\bto)[ \t]+[\"'`]?"
     r"(?P<value>[a-z0-9+/_=~*#%!-][a-z0-9+/_.=:~*#%!-]{11,400})"
@@ -156,13 +159,14 @@ def is_hex_credential(value: str) -> bool:
 
 def is_dashed_hex(value: str) -> bool:
     """
-    Return whether ``value`` is 16 or more hex digits in dash-joined groups (``DASHED_HEX``),
-    varied, not counted, with letters and digits: a key a provider prints grouped.
+    Return whether ``value`` is hex digits in dash-joined groups (``DASHED_HEX``), 16 or more in
+    three groups or more, 32 or more in two (Avaza's ``<id>-<hex40>``), varied, not counted, with
+    letters and digits: a key a provider prints grouped.
     """
     if not DASHED_HEX.compiled.fullmatch(value):
         return False
     digits = value.replace("-", "")
-    if len(digits) < 16 or key_shapes.is_counted(digits, 16):
+    if len(digits) < (32 if value.count("-") == 1 else 16) or key_shapes.is_counted(digits, 16):
         return False
     return key_shapes.is_generated_under("token", digits)
 

@@ -133,10 +133,8 @@ def glued_end(text: str, end: int) -> int:
 def is_configmap(lower: str, start: int) -> bool:
     """Return whether the ``kubectl create`` a ``--from-literal`` at ``start`` is part of makes a
     ConfigMap (the last ``create secret|configmap|cm`` within 400 characters before it)."""
-    last = None
-    for last in CREATED.compiled.finditer(lower, max(0, start - 400), start):
-        pass
-    return last is not None and not last.group().endswith("secret")
+    found = CREATED.compiled.findall(lower, max(0, start - 400), start)
+    return bool(found) and not found[-1].endswith("secret")
 
 
 def piped(text: str, lower: str, start: int) -> Iterator[Span]:

@@ -2319,6 +2319,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "DOVICO_KEY={s}",
             lambda: drawn_lower(32) + "." + drawn_lower(rng.randrange(12, 40)),
         ),
+        (
+            "rotated-id-dash-hex",
+            "rotated the numbat token this morning, new one is {s}",
+            lambda: chars(8, DIGITS) + "-" + hexs(40),
+        ),
     ]
 
 
