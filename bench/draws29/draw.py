@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 import random
 import re
-import re._constants as C
-import re._parser as P
+import re._constants as C  # noqa: N812
+import re._parser as P  # noqa: N812
 import string
 import subprocess
 import sys
@@ -37,7 +37,7 @@ PRINTABLE = [chr(c) for c in range(33, 127)]
 OPEN_EXTRA = 32
 
 
-class Untranslatable(Exception):
+class Untranslatable(Exception):  # noqa: N818
     """The sampler cannot draw from this pattern."""
 
 
@@ -158,7 +158,7 @@ def sample(tree, mode: str, rng: random.Random) -> str:
             lo, hi, sub = av
             if hi is C.MAXREPEAT:
                 hi = lo + OPEN_EXTRA
-            n = {"min": lo, "max": hi}.get(mode, None)
+            n = {"min": lo, "max": hi}.get(mode)
             if n is None:
                 n = rng.randint(lo, hi)
             out.extend(sample(sub, mode, rng) for _ in range(n))
@@ -522,7 +522,7 @@ def benign_text(context: str, var: str, key: str, v: str, r: random.Random) -> s
         "inline": f"{var}='{v}' ./scripts/deploy.sh --env staging",
         "curl": f'curl -s https://api.example.com/v2/status -H "X-{key.title().replace("_", "-")}: {v}"',
         "json": json.dumps({"level": "error", "msg": "upstream returned 502", "meta": {key: v}}),
-        "yaml": f"build:\n  {key}: \"{v}\"",
+        "yaml": f'build:\n  {key}: "{v}"',
         "dotenv": f"{var}={v}",
         "python": f'os.environ["{var}"] = "{v}"',
         "ci": r.choice(

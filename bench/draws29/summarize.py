@@ -22,13 +22,18 @@ def main() -> None:
         def rate(rows, bad, what):
             return f"{len(rows) - len(bad)}/{len(rows)} {what} ({100 * (1 - len(bad) / max(len(rows), 1)):.2f}%)"
 
-        print("all:", rate(secrets, leaks, "redacted"), ";", rate(benign, changed, "benign unchanged"))
+        print(
+            "all:", rate(secrets, leaks, "redacted"), ";", rate(benign, changed, "benign unchanged")
+        )
         real = [r for r in secrets if not r["label"]]
         real_l = [r for r in leaks if not r["label"]]
         print("without labelled rows:", rate(real, real_l, "redacted"))
         labels = collections.Counter(r["label"] for r in secrets if r["label"])
         bad_labels = collections.Counter(r["label"] for r in leaks if r["label"])
-        print("  labelled:", ", ".join(f"{k} {bad_labels[k]}/{n} leak" for k, n in sorted(labels.items())))
+        print(
+            "  labelled:",
+            ", ".join(f"{k} {bad_labels[k]}/{n} leak" for k, n in sorted(labels.items())),
+        )
         found = [r for r in real if r["scanner_finds"]]
         found_l = [r for r in real_l if r["scanner_finds"]]
         print("placed where the scanner finds them:", rate(found, found_l, "redacted"))
@@ -39,10 +44,15 @@ def main() -> None:
         for key in ("context",):
             c_all = collections.Counter(r[key] for r in secrets)
             c_bad = collections.Counter(r[key] for r in leaks)
-            print(f"  leaks by {key}:", ", ".join(f"{k} {c_bad[k]}/{c_all[k]}" for k in sorted(c_all)))
+            print(
+                f"  leaks by {key}:", ", ".join(f"{k} {c_bad[k]}/{c_all[k]}" for k in sorted(c_all))
+            )
         c_all = collections.Counter(r["family"] for r in benign)
         c_bad = collections.Counter(r["family"] for r in changed)
-        print("  benign changed by shape:", ", ".join(f"{k} {c_bad[k]}/{c_all[k]}" for k in sorted(c_all)))
+        print(
+            "  benign changed by shape:",
+            ", ".join(f"{k} {c_bad[k]}/{c_all[k]}" for k in sorted(c_all)),
+        )
         fam = collections.defaultdict(list)
         for r in leaks:
             fam[r["family"]].append(r)
