@@ -30,7 +30,14 @@ QUOTED = r"(?P<q>['\"])(?P<value>[^\s'\"\\<>]{8,200})(?P=q)"
 # A clause of a few lower-case words may stand between ``key`` and its colon (``the ipinfo key
 # you asked for: V``, ``the Acme key for staging: V``), not one that says what the value is
 # instead (``the SSH key fingerprint: …``, ``the Acme key id: …``).
-CLAUSE = r"(?:[ \t]+(?!(?:fingerprint|id|hash|digest|checksum|name|file|path|size|length|type)\b)[a-z']{1,12}){1,4}:"
+NOT_CLAUSE_WORDS: tuple[str, ...] = ("fingerprint", "id", "hash", "digest", "checksum", "name")
+NOT_CLAUSE_WORDS += ("file", "path", "size", "length", "type")
+NOT_CLAUSE = r"(?:" + "|".join(NOT_CLAUSE_WORDS) + r")\b"
+# From ``bench/draws29``: one or two asides in parentheses may close the clause (``the Acme key
+# you asked for (acme user ops-bot): V``), not one that starts or ends by saying what the value is
+# (``the Acme key (fingerprint): …``, ``the key (sha256 hash): …``: ``aside_names_value``).
+ASIDE = r"(?P<aside>(?:[ \t]+\([^()\n]{1,80}\)){1,2})"
+CLAUSE = r"(?=[ \t]+[a-z'(])(?:[ \t]+(?!" + NOT_CLAUSE + r")[a-z']{1,12}){0,4}(?:" + ASIDE + r")?:"
 PROSE = Lazy(
     r"(?<![\w.$'\"\[-])(?P<owner>[A-Za-z][A-Za-z0-9]{1,30}) {1,4}(?:key|Key|KEY)\*{0,2}"
     r"(?:[ \t]*(?::| is|=)|" + CLAUSE + r")\*{0,2}[ \t]*" + VALUE
@@ -81,6 +88,8 @@ def owned(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
             for word in found.group("between").split()
         ):
             return None  # ``restored from key: …``: a name, or a name after ``my``/``the``
+    if match.re.pattern == PROSE.pattern and aside_names_value(match):
+        return None
     key = f"{owner}_key"
     if public_ids.is_public_key(key) or public_ids.is_hash_qualified(text, match.start()):
         return None
@@ -93,6 +102,18 @@ def owned(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return start, start + len(value), "high-entropy"
 
 
+def aside_names_value(match: re.Match[str]) -> bool:
+    """Return whether a parenthesized aside before the colon says what the value is instead."""
+    aside = match.group("aside")
+    if aside is None:
+        return False
+    for part in aside.split(")"):
+        words = part.strip(" \t(").lower().replace("-", " ").replace("_", " ").split()
+        if words and (words[0] in NOT_CLAUSE_WORDS or words[-1] in NOT_CLAUSE_WORDS):
+            return True
+    return False
+
+
 def rules() -> list[Rule]:
     """Return the rule for a bare ``key`` owned by the word, subscript or mapping before it."""
     return [
@@ -103,7 +124,7 @@ def rules() -> list[Rule]:
                 for pattern in (PROSE, SUBSCRIPT, MAPPING, NESTED, CALL)
             ),
             trigger=Trigger(words=(" key", " Key", " KEY", "key'", 'key"', "key:", "Client(")),
-            gate=r"[A-Za-z0-9][ \t]+(?:key|Key|KEY)\*{0,2}(?:[ \t]*(?::|[ \t]is|=)|[ \t]+[a-z'][a-z' \t]*:)|\[[ \t]*['\"]key['\"][ \t]*\][ \t]*="
+            gate=r"[A-Za-z0-9][ \t]+(?:key|Key|KEY)\*{0,2}(?:[ \t]*(?::|[ \t]is|=)|[ \t]+[a-z'][a-z' \t]*:|[a-z' \t]*(?:[ \t]\([^()\n]*\))+:)|\[[ \t]*['\"]key['\"][ \t]*\][ \t]*="
             r"|\{[ \t]*['\"]?key['\"]?[ \t]*:|:[ \t]*\n[ \t]+key:|Client\([ \t]*key[ \t]*=",
         ),
     ]

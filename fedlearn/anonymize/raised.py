@@ -36,11 +36,20 @@ FRAME = Lazy(r"[ \t]*File \"[^\"\n]{1,500}\", line [0-9]+")
 NAME = Lazy(r"[A-Za-z_][A-Za-z0-9_.-]{0,79}")
 # A rotation note and the new value after it (on the lower-case line).
 HASH_WORDS = ("commit", "sha", "hash", "digest", "checksum", "revision", "etag", "fingerprint")
+# Each a word's start (``commits``, ``sha256``, ``hashes``), not inside one: ``ayrshare``,
+# ``shared``, ``metagame`` name no hash (``bench/draws29``).
+HASH_WORD = Lazy(
+    r"\b(?:sha(?:[0-9]{1,3}|sum)?\b|" + "|".join(HASH_WORDS[2:] + HASH_WORDS[:1]) + ")"
+)
 ROTATION_WORDS = ("rotat", "regenerat", "reissu", "new value")
 CREDENTIAL_WORDS = ("token", "key", "secret", "password", "credential")
 # Symbols of a drawn password that no file or version name holds (``bK*Opux+h13.kP4r``).
 DRAWN_SYMBOLS = frozenset("*~#%!")
 UUID = Lazy(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+# From ``bench/draws29``: hex groups joined by dashes other than a UUID's (Everhour's
+# ``5976-80a0-add793-d2b266-ff888e4e``, Avaza's ``60343888-<hex40>``), judged as a UUID is where
+# the note names the credential.
+DASHED_HEX = Lazy(r"[0-9a-f]{4,64}(?:-[0-9a-f]{4,64}){1,7}")
 ROTATED = Lazy(
     r"(?:rotat|regenerat|reissu|new value)[^\n]{0,60}?(?:\bis|:|=|\bto)[ \t]+[\"'`]?"
     r"(?P<value>[a-z0-9+/_=~*#%!-][a-z0-9+/_.=:~*#%!-]{11,400})"
@@ -102,7 +111,7 @@ def rotated(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if entropy.HASH_MARK.search(text, max(0, start - 16), start):
         return None
     line = text[text.rfind("\n", 0, start) + 1 : start].lower()
-    if any(word in line for word in HASH_WORDS):
+    if HASH_WORD.compiled.search(line):
         return None  # ``rotated to commit <sha>``, a new digest or checksum
     named = any(word in line for word in CREDENTIAL_WORDS)
     if named and is_hex_credential(value):
@@ -122,7 +131,7 @@ def rotated(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return start, end, "secret-value"
     # From ``bench/fixtures24``: a note that names the credential (``rotated the X token``) gives
     # it when it is a UUID (many providers' keys) or 12 or more drawn characters.
-    if named and UUID.compiled.fullmatch(value):
+    if named and (UUID.compiled.fullmatch(value) or is_dashed_hex(value)):
         return start, end, "secret-value"
     if ("." in value and DRAWN_SYMBOLS.isdisjoint(value)) or words.is_named(value):
         return None  # a file or version (no password symbol), a name
@@ -146,6 +155,20 @@ def is_hex_credential(value: str) -> bool:
     if key_shapes.is_counted("".join(pair).lower(), 16):
         return False  # a counted placeholder (``12345678:abcdef12``)
     return key_shapes.is_generated_under("token", value)
+
+
+def is_dashed_hex(value: str) -> bool:
+    """
+    Return whether ``value`` is hex digits in dash-joined groups (``DASHED_HEX``), 16 or more in
+    three groups or more, 32 or more in two (Avaza's ``<id>-<hex40>``), varied, not counted, with
+    letters and digits: a key a provider prints grouped.
+    """
+    if not DASHED_HEX.compiled.fullmatch(value):
+        return False
+    digits = value.replace("-", "")
+    if len(digits) < (32 if value.count("-") == 1 else 16) or key_shapes.is_counted(digits, 16):
+        return False
+    return key_shapes.is_generated_under("token", digits)
 
 
 def rules() -> list[Rule]:

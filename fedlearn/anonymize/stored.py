@@ -57,6 +57,10 @@ FEEDER = Lazy(
     r"(?<![^\s;&(`])(?:sudo[ \t]+)?(?P<command>echo|printf)[ \t]+(?P<rest>[^\n|;&]*)\|[^\n|]*\Z"
 )
 HERE_STRING = Lazy(r"<<<[ \t]*")
+# From ``bench/draws29``: ``--from-literal`` stores a secret for ``kubectl create secret``, a
+# setting for ``kubectl create configmap`` (a build's commit, digest or request id): there only
+# the value's name decides (``assignments``). The last ``create`` before the flag says which.
+CREATED = Lazy(r"\bcreate[ \t]+(?:secret|configmap|cm)\b")
 # The rest of a word up to a blank (``glued_end``).
 GLUED = Lazy(r"[^\s]{1,400}")
 COMMAND_BEFORE = frozenset(" \t\n$;&|(`'\"")
@@ -133,6 +137,13 @@ def glued_end(text: str, end: int) -> int:
     return found.end()
 
 
+def is_configmap(lower: str, start: int) -> bool:
+    """Return whether the ``kubectl create`` a ``--from-literal`` at ``start`` is part of makes a
+    ConfigMap (the last ``create secret|configmap|cm`` within 400 characters before it)."""
+    found = CREATED.compiled.findall(lower, max(0, start - 400), start)
+    return bool(found) and not found[-1].endswith("secret")
+
+
 def piped(text: str, lower: str, start: int) -> Iterator[Span]:
     """Yield the span of the value ``echo``/``printf`` pipes into the command at ``start``."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -153,6 +164,8 @@ def stored_values(subject: str) -> Iterator[re.Match[str]]:
     text = subject
     for found in STORE.compiled.finditer(subject):
         word = found.group()
+        if word == "--from-literal" and is_configmap(subject, found.start()):
+            continue
         spans = arguments(text, found.start() if word.startswith("-") else found.end())
         values = list(flagged(text, spans, STORES[word]))
         values += piped(text, subject, found.start())

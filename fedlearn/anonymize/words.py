@@ -13,6 +13,7 @@ HEX = Lazy(r"[0-9a-fA-F-]+")
 VERSION_RUN = Lazy(r"[0-9]+(?:\.[0-9]+)+")
 VERSION = Lazy(r"(?<![\w.])v?[0-9]{1,4}\.[0-9]{1,4}\.[0-9]{1,6}(?!\w|\.[0-9])")
 PARTS = Lazy(r"[A-Za-z0-9]+")
+DIGIT_RUN = Lazy(r"[0-9]+")
 SEGMENTS = Lazy(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 HEX_PART = Lazy(r"[0-9a-f]+|[0-9A-F]+")
 LONG_HEX = Lazy(r"[0-9a-f]{16}|[0-9A-F]{16}")
@@ -35,6 +36,10 @@ COMMON_PAIRS = frozenset(PAIRS.split())
 # An option and its metavariable, as usage text writes them: ``--kms-keyring=KMS_KEYRING``.
 OPTION_METAVARIABLE = Lazy(r"--?[a-z][a-z0-9-]*=[A-Z][A-Z0-9_]*")
 IDENTIFIER = Lazy(r"[A-Za-z_][A-Za-z0-9_]*")
+# From ``bench/draws29``: 16 or more capitals and digits, letters between two digit runs or more
+# (``EXI3KIDYMI4547KMQM63SZLEP``): its short letter runs are pieces of one draw, not acronyms,
+# so their pairs count (``is_wordy``).
+CAPS_DRAW = Lazy(r"(?=[A-Z0-9]{16,}\Z)[A-Z]*(?:[0-9]+[A-Z]+){2,}[0-9]*")
 UNSPEAKABLE = Lazy(r"(?i)([a-z])\1\1|[bcdfghjklmnpqrstvwxz]{6}")
 # A short part of a dashed name: a word, a size or version (``r1``, ``14b``, ``v0``), a tag of
 # one case (``IQ4_XS``, ``Q4_K_M``, ``q8_0``, ``BF16``); ``is_dashed_name`` caps it at 8.
@@ -82,10 +87,11 @@ def is_wordy(value: str, dashed: bool = False) -> bool:
         return False
     if any(len(segment) >= 6 and UNSPEAKABLE.search(segment) for segment in found):
         return False  # ``udrrmmmh``: a letter three times, or six consonants, in a row
+    caps_draw = CAPS_DRAW.fullmatch(value) is not None
     pairs = [
         word[index : index + 2]
         for segment in found
-        if segment.isalpha() and not (segment.isupper() and len(segment) <= 5)
+        if segment.isalpha() and (caps_draw or not (segment.isupper() and len(segment) <= 5))
         for word in (segment.lower(),)
         for index in range(len(word) - 1)
     ]
@@ -109,6 +115,24 @@ def is_dashed_name(value: str) -> bool:
         elif len(part) > 8 or not DASH_PART.fullmatch(part):
             return False
     return len(parts) >= 3 and named >= 2
+
+
+def is_drawn_lower(part: str) -> bool:
+    """
+    Return whether a name is a lower-case draw of letters and digits (``bench/draws29``: Dovico's
+    ``<32>.<n>`` key, ``xwrq3977mdnq77c2tzwe…``): 16 or more, digits in three runs or more, ten
+    distinct characters or more, not counted, not words. A name's digits stand in one or two
+    places (``s3bucket2024``).
+    """
+    if len(part) < 16 or not (part.isalnum() and part.isascii() and part.islower()):
+        return False
+    if len(DIGIT_RUN.compiled.findall(part)) < 3 or len(set(part)) < 10:
+        return False
+    counted = sum(
+        ord(part[i + 2]) - ord(part[i + 1]) == ord(part[i + 1]) - ord(part[i]) == 1
+        for i in range(len(part) - 2)
+    )
+    return counted < 2 and not is_wordy(part)  # ``abc123def456ghi789`` counts
 
 
 def is_named(value: str) -> bool:

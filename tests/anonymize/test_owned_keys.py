@@ -50,6 +50,24 @@ from fedlearn.anonymize import Anonymizer
             "the numbat staging key: 0c4f9e2a7b1d58e3a6c2f0b9d4e71a85",
             "the numbat staging key: <redacted:high-entropy>",
         ),
+        (  # an aside in parentheses closing the clause (bench/draws29)
+            "the wombat key you asked for (wombat id 5e0b9c27): Xq7mT2vLp9Rk4",
+            "the wombat key you asked for (wombat id 5e0b9c27): <redacted:high-entropy>",
+        ),
+        (
+            "the Wombat key (for staging): Xq7mT2vLp9Rk4",
+            "the Wombat key (for staging): <redacted:high-entropy>",
+        ),
+        (
+            "here's the numbat key you asked for (numbat user ops;[bot7): C8N-IYA-9A6-5HM",
+            "here's the numbat key you asked for (numbat user ops;[bot7): <redacted:high-entropy>",
+        ),
+        (
+            "the numbat key you asked for (numbat user bob) (numbat host eu1.numbat.example): "
+            "h5r0tp8u-l2ij-9uje-09eh-vi9jvhs3doml",
+            "the numbat key you asked for (numbat user bob) (numbat host eu1.numbat.example): "
+            "<redacted:high-entropy>",
+        ),
         (
             "here is the api key you asked for: mK4pX9qT2wLr",
             "here is the api key you asked for: <redacted:secret-value>",  # framed's told value
@@ -100,6 +118,13 @@ def test_an_owned_key_is_redacted(anonymizer: Anonymizer, text: str, expected: s
         "the sort key for this table: 5e0b9c27d14af3",
         "The key you asked for: 5e0b9c27d14af3",
         "the wombat key you asked for: rotate-monthly",
+        # an aside that says what the value is instead, or no owner's
+        "the Wombat key (fingerprint): 5e0b9c27d14af3aa",
+        "the Wombat key (sha256 hash): 5e0b9c27d14af3aa",
+        "the Wombat key (id): 5e0b9c27d14af3",
+        "the cache key (see the lockfile): 5e0b9c27d14af3aa",
+        "the Wombat key (rotate monthly): rotate-monthly",
+        "the Wombat key (prod) (fingerprint): 5e0b9c27d14af3aa",
         # a word between that names data or is no owner's
         "the old cache user key: Xq7mT2vLp9Rk4",
         "the public signing key: 0c4f9e2a7b1d58e3a6c2f0b9d4e71a85",

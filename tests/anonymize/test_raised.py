@@ -149,6 +149,20 @@ def test_shorter_rotated_files_names_and_hex_stay(anonymizer: Anonymizer, text: 
         ),
         ("rotated the debounce token this morning, new one is OTM0Bp42sFTRB", "OTM0Bp"),
         ("rotated the webhook secret, new value: Zt5Kq8Rw2Lm9Vx", "Zt5Kq8"),
+        # hex groups joined by dashes other than a UUID's (bench/draws29)
+        ("rotated the quokka token this morning, new one is 4b18-c93e-07af52-e6d1", "4b18"),
+        ("we rotated the Wombat key, new one is 91d0c2-7fa4-e53b-08c6b2d4.", "91d0c2"),
+        (
+            "rotated the quokka token this morning, new one is "
+            "60343888-5d9a8f780702431e13cf2338c9d2069ed5c5f8a5",
+            "5d9a8f78",
+        ),
+        # a hash word inside another word names no hash (``ayrshare``, ``marshal``: draws29)
+        (
+            "rotated the ayrshare token this morning, new one is BPBXCASO-P8M1B6OR-ZYWNL0H2-AWAJYUYK",
+            "BPBXCASO",
+        ),
+        ("rotated the marshal token, new one is q8v2k5x1m9z7", "q8v2k5x1m9z7"),
     ],
 )
 def test_a_note_naming_the_credential_gives_a_uuid_or_twelve_drawn(
@@ -164,6 +178,14 @@ def test_a_note_naming_the_credential_gives_a_uuid_or_twelve_drawn(
         "logs rotated, new file is Zt5Kq8Rw2Lm9Vx",
         "rotated the signing key, new key id is kid-2026-12",
         "rotated the api key, new one is deployment-2024",
+        "log rotated, new segment is 4b18-c93e-07af52-e6d1",
+        "rotated the quokka token, new one is 1234-5678-9abc-def0-1234",
+        "rotated the quokka token, new one is 2026-12-05-1130",
+        "rotated the quokka token, new one is 20261205-9f86d081",
+        "rotated the quokka token, new one is aaaa-bbbb-cccc-dddd",
+        "rotated the signing key, new sha is 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b",
+        "keys rotated, new shasum: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b",
+        "rotated the api key, new sha1 is 3f2c9a1b7d4e",
     ],
 )
 def test_a_short_value_or_uuid_stays_where_the_note_names_no_credential(

@@ -179,3 +179,32 @@ def test_a_next_command_after_a_literal_stays(anonymizer: Anonymizer, text: str)
     redacted = anonymizer.anonymize(text)
     assert redacted.endswith((";echo done", "; ls -l"))
     assert "k7Q2xV9m" not in redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ``kubectl create configmap`` stores settings: a build's commit, digest, request id
+        f"kubectl create configmap build-info --from-literal=commit={HEX}",
+        "kubectl create cm build --from-literal=request-id=d9bd096f-2f8f-4053-8a19-95207e2617c8",
+        "kubectl -n web create configmap app \\\n  --from-literal=ref=6be94318f1a2",
+    ],
+)
+def test_a_configmaps_literals_are_no_stored_secrets(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # a secret's name still decides there, and a secret made after a configmap is one
+        ("kubectl create configmap app --from-literal=api_key=Xq7mT2vLp9Rk4Wz8Pn3B", "Xq7mT2"),
+        (
+            "kubectl create cm a --from-literal=x=1 && kubectl create secret generic s "
+            f"--from-literal=hook={HEX}",
+            HEX,
+        ),
+    ],
+)
+def test_secrets_beside_a_configmap_go(anonymizer: Anonymizer, text: str, secret: str) -> None:
+    assert secret not in anonymizer.anonymize(text)

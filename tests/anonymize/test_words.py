@@ -118,3 +118,54 @@ def test_is_dashed_name() -> None:
     assert not words.is_dashed_name("llama-instruct")  # two parts
     assert words.is_wordy("deepseek-r1-distill-qwen-14b-IQ4_XS", dashed=True)
     assert not words.is_wordy("deepseek-r1-distill-qwen-14b-IQ4_XS")
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # Capitals and digits drawn as one run: its short letter runs are no acronyms (draws29).
+        ("export WEATHER_API_KEY=KLOC0YJVFU037MOUBEQUTIGHU", "KLOC0YJVFU037MOUBEQUTIGHU"),
+        ('{"acmeSecretKey": "EXI3KIDYMI4547KMQM63SZLEP"}', "EXI3KIDYMI4547KMQM63SZLEP"),
+        ("NUMBAT_TOKEN=Y106PNEK7NCPRYOFEFOLRNAWM", "Y106PNEK7NCPRYOFEFOLRNAWM"),
+    ],
+)
+def test_capitals_and_digits_drawn_as_one_run_go(
+    anonymizer: Anonymizer, text: str, secret: str
+) -> None:
+    assert secret not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["PRODUCTION2026BACKUP01", "ORDER2SERVICE3PROD", "SHA256WITHRSAENCRYPTION", "HTTP2SERVER"],
+)
+def test_capital_names_with_digits_stay_wordy(value: str) -> None:
+    assert words.is_wordy(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # A dotted value of lower-case draws is no attribute chain (Dovico's key: draws29).
+        (
+            "DOVICO_KEY=xwrq3977mdnq77c2tzwernknw0sxa0qf.e3gpq9f67o60u0i6m355360sbpdufwhas",
+            "xwrq3977mdnq77c2tzwernknw0sxa0qf",
+        ),
+        ("NUMBAT_KEY=q0v7k2lmz9x4p1rw8tn5.cs63hj0w2b8ye4ud", "q0v7k2lmz9x4p1rw8tn5"),
+    ],
+)
+def test_a_dotted_lower_case_draw_goes(anonymizer: Anonymizer, text: str, secret: str) -> None:
+    assert secret not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "password=self.s3bucket2024.name",
+        "token=config.k8s1node2pool3.value",
+        "password=db.abc123def456ghi789.x",
+        "api_key=settings.x509certificate.pem",
+    ],
+)
+def test_attribute_chains_of_names_with_digits_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text

@@ -2381,7 +2381,40 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "the new token for numbat is `{s}`, old one revoked",
             lambda: chars(24, DIGITS),
         ),
+        # Session 29 (bench/draws29): an aside in parentheses before an owned key's colon.
+        (
+            "owned-key-aside",
+            "here's the wombat key you asked for (wombat user ops;[bot2): {s}",
+            lambda: chars(3, UPPER + DIGITS) + "-" + chars(3, UPPER + DIGITS) + "-" + chars(4),
+        ),
+        (
+            "rotated-dashed-hex",
+            "rotated the numbat token this morning, new one is {s}",
+            lambda: "-".join(hexs(n) for n in (4, 4, 6, 6, 8)),
+        ),
+        ("caps-draw-under-key", "export NUMBAT_API_KEY={s}", caps_draw),
+        (
+            "rotated-hash-word-inside",
+            "rotated the ayrshare token this morning, new one is {s}",
+            lambda: "-".join(chars(8, UPPER + DIGITS) for _ in range(4)),
+        ),
+        (
+            "dotted-lower-draw",
+            "DOVICO_KEY={s}",
+            lambda: drawn_lower(32) + "." + drawn_lower(rng.randrange(12, 40)),
+        ),
+        (
+            "rotated-id-dash-hex",
+            "rotated the numbat token this morning, new one is {s}",
+            lambda: chars(8, DIGITS) + "-" + hexs(40),
+        ),
     ]
+
+
+def caps_draw() -> str:
+    """Return 25 capitals and digits whose longest letter run is syllables (it reads half-spoken)."""
+    syllables = "".join(chars(1, "BDFGKLMNPRSTVZ") + chars(1, "AEIOU") for _ in range(5))
+    return chars(3, UPPER) + chars(2, DIGITS) + syllables + chars(3, DIGITS) + chars(7, UPPER)
 
 
 def mixed_hex(n: int) -> str:
@@ -3011,6 +3044,11 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         (
             "told-digits-time",
             lambda: f"the token is {rng.randrange(1733000000000, 1799999999999)}, expiring soon",
+        ),
+        # Session 29 (bench/draws29): a ConfigMap's literal is a setting, not a stored secret.
+        (
+            "configmap-literal",
+            lambda: f"kubectl create configmap build-info --from-literal=commit={hexs(40)}",
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
