@@ -308,11 +308,13 @@ def key_gate(separator: str) -> re.Pattern[str]:
     # Not a trie: a filler that extends another (`` "`` after `` ``) must stay, words follow it.
     filler = "|".join(re.escape(filler) for filler in sorted(fillers, key=len, reverse=True))
     words = heads.trie_pattern(word[::-1] for word in GATE_WORDS)
-    suffix = r"(?:[a-z0-9]{1,12}[_.-])?"  # ``SUFFIX`` reversed
+    # ``SUFFIX`` reversed. Possessive runs: a key never starts with a blank and ``[_.-]`` is no
+    # letter or digit, so giving characters back never helps (the same matches, fewer tries).
+    suffix = r"(?:[a-z0-9]{1,12}+[_.-])?"
     stems = heads.trie_pattern(stem[::-1] for stem in key_shapes.AFFIXED_STEMS)
     keys = f"(?:{suffix}{words}|{key_shapes.AFFIX_TAIL}{stems})"  # ``secrete``: a tail, reversed
     if filler:
-        filler = f"{ALIGNED_RUN}|{filler}"
+        filler = f"{ALIGNED_RUN}+|{filler}"
     return re.compile(re.escape(separator) + (f"(?:{filler})?" if filler else "") + keys)
 
 

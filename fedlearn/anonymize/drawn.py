@@ -18,7 +18,9 @@ from fedlearn.anonymize.checks import HEX
 NIX_BASE32 = frozenset("0123456789abcdfghijklmnpqrsvwxyz")
 NIX_HASH_LENGTHS = frozenset((26, 32, 52, 103))
 LOWER_ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
-HEX_DIGITS_DROPPED = str.maketrans("", "", "0123456789abcdef")
+HEX_DIGITS = "0123456789abcdef"
+HEX_DIGITS_DROPPED = str.maketrans("", "", HEX_DIGITS)
+HEX_DIGIT_BYTES = HEX_DIGITS.encode()
 # RFC 4648's base32 in lower case (Tor's ``.onion`` names) and bech32's data characters (after
 # the last ``1``: ``bc1q…``, ``age1…``, ``npub1…``, ``lnbc…1p…``, ``cosmos1…``): public encodings.
 BASE32_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz234567")
@@ -34,7 +36,7 @@ def is_drawn_lower(value: str, minimum: int, switches: int) -> bool:
     digit ``switches`` times or more (a random draw does every third character or so; names and
     versions seldom: ``python3``, ``ubuntu2204``).
     """
-    if len(value) < minimum or len(value.translate(HEX_DIGITS_DROPPED)) * 4 < len(value):
+    if len(value) < minimum or past_hex(value) * 4 < len(value):
         return False  # hex, or hex after a prefix (``0x…``): a fourth or more past ``f``
     if not LOWER_ALNUM.issuperset(value) or is_bech32(value):
         return False
@@ -46,6 +48,14 @@ def is_drawn_lower(value: str, minimum: int, switches: int) -> bool:
     return found >= switches
 
 
+def past_hex(value: str) -> int:
+    """Return how many characters of ``value`` are no lower-case hex digit. An ASCII value's
+    bytes drop them (a string's ``translate`` reads a character at a time: ~6x slower)."""
+    if value.isascii():
+        return len(value.encode("ascii").translate(None, HEX_DIGIT_BYTES))
+    return len(value.translate(HEX_DIGITS_DROPPED))
+
+
 # Lower-case letters and digits alone count from 40 (``4rupe4t7lng8…``), 10 switches or more.
 LOWER_RUN, LOWER_SWITCHES = 40, 10
 
@@ -54,7 +64,7 @@ def is_lower_run(value: str) -> bool:
     """Return whether a lower-case run standing alone is ``LOWER_RUN`` or more letters and digits
     drawn at random (``is_drawn_lower``, a fifth of it switching), not base32 alone (a Tor onion
     name; under a key a TOTP seed counts). Hashes turn back at the first test."""
-    if len(value) < LOWER_RUN or len(value.translate(HEX_DIGITS_DROPPED)) * 4 < len(value):
+    if len(value) < LOWER_RUN or past_hex(value) * 4 < len(value):
         return False
     if not is_drawn_lower(value, LOWER_RUN, max(LOWER_SWITCHES, len(value) // 5)):
         return False

@@ -83,13 +83,27 @@ def ipv4_address(match: re.Match[str], text: str) -> tuple[int, int, str] | None
         return None  # kept, or a version of four numbers (``version: 2.5.34.0``)
     if text[first] in "012" and text[first + 1] == "." and is_oid(text, first):
         return None  # an object identifier (``ObjectIdentifier("2.5.29.17")``)
-    if SECTION_WORD.search(text, max(0, first - 9), first) is not None:
+    if is_after_section(text, first):
         return None  # a document's section (``rfc5280#section-4.1.1.1``, ``§ 3.2.1.4``)
     return first, end, ""
 
 
+def is_after_section(text: str, first: int) -> bool:
+    """
+    Return whether a section's word (``SECTION_WORD``) ends right before ``first``, a blank or a
+    dash maybe between. Its words end in ``n``, ``.`` or ``§`` (``IGNORECASE`` folds only ``N`` to
+    ``n``): where no such character stands there, the regex is not tried at the window's starts.
+    """
+    end = first - 1 if first > 0 and text[first - 1] in "-_ \t" else first
+    if end == 0 or text[end - 1] not in SECTION_ENDS:
+        return False
+    return SECTION_WORD.search(text, max(0, first - 9), first) is not None
+
+
 # A section's word right before its number: ``#section-``, ``Section ``, ``sect. ``, ``§``.
 SECTION_WORD = Lazy(r"(?i)(?:section|sect\.|§)[-_ \t]?\Z")
+# The last characters of its words, in either case.
+SECTION_ENDS = frozenset("nN.§")
 # An object identifier's word right before its arcs: ``ObjectIdentifier("``, ``OID ``, ``oid=``.
 OID_WORD = Lazy(r"(?i)(?:object_?id(?:entifier)?|(?<![a-z])oid)[\"'(:= \t]{0,4}\Z")
 

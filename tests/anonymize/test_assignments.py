@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from fedlearn.anonymize import Anonymizer
+from fedlearn.anonymize import Anonymizer, assignments
 from tests.anonymize.conftest import found
 
 
@@ -338,3 +340,23 @@ def test_a_label_in_markdown_emphasis_is_a_key(
 )
 def test_emphasis_before_words_stays(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize("separator", ["=", ":"])
+def test_the_key_gates_possessive_runs_find_what_giving_back_would(separator: str) -> None:
+    # ``key_gate``'s suffix and aligned blanks never give characters back: the same separators
+    # are found as with the runs that do, over suffixes and blank runs around their bounds.
+    gate = assignments.key_gate(separator)
+    giving = re.compile(gate.pattern.replace("{1,12}+", "{1,12}").replace("{3,64}+", "{3,64}"))
+    assert giving.pattern != gate.pattern
+    texts = [
+        f"{head}{key}{tail}{blanks}{separator} v"
+        for head in ("", "x ", "my_")
+        for key in ("password", "api_key", "token", "tokens", "secret2", "notakey")
+        for tail in ("", "_" + "p" * 11, "_" + "p" * 12, "_" + "p" * 13, ".prod", "-x1")
+        for blanks in ("", " ", "  ", "\t" * 3, " " * 64, " " * 65, " " * 70)
+    ]
+    for text in texts:
+        reversed_text = text[::-1]
+        found = [match.start() for match in gate.finditer(reversed_text)]
+        assert found == [match.start() for match in giving.finditer(reversed_text)], text

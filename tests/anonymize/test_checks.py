@@ -304,3 +304,21 @@ def test_an_onion_name_standing_alone_is_no_drawn_run(anonymizer: Anonymizer) ->
 def test_a_dotted_chain_drawn_at_random_is_no_code(value: str, code: bool) -> None:
     """A chain of names is code, unless it reads as one value drawn with ``.`` in its alphabet."""
     assert checks.is_code(value, "SMTP_PASS", "pass", "") is code
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "0123456789abcdef",
+        "deadbeef" * 5,
+        "4rupe4t7lng8lar2vo1cqx9z3m5k7w2y6h8j4n0p",
+        "ABCDEF0123",  # upper case: no lower-case hex digit
+        "g" * 41,
+        "caf\u00e9babe" * 5,  # non-ASCII: read as a string
+        "\u0660\u0661abc",  # Arabic-Indic digits are no hex digits
+        "abc\udcff123",  # a lone surrogate
+    ],
+)
+def test_past_hex_counts_what_the_string_translate_keeps(value: str) -> None:
+    assert drawn.past_hex(value) == len(value.translate(drawn.HEX_DIGITS_DROPPED))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fedlearn.anonymize import Anonymizer
+from fedlearn.anonymize import Anonymizer, personal
 from tests.anonymize.conftest import found
 
 # What ``ssh-keygen -t ed25519`` prints: its base64 has no ``+`` or ``/``.
@@ -128,3 +128,43 @@ def test_a_certificate_serial_number_is_no_fingerprint(
 ) -> None:
     """16 hex bytes after the word ``serial`` are a certificate's serial; elsewhere a fingerprint."""
     assert anonymizer.anonymize(text) == (expected or text)
+
+
+# What may stand before a dotted quad: section words in their spellings and cases, near misses
+# (a word cut short, a long s for ``s``, other letters), each with the separators ``SECTION_WORD``
+# allows and some it does not.
+SECTION_BEFORE = [
+    word + gap
+    for word in (
+        *("section", "Section", "SECTION", "sect.", "SECT.", "§", "rfc5280#section", "see §"),
+        *("sectio", "sect", "\u017fection", "sectioN", "secti0n", "ection", "x", ""),
+    )
+    for gap in ("", " ", "-", "_", "\t", "  ", ":", "—")
+]
+
+
+@pytest.mark.parametrize("before", SECTION_BEFORE)
+def test_the_section_test_before_a_quad_is_the_regex(before: str) -> None:
+    # ``is_after_section`` looks at the characters before the quad first; the answer is the
+    # regex's wherever the quad starts.
+    for text in (before + "10.2.3.4", "ab " + before + "10.2.3.4 x"):
+        first = text.index("10.2.3.4")
+        expected = personal.SECTION_WORD.search(text, max(0, first - 9), first) is not None
+        assert personal.is_after_section(text, first) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("see § 10.2.3.4 for details", "see § 10.2.3.4 for details"),
+        ("rfc5280#section-4.1.1.1", "rfc5280#section-4.1.1.1"),
+        ("Sect. 10.2.3.4 says", "Sect. 10.2.3.4 says"),
+        ("sectio 10.2.3.4", "sectio <ip>"),
+        ("sect 10.2.3.4", "sect <ip>"),
+        ("host: 10.2.3.4", "host: <ip>"),
+    ],
+)
+def test_a_sections_number_stays_and_an_address_after_other_words_does_not(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    assert anonymizer.anonymize(text) == expected
