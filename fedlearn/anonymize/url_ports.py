@@ -5,8 +5,9 @@ string, the key after the host's colon (Azure API Management's
 ``https://<name>.management.azure-api.net:<key>``, ``https://<name>.azure-api.net:<key>``), and
 ``url-credentials`` sees no ``@`` there. After ``://`` and a host name, a colon, then a drawn run
 of 20 or more base64 characters (``checks.looks_random``) that no ``@`` follows (a password
-before the host is ``url-credentials``') and that is no port with a path (``8443/v1/…``) is the
-key. Names, words and ports stay.
+before the host is ``url-credentials``') and that is no port, path or port with a path (digits
+then ``/`` or nothing: ``8443/v1/…``, ``file://C:/Users/…``, as the gate's ``[0-9]*[A-Za-z+=_-]``
+says) is the key. Names, words and ports stay.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ PORT_KEY = Lazy(
     r"://[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}"
     r":(?P<value>[A-Za-z0-9+/=_-]{20,200})(?![A-Za-z0-9+/=_@-]|\.[A-Za-z0-9])"
 )
-PORT_PATH = Lazy(r"[0-9]{1,5}(?:/|\Z)")
+# A port, a path or a port and its path: the first character past the digits is ``/`` or none.
+PORT_PATH = Lazy(r"[0-9]*(?:/|\Z)")
 
 
 def port_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:

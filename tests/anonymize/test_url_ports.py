@@ -42,3 +42,18 @@ def test_a_key_after_a_hosts_colon_is_redacted(
 def test_ports_paths_and_names_after_a_host_stay(anonymizer: Anonymizer, text: str) -> None:
     """Ports, ports with paths and names stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cache: file://C:/Users/build/cache/3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c",
+        "clone ssh://gitbox:/Zk3mQ9vL2xT8pR5wN7yB4cA6Qp",
+        "see https://host.example:123456/AbCdEfGhIjKlMnOpQrStUv",
+        "at https://host.example:48213906571234098765",
+    ],
+)
+def test_a_path_or_number_after_a_hosts_colon_is_no_key(anonymizer: Anonymizer, text: str) -> None:
+    """A path (``/`` first, digits maybe before it) or digits alone are no key: the rule's gate
+    (``[0-9]*[A-Za-z+=_-]`` past the colon) skips them, so must the rule (one semantics)."""
+    assert "api-key" not in anonymizer.anonymize(text)
