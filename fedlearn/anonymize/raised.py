@@ -36,10 +36,13 @@ FRAME = Lazy(r"[ \t]*File \"[^\"\n]{1,500}\", line [0-9]+")
 NAME = Lazy(r"[A-Za-z_][A-Za-z0-9_.-]{0,79}")
 # A rotation note and the new value after it (on the lower-case line).
 HASH_WORDS = ("commit", "sha", "hash", "digest", "checksum", "revision", "etag", "fingerprint")
-# Each a word's start (``commits``, ``sha256``, ``hashes``), not inside one: ``ayrshare``,
-# ``shared``, ``metagame`` name no hash (``bench/draws29``).
+# Each at a word's start, a snake_case part's too (``commits``, ``image_digest``, ``new_sha``,
+# ``sha256sum``, ``hashes``), not inside a word: ``ayrshare``, ``shared``, ``marshal``,
+# ``metagame`` name no hash (``bench/draws29``). ``sha`` is a word of its own (digits, ``sum``).
 HASH_WORD = Lazy(
-    r"\b(?:sha(?:[0-9]{1,3}|sum)?\b|" + "|".join(HASH_WORDS[2:] + HASH_WORDS[:1]) + ")"
+    r"(?<![a-z])(?:sha(?:[0-9]{1,3})?(?:sum)?(?![a-z])|"
+    + "|".join(word for word in HASH_WORDS if word != "sha")
+    + ")"
 )
 ROTATION_WORDS = ("rotat", "regenerat", "reissu", "new value")
 CREDENTIAL_WORDS = ("token", "key", "secret", "password", "credential")

@@ -99,6 +99,12 @@ def test_a_rotation_notes_new_value_is_redacted(
         "rotated the logs at noon, new one is 7d3e91ab:c40f5e28",
         "rotated the kiwi token, new one is aaaaaaaa:bbbbbbbb",
         "rotated the build key, new value is at commit 0e7c4b19a2f6d3",
+        # a snake_case name's hash word, ``sha`` with its size and ``sum`` (review29)
+        f"rotated the deploy key; new_sha: {HEX}",
+        f"token rotated, image_digest: {HEX}",
+        f"api key rotated; sha512sum: {HEX}{HEX}",
+        f"rotated the token; content_hash: {HEX}",
+        f"rotated key, new file_checksum: {HEX}",
     ],
 )
 def test_other_rotation_notes_stay(anonymizer: Anonymizer, text: str) -> None:
