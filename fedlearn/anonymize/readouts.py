@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import checks, key_names, words
+from fedlearn.anonymize import checks, key_names, public_ids, words
 from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Span, Trigger
 from fedlearn.anonymize.tables import judged
 
@@ -151,6 +151,8 @@ STORE_READ = re.compile(
     r"|vault[ \t]+(?:kv[ \t]+get|read)[ \t]|get[ \t]+secrets?[ \t]|secrets[ \t]+get[ \t]|op[ \t]+read[ \t]",
     re.IGNORECASE,
 )
+# What a secret store's read may select besides the secret: its resource name, name, version.
+STORE_METADATA = frozenset({"arn", "name", "version", "versionid", "version_id"})
 
 
 def is_generated(value: str) -> bool:
@@ -237,12 +239,17 @@ def printed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = text[span[0] : span[1]]
     if ("=" in value.rstrip("=") and match.re is PRINTED.compiled) or not is_generated(value):
         return None  # ``KEY=value`` (judged as such elsewhere)
-    return read(key, text, span) or from_store(text, match.start(), span)
+    return read(key, text, span) or from_store(text, match.start(), span, key)
 
 
-def from_store(text: str, position: int, span: Span) -> tuple[int, int, str] | None:
+def from_store(
+    text: str, position: int, span: Span, key: str | None = None
+) -> tuple[int, int, str] | None:
     """Return ``span`` as a secret when the command on the line at ``position`` reads a secret
-    store (``STORE_READ``) and the printed value looks generated, else None."""
+    store (``STORE_READ``) and the printed value looks generated, else None; not where the name
+    it selects is the secret's metadata (``STORE_METADATA``; an id, a hash: ``public_ids``)."""
+    if key is not None and (key.lower() in STORE_METADATA or public_ids.is_public_key(key)):
+        return None  # ``--query ARN``, ``{.metadata.uid}``, ``-field=lease_id``
     line_end = text.find("\n", position)
     line = text[text.rfind("\n", 0, position) + 1 : line_end if line_end >= 0 else len(text)]
     if STORE_READ.search(line) is None or not is_generated(text[span[0] : span[1]]):

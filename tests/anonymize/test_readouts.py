@@ -241,3 +241,20 @@ def test_an_indented_data_value_is_redacted_and_a_catted_word_without_prompt_sta
     assert anonymizer.anonymize(described) == "db_password:\n----\n  <redacted:password>\n"
     text = json.dumps({"content": "cat /etc/app/db_password\nCorrectHorse77\n$ "})
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$ aws secretsmanager get-secret-value --secret-id prod/db --query ARN --output text\n"
+        "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf",
+        "$ kubectl get secret tls -o jsonpath='{.metadata.uid}'\n"
+        "3f9a8b7c-6d5e-4f3a-2b1c-0d9e8f7a6b5c",
+        "$ vault read -field=lease_id sys/leases/lookup\nauth/token/create/h3f9a8b7c6d5e4f3a",
+        "$ aws secretsmanager get-secret-value --secret-id x --query VersionId --output text\n"
+        "EXAMPLE1-90ab-cdef-fedc-ba987EXAMPLE",
+    ],
+)
+def test_a_secret_stores_metadata_stays(anonymizer: Anonymizer, text: str) -> None:
+    """A store's read that selects its secret's resource name, id or version prints no secret."""
+    assert anonymizer.anonymize(text) == text
