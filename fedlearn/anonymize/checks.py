@@ -253,7 +253,7 @@ def is_generated_name(part: str) -> bool:
     upper and lower case and two digits or more, not words (``getV2Token`` is a name).
     """
     letters = part.replace("_", "")
-    if words.is_random_case(part) or words.is_drawn_lower(part):
+    if words.is_random_case(part) or words.is_drawn_lower_name(part):
         return True
     if len(letters) < 8 or character_classes(letters) < 3 or sum(map(str.isdigit, part)) < 2:
         return False

@@ -117,9 +117,10 @@ def is_dashed_name(value: str) -> bool:
     return len(parts) >= 3 and named >= 2
 
 
-def is_drawn_lower(part: str) -> bool:
+def is_drawn_lower_name(part: str) -> bool:
     """
-    Return whether a name is a lower-case draw of letters and digits (``bench/draws29``: Dovico's
+    Return whether a name is a lower-case draw of letters and digits, by its digit runs (not
+    ``drawn.is_drawn_lower``, which counts letter-digit switches in longer runs; ``bench/draws29``: Dovico's
     ``<32>.<n>`` key, ``xwrq3977mdnq77c2tzwe…``): 16 or more, digits in three runs or more, ten
     distinct characters or more, not counted, not words. A name's digits stand in one or two
     places (``s3bucket2024``).
