@@ -31,8 +31,9 @@ LETTERS = Lazy(r"[a-z]{4,}")
 # Before ``for key V`` on its line: an authentication failure (``401``, ``forbidden``), a refusal
 # (``denied``, ``rejected``) or a failed authentication (``auth failed``, ``login failure``).
 REFUSED_BEFORE = Lazy(
-    r"\b(?:401|403|unauthori[sz]ed|forbidden|denied|refused|rejected)\b"
-    r"|\b(?:auth[a-z]*|log ?in|sign ?in) (?:failed|failure|error)\b"
+    framed.AUTH_FAILED.pattern  # ``401``, ``403``, ``unauthorized``, ``forbidden``
+    + r"|\b(?:denied|refused|rejected)\b"
+    + r"|\b(?:auth[a-z]*|log ?in|sign ?in) (?:failed|failure|error)\b"
 )
 
 
