@@ -56,7 +56,6 @@ def rules() -> list[Rule]:
             ("secret",),
             (Matcher(Lazy(r"(?s).+"), find=store_values, judge=stored_value),),
             trigger=Trigger(words=("keyvault", "get-secret-value", "get-parameter"), lower=True),
-            gate=r"(?i)keyvault[ \t]+secret[ \t]+show|secretsmanager[ \t]+get-secret-value"
-            r"|ssm[ \t]+get-parameter",
+            gate=JSON_READ.pattern,
         )
     ]
