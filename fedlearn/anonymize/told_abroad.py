@@ -34,9 +34,10 @@ NAME = Lazy(heads.trie_pattern(NAMES))
 QUOTES_OPEN = "«„“\"'`「『"
 QUOTES_CLOSE = "»“”\"'`」』"
 VALUE = "[!#-&(-;=?-_a-~]"  # printable ASCII but quotes and ``<>``
-# Turkish marks a possessed noun with a suffix (its, my, your: ``-(s)I``, ``-Im``, ``-InIz``, I
-# a vowel of ``\u0131iu\u00fc``): ``şifresi``, ``API anahtar\u0131: V``; the word is the same.
-POSSESSIVE = "(?:s?[\u0131iu\u00fc](?:m|n[\u0131iu\u00fc]z)?)?"
+# Turkish marks a possessed noun with a suffix (its, my, your: ``-(s)I``, ``-(I)m``, ``-(I)n``,
+# ``-(I)mIz``, ``-(I)nIz``, I a vowel of ``\u0131iu\u00fc``, dropped after a vowel): ``şifresi``,
+# ``şifreniz``, ``şifrem``, ``API anahtar\u0131: V``; the word is the same.
+POSSESSIVE = "(?:s?[\u0131iu\u00fc]|[\u0131iu\u00fc]?[mn](?:[\u0131iu\u00fc]z)?)?"
 TOLD = Lazy(
     rf"(?P<name>{heads.trie_pattern(NAMES)}){POSSESSIVE}"
     r"(?P<gap>(?:[ \t]{1,4}[^\s:\uff1a\u2014\u2013]{1,24}){0,5}?)"

@@ -49,6 +49,10 @@ from fedlearn.anonymize import Anonymizer
         ),
         ("Numbat şifresi: Tq8vLz3K#p9", "Numbat şifresi: <redacted:secret-value>"),
         ("API anahtarınız: Hv3kT8wq2ZpL", "API anahtarınız: <redacted:secret-value>"),  # noqa: RUF001
+        # after a vowel the suffix's own vowel drops: my, your (review29)
+        ("Geçici şifreniz: Zq7vLk2pT9wx", "Geçici şifreniz: <redacted:secret-value>"),
+        ("Wombat parolam: k4ng~r00s!9", "Wombat parolam: <redacted:secret-value>"),
+        ("yeni şifren: Hv3kT8wq2ZpL", "yeni şifren: <redacted:secret-value>"),
     ],
 )
 def test_a_value_told_in_another_language_is_redacted(
@@ -78,6 +82,9 @@ def test_a_value_told_in_another_language_is_redacted(
         "password ini adalah kebijakan baru",
         "Numbat parolası: güncellendi",  # a possessive suffix, then words  # noqa: RUF001
         "API anahtarı: gerekli",  # noqa: RUF001
+        "Şifreniz: en az sekiz karakter olmalı",  # noqa: RUF001
+        "secretin: a hormone of the duodenum",
+        "tokenim: yok",
         "Wombat şifresi: config/app.key",
     ],
 )
