@@ -7,7 +7,8 @@ before the ``key`` column (``name,provider,key,created``, ``| Service | Key |``)
 row's key the owner's: the cell is judged as after ``<owner>_key=`` (``high-entropy``: it must
 look generated; hex and UUIDs count), as ``owned_keys`` judges ``the Acme key: V``. An owner
 cell that names data (``cache``, ``primary``: ``key_names.DATA_OWNERS``), is empty or is no
-name leaves the row alone; so does a placeholder (``<rotated>``).
+name leaves the row alone; so does a placeholder (``<rotated>``) and a name of words with a
+version tail (``new_ranking_v2``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ KEY_COLUMN = "key"
 # A row's owner: a provider's name (``heroku``, ``azure-openai``, ``Google Cloud``).
 OWNER = Lazy(r"[A-Za-z][A-Za-z0-9_.-]{1,40}(?: [A-Za-z0-9_.-]{1,20}){0,2}")
 STRIP = " \t\"'`"
+# A name's version or counter tail (``new_ranking_v2``, ``checkout-flow-3``): words with it are
+# a feature flag's or setting's name, which ``words.is_named`` reads only without it.
+VERSION_TAIL = Lazy(r"[_.-]v?[0-9]{1,3}\Z")
 
 
 def owned_columns(subject: str) -> Iterator[re.Match[str]]:
@@ -98,6 +102,9 @@ def is_owned_key(owner: str, value: str) -> bool:
         return False
     if not key_names.is_secret_value("high-entropy", f"{owner}_key", value):
         return False
+    name = VERSION_TAIL.compiled.sub("", value)
+    if name != value and words.is_named(name):
+        return False  # ``('search', 'new_ranking_v2')``: a flag's name and its version
     # A name holding a hash (``Linux-cargo-<sha256>``) is a cache key.
     return not (words.LONG_HEX.search(value) and not checks.is_hexadecimal(value.replace("-", "")))
 

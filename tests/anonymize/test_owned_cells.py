@@ -91,6 +91,9 @@ def test_a_sql_key_column_under_an_owner_column_is_redacted(
         "INSERT INTO t (key, service) VALUES ('0c4f9e2a7b1d58e3a6c2f0b9d4e71a85', 'wombat');",
         "INSERT INTO t (service, key) VALUES ('cache', '0c4f9e2a7b1d58e3a6c2f0b9d4e71a85');",
         "INSERT INTO flags (service, key, enabled) VALUES ('billing', 'enable_new_checkout', true);",
+        "INSERT INTO feature_flags (service, key, enabled) VALUES ('search', 'new_ranking_v2', true);",
+        "INSERT INTO flags (platform, key) VALUES ('web', 'checkout-redesign-3'), ('ios', 'dark_mode.v12');",
+        "service,key,enabled\nsearch,new_ranking_v2,true\nbilling,invoice_preview_v3,false\n",
         "INSERT INTO t (service, key) VALUES ('redis', 'session:42:profile');",
         "INSERT INTO t (platform, key) VALUES ('ci', 'Linux-cargo-0c4f9e2a7b1d58e3a6c2f0b9d4e71a85');",
         "INSERT INTO t (service, key) VALUES (lower('Wombat'), 'Qx7mT2vLp9Rk4Wn8');",  # no literal owner
