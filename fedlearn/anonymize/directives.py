@@ -7,7 +7,12 @@ value;``, ``proxy_set_header``/``add_header Name value;``, Apache ``SetEnv NAME 
 ``RequestHeader set Name "value"``, ``Header set Name value``, Caddy's ``header_up``/``header_down
 [+]Name value``, and ``git config [--global|--system|
 --local|--file F] section.name value``; also what ``git config --get-regexp`` prints, one
-``section.name value`` a line, on the lines after that command (``deploy.pwd …``). The name is read as any key is
+``section.name value`` a line, on the lines after that command (``deploy.pwd …``); and the
+configuration setters of tools: ``aws configure set``, ``npm``/``yarn``/``pnpm``/``pip config set``,
+``poetry``/``composer config`` (whose ``pypi-token.*``, ``github-oauth.*``, ``gitlab-token.*``…
+keys are tokens), ``launchctl setenv`` and fish's ``set -gx``; a repository's basic credentials
+(``poetry``/``composer config http-basic.<repo> USER PASSWORD``) and ``cargo login [--registry
+R] TOKEN`` give the password or token with no name. The name is read as any key is
 (``key_names.classify_key``: it must end with a secret word) and the value (quoted, or bare up to a
 blank or ``;``) is judged as if assigned to it, so ``SetEnv DB_PASSWORD ${DB_PASSWORD}`` and
 ``proxy_set_header X-Api-Key $http_x_api_key;`` stay.
@@ -21,10 +26,17 @@ from fedlearn.anonymize.key_names import NAMES
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
+# A configuration setter's options before its key (``--global``, ``--location=user``, ``-g``).
+SETTER_FLAGS = r"(?:[ \t]+--?[A-Za-z][A-Za-z-]*(?:=[^\s;|&]+)?)*"
 DIRECTIVE = (
     r"(?:set[ \t]+\$|(?:fastcgi|uwsgi|scgi)_param[ \t]+|(?:proxy_set|add)_header[ \t]+"
     r"|header_(?:up|down)[ \t]+\+?|SetEnv[ \t]+|(?:Request)?Header[ \t]+(?:always[ \t]+)?(?:set|add|append)[ \t]+"
-    r"|git[ \t]+config(?:[ \t]+--(?:global|system|local|worktree|file[ \t]+[^\s;|&]+))*[ \t]+)"
+    r"|git[ \t]+config(?:[ \t]+--(?:global|system|local|worktree|file[ \t]+[^\s;|&]+))*[ \t]+"
+    r"|(?:aws2?[ \t]+configure|(?:npm|yarn|pnpm|pip3?)[ \t]+config)[ \t]+set"
+    + SETTER_FLAGS
+    + r"[ \t]+"
+    r"|(?:poetry|composer(?:[ \t]+global)?)[ \t]+config" + SETTER_FLAGS + r"[ \t]+"
+    r"|launchctl[ \t]+setenv[ \t]+|set[ \t]+(?:-[A-Za-z]*x[A-Za-z]*|--export)[ \t]+)"
 )
 VALUE = (
     r"(?:\"(?P<dq>[^\"\n\\]{1,300})\"|'(?P<sq>[^'\n\\]{1,300})'"
@@ -38,14 +50,43 @@ LISTED_VALUE = Lazy(
     r"(?:^|(?<=\n))(?P<key>[A-Za-z][A-Za-z0-9-]*\.(?:[^\s=]{1,200}\.)?[A-Za-z][A-Za-z0-9_-]{0,80})"
     r"[ \t]" + VALUE
 )
-WORDS = ("set", "_param", "_header", "setenv", "header", "git")
+# A repository's basic credentials, user then password (``poetry config http-basic.repo user V``),
+# and a registry token given alone (``cargo login V``).
+BASIC_VALUE = Lazy(
+    r"(?<![A-Za-z0-9_.$-])(?:(?:poetry|composer(?:[ \t]+global)?)[ \t]+config"
+    + SETTER_FLAGS
+    + r"[ \t]+http-basic\.[^\s;|&]{1,200}[ \t]+[^\s;|&\"'`]{1,200}"
+    + r"|cargo[ \t]+login(?:[ \t]+--registry[ \t=][^\s;|&]{1,200})?)[ \t]+"
+    + VALUE
+)
+# Setter keys whose name is a token's by its prefix: poetry's ``pypi-token.<repo>``, composer's
+# ``github-oauth.<host>``, ``gitlab-token.<host>``… (the host ends the key: no secret word).
+TOKEN_PREFIXES = (
+    "pypi-token.",
+    "github-oauth.",
+    "gitlab-oauth.",
+    "gitlab-token.",
+    "bitbucket-oauth.",
+    "bearer.",
+)
+WORDS = ("set", "_param", "_header", "setenv", "header", "git", "poetry", "composer")
 
 
 def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a directive's value when its name names a secret, or None."""
     group = next(group for group in ("dq", "sq", "bare") if match.group(group) is not None)
+    key = match.group("key")
+    if key.lower().startswith(TOKEN_PREFIXES):
+        key = "token"
     # ``Authorization`` headers are the scheme rules' own.
-    return judged(match.group("key"), match.group(group), match.end(group), authorization=False)
+    return judged(key, match.group(group), match.end(group), authorization=False)
+
+
+def basic(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a basic credential's password or a ``cargo login`` token."""
+    group = next(group for group in ("dq", "sq", "bare") if match.group(group) is not None)
+    key = "token" if text.startswith("cargo", match.start()) else "password"
+    return judged(key, match.group(group), match.end(group))
 
 
 def listed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -62,7 +103,17 @@ def rules() -> list[Rule]:
             NAMES,
             (Matcher(Lazy(DIRECTIVE_VALUE.pattern), judge=judge),),
             trigger=Trigger(words=WORDS, lower=True),
-            gate=r"(?i)(?:set[ \t]+\$|_param[ \t]|_header[ \t]|header_(?:up|down)[ \t]|setenv[ \t]|header[ \t]|git[ \t]+config[ \t])",
+            gate=(
+                r"(?i)(?:set[ \t]+\$|_param[ \t]|_header[ \t]|header_(?:up|down)[ \t]|setenv[ \t]|header[ \t]"
+                r"|git[ \t]+config[ \t]|configure[ \t]+set[ \t]|config[ \t]+set[ \t]"
+                r"|(?:poetry|composer)[ \t][^\n]*config[ \t]|set[ \t]+-[a-z]*x|set[ \t]+--export[ \t])"
+            ),
+        ),
+        Rule(
+            NAMES,
+            (Matcher(Lazy(BASIC_VALUE.pattern), judge=basic),),
+            trigger=Trigger(words=("http-basic.", "cargo"), lower=True),
+            gate=r"(?i)(?:http-basic\.|cargo[ \t]+login[ \t])",
         ),
         Rule(
             NAMES,

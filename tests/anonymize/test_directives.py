@@ -82,3 +82,50 @@ def test_get_regexp_output_values_are_redacted(
 )
 def test_get_regexp_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("aws configure set aws_secret_access_key Vb7qLx2mRk9z --profile prod", "Vb7qLx2mRk9z"),
+        ("aws configure set default.aws_session_token Fw9kQ2mLz8Rt", "Fw9kQ2mLz8Rt"),
+        ("yarn config set npmAuthToken q8Rz2LmX7kTn", "q8Rz2LmX7kTn"),
+        ("pip config set --user global.password Q7mx2Lz9Rk4T", "Q7mx2Lz9Rk4T"),
+        ("poetry config pypi-token.internal Zk4mQ8xR2nL7", "Zk4mQ8xR2nL7"),
+        ("poetry config http-basic.internal deploy Zk4mQ8xR2nL7vT1w", "Zk4mQ8xR2nL7vT1w"),
+        (
+            "composer config --global github-oauth.github.com Hq3Tz8Lw2Rn6Vk9Xm4Pd",
+            "Hq3Tz8Lw2Rn6Vk9Xm4Pd",
+        ),
+        ("composer config http-basic.repo.example.com alice 'p4Ss!w0rd-Q9'", "p4Ss!w0rd-Q9"),
+        ("cargo login --registry my-reg Xk29dkq0LmZ8Qw7R", "Xk29dkq0LmZ8Qw7R"),
+        ("launchctl setenv BACKEND_API_KEY Qx7mT2vLp9Rk", "Qx7mT2vLp9Rk"),
+        ("set -gx GITHUB_TOKEN Qx7mT2vLp9Rk; and make release", "Qx7mT2vLp9Rk"),
+    ],
+)
+def test_configuration_setter_values_are_redacted(
+    anonymizer: Anonymizer, text: str, value: str
+) -> None:
+    """A tool's setter gives the key and its value as two words (``aws configure set K V``)."""
+    out = anonymizer.anonymize(text)
+    assert value not in out and "<redacted:" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aws configure set region eu-west-1 --profile prod",
+        "aws configure set aws_secret_access_key $AWS_SECRET_ACCESS_KEY",
+        "npm config set registry https://registry.npmjs.org/",
+        'yarn config set npmAuthToken "${NPM_TOKEN}"',
+        "poetry config virtualenvs.in-project true",
+        "poetry config http-basic.internal deploy $POETRY_PASSWORD",
+        'composer config --global github-oauth.github.com "$GITHUB_TOKEN"',
+        "cargo login --registry my-reg",
+        "set -gx EDITOR nvim",
+        "set -x PATH $PATH ~/bin",
+        "launchctl setenv JAVA_HOME /usr/lib/jvm/java-21",
+    ],
+)
+def test_configuration_setter_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
