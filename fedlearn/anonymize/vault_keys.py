@@ -27,7 +27,9 @@ UNSEAL = Lazy(
     + r")(?![^\s\"'])"
 )
 # A JSON list of key shares, up to its closing bracket (one share per string).
-LISTED = Lazy(r"\"(?:unseal|recovery)_keys_(?:b64|hex)\\?\"[ \t]*:[ \t]*\[(?P<items>[^\]]{0,8000})\]")
+LISTED = Lazy(
+    r"\"(?:unseal|recovery)_keys_(?:b64|hex)\\?\"[ \t]*:[ \t]*\[(?P<items>[^\]]{0,8000})\]"
+)
 ITEM = re.compile(r"\"(?P<value>" + SHARE + r")\\?\"")
 
 
