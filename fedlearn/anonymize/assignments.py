@@ -20,6 +20,7 @@ from fedlearn.anonymize import (
     heads,
     key_names,
     key_shapes,
+    name_flags,
     public_ids,
     public_keys,
     rules,
@@ -81,6 +82,8 @@ VALUE = (
 )
 # The rest of an unquoted word up to a blank or a quote (``past_symbols``).
 SYMBOL_WORD = rules.Lazy(r"[^\s\"'`]{1,200}")
+# The rest of a quoted word past another quote character, up to a blank.
+WORD_RUN = rules.Lazy(r"\S{1,200}")
 # What may follow an unquoted value's comma up to the next blank or quote (``past_commas``).
 VALUE_RUN_END = rules.Lazy(r",[^\s\"'`]*")
 # After a colon (YAML, headers, prose) an ``&`` is part of the value, not a query separator; and
@@ -169,6 +172,8 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     name = key_names.classify_key(key)
     if name is None or public_ids.is_hash_qualified(text, key_start):
         return None
+    if key.startswith("--") and name_flags.names_secret(text, key_start, key):
+        return None  # ``gcloud secrets versions access 1 --secret=NAME``: a secret's name
     if TERNARY.search(text, max(0, key_start - 8), key_start):
         return None  # the branches of a conditional expression (``c ? 'password' : 'text'``)
     window = max(0, key_start - 96)
@@ -190,6 +195,8 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
             return None  # ``headers["Authorization"] = self.build_header(…)``, ``opts.token``
     elif match.group("q") is None:
         end = past_symbols(text, start, past_commas(text, end))
+    else:
+        end = past_other_quote(text, match.group("q"), start, end)
     value = text[start:end]
     if public_keys.is_age_recipient(value) or NESTED_OPTION.match(value):
         return None  # an age recipient; another option's setting (``PASS: build-cores=4``)
@@ -237,6 +244,23 @@ def shell_default(text: str, key_end: int, name: str, key: str) -> tuple[int, in
     if checks.is_code(value, key, word, following) or checks.is_prose(value, following):
         return None  # as an unquoted value is judged
     return (start, end, name) if key_names.is_secret_value(name, key, value) else None
+
+
+def past_other_quote(text: str, quote: str, start: int, end: int) -> int:
+    """
+    Return where a quoted value that stops at another quote character really ends.
+
+    A drawn password holds the other quotes (``password = "it's-Xk2!q"``): when a word with no
+    blank runs from there to the value's own closing quote (``quote``, escaped as it opened), the
+    value runs on to it. A blank before it (``"{'a': 1}"``, prose) keeps the stop.
+    """
+    if end >= len(text) or text[end] not in "\"'`" or text[end] == quote[-1]:
+        return end
+    found = WORD_RUN.compiled.match(text, end)
+    closing = found.group().find(quote) if found is not None else -1
+    if closing < 0 or any(character.isspace() for character in text[start:end]):
+        return end
+    return end + closing
 
 
 def past_commas(text: str, end: int) -> int:

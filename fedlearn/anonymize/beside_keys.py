@@ -18,6 +18,7 @@ from fedlearn.anonymize import (
     directives,
     entities,
     heads,
+    name_flags,
     nixout,
     readouts,
     rules,
@@ -136,6 +137,8 @@ def flagged(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     start = match.start()
     if start > 0 and text[start - 1] not in " \t\"'(=\n":
         return None
+    if name_flags.names_secret(text, start, match.group("flag")):
+        return None  # ``lpass show --password NAME``, ``docker service create --secret NAME``
     value_start, value_end = match.span("value")
     if not is_secret_value(name, match.group("flag"), text[value_start:value_end]):
         return None

@@ -23,6 +23,7 @@ from fedlearn.anonymize import (
     checks,
     fenced,
     framed,
+    generators,
     handed,
     key_names,
     key_shapes,
@@ -32,6 +33,7 @@ from fedlearn.anonymize import (
     refused_keys,
     told_abroad,
     url_ports,
+    vault_keys,
 )
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
@@ -145,5 +147,7 @@ def rules() -> list[Rule]:
         *refused_keys.rules(),
         *bearer_pairs.rules(),
         *url_ports.rules(),
+        *vault_keys.rules(),
+        *generators.rules(),
         *fenced.rules(),
     ]

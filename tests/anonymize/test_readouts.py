@@ -38,8 +38,8 @@ UUID = "0b9e4c7a-3f21-4d58-9a6e-c1d2e3f4a5b6"
         (
             "$ gcloud secrets versions access 4 --secret ledger-api-key --project p\n"
             f"{HEX}\n$ ./run.sh",
-            # (the flag's own value is the ``--secret`` flag rule's)
-            "$ gcloud secrets versions access 4 --secret <redacted:secret> --project p\n"
+            # (the flag's value names the secret: ``name_flags``, it stays)
+            "$ gcloud secrets versions access 4 --secret ledger-api-key --project p\n"
             "<redacted:api-key>\n$ ./run.sh",
         ),
         (

@@ -2408,6 +2408,23 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "rotated the numbat token this morning, new one is {s}",
             lambda: chars(8, DIGITS) + "-" + hexs(40),
         ),
+        # Session 29 (over29): Vault's key shares, a random generator's output through a pipe, a
+        # password holding the other quote character.
+        ("vault-unseal-key-line", "Unseal Key 3: {s}", lambda: b64(44)),
+        ("vault-recovery-key-line", "Recovery Key 1: {s}", lambda: hexs(66)),
+        (
+            "vault-unseal-keys-json",
+            '{{"unseal_keys_b64": ["{s}"], "unseal_threshold": 1}}',
+            lambda: b64(44),
+        ),
+        ("vault-operator-unseal", "$ vault operator unseal {s}", lambda: b64(44)),
+        ("urandom-pipe-readout", "$ head -c 24 /dev/urandom | base64\n{s}", lambda: b64(32)),
+        (
+            "token-urlsafe-readout",
+            "$ python3 -c 'import secrets; print(secrets.token_urlsafe(24))'\n{s}",
+            lambda: url(32),
+        ),
+        ("other-quote-password", 'numbat_password = "{s}"', lambda: chars(4) + "'" + chars(8)),
     ]
 
 
@@ -3049,6 +3066,26 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         (
             "configmap-literal",
             lambda: f"kubectl create configmap build-info --from-literal=commit={hexs(40)}",
+        ),
+        # Session 29 (over29): a flag that names a secret, a generator's line without output.
+        (
+            "gcloud-secret-name-flag",
+            lambda: f"gcloud secrets versions access latest --secret={rng.choice(words)}-api-key",
+        ),
+        ("lpass-password-switch", lambda: f"lpass show --password {rng.choice(words)}/prod-db"),
+        (
+            "docker-secret-name-flag",
+            lambda: (
+                f"docker service create --secret {rng.choice(words)}_db_password app:1.{rng.randrange(9)}"
+            ),
+        ),
+        (
+            "urandom-to-file",
+            lambda: f"$ head -c 32 /dev/urandom | base64 > {rng.choice(words)}.key\n$ ls",
+        ),
+        (
+            "unseal-progress",
+            lambda: f"Unseal Progress    {rng.randrange(1, 3)}/3\nUnseal Nonce       {uuid()}",
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
