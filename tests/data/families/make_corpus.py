@@ -2425,6 +2425,21 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: url(32),
         ),
         ("other-quote-password", 'numbat_password = "{s}"', lambda: chars(4) + "'" + chars(8)),
+        # Session 29: a tool's configuration setter, key and value as two words.
+        (
+            "aws-configure-set",
+            "$ aws configure set aws_secret_access_key {s} --profile numbat",
+            lambda: chars(12),
+        ),
+        ("yarn-config-set", "yarn config set npmAuthToken {s}", lambda: chars(12)),
+        ("poetry-http-basic", "poetry config http-basic.numbat deploy {s}", lambda: chars(12)),
+        (
+            "composer-oauth",
+            "composer config --global github-oauth.github.com {s}",
+            lambda: chars(12),
+        ),
+        ("cargo-login", "cargo login --registry numbat {s}", lambda: chars(12)),
+        ("fish-set-export", "set -gx NUMBAT_API_TOKEN {s}", lambda: chars(12)),
     ]
 
 
@@ -3087,6 +3102,14 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             "unseal-progress",
             lambda: f"Unseal Progress    {rng.randrange(1, 3)}/3\nUnseal Nonce       {uuid()}",
         ),
+        # Session 29: configuration setters of settings and references.
+        (
+            "aws-configure-region",
+            lambda: f"aws configure set region {rng.choice(['eu-west-1', 'us-east-2'])}",
+        ),
+        ("poetry-config-setting", lambda: "poetry config virtualenvs.in-project true"),
+        ("fish-set-path", lambda: f"set -gx EDITOR {rng.choice(words)}"),
+        ("setter-reference", lambda: 'yarn config set npmAuthToken "${NPM_TOKEN}"'),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
