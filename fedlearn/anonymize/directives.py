@@ -11,8 +11,8 @@ value;``, ``proxy_set_header``/``add_header Name value;``, Apache ``SetEnv NAME 
 configuration setters of tools: ``aws configure set``, ``npm``/``yarn``/``pnpm``/``pip config set``,
 ``poetry``/``composer config`` (whose ``pypi-token.*``, ``github-oauth.*``, ``gitlab-token.*``…
 keys are tokens), ``launchctl setenv`` and fish's ``set -gx``; a repository's basic credentials
-(``poetry``/``composer config http-basic.<repo> USER PASSWORD``) and ``cargo login [--registry
-R] TOKEN`` give the password or token with no name. The name is read as any key is
+(``poetry``/``composer config http-basic.<repo> USER PASSWORD``, ``bundle config [set] HOST
+USER:PASSWORD``) and ``cargo login [--registry R] TOKEN`` give the password or token with no name. The name is read as any key is
 (``key_names.classify_key``: it must end with a secret word) and the value (quoted, or bare up to a
 blank or ``;``) is judged as if assigned to it, so ``SetEnv DB_PASSWORD ${DB_PASSWORD}`` and
 ``proxy_set_header X-Api-Key $http_x_api_key;`` stay.
@@ -57,6 +57,13 @@ BASIC_VALUE = Lazy(
     + SETTER_FLAGS
     + r"[ \t]+http-basic\.[^\s;|&]{1,200}[ \t]+[^\s;|&\"'`]{1,200}"
     + r"|cargo[ \t]+login(?:[ \t]+--registry[ \t=][^\s;|&]{1,200})?)[ \t]+"
+    + VALUE
+)
+# Bundler's credentials for a gem host: ``bundle config [set] [--global] HOST USER:PASSWORD``.
+BUNDLE_VALUE = Lazy(
+    r"(?<![A-Za-z0-9_.$-])bundle[ \t]+config(?:[ \t]+set)?"
+    + SETTER_FLAGS
+    + r"[ \t]+[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[ \t]+[^\s:;|&\"'`]{1,64}:"
     + VALUE
 )
 # Setter keys whose name is a token's by its prefix: poetry's ``pypi-token.<repo>``, composer's
@@ -111,9 +118,12 @@ def rules() -> list[Rule]:
         ),
         Rule(
             NAMES,
-            (Matcher(Lazy(BASIC_VALUE.pattern), judge=basic),),
-            trigger=Trigger(words=("http-basic.", "cargo"), lower=True),
-            gate=r"(?i)(?:http-basic\.|cargo[ \t]+login[ \t])",
+            (
+                Matcher(Lazy(BASIC_VALUE.pattern), judge=basic),
+                Matcher(Lazy(BUNDLE_VALUE.pattern), judge=basic),
+            ),
+            trigger=Trigger(words=("http-basic.", "cargo", "bundle"), lower=True),
+            gate=r"(?i)(?:http-basic\.|cargo[ \t]+login[ \t]|bundle[ \t]+config[ \t])",
         ),
         Rule(
             NAMES,

@@ -2440,6 +2440,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ),
         ("cargo-login", "cargo login --registry numbat {s}", lambda: chars(12)),
         ("fish-set-export", "set -gx NUMBAT_API_TOKEN {s}", lambda: chars(12)),
+        (
+            "bundle-config-credentials",
+            "bundle config set --global gems.numbat.dev deploy:{s}",
+            lambda: chars(12),
+        ),
     ]
 
 
@@ -3110,6 +3115,7 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         ("poetry-config-setting", lambda: "poetry config virtualenvs.in-project true"),
         ("fish-set-path", lambda: f"set -gx EDITOR {rng.choice(words)}"),
         ("setter-reference", lambda: 'yarn config set npmAuthToken "${NPM_TOKEN}"'),
+        ("bundle-config-path", lambda: "bundle config set --local path vendor/bundle"),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
