@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import checks, key_names, netconfig
-from fedlearn.anonymize.rules import Lazy, Many, Matcher, Rule, Trigger, secret
+from fedlearn.anonymize.rules import Lazy, Many, Matcher, Rule, Trigger, line_start, secret
 from fedlearn.anonymize.tables import judged
 
 # .pgpass: from the port on (the host is read backwards from the match).
@@ -240,11 +240,7 @@ def escaped_quoted(match: re.Match[str], text: str) -> tuple[int, int, str] | No
 
 def directive(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the value of a whole config line ``DIRECTIVE value`` whose directive is a password."""
-    start = match.start()
-    begin = text.rfind("\n", 0, start) + 1
-    escaped = text.rfind("\\n", 0, start)
-    begin = max(begin, escaped + 2) if escaped >= 0 else begin
-    name = text[begin : match.end("word")]
+    name = text[line_start(text, match.start()) : match.end("word")]
     if DIRECTIVE_NAME.fullmatch(name) is None or LINE_END.match(text, match.end()) is None:
         return None
     name = name.strip()

@@ -79,21 +79,25 @@ TOKEN_PREFIXES = (
 WORDS = ("set", "_param", "_header", "setenv", "header", "git", "poetry", "composer")
 
 
+def value_of(match: re.Match[str]) -> tuple[str, int]:
+    """Return ``VALUE``'s value (inside its quotes) and where it ends."""
+    group = next(group for group in ("dq", "sq", "bare") if match.group(group) is not None)
+    return match.group(group), match.end(group)
+
+
 def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a directive's value when its name names a secret, or None."""
-    group = next(group for group in ("dq", "sq", "bare") if match.group(group) is not None)
     key = match.group("key")
     if key.lower().startswith(TOKEN_PREFIXES):
         key = "token"
     # ``Authorization`` headers are the scheme rules' own.
-    return judged(key, match.group(group), match.end(group), authorization=False)
+    return judged(key, *value_of(match), authorization=False)
 
 
 def basic(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a basic credential's password or a ``cargo login`` token."""
-    group = next(group for group in ("dq", "sq", "bare") if match.group(group) is not None)
     key = "token" if text.startswith("cargo", match.start()) else "password"
-    return judged(key, match.group(group), match.end(group))
+    return judged(key, *value_of(match))
 
 
 def listed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:

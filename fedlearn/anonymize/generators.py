@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from fedlearn.anonymize.key_names import NAMES
 from fedlearn.anonymize.readouts import is_generated, next_line, past_notices
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, line_start
 from fedlearn.anonymize.tables import judged
 
 WORDS = (
@@ -39,12 +39,6 @@ ELSEWHERE = re.compile(
     r"(?<![0-9&])>(?!&)|\b-out[ \t]|\|[ \t]*(?:pbcopy|xclip|xsel|wl-copy|clip(?:\.exe)?)\b"
 )
 QUIET = re.compile(r"[0-9]?>[ \t]*/dev/null|[0-9]>&[0-9]|>&[0-9]")
-
-
-def line_start(text: str, position: int) -> int:
-    """Return where the line at ``position`` starts, in text or in a JSON string."""
-    escaped = text.rfind("\\n", 0, position)
-    return max(text.rfind("\n", 0, position) + 1, escaped + 2 if escaped >= 0 else 0)
 
 
 def generator_lines(subject: str) -> Iterator[re.Match[str]]:

@@ -16,7 +16,7 @@ pair:
 
 from __future__ import annotations
 
-from fedlearn.anonymize.rules import Lazy
+from fedlearn.anonymize.rules import Lazy, line_start
 
 # The word of prose right before ``key`` and one blank, dash or underscore (``public key``).
 WORD_BEFORE = Lazy(r"(?<![\w.])([A-Za-z]+)[ _-]\Z")
@@ -51,9 +51,7 @@ def follows_public_comment(text: str, start: int) -> bool:
         return False
     if end > 0 and text[end - 1] == "\r":
         end -= 1
-    escaped = text.rfind("\\n", 0, end)
-    line_start = max(text.rfind("\n", 0, end) + 1, escaped + 2 if escaped >= 0 else 0)
-    line = text[line_start:end].lower()
+    line = text[line_start(text, end) : end].lower()
     return COMMENT in line and "public key" in line and "secret" not in line
 
 

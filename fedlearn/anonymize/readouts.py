@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import checks, key_names, public_ids, words
-from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Span, Trigger
+from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Span, Trigger, line_start
 from fedlearn.anonymize.tables import judged
 
 # One character of a command's line, also in a JSON string (a tool result), where a line break
@@ -277,8 +277,7 @@ def readout(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         found = read(name and name.group("name"), text, span)
         return found or (span and from_store(text, match.start(), span))
     key = path_key("/" + match.group("input").rpartition("/")[2].rstrip("\\\"'`"))
-    escaped = text.rfind("\\n", 0, match.start())  # a JSON string's line
-    line = max(text.rfind("\n", 0, match.start()) + 1, escaped + 2 if escaped >= 0 else 0)
+    line = line_start(text, match.start())  # in text or a JSON string
     prompted = PROMPT.search(text[line : match.start()]) is not None
     if span is None or not (prompted or is_generated(text[span[0] : span[1]])):
         return None

@@ -111,6 +111,13 @@ def span_match(subject: str, start: int, end: int) -> re.Match[str]:
     return SPAN.match(subject, start, end)  # type: ignore[return-value]
 
 
+def line_start(text: str, position: int) -> int:
+    """Return where the line holding ``position`` starts, in text or in a JSON string (past a
+    ``\\n`` escape, whose two characters end a line there)."""
+    escaped = text.rfind("\\n", 0, position)
+    return max(text.rfind("\n", 0, position) + 1, escaped + 2 if escaped >= 0 else 0)
+
+
 # A string literal's prefix letters before its opening quote, no part of the value: Rust raw and
 # byte strings (``r"…"``, ``r#"…"#``, ``b"…"``, ``br"…"``), Python's ``r``/``b``/``u``/``rb``,
 # C/C++ ``L"…"``/``u8"…"``, Objective-C/C# ``@"…"``, bash's ANSI-C ``$'…'``. Interpolating
