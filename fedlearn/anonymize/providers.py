@@ -243,9 +243,16 @@ def generated(match: re.Match[str], text: str) -> bool:
     return words.is_token_body(max(ALNUM_RUN.compiled.findall(match.group()), key=len, default=""))
 
 
+# A body past the literal of this many letters and digits or more, of this many distinct ones or
+# fewer, repeats a block: 20 drawn digits hold 5 or more but for odds of 2e-6.
+FEW_DISTINCT_RUN = 20
+FEW_DISTINCT = 4
+
+
 def distinct(literals: tuple[str, ...], pinned: bool = False) -> Check:
     """
-    Return a family's check: generated, or a body past the literal with six or more distinct
+    Return a family's check: no body past the literal of 20 or more with 4 distinct letters and
+    digits or fewer; then generated, or a body past the literal with six or more distinct
     letters and digits, a digit or both cases, that does not read as words. Public scanners'
     shapes accept any such body (``rzp_test_ukkIqmxrrKsOlC`` has no digit, ``tskey-a-kQ7-xZ`` is
     short);
@@ -255,11 +262,13 @@ def distinct(literals: tuple[str, ...], pinned: bool = False) -> Check:
     """
 
     def check(match: re.Match[str], text: str) -> bool:
-        if generated(match, text):
-            return True
         token = match.group()
         body = next((token[len(word) :] for word in literals if token.startswith(word)), token)
         alnum = NOT_ALNUM.sub("", body)
+        if len(alnum) >= FEW_DISTINCT_RUN and len(set(alnum)) <= FEW_DISTINCT:
+            return False  # ``GR1348941`` + ``123123…``: a repeated block, no draw
+        if generated(match, text):
+            return True
         if pinned:
             return len(set(alnum)) >= 6
         mixed = not alnum.isalpha() or not (alnum.islower() or alnum.isupper())

@@ -10,6 +10,8 @@ from __future__ import annotations
 from fedlearn.anonymize.rules import Lazy
 
 HEX = Lazy(r"[0-9a-fA-F-]+")
+# Letters of one case, no digit, this many or more: no draw from letters and digits.
+ONE_CASE_RUN = 24
 VERSION_RUN = Lazy(r"[0-9]+(?:\.[0-9]+)+")
 VERSION = Lazy(r"(?<![\w.])v?[0-9]{1,4}\.[0-9]{1,4}\.[0-9]{1,6}(?!\w|\.[0-9])")
 PARTS = Lazy(r"[A-Za-z0-9]+")
@@ -152,13 +154,23 @@ def is_token_body(value: str) -> bool:
 
     Hex with a digit is (a hash-shaped secret after a provider's prefix); otherwise it must not
     read as words (``hf_AutoModelForCausalLM`` is an identifier), and without a digit it must be
-    long as well.
+    long as well, and not 24 letters or more of one case, hex letters aside
+    (``s.thisstringisalllowercase``): a draw from letters and digits holds a digit or both cases
+    ((26/36)^24 < 1e-3).
     """
     has_digit = any(c.isdigit() for c in value)
     if has_digit and HEX_PART.fullmatch(value.replace("-", "")):
         return True
     if not has_digit and len(value) < 20:
         return False
+    if (
+        not has_digit
+        and len(value) >= ONE_CASE_RUN
+        and value.isalpha()
+        and (value.islower() or value.isupper())
+        and not HEX_PART.fullmatch(value)
+    ):
+        return False  # a hex body counts whatever it reads like (``bkua_deadbeef…``)
     return not is_wordy(value)
 
 
