@@ -37,11 +37,11 @@ REFERENCE = rules.Lazy(
     re.IGNORECASE | re.VERBOSE,
 )
 # Words that make a value a placeholder wherever they are in its first line (``REFERENCE``'s
-# matches too): searched, where ``.*(?:…)`` after the others backtracked over the value trying
+# matches too; a mask: ``***``, ``####``): searched, where ``.*(?:…)`` after the others backtracked over the value trying
 # each word at every position (~10 µs a value).
 PLACEHOLDER_WORDS = rules.Lazy(
     r"""
-    your|xxx|\*\*\*|\.\.\.|\u2026|\u2022\u2022|example|placeholder|redacted|changeme
+    your|xxx|\*\*\*|\#\#\#\#|\.\.\.|\u2026|\u2022\u2022|example|placeholder|redacted|changeme
     |replace[-_ ]?me|insert[-_ ]|paste[-_ ]|-here\b|_here\b
     """,
     re.IGNORECASE | re.VERBOSE,

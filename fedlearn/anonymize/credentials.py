@@ -19,6 +19,9 @@ TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX
 # are markup (``**ghp_…**``).
 END = r"(?:[#*\u2022]{4,})?(?![A-Za-z0-9_-])"
 MASK_RUN = Lazy(r"[#*\u2022]{4,}\Z")
+# A token masked after its ids: its prefix, parts of digits only, the mask
+# (``xoxp-<team>-<user>-<id>-####…``: the drawn part is the one masked).
+MASKED_AFTER_IDS = Lazy(r"(?:[A-Za-z]+\.)?[A-Za-z]+[_-](?:[0-9]+[_-])+[#*\u2022]{4,}\Z")
 # A token's body filled with one placeholder character after its prefix's last ``_`` or ``-``.
 FILL_BODY = Lazy(r"[_-](?:X{16,}|x{16,})\Z")
 
@@ -56,10 +59,13 @@ def is_filled(token: str) -> bool:
     counts (10 or more letters or digits in a row, each the one after the last: ``…abcdefghij…``,
     ``ntn_1234567890…``), as documentation and test fixtures write one. A closing run of a mask
     character (``#``, ``*``, ``•``) counts as that one character: a token masked whole
-    (``xoxb-1-################``) is a fill, one with drawn parts left (``xoxp-<3 ids>-####…``)
-    is redacted whole, its mask with it (no ``<redacted:…>####`` left).
+    (``xoxb-1-################``) is a fill, and so is one with only its ids (digit parts) left
+    before the mask (``xoxp-<3 ids>-####…``); one with drawn parts left (``xoxb-<id>-Hq2L…****``)
+    is redacted whole, its mask with it (no ``<redacted:…>****`` left).
     """
     if FILL_BODY.compiled.search(token) is not None:
+        return True
+    if MASKED_AFTER_IDS.compiled.match(token) is not None:
         return True
     return checks.is_fill(MASK_RUN.compiled.sub(lambda run: "X" * len(run.group()), token))
 

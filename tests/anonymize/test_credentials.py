@@ -119,7 +119,7 @@ def test_a_private_key_block_without_key_material_stays(anonymizer: Anonymizer, 
     ("text", "expected"),
     [
         (
-            '"t": "xoxp-418273645091-902746153820-771029384756-################"',
+            '"t": "xoxp-418273645091-902746153820-Lq4Zt8Rv2Wm6-################"',
             '"t": "<redacted:slack-token>"',
         ),
         ("- xoxb-77120938475-Hq2Lm9Zt4Rv8****", "- <redacted:slack-token>"),
@@ -146,11 +146,13 @@ def test_a_slack_token_goes_whole_with_its_mask_and_config_prefix(
         "set SLACK_BOT to xoxb-your-bot-token",
         "xoxa-team-workspace",
         "masked: xoxb-7-**************************",
+        '"t": "xoxp-418273645091-902746153820-771029384756-################"',
         "ghp_########################################",
     ],
 )
 def test_a_slack_token_of_words_or_masked_whole_stays(anonymizer: Anonymizer, text: str) -> None:
-    """A body of words is no Slack token; a token masked whole (its mask a fill) is none."""
+    """A body of words is no Slack token; a token masked whole (its mask a fill), or masked after
+    its ids (digit parts), is none."""
     assert anonymizer.anonymize(text) == text
 
 
