@@ -40,8 +40,29 @@ SECRET_WORD = Lazy(
     r"(?i)pass(?:w|phrase)|pwd|secret|token|credential|bearer|cookie|session|private|authoriz"
     r"|auth[_\"']?\s*[=:]|api.?key|key[\"']?\s*[=:]|key[-_]?data|[-_]key\b|\bkey[-_]"
 )
+# A sentence that tells a secret: its word, then ``=``, ``:`` or a copula (``the password is V``,
+# ``token: V``), or a word of letters and digits (``reset with hunter22``); a sentence that only
+# names one (``user requested a password reset link``) tells none.
+SECRET_TOLD = Lazy(
+    r"(?i)(?:pass(?:w|phrase)|pwd|secret|token|credential|bearer|cookie|session|private|auth|key)"
+    r"[\w-]*[\"']?\s*(?:[=:]|\b(?:is|was|are|be)\b)"
+)
+DRAWN_WORD = Lazy(r"(?=[A-Za-z]*[0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{6,}")
 # The DER of an X.509 name attribute's (2.5.4.x) or extension's (2.5.29.x) object identifier.
 X509_OIDS = (b"\x06\x03\x55\x04", b"\x06\x03\x55\x1d")
+# From a base64 line down its block (lines of base64, the last padded, an armour checksum) to a
+# public object's END line.
+PUBLIC_END = Lazy(
+    r"[A-Za-z0-9+/]+={0,2}[ \t]*(?:\n[ \t]*[A-Za-z0-9+/]+={0,2}[ \t]*){0,400}?"
+    r"(?:\n=[A-Za-z0-9+/]{4})?\n-----END (?:PGP PUBLIC KEY BLOCK|CERTIFICATE|PUBLIC KEY)-----"
+)
+# What a private key's container holds: PKCS#12's and PKCS#5's object identifiers
+# (1.2.840.113549.1.12, .1.5), an RSA key's algorithm then an OCTET STRING (PKCS#8's key).
+PRIVATE_MARKS = (
+    b"\x2a\x86\x48\x86\xf7\x0d\x01\x0c",
+    b"\x2a\x86\x48\x86\xf7\x0d\x01\x05",
+    b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x01\x05\x00\x04",
+)
 # Base64 of DER starts with ``M`` (a SEQUENCE, ``0x30``); a public key's head fits in 24 bytes.
 DER_HEAD_CHARACTERS = 32
 
@@ -54,7 +75,26 @@ def is_public_base64(text: str, start: int, value: str) -> bool:
         return True
     if value.startswith("M") and is_public_key_der(value):
         return True
-    return len(value) >= TEXT_RUN and is_certificate_base64(value)
+    return len(value) >= TEXT_RUN and (
+        is_certificate_base64(value) or is_public_block_line(text, start, value)
+    )
+
+
+def is_public_block_line(text: str, start: int, value: str) -> bool:
+    """
+    Return whether a run alone on its line is a line of a public object's base64 block whose head
+    the text lost (a cut output): the block's lines run down (``=`` padding, an armour checksum
+    ``=3Rgl``) to a public object's END line (``-----END PGP PUBLIC KEY BLOCK-----``,
+    ``CERTIFICATE``, ``PUBLIC KEY``), or the block decodes to bytes that hold an X.509 name's or
+    extension's identifier and none of a private key's container (PKCS#8, PKCS#12, PBES2).
+    """
+    block = base64_block(text, start, start + len(value))
+    if block is None:
+        return False
+    if PUBLIC_END.compiled.match(text, start) is not None:
+        return True
+    data = decoded_bytes(block)
+    return any(oid in data for oid in X509_OIDS) and not any(mark in data for mark in PRIVATE_MARKS)
 
 
 def is_text_base64(text: str, start: int, value: str) -> bool:
@@ -76,15 +116,16 @@ def is_sentence_base64(value: str) -> bool:
     Return whether a whole run, wherever it stands (a quoted header or label value), is base64
     of a sentence: printable UTF-8 with blanks between its words that reads as text
     (``reads_as_text``) and names no secret (``SECRET_WORD``): ``SW50ZXJuYWwgYmlsbGluZyBzZXJ2aWNl``
-    is ``Internal billing service``. A token's base64 (``user:token``) reads as no sentence.
+    is ``Internal billing service``. A token's base64 (``user:token``) reads as no sentence. A
+    secret's word in it must tell no value (``SECRET_TOLD``, ``DRAWN_WORD``): ``user requested a
+    password reset link`` is a sentence, ``the password is Wn4pLx9Q2v`` is none.
     """
     plain = decoded_text(value)
-    return (
-        plain is not None
-        and plain.count(" ") >= 2
-        and reads_as_text(plain)
-        and SECRET_WORD.compiled.search(plain) is None
-    )
+    if plain is None or plain.count(" ") < 2 or not reads_as_text(plain):
+        return False
+    if SECRET_WORD.compiled.search(plain) is None:
+        return True
+    return SECRET_TOLD.compiled.search(plain) is None and DRAWN_WORD.compiled.search(plain) is None
 
 
 def base64_block(text: str, start: int, end: int) -> str | None:
