@@ -10,7 +10,7 @@ import base64
 import binascii
 import re
 
-from fedlearn.anonymize import addresses, credentials, mail_forms, public_objects
+from fedlearn.anonymize import addresses, credentials, mail_forms, public_objects, version_quads
 from fedlearn.anonymize.checks import FILE_EXTENSION
 from fedlearn.anonymize.rules import Lazy, Many, Matcher, Rule, Span, Trigger, personal
 
@@ -81,6 +81,8 @@ def ipv4_address(match: re.Match[str], text: str) -> tuple[int, int, str] | None
     end = match.end()
     if addresses.is_kept_ipv4(text[first:end]) or public_objects.is_version(text, first):
         return None  # kept, or a version of four numbers (``version: 2.5.34.0``)
+    if version_quads.is_named_version(text, first, end):
+        return None  # ``Git 1.7.12.3 Release Notes``, ``in 1.8.1.2`` beside ``v1.8.1.2``
     if text[first] in "012" and text[first + 1] == "." and is_oid(text, first):
         return None  # an object identifier (``ObjectIdentifier("2.5.29.17")``)
     if is_after_section(text, first):
