@@ -2445,7 +2445,30 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "bundle config set --global gems.numbat.dev deploy:{s}",
             lambda: chars(12),
         ),
+        # Session 30: the shapes that scanners' false positives share, drawn.
+        ("vault-legacy-one-case-digits", "vault login s.{s}", lambda: chars(24, UPPER + DIGITS)),
+        (
+            "slack-masked-after-drawn",
+            "SLACK_TOKEN=xoxb-{s}********",
+            lambda: f"{rng.randrange(10**10, 10**11)}-{chars(12)}",
+        ),
+        ("runner-token-drawn", "gitlab-runner register --token GR1348941{s}", lambda: url(20)),
+        (
+            "base64-sentence-tells-password",
+            "X-Note: {s}",
+            lambda: sentence_b64(f"the {rng.choice(['deploy', 'db'])} password is {chars(10)}"),
+        ),
+        (
+            "cut-private-key-lines",
+            "{s}\n-----END PRIVATE KEY-----",
+            lambda: chars(64),
+        ),
     ]
+
+
+def sentence_b64(plain: str) -> str:
+    """Return base64 of ``plain`` padded with blanks to a multiple of 3 bytes (no ``=``)."""
+    return base64.b64encode((plain + " " * (-len(plain) % 3)).encode()).decode()
 
 
 def caps_draw() -> str:
@@ -3116,6 +3139,71 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         ("fish-set-path", lambda: f"set -gx EDITOR {rng.choice(words)}"),
         ("setter-reference", lambda: 'yarn config set npmAuthToken "${NPM_TOKEN}"'),
         ("bundle-config-path", lambda: "bundle config set --local path vendor/bundle"),
+        # Session 30: scanners' false positives of the shapes above (bench/contexts29, draws29,
+        # code28, outputs27).
+        ("vault-legacy-one-case", lambda: "s." + "".join(rng.choice(LOWER) for _ in range(24))),
+        (
+            "slack-masked-after-ids",
+            lambda: (
+                f'"token": "xoxp-{rng.randrange(10**11, 10**12)}-{rng.randrange(10**11, 10**12)}'
+                f"-{rng.randrange(10**11, 10**12)}-"
+                + rng.choice("#*") * rng.randrange(16, 33)
+                + '"'
+            ),
+        ),
+        (
+            "runner-token-repeated",
+            lambda: "GR1348941" + str(rng.randrange(10, 999)) * 12,
+        ),
+        (
+            "base64-sentence-names-password",
+            lambda: (
+                "MOTD_B64="
+                + sentence_b64(
+                    rng.choice(
+                        [
+                            "your password reset link expires in one hour",
+                            "the token refresh runs every night at two",
+                            "session cookies expire after one hour",
+                        ]
+                    )
+                )
+            ),
+        ),
+        (
+            "version-quad-release",
+            lambda: (
+                f"Git 2.{rng.randrange(1, 9)}.{rng.randrange(1, 20)}.{rng.randrange(1, 9)} Release Notes"
+            ),
+        ),
+        (
+            "version-quad-named-elsewhere",
+            lambda: (
+                lambda quad: f"Fixes since v{quad}\n\n * The fix for this in {quad} was slow."
+            )(f"1.{rng.randrange(1, 9)}.{rng.randrange(1, 20)}.{rng.randrange(1, 9)}"),
+        ),
+        (
+            "public-key-block-cut",
+            lambda: (
+                "\n".join(chars(64) for _ in range(3))
+                + "\n="
+                + chars(4)
+                + "\n-----END PGP PUBLIC KEY BLOCK-----"
+            ),
+        ),
+        (
+            "certificate-block-cut",
+            lambda: "\n".join(
+                textwrap.wrap(
+                    base64.b64encode(
+                        bytes(rng.randrange(256) for _ in range(60))
+                        + b"\x06\x03\x55\x04\x03\x0c\x0bnumbat.test"
+                        + bytes(rng.randrange(256) for _ in range(120))
+                    ).decode(),
+                    64,
+                )[:4]
+            ),
+        ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
