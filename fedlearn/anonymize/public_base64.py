@@ -91,7 +91,7 @@ def is_public_block_line(text: str, start: int, value: str) -> bool:
     block = base64_block(text, start, start + len(value))
     if block is None:
         return False
-    if PUBLIC_END.compiled.match(text, start) is not None:
+    if text.find("-----END ", start) >= 0 and PUBLIC_END.compiled.match(text, start) is not None:
         return True
     data = decoded_bytes(block)
     return any(oid in data for oid in X509_OIDS) and not any(mark in data for mark in PRIVATE_MARKS)
