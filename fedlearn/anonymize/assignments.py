@@ -73,6 +73,15 @@ GATE_WORDS = (
 KEY_WORDS = tuple(
     word for word in GATE_WORDS if not any(other != word and other in word for other in GATE_WORDS)
 )
+# A camelCase key's last word that no key word is part of (``AsanaPat``, ``HuaweicloudAk``:
+# ``key_shapes.CAMEL_ENDINGS``), as the lower-case copy shows it. A rule whose gate reads no key
+# word (a quoted key's pair, ``<add key="…" value="…">``, a YAML ``name:``) wakes on these too, or
+# its trigger would miss what its gate lets through and judge finds.
+NAMED_KEY_WORDS = KEY_WORDS + tuple(
+    ending.lower()
+    for ending in key_shapes.CAMEL_ENDINGS
+    if not any(word in ending.lower() for word in KEY_WORDS)
+)
 # A value ends at a quote, a separator or a shell expansion (``${``, ``$(``), which refers to one.
 # A string literal's prefix before the quote is no part of it (``@"…"``, Rust ``r"…"``,
 # Python ``b'…'``: ``rules.STRING_PREFIX``).

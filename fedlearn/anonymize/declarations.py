@@ -18,7 +18,13 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import blocks, key_names, subscripts
-from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS, key_before
+from fedlearn.anonymize.assignments import (
+    GATE_WORDS,
+    KEY_CHARACTERS,
+    KEY_WORDS,
+    NAMED_KEY_WORDS,
+    key_before,
+)
 from fedlearn.anonymize.rules import STRING_PREFIX, Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
@@ -147,7 +153,7 @@ def rules() -> list[Rule]:
         Rule(
             key_names.NAMES,
             (Matcher(Lazy(TAG.pattern), judge=attributed),),
-            trigger=Trigger(words=KEY_WORDS, lower=True, needs="<"),
+            trigger=Trigger(words=NAMED_KEY_WORDS, lower=True, needs="<"),
             gate=r"(?i)<[a-z][^<>]*(?:content|value)[ \t\n]*=",
         ),
         Rule(

@@ -295,19 +295,19 @@ def formed() -> list[Rule]:
         Rule(
             key_names.NAMES,
             (Matcher(Lazy(PAIRS[0]), find=pairs, judge=pair),),
-            trigger=Trigger(words=assignments.KEY_WORDS, lower=True, needs=","),
+            trigger=Trigger(words=assignments.NAMED_KEY_WORDS, lower=True, needs=","),
             gate=r"[\"'][ \t]*,[ \t]*[\"']",
         ),
         Rule(
             key_names.NAMES,
             tuple(Matcher(Lazy(pattern), judge=paired) for pattern in PAIRS[1:]),
-            trigger=Trigger(words=assignments.KEY_WORDS, lower=True, needs="value"),
+            trigger=Trigger(words=assignments.NAMED_KEY_WORDS, lower=True, needs="value"),
             gate=r"(?i)value[\"']?[ \t]*[=:]",
         ),
         Rule(
             key_names.NAMES,
             (Matcher(Lazy(HCL_VARIABLE), judge=paired),),
-            trigger=Trigger(words=assignments.KEY_WORDS, lower=True, needs="variable"),
+            trigger=Trigger(words=assignments.NAMED_KEY_WORDS, lower=True, needs="variable"),
             gate=r"variable[ \t]+\"[^\"\n]*\"[ \t]*\{",
         ),
         Rule(

@@ -323,7 +323,8 @@ def keyed_numbers() -> list[Rule]:
                 Lazy(rf"{key}{KEY_GAP}(?P<value>{VALUES[kind]})"), judge=keyed(KEYED_CHECKS[kind])
             )
         ]
-        gap = rf"(?:[^0-9A-Za-z\n+%(]{{1,6}}|{evaluated.DUMP_GATE})"
+        # the rule reads the lower-case copy: var_dump's ``string(N)`` in any case
+        gap = rf"(?:[^0-9A-Za-z\n+%(]{{1,6}}|(?i:{evaluated.DUMP_GATE}))"
         gate = rf"(?i:(?:{words}){KEY_SUFFIX}){gap}{VALUE_STARTS[kind]}"
         trigger = KEY_WORDS[kind]
         if kind == "phone":

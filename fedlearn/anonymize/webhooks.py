@@ -383,7 +383,7 @@ def rules() -> list[Rule]:
         Rule(  # the same in an HTTP request line's target (an access log, ``curl -v``'s ``> GET``)
             ("api-key", "url-token"),
             (Matcher(Lazy(PARAMETER.pattern), judge=request_key),),
-            trigger=Trigger(words=("key=", "id=", "code="), lower=True, needs="http/"),
+            trigger=Trigger(words=("key=", "id=", "code="), lower=True, needs=" /"),
             gate=r"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /[^\s\"'<>]*[?&](?i:key|app_?id|app_?key|code)=",
         ),
     ]

@@ -149,6 +149,16 @@ def test_gates_use_no_class_that_differs_between_re2_and_python() -> None:
         "GOCSPX--" + "aK9mQ2vR7tL4wZ8nB3yHa8F3kLm",
         "gitlab token glpat-k9-m2-v7-t4-w8-n3-y5-q1",
         "bearer 00011234567=",  # 11 characters and its padding: a token the gate had to see
+        # a request line with no ``HTTP/1.1`` after its target: the trigger once wanted ``http/``
+        "GET /api/export.csv?page=2&key=9f2b7c41d0e8a6b35c19f4e27d8a0b6c5e3f1a29 401 12ms",
+        # a camelCase key's last word that no key word holds, in rules whose gates read no key
+        'prefs.put("githubPat", "Xk29vLq7Rt4mWz8pN3sd")',
+        '<param name="obsSk" value="Xk29vLq7Rt4mWz8pN3sd"/>',
+        '<meta name="linearPat" content="Xk29vLq7Rt4mWz8pN3sd">',
+        'variable "asanaPat" {\n  default = "Xk29vLq7Rt4mWz8pN3sd"\n}',
+        "env:\n  - name: obsSk\n    value: Xk29vLq7Rt4mWz8pN3sd",
+        # var_dump's ``string(N)`` in capitals: the card rule reads the lower-case copy
+        '["CARD_NUMBER"]=>\n  STRING(17) "3725 021118 21273"',
     ],
 )
 def test_conditions_hold_for_the_tokens_they_once_missed(text: str) -> None:
