@@ -1,0 +1,127 @@
+"""Secrets in a quoted literal that holds a backslash escape (DESIGN.md guarantee 1).
+
+``password = "pa\\"ss9Xk…"``, ``process.env.X_KEY || "=4bA@yM\\??h)fm…"``, Java's
+``"ey…\\\\Hq5…"``: the rules read a quoted value up to a backslash, so a drawn value with an escape
+in it is judged by its first piece alone. The rules judge the text with each such literal
+unescaped: a ``"…"`` or ``'…'`` literal with no blank, whose opening quote is no escape's and no
+word's (``\\"`` of JSON inside JSON, ``it's``), of 8 to 1,000 characters, holding an escape of a
+symbol or a letter that is no control escape (``\\"``, ``\\\\``, ``\\?``, ``\\H``; not ``\\n``,
+``\\t``, ``\\u…``, ``\\x…``, ``\\0``: those are ``escaped``'s or text). In the view an escaped quote
+or backslash is dropped (a reader stops at one) and any other escape is its character. What the
+view finds that overlaps such a literal, where the text's own rules found nothing, is mapped back
+(escapes included; a redaction to the literal's end ends at its closing quote).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fedlearn.anonymize.escaped import overlaps
+from fedlearn.anonymize.hits import Hit
+from fedlearn.anonymize.rules import Lazy
+
+# A quoted literal with no blank, escapes allowed, its quote no escape's nor a word's.
+DOUBLE = Lazy(r"\"(?<![\\\w]\")(?P<body>(?:[^\"\\\s]|\\\S){8,1000})\"(?![\w])")
+SINGLE = Lazy(r"'(?<![\\\w]')(?P<body>(?:[^'\\\s]|\\\S){8,1000})'(?![\w])")
+# The escapes that make a literal worth a view: a symbol's or a letter's that controls nothing.
+NAMED = frozenset("nrtbfvuxUN0123456789")
+DROPPED = frozenset("\"'\\")
+
+
+def qualifies(body: str) -> bool:
+    """Return whether ``body`` holds a backslash escape of a symbol or a non-control letter."""
+    at = body.find("\\")
+    while at >= 0:
+        if body[at + 1] not in NAMED:
+            return True
+        at = body.find("\\", at + 2)
+    return False
+
+
+class Unescaped:
+    """
+    A text with its escaped literals unescaped, and how positions map back.
+
+    Attributes:
+        text: the view ("" when no literal qualifies).
+        starts, ends: per character of ``text``, the span of the original it stands for.
+        literals: the view's spans of the unescaped literals' bodies, and the original's.
+    """
+
+    def __init__(self, original: str) -> None:
+        found = []
+        for pattern in (DOUBLE, SINGLE):
+            found += [m.span("body") for m in pattern.finditer(original) if qualifies(m["body"])]
+        found.sort()
+        parts: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.literals: list[tuple[int, int, int, int]] = []
+        position = 0
+        length = 0
+        for start, end in found:
+            if start < position:
+                continue  # a literal inside another's quotes
+            parts.append(original[position:start])
+            self.starts.extend(range(position, start))
+            self.ends.extend(range(position + 1, start + 1))
+            length += start - position
+            view_start = length
+            at = start
+            while at < end:
+                if original[at] == "\\":
+                    if original[at + 1] not in DROPPED:
+                        parts.append(original[at + 1])
+                        self.starts.append(at)
+                        self.ends.append(at + 2)
+                        length += 1
+                    at += 2
+                else:
+                    parts.append(original[at])
+                    self.starts.append(at)
+                    self.ends.append(at + 1)
+                    length += 1
+                    at += 1
+            self.literals.append((view_start, length, start, end))
+            position = end
+        self.text = ""
+        if parts:
+            parts.append(original[position:])
+            self.starts.extend(range(position, len(original)))
+            self.ends.extend(range(position + 1, len(original) + 1))
+            self.text = "".join(parts)
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Return the original span of the view's ``[start, end)`` when it overlaps a literal's
+        body (widened to the body's edges it reaches), else None."""
+        for view_start, view_end, body_start, body_end in self.literals:
+            if start < view_end and end > view_start:
+                mapped_start = body_start if start == view_start else self.starts[start]
+                mapped_end = body_end if end == view_end else self.ends[end - 1]
+                return mapped_start, mapped_end
+        return None
+
+
+def with_unescaped(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> list[Hit]:
+    """Return ``own`` and what the view of ``text`` with its escaped literals unescaped finds in
+    them, mapped back: where ``own`` found nothing, or found a part of it only (a value read up
+    to a backslash: the view's wider redaction takes its place). ``own`` alone when no literal
+    qualifies."""
+    if "\\" not in text:
+        return own
+    view = Unescaped(text)
+    if not view.text:
+        return own
+    added = []
+    for start, end, name, rule in find(view.text):
+        span = view.span(start, end) if start < end else None
+        if span is None:
+            continue
+        inside = [hit for hit in own if span[0] <= hit[0] and hit[1] <= span[1]]
+        rest = [hit for hit in own if not (span[0] <= hit[0] and hit[1] <= span[1])]
+        if inside and all(hit[:2] == span for hit in inside):
+            continue  # the text's own rules found the same
+        if not overlaps(sorted((hit[0], hit[1]) for hit in rest), span):
+            own = rest
+            added.append((*span, name, rule))
+    return own + added if added else own
