@@ -2445,6 +2445,31 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "bundle config set --global gems.numbat.dev deploy:{s}",
             lambda: chars(12),
         ),
+        # Session 30: a literal holding a backslash escape; secret setters fed from stdin;
+        # rclone's settings as word pairs; SQL rows with no column list.
+        (
+            "escaped-literal",
+            'numbat_api_key = "{s}"',
+            lambda: chars(6) + rng.choice(['\\"', "\\\\", "\\?"]) + chars(8),
+        ),
+        ("vercel-env-add", "vercel env add NUMBAT_TOKEN production <<< '{s}'", lambda: chars(12)),
+        (
+            "keychain-add",
+            "security add-generic-password -a ci -s numbat -w {s} -U",
+            lambda: chars(12),
+        ),
+        ("secret-tool-store", "echo -n {s} | secret-tool store --label=numbat svc numbat", lambda: chars(12)),
+        ("keyring-set", "keyring set numbat ci <<< {s}", lambda: chars(12)),
+        (
+            "rclone-config-create",
+            "rclone config create numbat drive client_id 4417 client_secret {s}",
+            lambda: chars(12),
+        ),
+        (
+            "sql-values-owner",
+            "INSERT INTO integrations VALUES (7, 'numbat', '{s}', true);",
+            lambda: drawn_lower(24),
+        ),
     ]
 
 
@@ -3116,6 +3141,21 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         ("fish-set-path", lambda: f"set -gx EDITOR {rng.choice(words)}"),
         ("setter-reference", lambda: 'yarn config set npmAuthToken "${NPM_TOKEN}"'),
         ("bundle-config-path", lambda: "bundle config set --local path vendor/bundle"),
+        # Session 30: escaped literals, setters and SQL rows that hold no secret.
+        (
+            "escaped-path-literal",
+            lambda: f'log_path = "C:\\\\Users\\\\{rng.choice(words)}\\\\AppData"',
+        ),
+        ("escaped-regex-literal", lambda: 'token_pattern = "^\\\\d{4}-\\\\w+$"'),
+        ("keychain-prompt", lambda: f"security add-generic-password -a ci -s {rng.choice(words)} -w"),
+        (
+            "rclone-settings",
+            lambda: f"rclone config create {rng.choice(words)} s3 provider AWS env_auth true",
+        ),
+        (
+            "sql-values-commit",
+            lambda: f"INSERT INTO deploys VALUES (3, 'main', '{hexs(40)}');",
+        ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
