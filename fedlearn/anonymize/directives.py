@@ -10,7 +10,7 @@ value;``, ``proxy_set_header``/``add_header Name value;``, Apache ``SetEnv NAME 
 ``section.name value`` a line, on the lines after that command (``deploy.pwd …``); and the
 configuration setters of tools: ``aws configure set``, ``npm``/``yarn``/``pnpm``/``pip config set``,
 ``poetry``/``composer config`` (whose ``pypi-token.*``, ``github-oauth.*``, ``gitlab-token.*``…
-keys are tokens), ``launchctl setenv`` and fish's ``set -gx``; a repository's basic credentials
+keys are tokens), ``launchctl setenv``, fish's ``set -gx`` and Cloud Foundry's ``cf set-env APP``; a repository's basic credentials
 (``poetry``/``composer config http-basic.<repo> USER PASSWORD``, ``bundle config [set] HOST
 USER:PASSWORD``) and ``cargo login [--registry R] TOKEN`` give the password or token with no name;
 ``rclone config create NAME TYPE [KEY VALUE]…`` (``update NAME``) gives its settings as pairs of
@@ -40,7 +40,8 @@ DIRECTIVE = (
     + SETTER_FLAGS
     + r"[ \t]+"
     r"|(?:poetry|composer(?:[ \t]+global)?)[ \t]+config" + SETTER_FLAGS + r"[ \t]+"
-    r"|launchctl[ \t]+setenv[ \t]+|set[ \t]+(?:-[A-Za-z]*x[A-Za-z]*|--export)[ \t]+)"
+    r"|launchctl[ \t]+setenv[ \t]+|set[ \t]+(?:-[A-Za-z]*x[A-Za-z]*|--export)[ \t]+"
+    r"|cf[ \t]+set-env[ \t]+[^\s;|&]{1,200}[ \t]+)"
 )
 VALUE = (
     r"(?:\"(?P<dq>[^\"\n\\]{1,300})\"|'(?P<sq>[^'\n\\]{1,300})'"
@@ -142,7 +143,8 @@ def rules() -> list[Rule]:
             gate=(
                 r"(?i)(?:set[ \t]+\$|_param[ \t]|_header[ \t]|header_(?:up|down)[ \t]|setenv[ \t]|header[ \t]"
                 r"|git[ \t]+config[ \t]|configure[ \t]+set[ \t]|config[ \t]+set[ \t]"
-                r"|(?:poetry|composer)[ \t][^\n]*config[ \t]|set[ \t]+-[a-z]*x|set[ \t]+--export[ \t])"
+                r"|(?:poetry|composer)[ \t][^\n]*config[ \t]|set[ \t]+-[a-z]*x|set[ \t]+--export[ \t]"
+                r"|cf[ \t]+set-env[ \t])"
             ),
         ),
         Rule(

@@ -216,7 +216,10 @@ def test_secrets_beside_a_configmap_go(anonymizer: Anonymizer, text: str, secret
         ('vercel env add STRIPE_KEY production <<< "Wq4Lz8Tx2Nm6"', "Wq4Lz8Tx2Nm6"),
         ("echo -n 'Wq4Lz8Tx2Nm6' | npx vercel env add HOOK_ID preview", "Wq4Lz8Tx2Nm6"),
         ("security add-generic-password -a ci -s npm -w Wq4Lz8Tx2Nm6 -U", "Wq4Lz8Tx2Nm6"),
-        ("security add-internet-password -a ci -s git.example.com -w 'Wq4Lz8Tx2Nm6'", "Wq4Lz8Tx2Nm6"),
+        (
+            "security add-internet-password -a ci -s git.example.com -w 'Wq4Lz8Tx2Nm6'",
+            "Wq4Lz8Tx2Nm6",
+        ),
         ("secret-tool store --label='db' service db user ci <<< 'Wq4Lz8Tx2Nm6'", "Wq4Lz8Tx2Nm6"),
         ("printf %s Wq4Lz8Tx2Nm6 | secret-tool store --label=gh service gh", "Wq4Lz8Tx2Nm6"),
         ("echo Wq4Lz8Tx2Nm6 | keyring set pypi __token__", "Wq4Lz8Tx2Nm6"),
@@ -246,3 +249,12 @@ def test_secret_setters_from_stdin_are_redacted(
 )
 def test_secret_setter_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+def test_minio_admin_user_secret_is_redacted(anonymizer: Anonymizer) -> None:
+    """``mc admin user add ALIAS ACCESS_KEY SECRET_KEY``: the third word is the secret."""
+    out = anonymizer.anonymize("mc admin user add local ci-bot Hx4Tq9Lm2Wz7")
+    assert out == "mc admin user add local ci-bot <redacted:stored-secret>"
+    assert (
+        anonymizer.anonymize("mc admin user add local ci-bot") == "mc admin user add local ci-bot"
+    )
