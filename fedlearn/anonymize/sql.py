@@ -45,7 +45,7 @@ BARE_INSERT = Lazy(
 )
 # The last word of a table's name that says it holds credentials.
 CREDENTIAL_TABLE = Lazy(r"(?:^|[_.])(?:api_?)?(?:keys|tokens|secrets|credentials|passwords)\Z")
-UNQUOTED = str.maketrans("", "", "`\"[]")
+UNQUOTED = str.maketrans("", "", '`"[]')
 STATEMENT = r"(?:[^;']|'(?:[^'\n]|'')*')"  # up to a ``;`` outside literals
 UPDATE = Lazy(
     rf"update[ \t\r\n]+[^\s]+[ \t\r\n]+set[ \t\r\n]+(?P<sets>{STATEMENT}{{1,2000}}?)"

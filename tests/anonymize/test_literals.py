@@ -14,7 +14,10 @@ from fedlearn.anonymize.literals import Unescaped, qualifies
         ('db_password = "r9\\"Kq2mWx7Lp"', 'r9\\"Kq2mWx7Lp'),
         ("SECRET = 'Zq8\\'Lm3pW9xTv'", "Zq8\\'Lm3pW9xTv"),
         ('const apiKey = process.env.APP_API_KEY || "Vb7\\?Nq2Lx9)Wm;4Tz";', "Vb7\\?Nq2Lx9)Wm;4Tz"),
-        ('var token = "ab3Kx9Qw.Zr\\\\Tm7Lp2Vn/Wq\\\\Yc8Ds";', "ab3Kx9Qw.Zr\\\\Tm7Lp2Vn/Wq\\\\Yc8Ds"),
+        (
+            'var token = "ab3Kx9Qw.Zr\\\\Tm7Lp2Vn/Wq\\\\Yc8Ds";',
+            "ab3Kx9Qw.Zr\\\\Tm7Lp2Vn/Wq\\\\Yc8Ds",
+        ),
         ('cfg.get("svc.auth.secret", "Hq5\\Tx9Lm2Vp7Rk4Wn8Zc");', "Hq5\\Tx9Lm2Vp7Rk4Wn8Zc"),
     ],
 )

@@ -107,8 +107,14 @@ def test_sql_key_columns_without_an_owner_or_secret_stay(anonymizer: Anonymizer,
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("INSERT INTO integrations VALUES (7, 'mailgun', 'k2w9x4q7m1z8v3t6r5p0', 1);", "k2w9x4q7m1z8v3t6r5p0"),
-        ("insert into vendor_links values ('acme', 'Wq4Lz8Tx2Nm6Rk3Vp9', now());", "Wq4Lz8Tx2Nm6Rk3Vp9"),
+        (
+            "INSERT INTO integrations VALUES (7, 'mailgun', 'k2w9x4q7m1z8v3t6r5p0', 1);",
+            "k2w9x4q7m1z8v3t6r5p0",
+        ),
+        (
+            "insert into vendor_links values ('acme', 'Wq4Lz8Tx2Nm6Rk3Vp9', now());",
+            "Wq4Lz8Tx2Nm6Rk3Vp9",
+        ),
         (
             "INSERT INTO [dbo].[ApiKeys] VALUES (3, 'stripe', 'c0ffee5ba11ad0be9e1f3a7d2b4c6e8f');",
             "c0ffee5ba11ad0be9e1f3a7d2b4c6e8f",

@@ -2458,7 +2458,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "security add-generic-password -a ci -s numbat -w {s} -U",
             lambda: chars(12),
         ),
-        ("secret-tool-store", "echo -n {s} | secret-tool store --label=numbat svc numbat", lambda: chars(12)),
+        (
+            "secret-tool-store",
+            "echo -n {s} | secret-tool store --label=numbat svc numbat",
+            lambda: chars(12),
+        ),
         ("keyring-set", "keyring set numbat ci <<< {s}", lambda: chars(12)),
         (
             "rclone-config-create",
@@ -3147,14 +3151,17 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             lambda: f'log_path = "C:\\\\Users\\\\{rng.choice(words)}\\\\AppData"',
         ),
         ("escaped-regex-literal", lambda: 'token_pattern = "^\\\\d{4}-\\\\w+$"'),
-        ("keychain-prompt", lambda: f"security add-generic-password -a ci -s {rng.choice(words)} -w"),
+        (
+            "keychain-prompt",
+            lambda: f"security add-generic-password -a ci -s {rng.choice(words)} -w",
+        ),
         (
             "rclone-settings",
             lambda: f"rclone config create {rng.choice(words)} s3 provider AWS env_auth true",
         ),
         (
             "sql-values-commit",
-            lambda: f"INSERT INTO deploys VALUES (3, 'main', '{hexs(40)}');",
+            lambda: f"INSERT INTO deploys VALUES (3, 'main', '{hexs(40)}');",  # noqa: S608
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
