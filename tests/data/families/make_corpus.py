@@ -2474,6 +2474,9 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "INSERT INTO integrations VALUES (7, 'numbat', '{s}', true);",
             lambda: drawn_lower(24),
         ),
+        ("one-dash-flag", "consul kv get -token {s} numbat/config", lambda: chars(12)),
+        ("mc-admin-user-add", "mc admin user add local numbat-ci {s}", lambda: chars(12)),
+        ("cf-set-env", "cf set-env numbat NUMBAT_API_KEY {s}", lambda: chars(12)),
     ]
 
 
@@ -3163,6 +3166,8 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             "sql-values-commit",
             lambda: f"INSERT INTO deploys VALUES (3, 'main', '{hexs(40)}');",  # noqa: S608
         ),
+        ("one-dash-file-flag", lambda: f"./{rng.choice(words)} -token-file /etc/relay/token"),
+        ("cf-set-env-setting", lambda: f"cf set-env {rng.choice(words)} LOG_LEVEL debug"),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
