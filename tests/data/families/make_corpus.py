@@ -2477,6 +2477,8 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("one-dash-flag", "consul kv get -token {s} numbat/config", lambda: chars(12)),
         ("mc-admin-user-add", "mc admin user add local numbat-ci {s}", lambda: chars(12)),
         ("cf-set-env", "cf set-env numbat NUMBAT_API_KEY {s}", lambda: chars(12)),
+        ("keyring-get", "$ keyring get numbat ci\n{s}", lambda: chars(12)),
+        ("platform-env-get", "$ netlify env:get NUMBAT_API_KEY\n{s}", lambda: chars(12)),
     ]
 
 
@@ -3168,6 +3170,7 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         ),
         ("one-dash-file-flag", lambda: f"./{rng.choice(words)} -token-file /etc/relay/token"),
         ("cf-set-env-setting", lambda: f"cf set-env {rng.choice(words)} LOG_LEVEL debug"),
+        ("platform-env-get-setting", lambda: "$ netlify env:get NODE_VERSION\n20"),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
