@@ -40,7 +40,7 @@ def qualifies(body: str) -> bool:
 
 class Unescaped:
     """
-    A text with its escaped literals unescaped, and how positions map back.
+    The lines of a text that hold escaped literals, those unescaped, and how positions map back.
 
     Attributes:
         text: the view ("" when no literal qualifies).
@@ -57,7 +57,13 @@ class Unescaped:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.literals: list[tuple[int, int, int, int]] = []
-        position = 0
+        self.text = ""
+        if not found:
+            return
+        # The view holds the lines of those literals alone: what is found there counts only in them.
+        position = original.rfind("\n", 0, found[0][0]) + 1
+        window_end = original.find("\n", found[-1][1])
+        window_end = len(original) if window_end < 0 else window_end
         length = 0
         for start, end in found:
             if start < position:
@@ -84,12 +90,10 @@ class Unescaped:
                     at += 1
             self.literals.append((view_start, length, start, end))
             position = end
-        self.text = ""
-        if parts:
-            parts.append(original[position:])
-            self.starts.extend(range(position, len(original)))
-            self.ends.extend(range(position + 1, len(original) + 1))
-            self.text = "".join(parts)
+        parts.append(original[position:window_end])
+        self.starts.extend(range(position, window_end))
+        self.ends.extend(range(position + 1, window_end + 1))
+        self.text = "".join(parts)
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
         """Return the original span of the view's ``[start, end)`` when it overlaps a literal's
