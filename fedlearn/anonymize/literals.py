@@ -1,4 +1,4 @@
-"""Secrets in a quoted literal that holds a backslash escape (DESIGN.md guarantee 1).
+"""Secrets in a quoted literal that holds a backslash escape or a backtick (DESIGN.md guarantee 1).
 
 ``password = "pa\\"ss9Xk…"``, ``process.env.X_KEY || "=4bA@yM\\??h)fm…"``, Java's
 ``"ey…\\\\Hq5…"``: the rules read a quoted value up to a backslash, so a drawn value with an escape
@@ -6,8 +6,12 @@ in it is judged by its first piece alone. The rules judge the text with each suc
 unescaped: a ``"…"`` or ``'…'`` literal with no blank, whose opening quote is no escape's and no
 word's (``\\"`` of JSON inside JSON, ``it's``), of 8 to 1,000 characters, holding an escape of a
 symbol or a letter that is no control escape (``\\"``, ``\\\\``, ``\\?``, ``\\H``; not ``\\n``,
-``\\t``, ``\\u…``, ``\\x…``, ``\\0``: those are ``escaped``'s or text). In the view an escaped quote
-or backslash is dropped (a reader stops at one) and any other escape is its character. What the
+``\\t``, ``\\u…``, ``\\x…``, ``\\0``: those are ``escaped``'s or text) between two characters of a
+value, or holding a backtick between two letters or digits, with letters and digits in it and no
+structure next to a quote (a drawn value's symbol: ``"Mx^Idc…Y.u`jxsO…"``; not ``'{"a":1}'``;
+another quote inside a value is ``assignments.past_other_quote``'s). In the view an escaped quote
+or backslash and any other quote are dropped (a reader stops at one) and any other escape is its
+character. What the
 view finds that overlaps such a literal, where the text's own rules found nothing, is mapped back
 (escapes included; a redaction to the literal's end ends at its closing quote).
 """
@@ -26,16 +30,32 @@ SINGLE = Lazy(r"'(?<![\\\w]')(?P<body>(?:[^'\\\s]|\\\S){8,1000})'(?![\w])")
 # The escapes that make a literal worth a view: a symbol's or a letter's that controls nothing.
 NAMED = frozenset("nrtbfvuxUN0123456789")
 DROPPED = frozenset("\"'\\")
+QUOTES = frozenset("\"'`")
+# What a qualifying literal holds, found at memory speed by its first character: a backslash or a
+# backtick between two characters of a value, the escape no control one (``pa\\"ss``, ``Y.u`jx``);
+# JSON's escaped structure (``\\"key\\": \\"v\\"``, ``ok\\nAKIA``) has none. A text without one
+# costs this search alone; the literals are looked for only in the rest.
+HINT_ESCAPE = Lazy(
+    r"\\(?:[^\s,:}\])=nrtbfvux0-9\"'\\]|\\(?=[^\s,:}\])=nrtu\\\"'])|[\"'](?=[^\s,:}\])=\\]))"
+    r"(?<=[^\s\"'\\,:{\[(=]\\.)"
+)
+HINT_BACKTICK = Lazy(r"`(?<=[A-Za-z0-9]`)(?=[A-Za-z0-9])")  # each led by a literal: a fast scan
+# Another quote next to structure: a JSON or code literal inside the literal (``'{"a":1}'``).
+STRUCTURED = Lazy(r"[{\[(,:=][\"'`]|[\"'`][:,}\])=]")
 
 
 def qualifies(body: str) -> bool:
-    """Return whether ``body`` holds a backslash escape of a symbol or a non-control letter."""
+    """Return whether ``body`` holds a backslash escape of a symbol or a non-control letter, or,
+    inside it, a backtick with no structure around (a drawn value's symbol)."""
     at = body.find("\\")
     while at >= 0:
         if body[at + 1] not in NAMED:
             return True
         at = body.find("\\", at + 2)
-    return False
+    if "`" not in body[1:-1]:
+        return False
+    drawn = any(c.isdigit() for c in body) and any(c.isalpha() for c in body)
+    return drawn and STRUCTURED.search(body) is None
 
 
 class Unescaped:
@@ -82,6 +102,8 @@ class Unescaped:
                         self.ends.append(at + 2)
                         length += 1
                     at += 2
+                elif original[at] in QUOTES:
+                    at += 1  # another quote: a reader stops at it too
                 else:
                     parts.append(original[at])
                     self.starts.append(at)
@@ -111,7 +133,10 @@ def with_unescaped(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) 
     them, mapped back: where ``own`` found nothing, or found a part of it only (a value read up
     to a backslash: the view's wider redaction takes its place). ``own`` alone when no literal
     qualifies."""
-    if "\\" not in text:
+    if not (
+        ("\\" in text and HINT_ESCAPE.search(text) is not None)
+        or ("`" in text and HINT_BACKTICK.search(text) is not None)
+    ):
         return own
     view = Unescaped(text)
     if not view.text:

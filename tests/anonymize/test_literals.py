@@ -19,6 +19,8 @@ from fedlearn.anonymize.literals import Unescaped, qualifies
             "ab3Kx9Qw.Zr\\\\Tm7Lp2Vn/Wq\\\\Yc8Ds",
         ),
         ('cfg.get("svc.auth.secret", "Hq5\\Tx9Lm2Vp7Rk4Wn8Zc");', "Hq5\\Tx9Lm2Vp7Rk4Wn8Zc"),
+        ('(def acme-secret "Qx7^Lm2`Rt9%Wz4")', "Qx7^Lm2`Rt9%Wz4"),
+        ('(def wombat-token "Rt4&Kp9`Zm2^Vx7q")', "Rt4&Kp9`Zm2^Vx7q"),
     ],
 )
 def test_escaped_literal_values_are_redacted(anonymizer: Anonymizer, text: str, value: str) -> None:
@@ -38,6 +40,8 @@ def test_escaped_literal_values_are_redacted(anonymizer: Anonymizer, text: str, 
         'password_hint = "see\\"vault\\"entry"',
         '{\\"password\\": \\"$DB_PASSWORD\\"}',
         'message = "Password:\\n"',
+        'cmd = "echo`whoami`done"',
+        "run('{`id`:42,`token`:null}')",
     ],
 )
 def test_escaped_literal_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
