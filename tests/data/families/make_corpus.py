@@ -2479,6 +2479,7 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("cf-set-env", "cf set-env numbat NUMBAT_API_KEY {s}", lambda: chars(12)),
         ("keyring-get", "$ keyring get numbat ci\n{s}", lambda: chars(12)),
         ("platform-env-get", "$ netlify env:get NUMBAT_API_KEY\n{s}", lambda: chars(12)),
+        ("yaml-str-tag", "numbat:\n  password: !!str {s}", lambda: chars(12)),
     ]
 
 
@@ -3171,6 +3172,8 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         ("one-dash-file-flag", lambda: f"./{rng.choice(words)} -token-file /etc/relay/token"),
         ("cf-set-env-setting", lambda: f"cf set-env {rng.choice(words)} LOG_LEVEL debug"),
         ("platform-env-get-setting", lambda: "$ netlify env:get NODE_VERSION\n20"),
+        ("yaml-local-tag", lambda: f"password: !secret {rng.choice(words)}_password"),
+        ("yaml-null-tag", lambda: "password: !!null"),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
