@@ -27,8 +27,6 @@ from fedlearn.anonymize.rules import Lazy
 # A quoted literal with no blank, escapes allowed, its quote no escape's nor a word's.
 DOUBLE = Lazy(r"\"(?<![\\\w]\")(?P<body>(?:[^\"\\\s]|\\\S){8,1000})\"(?![\w])")
 SINGLE = Lazy(r"'(?<![\\\w]')(?P<body>(?:[^'\\\s]|\\\S){8,1000})'(?![\w])")
-# The escapes that make a literal worth a view: a symbol's or a letter's that controls nothing.
-NAMED = frozenset("nrtbfvuxUN0123456789")
 DROPPED = frozenset("\"'\\")
 QUOTES = frozenset("\"'`")
 # What a qualifying literal holds, found at memory speed by its first character: a backslash or a
@@ -45,14 +43,12 @@ STRUCTURED = Lazy(r"[{\[(,:=][\"'`]|[\"'`][:,}\])=]")
 
 
 def qualifies(body: str) -> bool:
-    """Return whether ``body`` holds a backslash escape of a symbol or a non-control letter, or,
-    inside it, a backtick with no structure around (a drawn value's symbol)."""
-    at = body.find("\\")
-    while at >= 0:
-        if body[at + 1] not in NAMED:
-            return True
-        at = body.find("\\", at + 2)
-    if "`" not in body[1:-1]:
+    """Return whether ``body`` holds a backslash escape of a symbol or a non-control letter between
+    two characters of a value (``HINT_ESCAPE``), or a backtick between two letters or digits of a
+    drawn value with no structure next to a quote (``'{"a":1}'`` is none)."""
+    if HINT_ESCAPE.search(body) is not None:
+        return True
+    if HINT_BACKTICK.search(body) is None:
         return False
     drawn = any(c.isdigit() for c in body) and any(c.isalpha() for c in body)
     return drawn and STRUCTURED.search(body) is None
