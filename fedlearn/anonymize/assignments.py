@@ -209,6 +209,8 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = text[start:end]
     if public_keys.is_age_recipient(value) or NESTED_OPTION.match(value):
         return None  # an age recipient; another option's setting (``PASS: build-cores=4``)
+    if value.startswith("!!") and value[2:].isalpha():
+        return None  # a YAML tag alone (``password: !!null``)
     if match.group("q") is None and name != "authorization":
         following = text[end : end + 3]
         word = SECRET_WORDS.get(name, "")
@@ -353,7 +355,8 @@ def key_gate(separator: str) -> re.Pattern[str]:
 
 VALUE_AFTER = {
     "=": rules.Lazy(r"=(?:==?|>)?[ \t]*" + VALUE),
-    ":": rules.Lazy(r":=?(?:\*\*?(?=[ \t]))?[ \t]*" + COLON_VALUE),  # ``**Token:** …``
+    # ``**Token:** …``; YAML's standard tags stand before the value (``password: !!str V``).
+    ":": rules.Lazy(r":=?(?:\*\*?(?=[ \t]))?[ \t]*(?:!![a-z]{1,12}[ \t]+)?+" + COLON_VALUE),
     ">": rules.Lazy(r">(?P<q>)(?P<value>[^<\n]{1,200})</"),
 }
 

@@ -129,6 +129,10 @@ def fallback(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return match.start("value"), match.end("value"), name
 
 
+# What OpenSSL's one-dash ``-pass``/``-passin``/``-passout`` take: a source, then its argument.
+OPENSSL_SOURCES = ("pass:", "env:", "file:", "fd:", "stdin")
+
+
 def flagged(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of ``--flag value`` when the flag names a secret, else None."""
     name = classify_key(match.group("flag"))
@@ -140,6 +144,8 @@ def flagged(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if name_flags.names_secret(text, start, match.group("flag")):
         return None  # ``lpass show --password NAME``, ``docker service create --secret NAME``
     value_start, value_end = match.span("value")
+    if not text.startswith("--", start) and text.startswith(OPENSSL_SOURCES, value_start):
+        return None  # OpenSSL's ``-pass pass:V``, ``-pass env:VAR``: ``commands``' own
     if not is_secret_value(name, match.group("flag"), text[value_start:value_end]):
         return None
     return value_start, value_end, name
@@ -148,7 +154,8 @@ def flagged(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 def keyed() -> list[Rule]:
     """Return the rules for secrets beside a key word (quoted, compared, a flag's, a fallback, then
     ``terms``', ``entities``', ``directives``', ``nixout``' and ``readouts``'), in priority order; ``assignments.keyed`` comes before them."""
-    flag = r"--(?P<flag>[a-z0-9][a-z0-9_-]{0,60})[ \t]+(?!-)" + VALUE
+    # ``--flag V``; Go's flag package takes one dash (``consul … -token V``, ``plink -pw V``).
+    flag = r"--?(?P<flag>[a-z0-9][a-z0-9_-]{0,60})[ \t]+(?!-)" + VALUE
     words = "|".join(re.escape(word) for word in GATE_WORDS)
     return [
         Rule(
@@ -168,9 +175,9 @@ def keyed() -> list[Rule]:
         Rule(
             NAMES,
             (Matcher(rules.Lazy(flag), judge=flagged),),
-            trigger=rules.Trigger(words=KEY_WORDS, lower=True, needs="--"),
+            trigger=rules.Trigger(words=KEY_WORDS, lower=True, needs="-"),
             lower=True,
-            gate=rf"(?i)--[a-z0-9_-]*(?:{words})[a-z0-9_-]*[ \t]",  # ``--with-token-export V``
+            gate=rf"(?i)-[a-z0-9_-]*(?:{words})[a-z0-9_-]*[ \t]",  # ``--with-token-export V``
         ),
         Rule(
             NAMES,

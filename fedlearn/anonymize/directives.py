@@ -10,9 +10,11 @@ value;``, ``proxy_set_header``/``add_header Name value;``, Apache ``SetEnv NAME 
 ``section.name value`` a line, on the lines after that command (``deploy.pwd …``); and the
 configuration setters of tools: ``aws configure set``, ``npm``/``yarn``/``pnpm``/``pip config set``,
 ``poetry``/``composer config`` (whose ``pypi-token.*``, ``github-oauth.*``, ``gitlab-token.*``…
-keys are tokens), ``launchctl setenv`` and fish's ``set -gx``; a repository's basic credentials
+keys are tokens), ``launchctl setenv``, fish's ``set -gx`` and Cloud Foundry's ``cf set-env APP``; a repository's basic credentials
 (``poetry``/``composer config http-basic.<repo> USER PASSWORD``, ``bundle config [set] HOST
-USER:PASSWORD``) and ``cargo login [--registry R] TOKEN`` give the password or token with no name. The name is read as any key is
+USER:PASSWORD``) and ``cargo login [--registry R] TOKEN`` give the password or token with no name;
+``rclone config create NAME TYPE [KEY VALUE]…`` (``update NAME``) gives its settings as pairs of
+words, each value judged under the key before it. The name is read as any key is
 (``key_names.classify_key``: it must end with a secret word) and the value (quoted, or bare up to a
 blank or ``;``) is judged as if assigned to it, so ``SetEnv DB_PASSWORD ${DB_PASSWORD}`` and
 ``proxy_set_header X-Api-Key $http_x_api_key;`` stay.
@@ -21,9 +23,11 @@ blank or ``;``) is judged as if assigned to it, so ``SetEnv DB_PASSWORD ${DB_PAS
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from fedlearn.anonymize.key_names import NAMES
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, span_match
+from fedlearn.anonymize.shell_words import arguments, unquoted
 from fedlearn.anonymize.tables import judged
 
 # A configuration setter's options before its key (``--global``, ``--location=user``, ``-g``).
@@ -36,7 +40,8 @@ DIRECTIVE = (
     + SETTER_FLAGS
     + r"[ \t]+"
     r"|(?:poetry|composer(?:[ \t]+global)?)[ \t]+config" + SETTER_FLAGS + r"[ \t]+"
-    r"|launchctl[ \t]+setenv[ \t]+|set[ \t]+(?:-[A-Za-z]*x[A-Za-z]*|--export)[ \t]+)"
+    r"|launchctl[ \t]+setenv[ \t]+|set[ \t]+(?:-[A-Za-z]*x[A-Za-z]*|--export)[ \t]+"
+    r"|cf[ \t]+set-env[ \t]+[^\s;|&]{1,200}[ \t]+)"
 )
 VALUE = (
     r"(?:\"(?P<dq>[^\"\n\\]{1,300})\"|'(?P<sq>[^'\n\\]{1,300})'"
@@ -76,6 +81,8 @@ TOKEN_PREFIXES = (
     "bitbucket-oauth.",
     "bearer.",
 )
+# rclone's remote settings as pairs of words, after the remote's name (and its type, to create).
+RCLONE = Lazy(r"(?<![A-Za-z0-9_.$-])rclone[ \t]+config[ \t]+(?P<verb>create|update)[ \t]")
 WORDS = ("set", "_param", "_header", "setenv", "header", "git", "poetry", "composer")
 
 
@@ -107,6 +114,25 @@ def listed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return judge(match, text)
 
 
+def rclone_pairs(subject: str) -> Iterator[re.Match[str]]:
+    """Yield a match of each value of ``rclone config create NAME TYPE K V…`` (``update NAME``)
+    whose key names a secret (the rule is ``judge``'d again on its key: ``rclone_value``)."""
+    for found in RCLONE.compiled.finditer(subject):
+        words = [span for span in arguments(subject, found.end()) if subject[span[0]] != "-"]
+        words = words[2 if found.group("verb") == "create" else 1 :]
+        for key, value in zip(words[::2], words[1::2], strict=False):
+            if "=" not in subject[key[0] : key[1]]:
+                yield span_match(subject, *unquoted(*value, subject))
+
+
+def rclone_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of an rclone setting's value when its key names a secret."""
+    start, end = match.span()
+    before = text[max(0, start - 200) : start].rstrip(" \t\"'")
+    key = before[max(before.rfind(" "), before.rfind("\t")) + 1 :].strip("\"'")
+    return judged(key, text[start:end], end)
+
+
 def rules() -> list[Rule]:
     """Return the rule for values set by a directive that names a variable."""
     return [
@@ -117,7 +143,8 @@ def rules() -> list[Rule]:
             gate=(
                 r"(?i)(?:set[ \t]+\$|_param[ \t]|_header[ \t]|header_(?:up|down)[ \t]|setenv[ \t]|header[ \t]"
                 r"|git[ \t]+config[ \t]|configure[ \t]+set[ \t]|config[ \t]+set[ \t]"
-                r"|(?:poetry|composer)[ \t][^\n]*config[ \t]|set[ \t]+-[a-z]*x|set[ \t]+--export[ \t])"
+                r"|(?:poetry|composer)[ \t][^\n]*config[ \t]|set[ \t]+-[a-z]*x|set[ \t]+--export[ \t]"
+                r"|cf[ \t]+set-env[ \t])"
             ),
         ),
         Rule(
@@ -134,5 +161,11 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(LISTED_VALUE.pattern), judge=listed),),
             trigger=Trigger(words=("--get-regexp",)),
             gate=r"--get-regexp",
+        ),
+        Rule(
+            NAMES,
+            (Matcher(Lazy(SPAN.pattern), find=rclone_pairs, judge=rclone_value),),
+            trigger=Trigger(words=("rclone",), lower=True),
+            gate=r"(?i)rclone[ \t]+config[ \t]+(?:create|update)[ \t]",
         ),
     ]

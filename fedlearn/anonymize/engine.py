@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from fedlearn.anonymize import continued, escaped, prefilter, rules, trigger_words
+from fedlearn.anonymize import continued, escaped, literals, prefilter, rules, trigger_words
 from fedlearn.anonymize.hits import Hit, disjoint, repeated
 from fedlearn.anonymize.probe import Probe, has_long_run
 from fedlearn.anonymize.rules import Rule
@@ -223,6 +223,7 @@ class Engine:
                 return self._hits(Probe(view), None, secrets_only=secrets_only, join=False)
 
             found = escaped.with_decoded(text, continued.with_joined(text, found, again), again)
+            found = literals.with_unescaped(text, found, again)
             found = escaped.edges(text, found)
         return disjoint(repeated(text, found)) if found else found  # most texts: nothing found
 

@@ -170,7 +170,8 @@ def judged_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None
     drawn = key_shapes.is_generated_under("told", value)  # decimal digits, drawn lower, hex pairs
     if not (chosen or drawn or key_names.reads_generated(value, 12)):
         return None
-    if (not chosen and words.is_named(value)) or (checks.is_hexadecimal(value) and len(value) < 16):
+    named = words.is_named(value) and not (chosen or drawn)  # a draw may hold syllables
+    if named or (checks.is_hexadecimal(value) and len(value) < 16):
         return None
     if checks.IDENTIFIER_CHAIN.fullmatch(value) and not any(
         map(checks.is_generated_name, checks.CHAIN.compiled.split(value))

@@ -11,7 +11,8 @@ name the command gives:
   (nothing piped or redirected), the printed line no ``KEY=value``;
 - a name selected another way: a Secret's ``.data.NAME`` (``jsonpath``/``go-template``, ``|
   base64 -d`` allowed), ``op read op://…/NAME``, ``--fields NAME``, ``terraform output -raw
-  NAME``, ``aws configure get NAME``, ``jq -r .a.NAME``; these and the two above when the value
+  NAME``, ``aws configure get NAME``, ``jq -r .a.NAME``, ``netlify env:get``, ``railway variables
+  get``, ``pulumi config get`` NAME; these and the two above when the value
   looks generated (``is_generated``);
 - ``cat PATH``: the key is the path's last name, its extension off (``cat /run/secrets/
   db_password``); after a prompt (``$``, ``#``, ``%``, ``>``, ``+`` of ``set -x``, maybe ``sudo``)
@@ -23,7 +24,7 @@ name the command gives:
 - a row of a ``Key  Value`` table (``vault kv get``, ``vault read``): the value beside its key;
 - a command that prints one credential and nothing else (``gh auth token``, ``gcloud auth
   print-access-token``, ``aws ecr get-login-password``, ``heroku auth:token``, ``kubectl create
-  token``, ``secret-tool lookup``, ``security find-generic-password -w``, ``openssl rand``, ``wg
+  token``, ``secret-tool lookup``, ``keyring get``, ``security find-generic-password -w``, ``openssl rand``, ``wg
   genkey``, ``secrets.token_hex``): judged as ``token=value``, then ``password=value`` (a message,
   ``no oauth token found``, stays).
 """
@@ -51,7 +52,8 @@ PRINTED = Lazy(
 # What may follow the printed variable's name on its line: closing quotes or braces, arguments.
 NAME_END = Lazy(r"[}\"'\\]{0,4}" + ARGUMENTS + LINE_END)
 # Commands that select one named value another way: a Secret's ``.data.KEY`` (``jsonpath``,
-# ``go-template``, ``jq``), 1Password's ``op://vault/item/KEY`` and ``--fields KEY``, ``terraform
+# ``go-template``, ``jq``), ``netlify env:get``, ``railway variables get``, ``pulumi config get``,
+# 1Password's ``op://vault/item/KEY`` and ``--fields KEY``, ``terraform
 # output -raw KEY``, ``aws configure get KEY``, ``jq -r .a.KEY``; any jsonpath's last name
 # (``kubectl config view --raw -o jsonpath='{.users[0].user.token}'``), ``yq .a.KEY`` and az's
 # ``--query KEY`` (``az account get-access-token --query accessToken -o tsv``), bench/contexts29.
@@ -59,7 +61,8 @@ SELECTED = Lazy(
     r"(?:\.data\.|--fields?[= ](?:label=)?|op://[^\n'\"]*/|terraform[ \t]+output[ \t]+(?:-raw[ \t]+)?"
     r"|configure[ \t]+get[ \t]+|(?:jq[ \t]+-r|yq(?:[ \t]+-r)?)[ \t]+['\"]?\.(?:[a-z0-9_-]+\.)*"
     r"|jsonpath=['\"]?\{[^\n}'\"]{0,200}\.|--query[= ]['\"]?(?:[a-z0-9_\[\]-]{1,40}\.)*"
-    r"|secrets[ \t]+get[ \t]+|(?:consul[ \t]+kv|etcdctl)[ \t]+get[ \t]+['\"]?[^\s'\"]*/)"
+    r"|secrets[ \t]+get[ \t]+|(?:consul[ \t]+kv|etcdctl)[ \t]+get[ \t]+['\"]?[^\s'\"]*/"
+    r"|env:get[ \t]+|variables[ \t]+get[ \t]+|pulumi[ \t]+config[ \t]+get[ \t]+)"
     r"(?P<key>[a-z_][a-z0-9_-]{1,80})"
 )
 # After the name: a file's extension, a go-template's ``| base64decode``, closing quotes or braces.
@@ -82,6 +85,9 @@ SELECTED_WORDS = (
     "secrets get",
     "kv get",
     "etcdctl get",
+    "env:get",  # ``netlify env:get NAME``
+    "variables get",  # ``railway variables get NAME``
+    "config get",  # ``pulumi config get NAME``
 )
 # Commands that print one credential and nothing else: auth token printers, keychains, generators.
 PRINTERS = (
@@ -101,6 +107,7 @@ PRINTERS = (
     "token_urlsafe",
     "pwgen",
     "lpass show",
+    "keyring get",  # ``keyring get SERVICE USER``: the password
 )
 PRINTER = Lazy(
     r"(?m)(?:^|(?<=\\n)|(?<=\"))[ \t]*(?:[$#%>\u276f][ \t]*)?(?:sudo[ \t]+)?"

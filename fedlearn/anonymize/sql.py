@@ -5,12 +5,17 @@
 '…' WHERE name = 'X_TOKEN'`` by a key/value row (``tables.KEY_COLUMNS``, ``VALUE_COLUMNS``). Each
 such literal is judged as it would be after ``key=`` and redacted under that key's rule. A bare
 ``key`` column after an owner column (``INSERT INTO t (service, key, …) VALUES ('acme', '…', …)``)
-is the owner's key, judged as ``owned_cells`` judges a table's row. A literal with a doubled quote inside, or an item that is no plain literal (``now()``, ``'a' || 'b'``), is
+is the owner's key, judged as ``owned_cells`` judges a table's row. With no column list
+(``INSERT INTO t VALUES (42, 'acme', '…', true)``) a literal right after a name's literal is that
+owner's key as well when it looks drawn and is no hex or UUID (a commit's, a row's id), or, in a
+table whose name says it holds credentials (``api_keys``, ``tokens``, ``credentials``), hex too.
+A literal with a doubled quote inside, or an item that is no plain literal (``now()``, ``'a' || 'b'``), is
 left to the other rules.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -33,6 +38,14 @@ INSERT = Lazy(
     r"insert[ \t\r\n]+(?:(?:ignore|or[ \t\r\n]+[a-z]+)[ \t\r\n]+)?into[ \t\r\n]+[^\s(]+[ \t\r\n]*"
     r"\((?P<columns>[^()]{1,2000})\)[ \t\r\n]*values[ \t\r\n]*"
 )
+# ``INSERT INTO t VALUES (…)``: no column list; the table's name, as it is written.
+BARE_INSERT = Lazy(
+    r"insert[ \t\r\n]+(?:(?:ignore|or[ \t\r\n]+[a-z]+)[ \t\r\n]+)?into[ \t\r\n]+"
+    r"(?P<table>[^\s(]{1,200})[ \t\r\n]+values[ \t\r\n]*(?=\()"
+)
+# The last word of a table's name that says it holds credentials.
+CREDENTIAL_TABLE = Lazy(r"(?:^|[_.])(?:api_?)?(?:keys|tokens|secrets|credentials|passwords)\Z")
+UNQUOTED = str.maketrans("", "", '`"[]')
 STATEMENT = r"(?:[^;']|'(?:[^'\n]|'')*')"  # up to a ``;`` outside literals
 UPDATE = Lazy(
     rf"update[ \t\r\n]+[^\s]+[ \t\r\n]+set[ \t\r\n]+(?P<sets>{STATEMENT}{{1,2000}}?)"
@@ -149,6 +162,34 @@ def owned_finds(subject: str) -> Iterator[re.Match[str]]:
                 yield span_match(subject, owner[0], key[1])
 
 
+def bare_finds(subject: str) -> Iterator[re.Match[str]]:
+    """Return, per ``VALUES`` tuple of an ``INSERT`` with no column list, a match from each
+    literal to the end of the literal right after it (a name's and the key it owns)."""
+    for insert in BARE_INSERT.finditer(subject):
+        for items in literals(subject, insert.end()):
+            for owner, key in itertools.pairwise(items):
+                if owner is not None and key is not None and key[1] > key[0]:
+                    yield span_match(subject, owner[0], key[1])
+
+
+def bare_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span of a literal its neighbour's name makes a credential (``bare_finds``): no
+    hex or UUID unless the table's name says it holds credentials."""
+    start, end = match.span()
+    value_start = text.rfind("'", start, end) + 1
+    owner, value = text[start : text.find("'", start, end)], text[value_start:end]
+    if not owned_cells.is_owned_key(owner, value):
+        return None
+    if checks.is_hexadecimal(value.replace("-", "")):
+        before = text[max(0, start - 2000) : start].lower()
+        head = before.rfind("insert")
+        found = BARE_INSERT.compiled.match(before, head) if head >= 0 else None
+        table = found.group("table").translate(UNQUOTED) if found else ""
+        if not CREDENTIAL_TABLE.compiled.search(table):
+            return None
+    return value_start, end, "high-entropy"
+
+
 def owned_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of a bare ``key`` column's literal its row's owner makes a credential."""
     start, end = match.span()
@@ -218,6 +259,7 @@ def rules() -> list[Rule]:
                 Matcher(Lazy(SPAN.pattern), find=insert_finds, judge=insert_judge),
                 Matcher(Lazy(SPAN.pattern), find=update_finds, judge=update_judge),
                 Matcher(Lazy(SPAN.pattern), find=owned_finds, judge=owned_judge),
+                Matcher(Lazy(SPAN.pattern), find=bare_finds, judge=bare_judge),
             ),
             trigger=Trigger(words=("insert", "update"), lower=True, needs="'"),
             lower=True,

@@ -49,6 +49,15 @@ STORES: dict[str, tuple[str, ...]] = {
     # MinIO's client: ``mc alias set NAME URL ACCESS_KEY SECRET_KEY`` (bench/contexts29).
     "mc alias set ": ("#4",),
     "mc config host add ": ("#4",),
+    "mc admin user add ": ("#3",),  # ``mc admin user add ALIAS ACCESS_KEY SECRET_KEY``
+    # Tools that store a secret apart from its name: ``vercel env add NAME ENV`` and
+    # ``secret-tool store --label=L ATTR VALUE…`` and ``keyring set SERVICE USER`` read it from
+    # standard input (piped or a here-string); macOS ``security add-generic-password … -w V``.
+    "env add ": (),
+    "secret-tool store ": (),
+    "keyring set ": (),
+    "add-generic-password ": ("-w",),
+    "add-internet-password ": ("-w",),
 }
 STORE_WORDS = tuple(STORES)
 STORE = Lazy("|".join(re.escape(word) for word in STORE_WORDS))

@@ -360,3 +360,30 @@ def test_the_key_gates_possessive_runs_find_what_giving_back_would(separator: st
         reversed_text = text[::-1]
         found = [match.start() for match in gate.finditer(reversed_text)]
         assert found == [match.start() for match in giving.finditer(reversed_text)], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("password: !!str Pq8Zt3Lm6Wx1", "password: !!str <redacted:password>"),
+        ("  smtp_password: !!str 'Pq8Zt3Lm6Wx1'", "  smtp_password: !!str '<redacted:password>'"),
+        ("api_token: !!binary UHE4WnQzTG02V3gxUHE4", "api_token: !!binary <redacted:token>"),
+    ],
+)
+def test_a_yaml_tag_before_a_value_stays(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """YAML's standard tags (``!!str``, ``!!binary``) stand before the value, they are none."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "password: !secret smtp_password",
+        "password: !vault |",
+        "token: !!str 123456",
+        "password: !!null",
+        "MasterUserPassword: !Ref DbPassword",
+    ],
+)
+def test_yaml_tags_of_references_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text

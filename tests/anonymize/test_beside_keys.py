@@ -99,3 +99,41 @@ def test_a_fallback_literal_holding_other_quotes_is_read_whole(
 def test_fallback_expressions_of_several_literals_stay(anonymizer: Anonymizer, text: str) -> None:
     """Two literals joined, or a template with a reference, are no fallback secret."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("consul kv get -token Rm3Vq8Lw2Tz6 app/config", "Rm3Vq8Lw2Tz6"),
+        ("nomad var get -token Rm3Vq8Lw2Tz6 nomad/jobs/web", "Rm3Vq8Lw2Tz6"),
+        ("plink -ssh -pw Rm3Vq8Lw2Tz6 ci@10.0.0.5", "Rm3Vq8Lw2Tz6"),
+        ("java -jar relay.jar -apiKey Rm3Vq8Lw2Tz6 -port 8080", "Rm3Vq8Lw2Tz6"),
+    ],
+)
+def test_a_one_dash_flags_value_is_redacted(anonymizer: Anonymizer, text: str, value: str) -> None:
+    """Go's flag package (consul, nomad, vault…) and others take one dash: ``-token V``."""
+    out = anonymizer.anonymize(text)
+    assert value not in out and "<redacted:" in out and text.split(value)[0] in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "consul acl token create -description ci -policy-name ci",
+        "./relay -token-file /etc/relay/token -password-file /etc/relay/pw",
+        "openssl req -new -key server.key -out server.csr",
+        "openssl enc -aes-256-cbc -pass env:ENC_PASS -in a.txt -out a.enc",
+        "a single-token approach works, re-token later",
+        "nomad job run -token $NOMAD_TOKEN web.nomad",
+    ],
+)
+def test_one_dash_flags_that_hold_no_secret_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+def test_openssl_pass_source_keeps_its_prefix(anonymizer: Anonymizer) -> None:
+    text = "openssl enc -aes-256-cbc -pass pass:Rm3Vq8Lw2Tz6 -in a.txt"
+    assert (
+        anonymizer.anonymize(text)
+        == "openssl enc -aes-256-cbc -pass pass:<redacted:password> -in a.txt"
+    )

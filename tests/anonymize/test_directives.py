@@ -135,3 +135,38 @@ def test_configuration_setter_values_are_redacted(
 )
 def test_configuration_setter_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("rclone config create gd drive client_id 4417 client_secret Tq7Wm2Lx9Zp4", "Tq7Wm2Lx9Zp4"),
+        (
+            "rclone config create s3r s3 provider Minio access_key_id ci secret_access_key Tq7Wm2Lx9Zp4",
+            "Tq7Wm2Lx9Zp4",
+        ),
+        ("rclone config update gd client_secret Tq7Wm2Lx9Zp4 --non-interactive", "Tq7Wm2Lx9Zp4"),
+        ("cf set-env web STRIPE_SECRET_KEY Tq7Wm2Lx9Zp4", "Tq7Wm2Lx9Zp4"),
+    ],
+)
+def test_rclone_setting_values_are_redacted(anonymizer: Anonymizer, text: str, value: str) -> None:
+    """``rclone config create NAME TYPE K V…`` gives its settings as pairs of words."""
+    out = anonymizer.anonymize(text)
+    assert value not in out and "<redacted:" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rclone config create s3r s3 provider AWS env_auth true region eu-west-1",
+        "rclone config create gd drive client_id 4417 client_secret $GD_CLIENT_SECRET",
+        "rclone config create gd drive token_url https://oauth2.example.com/token",
+        "rclone config create gd drive client_secret_file /etc/rclone/secret.json",
+        "rclone config update gd scope drive.readonly",
+        "cf set-env web LOG_LEVEL debug",
+        "cf set-env web BUILD_SHA 3f2a9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b",
+        'cf set-env web DB_PASSWORD "$DB_PASSWORD"',
+    ],
+)
+def test_rclone_setting_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text

@@ -102,3 +102,45 @@ def test_a_sql_key_column_under_an_owner_column_is_redacted(
 def test_sql_key_columns_without_an_owner_or_secret_stay(anonymizer: Anonymizer, text: str) -> None:
     """No owner column, an owner naming data, names and cache keys stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "INSERT INTO integrations VALUES (7, 'mailgun', 'k2w9x4q7m1z8v3t6r5p0', 1);",
+            "k2w9x4q7m1z8v3t6r5p0",
+        ),
+        (
+            "insert into vendor_links values ('acme', 'Wq4Lz8Tx2Nm6Rk3Vp9', now());",
+            "Wq4Lz8Tx2Nm6Rk3Vp9",
+        ),
+        (
+            "INSERT INTO [dbo].[ApiKeys] VALUES (3, 'stripe', 'c0ffee5ba11ad0be9e1f3a7d2b4c6e8f');",
+            "c0ffee5ba11ad0be9e1f3a7d2b4c6e8f",
+        ),
+    ],
+)
+def test_a_sql_literal_after_an_owner_without_columns_is_redacted(
+    anonymizer: Anonymizer, text: str, value: str
+) -> None:
+    """``INSERT INTO t VALUES (…, 'owner', '<drawn>', …)``: no column list, the owner's key."""
+    out = anonymizer.anonymize(text)
+    assert value not in out and "<redacted:" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INSERT INTO deploys VALUES (1, 'main', 'c0ffee5ba11ad0be9e1f3a7d2b4c6e8f9a0b1c2d');",
+        "INSERT INTO sessions VALUES ('web', '0b9e4c7a-3f21-4d58-9a6e-c1d2e3f4a5b6');",
+        "INSERT INTO users VALUES (1, 'dana', 'Dana Smith', 'admin');",
+        "INSERT INTO flags VALUES ('search', 'new_ranking_v2', true);",
+        "INSERT INTO regions VALUES ('acme', 'production-eu-west-1');",
+        "INSERT INTO monkeys VALUES (1, 'zoo', 'c0ffee5ba11ad0be9e1f3a7d2b4c6e8f');",
+    ],
+)
+def test_sql_literals_without_columns_that_are_no_keys_stay(
+    anonymizer: Anonymizer, text: str
+) -> None:
+    assert anonymizer.anonymize(text) == text

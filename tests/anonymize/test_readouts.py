@@ -258,3 +258,34 @@ def test_an_indented_data_value_is_redacted_and_a_catted_word_without_prompt_sta
 def test_a_secret_stores_metadata_stays(anonymizer: Anonymizer, text: str) -> None:
     """A store's read that selects its secret's resource name, id or version prints no secret."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("$ keyring get pypi ci-bot\nJr6Wx2Lq9Tm4", "Jr6Wx2Lq9Tm4"),
+        ("$ netlify env:get MAILER_API_KEY\nJr6Wx2Lq9Tm4", "Jr6Wx2Lq9Tm4"),
+        ("$ railway variables get MAILER_API_KEY\nJr6Wx2Lq9Tm4", "Jr6Wx2Lq9Tm4"),
+        ("$ pulumi config get mailerToken\nJr6Wx2Lq9Tm4", "Jr6Wx2Lq9Tm4"),
+    ],
+)
+def test_values_printed_by_platform_getters_are_redacted(
+    anonymizer: Anonymizer, text: str, value: str
+) -> None:
+    """``keyring get`` prints a password; the platforms' getters print the named value."""
+    out = anonymizer.anonymize(text)
+    assert value not in out and "<redacted:" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$ pulumi config get aws:region\neu-west-1",
+        "$ netlify env:get NODE_VERSION\n20",
+        "$ keyring get pypi ci-bot\nkeyring: no password found",
+        "$ pulumi config get mailerToken\n[secret]",
+        "$ railway variables get MAILER_API_KEY\n$MAILER_API_KEY",
+    ],
+)
+def test_platform_getters_settings_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text

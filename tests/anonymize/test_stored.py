@@ -208,3 +208,53 @@ def test_a_configmaps_literals_are_no_stored_secrets(anonymizer: Anonymizer, tex
 )
 def test_secrets_beside_a_configmap_go(anonymizer: Anonymizer, text: str, secret: str) -> None:
     assert secret not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ('vercel env add STRIPE_KEY production <<< "Wq4Lz8Tx2Nm6"', "Wq4Lz8Tx2Nm6"),
+        ("echo -n 'Wq4Lz8Tx2Nm6' | npx vercel env add HOOK_ID preview", "Wq4Lz8Tx2Nm6"),
+        ("security add-generic-password -a ci -s npm -w Wq4Lz8Tx2Nm6 -U", "Wq4Lz8Tx2Nm6"),
+        (
+            "security add-internet-password -a ci -s git.example.com -w 'Wq4Lz8Tx2Nm6'",
+            "Wq4Lz8Tx2Nm6",
+        ),
+        ("secret-tool store --label='db' service db user ci <<< 'Wq4Lz8Tx2Nm6'", "Wq4Lz8Tx2Nm6"),
+        ("printf %s Wq4Lz8Tx2Nm6 | secret-tool store --label=gh service gh", "Wq4Lz8Tx2Nm6"),
+        ("echo Wq4Lz8Tx2Nm6 | keyring set pypi __token__", "Wq4Lz8Tx2Nm6"),
+        ("keyring set pypi __token__ <<< Wq4Lz8Tx2Nm6", "Wq4Lz8Tx2Nm6"),
+    ],
+)
+def test_secret_setters_from_stdin_are_redacted(
+    anonymizer: Anonymizer, text: str, value: str
+) -> None:
+    """A tool stores the value it is piped, given as a here-string or after ``-w``."""
+    out = anonymizer.anonymize(text)
+    assert value not in out and "<redacted:stored-secret>" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "echo production | vercel env add NODE_ENV production",
+        "vercel env add API_TOKEN production",
+        "security add-generic-password -a ci -s npm -w",
+        'security add-generic-password -a ci -s npm -w "$NPM_TOKEN"',
+        "secret-tool store --label=gh service gh",
+        "keyring set pypi __token__",
+        "echo $PYPI_TOKEN | keyring set pypi __token__",
+        "psql --password -h db.internal -U app appdb",
+    ],
+)
+def test_secret_setter_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+def test_minio_admin_user_secret_is_redacted(anonymizer: Anonymizer) -> None:
+    """``mc admin user add ALIAS ACCESS_KEY SECRET_KEY``: the third word is the secret."""
+    out = anonymizer.anonymize("mc admin user add local ci-bot Hx4Tq9Lm2Wz7")
+    assert out == "mc admin user add local ci-bot <redacted:stored-secret>"
+    assert (
+        anonymizer.anonymize("mc admin user add local ci-bot") == "mc admin user add local ci-bot"
+    )

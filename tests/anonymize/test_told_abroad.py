@@ -91,3 +91,31 @@ def test_a_value_told_in_another_language_is_redacted(
 def test_words_and_names_told_abroad_stay(anonymizer: Anonymizer, text: str) -> None:
     """Words, sizes, versions, paths, URLs and short values stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("nowy klucz API dla looker client: 1trrmam3erona5bwedbc (stary)", "1trrmam3erona5bwedbc"),
+        ("Der neue Schlüssel für wombat lautet: hucdutty3umesjaap7ls", "hucdutty3umesjaap7ls"),
+        ("the deploy token is svaclo91ush0ultmipo1, rotate it monthly", "svaclo91ush0ultmipo1"),
+    ],
+)
+def test_a_drawn_lower_value_with_syllables_is_redacted(
+    anonymizer: Anonymizer, text: str, value: str
+) -> None:
+    """Drawn lower-case letters and digits read as syllables in places; drawn, they are no name."""
+    out = anonymizer.anonymize(text)
+    assert value not in out and "<redacted:" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the token is ubuntu2204focal",
+        "Der Schlüssel ist release-2024-candidate",
+        "el token es python3-requests",
+    ],
+)
+def test_named_values_told_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text

@@ -2463,6 +2463,41 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "{s}\n-----END PRIVATE KEY-----",
             lambda: chars(64),
         ),
+        # Session 30: a literal holding a backslash escape; secret setters fed from stdin;
+        # rclone's settings as word pairs; SQL rows with no column list.
+        (
+            "escaped-literal",
+            'numbat_api_key = "{s}"',
+            lambda: chars(6) + rng.choice(['\\"', "\\\\", "\\?"]) + chars(8),
+        ),
+        ("vercel-env-add", "vercel env add NUMBAT_TOKEN production <<< '{s}'", lambda: chars(12)),
+        (
+            "keychain-add",
+            "security add-generic-password -a ci -s numbat -w {s} -U",
+            lambda: chars(12),
+        ),
+        (
+            "secret-tool-store",
+            "echo -n {s} | secret-tool store --label=numbat svc numbat",
+            lambda: chars(12),
+        ),
+        ("keyring-set", "keyring set numbat ci <<< {s}", lambda: chars(12)),
+        (
+            "rclone-config-create",
+            "rclone config create numbat drive client_id 4417 client_secret {s}",
+            lambda: chars(12),
+        ),
+        (
+            "sql-values-owner",
+            "INSERT INTO integrations VALUES (7, 'numbat', '{s}', true);",
+            lambda: drawn_lower(24),
+        ),
+        ("one-dash-flag", "consul kv get -token {s} numbat/config", lambda: chars(12)),
+        ("mc-admin-user-add", "mc admin user add local numbat-ci {s}", lambda: chars(12)),
+        ("cf-set-env", "cf set-env numbat NUMBAT_API_KEY {s}", lambda: chars(12)),
+        ("keyring-get", "$ keyring get numbat ci\n{s}", lambda: chars(12)),
+        ("platform-env-get", "$ netlify env:get NUMBAT_API_KEY\n{s}", lambda: chars(12)),
+        ("yaml-str-tag", "numbat:\n  password: !!str {s}", lambda: chars(12)),
     ]
 
 
@@ -3204,6 +3239,29 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
                 )[:4]
             ),
         ),
+        # Session 30: escaped literals, setters and SQL rows that hold no secret.
+        (
+            "escaped-path-literal",
+            lambda: f'log_path = "C:\\\\Users\\\\{rng.choice(words)}\\\\AppData"',
+        ),
+        ("escaped-regex-literal", lambda: 'token_pattern = "^\\\\d{4}-\\\\w+$"'),
+        (
+            "keychain-prompt",
+            lambda: f"security add-generic-password -a ci -s {rng.choice(words)} -w",
+        ),
+        (
+            "rclone-settings",
+            lambda: f"rclone config create {rng.choice(words)} s3 provider AWS env_auth true",
+        ),
+        (
+            "sql-values-commit",
+            lambda: f"INSERT INTO deploys VALUES (3, 'main', '{hexs(40)}');",  # noqa: S608
+        ),
+        ("one-dash-file-flag", lambda: f"./{rng.choice(words)} -token-file /etc/relay/token"),
+        ("cf-set-env-setting", lambda: f"cf set-env {rng.choice(words)} LOG_LEVEL debug"),
+        ("platform-env-get-setting", lambda: "$ netlify env:get NODE_VERSION\n20"),
+        ("yaml-local-tag", lambda: f"password: !secret {rng.choice(words)}_password"),
+        ("yaml-null-tag", lambda: "password: !!null"),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
