@@ -73,10 +73,8 @@ GATE_WORDS = (
 KEY_WORDS = tuple(
     word for word in GATE_WORDS if not any(other != word and other in word for other in GATE_WORDS)
 )
-# A camelCase key's last word that no key word is part of (``AsanaPat``, ``HuaweicloudAk``:
-# ``key_shapes.CAMEL_ENDINGS``), as the lower-case copy shows it. A rule whose gate reads no key
-# word (a quoted key's pair, ``<add key="…" value="…">``, a YAML ``name:``) wakes on these too, or
-# its trigger would miss what its gate lets through and judge finds.
+# The trigger words of rules whose gates read no key word (a quoted pair, ``<param name value>``):
+# the key words and a camelCase key's last words they miss (``AsanaPat``, ``ObsSk``, ``CosAk``).
 NAMED_KEY_WORDS = KEY_WORDS + tuple(
     ending.lower()
     for ending in key_shapes.CAMEL_ENDINGS
