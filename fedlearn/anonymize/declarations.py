@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import blocks, key_names, subscripts
+from fedlearn.anonymize import blocks, client_keys, key_names, subscripts, wrapped
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS, key_before
 from fedlearn.anonymize.rules import STRING_PREFIX, Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
@@ -161,4 +161,6 @@ def rules() -> list[Rule]:
         ),
         *subscripts.rules(),
         *blocks.rules(),
+        *wrapped.rules(),
+        *client_keys.rules(),
     ]
