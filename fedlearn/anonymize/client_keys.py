@@ -10,7 +10,8 @@ though no key word names it:
   the key.
 
 No name vouches for the value, so it must read as drawn (``words.is_token_body``: hex with a
-digit, or not words), 16 characters or more of ``[A-Za-z0-9_+=-]`` (no path, host or version);
+digit, or not words), 16 characters or more of ``[A-Za-z0-9_+=-]`` (no path, host or version;
+base64's ``/`` inside a value of 32 or more, not doubled);
 in the second form not 40 or 64 hex, a commit or content hash pinned to its URL
 (``fetch_archive("https://…", "<sha1>")``).
 """
@@ -34,7 +35,8 @@ ENDPOINT_KEY = Lazy(
 )
 # An opening ``(`` and the URL's quote right before ``http``: the URL is the call's first argument.
 CALL_OPEN = Lazy(r"[\w$]\([ \t]*\Z")
-KEY_CHARACTERS = Lazy(r"[A-Za-z0-9_+=-]{16,400}")
+# Base64's ``/`` only inside a long value (Cosmos DB's keys), never doubled: no path.
+KEY_CHARACTERS = Lazy(r"[A-Za-z0-9_+=-]{16,400}|(?!/)(?!.*//)[A-Za-z0-9_+=/-]{32,400}(?<!/)")
 HASH = Lazy(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
 

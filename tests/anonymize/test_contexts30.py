@@ -2,7 +2,7 @@
 one-argument call (``JSON.stringify``, ``SecretStr``, ``HeaderValue::from_static``), a literal a
 secret-named function returns, a fallback literal whose key is the name the line assigns or reads
 (Swift ``?? "…"``, Rust ``unwrap_or_else(|_| "…")``), reqwest's ``basic_auth(u, Some("…"))``, a
-global constant's closing ``__``, Spring's placeholder default ``${name:…}``, and an API key given by position to a required module's factory
+global constant's closing ``__``, Spring's placeholder default ``${name:…}``, a YAML ``key:`` under credentials, and an API key given by position to a required module's factory
 or a client built from its URL."""
 
 from __future__ import annotations
@@ -74,6 +74,15 @@ LOWER = "k2j8h4g6f1d3s5a7p9o0i2u4y6t8r1e3"
         # A global constant's closing ``__``.
         (f"  __BILLING_API_KEY__: '{HEX}',", "  __BILLING_API_KEY__: '<redacted:api-key>',"),
         (f'__BILLING_TOKEN__ = "{UUID}"', '__BILLING_TOKEN__ = "<redacted:token>"'),
+        # A YAML ``key:`` under a parent that names credentials.
+        (
+            f"consumers:\n- username: billing\n  keyauth_credentials:\n  - key: {HEX}\n",
+            "consumers:\n- username: billing\n  keyauth_credentials:\n  - key: <redacted:high-entropy>\n",
+        ),
+        (
+            f'billing:\n  api_keys:\n    # rotated monthly\n    - key: "{UUID}"\n      created: 2026-01-01',
+            'billing:\n  api_keys:\n    # rotated monthly\n    - key: "<redacted:api-key>"\n      created: 2026-01-01',
+        ),
         # Spring's placeholder default ``${name:default}``.
         (
             '@Value("${billing.api-token:4d0f0c05be0f5f4f1a2c4d99}")',
@@ -83,6 +92,10 @@ LOWER = "k2j8h4g6f1d3s5a7p9o0i2u4y6t8r1e3"
         (
             f"const billing = require('billing-sdk')('{LOWER}');",
             "const billing = require('billing-sdk')('<redacted:api-key>');",
+        ),
+        (
+            "const db = new DbClient('https://billing.documents.example:443', 'Zx8q/Lm2+Vb7nW4kR9tY3pQ6sD1fG5hJ0kL8mN2bV6cX4zA7sD9fG1hJ3kL5mN7bV9cX2zA4sD6fG8hJ0kL2mN4bQ==');",
+            "const db = new DbClient('https://billing.documents.example:443', '<redacted:api-key>');",
         ),
         (
             f'const client = new BillingClient("https://api.billing.example", "{HEX}");',
@@ -112,6 +125,10 @@ def test_found(anonymizer: Anonymizer, text: str, expected: str) -> None:
         # Basic auth with a variable; a constant that names no secret.
         '.basic_auth("svc", Some(password))',
         f"__BUILD_ID__: '{HEX}',",
+        # ``key:`` under a parent that names no secret: a cache's, an action's input.
+        f"cache:\n  key: {HEX}",
+        f"      - uses: actions/cache@v4\n        with:\n          path: ~/.npm\n          key: {HEX}",
+        f"credentials:\n  store: vault\nrouting:\n  key: {UUID}",
         # bash's slices and alternatives, a placeholder default, an empty one.
         'echo "${BILLING_TOKEN:0:8}…${BILLING_TOKEN:4}"',
         "echo ${BILLING_TOKEN:+set}",
@@ -122,6 +139,7 @@ def test_found(anonymizer: Anonymizer, text: str, expected: str) -> None:
         "const cfg = require('./config')('production-eu-west');",
         f'download("https://example.com/app.tar.gz", "{HEX}{HEX[:8]}")',
         'new URL("https://api.example.com", "v1/orders/12345678/items")',
+        'resolve("https://cdn.example.com", "assets/images/icons/billing/logo-dark-2x")',
         'fetchJson("https://example.com/api", "application/vnd.api+json")',
     ],
 )

@@ -2488,6 +2488,12 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: hexs(32),
         ),
         ("spring-placeholder-default", '@Value("${{numbat.api-token:{s}}}")', lambda: hexs(24)),
+        ("parent-credentials-key", "keyauth_credentials:\n- key: {s}", lambda: hexs(32)),
+        (
+            "client-endpoint-base64-key",
+            "const db = new DbClient('https://docs.numbat.dev', '{s}');",
+            lambda: chars(40, ALNUM + "+") + "/" + chars(40) + "==",
+        ),
     ]
 
 
@@ -3168,6 +3174,7 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         ("factory-setting", lambda: "const log = require('debug')('numbat:server:requests');"),
         ("pinned-download", lambda: f'download("https://example.com/app.tar.gz", "{hexs(40)}")'),
         ("bash-slice", lambda: 'echo "${NUMBAT_TOKEN:0:8}" "${NUMBAT_TOKEN:4}"'),
+        ("cache-key", lambda: f"cache:\n  key: {hexs(32)}"),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
