@@ -128,6 +128,7 @@ SECRET_WORDS = {"password": "pass", "secret": "secret", "token": "token", "api-k
 # A value that sets another option: two or more lower-case words joined by ``-``/``_``, then
 # ``=`` (``PASS: build-cores=4`` of a test's output, ``by-relative-path=.`` in a search path).
 NESTED_OPTION = rules.Lazy(r"[a-z]{2,}(?:[-_][a-z]{2,})+=")
+SLICE = rules.Lazy(r":(?:[-=?+ \t}]|[0-9]+(?::[0-9]+)?\})")  # bash's ``${X:0:8}``, no default
 TERNARY = rules.Lazy(r"(?<![?.])\?[ \t]+[\"'`]\Z")
 # An Amazon Resource Name up to its resource type (``arn:aws:secretsmanager:<region>:<account>:``
 # before ``secret:<name>``): what follows names a resource, it holds no value.
@@ -238,12 +239,16 @@ def shell_default(text: str, key_end: int, name: str, key: str) -> tuple[int, in
     Return the span and rule of the default literal of a shell expansion whose name is a secret's
     (``${DB_PASSWORD:-hunter2…}``, ``${API_TOKEN:=…}``); ``key_end`` is where the name ends.
 
-    Only ``:-``/``:=`` defaults count, up to the closing brace, without a nested expansion;
-    ``${NAME}``, ``${NAME:?message}`` and ``${NAME:+alternative}`` are no literal secret.
+    Only ``:-``/``:=`` defaults count, and Spring's ``:`` (``${db.password:…}``; not bash's
+    slice ``${TOKEN:0:8}``), up to the closing brace, without a nested expansion; ``${NAME}``,
+    ``${NAME:?message}`` and ``${NAME:+alternative}`` are no literal secret.
     """
-    if not text.startswith((":-", ":="), key_end):
+    if text.startswith((":-", ":="), key_end):
+        start = key_end + 2
+    elif text.startswith(":", key_end) and not SLICE.match(text, key_end):
+        start = key_end + 1
+    else:
         return None
-    start = key_end + 2
     end = text.find("}", start, start + 201)
     value = text[start:end]
     if end < 0 or not value or "$" in value or "{" in value or value.isspace():
@@ -343,7 +348,8 @@ def key_gate(separator: str) -> re.Pattern[str]:
     words = heads.trie_pattern(word[::-1] for word in GATE_WORDS)
     # ``SUFFIX`` reversed. Possessive runs: a key never starts with a blank and ``[_.-]`` is no
     # letter or digit, so giving characters back never helps (the same matches, fewer tries).
-    suffix = r"(?:[a-z0-9]{1,12}+[_.-])?"
+    # A global constant's closing ``__`` (``__API_KEY__: …``, webpack's ``DefinePlugin``) too.
+    suffix = r"(?:__|[a-z0-9]{1,12}+[_.-])?"
     stems = heads.trie_pattern(stem[::-1] for stem in key_shapes.AFFIXED_STEMS)
     keys = f"(?:{suffix}{words}|{key_shapes.AFFIX_TAIL}{stems})"  # ``secrete``: a tail, reversed
     if filler:
@@ -383,7 +389,7 @@ def keyed() -> list[Rule]:
     priority order; ``beside_keys.keyed`` (quoted, compared, a flag's) follows them."""
     words = "|".join(re.escape(word) for word in GATE_WORDS)
     stems = "|".join(re.escape(stem) for stem in key_shapes.AFFIXED_STEMS)
-    keys = f"(?:(?:{words}){key_names.SUFFIX}|(?:{stems}){key_shapes.AFFIX_TAIL})"
+    keys = f"(?:(?:{words}){key_names.SUFFIX}(?:__)?|(?:{stems}){key_shapes.AFFIX_TAIL})"
     return [
         Rule(
             key_names.NAMES,

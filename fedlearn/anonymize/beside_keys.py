@@ -43,9 +43,11 @@ COMPARED = rules.Lazy(r"[\"'`][ \t]*(?:===?|!==?)[ \t]*(?P<key>[A-Za-z_$@][A-Za-
 # reads the key before the operator (``process.env.X_TOKEN``, ``env["X_TOKEN"]``,
 # ``$cfg['secret']``, ``System.getenv("X_TOKEN")``): the key's default value.
 # The literal holds any character but its own quote (``"…`…"``: a drawn token's backtick).
+# Rust's closures count as the operator (``unwrap_or_else(|_| "…".to_string())``).
 FALLBACK = rules.Lazy(
-    r"(?:\|\||\?\?|\?:)[ \t]*(?P<q>[\"'`])(?P<value>(?:(?!(?P=q))[^\n\\]){1,200})(?P=q)"
+    r"(?:\|\||\?\?|\?:|\|_\|)[ \t]*(?P<q>[\"'`])(?P<value>(?:(?!(?P=q))[^\n\\]){1,200})(?P=q)"
 )
+FALLBACK_OPERATORS = ("||", "??", "?:", "|_|")
 
 
 def is_quoted_secret(key: str, value: str) -> bool:
@@ -105,7 +107,7 @@ def compared_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | No
 
 def fallbacks(subject: str) -> Iterator[re.Match[str]]:
     """Return the literals right after each ``||``, ``??`` and ``?:`` (found by ``str.find``)."""
-    for operator in ("||", "??", "?:"):
+    for operator in FALLBACK_OPERATORS:
         at = subject.find(operator)
         while at >= 0:
             match = FALLBACK.compiled.match(subject, at)
@@ -124,13 +126,46 @@ def fallback(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         start -= 1
     key = text[start:end].rsplit(".", 1)[-1]
     name = classify_key(key)
-    if name is None or not is_secret_value(name, key, match.group("value")):
+    value = match.group("value")
+    if name is None:
+        # Not a key before the operator (``… as? String ?? "…"``, ``.unwrap_or_else(|_| "…"``):
+        # the name the line assigns the expression to (``let apiKey = …``) or the one it reads
+        # (``env::var("API_KEY")``) is its key.
+        for key in fallback_keys(text, start):
+            name = classify_key(key)
+            if name is not None and is_secret_value(name, key, value):
+                return match.start("value"), match.end("value"), name
+        return None
+    if not is_secret_value(name, key, value):
         return None
     return match.start("value"), match.end("value"), name
 
 
 # What OpenSSL's one-dash ``-pass``/``-passin``/``-passout`` take: a source, then its argument.
 OPENSSL_SOURCES = ("pass:", "env:", "file:", "fd:", "stdin")
+
+
+# The name a line assigns to (``let apiKey =``, ``val token: String =``, ``const API_KEY =``), and
+# the last quoted name the expression reads before the operator (``env::var("API_KEY")``).
+ASSIGNED = rules.Lazy(
+    r"[ \t]*(?:(?:let|var|val|const|final|static|my|local)[ \t]+)*(?:mut[ \t]+)?"
+    r"(?P<key>[A-Za-z_$][\w$.]{0,80})[ \t]*(?::[^=\n]{1,40})?=(?![=>])"
+)
+READ_NAME = rules.Lazy(r"\([ \t]*[\"'](?P<key>[A-Za-z_][\w.-]{1,80})[\"'][ \t]*\)")
+
+
+def fallback_keys(text: str, operator: int) -> list[str]:
+    """Return the keys a fallback whose operator follows no key may have: the line's assigned
+    name, then the last quoted name read before the operator."""
+    line = text.rfind("\n", 0, operator) + 1
+    keys = []
+    assigned = ASSIGNED.match(text, line, operator)
+    if assigned is not None:
+        keys.append(assigned.group("key").rsplit(".", 1)[-1])
+    reads = list(READ_NAME.compiled.finditer(text, line, operator))
+    if reads:
+        keys.append(reads[-1].group("key"))
+    return keys
 
 
 def flagged(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -182,8 +217,8 @@ def keyed() -> list[Rule]:
         Rule(
             NAMES,
             (Matcher(rules.Lazy(FALLBACK.pattern), find=fallbacks, judge=fallback),),
-            trigger=rules.Trigger(words=("||", "??", "?:")),
-            gate=r"(?:\|\||\?\?|\?:)[ \t]*[\"'`]",
+            trigger=rules.Trigger(words=FALLBACK_OPERATORS),
+            gate=r"(?:\|\||\?\?|\?:|\|_\|)[ \t]*[\"'`]",
         ),
         *terms.rules(),  # Erlang, Elixir and Clojure terms: tuples, binary maps, keywords
         *entities.rules(),  # quoted with HTML entities: ``password=&quot;…&quot;``

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import blocks, key_names, subscripts
+from fedlearn.anonymize import blocks, client_keys, key_names, parent_keys, subscripts, wrapped
 from fedlearn.anonymize.assignments import (
     GATE_WORDS,
     KEY_CHARACTERS,
@@ -124,8 +124,9 @@ def qualified_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | N
 
 def rules() -> list[Rule]:
     """Return the rules for typed declarations and element attributes that hold a secret,
-    ``subscripts``' (a secret key's C array initializer or C++ ``assign``) and ``blocks``' (a
-    YAML block scalar under a secret key)."""
+    ``subscripts``' (a secret key's C array initializer or C++ ``assign``), ``blocks``' (a
+    YAML block scalar under a secret key), ``wrapped``' (a literal in a call, a returned one),
+    ``client_keys``' (an API key by position) and ``parent_keys``' (``key:`` under credentials)."""
     words = "|".join(re.escape(word) for word in GATE_WORDS)
     gate_type = (
         r"(?:&(?:'static[ \t]+)?(?:mut[ \t]+)?)?(?:str|string|final|optional\[str\]|secretstr)"
@@ -167,4 +168,7 @@ def rules() -> list[Rule]:
         ),
         *subscripts.rules(),
         *blocks.rules(),
+        *wrapped.rules(),
+        *client_keys.rules(),
+        *parent_keys.rules(),
     ]

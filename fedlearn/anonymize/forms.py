@@ -53,9 +53,10 @@ PAIRS = (
 )
 # Terraform/HCL: variable "db_password" { … default = "…" } (the block's label is the key).
 HCL_VARIABLE = rf"variable[ \t]+\"{KEY}\"[ \t]*\{{[^{{}}]{{0,400}}?\bdefault[ \t]*=[ \t]*{QUOTED}"
+# reqwest's ``.basic_auth("u", Some("…"))`` wraps the password in an ``Option``.
 CREDENTIAL_CALL = (
-    r"(?:auth[ \t]*=[ \t]*\(?|Auth\(|Credential\(|login\()[ \t]*"
-    r"[\"'][^\"'\n]{1,64}[\"'][ \t]*,[ \t]*" + QUOTED
+    r"(?:auth[ \t]*=[ \t]*\(?|Auth\(|basic_auth\(|Credential\(|login\()[ \t]*"
+    r"[\"'][^\"'\n]{1,64}[\"'][ \t]*,[ \t]*(?:Some\([ \t]*)?" + QUOTED
 )
 CURL_USER = (
     r"(?:-[uU]|--user|--proxy-user)(?:[ \t]+|=)"
@@ -314,7 +315,7 @@ def formed() -> list[Rule]:
             ("password",),
             (Matcher(Lazy(CREDENTIAL_CALL), credential),),
             trigger=Trigger(words=("auth", "credential(", "login("), lower=True),
-            gate=r"auth[ \t]*=[ \t]*\(?[ \t]*[\"']|Auth\(|Credential\(|login\(",
+            gate=r"auth[ \t]*=[ \t]*\(?[ \t]*[\"']|Auth\(|basic_auth\(|Credential\(|login\(",
         ),
         Rule(
             ("password",),

@@ -2498,6 +2498,55 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("keyring-get", "$ keyring get numbat ci\n{s}", lambda: chars(12)),
         ("platform-env-get", "$ netlify env:get NUMBAT_API_KEY\n{s}", lambda: chars(12)),
         ("yaml-str-tag", "numbat:\n  password: !!str {s}", lambda: chars(12)),
+        # Session 30 (bench/contexts30): wrapped literals, returned literals, fallbacks whose key
+        # is the assigned or read name, reqwest's basic auth, ``__KEY__`` constants, positional keys.
+        (
+            "wrapped-define",
+            "'process.env.NUMBAT_SECRET': JSON.stringify(\"{s}\"),",
+            lambda: hexs(32),
+        ),
+        ("wrapped-secretstr", 'numbat_token: SecretStr = SecretStr("{s}")', uuid),
+        (
+            "wrapped-header-value",
+            'headers.insert("x-numbat-token", HeaderValue::from_static("{s}"));',
+            lambda: hexs(32),
+        ),
+        (
+            "returned-fixture",
+            '@pytest.fixture\ndef numbat_api_key():\n    return "{s}"',
+            lambda: hexs(32),
+        ),
+        ("returned-getter", 'public String getNumbatToken() {{\n    return "{s}";\n}}', uuid),
+        (
+            "fallback-assigned",
+            'let numbatToken = Bundle.main.object(forInfoDictionaryKey: "NumbatToken") as? String'
+            ' ?? "{s}"',
+            lambda: hexs(32),
+        ),
+        (
+            "fallback-closure",
+            'let key = std::env::var("NUMBAT_API_KEY").unwrap_or_else(|_| "{s}".to_string());',
+            uuid,
+        ),
+        (
+            "basic-auth-option",
+            'client.get(url).basic_auth("deploy", Some("{s}"))',
+            lambda: hexs(32),
+        ),
+        ("dunder-constant", "  __NUMBAT_API_KEY__: '{s}',", lambda: hexs(32)),
+        ("module-factory-key", "const numbat = require('numbat')('{s}');", lambda: drawn_lower(32)),
+        (
+            "client-endpoint-key",
+            'const client = new NumbatClient("https://api.numbat.dev", "{s}");',
+            lambda: hexs(32),
+        ),
+        ("spring-placeholder-default", '@Value("${{numbat.api-token:{s}}}")', lambda: hexs(24)),
+        ("parent-credentials-key", "keyauth_credentials:\n- key: {s}", lambda: hexs(32)),
+        (
+            "client-endpoint-base64-key",
+            "const db = new DbClient('https://docs.numbat.dev', '{s}');",
+            lambda: chars(40, ALNUM + "+") + "/" + chars(40) + "==",
+        ),
     ]
 
 
@@ -3262,6 +3311,16 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         ("platform-env-get-setting", lambda: "$ netlify env:get NODE_VERSION\n20"),
         ("yaml-local-tag", lambda: f"password: !secret {rng.choice(words)}_password"),
         ("yaml-null-tag", lambda: "password: !!null"),
+        # Session 30: calls, returns and fallbacks under no secret name; a getter's argument.
+        ("getter-argument", lambda: f'numbat_password = store.load_value("{uuid()}")'),
+        ("returned-name", lambda: 'def token_type(self):\n    return "Bearer"'),
+        ("returned-request-id", lambda: f'def request_id():\n    return "{uuid()}"'),
+        ("fallback-no-secret", lambda: f'let label = user.name ?? "{hexs(32)}"'),
+        ("dunder-build-id", lambda: f"__BUILD_ID__: '{hexs(32)}',"),
+        ("factory-setting", lambda: "const log = require('debug')('numbat:server:requests');"),
+        ("pinned-download", lambda: f'download("https://example.com/app.tar.gz", "{hexs(40)}")'),
+        ("bash-slice", lambda: 'echo "${NUMBAT_TOKEN:0:8}" "${NUMBAT_TOKEN:4}"'),
+        ("cache-key", lambda: f"cache:\n  key: {hexs(32)}"),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
