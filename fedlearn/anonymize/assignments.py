@@ -27,6 +27,7 @@ from fedlearn.anonymize import (
 )
 from fedlearn.anonymize.public_objects import is_public_value
 from fedlearn.anonymize.rules import Matcher, Rule, Span
+from fedlearn.anonymize.shell_defaults import SECRET_WORDS, shell_default
 
 KEY_CHARACTERS = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-"
@@ -122,13 +123,11 @@ SCHEMES = frozenset(
 )
 # An XML namespace prefix and its ``<`` right before a ``:`` (``<auth:RedisPassword>``).
 ELEMENT_PREFIX = rules.Lazy(r"<[A-Za-z_][A-Za-z0-9_.-]{0,30}\Z")
-SECRET_WORDS = {"password": "pass", "secret": "secret", "token": "token", "api-key": "key"}
 # A conditional expression's ``?`` and the quote of its first branch, right before a key word:
 # ``hide ? 'password' : 'text'`` picks a string, it assigns none (not ``??`` nor ``?.``).
 # A value that sets another option: two or more lower-case words joined by ``-``/``_``, then
 # ``=`` (``PASS: build-cores=4`` of a test's output, ``by-relative-path=.`` in a search path).
 NESTED_OPTION = rules.Lazy(r"[a-z]{2,}(?:[-_][a-z]{2,})+=")
-SLICE = rules.Lazy(r":(?:[-=?+ \t}]|[0-9]+(?::[0-9]+)?\})")  # bash's ``${X:0:8}``, no default
 TERNARY = rules.Lazy(r"(?<![?.])\?[ \t]+[\"'`]\Z")
 # An Amazon Resource Name up to its resource type (``arn:aws:secretsmanager:<region>:<account>:``
 # before ``secret:<name>``): what follows names a resource, it holds no value.
@@ -232,32 +231,6 @@ def is_element(text: str, key_start: int) -> bool:
     if text.endswith("<redacted", 0, colon):
         return False  # a placeholder (``<redacted:password>&quot;</pre>``), no element
     return ELEMENT_PREFIX.search(text, max(0, colon - 32), colon) is not None
-
-
-def shell_default(text: str, key_end: int, name: str, key: str) -> tuple[int, int, str] | None:
-    """
-    Return the span and rule of the default literal of a shell expansion whose name is a secret's
-    (``${DB_PASSWORD:-hunter2…}``, ``${API_TOKEN:=…}``); ``key_end`` is where the name ends.
-
-    Only ``:-``/``:=`` defaults count, and Spring's ``:`` (``${db.password:…}``; not bash's
-    slice ``${TOKEN:0:8}``), up to the closing brace, without a nested expansion; ``${NAME}``,
-    ``${NAME:?message}`` and ``${NAME:+alternative}`` are no literal secret.
-    """
-    if text.startswith((":-", ":="), key_end):
-        start = key_end + 2
-    elif text.startswith(":", key_end) and not SLICE.match(text, key_end):
-        start = key_end + 1
-    else:
-        return None
-    end = text.find("}", start, start + 201)
-    value = text[start:end]
-    if end < 0 or not value or "$" in value or "{" in value or value.isspace():
-        return None
-    following = text[end : end + 3]
-    word = SECRET_WORDS.get(name, "")
-    if checks.is_code(value, key, word, following) or checks.is_prose(value, following):
-        return None  # as an unquoted value is judged
-    return (start, end, name) if key_names.is_secret_value(name, key, value) else None
 
 
 def past_other_quote(text: str, quote: str, start: int, end: int) -> int:

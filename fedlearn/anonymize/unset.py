@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from fedlearn.anonymize import checks, key_names
-from fedlearn.anonymize.assignments import GATE_WORDS, KEY_WORDS, SECRET_WORDS
+from fedlearn.anonymize.assignments import GATE_WORDS, KEY_WORDS
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.shell_defaults import SECRET_WORDS
 
 # ``${NAME-default}`` or ``${NAME=default}``: a shell name, the operator, a default with no
 # nested expansion, the closing brace.
