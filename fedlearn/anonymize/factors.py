@@ -236,9 +236,6 @@ def rules() -> list[Rule]:
             (*key_names.NAMES, "password-hash", "wallet-key"),
             (Matcher(Lazy(WRAPPED.pattern), judge=wrapped_value),),
             trigger=Trigger(words=("\n",), needs=":"),
-            # The line break and the value's rest, not the key before it: a run from the key's
-            # quote to the break kept a thread alive over every JSON value, and the vendors'
-            # counted runs inside it multiplied (bench/README.md, "Session 30").
-            gate=r"\n[^\"\\\n \t]+\"",
+            gate=r"\"[ \t]*:[ \t]*\"[^\"\\\n]+\r?\n[^\"\\\n \t]+\"",
         ),
     ]
