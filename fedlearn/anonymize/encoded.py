@@ -171,7 +171,9 @@ def rules(decoder: Decoder) -> list[Rule]:
         secret(
             "encoded-secret",
             Matcher(Lazy(FORM_VALUE.pattern), judge=decoder.form_judge),
-            gate=r"=[^&\s\"'<>=]*%(?:0[AaDd]|2[027]|3[Dd])",
+            # The encoded character alone: a run from each ``=`` kept a thread alive over every
+            # query value, and the vendors' counted runs inside it multiplied (bench/README.md).
+            gate=r"%(?:0[AaDd]|2[027]|3[Dd])",
             trigger=Trigger(
                 words=("%0a", "%0d", "%20", "%22", "%27", "%3d"), lower=True, needs="="
             ),

@@ -30,8 +30,9 @@ from fedlearn.learn import categorize, patterns, score
 from fedlearn.learn.telemetry import Candidates
 
 # Caches of what repeated content teaches are bounded, so a backlog of distinct events (unique
-# answers) costs time, not memory.
-KNOWN_CONTENTS = 4_000
+# answers) costs time, not memory (realistic telemetry repeats ~100 contents and ~13,000 memo
+# characters; 4,000 contents held ~2 MB more of a sync's peak on unique text: bench/README.md).
+KNOWN_CONTENTS = 2_000
 MEMO_CHARS = 2_000_000
 CANONICAL_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 

@@ -22,7 +22,10 @@ import msgspec
 from fedlearn.store.rotation import Segment
 
 log = logging.getLogger(__name__)
-CHUNK_BYTES = 1024 * 1024  # small enough to stay in the CPU cache between decoding and splitting
+# Small enough to stay in the CPU cache between decoding and splitting, and to bound what one chunk's
+# lines, heads, candidates and decoded contents take at once while they are learned from (1 MiB
+# took ~7 MB more at a sync's peak on diverse text, the same CPU: bench/README.md, session 30).
+CHUNK_BYTES = 256 * 1024
 LONG_LINE_KEPT = 64 * 1024  # of a line over the size cap, the quarantine keeps this much
 # A rotated copy's name: the input's, then a number or a date, maybe compressed (logrotate's shapes).
 ROTATED_NAME = re.compile(r"(?P<base>.+?)(?:[.-]\d+)(?:\.(?:gz|bz2|xz|zst|lz4))?")

@@ -9,7 +9,7 @@ import pytest
 
 from fedlearn import config
 from fedlearn.anonymize import Anonymizer, encoded
-from tests.anonymize.conftest import MACHINE, found
+from tests.anonymize.conftest import MACHINE, found, in_mode
 
 TOKEN = "ghp_" + "Xk9vLq2ZpW7rTb4NcYd8Hs1Ju6Fe3Ga5Mi0O"
 # The rule for long generated runs redacts many a blob too (as ``high-entropy``): off here, so
@@ -187,3 +187,31 @@ def test_url_encoded_form_values_holding_a_secret_are_redacted(
 )
 def test_url_encoded_form_values_without_a_secret_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "POST /hook 500 form: cmd=mysql+-u+root+-p%22Zq8vLm2%21Rt%22+-e+status&x=1",
+            "POST /hook 500 form: cmd=<redacted:encoded-secret>&x=1",
+        ),
+        (
+            "curl -d 'run=psql%0Apassword%3DHk4%21Wq8zTn' x",
+            "curl -d 'run=<redacted:encoded-secret>' x",
+        ),
+    ],
+)
+def test_an_encoded_form_value_passes_its_gate(use_re2: bool, text: str, expected: str) -> None:
+    """The form value's gate (the encoded character alone, ``encoded.rules``) lets the rule run
+    wherever it finds something: the RE2 sets and the triggers give the same output."""
+    assert in_mode(use_re2).anonymize(text) == expected
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+@pytest.mark.parametrize(
+    "text", ["GET /files/My%20Report.pdf 200", "see %22docs%22 and %0A markers", "x=1 y%3D2"]
+)
+def test_encoded_characters_outside_a_form_value_stay(use_re2: bool, text: str) -> None:
+    assert in_mode(use_re2).anonymize(text) == text
