@@ -174,7 +174,7 @@ def named_element(match: re.Match[str], text: str) -> tuple[int, int, str] | Non
 
 
 WRAPPED = Lazy(
-    r"\"(?P<key>[A-Za-z0-9_.-]{1,80})\"[ \t]*:[ \t]*\"(?P<a>[^\"\\\n]{1,400})\r?\n"
+    r"\"(?P<key>[A-Za-z0-9_.-]{1,80})\"[ \t]*:[ \t]*\"(?P<a>[^\"\\\r\n]{1,400})\r?\n"
     r"(?P<b>[^\"\\\n \t]{1,400})\""
 )
 EXTENDED_PRIVATE = Lazy(r"[xtyzuv]prv[1-9A-HJ-NP-Za-km-z]{100,}")
