@@ -51,3 +51,38 @@ def test_a_quad_written_as_a_version_only_inside_a_longer_word_is_an_address(
     anonymizer: Anonymizer, text: str, kept: str
 ) -> None:
     assert kept in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # Ids of a catalogue, a video, an order: drawn-looking but short; mysqldump writes rows with
+        # no column list.
+        ("INSERT INTO products VALUES (1, 'widget', 'SKU4XK29QZ7B', 9.99);", "SKU4XK29QZ7B"),
+        ("INSERT INTO `videos` VALUES (3,'intro','dQw4w9WgXcQ',212);", "dQw4w9WgXcQ"),
+        ("INSERT INTO orders VALUES ('acme', 'ORD2026X91KQ7');", "ORD2026X91KQ7"),
+        # Hex pairs with colons (a MAC, a fingerprint) are hex: a MAC stays the personal rule's.
+        ("INSERT INTO devices VALUES ('rpi', 'B8:27:EB:12:34:56', 'lab');", "<mac>"),
+        (
+            "INSERT INTO hosts VALUES ('web', '3A:7F:9C:11:0B:E4:55:2D:C8:91:6A:0F:B3:7E:D2:44');",
+            "<ssh-fingerprint>",
+        ),
+    ],
+)
+def test_short_ids_and_hex_pairs_in_rows_without_columns_stay(
+    anonymizer: Anonymizer, text: str, kept: str
+) -> None:
+    assert kept in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INSERT INTO partners VALUES (9, 'twilio', 'Zk3Qw8Lm2Rx7Tv5Np1Hd', 0);",
+        "INSERT INTO vendor_links VALUES ('acme', 'u7Kx2Lq9Wm4Zt8Rb');",
+        "INSERT INTO api_keys VALUES ('svc', '3A:7F:9C:11:0B:E4:55:2D:C8:91:6A:0F:B3:7E:D2:44');",
+    ],
+)
+def test_drawn_keys_in_rows_without_columns_still_go(anonymizer: Anonymizer, text: str) -> None:
+    out = anonymizer.anonymize(text)
+    assert "<redacted:" in out
