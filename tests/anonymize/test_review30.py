@@ -86,3 +86,33 @@ def test_short_ids_and_hex_pairs_in_rows_without_columns_stay(
 def test_drawn_keys_in_rows_without_columns_still_go(anonymizer: Anonymizer, text: str) -> None:
     out = anonymizer.anonymize(text)
     assert "<redacted:" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ('$env:API_KEY = "Wn4`"pLx9Q2vKd8"', ("Wn4", "pLx9Q2vKd8")),
+        ('$Password = "q7Rz`"Lm2Xv9Tk"; Connect-Db', ("q7Rz", "Lm2Xv9Tk")),
+        ('[Environment]::SetEnvironmentVariable("APP_SECRET", "Hk3`"pZ8wQ2mV")', ("pZ8wQ2mV",)),
+    ],
+)
+def test_a_powershell_escaped_quote_inside_a_secret_takes_it_whole(
+    anonymizer: Anonymizer, text: str, pieces: tuple[str, ...]
+) -> None:
+    """PowerShell escapes a quote with a backtick (`` `" ``), as C-like languages with ``\\"``."""
+    out = anonymizer.anonymize(text)
+    assert "<redacted:" in out and not any(piece in out for piece in pieces)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Write-Host "Run `"make test`" first"',
+        '$msg = "Say `"hello`" to user42"',
+        'x = "see `ls`" + "and `pwd`"',
+        '$api_key_name = "prod`"label`"v2"',
+        'const token = "`${prefix}`"',
+    ],
+)
+def test_powershell_escaped_quotes_in_text_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
