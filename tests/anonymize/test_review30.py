@@ -116,3 +116,27 @@ def test_a_powershell_escaped_quote_inside_a_secret_takes_it_whole(
 )
 def test_powershell_escaped_quotes_in_text_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "railway variables  get DATABASE_PASSWORD",
+        "railway variables\tget DATABASE_PASSWORD",
+        "pulumi config  get dbPassword",
+        "consul kv  get app/db_password",
+        "vault secrets\tget db_password",
+        "aws configure  get aws_secret_access_key",
+        "terraform  output -raw db_password",
+        "terraform output  -raw db_password",
+    ],
+)
+def test_a_readout_does_not_depend_on_another_command_in_the_text(
+    anonymizer: Anonymizer, command: str
+) -> None:
+    """The command's words with other blanks than the gate's: read alike whether or not the text
+    holds another readout's word elsewhere (``printenv`` woke the rule, the pattern then read it)."""
+    shown = f"$ {command}\nWn4pLx9Q2vKd8Ab3\n"
+    alone = anonymizer.anonymize(shown)
+    after = anonymizer.anonymize("$ printenv HOME\n/srv\n" + shown)
+    assert after.endswith(alone)
