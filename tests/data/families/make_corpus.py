@@ -2498,6 +2498,12 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("keyring-get", "$ keyring get numbat ci\n{s}", lambda: chars(12)),
         ("platform-env-get", "$ netlify env:get NUMBAT_API_KEY\n{s}", lambda: chars(12)),
         ("yaml-str-tag", "numbat:\n  password: !!str {s}", lambda: chars(12)),
+        # Session 30's review: PowerShell escapes a quote with a backtick.
+        (
+            "powershell-escaped-literal",
+            '$env:NUMBAT_API_KEY = "{s}"',
+            lambda: chars(6) + '`"' + chars(8),
+        ),
     ]
 
 
@@ -3262,6 +3268,15 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         ("platform-env-get-setting", lambda: "$ netlify env:get NODE_VERSION\n20"),
         ("yaml-local-tag", lambda: f"password: !secret {rng.choice(words)}_password"),
         ("yaml-null-tag", lambda: "password: !!null"),
+        # Session 30's review: a row's short id with no column list; PowerShell's quoted words.
+        (
+            "sql-values-short-id",
+            lambda: (
+                f"INSERT INTO products VALUES ({rng.randrange(1, 999)}, '{rng.choice(words)}', "  # noqa: S608
+                f"'SKU{chars(9, UPPER + DIGITS)}', 9.99);"
+            ),
+        ),
+        ("powershell-quoted-words", lambda: f'Write-Host "Run `"{rng.choice(words)} test`" first"'),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
