@@ -72,7 +72,7 @@ class Unescaped:
     def __init__(self, original: str) -> None:
         found = []
         patterns = [DOUBLE, SINGLE]
-        if "`" in original and HINT_POWERSHELL.search(original) is not None:
+        if '`"' in original and HINT_POWERSHELL.search(original) is not None:
             patterns.append(POWERSHELL)
         for pattern in patterns:
             found += [m.span("body") for m in pattern.finditer(original) if qualifies(m["body"])]
@@ -141,7 +141,10 @@ def with_unescaped(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) 
         ("\\" in text and HINT_ESCAPE.search(text) is not None)
         or (
             "`" in text
-            and (HINT_BACKTICK.search(text) is not None or HINT_POWERSHELL.search(text) is not None)
+            and (
+                HINT_BACKTICK.search(text) is not None
+                or ('`"' in text and HINT_POWERSHELL.search(text) is not None)
+            )
         )
     ):
         return own
