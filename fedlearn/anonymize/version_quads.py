@@ -16,9 +16,8 @@ WORD_AFTER = Lazy(r"\s{1,2}(?i:release)(?![A-Za-z])")
 WORD_BEFORE = Lazy(r"(?<![A-Za-z])(?i:version|release)\s{1,2}\Z")
 
 
-# A maximal run of digits and dots: a quad elsewhere in the text is one of these, whole.
-NUMBER_RUN = Lazy(r"[0-9.]+")
-QUAD = Lazy(r"[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+")
+# A quad elsewhere in the text, whole (no digit or dot beside it).
+QUAD = Lazy(r"(?<![0-9.])[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+(?![0-9.])")
 # The last text looked at and its quads written as versions, by quad: their starts. A log naming
 # one address on each line asks for each copy; a search of all copies each time was quadratic.
 _written: tuple[str, dict[str, list[int]]] = ("", {})
@@ -30,8 +29,8 @@ def written_versions(text: str) -> dict[str, list[int]]:
     global _written
     if _written[0] is not text:
         found: dict[str, list[int]] = {}
-        for run in NUMBER_RUN.compiled.finditer(text):
-            if QUAD.compiled.fullmatch(run.group()) and is_written_as_version(text, *run.span()):
+        for run in QUAD.compiled.finditer(text):
+            if is_written_as_version(text, *run.span()):
                 found.setdefault(run.group(), []).append(run.start())
         _written = (text, found)
     return _written[1]
@@ -44,7 +43,10 @@ def is_named_version(text: str, start: int, end: int) -> bool:
     """
     if WORD_AFTER.compiled.match(text, end) is not None:
         return True
-    return any(found != start for found in written_versions(text).get(text[start:end], ()))
+    quad = text[start:end]
+    if text.find(quad, end) < 0 and text.find(quad, 0, end - 1) < 0:
+        return False  # written once: most texts
+    return any(found != start for found in written_versions(text).get(quad, ()))
 
 
 def is_written_as_version(text: str, start: int, end: int) -> bool:
