@@ -26,6 +26,9 @@ from fedlearn.anonymize.rules import Lazy
 
 # A quoted literal with no blank, escapes allowed, its quote no escape's nor a word's.
 DOUBLE = Lazy(r"\"(?<![\\\w]\")(?P<body>(?:[^\"\\\s]|\\\S){8,1000})\"(?![\w])")
+# PowerShell's: a backtick escapes the next character (`` `" ``), a quote after one opens none; read
+# only where ``HINT_POWERSHELL`` is (a quote in the body would let each opening scan past the next).
+POWERSHELL = Lazy(r"\"(?<![\\\w`]\")(?P<body>(?:[^\"\\\s`]|[\\`]\S){8,1000})\"(?![\w])")
 SINGLE = Lazy(r"'(?<![\\\w]')(?P<body>(?:[^'\\\s]|\\\S){8,1000})'(?![\w])")
 DROPPED = frozenset("\"'\\")
 QUOTES = frozenset("\"'`")
@@ -38,6 +41,8 @@ HINT_ESCAPE = Lazy(
     r"(?<=[^\s\"'\\,:{\[(=]\\.)"
 )
 HINT_BACKTICK = Lazy(r"`(?<=[A-Za-z0-9]`)(?=[A-Za-z0-9])")  # each led by a literal: a fast scan
+# PowerShell's escaped quote between two characters of a value (``Wn4`"pLx9``).
+HINT_POWERSHELL = Lazy(r"`\"(?<=[^\s\"'`\\]`\")(?=[^\s\"'`\\,;)\]}])")
 # Another quote next to structure: a JSON or code literal inside the literal (``'{"a":1}'``).
 STRUCTURED = Lazy(r"[{\[(,:=][\"'`]|[\"'`][:,}\])=]")
 
@@ -46,7 +51,7 @@ def qualifies(body: str) -> bool:
     """Return whether ``body`` holds a backslash escape of a symbol or a non-control letter between
     two characters of a value (``HINT_ESCAPE``), or a backtick between two letters or digits of a
     drawn value with no structure next to a quote (``'{"a":1}'`` is none)."""
-    if HINT_ESCAPE.search(body) is not None:
+    if HINT_ESCAPE.search(body) is not None or HINT_POWERSHELL.search(body) is not None:
         return True
     if HINT_BACKTICK.search(body) is None:
         return False
@@ -66,7 +71,10 @@ class Unescaped:
 
     def __init__(self, original: str) -> None:
         found = []
-        for pattern in (DOUBLE, SINGLE):
+        patterns = [DOUBLE, SINGLE]
+        if '`"' in original and HINT_POWERSHELL.search(original) is not None:
+            patterns.append(POWERSHELL)
+        for pattern in patterns:
             found += [m.span("body") for m in pattern.finditer(original) if qualifies(m["body"])]
         found.sort()
         parts: list[str] = []
@@ -131,7 +139,13 @@ def with_unescaped(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) 
     qualifies."""
     if not (
         ("\\" in text and HINT_ESCAPE.search(text) is not None)
-        or ("`" in text and HINT_BACKTICK.search(text) is not None)
+        or (
+            "`" in text
+            and (
+                HINT_BACKTICK.search(text) is not None
+                or ('`"' in text and HINT_POWERSHELL.search(text) is not None)
+            )
+        )
     ):
         return own
     view = Unescaped(text)

@@ -57,12 +57,15 @@ NAME_END = Lazy(r"[}\"'\\]{0,4}" + ARGUMENTS + LINE_END)
 # output -raw KEY``, ``aws configure get KEY``, ``jq -r .a.KEY``; any jsonpath's last name
 # (``kubectl config view --raw -o jsonpath='{.users[0].user.token}'``), ``yq .a.KEY`` and az's
 # ``--query KEY`` (``az account get-access-token --query accessToken -o tsv``), bench/contexts29.
+# The words of ``SELECTED_WORDS`` as they are written there (one space): the rule's gate and
+# trigger read them so, and a wider pattern read ``variables  get`` only where another readout's
+# word woke the rule.
 SELECTED = Lazy(
-    r"(?:\.data\.|--fields?[= ](?:label=)?|op://[^\n'\"]*/|terraform[ \t]+output[ \t]+(?:-raw[ \t]+)?"
-    r"|configure[ \t]+get[ \t]+|(?:jq[ \t]+-r|yq(?:[ \t]+-r)?)[ \t]+['\"]?\.(?:[a-z0-9_-]+\.)*"
+    r"(?:\.data\.|--fields?[= ](?:label=)?|op://[^\n'\"]*/|terraform output[ \t]+(?:-raw[ \t]+)?"
+    r"|configure get[ \t]+|(?:jq -r|yq(?:[ \t]+-r)?)[ \t]+['\"]?\.(?:[a-z0-9_-]+\.)*"
     r"|jsonpath=['\"]?\{[^\n}'\"]{0,200}\.|--query[= ]['\"]?(?:[a-z0-9_\[\]-]{1,40}\.)*"
-    r"|secrets[ \t]+get[ \t]+|(?:consul[ \t]+kv|etcdctl)[ \t]+get[ \t]+['\"]?[^\s'\"]*/"
-    r"|env:get[ \t]+|variables[ \t]+get[ \t]+|pulumi[ \t]+config[ \t]+get[ \t]+)"
+    r"|secrets get[ \t]+|(?:consul[ \t]+kv|etcdctl) get[ \t]+['\"]?[^\s'\"]*/"
+    r"|env:get[ \t]+|variables get[ \t]+|pulumi[ \t]+config get[ \t]+)"
     r"(?P<key>[a-z_][a-z0-9_-]{1,80})"
 )
 # After the name: a file's extension, a go-template's ``| base64decode``, closing quotes or braces.

@@ -46,6 +46,9 @@ BARE_INSERT = Lazy(
 # The last word of a table's name that says it holds credentials.
 CREDENTIAL_TABLE = Lazy(r"(?:^|[_.])(?:api_?)?(?:keys|tokens|secrets|credentials|passwords)\Z")
 UNQUOTED = str.maketrans("", "", '`"[]')
+# With no column list nothing names the column a key: shorter literals are a row's ids (a SKU, a
+# video's or an order's id: ``'SKU4XK29QZ7B'``, ``'dQw4w9WgXcQ'``), each drawn-looking.
+BARE_SHORTEST = 16
 STATEMENT = r"(?:[^;']|'(?:[^'\n]|'')*')"  # up to a ``;`` outside literals
 UPDATE = Lazy(
     rf"update[ \t\r\n]+[^\s]+[ \t\r\n]+set[ \t\r\n]+(?P<sets>{STATEMENT}{{1,2000}}?)"
@@ -173,14 +176,15 @@ def bare_finds(subject: str) -> Iterator[re.Match[str]]:
 
 
 def bare_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span of a literal its neighbour's name makes a credential (``bare_finds``): no
-    hex or UUID unless the table's name says it holds credentials."""
+    """Return the span of a literal of 16 characters or more its neighbour's name makes a
+    credential (``bare_finds``): no hex, hex pairs or UUID unless the table's name says it holds
+    credentials."""
     start, end = match.span()
     value_start = text.rfind("'", start, end) + 1
     owner, value = text[start : text.find("'", start, end)], text[value_start:end]
-    if not owned_cells.is_owned_key(owner, value):
+    if len(value) < BARE_SHORTEST or not owned_cells.is_owned_key(owner, value):
         return None
-    if checks.is_hexadecimal(value.replace("-", "")):
+    if checks.is_hexadecimal(value.replace("-", "").replace(":", "")):  # a MAC, a fingerprint
         before = text[max(0, start - 2000) : start].lower()
         head = before.rfind("insert")
         found = BARE_INSERT.compiled.match(before, head) if head >= 0 else None

@@ -16,6 +16,26 @@ WORD_AFTER = Lazy(r"\s{1,2}(?i:release)(?![A-Za-z])")
 WORD_BEFORE = Lazy(r"(?<![A-Za-z])(?i:version|release)\s{1,2}\Z")
 
 
+# A quad elsewhere in the text, whole (no digit or dot beside it).
+QUAD = Lazy(r"(?<![0-9.])[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+(?![0-9.])")
+# The last text looked at and its quads written as versions, by quad: their starts. A log naming
+# one address on each line asks for each copy; a search of all copies each time was quadratic.
+_written: tuple[str, dict[str, list[int]]] = ("", {})
+
+
+def written_versions(text: str) -> dict[str, list[int]]:
+    """Return the starts of each quad ``text`` writes as a version (``is_written_as_version``),
+    by quad: one pass over the text, kept for the next question about the same text."""
+    global _written
+    if _written[0] is not text:
+        found: dict[str, list[int]] = {}
+        for run in QUAD.compiled.finditer(text):
+            if is_written_as_version(text, *run.span()):
+                found.setdefault(run.group(), []).append(run.start())
+        _written = (text, found)
+    return _written[1]
+
+
 def is_named_version(text: str, start: int, end: int) -> bool:
     """
     Return whether the quad ``text[start:end]`` is a version by the word after it, or by the way
@@ -24,12 +44,9 @@ def is_named_version(text: str, start: int, end: int) -> bool:
     if WORD_AFTER.compiled.match(text, end) is not None:
         return True
     quad = text[start:end]
-    found = text.find(quad)
-    while found >= 0:
-        if found != start and is_written_as_version(text, found, found + len(quad)):
-            return True
-        found = text.find(quad, found + 1)
-    return False
+    if text.find(quad, end) < 0 and text.find(quad, 0, end - 1) < 0:
+        return False  # written once: most texts
+    return any(found != start for found in written_versions(text).get(quad, ()))
 
 
 def is_written_as_version(text: str, start: int, end: int) -> bool:

@@ -2547,6 +2547,12 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "const db = new DbClient('https://docs.numbat.dev', '{s}');",
             lambda: chars(40, ALNUM + "+") + "/" + chars(40) + "==",
         ),
+        # Session 30's review: PowerShell escapes a quote with a backtick.
+        (
+            "powershell-escaped-literal",
+            '$env:NUMBAT_API_KEY = "{s}"',
+            lambda: chars(6) + '`"' + chars(8),
+        ),
     ]
 
 
@@ -3321,6 +3327,15 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         ("pinned-download", lambda: f'download("https://example.com/app.tar.gz", "{hexs(40)}")'),
         ("bash-slice", lambda: 'echo "${NUMBAT_TOKEN:0:8}" "${NUMBAT_TOKEN:4}"'),
         ("cache-key", lambda: f"cache:\n  key: {hexs(32)}"),
+        # Session 30's review: a row's short id with no column list; PowerShell's quoted words.
+        (
+            "sql-values-short-id",
+            lambda: (
+                f"INSERT INTO products VALUES ({rng.randrange(1, 999)}, '{rng.choice(words)}', "  # noqa: S608
+                f"'SKU{chars(9, UPPER + DIGITS)}', 9.99);"
+            ),
+        ),
+        ("powershell-quoted-words", lambda: f'Write-Host "Run `"{rng.choice(words)} test`" first"'),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
