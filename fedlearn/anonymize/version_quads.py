@@ -12,8 +12,9 @@ from fedlearn.anonymize.rules import Lazy
 
 # A release word right after the quad: ``1.7.3.1 release``, ``… Release Notes``.
 WORD_AFTER = Lazy(r"\s{1,2}(?i:release)(?![A-Za-z])")
-# A version word right before the quad: ``version 1.8.1.2``, ``Release  1.8.1.2``.
-WORD_BEFORE = Lazy(r"(?<![A-Za-z])(?i:version|release)\s{1,2}\Z")
+# A version word right before the quad: ``version 1.8.1.2``. Not ``release``, a verb there too
+# (``release 192.168.1.20 from the lease``): an address would spread to its other copies.
+WORD_BEFORE = Lazy(r"(?<![A-Za-z])(?i:version)\s{1,2}\Z")
 
 
 # A quad elsewhere in the text, whole (no digit or dot beside it).

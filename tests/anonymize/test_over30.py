@@ -105,6 +105,9 @@ def test_a_quad_the_text_calls_a_version_stays(anonymizer: Anonymizer, text: str
         "lease of 81.2.69.160 released by the client",
         "release notes mention 81.2.69.160 as the mirror",
         "conversion 81.2.69.160 then conversion 81.2.69.160",
+        # ``release`` before a quad is a verb too: its other copies stay addresses
+        "Release 81.2.69.160 to the pool (client 81.2.69.160 renewed)",
+        "dhclient: release 192.168.1.20 from lease; bound to 192.168.1.20",
     ],
 )
 def test_an_address_beside_a_version_goes(anonymizer: Anonymizer, text: str) -> None:
