@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from fedlearn.anonymize import key_names
-from fedlearn.anonymize.assignments import KEY_WORDS, key_before
+from fedlearn.anonymize.assignments import NAMED_KEY_WORDS, key_before
 from fedlearn.anonymize.beside_keys import is_quoted_secret
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
@@ -110,13 +110,13 @@ def rules() -> list[Rule]:
         Rule(
             key_names.NAMES,
             (Matcher(Lazy(CALL_LITERAL.pattern), judge=wrapped),),
-            trigger=Trigger(words=KEY_WORDS, lower=True, needs="("),
+            trigger=Trigger(words=NAMED_KEY_WORDS, lower=True, needs="("),
             gate=r"[A-Za-z0-9_$]\([\"'`][^\"'`\n\\]{8}",
         ),
         Rule(
             key_names.NAMES,
             (Matcher(Lazy(RETURNED.pattern), judge=returned),),
-            trigger=Trigger(words=KEY_WORDS, lower=True, needs="return"),
+            trigger=Trigger(words=NAMED_KEY_WORDS, lower=True, needs="return"),
             gate=r"return[ \t]+[\"'`]",
         ),
     ]

@@ -156,6 +156,8 @@ def test_gates_use_no_class_that_differs_between_re2_and_python() -> None:
         '<param name="obsSk" value="Xk29vLq7Rt4mWz8pN3sd"/>',
         '<meta name="linearPat" content="Xk29vLq7Rt4mWz8pN3sd">',
         'variable "asanaPat" {\n  default = "Xk29vLq7Rt4mWz8pN3sd"\n}',
+        'func githubPat() string {\n\treturn "Xk29vLq7Rt4mWz8pN3sd"\n}',
+        'def obsSk():\n    return "Xk29vLq7Rt4mWz8pN3sd"',
         "env:\n  - name: obsSk\n    value: Xk29vLq7Rt4mWz8pN3sd",
         # var_dump's ``string(N)`` in capitals: the card rule reads the lower-case copy
         '["CARD_NUMBER"]=>\n  STRING(17) "3725 021118 21273"',
