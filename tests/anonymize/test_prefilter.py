@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fedlearn import config
-from fedlearn.anonymize import Anonymizer, Machine, heads, prefilter, wallets
+from fedlearn.anonymize import Anonymizer, Machine, assignments, heads, prefilter, wallets
 from fedlearn.anonymize.probe import Probe, has_long_run
 from tests.anonymize.test_without_re2 import RAN_WITH_RE2
 
@@ -137,6 +137,22 @@ def test_gates_use_no_class_that_differs_between_re2_and_python() -> None:
     }
     assert {gate: classes for gate, classes in found.items() if classes} == {}
     assert unicode_classes(heads.sre_parse.parse(r"a\sb|[^\s]")) == ["CATEGORY_SPACE"]
+
+
+def test_rules_woken_by_key_words_read_them_in_their_gates() -> None:
+    """
+    A rule whose trigger is the key words reads them in its gate too: one whose gate reads no key
+    word (a quoted pair, a call's literal) would find a camelCase key's ending (``githubPat``) only
+    with RE2, and takes ``NAMED_KEY_WORDS`` instead.
+    """
+    unread = [
+        rule.gate
+        for rule in REFERENCE.rules
+        if rule.trigger is not None
+        and tuple(rule.trigger.words) == assignments.KEY_WORDS
+        and not (rule.gate and "secret" in rule.gate and "token" in rule.gate)
+    ]
+    assert unread == []
 
 
 @pytest.mark.parametrize(
