@@ -541,9 +541,7 @@ LINE_CONTEXTS = {
         + "\n~~~\n\nPlease add it to the allowlist."
     ),
     "commit_body": lambda s: (
-        "test: add false-positive fixtures\n\n"
-        + each("    {}", s)
-        + "\n\nRefs: #482"
+        "test: add false-positive fixtures\n\n" + each("    {}", s) + "\n\nRefs: #482"
     ),
     "jsonl_msg": lambda s: "\n".join(
         json.dumps({"level": "info", "msg": "fixture", "line": ln}) for ln in s.splitlines()
