@@ -30,6 +30,7 @@ from fedlearn.anonymize import (
     forms,
     logins,
     machine,
+    named_values,
     personal,
     personal_ids,
     prefilter,
@@ -80,6 +81,7 @@ def builtin_rules(
         + entropy.looks()
         + commands.placed()
         + logins.rules()
+        + named_values.rules()
         + encoded.rules(decoder or encoded.Decoder())
         + personal.network()
         + personal_ids.rules()

@@ -97,6 +97,8 @@ VALUE_RUN_END = rules.Lazy(r",[^\s\"'`]*")
 # After a colon (YAML, headers, prose) an ``&`` is part of the value, not a query separator; and
 # a JSON or YAML list's first string is a value too (OpenTelemetry's header attributes are lists:
 # ``"http.request.header.authorization": ["Bearer …"]``, from ``bench/telemetry27``).
+# A YAML anchor's name (``&name``), before a value or alone before a block.
+YAML_ANCHOR = rules.Lazy(r"&[\w.-]{1,64}")
 COLON_VALUE = r"(?:\[[ \t]*(?=[\"']))?" + VALUE.replace(",;&|", ",;|")
 SCHEMES = frozenset(
     {
@@ -209,6 +211,12 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None  # an age recipient; another option's setting (``PASS: build-cores=4``)
     if value.startswith("!!") and value[2:].isalpha():
         return None  # a YAML tag alone (``password: !!null``)
+    if (
+        value.startswith("&")
+        and YAML_ANCHOR.fullmatch(value)
+        and match.re.pattern == VALUE_AFTER[":"].pattern
+    ):
+        return None  # a YAML anchor alone: the mapping below it (``api_secrets: &secrets``)
     if match.group("q") is None and name != "authorization":
         following = text[end : end + 3]
         word = SECRET_WORDS.get(name, "")
@@ -332,8 +340,11 @@ def key_gate(separator: str) -> re.Pattern[str]:
 
 VALUE_AFTER = {
     "=": rules.Lazy(r"=(?:==?|>)?[ \t]*" + VALUE),
-    # ``**Token:** …``; YAML's standard tags stand before the value (``password: !!str V``).
-    ":": rules.Lazy(r":=?(?:\*\*?(?=[ \t]))?[ \t]*(?:!![a-z]{1,12}[ \t]+)?+" + COLON_VALUE),
+    # ``**Token:** …``; YAML's standard tags and an anchor stand before the value
+    # (``password: !!str V``, ``api_key: &api_key V``, either order).
+    ":": rules.Lazy(
+        r":=?(?:\*\*?(?=[ \t]))?[ \t]*(?:(?:!![a-z]{1,12}|&[\w.-]{1,64})[ \t]+){0,2}+" + COLON_VALUE
+    ),
     ">": rules.Lazy(r">(?P<q>)(?P<value>[^<\n]{1,200})</"),
 }
 

@@ -34,6 +34,7 @@ from fedlearn.anonymize import (
     tabbed,
     unset,
     userinfo,
+    words,
 )
 from fedlearn.anonymize.assignments import GATE_WORDS
 from fedlearn.anonymize.declarations import MAX_VALUE
@@ -126,7 +127,25 @@ def pairs(subject: str) -> Iterator[re.Match[str]]:
     while match is not None:
         yield match
         option = match.group("value").startswith("-")
+        if not option and is_section_key(match):
+            # ``cfg.set("section", "api_key", "…")``: the second string keys the third, which
+            # must look generated (a tuple of names goes on: ``("user", "password", "host")``).
+            following = PAIR.compiled.match(subject, match.start("q"))
+            if following is not None and is_quoted_secret(following):
+                yield following
         match = PAIR.compiled.search(subject, match.start("q") if option else match.end())
+
+
+def is_section_key(match: re.Match[str]) -> bool:
+    """Return whether a pair's first string names no secret and its second does (a section's key)."""
+    key, value = match.group("key"), match.group("value")
+    return key_names.classify_key(key) is None and key_names.classify_key(value) is not None
+
+
+def is_quoted_secret(match: re.Match[str]) -> bool:
+    """Return whether a pair's value looks generated (``checks.looks_random``), no name."""
+    value = match.group("value")
+    return checks.looks_random(value, minimum=8) and not words.is_named(value)
 
 
 def is_name_list(match: re.Match[str], text: str) -> bool:

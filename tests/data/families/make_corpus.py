@@ -2553,6 +2553,16 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             '$env:NUMBAT_API_KEY = "{s}"',
             lambda: chars(6) + '`"' + chars(8),
         ),
+        # Session 31 (bench/contexts31): a YAML anchor before the value, a here-string read into
+        # a secret's name, Helm's name/value pair, a section's key then its value.
+        ("yaml-anchor", "numbat:\n  numbatApiKey: &numbatApiKey {s}", lambda: drawn_lower(30)),
+        ("read-here-string", 'read -r NUMBAT_TOKEN <<< "{s}"', lambda: drawn_lower(32)),
+        (
+            "helm-name-value",
+            "helm upgrade numbat ./chart --set-string 'env[0].name=NUMBAT_SECRET,env[0].value={s}'",
+            lambda: chars(24),
+        ),
+        ("section-key-value", "cfg.set('numbat', 'api_key', '{s}')", lambda: chars(24)),
     ]
 
 
@@ -3336,6 +3346,16 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             ),
         ),
         ("powershell-quoted-words", lambda: f'Write-Host "Run `"{rng.choice(words)} test`" first"'),
+        # Session 31: an anchor for a mapping, a here-string into no secret, a setting's pair.
+        ("yaml-anchor-mapping", lambda: "numbat_secrets: &secrets\n  region: eu"),
+        ("read-here-string-sha", lambda: f'read -r GIT_COMMIT <<< "{hexs(40)}"'),
+        (
+            "helm-name-value-setting",
+            lambda: (
+                f"helm upgrade {rng.choice(words)} ./c --set 'env[0].name=LOG_LEVEL,env[0].value=debug'"
+            ),
+        ),
+        ("section-key-word", lambda: "cfg.set('numbat', 'api_key', 'production')"),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
