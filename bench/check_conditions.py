@@ -54,8 +54,16 @@ def extra_variants(text: str, other: str) -> list[tuple[str, str]]:
 
 def all_variants(text: str, other: str) -> list[tuple[str, str]]:
     """Return (kind, variant) for ``text`` itself, test_prefilter's variants and the others."""
-    names = ["text", "em dash after", "é before", "no scheme", "dash inside", "dash for _",
-             "upper", "reversed line"]
+    names = [
+        "text",
+        "em dash after",
+        "é before",
+        "no scheme",
+        "dash inside",
+        "dash for _",
+        "upper",
+        "reversed line",
+    ]
     found = list(zip(names, tp.variants(text), strict=False))
     return found + extra_variants(text, other)
 
@@ -145,6 +153,7 @@ def engines() -> dict[str, Anonymizer]:
 
 
 NEW_KINDS = False  # the two-variant mode turns through the new kinds only (``--new-kinds``)
+TURN = 0  # where the turns start (``--turn``: another run checks other variants)
 
 
 def check(job: tuple[int, str, str, bool, bool]) -> list[tuple[str, ...]]:
@@ -156,8 +165,9 @@ def check(job: tuple[int, str, str, bool, bool]) -> list[tuple[str, ...]]:
     kinds = all_variants(text, other)
     if not every:  # the text, and one other kind in turn
         first = 8 if NEW_KINDS else 1
-        kinds = [kinds[0], kinds[first + index % (len(kinds) - first)]]
+        kinds = [kinds[0], kinds[first + (index + TURN) % (len(kinds) - first)]]
     named = engines()
+    batch: list[tuple[str, str, str]] = []
     for kind, variant in kinds:
         if variant in seen:
             continue
@@ -166,18 +176,48 @@ def check(job: tuple[int, str, str, bool, bool]) -> list[tuple[str, ...]]:
             found.append(("condition", rule, condition, kind, variant))
         if paths:
             expected = tp.REFERENCE.anonymize(variant)
+            batch.append((kind, variant, expected))
             for name, engine in named.items():
                 if name != "reference" and engine.anonymize(variant) != expected:
                     found.append(("path", name, kind, variant))
+    if batch:  # the same texts as one batch (``anonymize_many``: one prefilter for all)
+        for name, engine in named.items():
+            results = engine.anonymize_many([variant for _, variant, _ in batch])
+            for (kind, variant, expected), result in zip(batch, results, strict=True):
+                if name != "reference" and result != expected:
+                    found.append(("path", name + " (batch)", kind, variant))
     return found
 
 
-def jobs(texts: list[str], stride: int, path_stride: int) -> Iterator[tuple[int, str, str, bool, bool]]:
+def check_past_filler(chunk: list[str]) -> list[tuple[str, ...]]:
+    """Return the texts of ``chunk`` that a fresh default engine redacts otherwise than the
+    reference when they follow 128 KiB of filler in one text (its RE2 set is built inside it)."""
+    text = FILLER + "\n" + "\n".join(chunk)
+    result = tp.Anonymizer(tp.SETTINGS, tp.MACHINE).anonymize(text)
+    expected = tp.REFERENCE.anonymize(text)
+    if result == expected:
+        return []
+    got, want = result.split("\n"), expected.split("\n")
+    lines = [line for line in chunk if "\n" not in line]
+    if len(got) != len(want) or len(lines) != len(chunk):
+        return [("path", "re2 built past 128 KiB in one text", "filler", "\n".join(chunk))]
+    skip = len(want) - len(chunk)
+    return [
+        ("path", "re2 built past 128 KiB in one text", "filler", chunk[index])
+        for index in range(len(chunk))
+        if got[skip + index] != want[skip + index]
+    ]
+
+
+def jobs(
+    texts: list[str], stride: int, path_stride: int
+) -> Iterator[tuple[int, str, str, bool, bool]]:
     """Yield one job per text: all its variants for every ``stride``-th text, else two; the
     paths compared on every ``path_stride``-th text."""
     for index, text in enumerate(texts):
         other = texts[(index * 7919 + 1) % len(texts)]
-        yield index, text, other, index % stride == 0, index % path_stride == 0
+        turned = index + TURN
+        yield index, text, other, turned % stride == 0, turned % path_stride == 0
 
 
 def main() -> None:
@@ -187,11 +227,15 @@ def main() -> None:
     parser.add_argument("--stride", type=int, default=1, help="all variants of every Nth text")
     parser.add_argument("--path-stride", type=int, default=1, help="paths on every Nth text")
     parser.add_argument("--limit", type=int, default=0, help="the first N texts only")
+    parser.add_argument(
+        "--filler-every", type=int, default=1, help="every Nth text past filler (0: none)"
+    )
+    parser.add_argument("--turn", type=int, default=0, help="start the turns here")
     parser.add_argument("--new-kinds", action="store_true", help="two-variant mode: new kinds")
     parser.add_argument("--json", type=Path, help="write the failures here")
     args = parser.parse_args()
-    global NEW_KINDS
-    NEW_KINDS = args.new_kinds
+    global NEW_KINDS, TURN
+    NEW_KINDS, TURN = args.new_kinds, args.turn
     texts = corpus_texts()
     if args.limit:
         texts = texts[: args.limit]
@@ -201,29 +245,38 @@ def main() -> None:
     with multiprocessing.Pool(args.workers) as pool:
         work = jobs(texts, args.stride, args.path_stride)
         for done, found in enumerate(pool.imap_unordered(check, work, chunksize=16), 1):
-            for item in found:
-                key, text = item[:-2] if item[0] == "condition" else item[:2], item[-1]
-                key = (*key, item[-2])
-                if key[:3] not in {k[:3] for k in shortest}:
+            for item in found:  # (condition, rule, condition, kind) or (path, engine, kind)
+                key, text = item[:-1], item[-1]
+                if key not in shortest:
                     print("FAIL", *key, repr(text[:200]), flush=True)
                 if key not in shortest or len(text) < len(shortest[key]):
                     shortest[key] = text
             if done % 5000 == 0:
                 print(f"{done} texts, {time.monotonic() - started:.0f} s", flush=True)
+        sample = texts[args.turn % max(1, args.filler_every) :: args.filler_every or len(texts)]
+        chunks = [sample[start : start + 10] for start in range(0, len(sample), 10)]
+        for found in pool.imap_unordered(check_past_filler, chunks):
+            for item in found:
+                key, text = item[:-1], item[-1]
+                if key not in shortest:
+                    print("FAIL", *key, repr(text[:200]), flush=True)
+                if key not in shortest or len(text) < len(shortest[key]):
+                    shortest[key] = text
+        print(f"{len(chunks)} chunks past filler, {time.monotonic() - started:.0f} s", flush=True)
     report = []
-    rules = {rule.name: rule for rule in tp.REFERENCE.rules}
     for key, text in sorted(shortest.items()):
         small = text
         if key[0] == "condition":
             candidates = [rule for rule in tp.REFERENCE.rules if rule.name == key[1]]
 
-            def still(trial: str, condition: str = key[2]) -> bool:
-                return any(condition in rule_fails(tp.REFERENCE, r, trial) for r in candidates)
+            def still(trial: str, condition: str = key[2], among: list = candidates) -> bool:
+                return any(condition in rule_fails(tp.REFERENCE, r, trial) for r in among)
 
             small = minimize(still, text) if still(text) else text
         report.append({"key": list(key), "text": text, "minimized": small})
-        print("\n", " / ".join(key), "\n  shortest:", repr(text[:400]), "\n  minimized:", repr(small))
-    del rules
+        print(
+            "\n", " / ".join(key), "\n  shortest:", repr(text[:400]), "\n  minimized:", repr(small)
+        )
     print(f"\n{len(report)} failures (rule or engine, condition, variant kind)")
     if args.json:
         args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False))
