@@ -253,7 +253,8 @@ def main() -> None:
                     shortest[key] = text
             if done % 5000 == 0:
                 print(f"{done} texts, {time.monotonic() - started:.0f} s", flush=True)
-        sample = texts[args.turn % max(1, args.filler_every) :: args.filler_every or len(texts)]
+        every = args.filler_every
+        sample = texts[args.turn % every :: every] if every else []
         chunks = [sample[start : start + 10] for start in range(0, len(sample), 10)]
         for found in pool.imap_unordered(check_past_filler, chunks):
             for item in found:
