@@ -61,7 +61,8 @@ def rules() -> list[Rule]:
             Matcher(Lazy(CARD, re.IGNORECASE), judge=introduced),
             Matcher(Lazy(BEFORE, re.IGNORECASE), judge=introduced),
             gate=r"(?i)(?:card|cart|tarjeta|kart|kaart|thẻ|kárty|κάρτα|kort)[^\n]*[1-6][0-9]{3}"
-            r"|[0-9]{4} (?:card|cart|tarjeta|kart|kaart|thẻ|kárty|κάρτα|kort)",
+            # the number's last group may be one digit (``…-3430-1 kártyámmal``)
+            r"|[0-9] (?:card|cart|tarjeta|kart|kaart|thẻ|kárty|κάρτα|kort)",
             trigger=Trigger(words=TRIGGER_WORDS, lower=True),
         )
     ]

@@ -177,6 +177,9 @@ def test_rules_woken_by_key_words_read_them_in_their_gates() -> None:
         "env:\n  - name: obsSk\n    value: Xk29vLq7Rt4mWz8pN3sd",
         # var_dump's ``string(N)`` in capitals: the card rule reads the lower-case copy
         '["CARD_NUMBER"]=>\n  STRING(17) "3725 021118 21273"',
+        # a card number before its word, its last group shorter than four digits
+        "Fizettem a 4458-0730-2157-3681-8 kártyával tegnap.",
+        "paid 4364 2621 2997 2200 36 card fee",
     ],
 )
 def test_conditions_hold_for_the_tokens_they_once_missed(text: str) -> None:
