@@ -30,7 +30,7 @@ def gated() -> Anonymizer:
         f"run\t-pw {KEY} host",
         f"spawn(-apikey {KEY})",
         f"ARGS=-token {KEY}",
-        f"cmd \"-token {KEY}\"",
+        f'cmd "-token {KEY}"',
         f"cmd '--client-secret {KEY}'",
     ],
 )
