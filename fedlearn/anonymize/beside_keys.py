@@ -212,7 +212,9 @@ def keyed() -> list[Rule]:
             (Matcher(rules.Lazy(flag), judge=flagged),),
             trigger=rules.Trigger(words=KEY_WORDS, lower=True, needs="-"),
             lower=True,
-            gate=rf"(?i)-[a-z0-9_-]*(?:{words})[a-z0-9_-]*[ \t]",  # ``--with-token-export V``
+            # ``--with-token-export V``; the flag's dash follows what ``flagged`` admits: a dash
+            # inside a word started a thread (+5 MB of the case-folded set on audit16).
+            gate=rf"(?i)(?:^|[ \t\"'(=\n])-[a-z0-9_-]*(?:{words})[a-z0-9_-]*[ \t]",
         ),
         Rule(
             NAMES,
