@@ -10,6 +10,7 @@ character finds every key form, whatever the word. A value beside a key word wit
 
 from __future__ import annotations
 
+import collections
 import functools
 import re
 from collections.abc import Callable, Iterator
@@ -349,6 +350,11 @@ VALUE_AFTER = {
 }
 
 
+# A value runs at most up to the separator of the eighth key assignment after its own: no real
+# value holds so many (``key=key=key=…`` would make each key read the rest of its line).
+MAX_KEYS_IN_VALUE = 8
+
+
 def assignments(separator: str) -> Callable[[str], Iterator[re.Match[str]]]:
     """
     Return a finder of ``<separator><value>`` after every key word.
@@ -360,8 +366,12 @@ def assignments(separator: str) -> Callable[[str], Iterator[re.Match[str]]]:
 
     def find(subject: str) -> Iterator[re.Match[str]]:
         last = len(subject) - 1
+        following: collections.deque[int] = collections.deque(maxlen=MAX_KEYS_IN_VALUE)
         for found in key_gate(separator).finditer(subject[::-1]):
-            match = value.match(subject, last - found.start())
+            at = last - found.start()
+            end = following[0] if len(following) == MAX_KEYS_IN_VALUE else len(subject)
+            following.append(at)
+            match = value.match(subject, at, end)
             if match:
                 yield match
 

@@ -12,6 +12,7 @@ import re
 
 from fedlearn.anonymize import addresses, credentials, mail_forms, public_objects, version_quads
 from fedlearn.anonymize.checks import FILE_EXTENSION
+from fedlearn.anonymize.per_text import anywhere
 from fedlearn.anonymize.rules import Lazy, Many, Matcher, Rule, Span, Trigger, personal
 
 # Colon- or dash-separated hex groups (MAC, full IPv6, MD5 fingerprint) have 5+ separators.
@@ -121,6 +122,7 @@ def is_oid(text: str, start: int) -> bool:
 # A hex dump's line that goes on on the next one (``…:aa:13:8b:``), and a run of 9 bytes or more.
 DUMP_LINE_END = Lazy(r"[0-9A-Fa-f]{2}:[ \t]*\r?\n[ \t]*\Z")
 DUMP_RUN = Lazy(r"[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){8}")
+has_dump_run = anywhere(DUMP_RUN)  # read once per text, not per candidate
 
 
 def after_key_type(match: re.Match[str], text: str) -> bool:
@@ -164,7 +166,7 @@ def is_dump_piece(match: re.Match[str], text: str) -> bool:
         return False
     if DUMP_LINE_END.search(text, max(0, match.start() - 24), match.start()) is not None:
         return True
-    return DUMP_RUN.search(text) is not None
+    return has_dump_run(text)
 
 
 def mac(match: re.Match[str], text: str) -> bool:

@@ -52,6 +52,7 @@ import hashlib
 import json
 
 from fedlearn.anonymize import checks, key_names, public_base64, public_ids, words
+from fedlearn.anonymize.per_text import contains, per_text
 from fedlearn.anonymize.rules import Lazy
 
 # What base64 of a JSON object or array starts with: ``{"``, ``{ "``, ``{\n``, ``[{``, ``["``.
@@ -61,6 +62,7 @@ MAXIMUM = 16 * 1024
 # Base64 of an image file's first bytes: PNG's signature and IHDR, GIF87a/89a, RIFF (WebP).
 IMAGE_HEADS = ("iVBORw0KGgo", "R0lGODlh", "R0lGODdh", "UklGR")
 GRPC_STATUS = "grpc-status-details-bin"
+has_grpc_status = contains(GRPC_STATUS)  # read once per text, not per candidate
 # A sops value's head (``ENC[AES256_GCM,``) and how far back a run looks for it.
 SOPS_HEAD = Lazy(r"ENC\[[A-Z0-9_]{3,20},")
 SOPS_REACH = 4096
@@ -110,6 +112,9 @@ INCHIKEY = Lazy(r"[A-Z]{14}-[A-Z]{8}[SN][A-Z]-[A-Z]")
 # ``ComposerAutoloaderInit<md5>`` and ``ComposerStaticInit<md5>``, a generated class per project.
 NAMED_DIGEST = Lazy(r"(?P<name>(?:[A-Z][a-z]{2,}){2,})[0-9a-f]{16,64}")
 
+# Read once per text, not per candidate: a sops value, a gRPC status.
+has_sops_value = contains("ENC[")
+
 
 def is_public_run(text: str, start: int, value: str) -> bool:
     """Return whether a long run the look rule judges (``value`` at ``start``) is public."""
@@ -133,11 +138,11 @@ def is_public_run(text: str, start: int, value: str) -> bool:
         return True
     if value[:1].isupper() and is_named_digest(value):
         return True
-    if "ENC[" in text and is_sops_value(text, start):
+    if has_sops_value(text) and is_sops_value(text, start):
         return True
     if start > 0 and text[start - 1] == "%" and is_escaped_hash(text, start):
         return True
-    return GRPC_STATUS in text and is_grpc_status(text, start)
+    return has_grpc_status(text) and is_grpc_status(text, start)
 
 
 def is_named_digest(value: str) -> bool:
@@ -234,12 +239,18 @@ def is_public_keyed(text: str, start: int, value: str) -> bool:
     return INCHIKEY.compiled.fullmatch(value) is not None
 
 
+@per_text
+def says_websocket(text: str) -> bool:
+    """Return whether ``text`` names the ``Sec-WebSocket-`` headers (any case)."""
+    return "sec-websocket-" in text.lower()
+
+
 def is_public_nonce(text: str, start: int, value: str) -> bool:
     """
     Return whether a value after ``key`` in prose is a WebSocket handshake's key: 16 bytes in
     base64 in a text that names the ``Sec-WebSocket-`` headers (``text`` may be lower case).
     """
-    if "sec-websocket-" not in text.lower():
+    if not says_websocket(text):
         return False
     first = start
     while first > 0 and text[first - 1] in BASE64_CHARACTERS:

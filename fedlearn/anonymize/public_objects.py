@@ -42,6 +42,7 @@ build part (``11.3.244.8-node.38``)) from an IPv4 address.
 from __future__ import annotations
 
 from fedlearn.anonymize import checks, public_formats, public_ids, words
+from fedlearn.anonymize.per_text import anywhere, contains, per_text
 from fedlearn.anonymize.rules import Lazy
 
 # Prefixes of API object ids: kinds of objects (messages, tool calls, completions, files, runs,
@@ -91,6 +92,7 @@ MEMBER = Lazy(r"[\"'](?P<name>[A-Za-z0-9#]+)\\?[\"']\s*:[^:{}]*\Z")
 PUBLIC_MEMBERS = frozenset({"n", "e", "x", "y", "kid", "x5c", "x5t", "x5t#S256"})
 # What says a text is about ACME (RFC 8555) challenges, and their tokens' places.
 ACME = Lazy(r"(?i)acme-challenge|\b(?:http|dns|tls-alpn)-01\b")
+says_acme = anywhere(ACME)  # read once per text, not per candidate
 ACME_PATH = "acme-challenge/"
 ACME_TXT = Lazy(r"_acme-challenge\.[^\s\"']*\s+(?:[0-9]+\s+)?(?:IN\s+)?TXT\s+\"?\Z")
 # An ACME challenge object (RFC 8555): its type, and the members that hold its public token.
@@ -137,6 +139,7 @@ PACKAGE_NAME = Lazy(r"(?<![\w.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*)*-
 # text about Nix (its commands, the store, nixpkgs, a ``.nix`` file), a four-number version
 # glued to a package's name by ``-`` is that version (``relay-10.20.30.40`` elsewhere goes).
 NIX_TEXT = Lazy(r"\bnix(?:-env|-store|-build|-shell|pkgs|os-rebuild)\b|/nix/store/|\.nix\b")
+says_nix = anywhere(NIX_TEXT)  # read once per text, not per candidate
 VERSION_WINDOW = 24
 # Debian's versions: after a relation in a dependency field (``macs (<< 2.2.7.1-3~)``, an epoch
 # allowed) or in the version column of a ``dpkg -l`` row (``ii  alsa-topology-conf  1.2.5.1-2``:
@@ -159,6 +162,17 @@ PUBLIC_KEY_TOKEN = Lazy(r"(?i)publicKeyToken\\?[\"']?\s*[:=]\s*\\?[\"']?\Z")
 # ``rawId``).
 CREDENTIAL_ID = Lazy(r"(?i)(?:credential[ _-]?id|rawid)\\?[\"']?\s*[:=]\s*\\?[\"']?\Z")
 
+# Read once per text, not per candidate: a PEM armour line, a JWK's members.
+has_armour = contains("-----BEGIN ")
+has_jwk_member = contains("kty", "alg")
+
+
+@per_text
+def says_youtube(text: str) -> bool:
+    """Return whether ``text`` names YouTube or a playlist (any case)."""
+    lowered = text.lower()
+    return any(word in lowered for word in YOUTUBE_WORDS)
+
 
 def is_public_object(text: str, start: int, value: str) -> bool:
     """Return whether the run ``value`` at ``start`` in ``text`` is part of a public object."""
@@ -169,11 +183,11 @@ def is_public_object(text: str, start: int, value: str) -> bool:
     before = text[max(0, start - 48) : start]
     if "spotify" in before and MEDIA_HEAD.search(before):
         return True
-    if YOUTUBE_ID.fullmatch(value) and any(word in text.lower() for word in YOUTUBE_WORDS):
+    if YOUTUBE_ID.fullmatch(value) and says_youtube(text):
         return True
-    if "-----BEGIN " in text and in_certificate(text, start):
+    if has_armour(text) and in_certificate(text, start):
         return True
-    if ("kty" in text or "alg" in text) and is_jwk_public(text, start, start + len(value)):
+    if has_jwk_member(text) and is_jwk_public(text, start, start + len(value)):
         return True
     lowered = before.lower()
     if ("credential" in lowered or "rawid" in lowered) and CREDENTIAL_ID.compiled.search(before):
@@ -251,7 +265,7 @@ def is_acme_token(text: str, start: int, value: str) -> bool:
     Return whether ``value`` is an ACME challenge's token or a key authorization's thumbprint in
     a text about ACME challenges (``acme-challenge``, ``http-01``…).
     """
-    if ACME.compiled.search(text) is None:
+    if not says_acme(text):
         return False
     if text.endswith(ACME_PATH, 0, start) or ACME_PATH + value in text:
         return True
@@ -296,9 +310,7 @@ def is_version(text: str, start: int) -> bool:
     in a wheel's name (``pkginfo-1.12.1.2-py3-none-any.whl``) or, in a text about Nix, glued to a
     package's name (``firefox-2.0.0.11``).
     """
-    if text.startswith("-", start - 1) and (
-        PINNED_VERSION.match(text, start) or NIX_TEXT.search(text) is not None
-    ):
+    if text.startswith("-", start - 1) and (PINNED_VERSION.match(text, start) or says_nix(text)):
         return PACKAGE_NAME.search(text, max(0, start - 64), start) is not None
     # A suffixed version and a Debian revision have a ``-`` right after the quad: one ``find``
     # (a quad of five-digit numbers ends 23 characters in) spares most addresses two matches.

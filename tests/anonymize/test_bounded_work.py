@@ -1,0 +1,84 @@
+"""Work that grows with a text's length, not with its length times its candidates.
+
+A judge runs once per candidate; what it reads must not be the whole text each time (a fact about
+the text is worked out once per text: ``per_text``), and a key's value must not run over the next
+keys' assignments without bound (``assignments.MAX_KEYS_IN_VALUE``). Counted, never timed.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from fedlearn import config
+from fedlearn.anonymize import Anonymizer, assignments, public_objects
+from fedlearn.anonymize.per_text import anywhere, contains, per_text
+from fedlearn.anonymize.rules import Lazy
+
+
+def test_a_fact_is_worked_out_once_per_text() -> None:
+    asked: list[str] = []
+
+    @per_text
+    def long(text: str) -> bool:
+        asked.append(text)
+        return len(text) > 3
+
+    text, same_words = "abcd", "".join(["ab", "cd"])
+    assert [long(text), long(text), long(same_words), long("ab")] == [True, True, True, False]
+    assert asked == [text, same_words, "ab"]  # an equal text that is another object: asked again
+
+
+def test_anywhere_and_contains_answer_as_a_search_would() -> None:
+    says = anywhere(Lazy(r"(?i)acme-challenge"))
+    holds = contains("ENC[", "kty")
+    for text in ("", "x", "see ACME-Challenge/x", "acme", "ENC[AES256", '"kty": 1', "ENC"):
+        assert says(text) is bool(re.search(r"(?i)acme-challenge", text))
+        assert holds(text) is ("ENC[" in text or "kty" in text)
+
+
+class CountingPattern:
+    """A compiled pattern that counts its searches."""
+
+    def __init__(self, compiled: re.Pattern[str]) -> None:
+        self.compiled = compiled
+        self.searches = 0
+
+    def search(self, *arguments: object) -> re.Match[str] | None:
+        self.searches += 1
+        return self.compiled.search(*arguments)  # type: ignore[arg-type]
+
+
+def test_a_text_with_many_candidates_is_searched_for_acme_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    counting = CountingPattern(public_objects.ACME.compiled)
+    monkeypatch.setitem(public_objects.ACME.__dict__, "compiled", counting)
+    anonymizer = Anonymizer(config.Anonymize())
+    lines = [f"APP_{n}_TOKEN=Zq{n:04d}xK8mVt2LpR9wB4nJc7Hs\n" for n in range(300)]
+    redacted = anonymizer.anonymize("".join(lines))
+    assert redacted.count("<redacted:") == 300
+    assert 1 <= counting.searches <= 2  # the text, and its lower-case copy at most
+
+
+@pytest.mark.parametrize("separator", ["=", ":"])
+@pytest.mark.parametrize("unit", ["key{s}", "secret{s}", 'key{s}"', "?key{s}", "token{s} "])
+def test_a_value_stops_before_the_eighth_key_after_its_own(separator: str, unit: str) -> None:
+    unit = unit.format(s=separator)
+    find = assignments.assignments(separator)
+    for count in (100, 400):
+        text = "x " + unit * count
+        read = sum(match.end() - match.start() for match in find(text))
+        # Each key reads at most the next eight units: linear in the text, not quadratic.
+        assert read <= assignments.MAX_KEYS_IN_VALUE * len(unit) * count
+
+
+def test_a_value_with_a_few_keys_inside_still_runs_whole() -> None:
+    find = assignments.assignments("=")
+    text = "password=k1=a;token=b;x"
+    values = {match.group("value") for match in find(text)}
+    assert "k1=a" in values
+    anonymizer = Anonymizer(config.Anonymize())
+    value = "Zq7xK8mVt2LpR9wB4nJc7Hs=key=Qm3=token=Pw9"
+    assert anonymizer.anonymize(f"PASSWORD={value} next") == "PASSWORD=<redacted:password> next"
