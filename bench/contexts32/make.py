@@ -219,8 +219,8 @@ def c_ruby_inspect(r, pairs):
     return choose(
         v,
         esc=(
-            f"#<{cls(n)}::Client:0x000055d1c2a8e6f0 @{n.tail.snake}={dq(v)}, @endpoint=\"https://{host(r)}\", @timeout=30>",
-            f"irb(main):003> Config.load\n=> #<struct Config {n.snake}={dq(v)}, region=\"eu-west-1\">",
+            f'#<{cls(n)}::Client:0x000055d1c2a8e6f0 @{n.tail.snake}={dq(v)}, @endpoint="https://{host(r)}", @timeout=30>',
+            f'irb(main):003> Config.load\n=> #<struct Config {n.snake}={dq(v)}, region="eu-west-1">',
             f"[1] pry(main)> {cls(n)}.config\n=> {{{n.tail.snake}: {dq(v)}, open_timeout: 5, read_timeout: 30}}",
             f"[2] pry(main)> ENV.to_h.slice({dq(n.env)})\n=> {{{dq(n.env)}=>{dq(v)}}}",
         ),
@@ -232,10 +232,10 @@ def c_elixir_inspect(r, pairs):
     return choose(
         v,
         esc=(
-            f"%{cls(n)}.Config{{endpoint: \"https://{host(r)}\", {n.tail.snake}: {dq(v)}, pool_size: 10}}",
+            f'%{cls(n)}.Config{{endpoint: "https://{host(r)}", {n.tail.snake}: {dq(v)}, pool_size: 10}}',
             f"iex(2)> System.get_env({dq(n.env)})\n{dq(v)}",
-            f"client opts: [base_url: \"https://{host(r)}\", {n.tail.snake}: {dq(v)}, receive_timeout: 15000]",
-            f"[debug] Starting {cls(n)}.Worker with %{{{dq(n.snake)} => {dq(v)}, \"queue\" => \"default\"}}",
+            f'client opts: [base_url: "https://{host(r)}", {n.tail.snake}: {dq(v)}, receive_timeout: 15000]',
+            f'[debug] Starting {cls(n)}.Worker with %{{{dq(n.snake)} => {dq(v)}, "queue" => "default"}}',
         ),
     )
 
@@ -245,10 +245,10 @@ def c_rust_debug(r, pairs):
     return choose(
         v,
         esc=(
-            f"Config {{\n    endpoint: \"https://{host(r)}\",\n    {n.snake}: {dq(v)},\n    retries: 3,\n}}",
+            f'Config {{\n    endpoint: "https://{host(r)}",\n    {n.snake}: {dq(v)},\n    retries: 3,\n}}',
             f"[src/main.rs:42:5] &settings.{n.snake} = {dq(v)}",
             f"Ok(Credentials {{ user: {dq(user_of(pairs))}, {n.tail.snake}: Some({dq(v)}) }})",
-            f"DEBUG {ident(n)}::client: built client config=ClientConfig {{ base_url: Url {{ scheme: \"https\", host: Some(Domain(\"{host(r)}\")) }}, {n.tail.snake}: {dq(v)} }}",
+            f'DEBUG {ident(n)}::client: built client config=ClientConfig {{ base_url: Url {{ scheme: "https", host: Some(Domain("{host(r)}")) }}, {n.tail.snake}: {dq(v)} }}',
         ),
     )
 
@@ -258,8 +258,8 @@ def c_go_printf(r, pairs):
     return choose(
         v,
         esc=(
-            f"&main.Config{{Endpoint:\"https://{host(r)}\", {n.pascal}:{dq(v)}, Retries:3}}",
-            f"(*config.Config)(0xc000126000)({{\n Endpoint: (string) (len={len(host(r)) + 8}) \"https://{host(r)}\",\n {n.pascal}: (string) (len={len(v)}) {dq(v)}\n}})",
+            f'&main.Config{{Endpoint:"https://{host(r)}", {n.pascal}:{dq(v)}, Retries:3}}',
+            f'(*config.Config)(0xc000126000)({{\n Endpoint: (string) (len={len(host(r)) + 8}) "https://{host(r)}",\n {n.pascal}: (string) (len={len(v)}) {dq(v)}\n}})',
         ),
         bare=(
             f"2026/12/07 10:00:00 loaded config: {{Endpoint:https://{host(r)} {n.pascal}:{v} Timeout:30s Debug:false}}",
@@ -286,7 +286,7 @@ def c_php_dump(r, pairs):
     return choose(
         v,
         line=(
-            f"array(2) {{\n  [\"endpoint\"]=>\n  string({len(host(r)) + 8}) \"https://{host(r)}\"\n  [\"{n.snake}\"]=>\n  string({len(v.encode())}) \"{v}\"\n}}",
+            f'array(2) {{\n  ["endpoint"]=>\n  string({len(host(r)) + 8}) "https://{host(r)}"\n  ["{n.snake}"]=>\n  string({len(v.encode())}) "{v}"\n}}',
             f"array (\n  'endpoint' => 'https://{host(r)}',\n  '{n.snake}' => {sq(v)},\n)",
             f"Array\n(\n    [endpoint] => https://{host(r)}\n    [{n.snake}] => {v}\n    [timeout] => 30\n)",
         ),
@@ -324,9 +324,9 @@ def c_dumper(r, pairs):
         v,
         line=(
             f"$VAR1 = {{\n          'endpoint' => 'https://{host(r)}',\n          '{n.snake}' => {sq(v)},\n          'timeout' => 30\n        }};",
-            f"{{\n  endpoint = \"https://{host(r)}\",\n  {n.snake} = {dq(v)},\n  timeout = 30\n}}",
-            f"> str(cfg)\nList of 2\n $ endpoint: chr \"https://{host(r)}\"\n $ {n.snake} : chr {dq(v)}",
-            f"> cfg\n$endpoint\n[1] \"https://{host(r)}\"\n\n${n.snake}\n[1] {dq(v)}\n",
+            f'{{\n  endpoint = "https://{host(r)}",\n  {n.snake} = {dq(v)},\n  timeout = 30\n}}',
+            f'> str(cfg)\nList of 2\n $ endpoint: chr "https://{host(r)}"\n $ {n.snake} : chr {dq(v)}',
+            f'> cfg\n$endpoint\n[1] "https://{host(r)}"\n\n${n.snake}\n[1] {dq(v)}\n',
         ),
     )
 
@@ -365,10 +365,17 @@ def c_docker_out(r, pairs):
         v,
         esc=(
             f"$ docker inspect --format '{{{{json .Config.Env}}}}' {svc(r)}-api\n"
-            + json.dumps(["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin", f"{n.env}={v}", "LANG=C.UTF-8"], separators=(",", ":")),
+            + json.dumps(
+                [
+                    "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin",
+                    f"{n.env}={v}",
+                    "LANG=C.UTF-8",
+                ],
+                separators=(",", ":"),
+            ),
         ),
         line=(
-            f"#7 [3/5] RUN curl -fsS -H \"Authorization: Bearer {v}\" https://{host(r)}/pkg.tgz -o /tmp/pkg.tgz\n#7 DONE 1.2s",
+            f'#7 [3/5] RUN curl -fsS -H "Authorization: Bearer {v}" https://{host(r)}/pkg.tgz -o /tmp/pkg.tgz\n#7 DONE 1.2s',
         ),
         bare=(
             f"$ docker history --no-trunc {svc(r)}:latest\nIMAGE     CREATED       CREATED BY                                          SIZE      COMMENT\n<missing> 2 days ago    RUN |1 {n.env}={v} /bin/sh -c ./install.sh # buildkit   12.3MB    buildkit.dockerfile.v0\n<missing> 2 days ago    ARG {n.env}                                         0B        buildkit.dockerfile.v0",
@@ -382,9 +389,13 @@ def c_kubectl_out(r, pairs):
     return choose(
         v,
         esc=(
-            f"$ kubectl get cm {svc(r)} -o json | jq .data\n" + json.dumps({"LOG_LEVEL": "info", n.env: v}, indent=2),
+            f"$ kubectl get cm {svc(r)} -o json | jq .data\n"
+            + json.dumps({"LOG_LEVEL": "info", n.env: v}, indent=2),
             f"$ kubectl get pod {svc(r)}-0 -o jsonpath='{{.spec.containers[0].env}}'\n"
-            + json.dumps([{"name": "LOG_LEVEL", "value": "info"}, {"name": n.env, "value": v}], separators=(",", ":")),
+            + json.dumps(
+                [{"name": "LOG_LEVEL", "value": "info"}, {"name": n.env, "value": v}],
+                separators=(",", ":"),
+            ),
         ),
         bare=(
             f"$ kubectl set env deploy/{svc(r)} --list\n# Deployment {svc(r)}, container app\nLOG_LEVEL=info\n{n.env}={v}",
@@ -398,7 +409,8 @@ def c_helm_values(r, pairs):
     return choose(
         v,
         esc=(
-            f"$ helm get values {svc(r)} -n apps -o json\n" + json.dumps({ident(n): {n.tail.camel: v}, "replicaCount": 2}, separators=(",", ":")),
+            f"$ helm get values {svc(r)} -n apps -o json\n"
+            + json.dumps({ident(n): {n.tail.camel: v}, "replicaCount": 2}, separators=(",", ":")),
         ),
         line=(
             f"$ helm get values {svc(r)} -n apps\nUSER-SUPPLIED VALUES:\n{ident(n)}:\n  {n.tail.camel}: {yq(v)}\nreplicaCount: 2",
@@ -412,10 +424,11 @@ def c_tf_out(r, pairs):
     return choose(
         v,
         esc=(
-            "$ terraform output -json\n" + json.dumps({n.snake: {"sensitive": False, "type": "string", "value": v}}, indent=2),
+            "$ terraform output -json\n"
+            + json.dumps({n.snake: {"sensitive": False, "type": "string", "value": v}}, indent=2),
             f"$ terraform console\n> var.{n.snake}\n{dq(v)}",
-            f"# {ident(n)}_credential.main:\nresource \"{ident(n)}_credential\" \"main\" {{\n    id         = \"cred-{hexid(8)}\"\n    {n.tail.snake} = {dq(v)}\n    name       = \"ci\"\n}}",
-            f"  # {ident(n)}_webhook.deploy will be created\n  + resource \"{ident(n)}_webhook\" \"deploy\" {{\n      + id       = (known after apply)\n      + {n.tail.snake} = {dq(v)}\n      + url      = \"https://ci.example.com/hook\"\n    }}",
+            f'# {ident(n)}_credential.main:\nresource "{ident(n)}_credential" "main" {{\n    id         = "cred-{hexid(8)}"\n    {n.tail.snake} = {dq(v)}\n    name       = "ci"\n}}',
+            f'  # {ident(n)}_webhook.deploy will be created\n  + resource "{ident(n)}_webhook" "deploy" {{\n      + id       = (known after apply)\n      + {n.tail.snake} = {dq(v)}\n      + url      = "https://ci.example.com/hook"\n    }}',
         ),
     )
 
@@ -426,7 +439,7 @@ def c_ci_log(r, pairs):
         v,
         line=(
             f"##[group]Run ./scripts/deploy.sh\n./scripts/deploy.sh\nshell: /usr/bin/bash -e {{0}}\nenv:\n  {n.env}: {v}\n  NODE_VERSION: 20\n##[endgroup]",
-            f"section_start:1765101600:step_script\r\x1b[0KExecuting \"step_script\" stage of the job script\x1b[0;m\n$ ./deploy --{n.tail.kebab}={shq(v)} --env production\nDeploying {svc(r)}...",
+            f'section_start:1765101600:step_script\r\x1b[0KExecuting "step_script" stage of the job script\x1b[0;m\n$ ./deploy --{n.tail.kebab}={shq(v)} --env production\nDeploying {svc(r)}...',
             f"[Pipeline] sh\n+ ./gradlew publish -P{n.tail.camel}={shq(v)}\n> Task :publish",
             f"========================== Starting Command Output ===========================\n/usr/bin/bash --noprofile --norc /home/vsts/work/_temp/6f1c.sh\n{n.env}={v}\nFinishing: Run script",
         ),
@@ -451,7 +464,7 @@ def c_tb_locals(r, pairs):
     return choose(
         v,
         esc=(
-            f"Traceback (most recent call last):\n  File \"sync.py\", line 41, in <module>\n    client.login({n.snake})\n    │            └ {pyr(v)}\n    └ <{ident(n)}.Client object at 0x7f3a2c1d9e50>\n{ident(n)}.errors.AuthError: 401 Unauthorized",
+            f'Traceback (most recent call last):\n  File "sync.py", line 41, in <module>\n    client.login({n.snake})\n    │            └ {pyr(v)}\n    └ <{ident(n)}.Client object at 0x7f3a2c1d9e50>\n{ident(n)}.errors.AuthError: 401 Unauthorized',
             f"File sync.py, line 41, in main\n    39       {n.snake} = load_{n.tail.snake}()\n--> 41       client.login({n.snake})\n    ..................................................\n     {n.snake} = {pyr(v)}\n     client = <Client https://{host(r)}>\n    ..................................................",
             f"Local vars:\nVariable      Value\nrequest       <WSGIRequest: POST '/sync'>\n{n.snake}     {pyr(v)}\nself          <{cls(n)}SyncView object at 0x7f3a2c1d9e50>",
         ),
@@ -462,7 +475,7 @@ def c_sql_out(r, pairs):
     n, v = pairs[-1]
     w = max(len(v), len(n.snake))
     if "|" in v or "\n" in v:
-        return f"sqlite> .mode line\nsqlite> SELECT provider, {n.snake} FROM credentials;\n provider = {svc(r)}\n{n.snake} = {v}"
+        return f"sqlite> .mode line\nsqlite> SELECT provider, {n.snake} FROM credentials;\n provider = {svc(r)}\n{n.snake} = {v}"  # noqa: S608
     return RNG.choice(
         (
             f" id | provider | {n.snake.ljust(w)}\n----+----------+-{'-' * w}\n  1 | {svc(r)} | {v.ljust(w)}\n(1 row)\n",
@@ -492,10 +505,10 @@ def c_windows_cmd(r, pairs):
     n, v = pairs[-1]
     return choose(
         v,
-        line=(f"@echo off\r\nset \"{n.env}={v}\"\r\ncall deploy.cmd %*\r\n",),
+        line=(f'@echo off\r\nset "{n.env}={v}"\r\ncall deploy.cmd %*\r\n',),
         bare=(
             f"C:\\> reg query HKCU\\Software\\{cls(n)}\n\nHKEY_CURRENT_USER\\Software\\{cls(n)}\n    Endpoint    REG_SZ    https://{host(r)}\n    {n.tail.pascal}    REG_SZ    {v}\n",
-            f"C:\\app> cmd /c \"set {n.env}={v}&& {svc(r)}.exe sync\"",
+            f'C:\\app> cmd /c "set {n.env}={v}&& {svc(r)}.exe sync"',
         ),
     )
 
@@ -507,9 +520,9 @@ def c_nix_cfg(r, pairs):
         esc=(
             f"  environment.variables.{n.env} = {nq(v)};",
             f"  services.{ident(n).replace('_', '-')}.settings = {{\n    {n.snake} = {nq(v)};\n    port = 8080;\n  }};",
-            f"  systemd.services.{svc(r)}.environment = {{\n    {n.env} = {nq(v)};\n    RUST_LOG = \"info\";\n  }};",
+            f'  systemd.services.{svc(r)}.environment = {{\n    {n.env} = {nq(v)};\n    RUST_LOG = "info";\n  }};',
             f"$ nix eval .#nixosConfigurations.web.config.services.{svc(r)}.settings.{n.snake}\n{nq(v)}",
-            f"  home.sessionVariables = {{ EDITOR = \"nvim\"; {n.env} = {nq(v)}; }};",
+            f'  home.sessionVariables = {{ EDITOR = "nvim"; {n.env} = {nq(v)}; }};',
         ),
     )
 
@@ -520,8 +533,8 @@ def c_toml_cfg(r, pairs):
         v,
         esc=(
             f"[{svc(r)}]\nauth = {{ user = {dq(user_of(pairs))}, {n.tail.snake} = {dq(v)} }}\n",
-            f"[[{ident(n)}.accounts]]\nname = \"ci\"\n{n.tail.snake} = {dq(v)}\n",
-            f"{ident(n)}.{n.tail.snake} = {dq(v)}\n{ident(n)}.endpoint = \"https://{host(r)}\"\n",
+            f'[[{ident(n)}.accounts]]\nname = "ci"\n{n.tail.snake} = {dq(v)}\n',
+            f'{ident(n)}.{n.tail.snake} = {dq(v)}\n{ident(n)}.endpoint = "https://{host(r)}"\n',
         ),
         line=(f"[{svc(r)}]\n{n.tail.snake} = '{v}'\n",) if "'" not in v else (),
     )
@@ -532,9 +545,9 @@ def c_gradle_kts(r, pairs):
     return choose(
         v,
         line=(
-            f"repositories {{\n    maven {{\n        url = uri(\"https://{host(r)}/maven\")\n        credentials {{\n            username = \"{user_of(pairs)}\"\n            password = {dq(v)}\n        }}\n    }}\n}}",
+            f'repositories {{\n    maven {{\n        url = uri("https://{host(r)}/maven")\n        credentials {{\n            username = "{user_of(pairs)}"\n            password = {dq(v)}\n        }}\n    }}\n}}',
             f"$ ./gradlew publish -P{ident(n)}.{n.tail.camel}={shq(v)}",
-            f"extra[\"{n.camel}\"] = {dq(v)}",
+            f'extra["{n.camel}"] = {dq(v)}',
         ),
         bare=(f"ORG_GRADLE_PROJECT_{n.camel}={v} ./gradlew assembleRelease",),
     )
@@ -545,10 +558,10 @@ def c_scripts(r, pairs):
     return choose(
         v,
         line=(
-            f"ngx.req.set_header(\"Authorization\", \"Bearer \" .. {dq(v)})",
+            f'ngx.req.set_header("Authorization", "Bearer " .. {dq(v)})',
             f"$ua->default_header('X-{n.tail.pascal}' => {sq(v)});",
-            f"res <- httr::GET(url, httr::add_headers(Authorization = paste(\"Bearer\", {dq(v)})))",
-            f"request.setValue(\"Bearer {v}\", forHTTPHeaderField: \"Authorization\")",
+            f'res <- httr::GET(url, httr::add_headers(Authorization = paste("Bearer", {dq(v)})))',
+            f'request.setValue("Bearer {v}", forHTTPHeaderField: "Authorization")',
         ),
         bare=(f"# ~/.Renviron\n{n.env}={v}\nR_LIBS_USER=~/R/library",),
     )
@@ -561,8 +574,8 @@ def c_ruby_elixir(r, pairs):
         line=(
             f"{cls(n)}.configure do |c|\n  c.{n.tail.snake} = {dq(v)}\n  c.timeout = 10\nend",
             f"ENV[{dq(n.env)}] ||= {dq(v)}",
-            f"req = Req.new(base_url: \"https://{host(r)}\", auth: {{:bearer, {dq(v)}}})",
-            f"plug Tesla.Middleware.Headers, [{{\"authorization\", \"token {v}\"}}]",
+            f'req = Req.new(base_url: "https://{host(r)}", auth: {{:bearer, {dq(v)}}})',
+            f'plug Tesla.Middleware.Headers, [{{"authorization", "token {v}"}}]',
         ),
         bare=(f"$ bundle config set --global {host(r)} {user_of(pairs)}:{v}",),
     )
@@ -574,9 +587,27 @@ def c_kv_out(r, pairs):
         v,
         esc=(
             f"$ aws ssm get-parameter --name /{svc(r)}/{n.tail.kebab} --with-decryption\n"
-            + json.dumps({"Parameter": {"Name": f"/{svc(r)}/{n.tail.kebab}", "Type": "SecureString", "Value": v, "Version": 3}}, indent=4),
+            + json.dumps(
+                {
+                    "Parameter": {
+                        "Name": f"/{svc(r)}/{n.tail.kebab}",
+                        "Type": "SecureString",
+                        "Value": v,
+                        "Version": 3,
+                    }
+                },
+                indent=4,
+            ),
             f"$ az keyvault secret show --vault-name kv-{svc(r)} -n {n.tail.kebab} -o json\n"
-            + json.dumps({"attributes": {"enabled": True}, "id": f"https://kv-{svc(r)}.vault.azure.net/secrets/{n.tail.kebab}/{hexid(32)}", "name": n.tail.kebab, "value": v}, indent=2),
+            + json.dumps(
+                {
+                    "attributes": {"enabled": True},
+                    "id": f"https://kv-{svc(r)}.vault.azure.net/secrets/{n.tail.kebab}/{hexid(32)}",
+                    "name": n.tail.kebab,
+                    "value": v,
+                },
+                indent=2,
+            ),
         ),
         bare=(
             f"$ etcdctl get /config/{svc(r)}/{n.tail.snake}\n/config/{svc(r)}/{n.tail.snake}\n{v}",
@@ -589,9 +620,9 @@ def c_nomad_hcl(r, pairs):
     n, v = pairs[-1]
     return choose(
         v,
-        esc=(f"      env {{\n        {n.env} = {dq(v)}\n        LOG_LEVEL = \"info\"\n      }}",),
+        esc=(f'      env {{\n        {n.env} = {dq(v)}\n        LOG_LEVEL = "info"\n      }}',),
         line=(
-            f"      template {{\n        data        = <<EOH\n{n.env}={v}\nEOH\n        destination = \"secrets/app.env\"\n        env         = true\n      }}",
+            f'      template {{\n        data        = <<EOH\n{n.env}={v}\nEOH\n        destination = "secrets/app.env"\n        env         = true\n      }}',
         ),
         bare=(f"$ nomad var put nomad/jobs/{svc(r)} {n.snake}={v}",),
     )
@@ -671,10 +702,14 @@ LINE_CONTEXTS = {
         "$VAR1 = [\n" + "\n".join(f"          {sq(ln)}," for ln in s.splitlines()) + "\n        ];"
     ),
     "nix_comment": lambda s: (
-        "{ pkgs, ... }:\n{\n" + each("  # {}", s) + "\n  environment.systemPackages = [ pkgs.gitleaks ];\n}"
+        "{ pkgs, ... }:\n{\n"
+        + each("  # {}", s)
+        + "\n  environment.systemPackages = [ pkgs.gitleaks ];\n}"
     ),
     "ps_write_host": lambda s: each("Write-Host {}", "\n".join(psq(ln) for ln in s.splitlines())),
-    "rust_dbg_line": lambda s: "\n".join(f"[src/lint.rs:88:9] line = {dq(ln)}" for ln in s.splitlines()),
+    "rust_dbg_line": lambda s: "\n".join(
+        f"[src/lint.rs:88:9] line = {dq(ln)}" for ln in s.splitlines()
+    ),
     "kubectl_logs": lambda s: (
         "$ kubectl logs job/lint --prefix\n" + each("[pod/lint-x7k2p/lint] {}", s)
     ),
@@ -691,15 +726,17 @@ def lookalikes() -> list[tuple[str, str]]:
         h256 = hashlib.sha256(seed).hexdigest()
         h1 = hashlib.sha1(seed, usedforsecurity=False).hexdigest()
         md5 = hashlib.md5(seed, usedforsecurity=False).hexdigest()
-        u = str(uuid.UUID(bytes=hashlib.md5(seed + b"u", usedforsecurity=False).digest(), version=4))
+        u = str(
+            uuid.UUID(bytes=hashlib.md5(seed + b"u", usedforsecurity=False).digest(), version=4)
+        )
         ver = f"{RNG.randint(0, 9)}.{RNG.randint(0, 40)}.{RNG.randint(0, 99)}"
         sri = base64.b64encode(hashlib.sha256(seed + b"2").digest()).decode()
         kind = i % kinds
         if kind == 0:
             t = (
-                f"  # aws_db_instance.main will be updated in-place\n  ~ resource \"aws_db_instance\" \"main\" {{\n"
-                f"        id       = \"db-{h1[:26].upper()}\"\n      ~ password = (sensitive value)\n"
-                f"      ~ engine_version = \"15.{i % 9}\" -> \"16.{i % 5}\"\n      + etag     = \"{md5}\"\n"
+                f'  # aws_db_instance.main will be updated in-place\n  ~ resource "aws_db_instance" "main" {{\n'
+                f'        id       = "db-{h1[:26].upper()}"\n      ~ password = (sensitive value)\n'
+                f'      ~ engine_version = "15.{i % 9}" -> "16.{i % 5}"\n      + etag     = "{md5}"\n'
                 f"      + arn      = (known after apply)\n    }}"
             )
             out.append(("tf-plan-masked", t))
@@ -711,7 +748,13 @@ def lookalikes() -> list[tuple[str, str]]:
                 {
                     "Id": h256,
                     "Image": f"sha256:{hashlib.sha256(seed + b'i').hexdigest()}",
-                    "Config": {"Env": ["PATH=/usr/local/bin:/usr/bin", f"GIT_SHA={h1}", f"APP_VERSION={ver}"]},
+                    "Config": {
+                        "Env": [
+                            "PATH=/usr/local/bin:/usr/bin",
+                            f"GIT_SHA={h1}",
+                            f"APP_VERSION={ver}",
+                        ]
+                    },
                 },
                 indent=2,
             )
@@ -738,10 +781,12 @@ def lookalikes() -> list[tuple[str, str]]:
             )
             out.append(("psql-shas", t))
         elif kind == 6:
+            query = "mysql> SELECT id, uuid FROM jobs LIMIT 1;\n"
             t = (
                 f"+--------------+------------+\n| Table        | Checksum   |\n+--------------+------------+\n"
                 f"| app.sessions | {int(md5[:8], 16):<10} |\n+--------------+------------+\n1 row in set (0.02 sec)\n"
-                f"mysql> SELECT id, uuid FROM jobs LIMIT 1;\n+----+--------------------------------------+\n| id | uuid                                 |\n"
+                + query
+                + "+----+--------------------------------------+\n| id | uuid                                 |\n"
                 f"+----+--------------------------------------+\n| {i:>2} | {u} |\n+----+--------------------------------------+"
             )
             out.append(("mysql-ids", t))
@@ -753,14 +798,14 @@ def lookalikes() -> list[tuple[str, str]]:
             out.append(("java-tostring-hashes", t))
         elif kind == 9:
             t = (
-                f"Processing by SessionsController#create as JSON\n  Parameters: {{\"api_key\"=>\"[FILTERED]\", \"request_id\"=>\"{u}\"}}\n"
-                f"=> #<Build id: {i + 100}, sha: \"{h1}\", token: nil, created_at: \"2026-12-07 10:00:00\">"
+                f'Processing by SessionsController#create as JSON\n  Parameters: {{"api_key"=>"[FILTERED]", "request_id"=>"{u}"}}\n'
+                f'=> #<Build id: {i + 100}, sha: "{h1}", token: nil, created_at: "2026-12-07 10:00:00">'
             )
             out.append(("ruby-filtered", t))
         elif kind == 10:
             t = (
-                f"  src = fetchFromGitHub {{\n    owner = \"example\";\n    repo = \"tool\";\n    rev = \"{h1}\";\n"
-                f"    hash = \"sha256-{sri}\";\n  }};\n  vendorHash = \"sha256-{base64.b64encode(hashlib.sha256(seed + b'v').digest()).decode()}\";"
+                f'  src = fetchFromGitHub {{\n    owner = "example";\n    repo = "tool";\n    rev = "{h1}";\n'
+                f'    hash = "sha256-{sri}";\n  }};\n  vendorHash = "sha256-{base64.b64encode(hashlib.sha256(seed + b"v").digest()).decode()}";'
             )
             out.append(("nix-fetch-hashes", t))
         elif kind == 11:
@@ -777,13 +822,13 @@ def lookalikes() -> list[tuple[str, str]]:
             out.append(("env-placeholders", t))
         elif kind == 13:
             t = (
-                f"HTTP/1.1 200 OK\nContent-Type: application/json\nETag: \"{md5}\"\nX-Request-Id: {u}\n"
+                f'HTTP/1.1 200 OK\nContent-Type: application/json\nETag: "{md5}"\nX-Request-Id: {u}\n'
                 f"X-Amz-Cf-Id: {base64.urlsafe_b64encode(hashlib.sha256(seed + b'cf').digest()[:42]).decode()}\n\n"
-                f"{{\"authorization\": \"Bearer ****\", \"id\": \"{u}\"}}"
+                f'{{"authorization": "Bearer ****", "id": "{u}"}}'
             )
             out.append(("http-response-ids", t))
         else:
-            t = f"Release {{\n    version: \"{ver}\",\n    commit: \"{h1}\",\n    checksum: \"{h256}\",\n    token: None,\n}}"
+            t = f'Release {{\n    version: "{ver}",\n    commit: "{h1}",\n    checksum: "{h256}",\n    token: None,\n}}'
             out.append(("rust-debug-release", t))
     return out
 
