@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from fedlearn.anonymize import (
     checks,
     directives,
+    dumps,
     entities,
     heads,
     name_flags,
@@ -228,4 +229,5 @@ def keyed() -> list[Rule]:
         *nixout.rules(),  # ``nix-repl>`` echoes and NixOS definition lists: ``- In `f': "…"``
         *readouts.rules(),  # printed for a named secret: ``printenv NAME``, ``cat ~/.app/token``…
         *store_reads.rules(),  # a secret store's JSON: ``az keyvault secret show`` ``"value"``
+        *dumps.rules(),  # debug dumps: ``[k] => V``, spew's ``(len=N) "V"``, ``$K[1]: |V|``…
     ]

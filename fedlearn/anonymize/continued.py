@@ -16,9 +16,9 @@ key's or a format's, not ``high-entropy``: two ids side by side are no secret), 
 piece by piece, and the quotes and commas between the pieces stay.
 
 Two string literals joined by a concatenation operator are one string too: ``"Bearer " + "…"``
-(JavaScript, Java, C#, Python, Dart, Kotlin), ``++`` (Haskell), and in a text with a ``$`` (PHP,
-Perl) ``"X_TOKEN=" . "…"``: the same quote on both sides, blanks around the operator or none
-(`` . `` with one blank each side). The rules judge the text with each closing quote, operator and
+(JavaScript, Java, C#, Python, Dart, Kotlin), ``++`` (Haskell), ``..`` (Lua: ``"Bearer " .. "…"``,
+bench/contexts32), and in a text with a ``$`` (PHP, Perl) ``"X_TOKEN=" . "…"``: the same quote on
+both sides, blanks around the operator or none (`` . `` with one blank each side). The rules judge the text with each closing quote, operator and
 opening quote removed; a redaction found there by a rule that names what it found that starts,
 ends or crosses at a join is mapped back piece by piece. (``+`` and ``$`` are found at memory
 speed; a text without them costs two ``memchr``.)
@@ -41,6 +41,8 @@ ARRAY = Lazy(rf"\[[ \t\r\n]*{STRING}(?:[ \t]*,[ \t\r\n]*{STRING})+[ \t\r\n]*\]")
 ELEMENT = Lazy(STRING)
 QUOTES = "\"'"
 DOTTED = ('" . "', "' . '")
+# Lua's concatenation (OpenResty's ``"Bearer " .. "…"``), blanks around it or none.
+LUA = ('" .. "', "' .. '", '".."', "'..'")
 
 
 def has_continuation(text: str) -> bool:
@@ -106,7 +108,11 @@ def with_joined(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> 
             ] + own
     if '"' in text and ('",' in text or '" ,' in text):
         own = with_elements(text, own, find)
-    if "+" in text or ("$" in text and (DOTTED[0] in text or DOTTED[1] in text)):
+    if (
+        "+" in text
+        or ("$" in text and (DOTTED[0] in text or DOTTED[1] in text))
+        or (".." in text and any(gap in text for gap in LUA))
+    ):
         own = with_concatenated(text, own, find)
     return own
 
@@ -160,7 +166,8 @@ def with_gaps(
 
 def with_concatenated(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> list[Hit]:
     """Return ``own`` and the redactions at a join of concatenated string literals (see above)."""
-    gaps = sorted(plus_gaps(text) + dotted_gaps(text))
+    lua = [(at, at + len(gap)) for gap in LUA for at in iter_find(text, gap)]
+    gaps = sorted(plus_gaps(text) + dotted_gaps(text) + lua)
     return with_gaps(text, gaps, own, find, crossing=False)
 
 

@@ -8,7 +8,8 @@ apart from it, and redacted under that name's rule:
   echo under its prompt's expression (``irb(main):001:0> ENV["X_TOKEN"]`` / ``=> "…"``); the
   name is the expression's last identifier (anything under ``secrets.`` is a secret);
 - a REPL's echo of a string, alone on the line after its prompt (``>>> settings.api_key`` then
-  ``'…'``; Node's ``>``, IPython's ``In [3]:`` / ``Out[3]: '…'``), under the prompt's expression;
+  ``'…'``; Node's ``>``, IPython's ``In [3]:`` / ``Out[3]: '…'``, Elixir's ``iex(2)>``), under the
+  prompt's expression;
 - a variable arrow of better-exceptions and loguru (``└ '…'``): the variable of the source line
   above at the arrow's column;
 - pydantic's ``input_value='…'``: the field is the error's location, the line before;
@@ -38,7 +39,8 @@ RESULT = Lazy(r"##\[debug\]Result:[ \t]*" + QUOTED + r"[ \t]*(?=\r?\n|\Z)")
 ARROW_LINE = Lazy(r"[ \t]*(?:##\[debug\])?(?P<dots>\.*)[ \t]*\Z")
 EVALUATING = "##[debug]{dots}Evaluating: "
 PROMPT = Lazy(
-    r"[ \t]*(?:irb\([^)\n]*\):[0-9]+(?::[0-9]+)?[>*]|(?:\[[0-9]+\][ \t]*)?pry\([^)\n]*\)>|>>>|>>|>|\$"
+    r"[ \t]*(?:irb\([^)\n]*\):[0-9]+(?::[0-9]+)?[>*]|(?:\[[0-9]+\][ \t]*)?pry\([^)\n]*\)>"
+    r"|iex(?:\([^)\n]*\))?[0-9]*>|>>>|>>|>|\$"
     r"|In \[[0-9]+\]:)"
     r"[ \t]*(?P<expression>\S[^\n]*)"
 )
@@ -123,8 +125,8 @@ def echo(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
             None  # what the trigger and the gate look for (``$``, ``irb…*`` prompts echo no string)
         )
     expression = prompt.group("expression").rstrip()
-    if any(blank in expression for blank in " \t"):
-        return None  # prose (an e-mail's ``>`` quote), not an expression
+    if any(blank in expression for blank in " \t") and not marker.lstrip().startswith("iex"):
+        return None  # prose (an e-mail's ``>`` quote), not an expression (iex's prompt is no quote)
     key = last_name(expression)
     return judged(key, match.group("value"), match.end("value")) if key else None
 

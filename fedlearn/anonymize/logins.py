@@ -8,7 +8,10 @@ registry.example.com``, ``az login --tenant …``, ``npm login`` stay). So is th
 or ``printf`` pipes into a command that reads its token from standard input (``printf '%s' tok |
 gh auth login --with-token``, ``--token-stdin``, ``--password-stdin``; not a ``$reference``),
 and the word such a command is given as a here-string (``gh auth login --with-token <<< tok``,
-``docker login -u ci --password-stdin <<< 'pw'``, from ``bench/contexts29``).
+``docker login -u ci --password-stdin <<< 'pw'``, from ``bench/contexts29``), and, in a ``set -x``
+trace, a generated word a traced ``printf``/``echo`` prints on the line before or after the traced
+command that reads it (``+ printf '%s\\n' tok`` / ``+ docker login --password-stdin …``,
+``bench/contexts32``).
 """
 
 from __future__ import annotations
@@ -33,6 +36,19 @@ HERE_FED = Lazy(
     r"<<<[ \t]*(?P<q>[\"']?)(?P<value>[^\s\"'|;&]{4,300})(?P=q)"
 )
 STDIN_FLAG = r"--(?:with-token|token-stdin|password-stdin)"
+# ``set -x`` traces a pipeline's commands on lines of their own, in either order: the word
+# ``echo``/``printf`` printed and, on the next traced line, the command reading it from stdin.
+TRACED_PRINT = (
+    r"\++[ \t]+(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)?(?:(?P<f>[\"']?)%s(?:\\n)?(?P=f)[ \t]+)?"
+    r"(?P<q>[\"']?)(?P<value>[^\s\"'|;&]{8,300})(?P=q)[ \t]*\r?"
+)
+TRACED_READ = (
+    r"\++[ \t]+[^\n]{0,200}?(?P<flag>--with-token|--token-stdin|--password-stdin)(?![\w-])"
+)
+TRACED = (
+    Lazy(r"(?m)^" + TRACED_PRINT + r"\n" + TRACED_READ),
+    Lazy(r"(?m)^" + TRACED_READ + r"[^\n]*\n" + TRACED_PRINT + r"$"),
+)
 
 
 def piped(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -41,6 +57,15 @@ def piped(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     name = "password" if match.group("flag") == "--password-stdin" else "token"
     return match.start("value"), match.end("value"), name
+
+
+def traced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a traced ``printf``'s word read on the next traced line's stdin,
+    when it looks generated (a traced ``echo done`` beside ``docker login`` is a message)."""
+    value = match.group("value")
+    if not key_names.reads_generated(value, 8) or words.is_named(value):
+        return None
+    return piped(match, text)
 
 
 def login_argument(match: re.Match[str], text: str) -> bool:
@@ -71,5 +96,12 @@ def rules() -> list[Rule]:
             ),
             trigger=Trigger(words=("--with-token", "-stdin")),
             gate=rf"(?:echo|printf)[ \t][^|\n]*\|[^|\n]*{STDIN_FLAG}|{STDIN_FLAG}[^\n]*<<<",
+        ),
+        Rule(
+            ("token", "password"),
+            tuple(Matcher(Lazy(form.pattern), judge=traced) for form in TRACED),
+            trigger=Trigger(words=("--with-token", "-stdin"), needs="+"),
+            gate=rf"\+[ \t]+(?:echo|printf)[ \t][^\n]*\n\+[^\n]*{STDIN_FLAG}"
+            rf"|\+[^\n]*{STDIN_FLAG}[^\n]*\n\+[ \t]+(?:echo|printf)[ \t]",
         ),
     ]

@@ -12,8 +12,9 @@ name the command gives:
 - a name selected another way: a Secret's ``.data.NAME`` (``jsonpath``/``go-template``, ``|
   base64 -d`` allowed), ``op read op://…/NAME``, ``--fields NAME``, ``terraform output -raw
   NAME``, ``aws configure get NAME``, ``jq -r .a.NAME``, ``netlify env:get``, ``railway variables
-  get``, ``pulumi config get`` NAME; these and the two above when the value
-  looks generated (``is_generated``);
+  get``, ``pulumi config get`` NAME, PowerShell's ``Get-Secret -Name NAME -AsPlainText``; these
+  and the two above when the value looks generated (``is_generated``); ``etcdctl get`` prints the
+  key's path on the line before the value;
 - ``cat PATH``: the key is the path's last name, its extension off (``cat /run/secrets/
   db_password``); after a prompt (``$``, ``#``, ``%``, ``>``, ``+`` of ``set -x``, maybe ``sudo``)
   any secret-looking value, else a generated one (``cat notes.md`` stays);
@@ -65,7 +66,8 @@ SELECTED = Lazy(
     r"|configure get[ \t]+|(?:jq -r|yq(?:[ \t]+-r)?)[ \t]+['\"]?\.(?:[a-z0-9_-]+\.)*"
     r"|jsonpath=['\"]?\{[^\n}'\"]{0,200}\.|--query[= ]['\"]?(?:[a-z0-9_\[\]-]{1,40}\.)*"
     r"|secrets get[ \t]+|(?:consul[ \t]+kv|etcdctl) get[ \t]+['\"]?[^\s'\"]*/"
-    r"|env:get[ \t]+|variables get[ \t]+|pulumi[ \t]+config get[ \t]+)"
+    r"|env:get[ \t]+|variables get[ \t]+|pulumi[ \t]+config get[ \t]+"
+    r"|get-secret[ \t]+(?:-name[ \t]+)?['\"]?)"
     r"(?P<key>[a-z_][a-z0-9_-]{1,80})"
 )
 # After the name: a file's extension, a go-template's ``| base64decode``, closing quotes or braces.
@@ -91,6 +93,7 @@ SELECTED_WORDS = (
     "env:get",  # ``netlify env:get NAME``
     "variables get",  # ``railway variables get NAME``
     "config get",  # ``pulumi config get NAME``
+    "get-secret",  # PowerShell's ``Get-Secret -Name NAME -AsPlainText`` (bench/contexts32)
 )
 # Commands that print one credential and nothing else: auth token printers, keychains, generators.
 PRINTERS = (
@@ -244,6 +247,8 @@ def printed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return judged("token", value, span[1]) or judged("password", value, span[1])
     key = text[match.start("key") : match.end("key")].rstrip(".")
     span = next_line(text, match.end())
+    if span is not None and "etcdctl" in match.group() and text[span[0] : span[1]].endswith(key):
+        span = next_line(text, span[1])  # etcdctl prints the key's path, then its value
     if span is None:
         return None
     value = text[span[0] : span[1]]

@@ -2563,6 +2563,45 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: chars(24),
         ),
         ("section-key-value", "cfg.set('numbat', 'api_key', '{s}')", lambda: chars(24)),
+        # Session 32 (bench/contexts32): debug dumps, REPL and store reads, Lua, a traced pipe.
+        ("print-r-row", "Array\n(\n    [numbat_api_key] => {s}\n)", lambda: drawn_lower(30)),
+        ("spew-string", 'NumbatToken: (string) (len=32) "{s}"', lambda: drawn_lower(32)),
+        ("r-str-row", ' $ numbat_secret: chr "{s}"', lambda: chars(24)),
+        ("r-printed-list", '$numbat_token\n[1] "{s}"', lambda: drawn_lower(28)),
+        ("fish-set-show", "$NUMBAT_API_KEY[1]: |{s}|", lambda: chars(26)),
+        ("reg-query-row", "    NumbatToken    REG_SZ    {s}", lambda: chars(22)),
+        (
+            "terraform-output-json",
+            '{{\n  "numbat_api_key": {{\n    "sensitive": true,\n    "type": "string",\n'
+            '    "value": "{s}"\n  }}\n}}',
+            lambda: drawn_lower(32),
+        ),
+        (
+            "consul-detailed-value",
+            "Key              config/numbat/api_token\nLockIndex        0\nValue            {s}",
+            lambda: drawn_lower(30),
+        ),
+        ("iex-echo", 'iex(4)> System.get_env("NUMBAT_TOKEN")\n"{s}"', lambda: drawn_lower(30)),
+        (
+            "get-secret-plain",
+            "PS> Get-Secret -Name NumbatApiKey -AsPlainText\n{s}",
+            lambda: chars(28),
+        ),
+        (
+            "etcdctl-key-echo",
+            "$ etcdctl get /numbat/api_key\n/numbat/api_key\n{s}",
+            lambda: chars(28),
+        ),
+        (
+            "lua-concatenated-bearer",
+            'ngx.req.set_header("Authorization", "Bearer " .. "{s}")',
+            lambda: chars(30),
+        ),
+        (
+            "traced-stdin-print",
+            "+ printf '%s\\n' {s}\n+ docker login -u numbat --password-stdin r.numbat.dev",
+            lambda: drawn_lower(24),
+        ),
     ]
 
 
@@ -3356,6 +3395,28 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             ),
         ),
         ("section-key-word", lambda: "cfg.set('numbat', 'api_key', 'production')"),
+        # Session 32: dumps of settings and digests, traced messages, concatenated words.
+        ("print-r-nested", lambda: "Array\n(\n    [api_key] => Array\n        (\n        )\n)"),
+        ("spew-commit", lambda: f'Commit: (string) (len=40) "{hexs(40)}"'),
+        ("fish-set-show-path", lambda: "$NUMBAT_HOME[1]: |/opt/numbat|"),
+        (
+            "reg-query-version",
+            lambda: (
+                f"    DisplayVersion    REG_SZ    {rng.randrange(1, 9)}.{rng.randrange(0, 30)}.1"
+            ),
+        ),
+        (
+            "terraform-output-id",
+            lambda: (
+                f'{{"instance_id": {{"sensitive": false, "type": "string", "value": "i-{hexs(17)}"}}}}'
+            ),
+        ),
+        ("iex-echo-word", lambda: 'iex(2)> System.get_env("NUMBAT_TOKEN")\n"changeme"'),
+        (
+            "traced-stdin-message",
+            lambda: "+ echo logging-in\n+ docker login -u numbat --password-stdin r.numbat.dev",
+        ),
+        ("lua-concatenated-words", lambda: f'local msg = "build " .. "{rng.choice(words)}"'),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
