@@ -1,0 +1,60 @@
+"""What session 31 found over-redacted among the blind corpora's benign rows (bench/contexts26-31,
+telemetry27, fixtures24): a GitLab prefix before words joined by ``-``/``_`` (detect-secrets'
+negative fixtures), a URL that ``curl`` requests with an ``Authorization`` header (its path names
+resources), and a counted alphabet alone in a fence or under a weak key name (a placeholder, as in
+every token shape). Each with the secrets of the same shape that stay redacted."""
+
+from __future__ import annotations
+
+import random
+import string
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer, joined_words
+
+URL = (
+    "https://workflowexecutions.googleapis.com/v1/projects/9137/locations/eu-west4/workflows/nightly"
+    "/executions/6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5/callbacks/0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d"
+    "_5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "skipped: glpat-insert-your_token-here",
+        "# glrt-runner_Registration-Token-Goes-here",
+        "test data: gloas-checking_Length-Is-fine-Right",
+        "GITLAB_TOKEN=glptt-pipeline-trigger-Token-for-docs",
+        "fixture: glimt-this_is-not_a-realKEY",
+    ],
+)
+def test_a_gitlab_prefix_before_joined_words_stays(anonymizer: Anonymizer, text: str) -> None:
+    """Three or more words joined by ``-``/``_``, no digit: a scanner's negative fixture."""
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "glpat-xK9mP2qR7sT4vW8yZ1aB",
+        "glpat-aBcDeFgHiJ-kLmNoPqRsT",  # no digit, parts of mixed case
+        "glrt-Qw_eRtY-uIoPaS_dFgHj",
+        "glimt-my-tokens_are-correct9B",  # a digit: a draw may hold words
+        "gloas-Tkq_Vbn-Wzx_Plm-Rgh_Dfs",  # one-case-ish parts that read as no words
+    ],
+)
+def test_a_gitlab_token_with_a_drawn_body_goes(anonymizer: Anonymizer, token: str) -> None:
+    assert anonymizer.anonymize(f"token: {token}") == "token: <redacted:gitlab-token>"
+
+
+def test_a_drawn_body_is_no_joined_words() -> None:
+    """No draw of 20-49 letters, ``-`` and ``_`` (no digit, 1 in ~30 GitLab bodies) reads as
+    joined words (seeded; 2,000 draws)."""
+    rng = random.Random(31)
+    alphabet = string.ascii_letters + "-_"
+    for size in range(20, 50):
+        for _ in range(70):
+            body = "".join(rng.choice(alphabet) for _ in range(size))
+            assert not joined_words.is_joined_words(body), body
