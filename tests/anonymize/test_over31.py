@@ -58,3 +58,34 @@ def test_a_drawn_body_is_no_joined_words() -> None:
         for _ in range(70):
             body = "".join(rng.choice(alphabet) for _ in range(size))
             assert not joined_words.is_joined_words(body), body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f'curl -X GET -H "Authorization: Bearer $(gcloud auth print-access-token)" {URL}',
+        f"curl -s --header 'Authorization: Bearer $TOKEN' \\\n  {URL}",
+        f'41:curl -H "Content-Type: application/json" -H "authorization: Basic $CREDS" {URL}',
+        f'{{"line": "curl -H \\"Authorization: Bearer $(gcloud auth print-access-token)\\" {URL}"}}',
+    ],
+)
+def test_a_url_curl_sends_with_an_authorization_header_stays(
+    anonymizer: Anonymizer, text: str
+) -> None:
+    """The request authenticates by the header: the callback's id is a resource's name."""
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"curl -X POST {URL}",  # no header: the callback URL is the capability
+        f'wget --header "Authorization: Bearer $T" {URL}',  # not curl's command
+        f'curl -H "Authorization: Bearer $T" https://example.com/a\ncurl -X POST {URL}',
+        'curl -H "Authorization: Bearer $T" https://hooks.acme.dev/hooks/0v4is3w16pmjfk2n8q7r3t',
+        'curl -H "Authorization: Bearer $T" https://ping.acme.dev/x/Zq81Wm4nV7cR2tY9pL6kD3',
+    ],
+)
+def test_a_hook_url_without_an_authorized_curl_goes(anonymizer: Anonymizer, text: str) -> None:
+    """Another line's header, another tool, or a hook host (``hooks.…``, ``ping.…``)."""
+    assert "<redacted:webhook>" in anonymizer.anonymize(text)
