@@ -89,3 +89,30 @@ def test_a_url_curl_sends_with_an_authorization_header_stays(
 def test_a_hook_url_without_an_authorized_curl_goes(anonymizer: Anonymizer, text: str) -> None:
     """Another line's header, another tool, or a hook host (``hooks.…``, ``ping.…``)."""
     assert "<redacted:webhook>" in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flagged, but it is test data:\n\n~~~text\nAIzaSyabcdefghijklmnopqrstuvwxyz7654321\n~~~\n",
+        "```\nsk_live_ABCDEFGHIJKLMNOPqrstuv12\n```",
+        '"other_key" => "sk_abcdefghijklmnopqrstuvwxyz123",',
+        '{"session": "pk_mnopqrstuvwxyz0123456789"}',
+    ],
+)
+def test_a_fill_alone_or_under_a_weak_key_stays(anonymizer: Anonymizer, text: str) -> None:
+    """A counted alphabet or a fill (``checks.is_fill``) is a placeholder there too."""
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Here it is:\n\n~~~text\nAIzaSyQ7wErT9yUiOp2AsDfGhJkLzXcVbNm4567\n~~~\n",
+        "```\nsk_live_9fQ2mX7pL4vR8kT1zW6nB3cY\n```",
+        '"other_key" => "sk_9fq2mx7pl4vr8kt1zw6nb3cyh5jd0s",',
+        '{"session": "pk_Qm7Xw2Lp9Vr4Tn8Kc1Zs6Bd3Fh5"}',
+    ],
+)
+def test_a_drawn_value_alone_or_under_a_weak_key_goes(anonymizer: Anonymizer, text: str) -> None:
+    assert "<redacted:" in anonymizer.anonymize(text)
