@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import checks, words
+from fedlearn.anonymize import checks, joined_words, words
 from fedlearn.anonymize.rules import Check, Lazy, Many, Matcher, Rule, Span, Trigger, secret
 
 TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
@@ -256,6 +256,7 @@ def shaped() -> list[Rule]:
             r"gl(?:pat|dt|rt|ptt|cbt|oas|soat|imt|agent|ffct|ft|wt)-[A-Za-z0-9_=-]{20,}"
             r"(?:\.[0-9a-z]{2}\.[a-z0-9]{9})?",
             trigger=Trigger(words=tuple(f"gl{kind}-" for kind in GITLAB_KINDS)),
+            check=joined_words.drawn_body,
         ),
         shape("anthropic-key", r"sk-ant-[a-z]{2,10}[0-9]{2}-[A-Za-z0-9_-]{20,}", trigger=SK_DASH),
         shape(

@@ -6,7 +6,8 @@ drawn: 16 to 400 characters of letters, digits and ``_-+/=~!*#%^``, generated
 (``key_names.reads_generated``), with a digit or its cases mixed at random, and no name, version
 or path (``words.is_named``; no ``.``, ``:`` or ``@``, no ``/`` at its start). Hex alone and UUIDs
 stay (a commit, a digest, an id), and so does an ``UPPER_SNAKE`` name, a constant or a variable;
-a prefix that names an id (``req_…``, ``batch_…``) keeps its value too.
+a prefix that names an id (``req_…``, ``batch_…``) keeps its value too, and so does a fill or a
+counted alphabet (``checks.is_fill``: ``AIzaSyabcdefghij…``), a placeholder as in every token shape.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ ID_PREFIXES = frozenset({"req", "batch", "run", "job", "msg", "evt", "trace", "s
 
 def is_drawn(value: str) -> bool:
     """Return whether a word alone in a block reads as a drawn secret (module docstring)."""
-    if value.startswith("/") or checks.is_hexadecimal(value):
-        return False
+    if value.startswith("/") or checks.is_hexadecimal(value) or checks.is_fill(value):
+        return False  # a fill or a counted alphabet is a placeholder (``AIzaSyabcdefghij…``)
     parts = PARTS.split(value)
     if parts[0].lower() in ID_PREFIXES | public_ids.DATA_WORDS and len(parts) > 1:
         return False

@@ -293,9 +293,11 @@ def is_generated(value: str, is_loose: bool) -> bool:
 
     Hex strings and UUIDs count only after names that hold credentials (session, cookie, auth,
     signature, ``<provider>_key``), not after a loose one (``is_loose``), where they are usually
-    hashes and ids. Names, paths and versions (``jetbrains.mps.core``) never count.
+    hashes and ids. Names, paths, versions and fills (``checks.is_fill``) never count.
     """
     if not reads_generated(value, 20 if is_loose else 10) or words.is_named(value):
+        return False
+    if checks.is_fill(value):  # a placeholder's fill, a counted alphabet (``sk_abcdefghij…123``)
         return False
     if is_loose:
         return (

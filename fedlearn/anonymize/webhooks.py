@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, entropy, key_names, words
+from fedlearn.anonymize import authorized_urls, checks, entropy, key_names, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, span_match
 
 HOOK_WORDS = frozenset(
@@ -171,7 +171,7 @@ def url_tokens(subject: str, url: re.Match[str], *, keyed: bool) -> Iterator[re.
     hooked = any(part in HOOK_HOSTS for part in host.split(".", 1)[0].split("-"))
     hooked = hooked or host in PING_HOSTS
     path = url.group("path")
-    if not path:
+    if not path or (not keyed and not hooked and authorized_urls.is_authorized(subject, start)):
         return
     position = url.start("path")
     end = url.end("path")

@@ -2602,6 +2602,18 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "+ printf '%s\\n' {s}\n+ docker login -u numbat --password-stdin r.numbat.dev",
             lambda: drawn_lower(24),
         ),
+        # Session 31 (benign31): a GitLab body drawn with dashes, a callback URL curl sends with
+        # no Authorization header.
+        (
+            "gitlab-dashed-draw",
+            "GITLAB_TOKEN=glpat-{s}",
+            lambda: chars(7) + "-" + chars(6) + "_" + chars(8),
+        ),
+        (
+            "curl-callback-no-header",
+            "curl -X POST https://api.numbat.dev/v1/runs/42/callbacks/{s}",
+            lambda: uuid() + "_" + uuid(),
+        ),
     ]
 
 
@@ -3417,6 +3429,24 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             lambda: "+ echo logging-in\n+ docker login -u numbat --password-stdin r.numbat.dev",
         ),
         ("lua-concatenated-words", lambda: f'local msg = "build " .. "{rng.choice(words)}"'),
+        # Session 31 (benign31): a GitLab prefix before joined words, a URL curl sends with an
+        # Authorization header, a counted alphabet under a weak key name.
+        (
+            "gitlab-prefix-joined-words",
+            lambda: f"# skipped: glimt-{rng.choice(['insert', 'your', 'this'])}-token_goes-here",
+        ),
+        (
+            "curl-authorized-callback",
+            lambda: (
+                'curl -H "Authorization: Bearer $(gcloud auth print-access-token)" '
+                f"https://workflowexecutions.googleapis.com/v1/projects/{rng.randrange(10**11)}"
+                f"/locations/eu/workflows/numbat/executions/{uuid()}/callbacks/{uuid()}_{uuid()}"
+            ),
+        ),
+        (
+            "counted-alphabet-weak-key",
+            lambda: f'"other_key" => "sk_abcdefghijklmnopqrstuvwxyz{rng.randrange(100, 999)}",',
+        ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
