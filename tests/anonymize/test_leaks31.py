@@ -216,3 +216,36 @@ def test_review30_forms(anonymizer: Anonymizer, text: str, expected: str) -> Non
 )
 def test_review30_forms_kept(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # JavaScript's logical assignment ``??=`` assigns as ``=`` does.
+        (
+            "settings.ledgerApiKey ??= '7f3e2a91-b4c8-d650-19ae-fd3c0b7e5-2a71';",
+            "settings.ledgerApiKey ??= '<redacted:api-key>';",
+        ),
+        # Make's ``$(eval X := V)``: the ``)`` closes the eval; a drawn name is no name passed on.
+        (
+            "release:\n\t$(eval LEDGER_AUTH_TOKEN := Qx7bN2mKp9LwZr)\n\t./ship.sh",
+            "release:\n\t$(eval LEDGER_AUTH_TOKEN := <redacted:token>)\n\t./ship.sh",
+        ),
+    ],
+)
+def test_assigned_forms(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "opts.token ??= process.env.LEDGER_TOKEN;",
+        "config.password ||= defaultPassword;",
+        "client = Ledger(token=tokenV2, retries=3)",
+        "release:\n\t$(eval LEDGER_TOKEN := $(shell cat .token))",
+        "connect(password=dbPassword)",
+    ],
+)
+def test_assigned_forms_kept(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text

@@ -2607,6 +2607,12 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "PS C:\\work> keyring get numbat deploy\n{s}",
             lambda: drawn_lower(24),
         ),
+        ("logical-assignment", "settings.numbatApiKey ??= '{s}';", lambda: chars(24)),
+        (
+            "make-eval-assignment",
+            "release:\n\t$(eval NUMBAT_AUTH_TOKEN := {s})\n\t./ship.sh",
+            lambda: drawn_lower(18),
+        ),
     ]
 
 
@@ -3422,6 +3428,7 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             "interpolated-words",
             lambda: f"print(f\"{{'{rng.choice(words)}'}} after {{'retries'}}\")",
         ),
+        ("logical-assignment-reference", lambda: "opts.token ??= process.env.NUMBAT_TOKEN;"),
         (
             "escaped-windows-path",
             lambda: f'numbat_secret = "C:\\\\ProgramData\\\\{rng.choice(words)}\\\\secret.txt"',
