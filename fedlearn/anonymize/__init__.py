@@ -19,6 +19,7 @@ import attrs
 
 from fedlearn import config
 from fedlearn.anonymize import (
+    asked,
     assignments,
     beside_keys,
     commands,
@@ -31,10 +32,12 @@ from fedlearn.anonymize import (
     logins,
     machine,
     named_values,
+    owned_words,
     personal,
     personal_ids,
     prefilter,
     providers,
+    rpc_params,
     rules,
     sql,
     tables,
@@ -82,6 +85,9 @@ def builtin_rules(
         + commands.placed()
         + logins.rules()
         + named_values.rules()
+        + rpc_params.rules()
+        + asked.rules()
+        + owned_words.rules()
         + encoded.rules(decoder or encoded.Decoder())
         + personal.network()
         + personal_ids.rules()

@@ -52,9 +52,11 @@ TWICE_ESCAPED = ('\\\\\\"',)
 # A subscript's quotes escaped inside a JSON string (a notebook's ``os.environ[\\"X\\"] = \\"…\\"``).
 ESCAPED = ('\\"]', "\\']", '\\"] ', "\\'] ")
 # What may stand before ``=`` in an assignment operator: Make ``::=`` ``?=`` ``+=``, PHP ``.=``,
-# and in a comparison (``api_key != "…"``, ``!==``).
+# JavaScript's logical ``??=``/``||=`` and in a comparison (``api_key != "…"``, ``!==``).
 OPERATORS = tuple(
-    f"{blank}{operator}" for operator in (":", "::", "?", ".", "+", "!") for blank in ("", " ")
+    f"{blank}{operator}"
+    for operator in (":", "::", "?", ".", "+", "!", "??", "||")
+    for blank in ("", " ")
 )
 GATE_WORDS = (
     "password",
@@ -393,7 +395,7 @@ def keyed() -> list[Rule]:
             gate=rf"(?i){keys}{filler}[ \t]*{re.escape(separator)}",
         )
         for separator, filler in (
-            ("=", r"[\"'`\]}\\ \t:?.+!]{0,4}"),
+            ("=", r"[\"'`\]}\\ \t:?.+!|]{0,4}"),
             (":", r"[\"'`\]\\ \t*]{0,4}"),
             (">", ""),
         )

@@ -192,8 +192,10 @@ def is_code(value: str, key: str, word: str, following: str) -> bool:
         return True  # a cmdlet, a call cut at its first blank (``enforce_bytes(auth[1],``)
     if stripped.startswith(("=", ")", ",", "|", "]")) and IDENTIFIER.fullmatch(value.lstrip("&")):
         # a name passed on (``f(password=pw, …)``), not ``password=Zq8#v1:x,`` nor hex (C#
-        # records and Kotlin data classes print ``MasterKey = 9f86d0…, Retries = 3``)
-        return not (len(value) >= 16 and is_hexadecimal(value) and not value.isalpha())
+        # records and Kotlin data classes print ``MasterKey = 9f86d0…, Retries = 3``) nor a drawn
+        # name (Make's ``$(eval X_TOKEN := Y2qJTT8j…)``)
+        hexadecimal = len(value) >= 16 and is_hexadecimal(value) and not value.isalpha()
+        return not (hexadecimal or is_generated_name(value))
     if not key:
         return False
     if value.lower().strip("-_.") == key.lower().strip("-_."):

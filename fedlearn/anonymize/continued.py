@@ -30,6 +30,7 @@ import bisect
 import itertools
 from collections.abc import Callable
 
+from fedlearn.anonymize import interpolated
 from fedlearn.anonymize.hits import Hit
 from fedlearn.anonymize.rules import Lazy
 
@@ -114,6 +115,8 @@ def with_joined(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> 
         or (".." in text and any(gap in text for gap in LUA))
     ):
         own = with_concatenated(text, own, find)
+    if interpolated.has_interpolation(text):
+        own = with_gaps(text, interpolated.gaps(text), own, find, crossing=False)
     return own
 
 
@@ -131,8 +134,30 @@ def element_gaps(text: str) -> list[tuple[int, int]]:
 
 
 def with_elements(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> list[Hit]:
-    """Return ``own`` and the redactions that cross a join of a JSON array's strings (see above)."""
-    return with_gaps(text, element_gaps(text), own, find, crossing=True)
+    """
+    Return ``own`` and the redactions that cross a join of a JSON array's strings (see above),
+    by a rule that names what it found; not one made of whole strings only (``["acme", "V"]``:
+    two values side by side, not one cut).
+    """
+    gaps = element_gaps(text)
+    if not gaps:
+        return own
+    joined = Joined(text, gaps)
+    mapped = []
+    for joined_start, joined_end, name, rule in find(joined.text):
+        if not rule.is_secret or name == "high-entropy":
+            continue
+        pieces = joined.pieces(joined_start, joined_end)
+        if len(pieces) > 1 and not is_whole(text, pieces[0][0], pieces[-1][1]):
+            mapped += [(start, end, name, rule) for start, end in pieces]
+    return mapped + own
+
+
+def is_whole(text: str, start: int, end: int) -> bool:
+    """Return whether a joined redaction's first piece starts a string (after its opening quote)
+    and its last piece ends one (before its closing quote)."""
+    opens = start > 0 and text[start - 1] == '"' and text[start - 2 : start - 1] != "\\"
+    return opens and text[end : end + 1] == '"' and text[end - 1 : end] != "\\"
 
 
 def with_gaps(

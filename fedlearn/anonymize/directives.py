@@ -14,7 +14,7 @@ keys are tokens), ``launchctl setenv``, fish's ``set -gx`` and Cloud Foundry's `
 (``poetry``/``composer config http-basic.<repo> USER PASSWORD``, ``bundle config [set] HOST
 USER:PASSWORD``) and ``cargo login [--registry R] TOKEN`` give the password or token with no name;
 ``rclone config create NAME TYPE [KEY VALUE]…`` (``update NAME``) gives its settings as pairs of
-words, each value judged under the key before it. The name is read as any key is
+words, each value judged under the key before it (a ``key=value`` word is a pair alone). The name is read as any key is
 (``key_names.classify_key``: it must end with a secret word) and the value (quoted, or bare up to a
 blank or ``;``) is judged as if assigned to it, so ``SetEnv DB_PASSWORD ${DB_PASSWORD}`` and
 ``proxy_set_header X-Api-Key $http_x_api_key;`` stay.
@@ -120,9 +120,14 @@ def rclone_pairs(subject: str) -> Iterator[re.Match[str]]:
     for found in RCLONE.compiled.finditer(subject):
         words = [span for span in arguments(subject, found.end()) if subject[span[0]] != "-"]
         words = words[2 if found.group("verb") == "create" else 1 :]
-        for key, value in zip(words[::2], words[1::2], strict=False):
-            if "=" not in subject[key[0] : key[1]]:
-                yield span_match(subject, *unquoted(*value, subject))
+        at = 0
+        while at + 1 < len(words):
+            key = words[at]
+            if "=" in subject[key[0] : key[1]]:
+                at += 1  # a ``key=value`` word is a pair alone: the next pair starts after it
+                continue
+            yield span_match(subject, *unquoted(*words[at + 1], subject))
+            at += 2
 
 
 def rclone_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:

@@ -47,10 +47,18 @@ HINT_POWERSHELL = Lazy(r"`\"(?<=[^\s\"'`\\]`\")(?=[^\s\"'`\\,;)\]}])")
 STRUCTURED = Lazy(r"[{\[(,:=][\"'`]|[\"'`][:,}\])=]")
 
 
+# A Windows path with its backslashes escaped, a drive's or a UNC share's (``C:`` or two escaped
+# backslashes, then pieces each after an escaped one): no reader joins its pieces into one word.
+WINDOWS_PATH = Lazy(r"(?:[A-Za-z]:|(?:\\\\){2}[\w.$-]+)(?:\\\\[\w.$ -]+)+(?:\\\\)?")
+
+
 def qualifies(body: str) -> bool:
     """Return whether ``body`` holds a backslash escape of a symbol or a non-control letter between
     two characters of a value (``HINT_ESCAPE``), or a backtick between two letters or digits of a
-    drawn value with no structure next to a quote (``'{"a":1}'`` is none)."""
+    drawn value with no structure next to a quote (``'{"a":1}'`` is none); not an escaped Windows
+    path (``WINDOWS_PATH``)."""
+    if WINDOWS_PATH.fullmatch(body) is not None:
+        return False
     if HINT_ESCAPE.search(body) is not None or HINT_POWERSHELL.search(body) is not None:
         return True
     if HINT_BACKTICK.search(body) is None:

@@ -95,7 +95,8 @@ SELECTED_WORDS = (
     "config get",  # ``pulumi config get NAME``
     "get-secret",  # PowerShell's ``Get-Secret -Name NAME -AsPlainText`` (bench/contexts32)
 )
-# Commands that print one credential and nothing else: auth token printers, keychains, generators.
+# Commands that print one credential and nothing else: auth token printers, keychains, generators
+# (after a shell's prompt; PowerShell's ``PS>``, ``PS C:\\dir>`` too, read in lower case).
 PRINTERS = (
     "auth token",
     "print-access-token",
@@ -116,7 +117,8 @@ PRINTERS = (
     "keyring get",  # ``keyring get SERVICE USER``: the password
 )
 PRINTER = Lazy(
-    r"(?m)(?:^|(?<=\\n)|(?<=\"))[ \t]*(?:[$#%>\u276f][ \t]*)?(?:sudo[ \t]+)?"
+    r"(?m)(?:^|(?<=\\n)|(?<=\"))[ \t]*(?:[$#%>\u276f][ \t]*|ps(?:[ \t][^>\n]{1,200})?>[ \t]*)?"
+    r"(?:sudo[ \t]+)?"
     r"(?:(?:gh|glab|gcloud|az|aws|heroku|kubectl|oc|security|bw|openssl|wg|python3?|doctl)[ \t]"
     + IN_LINE
     # after a prompt, any CLI's name right before the subcommand (``$ acme auth:token``)

@@ -2614,6 +2614,56 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "curl -X POST https://api.numbat.dev/v1/runs/42/callbacks/{s}",
             lambda: uuid() + "_" + uuid(),
         ),
+        # Session 31 (leaks31): a literal interpolated into a string, a JSON-RPC call's
+        # positional params, a secret given as the answer to a question, ``my … key V`` (the
+        # templates take ``{s}`` by replacement: braces are single).
+        (
+            "interpolated-bearer",
+            'headers = {"Authorization": f"Bearer {\'{s}\'}"}',
+            lambda: drawn_lower(32),
+        ),
+        (
+            "interpolated-template",
+            'const h = { Authorization: `Bearer ${"{s}"}` };',
+            lambda: drawn_lower(32),
+        ),
+        (
+            "rpc-session-open",
+            '{"jsonrpc": "2.0", "id": 4, "method": "session.open", "params": ["numbat", "{s}"]}',
+            lambda: drawn_lower(32),
+        ),
+        (
+            "rpc-login",
+            '{"method": "auth.login", "params": ["numbat-ci", "{s}"], "id": 2}',
+            lambda: drawn_lower(28),
+        ),
+        (
+            "asked-quoted-question",
+            "> ops wrote:\n> which numbat token does the cron use?\nthis one: {s} (same as before)",
+            lambda: drawn_lower(32),
+        ),
+        ("asked-chat", "[09:12] ana: what's the numbat api key?\n[09:13] ben: {s}", uuid),
+        (
+            "owned-key",
+            "Auth fails with my numbat key {s} even though it works in curl.",
+            lambda: drawn_lower(24),
+        ),
+        (
+            "rclone-after-pair",
+            "rclone config create numbat s3 provider=AWS secret_access_key {s} region eu-west-1",
+            lambda: chars(40),
+        ),
+        (
+            "powershell-printer",
+            "PS C:\\work> keyring get numbat deploy\n{s}",
+            lambda: drawn_lower(24),
+        ),
+        ("logical-assignment", "settings.numbatApiKey ??= '{s}';", lambda: chars(24)),
+        (
+            "make-eval-assignment",
+            "release:\n\t$(eval NUMBAT_AUTH_TOKEN := {s})\n\t./ship.sh",
+            lambda: drawn_lower(18),
+        ),
     ]
 
 
@@ -3446,6 +3496,33 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         (
             "counted-alphabet-weak-key",
             lambda: f'"other_key" => "sk_abcdefghijklmnopqrstuvwxyz{rng.randrange(100, 999)}",',
+        ),
+        # Session 31 (leaks31): calls that sign in with no credential or name none, questions
+        # about a token that ask for something else, a key that names public data, literal
+        # words interpolated, an escaped Windows path under a secret's name.
+        (
+            "rpc-unlock-address",
+            lambda: (
+                f'{{"method": "personal_unlockAccount", "params": ["0x{hexs(40)}", null, 300]}}'
+            ),
+        ),
+        (
+            "rpc-block-hash",
+            lambda: (
+                f'{{"jsonrpc": "2.0", "method": "eth_getBlockByHash", "params": ["0x{hexs(64)}", false]}}'
+            ),
+        ),
+        ("asked-commit", lambda: f"which commit has the numbat token fix?\n{hexs(40)}"),
+        ("asked-cache-key", lambda: f"which cache key does numbat use?\nbuild-{hexs(12)}"),
+        ("owned-gpg-key", lambda: f"my gpg key {hexs(16).upper()} expired"),
+        (
+            "interpolated-words",
+            lambda: f"print(f\"{{'{rng.choice(words)}'}} after {{'retries'}}\")",
+        ),
+        ("logical-assignment-reference", lambda: "opts.token ??= process.env.NUMBAT_TOKEN;"),
+        (
+            "escaped-windows-path",
+            lambda: f'numbat_secret = "C:\\\\ProgramData\\\\{rng.choice(words)}\\\\secret.txt"',
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
