@@ -54,9 +54,7 @@ ESCAPED = ('\\"]', "\\']", '\\"] ', "\\'] ")
 # What may stand before ``=`` in an assignment operator: Make ``::=`` ``?=`` ``+=``, PHP ``.=``,
 # JavaScript's logical ``??=``/``||=`` and in a comparison (``api_key != "…"``, ``!==``).
 OPERATORS = tuple(
-    f"{blank}{operator}"
-    for operator in (":", "::", "?", ".", "+", "!", "??", "||")
-    for blank in ("", " ")
+    f"{blank}{op}" for op in (":", "::", "?", ".", "+", "!", "??", "||") for blank in ("", " ")
 )
 GATE_WORDS = (
     "password",
