@@ -97,7 +97,10 @@ def table_cells(text: str) -> tuple[Cell, ...]:
     # Whether some line can head an aligned or a delimited table: one search of the whole text.
     head = DELIMITED_HEAD.match
     may_gap = GAPPED.search(text) is not None
-    may_name = head(text) is not None or DELIMITED_LINE.search(text) is not None
+    # A delimited header has its delimiter (``named`` below): a text with none spares the searches.
+    may_name = ("," in text or ";" in text or "\t" in text) and (
+        head(text) is not None or DELIMITED_LINE.search(text) is not None
+    )
     if not (rule_lines or may_gap or may_name):
         return ()
     parts = text.split("\n")

@@ -135,6 +135,10 @@ TABLES = [
     "  {\n    enable = true;\n  }\nid  api_key\n1   Qm9vdHN0cmFwVG9rZW4x",
     "x\tname  licence_no\r\n  a  K4091-553-22881\r\n",
     "    port = 1;\n\t'id';tax_id\n1;93/815/08152",
+    # No ``,``/``;``/tab anywhere (the delimited searches are skipped), or one only far from a header.
+    '"id" passport_no\n"ada" X1234567',
+    "id  passport_no\n1   X1234567\nsee: a; b",
+    "uid\tlicence_no\n7\tK4091-553-22881",
 ]
 # Lines for the whole-text searches before the per-line tests (``GAPPED``, ``DELIMITED_LINE``).
 LINES = [
