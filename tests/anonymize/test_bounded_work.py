@@ -12,7 +12,7 @@ import re
 import pytest
 
 from fedlearn import config
-from fedlearn.anonymize import Anonymizer, assignments, public_objects
+from fedlearn.anonymize import Anonymizer, assignments, hits, public_objects, version_quads
 from fedlearn.anonymize.per_text import anywhere, contains, per_text
 from fedlearn.anonymize.rules import Lazy
 
@@ -82,3 +82,49 @@ def test_a_value_with_a_few_keys_inside_still_runs_whole() -> None:
     anonymizer = Anonymizer(config.Anonymize())
     value = "Zq7xK8mVt2LpR9wB4nJc7Hs=key=Qm3=token=Pw9"
     assert anonymizer.anonymize(f"PASSWORD={value} next") == "PASSWORD=<redacted:password> next"
+
+
+class CountingText(str):
+    """A text that counts the characters its ``find`` calls may read."""
+
+    read = 0
+
+    def find(self, value: str, *bounds: int) -> int:  # type: ignore[override]
+        start, end = (list(bounds) + [0, len(self)])[:2] if bounds else (0, len(self))
+        CountingText.read += max(0, min(end, len(self)) - start)
+        return str.find(self, value, *bounds)
+
+
+def test_repeated_secrets_are_found_in_one_pass_over_a_long_text() -> None:
+    rule = Anonymizer(config.Anonymize()).rules[0]
+    values = [f"Zq{n:05d}xK8mVt2LpR9" for n in range(2000)]
+    text = CountingText("".join(f"k{n}={value} " for n, value in enumerate(values)) + values[7])
+    found: list[hits.Hit] = []
+    at = 0
+    for value in values:
+        at = text.index(value, at)
+        found.append((at, at + len(value), rule.name, rule))
+    CountingText.read = 0
+    extra = hits.repeated(text, found)[len(found) :]
+    assert [(start, end) for start, end, *_ in extra] == [(len(text) - len(values[7]), len(text))]
+    assert CountingText.read <= 2 * len(text)  # a search per value read it 2,000 times
+
+
+@pytest.mark.parametrize("text", ["", "abababab", "ab" * 30, "xaaaaaaaaaay aaaaaaaa"])
+@pytest.mark.parametrize("values", [["abababab"], ["aaaaaaaa", "aaaaaaaaa", "babababa"]])
+def test_one_pass_finds_what_a_search_per_value_finds(text: str, values: list[str]) -> None:
+    assert hits.occurrences(text, values) == {
+        value: hits.places_of(text, value) for value in values
+    }
+
+
+def test_each_quad_of_a_long_log_does_not_search_it_whole() -> None:
+    lines = [f"10.{n % 250}.{n // 250}.7 accepted\n" for n in range(2000)]
+    text = CountingText("".join(lines) + "version 10.3.0.7\n")
+    CountingText.read = 0
+    named = []
+    for match in version_quads.QUAD.compiled.finditer(text):
+        if version_quads.is_named_version(text, *match.span()):
+            named.append(match.group())
+    assert named == ["10.3.0.7"]  # the copy of the quad the text names as a version
+    assert CountingText.read <= len(text)  # two searches per quad read it 4,000 times
