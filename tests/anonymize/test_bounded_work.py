@@ -90,7 +90,8 @@ class CountingText(str):
     read = 0
 
     def find(self, value: str, *bounds: int) -> int:  # type: ignore[override]
-        start, end = (list(bounds) + [0, len(self)])[:2] if bounds else (0, len(self))
+        start = bounds[0] if bounds else 0
+        end = bounds[1] if len(bounds) > 1 else len(self)
         CountingText.read += max(0, min(end, len(self)) - start)
         return str.find(self, value, *bounds)
 
