@@ -8,11 +8,21 @@ keys' assignments without bound (``assignments.MAX_KEYS_IN_VALUE``). Counted, ne
 from __future__ import annotations
 
 import re
+import re._constants as sre_constants
+import re._parser as sre_parse
 
 import pytest
 
 from fedlearn import config
-from fedlearn.anonymize import Anonymizer, assignments, hits, public_objects, version_quads
+from fedlearn.anonymize import (
+    Anonymizer,
+    assignments,
+    configfiles,
+    hits,
+    notices,
+    public_objects,
+    version_quads,
+)
 from fedlearn.anonymize.per_text import anywhere, contains, per_text
 from fedlearn.anonymize.rules import Lazy
 
@@ -129,3 +139,60 @@ def test_each_quad_of_a_long_log_does_not_search_it_whole() -> None:
             named.append(match.group())
     assert named == ["10.3.0.7"]  # the copy of the quad the text names as a version
     assert CountingText.read <= len(text)  # two searches per quad read it 4,000 times
+
+
+def is_wide(items: list[tuple[object, object]]) -> bool:
+    """Return whether ``items`` is one negated class or ``.``: most characters match it."""
+    if len(items) != 1:
+        return False
+    operation, argument = items[0]
+    if str(operation) in ("ANY", "NOT_LITERAL"):
+        return True
+    return str(operation) == "IN" and str(argument[0][0]) == "NEGATE"  # type: ignore[index]
+
+
+def unbounded_runs(pattern: str) -> list[str]:
+    """Return the repeats in ``pattern`` of a class of all but a few characters (``[^\\n|;&]``,
+    ``.``) with no upper bound (``*``, ``+``, ``{n,}``), as text."""
+    found: list[str] = []
+
+    def walk(items: object) -> None:
+        for operation, argument in items:  # type: ignore[attr-defined]
+            name = str(operation)
+            if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+                low, high, inner = argument
+                if high == sre_constants.MAXREPEAT and is_wide(list(inner)):
+                    found.append(f"{name}{low}{list(inner)}")
+                walk(inner)
+            elif name == "SUBPATTERN":
+                walk(argument[-1])
+            elif name == "BRANCH":
+                for branch in argument[1]:
+                    walk(branch)
+            elif name in ("ASSERT", "ASSERT_NOT"):
+                walk(argument[1])
+
+    walk(sre_parse.parse(pattern))
+    return found
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [notices.NOTICE.pattern, configfiles.WIREGUARD[2]],
+    ids=["notice", "wireguard-here-string"],
+)
+def test_a_key_word_reads_a_bounded_stretch_of_its_line(pattern: str) -> None:
+    # Each ``key`` of a long line without the words that end the match read the line to its end.
+    assert unbounded_runs(pattern) == []
+
+
+def test_a_notice_and_a_here_string_are_found_within_their_gaps() -> None:
+    anonymizer = Anonymizer(config.Anonymize())
+    printed = "Qh7vLm2Xc9RtB4nWz8Kp"
+    near = f"Your new relay token: store it now, it is shown once.\n\n    {printed}\n"
+    far = "Your new relay token" + " (see below)" * 40 + f": store it now.\n\n    {printed}\n"
+    assert printed not in anonymizer.anonymize(near)
+    assert printed in anonymizer.anonymize(far)  # the words are further apart than a notice's
+    key = "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk="
+    assert key not in anonymizer.anonymize(f"wg pubkey --quiet <<< '{key}'")
+    assert key in anonymizer.anonymize("pubkey " + "x" * 500 + f" <<< '{key}'")
