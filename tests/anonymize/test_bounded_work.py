@@ -21,6 +21,7 @@ from fedlearn.anonymize import (
     hits,
     notices,
     public_objects,
+    shell_words,
     version_quads,
 )
 from fedlearn.anonymize.per_text import anywhere, contains, per_text
@@ -95,15 +96,23 @@ def test_a_value_with_a_few_keys_inside_still_runs_whole() -> None:
 
 
 class CountingText(str):
-    """A text that counts the characters its ``find`` calls may read."""
+    """A text that counts the characters its ``find`` and ``rfind`` calls read."""
 
     read = 0
 
     def find(self, value: str, *bounds: int) -> int:  # type: ignore[override]
         start = bounds[0] if bounds else 0
         end = bounds[1] if len(bounds) > 1 else len(self)
-        CountingText.read += max(0, min(end, len(self)) - start)
-        return str.find(self, value, *bounds)
+        found = str.find(self, value, *bounds)
+        CountingText.read += (found + len(value) if found >= 0 else min(end, len(self))) - start
+        return found
+
+    def rfind(self, value: str, *bounds: int) -> int:  # type: ignore[override]
+        start = bounds[0] if bounds else 0
+        end = bounds[1] if len(bounds) > 1 else len(self)
+        found = str.rfind(self, value, *bounds)
+        CountingText.read += min(end, len(self)) - (found if found >= 0 else start)
+        return found
 
 
 def test_repeated_secrets_are_found_in_one_pass_over_a_long_text() -> None:
@@ -196,3 +205,15 @@ def test_a_notice_and_a_here_string_are_found_within_their_gaps() -> None:
     key = "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk="
     assert key not in anonymizer.anonymize(f"wg pubkey --quiet <<< '{key}'")
     assert key in anonymizer.anonymize("pubkey " + "x" * 500 + f" <<< '{key}'")
+
+
+def test_the_string_depth_of_many_commands_on_one_line_reads_it_once() -> None:
+    unit = 'x; curl "-u \\"a:b\\" q" '
+    line = CountingText("\n" + unit * 3000)
+    starts = [at for at in range(1, len(line), 97)]
+    CountingText.read = 0
+    depths = [shell_words.string_depth(line, start) for start in starts]
+    assert CountingText.read <= 2 * len(line)  # from the line's start for each: 1,000 times
+    fresh = [shell_words.string_depth("".join(line), start) for start in starts[::50]]
+    assert depths[::50] == fresh
+    assert set(depths) == {0, 1, 2}  # bare, in a quoted string, in an escaped string in it
