@@ -10,7 +10,7 @@ kind; long runs of one character class; big structured texts (markdown tables, C
 shell flags, nested JSON, escapes, CRLF, non-ASCII). ``--batch`` times ``redact_each`` on the
 texts cut in 200-character pieces as well.
 
-    .venv/bin/python bench/check_linear.py [--rules] [--big] [--batch] [--only WORD]
+    .venv/bin/python bench/check_linear.py [--tree DIR] [--rules] [--big] [--batch] [--only WORD]
 """
 
 from __future__ import annotations
@@ -23,11 +23,13 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# ``--tree DIR`` (first arguments): time the fedlearn package under DIR (a base tree) instead.
+TREE = sys.argv[2] if sys.argv[1:2] == ["--tree"] else str(Path(__file__).resolve().parent.parent)
+sys.path.insert(0, TREE)
 
-from fedlearn import config
-from fedlearn.anonymize import Anonymizer
-from fedlearn.anonymize.heads import literal_heads
+from fedlearn import config  # noqa: E402
+from fedlearn.anonymize import Anonymizer  # noqa: E402
+from fedlearn.anonymize.heads import literal_heads  # noqa: E402
 
 Unit = Callable[[int], str]
 TOKEN = "Xk29fjQm1PzL8sVb3nRt7Yw"  # noqa: S105 (a made-up secret to redact)
@@ -164,6 +166,7 @@ def main() -> None:
     parser.add_argument("--big", action="store_true", help="also 256 KB")
     parser.add_argument("--batch", action="store_true", help="also redact_each on 200-char pieces")
     parser.add_argument("--only", default="", help="families whose name holds this")
+    parser.add_argument("--tree", default=TREE, help="the tree whose fedlearn to time")
     args = parser.parse_args()
     anonymizer = Anonymizer(config.Anonymize())
     anonymizer.anonymize("warm up key=abc")
