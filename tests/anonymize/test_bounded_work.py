@@ -18,13 +18,14 @@ from fedlearn.anonymize import (
     Anonymizer,
     assignments,
     configfiles,
+    directives,
     hits,
     notices,
     public_objects,
     shell_words,
     version_quads,
 )
-from fedlearn.anonymize.per_text import anywhere, contains, per_text
+from fedlearn.anonymize.per_text import anywhere, contains, first, per_text
 from fedlearn.anonymize.rules import Lazy
 
 
@@ -209,11 +210,29 @@ def test_a_notice_and_a_here_string_are_found_within_their_gaps() -> None:
 
 def test_the_string_depth_of_many_commands_on_one_line_reads_it_once() -> None:
     unit = 'x; curl "-u \\"a:b\\" q" '
-    line = CountingText("\n" + unit * 3000)
+    line = CountingText("\n" + unit * 1000)
     starts = [at for at in range(1, len(line), 97)]
     CountingText.read = 0
     depths = [shell_words.string_depth(line, start) for start in starts]
-    assert CountingText.read <= 2 * len(line)  # from the line's start for each: 1,000 times
+    assert CountingText.read <= 2 * len(line)  # from the line's start for each: 250 times
     fresh = [shell_words.string_depth("".join(line), start) for start in starts[::50]]
     assert depths[::50] == fresh
     assert set(depths) == {0, 1, 2}  # bare, in a quoted string, in an escaped string in it
+
+
+def test_lines_before_a_listing_do_not_each_search_back_for_it() -> None:
+    secret = "http.extraheader.password Qh7vLm2Xc9RtB4nWz8Kp\n"
+    text = CountingText(secret * 3000 + "$ git config --get-regexp 'http'\n" + secret)
+    CountingText.read = 0
+    judged = [
+        directives.listed(match, text) is not None
+        for match in directives.LISTED_VALUE.compiled.finditer(text)
+    ]
+    assert judged == [False] * 3000 + [True]  # only the line after the listing is its output
+    assert CountingText.read <= len(text)  # a search back from each line read the text 3,000 times
+
+
+def test_first_answers_as_find_does() -> None:
+    where = first("--get-regexp")
+    for text in ("", "--get-regexp", "a --get-regexp b --get-regexp", "--get-rege"):
+        assert where(text) == text.find("--get-regexp")
