@@ -15,10 +15,10 @@ Hit = tuple[int, int, str, Rule]
 # ``$K[1]: |v|`` then ``originally inherited as |v|``, a request echoed in its error, a value
 # and its URL-less copy). Shorter values (``enabled`` under ``secret:``) are too often words.
 REPEAT_MIN = 8
-# Characters read by searching the text once per value (values times the text's length): above,
-# one pass over the text finds all values' places (``occurrences``), cheaper for thousands of
-# values and about 15 times slower per character than one search for a few.
-FIND_EACH = 1 << 20
+# Values up to which each value's repeats are found by searching the text for it (a search per
+# value: linear in the text for a bounded number of values); above, one pass over the text finds
+# all values' places (``occurrences``, about as slow per character as 256 searches).
+FIND_EACH = 256
 # A personal number found once is redacted where its text repeats it standing alone (no letter or
 # digit on either side): an Asterisk CDR prints the caller's number bare and again in its caller
 # id, where only the second is marked as a phone's (``"…","0612 34","…","""Name"" <0612 34>"``).
@@ -73,7 +73,7 @@ def repeated(text: str, hits: list[Hit]) -> list[Hit]:
         return hits
     places = (
         occurrences(text, first)
-        if len(first) * len(text) > FIND_EACH
+        if len(first) > FIND_EACH
         else {value: places_of(text, value) for value in first}
     )
     for value, (start, _, name, rule) in first.items():
@@ -106,14 +106,14 @@ def occurrences(text: str, values: Iterable[str]) -> dict[str, list[int]]:
     heads = {value[:REPEAT_MIN] for value in found}
     lengths = sorted({len(value) for value in found})
     size = len(text)
-    for at in range(size - REPEAT_MIN + 1):
-        if text[at : at + REPEAT_MIN] in heads:
-            for length in lengths:
-                if at + length > size:
-                    break  # a slice past the end would be shorter than ``length``
-                places = found.get(text[at : at + length])
-                if places is not None:
-                    places.append(at)
+    starts = [at for at in range(size - REPEAT_MIN + 1) if text[at : at + REPEAT_MIN] in heads]
+    for at in starts:
+        for length in lengths:
+            if at + length > size:
+                break  # a slice past the end would be shorter than ``length``
+            places = found.get(text[at : at + length])
+            if places is not None:
+                places.append(at)
     return found
 
 
