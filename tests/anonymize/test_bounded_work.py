@@ -22,6 +22,7 @@ from fedlearn.anonymize import (
     hits,
     notices,
     public_objects,
+    rules,
     shell_words,
     version_quads,
 )
@@ -236,3 +237,14 @@ def test_first_answers_as_find_does() -> None:
     where = first("--get-regexp")
     for text in ("", "--get-regexp", "a --get-regexp b --get-regexp", "--get-rege"):
         assert where(text) == text.find("--get-regexp")
+
+
+def test_candidates_of_a_long_line_ask_for_its_start_reading_back_once() -> None:
+    text = CountingText("first\n" + " --password Qh7vLm2Xc9RtB4nWz8Kp \\nx" * 2000)
+    positions = list(range(7, len(text), 41))
+    CountingText.read = 0
+    starts = [rules.line_start(text, position) for position in positions]
+    assert CountingText.read <= 2 * len(text)  # back to the line's start for each: quadratic
+    plain = "".join(text)  # another object: each answer worked out afresh
+    assert starts[::97] == [rules.line_start(plain, position) for position in positions[::97]]
+    assert starts[0] == 6 and all(text[start - 2 : start] == "\\n" for start in starts[1:])
