@@ -101,11 +101,14 @@ COMPOSER_ENTRY = Lazy(
     r"[ \t\r\n]*(?:\\n[ \t]*)*\\?\"[^\"\\\s]{1,253}\\?\"[ \t]*:[ \t]*\\?\""
     r"(?P<value>[^\"\\\s]{1,512})\\?\"[ \t]*,?"
 )
+# Characters from ``private-key``/``pubkey`` to its here-string ``<<<``: one command's words.
+# Unbounded, each of a long line's key words read the line to its end (quadratic).
+HERE_GAP = 400
 WIREGUARD = (
     r"private-?key[\"']?[ \t]*[=:]?[ \t]*(?:<\([ \t]*(?:echo|printf[ \t]+'%s\\n')?[ \t]*)?"
     r"[\"']?(?P<value>[a-z0-9+/]{42,43}=)",
     r"echo[ \t]+[\"']?(?P<value>[a-z0-9+/]{42,43}=)[\"']?[ \t]*\|[ \t]*(?:sudo[ \t]+)?wg[ \t]+pubkey",
-    r"(?:private-?key|pubkey)[^\n|;&]*<<<[ \t]*[\"']?(?P<value>[a-z0-9+/]{42,43}=)",
+    rf"(?:private-?key|pubkey)[^\n|;&]{{0,{HERE_GAP}}}<<<[ \t]*[\"']?(?P<value>[a-z0-9+/]{{42,43}}=)",
 )
 KEY_ID = Lazy(
     r"private_key_id\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?(?P<value>[0-9a-f]{40})(?![0-9a-f])"

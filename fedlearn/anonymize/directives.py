@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize.key_names import NAMES
+from fedlearn.anonymize.per_text import first
 from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, span_match
 from fedlearn.anonymize.shell_words import arguments, unquoted
 from fedlearn.anonymize.tables import judged
@@ -55,6 +56,7 @@ LISTED_VALUE = Lazy(
     r"(?:^|(?<=\n))(?P<key>[A-Za-z][A-Za-z0-9-]*\.(?:[^\s=]{1,200}\.)?[A-Za-z][A-Za-z0-9_-]{0,80})"
     r"[ \t]" + VALUE
 )
+FIRST_LISTING = first("--get-regexp")
 # A repository's basic credentials, user then password (``poetry config http-basic.repo user V``),
 # and a registry token given alone (``cargo login V``).
 BASIC_VALUE = Lazy(
@@ -109,8 +111,9 @@ def basic(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 
 def listed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return ``judge``'s answer for an output line when ``--get-regexp`` was run before it."""
-    if text.rfind("--get-regexp", 0, match.start()) < 0:
-        return None
+    at = FIRST_LISTING(text)
+    if at < 0 or at + len("--get-regexp") > match.start():
+        return None  # none before it (a search back from each line read the text up to it)
     return judge(match, text)
 
 

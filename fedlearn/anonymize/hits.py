@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 
 from fedlearn.anonymize.rules import Rule
 
@@ -14,6 +15,10 @@ Hit = tuple[int, int, str, Rule]
 # ``$K[1]: |v|`` then ``originally inherited as |v|``, a request echoed in its error, a value
 # and its URL-less copy). Shorter values (``enabled`` under ``secret:``) are too often words.
 REPEAT_MIN = 8
+# Values up to which each value's repeats are found by searching the text for it (a search per
+# value: linear in the text for a bounded number of values); above, one pass over the text finds
+# all values' places (``occurrences``, about as slow per character as 256 searches).
+FIND_EACH = 256
 # A personal number found once is redacted where its text repeats it standing alone (no letter or
 # digit on either side): an Asterisk CDR prints the caller's number bare and again in its caller
 # id, where only the second is marked as a phone's (``"…","0612 34","…","""Name"" <0612 34>"``).
@@ -58,21 +63,58 @@ def repeated(text: str, hits: list[Hit]) -> list[Hit]:
     the priority of what found it there.
     """
     extra: list[Hit] = []
-    seen: set[str] = set()
-    for start, end, name, rule in hits:
+    first: dict[str, Hit] = {}
+    for hit in hits:
+        start, end, _, rule = hit
         number = not rule.is_secret and rule.placeholder in REPEATED_NUMBERS
-        if not (rule.is_secret or number) or end - start < REPEAT_MIN:
-            continue
-        value = text[start:end]
-        if value in seen:
-            continue
-        seen.add(value)
-        at = text.find(value)
-        while at >= 0:
+        if (rule.is_secret or number) and end - start >= REPEAT_MIN:
+            first.setdefault(text[start:end], hit)
+    if not first:
+        return hits
+    places = (
+        occurrences(text, first)
+        if len(first) > FIND_EACH
+        else {value: places_of(text, value) for value in first}
+    )
+    for value, (start, _, name, rule) in first.items():
+        number = not rule.is_secret
+        for at in places[value]:
             if at != start and (not number or alone(text, at, at + len(value))):
                 extra.append((at, at + len(value), name, rule))
-            at = text.find(value, at + 1)
     return hits + extra if extra else hits
+
+
+def places_of(text: str, value: str) -> list[int]:
+    """Return every start of ``value`` in ``text`` (overlapping ones too), in order."""
+    found = []
+    at = text.find(value)
+    while at >= 0:
+        found.append(at)
+        at = text.find(value, at + 1)
+    return found
+
+
+def occurrences(text: str, values: Iterable[str]) -> dict[str, list[int]]:
+    """
+    Return ``places_of`` for each of ``values`` (``REPEAT_MIN`` characters or more) in one pass.
+
+    Each place of the text whose next ``REPEAT_MIN`` characters start a value is looked up once
+    per length of the values: linear in the text, where a search of the text per value read it
+    once per value (a dump with thousands of distinct secrets was quadratic).
+    """
+    found: dict[str, list[int]] = {value: [] for value in values}
+    heads = {value[:REPEAT_MIN] for value in found}
+    lengths = sorted({len(value) for value in found})
+    size = len(text)
+    starts = [at for at in range(size - REPEAT_MIN + 1) if text[at : at + REPEAT_MIN] in heads]
+    for at in starts:
+        for length in lengths:
+            if at + length > size:
+                break  # a slice past the end would be shorter than ``length``
+            places = found.get(text[at : at + length])
+            if places is not None:
+                places.append(at)
+    return found
 
 
 def overlaps(sorted_hits: list[Hit], hit: Hit) -> bool:

@@ -34,7 +34,12 @@ KEEPING = (
 KEEPING_GATE = KEEPING.replace(r"[^\n]{0,40}?", r"[^\n]*")
 # A line with a notice is found by the notice alone: the line ends where the notice's line ends
 # (a leading ``[^\n]*?`` made each search try every start of a long line, every gap from each).
-NOTICE = Lazy(rf"{NAMING_WORD}[^\n]*?{KEEPING}|{KEEPING}[^\n]*?{NAMING_WORD}")
+# Its two words at most ``NOTICE_GAP`` characters apart: a notice is a sentence or two, and an
+# unbounded gap read each naming word's line to its end (a 64 KB line of ``key`` words: seconds).
+NOTICE_GAP = 300
+NOTICE = Lazy(
+    rf"{NAMING_WORD}[^\n]{{0,{NOTICE_GAP}}}?{KEEPING}|{KEEPING}[^\n]{{0,{NOTICE_GAP}}}?{NAMING_WORD}"
+)
 # One value alone on its line: a run of token characters, or groups of letters and digits.
 VALUE_LINE = Lazy(
     r"[ \t]*(?P<value>[A-Za-z0-9+/_=.-]{12,}|[A-Za-z0-9]{3,8}(?:[- ][A-Za-z0-9]{3,8}){3,})[ \t]*\r?"

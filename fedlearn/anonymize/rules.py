@@ -111,11 +111,27 @@ def span_match(subject: str, start: int, end: int) -> re.Match[str]:
     return SPAN.match(subject, start, end)  # type: ignore[return-value]
 
 
+# The last text ``line_start`` was asked about, the position, and the last line break and ``\\n``
+# escape before it: a long line's candidates, asked in order, each read back only to the last one
+# (a search back to the line's start for each made a 64 KB line of flags quadratic).
+_lines: tuple[str, int, int, int] = ("", 0, -1, -1)
+
+
 def line_start(text: str, position: int) -> int:
     """Return where the line holding ``position`` starts, in text or in a JSON string (past a
     ``\\n`` escape, whose two characters end a line there)."""
-    escaped = text.rfind("\\n", 0, position)
-    return max(text.rfind("\n", 0, position) + 1, escaped + 2 if escaped >= 0 else 0)
+    global _lines
+    held, before, newline, escaped = _lines
+    if held is text and before <= position:
+        found = text.rfind("\n", before, position)
+        newline = found if found >= 0 else newline
+        found = text.rfind("\\n", max(0, before - 1), position)  # one may straddle ``before``
+        escaped = found if found >= 0 else escaped
+    else:
+        newline = text.rfind("\n", 0, position)
+        escaped = text.rfind("\\n", 0, position)
+    _lines = (text, position, newline, escaped)
+    return max(newline + 1, escaped + 2 if escaped >= 0 else 0)
 
 
 # A string literal's prefix letters before its opening quote, no part of the value: Rust raw and

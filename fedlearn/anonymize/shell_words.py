@@ -45,21 +45,32 @@ def quote_level(backslashes: int) -> int:
     return ((backslashes + 1) & -(backslashes + 1)).bit_length()
 
 
+# The last text and line ``string_depth`` read, how far, and the levels of odd quote counts there:
+# a long line with a command every few words read its start again for each (quadratic).
+_counted: tuple[str, int, int, frozenset[int]] = ("", 0, 0, frozenset())
+
+
 def string_depth(text: str, start: int) -> int:
     """
     Return how deep in JSON strings ``start`` is on its line: 0 outside any, 1 inside a string (an
     odd number of bare ``"`` before it: a tool call's ``"command": "curl …"``), 2 inside a string
     inside that one (also an odd number of ``\\"``: a tool result's JSON logged as a string), …
     """
-    line = text.rfind("\n", 0, start) + 1
-    odd: set[int] = set()
-    at = text.find('"', line, start)
+    global _counted
+    held, line, counted, levels = _counted
+    if held is text and line <= counted <= start and text.find("\n", counted, start) < 0:
+        odd = set(levels)  # the same line, read up to ``counted`` already
+    else:
+        line = text.rfind("\n", 0, start) + 1
+        odd, counted = set(), line
+    at = text.find('"', counted, start)
     while at >= 0:
         run = at
         while run > line and text[run - 1] == "\\":
             run -= 1
         odd ^= {quote_level(at - run)}
         at = text.find('"', at + 1, start)
+    _counted = (text, line, start, frozenset(odd))
     depth = 0
     while depth + 1 in odd:
         depth += 1

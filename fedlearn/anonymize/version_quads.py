@@ -22,6 +22,10 @@ QUAD = Lazy(r"(?<![0-9.])[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+(?![0-9.])")
 # The last text looked at and its quads written as versions, by quad: their starts. A log naming
 # one address on each line asks for each copy; a search of all copies each time was quadratic.
 _written: tuple[str, dict[str, list[int]]] = ("", {})
+# Characters up to which a quad searches the text for its other copies before the text's pass:
+# in a longer text each quad's two searches read it whole (thousands of addresses: quadratic),
+# and the pass, once per text, answers alike (a copy it finds the searches find too).
+SEARCHED_WHOLE = 4096
 
 
 def written_versions(text: str) -> dict[str, list[int]]:
@@ -45,7 +49,7 @@ def is_named_version(text: str, start: int, end: int) -> bool:
     if WORD_AFTER.compiled.match(text, end) is not None:
         return True
     quad = text[start:end]
-    if text.find(quad, end) < 0 and text.find(quad, 0, end - 1) < 0:
+    if len(text) <= SEARCHED_WHOLE and text.find(quad, end) < 0 and text.find(quad, 0, end - 1) < 0:
         return False  # written once: most texts
     return any(found != start for found in written_versions(text).get(quad, ()))
 
