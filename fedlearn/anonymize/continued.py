@@ -31,7 +31,7 @@ import itertools
 from collections.abc import Callable
 
 from fedlearn.anonymize import interpolated
-from fedlearn.anonymize.hits import Hit
+from fedlearn.anonymize.hits import Hit, places_of
 from fedlearn.anonymize.rules import Lazy
 
 # A continuation: an odd ``\`` at a line's end, the line break, the next line's indentation.
@@ -139,18 +139,7 @@ def with_elements(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -
     by a rule that names what it found; not one made of whole strings only (``["acme", "V"]``:
     two values side by side, not one cut).
     """
-    gaps = element_gaps(text)
-    if not gaps:
-        return own
-    joined = Joined(text, gaps)
-    mapped = []
-    for joined_start, joined_end, name, rule in find(joined.text):
-        if not rule.is_secret or name == "high-entropy":
-            continue
-        pieces = joined.pieces(joined_start, joined_end)
-        if len(pieces) > 1 and not is_whole(text, pieces[0][0], pieces[-1][1]):
-            mapped += [(start, end, name, rule) for start, end in pieces]
-    return mapped + own
+    return with_gaps(text, element_gaps(text), own, find, crossing=True, apart=True)
 
 
 def is_whole(text: str, start: int, end: int) -> bool:
@@ -166,11 +155,13 @@ def with_gaps(
     own: list[Hit],
     find: Callable[[str], list[Hit]],
     crossing: bool,
+    apart: bool = False,
 ) -> list[Hit]:
     """
     Return ``own`` and the redactions found in ``text`` with ``gaps`` removed, by a rule that
     names what it found (not ``high-entropy``), mapped back piece by piece: those that cross a
-    join (``crossing``), or those that start, end or cross at one.
+    join (``crossing``), or those that start, end or cross at one; with ``apart``, not one made
+    of whole strings only.
     """
     if not gaps:
         return own
@@ -182,6 +173,8 @@ def with_gaps(
         pieces = joined.pieces(joined_start, joined_end)
         if crossing:
             at_join = len(pieces) > 1
+            if at_join and apart:
+                at_join = not is_whole(text, pieces[0][0], pieces[-1][1])
         else:
             at_join = any(joined_start <= at <= joined_end for at, _, _ in joined.gaps)
         if at_join:
@@ -191,7 +184,7 @@ def with_gaps(
 
 def with_concatenated(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> list[Hit]:
     """Return ``own`` and the redactions at a join of concatenated string literals (see above)."""
-    lua = [(at, at + len(gap)) for gap in LUA for at in iter_find(text, gap)]
+    lua = [(at, at + len(gap)) for gap in LUA for at in places_of(text, gap)]
     gaps = sorted(plus_gaps(text) + dotted_gaps(text) + lua)
     return with_gaps(text, gaps, own, find, crossing=False)
 
@@ -219,14 +212,4 @@ def dotted_gaps(text: str) -> list[tuple[int, int]]:
     """Return the spans of PHP's and Perl's `` . `` between two literals, in a text with ``$``."""
     if "$" not in text:
         return []
-    return [(at, at + len(gap)) for gap in DOTTED for at in iter_find(text, gap)]
-
-
-def iter_find(text: str, part: str) -> list[int]:
-    """Return where ``part`` starts in ``text``, each time."""
-    found = []
-    at = text.find(part)
-    while at >= 0:
-        found.append(at)
-        at = text.find(part, at + 1)
-    return found
+    return [(at, at + len(gap)) for gap in DOTTED for at in places_of(text, gap)]
