@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from fedlearn.anonymize.per_text import per_text
 from fedlearn.anonymize.rules import PLACEHOLDER, Span
 
 # Base64 and base64url characters map to 1, every other byte (``=`` too) to 0: a run of ones in
@@ -20,8 +21,6 @@ _before: tuple[str | None, tuple[bytes, bytes, int]] = (None, (b"", b"", -1))
 # A text's UTF-8, its maximal runs of ``LONG_RUN`` base64 characters or more (byte spans, in
 # order) and the longest one's length (0: none).
 Runs = tuple[bytes, tuple[tuple[int, int], ...], int]
-# The last text ``long_runs`` read, and its runs: the four long-run rules ask about it in turn.
-_spans: tuple[str | None, Runs] = (None, (b"", (), 0))
 
 
 class Probe:
@@ -94,17 +93,15 @@ def base64_runs(text: str) -> tuple[bytes, bytes, int]:
     return found
 
 
+@per_text
 def long_runs(text: str) -> Runs:
     """
     Return the UTF-8 of ``text``, its maximal runs of ``LONG_RUN`` base64 characters or more as
     byte spans in order, and the longest one's length (``base64_runs``' map read once): each
     long-run rule keeps the runs of its own length from them instead of searching the map again
     (a search for a run of ones compares each candidate byte by byte). The same text asked about
-    twice in a row is read once.
+    twice in a row is read once (the four long-run rules ask about it in turn).
     """
-    global _spans  # one entry, kept by identity, as ``_last``
-    if _spans[0] is text:
-        return _spans[1]
     data, mapped, first = base64_runs(text)
     spans = []
     longest = 0
@@ -116,6 +113,4 @@ def long_runs(text: str) -> Runs:
         if end - first > longest:
             longest = end - first
         first = mapped.find(LONG_RUN, end)
-    found = (data, tuple(spans), longest)
-    _spans = (text, found)
-    return found
+    return data, tuple(spans), longest

@@ -8,6 +8,7 @@ elsewhere: a quad the text writes as a version anywhere is that version everywhe
 
 from __future__ import annotations
 
+from fedlearn.anonymize.per_text import per_text
 from fedlearn.anonymize.rules import Lazy
 
 # A release word right after the quad: ``1.7.3.1 release``, ``… Release Notes``.
@@ -19,26 +20,22 @@ WORD_BEFORE = Lazy(r"(?<![A-Za-z])(?i:version)\s{1,2}\Z")
 
 # A quad elsewhere in the text, whole (no digit or dot beside it).
 QUAD = Lazy(r"(?<![0-9.])[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+(?![0-9.])")
-# The last text looked at and its quads written as versions, by quad: their starts. A log naming
-# one address on each line asks for each copy; a search of all copies each time was quadratic.
-_written: tuple[str, dict[str, list[int]]] = ("", {})
 # Characters up to which a quad searches the text for its other copies before the text's pass:
 # in a longer text each quad's two searches read it whole (thousands of addresses: quadratic),
 # and the pass, once per text, answers alike (a copy it finds the searches find too).
 SEARCHED_WHOLE = 4096
 
 
+@per_text
 def written_versions(text: str) -> dict[str, list[int]]:
     """Return the starts of each quad ``text`` writes as a version (``is_written_as_version``),
-    by quad: one pass over the text, kept for the next question about the same text."""
-    global _written
-    if _written[0] is not text:
-        found: dict[str, list[int]] = {}
-        for run in QUAD.compiled.finditer(text):
-            if is_written_as_version(text, *run.span()):
-                found.setdefault(run.group(), []).append(run.start())
-        _written = (text, found)
-    return _written[1]
+    by quad: one pass over the text, kept for the next question about the same text (a log naming
+    one address on each line asks for each copy; a search of all copies each time was quadratic)."""
+    found: dict[str, list[int]] = {}
+    for run in QUAD.compiled.finditer(text):
+        if is_written_as_version(text, *run.span()):
+            found.setdefault(run.group(), []).append(run.start())
+    return found
 
 
 def is_named_version(text: str, start: int, end: int) -> bool:
