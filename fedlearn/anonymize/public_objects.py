@@ -41,7 +41,7 @@ build part (``11.3.244.8-node.38``)) from an IPv4 address.
 
 from __future__ import annotations
 
-from fedlearn.anonymize import checks, public_formats, public_ids, words
+from fedlearn.anonymize import checks, public_formats, public_ids, session_ids, words
 from fedlearn.anonymize.per_text import anywhere, contains, per_text
 from fedlearn.anonymize.rules import Lazy
 
@@ -341,6 +341,8 @@ def is_public_value(name: str, text: str, start: int, value: str) -> bool:
         return True
     if name == "high-entropy" and public_formats.is_public_keyed(text, start, value):
         return True  # a narinfo's ``Sig:``, a signature object's ``sig`` (``public_formats``)
+    if name == "high-entropy" and session_ids.is_session_uuid(text, start, value):
+        return True  # ``"session_id": "<uuid>"``: a conversation's id, not a cookie (``session_ids``)
     if name == "token" and len(value) == 16 and checks.is_hexadecimal(value):
         return PUBLIC_KEY_TOKEN.compiled.search(text, max(0, start - 24), start) is not None
     if name not in ("token", "authorization", "high-entropy"):

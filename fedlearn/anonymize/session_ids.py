@@ -1,0 +1,49 @@
+"""A UUID under a session's id key names a session, it does not open one (guarantee 1).
+
+Agent and tracing telemetry keys its events by session (``"session_id": "<uuid>"``,
+OpenTelemetry's ``session.id``, ``sessionId=``) the way it keys them by request or trace: the
+value is an id a reader needs to follow one conversation, like ``event_id`` beside it.
+``is_session_uuid`` keeps such a value when all of these hold:
+
+- the value is a UUID written whole in one case (8-4-4-4-12 hex digits);
+- the key ends with ``session`` and ``id`` as words of their own (``session_id``,
+  ``sessionId``, ``session.id``, ``chat_session_id``); not ``session`` alone, ``sessid``,
+  ``sid``, a ``session-id`` header, a ``session_token``, a ``JSESSIONID``;
+- the value is not presented to a server: no ``cookie`` earlier on its line (``Cookie:``,
+  ``Set-Cookie:``, ``--cookie``, ``cookies={…}``), no URL query (``?session_id=``,
+  ``&sessionId=``), no ``Authorization``/``X-`` header line.
+
+A web session's id there is a bearer credential and stays redacted, as does any other value
+under the same keys (a hex or base64 session token).
+"""
+
+from __future__ import annotations
+
+from fedlearn.anonymize.rules import Lazy
+
+UUID = Lazy(
+    r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}|[0-9A-F]{8}(?:-[0-9A-F]{4}){3}-[0-9A-F]{12}"
+)
+# The key right before the value: ``session`` as a word of its own (after a start, ``_``, ``.``,
+# a quote, a space, or a lower-case letter in camel case), ``_``/``.`` or camel case, ``id``;
+# then a closing quote, ``:``/``=`` and an opening quote.
+KEY = Lazy(
+    r"(?:(?<![A-Za-z0-9])[Ss]ession|(?<=[a-z0-9])Session|(?<![A-Za-z0-9])SESSION)"
+    r"(?:[_.](?:id|ID|Id)|Id|ID|_ID)[\"']?[ \t]*[:=][ \t]*[\"']?\Z"
+)
+# What presents the value to a server on its line: a cookie, a header of a request.
+PRESENTED = Lazy(r"(?i)cookie|authorization|^[ \t]*x-[a-z-]+:")
+WINDOW = 64
+
+
+def is_session_uuid(text: str, start: int, value: str) -> bool:
+    """Return whether ``value`` at ``start`` is a UUID that names a session (see the module)."""
+    if len(value) != 36 or not UUID.compiled.fullmatch(value):
+        return False
+    key = KEY.compiled.search(text, max(0, start - WINDOW), start)
+    if key is None:
+        return False
+    if text.startswith(("?", "&"), key.start() - 1) or text.startswith("&amp;", key.start() - 5):
+        return False  # a URL's query: the id presented to a server
+    line_start = text.rfind("\n", 0, key.start()) + 1
+    return PRESENTED.compiled.search(text[line_start : key.start()]) is None
