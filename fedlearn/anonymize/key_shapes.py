@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 import math
 
-from fedlearn.anonymize import checks, drawn, words
+from fedlearn.anonymize import checks, drawn, said_fake, words
 from fedlearn.anonymize.public_ids import DATA_WORDS
 from fedlearn.anonymize.rules import Lazy
 
@@ -217,6 +217,8 @@ def is_reference(value: str) -> bool:
     """
     if checks.is_reference(value) and not is_blob(value) and not is_chance_xxx(value):
         return True
+    if said_fake.is_said_fake(value):
+        return True  # words that say fake: ``somefakekey``, ``a-fake-tooshort-key``
     if value.startswith("ENC[") and SOPS_VALUE.compiled.fullmatch(value):
         return True  # sops' ciphertext of the secret, committed by design
     if "%" not in value:

@@ -29,6 +29,9 @@ some such runs are public by what they belong to (``is_public_object``):
   (``configured``, ``created``…) or on a ``kubectl`` command line: a name, never the data;
 - a hash named by words (``pip-Linux-x64-<sha256>``, a CI cache key): once its hex parts of 32 or
   more are left out, only words, platform names and numbers are left.
+- a run that ends as AWS's documentation ends an example credential, ``EXAMPLE`` or
+  ``EXAMPLEKEY`` in capitals (``ABSKQmVkcm9ja0FQSUtleS1EXAMPLE``, too short for a Bedrock key's
+  own rule, which judges the long ones).
 
 ``is_version`` tells a version of four numbers after a version word (``version: 2.5.34.0``,
 ``Version=4.0.0.0``, ``"FileVersion": "10.0.1.2"``, a range's end: ``oldVersion="0.0.0.0-13.0.0.0"``;
@@ -174,9 +177,14 @@ def says_youtube(text: str) -> bool:
     return any(word in lowered for word in YOUTUBE_WORDS)
 
 
+# How AWS's documentation ends an example credential (``AKIAIOSFODNN7EXAMPLE``,
+# ``wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY``, a Bedrock key's ``ABSK…EXAMPLE``).
+DOCUMENTED = ("EXAMPLE", "EXAMPLEKEY")
+
+
 def is_public_object(text: str, start: int, value: str) -> bool:
     """Return whether the run ``value`` at ``start`` in ``text`` is part of a public object."""
-    if is_object_id(value) or is_named_hash(value):
+    if is_object_id(value) or is_named_hash(value) or value.endswith(DOCUMENTED):
         return True
     if value.startswith(SBOM_ID) or ("_k" in value[1:6] and is_node_id(value)):
         return True
@@ -342,7 +350,7 @@ def is_public_value(name: str, text: str, start: int, value: str) -> bool:
     if name == "high-entropy" and public_formats.is_public_keyed(text, start, value):
         return True  # a narinfo's ``Sig:``, a signature object's ``sig`` (``public_formats``)
     if name == "high-entropy" and session_ids.is_session_uuid(text, start, value):
-        return True  # ``"session_id": "<uuid>"``: a conversation's id, not a cookie (``session_ids``)
+        return True  # ``"session_id": "<uuid>"``: a conversation's id (``session_ids``)
     if name == "token" and len(value) == 16 and checks.is_hexadecimal(value):
         return PUBLIC_KEY_TOKEN.compiled.search(text, max(0, start - 24), start) is not None
     if name not in ("token", "authorization", "high-entropy"):
