@@ -19,6 +19,7 @@ from fedlearn.anonymize import (
     dumps,
     entities,
     heads,
+    key_shapes,
     name_flags,
     nixout,
     readouts,
@@ -56,11 +57,14 @@ def is_quoted_secret(key: str, value: str) -> bool:
     Return whether a literal next to ``key`` but not assigned to it (``secret("…")``) is a secret.
 
     Such a literal is often a name (``kubectl get secret "db-creds"``, ``getSecret("api")``), so
-    it must look generated as well, whatever the key names.
+    it must look generated as well, whatever the key names: varied classes, or decimal digits a
+    token's key takes (``key_shapes.is_generated_under``: ``.accessToken("<25 digits>")``).
     """
     name = classify_key(key)
     if name is None or not is_secret_value(name, key, value):
         return False
+    if value.isdigit():
+        return key_shapes.is_generated_under(key, value)
     return checks.looks_random(value, minimum=8) and not words.is_named(value)
 
 

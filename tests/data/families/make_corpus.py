@@ -2669,6 +2669,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("rejected-span", "numbat said 401 and rejected `{s}` again", lambda: hexs(32)),
         ("own-value", "still forbidden. what I'm using: {s} (from the numbat console)", uuid),
         ("sentence-bare-key", "numbat needs this for prod. key: {s}", lambda: hexs(40)),
+        (
+            "call-digit-token",
+            'NumbatClient.builder().accessToken("{s}").build()',
+            lambda: str(rng.randrange(10**19, 10**22)),
+        ),
     ]
 
 
@@ -3537,6 +3542,7 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             "sentence-cache-key",
             lambda: f"Saved. key: Linux-node-{rng.randrange(18, 23)}-{hexs(16)}",
         ),
+        ("call-digit-timeout", lambda: f'.sessionTimeout("{rng.randrange(10**15, 10**18)}")'),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
