@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import (
+    build_fields,
     checks,
     directives,
     dumps,
@@ -234,4 +235,5 @@ def keyed() -> list[Rule]:
         *readouts.rules(),  # printed for a named secret: ``printenv NAME``, ``cat ~/.app/token``…
         *store_reads.rules(),  # a secret store's JSON: ``az keyvault secret show`` ``"value"``
         *dumps.rules(),  # debug dumps: ``[k] => V``, spew's ``(len=N) "V"``, ``$K[1]: |V|``…
+        *build_fields.rules(),  # Gradle's ``buildConfigField("String", "K", "\\"V\\"")``
     ]

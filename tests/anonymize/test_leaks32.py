@@ -1,5 +1,6 @@
 """Forms of session 32's leak hunt (bench/contexts30, contexts32, telemetry27) outside
-``pasted_keys``: decimal digits a call named for a token takes (``beside_keys``)."""
+``pasted_keys``: decimal digits a call named for a token takes (``beside_keys``), Gradle's build
+fields (``build_fields``)."""
 
 from __future__ import annotations
 
@@ -33,4 +34,35 @@ def test_call_digits_go(anonymizer: Anonymizer, text: str) -> None:
     ],
 )
 def test_call_digits_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'buildConfigField("String", "WOMBAT_SECRET_KEY", "\\"t4kx9qe2wz\\"")',
+            'buildConfigField("String", "WOMBAT_SECRET_KEY", "\\"<redacted:api-key>\\"")',
+        ),
+        (
+            "buildConfigField 'String', 'WOMBAT_TOKEN', '\"q8v2m5x7k1zr\"'",
+            "buildConfigField 'String', 'WOMBAT_TOKEN', '\"<redacted:token>\"'",
+        ),
+    ],
+)
+def test_build_field_goes(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'buildConfigField("String", "WOMBAT_BASE_URL", "\\"https://api.wombat.dev\\"")',
+        'buildConfigField("String", "WOMBAT_TOKEN", "\\"changeme\\"")',
+        'buildConfigField("String", "WOMBAT_TOKEN", "System.getenv(\\"WOMBAT_TOKEN\\")")',
+        'buildConfigField("boolean", "USE_WOMBAT_TOKEN", "true")',
+        'buildConfigField("String", "WOMBAT_TOKEN_TYPE", "\\"bearer\\"")',
+    ],
+)
+def test_build_field_stays(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text

@@ -2674,6 +2674,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             'NumbatClient.builder().accessToken("{s}").build()',
             lambda: str(rng.randrange(10**19, 10**22)),
         ),
+        (
+            "build-config-field",
+            'buildConfigField("String", "NUMBAT_API_KEY", "\\"{s}\\"")',
+            lambda: drawn_lower(12),
+        ),
     ]
 
 
@@ -3543,6 +3548,12 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             lambda: f"Saved. key: Linux-node-{rng.randrange(18, 23)}-{hexs(16)}",
         ),
         ("call-digit-timeout", lambda: f'.sessionTimeout("{rng.randrange(10**15, 10**18)}")'),
+        (
+            "build-config-url",
+            lambda: (
+                f'buildConfigField("String", "NUMBAT_TOKEN_URL", "\\"https://{rng.choice(words)}.dev/t\\"")'
+            ),
+        ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
