@@ -28,6 +28,7 @@ from fedlearn.anonymize import (
     store_reads,
     terms,
     words,
+    wrapped_values,
 )
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS, VALUE
 from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
@@ -235,5 +236,6 @@ def keyed() -> list[Rule]:
         *readouts.rules(),  # printed for a named secret: ``printenv NAME``, ``cat ~/.app/token``…
         *store_reads.rules(),  # a secret store's JSON: ``az keyvault secret show`` ``"value"``
         *dumps.rules(),  # debug dumps: ``[k] => V``, spew's ``(len=N) "V"``, ``$K[1]: |V|``…
+        *wrapped_values.rules(),  # Java's ``Optional[V]``, Scala's ``Some(V)``: as if quoted
         *build_fields.rules(),  # Gradle's ``buildConfigField("String", "K", "\\"V\\"")``
     ]

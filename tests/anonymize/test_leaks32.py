@@ -1,6 +1,6 @@
 """Forms of session 32's leak hunt (bench/contexts30, contexts32, telemetry27) outside
 ``pasted_keys``: decimal digits a call named for a token takes (``beside_keys``), Gradle's build
-fields (``build_fields``)."""
+fields (``build_fields``), values Java's ``Optional[V]`` wraps (``wrapped_values``)."""
 
 from __future__ import annotations
 
@@ -65,4 +65,30 @@ def test_build_field_goes(anonymizer: Anonymizer, text: str, expected: str) -> N
     ],
 )
 def test_build_field_stays(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DEBUG c.a.Holder - loaded Optional[Tq8ZvL2mXw9RkP4nHs7Jd3Bf]",
+        "holder(Optional.of(Tq8ZvL2mXw9RkP4nHs7Jd3Bf))",
+        "List(Some(Tq8ZvL2mXw9RkP4nHs7Jd3Bf), None)",
+    ],
+)
+def test_wrapped_value_goes(anonymizer: Anonymizer, text: str) -> None:
+    assert "Tq8ZvL2mXw9RkP4nHs7Jd3Bf" not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Optional[ClientCredentialsProvider]",  # a class's name
+        "Optional[9c4d7e2f1a3b5c6d8e0f2a4b6c8d0e1f]",  # a hash
+        "Optional[550e8400-e29b-41d4-a716-446655440000]",  # a UUID
+        "Some(AccountServiceImplV2Handler)",  # a name with a version
+        "Optional.empty",
+    ],
+)
+def test_wrapped_value_stays(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text

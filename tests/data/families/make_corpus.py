@@ -2679,6 +2679,7 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             'buildConfigField("String", "NUMBAT_API_KEY", "\\"{s}\\"")',
             lambda: drawn_lower(12),
         ),
+        ("java-optional", "DEBUG c.n.Numbat - resolved Optional[{s}]", lambda: chars(24)),
     ]
 
 
@@ -3553,6 +3554,10 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             lambda: (
                 f'buildConfigField("String", "NUMBAT_TOKEN_URL", "\\"https://{rng.choice(words)}.dev/t\\"")'
             ),
+        ),
+        (
+            "java-optional-class",
+            lambda: f"Optional[{rng.choice(words).title()}CredentialsProvider]",
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
