@@ -38,7 +38,7 @@ def rules() -> list[Rule]:
     return [
         Rule(
             NAMES,
-            (Matcher(FIELD, judge=field),),
+            (Matcher(Lazy(FIELD.pattern), judge=field),),
             trigger=Trigger(words=("buildConfigField",)),
             gate=r"buildConfigField[ \t]*\(?[ \t]*[\"']",
         ),

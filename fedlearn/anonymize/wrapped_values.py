@@ -43,7 +43,7 @@ def rules() -> list[Rule]:
     return [
         Rule(
             ("high-entropy",),
-            (Matcher(WRAPPED, judge=wrapped),),
+            (Matcher(Lazy(WRAPPED.pattern), judge=wrapped),),
             trigger=Trigger(words=("Optional[", "Optional.of(", "Some(")),
             gate=r"Optional(?:\[|\.of\()|Some\(",
         ),
