@@ -14,11 +14,13 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import (
+    build_fields,
     checks,
     directives,
     dumps,
     entities,
     heads,
+    key_shapes,
     name_flags,
     nixout,
     readouts,
@@ -26,6 +28,7 @@ from fedlearn.anonymize import (
     store_reads,
     terms,
     words,
+    wrapped_values,
 )
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS, VALUE
 from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
@@ -56,11 +59,14 @@ def is_quoted_secret(key: str, value: str) -> bool:
     Return whether a literal next to ``key`` but not assigned to it (``secret("…")``) is a secret.
 
     Such a literal is often a name (``kubectl get secret "db-creds"``, ``getSecret("api")``), so
-    it must look generated as well, whatever the key names.
+    it must look generated as well, whatever the key names: varied classes, or decimal digits a
+    token's key takes (``key_shapes.is_generated_under``: ``.accessToken("<25 digits>")``).
     """
     name = classify_key(key)
     if name is None or not is_secret_value(name, key, value):
         return False
+    if value.isdigit():
+        return key_shapes.is_generated_under(key, value)
     return checks.looks_random(value, minimum=8) and not words.is_named(value)
 
 
@@ -230,4 +236,6 @@ def keyed() -> list[Rule]:
         *readouts.rules(),  # printed for a named secret: ``printenv NAME``, ``cat ~/.app/token``…
         *store_reads.rules(),  # a secret store's JSON: ``az keyvault secret show`` ``"value"``
         *dumps.rules(),  # debug dumps: ``[k] => V``, spew's ``(len=N) "V"``, ``$K[1]: |V|``…
+        *wrapped_values.rules(),  # Java's ``Optional[V]``, Scala's ``Some(V)``: as if quoted
+        *build_fields.rules(),  # Gradle's ``buildConfigField("String", "K", "\\"V\\"")``
     ]

@@ -2664,6 +2664,22 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "release:\n\t$(eval NUMBAT_AUTH_TOKEN := {s})\n\t./ship.sh",
             lambda: drawn_lower(18),
         ),
+        # Session 32 (leaks32): a code span refused on a failure's line, the writer's own value,
+        # a bare ``key:`` opening a sentence.
+        ("rejected-span", "numbat said 401 and rejected `{s}` again", lambda: hexs(32)),
+        ("own-value", "still forbidden. what I'm using: {s} (from the numbat console)", uuid),
+        ("sentence-bare-key", "numbat needs this for prod. key: {s}", lambda: hexs(40)),
+        (
+            "call-digit-token",
+            'NumbatClient.builder().accessToken("{s}").build()',
+            lambda: str(rng.randrange(10**19, 10**22)),
+        ),
+        (
+            "build-config-field",
+            'buildConfigField("String", "NUMBAT_API_KEY", "\\"{s}\\"")',
+            lambda: drawn_lower(12),
+        ),
+        ("java-optional", "DEBUG c.n.Numbat - resolved Optional[{s}]", lambda: chars(24)),
     ]
 
 
@@ -3523,6 +3539,25 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         (
             "escaped-windows-path",
             lambda: f'numbat_secret = "C:\\\\ProgramData\\\\{rng.choice(words)}\\\\secret.txt"',
+        ),
+        # Session 32 (leaks32): refusals, own values and ``key:`` that name no credential.
+        ("rejected-no-failure", lambda: f"remote rejected `{hexs(40)}` (stale info)"),
+        ("own-commit", lambda: f"this is what I have: {hexs(40)} (the {rng.choice(words)} build)"),
+        ("yaml-bare-key", lambda: f"- key: {hexs(32)}\n  value: {rng.choice(words)}"),
+        (
+            "sentence-cache-key",
+            lambda: f"Saved. key: Linux-node-{rng.randrange(18, 23)}-{hexs(16)}",
+        ),
+        ("call-digit-timeout", lambda: f'.sessionTimeout("{rng.randrange(10**15, 10**18)}")'),
+        (
+            "build-config-url",
+            lambda: (
+                f'buildConfigField("String", "NUMBAT_TOKEN_URL", "\\"https://{rng.choice(words)}.dev/t\\"")'
+            ),
+        ),
+        (
+            "java-optional-class",
+            lambda: f"Optional[{rng.choice(words).title()}CredentialsProvider]",
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
