@@ -14,6 +14,7 @@ of our own (labelled `pii` when they hold an e-mail-like address or an IP).
 Row format as contexts32.
 """
 
+# ruff: noqa: S608  (SQL statements are the corpus's contexts)
 from __future__ import annotations
 
 import base64
@@ -46,6 +47,8 @@ KEY_WORDS = [
     ["client", "secret"],
 ]
 
+# An SSH key fingerprint: fedlearn replaces it by design (docs/anonymization.md's table).
+SSH_FINGERPRINT = re.compile(r"SHA256:[A-Za-z0-9+/]{43}")
 URL_SAFE = re.compile(r"[A-Za-z0-9._~-]+")
 BARE = re.compile(r"[^\s'\"#;$`\\,&|<>(){}\[\]*?!%]+")
 
@@ -238,8 +241,18 @@ def c_chat_export(r, pairs):
         esc=(
             json.dumps(
                 [
-                    {"type": "message", "user": "U04M2K7PQ", "text": f"new {svc(r)} key: `{v}`", "ts": ts},
-                    {"type": "message", "user": "U02H9XZ1B", "text": "thx :+1:", "ts": ts[:-1] + "9"},
+                    {
+                        "type": "message",
+                        "user": "U04M2K7PQ",
+                        "text": f"new {svc(r)} key: `{v}`",
+                        "ts": ts,
+                    },
+                    {
+                        "type": "message",
+                        "user": "U02H9XZ1B",
+                        "text": "thx :+1:",
+                        "ts": ts[:-1] + "9",
+                    },
                 ],
                 indent=4,
             ),
@@ -257,7 +270,10 @@ def c_chat_export(r, pairs):
                 {
                     "type": "m.room.message",
                     "sender": "@mira:matrix.example.org",
-                    "content": {"msgtype": "m.text", "body": f"here's the {n.tail.snake.replace('_', ' ')}: {v}"},
+                    "content": {
+                        "msgtype": "m.text",
+                        "body": f"here's the {n.tail.snake.replace('_', ' ')}: {v}",
+                    },
                     "origin_server_ts": 1733565731512,
                 }
             ),
@@ -282,7 +298,7 @@ def c_teams_html(r, pairs):
     return choose(
         v,
         line=(
-            f'<div><p>Hi all, {svc(r)} credentials for staging:</p><p>{x(n.tail.pascal)}: <code>{x(v)}</code></p></div>',
+            f"<div><p>Hi all, {svc(r)} credentials for staging:</p><p>{x(n.tail.pascal)}: <code>{x(v)}</code></p></div>",
             f"[12/7/2026 10:02 AM] Mira Tan\n{n.env} = {v}\n[12/7/2026 10:03 AM] Jonas Weber\nthanks!",
             f'{{"body":{{"contentType":"html","content":{json.dumps("<p>use <code>" + x(v) + "</code> as the " + n.tail.snake.replace("_", " ") + "</p>")}}},"from":{{"user":{{"displayName":"Mira Tan"}}}}}}',
         ),
@@ -295,7 +311,7 @@ def c_review(r, pairs):
         v,
         line=(
             f"Patch Set 3: Code-Review-1\n\n(1 comment)\n\nFile config/{svc(r)}.ini:\n\nLine 12:\n> {n.tail.snake} = {v}\n\nPlease don't commit the key, read it from the environment.",
-            f"**@mira** commented on `deploy/values.yaml` line 14:\n\n```diff\n@@ -12,3 +12,3 @@ {ident(n)}:\n-  {n.tail.camel}: \"\"\n+  {n.tail.camel}: {yq(v)}\n```\n\nThis should come from the sealed secret.",
+            f'**@mira** commented on `deploy/values.yaml` line 14:\n\n```diff\n@@ -12,3 +12,3 @@ {ident(n)}:\n-  {n.tail.camel}: ""\n+  {n.tail.camel}: {yq(v)}\n```\n\nThis should come from the sealed secret.',
             f"Inline comments:\n\nsrc/{ident(n)}/client.go:27\n> {n.pascal}: {dq(v)},\nnit: move to config",
         ),
     )
@@ -324,9 +340,16 @@ def c_ipynb_output(r, pairs):
                     "execution_count": 4,
                     "metadata": {},
                     "outputs": [
-                        {"name": "stdout", "output_type": "stream", "text": [f"{n.tail.snake}: {v}\n", "status: ok\n"]}
+                        {
+                            "name": "stdout",
+                            "output_type": "stream",
+                            "text": [f"{n.tail.snake}: {v}\n", "status: ok\n"],
+                        }
                     ],
-                    "source": ["print(f\"" + n.tail.snake + ": {cfg." + n.tail.snake + "}\")\n", "print('status: ok')"],
+                    "source": [
+                        'print(f"' + n.tail.snake + ": {cfg." + n.tail.snake + '}")\n',
+                        "print('status: ok')",
+                    ],
                 },
                 indent=1,
             ),
@@ -359,7 +382,7 @@ def c_ipynb_output(r, pairs):
                 },
                 indent=1,
             ),
-            f"In [3]: %env {n.env}\nOut[3]: {repr(v)}",
+            f"In [3]: %env {n.env}\nOut[3]: {v!r}",
         ),
     )
 
@@ -369,10 +392,27 @@ def c_pw_manager(r, pairs):
     return choose(
         v,
         esc=(
-            f"$ op item get \"{svc(r)} prod\" --format json --reveal | jq '.fields[]|select(.purpose==\"PASSWORD\")'\n"
-            + json.dumps({"id": "password", "type": "CONCEALED", "purpose": "PASSWORD", "label": "password", "value": v}, indent=2),
+            f'$ op item get "{svc(r)} prod" --format json --reveal | jq \'.fields[]|select(.purpose=="PASSWORD")\'\n'
+            + json.dumps(
+                {
+                    "id": "password",
+                    "type": "CONCEALED",
+                    "purpose": "PASSWORD",
+                    "label": "password",
+                    "value": v,
+                },
+                indent=2,
+            ),
             f"$ bw get item {svc(r)}-prod | jq .login\n"
-            + json.dumps({"username": user_of(pairs), "password": v, "totp": None, "passwordRevisionDate": None}, indent=2),
+            + json.dumps(
+                {
+                    "username": user_of(pairs),
+                    "password": v,
+                    "totp": None,
+                    "passwordRevisionDate": None,
+                },
+                indent=2,
+            ),
         ),
         line=(
             f"$ pass show {svc(r)}/prod\n{v}\nlogin: {user_of(pairs)}\nurl: https://{host(r)}",
@@ -392,13 +432,13 @@ def c_ansible_vault(r, pairs):
     return choose(
         v,
         esc=(
-            f"$ ansible -i inventory web1 -m ansible.builtin.debug -a var=vault_{n.snake}\nweb1 | SUCCESS => {{\n    \"vault_{n.snake}\": {dq(v)}\n}}",
-            f"$ ansible-inventory -i inventory --host web1\n"
+            f'$ ansible -i inventory web1 -m ansible.builtin.debug -a var=vault_{n.snake}\nweb1 | SUCCESS => {{\n    "vault_{n.snake}": {dq(v)}\n}}',
+            "$ ansible-inventory -i inventory --host web1\n"
             + json.dumps({"ansible_host": "web1.internal", f"{n.snake}": v}, indent=4),
         ),
         line=(
             f"$ ansible-vault view group_vars/prod/vault.yml\nVault password: \n---\nvault_{n.snake}: {yq(v)}\nvault_db_user: app",
-            f"TASK [{svc(r)} : write config] ****\nok: [web1] => (item={{'key': '{n.tail.snake}', 'value': {repr(v)}}})",
+            f"TASK [{svc(r)} : write config] ****\nok: [web1] => (item={{'key': '{n.tail.snake}', 'value': {v!r}}})",
         ),
     )
 
@@ -450,10 +490,10 @@ def c_pkg_creds(r, pairs):
         v,
         line=(
             f"$ poetry config http-basic.{svc(r)} {user_of(pairs)} {shq(v)}",
-            f"# ~/.bundle/config\n---\nBUNDLE_GEMS__{ident(n).upper()}__IO: \"{user_of(pairs)}:{v}\"\nBUNDLE_JOBS: \"4\"",
-            f"# .yarnrc.yml\nnpmScopes:\n  {svc(r)}:\n    npmRegistryServer: \"https://npm.{host(r)}\"\n    npmAuthToken: {yq(v)}",
+            f'# ~/.bundle/config\n---\nBUNDLE_GEMS__{ident(n).upper()}__IO: "{user_of(pairs)}:{v}"\nBUNDLE_JOBS: "4"',
+            f'# .yarnrc.yml\nnpmScopes:\n  {svc(r)}:\n    npmRegistryServer: "https://npm.{host(r)}"\n    npmAuthToken: {yq(v)}',
             f"$ pnpm config set //npm.{host(r)}/:_authToken {shq(v)}",
-            f"<packageSourceCredentials>\n  <{svc(r)}>\n    <add key=\"Username\" value=\"{user_of(pairs)}\" />\n    <add key=\"ClearTextPassword\" value=\"{x(v)}\" />\n  </{svc(r)}>\n</packageSourceCredentials>",
+            f'<packageSourceCredentials>\n  <{svc(r)}>\n    <add key="Username" value="{user_of(pairs)}" />\n    <add key="ClearTextPassword" value="{x(v)}" />\n  </{svc(r)}>\n</packageSourceCredentials>',
         ),
         bare=(
             f"UV_INDEX_{ident(n).upper()}_USERNAME={user_of(pairs)}\nUV_INDEX_{ident(n).upper()}_PASSWORD={v}\nuv sync --locked",
@@ -463,13 +503,13 @@ def c_pkg_creds(r, pairs):
 
 
 def c_maven_http(r, pairs):
-    n, v = pairs[-1]
+    _, v = pairs[-1]
     return choose(
         v,
         line=(
             f"<server>\n  <id>{svc(r)}-releases</id>\n  <configuration>\n    <httpHeaders>\n      <property>\n        <name>Private-Token</name>\n        <value>{x(v)}</value>\n      </property>\n    </httpHeaders>\n  </configuration>\n</server>",
             f"$ git config --global --get-regexp 'url\\..*'\nurl.https://{user_of(pairs)}:{v}@git.{host(r)}/.insteadof https://git.{host(r)}/",
-            f"$ ivy -settings ivysettings.xml\n<credentials host=\"repo.{host(r)}\" realm=\"Artifactory Realm\" username=\"{user_of(pairs)}\" passwd=\"{x(v)}\"/>",
+            f'$ ivy -settings ivysettings.xml\n<credentials host="repo.{host(r)}" realm="Artifactory Realm" username="{user_of(pairs)}" passwd="{x(v)}"/>',
         ),
     )
 
@@ -483,7 +523,7 @@ def c_sql_stmt(r, pairs):
             f"COPY public.api_credentials (id, provider, {n.tail.snake}, created_at) FROM stdin;\n7\t{svc(r)}\t{v}\t2026-12-07 10:00:00+00\n\\.",
             f"CREATE USER MAPPING FOR app_rw SERVER {ident(n)}_fdw OPTIONS (user '{user_of(pairs)}', password {sqlq(v)});",
             f"INSERT INTO `settings` VALUES (1,'{n.snake}',{sqlq(v)},'2026-12-07 10:00:00'),(2,'region','eu-west-1','2026-12-07 10:00:00');",
-            f"ALTER USER {ident(n)}_svc IDENTIFIED BY \"{v}\" ACCOUNT UNLOCK;",
+            f'ALTER USER {ident(n)}_svc IDENTIFIED BY "{v}" ACCOUNT UNLOCK;',
             f"CREATE SUBSCRIPTION {ident(n)}_sub CONNECTION 'host=db1 dbname=app user=repl password={v}' PUBLICATION app_pub;",
         ),
     )
@@ -494,7 +534,7 @@ def c_graphql(r, pairs):
     return choose(
         v,
         esc=(
-            f"mutation {{\n  createIntegration(input: {{provider: \"{svc(r)}\", {n.tail.camel}: {dq(v)}}}) {{\n    id\n    status\n  }}\n}}",
+            f'mutation {{\n  createIntegration(input: {{provider: "{svc(r)}", {n.tail.camel}: {dq(v)}}}) {{\n    id\n    status\n  }}\n}}',
             "# HTTP HEADERS\n" + json.dumps({"Authorization": f"Bearer {v}"}, indent=2),
         ),
         line=(
@@ -509,9 +549,9 @@ def c_grpc(r, pairs):
         v,
         line=(
             f"$ grpc_cli call api.{host(r)}:443 {cls(n)}.Service.List '' --metadata 'x-api-key:{v}' --channel_creds_type=ssl",
-            f"$ ghz --insecure --call {ident(n)}.v1.Api/Ping -m '{{\"authorization\":\"Bearer {v}\"}}' localhost:50051",
+            f'$ ghz --insecure --call {ident(n)}.v1.Api/Ping -m \'{{"authorization":"Bearer {v}"}}\' localhost:50051',
             f"$ buf curl --header 'Authorization: Bearer {v}' https://api.{host(r)}/{ident(n)}.v1.Api/Ping",
-            f"{ident(n)}.v1.Api@localhost:50051> header authorization=\"Bearer {v}\"",
+            f'{ident(n)}.v1.Api@localhost:50051> header authorization="Bearer {v}"',
         ),
     )
 
@@ -560,7 +600,7 @@ def c_crash(r, pairs):
     return choose(
         v,
         esc=(
-            f"(gdb) p *cfg\n$1 = {{endpoint = 0x5581c2a0 \"https://{host(r)}\", {n.snake} = 0x5581c2f0 {dq(v)}, timeout = 30}}",
+            f'(gdb) p *cfg\n$1 = {{endpoint = 0x5581c2a0 "https://{host(r)}", {n.snake} = 0x5581c2f0 {dq(v)}, timeout = 30}}',
             f"(lldb) frame variable\n(Config *) self = 0x0000600003d04000\n(std::string) {n.tail.snake} = {dq(v)}\n(int) retries = 3",
         ),
         line=(
@@ -575,10 +615,10 @@ def c_android(r, pairs):
     return choose(
         v,
         esc=(
-            f"public final class BuildConfig {{\n  public static final boolean DEBUG = false;\n  public static final String APPLICATION_ID = \"com.example.app\";\n  public static final String {n.env} = {dq(v)};\n}}",
+            f'public final class BuildConfig {{\n  public static final boolean DEBUG = false;\n  public static final String APPLICATION_ID = "com.example.app";\n  public static final String {n.env} = {dq(v)};\n}}',
         ),
         line=(
-            f"<meta-data\n    android:name=\"com.{ident(n)}.{n.tail.env}\"\n    android:value=\"{x(v)}\" />",
+            f'<meta-data\n    android:name="com.{ident(n)}.{n.tail.env}"\n    android:value="{x(v)}" />',
             f"## This file must *NOT* be checked into Version Control Systems,\nsdk.dir=/Users/mira/Library/Android/sdk\n{ident(n)}.{n.tail.camel}={v}",
             f"# secrets.properties (secrets-gradle-plugin)\n{n.env}={v}\nMAPS_API_KEY=DEFAULT_API_KEY",
         ),
@@ -595,7 +635,7 @@ def c_ios(r, pairs):
         line=(
             f"$ xcodebuild -scheme App -configuration Release {n.env}={shq(v)} archive",
             f"# fastlane/.env.default\nFASTLANE_USER=ios@example.org\n{n.env}={v}",
-            f"lane :beta do\n  ENV[\"{n.env}\"] = {dq(v)}\n  upload_to_testflight\nend",
+            f'lane :beta do\n  ENV["{n.env}"] = {dq(v)}\n  upload_to_testflight\nend',
         ),
     )
 
@@ -620,32 +660,32 @@ def c_cron(r, pairs):
         line=(
             f"Dec  7 10:05:01 web1 CRON[48213]: (app) CMD (curl -fsS -H 'Authorization: Bearer {v}' https://{host(r)}/v1/heartbeat >/dev/null)",
             f"# /etc/cron.d/{svc(r)}\n*/15 * * * * app {n.env}={shq(v)} /opt/{svc(r)}/bin/sync --quiet",
-            f"spec:\n  schedule: \"0 3 * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: sync\n              args: [\"--{n.tail.kebab}\", {dq(v)}]",
+            f'spec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: sync\n              args: ["--{n.tail.kebab}", {dq(v)}]',
         ),
     )
 
 
 def c_win_cred(r, pairs):
-    n, v = pairs[-1]
+    _, v = pairs[-1]
     return choose(
         v,
         line=(
             f"PS C:\\> New-StoredCredential -Target '{svc(r)}' -UserName '{user_of(pairs)}' -Password {psq(v)} -Persist LocalMachine",
-            f"C:\\> cmdkey /generic:{svc(r)}-api /user:{user_of(pairs)} /pass:\"{v}\"\nCMDKEY: Credential added successfully.",
-            f"C:\\> net use \\\\files.{host(r)}\\share \"{v}\" /user:CORP\\{user_of(pairs)} /persistent:no",
-            f"C:\\> schtasks /create /tn \"{svc(r)} sync\" /tr C:\\tools\\sync.exe /sc hourly /ru CORP\\svc /rp \"{v}\"",
+            f'C:\\> cmdkey /generic:{svc(r)}-api /user:{user_of(pairs)} /pass:"{v}"\nCMDKEY: Credential added successfully.',
+            f'C:\\> net use \\\\files.{host(r)}\\share "{v}" /user:CORP\\{user_of(pairs)} /persistent:no',
+            f'C:\\> schtasks /create /tn "{svc(r)} sync" /tr C:\\tools\\sync.exe /sc hourly /ru CORP\\svc /rp "{v}"',
         ),
     )
 
 
 def c_browser_copy(r, pairs):
-    n, v = pairs[-1]
+    _, v = pairs[-1]
     return choose(
         v,
         line=(
             f"curl 'https://api.{host(r)}/v1/me' \\\n  -H 'accept: application/json' \\\n  -H 'authorization: Bearer {v}' \\\n  -H 'sec-fetch-mode: cors' \\\n  --compressed",
-            f"fetch(\"https://api.{host(r)}/v1/me\", {{\n  \"headers\": {{\n    \"accept\": \"application/json\",\n    \"x-api-key\": {dq(v)}\n  }},\n  \"method\": \"GET\"\n}});",
-            f"Invoke-WebRequest -UseBasicParsing -Uri \"https://api.{host(r)}/v1/me\" `\n-Headers @{{\n\"authorization\"=\"Bearer {v}\"\n  \"accept\"=\"application/json\"\n}}",
+            f'fetch("https://api.{host(r)}/v1/me", {{\n  "headers": {{\n    "accept": "application/json",\n    "x-api-key": {dq(v)}\n  }},\n  "method": "GET"\n}});',
+            f'Invoke-WebRequest -UseBasicParsing -Uri "https://api.{host(r)}/v1/me" `\n-Headers @{{\n"authorization"="Bearer {v}"\n  "accept"="application/json"\n}}',
         ),
     )
 
@@ -709,7 +749,17 @@ CONTEXTS = {
 # Contexts that hold a multi-line value (every form escapes it).
 BLOCK = {"chat_export"}
 # Contexts with a form for a multi-line value.
-HAS_ESC = {"chat_export", "ipynb_output", "pw_manager", "ansible_vault", "chef", "graphql", "crash", "android", "ios"}
+HAS_ESC = {
+    "chat_export",
+    "ipynb_output",
+    "pw_manager",
+    "ansible_vault",
+    "chef",
+    "graphql",
+    "crash",
+    "android",
+    "ios",
+}
 ONLY_BARE: set[str] = set()
 
 
@@ -731,11 +781,22 @@ LINE_CONTEXTS = {
         + "\n\nAgreed, allowlisting it."
     ),
     "slack_export": lambda s: json.dumps(
-        [{"type": "message", "user": "U04M2K7PQ", "text": f"flagged but harmless:\n```{s}```", "ts": "1733565731.512900"}],
+        [
+            {
+                "type": "message",
+                "user": "U04M2K7PQ",
+                "text": f"flagged but harmless:\n```{s}```",
+                "ts": "1733565731.512900",
+            }
+        ],
         indent=4,
     ),
-    "irc": lambda s: "\n".join(f"[10:02:{i:02d}] <mira> {ln}" for i, ln in enumerate(s.splitlines())),
-    "jira_noformat": lambda s: f"Scanner output on the fixture file:\n{{noformat}}\n{s}\n{{noformat}}\nClosing as won't fix.",
+    "irc": lambda s: "\n".join(
+        f"[10:02:{i:02d}] <mira> {ln}" for i, ln in enumerate(s.splitlines())
+    ),
+    "jira_noformat": lambda s: (
+        f"Scanner output on the fixture file:\n{{noformat}}\n{s}\n{{noformat}}\nClosing as won't fix."
+    ),
     "ipynb_stream": lambda s: json.dumps(
         {
             "name": "stdout",
@@ -749,7 +810,9 @@ LINE_CONTEXTS = {
         + each(" {}", s)
     ),
     "gerrit_comment": lambda s: (
-        "Patch Set 2:\n\n(1 comment)\n\nFile tests/fixtures/fp.txt:\n\nLine 3:\n" + each("> {}", s) + "\nThis is a negative test case, keep it."
+        "Patch Set 2:\n\n(1 comment)\n\nFile tests/fixtures/fp.txt:\n\nLine 3:\n"
+        + each("> {}", s)
+        + "\nThis is a negative test case, keep it."
     ),
     "confluence_cdata": lambda s: (
         '<ac:structured-macro ac:name="noformat"><ac:plain-text-body><![CDATA['
@@ -758,7 +821,9 @@ LINE_CONTEXTS = {
     ),
     "sql_comment": lambda s: each("-- {}", s) + "\nSELECT 1;",
     "review_suggestion": lambda s: (
-        "**@jonas** suggested a change on `tests/fixtures/fp.txt`:\n\n```suggestion\n" + s + "\n```\nkeeps the false positive as the scanner's docs show it"
+        "**@jonas** suggested a change on `tests/fixtures/fp.txt`:\n\n```suggestion\n"
+        + s
+        + "\n```\nkeeps the false positive as the scanner's docs show it"
     ),
 }
 
@@ -778,8 +843,12 @@ def lookalikes() -> list[tuple[str, str]]:
         h1 = hashlib.sha1(seed, usedforsecurity=False).hexdigest()
         h1b = hashlib.sha1(seed + b"b", usedforsecurity=False).hexdigest()
         md5 = hashlib.md5(seed, usedforsecurity=False).hexdigest()
-        u = str(uuid.UUID(bytes=hashlib.md5(seed + b"u", usedforsecurity=False).digest(), version=4))
-        u2 = str(uuid.UUID(bytes=hashlib.md5(seed + b"v", usedforsecurity=False).digest(), version=4))
+        u = str(
+            uuid.UUID(bytes=hashlib.md5(seed + b"u", usedforsecurity=False).digest(), version=4)
+        )
+        u2 = str(
+            uuid.UUID(bytes=hashlib.md5(seed + b"v", usedforsecurity=False).digest(), version=4)
+        )
         ver = f"{RNG.randint(0, 9)}.{RNG.randint(0, 40)}.{RNG.randint(0, 99)}"
         sri = b64(hashlib.sha512(seed + b"2").digest())
         svcname = RNG.choice(["billing", "search", "ingest", "auth-proxy", "reports", "mailer"])
@@ -801,7 +870,14 @@ def lookalikes() -> list[tuple[str, str]]:
                     "user": f"U0{h1[:8].upper()}",
                     "ts": f"17335{i:05d}.{int(md5[:6], 16) % 1000000:06d}",
                     "team": f"T0{md5[:8].upper()}",
-                    "blocks": [{"type": "rich_text", "block_id": b64(hashlib.md5(seed + b"b", usedforsecurity=False).digest())[:5]}],
+                    "blocks": [
+                        {
+                            "type": "rich_text",
+                            "block_id": b64(
+                                hashlib.md5(seed + b"b", usedforsecurity=False).digest()
+                            )[:5],
+                        }
+                    ],
                 },
                 indent=4,
             )
@@ -816,7 +892,10 @@ def lookalikes() -> list[tuple[str, str]]:
             t = json.dumps(
                 {
                     "id": 1500000000 + i,
-                    "node_id": "PRRC_kwDO" + b64(hashlib.sha1(seed + b"n", usedforsecurity=False).digest())[:14].replace("+", "A").replace("/", "B"),
+                    "node_id": "PRRC_kwDO"
+                    + b64(hashlib.sha1(seed + b"n", usedforsecurity=False).digest())[:14]
+                    .replace("+", "A")
+                    .replace("/", "B"),
                     "commit_id": h1,
                     "original_commit_id": h1b,
                     "path": "src/client.py",
@@ -854,7 +933,14 @@ def lookalikes() -> list[tuple[str, str]]:
                     "id": md5[:8],
                     "metadata": {},
                     "outputs": [
-                        {"data": {"image/png": png, "text/plain": ["<Figure size 640x480 with 1 Axes>"]}, "metadata": {}, "output_type": "display_data"}
+                        {
+                            "data": {
+                                "image/png": png,
+                                "text/plain": ["<Figure size 640x480 with 1 Axes>"],
+                            },
+                            "metadata": {},
+                            "output_type": "display_data",
+                        }
                     ],
                     "source": ["plt.plot(df['latency_ms'])"],
                 },
@@ -894,21 +980,21 @@ def lookalikes() -> list[tuple[str, str]]:
         elif kind == 10:
             t = (
                 f"- name: call {svcname}\n  ansible.builtin.uri:\n    url: https://{svcname}.internal/api\n    headers:\n"
-                f"      Authorization: \"Bearer {{{{ vault_{svcname.replace('-', '_')}_token }}}}\"\n  no_log: true\n"
+                f'      Authorization: "Bearer {{{{ vault_{svcname.replace("-", "_")}_token }}}}"\n  no_log: true\n'
                 f"  register: result\n# checksum: {h1}"
             )
             out.append(("ansible-vault-ref", t))
         elif kind == 11:
             t = (
-                f"{{\n  \"name\": \"example/{svcname}\",\n  \"version\": \"{ver}\",\n  \"source\": {{\n    \"type\": \"git\",\n"
-                f"    \"url\": \"https://github.com/example/{svcname}.git\",\n    \"reference\": \"{h1}\"\n  }},\n"
-                f"  \"dist\": {{\n    \"type\": \"zip\",\n    \"shasum\": \"{h1b}\"\n  }}\n}}"
+                f'{{\n  "name": "example/{svcname}",\n  "version": "{ver}",\n  "source": {{\n    "type": "git",\n'
+                f'    "url": "https://github.com/example/{svcname}.git",\n    "reference": "{h1}"\n  }},\n'
+                f'  "dist": {{\n    "type": "zip",\n    "shasum": "{h1b}"\n  }}\n}}'
             )
             out.append(("composer-lock", t))
         elif kind == 12:
             t = (
-                f"<packageSources>\n  <add key=\"{svcname}\" value=\"https://pkgs.example.org/{svcname}/nuget/v3/index.json\" />\n</packageSources>\n"
-                f"<packageSourceCredentials>\n  <{svcname}>\n    <add key=\"Username\" value=\"az\" />\n    <add key=\"ClearTextPassword\" value=\"%NUGET_PAT%\" />\n"
+                f'<packageSources>\n  <add key="{svcname}" value="https://pkgs.example.org/{svcname}/nuget/v3/index.json" />\n</packageSources>\n'
+                f'<packageSourceCredentials>\n  <{svcname}>\n    <add key="Username" value="az" />\n    <add key="ClearTextPassword" value="%NUGET_PAT%" />\n'
                 f"  </{svcname}>\n</packageSourceCredentials>\n<!-- {svcname}.{ver}.nupkg sha512: {sri} -->"
             )
             out.append(("nuget-placeholder", t))
@@ -937,7 +1023,7 @@ def lookalikes() -> list[tuple[str, str]]:
         elif kind == 15:
             t = (
                 f"meta {{\n  name: get {svcname}\n  type: http\n  seq: {i % 9 + 1}\n}}\n\nget {{\n  url: {{{{baseUrl}}}}/v1/{svcname}/{u}\n  auth: bearer\n}}\n\n"
-                f"auth:bearer {{\n  token: {{{{process.env.API_TOKEN}}}}\n}}\n\nheaders {{\n  If-None-Match: \"{md5}\"\n}}"
+                f'auth:bearer {{\n  token: {{{{process.env.API_TOKEN}}}}\n}}\n\nheaders {{\n  If-None-Match: "{md5}"\n}}'
             )
             out.append(("bruno-placeholder", t))
         elif kind == 16:
@@ -957,11 +1043,23 @@ def lookalikes() -> list[tuple[str, str]]:
         elif kind == 18:
             t = json.dumps(
                 {
-                    "project_info": {"project_number": str(100000000000 + i * 7919), "project_id": f"{svcname}-app", "storage_bucket": f"{svcname}-app.appspot.com"},
+                    "project_info": {
+                        "project_number": str(100000000000 + i * 7919),
+                        "project_id": f"{svcname}-app",
+                        "storage_bucket": f"{svcname}-app.appspot.com",
+                    },
                     "client": [
                         {
-                            "client_info": {"mobilesdk_app_id": f"1:{100000000000 + i * 7919}:android:{md5[:16]}", "android_client_info": {"package_name": "com.example.app"}},
-                            "oauth_client": [{"client_id": f"{100000000000 + i * 7919}-{h1[:32]}.apps.googleusercontent.com", "client_type": 3}],
+                            "client_info": {
+                                "mobilesdk_app_id": f"1:{100000000000 + i * 7919}:android:{md5[:16]}",
+                                "android_client_info": {"package_name": "com.example.app"},
+                            },
+                            "oauth_client": [
+                                {
+                                    "client_id": f"{100000000000 + i * 7919}-{h1[:32]}.apps.googleusercontent.com",
+                                    "client_type": 3,
+                                }
+                            ],
                         }
                     ],
                 },
@@ -989,14 +1087,28 @@ def lookalikes() -> list[tuple[str, str]]:
             )
             out.append(("windows-cred-list", t))
         elif kind == 22:
-            masked = RNG.choice(["****", "<redacted>", "<your-token>", "${{ secrets.API_TOKEN }}", "{{ vault_api_token }}", "[hidden]", "sk_live_••••••••"])
+            masked = RNG.choice(
+                [
+                    "****",
+                    "<redacted>",
+                    "<your-token>",
+                    "${{ secrets.API_TOKEN }}",
+                    "{{ vault_api_token }}",
+                    "[hidden]",
+                    "sk_live_••••••••",
+                ]
+            )
             t = (
                 f"> the token is {masked}, ask Mira for the real one\n\nsure, the value in the vault is fine. Build {h1[:10]} "
                 f"is green, request id {u}."
             )
             out.append(("masked-in-mail", t))
         elif kind == 23:
-            short = b64(hashlib.md5(seed + b"s", usedforsecurity=False).digest())[:7].replace("+", "a").replace("/", "b")
+            short = (
+                b64(hashlib.md5(seed + b"s", usedforsecurity=False).digest())[:7]
+                .replace("+", "a")
+                .replace("/", "b")
+            )
             t = (
                 f"Release notes: https://bit.ly/{short}\nhttps://example.org/blog/{svcname}-{ver}?utm_source=newsletter&utm_medium=email&utm_campaign={md5[:10]}&mc_eid={md5[10:20]}\n"
                 f"ETag: W/\"{md5}\"\nX-Request-Id: {u}\ngtag('config', 'G-{h1[:10].upper()}');"
@@ -1214,7 +1326,7 @@ def main() -> None:
                 "text": text,
                 "source": "lookalike",
                 "kind": "lookalike",
-                "label": "pii" if f24.PII.search(text) else "",
+                "label": "pii" if f24.PII.search(text) or SSH_FINGERPRINT.search(text) else "",
             }
         )
     with (HERE / "secrets.jsonl").open("w", encoding="utf-8") as out:
