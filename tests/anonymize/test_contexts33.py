@@ -101,6 +101,11 @@ def cell(source: str, shown: str) -> str:
             f"conda install -c https://pkgs.corp.example/t/{LOWER}/ml torch",
             "conda install -c https://pkgs.corp.example/t/<redacted:token>/ml torch",
         ),
+        # a drawn token's ``=`` after lower-case letters is no assignment to another variable
+        (
+            "Found the acme key qwzrt_k4d8x2m9=pl7vx0q3nb9w2k in the log",
+            "Found the acme key <redacted:secret-value> in the log",
+        ),
     ],
 )
 def test_found(anonymizer: Anonymizer, text: str, expected: str) -> None:
