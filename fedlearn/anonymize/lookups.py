@@ -97,7 +97,7 @@ def rules() -> list[Rule]:
                 for form in (PUPPET, EYAML, CONSOLE, RESULT)
             ),
             trigger=Trigger(words=("puppet", "DEC::", "DEC(", "Out[", "text/plain")),
-            gate=r"puppet[ \t]+lookup|DEC(?:\(\d+\))?::|Out\[\d+\]|\"text/plain\"",
+            gate=r"puppet[ \t]+lookup|DEC(?:\([0-9]+\))?::|Out\[[0-9]+\]|\"text/plain\"",
         ),
         Rule(
             key_names.NAMES,
