@@ -16,15 +16,19 @@ from collections.abc import Iterator
 from fedlearn.anonymize import (
     build_fields,
     checks,
+    conda_tokens,
     directives,
     dumps,
     entities,
     heads,
     key_shapes,
+    lookups,
     name_flags,
     nixout,
+    pointers,
     readouts,
     rules,
+    sql_copy,
     store_reads,
     terms,
     words,
@@ -234,6 +238,10 @@ def keyed() -> list[Rule]:
         *directives.rules(),  # ``SetEnv NAME value``, ``set $name value;``, ``git config k v``
         *nixout.rules(),  # ``nix-repl>`` echoes and NixOS definition lists: ``- In `f': "…"``
         *readouts.rules(),  # printed for a named secret: ``printenv NAME``, ``cat ~/.app/token``…
+        *lookups.rules(),  # ``puppet lookup``/``pillar.get``/``eyaml`` output, IPython ``Out[n]``
+        *conda_tokens.rules(),  # ``https://conda.anaconda.org/t/<token>/channel``
+        *pointers.rules(),  # gdb/lldb ``token = 0x5581c2f0 "V"``
+        *sql_copy.rules(),  # pg_dump's ``COPY t (id, api_key) FROM stdin;`` rows
         *store_reads.rules(),  # a secret store's JSON: ``az keyvault secret show`` ``"value"``
         *dumps.rules(),  # debug dumps: ``[k] => V``, spew's ``(len=N) "V"``, ``$K[1]: |V|``…
         *wrapped_values.rules(),  # Java's ``Optional[V]``, Scala's ``Some(V)``: as if quoted

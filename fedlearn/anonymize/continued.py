@@ -30,7 +30,7 @@ import bisect
 import itertools
 from collections.abc import Callable
 
-from fedlearn.anonymize import interpolated
+from fedlearn.anonymize import inline_code, interpolated
 from fedlearn.anonymize.hits import Hit, places_of
 from fedlearn.anonymize.rules import Lazy
 
@@ -117,6 +117,8 @@ def with_joined(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> 
         own = with_concatenated(text, own, find)
     if interpolated.has_interpolation(text):
         own = with_gaps(text, interpolated.gaps(text), own, find, crossing=False)
+    if inline_code.has_inline_code(text):
+        own = with_gaps(text, inline_code.gaps(text), own, find, crossing=False)
     return own
 
 

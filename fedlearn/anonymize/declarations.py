@@ -5,7 +5,8 @@ TypeScript ``const apiKey: string = '…'``, Kotlin/Swift/Scala ``val token: Str
 Python ``API_TOKEN: str = "…"``/``Final[str]``, Go ``const apiKey string = "…"``), and an
 element whose ``name``/``key``/``property``/``id`` attribute names a secret and whose
 ``content``/``value`` attribute holds it, in any order (``<meta name="x-secret-key"
-content="…">``, ``<input value="…" name="api_token">``), Windows' ``setx NAME value``, and a
+content="…">``, ``<input value="…" name="api_token">``; a namespace prefix is no part of the
+attribute's name: Android's ``<meta-data android:name="…" android:value="…"/>``), Windows' ``setx NAME value``, and a
 quoted literal after a camelCase key whose secret word has a capitalized qualifier
 (``"SecretKeyBase": "…"``, ``apiTokenProd = '…'``), which the key-word gates of ``assignments``
 do not see (lower-cased, the qualifier is no separate part). The value is judged as it would be
@@ -77,7 +78,7 @@ def attributed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value: tuple[int, int] | None = None
     for attribute in ATTRIBUTE.compiled.finditer(text, *match.span("attributes")):
         group = "d" if attribute.group("d") is not None else "s"
-        name = attribute.group("name").lower()
+        name = attribute.group("name").lower().rpartition(":")[2]  # ``android:name``: ``name``
         if name in KEY_ATTRIBUTES and not key:
             key = attribute.group(group)
         elif name in VALUE_ATTRIBUTES and value is None:

@@ -133,7 +133,7 @@ DATA_OWNER_WORDS = """
     asset image layer blob order product sku region zone node peer channel topic stream queue
     job task run lock sequence metric label tag attribute property param option setting feature
     flag experiment locale lang type kind name id sorting grouping range hotkey short shortcut
-    keyboard dictionary registry
+    keyboard dictionary registry crashreporter
 """
 DATA_OWNERS = frozenset(DATA_OWNER_WORDS.split())
 MINIMUM = {"password": 4, "secret": 6, "aws-secret-key": 8, "azure-storage-key": 20}

@@ -46,6 +46,8 @@ AFFIXED = Lazy(
 )
 # The secret words ``AFFIXED`` reads with a short tail, and that tail: what the assignment gates
 # add after them (``secrete = "…"``, ``passwords: …``).
+# A value that assigns another variable: an upper-case name (``BUILD_SHA``), ``=``, more.
+ASSIGNED = Lazy(r"(?:[A-Z]+(?:_[A-Z0-9]+)+|[A-Z]{2,12})=[^=\s]")
 # A percent-escape of a printable ASCII character (``%24`` is ``$``, ``%7B`` ``{``).
 PERCENT = Lazy(r"%([2-7][0-9A-Fa-f])")
 PERCENT_TAIL = Lazy(r"[2-7][0-9A-Fa-f]")  # the same after its ``%``
@@ -252,9 +254,12 @@ def is_encoded_reference(value: str) -> bool:
     """
     Return ``checks.is_reference`` of ``value`` or, when it is URL-encoded, whether it decodes to
     a reference (``vault%3Asecret%2Fdata%2Fdb%23password``, ``%24%28cat%20%2Frun%2Fsecrets%2Fdb
-    %29``) or to words with blanks between them (``%20flag%20%26%20docker``): no token.
+    %29``) or to words with blanks between them (``%20flag%20%26%20docker``): no token. An
+    assignment to another variable (``token BUILD_SHA=<sha>``: an upper-case name, then ``=``;
+    bench/contexts33) is that variable's value, not the secret's either. A drawn token's ``=``
+    after lower-case letters (``iptndv=vtyw…``, ``b_fp06k…__=-ux8…``) is no assignment.
     """
-    if checks.is_reference(value):
+    if checks.is_reference(value) or ASSIGNED.compiled.match(value) is not None:
         return True
     if "%" not in value:
         return False

@@ -49,8 +49,13 @@ def is_fingerprint(match: re.Match[str], text: str) -> bool:
     """
     Return whether 16 colon-separated hex bytes are a fingerprint, not a certificate's serial
     number (``Serial Number:\n    90:70:…``, ``serial=…``): the word ``serial`` is not in the 40
-    characters before them.
+    characters before them. OpenSSH writes its MD5 fingerprints in lower case; upper-case bytes
+    with no lower-case letter are a certificate's (``keytool -list``, Gradle's ``signingReport``
+    ``MD5: 9F:14:…``, ``openssl x509 -fingerprint -md5``: bench/contexts33), which stay.
     """
+    hexes = match.group().removeprefix("MD5:")
+    if hexes.upper() == hexes and hexes.lower() != hexes:
+        return False
     return "serial" not in text[max(0, match.start() - 40) : match.start()].lower()
 
 

@@ -63,8 +63,13 @@ def test_a_quad_written_as_a_version_only_inside_a_longer_word_is_an_address(
         ("INSERT INTO orders VALUES ('acme', 'ORD2026X91KQ7');", "ORD2026X91KQ7"),
         # Hex pairs with colons (a MAC, a fingerprint) are hex: a MAC stays the personal rule's.
         ("INSERT INTO devices VALUES ('rpi', 'B8:27:EB:12:34:56', 'lab');", "<mac>"),
+        # Upper case: a certificate's fingerprint, not OpenSSH's (bench/contexts33), so it stays.
         (
             "INSERT INTO hosts VALUES ('web', '3A:7F:9C:11:0B:E4:55:2D:C8:91:6A:0F:B3:7E:D2:44');",
+            "'3A:7F:9C:11:0B:E4:55:2D:C8:91:6A:0F:B3:7E:D2:44'",
+        ),
+        (
+            "INSERT INTO hosts VALUES ('web', '3a:7f:9c:11:0b:e4:55:2d:c8:91:6a:0f:b3:7e:d2:44');",
             "<ssh-fingerprint>",
         ),
     ],

@@ -2680,6 +2680,38 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: drawn_lower(12),
         ),
         ("java-optional", "DEBUG c.n.Numbat - resolved Optional[{s}]", lambda: chars(24)),
+        # Session 32 (bench/contexts33): inline-code markup, configuration lookups, IPython's
+        # Out, pg_dump's COPY rows, a debugger's char *, namespaced attributes, conda's /t/.
+        ("html-code-after-name", "<p>Numbat token: <code>{s}</code></p>", lambda: chars(24)),
+        ("jira-monospace", "the numbat password is {{{s}}} for now", lambda: chars(20)),
+        ("puppet-lookup", "$ puppet lookup numbat::api_token\n--- {s}", lambda: drawn_lower(28)),
+        (
+            "salt-pillar-get",
+            "$ salt '*' pillar.get numbat:secret_key\nweb1:\n    {s}",
+            lambda: chars(26),
+        ),
+        ("eyaml-decrypted", "numbat::auth_token: DEC::PKCS7[{s}]!", lambda: drawn_lower(30)),
+        (
+            "ipython-out",
+            "In [2]: os.environ['NUMBAT_TOKEN']\nOut[2]: '{s}'",
+            lambda: chars(24),
+        ),
+        (
+            "pg-copy-row",
+            "COPY numbat.keys (id, api_key) FROM stdin;\n1\t{s}\n\\.",
+            lambda: drawn_lower(30),
+        ),
+        ("gdb-char-pointer", '$1 = {numbat_token = 0x55d0c0 "{s}"}', lambda: chars(26)),
+        (
+            "android-meta-data",
+            '<meta-data android:name="dev.numbat.API_KEY" android:value="{s}" />',
+            lambda: chars(32),
+        ),
+        (
+            "conda-channel-token",
+            "channels:\n  - https://conda.numbat.dev/t/{s}/main",
+            lambda: chars(30),
+        ),
     ]
 
 
@@ -3558,6 +3590,26 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         (
             "java-optional-class",
             lambda: f"Optional[{rng.choice(words).title()}CredentialsProvider]",
+        ),
+        # Session 32 (bench/contexts33): template variables in markup, lookups of public data,
+        # an assignment after a secret's word, a certificate's fingerprint, a crash report's key.
+        ("html-code-name", lambda: "use <code>{{numbat_token}}</code> in the request"),
+        ("puppet-lookup-sha", lambda: f"$ puppet lookup numbat::build_sha\n--- {hexs(40)}"),
+        ("pg-copy-hashes", lambda: f"COPY numbat.builds (id, sha) FROM stdin;\n1\t{hexs(40)}\n\\."),
+        (
+            "token-file-then-assignment",
+            lambda: f"Environment=TOKEN_FILE=%d/token BUILD_SHA={hexs(40)}",
+        ),
+        (
+            "keytool-md5",
+            lambda: "MD5: " + ":".join(hexs(2).upper() for _ in range(16)),
+        ),
+        ("crashreporter-key", lambda: f"CrashReporter Key:   {hexs(40)}"),
+        (
+            "conda-forum-topic",
+            lambda: (
+                f"https://forum.numbat.dev/t/conda-{rng.choice(words)}-fails/{rng.randrange(9999)}"
+            ),
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]

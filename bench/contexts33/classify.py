@@ -1,0 +1,33 @@
+"""Break a through_sync.py --json report of contexts33 down by context, source, label and kind.
+
+``python bench/contexts33/classify.py OUT.json`` (bench/corpus_report.py's ``breakdown``); the
+rows labelled by draws29's sampler (placeholder, not-a-credential, printable-draw) are counted
+apart first.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+import corpus_report  # noqa: E402
+
+
+def unlabelled(run, secrets, benign) -> None:
+    rows = [r for r in secrets if not r.get("label")]
+    leaks = [r for r in run["leaks"] if not r.get("label")]
+    ok = len(rows) - len(leaks)
+    print(f"  unlabelled: {ok}/{len(rows)} redacted ({100 * ok / len(rows):.2f}%)")
+    ok = len(secrets) - len(run["leaks"])
+    print(f"  all rows: {ok}/{len(secrets)} redacted ({100 * ok / len(secrets):.2f}%)")
+    ok = len(benign) - len(run["changed"])
+    print(f"  benign: {ok}/{len(benign)} unchanged ({100 * ok / len(benign):.2f}%)")
+
+
+if __name__ == "__main__":
+    corpus_report.breakdown(
+        HERE, sys.argv[1:], ("context", "source", "label"), ("context", "kind"), unlabelled
+    )
