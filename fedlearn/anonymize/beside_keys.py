@@ -209,7 +209,7 @@ def keyed() -> list[Rule]:
             (Matcher(rules.Lazy(LITERAL.pattern), find=quoted, judge=quoted_judge),),
             trigger=rules.Trigger(words=KEY_WORDS, lower=True),
             lower=True,
-            gate=rf"(?i)(?:{words})(?:[ \t]{{1,2}}|\([ \t]?)[\"'`]",
+            gate=rf"(?i)(?:{words})(?:[ \t]{{1,2}}|[ \t]?\([ \t]?)[\"'`]",  # QUOTED_AFTER, reversed
         ),
         Rule(
             NAMES,

@@ -263,6 +263,14 @@ def test_conditions_hold_on_strings_made_from_the_patterns(
     assert failed_conditions(REFERENCE, text) == []
 
 
+@RAN_WITH_RE2
+@pytest.mark.parametrize("text", ["secretkey (`0123456:`)", 'getToken ("a8Kd93jQ0zLm")'])
+def test_a_blank_before_the_parenthesis_keeps_the_literal_gate(text: str) -> None:
+    """``key ("…")``: the gate reads a blank before ``(`` as the finder does (found by the
+    property above)."""
+    assert failed_conditions(REFERENCE, text) == []
+
+
 # --- every path gives the same bytes ---------------------------------------------------------
 
 PATHS = {
