@@ -29,6 +29,7 @@ from fedlearn.anonymize import (
 )
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS, VALUE
 from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
+from fedlearn.anonymize.line_starts import line_start
 from fedlearn.anonymize.rules import Matcher, Rule
 
 # A string literal: what ``quoted`` finds after a key word and ``compared`` before one.
@@ -158,7 +159,7 @@ READ_NAME = rules.Lazy(r"\([ \t]*[\"'](?P<key>[A-Za-z_][\w.-]{1,80})[\"'][ \t]*\
 def fallback_keys(text: str, operator: int) -> list[str]:
     """Return the keys a fallback whose operator follows no key may have: the line's assigned
     name, then the last quoted name read before the operator."""
-    line = text.rfind("\n", 0, operator) + 1
+    line = line_start(text, operator)
     keys = []
     assigned = ASSIGNED.match(text, line, operator)
     if assigned is not None:

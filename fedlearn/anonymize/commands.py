@@ -335,16 +335,16 @@ DOCKER_ENV = Lazy(
 )
 
 
+ENV_FIRST = Lazy(r"^[ \t]*+(?=ENV )", re.M)
+
+
 def docker_envs(text: str) -> Iterator[re.Match[str]]:
-    """Yield the ``ENV KEY value`` lines of a Dockerfile (``ENV`` first on its line)."""
-    at = text.find("ENV ")
-    while at >= 0:
-        line = text.rfind("\n", 0, at) + 1
-        if not text[line:at].strip(" \t"):
-            found = DOCKER_ENV.compiled.match(text, at)
-            if found is not None:
-                yield found
-        at = text.find("ENV ", at + 4)
+    """Yield the ``ENV KEY value`` lines of a Dockerfile (``ENV`` first on its line; the blanks
+    before it are read once, not a long line's start once per ``ENV`` on it)."""
+    for head in ENV_FIRST.compiled.finditer(text):
+        found = DOCKER_ENV.compiled.match(text, head.end())
+        if found is not None:
+            yield found
 
 
 def docker_env(match: re.Match[str], text: str) -> tuple[int, int, str] | None:

@@ -1,0 +1,132 @@
+"""A long single line with many candidates is not read back to its start once per candidate.
+
+``line_starts.line_start`` answers as ``text.rfind("\\n", 0, position) + 1`` does, looking a long
+text's newlines up instead of reading back; a judge that searched its candidate's whole line asks
+``lines_matching`` once per text; ``commands.docker_envs`` reads the blanks before ``ENV`` once.
+Counted, never timed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from fedlearn import config
+from fedlearn.anonymize import Anonymizer, code_values, commands, framed, line_starts
+from tests.anonymize.test_bounded_work import CountingText
+
+
+@pytest.mark.parametrize("length", [0, 7, line_starts.LONG - 1, line_starts.LONG + 9])
+@pytest.mark.parametrize("newlines", ["", "\n", "\n\n", "ab\ncd\n\nef"])
+def test_line_start_answers_as_rfind_does(length: int, newlines: str) -> None:
+    text = ("x" * (length // 2) + newlines + "y" * length)[:length] if length else newlines
+    for position in (-len(text) - 5, -3, -1, 0, 1, len(text) // 2, len(text) - 1, len(text) + 4):
+        assert line_starts.line_start(text, position) == text.rfind("\n", 0, position) + 1
+
+
+def test_the_starts_of_a_long_line_are_looked_up_not_read_back() -> None:
+    text = CountingText("first\n" + '"k":"v",' * 20_000)
+    CountingText.read = 0
+    starts = [line_starts.line_start(text, at) for at in range(7, len(text), 8)]
+    assert set(starts) == {6}
+    assert CountingText.read <= len(text)  # ``rfind`` per position read the line 20,000 times
+
+
+def test_each_unpacked_key_of_a_long_line_does_not_read_back_to_its_start() -> None:
+    text = CountingText("a\n" + "x=1;" * 20_000 + "\nsmtp.user, smtp.password = sim_auth")
+    keys = [*range(2, len(text) - 40, 4), text.index("smtp.password")]
+    CountingText.read = 0
+    unpacked = [code_values.is_unpacked(text, at, "sim_auth") for at in keys]
+    assert unpacked == [False] * (len(keys) - 1) + [True]
+    assert CountingText.read <= len(text)
+
+
+class CountingSearch:
+    """A compiled pattern that counts the characters its searches are given."""
+
+    def __init__(self, compiled: re.Pattern[str]) -> None:
+        self.compiled = compiled
+        self.read = 0
+
+    def search(self, text: str, *bounds: int) -> re.Match[str] | None:
+        self.read += len(text)
+        return self.compiled.search(text, *bounds)
+
+
+def test_an_auth_failure_is_looked_for_once_per_line_not_per_candidate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    counting = CountingSearch(framed.AUTH_FAILED.compiled)
+    monkeypatch.setitem(framed.AUTH_FAILED.__dict__, "compiled", counting)
+    text = "401 Unauthorized. " + "sending Qh7vLm2Xc9Rt ok, " * 3000 + "\nsending Zx8kPq2Wm4Rt\n"
+    matches = list(framed.SENT.compiled.finditer(text))
+    failed = [framed.auth_failed(match, text) for match in matches]
+    assert failed == [True] * 3000 + [False]  # the last is on a line with no failure
+    assert counting.read <= len(text)  # the whole line searched for each of 3,000 candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "failed"),
+    [
+        ("got a 403 after sending Qh7vLm2Xc9Rt", True),
+        ("FORBIDDEN\nsending Qh7vLm2Xc9Rt", False),  # another line's failure
+        ("sending Qh7vLm2Xc9Rt\n... then 401", False),
+        ("x" * line_starts.LONG + "\nUnauthorized: passing Qh7vLm2Xc9Rt", True),
+        ("x" * line_starts.LONG + "\n4010 passing Qh7vLm2Xc9Rt", False),  # no word 401
+    ],
+)
+def test_auth_failed_reads_the_candidates_line(text: str, failed: bool) -> None:
+    match = framed.SENT.compiled.search(text)
+    assert match is not None and framed.auth_failed(match, text) is failed
+
+
+def docker_envs_by_lines(text: str) -> list[tuple[int, int]]:
+    """Return the ``ENV`` lines' spans as the search back from each ``ENV`` found them."""
+    spans = []
+    for found in re.finditer("ENV ", text):
+        at = found.start()
+        if not text[text.rfind("\n", 0, at) + 1 : at].strip(" \t"):
+            matched = commands.DOCKER_ENV.compiled.match(text, at)
+            if matched is not None:
+                spans.append(matched.span())
+    return spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FROM x\nENV A_TOKEN v1\n  \tENV B b\nRUN ENV C c\nxENV D d\nENV ENV E\n ENV ",
+        "ENV A a",
+        " " * 5000 + "ENV " * 3000,
+        "\n\t ENV K v\r\nENV L w",
+    ],
+)
+def test_docker_envs_are_the_env_lines_a_search_back_finds(text: str) -> None:
+    assert [found.span() for found in commands.docker_envs(text)] == docker_envs_by_lines(text)
+
+
+def test_the_envs_of_a_long_line_do_not_each_read_back_to_its_start() -> None:
+    text = CountingText("FROM x\nENV TOKEN v\n" + "RUN echo ENV " * 20_000)
+    CountingText.read = 0
+    assert len(list(commands.docker_envs(text))) == 1
+    assert CountingText.read <= len(text)  # a search back per ``ENV`` read the line 20,000 times
+
+
+def test_a_minified_json_line_keeps_its_secrets_redacted() -> None:
+    secret = "Qh7vLm2Xc9RtB4nWz8Kp"
+    fields = ",".join(f'"name_{n}":"v{n}"' for n in range(600))
+    text = "{" + fields + f',"api_key":"{secret}",' + fields + "}"
+    assert len(text) > line_starts.LONG
+    redacted = Anonymizer(config.Anonymize()).anonymize(text)
+    assert secret not in redacted and '"name_599":"v599"' in redacted
+
+
+NINE = "apart authfiles beside_keys code_values commands forms framed literals paired_ids"
+
+
+@pytest.mark.parametrize("module", NINE.split())
+def test_judges_ask_for_their_line_start_not_read_back_for_it(module: str) -> None:
+    source = (Path(line_starts.__file__).parent / f"{module}.py").read_text()
+    assert 'rfind("\\n", 0, ' not in source  # per candidate: quadratic on a long single line
