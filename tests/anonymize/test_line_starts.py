@@ -9,12 +9,23 @@ Counted, never timed.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from re import Match
 
 import pytest
 
 from fedlearn import config
-from fedlearn.anonymize import Anonymizer, code_values, commands, framed, line_starts
+from fedlearn.anonymize import (
+    Anonymizer,
+    beside_keys,
+    code_values,
+    commands,
+    framed,
+    line_starts,
+    refused_keys,
+)
 from tests.anonymize.test_bounded_work import CountingText
 
 
@@ -130,3 +141,72 @@ NINE = "apart authfiles beside_keys code_values commands forms framed literals p
 def test_judges_ask_for_their_line_start_not_read_back_for_it(module: str) -> None:
     source = (Path(line_starts.__file__).parent / f"{module}.py").read_text()
     assert 'rfind("\\n", 0, ' not in source  # per candidate: quadratic on a long single line
+
+
+class CountingFinditer:
+    """A compiled pattern that counts the characters its ``finditer`` calls scan."""
+
+    def __init__(self, compiled: re.Pattern[str]) -> None:
+        self.compiled = compiled
+        self.read = 0
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[Match[str]]:
+        self.read += min(endpos, len(text)) - pos
+        return self.compiled.finditer(text, pos, endpos)
+
+
+def fallback_keys_by_lines(text: str, operator: int) -> list[str]:
+    """Return ``beside_keys.fallback_keys`` as the search along the line found it."""
+    line = text.rfind("\n", 0, operator) + 1
+    keys = []
+    assigned = beside_keys.ASSIGNED.match(text, line, operator)
+    if assigned is not None:
+        keys.append(assigned.group("key").rsplit(".", 1)[-1])
+    reads = list(beside_keys.READ_NAME.compiled.finditer(text, line, operator))
+    return [*keys, reads[-1].group("key")] if reads else keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'let t = env::var("API_KEY").unwrap_or("x") || "y";\nv = f("A_B") ?? ("C") || "z"',
+        'a = get( "X" )||"1";b=get(\'Y\')||"2";\n(  "Z"  )  ?? "3"; get("W"\n)|| "4"',
+        'x("' + "k" * 90 + '") || "v"; y("ok.name-1") || "w"',
+    ],
+)
+def test_fallback_keys_are_the_ones_the_search_along_the_line_finds(text: str) -> None:
+    for operator in [found.start() for found in re.finditer(r"\|\||\?\?", text)]:
+        assert beside_keys.fallback_keys(text, operator) == fallback_keys_by_lines(text, operator)
+
+
+def test_the_fallbacks_of_a_minified_line_do_not_each_search_it_for_read_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    counting = CountingFinditer(beside_keys.READ_NAME.compiled)
+    monkeypatch.setitem(beside_keys.READ_NAME.__dict__, "compiled", counting)
+    secret = "Zq7xK8mVt2LpR9wB4nJc"
+    text = "".join(f'v{n}=f{n}()||"{secret[:12]}{n:04d}";' for n in range(2000))
+    text += f'k=os.getenv("API_TOKEN") || "{secret}";'
+    redacted = Anonymizer(config.Anonymize()).anonymize(text)
+    assert secret not in redacted and 'v7=f7()||"Zq7xK8mVt2Lp0007";' in redacted
+    assert counting.read <= 2 * len(text)  # along the line for each of 2,000 fallbacks
+
+
+def test_a_refusal_is_looked_for_near_each_for_key_not_along_the_whole_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    counting = CountingSearch(refused_keys.REFUSED_BEFORE.compiled)
+    monkeypatch.setitem(refused_keys.REFUSED_BEFORE.__dict__, "compiled", counting)
+    text = "denied " + "for key 'kq4wzt7p9x' " * 1000
+    redacted = Anonymizer(config.Anonymize()).anonymize(text)
+    assert redacted.startswith("denied for key '<redacted:secret-value>'")
+    assert 0 < counting.read <= 1000 * refused_keys.REFUSAL_WINDOW
+
+
+@pytest.mark.parametrize(
+    ("gap", "refused"), [(10, True), (refused_keys.REFUSAL_WINDOW - 40, True), (2000, False)]
+)
+def test_a_refusal_counts_within_its_window_before_for_key(gap: int, refused: bool) -> None:
+    text = "auth denied" + " x" * (gap // 2) + " for key 'kq4wzt7p9x'"
+    redacted = Anonymizer(config.Anonymize()).anonymize(text)
+    assert ("kq4wzt7p9x" not in redacted) is refused
