@@ -178,7 +178,7 @@ def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[
                     yield span, "password"
     elif command == "echo":
         yield from echoed(text, words)
-    elif command == "htpasswd" and values[0].startswith("-") and "b" in values[0]:
+    elif command == "htpasswd" and values and values[0].startswith("-") and "b" in values[0]:
         plain = [span for span in words if not text.startswith("-", span[0])]
         if len(plain) >= (2 if "n" in values[0] else 3):
             yield unquoted(*plain[1 if "n" in values[0] else 2], text), "password"
@@ -203,7 +203,7 @@ def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[
                 yield unquoted(start, end, text), "password"
     elif command == "rabbitmqctl" and len(values) >= 3 and values[0] in RABBIT_VERBS:
         yield unquoted(*words[2], text), "password"
-    elif command == "reg" and values[0].lower() == "add":
+    elif command == "reg" and values and values[0].lower() == "add":
         yield from registry_value(text, words, [value.lower() for value in values])
 
 

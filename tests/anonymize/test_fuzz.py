@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from fedlearn import config
 from fedlearn.anonymize import Anonymizer
 from fedlearn.anonymize.heads import literal_heads
+from fedlearn.anonymize.key_names import COMMANDS
 
 # A made-up GitHub token: its rule redacts it in any context it stands apart in.
 SECRET = "ghp_" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5"
@@ -101,3 +102,12 @@ FIXED = [
 def test_fixed_mixes(pieces: list[str]) -> None:
     for cut in (0, len(pieces) // 2, len(pieces)):
         check(pieces, cut)
+
+
+@pytest.mark.parametrize("after", [" ", " \n", " -b", " | x", "  ;"])
+def test_a_command_with_no_arguments_raises_nothing(after: str) -> None:
+    # ``htpasswd `` with nothing after it read its first argument that was not there.
+    texts = [f"{prefix}{command}{after}" for command in sorted(COMMANDS) for prefix in ("", "$ ")]
+    for text in texts:
+        assert anonymizer().anonymize(text) == text
+    assert [each for each, _names in anonymizer().redact_each(texts)] == texts
