@@ -69,6 +69,13 @@ def candidates() -> dict[str, Unit]:
         "env lines": lambda i: f"APP_{i}_TOKEN={token(i)}\n",
         "key=key run": lambda i: "key=",
         "json lines": lambda i: f'{{"api_key": "{token(i)}", "n": {i}}}\n',
+        # One long line (session 32): minified JSON and JS, an access log, failures and refusals.
+        "minified json": lambda i: f'"name_{i}":"v{i}","api_key_{i}":"{token(i)}",',
+        "minified js fallbacks": lambda i: f'v{i}=f{i}()||"{token(i)}";',
+        "access log line": lambda i: f"GET /api?id={i}&token={token(i)}&q=x{i} HTTP/1.1 200 ",
+        "sent after 401": lambda i: f"401 sending {token(i)} ok, ",
+        "refused for key": lambda i: f"denied for key '{token(i)}' ",
+        "dockerfile env line": lambda i: f"FROM x RUN echo ENV X{i} v ",
     }
 
 
