@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import bound, checks, entropy, heads, key_names, words
-from fedlearn.anonymize.line_starts import line_start
+from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 KEY = r"\"(?:key|name)\"[ \t]*:[ \t]*\"(?P<key>[A-Za-z0-9_.-]{1,80})\""

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import key_shapes
-from fedlearn.anonymize.line_starts import line_start
+from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 HASHED = Lazy(

@@ -30,8 +30,7 @@ from fedlearn.anonymize import (
 )
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS, VALUE
 from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
-from fedlearn.anonymize.line_starts import line_start
-from fedlearn.anonymize.per_text import per_text
+from fedlearn.anonymize.per_text import line_start, per_text
 from fedlearn.anonymize.rules import Matcher, Rule
 
 # A string literal: what ``quoted`` finds after a key word and ``compared`` before one.

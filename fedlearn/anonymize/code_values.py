@@ -10,7 +10,7 @@ enforce_bytes(auth[1], name="auth")`` (a call cut at its first blank), ``headers
 from __future__ import annotations
 
 from fedlearn.anonymize import rules, words
-from fedlearn.anonymize.line_starts import line_start
+from fedlearn.anonymize.per_text import line_start
 
 # A call's head: a name or a dotted chain of names, then ``(`` (``enforce_bytes(``, ``self.f(``).
 CALL_HEAD = rules.Lazy(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*\(")

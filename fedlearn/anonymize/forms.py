@@ -38,7 +38,7 @@ from fedlearn.anonymize import (
 )
 from fedlearn.anonymize.assignments import GATE_WORDS
 from fedlearn.anonymize.declarations import MAX_VALUE
-from fedlearn.anonymize.line_starts import line_start
+from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 KEY = r"(?P<key>[A-Za-z0-9_.-]{1,80})"

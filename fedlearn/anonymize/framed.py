@@ -34,7 +34,7 @@ from fedlearn.anonymize import (
     entropy,
     key_names,
     key_shapes,
-    line_starts,
+    per_text,
     public_ids,
     sql,
     words,
@@ -297,12 +297,12 @@ HEX_KEY = re.compile(r"[0-9a-f]+")  # on the lower-case text
 UUID = Lazy(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
-FAILED_LINES = line_starts.lines_matching(AUTH_FAILED)  # once per text, not per candidate
+FAILED_LINES = per_text.lines_matching(AUTH_FAILED)  # once per text, not per candidate
 
 
 def auth_failed(match: re.Match[str], text: str) -> bool:
     """Return whether the line of ``match`` reports an authentication failure (``AUTH_FAILED``)."""
-    return line_starts.any_line_in(text, FAILED_LINES(text), *match.span())
+    return per_text.any_line_in(text, FAILED_LINES(text), *match.span())
 
 
 def sent(match: re.Match[str], text: str) -> tuple[int, int, str] | None:

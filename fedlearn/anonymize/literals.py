@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from fedlearn.anonymize.escaped import overlaps
 from fedlearn.anonymize.hits import Hit
-from fedlearn.anonymize.line_starts import line_start
+from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy
 
 # A quoted literal with no blank, escapes allowed, its quote no escape's nor a word's.

@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import bound, checks, key_names, words
-from fedlearn.anonymize.line_starts import line_start
+from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 NAME = "paired-id"

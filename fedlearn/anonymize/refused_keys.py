@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from fedlearn.anonymize import checks, framed, key_shapes, words
-from fedlearn.anonymize.line_starts import line_start
+from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 VERBS = ("invalid", "incorrect", "unknown", "expired", "revoked", "rejected", "wrong", "bad")

@@ -1,6 +1,6 @@
 """A long single line with many candidates is not read back to its start once per candidate.
 
-``line_starts.line_start`` answers as ``text.rfind("\\n", 0, position) + 1`` does, looking a long
+``per_text.line_start`` answers as ``text.rfind("\\n", 0, position) + 1`` does, looking a long
 text's newlines up instead of reading back; a judge that searched its candidate's whole line asks
 ``lines_matching`` once per text; ``commands.docker_envs`` reads the blanks before ``ENV`` once.
 Counted, never timed.
@@ -23,24 +23,24 @@ from fedlearn.anonymize import (
     code_values,
     commands,
     framed,
-    line_starts,
+    per_text,
     refused_keys,
 )
 from tests.anonymize.test_bounded_work import CountingText
 
 
-@pytest.mark.parametrize("length", [0, 7, line_starts.LONG - 1, line_starts.LONG + 9])
+@pytest.mark.parametrize("length", [0, 7, per_text.LONG - 1, per_text.LONG + 9])
 @pytest.mark.parametrize("newlines", ["", "\n", "\n\n", "ab\ncd\n\nef"])
 def test_line_start_answers_as_rfind_does(length: int, newlines: str) -> None:
     text = ("x" * (length // 2) + newlines + "y" * length)[:length] if length else newlines
     for position in (-len(text) - 5, -3, -1, 0, 1, len(text) // 2, len(text) - 1, len(text) + 4):
-        assert line_starts.line_start(text, position) == text.rfind("\n", 0, position) + 1
+        assert per_text.line_start(text, position) == text.rfind("\n", 0, position) + 1
 
 
 def test_the_starts_of_a_long_line_are_looked_up_not_read_back() -> None:
     text = CountingText("first\n" + '"k":"v",' * 20_000)
     CountingText.read = 0
-    starts = [line_starts.line_start(text, at) for at in range(7, len(text), 8)]
+    starts = [per_text.line_start(text, at) for at in range(7, len(text), 8)]
     assert set(starts) == {6}
     assert CountingText.read <= len(text)  # ``rfind`` per position read the line 20,000 times
 
@@ -84,8 +84,8 @@ def test_an_auth_failure_is_looked_for_once_per_line_not_per_candidate(
         ("got a 403 after sending Qh7vLm2Xc9Rt", True),
         ("FORBIDDEN\nsending Qh7vLm2Xc9Rt", False),  # another line's failure
         ("sending Qh7vLm2Xc9Rt\n... then 401", False),
-        ("x" * line_starts.LONG + "\nUnauthorized: passing Qh7vLm2Xc9Rt", True),
-        ("x" * line_starts.LONG + "\n4010 passing Qh7vLm2Xc9Rt", False),  # no word 401
+        ("x" * per_text.LONG + "\nUnauthorized: passing Qh7vLm2Xc9Rt", True),
+        ("x" * per_text.LONG + "\n4010 passing Qh7vLm2Xc9Rt", False),  # no word 401
     ],
 )
 def test_auth_failed_reads_the_candidates_line(text: str, failed: bool) -> None:
@@ -129,7 +129,7 @@ def test_a_minified_json_line_keeps_its_secrets_redacted() -> None:
     secret = "Qh7vLm2Xc9RtB4nWz8Kp"
     fields = ",".join(f'"name_{n}":"v{n}"' for n in range(600))
     text = "{" + fields + f',"api_key":"{secret}",' + fields + "}"
-    assert len(text) > line_starts.LONG
+    assert len(text) > per_text.LONG
     redacted = Anonymizer(config.Anonymize()).anonymize(text)
     assert secret not in redacted and '"name_599":"v599"' in redacted
 
@@ -139,7 +139,7 @@ NINE = "apart authfiles beside_keys code_values commands forms framed literals p
 
 @pytest.mark.parametrize("module", NINE.split())
 def test_judges_ask_for_their_line_start_not_read_back_for_it(module: str) -> None:
-    source = (Path(line_starts.__file__).parent / f"{module}.py").read_text()
+    source = (Path(per_text.__file__).parent / f"{module}.py").read_text()
     assert 'rfind("\\n", 0, ' not in source  # per candidate: quadratic on a long single line
 
 
