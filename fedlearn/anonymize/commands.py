@@ -31,7 +31,7 @@ from fedlearn.anonymize.key_names import (
 )
 from fedlearn.anonymize.probe import Probe
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Span, Trigger
-from fedlearn.anonymize.shell_words import after_separator, arguments, unquoted
+from fedlearn.anonymize.shell_words import after_separator, arguments, on_its_line, unquoted
 
 
 def bearer(match: re.Match[str], text: str) -> bool:
@@ -272,7 +272,7 @@ def command_arguments() -> Rule:
         (Matcher(Lazy(SPANS["password"].pattern), find=command_passwords, judge=command_password),),
         trigger=Trigger(
             words=tuple(f"{name} " for name in alone),
-            patterns=tuple(Lazy(head) for head in heads),
+            patterns=tuple(Lazy(on_its_line(name, need)) for name, need in needs.items()),
             lower=True,
         ),
         gate="(?i)" + "|".join([*(f"{re.escape(name)} " for name in alone), *heads]),

@@ -8,6 +8,7 @@ Counted, never timed.
 
 from __future__ import annotations
 
+import random
 import re
 import sys
 from collections.abc import Iterator
@@ -25,8 +26,9 @@ from fedlearn.anonymize import (
     framed,
     per_text,
     refused_keys,
+    shell_words,
 )
-from tests.anonymize.test_bounded_work import CountingText
+from tests.anonymize.test_bounded_work import CountingText, unbounded_runs
 
 
 @pytest.mark.parametrize("length", [0, 7, per_text.LONG - 1, per_text.LONG + 9])
@@ -210,3 +212,30 @@ def test_a_refusal_counts_within_its_window_before_for_key(gap: int, refused: bo
     text = "auth denied" + " x" * (gap // 2) + " for key 'kq4wzt7p9x'"
     redacted = Anonymizer(config.Anonymize()).anonymize(text)
     assert ("kq4wzt7p9x" not in redacted) is refused
+
+
+def command_triggers() -> list[str]:
+    """Return the trigger patterns of ``commands.command_arguments``'s rule."""
+    trigger = commands.command_arguments().trigger
+    assert trigger is not None
+    return [item.pattern.pattern for item in trigger.items() if item.pattern is not None]
+
+
+def test_a_commands_trigger_does_not_read_its_line_to_the_end_from_each_command() -> None:
+    # ``echo [^\n]*\|`` read a long line of ``echo`` without ``|`` to its end from each ``echo``.
+    patterns = command_triggers()
+    assert any(pattern.startswith("echo ") for pattern in patterns)
+    assert [pattern for pattern in patterns if unbounded_runs(pattern)] == []
+
+
+@pytest.mark.parametrize(("command", "need"), [("echo", r"\|"), ("net", "use"), ("curl", "-u")])
+def test_a_command_and_its_need_on_its_line_are_found_where_the_wide_run_finds_them(
+    command: str, need: str
+) -> None:
+    linear = re.compile(shell_words.on_its_line(command, need))
+    wide = re.compile(f"{re.escape(command)} [^\n]*{need}")
+    pieces = [f"{command} ", command, need.replace("\\", ""), " ", "\n", "x", "e", "-", "s"]
+    draw = random.Random(32)
+    for _ in range(3000):
+        text = "".join(draw.choice(pieces) for _ in range(draw.randrange(12)))
+        assert (linear.search(text) is None) is (wide.search(text) is None), text
