@@ -8,9 +8,10 @@ Families: every rule's trigger words and its patterns' literal heads, repeated w
 and values they expect, on one line and one per line (``--rules``); repeated candidates of each
 kind; long runs of one character class; big structured texts (markdown tables, CSV, YAML, XML,
 shell flags, nested JSON, escapes, CRLF, non-ASCII). ``--batch`` times ``redact_each`` on the
-texts cut in 200-character pieces as well.
+texts cut in 200-character pieces as well. A family that raises is reported as a crash.
 
     .venv/bin/python bench/check_linear.py [--tree DIR] [--rules] [--big] [--batch] [--only WORD]
+        [--start FAMILY]
 """
 
 from __future__ import annotations
@@ -68,6 +69,13 @@ def candidates() -> dict[str, Unit]:
         "env lines": lambda i: f"APP_{i}_TOKEN={token(i)}\n",
         "key=key run": lambda i: "key=",
         "json lines": lambda i: f'{{"api_key": "{token(i)}", "n": {i}}}\n',
+        # One long line (session 32): minified JSON and JS, an access log, failures and refusals.
+        "minified json": lambda i: f'"name_{i}":"v{i}","api_key_{i}":"{token(i)}",',
+        "minified js fallbacks": lambda i: f'v{i}=f{i}()||"{token(i)}";',
+        "access log line": lambda i: f"GET /api?id={i}&token={token(i)}&q=x{i} HTTP/1.1 200 ",
+        "sent after 401": lambda i: f"401 sending {token(i)} ok, ",
+        "refused for key": lambda i: f"denied for key '{token(i)}' ",
+        "dockerfile env line": lambda i: f"FROM x RUN echo ENV X{i} v ",
     }
 
 
@@ -166,6 +174,7 @@ def main() -> None:
     parser.add_argument("--big", action="store_true", help="also 256 KB")
     parser.add_argument("--batch", action="store_true", help="also redact_each on 200-char pieces")
     parser.add_argument("--only", default="", help="families whose name holds this")
+    parser.add_argument("--start", default="", help="begin at the family of this name")
     parser.add_argument("--tree", default=TREE, help="the tree whose fedlearn to time")
     args = parser.parse_args()
     anonymizer = Anonymizer(config.Anonymize())
@@ -185,19 +194,26 @@ def main() -> None:
     sizes = [16_000, 64_000] + ([256_000] if args.big else [])
     flagged = []
     print(f"{'family':32} " + " ".join(f"{size // 1000:>6}K" for size in sizes) + "  ratio")
-    for name, make in texts.items():
+    names = list(texts)
+    for name in names[names.index(args.start) if args.start else 0 :]:
+        make = texts[name]
         if args.only not in name:
             continue
         times: list[float] = []
-        for size in sizes:
-            text = make(size)
-            if args.batch:
-                pieces = [text[at : at + 200] for at in range(0, len(text), 200)]
-                times.append(timed(lambda pieces=pieces: anonymizer.redact_each(pieces)))
-            else:
-                times.append(timed(lambda text=text: anonymizer.anonymize(text)))
-            if times[-1] > 20:
-                break
+        try:
+            for size in sizes:
+                text = make(size)
+                if args.batch:
+                    pieces = [text[at : at + 200] for at in range(0, len(text), 200)]
+                    times.append(timed(lambda pieces=pieces: anonymizer.redact_each(pieces)))
+                else:
+                    times.append(timed(lambda text=text: anonymizer.anonymize(text)))
+                if times[-1] > 20:
+                    break
+        except Exception as error:  # a crash is a finding: report it, go on
+            print(f"{name[:32]:32} raised {error!r}  <-- crash", flush=True)
+            flagged.append(name)
+            continue
         ratio = max(after / max(before, 1e-4) for before, after in itertools.pairwise(times))
         slow = (ratio > 6 and times[-1] > NOISE) or (len(times) > 1 and times[1] > 1)
         mark = "  <-- superlinear" if slow else ""

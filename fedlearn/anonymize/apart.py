@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import bound, checks, entropy, heads, key_names, words
+from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 KEY = r"\"(?:key|name)\"[ \t]*:[ \t]*\"(?P<key>[A-Za-z0-9_.-]{1,80})\""
@@ -124,7 +125,7 @@ def basic(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     before = text[match.start() - 1] if match.start() else ""
     whole = before in "\"'" and text.startswith(before, end) and before != ""
-    line = text.rfind("\n", 0, match.start()) + 1
+    line = line_start(text, match.start())
     lower = text[max(line, match.start() - 80) : match.start()].lower().rstrip("\"' \t")
     if not whole and AUTH_KEY.search(lower) is None:
         return None
@@ -170,7 +171,7 @@ def value_after(subject: str, position: int, end: int, ends: set[int]) -> re.Mat
     if end in ends:
         return None
     ends.add(end)
-    line = subject.rfind("\n", 0, position) + 1
+    line = line_start(subject, position)
     if INTRO.search(subject, max(line, end - 90), end) is None:
         return None
     return ALONE.match(subject, end)

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import key_shapes
+from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 HASHED = Lazy(
@@ -68,7 +69,7 @@ def password(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if len(value) < 3 or key_shapes.is_reference(value) or (value.isdigit() and len(value) <= 5):
         return None
-    line = text.rfind("\n", 0, match.start(group)) + 1
+    line = line_start(text, match.start(group))
     if text[line : match.start(group)].lstrip().startswith("#"):
         return None  # a comment: the file's header (``# client server secret``)
     return match.start(group), match.end(group), "password"

@@ -10,6 +10,7 @@ name (``getSecret("api")``), so it must also look generated. The key words, the 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -36,6 +37,7 @@ from fedlearn.anonymize import (
 )
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_CHARACTERS, KEY_WORDS, VALUE
 from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
+from fedlearn.anonymize.per_text import line_start, per_text
 from fedlearn.anonymize.rules import Matcher, Rule
 
 # A string literal: what ``quoted`` finds after a key word and ``compared`` before one.
@@ -168,15 +170,25 @@ READ_NAME = rules.Lazy(r"\([ \t]*[\"'](?P<key>[A-Za-z_][\w.-]{1,80})[\"'][ \t]*\
 def fallback_keys(text: str, operator: int) -> list[str]:
     """Return the keys a fallback whose operator follows no key may have: the line's assigned
     name, then the last quoted name read before the operator."""
-    line = text.rfind("\n", 0, operator) + 1
+    line = line_start(text, operator)
     keys = []
     assigned = ASSIGNED.match(text, line, operator)
     if assigned is not None:
         keys.append(assigned.group("key").rsplit(".", 1)[-1])
-    reads = list(READ_NAME.compiled.finditer(text, line, operator))
-    if reads:
-        keys.append(reads[-1].group("key"))
+    starts, ends, names = read_names(text)
+    index = bisect.bisect_right(ends, operator) - 1  # the last read that ends before the operator
+    if index >= 0 and starts[index] >= line:
+        keys.append(names[index])
     return keys
+
+
+@per_text
+def read_names(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Return where each quoted name a text reads (``READ_NAME``) starts and ends, and the name:
+    found once per text, not along the line for each fallback (a minified line's ``||"…"``). The
+    reads never overlap (each holds one ``(``), so the text's are the line's."""
+    found = list(READ_NAME.compiled.finditer(text))
+    return [m.start() for m in found], [m.end() for m in found], [m.group("key") for m in found]
 
 
 def flagged(match: re.Match[str], text: str) -> tuple[int, int, str] | None:

@@ -10,6 +10,7 @@ enforce_bytes(auth[1], name="auth")`` (a call cut at its first blank), ``headers
 from __future__ import annotations
 
 from fedlearn.anonymize import rules, words
+from fedlearn.anonymize.per_text import line_start
 
 # A call's head: a name or a dotted chain of names, then ``(`` (``enforce_bytes(``, ``self.f(``).
 CALL_HEAD = rules.Lazy(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*\(")
@@ -81,7 +82,7 @@ def is_word_list(text: str, key_start: int, value: str, value_end: int) -> bool:
         return False
     if NEXT_ITEM.compiled.match(text, value_end) is None:
         return False
-    line = text.rfind("\n", 0, key_start) + 1
+    line = line_start(text, key_start)
     return text[line : key_start - 1].strip(" \t") in ("", "[", "(", "{")
 
 
@@ -121,7 +122,7 @@ def is_unpacked(text: str, key_start: int, value: str) -> bool:
     targets before it (``smtp.user, smtp.password = sim_auth``): a chain of names or a snake_case
     name, not a literal (a lone word, ``user, password = hunter2``, may be one).
     """
-    line = text.rfind("\n", 0, key_start) + 1
+    line = line_start(text, key_start)
     if TARGETS.compiled.match(text, line, key_start) is None:
         return False
     if NAME_CHAIN.fullmatch(value) is not None:

@@ -31,7 +31,7 @@ from fedlearn.anonymize.key_names import (
 )
 from fedlearn.anonymize.probe import Probe
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Span, Trigger
-from fedlearn.anonymize.shell_words import after_separator, arguments, unquoted
+from fedlearn.anonymize.shell_words import after_separator, arguments, on_its_line, unquoted
 
 
 def bearer(match: re.Match[str], text: str) -> bool:
@@ -178,7 +178,7 @@ def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[
                     yield span, "password"
     elif command == "echo":
         yield from echoed(text, words)
-    elif command == "htpasswd" and values[0].startswith("-") and "b" in values[0]:
+    elif command == "htpasswd" and values and values[0].startswith("-") and "b" in values[0]:
         plain = [span for span in words if not text.startswith("-", span[0])]
         if len(plain) >= (2 if "n" in values[0] else 3):
             yield unquoted(*plain[1 if "n" in values[0] else 2], text), "password"
@@ -203,7 +203,7 @@ def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[
                 yield unquoted(start, end, text), "password"
     elif command == "rabbitmqctl" and len(values) >= 3 and values[0] in RABBIT_VERBS:
         yield unquoted(*words[2], text), "password"
-    elif command == "reg" and values[0].lower() == "add":
+    elif command == "reg" and values and values[0].lower() == "add":
         yield from registry_value(text, words, [value.lower() for value in values])
 
 
@@ -272,7 +272,7 @@ def command_arguments() -> Rule:
         (Matcher(Lazy(SPANS["password"].pattern), find=command_passwords, judge=command_password),),
         trigger=Trigger(
             words=tuple(f"{name} " for name in alone),
-            patterns=tuple(Lazy(head) for head in heads),
+            patterns=tuple(Lazy(on_its_line(name, need)) for name, need in needs.items()),
             lower=True,
         ),
         gate="(?i)" + "|".join([*(f"{re.escape(name)} " for name in alone), *heads]),
@@ -335,16 +335,16 @@ DOCKER_ENV = Lazy(
 )
 
 
+ENV_FIRST = Lazy(r"^[ \t]*+(?=ENV )", re.M)
+
+
 def docker_envs(text: str) -> Iterator[re.Match[str]]:
-    """Yield the ``ENV KEY value`` lines of a Dockerfile (``ENV`` first on its line)."""
-    at = text.find("ENV ")
-    while at >= 0:
-        line = text.rfind("\n", 0, at) + 1
-        if not text[line:at].strip(" \t"):
-            found = DOCKER_ENV.compiled.match(text, at)
-            if found is not None:
-                yield found
-        at = text.find("ENV ", at + 4)
+    """Yield the ``ENV KEY value`` lines of a Dockerfile (``ENV`` first on its line; the blanks
+    before it are read once, not a long line's start once per ``ENV`` on it)."""
+    for head in ENV_FIRST.compiled.finditer(text):
+        found = DOCKER_ENV.compiled.match(text, head.end())
+        if found is not None:
+            yield found
 
 
 def docker_env(match: re.Match[str], text: str) -> tuple[int, int, str] | None:

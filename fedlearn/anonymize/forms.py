@@ -38,6 +38,7 @@ from fedlearn.anonymize import (
 )
 from fedlearn.anonymize.assignments import GATE_WORDS
 from fedlearn.anonymize.declarations import MAX_VALUE
+from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 KEY = r"(?P<key>[A-Za-z0-9_.-]{1,80})"
@@ -158,7 +159,7 @@ def is_name_list(match: re.Match[str], text: str) -> bool:
     key, value = match.group("key"), match.group("value")
     if key.startswith("-") or value.lower().rpartition("-")[2].rpartition("_")[2] not in GATE_WORDS:
         return False
-    line = text.rfind("\n", 0, match.start()) + 1
+    line = line_start(text, match.start())
     opener = max(text.rfind(bracket, line, match.start()) for bracket in "[]()")
     if opener < 0 or text[opener] != "[":
         return False

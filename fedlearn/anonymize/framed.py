@@ -34,6 +34,7 @@ from fedlearn.anonymize import (
     entropy,
     key_names,
     key_shapes,
+    per_text,
     public_ids,
     sql,
     words,
@@ -296,13 +297,12 @@ HEX_KEY = re.compile(r"[0-9a-f]+")  # on the lower-case text
 UUID = Lazy(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
+FAILED_LINES = per_text.lines_matching(AUTH_FAILED)  # once per text, not per candidate
+
+
 def auth_failed(match: re.Match[str], text: str) -> bool:
     """Return whether the line of ``match`` reports an authentication failure (``AUTH_FAILED``)."""
-    start = text.rfind("\n", 0, match.start()) + 1
-    end = text.find("\n", match.end())
-    return (
-        AUTH_FAILED.compiled.search(text[start : len(text) if end < 0 else end].lower()) is not None
-    )
+    return per_text.any_line_in(text, FAILED_LINES(text), *match.span())
 
 
 def sent(match: re.Match[str], text: str) -> tuple[int, int, str] | None:

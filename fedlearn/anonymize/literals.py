@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from fedlearn.anonymize.escaped import overlaps
 from fedlearn.anonymize.hits import Hit
+from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy
 
 # A quoted literal with no blank, escapes allowed, its quote no escape's nor a word's.
@@ -93,7 +94,7 @@ class Unescaped:
         if not found:
             return
         # The view holds the lines of those literals alone: what is found there counts only in them.
-        position = original.rfind("\n", 0, found[0][0]) + 1
+        position = line_start(original, found[0][0])
         window_end = original.find("\n", found[-1][1])
         window_end = len(original) if window_end < 0 else window_end
         length = 0

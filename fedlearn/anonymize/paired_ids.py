@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import bound, checks, key_names, words
+from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 NAME = "paired-id"
@@ -174,7 +175,7 @@ def name_before(text: str, line: int, start: int) -> str | None:
         return found
     if line == 0 or VALUE_LINE.match(text, line, start) is None:
         return None
-    above = text.rfind("\n", 0, line - 1) + 1
+    above = line_start(text, line - 1)
     entry = ENV_NAME.match(text, above, line - 1)
     return entry.group("name") if entry is not None else None
 
@@ -184,14 +185,14 @@ def blocks(text: str) -> Iterator[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     line = -1
     for placeholder in PLACEHOLDER.compiled.finditer(text):
-        start = text.rfind("\n", 0, placeholder.start()) + 1
+        start = line_start(text, placeholder.start())
         if start == line:
             continue  # a placeholder's block is its line's: this line's is in ``spans``
         line = start
         for _ in range(ABOVE):
             if start == 0:
                 break
-            above = text.rfind("\n", 0, start - 1) + 1
+            above = line_start(text, start - 1)
             if not text[above : start - 1].strip():
                 break
             start = above
@@ -233,7 +234,7 @@ def finds(subject: str) -> Iterator[re.Match[str]]:
             if pair:
                 yield match
                 continue
-            line = subject.rfind("\n", 0, start) + 1
+            line = line_start(subject, start)
             name = name_before(subject, line, start)
             if name is None:
                 continue

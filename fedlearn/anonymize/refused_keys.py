@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from fedlearn.anonymize import checks, framed, key_shapes, words
+from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 VERBS = ("invalid", "incorrect", "unknown", "expired", "revoked", "rejected", "wrong", "bad")
@@ -36,11 +37,16 @@ REFUSED_BEFORE = Lazy(
     + r"|\b(?:auth[a-z]*|log ?in|sign ?in) (?:failed|failure|error)\b"
 )
 
+# How far before ``for key`` its line is read for a refusal: one stands near the key it refuses,
+# and the whole line read for each ``for key`` on it made a long line quadratic.
+REFUSAL_WINDOW = 1000
+
 
 def refused_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of a short key an authentication failure refuses, or None."""
     if match.group("for") is not None:
-        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].lower()
+        start = max(line_start(text, match.start()), match.start() - REFUSAL_WINDOW)
+        line = text[start : match.start()].lower()
         if REFUSED_BEFORE.compiled.search(line) is None:
             return None  # ``no entry for key 'kq4wzt7p'``: a key of data
     elif match.group("credentials") is None and not framed.auth_failed(match, text):

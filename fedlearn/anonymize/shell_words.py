@@ -3,6 +3,8 @@ word's password part (``commands``' and ``stored``' command lines)."""
 
 from __future__ import annotations
 
+import re
+
 from fedlearn.anonymize.key_names import ARGUMENT
 from fedlearn.anonymize.rules import Lazy, Span
 
@@ -111,3 +113,15 @@ def arguments(text: str, start: int) -> list[Span]:
             break
         found.append(match.span())
     return found
+
+
+def on_its_line(command: str, need: str) -> str:
+    """
+    Return a regex finding ``command`` then, later on its line, ``need`` (a regex matching no
+    blank): found where ``command [^\\n]*need`` is, read linearly. That form read a long line to its
+    end from each ``command`` on it (``echo`` 4,000 times and no ``|``: quadratic); this one
+    stops at the command's next occurrence, which reads on from there (the last occurrence before
+    ``need`` reaches it: ``need`` has no blank, so overlaps no ``command ``).
+    """
+    head = re.escape(command) + " "
+    return f"{head}(?:(?!{head}|{need})[^\\n])*+{need}"
