@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import collections
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 import attrs
 
@@ -80,22 +80,30 @@ class Engine:
         if self._prefilter is not None:
             self._prefilter.build()
 
-    def read_ahead(self, texts: Iterable[str]) -> None:
+    def read_ahead(self, batches: Iterable[Sequence[str]], known: Container[str] = ()) -> None:
         """
-        Read the prefilter's sets for each of ``texts`` now, one text after the other, for the
-        first passes to come (``anonymize`` of one of them, ``redact_each`` of the texts one of
-        them joins with line breaks): read back to back, the sets' automata stay in the CPU's
-        caches (in place, between rules, a read costs ~2.5x as much). What a pass's text is not
-        among, or comes twice, is read then as before; the sets' answer depends on the text alone,
-        so the output is the same. Replaces what was read ahead and not yet taken.
+        Read the prefilter's sets now, one text after the other, for the first passes to come:
+        each batch's ``redact_each`` of its distinct texts that neither ``known`` (a memo) nor an
+        earlier batch holds, which reads them joined by line breaks (one text alone as it is).
+        Read back to back, the sets' automata stay in the CPU's caches (in place, between rules,
+        a read costs ~2.5x as much). A pass whose text was not read ahead, or comes again, reads
+        it then: the sets' answer depends on the text alone, so the output is the same. Replaces
+        what was read ahead and not yet taken.
         """
         ahead = self._ahead = {}
         if self._every is not None or self._prefilter is None or not self._prefilter.is_built:
             return
-        for text in texts:
-            found = self._prefilter.active(text)
-            if found is not None:
-                ahead[text] = found
+        seen: set[str] = set()
+        for texts in batches:
+            fresh = [
+                text for text in dict.fromkeys(texts) if text not in known and text not in seen
+            ]
+            if fresh:
+                seen.update(fresh)
+                text = "\n".join(fresh)
+                found = self._prefilter.active(text)
+                if found is not None:
+                    ahead[text] = found
 
     def anonymize(self, text: str) -> str:
         """

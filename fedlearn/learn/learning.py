@@ -26,7 +26,7 @@ import msgspec
 from fedlearn import anonymize, config
 from fedlearn.formats import records
 from fedlearn.formats.records import Pattern
-from fedlearn.learn import categorize, patterns, read_ahead, score
+from fedlearn.learn import categorize, patterns, score
 from fedlearn.learn.telemetry import Candidates
 
 # Caches of what repeated content teaches are bounded, so a backlog of distinct events (unique
@@ -322,7 +322,7 @@ class Learner:
             else:
                 waiting.setdefault(key, []).append((content, formula))
         batches = [[text for _, text in fields] for _, fields in waiting]
-        self.anonymizer.read_ahead(read_ahead.first_reads(self.memo.memo, batches))
+        self.anonymizer.read_ahead(batches, self.memo.memo)  # the sets' reads back to back
         anonymized = []
         for batch in batches:
             names = Names()  # the redactions' rule names, counted when the pattern is written

@@ -46,7 +46,7 @@ def test_texts_read_ahead_are_not_read_again_and_give_the_same_bytes() -> None:
     plain = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
     ahead = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
     ahead.build_prefilter()
-    ahead.read_ahead(["\n".join(batch) for batch in BATCHES] + SINGLE)
+    ahead.read_ahead([*BATCHES, *([text] for text in SINGLE)])
     reads = reading(ahead)
     assert results(ahead) == results(plain)
     joined = {"\n".join(batch) for batch in BATCHES} | set(SINGLE)
@@ -59,7 +59,7 @@ def test_a_text_not_read_ahead_or_asked_twice_is_read_as_before() -> None:
     plain = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
     ahead = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
     ahead.build_prefilter()
-    ahead.read_ahead(["a guess that never comes", SINGLE[0]])
+    ahead.read_ahead([["a guess that never comes"], SINGLE])
     reads = reading(ahead)
     assert results(ahead) == results(plain)
     assert ahead.anonymize(SINGLE[0]) == plain.anonymize(SINGLE[0])
@@ -75,7 +75,26 @@ def test_nothing_is_read_ahead_before_the_sets_are_built_or_without_them(
 ) -> None:
     monkeypatch.setattr(prefilter, "SETS", {})  # none compiled in this process yet
     anonymizer = Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2)  # built after 128 KiB
-    anonymizer.read_ahead(SINGLE)
+    anonymizer.read_ahead([SINGLE])
     assert not anonymizer._ahead
     plain = Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2)
     assert anonymizer.anonymize(SINGLE[0]) == plain.anonymize(SINGLE[0])
+
+
+@pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing: nothing is read ahead")
+@pytest.mark.parametrize(
+    ("known", "batches", "reads"),
+    [
+        (set(), [["a b", "c"], ["d"]], ["a b\nc", "d"]),
+        ({"a b"}, [["a b", "c"], ["a b"]], ["c"]),  # known: not read; nothing new: no read
+        (set(), [["a b", "c", "a b"], ["c", "e"]], ["a b\nc", "e"]),  # once a batch, once in all
+        (set(), [[], ["x\ny"]], ["x\ny"]),
+    ],
+)
+def test_each_batch_is_read_ahead_as_its_new_texts_joined(
+    known: set[str], batches: list[list[str]], reads: list[str]
+) -> None:
+    anonymizer = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
+    anonymizer.build_prefilter()
+    anonymizer.read_ahead(batches, known)
+    assert list(anonymizer._ahead) == reads
