@@ -216,8 +216,10 @@ class Engine:
         """
         if self._every is not None:
             return self._every
-        if self._ahead and not secrets_only and (found := self._ahead.pop(probe.text, None)):
-            return found
+        if self._ahead and not secrets_only:
+            ahead = self._ahead.pop(probe.text, None)
+            if ahead is not None:
+                return ahead
         if self._prefilter is not None:
             found = self._prefilter.active(probe.text, secrets_only, long_run)
             if found is not None:
