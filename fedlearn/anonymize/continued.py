@@ -112,7 +112,7 @@ def with_joined(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> 
     if (
         "+" in text
         or ("$" in text and (DOTTED[0] in text or DOTTED[1] in text))
-        or (".." in text and any(gap in text for gap in LUA))
+        or (("'" in text or '"' in text) and ".." in text and any(gap in text for gap in LUA))
     ):
         own = with_concatenated(text, own, find)
     if interpolated.has_interpolation(text):

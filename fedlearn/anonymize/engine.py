@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import collections
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Iterable, Sequence
 
 import attrs
 
@@ -67,6 +67,8 @@ class Engine:
         self._long_run = frozenset(i for i, rule in enumerate(self.rules) if rule.long_run)
         self._triggers = prefilter.Triggers(self.rules, words_after)
         self._prefilter = prefilter.Prefilter(self.rules, re2_after) if use_re2 else None
+        # The first passes' rules read ahead (``read_ahead``), by the text the prefilter reads.
+        self._ahead: dict[str, list[int]] = {}
 
     @property
     def has_prefilter(self) -> bool:
@@ -77,6 +79,31 @@ class Engine:
         """Build the RE2 prefilter now, not after ``re2_after`` characters (a large backlog)."""
         if self._prefilter is not None:
             self._prefilter.build()
+
+    def read_ahead(self, batches: Iterable[Sequence[str]], known: Container[str] = ()) -> None:
+        """
+        Read the prefilter's sets now, one text after the other, for the first passes to come:
+        each batch's ``redact_each`` of its distinct texts that neither ``known`` (a memo) nor an
+        earlier batch holds, which reads them joined by line breaks (one text alone as it is).
+        Read back to back, the sets' automata stay in the CPU's caches (in place, between rules,
+        a read costs ~2.5x as much). A pass whose text was not read ahead, or comes again, reads
+        it then: the sets' answer depends on the text alone, so the output is the same. Replaces
+        what was read ahead and not yet taken.
+        """
+        ahead = self._ahead = {}
+        if self._every is not None or self._prefilter is None or not self._prefilter.is_built:
+            return
+        seen: set[str] = set()
+        for texts in batches:
+            fresh = [
+                text for text in dict.fromkeys(texts) if text not in known and text not in seen
+            ]
+            if fresh:
+                seen.update(fresh)
+                text = "\n".join(fresh)
+                found = self._prefilter.active(text)
+                if found is not None:
+                    ahead[text] = found
 
     def anonymize(self, text: str) -> str:
         """
@@ -189,6 +216,10 @@ class Engine:
         """
         if self._every is not None:
             return self._every
+        if self._ahead and not secrets_only:
+            ahead = self._ahead.pop(probe.text, None)
+            if ahead is not None:
+                return ahead
         if self._prefilter is not None:
             found = self._prefilter.active(probe.text, secrets_only, long_run)
             if found is not None:

@@ -24,8 +24,9 @@ PREFIX = Lazy(r"(?<![\w$@])(?:[fF][rR]?|[rR][fF]|\$@?|@\$)\Z")
 
 
 def has_interpolation(text: str) -> bool:
-    """Return whether ``text`` may hold an interpolated literal (found at memory speed)."""
-    return ("{'" in text and "'}" in text) or ('{"' in text and '"}' in text)
+    """Return whether ``text`` may hold an interpolated literal (found at memory speed: a lone
+    ``{`` by ``memchr`` first, most texts have none; a pair is looked for a character at a time)."""
+    return "{" in text and (("{'" in text and "'}" in text) or ('{"' in text and '"}' in text))
 
 
 def gaps(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,100 @@
+"""The prefilter's sets read ahead for the first passes to come (``Engine.read_ahead``): the same
+bytes as reading them at each pass, and each text read once."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn import config
+from fedlearn.anonymize import Anonymizer, prefilter
+from tests.anonymize.conftest import MACHINE
+
+HAS_RE2 = prefilter.load_re2() is not None
+BATCHES = [
+    ["Install failed", "peer=10.44.7.19 took 0.8s\npassword = 'Wq8#tLz!3vKp'"],
+    ["ok", "export AWS_SECRET_ACCESS_KEY=Kq7vR2mZ8xT4wN1pL6sD3fH9jB5cY0aE2uG7iO4e"],
+    ["mail jane.roe@example.net from 172.20.3.8", "version 2.5.34.0 installed"],
+    ["ghp_" + "x7Kd92LmQa4Rt8Zp1Vb6Nc3Hs5Jw0Ye4Uf2G", "nothing to see"],
+]
+SINGLE = ["lone text at 10.9.8.7 with token=Zx81kPq0Lm2Rt7Vb4Nc9"]
+
+
+def reading(anonymizer: Anonymizer) -> list[str]:
+    """Count the first-pass set reads of ``anonymizer`` (their texts) from now on."""
+    reads: list[str] = []
+    sets = anonymizer._prefilter
+    assert sets is not None
+    active = sets.active
+
+    def counted(text: str, secrets_only: bool = False, long_run: bool | None = None) -> object:
+        if not secrets_only:
+            reads.append(text)
+        return active(text, secrets_only, long_run)
+
+    sets.active = counted  # type: ignore[method-assign]
+    return reads
+
+
+def results(anonymizer: Anonymizer) -> list[object]:
+    return [anonymizer.redact_each(batch) for batch in BATCHES] + [
+        anonymizer.anonymize(text) for text in SINGLE
+    ]
+
+
+@pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing: nothing is read ahead")
+def test_texts_read_ahead_are_not_read_again_and_give_the_same_bytes() -> None:
+    plain = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
+    ahead = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
+    ahead.build_prefilter()
+    ahead.read_ahead([*BATCHES, *([text] for text in SINGLE)])
+    reads = reading(ahead)
+    assert results(ahead) == results(plain)
+    joined = {"\n".join(batch) for batch in BATCHES} | set(SINGLE)
+    assert not joined & set(reads)  # their first passes took the rules read ahead
+    assert not ahead._ahead  # each taken once
+
+
+@pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing: nothing is read ahead")
+def test_a_text_not_read_ahead_or_asked_twice_is_read_as_before() -> None:
+    plain = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
+    ahead = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
+    ahead.build_prefilter()
+    ahead.read_ahead([["a guess that never comes"], SINGLE])
+    reads = reading(ahead)
+    assert results(ahead) == results(plain)
+    assert ahead.anonymize(SINGLE[0]) == plain.anonymize(SINGLE[0])
+    assert reads.count(SINGLE[0]) == 1  # the second time: read then
+    assert "\n".join(BATCHES[0]) in reads
+    ahead.read_ahead([])
+    assert not ahead._ahead  # what was not taken goes with the next read-ahead
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+def test_nothing_is_read_ahead_before_the_sets_are_built_or_without_them(
+    use_re2: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(prefilter, "SETS", {})  # none compiled in this process yet
+    anonymizer = Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2)  # built after 128 KiB
+    anonymizer.read_ahead([SINGLE])
+    assert not anonymizer._ahead
+    plain = Anonymizer(config.Anonymize(), MACHINE, use_re2=use_re2)
+    assert anonymizer.anonymize(SINGLE[0]) == plain.anonymize(SINGLE[0])
+
+
+@pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing: nothing is read ahead")
+@pytest.mark.parametrize(
+    ("known", "batches", "reads"),
+    [
+        (set(), [["a b", "c"], ["d"]], ["a b\nc", "d"]),
+        ({"a b"}, [["a b", "c"], ["a b"]], ["c"]),  # known: not read; nothing new: no read
+        (set(), [["a b", "c", "a b"], ["c", "e"]], ["a b\nc", "e"]),  # once a batch, once in all
+        (set(), [[], ["x\ny"]], ["x\ny"]),
+    ],
+)
+def test_each_batch_is_read_ahead_as_its_new_texts_joined(
+    known: set[str], batches: list[list[str]], reads: list[str]
+) -> None:
+    anonymizer = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
+    anonymizer.build_prefilter()
+    anonymizer.read_ahead(batches, known)
+    assert list(anonymizer._ahead) == reads
