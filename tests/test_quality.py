@@ -65,14 +65,25 @@ def test_mypy_strict_finds_nothing() -> None:
     assert process.returncode == 0, process.stdout + process.stderr
 
 
-def readme_map() -> dict[str, set[str]]:
-    """Return folder ("" for ``fedlearn/`` itself) -> the modules the README's code map names."""
-    found = {}
-    for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines():
+def map_rows(path: Path) -> dict[str, str]:
+    """Return folder ("" for ``fedlearn/`` itself) -> the modules cell of each code map row."""
+    rows = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
         row = re.match(r"\| `(fedlearn/|[a-z]+/)` \| (.*?) \|", line)
         if row:
-            folder = "" if row[1] == "fedlearn/" else row[1].rstrip("/")
-            found[folder] = set(re.findall(r"[a-z_0-9]+", row[2]))
+            rows["" if row[1] == "fedlearn/" else row[1].rstrip("/")] = row[2]
+    return rows
+
+
+def readme_map() -> dict[str, set[str]]:
+    """Return folder -> the modules the README's code map names; a row that links to a doc
+    (``[the anonymizer's map](docs/anonymization.md#the-modules)``) names that doc's row."""
+    found = {}
+    for folder, cell in map_rows(ROOT / "README.md").items():
+        link = re.search(r"\]\((docs/[a-z_-]+\.md)#[a-z-]+\)", cell)
+        if link:
+            cell = map_rows(ROOT / link[1]).get(folder, "")
+        found[folder] = set(re.findall(r"[a-z_0-9]+", cell))
     return found
 
 
