@@ -126,7 +126,7 @@ ANNOUNCED = Lazy(
     r"(?P<gap>(?:[ \t]{1,4}[a-z0-9_.-]{1,24}){0,3}?)[ \t]{1,4}"
     r"(?P<name>(?:api[ _-]?)?key|token|secret|password|passphrase|credentials?|value)"
     rf"(?:[ \t]{{1,4}}(?P<verb>{'|'.join(ROLLED)}))?[ \t]*:[ \t]{{1,4}}"
-    r"(?:`(?P<code>[^`\n]{8,200})`|(?P<value>[^\s`\"\\]{8,200}))(?=[\s\"]|\\[nr]|\Z)"
+    r"(?:`(?P<code>[^`\n]{8,200})`|(?P<value>[^\s`\"\\][^\s\"\\]{7,199}))(?=[\s\"]|\\[nr]|\Z)"
 )
 # Words that say the value is public or no credential (``new ssh key:``, ``new cache key:``).
 PUBLIC = frozenset(("ssh", "gpg", "pgp", "public", "signing", "host", "deploy", "idempotency"))

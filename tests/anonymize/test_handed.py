@@ -116,6 +116,7 @@ def test_names_shown_as_a_secret_stay(anonymizer: Anonymizer, text: str) -> None
             "New value deployed: <redacted:secret-value>\nOld one revoked.",
         ),
         ("new value rolled out: pz4qk81mwt9xr2vd", "new value rolled out: <redacted:secret-value>"),
+        ("rotated numbat secret: Tq9`vW*2mLx4zz", "rotated numbat secret: <redacted:secret-value>"),
     ],
 )
 def test_a_new_secret_announced_is_redacted(
