@@ -28,7 +28,7 @@ from fedlearn.anonymize import bound, checks, entropy, heads, key_names, words
 from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
-KEY = r"\"(?:key|name)\"[ \t]*:[ \t]*\"(?P<key>[A-Za-z0-9_.-]{1,80})\""
+KEY = r"\"(?:key|name|label)\"[ \t]*:[ \t]*\"(?P<key>[A-Za-z0-9_.-]{1,80})\""
 VALUE = r"\"value\"[ \t]*:[ \t]*\"(?P<value>[^\"\\\n]{1,400})\""
 BETWEEN = r"[^{}\[\]]{0,300}?"
 JSON_PAIRS = (Lazy(KEY + BETWEEN + VALUE), Lazy(VALUE + BETWEEN + KEY))

@@ -117,9 +117,58 @@ def pasted(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return framed.judged_value(match, text)
 
 
+# A new secret announced with its value (a chat's ``new stripe key: `V```, a tracker's ``New value
+# deployed: V``): ``new``/``rotated``/``regenerated``, up to three words, the secret's name (or
+# ``value`` with a verb that rolls it out), a colon, the value (in a code span or bare).
+ROLLED = ("deployed", "rolled out", "issued", "generated", "rotated")
+ANNOUNCED = Lazy(
+    r"(?<![a-z0-9_.-])(?:new|rotated|regenerated|fresh)"
+    r"(?P<gap>(?:[ \t]{1,4}[a-z0-9_.-]{1,24}){0,3}?)[ \t]{1,4}"
+    r"(?P<name>(?:api[ _-]?)?key|token|secret|password|passphrase|credentials?|value)"
+    rf"(?:[ \t]{{1,4}}(?P<verb>{'|'.join(ROLLED)}))?[ \t]*:[ \t]{{1,4}}"
+    r"(?:`(?P<code>[^`\n]{8,200})`|(?P<value>[^\s`\"\\][^\s\"\\]{7,199}))(?=[\s\"]|\\[nr]|\Z)"
+)
+# Words that say the value is public or no credential (``new ssh key:``, ``new cache key:``).
+PUBLIC = frozenset(("ssh", "gpg", "pgp", "public", "signing", "host", "deploy", "idempotency"))
+
+
+def announced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span of a new secret's value announced after its name and a colon, or None."""
+    gap = match.group("gap").split()
+    if any(word in PUBLIC or word in key_names.DATA_OWNERS for word in gap):
+        return None
+    if match.group("name") == "value" and (gap or match.group("verb") is None):
+        return None  # ``new value:``, ``the new config value:``: no secret's
+    group = "code" if match.group("code") is not None else "value"
+    start, end = match.span(group)
+    value = text[start:end]
+    if value.isdigit() or public_objects.is_object_id(value):
+        return None  # an id (``new key: 375502292917220231``, ``req_…``)
+    if checks.is_hexadecimal(value):  # hashes and UUIDs: a new secret's, after its name
+        return (start, end, "secret-value") if len(value.replace("-", "")) >= 16 else None
+    if group == "value":
+        return framed.judged_value(match, text)
+    code = CODE.compiled.match(value)
+    judged = None if code is None else framed.judged_value(code, value)
+    return None if judged is None else (start + judged[0], start + judged[1], judged[2])
+
+
+CODE = Lazy(r"(?P<value>[^ ]*)\Z")
+
+
 def rules() -> list[Rule]:
     """Return the rules for a value handed over after ``here:`` or shown as the reader's secret."""
     return [
+        Rule(
+            ("secret-value",),
+            (Matcher(Lazy(ANNOUNCED.pattern), judge=announced),),
+            trigger=Trigger(
+                words=("new ", "rotated ", "regenerated ", "fresh "), lower=True, needs=":"
+            ),
+            lower=True,
+            gate=r"(?i)(?:new|rotated|regenerated|fresh)[ \t][^\n]*"
+            r"(?:key|token|secret|password|passphrase|credentials?|value)[^\n]*:[ \t]",
+        ),
         Rule(
             ("secret-value",),
             (Matcher(Lazy(PASTED.pattern), judge=pasted),),

@@ -8,7 +8,8 @@ then a copula of a language (``ist``, ``lautet``, ``est``, ``es``, ``é``, ``är
 after the word: ``APIキー：V``, ``токен shopify — V``), then the value, bare or quoted
 (``«…»``, ``„…“``, ``「…」``); a Turkish word may take its possessive suffix (``şifresi: V``).
 An English secret word takes the Romance and Germanic copulas only (``das Token ist: V``, ``el
-token es V``); its own forms are ``framed``'s. The value is ASCII, ends at a blank, punctuation
+token es V``), also ending a capitalized camelCase word (``Der ApiToken lautet V``); its own
+forms are ``framed``'s. The value is ASCII, ends at a blank, punctuation
 or the next non-ASCII character (``是V，为什么``), and must read as ``framed``'s told values do:
 generated, or a password a person chose; no word, name, path, host or URL (``Das Passwort ist
 falsch``, ``Der Schlüssel ist 4096 Bit lang`` stay).
@@ -56,12 +57,26 @@ def told_values(subject: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+def camel(text: str, start: int) -> bool:
+    """Return whether the word at ``start`` ends a camelCase compound of letters (``ApiToken``)."""
+    if not (text[start].isupper() and text[start - 1].islower()):
+        return False  # ``monkey``, ``X_TOKEN``, ``apitoken``
+    begin = start
+    while begin and text[begin - 1].isalpha():
+        begin -= 1
+    return (begin == 0 or text[begin - 1] in " \t>\"'(") and text[begin].isupper()
+
+
 def told(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of a value told after a secret's word of another language, or None."""
     name, copula = match.group("name"), match.group("copula")
     if name in ENGLISH:
         start = match.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] in "_-."):
+        if (
+            start
+            and (text[start - 1].isalnum() or text[start - 1] in "_-.")
+            and not camel(text, start)
+        ):
             return None  # a word ending in it (``monkey``), a key (``X_TOKEN``): the key rules'
         if copula not in ENGLISH_COPULAS:
             return None  # ``token: V``, ``token is V``: English, ``framed``'s and the key rules'

@@ -157,3 +157,38 @@ def test_xml_values_beside_their_key_element_are_redacted(
 )
 def test_xml_values_beside_other_keys_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # ``op item get --format json``: a field's ``label`` names it
+            '{\n  "id": "password",\n  "type": "CONCEALED",\n  "purpose": "PASSWORD",\n'
+            '  "label": "password",\n  "value": "q7wz2kd9mx4tp81vbn3c"\n}',
+            '{\n  "id": "password",\n  "type": "CONCEALED",\n  "purpose": "PASSWORD",\n'
+            '  "label": "password",\n  "value": "<redacted:password>"\n}',
+        ),
+        (
+            '{\n  "label": "api_token",\n  "value": "Xk4pW9qz2LmT7rVb"\n}',
+            '{\n  "label": "api_token",\n  "value": "<redacted:token>"\n}',
+        ),
+    ],
+)
+def test_a_labelled_json_field_is_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A JSON object's ``"label"`` names its ``"value"`` as ``"name"`` does (1Password fields)."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{\n  "id": "username",\n  "label": "username",\n  "value": "svc-deploy"\n}',
+        '{\n  "label": "hostname",\n  "value": "db1.example.com"\n}',
+        '{\n  "label": "password",\n  "value": ""\n}',
+    ],
+)
+def test_a_labelled_json_field_of_no_secret_stays(anonymizer: Anonymizer, text: str) -> None:
+    """A label naming no secret, or an empty value, leaves the value."""
+    assert anonymizer.anonymize(text) == text

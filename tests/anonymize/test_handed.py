@@ -98,3 +98,49 @@ def test_a_secret_shown_to_its_reader_is_redacted(
 def test_names_shown_as_a_secret_stay(anonymizer: Anonymizer, text: str) -> None:
     """Placeholders, names, paths and data keys in a code span stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"text": "new wombat key: `9e1c4a7f2b8d05e3c6a1f4b7d2e9c0a5`",',
+            '"text": "new wombat key: `<redacted:secret-value>`",',
+        ),
+        (
+            "rotated numbat api key: `Kq8Lm3xTr7vZp2Wn`",
+            "rotated numbat api key: `<redacted:secret-value>`",
+        ),
+        (
+            "New value deployed: 4b8e2c1a-9f3d-4e7b-a2c6-0d5f8e1b3a79\nOld one revoked.",
+            "New value deployed: <redacted:secret-value>\nOld one revoked.",
+        ),
+        ("new value rolled out: pz4qk81mwt9xr2vd", "new value rolled out: <redacted:secret-value>"),
+        ("rotated numbat secret: Tq9`vW*2mLx4zz", "rotated numbat secret: <redacted:secret-value>"),
+    ],
+)
+def test_a_new_secret_announced_is_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """``new <vendor> key: V`` and ``New value deployed: V``: the value of a rotated secret."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New value deployed: 3 replicas",
+        "the new value deployed: 3 replicas",
+        "New value deployed: production-eu-west",
+        "new value: 4b8e2c1a-9f3d-4e7b-a2c6-0d5f8e1b3a79",  # no verb: any setting's
+        "new cache key: `9e1c4a7f2b8d05e3c6a1f4b7d2e9c0a5`",
+        "new deploy key: `9e1c4a7f2b8d05e3c6a1f4b7d2e9c0a5`",
+        "new gpg key: 3AA5C34371567BD2",
+        "new client key: `581204937716224019`",  # digits: an id
+        "New key: my-new-branch-name",
+        "the new token: getAccessToken",
+    ],
+)
+def test_a_new_setting_announced_stays(anonymizer: Anonymizer, text: str) -> None:
+    """A new value with no secret's name, a public key's, a name or an id stays."""
+    assert anonymizer.anonymize(text) == text

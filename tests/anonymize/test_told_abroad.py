@@ -119,3 +119,33 @@ def test_a_drawn_lower_value_with_syllables_is_redacted(
 )
 def test_named_values_told_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("> Der ApiToken lautet Zq8pLm3xTr7v\n", "> Der ApiToken lautet <redacted:secret-value>\n"),
+        ("Le AccessToken est Wm4Rk9xPq2Tz.", "Le AccessToken est <redacted:secret-value>."),
+        ("o AuthToken é hK7qPz2mWx9L", "o AuthToken é <redacted:secret-value>"),
+    ],
+)
+def test_a_camel_case_token_told_abroad_is_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """An English secret word ending a capitalized camelCase word, then another language's copula."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der ApiToken lautet falsch",
+        "Der AccessToken ist abgelaufen",
+        "le jeton est expiré",
+        "myApiToken es Zq8pLm3xTr7v",  # lower camelCase: a variable, the key rules'
+        "Der ApiToken lautet getApiToken",
+    ],
+)
+def test_a_camel_case_word_told_abroad_stays(anonymizer: Anonymizer, text: str) -> None:
+    """Words, a variable's name and a getter stay."""
+    assert anonymizer.anonymize(text) == text

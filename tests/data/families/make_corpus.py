@@ -2712,6 +2712,16 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "channels:\n  - https://conda.numbat.dev/t/{s}/main",
             lambda: chars(30),
         ),
+        # Session 32 (leaks33): a new secret announced, a camelCase word told abroad, op's label.
+        ("announced-new-key", '"text": "new numbat key: `{s}`",', lambda: hexs(32)),
+        ("announced-value", "New value deployed: {s}\nOld one revoked.", uuid),
+        ("camel-token-abroad", "> Der ApiToken lautet {s}\n", lambda: chars(16)),
+        (
+            "op-item-label",
+            '{\n  "id": "password",\n  "type": "CONCEALED",\n  "label": "password",\n'
+            '  "value": "{s}"\n}',
+            lambda: chars(24),
+        ),
     ]
 
 
@@ -3610,6 +3620,14 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             lambda: (
                 f"https://forum.numbat.dev/t/conda-{rng.choice(words)}-fails/{rng.randrange(9999)}"
             ),
+        ),
+        # Session 32 (leaks33): settings announced, words told abroad, op's non-secret fields.
+        ("new-value-replicas", lambda: f"New value deployed: {rng.randrange(2, 9)} replicas"),
+        ("new-cache-key", lambda: f"new numbat cache key: `{hexs(32)}`"),
+        ("camel-token-expired", lambda: f"Der ApiToken für {rng.choice(words)} ist abgelaufen"),
+        (
+            "op-item-username",
+            lambda: f'{{\n  "label": "username",\n  "value": "svc-{rng.choice(words)}"\n}}',
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
