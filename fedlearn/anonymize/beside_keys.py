@@ -27,6 +27,7 @@ from fedlearn.anonymize import (
     name_flags,
     nixout,
     pointers,
+    public_handles,
     readouts,
     rules,
     sql_copy,
@@ -96,6 +97,8 @@ def quoted_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None
     key, value = text[start:before], text[match.start("value") : match.end("value")]
     if not is_quoted_secret(key, value):
         return None
+    if public_handles.is_named_public(text, match.start("value"), value):
+        return None  # ``credential '<id>'`` about a passkey, a KSUID (``public_handles``)
     name = classify_key(key) or ""
     return match.start("value"), match.end("value"), name
 

@@ -56,6 +56,7 @@ PUBLIC_WORDS = HASH_WORDS | {
     "publickey",
     "nodekey",
     "discokey",
+    "mkey",  # a machine's public key (``mkey:``; its private one prints ``privkey:``)
     "nlpub",
     "cursor",  # a page's position (``next_cursor``)
     "if-match",  # the entity tags of a conditional request (``If-None-Match: W/"…"``)

@@ -44,7 +44,14 @@ build part (``11.3.244.8-node.38``)) from an IPv4 address.
 
 from __future__ import annotations
 
-from fedlearn.anonymize import checks, public_formats, public_ids, session_ids, words
+from fedlearn.anonymize import (
+    checks,
+    public_formats,
+    public_handles,
+    public_ids,
+    session_ids,
+    words,
+)
 from fedlearn.anonymize.per_text import anywhere, contains, per_text
 from fedlearn.anonymize.rules import Lazy
 
@@ -200,6 +207,8 @@ def is_public_object(text: str, start: int, value: str) -> bool:
     lowered = before.lower()
     if ("credential" in lowered or "rawid" in lowered) and CREDENTIAL_ID.compiled.search(before):
         return True
+    if public_handles.is_named_public(text, start, value):
+        return True  # a KSUID, a WebAuthn credential id in prose, a JWK's id (``public_handles``)
     return is_acme_token(text, start, value) or public_formats.is_public_run(text, start, value)
 
 
@@ -295,6 +304,8 @@ def is_public_token(text: str, start: int, value: str) -> bool:
     """
     if text.endswith("/", 0, start) and is_kubectl_object(text, start, value):
         return True
+    if public_handles.is_named_public(text, start, value):
+        return True
     return is_acme_token(text, start, value) or public_formats.is_public_nonce(text, start, value)
 
 
@@ -349,6 +360,8 @@ def is_public_value(name: str, text: str, start: int, value: str) -> bool:
         return True
     if name == "high-entropy" and public_formats.is_public_keyed(text, start, value):
         return True  # a narinfo's ``Sig:``, a signature object's ``sig`` (``public_formats``)
+    if name == "high-entropy" and public_handles.is_build_signature(text, start, value):
+        return True  # a file's declaration hash in a ``.tsbuildinfo``
     if name == "high-entropy" and session_ids.is_session_uuid(text, start, value):
         return True  # ``"session_id": "<uuid>"``: a conversation's id (``session_ids``)
     if name == "token" and len(value) == 16 and checks.is_hexadecimal(value):

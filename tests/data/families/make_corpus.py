@@ -3629,8 +3629,38 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             "op-item-username",
             lambda: f'{{\n  "label": "username",\n  "value": "svc-{rng.choice(words)}"\n}}',
         ),
+        # Session 32 (benign33): ids, key ids and hashes named by their role (public_handles).
+        ("ksuid-label", lambda: f'{rng.choice(words)}: flush failed for eventId "{ksuid()}": 502'),
+        (
+            "passkey-credential",
+            lambda: (
+                f"NotAllowedError: credential {url_of(rng.choice([16, 32]))} is not allowed here"
+            ),
+        ),
+        ("pyjwk-kid", lambda: f'PyJWKClientError: no signing key that matches: "{url_of(32)}"'),
+        ("tailscale-mkey", lambda: f"{rng.choice(words)}: machine key mkey:{hexs(64)} approved"),
+        (
+            "tsbuildinfo-signature",
+            lambda: f'{{"fileInfos":[{{"version":"{hexs(64)}","signature":"{hexs(64)}"}}]}}',
+        ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
+
+
+def ksuid() -> str:
+    """Return a KSUID of a time in 2020–2030 (27 base62 characters)."""
+    number = rng.randrange(180_000_000, 500_000_000) << 128 | rng.getrandbits(128)
+    alphabet = DIGITS + UPPER + LOWER
+    text = ""
+    while number:
+        number, digit = divmod(number, 62)
+        text = alphabet[digit] + text
+    return text.rjust(27, "0")
+
+
+def url_of(size: int) -> str:
+    """Return unpadded base64url of ``size`` drawn bytes (a WebAuthn credential id, a kid)."""
+    return base64.urlsafe_b64encode(rng.randbytes(size)).decode().rstrip("=")
 
 
 def sentence_base64() -> str:
