@@ -80,6 +80,24 @@ def by_key(what: str, rows: list[dict[str, str]], bad_rows: list[dict[str, str]]
     return f"  {what} by {key}: " + ", ".join(f"{k} {bad[k]}/{total[k]}" for k in sorted(total))
 
 
+def unlabelled(
+    run: dict[str, list[dict[str, str]]],
+    secrets: list[dict[str, str]],
+    benign: list[dict[str, str]],
+) -> None:
+    """Print the secrets redacted without the rows labelled by draws29's sampler (placeholder,
+    not-a-credential, printable-draw), then all rows, then the benign rows unchanged
+    (``breakdown``'s ``before`` for bench/contexts30 to contexts33)."""
+    rows = [r for r in secrets if not r.get("label")]
+    leaks = [r for r in run["leaks"] if not r.get("label")]
+    ok = len(rows) - len(leaks)
+    print(f"  unlabelled: {ok}/{len(rows)} redacted ({100 * ok / len(rows):.2f}%)")
+    ok = len(secrets) - len(run["leaks"])
+    print(f"  all rows: {ok}/{len(secrets)} redacted ({100 * ok / len(secrets):.2f}%)")
+    ok = len(benign) - len(run["changed"])
+    print(f"  benign: {ok}/{len(benign)} unchanged ({100 * ok / len(benign):.2f}%)")
+
+
 def breakdown(
     here: Path,
     argv: list[str],

@@ -15,19 +15,11 @@ sys.path.insert(0, str(HERE.parent))
 
 import corpus_report  # noqa: E402
 
-
-def unlabelled(run, secrets, benign) -> None:
-    rows = [r for r in secrets if not r.get("label")]
-    leaks = [r for r in run["leaks"] if not r.get("label")]
-    ok = len(rows) - len(leaks)
-    print(f"  unlabelled: {ok}/{len(rows)} redacted ({100 * ok / len(rows):.2f}%)")
-    ok = len(secrets) - len(run["leaks"])
-    print(f"  all rows: {ok}/{len(secrets)} redacted ({100 * ok / len(secrets):.2f}%)")
-    ok = len(benign) - len(run["changed"])
-    print(f"  benign: {ok}/{len(benign)} unchanged ({100 * ok / len(benign):.2f}%)")
-
-
 if __name__ == "__main__":
     corpus_report.breakdown(
-        HERE, sys.argv[1:], ("context", "source", "label"), ("context", "kind"), unlabelled
+        HERE,
+        sys.argv[1:],
+        ("context", "source", "label"),
+        ("context", "kind"),
+        corpus_report.unlabelled,
     )
