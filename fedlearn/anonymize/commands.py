@@ -11,13 +11,13 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import checks, entropy, heads, words
-from fedlearn.anonymize.key_names import (
+from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
+from fedlearn.anonymize.password_commands import (
     ATTACHED,
     COMMAND_NAMES,
     COMMANDS,
     CONNECT,
     LOGON,
-    NAMES,
     RABBIT_VERBS,
     SAMBA,
     SEPARATE,
@@ -26,8 +26,6 @@ from fedlearn.anonymize.key_names import (
     SUBCOMMANDS,
     USER_PASS,
     WINDOWS,
-    classify_key,
-    is_secret_value,
 )
 from fedlearn.anonymize.probe import Probe
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Span, Trigger

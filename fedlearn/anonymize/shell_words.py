@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize.key_names import ARGUMENT
+from fedlearn.anonymize.password_commands import ARGUMENT
 from fedlearn.anonymize.rules import Lazy, Span
 
 # Where a command line quoted inside a JSON string may end: a quote or a line-break escape, each

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from fedlearn import config
 from fedlearn.anonymize import Anonymizer
 from fedlearn.anonymize.heads import literal_heads
-from fedlearn.anonymize.key_names import COMMANDS
+from fedlearn.anonymize.password_commands import COMMANDS
 
 # A made-up GitHub token: its rule redacts it in any context it stands apart in.
 SECRET = "ghp_" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5"
