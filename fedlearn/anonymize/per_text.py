@@ -16,25 +16,44 @@ from fedlearn.anonymize.rules import Lazy
 T = TypeVar("T")
 
 
-def per_text(fact: Callable[[str], T]) -> Callable[[str], T]:
+def per_text(fact: Callable[[str], T], held: int = 1) -> Callable[[str], T]:
     """
-    Return ``fact`` remembering its answer for the last text it was asked about.
+    Return ``fact`` remembering its answers for the last ``held`` texts it was asked about.
 
     A judge runs once per candidate, and a fact about the whole text (``acme-challenge``
     anywhere in it) read again for each made a text with thousands of candidates (a long
-    ``.env``, a dump) quadratic: 4,000 token lines took minutes. The last text is held, so no
-    new text can take its address and be taken for it.
+    ``.env``, a dump) quadratic: 4,000 token lines took minutes. The texts are held, so no
+    new text can take one's address and be taken for it.
     """
-    held: tuple[str, T] | None = None
+    if held > 1:
+        return _per_texts(fact, held)
+    last: tuple[str, T] | None = None
 
     @functools.wraps(fact)
     def remembered(text: str) -> T:
-        nonlocal held
-        last = held
-        if last is not None and last[0] is text:
-            return last[1]
+        nonlocal last
+        known = last
+        if known is not None and known[0] is text:
+            return known[1]
         answer = fact(text)
-        held = (text, answer)
+        last = (text, answer)
+        return answer
+
+    return remembered
+
+
+def _per_texts(fact: Callable[[str], T], held: int) -> Callable[[str], T]:
+    """Return ``fact`` remembering its answers for the last ``held`` texts, the latest first."""
+    known: list[tuple[str, T]] = []
+
+    @functools.wraps(fact)
+    def remembered(text: str) -> T:
+        for seen, answer in known:
+            if seen is text:
+                return answer
+        answer = fact(text)
+        known.insert(0, (text, answer))
+        del known[held:]
         return answer
 
     return remembered
@@ -63,19 +82,14 @@ LONG = 4096
 # decoded) in turn, and one held text would be worked out again on every switch.
 HELD = 4
 
-_held: list[tuple[str, list[int]]] = []
 
-
-def newlines(text: str) -> list[int]:
-    """Return where ``text``'s newlines are, remembered for the last few texts asked about."""
-    for held, found in _held:
-        if held is text:
-            return found
+def _newlines(text: str) -> list[int]:
+    """Return where ``text``'s newlines are."""
     ends = itertools.accumulate(len(line) + 1 for line in text.split("\n"))
-    found = [end - 1 for end in ends][:-1]
-    _held.insert(0, (text, found))
-    del _held[HELD:]
-    return found
+    return [end - 1 for end in ends][:-1]
+
+
+newlines = per_text(_newlines, HELD)
 
 
 def line_start(text: str, position: int) -> int:
