@@ -380,7 +380,8 @@ def main() -> None:
     )
     os.sync()
     size = path.stat().st_size / 1e6
-    print(f"input: {args.events:,} events, {size:.1f} MB, {len(unique):,} unique high-value")
+    kind = "candidates, a share scored by the formula" if args.formula_share else "high-value"
+    print(f"input: {args.events:,} events, {size:.1f} MB, {len(unique):,} unique {kind}")
     sides: dict[str, Path | None] = {"this": None}
     if args.before:
         sides = {"before": args.before.resolve(), "after": args.after and args.after.resolve()}
