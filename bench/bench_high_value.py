@@ -3,12 +3,15 @@
 Run from the repository root:
 
     python bench/bench_high_value.py [--events 1000000] [--unique-share 0.033]
-        [--before TREE [--after TREE]] [--rounds 2] [--skip-sync] [--skip-mbps]
+        [--formula-share 0.0] [--before TREE [--after TREE]] [--rounds 2] [--skip-sync]
+        [--skip-mbps]
 
 Generates telemetry where about ``--unique-share`` of the events are unique high-value events
 (error/solution, question/answer, skill and best-practice events whose text never repeats: the
 case where every event must be anonymized, and the cost per event shows), the rest the stack's
-low-value coordinator events. Then, in this one run:
+low-value coordinator events. With ``--formula-share``, that share of the unique events carry the
+stack's ``outcome`` instead of a score, as its interaction events do (the formula scores them; most
+fall below the threshold and are candidates that are not written). Then, in this one run:
 
 1. **Per high-value event**, in this process on one core: ``Learner.add`` over every candidate
    (decode, score, categorize, anonymize the pattern's fields, content id, tally), µs per
@@ -73,8 +76,12 @@ NON_ASCII = [
 ]
 
 
-def unique_event(rng: random.Random, index: int) -> dict[str, Any]:
-    """Return a high-value event whose text no other event has."""
+def unique_event(rng: random.Random, index: int, formula_share: float = 0.0) -> dict[str, Any]:
+    """
+    Return a high-value event whose text no other event has; with ``formula_share``, that share
+    of them carry the stack's ``outcome`` (and maybe ``user_feedback``) instead of a score, as
+    its interaction events do: the formula scores them, and most fall below the threshold.
+    """
     event: dict[str, Any] = {"timestamp": sample.timestamp(index), "event_type": "interaction"}
     kind = rng.random()
     service = rng.choice(text.SERVICES)
@@ -108,19 +115,30 @@ def unique_event(rng: random.Random, index: int) -> dict[str, Any]:
             ]
         )
         event[name] += rng.choice(NON_ASCII)
+    if formula_share and rng.random() < formula_share:
+        event["outcome"] = rng.choice(("success", "success", "partial"))
+        feedback = rng.choice((1, 0, None, None))  # most answers get no feedback
+        if feedback is not None:
+            event["user_feedback"] = feedback
+        return event
     event["value_score"] = round(rng.uniform(0.7, 1.0), 3)
     return event
 
 
-def generate(path: Path, count: int, unique_share: float, seed: int) -> list[bytes]:
-    """Write ``count`` events to ``path``; return the lines of the unique high-value ones."""
+def generate(
+    path: Path, count: int, unique_share: float, seed: int, formula_share: float = 0.0
+) -> list[bytes]:
+    """
+    Write ``count`` events to ``path``; return the lines of the unique candidates (high-value
+    ones, and with ``formula_share`` the ones the formula scores: ``unique_event``).
+    """
     rng = random.Random(seed)
     encode = msgspec.json.Encoder().encode
     unique = []
     with path.open("wb") as handle:
         for index in range(count):
             if rng.random() < unique_share:
-                line = encode(unique_event(rng, index))
+                line = encode(unique_event(rng, index, formula_share))
                 unique.append(line)
             else:
                 line = encode(sample.background(rng, index))
@@ -137,7 +155,7 @@ def per_event(lines: list[bytes]) -> dict[str, float]:
         found = telemetry.Candidates()
         for line in lines[start : start + 2000]:
             found.lines.append(line)
-            found.scores.append(json.loads(line)["value_score"])
+            found.scores.append(json.loads(line).get("value_score"))
         chunks.append(found)
     learned, tally = float("inf"), learner.tally()
     for _ in range(2):  # a fresh learner each round; the rules' patterns stay compiled
@@ -179,6 +197,8 @@ def per_event(lines: list[bytes]) -> dict[str, float]:
         "events": count,
         "patterns": len(tally.patterns),
         "learn": learned / count * 1e6,
+        "high_value": tally.high_value,
+        "learn_high": learned / max(tally.high_value, 1) * 1e6,
         "batched": batched / count * 1e6,
         "per_field": per_field / count * 1e6,
     }
@@ -325,6 +345,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--unique-share", type=float, default=0.033)
+    parser.add_argument(
+        "--formula-share",
+        type=float,
+        default=0.0,
+        help="share of the unique events scored by the stack's formula (outcome, no value_score)",
+    )
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/fedlearn-bench/high-value"))
     parser.add_argument("--skip-sync", action="store_true")
     parser.add_argument("--skip-mbps", action="store_true", help="no MB/s, no detect-secrets")
@@ -349,10 +375,13 @@ def main() -> None:
     shutil.rmtree(args.workdir, ignore_errors=True)
     args.workdir.mkdir(parents=True)
     path = args.workdir / "hybrid-events.jsonl"
-    unique = generate(path, args.events, args.unique_share, seed=1)
+    unique = generate(
+        path, args.events, args.unique_share, seed=1, formula_share=args.formula_share
+    )
     os.sync()
     size = path.stat().st_size / 1e6
-    print(f"input: {args.events:,} events, {size:.1f} MB, {len(unique):,} unique high-value")
+    kind = "candidates, a share scored by the formula" if args.formula_share else "high-value"
+    print(f"input: {args.events:,} events, {size:.1f} MB, {len(unique):,} unique {kind}")
     sides: dict[str, Path | None] = {"this": None}
     if args.before:
         sides = {"before": args.before.resolve(), "after": args.after and args.after.resolve()}
@@ -370,6 +399,13 @@ def main() -> None:
             f"event for the snapshot (keys and values): one batch {cost['snapshot']:.1f} µs, "
             f"one call per string {cost['snapshot_each']:.1f} µs"
         )
+        if cost["high_value"] < cost["events"]:  # formula-scored events below the threshold
+            print(
+                f"{side}: {cost['high_value']:,.0f} of {cost['events']:,.0f} candidates high-value;"
+                " learning per high-value event "
+                + ", ".join(f"{c['learn_high']:.1f}" for c in found)
+                + " µs"
+            )
     if not args.skip_sync:
         pycache = None if args.source_only else args.workdir / "pycache"
         print(

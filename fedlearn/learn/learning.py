@@ -5,17 +5,17 @@ often than they differ, so each candidate is decoded into two small Structs: ``C
 nesting and score-formula fields, kept as raw JSON) and ``Moment`` (its time). The raw content is
 the key under which the score formula, the category, the anonymized fields and the content id are
 worked out once; every later event with the same bytes only updates its pattern's tally. Only what
-is written is anonymized: the rule fields once per distinct content, and whole events only for the
-snapshot's last N.
+is written is anonymized: the rule fields once per distinct content that some event lifts to the
+threshold (a content scored by the formula alone below it teaches nothing written), and whole events
+only for the snapshot's last N.
 """
 
 from __future__ import annotations
 
 import collections
-import contextlib
 import operator
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
@@ -27,13 +27,14 @@ from fedlearn import anonymize, config
 from fedlearn.formats import records
 from fedlearn.formats.records import Pattern
 from fedlearn.learn import categorize, patterns, score
+from fedlearn.learn.memo import MemoAnonymizer, Names, counted_apart
 from fedlearn.learn.telemetry import Candidates
 
 # Caches of what repeated content teaches are bounded, so a backlog of distinct events (unique
 # answers) costs time, not memory (realistic telemetry repeats ~100 contents and ~13,000 memo
-# characters; 4,000 contents held ~2 MB more of a sync's peak on unique text: bench/README.md).
+# characters; 4,000 contents held ~2 MB more of a sync's peak on unique text: bench/README.md;
+# the memo's bound: ``memo.MEMO_CHARS``).
 KNOWN_CONTENTS = 2_000
-MEMO_CHARS = 2_000_000
 CANONICAL_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 
 
@@ -72,73 +73,9 @@ class Known(msgspec.Struct, frozen=True, gc=False):
     formula: float | None
     pattern: Pattern | None
     redactions: collections.Counter[str] = anonymize.NONE
-
-
-@contextlib.contextmanager
-def counted_apart(anonymizer: anonymize.Anonymizer) -> Iterator[collections.Counter[str]]:
-    """Count the redactions made inside the block in a Counter of their own, not the run's."""
-    counts = anonymizer.counts
-    apart: collections.Counter[str] = collections.Counter()
-    anonymizer.counts = apart
-    try:
-        yield apart
-    finally:
-        anonymizer.counts = counts
-
-
-class MemoAnonymizer:
-    """
-    Anonymize repeated strings once: telemetry repeats the same values (models, routes, queries).
-    Redaction counts still count every occurrence, as if each string was anonymized anew. Full,
-    it lets its oldest strings go: a range's last events are its snapshot lines (``prepare_snapshot``).
-    """
-
-    def __init__(self, anonymizer: anonymize.Anonymizer, budget: int = MEMO_CHARS) -> None:
-        self.anonymizer = anonymizer
-        self.capacity = budget
-        self.budget = budget  # characters the memo may still hold, so memory stays bounded
-        # text: (anonymized, the rule of each redaction): strings only, which the collector skips.
-        self.memo: dict[str, tuple[str, tuple[str, ...]]] = {}
-        self.order: collections.deque[str] = collections.deque()  # the memo's texts, oldest first
-
-    def anonymize(self, text: str) -> str:
-        """Return ``anonymize(text)``, from the memo when this text was seen before."""
-        return self.anonymize_many([text])[0]
-
-    def anonymize_many(
-        self, texts: Sequence[str], counts: collections.Counter[str] | Names | None = None
-    ) -> list[str]:
-        """
-        Return ``anonymize_many(texts)``; the texts not in the memo are anonymized as one batch.
-
-        The redactions are counted in ``counts`` (default: the anonymizer's own).
-        """
-        memo = self.memo
-        counts = self.anonymizer.counts if counts is None else counts
-        missing = [text for text in dict.fromkeys(texts) if text not in memo]
-        fresh = dict(zip(missing, self.anonymizer.redact_each(missing), strict=True))
-        found = []
-        for text in texts:
-            hit = memo.get(text) or fresh[text]
-            if hit[1]:
-                counts.update(hit[1])
-            found.append(hit[0])
-        for text, hit in fresh.items():
-            if (size := len(text) + len(hit[0])) > self.capacity:
-                continue
-            while size > self.budget:
-                oldest = self.order.popleft()
-                self.budget += len(oldest) + len(memo.pop(oldest)[0])
-            memo[text] = hit
-            self.order.append(text)
-            self.budget -= size
-        return found
-
-
-class Names(list[str]):
-    """Rule names in the order redactions made them, taken as a Counter's ``update`` takes them."""
-
-    update = list.extend
+    # False: only the formula was worked out (it is below the threshold and no event of the chunk
+    # had a score of its own at or above it), so ``pattern`` is None without a category's verdict.
+    whole: bool = True
 
 
 @lru_cache(maxsize=4096)
@@ -261,13 +198,23 @@ class Learner:
         threshold, known, tallies, now = self.threshold, self.known, into.patterns, self.now
         recent = into.recent
         keys = list(map(self.encode_key, contents))
-        fresh = self.study([key for key in dict.fromkeys(keys) if key not in known])
+        # The contents an event's own score keeps: theirs is written whatever their formula says.
+        scores = zip(keys, found.scores, strict=True)
+        owned = {key for key, own in scores if own is not None and own >= threshold}
+        fresh = self.study(
+            [
+                key
+                for key in dict.fromkeys(keys)
+                if (taught := known.get(key)) is None or (not taught.whole and key in owned)
+            ],
+            owned,
+        )
         for key, taught in fresh.items():
-            if len(known) >= KNOWN_CONTENTS:
+            if len(known) >= KNOWN_CONTENTS and key not in known:
                 break
             known[key] = taught
         for line, own, key, when in zip(found.lines, found.scores, keys, moments, strict=True):
-            taught = known.get(key) or fresh[key]
+            taught = fresh.get(key) or known[key]
             value = own if own is not None else taught.formula
             if value is None or value < threshold:
                 continue
@@ -296,21 +243,27 @@ class Learner:
             ):
                 tally[0], tally[5] = pattern, taught.redactions
 
-    def study(self, contents: list[bytes]) -> dict[bytes, Known]:
+    def study(self, contents: list[bytes], owned: Container[bytes] = ()) -> dict[bytes, Known]:
         """
         Work out what each distinct content teaches (decoded, scored, categorized, anonymized).
         A content is its JSON: an object of the fields it has, each its raw value. The work goes
         in stages over all of them (decode and categorize, the prefilter's reads, anonymize, build
         the patterns): what each runs stays in the CPU's caches while it runs (``read_ahead``).
-        Contents whose rule fields are the same share one pattern.
+        Contents whose rule fields are the same share one pattern. A content not in ``owned``
+        (kept by an event's own score) whose formula is below the threshold is only scored: no
+        event of it is high-value, so its pattern would never be written (``Known.whole``).
         """
         taught: dict[bytes, Known] = {}
         waiting: dict[
             tuple[str, tuple[tuple[str, str], ...]], list[tuple[bytes, float | None]]
         ] = {}
+        threshold = self.threshold
         for content in contents:
             event = records.ANY_DECODER.decode(content)
             formula = score.formula(event) if event.get("outcome") is not None else None
+            if (formula is None or formula < threshold) and content not in owned:
+                taught[content] = Known(formula, None, whole=False)
+                continue
             found = self.categorizer(event)
             if found is None:
                 taught[content] = Known(formula, None)

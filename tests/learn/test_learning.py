@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from fedlearn import anonymize, config, sample
 from fedlearn.anonymize import Machine
-from fedlearn.learn import learning, telemetry
+from fedlearn.learn import learning, memo, telemetry
 
 NOW = "2026-06-01T00:00:00Z"
 MACHINE = Machine(hostname="box", fqdn="box.lan", user="ann", home="/home/ann")
@@ -199,25 +199,27 @@ def test_learner_caches_stay_bounded_and_change_nothing(monkeypatch: Any) -> Non
 def test_memo_anonymizer_holds_at_most_its_budget_and_counts_every_use() -> None:
     """The memo stops growing at its character budget; redactions count on every call."""
     anonymizer = anonymize.Anonymizer(config.Anonymize(), MACHINE)
-    memo = learning.MemoAnonymizer(anonymizer, budget=100)
+    memoized = memo.MemoAnonymizer(anonymizer, budget=100)
     texts = [f"mail me at user{n}@example.org please" for n in range(10)]
     for text in texts * 2:
-        memo.anonymize(text)
-    assert sum(len(k) + len(v[0]) for k, v in memo.memo.items()) <= 100 and memo.memo
+        memoized.anonymize(text)
+    assert sum(len(k) + len(v[0]) for k, v in memoized.memo.items()) <= 100 and memoized.memo
     assert sum(anonymizer.counts.values()) == 20
-    assert texts[-1] in memo.memo  # full, it keeps the latest: a snapshot's strings
+    assert texts[-1] in memoized.memo  # full, it keeps the latest: a snapshot's strings
 
 
 def test_a_full_memo_lets_its_oldest_strings_go_and_answers_as_anonymize_does() -> None:
     """Past its budget the memo drops its oldest texts for new ones; every answer is unchanged."""
     anonymizer = anonymize.Anonymizer(config.Anonymize(), MACHINE)
-    memo = learning.MemoAnonymizer(anonymizer, budget=300)
+    memoized = memo.MemoAnonymizer(anonymizer, budget=300)
     texts = [f"host 10.0.{n}.1 answered {'x' * n}" for n in range(40)]
     for text in texts + texts[::-1]:
-        assert memo.anonymize(text) == anonymizer.anonymize(text)
-        assert memo.budget == 300 - sum(len(k) + len(v[0]) for k, v in memo.memo.items()) >= 0
-        assert list(memo.order) == list(memo.memo)
-    assert texts[0] in memo.memo and texts[-1] not in memo.memo
+        assert memoized.anonymize(text) == anonymizer.anonymize(text)
+        assert (
+            memoized.budget == 300 - sum(len(k) + len(v[0]) for k, v in memoized.memo.items()) >= 0
+        )
+        assert list(memoized.order) == list(memoized.memo)
+    assert texts[0] in memoized.memo and texts[-1] not in memoized.memo
 
 
 def test_what_the_learner_keeps_per_content_is_not_tracked_by_the_collector() -> None:
@@ -246,12 +248,98 @@ def test_contents_with_the_same_rule_fields_in_one_chunk_share_one_pattern() -> 
         return many(texts, counts)
 
     teacher.memo.anonymize_many = counted  # type: ignore[method-assign]
-    events = [
-        {**ERROR, "outcome": "success", "user_feedback": 1},
-        {**ERROR, "outcome": "success", "user_feedback": 0},
-    ]
+    asking = {**ERROR, "outcome": "success", "query": "how to configure, setup and install it"}
+    events = [{**asking, "user_feedback": 1}, {**asking, "user_feedback": 0}]  # 0.85 and 0.75
     tally = teacher.tally()
     teacher.add(candidates(*events), tally)
     first, second = teacher.known.values()
     assert first.pattern is second.pattern and first.formula != second.formula
-    assert len(asked) == 1
+    assert first.pattern is not None and len(asked) == 1
+
+
+class Everything:
+    """A container that holds everything: ``study`` then works out every content whole."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def formula_events(count: int) -> list[dict[str, Any]]:
+    """Return events scored by the formula alone, most below the threshold, some repeated, with
+    secrets and personal data in their rule fields, and events with a score of their own."""
+    found: list[dict[str, Any]] = []
+    for n in range(count):
+        event: dict[str, Any] = {
+            "error_type": "AuthError",
+            "error_message": f"login as ops{n % 7}@example.org failed from 10.0.{n % 5}.{n}",
+            "solution": f"export GITHUB_TOKEN=ghp_{'a1B2c3D4e5' * 3}{n % 4:06d} then retry",
+            "outcome": ("success", "partial", "failure")[n % 3],
+        }
+        if n % 4 == 0:
+            event["user_feedback"] = 1
+        if n % 5 == 0:
+            event["query"] = "how to configure, setup and install the key"
+        if n % 6 == 0:
+            event = {key: value for key, value in event.items() if key != "outcome"}
+            event["value_score"] = 0.9
+        found.append(event)
+    return found
+
+
+def test_contents_the_formula_leaves_below_the_threshold_are_scored_not_anonymized() -> None:
+    """An outcome event whose formula is below the threshold teaches nothing written: its fields
+    are not anonymized, and it is counted nowhere."""
+    teacher = learner()
+    asked: list[list[str]] = []
+    many = teacher.memo.anonymize_many
+
+    def counted(texts: Any, counts: Any = None) -> list[str]:
+        asked.append(list(texts))
+        return many(texts, counts)
+
+    teacher.memo.anonymize_many = counted  # type: ignore[method-assign]
+    low = {**ERROR, "error_message": "disk full at 10.1.2.3", "outcome": "success"}  # 0.45
+    tally = teacher.tally()
+    teacher.add(candidates(low, {**low, "user_feedback": 0}), tally)
+    assert asked == [] and not tally.patterns and tally.high_value == 0
+    assert all(not known.whole and known.pattern is None for known in teacher.known.values())
+    assert teacher.result(tally) == learn(low) and not teacher.anonymizer.counts
+
+
+def test_a_content_first_scored_below_the_threshold_is_learned_when_a_score_keeps_it() -> None:
+    """The same content, later (or in the same chunk) with a score of its own at or above the
+    threshold, is learned whole: its pattern is the one a fresh learner gets."""
+    low = {**ERROR, "error_message": "disk full at 10.1.2.3", "outcome": "success"}
+    kept = {**low, "value_score": 0.9}
+    expected = learn(kept)
+    assert expected.patterns
+    teacher = learner()
+    tally = teacher.tally()
+    teacher.add(candidates(low), tally)
+    teacher.add(candidates(low, kept), tally)
+    assert all(known.whole for known in teacher.known.values())
+    assert teacher.result(tally).patterns == expected.patterns
+    assert learn(low, kept).patterns == expected.patterns == learn(kept, low).patterns
+
+
+def test_skipping_what_the_formula_leaves_below_changes_nothing_written(monkeypatch: Any) -> None:
+    """Learned in chunks, with what the formula leaves below the threshold skipped, the patterns,
+    snapshot and redaction counts are those of a learner that works out every content whole."""
+    events = formula_events(90)
+
+    def learned(teacher: learning.Learner) -> tuple[learning.Learned, dict[str, int]]:
+        tally = teacher.tally()
+        for start in range(0, len(events), 20):
+            teacher.add(candidates(*events[start : start + 20]), tally)
+        return teacher.result(tally), dict(teacher.anonymizer.counts)
+
+    skipping = learned(learner())
+    study = learning.Learner.study
+    monkeypatch.setattr(
+        learning.Learner,
+        "study",
+        lambda self, contents, owned=(): study(self, contents, Everything()),
+    )
+    whole = learned(learner())
+    assert skipping == whole
+    assert skipping[0].patterns and skipping[0].high_value < len(events) and skipping[1]
