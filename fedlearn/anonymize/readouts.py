@@ -66,13 +66,14 @@ SELECTED = Lazy(
     r"|configure get[ \t]+|(?:jq -r|yq(?:[ \t]+-r)?)[ \t]+['\"]?\.(?:[a-z0-9_-]+\.)*"
     r"|jsonpath=['\"]?\{[^\n}'\"]{0,200}\.|--query[= ]['\"]?(?:[a-z0-9_\[\]-]{1,40}\.)*"
     r"|secrets get[ \t]+|(?:consul[ \t]+kv|etcdctl) get[ \t]+['\"]?[^\s'\"]*/"
-    r"|env:get[ \t]+|variables get[ \t]+|pulumi[ \t]+config get[ \t]+"
+    r"|env:get[ \t]+|variables? get[ \t]+|pulumi[ \t]+config get[ \t]+"
+    r"|--extract[ \t]+['\"]?(?:\[[\"'][^\]\n]{0,80}[\"']\])*\[[\"']"
     r"|get-secret[ \t]+(?:-name[ \t]+)?['\"]?)"
     r"(?P<key>[a-z_][a-z0-9_-]{1,80})"
 )
 # After the name: a file's extension, a go-template's ``| base64decode``, closing quotes or braces.
 SELECTED_END = Lazy(
-    r"(?:\.[a-z0-9]{1,8})?(?:[ \t]*\|[ \t]*base64decode[ \t]*)?[}\"'\\]{0,4}"
+    r"(?:\.[a-z0-9]{1,8})?(?:[ \t]*\|[ \t]*base64decode[ \t]*)?[}\]\"'\\]{0,4}"
     + ARGUMENTS
     + DECODED
     + LINE_END
@@ -92,6 +93,8 @@ SELECTED_WORDS = (
     "etcdctl get",
     "env:get",  # ``netlify env:get NAME``
     "variables get",  # ``railway variables get NAME``
+    "variable get",  # ``glab variable get NAME`` (bench/contexts34)
+    "--extract",  # ``sops -d --extract '["a"]["NAME"]' file`` (bench/contexts34)
     "config get",  # ``pulumi config get NAME``
     "get-secret",  # PowerShell's ``Get-Secret -Name NAME -AsPlainText`` (bench/contexts32)
 )
@@ -115,6 +118,7 @@ PRINTERS = (
     "pwgen",
     "lpass show",
     "keyring get",  # ``keyring get SERVICE USER``: the password
+    "kwallet-query -r",  # ``kwallet-query -r ENTRY -f Passwords WALLET``: the entry's password
 )
 PRINTER = Lazy(
     r"(?m)(?:^|(?<=\\n)|(?<=\"))[ \t]*(?:[$#%>\u276f][ \t]*|ps(?:[ \t][^>\n]{1,200})?>[ \t]*)?"
