@@ -16,7 +16,7 @@ of our own (labelled `pii` when they hold an e-mail-like address or an IP).
 Row format as contexts32.
 """
 
-# ruff: noqa: S608  (SQL statements appear in the corpus's contexts)
+# ruff: noqa: RUF001  (the corpus holds prose in Greek, Hebrew, Cyrillic and box-drawing tables)
 from __future__ import annotations
 
 import base64
@@ -51,6 +51,9 @@ KEY_WORDS = [
 
 # An SSH key fingerprint: fedlearn replaces it by design (docs/anonymization.md's table).
 SSH_FINGERPRINT = re.compile(r"SHA256:[A-Za-z0-9+/]{43}")
+# A home directory's path: fedlearn replaces it by design (``<home>``; labelled after the first
+# measurement, rows unchanged).
+HOME = re.compile(r"(?<![\w/])(?:/home|/Users)/[a-z][\w.-]*")
 URL_SAFE = re.compile(r"[A-Za-z0-9._~-]+")
 BARE = re.compile(r"[^\s'\"#;$`\\,&|<>(){}\[\]*?!%]+")
 
@@ -211,7 +214,6 @@ def mid() -> str:
     return f"{hexid(8)}.{hexid(6)}"
 
 
-
 def cid() -> str:
     return hexid(64)
 
@@ -314,7 +316,7 @@ def c_pulumi(r, pairs):
     return choose(
         v,
         esc=(
-            f"$ pulumi stack output --show-secrets --json\n"
+            "$ pulumi stack output --show-secrets --json\n"
             + json.dumps({"url": f"https://{host(r)}", n.tail.camel: v}, indent=4),
             f"$ cat Pulumi.prod.yaml\nconfig:\n  aws:region: eu-west-1\n  {proj}:{n.tail.camel}: {yq(v)}",
         ),
@@ -330,7 +332,7 @@ def c_cfn_params(r, pairs):
     return choose(
         v,
         esc=(
-            f"$ cat params/prod.json\n"
+            "$ cat params/prod.json\n"
             + json.dumps(
                 [
                     {"ParameterKey": "Environment", "ParameterValue": "prod"},
@@ -338,7 +340,7 @@ def c_cfn_params(r, pairs):
                 ],
                 indent=2,
             ),
-            f"$ cat main.parameters.json\n"
+            "$ cat main.parameters.json\n"
             + json.dumps(
                 {
                     "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
@@ -373,7 +375,11 @@ def c_crictl_podman(r, pairs):
             ),
             f"$ ctr -n k8s.io containers info {c} | jq .Spec.process.env\n"
             + json.dumps(
-                ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", f"{n.env}={v}", f"HOSTNAME={svc(r)}-7d9f8"],
+                [
+                    "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                    f"{n.env}={v}",
+                    f"HOSTNAME={svc(r)}-7d9f8",
+                ],
                 indent=2,
             ),
         ),
@@ -392,11 +398,12 @@ def c_sops_vault(r, pairs):
         v,
         esc=(
             f"$ sops -d secrets/prod.enc.yaml\n{svc(r)}:\n    region: eu-west-1\n    {n.tail.snake}: {yq(v)}",
-            f"$ sops --decrypt config.enc.json\n" + json.dumps({n.vendor: {n.tail.camel: v, "timeout": 30}}, indent=4),
+            "$ sops --decrypt config.enc.json\n"
+            + json.dumps({n.vendor: {n.tail.camel: v, "timeout": 30}}, indent=4),
             f"$ helm secrets decrypt charts/{svc(r)}/secrets.prod.yaml\nsecrets:\n  {n.tail.camel}: {yq(v)}",
         ),
         line=(
-            f"$ sops -d --extract '[\"{n.vendor}\"][\"{n.tail.snake}\"]' secrets/prod.enc.yaml\n{v}",
+            f'$ sops -d --extract \'["{n.vendor}"]["{n.tail.snake}"]\' secrets/prod.enc.yaml\n{v}',
             f"$ kubectl exec deploy/{svc(r)} -c app -- cat /vault/secrets/config.env\nexport {n.env}={shq(v)}\nexport LOG_LEVEL=info",
         ),
     )
@@ -416,7 +423,11 @@ def c_otlp(r, pairs):
                 {
                     "resourceSpans": [
                         {
-                            "resource": {"attributes": [{"key": "service.name", "value": {"stringValue": svc(r)}}]},
+                            "resource": {
+                                "attributes": [
+                                    {"key": "service.name", "value": {"stringValue": svc(r)}}
+                                ]
+                            },
                             "scopeSpans": [
                                 {
                                     "scope": {"name": "opentelemetry.instrumentation.requests"},
@@ -427,7 +438,10 @@ def c_otlp(r, pairs):
                                             "name": "POST",
                                             "kind": 3,
                                             "attributes": [
-                                                {"key": "http.method", "value": {"stringValue": "POST"}},
+                                                {
+                                                    "key": "http.method",
+                                                    "value": {"stringValue": "POST"},
+                                                },
                                                 {"key": attr[0], "value": {"stringValue": attr[1]}},
                                             ],
                                         }
@@ -440,7 +454,7 @@ def c_otlp(r, pairs):
             ),
         ),
         line=(
-            f"Span #0\n    Trace ID       : {hexid(32)}\n    Parent ID      : \n    ID             : {hexid(16)}\n    Name           : POST /v1/{svc(r)}\n    Kind           : Client\nAttributes:\n     -> http.method: Str(POST)\n     -> {attr[0]}: Slice([\"{attr[1]}\"])\n     -> http.status_code: Int(200)",
+            f'Span #0\n    Trace ID       : {hexid(32)}\n    Parent ID      : \n    ID             : {hexid(16)}\n    Name           : POST /v1/{svc(r)}\n    Kind           : Client\nAttributes:\n     -> http.method: Str(POST)\n     -> {attr[0]}: Slice(["{attr[1]}"])\n     -> http.status_code: Int(200)',
             f"ScopeSpans #0\nSpan #0\n    Name           : UPDATE users\nAttributes:\n     -> db.system: Str(postgresql)\n     -> db.statement: Str(ALTER ROLE {n.vendor.replace('-', '_')}_app WITH PASSWORD '{v}')",
         ),
     )
@@ -455,13 +469,17 @@ def c_grafana_am(r, pairs):
             f"    basicAuth: true\n    basicAuthUser: {user_of(pairs)}\n    secureJsonData:\n      basicAuthPassword: {yq(v)}",
             f"# provisioning/datasources/{svc(r)}.yaml\ndatasources:\n  - name: {svc(r)}\n    type: grafana-{ident(n)}-datasource\n    jsonData:\n      httpHeaderName1: X-{n.tail.pascal.replace('Api', 'API-')}\n"
             f"    secureJsonData:\n      httpHeaderValue1: {yq(v)}",
-            f"$ curl -s https://grafana.example.org/api/v1/provisioning/contact-points | jq '.[0]'\n"
+            "$ curl -s https://grafana.example.org/api/v1/provisioning/contact-points | jq '.[0]'\n"
             + json.dumps(
                 {
                     "uid": hexid(14),
                     "name": f"{svc(r)}-webhook",
                     "type": "webhook",
-                    "settings": {"url": f"https://{host(r)}/alerts", "authorization_scheme": "Bearer", "authorization_credentials": v},
+                    "settings": {
+                        "url": f"https://{host(r)}/alerts",
+                        "authorization_scheme": "Bearer",
+                        "authorization_credentials": v,
+                    },
                 },
                 indent=2,
             ),
@@ -502,7 +520,9 @@ def c_log_export(r, pairs):
                     "streams": [
                         {
                             "stream": {"app": svc(r), "level": "info"},
-                            "values": [[ts + "000", f"POST /hooks/{svc(r)} {n.tail.snake}={v} status=200"]],
+                            "values": [
+                                [ts + "000", f"POST /hooks/{svc(r)} {n.tail.snake}={v} status=200"]
+                            ],
                         }
                     ]
                 }
@@ -522,7 +542,7 @@ def c_prom_scrape(r, pairs):
             head + f"    params:\n      {n.tail.snake}:\n        - {yq(v)}",
         ),
         bare=(
-            f"$ curl -s localhost:9090/api/v1/targets | jq '.data.activeTargets[0]'\n"
+            "$ curl -s localhost:9090/api/v1/targets | jq '.data.activeTargets[0]'\n"
             + json.dumps(
                 {
                     "labels": {"instance": f"{host(r)}:443", "job": svc(r)},
@@ -541,7 +561,7 @@ def c_db_gui(r, pairs):
     return choose(
         v,
         esc=(
-            f"$ cat .dbeaver/data-sources.json\n"
+            "$ cat .dbeaver/data-sources.json\n"
             + json.dumps(
                 {
                     "folders": {},
@@ -564,7 +584,7 @@ def c_db_gui(r, pairs):
                 },
                 indent=1,
             ),
-            f"// settings.json\n"
+            "// settings.json\n"
             + json.dumps(
                 {
                     "mssql.connections": [
@@ -596,14 +616,14 @@ def c_db_shell(r, pairs):
             pre + f'"AUTH" "{user_of(pairs)}" {dq(v)}',
             pre + f'"CONFIG" "SET" "requirepass" {dq(v)}',
             pre + f'"HSET" "config:{svc(r)}" "{n.tail.snake}" {dq(v)}',
-            f"admin> db.getSiblingDB(\"admin\").createUser({{ user: \"{user_of(pairs)}\", pwd: {dq(v)}, roles: [\"readWrite\"] }})\n{{ ok: 1 }}",
-            f"test> db.settings.updateOne({{ _id: \"{svc(r)}\" }}, {{ $set: {{ {n.tail.camel}: {dq(v)} }} }})\n{{ acknowledged: true, matchedCount: 1, modifiedCount: 1 }}",
+            f'admin> db.getSiblingDB("admin").createUser({{ user: "{user_of(pairs)}", pwd: {dq(v)}, roles: ["readWrite"] }})\n{{ ok: 1 }}',
+            f'test> db.settings.updateOne({{ _id: "{svc(r)}" }}, {{ $set: {{ {n.tail.camel}: {dq(v)} }} }})\n{{ acknowledged: true, matchedCount: 1, modifiedCount: 1 }}',
         ),
     )
 
 
 def c_kafka(r, pairs):
-    n, v = pairs[-1]
+    v = pairs[-1][1]
     u = user_of(pairs)
     return choose(
         v,
@@ -621,25 +641,33 @@ def c_kafka(r, pairs):
 
 
 def c_mq(r, pairs):
-    n, v = pairs[-1]
+    v = pairs[-1][1]
     u = user_of(pairs)
     return choose(
         v,
         esc=(
-            f"$ cat definitions.json\n"
+            "$ cat definitions.json\n"
             + json.dumps(
                 {
                     "users": [{"name": u, "password": v, "tags": ["monitoring"]}],
                     "vhosts": [{"name": f"/{svc(r)}"}],
-                    "permissions": [{"user": u, "vhost": f"/{svc(r)}", "configure": ".*", "write": ".*", "read": ".*"}],
+                    "permissions": [
+                        {
+                            "user": u,
+                            "vhost": f"/{svc(r)}",
+                            "configure": ".*",
+                            "write": ".*",
+                            "read": ".*",
+                        }
+                    ],
                 },
                 indent=2,
             ),
         ),
         line=(
-            f"$ rabbitmqctl add_user {u} {shq(v)}\nAdding user \"{u}\" ...\nDone. Don't forget to grant the user permissions to some virtual hosts!",
+            f'$ rabbitmqctl add_user {u} {shq(v)}\nAdding user "{u}" ...\nDone. Don\'t forget to grant the user permissions to some virtual hosts!',
             f"$ mosquitto_pub -h mqtt.{host(r)} -p 8883 -u {u} -P {shq(v)} -t sensors/{svc(r)}/cmd -m reboot",
-            f"$ nats context save {svc(r)} --server nats://nats.{host(r)}:4222 --user {u} --password {shq(v)}\nNATS Configuration Context \"{svc(r)}\"\n\n      Server URLs: nats://nats.{host(r)}:4222\n         Username: {u}\n         Password: *********",
+            f'$ nats context save {svc(r)} --server nats://nats.{host(r)}:4222 --user {u} --password {shq(v)}\nNATS Configuration Context "{svc(r)}"\n\n      Server URLs: nats://nats.{host(r)}:4222\n         Username: {u}\n         Password: *********',
             f"# nats-server.conf\nauthorization {{\n  users = [\n    {{ user: {u}, password: {dq(v)} }}\n  ]\n}}",
         ),
     )
@@ -651,8 +679,8 @@ def c_gha_cmds(r, pairs):
     return choose(
         v,
         line=(
-            f"{t} ##[group]Run echo \"::add-mask::{v}\"\n{t} echo \"::add-mask::{v}\"\n{t} shell: /usr/bin/bash -e {{0}}\n{t} ##[endgroup]",
-            f"{t} ##[group]Run echo \"{n.tail.snake}={v}\" >> \"$GITHUB_OUTPUT\"\n{t} echo \"{n.tail.snake}={v}\" >> \"$GITHUB_OUTPUT\"\n{t} shell: /usr/bin/bash -e {{0}}\n{t} ##[endgroup]",
+            f'{t} ##[group]Run echo "::add-mask::{v}"\n{t} echo "::add-mask::{v}"\n{t} shell: /usr/bin/bash -e {{0}}\n{t} ##[endgroup]',
+            f'{t} ##[group]Run echo "{n.tail.snake}={v}" >> "$GITHUB_OUTPUT"\n{t} echo "{n.tail.snake}={v}" >> "$GITHUB_OUTPUT"\n{t} shell: /usr/bin/bash -e {{0}}\n{t} ##[endgroup]',
             f"{t} ::set-output name={n.tail.snake}::{v}\n{t} Warning: The `set-output` command is deprecated and will be disabled soon. Please upgrade to using Environment Files.",
             f"{t} ##[debug]Evaluating: steps.login.outputs.{n.tail.snake}\n{t} ##[debug]Evaluating Index:\n{t} ##[debug]=> {sqlq(v)}\n{t} ##[debug]Result: {sqlq(v)}",
         ),
@@ -664,7 +692,7 @@ def c_gitlab_vars(r, pairs):
     return choose(
         v,
         esc=(
-            f'$ curl -s --header "PRIVATE-TOKEN: $GL_TOKEN" "https://gitlab.example.com/api/v4/projects/42/variables"\n'
+            '$ curl -s --header "PRIVATE-TOKEN: $GL_TOKEN" "https://gitlab.example.com/api/v4/projects/42/variables"\n'
             + json.dumps(
                 [
                     {
@@ -701,7 +729,7 @@ def c_ci_vendors(r, pairs):
             f"$ drone secret add --repository acme/{svc(r)} --name {n.snake} --data {shq(v)}",
             f"$ woodpecker-cli repo secret add --repository acme/{svc(r)} --name {n.snake} --value {shq(v)}",
             f"$ fly -t ci set-pipeline -p {svc(r)} -c ci/pipeline.yml -v {n.snake}={shq(v)}",
-            f"$ buildkite-agent meta-data set \"{n.kebab}\" {shq(v)}",
+            f'$ buildkite-agent meta-data set "{n.kebab}" {shq(v)}',
         ),
     )
 
@@ -711,8 +739,9 @@ def c_paas_env(r, pairs):
     return choose(
         v,
         esc=(
-            f"$ vercel env pull .env.local\nVercel CLI 39.1.2\n> Downloading `development` Environment Variables for acme/{svc(r)}\n✅  Created .env.local file  [186ms]\n$ cat .env.local\n# Created by Vercel CLI\n{n.env}={dq(v)}\nVERCEL=\"1\"",
-            f"$ netlify env:list --json --context production\n" + json.dumps({"NODE_VERSION": "20", n.env: v}, indent=2),
+            f'$ vercel env pull .env.local\nVercel CLI 39.1.2\n> Downloading `development` Environment Variables for acme/{svc(r)}\n✅  Created .env.local file  [186ms]\n$ cat .env.local\n# Created by Vercel CLI\n{n.env}={dq(v)}\nVERCEL="1"',
+            "$ netlify env:list --json --context production\n"
+            + json.dumps({"NODE_VERSION": "20", n.env: v}, indent=2),
             f"# render.yaml\nservices:\n  - type: web\n    name: {svc(r)}\n    envVars:\n      - key: {n.env}\n        value: {yq(v)}",
         ),
         line=(
@@ -727,8 +756,8 @@ def c_nix_files(r, pairs):
     return choose(
         v,
         esc=(
-            f"{{ pkgs, ... }}:\n{{\n  services.{n.vendor.replace('-', '')}.environmentFile = pkgs.writeText \"{svc(r)}.env\" {nq(n.env + '=' + v)};\n}}",
-            f"{{\n  home.file.\".config/{svc(r)}/token\".text = {nq(v)};\n}}",
+            f'{{ pkgs, ... }}:\n{{\n  services.{n.vendor.replace("-", "")}.environmentFile = pkgs.writeText "{svc(r)}.env" {nq(n.env + "=" + v)};\n}}',
+            f'{{\n  home.file.".config/{svc(r)}/token".text = {nq(v)};\n}}',
         ),
         line=(
             f"{{\n  environment.etc.\"{svc(r)}/config.env\" = {{\n    mode = \"0400\";\n    text = ''\n      {n.env}={v}\n    '';\n  }};\n}}",
@@ -742,11 +771,20 @@ def c_jetbrains(r, pairs):
     return choose(
         v,
         esc=(
-            '<component name="PropertiesComponent"><![CDATA[' + json.dumps(
-                {"keyToString": {"RunOnceActivity.ShowReadmeOnStart": "true", f"{svc(r)}.{n.tail.camel}": v, "last_opened_file_path": "/home/mira/src"}},
+            '<component name="PropertiesComponent"><![CDATA['
+            + json.dumps(
+                {
+                    "keyToString": {
+                        "RunOnceActivity.ShowReadmeOnStart": "true",
+                        f"{svc(r)}.{n.tail.camel}": v,
+                        "last_opened_file_path": "/home/mira/src",
+                    }
+                },
                 indent=2,
-            ) + "]]></component>",
-            f"// http-client.private.env.json\n" + json.dumps({"prod": {"host": f"https://{host(r)}", n.tail.camel: v}}, indent=2),
+            )
+            + "]]></component>",
+            "// http-client.private.env.json\n"
+            + json.dumps({"prod": {"host": f"https://{host(r)}", n.tail.camel: v}}, indent=2),
         ),
         line=(
             f'<configuration name="{svc(r)} server" type="Application" factoryName="Application">\n  <option name="MAIN_CLASS_NAME" value="com.acme.{cls(n)}Server" />\n  <option name="PROGRAM_PARAMETERS" value="--{n.tail.kebab}={x(v)} --port=8080" />\n</configuration>',
@@ -761,10 +799,10 @@ def c_dot_rc(r, pairs):
         v,
         line=(
             f"# ~/.authinfo\nmachine api.{host(r)} login {u} password {dq(v)} port 443",
-            f"# ~/.muttrc\nset smtp_url = \"smtps://{u}@smtp.{host(r)}:465/\"\nset smtp_pass = {dq(v)}",
+            f'# ~/.muttrc\nset smtp_url = "smtps://{u}@smtp.{host(r)}:465/"\nset smtp_pass = {dq(v)}',
             f"# ~/.msmtprc\naccount {svc(r)}\nhost smtp.{host(r)}\nport 587\nauth on\nuser {u}\npassword {v}\naccount default : {svc(r)}",
-            f";; init.el\n(setenv \"{n.env}\" {dq(v)})\n(setq {svc(r)}-{n.tail.kebab} {dq(v)})",
-            f"\" ~/.vimrc\nlet g:{ident(n)}_{n.tail.snake} = {sqlq(v)}",
+            f';; init.el\n(setenv "{n.env}" {dq(v)})\n(setq {svc(r)}-{n.tail.kebab} {dq(v)})',
+            f'" ~/.vimrc\nlet g:{ident(n)}_{n.tail.snake} = {sqlq(v)}',
         ),
         bare=(f"# ~/.authinfo\nmachine api.{host(r)} login {u} password {v} port 443",),
     )
@@ -781,8 +819,10 @@ def c_ps_transcript(r, pairs):
     return choose(
         v,
         line=(
-            head + f"PS C:\\src\\{svc(r)}> $headers = @{{ Authorization = \"Bearer {v}\" }}\nPS C:\\src\\{svc(r)}> Invoke-RestMethod -Uri https://{host(r)}/v1/me -Headers $headers",
-            head + f"PS C:\\src\\{svc(r)}> $env:{n.env} = {psq(v)}\nPS C:\\src\\{svc(r)}> .\\deploy.ps1 -Environment prod",
+            head
+            + f'PS C:\\src\\{svc(r)}> $headers = @{{ Authorization = "Bearer {v}" }}\nPS C:\\src\\{svc(r)}> Invoke-RestMethod -Uri https://{host(r)}/v1/me -Headers $headers',
+            head
+            + f"PS C:\\src\\{svc(r)}> $env:{n.env} = {psq(v)}\nPS C:\\src\\{svc(r)}> .\\deploy.ps1 -Environment prod",
             f"# %APPDATA%\\Microsoft\\Windows\\PowerShell\\PSReadLine\\ConsoleHost_history.txt\nSet-Location C:\\src\\{svc(r)}\n$env:{n.env} = {psq(v)}\n.\\deploy.ps1 -Environment prod\ngit status",
             f"PS C:\\> Start-Process -FilePath .\\{svc(r)}.exe -ArgumentList '--{n.tail.kebab}', {psq(v)} -NoNewWindow",
             f"PS C:\\> Set-AzWebApp -ResourceGroupName rg-{svc(r)} -Name {svc(r)}-web -AppSettings @{{ {n.env} = {psq(v)} }}",
@@ -796,12 +836,63 @@ def c_mcp_cfg(r, pairs):
     return choose(
         v,
         esc=(
-            f"// claude_desktop_config.json\n" + json.dumps({"mcpServers": {s: {"command": "npx", "args": ["-y", f"@acme/{s}-mcp"], "env": {n.env: v}}}}, indent=2),
-            f"// .cursor/mcp.json\n" + json.dumps({"mcpServers": {s: {"url": f"https://mcp.{host(r)}/sse", "headers": {"Authorization": f"Bearer {v}"}}}}, indent=2),
-            f"// .vscode/mcp.json\n" + json.dumps({"servers": {s: {"type": "stdio", "command": "docker", "args": ["run", "-i", "--rm", "-e", f"{n.env}={v}", f"ghcr.io/acme/{s}-mcp"]}}}, indent=2),
-            f"// .mcp.json\n" + json.dumps({"mcpServers": {s: {"command": f"{s}-mcp", "args": ["--transport", "stdio", f"--{n.tail.kebab}", v]}}}, indent=2),
+            "// claude_desktop_config.json\n"
+            + json.dumps(
+                {
+                    "mcpServers": {
+                        s: {"command": "npx", "args": ["-y", f"@acme/{s}-mcp"], "env": {n.env: v}}
+                    }
+                },
+                indent=2,
+            ),
+            "// .cursor/mcp.json\n"
+            + json.dumps(
+                {
+                    "mcpServers": {
+                        s: {
+                            "url": f"https://mcp.{host(r)}/sse",
+                            "headers": {"Authorization": f"Bearer {v}"},
+                        }
+                    }
+                },
+                indent=2,
+            ),
+            "// .vscode/mcp.json\n"
+            + json.dumps(
+                {
+                    "servers": {
+                        s: {
+                            "type": "stdio",
+                            "command": "docker",
+                            "args": [
+                                "run",
+                                "-i",
+                                "--rm",
+                                "-e",
+                                f"{n.env}={v}",
+                                f"ghcr.io/acme/{s}-mcp",
+                            ],
+                        }
+                    }
+                },
+                indent=2,
+            ),
+            "// .mcp.json\n"
+            + json.dumps(
+                {
+                    "mcpServers": {
+                        s: {
+                            "command": f"{s}-mcp",
+                            "args": ["--transport", "stdio", f"--{n.tail.kebab}", v],
+                        }
+                    }
+                },
+                indent=2,
+            ),
         ),
-        line=(f"$ claude mcp add {s} -e {n.env}={shq(v)} -- npx -y @acme/{s}-mcp\nAdded stdio MCP server {s} with command: npx -y @acme/{s}-mcp to local config",),
+        line=(
+            f"$ claude mcp add {s} -e {n.env}={shq(v)} -- npx -y @acme/{s}-mcp\nAdded stdio MCP server {s} with command: npx -y @acme/{s}-mcp to local config",
+        ),
     )
 
 
@@ -819,7 +910,11 @@ def c_llm_trace(r, pairs):
                         "lc": 1,
                         "type": "constructor",
                         "id": ["langchain", "chat_models", ident(n), f"Chat{cls(n)}"],
-                        "kwargs": {"model_name": "large-2", f"{ident(n)}_{n.tail.snake}": v, "temperature": 0.2},
+                        "kwargs": {
+                            "model_name": "large-2",
+                            f"{ident(n)}_{n.tail.snake}": v,
+                            "temperature": 0.2,
+                        },
                     },
                 },
                 indent=2,
@@ -836,7 +931,12 @@ def c_llm_trace(r, pairs):
                 {
                     "type": "GENERATION",
                     "name": "support-answer",
-                    "input": [{"role": "user", "content": f"our {svc(r)} {n.tail.snake.replace('_', ' ')} is {v}, why do I get 401?"}],
+                    "input": [
+                        {
+                            "role": "user",
+                            "content": f"our {svc(r)} {n.tail.snake.replace('_', ' ')} is {v}, why do I get 401?",
+                        }
+                    ],
                     "model": "large-2",
                 },
                 indent=2,
@@ -846,7 +946,7 @@ def c_llm_trace(r, pairs):
 
 
 def c_i18n_scripts(r, pairs):
-    n, v = pairs[-1]
+    v = pairs[-1][1]
     s = svc(r)
     return choose(
         v,
@@ -869,21 +969,40 @@ def c_browser_state(r, pairs):
     return choose(
         v,
         esc=(
-            f"// playwright/.auth/user.json\n" + json.dumps(
+            "// playwright/.auth/user.json\n"
+            + json.dumps(
                 {
                     "cookies": [
-                        {"name": n.tail.snake, "value": v, "domain": f"app.{host(r)}", "path": "/", "expires": -1, "httpOnly": True, "secure": True, "sameSite": "Lax"}
+                        {
+                            "name": n.tail.snake,
+                            "value": v,
+                            "domain": f"app.{host(r)}",
+                            "path": "/",
+                            "expires": -1,
+                            "httpOnly": True,
+                            "secure": True,
+                            "sameSite": "Lax",
+                        }
                     ],
                     "origins": [],
                 },
                 indent=2,
             ),
-            f"// playwright/.auth/user.json\n" + json.dumps(
-                {"cookies": [], "origins": [{"origin": f"https://app.{host(r)}", "localStorage": [{"name": n.camel, "value": v}]}]},
+            "// playwright/.auth/user.json\n"
+            + json.dumps(
+                {
+                    "cookies": [],
+                    "origins": [
+                        {
+                            "origin": f"https://app.{host(r)}",
+                            "localStorage": [{"name": n.camel, "value": v}],
+                        }
+                    ],
+                },
                 indent=2,
             ),
         ),
-        line=(f"> localStorage.getItem(\"{n.camel}\")\n< {jsq(v)}",),
+        line=(f'> localStorage.getItem("{n.camel}")\n< {jsq(v)}',),
         bare=(f"> document.cookie\n< 'theme=dark; {n.tail.snake}={v}; lang=en'",),
     )
 
@@ -892,7 +1011,9 @@ def c_cookie_jar(r, pairs):
     n, v = pairs[-1]
     return choose(
         v,
-        esc=(f"r = requests.get(\"https://app.{host(r)}/api/me\", cookies={{\"{n.tail.snake}\": {dq(v)}}})",),
+        esc=(
+            f'r = requests.get("https://app.{host(r)}/api/me", cookies={{"{n.tail.snake}": {dq(v)}}})',
+        ),
         bare=(
             f"# Netscape HTTP Cookie File\n# https://curl.se/docs/http-cookies.html\n# This file was generated by libcurl! Edit at your own risk.\n\n#HttpOnly_app.{host(r)}\tFALSE\t/\tTRUE\t1796636042\t{n.tail.snake}\t{v}",
             f"< HTTP/2 200\n< content-type: application/json\n< set-cookie: {n.tail.snake}={v}; Path=/; Secure; HttpOnly; SameSite=Lax\n< cache-control: no-store",
@@ -902,7 +1023,7 @@ def c_cookie_jar(r, pairs):
 
 
 def c_os_keyring(r, pairs):
-    n, v = pairs[-1]
+    v = pairs[-1][1]
     u = user_of(pairs)
     return choose(
         v,
@@ -910,7 +1031,7 @@ def c_os_keyring(r, pairs):
             f"$ secret-tool lookup service {svc(r)} username {u}\n{v}",
             f"$ security find-generic-password -s {svc(r)} -a {u} -w\n{v}",
             f"$ keyring get {svc(r)} {u}\n{v}",
-            f"$ security find-generic-password -s {svc(r)} -g\nkeychain: \"/Users/mira/Library/Keychains/login.keychain-db\"\nclass: \"genp\"\nattributes:\n    \"acct\"<blob>=\"{u}\"\n    \"svce\"<blob>=\"{svc(r)}\"\npassword: {dq(v)}",
+            f'$ security find-generic-password -s {svc(r)} -g\nkeychain: "/Users/mira/Library/Keychains/login.keychain-db"\nclass: "genp"\nattributes:\n    "acct"<blob>="{u}"\n    "svce"<blob>="{svc(r)}"\npassword: {dq(v)}',
             f"$ kwallet-query -r {svc(r)} -f Passwords kdewallet\n{v}",
         ),
     )
@@ -921,12 +1042,28 @@ def c_procman(r, pairs):
     return choose(
         v,
         esc=(
-            f"// ecosystem.config.js\nmodule.exports = {{\n  apps: [{{\n    name: \"{svc(r)}\",\n    script: \"./dist/server.js\",\n    env_production: {{\n      NODE_ENV: \"production\",\n      {n.env}: {dq(v)},\n    }},\n  }}],\n}};",
-            f"// .devcontainer/devcontainer.json\n" + json.dumps({"name": svc(r), "image": "mcr.microsoft.com/devcontainers/python:3.12", "remoteEnv": {n.env: v}}, indent=2),
-            f"// .devcontainer/devcontainer.json\n" + json.dumps({"name": svc(r), "image": "mcr.microsoft.com/devcontainers/base:ubuntu", "runArgs": ["--env", f"{n.env}={v}"]}, indent=2),
+            f'// ecosystem.config.js\nmodule.exports = {{\n  apps: [{{\n    name: "{svc(r)}",\n    script: "./dist/server.js",\n    env_production: {{\n      NODE_ENV: "production",\n      {n.env}: {dq(v)},\n    }},\n  }}],\n}};',
+            "// .devcontainer/devcontainer.json\n"
+            + json.dumps(
+                {
+                    "name": svc(r),
+                    "image": "mcr.microsoft.com/devcontainers/python:3.12",
+                    "remoteEnv": {n.env: v},
+                },
+                indent=2,
+            ),
+            "// .devcontainer/devcontainer.json\n"
+            + json.dumps(
+                {
+                    "name": svc(r),
+                    "image": "mcr.microsoft.com/devcontainers/base:ubuntu",
+                    "runArgs": ["--env", f"{n.env}={v}"],
+                },
+                indent=2,
+            ),
         ),
         line=(
-            f"[program:{svc(r)}]\ncommand=/usr/local/bin/{svc(r)} --port 8080\nautorestart=true\nenvironment={n.env}=\"{v}\",LOG_LEVEL=\"info\"",
+            f'[program:{svc(r)}]\ncommand=/usr/local/bin/{svc(r)} --port 8080\nautorestart=true\nenvironment={n.env}="{v}",LOG_LEVEL="info"',
             f"$ pm2 env 0\nNODE_ENV: production\n{n.env}: {v}\nPM2_HOME: /home/app/.pm2",
         ),
         bare=(f"web: {n.env}={v} bundle exec puma -C config/puma.rb",),
@@ -992,25 +1129,45 @@ LINE_CONTEXTS = {
         {
             "resourceLogs": [
                 {
-                    "resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "scanner"}}]},
-                    "scopeLogs": [{"logRecords": [{"severityText": "INFO", "body": {"stringValue": s}}]}],
+                    "resource": {
+                        "attributes": [{"key": "service.name", "value": {"stringValue": "scanner"}}]
+                    },
+                    "scopeLogs": [
+                        {"logRecords": [{"severityText": "INFO", "body": {"stringValue": s}}]}
+                    ],
                 }
             ]
         }
     ),
     "journal_json": lambda s: "\n".join(
-        json.dumps({"_SYSTEMD_UNIT": "scanner.service", "PRIORITY": "6", "MESSAGE": ln}) for ln in s.splitlines()
+        json.dumps({"_SYSTEMD_UNIT": "scanner.service", "PRIORITY": "6", "MESSAGE": ln})
+        for ln in s.splitlines()
     ),
     "gha_log": lambda s: each("2026-12-07T09:14:02.1234567Z {}", s),
-    "ps_transcript": lambda s: "PS C:\\src\\scanner> Get-Content .\\tests\\fixtures\\fp.txt\n" + s + "\nPS C:\\src\\scanner> ",
+    "ps_transcript": lambda s: (
+        "PS C:\\src\\scanner> Get-Content .\\tests\\fixtures\\fp.txt\n"
+        + s
+        + "\nPS C:\\src\\scanner> "
+    ),
     "mcp_result": lambda s: json.dumps(
-        {"jsonrpc": "2.0", "id": 3, "result": {"content": [{"type": "text", "text": s}], "isError": False}}
+        {
+            "jsonrpc": "2.0",
+            "id": 3,
+            "result": {"content": [{"type": "text", "text": s}], "isError": False},
+        }
     ),
     "loki_jsonl": lambda s: "\n".join(
-        json.dumps({"labels": {"app": "scanner"}, "line": ln, "timestamp": "2026-12-07T09:14:02Z"}) for ln in s.splitlines()
+        json.dumps({"labels": {"app": "scanner"}, "line": ln, "timestamp": "2026-12-07T09:14:02Z"})
+        for ln in s.splitlines()
     ),
-    "grafana_annotation": lambda s: json.dumps({"dashboardUID": "scanner-fp", "text": s, "tags": ["false-positive"]}, indent=2),
-    "i18n_ja": lambda s: "スキャナーが次の行を検出しましたが、誤検知です:\n" + s + "\nテスト用の値なので問題ありません。",
+    "grafana_annotation": lambda s: json.dumps(
+        {"dashboardUID": "scanner-fp", "text": s, "tags": ["false-positive"]}, indent=2
+    ),
+    "i18n_ja": lambda s: (
+        "スキャナーが次の行を検出しましたが、誤検知です:\n"
+        + s
+        + "\nテスト用の値なので問題ありません。"
+    ),
     "tekton_log": lambda s: each("[scan : gitleaks] {}", s),
     "pm2_log": lambda s: each("0|scanner  | {}", s),
 }
@@ -1034,11 +1191,18 @@ def lookalikes() -> list[tuple[str, str]]:
         h256 = hashlib.sha256(seed).hexdigest()
         h1 = hashlib.sha1(seed, usedforsecurity=False).hexdigest()
         md5 = hashlib.md5(seed, usedforsecurity=False).hexdigest()
-        u = str(uuid.UUID(bytes=hashlib.md5(seed + b"u", usedforsecurity=False).digest(), version=4))
-        u2 = str(uuid.UUID(bytes=hashlib.md5(seed + b"v", usedforsecurity=False).digest(), version=4))
+        u = str(
+            uuid.UUID(bytes=hashlib.md5(seed + b"u", usedforsecurity=False).digest(), version=4)
+        )
+        u2 = str(
+            uuid.UUID(bytes=hashlib.md5(seed + b"v", usedforsecurity=False).digest(), version=4)
+        )
         ver = f"{RNG.randint(0, 9)}.{RNG.randint(0, 40)}.{RNG.randint(0, 99)}"
         s = RNG.choice(["billing", "search", "ingest", "auth-proxy", "reports", "mailer"])
-        an = "".join(RNG.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") for _ in range(40))
+        an = "".join(
+            RNG.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+            for _ in range(40)
+        )
         kind = i % kinds
         if kind == 0:
             t = f"$ aws lambda get-function-configuration --function-name {s}-sync\n" + json.dumps(
@@ -1047,7 +1211,12 @@ def lookalikes() -> list[tuple[str, str]]:
                     "FunctionArn": f"arn:aws:lambda:eu-west-1:{100000000000 + i}:function:{s}-sync",
                     "CodeSha256": b64(hashlib.sha256(seed + b"code").digest()),
                     "RevisionId": u,
-                    "Environment": {"Variables": {"LOG_LEVEL": "info", "SECRET_ARN": f"arn:aws:secretsmanager:eu-west-1:{100000000000 + i}:secret:{s}/api-key-{an[:6]}"}},
+                    "Environment": {
+                        "Variables": {
+                            "LOG_LEVEL": "info",
+                            "SECRET_ARN": f"arn:aws:secretsmanager:eu-west-1:{100000000000 + i}:secret:{s}/api-key-{an[:6]}",
+                        }
+                    },
                     "KMSKeyArn": f"arn:aws:kms:eu-west-1:{100000000000 + i}:key/{u2}",
                     "State": "Active",
                 },
@@ -1055,18 +1224,22 @@ def lookalikes() -> list[tuple[str, str]]:
             )
             out.append(("lambda-ids", t))
         elif kind == 1:
-            t = f"$ aws cloudformation create-change-set --stack-name {s}-prod --change-set-name release-{ver.replace('.', '-')} --client-token {u}\n" + json.dumps(
-                {
-                    "Id": f"arn:aws:cloudformation:eu-west-1:{100000000000 + i}:changeSet/release/{u2}",
-                    "StackId": f"arn:aws:cloudformation:eu-west-1:{100000000000 + i}:stack/{s}-prod/{u}",
-                },
-                indent=4,
-            ) + f"\n$ aws sts get-caller-identity --query UserId\n\"AROA{b32(hashlib.sha1(seed).digest())[:17]}:mira\""
+            t = (
+                f"$ aws cloudformation create-change-set --stack-name {s}-prod --change-set-name release-{ver.replace('.', '-')} --client-token {u}\n"
+                + json.dumps(
+                    {
+                        "Id": f"arn:aws:cloudformation:eu-west-1:{100000000000 + i}:changeSet/release/{u2}",
+                        "StackId": f"arn:aws:cloudformation:eu-west-1:{100000000000 + i}:stack/{s}-prod/{u}",
+                    },
+                    indent=4,
+                )
+                + f'\n$ aws sts get-caller-identity --query UserId\n"AROA{b32(hashlib.sha1(seed, usedforsecurity=False).digest())[:17]}:mira"'
+            )
             out.append(("cfn-tokens", t))
         elif kind == 2:
             t = (
                 f"$ gcloud run revisions describe {s}-00042-{md5[:3]} --format yaml\nmetadata:\n  generation: 42\n  uid: {u}\n"
-                f"  resourceVersion: AAYK{b64(hashlib.sha1(seed).digest())[:12]}\n  annotations:\n    run.googleapis.com/operation-id: {u2}\n"
+                f"  resourceVersion: AAYK{b64(hashlib.sha1(seed, usedforsecurity=False).digest())[:12]}\n  annotations:\n    run.googleapis.com/operation-id: {u2}\n"
                 f"status:\n  imageDigest: europe-docker.pkg.dev/acme/apps/{s}@sha256:{h256}\n"
                 f"  containerStatuses:\n  - imageDigest: europe-docker.pkg.dev/acme/apps/{s}@sha256:{h256}\n    name: {s}\n"
                 f"etag: '\"{b64(hashlib.md5(seed, usedforsecurity=False).digest()).rstrip('=')}\"'"
@@ -1085,10 +1258,12 @@ def lookalikes() -> list[tuple[str, str]]:
             )
             out.append(("azure-ids", t))
         elif kind == 4:
-            age = "age1" + "".join(RNG.choice("qpzry9x8gf2tvdw0s3jn54khce6mua7l") for _ in range(58))
+            age = "age1" + "".join(
+                RNG.choice("qpzry9x8gf2tvdw0s3jn54khce6mua7l") for _ in range(58)
+            )
             t = (
                 f"$ cat .sops.yaml\ncreation_rules:\n  - path_regex: secrets/{s}/.*\\.yaml$\n    age: {age}\n    pgp: {h1.upper()}\n"
-                f"$ sops filestatus secrets/{s}/prod.enc.yaml\n{{\"encrypted\":true}}\n"
+                f'$ sops filestatus secrets/{s}/prod.enc.yaml\n{{"encrypted":true}}\n'
                 f"$ grep -A3 '^sops:' secrets/{s}/prod.enc.yaml | grep -v enc\n    lastmodified: \"2026-12-07T09:14:02Z\"\n    version: 3.9.{i % 5}\n    fp: {h1.upper()}"
             )
             out.append(("sops-recipients", t))
@@ -1113,8 +1288,14 @@ def lookalikes() -> list[tuple[str, str]]:
                                             "spanId": h1[:16],
                                             "name": "GET /healthz",
                                             "attributes": [
-                                                {"key": "http.request.header.authorization", "value": {"stringValue": "[REDACTED]"}},
-                                                {"key": "http.request.header.x-request-id", "value": {"stringValue": u}},
+                                                {
+                                                    "key": "http.request.header.authorization",
+                                                    "value": {"stringValue": "[REDACTED]"},
+                                                },
+                                                {
+                                                    "key": "http.request.header.x-request-id",
+                                                    "value": {"stringValue": u},
+                                                },
                                             ],
                                         }
                                     ]
@@ -1135,7 +1316,11 @@ def lookalikes() -> list[tuple[str, str]]:
                             "fingerprint": h1[:16],
                             "dashboardURL": f"https://grafana.example.org/d/{an[:9]}",
                             "panelURL": f"https://grafana.example.org/d/{an[:9]}?viewPanel=4",
-                            "labels": {"alertname": "HighLatency", "grafana_folder": s, "__alert_rule_uid__": an[9:23]},
+                            "labels": {
+                                "alertname": "HighLatency",
+                                "grafana_folder": s,
+                                "__alert_rule_uid__": an[9:23],
+                            },
                         }
                     ],
                     "groupKey": f'{{}}:{{alertname="HighLatency", __grafana_autogenerated__="true", __grafana_receiver__="{s}-webhook"}}',
@@ -1166,35 +1351,54 @@ def lookalikes() -> list[tuple[str, str]]:
             )
             out.append(("prom-secret-files", t))
         elif kind == 9:
-            t = "$ cat .dbeaver/data-sources.json\n" + json.dumps(
-                {
-                    "connections": {
-                        f"postgres-jdbc-{md5[:11]}-{h1[:16]}": {
-                            "provider": "postgresql",
-                            "name": f"{s} prod",
-                            "save-password": False,
-                            "configuration": {"host": f"db.{s}.example.com", "port": "5432", "auth-model": "native", "bootstrap": {"initQueries": []}},
-                        }
+            t = (
+                "$ cat .dbeaver/data-sources.json\n"
+                + json.dumps(
+                    {
+                        "connections": {
+                            f"postgres-jdbc-{md5[:11]}-{h1[:16]}": {
+                                "provider": "postgresql",
+                                "name": f"{s} prod",
+                                "save-password": False,
+                                "configuration": {
+                                    "host": f"db.{s}.example.com",
+                                    "port": "5432",
+                                    "auth-model": "native",
+                                    "bootstrap": {"initQueries": []},
+                                },
+                            }
+                        },
+                        "connection-types": {
+                            "prod": {
+                                "name": "Production",
+                                "color": "247,159,129",
+                                "confirm-execute": True,
+                            }
+                        },
                     },
-                    "connection-types": {"prod": {"name": "Production", "color": "247,159,129", "confirm-execute": True}},
-                },
-                indent=1,
-            ) + f"\n# ~/.pgadmin servers.json\n{{\"Servers\": {{\"1\": {{\"Name\": \"{s}\", \"PassFile\": \"/home/mira/.pgpass\", \"SSLMode\": \"verify-full\"}}}}}}"
+                    indent=1,
+                )
+                + f'\n# ~/.pgadmin servers.json\n{{"Servers": {{"1": {{"Name": "{s}", "PassFile": "/home/mira/.pgpass", "SSLMode": "verify-full"}}}}}}'
+            )
             out.append(("dbgui-ids", t))
         elif kind == 10:
             oid = h256[:24]
             t = (
-                f"$ redis-cli MONITOR\nOK\n17335{i:05d}.{int(md5[:6], 16) % 1000000:06d} [0 unix:/run/redis.sock] \"HGETALL\" \"{s}:job:{u}\"\n"
-                f"17335{i:05d}.{int(md5[6:12], 16) % 1000000:06d} [0 unix:/run/redis.sock] \"GET\" \"cache:etag:{h1}\"\n"
+                f'$ redis-cli MONITOR\nOK\n17335{i:05d}.{int(md5[:6], 16) % 1000000:06d} [0 unix:/run/redis.sock] "HGETALL" "{s}:job:{u}"\n'
+                f'17335{i:05d}.{int(md5[6:12], 16) % 1000000:06d} [0 unix:/run/redis.sock] "GET" "cache:etag:{h1}"\n'
                 f"test> db.jobs.findOne({{ _id: ObjectId(\"{oid}\") }}, {{ sha: 1 }})\n{{ _id: ObjectId('{oid}'), sha: '{h1}' }}"
             )
             out.append(("db-monitor-ids", t))
         elif kind == 11:
-            cluster = base64.urlsafe_b64encode(hashlib.md5(seed + b"c", usedforsecurity=False).digest()).decode().rstrip("=")
+            cluster = (
+                base64.urlsafe_b64encode(hashlib.md5(seed + b"c", usedforsecurity=False).digest())
+                .decode()
+                .rstrip("=")
+            )
             t = (
                 f"# client.properties\nbootstrap.servers=kafka.{s}.example.com:9092\nclient.id={s}-{md5[:8]}\ngroup.id={s}-consumers\n"
                 f"config.providers=file\nconfig.providers.file.class=org.apache.kafka.common.config.provider.FileConfigProvider\n"
-                f"sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"${{file:/etc/kafka/creds.properties:username}}\" password=\"${{file:/etc/kafka/creds.properties:password}}\";\n"
+                f'sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="${{file:/etc/kafka/creds.properties:username}}" password="${{file:/etc/kafka/creds.properties:password}}";\n'
                 f"$ kafka-cluster cluster-id --bootstrap-server kafka.{s}.example.com:9092\nCluster ID: {cluster}"
             )
             out.append(("kafka-ids", t))
@@ -1217,13 +1421,40 @@ def lookalikes() -> list[tuple[str, str]]:
             )
             out.append(("gha-cache-keys", t))
         elif kind == 14:
-            t = '$ curl -s --header "PRIVATE-TOKEN: $GL_TOKEN" "https://gitlab.example.com/api/v4/projects/42/variables"\n' + json.dumps(
-                [
-                    {"variable_type": "env_var", "key": "DEPLOY_TOKEN", "value": "$VAULT_DEPLOY_TOKEN", "protected": True, "masked": False, "raw": False},
-                    {"variable_type": "env_var", "key": "API_KEY", "value": None, "hidden": True, "masked": True},
-                    {"variable_type": "env_var", "key": "BUILD_CACHE_KEY", "value": h1, "protected": False, "masked": False},
-                    {"variable_type": "file", "key": "KUBECONFIG_PATH", "value": f"/builds/{s}/.kube/config", "masked": False},
-                ]
+            t = (
+                '$ curl -s --header "PRIVATE-TOKEN: $GL_TOKEN" "https://gitlab.example.com/api/v4/projects/42/variables"\n'
+                + json.dumps(
+                    [
+                        {
+                            "variable_type": "env_var",
+                            "key": "DEPLOY_TOKEN",
+                            "value": "$VAULT_DEPLOY_TOKEN",
+                            "protected": True,
+                            "masked": False,
+                            "raw": False,
+                        },
+                        {
+                            "variable_type": "env_var",
+                            "key": "API_KEY",
+                            "value": None,
+                            "hidden": True,
+                            "masked": True,
+                        },
+                        {
+                            "variable_type": "env_var",
+                            "key": "BUILD_CACHE_KEY",
+                            "value": h1,
+                            "protected": False,
+                            "masked": False,
+                        },
+                        {
+                            "variable_type": "file",
+                            "key": "KUBECONFIG_PATH",
+                            "value": f"/builds/{s}/.kube/config",
+                            "masked": False,
+                        },
+                    ]
+                )
             )
             out.append(("gitlab-masked", t))
         elif kind == 15:
@@ -1235,7 +1466,7 @@ def lookalikes() -> list[tuple[str, str]]:
             out.append(("ci-secret-refs", t))
         elif kind == 16:
             t = (
-                f"$ cat .vercel/project.json\n{{\"projectId\":\"prj_{an[:28]}\",\"orgId\":\"team_{an[16:40]}\"}}\n"
+                f'$ cat .vercel/project.json\n{{"projectId":"prj_{an[:28]}","orgId":"team_{an[16:40]}"}}\n'
                 f"$ vercel inspect {s}-{md5[:9]}-acme.vercel.app\n  General\n\n    id\t\tdpl_{an[4:32]}\n    name\t{s}\n    target\tproduction\n"
                 f"VERCEL_GIT_COMMIT_SHA={h1}\nVERCEL_DEPLOYMENT_ID=dpl_{an[4:32]}"
             )
@@ -1243,9 +1474,9 @@ def lookalikes() -> list[tuple[str, str]]:
         elif kind == 17:
             nar = b64(hashlib.sha256(seed + b"nar").digest())
             t = (
-                f"  src = fetchFromGitHub {{\n    owner = \"acme\";\n    repo = \"{s}\";\n    rev = \"{h1}\";\n    hash = \"sha256-{b64(hashlib.sha256(seed).digest())}\";\n  }};\n"
-                f"  vendorHash = \"sha256-{nar}\";\n"
-                f"# flake.lock\n\"locked\": {{ \"lastModified\": 17335{i:05d}, \"narHash\": \"sha256-{nar}\", \"rev\": \"{h1}\", \"type\": \"github\" }}"
+                f'  src = fetchFromGitHub {{\n    owner = "acme";\n    repo = "{s}";\n    rev = "{h1}";\n    hash = "sha256-{b64(hashlib.sha256(seed).digest())}";\n  }};\n'
+                f'  vendorHash = "sha256-{nar}";\n'
+                f'# flake.lock\n"locked": {{ "lastModified": 17335{i:05d}, "narHash": "sha256-{nar}", "rev": "{h1}", "type": "github" }}'
             )
             out.append(("nix-hashes", t))
         elif kind == 18:
@@ -1257,9 +1488,9 @@ def lookalikes() -> list[tuple[str, str]]:
             out.append(("jetbrains-ids", t))
         elif kind == 19:
             t = (
-                f"# ~/.msmtprc\naccount {s}\nhost smtp.{s}.example.com\nauth on\npasswordeval \"gpg -q --for-your-eyes-only -d ~/.config/msmtp/{s}.gpg\"\n"
-                f"# ~/.muttrc\nset smtp_pass = \"`pass show mail/{s}`\"\nset imap_pass = `secret-tool lookup service imap`\n"
-                f"# ~/.authinfo.gpg (decrypted with epa-file, key {h1[-16:].upper()})\n;; (setq auth-sources '(\"~/.authinfo.gpg\" (:source (:secrets default))))"
+                f'# ~/.msmtprc\naccount {s}\nhost smtp.{s}.example.com\nauth on\npasswordeval "gpg -q --for-your-eyes-only -d ~/.config/msmtp/{s}.gpg"\n'
+                f'# ~/.muttrc\nset smtp_pass = "`pass show mail/{s}`"\nset imap_pass = `secret-tool lookup service imap`\n'
+                f'# ~/.authinfo.gpg (decrypted with epa-file, key {h1[-16:].upper()})\n;; (setq auth-sources \'("~/.authinfo.gpg" (:source (:secrets default))))'
             )
             out.append(("mail-password-commands", t))
         elif kind == 20:
@@ -1272,12 +1503,22 @@ def lookalikes() -> list[tuple[str, str]]:
         elif kind == 21:
             t = "// .vscode/mcp.json\n" + json.dumps(
                 {
-                    "inputs": [{"type": "promptString", "id": f"{s}-token", "description": f"{s} personal access token", "password": True}],
+                    "inputs": [
+                        {
+                            "type": "promptString",
+                            "id": f"{s}-token",
+                            "description": f"{s} personal access token",
+                            "password": True,
+                        }
+                    ],
                     "servers": {
                         s: {
                             "command": "npx",
                             "args": ["-y", f"@acme/{s}-mcp", "--min-version", ver],
-                            "env": {"API_TOKEN": f"${{input:{s}-token}}", "CACHE_DIR": "${workspaceFolder}/.cache"},
+                            "env": {
+                                "API_TOKEN": f"${{input:{s}-token}}",
+                                "CACHE_DIR": "${workspaceFolder}/.cache",
+                            },
                         }
                     },
                 },
@@ -1295,7 +1536,10 @@ def lookalikes() -> list[tuple[str, str]]:
                         "lc": 1,
                         "type": "constructor",
                         "id": ["langchain", "chat_models", "openai", "ChatOpenAI"],
-                        "kwargs": {"model_name": "gpt-4o", "openai_api_key": {"lc": 1, "type": "secret", "id": ["OPENAI_API_KEY"]}},
+                        "kwargs": {
+                            "model_name": "gpt-4o",
+                            "openai_api_key": {"lc": 1, "type": "secret", "id": ["OPENAI_API_KEY"]},
+                        },
                     },
                     "extra": {"metadata": {"ls_run_depth": 0, "revision_id": h1[:7]}},
                     "outputs": {"llm_output": {"system_fingerprint": f"fp_{md5[:10]}"}},
@@ -1307,20 +1551,43 @@ def lookalikes() -> list[tuple[str, str]]:
             t = "// playwright/.auth/user.json\n" + json.dumps(
                 {
                     "cookies": [
-                        {"name": "_ga", "value": f"GA1.1.{int(md5[:8], 16)}.17335{i:05d}", "domain": ".example.com", "path": "/"},
-                        {"name": "_fbp", "value": f"fb.1.17335{i:05d}123.{int(h1[:8], 16)}", "domain": ".example.com", "path": "/"},
-                        {"name": "theme", "value": "dark", "domain": "app.example.com", "path": "/"},
+                        {
+                            "name": "_ga",
+                            "value": f"GA1.1.{int(md5[:8], 16)}.17335{i:05d}",
+                            "domain": ".example.com",
+                            "path": "/",
+                        },
+                        {
+                            "name": "_fbp",
+                            "value": f"fb.1.17335{i:05d}123.{int(h1[:8], 16)}",
+                            "domain": ".example.com",
+                            "path": "/",
+                        },
+                        {
+                            "name": "theme",
+                            "value": "dark",
+                            "domain": "app.example.com",
+                            "path": "/",
+                        },
                     ],
-                    "origins": [{"origin": "https://app.example.com", "localStorage": [{"name": "lastSeenRelease", "value": ver}, {"name": "draftId", "value": u}]}],
+                    "origins": [
+                        {
+                            "origin": "https://app.example.com",
+                            "localStorage": [
+                                {"name": "lastSeenRelease", "value": ver},
+                                {"name": "draftId", "value": u},
+                            ],
+                        }
+                    ],
                 },
                 indent=2,
             )
             out.append(("analytics-cookies", t))
         elif kind == 24:
             t = (
-                f"$ security find-generic-password -s {s}\nkeychain: \"/Users/mira/Library/Keychains/login.keychain-db\"\nversion: 512\nclass: \"genp\"\nattributes:\n"
-                f"    0x00000007 <blob>=\"{s}\"\n    \"acct\"<blob>=\"mira\"\n    \"cdat\"<timedate>=0x{''.join(f'{ord(c):02X}' for c in '20261207091402Z')}00  \"20261207091402Z\\000\"\n"
-                f"    \"svce\"<blob>=\"{s}\"\n    \"gena\"<blob>=0x{h256[:40].upper()}\n"
+                f'$ security find-generic-password -s {s}\nkeychain: "/Users/mira/Library/Keychains/login.keychain-db"\nversion: 512\nclass: "genp"\nattributes:\n'
+                f'    0x00000007 <blob>="{s}"\n    "acct"<blob>="mira"\n    "cdat"<timedate>=0x{"".join(f"{ord(c):02X}" for c in "20261207091402Z")}00  "20261207091402Z\\000"\n'
+                f'    "svce"<blob>="{s}"\n    "gena"<blob>=0x{h256[:40].upper()}\n'
                 f"$ git log -1 --format=%H\n{h1}\nコミット {h1[:10]} をマージしました。署名キー: {h1[-16:].upper()}"
             )
             out.append(("keychain-attrs-i18n", t))
@@ -1527,7 +1794,9 @@ def main() -> None:
                 "text": text,
                 "source": "lookalike",
                 "kind": "lookalike",
-                "label": "pii" if f24.PII.search(text) or SSH_FINGERPRINT.search(text) else "",
+                "label": "pii"
+                if f24.PII.search(text) or SSH_FINGERPRINT.search(text) or HOME.search(text)
+                else "",
             }
         )
     with (HERE / "secrets.jsonl").open("w", encoding="utf-8") as out:

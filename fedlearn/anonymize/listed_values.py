@@ -18,6 +18,7 @@ Each value is judged as ``KEY=value`` (``tables.judged``) under the name listed 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -31,7 +32,9 @@ FLAG_ITEM = Lazy(
     r"(?P<q>[\"'])(?P<value>[^\"'\\\n]{1,400})(?P=q)"
 )
 # A redis MONITOR line: its time, ``[db client]``, then the command's quoted words.
-MONITOR = Lazy(r"(?m)^[0-9]{9,11}\.[0-9]{1,6}[ \t]+\[[0-9]{1,3}[ \t][^\]\n]{1,120}\](?P<args>[^\n]*)")
+MONITOR = Lazy(
+    r"(?m)^[0-9]{9,11}\.[0-9]{1,6}[ \t]+\[[0-9]{1,3}[ \t][^\]\n]{1,120}\](?P<args>[^\n]*)"
+)
 ARG = re.compile(r"[ \t]+\"(?P<word>(?:[^\"\\\n]|\\.){0,400})\"")
 # ``key:`` alone on its line, then ``- V`` (the sequence's first item, maybe quoted).
 SEQUENCE = Lazy(
@@ -51,7 +54,8 @@ HEADER_VALUE = Lazy(
 def header_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a numbered header value under the header its pair names."""
     name = re.search(
-        r"httpHeaderName" + match.group("n") + r"[\"']?[ \t]*:[ \t]*[\"']?(?P<name>[\w-]{1,80})", text
+        r"httpHeaderName" + match.group("n") + r"[\"']?[ \t]*:[ \t]*[\"']?(?P<name>[\w-]{1,80})",
+        text,
     )
     if name is None:
         return None
@@ -83,7 +87,7 @@ def monitor_args(subject: str) -> Iterator[re.Match[str]]:
             if last.group("word"):
                 yield span_match(subject, *last.span("word"))
             continue
-        for word, value in zip(args[1:], args[2:], strict=False):
+        for word, value in itertools.pairwise(args[1:]):
             if monitor_key(word.group("word")) is not None and value.group("word"):
                 yield span_match(subject, *value.span("word"))
                 break
