@@ -11,8 +11,8 @@ Each value is judged as ``KEY=value`` (``tables.judged``) under the name listed 
 - curl's form fields ``--form "key=NAME" --form "value=V"`` (``-F``; GitLab's variables API);
 - Grafana's numbered header pairs: ``httpHeaderValue1: V`` under the header its
   ``httpHeaderName1`` names (``X-API-Key``), in the same text;
-- a YAML key naming a secret whose value is a sequence: its first item (Prometheus ``params:``
-  ``api_key:`` ``- V``), only when that item looks generated (a list of names stays:
+- a YAML key naming a secret whose value is a sequence: each item (Prometheus ``params:``
+  ``api_key:`` ``- V``; ``api_keys:``, a list of them), only when that item looks generated (a list of names stays:
   ``secrets:`` ``- db_password``).
 """
 
@@ -36,7 +36,8 @@ MONITOR = Lazy(
     r"(?m)^[0-9]{9,11}\.[0-9]{1,6}[ \t]+\[[0-9]{1,3}[ \t][^\]\n]{1,120}\](?P<args>[^\n]*)"
 )
 ARG = re.compile(r"[ \t]+\"(?P<word>(?:[^\"\\\n]|\\.){0,400})\"")
-# ``key:`` alone on its line, then ``- V`` (the sequence's first item, maybe quoted).
+# A key alone on its line (a sequence's); ``key:`` then ``- V`` (its first item, maybe quoted).
+KEY_LINE = Lazy(r"[ \t]*(?P<key>[A-Za-z_][\w.-]{0,80}):[ \t]*\r?$")
 SEQUENCE = Lazy(
     r"(?m)^[ \t]*(?P<key>[A-Za-z_][\w.-]{0,80}):[ \t]*\r?\n[ \t]*-[ \t]+(?P<q>[\"']?)"
     r"(?P<value>[^\s\"'#]{8,400})(?P=q)[ \t]*(?=\r?\n|\Z)"
@@ -103,12 +104,37 @@ def monitor_arg(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return judged(key, match.group(), match.end()) if key else None
 
 
+ITEM = Lazy(r"\r?\n[ \t]*-[ \t]+(?P<q>[\"']?)(?P<value>[^\s\"'#]{8,400})(?P=q)[ \t]*(?=\r?\n|\Z)")
+
+
+def sequence_items(subject: str) -> Iterator[re.Match[str]]:
+    """Yield a match of each item of a sequence under a key: the first, then the next ones."""
+    for found in SEQUENCE.compiled.finditer(subject):
+        yield span_match(subject, *found.span("value"))
+        position = found.end()
+        while (item := ITEM.compiled.match(subject, position)) is not None:
+            yield span_match(subject, *item.span("value"))
+            position = item.end()
+
+
 def sequence_item(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of a secret-named key's first sequence item, when generated."""
-    value = match.group("value")
+    """Return the span and rule of a secret-named key's sequence item, when generated."""
+    value = match.group()
     if not key_names.reads_generated(value, 8) or words.is_named(value):
         return None
-    return judged(match.group("key"), value, match.end("value"))
+    position = text.rfind("\n", 0, match.start())
+    while position > 0:  # back over the items to the key's line
+        line = text.rfind("\n", 0, position) + 1
+        head = KEY_LINE.match(text, line, position)
+        if head is not None:
+            key = head.group("key")
+            if key_names.classify_key(key) is None and key.endswith("s"):
+                key = key[:-1]  # a list of them: ``api_keys:`` / ``- V``
+            return judged(key, value, match.end())
+        if not text[line:position].lstrip().startswith("-"):
+            return None
+        position = line - 1
+    return None
 
 
 def rules() -> list[Rule]:
@@ -140,7 +166,7 @@ def rules() -> list[Rule]:
         ),
         Rule(
             key_names.NAMES,
-            (Matcher(Lazy(SEQUENCE.pattern), judge=sequence_item),),
+            (Matcher(Lazy(r"[^\n]+"), find=sequence_items, judge=sequence_item),),
             trigger=Trigger(words=("- ",), needs=":"),
             gate=r":[ \t]*\r?\n[ \t]*-[ \t]",
         ),

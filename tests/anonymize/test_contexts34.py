@@ -81,6 +81,16 @@ FOUND = [
         f'scrape_configs:\n  - job_name: acme\n    params:\n      token:\n        - "{MIXED}"',
         ("token",),
     ),
+    (f"api_keys:\n  - {MIXED}\n  - {LOWER}\nregion: eu-west-1", ("api-key", "api-key")),
+    # stored: Woodpecker's and Drone's ``secret add``
+    (
+        f"$ woodpecker-cli repo secret add --repository acme/web --name npm_token --value {LOWER}",
+        ("stored-secret",),
+    ),
+    (
+        f"$ drone secret add --repository acme/web --name deploy_key --data {MIXED}",
+        ("stored-secret",),
+    ),
     # consoles: devtools, Actions debug
     (f"> localStorage.getItem(\"authToken\")\n< '{MIXED}'", ("token",)),
     (f"sessionStorage.getItem('refresh_token')\n\"{LOWER}\"", ("token",)),
@@ -120,6 +130,8 @@ def test_found(anonymizer: Anonymizer, text: str, names: tuple[str, ...]) -> Non
         f'--form "key=BUILD_ID" --form "value={SHA}"',
         "jsonData:\n  httpHeaderName1: Content-Type\nsecureJsonData:\n  httpHeaderValue1: application/json",
         "secrets:\n  - db_password\n  - api_token",
+        f"commits:\n  - {SHA}\n  - {SHA}",
+        "$ woodpecker-cli repo secret add --repository acme/web --name dry_run --value true",
         f"    params:\n      commit:\n        - {SHA}",
         f"> localStorage.getItem(\"draftId\")\n< '{UUID}'",
         "##[debug]Evaluating: secrets.NPM_TOKEN\n##[debug]=> '***'",
