@@ -35,6 +35,8 @@ FLAG_ITEM = Lazy(
 MONITOR = Lazy(
     r"(?m)^[0-9]{9,11}\.[0-9]{1,6}[ \t]+\[[0-9]{1,3}[ \t][^\]\n]{1,120}\](?P<args>[^\n]*)"
 )
+# redis's configuration parameters that hold a password (``CONFIG SET requirepass V``).
+REDIS_PASSWORDS = frozenset({"requirepass", "masterauth"})
 ARG = re.compile(r"[ \t]+\"(?P<word>(?:[^\"\\\n]|\\.){0,400})\"")
 # A key alone on its line (a sequence's); ``key:`` then ``- V`` (its first item, maybe quoted).
 KEY_LINE = Lazy(r"[ \t]*(?P<key>[A-Za-z_][\w.-]{0,80}):[ \t]*\r?$")
@@ -71,7 +73,7 @@ def flag_item(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 def monitor_key(word: str) -> str | None:
     """Return the key a MONITOR word names a secret by (redis's own ``requirepass``,
     ``masterauth``: a password), or None."""
-    if word.lower().endswith(("pass", "auth")):
+    if word.lower() in REDIS_PASSWORDS:
         return "password"
     return word if key_names.classify_key(word) is not None else None
 
@@ -162,7 +164,7 @@ def rules() -> list[Rule]:
             key_names.NAMES,
             (Matcher(Lazy(r"[^\n]+"), find=monitor_args, judge=monitor_arg),),
             trigger=Trigger(words=('] "',)),
-            gate=r"[0-9]{9}\.[0-9]{1,6}[ \t]+\[[0-9]{1,3}[ \t][^\]\n]{1,120}\][ \t]+\"",
+            gate=r"[0-9]{9}\.[0-9]{1,6}[ \t]+\[[0-9]{1,3}[ \t][^\]\n]*\][ \t]+\"",
         ),
         Rule(
             key_names.NAMES,

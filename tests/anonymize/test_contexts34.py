@@ -127,6 +127,7 @@ def test_found(anonymizer: Anonymizer, text: str, names: tuple[str, ...]) -> Non
         f'"args": ["--commit", "{SHA}"]',
         f'1733565731.512900 [0 unix:/run/redis.sock] "GET" "cache:etag:{SHA}"',
         f'1733565731.512900 [0 unix:/run/redis.sock] "HGETALL" "job:{UUID}"',
+        '1733565731.512900 [0 unix:/run/redis.sock] "HSET" "user:1042" "oauth" "google-workspace"',
         f'--form "key=BUILD_ID" --form "value={SHA}"',
         "jsonData:\n  httpHeaderName1: Content-Type\nsecureJsonData:\n  httpHeaderValue1: application/json",
         "secrets:\n  - db_password\n  - api_token",
