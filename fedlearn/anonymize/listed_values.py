@@ -12,8 +12,8 @@ Each value is judged as ``KEY=value`` (``tables.judged``) under the name listed 
 - Grafana's numbered header pairs: ``httpHeaderValue1: V`` under the header its
   ``httpHeaderName1`` names (``X-API-Key``), in the same text;
 - a YAML key naming a secret whose value is a sequence: each item (Prometheus ``params:``
-  ``api_key:`` ``- V``; ``api_keys:``, a list of them), only when that item looks generated (a list of names stays:
-  ``secrets:`` ``- db_password``).
+  ``api_key:`` ``- V``; ``api_keys:``, a list of them), only when that item looks generated (a
+  list of names stays: ``secrets:`` ``- db_password``).
 """
 
 from __future__ import annotations
