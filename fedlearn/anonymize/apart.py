@@ -28,10 +28,17 @@ from fedlearn.anonymize import bound, checks, entropy, heads, key_names, words
 from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
-KEY = r"\"(?:key|name|label)\"[ \t]*:[ \t]*\"(?P<key>[A-Za-z0-9_.-]{1,80})\""
-VALUE = r"\"value\"[ \t]*:[ \t]*\"(?P<value>[^\"\\\n]{1,400})\""
+KEY = r"\"(?:key|name|label|ParameterKey)\"[ \t]*:[ \t]*\"(?P<key>[A-Za-z0-9_.-]{1,80})\""
+# The value: ``"value"`` or CloudFormation's ``"ParameterValue"``; OTLP/JSON wraps it in
+# ``{"stringValue": …}`` (span and resource attributes: ``{"key": "x.api_token", "value": …}``).
+VALUE = (
+    r"\"(?:value|ParameterValue)\"[ \t]*:[ \t]*(?:\{[ \t]*\"stringValue\"[ \t]*:[ \t]*)?"
+    r"\"(?P<value>[^\"\\\n]{1,400})\""
+)
+# ARM parameter files: the object keyed by the secret's name holds it as its first ``"value"``.
+PARENT = r"\"(?P<key>[A-Za-z0-9_.-]{1,80})\"[ \t]*:[ \t]*\{[ \t\r\n]*" + VALUE
 BETWEEN = r"[^{}\[\]]{0,300}?"
-JSON_PAIRS = (Lazy(KEY + BETWEEN + VALUE), Lazy(VALUE + BETWEEN + KEY))
+JSON_PAIRS = (Lazy(KEY + BETWEEN + VALUE), Lazy(VALUE + BETWEEN + KEY), Lazy(PARENT))
 # YAML list items: ``- key: NAME`` then ``value: V`` (either order), up to three other members of
 # the same item between (more indented lines that start no other item).
 YAML_KEY = r"(?:key|name):[ \t]*[\"']?(?P<key>[A-Za-z0-9_.-]{1,80})[\"']?[ \t]*\r?\n"
@@ -215,8 +222,8 @@ def rules() -> list[Rule]:
         Rule(
             key_names.NAMES,
             tuple(Matcher(Lazy(pattern.pattern), judge=json_pair) for pattern in JSON_PAIRS),
-            trigger=Trigger(words=('"value"',), needs='"'),
-            gate=r"\"value\"[ \t]*:[ \t]*\"",
+            trigger=Trigger(words=('"value"', '"ParameterValue"'), needs='"'),
+            gate=r"\"(?:value|ParameterValue)\"[ \t]*:[ \t]*[\"{]",
         ),
         Rule(
             key_names.NAMES,

@@ -18,11 +18,13 @@ from fedlearn.anonymize import (
     build_fields,
     checks,
     conda_tokens,
+    consoles,
     directives,
     dumps,
     entities,
     heads,
     key_shapes,
+    listed_values,
     lookups,
     name_flags,
     nixout,
@@ -254,6 +256,8 @@ def keyed() -> list[Rule]:
         *nixout.rules(),  # ``nix-repl>`` echoes and NixOS definition lists: ``- In `f': "…"``
         *readouts.rules(),  # printed for a named secret: ``printenv NAME``, ``cat ~/.app/token``…
         *lookups.rules(),  # ``puppet lookup``/``pillar.get``/``eyaml`` output, IPython ``Out[n]``
+        *listed_values.rules(),  # ``["--api-key", "V"]``, redis MONITOR ``"AUTH"``, ``k:`` ``- V``
+        *consoles.rules(),  # devtools ``localStorage.getItem("k")`` / ``< 'V'``, Actions ``=> 'V'``
         *conda_tokens.rules(),  # ``https://conda.anaconda.org/t/<token>/channel``
         *pointers.rules(),  # gdb/lldb ``token = 0x5581c2f0 "V"``
         *sql_copy.rules(),  # pg_dump's ``COPY t (id, api_key) FROM stdin;`` rows

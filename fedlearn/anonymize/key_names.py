@@ -122,6 +122,9 @@ FOREIGN_KEYS = {
     for word, english in words.FOREIGN.items()
     if " " not in word
 }
+# A key that says where a secret comes from, whose value is the secret's name (bench/contexts34).
+FROM_SECRET = rules.Lazy(r"(?i)from[_-]?secret")
+IDENTIFIER = rules.Lazy(r"[A-Za-z_][A-Za-z0-9_.-]{0,80}")
 PHRASE = rules.Lazy(r"[a-z]{3,8}(?: [a-z]{3,8}){11,23}")
 KEY_WORD_PARTS = rules.Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # Words that own a key holding data, not a credential (``cache_key``, ``sortKey``).
@@ -230,6 +233,9 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
         return False
     if key.endswith(("Id", "ID", "id")) and "/" in value and words.is_named(value):
         return False  # a secret's id that is its path in a store (``SecretId: "app/db/password"``)
+    named = IDENTIFIER.compiled.fullmatch(value) and words.is_named(value)
+    if FROM_SECRET.compiled.fullmatch(key) and named:
+        return False  # Drone/Woodpecker ``from_secret: deploy_token``: the secret's name
     if key_shapes.is_named_by_key(key, value):
         return False  # ``INVALID_TOKEN = "invalid_token"``, ``app_secrets = "app-secrets"``
     if is_guarded(key) and classify_whole(key) in GUARDED.values():

@@ -65,6 +65,14 @@ KEY_PARTS = Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 CHOSEN_SYMBOLS = frozenset("!#%*^~@")
 LONE_XXX = Lazy(r"(?i)(?<!x)xxx(?!x)")
 # A sops value: ``ENC[<cipher>,data:…,iv:…,tag:…,type:…]``, the ciphertext of what it stands for.
+# A command that prints a stored secret, as a value in backticks (mutt's ``set imap_pass =
+# `pass show mail` ``, a shell's command substitution): the name of where the secret is, not it.
+STORE_COMMAND = Lazy(
+    r"(?:(?:go)?pass[ \t]+(?:show|otp)|secret-tool[ \t]+lookup|security[ \t]+find-[a-z]+-password"
+    r"|op[ \t]+read|bw[ \t]+get|lpass[ \t]+show|keyring[ \t]+get|sops[ \t]+(?:-d|--decrypt)"
+    r"|gpg[ \t]+(?:-[a-z-]+[ \t]+)*(?:-d|--decrypt)|cat(?=[ \t]+[^ \t]*[/~.]))"
+    r"(?:[ \t]+[\w./~:@-]+){1,8}"
+)
 SOPS_VALUE = Lazy(
     r"ENC\[[A-Z0-9_]{3,20},data:[A-Za-z0-9+/=]*(?:,[a-z]{2,8}:[A-Za-z0-9+/=_-]*){1,6}\]"
 )
@@ -219,6 +227,8 @@ def is_reference(value: str) -> bool:
     """
     if checks.is_reference(value) and not is_blob(value) and not is_chance_xxx(value):
         return True
+    if STORE_COMMAND.compiled.fullmatch(value):
+        return True  # ``pass show mail/x``: a command that reads the secret (bench/contexts34)
     if said_fake.is_said_fake(value):
         return True  # words that say fake: ``somefakekey``, ``a-fake-tooshort-key``
     if value.startswith("ENC[") and SOPS_VALUE.compiled.fullmatch(value):

@@ -12,7 +12,8 @@ name the command gives:
 - a name selected another way: a Secret's ``.data.NAME`` (``jsonpath``/``go-template``, ``|
   base64 -d`` allowed), ``op read op://…/NAME``, ``--fields NAME``, ``terraform output -raw
   NAME``, ``aws configure get NAME``, ``jq -r .a.NAME``, ``netlify env:get``, ``railway variables
-  get``, ``pulumi config get`` NAME, PowerShell's ``Get-Secret -Name NAME -AsPlainText``; these
+  get``, ``glab variable get``, ``pulumi config get`` NAME, ``sops -d --extract '["a"]["NAME"]'``,
+  PowerShell's ``Get-Secret -Name NAME -AsPlainText``; these
   and the two above when the value looks generated (``is_generated``); ``etcdctl get`` prints the
   key's path on the line before the value;
 - ``cat PATH``: the key is the path's last name, its extension off (``cat /run/secrets/
@@ -22,10 +23,12 @@ name the command gives:
   ``Observation: <value>`` on the next line; the key as for ``cat``;
 - ``gcloud secrets versions access … --secret=NAME`` (or ``…/secrets/NAME/versions/…``);
 - ``kubectl describe configmap``'s data: ``name:``, a line ``----``, and the value's first line;
-- a row of a ``Key  Value`` table (``vault kv get``, ``vault read``): the value beside its key;
+- a row of a ``Key  Value`` table (``vault kv get``, ``vault read``, ``pulumi config
+  --show-secrets``'s ``project:key``): the value beside its key;
 - a command that prints one credential and nothing else (``gh auth token``, ``gcloud auth
   print-access-token``, ``aws ecr get-login-password``, ``heroku auth:token``, ``kubectl create
-  token``, ``secret-tool lookup``, ``keyring get``, ``security find-generic-password -w``, ``openssl rand``, ``wg
+  token``, ``secret-tool lookup``, ``keyring get``, ``kwallet-query -r``, ``security
+  find-generic-password -w``, ``openssl rand``, ``wg
   genkey``, ``secrets.token_hex``): judged as ``token=value``, then ``password=value`` (a message,
   ``no oauth token found``, stays).
 """
@@ -66,13 +69,14 @@ SELECTED = Lazy(
     r"|configure get[ \t]+|(?:jq -r|yq(?:[ \t]+-r)?)[ \t]+['\"]?\.(?:[a-z0-9_-]+\.)*"
     r"|jsonpath=['\"]?\{[^\n}'\"]{0,200}\.|--query[= ]['\"]?(?:[a-z0-9_\[\]-]{1,40}\.)*"
     r"|secrets get[ \t]+|(?:consul[ \t]+kv|etcdctl) get[ \t]+['\"]?[^\s'\"]*/"
-    r"|env:get[ \t]+|variables get[ \t]+|pulumi[ \t]+config get[ \t]+"
+    r"|env:get[ \t]+|variables? get[ \t]+|pulumi[ \t]+config get[ \t]+"
+    r"|--extract[ \t]+['\"]?(?:\[[\"'][^\]\n]{0,80}[\"']\])*\[[\"']"
     r"|get-secret[ \t]+(?:-name[ \t]+)?['\"]?)"
     r"(?P<key>[a-z_][a-z0-9_-]{1,80})"
 )
 # After the name: a file's extension, a go-template's ``| base64decode``, closing quotes or braces.
 SELECTED_END = Lazy(
-    r"(?:\.[a-z0-9]{1,8})?(?:[ \t]*\|[ \t]*base64decode[ \t]*)?[}\"'\\]{0,4}"
+    r"(?:\.[a-z0-9]{1,8})?(?:[ \t]*\|[ \t]*base64decode[ \t]*)?[}\]\"'\\]{0,4}"
     + ARGUMENTS
     + DECODED
     + LINE_END
@@ -92,6 +96,8 @@ SELECTED_WORDS = (
     "etcdctl get",
     "env:get",  # ``netlify env:get NAME``
     "variables get",  # ``railway variables get NAME``
+    "variable get",  # ``glab variable get NAME`` (bench/contexts34)
+    "--extract",  # ``sops -d --extract '["a"]["NAME"]' file`` (bench/contexts34)
     "config get",  # ``pulumi config get NAME``
     "get-secret",  # PowerShell's ``Get-Secret -Name NAME -AsPlainText`` (bench/contexts32)
 )
@@ -115,6 +121,7 @@ PRINTERS = (
     "pwgen",
     "lpass show",
     "keyring get",  # ``keyring get SERVICE USER``: the password
+    "kwallet-query -r",  # ``kwallet-query -r ENTRY -f Passwords WALLET``: the entry's password
 )
 PRINTER = Lazy(
     r"(?m)(?:^|(?<=\\n)|(?<=\"))[ \t]*(?:[$#%>\u276f][ \t]*|ps(?:[ \t][^>\n]{1,200})?>[ \t]*)?"
@@ -143,7 +150,7 @@ DATA = Lazy(r"(?m)^(?P<key>[A-Za-z_][\w.-]{0,80}):[ \t]*\r?\n----[ \t]*(?=\r?\n)
 TABLE_HEADER = Lazy(
     r"\n[ \t]*key[ \t]{2,}value[ \t]*\r?\n(?:[ \t]*-{3,}[ \t]{2,}-{3,}[ \t]*\r?\n)?"
 )
-ROW = Lazy(r"[ \t]*(?P<key>[a-z0-9_.-]{1,80})[ \t]{2,}(?P<value>[^\s]{1,400})[ \t]*\r?(?=\n|\Z)")
+ROW = Lazy(r"[ \t]*(?P<key>[a-z0-9_.:-]{1,80})[ \t]{2,}(?P<value>[^\s]{1,400})[ \t]*\r?(?=\n|\Z)")
 BREAK = Lazy(r"\n|\\r\\n|\\n")
 ESCAPED_END = Lazy(r"[\\\"]")
 # The last name of a path in a tool's input: after the last ``/``, up to a quote or blank.

@@ -30,6 +30,8 @@ from fedlearn.anonymize.shell_words import arguments, unquoted
 # ``#N``: the N-th positional word.
 STORES: dict[str, tuple[str, ...]] = {
     "secret set ": ("--body", "-b", "--body=", "--value", "--value="),
+    # Woodpecker's and Drone's ``secret add --name N --value V`` / ``--data V`` (bench/contexts34).
+    "secret add ": ("--value", "--value=", "--data", "--data="),
     "put-parameter ": ("--value", "--value="),
     "secretsmanager ": ("--secret-string", "--secret-string="),
     "--from-literal": ("--from-literal=",),

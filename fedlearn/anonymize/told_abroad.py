@@ -4,7 +4,7 @@
 word (``words.FOREIGN``: ``Schlüssel``, ``clé``, ``clave``, ``ключ``, ``キー``, ``密钥``,
 ``jeton``, ``токен``, ``Passwort``…), up to five words (``d'API hashicorp``, ``für staging``),
 then a copula of a language (``ist``, ``lautet``, ``est``, ``es``, ``é``, ``är``, ``adalah``, ``là``, ``er``,
-``on``, ``jest``, ``это``, ``is``; unspaced ``是``, ``为``, ``は``, ``는``…; a colon or a dash
+``on``, ``jest``, ``это``, ``is``, ``είναι``, ``הוא``, ``คือ``; unspaced ``是``, ``为``, ``は``, ``는``…; a colon or a dash
 after the word: ``APIキー：V``, ``токен shopify — V``), then the value, bare or quoted
 (``«…»``, ``„…“``, ``「…」``); a Turkish word may take its possessive suffix (``şifresi: V``).
 An English secret word takes the Romance and Germanic copulas only (``das Token ist: V``, ``el
@@ -27,7 +27,12 @@ from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 ENGLISH = ("token", "api key", "api-key", "apikey", "password", "secret")
 # Copulas after a blank (and before a blank or a colon); ``ENGLISH_COPULAS`` for English words.
 ENGLISH_COPULAS = ("ist", "lautet", "est", "es", "era", "é", "è", "är", "adalah", "ialah", "là")
-COPULAS = (*ENGLISH_COPULAS, "er", "on", "jest", "je", "это", "is", "sind", "sont", "son")
+# Greek, Hebrew (he, she) and Thai ones too (bench/contexts34: ``הטוקן של X הוא V``, ``โทเค็นของ X คือ V``).
+COPULAS = (
+    *ENGLISH_COPULAS,
+    *("er", "on", "jest", "je", "это", "is", "sind", "sont", "son"),
+    *("είναι", "הוא", "היא", "คือ"),
+)
 # Copulas glued to the word or value (Chinese, Japanese, Korean), and punctuation that says it.
 GLUED = ("是", "为", "為", "は", "が", "는", "은", "이", "가", ":", "\uff1a", "\u2014", "\u2013")
 NAMES = (*words.FOREIGN, *ENGLISH)

@@ -182,14 +182,14 @@ def is_token_body(value: str) -> bool:
 FOREIGN_WORDS = {
     "api key": (
         "schlüssel ключ ключа キー 密钥 秘钥 clé chave chiave klucz sleutel nyckel nøgle avain"
-        " clave anahtar مفتاح कुंजी 金鑰 _키_ _키는_"
+        " clave anahtar مفتاح कुंजी 金鑰 _키_ _키는_ κλειδί מפתח"
     ),
     "password": (
         "passwort kennwort пароль пароля パスワード 密码 口令 contraseña senha mot_de_passe hasło"
         " wachtwoord salasana lösenord adgangskode 비밀번호 şifre parola كلمة_المرور"
-        " كلمة_السر पासवर्ड 密碼"
+        " كلمة_السر पासवर्ड 密碼 סיסמה κωδικός_πρόσβασης รหัสผ่าน"
     ),
-    "token": "токен トークン 令牌 토큰 jeton belirteç टोकन",
+    "token": "токен トークン 令牌 토큰 jeton belirteç टोकन טוקן โทเค็น",
     "secret": "секрет シークレット secreto",
 }
 # Han, kana and Hangul (and full-width forms): a value may follow one unspaced (``密钥是V``).
