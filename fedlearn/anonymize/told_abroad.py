@@ -40,6 +40,9 @@ NAME = Lazy(heads.trie_pattern(NAMES))
 QUOTES_OPEN = "«„“\"'`「『"
 QUOTES_CLOSE = "»“”\"'`」』"
 VALUE = "[!#-&(-;=?-_a-~]"  # printable ASCII but quotes and ``<>``
+# A name's parts: a capitalized or camelCase word with a number after it, a number (``4o``).
+NAME_PARTS = re.compile(r"[-._/]")
+NAMED_PART = re.compile(r"[A-Za-z][a-z]*(?:[A-Z][a-z]+)*[0-9]*|[0-9]+[A-Za-z]?")
 # Turkish marks a possessed noun with a suffix (its, my, your: ``-(s)I``, ``-(I)m``, ``-(I)n``,
 # ``-(I)mIz``, ``-(I)nIz``, I a vowel of ``\u0131iu\u00fc``, dropped after a vowel): ``şifresi``,
 # ``şifreniz``, ``şifrem``, ``API anahtar\u0131: V``; the word is the same.
@@ -100,8 +103,8 @@ def reads_as_key_value(value: str) -> bool:
     """
     Return whether a told ``value`` reads as generated under ``api_key=`` (``owned_keys``'
     judgement of ``my api key is V``) and holds a lower-case letter and a digit or a capital past
-    its first letter: a word of any language is all lower case, or capitalized, and capitals with
-    digits name a thing (``AES-256-GCM``).
+    its first letter: a word of any language is all lower case, or capitalized, capitals with
+    digits name a thing (``AES-256-GCM``), and so do words with numbers joined by ``-``/``.``.
     """
     if len(value) < 8 or "://" in value or "/" in value or framed.ADDRESS.fullmatch(value):
         return False  # a URL, a path, an address: ``framed.judged_value``'s
@@ -109,6 +112,8 @@ def reads_as_key_value(value: str) -> bool:
         return False  # capitals and digits name a thing (``AES-256-GCM``, ``X25519``)
     if not any(map(str.isdigit, value)) and not any(map(str.isupper, value[1:])):
         return False
+    if len(parts := NAME_PARTS.split(value)) > 1 and all(map(NAMED_PART.fullmatch, parts)):
+        return False  # names and versions joined (``gpt-4o-mini``, ``Python3.12``)
     return key_names.is_secret_value("high-entropy", "api_key", value)
 
 

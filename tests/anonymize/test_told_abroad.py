@@ -155,7 +155,7 @@ def test_a_camel_case_word_told_abroad_stays(anonymizer: Anonymizer, text: str) 
     ("text", "value"),
     [
         # as English's ``my api key is V`` (``owned_keys``): generated under ``api_key=``
-        ("APIキー：XjPSUOhREIN（numbat）", "XjPSUOhREIN"),
+        ("API\u30ad\u30fc\uff1aXjPSUOhREIN\uff08numbat\uff09", "XjPSUOhREIN"),
         ("Bonjour, ma clé d'API wombat est thisIsDog11 mais l'appel échoue.", "thisIsDog11"),
         ("> Der AuthToken lautet QKpzt=PipW\n> Bitte nicht weitergeben.", "QKpzt=PipW"),
         ('{"content": "Das Token für quokka ist: Rw6LpZmQxT, danke"}', "Rw6LpZmQxT"),
@@ -190,6 +190,10 @@ def test_a_short_value_generated_under_a_key_told_abroad_is_redacted(
         "Le jeton est Bearer",
         "Le chiffrement de la clé est AES-256-GCM.",
         "Der Schlüssel ist X25519",
+        "Der Schlüssel ist Ed25519",
+        "Le modèle de la clé API est gpt-4o-mini",
+        "El token es Python3.12",
+        "Der Token ist Mistral-7B-Instruct",
     ],
 )
 def test_words_and_names_told_abroad_with_cases_or_digits_stay(
