@@ -97,6 +97,13 @@ KEPT_ENDINGS = {
     **{f"{word}{sep}seed": "secret" for word in ("mfa", "otp", "totp", "hotp", "2fa")
        for sep in ("", "_", "-", ".")},
     **{f"ntlm{sep}hash": "password" for sep in ("", "_", "-")},
+    # What a password is hashed with or into (Nextcloud's ``passwordsalt``, a ``PASSWORD_PEPPER``,
+    # Pi-hole's ``PWHASH``): as ``<owner>_key``, only a value that reads as generated. A hash as
+    # its own word (``password_hash``) stays a hash's key (``public_ids``: a digest's name).
+    **{f"{word}{sep}{end}": "high-entropy" for word in ("password", "passwd", "pwd", "pw")
+       for sep in ("", "_", "-", ".") for end in ("salt", "pepper")},
+    **{f"{word}hash": "high-entropy" for word in ("password", "passwd", "pwd", "pw")},
+    "pepper": "high-entropy",
 }  # fmt: skip
 # Less sure secret words (Wi-Fi/IPsec ``psk``, SNMP ``community``, sssd's ``authtok``, SCRAM
 # ``verifier``, a wallet's ``mnemonic``, LND's ``macaroon``, NATS ``nkey-seed``, ``_ak``/``_sk``):
