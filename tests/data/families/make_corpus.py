@@ -2722,12 +2722,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             '  "value": "{s}"\n}',
             lambda: chars(24),
         ),
-        # Session 33 (leaks34): short values told abroad, a password's salt, pepper or hash.
+        # Session 33 (leaks34): short values told abroad, a password's salt or pepper.
         ("told-abroad-short", "Bonjour, ma clé d'API numbat est {s} mais ça échoue.", mixed_short),
         ("told-abroad-glued-short", "API\u30ad\u30fc\uff1a{s}\uff08numbat\uff09", mixed_short),
         ("password-salt-keyed", "NUMBAT_PASSWORDSALT={s}", lambda: chars(30, ALNUM + "!#%^*-_")),
         ("password-pepper-json", '{"password_pepper": "{s}"}', lambda: chars(24)),
-        ("pwhash-keyed", "PIHOLE_PWHASH={s}", lambda: hexs(64)),
     ]
 
 
