@@ -97,6 +97,12 @@ KEPT_ENDINGS = {
     **{f"{word}{sep}seed": "secret" for word in ("mfa", "otp", "totp", "hotp", "2fa")
        for sep in ("", "_", "-", ".")},
     **{f"ntlm{sep}hash": "password" for sep in ("", "_", "-")},
+    # What a password is hashed with (Nextcloud's ``passwordsalt``, a ``PASSWORD_PEPPER``): as
+    # ``<owner>_key``, only a value that reads as generated. Not what it is hashed into
+    # (``password_hash``, ``passwordHash``, ``PWHASH``): a digest's key, as ``content_hash``.
+    **{f"{word}{sep}{end}": "high-entropy" for word in ("password", "passwd", "pwd", "pw")
+       for sep in ("", "_", "-", ".") for end in ("salt", "pepper")},
+    "pepper": "high-entropy",
 }  # fmt: skip
 # Less sure secret words (Wi-Fi/IPsec ``psk``, SNMP ``community``, sssd's ``authtok``, SCRAM
 # ``verifier``, a wallet's ``mnemonic``, LND's ``macaroon``, NATS ``nkey-seed``, ``_ak``/``_sk``):

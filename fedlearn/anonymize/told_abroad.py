@@ -12,7 +12,12 @@ token es V``), also ending a capitalized camelCase word (``Der ApiToken lautet V
 forms are ``framed``'s. The value is ASCII, ends at a blank, punctuation
 or the next non-ASCII character (``是V，为什么``), and must read as ``framed``'s told values do:
 generated, or a password a person chose; no word, name, path, host or URL (``Das Passwort ist
-falsch``, ``Der Schlüssel ist 4096 Bit lang`` stay).
+falsch``, ``Der Schlüssel ist 4096 Bit lang`` stay). From ``bench/contexts33`` and
+``bench/telemetry27``: a value English gives as ``my api key is V`` (``owned_keys``: judged as
+after ``api_key=``) is a secret told abroad too, when it reads as generated under that key and
+holds a lower-case letter and a digit or a capital past its first letter (``APIキー：XjPSUOhREIN``, ``clé d'API est
+thisIsDog11``, ``AuthToken lautet QKpzt=PipW``): a word of the language the English lists do not
+know (``abgelaufen``, ``Ungültig``) does neither.
 ``commands.foreign`` takes a long value after such a word without a copula.
 """
 
@@ -21,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import entropy, framed, heads, words
+from fedlearn.anonymize import entropy, framed, heads, key_names, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 ENGLISH = ("token", "api key", "api-key", "apikey", "password", "secret")
@@ -40,6 +45,9 @@ NAME = Lazy(heads.trie_pattern(NAMES))
 QUOTES_OPEN = "«„“\"'`「『"
 QUOTES_CLOSE = "»“”\"'`」』"
 VALUE = "[!#-&(-;=?-_a-~]"  # printable ASCII but quotes and ``<>``
+# A name's parts: a capitalized or camelCase word with a number after it, a number (``4o``).
+NAME_PARTS = re.compile(r"[-._/]")
+NAMED_PART = re.compile(r"[A-Za-z][a-z]*(?:[A-Z][a-z]+)*[0-9]*|[0-9]+[A-Za-z]?")
 # Turkish marks a possessed noun with a suffix (its, my, your: ``-(s)I``, ``-(I)m``, ``-(I)n``,
 # ``-(I)mIz``, ``-(I)nIz``, I a vowel of ``\u0131iu\u00fc``, dropped after a vowel): ``şifresi``,
 # ``şifreniz``, ``şifrem``, ``API anahtar\u0131: V``; the word is the same.
@@ -87,7 +95,31 @@ def told(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
             return None  # ``token: V``, ``token is V``: English, ``framed``'s and the key rules'
     if entropy.is_host_or_file(match.group("value")):
         return None
-    return framed.judged_value(match, text)
+    found = framed.judged_value(match, text)
+    if found is not None:
+        return found
+    value = text[match.start("value") : match.end("value")].rstrip(".,;:")
+    if not reads_as_key_value(value):
+        return None
+    return match.start("value"), match.start("value") + len(value), "secret-value"
+
+
+def reads_as_key_value(value: str) -> bool:
+    """
+    Return whether a told ``value`` reads as generated under ``api_key=`` (``owned_keys``'
+    judgement of ``my api key is V``) and holds a lower-case letter and a digit or a capital past
+    its first letter: a word of any language is all lower case, or capitalized, capitals with
+    digits name a thing (``AES-256-GCM``), and so do words with numbers joined by ``-``/``.``.
+    """
+    if len(value) < 8 or "://" in value or "/" in value or framed.ADDRESS.fullmatch(value):
+        return False  # a URL, a path, an address: ``framed.judged_value``'s
+    if not any(map(str.islower, value)):
+        return False  # capitals and digits name a thing (``AES-256-GCM``, ``X25519``)
+    if not any(map(str.isdigit, value)) and not any(map(str.isupper, value[1:])):
+        return False
+    if len(parts := NAME_PARTS.split(value)) > 1 and all(map(NAMED_PART.fullmatch, parts)):
+        return False  # names and versions joined (``gpt-4o-mini``, ``Python3.12``)
+    return key_names.is_secret_value("high-entropy", "api_key", value)
 
 
 def rules() -> list[Rule]:

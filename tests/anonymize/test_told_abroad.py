@@ -149,3 +149,55 @@ def test_a_camel_case_token_told_abroad_is_redacted(
 def test_a_camel_case_word_told_abroad_stays(anonymizer: Anonymizer, text: str) -> None:
     """Words, a variable's name and a getter stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # as English's ``my api key is V`` (``owned_keys``): generated under ``api_key=``
+        ("API\u30ad\u30fc\uff1aXjPSUOhREIN\uff08numbat\uff09", "XjPSUOhREIN"),
+        ("Bonjour, ma clé d'API wombat est thisIsDog11 mais l'appel échoue.", "thisIsDog11"),
+        ("> Der AuthToken lautet QKpzt=PipW\n> Bitte nicht weitergeben.", "QKpzt=PipW"),
+        ('{"content": "Das Token für quokka ist: Rw6LpZmQxT, danke"}', "Rw6LpZmQxT"),
+        ("Mi contraseña es wQ7zKpLmTrVx y no entra.", "wQ7zKpLmTrVx"),
+        ("2026-12-07 10:02 WARN Der Schlüssel lautet Hq4mZtRxWp", "Hq4mZtRxWp"),
+    ],
+)
+def test_a_short_value_generated_under_a_key_told_abroad_is_redacted(
+    anonymizer: Anonymizer, text: str, value: str
+) -> None:
+    """A value told abroad that English's ``api key is V`` would redact: short, cases mixed."""
+    out = anonymizer.anonymize(text)
+    assert value not in out and "<redacted:secret-value>" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Schlüssel ist abgelaufen",  # a word the English lists do not know
+        "Der AccessToken ist Ungültig",
+        "Le mot de passe est Windows11",
+        "El token es OAuth2",
+        "El token es SHA256",
+        "Der Schlüssel ist RS256",
+        "La clave es iPhone15",
+        "Der Token ist GitHub",
+        "Der API-Schlüssel ist OpenAI",
+        "Das Token lautet x86_64",
+        "der Schlüssel ist utf-8",
+        "La clé est config.yaml",
+        "Das Passwort ist leerzeichen",
+        "Le jeton est Bearer",
+        "Le chiffrement de la clé est AES-256-GCM.",
+        "Der Schlüssel ist X25519",
+        "Der Schlüssel ist Ed25519",
+        "Le modèle de la clé API est gpt-4o-mini",
+        "El token es Python3.12",
+        "Der Token ist Mistral-7B-Instruct",
+    ],
+)
+def test_words_and_names_told_abroad_with_cases_or_digits_stay(
+    anonymizer: Anonymizer, text: str
+) -> None:
+    """Names with digits or capitals (a product, an algorithm, a version) are no key's value."""
+    assert anonymizer.anonymize(text) == text

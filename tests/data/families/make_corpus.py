@@ -2722,6 +2722,11 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             '  "value": "{s}"\n}',
             lambda: chars(24),
         ),
+        # Session 33 (leaks34): short values told abroad, a password's salt or pepper.
+        ("told-abroad-short", "Bonjour, ma clé d'API numbat est {s} mais ça échoue.", mixed_short),
+        ("told-abroad-glued-short", "API\u30ad\u30fc\uff1a{s}\uff08numbat\uff09", mixed_short),
+        ("password-salt-keyed", "NUMBAT_PASSWORDSALT={s}", lambda: chars(30, ALNUM + "!#%^*-_")),
+        ("password-pepper-json", '{"password_pepper": "{s}"}', lambda: chars(24)),
     ]
 
 
@@ -3643,8 +3648,26 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             "tsbuildinfo-signature",
             lambda: f'{{"fileInfos":[{{"version":"{hexs(64)}","signature":"{hexs(64)}"}}]}}',
         ),
+        # Session 33 (leaks34): names told abroad, salts that are code or lengths.
+        (
+            "told-abroad-name",
+            lambda: (
+                f"Der Schlüssel für {rng.choice(words)} ist "
+                + rng.choice(["Ed25519", "AES-256-GCM", "X25519", "gpt-4o-mini", "Python3.12"])
+            ),
+        ),
+        (
+            "password-salt-length",
+            lambda: f"{rng.choice(words)}.password_salt_length = {rng.choice([16, 32])}",
+        ),
+        ("pwhash-algorithm", lambda: f"pwhash = {rng.choice(['sha256', 'argon2id', 'bcrypt'])}"),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
+
+
+def mixed_short() -> str:
+    """Return 10-12 letters and digits with a digit and both cases (a short drawn key)."""
+    return chars(1, UPPER) + chars(1, LOWER) + chars(1, DIGITS) + chars(rng.randrange(7, 10))
 
 
 def ksuid() -> str:
