@@ -34,7 +34,7 @@ ID_HEADER = Lazy(
 )
 DRAWN_MARKS = frozenset("0123456789$=")
 # What cannot stand inside a message id's brackets.
-ID_BREAKS = frozenset(" \t\n<>\"")
+ID_BREAKS = frozenset(' \t\n<>"')
 # A trace header's name right before its value.
 TRACE_HEADER = Lazy(
     r"(?i)(?:\A|[\s\"'(\[{,;])x-(?:google-smtp-source|gm-message-state|gm-gg|received)"
@@ -75,11 +75,10 @@ def is_trace_value(text: str, start: int) -> bool:
         return True
     if SIGNATURE_TAG.compiled.search(text, max(0, start - 8), start) is None:
         return False
-    header = None
-    for header in SIGNED_HEADER.compiled.finditer(text, max(0, start - 600), start):
-        pass  # the last signed header's name before the tag
-    if header is None:
+    headers = list(SIGNED_HEADER.compiled.finditer(text, max(0, start - 600), start))
+    if not headers:
         return False
+    header = headers[-1]  # the last signed header's name before the tag
     # The tag belongs to that header when no unfolded line starts between them.
     return HEADER_LINE.compiled.search(text, header.end(), start) is None
 

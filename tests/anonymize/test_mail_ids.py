@@ -58,7 +58,7 @@ def test_a_mails_ids_and_stamps_stay(text: str, use_re2: bool) -> None:
         # A stamp's header names only its own value; a secret on another header is one.
         (f"X-Google-Smtp-Source: {STAMP}\nX-Api-Key: {SECRET}", f"X-Google-Smtp-Source: {STAMP}\nX-Api-Key: <redacted:openai-key>"),
         # ``b=`` outside a signed header, or after the signed header ended, is no signature.
-        (f"DKIM-Signature: v=1; d=example.org;\nX-Note: b={STAMP}", f"DKIM-Signature: v=1; d=example.org;\nX-Note: b=<redacted:high-entropy>"),
+        (f"DKIM-Signature: v=1; d=example.org;\nX-Note: b={STAMP}", "DKIM-Signature: v=1; d=example.org;\nX-Note: b=<redacted:high-entropy>"),
     ],
 )  # fmt: skip
 def test_addresses_and_secrets_beside_them_go(text: str, expected: str, use_re2: bool) -> None:

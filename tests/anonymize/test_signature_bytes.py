@@ -35,7 +35,9 @@ def test_signature_bytes_stay(text: str, use_re2: bool) -> None:
         ("signature: 2b7e151628aed2a6abf7158809cf4f3c2b7e1516", "signature: <redacted:high-entropy>"),
     ],
 )  # fmt: skip
-def test_other_keys_and_shapes_are_judged_as_before(text: str, expected: str, use_re2: bool) -> None:
+def test_other_keys_and_shapes_are_judged_as_before(
+    text: str, expected: str, use_re2: bool
+) -> None:
     assert in_mode(use_re2).anonymize(text) == expected
 
 
