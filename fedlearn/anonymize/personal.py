@@ -10,7 +10,14 @@ import base64
 import binascii
 import re
 
-from fedlearn.anonymize import addresses, credentials, mail_forms, public_objects, version_quads
+from fedlearn.anonymize import (
+    addresses,
+    credentials,
+    mail_forms,
+    mail_ids,
+    public_objects,
+    version_quads,
+)
 from fedlearn.anonymize.checks import FILE_EXTENSION
 from fedlearn.anonymize.per_text import anywhere
 from fedlearn.anonymize.rules import Lazy, Many, Matcher, Rule, Span, Trigger, personal
@@ -42,6 +49,10 @@ def email_span(match: re.Match[str], text: str) -> Span | None:
     local = text[first : match.start()]
     if not local.strip(".") or local == "git" or (first > 0 and text[first - 1].isalnum()):
         return None
+    if mail_ids.is_role_mailbox(local):
+        return None  # ``postmaster@…``, ``noreply@github.com``: a service's, no person's
+    if mail_ids.is_message_id(text, first, match.start()):
+        return None  # ``Message-ID: <89A4…@mail.gmail.com>``: a mail's id, no address
     return first, match.end()
 
 

@@ -20,7 +20,7 @@ checksum of a Secret object, a Helm annotation) from a key that names a secret.
 
 from __future__ import annotations
 
-from fedlearn.anonymize import public_keys, words
+from fedlearn.anonymize import mail_ids, public_keys, words
 from fedlearn.anonymize.rules import Lazy
 
 OBJECT_PREFIXES = (
@@ -124,6 +124,8 @@ def is_public(text: str, start: int, value: str) -> bool:
         return True
     if "RW" in value[:3] and public_keys.is_key_line(text, start, value):
         return True  # a minisign or signify public key file's key line
+    if mail_ids.is_trace_value(text, start):
+        return True  # ``X-Google-Smtp-Source: …``, a DKIM ``bh=``: a mail's public stamps
     return is_keyed_public(text, start)
 
 

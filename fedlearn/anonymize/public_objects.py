@@ -23,7 +23,8 @@ some such runs are public by what they belong to (``is_public_object``):
   ``keyAuthorization`` of a challenge object (``{"type": "http-01", …, "token": "…"}``);
 - under a secret key (``is_public_value``): an ACME token as above, a labelled digest under a
   key only the look rule judges (``auth: sha256-<hex>.sig``, a signature's tag), a .NET
-  assembly's ``PublicKeyToken`` (16 hex digits);
+  assembly's ``PublicKeyToken`` (16 hex digits), a signature or signer key id printed as hex
+  bytes under a ``sig``/``signature`` key (``signature_bytes``);
 - a WebAuthn credential id under its key (``credentialId``, ``rawId``): public by design;
 - the name of a Kubernetes Secret in kubectl's ``secret/<name>``, followed by what a verb did
   (``configured``, ``created``…) or on a ``kubectl`` command line: a name, never the data;
@@ -50,6 +51,7 @@ from fedlearn.anonymize import (
     public_handles,
     public_ids,
     session_ids,
+    signature_bytes,
     words,
 )
 from fedlearn.anonymize.per_text import anywhere, contains, per_text
@@ -362,6 +364,8 @@ def is_public_value(name: str, text: str, start: int, value: str) -> bool:
         return True  # a narinfo's ``Sig:``, a signature object's ``sig`` (``public_formats``)
     if name == "high-entropy" and public_handles.is_build_signature(text, start, value):
         return True  # a file's declaration hash in a ``.tsbuildinfo``
+    if name == "high-entropy" and signature_bytes.is_signature_bytes(text, start, value):
+        return True  # ``sig_key: 54:9D:…`` in ``modinfo``: a signer's key id (``signature_bytes``)
     if name == "high-entropy" and session_ids.is_session_uuid(text, start, value):
         return True  # ``"session_id": "<uuid>"``: a conversation's id (``session_ids``)
     if name == "token" and len(value) == 16 and checks.is_hexadecimal(value):

@@ -3661,6 +3661,30 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             lambda: f"{rng.choice(words)}.password_salt_length = {rng.choice([16, 32])}",
         ),
         ("pwhash-algorithm", lambda: f"pwhash = {rng.choice(['sha256', 'argon2id', 'bcrypt'])}"),
+        # Session 33 (bench/contexts33, pii16h, benign16h): a mail's ids, stamps and role
+        # mailboxes (mail_ids), a signature's bytes (signature_bytes).
+        (
+            "mail-message-ids",
+            lambda: (
+                f"Message-ID: <{hexs(16).upper()}.{rng.randrange(999)}@mail.gmail.com>\n"
+                f"In-Reply-To: <{hexs(32)}@lists.{rng.choice(words)}.example.org>"
+            ),
+        ),
+        (
+            "mail-trace-stamp",
+            lambda: f"X-Google-Smtp-Source: {alnum_b64(b'', 33)}\nSubject: {rng.choice(words)}",
+        ),
+        (
+            "role-mailbox",
+            lambda: (
+                f"{rng.choice(['postmaster', 'noreply', 'no-reply', 'mailer-daemon'])}"
+                f"@{rng.choice(words)}.example.org: 550 relay denied"
+            ),
+        ),
+        (
+            "modinfo-sig-key",
+            lambda: "sig_key:        " + ":".join(hexs(2).upper() for _ in range(20)),
+        ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
