@@ -10,7 +10,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import checks, entropy, heads, words
+from fedlearn.anonymize import checks, heads, secret_words, words
 from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
 from fedlearn.anonymize.password_commands import (
     ATTACHED,
@@ -283,7 +283,7 @@ def foreign_lead(least: int) -> re.Pattern[str]:
     Return ``secret-value``'s pattern with a gap of ``least`` to 40 characters: other languages
     put more words before the value (``… lautet``, ``… для стенда:``), a verb among them.
     """
-    return re.compile(entropy.INTRODUCED.replace("{0,24}?", f"{{{least},40}}?"))
+    return re.compile(secret_words.INTRODUCED.replace("{0,24}?", f"{{{least},40}}?"))
 
 
 FOREIGN_WORD = Lazy(heads.trie_pattern(words.FOREIGN))
@@ -305,7 +305,7 @@ def foreign(text: str) -> Iterator[re.Match[str]]:
             match = foreign_lead(least).match(lower_read, found.start() + 1)
             if match is None:
                 break
-            verdict = entropy.introduced(match, read, 6)  # six words between, not four
+            verdict = secret_words.introduced(match, read, 6)  # six words between, not four
             if verdict is not None:
                 yield FOREIGN_SPAN.compiled.match(text, verdict[0] - shift, verdict[1] - shift)  # type: ignore[misc]
                 break

@@ -2,7 +2,7 @@
 
 The look rules redact a long run of mixed letters and digits (``entropy.bare``), a value under a
 key only its look judges (``assignments``, ``high-entropy``) and a value after ``key`` in prose
-(``entropy.introduced``). These values have such a look and are public by their format, which
+(``secret_words.introduced``). These values have such a look and are public by their format, which
 each check proves from the value itself or from the structure it stands in:
 
 - base64 of a JSON object or array (``eyJ…``, ``W3s…``) none of whose keys names a secret: a
