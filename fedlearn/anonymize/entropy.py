@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, personal, probe, public_ids, words
+from fedlearn.anonymize import checks, personal, probe, public_ids, public_runs, words
 from fedlearn.anonymize.drawn import is_drawn_one_class, is_lower_run
 from fedlearn.anonymize.public_objects import is_public_object
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
@@ -141,9 +141,9 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if value.startswith("AAAA") and value.isalnum() and personal.is_public_key(text, start):
         return None  # an SSH public key, all base64: the ``ssh-public-key`` rule's, all of it
-    if value.startswith("_ZN") and checks.is_mangled(value):
+    if value.startswith("_ZN") and public_runs.is_mangled(value):
         return None
-    if checks.is_public_address(text, start, value) or checks.is_css_module_class(value):
+    if public_runs.is_public_address(text, start, value) or public_runs.is_css_module_class(value):
         return None
     if is_public_object(text, start, value):
         return None  # an API object's id, a certificate's line, a public JWK (``public_objects``)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, key_names, public_ids, public_keys, words
+from fedlearn.anonymize import checks, key_names, public_ids, public_keys, public_runs, words
 from fedlearn.anonymize.entropy import (
     HASH_MARK,
     HEX_PART,
@@ -155,7 +155,7 @@ def is_keyed(value: str, text: str, word: int) -> bool:
     if checks.is_hexadecimal(value):
         if text[after : after + 1] != " " or is_public_key_id(text, word, value):
             return False
-        if checks.is_test_vector(text, value):
+        if public_runs.is_test_vector(text, value):
             return False
         size = len(value.replace("-", ""))
         return size >= 32 or (size >= 20 and is_provider(text, word))

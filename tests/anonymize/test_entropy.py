@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fedlearn import config
-from fedlearn.anonymize import Anonymizer, checks, drawn, entropy, prefilter, secret_words
+from fedlearn.anonymize import Anonymizer, drawn, entropy, prefilter, public_runs, secret_words
 from fedlearn.anonymize.rules import Lazy
 from tests.anonymize.conftest import MACHINE, in_mode
 
@@ -256,7 +256,7 @@ def test_has_mixed_ascii_is_has_mixed_classes(value: str) -> None:
 )
 def test_a_mangled_symbol_is_told_from_a_token(value: str, mangled: bool) -> None:
     """Length-prefixed names between ``_ZN`` and ``E`` are a C++/Rust symbol (held-out audit)."""
-    assert checks.is_mangled(value) is mangled
+    assert public_runs.is_mangled(value) is mangled
 
 
 MINISIGN_PUBLIC = "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3"
