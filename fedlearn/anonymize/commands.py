@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
@@ -277,56 +276,6 @@ def command_arguments() -> Rule:
     )
 
 
-@functools.cache
-def foreign_lead(least: int) -> re.Pattern[str]:
-    """
-    Return ``secret-value``'s pattern with a gap of ``least`` to 40 characters: other languages
-    put more words before the value (``… lautet``, ``… для стенда:``), a verb among them.
-    """
-    return re.compile(secret_words.INTRODUCED.replace("{0,24}?", f"{{{least},40}}?"))
-
-
-FOREIGN_WORD = Lazy(heads.trie_pattern(words.FOREIGN))
-FOREIGN_SPAN = Lazy(r"(?s)(?:(?:.+))")
-
-
-def foreign(text: str) -> Iterator[re.Match[str]]:
-    """
-    Yield a match of each value after a secret word of another language (``words.FOREIGN``)
-    that ``secret-value`` redacts after the English word read in its place (`` key ``).
-    """
-    lower = Probe(text).lower
-    for found in FOREIGN_WORD.compiled.finditer(lower):
-        english = f" {words.FOREIGN[found.group()]} "
-        shift = len(english) - (found.end() - found.start())
-        read = text[: found.start()] + english + text[found.end() :]
-        lower_read, least = Probe(read).lower, 0
-        while least <= 40:  # the first value it redacts, past words (``Staging-Umgebung``)
-            match = foreign_lead(least).match(lower_read, found.start() + 1)
-            if match is None:
-                break
-            verdict = secret_words.introduced(match, read, 6)  # six words between, not four
-            if verdict is not None:
-                yield FOREIGN_SPAN.compiled.match(text, verdict[0] - shift, verdict[1] - shift)  # type: ignore[misc]
-                break
-            least = match.end("value") - match.start("gap")
-
-
-def whole(match: re.Match[str], text: str) -> tuple[int, int, str]:
-    """Return the span of a match, under its rule's own name."""
-    return match.start(), match.end(), ""
-
-
-def foreign_words() -> Rule:
-    """Return the rule for values after a secret word of another language (``foreign``)."""
-    return Rule(
-        ("secret-value",),
-        (Matcher(Lazy(FOREIGN_SPAN.pattern), find=foreign, judge=whole),),
-        trigger=Trigger(words=tuple(words.FOREIGN), lower=True),
-        gate="(?i)" + "|".join(re.escape(word) for word in words.FOREIGN),
-    )
-
-
 # A Dockerfile's ``ENV KEY value`` (the form without ``=``): one value word to the line's end.
 DOCKER_ENV = Lazy(
     r"ENV[ \t]+(?P<key>[A-Za-z_][A-Za-z0-9_.-]*)[ \t]+(?P<value>[^\s=\"'][^\s]*)[ \t]*$", re.M
@@ -394,5 +343,5 @@ def placed() -> list[Rule]:
             trigger=Trigger(words=("ENV ",)),
             gate=r"(?m)^[ \t]*ENV ",
         ),
-        foreign_words(),
+        secret_words.foreign_words(),
     ]

@@ -4,16 +4,18 @@
 ``password``, ``api key``, ``private key``… and a short gap of words, a value of 16 or more
 characters counts when it has letters and digits and is no name, path, host, file, version,
 labelled hash or public id. After the bare word ``key``, which names data as often (cache keys,
-key ids, fingerprints), ``is_keyed`` wants more. ``commands`` reads the same after a secret word
-of another language. The look rule for tokens standing alone is ``entropy``'s.
+key ids, fingerprints), ``is_keyed`` wants more. ``foreign_words`` reads the same after a secret
+word of another language (``commands.placed`` lists it last). The look rule for tokens standing
+alone is ``entropy``'s.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, key_names, public_ids, public_keys, public_runs, words
+from fedlearn.anonymize import checks, heads, key_names, public_ids, public_keys, public_runs, words
 from fedlearn.anonymize.entropy import (
     HASH_MARK,
     HEX_PART,
@@ -22,6 +24,7 @@ from fedlearn.anonymize.entropy import (
     is_labelled,
 )
 from fedlearn.anonymize.key_shapes import is_encoded_reference, past_escape, value_start
+from fedlearn.anonymize.probe import Probe
 from fedlearn.anonymize.public_objects import is_object_id, is_public_token
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
@@ -184,6 +187,56 @@ def is_provider(text: str, word: int) -> bool:
         return False
     name = before.group(1).lower()
     return len(name) >= 3 and name not in NOT_PROVIDERS and name not in key_names.DATA_OWNERS
+
+
+@functools.cache
+def foreign_lead(least: int) -> re.Pattern[str]:
+    """
+    Return ``secret-value``'s pattern with a gap of ``least`` to 40 characters: other languages
+    put more words before the value (``… lautet``, ``… для стенда:``), a verb among them.
+    """
+    return re.compile(INTRODUCED.replace("{0,24}?", f"{{{least},40}}?"))
+
+
+FOREIGN_WORD = Lazy(heads.trie_pattern(words.FOREIGN))
+FOREIGN_SPAN = Lazy(r"(?s)(?:(?:.+))")
+
+
+def foreign(text: str) -> Iterator[re.Match[str]]:
+    """
+    Yield a match of each value after a secret word of another language (``words.FOREIGN``)
+    that ``secret-value`` redacts after the English word read in its place (`` key ``).
+    """
+    lower = Probe(text).lower
+    for found in FOREIGN_WORD.compiled.finditer(lower):
+        english = f" {words.FOREIGN[found.group()]} "
+        shift = len(english) - (found.end() - found.start())
+        read = text[: found.start()] + english + text[found.end() :]
+        lower_read, least = Probe(read).lower, 0
+        while least <= 40:  # the first value it redacts, past words (``Staging-Umgebung``)
+            match = foreign_lead(least).match(lower_read, found.start() + 1)
+            if match is None:
+                break
+            verdict = introduced(match, read, 6)  # six words between, not four
+            if verdict is not None:
+                yield FOREIGN_SPAN.compiled.match(text, verdict[0] - shift, verdict[1] - shift)  # type: ignore[misc]
+                break
+            least = match.end("value") - match.start("gap")
+
+
+def whole(match: re.Match[str], text: str) -> tuple[int, int, str]:
+    """Return the span of a match, under its rule's own name."""
+    return match.start(), match.end(), ""
+
+
+def foreign_words() -> Rule:
+    """Return the rule for values after a secret word of another language (``foreign``)."""
+    return Rule(
+        ("secret-value",),
+        (Matcher(Lazy(FOREIGN_SPAN.pattern), find=foreign, judge=whole),),
+        trigger=Trigger(words=tuple(words.FOREIGN), lower=True),
+        gate="(?i)" + "|".join(re.escape(word) for word in words.FOREIGN),
+    )
 
 
 def rules() -> list[Rule]:

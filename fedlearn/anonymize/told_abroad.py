@@ -13,7 +13,7 @@ forms are ``framed``'s. The value is ASCII, ends at a blank, punctuation
 or the next non-ASCII character (``是V，为什么``), and must read as ``framed``'s told values do:
 generated, or a password a person chose; no word, name, path, host or URL (``Das Passwort ist
 falsch``, ``Der Schlüssel ist 4096 Bit lang`` stay).
-``commands.foreign`` takes a long value after such a word without a copula.
+``secret_words.foreign`` takes a long value after such a word without a copula.
 """
 
 from __future__ import annotations
