@@ -1,4 +1,4 @@
-"""A regex compiled on its first use: what every rule's patterns are (``rules.Regex``).
+"""A regex compiled on its first use, as the built-in rules' patterns are (``Regex``: either kind).
 
 Building the rules compiles nothing; a pattern compiles when its rule's gate or trigger first
 fires, and a rule that never fires never costs a compile. Rule modules import ``Lazy`` from
