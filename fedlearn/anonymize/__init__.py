@@ -39,6 +39,7 @@ from fedlearn.anonymize import (
     providers,
     rpc_params,
     rules,
+    secret_words,
     sql,
     tables,
     trigger_words,
@@ -81,6 +82,7 @@ def builtin_rules(
         + sql.rules()
         + declarations.rules()
         + webhooks.rules()
+        + secret_words.rules()
         + entropy.looks()
         + commands.placed()
         + logins.rules()

@@ -25,9 +25,10 @@ from fedlearn.anonymize import (
     public_ids,
     public_keys,
     rules,
+    value_spans,
 )
 from fedlearn.anonymize.public_objects import is_public_value
-from fedlearn.anonymize.rules import Matcher, Rule, Span
+from fedlearn.anonymize.rules import Matcher, Rule
 from fedlearn.anonymize.shell_defaults import SECRET_WORDS, shell_default
 
 KEY_CHARACTERS = frozenset(
@@ -89,41 +90,12 @@ VALUE = (
     rf"(?:{rules.STRING_PREFIX})?(?P<q>(?:\\\\)?\\?[\"'`])?"
     r"(?P<value>(?(q)[^\"'`\n\\]+|(?:[^\s\"'`,;&|<>(){}\[\]\\$]|\$(?![{(]))+))"
 )
-# The rest of an unquoted word up to a blank or a quote (``past_symbols``).
-SYMBOL_WORD = rules.Lazy(r"[^\s\"'`]{1,200}")
-# The rest of a quoted word past another quote character, up to a blank.
-WORD_RUN = rules.Lazy(r"\S{1,200}")
-# What may follow an unquoted value's comma up to the next blank or quote (``past_commas``).
-VALUE_RUN_END = rules.Lazy(r",[^\s\"'`]*")
 # After a colon (YAML, headers, prose) an ``&`` is part of the value, not a query separator; and
 # a JSON or YAML list's first string is a value too (OpenTelemetry's header attributes are lists:
 # ``"http.request.header.authorization": ["Bearer …"]``, from ``bench/telemetry27``).
 # A YAML anchor's name (``&name``), before a value or alone before a block.
 YAML_ANCHOR = rules.Lazy(r"&[\w.-]{1,64}")
 COLON_VALUE = r"(?:\[[ \t]*(?=[\"']))?" + VALUE.replace(",;&|", ",;|")
-SCHEMES = frozenset(
-    {
-        "bearer",
-        "basic",
-        "token",
-        "bot",
-        "apikey",
-        "api-key",
-        "key",
-        "sso-key",
-        "digest",
-        "negotiate",
-        "api-token",
-        "apitoken",
-        "ssws",
-        "oauth",
-        "splunk",
-        "geniekey",
-        "klaviyo-api-key",
-        "zoho-oauthtoken",
-        "access-token",
-    }
-)
 # An XML namespace prefix and its ``<`` right before a ``:`` (``<auth:RedisPassword>``).
 ELEMENT_PREFIX = rules.Lazy(r"<[A-Za-z_][A-Za-z0-9_.-]{0,30}\Z")
 # A conditional expression's ``?`` and the quote of its first branch, right before a key word:
@@ -153,18 +125,6 @@ def key_before(text: str, separator: int) -> tuple[str, int]:
     while start > 0 and text[start - 1] in KEY_CHARACTERS:
         start -= 1
     return text[start:end], start
-
-
-def scheme_skipped(text: str, start: int, end: int) -> Span:
-    """Return the span of the credential after an authorization scheme word (``Bearer x`` → x)."""
-    words = text[start:end].split(None, 1)
-    if words and words[0].lower() in SCHEMES:
-        if len(words) == 2:
-            return end - len(words[1]), end
-        after = re.match(r"[ \t]+([^\s\"'`,;]+)", text[end : end + 4096])
-        if after:
-            return end + after.start(1), end + after.end(1)
-    return start, end
 
 
 def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -199,14 +159,14 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if code_values.is_prompt(text, key_start, start) or code_values.is_role(text, match.start()):
         return None  # a prompt's text (``prompt='Password: ', stream=None``); ``Pass :meth:`f```
     if name == "authorization":
-        start, end = scheme_skipped(text, start, end)
+        start, end = value_spans.scheme_skipped(text, start, end)
         unquoted = match.group("q") is None and start == match.start("value")
         if unquoted and code_values.is_header_code(text[start:end], text[end : end + 3]):
             return None  # ``headers["Authorization"] = self.build_header(…)``, ``opts.token``
     elif match.group("q") is None:
-        end = past_symbols(text, start, past_commas(text, end))
+        end = value_spans.past_symbols(text, start, value_spans.past_commas(text, end))
     else:
-        end = past_other_quote(text, match.group("q"), start, end)
+        end = value_spans.past_other_quote(text, match.group("q"), start, end)
     value = text[start:end]
     if public_keys.is_age_recipient(value) or NESTED_OPTION.match(value):
         return None  # an age recipient; another option's setting (``PASS: build-cores=4``)
@@ -240,69 +200,6 @@ def is_element(text: str, key_start: int) -> bool:
     if text.endswith("<redacted", 0, colon):
         return False  # a placeholder (``<redacted:password>&quot;</pre>``), no element
     return ELEMENT_PREFIX.search(text, max(0, colon - 32), colon) is not None
-
-
-def past_other_quote(text: str, quote: str, start: int, end: int) -> int:
-    """
-    Return where a quoted value that stops at another quote character really ends.
-
-    A drawn password holds the other quotes (``password = "it's-Xk2!q"``): when a word with no
-    blank runs from there to the value's own closing quote (``quote``, escaped as it opened), the
-    value runs on to it. A blank before it (``"{'a': 1}"``, prose) keeps the stop.
-    """
-    if end >= len(text) or text[end] not in "\"'`" or text[end] == quote[-1]:
-        return end
-    found = WORD_RUN.compiled.match(text, end)
-    closing = found.group().find(quote) if found is not None else -1
-    if closing < 0 or any(character.isspace() for character in text[start:end]):
-        return end
-    return end + closing
-
-
-def past_commas(text: str, end: int) -> int:
-    """
-    Return where an unquoted value that stops at a ``,`` really ends.
-
-    A comma with no blank after it is part of the value (``secret := gc,kgq8Jr!%…``): the value
-    runs on to the next blank, quote or line end, unless another ``key=value`` follows
-    (``password=x,user=y``) or it is a list (``a, b``), where the comma ends it.
-    """
-    if not text.startswith(",", end):
-        return end
-    found = VALUE_RUN_END.compiled.match(text, end)
-    if found is None or "=" in found.group() or found.group() == ",":
-        return end
-    return found.end()
-
-
-def past_symbols(text: str, start: int, end: int) -> int:
-    """
-    Return where an unquoted value that stops at a bracket or redirection really ends.
-
-    A drawn password holds shell symbols (``KEY=u@D7GXt)t>8d(LtH^(lvZ<g``): when the word up to
-    the next blank or quote is 12 characters or more, has letters and digits and its brackets do
-    not pair up as code's do (``f(x)``, ``a[0]``), the value runs on to that blank.
-    """
-    if end >= len(text) or text[end] not in "()<>[]{}":
-        return end
-    found = SYMBOL_WORD.compiled.match(text, end)
-    if found is None or found.end() - start < 12 or not any(c.isalnum() for c in found.group()):
-        return end  # nothing drawn past the bracket (``key: Hk2L…==)``: a closing parenthesis)
-    word = text[start : found.end()]
-    if not any(c.isdigit() for c in word) or not any(c.isalpha() for c in word):
-        return end
-    return end if brackets_pair(word) else found.end()
-
-
-def brackets_pair(word: str) -> bool:
-    """Return whether every bracket in ``word`` closes one opened before it, and all close."""
-    opened: list[str] = []
-    for character in word:
-        if character in "([{":
-            opened.append(character)
-        elif character in ")]}" and (not opened or "([{"[")]}".index(character)] != opened.pop()):
-            return False
-    return not opened
 
 
 def fillers_of(separator: str) -> tuple[str, ...]:

@@ -2,34 +2,17 @@
 
 ``Authorization: Bearer <redacted:authorization>``, ``postgres://app:<redacted:url-credentials>@db``,
 ``mysql -u root -p<redacted:password>``: the scheme, URL or command stays, the credential goes.
+The arguments of the many other commands that take a password are ``command_arguments``'.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import checks, entropy, heads, words
+from fedlearn.anonymize import checks, command_arguments, secret_words
 from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
-from fedlearn.anonymize.password_commands import (
-    ATTACHED,
-    COMMAND_NAMES,
-    COMMANDS,
-    CONNECT,
-    LOGON,
-    RABBIT_VERBS,
-    SAMBA,
-    SEPARATE,
-    SHARE,
-    STDIN_PASSWORD,
-    SUBCOMMANDS,
-    USER_PASS,
-    WINDOWS,
-)
-from fedlearn.anonymize.probe import Probe
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Span, Trigger
-from fedlearn.anonymize.shell_words import after_separator, arguments, on_its_line, unquoted
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 
 def bearer(match: re.Match[str], text: str) -> bool:
@@ -88,243 +71,6 @@ def command_lines() -> list[Rule]:
         )
         for pattern, gate in commands
     ]
-
-
-def is_literal(value: str, *, flag_like: bool = False) -> bool:
-    """Return whether a command-line password is literal: 4+ characters, no reference,
-    placeholder or path, and no flag unless it is part of a word (``flag_like``). A generated
-    value in braces is literal (``{ZqL5kVrX1n8tA2}``: a template's braces kept around it), a
-    name in them a template (``{password}``, ``{DB_PASSWORD}``)."""
-    if len(value) < 4:
-        return False
-    if checks.is_reference(value) and not is_braced_literal(value):
-        return False
-    return flag_like or not value.startswith("-")
-
-
-def in_word(text: str, start: int) -> bool:
-    """Return whether a value at ``start`` is inside a word, no flag (``u:-p4ss``, ``"u":"-p4ss"``,
-    ``--password=-p4ss``): what is before it, past its opening quote, is no blank."""
-    if start > 0 and text[start - 1] in "\"'":
-        start -= 1
-    return start > 0 and text[start - 1] not in " \t\n"
-
-
-def is_braced_literal(value: str) -> bool:
-    """Return whether ``value`` is ``{…}`` around a generated value (12+ characters, no words)."""
-    inner = value[1:-1]
-    if not (value.startswith("{") and value.endswith("}")) or not checks.looks_random(
-        inner, minimum=12
-    ):
-        return False
-    return words.is_token_body(inner)
-
-
-def flagged_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[Span, str]]:
-    """Yield the span and rule of each password after one of ``command``'s password flags."""
-    separate, attached = SEPARATE.get(command, ()), ATTACHED.get(command, ())
-    fold = command in WINDOWS
-    subcommand = SUBCOMMANDS.get(command)
-    if subcommand is not None and subcommand not in (text[a:b] for a, b in words[:3]):
-        return
-    for index, (start, end) in enumerate(words):
-        word = text[start:end].lower() if fold else text[start:end]
-        if word in separate and index + 1 < len(words):
-            span = unquoted(*words[index + 1], text)
-            yield span, "token" if word in ("-t", "--token") else "password"
-        for flag in attached:
-            if len(word) > len(flag) and word.startswith(flag):
-                yield unquoted(start + len(flag), end, text), "password"
-
-
-def echoed(text: str, words: list[Span]) -> Iterator[tuple[Span, str]]:
-    """Yield the span of the one word ``echo`` prints when a later command on the line reads a
-    password from it (``echo 'p4ss' | docker login --password-stdin``, ``| gpg --passphrase-fd 0``)."""
-    plain = [span for span in words if not text.startswith("-", span[0])]
-    if len(plain) != 1:
-        return
-    end = text.find("\n", plain[0][1], plain[0][1] + 300)
-    if STDIN_PASSWORD.compiled.search(text, plain[0][1], end if end >= 0 else plain[0][1] + 300):
-        yield unquoted(*plain[0], text), "password"
-
-
-def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[Span, str]]:
-    """Yield the span of a password inside a word or given as a plain argument (``LOGON``…)."""
-    values = [text[start:end] for start, end in words]
-    if command in LOGON:
-        for start, end in words:
-            found = CONNECT.compiled.match(text, start, end)
-            if found is not None:
-                yield found.span("value"), "password"
-                return
-    elif command in SAMBA:
-        for index, value in enumerate(values):
-            if value in ("-U", "--user") and index + 1 < len(words):
-                word = words[index + 1]
-            elif value.startswith("--user="):
-                word = (words[index][0] + 7, words[index][1])
-            else:
-                continue
-            span = after_separator(text, word, "%")
-            if span is not None:
-                yield span, "password"
-    elif command in USER_PASS:
-        for index, value in enumerate(values[:-1]):
-            if value in USER_PASS[command]:
-                span = after_separator(text, words[index + 1], "," if command == "lftp" else ":")
-                if span is not None:
-                    yield span, "password"
-    elif command == "echo":
-        yield from echoed(text, words)
-    elif command == "htpasswd" and values and values[0].startswith("-") and "b" in values[0]:
-        plain = [span for span in words if not text.startswith("-", span[0])]
-        if len(plain) >= (2 if "n" in values[0] else 3):
-            yield unquoted(*plain[1 if "n" in values[0] else 2], text), "password"
-    elif command == "convertto-securestring" and "-asplaintext" in (v.lower() for v in values):
-        plain = [span for span in words if not text.startswith("-", span[0])]
-        if plain:
-            yield unquoted(*plain[0], text), "password"
-    elif command == "net" and len(values) >= 3:
-        verb = values[0].lower()
-        rest = words[1:]
-        if verb == "use":
-            rest = [span for span in rest if not SHARE.compiled.fullmatch(text, *span)]
-            if not rest or not text.startswith("\\", rest[0][0]):
-                return  # ``net use Z: \\host\share``: the password follows the share
-            rest = [span for span in rest[1:] if not text.startswith("/", span[0])][:1]
-        elif verb == "user":
-            rest = rest[1:2]
-        else:
-            return
-        for start, end in rest:
-            if not text.startswith("/", start):
-                yield unquoted(start, end, text), "password"
-    elif command == "rabbitmqctl" and len(values) >= 3 and values[0] in RABBIT_VERBS:
-        yield unquoted(*words[2], text), "password"
-    elif command == "reg" and values and values[0].lower() == "add":
-        yield from registry_value(text, words, [value.lower() for value in values])
-
-
-def registry_value(text: str, words: list[Span], flags: list[str]) -> Iterator[tuple[Span, str]]:
-    """Yield the span and rule of ``reg add … /v NAME … /d DATA`` when NAME names a secret."""
-    if "/v" not in flags[:-1] or "/d" not in flags[:-1]:
-        return
-    key = text[slice(*unquoted(*words[flags.index("/v") + 1], text))]
-    start, end = unquoted(*words[flags.index("/d") + 1], text)
-    name = classify_key(key)
-    if name is not None and is_secret_value(name, key, text[start:end]):
-        yield (start, end), name
-
-
-COMMAND_NAME = Lazy(heads.trie_pattern(COMMAND_NAMES))
-COMMAND_WORD = Lazy(r"[a-z0-9_-]*")
-COMMAND_BEFORE = frozenset(" \t\n;&|(`\"'>/\\$")
-# What a found secret is returned as: a match of the whole span, its rule read off the pattern.
-SPANS = {
-    name: Lazy("(?s)" + "(?:" * index + ".+" + ")" * index) for index, name in enumerate(NAMES)
-}
-SPAN_NAMES = {span.pattern: name for name, span in SPANS.items()}
-
-
-def command_passwords(text: str) -> Iterator[re.Match[str]]:
-    """
-    Yield a match of each literal password or token on the command line of a command in
-    ``COMMAND_NAMES`` (a word of its own, then a blank): flagged, attached, or part of a word.
-    """
-    lower = Probe(text).lower
-    for found in COMMAND_NAME.compiled.finditer(lower):
-        start = found.start()
-        if start and lower[start - 1] not in COMMAND_BEFORE and not checks.is_framed(lower, start):
-            continue
-        end = COMMAND_WORD.compiled.match(lower, found.end()).end()  # type: ignore[union-attr]
-        command = lower[start:end]
-        if command not in COMMANDS or not lower.startswith(" ", end):
-            continue
-        words = arguments(text, end)
-        joined = list(joined_values(command, text, words))
-        for (value_start, value_end), name in (*flagged_values(command, text, words), *joined):
-            value = text[value_start:value_end]
-            inside = in_word(text, value_start)
-            if is_literal(value, flag_like=inside or (bool(joined) and command in LOGON)):
-                yield SPANS[name].compiled.match(text, value_start, value_end)  # type: ignore[misc]
-
-
-def command_password(match: re.Match[str], text: str) -> tuple[int, int, str]:
-    """Return the span and rule of a password ``command_passwords`` found."""
-    return match.start(), match.end(), SPAN_NAMES[match.re.pattern]
-
-
-def command_arguments() -> Rule:
-    """
-    Return the rule for passwords in the arguments of the commands of ``COMMAND_NAMES``.
-
-    Common commands count only with what their password needs on the line (``NEEDS``: ``curl``
-    with ``-u``, ``echo`` with a ``|``), so their many other lines skip the rule.
-    """
-    needs = {**SUBCOMMANDS, **dict.fromkeys(USER_PASS, "-u")}
-    needs |= {"echo": r"\|", "net": "use", "reg": "/d", "http": "-a", "https": "-a"}
-    alone = [name for name in COMMAND_NAMES if name not in needs]
-    heads = [f"{re.escape(name)} [^\n]*{need}" for name, need in needs.items()]
-    return Rule(
-        ("password", *(name for name in NAMES if name != "password")),
-        (Matcher(Lazy(SPANS["password"].pattern), find=command_passwords, judge=command_password),),
-        trigger=Trigger(
-            words=tuple(f"{name} " for name in alone),
-            patterns=tuple(Lazy(on_its_line(name, need)) for name, need in needs.items()),
-            lower=True,
-        ),
-        gate="(?i)" + "|".join([*(f"{re.escape(name)} " for name in alone), *heads]),
-    )
-
-
-@functools.cache
-def foreign_lead(least: int) -> re.Pattern[str]:
-    """
-    Return ``secret-value``'s pattern with a gap of ``least`` to 40 characters: other languages
-    put more words before the value (``… lautet``, ``… для стенда:``), a verb among them.
-    """
-    return re.compile(entropy.INTRODUCED.replace("{0,24}?", f"{{{least},40}}?"))
-
-
-FOREIGN_WORD = Lazy(heads.trie_pattern(words.FOREIGN))
-FOREIGN_SPAN = Lazy(r"(?s)(?:(?:.+))")
-
-
-def foreign(text: str) -> Iterator[re.Match[str]]:
-    """
-    Yield a match of each value after a secret word of another language (``words.FOREIGN``)
-    that ``secret-value`` redacts after the English word read in its place (`` key ``).
-    """
-    lower = Probe(text).lower
-    for found in FOREIGN_WORD.compiled.finditer(lower):
-        english = f" {words.FOREIGN[found.group()]} "
-        shift = len(english) - (found.end() - found.start())
-        read = text[: found.start()] + english + text[found.end() :]
-        lower_read, least = Probe(read).lower, 0
-        while least <= 40:  # the first value it redacts, past words (``Staging-Umgebung``)
-            match = foreign_lead(least).match(lower_read, found.start() + 1)
-            if match is None:
-                break
-            verdict = entropy.introduced(match, read, 6)  # six words between, not four
-            if verdict is not None:
-                yield FOREIGN_SPAN.compiled.match(text, verdict[0] - shift, verdict[1] - shift)  # type: ignore[misc]
-                break
-            least = match.end("value") - match.start("gap")
-
-
-def whole(match: re.Match[str], text: str) -> tuple[int, int, str]:
-    """Return the span of a match, under its rule's own name."""
-    return match.start(), match.end(), ""
-
-
-def foreign_words() -> Rule:
-    """Return the rule for values after a secret word of another language (``foreign``)."""
-    return Rule(
-        ("secret-value",),
-        (Matcher(Lazy(FOREIGN_SPAN.pattern), find=foreign, judge=whole),),
-        trigger=Trigger(words=tuple(words.FOREIGN), lower=True),
-        gate="(?i)" + "|".join(re.escape(word) for word in words.FOREIGN),
-    )
 
 
 # A Dockerfile's ``ENV KEY value`` (the form without ``=``): one value word to the line's end.
@@ -387,12 +133,12 @@ def placed() -> list[Rule]:
             gate=r"://[^\s/@\"'<>]*@",
         ),
         *command_lines(),
-        command_arguments(),
+        command_arguments.command_arguments(),
         Rule(
             NAMES,
             (Matcher(Lazy(DOCKER_ENV.pattern, re.M), find=docker_envs, judge=docker_env),),
             trigger=Trigger(words=("ENV ",)),
             gate=r"(?m)^[ \t]*ENV ",
         ),
-        foreign_words(),
+        secret_words.foreign_words(),
     ]

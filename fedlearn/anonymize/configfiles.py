@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, key_names, netconfig
+from fedlearn.anonymize import checks, key_names, netconfig, public_runs
 from fedlearn.anonymize.rules import Lazy, Many, Matcher, Rule, Trigger, line_start, secret
 from fedlearn.anonymize.tables import judged
 
@@ -292,7 +292,7 @@ def named(name: str, minimum: int = 0) -> Callable[..., tuple[int, int, str] | N
         value = match.group("value")
         if len(value) < minimum:
             return None
-        if checks.is_hexadecimal(value) and checks.is_test_vector(text, value):
+        if checks.is_hexadecimal(value) and public_runs.is_test_vector(text, value):
             return None
         return match.start("value"), match.end("value"), name
 

@@ -1,11 +1,11 @@
-"""Secrets known by their look (DESIGN.md guarantee 1): long generated tokens, values after key words.
+"""Secrets known by their look (DESIGN.md guarantee 1): long generated tokens.
 
 A token no rule knows the shape of is still redacted when it reads as generated: 30 or more
 letters, digits, ``_`` and ``-`` (20 or more when quoted or assigned) with upper and lower case
 and digits mixed the way random text mixes them (``words.is_wordy`` tells names apart), unless
-it is marked as a hash (``sha256-``, ``h1:``). In prose, a value right after a secret word
-(``the API key is 0f3c…``) counts when it is long, has letters and digits and is no name, path
-or version.
+it is marked as a hash (``sha256-``, ``h1:``). What a value that is no secret reads as (a host,
+a file, a labelled hash: ``is_host_or_file``, ``is_labelled``) is here too; a value right after
+a secret word in prose (``the API key is 0f3c…``) is ``secret_words``'.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ import math
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, key_names, personal, probe, public_ids, public_keys, words
+from fedlearn.anonymize import checks, personal, probe, public_ids, public_runs, words
 from fedlearn.anonymize.drawn import is_drawn_one_class, is_lower_run
-from fedlearn.anonymize.key_shapes import is_encoded_reference, past_escape, value_start
-from fedlearn.anonymize.public_objects import is_object_id, is_public_object, is_public_token
+from fedlearn.anonymize.public_objects import is_public_object
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
@@ -27,12 +26,7 @@ DIGIT_WORDS = tuple("0123456789")
 # character is ASCII, and every byte of a non-ASCII character's UTF-8 is 0x80 or more, so the
 # runs of ones are the text's runs of token characters exactly.
 TOKEN_BYTES = bytes(int(chr(byte) in TOKEN_CHARACTERS) for byte in range(256))
-# The same for the characters a value after a secret word is made of (``INTRODUCED``'s value).
-VALUE_BYTES = bytes(
-    int(chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789_./+=:@#%^$!-") for byte in range(256)
-)
-# What the mapped bytes of a value (16 or more characters) and a long run (20 or more) look like.
-VALUE_RUN = b"\x01" * 16
+# What the mapped bytes of a long run (20 or more) look like.
 TOKEN_RUN = b"\x01" * 20
 # A run of token characters: found from the character before it (one try per separator).
 RUN = r"[^A-Za-z0-9_-](?P<value>[A-Za-z0-9_-]{20,})"
@@ -46,16 +40,7 @@ HASH_MARK = Lazy(
 )
 HEX_PART = Lazy(r"(?:^|(?<=[_-]))(?:[0-9a-f]{16,}|[0-9A-F]{16,})(?=[_-]|$)")
 # The text up to the last character that ends a word (what comes after it is the word before).
-ALNUM_RUN = Lazy(r"[A-Za-z0-9]+")
 LAST_SEPARATOR = Lazy(r"(?s).*[\s\"'`=:,;(<>]")
-# The word right before ``key`` and one blank, dash or underscore (``kucoin key``, ``plaid-key``).
-WORD_BEFORE = Lazy(r"(?<![\w.])([A-Za-z][A-Za-z0-9]*)[ _-]\Z")
-# Words before ``key`` that name no provider (``the key``, ``your key``, ``new key``).
-NOT_PROVIDER_WORDS = """
-    the this that these your our their its his her my new old same next last first any each one
-    another random valid invalid correct wrong missing unknown some
-"""
-NOT_PROVIDERS = frozenset(NOT_PROVIDER_WORDS.split())
 # What a value with a colon is when it is no secret (``is_labelled``), and a host's port.
 LABELLED = Lazy(
     r"(?i)(?:sha(?:1|224|256|384|512)|md5|h1|blake2[bs]?|sha3-\d+|[a-z]+-?[0-9]*:[a-z]+:)[:~]"
@@ -63,72 +48,11 @@ LABELLED = Lazy(
     r"(?:z|[+-][0-9]{2}:?[0-9]{2})?\Z"  # an RFC 3339 time (``2026-12-05T12:06:55Z``), lower case
 )
 PORT = Lazy(r":[0-9]{1,5}\Z")
-# Words before ``key`` that say the hex after it names a public key (``gpg: using RSA key C84D…``)
-# or a record (``public_ids.RECORD_KEY_OWNERS``), and words between that say so too (``key id``).
-PUBLIC_KEY_WORDS = """
-    rsa dsa ecdsa eddsa ed25519 ed448 cv25519 x25519 elgamal ecc nistp256 nistp384 nistp521
-    secp256k1 brainpoolp256r1 public pub gpg pgp openpgp host ssh
-"""
-PUBLIC_KEY_OWNERS = frozenset(PUBLIC_KEY_WORDS.split()) | public_ids.RECORD_KEY_OWNERS
-KEY_ID = Lazy(r"(?i)(?<![a-z])(?:ids?|fingerprint|fpr|grip|serial)(?![a-z])")
 # Prefixes of a bare token that say it is a secret (``is_prefixed``).
 PREFIX_WORDS = """
     secret sec sk key apikey api token tok pat pass pw auth priv private access cred
 """
 SECRET_PREFIXES = frozenset(PREFIX_WORDS.split())
-LEAD_WORDS = (
-    r"(?:token|secret[ _-]?key|secret|password|passwd|passphrase|credential|api[ _-]?key"
-    r"|access[ _-]?key|private[ _-]?key|auth[ _-]?key|license[ _-]?key|client[ _-]?secret|key)"
-)
-# A piece of every lead word, and how far into one it starts at most (``license_key``).
-LEAD_PARTS = ("key", "pass", "token", "secret", "credential")
-LEAD_BEFORE = len("license_")
-# A bare ``key`` is ``\bkey`` written ``k(?<!\wk)ey`` (the same test), its group in a lookbehind:
-# every branch opens with a letter, so sre skips to the lead words' first letters instead of
-# trying the 13 branches at every position (the same matches and groups; ~2x faster).
-INTRODUCED = (
-    LEAD_WORDS.replace("|key)", r"|k(?<!\wk)ey(?<=(?P<key>key)))")
-    + rf"s?\b(?P<gap>[^\n0-9<>@]{{0,24}}?)(?:(?<![\w.-])|(?<={words.CJK}))"
-    + r"(?P<value>[a-z0-9][a-z0-9_./+=:@#%^$!-]{14,}[a-z0-9=])"
-)
-# ``INTRODUCED`` without its assertions and ``s``, its value cut to its first character after a
-# separator, read case-insensitively. No count (one begun at each separator after a lead word
-# was ~9 MB of the case-folded RE2 set on bench/audit16); ``long_values`` tests the run.
-LEAD_GATE = "(?i)" + LEAD_WORDS + r"[^\n0-9<>@]*[^\n0-9<>@A-Za-z0-9_.-][a-z0-9]"
-
-
-def first_part(subject: str) -> int:
-    """Return where the first of ``LEAD_PARTS`` starts in ``subject`` (-1: none), each part looked
-    for only before the first found (``str.find`` reads a character at a time: five reads cost)."""
-    first = -1
-    for part in LEAD_PARTS:
-        found = subject.find(part) if first < 0 else subject.find(part, 0, first + len(part) - 1)
-        if found >= 0:
-            first = found
-    return first
-
-
-def long_values(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
-    """
-    Return a finder of ``INTRODUCED`` in a lower-case text: what its ``finditer`` finds.
-
-    Two necessary conditions, cheaper than the search, come first: a lead word holds one of
-    ``LEAD_PARTS`` at most ``LEAD_BEFORE`` characters in, so no match starts earlier than that
-    before the first of them (``first_part``), where the search then starts; and a value, after
-    that start, is 16 or more of ``VALUE_BYTES``'s characters in a row (tested on the bytes).
-    """
-
-    def find(subject: str) -> Iterator[re.Match[str]]:
-        first = first_part(subject)
-        if first < 0:
-            return iter(())
-        start = max(0, first - LEAD_BEFORE)
-        # A value starts after its lead word; a UTF-8 byte's offset is its character's or more.
-        if checks.one_bytes(subject, VALUE_BYTES).find(VALUE_RUN, start) < 0:
-            return iter(())
-        return pattern.finditer(subject, start)
-
-    return find
 
 
 def runs(
@@ -217,9 +141,9 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     if value.startswith("AAAA") and value.isalnum() and personal.is_public_key(text, start):
         return None  # an SSH public key, all base64: the ``ssh-public-key`` rule's, all of it
-    if value.startswith("_ZN") and checks.is_mangled(value):
+    if value.startswith("_ZN") and public_runs.is_mangled(value):
         return None
-    if checks.is_public_address(text, start, value) or checks.is_css_module_class(value):
+    if public_runs.is_public_address(text, start, value) or public_runs.is_css_module_class(value):
         return None
     if is_public_object(text, start, value):
         return None  # an API object's id, a certificate's line, a public JWK (``public_objects``)
@@ -262,39 +186,6 @@ def in_url(text: str, start: int) -> bool:
     return "://" in text[separator.end() if separator is not None else window : start]
 
 
-def introduced(match: re.Match[str], text: str, most: int = 4) -> tuple[int, int, str] | None:
-    """Return the value after a secret word in prose (``most`` words between) if it reads as one."""
-    start, end = past_escape(text, value_start(text, match.start("value"))), match.end("value")
-    value = text[start:end]
-    if (end < len(text) and text[end] in TOKEN_CHARACTERS) or text.startswith("***", end):
-        return None  # a piece of a longer run; a masked key's shown head (``sk-proj-AbCd****``)
-    gap, path = match.group("gap"), "/" in value  # ``secret/apps/web/auth-37``: a path under it
-    if (
-        (gap == "/" and path)
-        or not public_ids.is_secret_gap(gap, most)
-        or is_encoded_reference(value)
-    ):
-        return None
-    if text.endswith(":", 0, match.start()) or is_host_or_file(value) or is_labelled(value):
-        return None  # a placeholder's name (``<redacted:url-credentials>``), a host or a file
-    if public_ids.is_hash_qualified(text, match.start()) or is_public_token(text, start, value):
-        return None  # ``checksum/secret: <sha256>``; an ACME token, a WebSocket key (public)
-    if public_ids.is_keyed_public(text, start) or is_object_id(value):
-        return None  # under its own id or hash key (``'request_id': '…'``); an API object's id
-    if text[max(0, start - 3) : start].rstrip().endswith("{{"):
-        return None  # a template's expression (``${{ vars.AUTH_NAME }}``), not a literal
-    if not any(c.isdigit() for c in value) or not any(c.isalpha() for c in value):
-        return None
-    if HASH_MARK.search(text, max(0, start - 16), start) or words.is_named(value):
-        return None
-    short_hex = checks.is_hexadecimal(value) and len(value.replace("-", "")) < 32
-    if short_hex and match.group("key") is None:
-        return None  # after ``key``, ``is_keyed`` decides (a provider's key may be shorter)
-    if match.group("key") is not None and not is_keyed(value, text, match.start("key")):
-        return None
-    return (start, end, "") if checks.looks_random(value, minimum=16) else None
-
-
 def is_labelled(value: str) -> bool:
     """
     Return whether a value with a colon is a URL, a labelled hash or an address, not a secret.
@@ -328,66 +219,10 @@ def is_host_or_file(value: str) -> bool:
     return all(part.isdigit() or len(part) <= 3 or words.is_wordy(part.lower()) for part in parts)
 
 
-def is_keyed(value: str, text: str, word: int) -> bool:
-    """
-    Return whether a value after the bare word ``key`` (``stripe key 0f3c…``) reads as a secret.
-
-    The word alone says less than ``api key``: it also names cache keys (``key: Linux-pip-<sha>``),
-    key ids and fingerprints (``--recv-keys <hex>``). So not after ``keys``, and not hex or a name
-    with a hash in it: without its hex parts, 12 or more letters and digits must be left, and none
-    of its words may read as one (not ``nix-store-x86_64-linux-<hex>``). Hex counts only
-    right after the word and a space (``websitepulse key 2426…``; not ``key: <sha256>``), 32 or more,
-    or 20 or more after a provider's name (``kucoin key <hex24>``; not ``the``, ``object`` or
-    another word that owns data keys: ``foreign key``, ``cache key``, ``gpg key``).
-    """
-    after = word + 3
-    if text[after : after + 1] in ("s", "S") or public_keys.is_public_after(text, word, value):
-        return False  # ``keys``; ``public key …``, an age recipient (``public_keys``)
-    if checks.is_hexadecimal(value):
-        if text[after : after + 1] != " " or is_public_key_id(text, word, value):
-            return False
-        if checks.is_test_vector(text, value):
-            return False
-        size = len(value.replace("-", ""))
-        return size >= 32 or (size >= 20 and is_provider(text, word))
-    parts = ALNUM_RUN.compiled.findall(HEX_PART.compiled.sub("", value))
-    if any(part.isalpha() and len(part) >= 3 and words.is_wordy(part) for part in parts):
-        return False
-    return sum(len(part) for part in parts) >= 12
-
-
-def is_public_key_id(text: str, word: int, value: str) -> bool:
-    """
-    Return whether hex after ``key`` at ``word`` names a public key: an algorithm or ``public``
-    before the word (``using RSA key <hex>``), or ``id``/``fingerprint`` between it and the hex.
-    """
-    before = WORD_BEFORE.compiled.search(text, max(0, word - 40), word)
-    if before is not None and before.group(1).lower() in PUBLIC_KEY_OWNERS:
-        return True
-    gap_end = text.find(value, word)
-    return KEY_ID.compiled.search(text, word + 3, gap_end if gap_end > 0 else word + 3) is not None
-
-
-def is_provider(text: str, word: int) -> bool:
-    """Return whether the word before ``key`` at ``word`` names a provider, not data or nothing."""
-    before = WORD_BEFORE.compiled.search(text, max(0, word - 40), word)
-    if before is None:
-        return False
-    name = before.group(1).lower()
-    return len(name) >= 3 and name not in NOT_PROVIDERS and name not in key_names.DATA_OWNERS
-
-
 def looks() -> list[Rule]:
-    """Return the rules for secrets known by their look alone."""
-    run, lead = Lazy(RUN), Lazy(INTRODUCED)
+    """Return the rule for secrets known by their look alone (after ``secret_words.rules``)."""
+    run = Lazy(RUN)
     return [
-        secret(
-            "secret-value",
-            Matcher(lead, judge=introduced, find=long_values(lead)),
-            gate=LEAD_GATE,
-            trigger=Trigger(words=("token", "secret", "pass", "credential", "key"), lower=True),
-            lower=True,
-        ),
         secret(
             "high-entropy",
             Matcher(run, find=runs(run, Lazy(START), keep=has_mixed_ascii), judge=bare),

@@ -34,6 +34,7 @@ from fedlearn.anonymize import (
     tabbed,
     unset,
     userinfo,
+    value_spans,
     words,
 )
 from fedlearn.anonymize.assignments import GATE_WORDS
@@ -96,7 +97,7 @@ def paired(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     start, end = match.span(group)
     if name == "authorization":
-        start, end = assignments.scheme_skipped(text, start, end)
+        start, end = value_spans.scheme_skipped(text, start, end)
     if not key_names.is_secret_value(name, key, text[start:end]):
         return None
     return start, end, name

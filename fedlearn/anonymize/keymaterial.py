@@ -7,21 +7,16 @@ A private key is a secret however it is written, not only between ``-----BEGIN``
   PKCS#1, PKCS#8 (plain or encrypted), SEC1 or PKCS#12 structure, so a certificate or a public key
   (``MIIDdzCCAl+gAwIBAgI…``) stays; a Java key store (``/u3+7Q``); an OpenSSH key's body without
   its armour (``b3BlbnNzaC1rZXktdjE…``, "openssh-key-v1"); Tor's ``ED25519-V3:``/``RSA1024:``
-  onion service keys and its ``hs_ed25519_secret_key`` file in base64; a Solana keypair file's array of 64 bytes in a text that names a key
-  (``keypair``, ``solana``, ``secret``, ``private``, ``wallet``, ``id.json``). A block of such
-  lines is redacted whole.
+  onion service keys and its ``hs_ed25519_secret_key`` file in base64. A block of such lines is
+  redacted whole.
 - ``putty-private-key``: the lines after ``Private-Lines: N`` of a PuTTY ``.ppk``.
 - ``ansible-vault``: the hex lines after ``$ANSIBLE_VAULT;1.1;AES256``.
 - ``private-key``: the lines of an OpenVPN key file after its ``-----BEGIN OpenVPN Static key
   V1-----`` (hex; ``tls-auth``/``tls-crypt``/``secret``) or ``-----BEGIN OpenVPN tls-crypt-v2 …
   key-----`` (base64) line, which the PEM rule does not take (no ``PRIVATE KEY`` in it).
-- ``private-key``: base64 of an Ed25519 secret key in NaCl's layout, 64 bytes whose second half
-  is the public key of the first (libsodium ``crypto_sign``, Nix/cachix/attic signing keys
-  ``name:base64``): checked on the Montgomery curve (the seed's clamped SHA-512 scalar times the
-  base point is the public point's image), so a SHA-512 digest fails; not tried after a hash name.
-- a key as an array of its 16, 24, 32 or 64 bytes (decimal or ``0x``; JSON, YAML, Nix lists) right
-  after a name that names a secret (``network_key: [1, 3, …]``, Zigbee2MQTT), on its line or ending
-  the line above, its values varied (8 distinct, not a run): that name's rule.
+- ``private-key``: base64 of an Ed25519 secret key in NaCl's layout (``nacl_keys``); a key as an
+  array of its bytes under a secret's name, and a Solana keypair file's 64 bytes (``byte_keys``):
+  ``rules`` lists their rules among these, in the same priority order.
 - ``nkey-seed``: a NATS NKey seed (``SU``/``SA``/``SO``… and 56 base32 characters).
 - ``license-key``: a JetBrains licence (``<id>-eyJsaWNlbnNlSWQi…``), a 5×5 product key
   (``slmgr /ipk XXXXX-…``) and a Unity serial (``XX-XXXX-XXXX-XXXX-XXXX-XXXX``), letters and digits.
@@ -33,12 +28,10 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
-import itertools
 import re
 
-from fedlearn.anonymize import key_names, phrases
-from fedlearn.anonymize.rules import Lazy, Many, Matcher, Rule, Trigger, secret
+from fedlearn.anonymize import byte_keys, nacl_keys, phrases
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 BASE64_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
 # A run's characters: what may not touch it (``=`` may: ``KEYSTORE_BASE64=MII…``).
@@ -55,25 +48,6 @@ TOR_KEY = Lazy(r"(?:ED25519-V3|RSA1024):[A-Za-z0-9+/]{80}")
 PUTTY_LINES = Lazy(r"Private-Lines:[ \t]*(?P<count>[0-9]{1,3})")
 ANSIBLE_VAULT = Lazy(r"\$ANSIBLE_VAULT;[0-9.]{3,5};[A-Z0-9]{3,12}(?:;[^\s\\\"']{1,64})?")
 OPENVPN = Lazy(r"-----BEGIN OpenVPN (?:Static key V1|tls-crypt-v2 (?:server|client) key)-----")
-# Base64 of 64 bytes standing alone, and the hash names before one that is a digest.
-NACL_RUN = Lazy(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])")
-HASH_NAMED = Lazy(r"(?i)(?:sha-?512|sha512sum|blake2b?|digest|integrity|hash)[-:=\"' \t]{1,3}\Z")
-P = 2**255 - 19
-# A key as an array of bytes, and the name before it (then quotes, ``=``/``:`` or a line break).
-BYTE = r"(?:0[xX][0-9a-fA-F]{1,2}|[0-9]{1,3})"
-BYTE_KEY = Lazy(
-    r"\[[ \t\r\n]*"
-    + BYTE
-    + r"(?:(?:[ \t\r\n]*,[ \t\r\n]*|[ \t\r\n]+)"
-    + BYTE
-    + r"){15,63}[ \t\r\n]*,?[ \t\r\n]*\]"
-)
-BYTE_NUMBER = Lazy(BYTE)
-NAME_BEFORE = Lazy(
-    r"(?P<key>[A-Za-z_][A-Za-z0-9_-]{0,80})[\"'`]?[ \t]*(?:[:=][ \t]*|\r?\n[ \t]*)"
-    r"(?:[\"'][ \t]*)?\Z"
-)
-KEY_SIZES = frozenset({16, 24, 32, 64})
 NKEY_SEED = Lazy(r"S[UAONCXP][A-Z2-7]{56}")
 JETBRAINS = Lazy(r"-eyJsaWNlbnNlSWQi[A-Za-z0-9+/=]{20,}(?:-[A-Za-z0-9+/=]{16,}){0,3}")
 LICENSE_ID = Lazy(r"[A-Z0-9]{6,12}\Z")
@@ -87,10 +61,6 @@ HEX_LINE = Lazy(r"[0-9a-fA-F]{16,}")
 BASE64_LINE = Lazy(r"[A-Za-z0-9+/]{16,}={0,2}")
 # A line break between the lines of a block: real or JSON-escaped, then indentation.
 LINE_BREAK = Lazy(r"[ \t]*(?:\r?\n|\\r\\n|\\n)[ \t]*")
-# A Solana keypair file (``id.json``): a JSON array of the 64 bytes of the key, in a text that says
-# what it is.
-BYTE_ARRAY = Lazy(r"\[[ \t\r\n]*[0-9]{1,3}(?:[ \t\r\n]*,[ \t\r\n]*[0-9]{1,3}){63}[ \t\r\n]*\]")
-KEYPAIR_WORDS = ("keypair", "solana", "secret", "private", "id.json", "wallet")
 LETTER = Lazy(r"[A-Z]")
 DIGIT = Lazy(r"[0-9]")
 
@@ -216,54 +186,6 @@ def openvpn_lines(match: re.Match[str], text: str) -> tuple[int, int, str] | Non
     return first.start(), block_end(text, first.end(), line), "private-key"
 
 
-def x25519_base(scalar: bytes) -> int:
-    """The Montgomery u-coordinate of the clamped ``scalar`` times the base point (RFC 7748)."""
-    k = int.from_bytes(scalar, "little") & ~7 & ((1 << 255) - 1) | (1 << 254)
-    x2, z2, x3, z3, swap = 1, 0, 9, 1, 0
-    for t in range(254, -1, -1):
-        bit = (k >> t) & 1
-        if swap ^ bit:
-            x2, x3, z2, z3 = x3, x2, z3, z2
-        swap = bit
-        a, b, c, d = x2 + z2, x2 - z2, x3 + z3, x3 - z3
-        aa, bb, da, cb = a * a % P, b * b % P, d * a % P, c * b % P
-        x3, z3 = (da + cb) ** 2 % P, 9 * (da - cb) ** 2 % P
-        x2, z2 = aa * bb % P, (aa - bb) * (aa + 121665 * (aa - bb)) % P
-    if swap:
-        x2, z2 = x3, z3
-    return x2 * pow(z2, P - 2, P) % P
-
-
-def is_nacl_secret(data: bytes) -> bool:
-    """Return whether 64 bytes are an Ed25519 seed followed by its public key."""
-    y = int.from_bytes(data[32:], "little") & ((1 << 255) - 1)
-    if y >= P or y == 1:
-        return False
-    u = (1 + y) * pow(1 - y, P - 2, P) % P
-    return x25519_base(hashlib.sha512(data[:32]).digest()[:32]) == u
-
-
-def nacl_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span of a base64 Ed25519 secret key (seed and public key), or None."""
-    if HASH_NAMED.search(text, max(0, match.start() - 16), match.start()):
-        return None
-    data = base64.b64decode(match.group())  # 88 base64 characters: always decodes
-    return (*match.span(), "private-key") if is_nacl_secret(data) else None
-
-
-def byte_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of a byte array under a secret's name, or None."""
-    numbers = BYTE_NUMBER.compiled.findall(match.group())
-    values = [int(n, 16) if n[:2] in ("0x", "0X") else int(n) for n in numbers]
-    if len(values) not in KEY_SIZES or max(values) > 255 or len(set(values)) < 8:
-        return None
-    if len({b - a for a, b in itertools.pairwise(values)}) == 1:
-        return None  # a run: 0, 1, 2, … or 255, 254, …
-    before = NAME_BEFORE.search(text, max(0, match.start() - 120), match.start())
-    name = None if before is None else key_names.classify_key(before.group("key"))
-    return None if name is None else (match.start(), match.end(), name)
-
-
 def nkey_seed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of a NATS NKey seed that is a whole run, or None."""
     start, end = match.span()
@@ -301,36 +223,12 @@ def product_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return None
 
 
-def keypair_bytes(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span of a 64-byte key array (every number a byte) in a text naming a key."""
-    lower = text.lower()
-    if not any(word in lower for word in KEYPAIR_WORDS):
-        return None
-    numbers = match.group()[1:-1].split(",")
-    if any(int(number) > 255 for number in numbers):
-        return None
-    return match.start(), match.end(), "private-key"
-
-
 def rules() -> list[Rule]:
     """Return the rules for key material in its own form, seed phrases and codes (``phrases``)."""
     return [
         *phrases.rules(),
-        secret(
-            "private-key",
-            Matcher(Lazy(NACL_RUN.pattern), judge=nacl_key),
-            trigger=Trigger(words=("==",)),
-            # Short: a counted run is one state per count, multiplying the RE2 set's others
-            # (8 counts: ~7 MB of its automaton on diverse text, bench/README.md session 25).
-            gate=r"[A-Za-z0-9+/]{2}==",
-        ),
-        Rule(
-            key_names.NAMES,
-            (Matcher(Lazy(BYTE_KEY.pattern), judge=byte_key),),
-            trigger=Trigger(patterns=(Lazy(r"\[[ \t\r\n]*[0-9]"),)),
-            gate=r"\[[ \t\r\n]*(?:0[xX])?[0-9a-fA-F]{1,3}(?:[ \t\r\n]*,[ \t\r\n]*|[ \t\r\n]+)"
-            r"(?:0[xX])?[0-9]",
-        ),
+        nacl_keys.rule(),
+        byte_keys.named(),
         secret(
             "private-key",
             Matcher(Lazy(DER.pattern), judge=der_key),
@@ -351,12 +249,7 @@ def rules() -> list[Rule]:
             gate=r"M[A-J][A-Za-z0-9+/]{8}|b3BlbnNzaC1rZXktdjE|/u3\+7QAAAA|zs7OzgAAAA|PT0gZWQyNTUx"
             r"|ED25519-V3:|RSA1024:",
         ),
-        secret(
-            "private-key",
-            Matcher(Lazy(BYTE_ARRAY.pattern), judge=keypair_bytes),
-            trigger=Trigger(patterns=(Many(Lazy(r",[ \t\r\n]*[0-9]{1,3}"), 63),)),
-            gate=r"\[[ \t\r\n]*[0-9]{1,3}[ \t\r\n]*,[ \t\r\n]*[0-9]{1,3}[ \t\r\n]*,",
-        ),
+        byte_keys.keypair(),
         secret(
             "putty-private-key",
             Matcher(Lazy(PUTTY_LINES.pattern), judge=putty_lines),

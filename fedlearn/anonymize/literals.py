@@ -9,7 +9,7 @@ symbol or a letter that is no control escape (``\\"``, ``\\\\``, ``\\?``, ``\\H`
 ``\\t``, ``\\u…``, ``\\x…``, ``\\0``: those are ``escaped``'s or text) between two characters of a
 value, or holding a backtick between two letters or digits, with letters and digits in it and no
 structure next to a quote (a drawn value's symbol: ``"Mx^Idc…Y.u`jxsO…"``; not ``'{"a":1}'``;
-another quote inside a value is ``assignments.past_other_quote``'s). In the view an escaped quote
+another quote inside a value is ``value_spans.past_other_quote``'s). In the view an escaped quote
 or backslash and any other quote are dropped (a reader stops at one) and any other escape is its
 character. What the
 view finds that overlaps such a literal, where the text's own rules found nothing, is mapped back

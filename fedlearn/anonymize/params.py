@@ -35,6 +35,7 @@ from fedlearn.anonymize import (
     refused_keys,
     told_abroad,
     url_ports,
+    value_spans,
     vault_keys,
 )
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
@@ -75,7 +76,7 @@ def judged(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     start, end = match.span(group)
     if name == "authorization":
-        start, end = assignments.scheme_skipped(text, start, end)
+        start, end = value_spans.scheme_skipped(text, start, end)
     return start, end, name
 
 

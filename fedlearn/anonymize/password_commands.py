@@ -1,4 +1,4 @@
-"""Commands whose arguments hold a password, and how (``commands`` reads these tables).
+"""Commands whose arguments hold a password, and how (``command_arguments`` reads these tables).
 
 A flag and its value as separate words (``SEPARATE``) or attached (``ATTACHED``), a subcommand
 that takes it (``SUBCOMMANDS``), a password inside a word (``LOGON``, ``SAMBA``), ``user:password``

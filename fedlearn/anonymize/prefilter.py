@@ -31,7 +31,7 @@ import importlib
 from collections.abc import Sequence
 from typing import Any
 
-from fedlearn.anonymize import rules as rule_types
+from fedlearn.anonymize import triggers
 from fedlearn.anonymize.probe import Probe, has_long_run
 from fedlearn.anonymize.rules import Rule
 from fedlearn.anonymize.trigger_words import WORDS_AFTER, WordFinder, word_finder
@@ -233,11 +233,11 @@ class Triggers:
 
     def __init__(self, rules: Sequence[Rule], after: int = WORDS_AFTER) -> None:
         self.always, self.on_run = ungated([rule.trigger for rule in rules], rules)
-        gates: dict[rule_types.Trigger, list[int]] = {}
+        gates: dict[triggers.Trigger, list[int]] = {}
         for index, rule in enumerate(rules):
             if rule.trigger is not None:
                 gates.setdefault(rule.trigger, []).append(index)
-        items: dict[rule_types.Item, int] = {}
+        items: dict[triggers.Item, int] = {}
         self._gates = tuple(
             (
                 trigger.needs,

@@ -2,7 +2,7 @@
 
 The look rules redact a long run of mixed letters and digits (``entropy.bare``), a value under a
 key only its look judges (``assignments``, ``high-entropy``) and a value after ``key`` in prose
-(``entropy.introduced``). These values have such a look and are public by their format, which
+(``secret_words.introduced``). These values have such a look and are public by their format, which
 each check proves from the value itself or from the structure it stands in:
 
 - base64 of a JSON object or array (``eyJ…``, ``W3s…``) none of whose keys names a secret: a
@@ -23,10 +23,6 @@ each check proves from the value itself or from the structure it stands in:
   sops users commit to public repositories by design (``is_sops_value``);
 - a hash in SRI form percent-encoded in a URL (Nix's ``?narHash=sha256-…%2B…%3D``): a run after
   a ``%2B``/``%2F`` escape whose base64 goes back to ``sha256-`` (``is_escaped_hash``);
-- under a key only the look judges (``is_public_keyed``): the ``Sig:`` line of a Nix binary
-  cache ``.narinfo`` (``<key name>:<base64 signature>``), the ``sig`` of a signature object that
-  names its ``keyid`` (TUF, in-toto, DSSE), a WebSocket handshake's ``Sec-WebSocket-Key`` nonce
-  and ``Sec-WebSocket-Accept`` hash, an InChIKey (a chemical structure's hash), a push id;
 - a GitHub legacy GraphQL node id: base64 of ``<length>:<Type><number>`` whose length is the
   type name's (``MDExOlB1bGxSZXF1ZXN0OTU1MzQ2MTQy``: ``011:PullRequest955346142``);
 - a compact UTC time of a real day and a UUID (LangSmith's ``dotted_order``:
@@ -38,8 +34,8 @@ each check proves from the value itself or from the structure it stands in:
 - a number under a key that counts time, versions a class or seeds a generator (``is_counted``:
   .NET ``ticks``, Windows ``FILETIME``, Java's ``serialVersionUID``, a sampler's ``seed``) is no
   card number, whatever its Luhn digit;
-- after ``key`` in prose (``is_public_nonce``): a WebSocket key (16 bytes, 24 characters) in a
-  text about a WebSocket handshake;
+- values under a key only the look judges, and a WebSocket key after ``key`` in prose, that
+  their format makes public (``public_keyed``);
 - base64 of text, a certificate's base64 line, base64 of a DER public key (``public_base64``).
 """
 
@@ -52,7 +48,7 @@ import hashlib
 import json
 
 from fedlearn.anonymize import checks, key_names, public_base64, public_ids, words
-from fedlearn.anonymize.per_text import contains, per_text
+from fedlearn.anonymize.per_text import contains
 from fedlearn.anonymize.rules import Lazy
 
 # What base64 of a JSON object or array starts with: ``{"``, ``{ "``, ``{\n``, ``[{``, ``["``.
@@ -77,17 +73,6 @@ SWIFT_HEADS = ("s", "S")
 PUSH_ALPHABET = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
 PUSH_VALUES = {c: i for i, c in enumerate(PUSH_ALPHABET)}
 PUSH_TIMES = (1_325_376_000_000, 2_208_988_800_000)  # 2012-01-01 and 2040-01-01, in ms
-# A narinfo's signature line: ``Sig: <key name>:`` before the value, in a text that is one.
-NARINFO_SIG = Lazy(r"(?:^|\n)Sig: ?\Z")
-NARINFO_FIELDS = ("StorePath: ", "NarHash: ", "URL: nar/")
-# A signature object's ``sig`` member, and its ``keyid`` sibling in the same object.
-SIG_MEMBER = Lazy(r"[\"']sig[\"']\s*:\s*[\"']\Z")
-KEYID_MEMBER = Lazy(r"[\"']keyid[\"']\s*:")
-# A WebSocket handshake header right before its value.
-WEBSOCKET_HEADER = Lazy(r"(?i)sec-websocket-(?:key|accept)\s*:\s*\Z")
-# ``key`` right before a WebSocket key in prose: the header's name, or the word alone after
-# punctuation (``(key …``), not another word's key (``api key``, ``the key``).
-WEBSOCKET_KEY_WORD = Lazy(r"(?:sec-websocket-key|(?<![a-z0-9_ -])key)\s*[:=]?\s*\Z")
 # A key whose number counts time, versions a class or seeds a random generator: .NET ticks,
 # Windows FILETIME, Java's UID, a sampler's or a model's ``seed`` (``sampler seed: <u64>``).
 COUNTED_KEY = Lazy(
@@ -107,7 +92,6 @@ TIMED_UUID = Lazy(
 # The parts of an identifier made of words and numbers (``…Provider_TRTKernel_graph_torch_jit_
 # 10655885738281111501_2_0``, ONNX Runtime's TensorRT engine cache names).
 CHAIN_PARTS = Lazy(r"[A-Za-z0-9]+")
-INCHIKEY = Lazy(r"[A-Z]{14}-[A-Z]{8}[SN][A-Z]-[A-Z]")
 # A class name of two or more capitalised words with a hex digest glued to its end: Composer's
 # ``ComposerAutoloaderInit<md5>`` and ``ComposerStaticInit<md5>``, a generated class per project.
 NAMED_DIGEST = Lazy(r"(?P<name>(?:[A-Z][a-z]{2,}){2,})[0-9a-f]{16,64}")
@@ -223,44 +207,6 @@ def is_word_chain(value: str) -> bool:
     return long_words >= 2
 
 
-def is_public_keyed(text: str, start: int, value: str) -> bool:
-    """Return whether a value under a key only the look judges (``high-entropy``) is public."""
-    window = text[max(0, start - 40) : start]
-    if window.endswith(("Sig:", "Sig: ")) and is_narinfo_signature(text, start, value):
-        return True
-    if window.endswith(("'", '"')) and SIG_MEMBER.compiled.search(window):
-        return is_signature_object(text, start)
-    if WEBSOCKET_HEADER.compiled.search(window):
-        return is_websocket_value(value)
-    if value.endswith("==") and is_public_nonce(text, start, value):
-        return True  # ``(key: <nonce>)`` in a text about a WebSocket handshake
-    if value.startswith("-") and is_push_id(value):
-        return True
-    return INCHIKEY.compiled.fullmatch(value) is not None
-
-
-@per_text
-def says_websocket(text: str) -> bool:
-    """Return whether ``text`` names the ``Sec-WebSocket-`` headers (any case)."""
-    return "sec-websocket-" in text.lower()
-
-
-def is_public_nonce(text: str, start: int, value: str) -> bool:
-    """
-    Return whether a value after ``key`` in prose is a WebSocket handshake's key: 16 bytes in
-    base64 in a text that names the ``Sec-WebSocket-`` headers (``text`` may be lower case).
-    """
-    if not says_websocket(text):
-        return False
-    first = start
-    while first > 0 and text[first - 1] in BASE64_CHARACTERS:
-        first -= 1  # the value's regex starts at a letter or digit; a key may start with + or /
-    end = start + len(value)
-    if end - first != 24 or not text.endswith("==", first, end):
-        return False
-    return WEBSOCKET_KEY_WORD.compiled.search(text.lower(), max(0, first - 24), first) is not None
-
-
 def is_counted(text: str, start: int) -> bool:
     """
     Return whether the number at ``start`` is under a key that names a count of time or a
@@ -364,32 +310,3 @@ def is_push_id(value: str) -> bool:
     for character in value[:8]:
         millis = millis * 64 + PUSH_VALUES[character]
     return PUSH_TIMES[0] <= millis <= PUSH_TIMES[1]
-
-
-def is_narinfo_signature(text: str, start: int, value: str) -> bool:
-    """
-    Return whether ``value`` is a ``Sig:`` line's ``<key name>:<base64>`` in a Nix ``.narinfo``
-    (the text also has its ``StorePath:``, ``NarHash:`` or ``URL: nar/`` field).
-    """
-    name, colon, signature = value.partition(":")
-    if not colon or not name or len(signature) < 80 or " " in name:
-        return False
-    if NARINFO_SIG.compiled.search(text, max(0, start - 8), start) is None:
-        return False
-    return any(field in text for field in NARINFO_FIELDS)
-
-
-def is_signature_object(text: str, start: int) -> bool:
-    """Return whether the ``sig`` member at ``start`` has a ``keyid`` in its object."""
-    opening = text.rfind("{", max(0, start - 1024), start)
-    closing = text.find("}", start)
-    if opening < 0 or closing < 0:
-        return False
-    return KEYID_MEMBER.compiled.search(text, opening, closing) is not None
-
-
-def is_websocket_value(value: str) -> bool:
-    """Return whether a header's value is a WebSocket key (16 bytes) or accept hash (20 bytes)."""
-    return (len(value) == 24 and value.endswith("==")) or (
-        len(value) == 28 and value[-2:-1] != "=" and value.endswith("=")
-    )

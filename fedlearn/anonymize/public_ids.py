@@ -63,7 +63,7 @@ PUBLIC_WORDS = HASH_WORDS | {
     "if-none-match",
 }
 # Words that make ``key`` a record's or cache entry's key: hex after ``cache key`` or
-# ``idempotency key`` is a hash or an id (``entropy.is_keyed``), not a secret.
+# ``idempotency key`` is a hash or an id (``secret_words.is_keyed``), not a secret.
 RECORD_KEY_WORDS = """
     cache idempotency dedup dedupe sort partition primary foreign unique composite natural
     surrogate row lookup routing shard

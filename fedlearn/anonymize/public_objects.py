@@ -50,6 +50,7 @@ from fedlearn.anonymize import (
     public_formats,
     public_handles,
     public_ids,
+    public_keyed,
     session_ids,
     signature_bytes,
     words,
@@ -308,7 +309,7 @@ def is_public_token(text: str, start: int, value: str) -> bool:
         return True
     if public_handles.is_named_public(text, start, value):
         return True
-    return is_acme_token(text, start, value) or public_formats.is_public_nonce(text, start, value)
+    return is_acme_token(text, start, value) or public_keyed.is_public_nonce(text, start, value)
 
 
 def is_kubectl_object(text: str, start: int, value: str) -> bool:
@@ -360,8 +361,8 @@ def is_public_value(name: str, text: str, start: int, value: str) -> bool:
     """
     if name == "high-entropy" and DIGEST.compiled.fullmatch(value):
         return True
-    if name == "high-entropy" and public_formats.is_public_keyed(text, start, value):
-        return True  # a narinfo's ``Sig:``, a signature object's ``sig`` (``public_formats``)
+    if name == "high-entropy" and public_keyed.is_public_keyed(text, start, value):
+        return True  # a narinfo's ``Sig:``, a signature object's ``sig`` (``public_keyed``)
     if name == "high-entropy" and public_handles.is_build_signature(text, start, value):
         return True  # a file's declaration hash in a ``.tsbuildinfo``
     if name == "high-entropy" and signature_bytes.is_signature_bytes(text, start, value):

@@ -1,7 +1,7 @@
 """A key an authentication failure names as refused (DESIGN.md guarantee 1).
 
 ``framed``'s refused values (``invalid api key: V``) take a secret's name, and a bare ``key``
-only drawn and 16 or more long (``entropy.INTRODUCED``): a bare key names data as often
+only drawn and 16 or more long (``secret_words.INTRODUCED``): a bare key names data as often
 (``KeyError: invalid key 'user_id'``). On a line that reports an authentication failure
 (``401``, ``403``, ``unauthorized``, ``forbidden``) or says the credentials were refused
 (``invalid credentials for key``), the refused key is a credential: ``401 Unauthorized: invalid

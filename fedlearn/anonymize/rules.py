@@ -8,20 +8,26 @@ rule finds something (``tests/test_prefilter.py`` checks both). A rule left with
 from its patterns' literal heads (``derived``), which makes them necessary by construction. Python's regex engine scans for a
 literal prefix at memory speed but tries a character class or an alternation at every position,
 so every pattern here starts with a literal, and word boundaries are checked after the fact by the
-matcher's ``widen`` and ``check`` functions. Patterns are ``Lazy``: building the rules compiles
-nothing, and a rule's patterns compile when its gate or trigger first fires.
+matcher's ``widen`` and ``check`` functions. Patterns are ``Lazy`` (``lazy``): building the rules
+compiles nothing, and a rule's patterns compile when its gate or trigger first fires. How a
+trigger is tested is ``triggers``'.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-import sys
 from collections.abc import Callable, Iterator
 
 import attrs
 
 from fedlearn.anonymize.heads import literal_heads, trie_pattern
+from fedlearn.anonymize.lazy import Lazy as Lazy
+from fedlearn.anonymize.lazy import Regex
+from fedlearn.anonymize.triggers import Many as Many
+from fedlearn.anonymize.triggers import Trigger as Trigger
+
+# ``Lazy`` (``lazy``), ``Trigger`` and ``Many`` (``triggers``) are what a rule is built of, with
+# ``Rule`` and ``Matcher`` here: rule modules import them all from here.
 
 NAME_CHARACTERS = re.compile(r"[^\w.-]")
 
@@ -31,75 +37,6 @@ Widen = Callable[[re.Match[str], str], "Span | None"]
 Classify = Callable[[re.Match[str], str], "str | None"]
 Find = Callable[[str], Iterator[re.Match[str]]]
 Judge = Callable[[re.Match[str], str], "tuple[int, int, str] | None"]
-
-
-class Lazy:
-    """
-    A regex compiled on its first use, so that rules which never fire never cost a compile.
-
-    Once compiled, its ``search``, ``match``, ``fullmatch`` and ``finditer`` are the compiled
-    pattern's own (set on the instance), so a call costs what it costs on an ``re.Pattern``.
-
-    Attributes:
-        pattern: the regex source.
-        flags: the ``re`` flags.
-    """
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.pattern = pattern
-        self.flags = flags
-
-    def __eq__(self, other: object) -> bool:
-        """Return whether ``other`` is a lazy regex of the same source and flags."""
-        if not isinstance(other, Lazy):
-            return NotImplemented
-        return (self.pattern, self.flags) == (other.pattern, other.flags)
-
-    def __hash__(self) -> int:
-        """Return the hash of the source and flags."""
-        return hash((self.pattern, self.flags))
-
-    def __repr__(self) -> str:
-        """Return ``Lazy('source')``."""
-        return f"Lazy({self.pattern!r})"
-
-    @property
-    def is_compiled(self) -> bool:
-        """Return whether the regex has been compiled."""
-        return "compiled" in self.__dict__
-
-    @functools.cached_property
-    def compiled(self) -> re.Pattern[str]:
-        """Return the compiled regex, compiling it on the first call."""
-        compiled = re.compile(self.pattern, self.flags)
-        # Instance attributes shadow the methods below: later calls skip this class entirely.
-        self.__dict__.update(
-            search=compiled.search,
-            match=compiled.match,
-            fullmatch=compiled.fullmatch,
-            finditer=compiled.finditer,
-        )
-        return compiled
-
-    def search(self, text: str, position: int = 0, end: int = sys.maxsize) -> re.Match[str] | None:
-        """Return the first match in ``text[position:end]`` (``re.Pattern.search``), or None."""
-        return self.compiled.search(text, position, end)
-
-    def match(self, text: str, position: int = 0, end: int = sys.maxsize) -> re.Match[str] | None:
-        """Return the match at ``position`` of ``text[:end]`` (``re.Pattern.match``), or None."""
-        return self.compiled.match(text, position, end)
-
-    def fullmatch(self, text: str) -> re.Match[str] | None:
-        """Return the match of all of ``text`` (``re.Pattern.fullmatch``), or None."""
-        return self.compiled.fullmatch(text)
-
-    def finditer(self, text: str, position: int = 0) -> Iterator[re.Match[str]]:
-        """Return the matches in ``text`` from ``position`` on (``re.Pattern.finditer``)."""
-        return self.compiled.finditer(text, position)
-
-
-# A rule's pattern: compiled already (a configured rule) or on first use.
-Regex = re.Pattern[str] | Lazy
 
 # Any span: the pattern of a matcher whose ``find`` locates its spans without a regex, each
 # yielded as ``span_match(subject, start, end)``.
@@ -141,101 +78,6 @@ def line_start(text: str, position: int) -> int:
 STRING_PREFIX = r"(?:(?:@|[rbulRBUL]|[rbRB]{2}|u8|[rR]\#{1,3})(?=[\"'])|\$(?='))"
 # Every placeholder the rules write; nothing is redacted inside one (anonymize is idempotent).
 PLACEHOLDER = Lazy(r"<(?:redacted:[\w.-]+|ip|email|home|host|user|mac|ssh-fingerprint|ssh-key)>")
-
-
-# Characters by how often they occur in technical text, most frequent first; a trigger word is
-# first looked for by its rarest character, which ``in`` finds at memory speed.
-FREQUENT = " etaoinsrlcdhupm.fgy/b_w,-=:\"'kv()0123456789xjzqTSACEIRNOPLDMFBUHGVWKYXJQZ"
-
-
-@attrs.frozen
-class Item:
-    """
-    One thing a trigger looks for: a literal word, or a regex that starts with a literal.
-
-    Attributes:
-        sentinel: a character of it that must occur at least ``minimum`` times (a cheap first test).
-    """
-
-    word: str
-    pattern: Regex | None
-    lower: bool
-    sentinel: str
-    minimum: int = 1
-
-    def test(self) -> Callable[[str], bool]:
-        """Return a function telling whether a text (lower-cased for a lower item) holds it."""
-        sentinel, minimum, word = self.sentinel, self.minimum, self.word
-        search = self.pattern.search if self.pattern is not None else None
-        if search is not None and not sentinel:
-            return lambda text: search(text) is not None
-        if minimum > 1:
-            if search is None:
-                return lambda text: text.count(sentinel) >= minimum
-            return lambda text: text.count(sentinel) >= minimum and search(text) is not None
-        if search is not None:
-            return lambda text: sentinel in text and search(text) is not None
-        if word == sentinel:
-            return lambda text: word in text
-        return lambda text: sentinel in text and word in text
-
-
-@functools.cache
-def word_item(word: str, lower: bool = False) -> Item:
-    """Return the item of a literal word, with its rarest character as the sentinel."""
-    sentinel = max(word, key=lambda c: FREQUENT.find(c) if c in FREQUENT else len(FREQUENT))
-    return Item(word, None, lower, sentinel)
-
-
-def pattern_item(pattern: Regex, lower: bool = False, minimum: int = 1) -> Item:
-    """
-    Return the item of a regex; the first character of its matches, when they share one, is the
-    sentinel (read off the parsed pattern, so it is one every match has; else there is none).
-    """
-    heads = literal_heads(pattern.pattern, pattern.flags & re.IGNORECASE)
-    first = {head[0] for head in heads} if heads else set()
-    sentinel = first.pop() if len(first) == 1 else ""
-    return Item(pattern.pattern, pattern, lower, sentinel, minimum if sentinel else 1)
-
-
-@attrs.frozen
-class Many:
-    """A trigger word or regex whose first character must occur at least ``minimum`` times."""
-
-    pattern: Regex | str
-    minimum: int
-
-
-@attrs.frozen
-class Trigger:
-    """
-    A necessary condition for a rule's patterns: any word occurs, or any pattern is found.
-
-    Attributes:
-        words: literal substrings.
-        patterns: regexes that start with a literal character.
-        lower: test the lower-case copy of the text.
-        needs: a substring that must occur as well ("": none), tested first.
-    """
-
-    words: tuple[str, ...] = ()
-    patterns: tuple[Regex | Many, ...] = ()
-    lower: bool = False
-    needs: str = ""
-
-    def items(self) -> list[Item]:
-        """Return the words and patterns as items, the words first."""
-        found = [word_item(word, self.lower) for word in self.words]
-        for pattern in self.patterns:
-            if isinstance(pattern, Many):
-                inner, minimum = pattern.pattern, pattern.minimum
-                if isinstance(inner, str):
-                    found.append(Item(inner, None, self.lower, inner[0], minimum))
-                else:
-                    found.append(pattern_item(inner, self.lower, minimum))
-            else:
-                found.append(pattern_item(pattern, self.lower))
-        return found
 
 
 @attrs.frozen

@@ -18,7 +18,7 @@ after ``api_key=``) is a secret told abroad too, when it reads as generated unde
 holds a lower-case letter and a digit or a capital past its first letter (``APIキー：XjPSUOhREIN``, ``clé d'API est
 thisIsDog11``, ``AuthToken lautet QKpzt=PipW``): a word of the language the English lists do not
 know (``abgelaufen``, ``Ungültig``) does neither.
-``commands.foreign`` takes a long value after such a word without a copula.
+``secret_words.foreign`` takes a long value after such a word without a copula.
 """
 
 from __future__ import annotations

@@ -174,7 +174,7 @@ def is_token_body(value: str) -> bool:
     return not is_wordy(value)
 
 
-# Secret words of other languages, by the English words they read as (``commands.foreign``; a
+# Secret words of other languages, by the English words they read as (``secret_words.foreign``; a
 # word for key names an API key as often as a cache key: it reads as ``api key``):
 # ``Ключ shopify для стенда: …``, ``der wifi-Schlüssel … lautet …``, ``shopifyキーは …``,
 # ``la clave «…»``, ``… anahtar …``, ``مفتاح …``. ``_`` is a blank: a word that is part of many

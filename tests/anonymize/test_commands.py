@@ -6,7 +6,7 @@ import base64
 
 import pytest
 
-from fedlearn.anonymize import Anonymizer, commands, entropy
+from fedlearn.anonymize import Anonymizer, secret_words
 from tests.anonymize.conftest import found
 
 BASIC = base64.b64encode(b"admin:secretpass").decode()
@@ -326,7 +326,9 @@ def test_prose_around_secret_words_of_other_languages_stays(
 
 def test_other_languages_read_their_value_as_the_english_word_does() -> None:
     """``foreign_lead(0)`` is ``secret-value``'s own pattern with a longer gap (kept in step)."""
-    assert commands.foreign_lead(0).pattern == entropy.INTRODUCED.replace("{0,24}?", "{0,40}?")
+    assert secret_words.foreign_lead(0).pattern == secret_words.INTRODUCED.replace(
+        "{0,24}?", "{0,40}?"
+    )
 
 
 def test_a_digest_response_goes_and_a_content_digest_stays(anonymizer: Anonymizer) -> None:

@@ -1,4 +1,4 @@
-"""The look rules' fast finders (``entropy``) find exactly what their plain regexes find.
+"""The look rules' fast finders (``entropy``, ``secret_words``) find exactly what their plain regexes find.
 
 ``runs``, ``long_values`` and ``in_url`` put cheap necessary conditions (a byte map searched at
 memory speed, a lead word's piece, a linear scan for the word before) in front of the regexes
@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fedlearn import config
-from fedlearn.anonymize import Anonymizer, checks, drawn, entropy, prefilter
+from fedlearn.anonymize import Anonymizer, drawn, entropy, prefilter, public_runs, secret_words
 from fedlearn.anonymize.rules import Lazy
 from tests.anonymize.conftest import MACHINE, in_mode
 
@@ -25,7 +25,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 RUN, START, INTRODUCED = (
     re.compile(entropy.RUN),
     re.compile(entropy.START),
-    re.compile(entropy.INTRODUCED),
+    re.compile(secret_words.INTRODUCED),
 )
 WORD_BEFORE = re.compile(r"[^\s\"'`=:,;(<>]*\Z")  # what ``in_url`` read the word before with
 
@@ -74,7 +74,7 @@ def test_runs_find_what_the_plain_patterns_find() -> None:
 
 
 def test_long_values_find_what_finditer_finds() -> None:
-    find = entropy.long_values(Lazy(entropy.INTRODUCED))
+    find = secret_words.long_values(Lazy(secret_words.INTRODUCED))
     for text in TEXTS:
         subject = text.lower()
         fast = [match.span() for match in find(subject)]
@@ -83,7 +83,7 @@ def test_long_values_find_what_finditer_finds() -> None:
 
 # ``INTRODUCED`` with its bare key written as before: ``\bkey`` in the group.
 BARE_KEY = re.compile(
-    entropy.INTRODUCED.replace(r"k(?<!\wk)ey(?<=(?P<key>key))", r"(?P<key>\bkey)")
+    secret_words.INTRODUCED.replace(r"k(?<!\wk)ey(?<=(?P<key>key))", r"(?P<key>\bkey)")
 )
 VALUE = "0f3c9a1b2d4e5f60718293a4"
 
@@ -149,8 +149,8 @@ def test_bare_key_generated(parts: list[str]) -> None:
     ],
 )
 def test_first_part_is_the_first_of_the_parts(text: str) -> None:
-    expected = min([p for part in entropy.LEAD_PARTS if (p := text.find(part)) >= 0] or [-1])
-    assert entropy.first_part(text) == expected
+    expected = min([p for part in secret_words.LEAD_PARTS if (p := text.find(part)) >= 0] or [-1])
+    assert secret_words.first_part(text) == expected
 
 
 def test_every_lead_word_holds_a_part_early_enough() -> None:
@@ -158,11 +158,11 @@ def test_every_lead_word_holds_a_part_early_enough() -> None:
     for head in ("api", "access", "private", "auth", "license", "client"):
         tail = "secret" if head == "client" else "key"
         words += [head + separator + tail for separator in ("", " ", "_", "-")]
-    lead = re.compile(entropy.LEAD_WORDS)
+    lead = re.compile(secret_words.LEAD_WORDS)
     for word in words:
         assert lead.fullmatch(word), word
-        assert min(p for part in entropy.LEAD_PARTS if (p := word.find(part)) >= 0) <= (
-            entropy.LEAD_BEFORE
+        assert min(p for part in secret_words.LEAD_PARTS if (p := word.find(part)) >= 0) <= (
+            secret_words.LEAD_BEFORE
         ), word
 
 
@@ -182,14 +182,14 @@ def test_generated_text(parts: list[str]) -> None:
     assert fast_runs(text) == plain_runs(text)
     assert kept_runs(text) == mixed_plain_runs(text)
     subject = text.lower()
-    fast = [m.span() for m in entropy.long_values(Lazy(entropy.INTRODUCED))(subject)]
+    fast = [m.span() for m in secret_words.long_values(Lazy(secret_words.INTRODUCED))(subject)]
     assert fast == [m.span() for m in INTRODUCED.finditer(subject)]
     for start in range(1, len(text)):
         assert entropy.in_url(text, start) == plain_in_url(text, start)
 
 
 # The lead gate as RE2 reads it (the prefilter's engine), else as Python does.
-LEAD_GATE = (prefilter.load_re2() or re).compile(entropy.LEAD_GATE)
+LEAD_GATE = (prefilter.load_re2() or re).compile(secret_words.LEAD_GATE)
 
 
 def lead_gate_holds(text: str) -> bool:
@@ -256,7 +256,7 @@ def test_has_mixed_ascii_is_has_mixed_classes(value: str) -> None:
 )
 def test_a_mangled_symbol_is_told_from_a_token(value: str, mangled: bool) -> None:
     """Length-prefixed names between ``_ZN`` and ``E`` are a C++/Rust symbol (held-out audit)."""
-    assert checks.is_mangled(value) is mangled
+    assert public_runs.is_mangled(value) is mangled
 
 
 MINISIGN_PUBLIC = "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3"

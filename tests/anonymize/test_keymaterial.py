@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from fedlearn.anonymize import Anonymizer, keymaterial
+from fedlearn.anonymize import Anonymizer, keymaterial, nacl_keys
 
 ED25519_PKCS8 = "MC4CAQAwBQYDK2VwBCIEIPKoym2vgEB28Au2OtLOPj5qmaX3VmgZ09TSbqGgZm5N"
 EC_SEC1 = "MHcCAQEEICxUzLNLP6rN9lwtmEUyZW/fldlsR221+g0Cb3df4FhPoAoGCCqGSM49AwEHoUQDQgAEmIYTc0IA"
@@ -180,9 +180,9 @@ def test_other_arrays_stay(anonymizer: Anonymizer, text: str) -> None:
 
 
 def test_a_seed_and_its_public_key_are_recognized() -> None:
-    assert keymaterial.is_nacl_secret(SEED + PUBLIC)
-    assert not keymaterial.is_nacl_secret(SEED + hashlib.sha256(b"other").digest())
-    assert not keymaterial.is_nacl_secret(hashlib.sha512(b"a file").digest())
+    assert nacl_keys.is_nacl_secret(SEED + PUBLIC)
+    assert not nacl_keys.is_nacl_secret(SEED + hashlib.sha256(b"other").digest())
+    assert not nacl_keys.is_nacl_secret(hashlib.sha512(b"a file").digest())
 
 
 @pytest.mark.parametrize(

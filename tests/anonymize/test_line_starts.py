@@ -22,6 +22,7 @@ from fedlearn.anonymize import (
     Anonymizer,
     beside_keys,
     code_values,
+    command_arguments,
     commands,
     framed,
     per_text,
@@ -215,8 +216,8 @@ def test_a_refusal_counts_within_its_window_before_for_key(gap: int, refused: bo
 
 
 def command_triggers() -> list[str]:
-    """Return the trigger patterns of ``commands.command_arguments``'s rule."""
-    trigger = commands.command_arguments().trigger
+    """Return the trigger patterns of ``command_arguments.command_arguments``'s rule."""
+    trigger = command_arguments.command_arguments().trigger
     assert trigger is not None
     return [item.pattern.pattern for item in trigger.items() if item.pattern is not None]
 

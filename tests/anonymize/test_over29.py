@@ -1,6 +1,6 @@
 """What session 29's blind corpora (bench/contexts29, bench/draws29) left: flags that name a secret
 (``name_flags``), Vault's key shares (``vault_keys``), a random generator's output
-(``generators``), and another quote inside a quoted value (``assignments.past_other_quote``)."""
+(``generators``), and another quote inside a quoted value (``value_spans.past_other_quote``)."""
 
 from __future__ import annotations
 

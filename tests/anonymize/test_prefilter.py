@@ -218,7 +218,7 @@ def stellar(payload: bytes) -> str:
 )
 def test_gates_read_at_a_runs_start_hold_where_their_rules_find(text: str, rule: str) -> None:
     """The gates whose head is read at a run's start only (``discord_span``, ``stellar_seed``,
-    ``entropy.INTRODUCED``'s lookbehind: test_gate_shapes) still hold after any separator."""
+    ``secret_words.INTRODUCED``'s lookbehind: test_gate_shapes) still hold after any separator."""
     probe = Probe(text)
     assert any(REFERENCE._rule_hits(r, probe) for r in REFERENCE.rules if r.name == rule)
     assert failed_conditions(REFERENCE, text) == []

@@ -1,0 +1,123 @@
+"""Where a value a key names really starts and ends, past what its pattern stops at.
+
+A key's value pattern (``assignments.VALUE``) reads a literal up to a quote, a separator or a
+bracket; a drawn secret may hold those (``password = "it's-Xk2!q"``, ``secret := gc,kgq8Jr!%…``,
+``KEY=u@D7GXt)t>8d(LtH^(lvZ<g``), and after an ``Authorization`` key the scheme word
+(``Bearer``) is no part of the credential. The key rules (``assignments``, ``forms``,
+``params``) ask these where the span to redact is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fedlearn.anonymize import rules
+from fedlearn.anonymize.rules import Span
+
+# The scheme words an ``Authorization`` value starts with, before its credential.
+SCHEMES = frozenset(
+    {
+        "bearer",
+        "basic",
+        "token",
+        "bot",
+        "apikey",
+        "api-key",
+        "key",
+        "sso-key",
+        "digest",
+        "negotiate",
+        "api-token",
+        "apitoken",
+        "ssws",
+        "oauth",
+        "splunk",
+        "geniekey",
+        "klaviyo-api-key",
+        "zoho-oauthtoken",
+        "access-token",
+    }
+)
+
+
+def scheme_skipped(text: str, start: int, end: int) -> Span:
+    """Return the span of the credential after an authorization scheme word (``Bearer x`` → x)."""
+    words = text[start:end].split(None, 1)
+    if words and words[0].lower() in SCHEMES:
+        if len(words) == 2:
+            return end - len(words[1]), end
+        after = re.match(r"[ \t]+([^\s\"'`,;]+)", text[end : end + 4096])
+        if after:
+            return end + after.start(1), end + after.end(1)
+    return start, end
+
+
+# The rest of an unquoted word up to a blank or a quote (``past_symbols``).
+SYMBOL_WORD = rules.Lazy(r"[^\s\"'`]{1,200}")
+# The rest of a quoted word past another quote character, up to a blank.
+WORD_RUN = rules.Lazy(r"\S{1,200}")
+# What may follow an unquoted value's comma up to the next blank or quote (``past_commas``).
+VALUE_RUN_END = rules.Lazy(r",[^\s\"'`]*")
+
+
+def past_other_quote(text: str, quote: str, start: int, end: int) -> int:
+    """
+    Return where a quoted value that stops at another quote character really ends.
+
+    A drawn password holds the other quotes (``password = "it's-Xk2!q"``): when a word with no
+    blank runs from there to the value's own closing quote (``quote``, escaped as it opened), the
+    value runs on to it. A blank before it (``"{'a': 1}"``, prose) keeps the stop.
+    """
+    if end >= len(text) or text[end] not in "\"'`" or text[end] == quote[-1]:
+        return end
+    found = WORD_RUN.compiled.match(text, end)
+    closing = found.group().find(quote) if found is not None else -1
+    if closing < 0 or any(character.isspace() for character in text[start:end]):
+        return end
+    return end + closing
+
+
+def past_commas(text: str, end: int) -> int:
+    """
+    Return where an unquoted value that stops at a ``,`` really ends.
+
+    A comma with no blank after it is part of the value (``secret := gc,kgq8Jr!%…``): the value
+    runs on to the next blank, quote or line end, unless another ``key=value`` follows
+    (``password=x,user=y``) or it is a list (``a, b``), where the comma ends it.
+    """
+    if not text.startswith(",", end):
+        return end
+    found = VALUE_RUN_END.compiled.match(text, end)
+    if found is None or "=" in found.group() or found.group() == ",":
+        return end
+    return found.end()
+
+
+def past_symbols(text: str, start: int, end: int) -> int:
+    """
+    Return where an unquoted value that stops at a bracket or redirection really ends.
+
+    A drawn password holds shell symbols (``KEY=u@D7GXt)t>8d(LtH^(lvZ<g``): when the word up to
+    the next blank or quote is 12 characters or more, has letters and digits and its brackets do
+    not pair up as code's do (``f(x)``, ``a[0]``), the value runs on to that blank.
+    """
+    if end >= len(text) or text[end] not in "()<>[]{}":
+        return end
+    found = SYMBOL_WORD.compiled.match(text, end)
+    if found is None or found.end() - start < 12 or not any(c.isalnum() for c in found.group()):
+        return end  # nothing drawn past the bracket (``key: Hk2L…==)``: a closing parenthesis)
+    word = text[start : found.end()]
+    if not any(c.isdigit() for c in word) or not any(c.isalpha() for c in word):
+        return end
+    return end if brackets_pair(word) else found.end()
+
+
+def brackets_pair(word: str) -> bool:
+    """Return whether every bracket in ``word`` closes one opened before it, and all close."""
+    opened: list[str] = []
+    for character in word:
+        if character in "([{":
+            opened.append(character)
+        elif character in ")]}" and (not opened or "([{"[")]}".index(character)] != opened.pop()):
+            return False
+    return not opened
