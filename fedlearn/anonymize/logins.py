@@ -102,6 +102,6 @@ def rules() -> list[Rule]:
             tuple(Matcher(Lazy(form.pattern), judge=traced) for form in TRACED),
             trigger=Trigger(words=("--with-token", "-stdin"), needs="+"),
             gate=rf"\+[ \t]+(?:echo|printf)[ \t][^\n]*\n\+[^\n]*{STDIN_FLAG}"
-            rf"|\+[^\n]*{STDIN_FLAG}[^\n]*\n\+[ \t]+(?:echo|printf)[ \t]",
+            rf"|\+[^\n]*{STDIN_FLAG}[^\n]*\n\++[ \t]+(?:echo|printf)[ \t]",
         ),
     ]

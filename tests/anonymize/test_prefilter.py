@@ -271,6 +271,17 @@ def test_a_blank_before_the_parenthesis_keeps_the_literal_gate(text: str) -> Non
     assert failed_conditions(REFERENCE, text) == []
 
 
+@RAN_WITH_RE2
+@pytest.mark.parametrize(
+    "text",
+    ["+ --with-token\n++ echo 0001234A", "+ gh auth login --with-token\n+++ printf s3cr3tV4lue9"],
+)
+def test_a_nested_trace_line_keeps_the_traced_print_gate(text: str) -> None:
+    """``set -x`` marks a nested command with more than one ``+``: the traced-print gate reads
+    ``++ echo`` after the reading line as its finder does (found by the property above)."""
+    assert failed_conditions(REFERENCE, text) == []
+
+
 # --- every path gives the same bytes ---------------------------------------------------------
 
 PATHS = {
