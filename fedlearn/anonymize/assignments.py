@@ -164,6 +164,7 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         if unquoted and code_values.is_header_code(text[start:end], text[end : end + 3]):
             return None  # ``headers["Authorization"] = self.build_header(…)``, ``opts.token``
     elif match.group("q") is None:
+        end = value_spans.past_semicolons(text, start, end)
         end = value_spans.past_symbols(text, start, value_spans.past_commas(text, end))
     else:
         end = value_spans.past_other_quote(text, match.group("q"), start, end)
