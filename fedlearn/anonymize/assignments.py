@@ -104,6 +104,8 @@ ELEMENT_PREFIX = rules.Lazy(r"<[A-Za-z_][A-Za-z0-9_.-]{0,30}\Z")
 # ``=`` (``PASS: build-cores=4`` of a test's output, ``by-relative-path=.`` in a search path).
 NESTED_OPTION = rules.Lazy(r"[a-z]{2,}(?:[-_][a-z]{2,})+=")
 TERNARY = rules.Lazy(r"(?<![?.])\?[ \t]+[\"'`]\Z")
+# A ``key=value`` word and a blank, right before a key (``is_after_pair``).
+PAIR_BEFORE = rules.Lazy(r"(?:^|(?<=[\s(]))[A-Za-z_][\w.-]{0,60}=[^\s,()=]{1,200}[ \t]+\Z")
 # An Amazon Resource Name up to its resource type (``arn:aws:secretsmanager:<region>:<account>:``
 # before ``secret:<name>``): what follows names a resource, it holds no value.
 ARN_HEAD = rules.Lazy(r"\barn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:[0-9]*:\Z")
@@ -182,13 +184,23 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if match.group("q") is None and name != "authorization":
         following = text[end : end + 3]
         word = SECRET_WORDS.get(name, "")
-        if checks.is_code(value, key, word, following) or checks.is_prose(value, following):
+        paired = following.lstrip(" \t").startswith(")") and is_after_pair(text, key_start)
+        if checks.is_code(value, key, word, following, paired) or checks.is_prose(value, following):
             return None
         if code_values.is_unpacked(text, key_start, value):
             return None  # ``smtp.user, smtp.password = sim_auth``
     if is_public_value(name, text, start, value):
         return None  # an ACME challenge's token, a labelled digest (``public_objects``)
     return (start, end, name) if key_names.is_secret_value(name, key, value) else None
+
+
+def is_after_pair(text: str, key_start: int) -> bool:
+    """
+    Return whether the key at ``key_start`` follows another ``key=value`` and a blank, as a log's
+    pairs do (``init failed (endpoint=https://… secret_key=V)``); a call's keyword arguments
+    follow ``(`` or ``,`` (``f(endpoint=url, secret_key=secret_key)``).
+    """
+    return PAIR_BEFORE.search(text, max(0, key_start - 200), key_start) is not None
 
 
 def is_element(text: str, key_start: int) -> bool:
