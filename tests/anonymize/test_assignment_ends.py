@@ -1,4 +1,4 @@
-"""What closes a keyed value in ``assignments``: a ``)`` after a log's pairs."""
+"""What closes a keyed value in ``assignments``: a ``)`` after a log's pairs, an element's end tag."""
 
 from __future__ import annotations
 
@@ -68,3 +68,49 @@ def test_is_code_reads_paired() -> None:
     assert not checks.is_code("KULOcaja", "secret_key", "secret", ")", paired=True)
     assert checks.is_code("KULOcaja", "secret_key", "secret", ", x", paired=True)
     assert checks.is_code("secret_key", "secret_key", "secret", ")", paired=True)
+
+
+@pytest.mark.parametrize("use_re2", MODES)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Confluence storage format: a placeholder in angle brackets inside CDATA
+        '<ac:structured-macro ac:name="noformat"><ac:plain-text-body><![CDATA[curl -u '
+        "<user:password> https://test.com/endpoint]]></ac:plain-text-body></ac:structured-macro>",
+        # prose with a placeholder and other markup after it
+        "<p>run <code>login <user:password> Xk2mq9Lp0zR7</code></p>",
+        "<li>set <password> to the value</li>",
+    ],
+)
+def test_an_element_s_text_needs_its_own_end_tag(use_re2: bool, text: str) -> None:
+    """``<user:password>`` opens no element when another element's end tag follows: text stays."""
+    assert in_mode(use_re2).anonymize(text) == text
+
+
+@pytest.mark.parametrize("use_re2", MODES)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<Password>Xk2mq9Lp0zR7</Password>",
+        "<auth:RedisPassword>Xk2mq9Lp0zR7</auth:RedisPassword>",
+        "<password>Xk2mq9Lp0zR7</PASSWORD>",
+        "<settings>\n  <apiToken>Xk2mq9Lp0zR7</apiToken>\n</settings>",
+    ],
+)
+def test_an_element_closed_by_its_end_tag_is_read(use_re2: bool, text: str) -> None:
+    """An element closed by its own end tag (any case, a namespace prefix) is judged as before."""
+    assert "Xk2mq9Lp0zR7" not in in_mode(use_re2).anonymize(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "expected"),
+    [
+        ("<password>x</password>", "password", True),
+        ("<ns:Password>x</ns:Password>", "Password", True),
+        ("<user:password> y]]></ac:plain-text-body>", "password", False),
+        ("<password>x</passwords>", "password", False),
+    ],
+)
+def test_closes_element(text: str, key: str, expected: bool) -> None:
+    """``closes_element`` compares the end tag's name with the key, past a namespace prefix."""
+    assert assignments.closes_element(text, key, text.rindex("</") + 2) is expected
