@@ -104,6 +104,10 @@ ELEMENT_PREFIX = rules.Lazy(r"<[A-Za-z_][A-Za-z0-9_.-]{0,30}\Z")
 # ``=`` (``PASS: build-cores=4`` of a test's output, ``by-relative-path=.`` in a search path).
 NESTED_OPTION = rules.Lazy(r"[a-z]{2,}(?:[-_][a-z]{2,})+=")
 TERNARY = rules.Lazy(r"(?<![?.])\?[ \t]+[\"'`]\Z")
+# An end tag's name, after its ``</`` (``closes_element``).
+END_TAG_NAME = rules.Lazy(r"[\w.:-]{1,100}")
+# A ``key=value`` word and a blank, right before a key (``is_after_pair``).
+PAIR_BEFORE = rules.Lazy(r"(?:^|(?<=[\s(]))[A-Za-z_][\w.-]{0,60}=[^\s,()=]{1,200}[ \t]+\Z")
 # An Amazon Resource Name up to its resource type (``arn:aws:secretsmanager:<region>:<account>:``
 # before ``secret:<name>``): what follows names a resource, it holds no value.
 ARN_HEAD = rules.Lazy(r"\barn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:[0-9]*:\Z")
@@ -135,7 +139,9 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     code or prose; after an ``Authorization`` key the scheme word (``Bearer``) stays.
     """
     key, key_start = key_before(text, match.start())
-    if match.re.pattern == VALUE_AFTER[">"].pattern and not is_element(text, key_start):
+    if match.re.pattern == VALUE_AFTER[">"].pattern and not (
+        is_element(text, key_start) and closes_element(text, key, match.end())
+    ):
         return None
     if text.startswith("+", key_start - 1) and text[key_start - 2 : key_start - 1].isalnum():
         return None  # the tail of a base64 run (``…Qd7+pw==,type:str]``: sops' tag), no key
@@ -164,6 +170,7 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         if unquoted and code_values.is_header_code(text[start:end], text[end : end + 3]):
             return None  # ``headers["Authorization"] = self.build_header(…)``, ``opts.token``
     elif match.group("q") is None:
+        end = value_spans.past_semicolons(text, start, end)
         end = value_spans.past_symbols(text, start, value_spans.past_commas(text, end))
     else:
         end = value_spans.past_other_quote(text, match.group("q"), start, end)
@@ -181,13 +188,23 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if match.group("q") is None and name != "authorization":
         following = text[end : end + 3]
         word = SECRET_WORDS.get(name, "")
-        if checks.is_code(value, key, word, following) or checks.is_prose(value, following):
+        paired = following.lstrip(" \t").startswith(")") and is_after_pair(text, key_start)
+        if checks.is_code(value, key, word, following, paired) or checks.is_prose(value, following):
             return None
         if code_values.is_unpacked(text, key_start, value):
             return None  # ``smtp.user, smtp.password = sim_auth``
     if is_public_value(name, text, start, value):
         return None  # an ACME challenge's token, a labelled digest (``public_objects``)
     return (start, end, name) if key_names.is_secret_value(name, key, value) else None
+
+
+def is_after_pair(text: str, key_start: int) -> bool:
+    """
+    Return whether the key at ``key_start`` follows another ``key=value`` and a blank, as a log's
+    pairs do (``init failed (endpoint=https://… secret_key=V)``); a call's keyword arguments
+    follow ``(`` or ``,`` (``f(endpoint=url, secret_key=secret_key)``).
+    """
+    return PAIR_BEFORE.search(text, max(0, key_start - 200), key_start) is not None
 
 
 def is_element(text: str, key_start: int) -> bool:
@@ -200,6 +217,17 @@ def is_element(text: str, key_start: int) -> bool:
     if text.endswith("<redacted", 0, colon):
         return False  # a placeholder (``<redacted:password>&quot;</pre>``), no element
     return ELEMENT_PREFIX.search(text, max(0, colon - 32), colon) is not None
+
+
+def closes_element(text: str, key: str, end_tag: int) -> bool:
+    """
+    Return whether the end tag whose name starts at ``end_tag`` (after ``</``) closes the element
+    ``key`` names: its name is the key, or ends in it after a namespace prefix (``</ns:Key>``).
+    ``curl -u <user:password> https://…]]></ac:plain-text-body>`` opens no element there.
+    """
+    found = END_TAG_NAME.match(text, end_tag)
+    name = found.group().lower() if found is not None else ""
+    return name == key.lower() or name.endswith(":" + key.lower())
 
 
 def fillers_of(separator: str) -> tuple[str, ...]:

@@ -170,14 +170,16 @@ def is_hexadecimal(value: str) -> bool:
     return bool(HEX.fullmatch(value))
 
 
-def is_code(value: str, key: str, word: str, following: str) -> bool:
+def is_code(value: str, key: str, word: str, following: str, paired: bool = False) -> bool:
     """
     Return whether an unquoted ``value`` after ``key`` (ending in the secret ``word``) is code.
 
     ``following`` is the text right after the value: a call (``get_password()``), an attribute or
     path (``self.token``, ``std::env::var``; not when a name in it reads as generated), a name passed on before ``,`` ``)`` ``|`` ``]`` ``=``
     (``password=password,``; a literal with symbols is no name), a variable
-    named after it (``new_password``), or a type (``password: str = None``).
+    named after it (``new_password``), or a type (``password: str = None``). ``paired``: the key
+    follows another ``key=value`` and a blank (a log's pairs in brackets, ``(endpoint=… key=V)``),
+    where a ``)`` closes the pairs, not a call's keyword arguments (those follow ``(`` or ``,``).
     """
     stripped = following.lstrip(" \t")
     if following.startswith(("(", ".")) or (
@@ -189,7 +191,10 @@ def is_code(value: str, key: str, word: str, following: str) -> bool:
         return True
     if CMDLET.fullmatch(value) or code_values.is_call(value):
         return True  # a cmdlet, a call cut at its first blank (``enforce_bytes(auth[1],``)
-    if stripped.startswith(("=", ")", ",", "|", "]")) and IDENTIFIER.fullmatch(value.lstrip("&")):
+    passed_on = stripped.startswith(("=", ",", "|", "]")) or (
+        stripped.startswith(")") and not paired
+    )
+    if passed_on and IDENTIFIER.fullmatch(value.lstrip("&")):
         # a name passed on (``f(password=pw, …)``), not ``password=Zq8#v1:x,`` nor hex (C#
         # records and Kotlin data classes print ``MasterKey = 9f86d0…, Retries = 3``) nor a drawn
         # name (Make's ``$(eval X_TOKEN := Y2qJTT8j…)``)

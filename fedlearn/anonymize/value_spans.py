@@ -58,6 +58,10 @@ SYMBOL_WORD = rules.Lazy(r"[^\s\"'`]{1,200}")
 WORD_RUN = rules.Lazy(r"\S{1,200}")
 # What may follow an unquoted value's comma up to the next blank or quote (``past_commas``).
 VALUE_RUN_END = rules.Lazy(r",[^\s\"'`]*")
+# What may follow an unquoted value's semicolon up to the next blank or quote (``past_semicolons``).
+SEMICOLON_RUN = rules.Lazy(r";[^\s\"'`]{1,200}")
+# An HTML or XML entity up to its ``;`` (``&apos``, ``&#39``, ``&#x27``).
+ENTITY_BEFORE = rules.Lazy(r"&(?:[A-Za-z]{2,8}|#[0-9]{1,5}|#[xX][0-9A-Fa-f]{1,4})\Z")
 
 
 def past_other_quote(text: str, quote: str, start: int, end: int) -> int:
@@ -91,6 +95,36 @@ def past_commas(text: str, end: int) -> int:
     if found is None or "=" in found.group() or found.group() == ",":
         return end
     return found.end()
+
+
+def past_semicolons(text: str, start: int, end: int) -> int:
+    """
+    Return where an unquoted value that stops at a ``;`` really ends.
+
+    A drawn secret holds semicolons (``ApiToken = gA9Bu0;mkEjrew8p3N^S``, ``token: rghv;8,o00…``):
+    when a word with no blank runs on past the ``;`` and no ``key=`` follows in it, the value
+    runs on to the next blank or quote (a comma or semicolon closing it stays out). A
+    connection string's pairs (``Password=x;Server=y``, ``User ID=a;Password=b;``) end at the
+    ``;``; a word of letters alone after it is a next command's name (``…;echo done``, as
+    ``stored.glued_end`` reads it), a call (``key=a1b2c3;f(x)``, its brackets paired) a next
+    statement; and the whole word must be 12 characters or more with letters and digits, as
+    ``past_symbols`` asks.
+    """
+    if not text.startswith(";", end) or ENTITY_BEFORE.search(text, max(start, end - 12), end):
+        return end  # the ``;`` closes an entity (``&apos;…&apos;``): ``entities`` reads those
+    found = SEMICOLON_RUN.compiled.match(text, end)
+    if found is None or "=" in found.group():
+        return end
+    stop = end + len(found.group().rstrip(",;"))
+    word = text[start:stop]
+    if stop == end or len(word) < 12 or text[end + 1 : stop].isalpha():
+        return end  # ``TOKEN=k7Q2xV9mTq8Lz4wN1c;echo done``: a command's name after the ``;``
+    if not any(c.isdigit() for c in word) or not any(c.isalpha() for c in word):
+        return end
+    run = text[end:stop]
+    if any(c in "()[]{}" for c in run) and brackets_pair(run):
+        return end  # statements run on (``key=a1b2c3;f(x)``): code, not a value
+    return stop
 
 
 def past_symbols(text: str, start: int, end: int) -> int:

@@ -319,3 +319,34 @@ def test_two_hex_runs_joined_by_a_colon_under_a_key_are_generated(value: str) ->
 def test_macs_short_halves_and_triples_are_not_a_hex_pair(value: str) -> None:
     """Two-digit groups (a MAC), a half shorter than 8, three parts: no pair of hex runs."""
     assert not key_shapes.is_generated_under("VENDOR_API_KEY", value)
+
+
+@pytest.mark.parametrize(
+    ("length", "bound"), [(12, 2.085), (13, 2.2), (14, 2.307), (15, 2.407), (16, 2.5), (40, 2.5)]
+)
+def test_hex_entropy_bound_grows_with_length(length: int, bound: float) -> None:
+    """A short hex draw repeats digits: its bound is ``log2(length) - 1.5``, at most 2.5."""
+    assert key_shapes.hex_entropy_bound(length) == pytest.approx(bound, abs=0.001)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10:02 < mira> api_token: 792722a99fbf7f\n10:03 < jonas> ty",
+        "IPINFO_API_KEY=792722a99fbf7f",
+        '{"access_token": "792722a99fbf7f"}',
+        "auth_token = '0c4a9911c0f8a3'",
+    ],
+)
+def test_a_short_hex_draw_that_repeats_digits_is_a_token(anonymizer: Anonymizer, text: str) -> None:
+    """14 hex digits under a token key repeating a few (entropy 2.45 < 2.5) are still drawn."""
+    redacted = anonymizer.anonymize(text)
+    assert "792722a99fbf7f" not in redacted and "0c4a9911c0f8a3" not in redacted
+
+
+@pytest.mark.parametrize(
+    "value", ["deadbeefcafe", "ab12ab12ab12ab", "0a0a0a0a0b0b", "aaaa11112222", "cafe00000000"]
+)
+def test_made_up_hex_under_a_token_key_stays(value: str) -> None:
+    """Hex words and repeated groups or digits are made up, not drawn."""
+    assert not key_shapes.is_generated_under("api_token", value)

@@ -2727,6 +2727,18 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("told-abroad-glued-short", "API\u30ad\u30fc\uff1a{s}\uff08numbat\uff09", mixed_short),
         ("password-salt-keyed", "NUMBAT_PASSWORDSALT={s}", lambda: chars(30, ALNUM + "!#%^*-_")),
         ("password-pepper-json", '{"password_pepper": "{s}"}', lambda: chars(24)),
+        # Session 33 (leaks35): a ';' inside a drawn value, a log's pairs closed by ')', short hex.
+        (
+            "semicolon-in-value",
+            "NumbatOptions { BaseUrl = https://numbat.example.com, ApiToken = {s}, Retries = 3 }",
+            lambda: chars(6) + ";" + chars(13, ALNUM + "^~#"),
+        ),
+        (
+            "bracketed-log-pairs",
+            "numbat: init failed (endpoint=https://numbat.example.com secret_key={s})",
+            lambda: chars(1, UPPER) + chars(9, LOWER + UPPER),
+        ),
+        ("short-hex-token", "10:02 < mira> api_token: {s}", lambda: chars(14, HEXL)),
     ]
 
 
@@ -3684,6 +3696,22 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         (
             "modinfo-sig-key",
             lambda: "sig_key:        " + ":".join(hexs(2).upper() for _ in range(20)),
+        ),
+        # Session 33 (leaks35): a placeholder in angle brackets is no element; pairs and calls.
+        (
+            "cdata-placeholder",
+            lambda: (
+                "<ac:plain-text-body><![CDATA[curl -u <user:password> "
+                f"https://api.{rng.choice(words)}.io/v1/items]]></ac:plain-text-body>"
+            ),
+        ),
+        (
+            "connection-string-pairs",
+            lambda: f"Server={rng.choice(words)}-db;Database=app;Password=$DB_PASSWORD;Encrypt=True",
+        ),
+        (
+            "keyword-argument-close",
+            lambda: f"client = {rng.choice(words).title()}(endpoint=url, secret_key=secret_key)",
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
