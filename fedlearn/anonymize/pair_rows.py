@@ -159,6 +159,7 @@ def aligned_pair(row: str, key_at: int, value_at: int) -> tuple[int, int] | None
     key_end = row.find(" ", key_at)
     if (
         key_end < 0
+        or value_at - key_end < 2  # a column's gap: two blanks (the rule's gate reads them)
         or row[key_end:value_at].strip()
         or not tables.NAME.fullmatch(row[key_at:key_end])
     ):
