@@ -32,11 +32,12 @@ DEVICE_ID = Lazy(
     r"|[0-9A-F]{8}(?:-[0-9A-F]{4}){3}-[0-9A-F]{12})"
 )
 # The key right before a value: the key, a closing quote, ``:`` or ``=``, an HTTP entity tag's
-# weak mark (``ETag: W/"…``), an opening quote and a sigil (``"event_id": "$…``,
+# weak mark (``ETag: W/"…``), an opening quote (a tag's quote inside a string's: ``etag: '"…``,
+# ``"etag": "\"…``) and a sigil (``"event_id": "$…``,
 # ``code_challenge=…``); or a label of two words starting its line
 # (``Cluster ID: …``, a tool's output).
 KEYED = Lazy(
-    r"(?P<key>[A-Za-z][A-Za-z0-9_.-]*)[\"']?[ \t]*[:=][ \t]*(?:W/)?[\"']?[$!]?\Z"
+    r"(?P<key>[A-Za-z][A-Za-z0-9_.-]*)[\"']?[ \t]*[:=][ \t]*[\"']?(?:W/)?(?:\\?[\"'])?[$!]?\Z"
     r"|(?m:^)[ \t]*(?P<label>[A-Za-z]+ [A-Za-z]+):[ \t]*\Z"
 )
 KEY_WORDS = Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
@@ -154,8 +155,12 @@ def ends_keyed(text: str, window: int, end: int) -> bool:
         at -= 1
     if at > window and text[at - 1] in "\"'":
         at -= 1
+        if at > window and text[at - 1] == "\\":
+            at -= 1  # a quote escaped in a JSON string (``"etag": "\"…``)
     if at - 2 >= window and text.startswith("W/", at - 2):
         at -= 2
+    if at > window and text[at - 1] in "\"'":
+        at -= 1  # a quoted tag in a quoted string (YAML's ``etag: '"…"'``)
     while at > window and text[at - 1] in " \t":
         at -= 1
     return at > window and text[at - 1] in ":="

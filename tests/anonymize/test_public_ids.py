@@ -120,6 +120,10 @@ def test_hash_qualified_paths() -> None:
         'etag: W/"5c-Zm9Xk2Lp9Qt7Wn3Rb8Yc1V5s0aB"',
         '{"ETag": "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4d"}',
         "SHA256: Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4dE6Zm9Xk2Lp9Qt7Wn3",
+        # A tag's quotes inside a string's: YAML (``gcloud … --format yaml``) and JSON.
+        "metadata:\n  generation: 42\netag: '\"Jx4Fm8Rq2Wz6Tc0Yv3Bn7w\"'",
+        "kind: Service\n  etag: 'W/\"Mn4Bv8Cx2Za6Sd0Fg3Hj7Q\"'\n",
+        '{"kind": "storage#object", "etag": "\\"Rt5Yu9Io3Pa7Sd1Fg6Hj0Kl\\""}',
     ],
 )
 def test_entity_tags_and_capitalised_hash_keys_stay(anonymizer: Anonymizer, text: str) -> None:
@@ -202,6 +206,9 @@ def test_page_keys() -> None:
     ("before", "expected"),
     [
         ('etag: W/"', True),
+        ("etag: '\"", True),
+        ('"etag": "\\"', True),
+        ("etag: 'W/\"", True),
         ("sha256 = '", True),
         ("digest:\t ", True),
         ("Build Id:  ", True),  # a label's colon and blanks
@@ -209,6 +216,7 @@ def test_page_keys() -> None:
         ("the nonce is ", False),
         ("id: x", False),
         ('W/"', False),  # nothing before the ``W/``
+        ("'\"", False),
     ],
 )
 def test_ends_keyed_holds_wherever_keyed_matches(before: str, expected: bool) -> None:
@@ -217,3 +225,16 @@ def test_ends_keyed_holds_wherever_keyed_matches(before: str, expected: bool) ->
     assert public_ids.ends_keyed(text, 0, len(text)) is expected
     if not expected:
         assert public_ids.KEYED.compiled.search(text, 0, len(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("api_token: '\"Jx4Fm8Rq2Wz6Tc0Yv3Bn7w\"'", "Jx4Fm8Rq2Wz6Tc0Yv3Bn7w"),
+        ('{"client_secret": "\\"Rt5Yu9Io3Pa7Sd1Fg6Hj0Kl\\""}', "Rt5Yu9Io3Pa7Sd1Fg6Hj0Kl"),
+    ],
+)
+def test_a_quoted_value_under_a_secret_key_is_no_entity_tag(
+    anonymizer: Anonymizer, text: str, secret: str
+) -> None:
+    assert secret not in anonymizer.anonymize(text)
