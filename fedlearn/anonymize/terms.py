@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize.assignments import KEY_WORDS
+from fedlearn.anonymize.assignments import NAMED_KEY_WORDS
 from fedlearn.anonymize.key_names import NAMES
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
@@ -77,12 +77,13 @@ def in_map(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 
 def rules() -> list[Rule]:
     """Return the rules for tuples, binary map associations and keywords (see the module)."""
-    words = "|".join(re.escape(word) for word in KEY_WORDS)
+    # A camelCase key's last word too (``awsSk``, ``asanaPat``): ``judge`` reads it as a key.
+    words = "|".join(re.escape(word) for word in NAMED_KEY_WORDS)
     return [
         Rule(
             NAMES,
             (Matcher(Lazy(TUPLE.pattern), judge=judge),),
-            trigger=Trigger(words=KEY_WORDS, lower=True, needs="{"),
+            trigger=Trigger(words=NAMED_KEY_WORDS, lower=True, needs="{"),
             gate=rf"(?i)\{{[ \t]*[<\":]*[A-Za-z0-9_.-]*(?:{words})[A-Za-z0-9_.-]*[\">]*[ \t]*,",
         ),
         Rule(
@@ -97,13 +98,13 @@ def rules() -> list[Rule]:
         Rule(
             NAMES,
             (Matcher(Lazy(KEYWORD.pattern), judge=judge),),
-            trigger=Trigger(words=KEY_WORDS, lower=True, needs=":"),
+            trigger=Trigger(words=NAMED_KEY_WORDS, lower=True, needs=":"),
             gate=rf"(?i):[A-Za-z0-9_.-]*(?:{words})[A-Za-z0-9_.-]*[ \t]+\"",
         ),
         Rule(
             NAMES,
             (Matcher(Lazy(STRING_PAIR.pattern), judge=in_map),),
-            trigger=Trigger(words=KEY_WORDS, lower=True, needs="{"),
+            trigger=Trigger(words=NAMED_KEY_WORDS, lower=True, needs="{"),
             # Not the ``{`` before (``in_map`` looks for it): a run from it to the pair kept a
             # state apart inside every brace in the RE2 set (~3 MB of it on agent16j).
             gate=rf"(?i)\"[A-Za-z0-9_.-]*(?:{words})[A-Za-z0-9_.-]*\"[ \t]+\"",

@@ -282,6 +282,15 @@ def test_a_nested_trace_line_keeps_the_traced_print_gate(text: str) -> None:
     assert failed_conditions(REFERENCE, text) == []
 
 
+@RAN_WITH_RE2
+@pytest.mark.parametrize("text", [':aSk "0001123G"', '{:asanaPat, "0001123G"}'])
+def test_a_terms_camel_case_key_keeps_its_conditions(text: str) -> None:
+    """An Elixir keyword or a tuple's key ending in a camelCase word (``Sk``, ``Pat``) is read by
+    the terms' judges, so their triggers and gates read those words too (found by the property
+    above)."""
+    assert failed_conditions(REFERENCE, text) == []
+
+
 # --- every path gives the same bytes ---------------------------------------------------------
 
 PATHS = {
