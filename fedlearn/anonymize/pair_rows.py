@@ -22,7 +22,6 @@ it must also read as generated or chosen (``key_names.reads_generated``), as in 
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 
@@ -30,7 +29,7 @@ from fedlearn.anonymize import columns, key_names, tables, words
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_WORDS
 from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, span_match
 
-SEPARATORS = "|│┃║"
+SEPARATORS = columns.SEPARATORS
 # The first character of a box's lines: a separator, a corner or a rule's dash.
 BOX_LINE = frozenset(SEPARATORS + "+┌└├╔╚╠╟╞╭╰┏┗┣╒╘╓╙-─━═=")
 MAX_ROWS = 50
@@ -45,15 +44,7 @@ def box_cells(line: str) -> list[tuple[int, int]] | None:
     start = len(body) - len(body.lstrip(" \t"))
     if len(body) - start < 2 or body[start] not in SEPARATORS or body[-1] not in SEPARATORS:
         return None
-    bounds = [index for index in range(start, len(body)) if body[index] in SEPARATORS]
-    cells = []
-    for left, right in itertools.pairwise(bounds):
-        a, b = left + 1, right
-        while a < b and body[a] in " \t":
-            a += 1
-        while b > a and body[b - 1] in " \t":
-            b -= 1
-        cells.append((a, b))
+    cells = columns.separated(body)  # the blanks before the first separator: an empty cell
     while cells and cells[0][0] == cells[0][1]:
         cells.pop(0)
     while cells and cells[-1][0] == cells[-1][1]:
