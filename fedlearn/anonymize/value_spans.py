@@ -119,7 +119,7 @@ def past_semicolons(text: str, start: int, end: int) -> int:
     word = text[start:stop]
     if stop == end or len(word) < 12 or text[end + 1 : stop].isalpha():
         return end  # ``TOKEN=k7Q2xV9mTq8Lz4wN1c;echo done``: a command's name after the ``;``
-    if not any(c.isdigit() for c in word) or not any(c.isalpha() for c in word):
+    if not has_letters_and_digits(word):
         return end
     run = text[end:stop]
     if any(c in "()[]{}" for c in run) and brackets_pair(run):
@@ -141,9 +141,14 @@ def past_symbols(text: str, start: int, end: int) -> int:
     if found is None or found.end() - start < 12 or not any(c.isalnum() for c in found.group()):
         return end  # nothing drawn past the bracket (``key: Hk2L…==)``: a closing parenthesis)
     word = text[start : found.end()]
-    if not any(c.isdigit() for c in word) or not any(c.isalpha() for c in word):
+    if not has_letters_and_digits(word):
         return end
     return end if brackets_pair(word) else found.end()
+
+
+def has_letters_and_digits(word: str) -> bool:
+    """Return whether ``word`` holds a letter and a digit, as a drawn value does."""
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
 def brackets_pair(word: str) -> bool:
