@@ -24,13 +24,13 @@ from fedlearn.anonymize import (
     factors,
     hl7,
     key_names,
-    key_shapes,
     keymaterial,
     notices,
     number_columns,
     pair_rows,
     paired_ids,
     params,
+    references,
     stored,
     tabbed,
     unset,
@@ -172,7 +172,7 @@ def is_name_list(match: re.Match[str], text: str) -> bool:
 def credential(match: re.Match[str], text: str) -> bool:
     """Return whether the second string of an auth tuple or call is a literal password."""
     value = match.group("value")
-    return len(value) >= 4 and not key_shapes.is_reference(value)  # base64 may start with ``/``
+    return len(value) >= 4 and not references.is_reference(value)  # base64 may start with ``/``
 
 
 def bind_password(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -216,7 +216,7 @@ def is_no_data_value(value: str, block: str) -> bool:
     """
     if not value.isalpha():
         return False
-    return key_shapes.is_reference(value) or (block == "data" and len(value) % 4 != 0)
+    return references.is_reference(value) or (block == "data" and len(value) % 4 != 0)
 
 
 def secret_data(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
