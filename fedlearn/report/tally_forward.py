@@ -7,19 +7,28 @@ everything must be counted anew: more than ``DIFF_LIMIT`` paths changed, the com
 git, a group does not load, or the counts are past the limits of one read. ``differing`` names
 the files whose work tree differs from HEAD; ``save`` keeps an index and its changed groups (the
 groups first, the index last, atomically) and removes the group files it no longer names.
+
+A changed file is listed, refused and read as the full count's listing (``layout.pattern_files``,
+``layout.retraction_files``, ``peer_files.entries``) and readers (``patterns.read_whole``,
+``merge.read_tombstone_file``) do (``is_listed``, ``read_shard_file``, ``read_old_file``,
+``read_retractions_file``), and its holder is taken out of the groups and put in again for the
+ids it holds now (``replace_holder``).
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Collection
 from pathlib import Path
 
 import msgspec
 
 from fedlearn.formats import layout
-from fedlearn.learn import merge
+from fedlearn.formats.records import Pattern, Retraction
+from fedlearn.learn import merge, patterns
 from fedlearn.report import tally_files
-from fedlearn.store import atomic, git_history, peer_files, state
+from fedlearn.store import atomic, git_history, peer_files, refusal_log, state
 
 DIFF_LIMIT = 20_000  # more changed paths than this: everything is counted anew
 
@@ -68,9 +77,7 @@ def forward(
             if not layout.is_node_file(path.name):
                 continue  # no tally_files.full count lists it, now or before
             old = tombstones.pop(path.stem, [])
-            new, whole = tally_files.read_retractions_file(
-                where.repo, path, own=path.stem == where.node
-            )
+            new, whole = read_retractions_file(where.repo, path, own=path.stem == where.node)
             if new is not None:
                 tombstones[path.stem] = new
             if not whole:
@@ -84,7 +91,7 @@ def forward(
         if len(parts) == 2 and layout.is_node_file(parts[1]):  # the old layout: any shard's ids
             category, holder = parts
             keys = [k for k in groups.digests if k.split("/")[0] == category]
-            found, whole = tally_files.read_old_file(
+            found, whole = read_old_file(
                 where.repo, path, own=tally_files.holder_node(holder) == where.node
             )
         elif (
@@ -94,10 +101,10 @@ def forward(
         ):
             category, holder = parts[0], parts[1]
             keys = [f"{category}/{layout.shard_of(path)}"]
-            found, whole = tally_files.read_shard_file(where.repo, path, own=holder == where.node)
+            found, whole = read_shard_file(where.repo, path, own=holder == where.node)
         else:
             continue  # no tally_files.full count lists it, now or before (nor a file under it: named apart)
-        pairs = tally_files.replace_holder(groups, category, holder, keys, found)
+        pairs = replace_holder(groups, category, holder, keys, found)
         if pairs is None:
             return None
         if tally_files.holder_node(holder) != where.node:
@@ -195,3 +202,98 @@ def save(
     for path in superseded:
         if path not in named:
             path.unlink(missing_ok=True)
+
+
+def replace_holder(
+    groups: tally_files.Groups, category: str, holder: str, keys: list[str], found: list[Pattern]
+) -> int | None:
+    """
+    Take ``holder`` (one file's) out of the groups ``keys`` (those its ids were in) and put it in
+    for the ids ``found`` (the file now); return how many (id, holder) pairs that adds (fewer
+    than 0: removes), None when a group file is damaged.
+    """
+    pairs = 0
+    for key in keys:
+        group = groups.get(key)
+        if group is None:
+            return None
+        for pattern_id in [i for i, holders in group.items() if holder in holders]:
+            group[pattern_id].remove(holder)
+            pairs -= 1
+            if not group[pattern_id]:
+                del group[pattern_id]
+            groups.dirty.add(key)
+    for pattern in found:
+        key = f"{category}/{layout.shard_name(pattern.id)}"
+        group = groups.get(key)
+        if group is None:
+            return None
+        holders = group.setdefault(pattern.id, [])
+        if holder not in holders:
+            holders.append(holder)
+            holders.sort()
+            pairs += 1
+            groups.dirty.add(key)
+    return pairs
+
+
+def is_listed(repo: Path, path: Path, folder: Path, valid: bool) -> bool:
+    """
+    Return whether a full count lists ``path`` (a ``.jsonl`` file in ``folder``, under ``repo``):
+    every folder down to it real (``peer_files.folder_problem``), a name it reads (``valid``), a
+    regular file. What it refuses is refused as its listing (``peer_files.entries``) refuses it.
+    """
+    problem = peer_files.folder_problem(repo, folder)
+    if problem is not None:
+        if problem != "missing":
+            refusal_log.refuse(repo, folder, problem)
+        return False
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return False
+    if not (valid and peer_files.is_name(path.name)):
+        refusal_log.refuse(repo, path, "a name fedlearn does not read")
+    elif stat.S_ISLNK(mode):
+        refusal_log.refuse(repo, path, "a symlink")
+    elif not stat.S_ISREG(mode):
+        refusal_log.refuse(repo, path, "not a regular file")
+    else:
+        return True
+    return False
+
+
+def read_shard_file(repo: Path, path: Path, *, own: bool) -> tuple[list[Pattern], bool]:
+    """
+    Return the verified records of shard file ``path`` as a full count reads them (none when it
+    would not list it: ``layout.pattern_files``), and whether nothing in it was refused.
+    """
+    node_folder = path.parent
+    valid = (
+        peer_files.NODE.fullmatch(node_folder.name) is not None
+        and peer_files.is_name(node_folder.name)
+        and layout.is_shard_file(path.name)
+    )
+    if not is_listed(repo, path, node_folder, valid):
+        return [], True
+    return patterns.read_whole(path, own=own)
+
+
+def read_old_file(repo: Path, path: Path, *, own: bool) -> tuple[list[Pattern], bool]:
+    """Return what ``read_shard_file`` does for a pattern file of the old layout."""
+    if not is_listed(repo, path, path.parent, layout.is_node_file(path.name)):
+        return [], True
+    return patterns.read_whole(path, own=own)
+
+
+def read_retractions_file(
+    repo: Path, path: Path, *, own: bool
+) -> tuple[list[Retraction] | None, bool]:
+    """
+    Return the well-formed tombstones of retractions file ``path`` as a full count reads them
+    (``merge.read_tombstone_file``; None when it would not list or could not read it:
+    ``layout.retraction_files``), and whether every line was kept.
+    """
+    if not is_listed(repo, path, path.parent, layout.is_node_file(path.name)):
+        return None, True
+    return merge.read_tombstone_file(repo, path, own=own)
