@@ -37,6 +37,7 @@ from fedlearn.anonymize import (
     personal_ids,
     prefilter,
     providers,
+    query_keys,
     rpc_params,
     rules,
     secret_words,
@@ -82,6 +83,7 @@ def builtin_rules(
         + sql.rules()
         + declarations.rules()
         + webhooks.rules()
+        + query_keys.rules()
         + secret_words.rules()
         + entropy.looks()
         + commands.placed()

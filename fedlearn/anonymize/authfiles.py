@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import key_shapes
+from fedlearn.anonymize import references
 from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
@@ -67,7 +67,7 @@ def password(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = match.group(group)
     if value is None or value in ("*", "-") or value.startswith("@"):
         return None
-    if len(value) < 3 or key_shapes.is_reference(value) or (value.isdigit() and len(value) <= 5):
+    if len(value) < 3 or references.is_reference(value) or (value.isdigit() and len(value) <= 5):
         return None
     line = line_start(text, match.start(group))
     if text[line : match.start(group)].lstrip().startswith("#"):

@@ -1,17 +1,14 @@
 """Config-file syntaxes whose form is the credential (DESIGN.md guarantee 1).
 
-- ``password``: a ``.pgpass`` line ``host:port:database:user:password`` (``*`` wildcards, ``\\:``
-  escapes; the user has a letter, the password is the last field); a postfix ``sasl_passwd``
-  line ``[smtp.host]:587 user:password`` (or ``smtp.host:587 user:password``); the password line
-  of an OpenVPN ``auth-user-pass`` file (after a line naming ``auth-user-pass``: a user line,
-  then the password line; not a directive such as ``persist-key``); a whole config line
-  ``DIRECTIVE value`` whose directive is a password (``requirepass``, ``bindpw``, ``password``,
-  ``smtp_pass``: the value with a digit or an inner symbol, no URL); a triple-quoted
-  value under a secret key (grafana.ini's ``password = \"\"\"…\"\"\"``, Python, TOML); prose
-  naming a user and then a password (``(user jenkins, pass …)``, ``creds: x / …``), the
-  password with letters and digits or symbols; and ``KEY=value`` right after a JSON-escaped
-  line break (``\\nPWD=…``, an odbc.ini inside a log's JSON string), judged as ``KEY=value``,
-  as is a JSON-escaped quoted value after its key (fetchmail's ``password \\"…\\"`` in a log).
+- ``password``: a line of a ``.pgpass``, ``sasl_passwd`` or OpenVPN ``auth-user-pass`` file
+  (``password_files``); a whole config line ``DIRECTIVE value`` whose directive is a password
+  (``requirepass``, ``bindpw``, ``password``, ``smtp_pass``: the value with a digit or an inner
+  symbol, no URL); a triple-quoted value under a secret key (grafana.ini's ``password =
+  \"\"\"…\"\"\"``, Python, TOML); prose naming a user and then a password (``(user jenkins,
+  pass …)``, ``creds: x / …``), the password with letters and digits or symbols; and
+  ``KEY=value`` right after a JSON-escaped line break (``\\nPWD=…``, an odbc.ini inside a log's
+  JSON string), judged as ``KEY=value``, as is a JSON-escaped quoted value after its key
+  (fetchmail's ``password \\"…\\"`` in a log).
 - ``secret``: a WordPress salt, ``define('…_SALT', '…')``.
 - ``token``: the values of composer's ``auth.json`` token maps (``"bearer"``, ``"github-oauth"``,
   ``"gitlab-token"``, ``"gitlab-oauth"``, ``"forgejo-token"``: ``{"<host>": "<token>"}``).
@@ -27,41 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, key_names, netconfig, public_runs
-from fedlearn.anonymize.rules import Lazy, Many, Matcher, Rule, Trigger, line_start, secret
+from fedlearn.anonymize import checks, key_names, netconfig, password_files, public_runs
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, line_start, secret
 from fedlearn.anonymize.tables import judged
 
-# .pgpass: from the port on (the host is read backwards from the match).
-PGPASS = Lazy(
-    r":(?:\*|[0-9]{1,5}):(?P<db>\*|[A-Za-z0-9_.$-]+):(?P<user>\*|[A-Za-z0-9_.@$+-]+)"
-    r":(?P<value>(?:[^\s:\\\"']|\\[:\\])+)"
-)
-HOST = Lazy(r"(?:\*|[A-Za-z0-9][A-Za-z0-9_.-]*|\[[0-9A-Fa-f:.]+\])\Z")
-LETTER = Lazy(r"[A-Za-z]")
-# What may come before a line's first field: a line or string start, a blank, a quote, ``=``.
-LINE_STARTS = frozenset(" \t\r\n\"'`=(>,|")
-SASL = Lazy(
-    r"[ \t]*(?:\[[A-Za-z0-9.-]+\](?::[A-Za-z0-9]{2,12})?"
-    r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+:[0-9]{2,5})"
-    r"[ \t]+[^\s:\"\\]+:(?P<value>[^\s\"\\]+)"
-)
-# The bracketed form inside a line: ``… [smtp.host]:587 user:password …`` (a dotted host, a port).
-SASL_INSIDE = Lazy(
-    r"\[[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\]:[A-Za-z0-9]{2,12}[ \t]+[^\s:\"\\]+:"
-    r"(?P<value>[^\s\"\\]+)"
-)
-VALUE_END = Lazy(r"[\s\"'`]|\\[nrt\"]|\Z")
-LINE_START = Lazy(r"[\n\"'`]|\\[nr]")
-PGPASS_GATE = r":(?:\*|[0-9]{1,5}):[^\s:]+:[^\s:]+:[^\s:]"
-SASL_GATE = (
-    r"\[[A-Za-z0-9.-]+\](?::[A-Za-z0-9]{2,12})?[ \t]+[^\s:\"\\]+:"
-    r"|\.[A-Za-z0-9-]+:[0-9]{2,5}[ \t]+[^\s:\"\\]+:"
-)
-LINE_END = Lazy(r"[ \t]*(?:\r?\n|\\r|\\n|\"|\\\"|\Z)")
-OPENVPN = Lazy(r"auth-user-pass[^\n\\]*")
-LINE_BREAK = Lazy(r"[ \t]*(?:\r?\n|\\r\\n|\\n)[ \t]*")
-LINE = Lazy(r"[^\s\"\\<]+")
-DIRECTIVE = Lazy(r"[a-z]+(?:-[a-z]+)*")
 TRIPLE = Lazy(r"(?P<q>\"\"\"|'''|\\\"\\\"\\\")(?P<value>[^\n]{1,300}?)(?P=q)")
 KEY_BEFORE = Lazy(r"(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})[\"']?[ \t]*[=:][ \t]*\Z")
 USER_PASS = Lazy(
@@ -116,110 +82,6 @@ KEY_ID = Lazy(
 CIPHERTEXT = Lazy(r"ciphertext\\?\"[ \t]*:[ \t]*\\?\"(?P<value>[0-9a-fA-F]{64,})\\?\"")
 
 
-def pgpass(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the password of a ``.pgpass`` line, or None."""
-    start = match.start()
-    host = HOST.search(text, max(0, start - 253), start)
-    if host is None:
-        return None
-    begin = host.start()
-    if begin >= 1 and text[begin - 1] == "\\" and text[begin] in "nrt":
-        begin += 1  # the host follows a JSON-escaped line break: ``\n*:5432:…``
-    elif begin > 0 and text[begin - 1] not in LINE_STARTS and text[begin - 2 : begin] != "\\n":
-        return None
-    hostname = text[begin:start]
-    if HOST.fullmatch(hostname) is None:
-        return None
-    if hostname[0] not in "*[" and LETTER.search(hostname) is None and hostname.count(".") != 3:
-        return None  # a number, not a host (``00:11:22:33:44``)
-    user, value = match.group("user"), match.group("value")
-    end = match.end()
-    if end < len(text) and text[end] == ":":
-        return None  # more fields: IPv6, a MAC address, a time
-    if user != "*" and LETTER.search(user) is None:
-        return None
-    if len(value) < 3 or value.isdigit() or is_placeholder(value):
-        return None
-    if value.isalpha() and value.islower():
-        return None  # a word: ``main.c:12:5:warning:unused``
-    return match.start("value"), match.end("value"), "password"
-
-
-def is_placeholder(value: str) -> bool:
-    """
-    Return whether a value in a file no shell reads is a placeholder or template, not a secret.
-
-    ``%t%OTdz…`` is a password there: ``%VAR%`` means nothing in ``.pgpass`` or ``sasl_passwd``.
-    """
-    if value.startswith("%") and not value.startswith("%("):
-        return False
-    return checks.is_reference(value)
-
-
-def at_line_start(text: str, start: int) -> bool:
-    """Return whether ``start`` begins a line (or a string, or follows a JSON-escaped break)."""
-    if start == 0 or text[start - 1] in "\r\n\"'`":
-        return True
-    return start >= 2 and text[start - 2 : start] in ("\\n", "\\r")
-
-
-def line_starts(subject: str) -> Iterator[int]:
-    """Yield where a line or string starts: 0, after a line break (real or escaped), a quote."""
-    yield 0
-    for found in LINE_START.finditer(subject):
-        yield found.end()
-
-
-def sasl_lines(subject: str) -> Iterator[re.Match[str]]:
-    """Yield each ``sasl_passwd``-shaped line start (``[host]:port user:password``)."""
-    starts = set()
-    for start in line_starts(subject):
-        found = SASL.match(subject, start)
-        if found is not None:
-            starts.add(found.start("value"))
-            yield found
-    if "[" in subject:
-        for found in SASL_INSIDE.finditer(subject):
-            if found.start("value") not in starts:
-                yield found
-
-
-def sasl(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the password of a postfix ``sasl_passwd`` line (a whole line), or None."""
-    value = match.group("value")
-    if len(value) < 4 or is_placeholder(value):
-        return None
-    if not at_line_start(text, match.start()) or LINE_END.match(text, match.end()) is None:
-        # Inside a line: the bracketed form only, a value that ends there and looks generated.
-        if match.re.pattern != SASL_INSIDE.pattern or VALUE_END.match(text, match.end()) is None:
-            return None
-        if checks.character_classes(value) < 3:
-            return None
-    return match.start("value"), match.end("value"), "password"
-
-
-def openvpn(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the password line of an OpenVPN ``auth-user-pass`` file, or None."""
-    end = match.end()
-    found = []
-    for _ in range(2):
-        gap = LINE_BREAK.match(text, end)
-        line = LINE.match(text, gap.end()) if gap is not None else None
-        if line is None:
-            return None
-        found.append(line)
-        end = line.end()
-    user, password = found
-    value = password.group()
-    if LINE_END.match(text, user.end()) is None:
-        return None
-    if LINE_END.match(text, end) is None and not text.startswith("</", end):
-        return None
-    if DIRECTIVE.fullmatch(value) or len(value) < 4 or is_placeholder(value):
-        return None
-    return password.start(), password.end(), "password"
-
-
 def triple_quoted(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the triple-quoted value under a key that names a secret, or None."""
     key = KEY_BEFORE.search(text, max(0, match.start() - 90), match.start())
@@ -244,7 +106,10 @@ def escaped_quoted(match: re.Match[str], text: str) -> tuple[int, int, str] | No
 def directive(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the value of a whole config line ``DIRECTIVE value`` whose directive is a password."""
     name = text[line_start(text, match.start()) : match.end("word")]
-    if DIRECTIVE_NAME.fullmatch(name) is None or LINE_END.match(text, match.end()) is None:
+    if (
+        DIRECTIVE_NAME.fullmatch(name) is None
+        or password_files.LINE_END.match(text, match.end()) is None
+    ):
         return None
     name = name.strip()
     if name.lower() not in PASSWORD_DIRECTIVES and (
@@ -303,24 +168,7 @@ def rules() -> list[Rule]:
     """Return the rules for config-file syntaxes, network-device configs too (``netconfig``)."""
     return [
         *netconfig.rules(),
-        secret(
-            "password",
-            Matcher(Lazy(PGPASS.pattern), judge=pgpass),
-            trigger=Trigger(patterns=(Many(Lazy(PGPASS_GATE), 4),)),
-            gate=PGPASS_GATE,
-        ),
-        secret(
-            "password",
-            Matcher(Lazy(SASL.pattern), find=sasl_lines, judge=sasl),
-            trigger=Trigger(patterns=tuple(Lazy(part) for part in SASL_GATE.split("|"))),
-            gate=SASL_GATE,
-        ),
-        secret(
-            "password",
-            Matcher(Lazy(OPENVPN.pattern), judge=openvpn),
-            trigger=Trigger(words=("auth-user-pass",)),
-            gate=r"auth-user-pass",
-        ),
+        *password_files.rules(),
         secret(
             "password",
             Matcher(Lazy(TRIPLE.pattern), judge=triple_quoted),

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import checks, key_names, key_shapes, words
+from fedlearn.anonymize import checks, key_names, references, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 # A key that names the secret, in the lower-case copy of the text (camelCase keys run together).
@@ -101,7 +101,7 @@ def recovery_code(match: re.Match[str], text: str) -> tuple[int, int, str] | Non
         if value is not None and is_code(
             value.group(), value.group(1) if value.re.groups else None
         ):
-            if key_shapes.is_reference(text[value.start() : value.end()]):
+            if references.is_reference(text[value.start() : value.end()]):
                 return None
             return value.start(), value.end(), "recovery-code"
     return None

@@ -30,6 +30,7 @@ from fedlearn.anonymize import (
     key_shapes,
     per_text,
     public_ids,
+    references,
     sql,
     words,
 )
@@ -110,7 +111,7 @@ def keyed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     group = "quoted" if "quoted" in match.re.groupindex and match.group("quoted") else "value"
     value = match.group(group)
     name = key_names.classify_key(key) if key else None
-    if name is None or value is None or key_shapes.is_reference(value):
+    if name is None or value is None or references.is_reference(value):
         return None
     if not key_names.is_secret_value(name, key, value):
         return None
@@ -157,7 +158,7 @@ ADDRESS = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)*\.?|[^@]*@[^@]*\.[A-Za-z]{2,
 def judged_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of a told or refused value when it reads as generated or chosen."""
     value = text[match.start("value") : match.end("value")].rstrip(".,;:")
-    if key_shapes.is_reference(value) or "://" in value or ADDRESS.fullmatch(value):
+    if references.is_reference(value) or "://" in value or ADDRESS.fullmatch(value):
         return None  # a reference, a URL, an address (``ops@acme.example``, ``git@forge``)
     if "/" in value and not (BASE64.fullmatch(value) and checks.looks_random(value)):
         return None  # a path, unless base64

@@ -15,7 +15,7 @@ import functools
 import math
 from typing import Any
 
-from fedlearn.anonymize import checks, key_shapes, public_ids, rules, words
+from fedlearn.anonymize import checks, key_shapes, public_ids, references, rules, words
 
 WEAK_ENDINGS = (
     "auth",
@@ -235,7 +235,7 @@ def is_guarded(key: str) -> bool:
 
 def is_secret_value(name: str, key: str, value: str) -> bool:
     """Return whether a literal ``value`` under ``key`` (classified ``name``) is a secret."""
-    if len(value) < MINIMUM.get(name, 8) or key_shapes.is_reference(value):
+    if len(value) < MINIMUM.get(name, 8) or references.is_reference(value):
         return False
     if key.endswith(("Id", "ID", "id")) and "/" in value and words.is_named(value):
         return False  # a secret's id that is its path in a store (``SecretId: "app/db/password"``)

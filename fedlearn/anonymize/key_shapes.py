@@ -12,10 +12,8 @@ short word before a UUID or long hex (``AXIOM_TOKEN=xapt-<uuid>``). Under a key 
 secret word by a qualifier only (``SECRET_KEY_BASE``, ``MJ_APIKEY_PRIVATE``) hex of 32 or more is
 a secret too (shorter hex there stays: an id or a short hash). A password a person chose
 (``Tr0ub4dor!3``: letters, digits and a symbol names, versions and paths do not hold) reads as
-generated wherever 8 characters are enough (``is_chosen``). Base64 that starts with ``/``
-reads as a file (``/OAQV4Zfb…+ItoS/tGZV…``) but is a value when a part of it looks generated
-(``is_blob``), and so is a generated value with ``xxx`` in it by chance (``is_chance_xxx``).
-A URL-encoded value is a reference when it decodes to one (``%24%7BDB_PASSWORD%7D``).
+generated wherever 8 characters are enough (``is_chosen``). Whether a value names where its
+secret is, not it (a reference, a store's command, sops' ciphertext), is ``references``'.
 """
 
 from __future__ import annotations
@@ -23,7 +21,7 @@ from __future__ import annotations
 import itertools
 import math
 
-from fedlearn.anonymize import checks, drawn, said_fake, words
+from fedlearn.anonymize import checks, drawn, words
 from fedlearn.anonymize.public_ids import DATA_WORDS
 from fedlearn.anonymize.rules import Lazy
 
@@ -46,11 +44,6 @@ AFFIXED = Lazy(
 )
 # The secret words ``AFFIXED`` reads with a short tail, and that tail: what the assignment gates
 # add after them (``secrete = "…"``, ``passwords: …``).
-# A value that assigns another variable: an upper-case name (``BUILD_SHA``), ``=``, more.
-ASSIGNED = Lazy(r"(?:[A-Z]+(?:_[A-Z0-9]+)+|[A-Z]{2,12})=[^=\s]")
-# A percent-escape of a printable ASCII character (``%24`` is ``$``, ``%7B`` ``{``).
-PERCENT = Lazy(r"%([2-7][0-9A-Fa-f])")
-PERCENT_TAIL = Lazy(r"[2-7][0-9A-Fa-f]")  # the same after its ``%``
 AFFIXED_STEMS = ("secret", "password", "passwd", "pwd", "api_key", "apikey")
 AFFIX_TAIL = "[a-z0-9]{1,2}"
 AFFIXED_RULES = (
@@ -60,22 +53,8 @@ AFFIXED_RULES = (
     ("key", "api-key"),
 )
 CAMEL_TAIL = Lazy(r"(?<=[a-z0-9])[A-Z][a-z0-9]{1,11}\Z")
-KEY_PARTS = Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # Symbols a chosen password holds and a name, version, path, URL or expression does not.
 CHOSEN_SYMBOLS = frozenset("!#%*^~@")
-LONE_XXX = Lazy(r"(?i)(?<!x)xxx(?!x)")
-# A sops value: ``ENC[<cipher>,data:…,iv:…,tag:…,type:…]``, the ciphertext of what it stands for.
-# A command that prints a stored secret, as a value in backticks (mutt's ``set imap_pass =
-# `pass show mail` ``, a shell's command substitution): the name of where the secret is, not it.
-STORE_COMMAND = Lazy(
-    r"(?:(?:go)?pass[ \t]+(?:show|otp)|secret-tool[ \t]+lookup|security[ \t]+find-[a-z]+-password"
-    r"|op[ \t]+read|bw[ \t]+get|lpass[ \t]+show|keyring[ \t]+get|sops[ \t]+(?:-d|--decrypt)"
-    r"|gpg[ \t]+(?:-[a-z-]+[ \t]+)*(?:-d|--decrypt)|cat(?=[ \t]+[^ \t]*[/~.]))"
-    r"(?:[ \t]+[\w./~:@-]+){1,8}"
-)
-SOPS_VALUE = Lazy(
-    r"ENC\[[A-Z0-9_]{3,20},data:[A-Za-z0-9+/=]*(?:,[a-z]{2,8}:[A-Za-z0-9+/=_-]*){1,6}\]"
-)
 # Less sure key words of one product each (``key_names.GUARDED``): Consul's and Nomad's gossip key
 # ``encrypt`` and Z-Wave JS's security classes, each the name of a network key (``S2_AccessControl``,
 # ``--s2-access-control``). A key is 16 bytes or more, so a shorter value is none.
@@ -91,7 +70,6 @@ NETWORK_KEY_NAMES = (
     "s0_legacy",
     "s0-legacy",
 )
-BLOB = Lazy(r"/[A-Za-z0-9+/]{19,}={0,2}")
 HEX_RUN = Lazy(r"[0-9a-f]{8,}|[0-9A-F]{8,}")
 # A key drawn as decimal digits: 20 or more, longer than a timestamp in nanoseconds or an int64 id.
 DIGIT_KEY = 12
@@ -227,96 +205,6 @@ def is_chosen(value: str, minimum: int) -> bool:
 def names_network_key(key: str) -> bool:
     """Return whether ``key`` ends in a name of ``NETWORK_KEY_NAMES``."""
     return key.lower().strip("-_.").endswith(NETWORK_KEY_NAMES)
-
-
-def is_reference(value: str) -> bool:
-    """
-    Return ``checks.is_reference``, except for base64 that only starts like a file (``is_blob``);
-    a URL-encoded value is judged as it decodes (``password=%24%7BDB_PASSWORD%7D`` in a query or
-    form body is the reference ``${DB_PASSWORD}``, sent unexpanded).
-    """
-    if checks.is_reference(value) and not is_blob(value) and not is_chance_xxx(value):
-        return True
-    if STORE_COMMAND.compiled.fullmatch(value):
-        return True  # ``pass show mail/x``: a command that reads the secret (bench/contexts34)
-    if said_fake.is_said_fake(value):
-        return True  # words that say fake: ``somefakekey``, ``a-fake-tooshort-key``
-    if value.startswith("ENC[") and SOPS_VALUE.compiled.fullmatch(value):
-        return True  # sops' ciphertext of the secret, committed by design
-    if "%" not in value:
-        return False
-    decoded = PERCENT.compiled.sub(lambda escape: chr(int(escape[1], 16)), value)
-    return decoded != value and is_reference(decoded)
-
-
-def value_start(text: str, start: int) -> int:
-    """Return where a value found at ``start`` starts: at the ``%`` of a percent-escape that
-    ``start`` is inside (``%24%28cat…`` found from ``24%28cat…``), else at ``start``."""
-    inside = text.endswith("%", 0, start) and PERCENT_TAIL.compiled.match(text, start)
-    return start - 1 if inside else start
-
-
-def past_escape(text: str, start: int) -> int:
-    """
-    Return where a value found at ``start`` starts when the letter there ends a ``\\n``, ``\\r``
-    or ``\\t`` escape (an odd run of backslashes before it: ``…/token\\nVALUE`` in a JSON string,
-    where that letter is a line break or a tab): after it; else ``start``.
-    """
-    if start == 0 or text[start - 1] != "\\" or text[start] not in "nrt":
-        return start
-    run = start - 1
-    while run > 0 and text[run - 1] == "\\":
-        run -= 1
-    return start + 1 if (start - run) % 2 == 1 else start
-
-
-def is_encoded_reference(value: str) -> bool:
-    """
-    Return ``checks.is_reference`` of ``value`` or, when it is URL-encoded, whether it decodes to
-    a reference (``vault%3Asecret%2Fdata%2Fdb%23password``, ``%24%28cat%20%2Frun%2Fsecrets%2Fdb
-    %29``) or to words with blanks between them (``%20flag%20%26%20docker``): no token. An
-    assignment to another variable (``token BUILD_SHA=<sha>``: an upper-case name, then ``=``;
-    bench/contexts33) is that variable's value, not the secret's either. A drawn token's ``=``
-    after lower-case letters (``iptndv=vtyw…``, ``b_fp06k…__=-ux8…``) is no assignment.
-    """
-    if checks.is_reference(value) or ASSIGNED.compiled.match(value) is not None:
-        return True
-    if "%" not in value:
-        return False
-    decoded = PERCENT.compiled.sub(lambda escape: chr(int(escape[1], 16)), value)
-    return decoded != value and (checks.is_reference(decoded) or len(decoded.split()) > 1)
-
-
-def is_chance_xxx(value: str) -> bool:
-    """
-    Return whether a placeholder's ``xxx`` is in ``value`` by chance: a run of exactly three
-    ``x`` (any case) in a value that, without it, is no reference and looks generated (16 or more
-    characters left); ``sk-xxxxxxxx`` and ``sk_test_xxx`` stay placeholders.
-    """
-    if "xxxx" in value.lower():
-        return False
-    rest = LONE_XXX.compiled.sub("", value)
-    if rest == value or checks.is_reference(rest) or not checks.looks_random(rest, minimum=16):
-        return False
-    return not words.is_wordy(rest)
-
-
-def is_blob(value: str) -> bool:
-    """
-    Return whether ``value`` starting with ``/`` is base64, not a file: 20 or more base64
-    characters, three slashes at most, and a ``+``, ``=`` or a part of 12 or more that mixes
-    upper and lower case and digits and reads as no words.
-    """
-    if not value.startswith("/") or value.count("/") > 3 or not BLOB.fullmatch(value):
-        return False
-    if "+" in value or value.endswith("="):
-        return True
-    longest = max(value.split("/"), key=len)
-    return (
-        len(longest) >= 12
-        and checks.character_classes(longest) == 3
-        and not words.is_wordy(longest)
-    )
 
 
 def is_counted_hex(value: str) -> bool:

@@ -25,11 +25,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import columns, key_names, tables, words
+from fedlearn.anonymize import key_names, table_layouts, tables, words
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_WORDS
 from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, span_match
 
-SEPARATORS = columns.SEPARATORS
+SEPARATORS = table_layouts.SEPARATORS
 # The first character of a box's lines: a separator, a corner or a rule's dash.
 BOX_LINE = frozenset(SEPARATORS + "+┌└├╔╚╠╟╞╭╰┏┗┣╒╘╓╙-─━═=")
 MAX_ROWS = 50
@@ -44,7 +44,7 @@ def box_cells(line: str) -> list[tuple[int, int]] | None:
     start = len(body) - len(body.lstrip(" \t"))
     if len(body) - start < 2 or body[start] not in SEPARATORS or body[-1] not in SEPARATORS:
         return None
-    cells = columns.separated(body)  # the blanks before the first separator: an empty cell
+    cells = table_layouts.separated(body)  # the blanks before the first separator: an empty cell
     while cells and cells[0][0] == cells[0][1]:
         cells.pop(0)
     while cells and cells[-1][0] == cells[-1][1]:
@@ -56,7 +56,7 @@ def box_rows(subject: str) -> Iterator[re.Match[str]]:
     """Yield, per box row of two cells, a match from its key cell's start to its value's end."""
     if "\n" not in subject or not any(c in subject for c in SEPARATORS):
         return
-    if not columns.has_dashes(subject):
+    if not table_layouts.has_dashes(subject):
         return
     lines = subject.split("\n")
     starts = [0]
@@ -71,7 +71,7 @@ def box_rows(subject: str) -> Iterator[re.Match[str]]:
         while end < len(lines) and lines[end].lstrip(" \t")[:1] in BOX_LINE:
             end += 1
         block = range(index, min(end, index + MAX_ROWS))
-        if end - index >= 2 and any(columns.has_dashes(lines[i]) for i in range(index, end)):
+        if end - index >= 2 and any(table_layouts.has_dashes(lines[i]) for i in range(index, end)):
             for number in block:
                 cells = box_cells(lines[number])
                 if cells is not None and len(cells) == 2 and is_key_cell(lines[number], cells[0]):
@@ -93,9 +93,9 @@ def aligned_names(header: str) -> list[tuple[int, int]] | None:
     """Return the spans of an aligned header's names (two blanks or more apart), or None."""
     names = []
     position = len(header) - len(header.lstrip(" "))
-    for gap in [*columns.GAP.finditer(header, position), None]:
+    for gap in [*table_layouts.GAP.finditer(header, position), None]:
         end = len(header) if gap is None else gap.start()
-        if not columns.ALIGNED_NAME.compiled.fullmatch(header, position, end):
+        if not table_layouts.ALIGNED_NAME.compiled.fullmatch(header, position, end):
             return None
         names.append((position, end))
         if gap is not None:

@@ -26,12 +26,12 @@ from fedlearn.anonymize import (
     generators,
     handed,
     key_names,
-    key_shapes,
     owned_cells,
     owned_keys,
     parenthesized,
     pasted_keys,
     prose_values,
+    references,
     refused_keys,
     told_abroad,
     url_ports,
@@ -90,7 +90,7 @@ def braced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if not key or before not in ("", ";", " ", "\t", "\n", '"', "'"):
         return None
     name = key_names.classify_key(key)
-    if name is None or key_shapes.is_reference(value):  # base64 may start with ``/``
+    if name is None or references.is_reference(value):  # base64 may start with ``/``
         return None
     # In braces a leading ``-`` is a character of the value, no option (``Pwd={-x9…}``).
     if not key_names.is_secret_value(name, key, "x" + value[1:] if value[0] == "-" else value):
@@ -102,7 +102,7 @@ def listed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return a ``;key=value;`` connection-string value under a secret key."""
     key, value = match.group("key"), match.group("quoted")
     name = key_names.classify_key(key)
-    if name is None or key_shapes.is_reference(value) or checks.is_reference(value):
+    if name is None or references.is_reference(value) or checks.is_reference(value):
         return None
     if not key_names.is_secret_value(name, key, value):
         return None

@@ -10,14 +10,7 @@ import base64
 import binascii
 import re
 
-from fedlearn.anonymize import (
-    addresses,
-    credentials,
-    mail_forms,
-    mail_ids,
-    public_objects,
-    version_quads,
-)
+from fedlearn.anonymize import addresses, credentials, mail_forms, mail_ids, version_quads
 from fedlearn.anonymize.checks import FILE_EXTENSION
 from fedlearn.anonymize.per_text import anywhere
 from fedlearn.anonymize.rules import Lazy, Many, Matcher, Rule, Span, Trigger, personal
@@ -96,7 +89,7 @@ def ipv4_address(match: re.Match[str], text: str) -> tuple[int, int, str] | None
     if first > 0 and (text[first - 1].isalnum() or text[first - 1] in "_."):
         return None
     end = match.end()
-    if addresses.is_kept_ipv4(text[first:end]) or public_objects.is_version(text, first):
+    if addresses.is_kept_ipv4(text[first:end]) or version_quads.is_version(text, first):
         return None  # kept, or a version of four numbers (``version: 2.5.34.0``)
     if version_quads.is_named_version(text, first, end):
         return None  # ``Git 1.7.12.3 Release Notes``, ``in 1.8.1.2`` beside ``v1.8.1.2``

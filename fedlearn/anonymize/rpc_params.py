@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import key_names, key_shapes
+from fedlearn.anonymize import key_names, references
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, span_match
 
 # A ``params`` array with no array or object inside (positional params of scalars).
@@ -56,7 +56,7 @@ def calls(subject: str) -> Iterator[re.Match[str]]:
 
 def is_credential(value: str) -> bool:
     """Return whether a param of a signing-in call reads as a credential drawn for it."""
-    if PUBLIC.fullmatch(value) or key_shapes.is_reference(value):
+    if PUBLIC.fullmatch(value) or references.is_reference(value):
         return False
     return key_names.is_secret_value("token", "token", value)
 

@@ -23,10 +23,11 @@ from fedlearn.anonymize.entropy import (
     is_host_or_file,
     is_labelled,
 )
-from fedlearn.anonymize.key_shapes import is_encoded_reference, past_escape, value_start
 from fedlearn.anonymize.probe import Probe
 from fedlearn.anonymize.public_objects import is_object_id, is_public_token
+from fedlearn.anonymize.references import is_encoded_reference
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
+from fedlearn.anonymize.value_spans import past_escape, value_start
 
 # The UTF-8 bytes of a text mapped to 1 (a character a value after a secret word is made of,
 # ``INTRODUCED``'s value) or 0, and what the mapped bytes of a value (16 or more) look like.

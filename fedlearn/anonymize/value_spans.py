@@ -4,7 +4,9 @@ A key's value pattern (``assignments.VALUE``) reads a literal up to a quote, a s
 bracket; a drawn secret may hold those (``password = "it's-Xk2!q"``, ``secret := gc,kgq8Jr!%…``,
 ``KEY=u@D7GXt)t>8d(LtH^(lvZ<g``), and after an ``Authorization`` key the scheme word
 (``Bearer``) is no part of the credential. The key rules (``assignments``, ``forms``,
-``params``) ask these where the span to redact is.
+``params``) ask these where the span to redact is. A value found after a secret word
+(``secret_words``) starts at the ``%`` of a percent-escape it was found inside, and past the
+letter of a ``\\n`` escape before it (``value_start``, ``past_escape``).
 """
 
 from __future__ import annotations
@@ -160,3 +162,28 @@ def brackets_pair(word: str) -> bool:
         elif character in ")]}" and (not opened or "([{"[")]}".index(character)] != opened.pop()):
             return False
     return not opened
+
+
+# A percent-escape's two hex digits after its ``%`` (``%24`` is ``$``; ``value_start``).
+PERCENT_TAIL = rules.Lazy(r"[2-7][0-9A-Fa-f]")
+
+
+def value_start(text: str, start: int) -> int:
+    """Return where a value found at ``start`` starts: at the ``%`` of a percent-escape that
+    ``start`` is inside (``%24%28cat…`` found from ``24%28cat…``), else at ``start``."""
+    inside = text.endswith("%", 0, start) and PERCENT_TAIL.compiled.match(text, start)
+    return start - 1 if inside else start
+
+
+def past_escape(text: str, start: int) -> int:
+    """
+    Return where a value found at ``start`` starts when the letter there ends a ``\\n``, ``\\r``
+    or ``\\t`` escape (an odd run of backslashes before it: ``…/token\\nVALUE`` in a JSON string,
+    where that letter is a line break or a tab): after it; else ``start``.
+    """
+    if start == 0 or text[start - 1] != "\\" or text[start] not in "nrt":
+        return start
+    run = start - 1
+    while run > 0 and text[run - 1] == "\\":
+        run -= 1
+    return start + 1 if (start - run) % 2 == 1 else start

@@ -11,10 +11,11 @@ HEAD (``git diff``, a comparison of trees: it costs what changed), to which this
 working-tree changes are added (``git diff HEAD`` and the untracked files, for this node's own
 paths only), and the files read again last time; only those are read, each through the checked
 reader as the full count lists and reads it (``layout.pattern_files``, ``patterns.read_whole``,
-``peer_files``), and only the groups they touch are loaded and counted again. Everything is counted
-anew (through ``pattern_cache``) when there is nothing kept, the commit is unknown to git, more
-than ``DIFF_LIMIT`` paths changed, the admins or the data folder changed, or a kept file does not
-verify. A changed old-layout file (its ids in any shard) loads its category's groups.
+``peer_files``), and only the groups they touch are loaded and counted again (``tally_forward``).
+Everything is counted anew (through ``pattern_cache``) when there is nothing kept, the commit is
+unknown to git, more than ``tally_forward.DIFF_LIMIT`` paths changed, the admins or the data
+folder changed, or a kept file does not verify. A changed old-layout file (its ids in any shard)
+loads its category's groups.
 
 Each file is read as the full count reads it: this node's own whole, another node's within
 ``patterns.MAX_PER_FILE`` or ``merge.MAX_RETRACTIONS_PER_NODE``. A full count also stops keeping
@@ -39,7 +40,7 @@ names them is replaced atomically, last (``atomic.write``); superseded group fil
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 import msgspec
@@ -47,20 +48,16 @@ import msgspec
 from fedlearn import config
 from fedlearn.formats import layout
 from fedlearn.learn import merge, pattern_cache
-from fedlearn.report import tally_files
+from fedlearn.report import tally_files, tally_forward
 from fedlearn.store import (
     atomic,
     git_held,
-    git_history,
     git_local,
     git_objects,
     own,
-    peer_files,
     refusal_log,
     state,
 )
-
-DIFF_LIMIT = 20_000  # more changed paths than this: everything is counted anew
 
 
 class Counts(msgspec.Struct):
@@ -119,14 +116,16 @@ def counts(cfg: config.Config, store: state.StateDir) -> Counts:
         refusal_log.deferred() as refused
     ):  # reported by the tally_files.full count instead when past
         index = tally_files.load(folder / "index.msgpack", where)
-        forwarded = None if index is None else forward(where, folder, index, head, store)
+        forwarded = (
+            None if index is None else tally_forward.forward(where, folder, index, head, store)
+        )
         updated = None if forwarded is None else forwarded[0]
         if updated is None:
             made = tally_files.full(cfg.repo_path, where, head, store)
             if made is not None:
                 updated, groups = made
-                updated.worktree = differing(where, None)
-                save(folder, updated, groups, store, clean=True)
+                updated.worktree = tally_forward.differing(where, None)
+                tally_forward.save(folder, updated, groups, store, clean=True)
     if updated is None:
         (folder / "index.msgpack").unlink(missing_ok=True)
         counted = kept(cfg, store, where, key)
@@ -207,176 +206,3 @@ def category_counts(index: tally_files.Index, categories: Iterable[str]) -> dict
         if category in found:
             found[category] += count
     return found
-
-
-def forward(
-    where: tally_files.Where,
-    folder: Path,
-    index: tally_files.Index,
-    head: str,
-    store: state.StateDir,
-    worktree: Collection[str] | None = None,
-) -> tuple[tally_files.Index, tally_files.Groups] | None:
-    """
-    Return ``index`` brought forward to ``head`` and the work tree by reading only what changed
-    (module docstring), kept, with its groups; None when it cannot be (everything must be
-    counted anew). ``worktree``: every path under data/ (relative to the top) whose work tree
-    differs from HEAD, when the caller knows them (import), read too; else those of the paths
-    read that differ are found by git. Either way they are kept (``Index.worktree``) and read
-    again next time, so a file read from the work tree and changed back is read again.
-    """
-    names = set(index.recheck) | set(index.worktree) | set(worktree or ())
-    if index.commit != head:
-        roots = (f"{where.data}/patterns", f"{where.data}/retractions")
-        changed = git_history.diff_paths(where.top, index.commit, head, *roots)
-        if changed is None:
-            return None
-        names.update(changed)
-    own: list[str] = []  # a given ``worktree`` holds this node's own changed files too
-    if worktree is None:
-        own = git_history.worktree_paths(where.top, *tally_files.own_pathspecs(where))
-    names.update(own)
-    if len(names) > DIFF_LIMIT:
-        return None
-    groups = tally_files.Groups(folder, dict(index.groups))
-    tombstones = dict(index.tombstones)
-    recheck = set(own)
-    touched_ids: set[str] = set()
-    peer_pairs, excess = index.peer_pairs, dict(index.excess)
-    patterns_dir = layout.data_dir(where.repo) / "patterns"
-    retractions_dir = layout.data_dir(where.repo) / "retractions"
-    for name in sorted(names):
-        path = where.under_data(name)
-        if path is None:
-            continue
-        if path.parent == retractions_dir:
-            if not layout.is_node_file(path.name):
-                continue  # no tally_files.full count lists it, now or before
-            old = tombstones.pop(path.stem, [])
-            new, whole = tally_files.read_retractions_file(
-                where.repo, path, own=path.stem == where.node
-            )
-            if new is not None:
-                tombstones[path.stem] = new
-            if not whole:
-                recheck.add(name)
-            touched_ids.update(t.id for t in old)
-            touched_ids.update(t.id for t in (new or []))
-            continue
-        parts = path.relative_to(patterns_dir).parts if path.is_relative_to(patterns_dir) else ()
-        if not parts or parts[0] not in where.categories:
-            continue
-        if len(parts) == 2 and layout.is_node_file(parts[1]):  # the old layout: any shard's ids
-            category, holder = parts
-            keys = [k for k in groups.digests if k.split("/")[0] == category]
-            found, whole = tally_files.read_old_file(
-                where.repo, path, own=tally_files.holder_node(holder) == where.node
-            )
-        elif (
-            len(parts) == 3
-            and layout.is_shard_file(parts[2])
-            and peer_files.NODE.fullmatch(parts[1])
-        ):
-            category, holder = parts[0], parts[1]
-            keys = [f"{category}/{layout.shard_of(path)}"]
-            found, whole = tally_files.read_shard_file(where.repo, path, own=holder == where.node)
-        else:
-            continue  # no tally_files.full count lists it, now or before (nor a file under it: named apart)
-        pairs = tally_files.replace_holder(groups, category, holder, keys, found)
-        if pairs is None:
-            return None
-        if tally_files.holder_node(holder) != where.node:
-            peer_pairs += pairs
-        tally_files.note_excess(
-            excess, name, found, own=tally_files.holder_node(holder) == where.node
-        )
-        if not whole:
-            recheck.add(name)
-    retractions = merge.collect(tombstones, where.admins)
-    recount = set(groups.dirty)
-    touched_shards = {layout.shard_name(i) for i in touched_ids}
-    recount.update(f"{c}/{s}" for c in where.categories for s in touched_shards)
-    new_counts = dict(index.counts)
-    for key in sorted(recount):
-        group = groups.get(key)
-        if group is None:
-            return None
-        new_counts.pop(key, None)
-        visible = tally_files.count_group(group, retractions)
-        if visible:
-            new_counts[key] = visible
-    withheld = index.withheld
-    retracted_shards = {layout.shard_name(i) for i in retractions.by_id}
-    dirty_shards = {key.split("/")[1] for key in groups.dirty}
-    if touched_ids or retracted_shards & dirty_shards or tombstones != index.tombstones:
-        found_withheld = tally_files.withheld_of(where, groups, retractions)
-        if found_withheld is None:
-            return None
-        withheld = found_withheld
-    updated = tally_files.Index(
-        version=tally_files.VERSION,
-        commit=head,
-        marks=where.marks(),
-        groups=groups.digests,
-        counts=new_counts,
-        tombstones=dict(sorted(tombstones.items())),
-        recheck=sorted(recheck),
-        withheld=withheld,
-        peer_pairs=peer_pairs,
-        excess=dict(sorted(excess.items())),
-        worktree=sorted(differing(where, names) if worktree is None else worktree),
-    )
-    if not updated.within(where.node):
-        return None
-    if updated != index or groups.dirty:
-        save(folder, updated, groups, store, clean=False)
-    return updated, groups
-
-
-WORKTREE_NAMES = 1_000  # more paths than this: git compares all of data/patterns, retractions
-
-
-def differing(where: tally_files.Where, names: Collection[str] | None) -> list[str]:
-    """
-    Return the paths (relative to the top) of ``names`` whose work tree differs from HEAD
-    (modified, deleted or untracked), or of every file under data/patterns and data/retractions
-    (``names`` None, or more than ``WORKTREE_NAMES``: git then compares them all).
-    """
-    if names is not None and not names:
-        return []
-    specs = [f"{where.data}/patterns", f"{where.data}/retractions"]
-    if names is not None and len(names) <= WORKTREE_NAMES:
-        specs = [f":(literal){name}" for name in sorted(names)]
-    return git_history.worktree_paths(where.top, *specs)
-
-
-# Where earlier versions kept the merged counts and the withheld tombstones (state dir's own/):
-# replaced by cache/merged/, removed by the first clean save.
-SUPERSEDED = ("merged.json", "withheld.json")
-
-
-def save(
-    folder: Path,
-    index: tally_files.Index,
-    groups: tally_files.Groups,
-    store: state.StateDir,
-    *,
-    clean: bool,
-) -> None:
-    """
-    Keep ``index`` and its changed groups (module docstring: the groups first, the index last,
-    atomically), then remove the group files it no longer names (all others when ``clean``).
-    Nothing is kept while another job holds the repo (its work tree may be half changed).
-    """
-    if store.lock_holder(state.REPO_LOCK) is not None:
-        return
-    superseded = groups.write()
-    index.groups = dict(sorted(groups.digests.items()))
-    atomic.write(folder / "index.msgpack", msgspec.msgpack.encode(index))
-    named = {groups.file(key, digest) for key, digest in index.groups.items()}
-    if clean:
-        superseded = [path for path in (folder / "groups").glob("*/*.msgpack") if path not in named]
-        superseded += [store.root / "own" / name for name in SUPERSEDED]
-    for path in superseded:
-        if path not in named:
-            path.unlink(missing_ok=True)

@@ -1,11 +1,9 @@
-"""The kept parts of the merged counts (``tally``): the index, the groups, counting them anew, and
-one file read as a full count reads it.
+"""The kept parts of the merged counts (``tally``): the index, the groups, counting them anew.
 
 A group is the ids of one category and shard that any node's file holds, each with its holders
 (``node`` for a shard file, ``<node>.jsonl`` for an old-layout file); it is kept in a file named
-by the digest of its bytes, checked when loaded. A file is listed, refused and read as the full
-count's listing (``layout.pattern_files``, ``layout.retraction_files``, ``peer_files.entries``)
-and readers (``patterns.read_whole``, ``merge.read_tombstone_file``) do.
+by the digest of its bytes, checked when loaded. ``tally_forward`` reads one changed file as a
+full count reads it and puts its holder in the groups again.
 """
 
 from __future__ import annotations
@@ -13,8 +11,6 @@ from __future__ import annotations
 import collections
 import functools
 import hashlib
-import os
-import stat
 from pathlib import Path
 
 import attrs
@@ -23,7 +19,7 @@ import msgspec
 from fedlearn.formats import layout
 from fedlearn.formats.records import Pattern, Retraction
 from fedlearn.learn import merge, pattern_cache, patterns
-from fedlearn.store import atomic, git_history, peer_files, refusal_log, state
+from fedlearn.store import atomic, git_history, state
 
 VERSION = 2
 Group = dict[str, list[str]]  # pattern id -> the holders: node (a shard file), <node>.jsonl (old)
@@ -130,39 +126,6 @@ def own_pathspecs(where: Where) -> list[str]:
     return [f":(glob){spec}" for spec in [*specs, f"{data}/retractions/{node}.jsonl"]]
 
 
-def replace_holder(
-    groups: Groups, category: str, holder: str, keys: list[str], found: list[Pattern]
-) -> int | None:
-    """
-    Take ``holder`` (one file's) out of the groups ``keys`` (those its ids were in) and put it in
-    for the ids ``found`` (the file now); return how many (id, holder) pairs that adds (fewer
-    than 0: removes), None when a group file is damaged.
-    """
-    pairs = 0
-    for key in keys:
-        group = groups.get(key)
-        if group is None:
-            return None
-        for pattern_id in [i for i, holders in group.items() if holder in holders]:
-            group[pattern_id].remove(holder)
-            pairs -= 1
-            if not group[pattern_id]:
-                del group[pattern_id]
-            groups.dirty.add(key)
-    for pattern in found:
-        key = f"{category}/{layout.shard_name(pattern.id)}"
-        group = groups.get(key)
-        if group is None:
-            return None
-        holders = group.setdefault(pattern.id, [])
-        if holder not in holders:
-            holders.append(holder)
-            holders.sort()
-            pairs += 1
-            groups.dirty.add(key)
-    return pairs
-
-
 def note_excess(excess: dict[str, int], name: str, found: list[Pattern], *, own: bool) -> None:
     """Keep in ``excess`` what file ``name``'s records add to its (id, file) pairs (``Index``)."""
     extra = len(found) - len({p.id for p in found})
@@ -211,68 +174,6 @@ def withheld_of(
             if not tombstone.reason.startswith(merge.REKEYED):
                 found[node] += 1
     return dict(sorted(found.items()))
-
-
-def is_listed(repo: Path, path: Path, folder: Path, valid: bool) -> bool:
-    """
-    Return whether a full count lists ``path`` (a ``.jsonl`` file in ``folder``, under ``repo``):
-    every folder down to it real (``peer_files.folder_problem``), a name it reads (``valid``), a
-    regular file. What it refuses is refused as its listing (``peer_files.entries``) refuses it.
-    """
-    problem = peer_files.folder_problem(repo, folder)
-    if problem is not None:
-        if problem != "missing":
-            refusal_log.refuse(repo, folder, problem)
-        return False
-    try:
-        mode = os.lstat(path).st_mode
-    except OSError:
-        return False
-    if not (valid and peer_files.is_name(path.name)):
-        refusal_log.refuse(repo, path, "a name fedlearn does not read")
-    elif stat.S_ISLNK(mode):
-        refusal_log.refuse(repo, path, "a symlink")
-    elif not stat.S_ISREG(mode):
-        refusal_log.refuse(repo, path, "not a regular file")
-    else:
-        return True
-    return False
-
-
-def read_shard_file(repo: Path, path: Path, *, own: bool) -> tuple[list[Pattern], bool]:
-    """
-    Return the verified records of shard file ``path`` as a full count reads them (none when it
-    would not list it: ``layout.pattern_files``), and whether nothing in it was refused.
-    """
-    node_folder = path.parent
-    valid = (
-        peer_files.NODE.fullmatch(node_folder.name) is not None
-        and peer_files.is_name(node_folder.name)
-        and layout.is_shard_file(path.name)
-    )
-    if not is_listed(repo, path, node_folder, valid):
-        return [], True
-    return patterns.read_whole(path, own=own)
-
-
-def read_old_file(repo: Path, path: Path, *, own: bool) -> tuple[list[Pattern], bool]:
-    """Return what ``read_shard_file`` does for a pattern file of the old layout."""
-    if not is_listed(repo, path, path.parent, layout.is_node_file(path.name)):
-        return [], True
-    return patterns.read_whole(path, own=own)
-
-
-def read_retractions_file(
-    repo: Path, path: Path, *, own: bool
-) -> tuple[list[Retraction] | None, bool]:
-    """
-    Return the well-formed tombstones of retractions file ``path`` as a full count reads them
-    (``merge.read_tombstone_file``; None when it would not list or could not read it:
-    ``layout.retraction_files``), and whether every line was kept.
-    """
-    if not is_listed(repo, path, path.parent, layout.is_node_file(path.name)):
-        return None, True
-    return merge.read_tombstone_file(repo, path, own=own)
 
 
 class Index(msgspec.Struct, kw_only=True):

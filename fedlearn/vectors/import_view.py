@@ -4,9 +4,9 @@ Import narrowed to the ids its changed files hold (``import_changes.changed_ids`
 each of them, the join over every node's files holding it. Listing the touched shards of every
 node finds those files at a cost that follows the number of nodes. ``report.tally`` keeps, per
 category and shard, each id any node's file holds with the files holding it, at a commit, and
-brings that forward by what git says changed since (``tally.forward``: the files changed between
-the commits, this node's own, those read again, and here the work tree's changes import already
-knows). So this view reads only the files holding the changed ids (through the checked reader
+brings that forward by what git says changed since (``tally_forward.forward``: the files changed
+between the commits, this node's own, those read again, and here the work tree's changes import
+already knows). So this view reads only the files holding the changed ids (through the checked reader
 and ``pattern_cache``, as ``merge.merged_view`` reads them) and takes the tombstones from the
 kept index (read as ``merge.read_retractions`` reads them, within its limits: ``Index.within``).
 
@@ -26,7 +26,7 @@ import attrs
 from fedlearn.formats import layout
 from fedlearn.formats.records import Pattern
 from fedlearn.learn import merge, pattern_cache, patterns
-from fedlearn.report import tally, tally_files
+from fedlearn.report import tally, tally_files, tally_forward
 from fedlearn.store import git_held, git_local, refusal_log, state
 
 
@@ -70,7 +70,11 @@ def kept(
     with refusal_log.deferred() as refused:  # the full listing that follows reports its own
         index = tally_files.load(folder / "index.msgpack", where)
         head = git_local.head(where.top) or ""
-        made = None if index is None else tally.forward(where, folder, index, head, store, names)
+        made = (
+            None
+            if index is None
+            else tally_forward.forward(where, folder, index, head, store, names)
+        )
     if made is None:
         return None
     for holder_repo, path, reason in refused:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from fedlearn.anonymize import Anonymizer, columns
+from fedlearn.anonymize import Anonymizer
 
 
 @pytest.mark.parametrize(
@@ -95,93 +93,6 @@ def test_other_columns_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
 
 
-def every_line_cells(text: str) -> tuple[columns.Cell, ...]:
-    """Return the cells ``table_cells`` finds, each layout tried at every line (no precondition)."""
-    lines, position = [], 0
-    for line in text.split("\n"):
-        lines.append((position, line))
-        position += len(line) + 1
-    found: list[columns.Cell] = []
-    taken = set()
-    for index in range(1, len(lines) - 1):
-        if columns.is_rule(lines[index][1]) and columns.ruled(lines, index, found):
-            taken.add(index - 1)
-    for index in range(len(lines) - 1):
-        if index not in taken and "  " in lines[index][1]:
-            columns.aligned(lines, index, found)
-    for index in range(len(lines) - 1):
-        if index not in taken:
-            columns.delimited(lines, index, found)
-    return tuple(found)
-
-
-TABLES = [
-    " uid | licence_no      | city\n-----+-----------------+------\n   7 | K4091-553-22881 | Oslo",
-    "│ member │ steuernummer │\n├────────┼──────────────┤\n│ m-19   │ 93/815/08152 │",
-    "  name  api_key\n0  web  Qm9vdHN0cmFwVG9rZW4x\n1  db   c2VjcmV0LXRva2VuLTI=",
-    "name,passport_no\r\nada,X1234567\r\nbob,Y7654321",
-    "id;tax_id;note\n1;93/815/08152;x\n",
-    'id\t"api key"\tx\n1\tabc\t2',
-    '"id", "card" (old),x\n1,4111,2\n',
-    "a ==-\n| x | y |\n--=+-=-\n| 1 | 2 |",
-    "    indented  line\n    next  line\n\tx,\ty\n\t1,\t2",
-    "| h | k |\n|---|---|\n| 1 | 2 |\nfoo, bar\nbaz, qux",
-    "def f(args, kwargs):\n    return g(args, kwargs)  # key, token\n",
-    "x ║ y\n═══╬═══\n1 ║ 2",
-    '"id"x,api_key\n1,abc\n',
-    "`id`;'tax_id'\n1;93/815/08152",
-    " id;passport_no\n1;X1234567",
-    "see below, please\nname,passport_no\nada,X1234567\n    enable = true;\n    port = 1;",
-    "  {\n    enable = true;\n  }\nid  api_key\n1   Qm9vdHN0cmFwVG9rZW4x",
-    "x\tname  licence_no\r\n  a  K4091-553-22881\r\n",
-    "    port = 1;\n\t'id';tax_id\n1;93/815/08152",
-    # No ``,``/``;``/tab anywhere (the delimited searches are skipped), or one only far from a header.
-    '"id" passport_no\n"ada" X1234567',
-    "id  passport_no\n1   X1234567\nsee: a; b",
-    "uid\tlicence_no\n7\tK4091-553-22881",
-]
-# Lines for the whole-text searches before the per-line tests (``GAPPED``, ``DELIMITED_LINE``).
-LINES = [
-    "    enable = true;",
-    "  a  b",
-    "\t  x",
-    "x\t  y",
-    "a \t b",
-    "   ",
-    "a  ",
-    "\r  x",
-    "name,passport_no",
-    "  `id`;x",
-    '  "a" b',
-    "{ config, pkgs }:",
-    "x = f(a, b);",
-    "",
-]
-
-
-@pytest.mark.parametrize("first", LINES)
-@pytest.mark.parametrize("second", LINES)
-def test_whole_text_searches_answer_as_the_lines_do(first: str, second: str) -> None:
-    """``GAPPED`` finds something iff a line has two blanks after its indent, and
-    ``DELIMITED_HEAD`` at the start or ``DELIMITED_LINE`` iff a line's start is a delimited
-    header's."""
-    for text in (first + "\n" + second, "  x\n" + first + "\n" + second + "\n"):
-        lines = text.split("\n")
-        gapped = any("  " in line and "  " in line.lstrip(" ") for line in lines)
-        assert (columns.GAPPED.search(text) is not None) == gapped, text
-        named = any(columns.DELIMITED_HEAD.match(line) for line in lines)
-        whole = columns.DELIMITED_HEAD.match(text) or columns.DELIMITED_LINE.search(text)
-        assert (whole is not None) == named, text
-
-
-@pytest.mark.parametrize("text", TABLES + [t.replace("\n", "\n\n", 1) for t in TABLES])
-def test_cells_are_those_of_every_line_read(text: str) -> None:
-    """The cheap conditions before each layout's reading skip only lines it finds nothing at."""
-    columns.table_cells.cache_clear()
-    assert columns.table_cells(text) == every_line_cells(text)
-    assert columns.table_cells(text + "\n" + text) == every_line_cells(text + "\n" + text)
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -230,55 +141,3 @@ def test_phones_and_cards_under_a_naming_header_are_redacted(
 def test_other_phone_and_card_cells_stay(anonymizer: Anonymizer, text: str) -> None:
     """Empty, wordy, dated, Luhn-failing and other columns' values stay."""
     assert anonymizer.anonymize(text) == text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "a---b",
-        "a -= b",
-        "=-=",
-        "x==",
-        "-- -",
-        "a-b=c",
-        "é ---",
-        "│─━═│",
-        "─=-",
-        "─ ─ ─",
-        "",
-        "--\n-",
-    ],
-)
-def test_has_dashes_is_the_dashes_search(text: str) -> None:
-    assert columns.has_dashes(text) == (columns.DASHES.search(text) is not None)
-
-
-# ``ALIGNED_NAME`` before its runs were possessive.
-ALIGNED_NAME_BACKTRACKING = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+){0,2}")
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        "api_key",
-        "api key",
-        "a b c",
-        "a b c d",
-        "a b ",
-        "sha256sum result/bin/x",
-        "_x.y-z",
-        "9a",
-        "a  b",
-        " a",
-        "a",
-        "Name",
-        "a b/c",
-        "é",
-    ],
-)
-def test_aligned_name_matches_as_it_did(name: str) -> None:
-    expected = ALIGNED_NAME_BACKTRACKING.fullmatch(name) is not None
-    assert (columns.ALIGNED_NAME.compiled.fullmatch(name) is not None) == expected
-    assert (
-        columns.ALIGNED_NAME.compiled.fullmatch("  " + name + "  ", 2, 2 + len(name)) is not None
-    ) == expected

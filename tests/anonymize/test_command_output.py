@@ -1,7 +1,7 @@
 """What commands print stays (bench/outputs27); the secrets beside it still go.
 
 ``base64`` of a text file, a certificate's DER and a DER public key in base64 (``public_formats``),
-Debian's versions and a version with a named build part (``public_objects.is_version``), the end
+Debian's versions and a version with a named build part (``version_quads.is_version``), the end
 of a colon-hex dump (``personal.is_dump_piece``); a private key's tail under its END line
 (``credentials``) is a secret.
 """

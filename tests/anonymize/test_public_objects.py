@@ -8,7 +8,6 @@ import random
 import pytest
 
 from fedlearn.anonymize import Anonymizer, public_objects
-from fedlearn.anonymize.rules import Lazy
 
 SHA256 = "9f2c1dd3a0e1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5061728394a5"
 TOKEN = "Hk2Lp9Qt7Wn3Rb8Yc1V5s0aB4dE6fG8hJ"
@@ -140,41 +139,6 @@ def test_object_ids() -> None:
 
 
 @pytest.mark.parametrize(
-    ("before", "version"),
-    [
-        ("version: ", True),
-        ("VERSION=", True),
-        ("Ver. ", True),
-        ('FileVersion": "', True),
-        ("release ", True),
-        ("BUILD ", True),
-        ("firmware ", True),
-        ('Revision("', True),
-        ("ver\u017fion: ", True),  # long s: case-insensitively an s
-        ("f\u0131rmware ", True),  # dotless i: case-insensitively an i
-        ('oldVersion="0.0.0.0-', True),
-        ("server: ", False),
-        ("conversion ", False),
-        ("peer=", False),
-        ("the gateway at ", False),
-    ],
-)
-def test_a_version_word_is_told_as_the_regex_tells_it(before: str, version: bool) -> None:
-    text = f"{before}10.1.2.3 done"
-    start = len(before)
-    window = public_objects.VERSION_WORD.compiled.search(text, max(0, start - 24), start)
-    assert public_objects.is_version(text, start) is version is (window is not None)
-
-
-def test_a_window_without_a_version_word_runs_no_search(monkeypatch: pytest.MonkeyPatch) -> None:
-    fresh = Lazy(public_objects.VERSION_WORD.pattern)
-    monkeypatch.setattr(public_objects, "VERSION_WORD", fresh)
-    assert not public_objects.is_version("connection refused by peer=10.1.2.3", 29)
-    assert not fresh.is_compiled
-    assert public_objects.is_version("build 10.1.2.3", 6)
-
-
-@pytest.mark.parametrize(
     "text",
     [
         # OpenRouter's generation ids: a kind, a Unix time, a body.
@@ -252,27 +216,3 @@ def test_secret_values_and_addresses_beside_them_go(
     anonymizer: Anonymizer, text: str, secret: str
 ) -> None:
     assert secret not in anonymizer.anonymize(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "version"),
-    [
-        # The ``-`` after a quad of five-digit numbers: the farthest ``QUAD_REACH`` allows.
-        ("pkg 12345.12345.12345.12345-el.8 ok", True),
-        ("pkg 1.2.3.4-el.8", True),
-        ("ii  libwidget  12345.12345.12345.12345-1 amd64", True),
-        ("ii  libwidget  4.2.0.7-1 amd64", True),
-        ("pkg 1.2.3.4 -el.8", False),  # the ``-`` is not right after the quad
-        ("at 12345.12345.12345.12345", False),
-        ("peer 10.1.2.3 - up", False),
-    ],
-)
-def test_a_dash_after_the_quad_is_found_as_far_as_the_patterns_reach(
-    text: str, version: bool
-) -> None:
-    start = next(i for i, c in enumerate(text) if c.isdigit())
-    assert public_objects.is_version(text, start) is version
-    dashed = public_objects.SUFFIXED_VERSION.match(text, start) or (
-        text.startswith(" ", start - 1) and public_objects.DEBIAN_REVISION.match(text, start)
-    )
-    assert (text.find("-", start, start + public_objects.QUAD_REACH) >= 0) or not dashed

@@ -15,7 +15,7 @@ import pytest
 from fedlearn import config
 from fedlearn.formats import layout, records
 from fedlearn.learn import merge, patterns
-from fedlearn.report import tally, tally_files
+from fedlearn.report import tally, tally_files, tally_forward
 from fedlearn.store import atomic, git_held, peer_files, refusal_log, state
 from tests.conftest import Node, git
 
@@ -221,7 +221,7 @@ def test_a_full_count_removes_the_counts_earlier_versions_kept_in_own(
     cfg = alpha.config()
     own = cfg.state_path / "own"
     own.mkdir(parents=True, exist_ok=True)
-    for name in (*tally.SUPERSEDED, "counts.json"):
+    for name in (*tally_forward.SUPERSEDED, "counts.json"):
         (own / name).write_text("{}")
     put(peer, "beta", ERRORS, ["b"])
     push(peer, "beta")
