@@ -51,10 +51,11 @@ def test_entries_replace_what_the_import_read_through_and_keep_the_rest() -> Non
     gone = entry("patterns", "best-practices")
     ledger = import_quarantine.QuarantineLedger([read_again, not_read, gone])
     ledger.settle("skills-patterns", NEWER)  # a newer snapshot of the same node settles it
-    ledger.new.append(entry(NEWER, point=8))
+    newer = entry(NEWER, point=8)  # made once: set_aside stamps the clock's second
+    ledger.new.append(newer)
     sourced = {import_quarantine.area(e.collection, e.source) for e in (read_again, not_read, gone)}
     kept = ledger.entries({"skills-patterns", "error-solutions"}, sourced)
-    assert kept == [not_read, entry(NEWER, point=8)]
+    assert kept == [not_read, newer]
 
 
 def test_entries_drop_an_earlier_point_whose_source_is_gone() -> None:
@@ -84,12 +85,13 @@ def test_load_skips_a_line_that_is_not_a_record(
 ) -> None:
     """A damaged line is logged with its file and line number; the others load."""
     store = state.StateDir(tmp_path)
-    import_quarantine.save(store, [entry(SNAPSHOT)])
+    kept = entry(SNAPSHOT)  # made once: set_aside stamps the clock's second
+    import_quarantine.save(store, [kept])
     path = import_quarantine.file(store)
     path.write_bytes(b"not json\n" + path.read_bytes())
     monkeypatch.setattr(logging.getLogger("fedlearn"), "propagate", True)
     with caplog.at_level(logging.WARNING, logger="fedlearn"):
-        assert import_quarantine.load(store).earlier == [entry(SNAPSHOT)]
+        assert import_quarantine.load(store).earlier == [kept]
     assert f"{path}:1: not a set-aside point" in caplog.text
 
 
