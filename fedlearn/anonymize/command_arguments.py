@@ -68,6 +68,11 @@ def is_braced_literal(value: str) -> bool:
     return words.is_token_body(inner)
 
 
+# Windows' ``net`` verbs that take a password (``net use``, ``net user``); Samba's ``net`` verbs
+# (``ads``, ``rpc``, ``sam``…) take ``-U user%password`` as ``smbclient`` does.
+NET_WINDOWS = frozenset({"use", "user"})
+
+
 def flagged_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[Span, str]]:
     """Yield the span and rule of each password after one of ``command``'s password flags."""
     separate, attached = SEPARATE.get(command, ()), ATTACHED.get(command, ())
@@ -107,7 +112,7 @@ def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[
             if found is not None:
                 yield found.span("value"), "password"
                 return
-    elif command in SAMBA or (command == "net" and values and values[0].lower() != "use"):
+    elif command in SAMBA or (command == "net" and values and values[0].lower() not in NET_WINDOWS):
         for index, value in enumerate(values):
             if value in ("-U", "--user") and index + 1 < len(words):
                 word = words[index + 1]

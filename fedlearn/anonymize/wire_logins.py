@@ -164,7 +164,7 @@ def rules() -> list[Rule]:
         Rule(
             ("password",),
             (Matcher(Lazy(SPAN.pattern), find=resp_passwords, judge=resp_judge),),
-            trigger=Trigger(words=("$4", "requirepass", "masterauth")),
+            trigger=Trigger(words=("$4", "requirepass", "masterauth"), lower=True),
             gate=rf"(?i)\$4{SEPARATOR}auth|(?:requirepass|masterauth){SEPARATOR}\$",
         ),
         Rule(

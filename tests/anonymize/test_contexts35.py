@@ -31,6 +31,7 @@ FOUND = [
     ),
     (f"*3\n$4\nauth\n$7\ndefault\n$24\n{MIXED}\n+OK", ("password",)),
     (f"*4\n$6\nCONFIG\n$3\nSET\n$11\nrequirepass\n$28\n{LOWER}", ("password",)),
+    (f"*4\n$6\nconfig\n$3\nset\n$11\nREQUIREPASS\n$24\n{MIXED}\n", ("password",)),
     (f"*5\n$5\nHELLO\n$1\n3\n$4\nAUTH\n$3\nops\n$24\n{MIXED}\n", ("password",)),
     # SMTP/IMAP AUTH PLAIN (RFC 4616), SMTP AUTH LOGIN
     (f"EHLO build-07\n250-AUTH PLAIN LOGIN\nAUTH PLAIN {PLAIN}\n235 2.7.0 ok", ("password",)),
@@ -60,6 +61,7 @@ FOUND = [
     (f"$ radtest ops {MIXED} 10.0.0.7 0 {LOWER}", ("password", "password")),
     (f"$ ipmitool -I lanplus -H bmc user set password 3 {MIXED}", ("password",)),
     (f"$ sudo net ads join -U admin%{MIXED} createcomputer=Servers", ("password",)),
+    (f"NET USER deploy {MIXED} /add", ("password",)),
     # netconfig: a prompt before IOS's key line, OSPF, Junos set lines
     (f"sw-01(config-server-tacacs)#key 0 {MIXED}", ("password",)),
     (f"interface Gi0/1\n ip ospf message-digest-key 1 md5 {MIXED}", ("password",)),
