@@ -12,7 +12,8 @@ names no key beside its password: the protocol's grammar says which word is one.
 - SMTP/IMAP ``AUTH PLAIN`` (``AUTHENTICATE PLAIN``) and its base64 when it decodes to
   ``authzid NUL user NUL password`` (RFC 4616), on the command's line or alone on a following
   one; ``AUTH LOGIN``'s base64 line right after the server's ``334 UGFzc3dvcmQ6`` ("Password:");
-- IMAP ``TAG LOGIN user password`` (a tag with a digit, or ``.``); POP3 and FTP ``PASS V`` when
+- IMAP ``TAG LOGIN user password`` (a tag of letters and digits, or ``.``; unquoted, two kinds of
+  character); POP3 and FTP ``PASS V`` when
   ``USER …`` came within the three lines before, with the same prefix (``C: ``, ``ftp> quote ``);
 - STOMP's ``passcode:`` header in a ``CONNECT``/``STOMP`` frame;
 - an expect script's ``send "V\\r"`` right after it expects a password prompt (``assword``,
@@ -48,7 +49,8 @@ LOGIN_PROMPT = Lazy(
     r"(?P<value>[A-Za-z0-9+/]{4,}={0,2})[ \t]*(?=\r?\n|\Z)"
 )
 IMAP_LOGIN = Lazy(
-    r"(?m:^)[^\S\n]*(?:C:[ \t]*)?(?:(?=[A-Za-z]{0,9}[0-9])[A-Za-z0-9]{1,10}|\.)[ \t]+(?i:login)[ \t]+"
+    r"(?m:^)[^\S\n]*(?:C:[ \t]*)?(?:(?=[0-9]{0,9}[A-Za-z])(?=[A-Za-z]{0,9}[0-9])[A-Za-z0-9]{2,10}|\.)"
+    r"[ \t]+(?i:login)[ \t]+"
     r"(?:\"(?:[^\"\\\n]|\\.)*\"|[^\s\"]+)[ \t]+"
     r"(?:\"(?P<quoted>(?:[^\"\\\n]|\\.){4,256})\"|(?P<value>[^\s\"]{4,256}))[ \t]*\r?(?=\n|\Z)"
 )
@@ -150,10 +152,14 @@ def login_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 
 
 def literal_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span of the ``value`` (or ``quoted``) group when it is a literal password."""
+    """Return the span of the ``value`` (or ``quoted``) group when it is a literal password; an
+    IMAP ``LOGIN``'s unquoted one needs two kinds of character (``a1 login user failed`` is prose)."""
     group = "quoted" if "quoted" in match.re.groupindex and match.group("quoted") else "value"
     value = match.group(group).rstrip()
     if not is_literal(value):
+        return None
+    imap = match.re.pattern == IMAP_LOGIN.pattern
+    if imap and group == "value" and checks.character_classes(value) < 2:
         return None
     return match.start(group), match.start(group) + len(value), "password"
 

@@ -92,6 +92,8 @@ def test_found(anonymizer: Anonymizer, text: str, names: tuple[str, ...]) -> Non
         "S: 334 VXNlcm5hbWU6\nC: c3ZjLW1haWw=",
         "a1 LOGIN svc-mail {password}",
         "sudo login mira tty1",
+        "2 login attempts failed",
+        "a1 login mira hunter",
         "USER svc-mail\n+OK\nPASS $POP_PASSWORD",
         "CONNECT\naccept-version:1.2\nhost:mq\n\n^@",
         'expect "password:"\nsend "$env(SSH_PASS)\\r"',
