@@ -35,6 +35,7 @@ from fedlearn.anonymize import (
     sql_copy,
     store_reads,
     terms,
+    wire_logins,
     words,
     wrapped_values,
 )
@@ -265,4 +266,5 @@ def keyed() -> list[Rule]:
         *dumps.rules(),  # debug dumps: ``[k] => V``, spew's ``(len=N) "V"``, ``$K[1]: |V|``…
         *wrapped_values.rules(),  # Java's ``Optional[V]``, Scala's ``Some(V)``: as if quoted
         *build_fields.rules(),  # Gradle's ``buildConfigField("String", "K", "\\"V\\"")``
+        *wire_logins.rules(),  # RESP ``AUTH``, SMTP ``AUTH PLAIN``, IMAP ``LOGIN``, ``PASS``, expect ``send``
     ]

@@ -15,13 +15,16 @@ from collections.abc import Iterator
 
 from fedlearn.anonymize import checks, heads, words
 from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
+from fedlearn.anonymize.netconfig import DEFAULT_COMMUNITIES
 from fedlearn.anonymize.password_commands import (
     ATTACHED,
     COMMAND_NAMES,
     COMMANDS,
     CONNECT,
     LOGON,
+    POSITIONAL,
     RABBIT_VERBS,
+    RADTEST_VALUED,
     SAMBA,
     SEPARATE,
     SHARE,
@@ -65,6 +68,11 @@ def is_braced_literal(value: str) -> bool:
     return words.is_token_body(inner)
 
 
+# Windows' ``net`` verbs that take a password (``net use``, ``net user``); Samba's ``net`` verbs
+# (``ads``, ``rpc``, ``sam``…) take ``-U user%password`` as ``smbclient`` does.
+NET_WINDOWS = frozenset({"use", "user"})
+
+
 def flagged_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[Span, str]]:
     """Yield the span and rule of each password after one of ``command``'s password flags."""
     separate, attached = SEPARATE.get(command, ()), ATTACHED.get(command, ())
@@ -76,6 +84,8 @@ def flagged_values(command: str, text: str, words: list[Span]) -> Iterator[tuple
         word = text[start:end].lower() if fold else text[start:end]
         if word in separate and index + 1 < len(words):
             span = unquoted(*words[index + 1], text)
+            if word == "-c" and text[span[0] : span[1]] in DEFAULT_COMMUNITIES:
+                continue  # SNMP's default community names no secret
             yield span, "token" if word in ("-t", "--token") else "password"
         for flag in attached:
             if len(word) > len(flag) and word.startswith(flag):
@@ -102,7 +112,7 @@ def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[
             if found is not None:
                 yield found.span("value"), "password"
                 return
-    elif command in SAMBA:
+    elif command in SAMBA or (command == "net" and values and values[0].lower() not in NET_WINDOWS):
         for index, value in enumerate(values):
             if value in ("-U", "--user") and index + 1 < len(words):
                 word = words[index + 1]
@@ -144,10 +154,36 @@ def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[
         for start, end in rest:
             if not text.startswith("/", start):
                 yield unquoted(start, end, text), "password"
+    elif command in POSITIONAL:
+        yield from positional(command, text, words, values)
     elif command == "rabbitmqctl" and len(values) >= 3 and values[0] in RABBIT_VERBS:
         yield unquoted(*words[2], text), "password"
     elif command == "reg" and values and values[0].lower() == "add":
         yield from registry_value(text, words, [value.lower() for value in values])
+
+
+def positional(
+    command: str, text: str, words: list[Span], values: list[str]
+) -> Iterator[tuple[Span, str]]:
+    """Yield the spans of the passwords a command takes by position (``POSITIONAL``): ``radtest
+    USER PASSWORD SERVER PORT SECRET`` (its flags and their values skipped), ``ipmitool … user set
+    password ID PASSWORD``."""
+    if command == "radtest":
+        plain: list[Span] = []
+        skip = False
+        for span, value in zip(words, values, strict=True):
+            if skip or value.startswith("-"):
+                skip = not skip and value in RADTEST_VALUED
+                continue
+            plain.append(span)
+        for index in (1, 4):
+            if index < len(plain):
+                yield unquoted(*plain[index], text), "password"
+    else:
+        lowered = [value.lower() for value in values]
+        for index in range(len(lowered) - 4):
+            if lowered[index : index + 3] == ["user", "set", "password"]:
+                yield unquoted(*words[index + 4], text), "password"
 
 
 def registry_value(text: str, words: list[Span], flags: list[str]) -> Iterator[tuple[Span, str]]:
@@ -207,7 +243,7 @@ def command_arguments() -> Rule:
     with ``-u``, ``echo`` with a ``|``), so their many other lines skip the rule.
     """
     needs = {**SUBCOMMANDS, **dict.fromkeys(USER_PASS, "-u")}
-    needs |= {"echo": r"\|", "net": "use", "reg": "/d", "http": "-a", "https": "-a"}
+    needs |= {"echo": r"\|", "net": "(?:use|-u|--user)", "reg": "/d", "http": "-a", "https": "-a"}
     alone = [name for name in COMMAND_NAMES if name not in needs]
     heads = [f"{re.escape(name)} [^\n]*{need}" for name, need in needs.items()]
     return Rule(

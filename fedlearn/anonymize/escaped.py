@@ -9,6 +9,9 @@ percent-escapes of ASCII (``%00``-``%7F``), HTML's character references (``&quot
 ``quoted-printable``, ``=XX`` of ASCII and its soft line breaks (``=`` at a line's end). Each
 redaction found there is mapped back to the span of the text it was decoded from, escapes
 included (``\\u0022v`` ends at ``v``; a value split by a soft line break is redacted across it).
+A terminal's colour escapes (ANSI SGR, ``ESC[1m``, ``ESC[33m``, ``ESC[0m``: a ``tmux
+capture-pane -e``, a ``script`` typescript, a coloured CLI's ``key = value``) decode to nothing,
+so a key and its value they wrap read as written (bench/contexts35).
 One level: an escape that decodes to another escape is not decoded again.
 
 JSON's blank escapes ``\\n``, ``\\r``, ``\\t`` (an agent's tool result, ``"stdout": "ok\\nAKIA…"``)
@@ -30,6 +33,7 @@ from fedlearn.anonymize.rules import Lazy
 ESCAPE = Lazy(
     r"\\u(?P<u>[0-9a-fA-F]{4})|%(?P<p>[0-7][0-9a-fA-F])"
     r"|&(?:(?P<named>quot|amp|lt|gt|apos)|#(?P<dec>[0-9]{2,3})|#[xX](?P<hex>[0-9a-fA-F]{2}));"
+    r"|(?P<sgr>\x1b\[[0-9;]{0,24}m)"
 )
 QUOTED_PRINTABLE = Lazy(r"=(?P<q>[0-7][0-9A-F])|(?P<soft>=\r?\n)")
 NAMED = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "apos": "'"}
@@ -64,7 +68,7 @@ def decoded(match_groups: dict[str, str | None]) -> str | None:
         )
     if match_groups.get("q"):
         return chr(int(match_groups["q"] or "", 16))
-    return "" if match_groups.get("soft") else None
+    return "" if match_groups.get("soft") or match_groups.get("sgr") else None
 
 
 class Decoded:
@@ -85,7 +89,7 @@ class Decoded:
                 for m in BLANK.finditer(original)
                 if unescaped(original, m.start())
             ]
-        elif "\\u" in original or "%" in original or "&" in original:
+        elif "\\u" in original or "%" in original or "&" in original or "\x1b" in original:
             found = [
                 (m.start(), m.end(), decoded(m.groupdict())) for m in ESCAPE.finditer(original)
             ]
@@ -182,7 +186,7 @@ def with_decoded(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) ->
     """
     # One character is found at memory speed (``memchr``), two a character at a time.
     has_u = "\\" in text and "\\u" in text
-    if has_u or "%" in text or "&" in text or says_quoted_printable(text):
+    if has_u or "%" in text or "&" in text or "\x1b" in text or says_quoted_printable(text):
         view = Decoded(text)
         if view.text:
             own = own + [

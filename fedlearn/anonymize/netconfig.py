@@ -5,7 +5,9 @@ Each form is a line whose syntax says the next word is a credential:
 - IOS and its kin: ``username NAME [privilege N] password|secret [TYPE] VALUE``, ``enable
   password|secret [TYPE] VALUE``, ``tacacs-server``/``radius-server … key [TYPE] VALUE``, and a line
   ``key|key-string|password|pre-shared-key|authentication-key 0|7 VALUE`` (type 0 is plain text,
-  7 a reversible encoding: both give the password away);
+  7 a reversible encoding: both give the password away), after the device's prompt too
+  (``sw-01(config-server-tacacs)#key 0 V``); ``ip ospf message-digest-key N md5 [0|7] VALUE``;
+  Junos ``set … authentication-key|secret|simple-password|ascii-text VALUE`` (bench/contexts35);
 - SNMP: ``snmp-server community VALUE``, net-snmp's ``rocommunity``/``rwcommunity VALUE`` and
   ``createUser NAME MD5|SHA… AUTHPASS [DES|AES… PRIVPASS]`` (the default ``public`` stays);
 - strongSwan ``ipsec.secrets``: ``: EAP|NTLM|XAUTH|PSK "VALUE"``; dovecot's passwd-file scheme
@@ -24,12 +26,18 @@ from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 VALUE = r"(?P<value>[^\s\"'`\\]{4,128})"
 LINE_HEAD = r"(?:^|(?<=\n)|(?<=\\n))[ \t]*"
+# A device's prompt before a configuration line (``sw-01(config-server-tacacs)#``, ``admin@mx#``).
+PROMPT = r"(?:[A-Za-z0-9._@-]{1,63}(?:\([a-z0-9-]{1,40}\))?#[ \t]*)?"
+JUNOS_KEYS = r"(?:authentication-key|secret|simple-password|ascii-text|plain-text-password-value)"
 DEVICE = (
     # username admin privilege 15 password 0 VALUE; enable secret VALUE.
     rf"{LINE_HEAD}(?:username[ \t]+\S+[ \t]+(?:privilege[ \t]+[0-9]+[ \t]+)?|enable[ \t]+)"
     rf"(?:password|secret)(?:[ \t]+[0-9])?[ \t]+{VALUE}",
     rf"(?:tacacs-server|radius-server)[^\n\\]*?[ \t]key(?:[ \t]+[07])?[ \t]+{VALUE}",
-    rf"{LINE_HEAD}(?:key|key-string|password|pre-shared-key|authentication-key)[ \t]+[07][ \t]+{VALUE}",
+    rf"{LINE_HEAD}{PROMPT}(?:key|key-string|password|pre-shared-key|authentication-key)[ \t]+[07][ \t]+{VALUE}",
+    rf"message-digest-key[ \t]+[0-9]{{1,3}}[ \t]+md5(?:[ \t]+[07])?[ \t]+{VALUE}",
+    # Junos ``set … authentication-key V``, ``set system radius-server ADDR secret "V"``.
+    rf"{LINE_HEAD}{PROMPT}set[ \t][^\n\\]*?[ \t]{JUNOS_KEYS}[ \t]+(?P<q>\"?){VALUE}(?P=q)(?![^\s;])",
 )
 SNMP = (
     rf"snmp-server[ \t]+community[ \t]+{VALUE}",
@@ -71,8 +79,11 @@ def rules() -> list[Rule]:
         Rule(
             ("password",),
             matchers(DEVICE),
-            trigger=Trigger(words=("password", "secret", "-server", "key ", "key\t", "key-string")),
-            gate=r"(?:password|secret)[ \t]|(?:tacacs|radius)-server|key(?:-string)?[ \t]+[07][ \t]",
+            trigger=Trigger(
+                words=("password", "secret", "-server", "key ", "key\t", "key-string", "ascii-text")
+            ),
+            gate=r"(?:password|secret)[ \t]|(?:tacacs|radius)-server|key(?:-string)?[ \t]+[07][ \t]"
+            r"|message-digest-key[ \t]|(?:authentication-key|ascii-text|password-value)[ \t]",
         ),
         Rule(
             ("password",),

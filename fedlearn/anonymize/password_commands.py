@@ -10,6 +10,26 @@ from __future__ import annotations
 
 from fedlearn.anonymize import rules
 
+SNMP_COMMANDS = tuple(
+    f"snmp{verb}"
+    for verb in (
+        "walk",
+        "bulkwalk",
+        "get",
+        "getnext",
+        "bulkget",
+        "set",
+        "table",
+        "trap",
+        "inform",
+        "df",
+        "status",
+        "delta",
+        "netstat",
+        "usm",
+        "vacm",
+    )
+)
 # Commands whose manual says a flag's argument is a password (or token): the flag and its value
 # as separate words (``sqlcmd -P …``), or the value attached (``7z a -p…``, ``xfreerdp /p:…``).
 # Flags are case-sensitive (``ipmitool -p`` is a port), except Windows' (``schtasks /RP``).
@@ -34,6 +54,10 @@ SEPARATE = {
     "nmcli": ("password",),
     "dotnet": ("-p", "--password", "-k"),  # ``dotnet nuget push -k`` (bench/contexts29)
     "ssh-keygen": ("-N", "-P"),  # the new and the old passphrase (bench/contexts29)
+    "racadm": ("-p",),  # Dell iDRAC's remote racadm (bench/contexts35)
+    # net-snmp: the SNMPv3 authentication and privacy passphrases, the v1/v2c community
+    # (``public`` stays: ``DEFAULT_COMMUNITIES``), bench/contexts35.
+    **dict.fromkeys(SNMP_COMMANDS, ("-A", "-X", "-c")),
 }
 ATTACHED = {
     **dict.fromkeys(("7z", "7za", "7zr", "rar", "unrar"), ("-p",)),
@@ -74,6 +98,7 @@ COMMANDS = frozenset(
         "htpasswd",
         "convertto-securestring",
         "reg",
+        "radtest",
     }
 )
 COMMAND_NAMES = tuple(sorted(COMMANDS))
@@ -91,4 +116,9 @@ STDIN_PASSWORD = rules.Lazy(
     r"|smbpasswd[^|\n]*[ \t]-s\b|passwd[ \t]+--stdin|-passin[ \t]+stdin|chpasswd|sudo[ \t]+-\w*S\b)"
 )
 RABBIT_VERBS = ("add_user", "change_password", "authenticate_user")
+# Commands that take a password by position (``command_arguments.positional``): FreeRADIUS's
+# ``radtest USER PASSWORD SERVER PORT SECRET`` (its flags that take a value), ``ipmitool user set
+# password ID PASSWORD`` (bench/contexts35; ``ipmitool -P`` is in ``SEPARATE``).
+POSITIONAL = frozenset({"radtest", "ipmitool"})
+RADTEST_VALUED = frozenset({"-t", "-d", "-P"})
 SHARE = rules.Lazy(r"[A-Za-z]:|\*")
