@@ -26,6 +26,7 @@ from fedlearn.anonymize import (
     public_keys,
     rules,
     value_spans,
+    verdicts,
 )
 from fedlearn.anonymize.public_objects import is_public_value
 from fedlearn.anonymize.rules import Matcher, Rule
@@ -177,6 +178,8 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = text[start:end]
     if public_keys.is_age_recipient(value) or NESTED_OPTION.match(value):
         return None  # an age recipient; another option's setting (``PASS: build-cores=4``)
+    if verdicts.is_test_name(text, key, start, end):
+        return None  # a test runner's verdict (``--- PASS: TestLogin (0.00s)``)
     if value.startswith("!!") and value[2:].isalpha():
         return None  # a YAML tag alone (``password: !!null``)
     if (

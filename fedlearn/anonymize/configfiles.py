@@ -24,7 +24,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, key_names, netconfig, password_files, public_runs
+from fedlearn.anonymize import (
+    checks,
+    key_names,
+    netconfig,
+    password_files,
+    public_runs,
+    verdicts,
+)
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, line_start, secret
 from fedlearn.anonymize.tables import judged
 
@@ -119,6 +126,8 @@ def directive(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = match.group("value")
     if value[0] in "-/~$%<{[" or checks.is_reference(value) or INNER_SYMBOL.search(value) is None:
         return None
+    if verdicts.is_test_name(text, name, match.start("value"), match.end("value")):
+        return None  # a test runner's verdict (``PASS src/app.test.js``)
     if SERVICE_PORT.fullmatch(value) is not None or "://" in value or value.startswith("unix:"):
         return None  # ``kpasswd 464/tcp``, nginx's ``proxy_pass http://…``
     return match.start("value"), match.end("value"), "password"
