@@ -531,8 +531,11 @@ LISTED = re.compile(
     )
 )
 LEAD_PIECES = st.sampled_from(
-    ["secret", "key", "pass", "word", "wd", "phrase", "token", "credential", "api", "access"]
-    + ["auth", "private", "license", "client", "s", " ", "_", "-", "=", "\n", "é", VALUE]
+    [
+        *("secret", "key", "pass", "word", "wd", "phrase", "token", "credential", "api"),
+        *("access", "auth", "private", "license", "client", "s", " ", "_", "-", "=", "\n", "é"),
+        VALUE,
+    ]
 )
 
 
