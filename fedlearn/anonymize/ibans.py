@@ -13,6 +13,7 @@ a word, a hex digest or a base64 run of the same length does not.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import check_digits
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, personal
@@ -94,21 +95,46 @@ def registered(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return None
 
 
+# A digit after two letters: where a country code's check digits start (``starts_at_digits``).
+CHECK_DIGIT = Lazy(r"[0-9](?<=[a-z]{2}[0-9])")
+
+
+def starts_at_digits(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
+    """
+    Return a finder of what ``pattern.finditer`` finds, for a pattern whose matches open with two
+    letters a digit follows (``(?=[a-z]{2}[0-9])``): it is matched only two characters before
+    each digit after two letters (``CHECK_DIGIT``, a search led by a class of ten characters that
+    sre skips to), in order, from the end of the last match on, instead of searched for with the
+    lookahead tried at every position of the text (most of an IBAN rule's run on prose).
+    """
+
+    def find(subject: str) -> Iterator[re.Match[str]]:
+        position = 0
+        for digit in CHECK_DIGIT.finditer(subject):
+            start = digit.start() - 2
+            if start >= position:
+                found = pattern.match(subject, start)
+                if found is not None:
+                    yield found
+                    position = found.end()  # never empty: two letters and digits at least
+
+    return find
+
+
 def rules() -> list[Rule]:
     """Return the rule for IBANs in any case, their groups one or two blanks apart (``<iban>``)."""
+    pattern = Lazy(
+        # The lookahead is implied by what follows it; without it the engine tries the 88
+        # country codes one by one at each position (~10x the search on hex digests). The finder
+        # matches it where a digit follows two letters only.
+        rf"(?=[a-z]{{2}}[0-9])(?:{COUNTRIES})[0-9]{{2}}"
+        rf"(?: {{0,2}}[a-z0-9]{{4}}){{2,7}}(?: {{0,2}}[a-z0-9]{{1,3}})?"
+    )
     return [
         personal(
             "iban",
             "<iban>",
-            Matcher(
-                # The lookahead is implied by what follows it; without it the engine tries the
-                # 88 country codes one by one at each position (~10x the search on hex digests).
-                Lazy(
-                    rf"(?=[a-z]{{2}}[0-9])(?:{COUNTRIES})[0-9]{{2}}"
-                    rf"(?: {{0,2}}[a-z0-9]{{4}}){{2,7}}(?: {{0,2}}[a-z0-9]{{1,3}})?"
-                ),
-                judge=registered,
-            ),
+            Matcher(pattern, judge=registered, find=starts_at_digits(pattern)),
             gate=rf"(?i:(?:{COUNTRIES})[0-9]{{2}} {{0,2}}[a-z0-9]{{4}} {{0,2}}[a-z0-9]{{4}})",
             trigger=Trigger(
                 patterns=(Lazy(r"[0-9]{2} {0,2}[a-z0-9]{4} {0,2}[a-z0-9]{4}"),), lower=True

@@ -521,3 +521,34 @@ def test_a_value_an_option_names_stays(text: str) -> None:
 )
 def test_a_value_after_other_options_goes(text: str, secret: str) -> None:
     assert secret not in in_mode().anonymize(text)
+
+
+# ``INTRODUCED`` with its lead words one branch each, in ``LEAD_WORDS``' order (before the branches).
+LISTED = re.compile(
+    secret_words.INTRODUCED.replace(
+        secret_words.LEAD_BRANCHES,
+        secret_words.LEAD_WORDS.replace("|key)", r"|k(?<!\wk)ey(?<=(?P<key>key)))"),
+    )
+)
+LEAD_PIECES = st.sampled_from(
+    [
+        *("secret", "key", "pass", "word", "wd", "phrase", "token", "credential", "api"),
+        *("access", "auth", "private", "license", "client", "s", " ", "_", "-", "=", "\n", "é"),
+        VALUE,
+    ]
+)
+
+
+def test_lead_branches_read_as_the_listed_words() -> None:
+    """The branches match what the words one by one match, with the same groups, on every text."""
+    assert LISTED.pattern != INTRODUCED.pattern
+    for text in TEXTS:
+        subject = text.lower()
+        assert introduced(INTRODUCED, subject) == introduced(LISTED, subject), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LEAD_PIECES, max_size=10))
+def test_lead_branches_generated(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert introduced(INTRODUCED, text) == introduced(LISTED, text)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fedlearn.anonymize import ibans, numbers
 from tests.anonymize.conftest import in_mode as anonymizer
@@ -57,3 +59,31 @@ def test_registry_structure() -> None:
     assert (ibans.LENGTHS["DE"], ibans.LENGTHS["NO"], ibans.LENGTHS["LC"]) == (22, 15, 32)
     assert ibans.is_registered("DE89370400440532013000")
     assert not ibans.is_registered("DE8937040044053201300X")
+
+
+# Country codes and near misses, digits, blanks and letters, so matches start, end and touch anywhere.
+PIECES = st.sampled_from(
+    ["de", "lv", "at", "zz", "d", "e", "89", "4", "0", " ", "  ", "3704", "mmgt", "x", "\n", "é"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=16))
+def test_finder_finds_what_finditer_finds(pieces: list[str]) -> None:
+    """The finder that matches only before a digit after two letters finds what the search finds."""
+    rule = ibans.rules()[0]
+    matcher = rule.matchers[0]
+    assert matcher.find is not None
+    subject = "".join(pieces)
+    found = [(m.span(), m.groups()) for m in matcher.find(subject)]
+    assert found == [(m.span(), m.groups()) for m in matcher.pattern.finditer(subject)]
+
+
+def test_finder_on_ibans_side_by_side() -> None:
+    """Two IBANs in a row, one inside a run of letters: each found where the search finds it."""
+    matcher = ibans.rules()[0].matchers[0]
+    assert matcher.find is not None
+    for subject in ["lv40mmgt2917r12n97hj8de89370400440532013000", "xxde89 3704 0044 0532 0130 00"]:
+        found = [m.span() for m in matcher.find(subject)]
+        assert found == [m.span() for m in matcher.pattern.finditer(subject)]
+        assert found
