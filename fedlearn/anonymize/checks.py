@@ -58,6 +58,8 @@ CHAIN = rules.Lazy(r"\.|::|->")
 CMDLET = rules.Lazy(r"(?:Get|Set|New|Read|ConvertTo|ConvertFrom|Import|Invoke)-[A-Z][A-Za-z]+")
 SAME_CHARACTER = rules.Lazy(r"(.)\1*")
 HEX = rules.Lazy(r"[0-9a-fA-F-]+")
+# A UUID in either case (8-4-4-4-12 hex digits); ``session_ids`` wants one case throughout.
+UUID = rules.Lazy(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 def entropy(value: str) -> float:

@@ -225,7 +225,6 @@ def is_clause_value(match: re.Match[str], gap: list[str], text: str) -> bool:
 SENT = Lazy(r"\b(?:using|sending|passing) {1,4}" + TOLD_VALUE)
 AUTH_FAILED = Lazy(r"\b(?:401|403|unauthori[sz]ed|forbidden)\b")
 HEX_KEY = re.compile(r"[0-9a-f]+")  # on the lower-case text
-UUID = Lazy(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 FAILED_LINES = per_text.lines_matching(AUTH_FAILED)  # once per text, not per candidate

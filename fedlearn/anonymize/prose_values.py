@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import framed, key_names, key_shapes
+from fedlearn.anonymize import checks, framed, key_names, key_shapes
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 USED = Lazy(
@@ -76,10 +76,10 @@ def named(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None  # ``<sha256> is the cache key``
     value = match.group("value").rstrip(".,;:")
     if tail.group("name") == "key" and (
-        framed.UUID.compiled.fullmatch(value) or framed.HEX_KEY.fullmatch(value.lower())
+        checks.UUID.fullmatch(value) or framed.HEX_KEY.fullmatch(value.lower())
     ):
         return None  # a hash or id is a key of data as often (``<uuid> is the key of the row``)
-    if framed.UUID.compiled.fullmatch(value):
+    if checks.UUID.fullmatch(value):
         return match.start("value"), match.end("value"), "secret-value"
     return framed.judged_value(match, text)
 
@@ -89,7 +89,7 @@ def sent(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if not framed.auth_failed(match, text):
         return None
     value = match.group("value").rstrip(".,;:?!")
-    if framed.UUID.compiled.fullmatch(value):
+    if checks.UUID.fullmatch(value):
         return match.start("value"), match.start("value") + len(value), "secret-value"
     if not key_names.reads_generated(value, 12):
         return None  # a tool, a version or a name (``using curl 8.5``, ``using Python3``)

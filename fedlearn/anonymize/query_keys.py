@@ -23,7 +23,6 @@ from collections.abc import Callable
 
 from fedlearn.anonymize import checks, key_names, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
-from fedlearn.anonymize.webhooks import UUID
 
 PARAMETER = Lazy(
     r"[?&](?P<key>(?i:key|app_?id|app_?key|code))=(?P<value>[A-Za-z0-9_.~%+/=-]{8,300})"
@@ -74,7 +73,7 @@ def query_key(
             return None
         return start, start + len(value), "url-token"
     hexadecimal = checks.is_hexadecimal(value)
-    if hexadecimal or UUID.fullmatch(value):
+    if hexadecimal or checks.UUID.fullmatch(value):
         has_both = any(c.isalpha() for c in value) and any(c.isdigit() for c in value)
         if not has_both or (hexadecimal and len(value) < 16):
             return None

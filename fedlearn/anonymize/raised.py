@@ -48,7 +48,6 @@ ROTATION_WORDS = ("rotat", "regenerat", "reissu", "new value")
 CREDENTIAL_WORDS = ("token", "key", "secret", "password", "credential")
 # Symbols of a drawn password that no file or version name holds (``bK*Opux+h13.kP4r``).
 DRAWN_SYMBOLS = frozenset("*~#%!")
-UUID = Lazy(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 # From ``bench/draws29``: hex groups joined by dashes other than a UUID's (Everhour's
 # ``5976-80a0-add793-d2b266-ff888e4e``, Avaza's ``60343888-<hex40>``), judged as a UUID is where
 # the note names the credential.
@@ -134,7 +133,7 @@ def rotated(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return start, end, "secret-value"
     # From ``bench/fixtures24``: a note that names the credential (``rotated the X token``) gives
     # it when it is a UUID (many providers' keys) or 12 or more drawn characters.
-    if named and (UUID.compiled.fullmatch(value) or is_dashed_hex(value)):
+    if named and (checks.UUID.fullmatch(value) or is_dashed_hex(value)):
         return start, end, "secret-value"
     if ("." in value and DRAWN_SYMBOLS.isdisjoint(value)) or words.is_named(value):
         return None  # a file or version (no password symbol), a name

@@ -110,7 +110,6 @@ KEY_USER = r"://(?P<value>[0-9a-fA-F]{32,}):"
 AUTHORITY_REST = Lazy(r"[^\s/?#\"'<>]*")
 SEGMENT = Lazy(r"[A-Za-z0-9_+=.:~-]*")
 GENERATED = Lazy(r"[A-Za-z0-9_+=.:~-]{16,}")
-UUID = Lazy(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 LETTER = Lazy(r"[A-Za-z]")
 DIGIT = Lazy(r"[0-9]")
 # A URL's first path segment that may be a token by itself, and what may follow it.
@@ -240,7 +239,7 @@ def is_token(segment: str, *, hex_ok: bool, named_ok: bool = False) -> bool:
     if LETTER.search(segment) is None or DIGIT.search(segment) is None:
         return False
     if checks.is_hexadecimal(segment):
-        return hex_ok and (UUID.fullmatch(segment) is not None or len(segment) >= 32)
+        return hex_ok and (checks.UUID.fullmatch(segment) is not None or len(segment) >= 32)
     if entropy.is_host_or_file(segment) or entropy.is_labelled(segment):
         return False  # ``app.3f9a8b7c6d5e4f3a.js``, ``sha256:…``, ``v1.2.3``
     return checks.looks_random(segment) and (named_ok or not words.is_named(segment))
