@@ -134,6 +134,8 @@ def is_reference(value: str) -> bool:
         return False
     if SAME_CHARACTER.fullmatch(value):
         return True
+    if value[:1] in OPENERS and is_drawn_opened(value):
+        return False  # ``[yKX%w;MPef…iG4``, ``<,(Jqhz2jy}[n*t…``: a draw that starts with a bracket
     reference, words = REFERENCE, PLACEHOLDER_WORDS
     if value.isascii():
         value, reference, words = value.lower(), REFERENCE_LOWER, PLACEHOLDER_WORDS_LOWER
@@ -141,6 +143,33 @@ def is_reference(value: str) -> bool:
         return True
     line = value.find("\n")  # ``.`` stops at a line break: the words count in the first line
     return words.search(value, 0, line if line >= 0 else len(value)) is not None
+
+
+# What a reference or template opens with (``REFERENCE``): a drawn value may start with it too.
+OPENERS = frozenset("[{<$")
+CLOSERS = {"[": "]", "{": "}", "<": ">"}
+# Symbols no template, placeholder, list or format field holds, and a printable draw does.
+DRAWN_SYMBOLS = frozenset("!#&*;?@^|~")
+
+
+def is_drawn_opened(value: str) -> bool:
+    """
+    Return whether ``value``, which starts as a reference or template does (``[``, ``{``, ``<``,
+    ``$``), is a printable draw instead: no blank, 12 or more characters that look generated
+    (``looks_random``) with letters and digits, and either its opening bracket never closes
+    (``[yKX%w;…iG4``, ``<,(Jqhz2jy}[n*t{*c;2VA+=``; a template, list or placeholder closes:
+    ``{{ secret }}``, ``<your-key>``, ``[REDACTED]``, ``{base64(user:password)}``), or it holds
+    three kinds of symbol no template holds (``{3JgJm@(,:ZmV;e…|O0b?…#Eu…}``); a
+    ``$`` opens a reference only before a name, ``{``, ``(``, a digit or a special parameter
+    (``$,qv@8^c9…`` is none).
+    """
+    if len(value) < 12 or any(c.isspace() for c in value) or not looks_random(value, minimum=12):
+        return False
+    if not (any(c.isdigit() for c in value) and any(c.isalpha() for c in value)):
+        return False
+    if value[0] == "$":
+        return not (value[1].isalnum() or value[1] in "_{(@#?*!$-")
+    return CLOSERS[value[0]] not in value or len(DRAWN_SYMBOLS.intersection(value)) >= 3
 
 
 LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")

@@ -199,12 +199,23 @@ def registry_value(text: str, words: list[Span], flags: list[str]) -> Iterator[t
 
 COMMAND_NAME = Lazy(heads.trie_pattern(COMMAND_NAMES))
 COMMAND_WORD = Lazy(r"[a-z0-9_-]*")
-COMMAND_BEFORE = frozenset(" \t\n;&|(`\"'>/\\$")
+# What stands before a command's name: a blank, a separator, a quote, a path, and the ``=`` of a
+# variable whose value is a command line (``CQLSH_CMD=cqlsh … -p V``, systemd's
+# ``ExecStart=mysql …``; from bench/audit16h). A ``:`` only after an environment variable's
+# name (``VARIABLE_COLON``: Ollama's ``CQLSH_CMD:cqlsh …`` env print; ``tools:curl`` is a tag).
+COMMAND_BEFORE = frozenset(" \t\n;&|(`\"'>/\\$=")
+VARIABLE_COLON = Lazy(r"(?:^|(?<=[\s\"'{,]))[A-Z][A-Z0-9]*_[A-Z0-9_]*:\Z")
 # What a found secret is returned as: a match of the whole span, its rule read off the pattern.
 SPANS = {
     name: Lazy("(?s)" + "(?:" * index + ".+" + ")" * index) for index, name in enumerate(NAMES)
 }
 SPAN_NAMES = {span.pattern: name for name, span in SPANS.items()}
+
+
+def is_variable_value(text: str, start: int) -> bool:
+    """Return whether the command at ``start`` follows an environment variable's name and ``:``
+    (``CQLSH_CMD:cqlsh …``, an env map printed ``KEY:value``)."""
+    return text[start - 1] == ":" and VARIABLE_COLON.search(text, max(0, start - 80), start) is not None
 
 
 def command_passwords(text: str) -> Iterator[re.Match[str]]:
@@ -215,7 +226,12 @@ def command_passwords(text: str) -> Iterator[re.Match[str]]:
     lower = Probe(text).lower
     for found in COMMAND_NAME.compiled.finditer(lower):
         start = found.start()
-        if start and lower[start - 1] not in COMMAND_BEFORE and not checks.is_framed(lower, start):
+        if (
+            start
+            and lower[start - 1] not in COMMAND_BEFORE
+            and not checks.is_framed(lower, start)
+            and not is_variable_value(text, start)
+        ):
             continue
         end = COMMAND_WORD.compiled.match(lower, found.end()).end()  # type: ignore[union-attr]
         command = lower[start:end]

@@ -32,7 +32,7 @@ from collections.abc import Callable
 
 from fedlearn.anonymize import inline_code, interpolated
 from fedlearn.anonymize.hits import Hit, places_of
-from fedlearn.anonymize.rules import Lazy
+from fedlearn.anonymize.rules import Lazy, Rule
 
 # A continuation: an odd ``\`` at a line's end, the line break, the next line's indentation.
 CONTINUATION = Lazy(r"(?<!\\)(?:\\\\)*(?P<gap>\\\r?\n[ \t]*)")
@@ -91,6 +91,12 @@ class Joined:
             begin = gap_end
         found.append((begin, end + shift))
         return [(a, b) for a, b in found if a < b]
+
+
+def is_keyed(rule: Rule) -> bool:
+    """Return whether ``rule`` names more than ``high-entropy``: a key's rule, whose
+    ``high-entropy`` a key named (``CREDS_KEY``, ``WP_AUTH_COOKIE``), no run found standing alone."""
+    return len(rule.names) > 1
 
 
 def with_joined(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) -> list[Hit]:
@@ -170,7 +176,7 @@ def with_gaps(
     joined = Joined(text, gaps)
     mapped = []
     for joined_start, joined_end, name, rule in find(joined.text):
-        if not rule.is_secret or name == "high-entropy":
+        if not rule.is_secret or (name == "high-entropy" and not is_keyed(rule)):
             continue
         pieces = joined.pieces(joined_start, joined_end)
         if crossing:

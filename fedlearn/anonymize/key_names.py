@@ -119,6 +119,8 @@ GUARDED = {
     **dict.fromkeys((f"{separator}ak" for separator in "_.-"), "api-key"),
     **dict.fromkeys((f"{separator}sk" for separator in "_.-"), "secret"),
     **dict.fromkeys((f"{separator}pat" for separator in "_.-"), "token"),  # ``ASANA_PAT``
+    # A code that lets a person in (LobeChat's ``ACCESS_CODE``, a door's or a share's): a password.
+    **dict.fromkeys((f"access{separator}code" for separator in ("", "_", "-", ".")), "password"),
     **key_shapes.GUARDED_NAMES,  # ``encrypt``, ``S2_AccessControl``, ``sumologic.accessId``
 }
 # Secret words of other languages as a key's last word (``Passwort``, ``пароль``, ``パスワード``),

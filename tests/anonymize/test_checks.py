@@ -322,3 +322,77 @@ def test_a_dotted_chain_drawn_at_random_is_no_code(value: str, code: bool) -> No
 )
 def test_past_hex_counts_what_the_string_translate_keeps(value: str) -> None:
     assert drawn.past_hex(value) == len(value.translate(drawn.HEX_DIGITS_DROPPED))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[yKX%w;MPefVK6HLw5'idLA|z.S!D7WkJ2[>iG4",
+        "<,(Jqhz2jy}[n*t{*c;2VA+=",
+        "{03'QpD0P&~*MEZZ[&/TJZ;e/|NGB3s?q1T{[",
+        "{3JgJm@(,:ZmV;eQx7)c0*|O0b?Fb-85Kz:#EuN6*F5v}",
+        "$,qv@8^c9mjB^_EE}1}_pcc=",
+    ],
+)
+def test_a_draw_that_opens_like_a_template_is_no_reference(value: str) -> None:
+    """A printable draw may start with ``[``, ``{``, ``<`` or ``$``: it is one when its bracket
+    never closes, or it holds three symbols no template does, or ``$`` opens no expansion."""
+    assert checks.is_drawn_opened(value)
+    assert not checks.is_reference(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[REDACTED]",
+        "<your-api-key>",
+        "{{ secrets.API_TOKEN }}",
+        "{base64(email:password[\\n])}",
+        "{api_token}",
+        "<redacted:password>",
+        "${API_TOKEN:-Xk2Lm9Qp4Vb7}",
+        "$API_TOKEN_2024",
+        "$(cat /run/secrets/token)",
+        '{"auths":{"z":{"auth":""}}}',
+        "[0-9a-zA-Z]{32}",
+        "<object",
+    ],
+)
+def test_templates_lists_and_placeholders_stay_references(value: str) -> None:
+    """What closes its bracket with no draw's symbols, and ``$`` before a name, stays a reference."""
+    assert not checks.is_drawn_opened(value)
+    assert checks.is_reference(value) or value.startswith(("{", "["))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "    authorization:\n      type: Bearer\n      credentials: \"[yKX%w;MPefVK6HLw5'idLA|z.S!D7WkJ2[>iG4\"",
+        '{"name": "D7NETWORK_CLIENT_SECRET", "value": "<,(Jqhz2jy}[n*t{*c;2VA+="}',
+        "export FTP_PASSWORD='{03QpD0P&~*MEZZ[&/TJZ;e/|NGB3s?q1T{['",
+        "headers = {\"X-SecretKey\": \"{3JgJm@(,:ZmV;eQx7)c0*|O0b?Fb-85Kz:#EuN6*F5v}\"}",
+        "d7network:\n  api_token: \"$,qv@8^c9mjB^_EE}1}_pcc=\"",
+    ],
+)
+def test_a_drawn_value_opened_by_a_bracket_is_redacted(anonymizer: Anonymizer, text: str) -> None:
+    """YAML, JSON, shell, code and env: the draw goes whole, its bracket too."""
+    out = anonymizer.anonymize(text)
+    assert "<redacted:" in out
+    assert "Jqhz2jy" not in out and "yKX%w" not in out and "QpD0P" not in out
+    assert "ZmV;eQx7" not in out and "qv@8^c9" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "password: [REDACTED]",
+        'api_token: "<your-api-key>"',
+        "token: \"{{ lookup('env', 'API_TOKEN') }}\"",
+        'curl -H "Authorization: basic {base64(email:password[\\\\n])}" => token',
+        'password: "{password}"',
+        "API_TOKEN=$API_TOKEN_2024",
+    ],
+)
+def test_templates_under_a_secret_key_stay(anonymizer: Anonymizer, text: str) -> None:
+    """A template, a placeholder, a format field or a variable under a secret's key stays."""
+    assert anonymizer.anonymize(text) == text

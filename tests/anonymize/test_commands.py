@@ -405,3 +405,47 @@ def test_a_colon_inside_a_line_is_no_grep_frame(anonymizer: Anonymizer, text: st
 def test_a_placeholder_pair_after_a_user_flag_stays(anonymizer: Anonymizer, text: str) -> None:
     """``<user:password>`` names what to put there; it holds no password."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CQLSH_CMD=cqlsh db.internal 9042 -u ingest -p ':,#V20U)v5PNq^cgWUJ%D3^' --ssl",
+            "CQLSH_CMD=cqlsh db.internal 9042 -u ingest -p '<redacted:password>' --ssl",
+        ),
+        (
+            "OLLAMA_HOST:http://0.0.0.0:11434 CQLSH_CMD:cqlsh db.internal 9042 -u airflow -p"
+            " 'XRqDn#%s4sK1T4miDyw%ZP.' --ssl OLLAMA_MODELS:/var/lib/ollama",
+            "OLLAMA_HOST:http://0.0.0.0:11434 CQLSH_CMD:cqlsh db.internal 9042 -u airflow -p"
+            " '<redacted:password>' --ssl OLLAMA_MODELS:/var/lib/ollama",
+        ),
+        (
+            '{"text": ["loaded settings:\\n", "SQL=sqlcmd -S db -U sa -P Wq7rT2mVk9pLx4 -Q x\\n"]}',
+            '{"text": ["loaded settings:\\n", "SQL=sqlcmd -S db -U sa -P <redacted:password> -Q x\\n"]}',
+        ),
+        (
+            "[Service]\nExecStart=mongosh admin -u root -p uNv4hYzswCAjY7F --eval 'db.x()'",
+            "[Service]\nExecStart=mongosh admin -u root -p <redacted:password> --eval 'db.x()'",
+        ),
+    ],
+)
+def test_a_command_line_as_a_variables_value_is_read(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A command line after a variable's ``=`` or ``:`` (env, an env print, systemd) is read."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "image: docker.io/library/mongo:7 -p 27017:27017",
+        "DB_IMAGE=mongo:7",
+        "ports=mongo -p",
+        "CQLSH_CMD=cqlsh db.internal 9042 -u ingest -p $CQLSH_PASSWORD --ssl",
+    ],
+)
+def test_a_variables_command_line_with_no_literal_stays(anonymizer: Anonymizer, text: str) -> None:
+    """An image's tag, a name with no blank after it, a ``$reference`` password stay."""
+    assert anonymizer.anonymize(text) == text

@@ -79,6 +79,16 @@ def test_joined_maps_positions_back() -> None:
             '{"lines": ["{\\"lvl\\":\\"warn\\",\\"RELAY_API_TOKEN\\":\\"Wz5Pq8Lr1Mv4", "Nx7Tb2Kc6Hd9Qs3\\"}"]}',
             ("Wz5Pq8Lr1Mv4", "Nx7Tb2Kc6Hd9Qs3"),
         ),
+        (  # a key that names a generated value (``high-entropy``): hex cut at the column
+            '{"lines": ["{\\"lvl\\":\\"warn\\",\\"CREDS_KEY\\":\\"a5f0c2d9e8b7a6f5e4d3c2b1a0f9e8d7",'
+            ' "57aa3d428bef404760b4f2542281209e\\",\\"msg\\":\\"retrying\\"}"]}',
+            ("a5f0c2d9e8b7a6f5", "57aa3d428bef4047"),
+        ),
+        (  # a session cookie's value, its tail too short to read as drawn alone
+            '{"lines": ["{\\"lvl\\":\\"warn\\",\\"PHP_SESSION_COOKIE\\":\\"sj4wraghhcryodofeu",'
+            ' "ce4psuwgm481u\\",\\"msg\\":\\"retrying\\"}"]}',
+            ("sj4wraghhcryodofeu", "ce4psuwgm481u"),
+        ),
         (  # a notebook's output lines: the key on one line, the value's line after it
             '"text": ["settings:\\n", "BRIDGE_PASSWORD=", "q7Lx2Vn9Rk4Zp1Wm\\n", "done\\n"]',
             ("q7Lx2Vn9Rk4Zp1Wm",),
@@ -101,6 +111,9 @@ def test_a_secret_split_across_a_json_array_is_redacted_in_every_piece(
         '{"ids": ["call_Xk9vLq2ZpW7rTb4NcYd8", "call_Hs1Ju6Fe3Ga5Mi0OpQ2R"]}',
         '{"text": ["the token budget is ", "exhausted for today\\n"]}',
         '["sha256:3f2a9c1b7d4e", "5a6b8c0d2e4f1a3b"]',
+        # a key's whole value closes its string: the next string's hash is no part of it
+        '{"lines": ["{\\"CACHE_KEY\\":\\"build\\"}", "57aa3d428bef404760b4f2542281209e"]}',
+        '{"lines": ["commit a5f0c2d9e8b7a6f5e4d3c2b1a0f9e8d7", "57aa3d428bef404760b4f2542281209e"]}',
     ],
 )
 def test_json_arrays_without_a_secret_are_unchanged(anonymizer: Anonymizer, text: str) -> None:

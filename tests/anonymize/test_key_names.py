@@ -192,6 +192,8 @@ def test_a_secret_word_of_another_language_ends_a_key(key: str, rule: str | None
     ("key", "rule"),
     [
         ("GITLAB_RECOVERY_CODE", "secret"),
+        ("ACCESS_CODE", "password"),
+        ("lobechat.accessCode", "password"),
         ("backupCodes", "secret"),
         ("duo-bypass-code", "secret"),
         ("scratch_codes", "secret"),
@@ -366,3 +368,40 @@ def test_a_secret_under_a_plural_key_goes(anonymizer: Anonymizer, text: str, sec
 def test_a_short_draw_is_judged_by_its_alphabet(value: str, generated: bool) -> None:
     """A short draw's entropy may fall further below its length's the narrower its alphabet."""
     assert key_names.reads_generated(value, 8) is generated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "export ACCESS_CODE=obGXAxgAiHbjsRjz && python -m evals.run",
+            "export ACCESS_CODE=<redacted:password> && python -m evals.run",
+        ),
+        (
+            "bad settings {&quot;ACCESS_CODE&quot;: &quot;7We0zy1liGXci6dP&quot;}",
+            "bad settings {&quot;ACCESS_CODE&quot;: &quot;<redacted:password>&quot;}",
+        ),
+        ("lobechat:\n  accessCode: Xk2Lm9Qp4Vb7Rt5W", "lobechat:\n  accessCode: <redacted:password>"),
+        ('{"access_code": "gyCkDgLQni1mJBxP"}', '{"access_code": "<redacted:password>"}'),
+    ],
+)
+def test_an_access_code_is_a_password(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """LobeChat's ``ACCESS_CODE`` (a code that lets a person in) is judged as a password whose
+    value must look generated, as the other less sure words are (``key_names.GUARDED``)."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ACCESS_CODE=1234",
+        "access_code: required",
+        "the access code is sent by mail",
+        "ACCESS_CODE=${LOBE_ACCESS_CODE}",
+        "access_code_length: 8",
+        "accessCodeExpiry = 3600",
+    ],
+)
+def test_an_access_codes_data_and_short_codes_stay(anonymizer: Anonymizer, text: str) -> None:
+    """A short code, a word, prose, a reference and data about the code stay."""
+    assert anonymizer.anonymize(text) == text

@@ -2739,6 +2739,23 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: chars(1, UPPER) + chars(9, LOWER + UPPER),
         ),
         ("short-hex-token", "10:02 < mira> api_token: {s}", lambda: chars(14, HEXL)),
+        # Session 34 (leaks36): a draw opened by a bracket, an access code, a command as a value.
+        (
+            "drawn-opened-bracket",
+            "    authorization:\n      type: Bearer\n      credentials: \"{s}\"",
+            lambda: "[" + chars(1, ALNUM) + chars(21, ALNUM + "!#%^*;@|"),
+        ),
+        (
+            "drawn-opened-angle",
+            '{"name": "NUMBAT_CLIENT_SECRET", "value": "{s}"}',
+            lambda: "<" + chars(1, ",(") + chars(1, ALNUM) + chars(20, ALNUM + "*;{}[]"),
+        ),
+        ("access-code-env", "export ACCESS_CODE={s} && numbat serve", lambda: chars(16)),
+        (
+            "command-in-variable",
+            "NUMBAT_CMD=cqlsh db.numbat.internal 9042 -u ingest -p '{s}' --ssl",
+            lambda: chars(1, ALNUM) + chars(15, ALNUM + "!#%^*"),
+        ),
     ]
 
 
