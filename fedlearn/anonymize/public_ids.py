@@ -116,6 +116,11 @@ OWNER_GAP = Lazy(
 NAME_OPTION_GAP = Lazy(r"(?i)(?<![a-z0-9-])--(?:[a-z0-9]+-)*name(?:[ \t]+|[ \t]*=[ \t]*)\Z")
 # A lower-case host name (two or more labels, a last label of letters), then a path.
 HOST_PATH = Lazy(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/(?P<path>[a-z0-9_.-]+(?:/[a-z0-9_.-]+)*)")
+# An analytics cookie's client or session id in its published layout: Google Analytics' ``GA1.`` /
+# GA4's ``GS1.``/``GS2.``, Meta's pixel ``fb.``, then the count of the cookie domain's parts and
+# dotted decimal numbers (a random number, the first visit's Unix time…), maybe as the cookie's
+# ``name=value`` (``_ga=GA1.2.497113585.1643096872``): numbers that tell visits apart, no login.
+ANALYTICS_ID = Lazy(r"(?:[A-Za-z_][A-Za-z0-9_-]*=)?(?:G[AS][12]|fb)\.[0-9]\.[0-9]+(?:\.[0-9]+)+")
 KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 
 
@@ -132,6 +137,11 @@ def is_public(text: str, start: int, value: str) -> bool:
     if mail_ids.is_trace_value(text, start):
         return True  # ``X-Google-Smtp-Source: …``, a DKIM ``bh=``: a mail's public stamps
     return is_keyed_public(text, start)
+
+
+def is_analytics_id(value: str) -> bool:
+    """Return whether ``value`` is an analytics cookie's id (``ANALYTICS_ID``), not a session's."""
+    return "." in value and ANALYTICS_ID.compiled.fullmatch(value) is not None
 
 
 def is_keyed_public(text: str, start: int) -> bool:
