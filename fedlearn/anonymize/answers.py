@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import card_words, check_digits, numbers, phones
+from fedlearn.anonymize import card_words, check_digits, fiction, numbers, phones
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, personal
 
 PHONE_ASKS = (
@@ -64,7 +64,10 @@ def phone_answer(match: re.Match[str], text: str) -> tuple[int, int, str] | None
     groups, _, _ = phones.groups_of(value)
     if phones.is_date(groups) or phones.DATE.match(value):
         return None
-    return (start, end, "") if 7 <= len(numbers.digits_of(value)) <= 15 else None
+    digits = numbers.digits_of(value)
+    if not 7 <= len(digits) <= 15 or fiction.is_example_phone(text, start, digits):
+        return None
+    return start, end, ""
 
 
 def card_answer(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -73,6 +76,8 @@ def card_answer(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = text[start:end]
     digits = numbers.digits_of(value)
     if digits[0] not in "123456" or not card_words.GROUPS.compiled.fullmatch(value):
+        return None
+    if fiction.is_example_card(text, start, digits):
         return None
     return (start, end, "") if check_digits.is_luhn(digits) else None
 

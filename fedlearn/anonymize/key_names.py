@@ -264,6 +264,8 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
         generated = reads_generated(value, 8) and not words.is_named(value)
         return generated or key_shapes.is_generated_under(key, value)
     if name == "high-entropy":
+        if public_ids.is_analytics_id(value):
+            return False  # a cookie's ``_ga=GA1.2.<number>.<time>``: no session, no login
         return is_generated(value, is_loose(key)) and not public_ids.is_public_key(key)
     return True
 

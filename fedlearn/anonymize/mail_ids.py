@@ -19,6 +19,12 @@
   and those as a part: ``noreply-dmarc-support@google.com``, ``github-noreply``). They name a
   service, never a person. A login's name that looks like a role (``admin@``, ``support@``,
   ``info@``) can be the user of a credential and stays an address.
+- A documentation's address (``is_documentation_address``): a placeholder's local part (``user``,
+  ``you``, ``your.name``, ``john.doe``…) at a domain reserved for documentation and tests
+  (RFC 2606 and 6761: ``example.com``/``.net``/``.org`` and their subdomains, ``.example``,
+  ``.test``, ``.invalid``, ``.localhost``), as docs write one (``user@example.com``). No mailbox
+  can be there, and the name is no one's; a name at such a domain (``anna.rossi@example.org``,
+  ``dev@example.invalid``, a capture's configured address) stays an address.
 """
 
 from __future__ import annotations
@@ -81,6 +87,26 @@ def is_trace_value(text: str, start: int) -> bool:
     header = headers[-1]  # the last signed header's name before the tag
     # The tag belongs to that header when no unfolded line starts between them.
     return HEADER_LINE.compiled.search(text, header.end(), start) is None
+
+
+# Local parts that docs write for "your address here", and the reserved domains (lower case).
+PLACEHOLDER_LOCAL_WORDS = """
+    user username you your yourname your.name your_name your-name name someone somebody email
+    mail me test example foo bar john.doe jane.doe johndoe janedoe john.smith first.last
+    firstname.lastname
+"""
+PLACEHOLDER_LOCALS = frozenset(PLACEHOLDER_LOCAL_WORDS.split())
+RESERVED_DOMAIN = Lazy(
+    r"(?:[a-z0-9-]+\.)*(?:example\.(?:com|net|org)|[a-z0-9-]+\.(?:example|test|invalid|localhost))"
+)
+
+
+def is_documentation_address(local: str, domain: str) -> bool:
+    """Return whether ``local@domain`` is a documentation's placeholder address (see above)."""
+    return (
+        local.lower() in PLACEHOLDER_LOCALS
+        and RESERVED_DOMAIN.compiled.fullmatch(domain.lower()) is not None
+    )
 
 
 def is_role_mailbox(local: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from fedlearn.anonymize import bound, check_digits, ibans, public_formats
+from fedlearn.anonymize import bound, check_digits, fiction, ibans, public_formats
 from fedlearn.anonymize.rules import Judge, Lazy, Matcher, Rule, Trigger, personal
 
 NOT_AFTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+.-/:#=")
@@ -65,19 +65,26 @@ def international(match: re.Match[str], text: str) -> bool:
     separators = [c for c in value if not c.isdigit() and c != "+"]
     if separators == ["."] or (not separators and count < 10):
         return False
+    if fiction.is_example_phone(text, match.start(), digits_of(value)):
+        return False  # ``Example phone: +1 555 0100``
     return 8 <= count <= 15 and is_free(text, match.start(), match.end())
 
 
 def north_american(match: re.Match[str], text: str) -> bool:
-    """Return whether ``(415) 555-2671`` or ``415-555-2671`` stands alone."""
+    """Return whether ``(415) 555-2671`` or ``415-555-2671`` stands alone, no example's
+    (``fiction``)."""
+    if fiction.is_example_phone(text, match.start(), digits_of(match.group())):
+        return False
     return is_free(text, match.start(), match.end())
 
 
 def introduced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the number after ``phone``/``tel``… when it has 7 to 15 digits, or None."""
     start, end = match.span("value")
-    count = len(digits_of(match.group("value")))
-    if not 7 <= count <= 15 or not is_free(text, start, end):
+    digits = digits_of(match.group("value"))
+    if not 7 <= len(digits) <= 15 or not is_free(text, start, end):
+        return None
+    if fiction.is_example_phone(text, start, digits):
         return None
     return start, end, ""
 
@@ -112,6 +119,8 @@ def card(match: re.Match[str], text: str) -> bool:
         return False
     if not (is_card_prefix(number) and check_digits.is_luhn(number)):
         return False
+    if fiction.is_example_card(text, match.start(), number):
+        return False  # ``Stripe test cards: 4242 4242 4242 4242``
     return is_free(text, *match.span()) and not public_formats.is_counted(text, match.start())
 
 

@@ -44,6 +44,8 @@ def email_span(match: re.Match[str], text: str) -> Span | None:
         return None
     if mail_ids.is_role_mailbox(local):
         return None  # ``postmaster@…``, ``noreply@github.com``: a service's, no person's
+    if mail_ids.is_documentation_address(local, domain.removeprefix("@")):
+        return None  # ``user@example.com``: a placeholder at a reserved domain
     if mail_ids.is_message_id(text, first, match.start()):
         return None  # ``Message-ID: <89A4…@mail.gmail.com>``: a mail's id, no address
     return first, match.end()

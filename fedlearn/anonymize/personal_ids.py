@@ -35,6 +35,7 @@ from fedlearn.anonymize import (
     card_words,
     check_digits,
     evaluated,
+    fiction,
     heads,
     ibans,
     micr,
@@ -289,6 +290,12 @@ def keyed(check: Callable[[str], bool]) -> Judge:
             if numbers.stands_alone(text, start, end) and check(
                 urllib.parse.unquote(BLANKS.compiled.sub(" ", text[start:end]))
             ):
+                digits = numbers.digits_of(text[start:end])
+                if check is not is_iban and (
+                    fiction.is_example_phone(text, start, digits)
+                    or fiction.is_example_card(text, start, digits)
+                ):
+                    return None  # ``Example phone: +1 555 0100`` (``fiction``)
                 return start, end, ""
             blank = text.rfind("+", start + 1, end)  # a form's blank (a leading + stays)
             end = max(text.rfind(" ", start, end), text.rfind("%20", start, end), blank)
@@ -300,15 +307,21 @@ def keyed(check: Callable[[str], bool]) -> Judge:
 def encoded_plus(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return a URL-encoded international number (``=%2B4479…``): 8–15 digits (10 unbroken)."""
     value = urllib.parse.unquote(match.group())
-    count = len(numbers.digits_of(value))
+    digits = numbers.digits_of(value)
+    count = len(digits)
     if not 8 <= count <= 15 or (count < 10 and value[1:].isdigit()):
+        return None
+    if fiction.is_example_phone(text, match.start(), digits):
         return None
     return (*match.span(), "") if numbers.ends_free(text, match.end()) else None
 
 
 def touching_plus(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return ``+`` and 11 to 15 unbroken digits right after ``=`` or ``:`` (``CALLER_ID=+1415…``):
-    an international number even with no key naming it (a timestamp has 10 digits, no ``+``)."""
+    an international number even with no key naming it (a timestamp has 10 digits, no ``+``),
+    no example's (``fiction``)."""
+    if fiction.is_example_phone(text, match.start(), numbers.digits_of(match.group())):
+        return None
     return (*match.span(), "") if numbers.ends_free(text, match.end()) else None
 
 

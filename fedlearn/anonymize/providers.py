@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from fedlearn.anonymize import words
-from fedlearn.anonymize.credentials import END, bounded
+from fedlearn.anonymize.credentials import END, bounded, no_example
 from fedlearn.anonymize.rules import Check, Lazy, Matcher, Rule, Trigger, secret
 
 B62 = "[A-Za-z0-9]"
@@ -277,6 +277,21 @@ def distinct(literals: tuple[str, ...], pinned: bool = False) -> Check:
     return check
 
 
+# AWS's own token families: its documentation writes an example credential with ``EXAMPLE`` in
+# it (``AKIAIOSFODNN7EXAMPLE``, ``credentials.no_example``), a Bedrock key's too
+# (``ABSKQmVkcm9ja0FQSUtleS1EXAMPLEEXAMPLE…``: gitleaks' own negative fixture, bench/fixtures24).
+AWS_FAMILIES = frozenset({"aws-bedrock-key", "aws-appsync-key"})
+
+
+def documented_apart(check: Check) -> Check:
+    """Return ``check`` that also wants no ``EXAMPLE`` in the token (``credentials.no_example``)."""
+
+    def without_example(match: re.Match[str], text: str) -> bool:
+        return no_example(match, text) and check(match, text)
+
+    return without_example
+
+
 def family(
     name: str,
     shape: str,
@@ -294,6 +309,8 @@ def family(
     """
     if check is generated:
         check = distinct(literals, name in PINNED)
+    if name in AWS_FAMILIES and check is not None:
+        check = documented_apart(check)
     matcher = Matcher(Lazy(shape + END), bounded(check))
     gate = gate or GATES.get(literals) or "|".join(re.escape(word) for word in literals)
     return secret(name, matcher, gate=gate, trigger=Trigger(words=literals))

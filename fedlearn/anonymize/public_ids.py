@@ -72,10 +72,14 @@ RECORD_KEY_WORDS = """
 RECORD_KEY_OWNERS = frozenset(RECORD_KEY_WORDS.split())
 # A key that names a page's position: a cursor, the next or previous page's token
 # (``next_page_token``, ``nextPageToken``, AWS's ``NextToken``) or a continuation token. Not
-# ``page_token`` alone: a Facebook Page's access token (``fb_page_token``) is a credential.
+# ``page_token`` alone: a Facebook Page's access token (``fb_page_token``) is a credential. Nor
+# a request's idempotency token, which the caller makes up so that a retry is not done twice and
+# the service echoes back (AWS's ``ClientRequestToken``, ``idempotency_token``; bench/contexts34):
+# it grants nothing. ``client_token`` alone stays a secret's key (Vault's, ``*_CLIENT_TOKEN``).
 PAGE_KEY = Lazy(
     r"(?i)(?:(?:\A|[^a-z])(?:next|prev|previous)[_.-]?(?:page[_.-]?)?"
-    r"|(?:\A|[^a-z]|next)(?:pagination|continuation)[_.-]?)tokens?\Z|cursors?\Z"
+    r"|(?:\A|[^a-z]|next)(?:pagination|continuation)[_.-]?"
+    r"|(?:\A|[^a-z])(?:client[_.-]?request|idempotency)[_.-]?)tokens?\Z|cursors?\Z"
 )
 # Last words of a key that name an identifier (``uid``: a user's, ``oid``: an object's).
 ID_WORDS = frozenset({"id", "ids", "uuid", "uuids", "guid", "guids", "ulid", "ksuid", "uid", "oid"})
@@ -112,6 +116,11 @@ OWNER_GAP = Lazy(
 NAME_OPTION_GAP = Lazy(r"(?i)(?<![a-z0-9-])--(?:[a-z0-9]+-)*name(?:[ \t]+|[ \t]*=[ \t]*)\Z")
 # A lower-case host name (two or more labels, a last label of letters), then a path.
 HOST_PATH = Lazy(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/(?P<path>[a-z0-9_.-]+(?:/[a-z0-9_.-]+)*)")
+# An analytics cookie's client or session id in its published layout: Google Analytics' ``GA1.`` /
+# GA4's ``GS1.``/``GS2.``, Meta's pixel ``fb.``, then the count of the cookie domain's parts and
+# dotted decimal numbers (a random number, the first visit's Unix time…), maybe as the cookie's
+# ``name=value`` (``_ga=GA1.2.497113585.1643096872``): numbers that tell visits apart, no login.
+ANALYTICS_ID = Lazy(r"(?:[A-Za-z_][A-Za-z0-9_-]*=)?(?:G[AS][12]|fb)\.[0-9]\.[0-9]+(?:\.[0-9]+)+")
 KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 
 
@@ -128,6 +137,11 @@ def is_public(text: str, start: int, value: str) -> bool:
     if mail_ids.is_trace_value(text, start):
         return True  # ``X-Google-Smtp-Source: …``, a DKIM ``bh=``: a mail's public stamps
     return is_keyed_public(text, start)
+
+
+def is_analytics_id(value: str) -> bool:
+    """Return whether ``value`` is an analytics cookie's id (``ANALYTICS_ID``), not a session's."""
+    return "." in value and ANALYTICS_ID.compiled.fullmatch(value) is not None
 
 
 def is_keyed_public(text: str, start: int) -> bool:

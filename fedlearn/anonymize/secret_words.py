@@ -15,7 +15,16 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, heads, key_names, public_ids, public_keys, public_runs, words
+from fedlearn.anonymize import (
+    checks,
+    heads,
+    key_names,
+    name_flags,
+    public_ids,
+    public_keys,
+    public_runs,
+    words,
+)
 from fedlearn.anonymize.entropy import (
     HASH_MARK,
     HEX_PART,
@@ -131,6 +140,10 @@ def introduced(match: re.Match[str], text: str, most: int = 4) -> tuple[int, int
         return None
     if text.endswith(":", 0, match.start()) or is_host_or_file(value) or is_labelled(value):
         return None  # a placeholder's name (``<redacted:url-credentials>``), a host or a file
+    if text.endswith("-", 0, match.start()) and name_flags.is_flag_naming(
+        text, match.start(), match.start("gap")
+    ):
+        return None  # ``aws … --client-token <uuid>``: an idempotency token (``name_flags``)
     if public_ids.is_hash_qualified(text, match.start()) or is_public_token(text, start, value):
         return None  # ``checksum/secret: <sha256>``; an ACME token, a WebSocket key (public)
     if public_ids.is_keyed_public(text, start) or is_object_id(value):

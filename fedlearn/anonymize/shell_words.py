@@ -15,8 +15,9 @@ STRING_END = Lazy(r"\\*\"|\\+[nr]")
 
 def unquoted(start: int, end: int, text: str) -> Span:
     """Return the span of a word without its quotes (``'…'``, ``"…"``, ``\\"…\\"``, and
-    ``\\\\\\"…\\\\\\"`` in a JSON string in a JSON string)."""
-    for quote in ('\\\\\\"', '\\"', '"', "'"):
+    ``\\\\\\"…\\\\\\"`` in a JSON string in a JSON string; ``'\\''…'\\''``, a quote
+    written inside a single-quoted string, ``sh -c 'curl -u '\\''u:pw'\\'' …'``)."""
+    for quote in ("'\\''", '\\\\\\"', '\\"', '"', "'"):
         inside = text.startswith(quote, start) and text.endswith(quote, 0, end)
         if inside and end - start >= 2 * len(quote):
             return start + len(quote), end - len(quote)

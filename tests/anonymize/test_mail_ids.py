@@ -90,3 +90,42 @@ def test_a_role_mailbox_is_read_from_its_local_part() -> None:
     assert mail_ids.is_role_mailbox("github.NoReply")
     assert not mail_ids.is_role_mailbox("noreplyanna")
     assert not mail_ids.is_role_mailbox("admin")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Example phone: +1 555 0100; example mail user@example.com",
+        "git config --global user.email you@example.com",
+        'EMAIL="your.name@example.org"',
+        "--softlayer-username = test@testy.test",
+        "Contact: John.Doe@mail.example.net",
+        "login as someone@corp.example",
+    ],
+)
+def test_documentation_addresses_stay(text: str) -> None:
+    for use_re2 in (True, False):
+        assert in_mode(use_re2).anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # A name at a reserved domain, a placeholder's word at a real one.
+        ("send it to anna.rossi@example.org", "anna.rossi@example.org"),
+        ("git config user.email dev@example.invalid", "dev@example.invalid"),
+        ("user@gmail.com", "user@gmail.com"),
+        ("user@example.com.attacker.io", "user@example.com.attacker.io"),
+        ("test2@testy.test", "test2@testy.test"),
+    ],
+)
+def test_addresses_beside_them_go(text: str, address: str) -> None:
+    for use_re2 in (True, False):
+        assert address not in in_mode(use_re2).anonymize(text)
+
+
+def test_documentation_address() -> None:
+    assert mail_ids.is_documentation_address("User", "Example.COM")
+    assert mail_ids.is_documentation_address("me", "docs.example")
+    assert not mail_ids.is_documentation_address("anna", "example.com")
+    assert not mail_ids.is_documentation_address("user", "example.co")

@@ -94,3 +94,38 @@ def test_a_gitlab_runner_registration_token_of_any_length_goes(
 def test_gitlab_runner_fills_short_bodies_and_tails_stay(anonymizer: Anonymizer, text: str) -> None:
     """A filled body, fewer than 20 characters, or the prefix inside a longer run is no token."""
     assert "gitlab-token" not in found(anonymizer, text)
+
+
+EXAMPLE_BEDROCK = "ABSKQmVkcm9ja0FQSUtleS1" + "EXAMPLE" * 18 + "="
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # AWS's documentation marks an example credential with ``EXAMPLE``, a Bedrock key's too.
+        EXAMPLE_BEDROCK,
+        f'"body": {{"stringValue": "{EXAMPLE_BEDROCK}"}}',
+        f"[scan : gitleaks] {EXAMPLE_BEDROCK}",
+        f"export AWS_BEARER_TOKEN_BEDROCK={EXAMPLE_BEDROCK}",
+        "APPSYNC_API_KEY=da2-example7kq2m9x4v1b8n3c6z0l5",
+    ],
+)
+def test_an_aws_documentation_example_stays(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # Drawn Bedrock and AppSync keys still go, bare or keyed.
+        (
+            "ABSKQmVkcm9ja0FQSUtleS1"
+            + "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZjAxMjM0NTY3ODk" * 2
+            + "=",
+            "aws-bedrock-key",
+        ),
+        ("api key da2-7kq2m9x4v1b8n3c6z0l5w8r2t4", "aws-appsync-key"),
+    ],
+)
+def test_a_drawn_aws_token_goes(anonymizer: Anonymizer, text: str, rule: str) -> None:
+    assert found(anonymizer, text) == [rule]

@@ -238,3 +238,42 @@ def test_a_quoted_value_under_a_secret_key_is_no_entity_tag(
     anonymizer: Anonymizer, text: str, secret: str
 ) -> None:
     assert secret not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Analytics cookies' ids in their published layouts: a visitor's number and times.
+        "Cookie: _ga=GA1.2.497113585.1643096872; theme=dark; django_language=en",
+        "Set-Cookie: _ga_X1Y2Z3=GS1.1.1733561642.3.1.1733561700.0.0.0; Path=/; Max-Age=63072000",
+        'document.cookie: "_fbp=fb.1.1733561642123.1234567890; _ga=GA1.1.123456789.1733561642"',
+        '{"headers": {"cookie": "_ga=GA1.3.1836401937.1733561642"}}',
+    ],
+)
+def test_analytics_cookie_ids_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # A session cookie beside one still goes, before or after it.
+        (
+            "Cookie: _ga=GA1.2.497113585.1643096872; sessionid=k3j9x8q2m5n7b4v1c6z0l8p2",
+            "k3j9x8q2m5n7b4v1c6z0l8p2",
+        ),
+        ("Cookie: sid=Jx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5; _ga=GA1.2.497113585.1643096872", "Jx4Fm8Rq2Wz6Tc0"),
+        # Letters and digits after the layout's head make no analytics id.
+        ("Cookie: session=GA1.2.Jx4Fm8Rq2Wz6Tc0Yv3Bn7Lk5", "Jx4Fm8Rq2Wz6Tc0"),
+    ],
+)
+def test_sessions_beside_analytics_ids_go(anonymizer: Anonymizer, text: str, secret: str) -> None:
+    assert secret not in anonymizer.anonymize(text)
+
+
+def test_analytics_ids() -> None:
+    assert public_ids.is_analytics_id("GA1.2.497113585.1643096872")
+    assert public_ids.is_analytics_id("_gid=GA1.2.1234.1733561642")
+    assert not public_ids.is_analytics_id("GA1.2")
+    assert not public_ids.is_analytics_id("GA1.2.abc.1733561642")
+    assert not public_ids.is_analytics_id("sessionid=1733561642.497113585")
