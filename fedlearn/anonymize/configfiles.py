@@ -60,6 +60,8 @@ LOGIN_WORD_GATE = r"(?i)(?:pass(?:word|wd|phrase)?|pwd?|auth)[ \t:=]|cred"
 SEPARATED = Lazy(r"[_.-]")
 SERVICE_PORT = Lazy(r"[0-9]{1,5}/(?:tcp|udp|sctp)")
 INNER_SYMBOL = Lazy(r"[0-9]|[^A-Za-z0-9].")
+# A command line's option: dashes, then lower-case words joined by dashes (``--digest``).
+OPTION = Lazy(r"--?[a-z]+(?:-[a-z]+)*")
 ESCAPED_QUOTED = Lazy(r"\\\"(?P<value>[^\"\\\s]{1,200})\\\"")
 KEY_SPACE_BEFORE = Lazy(r"(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]+\Z")
 SALT = Lazy(
@@ -138,6 +140,8 @@ def user_pass(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = match.group("value").rstrip(".")
     if checks.character_classes(value) < 2 or checks.is_reference(value) or len(value) < 4:
         return None
+    if OPTION.fullmatch(value):
+        return None  # the command's next option (``curl --user u:pass --digest``)
     start = match.start("value")
     return start, start + len(value), "password"
 

@@ -116,6 +116,7 @@ def test_config_forms_are_redacted(anonymizer: Anonymizer, text: str, expected: 
         "# see auth-user-pass\nclient\nnobind\n",
         'doc = """Return the value."""',  # no secret key
         "user admin, password required",  # a word, not a password
+        "login admin pass --verbose",  # the next option, not a password
         '"ciphertext": "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"',
         "PublicKey = " + WG,  # a WireGuard public key
         "location / {\n  proxy_pass http://[::1]:3000;\n}",  # nginx
@@ -135,3 +136,10 @@ def test_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
     """Colon-separated data, OpenVPN directives, docstrings and public keys stay."""
     found = {finding.rule for finding in anonymizer.scan(text)}
     assert not found & {"password", "secret", "token", "private-key", "wallet-keystore"}
+
+
+def test_an_option_after_pass_is_no_password_but_a_dashed_draw_is(anonymizer: Anonymizer) -> None:
+    """``--digest`` after ``user:pass`` is curl's next option; ``-Xy9kLm2q`` is a password."""
+    text = "curl -s --user user:pass --digest https://api.example.com/"
+    assert anonymizer.anonymize(text).endswith(" --digest https://api.example.com/")
+    assert anonymizer.anonymize("user bob pass -Xy9kLm2q") == "user bob pass <redacted:password>"
