@@ -29,9 +29,19 @@ from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, persona
 
 
 def cells_named(subject: str) -> Iterator[re.Match[str]]:
-    """Return, per cell under a header, a match from its header's start to its value's end."""
-    for _, _, header_start, _, end in table_layouts.table_cells(subject):
-        yield span_match(subject, header_start, end)
+    """
+    Return, per cell under a header, a match from its header's start to its value's end.
+
+    Not a generator: the column rules run on every text of a batch whose header words fire
+    (``permission``, ``org``), and most texts have no table, which is one test.
+    """
+    cells = table_layouts.table_cells(subject)
+    if not cells:
+        return EMPTY
+    return iter([span_match(subject, cell[2], cell[4]) for cell in cells])
+
+
+EMPTY: Iterator[re.Match[str]] = iter(())  # an exhausted iterator stays exhausted
 
 
 def cell_of(match: re.Match[str], text: str) -> table_layouts.Cell | None:

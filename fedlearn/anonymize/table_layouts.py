@@ -49,9 +49,10 @@ DELIMITED_HEAD = Lazy(r"[ \t]*+(?:\"|[\"'`]*+[A-Za-z_][A-Za-z0-9_.-]*+[\"'`]*+[\
 # The same at a line's start after the first: the text's lines are tested in one search, which
 # finds its literal at memory speed (no line can match across a line break).
 DELIMITED_LINE = Lazy("\n" + DELIMITED_HEAD.pattern)
-# Two blanks after a character that is no blank, in one line: the lines ``gapped`` picks exist
-# (two blanks after a line's indent), found from the two blanks, a literal.
-GAPPED = Lazy(r"  (?<=[^ \n]  )")
+# Where an aligned header's first gap is: a name's last character, two blanks or more, the next
+# name's first letter (``ALIGNED_NAME`` on both sides), in one line; found from the two blanks, a
+# literal. Prose's and logs' double blanks (after ``:``, ``)``, ``|``, before a digit) have none.
+GAPPED = Lazy(r"  (?<=[A-Za-z0-9_.-]  ) *[A-Za-z_]")
 MAX_ROWS = 50
 # (layout, header name, where the header starts, value start, value end)
 Cell = tuple[str, str, int, int, int]
@@ -64,7 +65,7 @@ def table_cells(text: str) -> tuple[Cell, ...]:
 
     Each layout's lines are read only where its cheap necessary condition holds: a ruled table's
     header has a separator and its rule line three dashes in a row (one search of a text with a
-    separator), an aligned header two blanks after its indent, a delimited header a first cell
+    separator), an aligned header two blanks between two names (``GAPPED``), a delimited header a first cell
     that is a name (``DELIMITED_HEAD``, ``tables.header_kind``'s first check) and its delimiter
     in the next line too (else that row has one cell). Whether some line can head an aligned or a
     delimited table is one search of the whole text each (``GAPPED``, ``DELIMITED_LINE``); then

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fedlearn.anonymize import table_layouts
 
@@ -53,7 +55,25 @@ TABLES = [
     '"id" passport_no\n"ada" X1234567',
     "id  passport_no\n1   X1234567\nsee: a; b",
     "uid\tlicence_no\n7\tK4091-553-22881",
+    # Double blanks no aligned header has (``GAPPED``): after ``:`` or ``)``, before a digit.
+    "Error:  see below\nnext:   line",
+    "PORT(S)  80\n80/tcp   web",
+    "name  \n1  ",
 ]
+# Aligned tables whose only gap follows or precedes each kind of name character (``GAPPED``).
+ALIGNED_GAPS = [
+    "id9  key\n  1    2",
+    "ver.  key\n   1    2",
+    "id-  key\n  1    2",
+    "id_  key\n  1    2",
+    "id  _key\n 1     2",
+    "id  KEY\n 1    2",
+    "id   key\n 1     2",
+    "see: a  b\nid  key\n 1    2",
+]
+# Where an aligned header's first gap can be: what ``aligned`` needs of a header (``ALIGNED_NAME``
+# before a gap and after it), read line by line.
+NAMES_APART = re.compile(r"[A-Za-z0-9_.-] {2,}[A-Za-z_]")
 # Lines for the whole-text searches before the per-line tests (``GAPPED``, ``DELIMITED_LINE``).
 LINES = [
     "    enable = true;",
@@ -61,6 +81,16 @@ LINES = [
     "\t  x",
     "x\t  y",
     "a \t b",
+    "Error:  see below",
+    "a.  Then",
+    "x)  y",
+    "a  9",
+    "9  a",
+    "_  _",
+    "-    Z",
+    "a |  b",
+    "é  x",
+    "a  é",
     "   ",
     "a  ",
     "\r  x",
@@ -76,12 +106,12 @@ LINES = [
 @pytest.mark.parametrize("first", LINES)
 @pytest.mark.parametrize("second", LINES)
 def test_whole_text_searches_answer_as_the_lines_do(first: str, second: str) -> None:
-    """``GAPPED`` finds something iff a line has two blanks after its indent, and
-    ``DELIMITED_HEAD`` at the start or ``DELIMITED_LINE`` iff a line's start is a delimited
-    header's."""
+    """``GAPPED`` finds something iff a line has two blanks or more between a name's last
+    character and a name's first, and ``DELIMITED_HEAD`` at the start or ``DELIMITED_LINE`` iff a
+    line's start is a delimited header's."""
     for text in (first + "\n" + second, "  x\n" + first + "\n" + second + "\n"):
         lines = text.split("\n")
-        gapped = any("  " in line and "  " in line.lstrip(" ") for line in lines)
+        gapped = any(NAMES_APART.search(line) for line in lines)
         assert (table_layouts.GAPPED.search(text) is not None) == gapped, text
         named = any(table_layouts.DELIMITED_HEAD.match(line) for line in lines)
         whole = table_layouts.DELIMITED_HEAD.match(text) or table_layouts.DELIMITED_LINE.search(
@@ -96,6 +126,14 @@ def test_cells_are_those_of_every_line_read(text: str) -> None:
     table_layouts.table_cells.cache_clear()
     assert table_layouts.table_cells(text) == every_line_cells(text)
     assert table_layouts.table_cells(text + "\n" + text) == every_line_cells(text + "\n" + text)
+
+
+@pytest.mark.parametrize("text", ALIGNED_GAPS)
+def test_aligned_tables_pass_the_gap_search(text: str) -> None:
+    """Each kind of name character before and after a header's gap: the table is read."""
+    table_layouts.table_cells.cache_clear()
+    assert table_layouts.GAPPED.search(text) is not None
+    assert table_layouts.table_cells(text) == every_line_cells(text) != ()
 
 
 @pytest.mark.parametrize(
@@ -149,3 +187,44 @@ def test_aligned_name_matches_as_it_did(name: str) -> None:
         table_layouts.ALIGNED_NAME.compiled.fullmatch("  " + name + "  ", 2, 2 + len(name))
         is not None
     ) == expected
+
+
+# An aligned header's names: its characters, a blank inside (``ALIGNED_NAME``'s words).
+HEADER_NAMES = st.text(alphabet="aZ9_.- :", min_size=1, max_size=6)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.tuples(HEADER_NAMES, st.integers(2, 4)), min_size=2, max_size=4),
+    st.sampled_from(["", "note:  x\n", "a.  b\n", "  "]),
+    st.booleans(),
+)
+def test_generated_aligned_tables_read_as_every_line_read(
+    columns: list[tuple[str, int]], before: str, right: bool
+) -> None:
+    """A header of generated names (a table's or not) over a row lined up with it, after prose's
+    double blanks or an indent: the cells are those every line read finds."""
+    header = "".join(name + " " * gap for name, gap in columns).rstrip(" ")
+    row, position = "", 0
+    for name, gap in columns:
+        value = "v" * (1 + len(name) % 3)
+        end = position + len(name)
+        row += value.rjust(end - len(row)) if right else " " * (position - len(row)) + value
+        position = end + gap
+    text = before + header + "\n" + row
+    table_layouts.table_cells.cache_clear()
+    assert table_layouts.table_cells(text) == every_line_cells(text)
+
+
+# Name characters, blanks, the characters around prose's double blanks, rule and cell parts.
+LAYOUT_PIECES = st.sampled_from([*'aZ9_.-:)é \n\t,;|"', "  ", "   ", "---"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(LAYOUT_PIECES, max_size=30))
+def test_cheap_conditions_skip_only_what_every_line_read_skips(pieces: list[str]) -> None:
+    """Generated text: ``table_cells`` (``GAPPED`` and the other whole-text tests first) finds
+    the cells that every layout tried at every line finds."""
+    text = "".join(pieces)
+    table_layouts.table_cells.cache_clear()
+    assert table_layouts.table_cells(text) == every_line_cells(text)
