@@ -24,14 +24,17 @@ from fedlearn.anonymize import (
     entities,
     heads,
     key_shapes,
+    latex_macros,
     listed_values,
     lookups,
     name_flags,
     nixout,
     pointers,
+    printf_frames,
     public_handles,
     readouts,
     rules,
+    secret_objects,
     sql_copy,
     store_reads,
     terms,
@@ -266,5 +269,8 @@ def keyed() -> list[Rule]:
         *dumps.rules(),  # debug dumps: ``[k] => V``, spew's ``(len=N) "V"``, ``$K[1]: |V|``…
         *wrapped_values.rules(),  # Java's ``Optional[V]``, Scala's ``Some(V)``: as if quoted
         *build_fields.rules(),  # Gradle's ``buildConfigField("String", "K", "\\"V\\"")``
+        *latex_macros.rules(),  # ``\\newcommand{\\netlifykey}{V}``, ``\\def\\dbpassword{V}``
+        *printf_frames.rules(),  # ``printf '…AUTH…$n\\r\\n%s…' V | nc``: RESP from arguments
+        *secret_objects.rules(),  # QEMU's ``-object secret,id=…,data=V``
         *wire_logins.rules(),  # RESP ``AUTH``, SMTP ``AUTH PLAIN``, IMAP ``LOGIN``, ``PASS``, expect ``send``
     ]

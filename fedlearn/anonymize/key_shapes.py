@@ -1,8 +1,8 @@
 """How a key is spelt and how a value under it is shaped, for ``key_names`` (DESIGN.md guarantee 1).
 
 camelCase and PascalCase keys read as their snake_case spellings do: an ending word
-(``OraclePwd``, ``IpsecPsk``, ``RabbitmqDefaultPass``, ``HuaweicloudAk``, ``ObsSk``, ``AsanaPat``)
-as ``_pwd``, ``_psk``, ``_pass``, ``_ak``, ``_sk``, ``_pat``, all but ``Pwd`` guarded (the value must look generated),
+(``OraclePwd``, OpenLDAP's ``olcRootPW``, ``IpsecPsk``, ``RabbitmqDefaultPass``, ``HuaweicloudAk``, ``ObsSk``, ``AsanaPat``)
+as ``_pwd``, ``_pw``, ``_psk``, ``_pass``, ``_ak``, ``_sk``, ``_pat``, all but ``Pwd`` guarded (the value must look generated: ``maxPW: 2500`` is a power),
 and one last capitalized qualifier (``SecretKeyBase``, ``apiTokenProd``) as ``secret_key_base``.
 
 Under an explicit token or API key word two shapes that read as names or hashes elsewhere are
@@ -33,12 +33,13 @@ KEY_PARTS = Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 CAMEL_ENDINGS = {
     "Psk": "password",
     "Pwd": "password",
+    "PW": "password",  # OpenLDAP's ``olcRootPW``, ``rootPW``: capitals after a lower-case word
     "Pass": "password",
     "Ak": "api-key",
     "Sk": "secret",
     "Pat": "token",
 }
-GUARDED_ENDINGS = ("Psk", "Pass", "Ak", "Sk", "Pat")
+GUARDED_ENDINGS = ("Psk", "Pass", "PW", "Ak", "Sk", "Pat")
 AFFIXED = Lazy(
     r"(?:^|[_.-])(?:(?:secret|password|passwd|pwd|api_?key)[a-z0-9]{1,2}|(?:key|db)_?pass)\Z"
 )

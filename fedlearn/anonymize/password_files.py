@@ -5,7 +5,8 @@ escapes; the user has a letter, the password is the last field); a postfix ``sas
 ``[smtp.host]:587 user:password`` (or ``smtp.host:587 user:password``; the bracketed form inside
 a line too, when its value looks generated); the password line of an OpenVPN ``auth-user-pass``
 file (after a line naming ``auth-user-pass``: a user line, then the password line; not a
-directive such as ``persist-key``). A ``%VAR%`` is no placeholder there: no shell reads these
+directive such as ``persist-key``), also where a ``cat`` prints the file an ``auth-user-pass PATH``
+of the same text names (the same file name: its two lines follow the ``cat`` line). A ``%VAR%`` is no placeholder there: no shell reads these
 files. Lines end at a line break or a JSON-escaped ``\\n`` (``LINE_END``, ``configfiles``' too).
 """
 
@@ -48,6 +49,25 @@ OPENVPN = Lazy(r"auth-user-pass[^\n\\]*")
 LINE_BREAK = Lazy(r"[ \t]*(?:\r?\n|\\r\\n|\\n)[ \t]*")
 LINE = Lazy(r"[^\s\"\\<]+")
 DIRECTIVE = Lazy(r"[a-z]+(?:-[a-z]+)*")
+# The file an ``auth-user-pass`` option names, and a ``cat`` line printing a file.
+AUTH_FILE = Lazy(r"auth-user-pass[ \t]+[\"']?(?P<path>[^\s\"'\\]+)")
+CAT = Lazy(r"\bcat[ \t]+[\"']?(?P<path>[^\s\"'\\|;&<>]+)[\"']?[ \t]*(?=\r?\n|\\r|\\n)")
+
+
+def file_name(path: str) -> str:
+    """Return a path's last part (``/etc/openvpn/client/a.auth`` → ``a.auth``)."""
+    return path.rpartition("/")[2]
+
+
+def printed_auth_files(text: str) -> Iterator[re.Match[str]]:
+    """Yield each ``cat`` line that prints a file an ``auth-user-pass PATH`` in ``text`` names."""
+    names = {file_name(found.group("path")) for found in AUTH_FILE.compiled.finditer(text)}
+    names.discard("")
+    if not names:
+        return
+    for found in CAT.compiled.finditer(text):
+        if file_name(found.group("path")) in names:
+            yield found
 
 
 def pgpass(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -174,5 +194,11 @@ def rules() -> list[Rule]:
             Matcher(Lazy(OPENVPN.pattern), judge=openvpn),
             trigger=Trigger(words=("auth-user-pass",)),
             gate=r"auth-user-pass",
+        ),
+        secret(
+            "password",
+            Matcher(Lazy(CAT.pattern), find=printed_auth_files, judge=openvpn),
+            trigger=Trigger(words=("auth-user-pass",)),
+            gate=r"auth-user-pass[ \t]",
         ),
     ]

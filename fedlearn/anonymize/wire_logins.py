@@ -13,7 +13,8 @@ names no key beside its password: the protocol's grammar says which word is one.
   ``authzid NUL user NUL password`` (RFC 4616), on the command's line or alone on a following
   one; ``AUTH LOGIN``'s base64 line right after the server's ``334 UGFzc3dvcmQ6`` ("Password:");
 - IMAP ``TAG LOGIN user password`` (a tag of letters and digits, or ``.``; unquoted, two kinds of
-  character); POP3 and FTP ``PASS V`` when
+  character), and a query console's ``login user password`` alone on its line (TeamSpeak's
+  ServerQuery; the command in lower case, the user no option, two kinds of character); POP3 and FTP ``PASS V`` when
   ``USER …`` came within the three lines before, with the same prefix (``C: ``, ``ftp> quote ``);
 - STOMP's ``passcode:`` header in a ``CONNECT``/``STOMP`` frame;
 - an expect script's ``send "V\\r"`` right after it expects a password prompt (``assword``,
@@ -57,6 +58,12 @@ IMAP_LOGIN = Lazy(
 USER_PASS = Lazy(
     r"(?m:^)(?P<prefix>[^\n]{0,24}?)USER[ \t]+[^\s]+[ \t]*\r?\n(?:[^\n]*\n){0,2}?"
     r"(?P=prefix)PASS[ \t]+(?P<value>[^\s]{4,1024})[ \t]*\r?(?=\n|\Z)"
+)
+# A query console's ``login USER PASSWORD`` alone on its line (TeamSpeak's ServerQuery): the command
+# in lower case, a user that is no option, a value of two kinds of character (``literal_judge``).
+QUERY_LOGIN = Lazy(
+    r"(?m:^)[^\S\n]*login[ \t]+[^\s\"'=-][^\s\"'=]{0,63}[ \t]+"
+    r"(?P<value>[^\s\"'=]{4,256})[ \t]*\r?(?=\n|\Z)"
 )
 STOMP = Lazy(
     r"(?m:^)(?:[^\w\n]{1,3}[ \t])?(?:CONNECT|STOMP)\r?\n(?:[A-Za-z-]{1,40}:[^\n]*\n){0,12}?passcode:(?P<value>[^\r\n]{4,256})"
@@ -153,12 +160,12 @@ def login_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 
 def literal_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of the ``value`` (or ``quoted``) group when it is a literal password; an
-    IMAP ``LOGIN``'s unquoted one needs two kinds of character (``a1 login user failed`` is prose)."""
+    IMAP or query ``LOGIN``'s unquoted one needs two kinds of character (``login user failed``)."""
     group = "quoted" if "quoted" in match.re.groupindex and match.group("quoted") else "value"
     value = match.group(group).rstrip()
     if not is_literal(value):
         return None
-    imap = match.re.pattern == IMAP_LOGIN.pattern
+    imap = match.re.pattern in (IMAP_LOGIN.pattern, QUERY_LOGIN.pattern)
     if imap and group == "value" and checks.character_classes(value) < 2:
         return None
     return match.start(group), match.start(group) + len(value), "password"
@@ -190,6 +197,12 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(IMAP_LOGIN.pattern), judge=literal_judge),),
             trigger=Trigger(words=("login",), lower=True),
             gate=r"(?i)[a-z0-9.][ \t]+login[ \t]",
+        ),
+        Rule(
+            ("password",),
+            (Matcher(Lazy(QUERY_LOGIN.pattern), judge=literal_judge),),
+            trigger=Trigger(words=("login",)),
+            gate=r"(?m:^)[^\S\n]*login[ \t]",
         ),
         Rule(
             ("password",),
