@@ -310,22 +310,27 @@ def is_prose(value: str, following: str) -> bool:
     return len(value) < 10 or words.is_wordy(value)
 
 
+def unpadded_base64(value: str, altchars: bytes | None = None) -> bytes | None:
+    """Return the bytes of base64 written with or without its ``=`` padding, or None."""
+    try:
+        return base64.b64decode(value + "=" * (-len(value) % 4), altchars=altchars, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
 def is_basic_credentials(value: str) -> bool:
     """Return whether ``value`` is base64 of ``user:password`` (an HTTP Basic credential)."""
-    try:
-        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True).decode("ascii")
-    except (binascii.Error, ValueError):
+    decoded = unpadded_base64(value)
+    if decoded is None or not decoded.isascii():
         return False
-    return ":" in decoded and decoded.isprintable()
+    text = decoded.decode("ascii")
+    return ":" in text and text.isprintable()
 
 
 def is_snowflake(value: str) -> bool:
     """Return whether ``value`` is base64 of a Discord id (the first part of a bot token)."""
-    try:
-        decoded = base64.b64decode(value + "=" * (-len(value) % 4), altchars=b"-_", validate=True)
-    except (binascii.Error, ValueError):
-        return False
-    return 15 <= len(decoded) <= 20 and decoded.isdigit()
+    decoded = unpadded_base64(value, b"-_")
+    return decoded is not None and 15 <= len(decoded) <= 20 and decoded.isdigit()
 
 
 BASE58 = frozenset("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz")

@@ -215,7 +215,10 @@ SPAN_NAMES = {span.pattern: name for name, span in SPANS.items()}
 def is_variable_value(text: str, start: int) -> bool:
     """Return whether the command at ``start`` follows an environment variable's name and ``:``
     (``CQLSH_CMD:cqlsh …``, an env map printed ``KEY:value``)."""
-    return text[start - 1] == ":" and VARIABLE_COLON.search(text, max(0, start - 80), start) is not None
+    return (
+        text[start - 1] == ":"
+        and VARIABLE_COLON.search(text, max(0, start - 80), start) is not None
+    )
 
 
 def command_passwords(text: str) -> Iterator[re.Match[str]]:

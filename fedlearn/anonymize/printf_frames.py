@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import wire_logins
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, span_match
 
 # One shell word: quoted parts, escapes and plain characters up to a blank or an operator.
 WORD = r"(?:'[^'\n]*'|\"(?:[^\"\\\n]|\\.)*\"|\\.|[^\s'\"|;&<>()\\])+"
@@ -33,7 +33,6 @@ DOUBLE_ESCAPE = Lazy(r"\\([\"\\$`])")
 # The escapes ``printf`` reads in its format: a line break and a carriage return, a backslash.
 FORMAT_ESCAPES = {"\\n": "\n", "\\r": "\r", "\\\\": "\\"}
 FORMAT_ESCAPE = Lazy(r"\\[nr\\]")
-SPAN = Lazy(r"(?s).+")
 
 
 def unquoted(word: str) -> str:
@@ -91,9 +90,9 @@ def printf_passwords(text: str) -> Iterator[re.Match[str]]:
             index = placed.get(password.span())
             if index is None:
                 continue
-            found = SPAN.compiled.match(text, *inner(text, *words[index].span()))
-            if found is not None:
-                yield found
+            start, end = inner(text, *words[index].span())
+            if start < end:
+                yield span_match(text, start, end)
 
 
 def judge(match: re.Match[str], text: str) -> tuple[int, int, str]:

@@ -29,9 +29,7 @@ EXTENSIONS = (
     r"|lua|pl|pm|t|sh|bash|zsh|bats|test|spec|exp|sql|vue|svelte|dart|zig|nim|jl|r"
 )
 # A source file's path: segments, a dot and a code extension, then pytest's ``::`` nodes.
-SOURCE_PATH = Lazy(
-    rf"(?:[\w.@+-]+/)*[\w@+-][\w.@+-]*\.(?:{EXTENSIONS})(?:::[\w.\[\]-]+)*"
-)
+SOURCE_PATH = Lazy(rf"(?:[\w.@+-]+/)*[\w@+-][\w.@+-]*\.(?:{EXTENSIONS})(?:::[\w.\[\]-]+)*")
 # A test's name with a test prefix or suffix (automake's ``test_login``, ``io-test``); Go's
 # ``TestLogin`` is told by the run time Go prints after it.
 TEST_FUNCTION = Lazy(r"[Tt]est[_-][\w.-]+|[\w.-]+[_-][Tt]ests?")

@@ -25,13 +25,11 @@ A value is 4 or more characters and no ``$reference`` or placeholder (``command_
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import checks
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, span_match
 
 SEPARATOR = r"(?:\\r\\n|\r?\n)"
 # An array's header, then its bulk strings are read one by one (``bulks``).
@@ -120,12 +118,7 @@ def resp_passwords(text: str) -> Iterator[re.Match[str]]:
         elif items[:2] == ["config", "set"] and len(items) >= 4 and items[2] in CONFIG_PASSWORDS:
             chosen = spans[3]
         if chosen is not None and is_literal(text[chosen[0] : chosen[1]]):
-            found = SPAN.compiled.match(text, *chosen)
-            if found is not None:
-                yield found
-
-
-SPAN = Lazy(r"(?s).+")
+            yield span_match(text, *chosen)  # 4+ characters: never empty
 
 
 def resp_judge(match: re.Match[str], text: str) -> tuple[int, int, str]:
@@ -135,10 +128,8 @@ def resp_judge(match: re.Match[str], text: str) -> tuple[int, int, str]:
 
 def plain_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of an ``AUTH PLAIN`` response that decodes to ``authzid NUL user NUL password``."""
-    value = match.group("value")
-    try:
-        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True)
-    except (binascii.Error, ValueError):
+    decoded = checks.unpadded_base64(match.group("value"))
+    if decoded is None:
         return None
     parts = decoded.split(b"\0")
     if len(parts) != 3 or not parts[1] or len(parts[2]) < 4:
@@ -148,10 +139,8 @@ def plain_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 
 def login_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of ``AUTH LOGIN``'s base64 password when it decodes to printable text."""
-    value = match.group("value")
-    try:
-        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True)
-    except (binascii.Error, ValueError):
+    decoded = checks.unpadded_base64(match.group("value"))
+    if decoded is None:
         return None
     if len(decoded) < 4 or not decoded.isascii() or not decoded.decode().isprintable():
         return None
