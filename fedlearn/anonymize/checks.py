@@ -17,7 +17,7 @@ import math
 import re
 from collections import Counter
 
-from fedlearn.anonymize import code_values, rules, words
+from fedlearn.anonymize import code_values, rules, value_spans, words
 
 # Values that refer to a secret instead of being one: variables, templates, placeholders, masks.
 REFERENCE = rules.Lazy(
@@ -165,7 +165,7 @@ def is_drawn_opened(value: str) -> bool:
     """
     if len(value) < 12 or any(c.isspace() for c in value) or not looks_random(value, minimum=12):
         return False
-    if not (any(c.isdigit() for c in value) and any(c.isalpha() for c in value)):
+    if not value_spans.has_letters_and_digits(value):
         return False
     if value[0] == "$":
         return not (value[1].isalnum() or value[1] in "_{(@#?*!$-")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import math
 
-from fedlearn.anonymize import checks, drawn, words
+from fedlearn.anonymize import checks, drawn, value_spans, words
 from fedlearn.anonymize.public_ids import DATA_WORDS
 from fedlearn.anonymize.rules import Lazy
 
@@ -200,7 +200,7 @@ def is_chosen(value: str, minimum: int) -> bool:
         return False
     if not value.isascii() or len(value.split()) != 1 or ("@" in value and "." in value):
         return False
-    return any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+    return value_spans.has_letters_and_digits(value)
 
 
 def names_network_key(key: str) -> bool:
