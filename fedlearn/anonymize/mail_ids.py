@@ -12,7 +12,10 @@
   ``X-Gm-Message-State``, ``X-Gm-Gg`` or ``X-Received`` (what Gmail's servers stamp on every
   mail), and the ``b=`` and ``bh=`` tags of a ``DKIM-Signature``, ``ARC-Seal`` or
   ``ARC-Message-Signature`` header (a signature and a body hash anyone holding the mail can
-  check): public by design, never a credential.
+  check): public by design, never a credential. A tag's value folded over the header's next
+  lines (RFC 5322 folding: a line break, then a blank) is the tag's on each of them
+  (``folded_tag_value``): a folded line of base64 with no ``+`` or ``/`` read as a drawn token
+  (bench/contexts35).
 - A role mailbox (``is_role_mailbox``): the addresses RFC 2142 reserves for a domain's mail
   service (``postmaster``, ``hostmaster``, ``abuse``), a bounce daemon's (``mailer-daemon``)
   and a sender that takes no replies (``noreply``, ``no-reply``, ``do-not-reply``, ``donotreply``,
@@ -51,6 +54,15 @@ TRACE_HEADER = Lazy(
 SIGNATURE_TAG = Lazy(r"(?:\A|[\s;])bh?=[ \t]*\Z")
 SIGNED_HEADER = Lazy(r"(?i)(?:\A|\n)(?:dkim-signature|arc-seal|arc-message-signature):")
 HEADER_LINE = Lazy(r"\n(?![ \t])")
+# A signed tag whose value is folded over lines of base64, up to the start of a folded line (a
+# line break and blanks), and how far back the tag may be (a 4096-bit RSA signature: 683).
+FOLD = r"\r?\n[ \t]+"
+FOLD_END = Lazy(rf"{FOLD}\Z")
+FOLDED_TAG = Lazy(
+    rf"(?:\A|[\s;])bh?=[ \t]*(?P<value>)[A-Za-z0-9+/]*(?:{FOLD}[A-Za-z0-9+/]+)*{FOLD}\Z"
+)
+FOLDED_WINDOW = 1200
+FOLD_INDENT = 80  # how far back a folded line's break may be: its blanks
 ROLE_MAILBOXES = frozenset({"postmaster", "hostmaster", "abuse", "mailer-daemon"})
 NO_REPLY = Lazy(r"(?i)(?:\A|[._+-])(?:no-?reply|do-?not-?reply)(?:\Z|[._+-])")
 
@@ -74,6 +86,10 @@ def is_message_id(text: str, first: int, at: int) -> bool:
 
 def is_trace_value(text: str, start: int) -> bool:
     """Return whether the run at ``start`` is a mail trace stamp, a DKIM or ARC ``b=``/``bh=``."""
+    if start > 0 and text[start - 1] in " \t":
+        folded = folded_tag_value(text, start)
+        if folded is not None:
+            start = folded  # a folded line of a tag's value: judge the tag's value
     if start == 0 or text[start - 1] not in ": \t=":
         return False
     window = max(0, start - 64)
@@ -87,6 +103,19 @@ def is_trace_value(text: str, start: int) -> bool:
     header = headers[-1]  # the last signed header's name before the tag
     # The tag belongs to that header when no unfolded line starts between them.
     return HEADER_LINE.compiled.search(text, header.end(), start) is None
+
+
+def folded_tag_value(text: str, start: int) -> int | None:
+    """
+    Return where the ``b=``/``bh=`` tag's value starts when the run at ``start`` opens a folded
+    line of it: blanks alone before it on its line, and base64 alone on every line back up to the
+    tag's (``\\tb=581a…Ft\\n\\t 1U30…``); else None.
+    """
+    window = max(0, start - FOLDED_WINDOW)
+    if FOLD_END.compiled.search(text, max(0, start - FOLD_INDENT), start) is None:
+        return None  # not at a folded line's start: spare the window's search
+    found = FOLDED_TAG.compiled.search(text, window, start)
+    return None if found is None else found.start("value")
 
 
 # Local parts that docs write for "your address here", and the reserved domains (lower case).

@@ -12,7 +12,9 @@ say by their shape or their key that they are no secret (``is_public``):
   position or an id (``code_challenge=``, ``"cluster_uuid":``, ``clusterId:``, ``Thread-Index:``,
   ``next_page_token:``, ``If-None-Match:``, ``"id":``, ``record id=``); for an id, unless a word of the key, or for a bare ``id`` the word right
   before it, says secret (``session_id``, ``secret_id``, ``key_id``, ``session id=`` stay
-  redacted). ``DATA_WORDS`` (the hash and id words) is what ``key_shapes`` reads too.
+  redacted). ``DATA_WORDS`` (the hash and id words) is what ``key_shapes`` reads too. The key is
+  read before the value's dotted parts (``dotted_start``): ``x-amz-version-id: D.fFjj…``'s run
+  starts after the ``D.`` (bench/contexts35).
 
 ``is_hash_qualified`` tells a key path qualified by a hash word (``checksum/secret``: the
 checksum of a Secret object, a Helm annotation) from a key that names a secret.
@@ -121,6 +123,9 @@ HOST_PATH = Lazy(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/(?P<path>[a-z0-9_.-]+(
 # dotted decimal numbers (a random number, the first visit's Unix time…), maybe as the cookie's
 # ``name=value`` (``_ga=GA1.2.497113585.1643096872``): numbers that tell visits apart, no login.
 ANALYTICS_ID = Lazy(r"(?:[A-Za-z_][A-Za-z0-9_-]*=)?(?:G[AS][12]|fb)\.[0-9]\.[0-9]+(?:\.[0-9]+)+")
+# The dotted parts a value may start with before a run (``dotted_start``), and how far back.
+HEAD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+DOTTED_HEAD = 64
 KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 
 
@@ -136,7 +141,24 @@ def is_public(text: str, start: int, value: str) -> bool:
         return True  # a minisign or signify public key file's key line
     if mail_ids.is_trace_value(text, start):
         return True  # ``X-Google-Smtp-Source: …``, a DKIM ``bh=``: a mail's public stamps
-    return is_keyed_public(text, start)
+    return is_keyed_public(text, dotted_start(text, start))
+
+
+def dotted_start(text: str, start: int) -> int:
+    """
+    Return where the value holding the run at ``start`` starts: before the dotted parts of
+    letters, digits, ``_`` and ``-`` right before it (an S3 version id ``D.fFjj…``, whose run
+    starts after its ``.``), or ``start`` when no ``.`` stands before it.
+    """
+    at = start
+    while at > 1 and text[at - 1] == "." and at > start - DOTTED_HEAD:
+        head = at - 1
+        while head > 0 and text[head - 1] in HEAD_CHARACTERS and head > start - DOTTED_HEAD:
+            head -= 1
+        if head == at - 1:
+            break  # ``..`` or a blank before the dot: no part
+        at = head
+    return at
 
 
 def is_analytics_id(value: str) -> bool:

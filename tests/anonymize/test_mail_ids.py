@@ -10,6 +10,9 @@ from tests.anonymize.conftest import in_mode
 STAMP = "AcuHA58NYb1umZWmftBVQK66qwQAOZLEkZ16ze5Wxpo"
 BODY_HASH = "Fzr4oIy588V7VowHq2PrVajo4ZobyPQQ8lit2C6jwdU"
 SECRET = "sk-proj-Qx7bN2kLm9Rt4vWz8pN3sdYh6JcF1aGe"
+# A signature's folded lines (bench/contexts35): the second line has no ``+`` or ``/``.
+FOLD_LINE = "1U30luqC6EXcP1QNqVfFs6glp2Lf3dUHb6ZhWLYuvNsduLb4WGBLUCXf0AnssqQX"
+FOLDED = f"581a0J90jpQyBiNnlF6hKEOlgvrDPfxNiRlGuY+c3fSihaXwglMfMAmdvOMUtrFt\n\t {FOLD_LINE}\n\t K5LYUd2ueSG4=="
 
 
 @pytest.mark.parametrize("use_re2", [True, False])
@@ -35,6 +38,10 @@ SECRET = "sk-proj-Qx7bN2kLm9Rt4vWz8pN3sdYh6JcF1aGe"
         '{"from": "no-reply@accounts.example.com", "subject": "Your code"}',
         "git log: Author: dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>",
         f"ARC-Seal: i=1; a=rsa-sha256; t=1733400000; cv=none; d=google.com; s=arc-20240605;\n b={STAMP}",
+        # A signature folded over lines: a line of base64 with no ``+`` or ``/`` is the tag's too.
+        f"DKIM-Signature: v=1; a=rsa-sha256; d=example.org; s=s1;\n\tbh={BODY_HASH}=;\n\tb={FOLDED}",
+        f"DKIM-Signature: v=1; a=rsa-sha256; d=example.org; s=s1;\r\n\tb={FOLDED.replace(chr(10), chr(13) + chr(10))}",
+        f"ARC-Message-Signature: i=1; a=rsa-sha256; d=google.com; s=arc;\n        b=\n        {FOLD_LINE}\n        {FOLD_LINE}==",
     ],
 )  # fmt: skip
 def test_a_mails_ids_and_stamps_stay(text: str, use_re2: bool) -> None:
@@ -59,6 +66,11 @@ def test_a_mails_ids_and_stamps_stay(text: str, use_re2: bool) -> None:
         (f"X-Google-Smtp-Source: {STAMP}\nX-Api-Key: {SECRET}", f"X-Google-Smtp-Source: {STAMP}\nX-Api-Key: <redacted:openai-key>"),
         # ``b=`` outside a signed header, or after the signed header ended, is no signature.
         (f"DKIM-Signature: v=1; d=example.org;\nX-Note: b={STAMP}", "DKIM-Signature: v=1; d=example.org;\nX-Note: b=<redacted:high-entropy>"),
+        # A line that folds on no tag's value, or that holds more than base64, is no signature's.
+        (f"DKIM-Signature: v=1; d=example.org;\n\th=From:To;\n\t {FOLD_LINE}", "DKIM-Signature: v=1; d=example.org;\n\th=From:To;\n\t <redacted:high-entropy>"),
+        (f"DKIM-Signature: v=1; d=example.org;\n\tb={FOLD_LINE}\nX-Token: {STAMP}", f"DKIM-Signature: v=1; d=example.org;\n\tb={FOLD_LINE}\nX-Token: <redacted:token>"),
+        (f"DKIM-Signature: v=1; d=example.org;\n\tb={FOLD_LINE}\n\t api {STAMP}", f"DKIM-Signature: v=1; d=example.org;\n\tb={FOLD_LINE}\n\t api <redacted:high-entropy>"),
+        (f"curl -d b={FOLD_LINE}\n  {FOLD_LINE}", "curl -d b=<redacted:high-entropy>\n  <redacted:high-entropy>"),
     ],
 )  # fmt: skip
 def test_addresses_and_secrets_beside_them_go(text: str, expected: str, use_re2: bool) -> None:
@@ -82,6 +94,16 @@ def test_a_stamp_is_read_after_its_header_or_signed_tag_only() -> None:
     assert not mail_ids.is_trace_value(text, text.index(STAMP))
     text = f"curl -d b={STAMP}"
     assert not mail_ids.is_trace_value(text, text.index(STAMP))
+
+
+def test_a_folded_line_is_read_back_to_its_tag() -> None:
+    text = f"DKIM-Signature: v=1;\n\tb={FOLDED}"
+    assert mail_ids.folded_tag_value(text, text.index(FOLD_LINE)) == text.index("581a")
+    assert mail_ids.is_trace_value(text, text.index(FOLD_LINE))
+    assert mail_ids.folded_tag_value(text, text.index("K5LY")) == text.index("581a")
+    assert mail_ids.folded_tag_value(text, text.index("581a")) is None  # not a folded line
+    text = f"DKIM-Signature: v=1;\n\th=From:To;\n\t {FOLD_LINE}"
+    assert mail_ids.folded_tag_value(text, text.index(FOLD_LINE)) is None
 
 
 def test_a_role_mailbox_is_read_from_its_local_part() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fedlearn.anonymize import Anonymizer, public_ids
+from tests.anonymize.conftest import in_mode
 
 SHA256 = "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"
 UUID = "0c4f2e1a-7b3d-4e5f-9a8b-6c7d8e9f0a1b"
@@ -277,3 +278,48 @@ def test_analytics_ids() -> None:
     assert not public_ids.is_analytics_id("GA1.2")
     assert not public_ids.is_analytics_id("GA1.2.abc.1733561642")
     assert not public_ids.is_analytics_id("sessionid=1733561642.497113585")
+
+
+VERSION_ID = "D.fFjjf54nDYrFZ8x0u_cVdIClrI2k_l"  # an S3 version id: its run starts after ``D.``
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The key that names an id is read before the value's dotted parts (``dotted_start``).
+        f"HTTP/1.1 200 OK\nETag: \"18b987769e0b766e1638063c6d2a9bbe\"\nx-amz-version-id: {VERSION_ID}\n",
+        f'{{"Key": "app.tar.gz", "VersionId": "{VERSION_ID}", "IsLatest": true}}',
+        f"$ aws s3api list-object-versions --bucket b\nVERSIONS\tTrue\tapp.tar.gz\nversion_id={VERSION_ID}",
+        f"INFO stored record id=ab.cd.{VERSION_ID[2:]} table=runs",
+    ],
+)  # fmt: skip
+def test_ids_with_a_dotted_head_stay_under_their_key(text: str, use_re2: bool) -> None:
+    assert in_mode(use_re2).anonymize(text) == text
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # A dotted value under a secret's key, an id key a secret word owns, or no key at all.
+        (f"api_key: {VERSION_ID}", VERSION_ID[2:]),
+        (f"session_id: {VERSION_ID}", VERSION_ID[2:]),
+        (f'{{"token": "{VERSION_ID}"}}', VERSION_ID[2:]),
+        (f"uploaded {VERSION_ID} to the bucket", VERSION_ID[2:]),
+        (f"x-amz-version-id: {VERSION_ID} secret={RUN43}", RUN43),
+    ],
+)  # fmt: skip
+def test_dotted_values_beside_or_under_secret_keys_go(
+    text: str, secret: str, use_re2: bool
+) -> None:
+    assert secret not in in_mode(use_re2).anonymize(text)
+
+
+def test_dotted_start_reads_back_over_dotted_parts() -> None:
+    text = "id: ab.cd.Xyz"
+    assert public_ids.dotted_start(text, text.index("Xyz")) == text.index("ab")
+    text = "id: ..Xyz"
+    assert public_ids.dotted_start(text, text.index("Xyz")) == text.index("Xyz")
+    text = "id: Xyz"
+    assert public_ids.dotted_start(text, text.index("Xyz")) == text.index("Xyz")
