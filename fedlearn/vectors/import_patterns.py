@@ -13,7 +13,7 @@ from pathlib import Path
 
 from fedlearn import config
 from fedlearn.formats import records
-from fedlearn.learn import merge, pattern_cache
+from fedlearn.learn import merge, pattern_cache, withdrawals
 from fedlearn.store import state
 from fedlearn.vectors import import_changes, import_view, points
 from fedlearn.vectors.import_sources import Entry, Rejects, Source, prefixed
@@ -67,8 +67,8 @@ def pattern_sources(
         table[category] += [found] if found is not None else []
     if cache is not None:
         cache.save()
-    retracted = (  # ids no node's view keeps: their points go (``merge.effective``)
-        merge.effective(repo, withdrawn) if retractions_changed else {}
+    retracted = (  # ids no node's view keeps: their points go (``withdrawals.effective``)
+        withdrawals.effective(repo, withdrawn) if retractions_changed else {}
     )
     gone = frozenset(points.pattern_point_id(i) for i in retracted if PATTERN_ID.fullmatch(i))
     return table, gone
