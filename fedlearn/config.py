@@ -1,18 +1,16 @@
 """Configuration: one frozen attrs tree mirroring the TOML file (DESIGN.md "Configuration").
 
 ``load(path)`` reads TOML, structures it with cattrs (unknown keys and wrong types are errors that
-name the key and the file), applies the cross-field checks, and expands ``~`` once. The tables of
-each area are defined in their own module (``config_sync``, ``config_anonymize``,
-``config_vectors``, ``config_sharing``) and named from here (``config.Sync``); ``Config``, the root,
-and ``Metrics`` are here.
+name the key and the file), applies the cross-field checks (``config_problems``), and expands
+``~`` once. The tables of each area are defined in their own module (``config_sync``,
+``config_anonymize``, ``config_vectors``, ``config_sharing``), the root ``Config`` and ``Metrics``
+in ``config_root``, and all are named from here (``config.Sync``, ``config.Config``).
 """
 
 from __future__ import annotations
 
 import os
-import re
 import tomllib
-import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +18,15 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from fedlearn import config_check
+from fedlearn import config_check, config_problems
 
-# Each area's tables live in a module of their own; the rest of fedlearn names them config.<Table>.
+# Each area's tables live in a module of their own, the root in config_root; the rest of fedlearn
+# names them config.<Table>.
 from fedlearn.config_anonymize import Anonymize as Anonymize
 from fedlearn.config_anonymize import ExtraRule as ExtraRule
+from fedlearn.config_root import NODE_ID_PATTERN as NODE_ID_PATTERN
+from fedlearn.config_root import Config as Config
+from fedlearn.config_root import Metrics as Metrics
 from fedlearn.config_sharing import AUTHOR as AUTHOR
 from fedlearn.config_sharing import Publish as Publish
 from fedlearn.config_sharing import Pull as Pull
@@ -39,67 +41,6 @@ from fedlearn.config_vectors import Embedding as Embedding
 from fedlearn.config_vectors import Qdrant as Qdrant
 from fedlearn.config_vectors import TextOverride as TextOverride
 from fedlearn.errors import ConfigError
-
-NODE_ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
-
-
-@attrs.frozen
-class Metrics:
-    """
-    The ``[metrics]`` table: where ``fedlearn metrics`` writes the Prometheus textfile.
-
-    Attributes:
-        path: the textfile; "" for ``<state_dir>/metrics/fedlearn.prom``.
-    """
-
-    path: str = ""
-
-
-@attrs.frozen
-class Config:
-    """
-    The whole configuration; field names are the TOML keys.
-
-    Attributes:
-        node_id: this node's id (``[a-z0-9][a-z0-9-]{0,62}``); "" derives it from /etc/machine-id, never a hostname.
-        repo: the federation repo, a git work tree holding data/; required by every job that uses it (`fedlearn init` sets it).
-        state_dir: fedlearn's own local state (cursors, locks, quarantine, embedded Qdrant); "" for ``$XDG_STATE_HOME/fedlearn``.
-        repo_lock_wait: seconds a job waits for another to leave the work tree (the repo lock)
-            before it gives up with exit 3.
-        sync: see ``[sync]``.
-        anonymize: see ``[anonymize]``.
-        qdrant: see ``[qdrant]``.
-        embedding: see ``[embedding]``.
-        publish: see ``[publish]``.
-        pull: see ``[pull]``.
-        metrics: see ``[metrics]``.
-        trust: see ``[trust]``.
-        source: the file this configuration was read from, or "" for built-in defaults (not a key).
-    """
-
-    node_id: str = ""
-    repo: str = ""
-    state_dir: str = ""
-    repo_lock_wait: float = 900.0
-    sync: Sync = attrs.field(factory=Sync)
-    anonymize: Anonymize = attrs.field(factory=Anonymize)
-    qdrant: Qdrant = attrs.field(factory=Qdrant)
-    embedding: Embedding = attrs.field(factory=Embedding)
-    publish: Publish = attrs.field(factory=Publish)
-    pull: Pull = attrs.field(factory=Pull)
-    metrics: Metrics = attrs.field(factory=Metrics)
-    trust: Trust = attrs.field(factory=Trust)
-    source: str = ""
-
-    @property
-    def state_path(self) -> Path:
-        """Return the state dir as a path."""
-        return Path(self.state_dir)
-
-    @property
-    def repo_path(self) -> Path:
-        """Return the federation repo as a path."""
-        return Path(self.repo)
 
 
 def _converter() -> cattrs.Converter:
@@ -190,7 +131,7 @@ def structure(raw: dict[str, Any], *, source: str = "<config>") -> Config:
             else [str(error)]
         )
         raise invalid(source, problems + details) from None
-    problems += validate(config)
+    problems += config_problems.validate(config)
     if problems:
         raise invalid(source, problems)
     return attrs.evolve(config, source=source)
@@ -203,130 +144,6 @@ def invalid(source: str, problems: list[str]) -> ConfigError:
         details=problems,
         hint=f"fix the keys above in {source}; `fedlearn config show --defaults` lists them all",
     )
-
-
-def validate(config: Config) -> list[str]:
-    """Return the cross-field problems of ``config`` (empty when it is consistent)."""
-    problems: list[str] = []
-    if config.node_id and not NODE_ID_PATTERN.fullmatch(config.node_id):
-        problems.append(f"node_id: {config.node_id!r} must match [a-z0-9][a-z0-9-]{{0,62}}")
-    if not config.repo_lock_wait >= 0:
-        problems.append("repo_lock_wait: must be 0 seconds (no wait) or more")
-    problems += [
-        f"trust.admins: {admin!r} is not a node id"
-        for admin in config.trust.admins
-        if not NODE_ID_PATTERN.fullmatch(admin)
-    ]
-    if not 0.0 <= config.sync.value_threshold <= 1.0:
-        problems.append("sync.value_threshold: must be between 0 and 1")
-    for key in (
-        "max_line_bytes",
-        "quarantine_max_bytes",
-        "telemetry_snapshot_size",
-        "snapshots_keep",
-    ):
-        if getattr(config.sync, key) < 1:
-            problems.append(f"sync.{key}: must be at least 1")
-    if config.sync.workers < 0:
-        problems.append("sync.workers: must be 0 (as many as there are CPUs) or more")
-    for name in config.sync.categories:
-        if name not in CATEGORIES:
-            problems.append(f"sync.categories: unknown category {name!r} (known: {CATEGORIES})")
-    for index, rule in enumerate(config.sync.rules):
-        if rule.category not in CATEGORIES:
-            problems.append(f"sync.rules[{index}].category: unknown category {rule.category!r}")
-        if not rule.fields:
-            problems.append(f"sync.rules[{index}].fields: must name at least one field")
-    for index, extra in enumerate(config.anonymize.extra_rules):
-        problems += _regex_problem(f"anonymize.extra_rules[{index}].pattern", extra.pattern)
-    for index, pattern in enumerate(config.anonymize.allow):
-        problems += _regex_problem(f"anonymize.allow[{index}]", pattern)
-    if config.embedding.provider not in EMBEDDING_PROVIDERS:
-        problems.append(f"embedding.provider: must be one of {', '.join(EMBEDDING_PROVIDERS)}")
-    if config.embedding.provider != "hash" and not config.embedding.url:
-        problems.append(f"embedding.url: required for provider {config.embedding.provider!r}")
-    for key in ("dimension", "batch_size", "retry_attempts"):
-        if getattr(config.embedding, key) < 1:
-            problems.append(f"embedding.{key}: must be at least 1")
-    problems += _text_fields_problems("embedding.text_fields", config.embedding.text_fields)
-    for name, texts in config.embedding.collections.items():
-        if texts.text_fields is not None:
-            key = f"embedding.collections.{name}.text_fields"
-            problems += _text_fields_problems(key, texts.text_fields)
-    for section, key in (
-        ("embedding", "timeout"),
-        ("embedding", "retry_deadline"),
-        ("publish", "push_deadline"),
-        ("publish", "timeout"),
-        ("qdrant", "timeout"),
-        ("qdrant", "retry_deadline"),
-    ):
-        if not getattr(getattr(config, section), key) > 0:
-            problems.append(f"{section}.{key}: must be more than 0 seconds")
-    if config.publish.push_attempts < 1:
-        problems.append("publish.push_attempts: must be at least 1")
-    author = AUTHOR.fullmatch(config.publish.author)
-    if author is None or not author["name"]:
-        problems.append(f"publish.author: {config.publish.author!r} is not 'Name <email>'")
-    if config.qdrant.distance not in DISTANCES:
-        problems.append(f"qdrant.distance: must be one of {', '.join(DISTANCES)}")
-    for key in ("batch_size", "retry_attempts"):
-        if getattr(config.qdrant, key) < 1:
-            problems.append(f"qdrant.{key}: must be at least 1")
-    if config.qdrant.max_points < 0:
-        problems.append("qdrant.max_points: must be 0 (no cap) or more")
-    if bool(config.trust.allowed_signers) != bool(config.trust.signing_key):
-        problems.append("trust.signing_key and trust.allowed_signers: set both, or neither")
-    problems += _url_problem("qdrant.url", config.qdrant.url)
-    problems += _url_problem("embedding.url", config.embedding.url)
-    return problems
-
-
-def _url_problem(key: str, url: str) -> list[str]:
-    """Return the problem of an http(s) URL setting ("" is allowed: not set)."""
-    if not url:
-        return []
-    try:
-        parts = urllib.parse.urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
-    except ValueError as error:
-        return [f"{key}: {url!r} is not a URL: {error}"]
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return [f"{key}: {url!r} is not an http(s) URL (e.g. http://127.0.0.1:6333)"]
-    return []
-
-
-def path_problems(config: Config) -> list[str]:
-    """Return the problems of the expanded paths: a file where a folder must be, and the like."""
-    named = [("repo", config.repo), ("state_dir", config.state_dir)]
-    named += [("sync.fine_tuning", config.sync.fine_tuning), ("metrics.path", config.metrics.path)]
-    named += [(f"sync.telemetry[{i}]", p) for i, p in enumerate(config.sync.telemetry)]
-    broken = [(key, value) for key, value in named if "\0" in value or "\n" in value]
-    if broken:
-        return [f"{key}: {value!r} holds a NUL or newline character" for key, value in broken]
-    problems = []
-    for key, value in (("repo", config.repo), ("state_dir", config.state_dir)):
-        if value and Path(value).exists() and not Path(value).is_dir():
-            problems.append(f"{key}: {value} is a file, not a folder")
-    if config.sync.fine_tuning and Path(config.sync.fine_tuning).is_dir():
-        problems.append(f"sync.fine_tuning: {config.sync.fine_tuning} is a folder, not a file")
-    return problems
-
-
-def _text_fields_problems(key: str, fields: list[str]) -> list[str]:
-    if not fields:
-        return [f"{key}: must name at least one payload field"]
-    if any(not name for entry in fields for name in entry.split("+")):
-        return [f'{key}: a field name is empty (join fields as "title+description")']
-    return []
-
-
-def _regex_problem(key: str, pattern: str) -> list[str]:
-    try:
-        re.compile(pattern)
-    except re.error as error:
-        return [f"{key}: not a valid regular expression: {error}"]
-    return []
 
 
 def _expand(path: str, base: str) -> str:
@@ -346,7 +163,7 @@ def finalize(config: Config, environ: dict[str, str] | None = None) -> Config:
     Raise ConfigError listing every cross-field problem.
     """
     source = config.source or "<defaults>"
-    problems = validate(config)
+    problems = config_problems.validate(config)
     if problems:
         raise invalid(source, problems)
     base = os.path.normpath(Path(config.source).absolute().parent) if config.source else ""
@@ -371,7 +188,7 @@ def finalize(config: Config, environ: dict[str, str] | None = None) -> Config:
             signing_key=_expand(config.trust.signing_key, base),
         ),
     )
-    problems = path_problems(expanded)
+    problems = config_problems.path_problems(expanded)
     if problems:
         raise invalid(source, problems)
     return expanded

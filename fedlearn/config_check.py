@@ -2,8 +2,8 @@
 
 It speaks the file's own words (``sync.rules[0].category``, "expected a number, got a string") and
 offers "did you mean" for an unknown key. What it returns is the table with the bad entries left
-out, so structuring it gives defaults there and the range and choice checks of ``config.validate``
-still run: a file's problems all come in one round.
+out, so structuring it gives defaults there and the range and choice checks of
+``config_problems.validate`` still run: a file's problems all come in one round.
 """
 
 from __future__ import annotations

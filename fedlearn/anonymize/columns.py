@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from fedlearn.anonymize import checks, documents, key_names, table_layouts, words
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_WORDS
-from fedlearn.anonymize.personal_ids import is_key_start
+from fedlearn.anonymize.keyed_numbers import is_key_start
 from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, personal, span_match
 
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from fedlearn.anonymize import apart, check_digits, key_names, numbers
-from fedlearn.anonymize.personal_ids import VAR_DUMP, is_key_start
+from fedlearn.anonymize.keyed_numbers import VAR_DUMP, is_key_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, personal
 
 # Each kind: its placeholder's name, its words (lower case, a regex), and trigger literals that

@@ -20,7 +20,7 @@ import msgspec
 from fedlearn import config
 from fedlearn.formats import layout
 from fedlearn.jobs import Summary
-from fedlearn.learn import merge
+from fedlearn.learn import merge, withdrawals
 from fedlearn.store import peer_files, refusal_log, repairs, state
 from fedlearn.vectors import snapshot_verify
 
@@ -126,11 +126,11 @@ def run(cfg: config.Config, args: argparse.Namespace) -> Summary[DoctorResult]:
 def withheld_tombstones(cfg: config.Config) -> list[Withheld]:
     """
     Return, per retracting node, its tombstones that leave the id in the merged view because
-    other nodes hold it (``merge.withheld``): normal for a shared pattern, and all a peer's
+    other nodes hold it (``withdrawals.withheld``): normal for a shared pattern, and all a peer's
     tombstones of other nodes' patterns can do. Not a refusal: doctor does not fail for them.
     """
     repo = cfg.repo_path
-    found = merge.withheld(repo, merge.read_retractions(repo, cfg.trust.admins, cfg.node_id))
+    found = withdrawals.withheld(repo, merge.read_retractions(repo, cfg.trust.admins, cfg.node_id))
     return [
         Withheld(node, len(ids), sorted({n for kept in ids.values() for n in kept}))
         for node, ids in found.items()

@@ -2,7 +2,7 @@
 
 Read downward, each stage given what it needs: lock; decide once what changed under data/ since
 the last clean import (``import_changes.Changes``); verify every snapshot it touches before Qdrant
-is touched, and join all nodes' pattern files (``import_sources``: a first pass over each file,
+is touched, and join all nodes' pattern files (``import_plan``: a first pass over each file,
 kept open; another node's snapshot that does not verify is skipped and counted, never a failure,
 this node's own fails the import); then bring each collection up to its sources
 (``import_collection``: as it is, re-embedded or rebuilt, retracted patterns deleted, sources merged
@@ -34,9 +34,9 @@ from fedlearn.vectors import (
     import_batches,
     import_changes,
     import_collection,
+    import_plan,
     import_quarantine,
     import_reembed,
-    import_sources,
     qdrant,
     qdrant_ready,
 )
@@ -99,7 +99,7 @@ def execute(
         embedder = embed.create(cfg.embedding)
         tallies: dict[str, CollectionImport] = {}
         present = changes.held
-        with import_sources.planned(
+        with import_plan.planned(
             cfg.repo_path,
             cfg.node_id,
             changes,
@@ -207,7 +207,7 @@ def imported_collections(cfg: config.Config) -> set[str]:
 def import_all(
     cfg: config.Config,
     store: state.StateDir,
-    plan: import_sources.Plan,
+    plan: import_plan.Plan,
     embedder: embed.Embedder,
     ledger: import_quarantine.QuarantineLedger,
     *,
@@ -249,7 +249,7 @@ def import_all(
 
 
 def summarize(
-    plan: import_sources.Plan,
+    plan: import_plan.Plan,
     tallies: dict[str, CollectionImport],
     *,
     changes: import_changes.Changes,

@@ -1,6 +1,6 @@
 """Retract a pattern: a tombstone in this node's retractions file withdraws its knowledge of an id.
 
-A node can withdraw only its own knowledge (``merge.Retractions``): once published and pulled,
+A node can withdraw only its own knowledge (``withdrawals.Retractions``): once published and pulled,
 the tombstone takes this node's record out of every node's merged view; the id leaves the views,
 and import deletes its Qdrant point, when no other node's files hold it (or they retracted it
 too), or when this node is in the others' ``[trust] admins``.
@@ -21,7 +21,7 @@ from fedlearn.errors import ConfigError
 from fedlearn.formats import layout, records
 from fedlearn.formats.records import Retraction
 from fedlearn.jobs import Summary
-from fedlearn.learn import merge, patterns
+from fedlearn.learn import merge, patterns, withdrawals
 from fedlearn.store import atomic, checkout, own, own_adopt, state
 
 ID_PATTERN = re.compile(r"[0-9a-f]{32}")
@@ -109,7 +109,7 @@ def retract(
     )
     scanner = anonymize.Anonymizer(cfg.anonymize)
     held, dropped = settle_own_files(transaction, files, pattern_id, scanner)
-    holding = merge.holders(repo, [pattern_id]).get(pattern_id, set())
+    holding = withdrawals.holders(repo, [pattern_id]).get(pattern_id, set())
     kept = kept_by(repo, pattern_id, holding - {node}, cfg.trust.admins, node)
     seen, removed = [str(p) for p in held], [str(p) for p in dropped]
     result = Retracted(pattern_id, node, str(path), bool(holding), seen, removed, kept)

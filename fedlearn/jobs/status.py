@@ -267,7 +267,7 @@ def text(view: overview.Overview) -> list[str]:
 def withheld(cfg: config.Config) -> dict[str, int]:
     """
     Return, per retracting node, how many of its tombstones withdraw its own records only
-    (``merge.withheld``; empty without a repo), counted with the merged counts (``tally``: kept
+    (``withdrawals.withheld``; empty without a repo), counted with the merged counts (``tally``: kept
     at a commit, brought forward by what changed since).
     """
     if not cfg.repo or git_local.toplevel(cfg.repo_path) is None:

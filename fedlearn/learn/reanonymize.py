@@ -26,10 +26,10 @@ import msgspec
 from fedlearn import anonymize, config
 from fedlearn.formats import layout, records
 from fedlearn.formats.records import Pattern, Retraction
-from fedlearn.learn import finetune, merge, patterns
+from fedlearn.learn import finetune, merge, patterns, withdrawals
 from fedlearn.store import atomic, own, peer_files, state
 
-REASON = f"{merge.REKEYED} the rules changed; the record lives on under its new id"
+REASON = f"{withdrawals.REKEYED} the rules changed; the record lives on under its new id"
 log = logging.getLogger(__name__)
 
 
@@ -129,7 +129,7 @@ def stage_patterns(
     files: own.OwnFiles,
     category: str,
     anonymizer: anonymize.Anonymizer,
-    retracted: merge.Retractions,
+    retracted: withdrawals.Retractions,
 ) -> None:
     """
     Stage this node's shards of ``category`` re-anonymized (re-keyed ids change shards).
@@ -183,7 +183,7 @@ def rewritten_patterns(
     category: str,
     node: str,
     anonymizer: anonymize.Anonymizer,
-    retracted: merge.Retractions,
+    retracted: withdrawals.Retractions,
 ) -> tuple[dict[str, Pattern], list[str]]:
     """
     Return one node's patterns re-anonymized by id, and the old ids of those re-keyed.

@@ -19,7 +19,7 @@ import msgspec
 
 from fedlearn.formats import layout, records
 from fedlearn.formats.results import FineTuningCounts, PatternCounts, SyncResult
-from fedlearn.learn import finetune, merge, monthly, patterns, retention
+from fedlearn.learn import finetune, merge, monthly, patterns, retention, withdrawals
 from fedlearn.learn.reading import FineTuningFound, SyncRun
 from fedlearn.store import state
 
@@ -39,7 +39,9 @@ def stage_patterns(job: SyncRun, learned: dict[str, records.Pattern]) -> dict[st
     admins = job.cfg.trust.admins
     has_new = bool(learned) or job.spill is not None
     retracted = (
-        merge.read_retractions(job.repo, admins, job.node) if has_new else merge.Retractions({})
+        merge.read_retractions(job.repo, admins, job.node)
+        if has_new
+        else withdrawals.Retractions({})
     )
     known = job.own.counts()
     counts: dict[str, PatternCounts] = {}
@@ -74,7 +76,7 @@ def stage_shard(
     job: SyncRun,
     path: Path,
     found: Iterable[records.Pattern],
-    retracted: merge.Retractions,
+    retracted: withdrawals.Retractions,
     tally_: PatternCounts,
 ) -> None:
     """Join the observations ``found`` into this node's shard ``path`` and stage it."""

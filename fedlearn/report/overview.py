@@ -27,7 +27,7 @@ from fedlearn.store import (
     own_check,
     peer_files,
     refusal_log,
-    rotation,
+    rotated_files,
     runs,
     state,
 )
@@ -151,7 +151,7 @@ def backlog(
             continue
         if path.is_dir():  # not an input: shown as unreadable
             continue
-        same = cursor is not None and rotation.is_read_file(path, info, cursor)
+        same = cursor is not None and rotated_files.is_read_file(path, info, cursor)
         found.append(Backlog(str(path), info.st_size, cursor.offset if same and cursor else 0))
     return found
 

@@ -5,7 +5,7 @@ Counting the merged view reads every node's pattern files: with 1,000 nodes, sec
 counts are made of is kept in the state dir (``<state>/cache/merged/``) with the commit it was
 computed at: per category and shard (``<category>/<xx>``), each id of that shard any node's file
 holds, with the nodes holding it; every node's well-formed tombstones; per group, how many of its
-ids are in the merged view; per node, its withheld tombstones (``merge.withheld``). When HEAD moved,
+ids are in the merged view; per node, its withheld tombstones (``withdrawals.withheld``). When HEAD moved,
 git names the files under data/patterns and data/retractions that differ between that commit and
 HEAD (``git diff``, a comparison of trees: it costs what changed), to which this node's own
 working-tree changes are added (``git diff HEAD`` and the untracked files, for this node's own
@@ -32,7 +32,7 @@ read is seen once an import or a commit changes it. With paths held under ``[tru
 content is read from git, not the work tree) the counts are a full count's, kept per change of
 HEAD's trees, this node's files or the held paths, as before.
 
-The counts equal a full count (``merge.merged_view``, ``merge.withheld``): tests compare them over
+The counts equal a full count (``merge.merged_view``, ``withdrawals.withheld``): tests compare them over
 pulls, retractions, deletions and rewritten histories. A crash leaves the kept state old or new:
 each group's file is named by the digest of its bytes and checked when loaded, and the index that
 names them is replaced atomically, last (``atomic.write``); superseded group files are removed after.
@@ -47,7 +47,7 @@ import msgspec
 
 from fedlearn import config
 from fedlearn.formats import layout
-from fedlearn.learn import merge, pattern_cache
+from fedlearn.learn import merge, pattern_cache, withdrawals
 from fedlearn.report import tally_files, tally_forward
 from fedlearn.store import (
     atomic,
@@ -183,13 +183,13 @@ def kept(cfg: config.Config, store: state.StateDir, where: tally_files.Where, ke
 
 
 def exact(cfg: config.Config, store: state.StateDir) -> Counts:
-    """Return the counts as a tally_files.full count makes them (``merge.merged_view``, ``merge.withheld``),
+    """Return the counts as a tally_files.full count makes them (``merge.merged_view``, ``withdrawals.withheld``),
     unchanged files read from ``pattern_cache``."""
     repo, admins, node = cfg.repo_path, cfg.trust.admins, cfg.node_id
     files = pattern_cache.Cache(store.path("cache", "patterns"))
     view = merge.merged_view(repo, cfg.sync.categories, admins, cache=files, node=node)
     files.save()
-    held = merge.withheld(repo, merge.read_retractions(repo, admins, node))
+    held = withdrawals.withheld(repo, merge.read_retractions(repo, admins, node))
     return Counts({c: len(v) for c, v in view.items()}, {n: len(ids) for n, ids in held.items()})
 
 

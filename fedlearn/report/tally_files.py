@@ -18,7 +18,7 @@ import msgspec
 
 from fedlearn.formats import layout
 from fedlearn.formats.records import Pattern, Retraction
-from fedlearn.learn import merge, pattern_cache, patterns
+from fedlearn.learn import merge, pattern_cache, patterns, withdrawals
 from fedlearn.store import atomic, git_history, state
 
 VERSION = 2
@@ -137,7 +137,7 @@ def note_excess(excess: dict[str, int], name: str, found: list[Pattern], *, own:
         excess.pop(name, None)
 
 
-def count_group(group: Group, retractions: merge.Retractions) -> int:
+def count_group(group: Group, retractions: withdrawals.Retractions) -> int:
     """Return how many ids of ``group`` are in the merged view: held by a node not withdrawing it."""
     return sum(
         1
@@ -152,10 +152,10 @@ def holder_node(holder: str) -> str:
 
 
 def withheld_of(
-    where: Where, groups: Groups, retractions: merge.Retractions
+    where: Where, groups: Groups, retractions: withdrawals.Retractions
 ) -> dict[str, int] | None:
     """
-    Return per node how many of its tombstones withdraw its own records only (``merge.withheld``),
+    Return per node how many of its tombstones withdraw its own records only (``withdrawals.withheld``),
     from the holders kept; None when a group file is damaged.
     """
     found: collections.Counter[str] = collections.Counter()
@@ -171,7 +171,7 @@ def withheld_of(
         if not any(not retractions.withdraws(n, pattern_id) for n in holders):
             continue
         for node, tombstone in by_node.items():
-            if not tombstone.reason.startswith(merge.REKEYED):
+            if not tombstone.reason.startswith(withdrawals.REKEYED):
                 found[node] += 1
     return dict(sorted(found.items()))
 
@@ -278,7 +278,7 @@ def full(
             recheck.add(where.name_of(path))
     if head is not None:
         recheck.update(git_history.worktree_paths(where.top, *own_pathspecs(where)))
-    retractions = merge.collect(tombstones, where.admins)
+    retractions = withdrawals.collect(tombstones, where.admins)
     found_counts = {}
     for key, group in sorted(groups.loaded.items()):
         visible = count_group(group, retractions)

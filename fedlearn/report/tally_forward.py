@@ -26,7 +26,7 @@ import msgspec
 
 from fedlearn.formats import layout
 from fedlearn.formats.records import Pattern, Retraction
-from fedlearn.learn import merge, patterns
+from fedlearn.learn import merge, patterns, withdrawals
 from fedlearn.report import tally_files
 from fedlearn.store import atomic, git_history, peer_files, refusal_log, state
 
@@ -114,7 +114,7 @@ def forward(
         )
         if not whole:
             recheck.add(name)
-    retractions = merge.collect(tombstones, where.admins)
+    retractions = withdrawals.collect(tombstones, where.admins)
     recount = set(groups.dirty)
     touched_shards = {layout.shard_name(i) for i in touched_ids}
     recount.update(f"{c}/{s}" for c in where.categories for s in touched_shards)

@@ -15,24 +15,16 @@ input through that loop, for a reader that iterates its segments itself:
 
 from __future__ import annotations
 
-import hashlib
-import importlib
-import itertools
 import logging
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
 
+from fedlearn.store import rotated_files
 from fedlearn.store.state import Cursor
 
 log = logging.getLogger(__name__)
-HEAD_BYTES = 1024
-OTHER_ROTATED_SUFFIXES = ("-1",)  # besides .0, .1, .2, …
-# Compressed rotated copies whose first bytes can be read, to know the file read last among them:
-# the module that opens each (imported only when such a copy is looked at, which most runs never do).
-COMPRESSED = {".gz": "gzip", ".bz2": "bz2", ".xz": "lzma"}
 
 
 @attrs.frozen
@@ -47,117 +39,6 @@ class Segment:
     start: int
     is_final: bool = False
     end: int | None = None
-
-
-def head_hash(path: Path, length: int) -> str:
-    """Return sha256 hex of the first ``min(length, HEAD_BYTES)`` bytes of ``path``."""
-    with path.open("rb") as handle:
-        return hashlib.sha256(handle.read(min(length, HEAD_BYTES))).hexdigest()
-
-
-def is_read_file(path: Path, info: os.stat_result, cursor: Cursor) -> bool:
-    """
-    Return whether ``path`` (its stat ``info``) is the file ``cursor`` was reading.
-
-    The inode decides, and the device number too unless the first bytes the cursor read are
-    there: a btrfs subvolume or an NVMe partition may get another device number at the next boot,
-    and the file is still the same one.
-    """
-    if info.st_ino != cursor.inode:
-        return False
-    if info.st_dev == cursor.device:
-        return True
-    return info.st_size >= cursor.offset and head_hash(path, cursor.offset) == cursor.head
-
-
-def find_rotated(path: Path, cursor: Cursor) -> list[Path]:
-    """
-    Return the rotated files still to read when the cursor's file was renamed away, oldest first:
-    the cursor's file (now ``.N``), then ``.N-1`` … ``.1``, written since. Empty when the cursor's
-    file is not among the rotated siblings.
-    """
-    return rotations_since(path, lambda sibling, info: is_read_file(sibling, info, cursor))
-
-
-def sibling_of(path: Path, file: tuple[int, int]) -> Path | None:
-    """Return the rotated sibling of ``path`` that is ``file`` (device, inode), if any."""
-    for sibling, info in rotated_siblings(path):
-        if (info.st_dev, info.st_ino) == file:
-            return sibling
-    return None
-
-
-def find_copy(path: Path, cursor: Cursor) -> list[Path]:
-    """
-    Return the rotated copies still to read after ``copytruncate``, oldest first: the copy of what
-    the cursor read (another file, at least as long, with the same first bytes), then the copies
-    made since. Empty when there is no such copy.
-    """
-
-    def is_copy(sibling: Path, info: os.stat_result) -> bool:
-        return (
-            not is_read_file(sibling, info, cursor)
-            and info.st_size >= cursor.offset
-            and head_hash(sibling, cursor.offset) == cursor.head
-        )
-
-    return rotations_since(path, is_copy)
-
-
-def rotations_since(path: Path, was_read: Callable[[Path, os.stat_result], bool]) -> list[Path]:
-    """
-    Return the first rotated sibling that ``was_read`` and the siblings rotated after it, oldest
-    first (``.3``, ``.2``, ``.1``); empty when none was read.
-    """
-    for chain in rotation_chains(path):
-        for newer, (sibling, info) in enumerate(chain):
-            if was_read(sibling, info):
-                return [name for name, _ in reversed(chain[: newer + 1])]
-    return []
-
-
-def rotated_siblings(path: Path) -> Iterator[tuple[Path, os.stat_result]]:
-    """Yield the rotated siblings of ``path`` that exist, with their stat (``rotation_chains``)."""
-    return itertools.chain.from_iterable(rotation_chains(path))
-
-
-def rotation_chains(path: Path) -> Iterator[list[tuple[Path, os.stat_result]]]:
-    """
-    Yield the rotated siblings of ``path`` that exist, with their stat, as chains, newest first:
-    ``.1``, ``.2``, … up to the first number missing, led by ``.0`` when that is newer than
-    ``.1`` (a tool that numbers from 0, as newsyslog does), else ``.0`` alone; then ``-1``.
-
-    When ``path`` is a symlink, the file it points to is the one rotated: look beside it too.
-    """
-    for base in dict.fromkeys([path, path.resolve()]):
-        numbered = list(numbered_rotations(base))
-        zero = existing(base.with_name(f"{base.name}.0"))
-        if zero is not None and (not numbered or zero[1].st_mtime_ns >= numbered[0][1].st_mtime_ns):
-            yield [zero, *numbered]
-        else:
-            yield numbered
-            if zero is not None:  # older than .1: not of its chain (left by another scheme)
-                yield [zero]
-        for suffix in OTHER_ROTATED_SUFFIXES:
-            if found := existing(base.with_name(base.name + suffix)):
-                yield [found]
-
-
-def numbered_rotations(base: Path) -> Iterator[tuple[Path, os.stat_result]]:
-    """Yield ``base.1``, ``base.2``, … with their stat, up to the first number missing."""
-    for number in itertools.count(1):
-        found = existing(base.with_name(f"{base.name}.{number}"))
-        if found is None:
-            return
-        yield found
-
-
-def existing(path: Path) -> tuple[Path, os.stat_result] | None:
-    """Return ``path`` with its stat, or None when it does not exist."""
-    try:
-        return path, path.stat()
-    except FileNotFoundError:
-        return None
 
 
 def plan(path: Path, cursor: Cursor | None) -> list[Segment]:
@@ -177,20 +58,23 @@ def plan(path: Path, cursor: Cursor | None) -> list[Segment]:
             log.info("%s: its folder is not there (not mounted yet?); its cursor waits", path)
             return []
         info = None
-    if info is not None and is_read_file(path, info, cursor):
-        copied = copies_since(path, cursor.newest_copy) if cursor.offset == 0 else []
+    if info is not None and rotated_files.is_read_file(path, info, cursor):
+        copied = rotated_files.copies_since(path, cursor.newest_copy) if cursor.offset == 0 else []
         if copied:  # copytruncate of a file read when it was empty: the copies hold it all
             log.info("%s: truncated after a copy; reading %s first", path, names(copied))
             return [*(Segment(copy, 0) for copy in copied), Segment(path, 0)]
-        if info.st_size >= cursor.offset and head_hash(path, cursor.offset) == cursor.head:
+        if (
+            info.st_size >= cursor.offset
+            and rotated_files.head_hash(path, cursor.offset) == cursor.head
+        ):
             return [Segment(path, cursor.offset)]
-        copies = find_copy(path, cursor) if cursor.offset else []
+        copies = rotated_files.find_copy(path, cursor) if cursor.offset else []
         if copies:  # copytruncate: the copies hold the unread tail and what came after it
             log.info("%s: truncated after a copy; finishing %s first", path, names(copies))
             return [*rest_of(copies, cursor.offset), Segment(path, 0)]
         log.info("%s: truncated or rewritten; reading it again from the start", path)
         return [Segment(path, 0)]
-    rotated = find_rotated(path, cursor)
+    rotated = rotated_files.find_rotated(path, cursor)
     if len(rotated) > 1:
         log.info(
             "%s: rotated %d times since the last read; reading %s",
@@ -210,7 +94,7 @@ def since_lost(path: Path, cursor: Cursor) -> list[Segment]:
     Return the segments of the plain rotated files written since the file the cursor read went
     out of reach (compressed before its rest was read, or removed), and warn that its rest is lost.
     """
-    found = find_compressed(path, cursor)
+    found = rotated_files.find_compressed(path, cursor)
     if found is None:
         log.warning(
             "%s: rotated, and the file read last is gone: lines added to it since are lost", path
@@ -225,39 +109,6 @@ def since_lost(path: Path, cursor: Cursor) -> list[Segment]:
         f"; reading {names(newer)}, rotated since" if newer else "",
     )
     return [Segment(file, 0, is_final=True) for file in newer]
-
-
-def find_compressed(path: Path, cursor: Cursor) -> tuple[Path, list[Path]] | None:
-    """
-    Return the compressed rotated copy that is the file ``cursor`` read (its first bytes are the
-    ones read), with the plain rotated files numbered below it, oldest first (``delaycompress``
-    leaves ``.1`` plain); None when no copy is.
-    """
-    for base in dict.fromkeys([path, path.resolve()]):
-        newer: list[Path] = []
-        for number in itertools.count(1):
-            plain = base.with_name(f"{base.name}.{number}")
-            packed = [plain.with_name(plain.name + ext) for ext in COMPRESSED]
-            packed = [file for file in packed if file.is_file()]
-            for file in packed:
-                if compressed_head(file, cursor.offset) == cursor.head:
-                    return file, newer[::-1]
-            if plain.is_file():
-                newer.append(plain)
-            elif not packed:
-                break
-    return None
-
-
-def compressed_head(path: Path, length: int) -> str | None:
-    """Return ``head_hash`` of the decompressed ``path``, or None when it cannot be read."""
-    module = importlib.import_module(COMPRESSED[path.suffix])
-    damaged = (OSError, EOFError, getattr(module, "LZMAError", OSError))
-    try:
-        with module.open(path, "rb") as handle:
-            return hashlib.sha256(handle.read(min(length, HEAD_BYTES))).hexdigest()
-    except damaged:  # a copy still being compressed, a damaged one
-        return None
 
 
 def is_folder_missing(path: Path) -> bool:
@@ -303,7 +154,7 @@ def cursor_after(
     """
     found = identity(path)
     if read is not None and found != read:  # rotated or removed while it was read
-        sibling = sibling_of(path, read)
+        sibling = rotated_files.sibling_of(path, read)
         if sibling is None:
             return Cursor(
                 path=str(name or path), device=read[0], inode=read[1], offset=offset, head=""
@@ -316,32 +167,9 @@ def cursor_after(
         device=found[0],
         inode=found[1],
         offset=offset,
-        head=head_hash(path, offset),
-        newest_copy=newest_sibling(path) if offset == 0 else None,
+        head=rotated_files.head_hash(path, offset),
+        newest_copy=rotated_files.newest_sibling(path) if offset == 0 else None,
     )
-
-
-def newest_sibling(path: Path) -> list[int]:
-    """Return the (device, inode) of ``path``'s newest rotated sibling, ``[]`` when it has none."""
-    for _, info in rotated_siblings(path):
-        return [info.st_dev, info.st_ino]
-    return []
-
-
-def copies_since(path: Path, known: list[int] | None) -> list[Path]:
-    """
-    Return the rotated siblings newer than ``known`` (the newest one when the cursor was made),
-    oldest first: all of the newest chain when there was none then. Empty when ``known`` is None
-    (not recorded) or is no longer among the siblings (too many rotations to tell).
-    """
-    if known is None:
-        return []
-    newer: list[Path] = []
-    for sibling, info in next(rotation_chains(path), []):
-        if [info.st_dev, info.st_ino] == known:
-            return newer[::-1]
-        newer.append(sibling)
-    return newer[::-1] if not known else []
 
 
 @attrs.define

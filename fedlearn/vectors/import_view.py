@@ -25,7 +25,7 @@ import attrs
 
 from fedlearn.formats import layout
 from fedlearn.formats.records import Pattern
-from fedlearn.learn import merge, pattern_cache, patterns
+from fedlearn.learn import merge, pattern_cache, patterns, withdrawals
 from fedlearn.report import tally, tally_files, tally_forward
 from fedlearn.store import git_held, git_local, refusal_log, state
 
@@ -45,7 +45,7 @@ class KeptHolders:
     repo: Path
     index: tally_files.Index
     groups: tally_files.Groups
-    retractions: merge.Retractions
+    retractions: withdrawals.Retractions
 
 
 def kept(
@@ -80,7 +80,7 @@ def kept(
     for holder_repo, path, reason in refused:
         refusal_log.refuse(holder_repo, path, reason)
     index, groups = made
-    return KeptHolders(repo, index, groups, merge.collect(index.tombstones, admins))
+    return KeptHolders(repo, index, groups, withdrawals.collect(index.tombstones, admins))
 
 
 def file_of(repo: Path, key: str, holder: str) -> Path:
@@ -131,7 +131,7 @@ def narrowed(
     store: state.StateDir | None,
     worktree: Iterable[str] | None,
     cache: pattern_cache.Cache | None = None,
-) -> tuple[dict[str, dict[str, Pattern]], merge.Retractions]:
+) -> tuple[dict[str, dict[str, Pattern]], withdrawals.Retractions]:
     """
     Return the merged view of ``ids`` (category → the changed ids; ``shards``: the shards they
     fall in) and every node's tombstones: from the files holding them (``view``) when ``store``

@@ -1,30 +1,33 @@
 """Qdrant adapter: the one layer every Qdrant call goes through, embedded store or server.
 
-Transient failures (connection errors, timeouts, 5xx, 429) are retried with one tenacity policy;
-anything else fails at once as QdrantError carrying Qdrant's own message (guarantee 7: an outage
-leaves the import resumable, skip-existing makes the rerun complete the rest).
+Opening it (``connect``: the server at ``qdrant.url`` with its key, or the embedded store in the
+state dir) and the calls on a collection's points (``Store``: scroll in id order, lookups,
+upsert, delete, count, search). A ``Store`` is also a collection's schema
+(``qdrant_collections``), and each call goes through one retry policy (``qdrant_calls``):
+transient failures (connection errors, timeouts, 5xx, 429) are retried; anything else fails at
+once as QdrantError carrying Qdrant's own message (guarantee 7: an outage leaves the import
+resumable, skip-existing makes the rerun complete the rest).
 """
 
 from __future__ import annotations
 
-import inspect
 import logging
 import math
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from qdrant_client import QdrantClient, models
 
-from fedlearn import config, retry
+from fedlearn import config
 from fedlearn.errors import QdrantError
 from fedlearn.formats import records
 from fedlearn.store import keyfile
-from fedlearn.vectors import http_transport, points, qdrant_retry
+from fedlearn.vectors import http_transport, points
+from fedlearn.vectors.qdrant_collections import Collections
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 PointId = int | str
 STORE = "qdrant"
 # Qdrant answers a page of payloads at a time; a few hundred MB is no page fedlearn asks for.
@@ -102,84 +105,15 @@ def check_order(collection: str, last: PointId | None, found: PointId) -> None:
         )
 
 
-def vector_config(params: Any) -> records.VectorConfig | None:
-    """Return the size and distance of a collection's single unnamed vector, or None for others."""
-    if isinstance(params, dict):
-        params = params.get("") if len(params) == 1 else None
-    if not isinstance(params, models.VectorParams):
-        return None
-    return records.VectorConfig(size=params.size, distance=params.distance.value)
-
-
-class Store:
+class Store(Collections):
     """
-    The Qdrant calls fedlearn makes, each through the retry policy.
+    The Qdrant calls fedlearn makes, each through the retry policy: a collection's schema
+    (``qdrant_collections.Collections``) and, here, its points.
 
     Attributes:
         client: the qdrant-client instance (embedded or remote).
         target: the server URL or the embedded store's folder, for messages.
     """
-
-    def __init__(self, client: QdrantClient, settings: config.Qdrant, where: str) -> None:
-        self.client = client
-        self.settings = settings
-        self.target = where
-        self.sizes: dict[str, int] = {}  # vector size per collection, for upsert's check
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Release the client (and the embedded store's file lock)."""
-        self.client.close()
-
-    def call(self, what: str, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """
-        Return ``function(*args, **kwargs)``, retrying transient failures.
-
-        Raise QdrantError naming ``what`` with Qdrant's message when it is refused, or when Qdrant
-        stays unreachable through every attempt.
-        """
-        try:
-            return retry.retrying(qdrant_retry.policy(self.settings))(function, *args, **kwargs)
-        except qdrant_retry.REPORTED as error:
-            hint = ""
-            if qdrant_retry.is_transient(error):
-                hint = f"is Qdrant up at {self.target}? a rerun of the job resumes where it stopped"
-            raise QdrantError(
-                f"qdrant {what} failed: {qdrant_retry.describe(error)}", hint=hint
-            ) from None
-
-    def exists(self, collection: str) -> bool:
-        """Return whether ``collection`` exists."""
-        return self.call(f"exists {collection}", self.client.collection_exists, collection)
-
-    def vectors(self, collection: str) -> records.VectorConfig | None:
-        """
-        Return the vector size and distance of ``collection``; None when it does not exist.
-
-        Raise QdrantError when it uses named or multiple vectors (not federated).
-        """
-        if not self.exists(collection):
-            return None
-        info = self.call(f"info {collection}", self.client.get_collection, collection)
-        found = vector_config(info.config.params.vectors)
-        if found is None:
-            raise QdrantError(
-                f"collection {collection} has named vectors; fedlearn supports one unnamed vector"
-            )
-        self.sizes[collection] = found.size
-        return found
-
-    def create(self, collection: str, vectors: records.VectorConfig) -> None:
-        """Create ``collection`` with one unnamed vector of this size and distance."""
-        params = models.VectorParams(size=vectors.size, distance=models.Distance(vectors.distance))
-        create = self.client.create_collection
-        self.call(f"create {collection}", create, collection, vectors_config=params)
-        self.sizes[collection] = vectors.size
 
     def scroll(self, collection: str, page_size: int) -> Iterator[records.Point]:
         """
@@ -284,12 +218,6 @@ class Store:
         selector = models.PointIdsList(points=canonical(ids))
         self.call(f"delete {collection}", self.client.delete, collection, selector, wait=True)
 
-    def size(self, collection: str) -> int | None:
-        """Return the vector size of ``collection`` (asked once per Store); None when unknown."""
-        if collection not in self.sizes:
-            self.vectors(collection)
-        return self.sizes.get(collection)
-
     def count(self, collection: str) -> int:
         """Return the exact number of points in ``collection``."""
         return self.call(f"count {collection}", self.client.count, collection, exact=True).count
@@ -301,31 +229,6 @@ class Store:
         )
         hits = answer.points
         return [records.Point(id=point_id(hit.id), payload=hit.payload or {}) for hit in hits]
-
-    # --- what import needs to keep a collection's vectors of one embedder ---
-
-    def real_name(self, collection: str) -> str:
-        """Return the collection ``collection`` names: the alias's target, or itself."""
-        answer = self.call("aliases", self.client.get_aliases)
-        found = {alias.alias_name: alias.collection_name for alias in answer.aliases}
-        return found.get(collection, collection)
-
-    def metadata(self, collection: str) -> dict[str, Any] | None:
-        """Return ``collection``'s metadata; None where this Qdrant or qdrant-client keeps none."""
-        info = self.call(f"info {collection}", self.client.get_collection, collection)
-        found = getattr(info.config, "metadata", None)
-        return found if isinstance(found, dict) else None
-
-    def set_metadata(self, collection: str, metadata: dict[str, Any]) -> bool:
-        """
-        Merge ``metadata`` into ``collection``'s; return False where qdrant-client has no
-        collection metadata (before 1.16). Raise QdrantError when Qdrant refuses it.
-        """
-        if not has_metadata():
-            return False
-        update = self.client.update_collection
-        self.call(f"update {collection}", update, collection, metadata=metadata)
-        return True
 
     def foreign(self, collection: str) -> int:
         """Return how many points of ``collection`` fedlearn does not own (``points.is_federated``)."""
@@ -355,31 +258,3 @@ class Store:
             selector = models.FilterSelector(filter=condition)
             self.call(f"delete {collection}", self.client.delete, collection, selector, wait=True)
         return found
-
-    def drop(self, collection: str) -> None:
-        """Delete ``collection`` and every point in it."""
-        self.call(f"delete {collection}", self.client.delete_collection, collection)
-        self.sizes.pop(collection, None)
-
-    def point_alias(self, alias: str, collection: str) -> None:
-        """
-        Make ``alias`` name ``collection``, in one operation when ``alias`` is an alias already (a
-        search never misses it). A collection named ``alias`` is deleted first: the one moment a
-        search of ``alias`` finds nothing, the first time a collection is rebuilt.
-        """
-        is_alias = self.real_name(alias) != alias
-        if not is_alias and self.exists(alias):
-            self.drop(alias)
-        operations: list[models.AliasOperations] = []
-        if is_alias:
-            delete = models.DeleteAlias(alias_name=alias)
-            operations.append(models.DeleteAliasOperation(delete_alias=delete))
-        create = models.CreateAlias(collection_name=collection, alias_name=alias)
-        operations.append(models.CreateAliasOperation(create_alias=create))
-        update = self.client.update_collection_aliases
-        self.call(f"alias {alias}", update, change_aliases_operations=operations)
-
-
-def has_metadata() -> bool:
-    """Return whether the installed qdrant-client keeps collection metadata (1.16 and later)."""
-    return "metadata" in inspect.signature(QdrantClient.update_collection).parameters

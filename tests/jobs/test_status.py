@@ -11,7 +11,7 @@ import pytest
 from fedlearn import config, sample
 from fedlearn.formats import layout, records
 from fedlearn.jobs import status as status_job
-from fedlearn.learn import merge, patterns
+from fedlearn.learn import merge, patterns, withdrawals
 from fedlearn.report import overview
 from fedlearn.store import own, state
 from tests.conftest import Node, git, write_jsonl
@@ -202,5 +202,5 @@ def test_status_counts_withheld_retractions_once_per_change(
     path.unlink()
     git(beta.repo, "commit", "-qam", "withdrawn")
     assert status_job.withheld(cfg) == {} and len(calls) == 1
-    assert merge.withheld(beta.repo, merge.read_retractions(beta.repo)) == {}
+    assert withdrawals.withheld(beta.repo, merge.read_retractions(beta.repo)) == {}
     assert "withheld retractions" not in beta.run("status").stdout

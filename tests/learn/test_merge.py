@@ -9,7 +9,7 @@ import pytest
 
 from fedlearn.formats import layout, records
 from fedlearn.formats.records import Retraction
-from fedlearn.learn import merge, pattern_cache, patterns
+from fedlearn.learn import merge, pattern_cache, patterns, withdrawals
 from fedlearn.store import peer_files, refusal_log
 from tests.learn.test_patterns import retract, view_of, write_node, write_shards
 
@@ -75,12 +75,12 @@ def test_a_tombstone_withdraws_only_its_own_nodes_record(tmp_path: Path) -> None
     assert view_of(tmp_path) == {mine.id: mine}
     retractions = merge.read_retractions(tmp_path)
     assert not retractions.withdraws("me", mine.id) and retractions.withdraws("evil", mine.id)
-    assert merge.effective(tmp_path, retractions) == {}
-    assert merge.withheld(tmp_path, retractions) == {"evil": {mine.id: ["me"]}}
+    assert withdrawals.effective(tmp_path, retractions) == {}
+    assert withdrawals.withheld(tmp_path, retractions) == {"evil": {mine.id: ["me"]}}
     assert view_of(tmp_path, admins=("evil",)) == {}
     admins = merge.read_retractions(tmp_path, ["evil"])
-    assert list(merge.effective(tmp_path, admins)) == [mine.id]
-    assert merge.withheld(tmp_path, admins) == {}
+    assert list(withdrawals.effective(tmp_path, admins)) == [mine.id]
+    assert withdrawals.withheld(tmp_path, admins) == {}
 
 
 def test_an_id_leaves_every_view_once_every_holder_withdrew_it(tmp_path: Path) -> None:
@@ -100,11 +100,11 @@ def test_an_id_leaves_every_view_once_every_holder_withdrew_it(tmp_path: Path) -
     assert view_of(tmp_path) == {made[1].id: made[1]}
     retract(tmp_path, "beta", made[0].id)
     assert view_of(tmp_path) == {}
-    gone = merge.effective(tmp_path, merge.read_retractions(tmp_path))
+    gone = withdrawals.effective(tmp_path, merge.read_retractions(tmp_path))
     assert list(gone) == [made[0].id]
     write_shards(tmp_path, "gamma", made[2])
     assert view_of(tmp_path) == {made[2].id: made[2]}
-    assert merge.effective(tmp_path, merge.read_retractions(tmp_path)) == {}
+    assert withdrawals.effective(tmp_path, merge.read_retractions(tmp_path)) == {}
 
 
 def test_a_rekeyed_tombstone_withdraws_nothing_and_clears_an_id_no_node_holds(
@@ -116,13 +116,13 @@ def test_a_rekeyed_tombstone_withdraws_nothing_and_clears_an_id_no_node_holds(
     """
     mine = patterns.build("best-practices", {"title": "old"}, 0.8, "2026-01-01T00:00:00Z", "me")
     write_shards(tmp_path, "me", mine)
-    retract(tmp_path, "me", mine.id, reason=f"{merge.REKEYED} moved")
-    retract(tmp_path, "boss", mine.id, reason=f"{merge.REKEYED} moved")
+    retract(tmp_path, "me", mine.id, reason=f"{withdrawals.REKEYED} moved")
+    retract(tmp_path, "boss", mine.id, reason=f"{withdrawals.REKEYED} moved")
     assert view_of(tmp_path, admins=("boss",)) == {mine.id: mine}
-    assert merge.effective(tmp_path, merge.read_retractions(tmp_path, ["boss"])) == {}
+    assert withdrawals.effective(tmp_path, merge.read_retractions(tmp_path, ["boss"])) == {}
     for path in layout.node_pattern_files(tmp_path, "best-practices", "me"):
         path.unlink()
-    assert list(merge.effective(tmp_path, merge.read_retractions(tmp_path))) == [mine.id]
+    assert list(withdrawals.effective(tmp_path, merge.read_retractions(tmp_path))) == [mine.id]
 
 
 def test_a_sharded_node_that_holds_the_pattern_retracts_it(tmp_path: Path) -> None:
@@ -131,7 +131,7 @@ def test_a_sharded_node_that_holds_the_pattern_retracts_it(tmp_path: Path) -> No
     mine = patterns.build("best-practices", {"title": "mine"}, 0.8, "2026-01-01T00:00:00Z", "x")
     write_shards(tmp_path, "me", mine)
     retract(tmp_path, "me", mine.id)
-    assert list(merge.effective(tmp_path, merge.read_retractions(tmp_path))) == [mine.id]
+    assert list(withdrawals.effective(tmp_path, merge.read_retractions(tmp_path))) == [mine.id]
     assert view_of(tmp_path) == {}
 
 
@@ -335,6 +335,6 @@ def test_read_tombstone_file_says_whether_every_line_was_kept(
         None,
         False,
     )
-    kept = merge.collect({"beta": [good, msgspec.structs.replace(good, reason="a")]})
+    kept = withdrawals.collect({"beta": [good, msgspec.structs.replace(good, reason="a")]})
     assert kept.by_id == {good.id: {"beta": msgspec.structs.replace(good, reason="a")}}
     peer_files.forget()

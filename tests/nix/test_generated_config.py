@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from fedlearn import config, toml
+from fedlearn import config, config_problems, toml
 from fedlearn.errors import ConfigError
 from tests.conftest import cli_env
 from tests.nix.conftest import Units
@@ -83,7 +83,7 @@ def test_generated_config_structures_into_a_valid_config(units: Units, name: str
     for job, table in generated_tables(units, TYPICAL[name]).items():
         for candidate in (table, tomllib.loads(toml.render(table))):
             structured = config.structure(candidate, source=f"{name}/{job}")
-            assert config.validate(structured) == [], (name, job)
+            assert config_problems.validate(structured) == [], (name, job)
             assert structured.state_dir == "/var/lib/fedlearn"
 
 

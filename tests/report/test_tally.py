@@ -14,7 +14,7 @@ import pytest
 
 from fedlearn import config
 from fedlearn.formats import layout, records
-from fedlearn.learn import merge, patterns
+from fedlearn.learn import merge, patterns, withdrawals
 from fedlearn.report import tally, tally_files, tally_forward
 from fedlearn.store import atomic, git_held, peer_files, refusal_log, state
 from tests.conftest import Node, git
@@ -63,7 +63,7 @@ def full_count(cfg: config.Config) -> tally.Counts:
     """Return what the merged view and the withheld tombstones give, read whole."""
     repo, admins = cfg.repo_path, cfg.trust.admins
     view = merge.merged_view(repo, cfg.sync.categories, admins, node=cfg.node_id)
-    held = merge.withheld(repo, merge.read_retractions(repo, admins, cfg.node_id))
+    held = withdrawals.withheld(repo, merge.read_retractions(repo, admins, cfg.node_id))
     return tally.Counts({c: len(v) for c, v in view.items()}, {n: len(i) for n, i in held.items()})
 
 

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fedlearn.store import jsonl, rotation
+from fedlearn.store import jsonl, rotated_files, rotation
 from fedlearn.store.state import Cursor
 
 
@@ -266,11 +266,11 @@ def test_cursor_head_hash_covers_only_read_bytes(tmp_path: Path) -> None:
     """Appending does not change the cursor's head hash once past HEAD_BYTES."""
     path = tmp_path / "events.jsonl"
     path.write_bytes(b"x" * 2000 + b"\n")
-    head = rotation.head_hash(path, 2001)
+    head = rotated_files.head_hash(path, 2001)
     with path.open("ab") as handle:
         handle.write(b"more\n")
     os.sync()
-    assert rotation.head_hash(path, 2001) == head
+    assert rotated_files.head_hash(path, 2001) == head
 
 
 @settings(max_examples=60, deadline=None)

@@ -10,7 +10,7 @@ import pytest
 from fedlearn.errors import QdrantError
 from fedlearn.jobs import import_
 from fedlearn.store import state
-from fedlearn.vectors import identity, import_batches, qdrant
+from fedlearn.vectors import identity, import_batches, qdrant, qdrant_collections
 from tests.conftest import Node
 from tests.jobs import livestore
 
@@ -35,7 +35,7 @@ def test_identity_is_kept_in_the_collection_metadata_and_the_state_dir(
     wanted = identity.wanted(cfg.embedding, cfg.qdrant.distance, "error-solutions")
     where = qdrant.target(cfg.qdrant, cfg.state_path)
     assert identity.recorded(state.StateDir(cfg.state_path), where, "error-solutions") == wanted
-    if qdrant.has_metadata():
+    if qdrant_collections.has_metadata():
         with qdrant.connect(cfg.qdrant, cfg.state_path) as live:
             assert identity.from_metadata(live.metadata("error-solutions")) == wanted
 
@@ -80,7 +80,7 @@ def test_identity_falls_back_to_the_state_dir_without_collection_metadata(
     make_node: Callable[..., Node], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With a qdrant-client before 1.16 (no metadata) the state dir alone drives re-embedding."""
-    monkeypatch.setattr(qdrant, "has_metadata", lambda: False)
+    monkeypatch.setattr(qdrant_collections, "has_metadata", lambda: False)
     monkeypatch.setattr(qdrant.Store, "metadata", lambda self, collection: None)
     node = node_with_patterns(make_node, document_prefix="query: ")
     assert import_.execute(node.config()).result.reembedded == len(PAIRS)

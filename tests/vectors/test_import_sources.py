@@ -12,7 +12,7 @@ import pytest
 from fedlearn import config
 from fedlearn.formats import layout, records
 from fedlearn.learn import merge, patterns
-from fedlearn.vectors import import_changes, import_sources, points
+from fedlearn.vectors import import_changes, import_patterns, import_plan, import_sources, points
 from tests.learn.test_patterns import write_node, write_shards
 
 
@@ -87,7 +87,7 @@ def test_the_view_holds_the_ids_of_the_changed_files_joined_over_every_node(
     assert view[same[0].id].seen == {"alpha": 2, "beta": 2}
     mark = import_changes.Mark(commit="", scope="")
     changes = import_changes.Changes(now=mark, last=None, paths=frozenset(changed))
-    table, _ = import_sources.pattern_sources(
+    table, _ = import_patterns.pattern_sources(
         tmp_path, changes, config.Sync(), config.Trust(), config.Embedding()
     )
     assert [source.count for source in table[category]] == [1]
@@ -116,7 +116,7 @@ def test_plan_labels_name_every_source_of_every_collection() -> None:
     """The plan's labels are (collection, label) of each source it found, in any collection."""
     patterns = import_sources.Source("error-solutions", points.PATTERNS, 0, iter([]))
     snapshot = source("data/collections/skills/beta/20260101T000000Z.jsonl", [1])
-    plan = import_sources.Plan(
+    plan = import_plan.Plan(
         sources={"error-solutions": [patterns], snapshot.collection: [snapshot]},
         retracted=frozenset(),
         refused=[],
@@ -153,7 +153,7 @@ def test_a_full_import_holds_one_shard_of_patterns_at_a_time(tmp_path: Path) -> 
     changes = import_changes.Changes(
         now=import_changes.Mark(commit="", scope=""), last=None, paths=None
     )
-    table, _ = import_sources.pattern_sources(
+    table, _ = import_patterns.pattern_sources(
         tmp_path, changes, config.Sync(categories=[category]), config.Trust(), config.Embedding()
     )
     (found,) = table[category]
