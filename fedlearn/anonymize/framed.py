@@ -155,10 +155,24 @@ def refused_after(match: re.Match[str], text: str) -> tuple[int, int, str] | Non
 ADDRESS = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)*\.?|[^@]*@[^@]*\.[A-Za-z]{2,}[^@]*")
 
 
+def is_address(match: re.Match[str], value: str) -> bool:
+    """
+    Return whether a told or refused value is an e-mail or SSH address: a user, ``@``, a host.
+    A chosen password may hold ``@`` (``lWjJOYC57n@02Q``, ``admin@123``): without a dot it is
+    an address only where the prose sends something to it (``the token was pushed to git@forge``).
+    """
+    if not ADDRESS.fullmatch(value):
+        return False
+    if "." in value or not key_shapes.is_chosen(value, 8):
+        return True
+    said = match.string[match.end("name") : match.start("value")].lower()
+    return "to" in said.split()
+
+
 def judged_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of a told or refused value when it reads as generated or chosen."""
     value = text[match.start("value") : match.end("value")].rstrip(".,;:")
-    if references.is_reference(value) or "://" in value or ADDRESS.fullmatch(value):
+    if references.is_reference(value) or "://" in value or is_address(match, value):
         return None  # a reference, a URL, an address (``ops@acme.example``, ``git@forge``)
     if "/" in value and not (BASE64.fullmatch(value) and checks.looks_random(value)):
         return None  # a path, unless base64

@@ -259,3 +259,36 @@ def test_what_a_line_uses_is_no_secret_without_an_auth_failure_or_a_drawn_value(
     anonymizer: Anonymizer, text: str
 ) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The wifi password is lWjJOYC57n@02Q btw",
+            "The wifi password is <redacted:secret-value> btw",
+        ),
+        ("my password is admin@123", "my password is <redacted:secret-value>"),
+        ("the secret was Qx7!pl@Rm2 yesterday", "the secret was <redacted:secret-value> yesterday"),
+        ("invalid password lWjJOYC57n@02Q", "invalid password <redacted:secret-value>"),
+    ],
+)
+def test_a_told_password_with_an_at_and_no_dot_is_no_address(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A chosen value with ``@`` is a password, not ``user@host``, unless prose sends to it."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the deploy token was pushed to git@forge",
+        "the password reset mail went to ops2@forge today",
+        "the password is git@forge",
+        "the ssh key was copied to deploy@web01 yesterday",
+    ],
+)
+def test_a_told_address_stays(anonymizer: Anonymizer, text: str) -> None:
+    """An address a secret was sent to, or one without digits, is no password."""
+    assert anonymizer.anonymize(text) == text
