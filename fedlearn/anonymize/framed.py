@@ -45,9 +45,10 @@ BRACKETED = (
 )
 JVM = r"-D(?P<key>[A-Za-z_][\w.-]{0,80})=(?:(?P<q>[\"'])(?P<quoted>[^\"'\n]{1,300})(?P=q)|(?P<value>[^\s\"'`;|&]{1,300}))"
 TOLD = (
-    r"(?P<name>passw(?:or)?d|passphrase|pwd|pass|secret|token|credentials?"
+    r"(?P<name>passw(?:or)?d|passphrase|pwd|pass|pw|secret|token|credentials?"
     r"|(?:api|access|private)[ _-]?key)"
-    r"`?(?P<gap>(?:[ \t]{1,4}[a-z0-9_.()-]{1,24}){0,4}?)(?:[ \t]{1,4}(?:is|was|to)|(?P<colon>:))[ \t]{1,4}"
+    r"`?(?P<gap>(?:[ \t]{1,4}(?:[a-z0-9_.()-]{1,24}|'[^'\s]{1,100}')){0,4}?)"
+    r"(?:[ \t]{1,4}(?:is|was|to|->|=>)|(?P<colon>:))[ \t]{1,4}"
     r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{6,200}?)(?P=q)(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
 )
 TOLD_PATTERN = Lazy(TOLD)
@@ -73,9 +74,10 @@ REFUSED_PATTERN = Lazy(REFUSED)
 REFUSED_AFTER = (
     r"(?P<name>(?:secret|api|access)[ _-]?key|key|token|password|secret|credentials?)"
     r"[ \t]{1,4}(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)[ \t]{1,4}"
-    r"(?:is|was|has[ \t]{1,4}been|has)[ \t]{1,4}(?:not[ \t]{1,4}(?:valid|recogni[sz]ed|authori[sz]ed)"
+    r"(?:(?:is|was|has[ \t]{1,4}been|has)[ \t]{1,4}(?:not[ \t]{1,4}(?:valid|recogni[sz]ed|authori[sz]ed)"
     r"|invalid|expired|revoked|rejected|incorrect|wrong|disabled|unknown"
-    r"|leaked|exposed|compromised|committed|pushed|published)\b"
+    r"|leaked|exposed|compromised|committed|pushed|published)"
+    r"|(?:did|does|do)(?:n't|[ \t]{1,4}not)[ \t]{1,4}work)\b"
 )
 REFUSED_AFTER_PATTERN = Lazy(REFUSED_AFTER)
 REFUSED_AFTER_STARTS = ("key", "token", "pass", "secret", "cred", "api", "access")
@@ -90,9 +92,17 @@ REFUSED_VERBS = (
     "bad",
 )
 BASE64 = Lazy(r"[A-Za-z0-9+/]{20,}={0,2}")
-TOLD_WORDS = ("pwd", "pass", "secret", "token", "cred", "key")
+# A password a person chose: a word, two or more digits, at most two symbols (``Summer2024!``), or
+# four or more words joined by hyphens (``correct-horse-battery-staple``), none a function word.
+WORD_DIGITS = re.compile(r"[A-Za-z]{3,}[0-9]{2,}[!-/:-@\[-`{-~]{0,2}")
+DICEWARE = re.compile(r"[a-z]{3,}(?:-[a-z]{3,}){3,}")
+FUNCTION_WORDS = frozenset(
+    {"the", "and", "for", "your", "our", "from", "with", "via", "into", "onto", "this", "that"}
+)
+PASSWORD_NAMES = frozenset({"password", "passwd", "passphrase", "pwd", "pass", "pw"})
+TOLD_WORDS = ("pw", "pass", "secret", "token", "cred", "key")
 # Where a name ``TOLD`` reads may start (``passw…`` starts with ``pass``, ``api key`` has ``key``).
-TOLD_STARTS = ("pwd", "pass", "secret", "token", "cred", "api", "access", "private")
+TOLD_STARTS = ("pw", "pass", "secret", "token", "cred", "api", "access", "private")
 
 
 def keyed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -169,6 +179,14 @@ def is_address(match: re.Match[str], value: str) -> bool:
     return "to" in said.split()
 
 
+def is_chosen_password(value: str) -> bool:
+    """Return whether a value prose calls a password reads as one a person chose (``WORD_DIGITS``,
+    ``DICEWARE``): ``Winter1049$``, ``correct-horse-battery-staple``; not ``set-in-the-env``."""
+    if WORD_DIGITS.fullmatch(value):
+        return True
+    return DICEWARE.fullmatch(value) is not None and FUNCTION_WORDS.isdisjoint(value.split("-"))
+
+
 def judged_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of a told or refused value when it reads as generated or chosen."""
     value = text[match.start("value") : match.end("value")].rstrip(".,;:")
@@ -178,7 +196,12 @@ def judged_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None
         return None  # a path, unless base64
     chosen = key_shapes.is_chosen(value, 8)  # wordy as it may be (``Weeayeix#16``)
     drawn = key_shapes.is_generated_under("told", value)  # decimal digits, drawn lower, hex pairs
-    if not (chosen or drawn or key_names.reads_generated(value, 12)):
+    # A password is often short (``8xNbe3nNyj``) or a word with digits (``Winter1049$``); a
+    # token or key told in prose is drawn long.
+    password = "name" in match.re.groupindex and match.group("name") in PASSWORD_NAMES
+    if password and len(value) >= 8 and is_chosen_password(value):
+        return match.start("value"), match.start("value") + len(value), "secret-value"
+    if not (chosen or drawn or key_names.reads_generated(value, 8 if password else 12)):
         return None
     named = words.is_named(value) and not (chosen or drawn)  # a draw may hold syllables
     if named or (checks.is_hexadecimal(value) and len(value) < 16):
@@ -280,12 +303,14 @@ def rules() -> list[Rule]:
             ),
             trigger=Trigger(words=TOLD_WORDS, lower=True),
             lower=True,
-            gate=r"(?i)(?:pwd|pass|secret|token|cred|key)[^\n]*[ \t](?:is|was|to)[ \t]"
-            r"|(?:pwd|pass|secret|token|cred|key)[a-z0-9_.()' \t-]*[ \t][a-z0-9_.()'-]+:[ \t]"
+            gate=r"(?i)(?:pw|pass|secret|token|cred|key)[^\n]*[ \t](?:is|was|to|->|=>)[ \t]"
+            r"|(?:pw|pass|secret|token|cred|key)[a-z0-9_.()' \t-]*[ \t][a-z0-9_.()'-]+:[ \t]"
+            r"|(?:pw|pass|secret|token|cred|key)[a-z0-9_.()' \t-]*[ \t]'[^'\s]+':[ \t]"
             r"|(?:rejected|invalid|unknown|expired|revoked|incorrect|wrong|bad)[ \t][^\n]*"
             r"(?:key|token|password|secret|cred)"
             r"|(?:key|token|password|secret|cred)[^\n]*[ \t](?:is|was|been|has)[ \t]+"
             r"(?:not|invalid|expired|revoked|rejected|incorrect|wrong|disabled|unknown|leaked"
-            r"|exposed|compromised|committed|pushed|published)",
+            r"|exposed|compromised|committed|pushed|published)"
+            r"|(?:key|token|password|secret|cred)[^\n]*[ \t](?:did|does|do)(?:n't|[ \t]+not)[ \t]",
         ),
     ]

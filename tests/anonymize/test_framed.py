@@ -292,3 +292,47 @@ def test_a_told_password_with_an_at_and_no_dot_is_no_address(
 def test_a_told_address_stays(anonymizer: Anonymizer, text: str) -> None:
     """An address a secret was sent to, or one without digits, is no password."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the password for the admin account is OOL8dKLzdoc", "OOL8dKLzdoc"),
+        ("password set to 8xNbe3nNyj, tell nobody", "8xNbe3nNyj"),
+        ("her password was Dragon551$ until Monday", "Dragon551$"),
+        ("I changed the password to Winter1040 yesterday", "Winter1040"),
+        ("the vault passphrase is battery-correct-paper-river", "battery-correct-paper-river"),
+        ("the root pw is ezqpGHoPZgPD", "ezqpGHoPZgPD"),
+        ("password -> Tcada4PR0N", "Tcada4PR0N"),
+        ("Password for 'https://ci@git.example.com': s0n8SoFkh8O", "s0n8SoFkh8O"),
+        ('password "z7770H2DCp" did not work', "z7770H2DCp"),
+        ("the token Zq8vT1mN4pLx7Wc2Rb5Y doesn't work anymore", "Zq8vT1mN4pLx7Wc2Rb5Y"),
+    ],
+)
+def test_a_password_prose_tells_may_be_short_or_chosen(
+    anonymizer: Anonymizer, text: str, value: str
+) -> None:
+    """After a password's name, 8 characters of two classes, a word with digits or a diceware
+    phrase is the password; a token or key told in prose must still read as drawn."""
+    assert value not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the password is stored in vault",
+        "password is required",
+        "password -> hidden",
+        "the password field was renamed to password2fa",
+        "the token is refreshed2024 daily",
+        "the api key was moved to Summer2024",
+        "the password was set-in-the-env",
+        "Password for 'https://git.example.com':",
+        "the pw is managed by the installer",
+        "the passphrase did not work",
+    ],
+)
+def test_words_after_a_password_name_stay(anonymizer: Anonymizer, text: str) -> None:
+    """A word, a field's name, a token's word with digits or a phrase with function words is no
+    chosen password."""
+    assert anonymizer.anonymize(text) == text
