@@ -169,9 +169,9 @@ def positional(
     USER PASSWORD SERVER PORT SECRET`` (its flags and their values skipped), ``ipmitool … user set
     password ID PASSWORD``, ``wpa_passphrase SSID PASSPHRASE``."""
     if command == "wpa_passphrase":
-        plain = [span for span in words if not text.startswith("-", span[0])]
-        if len(plain) >= 2:
-            yield unquoted(*plain[1], text), "password"
+        named = [span for span in words if not text.startswith("-", span[0])]
+        if len(named) >= 2:  # the network's name, then its passphrase
+            yield unquoted(*named[1], text), "password"
     elif command == "radtest":
         plain: list[Span] = []
         skip = False
