@@ -92,9 +92,12 @@ REFUSED_VERBS = (
     "bad",
 )
 BASE64 = Lazy(r"[A-Za-z0-9+/]{20,}={0,2}")
-# A password a person chose: a word, two or more digits, at most two symbols (``Summer2024!``), or
-# four or more words joined by hyphens (``correct-horse-battery-staple``), none a function word.
-WORD_DIGITS = re.compile(r"[A-Za-z]{3,}[0-9]{2,}[!-/:-@\[-`{-~]{0,2}")
+# A password a person chose: a word, then three or more digits or two and a symbol or two
+# (``Summer2024``, ``Dragon55!``; ``Windows11`` names a product), or four or more words joined by
+# hyphens (``correct-horse-battery-staple``), none a function word.
+WORD_DIGITS = re.compile(
+    r"[A-Za-z]{3,}(?:[0-9]{3,}[!-/:-@\[-`{-~]{0,2}|[0-9]{2}[!-/:-@\[-`{-~]{1,2})"
+)
 DICEWARE = re.compile(r"[a-z]{3,}(?:-[a-z]{3,}){3,}")
 FUNCTION_WORDS = frozenset(
     {"the", "and", "for", "your", "our", "from", "with", "via", "into", "onto", "this", "that"}
@@ -198,7 +201,8 @@ def judged_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None
     drawn = key_shapes.is_generated_under("told", value)  # decimal digits, drawn lower, hex pairs
     # A password is often short (``8xNbe3nNyj``) or a word with digits (``Winter1049$``); a
     # token or key told in prose is drawn long.
-    password = "name" in match.re.groupindex and match.group("name") in PASSWORD_NAMES
+    name = match.group("name") if "name" in match.re.groupindex else ""
+    password = name in PASSWORD_NAMES or words.FOREIGN.get(name) == "password"
     if password and len(value) >= 8 and is_chosen_password(value):
         return match.start("value"), match.start("value") + len(value), "secret-value"
     if not (chosen or drawn or key_names.reads_generated(value, 8 if password else 12)):
