@@ -42,7 +42,7 @@ def rules() -> list[Rule]:
         secret(
             "password",
             Matcher(Lazy(ECHOED.pattern), judge=judge),
-            trigger=Trigger(words=("command", "cmd", "eval"), lower=True),
+            trigger=Trigger(words=("echo", "printf"), lower=True),
             lower=True,
             gate=r"(?i)pass(?:word|wd|phrase)?[_.-]?(?:command|cmd|eval)[\"']?[ \t]*[=: \t][ \t]*"
             r"[\"']?(?:echo|printf)[ \t]",
