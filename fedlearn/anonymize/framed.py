@@ -35,6 +35,7 @@ from fedlearn.anonymize import (
     words,
 )
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.value_spans import TOLD_END
 
 CDATA = r"<!\[CDATA\[(?P<value>[^\]\n]{1,300})\]\]>"
 # The element a CDATA section opens in: its tag right before it.
@@ -49,7 +50,7 @@ TOLD = (
     r"|(?:api|access|private)[ _-]?key)"
     r"`?(?P<gap>(?:[ \t]{1,4}(?:[a-z0-9_.()-]{1,24}|'[^'\s]{1,100}')){0,4}?)"
     r"(?:[ \t]{1,4}(?:is|was|to|->|=>)|(?P<colon>:))[ \t]{1,4}"
-    r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{6,200}?)(?P=q)(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
+    r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{6,200}?)(?P=q)" + TOLD_END
 )
 TOLD_PATTERN = Lazy(TOLD)
 # A clause between a secret's name and a colon says whose or which it is (``the token you asked
@@ -64,8 +65,7 @@ REFUSED = (
     r"(?P<verb>rejected|invalid|unknown|expired|revoked|incorrect|wrong|bad)"
     r"(?P<gap>(?:[ \t]{1,4}[a-z0-9_-]{1,24}){0,2}?)[ \t]{1,4}"
     r"(?P<name>(?:secret|api|access)[ _-]?key|token|password|secret|credentials?)"
-    r"[ \t]{0,4}:?[ \t]{1,4}(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)"
-    r"(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
+    r"[ \t]{0,4}:?[ \t]{1,4}(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)" + TOLD_END
 )
 REFUSED_PATTERN = Lazy(REFUSED)
 # From ``bench/telemetry27``: an error that names the secret, then the value, then says it is
@@ -246,7 +246,7 @@ def matches_at(subject: str, words: tuple[str, ...], pattern: Lazy) -> Iterator[
             position = subject.find(word, position + 1)
 
 
-TOLD_VALUE = r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
+TOLD_VALUE = r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)" + TOLD_END
 
 
 def is_clause_value(match: re.Match[str], gap: list[str], text: str) -> bool:

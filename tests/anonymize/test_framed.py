@@ -336,3 +336,20 @@ def test_words_after_a_password_name_stay(anonymizer: Anonymizer, text: str) -> 
     """A word, a field's name, a token's word with digits or a phrase with function words is no
     chosen password."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"role": "user", "content": "the password for the admin account is 8xNbe3nNyj\\nthanks"}',
+        '{"content": "the password is 8xNbe3nNyj"}',
+        '{"content": "my api key is Xk9fQ2mLp7Rt4Wc8Zb2N."}',
+    ],
+)
+def test_a_value_told_in_a_json_string_ends_at_its_quote_or_escape(
+    anonymizer: Anonymizer, text: str
+) -> None:
+    """Prose inside a JSON string (an agent's message in a tool's output) tells its value up to
+    the string's closing quote or a ``\\n`` escape (``value_spans.TOLD_END``)."""
+    assert "8xNbe3nNyj" not in anonymizer.anonymize(text)
+    assert "Xk9fQ2mLp7Rt4Wc8Zb2N" not in anonymizer.anonymize(text)
