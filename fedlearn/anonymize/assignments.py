@@ -62,6 +62,7 @@ GATE_WORDS = (
     "password",
     "passwd",
     "passphrase",
+    "passcode",
     "pass",
     "pwd",
     "pw",

@@ -21,6 +21,7 @@ from fedlearn.anonymize import (
     consoles,
     directives,
     dumps,
+    echoed_passwords,
     entities,
     heads,
     key_shapes,
@@ -272,5 +273,6 @@ def keyed() -> list[Rule]:
         *latex_macros.rules(),  # ``\\newcommand{\\netlifykey}{V}``, ``\\def\\dbpassword{V}``
         *printf_frames.rules(),  # ``printf '…AUTH…$n\\r\\n%s…' V | nc``: RESP from arguments
         *secret_objects.rules(),  # QEMU's ``-object secret,id=…,data=V``
+        *echoed_passwords.rules(),  # ``BORG_PASSCOMMAND="echo V"``, ``--password-command``
         *wire_logins.rules(),  # RESP ``AUTH``, SMTP ``AUTH PLAIN``, IMAP ``LOGIN``, ``PASS``, expect ``send``
     ]

@@ -167,8 +167,12 @@ def positional(
 ) -> Iterator[tuple[Span, str]]:
     """Yield the spans of the passwords a command takes by position (``POSITIONAL``): ``radtest
     USER PASSWORD SERVER PORT SECRET`` (its flags and their values skipped), ``ipmitool … user set
-    password ID PASSWORD``."""
-    if command == "radtest":
+    password ID PASSWORD``, ``wpa_passphrase SSID PASSPHRASE``."""
+    if command == "wpa_passphrase":
+        named = [span for span in words if not text.startswith("-", span[0])]
+        if len(named) >= 2:  # the network's name, then its passphrase
+            yield unquoted(*named[1], text), "password"
+    elif command == "radtest":
         plain: list[Span] = []
         skip = False
         for span, value in zip(words, values, strict=True):

@@ -35,6 +35,7 @@ from fedlearn.anonymize import (
     words,
 )
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.value_spans import TOLD_END
 
 CDATA = r"<!\[CDATA\[(?P<value>[^\]\n]{1,300})\]\]>"
 # The element a CDATA section opens in: its tag right before it.
@@ -45,10 +46,11 @@ BRACKETED = (
 )
 JVM = r"-D(?P<key>[A-Za-z_][\w.-]{0,80})=(?:(?P<q>[\"'])(?P<quoted>[^\"'\n]{1,300})(?P=q)|(?P<value>[^\s\"'`;|&]{1,300}))"
 TOLD = (
-    r"(?P<name>passw(?:or)?d|passphrase|pwd|pass|secret|token|credentials?"
+    r"(?P<name>passw(?:or)?d|passphrase|pwd|pass|pw|secret|token|credentials?"
     r"|(?:api|access|private)[ _-]?key)"
-    r"`?(?P<gap>(?:[ \t]{1,4}[a-z0-9_.()-]{1,24}){0,4}?)(?:[ \t]{1,4}(?:is|was|to)|(?P<colon>:))[ \t]{1,4}"
-    r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{6,200}?)(?P=q)(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
+    r"`?(?P<gap>(?:[ \t]{1,4}(?:[a-z0-9_.()-]{1,24}|'[^'\s]{1,100}')){0,4}?)"
+    r"(?:[ \t]{1,4}(?:is|was|to|->|=>)|(?P<colon>:))[ \t]{1,4}"
+    r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{6,200}?)(?P=q)" + TOLD_END
 )
 TOLD_PATTERN = Lazy(TOLD)
 # A clause between a secret's name and a colon says whose or which it is (``the token you asked
@@ -63,8 +65,7 @@ REFUSED = (
     r"(?P<verb>rejected|invalid|unknown|expired|revoked|incorrect|wrong|bad)"
     r"(?P<gap>(?:[ \t]{1,4}[a-z0-9_-]{1,24}){0,2}?)[ \t]{1,4}"
     r"(?P<name>(?:secret|api|access)[ _-]?key|token|password|secret|credentials?)"
-    r"[ \t]{0,4}:?[ \t]{1,4}(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)"
-    r"(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
+    r"[ \t]{0,4}:?[ \t]{1,4}(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)" + TOLD_END
 )
 REFUSED_PATTERN = Lazy(REFUSED)
 # From ``bench/telemetry27``: an error that names the secret, then the value, then says it is
@@ -73,9 +74,10 @@ REFUSED_PATTERN = Lazy(REFUSED)
 REFUSED_AFTER = (
     r"(?P<name>(?:secret|api|access)[ _-]?key|key|token|password|secret|credentials?)"
     r"[ \t]{1,4}(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)[ \t]{1,4}"
-    r"(?:is|was|has[ \t]{1,4}been|has)[ \t]{1,4}(?:not[ \t]{1,4}(?:valid|recogni[sz]ed|authori[sz]ed)"
+    r"(?:(?:is|was|has[ \t]{1,4}been|has)[ \t]{1,4}(?:not[ \t]{1,4}(?:valid|recogni[sz]ed|authori[sz]ed)"
     r"|invalid|expired|revoked|rejected|incorrect|wrong|disabled|unknown"
-    r"|leaked|exposed|compromised|committed|pushed|published)\b"
+    r"|leaked|exposed|compromised|committed|pushed|published)"
+    r"|(?:did|does|do)(?:n't|[ \t]{1,4}not)[ \t]{1,4}work)\b"
 )
 REFUSED_AFTER_PATTERN = Lazy(REFUSED_AFTER)
 REFUSED_AFTER_STARTS = ("key", "token", "pass", "secret", "cred", "api", "access")
@@ -90,9 +92,20 @@ REFUSED_VERBS = (
     "bad",
 )
 BASE64 = Lazy(r"[A-Za-z0-9+/]{20,}={0,2}")
-TOLD_WORDS = ("pwd", "pass", "secret", "token", "cred", "key")
+# A password a person chose: a word, then three or more digits or two and a symbol or two
+# (``Summer2024``, ``Dragon55!``; ``Windows11`` names a product), or four or more words joined by
+# hyphens (``correct-horse-battery-staple``), none a function word.
+WORD_DIGITS = re.compile(
+    r"[A-Za-z]{3,}(?:[0-9]{3,}[!-/:-@\[-`{-~]{0,2}|[0-9]{2}[!-/:-@\[-`{-~]{1,2})"
+)
+DICEWARE = re.compile(r"[a-z]{3,}(?:-[a-z]{3,}){3,}")
+FUNCTION_WORDS = frozenset(
+    {"the", "and", "for", "your", "our", "from", "with", "via", "into", "onto", "this", "that"}
+)
+PASSWORD_NAMES = frozenset({"password", "passwd", "passphrase", "pwd", "pass", "pw"})
+TOLD_WORDS = ("pw", "pass", "secret", "token", "cred", "key")
 # Where a name ``TOLD`` reads may start (``passw…`` starts with ``pass``, ``api key`` has ``key``).
-TOLD_STARTS = ("pwd", "pass", "secret", "token", "cred", "api", "access", "private")
+TOLD_STARTS = ("pw", "pass", "secret", "token", "cred", "api", "access", "private")
 
 
 def keyed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -155,16 +168,44 @@ def refused_after(match: re.Match[str], text: str) -> tuple[int, int, str] | Non
 ADDRESS = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)*\.?|[^@]*@[^@]*\.[A-Za-z]{2,}[^@]*")
 
 
+def is_address(match: re.Match[str], value: str) -> bool:
+    """
+    Return whether a told or refused value is an e-mail or SSH address: a user, ``@``, a host.
+    A chosen password may hold ``@`` (``lWjJOYC57n@02Q``, ``admin@123``): without a dot it is
+    an address only where the prose sends something to it (``the token was pushed to git@forge``).
+    """
+    if not ADDRESS.fullmatch(value):
+        return False
+    if "." in value or not key_shapes.is_chosen(value, 8):
+        return True
+    said = match.string[match.end("name") : match.start("value")].lower()
+    return "to" in said.split()
+
+
+def is_chosen_password(value: str) -> bool:
+    """Return whether a value prose calls a password reads as one a person chose (``WORD_DIGITS``,
+    ``DICEWARE``): ``Winter1049$``, ``correct-horse-battery-staple``; not ``set-in-the-env``."""
+    if WORD_DIGITS.fullmatch(value):
+        return True
+    return DICEWARE.fullmatch(value) is not None and FUNCTION_WORDS.isdisjoint(value.split("-"))
+
+
 def judged_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of a told or refused value when it reads as generated or chosen."""
     value = text[match.start("value") : match.end("value")].rstrip(".,;:")
-    if references.is_reference(value) or "://" in value or ADDRESS.fullmatch(value):
+    if references.is_reference(value) or "://" in value or is_address(match, value):
         return None  # a reference, a URL, an address (``ops@acme.example``, ``git@forge``)
     if "/" in value and not (BASE64.fullmatch(value) and checks.looks_random(value)):
         return None  # a path, unless base64
     chosen = key_shapes.is_chosen(value, 8)  # wordy as it may be (``Weeayeix#16``)
     drawn = key_shapes.is_generated_under("told", value)  # decimal digits, drawn lower, hex pairs
-    if not (chosen or drawn or key_names.reads_generated(value, 12)):
+    # A password is often short (``8xNbe3nNyj``) or a word with digits (``Winter1049$``); a
+    # token or key told in prose is drawn long.
+    name = match.group("name") if "name" in match.re.groupindex else ""
+    password = name in PASSWORD_NAMES or words.FOREIGN.get(name) == "password"
+    if password and len(value) >= 8 and is_chosen_password(value):
+        return match.start("value"), match.start("value") + len(value), "secret-value"
+    if not (chosen or drawn or key_names.reads_generated(value, 8 if password else 12)):
         return None
     named = words.is_named(value) and not (chosen or drawn)  # a draw may hold syllables
     if named or (checks.is_hexadecimal(value) and len(value) < 16):
@@ -205,7 +246,7 @@ def matches_at(subject: str, words: tuple[str, ...], pattern: Lazy) -> Iterator[
             position = subject.find(word, position + 1)
 
 
-TOLD_VALUE = r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
+TOLD_VALUE = r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)" + TOLD_END
 
 
 def is_clause_value(match: re.Match[str], gap: list[str], text: str) -> bool:
@@ -266,12 +307,14 @@ def rules() -> list[Rule]:
             ),
             trigger=Trigger(words=TOLD_WORDS, lower=True),
             lower=True,
-            gate=r"(?i)(?:pwd|pass|secret|token|cred|key)[^\n]*[ \t](?:is|was|to)[ \t]"
-            r"|(?:pwd|pass|secret|token|cred|key)[a-z0-9_.()' \t-]*[ \t][a-z0-9_.()'-]+:[ \t]"
+            gate=r"(?i)(?:pw|pass|secret|token|cred|key)[^\n]*[ \t](?:is|was|to|->|=>)[ \t]"
+            r"|(?:pw|pass|secret|token|cred|key)[a-z0-9_.()' \t-]*[ \t][a-z0-9_.()'-]+:[ \t]"
+            r"|(?:pw|pass|secret|token|cred|key)[a-z0-9_.()' \t-]*[ \t]'[^'\s]+':[ \t]"
             r"|(?:rejected|invalid|unknown|expired|revoked|incorrect|wrong|bad)[ \t][^\n]*"
             r"(?:key|token|password|secret|cred)"
             r"|(?:key|token|password|secret|cred)[^\n]*[ \t](?:is|was|been|has)[ \t]+"
             r"(?:not|invalid|expired|revoked|rejected|incorrect|wrong|disabled|unknown|leaked"
-            r"|exposed|compromised|committed|pushed|published)",
+            r"|exposed|compromised|committed|pushed|published)"
+            r"|(?:key|token|password|secret|cred)[^\n]*[ \t](?:did|does|do)(?:n't|[ \t]+not)[ \t]",
         ),
     ]

@@ -85,6 +85,7 @@ PASSWORD_ENDINGS = (
     "password",
     "passwd",
     "passphrase",
+    "passcode",  # a meeting's, STOMP's, a door's
     *(f"{separator}{word}" for word in ("pass", "pwd", "pw") for separator in ("_", ".", "-")),
 )
 # What a person keeps to get back into an account (``recovery_code``, ``BACKUP_CODES``,

@@ -34,14 +34,16 @@ CAMEL_ENDINGS = {
     "Psk": "password",
     "Pwd": "password",
     "PW": "password",  # OpenLDAP's ``olcRootPW``, ``rootPW``: capitals after a lower-case word
+    "Pw": "password",  # ``bindPw``
     "Pass": "password",
     "Ak": "api-key",
     "Sk": "secret",
     "Pat": "token",
 }
-GUARDED_ENDINGS = ("Psk", "Pass", "PW", "Ak", "Sk", "Pat")
+GUARDED_ENDINGS = ("Psk", "Pass", "PW", "Pw", "Ak", "Sk", "Pat")
 AFFIXED = Lazy(
-    r"(?:^|[_.-])(?:(?:secret|password|passwd|pwd|api_?key)[a-z0-9]{1,2}|(?:key|db)_?pass)\Z"
+    r"(?:^|[_.-])(?:(?:secret|password|passwd|pwd|api_?key)[a-z0-9]{1,2}"
+    r"|(?:(?:key|trust)_?store|store|key|db)_?pass|(?:bind|root)_?pw)\Z"
 )
 # The secret words ``AFFIXED`` reads with a short tail, and that tail: what the assignment gates
 # add after them (``secrete = "…"``, ``passwords: …``).
@@ -50,6 +52,7 @@ AFFIX_TAIL = "[a-z0-9]{1,2}"
 AFFIXED_RULES = (
     ("pass", "password"),
     ("pwd", "password"),
+    ("pw", "password"),
     ("secret", "secret"),
     ("key", "api-key"),
 )
@@ -99,7 +102,8 @@ def affixed(name: str) -> str | None:
     """
     Return the rule a lower-case key's last word names when it is a secret word with a tail of
     one or two letters or digits (``secrete``, ``passwords``, ``pwd1``, ``apikey2``) or a key or
-    database password (``keypass``, ``dbpass``), as detect-secrets' keyword plugin reads them
+    database password (``keypass``, ``dbpass``), a store's (keytool's ``storepass``) or a directory
+    bind's password (``bindpw``, slapd's ``rootpw``), as detect-secrets' keyword plugin reads them
     (``secret\\w*``); ``secretary`` and ``passwordless`` are other words. None: it is not one.
     """
     found = AFFIXED.search(name)

@@ -24,8 +24,9 @@ import re
 
 from fedlearn.anonymize import checks, key_names, public_ids, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.value_spans import TOLD_END
 
-VALUE = r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)(?=[\s,;)]|\.(?:\s|\Z)|\Z)"
+VALUE = r"(?P<q>[`'\"]?)(?P<value>[^\s`'\"<>]{8,200}?)(?P=q)" + TOLD_END
 QUOTED = r"(?P<q>['\"])(?P<value>[^\s'\"\\<>]{8,200})(?P=q)"
 # A clause of a few lower-case words may stand between ``key`` and its colon (``the ipinfo key
 # you asked for: V``, ``the Acme key for staging: V``), not one that says what the value is

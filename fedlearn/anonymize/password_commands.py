@@ -99,6 +99,7 @@ COMMANDS = frozenset(
         "convertto-securestring",
         "reg",
         "radtest",
+        "wpa_passphrase",
     }
 )
 COMMAND_NAMES = tuple(sorted(COMMANDS))
@@ -118,7 +119,8 @@ STDIN_PASSWORD = rules.Lazy(
 RABBIT_VERBS = ("add_user", "change_password", "authenticate_user")
 # Commands that take a password by position (``command_arguments.positional``): FreeRADIUS's
 # ``radtest USER PASSWORD SERVER PORT SECRET`` (its flags that take a value), ``ipmitool user set
-# password ID PASSWORD`` (bench/contexts35; ``ipmitool -P`` is in ``SEPARATE``).
-POSITIONAL = frozenset({"radtest", "ipmitool"})
+# password ID PASSWORD`` (bench/contexts35; ``ipmitool -P`` is in ``SEPARATE``),
+# ``wpa_passphrase SSID PASSPHRASE`` (without it, the passphrase is read from standard input).
+POSITIONAL = frozenset({"radtest", "ipmitool", "wpa_passphrase"})
 RADTEST_VALUED = frozenset({"-t", "-d", "-P"})
 SHARE = rules.Lazy(r"[A-Za-z]:|\*")

@@ -4,9 +4,11 @@
 word (``words.FOREIGN``: ``Schlüssel``, ``clé``, ``clave``, ``ключ``, ``キー``, ``密钥``,
 ``jeton``, ``токен``, ``Passwort``…), up to five words (``d'API hashicorp``, ``für staging``),
 then a copula of a language (``ist``, ``lautet``, ``est``, ``es``, ``é``, ``är``, ``adalah``, ``là``, ``er``,
-``on``, ``jest``, ``это``, ``is``, ``είναι``, ``הוא``, ``คือ``; unspaced ``是``, ``为``, ``は``, ``는``…; a colon or a dash
+``on``, ``jest``, ``to``, ``это``, ``is``, ``είναι``, ``הוא``, ``هي``, ``คือ``; unspaced ``是``, ``为``, ``は``, ``는``…; a colon or a dash
 after the word: ``APIキー：V``, ``токен shopify — V``), then the value, bare or quoted
-(``«…»``, ``„…“``, ``「…」``); a Turkish word may take its possessive suffix (``şifresi: V``).
+(``«…»``, ``„…“``, ``「…」``); a Turkish word may take its possessive suffix (``şifresi: V``), a
+Scandinavian one its definite suffix (``Lösenordet är V``); after a word for password, a value
+of 8 characters that reads generated is one (``framed.judged_value``).
 An English secret word takes the Romance and Germanic copulas only (``das Token ist: V``, ``el
 token es V``), also ending a capitalized camelCase word (``Der ApiToken lautet V``); its own
 forms are ``framed``'s. The value is ASCII, ends at a blank, punctuation
@@ -35,8 +37,8 @@ ENGLISH_COPULAS = ("ist", "lautet", "est", "es", "era", "é", "è", "är", "adal
 # Greek, Hebrew (he, she) and Thai ones too (bench/contexts34: ``הטוקן של X הוא V``, ``โทเค็นของ X คือ V``).
 COPULAS = (
     *ENGLISH_COPULAS,
-    *("er", "on", "jest", "je", "это", "is", "sind", "sont", "son"),
-    *("είναι", "הוא", "היא", "คือ"),
+    *("er", "on", "jest", "je", "to", "это", "is", "sind", "sont", "son"),
+    *("είναι", "הוא", "היא", "هي", "هو", "คือ"),
 )
 # Copulas glued to the word or value (Chinese, Japanese, Korean), and punctuation that says it.
 GLUED = ("是", "为", "為", "は", "が", "는", "은", "이", "가", ":", "\uff1a", "\u2014", "\u2013")
@@ -52,8 +54,11 @@ NAMED_PART = re.compile(r"[A-Za-z][a-z]*(?:[A-Z][a-z]+)*[0-9]*|[0-9]+[A-Za-z]?")
 # ``-(I)mIz``, ``-(I)nIz``, I a vowel of ``\u0131iu\u00fc``, dropped after a vowel): ``şifresi``,
 # ``şifreniz``, ``şifrem``, ``API anahtar\u0131: V``; the word is the same.
 POSSESSIVE = "(?:s?[\u0131iu\u00fc]|[\u0131iu\u00fc]?[mn](?:[\u0131iu\u00fc]z)?)?"
+# Swedish, Norwegian and Danish mark a definite noun with a suffix: ``lösenordet``, ``passordet``,
+# ``adgangskoden``; the word is the same.
+DEFINITE = "(?:et|en|n)?"
 TOLD = Lazy(
-    rf"(?P<name>{heads.trie_pattern(NAMES)}){POSSESSIVE}"
+    rf"(?P<name>{heads.trie_pattern(NAMES)}){POSSESSIVE}{DEFINITE}"
     r"(?P<gap>(?:[ \t]{1,4}[^\s:\uff1a\u2014\u2013]{1,24}){0,5}?)"
     rf"(?:[ \t]{{1,4}}(?P<copula>{'|'.join(COPULAS)})(?=[ \t:])[ \t]{{0,4}}:?"
     rf"|[ \t]{{0,4}}(?P<glued>{'|'.join(GLUED)}))"
@@ -135,6 +140,6 @@ def rules() -> list[Rule]:
             # An English word (each holds one of ``framed``'s gate heads) with the head of
             # ``framed``'s told gate, so the two share their automaton's states (a head list of its
             # own grew the set's automaton by 4 MB on bench/audit16).
-            rf"|(?:pwd|pass|secret|token|cred|key)[^\n]*[ \t](?:{'|'.join(ENGLISH_COPULAS)})[ \t:]",
+            rf"|(?:pw|pass|secret|token|cred|key)[^\n]*[ \t](?:{'|'.join(ENGLISH_COPULAS)})[ \t:]",
         ),
     ]

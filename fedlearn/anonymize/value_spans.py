@@ -55,6 +55,9 @@ def scheme_skipped(text: str, start: int, end: int) -> Span:
 
 
 # The rest of an unquoted word up to a blank or a quote (``past_symbols``).
+# Where a value prose tells ends: a blank, ``,;)``, a sentence's full stop, the text's end, or
+# the end of the JSON string the prose is in (``"``, a ``\n`` escape: ``"… password is V\nthanks"``).
+TOLD_END = r"(?=[\s,;)\"]|\\[nrt]|\.(?:[\s\"]|\Z)|\Z)"
 SYMBOL_WORD = rules.Lazy(r"[^\s\"'`]{1,200}")
 # The rest of a quoted word past another quote character, up to a blank.
 WORD_RUN = rules.Lazy(r"\S{1,200}")

@@ -135,6 +135,10 @@ def test_a_user_alone_in_a_url_is_no_credential(anonymizer: Anonymizer) -> None:
         ),
         ("lftp -u svc,rSFEXg9pdJ sftp://files", "lftp -u svc,<redacted:password> sftp://files"),
         (
+            "sudo wpa_passphrase \"Home Net\" 'Xk9mPq-2Lw7' | tee -a wpa.conf",
+            "sudo wpa_passphrase \"Home Net\" '<redacted:password>' | tee -a wpa.conf",
+        ),
+        (
             "echo 47Az+#Vr.l~+Z | gpg --batch --passphrase-fd 0 -d c.gpg",
             "echo <redacted:password> | gpg --batch --passphrase-fd 0 -d c.gpg",
         ),
@@ -243,6 +247,8 @@ def test_a_quoted_reference_as_password_stays(anonymizer: Anonymizer, text: str)
         "echo 1 | sudo tee /proc/sys/net/ipv4/ip_forward",
         "7z a -mhe=on s.7z ./vault",
         "rabbitmqctl list_users",
+        "wpa_passphrase HomeNet < /run/psk.txt",
+        'wpa_passphrase HomeNet "$WIFI_PSK"',
         "curl -u deploy https://example.org",
     ],
 )

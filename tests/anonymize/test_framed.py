@@ -259,3 +259,97 @@ def test_what_a_line_uses_is_no_secret_without_an_auth_failure_or_a_drawn_value(
     anonymizer: Anonymizer, text: str
 ) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The wifi password is lWjJOYC57n@02Q btw",
+            "The wifi password is <redacted:secret-value> btw",
+        ),
+        ("my password is admin@123", "my password is <redacted:secret-value>"),
+        ("the secret was Qx7!pl@Rm2 yesterday", "the secret was <redacted:secret-value> yesterday"),
+        ("invalid password lWjJOYC57n@02Q", "invalid password <redacted:secret-value>"),
+    ],
+)
+def test_a_told_password_with_an_at_and_no_dot_is_no_address(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A chosen value with ``@`` is a password, not ``user@host``, unless prose sends to it."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the deploy token was pushed to git@forge",
+        "the password reset mail went to ops2@forge today",
+        "the password is git@forge",
+        "the ssh key was copied to deploy@web01 yesterday",
+    ],
+)
+def test_a_told_address_stays(anonymizer: Anonymizer, text: str) -> None:
+    """An address a secret was sent to, or one without digits, is no password."""
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the password for the admin account is OOL8dKLzdoc", "OOL8dKLzdoc"),
+        ("password set to 8xNbe3nNyj, tell nobody", "8xNbe3nNyj"),
+        ("her password was Dragon551$ until Monday", "Dragon551$"),
+        ("I changed the password to Winter1040 yesterday", "Winter1040"),
+        ("the vault passphrase is battery-correct-paper-river", "battery-correct-paper-river"),
+        ("the root pw is ezqpGHoPZgPD", "ezqpGHoPZgPD"),
+        ("password -> Tcada4PR0N", "Tcada4PR0N"),
+        ("Password for 'https://ci@git.example.com': s0n8SoFkh8O", "s0n8SoFkh8O"),
+        ('password "z7770H2DCp" did not work', "z7770H2DCp"),
+        ("the token Zq8vT1mN4pLx7Wc2Rb5Y doesn't work anymore", "Zq8vT1mN4pLx7Wc2Rb5Y"),
+    ],
+)
+def test_a_password_prose_tells_may_be_short_or_chosen(
+    anonymizer: Anonymizer, text: str, value: str
+) -> None:
+    """After a password's name, 8 characters of two classes, a word with digits or a diceware
+    phrase is the password; a token or key told in prose must still read as drawn."""
+    assert value not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the password is stored in vault",
+        "password is required",
+        "password -> hidden",
+        "the password field was renamed to password2fa",
+        "the token is refreshed2024 daily",
+        "the api key was moved to Summer2024",
+        "the password was set-in-the-env",
+        "Password for 'https://git.example.com':",
+        "the pw is managed by the installer",
+        "the passphrase did not work",
+    ],
+)
+def test_words_after_a_password_name_stay(anonymizer: Anonymizer, text: str) -> None:
+    """A word, a field's name, a token's word with digits or a phrase with function words is no
+    chosen password."""
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"role": "user", "content": "the password for the admin account is 8xNbe3nNyj\\nthanks"}',
+        '{"content": "the password is 8xNbe3nNyj"}',
+        '{"content": "my api key is Xk9fQ2mLp7Rt4Wc8Zb2N."}',
+    ],
+)
+def test_a_value_told_in_a_json_string_ends_at_its_quote_or_escape(
+    anonymizer: Anonymizer, text: str
+) -> None:
+    """Prose inside a JSON string (an agent's message in a tool's output) tells its value up to
+    the string's closing quote or a ``\\n`` escape (``value_spans.TOLD_END``)."""
+    assert "8xNbe3nNyj" not in anonymizer.anonymize(text)
+    assert "Xk9fQ2mLp7Rt4Wc8Zb2N" not in anonymizer.anonymize(text)

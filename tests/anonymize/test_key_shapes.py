@@ -24,6 +24,15 @@ from tests.anonymize.conftest import MACHINE
         ("tokenCount", None),
         ("secretName", None),
         ("passwordHash", None),
+        ("bindPw", "password"),
+        ("ldap_bindpw", "password"),
+        ("rootpw", "password"),
+        ("storepass", "password"),
+        ("keyStorePass", "password"),
+        ("meetingPasscode", "password"),
+        ("passcode", "password"),
+        ("passcodeLength", None),
+        ("hashPw", "password"),
     ],
 )
 def test_camel_case_keys_read_as_their_snake_case_spellings(key: str, rule: str | None) -> None:
@@ -119,6 +128,12 @@ def test_camel_tail() -> None:
         ('secretary = "Xk9fQ2mLp7Rt"', True),
         ("passwordless: true", True),
         ("secrets: 4", True),
+        ('{"storepass": "rfsH1n731PZJhy"}', False),
+        ("bindpw Xk9fQ2mLp7Rt", False),
+        ("bindPw: 67f9b04237405f508bc6f087", False),
+        ("passcode: POwRy1haDSbGfePD", False),
+        ("maxPw: 2500", True),
+        ("storepass: ${KEYSTORE_PASSWORD}", True),
     ],
 )
 def test_a_secret_word_with_a_short_tail_is_read_before_its_separator(

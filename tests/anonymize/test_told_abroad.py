@@ -201,3 +201,41 @@ def test_words_and_names_told_abroad_with_cases_or_digits_stay(
 ) -> None:
     """Names with digits or capitals (a product, an algorithm, a version) are no key's value."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lösenordet är EaZUZrwpPtu", "Lösenordet är <redacted:secret-value>"),
+        ("Passordet er Xk9fQ2mLp7", "Passordet er <redacted:secret-value>"),
+        ("Adgangskoden er Xk9fQ2mLp7", "Adgangskoden er <redacted:secret-value>"),
+        ("Hasło to JXcaYioK6c, nie mów nikomu", "Hasło to <redacted:secret-value>, nie mów nikomu"),
+        ("Το συνθηματικό είναι Xk9fQ2mLp7", "Το συνθηματικό είναι <redacted:secret-value>"),  # noqa: RUF001
+        ("كلمة المرور هي q7sdTWx6uX9M", "كلمة المرور هي <redacted:secret-value>"),
+        (
+            "Das Passwort ist Sommer2024 seit gestern",
+            "Das Passwort ist <redacted:secret-value> seit gestern",
+        ),
+    ],
+)
+def test_a_password_told_abroad_may_be_short(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """After a word for password (its definite form too), 8 characters that read generated or a
+    word with digits are the password, as after English ``password is``."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hasło to jest ważne",
+        "Lösenordet är fel",
+        "Passordet er utløpt",
+        "Der Token ist abgelaufen",
+        "Der Schlüssel ist 4096 Bit lang",
+    ],
+)
+def test_a_word_told_after_a_password_word_abroad_stays(anonymizer: Anonymizer, text: str) -> None:
+    """A word of the language (wrong, expired, important) is no password."""
+    assert anonymizer.anonymize(text) == text
