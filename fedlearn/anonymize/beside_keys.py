@@ -39,6 +39,7 @@ from fedlearn.anonymize import (
     sql_copy,
     store_reads,
     terms,
+    typed_values,
     wire_logins,
     words,
     wrapped_values,
@@ -274,5 +275,6 @@ def keyed() -> list[Rule]:
         *printf_frames.rules(),  # ``printf '…AUTH…$n\\r\\n%s…' V | nc``: RESP from arguments
         *secret_objects.rules(),  # QEMU's ``-object secret,id=…,data=V``
         *echoed_passwords.rules(),  # ``BORG_PASSCOMMAND="echo V"``, ``--password-command``
+        *typed_values.rules(),  # Avro's ``"k": {"string": V}``, DynamoDB's ``{"S": V}``, Firestore's
         *wire_logins.rules(),  # RESP ``AUTH``, SMTP ``AUTH PLAIN``, IMAP ``LOGIN``, ``PASS``, expect ``send``
     ]

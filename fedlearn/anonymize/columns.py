@@ -1,15 +1,17 @@
 """Values in a table column whose header names them (DESIGN.md guarantee 1): the header is the key.
 
 A table names each value by its column's header, lines above it; ``table_layouts`` reads the
-three layouts (ruled, aligned, delimited) and gives each cell under its header.
+layouts (ruled, printed frames over an index, psql's expanded records, aligned, delimited) and
+gives each cell under its header.
 
 A value under a header that names a document (``documents.KINDS``' words, in any key spelling:
 ``passport_number``, ``carte_identite``, ``Health Card Number``) is judged as after that word
 (``documents.number_at``: capitals and digits, maybe grouped, with enough digits) and must fill
-its cell; a value under a header that names a secret (``api_key``, ``mfa_secret``) in a ruled or
-aligned table is judged as after ``key=`` (``key_names.is_secret_value``) when it is one run of
-characters that opens with no bracket or quote (``(not set)``, ``<none>`` stay); under a header
-of words it must read as generated, as in ``tables``. Markdown tables' secret columns are ``tables``' as well.
+its cell; a value under a header that names a secret (``api_key``, ``mfa_secret``) in a table
+of any layout but Markdown and delimited is judged as after ``key=`` (``key_names.is_secret_value``)
+when it is one run of characters that opens with no bracket or quote (``(not set)``, ``<none>``
+stay); under a header of words it must read as generated, as in ``tables``. Markdown tables'
+secret columns are ``tables``' as well.
 
 From ``bench/pii16h``: a cell under a header whose last word names a phone (``bound.is_phone_column``)
 is ``<phone>`` when it is 7 to 15 digits in phone punctuation and nothing else, not a date; one

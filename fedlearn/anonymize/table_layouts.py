@@ -1,11 +1,16 @@
 """Where a text's tables are, and which header names each cell (``columns`` judges the cells).
 
-A table names each value by its column's header, lines above it. Three layouts are read:
+A table names each value by its column's header, lines above it. These layouts are read:
 
 - ruled: a header line, then a rule line of dashes and crosses, then rows with the header's
   number of cells: psql's aligned output (``id | passport_number`` over ``----+----``), MySQL's
   and box-drawn tables (``| a | b |`` under ``+---+---+``, ``│ a │ b │`` over ``├───┼───┤``),
-  Markdown tables;
+  Spark's ``df.show()``, Markdown tables; polars frames, ``┆`` between their cells, whose header
+  stands above a ``--- ┆ ---`` row and a row of dtypes (``str``, ``i64``) over ``╞═══╪═══╡``;
+- indexed: a frame printed over an index column (pandas, R's data.frame and tibble): a header
+  indented over the index, names one blank or more apart, maybe a tibble's ``<chr>`` type row,
+  then unindented rows of the index and one run of characters per name, taken in order;
+- record: psql's expanded display, ``name | value`` lines under ``-[ RECORD 1 ]---+---``;
 - aligned: a header of names two blanks or more apart (``pandas`` frames, ``column -t``), then rows
   whose cells end where their header ends (right-aligned, pandas) or start where it starts
   (left-aligned), every row alike;
@@ -19,15 +24,19 @@ same separators, rule lines and aligned names.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
+import re
 
 from fedlearn.anonymize.rules import Lazy
 from fedlearn.anonymize.tables import RULE_LINE, header_kind, row_cells
 
 # A cell separator of a ruled table, and a rule line: dashes with at least one cross between them.
+# (Polars draws ``┆`` between a frame's cells and ``│`` at its edges: ``CELL_SEPARATORS``.)
 SEPARATORS = "|│┃║"
-RULE = Lazy(r"[ \t]*[-─━═=+|│┃║┼├┤╪╋┿╫╬:]*[-─━═=]{3}[-─━═=+|│┃║┼├┤╪╋┿╫╬: \t]*\r?")
+CELL_SEPARATORS = SEPARATORS + "┆"
+RULE = Lazy(r"[ \t]*[-─━═=+|│┃║┼├┤╪╋┿╫╬╞╡╠╣╟╢:]*[-─━═=]{3}[-─━═=+|│┃║┼├┤╪╋┿╫╬╞╡╠╣╟╢: \t]*\r?")
 # In every rule line; written out, not ``{3}``: sre scans for a leading class at memory speed,
 # and enters its repeat machinery at every position for a counted one (2-3x the time).
 DASHES = Lazy(r"[-─━═=][-─━═=][-─━═=]")
@@ -53,6 +62,24 @@ DELIMITED_LINE = Lazy("\n" + DELIMITED_HEAD.pattern)
 # name's first letter (``ALIGNED_NAME`` on both sides), in one line; found from the two blanks, a
 # literal. Prose's and logs' double blanks (after ``:``, ``)``, ``|``, before a digit) have none.
 GAPPED = Lazy(r"  (?<=[A-Za-z0-9_.-]  ) *[A-Za-z_]")
+# A polars dtype, as a frame prints it under its header (``str``, ``i64``, ``datetime[μs, UTC]``).
+DTYPE = Lazy(
+    r"(?:str|bool|cat|enum|null|object|binary|date|time|[iuf](?:8|16|32|64|128)"
+    r"|(?:datetime|duration|list|array|struct|decimal|enum)\[[^\]]{1,24}\])"
+)
+# A frame printed over an index column (pandas, R's data.frame and tibble): its header is indented
+# over the index, names one blank or more apart (``...`` where pandas elides columns); a tibble's
+# row of types (``<chr>``) may follow; then rows that open with their index, unindented.
+INDEX_NAME = r"(?:[A-Za-z_][A-Za-z0-9_.-]*+|\.\.\.)"
+INDEX_HEAD = Lazy(rf"[ ]+{INDEX_NAME}(?:[ ]+{INDEX_NAME})+[ ]*\r?")
+# Where such a header can be, in one search of the text (``indexed`` reads it).
+INDEXED = Lazy(rf"^{INDEX_HEAD.pattern}\n(?:[ ]+<[^<>\n]+>[^\n]*\n)?(?=\S)", re.M)
+TYPE_ROW = Lazy(r"[ ]+<[^<>\n]+>(?:[ ]+<[^<>\n]+>)*[ ]*\r?")
+TOKEN = Lazy(r"[^ \t\r]+")
+# psql's expanded display (``\\x``): a ``-[ RECORD 1 ]--+--`` line, then a line per column, its
+# name, blanks to the widest name's end, ``|`` and the value (``api_key | V``).
+RECORD_HEAD = Lazy(r"-\[ RECORD [0-9]+ \]-*(?:\+-*)?\r?")
+RECORD_ROW = Lazy(r"([A-Za-z_][A-Za-z0-9_.$-]*)[ ]*\| ?(.*?)[ \t\r]*")
 MAX_ROWS = 50
 # (layout, header name, where the header starts, value start, value end)
 Cell = tuple[str, str, int, int, int]
@@ -83,7 +110,11 @@ def table_cells(text: str) -> tuple[Cell, ...]:
     may_name = ("," in text or ";" in text or "\t" in text) and (
         head(text) is not None or DELIMITED_LINE.search(text) is not None
     )
-    if not (rule_lines or may_gap or may_name):
+    records = "-[ RECORD " in text
+    # A frame over an index: an indented header, then (after a tibble's types) an unindented row.
+    may_index = "\n " in text or text[:1] == " "
+    heads = [match.start() for match in INDEXED.finditer(text)] if may_index else []
+    if not (rule_lines or may_gap or may_name or heads or records):
         return ()
     parts = text.split("\n")
     last = len(parts) - 1  # a header needs a line after it
@@ -98,7 +129,7 @@ def table_cells(text: str) -> tuple[Cell, ...]:
             for i, part in enumerate(parts)
             if ("," in part or ";" in part or "\t" in part) and head(part)
         ]
-    if not (rule_lines or gapped or named):
+    if not (rule_lines or gapped or named or heads or records):
         return ()
     starts = itertools.accumulate([len(part) + 1 for part in parts], initial=0)
     lines = list(zip(starts, parts, strict=False))  # one start more than parts
@@ -107,8 +138,18 @@ def table_cells(text: str) -> tuple[Cell, ...]:
     if rule_lines:
         for index in range(1, last):
             line = lines[index][1]
-            if is_rule(line) and ruled(lines, index, found):
-                taken.add(index - 1)
+            if is_rule(line):
+                taken.add(ruled(lines, index, found))
+    if records:
+        for index in range(last):
+            if lines[index][1].startswith("-[ RECORD ") and RECORD_HEAD.fullmatch(lines[index][1]):
+                record(lines, index, found)
+    if heads:  # before ``aligned``, which reads a one-blank gap as a header of words
+        line_starts = [start for start, _ in lines]
+        for start in heads:
+            index = bisect.bisect_right(line_starts, start) - 1
+            if index not in taken and indexed(lines, index, found):
+                taken.add(index)
     for index in gapped:
         if index < last and index not in taken:
             aligned(lines, index, found)
@@ -146,9 +187,9 @@ def is_rule(line: str) -> bool:
     return RULE.fullmatch(line) is not None and any(c in CROSSES for c in line.strip(" \t\r")[1:-1])
 
 
-def separated(line: str) -> list[tuple[int, int]]:
+def separated(line: str, separators: str = SEPARATORS) -> list[tuple[int, int]]:
     """Return the spans between a ruled line's separators, trimmed of blanks."""
-    bounds = [-1, *(i for i, c in enumerate(line) if c in SEPARATORS), len(line.rstrip("\r"))]
+    bounds = [-1, *(i for i, c in enumerate(line) if c in separators), len(line.rstrip("\r"))]
     cells = []
     for left, right in itertools.pairwise(bounds):
         a, b = left + 1, right
@@ -160,18 +201,46 @@ def separated(line: str) -> list[tuple[int, int]]:
     return cells
 
 
-def ruled(lines: list[tuple[int, str]], index: int, found: list[Cell]) -> bool:
-    """Read a header above the rule line at ``index`` and the rows below it; True if a table."""
-    header_start, header = lines[index - 1]
-    names = separated(header)
+def header_above(lines: list[tuple[int, str]], index: int) -> int:
+    """
+    Return the index of a ruled table's header above its rule line at ``index``: the line above,
+    or in a polars frame the line above its ``--- ┆ ---`` line and its row of dtypes (``str``,
+    ``i64``), either of which may be hidden.
+    """
+    above = index - 1
+    for _ in range(2):
+        if above < 1:
+            break
+        cells = separated(lines[above][1], CELL_SEPARATORS)
+        line = lines[above][1]
+        if all(line[a:b] in ("", "---") for a, b in cells) and "---" in line:
+            above -= 1
+        elif line.lstrip(" \t").startswith("│") and all(
+            a == b or DTYPE.fullmatch(line[a:b]) for a, b in cells
+        ):
+            upper = lines[above - 1][1]
+            if len(separated(upper, CELL_SEPARATORS)) != len(cells) or RULE.fullmatch(upper):
+                break
+            above -= 1
+        else:
+            break
+    return above
+
+
+def ruled(lines: list[tuple[int, str]], index: int, found: list[Cell]) -> int:
+    """Read a header above the rule line at ``index`` and the rows below it; return the header's
+    index if a table, else -1."""
+    above = header_above(lines, index)
+    header_start, header = lines[above]
+    names = separated(header, CELL_SEPARATORS)
     if len(names) < 2 or not any(header[a:b] for a, b in names):
-        return False
+        return -1
     if not all(a == b or HEADER_CELL.fullmatch(header[a:b]) for a, b in names):
-        return False
+        return -1
     markdown = header.lstrip(" \t").startswith("|") and RULE_LINE.fullmatch(lines[index][1])
     layout = "markdown" if markdown else "ruled"
     for count, (row_start, row) in enumerate(lines[index + 1 :]):
-        cells = separated(row)
+        cells = separated(row, CELL_SEPARATORS)
         if count >= MAX_ROWS or len(cells) != len(names) or RULE.fullmatch(row):
             break
         for (a, b), (va, vb) in zip(names, cells, strict=True):
@@ -179,7 +248,7 @@ def ruled(lines: list[tuple[int, str]], index: int, found: list[Cell]) -> bool:
                 found.append(
                     (layout, header[a:b], header_start + a, row_start + va, row_start + vb)
                 )
-    return True
+    return above
 
 
 def aligned(lines: list[tuple[int, str]], index: int, found: list[Cell]) -> None:
@@ -277,3 +346,42 @@ def delimited(lines: list[tuple[int, str]], index: int, found: list[Cell]) -> No
                         row_start + vb,
                     )
                 )
+
+
+def indexed(lines: list[tuple[int, str]], index: int, found: list[Cell]) -> bool:
+    """
+    Read a frame's header over an index column at ``index`` (``INDEXED``) and its rows: each row
+    opens with its index and holds one run of characters per header name, taken in order (a frame
+    widens a column to its widest value; a hand-made one may not, so the order is what counts).
+    Return whether a row was read (else ``aligned`` may read the header: values of words).
+    """
+    header_start, header = lines[index]
+    if not INDEX_HEAD.fullmatch(header):
+        return False
+    names = [match.span() for match in TOKEN.finditer(header)]
+    first = index + 1
+    if TYPE_ROW.fullmatch(lines[first][1]):
+        first += 1
+    read = False
+    for row_start, row in lines[first : first + MAX_ROWS]:
+        if not row[:1].strip():
+            break
+        values = [match.span() for match in TOKEN.finditer(row)]
+        if len(values) != len(names) + 1:
+            break
+        for (a, b), (va, vb) in zip(names, values[1:], strict=True):
+            found.append(("indexed", header[a:b], header_start + a, row_start + va, row_start + vb))
+        read = True
+    return read
+
+
+def record(lines: list[tuple[int, str]], index: int, found: list[Cell]) -> None:
+    """Read the lines of a psql expanded record after its ``-[ RECORD n ]`` line at ``index``:
+    each column's name, ``|`` and its value (``RECORD_ROW``), up to a line that is none."""
+    for row_start, row in lines[index + 1 : index + 1 + MAX_ROWS]:
+        match = RECORD_ROW.fullmatch(row)
+        if match is None:
+            return
+        start, end = match.span(2)
+        if end > start:
+            found.append(("record", match[1], row_start, row_start + start, row_start + end))

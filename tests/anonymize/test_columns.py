@@ -60,6 +60,55 @@ from fedlearn.anonymize import Anonymizer
             "    user  signing_token\n0  svc-a     Wq7rT2pkd9",
             "    user  signing_token\n0  svc-a     <redacted:token>",
         ),
+        # A polars frame: ``┆`` between cells, the header above a ``---`` row and a dtype row.
+        (
+            "shape: (1, 2)\n┌─────────┬──────────────────────────┐\n"
+            "│ service ┆ client_secret            │\n│ ---     ┆ ---                      │\n"
+            "│ str     ┆ str                      │\n╞═════════╪══════════════════════════╡\n"
+            "│ kucoin  ┆ c19c2539c53367c726a5c04c │\n└─────────┴──────────────────────────┘",
+            "shape: (1, 2)\n┌─────────┬──────────────────────────┐\n"
+            "│ service ┆ client_secret            │\n│ ---     ┆ ---                      │\n"
+            "│ str     ┆ str                      │\n╞═════════╪══════════════════════════╡\n"
+            "│ kucoin  ┆ <redacted:secret> │\n└─────────┴──────────────────────────┘",
+        ),
+        # The same with its dtypes shown and no ``---`` row (``tbl_hide_dtype_separator``).
+        (
+            "│ id  ┆ api_token │\n│ i64 ┆ str       │\n╞═════╪═══════════╡\n│ 7   ┆ Wq7rT2pkd9x │",
+            "│ id  ┆ api_token │\n│ i64 ┆ str       │\n╞═════╪═══════════╡\n│ 7   ┆ <redacted:token> │",
+        ),
+        # Spark's ``df.show()``: right-aligned between ``+---+`` rules.
+        (
+            "+------+----------------+\n|  user|       api_token|\n+------+----------------+\n"
+            "| svc-a|Wq7rT2pkd9xQ8mZ3|\n+------+----------------+",
+            "+------+----------------+\n|  user|       api_token|\n+------+----------------+\n"
+            "| svc-a|<redacted:token>|\n+------+----------------+",
+        ),
+        # A pandas frame whose headers are one blank apart (names wider than the values), and
+        # one whose index pushed a value past its header's end: each row's runs in order.
+        (
+            ">>> df\n  service api_secret enabled\n0      x1 Zq7vR2mK9pL4 True\n\n[1 rows x 3 columns]",
+            ">>> df\n  service api_secret enabled\n0      x1 <redacted:secret> True\n\n[1 rows x 3 columns]",
+        ),
+        (
+            "        service   mandrill_secret  enabled\n7  detectlanguage z8A3Owe1WRrHmg4AHQZlwK     True",
+            "        service   mandrill_secret  enabled\n7  detectlanguage <redacted:secret>     True",
+        ),
+        # An R tibble: a row of types under the header, numbered rows, one blank between columns.
+        (
+            "# A tibble: 2 \u00d7 3\n  service  api_key                      n\n"
+            "  <chr>    <chr>                    <int>\n1 mailgun  c19c2539c53367c726a5c04c8fa1     3\n"
+            "2 sendgrid aeo8h39fhjoa5txhrx633ad7t5oz    12\n# \u2139 1 more row",
+            "# A tibble: 2 \u00d7 3\n  service  api_key                      n\n"
+            "  <chr>    <chr>                    <int>\n1 mailgun  <redacted:api-key>     3\n"
+            "2 sendgrid <redacted:api-key>    12\n# \u2139 1 more row",
+        ),
+        # psql's expanded display: each line's name names its value.
+        (
+            "kucoin=# \\x\nExpanded display is on.\n-[ RECORD 1 ]-----+---------------------\n"
+            "id                | 7\nkucoin_secret_key | 5eee5dcb87b9cf8fb811e566\nenabled           | t",
+            "kucoin=# \\x\nExpanded display is on.\n-[ RECORD 1 ]-----+---------------------\n"
+            "id                | 7\nkucoin_secret_key | <redacted:api-key>\nenabled           | t",
+        ),
     ],
 )
 def test_values_under_a_naming_header_are_redacted(
@@ -86,6 +135,21 @@ def test_values_under_a_naming_header_are_redacted(
         # A secret-named column of values that read as words or settings.
         " id | webhook_secret\n----+----------------\n  1 | (not set)",
         "    user  signing_token\n0  svc-a        enabled",
+        # Frames whose secret-named columns hold names, kinds or nothing; other columns' values.
+        "│ service ┆ token_type    │\n│ ---     ┆ ---           │\n│ str     ┆ str           │\n"
+        "╞═════════╪═══════════════╡\n│ kucoin  ┆ bearer        │\n│ oanda   ┆ refresh_token │",
+        "│ model       ┆ sha256      │\n│ str         ┆ str         │\n╞═════════════╪═════════════╡\n"
+        "│ llama3.1:8b ┆ 9f2c81ab    │",
+        "          model  tokens  latency_ms\n0  llama3.1:8b    1532       412.5\n1   qwen2.5:7b     988       301.0",
+        "      name   api_key\n0    alice      None\n1      bob       NaN",
+        "# A tibble: 2 \u00d7 3\n  key_id secret_name    rotated\n  <chr>  <chr>          <lgl>\n"
+        "1 kid-01 db-password    TRUE\n2 kid-02 stripe-webhook FALSE",
+        "  service  api_key\n  <chr>    <chr>\n1 mailgun  (not set)",
+        # Expanded records whose secret-named lines hold words, kinds or nothing.
+        "-[ RECORD 1 ]-+------\nid          | 7\ntoken_type  | bearer\napi_key     |\n"
+        "secret_name | stripe-webhook\npassword    | (hidden)",
+        # An indented line of words over a line of one word more: no frame's values.
+        "    password token\nPlease rotate it now",
     ],
 )
 def test_other_columns_stay(anonymizer: Anonymizer, text: str) -> None:

@@ -20,8 +20,14 @@ def every_line_cells(text: str) -> tuple[table_layouts.Cell, ...]:
     found: list[table_layouts.Cell] = []
     taken = set()
     for index in range(1, len(lines) - 1):
-        if table_layouts.is_rule(lines[index][1]) and table_layouts.ruled(lines, index, found):
-            taken.add(index - 1)
+        if table_layouts.is_rule(lines[index][1]):
+            taken.add(table_layouts.ruled(lines, index, found))
+    for index in range(len(lines) - 1):
+        if table_layouts.RECORD_HEAD.fullmatch(lines[index][1]):
+            table_layouts.record(lines, index, found)
+    for index in range(len(lines) - 1):
+        if index not in taken and table_layouts.indexed(lines, index, found):
+            taken.add(index)
     for index in range(len(lines) - 1):
         if index not in taken and "  " in lines[index][1]:
             table_layouts.aligned(lines, index, found)
@@ -59,6 +65,21 @@ TABLES = [
     "Error:  see below\nnext:   line",
     "PORT(S)  80\n80/tcp   web",
     "name  \n1  ",
+    # Printed frames: polars (``┆``, a dtype row, hidden or not), pandas and R over an index.
+    "┌─────┬─────────┐\n│ id  ┆ api_key │\n│ --- ┆ ---     │\n│ i64 ┆ str     │\n"
+    "╞═════╪═════════╡\n│ 1   ┆ Zq7vR2m │\n└─────┴─────────┘",
+    "│ id  ┆ api_key │\n│ i64 ┆ str     │\n╞═════╪═════════╡\n│ 1   ┆ Zq7vR2m │",
+    "│ date ┆ time │\n╞══════╪══════╡\n│ 1    ┆ 2    │",
+    "  service api_secret n\n0      x1 Zq7vR2mK9 3\n1 y z w\n\n[2 rows x 3 columns]",
+    "# A tibble: 1 \u00d7 2\n  service api_key\n  <chr>   <chr>\n1 mailgun c19c2539c5\n# \u2139 1 more",
+    "    return foo bar\nx = 1",
+    "  a b\r\n0 1 2\r\n",
+    "  a b\n\r0 1 2",
+    "  a  b\n0  x y  z\n1  u  v",
+    # psql's expanded records.
+    "-[ RECORD 1 ]---+------\nid            | 7\nkucoin_secret | b498aa5d\nenabled       |\n(1 row)",
+    "-[ RECORD 12 ]-------\r\nname | x\r\n-[ RECORD 13 ]-------\r\nname |",
+    "x\n-[ RECORD 1 ]\nname  | a | b\nnot a row",
 ]
 # Aligned tables whose only gap follows or precedes each kind of name character (``GAPPED``).
 ALIGNED_GAPS = [
