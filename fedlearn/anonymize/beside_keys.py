@@ -19,6 +19,7 @@ from fedlearn.anonymize import (
     checks,
     conda_tokens,
     consoles,
+    cracked,
     directives,
     dumps,
     entities,
@@ -35,6 +36,7 @@ from fedlearn.anonymize import (
     readouts,
     rules,
     secret_objects,
+    slot_values,
     sql_copy,
     store_reads,
     terms,
@@ -273,4 +275,6 @@ def keyed() -> list[Rule]:
         *printf_frames.rules(),  # ``printf '…AUTH…$n\\r\\n%s…' V | nc``: RESP from arguments
         *secret_objects.rules(),  # QEMU's ``-object secret,id=…,data=V``
         *wire_logins.rules(),  # RESP ``AUTH``, SMTP ``AUTH PLAIN``, IMAP ``LOGIN``, ``PASS``, expect ``send``
+        *slot_values.rules(),  # ``<Password><Value>V``, ``LOAD_CONST ('V')``/``STORE_NAME (K)``, D-Bus
+        *cracked.rules(),  # ``[+] DOM\\u:V``, ``u:V - Valid credentials``, ``HASH:V``, ``Raw result: V``
     ]
