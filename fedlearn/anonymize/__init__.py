@@ -21,6 +21,7 @@ from fedlearn import config
 from fedlearn.anonymize import (
     asked,
     assignments,
+    audit_records,
     beside_keys,
     commands,
     credentials,
@@ -72,6 +73,7 @@ def builtin_rules(
     Return every built-in rule by priority: shaped, keyed, placed secrets; personal data
     (``decoder``: how ``encoded-secret`` judges decoded text; None: it finds nothing).
     """
+    judged = decoder or encoded.Decoder()
     return (
         credentials.shaped()
         + providers.prefixed()
@@ -92,7 +94,8 @@ def builtin_rules(
         + rpc_params.rules()
         + asked.rules()
         + owned_words.rules()
-        + encoded.rules(decoder or encoded.Decoder())
+        + encoded.rules(judged)
+        + audit_records.rules(judged)
         + personal.network()
         + personal_ids.rules()
         + documents.rules()

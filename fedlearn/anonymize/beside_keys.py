@@ -19,6 +19,7 @@ from fedlearn.anonymize import (
     checks,
     conda_tokens,
     consoles,
+    cracked,
     directives,
     dumps,
     echoed_passwords,
@@ -36,6 +37,7 @@ from fedlearn.anonymize import (
     readouts,
     rules,
     secret_objects,
+    slot_values,
     sql_copy,
     store_reads,
     terms,
@@ -277,4 +279,6 @@ def keyed() -> list[Rule]:
         *echoed_passwords.rules(),  # ``BORG_PASSCOMMAND="echo V"``, ``--password-command``
         *typed_values.rules(),  # Avro's ``"k": {"string": V}``, DynamoDB's ``{"S": V}``, Firestore's
         *wire_logins.rules(),  # RESP ``AUTH``, SMTP ``AUTH PLAIN``, IMAP ``LOGIN``, ``PASS``, expect ``send``
+        *slot_values.rules(),  # ``<Password><Value>V``, ``LOAD_CONST ('V')``/``STORE_NAME (K)``, D-Bus
+        *cracked.rules(),  # ``[+] DOM\\u:V``, ``u:V - Valid credentials``, ``HASH:V``, ``Raw result: V``
     ]
