@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from fedlearn.anonymize import Anonymizer, prefilter  # noqa: E402
-from fedlearn.anonymize.probe import Probe, has_long_run  # noqa: E402
+from fedlearn.anonymize.probe import Probe, has_wanted_run  # noqa: E402
 from tests.anonymize import test_prefilter as tp  # noqa: E402
 
 FILLER = ("ordinary log line with nothing secret in it, ünïcode too — ok\n" * 2200)[: 128 * 1024]
@@ -101,7 +101,7 @@ def rule_fails(engine: Anonymizer, rule: object, text: str) -> list[str]:
             GATES[gate] = prefilter.load_re2().compile(gate)
         if GATES[gate].search(text) is None:  # type: ignore[attr-defined]
             failed.append("gate")
-    if rule.long_run and not has_long_run(text):  # type: ignore[attr-defined]
+    if rule.long_run and not has_wanted_run(text, (rule.long_run,)):  # type: ignore[attr-defined]
         failed.append("long run")
     return failed
 

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import probe, words
 from fedlearn.anonymize.providers import family
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Runs, Trigger, secret
 
 B64 = "[A-Za-z0-9+/]"
 # API Management's git credential: ``git&``, its expiry (``yyyyMMddHHmm``), ``&``, an HMAC-SHA512
@@ -66,17 +66,23 @@ def ado_pats(pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
     ordinary text compiles nothing, and a base64 blob runs no regex."""
 
     def find(subject: str) -> Iterator[re.Match[str]]:
-        # A PAT's characters are base64's: it is inside one of the long runs, of 52 or more.
-        data, spans, longest = probe.long_runs(subject)
-        if longest < len(ADO_RUN):
-            return
-        for start, end in spans:
-            if end - start >= len(ADO_RUN) and ADO_RUN in data[start:end].translate(ADO_BYTES):
-                # Only then the regex, which tries every lower-case letter.
-                yield from pattern.finditer(subject)
-                return
+        if has_pat_run(probe.long_runs(subject)):
+            # Only then the regex, which tries every lower-case letter.
+            yield from pattern.finditer(subject)
 
     return find
+
+
+def has_pat_run(found: Runs) -> bool:
+    """Return whether a text's long runs hold 52 of ``[a-z2-7]`` in a row (``ADO_BYTES``): a PAT's
+    characters are base64's, so it is inside one of the long runs, of 52 or more."""
+    data, spans, longest = found
+    if longest < len(ADO_RUN):
+        return False
+    for start, end in spans:
+        if end - start >= len(ADO_RUN) and data[start:end].translate(ADO_BYTES).find(ADO_RUN) >= 0:
+            return True
+    return False
 
 
 def is_ado_pat(match: re.Match[str], text: str) -> bool:
@@ -106,6 +112,6 @@ def rules() -> list[Rule]:
             Matcher(pattern, check=is_ado_pat, find=ado_pats(pattern)),
             gate=None,  # a counted run in the RE2 set would multiply its states
             trigger=Trigger(words=("2", "3", "4", "5", "6", "7")),
-            long_run=True,  # a PAT is a run of 52
+            long_run=has_pat_run,  # what ``ado_pats`` finds only in
         ),
     ]

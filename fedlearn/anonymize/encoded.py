@@ -28,7 +28,7 @@ import urllib.parse
 from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import checks, probe, words
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Runs, Trigger, secret
 
 # A run is ``probe.LONG_RUN`` base64 characters or more, found on ``probe.base64_runs``' map.
 MINIMUM = len(probe.LONG_RUN)
@@ -116,7 +116,7 @@ def candidates(subject: str) -> Iterator[re.Match[str]]:
 def runs(subject: str, data: bytes, spans: tuple[tuple[int, int], ...]) -> Iterator[re.Match[str]]:
     """Yield the runs ``candidates`` returns, of the long runs at byte ``spans``."""
     for first, stop in spans:
-        if data[first] in HEAD_BYTES and could_be_text(data[first:stop].decode("ascii")):
+        if is_text_run(data, first, stop):
             # Base64 characters are ASCII: the run's character offset is that of its first byte.
             at = (
                 first
@@ -126,6 +126,20 @@ def runs(subject: str, data: bytes, spans: tuple[tuple[int, int], ...]) -> Itera
             blob = BLOB.match(subject, at)
             if blob is not None:
                 yield blob
+
+
+def is_text_run(data: bytes, first: int, stop: int) -> bool:
+    """Return whether the long run at bytes ``first``…``stop`` of ``data`` can be base64 of text:
+    its first character a group's head (one lookup: a path's ``/``, a hash's digit), then
+    ``could_be_text``."""
+    return data[first] in HEAD_BYTES and could_be_text(data[first:stop].decode("ascii"))
+
+
+def has_text_run(found: Runs) -> bool:
+    """Return whether a text's long runs hold one that can be base64 of text (``is_text_run``):
+    what ``candidates`` needs to find anything."""
+    data, spans, _ = found
+    return any(is_text_run(data, first, stop) for first, stop in spans)
 
 
 def could_be_text(run: str) -> bool:
@@ -166,7 +180,7 @@ def rules(decoder: Decoder) -> list[Rule]:
             # byte map first, which costs less than either would.
             gate=None,
             trigger=None,
-            long_run=True,  # ``candidates`` finds runs of ``probe.LONG_RUN`` or more only
+            long_run=has_text_run,  # ``candidates`` finds such runs only
         ),
         secret(
             "encoded-secret",

@@ -17,7 +17,7 @@ import attrs
 
 from fedlearn.anonymize import continued, escaped, literals, prefilter, rules, trigger_words
 from fedlearn.anonymize.hits import Hit, disjoint, repeated
-from fedlearn.anonymize.probe import Probe, has_long_run
+from fedlearn.anonymize.probe import Probe, has_wanted_run
 from fedlearn.anonymize.rules import Rule
 
 # No redactions, as a Counter shared by whatever had none (never changed).
@@ -65,6 +65,7 @@ class Engine:
         self.counts: collections.Counter[str] = collections.Counter()
         self._every = list(range(len(self.rules))) if not use_prefilter else None
         self._long_run = frozenset(i for i, rule in enumerate(self.rules) if rule.long_run)
+        self._wants = prefilter.run_tests(self.rules, sorted(self._long_run))
         self._triggers = prefilter.Triggers(self.rules, words_after)
         self._prefilter = prefilter.Prefilter(self.rules, re2_after) if use_re2 else None
         # The first passes' rules read ahead (``read_ahead``), by the text the prefilter reads.
@@ -141,11 +142,11 @@ class Engine:
         # Without google-re2 the triggers decide, and each text's own let far fewer rules run than
         # the batch's (loose words: ``pan``, ``sin``), for about what the joined text costs them.
         joined = len(texts) > 1 and self._every is None and self.has_prefilter
-        # A rule that needs a long run (``Rule.long_run``) finds nothing in a text without one, as
-        # the text's own prefilter would know: such a text runs the others only. The joined text
-        # has one where a text has one (a line break is no base64 character): each text's bytes
-        # are mapped (for its own rules) instead of the joined text's.
-        runs = [has_long_run(text) for text in texts] if joined else []
+        # A rule that needs a long run (``Rule.long_run``) finds nothing in a text where none of
+        # their tests holds of its long runs, as the text's own prefilter would know: such a text
+        # runs the others only. The joined text's long runs are its texts' (a line break is no
+        # base64 character): each text's bytes are mapped (for its own rules) instead.
+        runs = [has_wanted_run(text, self._wants) for text in texts] if joined else []
         active = self._active(Probe("\n".join(texts)), long_run=any(runs)) if joined else None
         runless = None
         if (

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from fedlearn.anonymize import checks, personal, probe, public_ids, public_runs, words
-from fedlearn.anonymize.drawn import is_drawn_one_class, is_lower_run
+from fedlearn.anonymize.drawn import LOWER_RUN, is_drawn_one_class, is_lower_run
 from fedlearn.anonymize.public_objects import is_public_object
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Runs, Trigger, secret
 
 TOKEN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
 DIGIT_WORDS = tuple("0123456789")
+SLASH, PLUS = ord("/"), ord("+")
 # The UTF-8 bytes of a text mapped to 1 (a token character) or 0 (any other byte): a run of
 # token characters is a run of ones, which ``bytes.find`` looks for at memory speed. Every token
 # character is ASCII, and every byte of a non-ASCII character's UTF-8 is 0x80 or more, so the
@@ -74,25 +75,61 @@ def runs(
             # character a ``?`` (no token character), one byte is one character again.
             spans = ((0, len(subject)),)
             data = subject.encode("ascii", "replace")
-        # A token run is in a long (base64) run, whose edges are no token characters: only those
-        # runs' bytes are mapped. Each maximal run of 20 or more token characters is one match:
-        # ``start`` at 0, else ``run`` from the separator before it (not consumed, so matches
-        # never touch), matched where the byte map found it rather than searched for.
-        for low, high in spans:
-            part = data[low:high].translate(TOKEN_BYTES)
-            first = part.find(TOKEN_RUN)
-            while first >= 0:
-                end = part.find(b"\x00", first)
-                at, stop = low + first, (high if end < 0 else low + end)
-                if keep is None or keep(subject[at:stop]):
-                    found = start.match(subject) if at == 0 else run.match(subject, at - 1)
-                    if found is not None:
-                        yield found
-                if end < 0:
-                    break
-                first = part.find(TOKEN_RUN, end)
+        # Each maximal run of 20 or more token characters is one match: ``start`` at 0, else
+        # ``run`` from the separator before it (not consumed, so matches never touch), matched
+        # where the byte map found it rather than searched for.
+        for at, stop in token_runs(data, spans):
+            if keep is None or keep(subject[at:stop]):
+                found = start.match(subject) if at == 0 else run.match(subject, at - 1)
+                if found is not None:
+                    yield found
 
     return find
+
+
+def token_runs(data: bytes, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """
+    Yield the byte spans of the maximal runs of 20 or more token characters in ``data`` (ASCII
+    or UTF-8) that lie inside ``spans``: a token run is in a long (base64) run, whose edges are
+    no token characters, so only those runs' bytes are mapped.
+    """
+    for low, high in spans:
+        part = data[low:high].translate(TOKEN_BYTES)
+        first = part.find(TOKEN_RUN)
+        while first >= 0:
+            end = part.find(b"\x00", first)
+            yield low + first, (high if end < 0 else low + end)
+            if end < 0:
+                break
+            first = part.find(TOKEN_RUN, end)
+
+
+def has_kept_run(found: Runs) -> bool:
+    """
+    Return whether a text's long runs hold a token run that ``high-entropy``'s finder keeps
+    (``has_mixed_ascii``: 20 or more token characters with both cases and a digit, or lower-case
+    ``LOWER_RUN`` or more). The token runs of a long run are its pieces between ``/`` and ``+``
+    (a text's UTF-8 has the same token runs as the text: every byte of a non-ASCII character is
+    0x80 or more). Most long runs are paths of short pieces (``/var/lib/qdrant/storage``),
+    lower-case names shorter than ``LOWER_RUN`` (``open-webui-set-61911``) and names with both
+    cases and no digit (``ConnectionRefusedError``): all are turned away by tests of bytes.
+    """
+    data, spans, _ = found
+    for low, high in spans:
+        run = data[low:high]
+        # An int is looked for at memory speed; a bytes needle in ``in`` costs a TypeError first.
+        pieces = run.replace(b"+", b"/").split(b"/") if SLASH in run or PLUS in run else (run,)
+        for piece in pieces:
+            if len(piece) < len(TOKEN_RUN):
+                continue
+            if piece.islower():  # no upper case: kept drawn and ``LOWER_RUN`` long only
+                if len(piece) < LOWER_RUN:
+                    continue
+            elif piece.isupper() or piece.isalpha():  # one case, or no digit
+                continue
+            if has_mixed_ascii(piece.decode("ascii")):
+                return True
+    return False
 
 
 def is_generated(value: str) -> bool:
@@ -230,6 +267,6 @@ def looks() -> list[Rule]:
             # for a 30-character word first, which costs less than the search.
             gate=None,
             trigger=Trigger(words=DIGIT_WORDS),
-            long_run=True,  # ``runs`` finds runs of 20 or more only
+            long_run=has_kept_run,  # the runs ``runs`` keeps
         ),
     ]

@@ -21,7 +21,8 @@ texts (a sync's half of the bench: 0.59 CPU-s cold against 0.31 in two sets; rea
 0.069 against 0.101 s). The secret gates are two sets themselves, by case (``kind``). A pass
 that looks for secrets only (``scan``, the pass after personal data only) reads the secret sets
 alone. The rules without a gate that need a long run of base64 characters (``Rule.long_run``)
-are let through by one test of the text's byte map for them all.
+are let through together where one of their tests holds of the text's long runs
+(``probe.has_wanted_run``): most long runs are paths and names, which every test turns away.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from fedlearn.anonymize import triggers
-from fedlearn.anonymize.probe import Probe, has_long_run
-from fedlearn.anonymize.rules import Rule
+from fedlearn.anonymize.probe import Probe, has_wanted_run
+from fedlearn.anonymize.rules import Rule, RunTest
 from fedlearn.anonymize.trigger_words import WORDS_AFTER, WordFinder, word_finder
 
 # Characters the triggers read before the set is built: about what the set then saves on as
@@ -66,11 +67,12 @@ class Prefilter:
     Attributes:
         always: the indexes of the rules without a gate that run on every string.
         on_run: those of the rules without a gate that need a long run (``Rule.long_run``): they
-            run on every string that has one.
+            run on every string where one of their tests holds (``wants``).
     """
 
     def __init__(self, rules: Sequence[Rule], after: int = PAYOFF) -> None:
         self.always, self.on_run = ungated([rule.gate for rule in rules], rules)
+        self.wants = run_tests(rules, self.on_run)
         self._gates = tuple((rule.gate, rule.is_secret) for rule in rules)
         self._pending = after
         self._set: Compiled | None = SETS.get(self._gates)
@@ -91,7 +93,8 @@ class Prefilter:
         """
         Return the sorted indexes of the rules that can find something (with ``secrets_only``,
         of the secret rules among them: the personal-data rules' set is not read); ``long_run``:
-        whether the text has a long run (``probe.has_long_run``), when the caller knows.
+        whether a test of ``wants`` holds of the text's long runs (``probe.has_wanted_run``),
+        when the caller knows.
 
         Return None (the triggers decide) before the set is built, without google-re2, or for a
         text with a lone surrogate.
@@ -102,7 +105,7 @@ class Prefilter:
             data = text.encode()
         except UnicodeEncodeError:  # a lone surrogate: no UTF-8 for RE2 to read
             return None
-        if self.on_run and (has_long_run(text) if long_run is None else long_run):
+        if self.on_run and (has_wanted_run(text, self.wants) if long_run is None else long_run):
             active = [*self.always, *self.on_run]
         else:
             active = list(self.always)
@@ -206,6 +209,12 @@ def compile_set(
     return getattr(gate_set, "_set", gate_set), tuple(tuple(indexes) for indexes in members)
 
 
+def run_tests(rules: Sequence[Rule], indexes: Sequence[int]) -> tuple[RunTest, ...]:
+    """Return the distinct ``Rule.long_run`` tests of the rules at ``indexes``, in order."""
+    tests = (rules[index].long_run for index in indexes)
+    return tuple(dict.fromkeys(test for test in tests if test is not None))
+
+
 def ungated(
     conditions: Sequence[object | None], rules: Sequence[Rule]
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -233,6 +242,7 @@ class Triggers:
 
     def __init__(self, rules: Sequence[Rule], after: int = WORDS_AFTER) -> None:
         self.always, self.on_run = ungated([rule.trigger for rule in rules], rules)
+        self.wants = run_tests(rules, self.on_run)
         gates: dict[triggers.Trigger, list[int]] = {}
         for index, rule in enumerate(rules):
             if rule.trigger is not None:
@@ -307,7 +317,7 @@ class Triggers:
                     break
         active = (
             [*self.always, *self.on_run]
-            if self.on_run and has_long_run(text)
+            if self.on_run and has_wanted_run(text, self.wants)
             else list(self.always)
         )
         for number in fired:
@@ -320,7 +330,7 @@ class Triggers:
         text, lower, tests, lowered = probe.text, probe.lower, self._tests, self._lowered
         active = (
             [*self.always, *self.on_run]
-            if self.on_run and has_long_run(text)
+            if self.on_run and has_wanted_run(text, self.wants)
             else list(self.always)
         )
         found: list[bool | None] = [None] * len(tests)

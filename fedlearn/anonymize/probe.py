@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 from fedlearn.anonymize.per_text import per_text
-from fedlearn.anonymize.rules import PLACEHOLDER, Span
+from fedlearn.anonymize.rules import PLACEHOLDER, Runs, RunTest, Span
 
 # Base64 and base64url characters map to 1, every other byte (``=`` too) to 0: a run of ones in
 # the mapped UTF-8 is a run of base64 characters (all ASCII). Every token character of
@@ -18,9 +19,6 @@ LONG_RUN = b"\x01" * 20
 # other, and a batch's texts are mapped before its joined text's rules are chosen.
 _last: tuple[str | None, tuple[bytes, bytes, int]] = (None, (b"", b"", -1))
 _before: tuple[str | None, tuple[bytes, bytes, int]] = (None, (b"", b"", -1))
-# A text's UTF-8, its maximal runs of ``LONG_RUN`` base64 characters or more (byte spans, in
-# order) and the longest one's length (0: none).
-Runs = tuple[bytes, tuple[tuple[int, int], ...], int]
 
 
 class Probe:
@@ -72,6 +70,22 @@ class Probe:
 def has_long_run(text: str) -> bool:
     """Return whether the UTF-8 of ``text`` holds a run of ``LONG_RUN`` base64 characters."""
     return base64_runs(text)[2] >= 0
+
+
+def has_wanted_run(text: str, wants: Sequence[RunTest]) -> bool:
+    """
+    Return whether one of ``wants`` (the long-run rules' ``Rule.long_run``) holds of the long
+    runs of ``text``: where none does, none of those rules can find anything. Most long runs are
+    paths and names (``/var/lib/qdrant/storage``, ``ConnectionRefusedError``), which each test
+    turns away before any rule's finder is called.
+    """
+    if not wants or base64_runs(text)[2] < 0:
+        return False
+    runs = long_runs(text)
+    for wanted in wants:  # noqa: SIM110  # a loop: ``any`` of a generator costs a frame more
+        if wanted(runs):
+            return True
+    return False
 
 
 def base64_runs(text: str) -> tuple[bytes, bytes, int]:

@@ -28,6 +28,10 @@ from fedlearn.anonymize.triggers import Trigger as Trigger
 
 # ``Lazy`` (``lazy``), ``Trigger`` and ``Many`` (``triggers``) are what a rule is built of, with
 # ``Rule`` and ``Matcher`` here: rule modules import them all from here.
+# A text's UTF-8, its maximal runs of 20 base64 characters or more (byte spans, in order) and the
+# longest one's length (``probe.long_runs``); what a rule needs of them to find something.
+Runs = tuple[bytes, tuple[tuple[int, int], ...], int]
+RunTest = Callable[[Runs], bool]
 
 NAME_CHARACTERS = re.compile(r"[^\w.-]")
 
@@ -153,10 +157,12 @@ class Rule:
         gate: an RE2 pattern found wherever the rule can find something (a superset of its
             matches); all gates run as one RE2 set (``prefilter``) when google-re2 is installed.
             None: derived like the trigger, else the rule always runs.
-        long_run: whether the rule finds something only in a text whose UTF-8 holds a run of
-            ``probe.LONG_RUN`` base64 characters (``probe.has_long_run``): the rules without a gate
-            that look for long tokens on the byte map. The prefilter tests it once per text for
-            them all, in place of their gate.
+        long_run: for the rules without a gate that look for long tokens on the byte map, what
+            the rule needs of a text's long runs (``probe.long_runs``: 20 base64 characters or
+            more) to find something, a test cheaper than its finder (``high-entropy``: a token
+            run its finder keeps; ``encoded-secret``: a run that can be base64 of text). The
+            prefilter lets them all run where one of theirs holds (``probe.has_wanted_run``),
+            in place of a gate. None: no such rule.
     """
 
     names: tuple[str, ...]
@@ -166,7 +172,7 @@ class Rule:
     trigger: Trigger | None = None
     lower: bool = False
     gate: str | None = None
-    long_run: bool = False
+    long_run: RunTest | None = None
 
     @property
     def name(self) -> str:
@@ -184,7 +190,7 @@ def secret(
     gate: str | None,
     trigger: Trigger | None = None,
     lower: bool = False,
-    long_run: bool = False,
+    long_run: RunTest | None = None,
 ) -> Rule:
     """Return a secret rule: a match becomes ``<redacted:NAME>`` and is a scan finding."""
     return Rule((name,), matchers, "", True, trigger, lower, gate, long_run)

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import probe
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Runs, Trigger, secret
 
 BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 GENERATOR = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
@@ -94,6 +94,7 @@ RIPPLE_VALUES = {character: value for value, character in enumerate(RIPPLE_ALPHA
 RIPPLE_SEED = rf"s[{RIPPLE_ALPHABET}]{{28}}(?![A-Za-z0-9+/=_-])"
 BASE64_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-")
 RIPPLE_RUN = b"\x01" * 29
+SEED_HEAD = ord("s")
 
 
 def ripple_seed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -136,6 +137,20 @@ def in_long_runs(pattern: Lazy) -> Matcher:
     return Matcher(pattern, judge=ripple_seed, find=find)
 
 
+def has_seed_run(found: Runs) -> bool:
+    """
+    Return whether a text's long runs hold one of exactly 29 bytes that starts with ``s``: where
+    none does, ``ripple_seed`` refuses whatever ``in_long_runs`` finds. A seed it takes is 29
+    base64 characters (``s`` and Ripple's alphabet) with no base64 character or ``=`` after it
+    (the pattern) nor before it (the judge): a maximal run, of 29 bytes in the UTF-8 too (every
+    byte of a non-ASCII character is 0x80 or more, no base64 character).
+    """
+    data, spans, longest = found
+    if longest < len(RIPPLE_RUN):
+        return False
+    return any(end - start == len(RIPPLE_RUN) and data[start] == SEED_HEAD for start, end in spans)
+
+
 def rules() -> list[Rule]:
     """Return the rules for Bech32 secret keys and Stellar secret seeds (patterns compiled on
     first use, per anonymizer)."""
@@ -157,6 +172,6 @@ def rules() -> list[Rule]:
             in_long_runs(Lazy(RIPPLE_SEED)),
             gate=None,  # a counted run in the RE2 set would multiply its states
             trigger=Trigger(words=("s",)),
-            long_run=True,  # a seed is a run of 29
+            long_run=has_seed_run,  # a seed is a run of exactly 29
         ),
     ]

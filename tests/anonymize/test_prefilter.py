@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from fedlearn import config
 from fedlearn.anonymize import Anonymizer, Machine, assignments, heads, prefilter, wallets
-from fedlearn.anonymize.probe import Probe, has_long_run
+from fedlearn.anonymize.probe import Probe, has_long_run, has_wanted_run
 from tests.anonymize.test_without_re2 import RAN_WITH_RE2
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,7 +93,7 @@ def failed_conditions(engine: Anonymizer, text: str) -> list[tuple[str, str]]:
         gated = HAS_RE2 and rule.gate is not None and is_utf8(text)
         if gated and prefilter.load_re2().compile(rule.gate).search(text) is None:
             failed.append((rule.name, "gate"))
-        if rule.long_run and not has_long_run(text):
+        if rule.long_run is not None and not has_wanted_run(text, (rule.long_run,)):
             failed.append((rule.name, "long run"))
     return failed
 
@@ -385,7 +385,7 @@ def test_the_sets_find_the_rules_one_set_of_every_gate_finds() -> None:
             continue
         matched = {gates[gate] for gate in one.Match(data) or ()}
         found = [index for gate in matched for index in of_gate[gate]]
-        found += sets.on_run if has_long_run(text) else ()
+        found += sets.on_run if has_wanted_run(text, sets.wants) else ()
         active = sets.active(text)
         assert active == sorted([*sets.always, *found]), text
         secrets = sets.active(text, secrets_only=True) or []
@@ -418,14 +418,17 @@ def test_case_folded_and_case_sensitive_secret_gates_are_read_in_two_sets() -> N
         ("pip install --upgrade pip==24.0", False),
         ("é ábc " * 9, False),  # 20 characters, but not base64 ones
         ("key=Qm9vdHN0cmFwVG9rZW4x", True),  # 20 base64 characters in a row
-        ("see /usr/lib/python3/dist", True),  # '/' is base64: a path is a run too
-        ("ü" + "x" * 20, True),
+        ("see /usr/lib/python3/dist/site-packages", False),  # a run of short pieces
+        ("raised ConnectionRefusedError", False),  # both cases, no digit: no token
+        ("ü" + "x" * 20, False),  # one letter: no token, no base64 of text
+        ("ü " + "Qm9vdHN0cmFwVG9rZW4x", True),  # base64 of text after a non-ASCII letter
     ],
 )
 def test_rules_that_need_a_long_run_run_only_where_one_is(text: str, has_run: bool) -> None:
     """The rules marked ``long_run`` (no gate: they look for long tokens on the byte map) are
     let through by the set and by the triggers only for a text with a run of 20 base64
-    characters; the other rules without a gate run on every text."""
+    characters that one of their tests wants (``Rule.long_run``: paths and names are turned
+    away); the other rules without a gate run on every text."""
     rules = Anonymizer(SETTINGS, MACHINE, use_re2=False).rules
     marked = {index for index, rule in enumerate(rules) if rule.long_run}
     assert {rules[index].name for index in marked} >= {"high-entropy", "encoded-secret"}
@@ -457,8 +460,9 @@ def test_a_batch_tells_its_joined_text_whether_it_has_a_long_run(texts: list[str
     rules = Anonymizer(SETTINGS, MACHINE, use_re2=False).rules
     sets = prefilter.Prefilter(rules, after=0)
     joined = "\n".join(texts)
-    told = any(has_long_run(text) for text in texts)
-    assert told == has_long_run(joined)
+    told = any(has_wanted_run(text, sets.wants) for text in texts)
+    assert told == has_wanted_run(joined, sets.wants)
+    assert told == any(has_long_run(text) for text in texts)  # these runs are tokens
     assert sets.active(joined, long_run=told) == sets.active(joined)
     on_run = set(sets.on_run)
     assert on_run <= set(sets.active(joined, long_run=True) or [])
