@@ -42,6 +42,7 @@ def rules() -> list[Rule]:
             ("password",),
             (Matcher(Lazy(FED.pattern), judge=fed_password),),
             trigger=Trigger(words=("<<<",)),
-            gate=r"(?:" + STDIN_READERS + r")[^\n]*<<<",
+            # every reader's name or flag holds one of these (no ``\b``/``\w`` in a gate)
+            gate=r"(?:pass|kinit|cryptsetup|sudo|op[ \t]+signin)[^\n]*<<<",
         )
     ]
