@@ -53,7 +53,7 @@ R = "<redacted:password>"
         ("mosquitto_passwd -b /etc/mosquitto/passwd iot Wq8xK2mZ7L", f"iot {R}"),
         # here-strings and pipes into a command reading stdin
         ("kinit ops@EXAMPLE.IO <<< 'Wq8x#K2mZ7L'", f"<<< '{R}'"),
-        ("sudo cryptsetup luksOpen /dev/sdb1 data <<< \"Wq8xK2mZ7L\"", f'<<< "{R}"'),
+        ('sudo cryptsetup luksOpen /dev/sdb1 data <<< "Wq8xK2mZ7L"', f'<<< "{R}"'),
         ("echo -n 'Wq8xK2mZ7L' | cryptsetup open /dev/sdb1 data -", f"echo -n '{R}'"),
         ("keepassxc-cli show db.kdbx web <<< Wq8xK2mZ7L", f"<<< {R}"),
         ("chpasswd <<< 'ops:Wq8xK2mZ7L'", f"'ops:{R}'"),
@@ -70,13 +70,17 @@ R = "<redacted:password>"
         ("sendemail -f a@example.io -xu ops -xp Wq8xK2mZ7L -m hi", f"-xp {R}"),
         ("swaks -au ops -ap Wq8xK2mZ7L -s smtp.example.io", f"-ap {R}"),
         ("p4 -u ops -P Wq8xK2mZ7L sync", f"-P {R}"),
-        ("doctl auth init -t dop_v1_9f3a8c2e7b1d4f6a0c5e", f"-t <redacted:"),
+        ("doctl auth init -t dop_v1_9f3a8c2e7b1d4f6a0c5e", "-t <redacted:"),
         ("pihole -a -p Wq8xK2mZ7L", f"-p {R}"),
     ],
 )
 def test_command_line_secrets(anonymizer: Anonymizer, text: str, expected: str) -> None:
     """The secret a command takes by its grammar is redacted, in several contexts."""
-    for framed in (text, f"$ {text}", f'{{"command": "{text.replace(chr(34), chr(92) + chr(34))}"}}'):
+    for framed in (
+        text,
+        f"$ {text}",
+        f'{{"command": "{text.replace(chr(34), chr(92) + chr(34))}"}}',
+    ):
         out = anonymizer.anonymize(framed)
         assert expected.replace('"', '\\"') in out if framed.startswith("{") else expected in out
 
@@ -123,7 +127,7 @@ def test_command_line_secrets(anonymizer: Anonymizer, text: str, expected: str) 
         "nmcli connection modify wg0 wifi-sec.psk-flags 1",
         "transmission-remote -n $TR_AUTH -l",
         "we pass insert events to the queue",
-        "sudo -S apt update <<< \"$SUDO_PW\"",
+        'sudo -S apt update <<< "$SUDO_PW"',
         "syncthing cli config gui password get",
     ],
 )
