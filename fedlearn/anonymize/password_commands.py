@@ -142,6 +142,8 @@ VERBS: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
     **dict.fromkeys(("emqx", "emqx_ctl"), ((("admins", "passwd"), 1),)),
     "syncthing": ((("password", "set"), 0),),
 }
+# The verbs whose argument is an API or login token (``token``), not a password.
+TOKEN_VERBS = frozenset({"snyk", "wandb", "ngrok", "vault"})
 VALUED = frozenset(
     {"--host", "--method", "--code", "--passwordenv", "--passwordfile", "-a", "-o", "-salt", "-in"}
 )

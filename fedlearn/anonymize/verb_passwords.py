@@ -16,7 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from fedlearn.anonymize.password_commands import ISQL_PLAIN, MKPASSWD_VALUED, VALUED, VERBS
+from fedlearn.anonymize.password_commands import (
+    ISQL_PLAIN,
+    MKPASSWD_VALUED,
+    TOKEN_VERBS,
+    VALUED,
+    VERBS,
+)
 from fedlearn.anonymize.rules import Lazy, Span
 from fedlearn.anonymize.shell_words import unquoted
 
@@ -84,8 +90,9 @@ def verb_passwords(command: str, text: str, words: list[Span]) -> Iterator[tuple
         spans = plain[2:] if len(plain) == 3 else []  # unixODBC's ``isql DSN USER PASSWORD``
     else:
         spans = []
+    name = "token" if command in TOKEN_VERBS else "password"
     for span in spans:
-        yield unquoted(*span, text), "password"
+        yield unquoted(*span, text), name
 
 
 def service_password(text: str, words: list[Span]) -> Iterator[tuple[Span, str]]:

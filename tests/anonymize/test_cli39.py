@@ -28,10 +28,10 @@ R = "<redacted:password>"
         ("cf auth ops Zq8w1AaB7c", f"cf auth ops {R}"),
         ("bw unlock 'Vx7#pL2q9Rm!'", f"bw unlock '{R}'"),
         ("bw login ops@example.io K3v9Lq2Wm8xZ --raw", f"<email> {R}"),
-        ("snyk auth 5b1f0c9e2a7d4e8f9a6b3c2d1e0f9a8b", f"snyk auth {R}"),
-        ("wandb login 8f3a9c2e7b1d4f6a0c5e9b2d7f1a3c8e4b6d0f2a", f"wandb login {R}"),
+        ("snyk auth 5b1f0c9e2a7d4e8f9a6b3c2d1e0f9a8b", "snyk auth <redacted:token>"),
+        ("wandb login 8f3a9c2e7b1d4f6a0c5e9b2d7f1a3c8e4b6d0f2a", "wandb login <redacted:token>"),
         ("ngrok config add-authtoken 2aBcD3eFgH4iJkL5mN", "add-authtoken <redacted:"),
-        ("vault login s.Xk9mPq2Lw7z", f"vault login {R}"),
+        ("vault login s.Xk9mPq2Lw7z", "vault login <redacted:token>"),
         # databases and services
         ("db2 connect to SAMPLE user db2inst1 using Pw9xK2mQ7r", f"using {R}"),
         ("isql -v prod_dsn report Hq7mX2pL9w", f"report {R}"),
