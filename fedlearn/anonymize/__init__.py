@@ -43,6 +43,7 @@ from fedlearn.anonymize import (
     rules,
     secret_words,
     sql,
+    stdin_fed,
     tables,
     trigger_words,
     values,
@@ -90,6 +91,7 @@ def builtin_rules(
         + entropy.looks()
         + commands.placed()
         + logins.rules()
+        + stdin_fed.rules()
         + named_values.rules()
         + rpc_params.rules()
         + asked.rules()

@@ -31,11 +31,15 @@ from fedlearn.anonymize.password_commands import (
     STDIN_PASSWORD,
     SUBCOMMANDS,
     USER_PASS,
+    VERB_NEEDS,
     WINDOWS,
 )
 from fedlearn.anonymize.probe import Probe
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Span, Trigger
 from fedlearn.anonymize.shell_words import after_separator, arguments, on_its_line, unquoted
+from fedlearn.anonymize.verb_passwords import service_password, verb_passwords
+
+VERB_COMMANDS = frozenset({*VERB_NEEDS, "isql", "mkpasswd"})
 
 
 def is_literal(value: str, *, flag_like: bool = False) -> bool:
@@ -86,6 +90,8 @@ def flagged_values(command: str, text: str, words: list[Span]) -> Iterator[tuple
             span = unquoted(*words[index + 1], text)
             if word == "-c" and text[span[0] : span[1]] in DEFAULT_COMMUNITIES:
                 continue  # SNMP's default community names no secret
+            if text[span[0] : span[1]] == "PROMPT":
+                continue  # ``pdftk … user_pw PROMPT`` asks for it
             yield span, "token" if word in ("-t", "--token") else "password"
         for flag in attached:
             if len(word) > len(flag) and word.startswith(flag):
@@ -113,6 +119,8 @@ def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[
                 yield found.span("value"), "password"
                 return
     elif command in SAMBA or (command == "net" and values and values[0].lower() not in NET_WINDOWS):
+        if command == "smbclient":
+            yield from service_password(text, words)
         for index, value in enumerate(values):
             if value in ("-U", "--user") and index + 1 < len(words):
                 word = words[index + 1]
@@ -160,6 +168,8 @@ def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[
         yield unquoted(*words[2], text), "password"
     elif command == "reg" and values and values[0].lower() == "add":
         yield from registry_value(text, words, [value.lower() for value in values])
+    elif command in VERB_COMMANDS:
+        yield from verb_passwords(command, text, words)
 
 
 def positional(
@@ -267,6 +277,12 @@ def command_arguments() -> Rule:
     """
     needs = {**SUBCOMMANDS, **dict.fromkeys(USER_PASS, "-u")}
     needs |= {"echo": r"\|", "net": "(?:use|-u|--user)", "reg": "/d", "http": "-a", "https": "-a"}
+    for name, need in VERB_NEEDS.items():  # ``cf login -p`` and ``cf auth U V``
+        if name in needs:
+            needs[name] = f"(?:{needs[name]}|{need})"
+        elif name not in SEPARATE:  # ``openssl -k`` wakes it alone
+            needs[name] = need
+    needs["transmission-remote"] = "(?:-n|--auth)"
     alone = [name for name in COMMAND_NAMES if name not in needs]
     heads = [f"{re.escape(name)} [^\n]*{need}" for name, need in needs.items()]
     return Rule(

@@ -6,10 +6,12 @@ mbsync's ``PassCmd``, msmtp's ``passwordeval``… Set to ``echo V`` or ``printf 
 command's argument is the password itself, written where a file or a store was meant to be:
 ``export BORG_PASSCOMMAND="echo V"``. A key or flag whose name is a password's word glued to
 ``command``/``cmd``/``eval`` (``passcommand``, ``password_command``, ``PassCmd``,
-``passphrase-command``), then ``=``, ``:`` or a blank, then ``echo`` or ``printf`` (its ``-n``/
-``-e`` and ``%s`` formats skipped) and a literal: that literal is a ``password``. A command that
-reads a store or a file (``pass show borg``, ``cat /run/secrets/x``, ``security
-find-generic-password -w``) and a ``$VARIABLE`` stay.
+``passphrase-command``; gocryptfs' and encfs' ``extpass``), then ``=``, ``:`` or a blank, then
+``echo`` or ``printf`` (its ``-n``/``-e`` and ``%s`` formats skipped) and a literal: that literal
+is a ``password``. So is the literal a password file's flag is given by a process substitution
+(``--password-file <(echo V)``, ansible's ``--vault-password-file``, WireGuard's ``preshared-key
+<(echo V)``; cli39's probe). A command that reads a store or a file (``pass show borg``, ``cat
+/run/secrets/x``, ``security find-generic-password -w``) and a ``$VARIABLE`` stay.
 """
 
 from __future__ import annotations
@@ -21,9 +23,13 @@ from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 # On the lower-case text: the key, its separator, an opening quote, ``echo``/``printf`` and its
 # options and format, then the value to a blank, a quote or a shell operator.
+KEY = (
+    r"(?:pass(?:word|wd|phrase)?[_.-]?(?:command|cmd|eval)|extpass)[\"']?[ \t]*[=: \t][ \t]*[\"']?"
+    r"|(?:pass(?:word|wd|phrase)?[_.-]?file|preshared-key)[ \t]*[= \t][ \t]*<\("
+)
 ECHOED = Lazy(
-    r"pass(?:word|wd|phrase)?[_.-]?(?:command|cmd|eval)[\"']?[ \t]*[=: \t][ \t]*[\"']?"
-    r"(?:echo|printf)[ \t]+(?:(?:-[ne]{1,3}|'%s(?:\\n)?'|\"%s(?:\\n)?\"|%s(?:\\n)?)[ \t]+)*"
+    r"(?:" + KEY + r")(?:echo|printf)[ \t]+"
+    r"(?:(?:-[ne]{1,3}|'%s(?:\\n)?'|\"%s(?:\\n)?\"|%s(?:\\n)?)[ \t]+)*"
     r"(?P<q>['\"]?)(?P<value>[^\s\"'`;|&)]{4,200})"
 )
 
@@ -44,7 +50,6 @@ def rules() -> list[Rule]:
             Matcher(Lazy(ECHOED.pattern), judge=judge),
             trigger=Trigger(words=("echo", "printf"), lower=True),
             lower=True,
-            gate=r"(?i)pass(?:word|wd|phrase)?[_.-]?(?:command|cmd|eval)[\"']?[ \t]*[=: \t][ \t]*"
-            r"[\"']?(?:echo|printf)[ \t]",
+            gate=r"(?i)(?:" + KEY + r")(?:echo|printf)[ \t]",
         ),
     ]

@@ -51,13 +51,47 @@ SEPARATE = {
     "openssl": ("-k",),
     "influx": ("-t", "--token", "-password"),
     "schtasks": ("/rp", "/p"),
-    "nmcli": ("password",),
+    # ``nmcli dev wifi connect SSID password V``, ``nmcli con modify C wifi-sec.psk V``
+    "nmcli": (
+        "password",
+        "wifi-sec.psk",
+        "802-11-wireless-security.psk",
+        "wifi-sec.wep-key0",
+        "802-1x.password",
+    ),
     "dotnet": ("-p", "--password", "-k"),  # ``dotnet nuget push -k`` (bench/contexts29)
     "ssh-keygen": ("-N", "-P"),  # the new and the old passphrase (bench/contexts29)
     "racadm": ("-p",),  # Dell iDRAC's remote racadm (bench/contexts35)
     # net-snmp: the SNMPv3 authentication and privacy passphrases, the v1/v2c community
     # (``public`` stays: ``DEFAULT_COMMUNITIES``), bench/contexts35.
     **dict.fromkeys(SNMP_COMMANDS, ("-A", "-X", "-c")),
+    # cli39's probe of 150+ tools' manuals: Windows' remote-admin tools' ``-u U -p V`` (and an NT
+    # hash after ``-H``), a registry's or a cluster's ``login -p`` (``SUBCOMMANDS``), a database
+    # shell's, a mail tool's, a signing tool's password flag, a CLI's API token flag.
+    **dict.fromkeys(("crackmapexec", "netexec", "nxc"), ("-p", "--password", "-H", "--hash")),
+    **dict.fromkeys(("evil-winrm", "smbmap", "hydra"), ("-p", "--password")),
+    **dict.fromkeys(("rabbitmqadmin", "couchbase-cli", "cypher-shell"), ("-p", "--password")),
+    **dict.fromkeys(("oc", "cf", "crane", "regctl", "gitea"), ("-p", "--password")),
+    "vsql": ("-w", "--password"),
+    **dict.fromkeys(
+        ("arangosh", "arangodump", "arangorestore", "arangoimport", "arangoexport", "arangobench"),
+        ("--server.password",),
+    ),
+    "pdftk": ("user_pw", "owner_pw", "input_pw"),  # its keywords: ``output F user_pw V``
+    "doveadm": ("-p",),  # ``doveadm pw -p V``
+    "testsaslauthd": ("-p",),
+    "steghide": ("-p", "--passphrase"),
+    "pk12util": ("-W", "-K"),  # the PKCS#12 file's and the NSS database's password
+    "certutil": ("-p",),  # Windows' ``certutil -importpfx -p V``
+    "signtool": ("/p",),
+    "sendemail": ("-xp",),
+    "swaks": ("-ap", "--auth-password"),
+    "p4": ("-P",),
+    "codecov": ("-t", "--token"),
+    "doctl": ("-t", "--access-token"),
+    "openai": ("-k", "--api-key"),
+    "pihole": ("-p",),  # ``pihole -a -p V`` sets the web password
+    "ksetup": ("/setcomputerpassword",),
 }
 ATTACHED = {
     **dict.fromkeys(("7z", "7za", "7zr", "rar", "unrar"), ("-p",)),
@@ -72,8 +106,11 @@ ATTACHED = {
 SUBCOMMANDS = {
     **dict.fromkeys(("az", "helm", "podman", "buildah", "skopeo", "oras", "nerdctl"), "login"),
     "dotnet": "nuget",
+    **dict.fromkeys(("oc", "cf", "crane", "regctl"), "login"),  # ``crane auth login``
+    "doveadm": "pw",  # ``doveadm -p`` is elsewhere no password
+    "gitea": "admin",  # ``gitea web -p`` is a port
 }
-WINDOWS = frozenset({"schtasks", "winrs", "net", "reg"})
+WINDOWS = frozenset({"schtasks", "winrs", "net", "reg", "certutil", "signtool", "ksetup"})
 # Commands whose password is part of a word: ``sqlplus user/pass@db``, ``smbclient -U user%pass``,
 # ``lftp -u user,pass``; or a plain argument: ``net use \\host\share pass``, ``rabbitmqctl
 # add_user name pass``.
@@ -84,7 +121,55 @@ USER_PASS = {
     "curl": ("-u", "-U", "--user", "--proxy-user"),
     "lftp": ("-u",),
     **dict.fromkeys(("http", "https"), ("-a", "--auth")),  # HTTPie
+    "transmission-remote": ("-n", "--auth"),
+    "etcdctl": ("--user",),
 }
+# Commands that take a password by position after a verb (``verb_passwords``, cli39's probe).
+# A command: its verb's words (lowercase, in a row), the place of the password among the plain
+# words after them, and the flags that take a value (their value is no plain word).
+VERBS: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
+    "bw": ((("unlock",), 0), (("login",), 1)),
+    "snyk": ((("auth",), 0),),
+    "wandb": ((("login",), 0),),
+    "ngrok": ((("add-authtoken",), 0), (("authtoken",), 0)),
+    "rclone": ((("obscure",), 0),),
+    "openssl": ((("passwd",), 0),),  # ``openssl passwd -6 V``
+    "vault": ((("login",), 0),),
+    "cf": ((("auth",), 1),),
+    "db2": ((("using",), 0),),
+    "doveadm": ((("auth", "test"), 1),),
+    "neo4j-admin": ((("set-initial-password",), 0),),
+    **dict.fromkeys(("emqx", "emqx_ctl"), ((("admins", "passwd"), 1),)),
+    "syncthing": ((("password", "set"), 0),),
+}
+# The verbs whose argument is an API or login token (``token``), not a password.
+TOKEN_VERBS = frozenset({"snyk", "wandb", "ngrok", "vault"})
+VALUED = frozenset(
+    {"--host", "--method", "--code", "--passwordenv", "--passwordfile", "-a", "-o", "-salt", "-in"}
+)
+# The flags of a verb command that take a value (no plain word). What a verb command's trigger needs on its line (one word, no blank: ``on_its_line``).
+VERB_NEEDS = {
+    "bw": "(?:unlock|login)",
+    "snyk": "auth",
+    "wandb": "login",
+    "ngrok": "authtoken",
+    "rclone": "obscure",
+    "openssl": "passwd",
+    "vault": "login",
+    "cf": "auth",
+    "db2": "using",
+    "doveadm": "test",
+    "neo4j-admin": "set-initial-password",
+    "emqx": "passwd",
+    "emqx_ctl": "passwd",
+    "syncthing": "password",
+    "mosquitto_passwd": "-b",
+}
+MKPASSWD_VALUED = frozenset({"-m", "--method", "-S", "--salt", "-R", "--rounds", "-P"})
+# unixODBC's ``isql`` flags that take no value; another flag makes it Sybase's ``isql -U -P``.
+ISQL_PLAIN = frozenset({"-v", "-b", "-c", "-w", "-n", "-e", "-q", "-3", "-l"})
+
+
 COMMANDS = frozenset(
     {
         *SEPARATE,
@@ -100,6 +185,9 @@ COMMANDS = frozenset(
         "reg",
         "radtest",
         "wpa_passphrase",
+        *VERB_NEEDS,
+        "isql",
+        "mkpasswd",
     }
 )
 COMMAND_NAMES = tuple(sorted(COMMANDS))
@@ -111,11 +199,15 @@ ARGUMENT = rules.Lazy(
 CONNECT = rules.Lazy(
     r"(?:(?:userid|target|catalog|auxiliary)=)?[\"']?[A-Za-z0-9_$#.\\]+/(?P<value>[^/@\s\"']+)"
 )
-# A command that reads a password from its standard input, after a ``|``.
-STDIN_PASSWORD = rules.Lazy(
-    r"\|[^|\n]*?(?:--passphrase-fd[ =]0|--password-stdin|--passwd-stdin|--pass-stdin"
-    r"|smbpasswd[^|\n]*[ \t]-s\b|passwd[ \t]+--stdin|-passin[ \t]+stdin|chpasswd|sudo[ \t]+-\w*S\b)"
+# A command that reads a password from its standard input (after a ``|``): by a flag, or as its
+# manual says it does when stdin is no terminal (``STDIN_READERS``, also ``here_fed``'s).
+STDIN_READERS = (
+    r"--passphrase-fd[ =]0|--password-stdin|--passwd-stdin|--pass-stdin|--passwd-on-stdin"
+    r"|password_stdin|smbpasswd[^|\n]*[ \t]-s\b|passwd[ \t]+--stdin|-passin[ \t]+stdin|chpasswd"
+    r"|sudo[ \t]+-\w*S\b|\bkinit\b|cryptsetup[ \t]+(?:luks)?(?:[oO]pen|[fF]ormat|[aA]dd[kK]ey)"
+    r"|keepassxc-cli|lpass[ \t]+login|\bop[ \t]+signin|\bpass[ \t]+insert|saslpasswd2|vncpasswd"
 )
+STDIN_PASSWORD = rules.Lazy(r"\|[^|\n]*?(?:" + STDIN_READERS + ")")
 RABBIT_VERBS = ("add_user", "change_password", "authenticate_user")
 # Commands that take a password by position (``command_arguments.positional``): FreeRADIUS's
 # ``radtest USER PASSWORD SERVER PORT SECRET`` (its flags that take a value), ``ipmitool user set
