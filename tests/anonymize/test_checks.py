@@ -367,11 +367,11 @@ def test_templates_lists_and_placeholders_stay_references(value: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "    authorization:\n      type: Bearer\n      credentials: \"[yKX%w;MPefVK6HLw5'idLA|z.S!D7WkJ2[>iG4\"",
+        '    authorization:\n      type: Bearer\n      credentials: "[yKX%w;MPefVK6HLw5\'idLA|z.S!D7WkJ2[>iG4"',
         '{"name": "D7NETWORK_CLIENT_SECRET", "value": "<,(Jqhz2jy}[n*t{*c;2VA+="}',
         "export FTP_PASSWORD='{03QpD0P&~*MEZZ[&/TJZ;e/|NGB3s?q1T{['",
-        "headers = {\"X-SecretKey\": \"{3JgJm@(,:ZmV;eQx7)c0*|O0b?Fb-85Kz:#EuN6*F5v}\"}",
-        "d7network:\n  api_token: \"$,qv@8^c9mjB^_EE}1}_pcc=\"",
+        'headers = {"X-SecretKey": "{3JgJm@(,:ZmV;eQx7)c0*|O0b?Fb-85Kz:#EuN6*F5v}"}',
+        'd7network:\n  api_token: "$,qv@8^c9mjB^_EE}1}_pcc="',
     ],
 )
 def test_a_drawn_value_opened_by_a_bracket_is_redacted(anonymizer: Anonymizer, text: str) -> None:

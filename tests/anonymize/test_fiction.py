@@ -11,7 +11,13 @@ from tests.anonymize.conftest import in_mode
 
 @pytest.mark.parametrize(
     "digits",
-    ["4242424242424242", "4111111111111111", "5555555555554444", "6011111111111117", "4222222222222"],
+    [
+        "4242424242424242",
+        "4111111111111111",
+        "5555555555554444",
+        "6011111111111117",
+        "4222222222222",
+    ],
 )
 def test_processors_test_cards(digits: str) -> None:
     assert fiction.is_test_card(digits)

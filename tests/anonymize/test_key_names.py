@@ -381,7 +381,10 @@ def test_a_short_draw_is_judged_by_its_alphabet(value: str, generated: bool) -> 
             "bad settings {&quot;ACCESS_CODE&quot;: &quot;7We0zy1liGXci6dP&quot;}",
             "bad settings {&quot;ACCESS_CODE&quot;: &quot;<redacted:password>&quot;}",
         ),
-        ("lobechat:\n  accessCode: Xk2Lm9Qp4Vb7Rt5W", "lobechat:\n  accessCode: <redacted:password>"),
+        (
+            "lobechat:\n  accessCode: Xk2Lm9Qp4Vb7Rt5W",
+            "lobechat:\n  accessCode: <redacted:password>",
+        ),
         ('{"access_code": "gyCkDgLQni1mJBxP"}', '{"access_code": "<redacted:password>"}'),
     ],
 )

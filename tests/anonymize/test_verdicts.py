@@ -37,9 +37,7 @@ def test_a_verdict_keeps_its_test(anonymizer: Anonymizer, text: str) -> None:
         ("SMTP_PASS: test_login9", "SMTP_PASS: "),  # another key than the verdict word
     ],
 )
-def test_a_password_after_pass_stays_redacted(
-    anonymizer: Anonymizer, text: str, kept: str
-) -> None:
+def test_a_password_after_pass_stays_redacted(anonymizer: Anonymizer, text: str, kept: str) -> None:
     """A chosen password has no code extension, no test affix and no run time after it."""
     assert anonymizer.anonymize(text).startswith(kept + "<redacted:password>")
 

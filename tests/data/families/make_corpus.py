@@ -2742,7 +2742,7 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         # Session 34 (leaks36): a draw opened by a bracket, an access code, a command as a value.
         (
             "drawn-opened-bracket",
-            "    authorization:\n      type: Bearer\n      credentials: \"{s}\"",
+            '    authorization:\n      type: Bearer\n      credentials: "{s}"',
             lambda: "[" + chars(1, ALNUM) + chars(21, ALNUM + "!#%^*;@|"),
         ),
         (
@@ -3724,7 +3724,9 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         ),
         (
             "connection-string-pairs",
-            lambda: f"Server={rng.choice(words)}-db;Database=app;Password=$DB_PASSWORD;Encrypt=True",
+            lambda: (
+                f"Server={rng.choice(words)}-db;Database=app;Password=$DB_PASSWORD;Encrypt=True"
+            ),
         ),
         (
             "keyword-argument-close",
