@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from fedlearn.anonymize import (
     build_fields,
     checks,
+    code_defaults,
     conda_tokens,
     consoles,
     cracked,
@@ -37,9 +38,11 @@ from fedlearn.anonymize import (
     readouts,
     rules,
     secret_objects,
+    secret_sections,
     slot_values,
     sql_copy,
     store_reads,
+    stored_values,
     terms,
     typed_values,
     wire_logins,
@@ -261,6 +264,9 @@ def keyed() -> list[Rule]:
         *terms.rules(),  # Erlang, Elixir and Clojure terms: tuples, binary maps, keywords
         *entities.rules(),  # quoted with HTML entities: ``password=&quot;…&quot;``
         *directives.rules(),  # ``SetEnv NAME value``, ``set $name value;``, ``git config k v``
+        *stored_values.rules(),  # ``redis-cli SET api_key V``, ``etcdctl put /c/db_password V``
+        *code_defaults.rules(),  # ``SecretStr("V")``, ``getenv("K") or "V"``, ``default="V"``, R ``<-``
+        *secret_sections.rules(),  # ``secrets:`` then ``github: V``, ``[passwords]``, ``"tokens": {…}``
         *nixout.rules(),  # ``nix-repl>`` echoes and NixOS definition lists: ``- In `f': "…"``
         *readouts.rules(),  # printed for a named secret: ``printenv NAME``, ``cat ~/.app/token``…
         *lookups.rules(),  # ``puppet lookup``/``pillar.get``/``eyaml`` output, IPython ``Out[n]``
