@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from fedlearn.anonymize import (
     build_fields,
     checks,
-    code_defaults,
     conda_tokens,
     consoles,
     cracked,
@@ -38,7 +37,6 @@ from fedlearn.anonymize import (
     readouts,
     rules,
     secret_objects,
-    secret_sections,
     slot_values,
     sql_copy,
     store_reads,
@@ -265,8 +263,6 @@ def keyed() -> list[Rule]:
         *entities.rules(),  # quoted with HTML entities: ``password=&quot;…&quot;``
         *directives.rules(),  # ``SetEnv NAME value``, ``set $name value;``, ``git config k v``
         *stored_values.rules(),  # ``redis-cli SET api_key V``, ``etcdctl put /c/db_password V``
-        *code_defaults.rules(),  # ``SecretStr("V")``, ``getenv("K") or "V"``, ``default="V"``, R ``<-``
-        *secret_sections.rules(),  # ``secrets:`` then ``github: V``, ``[passwords]``, ``"tokens": {…}``
         *nixout.rules(),  # ``nix-repl>`` echoes and NixOS definition lists: ``- In `f': "…"``
         *readouts.rules(),  # printed for a named secret: ``printenv NAME``, ``cat ~/.app/token``…
         *lookups.rules(),  # ``puppet lookup``/``pillar.get``/``eyaml`` output, IPython ``Out[n]``

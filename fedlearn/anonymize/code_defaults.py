@@ -27,6 +27,7 @@ from fedlearn.anonymize.key_names import NAMES, reads_generated
 from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
+from fedlearn.anonymize.wrapped import GETTER
 
 # A string literal, with Python's prefixes (``f"…"``, ``b'…'``, ``r"…"``).
 QUOTED = r"(?P<prefix>[rbfuRBFU]{1,2})?(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{1,300})(?P=q)"
@@ -75,6 +76,13 @@ def is_drawn(value: str) -> bool:
     return reads_generated(value, 8) and not words.is_named(value)
 
 
+def is_lookup(wrapper: str) -> bool:
+    """Return whether a wrapper call looks its value up by what it is given (``wrapped.GETTER``:
+    ``store.load_value(ID)``, ``vault.read(PATH)``), holding no secret itself."""
+    name = wrapper.rstrip(" \t(").rpartition(".")[2].rpartition("::")[2]
+    return bool(GETTER.compiled.match(name))
+
+
 def assigned(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a literal wrapped for, or R-assigned to, a secret's key."""
     wrapped = match.group("wrap") is not None or match.group("prefix") is not None
@@ -82,7 +90,7 @@ def assigned(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None  # ``KEY = "V"``: ``assignments``' own
     key, _ = key_before(text, match.start())
     value = match.group("value")
-    if wrapped and not is_drawn(value):
+    if wrapped and (not is_drawn(value) or is_lookup(match.group("wrap") or "")):
         return None
     return judged(SEGMENT.split(key)[-1], value, match.end("value"))
 

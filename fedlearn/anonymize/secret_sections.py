@@ -31,7 +31,7 @@ YAML_PARENT = Lazy(
 SECTION = Lazy(r"(?m)^[ \t]*\[{1,2}(?P<key>[A-Za-z_][A-Za-z0-9_.\"-]{0,80})\]{1,2}[ \t]*$")
 OBJECT = Lazy(r"\"(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})\"[ \t]*:[ \t]*\{")
 # A child: a YAML member or list item, a TOML/INI pair, a JSON member; its value quoted or plain.
-VALUE = r"(?:(?P<q>[\"'])(?P<quoted>[^\"'\n\\]{8,300})(?P=q)|(?P<plain>[^\s\"'#,{}\[\]&*!|>][^\s#,{}]{7,299}))"
+VALUE = r"(?:(?P<q>[\"'])(?P<quoted>[^\"'\n\\]{8,300})(?P=q)|(?P<plain>[^\s\"'#,{}\[\]&*!|>][^\s#,{}]{7,299}(?<!:)))"
 YAML_CHILD = Lazy(
     r"[ \t]+(?:-[ \t]+)?(?:[\"']?(?P<child>[A-Za-z_][A-Za-z0-9_.-]{0,80})[\"']?[ \t]*:[ \t]+)?"
     + VALUE
@@ -91,8 +91,10 @@ REACH = 20
 
 
 def is_secret_parent(key: str) -> bool:
-    """Return whether a parent's name (its last dotted part) says it holds secrets."""
-    return key_names.classify_key(key.rsplit(".", 1)[-1].strip('"')) is not None
+    """Return whether a parent's name (its last dotted part) says it holds several secrets: a
+    plural (``secrets``, ``api_keys``; git's ``[credential]`` section configures a helper)."""
+    last = key.rsplit(".", 1)[-1].strip('"')
+    return last.lower().endswith("s") and key_names.classify_key(last) is not None
 
 
 def yaml_children(subject: str) -> Iterator[re.Match[str]]:
@@ -159,6 +161,8 @@ def verdict(match: re.Match[str], text: str, parent: str) -> tuple[int, int, str
     ):
         return None  # what else it is, or a secret's own key (``assignments``)
     name = key_names.classify_key(parent.rsplit(".", 1)[-1].strip('"')) if parent else None
+    if not is_secret_parent(parent):
+        return None
     group = "quoted" if match.group("quoted") is not None else "plain"
     start, end = match.span(group)
     value = text[start:end]

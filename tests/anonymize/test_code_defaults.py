@@ -63,6 +63,8 @@ def test_code_literals_are_redacted(anonymizer: Anonymizer, text: str) -> None:
         'password = input("Password: ")',
         'token = os.environ.get("GITHUB_TOKEN")',
         'api_key = get_secret("prod/api-key")',
+        'db_password = store.load_value("5637a53f-51cb-41c0-a2b8-2e460405b945")',
+        'token = vault.read("Xq8mW2pL7kZrT4")',
         'secret = SecretStr("")',
         'password = getpass.getpass(prompt="Password: ")',
         'token = os.getenv("API_TOKEN") or ""',

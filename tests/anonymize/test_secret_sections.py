@@ -24,7 +24,6 @@ W = "9f3a8c2e7b1d4f6a0c5e9b2d7f1a3c8e"
         f"[default.credentials]\nprimary = {V}\nfallback = {W}\n",
         json.dumps({"secrets": {"github": V, "npm": W}}),
         json.dumps({"app": {"passwords": {"admin": V, "root": W}}}, indent=2),
-        f'"password":\n    "{V}",\n"token":\n    "{W}"',
     ],
 )
 def test_children_of_a_secret_parent_are_redacted(anonymizer: Anonymizer, text: str) -> None:
@@ -47,6 +46,9 @@ def test_children_of_a_secret_parent_are_redacted(anonymizer: Anonymizer, text: 
         json.dumps({"tokens": {"used": 1234, "limit": 100000}}),
         "cache:\n  paths:\n    - ~/.cache/pip\n  key: deps-Xq8mW2pL7kZrT4\n",
         "dependencies:\n  requests: 2.31.0\n  attrs: 23.2.0\n",
+        "secrets:\n  api_key:\n    file: ./secrets/api_key.txt\n",
+        "on:\n  workflow_call:\n    secrets:\n      AZURE_SUBSCRIPTION_ID:\n        required: true\n",
+        "[credential]\n\thelper = osxkeychain\n\tuseHttpPath = true\n",
     ],
 )
 def test_secret_parent_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:
