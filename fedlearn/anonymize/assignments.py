@@ -278,7 +278,8 @@ VALUE_AFTER = {
     ":": rules.Lazy(
         r":=?(?:\*\*?(?=[ \t]))?[ \t]*(?:(?:!![a-z]{1,12}|&[\w.-]{1,64})[ \t]+){0,2}+" + COLON_VALUE
     ),
-    ">": rules.Lazy(r">(?P<q>)(?P<value>[^<\n]{1,200})</"),
+    # An element's text, maybe on a line of its own in pretty-printed XML (``<password>⏎  V⏎</``).
+    ">": rules.Lazy(r">(?:\r?\n[ \t]*)?(?P<q>)(?P<value>[^<\n]{1,200})(?:\r?\n[ \t]*)?</"),
 }
 
 

@@ -43,3 +43,11 @@ def test_attributed_secret_elements_are_redacted(anonymizer: Anonymizer, element
 def test_attributed_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:
     """Non-secret names and texts, empty elements and references stay."""
     assert anonymizer.anonymize(text) == text
+
+
+def test_a_pretty_printed_element_text_is_redacted(anonymizer: Anonymizer) -> None:
+    """An element's text on a line of its own (pretty-printed XML) is read as on one line."""
+    text = f"<config>\n  <apiKey>\n    {V}\n  </apiKey>\n  <password>\r\n{V}\r\n</password>\n</config>"
+    assert V not in anonymizer.anonymize(text)
+    kept = "<password>\n  <hash>abc</hash>\n</password>\n<token>\n</token>"
+    assert anonymizer.anonymize(kept) == kept
