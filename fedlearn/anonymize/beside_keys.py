@@ -38,6 +38,7 @@ from fedlearn.anonymize import (
     rules,
     secret_objects,
     slot_values,
+    spaced_pairs,
     sql_copy,
     store_reads,
     stored_values,
@@ -263,6 +264,7 @@ def keyed() -> list[Rule]:
         *entities.rules(),  # quoted with HTML entities: ``password=&quot;…&quot;``
         *directives.rules(),  # ``SetEnv NAME value``, ``set $name value;``, ``git config k v``
         *stored_values.rules(),  # ``redis-cli SET api_key V``, ``etcdctl put /c/db_password V``
+        *spaced_pairs.rules(),  # ``requirepass V``, ``api_key    V``, ``| api_key | V |``: a line of two
         *nixout.rules(),  # ``nix-repl>`` echoes and NixOS definition lists: ``- In `f': "…"``
         *readouts.rules(),  # printed for a named secret: ``printenv NAME``, ``cat ~/.app/token``…
         *lookups.rules(),  # ``puppet lookup``/``pillar.get``/``eyaml`` output, IPython ``Out[n]``
