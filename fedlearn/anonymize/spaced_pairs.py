@@ -42,7 +42,7 @@ def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = match.group(group)
     if group == "bare" and (not key_names.reads_generated(value, 8) or words.is_named(value)):
         return None
-    return judged(key, value, match.end(group))
+    return judged(key, value, match.end(group), authorization=False)  # the scheme rules'
 
 
 def rules() -> list[Rule]:

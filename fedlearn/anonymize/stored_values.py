@@ -112,7 +112,8 @@ def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None  # a command's output (mutt's ``set smtp_pass = "`pass show mail`"``)
     if text[start] == text[end - 1] == "'" and end - start > 2:
         start, end = start + 1, end - 1  # dconf's GVariant string in shell quotes: ``"'V'"``
-    return judged(SEGMENT.split(key)[-1], text[start:end], end)
+    # ``RequestHeader set Authorization "Bearer V"``: the scheme rules keep the scheme word.
+    return judged(SEGMENT.split(key)[-1], text[start:end], end, authorization=False)
 
 
 def rules() -> list[Rule]:
