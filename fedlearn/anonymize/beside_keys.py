@@ -28,6 +28,7 @@ from fedlearn.anonymize import (
     key_shapes,
     latex_macros,
     listed_values,
+    login_pairs,
     lookups,
     name_flags,
     nixout,
@@ -265,6 +266,7 @@ def keyed() -> list[Rule]:
         *directives.rules(),  # ``SetEnv NAME value``, ``set $name value;``, ``git config k v``
         *stored_values.rules(),  # ``redis-cli SET api_key V``, ``etcdctl put /c/db_password V``
         *spaced_pairs.rules(),  # ``requirepass V``, ``api_key    V``, ``| api_key | V |``: a line of two
+        *login_pairs.rules(),  # ``Login: admin / V``, ``user/pass: admin / V``, ``creds: u:V``
         *nixout.rules(),  # ``nix-repl>`` echoes and NixOS definition lists: ``- In `f': "…"``
         *readouts.rules(),  # printed for a named secret: ``printenv NAME``, ``cat ~/.app/token``…
         *lookups.rules(),  # ``puppet lookup``/``pillar.get``/``eyaml`` output, IPython ``Out[n]``
