@@ -95,18 +95,13 @@ def assigned(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return judged(SEGMENT.split(key)[-1], value, match.end("value"))
 
 
-def fallback(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of a fallback literal after an expression reading a secret."""
-    start = max(line_start(text, match.start()), match.start() - 200)
-    read = READ_LAST.compiled.search(text, start, match.start())
-    value = match.group("value")
-    if read is None or not is_drawn(value):
-        return None
-    return judged(SEGMENT.split(read.group("key"))[-1], value, match.end("value"))
-
-
-def expected(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of a literal a test expects of, or a stub answers for, a secret."""
+def read_before(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """
+    Return the span and rule of a literal after an expression that reads a secret last: a
+    fallback's (``os.getenv("PASSWORD") or "V"``), a test's expectation or a stub's answer
+    (``expect(token).toBe("V")``, ``when(cfg.getPassword()).thenReturn("V")``; the match may
+    start at the expression's closing ``)``, which is read with it).
+    """
     start = max(line_start(text, match.start()), match.start() - 200)
     read = READ_LAST.compiled.search(text, start, match.start() + (text[match.start()] == ")"))
     value = match.group("value")
@@ -142,13 +137,13 @@ def rules() -> list[Rule]:
         ),
         Rule(
             NAMES,
-            (Matcher(Lazy(FALLBACK.pattern), judge=fallback),),
+            (Matcher(Lazy(FALLBACK.pattern), judge=read_before),),
             trigger=Trigger(words=("||", "??", "?:", "or")),
             gate=r"(?:\|\||\?\?|\?:|[ \t)\]]or)[ \t]*[rbfuRBFU]{0,2}[\"'`]",
         ),
         Rule(
             NAMES,
-            (Matcher(Lazy(EXPECTED.pattern), judge=expected),),
+            (Matcher(Lazy(EXPECTED.pattern), judge=read_before),),
             trigger=Trigger(words=("to", "should", "isequalto", "return"), lower=True),
             gate=(
                 r"(?i)\.(?:to\.?(?:be|equal|eql|eq|strictequal)|should\.?(?:be|equal|eql|eq)|isequalto"

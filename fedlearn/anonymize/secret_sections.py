@@ -97,25 +97,30 @@ def is_secret_parent(key: str) -> bool:
     return last.lower().endswith("s") and key_names.classify_key(last) is not None
 
 
+def lines_after(subject: str, at: int) -> Iterator[tuple[int, int]]:
+    """Yield the start and end of each of the ``REACH`` lines from ``at`` (a line's start)."""
+    for _ in range(REACH):
+        end = subject.find("\n", at)
+        end = len(subject) if end < 0 else end
+        yield at, end
+        if end >= len(subject):
+            return
+        at = end + 1
+
+
 def yaml_children(subject: str) -> Iterator[re.Match[str]]:
     """Yield each child line under a YAML parent whose name says it holds secrets."""
     for parent in YAML_PARENT.compiled.finditer(subject):
         if not is_secret_parent(parent.group("key")):
             continue
-        at = parent.end() + 1
-        for _ in range(REACH):
-            end = subject.find("\n", at)
-            end = len(subject) if end < 0 else end
-            line = subject[at:end]
+        for start, end in lines_after(subject, parent.end() + 1):
+            line = subject[start:end]
             stripped = line.lstrip(" \t")
             if stripped and len(line) - len(stripped) <= len(parent.group("indent")):
                 break
-            child = YAML_CHILD.compiled.match(subject, at, end)
+            child = YAML_CHILD.compiled.match(subject, start, end)
             if child is not None:
                 yield child
-            if end >= len(subject):
-                break
-            at = end + 1
 
 
 def section_children(subject: str) -> Iterator[re.Match[str]]:
@@ -123,18 +128,12 @@ def section_children(subject: str) -> Iterator[re.Match[str]]:
     for section in SECTION.compiled.finditer(subject):
         if not is_secret_parent(section.group("key")):
             continue
-        at = section.end() + 1
-        for _ in range(REACH):
-            end = subject.find("\n", at)
-            end = len(subject) if end < 0 else end
-            if subject[at:end].lstrip(" \t").startswith("["):
+        for start, end in lines_after(subject, section.end() + 1):
+            if subject[start:end].lstrip(" \t").startswith("["):
                 break
-            child = PAIR_CHILD.compiled.match(subject, at, end)
+            child = PAIR_CHILD.compiled.match(subject, start, end)
             if child is not None:
                 yield child
-            if end >= len(subject):
-                break
-            at = end + 1
 
 
 def object_children(subject: str) -> Iterator[re.Match[str]]:
