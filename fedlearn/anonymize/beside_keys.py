@@ -42,7 +42,6 @@ from fedlearn.anonymize import (
     spaced_pairs,
     sql_copy,
     store_reads,
-    stored_values,
     terms,
     typed_values,
     wire_logins,
@@ -264,7 +263,6 @@ def keyed() -> list[Rule]:
         *terms.rules(),  # Erlang, Elixir and Clojure terms: tuples, binary maps, keywords
         *entities.rules(),  # quoted with HTML entities: ``password=&quot;…&quot;``
         *directives.rules(),  # ``SetEnv NAME value``, ``set $name value;``, ``git config k v``
-        *stored_values.rules(),  # ``redis-cli SET api_key V``, ``etcdctl put /c/db_password V``
         *spaced_pairs.rules(),  # ``requirepass V``, ``api_key    V``, ``| api_key | V |``: a line of two
         *login_pairs.rules(),  # ``Login: admin / V``, ``user/pass: admin / V``, ``creds: u:V``
         *nixout.rules(),  # ``nix-repl>`` echoes and NixOS definition lists: ``- In `f': "…"``

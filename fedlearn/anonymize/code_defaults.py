@@ -56,6 +56,11 @@ EXPECTED = Lazy(
     r"|isEqualTo|shouldBe|shouldEqual|thenReturn|mockReturnValue(?:Once)?|mockResolvedValue"
     r"|and_return|[Rr]eturns|return_value[ \t]*=)[ \t]*\(?[ \t]*" + QUOTED
 )
+EXPECTED_WORDS = (
+    *("tobe", "toequal", "tostrictequal", "to.", "should.", "shouldbe", "shouldequal"),
+    *("isequalto", "thenreturn", "mockreturnvalue", "mockresolvedvalue", "and_return"),
+    *("returns", "return_value"),
+)
 # An assertion comparing a name with a literal, either order (Go's testify passes ``t`` first):
 # ``assertEquals("V", password)``, ``assert_eq!(token, "V")``, ``assert.Equal(t, "V", token)``.
 ASSERTED = Lazy(
@@ -138,13 +143,13 @@ def rules() -> list[Rule]:
         Rule(
             NAMES,
             (Matcher(Lazy(FALLBACK.pattern), judge=read_before),),
-            trigger=Trigger(words=("||", "??", "?:", "or")),
+            trigger=Trigger(words=("||", "??", "?:", " or", "\tor", ")or", "]or")),
             gate=r"(?:\|\||\?\?|\?:|[ \t)\]]or)[ \t]*[rbfuRBFU]{0,2}[\"'`]",
         ),
         Rule(
             NAMES,
             (Matcher(Lazy(EXPECTED.pattern), judge=read_before),),
-            trigger=Trigger(words=("to", "should", "isequalto", "return"), lower=True),
+            trigger=Trigger(words=EXPECTED_WORDS, lower=True),
             gate=(
                 r"(?i)\.(?:to\.?(?:be|equal|eql|eq|strictequal)|should\.?(?:be|equal|eql|eq)|isequalto"
                 r"|thenreturn|mock(?:returnvalue|resolvedvalue)|and_return|returns|return_value)"

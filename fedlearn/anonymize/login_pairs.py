@@ -23,10 +23,7 @@ VALUE = r"(?P<value>[^\s\"'`,;()<>]{4,200})"
 # One label naming a login, a separator, the user, ``/`` or ``:``, the password.
 LABELLED = Lazy(
     r"(?i)(?<![A-Za-z0-9_./:@-])(?:login|logins|creds|credentials?|auth)"
-    r"(?:[ \t]*[:=][ \t]*|[ \t]+-[ \t]+|[ \t]+)"
-    + USER
-    + r"[ \t]*(?:/|[ \t]:[ \t]|:)[ \t]*"
-    + VALUE
+    r"(?:[ \t]*[:=][ \t]*|[ \t]+-[ \t]+|[ \t]+)" + USER + r"[ \t]*(?:/|[ \t]:[ \t]|:)[ \t]*" + VALUE
 )
 # Two labels joined by ``/`` (the user's, the password's), a separator, the two values.
 SLASHED = Lazy(
@@ -39,10 +36,8 @@ HOST = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\.?")
 def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of the pair's password when it reads as one, or None."""
     start, end = match.span("value")
-    while (
-        end > start and text[end - 1] in ".!?" and not key_names.reads_generated(text[start:end], 8)
-    ):
-        end -= 1  # a sentence's end, unless the value reads drawn with it
+    while end > start and text[end - 1] in ".!?":
+        end -= 1  # a sentence's end
     value = text[start:end]
     if references.is_reference(value) or "://" in value or "/" in value or HOST.fullmatch(value):
         return None

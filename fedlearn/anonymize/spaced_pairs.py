@@ -42,6 +42,8 @@ def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = match.group(group)
     if group == "bare" and (not key_names.reads_generated(value, 8) or words.is_named(value)):
         return None
+    if "://" in value or value.startswith(("/", "~", "./")) or ("/" in value and "." in value):
+        return None  # a URL or a path (nginx's ``proxy_pass http://…;``, ``PASS src/app.test.js``)
     return judged(key, value, match.end(group), authorization=False)  # the scheme rules'
 
 

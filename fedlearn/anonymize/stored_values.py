@@ -13,7 +13,7 @@ The verb is a word of its own (``set``, ``setenv``, ``setx``, ``put``, ``write``
 ``New-Item``, ``--set``), or the last part of one after ``:`` or ``_`` (``env:set``,
 ``fw_setenv``), placed where a command runs: at most six words after the start of its line, a
 prompt or a shell operator. After it, one of its first three plain words (a scope may come first:
-a domain, a schema) is the key when its last segment (after ``/``, ``:`` or ``.``) names a secret
+a domain, a schema) is the key when its last segment (after ``/`` or ``:``) names a secret
 as any key does (``key_names.classify_key``), and the next word is the value (after csh's ``=``,
 or a value's flag: ``-string``, ``-Value``, ``--body``…), judged as if assigned to the key
 (``tables.judged``): ``setenv PASSWORD $PASSWORD``, ``SET session:42 1`` and ``defaults write
@@ -36,6 +36,7 @@ VERBS = r"set|setenv|setx|put|write|set-item|new-item"
 VERB = Lazy(r"(?i)(?<![^\s\"'`(;&|])(?:[a-z0-9.-]*[:_])?(?:" + VERBS + r"|--set)[ \t]")
 # What may stand before the command on its line: at most six words, none a sentence's end.
 BEFORE = Lazy(r"(?:[^\s.,!?]*[^\s,!?][ \t]+){0,6}\Z")
+GIT_CONFIG = Lazy(r"git[ \t]+(?:-[^\s]+[ \t]+)*config[ \t]+\Z")
 COMMAND_START = Lazy(r"[;&|`(]|[$#%>][ \t]")
 # Flags whose next word is the key (PowerShell's ``-Path``/``-Name``), or the value.
 KEY_FLAGS = frozenset({"-path", "-name", "--name", "--key", "-key"})
@@ -43,7 +44,7 @@ VALUE_FLAGS = frozenset(
     {"-string", "-value", "--value", "-body", "--body", "-b", "-data", "--data", "-secret"}
     | {"--secret", "-text", "--text", "--secret-string", "-w"}
 )
-SEGMENT = re.compile(r"[/:.]")
+SEGMENT = re.compile(r"[/:]")
 # The key's word, at most one word between (``=``, a value's flag), and the value's word, to the
 # end of the span ``key_and_value`` found.
 WORD = r"(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\"']\S*)"
@@ -56,6 +57,13 @@ def at_command(subject: str, start: int) -> bool:
     for found in COMMAND_START.compiled.finditer(subject, line, start):
         line = found.end()
     return BEFORE.compiled.search(subject, line, start) is not None
+
+
+def is_git_config(subject: str, start: int) -> bool:
+    """Return whether the verb is git's ``config set`` (``directives`` reads git's settings:
+    ``git config set user.signingkey <key id>`` names a public key)."""
+    line = subject.rfind("\n", max(0, start - 300), start) + 1
+    return GIT_CONFIG.compiled.search(subject, line, start) is not None
 
 
 def key_and_value(subject: str, words: list[Span]) -> Span | None:
@@ -94,7 +102,7 @@ def is_key(word: str) -> bool:
 def stored(subject: str) -> Iterator[re.Match[str]]:
     """Yield a match from each stored value's key to its value (``judge`` reads them)."""
     for found in VERB.compiled.finditer(subject):
-        if not at_command(subject, found.start()):
+        if not at_command(subject, found.start()) or is_git_config(subject, found.start()):
             continue
         span = key_and_value(subject, arguments(subject, found.end()))
         match = KEY_VALUE.compiled.match(subject, *span) if span is not None else None
