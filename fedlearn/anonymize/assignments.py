@@ -42,6 +42,9 @@ FILLER_CHARACTERS = frozenset("\"'`]}\\ \t:?.+!*")
 # hash subscript closes with a brace (``$ENV{DB_PASSWORD} = …``, ``$cfg->{token} = …``).
 FILLERS = ("", '"', "'", "`", '"]', "']", " ", "  ", "\t", '" ', "' ", '\\"', "\\'", '"] ', "'] ")
 BRACED = ("}", "} ")
+# A bare subscript's bracket: a shell's associative array (``cfg[password]=…``, ``declare -A
+# cfg=([api_key]=…)``), awk's and Lua's tables.
+SUBSCRIPT = ("]", "] ")
 # Markdown's emphasis around a label before its colon (``**Password**: …``, ``*token*: …``).
 EMPHASIS = ("*", "**")
 # Keys aligned in a column pad with blanks up to the separator: three or more (fewer are fillers).
@@ -239,7 +242,7 @@ def fillers_of(separator: str) -> tuple[str, ...]:
     if separator == ">":
         return ("",)
     if separator == "=":
-        return (*FILLERS, *ESCAPED, *OPERATORS, *BRACED, *TWICE_ESCAPED)
+        return (*FILLERS, *ESCAPED, *OPERATORS, *BRACED, *SUBSCRIPT, *TWICE_ESCAPED)
     return (*FILLERS, *TWICE_ESCAPED, *EMPHASIS)
 
 
@@ -275,7 +278,8 @@ VALUE_AFTER = {
     ":": rules.Lazy(
         r":=?(?:\*\*?(?=[ \t]))?[ \t]*(?:(?:!![a-z]{1,12}|&[\w.-]{1,64})[ \t]+){0,2}+" + COLON_VALUE
     ),
-    ">": rules.Lazy(r">(?P<q>)(?P<value>[^<\n]{1,200})</"),
+    # An element's text, maybe on a line of its own in pretty-printed XML (``<password>⏎  V⏎</``).
+    ">": rules.Lazy(r">(?:\r?\n[ \t]*)?(?P<q>)(?P<value>[^<\n]{1,200})(?:\r?\n[ \t]*)?</"),
 }
 
 

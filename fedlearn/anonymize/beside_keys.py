@@ -28,6 +28,7 @@ from fedlearn.anonymize import (
     key_shapes,
     latex_macros,
     listed_values,
+    login_pairs,
     lookups,
     name_flags,
     nixout,
@@ -38,6 +39,7 @@ from fedlearn.anonymize import (
     rules,
     secret_objects,
     slot_values,
+    spaced_pairs,
     sql_copy,
     store_reads,
     terms,
@@ -261,6 +263,8 @@ def keyed() -> list[Rule]:
         *terms.rules(),  # Erlang, Elixir and Clojure terms: tuples, binary maps, keywords
         *entities.rules(),  # quoted with HTML entities: ``password=&quot;…&quot;``
         *directives.rules(),  # ``SetEnv NAME value``, ``set $name value;``, ``git config k v``
+        *spaced_pairs.rules(),  # ``requirepass V``, ``api_key    V``, ``| api_key | V |``: a line of two
+        *login_pairs.rules(),  # ``Login: admin / V``, ``user/pass: admin / V``, ``creds: u:V``
         *nixout.rules(),  # ``nix-repl>`` echoes and NixOS definition lists: ``- In `f': "…"``
         *readouts.rules(),  # printed for a named secret: ``printenv NAME``, ``cat ~/.app/token``…
         *lookups.rules(),  # ``puppet lookup``/``pillar.get``/``eyaml`` output, IPython ``Out[n]``

@@ -18,7 +18,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import blocks, client_keys, key_names, parent_keys, subscripts, wrapped
+from fedlearn.anonymize import (
+    blocks,
+    client_keys,
+    code_defaults,
+    element_values,
+    key_names,
+    parent_keys,
+    secret_sections,
+    subscripts,
+    wrapped,
+)
 from fedlearn.anonymize.assignments import (
     GATE_WORDS,
     KEY_CHARACTERS,
@@ -127,7 +137,10 @@ def rules() -> list[Rule]:
     """Return the rules for typed declarations and element attributes that hold a secret,
     ``subscripts``' (a secret key's C array initializer or C++ ``assign``), ``blocks``' (a
     YAML block scalar under a secret key), ``wrapped``' (a literal in a call, a returned one),
-    ``client_keys``' (an API key by position) and ``parent_keys``' (``key:`` under credentials)."""
+    ``code_defaults``' (a literal a wrapper, fallback, default or test gives a secret),
+    ``element_values``' (an attributed element's text), ``client_keys``' (an API key by
+    position), ``parent_keys``' (``key:`` under credentials) and ``secret_sections``' (children
+    of ``secrets:``, ``[passwords]``)."""
     words = "|".join(re.escape(word) for word in GATE_WORDS)
     gate_type = (
         r"(?:&(?:'static[ \t]+)?(?:mut[ \t]+)?)?(?:str|string|final|optional\[str\]|secretstr)"
@@ -170,6 +183,9 @@ def rules() -> list[Rule]:
         *subscripts.rules(),
         *blocks.rules(),
         *wrapped.rules(),
+        *code_defaults.rules(),  # ``SecretStr("V", …)``, ``getenv("K") or "V"``, ``default="V"``, R ``<-``
+        *element_values.rules(),  # ``<Pass encoding="base64">V</Pass>``, ``<ns:Password xsi:type=…>V``
         *client_keys.rules(),
         *parent_keys.rules(),
+        *secret_sections.rules(),  # ``secrets:`` then ``github: V``, ``[passwords]``, ``"tokens": {…}``
     ]

@@ -33,6 +33,7 @@ from fedlearn.anonymize import (
     params,
     references,
     stored,
+    stored_values,
     tabbed,
     unset,
     userinfo,
@@ -258,6 +259,7 @@ def formed() -> list[Rule]:
         *keymaterial.rules(),
         *configfiles.rules(),
         *stored.rules(),
+        *stored_values.rules(),  # ``redis-cli SET api_key V``, ``etcdctl put /c/db_password V``
         *apart.rules(),
         *evaluated.rules(),
         *params.rules(),

@@ -133,6 +133,10 @@ FOREIGN_KEYS = {
 }
 # A key that says where a secret comes from, whose value is the secret's name (bench/contexts34).
 FROM_SECRET = rules.Lazy(r"(?i)from[_-]?secret")
+# An option's spelling: ``--password-file``, ``-p``, ``-rf``, ``--key=v``, ``-Dname=v``; dashes.
+OPTION = rules.Lazy(
+    r"-{1,2}[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*(?:=\S*)?|-[A-Za-z]{1,3}|-D[\w.-]+(?:=\S*)?|-+"
+)
 IDENTIFIER = rules.Lazy(r"[A-Za-z_][A-Za-z0-9_.-]{0,80}")
 PHRASE = rules.Lazy(r"[a-z]{3,8}(?: [a-z]{3,8}){11,23}")
 KEY_WORD_PARTS = rules.Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
@@ -259,7 +263,7 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
             and (not checks.is_hexadecimal(value) or key_shapes.is_long_hex_under(key, value))
             and not words.is_named(value)
         )
-    if value.startswith("-") and (len(value) < 16 or not checks.looks_random(value)):
+    if value.startswith("-") and not is_drawn_dash(value):
         return False  # an option (``--password-file``), not a value
     if name in ("token", "api-key"):
         generated = reads_generated(value, 8) and not words.is_named(value)
@@ -269,6 +273,18 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
             return False  # a cookie's ``_ga=GA1.2.<number>.<time>``: no session, no login
         return is_generated(value, is_loose(key)) and not public_ids.is_public_key(key)
     return True
+
+
+def is_drawn_dash(value: str) -> bool:
+    """
+    Return whether a value starting with ``-`` is a drawn one, not an option: a long random run,
+    or one no option's spelling reads (lower-case words joined by ``-``/``_``/``.``, maybe
+    ``=…``; a cluster of up to three letters; dashes alone): ``-9AH-EOVezxZ``, ``-pEoKmyaIg2lJO``
+    (the lead's probe: a generated password starts with ``-`` once in ~70 draws).
+    """
+    if len(value) >= 16 and checks.looks_random(value):
+        return True
+    return OPTION.compiled.fullmatch(value) is None and reads_generated(value, 8)
 
 
 def reads_generated(value: str, minimum: int) -> bool:

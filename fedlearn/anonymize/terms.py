@@ -9,6 +9,8 @@ A key and its value in these syntaxes are not joined by ``=`` or ``:`` after the
   (``#{password => <<"…">>}``, ``#{<<"password">> => <<"…">>}``); ``key => "…"`` alone is
   ``assignments``' already;
 - a Clojure/EDN keyword right before a string (``{:db-password "…"}``);
+- a Lisp association list's dotted pair (Emacs Lisp, Scheme: ``'((api-key . "…"))``,
+  ``(cons 'password "…")`` is code; from the lead's probe of printed forms, session 36);
 - a Clojure/EDN map with string keys, a string key right before its string value with only
   blanks (or EDN's whitespace comma) between, in a ``{`` opened earlier on the line
   (``{"host" "db01", "password" "…"}``); two strings side by side with no ``{`` before them
@@ -54,6 +56,8 @@ MAP_VALUE = Lazy(
 )
 MAP_KEY = Lazy(r"<<\"" + KEY + r"\">>[ \t]*=>[ \t]*" + STRING)
 KEYWORD = Lazy(r"(?<![A-Za-z0-9_.:-]):" + KEY + r"[ \t]+\"(?P<value>[^\"\n\\]{1,300})\"")
+# A Lisp dotted pair: ``(key . "value")`` (the key a symbol or a string).
+DOTTED = Lazy(r"\([ \t]*\"?" + KEY + r"\"?[ \t]+\.[ \t]+\"(?P<value>[^\"\n\\]{1,300})\"[ \t]*\)")
 # ``"key" "value"`` in an EDN map: the key's quote after ``{``, a comma or a blank.
 STRING_PAIR = Lazy(
     r"(?<=[{, \t])\"" + KEY + r"\"[ \t]+\"(?P<value>[^\"\n\\]{1,300})\"(?=[ \t]*[,}\n]|[ \t]+\")"
@@ -100,6 +104,12 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(KEYWORD.pattern), judge=judge),),
             trigger=Trigger(words=NAMED_KEY_WORDS, lower=True, needs=":"),
             gate=rf"(?i):[A-Za-z0-9_.-]*(?:{words})[A-Za-z0-9_.-]*[ \t]+\"",
+        ),
+        Rule(
+            NAMES,
+            (Matcher(Lazy(DOTTED.pattern), judge=judge),),
+            trigger=Trigger(words=NAMED_KEY_WORDS, lower=True, needs="."),
+            gate=rf"(?i)\([ \t]*\"?[A-Za-z0-9_.-]*(?:{words})[A-Za-z0-9_.-]*\"?[ \t]+\.[ \t]+\"",
         ),
         Rule(
             NAMES,

@@ -408,3 +408,22 @@ def test_an_access_code_is_a_password(anonymizer: Anonymizer, text: str, expecte
 def test_an_access_codes_data_and_short_codes_stay(anonymizer: Anonymizer, text: str) -> None:
     """A short code, a word, prose, a reference and data about the code stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "drawn"),
+    [
+        ("-9AH-EOVezxZ", True),
+        ("-pEoKmyaIg2lJO", True),
+        ("-HO*7lKoGq", True),
+        ("--password-file", False),
+        ("-p", False),
+        ("--key=abc", False),
+        ("-Dfoo.bar=1", False),
+        ("----", False),
+        ("-Xmx2g", False),
+    ],
+)
+def test_a_drawn_value_may_start_with_a_dash(value: str, drawn: bool) -> None:
+    """A generated password starting with ``-`` is a value; an option's spelling is not."""
+    assert key_names.is_secret_value("password", "password", value) is drawn

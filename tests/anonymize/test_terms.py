@@ -92,3 +92,31 @@ def test_edn_string_pairs_are_redacted(anonymizer: Anonymizer, text: str, expect
 )
 def test_edn_string_pair_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(setq my-creds '((api-key . \"Xq8mW2pL7kZrT4\") (host . \"db01\")))",
+        '(defvar app-auth \'(("password" . "Xq8mW2pL7kZrT4")))',
+        "(add-to-list 'cfg '(client-secret\t.\t\"Xq8mW2pL7kZrT4\"))",
+    ],
+)
+def test_lisp_dotted_pairs_are_redacted(anonymizer: Anonymizer, text: str) -> None:
+    """A Lisp association list's dotted pair under a secret's key is redacted."""
+    out = anonymizer.anonymize(text)
+    assert "Xq8mW2pL7kZrT4" not in out and "<redacted:" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '(password . "${DB_PASSWORD}")',
+        '(token-type . "bearer")',
+        '(host . "Xq8mW2pL7kZrT4")',
+        "(a . b)",
+    ],
+)
+def test_lisp_dotted_pair_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
+    """References, non-secret keys and symbols stay."""
+    assert anonymizer.anonymize(text) == text

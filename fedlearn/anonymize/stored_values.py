@@ -1,0 +1,136 @@
+"""Values a command stores under a key it names: ``VERB [SCOPE] KEY VALUE`` (DESIGN.md guarantee 1).
+
+Key-value stores, settings databases, CI variables and shells set a value with a verb, the key and
+the value as separate words, with no ``=`` or ``:`` between them, so ``assignments`` does not see
+them: ``redis-cli SET api_key V``, ``etcdctl put /config/db_password V``, ``consul kv put
+app/client_secret V``, ``defaults write com.app Password -string V``, ``dconf write
+/org/app/api-key "'V'"``, ``glab variable set PASSWORD V``, ``netlify env:set TOKEN V``, csh's
+``setenv API_KEY V`` and ``set password = V``, Windows' ``setx API_KEY V``, U-Boot's ``fw_setenv
+password V``, PowerShell's ``Set-Item Env:PASSWORD V`` and ``New-Item -Path Env:PASSWORD -Value
+V``, conda's ``config --set password V`` (the lead's probe of setter commands, session 36).
+
+The verb is a word of its own (``set``, ``setenv``, ``setx``, ``put``, ``write``, ``Set-Item``,
+``New-Item``, ``--set``), or the last part of one after ``:`` or ``_`` (``env:set``,
+``fw_setenv``), placed where a command runs: at most six words after the start of its line, a
+prompt or a shell operator. After it, one of its first three plain words (a scope may come first:
+a domain, a schema) is the key when its last segment (after ``/`` or ``:``) names a secret
+as any key does (``key_names.classify_key``), and the next word is the value (after csh's ``=``,
+or a value's flag: ``-string``, ``-Value``, ``--body``…), judged as if assigned to the key
+(``tables.judged``): ``setenv PASSWORD $PASSWORD``, ``SET session:42 1`` and ``defaults write
+com.app FontSize 12`` stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from fedlearn.anonymize import key_names, words
+from fedlearn.anonymize.key_names import NAMES
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Span, Trigger
+from fedlearn.anonymize.shell_words import arguments, unquoted
+from fedlearn.anonymize.tables import judged
+
+VERBS = r"set|setenv|setx|put|write|set-item|new-item"
+# The verb word, alone or after a ``:``/``_`` joined prefix, then a blank.
+VERB = Lazy(r"(?i)(?<![^\s\"'`(;&|])(?:[a-z0-9.-]*[:_])?(?:" + VERBS + r"|--set)[ \t]")
+# What may stand before the command on its line: at most six words, none a sentence's end.
+BEFORE = Lazy(r"(?:[^\s.,!?]*[^\s,!?][ \t]+){0,6}\Z")
+GIT_CONFIG = Lazy(r"git[ \t]+(?:-[^\s]+[ \t]+)*config[ \t]+\Z")
+COMMAND_START = Lazy(r"[;&|`(]|[$#%>][ \t]")
+# Flags whose next word is the key (PowerShell's ``-Path``/``-Name``), or the value.
+KEY_FLAGS = frozenset({"-path", "-name", "--name", "--key", "-key"})
+VALUE_FLAGS = frozenset(
+    {"-string", "-value", "--value", "-body", "--body", "-b", "-data", "--data", "-secret"}
+    | {"--secret", "-text", "--text", "--secret-string", "-w"}
+)
+SEGMENT = re.compile(r"[/:]")
+# The key's word, at most one word between (``=``, a value's flag), and the value's word, to the
+# end of the span ``key_and_value`` found.
+WORD = r"(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\"']\S*)"
+KEY_VALUE = Lazy(f"(?P<key>{WORD})[ \t]+(?:[^\\s\"']\\S*[ \t]+)?(?P<value>{WORD})\\Z")
+
+
+def at_command(subject: str, start: int) -> bool:
+    """Return whether the verb at ``start`` stands where a shell would run a command."""
+    line = subject.rfind("\n", max(0, start - 300), start) + 1
+    for found in COMMAND_START.compiled.finditer(subject, line, start):
+        line = found.end()
+    return BEFORE.compiled.search(subject, line, start) is not None
+
+
+def is_git_config(subject: str, start: int) -> bool:
+    """Return whether the verb is git's ``config set`` (``directives`` reads git's settings:
+    ``git config set user.signingkey <key id>`` names a public key)."""
+    line = subject.rfind("\n", max(0, start - 300), start) + 1
+    return GIT_CONFIG.compiled.search(subject, line, start) is not None
+
+
+def key_and_value(subject: str, words: list[Span]) -> Span | None:
+    """Return the span from the key to the value after a verb's words, or None: the key is one
+    of the first three plain words (or a key flag's word) whose last segment names a secret; the
+    value is the word after it (after ``=`` or a value's flag)."""
+    plain = 0
+    at = 0
+    while at < len(words) and plain < 3:
+        word = subject[slice(*unquoted(*words[at], subject))]
+        if word.startswith("-") and word.lower() not in KEY_FLAGS:
+            at += 1
+            continue
+        if word.lower() in KEY_FLAGS:
+            at += 1
+            if at == len(words):
+                return None
+            word = subject[slice(*unquoted(*words[at], subject))]
+        plain += 1
+        following = words[at + 1 : at + 3]
+        if following and subject[slice(*following[0])].lower() in ("=", *VALUE_FLAGS):
+            following = following[1:]
+        if following and is_key(word):
+            return words[at][0], following[0][1]
+        at += 1
+    return None
+
+
+def is_key(word: str) -> bool:
+    """Return whether a word's last segment names a secret (``key_names.classify_key``)."""
+    if not word or word[0] == "$" or "=" in word:
+        return False
+    return key_names.classify_key(SEGMENT.split(word)[-1]) is not None
+
+
+def stored(subject: str) -> Iterator[re.Match[str]]:
+    """Yield a match from each stored value's key to its value (``judge`` reads them)."""
+    for found in VERB.compiled.finditer(subject):
+        if not at_command(subject, found.start()) or is_git_config(subject, found.start()):
+            continue
+        span = key_and_value(subject, arguments(subject, found.end()))
+        match = KEY_VALUE.compiled.match(subject, *span) if span is not None else None
+        if match is not None:
+            yield match
+
+
+def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of the stored value when its key's last segment names a secret."""
+    key = text[slice(*unquoted(*match.span("key"), text))]
+    start, end = unquoted(*match.span("value"), text)
+    if (start, end) == match.span("value") and words.is_named(text[start:end]):
+        return None  # a bare word: prose's (``Write temporary password file before…``)
+    if text.startswith(("`", "$("), start):
+        return None  # a command's output (mutt's ``set smtp_pass = "`pass show mail`"``)
+    if text[start] == text[end - 1] == "'" and end - start > 2:
+        start, end = start + 1, end - 1  # dconf's GVariant string in shell quotes: ``"'V'"``
+    # ``RequestHeader set Authorization "Bearer V"``: the scheme rules keep the scheme word.
+    return judged(SEGMENT.split(key)[-1], text[start:end], end, authorization=False)
+
+
+def rules() -> list[Rule]:
+    """Return the rule for values a command stores under a key it names."""
+    return [
+        Rule(
+            NAMES,
+            (Matcher(Lazy(KEY_VALUE.pattern), find=stored, judge=judge),),
+            trigger=Trigger(words=("set", "put", "write", "new-item"), lower=True),
+            gate=r"(?i)(?:^|[^a-z0-9])(?:" + VERBS + r")[ \t]",
+        ),
+    ]

@@ -1,0 +1,52 @@
+"""A login told as a user and a password side by side (``login_pairs``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedlearn.anonymize import Anonymizer
+
+V = "Xq8mW2pL7kZrT4"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Login: admin / {V}",
+        f"creds: svc-deploy:{V}",
+        f"Credentials - admin : {V}",
+        f"login admin:{V}",
+        f"user/pass: admin / {V}",
+        f"username/password: ops@example.com/{V}",
+        f"u/p: admin/{V}",
+        "Login: ops / Winter2024!",
+        f"staging box\nLogin: root / {V}.\nthanks",
+    ],
+)
+def test_told_login_pairs_are_redacted(anonymizer: Anonymizer, text: str) -> None:
+    """The pair's password is redacted, in prose and in a chat line."""
+    for framed in (text, f"[12:01] <ops> {text}"):
+        out = anonymizer.anonymize(framed)
+        password = "Winter2024!" if "Winter" in text else V
+        assert password not in out and "<redacted:" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "login: admin / see vault",
+        "creds: ~/.aws/credentials",
+        "auth: jwt:HS256",
+        "auth: required:optional",
+        "logins: 42 / 100 failed",
+        "auth: oauth2:github.com",
+        "login: admin:admin",
+        "GET {{baseUrl}}/v1/auth-proxy/3b89efa5-98aa-492d-a8eb-6c1d2e3f4a5b",
+        "image: registry.k8s.io/auth:v1.23.1@sha256:450535a0728f1f941d7945b4a7",
+        "aws cloudformation create-change-set --stack-name auth-proxy-prod --client-token "
+        "024f2050-f2b2-4faa-b9b9-f29daae63229",
+    ],
+)
+def test_login_pair_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:
+    """References, paths, versions, counts, hosts, names with a label inside and ids stay."""
+    assert anonymizer.anonymize(text) == text
