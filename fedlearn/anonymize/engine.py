@@ -17,7 +17,7 @@ import attrs
 
 from fedlearn.anonymize import continued, escaped, literals, prefilter, rules, trigger_words
 from fedlearn.anonymize.hits import Hit, disjoint, repeated
-from fedlearn.anonymize.probe import Probe, has_wanted_run
+from fedlearn.anonymize.probe import Probe, wanted_each
 from fedlearn.anonymize.rules import Rule
 
 # No redactions, as a Counter shared by whatever had none (never changed).
@@ -68,8 +68,9 @@ class Engine:
         self._wants = prefilter.run_tests(self.rules, sorted(self._long_run))
         self._triggers = prefilter.Triggers(self.rules, words_after)
         self._prefilter = prefilter.Prefilter(self.rules, re2_after) if use_re2 else None
-        # The first passes' rules read ahead (``read_ahead``), by the text the prefilter reads.
-        self._ahead: dict[str, list[int]] = {}
+        # The first passes' rules read ahead (``read_ahead``), by the text the prefilter reads,
+        # with its texts and whether each has a long run a long-run rule wants (``wanted_each``).
+        self._ahead: dict[str, tuple[list[int], list[bool], list[str]]] = {}
 
     @property
     def has_prefilter(self) -> bool:
@@ -95,16 +96,22 @@ class Engine:
         if self._every is not None or self._prefilter is None or not self._prefilter.is_built:
             return
         seen: set[str] = set()
+        news: list[list[str]] = []
         for texts in batches:
             fresh = [
                 text for text in dict.fromkeys(texts) if text not in known and text not in seen
             ]
             if fresh:
                 seen.update(fresh)
-                text = "\n".join(fresh)
-                found = self._prefilter.active(text)
-                if found is not None:
-                    ahead[text] = found
+                news.append(fresh)
+        joined = ["\n".join(fresh) for fresh in news]
+        runs = [
+            wanted_each(fresh, text, self._wants) for fresh, text in zip(news, joined, strict=True)
+        ]
+        found = self._prefilter.active_each(joined, [any(each) for each in runs])
+        for text, active, each, fresh in zip(joined, found, runs, news, strict=True):
+            if active is not None:
+                ahead[text] = (active, each, fresh)
 
     def anonymize(self, text: str) -> str:
         """
@@ -145,9 +152,19 @@ class Engine:
         # A rule that needs a long run (``Rule.long_run``) finds nothing in a text where none of
         # their tests holds of its long runs, as the text's own prefilter would know: such a text
         # runs the others only. The joined text's long runs are its texts' (a line break is no
-        # base64 character): each text's bytes are mapped (for its own rules) instead.
-        runs = [has_wanted_run(text, self._wants) for text in texts] if joined else []
-        active = self._active(Probe("\n".join(texts)), long_run=any(runs)) if joined else None
+        # base64 character): its bytes are mapped once and each run told to its text.
+        runs: list[bool] = []
+        active = None
+        if joined:
+            whole = "\n".join(texts)
+            taken = self._ahead.pop(whole, None) if self._ahead else None
+            if taken is None:
+                runs = wanted_each(texts, whole, self._wants)
+                active = self._active(Probe(whole), long_run=any(runs))
+            else:  # the sets' answer is the joined text's; the runs are told by its texts
+                active, runs, read = taken
+                if read != list(texts):  # the same joined text of other texts (line breaks)
+                    runs = wanted_each(texts, whole, self._wants)
         runless = None
         if (
             active is not None
@@ -220,7 +237,7 @@ class Engine:
         if self._ahead and not secrets_only:
             ahead = self._ahead.pop(probe.text, None)
             if ahead is not None:
-                return ahead
+                return ahead[0]
         if self._prefilter is not None:
             found = self._prefilter.active(probe.text, secrets_only, long_run)
             if found is not None:

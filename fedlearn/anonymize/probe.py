@@ -81,11 +81,44 @@ def has_wanted_run(text: str, wants: Sequence[RunTest]) -> bool:
     """
     if not wants or base64_runs(text)[2] < 0:
         return False
-    runs = long_runs(text)
+    return is_wanted(long_runs(text), wants)
+
+
+def is_wanted(runs: Runs, wants: Sequence[RunTest]) -> bool:
+    """Return whether one of ``wants`` holds of ``runs`` (a text's ``long_runs``)."""
     for wanted in wants:  # noqa: SIM110  # a loop: ``any`` of a generator costs a frame more
         if wanted(runs):
             return True
     return False
+
+
+def wanted_each(texts: Sequence[str], joined: str, wants: Sequence[RunTest]) -> list[bool]:
+    """
+    Return, for each of ``texts``, ``has_wanted_run``: their bytes mapped once, joined (``joined``
+    is ``texts`` joined by line breaks). A line break is no base64 character, so the joined map's
+    runs are the texts' own, each within its text's bytes (UTF-8 is written character by
+    character, so a text's bytes are a slice of the joined text's); most batches have no long run
+    at all, and one map and one search of their joined bytes tell so.
+    """
+    wanted = [False] * len(texts)
+    if not wants:
+        return wanted
+    data = joined.encode("utf-8", "surrogatepass")
+    mapped = data.translate(BASE64_BYTES)
+    first = mapped.find(LONG_RUN)
+    if first < 0:
+        return wanted
+    one_byte = joined.isascii()  # a flag of the str: each character one byte
+    start = 0
+    for number, text in enumerate(texts):
+        end = start + (len(text) if one_byte else len(text.encode("utf-8", "surrogatepass")))
+        if first < end:  # the next run starts in this text (never before ``start``)
+            wanted[number] = is_wanted(runs_between(data, mapped, first, start, end), wants)
+            first = mapped.find(LONG_RUN, end)
+            if first < 0:
+                break
+        start = end + 1
+    return wanted
 
 
 def base64_runs(text: str) -> tuple[bytes, bytes, int]:
@@ -117,14 +150,23 @@ def long_runs(text: str) -> Runs:
     twice in a row is read once (the four long-run rules ask about it in turn).
     """
     data, mapped, first = base64_runs(text)
+    return runs_between(data, mapped, first, 0, len(mapped))
+
+
+def runs_between(data: bytes, mapped: bytes, first: int, start: int, end: int) -> Runs:
+    """
+    Return ``long_runs`` of the text whose UTF-8 is ``data[start:end]``: ``mapped`` is ``data``
+    through ``BASE64_BYTES``, ``first`` where its first run of ``LONG_RUN`` ones in that range
+    starts (-1: none), and the byte before and after the range (if any) is no base64 character.
+    """
     spans = []
     longest = 0
     while first >= 0:
-        end = mapped.find(b"\x00", first)
-        if end < 0:
-            end = len(mapped)
-        spans.append((first, end))
-        if end - first > longest:
-            longest = end - first
-        first = mapped.find(LONG_RUN, end)
-    return data, tuple(spans), longest
+        stop = mapped.find(b"\x00", first, end)
+        if stop < 0:
+            stop = end
+        spans.append((first - start, stop - start))
+        if stop - first > longest:
+            longest = stop - first
+        first = mapped.find(LONG_RUN, stop, end)
+    return data[start:end], tuple(spans), longest

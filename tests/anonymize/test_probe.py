@@ -85,3 +85,45 @@ def test_long_runs_are_the_maximal_runs_of_twenty_base64_characters(
         assert mapped[start:end] == b"\x01" * (end - start)
         assert start == 0 or mapped[start - 1] == 0
         assert end == len(mapped) or mapped[end] == 0
+
+
+# Tests of runs standing for the long-run rules' (``Rule.long_run``): each reads another part.
+WANTS = (
+    lambda runs: runs[2] >= 29,  # the longest run's length
+    lambda runs: any(runs[0][start] == ord("s") for start, _ in runs[1]),  # a run's first byte
+    lambda runs: any(b"/" in runs[0][start:end] for start, end in runs[1]),  # a run's bytes
+)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["no long run here", "nor here"],
+        ["naïve " + "Ab1_" * 5, "x" * 29, "s" + "y" * 20],
+        ["\ud800" + "z" * 30, "é" * 3 + "/a/b" * 6],  # a lone surrogate has bytes too
+        ["a\n" + "s" * 20, "b" * 40 + "\n" + "c" * 20 + "/", ""],  # line breaks inside texts
+        ["", "", "q" * 64],
+        ["key " + "a+b/" * 5],
+    ],
+)
+def test_wanted_each_is_each_texts_own_test(texts: list[str]) -> None:
+    """The batch's texts mapped once, joined by line breaks, give each text's ``has_wanted_run``
+    (each test alone and all of them)."""
+    joined = "\n".join(texts)
+    for wants in [*((want,) for want in WANTS), WANTS, ()]:
+        assert probe.wanted_each(texts, joined, wants) == [
+            probe.has_wanted_run(text, wants) for text in texts
+        ]
+
+
+def test_runs_between_are_a_texts_long_runs_inside_a_joined_text() -> None:
+    """A text's runs read inside the joined bytes are its ``long_runs``, by its own offsets."""
+    texts = ["naïve " + "Ab1_" * 5, "x" * 19, "p" * 64 + " " + "/q" * 12]
+    data = "\n".join(texts).encode()
+    mapped = data.translate(probe.BASE64_BYTES)
+    start = 0
+    for text in texts:
+        end = start + len(text.encode())
+        first = mapped.find(probe.LONG_RUN, start, end)
+        assert probe.runs_between(data, mapped, first, start, end) == probe.long_runs(text)
+        start = end + 1

@@ -98,3 +98,50 @@ def test_each_batch_is_read_ahead_as_its_new_texts_joined(
     anonymizer.build_prefilter()
     anonymizer.read_ahead(batches, known)
     assert list(anonymizer._ahead) == reads
+
+
+@pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing: nothing is read ahead")
+def test_the_sets_read_all_texts_one_set_after_the_other_with_each_texts_answer() -> None:
+    """``active_each`` gives each text ``active``'s rules (with its long run or not, a lone
+    surrogate: None) and reads each set over every text before the next set reads any."""
+    anonymizer = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
+    anonymizer.build_prefilter()
+    sets = anonymizer._prefilter
+    assert sets is not None and sets._set is not None
+    texts = [*("\n".join(batch) for batch in BATCHES), *SINGLE, "bad \ud800 text", ""]
+    for long_runs in ([False] * len(texts), [number % 2 == 0 for number in range(len(texts))]):
+        assert sets.active_each(texts, long_runs) == [
+            None if "\ud800" in text else sets.active(text, long_run=run)
+            for text, run in zip(texts, long_runs, strict=True)
+        ]
+    order: list[int] = []
+
+    class Counted:
+        def __init__(self, number: int, inner: object) -> None:
+            self.number, self.inner = number, inner
+
+        def Match(self, data: bytes) -> object:  # noqa: N802  # RE2's name
+            order.append(self.number)
+            return self.inner.Match(data)  # type: ignore[attr-defined]
+
+    sets._set = tuple(
+        (Counted(number, gate_set), members, secret)
+        for number, (gate_set, members, secret) in enumerate(sets._set)
+    )
+    sets.active_each(texts, [False] * len(texts))
+    assert order == sorted(order) and len(order) == len(sets._set) * (len(texts) - 1)
+
+
+@pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing: nothing is read ahead")
+def test_a_joined_text_read_ahead_for_other_texts_tells_each_its_own_runs() -> None:
+    """Read ahead for ``["a", "b"]``, the same joined text asked for ``["a\\nb"]`` takes the sets'
+    answer but not the runs of the texts read ahead: the same bytes as without."""
+    token = "kQ9vX2mR7tB4nW8pL3sD6fH1jC5yZ0aE"
+    batches = [[f"first {token}", "second line"], [f"first {token}\nsecond line"]]
+    plain = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
+    ahead = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
+    ahead.build_prefilter()
+    for read, asked in (batches, batches[::-1]):
+        ahead.read_ahead([read])
+        assert ahead.redact_each(asked) == plain.redact_each(asked)
+        assert ahead.redact_each(read) == plain.redact_each(read)

@@ -156,3 +156,17 @@ def test_the_tests_change_no_output(batch: list[str]) -> None:
     always = Anonymizer(config.Anonymize(), MACHINE, use_re2=False)
     always._triggers.wants = (lambda runs: True,)
     assert always.redact_each(batch) == ENGINE.redact_each(batch)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts(), min_size=1, max_size=4))
+def test_a_batch_mapped_joined_tells_each_text_its_runs(batch: list[str]) -> None:
+    """``probe.wanted_each`` (the batch's bytes mapped once) is each text's own test, for each
+    rule's test alone and all four."""
+    tests = [rule.long_run for rule in LONG_RUN_RULES]
+    joined = "\n".join(batch)
+    for wants in [*([test] for test in tests), tests]:
+        assert probe.wanted_each(batch, joined, wants) == [  # type: ignore[arg-type]
+            probe.has_wanted_run(text, wants)  # type: ignore[arg-type]
+            for text in batch
+        ]
