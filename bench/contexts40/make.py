@@ -306,17 +306,48 @@ def c_agent_sessions(r, pairs):
     return choose(
         v,
         esc=(
-            jdump({"sessionId": rid(), "title": f"Fix {svc(r)} client", "history": [
-                {"message": {"role": "user", "content": f"why does {svc(r)} return 401?"}},
-                {"message": {"role": "assistant", "content": "Show me the env file."}},
-                {"message": {"role": "user", "content": f"```env\n{n.env}={v}\n```"}}]}),
-            jdump([{"role": "user", "type": "message", "content": f"set up {svc(r)}"},
-                   {"role": "assistant", "type": "code", "format": "python",
-                    "content": f"import os\nos.environ[{dq(n.env)}] = {dq(v)}"},
-                   {"role": "computer", "type": "console", "format": "output", "content": "ok"}]),
-            jdump([{"role": "assistant", "content": [{"type": "tool_use", "id": "toolu_01" + hexid(22),
-                    "name": "execute_command", "input": {"command": f"{svc(r)}-cli login --{n.tail.kebab} {shq(v)}", "requires_approval": False}}],
-                    "ts": 1765099242000}]),
+            jdump(
+                {
+                    "sessionId": rid(),
+                    "title": f"Fix {svc(r)} client",
+                    "history": [
+                        {"message": {"role": "user", "content": f"why does {svc(r)} return 401?"}},
+                        {"message": {"role": "assistant", "content": "Show me the env file."}},
+                        {"message": {"role": "user", "content": f"```env\n{n.env}={v}\n```"}},
+                    ],
+                }
+            ),
+            jdump(
+                [
+                    {"role": "user", "type": "message", "content": f"set up {svc(r)}"},
+                    {
+                        "role": "assistant",
+                        "type": "code",
+                        "format": "python",
+                        "content": f"import os\nos.environ[{dq(n.env)}] = {dq(v)}",
+                    },
+                    {"role": "computer", "type": "console", "format": "output", "content": "ok"},
+                ]
+            ),
+            jdump(
+                [
+                    {
+                        "role": "assistant",
+                        "content": [
+                            {
+                                "type": "tool_use",
+                                "id": "toolu_01" + hexid(22),
+                                "name": "execute_command",
+                                "input": {
+                                    "command": f"{svc(r)}-cli login --{n.tail.kebab} {shq(v)}",
+                                    "requires_approval": False,
+                                },
+                            }
+                        ],
+                        "ts": 1765099242000,
+                    }
+                ]
+            ),
         ),
         line=(
             f"# aider chat started at 2026-12-07 09:14:02\n\n> /usr/local/bin/aider --model sonnet\n> Aider v0.86.1\n\n"
@@ -331,16 +362,60 @@ def c_finetune_jsonl(r, pairs):
     return choose(
         v,
         esc=(
-            jline({"messages": [{"role": "system", "content": "You configure SDK clients."},
-                                {"role": "user", "content": f"Write the {svc(r)} client setup."},
-                                {"role": "assistant", "content": f"client = {cls(n)}Client({n.tail.snake}={dq(v)})"}]}),
-            jline({"custom_id": f"req-{RNG.randint(1, 9999)}", "method": "POST", "url": "/v1/chat/completions",
-                   "body": {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": f"Is this {svc(r)} config valid?\n{n.env}={v}"}]}}),
-            jline({"custom_id": f"cfg-{RNG.randint(1, 9999)}", "params": {"model": "claude-sonnet-4-5", "max_tokens": 512,
-                   "messages": [{"role": "user", "content": f"Explain this header: X-Api-Key: {v}"}]}}),
-            jline({"conversations": [{"from": "human", "value": f"how do I pass my {svc(r)} token?"},
-                                     {"from": "gpt", "value": f"Use the header `Authorization: Bearer {v}`."}]}),
-            jline({"prompt": f"{n.env}={v}\n# what is wrong?", "completion": " The variable is not exported."}),
+            jline(
+                {
+                    "messages": [
+                        {"role": "system", "content": "You configure SDK clients."},
+                        {"role": "user", "content": f"Write the {svc(r)} client setup."},
+                        {
+                            "role": "assistant",
+                            "content": f"client = {cls(n)}Client({n.tail.snake}={dq(v)})",
+                        },
+                    ]
+                }
+            ),
+            jline(
+                {
+                    "custom_id": f"req-{RNG.randint(1, 9999)}",
+                    "method": "POST",
+                    "url": "/v1/chat/completions",
+                    "body": {
+                        "model": "gpt-4o-mini",
+                        "messages": [
+                            {
+                                "role": "user",
+                                "content": f"Is this {svc(r)} config valid?\n{n.env}={v}",
+                            }
+                        ],
+                    },
+                }
+            ),
+            jline(
+                {
+                    "custom_id": f"cfg-{RNG.randint(1, 9999)}",
+                    "params": {
+                        "model": "claude-sonnet-4-5",
+                        "max_tokens": 512,
+                        "messages": [
+                            {"role": "user", "content": f"Explain this header: X-Api-Key: {v}"}
+                        ],
+                    },
+                }
+            ),
+            jline(
+                {
+                    "conversations": [
+                        {"from": "human", "value": f"how do I pass my {svc(r)} token?"},
+                        {"from": "gpt", "value": f"Use the header `Authorization: Bearer {v}`."},
+                    ]
+                }
+            ),
+            jline(
+                {
+                    "prompt": f"{n.env}={v}\n# what is wrong?",
+                    "completion": " The variable is not exported.",
+                }
+            ),
         ),
     )
 
@@ -365,15 +440,51 @@ def c_chat_rendered(r, pairs):
     return choose(
         v,
         esc=(
-            jdump({"id": RNG.randint(10000, 99999), "type": "message", "date": "2026-12-07T09:14:02", "from": "Ana",
-                   "text": [f"the {svc(r)} key is ", {"type": "code", "text": v}, ", rotate it friday"]}),
-            jline({"type": "post", "post": {"team": "ops", "channel": "deploys", "user": "ana",
-                   "message": f"{n.env}={v}", "create_at": 1765099242000}}),
-            jdump({"_id": hexid(17), "rid": "GENERAL", "msg": f"`{n.env}={v}`", "ts": {"$date": "2026-12-07T09:14:02.000Z"}, "u": {"username": "ana"}}),
+            jdump(
+                {
+                    "id": RNG.randint(10000, 99999),
+                    "type": "message",
+                    "date": "2026-12-07T09:14:02",
+                    "from": "Ana",
+                    "text": [
+                        f"the {svc(r)} key is ",
+                        {"type": "code", "text": v},
+                        ", rotate it friday",
+                    ],
+                }
+            ),
+            jline(
+                {
+                    "type": "post",
+                    "post": {
+                        "team": "ops",
+                        "channel": "deploys",
+                        "user": "ana",
+                        "message": f"{n.env}={v}",
+                        "create_at": 1765099242000,
+                    },
+                }
+            ),
+            jdump(
+                {
+                    "_id": hexid(17),
+                    "rid": "GENERAL",
+                    "msg": f"`{n.env}={v}`",
+                    "ts": {"$date": "2026-12-07T09:14:02.000Z"},
+                    "u": {"username": "ana"},
+                }
+            ),
         ),
         line=(
-            jdump({"id": RNG.randint(100000, 999999), "sender_full_name": "Ana", "content": f"`{v}`",
-                   "rendered_content": f"<p><code>{x(v)}</code></p>", "subject": f"{svc(r)} rollout"}),
+            jdump(
+                {
+                    "id": RNG.randint(100000, 999999),
+                    "sender_full_name": "Ana",
+                    "content": f"`{v}`",
+                    "rendered_content": f"<p><code>{x(v)}</code></p>",
+                    "subject": f"{svc(r)} rollout",
+                }
+            ),
         ),
     )
 
@@ -383,12 +494,34 @@ def c_issue_api(r, pairs):
     return choose(
         v,
         esc=(
-            jdump({"url": f"https://api.github.com/repos/acme/{svc(r)}/issues/{RNG.randint(10, 999)}", "number": RNG.randint(10, 999),
-                   "title": "401 after upgrade", "state": "open",
-                   "body": f"### Steps\r\n\r\n1. set the key\r\n```\r\n{n.env}={v}\r\n```\r\n2. run `make sync`"}),
-            jdump({"id": RNG.randint(10**6, 10**7), "type": "DiffNote", "body": f"please don't hardcode this:\n```suggestion\n{n.tail.snake} = {dq(v)}\n```",
-                   "author": {"username": "ana"}, "noteable_type": "MergeRequest"}),
-            jdump({"data": {"issue": {"identifier": f"OPS-{RNG.randint(10, 999)}", "description": f"Rotated the {svc(r)} key, new value: `{v}`"}}}),
+            jdump(
+                {
+                    "url": f"https://api.github.com/repos/acme/{svc(r)}/issues/{RNG.randint(10, 999)}",
+                    "number": RNG.randint(10, 999),
+                    "title": "401 after upgrade",
+                    "state": "open",
+                    "body": f"### Steps\r\n\r\n1. set the key\r\n```\r\n{n.env}={v}\r\n```\r\n2. run `make sync`",
+                }
+            ),
+            jdump(
+                {
+                    "id": RNG.randint(10**6, 10**7),
+                    "type": "DiffNote",
+                    "body": f"please don't hardcode this:\n```suggestion\n{n.tail.snake} = {dq(v)}\n```",
+                    "author": {"username": "ana"},
+                    "noteable_type": "MergeRequest",
+                }
+            ),
+            jdump(
+                {
+                    "data": {
+                        "issue": {
+                            "identifier": f"OPS-{RNG.randint(10, 999)}",
+                            "description": f"Rotated the {svc(r)} key, new value: `{v}`",
+                        }
+                    }
+                }
+            ),
         ),
     )
 
@@ -414,15 +547,52 @@ def c_trace_json(r, pairs):
     return choose(
         v,
         esc=(
-            jdump({"traceID": hexid(32), "spanID": hexid(16), "operationName": "HTTP POST", "tags": [
-                {"key": "http.method", "type": "string", "value": "POST"},
-                {"key": "http.request.header.x_api_key", "type": "string", "value": v}]}),
-            jdump([{"traceId": hexid(16), "id": hexid(16), "name": "post /v1/events", "kind": "CLIENT",
-                    "tags": {"http.url": f"{http(r)}/events", f"{svc(r)}.{n.tail.snake}": v}}]),
-            jline({"trace_id": RNG.getrandbits(63), "span_id": RNG.getrandbits(63), "service": svc(r), "name": "requests.request",
-                   "meta": {"http.method": "GET", f"http.request.headers.{n.tail.kebab}": v}, "duration": 1234567}),
-            jdump({"timestamp": when(), "logs": [{"timestamp": 1765099242123000, "fields": [
-                {"key": "event", "type": "string", "value": "config loaded"}, {"key": n.snake, "type": "string", "value": v}]}]}),
+            jdump(
+                {
+                    "traceID": hexid(32),
+                    "spanID": hexid(16),
+                    "operationName": "HTTP POST",
+                    "tags": [
+                        {"key": "http.method", "type": "string", "value": "POST"},
+                        {"key": "http.request.header.x_api_key", "type": "string", "value": v},
+                    ],
+                }
+            ),
+            jdump(
+                [
+                    {
+                        "traceId": hexid(16),
+                        "id": hexid(16),
+                        "name": "post /v1/events",
+                        "kind": "CLIENT",
+                        "tags": {"http.url": f"{http(r)}/events", f"{svc(r)}.{n.tail.snake}": v},
+                    }
+                ]
+            ),
+            jline(
+                {
+                    "trace_id": RNG.getrandbits(63),
+                    "span_id": RNG.getrandbits(63),
+                    "service": svc(r),
+                    "name": "requests.request",
+                    "meta": {"http.method": "GET", f"http.request.headers.{n.tail.kebab}": v},
+                    "duration": 1234567,
+                }
+            ),
+            jdump(
+                {
+                    "timestamp": when(),
+                    "logs": [
+                        {
+                            "timestamp": 1765099242123000,
+                            "fields": [
+                                {"key": "event", "type": "string", "value": "config loaded"},
+                                {"key": n.snake, "type": "string", "value": v},
+                            ],
+                        }
+                    ],
+                }
+            ),
         ),
     )
 
@@ -432,14 +602,63 @@ def c_log_search(r, pairs):
     return choose(
         v,
         esc=(
-            jdump({"hits": {"total": {"value": 1, "relation": "eq"}, "hits": [{"_index": "logs-app-2026.12.07", "_id": hexid(20), "_score": 1.0,
-                   "_source": {"@timestamp": when(), "message": f"loaded {n.env}={v}", "service": {"name": svc(r)}}}]}}),
-            jline({"preview": False, "result": {"_time": "2026-12-07T09:14:02.000+00:00", "host": "web-01", "sourcetype": "app",
-                   "_raw": f"{when()} INFO config {n.snake}={v}"}}),
-            jdump({"data": [{"id": "AQAAAZ" + hexid(20), "type": "log", "attributes": {"service": svc(r), "status": "info",
-                   "attributes": {"http": {"headers": {n.tail.kebab: v}}}, "message": "outbound request"}}]}),
-            jdump({"results": [[{"field": "@timestamp", "value": "2026-12-07 09:14:02.123"}, {"field": "@message", "value": f"{n.env}={v} loaded"}]],
-                   "status": "Complete"}),
+            jdump(
+                {
+                    "hits": {
+                        "total": {"value": 1, "relation": "eq"},
+                        "hits": [
+                            {
+                                "_index": "logs-app-2026.12.07",
+                                "_id": hexid(20),
+                                "_score": 1.0,
+                                "_source": {
+                                    "@timestamp": when(),
+                                    "message": f"loaded {n.env}={v}",
+                                    "service": {"name": svc(r)},
+                                },
+                            }
+                        ],
+                    }
+                }
+            ),
+            jline(
+                {
+                    "preview": False,
+                    "result": {
+                        "_time": "2026-12-07T09:14:02.000+00:00",
+                        "host": "web-01",
+                        "sourcetype": "app",
+                        "_raw": f"{when()} INFO config {n.snake}={v}",
+                    },
+                }
+            ),
+            jdump(
+                {
+                    "data": [
+                        {
+                            "id": "AQAAAZ" + hexid(20),
+                            "type": "log",
+                            "attributes": {
+                                "service": svc(r),
+                                "status": "info",
+                                "attributes": {"http": {"headers": {n.tail.kebab: v}}},
+                                "message": "outbound request",
+                            },
+                        }
+                    ]
+                }
+            ),
+            jdump(
+                {
+                    "results": [
+                        [
+                            {"field": "@timestamp", "value": "2026-12-07 09:14:02.123"},
+                            {"field": "@message", "value": f"{n.env}={v} loaded"},
+                        ]
+                    ],
+                    "status": "Complete",
+                }
+            ),
         ),
     )
 
@@ -449,12 +668,43 @@ def c_cloud_audit(r, pairs):
     return choose(
         v,
         esc=(
-            jdump({"eventVersion": "1.09", "eventSource": "ecs.amazonaws.com", "eventName": "RegisterTaskDefinition", "awsRegion": "eu-west-1",
-                   "requestParameters": {"family": svc(r), "containerDefinitions": [{"name": "app", "environment": [{"name": n.env, "value": v}]}]}}),
-            jdump({"protoPayload": {"@type": "type.googleapis.com/google.cloud.audit.AuditLog", "methodName": "google.cloud.run.v2.Services.UpdateService",
-                   "request": {"service": {"template": {"containers": [{"env": [{"name": n.env, "value": v}]}]}}}}, "severity": "NOTICE"}),
-            jdump({"operationName": {"value": "Microsoft.Web/sites/config/write"}, "properties": {"statusCode": "OK",
-                   "requestbody": json.dumps({"properties": {n.env: v}})}}),
+            jdump(
+                {
+                    "eventVersion": "1.09",
+                    "eventSource": "ecs.amazonaws.com",
+                    "eventName": "RegisterTaskDefinition",
+                    "awsRegion": "eu-west-1",
+                    "requestParameters": {
+                        "family": svc(r),
+                        "containerDefinitions": [
+                            {"name": "app", "environment": [{"name": n.env, "value": v}]}
+                        ],
+                    },
+                }
+            ),
+            jdump(
+                {
+                    "protoPayload": {
+                        "@type": "type.googleapis.com/google.cloud.audit.AuditLog",
+                        "methodName": "google.cloud.run.v2.Services.UpdateService",
+                        "request": {
+                            "service": {
+                                "template": {"containers": [{"env": [{"name": n.env, "value": v}]}]}
+                            }
+                        },
+                    },
+                    "severity": "NOTICE",
+                }
+            ),
+            jdump(
+                {
+                    "operationName": {"value": "Microsoft.Web/sites/config/write"},
+                    "properties": {
+                        "statusCode": "OK",
+                        "requestbody": json.dumps({"properties": {n.env: v}}),
+                    },
+                }
+            ),
         ),
     )
 
@@ -465,13 +715,13 @@ def c_config_exotic(r, pairs):
     return choose(
         v,
         esc=(
-            f"-- ./config/{svc(r)}.dhall\nlet Config = ./Config.dhall\nin  Config::{{ endpoint = \"{http(r)}\", {n.tail.camel} = {dq(v)} }}",
-            f"package deploy\n\n{ident(n)}: {{\n\tendpoint: \"{http(r)}\"\n\t{n.tail.camel}: {dq(v)}\n}}",
-            f"amends \"Config.pkl\"\n\n{ident(n)} {{\n  {n.tail.camel} = {dq(v)}\n}}",
+            f'-- ./config/{svc(r)}.dhall\nlet Config = ./Config.dhall\nin  Config::{{ endpoint = "{http(r)}", {n.tail.camel} = {dq(v)} }}',
+            f'package deploy\n\n{ident(n)}: {{\n\tendpoint: "{http(r)}"\n\t{n.tail.camel}: {dq(v)}\n}}',
+            f'amends "Config.pkl"\n\n{ident(n)} {{\n  {n.tail.camel} = {dq(v)}\n}}',
         ),
         line=(
             f"// config.jsonnet\nlocal {n.camel} = {sq(v)};\n{{\n  {ident(n)}: {{ endpoint: '{http(r)}', {n.tail.camel}: {n.camel} }},\n}}",
-            f"// service.kdl\nservice \"{svc(r)}\" {{\n    endpoint \"{http(r)}\"\n    {n.tail.kebab} {dq(v)}\n}}",
+            f'// service.kdl\nservice "{svc(r)}" {{\n    endpoint "{http(r)}"\n    {n.tail.kebab} {dq(v)}\n}}',
         ),
     )
 
@@ -482,11 +732,13 @@ def c_starlark(r, pairs):
         v,
         esc=(
             f"# Tiltfile\nlocal_resource(\n    '{svc(r)}-seed',\n    cmd='./seed.sh',\n    env={{'{n.env}': {dq(v)}}},\n)",
-            f"# BUILD.bazel\nsh_test(\n    name = \"{ident(n)}_smoke\",\n    srcs = [\"smoke.sh\"],\n    env = {{\"{n.env}\": {dq(v)}}},\n)",
-            f"# defs.bzl\n{n.env} = {dq(v)}\n\ndef {ident(n)}_env():\n    return {{\"{n.env}\": {n.env}}}",
+            f'# BUILD.bazel\nsh_test(\n    name = "{ident(n)}_smoke",\n    srcs = ["smoke.sh"],\n    env = {{"{n.env}": {dq(v)}}},\n)',
+            f'# defs.bzl\n{n.env} = {dq(v)}\n\ndef {ident(n)}_env():\n    return {{"{n.env}": {n.env}}}',
         ),
         line=(
-            f"$ bazel test //svc:smoke --test_env={n.env}={shq(v)}" if ok_bare(v) else f"$ bazel run //svc:push --action_env={n.env}={shq(v)}",
+            f"$ bazel test //svc:smoke --test_env={n.env}={shq(v)}"
+            if ok_bare(v)
+            else f"$ bazel run //svc:push --action_env={n.env}={shq(v)}",
         ),
     )
 
@@ -496,9 +748,9 @@ def c_edn_aero(r, pairs):
     return choose(
         v,
         esc=(
-            f";; resources/config.edn\n{{:{ident(n).replace('_', '-')} {{:endpoint \"{http(r)}\"\n  :{n.tail.kebab} #or [#env {n.env} {dq(v)}]}}}}",
-            f"(defproject acme/{svc(r)} \"0.4.0\"\n  :repositories [[\"private\" {{:url \"https://repo.{host(r)}/maven\"\n                              :username \"deploy\" :password {dq(v)}}}]])",
-            f"{{:deps {{org.clojure/clojure {{:mvn/version \"1.12.0\"}}}}\n :mvn/repos {{\"private\" {{:url \"https://repo.{host(r)}/maven\"}}}}\n :aliases {{:dev {{:jvm-opts [\"-D{n.dotted}={cq(v)}\"]}}}}}}",
+            f';; resources/config.edn\n{{:{ident(n).replace("_", "-")} {{:endpoint "{http(r)}"\n  :{n.tail.kebab} #or [#env {n.env} {dq(v)}]}}}}',
+            f'(defproject acme/{svc(r)} "0.4.0"\n  :repositories [["private" {{:url "https://repo.{host(r)}/maven"\n                              :username "deploy" :password {dq(v)}}}]])',
+            f'{{:deps {{org.clojure/clojure {{:mvn/version "1.12.0"}}}}\n :mvn/repos {{"private" {{:url "https://repo.{host(r)}/maven"}}}}\n :aliases {{:dev {{:jvm-opts ["-D{n.dotted}={cq(v)}"]}}}}}}',
             f"{{:{svc(r)}/client {{:{n.tail.kebab} {dq(v)}\n                 :timeout-ms 3000}}\n :app/handler {{:client #ig/ref :{svc(r)}/client}}}}",
         ),
     )
@@ -511,11 +763,13 @@ def c_lua_cfg(r, pairs):
         esc=(
             f"-- ~/.config/nvim/lua/plugins/{svc(r)}.lua\nreturn {{\n  '{svc(r)}/{svc(r)}.nvim',\n  opts = {{\n    {n.tail.snake} = {dq(v)},\n    model = 'default',\n  }},\n}}",
             f"require('{ident(n)}').setup({{\n  endpoint = \"{http(r)}\",\n  {n.tail.snake} = {dq(v)},\n}})",
-            f"-- /etc/prosody/conf.d/{svc(r)}.cfg.lua\nComponent \"upload.{host(r)}\" \"http_file_share\"\n    {n.snake} = {dq(v)}",
+            f'-- /etc/prosody/conf.d/{svc(r)}.cfg.lua\nComponent "upload.{host(r)}" "http_file_share"\n    {n.snake} = {dq(v)}',
         ),
         line=(
-            f"-- wezterm.lua\nconfig.set_environment_variables = {{\n  {n.env} = '{v}',\n}}" if "'" not in v and "\\" not in v else f"local {n.snake} = {dq(v)}",
-            f"-- ~/.luarocks/config-5.4.lua\nvariables = {{ {n.env} = {dq(v)} }}\nupload = {{ server = \"https://luarocks.org\", api_key = {dq(v)} }}",
+            f"-- wezterm.lua\nconfig.set_environment_variables = {{\n  {n.env} = '{v}',\n}}"
+            if "'" not in v and "\\" not in v
+            else f"local {n.snake} = {dq(v)}",
+            f'-- ~/.luarocks/config-5.4.lua\nvariables = {{ {n.env} = {dq(v)} }}\nupload = {{ server = "https://luarocks.org", api_key = {dq(v)} }}',
         ),
     )
 
@@ -528,7 +782,7 @@ def c_ps_data(r, pairs):
             f"# {cls(n)}.Settings.psd1\n@{{\n    Endpoint = '{http(r)}'\n    {n.pascal} = {psq(v)}\n    TimeoutSec = 30\n}}",
             f'<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04">\n  <Obj RefId="0">\n    <TN RefId="0"><T>System.Management.Automation.PSCustomObject</T></TN>\n'
             f'    <MS>\n      <S N="Name">{svc(r)}</S>\n      <S N="{n.tail.pascal}">{x(v)}</S>\n    </MS>\n  </Obj>\n</Objs>',
-            f"instance of MSFT_Credential as $MSFT_Credential1ref\n{{\n    Password = {dq(v)};\n    UserName = \"svc-{svc(r)}\";\n}};",
+            f'instance of MSFT_Credential as $MSFT_Credential1ref\n{{\n    Password = {dq(v)};\n    UserName = "svc-{svc(r)}";\n}};',
             f"PS C:\\> Import-PowerShellDataFile .\\{cls(n)}.psd1\n\nName                           Value\n----                           -----\nEndpoint                       {http(r)}\n{n.pascal:<31}{v}",
         ),
     )
@@ -538,7 +792,10 @@ def c_props_escapes(r, pairs):
     n, v = pairs[-1]
     p = pesc(v)
     forms = [
-        (f"#Saved by {cls(n)}Settings\n#Mon Dec 07 09:14:02 UTC 2026\nendpoint={pesc(http(r))}\n{n.dotted}={p}", p),
+        (
+            f"#Saved by {cls(n)}Settings\n#Mon Dec 07 09:14:02 UTC 2026\nendpoint={pesc(http(r))}\n{n.dotted}={p}",
+            p,
+        ),
         (f"# application.properties\n{ident(n)}.endpoint = {http(r)}\n{n.dotted} = \\\n    {p}", p),
         (f"{n.dotted}: {p}\n! legacy name\n{ident(n)}.{n.tail.snake}: ${{{n.dotted}}}", p),
     ]
@@ -554,12 +811,28 @@ def c_nosql_dumps(r, pairs):
     return choose(
         v,
         esc=(
-            jline({"_id": {"$oid": hexid(24)}, "service": svc(r), n.tail.camel: v, "createdAt": {"$date": when()}}),
-            jdump({"Items": [{"service": {"S": svc(r)}, n.tail.snake: {"S": v}, "version": {"N": "3"}}], "Count": 1}),
-            jline({"index": {"_index": "settings", "_id": svc(r)}}) + "\n" + jline({"service": svc(r), n.tail.snake: v}),
+            jline(
+                {
+                    "_id": {"$oid": hexid(24)},
+                    "service": svc(r),
+                    n.tail.camel: v,
+                    "createdAt": {"$date": when()},
+                }
+            ),
+            jdump(
+                {
+                    "Items": [
+                        {"service": {"S": svc(r)}, n.tail.snake: {"S": v}, "version": {"N": "3"}}
+                    ],
+                    "Count": 1,
+                }
+            ),
+            jline({"index": {"_index": "settings", "_id": svc(r)}})
+            + "\n"
+            + jline({"service": svc(r), n.tail.snake: v}),
         ),
         line=(
-            f"127.0.0.1:6379> HGETALL cfg:{svc(r)}\n1) \"endpoint\"\n2) \"{http(r)}\"\n3) \"{n.tail.snake}\"\n4) {dq(v)}",
+            f'127.0.0.1:6379> HGETALL cfg:{svc(r)}\n1) "endpoint"\n2) "{http(r)}"\n3) "{n.tail.snake}"\n4) {dq(v)}',
             f"cqlsh:ops> SELECT service, {n.tail.snake} FROM settings;\n\n service | {n.tail.snake}\n---------+{'-' * 20}\n {svc(r)} | {v}\n\n(1 rows)",
         ),
     )
@@ -573,10 +846,10 @@ def c_templating(r, pairs):
         line=(
             f"# templates/config.yaml.j2\n{n.tail.snake}: {{{{ {n.snake} | default({sq(v)}) }}}}",
             f"# templates/secret.yaml\nstringData:\n  {n.env}: {{{{ .Values.{n.camel} | default {dq(v)} | quote }}}}",
-            f"{{{{/* config.tmpl */}}}}\n{n.env}={{{{ or (env \"{n.env}\") {dq(v)} }}}}",
-            f"# config/{svc(r)}.yml.erb\nproduction:\n  {n.tail.snake}: <%= ENV.fetch(\"{n.env}\", {sq(v)}) %>",
-            f"{{% assign {n.snake} = {dq(v)} %}}\n<script src=\"https://cdn.{host(r)}/sdk.js?key={{{{ {n.snake} }}}}\"></script>",
-            f"{{# base.html.twig #}}\n{{% set {n.camel} = {sq(v)} %}}\n<div data-{n.tail.kebab}=\"{{{{ {n.camel} }}}}\"></div>",
+            f'{{{{/* config.tmpl */}}}}\n{n.env}={{{{ or (env "{n.env}") {dq(v)} }}}}',
+            f'# config/{svc(r)}.yml.erb\nproduction:\n  {n.tail.snake}: <%= ENV.fetch("{n.env}", {sq(v)}) %>',
+            f'{{% assign {n.snake} = {dq(v)} %}}\n<script src="https://cdn.{host(r)}/sdk.js?key={{{{ {n.snake} }}}}"></script>',
+            f'{{# base.html.twig #}}\n{{% set {n.camel} = {sq(v)} %}}\n<div data-{n.tail.kebab}="{{{{ {n.camel} }}}}"></div>',
         ),
     )
 
@@ -586,12 +859,14 @@ def c_l10n(r, pairs):
     return choose(
         v,
         line=(
-            f"#: src/setup.py:42\n#, python-format\nmsgid \"Set the key with: {n.env}=%s\"\nmsgstr \"Setzen Sie den Schlüssel mit: {n.env}={cq(v)}\"",
+            f'#: src/setup.py:42\n#, python-format\nmsgid "Set the key with: {n.env}=%s"\nmsgstr "Setzen Sie den Schlüssel mit: {n.env}={cq(v)}"',
             f"# locales/en.ftl\nsetup-hint = Run the client with --{n.tail.kebab} {v}",
-            f"/* Localizable.strings */\n\"{n.camel}\" = {dq(v)};\n\"greeting\" = \"Welcome\";",
+            f'/* Localizable.strings */\n"{n.camel}" = {dq(v)};\n"greeting" = "Welcome";',
             f'<trans-unit id="setup.hint" datatype="plaintext">\n  <source>Use {x(n.env)}={x(v)}</source>\n  <target state="translated">Utilisez {x(n.env)}={x(v)}</target>\n</trans-unit>',
             f"# messages_fr.properties\nsetup.hint=Utilisez la cl\\u00E9 {pesc(v)} pour {svc(r)}",
-            f"{{\"setupHint\": \"{{count, plural, one {{Use key {v.replace(chr(34), '')}}} other {{Use keys}}}}\"}}" if '"' not in v and "\\" not in v and "{" not in v and "}" not in v else f"msgid \"{n.env}\"\nmsgstr {dq(v)}",
+            f'{{"setupHint": "{{count, plural, one {{Use key {v.replace(chr(34), "")}}} other {{Use keys}}}}"}}'
+            if '"' not in v and "\\" not in v and "{" not in v and "}" not in v
+            else f'msgid "{n.env}"\nmsgstr {dq(v)}',
         ),
     )
 
@@ -602,12 +877,41 @@ def c_crash_payloads(r, pairs):
     return choose(
         v,
         esc=(
-            jdump({"apiKey": "0" * 32, "events": [{"exceptions": [{"errorClass": "HTTPError", "message": "401"}],
-                   "metaData": {"config": {n.camel: v, "region": "eu"}}}]}),
-            jdump({"event_id": hexid(32), "custom_keys": [{"key": n.snake, "value": v}, {"key": "build", "value": "142"}], "platform": "android"}),
-            jdump({"access_token": "post_server_item", "data": {"environment": "production", "body": {"message": {"body": "config dump"}},
-                   "custom": {n.snake: v}}}),
-            jdump({"crash_info": {"type": "SIGSEGV"}, "modules": [], "annotations": {"prod": svc(r), "ver": "4.2.0", n.snake: v}}),
+            jdump(
+                {
+                    "apiKey": "0" * 32,
+                    "events": [
+                        {
+                            "exceptions": [{"errorClass": "HTTPError", "message": "401"}],
+                            "metaData": {"config": {n.camel: v, "region": "eu"}},
+                        }
+                    ],
+                }
+            ),
+            jdump(
+                {
+                    "event_id": hexid(32),
+                    "custom_keys": [{"key": n.snake, "value": v}, {"key": "build", "value": "142"}],
+                    "platform": "android",
+                }
+            ),
+            jdump(
+                {
+                    "access_token": "post_server_item",
+                    "data": {
+                        "environment": "production",
+                        "body": {"message": {"body": "config dump"}},
+                        "custom": {n.snake: v},
+                    },
+                }
+            ),
+            jdump(
+                {
+                    "crash_info": {"type": "SIGSEGV"},
+                    "modules": [],
+                    "annotations": {"prod": svc(r), "ver": "4.2.0", n.snake: v},
+                }
+            ),
         ),
         line=(
             f"ProductName=Firefox\nVersion=133.0\nStartupTime=1765099242\n{n.pascal}={v}\nURL={http(r)}/ping",
@@ -631,17 +935,28 @@ def c_ci_server_xml(r, pairs):
 
 
 def c_dev_servers(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     return choose(
         v,
         esc=(
-            jdump({"shell_port": 51423, "iopub_port": 51424, "ip": "127.0.0.1", "key": v, "transport": "tcp",
-                   "signature_scheme": "hmac-sha256", "kernel_name": "python3"}),
+            jdump(
+                {
+                    "shell_port": 51423,
+                    "iopub_port": 51424,
+                    "ip": "127.0.0.1",
+                    "key": v,
+                    "transport": "tcp",
+                    "signature_scheme": "hmac-sha256",
+                    "kernel_name": "python3",
+                }
+            ),
         ),
         line=(
             f"# ~/.jupyter/jupyter_server_config.py\nc.ServerApp.token = {pyr(v)}\nc.ServerApp.open_browser = False",
             f"# ~/.config/code-server/config.yaml\nbind-addr: 127.0.0.1:8080\nauth: password\npassword: {yq(v)}\ncert: false",
-            f"$ ttyd -p 7681 -c ops:{v} bash" if ok_bare(v) else f"$ ttyd -p 7681 -c {shq('ops:' + v)} bash",
+            f"$ ttyd -p 7681 -c ops:{v} bash"
+            if ok_bare(v)
+            else f"$ ttyd -p 7681 -c {shq('ops:' + v)} bash",
         ),
         bare=(
             f"$ jupyter server list\nCurrently running servers:\nhttp://localhost:8888/?token={v} :: /srv/notebooks",
@@ -656,7 +971,7 @@ def c_beam_cfg(r, pairs):
         v,
         line=(
             f"## rel/vm.args.eex\n-name {svc(r)}@127.0.0.1\n-setcookie {shq(v)}\n+K true",
-            f"%% sys.config\n[{{{ident(n)}, [{{endpoint, \"{http(r)}\"}}, {{{n.tail.snake}, {dq(v)}}}]}}].",
+            f'%% sys.config\n[{{{ident(n)}, [{{endpoint, "{http(r)}"}}, {{{n.tail.snake}, {dq(v)}}}]}}].',
             f"# rel/env.sh.eex\nexport RELEASE_DISTRIBUTION=name\nexport RELEASE_COOKIE={shq(v)}",
             f"$ iex --sname console --cookie {shq(v)} --remsh {svc(r)}@app-01",
         ),
@@ -665,14 +980,34 @@ def c_beam_cfg(r, pairs):
 
 
 def c_webhook_deliveries(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     return choose(
         v,
         esc=(
-            jdump({"type": "Repository", "id": RNG.randint(10**8, 10**9), "name": "web", "active": True, "events": ["push"],
-                   "config": {"content_type": "json", "insecure_ssl": "0", "url": f"https://hooks.{host(r)}/github", "secret": v}}),
-            jdump({"id": RNG.randint(1, 999), "type": "gitea", "config": {"url": f"https://ci.{host(r)}/hook", "content_type": "json"},
-                   "events": ["push"], "authorization_header": f"Bearer {v}"}),
+            jdump(
+                {
+                    "type": "Repository",
+                    "id": RNG.randint(10**8, 10**9),
+                    "name": "web",
+                    "active": True,
+                    "events": ["push"],
+                    "config": {
+                        "content_type": "json",
+                        "insecure_ssl": "0",
+                        "url": f"https://hooks.{host(r)}/github",
+                        "secret": v,
+                    },
+                }
+            ),
+            jdump(
+                {
+                    "id": RNG.randint(1, 999),
+                    "type": "gitea",
+                    "config": {"url": f"https://ci.{host(r)}/hook", "content_type": "json"},
+                    "events": ["push"],
+                    "authorization_header": f"Bearer {v}",
+                }
+            ),
         ),
         line=(
             f"$ stripe listen --forward-to localhost:4242/webhook\n> Ready! You are using Stripe API Version [2025-10-29]. Your webhook signing secret is {v} (^C to quit)",
@@ -682,11 +1017,11 @@ def c_webhook_deliveries(r, pairs):
 
 
 def c_lockfile_urls(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = pct(v, safe="")
     forms = [
         f'{{\n    "_meta": {{\n        "sources": [\n            {{\n                "name": "private",\n                "url": "https://__token__:{u}@pypi.{host(r)}/simple",\n                "verify_ssl": true\n            }}\n        ]\n    }}\n}}',
-        f"[package.source]\ntype = \"legacy\"\nurl = \"https://deploy:{u}@pypi.{host(r)}/simple\"\nreference = \"private\"",
+        f'[package.source]\ntype = "legacy"\nurl = "https://deploy:{u}@pypi.{host(r)}/simple"\nreference = "private"',
         f"  /{svc(r)}-sdk@2.3.1:\n    resolution: {{integrity: sha512-{b64(hashlib.sha512(v.encode()).digest())}, tarball: https://npm.{host(r)}/{svc(r)}-sdk/-/{svc(r)}-sdk-2.3.1.tgz?token={u}}}",
         f"GEM\n  remote: https://deploy:{u}@gems.{host(r)}/\n  specs:\n    {svc(r)}-client (1.4.0)",
         f'"{svc(r)}-sdk@^2.3.1":\n  version "2.3.1"\n  resolved "https://deploy:{u}@npm.{host(r)}/{svc(r)}-sdk/-/{svc(r)}-sdk-2.3.1.tgz#{hexid(40)}"',
@@ -703,7 +1038,7 @@ def c_migrations(r, pairs):
             f"# liquibase.properties\nchangeLogFile=db/changelog.xml\nurl=jdbc:mysql://db.{host(r)}/app\nusername=migrator\npassword: {v}",
             f'<changeSet id="42" author="ops">\n  <sql>INSERT INTO integrations (name, {n.tail.snake}) VALUES (\'{svc(r)}\', {x(sqlq(v))});</sql>\n</changeSet>',
             f"class Migration(migrations.Migration):\n    operations = [\n        migrations.RunSQL(\"UPDATE integrations SET {n.tail.snake} = {sqlq(v).replace(chr(34), chr(92) + chr(34))} WHERE name = '{svc(r)}'\"),\n    ]",
-            f"# db/seeds.rb\nIntegration.find_or_create_by!(name: \"{svc(r)}\") do |i|\n  i.{n.tail.snake} = {sq(v)}\nend",
+            f'# db/seeds.rb\nIntegration.find_or_create_by!(name: "{svc(r)}") do |i|\n  i.{n.tail.snake} = {sq(v)}\nend',
         ),
     )
 
@@ -713,15 +1048,36 @@ def c_workflow_conns(r, pairs):
     return choose(
         v,
         esc=(
-            jdump({f"{ident(n)}_default": {"conn_type": "http", "host": f"api.{host(r)}", "login": "svc", "password": v, "extra": "{}"}}),
-            jdump([{"id": rid(), "name": f"{svc(r)} account", "type": f"{n.vendor.replace('-', '')}Api", "data": {n.tail.camel: v}}]),
+            jdump(
+                {
+                    f"{ident(n)}_default": {
+                        "conn_type": "http",
+                        "host": f"api.{host(r)}",
+                        "login": "svc",
+                        "password": v,
+                        "extra": "{}",
+                    }
+                }
+            ),
+            jdump(
+                [
+                    {
+                        "id": rid(),
+                        "name": f"{svc(r)} account",
+                        "type": f"{n.vendor.replace('-', '')}Api",
+                        "data": {n.tail.camel: v},
+                    }
+                ]
+            ),
         ),
         line=(
             f"$ airflow connections add {ident(n)}_default --conn-type http --conn-host api.{host(r)} --conn-password {shq(v)}",
             f"{ident(n)}_default:\n  conn_type: http\n  host: api.{host(r)}\n  password: {yq(v)}",
-            f">>> from prefect.blocks.system import Secret\n>>> Secret(value={pyr(v)}).save(\"{svc(r)}-{n.tail.kebab}\")",
+            f'>>> from prefect.blocks.system import Secret\n>>> Secret(value={pyr(v)}).save("{svc(r)}-{n.tail.kebab}")',
         ),
-        bare=(f"AIRFLOW_CONN_{ident(n).upper()}_DEFAULT=http://svc:{v}@api.{host(r)}",) if URL_SAFE.fullmatch(v) else (),
+        bare=(f"AIRFLOW_CONN_{ident(n).upper()}_DEFAULT=http://svc:{v}@api.{host(r)}",)
+        if URL_SAFE.fullmatch(v)
+        else (),
     )
 
 
@@ -744,8 +1100,8 @@ def c_literate_docs(r, pairs):
     return choose(
         v,
         line=(
-            f"---\ntitle: \"{svc(r)} usage report\"\nformat: html\nparams:\n  {n.tail.snake}: {yq(v)}\n---\n\n```{{r}}\nres <- fetch_usage(params${n.tail.snake})\n```",
-            f"#+BEGIN_SRC sh :var {n.env}={dq(v)} :results output\ncurl -s -H \"X-Api-Key: ${n.env}\" {http(r)}/usage\n#+END_SRC",
+            f'---\ntitle: "{svc(r)} usage report"\nformat: html\nparams:\n  {n.tail.snake}: {yq(v)}\n---\n\n```{{r}}\nres <- fetch_usage(params${n.tail.snake})\n```',
+            f'#+BEGIN_SRC sh :var {n.env}={dq(v)} :results output\ncurl -s -H "X-Api-Key: ${n.env}" {http(r)}/usage\n#+END_SRC',
             f"# %% [markdown]\n# Load the {svc(r)} client\n# %%\nclient = {cls(n)}({n.tail.snake}={dq(v)})",
             f"```{{python}}\n#| echo: false\n{n.snake} = {dq(v)}\n```",
         ),
@@ -753,7 +1109,7 @@ def c_literate_docs(r, pairs):
 
 
 def c_vcs_creds(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     return choose(
         v,
         line=(
@@ -831,20 +1187,59 @@ def each(fmt: str, s: str) -> str:
 
 
 LINE_CONTEXTS = {
-    "aider_output": lambda s: "> Running cat notes/scanner.txt\n" + each("> {}", s) + "\n> Add command output to the chat? (Y)es/(N)o [Yes]: n",
+    "aider_output": lambda s: (
+        "> Running cat notes/scanner.txt\n"
+        + each("> {}", s)
+        + "\n> Add command output to the chat? (Y)es/(N)o [Yes]: n"
+    ),
     "telegram_text": lambda s: jdump(
-        {"id": 4211, "type": "message", "date": "2026-12-07T09:14:02", "from": "Ana", "text": ["scanner note: ", {"type": "pre", "text": s}]}
+        {
+            "id": 4211,
+            "type": "message",
+            "date": "2026-12-07T09:14:02",
+            "from": "Ana",
+            "text": ["scanner note: ", {"type": "pre", "text": s}],
+        }
     ),
     "jaeger_log": lambda s: jdump(
-        {"timestamp": 1765099242123000, "fields": [{"key": "event", "type": "string", "value": "scan.note"}, {"key": "line", "type": "string", "value": s}]}
+        {
+            "timestamp": 1765099242123000,
+            "fields": [
+                {"key": "event", "type": "string", "value": "scan.note"},
+                {"key": "line", "type": "string", "value": s},
+            ],
+        }
     ),
-    "es_source": lambda s: jdump({"_index": "scanner-notes", "_id": "n-4211", "_source": {"@timestamp": "2026-12-07T09:14:02.123Z", "message": s}}),
-    "po_comment": lambda s: each("#. {}", s) + '\n#: scanner/report.py:42\nmsgid "Finding"\nmsgstr "Fund"',
-    "bugsnag_crumb": lambda s: jdump({"breadcrumbs": [{"timestamp": "2026-12-07T09:14:02.123Z", "name": "scanner note", "type": "log", "metaData": {"line": s}}]}),
+    "es_source": lambda s: jdump(
+        {
+            "_index": "scanner-notes",
+            "_id": "n-4211",
+            "_source": {"@timestamp": "2026-12-07T09:14:02.123Z", "message": s},
+        }
+    ),
+    "po_comment": lambda s: (
+        each("#. {}", s) + '\n#: scanner/report.py:42\nmsgid "Finding"\nmsgstr "Fund"'
+    ),
+    "bugsnag_crumb": lambda s: jdump(
+        {
+            "breadcrumbs": [
+                {
+                    "timestamp": "2026-12-07T09:14:02.123Z",
+                    "name": "scanner note",
+                    "type": "log",
+                    "metaData": {"line": s},
+                }
+            ]
+        }
+    ),
     "jinja_comment": lambda s: "{#\n" + s + "\n#}\n{{ report.title }}",
     "lua_comment": lambda s: "--[[\n" + s + "\n]]\nreturn { enabled = true }",
-    "html_pre": lambda s: "<html><body><p>Scanner test line:</p><pre>" + x(s) + "</pre></body></html>",
-    "word_diff_ctx": lambda s: "$ git diff --word-diff notes.txt\n@@ -1,3 +1,3 @@\n" + s + "\n[-draft-]{+final+}",
+    "html_pre": lambda s: (
+        "<html><body><p>Scanner test line:</p><pre>" + x(s) + "</pre></body></html>"
+    ),
+    "word_diff_ctx": lambda s: (
+        "$ git diff --word-diff notes.txt\n@@ -1,3 +1,3 @@\n" + s + "\n[-draft-]{+final+}"
+    ),
 }
 
 
@@ -869,92 +1264,240 @@ def lookalikes() -> list[tuple[str, str]]:
         md5 = hashlib.md5(seed, usedforsecurity=False).hexdigest()
         raw = hashlib.sha256(seed + b"raw").digest()
         raw512 = hashlib.sha512(seed).digest()
-        u = str(uuid.UUID(bytes=hashlib.md5(seed + b"u", usedforsecurity=False).digest(), version=4))
-        u2 = str(uuid.UUID(bytes=hashlib.md5(seed + b"v", usedforsecurity=False).digest(), version=4))
+        u = str(
+            uuid.UUID(bytes=hashlib.md5(seed + b"u", usedforsecurity=False).digest(), version=4)
+        )
+        u2 = str(
+            uuid.UUID(bytes=hashlib.md5(seed + b"v", usedforsecurity=False).digest(), version=4)
+        )
         ver = f"{RNG.randint(0, 9)}.{RNG.randint(0, 40)}.{RNG.randint(0, 99)}"
         s = RNG.choice(["billing", "search", "ingest", "auth-proxy", "reports", "mailer"])
         k = i % kinds
         if k == 0:
-            t = (f"> /usr/local/bin/aider --model sonnet\n> Aider v0.86.1\n> Git repo: .git with 412 files\n> Repo-map: using 4096 tokens, auto refresh\n\n"
-                 f"#### bump {s} to {ver}\n\n> Commit {h1[:7]} chore: bump {s} to {ver}\n> Tokens: 12k sent, 1.{i % 9}k received. Cost: $0.04 message, $0.31 session.")
+            t = (
+                f"> /usr/local/bin/aider --model sonnet\n> Aider v0.86.1\n> Git repo: .git with 412 files\n> Repo-map: using 4096 tokens, auto refresh\n\n"
+                f"#### bump {s} to {ver}\n\n> Commit {h1[:7]} chore: bump {s} to {ver}\n> Tokens: 12k sent, 1.{i % 9}k received. Cost: $0.04 message, $0.31 session."
+            )
         elif k == 1:
-            t = jline({"id": f"batch_{b32(raw)[:24].lower()}", "object": "batch", "endpoint": "/v1/chat/completions",
-                       "input_file_id": f"file-{b64(raw)[:22].replace('+', 'A').replace('/', 'B')}", "status": "completed",
-                       "output_file_id": f"file-{b64(raw[8:])[:22].replace('+', 'C').replace('/', 'D')}", "request_counts": {"total": 100, "completed": 100, "failed": 0}})
+            t = jline(
+                {
+                    "id": f"batch_{b32(raw)[:24].lower()}",
+                    "object": "batch",
+                    "endpoint": "/v1/chat/completions",
+                    "input_file_id": f"file-{b64(raw)[:22].replace('+', 'A').replace('/', 'B')}",
+                    "status": "completed",
+                    "output_file_id": f"file-{b64(raw[8:])[:22].replace('+', 'C').replace('/', 'D')}",
+                    "request_counts": {"total": 100, "completed": 100, "failed": 0},
+                }
+            )
         elif k == 2:
-            t = jdump({"id": 40000 + i, "type": "message", "date": "2026-12-07T09:14:02", "from": "Ana", "from_id": f"user{RNG.randint(10**8, 10**9)}",
-                       "photo": f"photos/photo_{i}@07-12-2026_09-14-02.jpg", "text": f"build {h1[:12]} is green"})
+            t = jdump(
+                {
+                    "id": 40000 + i,
+                    "type": "message",
+                    "date": "2026-12-07T09:14:02",
+                    "from": "Ana",
+                    "from_id": f"user{RNG.randint(10**8, 10**9)}",
+                    "photo": f"photos/photo_{i}@07-12-2026_09-14-02.jpg",
+                    "text": f"build {h1[:12]} is green",
+                }
+            )
         elif k == 3:
-            t = jdump({"url": f"https://api.github.com/repos/acme/{s}/issues/{i}", "id": RNG.randint(10**9, 3 * 10**9),
-                       "node_id": "I_kwDO" + b64(raw)[:14].replace("+", "A").replace("/", "B"), "number": i,
-                       "body": f"Fixed in {h1}.\r\nImage digest `sha256:{h256}`.", "reactions": {"+1": 2, "total_count": 2}})
+            t = jdump(
+                {
+                    "url": f"https://api.github.com/repos/acme/{s}/issues/{i}",
+                    "id": RNG.randint(10**9, 3 * 10**9),
+                    "node_id": "I_kwDO" + b64(raw)[:14].replace("+", "A").replace("/", "B"),
+                    "number": i,
+                    "body": f"Fixed in {h1}.\r\nImage digest `sha256:{h256}`.",
+                    "reactions": {"+1": 2, "total_count": 2},
+                }
+            )
         elif k == 4:
-            t = (f"$ git merge origin/{s}\nAuto-merging go.sum\nCONFLICT (content): Merge conflict in go.sum\n$ cat go.sum\n<<<<<<< HEAD\n"
-                 f"example.com/{s} v{ver} h1:{b64(raw)}\n=======\nexample.com/{s} v{ver} h1:{b64(raw[::-1])}\n>>>>>>> {h1[:10]} (bump {s})")
+            t = (
+                f"$ git merge origin/{s}\nAuto-merging go.sum\nCONFLICT (content): Merge conflict in go.sum\n$ cat go.sum\n<<<<<<< HEAD\n"
+                f"example.com/{s} v{ver} h1:{b64(raw)}\n=======\nexample.com/{s} v{ver} h1:{b64(raw[::-1])}\n>>>>>>> {h1[:10]} (bump {s})"
+            )
         elif k == 5:
-            t = jdump({"traceID": h256[:32], "spanID": h1[:16], "operationName": f"GET /{s}", "references": [{"refType": "CHILD_OF", "traceID": h256[:32], "spanID": h1b[:16]}],
-                       "tags": [{"key": "otel.library.version", "type": "string", "value": ver}, {"key": "request.id", "type": "string", "value": u}]})
+            t = jdump(
+                {
+                    "traceID": h256[:32],
+                    "spanID": h1[:16],
+                    "operationName": f"GET /{s}",
+                    "references": [
+                        {"refType": "CHILD_OF", "traceID": h256[:32], "spanID": h1b[:16]}
+                    ],
+                    "tags": [
+                        {"key": "otel.library.version", "type": "string", "value": ver},
+                        {"key": "request.id", "type": "string", "value": u},
+                    ],
+                }
+            )
         elif k == 6:
-            t = jdump({"_index": f".ds-logs-{s}-2026.12.07-000001", "_id": b64(raw)[:20].replace("+", "-").replace("/", "_"), "_seq_no": RNG.randint(1, 99999),
-                       "_primary_term": 1, "_source": {"trace.id": h256[:32], "event.hash": h1, "message": f"GET /{s} 200"}})
+            t = jdump(
+                {
+                    "_index": f".ds-logs-{s}-2026.12.07-000001",
+                    "_id": b64(raw)[:20].replace("+", "-").replace("/", "_"),
+                    "_seq_no": RNG.randint(1, 99999),
+                    "_primary_term": 1,
+                    "_source": {
+                        "trace.id": h256[:32],
+                        "event.hash": h1,
+                        "message": f"GET /{s} 200",
+                    },
+                }
+            )
         elif k == 7:
-            t = jdump({"eventVersion": "1.09", "eventID": u, "requestID": u2, "eventName": "PutObject", "sharedEventID": str(uuid.UUID(bytes=raw[:16], version=4)),
-                       "additionalEventData": {"x-amz-id-2": b64(raw512)[:76], "bytesTransferredIn": 4211}, "resources": [{"ARN": f"arn:aws:s3:::{s}-artifacts/{h1[:8]}.tar.gz"}]})
+            t = jdump(
+                {
+                    "eventVersion": "1.09",
+                    "eventID": u,
+                    "requestID": u2,
+                    "eventName": "PutObject",
+                    "sharedEventID": str(uuid.UUID(bytes=raw[:16], version=4)),
+                    "additionalEventData": {
+                        "x-amz-id-2": b64(raw512)[:76],
+                        "bytesTransferredIn": 4211,
+                    },
+                    "resources": [{"ARN": f"arn:aws:s3:::{s}-artifacts/{h1[:8]}.tar.gz"}],
+                }
+            )
         elif k == 8:
-            t = (f"let Prelude =\n      https://prelude.dhall-lang.org/v23.0.0/package.dhall\n        sha256:{h256}\n\n"
-                 f"let {s.replace('-', '_')} = ./{s}.dhall sha256:{hashlib.sha256(seed + b'd').hexdigest()}\n\nin  Prelude.List.map")
+            t = (
+                f"let Prelude =\n      https://prelude.dhall-lang.org/v23.0.0/package.dhall\n        sha256:{h256}\n\n"
+                f"let {s.replace('-', '_')} = ./{s}.dhall sha256:{hashlib.sha256(seed + b'd').hexdigest()}\n\nin  Prelude.List.map"
+            )
         elif k == 9:
-            t = (f"http_archive(\n    name = \"{s.replace('-', '_')}\",\n    sha256 = \"{h256}\",\n    strip_prefix = \"{s}-{h1}\",\n"
-                 f"    urls = [\"https://github.com/acme/{s}/archive/{h1}.tar.gz\"],\n)\n# integrity = \"sha256-{b64(raw)}\"")
+            t = (
+                f'http_archive(\n    name = "{s.replace("-", "_")}",\n    sha256 = "{h256}",\n    strip_prefix = "{s}-{h1}",\n'
+                f'    urls = ["https://github.com/acme/{s}/archive/{h1}.tar.gz"],\n)\n# integrity = "sha256-{b64(raw)}"'
+            )
         elif k == 10:
-            t = f"{{:deps {{io.github.acme/{s} {{:git/tag \"v{ver}\" :git/sha \"{h1[:7]}\"}}\n        acme/util {{:git/url \"https://github.com/acme/util\" :git/sha \"{h1b}\"}}}}}}"
+            t = f'{{:deps {{io.github.acme/{s} {{:git/tag "v{ver}" :git/sha "{h1[:7]}"}}\n        acme/util {{:git/url "https://github.com/acme/util" :git/sha "{h1b}"}}}}}}'
         elif k == 11:
-            t = jdump({f"{s}.nvim": {"branch": "main", "commit": h1}, "lazy.nvim": {"branch": "main", "commit": h1b}})
+            t = jdump(
+                {
+                    f"{s}.nvim": {"branch": "main", "commit": h1},
+                    "lazy.nvim": {"branch": "main", "commit": h1b},
+                }
+            )
         elif k == 12:
-            t = (f"@{{\n    RootModule = '{s.title()}.psm1'\n    ModuleVersion = '{ver}'\n    GUID = '{u}'\n    Author = 'Ops'\n"
-                 f"    PrivateData = @{{ PSData = @{{ ProjectUri = 'https://github.com/acme/{s}' ; ReleaseNotes = 'commit {h1[:12]}' }} }}\n}}")
+            t = (
+                f"@{{\n    RootModule = '{s.title()}.psm1'\n    ModuleVersion = '{ver}'\n    GUID = '{u}'\n    Author = 'Ops'\n"
+                f"    PrivateData = @{{ PSData = @{{ ProjectUri = 'https://github.com/acme/{s}' ; ReleaseNotes = 'commit {h1[:12]}' }} }}\n}}"
+            )
         elif k == 13:
-            t = (f"#Generated by Git-Commit-Id-Plugin\ngit.branch=main\ngit.build.version={ver}\ngit.commit.id={h1}\ngit.commit.id.abbrev={h1[:7]}\n"
-                 f"git.commit.id.describe={s}-{ver}-g{h1[:7]}\nbuild.checksum={md5}")
+            t = (
+                f"#Generated by Git-Commit-Id-Plugin\ngit.branch=main\ngit.build.version={ver}\ngit.commit.id={h1}\ngit.commit.id.abbrev={h1[:7]}\n"
+                f"git.commit.id.describe={s}-{ver}-g{h1[:7]}\nbuild.checksum={md5}"
+            )
         elif k == 14:
-            t = jline({"_id": {"$oid": h1[:24]}, "sessionId": {"$binary": {"base64": b64(raw[:16]), "subType": "04"}}, "sha": h256,
-                       "createdAt": {"$date": "2026-12-07T09:14:02.123Z"}, "service": s})
+            t = jline(
+                {
+                    "_id": {"$oid": h1[:24]},
+                    "sessionId": {"$binary": {"base64": b64(raw[:16]), "subType": "04"}},
+                    "sha": h256,
+                    "createdAt": {"$date": "2026-12-07T09:14:02.123Z"},
+                    "service": s,
+                }
+            )
         elif k == 15:
-            t = (f"# Source: {s}/templates/deployment.yaml\nspec:\n  template:\n    metadata:\n      annotations:\n        checksum/config: {h256}\n"
-                 f"        checksum/secret: {hashlib.sha256(seed + b's').hexdigest()}\n    spec:\n      containers:\n        - image: ghcr.io/acme/{s}@sha256:{hashlib.sha256(seed + b'i').hexdigest()}")
+            t = (
+                f"# Source: {s}/templates/deployment.yaml\nspec:\n  template:\n    metadata:\n      annotations:\n        checksum/config: {h256}\n"
+                f"        checksum/secret: {hashlib.sha256(seed + b's').hexdigest()}\n    spec:\n      containers:\n        - image: ghcr.io/acme/{s}@sha256:{hashlib.sha256(seed + b'i').hexdigest()}"
+            )
         elif k == 16:
-            t = (f'msgid ""\nmsgstr ""\n"Project-Id-Version: {s} {ver}\\n"\n"POT-Creation-Date: 2026-12-07 09:14+0000\\n"\n"X-Generator: Weblate 5.8\\n"\n\n'
-                 f"#. Translators: build {h1[:10]}\n#: {s}/views.py:{RNG.randint(10, 400)}\nmsgid \"Checksum\"\nmsgstr \"Prüfsumme\"")
+            t = (
+                f'msgid ""\nmsgstr ""\n"Project-Id-Version: {s} {ver}\\n"\n"POT-Creation-Date: 2026-12-07 09:14+0000\\n"\n"X-Generator: Weblate 5.8\\n"\n\n'
+                f'#. Translators: build {h1[:10]}\n#: {s}/views.py:{RNG.randint(10, 400)}\nmsgid "Checksum"\nmsgstr "Prüfsumme"'
+            )
         elif k == 17:
-            t = jdump({"crash_info": {"type": "EXC_BAD_ACCESS / KERN_INVALID_ADDRESS", "address": "0x" + h1[:12]},
-                       "modules": [{"filename": f"lib{s.replace('-', '')}.so", "debug_id": f"{u.upper()}0", "code_id": h1[:40], "version": ver}]})
+            t = jdump(
+                {
+                    "crash_info": {
+                        "type": "EXC_BAD_ACCESS / KERN_INVALID_ADDRESS",
+                        "address": "0x" + h1[:12],
+                    },
+                    "modules": [
+                        {
+                            "filename": f"lib{s.replace('-', '')}.so",
+                            "debug_id": f"{u.upper()}0",
+                            "code_id": h1[:40],
+                            "version": ver,
+                        }
+                    ],
+                }
+            )
         elif k == 18:
-            t = (f"<com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>\n  <scope>GLOBAL</scope>\n  <id>{u}</id>\n  <username>deploy</username>\n"
-                 f"  <password>{{AQAAABAAAAAQ{b64(raw)[:32]}=}}</password>\n</com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>\n<!-- last built {h1} -->")
+            t = (
+                f"<com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>\n  <scope>GLOBAL</scope>\n  <id>{u}</id>\n  <username>deploy</username>\n"
+                f"  <password>{{AQAAABAAAAAQ{b64(raw)[:32]}=}}</password>\n</com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>\n<!-- last built {h1} -->"
+            )
         elif k == 19:
-            t = jdump({"shell_port": 51423, "iopub_port": 51424, "ip": "127.0.0.1", "key": "", "transport": "tcp", "signature_scheme": "hmac-sha256",
-                       "kernel_name": "python3", "kernel_id": u, "session": u2})
+            t = jdump(
+                {
+                    "shell_port": 51423,
+                    "iopub_port": 51424,
+                    "ip": "127.0.0.1",
+                    "key": "",
+                    "transport": "tcp",
+                    "signature_scheme": "hmac-sha256",
+                    "kernel_name": "python3",
+                    "kernel_id": u,
+                    "session": u2,
+                }
+            )
         elif k == 20:
             t = f"## vm.args\n-name {s}@app-0{i % 9}\n+K true\n+A 64\n-env ERL_MAX_PORTS 65536\n## build {h1[:12]} otp-27 sha256:{h256[:16]}"
         elif k == 21:
-            t = (f"POST /hooks/github HTTP/1.1\nX-GitHub-Event: push\nX-GitHub-Delivery: {u}\nX-GitHub-Hook-ID: {RNG.randint(10**8, 10**9)}\n"
-                 f"X-Hub-Signature: sha1={h1}\nX-Hub-Signature-256: sha256={h256}\nContent-Type: application/json")
+            t = (
+                f"POST /hooks/github HTTP/1.1\nX-GitHub-Event: push\nX-GitHub-Delivery: {u}\nX-GitHub-Hook-ID: {RNG.randint(10**8, 10**9)}\n"
+                f"X-Hub-Signature: sha1={h1}\nX-Hub-Signature-256: sha256={h256}\nContent-Type: application/json"
+            )
         elif k == 22:
-            t = (f'{{\n    "_meta": {{\n        "hash": {{\n            "sha256": "{h256}"\n        }},\n        "pipfile-spec": 6\n    }},\n'
-                 f'    "default": {{\n        "{s}": {{\n            "hashes": [\n                "sha256:{hashlib.sha256(seed + b"w").hexdigest()}"\n            ],\n            "version": "=={ver}"\n        }}\n    }}\n}}')
+            t = (
+                f'{{\n    "_meta": {{\n        "hash": {{\n            "sha256": "{h256}"\n        }},\n        "pipfile-spec": 6\n    }},\n'
+                f'    "default": {{\n        "{s}": {{\n            "hashes": [\n                "sha256:{hashlib.sha256(seed + b"w").hexdigest()}"\n            ],\n            "version": "=={ver}"\n        }}\n    }}\n}}'
+            )
         elif k == 23:
-            t = (f" installed_rank | version |   description   | type |   checksum   | success\n----------------+---------+-----------------+------+--------------+---------\n"
-                 f"             {i % 40 + 1} | {i % 40 + 1}.0     | add {s} table | SQL  | {-RNG.randint(10**8, 2 * 10**9)} | t\n"
-                 f"-- liquibase: MD5SUM 9:{md5}  alembic revision {h1[:12]}")
+            t = (
+                f" installed_rank | version |   description   | type |   checksum   | success\n----------------+---------+-----------------+------+--------------+---------\n"
+                f"             {i % 40 + 1} | {i % 40 + 1}.0     | add {s} table | SQL  | {-RNG.randint(10**8, 2 * 10**9)} | t\n"
+                f"-- liquibase: MD5SUM 9:{md5}  alembic revision {h1[:12]}"
+            )
         else:
-            t = (f"$ airflow dags list-runs -d {s.replace('-', '_')}_daily\ndag_id | run_id | state | execution_date\n"
-                 f"{s.replace('-', '_')}_daily | scheduled__2026-12-07T00:00:00+00:00 | success | 2026-12-07\n"
-                 f"{s.replace('-', '_')}_daily | manual__2026-12-06T09:14:02.{h1[:6].translate(str.maketrans('abcdef', '123456'))}+00:00 | success | 2026-12-06\n# dataset event {h256[:32]}")
-        kinds_names = ["aider-commits", "openai-batch-ids", "telegram-export-ids", "github-issue-node-ids", "conflict-go-sum",
-                       "jaeger-ids", "elastic-doc-ids", "cloudtrail-event-ids", "dhall-import-hashes", "bazel-archive-sha",
-                       "deps-edn-git-sha", "lazy-lock-commits", "psd1-module-guid", "git-properties", "mongo-extended-json",
-                       "helm-checksums", "po-headers", "minidump-debug-ids", "jenkins-encrypted-ids", "jupyter-kernel-ids",
-                       "vm-args-names", "webhook-signatures", "pipfile-lock-hashes", "migration-checksums", "airflow-run-ids"]
+            t = (
+                f"$ airflow dags list-runs -d {s.replace('-', '_')}_daily\ndag_id | run_id | state | execution_date\n"
+                f"{s.replace('-', '_')}_daily | scheduled__2026-12-07T00:00:00+00:00 | success | 2026-12-07\n"
+                f"{s.replace('-', '_')}_daily | manual__2026-12-06T09:14:02.{h1[:6].translate(str.maketrans('abcdef', '123456'))}+00:00 | success | 2026-12-06\n# dataset event {h256[:32]}"
+            )
+        kinds_names = [
+            "aider-commits",
+            "openai-batch-ids",
+            "telegram-export-ids",
+            "github-issue-node-ids",
+            "conflict-go-sum",
+            "jaeger-ids",
+            "elastic-doc-ids",
+            "cloudtrail-event-ids",
+            "dhall-import-hashes",
+            "bazel-archive-sha",
+            "deps-edn-git-sha",
+            "lazy-lock-commits",
+            "psd1-module-guid",
+            "git-properties",
+            "mongo-extended-json",
+            "helm-checksums",
+            "po-headers",
+            "minidump-debug-ids",
+            "jenkins-encrypted-ids",
+            "jupyter-kernel-ids",
+            "vm-args-names",
+            "webhook-signatures",
+            "pipfile-lock-hashes",
+            "migration-checksums",
+            "airflow-run-ids",
+        ]
         out.append((kinds_names[k], t))
     return out
 
