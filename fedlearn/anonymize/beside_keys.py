@@ -25,26 +25,31 @@ from fedlearn.anonymize import (
     echoed_passwords,
     entities,
     heads,
+    html_tables,
     key_shapes,
     latex_macros,
     listed_values,
     login_pairs,
     lookups,
     name_flags,
+    named_elements,
     nixout,
     pointers,
     printf_frames,
     public_handles,
     readouts,
     rules,
+    schema_defaults,
     secret_objects,
     slot_values,
     spaced_pairs,
     sql_copy,
     store_reads,
     terms,
+    text_entities,
     typed_values,
     wire_logins,
+    word_diffs,
     words,
     wrapped_values,
 )
@@ -284,5 +289,10 @@ def keyed() -> list[Rule]:
         *typed_values.rules(),  # Avro's ``"k": {"string": V}``, DynamoDB's ``{"S": V}``, Firestore's
         *wire_logins.rules(),  # RESP ``AUTH``, SMTP ``AUTH PLAIN``, IMAP ``LOGIN``, ``PASS``, expect ``send``
         *slot_values.rules(),  # ``<Password><Value>V``, ``LOAD_CONST ('V')``/``STORE_NAME (K)``, D-Bus
+        *named_elements.rules(),  # ``<name>K</name><value>V``, ``<S N="K">V``, HGETALL, ``| default('V')``
+        *schema_defaults.rules(),  # OpenAPI ``apiToken:`` / ``default: V``, ``ApiKey:`` … ``example: V``
+        *word_diffs.rules(),  # ``git diff --word-diff``'s ``api_token: [-old-]{+V+}``
+        *text_entities.rules(),  # Telegram's ``"the key is ", {"type": "code", "text": V}``
+        *html_tables.rules(),  # ``<th>API key</th>`` over ``<td><code>V</code></td>``
         *cracked.rules(),  # ``[+] DOM\\u:V``, ``u:V - Valid credentials``, ``HASH:V``, ``Raw result: V``
     ]
