@@ -282,6 +282,8 @@ def is_drawn_dash(value: str) -> bool:
     ``=…``; a cluster of up to three letters; dashes alone): ``-9AH-EOVezxZ``, ``-pEoKmyaIg2lJO``
     (the lead's probe: a generated password starts with ``-`` once in ~70 draws).
     """
+    if any(mark in value for mark in ("${", "$(", "{{", "%(")):
+        return False  # a reference between dashes (a word diff's ``[-${API_TOKEN}-]``)
     if len(value) >= 16 and checks.looks_random(value):
         return True
     return OPTION.compiled.fullmatch(value) is None and reads_generated(value, 8)

@@ -422,6 +422,7 @@ def test_an_access_codes_data_and_short_codes_stay(anonymizer: Anonymizer, text:
         ("-Dfoo.bar=1", False),
         ("----", False),
         ("-Xmx2g", False),
+        ("-${API_TOKEN}-", False),
     ],
 )
 def test_a_drawn_value_may_start_with_a_dash(value: str, drawn: bool) -> None:
