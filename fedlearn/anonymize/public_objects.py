@@ -103,10 +103,11 @@ ACME_TXT = Lazy(r"_acme-challenge\.[^\s\"']*\s+(?:[0-9]+\s+)?(?:IN\s+)?TXT\s+\"?
 # An ACME challenge object (RFC 8555): its type, and the members that hold its public token.
 CHALLENGE_TYPE = Lazy(r"\\?[\"']type\\?[\"']\s*:\s*\\?[\"'](?:http|dns|tls-alpn)-01\\?[\"']")
 CHALLENGE_MEMBERS = frozenset({"token", "keyAuthorization"})
-# A digest with its algorithm's label, and a tag's suffix (``sha256-<hex>.sig``, cosign's).
+# A digest with its algorithm's label, and a tag's suffix (``sha256-<hex>.sig``, cosign's; a webhook
+# signature's ``sha1=<hex>``, GitHub's ``X-Hub-Signature``: an HMAC of the payload, no key).
 DIGEST = Lazy(
-    r"(?i)(?:sha1[-:][0-9a-f]{40}|sha256[-:][0-9a-f]{64}|sha384[-:][0-9a-f]{96}"
-    r"|sha512[-:][0-9a-f]{128}|md5[-:][0-9a-f]{32})(?:\.[a-z]{2,5})?"
+    r"(?i)(?:sha1[-:=][0-9a-f]{40}|sha256[-:=][0-9a-f]{64}|sha384[-:=][0-9a-f]{96}"
+    r"|sha512[-:=][0-9a-f]{128}|md5[-:=][0-9a-f]{32})(?:\.[a-z]{2,5})?"
 )
 # The words before a value in prose or a key (``challenge token``, ``"token": "``).
 CHALLENGE_TOKEN = Lazy(r"(?i)challenge[ _-]?token[\"']?\s*[:=]?\s*[\"']?\Z")
