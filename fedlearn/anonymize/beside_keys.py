@@ -26,6 +26,7 @@ from fedlearn.anonymize import (
     entities,
     go_headers,
     heads,
+    http_configs,
     key_shapes,
     latex_macros,
     listed_values,
@@ -279,6 +280,7 @@ def keyed() -> list[Rule]:
         *secret_objects.rules(),  # QEMU's ``-object secret,id=…,data=V``
         *echoed_passwords.rules(),  # ``BORG_PASSCOMMAND="echo V"``, ``--password-command``
         *go_headers.rules(),  # Go's ``map[Authorization:[Bearer V]]``, ``X-Api-Key:[V]``
+        *http_configs.rules(),  # Prometheus' ``authorization:`` ``type: Bearer`` ``credentials: V``
         *typed_values.rules(),  # Avro's ``"k": {"string": V}``, DynamoDB's ``{"S": V}``, Firestore's
         *wire_logins.rules(),  # RESP ``AUTH``, SMTP ``AUTH PLAIN``, IMAP ``LOGIN``, ``PASS``, expect ``send``
         *slot_values.rules(),  # ``<Password><Value>V``, ``LOAD_CONST ('V')``/``STORE_NAME (K)``, D-Bus
