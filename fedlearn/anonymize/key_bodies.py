@@ -27,11 +27,13 @@ from fedlearn.anonymize import probe
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Runs, Trigger, secret
 
 LINE = 64
+LINE_BREAKS = (b"\n", b"\r")
 # Two PEM lines or more, each maybe indented: full 64-character lines, then maybe a shorter last
 # one (maybe padded) that ends its line and holds a digit, ``+``, ``/`` or ``=`` or 16 characters
-# (a word on the next line is prose, not the key's end); the block starts no longer run of base64.
+# (a word on the next line is prose, not the key's end); the block starts no longer run of base64
+# or base64url (its first line is a run of exactly 64, ``probe.long_runs``', before a line break).
 BLOCK = Lazy(
-    r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{64}(?:\r?\n[ \t]*[A-Za-z0-9+/]{64})+"
+    r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/]{64}(?:\r?\n[ \t]*[A-Za-z0-9+/]{64})+"
     r"(?:\r?\n[ \t]*(?=[A-Za-z]{0,15}[0-9+/=])[A-Za-z0-9+/]{4,63}={0,2}(?=[ \t]*(?:\r?\n|$)))?"
     r"(?![A-Za-z0-9+/=])"
 )
@@ -57,16 +59,31 @@ LOOK_BACK = max(back for back, _head in DSA_Q)
 
 
 def has_line_run(found: Runs) -> bool:
-    """Return whether a text's long runs hold one of exactly 64 bytes (a full PEM line): where
-    none does, ``key_body`` finds nothing (a run of 64 base64 characters, none beside it)."""
-    _data, spans, longest = found
-    return longest >= LINE and any(end - start == LINE for start, end in spans)
+    """Return whether a text's long runs hold one of exactly 64 bytes that ends its line (a full
+    PEM line): where none does, ``blocks`` finds nothing (a block's first line is such a run)."""
+    data, spans, longest = found
+    return longest >= LINE and any(
+        end - start == LINE and data[end : end + 1] in LINE_BREAKS for start, end in spans
+    )
 
 
 def blocks(subject: str) -> Iterator[re.Match[str]]:
-    """Yield the blocks of PEM lines in a text with a run of exactly 64 base64 characters."""
-    if has_line_run(probe.long_runs(subject)):
+    """Yield the blocks of PEM lines in a text, each tried where a full line starts (in ASCII
+    text, where a byte is a character; elsewhere searched for)."""
+    found = probe.long_runs(subject)
+    if not has_line_run(found):
+        return
+    data, spans, _longest = found
+    if len(data) != len(subject):
         yield from BLOCK.finditer(subject)
+        return
+    reached = 0
+    for start, end in spans:
+        if start >= reached and end - start == LINE and data[end : end + 1] in LINE_BREAKS:
+            block = BLOCK.match(subject, start)
+            if block is not None:
+                reached = block.end()
+                yield block
 
 
 def follows_integer(data: bytes, start: int) -> bool:
