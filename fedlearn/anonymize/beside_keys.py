@@ -24,8 +24,10 @@ from fedlearn.anonymize import (
     dumps,
     echoed_passwords,
     entities,
+    go_headers,
     heads,
     html_tables,
+    http_configs,
     key_shapes,
     latex_macros,
     listed_values,
@@ -286,6 +288,8 @@ def keyed() -> list[Rule]:
         *printf_frames.rules(),  # ``printf '…AUTH…$n\\r\\n%s…' V | nc``: RESP from arguments
         *secret_objects.rules(),  # QEMU's ``-object secret,id=…,data=V``
         *echoed_passwords.rules(),  # ``BORG_PASSCOMMAND="echo V"``, ``--password-command``
+        *go_headers.rules(),  # Go's ``map[Authorization:[Bearer V]]``, ``X-Api-Key:[V]``
+        *http_configs.rules(),  # Prometheus' ``authorization:`` ``type: Bearer`` ``credentials: V``
         *typed_values.rules(),  # Avro's ``"k": {"string": V}``, DynamoDB's ``{"S": V}``, Firestore's
         *wire_logins.rules(),  # RESP ``AUTH``, SMTP ``AUTH PLAIN``, IMAP ``LOGIN``, ``PASS``, expect ``send``
         *slot_values.rules(),  # ``<Password><Value>V``, ``LOAD_CONST ('V')``/``STORE_NAME (K)``, D-Bus

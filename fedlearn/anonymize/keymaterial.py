@@ -8,7 +8,8 @@ A private key is a secret however it is written, not only between ``-----BEGIN``
   (``MIIDdzCCAl+gAwIBAgI…``) stays; a Java key store (``/u3+7Q``); an OpenSSH key's body without
   its armour (``b3BlbnNzaC1rZXktdjE…``, "openssh-key-v1"); Tor's ``ED25519-V3:``/``RSA1024:``
   onion service keys and its ``hs_ed25519_secret_key`` file in base64. A block of such lines is
-  redacted whole.
+  redacted whole; a block of PEM lines cut from both ends of an RSA private key, told from a
+  certificate's by its INTEGERs (``key_bodies``).
 - ``putty-private-key``: the lines after ``Private-Lines: N`` of a PuTTY ``.ppk``.
 - ``ansible-vault``: the hex lines after ``$ANSIBLE_VAULT;1.1;AES256``.
 - ``private-key``: the lines of an OpenVPN key file after its ``-----BEGIN OpenVPN Static key
@@ -30,7 +31,7 @@ import base64
 import binascii
 import re
 
-from fedlearn.anonymize import byte_keys, nacl_keys, phrases
+from fedlearn.anonymize import byte_keys, key_bodies, nacl_keys, phrases
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 
 BASE64_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
@@ -249,6 +250,7 @@ def rules() -> list[Rule]:
             gate=r"M[A-J][A-Za-z0-9+/]{8}|b3BlbnNzaC1rZXktdjE|/u3\+7QAAAA|zs7OzgAAAA|PT0gZWQyNTUx"
             r"|ED25519-V3:|RSA1024:",
         ),
+        key_bodies.rule(),  # a key's body lines with no BEGIN line and no DER head
         byte_keys.keypair(),
         secret(
             "putty-private-key",

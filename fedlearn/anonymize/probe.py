@@ -147,7 +147,7 @@ def long_runs(text: str) -> Runs:
     byte spans in order, and the longest one's length (``base64_runs``' map read once): each
     long-run rule keeps the runs of its own length from them instead of searching the map again
     (a search for a run of ones compares each candidate byte by byte). The same text asked about
-    twice in a row is read once (the four long-run rules ask about it in turn).
+    twice in a row is read once (the five long-run rules ask about it in turn).
     """
     data, mapped, first = base64_runs(text)
     return runs_between(data, mapped, first, 0, len(mapped))

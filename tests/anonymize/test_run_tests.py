@@ -1,7 +1,7 @@
 """What each long-run rule needs of a text's long runs (``Rule.long_run``), held to the rule.
 
-The four rules without a gate (``high-entropy``, ``encoded-secret``, ``azure-devops-pat``, the
-Ripple ``wallet-key``) run only where one of their tests holds (``probe.has_wanted_run``): each
+The five rules without a gate (``high-entropy``, ``encoded-secret``, ``azure-devops-pat``, the
+Ripple ``wallet-key``, ``key_bodies``' ``private-key``) run only where one of their tests holds (``probe.has_wanted_run``): each
 test must hold wherever its rule's matchers give a verdict, on any text.
 """
 
@@ -77,6 +77,10 @@ PIECES = [
     ripple_seed(b"\x07" * 16),
     "THIS_IS_AN_UPPER_CASE_NAME_2024",
     "lowercase_letters_and_digits_a1b2c3d4e5f6g7h8i9",
+    # Three PEM lines from the middle of an RSA private key (``key_bodies``).
+    "UJjwKuukf5ot7op1YRfDYlOzkPP2409IVlngUwApZWIgm6rejyX70fePybvp1wjH\n"
+    "itVbKlXDccH+yFzuYXgyG1U+bRbCJLdrTl2GMzBif++OH0fcmVYmsR16VmNp80ua\n"
+    "iM9t72ECgYEAwD1InHcCROYXmF/zDvmb57oIa1XdxgjMs2+Sby3PRu1kZqMlfwZc",
 ]
 SEPARATORS = [" ", "/", "+", "=", "\n", "é", ":", "-", "", '"', "?"]
 
@@ -102,10 +106,16 @@ def texts(draw: st.DrawFn) -> str:
     return "".join(parts)
 
 
-def test_the_long_run_rules_are_the_four_with_their_tests() -> None:
+def test_the_long_run_rules_are_the_five_with_their_tests() -> None:
     """Each rule without a gate that looks for long tokens declares what it needs of the runs."""
     names = sorted(rule.name for rule in LONG_RUN_RULES)
-    assert names == ["azure-devops-pat", "encoded-secret", "high-entropy", "wallet-key"]
+    assert names == [
+        "azure-devops-pat",
+        "encoded-secret",
+        "high-entropy",
+        "private-key",
+        "wallet-key",
+    ]
 
 
 @pytest.mark.parametrize("text", PIECES + [f"x {piece} y" for piece in PIECES])
@@ -117,9 +127,15 @@ def test_each_rule_that_redacts_a_piece_wants_its_runs(text: str) -> None:
 
 
 def test_the_pieces_are_redacted_by_each_rule_somewhere() -> None:
-    """The pieces exercise every rule: each of the four redacts at least one of them."""
+    """The pieces exercise every rule: each of the five redacts at least one of them."""
     found = {rule.name for rule in LONG_RUN_RULES for text in PIECES if verdicts(rule, text)}
-    assert found == {"azure-devops-pat", "encoded-secret", "high-entropy", "wallet-key"}
+    assert found == {
+        "azure-devops-pat",
+        "encoded-secret",
+        "high-entropy",
+        "private-key",
+        "wallet-key",
+    }
 
 
 @pytest.mark.parametrize(
@@ -134,7 +150,7 @@ def test_the_pieces_are_redacted_by_each_rule_somewhere() -> None:
     ],
 )
 def test_paths_and_names_want_no_long_run_rule(text: str) -> None:
-    """The long runs the bench's texts hold (paths, names, UUIDs) wake none of the four."""
+    """The long runs the bench's texts hold (paths, names, UUIDs) wake none of the five."""
     assert probe.has_long_run(text)
     assert not probe.has_wanted_run(text, [rule.long_run for rule in LONG_RUN_RULES])  # type: ignore[misc]
 
@@ -151,7 +167,7 @@ def test_every_long_run_rule_wants_the_runs_it_redacts_in(text: str) -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.lists(texts(), min_size=1, max_size=3))
 def test_the_tests_change_no_output(batch: list[str]) -> None:
-    """A batch anonymized with the tests gives what every text with a long run running the four
+    """A batch anonymized with the tests gives what every text with a long run running the five
     rules gives (the tests only skip rules that would find nothing)."""
     always = Anonymizer(config.Anonymize(), MACHINE, use_re2=False)
     always._triggers.wants = (lambda runs: True,)

@@ -2756,7 +2756,36 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             "NUMBAT_CMD=cqlsh db.numbat.internal 9042 -u ingest -p '{s}' --ssl",
             lambda: chars(1, ALNUM) + chars(15, ALNUM + "!#%^*"),
         ),
+        # Session 36 (leaks40): an OTLP debug attribute, Go's printed header map, Prometheus'
+        # authorization block, a private key's PEM lines cut from both ends.
+        (
+            "otel-debug-attribute",
+            "Attributes:\n     -> http.method: Str(POST)\n"
+            '     -> numbat.api_token: Slice(["{s}"])\n     -> http.status_code: Int(200)',
+            lambda: chars(24, LOWER + DIGITS),
+        ),
+        (
+            "go-header-map",
+            "2026/12/06 10:11:12 DEBUG request url=https://numbat.example.com/v1 "
+            "header=map[Accept:[*/*] Authorization:[Bearer {s}]]",
+            lambda: chars(25, DIGITS),
+        ),
+        (
+            "prometheus-authorization",
+            "scrape_configs:\n  - job_name: numbat\n    authorization:\n      type: Bearer\n"
+            "      credentials: {s}",
+            lambda: chars(32, DIGITS),
+        ),
+        ("pem-key-lines", "$ sed -n 9,11p numbat.key\n{s}\n$ ", key_lines),
     ]
+
+
+def key_lines() -> str:
+    """Return three PEM lines of DER bytes with a private key's prime header (``02 81 81 00``)
+    after another INTEGER's bytes, as a key's middle lines decode."""
+    data = bytes(rng.randrange(256) for _ in range(60)) + b"\x02\x81\x81\x00"
+    data += bytes(rng.randrange(256) for _ in range(80))
+    return "\n".join(textwrap.wrap(b64_of(data), 64))
 
 
 def sentence_b64(plain: str) -> str:
