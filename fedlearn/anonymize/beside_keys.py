@@ -37,6 +37,7 @@ from fedlearn.anonymize import (
     readouts,
     rules,
     secret_objects,
+    setting_reads,
     slot_values,
     sql_copy,
     store_reads,
@@ -281,4 +282,5 @@ def keyed() -> list[Rule]:
         *wire_logins.rules(),  # RESP ``AUTH``, SMTP ``AUTH PLAIN``, IMAP ``LOGIN``, ``PASS``, expect ``send``
         *slot_values.rules(),  # ``<Password><Value>V``, ``LOAD_CONST ('V')``/``STORE_NAME (K)``, D-Bus
         *cracked.rules(),  # ``[+] DOM\\u:V``, ``u:V - Valid credentials``, ``HASH:V``, ``Raw result: V``
+        *setting_reads.rules(),  # ``gsettings get S KEY`` / ``'V'``, ``(gdb) p cfg->KEY`` / ``$1 = "V"``
     ]
