@@ -41,6 +41,7 @@ from fedlearn.anonymize import (
     slot_values,
     sql_copy,
     store_reads,
+    string_dumps,
     terms,
     typed_values,
     wire_logins,
@@ -282,5 +283,6 @@ def keyed() -> list[Rule]:
         *wire_logins.rules(),  # RESP ``AUTH``, SMTP ``AUTH PLAIN``, IMAP ``LOGIN``, ``PASS``, expect ``send``
         *slot_values.rules(),  # ``<Password><Value>V``, ``LOAD_CONST ('V')``/``STORE_NAME (K)``, D-Bus
         *cracked.rules(),  # ``[+] DOM\\u:V``, ``u:V - Valid credentials``, ``HASH:V``, ``Raw result: V``
+        *string_dumps.rules(),  # ``strings``/``readelf -p``: a secret's name, its value the next line
         *setting_reads.rules(),  # ``gsettings get S KEY`` / ``'V'``, ``(gdb) p cfg->KEY`` / ``$1 = "V"``
     ]
