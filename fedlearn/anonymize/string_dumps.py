@@ -9,7 +9,9 @@ the command, to the next prompt), a line that is only a name that says secret ma
 on the line after it, else on the line before it, judged as ``NAME=value`` (``tables.judged``)
 when it looks generated (``readouts.is_generated``) and is no symbol's version, mangled name,
 target triple or alphabet table (``GLIBC_2.34``, ``_ZN…``, ``x86_64-linux-gnu``, ``ABCDEF…``);
-``readelf``'s ``[  offset]`` and ``rabin2``'s columns before the string are not part of it. A
+``readelf``'s ``[  offset]`` and ``rabin2``'s columns before the string are not part of it.
+less's history file (``~/.lesshst``) lists searches the same way, one a line after ``"``: a
+search for a secret's name, then for its value. A
 listing of ordinary symbols (``main``, ``GLIBC_2.34``, a format string) stays: no name says
 secret, or the neighbour is no secret's value (a word, a message, another name).
 """
@@ -25,17 +27,19 @@ from fedlearn.anonymize.readouts import is_generated
 from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, span_match
 from fedlearn.anonymize.tables import judged
 
-# The dump's command: at a line's start (after a prompt, maybe ``sudo``) or after a pipe.
+# The dump's command: at a line's start (after a prompt, maybe ``sudo``) or after a pipe; or the
+# header of less's history file (``~/.lesshst``), one search a line after ``.search``.
 DUMP = Lazy(
     r"(?m:^)[^\n]*?(?:^|[$#%>|][ \t]*)(?:sudo[ \t]+)?(?:strings|readelf[ \t][^\n|]*?"
     r"(?:-p|--string-dump)|rabin2[ \t]+-z{1,2})(?:[ \t][^\n]*)?(?:\n|\Z)"
+    r"|(?m:^)\.less-history-file:[ \t]*\r?\n"
 )
 # A prompt opening a line: the listing ends there.
 PROMPT = re.compile(r"[ \t]*(?:[^\s$#%>]{0,80}[$#%>][ \t]|\((?:gdb|lldb)\))")
 # What a dump's line holds before its string: readelf's ``[  2c]  ``, rabin2's ``nth paddr vaddr
-# len size section type`` columns.
+# len size section type`` columns, less's ``"`` before a search.
 PREFIX = re.compile(
-    r"[ \t]*(?:\[[ \t]*[0-9a-fA-F]+\][ \t]+"
+    r"[ \t]*(?:\"(?=\S)|\[[ \t]*[0-9a-fA-F]+\][ \t]+"
     r"|[0-9]+[ \t]+0x[0-9a-fA-F]+[ \t]+0x[0-9a-fA-F]+[ \t]+[0-9]+[ \t]+[0-9]+[ \t]+\S+[ \t]+\S+[ \t]+)?"
 )
 NAME = re.compile(r"[A-Za-z_][\w.-]{2,80}")
@@ -142,7 +146,7 @@ def rules() -> list[Rule]:
         Rule(
             key_names.NAMES,
             (Matcher(Lazy(SPAN.pattern), find=neighbours, judge=keyed),),
-            trigger=Trigger(words=("strings", "readelf", "rabin2")),
-            gate=r"strings|readelf[ \t]|rabin2[ \t]",
+            trigger=Trigger(words=("strings", "readelf", "rabin2", ".less-history-file:")),
+            gate=r"strings|readelf[ \t]|rabin2[ \t]|\.less-history-file:",
         )
     ]

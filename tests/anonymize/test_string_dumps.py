@@ -41,6 +41,11 @@ UUID = "0b9e4c7a-3f21-4d58-9a6e-c1d2e3f4a5b6"
             "0   0x00002004 0x00002004 14  15   .rodata ascii ledger_token\n"
             "1   0x00002014 0x00002014 20  21   .rodata ascii <redacted:token>\n",
         ),
+        (  # less's history: a search for a name, then for its value
+            f'$ cat ~/.lesshst\n.less-history-file:\n.search\n"password\n"{MIXED}\n.shell\n"ls\n',
+            '$ cat ~/.lesshst\n.less-history-file:\n.search\n"password\n'
+            '"<redacted:password>\n.shell\n"ls\n',
+        ),
     ],
 )
 def test_a_value_beside_a_secret_name_in_a_dump_is_redacted(text: str, expected: str) -> None:
@@ -60,6 +65,8 @@ def test_a_value_beside_a_secret_name_in_a_dump_is_redacted(text: str, expected:
         "$ strings ./ledger\npassword\nPassword: \nauthentication failed\n",
         # a hash beside a name that says nothing secret
         f"$ readelf -p .comment ./ledger\n  [     0]  build_id\n  [    10]  {MIXED}\n",
+        # less's searches for names and words
+        '.less-history-file:\n.search\n"token\n"expires_at\n"TODO\n"api_key\n"ERROR\n',
         # no dump: a value under a bare name elsewhere is another rule's
         f"api_token\n{MIXED}\n",
     ],
