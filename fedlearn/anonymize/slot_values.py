@@ -17,6 +17,8 @@ from ``bench/contexts38``).
   struct (``array of bytes "V"`` in a call on ``org.freedesktop.Secret.*``), and the last string
   argument of a method whose member names a secret (``member=SetToken`` … ``string "V"``;
   ``Member=SetPassword`` … ``STRING "V";``);
+- squid's ``cache_peer … login=USER:PASSWORD`` (the pair's second slot, a login's password);
+- Robot Framework's log of an assignment, ``${NAME} = V`` (the variable's name in its braces);
 - a call typed on a command line or sent as JSON, its method a login or naming a secret, its last
   argument the secret: ``gdbus call … --method a.b.Login USER V``, ``busctl call DEST PATH IFACE
   SetToken s V``, ``dbus-send … a.b.SignIn string:USER string:V``, an LSP ``workspace/
@@ -108,6 +110,20 @@ LSP_COMMAND = Lazy(
     r"\"arguments\"[ \t]*:[ \t]*\[(?P<args>[^\[\]]{1,4096})\]"
 )
 JSON_STRING = re.compile(r"\"((?:[^\"\\\n]|\\.)*)\"")
+
+# squid's ``cache_peer HOST TYPE PORT ICP OPTIONS``: ``login=USER:PASSWORD`` among the options.
+CACHE_PEER = Lazy(
+    r"(?m:^)[ \t]*cache_peer[ \t][^\n]*?[ \t]login=[^\s:]{1,128}:(?P<value>[^\s]{1,1024})"
+)
+# Robot Framework's log line of a keyword's result assigned: ``${NAME} = V``.
+ROBOT_ASSIGNED = Lazy(
+    r"\$\{(?P<key>[A-Za-z_][\w.-]{0,63})\}[ \t]=[ \t](?P<value>[^\s<]{1,1024})(?=[ \t]*(?:<|\r?\n|\Z))"
+)
+
+
+def peer_login(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a ``cache_peer``'s login password."""
+    return login_password(match.group("value"), match.end("value"))
 
 
 def call_secret(member: str, value: str, end: int) -> tuple[int, int, str] | None:
@@ -249,6 +265,18 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(SPAN.pattern), find=call_arguments, judge=call_judge),),
             trigger=Trigger(words=("member=",), lower=True),
             gate=r"(?i)member=[A-Za-z_]",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(CACHE_PEER.pattern), judge=peer_login),),
+            trigger=Trigger(words=("cache_peer",)),
+            gate=r"cache_peer[ \t][^\n]*login=",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(ROBOT_ASSIGNED.pattern), judge=keyed_judge),),
+            trigger=Trigger(words=("} = ",)),
+            gate=r"\$\{[A-Za-z_][\w.-]*\}[ \t]=[ \t]",
         ),
         Rule(
             key_names.NAMES,

@@ -1,5 +1,6 @@
 """A call's last argument when its method logs in or names a secret: D-Bus on a command line
-(gdbus, busctl, dbus-send) and an LSP ``workspace/executeCommand`` (``slot_values``)."""
+(gdbus, busctl, dbus-send) and an LSP ``workspace/executeCommand``; squid's ``cache_peer``
+login pair; Robot Framework's ``${NAME} = V`` (``slot_values``)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,17 @@ DEST = "--session --dest org.acme.Agent --object-path /org/acme/Agent"
             f'{{"command": "acme.setApiKey", "arguments": ["{MIXED}"]}}',
             '{"command": "acme.setApiKey", "arguments": ["<redacted:api-key>"]}',
         ),
+        (  # squid's cache_peer login pair
+            "cache_peer parent.example.com parent 3128 0 no-query default "
+            "login=svc-deploy:cdo9cfqwsf89lx3owqfibkngp2hemjs7",
+            "cache_peer parent.example.com parent 3128 0 no-query default "
+            "login=svc-deploy:<redacted:password>",
+        ),
+        (  # Robot Framework's log of an assignment
+            f'<msg timestamp="20261207 09:14:02.123" level="INFO">${{acme_api_token}} = {MIXED}</msg>',
+            '<msg timestamp="20261207 09:14:02.123" level="INFO">${acme_api_token} = '
+            "<redacted:token></msg>",
+        ),
     ],
 )
 def test_a_login_calls_password_is_redacted(text: str, expected: str) -> None:
@@ -65,6 +77,12 @@ def test_a_login_calls_password_is_redacted(text: str, expected: str) -> None:
         f"gdbus call {DEST} --method org.acme.Agent.GetVersion",
         f"gdbus call {DEST} --method org.acme.Agent.Open /srv/data/report.pdf",
         '{"command": "editor.action.rename", "arguments": ["file:///srv/app/main.py", 12]}',
+        # squid's other logins, Robot's other variables
+        "cache_peer parent.example.com parent 3128 0 no-query login=PASSTHRU",
+        "cache_peer parent.example.com parent 3128 0 login=*:secret",
+        '<msg level="INFO">${count} = 42</msg>',
+        '<msg level="INFO">${api_token} = None</msg>',
+        '<msg level="INFO">${build_sha} = 3e0b9c71d5a84f26e19b7c03a5d6f482</msg>',
         # a DAP request's arguments object
         '{"seq": 3, "type": "request", "command": "launch", "arguments": {"program": "app.py"}}',
     ],
