@@ -70,6 +70,7 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(SPAN.pattern), find=commands, judge=password),),
             trigger=Trigger(words=("auth", "requirepass", "masterauth", "setuser"), lower=True),
             lower=False,
-            gate=r"(?i)auth[ \t]|requirepass|masterauth|setuser",
+            gate=r"(?i)(?:^|\n|>)[ \t]*(?:auth[ \t]|config[ \t]+set[ \t]|hello[ \t]|acl[ \t]+setuser)"
+            r"|redis-cli",
         )
     ]

@@ -126,21 +126,21 @@ FORMS = (
     GETPROP,
     DEBUGGER,
 )
+# The rule's words (necessary), and its gate: each command's words as its pattern writes them.
 WORDS = (
     "PlistBuddy",
-    "defaults",
     "plutil",
-    "launchctl",
+    "getenv",
     "gsettings",
     "dconf",
     "kreadconfig",
     "xfconf-query",
-    "config",
     "getprop",
     "(gdb)",
     "(lldb)",
     "(dlv)",
 )
+SPACED = (r"defaults[ \t]", r"git[ \t]+config", r"config[ \t]+get")
 
 
 def read_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -158,7 +158,7 @@ def rules() -> list[Rule]:
         Rule(
             key_names.NAMES,
             tuple(Matcher(Lazy(form.pattern), judge=read_value) for form in FORMS),
-            trigger=Trigger(words=WORDS),
-            gate="|".join(re.escape(word) for word in WORDS),
+            trigger=Trigger(words=WORDS, patterns=tuple(Lazy(pattern) for pattern in SPACED)),
+            gate="|".join((*(re.escape(word) for word in WORDS), *SPACED)),
         )
     ]

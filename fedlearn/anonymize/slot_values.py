@@ -276,7 +276,7 @@ def rules() -> list[Rule]:
             key_names.NAMES,
             (Matcher(Lazy(ROBOT_ASSIGNED.pattern), judge=keyed_judge),),
             trigger=Trigger(words=("} = ",)),
-            gate=r"\$\{[A-Za-z_][\w.-]*\}[ \t]=[ \t]",
+            gate=r"\$\{[A-Za-z_][A-Za-z0-9_.-]*\}[ \t]=[ \t]",
         ),
         Rule(
             key_names.NAMES,

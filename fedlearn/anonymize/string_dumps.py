@@ -147,6 +147,7 @@ def rules() -> list[Rule]:
             key_names.NAMES,
             (Matcher(Lazy(SPAN.pattern), find=neighbours, judge=keyed),),
             trigger=Trigger(words=("strings", "readelf", "rabin2", ".less-history-file:")),
-            gate=r"strings|readelf[ \t]|rabin2[ \t]|\.less-history-file:",
+            gate=r"(?:^|\n|[$#%>|][ \t]*)(?:sudo[ \t]+)?strings|readelf[ \t]|rabin2[ \t]"
+            r"|\.less-history-file:",
         )
     ]
