@@ -40,13 +40,16 @@ from fedlearn.anonymize import (
     printf_frames,
     public_handles,
     readouts,
+    redis_commands,
     rules,
     schema_defaults,
     secret_objects,
+    setting_reads,
     slot_values,
     spaced_pairs,
     sql_copy,
     store_reads,
+    string_dumps,
     terms,
     text_entities,
     typed_values,
@@ -299,4 +302,7 @@ def keyed() -> list[Rule]:
         *text_entities.rules(),  # Telegram's ``"the key is ", {"type": "code", "text": V}``
         *html_tables.rules(),  # ``<th>API key</th>`` over ``<td><code>V</code></td>``
         *cracked.rules(),  # ``[+] DOM\\u:V``, ``u:V - Valid credentials``, ``HASH:V``, ``Raw result: V``
+        *redis_commands.rules(),  # redis-cli's ``AUTH V``, ``CONFIG SET requirepass V``, ``ACL SETUSER u >V``
+        *string_dumps.rules(),  # ``strings``/``readelf -p``: a secret's name, its value the next line
+        *setting_reads.rules(),  # ``gsettings get S KEY`` / ``'V'``, ``(gdb) p cfg->KEY`` / ``$1 = "V"``
     ]

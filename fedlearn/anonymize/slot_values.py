@@ -16,7 +16,14 @@ from ``bench/contexts38``).
 - D-Bus messages (``dbus-monitor``, ``busctl monitor``): the value of a Secret Service ``Secret``
   struct (``array of bytes "V"`` in a call on ``org.freedesktop.Secret.*``), and the last string
   argument of a method whose member names a secret (``member=SetToken`` … ``string "V"``;
-  ``Member=SetPassword`` … ``STRING "V";``).
+  ``Member=SetPassword`` … ``STRING "V";``);
+- squid's ``cache_peer … login=USER:PASSWORD`` (the pair's second slot, a login's password);
+- Robot Framework's log of an assignment, ``${NAME} = V`` (the variable's name in its braces);
+- a call typed on a command line or sent as JSON, its method a login or naming a secret, its last
+  argument the secret: ``gdbus call … --method a.b.Login USER V``, ``busctl call DEST PATH IFACE
+  SetToken s V``, ``dbus-send … a.b.SignIn string:USER string:V``, an LSP ``workspace/
+  executeCommand`` of ``"command": "x.login"`` with ``"arguments": ["V"]``; a login's password
+  needs a character that is no letter or to read as drawn (``failed``, ``true`` stay).
 
 A name is judged by ``key_names.classify_key`` and its value by ``key_names.is_secret_value``, as
 after ``NAME=``; a Secret struct's bytes need 4 characters and no reference.
@@ -27,8 +34,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import checks, key_names
+from fedlearn.anonymize import checks, key_names, words
 from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, span_match
+from fedlearn.anonymize.tables import judged
 
 XML_VALUE = Lazy(
     r"<(?P<key>[A-Za-z][\w.:-]{0,63})>[ \t]*\r?\n?[ \t]*<(?P<tag>[Vv]alue)>"
@@ -80,6 +88,79 @@ BUSCTL_CALL = Lazy(
 STRING_ARG = Lazy(
     r"(?m:^)[ \t]*(?:string|STRING) \"(?P<value>(?:[^\"\\\n]|\\.){1,1024})\";?[ \t]*$"
 )
+
+# A method that logs in (its last argument is the password): ``Login``, ``LogOn``, ``sign_in``…
+LOGIN_MEMBER = re.compile(r"(?i)(?:log_?(?:in|on)|sign_?in|authenticate)(?:with_?password)?")
+# One argument on a command line: quoted or bare.
+ARG = r"(?:'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|[^\s'\"|;&<>]+)"
+ARGS = re.compile(ARG)
+# A D-Bus call on a command line: gdbus's ``--method IFACE.MEMBER ARGS``, busctl's ``call DEST
+# PATH IFACE MEMBER SIGNATURE ARGS``, dbus-send's ``/PATH IFACE.MEMBER TYPE:ARG``.
+DBUS_COMMAND = Lazy(
+    r"(?:gdbus[ \t]+call[ \t][^\n]*?--method[ \t]+(?:[\w-]+\.)*"
+    r"|busctl[ \t][^\n]*?call[ \t]+[^\s/]+[ \t]+/[^\s]*[ \t]+[\w.-]+[ \t]+"
+    r"|dbus-send[ \t][^\n]*?[ \t]/[^\s]*[ \t]+(?:[\w-]+\.)+)"
+    r"(?P<key>[A-Za-z_]\w{1,63})(?P<args>(?:[ \t]+" + ARG + r")+)[ \t]*(?=\r?\n|\Z)"
+)
+# dbus-send's typed argument: ``string:V``.
+TYPED = re.compile(r"(?:string|objpath|variant):")
+# An LSP ``workspace/executeCommand``'s params: the command's id, then its arguments' array.
+LSP_COMMAND = Lazy(
+    r"\"command\"[ \t]*:[ \t]*\"(?:[\w-]+[.:/])*(?P<key>[A-Za-z_][\w-]{1,63})\"[ \t]*,\s*"
+    r"\"arguments\"[ \t]*:[ \t]*\[(?P<args>[^\[\]]{1,4096})\]"
+)
+JSON_STRING = re.compile(r"\"((?:[^\"\\\n]|\\.)*)\"")
+
+# squid's ``cache_peer HOST TYPE PORT ICP OPTIONS``: ``login=USER:PASSWORD`` among the options.
+CACHE_PEER = Lazy(
+    r"(?m:^)[ \t]*cache_peer[ \t][^\n]*?[ \t]login=[^\s:]{1,128}:(?P<value>[^\s]{1,1024})"
+)
+# Robot Framework's log line of a keyword's result assigned: ``${NAME} = V``.
+ROBOT_ASSIGNED = Lazy(
+    r"\$\{(?P<key>[A-Za-z_][\w.-]{0,63})\}[ \t]=[ \t](?P<value>[^\s<]{1,1024})(?=[ \t]*(?:<|\r?\n|\Z))"
+)
+
+
+def peer_login(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a ``cache_peer``'s login password."""
+    return login_password(match.group("value"), match.end("value"))
+
+
+def call_secret(member: str, value: str, end: int) -> tuple[int, int, str] | None:
+    """Return the span and rule of a call's last argument when its method names a secret
+    (judged as ``MEMBER=value``) or logs in (a password: a character that is no letter, or
+    drawn), else None."""
+    if key_names.classify_key(member) is not None:
+        return judged(member, value, end)
+    return login_password(value, end) if LOGIN_MEMBER.fullmatch(member) is not None else None
+
+
+def login_password(value: str, end: int) -> tuple[int, int, str] | None:
+    """Return the span and rule of a login's password (ending at ``end``): judged as
+    ``password=value``, with a character that is no letter or drawn, no name; else None."""
+    if words.is_named(value) or (value.isalpha() and not key_names.reads_generated(value, 8)):
+        return None
+    return judged("password", value, end)
+
+
+def command_call(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of the last argument of a D-Bus call typed on a command line."""
+    last = list(ARGS.finditer(text, match.start("args"), match.end("args")))[-1]
+    start, end = last.span()
+    if text[start] in "'\"":
+        start, end = start + 1, end - 1
+    typed = TYPED.match(text, start, end)
+    start = typed.end() if typed is not None else start
+    return call_secret(match.group("key"), text[start:end], end) if start < end else None
+
+
+def lsp_call(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of the last string argument of an LSP command."""
+    strings = list(JSON_STRING.finditer(text, match.start("args"), match.end("args")))
+    if not strings:
+        return None
+    start, end = strings[-1].span(1)
+    return call_secret(match.group("key"), text[start:end], end) if start < end else None
 
 
 def keyed_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -184,5 +265,29 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(SPAN.pattern), find=call_arguments, judge=call_judge),),
             trigger=Trigger(words=("member=",), lower=True),
             gate=r"(?i)member=[A-Za-z_]",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(CACHE_PEER.pattern), judge=peer_login),),
+            trigger=Trigger(words=("cache_peer",)),
+            gate=r"cache_peer[ \t][^\n]*login=",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(ROBOT_ASSIGNED.pattern), judge=keyed_judge),),
+            trigger=Trigger(words=("} = ",)),
+            gate=r"\$\{[A-Za-z_][A-Za-z0-9_.-]*\}[ \t]=[ \t]",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(DBUS_COMMAND.pattern), judge=command_call),),
+            trigger=Trigger(words=("gdbus", "busctl", "dbus-send")),
+            gate=r"gdbus[ \t]+call|busctl[ \t]|dbus-send[ \t]",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(LSP_COMMAND.pattern), judge=lsp_call),),
+            trigger=Trigger(words=('"arguments"',)),
+            gate=r"\"arguments\"[ \t]*:[ \t]*\[",
         ),
     ]
