@@ -273,8 +273,6 @@ def keyed() -> list[Rule]:
         *terms.rules(),  # Erlang, Elixir and Clojure terms: tuples, binary maps, keywords
         *entities.rules(),  # quoted with HTML entities: ``password=&quot;…&quot;``
         *directives.rules(),  # ``SetEnv NAME value``, ``set $name value;``, ``git config k v``
-        *spaced_pairs.rules(),  # ``requirepass V``, ``api_key    V``, ``| api_key | V |``: a line of two
-        *login_pairs.rules(),  # ``Login: admin / V``, ``user/pass: admin / V``, ``creds: u:V``
         *nixout.rules(),  # ``nix-repl>`` echoes and NixOS definition lists: ``- In `f': "…"``
         *readouts.rules(),  # printed for a named secret: ``printenv NAME``, ``cat ~/.app/token``…
         *lookups.rules(),  # ``puppet lookup``/``pillar.get``/``eyaml`` output, IPython ``Out[n]``
@@ -305,4 +303,7 @@ def keyed() -> list[Rule]:
         *redis_commands.rules(),  # redis-cli's ``AUTH V``, ``CONFIG SET requirepass V``, ``ACL SETUSER u >V``
         *string_dumps.rules(),  # ``strings``/``readelf -p``: a secret's name, its value the next line
         *setting_reads.rules(),  # ``gsettings get S KEY`` / ``'V'``, ``(gdb) p cfg->KEY`` / ``$1 = "V"``
+        # The least specific last: a line of a key and a value, a told pair (their names yield).
+        *spaced_pairs.rules(),  # ``requirepass V``, ``api_key    V``, ``| api_key | V |``: a line of two
+        *login_pairs.rules(),  # ``Login: admin / V``, ``user/pass: admin / V``, ``creds: u:V``
     ]
