@@ -30,6 +30,8 @@ from fedlearn.anonymize import (
     encoded,
     entropy,
     forms,
+    impacket_targets,
+    keyed_values,
     logins,
     machine,
     named_values,
@@ -92,6 +94,8 @@ def builtin_rules(
         + commands.placed()
         + logins.rules()
         + stdin_fed.rules()
+        + keyed_values.rules()
+        + impacket_targets.rules()
         + named_values.rules()
         + rpc_params.rules()
         + asked.rules()
