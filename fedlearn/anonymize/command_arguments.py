@@ -54,9 +54,28 @@ def is_literal(value: str, *, flag_like: bool = False) -> bool:
     name in them a template (``{password}``, ``{DB_PASSWORD}``)."""
     if len(value) < 4:
         return False
-    if checks.is_reference(value) and not is_braced_literal(value):
+    if checks.is_reference(value) and not (is_braced_literal(value) or is_slashed_draw(value)):
         return False
     return flag_like or not value.startswith("-")
+
+
+# Base64 that starts with ``/`` (``openssl rand -base64`` draws one in 64): read as a path.
+BASE64 = Lazy(r"/[A-Za-z0-9+/]{15,200}={0,2}")
+
+
+def is_slashed_draw(value: str) -> bool:
+    """Return whether a value that starts with ``/`` is drawn base64, not a path (cli40): 16 or
+    more characters that read as generated without the slashes, no word between them and no
+    directory's name (a short run of lower-case letters: ``/tmp/…``, ``/etc/…``)."""
+    if BASE64.compiled.fullmatch(value) is None:
+        return False
+    parts = [part for part in value.split("/") if part]
+    if any(part.isalpha() and part.islower() and len(part) <= 8 for part in parts):
+        return False
+    if any(len(part) >= 4 and words.is_wordy(part) for part in parts):
+        return False
+    body = "".join(parts)
+    return checks.looks_random(body, minimum=16) and not words.is_named(body)
 
 
 def in_word(text: str, start: int) -> bool:

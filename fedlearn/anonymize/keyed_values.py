@@ -33,6 +33,7 @@ KEYED: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "conda": (("--set",), (), ()),
     "doppler": (("set",), (), ()),  # ``doppler configure set KEY V`` (``secrets set``: stored)
     "glab": (("set", "create", "update"), (), ("-v", "--value")),
+    "az": (("create", "update"), ("--name",), ("--value",)),  # ``az pipelines variable create``
 }
 # Flags of those commands that take no value (a name after them is no flag's value).
 SWITCHES = frozenset({"--masked", "--protected", "--raw", "--global", "--silent", "-g"})

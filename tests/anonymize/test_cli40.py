@@ -71,6 +71,23 @@ T = "<redacted:token>"
         ("vault operator unseal Wq8xK2mZ7Lp3", f"unseal {T}"),
         ("gopass insert -f app/db <<< Wq8xK2mZ7L", f"<<< {R}"),
         ("mkstore -wrl /w -createCredential db app Wq8xK2mZ7L", f"app {R}"),
+        # base64 that starts with ``/``, after a password flag or verb
+        ("p4 -u ops -P /KizaA1C0Q2OgFqc8SPInFMCUmMG46X4 sync", f"-P {R} sync"),
+        ("bw unlock /93Hr/kjuxTEx9xRPEWDnMByKgjZrlqE", f"bw unlock {R}"),
+        # secret stores' values (``stored``) and a pipeline's variable named a password
+        (
+            "ansible-vault encrypt_string 'Wq8xK2mZ7L' --name db_password",
+            "<redacted:stored-secret>",
+        ),
+        ("berglas create sm://proj/db Wq8xK2mZ7Lp3", "db <redacted:stored-secret>"),
+        ("conjur variable set -i app/db -v Wq8xK2mZ7Lp3", "-v <redacted:stored-secret>"),
+        ("akeyless create-secret --name db --value Wq8xK2mZ7Lp3", "<redacted:stored-secret>"),
+        ("elasticsearch-keystore add -x bootstrap.password <<< Wq8xK2mZ7Lp3", "<<< <redacted:"),
+        (
+            "circleci context store-secret org acme ctx DB_PASSWORD <<< Wq8xK2mZ7Lp3",
+            "<<< <redacted:",
+        ),
+        ("az pipelines variable create --name pw --value Wq8xK2mZ7L --secret true", f"--value {R}"),
     ],
 )
 def test_command_line_secrets(anonymizer: Anonymizer, text: str, expected: str) -> None:
@@ -119,6 +136,11 @@ def test_command_line_secrets(anonymizer: Anonymizer, text: str, expected: str) 
         "wpa_cli -i wlan0 set_network 0 psk $WIFI_PSK",
         "valkey-cli -p 6380 ping",
         "mysqlsh --uri root@db:3306",
+        "sqlcmd -S db -U sa -P /tmp/Xk9mPq2Lw7zzAB",
+        "zip -P /run/secrets/zip_password out.zip f",
+        "az pipelines variable create --name region --value westeurope",
+        "ansible-vault encrypt_string --stdin-name db_password",
+        "elasticsearch-keystore add -x bootstrap.password",
     ],
 )
 def test_command_line_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:
