@@ -24,6 +24,7 @@ from fedlearn.anonymize import (
     audit_records,
     beside_keys,
     commands,
+    console_logins,
     credentials,
     declarations,
     documents,
@@ -96,6 +97,7 @@ def builtin_rules(
         + stdin_fed.rules()
         + keyed_values.rules()
         + impacket_targets.rules()
+        + console_logins.rules()
         + named_values.rules()
         + rpc_params.rules()
         + asked.rules()

@@ -281,7 +281,7 @@ CONNECT = rules.Lazy(
 # manual says it does when stdin is no terminal (``STDIN_READERS``, also ``here_fed``'s).
 STDIN_READERS = (
     r"--passphrase-fd[ =]0|--password-stdin|--passwd-stdin|--pass-stdin|--passwd-on-stdin"
-    r"|password_stdin|smbpasswd[^|\n]*[ \t]-s\b|passwd[ \t]+--stdin|-passin[ \t]+stdin|chpasswd"
+    r"|password_stdin|smbpasswd[^|\n]*[ \t]-[sa]\b|passwd[ \t]+--stdin|-passin[ \t]+stdin|chpasswd"
     r"|sudo[ \t]+-\w*S\b|\bkinit\b|cryptsetup[ \t]+(?:luks)?(?:[oO]pen|[fF]ormat|[aA]dd[kK]ey)"
     r"|keepassxc-cli|lpass[ \t]+login|\bop[ \t]+signin|\b(?:go)?pass[ \t]+insert|saslpasswd2|vncpasswd"
 )

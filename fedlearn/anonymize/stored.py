@@ -72,6 +72,7 @@ STORES: dict[str, tuple[str, ...]] = {
     "keystore add ": (),
     "devops login ": (),
     "pub token add ": (),
+    "chamber write ": ("#3",),  # ``chamber write SERVICE KEY VALUE``
 }
 STORE_WORDS = tuple(STORES)
 STORE = Lazy("|".join(re.escape(word) for word in STORE_WORDS))
