@@ -31,6 +31,7 @@ T = "<redacted:token>"
         ("glab variable set --masked DB_PASSWORD --value Wq8xK2mZ7L", f"--value {R}"),
         ("TF_TOKEN_app_terraform_io=Wq8xK2mZ7Lp3 terraform init", f"io={T} terraform"),
         ("sonar-scanner -Dsonar.login=Wq8xK2mZ7Lp3", f"login={T}"),
+        ("offlineimap -o -k Repository_remote:remotepass=Wq8xK2mZ7L", f"remotepass={R}"),
         # a console's own command in one quoted argument
         ("deluge-console 'connect 127.0.0.1:58846 admin Wq8xK2mZ7L; info'", f"admin {R};"),
         ("lftp -e 'open -u ops,Wq8xK2mZ7L sftp://fs01; mirror'", f"ops,{R} sftp"),
