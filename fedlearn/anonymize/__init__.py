@@ -24,12 +24,15 @@ from fedlearn.anonymize import (
     audit_records,
     beside_keys,
     commands,
+    console_logins,
     credentials,
     declarations,
     documents,
     encoded,
     entropy,
     forms,
+    impacket_targets,
+    keyed_values,
     logins,
     machine,
     named_values,
@@ -92,6 +95,9 @@ def builtin_rules(
         + commands.placed()
         + logins.rules()
         + stdin_fed.rules()
+        + keyed_values.rules()
+        + impacket_targets.rules()
+        + console_logins.rules()
         + named_values.rules()
         + rpc_params.rules()
         + asked.rules()

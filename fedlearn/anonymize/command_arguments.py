@@ -17,10 +17,12 @@ from fedlearn.anonymize import checks, heads, words
 from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
 from fedlearn.anonymize.netconfig import DEFAULT_COMMUNITIES
 from fedlearn.anonymize.password_commands import (
+    AT_HOST,
     ATTACHED,
     COMMAND_NAMES,
     COMMANDS,
     CONNECT,
+    LAST_COLON,
     LOGON,
     POSITIONAL,
     RABBIT_VERBS,
@@ -37,9 +39,12 @@ from fedlearn.anonymize.password_commands import (
 from fedlearn.anonymize.probe import Probe
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Span, Trigger
 from fedlearn.anonymize.shell_words import after_separator, arguments, on_its_line, unquoted
-from fedlearn.anonymize.verb_passwords import service_password, verb_passwords
+from fedlearn.anonymize.verb_passwords import inner_commands, service_password, verb_passwords
 
 VERB_COMMANDS = frozenset({*VERB_NEEDS, "isql", "mkpasswd"})
+# Windows' and Python's tools named with their file's suffix (``PsExec64.exe``, ``espota.py``).
+SUFFIXES = (".exe", ".py")
+SUFFIXED = frozenset({"psexec", "psexec64", "paexec", "espota", "plink", "pscp"} & COMMANDS)
 
 
 def is_literal(value: str, *, flag_like: bool = False) -> bool:
@@ -49,9 +54,28 @@ def is_literal(value: str, *, flag_like: bool = False) -> bool:
     name in them a template (``{password}``, ``{DB_PASSWORD}``)."""
     if len(value) < 4:
         return False
-    if checks.is_reference(value) and not is_braced_literal(value):
+    if checks.is_reference(value) and not (is_braced_literal(value) or is_slashed_draw(value)):
         return False
     return flag_like or not value.startswith("-")
+
+
+# Base64 that starts with ``/`` (``openssl rand -base64`` draws one in 64): read as a path.
+BASE64 = Lazy(r"/[A-Za-z0-9+/]{15,200}={0,2}")
+
+
+def is_slashed_draw(value: str) -> bool:
+    """Return whether a value that starts with ``/`` is drawn base64, not a path (cli40): 16 or
+    more characters that read as generated without the slashes, no word between them and no
+    directory's name (a short run of lower-case letters: ``/tmp/…``, ``/etc/…``)."""
+    if BASE64.compiled.fullmatch(value) is None:
+        return False
+    parts = [part for part in value.split("/") if part]
+    if any(part.isalpha() and part.islower() and len(part) <= 8 for part in parts):
+        return False
+    if any(len(part) >= 4 and words.is_wordy(part) for part in parts):
+        return False
+    body = "".join(parts)
+    return checks.looks_random(body, minimum=16) and not words.is_named(body)
 
 
 def in_word(text: str, start: int) -> bool:
@@ -81,14 +105,14 @@ def flagged_values(command: str, text: str, words: list[Span]) -> Iterator[tuple
     """Yield the span and rule of each password after one of ``command``'s password flags."""
     separate, attached = SEPARATE.get(command, ()), ATTACHED.get(command, ())
     fold = command in WINDOWS
-    subcommand = SUBCOMMANDS.get(command)
-    if subcommand is not None and subcommand not in (text[a:b] for a, b in words[:3]):
+    subcommands = SUBCOMMANDS.get(command, ())
+    if subcommands and not any(text[a:b] in subcommands for a, b in words[:3]):
         return
     for index, (start, end) in enumerate(words):
         word = text[start:end].lower() if fold else text[start:end]
         if word in separate and index + 1 < len(words):
             span = unquoted(*words[index + 1], text)
-            if word == "-c" and text[span[0] : span[1]] in DEFAULT_COMMUNITIES:
+            if word in ("-c", "-C") and text[span[0] : span[1]] in DEFAULT_COMMUNITIES:
                 continue  # SNMP's default community names no secret
             if text[span[0] : span[1]] == "PROMPT":
                 continue  # ``pdftk … user_pw PROMPT`` asks for it
@@ -135,8 +159,11 @@ def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[
         for index, value in enumerate(values[:-1]):
             if value in USER_PASS[command]:
                 span = after_separator(text, words[index + 1], "," if command == "lftp" else ":")
+                span = None if span is None else pair_end(command, text, span)
                 if span is not None:
                     yield span, "password"
+        if command == "lftp":
+            yield from inner_commands(text, words)
     elif command == "echo":
         yield from echoed(text, words)
     elif command == "htpasswd" and values and values[0].startswith("-") and "b" in values[0]:
@@ -170,6 +197,21 @@ def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[
         yield from registry_value(text, words, [value.lower() for value in values])
     elif command in VERB_COMMANDS:
         yield from verb_passwords(command, text, words)
+    elif command == "deluge-console":
+        yield from inner_commands(text, words)
+
+
+def pair_end(command: str, text: str, span: Span) -> Span | None:
+    """Return the password part of a ``user:password`` word's rest (``LAST_COLON``, ``AT_HOST``:
+    none without a host after it, ``root@db:3306``)."""
+    start, end = span
+    if command in LAST_COLON:
+        start = text.rfind(":", start, end) + 1 or start
+    elif command in AT_HOST:
+        end = text.rfind("@", start, end)
+        if end <= start:
+            return None
+    return start, end
 
 
 def positional(
@@ -252,6 +294,8 @@ def command_passwords(text: str) -> Iterator[re.Match[str]]:
             continue
         end = COMMAND_WORD.compiled.match(lower, found.end()).end()  # type: ignore[union-attr]
         command = lower[start:end]
+        if command in SUFFIXED:  # ``PsExec64.exe``, ``espota.py``
+            end += next((len(suffix) for suffix in SUFFIXES if lower.startswith(suffix, end)), 0)
         if command not in COMMANDS or not lower.startswith(" ", end):
             continue
         words = arguments(text, end)
@@ -275,7 +319,8 @@ def command_arguments() -> Rule:
     Common commands count only with what their password needs on the line (``NEEDS``: ``curl``
     with ``-u``, ``echo`` with a ``|``), so their many other lines skip the rule.
     """
-    needs = {**SUBCOMMANDS, **dict.fromkeys(USER_PASS, "-u")}
+    needs = {name: f"(?:{'|'.join(words)})" for name, words in SUBCOMMANDS.items()}
+    needs |= dict.fromkeys(USER_PASS, "-u")
     needs |= {"echo": r"\|", "net": "(?:use|-u|--user)", "reg": "/d", "http": "-a", "https": "-a"}
     for name, need in VERB_NEEDS.items():  # ``cf login -p`` and ``cf auth U V``
         if name in needs:
@@ -283,15 +328,18 @@ def command_arguments() -> Rule:
         elif name not in SEPARATE:  # ``openssl -k`` wakes it alone
             needs[name] = need
     needs["transmission-remote"] = "(?:-n|--auth)"
+    needs |= dict.fromkeys(("check_http", "check_curl"), "-a") | dict.fromkeys(LAST_COLON, "-y")
     alone = [name for name in COMMAND_NAMES if name not in needs]
+    # every ``SUFFIXED`` command is ``alone``: its suffixed name wakes the rule too
     heads = [f"{re.escape(name)} [^\n]*{need}" for name, need in needs.items()]
+    suffixed = [f"{name}{suffix}" for name in sorted(SUFFIXED) for suffix in SUFFIXES]
     return Rule(
         ("password", *(name for name in NAMES if name != "password")),
         (Matcher(Lazy(SPANS["password"].pattern), find=command_passwords, judge=command_password),),
         trigger=Trigger(
-            words=tuple(f"{name} " for name in alone),
+            words=tuple(f"{name} " for name in (*alone, *suffixed)),
             patterns=tuple(Lazy(on_its_line(name, need)) for name, need in needs.items()),
             lower=True,
         ),
-        gate="(?i)" + "|".join([*(f"{re.escape(name)} " for name in alone), *heads]),
+        gate="(?i)" + "|".join([*(f"{re.escape(name)} " for name in (*alone, *suffixed)), *heads]),
     )

@@ -10,7 +10,7 @@ command's argument is the password itself, written where a file or a store was m
 ``echo`` or ``printf`` (its ``-n``/``-e`` and ``%s`` formats skipped) and a literal: that literal
 is a ``password``. So is the literal a password file's flag is given by a process substitution
 (``--password-file <(echo V)``, ansible's ``--vault-password-file``, WireGuard's ``preshared-key
-<(echo V)``; cli39's probe). A command that reads a store or a file (``pass show borg``, ``cat
+<(echo V)``; cli39's probe; openvpn's ``--askpass`` and zabbix's ``--tls-psk-file``, cli40's). A command that reads a store or a file (``pass show borg``, ``cat
 /run/secrets/x``, ``security find-generic-password -w``) and a ``$VARIABLE`` stay.
 """
 
@@ -25,7 +25,7 @@ from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 # options and format, then the value to a blank, a quote or a shell operator.
 KEY = (
     r"(?:pass(?:word|wd|phrase)?[_.-]?(?:command|cmd|eval)|extpass)[\"']?[ \t]*[=: \t][ \t]*[\"']?"
-    r"|(?:pass(?:word|wd|phrase)?[_.-]?file|preshared-key)[ \t]*[= \t][ \t]*<\("
+    r"|(?:pass(?:word|wd|phrase)?[_.-]?file|preshared-key|askpass|psk-file)[ \t]*[= \t][ \t]*<\("
 )
 ECHOED = Lazy(
     r"(?:" + KEY + r")(?:echo|printf)[ \t]+"

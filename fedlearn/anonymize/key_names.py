@@ -223,6 +223,10 @@ def classify_whole(key: str) -> str | None:
         return next(KEPT_ENDINGS[end] for end in KEPT_ENDINGS if name.endswith(end))
     if (camel := key_shapes.camel_ending(key)) is not None:  # ``OraclePwd``, ``HuaweicloudAk``
         return camel
+    if name.startswith("tf_token_") or name.endswith("sonar.login"):
+        return "token"  # Terraform's ``TF_TOKEN_<host>``, SonarQube's token property (cli40)
+    if name.endswith("remotepass"):  # offlineimap's remote repository's password
+        return "password"
     for word in ("secret", "token", "authorization"):
         if name.endswith(word):  # not a page's token (``next_page_token``: a position)
             return None if public_ids.PAGE_KEY.compiled.search(name) else word

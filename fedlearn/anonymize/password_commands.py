@@ -92,6 +92,43 @@ SEPARATE = {
     "openai": ("-k", "--api-key"),
     "pihole": ("-p",),  # ``pihole -a -p V`` sets the web password
     "ksetup": ("/setcomputerpassword",),
+    # cli40's probe of 150 more tools' manuals: publishing (``hatch publish -a``, ``poetry
+    # publish -p``, ``vsce publish -p``), Nagios plugins, BMC and IPMI tools, database shells,
+    # macOS' keychain, media and sync clients.
+    "hatch": ("-a", "--auth"),
+    **dict.fromkeys(("poetry", "conan", "fly", "ilorest"), ("-p", "--password")),
+    **dict.fromkeys(("vsce", "ovsx"), ("-p", "--pat")),
+    **dict.fromkeys(("check_mysql", "check_mysql_query", "check_pgsql"), ("-p", "--password")),
+    **dict.fromkeys(("check_ldap", "check_ldaps"), ("-P", "--pass")),
+    "check_smtp": ("-P", "--authpass"),
+    "check_snmp": ("-A", "-X", "-C", "--authpassword", "--privpasswd", "--community"),
+    **dict.fromkeys(
+        (
+            *(f"ipmi-{tool}" for tool in ("sensors", "power", "chassis", "sel", "fru", "config")),
+            *(f"ipmi-{tool}" for tool in ("oem", "raw", "dcmi", "pet")),
+            *("ipmipower", "ipmiconsole", "bmc-info", "bmc-device"),
+        ),
+        ("-p", "--password", "-k", "--k-g"),
+    ),
+    "ipmiutil": ("-P",),
+    "redfishtool": ("-p", "--Password"),
+    "clogin": ("-p", "-e"),  # RANCID: the login and the enable password
+    "zmu": ("-P", "--pass"),
+    "deluge-console": ("-P", "--password"),
+    **dict.fromkeys(("nextcloudcmd", "owncloudcmd", "mycli"), ("-p", "--password")),
+    "xcrun": ("-p", "--password"),  # ``xcrun altool … -u U -p V``
+    "security": ("-p",),  # macOS: ``security unlock-keychain -p V``
+    **dict.fromkeys(("mongostat", "mongotop", "mongofiles"), ("-p", "--password")),
+    **dict.fromkeys(("redis-benchmark", "keydb-cli", "valkey-cli"), ("-a", "--pass")),
+    "memtier_benchmark": ("-a", "--authenticate"),
+    "tsql": ("-P",),
+    "hdbsql": ("-p",),
+    **dict.fromkeys(("mimirtool", "cortextool"), ("--key",)),
+    "lego": ("--hmac", "--eab.hmac"),  # the ACME account's EAB key
+    "cfcli": ("-t", "--token"),
+    "espota": ("-a", "--auth"),
+    "orapki": ("-pwd",),
+    "immich-go": ("--key",),
 }
 ATTACHED = {
     **dict.fromkeys(("7z", "7za", "7zr", "rar", "unrar"), ("-p",)),
@@ -100,21 +137,31 @@ ATTACHED = {
         ("/p:", "/password:"),
     ),
     "winrs": ("-p:", "/p:", "-password:", "/password:"),
+    # getopt's short option touching its value: ``ipmitool -PV``, ``bcp … -P'V'``, ``isql -PV``.
+    **dict.fromkeys(("ipmitool", "bcp", "sqlcmd", "osql", "isql", "tsql"), ("-P",)),
 }
 # Commands that take the flagged password only in one subcommand (``az login -p``).
 # ``dotnet nuget add source … -p`` (``dotnet run -p`` names a project).
-SUBCOMMANDS = {
-    **dict.fromkeys(("az", "helm", "podman", "buildah", "skopeo", "oras", "nerdctl"), "login"),
-    "dotnet": "nuget",
-    **dict.fromkeys(("oc", "cf", "crane", "regctl"), "login"),  # ``crane auth login``
-    "doveadm": "pw",  # ``doveadm -p`` is elsewhere no password
-    "gitea": "admin",  # ``gitea web -p`` is a port
+# A command's subcommands that take it (any of them among its first three words).
+SUBCOMMANDS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("az", "helm", "podman", "buildah", "skopeo", "oras", "nerdctl"), ("login",)),
+    "dotnet": ("nuget",),
+    **dict.fromkeys(("oc", "cf", "crane", "regctl"), ("login",)),  # ``crane auth login``
+    "doveadm": ("pw",),  # ``doveadm -p`` is elsewhere no password
+    "gitea": ("admin",),  # ``gitea web -p`` is a port
+    # cli40: ``poetry publish -p`` (``poetry run -p`` is none), ``conan user -p``/``remote login
+    # -p``, ``fly -t T login -p``, ``xcrun altool -p``, the keychain ``security`` verbs' ``-p``.
+    **dict.fromkeys(("hatch", "poetry", "vsce", "ovsx"), ("publish", "unpublish")),
+    "conan": ("user", "login"),
+    **dict.fromkeys(("fly", "ilorest"), ("login",)),
+    "xcrun": ("altool",),
+    "security": ("unlock-keychain", "create-keychain", "set-keychain-password"),
 }
 WINDOWS = frozenset({"schtasks", "winrs", "net", "reg", "certutil", "signtool", "ksetup"})
 # Commands whose password is part of a word: ``sqlplus user/pass@db``, ``smbclient -U user%pass``,
 # ``lftp -u user,pass``; or a plain argument: ``net use \\host\share pass``, ``rabbitmqctl
 # add_user name pass``.
-LOGON = ("sqlplus", "rman", "expdp", "impdp", "sqlldr", "dgmgrl")
+LOGON = ("sqlplus", "rman", "expdp", "impdp", "sqlldr", "dgmgrl", "exp", "imp", "sqlcl")
 SAMBA = ("smbclient", "rpcclient", "smbcacls", "smbget", "smbtree")
 # Commands that take ``user:password`` (``user,password``) after a flag.
 USER_PASS = {
@@ -123,7 +170,15 @@ USER_PASS = {
     **dict.fromkeys(("http", "https"), ("-a", "--auth")),  # HTTPie
     "transmission-remote": ("-n", "--auth"),
     "etcdctl": ("--user",),
+    **dict.fromkeys(("check_http", "check_curl"), ("-a", "--authorization")),  # Nagios plugins
+    # A TSIG key ``[ALGORITHM:]NAME:KEY`` (``dig``/``nsupdate -y``: the key after the last ``:``),
+    # MySQL Shell's ``--uri USER:PASSWORD@HOST`` (the password before the last ``@``).
+    **dict.fromkeys(("dig", "nsupdate", "delv"), ("-y",)),
+    "mysqlsh": ("--uri",),
 }
+# How those words end their password: after the last ``:``, or before the last ``@``.
+LAST_COLON = frozenset({"dig", "nsupdate", "delv"})
+AT_HOST = frozenset({"mysqlsh"})
 # Commands that take a password by position after a verb (``verb_passwords``, cli39's probe).
 # A command: its verb's words (lowercase, in a row), the place of the password among the plain
 # words after them, and the flags that take a value (their value is no plain word).
@@ -134,18 +189,31 @@ VERBS: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
     "ngrok": ((("add-authtoken",), 0), (("authtoken",), 0)),
     "rclone": ((("obscure",), 0),),
     "openssl": ((("passwd",), 0),),  # ``openssl passwd -6 V``
-    "vault": ((("login",), 0),),
+    **dict.fromkeys(("vault", "bao"), ((("login",), 0), (("unseal",), 0))),  # OpenBao's ``bao``
     "cf": ((("auth",), 1),),
     "db2": ((("using",), 0),),
     "doveadm": ((("auth", "test"), 1),),
     "neo4j-admin": ((("set-initial-password",), 0),),
     **dict.fromkeys(("emqx", "emqx_ctl"), ((("admins", "passwd"), 1),)),
     "syncthing": ((("password", "set"), 0),),
+    # cli40: ``grafana-cli admin reset-admin-password V``, ``nuget setapikey V``, ``immich login
+    # URL KEY``, ``semaphore connect HOST TOKEN``, pihole v6's ``setpassword V``, hostapd's and
+    # wpa_supplicant's control tools (``wpa_cli set_network 0 psk '"V"'``), Oracle's ``mkstore
+    # -createCredential ALIAS USER V``.
+    **dict.fromkeys(("grafana-cli", "grafana"), ((("reset-admin-password",), 0),)),
+    "nuget": ((("setapikey",), 0),),
+    "immich": ((("login",), 1), (("login-key",), 1)),
+    "semaphore": ((("connect",), 1),),
+    "pihole": ((("setpassword",), 0),),
+    "hostapd_cli": ((("wpa_passphrase",), 0), (("sae_password",), 0)),
+    "wpa_cli": ((("psk",), 0), (("password",), 0), (("sae_password",), 0)),
+    "mkstore": ((("-createcredential",), 2), (("-modifycredential",), 2)),
 }
 # The verbs whose argument is an API or login token (``token``), not a password.
-TOKEN_VERBS = frozenset({"snyk", "wandb", "ngrok", "vault"})
+TOKEN_VERBS = frozenset({"snyk", "wandb", "ngrok", "vault", "bao", "nuget", "immich", "semaphore"})
 VALUED = frozenset(
     {"--host", "--method", "--code", "--passwordenv", "--passwordfile", "-a", "-o", "-salt", "-in"}
+    | {"-Source", "-ConfigFile"}  # NuGet's ``setapikey V -Source URL``
 )
 # The flags of a verb command that take a value (no plain word). What a verb command's trigger needs on its line (one word, no blank: ``on_its_line``).
 VERB_NEEDS = {
@@ -155,7 +223,8 @@ VERB_NEEDS = {
     "ngrok": "authtoken",
     "rclone": "obscure",
     "openssl": "passwd",
-    "vault": "login",
+    "vault": "(?:login|unseal)",
+    "bao": "(?:login|unseal)",
     "cf": "auth",
     "db2": "using",
     "doveadm": "test",
@@ -164,6 +233,15 @@ VERB_NEEDS = {
     "emqx_ctl": "passwd",
     "syncthing": "password",
     "mosquitto_passwd": "-b",
+    "grafana-cli": "reset-admin-password",
+    "grafana": "reset-admin-password",
+    "nuget": "setapikey",
+    "immich": "login",
+    "semaphore": "connect",
+    "pihole": "setpassword",
+    "hostapd_cli": "(?:wpa_passphrase|sae_password)",
+    "wpa_cli": "(?:psk|password)",
+    "mkstore": "-(?:create|modify)credential",
 }
 MKPASSWD_VALUED = frozenset({"-m", "--method", "-S", "--salt", "-R", "--rounds", "-P"})
 # unixODBC's ``isql`` flags that take no value; another flag makes it Sybase's ``isql -U -P``.
@@ -203,9 +281,9 @@ CONNECT = rules.Lazy(
 # manual says it does when stdin is no terminal (``STDIN_READERS``, also ``here_fed``'s).
 STDIN_READERS = (
     r"--passphrase-fd[ =]0|--password-stdin|--passwd-stdin|--pass-stdin|--passwd-on-stdin"
-    r"|password_stdin|smbpasswd[^|\n]*[ \t]-s\b|passwd[ \t]+--stdin|-passin[ \t]+stdin|chpasswd"
+    r"|password_stdin|smbpasswd[^|\n]*[ \t]-[sa]\b|passwd[ \t]+--stdin|-passin[ \t]+stdin|chpasswd"
     r"|sudo[ \t]+-\w*S\b|\bkinit\b|cryptsetup[ \t]+(?:luks)?(?:[oO]pen|[fF]ormat|[aA]dd[kK]ey)"
-    r"|keepassxc-cli|lpass[ \t]+login|\bop[ \t]+signin|\bpass[ \t]+insert|saslpasswd2|vncpasswd"
+    r"|keepassxc-cli|lpass[ \t]+login|\bop[ \t]+signin|\b(?:go)?pass[ \t]+insert|saslpasswd2|vncpasswd"
 )
 STDIN_PASSWORD = rules.Lazy(r"\|[^|\n]*?(?:" + STDIN_READERS + ")")
 RABBIT_VERBS = ("add_user", "change_password", "authenticate_user")

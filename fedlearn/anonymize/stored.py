@@ -60,6 +60,19 @@ STORES: dict[str, tuple[str, ...]] = {
     "keyring set ": (),
     "add-generic-password ": ("-w",),
     "add-internet-password ": ("-w",),
+    # cli40's probe: akeyless' and conjur's value flags, the value ``ansible-vault
+    # encrypt_string`` and ``berglas create REF`` encrypt, and the tools that read it from stdin
+    # (CircleCI's ``context store-secret``, Elasticsearch's and Kibana's ``keystore add``, ``az
+    # devops login``, ``dart``/``flutter pub token add URL``).
+    "create-secret ": ("--value", "--value=", "-v"),
+    "conjur variable set ": ("-v", "--value", "--value="),
+    "encrypt_string ": ("#1",),
+    "berglas create ": ("#2",),
+    "store-secret ": (),
+    "keystore add ": (),
+    "devops login ": (),
+    "pub token add ": (),
+    "chamber write ": ("#3",),  # ``chamber write SERVICE KEY VALUE``
 }
 STORE_WORDS = tuple(STORES)
 STORE = Lazy("|".join(re.escape(word) for word in STORE_WORDS))

@@ -26,6 +26,14 @@ from fedlearn.anonymize.password_commands import (
 from fedlearn.anonymize.rules import Lazy, Span
 from fedlearn.anonymize.shell_words import unquoted
 
+# A console's own command inside one quoted argument (cli40): lftp's ``-e 'open -u U,V HOST'``
+# (``-u`` and ``user,password``) and deluge-console's ``'connect HOST USER V; info'`` (``connect``
+# and exactly three words after it).
+INNER = Lazy(
+    r"(?:^|;)[ \t]*(?:open[ \t]+(?:\S+[ \t]+)*?-u[ \t]+[^\s,;]+,(?P<pair>[^\s;]+)"
+    r"|connect[ \t]+\S+[ \t]+\S+[ \t]+(?P<connect>[^\s;]+)[ \t]*(?:;|$))"
+)
+
 # What stands before a command a verb's place is read after: the start of its line, a prompt, a
 # shell operator, a quote or backtick, ``=`` (a variable's value), ``sudo`` and variables set for it,
 # a path; then the command's name and a blank (a command's name in prose takes no password).
@@ -92,7 +100,22 @@ def verb_passwords(command: str, text: str, words: list[Span]) -> Iterator[tuple
         spans = []
     name = "token" if command in TOKEN_VERBS else "password"
     for span in spans:
-        yield unquoted(*span, text), name
+        start, end = unquoted(*span, text)
+        if command in ("wpa_cli", "hostapd_cli"):  # ``psk '"V"'``: the control interface's quotes
+            start, end = unquoted(start, end, text)
+        yield (start, end), name
+
+
+def inner_commands(text: str, words: list[Span]) -> Iterator[tuple[Span, str]]:
+    """Yield the span of the password a console's command gives inside one quoted argument
+    (``INNER``: ``lftp -e 'open -u U,V HOST'``, ``deluge-console 'connect HOST USER V'``)."""
+    for word in words:
+        start, end = unquoted(*word, text)
+        if (start, end) == word:
+            continue  # not quoted: no console command in it
+        for found in INNER.compiled.finditer(text[start:end]):
+            group = "pair" if found.group("pair") is not None else "connect"
+            yield (start + found.start(group), start + found.end(group)), "password"
 
 
 def service_password(text: str, words: list[Span]) -> Iterator[tuple[Span, str]]:
