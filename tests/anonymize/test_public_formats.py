@@ -315,3 +315,12 @@ def test_lookalikes_of_public_formats_are_still_judged(
     anonymizer: Anonymizer, text: str, expected: str
 ) -> None:
     assert anonymizer.anonymize(text) == expected
+
+
+def test_a_webhook_signature_stays(anonymizer: Anonymizer) -> None:
+    """A webhook's labelled HMAC (``sha1=<hex>``) is a digest of the payload, no key; a
+    password's value stays redacted whatever its label."""
+    digest = "8a3f9c2e7b1d4f6a0c5e9b2d7f1a3c8e4b6d0f2a"
+    header = f"X-Hub-Signature: sha1={digest}"
+    assert anonymizer.anonymize(header) == header
+    assert digest not in anonymizer.anonymize(f"password: sha1={digest}")

@@ -97,7 +97,7 @@ def test_edn_string_pair_lookalikes_stay(anonymizer: Anonymizer, text: str) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "(setq my-creds '((api-key . \"Xq8mW2pL7kZrT4\") (host . \"db01\")))",
+        '(setq my-creds \'((api-key . "Xq8mW2pL7kZrT4") (host . "db01")))',
         '(defvar app-auth \'(("password" . "Xq8mW2pL7kZrT4")))',
         "(add-to-list 'cfg '(client-secret\t.\t\"Xq8mW2pL7kZrT4\"))",
     ],
