@@ -320,7 +320,10 @@ def command_arguments() -> Rule:
     with ``-u``, ``echo`` with a ``|``), so their many other lines skip the rule.
     """
     needs = {name: f"(?:{'|'.join(words)})" for name, words in SUBCOMMANDS.items()}
-    needs |= dict.fromkeys(USER_PASS, "-u")
+    needs |= {
+        name: "(?:" + "|".join(sorted({re.escape(flag.lower()) for flag in flags})) + ")"
+        for name, flags in USER_PASS.items()
+    }
     needs |= {"echo": r"\|", "net": "(?:use|-u|--user)", "reg": "/d", "http": "-a", "https": "-a"}
     for name, need in VERB_NEEDS.items():  # ``cf login -p`` and ``cf auth U V``
         if name in needs:

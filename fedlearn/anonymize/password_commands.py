@@ -175,6 +175,15 @@ USER_PASS = {
     # MySQL Shell's ``--uri USER:PASSWORD@HOST`` (the password before the last ``@``).
     **dict.fromkeys(("dig", "nsupdate", "delv"), ("-y",)),
     "mysqlsh": ("--uri",),
+    # Web terminals, tunnels, proxies and web testers (their manuals; contexts40's ``ttyd -c``).
+    **dict.fromkeys(("ttyd", "gotty"), ("-c", "--credential")),
+    "ngrok": ("--basic-auth", "-auth", "--auth"),
+    **dict.fromkeys(("mitmproxy", "mitmdump", "mitmweb"), ("--proxyauth",)),
+    "ncat": ("--proxy-auth",),
+    "chisel": ("--auth",),
+    "wfuzz": ("--basic",),
+    "sqlmap": ("--auth-cred",),
+    "nikto": ("-id",),
 }
 # How those words end their password: after the last ``:``, or before the last ``@``.
 LAST_COLON = frozenset({"dig", "nsupdate", "delv"})

@@ -160,3 +160,33 @@ def test_command_line_secrets(anonymizer: Anonymizer, text: str, expected: str) 
 def test_command_line_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:
     """Ports, paths, references, prompts, flags without a value, settings and prose stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ttyd -p 7681 -c admin:Xq8mW2pL7kZrT4 bash",
+        "gotty --credential ops:Xq8mW2pL7kZrT4 top",
+        "ngrok http 8080 --basic-auth 'ops:Xq8mW2pL7kZrT4'",
+        "mitmdump --proxyauth ops:Xq8mW2pL7kZrT4 -p 8080",
+        "ncat --proxy 10.0.0.1:3128 --proxy-auth u:Xq8mW2pL7kZrT4 host 22",
+        "chisel server --auth ops:Xq8mW2pL7kZrT4 --reverse",
+        "sqlmap -u http://t/x?id=1 --auth-type Basic --auth-cred 'admin:Xq8mW2pL7kZrT4'",
+        "nikto -h http://t -id admin:Xq8mW2pL7kZrT4",
+        "wfuzz --basic admin:Xq8mW2pL7kZrT4 -z file,w.txt http://t/FUZZ",
+    ],
+)
+def test_user_password_pairs_of_tunnels_and_web_tools(anonymizer: Anonymizer, text: str) -> None:
+    """A web terminal's, tunnel's, proxy's or web tester's ``USER:PASSWORD`` flag (``USER_PASS``)
+    loses its password, in a shell line and after a prompt."""
+    for framed in (text, f"$ {text}"):
+        out = anonymizer.anonymize(framed)
+        assert "Xq8mW2pL7kZrT4" not in out and "<redacted:" in out, out
+
+
+@pytest.mark.parametrize(
+    "text", ["ttyd -c $TTYD_CRED bash", "ttyd -p 7681 bash", 'ngrok http 8080 --basic-auth "$AUTH"']
+)
+def test_user_password_flag_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:
+    """A reference or no credential flag stays."""
+    assert anonymizer.anonymize(text) == text
