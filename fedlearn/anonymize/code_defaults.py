@@ -33,12 +33,15 @@ from fedlearn.anonymize.wrapped import GETTER
 QUOTED = r"(?P<prefix>[rbfuRBFU]{1,2})?(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{1,300})(?P=q)"
 # ``=`` (not ``==``, ``<=``…) or R's ``<-``/``<<-``, then a wrapper: a call (``new`` before it),
 # ``::new(``, or an opening bracket; the literal is its only or first argument.
-ASSIGNED = Lazy(
-    r"(?:(?P<arrow><<?-)(?!-)|(?<![=!<>+*/%&|^-])=(?![=>]))[ \t]*"
-    r"(?P<wrap>(?:new[ \t]+)?[A-Za-z_][A-Za-z0-9_.:]{0,80}[ \t]*\([ \t]*|[\[(][ \t]*)?"
+WRAPPED = (
+    r"[ \t]*(?P<wrap>(?:new[ \t]+)?[A-Za-z_][A-Za-z0-9_.:]{0,80}[ \t]*\([ \t]*|[\[(][ \t]*)?"
     + QUOTED
     + r"(?=[ \t]*(?:[)\],;]|\.into\(\)|\r?\n|\Z))"
 )
+# ``=`` (not ``==``, ``<=``, ``+=``…: checked after the literal, so the engine skips to it) or
+# R's ``<-``/``<<-``.
+ASSIGNED = Lazy(r"=(?<![=!<>+*/%&|^-]=)(?![=>])" + WRAPPED)
+ARROW = Lazy(r"(?P<arrow><<?-)(?!-)" + WRAPPED)
 FALLBACK = Lazy(r"(?:\|\||\?\?|\?:|(?<=[ \t)\]])or)[ \t]*" + QUOTED)
 # What an expression before a fallback reads last: a name, or a string in a call or index.
 READ_LAST = Lazy(r"(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})(?:\(\))?[\"']?[ \t]*[)\]]*[ \t]*\Z")
@@ -52,7 +55,7 @@ SEGMENT = re.compile(r"[.:]")
 # = "V"``, jest's ``mockReturnValue``, RSpec's ``and_return``, Moq's ``Returns``): the key is what
 # the expression before reads last.
 EXPECTED = Lazy(
-    r"\)?[ \t]*\.(?:to(?:Be|Equal|StrictEqual)|to\.(?:equal|eql|eq|be)|should\.(?:equal|eql|eq)"
+    r"\.(?:to(?:Be|Equal|StrictEqual)|to\.(?:equal|eql|eq|be)|should\.(?:equal|eql|eq)"
     r"|isEqualTo|shouldBe|shouldEqual|thenReturn|mockReturnValue(?:Once)?|mockResolvedValue"
     r"|and_return|[Rr]eturns|return_value[ \t]*=)[ \t]*\(?[ \t]*" + QUOTED
 )
@@ -91,7 +94,7 @@ def is_lookup(wrapper: str) -> bool:
 def assigned(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a literal wrapped for, or R-assigned to, a secret's key."""
     wrapped = match.group("wrap") is not None or match.group("prefix") is not None
-    if match.group("arrow") is None and not wrapped:
+    if match.groupdict().get("arrow") is None and not wrapped:
         return None  # ``KEY = "V"``: ``assignments``' own
     key, _ = key_before(text, match.start())
     value = match.group("value")
@@ -104,11 +107,10 @@ def read_before(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """
     Return the span and rule of a literal after an expression that reads a secret last: a
     fallback's (``os.getenv("PASSWORD") or "V"``), a test's expectation or a stub's answer
-    (``expect(token).toBe("V")``, ``when(cfg.getPassword()).thenReturn("V")``; the match may
-    start at the expression's closing ``)``, which is read with it).
+    (``expect(token).toBe("V")``, ``when(cfg.getPassword()).thenReturn("V")``).
     """
     start = max(line_start(text, match.start()), match.start() - 200)
-    read = READ_LAST.compiled.search(text, start, match.start() + (text[match.start()] == ")"))
+    read = READ_LAST.compiled.search(text, start, match.start())
     value = match.group("value")
     if read is None or not is_drawn(value):
         return None
@@ -133,7 +135,10 @@ def rules() -> list[Rule]:
     return [
         Rule(
             NAMES,
-            (Matcher(Lazy(ASSIGNED.pattern), judge=assigned),),
+            (
+                Matcher(Lazy(ASSIGNED.pattern), judge=assigned),
+                Matcher(Lazy(ARROW.pattern), judge=assigned),
+            ),
             trigger=Trigger(words=("=", "<-")),
             gate=(
                 r"(?:<-|=[ \t]*(?:new[ \t]+)?[A-Za-z_][A-Za-z0-9_.:]*[ \t]*\(|=[ \t]*[\[(]"
