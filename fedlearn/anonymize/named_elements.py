@@ -28,6 +28,7 @@ from collections.abc import Iterator
 
 from fedlearn.anonymize import key_names
 from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, span_match
+from fedlearn.anonymize.slot_values import keyed_judge
 
 NAME = r"[A-Za-z_][\w.:-]{0,80}"
 QUOTED = r"(?P<q>['\"])(?P<value>(?:(?!(?P=q))[^\\\n]|\\.){1,1024})(?P=q)"
@@ -66,15 +67,6 @@ REPLY = Lazy(
 SVN_HASH = Lazy(
     r"K [0-9]{1,3}\r?\n(?P<key>[A-Za-z_][\w.:-]{0,80})\r?\nV [0-9]{1,4}\r?\n(?P<value>[^\n]{1,1024}?)\r?(?=\n|\Z)"
 )
-
-
-def keyed_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the ``value`` span when the ``key`` group names a secret it passes as ``NAME=value``."""
-    key, value = match.group("key"), match.group("value")
-    name = key_names.classify_key(key)
-    if name is None or not key_names.is_secret_value(name, key, value):
-        return None
-    return match.start("value"), match.end("value"), name
 
 
 def reply_pairs(text: str) -> Iterator[re.Match[str]]:
