@@ -29,12 +29,15 @@ PARENT = Lazy(
 REACH = 12
 
 
-def parent_key(text: str, line: int, column: int) -> str:
+def parent_key(
+    text: str, line: int, column: int, skip: frozenset[str] = frozenset(), reach: int = REACH
+) -> str:
     """Return the key of the nearest line above ``line`` indented less than ``column`` that ends
     in ``:``, or "" (a line with a value or a comment is skipped; a dedented one with a value
-    ends the search)."""
+    ends the search), within ``reach`` lines. A key in ``skip`` is climbed past: the search goes
+    on above it, less indented than it (``schema_defaults``: a schema's structural words)."""
     end = line - 1
-    for _ in range(REACH):
+    for _ in range(reach):
         if end < 0:
             return ""
         start = text.rfind("\n", 0, end) + 1
@@ -44,7 +47,11 @@ def parent_key(text: str, line: int, column: int) -> str:
             indent = len(row) - len(stripped)
             if indent < column:
                 found = PARENT.compiled.fullmatch(row)
-                return found.group("key") if found else ""
+                if found is None:
+                    return ""
+                if found.group("key") not in skip:
+                    return found.group("key")
+                column = indent
         end = start - 1
     return ""
 

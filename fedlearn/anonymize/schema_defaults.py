@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from fedlearn.anonymize import key_names
+from fedlearn.anonymize.parent_keys import parent_key
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
@@ -24,33 +25,8 @@ VALUE_LINE = Lazy(
     re.MULTILINE,
 )
 HEAD = Lazy(r"[ \t]*(?:-[ \t]+)?\Z")
-PARENT = Lazy(
-    r"(?P<indent>[ \t]*)(?:-[ \t]+)?[\"']?(?P<key>[A-Za-z_][\w.-]{0,80})[\"']?[ \t]*:[ \t]*$"
-)
 STRUCTURAL = frozenset({"schema", "items", "properties", "variables", "examples", "value"})
 REACH = 16
-
-
-def owner(text: str, line: int, column: int) -> str:
-    """Return the nearest key line above ``line`` indented less than ``column`` that is not a
-    schema's structural word, climbing past those (within ``REACH`` lines), or ""."""
-    end = line - 1
-    for _ in range(REACH):
-        if end < 0:
-            return ""
-        start = text.rfind("\n", 0, end) + 1
-        row = text[start:end]
-        stripped = row.lstrip(" \t")
-        indent = len(row) - len(stripped)
-        if stripped and not stripped.startswith("#") and indent < column:
-            found = PARENT.compiled.fullmatch(row)
-            if found is None:
-                return ""
-            if found.group("key") not in STRUCTURAL:
-                return found.group("key")
-            column = indent
-        end = start - 1
-    return ""
 
 
 def defaulted(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -58,7 +34,7 @@ def defaulted(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     line = text.rfind("\n", 0, match.start()) + 1
     if not HEAD.compiled.fullmatch(text, line, match.start()):
         return None
-    key = owner(text, line, match.start() - line)
+    key = parent_key(text, line, match.start() - line, STRUCTURAL, REACH)
     if not key or key_names.classify_key(key) is None:
         return None
     group = "quoted" if match.group("quoted") is not None else "plain"
