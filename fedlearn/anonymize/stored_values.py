@@ -169,9 +169,9 @@ def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of the stored value when its key's last segment names a secret."""
     key = text[slice(*unquoted(*match.span("key"), text))]
     start, end = unquoted(*match.span("value"), text)
-    if (start, end) == match.span("value") and words.is_named(text[start:end]):
-        if not is_declared(text, match.start()):
-            return None  # a bare word: prose's (``Write temporary password file before…``)
+    bare = (start, end) == match.span("value")
+    if bare and words.is_named(text[start:end]) and not is_declared(text, match.start()):
+        return None  # a bare word: prose's (``Write temporary password file before…``)
     if text.startswith(("`", "$("), start):
         return None  # a command's output (mutt's ``set smtp_pass = "`pass show mail`"``)
     if text[start] == text[end - 1] == "'" and end - start > 2:
