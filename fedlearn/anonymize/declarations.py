@@ -2,7 +2,8 @@
 
 A type between a key and its ``=`` (Rust ``const X_KEY: &str = "…"``, ``static T: &'static str``,
 TypeScript ``const apiKey: string = '…'``, Kotlin/Swift/Scala ``val token: String = "…"``,
-Python ``API_TOKEN: str = "…"``/``Final[str]``, Go ``const apiKey string = "…"``), and an
+Python ``API_TOKEN: str = "…"``/``Final[str]``, Go ``const apiKey string = "…"``; a type word
+after it: Visual Basic ``Dim apiKey As String = "…"``, T-SQL ``DECLARE @pw NVARCHAR(64) = '…'``), and an
 element whose ``name``/``key``/``property``/``id`` attribute names a secret and whose
 ``content``/``value`` attribute holds it, in any order (``<meta name="x-secret-key"
 content="…">``, ``<input value="…" name="api_token">``; a namespace prefix is no part of the
@@ -47,6 +48,12 @@ TYPE = r"(?:&(?:'static[ \t]+)?(?:mut[ \t]+)?)?(?:str|String|string|Final(?:\[st
 # A literal's prefix (Rust ``r"…"``/``r#"…"#``, ``rules.STRING_PREFIX``) is no part of the value.
 TYPED = Lazy(rf":[ \t]*{TYPE}[ \t]*=[ \t]*(?:{STRING_PREFIX})?{QUOTED}")
 GO_TYPED = Lazy(rf" string[ \t]*=[ \t]*{QUOTED}")
+# A type word after the key: Visual Basic's ``Dim apiKey As String = "…"``, T-SQL's ``DECLARE
+# @password NVARCHAR(64) = N'…'`` (``CHAR``, ``VARCHAR(MAX)``).
+WORD_TYPED = Lazy(
+    r"[ \t]+(?:[Aa]s[ \t]+[Ss]tring|(?i:n?(?:var)?char)(?:\([ \t]*(?:[0-9]{1,5}|(?i:max))[ \t]*\))?)"
+    rf"[ \t]*=[ \t]*N?{QUOTED}"
+)
 TAG = Lazy(r"<[A-Za-z][A-Za-z0-9:-]*[ \t\n](?P<attributes>[^<>]{1,1000})>")
 ATTRIBUTE = Lazy(
     r"(?P<name>[A-Za-z_:][A-Za-z0-9_:.-]*)[ \t\n]*=[ \t\n]*(?:\"(?P<d>[^\"]*)\"|'(?P<s>[^']*)')"
@@ -156,6 +163,14 @@ def rules() -> list[Rule]:
             gate=(
                 rf"(?i)(?:{words})[a-z0-9_.-]*[\"'`\]\\ \t?.+!]{{0,4}}"
                 rf"(?::[ \t]*{gate_type}|[ \t]string[ \t]*=)"
+            ),
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(WORD_TYPED.pattern), judge=declared),),
+            trigger=Trigger(words=KEY_WORDS, lower=True, needs="="),
+            gate=(
+                rf"(?i)(?:{words})[a-z0-9_]*[ \t]+(?:as[ \t]+string|n?(?:var)?char[ \t]*[(=])"
             ),
         ),
         Rule(

@@ -67,10 +67,11 @@ SET = Lazy(
 CLIENT = Lazy(r"Client(?:V[0-9])?\([ \t]*(?P<q>['\"])(?P<value>[A-Za-z0-9+/=_-]{24,400})(?P=q)")
 CLASS_BEFORE = Lazy(r"(?:(?:\bnew[ \t]+)?[A-Z][A-Za-z0-9]{0,40}|\.)\Z")
 SET_BEFORE = frozenset(" \t\n\"'`(")
-# PHP ``var_dump``: ``["api_key"]=>`` (``:protected``…) and on the next line ``string(32) "…"``;
+# PHP ``var_dump``: ``["api_key"]=>`` (``:protected``…) and on the next line ``string(32) "…"``,
+# or on the same line once a log flattened it (``array(1) { ["password"]=> string(12) "…" }``);
 # ``DUMP_GAP`` is all from the key's closing quote to the value's opening one (``personal_ids``
 # reads personal numbers through it too).
-DUMP_GAP = r"\"(?::[^\]\n]{0,80})?\]=>\r?\n[ \t]*string\([0-9]{1,6}\)[ \t]*\""
+DUMP_GAP = r"\"(?::[^\]\n]{0,80})?\]=>[ \t]*(?:\r?\n[ \t]*)?string\([0-9]{1,6}\)[ \t]*\""
 # For a gate: the property unbounded (a counted run of almost any character multiplies the states
 # of the RE2 set's automaton, ``prefilter``).
 DUMP_GATE = DUMP_GAP.replace(r"[^\]\n]{0,80}", r"[^\]\n]*")

@@ -31,6 +31,7 @@ from fedlearn.anonymize import (
     pair_rows,
     paired_ids,
     params,
+    prompt_defaults,
     references,
     stored,
     stored_values,
@@ -265,6 +266,7 @@ def formed() -> list[Rule]:
         *params.rules(),
         *tabbed.rules(),
         *userinfo.rules(),
+        *prompt_defaults.rules(),  # ``AWS Secret Access Key [None]: V``
         *unset.rules(),
         *factors.rules(),
         *columns.rules(),

@@ -104,7 +104,11 @@ KEPT_ENDINGS = {
     **{f"{word}{sep}{end}": "high-entropy" for word in ("password", "passwd", "pwd", "pw")
        for sep in ("", "_", "-", ".") for end in ("salt", "pepper")},
     "pepper": "high-entropy",
+    "sonar.login": "token",  # SonarQube's token property (``-Dsonar.login=…``, cli40)
+    "remotepass": "password",  # offlineimap's remote repository's password
 }  # fmt: skip
+# Names that start with a secret's prefix whatever ends them: Terraform's ``TF_TOKEN_<host>``.
+KEPT_PREFIXES = {"tf_token_": "token"}
 # Less sure secret words (Wi-Fi/IPsec ``psk``, SNMP ``community``, sssd's ``authtok``, SCRAM
 # ``verifier``, a wallet's ``mnemonic``, LND's ``macaroon``, NATS ``nkey-seed``, ``_ak``/``_sk``):
 # the rule each names; the value must look generated (``is_guarded``), or be 12+ words (mnemonic).
@@ -223,10 +227,8 @@ def classify_whole(key: str) -> str | None:
         return next(KEPT_ENDINGS[end] for end in KEPT_ENDINGS if name.endswith(end))
     if (camel := key_shapes.camel_ending(key)) is not None:  # ``OraclePwd``, ``HuaweicloudAk``
         return camel
-    if name.startswith("tf_token_") or name.endswith("sonar.login"):
-        return "token"  # Terraform's ``TF_TOKEN_<host>``, SonarQube's token property (cli40)
-    if name.endswith("remotepass"):  # offlineimap's remote repository's password
-        return "password"
+    if name.startswith(tuple(KEPT_PREFIXES)):
+        return next(KEPT_PREFIXES[start] for start in KEPT_PREFIXES if name.startswith(start))
     for word in ("secret", "token", "authorization"):
         if name.endswith(word):  # not a page's token (``next_page_token``: a position)
             return None if public_ids.PAGE_KEY.compiled.search(name) else word

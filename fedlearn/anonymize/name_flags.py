@@ -5,7 +5,9 @@ A flag whose name is a secret word takes the secret itself in most commands (``-
 a field: ``gcloud secrets versions access latest --secret=billing``, ``docker service create
 --secret db_password`` (also ``--secret-add``/``--secret-rm``, ``docker build --secret
 id=npmrc,src=…``), ``podman run --secret NAME``, ``lpass show --password NAME`` and ``gopass show
---password NAME`` (show the password field of entry NAME). Found in bench/contexts29.
+--password NAME`` (show the password field of entry NAME). Found in bench/contexts29. Pulumi's
+``config set --secret KEY VALUE`` (``set-all --secret KEY=VALUE``) marks the value to encrypt: a
+switch; the key and the value after it are read as a stored value's (``stored_values``).
 
 The AWS CLI's ``--client-token`` and ``--client-request-token`` (``aws cloudformation
 create-change-set … --client-token <uuid>``, ``aws ec2 run-instances --client-token …``) take a
@@ -33,12 +35,13 @@ NAMING: dict[str, tuple[tuple[str, ...] | None, frozenset[str]]] = {
     "lpass": (("show", "edit", "add", "duplicate"), frozenset(("password",))),
     "gopass": (("show", "edit", "otp"), frozenset(("password",))),
     "aws": (None, frozenset(("client-token", "client-request-token"))),
+    "pulumi": (("config",), frozenset(("secret",))),
 }
 FLAGS = frozenset(flag for _, flags in NAMING.values() for flag in flags)
 # The last command of the line before the flag: a word of ``NAMING`` after a blank, a separator or
 # a prompt (a path before it: ``/usr/bin/docker``), then its arguments up to the flag.
 COMMAND = re.compile(
-    r"(?:^|[\s;&|(`$#>+\"']|\\n)(?:[^\s;&|]*/)?(?P<command>gcloud|docker|podman|lpass|gopass|aws)(?:\.exe|\.cmd)?[ \t]+"
+    r"(?:^|[\s;&|(`$#>+\"']|\\n)(?:[^\s;&|]*/)?(?P<command>gcloud|docker|podman|lpass|gopass|aws|pulumi)(?:\.exe|\.cmd)?[ \t]+"
     r"(?P<rest>(?:[^\n;&|(`\\]|\\[^n])*)\Z"
 )
 WINDOW = 400

@@ -51,6 +51,8 @@ VALUE_FLAGS = frozenset(
     | {"--secret", "-text", "--text", "--secret-string", "-w"}
 )
 SEGMENT = re.compile(r"[/:]")
+# Flags that declare the value after the key a secret (a switch, not the value's flag).
+DECLARING = frozenset({"--secret"})
 # The key's word, at most one word between (``=``, a value's flag), and the value's word, to the
 # end of the span ``key_and_value`` found.
 WORD = r"(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\"']\S*)"
@@ -156,11 +158,19 @@ def stored(subject: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+def is_declared(text: str, key_start: int) -> bool:
+    """Return whether a flag before the key on its line declares the value a secret (Pulumi's
+    ``config set --secret db:password hunter22``), so even a word is one."""
+    line = text.rfind("\n", max(0, key_start - 200), key_start) + 1
+    return any(word in DECLARING for word in text[line:key_start].split())
+
+
 def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of the stored value when its key's last segment names a secret."""
     key = text[slice(*unquoted(*match.span("key"), text))]
     start, end = unquoted(*match.span("value"), text)
-    if (start, end) == match.span("value") and words.is_named(text[start:end]):
+    bare = (start, end) == match.span("value")
+    if bare and words.is_named(text[start:end]) and not is_declared(text, match.start()):
         return None  # a bare word: prose's (``Write temporary password file before…``)
     if text.startswith(("`", "$("), start):
         return None  # a command's output (mutt's ``set smtp_pass = "`pass show mail`"``)

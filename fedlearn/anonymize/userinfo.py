@@ -7,6 +7,10 @@ parser reads the ``/`` as the start of the path, so ``commands``' ``url-credenti
 the password when it holds a ``/`` and reads as generated base64: 16 or more characters without
 the slashes, random (``checks.looks_random``) and no words, nor a word between slashes; a port
 and a path (``https://host:8443/@scope/pkg``, ``git+ssh://host:org/repo@v1``) are not.
+
+Go's SQL drivers take a DSN with no scheme: ``user:password@tcp(host:3306)/db`` (also ``tcp6``,
+``udp``, ``unix(/path)``; go-sql-driver/mysql, ClickHouse): the text after the first ``:`` up
+to the ``@`` before the protocol's ``(`` is the password, judged as a URL's (no reference).
 """
 
 from __future__ import annotations
@@ -36,13 +40,30 @@ def slashed_password(match: re.Match[str], text: str) -> bool:
     return checks.looks_random(body, minimum=16) and not words.is_named(body)
 
 
+# A Go DSN's ``user:`` (no ``:``, ``/`` or quote in it), its password, then ``@tcp(`` and the like.
+GO_DSN = Lazy(
+    r"(?:^|(?<=[\s\"'`=(,;]))[^\s:@\"'`/()]{1,64}:(?P<value>[^\s\"'`]{1,200}?)@(?:tcp6?|udp|unix)\("
+)
+
+
+def dsn_password(match: re.Match[str], text: str) -> bool:
+    """Return whether a Go DSN's password is literal (``${DB_PASSWORD}`` is not)."""
+    return not checks.is_reference(match.group("value"))
+
+
 def rules() -> list[Rule]:
-    """Return the rule for a URL password with a ``/`` in it."""
+    """Return the rules for a URL password with a ``/`` in it and a Go DSN's password."""
     return [
         Rule(
             ("url-credentials",),
             (Matcher(Lazy(SLASHED.pattern), slashed_password),),
             trigger=Trigger(words=("://",), needs="@"),
             gate=r"://[^\s/:@\"'<>]*:[A-Za-z0-9+=._~-]*/[A-Za-z0-9+/=._~-]*@",
+        ),
+        Rule(
+            ("url-credentials",),
+            (Matcher(Lazy(GO_DSN.pattern), dsn_password),),
+            trigger=Trigger(words=("@tcp(", "@tcp6(", "@udp(", "@unix(")),
+            gate=r"@(?:tcp6?|udp|unix)\(",
         ),
     ]

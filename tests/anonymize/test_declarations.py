@@ -105,3 +105,45 @@ def test_a_psk_with_a_capitalized_qualifier_is_redacted(
 def test_a_psk_qualified_key_with_a_plain_value_stays(anonymizer: Anonymizer) -> None:
     text = 'networks."iot".pskFile = "/run/secrets/wifi";'
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Dim clientSecret As String = "md6ZImR1IoVaNpg"',
+            'Dim clientSecret As String = "<redacted:secret>"',
+        ),
+        (
+            'Private Const ApiKey As String = "OIjLaHqIJlTcw3Xk"',
+            'Private Const ApiKey As String = "<redacted:api-key>"',
+        ),
+        (
+            "DECLARE @apiKey NVARCHAR(64) = 'a72238f525f5127f6c2c08724fe773cf';",
+            "DECLARE @apiKey NVARCHAR(64) = '<redacted:api-key>';",
+        ),
+        (
+            "DECLARE @password varchar(max) = N'7226df1a72d2a5f7b6';",
+            "DECLARE @password varchar(max) = N'<redacted:password>';",
+        ),
+    ],
+)
+def test_a_type_word_after_the_key_is_read(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """Visual Basic's ``As String`` and T-SQL's character types stand between key and ``=``."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Dim password As String = ""',
+        'Dim name As String = "Xk9vQ2mLp8Rt"',
+        "DECLARE @password NVARCHAR(64) = @input;",
+        'Private Const ApiKey As String = "changeme"',
+        "DECLARE @token_count INT = 42;",
+    ],
+)
+def test_typed_words_without_a_secret_stay(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text

@@ -63,6 +63,10 @@ B64 = "Yk3+Pq8/vLw2ZrT0uNs5Xe1GdHa7MfJc4Ri9Ko6Bt2E="
             'object(App\\Mail)#3 (2) {\n  ["smtpPassword":protected]=>\n  string(16) '
             '"<redacted:password>"\n}',
         ),
+        (  # the same flattened into one log line
+            'array(2) { ["host"]=> string(2) "db" ["password"]=> string(12) "Xk9vQ2mLp8Rt" }',
+            'array(2) { ["host"]=> string(2) "db" ["password"]=> string(12) "<redacted:password>" }',
+        ),
         (  # a client class constructed with a generated literal
             f"const vault = new VaultClient('{B64}');",
             "const vault = new VaultClient('<redacted:high-entropy>');",

@@ -71,3 +71,43 @@ def test_flag_naming() -> None:
 def test_a_secret_name_flag_still_names(anonymizer: Anonymizer) -> None:
     text = "$ lpass show --password prod-db"
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Pulumi's ``--secret`` marks the value to encrypt: the key after it stays, its value goes,
+        # a word too (the flag declares it a secret).
+        (
+            f"pulumi config set --secret db:password {DRAWN}",
+            "pulumi config set --secret db:password <redacted:stored-secret>",
+        ),
+        (
+            "$ pulumi config set --secret dbPassword hunter22",
+            "$ pulumi config set --secret dbPassword <redacted:password>",
+        ),
+        (
+            f"pulumi config set-all --plaintext region=us-east-1 --secret db:password={DRAWN}",
+            "pulumi config set-all --plaintext region=us-east-1 --secret db:password=<redacted:password>",
+        ),
+        # Another command's ``--secret`` still takes the secret.
+        (f"pulumi login --secret {DRAWN}", "pulumi login --secret <redacted:secret>"),
+        (f"mytool --secret {DRAWN}", "mytool --secret <redacted:secret>"),
+    ],
+)
+def test_pulumi_secret_switch(text: str, expected: str) -> None:
+    for use_re2 in (True, False):
+        assert in_mode(use_re2).anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pulumi config set --secret db:region west",
+        'pulumi config set --secret apiKey "$(cat key.txt)"',
+        "pulumi config set aws:region us-east-1",
+    ],
+)
+def test_pulumi_settings_stay(text: str) -> None:
+    for use_re2 in (True, False):
+        assert in_mode(use_re2).anonymize(text) == text

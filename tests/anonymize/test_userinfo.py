@@ -44,3 +44,44 @@ def test_a_slashed_url_password_is_redacted(
 def test_ports_paths_and_references_before_an_at_stay(anonymizer: Anonymizer, text: str) -> None:
     """A port, a path of words and a reference before ``@`` are no password."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "user:9434e1efab40682e9080c33ae2fa1651@tcp(db.internal:3306)/app?parseTime=true",
+            "user:<redacted:url-credentials>@tcp(db.internal:3306)/app?parseTime=true",
+        ),
+        (
+            'db, err := sql.Open("mysql", "app:w3f2FWhxMYIF6P0zN@tcp(db:3306)/prod")',
+            'db, err := sql.Open("mysql", "app:<redacted:url-credentials>@tcp(db:3306)/prod")',
+        ),
+        (
+            'DSN="app:Xk9v:Q2m@Lp8@unix(/var/run/mysqld/mysqld.sock)/prod"',
+            'DSN="app:<redacted:url-credentials>@unix(/var/run/mysqld/mysqld.sock)/prod"',
+        ),
+        (
+            "clickhouse dsn=default:Rb3x9ZqVwpL2mK8t@tcp6([::1]:9000)/logs",
+            "clickhouse dsn=default:<redacted:url-credentials>@tcp6([::1]:9000)/logs",
+        ),
+    ],
+)
+def test_a_go_dsn_password_is_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """Go's SQL DSN has no scheme: ``user:password@tcp(host)/db``."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "root:password@tcp(127.0.0.1:3306)/test",
+        'dsn := fmt.Sprintf("%s:%s@tcp(%s)/%s", user, pass, host, db)',
+        "user:${DB_PASS}@tcp(db:3306)/app",
+        '"root:@tcp(localhost:3306)/db"',
+        "dial tcp(127.0.0.1:3306): connection refused",
+    ],
+)
+def test_go_dsn_placeholders_and_references_stay(anonymizer: Anonymizer, text: str) -> None:
+    """A placeholder, a format verb, a reference or no password at all stays."""
+    assert anonymizer.anonymize(text) == text
