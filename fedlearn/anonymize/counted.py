@@ -25,7 +25,7 @@ from __future__ import annotations
 
 # A long run's seed: ten digits in order from any digit (``9`` wraps), ten letters from ``a``.
 DIGIT_ROW = "0123456789" * 2
-SEEDS = tuple(DIGIT_ROW[start : start + 10] for start in range(10)) + ("abcdefghij", "ABCDEFGHIJ")
+SEEDS = (*(DIGIT_ROW[start : start + 10] for start in range(10)), "abcdefghij", "ABCDEFGHIJ")
 # Counted runs shorter than this are chance (``ab``, ``12`` in a drawn token).
 SHORTEST_RUN = 3
 # The share of letters and digits counted runs must make up.
