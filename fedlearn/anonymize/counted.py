@@ -9,23 +9,25 @@ draws ten digits in order (one chance in 10⁹ at a place), and no person keeps 
 ``is_counted`` wants both:
 
 - a long run: the ten digits in order, or more (``1234567890``; ``9`` wraps to ``0``), or the
-  alphabet from ``a`` for ten letters or more, in one case (``abcdefghij…``);
+  whole alphabet in one case (``abcdefghijklmnopqrstuvwxyz``; ten letters from ``a`` end test
+  tokens the suite and the scanners keep as tokens, ``xoxb-1234-5678-abcdefghij``);
 - runs of three or more counted characters (digits or letters of one case, each the next) make
   up 70% or more of the value's letters and digits, so a drawn part (``cli_1234567890123456
   2nuq0H1dZUqRpHMz…``, 31%) keeps it a secret.
 
 The scanners' true-positive fixtures that count stop short of both (the numbers are in
 docs/anonymization.md): trufflehog's magicbell ``abcde12345-67890fghijklmnopqrs-tuvwxyzYu`` and
-gitleaks' anthropic ``…-456def789ghij-klmnopqrstuvwx-…`` count letters from ``f`` and ``k``,
-digits five at most; its hashicorpvaultauth ``12345678-1234-1234-1234-123456789abc`` nine
+gitleaks' anthropic ``…-456def789ghij-klmnopqrstuvwx-…`` count 14 letters at most, digits five
+at most; its hashicorpvaultauth ``12345678-1234-1234-1234-123456789abc`` nine
 digits; detect-secrets' cloudant ``abcd1234abcd1234…`` four.
 """
 
 from __future__ import annotations
 
-# A long run's seed: ten digits in order from any digit (``9`` wraps), ten letters from ``a``.
+# A long run's seed: the ten digits in order from any digit (``9`` wraps), the whole alphabet.
 DIGIT_ROW = "0123456789" * 2
-SEEDS = (*(DIGIT_ROW[start : start + 10] for start in range(10)), "abcdefghij", "ABCDEFGHIJ")
+ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+SEEDS = (*(DIGIT_ROW[start : start + 10] for start in range(10)), ALPHABET, ALPHABET.upper())
 # Counted runs shorter than this are chance (``ab``, ``12`` in a drawn token).
 SHORTEST_RUN = 3
 # The share of letters and digits counted runs must make up.

@@ -29,7 +29,7 @@ NOTION = "ntn_" + "1234567890" * 6
         f"2026-12-07T09:14:02Z INFO config loaded DATABRICKS_TOKEN={DATABRICKS}",
         f'{{"notion_token": "{NOTION}"}}',
         "password: 1234567890",
-        "api_key = 'abcdefghijklmnop'",
+        "api_key = 'abcdefghijklmnopqrstuvwxyz'",
         f"Example from the docs:\n```\nDATABRICKS_TOKEN={DATABRICKS}\n```",
         f"The linter flags this line:\n\n```\n{NOTION}\n```\n",
         f"<pre>secret_access_key={HMAC}</pre>",
@@ -37,7 +37,7 @@ NOTION = "ntn_" + "1234567890" * 6
     ],
 )
 def test_a_counted_value_stays(anonymizer: Anonymizer, text: str) -> None:
-    """The digit row in order or the alphabet from ``a``, most of the value counted: typed."""
+    """The digit row in order or the whole alphabet, most of the value counted: typed."""
     assert anonymizer.anonymize(text) == text
 
 
@@ -66,23 +66,27 @@ def test_a_counted_value_stays(anonymizer: Anonymizer, text: str) -> None:
         ),
         ("token: 3aBcDFE5678901234567890_1a2b3c4d", "3aBcDFE5678901234567890_1a2b3c4d"),
         ("DB_PASSWORD=Qx7!1234567890#Lm", "Qx7!1234567890#Lm"),
+        # ten letters from ``a``: a test token's tail, not the alphabet
+        ("slack bot token xoxb-1234-5678-abcdefghij", "xoxb-1234-5678-abcdefghij"),
+        ('CLOUDANT_API_KEY = "abcdefghijabcdefghijabcd"', "abcdefghijabcdefghijabcd"),
     ],
 )
 def test_a_value_that_counts_less_stays_redacted(
     anonymizer: Anonymizer, text: str, secret: str
 ) -> None:
-    """Letters from ``f`` or ``k``, nine digits, runs of four, or a drawn part: a secret."""
+    """Fourteen letters, nine digits, runs of four, ten letters, or a drawn part: a secret."""
     assert secret not in anonymizer.anonymize(text)
 
 
 def test_is_counted_reads_the_runs() -> None:
-    """Unit: a long run (ten digits in order, ``9`` wrapping; ten letters from ``a``) and 70%."""
+    """Unit: a long run (ten digits in order, ``9`` wrapping; the alphabet) and 70%."""
     assert counted.is_counted("1234567890")
     assert counted.is_counted("4567890123")  # the row from 4, wrapping
-    assert counted.is_counted("abcdefghij")
-    assert counted.is_counted("ABCDEFGHIJKL")
+    assert counted.is_counted("abcdefghijklmnopqrstuvwxyz")
+    assert counted.is_counted("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123")
+    assert not counted.is_counted("abcdefghij")  # ten letters: a test token's tail
     assert counted.is_counted(DATABRICKS)  # 27 of 36 counted: 75%
     assert not counted.is_counted("123456789")  # nine digits
-    assert not counted.is_counted("fghijklmnopqrs")  # not from ``a``
-    assert not counted.is_counted("abcdEFGHIJ")  # one case
+    assert not counted.is_counted("fghijklmnopqrs")  # not the alphabet
+    assert not counted.is_counted("abcdefghijklmNOPQRSTUVWXYZ")  # one case
     assert not counted.is_counted("1234567890" + "Hq2Lp9Xw7RtZk3Vb8Nc1")  # a third counted
