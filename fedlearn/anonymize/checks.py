@@ -17,7 +17,7 @@ import math
 import re
 from collections import Counter
 
-from fedlearn.anonymize import code_values, rules, value_spans, words
+from fedlearn.anonymize import code_values, counted, rules, value_spans, words
 
 # Values that refer to a secret instead of being one: variables, templates, placeholders, masks.
 REFERENCE = rules.Lazy(
@@ -136,6 +136,8 @@ def is_reference(value: str) -> bool:
         return True
     if value[:1] in OPENERS and is_drawn_opened(value):
         return False  # ``[yKX%w;MPef…iG4``, ``<,(Jqhz2jy}[n*t…``: a draw that starts with a bracket
+    if counted.is_counted(value):
+        return True  # typed by counting: ``1234567890abcdef…``, ``sk_abcdefghij…`` (``counted``)
     reference, words = REFERENCE, PLACEHOLDER_WORDS
     if value.isascii():
         value, reference, words = value.lower(), REFERENCE_LOWER, PLACEHOLDER_WORDS_LOWER

@@ -7,14 +7,15 @@ drawn: 16 to 400 characters of letters, digits and ``_-+/=~!*#%^``, generated
 or path (``words.is_named``; no ``.``, ``:`` or ``@``, no ``/`` at its start). Hex alone and UUIDs
 stay (a commit, a digest, an id), and so does an ``UPPER_SNAKE`` name, a constant or a variable;
 a prefix that names an id (``req_…``, ``batch_…``) keeps its value too, and so does a fill or a
-counted alphabet (``checks.is_fill``: ``AIzaSyabcdefghij…``), a placeholder as in every token shape.
+counted alphabet (``checks.is_fill``: ``AIzaSyabcdefghij…``), a placeholder as in every token shape,
+and a name assigned a value typed by counting (``counted``: ``DATABRICKS_TOKEN=dapi1234567890…``).
 """
 
 from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import checks, key_names, public_ids, words
+from fedlearn.anonymize import checks, counted, key_names, public_ids, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 FENCE = Lazy(
@@ -22,6 +23,7 @@ FENCE = Lazy(
     r"(?P<value>[A-Za-z0-9_+/=~!*#%^-]{16,400})[ \t]*\r?\n[ \t]*(?P=fence)"
 )
 PARTS = re.compile(r"[_-]")
+IDENTIFIER = Lazy(r"[A-Za-z_][A-Za-z0-9_]*")
 # Prefixes of ids that are drawn as a secret is: a request's, a batch's, a run's.
 ID_PREFIXES = frozenset({"req", "batch", "run", "job", "msg", "evt", "trace", "span", "file"})
 
@@ -30,6 +32,9 @@ def is_drawn(value: str) -> bool:
     """Return whether a word alone in a block reads as a drawn secret (module docstring)."""
     if value.startswith("/") or checks.is_hexadecimal(value) or checks.is_fill(value):
         return False  # a fill or a counted alphabet is a placeholder (``AIzaSyabcdefghij…``)
+    name, equals, assigned = value.partition("=")
+    if counted.is_counted(assigned if equals and IDENTIFIER.fullmatch(name) else value):
+        return False  # typed by counting (``ntn_1234567890…``, ``DATABRICKS_TOKEN=dapi1234…``)
     parts = PARTS.split(value)
     if parts[0].lower() in ID_PREFIXES | public_ids.DATA_WORDS and len(parts) > 1:
         return False

@@ -180,9 +180,20 @@ def is_dump_piece(match: re.Match[str], text: str) -> bool:
     return has_dump_run(text)
 
 
+# ``zerotier-cli listnetworks``' line before its MAC column: ``200 listnetworks <nwid> <name> ``.
+ZEROTIER_NETWORK = Lazy(r"(?:^|\n)(?:200 )?listnetworks [0-9a-f]{16} \S{1,64} \Z")
+
+
 def mac(match: re.Match[str], text: str) -> bool:
-    """Return whether the match is a MAC address other than all zeros or broadcast."""
-    return match.group().lower().replace("-", ":") not in addresses.KEPT_MACS
+    """
+    Return whether the match is a MAC address other than all zeros or broadcast, or the virtual
+    one ``zerotier-cli listnetworks`` prints after a network's id and name (ZeroTier derives it
+    from the network's and the node's ids, which stay readable: it names no hardware).
+    """
+    if match.group().lower().replace("-", ":") in addresses.KEPT_MACS:
+        return False
+    start = match.start()
+    return ZEROTIER_NETWORK.compiled.search(text, max(0, start - 120), start) is None
 
 
 def network() -> list[Rule]:

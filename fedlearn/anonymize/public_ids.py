@@ -221,6 +221,8 @@ def is_public_key(key: str, before: str = "") -> bool:
     ``public`` or ``pub`` owns it (``public_key:``, ``public key:``).
     """
     parts = [part.lower() for part in KEY_WORDS.compiled.findall(key)]
+    if len(parts) > 1 and parts[-1].isdigit():
+        parts.pop()  # a numbered key names what its word names (S3's ``x-amz-id-2``)
     if not parts:
         return False
     if PAGE_KEY.compiled.search(key):

@@ -7,6 +7,7 @@ import re
 
 from fedlearn.anonymize.password_commands import ARGUMENT
 from fedlearn.anonymize.rules import Lazy, Span
+from fedlearn.anonymize.value_spans import MARKUP_CLOSE
 
 # Where a command line quoted inside a JSON string may end: a quote or a line-break escape, each
 # with the backslashes before it (how many says which level of escaping it closes or breaks).
@@ -106,11 +107,18 @@ def line_end(text: str, start: int) -> int:
 def arguments(text: str, start: int) -> list[Span]:
     """Return the spans of a command line's words from ``start`` to its end (``line_end``: a
     newline, or the end of the JSON string it is quoted in; or a bare ``|``, ``;``, ``&``, ``)``
-    or backtick word: the next command), 400 characters at most."""
+    or backtick word: the next command; or a closing tag or CDATA end in an unquoted word, markup
+    that rendered the command: ``<pre>curl -u u:pw</pre>``), 400 characters at most."""
     stop = line_end(text, start)
     found = []
     for match in ARGUMENT.compiled.finditer(text, start, stop):
         if text[match.start()] in "|;&)`":
+            break
+        close = MARKUP_CLOSE.compiled.search(text, match.start(), match.end())
+        if close is not None and text[match.start()] not in "'\"":
+            # markup rendered the command and closes after it: ``<pre>curl -u u:pw</pre>``
+            if close.start() > match.start():
+                found.append((match.start(), close.start()))
             break
         found.append(match.span())
     return found

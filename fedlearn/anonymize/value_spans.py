@@ -132,16 +132,23 @@ def past_semicolons(text: str, start: int, end: int) -> int:
     return stop
 
 
+# What closes markup around a value: a CDATA section's end, an element's closing tag.
+MARKUP_CLOSE = rules.Lazy(r"\]\]>|</[A-Za-z][\w:.-]{0,40}>")
+
+
 def past_symbols(text: str, start: int, end: int) -> int:
     """
     Return where an unquoted value that stops at a bracket or redirection really ends.
 
     A drawn password holds shell symbols (``KEY=u@D7GXt)t>8d(LtH^(lvZ<g``): when the word up to
     the next blank or quote is 12 characters or more, has letters and digits and its brackets do
-    not pair up as code's do (``f(x)``, ``a[0]``), the value runs on to that blank.
+    not pair up as code's do (``f(x)``, ``a[0]``), the value runs on to that blank; not past
+    what closes markup around it (a CDATA section's ``]]>``, a closing tag ``</pre>``).
     """
     if end >= len(text) or text[end] not in "()<>[]{}":
         return end
+    if MARKUP_CLOSE.compiled.match(text, end) is not None:
+        return end  # markup closes around the value: ``…]]></ac:plain-text-body>``, ``…</pre>``
     found = SYMBOL_WORD.compiled.match(text, end)
     if found is None or found.end() - start < 12 or not any(c.isalnum() for c in found.group()):
         return end  # nothing drawn past the bracket (``key: Hk2L…==)``: a closing parenthesis)

@@ -168,3 +168,30 @@ def test_a_sections_number_stays_and_an_address_after_other_words_does_not(
     anonymizer: Anonymizer, text: str, expected: str
 ) -> None:
     assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "200 listnetworks 676d2fb59dd405ea lab-mesh 4f:cc:77:a7:38:56 OK PRIVATE ztk7u0mwdb -",
+        "$ sudo zerotier-cli listnetworks\n200 listnetworks <nwid> <name> <mac> <status> <type>"
+        " <dev> <ZT assigned ips>\n200 listnetworks 8056c2e21c000001 home 32:a1:7f:0e:51:9c OK"
+        " PRIVATE ztmjfcpyn4 -",
+    ],
+)
+def test_a_zerotier_networks_virtual_mac_stays(anonymizer: Anonymizer, text: str) -> None:
+    # ``listnetworks`` prints the virtual interface's MAC, derived from the network's and the
+    # node's ids: it names no hardware.
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eth0: link/ether 4f:cc:77:a7:38:56 brd ff:ff:ff:ff:ff:ff",
+        "listnetworks 676d2fb59dd405ea lab-mesh OK\nether 4f:cc:77:a7:38:56",
+        "networks 676d2fb59dd405ea lab-mesh 4f:cc:77:a7:38:56 OK",
+    ],
+)
+def test_a_hardware_mac_beside_zerotier_words_goes(anonymizer: Anonymizer, text: str) -> None:
+    assert "4f:cc:77:a7:38:56" not in anonymizer.anonymize(text)

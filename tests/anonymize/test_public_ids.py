@@ -323,3 +323,27 @@ def test_dotted_start_reads_back_over_dotted_parts() -> None:
     assert public_ids.dotted_start(text, text.index("Xyz")) == text.index("Xyz")
     text = "id: Xyz"
     assert public_ids.dotted_start(text, text.index("Xyz")) == text.index("Xyz")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"x-amz-id-2": "XMVS02leyJ9T94KMyDmXVDXbqMODkmEEZHp47wtB1wzwGAR1XbhgridwEW7alnFjM6TuFzzvev8r"',
+        "x-amz-id-2: NcYbV1wXBhnjImxuOWWuF6r3nWsFO0uS9sF07sA7FrDFfazL9RLB3yNTAO5bXPwrYewvL0ajCUTs",
+    ],
+)
+def test_a_numbered_id_key_names_an_id(anonymizer: Anonymizer, text: str) -> None:
+    # S3's extended request id: a numbered key names what its word names.
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"secret_id_2": "Qm7xT2vK9pLw4ZzQm7xT2vK9pLw4Zzhy7Hjd8"',
+        '"api_key_2": "Qm7xT2vK9pLw4ZzQm7xT2vK9pLw4Zzhy7Hjd8"',
+        "TOKEN_2=Qm7xT2vK9pLw4ZzQm7xT2vK9pLw4Zzhy7Hjd8",
+    ],
+)
+def test_a_numbered_secret_key_still_names_a_secret(anonymizer: Anonymizer, text: str) -> None:
+    assert "Qm7xT2vK9pLw4Zz" not in anonymizer.anonymize(text)

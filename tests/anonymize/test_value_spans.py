@@ -97,3 +97,33 @@ def test_benign_semicolons_stay(text: str) -> None:
 def test_past_semicolons(text: str, start: int, end: int, expected: int) -> None:
     """``past_semicolons`` returns where the value really ends, or its pattern's stop."""
     assert value_spans.past_semicolons(text, start, end) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        # markup closes around the value: it ends there
+        ("<![CDATA[key=Zq8mW2xT9vKp4Lw]]></ac:plain-text-body>", 13, 28, 28),
+        ("<pre>key=Zq8mW2xT9vKp4Lw</pre></body>", 9, 24, 24),
+        # a drawn value's own brackets: it runs on to the blank
+        ("KEY=u@D7GXt)t>8d(LtH^(lvZ<g next", 4, 11, 27),
+    ],
+)
+def test_past_symbols_stops_where_markup_closes(
+    text: str, start: int, end: int, expected: int
+) -> None:
+    """``past_symbols`` runs past a drawn value's brackets, not past ``]]>`` or ``</tag>``."""
+    assert value_spans.past_symbols(text, start, end) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("<pre>DB_PASSWORD=Xk2q9LmN4vB7</pre>", "Xk2q9LmN4vB7"),
+        ("<![CDATA[api_key=Zq8mW2xT9vKp4LwR]]>", "Zq8mW2xT9vKp4LwR"),
+    ],
+)
+def test_a_secret_in_markup_is_redacted_to_its_end(text: str, secret: str) -> None:
+    """The value inside the markup goes; the markup that closes it stays."""
+    out = in_mode(True).anonymize(text)
+    assert secret not in out and out.endswith(text[text.index(secret) + len(secret) :])
