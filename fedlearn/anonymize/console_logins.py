@@ -25,7 +25,7 @@ FTP_USER = Lazy(
 # A here-document fed to ``ftp``: its command line and the word that ends it.
 FTP_HEREDOC = Lazy(r"(?<![\w-])ftp\b[^\n]*<<-?[ \t]*[\"']?(?P<word>\w+)")
 MPD_HOST = Lazy(
-    r"(?:(?<![\w-])MPD_HOST=|(?<![\w-])mpc\b[^\n]*?(?:--host=|--host[ \t]+|-h[ \t]+))"
+    r"(?:(?<![\w-])MPD_HOST=|(?<![\w-])mpc [^\n]*?(?:--host=|--host[ \t]+|-h[ \t]+))"
     r"(?P<q>[\"']?)(?P<value>[^\s@\"']{4,200})@[A-Za-z0-9\[]"
 )
 

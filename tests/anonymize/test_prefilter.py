@@ -291,6 +291,14 @@ def test_a_terms_camel_case_key_keeps_its_conditions(text: str) -> None:
     assert failed_conditions(REFERENCE, text) == []
 
 
+@RAN_WITH_RE2
+@pytest.mark.parametrize("text", ["mpc--host=0001@0", "mpc --host=s3cr3tV4l@mpd.local"])
+def test_mpcs_host_flag_needs_the_blank_its_gate_reads(text: str) -> None:
+    """``mpc`` then its ``--host`` flag: the finder wants the blank after ``mpc`` that the gate
+    and the trigger read (``mpc--host=`` is no command; found by the property above)."""
+    assert failed_conditions(REFERENCE, text) == []
+
+
 # --- every path gives the same bytes ---------------------------------------------------------
 
 PATHS = {
