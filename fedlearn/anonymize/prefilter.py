@@ -220,7 +220,7 @@ def kind(gate: str) -> str:
     on 1,441 diverse texts (bench/agent16j) they outgrew 64 MB, so RE2 rebuilt them again and
     again (~1,700 µs per text warm); two sets read them at ~23 µs. So do, less, the keyed forms'
     twenty copies of the key words and the other case-folded gates (runs to the line's end after
-    a common word): apart, a sync's reads of that side cost 0.28 s instead of 0.49 on new text,
+    a common word): apart, a sync's reads of that side, replayed, cost 0.28 s, not 0.49 cold,
     +1.4 µs a read warm (bench/README.md, "Twenty-sixth pass"). The set changes the time only.
     """
     if not gate.startswith("(?i)"):
