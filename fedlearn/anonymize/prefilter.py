@@ -18,7 +18,9 @@ the secret rules and those of the personal-data rules are two sets, read one aft
 one automaton the states of each side multiply the other's (the personal ids' and phones' digit
 runs against the secrets' keyed forms), so a fresh process built twice the states for the same
 texts (a sync's half of the bench: 0.59 CPU-s cold against 0.31 in two sets; reading them warm,
-0.069 against 0.101 s). The secret gates are two sets themselves, by case (``kind``). A pass
+0.069 against 0.101 s). The secret gates are three sets themselves (``kind``): by case, and the
+case-folded keyed forms' gates (the key words' alternation) apart from the other case-folded ones,
+whose states multiply theirs on text not read before. A pass
 that looks for secrets only (``scan``, the pass after personal data only) reads the secret sets
 alone. The rules without a gate that need a long run of base64 characters (``Rule.long_run``)
 are let through together where one of their tests holds of the text's long runs
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -201,22 +204,37 @@ def compiled(gates: Gates) -> Compiled:
 
 
 # The memory of each secret set's automaton (``kind``) and of the personal-data set's: a bound on
-# what a sync's RE2 states can take on any text (3 x 32 MB), above what the corpora need without
+# what a sync's RE2 states can take on any text (4 x 32 MB), above what the corpora needed without
 # rebuilding their states (bench/README.md: at most 15.5 / 19.7 / 18.4 MB on bench/agent16j and
-# bench/audit16, read as fast at a 24 MB cap; at 16 MB the case-sensitive and personal sets
-# rebuilt theirs on every read, ~70-130 µs a text warm instead of ~4).
-MAX_MEM = {"i": 32 << 20, "c": 32 << 20, "": 32 << 20}
+# bench/audit16 in three sets, read as fast at a 24 MB cap; at 16 MB the case-sensitive and
+# personal sets rebuilt theirs on every read, ~70-130 µs a text warm instead of ~4).
+MAX_MEM = {"k": 32 << 20, "i": 32 << 20, "c": 32 << 20, "": 32 << 20}
 
 
 def kind(gate: str) -> str:
     """
-    Return which of the secret rules' sets ``gate`` is read in: "i" when it ignores case, "c"
-    otherwise. In one set the case-folded gates' states (the key words of the keyed forms, their
-    runs to a separator) and the others' (the counted runs after a vendor's literal) multiply:
+    Return which of the secret rules' sets ``gate`` is read in: "c" when it does not ignore case;
+    of those that do, "k" when it holds the keyed forms' alternation of every key word
+    (``keyed_words``), "i" otherwise. In one set the case-folded gates' states (the keyed forms,
+    their runs to a separator) and the others' (a vendor's literal and a counted run) multiply:
     on 1,441 diverse texts (bench/agent16j) they outgrew 64 MB, so RE2 rebuilt them again and
-    again (~1,700 µs per text warm); two sets read them at ~23 µs (bench/README.md).
+    again (~1,700 µs per text warm); two sets read them at ~23 µs. So do, less, the keyed forms'
+    twenty copies of the key words and the other case-folded gates (runs to the line's end after
+    a common word): apart, a sync's reads of that side, replayed, cost 0.28 s, not 0.49 cold,
+    +1.4 µs a read warm (bench/README.md, "Twenty-sixth pass"). The set changes the time only.
     """
-    return "i" if gate.startswith("(?i)") else "c"
+    if not gate.startswith("(?i)"):
+        return "c"
+    return "k" if keyed_words() in gate else "i"
+
+
+@functools.cache
+def keyed_words() -> str:
+    """Return the alternation of every key word (``assignments.GATE_WORDS``) the keyed forms'
+    gates hold. Imported on first use: the rule modules import the engine, and so this one."""
+    from fedlearn.anonymize import assignments
+
+    return "|".join(re.escape(word) for word in assignments.GATE_WORDS)
 
 
 def compile_set(

@@ -365,7 +365,7 @@ def test_anonymize_is_the_same_when_re2_cannot_be_imported() -> None:
 
 @pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing")
 def test_the_sets_find_the_rules_one_set_of_every_gate_finds() -> None:
-    """The secret rules' gates (two RE2 sets, ``prefilter.kind``) and the personal-data rules'
+    """The secret rules' gates (three RE2 sets, ``prefilter.kind``) and the personal-data rules'
     (one) let the same rules run as one set of every gate, over every corpus text and variants
     of some; the secret sets alone (``secrets_only``) the same secret rules."""
     rules = Anonymizer(SETTINGS, MACHINE, use_re2=False).rules
@@ -402,13 +402,14 @@ def test_the_sets_find_the_rules_one_set_of_every_gate_finds() -> None:
         ], text
         assert {rules[index].gate for index in secrets if not rules[index].is_secret} <= {None}
         checked += 1
-    assert checked > 5_000 and len(prefilter.SETS[sets._gates]) == 3
+    assert checked > 5_000 and len(prefilter.SETS[sets._gates]) == 4
 
 
 @pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing")
-def test_case_folded_and_case_sensitive_secret_gates_are_read_in_two_sets() -> None:
-    """No secret set mixes gates that ignore case with gates that do not (their states
-    multiply: ``prefilter.kind``)."""
+def test_case_folded_case_sensitive_and_keyed_secret_gates_are_read_in_three_sets() -> None:
+    """No secret set mixes gates that ignore case with gates that do not, nor the keyed forms'
+    case-folded gates with the other case-folded ones (their states multiply:
+    ``prefilter.kind``)."""
     rules = Anonymizer(SETTINGS, MACHINE, use_re2=False).rules
     sets = prefilter.compiled(tuple((rule.gate, rule.is_secret) for rule in rules))
     kinds = [
@@ -416,7 +417,22 @@ def test_case_folded_and_case_sensitive_secret_gates_are_read_in_two_sets() -> N
         for _, members, secret in sets
         if secret
     ]
-    assert sorted(kinds, key=sorted) == [{"c"}, {"i"}]
+    assert sorted(kinds, key=sorted) == [{"c"}, {"i"}, {"k"}]
+
+
+def test_the_keyed_forms_gates_are_read_apart_from_the_other_case_folded_ones() -> None:
+    """Every keyed form's gate (a key word of the whole list, a filler, its separator) is in the
+    keyed set; a case-folded gate that names a few key words only, or none, is not; nor is a
+    case-sensitive gate that holds the whole list (``(?im)``: its own flags)."""
+    for rule in assignments.keyed():
+        assert rule.gate is not None and prefilter.kind(rule.gate) == "k", rule.gate
+    words = prefilter.keyed_words()
+    assert words.startswith("password|passwd|") and "pass|" in words
+    assert prefilter.kind(f"(?i)\\[(?:{words})\\]") == "k"
+    assert prefilter.kind("(?i)(?:pass(?:word|wd|phrase)?|pwd?|auth)[ \\t:=]|cred") == "i"
+    assert prefilter.kind("(?i)mysql[^\\n|;&]*[ \\t]-p[^\\s]") == "i"
+    assert prefilter.kind(f"(?im)^[ \\t]*(?:{words})[ \\t]*=") == "c"
+    assert prefilter.kind("sk_(?:live|test)_[A-Za-z0-9]{20,}") == "c"
 
 
 @pytest.mark.parametrize(
