@@ -29,6 +29,7 @@ from fedlearn.anonymize import (
     html_tables,
     http_configs,
     key_shapes,
+    label_breaks,
     latex_macros,
     listed_values,
     login_pairs,
@@ -299,6 +300,7 @@ def keyed() -> list[Rule]:
         *word_diffs.rules(),  # ``git diff --word-diff``'s ``api_token: [-old-]{+V+}``
         *text_entities.rules(),  # Telegram's ``"the key is ", {"type": "code", "text": V}``
         *html_tables.rules(),  # ``<th>API key</th>`` over ``<td><code>V</code></td>``
+        *label_breaks.rules(),  # ``Use this token:<br><span>V</span>``, ``<dt>Key</dt><dd>V``, ``Password:⏎V``
         *cracked.rules(),  # ``[+] DOM\\u:V``, ``u:V - Valid credentials``, ``HASH:V``, ``Raw result: V``
         *redis_commands.rules(),  # redis-cli's ``AUTH V``, ``CONFIG SET requirepass V``, ``ACL SETUSER u >V``
         *string_dumps.rules(),  # ``strings``/``readelf -p``: a secret's name, its value the next line
