@@ -38,6 +38,7 @@ from fedlearn.anonymize import (
     named_elements,
     nixout,
     pointers,
+    preseeds,
     printf_frames,
     public_handles,
     readouts,
@@ -301,6 +302,7 @@ def keyed() -> list[Rule]:
         *text_entities.rules(),  # Telegram's ``"the key is ", {"type": "code", "text": V}``
         *html_tables.rules(),  # ``<th>API key</th>`` over ``<td><code>V</code></td>``
         *label_breaks.rules(),  # ``Use this token:<br><span>V</span>``, ``<dt>Key</dt><dd>V``, ``Password:⏎V``
+        *preseeds.rules(),  # debconf's ``d-i passwd/user-password password V``
         *cracked.rules(),  # ``[+] DOM\\u:V``, ``u:V - Valid credentials``, ``HASH:V``, ``Raw result: V``
         *redis_commands.rules(),  # redis-cli's ``AUTH V``, ``CONFIG SET requirepass V``, ``ACL SETUSER u >V``
         *string_dumps.rules(),  # ``strings``/``readelf -p``: a secret's name, its value the next line
