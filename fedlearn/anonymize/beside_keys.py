@@ -47,6 +47,7 @@ from fedlearn.anonymize import (
     schema_defaults,
     secret_objects,
     setting_reads,
+    setting_writes,
     slot_values,
     spaced_pairs,
     sql_copy,
@@ -307,6 +308,7 @@ def keyed() -> list[Rule]:
         *redis_commands.rules(),  # redis-cli's ``AUTH V``, ``CONFIG SET requirepass V``, ``ACL SETUSER u >V``
         *string_dumps.rules(),  # ``strings``/``readelf -p``: a secret's name, its value the next line
         *setting_reads.rules(),  # ``gsettings get S KEY`` / ``'V'``, ``(gdb) p cfg->KEY`` / ``$1 = "V"``
+        *setting_writes.rules(),  # ``setprop a.NAME V``, ``xfconf-query -p /a/NAME -s V``, ``gsettings set S NAME V``
         # The least specific last: a line of a key and a value, a told pair (their names yield).
         *spaced_pairs.rules(),  # ``requirepass V``, ``api_key    V``, ``| api_key | V |``: a line of two
         *login_pairs.rules(),  # ``Login: admin / V``, ``user/pass: admin / V``, ``creds: u:V``
