@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import (
+    asked_messages,
     build_fields,
     checks,
     conda_tokens,
@@ -301,6 +302,7 @@ def keyed() -> list[Rule]:
         *schema_defaults.rules(),  # OpenAPI ``apiToken:`` / ``default: V``, ``ApiKey:`` … ``example: V``
         *word_diffs.rules(),  # ``git diff --word-diff``'s ``api_token: [-old-]{+V+}``
         *text_entities.rules(),  # Telegram's ``"the key is ", {"type": "code", "text": V}``
+        *asked_messages.rules(),  # a chat export's ``"msg": "what's the token?"`` then ``"msg": "`V`"``
         *html_tables.rules(),  # ``<th>API key</th>`` over ``<td><code>V</code></td>``
         *label_breaks.rules(),  # ``Use this token:<br><span>V</span>``, ``<dt>Key</dt><dd>V``, ``Password:⏎V``
         *preseeds.rules(),  # debconf's ``d-i passwd/user-password password V``
