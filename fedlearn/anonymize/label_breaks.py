@@ -10,8 +10,9 @@ a ``div``, a list's or a definition list's items, a table's cells); the tags ins
 ending in a secret's word (``token``, ``secret``, ``password``, ``passphrase``, ``key``) and a
 colon, or a ``<dt>``/``<th>`` holding them — makes the next line its value when that line holds
 one value-shaped word and nothing else; the value is judged as after ``KEY=`` (``tables.judged``)
-under the label's last word, or its last two (``client secret`` → ``client_secret``) unless the
-first is a determiner (``this token`` → ``token``). A value of letters alone must also read as
+under the label's last word, or its last two when the first qualifies it (``client secret`` →
+``client_secret``; ``Use this token`` → ``token``); a word that makes the key name data
+(``public key:``, ``SSH key:``, ``cache key:``, ``key_names.DATA_OWNERS``) makes no label. A value of letters alone must also read as
 generated (``Password:⏎Authenticated``, a prompt's next line, stays), and a word ending in ``:``
 is a YAML mapping's first key (``password:⏎  valueFrom:``); ``Commit:⏎V`` names nothing.
 """
@@ -44,7 +45,7 @@ VALUE = re.compile(
     rf"[ \t]*(?:{INLINE}[ \t]*)*(?P<value>[^<>\s]{{1,1024}})[ \t]*(?:{INLINE}[ \t]*)*"
 )
 # Words before a label's key that make one key with it (``client secret``); any other word is
-# prose (``Use this token``, ``GPG key``) and the key is read alone.
+# prose (``Use this token``) and the key is read alone.
 QUALIFIER_WORDS = """
     api auth access client secret private app bot bearer session signing master admin refresh
     root user db database service account personal deploy webhook encryption shared
@@ -80,6 +81,8 @@ def label_key(line: str, brk: str) -> str:
     if not label.group("colon") and TERM_ENDS.search(line + brk) is None:
         return ""
     key, before = label.group("key"), label.group("words").split()
+    if before and before[-1].lower() in key_names.DATA_OWNERS:
+        return ""  # ``public key:``, ``SSH key:``, ``cache key:``: a key that names data
     if before and before[-1].lower() in QUALIFIERS:
         return f"{before[-1]}_{key}"  # ``api key``, ``auth token``, ``client secret``
     return key

@@ -66,6 +66,7 @@ def test_a_value_after_its_label_line_is_redacted(text: str, expected: str) -> N
         "<p>Token:<br>see the vault entry</p>",
         # a key alone over a hash or a fingerprint: data as often as a credential
         f"GPG key:\n{HEX.upper()}\n",
+        "public key:\nMCowBQYDK2VwAyEAf2375pAOtZTL0LuX2SFkdDcYQ5WgAbgbpnzONZHryTbjSupQ\n",
         f"<dt>Key</dt><dd>{HEX}</dd>",
         # no colon and no term: a heading over a paragraph
         "<h2>Token</h2><p>Overview</p>",
