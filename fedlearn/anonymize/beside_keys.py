@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import (
+    asked_messages,
     build_fields,
     checks,
     conda_tokens,
@@ -29,6 +30,7 @@ from fedlearn.anonymize import (
     html_tables,
     http_configs,
     key_shapes,
+    label_breaks,
     latex_macros,
     listed_values,
     login_pairs,
@@ -37,6 +39,7 @@ from fedlearn.anonymize import (
     named_elements,
     nixout,
     pointers,
+    preseeds,
     printf_frames,
     public_handles,
     readouts,
@@ -45,6 +48,7 @@ from fedlearn.anonymize import (
     schema_defaults,
     secret_objects,
     setting_reads,
+    setting_writes,
     slot_values,
     spaced_pairs,
     sql_copy,
@@ -298,11 +302,15 @@ def keyed() -> list[Rule]:
         *schema_defaults.rules(),  # OpenAPI ``apiToken:`` / ``default: V``, ``ApiKey:`` … ``example: V``
         *word_diffs.rules(),  # ``git diff --word-diff``'s ``api_token: [-old-]{+V+}``
         *text_entities.rules(),  # Telegram's ``"the key is ", {"type": "code", "text": V}``
+        *asked_messages.rules(),  # a chat export's ``"msg": "what's the token?"`` then ``"msg": "`V`"``
         *html_tables.rules(),  # ``<th>API key</th>`` over ``<td><code>V</code></td>``
+        *label_breaks.rules(),  # ``Use this token:<br><span>V</span>``, ``<dt>Key</dt><dd>V``, ``Password:⏎V``
+        *preseeds.rules(),  # debconf's ``d-i passwd/user-password password V``
         *cracked.rules(),  # ``[+] DOM\\u:V``, ``u:V - Valid credentials``, ``HASH:V``, ``Raw result: V``
         *redis_commands.rules(),  # redis-cli's ``AUTH V``, ``CONFIG SET requirepass V``, ``ACL SETUSER u >V``
         *string_dumps.rules(),  # ``strings``/``readelf -p``: a secret's name, its value the next line
         *setting_reads.rules(),  # ``gsettings get S KEY`` / ``'V'``, ``(gdb) p cfg->KEY`` / ``$1 = "V"``
+        *setting_writes.rules(),  # ``setprop a.NAME V``, ``xfconf-query -p /a/NAME -s V``, ``gsettings set S NAME V``
         # The least specific last: a line of a key and a value, a told pair (their names yield).
         *spaced_pairs.rules(),  # ``requirepass V``, ``api_key    V``, ``| api_key | V |``: a line of two
         *login_pairs.rules(),  # ``Login: admin / V``, ``user/pass: admin / V``, ``creds: u:V``

@@ -14,6 +14,16 @@ less's history file (``~/.lesshst``) lists searches the same way, one a line aft
 search for a secret's name, then for its value. A
 listing of ordinary symbols (``main``, ``GLIBC_2.34``, a format string) stays: no name says
 secret, or the neighbour is no secret's value (a word, a message, another name).
+
+With no name anywhere, the string's shape alone decides, where every row is one stored string:
+a ``rabin2 -z`` row (its columns say so) and a row of gdb's ``x/s`` (``0x7ffe…:\t"V"``, a C
+string in memory) and a string field of ``protoc --decode_raw``'s numbered fields
+(``2: "V"``: a message read without its schema, so no field has a name). A drawn value is redacted (``high-entropy``) when it reads random
+(``checks.looks_random``, 16 or more, letters and digits, a run of 12 of them or every class
+of character), is no hash or UUID (hex digits and
+dashes, or a long run of them inside: a build id, a commit, a ``sha256:`` digest, which
+binaries and messages embed), no fill, table, symbol, name or
+path. ``strings`` alone prints runs of any bytes (compressed data reads random too) and stays.
 """
 
 from __future__ import annotations
@@ -22,7 +32,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import key_names
+from fedlearn.anonymize import checks, key_names, words
 from fedlearn.anonymize.readouts import is_generated
 from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, span_match
 from fedlearn.anonymize.tables import judged
@@ -34,6 +44,24 @@ DUMP = Lazy(
     r"(?:-p|--string-dump)|rabin2[ \t]+-z{1,2})(?:[ \t][^\n]*)?(?:\n|\Z)"
     r"|(?m:^)\.less-history-file:[ \t]*\r?\n"
 )
+# A row of ``rabin2 -z``: its columns before the string.
+RABIN_ROW = re.compile(
+    r"[ \t]*[0-9]+[ \t]+0x[0-9a-fA-F]+[ \t]+0x[0-9a-fA-F]+[ \t]+[0-9]+[ \t]+[0-9]+[ \t]+\S+[ \t]+\S+[ \t]+"
+)
+# gdb's ``x/s``, then its rows: an address (maybe ``<symbol+offset>``), a C string in quotes.
+EXAMINE = Lazy(r"(?m:^)\((?:gdb|lldb)\)[ \t]+x/[0-9]*s[ \t][^\n]*\n")
+MEMORY_ROW = Lazy(
+    r"0x[0-9a-fA-F]+(?:[ \t]+<[^<>\n]{1,200}>)?:[ \t]+\"(?P<value>[^\"\\\s]{16,1024})\"[ \t]*(?:\r?\n|\Z)"
+)
+# ``protoc --decode_raw``, then its rows: a numbered field, a nested message's brace or its end.
+DECODE = Lazy(r"(?m:^)[^\n]*\bprotoc[ \t][^\n]*--decode_raw\b[^\n]*\n")
+FIELD_ROW = Lazy(
+    r"[ \t]*(?:[0-9]{1,5}:[ \t]+(?:\"(?P<value>[^\"\\\s]{16,1024})\"|[^\n]*)|[0-9]{1,5}[ \t]+\{|\})"
+    r"[ \t]*(?:\r?\n|\Z)"
+)
+# A drawn value's run of letters and digits (short parts joined by marks read as words and
+# counters: ``xoxe.xoxp-1-initial``), unless it has every class of character (``u@D7GXt)t>8d(…``).
+LONG_RUN = re.compile(r"[A-Za-z0-9]{12}")
 # A prompt opening a line: the listing ends there.
 PROMPT = re.compile(r"[ \t]*(?:[^\s$#%>]{0,80}[$#%>][ \t]|\((?:gdb|lldb)\))")
 # What a dump's line holds before its string: readelf's ``[  2c]  ``, rabin2's ``nth paddr vaddr
@@ -71,6 +99,56 @@ def is_listed_value(value: str) -> bool:
         and SYMBOL.fullmatch(value) is None
         and not is_table(value)
     )
+
+
+def is_drawn(value: str) -> bool:
+    """Return whether a listed string with no name beside it reads drawn (see the module)."""
+    return (
+        checks.looks_random(value, minimum=16)
+        and (LONG_RUN.search(value) is not None or checks.character_classes(value) == 4)
+        and any(character.isdigit() for character in value)
+        and any(character.isalpha() for character in value)
+        and not checks.is_hexadecimal(value)
+        and words.LONG_HEX.search(value) is None
+        and not checks.is_fill(value)
+        and "://" not in value
+        and not checks.is_reference(value)
+        and not words.is_named(value)
+        and is_listed_value(value)
+    )
+
+
+def unnamed(text: str) -> Iterator[re.Match[str]]:
+    """Yield each drawn string a ``rabin2 -z``, ``x/s`` or ``--decode_raw`` row holds (see the module)."""
+    for dump in DUMP.compiled.finditer(text):
+        if "rabin2" not in dump.group():
+            continue
+        for begin, end in strings_of(text, dump.end()):
+            line = text.rfind("\n", 0, begin) + 1
+            if RABIN_ROW.fullmatch(text, line, begin) and is_drawn(text[begin:end]):
+                yield span_match(text, begin, end)
+    for examine in EXAMINE.compiled.finditer(text):
+        position = examine.end()
+        while (row := MEMORY_ROW.compiled.match(text, position)) is not None:
+            if is_drawn(row.group("value")):
+                yield span_match(text, row.start("value"), row.end("value"))
+            position = row.end()
+            if position == row.start():
+                break
+    for decode in DECODE.compiled.finditer(text):
+        position = decode.end()
+        while (
+            row := FIELD_ROW.compiled.match(text, position)
+        ) is not None and row.end() > position:
+            value = row.group("value")
+            if value is not None and is_drawn(value):
+                yield span_match(text, row.start("value"), row.end("value"))
+            position = row.end()
+
+
+def unnamed_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span of a string ``unnamed`` found, as ``high-entropy``."""
+    return (match.start(), match.end(), "high-entropy") if is_drawn(match.group()) else None
 
 
 def strings_of(text: str, start: int) -> list[tuple[int, int]]:
@@ -149,5 +227,11 @@ def rules() -> list[Rule]:
             trigger=Trigger(words=("strings", "readelf", "rabin2", ".less-history-file:")),
             gate=r"(?:^|\n|[$#%>|][ \t]*)(?:sudo[ \t]+)?strings|readelf[ \t]|rabin2[ \t]"
             r"|\.less-history-file:",
-        )
+        ),
+        Rule(
+            ("high-entropy",),
+            (Matcher(Lazy(SPAN.pattern), find=unnamed, judge=unnamed_judge),),
+            trigger=Trigger(words=("rabin2", "x/", "--decode_raw")),
+            gate=r"rabin2[ \t]|\((?:gdb|lldb)\)[ \t]+x/[0-9]*s[ \t]|--decode_raw",
+        ),
     ]
