@@ -311,13 +311,19 @@ def nginx_esc(v: str) -> str:
 
 def ent_num(v: str) -> str:
     """OWASP ESAPI/Encoder's encodeForHTML: every character but letters, digits, `,.-_ ` as &#xHH;."""
-    return "".join(ch if ch.isalnum() and ch.isascii() or ch in ",.-_ " else f"&#x{ord(ch):x};" for ch in v)
+    return "".join(
+        ch if (ch.isalnum() and ch.isascii()) or ch in ",.-_ " else f"&#x{ord(ch):x};" for ch in v
+    )
 
 
 def ansi_c(v: str) -> str:
     """The body of bash's $'…' quoting as `declare -p` and `printf %q` write it."""
     return (
-        v.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+        v.replace("\\", "\\\\")
+        .replace("'", "\\'")
+        .replace("\n", "\\n")
+        .replace("\t", "\\t")
+        .replace("\r", "\\r")
     )
 
 
@@ -385,7 +391,9 @@ def b64s(v: str) -> str:
 # ---------------------------------------------------------------- secret contexts (second layer)
 def c_json2_logs(r, pairs):
     n, v = pairs[-1]
-    inner = json.dumps({"level": "info", "msg": "loaded config", n.camel: v, "ts": when()}, ensure_ascii=False)
+    inner = json.dumps(
+        {"level": "info", "msg": "loaded config", n.camel: v, "ts": when()}, ensure_ascii=False
+    )
     return choose(
         v,
         esc=(
@@ -394,7 +402,13 @@ def c_json2_logs(r, pairs):
                     {
                         "messageType": "DATA_MESSAGE",
                         "logGroup": f"/ecs/{svc(r)}",
-                        "logEvents": [{"id": str(RNG.getrandbits(60)), "timestamp": 1765099242000, "message": inner}],
+                        "logEvents": [
+                            {
+                                "id": str(RNG.getrandbits(60)),
+                                "timestamp": 1765099242000,
+                                "message": inner,
+                            }
+                        ],
                     }
                 ),
                 jesc(v, 2),
@@ -403,8 +417,12 @@ def c_json2_logs(r, pairs):
                 jdump(
                     {
                         "insertId": hexid(14),
-                        "resource": {"type": "cloud_run_revision", "labels": {"service_name": svc(r)}},
-                        "textPayload": "request body: " + json.dumps({n.snake: v}, ensure_ascii=False),
+                        "resource": {
+                            "type": "cloud_run_revision",
+                            "labels": {"service_name": svc(r)},
+                        },
+                        "textPayload": "request body: "
+                        + json.dumps({n.snake: v}, ensure_ascii=False),
                         "timestamp": when(),
                     }
                 ),
@@ -414,7 +432,10 @@ def c_json2_logs(r, pairs):
                 jline(
                     {
                         "file": f"/var/log/pods/{svc(r)}_0.log",
-                        "message": json.dumps({"log": inner + "\n", "stream": "stdout", "time": when()}, ensure_ascii=False),
+                        "message": json.dumps(
+                            {"log": inner + "\n", "stream": "stdout", "time": when()},
+                            ensure_ascii=False,
+                        ),
                         "source_type": "file",
                     }
                 ),
@@ -431,23 +452,48 @@ def c_nginx_escaped(r, pairs):
     j = nginx_esc(json.dumps({n.snake: v, "grant_type": "client_credentials"}))
     f = pct(v)
     forms = [
-        (f'log_format body escape=default \'$remote_addr "$request" $status "$request_body"\';\n{ip} "POST /v1/auth HTTP/1.1" 200 "{j}"', nginx_esc(json.dumps(v)[1:-1])),
+        (
+            f'log_format body escape=default \'$remote_addr "$request" $status "$request_body"\';\n{ip} "POST /v1/auth HTTP/1.1" 200 "{j}"',
+            nginx_esc(json.dumps(v)[1:-1]),
+        ),
         (f'{head} "client_id={svc(r)}&{n.snake}={f}&grant_type=client_credentials"', f),
-        (jline({"time": when(), "remote_addr": ip, "request": f"GET /v1/{svc(r)}?{n.snake}={f}&page=2 HTTP/1.1", "status": 200}), f),
+        (
+            jline(
+                {
+                    "time": when(),
+                    "remote_addr": ip,
+                    "request": f"GET /v1/{svc(r)}?{n.snake}={f}&page=2 HTTP/1.1",
+                    "status": 200,
+                }
+            ),
+            f,
+        ),
     ]
     return RNG.choice(forms)
 
 
 def c_page_state(r, pairs):
     n, v = pairs[-1]
-    state = {"props": {"pageProps": {"config": {n.camel: v, "region": "eu-west-1"}}}, "page": "/settings", "buildId": hexid(21)}
+    state = {
+        "props": {"pageProps": {"config": {n.camel: v, "region": "eu-west-1"}}},
+        "page": "/settings",
+        "buildId": hexid(21),
+    }
     props = x(json.dumps({n.camel: v, "endpoint": http(r)}, ensure_ascii=False))
-    js = json.dumps(json.dumps({n.camel: v, "env": "production"}, ensure_ascii=False), ensure_ascii=False)
+    js = json.dumps(
+        json.dumps({n.camel: v, "env": "production"}, ensure_ascii=False), ensure_ascii=False
+    )
     return choose(
         v,
         esc=(
-            (f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(state, ensure_ascii=False)}</script>', jesc(v, 1)),
-            (f'<div id="app" data-react-class="SettingsForm" data-react-props="{props}"></div>', x(jesc(v, 1))),
+            (
+                f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(state, ensure_ascii=False)}</script>',
+                jesc(v, 1),
+            ),
+            (
+                f'<div id="app" data-react-class="SettingsForm" data-react-props="{props}"></div>',
+                x(jesc(v, 1)),
+            ),
             (f"<script>window.__APP_CONFIG__ = JSON.parse({js});</script>", jesc(v, 2)),
         ),
     )
@@ -469,7 +515,17 @@ def c_feeds(r, pairs):
                 x(x(v)),
             ),
             (
-                jdump({"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "42", "content_html": f"<p>the {svc(r)} {n.tail.snake.replace('_', ' ')}: <code>{x(v)}</code></p>"}]}),
+                jdump(
+                    {
+                        "version": "https://jsonfeed.org/version/1.1",
+                        "items": [
+                            {
+                                "id": "42",
+                                "content_html": f"<p>the {svc(r)} {n.tail.snake.replace('_', ' ')}: <code>{x(v)}</code></p>",
+                            }
+                        ],
+                    }
+                ),
                 jesc(x(v), 1),
             ),
         ),
@@ -482,8 +538,14 @@ def c_shell_quoting(r, pairs):
     if "\n" not in v:
         q = printf_q(v)
         forms += [
-            (f"$ printf 'export %s=%q\\n' {n.env} \"${n.env}\" >> deploy.env\n$ cat deploy.env\nexport {n.env}={q}", q),
-            (f"+ ssh deploy@{host(r)} 'bash -c '\\''export {n.env}={nested_sq(v)}; ./restart.sh'\\'''", nested_sq(v)),
+            (
+                f"$ printf 'export %s=%q\\n' {n.env} \"${n.env}\" >> deploy.env\n$ cat deploy.env\nexport {n.env}={q}",
+                q,
+            ),
+            (
+                f"+ ssh deploy@{host(r)} 'bash -c '\\''export {n.env}={nested_sq(v)}; ./restart.sh'\\'''",
+                nested_sq(v),
+            ),
             (f"$ env -0 | grep -z {n.env} | xargs -0 printf '%q\\n'\n{n.env}={q}", q),
         ]
     return RNG.choice(forms)
@@ -495,7 +557,15 @@ def c_ansi_colour(r, pairs):
     return choose(
         v,
         esc=(
-            "$ jq -C . config.json\n" + ansi("1;39", "{") + "\n  " + ansi("34;1", f'"{n.camel}"') + ansi("1;39", ":") + " " + ansi("0;32", json.dumps(v)) + "\n" + ansi("1;39", "}"),
+            "$ jq -C . config.json\n"
+            + ansi("1;39", "{")
+            + "\n  "
+            + ansi("34;1", f'"{n.camel}"')
+            + ansi("1;39", ":")
+            + " "
+            + ansi("0;32", json.dumps(v))
+            + "\n"
+            + ansi("1;39", "}"),
         ),
         line=(
             f"$ env | grep --color=always {svc(r).upper().split('-')[0]}\n\x1b[01;31m\x1b[K{k}\x1b[m\x1b[K={v}",
@@ -526,13 +596,25 @@ def c_tsv_exports(r, pairs):
     n, v = pairs[-1]
     m = mysql_b(v)
     forms = [
-        (f"$ mysql -B -e \"SELECT name, value FROM settings WHERE name LIKE '{n.snake}%'\"\nname\tvalue\n{n.snake}\t{m}\n{n.snake}_rotated_at\t2026-12-07", m),
-        (f"$ mysql --batch --raw=false -e 'SELECT service, {n.snake} FROM creds'\nservice\t{n.snake}\n{svc(r)}\t{m}", m),
+        (
+            f"$ mysql -B -e \"SELECT name, value FROM settings WHERE name LIKE '{n.snake}%'\"\nname\tvalue\n{n.snake}\t{m}\n{n.snake}_rotated_at\t2026-12-07",
+            m,
+        ),
+        (
+            f"$ mysql --batch --raw=false -e 'SELECT service, {n.snake} FROM creds'\nservice\t{n.snake}\n{svc(r)}\t{m}",
+            m,
+        ),
     ]
     if "\n" not in v:
         forms += [
-            (f"PS> Import-Csv creds.csv | Export-Csv -Delimiter \"`t\" -NoTypeInformation out.tsv; type out.tsv\r\n\"Service\"\t\"{n.pascal}\"\r\n\"{svc(r)}\"\t\"{v.replace(chr(34), chr(34) * 2)}\"\r\n", v.replace('"', '""')),
-            (f"> sqlcmd -S db01 -Q \"SELECT Name, Value FROM dbo.Settings\" -s \"\t\" -W\r\nName\tValue\r\n----\t-----\r\n{n.pascal}\t{v}\r\n\r\n(1 rows affected)\r\n", v),
+            (
+                f'PS> Import-Csv creds.csv | Export-Csv -Delimiter "`t" -NoTypeInformation out.tsv; type out.tsv\r\n"Service"\t"{n.pascal}"\r\n"{svc(r)}"\t"{v.replace(chr(34), chr(34) * 2)}"\r\n',
+                v.replace('"', '""'),
+            ),
+            (
+                f'> sqlcmd -S db01 -Q "SELECT Name, Value FROM dbo.Settings" -s "\t" -W\r\nName\tValue\r\n----\t-----\r\n{n.pascal}\t{v}\r\n\r\n(1 rows affected)\r\n',
+                v,
+            ),
         ]
     return RNG.choice(forms)
 
@@ -542,12 +624,28 @@ def c_doubled_quotes(r, pairs):
     cj = csv_json(v)
     payload = sqlq(json.dumps({n.snake: v, "note": "it's rotated"}))
     forms = [
-        (f'id,service,settings_json,updated\n17,{svc(r)},"{{""{n.snake}"": ""{cj}"", ""region"": ""eu-west-1""}}",2026-12-07', cj),
-        (f"INSERT INTO app_settings (service, payload) VALUES ('{svc(r)}', {payload});", sqlq(json.dumps(v))[2:-2]),
+        (
+            f'id,service,settings_json,updated\n17,{svc(r)},"{{""{n.snake}"": ""{cj}"", ""region"": ""eu-west-1""}}",2026-12-07',
+            cj,
+        ),
+        (
+            f"INSERT INTO app_settings (service, payload) VALUES ('{svc(r)}', {payload});",
+            sqlq(json.dumps(v))[2:-2],
+        ),
     ]
     if "\n" not in v:
-        forms.append((f'Const {n.pascal} As String = {vbq(v)}\nDim client = New {cls(n)}Client({n.pascal})', v.replace('"', '""')))
-        forms.append((f'=HYPERLINK("https://{host(r)}/login?{n.snake}=" & "{v.replace(chr(34), chr(34) * 2)}", "open")', v.replace('"', '""')))
+        forms.append(
+            (
+                f"Const {n.pascal} As String = {vbq(v)}\nDim client = New {cls(n)}Client({n.pascal})",
+                v.replace('"', '""'),
+            )
+        )
+        forms.append(
+            (
+                f'=HYPERLINK("https://{host(r)}/login?{n.snake}=" & "{v.replace(chr(34), chr(34) * 2)}", "open")',
+                v.replace('"', '""'),
+            )
+        )
     return RNG.choice(forms)
 
 
@@ -556,7 +654,7 @@ def c_yaml_folded(r, pairs):
     return choose(
         v,
         line=(
-            f"jobs:\n  deploy:\n    steps:\n      - name: smoke\n        run: >\n          curl -fsS -H \"Authorization: Bearer {v}\"\n          {http(r)}/health",
+            f'jobs:\n  deploy:\n    steps:\n      - name: smoke\n        run: >\n          curl -fsS -H "Authorization: Bearer {v}"\n          {http(r)}/health',
             f"  - name: register\n    shell: >-\n      {svc(r)}-cli register\n      --{n.tail.kebab} {shq(v)}\n      --region eu-west-1",
             f"description: >\n  Service account for {svc(r)}.\n  The {n.tail.snake.replace('_', ' ')} is\n  {v}\n  until the rotation on Friday.",
             f"data:\n  setup.sh: |2\n      #!/bin/sh\n      export {n.env}={shq(v)}\n      exec /app/server",
@@ -569,10 +667,10 @@ def c_line_continued(r, pairs):
     return choose(
         v,
         line=(
-            f"FROM python:3.12-slim\nENV LOG_LEVEL=info \\\n    {n.env}={shq(v)} \\\n    PORT=8080\nCMD [\"python\", \"-m\", \"app\"]",
+            f'FROM python:3.12-slim\nENV LOG_LEVEL=info \\\n    {n.env}={shq(v)} \\\n    PORT=8080\nCMD ["python", "-m", "app"]',
             f"docker run -d --name {svc(r)} \\\n  -e REGION=eu-west-1 \\\n  -e {n.env}={shq(v)} \\\n  ghcr.io/acme/{svc(r)}:1.4",
-            f"PS> Invoke-RestMethod -Uri {http(r)}/sync `\n>>   -Method Post `\n>>   -Headers @{{ Authorization = \"Bearer {v}\" }} `\n>>   -ContentType application/json",
-            f"#define {ident(n).upper()}_DEFAULTS \\\n    .endpoint = \"{http(r)}\", \\\n    .{n.tail.snake} = {dq(v)}, \\\n    .timeout_ms = 3000",
+            f'PS> Invoke-RestMethod -Uri {http(r)}/sync `\n>>   -Method Post `\n>>   -Headers @{{ Authorization = "Bearer {v}" }} `\n>>   -ContentType application/json',
+            f'#define {ident(n).upper()}_DEFAULTS \\\n    .endpoint = "{http(r)}", \\\n    .{n.tail.snake} = {dq(v)}, \\\n    .timeout_ms = 3000',
         ),
     )
 
@@ -592,7 +690,12 @@ def c_wiki_tables(r, pairs):
 
 def c_slash_escapes(r, pairs):
     n, v = pairs[-1]
-    forms = [(f'$ php -r \'echo json_encode(require "config.php");\'\n{{"endpoint":"{php_json(http(r))}","{n.snake}":"{php_json(v)}"}}', php_json(v))]
+    forms = [
+        (
+            f'$ php -r \'echo json_encode(require "config.php");\'\n{{"endpoint":"{php_json(http(r))}","{n.snake}":"{php_json(v)}"}}',
+            php_json(v),
+        )
+    ]
     if "\n" not in v:
         s = sed_rhs(v)
         forms += [
@@ -606,7 +709,10 @@ def c_entity_pages(r, pairs):
     n, v = pairs[-1]
     e = ent_num(v)
     forms = [
-        (f'<table class="env"><tr><td class="name">{n.env}</td><td class="value">{e}</td></tr></table>', e),
+        (
+            f'<table class="env"><tr><td class="name">{n.env}</td><td class="value">{e}</td></tr></table>',
+            e,
+        ),
         (f'<input type="hidden" name="{n.snake}" value="{e}"/>', e),
         (f"<p>Configured {n.tail.snake.replace('_', ' ')}: <span>{e}</span></p>", e),
     ]
@@ -618,11 +724,11 @@ def c_fp_prints(r, pairs):
     return choose(
         v,
         esc=(
-            f"1> {ident(n)}_cfg:get().\n#{{endpoint => <<\"{http(r)}\">>,\n  {n.snake} => {erl_bin(v)}}}",
-            f"user=> (config/load)\n#{ident(n)}.config.Settings{{:endpoint \"{http(r)}\", :{n.kebab} {json.dumps(v)}}}",
-            f"ghci> loadConfig\nConfig {{configEndpoint = \"{http(r)}\", config{n.pascal} = {hs_show(v)}}}",
-            f"> printfn \"%A\" settings;;\n{{ Endpoint = \"{http(r)}\"\n  {n.pascal} = {json.dumps(v)} }}",
-            f"utop # Config.load ();;\n- : Config.t = {{Config.endpoint = \"{http(r)}\"; {n.snake} = {json.dumps(v)}}}",
+            f'1> {ident(n)}_cfg:get().\n#{{endpoint => <<"{http(r)}">>,\n  {n.snake} => {erl_bin(v)}}}',
+            f'user=> (config/load)\n#{ident(n)}.config.Settings{{:endpoint "{http(r)}", :{n.kebab} {json.dumps(v)}}}',
+            f'ghci> loadConfig\nConfig {{configEndpoint = "{http(r)}", config{n.pascal} = {hs_show(v)}}}',
+            f'> printfn "%A" settings;;\n{{ Endpoint = "{http(r)}"\n  {n.pascal} = {json.dumps(v)} }}',
+            f'utop # Config.load ();;\n- : Config.t = {{Config.endpoint = "{http(r)}"; {n.snake} = {json.dumps(v)}}}',
         ),
     )
 
@@ -633,7 +739,19 @@ def c_ide_runs(r, pairs):
     return choose(
         v,
         esc=(
-            jdump({"profiles": {svc(r): {"commandName": "Project", "environmentVariables": {"ASPNETCORE_ENVIRONMENT": "Development", n.env: v}}}}),
+            jdump(
+                {
+                    "profiles": {
+                        svc(r): {
+                            "commandName": "Project",
+                            "environmentVariables": {
+                                "ASPNETCORE_ENVIRONMENT": "Development",
+                                n.env: v,
+                            },
+                        }
+                    }
+                }
+            ),
         ),
         line=(
             f'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<launchConfiguration type="org.eclipse.jdt.launching.localJavaApplication">\n'
@@ -645,7 +763,7 @@ def c_ide_runs(r, pairs):
 
 
 def c_db_clients(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     return choose(
         v,
         line=(
@@ -655,7 +773,19 @@ def c_db_clients(r, pairs):
             f"Servers\\{svc(r)}\\Host<|||>1<|||>{host(r)}\nServers\\{svc(r)}\\User<|||>1<|||>svc\nServers\\{svc(r)}\\Password<|||>1<|||>{v}\nServers\\{svc(r)}\\Port<|||>1<|||>3306",
         ),
         esc=(
-            jdump({"Servers": {"1": {"Name": svc(r), "Host": host(r), "Username": "svc", "PassFile": "/pgpass", "Comment": f"password: {v}"}}}),
+            jdump(
+                {
+                    "Servers": {
+                        "1": {
+                            "Name": svc(r),
+                            "Host": host(r),
+                            "Username": "svc",
+                            "PassFile": "/pgpass",
+                            "Comment": f"password: {v}",
+                        }
+                    }
+                }
+            ),
         ),
     )
 
@@ -664,11 +794,9 @@ def c_api_tools(r, pairs):
     n, v = pairs[-1]
     return choose(
         v,
-        esc=(
-            jdump({"dev": {"host": http(r)}, "prod": {"host": http(r), n.camel: v}}),
-        ),
+        esc=(jdump({"dev": {"host": http(r)}, "prod": {"host": http(r), n.camel: v}}),),
         line=(
-            f'<con:credentials><con:username>svc</con:username><con:password>{x(v)}</con:password><con:authType>Basic</con:authType></con:credentials>',
+            f"<con:credentials><con:username>svc</con:username><con:password>{x(v)}</con:password><con:authType>Basic</con:authType></con:credentials>",
             f'<elementProp name="" elementType="Header">\n  <stringProp name="Header.name">Authorization</stringProp>\n  <stringProp name="Header.value">Bearer {x(v)}</stringProp>\n</elementProp>',
             f'<elementProp name="{x(n.snake)}" elementType="Argument">\n  <stringProp name="Argument.name">{x(n.snake)}</stringProp>\n  <stringProp name="Argument.value">{x(v)}</stringProp>\n</elementProp>',
         ),
@@ -676,11 +804,24 @@ def c_api_tools(r, pairs):
 
 
 def c_pm_exports(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     return choose(
         v,
         esc=(
-            jdump({"items": [{"title": f"{svc(r)} console", "category": "login", "fields": [{"label": "Username", "type": "username", "value": "svc"}, {"label": "Password", "type": "password", "value": v}]}]}),
+            jdump(
+                {
+                    "items": [
+                        {
+                            "title": f"{svc(r)} console",
+                            "category": "login",
+                            "fields": [
+                                {"label": "Username", "type": "username", "value": "svc"},
+                                {"label": "Password", "type": "password", "value": v},
+                            ],
+                        }
+                    ]
+                }
+            ),
         ),
         line=(
             f"name,url,username,password,note\n{svc(r)},https://{host(r)}/login,svc,{csvq(v)},",
@@ -696,8 +837,25 @@ def c_proxy_sessions(r, pairs):
     return choose(
         v,
         esc=(
-            jdump([{"status": "COMPLETE", "method": "GET", "protocolVersion": "HTTP/1.1", "host": f"api.{host(r)}", "path": "/v1/me",
-                    "request": {"header": {"headers": [{"name": "Host", "value": f"api.{host(r)}"}, {"name": n.kebab.title(), "value": v}]}}}]),
+            jdump(
+                [
+                    {
+                        "status": "COMPLETE",
+                        "method": "GET",
+                        "protocolVersion": "HTTP/1.1",
+                        "host": f"api.{host(r)}",
+                        "path": "/v1/me",
+                        "request": {
+                            "header": {
+                                "headers": [
+                                    {"name": "Host", "value": f"api.{host(r)}"},
+                                    {"name": n.kebab.title(), "value": v},
+                                ]
+                            }
+                        },
+                    }
+                ]
+            ),
         ),
         line=(
             f'<items burpVersion="2026.10"><item><url><![CDATA[https://api.{host(r)}/v1/me]]></url><method><![CDATA[GET]]></method>'
@@ -713,24 +871,35 @@ def c_mobile_profiles(r, pairs):
         v,
         line=(
             f"<dict>\n\t<key>PayloadType</key>\n\t<string>com.apple.wifi.managed</string>\n\t<key>SSID_STR</key>\n\t<string>{svc(r)}-corp</string>\n\t<key>Password</key>\n\t<string>{x(v)}</string>\n</dict>",
-            (f"<dict>\n\t<key>PayloadType</key>\n\t<string>com.apple.vpn.managed</string>\n\t<key>IPSec</key>\n\t<dict>\n\t\t<key>AuthenticationMethod</key>\n\t\t<string>SharedSecret</string>\n\t\t<key>SharedSecret</key>\n\t\t<data>{b64s(v)}</data>\n\t</dict>\n</dict>", b64s(v)),
+            (
+                f"<dict>\n\t<key>PayloadType</key>\n\t<string>com.apple.vpn.managed</string>\n\t<key>IPSec</key>\n\t<dict>\n\t\t<key>AuthenticationMethod</key>\n\t\t<string>SharedSecret</string>\n\t\t<key>SharedSecret</key>\n\t\t<data>{b64s(v)}</data>\n\t</dict>\n</dict>",
+                b64s(v),
+            ),
             f'<restrictions xmlns:android="http://schemas.android.com/apk/res/android">\n  <restriction android:key="{n.camel}" android:restrictionType="string" android:defaultValue="{x(v)}" />\n</restrictions>',
         ),
         esc=(
-            jdump({"expo": {"name": svc(r), "slug": svc(r), "extra": {n.camel: v, "eas": {"projectId": rid()}}}}),
+            jdump(
+                {
+                    "expo": {
+                        "name": svc(r),
+                        "slug": svc(r),
+                        "extra": {n.camel: v, "eas": {"projectId": rid()}},
+                    }
+                }
+            ),
         ),
     )
 
 
 def c_net_configs(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     return choose(
         v,
         line=(
             f"service {{\n    pppoe-server {{\n        authentication {{\n            local-users {{\n                username {svc(r)} {{\n                    password {shq(v)}\n                }}\n            }}\n        }}\n    }}\n}}",
-            f"config vpn ipsec phase1-interface\n    edit \"{svc(r)}\"\n        set interface \"wan1\"\n        set psksecret {dq(v)}\n    next\nend",
+            f'config vpn ipsec phase1-interface\n    edit "{svc(r)}"\n        set interface "wan1"\n        set psksecret {dq(v)}\n    next\nend',
             f"interface Tunnel0\n crypto isakmp key {v} address 203.0.113.7\n!\nsnmp-server community {v} RO",
-            f"wlan ssid-profile \"{svc(r)}\"\n   essid \"{svc(r)}\"\n   opmode wpa2-psk-aes\n   wpa-passphrase {v}\n!",
+            f'wlan ssid-profile "{svc(r)}"\n   essid "{svc(r)}"\n   opmode wpa2-psk-aes\n   wpa-passphrase {v}\n!',
         ),
     )
 
@@ -740,7 +909,12 @@ def c_smart_home(r, pairs):
     return choose(
         v,
         esc=(
-            jdump({"bridge": {"name": "Homebridge", "port": 51826}, "platforms": [{"platform": svc(r).title(), n.camel: v, "refreshInterval": 60}]}),
+            jdump(
+                {
+                    "bridge": {"name": "Homebridge", "port": 51826},
+                    "platforms": [{"platform": svc(r).title(), n.camel: v, "refreshInterval": 60}],
+                }
+            ),
         ),
         line=(
             f'Bridge mqtt:broker:{ident(n)} "MQTT" [ host="{host(r)}", secure=true, username="svc", password="{v}" ]',
@@ -751,7 +925,7 @@ def c_smart_home(r, pairs):
 
 
 def c_remote_desktop(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     return choose(
         v,
         line=(
@@ -763,15 +937,27 @@ def c_remote_desktop(r, pairs):
 
 
 def c_ftp_clients(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     forms = [
-        (f'<Server>\n  <Host>ftp.{host(r)}</Host>\n  <Port>21</Port>\n  <User>svc</User>\n  <Pass encoding="base64">{b64s(v)}</Pass>\n  <Name>{svc(r)}</Name>\n</Server>', b64s(v)),
+        (
+            f'<Server>\n  <Host>ftp.{host(r)}</Host>\n  <Port>21</Port>\n  <User>svc</User>\n  <Pass encoding="base64">{b64s(v)}</Pass>\n  <Name>{svc(r)}</Name>\n</Server>',
+            b64s(v),
+        ),
     ]
     if "\n" not in v:
         forms += [
-            (f'winscp.com /command "open sftp://svc:{pct(v)}@{host(r)}/ -hostkey=*" "put backup.tgz" "exit"', pct(v)),
-            (f"$ lftp -u svc,{shq(v)} sftp://{host(r)}\nlftp svc@{host(r)}:~> ls", shq(v).strip("'")),
-            (f"<dict>\n\t<key>Hostname</key>\n\t<string>{host(r)}</string>\n\t<key>Username</key>\n\t<string>svc</string>\n\t<key>Password</key>\n\t<string>{x(v)}</string>\n</dict>", x(v)),
+            (
+                f'winscp.com /command "open sftp://svc:{pct(v)}@{host(r)}/ -hostkey=*" "put backup.tgz" "exit"',
+                pct(v),
+            ),
+            (
+                f"$ lftp -u svc,{shq(v)} sftp://{host(r)}\nlftp svc@{host(r)}:~> ls",
+                shq(v).strip("'"),
+            ),
+            (
+                f"<dict>\n\t<key>Hostname</key>\n\t<string>{host(r)}</string>\n\t<key>Username</key>\n\t<string>svc</string>\n\t<key>Password</key>\n\t<string>{x(v)}</string>\n</dict>",
+                x(v),
+            ),
         ]
     return RNG.choice(forms)
 
@@ -782,33 +968,72 @@ def c_llm_frontends(r, pairs):
         v,
         esc=(
             jdump({f"api_key_{ident(n)}": v, "api_key_custom": ""}),
-            jdump({"openai": {"enable": True, "api_base_urls": [http(r)], "api_keys": [v]}, "ui": {"default_models": "gpt-4o"}}),
-            jdump({"_comment": "engines/openai.json", "full_url": f"{http(r)}/chat/completions", "api_key": v}),
+            jdump(
+                {
+                    "openai": {"enable": True, "api_base_urls": [http(r)], "api_keys": [v]},
+                    "ui": {"default_models": "gpt-4o"},
+                }
+            ),
+            jdump(
+                {
+                    "_comment": "engines/openai.json",
+                    "full_url": f"{http(r)}/chat/completions",
+                    "api_key": v,
+                }
+            ),
         ),
-        line=(
-            f"$ python server.py --listen --api --api-key {shq(v)} --model {svc(r)}-7b",
-        ),
+        line=(f"$ python server.py --listen --api --api-key {shq(v)} --model {svc(r)}-7b",),
     )
 
 
 def c_backup_jobs(r, pairs):
-    n, v = pairs[-1]
-    forms = [(jdump({"Backup": {"Name": svc(r), "TargetURL": f"s3://{svc(r)}-backups/nightly?auth-username=AKIA&auth-password={pct(v)}", "Settings": []}}), pct(v))]
+    _n, v = pairs[-1]
+    forms = [
+        (
+            jdump(
+                {
+                    "Backup": {
+                        "Name": svc(r),
+                        "TargetURL": f"s3://{svc(r)}-backups/nightly?auth-username=AKIA&auth-password={pct(v)}",
+                        "Settings": [],
+                    }
+                }
+            ),
+            pct(v),
+        )
+    ]
     if "\n" not in v:
         forms += [
-            (f"$ kopia repository connect s3 --bucket={svc(r)}-backups --access-key=svc --secret-access-key={shq(v)} --password=hunter", shq(v).strip("'")),
-            (f"pbs: {svc(r)}\n\tdatastore main\n\tserver {host(r)}\n\tusername backup@pbs\n\tpassword {v}\n\tfingerprint 00:11", v),
-            (f"[{svc(r)}]\ntype = s3\nprovider = Other\nsecret_access_key = {v}\nendpoint = https://{host(r)}", v),
+            (
+                f"$ kopia repository connect s3 --bucket={svc(r)}-backups --access-key=svc --secret-access-key={shq(v)} --password=hunter",
+                shq(v).strip("'"),
+            ),
+            (
+                f"pbs: {svc(r)}\n\tdatastore main\n\tserver {host(r)}\n\tusername backup@pbs\n\tpassword {v}\n\tfingerprint 00:11",
+                v,
+            ),
+            (
+                f"[{svc(r)}]\ntype = s3\nprovider = Other\nsecret_access_key = {v}\nendpoint = https://{host(r)}",
+                v,
+            ),
         ]
     return RNG.choice(forms)
 
 
 def c_idp_exports(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     return choose(
         v,
         esc=(
-            jdump({"client_id": f"{svc(r)}-web", "client_name": svc(r), "client_secret": v, "grant_types": ["client_credentials"], "token_endpoint_auth_method": "client_secret_post"}),
+            jdump(
+                {
+                    "client_id": f"{svc(r)}-web",
+                    "client_name": svc(r),
+                    "client_secret": v,
+                    "grant_types": ["client_credentials"],
+                    "token_endpoint_auth_method": "client_secret_post",
+                }
+            ),
         ),
         line=(
             f"clients:\n  - name: {svc(r)}\n    app_type: non_interactive\n    client_secret: {yq(v)}\n    grant_types:\n      - client_credentials",
@@ -835,7 +1060,17 @@ def c_crash_env(r, pairs):
     return choose(
         v,
         esc=(
-            jdump({"header": {"reportVersion": 3, "event": "Exception", "trigger": "Exception", "nodejsVersion": "v22.11.0"}, "environmentVariables": {"NODE_ENV": "production", n.env: v}}),
+            jdump(
+                {
+                    "header": {
+                        "reportVersion": 3,
+                        "event": "Exception",
+                        "trigger": "Exception",
+                        "nodejsVersion": "v22.11.0",
+                    },
+                    "environmentVariables": {"NODE_ENV": "production", n.env: v},
+                }
+            ),
         ),
         line=(
             f"0:000> !peb\nPEB at 000000a1b2c3d000\n    Environment:  000001e4f2a01230\n        =C:=C:\\app\n        COMPUTERNAME=WEB01\n        {n.env}={v}\n        PATH=C:\\Windows\\system32",
@@ -920,7 +1155,9 @@ LINE_CONTEXTS = {
             for i, ln in enumerate(s.splitlines(), 1)
         )
     ),
-    "mysql_batch": lambda s: "$ mysql -B -e 'SELECT id, note FROM notes'\nid\tnote\n42\t" + mysql_b(s),
+    "mysql_batch": lambda s: (
+        "$ mysql -B -e 'SELECT id, note FROM notes'\nid\tnote\n42\t" + mysql_b(s)
+    ),
     "csv_doubled": lambda s: 'id,note,status\n42,"' + s.replace('"', '""') + '",open',
     "dokuwiki_code": lambda s: "===== Scanner test =====\n<code>\n" + s + "\n</code>",
     "keepass_notes": lambda s: (
@@ -933,7 +1170,9 @@ LINE_CONTEXTS = {
         + s
         + "]]></request></item>"
     ),
-    "peb_comment": lambda s: "0:000> * scanner note follows\n" + each("0:000> * {}", s) + "\n0:000> g",
+    "peb_comment": lambda s: (
+        "0:000> * scanner note follows\n" + each("0:000> * {}", s) + "\n0:000> g"
+    ),
 }
 
 
@@ -1006,7 +1245,7 @@ def lookalike(i: int, k: int) -> str:
         )
     if k == 3:
         return (
-            f"$ printf '%q\\n' \"$IMAGE\" \"$GIT_SHA\"\nghcr.io/acme/{s}@sha256:{h256}\n{h1}\n"
+            f'$ printf \'%q\\n\' "$IMAGE" "$GIT_SHA"\nghcr.io/acme/{s}@sha256:{h256}\n{h1}\n'
             f"$ declare -p BUILD_ID\ndeclare -x BUILD_ID=$'{s}-{h1[:10]}\\n'"
         )
     if k == 4:
@@ -1020,7 +1259,15 @@ def lookalike(i: int, k: int) -> str:
         )
     if k == 5:
         line = f"    Image ID:       docker-pullable://ghcr.io/acme/{s}@sha256:{h256}"
-        return "$ kubectl describe pod " + s + "-0\n" + line[:80] + "\n" + line[80:] + "\n    Port:           8080/TCP"
+        return (
+            "$ kubectl describe pod "
+            + s
+            + "-0\n"
+            + line[:80]
+            + "\n"
+            + line[80:]
+            + "\n    Port:           8080/TCP"
+        )
     if k == 6:
         return (
             "$ mysql -B -e 'SELECT version, checksum, installed_by FROM flyway_schema_history'\n"
@@ -1083,7 +1330,7 @@ def lookalike(i: int, k: int) -> str:
         )
     if k == 18:
         return (
-            f"GET /api/{s}/items HTTP/1.1\r\nHost: {s}.example.com\r\nIf-None-Match: W/\"{md5}\"\r\n"
+            f'GET /api/{s}/items HTTP/1.1\r\nHost: {s}.example.com\r\nIf-None-Match: W/"{md5}"\r\n'
             f"traceparent: 00-{h1[:32]}-{h256[:16]}-01\r\nX-Request-ID: {u}\r\n\r\n"
         )
     if k == 19:
@@ -1100,7 +1347,7 @@ def lookalike(i: int, k: int) -> str:
         ieee = h1[:16]
         return (
             f'Thing zigbee:device:{h1[16:24]}:{ieee} "{s} sensor" (zigbee:coordinator_ember:{h1[24:32]}) [ zigbee_macaddress="{ieee}" ]\n'
-            f"15:02:11.412 RSL: STATUS2 = {{\"StatusFWR\":{{\"Version\":\"14.{i % 5}.0(tasmota)\",\"BuildDateTime\":\"2026-11-02T10:11:12\",\"Core\":\"{h1[:7]}\"}}}}"
+            f'15:02:11.412 RSL: STATUS2 = {{"StatusFWR":{{"Version":"14.{i % 5}.0(tasmota)","BuildDateTime":"2026-11-02T10:11:12","Core":"{h1[:7]}"}}}}'
         )
     if k == 22:
         sig = b64(raw512 + raw + raw512[:40])
@@ -1263,7 +1510,9 @@ def as_written(v: str, text: str) -> str:
 
 def pii_label(text: str) -> str:
     """`pii` for a text holding an IP, an e-mail-like address, an SSH fingerprint or a home path."""
-    return "pii" if f24.PII.search(text) or SSH_FINGERPRINT.search(text) or HOME.search(text) else ""
+    return (
+        "pii" if f24.PII.search(text) or SSH_FINGERPRINT.search(text) or HOME.search(text) else ""
+    )
 
 
 def emit(rows, family, source, rule, context_rule, value, pairs_extra, also, label):
