@@ -26,7 +26,7 @@ WRAPPED_ROW = Lazy(r"[=:][ \t]*\r?\n(?P<value>[^\s\-#<>\[\]{}][^\s]{5,1023})[ \t
 
 # A row that is itself a key and its value: a diff's ``+KEY=V`` under ``-KEY=``, the next
 # ``URL=http://…`` of an env file under an empty ``PASSWORD=`` (not base64's ``==`` padding).
-ASSIGNMENT = re.compile(r"[+\-!>]?[A-Za-z_][\w.-]{0,80}(?:=(?!=|$)|:(?!//))")
+ASSIGNMENT = re.compile(r"[+\-!>]?[A-Za-z_][\w.-]{0,80}=(?!=|$)")
 
 
 def wrapped_row(match: re.Match[str], text: str) -> tuple[int, int, str] | None:

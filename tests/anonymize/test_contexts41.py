@@ -32,6 +32,7 @@ FOUND = [
     (f"C:\\deploy> set ACME\r\nACME_API_KEY={' ' * 60}\r\n{MIXED}\r\n", ("api-key",)),
     (f"    Environment:\n      ACME_DB_PASSWORD:  \n{MIXED}\n    Mounts:", ("secret-value",)),
     (f"2026-12-07 09:14:02 INFO exporting ACME_SECRET=\n{LOWER}", ("secret",)),
+    (f"ops@bastion:~/acme$ ./configure --with-password=\ndeploy:{MIXED}\n", ("password",)),
     # substitutions: sed and perl filling a template's placeholder
     (f"sed -i 's/__ACME_API_TOKEN__/{LOWER}/g' deploy/app.yml", ("token",)),
     (f"perl -pi -e 's|%ACME_DB_PASSWORD%|{MIXED}|' conf/db.ini", ("password",)),
@@ -91,7 +92,6 @@ KEPT = [
     "API_TOKEN=\napi_token_value",
     f"BUILD_ID=\n{UUID}",
     "# .env.example\nPASSWORD=\nOLLAMA_BASE_URL=http://localhost:11434\nQDRANT_URL=http://localhost:6333",
-    "CLIENT_SECRET=\nREGION:eu-west-1-prod-cluster",
     "public key:\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8Af2375pAOtZTL0LuX2SFkdDcYQ5WgAbgb",
     # substitutions of other placeholders, references, a word for a word, an assignment's own rule
     f"sed -i 's/__IMAGE_TAG__/{SHA}/' k8s/deploy.yml",
