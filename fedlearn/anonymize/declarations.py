@@ -7,7 +7,9 @@ after it: Visual Basic ``Dim apiKey As String = "…"``, T-SQL ``DECLARE @pw NVA
 element whose ``name``/``key``/``property``/``id`` attribute names a secret and whose
 ``content``/``value`` attribute holds it, in any order (``<meta name="x-secret-key"
 content="…">``, ``<input value="…" name="api_token">``; a namespace prefix is no part of the
-attribute's name: Android's ``<meta-data android:name="…" android:value="…"/>``), Windows' ``setx NAME value``, and a
+attribute's name: Android's ``<meta-data android:name="…" android:value="…"/>``; a
+``defaultValue`` is a value too: an Android managed configuration's ``<restriction
+android:key="…" android:defaultValue="…"/>``, bench/contexts41), Windows' ``setx NAME value``, and a
 quoted literal after a camelCase key whose secret word has a capitalized qualifier
 (``"SecretKeyBase": "…"``, ``apiTokenProd = '…'``), which the key-word gates of ``assignments``
 do not see (lower-cased, the qualifier is no separate part). The value is judged as it would be
@@ -23,11 +25,15 @@ from fedlearn.anonymize import (
     blocks,
     client_keys,
     code_defaults,
+    delimited_settings,
     element_values,
     key_names,
     parent_keys,
+    row_wraps,
     secret_sections,
+    sibling_props,
     subscripts,
+    substitutions,
     wrapped,
 )
 from fedlearn.anonymize.assignments import (
@@ -72,7 +78,7 @@ SETX = Lazy(
     rf"(?:\"(?P<value>[^\"\n]{{1,{MAX_VALUE}}})\"|(?P<bare>[^\s\"/][^\s\"]{{0,{MAX_VALUE - 1}}}))"
 )
 KEY_ATTRIBUTES = frozenset({"name", "key", "property", "id", "itemprop", "http-equiv"})
-VALUE_ATTRIBUTES = frozenset({"content", "value"})
+VALUE_ATTRIBUTES = frozenset({"content", "value", "defaultvalue"})
 
 
 def declared(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -197,6 +203,10 @@ def rules() -> list[Rule]:
         ),
         *subscripts.rules(),
         *blocks.rules(),
+        *substitutions.rules(),  # ``sed 's/__K__/V/'``, ``perl -pi -e 's|%K%|V|'``
+        *row_wraps.rules(),
+        *delimited_settings.rules(),  # HeidiSQL's ``Servers\\x\\Password<|||>1<|||>V``
+        *sibling_props.rules(),  # JMeter's ``<stringProp name="Argument.name">K`` / ``….value">V``  # a terminal's wrap: ``NAME=`` ends a row, the value starts the next
         *wrapped.rules(),
         *code_defaults.rules(),  # ``SecretStr("V", …)``, ``getenv("K") or "V"``, ``default="V"``, R ``<-``
         *element_values.rules(),  # ``<Pass encoding="base64">V</Pass>``, ``<ns:Password xsi:type=…>V``

@@ -11,7 +11,16 @@ redaction found there is mapped back to the span of the text it was decoded from
 included (``\\u0022v`` ends at ``v``; a value split by a soft line break is redacted across it).
 A terminal's colour escapes (ANSI SGR, ``ESC[1m``, ``ESC[33m``, ``ESC[0m``: a ``tmux
 capture-pane -e``, a ``script`` typescript, a coloured CLI's ``key = value``) decode to nothing,
-so a key and its value they wrap read as written (bench/contexts35).
+so a key and its value they wrap read as written (bench/contexts35). nginx's
+``escape=default`` logs a request body's quotes and backslashes as ``\\x22`` and ``\\x5C``
+(``{\\x22api_key\\x22: \\x22v\\x22}``, bench/contexts41): ``\\x22``, ``\\x27`` and ``\\x5C``
+decode to ``"``, ``'`` and ``\\`` (no other ``\\xHH``: a bytes literal's ``\\x00`` is data).
+HTML's inline phrase tags (``<span …>``, ``<code>``, ``<b>``, ``<strong>``, ``<em>``, ``<kbd>``…)
+decode to nothing too, in a text that closes one: they mark a run up without breaking it, so
+``client secret: <span>v</span>`` reads as ``client secret: v`` (bench/contexts41's rendered
+pages); an opening one only right after ``:`` or ``=`` (and blanks), where a value starts
+(``Bearer <code>process.env.API_TOKEN</code>`` keeps its markup: prose naming a reference). A CSV cell holding JSON doubles its quotes
+(``"{""api_key"": ""v""}"``): in a text with a key so quoted, ``""`` decodes to ``"``.
 One level: an escape that decodes to another escape is not decoded again.
 
 JSON's blank escapes ``\\n``, ``\\r``, ``\\t`` (an agent's tool result, ``"stdout": "ok\\nAKIA…"``)
@@ -30,11 +39,22 @@ from collections.abc import Callable
 from fedlearn.anonymize.hits import Hit
 from fedlearn.anonymize.rules import Lazy
 
+# HTML's inline phrase tags, which mark a run of text up without breaking it.
+INLINE_TAGS = "span|code|b|strong|em|i|tt|kbd|samp|mark|var|font"
 ESCAPE = Lazy(
     r"\\u(?P<u>[0-9a-fA-F]{4})|%(?P<p>[0-7][0-9a-fA-F])"
     r"|&(?:(?P<named>quot|amp|lt|gt|apos)|#(?P<dec>[0-9]{2,3})|#[xX](?P<hex>[0-9a-fA-F]{2}));"
     r"|(?P<sgr>\x1b\[[0-9;]{0,24}m)"
+    r"|\\x(?P<x>2[27]|5[cC])"
+    rf"|(?P<inline></(?:{INLINE_TAGS})>)"
+    rf"|(?<=[:=])(?P<lead>[ \t]{{0,8}})<(?:{INLINE_TAGS})(?:[ \t][^<>\n]{{0,200}})?>"
 )
+# A closing inline tag: only a text with one gets the view for its tags.
+INLINE = Lazy(rf"</(?:{INLINE_TAGS})>")
+# A JSON object in a CSV cell has its quotes doubled (``"{""api_key"": ""v""}"``): a key so quoted
+# makes every ``""`` of the text a quote.
+DOUBLED_KEY = Lazy(r'""[A-Za-z_][\w.-]{0,80}""[ \t]*:')
+DOUBLED = Lazy(r'""')
 QUOTED_PRINTABLE = Lazy(r"=(?P<q>[0-7][0-9A-F])|(?P<soft>=\r?\n)")
 NAMED = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "apos": "'"}
 # JSON's blank escapes; one counts when an even run of backslashes (none too) stands before it.
@@ -66,9 +86,14 @@ def decoded(match_groups: dict[str, str | None]) -> str | None:
             if int(match_groups["hex"] or "", 16) < 0x80
             else None
         )
+    if match_groups.get("x"):
+        return chr(int(match_groups["x"] or "", 16))
     if match_groups.get("q"):
         return chr(int(match_groups["q"] or "", 16))
-    return "" if match_groups.get("soft") or match_groups.get("sgr") else None
+    if match_groups.get("lead") is not None:
+        return match_groups["lead"]  # an inline tag opening right after ``:`` or ``=``
+    inline = match_groups.get("inline")
+    return "" if match_groups.get("soft") or match_groups.get("sgr") or inline else None
 
 
 class Decoded:
@@ -89,10 +114,19 @@ class Decoded:
                 for m in BLANK.finditer(original)
                 if unescaped(original, m.start())
             ]
-        elif "\\u" in original or "%" in original or "&" in original or "\x1b" in original:
+        elif (
+            "\\u" in original
+            or "%" in original
+            or "&" in original
+            or "\x1b" in original
+            or "\\x" in original
+            or has_inline_tag(original)
+        ):
             found = [
                 (m.start(), m.end(), decoded(m.groupdict())) for m in ESCAPE.finditer(original)
             ]
+        if says_doubled(original):
+            found = sorted(found + [(m.start(), m.end(), '"') for m in DOUBLED.finditer(original)])
         if says_quoted_printable(original):
             found += [
                 (m.start(), m.end(), decoded(m.groupdict()))
@@ -123,6 +157,17 @@ class Decoded:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Return the span in the original text of the decoded span ``[start, end)``."""
         return self.starts[start], self.ends[end - 1]
+
+
+def has_inline_tag(text: str) -> bool:
+    """Return whether ``text`` closes an inline HTML tag (``</span>``, ``</code>``, ``</b>``…)."""
+    return "</" in text and INLINE.search(text) is not None
+
+
+def says_doubled(text: str) -> bool:
+    """Return whether ``text`` holds a key in doubled quotes (``""api_key"":``, a CSV cell's JSON)."""
+    has_pair = '"":' in text or '"" :' in text
+    return has_pair and DOUBLED_KEY.search(text) is not None
 
 
 def says_quoted_printable(text: str) -> bool:
@@ -185,8 +230,16 @@ def with_decoded(text: str, own: list[Hit], find: Callable[[str], list[Hit]]) ->
     JSON's blank escapes decoded alone, what that view finds where nothing was found yet.
     """
     # One character is found at memory speed (``memchr``), two a character at a time.
-    has_u = "\\" in text and "\\u" in text
-    if has_u or "%" in text or "&" in text or "\x1b" in text or says_quoted_printable(text):
+    has_u = "\\" in text and ("\\u" in text or "\\x" in text)
+    if (
+        has_u
+        or "%" in text
+        or "&" in text
+        or "\x1b" in text
+        or says_quoted_printable(text)
+        or has_inline_tag(text)
+        or says_doubled(text)
+    ):
         view = Decoded(text)
         if view.text:
             own = own + [

@@ -13,7 +13,10 @@ Each value is judged as ``KEY=value`` (``tables.judged``) under the name listed 
   ``httpHeaderName1`` names (``X-API-Key``), in the same text;
 - a YAML key naming a secret whose value is a sequence: each item (Prometheus ``params:``
   ``api_key:`` ``- V``; ``api_keys:``, a list of them), only when that item looks generated (a
-  list of names stays: ``secrets:`` ``- db_password``).
+  list of names stays: ``secrets:`` ``- db_password``);
+- a JSON key naming a secret whose value is an array printed one item a line (``"api_keys": [``
+  then ``"V"``, an LLM front-end's exported settings, bench/contexts41): each string item, judged
+  as a sequence's item is.
 """
 
 from __future__ import annotations
@@ -139,6 +142,39 @@ def sequence_item(match: re.Match[str], text: str) -> tuple[int, int, str] | Non
     return None
 
 
+# ``"key": [`` ending its line, then the array's first string alone on the next; the items after it.
+ARRAY = Lazy(
+    r"\"(?P<key>[A-Za-z_][\w.-]{0,80})\"[ \t]*:[ \t]*\[[ \t]*\r?\n[ \t]*"
+    r"\"(?P<value>[^\s\"\\]{8,400})\"[ \t]*(?=,?\r?\n)"
+)
+ARRAY_ITEM = Lazy(r",[ \t]*\r?\n[ \t]*\"(?P<value>[^\s\"\\]{8,400})\"[ \t]*(?=,?\r?\n)")
+
+
+def array_items(subject: str) -> Iterator[re.Match[str]]:
+    """Yield a match of each string item of a JSON array under a key, one item a line."""
+    for found in ARRAY.compiled.finditer(subject):
+        yield span_match(subject, *found.span("value"))
+        position = found.end()
+        while (item := ARRAY_ITEM.compiled.match(subject, position)) is not None:
+            yield span_match(subject, *item.span("value"))
+            position = item.end()
+
+
+def array_item(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of a secret-named key's array item, when generated."""
+    value = match.group()
+    if not key_names.reads_generated(value, 8) or words.is_named(value):
+        return None
+    opening = text.rfind("[", 0, match.start())
+    head = ARRAY.compiled.search(text, text.rfind("\n", 0, opening) + 1)
+    if head is None or head.start("value") > match.start():
+        return None
+    key = head.group("key")
+    if key_names.classify_key(key) is None and key.endswith("s"):
+        key = key[:-1]  # a list of them: ``"api_keys": [``
+    return judged(key, value, match.end())
+
+
 def rules() -> list[Rule]:
     """Return the rules for values listed after their name: argument lists, MONITOR, sequences."""
     return [
@@ -171,5 +207,11 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(r"[^\n]+"), find=sequence_items, judge=sequence_item),),
             trigger=Trigger(words=("- ",), needs=":"),
             gate=r":[ \t]*\r?\n[ \t]*-[ \t]",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(r"[^\n]+"), find=array_items, judge=array_item),),
+            trigger=Trigger(words=('": [',), needs="\n"),
+            gate=r"\"[ \t]*:[ \t]*\[[ \t]*\r?\n[ \t]*\"",
         ),
     ]
