@@ -8,7 +8,9 @@ lines: the label line holds only the label, one to four words whose name says wh
 (``key_names.classify_key`` of the words joined: ``root_password``, ``your_new_api_key``; a
 bare or generic ``key``, ``high-entropy``'s, names cache keys and public keys as often, and is no
 label here), maybe after list or heading markup, maybe bold, maybe ending in ``:``; maybe an
-underline of ``-`` or ``=``; then a line of one value, maybe indented or in backticks. The
+underline of ``-`` or ``=``; then a line of one value, maybe indented or in backticks. A key
+that puts its value on the next line is read the same (a pretty-printer's ``"password":`` then
+``"V"``, HCL's ``password =`` then ``"V"``). The
 value must read as a secret: generated (``key_names.reads_generated``, no name) or a password a
 person chose (``framed.is_chosen_password``, ``key_shapes.is_chosen``), and judged as if
 assigned to the label (``tables.judged``). A heading followed by prose (``## Password`` then
@@ -24,14 +26,15 @@ from fedlearn.anonymize.assignments import GATE_WORDS
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
-# The label's line: markup (``- ``, ``## ``, ``> ``, ``**``), one to four words, ``:``; then an
-# underline maybe; then the value's line: one run of characters, maybe in backticks.
+# The label's line: markup (``- ``, ``## ``, ``> ``, ``**``), one to four words (maybe quoted: a
+# JSON key), ``:`` or ``=``; then an underline maybe; then the value's line: one run of
+# characters, maybe in backticks or quotes, maybe a ``,`` after (``"password":`` then ``"V",``).
 LINES = Lazy(
-    r"^[ \t]*(?:(?:[-*>]|#{1,6})[ \t]+)?(?:\*\*|__)?"
-    r"(?P<label>[A-Za-z][A-Za-z0-9-]*(?:[ \t][A-Za-z][A-Za-z0-9-]*){0,3})"
-    r"[ \t]*:?(?:\*\*|__)?[ \t]*:?[ \t]*\r?\n"
+    r"^[ \t]*(?:(?:[-*>]|#{1,6})[ \t]+)?(?:\*\*|__)?(?P<lq>[\"']?)"
+    r"(?P<label>[A-Za-z][A-Za-z0-9_-]*(?:[ \t][A-Za-z][A-Za-z0-9_-]*){0,3})(?P=lq)"
+    r"[ \t]*[:=]?(?:\*\*|__)?[ \t]*:?[ \t]*\r?\n"
     r"(?:[ \t]*(?:-{3,}|={3,})[ \t]*\r?\n)?"
-    r"[ \t]*(?P<tick>`?)(?P<value>[^\s`]{6,200})(?P=tick)[ \t]*\r?$",
+    r"[ \t]*(?P<tick>[`\"']?)(?P<value>[^\s`\"'(){}\[\]<>]{6,200})(?P=tick),?[ \t]*\r?$",
     re.MULTILINE,
 )
 # Names ``classify_key`` gives a key that says too little to label a value alone.
@@ -69,8 +72,9 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(LINES.pattern, LINES.flags), judge=judge),),
             trigger=Trigger(words=tuple(GATE_WORDS), lower=True),
             gate=(
-                rf"(?im)(?:{words_})[A-Za-z0-9 \t-]*:?(?:\*\*|__)?[ \t]*:?[ \t]*\r?\n"
-                r"(?:[ \t]*(?:-{3,}|={3,})[ \t]*\r?\n)?[ \t]*`?[^\s`]{6,200}`?[ \t]*\r?$"
+                rf"(?im)(?:{words_})[A-Za-z0-9_ \t-]*[\"']?[ \t]*[:=]?(?:\*\*|__)?[ \t]*:?[ \t]*\r?\n"
+                r"(?:[ \t]*(?:-{3,}|={3,})[ \t]*\r?\n)?[ \t]*[`\"']?[^\s`\"'(){}\[\]<>]{6,200}"
+                r"[`\"']?,?[ \t]*\r?$"
             ),
         ),
     ]

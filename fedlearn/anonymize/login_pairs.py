@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import framed, key_names, key_shapes, references, words
+from fedlearn.anonymize import checks, framed, key_names, key_shapes, references, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
-USER = r"(?P<user>[A-Za-z0-9_.@+-]{1,64})"
-VALUE = r"(?P<value>[^\s\"'`,;()<>]{4,200})"
+# A user is no flag (``login --token V``, ``--username``); a value ends at a backslash (a JSON
+# string's ``\r\n`` escape after it).
+USER = r"(?P<user>(?!-)[A-Za-z0-9_.@+-]{1,64})"
+VALUE = r"(?P<value>[^\s\"'`,;()<>\\]{4,200})"
 # One label naming a login, a separator, the user, ``/`` or ``:``, the password; after a label
 # that says the pair is a login's (not ``auth``, a middleware's or a scheme's word), a blank will
 # do (``creds: admin V``, ``credentials admin V``).
@@ -51,6 +53,7 @@ SLASHED = Lazy(
 # and digits, a value told as a password is one (``Maple&2898silver``; ``$`` and ``&`` after a
 # password's label are no shell's or query's).
 SYMBOLS = frozenset("!#$%&*+=?@^~")
+ASSIGNED = re.compile(r"[A-Za-z_][\w.-]*[=:]\S")
 HOST = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\.?")
 
 
@@ -75,6 +78,10 @@ def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 def is_told_password(value: str) -> bool:
     """Return whether a value told as a password reads as one: generated, chosen (``framed``,
     ``key_shapes``), or 8 to 64 characters of letters, digits and a symbol of ``SYMBOLS``."""
+    if ASSIGNED.match(value) or (
+        "_" in value and checks.IDENTIFIER.fullmatch(value) and not checks.has_drawn_part(value)
+    ):
+        return False  # a key and its value (``ONEPASSWORD_PASSWORD=V``), a name (``api_key_id``)
     if key_names.reads_generated(value, 8) and not words.is_named(value):
         return True
     if framed.is_chosen_password(value) or key_shapes.is_chosen(value, 8):

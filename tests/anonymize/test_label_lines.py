@@ -26,6 +26,9 @@ HEX = "9d863386ce10cd79e048c07dd7753eda"
         ("Password:\nRocket&1233maple", "Rocket&1233maple"),
         ("Passwort:\nMaple$4977orange\r\n", "Maple$4977orange"),
         ("Client secret\r\nWinter2024!", "Winter2024!"),
+        (f'"password":\n    "{V}"', V),
+        (f'password =\n    "{V}"', V),
+        (f'{{\n  "api_key":\n    "{HEX}",\n  "x": 1\n}}', HEX),
     ],
 )
 def test_values_below_their_label_are_redacted(
@@ -35,7 +38,7 @@ def test_values_below_their_label_are_redacted(
     out = anonymizer.anonymize(text)
     assert secret not in out and "<redacted:" in out, out
     label = text.split("\n")[0] if not text.startswith("Hi") else "Password:"
-    assert label.strip() in out
+    assert label.strip() in out, out
 
 
 @pytest.mark.parametrize(
@@ -64,6 +67,10 @@ def test_values_below_their_label_are_redacted(
         "Token expired\nRetrying in 5s",
         f"Key\n{HEX}",
         "Secret\nsecret_name_here",
+        "# onepassword\nONEPASSWORD_PASSWORD=<redacted:password>\nLOG_LEVEL=debug",
+        "token =\n    self.token",
+        "password =\n    get_password()",
+        '"password":\n    "changeme"',
     ],
 )
 def test_label_line_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:

@@ -99,9 +99,21 @@ def test_told_logins_of_two_labels_or_none_are_redacted(
         "user admin password changeme",
         "auth middleware Xq8mW2pL7kZrT4",
         "login admin / db01.corp.example.com",
+        "slow query (4821 ms): SELECT * FROM credentials WHERE api_key_id = :api_key_id",
+        "+ docker login --username deploy-bot --password-stdin registry.example.com",
+        "$ kwriteconfig6 --file keysrc --group Account --key password-hint Remember",
     ],
 )
 def test_two_label_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:
-    """``pass`` as a verb, units, words, masks, files, a path of words, hosts and ``auth``'s
-    blank (a middleware's name, no login) stay."""
+    """``pass`` as a verb, units, words, masks, files, a path of words, hosts, ``auth``'s blank
+    (a middleware's name, no login), a column's name and a flag in the user's place stay."""
     assert anonymizer.anonymize(text) == text
+
+
+def test_a_told_value_ends_at_a_json_escape(anonymizer: Anonymizer) -> None:
+    """An asciicast's ``login --token V\\r\\n…``: the escapes after the token stay."""
+    text = (
+        '[2.5, "o", "acme login --token Xq8mW2pL7kZrT4\\r\\n\\u001b[32m\\u2714\\u001b[0m ok\\r\\n"]'
+    )
+    out = anonymizer.anonymize(text)
+    assert "Xq8mW2pL7kZrT4" not in out and "\\r\\n\\u001b[32m" in out, out
