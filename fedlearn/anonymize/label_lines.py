@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import checks, key_names, login_pairs, references
+from fedlearn.anonymize import checks, key_names, login_pairs, references, words
 from fedlearn.anonymize.assignments import GATE_WORDS
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
@@ -37,16 +37,18 @@ LINES = Lazy(
     r"[ \t]*(?P<tick>[`\"']?)(?P<value>[^\s`\"'(){}\[\]<>]{6,200})(?P=tick),?[ \t]*\r?$",
     re.MULTILINE,
 )
+PARTS = re.compile(r"[-_.]")
 # Names ``classify_key`` gives a key that says too little to label a value alone.
 VAGUE = frozenset({"high-entropy"})
 
 
 def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of the value below a label naming a secret, or None."""
-    key = re.sub(r"[ \t]+", "_", match.group("label"))
+    label = match.group("label").split()
+    key = "_".join(label)
     name = key_names.classify_key(key)
-    if name is None or name in VAGUE:
-        return None
+    if name is None or name in VAGUE or key_names.classify_key(label[-1]) is None:
+        return None  # no secret, or a sentence that names one (``see the token below``)
     start, end = match.span("value")
     value = text[start:end]
     if references.is_reference(value) or "://" in value or "/" in value or "\\" in value:
@@ -55,12 +57,21 @@ def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None  # a reference, a YAML key (``secrets:`` then ``api_key:``), a list's item
     if "_" in value and checks.IDENTIFIER.fullmatch(value) and not checks.has_drawn_part(value):
         return None  # a name (``secret_name_here``)
-    if not login_pairs.is_told_password(value):
-        return None
+    if not login_pairs.is_told_password(value) or checks.is_fill(value) or is_slug(value):
+        return None  # no password's look, a fill or the alphabet (``ABCDEFGHIJ…``), a slug
     found = judged(key, value, end, authorization=False)
     if found is None and name == "password":
         return start, end, name  # a person's password reads as words with digits and symbols
     return found
+
+
+def is_slug(value: str) -> bool:
+    """Return whether ``value`` is lower-case parts joined by ``-``, ``_`` or ``.``, three or
+    more, one a word (a platform's triple ``x86_64-linux-gnu``, a cache key's name)."""
+    parts = PARTS.split(value)
+    if value != value.lower() or len(parts) < 3:
+        return False
+    return any(len(part) >= 4 and part.isalpha() and words.is_wordy(part) for part in parts)
 
 
 def rules() -> list[Rule]:

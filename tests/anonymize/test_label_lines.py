@@ -27,6 +27,7 @@ HEX = "9d863386ce10cd79e048c07dd7753eda"
         ("Passwort:\nMaple$4977orange\r\n", "Maple$4977orange"),
         ("Client secret\r\nWinter2024!", "Winter2024!"),
         (f'"password":\n    "{V}"', V),
+        (f"api_token\n{V}\n", V),  # no ``strings`` dump: a label and its value
         (f'password =\n    "{V}"', V),
         (f'{{\n  "api_key":\n    "{HEX}",\n  "x": 1\n}}', HEX),
     ],
@@ -69,6 +70,9 @@ def test_values_below_their_label_are_redacted(
         "Secret\nsecret_name_here",
         "# onepassword\nONEPASSWORD_PASSWORD=<redacted:password>\nLOG_LEVEL=debug",
         "token =\n    self.token",
+        "session_token\nx86_64-linux-gnu",
+        "> see the token below\n'9c2e41d07b5a3f86e1d4c7b20a9f5e38'",
+        "client_secret\nABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
         "password =\n    get_password()",
         '"password":\n    "changeme"',
     ],
