@@ -45,6 +45,7 @@ from fedlearn.anonymize import (
     rpc_params,
     rules,
     secret_words,
+    sops_sets,
     sql,
     stdin_fed,
     tables,
@@ -96,6 +97,7 @@ def builtin_rules(
         + logins.rules()
         + stdin_fed.rules()
         + keyed_values.rules()
+        + sops_sets.rules()
         + impacket_targets.rules()
         + console_logins.rules()
         + named_values.rules()

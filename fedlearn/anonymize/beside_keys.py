@@ -31,6 +31,7 @@ from fedlearn.anonymize import (
     http_configs,
     key_shapes,
     label_breaks,
+    label_lines,
     latex_macros,
     listed_values,
     login_pairs,
@@ -314,4 +315,5 @@ def keyed() -> list[Rule]:
         # The least specific last: a line of a key and a value, a told pair (their names yield).
         *spaced_pairs.rules(),  # ``requirepass V``, ``api_key    V``, ``| api_key | V |``: a line of two
         *login_pairs.rules(),  # ``Login: admin / V``, ``user/pass: admin / V``, ``creds: u:V``
+        *label_lines.rules(),  # ``Password`` then ``V``, ``API key:`` over ``-----`` then ``V``
     ]

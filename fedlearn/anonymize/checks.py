@@ -275,6 +275,9 @@ def is_drawn_chain(value: str) -> bool:
     parts = CHAIN.compiled.split(value)
     if any(map(is_generated_name, parts)):
         return True
+    two = len(parts) == 2 and "_" not in value and not (parts[1].islower() and len(parts[1]) <= 5)
+    if two and words.is_random_case("".join(parts)):
+        return True  # a drawn password with a dot: ``hYIcy.iEZGKqW``, not ``Gtk.main`` (forms41)
     if len(value) < 16 or not any(
         len(part) >= 10 and not part.islower() and not part.isupper() for part in parts
     ):

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from fedlearn.anonymize import checks, heads, words
 from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
+from fedlearn.anonymize.login_pairs import is_told_password
 from fedlearn.anonymize.netconfig import DEFAULT_COMMUNITIES
 from fedlearn.anonymize.password_commands import (
     AT_HOST,
@@ -22,6 +23,7 @@ from fedlearn.anonymize.password_commands import (
     COMMAND_NAMES,
     COMMANDS,
     CONNECT,
+    JUDGED,
     LAST_COLON,
     LOGON,
     POSITIONAL,
@@ -111,6 +113,8 @@ def flagged_values(command: str, text: str, words: list[Span]) -> Iterator[tuple
     for index, (start, end) in enumerate(words):
         word = text[start:end].lower() if fold else text[start:end]
         if word in separate and index + 1 < len(words):
+            if command == "security" and word == "-P" and "import" not in text[start - 40 : start]:
+                continue  # ``create-keychain -P`` prompts; ``import … -P V`` takes it
             span = unquoted(*words[index + 1], text)
             if word in ("-c", "-C") and text[span[0] : span[1]] in DEFAULT_COMMUNITIES:
                 continue  # SNMP's default community names no secret
@@ -303,6 +307,8 @@ def command_passwords(text: str) -> Iterator[re.Match[str]]:
         for (value_start, value_end), name in (*flagged_values(command, text, words), *joined):
             value = text[value_start:value_end]
             inside = in_word(text, value_start)
+            if command in JUDGED and not is_told_password(value):
+                continue  # any text (``gh secret set X -b main``, ``adb shell input text hi``)
             if is_literal(value, flag_like=inside or (bool(joined) and command in LOGON)):
                 yield SPANS[name].compiled.match(text, value_start, value_end)  # type: ignore[misc]
 
@@ -331,6 +337,7 @@ def command_arguments() -> Rule:
         elif name not in SEPARATE:  # ``openssl -k`` wakes it alone
             needs[name] = need
     needs["transmission-remote"] = "(?:-n|--auth)"
+    needs["sum"] = "-p"  # Supermicro's ``sum``, a word prose has
     needs |= dict.fromkeys(("check_http", "check_curl"), "-a") | dict.fromkeys(LAST_COLON, "-y")
     alone = [name for name in COMMAND_NAMES if name not in needs]
     # every ``SUFFIXED`` command is ``alone``: its suffixed name wakes the rule too

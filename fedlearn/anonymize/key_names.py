@@ -114,6 +114,7 @@ KEPT_PREFIXES = {"tf_token_": "token"}
 # the rule each names; the value must look generated (``is_guarded``), or be 12+ words (mnemonic).
 GUARDED = {
     "psk": "password",
+    "keymaterial": "password",  # a Windows WLAN profile's PSK (``netsh … keyMaterial=V``)
     "authtok": "password",
     "community": "password",
     "verifier": "password",

@@ -15,21 +15,45 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import framed, key_names, key_shapes, references, words
+from fedlearn.anonymize import checks, framed, key_names, key_shapes, references, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
-USER = r"(?P<user>[A-Za-z0-9_.@+-]{1,64})"
-VALUE = r"(?P<value>[^\s\"'`,;()<>]{4,200})"
-# One label naming a login, a separator, the user, ``/`` or ``:``, the password.
+# A user is no flag (``login --token V``, ``--username``); a value ends at a backslash (a JSON
+# string's ``\r\n`` escape after it).
+USER = r"(?P<user>(?!-)[A-Za-z0-9_.@+-]{1,64})"
+VALUE = r"(?P<value>[^\s\"'`,;()<>\\]{4,200})"
+# One label naming a login, a separator, the user, ``/`` or ``:``, the password; after a label
+# that says the pair is a login's (not ``auth``, a middleware's or a scheme's word), a blank will
+# do (``creds: admin V``, ``credentials admin V``).
 LABELLED = Lazy(
-    r"(?i)(?<![A-Za-z0-9_./:@-])(?:login|logins|creds|credentials?|auth)"
-    r"(?:[ \t]*[:=][ \t]*|[ \t]+-[ \t]+|[ \t]+)" + USER + r"[ \t]*(?:/|[ \t]:[ \t]|:)[ \t]*" + VALUE
+    r"(?i)(?<![A-Za-z0-9_./:@-])(?P<label>login|logins|creds|credentials?|auth)"
+    r"(?:[ \t]*[:=][ \t]*|[ \t]+-[ \t]+|[ \t]+)"
+    + USER
+    + r"(?:[ \t]*(?:/|[ \t]:[ \t]|:)[ \t]*|(?P<blank>[ \t]+))"
+    + VALUE
+)
+# Two labels, each with its value: the user's (``U:``, ``user``, ``account``) and then the
+# password's (``P:``, ``pw``, ``pass``, ``password``); a one-letter label wants its ``:`` or ``=``.
+U_LABEL = r"(?:(?:user(?:name)?|login|account)(?:[ \t]*[:=][ \t]*|[ \t]+)|u[ \t]*[:=][ \t]*)"
+P_LABEL = r"(?:(?:pw|pwd|pass(?:word|wd)?)(?:[ \t]*[:=][ \t]*|[ \t]+)|p[:=][ \t]*)"
+TWO_LABELS = Lazy(
+    r"(?i)(?<![A-Za-z0-9_./:@-])" + U_LABEL + USER + r"[ \t]*[,;]?[ \t]+" + P_LABEL + VALUE
+)
+# A default account's name, `` / `` and its password, no label (``admin / V (prod)``).
+ACCOUNT = Lazy(
+    r"(?i)(?<![A-Za-z0-9_./:@-])(?P<user>admin|administrator|root|sa|postgres|elastic|ubuntu|pi)"
+    r"[ \t]+/[ \t]+" + VALUE
 )
 # Two labels joined by ``/`` (the user's, the password's), a separator, the two values.
 SLASHED = Lazy(
     r"(?i)(?<![A-Za-z0-9_./:@-])(?:user(?:name)?|login|u|e-?mail|account)[ \t]*/[ \t]*"
     r"(?:pass(?:word|wd)?|pwd?|p)[ \t]*[:=][ \t]*" + USER + r"[ \t]*[/:][ \t]*" + VALUE
 )
+# A symbol a person puts in a password and no name, path, host or version holds: with letters
+# and digits, a value told as a password is one (``Maple&2898silver``; ``$`` and ``&`` after a
+# password's label are no shell's or query's).
+SYMBOLS = frozenset("!#$%&*+=?@^~")
+ASSIGNED = re.compile(r"[A-Za-z_][\w.-]*[=:]\S")
 HOST = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\.?")
 
 
@@ -39,13 +63,32 @@ def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     while end > start and text[end - 1] in ".!?":
         end -= 1  # a sentence's end
     value = text[start:end]
-    if references.is_reference(value) or "://" in value or "/" in value or HOST.fullmatch(value):
+    if references.is_reference(value) or "://" in value or "/" in value:
         return None
+    if HOST.fullmatch(value) and value in (value.lower(), value.upper()):
+        return None  # a host is written in one case; a drawn password with a dot mixes them
+    blank = "blank" in match.re.groupindex and match.group("blank") is not None
+    if blank and match.group("label").lower() == "auth":
+        return None  # ``auth middleware V``: a blank after ``auth`` tells no login
     if value.startswith(("$", "%", "{", "<")) or "@" in value:
         return None
-    drawn = key_names.reads_generated(value, 8) and not words.is_named(value)
-    chosen = framed.is_chosen_password(value) or key_shapes.is_chosen(value, 8)
-    return (start, end, "password") if drawn or chosen else None
+    return (start, end, "password") if is_told_password(value) else None
+
+
+def is_told_password(value: str) -> bool:
+    """Return whether a value told as a password reads as one: generated, chosen (``framed``,
+    ``key_shapes``), or 8 to 64 characters of letters, digits and a symbol of ``SYMBOLS``."""
+    if ASSIGNED.match(value) or (
+        "_" in value and checks.IDENTIFIER.fullmatch(value) and not checks.has_drawn_part(value)
+    ):
+        return False  # a key and its value (``ONEPASSWORD_PASSWORD=V``), a name (``api_key_id``)
+    if key_names.reads_generated(value, 8) and not words.is_named(value):
+        return True
+    if framed.is_chosen_password(value) or key_shapes.is_chosen(value, 8):
+        return True
+    if not 8 <= len(value) <= 64 or SYMBOLS.isdisjoint(value):
+        return False
+    return any(c.isalpha() for c in value) and any(c.isdigit() for c in value)
 
 
 def rules() -> list[Rule]:
@@ -56,11 +99,19 @@ def rules() -> list[Rule]:
             (
                 Matcher(Lazy(LABELLED.pattern), judge=judge),
                 Matcher(Lazy(SLASHED.pattern), judge=judge),
+                Matcher(Lazy(TWO_LABELS.pattern), judge=judge),
+                Matcher(Lazy(ACCOUNT.pattern), judge=judge),
             ),
-            trigger=Trigger(words=("login", "cred", "auth", "/"), lower=True),
+            trigger=Trigger(
+                words=("login", "cred", "auth", "/", "pw", "pass", "p:", "p="),
+                lower=True,
+            ),
             gate=(
-                r"(?i)(?:login|cred|auth)[a-z]*[ \t]*[:=\-]?[ \t]*[A-Za-z0-9_.@+-]+[ \t]*[/:]"
+                r"(?i)(?:login|cred|auth)[a-z]*[ \t]*[:=\-]?[ \t]*[A-Za-z0-9_.@+-]+[ \t]*[/: \t]"
                 r"|(?:user|login|u|mail|account)[a-z]*[ \t]*/[ \t]*p[a-z]*[ \t]*[:=]"
+                r"|(?:^|[^A-Za-z0-9_./:@-])(?:u|user|username|login|account)[ \t]*[:=]?[ \t]*"
+                r"[A-Za-z0-9_.@+-]+[ \t]*[,;]?[ \t]+p(?:w|wd|ass|assword|asswd)?[ \t]*[:= \t]"
+                r"|(?:admin|administrator|root|sa|postgres|elastic|ubuntu|pi)[ \t]+/[ \t]"
             ),
         ),
     ]

@@ -117,7 +117,7 @@ SEPARATE = {
     "deluge-console": ("-P", "--password"),
     **dict.fromkeys(("nextcloudcmd", "owncloudcmd", "mycli"), ("-p", "--password")),
     "xcrun": ("-p", "--password"),  # ``xcrun altool … -u U -p V``
-    "security": ("-p",),  # macOS: ``security unlock-keychain -p V``
+    "security": ("-p", "-P"),  # macOS: ``security unlock-keychain -p V``, ``import … -P V``
     **dict.fromkeys(("mongostat", "mongotop", "mongofiles"), ("-p", "--password")),
     **dict.fromkeys(("redis-benchmark", "keydb-cli", "valkey-cli"), ("-a", "--pass")),
     "memtier_benchmark": ("-a", "--authenticate"),
@@ -129,6 +129,12 @@ SEPARATE = {
     "espota": ("-a", "--auth"),
     "orapki": ("-pwd",),
     "immich-go": ("--key",),
+    # forms41 (cli40's open forms): ``gh secret set NAME -b V``/``--body V`` (``SUBCOMMANDS``),
+    # IMAP/POP checks' ``-P`` (``-p`` is the port), Supermicro's ``sum -u U -p V``, ``security
+    # import F -k KC -P V`` (``command_arguments``: only ``import``'s ``-P`` takes it).
+    "gh": ("-b", "--body"),
+    **dict.fromkeys(("check_imap", "check_simap", "check_pop", "check_spop"), ("-P",)),
+    "sum": ("-p",),
 }
 ATTACHED = {
     **dict.fromkeys(("7z", "7za", "7zr", "rar", "unrar"), ("-p",)),
@@ -139,6 +145,7 @@ ATTACHED = {
     "winrs": ("-p:", "/p:", "-password:", "/password:"),
     # getopt's short option touching its value: ``ipmitool -PV``, ``bcp … -P'V'``, ``isql -PV``.
     **dict.fromkeys(("ipmitool", "bcp", "sqlcmd", "osql", "isql", "tsql"), ("-P",)),
+    "gh": ("-b",),  # ``gh secret set NAME -b'V'``
 }
 # Commands that take the flagged password only in one subcommand (``az login -p``).
 # ``dotnet nuget add source … -p`` (``dotnet run -p`` names a project).
@@ -155,7 +162,8 @@ SUBCOMMANDS: dict[str, tuple[str, ...]] = {
     "conan": ("user", "login"),
     **dict.fromkeys(("fly", "ilorest"), ("login",)),
     "xcrun": ("altool",),
-    "security": ("unlock-keychain", "create-keychain", "set-keychain-password"),
+    "security": ("unlock-keychain", "create-keychain", "set-keychain-password", "import"),
+    "gh": ("secret",),  # ``gh pr create -b main`` is a base branch
 }
 WINDOWS = frozenset({"schtasks", "winrs", "net", "reg", "certutil", "signtool", "ksetup"})
 # Commands whose password is part of a word: ``sqlplus user/pass@db``, ``smbclient -U user%pass``,
@@ -184,9 +192,10 @@ USER_PASS = {
     "wfuzz": ("--basic",),
     "sqlmap": ("--auth-cred",),
     "nikto": ("-id",),
+    "iw": ("key",),  # ``iw dev D connect SSID key [d:]0:V``: the WEP key after the last ``:``
 }
 # How those words end their password: after the last ``:``, or before the last ``@``.
-LAST_COLON = frozenset({"dig", "nsupdate", "delv"})
+LAST_COLON = frozenset({"dig", "nsupdate", "delv", "iw"})
 AT_HOST = frozenset({"mysqlsh"})
 # Commands that take a password by position after a verb (``verb_passwords``, cli39's probe).
 # A command: its verb's words (lowercase, in a row), the place of the password among the plain
@@ -217,7 +226,15 @@ VERBS: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
     "hostapd_cli": ((("wpa_passphrase",), 0), (("sae_password",), 0)),
     "wpa_cli": ((("psk",), 0), (("password",), 0), (("sae_password",), 0)),
     "mkstore": ((("-createcredential",), 2), (("-modifycredential",), 2)),
+    # forms41: ``xl2tpd-control connect[-lac] LAC USER V``, ``adb shell input text V`` (typed
+    # into a device's password field; ``verb_passwords`` wants it to read as a password).
+    "xl2tpd-control": ((("connect",), 2), (("connect-lac",), 2)),
+    "adb": ((("input", "text"), 0),),
 }
+# Commands whose flagged or placed value is a password only when it reads as one
+# (``login_pairs.is_told_password``): a ``gh secret``'s body may be any text (``-b main``), and
+# ``adb shell input text`` types anything.
+JUDGED = frozenset({"gh", "adb"})
 # The verbs whose argument is an API or login token (``token``), not a password.
 TOKEN_VERBS = frozenset({"snyk", "wandb", "ngrok", "vault", "bao", "nuget", "immich", "semaphore"})
 VALUED = frozenset(
@@ -251,6 +268,8 @@ VERB_NEEDS = {
     "hostapd_cli": "(?:wpa_passphrase|sae_password)",
     "wpa_cli": "(?:psk|password)",
     "mkstore": "-(?:create|modify)credential",
+    "xl2tpd-control": "connect",
+    "adb": "text",
 }
 MKPASSWD_VALUED = frozenset({"-m", "--method", "-S", "--salt", "-R", "--rounds", "-P"})
 # unixODBC's ``isql`` flags that take no value; another flag makes it Sybase's ``isql -U -P``.
@@ -293,6 +312,7 @@ STDIN_READERS = (
     r"|password_stdin|smbpasswd[^|\n]*[ \t]-[sa]\b|passwd[ \t]+--stdin|-passin[ \t]+stdin|chpasswd"
     r"|sudo[ \t]+-\w*S\b|\bkinit\b|cryptsetup[ \t]+(?:luks)?(?:[oO]pen|[fF]ormat|[aA]dd[kK]ey)"
     r"|keepassxc-cli|lpass[ \t]+login|\bop[ \t]+signin|\b(?:go)?pass[ \t]+insert|saslpasswd2|vncpasswd"
+    r"|kubeseal[^|\n<]*--from-file[= ]/dev/stdin"  # ``kubeseal --raw … <<< V`` (forms41)
 )
 STDIN_PASSWORD = rules.Lazy(r"\|[^|\n]*?(?:" + STDIN_READERS + ")")
 RABBIT_VERBS = ("add_user", "change_password", "authenticate_user")

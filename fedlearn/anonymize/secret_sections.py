@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import key_names, words
+from fedlearn.anonymize import checks, key_names, words
 from fedlearn.anonymize.assignments import GATE_WORDS
 from fedlearn.anonymize.parent_keys import parent_key
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
@@ -87,6 +87,13 @@ DESCRIPTORS = frozenset(
         "updated",
     ]
 )
+# Children that are the parent's own value: under a singular parent naming a secret (``token:``
+# then ``value: V``, ``[password]`` then ``data = V``, ``"apiKey": {"value": "V"}``) the value is
+# that secret, as Kubernetes' ``value:``, an SDK's ``SecretString.value`` and a vault's ``data``
+# write it; under any other parent they name nothing.
+VALUE_CHILDREN = frozenset(
+    ["value", "data", "plain", "plaintext", "cleartext", "raw", "text", "content", "string"]
+)
 REACH = 20
 
 
@@ -95,6 +102,18 @@ def is_secret_parent(key: str) -> bool:
     plural (``secrets``, ``api_keys``; git's ``[credential]`` section configures a helper)."""
     last = key.rsplit(".", 1)[-1].strip('"')
     return last.lower().endswith("s") and key_names.classify_key(last) is not None
+
+
+def names_one_secret(key: str) -> bool:
+    """Return whether a parent's name (its last dotted part) names one secret, not generically
+    (``token``, ``apiKey``, ``db_password``; ``key``, ``cache_key`` are ``high-entropy``'s)."""
+    last = key.rsplit(".", 1)[-1].strip('"')
+    return key_names.classify_key(last) not in (None, "high-entropy")
+
+
+def is_parent(key: str) -> bool:
+    """Return whether children under ``key`` may be read: it holds secrets or names one."""
+    return is_secret_parent(key) or names_one_secret(key)
 
 
 def lines_after(subject: str, at: int) -> Iterator[tuple[int, int]]:
@@ -111,7 +130,7 @@ def lines_after(subject: str, at: int) -> Iterator[tuple[int, int]]:
 def yaml_children(subject: str) -> Iterator[re.Match[str]]:
     """Yield each child line under a YAML parent whose name says it holds secrets."""
     for parent in YAML_PARENT.compiled.finditer(subject):
-        if not is_secret_parent(parent.group("key")):
+        if not is_parent(parent.group("key")):
             continue
         for start, end in lines_after(subject, parent.end() + 1):
             line = subject[start:end]
@@ -126,7 +145,7 @@ def yaml_children(subject: str) -> Iterator[re.Match[str]]:
 def section_children(subject: str) -> Iterator[re.Match[str]]:
     """Yield each pair in a TOML/INI section whose name says it holds secrets."""
     for section in SECTION.compiled.finditer(subject):
-        if not is_secret_parent(section.group("key")):
+        if not is_parent(section.group("key")):
             continue
         for start, end in lines_after(subject, section.end() + 1):
             if subject[start:end].lstrip(" \t").startswith("["):
@@ -139,7 +158,7 @@ def section_children(subject: str) -> Iterator[re.Match[str]]:
 def object_children(subject: str) -> Iterator[re.Match[str]]:
     """Yield each member of a JSON object whose key says it holds secrets, up to its first brace."""
     for parent in OBJECT.compiled.finditer(subject):
-        if not is_secret_parent(parent.group("key")):
+        if not is_parent(parent.group("key")):
             continue
         stop = min(
             (
@@ -160,13 +179,23 @@ def verdict(match: re.Match[str], text: str, parent: str) -> tuple[int, int, str
     ):
         return None  # what else it is, or a secret's own key (``assignments``)
     name = key_names.classify_key(parent.rsplit(".", 1)[-1].strip('"')) if parent else None
-    if not is_secret_parent(parent):
+    plural = is_secret_parent(parent)
+    if not plural and not (
+        child is not None and child.lower() in VALUE_CHILDREN and names_one_secret(parent)
+    ):
         return None
     group = "quoted" if match.group("quoted") is not None else "plain"
     start, end = match.span(group)
     value = text[start:end]
     if name is None or not key_names.reads_generated(value, 8) or words.is_named(value):
         return None
+    if (
+        not plural
+        and "_" in value
+        and checks.IDENTIFIER.fullmatch(value)
+        and not checks.has_drawn_part(value)
+    ):
+        return None  # a constant's name (``value: TOKEN_VALUE``)
     return (start, end, name) if key_names.is_secret_value(name, parent, value) else None
 
 

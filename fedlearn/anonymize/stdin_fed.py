@@ -43,6 +43,6 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(FED.pattern), judge=fed_password),),
             trigger=Trigger(words=("<<<",)),
             # every reader's name or flag holds one of these (no ``\b``/``\w`` in a gate)
-            gate=r"(?:pass|kinit|cryptsetup|sudo|op[ \t]+signin)[^\n]*<<<",
+            gate=r"(?:pass|kinit|cryptsetup|sudo|op[ \t]+signin|kubeseal)[^\n]*<<<",
         )
     ]

@@ -396,3 +396,29 @@ def test_a_drawn_value_opened_by_a_bracket_is_redacted(anonymizer: Anonymizer, t
 def test_templates_under_a_secret_key_stay(anonymizer: Anonymizer, text: str) -> None:
     """A template, a placeholder, a format field or a variable under a secret's key stays."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "drawn"),
+    [
+        ("apMNw.NT8P1ACL01", True),
+        ("hYIcy.iEZGKqW", True),
+        ("c7.E4nSmwfIp", True),
+        ("wUkNm.zmStjcq8", True),
+        ("Zn_.StoDro5HeiryTNyz", True),
+        ("obj.attr", False),
+        ("self.password", False),
+        ("user.getPassword", False),
+        ("settings.DB_PASSWORD", False),
+        ("UserService.getPwd", False),
+        ("config.OpenAI", False),
+        ("Conv2D.weights", False),
+        ("Gtk.main", False),
+        ("WordtoXML.pdf", False),
+        ("cfg.db.mysqlRootPwd", False),
+    ],
+)
+def test_a_dotted_draw_is_told_from_a_member_access(value: str, drawn: bool) -> None:
+    """Two names that joined read as random case are one drawn value (forms41); camel humps,
+    attributes and a file's short lower-case extension are names."""
+    assert checks.is_drawn_chain(value) is drawn

@@ -54,3 +54,41 @@ def test_children_of_a_secret_parent_are_redacted(anonymizer: Anonymizer, text: 
 def test_secret_parent_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:
     """Secret names, files, references, descriptors, counts and other parents stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"token:\n  value: {V}\n",
+        f"password:\n  value: {V}\n  rotated: 2024-01-01\n",
+        f'apiKey:\n  value: "{V}"\n',
+        f"secret:\n  data: {V}\n",
+        f"[password]\nvalue = {V}\n",
+        json.dumps({"token": {"value": V, "expires": 3600}}),
+    ],
+)
+def test_value_child_of_a_parent_naming_one_secret_is_redacted(
+    anonymizer: Anonymizer, text: str
+) -> None:
+    """``value:``/``data:`` under a singular parent naming a secret is that secret."""
+    out = anonymizer.anonymize(text)
+    assert V not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "token:\n  value: TOKEN_VALUE\n",
+        "token:\n  value: ${DEPLOY_TOKEN}\n",
+        "password:\n  value: changeme\n",
+        "key:\n  value: 9d863386ce10cd79e048c07dd7753eda\n",
+        "cache_key:\n  value: v1-linux-deps-8f3a9c2b\n",
+        "redis:\n  value: Xq8mW2pL7kZrT4\n",
+        "token:\n  expires: 3600\n  type: bearer\n",
+        json.dumps({"token": {"type": "bearer", "value": "{{ token }}"}}),
+    ],
+)
+def test_value_child_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:
+    """A constant's name, a reference, a word, a generic ``key``'s or a cache key's value, a
+    parent naming no secret and a token's other children stay."""
+    assert anonymizer.anonymize(text) == text
