@@ -9,7 +9,8 @@ and follows a row that ends in a key and its ``=`` or ``:`` is judged as that ke
 (``assignments.key_before``, ``key_names.is_secret_value``); a weak key (``key`` alone, ``auth``,
 ``session``: ``high-entropy``'s) names no row of its own (``public key:`` above a base64 DER
 key). An indented next row is YAML's or a list's, not a wrap's, and stays with the rules that
-read those; so does a row that is a key and its value itself (a diff's ``-KEY=`` then
+read those; so does a word of letters alone that does not read as generated (``Password:`` then
+``Authenticated``, a prompt's answer), and a row that is a key and its value itself (a diff's ``-KEY=`` then
 ``+KEY=V``, an empty ``PASSWORD=`` then ``URL=http://…``).
 """
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import key_names
+from fedlearn.anonymize import key_names, words
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_WORDS, key_before
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
@@ -36,6 +37,9 @@ def wrapped_row(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     value = match.group("value")
     if name in (None, "high-entropy") or value.endswith((":", "=")) or ASSIGNMENT.match(value):
         return None  # no key, a weak one (``public key:`` over a DER key), or the next row's key
+    drawn = key_names.reads_generated(value, 8) and not words.is_named(value)
+    if value.isalpha() and not drawn:
+        return None  # a word alone is a prompt's answer (``Password:`` / ``Authenticated``)
     if not key_names.is_secret_value(name, key, value):
         return None
     return match.start("value"), match.end("value"), name

@@ -30,7 +30,7 @@ FOUND = [
         ("token",),
     ),
     (f"C:\\deploy> set ACME\r\nACME_API_KEY={' ' * 60}\r\n{MIXED}\r\n", ("api-key",)),
-    (f"    Environment:\n      ACME_DB_PASSWORD:  \n{MIXED}\n    Mounts:", ("secret-value",)),
+    (f"    Environment:\n      ACME_DB_PASSWORD:  \n{MIXED}\n    Mounts:", ("password",)),
     (f"2026-12-07 09:14:02 INFO exporting ACME_SECRET=\n{LOWER}", ("secret",)),
     (f"ops@bastion:~/acme$ ./configure --with-password=\ndeploy:{MIXED}\n", ("password",)),
     # substitutions: sed and perl filling a template's placeholder
