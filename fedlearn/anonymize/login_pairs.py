@@ -14,6 +14,7 @@ ops/readme.md``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 from fedlearn.anonymize import checks, framed, key_names, key_shapes, references, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
@@ -57,6 +58,72 @@ ASSIGNED = re.compile(r"[A-Za-z_][\w.-]*[=:]\S")
 HOST = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\.?")
 
 
+# Where each form's regex (led by a case-blind lookbehind, which the regex engine tries at every
+# position) can start, found in the lower-case text first: its first label's words; and what it
+# needs besides (the password's label, the `` / ``). Only for ASCII text, where lowering keeps
+# every position and a case-blind letter is its two cases.
+STARTS = {
+    "labelled": re.compile(r"login|cred|auth"),
+    "two_labels": re.compile(r"user|login|account|u[ \t]*[:=]"),
+    "account": re.compile(r"admin|root|sa|postgres|elastic|ubuntu|pi"),
+}
+NEEDS = {
+    "labelled": ("login", "cred", "auth"),
+    "two_labels": ("pw", "pass", "p:", "p="),
+    "account": (" / ", " /\t", "\t/ ", "\t/\t"),
+}
+SLASH_P = re.compile(r"/[ \t]*p")
+# A case-blind ``i`` also matches the dotless i (U+0131) and the dotted capital I (U+0130, lowered:
+# ``i`` and a combining dot), an ``s`` the long s (U+017F): read as the ASCII letter in a copy for
+# the tests of ``NEEDS``.
+FOLDED = (("\u0131", "i"), ("\u0307", ""), ("\u017f", "s"))
+LOWERED: list[str] = ["", ""]  # the last text asked about and its lower-case copy
+
+
+def lowered(subject: str) -> str:
+    """Return ``subject`` in lower case, kept for the next form's finder on the same text."""
+    if LOWERED[0] is not subject:
+        lower = subject.lower()
+        if not subject.isascii():  # what a case-blind ASCII letter also matches, as that letter
+            for other, letter in FOLDED:
+                lower = lower.replace(other, letter)
+        LOWERED[:] = [subject, lower]
+    return LOWERED[1]
+
+
+def led(form: str, pattern: Lazy) -> Callable[[str], Iterator[re.Match[str]]]:
+    """Return a finder of ``pattern``'s matches, tried only where ``STARTS[form]`` finds its
+    label in a text holding one of ``NEEDS[form]``: the same matches as ``finditer`` (left to
+    right, none inside the one before)."""
+    starts, needs = STARTS[form], NEEDS[form]
+
+    def find(subject: str) -> Iterator[re.Match[str]]:
+        if form == "account" and "/" not in subject:
+            return
+        lower = lowered(subject)
+        if not any(word in lower for word in needs):
+            return
+        if not subject.isascii():
+            yield from pattern.compiled.finditer(subject)
+            return
+        end = 0
+        for start in starts.finditer(lower):
+            if start.start() < end:
+                continue
+            match = pattern.compiled.match(subject, start.start())
+            if match is not None:
+                end = match.end()
+                yield match
+
+    return find
+
+
+def slashed(subject: str) -> Iterator[re.Match[str]]:
+    """Yield ``SLASHED``'s matches in a text with a ``/`` before a ``p`` (``user/pass:``)."""
+    if "/" in subject and SLASH_P.search(lowered(subject)):
+        yield from SLASHED.compiled.finditer(subject)
+
+
 def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of the pair's password when it reads as one, or None."""
     start, end = match.span("value")
@@ -97,10 +164,14 @@ def rules() -> list[Rule]:
         Rule(
             ("password",),
             (
-                Matcher(Lazy(LABELLED.pattern), judge=judge),
-                Matcher(Lazy(SLASHED.pattern), judge=judge),
-                Matcher(Lazy(TWO_LABELS.pattern), judge=judge),
-                Matcher(Lazy(ACCOUNT.pattern), judge=judge),
+                Matcher(Lazy(LABELLED.pattern), find=led("labelled", LABELLED), judge=judge),
+                Matcher(Lazy(SLASHED.pattern), find=slashed, judge=judge),
+                Matcher(
+                    Lazy(TWO_LABELS.pattern),
+                    find=led("two_labels", TWO_LABELS),
+                    judge=judge,
+                ),
+                Matcher(Lazy(ACCOUNT.pattern), find=led("account", ACCOUNT), judge=judge),
             ),
             trigger=Trigger(
                 words=("login", "cred", "auth", "/", "pw", "pass", "p:", "p="),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fedlearn.anonymize import Anonymizer
+from fedlearn.anonymize import Anonymizer, login_pairs
 
 V = "Xq8mW2pL7kZrT4"
 
@@ -117,3 +117,25 @@ def test_a_told_value_ends_at_a_json_escape(anonymizer: Anonymizer) -> None:
     )
     out = anonymizer.anonymize(text)
     assert "Xq8mW2pL7kZrT4" not in out and "\\r\\n\\u001b[32m" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "creds: admin Zq8vT1mN4pX!",
+        "U: admin P: Zq8vT1mN4pX!  and again U: root P: Hq7vT1mN4pXk",
+        "Logın: admin / Zq8vT1mN4pX!",  # noqa: RUF001 (a dotless i: case-blind, it is an i)
+        "LOGİN admin / Zq8vT1mN4pX!",  # a dotted capital I
+        "uſer admin paſs Zq8vT1mN4pX!",  # noqa: RUF001 (a long s)
+        "Kredentials: nothing here — user/pass: admin/Zq8vT1mN4pX!",
+        "admin / Zq8vT1mN4pX! (prod), root / Hq7vT1mN4pXk",
+        "authentication failed for login admin:Zq8vT1mN4pX! café",
+    ],
+)
+def test_the_finders_find_what_their_regexes_find(text: str) -> None:
+    """Each form's finder reads a text only where its label can start (and holds what the form
+    needs), and finds exactly the matches of its regex over the whole text."""
+    for matcher in login_pairs.rules()[0].matchers:
+        assert matcher.find is not None
+        found = [match.span() for match in matcher.find(text)]
+        assert found == [match.span() for match in matcher.pattern.compiled.finditer(text)]
