@@ -18,8 +18,7 @@ import re
 
 from fedlearn.anonymize import key_names
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
-from fedlearn.anonymize.setting_reads import NAME, SHELL
-from fedlearn.anonymize.tables import judged
+from fedlearn.anonymize.setting_reads import NAME, SHELL, read_value
 
 # The value: in quotes (GVariant's ``"'V'"`` inside them), or one bare word.
 VALUE = (
@@ -42,17 +41,8 @@ DEFAULTS_WRITE = Lazy(
 )
 SETENV = Lazy(SHELL + r"launchctl[ \t]+setenv[ \t]+" + NAME + VALUE)
 FORMS = (SETPROP, XFCONF_SET, GSETTINGS_SET, DCONF_WRITE, DEFAULTS_WRITE, SETENV)
-VALUES = ("double", "single", "bare")
 WORDS = ("setprop", "xfconf-query", "gsettings", "dconf", "setenv")
 SPACED = (r"defaults[ \t]",)
-
-
-def written_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of the value written under the command's key, judged as
-    ``KEY=value``."""
-    group = next(name for name in VALUES if match.group(name) is not None)
-    start, end = match.span(group)
-    return judged(match.group("key"), text[start:end], end)
 
 
 def rules() -> list[Rule]:
@@ -60,7 +50,7 @@ def rules() -> list[Rule]:
     return [
         Rule(
             key_names.NAMES,
-            tuple(Matcher(Lazy(form.pattern), judge=written_value) for form in FORMS),
+            tuple(Matcher(Lazy(form.pattern), judge=read_value) for form in FORMS),
             trigger=Trigger(words=WORDS, patterns=tuple(Lazy(pattern) for pattern in SPACED)),
             gate="|".join((*(re.escape(word) for word in WORDS), *SPACED)),
         )
