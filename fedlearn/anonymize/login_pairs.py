@@ -178,7 +178,8 @@ def rules() -> list[Rule]:
                 lower=True,
             ),
             gate=(
-                r"(?i)(?:login|cred|auth)[a-z]*[ \t]*[:=\-]?[ \t]*[A-Za-z0-9_.@+-]+[ \t]*[/: \t]"
+                r"(?i)(?:logins?|creds|credentials?|auth)(?:[ \t]*[:=]|[ \t]+-[ \t]|[ \t])[ \t]*"
+                r"[A-Za-z0-9_.@+-]+[ \t]*[/: \t]"
                 r"|(?:user|login|u|mail|account)[a-z]*[ \t]*/[ \t]*p[a-z]*[ \t]*[:=]"
                 r"|(?:^|[^A-Za-z0-9_./:@-])(?:u|user|username|login|account)[ \t]*[:=]?[ \t]*"
                 r"[A-Za-z0-9_.@+-]+[ \t]*[,;]?[ \t]+p(?:w|wd|ass|assword|asswd)?[ \t]*[:= \t]"
