@@ -50,6 +50,7 @@ from fedlearn.anonymize import (
     stdin_fed,
     tables,
     trigger_words,
+    typed_fields,
     values,
     vendors,
     webhooks,
@@ -98,6 +99,7 @@ def builtin_rules(
         + stdin_fed.rules()
         + keyed_values.rules()
         + sops_sets.rules()
+        + typed_fields.rules()
         + impacket_targets.rules()
         + console_logins.rules()
         + named_values.rules()

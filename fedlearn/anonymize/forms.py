@@ -50,10 +50,14 @@ KEY = r"(?P<key>[A-Za-z0-9_.-]{1,80})"
 # A key's quoted value: up to ``MAX_VALUE`` (Aiven's tokens are 372 characters).
 QUOTED = rf"(?P<q>[\"'])(?P<value>[^\"'\n\\]{{1,{MAX_VALUE}}})(?P=q)"
 PAIRS = (
-    # A call or tuple with the key name first: setProperty("X_TOKEN", "…"), Setenv, putenv, put.
-    rf"[\"']{KEY}[\"'][ \t]*,[ \t]*{QUOTED}",
-    # XML: <add key="Password" value="…"/>, <param name="token" value="…"/>.
-    rf"(?:key|name)=[\"']{KEY}[\"'][ \t]+value={QUOTED}",
+    # A call or tuple with the key name first: setProperty("X_TOKEN", "…"), Setenv, putenv, put;
+    # a SQL parameter's marker (``AddWithValue("@password", "…")``); Rust's ``"K".into()``.
+    rf"[\"'][@:]?{KEY}[\"'](?:\.(?:into|to_string|to_owned)\(\))?[ \t]*,[ \t]*{QUOTED}",
+    # XML: <add key="Password" value="…"/>, <param name="token" value="…"/>; a call's named
+    # arguments or an object's members: ``kv.put(key="password", value="…")``, AWS SSM's
+    # ``{ Name: "/app/db_password", Value: "…" }`` (a parameter's path: its last part keys it).
+    rf"(?:key|name|Key|Name)[ \t]*[=:][ \t]*[\"']/?(?:[A-Za-z0-9_.-]{{1,80}}/){{0,8}}{KEY}[\"']"
+    rf"(?:[ \t]*,[ \t]*|[ \t]+)(?:value|Value)[ \t]*[=:][ \t]*{QUOTED}",
     # YAML and JSON: name: API_TOKEN, then value: … (Kubernetes env, Helm values, task defs).
     rf"[\"']?name[\"']?[ \t]*:[ \t]*[\"']?{KEY}[\"']?[ \t]*,?[ \t]*\n?[ \t]*-?[ \t]*"
     rf"[\"']?value[\"']?[ \t]*:[ \t]*(?:{QUOTED}|(?P<bare>[^\s\"'{{\[][^\s\"',}}]*))",
@@ -128,7 +132,8 @@ def pairs(subject: str) -> Iterator[re.Match[str]]:
         yield match
         option = match.group("value").startswith("-")
         if not option and is_section_key(match):
-            # ``cfg.set("section", "api_key", "…")``: the second string keys the third, which
+            # ``cfg.set("section", "api_key", "…")``, ``hset("creds", "password", "…")``: the second
+            # string keys the third, which
             # must look generated (a tuple of names goes on: ``("user", "password", "host")``).
             following = PAIR.compiled.match(subject, match.start("q"))
             if following is not None and is_quoted_secret(following):
@@ -137,9 +142,11 @@ def pairs(subject: str) -> Iterator[re.Match[str]]:
 
 
 def is_section_key(match: re.Match[str]) -> bool:
-    """Return whether a pair's first string names no secret and its second does (a section's key)."""
-    key, value = match.group("key"), match.group("value")
-    return key_names.classify_key(key) is None and key_names.classify_key(value) is not None
+    """
+    Return whether a pair's second string names a secret (a section's or hash's key:
+    ``cfg.set("section", "api_key", …)``, ``redis.hset("creds", "password", …)``).
+    """
+    return key_names.classify_key(match.group("value")) is not None
 
 
 def is_quoted_secret(match: re.Match[str]) -> bool:
@@ -212,7 +219,7 @@ def formed() -> list[Rule]:
             key_names.NAMES,
             (Matcher(Lazy(PAIRS[0]), find=pairs, judge=pair),),
             trigger=Trigger(words=assignments.NAMED_KEY_WORDS, lower=True, needs=","),
-            gate=r"[\"'][ \t]*,[ \t]*[\"']",
+            gate=r"[\"'](?:\.(?:into|to_string|to_owned)\(\))?[ \t]*,[ \t]*[\"']",
         ),
         Rule(
             key_names.NAMES,
