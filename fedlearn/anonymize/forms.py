@@ -20,6 +20,7 @@ from fedlearn.anonymize import (
     code_values,
     columns,
     configfiles,
+    debugger_prints,
     evaluated,
     factors,
     hl7,
@@ -270,6 +271,7 @@ def formed() -> list[Rule]:
         *stored_values.rules(),  # ``redis-cli SET api_key V``, ``etcdctl put /c/db_password V``
         *apart.rules(),
         *evaluated.rules(),
+        *debugger_prints.rules(),  # ``(Pdb) p api_key`` / ``'V'``, ``(gdb) p password`` / ``$1 = "V"``
         *params.rules(),
         *tabbed.rules(),
         *userinfo.rules(),

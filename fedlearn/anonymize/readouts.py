@@ -60,7 +60,8 @@ NAME_END = Lazy(r"[}\"'\\]{0,4}" + ARGUMENTS + LINE_END)
 # 1Password's ``op://vault/item/KEY`` and ``--fields KEY``, ``terraform
 # output -raw KEY``, ``aws configure get KEY``, ``jq -r .a.KEY``; any jsonpath's last name
 # (``kubectl config view --raw -o jsonpath='{.users[0].user.token}'``), ``yq .a.KEY`` and az's
-# ``--query KEY`` (``az account get-access-token --query accessToken -o tsv``), bench/contexts29.
+# ``--query KEY`` (``az account get-access-token --query accessToken -o tsv``), bench/contexts29;
+# redis-cli's ``GET KEY`` and ``HGET HASH KEY`` (as its arguments or at its ``host:6379>`` prompt).
 # The words of ``SELECTED_WORDS`` as they are written there (one space): the rule's gate and
 # trigger read them so, and a wider pattern read ``variables  get`` only where another readout's
 # word woke the rule.
@@ -71,7 +72,9 @@ SELECTED = Lazy(
     r"|secrets get[ \t]+|(?:consul[ \t]+kv|etcdctl) get[ \t]+['\"]?[^\s'\"]*/"
     r"|env:get[ \t]+|variables? get[ \t]+|pulumi[ \t]+config get[ \t]+"
     r"|--extract[ \t]+['\"]?(?:\[[\"'][^\]\n]{0,80}[\"']\])*\[[\"']"
-    r"|get-secret[ \t]+(?:-name[ \t]+)?['\"]?)"
+    r"|get-secret[ \t]+(?:-name[ \t]+)?['\"]?"
+    r"|(?:redis-cli[ \t](?:[^\n|>]{0,200}?[ \t])?h?get[ \t]+|:[0-9]{2,5}(?:\[[0-9]{1,2}\])?> h?get )"
+    r"(?:[^\s'\"]{1,80}[ \t]+)?['\"]?)"
     r"(?P<key>[a-z_][a-z0-9_-]{1,80})"
 )
 # After the name: a file's extension, a go-template's ``| base64decode``, closing quotes or braces.
@@ -100,6 +103,10 @@ SELECTED_WORDS = (
     "--extract",  # ``sops -d --extract '["a"]["NAME"]' file`` (bench/contexts34)
     "config get",  # ``pulumi config get NAME``
     "get-secret",  # PowerShell's ``Get-Secret -Name NAME -AsPlainText`` (bench/contexts32)
+    # redis-cli's ``GET NAME`` and ``HGET HASH NAME``, as its arguments or at its prompt
+    "redis-cli",
+    "> get ",
+    "> hget ",
 )
 # Commands that print one credential and nothing else: auth token printers, keychains, generators
 # (after a shell's prompt; PowerShell's ``PS>``, ``PS C:\\dir>`` too, read in lower case).
@@ -187,8 +194,8 @@ def is_generated(value: str) -> bool:
 
 
 def next_line(text: str, position: int, lead: re.Pattern[str] | None = None) -> Span | None:
-    """Return the span of the line after the one at ``position`` without blanks (and ``lead``),
-    or None unless it is one word; in a JSON string (the line ends in ``\\n``) the next line ends
+    """Return the span of the line after the one at ``position`` without blanks (and ``lead``)
+    and the quotes around it, or None unless it is one word; in a JSON string (the line ends in ``\\n``) the next line ends
     at an escape or the closing quote."""
     found = BREAK.compiled.search(text, position)
     if found is None:
@@ -210,6 +217,8 @@ def next_line(text: str, position: int, lead: re.Pattern[str] | None = None) -> 
     if not inner or len(inner.split()) > 1:
         return None
     start += len(value) - len(value.lstrip())
+    if len(inner) > 2 and inner[0] == inner[-1] and inner[0] in "\"'":
+        return start + 1, start + len(inner) - 1  # the printer's quotes (redis-cli's ``"V"``)
     return start, start + len(inner)
 
 

@@ -165,6 +165,15 @@ WORDY_HEX = "a91f3d48e2b6a0d19c7e4f2a835be0c7"
             "$ openssl rand -base64 24\nx7Qp2Lm9Vt4Rz8Kw1Bn6Yc3D",
             "$ openssl rand -base64 24\n<redacted:token>",
         ),
+        (  # redis-cli's GET and HGET, as its arguments and at its prompt (session 38's probes)
+            '$ redis-cli -h cache.internal GET api_key\n"Wq7tLz2mPe9xK4vB"',
+            '$ redis-cli -h cache.internal GET api_key\n"<redacted:api-key>"',
+        ),
+        (
+            '127.0.0.1:6379[2]> HGET app:config smtp_password\n"Wq7#tLz2!mPe"\n127.0.0.1:6379[2]> ',
+            '127.0.0.1:6379[2]> HGET app:config smtp_password\n"<redacted:password>"\n'
+            "127.0.0.1:6379[2]> ",
+        ),
     ],
 )
 def test_values_printed_by_the_command_that_selects_them_are_redacted(
@@ -183,6 +192,10 @@ def test_values_printed_by_the_command_that_selects_them_are_redacted(
         "$ op read op://infra/db/password\n${DB_PASSWORD}",  # a reference
         "$ cat /run/secrets/db_password | sha256sum\n" + WORDY_HEX + "  -",  # piped on, not printed
         "$ jq -r .sha build.json\n3f0c9a1e7b2d4c6e8a0b1c3d5e7f9a1b2c3d4e5f",  # a hash key
+        '$ redis-cli GET session_count\n"42"',
+        '127.0.0.1:6379> GET user:1:name\n"Alice Example"',
+        "127.0.0.1:6379> GET api_key\n(nil)",
+        "$ redis-cli --bigkeys budget 5\nBiggest string found so far",
     ],
 )
 def test_printed_output_that_is_no_secret_stays(anonymizer: Anonymizer, text: str) -> None:
