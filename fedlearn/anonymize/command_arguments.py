@@ -126,15 +126,23 @@ def flagged_values(command: str, text: str, words: list[Span]) -> Iterator[tuple
                 yield unquoted(start + len(flag), end, text), "password"
 
 
-def echoed(text: str, words: list[Span]) -> Iterator[tuple[Span, str]]:
+def echoed(text: str, words: list[Span], printf: bool = False) -> Iterator[tuple[Span, str]]:
     """Yield the span of the one word ``echo`` prints when a later command on the line reads a
-    password from it (``echo 'p4ss' | docker login --password-stdin``, ``| gpg --passphrase-fd 0``)."""
+    password from it (``echo 'p4ss' | docker login --password-stdin``, ``| gpg --passphrase-fd 0``);
+    ``printf``'s after its format (``printf '%s\\n' 'p4ss' | chpasswd``), or as its format without a
+    conversion, its escaped line end left out (``printf 'p4ss\\n' | …``)."""
     plain = [span for span in words if not text.startswith("-", span[0])]
-    if len(plain) != 1:
+    if printf and len(plain) == 2 and "%" in text[plain[0][0] : plain[0][1]]:
+        plain = plain[1:]
+    if len(plain) != 1 or (printf and "%" in text[plain[0][0] : plain[0][1]]):
         return
     end = text.find("\n", plain[0][1], plain[0][1] + 300)
     if STDIN_PASSWORD.compiled.search(text, plain[0][1], end if end >= 0 else plain[0][1] + 300):
-        yield unquoted(*plain[0], text), "password"
+        start, stop = unquoted(*plain[0], text)
+        while printf and text.endswith("\\n", start, stop):
+            stop -= 2
+        if stop > start:
+            yield (start, stop), "password"
 
 
 def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[Span, str]]:
@@ -168,8 +176,8 @@ def joined_values(command: str, text: str, words: list[Span]) -> Iterator[tuple[
                     yield span, "password"
         if command == "lftp":
             yield from inner_commands(text, words)
-    elif command == "echo":
-        yield from echoed(text, words)
+    elif command in ("echo", "printf"):
+        yield from echoed(text, words, printf=command == "printf")
     elif command == "htpasswd" and values and values[0].startswith("-") and "b" in values[0]:
         plain = [span for span in words if not text.startswith("-", span[0])]
         if len(plain) >= (2 if "n" in values[0] else 3):

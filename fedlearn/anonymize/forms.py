@@ -65,9 +65,11 @@ PAIRS = (
 )
 # Terraform/HCL: variable "db_password" { … default = "…" } (the block's label is the key).
 HCL_VARIABLE = rf"variable[ \t]+\"{KEY}\"[ \t]*\{{[^{{}}]{{0,400}}?\bdefault[ \t]*=[ \t]*{QUOTED}"
-# reqwest's ``.basic_auth("u", Some("…"))`` wraps the password in an ``Option``.
+# reqwest's ``.basic_auth("u", Some("…"))`` wraps the password in an ``Option``; MongoDB's
+# ``db.changeUserPassword("u", "…")``, Python keyring's ``set_password("service", "u", "…")``.
 CREDENTIAL_CALL = (
-    r"(?:auth[ \t]*=[ \t]*\(?|Auth\(|basic_auth\(|Credential\(|login\()[ \t]*"
+    r"(?:auth[ \t]*=[ \t]*\(?|Auth\(|basic_auth\(|Credential\(|login\(|changeUserPassword\("
+    r"|set_password\([ \t]*[\"'][^\"'\n]{1,64}[\"'][ \t]*,)[ \t]*"
     r"[\"'][^\"'\n]{1,64}[\"'][ \t]*,[ \t]*(?:Some\([ \t]*)?" + QUOTED
 )
 CURL_USER = (
@@ -237,8 +239,14 @@ def formed() -> list[Rule]:
         Rule(
             ("password",),
             (Matcher(Lazy(CREDENTIAL_CALL), credential),),
-            trigger=Trigger(words=("auth", "credential(", "login("), lower=True),
-            gate=r"auth[ \t]*=[ \t]*\(?[ \t]*[\"']|Auth\(|basic_auth\(|Credential\(|login\(",
+            trigger=Trigger(
+                words=("auth", "credential(", "login(", "changeuserpassword(", "set_password("),
+                lower=True,
+            ),
+            gate=(
+                r"auth[ \t]*=[ \t]*\(?[ \t]*[\"']|Auth\(|basic_auth\(|Credential\(|login\("
+                r"|changeUserPassword\(|set_password\("
+            ),
         ),
         Rule(
             ("password",),

@@ -47,6 +47,8 @@ SEPARATE = {
     ),
     **dict.fromkeys(("psexec", "psexec64", "paexec", "rdesktop"), ("-p",)),
     "zip": ("-P", "--password"),
+    # OpenLDAP: ``slappasswd -s V`` hashes a secret, ``ldappasswd … -s V`` sets a new password
+    **dict.fromkeys(("slappasswd", "ldappasswd"), ("-s",)),
     "az": ("-p", "--password"),
     "openssl": ("-k",),
     "influx": ("-t", "--token", "-password"),
@@ -230,6 +232,10 @@ VERBS: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
     # into a device's password field; ``verb_passwords`` wants it to read as a password).
     "xl2tpd-control": ((("connect",), 2), (("connect-lac",), 2)),
     "adb": ((("input", "text"), 0),),
+    # session 38's probes: Drupal's ``drush user:password NAME V`` and docker-mailserver's
+    # ``setup email add ADDRESS V`` (``update`` too)
+    "drush": ((("user:password",), 1), (("upwd",), 1)),
+    "setup": ((("email", "add"), 1), (("email", "update"), 1)),
 }
 # Commands whose flagged or placed value is a password only when it reads as one
 # (``login_pairs.is_told_password``): a ``gh secret``'s body may be any text (``-b main``), and
@@ -268,6 +274,8 @@ VERB_NEEDS = {
     "hostapd_cli": "(?:wpa_passphrase|sae_password)",
     "wpa_cli": "(?:psk|password)",
     "mkstore": "-(?:create|modify)credential",
+    "drush": "(?:user:password|upwd)",
+    "setup": "(?:add|update)",
     "xl2tpd-control": "connect",
     "adb": "text",
 }
@@ -286,6 +294,7 @@ COMMANDS = frozenset(
         "net",
         "rabbitmqctl",
         "echo",
+        "printf",
         "htpasswd",
         "convertto-securestring",
         "reg",

@@ -36,9 +36,11 @@ INNER = Lazy(
 
 # What stands before a command a verb's place is read after: the start of its line, a prompt, a
 # shell operator, a quote or backtick, ``=`` (a variable's value), ``sudo`` and variables set for it,
-# a path; then the command's name and a blank (a command's name in prose takes no password).
+# a container's ``docker exec [-it] NAME`` (session 38), a path; then the command's name and a
+# blank (a command's name in prose takes no password).
 AT_COMMAND = Lazy(
     r"(?:^|[$#%>|;&(`\"'=:]|\\n)[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?"
+    r"(?:(?:docker|podman|nerdctl)[ \t]+(?:compose[ \t]+)?exec[ \t]+(?:-\S+[ \t]+)*[\w.-]+[ \t]+)?"
     r"(?:[A-Za-z_][A-Za-z0-9_]*=\S*[ \t]+)*(?:\S*/)?[\w.-]+[ \t]+\Z"
 )
 

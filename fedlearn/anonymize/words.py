@@ -188,7 +188,8 @@ FOREIGN_WORDS = {
         "passwort kennwort пароль пароля パスワード 密码 口令 contraseña senha mot_de_passe hasło"
         " wachtwoord salasana lösenord adgangskode 비밀번호 şifre parola كلمة_المرور"
         " كلمة_السر पासवर्ड 密碼 סיסמה κωδικός_πρόσβασης รหัสผ่าน"
-        " passord συνθηματικό"
+        " passord συνθηματικό heslo hesla jelszó jelszava mật_khẩu geslo lozinka"
+        " slaptažodis parool kata_sandi kata_laluan"
     ),
     "token": "токен トークン 令牌 토큰 jeton belirteç टोकन טוקן โทเค็น",
     "secret": "секрет シークレット secreto",

@@ -53,6 +53,11 @@ from fedlearn.anonymize import Anonymizer
         ("Geçici şifreniz: Zq7vLk2pT9wx", "Geçici şifreniz: <redacted:secret-value>"),
         ("Wombat parolam: k4ng~r00s!9", "Wombat parolam: <redacted:secret-value>"),
         ("yeni şifren: Hv3kT8wq2ZpL", "yeni şifren: <redacted:secret-value>"),
+        # Czech and Slovak, Hungarian, Vietnamese, Croatian (session 38's probes)
+        ("Nové heslo: Tq8vLz3K#p9", "Nové heslo: <redacted:password>"),
+        ("Az új jelszó: Hv3kT8wq2ZpL", "Az új jelszó: <redacted:password>"),
+        ("mật khẩu: Zq7vLk2pT9wx", "mật khẩu: <redacted:secret-value>"),
+        ("lozinka je Zq7vLk2pT9wx", "lozinka je <redacted:secret-value>"),
     ],
 )
 def test_a_value_told_in_another_language_is_redacted(
