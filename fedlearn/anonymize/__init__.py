@@ -23,6 +23,7 @@ from fedlearn.anonymize import (
     assignments,
     audit_records,
     beside_keys,
+    chpasswd_lists,
     commands,
     console_logins,
     credentials,
@@ -99,6 +100,7 @@ def builtin_rules(
         + stdin_fed.rules()
         + keyed_values.rules()
         + sops_sets.rules()
+        + chpasswd_lists.rules()
         + typed_fields.rules()
         + impacket_targets.rules()
         + console_logins.rules()
