@@ -243,7 +243,11 @@ def keyed() -> list[Rule]:
     """Return the rules for secrets beside a key word (quoted, compared, a flag's, a fallback, then
     ``terms``', ``entities``', ``directives``', ``nixout``' and ``readouts``'), in priority order; ``assignments.keyed`` comes before them."""
     # ``--flag V``; Go's flag package takes one dash (``consul … -token V``, ``plink -pw V``).
-    flag = r"--?(?P<flag>[a-z0-9][a-z0-9_-]{0,60})[ \t]+(?!-)" + VALUE
+    # A value may start with one dash when it is a run of 12 or more with a digit (a drawn
+    # password starts so once in ~70 draws; ``is_drawn_dash`` judges it): not ``-pw`` after
+    # ``-ssh``, which would hide the next flag, nor ``--stdin``.
+    dash = r"(?!--|-(?![^\s\"'`]*[0-9])|-[^\s\"'`]{0,10}(?:[\s\"'`]|$))"
+    flag = r"--?(?P<flag>[a-z0-9][a-z0-9_-]{0,60})[ \t]+" + dash + VALUE
     words = "|".join(re.escape(word) for word in GATE_WORDS)
     return [
         Rule(
