@@ -68,8 +68,9 @@ from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
 from fedlearn.anonymize.per_text import line_start, per_text
 from fedlearn.anonymize.rules import Matcher, Rule
 
-# A string literal: what ``quoted`` finds after a key word and ``compared`` before one.
-LITERAL = rules.Lazy(r"(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{1,200})(?P=q)")
+# A string literal: what ``quoted`` finds after a key word and ``compared`` before one, up to
+# ``rules.MAX_VALUE`` characters (Aiven's tokens are 372).
+LITERAL = rules.Lazy(rf"(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{{1,{rules.MAX_VALUE}}})(?P=q)")
 # The reversed text: a quote, then a blank or an opening parenthesis, then a key word (reversed):
 # ``secret("…`` and ``password "…`` read ``…"(terces`` and ``…" drowssap``.
 QUOTED_AFTER = rules.Lazy(
