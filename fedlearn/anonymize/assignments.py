@@ -91,9 +91,14 @@ NAMED_KEY_WORDS = KEY_WORDS + tuple(
 # A value ends at a quote, a separator or a shell expansion (``${``, ``$(``), which refers to one.
 # A string literal's prefix before the quote is no part of it (``@"…"``, Rust ``r"…"``,
 # Python ``b'…'``: ``rules.STRING_PREFIX``).
+# A backslash inside a value is part of it (a printable draw's ``SWEnor\bZjF…``, a ``.properties``
+# escape ``elastic\:P@ss…``): not an escape (``\n``, ``\"``, a doubled ``\\``, which JSON inside
+# JSON writes before its ``n``), nor one after a blank, a separator or a quote (``C:\Users``).
+INNER_BACKSLASH = r"(?<![\s=:\"'`\\])\\(?=[^\s\\\"'`nrtux0])"
 VALUE = (
     rf"(?:{rules.STRING_PREFIX})?(?P<q>(?:\\\\)?\\?[\"'`])?"
-    r"(?P<value>(?(q)[^\"'`\n\\]+|(?:[^\s\"'`,;&|<>(){}\[\]\\$]|\$(?![{(]))+))"
+    rf"(?P<value>(?(q)(?:[^\"'`\n\\]|{INNER_BACKSLASH})+"
+    rf"|(?:[^\s\"'`,;&|<>(){{}}\[\]\\$]|\$(?![{{(])|{INNER_BACKSLASH})+))"
 )
 # After a colon (YAML, headers, prose) an ``&`` is part of the value, not a query separator; and
 # a JSON or YAML list's first string is a value too (OpenTelemetry's header attributes are lists:

@@ -68,8 +68,9 @@ from fedlearn.anonymize.key_names import NAMES, classify_key, is_secret_value
 from fedlearn.anonymize.per_text import line_start, per_text
 from fedlearn.anonymize.rules import Matcher, Rule
 
-# A string literal: what ``quoted`` finds after a key word and ``compared`` before one.
-LITERAL = rules.Lazy(r"(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{1,200})(?P=q)")
+# A string literal: what ``quoted`` finds after a key word and ``compared`` before one, up to
+# ``rules.MAX_VALUE`` characters (Aiven's tokens are 372).
+LITERAL = rules.Lazy(rf"(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{{1,{rules.MAX_VALUE}}})(?P=q)")
 # The reversed text: a quote, then a blank or an opening parenthesis, then a key word (reversed):
 # ``secret("…`` and ``password "…`` read ``…"(terces`` and ``…" drowssap``.
 QUOTED_AFTER = rules.Lazy(
@@ -243,7 +244,11 @@ def keyed() -> list[Rule]:
     """Return the rules for secrets beside a key word (quoted, compared, a flag's, a fallback, then
     ``terms``', ``entities``', ``directives``', ``nixout``' and ``readouts``'), in priority order; ``assignments.keyed`` comes before them."""
     # ``--flag V``; Go's flag package takes one dash (``consul … -token V``, ``plink -pw V``).
-    flag = r"--?(?P<flag>[a-z0-9][a-z0-9_-]{0,60})[ \t]+(?!-)" + VALUE
+    # A value may start with one dash when it is a run of 12 or more with a digit (a drawn
+    # password starts so once in ~70 draws; ``is_drawn_dash`` judges it): not ``-pw`` after
+    # ``-ssh``, which would hide the next flag, nor ``--stdin``.
+    dash = r"(?!--|-(?![^\s\"'`]*[0-9])|-[^\s\"'`]{0,10}(?:[\s\"'`]|$))"
+    flag = r"--?(?P<flag>[a-z0-9][a-z0-9_-]{0,60})[ \t]+" + dash + VALUE
     words = "|".join(re.escape(word) for word in GATE_WORDS)
     return [
         Rule(

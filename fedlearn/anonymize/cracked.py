@@ -20,10 +20,11 @@ from __future__ import annotations
 import re
 
 from fedlearn.anonymize import checks
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.rules import MAX_VALUE, Lazy, Matcher, Rule, Trigger
 
 DOMAIN_LOGIN = Lazy(
-    r"\[\+\][ \t]+(?:[A-Za-z0-9][\w.-]{0,63}\\)[A-Za-z0-9][\w.@$-]{0,63}:(?P<value>[^\s]{4,256})"
+    r"\[\+\][ \t]+(?:[A-Za-z0-9][\w.-]{0,63}\\)[A-Za-z0-9][\w.@$-]{0,63}:"
+    rf"(?P<value>[^\s]{{4,{MAX_VALUE}}})"
     r"(?=[ \t]|\r?\n|\Z)"
 )
 VALID_CREDENTIALS = Lazy(

@@ -43,11 +43,10 @@ from fedlearn.anonymize.assignments import (
     NAMED_KEY_WORDS,
     key_before,
 )
-from fedlearn.anonymize.rules import STRING_PREFIX, Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.rules import MAX_VALUE, STRING_PREFIX, Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
-# The longest value read: a quoted secret may run past 300 characters (Aiven's tokens are 372).
-MAX_VALUE = 1000
+# A quoted value, up to ``rules.MAX_VALUE`` characters (Aiven's tokens are 372).
 QUOTED = rf"(?P<q>[\"'`])(?P<value>[^\"'`\n\\]{{1,{MAX_VALUE}}})(?P=q)"
 # The string types a declaration may name: Rust, TypeScript, Kotlin/Swift/Scala, Python.
 TYPE = r"(?:&(?:'static[ \t]+)?(?:mut[ \t]+)?)?(?:str|String|string|Final(?:\[str\])?|Optional\[str\]|SecretStr)\??"

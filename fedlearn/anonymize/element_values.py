@@ -16,7 +16,7 @@ import re
 
 from fedlearn.anonymize.assignments import GATE_WORDS
 from fedlearn.anonymize.key_names import NAMES
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.rules import MAX_VALUE, Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
 NAME = r"[A-Za-z_][A-Za-z0-9_.-]{0,40}(?::[A-Za-z_][A-Za-z0-9_.-]{0,80})?"
@@ -24,7 +24,7 @@ ATTRIBUTE = (
     r"[ \t]+[A-Za-z_][A-Za-z0-9_:.-]{0,60}[ \t]*=[ \t]*(?:\"[^\"<>\n]{0,200}\"|'[^'<>\n]{0,200}')"
 )
 ELEMENT = Lazy(
-    rf"<(?P<name>{NAME})(?:{ATTRIBUTE}){{1,8}}[ \t]*>(?P<value>[^<\n]{{1,300}})</(?P=name)[ \t]*>"
+    rf"<(?P<name>{NAME})(?:{ATTRIBUTE}){{1,8}}[ \t]*>(?P<value>[^<\n]{{1,{MAX_VALUE}}})</(?P=name)[ \t]*>"
 )
 
 

@@ -43,9 +43,8 @@ from fedlearn.anonymize import (
     words,
 )
 from fedlearn.anonymize.assignments import GATE_WORDS
-from fedlearn.anonymize.declarations import MAX_VALUE
 from fedlearn.anonymize.per_text import line_start
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.rules import MAX_VALUE, Lazy, Matcher, Rule, Trigger
 
 KEY = r"(?P<key>[A-Za-z0-9_.-]{1,80})"
 # A key's quoted value: up to ``MAX_VALUE`` (Aiven's tokens are 372 characters).

@@ -27,7 +27,7 @@ import re
 
 from fedlearn.anonymize.assignments import NAMED_KEY_WORDS
 from fedlearn.anonymize.key_names import NAMES
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.rules import MAX_VALUE, Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
 KEY = r"(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})"
@@ -41,11 +41,13 @@ TERM_KEY = (
     + KEY.replace("key>", "akey>")
     + r")"
 )
+# A string's text, up to ``MAX_VALUE`` characters (Aiven's tokens are 372).
+TEXT = rf"[^\"\n\\]{{1,{MAX_VALUE}}}"
 # A string value, maybe an Erlang binary: ``"…"`` or ``<<"…">>``.
-STRING = r"(?P<b><<)?\"(?P<value>[^\"\n\\]{1,300})\"(?(b)>>)"
+STRING = r"(?P<b><<)?\"(?P<value>" + TEXT + r")\"(?(b)>>)"
 TUPLE = Lazy(r"\{[ \t]*" + TERM_KEY + r"[ \t]*,[ \t]*" + STRING + r"[ \t]*\}")
 # ``key => <<"…">>`` or ``<<"key">> => …``: a binary on either side marks Erlang's map syntax.
-BINARY_VALUE = r"<<\"(?P<value>[^\"\n\\]{1,300})\">>"
+BINARY_VALUE = r"<<\"(?P<value>" + TEXT + r")\">>"
 MAP_VALUE = Lazy(
     r"(?<![A-Za-z0-9_.-])(?:\""
     + KEY
@@ -55,12 +57,12 @@ MAP_VALUE = Lazy(
     + BINARY_VALUE
 )
 MAP_KEY = Lazy(r"<<\"" + KEY + r"\">>[ \t]*=>[ \t]*" + STRING)
-KEYWORD = Lazy(r"(?<![A-Za-z0-9_.:-]):" + KEY + r"[ \t]+\"(?P<value>[^\"\n\\]{1,300})\"")
+KEYWORD = Lazy(r"(?<![A-Za-z0-9_.:-]):" + KEY + r"[ \t]+\"(?P<value>" + TEXT + r")\"")
 # A Lisp dotted pair: ``(key . "value")`` (the key a symbol or a string).
-DOTTED = Lazy(r"\([ \t]*\"?" + KEY + r"\"?[ \t]+\.[ \t]+\"(?P<value>[^\"\n\\]{1,300})\"[ \t]*\)")
+DOTTED = Lazy(r"\([ \t]*\"?" + KEY + r"\"?[ \t]+\.[ \t]+\"(?P<value>" + TEXT + r")\"[ \t]*\)")
 # ``"key" "value"`` in an EDN map: the key's quote after ``{``, a comma or a blank.
 STRING_PAIR = Lazy(
-    r"(?<=[{, \t])\"" + KEY + r"\"[ \t]+\"(?P<value>[^\"\n\\]{1,300})\"(?=[ \t]*[,}\n]|[ \t]+\")"
+    r"(?<=[{, \t])\"" + KEY + r"\"[ \t]+\"(?P<value>" + TEXT + r")\"(?=[ \t]*[,}\n]|[ \t]+\")"
 )
 
 

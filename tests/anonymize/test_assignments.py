@@ -387,3 +387,61 @@ def test_a_yaml_tag_before_a_value_stays(anonymizer: Anonymizer, text: str, expe
 )
 def test_yaml_tags_of_references_stay(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "MANIFEST_AUTH_TOKEN='Xq7nor\\bZjFprN3W[D9dz6nm5Eq7' make deploy",
+            "MANIFEST_AUTH_TOKEN='<redacted:token>' make deploy",
+        ),
+        ("[Account]\nauthToken=^wq0s\\lfIqYP7tfic2hTiGaY", "[Account]\nauthToken=<redacted:token>"),
+        (
+            "endpoint=https\\://api.example.com/v1\nnumbat.api.token=elastic\\:Pq8#ssw0rd$1",
+            "endpoint=https\\://api.example.com/v1\nnumbat.api.token=<redacted:token>",
+        ),
+        (
+            "numbat.api.token: SG.j2pcu\\=..9lmoxkpk_esqfjs_37s0kmyh",
+            "numbat.api.token: <redacted:token>",
+        ),
+        ('{"numbat_secret": "Rk2v\\Gx9Lm4Qw7Zt3"}', '{"numbat_secret": "<redacted:secret>"}'),
+    ],
+)
+def test_a_backslash_inside_a_value_is_part_of_it(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A printable draw holds a ``\\`` now and then, and ``.properties`` escapes ``:`` and ``=``."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # JSON's escapes end the value, once or twice escaped.
+        (
+            '{"cmd": "export API_TOKEN=Rk2vGx9Lm4Qw7Zt3\\nLOG_LEVEL=info"}',
+            '{"cmd": "export API_TOKEN=<redacted:token>\\nLOG_LEVEL=info"}',
+        ),
+        (
+            '{"out": "{\\"x\\": \\"DEBUG=1\\\\nAPI_TOKEN=Rk2vGx9Lm4Qw7Zt3\\\\nPORT=80\\\\n\\"}"}',
+            '{"out": "{\\"x\\": \\"DEBUG=1\\\\nAPI_TOKEN=<redacted:token>\\\\nPORT=80\\\\n\\"}"}',
+        ),
+        ('{\\"password\\": \\"Rk2vGx9Lm4Qw7Zt3\\"}', '{\\"password\\": \\"<redacted:password>\\"}'),
+    ],
+)
+def test_an_escape_after_a_value_ends_it(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "password_file = D:\\keys\\numbat\\pw.txt",
+        "token = %APPDATA%\\numbat\\token.txt",
+        'token_pattern = r"(?u)\\b\\w\\w+\\b"',
+        "apiVersion: v1\\nkind: Secret\\nmetadata:\\n  name: api-key\\n  namespace: web",
+    ],
+)
+def test_a_path_or_pattern_with_backslashes_stays(anonymizer: Anonymizer, text: str) -> None:
+    assert anonymizer.anonymize(text) == text

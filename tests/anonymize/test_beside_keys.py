@@ -137,3 +137,54 @@ def test_openssl_pass_source_keeps_its_prefix(anonymizer: Anonymizer) -> None:
         anonymizer.anonymize(text)
         == "openssl enc -aes-256-cbc -pass pass:<redacted:password> -in a.txt"
     )
+
+
+# A drawn value may start with ``-`` (a generated password does once in ~70 draws).
+DASHED = "-4kq9vwz7t2xnb8rj5mcl0hps3"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"  Command Line: /usr/local/bin/relay-agent --password {DASHED} --interval 30s",
+            "  Command Line: /usr/local/bin/relay-agent --password <redacted:password> --interval 30s",
+        ),
+        (
+            f"$ qm set 112 --ciuser deploy --cipassword {DASHED}",
+            "$ qm set 112 --ciuser deploy --cipassword <redacted:password>",
+        ),
+        (
+            f"numbat-cli login --api-key {DASHED} --region eu-west-1",
+            "numbat-cli login --api-key <redacted:api-key> --region eu-west-1",
+        ),
+        (
+            f'{{"args": ["app.py", "--auth-token", "{DASHED}"]}}',
+            '{"args": ["app.py", "--auth-token", "<redacted:token>"]}',
+        ),
+        (f"consul kv get -token {DASHED} app/x", "consul kv get -token <redacted:token> app/x"),
+    ],
+)
+def test_a_flags_value_that_starts_with_a_dash_is_redacted(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A drawn value after a secret's flag may start with ``-`` (``key_names.is_drawn_dash``)."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mysql --password -h db.internal -u app shop",
+        "docker login --password --stdin registry.example.com",
+        "vault login -token -method=userpass username=ann",
+        "./relay --token - < token.txt",
+        "kubectl create secret generic x --from-literal=token -n default",
+        "gh auth login --with-token -h github.example.com",
+        "./run --api-key -Dconfig.file=/etc/app/app.conf",
+        "restic backup --password-file -o s3.storage-class=STANDARD /srv",
+    ],
+)
+def test_an_option_after_a_secrets_flag_stays(anonymizer: Anonymizer, text: str) -> None:
+    """An option after the flag is no value: a short cluster, words joined, a lone dash."""
+    assert anonymizer.anonymize(text) == text
