@@ -6,6 +6,8 @@ stand in (guarantee 1):
 
 - the ``Sig:`` line of a Nix binary cache ``.narinfo`` (``<key name>:<base64 signature>``);
 - the ``sig`` of a signature object that names its ``keyid`` (TUF, in-toto, DSSE);
+- the ``signature:s:`` setting of a signed Remote Desktop ``.rdp`` file (``rdpsign``'s signature
+  over the settings its ``signscope:s:`` line lists, checked with the signer's certificate);
 - a WebSocket handshake's ``Sec-WebSocket-Key`` nonce and ``Sec-WebSocket-Accept`` hash;
 - an InChIKey (a chemical structure's hash) and a Firebase push id (``public_formats.is_push_id``);
 - after ``key`` in prose (``is_public_nonce``, asked by ``public_objects.is_public_token``): a
@@ -29,6 +31,12 @@ WEBSOCKET_HEADER = Lazy(r"(?i)sec-websocket-(?:key|accept)\s*:\s*\Z")
 # ``key`` right before a WebSocket key in prose: the header's name, or the word alone after
 # punctuation (``(key …``), not another word's key (``api key``, ``the key``).
 WEBSOCKET_KEY_WORD = Lazy(r"(?:sec-websocket-key|(?<![a-z0-9_ -])key)\s*[:=]?\s*\Z")
+# A signed ``.rdp`` file's signature setting (``name:type:value``, ``s`` a string) at its line's
+# start (after a diff's mark), the value ``s:`` and base64 when the key is read as ``signature``;
+# its ``signscope`` line.
+RDP_SIGNATURE = Lazy(r"(?:^|\n)[-+ ]?signature:(?:s:)?\Z")
+RDP_SIGNSCOPE = Lazy(r"(?:^|\n)[-+ ]?signscope:s:[A-Za-z]")
+RDP_BASE64 = Lazy(r"(?:s:)?[A-Za-z0-9+/]{64,}={0,2}")
 INCHIKEY = Lazy(r"[A-Z]{14}-[A-Z]{8}[SN][A-Z]-[A-Z]")
 
 
@@ -36,6 +44,8 @@ def is_public_keyed(text: str, start: int, value: str) -> bool:
     """Return whether a value under a key only the look judges (``high-entropy``) is public."""
     window = text[max(0, start - 40) : start]
     if window.endswith(("Sig:", "Sig: ")) and is_narinfo_signature(text, start, value):
+        return True
+    if window.endswith(("signature:", "signature:s:")) and is_rdp_signature(text, start, value):
         return True
     if window.endswith(("'", '"')) and SIG_MEMBER.compiled.search(window):
         return is_signature_object(text, start)
@@ -81,6 +91,18 @@ def is_narinfo_signature(text: str, start: int, value: str) -> bool:
     if NARINFO_SIG.compiled.search(text, max(0, start - 8), start) is None:
         return False
     return any(field in text for field in NARINFO_FIELDS)
+
+
+def is_rdp_signature(text: str, start: int, value: str) -> bool:
+    """
+    Return whether ``value`` is a signed ``.rdp`` file's ``signature:s:`` setting: base64 at the
+    start of its line, in a text that has the ``signscope:s:`` line the signature covers.
+    """
+    if RDP_SIGNATURE.compiled.search(text, max(0, start - 15), start) is None:
+        return False
+    if RDP_BASE64.compiled.fullmatch(value) is None:
+        return False
+    return RDP_SIGNSCOPE.compiled.search(text) is not None
 
 
 def is_signature_object(text: str, start: int) -> bool:
