@@ -3791,6 +3791,27 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             lambda: f"curl -u 'user:pass' https://api.{rng.choice(words)}.io/v1",
         ),
         (
+            "http-message-signature",
+            lambda: (
+                'Signature-Input: sig1=("@method" "@path");created=1712000000;keyid="k1"\n'
+                f"Signature: sig1=:{b64(342)}==:"
+            ),
+        ),
+        (
+            "cosign-signature",
+            lambda: (
+                "cosign.sig: "
+                + base64.b64encode(
+                    b"\x30\x44\x02\x20"
+                    + bytes([rng.randrange(1, 128)])
+                    + rng.randbytes(31)
+                    + b"\x02\x20"
+                    + bytes([rng.randrange(1, 128)])
+                    + rng.randbytes(31)
+                ).decode()
+            ),
+        ),
+        (
             "setting-set-to",
             lambda: f"Set the key `{rng.choice(words)}_gates_v{rng.randrange(2, 9)}` to false",
         ),
