@@ -31,7 +31,7 @@ REFERENCE = rules.Lazy(
     | (?:none|null|nil|undefined|true|false|yes|no|on|off|str|string|int|integer|bytes|bool
          |boolean|any|object|optional|secretstr|secretbytes|required|hidden|masked|secret
          |credentials?|creds|options?|flags?|arguments?|parameters?
-         |password|passwd|token|apikey|api_key|key|value|todo|tbd|n/?a|empty|default|test
+         |password|passwd|pass|token|apikey|api_key|key|value|todo|tbd|n/?a|empty|default|test
          |dummy|fake|sample|foo|bar|foobar|x+)\Z
     """,
     re.IGNORECASE | re.VERBOSE,

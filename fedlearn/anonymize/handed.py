@@ -102,6 +102,9 @@ PASTED = Lazy(
     r"(?P<name>(?:api[ _-]?)?key|token|secret|password|passphrase) {1,4}"
     r"`(?P<value>[^`\s]{8,200})`"
 )
+# What a setting's name is set to, after its code span (``set the key `flags_v2` to true``): a
+# literal (a boolean, a number, a quoted or code value), not a verb (``to continue``).
+SET_TO = Lazy(r" {1,4}to {1,4}(?:(?:true|false|on|off|yes|no|null)\b|[0-9]|[`\"'])", re.IGNORECASE)
 
 
 def pasted(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -109,6 +112,10 @@ def pasted(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     gap = match.group("gap").split()
     if gap and (gap[-1] in key_names.DATA_OWNERS or gap[-1] in framed.NOT_CLAUSES):
         return None  # ``set the cache key `…```, ``copy the token id `…```
+    if text[match.start() : match.start() + 4].lower() == "set " and SET_TO.match(
+        text, match.end()
+    ):
+        return None  # ``set the key `wombat_flags_v2` to true``: the span names the setting
     value = text[match.start("value") : match.end("value")]
     if checks.is_hexadecimal(value):  # hashes and UUIDs
         if match.group("owner") in ("the", "this") or len(value.replace("-", "")) < 16:

@@ -90,7 +90,7 @@ FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("mailchimp-key", rf"{HEX}{{32}}-us[0-9]{{1,2}}", ("-us",)),
     ("mailersend-token", rf"mlsn\.{HEX}{{64}}", ("mlsn.",)),
     ("mailgun-key", rf"(?:pub)?key-{HEX}{{32}}", ("key-",)),
-    ("mapbox-token", rf"[pst]k\.eyJ{URLSAFE}{{20,}}\.{URLSAFE}{{20,}}", ("k.eyJ",)),
+    ("mapbox-token", rf"[st]k\.eyJ{URLSAFE}{{20,}}\.{URLSAFE}{{20,}}", ("k.eyJ",)),
     ("maxmind-key", rf"{B62}{{6}}_{B62}{{29}}_mmk", ("_mmk",)),
     ("neon-key", r"napi_[a-z0-9]{64}", ("napi_",)),
     ("netlify-token", rf"nf[pc]_{B62}{{36,}}", ("nfp_", "nfc_")),

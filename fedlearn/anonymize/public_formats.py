@@ -15,7 +15,9 @@ each check proves from the value itself or from the structure it stands in:
 - a Kubernetes kubelet's certificate request name (``node-csr-<hash of its public key>``);
 - a publishable key (``pk_live_…``, ``pk_test_…`` of Stripe, Clerk, Paystack): made to be
   shipped in web pages; the secret keys beside it are ``sk_``/``rk_`` (docs/anonymization.md
-  lists ``pk_`` as left alone);
+  lists ``pk_`` as left alone); a Mapbox public token (``pk.`` and base64url of its JSON
+  ``{"u": <account>, "a": <token id>}``, then ``.`` and its tail: ``is_mapbox_public``), which
+  Mapbox documents for client-side code; its secret (``sk.``) and temporary (``tk.``) tokens go;
 - a Swift mangled symbol (``$s4main3FooC3baryyF``): ``$s`` and length-prefixed names;
 - a Firebase push id (``-OR2C75-XNW7MDXEND8_``): ``-`` then 19 of its alphabet, the first 8
   characters its creation time in milliseconds (2012 to 2040);
@@ -96,6 +98,9 @@ CHAIN_PARTS = Lazy(r"[A-Za-z0-9]+")
 # ``ComposerAutoloaderInit<md5>`` and ``ComposerStaticInit<md5>``, a generated class per project.
 NAMED_DIGEST = Lazy(r"(?P<name>(?:[A-Z][a-z]{2,}){2,})[0-9a-f]{16,64}")
 
+# A Mapbox public token: ``pk.``, base64url of a JSON object, ``.``, the token's tail.
+MAPBOX_PUBLIC = Lazy(r"pk\.(?P<payload>eyJ[A-Za-z0-9_-]{16,})\.[A-Za-z0-9_-]{16,}")
+
 # Read once per text, not per candidate: a sops value, a gRPC status.
 has_sops_value = contains("ENC[")
 
@@ -110,6 +115,8 @@ def is_public_run(text: str, start: int, value: str) -> bool:
         return True
     if value.startswith(("node-csr-", "pk_live_", "pk_test_")):
         return True  # a kubelet's CSR name; a publishable key (Stripe, Clerk, Paystack)
+    if value.startswith("pk.eyJ") and is_mapbox_public(value):
+        return True
     if start > 0 and text[start - 1] == "$" and value.startswith(SWIFT_HEADS):
         return is_swift_symbol(value[1:])
     if value.startswith("-") and is_push_id(value):
@@ -226,6 +233,23 @@ def is_encoded_json(value: str) -> bool:
     except (binascii.Error, ValueError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         return False
     return isinstance(parsed, dict | list) and not names_secret(parsed)
+
+
+def is_mapbox_public(value: str) -> bool:
+    """
+    Return whether ``value`` is a Mapbox public token: ``pk.``, base64url of a JSON object whose
+    ``u`` member names the account, ``.`` and a tail (``pk.eyJ1IjoiYWNtZSIsImEiOiJ…``).
+    """
+    found = MAPBOX_PUBLIC.compiled.fullmatch(value)
+    if found is None:
+        return False
+    payload = found.group("payload")
+    try:
+        decoded = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+        parsed = json.loads(decoded.decode("utf-8"))
+    except (binascii.Error, ValueError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        return False
+    return isinstance(parsed, dict) and isinstance(parsed.get("u"), str)
 
 
 def names_secret(value: object) -> bool:

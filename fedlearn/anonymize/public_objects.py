@@ -26,6 +26,7 @@ some such runs are public by what they belong to (``is_public_object``):
   assembly's ``PublicKeyToken`` (16 hex digits), a signature or signer key id printed as hex
   bytes under a ``sig``/``signature`` key (``signature_bytes``);
 - a WebAuthn credential id under its key (``credentialId``, ``rawId``): public by design;
+- a signed ``.rdp`` file's ``signature:s:`` value (``public_keyed.is_rdp_signature``);
 - the name of a Kubernetes Secret in kubectl's ``secret/<name>``, followed by what a verb did
   (``configured``, ``created``…) or on a ``kubectl`` command line: a name, never the data;
 - a hash named by words (``pip-Linux-x64-<sha256>``, a CI cache key): once its hex parts of 32 or
@@ -166,6 +167,8 @@ def is_public_object(text: str, start: int, value: str) -> bool:
         return True
     if public_handles.is_named_public(text, start, value):
         return True  # a KSUID, a WebAuthn credential id in prose, a JWK's id (``public_handles``)
+    if before.endswith("signature:s:") and public_keyed.is_rdp_signature(text, start, value):
+        return True  # a signed ``.rdp`` file's signature (``public_keyed``)
     return is_acme_token(text, start, value) or public_formats.is_public_run(text, start, value)
 
 
@@ -256,13 +259,16 @@ def is_acme_token(text: str, start: int, value: str) -> bool:
 
 def is_public_token(text: str, start: int, value: str) -> bool:
     """
-    Return whether a value after a secret word in prose is an ACME token, a WebSocket key or the
-    name of a Kubernetes Secret as kubectl writes it (``is_kubectl_object``).
+    Return whether a value after a secret word in prose is an ACME token, a WebSocket key, a
+    Mapbox public token or the name of a Kubernetes Secret as kubectl writes it
+    (``is_kubectl_object``).
     """
     if text.endswith("/", 0, start) and is_kubectl_object(text, start, value):
         return True
     if public_handles.is_named_public(text, start, value):
         return True
+    if value.startswith("pk.eyJ") and public_formats.is_mapbox_public(value):
+        return True  # a Mapbox public token (``public_formats``)
     return is_acme_token(text, start, value) or public_keyed.is_public_nonce(text, start, value)
 
 
@@ -295,6 +301,8 @@ def is_public_value(name: str, text: str, start: int, value: str) -> bool:
         return True  # ``sig_key: 54:9D:…`` in ``modinfo``: a signer's key id (``signature_bytes``)
     if name == "high-entropy" and session_ids.is_session_uuid(text, start, value):
         return True  # ``"session_id": "<uuid>"``: a conversation's id (``session_ids``)
+    if value.startswith("pk.eyJ") and public_formats.is_mapbox_public(value):
+        return True  # a Mapbox public token, under any key (``public_formats``)
     if name == "token" and len(value) == 16 and checks.is_hexadecimal(value):
         return PUBLIC_KEY_TOKEN.compiled.search(text, max(0, start - 24), start) is not None
     if name not in ("token", "authorization", "high-entropy"):

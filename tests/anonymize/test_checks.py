@@ -30,6 +30,8 @@ def test_entropy_is_bits_per_character() -> None:
         "xxxxxxxx",
         "%(pw)s",
         "changeme",
+        "pass",  # ``curl -u 'user:pass'``: the key's own word, as ``password`` is
+        "PASS",
     ],
 )
 def test_references_placeholders_and_masks_are_no_secrets(value: str) -> None:
@@ -37,7 +39,9 @@ def test_references_placeholders_and_masks_are_no_secrets(value: str) -> None:
     assert checks.is_reference(value)
 
 
-@pytest.mark.parametrize("value", ["hunter2xyz", "$6$saltsalt$abcdefghijk", "Zx8Qp2Lm9Vb4"])
+@pytest.mark.parametrize(
+    "value", ["hunter2xyz", "$6$saltsalt$abcdefghijk", "Zx8Qp2Lm9Vb4", "pass123", "passport"]
+)
 def test_literals_and_crypt_hashes_are_no_references(value: str) -> None:
     """A literal is no reference, and a crypt hash (``$6$…``) is not a ``$VARIABLE``."""
     assert not checks.is_reference(value)

@@ -30,6 +30,8 @@ V = "Xq8mW2pL7kZrT4"
         f"security import cert.p12 -k build.keychain -P {V} -T /usr/bin/codesign",
         f"adb shell input text {V}",
         "adb shell input text 'Winter2024!'",
+        f"curl -u 'user:{V}' https://api.example.com/v1/items",
+        f"curl -u deploy:{V} https://api.example.com/v1/items",
     ],
 )
 def test_command_forms_are_redacted(anonymizer: Anonymizer, text: str) -> None:
@@ -57,6 +59,10 @@ def test_command_forms_are_redacted(anonymizer: Anonymizer, text: str) -> None:
         "the sum -p of both",
         "sum -r /etc/passwd",
         "xl2tpd-control connect vpn",
+        # The key's own word as its value: a placeholder, as ``user:password`` is.
+        "curl -u 'user:pass' https://api.example.com/v1/items",
+        '{"stdout": "curl -u \'user:pass\'\\n", "returncode": 0}',
+        "curl -s --user admin:pass https://api.example.com/",
     ],
 )
 def test_command_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:

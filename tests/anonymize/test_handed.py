@@ -75,6 +75,15 @@ def test_names_and_counted_values_handed_over_stay(anonymizer: Anonymizer, text:
             "then put your API key `Hv3kT8wq2ZpL` in the header",
             "then put your API key `<redacted:secret-value>` in the header",
         ),
+        # ``to`` and a verb after the span: what the secret is for, not what it is set to.
+        (
+            "Set your API key `Hv3kT8wq2ZpL` to continue",
+            "Set your API key `<redacted:secret-value>` to continue",
+        ),
+        (
+            "Set the key `Zq8vT1mN4pXw` in the header",
+            "Set the key `<redacted:secret-value>` in the header",
+        ),
     ],
 )
 def test_a_secret_shown_to_its_reader_is_redacted(
@@ -89,6 +98,10 @@ def test_a_secret_shown_to_its_reader_is_redacted(
     [
         "set the cache key `Xq7mT2vLp9Rk4Wn`",
         "Set the key `feature_flags_v2` to true",
+        # A setting's name set to a literal (a boolean, a number, a code value): families' data.
+        "Set the key `wombat_flags_v2` to true",
+        "set the key `kelpie_gates_v3` to `false` in flags.yaml",
+        "Set the key `numbat.retries_v2` to 5",
         "Replace the token `YOUR_TOKEN_HERE` with yours",
         "Paste your key `~/.ssh/id_ed25519.pub` into the form",
         "add your token `ghp_abc` ",

@@ -3761,6 +3761,60 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             "keyword-argument-close",
             lambda: f"client = {rng.choice(words).title()}(endpoint=url, secret_key=secret_key)",
         ),
+        # Session 38 (benign42): a signed .rdp file's signature, a Mapbox public token, a
+        # placeholder pair, a setting's name set to a literal.
+        (
+            "rdp-signature",
+            lambda: (
+                f"full address:s:{rng.choice(words)}.rds.example.com\nusername:s:\n"
+                "signscope:s:Full Address,Alternate Full Address,Server Port\n"
+                f"signature:s:AQABAAEAAAD{b64(120)}=="
+            ),
+        ),
+        (
+            "mapbox-public-token",
+            lambda: (
+                "mapboxgl.accessToken = 'pk."
+                + base64.urlsafe_b64encode(
+                    json.dumps(
+                        {"u": rng.choice(words), "a": chars(25, LOWER + DIGITS)},
+                        separators=(",", ":"),
+                    ).encode()
+                )
+                .decode()
+                .rstrip("=")
+                + f".{chars(22, ALNUM + '-_')}';"
+            ),
+        ),
+        (
+            "curl-placeholder-pair",
+            lambda: f"curl -u 'user:pass' https://api.{rng.choice(words)}.io/v1",
+        ),
+        (
+            "http-message-signature",
+            lambda: (
+                'Signature-Input: sig1=("@method" "@path");created=1712000000;keyid="k1"\n'
+                f"Signature: sig1=:{b64(342)}==:"
+            ),
+        ),
+        (
+            "cosign-signature",
+            lambda: (
+                "cosign.sig: "
+                + base64.b64encode(
+                    b"\x30\x44\x02\x20"
+                    + bytes([rng.randrange(1, 128)])
+                    + rng.randbytes(31)
+                    + b"\x02\x20"
+                    + bytes([rng.randrange(1, 128)])
+                    + rng.randbytes(31)
+                ).decode()
+            ),
+        ),
+        (
+            "setting-set-to",
+            lambda: f"Set the key `{rng.choice(words)}_gates_v{rng.randrange(2, 9)}` to false",
+        ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
 
