@@ -40,15 +40,15 @@ BULK_HEAD = Lazy(r"\$(?P<length>[0-9]{1,5})")
 # One character as a C string prints it (``\\"``, ``\\x1b``, ``\\t``) or as it is.
 ESCAPE = Lazy(r"\\(?:x[0-9a-fA-F]{2}|[0-7]{1,3}|.)")
 PLAIN = Lazy(
-    r"(?i:auth(?:enticate)?[ \t]+plain)(?:[ \t]+|[ \t]*\r?\n(?:[^\n]*\r?\n){0,2}?[^\S\n]*(?:C:[ \t]*)?)"
+    r"(?i:auth(?:enticate)?[ \t]+plain)(?:[ \t]+|[ \t]*\r?\n(?:[^\n]*\r?\n){0,2}?[ \t\f\r]*(?:C:[ \t]*)?)"
     r"(?P<value>[A-Za-z0-9+/]{8,}={0,2})[ \t]*(?=\r?\n|\Z)"
 )
 LOGIN_PROMPT = Lazy(
-    r"334[ \t]+(?:UGFzc3dvcmQ6|cGFzc3dvcmQ6)[ \t]*\r?\n[^\S\n]*(?:C:[ \t]*)?"
+    r"334[ \t]+(?:UGFzc3dvcmQ6|cGFzc3dvcmQ6)[ \t]*\r?\n[ \t\f\r]*(?:C:[ \t]*)?"
     r"(?P<value>[A-Za-z0-9+/]{4,}={0,2})[ \t]*(?=\r?\n|\Z)"
 )
 IMAP_LOGIN = Lazy(
-    r"(?m:^)[^\S\n]*(?:C:[ \t]*)?(?:(?=[0-9]{0,9}[A-Za-z])(?=[A-Za-z]{0,9}[0-9])[A-Za-z0-9]{2,10}|\.)"
+    r"(?m:^)[ \t\f\r]*(?:C:[ \t]*)?(?:(?=[0-9]{0,9}[A-Za-z])(?=[A-Za-z]{0,9}[0-9])[A-Za-z0-9]{2,10}|\.)"
     r"[ \t]+(?i:login)[ \t]+"
     r"(?:\"(?:[^\"\\\n]|\\.)*\"|[^\s\"]+)[ \t]+"
     r"(?:\"(?P<quoted>(?:[^\"\\\n]|\\.){4,256})\"|(?P<value>[^\s\"]{4,256}))[ \t]*\r?(?=\n|\Z)"
@@ -60,7 +60,7 @@ USER_PASS = Lazy(
 # A query console's ``login USER PASSWORD`` alone on its line (TeamSpeak's ServerQuery): the command
 # in lower case, a user that is no option, a value of two kinds of character (``literal_judge``).
 QUERY_LOGIN = Lazy(
-    r"(?m:^)[^\S\n]*login[ \t]+[^\s\"'=-][^\s\"'=]{0,63}[ \t]+"
+    r"(?m:^)[ \t\f\r]*login[ \t]+[^\s\"'=-][^\s\"'=]{0,63}[ \t]+"
     r"(?P<value>[^\s\"'=]{4,256})[ \t]*\r?(?=\n|\Z)"
 )
 STOMP = Lazy(
@@ -191,7 +191,7 @@ def rules() -> list[Rule]:
             ("password",),
             (Matcher(Lazy(QUERY_LOGIN.pattern), judge=literal_judge),),
             trigger=Trigger(words=("login",)),
-            gate=r"(?m:^)[^\S\n]*login[ \t]",
+            gate=r"(?m:^)[ \t\f\r]*login[ \t]",
         ),
         Rule(
             ("password",),

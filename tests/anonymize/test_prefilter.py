@@ -507,3 +507,12 @@ def test_a_compiled_set_reads_bytes_and_says_which_gates_match() -> None:
     assert sorted(gate_set.Match("PASS tok1 é".encode())) == [0, 1]
     assert sorted(gate_set.Match(b"tok1")) == [0]
     assert not gate_set.Match(b"token pas")
+
+
+@RAN_WITH_RE2
+@pytest.mark.parametrize("text", ["\x85login 0 000:\n", "\xa0login admin s3cr3tV4lue9\n"])
+def test_a_wire_login_line_reads_only_the_blanks_its_gate_reads(text: str) -> None:
+    """``login USER V`` at a line's start after blanks: Python's ``[^\\S\\n]`` also took a Unicode
+    space (NEL, no-break space) that RE2's ASCII ``\\s`` and so the gate do not; both now read
+    ``[ \\t\\f\\r]`` (found by the property above)."""
+    assert failed_conditions(REFERENCE, text) == []
