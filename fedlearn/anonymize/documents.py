@@ -172,8 +172,8 @@ def documented(kind: str) -> Matcher:
 
     # The word starts a word (a camelCase hump inside a key is not read); the look-behind past
     # each word's first letter (``heads.behind_first``), so the regex skips to those letters.
-    led = heads.behind_first("[a-z0-9]", words)
-    return Matcher(Lazy(rf"(?P<word>{led}){SUFFIX}{GAP}(?P<value>{VALUE})"), judge=judge)
+    led = heads.behind_first("[a-z0-9]", words, "word")
+    return Matcher(Lazy(rf"{led}{SUFFIX}{GAP}(?P<value>{VALUE})"), judge=judge)
 
 
 # Each: the name (``key``) and its paired value (``value``) on one match.

@@ -156,7 +156,7 @@ def group_end(source: str) -> int:
     return -1
 
 
-def behind_first(not_before: str, words: str) -> str:
+def behind_first(not_before: str, words: str, group: str = "") -> str:
     """
     Return ``(?<!NOT_BEFORE)(?:WORDS)`` (``not_before`` a class of single characters, ``words``
     an alternation, maybe in a group of its own) with the look-behind moved past the words' first
@@ -168,21 +168,23 @@ def behind_first(not_before: str, words: str) -> str:
     letters (its charset prefix; not for a case-blind pattern's cased letters, so the words are
     lower case over a lower-case text). Words that do not all open with a plain letter (a group,
     a class, a letter under a quantifier) are returned behind the look-behind as they are.
+    ``group``: the name of a group around the words (the look-behind outside it, as before).
     """
     if words.startswith("(?:") and group_end(words) == len(words) - 1:
         words = words[3:-1]  # a group around the alternation (the pattern's own)
+    opening = f"P<{group}>" if group else ":"
     alternatives = top_alternatives(words)
     by_first: dict[str, list[str]] = {}
     for word in alternatives:
         first, rest = word[:1], word[1:]
         if not first.isalnum() or rest.startswith(("?", "*", "+", "{")):
-            return f"(?<!{not_before})(?:{words})"
+            return f"(?<!{not_before})(?{opening}{words})"
         by_first.setdefault(first, []).append(rest)
     if sum(LETTER_SHARES.get(first, 0.0) for first in by_first) > MOST_SHARE:
-        return f"(?<!{not_before})(?:{words})"  # entered nearly as often as every position
+        return f"(?<!{not_before})(?{opening}{words})"  # entered nearly as often as everywhere
     # Each letter's branch holds its words in their order; a position's first letter picks one
     # branch, so the order across letters does not matter.
     branches = (
         f"{first}(?<!{not_before}{first})(?:{'|'.join(rests)})" for first, rests in by_first.items()
     )
-    return "(?:" + "|".join(branches) + ")"
+    return f"(?{opening}" + "|".join(branches) + ")"

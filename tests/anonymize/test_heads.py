@@ -78,7 +78,16 @@ LED_WORDS = [
     r"tax[ _-]?id|tin|ein|nif|siret|steuer[ _-]?id",
 ]
 LED_PIECES = ["phone", "phones", "tel", "telefon", "tél", "téléphone", "fax", "passport", "dob"]
-LED_PIECES += ["d.o.b", "date of birth", "birth_date", "bank account", "acct", "sms", "ms", "tax id"]
+LED_PIECES += [
+    "d.o.b",
+    "date of birth",
+    "birth_date",
+    "bank account",
+    "acct",
+    "sms",
+    "ms",
+    "tax id",
+]
 LED_PIECES += ["tin", "nif", "x", "9", "_", " ", ".", "-", "\n", "reisepass", "ein", "steuerid"]
 
 
@@ -102,7 +111,9 @@ def test_behind_first_moves_the_look_behind_past_letters_it_can() -> None:
     assert heads.behind_first("[a-z]", "(?:phones?|fax|fon)") == (
         "(?:p(?<![a-z]p)(?:hones?)|f(?<![a-z]f)(?:ax|on))"
     )
+    assert heads.behind_first("[a-z]", "fax|fon", "word") == ("(?P<word>f(?<![a-z]f)(?:ax|on))")
     assert heads.behind_first("[a-z]", "(?:bank)?account") == "(?<![a-z])(?:(?:bank)?account)"
+    assert heads.behind_first("[a-z]", "s?ms", "word") == "(?<![a-z])(?P<word>s?ms)"
     assert heads.behind_first("[a-z]", "s?ms") == "(?<![a-z])(?:s?ms)"
     assert heads.behind_first("[a-z]", "tax|ein|nif|sin|oid") == "(?<![a-z])(?:tax|ein|nif|sin|oid)"
 
