@@ -140,9 +140,12 @@ def rules() -> list[Rule]:
                 Matcher(Lazy(ARROW.pattern), judge=assigned),
             ),
             trigger=Trigger(words=("=", "<-")),
+            # What ``assigned`` keeps after ``=``: a wrapper, then its literal's quote (``=
+            # SecretStr("``), or a prefixed literal (``= b"``); a plain call (``= Client(url=``)
+            # or ``= "V"`` alone is refused there.
             gate=(
-                r"(?:<-|=[ \t]*(?:new[ \t]+)?[A-Za-z_][A-Za-z0-9_.:]*[ \t]*\(|=[ \t]*[\[(]"
-                r"|=[ \t]*[rbfuRBFU]{1,2}[\"'`])"
+                r"(?:<-|=[ \t]*(?:(?:(?:new[ \t]+)?[A-Za-z_][A-Za-z0-9_.:]*[ \t]*\(|[\[(])"
+                r"[ \t]*[rbfuRBFU]{0,2}|[rbfuRBFU]{1,2})[\"'`])"
             ),
         ),
         Rule(

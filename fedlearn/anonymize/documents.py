@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import apart, check_digits, key_names, numbers
+from fedlearn.anonymize import apart, check_digits, heads, key_names, numbers
 from fedlearn.anonymize.keyed_numbers import VAR_DUMP, is_key_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, personal
 
@@ -170,11 +170,10 @@ def documented(kind: str) -> Matcher:
         end = number_at(text, start, strong, short=len(word) <= 3)
         return None if end is None else (start, end, "")
 
-    # The word starts a word (a camelCase hump inside a key is not read: the look-behind lets the
-    # regex skip every position inside a word at once, which keeps its cost down).
-    return Matcher(
-        Lazy(rf"(?<![a-z0-9])(?P<word>{words}){SUFFIX}{GAP}(?P<value>{VALUE})"), judge=judge
-    )
+    # The word starts a word (a camelCase hump inside a key is not read); the look-behind past
+    # each word's first letter (``heads.behind_first``), so the regex skips to those letters.
+    led = heads.behind_first("[a-z0-9]", words, "word")
+    return Matcher(Lazy(rf"{led}{SUFFIX}{GAP}(?P<value>{VALUE})"), judge=judge)
 
 
 # Each: the name (``key``) and its paired value (``value``) on one match.

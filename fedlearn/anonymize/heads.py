@@ -98,3 +98,93 @@ def trie_branches(node: dict[str, Any]) -> str:
         re.escape(character) + trie_branches(child) for character, child in sorted(node.items())
     ]
     return found[0] if len(found) == 1 else "(?:" + "|".join(found) + ")"
+
+
+# How often each letter occurs in English text (a share of its letters; the rest are rarer), and
+# the most of it the first letters of ``behind_first``'s words may take: past it the regex enters
+# the pattern at nearly as many places as every position (words led by ``e``, ``i``, ``n``, ``s``,
+# ``t``: no faster; with ``d``, ``h``, ``o``, ``r`` too: slower, its branches tried at each).
+LETTER_SHARES = {
+    **{"e": 0.127, "t": 0.091, "a": 0.082, "o": 0.075, "i": 0.070, "n": 0.067, "s": 0.063},
+    **{"h": 0.061, "r": 0.060, "d": 0.043, "l": 0.040, "c": 0.028, "u": 0.028, "m": 0.024},
+    **{"w": 0.024, "f": 0.022, "g": 0.020, "y": 0.020, "p": 0.019, "b": 0.015, "v": 0.010},
+}
+MOST_SHARE = 0.4
+
+
+def top_alternatives(source: str) -> list[str]:
+    """Return the alternatives of ``source`` split at its top-level ``|`` (none in a group, a set
+    or after a backslash)."""
+    parts, depth, start, at, in_set = [], 0, 0, 0, False
+    while at < len(source):
+        character = source[at]
+        if character == "\\":
+            at += 1
+        elif in_set:
+            in_set = character != "]"
+        elif character == "[":
+            in_set = True
+            at += 1 if source.startswith("^", at + 1) else 0
+            at += 1 if source.startswith("]", at + 1) else 0
+        elif character in "()":
+            depth += 1 if character == "(" else -1
+        elif character == "|" and depth == 0:
+            parts.append(source[start:at])
+            start = at + 1
+        at += 1
+    return [*parts, source[start:]]
+
+
+def group_end(source: str) -> int:
+    """Return where the group that opens ``source`` closes (-1: it opens none or never closes)."""
+    depth, at, in_set = 0, 0, False
+    while at < len(source):
+        character = source[at]
+        if character == "\\":
+            at += 1
+        elif in_set:
+            in_set = character != "]"
+        elif character == "[":
+            in_set = True
+            at += 1 if source.startswith("^", at + 1) else 0
+            at += 1 if source.startswith("]", at + 1) else 0
+        elif character in "()":
+            depth += 1 if character == "(" else -1
+            if depth == 0:
+                return at if source.startswith("(") else -1
+        at += 1
+    return -1
+
+
+def behind_first(not_before: str, words: str, group: str = "") -> str:
+    """
+    Return ``(?<!NOT_BEFORE)(?:WORDS)`` (``not_before`` a class of single characters, ``words``
+    an alternation, maybe in a group of its own) with the look-behind moved past the words' first
+    letters: ``(?:p(?<![a-z]p)(?:hones?)|t(?<![a-z]t)(?:el…|él…)|…)``, one branch a letter, each
+    letter's words in their order. The same matches and groups (the letter is there, so the wider
+    look-behind asks of the character before it what the first one asked, and a position's words
+    are tried in the same order), but the regex no longer opens with an assertion: Python's
+    engine, which tries a pattern led by one at every position of the text, skips to the first
+    letters (its charset prefix; not for a case-blind pattern's cased letters, so the words are
+    lower case over a lower-case text). Words that do not all open with a plain letter (a group,
+    a class, a letter under a quantifier) are returned behind the look-behind as they are.
+    ``group``: the name of a group around the words (the look-behind outside it, as before).
+    """
+    if words.startswith("(?:") and group_end(words) == len(words) - 1:
+        words = words[3:-1]  # a group around the alternation (the pattern's own)
+    opening = f"P<{group}>" if group else ":"
+    alternatives = top_alternatives(words)
+    by_first: dict[str, list[str]] = {}
+    for word in alternatives:
+        first, rest = word[:1], word[1:]
+        if not first.isalnum() or rest.startswith(("?", "*", "+", "{")):
+            return f"(?<!{not_before})(?{opening}{words})"
+        by_first.setdefault(first, []).append(rest)
+    if sum(LETTER_SHARES.get(first, 0.0) for first in by_first) > MOST_SHARE:
+        return f"(?<!{not_before})(?{opening}{words})"  # entered nearly as often as everywhere
+    # Each letter's branch holds its words in their order; a position's first letter picks one
+    # branch, so the order across letters does not matter.
+    branches = (
+        f"{first}(?<!{not_before}{first})(?:{'|'.join(rests)})" for first, rests in by_first.items()
+    )
+    return f"(?{opening}" + "|".join(branches) + ")"

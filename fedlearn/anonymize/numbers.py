@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from fedlearn.anonymize import bound, check_digits, fiction, ibans, public_formats
+from fedlearn.anonymize import bound, check_digits, fiction, heads, ibans, public_formats
 from fedlearn.anonymize.rules import Judge, Lazy, Matcher, Rule, Trigger, personal
 
 NOT_AFTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+.-/:#=")
@@ -163,7 +163,7 @@ NUMBER_GAP = r"[^0-9a-z\n]{0,6}?"
 
 def led(words: str, value: str, suffix: str = ID_SUFFIX, gap: str = ID_GAP) -> Lazy:
     """Return the pattern of a number ``value`` right after one of ``words`` (lower case)."""
-    return Lazy(rf"(?<![a-z0-9])(?:{words}){suffix}{gap}(?P<value>{value})")
+    return Lazy(rf"{heads.behind_first('[a-z0-9]', words)}{suffix}{gap}(?P<value>{value})")
 
 
 def word_gate(words: str, suffixes: str) -> str:
@@ -337,7 +337,7 @@ def numbers() -> list[Rule]:
             ),
             Matcher(
                 Lazy(
-                    r"(?<![a-z])" + PHONE_WORD + r"\b[^0-9\n+]{0,20}?"
+                    heads.behind_first("[a-z]", PHONE_WORD) + r"\b[^0-9\n+]{0,20}?"
                     r"(?P<value>\+?\(?[0-9][0-9 ().-]{5,20}[0-9])"
                 ),
                 judge=introduced,

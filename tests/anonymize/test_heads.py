@@ -65,3 +65,69 @@ def test_a_trie_matches_exactly_what_its_strings_match_first(strings: list[str])
     for candidate in [*strings, "zz", *(string[:-1] for string in strings)]:
         expected = any(candidate.startswith(string) for string in strings)
         assert (trie.match(candidate) is not None) is expected, candidate
+
+
+# Word alternations a rule's regex opens with, behind a look-behind: letter-led words (moved),
+# one led by a group and one under a quantifier (kept behind it), and common first letters.
+LED_WORDS = [
+    r"(?:phones?|tel(?:ephones?|efon|efono)?|mobiles?|fax|tél(?:éphone)?)",
+    r"passport|passeport|pasaporte|reisepass",
+    r"dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|birth[ _-]?date",
+    r"(?:bank[ _-]?)?account|acct",
+    r"s?ms|fax",
+    r"tax[ _-]?id|tin|ein|nif|siret|steuer[ _-]?id",
+]
+LED_PIECES = ["phone", "phones", "tel", "telefon", "tél", "téléphone", "fax", "passport", "dob"]
+LED_PIECES += [
+    "d.o.b",
+    "date of birth",
+    "birth_date",
+    "bank account",
+    "acct",
+    "sms",
+    "ms",
+    "tax id",
+]
+LED_PIECES += ["tin", "nif", "x", "9", "_", " ", ".", "-", "\n", "reisepass", "ein", "steuerid"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LED_PIECES), max_size=25))
+def test_behind_first_finds_what_the_look_behind_before_finds(pieces: list[str]) -> None:
+    """The look-behind past each word's first letter: the same matches and groups in any text."""
+    text = "".join(pieces)
+    for words in LED_WORDS:
+        for not_before in ("[a-z]", "[a-z0-9]"):
+            tail = r"(?P<value>[ :=]*[0-9a-z]+)?"
+            before = re.compile(rf"(?<!{not_before})(?P<word>{words}){tail}")
+            moved = re.compile(rf"(?P<word>{heads.behind_first(not_before, words)}){tail}")
+            found = [(m.span(), m.groups()) for m in moved.finditer(text)]
+            assert found == [(m.span(), m.groups()) for m in before.finditer(text)]
+
+
+def test_behind_first_moves_the_look_behind_past_letters_it_can() -> None:
+    """One branch a first letter; words a group or a quantified letter leads stay behind it, and
+    so do words whose first letters are most of a text's (the engine would enter at them all)."""
+    assert heads.behind_first("[a-z]", "(?:phones?|fax|fon)") == (
+        "(?:p(?<![a-z]p)(?:hones?)|f(?<![a-z]f)(?:ax|on))"
+    )
+    assert heads.behind_first("[a-z]", "fax|fon", "word") == ("(?P<word>f(?<![a-z]f)(?:ax|on))")
+    assert heads.behind_first("[a-z]", "(?:bank)?account") == "(?<![a-z])(?:(?:bank)?account)"
+    assert heads.behind_first("[a-z]", "s?ms", "word") == "(?<![a-z])(?P<word>s?ms)"
+    assert heads.behind_first("[a-z]", "s?ms") == "(?<![a-z])(?:s?ms)"
+    assert heads.behind_first("[a-z]", "tax|ein|nif|sin|oid") == "(?<![a-z])(?:tax|ein|nif|sin|oid)"
+
+
+def test_top_alternatives_and_group_end_read_sets_groups_and_escapes() -> None:
+    """The top-level ``|`` only: not in a group, a set or after a backslash."""
+    assert heads.top_alternatives(r"a[|(]b|(c|d)|e\|f|[]|]x|g") == [
+        "a[|(]b",
+        "(c|d)",
+        r"e\|f",
+        "[]|]x",
+        "g",
+    ]
+    assert heads.group_end("(?:a|b)") == 6
+    assert heads.group_end("(?:a)b(?:c)") == 4
+    assert heads.group_end(r"(?:a[)]\)b)") == 10
+    assert heads.group_end("ab") == -1

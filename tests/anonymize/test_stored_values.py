@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from fedlearn.anonymize import Anonymizer
+from fedlearn.anonymize import Anonymizer, stored_values
 
 
 @pytest.mark.parametrize(
@@ -64,3 +66,40 @@ def test_stored_values_are_redacted(anonymizer: Anonymizer, text: str, kept: str
 def test_stored_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:
     """Non-secret keys, references, counts, paths, options and prose stay."""
     assert anonymizer.anonymize(text) == text
+
+
+# Pieces the verbs are made of, their neighbours and look-alikes (``reset``, ``output``, ``Set-``).
+VERB_PIECES = ["set", "setenv", "setx", "set-item", "put", "write", "new-item", "re", "out"]
+VERB_PIECES += ["x", "env", "-", "item", " ", "\t", "\n", ":", "_", "--", "S", "PUT", "é", "İ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(VERB_PIECES), max_size=30))
+def test_verbs_are_the_verb_regex_matches(pieces: list[str]) -> None:
+    """The verbs found from ``str.find`` are ``LOWER_VERB``'s ``finditer`` of the lower-case text."""
+    lowered = "".join(pieces).lower()
+    found = [match.span() for match in stored_values.verbs(lowered)]
+    assert found == [match.span() for match in stored_values.LOWER_VERB.compiled.finditer(lowered)]
+
+
+def words_before(subject: str, start: int) -> bool:
+    """``at_command`` as it read the words before a verb: every word of the line split."""
+    line = subject.rfind("\n", max(0, start - 300), start) + 1
+    for found in stored_values.COMMAND_START.compiled.finditer(subject, line, start):
+        line = found.end()
+    words = subject[line:start].split()
+    return len(words) <= stored_values.MAX_BEFORE and not any(w[-1] in ".,!?" for w in words)
+
+
+LINE_PIECES = ["sudo", "redis-cli", "-h", "h", "the", "end.", "ok,", "$ ", "# ", "| ", ";", "&&"]
+LINE_PIECES += [" ", "  ", "\t", "\n", "(", "`", "> ", "a" * 40]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES), max_size=40))
+def test_at_command_counts_the_words_as_a_whole_split(pieces: list[str]) -> None:
+    """Split from the right at most ``MAX_BEFORE`` times, the words before a verb say the same."""
+    subject = "".join(pieces) + "set "
+    assert stored_values.at_command(subject, len(subject) - 4) == words_before(
+        subject, len(subject) - 4
+    )
