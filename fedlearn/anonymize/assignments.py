@@ -37,7 +37,7 @@ KEY_CHARACTERS = frozenset(
     + "".join(key_names.FOREIGN_KEYS).upper()
     + "".join(key_names.FOREIGN_KEYS)
 )
-FILLER_CHARACTERS = frozenset("\"'`]}\\ \t:?.+!*")
+FILLER_CHARACTERS = frozenset("\"'`]}\\ \t:?.+!*|")  # ``|`` of ``||=`` (``OPERATORS``)
 # What may stand between a key and its separator: quotes, a subscript's bracket, blanks; Perl's
 # hash subscript closes with a brace (``$ENV{DB_PASSWORD} = …``, ``$cfg->{token} = …``).
 FILLERS = ("", '"', "'", "`", '"]', "']", " ", "  ", "\t", '" ', "' ", '\\"', "\\'", '"] ', "'] ")

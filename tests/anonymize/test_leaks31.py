@@ -226,6 +226,9 @@ def test_review30_forms_kept(anonymizer: Anonymizer, text: str) -> None:
             "settings.ledgerApiKey ??= '7f3e2a91-b4c8-d650-19ae-fd3c0b7e5-2a71';",
             "settings.ledgerApiKey ??= '<redacted:api-key>';",
         ),
+        # and ``||=`` (JavaScript, Ruby), blanks or none (session 38's probes)
+        ("config.password ||= 'Zq8wR2vLp9KdT4';", "config.password ||= '<redacted:password>';"),
+        ('api_key||="Zq8wR2vLp9KdT4"', 'api_key||="<redacted:api-key>"'),
         # Make's ``$(eval X := V)``: the ``)`` closes the eval; a drawn name is no name passed on.
         (
             "release:\n\t$(eval LEDGER_AUTH_TOKEN := Qx7bN2mKp9LwZr)\n\t./ship.sh",
@@ -241,7 +244,7 @@ def test_assigned_forms(anonymizer: Anonymizer, text: str, expected: str) -> Non
     "text",
     [
         "opts.token ??= process.env.LEDGER_TOKEN;",
-        "config.password ||= defaultPassword;",
+        "config.password ||= process.env.DB_PASSWORD;",
         "client = Ledger(token=tokenV2, retries=3)",
         "release:\n\t$(eval LEDGER_TOKEN := $(shell cat .token))",
         "connect(password=dbPassword)",
