@@ -18,7 +18,6 @@ of our own (labelled `pii` when they hold an e-mail-like address, an IP or a hom
 Row format as contexts41; a context may return (text, written) when the text holds the value encoded.
 """
 
-# ruff: noqa: S608  (box-drawing tables and arrows; SQL text printed, never run)
 from __future__ import annotations
 
 import base64
@@ -406,7 +405,10 @@ def tool(n: Name) -> str:
 
 
 def b62(k: int) -> str:
-    return "".join(RNG.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") for _ in range(k))
+    return "".join(
+        RNG.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        for _ in range(k)
+    )
 
 
 def call_id() -> str:
@@ -499,7 +501,10 @@ def c_autogen_msgs(r, pairs):
                 "****************************************************************",
                 json.dumps(v)[1:-1],
             ),
-            (f"messages=[TextMessage(source='user', content='connect'), ToolCallRequestEvent(source='assistant', content=[{fc}])]", written),
+            (
+                f"messages=[TextMessage(source='user', content='connect'), ToolCallRequestEvent(source='assistant', content=[{fc}])]",
+                written,
+            ),
         ),
     )
 
@@ -548,7 +553,11 @@ def c_assistant_steps(r, pairs):
                                 {
                                     "id": call_id(),
                                     "type": "function",
-                                    "function": {"name": tool(n), "arguments": args, "output": None},
+                                    "function": {
+                                        "name": tool(n),
+                                        "arguments": args,
+                                        "output": None,
+                                    },
                                 }
                             ],
                         },
@@ -593,7 +602,14 @@ def c_tool_results(r, pairs):
             jdump(
                 {
                     "role": "function",
-                    "parts": [{"functionResponse": {"name": tool(n), "response": {"name": tool(n), "content": {n.snake: v}}}}],
+                    "parts": [
+                        {
+                            "functionResponse": {
+                                "name": tool(n),
+                                "response": {"name": tool(n), "content": {n.snake: v}},
+                            }
+                        }
+                    ],
                 }
             ),
         ),
@@ -614,7 +630,12 @@ def c_tool_results(r, pairs):
                 {
                     "type": "tool_result",
                     "tool_use_id": "toolu_01" + b62(22),
-                    "content": [{"type": "text", "text": f"{svc(r)}:\n  {n.snake}: {yq(v)}\n  timeout: 30\n"}],
+                    "content": [
+                        {
+                            "type": "text",
+                            "text": f"{svc(r)}:\n  {n.snake}: {yq(v)}\n  timeout: 30\n",
+                        }
+                    ],
                 }
             ),
         ),
@@ -626,16 +647,38 @@ def c_mcp_wire(r, pairs):
     return choose(
         v,
         esc=(
-            jline({"jsonrpc": "2.0", "id": 4, "method": "prompts/get", "params": {"name": f"configure-{svc(r)}", "arguments": {n.snake: v}}}),
+            jline(
+                {
+                    "jsonrpc": "2.0",
+                    "id": 4,
+                    "method": "prompts/get",
+                    "params": {"name": f"configure-{svc(r)}", "arguments": {n.snake: v}},
+                }
+            ),
             f"2026-12-07T09:14:02.112Z [{svc(r)}] [info] Message from client: "
-            + jline({"method": "tools/call", "params": {"name": tool(n), "arguments": {n.camel: v}}, "jsonrpc": "2.0", "id": 12}),
+            + jline(
+                {
+                    "method": "tools/call",
+                    "params": {"name": tool(n), "arguments": {n.camel: v}},
+                    "jsonrpc": "2.0",
+                    "id": 12,
+                }
+            ),
         ),
         line=(
             jline(
                 {
                     "jsonrpc": "2.0",
                     "id": 7,
-                    "result": {"contents": [{"uri": f"file:///srv/{svc(r)}/.env", "mimeType": "text/plain", "text": f"{n.env}={v}\n"}]},
+                    "result": {
+                        "contents": [
+                            {
+                                "uri": f"file:///srv/{svc(r)}/.env",
+                                "mimeType": "text/plain",
+                                "text": f"{n.env}={v}\n",
+                            }
+                        ]
+                    },
                 }
             ),
             f"$ npx @modelcontextprotocol/inspector --cli node build/index.js --method tools/call --tool-name {tool(n)} --tool-arg {n.snake}={shq(v)}",
@@ -662,11 +705,19 @@ def c_serving_args(r, pairs):
 
 
 def c_gateway_cfgs(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     forms = [
         f"model_list:\n  - model_name: {svc(r)}-chat\n    litellm_params:\n      model: openai/gpt-4o\n"
         f"      api_base: {http(r)}\n      api_key: {yq(v)}\ngeneral_settings:\n  master_key: os.environ/LITELLM_MASTER_KEY",
-        jdump({"strategy": {"mode": "fallback"}, "targets": [{"provider": "openai", "api_key": v}, {"provider": "ollama", "custom_host": "http://ollama:11434"}]}),
+        jdump(
+            {
+                "strategy": {"mode": "fallback"},
+                "targets": [
+                    {"provider": "openai", "api_key": v},
+                    {"provider": "ollama", "custom_host": "http://ollama:11434"},
+                ],
+            }
+        ),
     ]
     if "\n" not in v and ok_bare(v):
         forms.append(
@@ -692,14 +743,26 @@ def c_vector_upserts(r, pairs):
                         {
                             "id": rid(),
                             "vector": [round(RNG.uniform(-0.2, 0.2), 4) for _ in range(4)],
-                            "payload": {"source": "runbooks/deploy.md", "text": f"Export {n.env}={v} before running the deploy script."},
+                            "payload": {
+                                "source": "runbooks/deploy.md",
+                                "text": f"Export {n.env}={v} before running the deploy script.",
+                            },
                         }
                     ]
                 }
             ),
             f'collection.add(\n    ids=["runbook-{RNG.randint(1, 99)}"],\n    documents=[{dq(prose(n) + ": " + v)}],\n'
             f'    metadatas=[{{"source": "config/{svc(r)}.yaml", "section": "auth"}}],\n)',
-            jdump({"class": "Chunk", "properties": {"path": f"config/{svc(r)}.yaml", "content": f"{n.snake}: {v}", "chunkIndex": 3}}),
+            jdump(
+                {
+                    "class": "Chunk",
+                    "properties": {
+                        "path": f"config/{svc(r)}.yaml",
+                        "content": f"{n.snake}: {v}",
+                        "chunkIndex": 3,
+                    },
+                }
+            ),
             f'client.insert(collection_name="{ident(n)}_kb", data=[{{"id": 17, "vector": {floats(4)}, "text": {dq(n.env + "=" + v)}, "doc": "setup.md"}}])',
         ),
     )
@@ -719,7 +782,10 @@ def c_rag_chunks(r, pairs):
                 {
                     "id_": rid(),
                     "embedding": None,
-                    "metadata": {"file_name": ".env.example", "file_path": f"/srv/{svc(r)}/.env.example"},
+                    "metadata": {
+                        "file_name": ".env.example",
+                        "file_path": f"/srv/{svc(r)}/.env.example",
+                    },
                     "text": f"{n.env}={v}\nDEBUG=false",
                     "class_name": "TextNode",
                 }
@@ -737,7 +803,22 @@ def c_eval_logs(r, pairs):
     forms_esc = [
         f"description: {svc(r)} regression\nproviders:\n  - id: openai:chat:gpt-4o-mini\n    config:\n      apiKey: {yq(v)}\n"
         f"      apiBaseUrl: {http(r)}\nprompts:\n  - file://prompts/support.txt\ntests:\n  - vars:\n      question: How do I rotate keys?",
-        jdump({"results": {"results": [{"vars": {"question": "Which key does the job use?", "context": f"{n.env}={v}"}, "success": True, "score": 1}]}}),
+        jdump(
+            {
+                "results": {
+                    "results": [
+                        {
+                            "vars": {
+                                "question": "Which key does the job use?",
+                                "context": f"{n.env}={v}",
+                            },
+                            "success": True,
+                            "score": 1,
+                        }
+                    ]
+                }
+            }
+        ),
         f"LLMTestCase(input='Which key does the billing job use?', actual_output={ro}, expected_output=None, retrieval_context=None)",
     ]
     bare = ()
@@ -780,13 +861,24 @@ def c_nb_frames(r, pairs):
                     "id": hexid(8),
                     "metadata": {"tags": ["injected-parameters"]},
                     "outputs": [],
-                    "source": ["# Parameters\n", f"{n.snake} = {dq(v)}\n", 'region = "eu-west-1"\n'],
+                    "source": [
+                        "# Parameters\n",
+                        f"{n.snake} = {dq(v)}\n",
+                        'region = "eu-west-1"\n',
+                    ],
                 }
             ),
         ),
         line=(
             (
-                jdump({"output_type": "execute_result", "execution_count": 7, "data": {"text/html": html}, "metadata": {}}),
+                jdump(
+                    {
+                        "output_type": "execute_result",
+                        "execution_count": 7,
+                        "data": {"text/html": html},
+                        "metadata": {},
+                    }
+                ),
                 json.dumps(x(v))[1:-1],
             ),
             jdump(
@@ -795,7 +887,9 @@ def c_nb_frames(r, pairs):
                     "execution_count": 2,
                     "id": hexid(8),
                     "metadata": {},
-                    "outputs": [{"name": "stdout", "output_type": "stream", "text": ["Writing .env\n"]}],
+                    "outputs": [
+                        {"name": "stdout", "output_type": "stream", "text": ["Writing .env\n"]}
+                    ],
                     "source": ["%%writefile .env\n", f"{n.env}={v}\n", "LOG_LEVEL=info\n"],
                 }
             ),
@@ -828,7 +922,13 @@ def c_sft_formats(r, pairs):
     return choose(
         v,
         esc=(
-            jline({"instruction": f"Write the {svc(r)} client config.", "input": "", "output": f"```yaml\n{svc(r)}:\n  {n.snake}: {yq(v)}\n```"}),
+            jline(
+                {
+                    "instruction": f"Write the {svc(r)} client config.",
+                    "input": "",
+                    "output": f"```yaml\n{svc(r)}:\n  {n.snake}: {yq(v)}\n```",
+                }
+            ),
             jline(
                 {
                     "text": f"<s>[INST] <<SYS>>\nYou write client code.\n<</SYS>>\n\nConfigure the client. [/INST] "
@@ -887,7 +987,13 @@ def c_llm_otel(r, pairs):
             ),
         ),
         line=(
-            jdump({"gen_ai.prompt.0.role": "system", "gen_ai.prompt.1.role": "user", "gen_ai.prompt.1.content": f"Here is my config: {n.env}={v}"}),
+            jdump(
+                {
+                    "gen_ai.prompt.0.role": "system",
+                    "gen_ai.prompt.1.role": "user",
+                    "gen_ai.prompt.1.content": f"Here is my config: {n.env}={v}",
+                }
+            ),
             f'curl https://oai.helicone.ai/v1/chat/completions \\\n  -H "Authorization: Bearer $OPENAI_API_KEY" \\\n  -H "Helicone-Auth: Bearer {v}" \\\n  -d @req.json',
         ),
     )
@@ -912,7 +1018,13 @@ def c_ml_jobs(r, pairs):
         v,
         esc=(
             f"name: finetune-{svc(r)}\nresources:\n  accelerators: A100:1\nenvs:\n  {n.env}: {yq(v)}\n  MODEL: meta-llama/Llama-3.1-8B\nrun: |\n  python train.py",
-            jdump({"display_name": "nightly", "pipeline_version_reference": {"pipeline_id": rid()}, "runtime_config": {"parameters": {n.snake: v, "epochs": 3}}}),
+            jdump(
+                {
+                    "display_name": "nightly",
+                    "pipeline_version_reference": {"pipeline_id": rid()},
+                    "runtime_config": {"parameters": {n.snake: v, "epochs": 3}},
+                }
+            ),
         ),
         line=(
             f"$ ray job submit --address http://ray-head:8265 --runtime-env-json '{json.dumps({'env_vars': {n.env: v}, 'pip': ['torch']})}' -- python train.py",
@@ -992,7 +1104,9 @@ def c_sbt_scala(r, pairs):
     if "\n" not in v:
         forms.append(f"realm=Artifactory Realm\nhost={host(r)}\nuser=deploy\npassword={v}")
         if '"' not in v:
-            forms.append(f'//> using scala 3.5\n//> using javaOpt "-D{n.dotted}={v}"\n@main def run() = println("ok")')
+            forms.append(
+                f'//> using scala 3.5\n//> using javaOpt "-D{n.dotted}={v}"\n@main def run() = println("ok")'
+            )
     return RNG.choice(forms)
 
 
@@ -1001,7 +1115,7 @@ def c_new_langs(r, pairs):
     return choose(
         v,
         esc=(
-            f"const std = @import(\"std\");\n\nconst {n.snake}: []const u8 = {dq(v)};",
+            f'const std = @import("std");\n\nconst {n.snake}: []const u8 = {dq(v)};',
             f"const {n.camel}* = {dq(v)}\nlet client = newHttpClient()",
             f'{n.env} = ENV.fetch("{n.env}", {dq(v)})',
             f"import gleam/http/request\n\npub const {n.snake} = {dq(v)}",
@@ -1011,7 +1125,7 @@ def c_new_langs(r, pairs):
 
 
 def c_hs_ocaml_pkgs(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     return choose(
         v,
         esc=(
@@ -1032,8 +1146,14 @@ def c_reg_values(r, pairs):
     return choose(
         v,
         line=(
-            (f'Windows Registry Editor Version 5.00\n\n[{key}]\n"{n.pascal}"="{reg_sz(v)}"\n"Region"="eu-west-1"', reg_sz(v)),
-            (f'Windows Registry Editor Version 5.00\n\n[{key}]\n"{n.pascal}"=hex(2):{reg_hex2(v)},00,00\n"Region"="eu-west-1"', reg_hex2(v)),
+            (
+                f'Windows Registry Editor Version 5.00\n\n[{key}]\n"{n.pascal}"="{reg_sz(v)}"\n"Region"="eu-west-1"',
+                reg_sz(v),
+            ),
+            (
+                f'Windows Registry Editor Version 5.00\n\n[{key}]\n"{n.pascal}"=hex(2):{reg_hex2(v)},00,00\n"Region"="eu-west-1"',
+                reg_hex2(v),
+            ),
             f"PS> Get-ItemProperty -Path HKCU:\\Software\\{cls(n)}\n\n{n.pascal:<14}: {v}\nRegion        : eu-west-1\n"
             f"PSPath        : Microsoft.PowerShell.Core\\Registry::HKEY_CURRENT_USER\\Software\\{cls(n)}",
             f"Set-ItemProperty -Path 'HKLM:\\SOFTWARE\\{cls(n)}' -Name '{n.pascal}' -Value {psq(v)}",
@@ -1058,16 +1178,39 @@ def c_kv_exports(r, pairs):
             (
                 jline(
                     {
-                        "header": {"cluster_id": RNG.getrandbits(63), "member_id": RNG.getrandbits(63), "revision": RNG.randint(100, 9999), "raft_term": 4},
-                        "kvs": [{"key": b64s(f"/config/{svc(r)}/{n.snake}"), "create_revision": 88, "mod_revision": 91, "version": 2, "value": b64s(v)}],
+                        "header": {
+                            "cluster_id": RNG.getrandbits(63),
+                            "member_id": RNG.getrandbits(63),
+                            "revision": RNG.randint(100, 9999),
+                            "raft_term": 4,
+                        },
+                        "kvs": [
+                            {
+                                "key": b64s(f"/config/{svc(r)}/{n.snake}"),
+                                "create_revision": 88,
+                                "mod_revision": 91,
+                                "version": 2,
+                                "value": b64s(v),
+                            }
+                        ],
                         "count": 1,
                     }
                 ),
                 b64s(v),
             ),
-            jdump({"Namespace": "default", "Path": f"nomad/jobs/{svc(r)}", "Items": {n.snake: v}, "CreateIndex": 1042, "ModifyIndex": 1042}),
+            jdump(
+                {
+                    "Namespace": "default",
+                    "Path": f"nomad/jobs/{svc(r)}",
+                    "Items": {n.snake: v},
+                    "CreateIndex": 1042,
+                    "ModifyIndex": 1042,
+                }
+            ),
         ),
-        line=(f"$ consul kv get -recurse config/{svc(r)}\nconfig/{svc(r)}/region:eu-west-1\nconfig/{svc(r)}/{n.snake}:{v}",),
+        line=(
+            f"$ consul kv get -recurse config/{svc(r)}\nconfig/{svc(r)}/region:eu-west-1\nconfig/{svc(r)}/{n.snake}:{v}",
+        ),
     )
 
 
@@ -1092,7 +1235,9 @@ def c_data_pipes(r, pairs):
     return choose(
         v,
         esc=(
-            jdump({"start_date": "2026-01-01T00:00:00Z", n.snake: v, "user_agent": f"tap-{svc(r)}"}),
+            jdump(
+                {"start_date": "2026-01-01T00:00:00Z", n.snake: v, "user_agent": f"tap-{svc(r)}"}
+            ),
             jdump(
                 {
                     "sourceDefinitionId": rid(),
@@ -1169,20 +1314,65 @@ def each(fmt: str, s: str) -> str:
 
 
 LINE_CONTEXTS = {
-    "mcp_result": lambda s: jline({"jsonrpc": "2.0", "id": 9, "result": {"content": [{"type": "text", "text": s}], "isError": False}}),
-    "qdrant_payload": lambda s: jdump({"points": [{"id": 17, "vector": [0.12, -0.04, 0.33], "payload": {"source": "scanner-tests.md", "text": s}}]}),
-    "lc_document": lambda s: f"Document(metadata={{'source': 'notes/scanner.txt'}}, page_content={s!r})",
-    "alpaca_input": lambda s: jline({"instruction": "Explain what this line does.", "input": s, "output": "It is a scanner test fixture."}),
-    "chatml_turn": lambda s: jline({"text": "<|im_start|>user\nWhat is this?\n" + s + "<|im_end|>\n<|im_start|>assistant\nA scanner fixture.<|im_end|>"}),
+    "mcp_result": lambda s: jline(
+        {
+            "jsonrpc": "2.0",
+            "id": 9,
+            "result": {"content": [{"type": "text", "text": s}], "isError": False},
+        }
+    ),
+    "qdrant_payload": lambda s: jdump(
+        {
+            "points": [
+                {
+                    "id": 17,
+                    "vector": [0.12, -0.04, 0.33],
+                    "payload": {"source": "scanner-tests.md", "text": s},
+                }
+            ]
+        }
+    ),
+    "lc_document": lambda s: (
+        f"Document(metadata={{'source': 'notes/scanner.txt'}}, page_content={s!r})"
+    ),
+    "alpaca_input": lambda s: jline(
+        {
+            "instruction": "Explain what this line does.",
+            "input": s,
+            "output": "It is a scanner test fixture.",
+        }
+    ),
+    "chatml_turn": lambda s: jline(
+        {
+            "text": "<|im_start|>user\nWhat is this?\n"
+            + s
+            + "<|im_end|>\n<|im_start|>assistant\nA scanner fixture.<|im_end|>"
+        }
+    ),
     "df_html": lambda s: (
         '<table border="1" class="dataframe">\n  <thead>\n    <tr><th></th><th>line</th></tr>\n  </thead>\n  <tbody>\n'
-        + "\n".join(f"    <tr><th>{i}</th><td>{x(ln)}</td></tr>" for i, ln in enumerate(s.splitlines()))
+        + "\n".join(
+            f"    <tr><th>{i}</th><td>{x(ln)}</td></tr>" for i, ln in enumerate(s.splitlines())
+        )
         + "\n  </tbody>\n</table>"
     ),
-    "promptfoo_vars": lambda s: "tests:\n  - vars:\n      snippet: |\n" + each("        {}", s) + "\n    assert:\n      - type: contains\n        value: fixture",
-    "smol_observation": lambda s: "Execution logs:\n" + s + "\nLast output from code snippet:\nNone",
-    "cfengine_report": lambda s: "info: Using command line specified bundlesequence\n" + each("R: {}", s),
-    "otel_attr": lambda s: jdump({"name": "ChatCompletion", "attributes": {"gen_ai.prompt.0.role": "user", "gen_ai.prompt.0.content": s}}),
+    "promptfoo_vars": lambda s: (
+        "tests:\n  - vars:\n      snippet: |\n"
+        + each("        {}", s)
+        + "\n    assert:\n      - type: contains\n        value: fixture"
+    ),
+    "smol_observation": lambda s: (
+        "Execution logs:\n" + s + "\nLast output from code snippet:\nNone"
+    ),
+    "cfengine_report": lambda s: (
+        "info: Using command line specified bundlesequence\n" + each("R: {}", s)
+    ),
+    "otel_attr": lambda s: jdump(
+        {
+            "name": "ChatCompletion",
+            "attributes": {"gen_ai.prompt.0.role": "user", "gen_ai.prompt.0.content": s},
+        }
+    ),
 }
 
 
@@ -1258,15 +1448,36 @@ def lookalike(i: int, k: int) -> str:
         return jdump(
             {
                 "id": "msg_01" + tok(22),
-                "content": [{"type": "tool_use", "id": "toolu_01" + tok(22), "name": f"search_{s.replace('-', '_')}", "input": {"query": f"{s} release {ver}"}}],
+                "content": [
+                    {
+                        "type": "tool_use",
+                        "id": "toolu_01" + tok(22),
+                        "name": f"search_{s.replace('-', '_')}",
+                        "input": {"query": f"{s} release {ver}"},
+                    }
+                ],
                 "stop_reason": "tool_use",
-                "openai_equivalent": {"tool_call_id": "call_" + tok(24), "response_id": "resp_" + h256[:48]},
+                "openai_equivalent": {
+                    "tool_call_id": "call_" + tok(24),
+                    "response_id": "resp_" + h256[:48],
+                },
             }
         )
     if k == 2:
         return (
             f"POST /mcp HTTP/1.1\r\nHost: mcp.{s}.internal\r\nMcp-Session-Id: {u}\r\nMcp-Protocol-Version: 2025-06-18\r\nLast-Event-ID: {h1[:16]}\r\n\r\n"
-            + jline({"jsonrpc": "2.0", "id": i, "method": "tools/call", "params": {"name": "list_files", "arguments": {"path": "/srv"}, "_meta": {"progressToken": md5}}})
+            + jline(
+                {
+                    "jsonrpc": "2.0",
+                    "id": i,
+                    "method": "tools/call",
+                    "params": {
+                        "name": "list_files",
+                        "arguments": {"path": "/srv"},
+                        "_meta": {"progressToken": md5},
+                    },
+                }
+            )
         )
     if k == 3:
         return (
@@ -1276,7 +1487,7 @@ def lookalike(i: int, k: int) -> str:
         )
     if k == 4:
         return (
-            f"$ ollama show --modelfile {s}:latest\n# Modelfile generated by \"ollama show\"\nFROM /root/.ollama/models/blobs/sha256-{h256}\n"
+            f'$ ollama show --modelfile {s}:latest\n# Modelfile generated by "ollama show"\nFROM /root/.ollama/models/blobs/sha256-{h256}\n'
             f'TEMPLATE """{{{{ .Prompt }}}}"""\nPARAMETER stop <|im_end|>\n$ ollama list\nNAME              ID              SIZE      MODIFIED\n{s}:latest    {h1[:12]}    4.7 GB    2 days ago'
         )
     if k == 5:
@@ -1288,7 +1499,12 @@ def lookalike(i: int, k: int) -> str:
     if k == 6:
         return jdump(
             {
-                "result": {"points": [{"id": u, "version": i, "score": 0.8731, "payload": {"source": f"{s}.md"}}, {"id": u2, "version": i + 1, "score": 0.8112}]},
+                "result": {
+                    "points": [
+                        {"id": u, "version": i, "score": 0.8731, "payload": {"source": f"{s}.md"}},
+                        {"id": u2, "version": i + 1, "score": 0.8112},
+                    ]
+                },
                 "status": "ok",
                 "time": 0.00231,
             }
@@ -1301,14 +1517,29 @@ def lookalike(i: int, k: int) -> str:
     if k == 8:
         return jdump(
             {
-                "data": {"Get": {"Chunk": [{"path": f"docs/{s}.md", "_additional": {"id": u, "creationTimeUnix": str(1765099242000 + i), "distance": 0.187}}]}},
+                "data": {
+                    "Get": {
+                        "Chunk": [
+                            {
+                                "path": f"docs/{s}.md",
+                                "_additional": {
+                                    "id": u,
+                                    "creationTimeUnix": str(1765099242000 + i),
+                                    "distance": 0.187,
+                                },
+                            }
+                        ]
+                    }
+                },
                 "tenant": f"t-{h1[:10]}",
             }
         )
     if k == 9:
         return jdump(
             {
-                "docstore/ref_doc_info": {u: {"node_ids": [u2], "metadata": {"file_name": f"{s}.pdf"}}},
+                "docstore/ref_doc_info": {
+                    u: {"node_ids": [u2], "metadata": {"file_name": f"{s}.pdf"}}
+                },
                 "docstore/metadata": {u2: {"doc_hash": h256, "ref_doc_id": u}},
                 "hash": hashlib.sha256(seed + b"h").hexdigest(),
             }
@@ -1335,8 +1566,23 @@ def lookalike(i: int, k: int) -> str:
                 "cell_type": "code",
                 "execution_count": i,
                 "id": h1[:8],
-                "metadata": {"execution": {"iopub.execute_input": "2026-12-07T09:14:02.112Z", "shell.execute_reply": "2026-12-07T09:14:02.381Z"}},
-                "outputs": [{"data": {"application/vnd.jupyter.widget-view+json": {"model_id": md5, "version_major": 2}}, "output_type": "display_data"}],
+                "metadata": {
+                    "execution": {
+                        "iopub.execute_input": "2026-12-07T09:14:02.112Z",
+                        "shell.execute_reply": "2026-12-07T09:14:02.381Z",
+                    }
+                },
+                "outputs": [
+                    {
+                        "data": {
+                            "application/vnd.jupyter.widget-view+json": {
+                                "model_id": md5,
+                                "version_major": 2,
+                            }
+                        },
+                        "output_type": "display_data",
+                    }
+                ],
                 "source": [f"show_progress('{s}')"],
             }
         )
@@ -1381,14 +1627,29 @@ def lookalike(i: int, k: int) -> str:
             f'"InstallDigest"=hex:{",".join(f"{b:02x}" for b in raw[8:28])}'
         )
     if k == 20:
-        return jdump(
-            [
-                {"key": f"config/{s}/enabled", "flags": 0, "value": b64(b"true")},
-                {"key": f"config/{s}/region", "flags": 0, "value": b64(b"eu-west-1")},
-                {"key": f"config/{s}/build", "flags": 0, "value": b64(h1[:12].encode())},
-            ]
-        ) + f"\n$ etcdctl endpoint status -w json\n" + jline(
-            [{"Endpoint": "127.0.0.1:2379", "Status": {"header": {"cluster_id": int(h1[:15], 16), "member_id": int(h1[15:30], 16), "revision": i * 97}}}]
+        return (
+            jdump(
+                [
+                    {"key": f"config/{s}/enabled", "flags": 0, "value": b64(b"true")},
+                    {"key": f"config/{s}/region", "flags": 0, "value": b64(b"eu-west-1")},
+                    {"key": f"config/{s}/build", "flags": 0, "value": b64(h1[:12].encode())},
+                ]
+            )
+            + "\n$ etcdctl endpoint status -w json\n"
+            + jline(
+                [
+                    {
+                        "Endpoint": "127.0.0.1:2379",
+                        "Status": {
+                            "header": {
+                                "cluster_id": int(h1[:15], 16),
+                                "member_id": int(h1[15:30], 16),
+                                "revision": i * 97,
+                            }
+                        },
+                    }
+                ]
+            )
         )
     if k == 21:
         return (
@@ -1397,9 +1658,30 @@ def lookalike(i: int, k: int) -> str:
         )
     if k == 22:
         return (
-            jdump({"connectionId": u, "workspaceId": u2, "jobId": i * 13, "attempt": 1, "status": "succeeded"})
+            jdump(
+                {
+                    "connectionId": u,
+                    "workspaceId": u2,
+                    "jobId": i * 13,
+                    "attempt": 1,
+                    "status": "succeeded",
+                }
+            )
             + "\n"
-            + jline({"type": "STATE", "value": {"bookmarks": {f"{s}_events": {"replication_key": "updated_at", "replication_key_value": "2026-12-07T09:14:02Z", "version": int(h1[:10], 16)}}}})
+            + jline(
+                {
+                    "type": "STATE",
+                    "value": {
+                        "bookmarks": {
+                            f"{s}_events": {
+                                "replication_key": "updated_at",
+                                "replication_key_value": "2026-12-07T09:14:02Z",
+                                "version": int(h1[:10], 16),
+                            }
+                        }
+                    },
+                }
+            )
         )
     if k == 23:
         return (
@@ -1419,7 +1701,9 @@ def lookalike(i: int, k: int) -> str:
                                     "spanId": md5[:16],
                                     "parentSpanId": h256[:16],
                                     "name": f"{s}.chat",
-                                    "attributes": [{"key": "session.id", "value": {"stringValue": u}}],
+                                    "attributes": [
+                                        {"key": "session.id", "value": {"stringValue": u}}
+                                    ],
                                 }
                             ]
                         }
