@@ -97,6 +97,12 @@ FOUND = [
         f'return new PasswordAuthentication("proxy-user", "{WORDY}".toCharArray());',
         ("password",),
     ),
+    # a Flutter define of a secret stays the encoded-secret rule's; Dart's default stays a value
+    (f"DART_DEFINES={b64('FLAVOR=dev')},{b64('ACME_API_TOKEN=' + WORDY)}", ("encoded-secret",)),
+    (
+        f"const apiKey = String.fromEnvironment('ACME_API_TOKEN', defaultValue: '{WORDY}');",
+        ("token",),
+    ),
     # policy_vars: CFEngine promises, Zig string constants
     (
         f'bundle agent acme\n{{\n  vars:\n      "acme_password" string => "{WORDY}";\n      "port" int => "8443";\n}}',
@@ -145,6 +151,11 @@ KEPT = [
     'credentials += Credentials("Sonatype", "oss.example.com", "deploy", sys.env("SONATYPE_PASSWORD"))',
     'credentials += Credentials("Sonatype", "oss.example.com", "deploy", "")',
     'new PasswordAuthentication("proxy-user", password.toCharArray())',
+    # an AI stack's ids beside key words: MCP's progress token, Dart's environment name, Flutter's
+    # DART_DEFINES of flags (base64 of name=value settings that name no secret)
+    '{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":"c6517ff929ce3d0ffa4b5515dfd161a3","progress":50}}',
+    "const apiKey = String.fromEnvironment('ACME_API_TOKEN');",
+    f"DART_DEFINES={b64('FLAVOR=staging')},{b64('flutter.inspector.structuredErrors=true')},{b64('BUILD_SHA=' + SHA[:12])}",
     # CFEngine and Zig of other names
     f'      "acme_build" string => "{SHA}";',
     f'      "instance_id" string => "{UUID}";',
