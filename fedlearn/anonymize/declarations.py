@@ -25,10 +25,14 @@ from fedlearn.anonymize import (
     blocks,
     client_keys,
     code_defaults,
+    credential_calls,
     delimited_settings,
     element_values,
     key_names,
+    kv_exports,
     parent_keys,
+    policy_vars,
+    reg_exports,
     row_wraps,
     secret_sections,
     sibling_props,
@@ -174,9 +178,7 @@ def rules() -> list[Rule]:
             key_names.NAMES,
             (Matcher(Lazy(WORD_TYPED.pattern), judge=declared),),
             trigger=Trigger(words=KEY_WORDS, lower=True, needs="="),
-            gate=(
-                rf"(?i)(?:{words})[a-z0-9_]*[ \t]+(?:as[ \t]+string|n?(?:var)?char[ \t]*[(=])"
-            ),
+            gate=(rf"(?i)(?:{words})[a-z0-9_]*[ \t]+(?:as[ \t]+string|n?(?:var)?char[ \t]*[(=])"),
         ),
         Rule(
             key_names.NAMES,
@@ -205,6 +207,10 @@ def rules() -> list[Rule]:
         *substitutions.rules(),  # ``sed 's/__K__/V/'``, ``perl -pi -e 's|%K%|V|'``
         *row_wraps.rules(),
         *delimited_settings.rules(),  # HeidiSQL's ``Servers\\x\\Password<|||>1<|||>V``
+        *reg_exports.rules(),  # regedit's ``"K"=hex(2):…`` UTF-16 bytes, PowerShell ``-Name K -Value V``
+        *kv_exports.rules(),  # ``consul kv export``/``etcdctl -w json``: base64 ``value`` under its ``key``
+        *credential_calls.rules(),  # sbt ``Credentials(realm, host, user, "V")``, ``PasswordAuthentication``
+        *policy_vars.rules(),  # CFEngine ``"k" string => "V";``, Zig ``const k: []const u8 = "V";``
         *sibling_props.rules(),  # JMeter's ``<stringProp name="Argument.name">K`` / ``….value">V``  # a terminal's wrap: ``NAME=`` ends a row, the value starts the next
         *wrapped.rules(),
         *code_defaults.rules(),  # ``SecretStr("V", …)``, ``getenv("K") or "V"``, ``default="V"``, R ``<-``

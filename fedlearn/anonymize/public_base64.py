@@ -14,6 +14,10 @@ print holds such runs that are public by what they decode to (bench/outputs27):
 - a line of a certificate's DER in base64 without its PEM armour (``is_certificate_base64``): its
   bytes hold an X.509 name attribute's or extension's object identifier (``06 03 55 04``,
   ``06 03 55 1d``), which no private key holds;
+- base64 of one setting, ``name=value``, whose name names no secret and whose value is a plain
+  word, number or flag (``is_setting_base64``): Flutter's ``DART_DEFINES=`` items, one a
+  ``--dart-define`` (``flutter.inspector.structuredErrors=true``, ``FLAVOR=staging``); a secret
+  under a neutral name is still the ``encoded-secret`` rule's to find in the decoded text;
 - base64 of a DER public key (``MIIBIjANBgkqhkiG9w0BAQEFAAOC…``, ``MCowBQYDK2VwAyEA…``): its head
   is a SubjectPublicKeyInfo (``SEQUENCE { SEQUENCE { OID … }, BIT STRING }``); a private key's
   starts with its version's ``INTEGER`` (``is_public_key_der``).
@@ -24,7 +28,7 @@ from __future__ import annotations
 import base64
 import binascii
 
-from fedlearn.anonymize import encoded, words
+from fedlearn.anonymize import encoded, key_names, words
 from fedlearn.anonymize.rules import Lazy
 
 # Base64 of text: a line of 40 characters or more, a block of up to 400 lines, 24 characters of
@@ -63,6 +67,9 @@ PRIVATE_MARKS = (
     b"\x2a\x86\x48\x86\xf7\x0d\x01\x05",
     b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x01\x05\x00\x04",
 )
+# A decoded setting (``name=value``) and a value that is a word, a number, a flag or a short run.
+SETTING = Lazy(r"(?P<name>[A-Za-z_][\w.-]{0,80})=(?P<value>[\w.:/-]{0,64})")
+PLAIN_VALUE = Lazy(r"[A-Za-z._:/-]*|[0-9.]*|[\w.-]{0,12}")
 # Base64 of DER starts with ``M`` (a SEQUENCE, ``0x30``); a public key's head fits in 24 bytes.
 DER_HEAD_CHARACTERS = 32
 
@@ -75,8 +82,28 @@ def is_public_base64(text: str, start: int, value: str) -> bool:
         return True
     if value.startswith("M") and is_public_key_der(value):
         return True
+    if is_setting_base64(value):
+        return True
     return len(value) >= TEXT_RUN and (
         is_certificate_base64(value) or is_public_block_line(text, start, value)
+    )
+
+
+def is_setting_base64(value: str) -> bool:
+    """
+    Return whether a whole run is base64 of one setting (``SETTING``) whose name names no secret
+    (``key_names.classify_key``) and whose value is plain (``PLAIN_VALUE``): a Flutter
+    ``DART_DEFINES`` item ``Zmx1dHRlci5pbnNwZWN0b3Iuc3RydWN0dXJlZEVycm9ycz10cnVl``.
+    """
+    try:
+        plain = decoded_bytes(value).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    found = SETTING.compiled.fullmatch(plain)
+    return (
+        found is not None
+        and key_names.classify_key(found.group("name")) is None
+        and PLAIN_VALUE.compiled.fullmatch(found.group("value")) is not None
     )
 
 

@@ -77,11 +77,12 @@ RECORD_KEY_OWNERS = frozenset(RECORD_KEY_WORDS.split())
 # ``page_token`` alone: a Facebook Page's access token (``fb_page_token``) is a credential. Nor
 # a request's idempotency token, which the caller makes up so that a retry is not done twice and
 # the service echoes back (AWS's ``ClientRequestToken``, ``idempotency_token``; bench/contexts34):
-# it grants nothing. ``client_token`` alone stays a secret's key (Vault's, ``*_CLIENT_TOKEN``).
+# it grants nothing; nor MCP's ``progressToken``, a request's id for its progress notifications
+# (bench/contexts42). ``client_token`` alone stays a secret's key (Vault's, ``*_CLIENT_TOKEN``).
 PAGE_KEY = Lazy(
     r"(?i)(?:(?:\A|[^a-z])(?:next|prev|previous)[_.-]?(?:page[_.-]?)?"
     r"|(?:\A|[^a-z]|next)(?:pagination|continuation)[_.-]?"
-    r"|(?:\A|[^a-z])(?:client[_.-]?request|idempotency)[_.-]?)tokens?\Z|cursors?\Z"
+    r"|(?:\A|[^a-z])(?:client[_.-]?request|idempotency|progress)[_.-]?)tokens?\Z|cursors?\Z"
 )
 # Last words of a key that name an identifier (``uid``: a user's, ``oid``: an object's).
 ID_WORDS = frozenset({"id", "ids", "uuid", "uuids", "guid", "guids", "ulid", "ksuid", "uid", "oid"})

@@ -32,8 +32,9 @@ CALL_LITERAL = Lazy(r"\((?P<q>[\"'`])(?P<value>[^\"'`\n\\]{8,1000})(?P=q)[ \t]*\
 # The callee before the ``(``: a name or a path of names joined by ``.`` or ``::``.
 CALLEE_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.:")
 CALLEE = Lazy(r"[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*){0,6}")
-# A getter's last name: its argument names what it reads (``os.getenv("X")``, ``cfg.get("k")``).
-GETTER = Lazy(r"(?i)(?:get|read|load|fetch|lookup|find|env|var|environ|config|secret\b)")
+# A getter's last name: its argument names what it reads (``os.getenv("X")``, ``cfg.get("k")``,
+# Dart's ``String.fromEnvironment("X")``).
+GETTER = Lazy(r"(?i)(?:get|read|load|fetch|lookup|find|env|var|environ|config|secret\b|from_?env)")
 # The separators between a key and the call: ``=``/``:=`` (not ``==``, ``!=``, ``<=``, ``>=``),
 # ``:`` (not ``::``), ``=>``, and a quoted key's ``,`` (``insert("x-api-key", Wrap("…"))``).
 SEPARATOR = Lazy(r"(?:=>|:=|(?<![=!<>:])=|(?<!:):|(?<=[\"'`]),)[ \t]*\Z")

@@ -1,0 +1,46 @@
+"""A password given to a credentials constructor by its place (DESIGN.md guarantee 1; from ``bench/contexts42``).
+
+sbt's ``Credentials(realm, host, user, password)`` takes four strings, the password last
+(``credentials += Credentials("Sonatype Nexus Repository Manager", "oss.example.com", "deploy",
+"V")`` in ``build.sbt`` or ``~/.sbt/1.0/credentials.sbt``); Java's ``new
+PasswordAuthentication("user", "V".toCharArray())`` takes two, the password last as a char
+array. The value in that place is judged as after ``password=`` (``tables.judged``: a reference
+or an empty string stays); a ``Credentials(Path.userHome / ".sbt" / ".credentials")`` or a
+``sys.env("…")`` in the password's place is no literal and is not read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.tables import judged
+
+STRING = r"\"[^\"\\\n]{0,200}\"[ \t]*,[ \t\r\n]*"
+VALUE = r"\"(?P<value>[^\"\\\n]{1,1000})\""
+# ``Credentials("realm", "host", "user", "V")`` and ``Authentication("user", "V".toCharArray())``.
+SBT = Lazy(r"Credentials\([ \t\r\n]*" + STRING * 3 + VALUE + r"[ \t\r\n]*\)")
+JAVA = Lazy(r"Authentication\([ \t]*" + STRING + VALUE + r"(?:\.toCharArray\(\))?[ \t]*\)")
+
+
+def placed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of the password in its place of a credentials call."""
+    return judged("password", match.group("value"), match.end("value"))
+
+
+def rules() -> list[Rule]:
+    """Return the rules for sbt's four-string ``Credentials`` and Java's ``PasswordAuthentication``."""
+    return [
+        Rule(
+            ("password",),
+            (Matcher(Lazy(SBT.pattern), judge=placed),),
+            trigger=Trigger(words=("Credentials(",)),
+            gate=r"Credentials\([ \t\r\n]*\"",
+        ),
+        Rule(
+            ("password",),
+            (Matcher(Lazy(JAVA.pattern), judge=placed),),
+            trigger=Trigger(words=("Authentication(",)),
+            gate=r"Authentication\([ \t]*\"",
+        ),
+    ]
