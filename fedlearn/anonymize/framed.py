@@ -178,6 +178,8 @@ def is_address(match: re.Match[str], value: str) -> bool:
         return False
     if "." in value or not key_shapes.is_chosen(value, 8):
         return True
+    if "name" not in match.re.groupindex:
+        return False  # a value alone (``handed``'s code span): no prose sends it anywhere
     said = match.string[match.end("name") : match.start("value")].lower()
     return "to" in said.split()
 

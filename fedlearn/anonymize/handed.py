@@ -169,8 +169,14 @@ def rules() -> list[Rule]:
         Rule(
             ("secret-value",),
             (Matcher(Lazy(ANNOUNCED.pattern), judge=announced),),
-            trigger=Trigger(
-                words=("new ", "rotated ", "regenerated ", "fresh "), lower=True, needs=":"
+            trigger=Trigger(  # a blank or a tab after the word, as the pattern and gate read
+                words=tuple(
+                    f"{word}{blank}"
+                    for word in ("new", "rotated", "regenerated", "fresh")
+                    for blank in " \t"
+                ),
+                lower=True,
+                needs=":",
             ),
             lower=True,
             gate=r"(?i)(?:new|rotated|regenerated|fresh)[ \t][^\n]*"

@@ -157,3 +157,14 @@ def test_a_new_secret_announced_is_redacted(
 def test_a_new_setting_announced_stays(anonymizer: Anonymizer, text: str) -> None:
     """A new value with no secret's name, a public key's, a name or an id stays."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize("use_re2", [True, False])
+def test_an_announced_code_span_with_an_at_sign_is_judged_not_raised(use_re2: bool) -> None:
+    """``framed.is_address`` read the prose between a name and its value from a match that has no
+    name (a code span's): the anonymizer raised IndexError on ``new key: `V@A```."""
+    from .conftest import in_mode
+
+    for value in ("000000@A", "Zq8wR2vLp9@KdT4"):
+        out = in_mode(use_re2).anonymize(f"new token: `{value}`")
+        assert value not in out and "<redacted:" in out

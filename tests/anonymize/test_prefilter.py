@@ -516,3 +516,12 @@ def test_a_wire_login_line_reads_only_the_blanks_its_gate_reads(text: str) -> No
     space (NEL, no-break space) that RE2's ASCII ``\\s`` and so the gate do not; both now read
     ``[ \\t\\f\\r]`` (found by the property above)."""
     assert failed_conditions(REFERENCE, text) == []
+
+
+@RAN_WITH_RE2
+@pytest.mark.parametrize("text", ["new key: `000000@A`", "new\t0 key: `00001123456G`"])
+def test_an_announced_value_in_a_code_span_keeps_its_conditions(text: str) -> None:
+    """``new key: `V```: a code span's value with ``@`` was judged as an address through a match
+    with no ``name`` group (an IndexError, so a crash of the whole anonymizing), and a tab after
+    ``new`` was read by the pattern and gate but not by the trigger (found by the property above)."""
+    assert failed_conditions(REFERENCE, text) == []
