@@ -29,7 +29,6 @@ from fedlearn.anonymize import (
     element_values,
     key_names,
     parent_keys,
-    row_wraps,
     secret_sections,
     sibling_props,
     subscripts,
@@ -204,9 +203,8 @@ def rules() -> list[Rule]:
         *subscripts.rules(),
         *blocks.rules(),
         *substitutions.rules(),  # ``sed 's/__K__/V/'``, ``perl -pi -e 's|%K%|V|'``
-        *row_wraps.rules(),
         *delimited_settings.rules(),  # HeidiSQL's ``Servers\\x\\Password<|||>1<|||>V``
-        *sibling_props.rules(),  # JMeter's ``<stringProp name="Argument.name">K`` / ``….value">V``  # a terminal's wrap: ``NAME=`` ends a row, the value starts the next
+        *sibling_props.rules(),  # JMeter's ``<stringProp name="Argument.name">K`` / ``….value">V``
         *wrapped.rules(),
         *code_defaults.rules(),  # ``SecretStr("V", …)``, ``getenv("K") or "V"``, ``default="V"``, R ``<-``
         *element_values.rules(),  # ``<Pass encoding="base64">V</Pass>``, ``<ns:Password xsi:type=…>V``
