@@ -86,6 +86,9 @@ TOKEN_PREFIXES = (
 )
 # rclone's remote settings as pairs of words, after the remote's name (and its type, to create).
 RCLONE = Lazy(r"(?<![A-Za-z0-9_.$-])rclone[ \t]+config[ \t]+(?P<verb>create|update)[ \t]")
+# git's settings named for a key that is public: ``user.signingkey`` holds the id of the GPG key
+# that signs, or an SSH public key (``key::ssh-ed25519 …``) or its ``.pub`` path.
+PUBLIC_KEYS = frozenset({"user.signingkey"})
 WORDS = ("set", "_param", "_header", "setenv", "header", "git", "poetry", "composer")
 
 
@@ -98,6 +101,8 @@ def value_of(match: re.Match[str]) -> tuple[str, int]:
 def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a directive's value when its name names a secret, or None."""
     key = match.group("key")
+    if key.lower() in PUBLIC_KEYS:
+        return None  # git's signing key: a GPG key's id, an SSH public key or its path
     if key.lower().startswith(TOKEN_PREFIXES):
         key = "token"
     # ``Authorization`` headers are the scheme rules' own.

@@ -137,6 +137,9 @@ def test_configuration_setter_values_are_redacted(
         "git config set --global user.name 'Anna Rossi'",
         "git config set credential.helper store",
         "git config set --global relay.smtp-pass $SMTP_PASS",
+        # git's signing key is a public key's id or path
+        "git config --global user.signingkey 3AA5C34371567BD2",
+        "git config set user.signingKey 3AA5C34371567BD2",
     ],
 )
 def test_configuration_setter_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
