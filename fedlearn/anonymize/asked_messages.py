@@ -6,7 +6,7 @@ Rocket.Chat (``"msg"``), Zulip (``"content"``), Slack (``"text"``), a ticket's c
 (``"body"``). ``asked`` reads a question and its answer a line apart; here they are two messages'
 strings in turn. A message that asks for a secret (it ends in ``?`` and names one as ``asked``
 reads: ``what's the staging token?``, not ``which cache key?``) or names one as a label (``here's
-the new deploy token:``, ``label_breaks.label_key``) makes the next message's string its value
+the new deploy token:``, ``label_values.label_key``) makes the next message's string its value
 when that string is the value alone (bare, in backticks, quotes or bold), judged as ``asked``
 judges an answer: hex and UUIDs of 16 or more count, an API object's id does not, other values
 must read generated or chosen. A message that is a value after any other message (an id pasted
@@ -19,7 +19,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import asked, label_breaks
+from fedlearn.anonymize import asked, label_values
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 # A message's text: its field's name, then the JSON string (no escape needed for a lone value).
@@ -38,7 +38,7 @@ def asks(message: str) -> bool:
     if line.endswith("?"):
         lowered = line[:-1].lower()
         return any(asked.is_ask(found) for found in asked.ASK.compiled.finditer(lowered))
-    return line.endswith(":") and bool(label_breaks.label_key(line, ""))
+    return line.endswith(":") and bool(label_values.label_key(line, ""))
 
 
 def answered(text: str) -> Iterator[re.Match[str]]:

@@ -30,8 +30,7 @@ from fedlearn.anonymize import (
     html_tables,
     http_configs,
     key_shapes,
-    label_breaks,
-    label_lines,
+    label_values,
     latex_macros,
     listed_values,
     login_pairs,
@@ -310,7 +309,7 @@ def keyed() -> list[Rule]:
         *text_entities.rules(),  # Telegram's ``"the key is ", {"type": "code", "text": V}``
         *asked_messages.rules(),  # a chat export's ``"msg": "what's the token?"`` then ``"msg": "`V`"``
         *html_tables.rules(),  # ``<th>API key</th>`` over ``<td><code>V</code></td>``
-        *label_breaks.rules(),  # ``Use this token:<br><span>V</span>``, ``<dt>Key</dt><dd>V``, ``Password:⏎V``
+        *label_values.rules(),  # ``Use this token:<br><span>V</span>``, ``Password``/``V``, a wrap after ``KEY=``
         *preseeds.rules(),  # debconf's ``d-i passwd/user-password password V``
         *cracked.rules(),  # ``[+] DOM\\u:V``, ``u:V - Valid credentials``, ``HASH:V``, ``Raw result: V``
         *redis_commands.rules(),  # redis-cli's ``AUTH V``, ``CONFIG SET requirepass V``, ``ACL SETUSER u >V``
@@ -320,5 +319,4 @@ def keyed() -> list[Rule]:
         # The least specific last: a line of a key and a value, a told pair (their names yield).
         *spaced_pairs.rules(),  # ``requirepass V``, ``api_key    V``, ``| api_key | V |``: a line of two
         *login_pairs.rules(),  # ``Login: admin / V``, ``user/pass: admin / V``, ``creds: u:V``
-        *label_lines.rules(),  # ``Password`` then ``V``, ``API key:`` over ``-----`` then ``V``
     ]

@@ -33,7 +33,6 @@ from fedlearn.anonymize import (
     parent_keys,
     policy_vars,
     reg_exports,
-    row_wraps,
     secret_sections,
     sibling_props,
     subscripts,
@@ -205,13 +204,12 @@ def rules() -> list[Rule]:
         *subscripts.rules(),
         *blocks.rules(),
         *substitutions.rules(),  # ``sed 's/__K__/V/'``, ``perl -pi -e 's|%K%|V|'``
-        *row_wraps.rules(),
         *delimited_settings.rules(),  # HeidiSQL's ``Servers\\x\\Password<|||>1<|||>V``
         *reg_exports.rules(),  # regedit's ``"K"=hex(2):…`` UTF-16 bytes, PowerShell ``-Name K -Value V``
         *kv_exports.rules(),  # ``consul kv export``/``etcdctl -w json``: base64 ``value`` under its ``key``
         *credential_calls.rules(),  # sbt ``Credentials(realm, host, user, "V")``, ``PasswordAuthentication``
         *policy_vars.rules(),  # CFEngine ``"k" string => "V";``, Zig ``const k: []const u8 = "V";``
-        *sibling_props.rules(),  # JMeter's ``<stringProp name="Argument.name">K`` / ``….value">V``  # a terminal's wrap: ``NAME=`` ends a row, the value starts the next
+        *sibling_props.rules(),  # JMeter's ``<stringProp name="Argument.name">K`` / ``….value">V``
         *wrapped.rules(),
         *code_defaults.rules(),  # ``SecretStr("V", …)``, ``getenv("K") or "V"``, ``default="V"``, R ``<-``
         *element_values.rules(),  # ``<Pass encoding="base64">V</Pass>``, ``<ns:Password xsi:type=…>V``

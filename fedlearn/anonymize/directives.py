@@ -5,12 +5,13 @@ value, blank-separated, with no ``=`` or ``:`` between name and value, so ``assi
 see them: nginx ``set $name value;``, ``fastcgi_param``/``uwsgi_param``/``scgi_param NAME
 value;``, ``proxy_set_header``/``add_header Name value;``, Apache ``SetEnv NAME value``,
 ``RequestHeader set Name "value"``, ``Header set Name value``, Caddy's ``header_up``/``header_down
-[+]Name value``, and ``git config [--global|--system|
---local|--file F] section.name value``; also what ``git config --get-regexp`` prints, one
+[+]Name value``, and ``git config [set] [--global|--system|--local|--file F] section.name
+value`` (git 2.46's ``set`` subcommand too); also what ``git config --get-regexp`` prints, one
 ``section.name value`` a line, on the lines after that command (``deploy.pwd …``); and the
 configuration setters of tools: ``aws configure set``, ``npm``/``yarn``/``pnpm``/``pip config set``,
 ``poetry``/``composer config`` (whose ``pypi-token.*``, ``github-oauth.*``, ``gitlab-token.*``…
-keys are tokens), ``launchctl setenv``, fish's ``set -gx`` and Cloud Foundry's ``cf set-env APP``; a repository's basic credentials
+keys are tokens), fish's ``set -gx`` and Cloud Foundry's ``cf set-env APP`` (``launchctl setenv`` is
+``setting_writes``'); a repository's basic credentials
 (``poetry``/``composer config http-basic.<repo> USER PASSWORD``, ``bundle config [set] HOST
 USER:PASSWORD``) and ``cargo login [--registry R] TOKEN`` give the password or token with no name;
 ``rclone config create NAME TYPE [KEY VALUE]…`` (``update NAME``) gives its settings as pairs of
@@ -36,12 +37,12 @@ SETTER_FLAGS = r"(?:[ \t]+--?[A-Za-z][A-Za-z-]*(?:=[^\s;|&]+)?)*"
 DIRECTIVE = (
     r"(?:set[ \t]+\$|(?:fastcgi|uwsgi|scgi)_param[ \t]+|(?:proxy_set|add)_header[ \t]+"
     r"|header_(?:up|down)[ \t]+\+?|SetEnv[ \t]+|(?:Request)?Header[ \t]+(?:always[ \t]+)?(?:set|add|append)[ \t]+"
-    r"|git[ \t]+config(?:[ \t]+--(?:global|system|local|worktree|file[ \t]+[^\s;|&]+))*[ \t]+"
+    r"|git[ \t]+config(?:[ \t]+set)?(?:[ \t]+--(?:global|system|local|worktree|file[ \t]+[^\s;|&]+))*[ \t]+"
     r"|(?:aws2?[ \t]+configure|(?:npm|yarn|pnpm|pip3?)[ \t]+config)[ \t]+set"
     + SETTER_FLAGS
     + r"[ \t]+"
     r"|(?:poetry|composer(?:[ \t]+global)?)[ \t]+config" + SETTER_FLAGS + r"[ \t]+"
-    r"|launchctl[ \t]+setenv[ \t]+|set[ \t]+(?:-[A-Za-z]*x[A-Za-z]*|--export)[ \t]+"
+    r"|set[ \t]+(?:-[A-Za-z]*x[A-Za-z]*|--export)[ \t]+"
     r"|cf[ \t]+set-env[ \t]+[^\s;|&]{1,200}[ \t]+)"
 )
 VALUE = (
@@ -85,6 +86,9 @@ TOKEN_PREFIXES = (
 )
 # rclone's remote settings as pairs of words, after the remote's name (and its type, to create).
 RCLONE = Lazy(r"(?<![A-Za-z0-9_.$-])rclone[ \t]+config[ \t]+(?P<verb>create|update)[ \t]")
+# git's settings named for a key that is public: ``user.signingkey`` holds the id of the GPG key
+# that signs, or an SSH public key (``key::ssh-ed25519 …``) or its ``.pub`` path.
+PUBLIC_KEYS = frozenset({"user.signingkey"})
 WORDS = ("set", "_param", "_header", "setenv", "header", "git", "poetry", "composer")
 
 
@@ -97,6 +101,8 @@ def value_of(match: re.Match[str]) -> tuple[str, int]:
 def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a directive's value when its name names a secret, or None."""
     key = match.group("key")
+    if key.lower() in PUBLIC_KEYS:
+        return None  # git's signing key: a GPG key's id, an SSH public key or its path
     if key.lower().startswith(TOKEN_PREFIXES):
         key = "token"
     # ``Authorization`` headers are the scheme rules' own.

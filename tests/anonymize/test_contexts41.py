@@ -1,5 +1,5 @@
 """Forms found by bench/contexts41 (a second layer of encoding, and new places): a value a terminal's
-wrap put on the row after its key (``row_wraps``); a substitution's replacement for a placeholder
+wrap put on the row after its key (``label_values``' ``wrapped``, tested in ``test_label_values``); a substitution's replacement for a placeholder
 named for a secret (``substitutions``); nginx's ``\\x22`` escapes, inline HTML tags and a CSV
 cell's doubled quotes decoded (``escaped``); a pretty-printed JSON array under a secret key
 (``listed_values``); an Android restriction's ``defaultValue`` (``declarations``); JMeter's
@@ -24,15 +24,6 @@ UUID = "cf3ddada-0da7-4eca-9f86-f0a439160ccd"
 REDACTED = re.compile(r"<redacted:([a-z0-9-]+)>")
 
 FOUND = [
-    # row_wraps: an 80-column terminal's wrap between the key and its value
-    (
-        f"ops@bastion:~/acme$ ./configure --with-auth-token={' ' * 20}\n{LOWER}\nops@bastion:~$ ",
-        ("token",),
-    ),
-    (f"C:\\deploy> set ACME\r\nACME_API_KEY={' ' * 60}\r\n{MIXED}\r\n", ("api-key",)),
-    (f"    Environment:\n      ACME_DB_PASSWORD:  \n{MIXED}\n    Mounts:", ("password",)),
-    (f"2026-12-07 09:14:02 INFO exporting ACME_SECRET=\n{LOWER}", ("secret",)),
-    (f"ops@bastion:~/acme$ ./configure --with-password=\ndeploy:{MIXED}\n", ("password",)),
     # substitutions: sed and perl filling a template's placeholder
     (f"sed -i 's/__ACME_API_TOKEN__/{LOWER}/g' deploy/app.yml", ("token",)),
     (f"perl -pi -e 's|%ACME_DB_PASSWORD%|{MIXED}|' conf/db.ini", ("password",)),
@@ -84,15 +75,6 @@ def test_found(anonymizer: Anonymizer, text: str, names: tuple[str, ...]) -> Non
 
 
 KEPT = [
-    # a wrapped row of another key, a prompt, a mask, an indented YAML mapping, a variable's name
-    f"    Image ID:       docker-pullable://ghcr.io/acme/app@sha256:\n{SHA}\n    Port:  8080/TCP",
-    "Password:\n********",
-    "password:\nEnter",
-    "api_token:\n  name: deploy",
-    "API_TOKEN=\napi_token_value",
-    f"BUILD_ID=\n{UUID}",
-    "# .env.example\nPASSWORD=\nOLLAMA_BASE_URL=http://localhost:11434\nQDRANT_URL=http://localhost:6333",
-    "public key:\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8Af2375pAOtZTL0LuX2SFkdDcYQ5WgAbgb",
     # substitutions of other placeholders, references, a word for a word, an assignment's own rule
     f"sed -i 's/__IMAGE_TAG__/{SHA}/' k8s/deploy.yml",
     "sed -i 's/__API_TOKEN__/${API_TOKEN}/' app.yml",

@@ -103,6 +103,9 @@ def test_get_regexp_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
         ("bundle config rubygems.pkg.github.com alice:'p4Ss!w0rd-Q9'", "p4Ss!w0rd-Q9"),
         ("launchctl setenv BACKEND_API_KEY Qx7mT2vLp9Rk", "Qx7mT2vLp9Rk"),
         ("set -gx GITHUB_TOKEN Qx7mT2vLp9Rk; and make release", "Qx7mT2vLp9Rk"),
+        # git 2.46's ``config set`` subcommand: no other rule reads it (``stored_values`` leaves it)
+        ("git config set --global relay.smtp-pass 'Velvet#Oak77'", "Velvet#Oak77"),
+        ("$ git config set deploy.token Qx7mT2vLp9Rk && git push", "Qx7mT2vLp9Rk"),
     ],
 )
 def test_configuration_setter_values_are_redacted(
@@ -131,6 +134,12 @@ def test_configuration_setter_values_are_redacted(
         "set -gx EDITOR nvim",
         "set -x PATH $PATH ~/bin",
         "launchctl setenv JAVA_HOME /usr/lib/jvm/java-21",
+        "git config set --global user.name 'Anna Rossi'",
+        "git config set credential.helper store",
+        "git config set --global relay.smtp-pass $SMTP_PASS",
+        # git's signing key is a public key's id or path
+        "git config --global user.signingkey 3AA5C34371567BD2",
+        "git config set user.signingKey 3AA5C34371567BD2",
     ],
 )
 def test_configuration_setter_lookalikes_stay(anonymizer: Anonymizer, text: str) -> None:
