@@ -50,7 +50,7 @@ UUID = "0b9e4c7a-3f21-4d58-9a6e-c1d2e3f4a5b6"
         ),
         (
             "secrets:\n  Zx8vQ2mN7pLk4Rt9Wq3y\n",  # no ``:`` after it: a value, not a key
-            "secrets:\n  <redacted:secret>\n",  # named by its label (``label_lines``, forms41)
+            "secrets:\n  <redacted:secret>\n",  # named by its label (``label_values``, forms41)
         ),
     ],
 )
