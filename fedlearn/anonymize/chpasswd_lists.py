@@ -52,17 +52,12 @@ def entries(text: str) -> Iterator[re.Match[str]]:
             position += len(line)
 
 
-def entry_judge(match: re.Match[str], text: str) -> tuple[int, int, str]:
-    """Return the span of a password ``entries`` found, as ``password``."""
-    return match.start(), match.end(), "password"
-
-
 def rules() -> list[Rule]:
     """Return the rule for the passwords of cloud-init's ``chpasswd`` list."""
     return [
         Rule(
             ("password",),
-            (Matcher(Lazy(SPAN.pattern), find=entries, judge=entry_judge),),
+            (Matcher(Lazy(SPAN.pattern), find=entries),),
             trigger=Trigger(words=("chpasswd:",)),
             gate=r"chpasswd:[ \t]*\r?\n",
         )

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from fedlearn.anonymize import key_names
+from fedlearn.anonymize.evaluated import last_name
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
@@ -41,7 +42,6 @@ PRINT = Lazy(
     rf"(?m:^)[ \t]*(?:{DEBUGGER}|{PRINTED}|{POWERSHELL})"
     rf"(?P<expression>[^\n]{{1,200}}?)[ \t]*\r?\n[ \t]*{ANSWER}"
 )
-IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 # The commands that print a string's characters unquoted.
 BARE_COMMANDS = frozenset(("po",))
 
@@ -59,10 +59,8 @@ def printed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     expression = match.group("expression")
     if unquoted and group == "bare" and match.group("print") is not None:
         expression = expression.rstrip().removesuffix(")")
-    names = IDENTIFIER.findall(expression)
-    if not names:
-        return None
-    return judged(names[-1], match.group(group), match.end(group))
+    key = last_name(expression)
+    return judged(key, match.group(group), match.end(group)) if key else None
 
 
 def rules() -> list[Rule]:

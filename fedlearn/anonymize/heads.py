@@ -12,7 +12,7 @@ import functools
 import importlib
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 # Python's own regex parser (what ``literal_heads`` reads a pattern with); typeshed has no stubs.
@@ -112,31 +112,9 @@ LETTER_SHARES = {
 MOST_SHARE = 0.4
 
 
-def top_alternatives(source: str) -> list[str]:
-    """Return the alternatives of ``source`` split at its top-level ``|`` (none in a group, a set
-    or after a backslash)."""
-    parts, depth, start, at, in_set = [], 0, 0, 0, False
-    while at < len(source):
-        character = source[at]
-        if character == "\\":
-            at += 1
-        elif in_set:
-            in_set = character != "]"
-        elif character == "[":
-            in_set = True
-            at += 1 if source.startswith("^", at + 1) else 0
-            at += 1 if source.startswith("]", at + 1) else 0
-        elif character in "()":
-            depth += 1 if character == "(" else -1
-        elif character == "|" and depth == 0:
-            parts.append(source[start:at])
-            start = at + 1
-        at += 1
-    return [*parts, source[start:]]
-
-
-def group_end(source: str) -> int:
-    """Return where the group that opens ``source`` closes (-1: it opens none or never closes)."""
+def structure(source: str) -> Iterator[tuple[int, str, int]]:
+    """Yield each ``(``, ``)`` and ``|`` of a regex's ``source`` that is no escape's and in no
+    set, with its position and the group depth after it."""
     depth, at, in_set = 0, 0, False
     while at < len(source):
         character = source[at]
@@ -148,11 +126,28 @@ def group_end(source: str) -> int:
             in_set = True
             at += 1 if source.startswith("^", at + 1) else 0
             at += 1 if source.startswith("]", at + 1) else 0
-        elif character in "()":
-            depth += 1 if character == "(" else -1
-            if depth == 0:
-                return at if source.startswith("(") else -1
+        elif character in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[character]
+            yield at, character, depth
         at += 1
+
+
+def top_alternatives(source: str) -> list[str]:
+    """Return the alternatives of ``source`` split at its top-level ``|`` (none in a group, a set
+    or after a backslash)."""
+    parts, start = [], 0
+    for at, character, depth in structure(source):
+        if character == "|" and depth == 0:
+            parts.append(source[start:at])
+            start = at + 1
+    return [*parts, source[start:]]
+
+
+def group_end(source: str) -> int:
+    """Return where the group that opens ``source`` closes (-1: it opens none or never closes)."""
+    for at, character, depth in structure(source):
+        if character in "()" and depth == 0:
+            return at if source.startswith("(") else -1
     return -1
 
 

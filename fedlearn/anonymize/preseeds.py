@@ -38,17 +38,12 @@ def answers(text: str) -> Iterator[re.Match[str]]:
         yield span_match(text, found.start("value"), found.end("value"))
 
 
-def answer_judge(match: re.Match[str], text: str) -> tuple[int, int, str]:
-    """Return the span of an answer ``answers`` found, as ``password``."""
-    return match.start(), match.end(), "password"
-
-
 def rules() -> list[Rule]:
     """Return the rule for a debconf answer of type ``password``."""
     return [
         Rule(
             ("password",),
-            (Matcher(Lazy(SPAN.pattern), find=answers, judge=answer_judge),),
+            (Matcher(Lazy(SPAN.pattern), find=answers),),
             trigger=Trigger(words=("password",)),
             gate=r"/[A-Za-z0-9_./+-]*[ \t]+password[ \t]",
         )

@@ -27,6 +27,7 @@ The line after the command must be output: no shell or debugger prompt opens it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from fedlearn.anonymize import key_names
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
@@ -152,13 +153,17 @@ def read_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return judged(match.group("key"), text[start:end], end)
 
 
+def command_rule(forms: Sequence[Lazy], words: Sequence[str], spaced: Sequence[str]) -> Rule:
+    """Return the rule reading ``forms`` (``read_value`` judges them) where one of the commands'
+    ``words``, or a pattern of ``spaced``, stands (``setting_writes`` reads its forms so too)."""
+    return Rule(
+        key_names.NAMES,
+        tuple(Matcher(Lazy(form.pattern), judge=read_value) for form in forms),
+        trigger=Trigger(words=tuple(words), patterns=tuple(Lazy(pattern) for pattern in spaced)),
+        gate="|".join((*(re.escape(word) for word in words), *spaced)),
+    )
+
+
 def rules() -> list[Rule]:
     """Return the rule for a setting's value printed on the line after the command naming it."""
-    return [
-        Rule(
-            key_names.NAMES,
-            tuple(Matcher(Lazy(form.pattern), judge=read_value) for form in FORMS),
-            trigger=Trigger(words=WORDS, patterns=tuple(Lazy(pattern) for pattern in SPACED)),
-            gate="|".join((*(re.escape(word) for word in WORDS), *SPACED)),
-        )
-    ]
+    return [command_rule(FORMS, WORDS, SPACED)]

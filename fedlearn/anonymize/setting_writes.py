@@ -14,11 +14,8 @@ nothing secret (``setprop persist.sys.timezone Europe/Vienna``) stays:
 
 from __future__ import annotations
 
-import re
-
-from fedlearn.anonymize import key_names
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
-from fedlearn.anonymize.setting_reads import NAME, SHELL, read_value
+from fedlearn.anonymize.rules import Lazy, Rule
+from fedlearn.anonymize.setting_reads import NAME, SHELL, command_rule
 
 # The value: in quotes (GVariant's ``"'V'"`` inside them), or one bare word.
 VALUE = (
@@ -47,11 +44,4 @@ SPACED = (r"defaults[ \t]",)
 
 def rules() -> list[Rule]:
     """Return the rule for a setting's value written by the command naming its key."""
-    return [
-        Rule(
-            key_names.NAMES,
-            tuple(Matcher(Lazy(form.pattern), judge=read_value) for form in FORMS),
-            trigger=Trigger(words=WORDS, patterns=tuple(Lazy(pattern) for pattern in SPACED)),
-            gate="|".join((*(re.escape(word) for word in WORDS), *SPACED)),
-        )
-    ]
+    return [command_rule(FORMS, WORDS, SPACED)]
