@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from fedlearn.anonymize import Anonymizer, prefilter  # noqa: E402
+from fedlearn.anonymize import Anonymizer, engine, prefilter  # noqa: E402
 from fedlearn.anonymize.probe import Probe, has_wanted_run  # noqa: E402
 from tests.anonymize import test_prefilter as tp  # noqa: E402
 
@@ -157,8 +157,17 @@ TURN = 0  # where the turns start (``--turn``: another run checks other variants
 
 
 def check(job: tuple[int, str, str, bool, bool]) -> list[tuple[str, ...]]:
-    """Return the findings for one text: ("condition", rule, condition, kind, text) and
-    ("path", engine, kind, text)."""
+    """Return the findings for one text: ("condition", rule, condition, kind, text),
+    ("path", engine, kind, text), and ("crash", exception, text) where a rule raised (the check
+    runs ``engine.STRICT``, so a rule's bug is reported rather than failed closed)."""
+    try:
+        return check_text(job)
+    except Exception as error:  # any rule's bug is a finding
+        return [("crash", f"{type(error).__name__}: {error}"[:120], job[1])]
+
+
+def check_text(job: tuple[int, str, str, bool, bool]) -> list[tuple[str, ...]]:
+    """Return the findings for one text (see ``check``)."""
     index, text, other, every, paths = job
     found: list[tuple[str, ...]] = []
     seen: set[str] = set()
@@ -191,7 +200,25 @@ def check(job: tuple[int, str, str, bool, bool]) -> list[tuple[str, ...]]:
 
 def check_past_filler(chunk: list[str]) -> list[tuple[str, ...]]:
     """Return the texts of ``chunk`` that a fresh default engine redacts otherwise than the
-    reference when they follow 128 KiB of filler in one text (its RE2 set is built inside it)."""
+    reference when they follow 128 KiB of filler in one text (its RE2 set is built inside it),
+    or where a rule raised."""
+    try:
+        return filler_differences(chunk)
+    except Exception as error:  # any rule's bug is a finding
+        return [("crash", f"{type(error).__name__}: {error}"[:120], "\n".join(chunk))]
+
+
+def raises(text: str) -> bool:
+    """Return whether anonymizing ``text`` raises (a rule's bug, under ``engine.STRICT``)."""
+    try:
+        tp.REFERENCE.anonymize(text)
+    except Exception:  # any rule's bug
+        return True
+    return False
+
+
+def filler_differences(chunk: list[str]) -> list[tuple[str, ...]]:
+    """Return ``check_past_filler``'s findings, letting a rule's exception through."""
     text = FILLER + "\n" + "\n".join(chunk)
     result = tp.Anonymizer(tp.SETTINGS, tp.MACHINE).anonymize(text)
     expected = tp.REFERENCE.anonymize(text)
@@ -236,6 +263,7 @@ def main() -> None:
     args = parser.parse_args()
     global NEW_KINDS, TURN
     NEW_KINDS, TURN = args.new_kinds, args.turn
+    engine.STRICT = True  # a rule that raises is a finding (forked workers inherit it)
     texts = corpus_texts()
     if args.limit:
         texts = texts[: args.limit]
@@ -274,6 +302,8 @@ def main() -> None:
                 return any(condition in rule_fails(tp.REFERENCE, r, trial) for r in among)
 
             small = minimize(still, text) if still(text) else text
+        elif key[0] == "crash" and raises(text):
+            small = minimize(raises, text)
         report.append({"key": list(key), "text": text, "minimized": small})
         print(
             "\n", " / ".join(key), "\n  shortest:", repr(text[:400]), "\n  minimized:", repr(small)
