@@ -250,12 +250,11 @@ FIELD_NAME = Lazy(r"[a-z]+(?:_[a-z]+){1,3}")
 FIELD_SECRET_WORDS = frozenset(
     ("password", "passwd", "pwd", "secret", "token", "key", "apikey", "credential", "auth")
 )
-FIELD_TAILS = frozenset(
-    """
+FIELD_TAIL_WORDS = """
     type kind name file path field id url uri env var header prefix format label length ttl
     expiry expires hash scope scopes endpoint location source store policy mode
-    """.split()
-)
+"""
+FIELD_TAILS = frozenset(FIELD_TAIL_WORDS.split())
 
 
 def is_field_name(value: str) -> bool:
