@@ -29,8 +29,20 @@ def basic(match: re.Match[str], text: str) -> bool:
 
 
 def url_password(match: re.Match[str], text: str) -> bool:
-    """Return whether a URL's password is literal (``${DB_PASSWORD}`` is not)."""
-    return not checks.is_reference(text[slice(*match.span("value"))])
+    """
+    Return whether a URL's password is literal (``${DB_PASSWORD}`` is not), and no URL's end in
+    HTML: a quote or angle bracket escaped as a character reference (``&quot;``, ``&#39;``,
+    ``&lt;``) ends the URL where it stands (``&quot;https://url:8000&quot;;@something else``, a
+    pandas frame's HTML, bench/contexts42), as a plain quote does; ``&amp;`` is a ``&`` in it.
+    """
+    value = text[slice(*match.span("value"))]
+    if "&" in value and HTML_END.search(value) is not None:
+        return False
+    return not checks.is_reference(value)
+
+
+# A character reference of what ends a URL in HTML: a quote or an angle bracket.
+HTML_END = Lazy(r"(?i)&(?:quot|apos|lt|gt|#0*(?:34|39|60|62)|#x0*(?:22|27|3c|3e));")
 
 
 def url_token(match: re.Match[str], text: str) -> bool:

@@ -14,7 +14,15 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from fedlearn.anonymize import checks, personal, probe, public_ids, public_runs, words
+from fedlearn.anonymize import (
+    checks,
+    personal,
+    probe,
+    public_ids,
+    public_runs,
+    run_starts,
+    words,
+)
 from fedlearn.anonymize.drawn import LOWER_RUN, is_drawn_one_class, is_lower_run
 from fedlearn.anonymize.public_objects import is_public_object
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Runs, Trigger, secret
@@ -34,6 +42,7 @@ RUN = r"[^A-Za-z0-9_-](?P<value>[A-Za-z0-9_-]{20,})"
 START = r"[A-Za-z0-9_-]{20,}"
 # A run this long counts anywhere; a shorter one (20 or more) only as a quoted or assigned value.
 ANYWHERE = 30
+MINIMUM = 20
 # What marks a run as a hash or a name: ``sha256-…`` ``h1:…`` ``/nix/store/…`` ``@sha256:``.
 HASH_MARK = Lazy(
     r"(?:sha(?:1|224|256|384|512)[-:~]|md5[-:]|h1:|/nix/store/|base64,|integrity[\"']?[:=]\s*[\"']?)\Z",
@@ -165,6 +174,9 @@ def bare(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     start, end = match.span("value") if "value" in match.re.groupindex else match.span()
     if end < len(text) and text[end] in "+/=":
         return None  # a piece of a base64 blob, not a token
+    start = run_starts.past_escape(text, start)  # ``\x22…``: the run starts after the escape
+    if end - start < MINIMUM or run_starts.is_tree_entry(text, start):
+        return None  # a token's run is 20 long; ``├── name``: a file ``tree`` lists
     value = text[start:end]
     if end - start < ANYWHERE and not is_value(text, start) and not is_prefixed(value):
         return None
@@ -207,7 +219,9 @@ def is_prefixed(value: str) -> bool:
 def is_value(text: str, start: int) -> bool:
     """Return whether the run at ``start`` is quoted or assigned (``"…``, ``=…``, ``: …``)."""
     before = text[max(0, start - 2) : start]
-    return before[-1:] in ('"', "'", "`", "=", ":") or before in (": ", "= ")
+    if before[-1:] in ('"', "'", "`", "=", ":") or before in (": ", "= "):
+        return True
+    return run_starts.is_escaped_quote(text, start)  # ``\x22…``, as the decoded view reads it
 
 
 def in_url(text: str, start: int) -> bool:

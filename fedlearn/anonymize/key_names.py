@@ -178,6 +178,15 @@ DATA_SUFFIXES = frozenset(DATA_SUFFIX_WORDS.split())
 SUFFIXED_RULES = frozenset({"password", "secret", "token", "api-key", "aws-secret-key"})
 
 
+# A key that negates its secret word (``not_secret``, ``NON_SECRET``, ``notAPassword``,
+# ``non-secret``; detect-secrets' ``not_secret = notapassword``, bench/fixtures24): no
+# credential's name. Only the word itself: ``non_prod_password`` negates ``prod``.
+NEGATED = rules.Lazy(
+    r"[^\w]{0,2}(?i:no[nt])[_.-]?(?:(?i:an?)(?:[_.-]|(?=[A-Z])))?"
+    r"(?i:secret|password|passwd|pwd|token|key|credentials?)[^\w]{0,2}\Z"
+)
+
+
 @functools.lru_cache(maxsize=4096)
 def classify_key(key: str) -> str | None:
     """
@@ -186,6 +195,8 @@ def classify_key(key: str) -> str | None:
     A key with one qualifier after a strong secret word (``api_key_prod``) names that word's rule
     (see ``SUFFIX``; ``is_suffixed`` tells, and its values are judged more strictly).
     """
+    if NEGATED.compiled.match(key):
+        return None  # ``not_secret``, ``nonSecret``: the key says its value is none
     found = classify_whole(key)
     if found is not None:
         return found

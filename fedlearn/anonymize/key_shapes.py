@@ -239,7 +239,30 @@ def is_named_by_key(key: str, value: str) -> bool:
     """
     if "_" in key and key.isupper() and value == key.lower():
         return True
-    return is_collection_name(key, value)
+    return is_collection_name(key, value) or is_field_name(value)
+
+
+# A field's name that is about a secret, not one (``token_type``, ``password_file``,
+# ``api_key_name``): lower-case words joined by ``_``, a secret's word among them, the last
+# saying what about it (session 39: bandit's ``Possible hardcoded password: 'token_type'``, the
+# OAuth response's field it flags, bench/benign16j).
+FIELD_NAME = Lazy(r"[a-z]+(?:_[a-z]+){1,3}")
+FIELD_SECRET_WORDS = frozenset(
+    ("password", "passwd", "pwd", "secret", "token", "key", "apikey", "credential", "auth")
+)
+FIELD_TAIL_WORDS = """
+    type kind name file path field id url uri env var header prefix format label length ttl
+    expiry expires hash scope scopes endpoint location source store policy mode
+"""
+FIELD_TAILS = frozenset(FIELD_TAIL_WORDS.split())
+
+
+def is_field_name(value: str) -> bool:
+    """Return whether ``value`` names a field about a secret (see ``FIELD_NAME``): no secret."""
+    if not FIELD_NAME.compiled.fullmatch(value):
+        return False
+    *head, tail = value.split("_")
+    return tail in FIELD_TAILS and not FIELD_SECRET_WORDS.isdisjoint(head)
 
 
 def is_collection_name(key: str, value: str) -> bool:

@@ -3,7 +3,8 @@
 Each value under ``data:`` or ``stringData:`` of a ``kind: Secret`` is ``kubernetes-secret``,
 whatever its key, in YAML or JSON (``kubectl get secret -o json``). ``data:`` holds base64;
 a ``stringData`` value is plain text (``https://…``, ``user:p@ss``), whole to its quote or its
-line's end. The Secret's own YAML document only (a ``---`` line ends it), and in JSON the object
+line's end. The Secret's own YAML document only (a ``---`` line ends it, indented as the
+manifest is in a commit body or a log: bench/contexts31), and in JSON the object
 that says ``"kind": "Secret"``, not a ConfigMap beside it in a ``List``. A placeholder word stays
 (``None``, ``Default``), and under ``data:`` a word of letters that is no base64 (``Owner``).
 """
@@ -20,7 +21,8 @@ DATA_ENTRY = r"\n(?P<indent>[ \t]+)[\"']?[A-Za-z0-9_.-]+[\"']?:[ \t]+[\"']?(?P<v
 JSON_ENTRY = r"\"[A-Za-z0-9_.-]+\"[ \t]*:[ \t]*\"(?P<value>[A-Za-z0-9+/]{4,}={0,2})\""
 JSON_DATA = Lazy(r"\"(?:data|stringData)\"[ \t]*:[ \t]*\{[^{}]*\Z")
 DATA_BLOCK = Lazy(r"\n(?P<indent>[ \t]*)(?P<block>data|stringData):[ \t]*(?=\n)")
-DOCUMENT_START = Lazy(r"(?m)^---[ \t]*$")
+# A document marker, maybe indented as the whole manifest is (a commit body, a log, a list item).
+DOCUMENT_START = Lazy(r"(?m)^[ \t]*---[ \t]*$")
 
 
 def document(text: str, position: int) -> tuple[int, int]:

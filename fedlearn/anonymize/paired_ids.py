@@ -58,7 +58,7 @@ DATA_WORDS = frozenset(
         "request", "req", "trace", "span", "session", "order", "transaction", "txn", "event",
         "message", "msg", "correlation", "build", "run", "job", "commit", "node", "device",
         "instance", "container", "image", "task", "process", "thread", "customer", "invoice",
-        "payment", "charge", "item", "product", "file", "object", "record", "row", "page",
+        "kernel", "payment", "charge", "item", "product", "file", "object", "record", "row", "page",
         "post", "issue", "ticket", "project", "repo", "tenant", "subscription", "directory",
         "channel", "chat", "conversation", "parent", "deployment", "release", "version",
         "region", "zone", "vpc", "subnet", "cluster", "resource", "tracking", "measurement",

@@ -455,3 +455,32 @@ def test_a_command_line_as_a_variables_value_is_read(
 def test_a_variables_command_line_with_no_literal_stays(anonymizer: Anonymizer, text: str) -> None:
     """An image's tag, a name with no blank after it, a ``$reference`` password stay."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # detect-secrets' basic_auth negative fixture in a pandas frame's HTML (bench/contexts42)
+        (
+            "<tr><th>0</th><td>&quot;https://url:8000&quot;;@something else</td></tr>",
+            None,
+        ),
+        ("<td>&#39;https://url:8000&#39;;@something else</td>", None),
+        ("<td>&#x22;https://url:8000&#x22;;@something else</td>", None),
+        # an ``&amp;`` in an HTML page's URL is a ``&`` of the password
+        (
+            '<a href="https://deploy:Zq8vT1mN&amp;4pXk@db.example.com/">db</a>',
+            '<a href="https://deploy:<redacted:url-credentials>@db.example.com/">db</a>',
+        ),
+        (
+            "<td>&quot;https://deploy:Zq8vT1mN4pXk@db.example.com&quot;</td>",
+            "<td>&quot;https://deploy:<redacted:url-credentials>@db.example.com&quot;</td>",
+        ),
+    ],
+)
+def test_an_escaped_quote_ends_a_url_in_html(
+    anonymizer: Anonymizer, text: str, expected: str | None
+) -> None:
+    """``&quot;``, ``&#39;`` or ``&#x22;`` before the ``@`` ends the URL (no password has one);
+    a password with ``&amp;`` and one quoted by ``&quot;`` around the URL go."""
+    assert anonymizer.anonymize(text) == (text if expected is None else expected)

@@ -431,3 +431,24 @@ def test_an_access_codes_data_and_short_codes_stay(anonymizer: Anonymizer, text:
 def test_a_drawn_value_may_start_with_a_dash(value: str, drawn: bool) -> None:
     """A generated password starting with ``-`` is a value; an option's spelling is not."""
     assert key_names.is_secret_value("password", "password", value) is drawn
+
+
+@pytest.mark.parametrize(
+    ("key", "rule"),
+    [
+        ("not_secret", None),
+        ("NON_SECRET", None),
+        ("notAPassword", None),
+        ("not-a-secret", None),
+        ("nonsecret", None),
+        ("non_prod_password", "password"),  # negates ``prod``, not the password
+        ("nonProdPassword", "password"),
+        ("nonce_secret", "secret"),
+        ("notion_token", "token"),
+        ("annotation_secret", "secret"),
+    ],
+)
+def test_a_key_that_negates_its_secret_word_names_none(key: str, rule: str | None) -> None:
+    """``not_secret = notapassword`` (detect-secrets' negative fixture) names no credential; a
+    negation of another word, or a word that starts with ``non``/``not``, leaves the key's rule."""
+    assert key_names.classify_key(key) == rule

@@ -311,3 +311,37 @@ def test_a_short_hex_draw_that_repeats_digits_is_a_token(anonymizer: Anonymizer,
 def test_made_up_hex_under_a_token_key_stays(value: str) -> None:
     """Hex words and repeated groups or digits are made up, not drawn."""
     assert not key_shapes.is_generated_under("api_token", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ">> Issue: [B105:hardcoded_password_string] Possible hardcoded password: 'token_type'\n"
+        "   Severity: Low   Confidence: Medium\n   Location: api/routes/chat.py:296:37",
+        "password = 'token_type'",
+        'DB_PASSWORD: "password_file"',
+        "secret = 'api_key_name'",
+    ],
+)
+def test_a_fields_name_about_a_secret_stays(anonymizer: Anonymizer, text: str) -> None:
+    """A value that names a field about a secret (bandit's flagged ``'token_type'``, an OAuth
+    response's field) is no secret: lower-case words, a secret's word, a tail saying what."""
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("password = 'hunter_two'", "password = '<redacted:password>'"),
+        ('password = "blue_horse_type"', 'password = "<redacted:password>"'),
+        ("password = 'token_type9'", "password = '<redacted:password>'"),
+        (
+            ">> Issue: [B105:hardcoded_password_string] Possible hardcoded password: 'Tr0ub4dor&3'",
+            ">> Issue: [B105:hardcoded_password_string] Possible hardcoded password: "
+            "'<redacted:password>'",
+        ),
+    ],
+)
+def test_a_password_of_words_still_goes(anonymizer: Anonymizer, text: str, expected: str) -> None:
+    """Words with no secret's word among them, a digit, or a drawn password: a password."""
+    assert anonymizer.anonymize(text) == expected

@@ -48,3 +48,30 @@ def test_a_secrets_data_ends_with_its_document_or_object(
     that is no base64 (``Default``, ``Owner``) and a placeholder word stay, a ``stringData``
     value goes whatever it is unless it is a placeholder word."""
     assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # a commit body indents the manifests, their ``---`` too (bench/contexts31, gitleaks'
+            # kubernetes-secret-yaml negative fixture)
+            "test: add false-positive fixtures\n\n     kind: Secret\n     target:\n"
+            "       name: mysecret\n    \n    ---\n    \n    kind: ConfigMap\n     data:\n"
+            "           key: secret/mysecret\n           property: foo\n",
+            None,
+        ),
+        (
+            "    kind: Secret\n    data:\n      blob: c2VjcmV0dmFsdWUxMjM0NQ==\n    ---\n"
+            "    kind: ConfigMap\n    data:\n      mode: bW9kZWwtdjEuNC4yLXJlbGVhc2U=\n",
+            "    kind: Secret\n    data:\n      blob: <redacted:kubernetes-secret>\n    ---\n"
+            "    kind: ConfigMap\n    data:\n      mode: bW9kZWwtdjEuNC4yLXJlbGVhc2U=\n",
+        ),
+    ],
+)
+def test_an_indented_document_marker_ends_the_secret(
+    anonymizer: Anonymizer, text: str, expected: str | None
+) -> None:
+    """A ``---`` indented as the whole manifest is ends the Secret's document as one at the
+    line's start does; the Secret's own values still go."""
+    assert anonymizer.anonymize(text) == (text if expected is None else expected)

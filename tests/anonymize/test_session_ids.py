@@ -63,3 +63,41 @@ def test_the_rule_reads_the_key_and_the_value() -> None:
     assert not session_ids.is_session_uuid(text, text.index(ID), ID[:-1] + "g")
     other = f'"user_id": "{ID}"'
     assert not session_ids.is_session_uuid(other, other.index(ID), ID)
+
+
+CONNECTION_FILE = (
+    '{{\n  "shell_port": 51423,\n  "ip": "127.0.0.1",\n  "key": "",\n  "transport": "tcp",\n'
+    '  "signature_scheme": "hmac-sha256",\n  "kernel_name": "python3",\n'
+    '  "kernel_id": "cf3ddada-0da7-4eca-9f86-f0a439160ccd",\n  "session": "{u}"\n}}'
+)
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        CONNECTION_FILE,
+        '{{"header": {{"msg_id": "0c6b1f52-8d3e-4a07-b9c4-6e1d2f3a4b5c", "session": "{u}", '
+        '"username": "kernel", "msg_type": "execute_request", "version": "5.3"}}}}',
+        'DEBUG [IPKernelApp] {{"msg_type": "status", "session": "{U}"}}',
+    ],
+)
+def test_a_jupyter_session_stays(anonymizer: Anonymizer, template: str) -> None:
+    """Jupyter's ``"session"`` in a message header or a connection file: the client's session id,
+    as ``"msg_id"`` and ``"kernel_id"`` beside it."""
+    text = template.format(u=ID, U=ID.upper())
+    assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        '{{"session": "{u}", "expires": 3600}}',  # a login's answer: a credential
+        '{{"msg_type": "status", "session": "{hex}"}}',  # no UUID
+        'Cookie: session={u}; {{"msg_type": "status"}}',
+    ],
+)
+def test_a_session_outside_jupyter_stays_redacted(anonymizer: Anonymizer, template: str) -> None:
+    """``"session"`` alone with no Jupyter field near, or no UUID there: a credential."""
+    text = template.format(u=ID, hex=ID.replace("-", ""))
+    out = anonymizer.anonymize(text)
+    assert ID not in out and ID.replace("-", "") not in out
