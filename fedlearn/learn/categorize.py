@@ -15,6 +15,7 @@ from fedlearn import config
 NESTED = ("data", "metadata")
 # Sets of present field names whose rules a categorizer keeps worked out (a run sees a handful).
 MAX_NAME_SETS = 1024
+SETS = (set, frozenset)
 
 
 def field_text(event: Mapping[str, Any], name: str) -> str:
@@ -54,12 +55,14 @@ def texts(event: Mapping[str, Any], names: Iterable[str]) -> dict[str, str]:
     Same lookup as ``field_text`` (top level first, then ``data``, then ``metadata``), done by
     intersecting key sets, which is what keeps a million-event sync fast.
     """
-    wanted = names if isinstance(names, set | frozenset) else set(names)
+    wanted = names if isinstance(names, SETS) else set(names)
     found: dict[str, str] = {}
     for container in (event.get("metadata"), event.get("data"), event):
         if isinstance(container, dict):
             for name in wanted.intersection(container):
-                text = as_text(container[name])
+                value = container[name]
+                # A string is stripped, as ``as_text`` does first; it takes every other value.
+                text = value.strip() if value.__class__ is str else as_text(value)
                 if text:
                     found[name] = text
     return found

@@ -213,19 +213,21 @@ class Learner:
             if len(known) >= KNOWN_CONTENTS and key not in known:
                 break
             known[key] = taught
+        canonical = CANONICAL_TIME.fullmatch
+        high_value = unmatched = 0  # counted here, added to the tally once
         for line, own, key, when in zip(found.lines, found.scores, keys, moments, strict=True):
             taught = fresh.get(key) or known[key]
             value = own if own is not None else taught.formula
             if value is None or value < threshold:
                 continue
-            into.high_value += 1
+            high_value += 1
             recent.append((line, value, None))
             pattern = taught.pattern
             if pattern is None:
-                into.unmatched += 1
+                unmatched += 1
                 continue
             at = when.timestamp
-            if not (at.__class__ is str and len(at) == 20 and CANONICAL_TIME.fullmatch(at)):
+            if not (at.__class__ is str and len(at) == 20 and canonical(at)):
                 at = moment(times_of(when), now)
             tally = tallies.get(pattern.id)
             if tally is None:
@@ -242,6 +244,8 @@ class Learner:
                 patterns.content_order(pattern) < patterns.content_order(tally[0])
             ):
                 tally[0], tally[5] = pattern, taught.redactions
+        into.high_value += high_value
+        into.unmatched += unmatched
 
     def study(self, contents: list[bytes], owned: Container[bytes] = ()) -> dict[bytes, Known]:
         """

@@ -57,23 +57,29 @@ class MemoAnonymizer:
         memo = self.memo
         counts = self.anonymizer.counts if counts is None else counts
         missing = [text for text in dict.fromkeys(texts) if text not in memo]
-        fresh = dict(zip(missing, self.anonymizer.redact_each(missing), strict=True))
-        found = []
-        for text in texts:
-            hit = memo.get(text) or fresh[text]
-            if hit[1]:
-                counts.update(hit[1])
-            found.append(hit[0])
+        if missing:  # nothing new: no call (``redact_each`` of no texts does nothing)
+            fresh = dict(zip(missing, self.anonymizer.redact_each(missing), strict=True))
+            hits = [memo.get(text) or fresh[text] for text in texts]
+            self.keep(fresh)
+        else:
+            hits = [memo[text] for text in texts]
+        for _, names in hits:
+            if names:
+                counts.update(names)
+        return [anonymized for anonymized, _ in hits]
+
+    def keep(self, fresh: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+        """Hold the ``fresh`` texts' answers, letting the oldest go while they do not fit."""
+        memo, order, capacity = self.memo, self.order, self.capacity
         for text, hit in fresh.items():
-            if (size := len(text) + len(hit[0])) > self.capacity:
+            if (size := len(text) + len(hit[0])) > capacity:
                 continue
             while size > self.budget:
-                oldest = self.order.popleft()
+                oldest = order.popleft()
                 self.budget += len(oldest) + len(memo.pop(oldest)[0])
             memo[text] = hit
-            self.order.append(text)
+            order.append(text)
             self.budget -= size
-        return found
 
 
 class Names(list[str]):

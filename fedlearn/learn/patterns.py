@@ -44,11 +44,15 @@ def normalize(text: str) -> str:
 
 
 def content_id(category: str, fields: Mapping[str, str]) -> str:
-    """Return the first 32 hex of sha256 over the category and the normalized fields, by name."""
-    digest = hashlib.sha256(category.encode())
+    """
+    Return the first 32 hex of sha256 over the category and the normalized fields, by name: the
+    UTF-8 of ``category``, then of ``"\x00" + name + "\x1f" + normalize(value)`` for each field
+    in order of name (joined and encoded once: the same bytes as encoding each part).
+    """
+    parts = [category]
     for name in sorted(fields):
-        digest.update(b"\x00" + name.encode() + b"\x1f" + normalize(fields[name]).encode())
-    return digest.hexdigest()[:32]
+        parts.append(f"\x00{name}\x1f{normalize(fields[name])}")
+    return hashlib.sha256("".join(parts).encode()).hexdigest()[:32]
 
 
 def content_order(pattern: Pattern) -> tuple[str, bytes]:
