@@ -88,11 +88,18 @@ def at_command(subject: str, start: int) -> bool:
     ``MAX_BEFORE`` words before it on its line (or after a prompt or a shell operator), none
     ending a sentence (``…, then set the password …`` is prose)."""
     line = subject.rfind("\n", max(0, start - 300), start) + 1
-    for found in COMMAND_START.compiled.finditer(subject, line, start):
-        line = found.end()
     # Split from the right, at most ``MAX_BEFORE`` times: more pieces than that means more words
-    # (the first piece holds the rest of them), and otherwise the pieces are the words.
+    # (the first piece holds the rest of them, up to the end of the last of them).
     words = subject[line:start].rsplit(None, MAX_BEFORE)
+    # With more words than that, only a command start after the last of the rest leaves few
+    # enough: one ending at that word's end or later starts at its last character or later (a
+    # prompt's blank is no word's). Prose's long lines are read from there, not from their start.
+    scan = line if len(words) <= MAX_BEFORE else line + len(words[0]) - 1
+    command = -1
+    for found in COMMAND_START.compiled.finditer(subject, scan, start):
+        command = found.end()
+    if command >= 0:
+        words = subject[command:start].rsplit(None, MAX_BEFORE)
     return len(words) <= MAX_BEFORE and not any(word[-1] in ".,!?" for word in words)
 
 

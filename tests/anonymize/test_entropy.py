@@ -148,22 +148,48 @@ def test_bare_key_generated(parts: list[str]) -> None:
         "é key",
     ],
 )
-def test_first_part_is_the_first_of_the_parts(text: str) -> None:
-    expected = min([p for part in secret_words.LEAD_PARTS if (p := text.find(part)) >= 0] or [-1])
-    assert secret_words.first_part(text) == expected
+def test_lead_starts_hold_every_lead_word_start(text: str) -> None:
+    # Every place a lead word starts (overlapping ones too) is one of ``lead_starts``.
+    lead = re.compile(f"(?=(?:{secret_words.LEAD_BRANCHES}))")
+    assert {m.start() for m in lead.finditer(text)} <= set(secret_words.lead_starts(text))
 
 
-def test_every_lead_word_holds_a_part_early_enough() -> None:
-    words = ["token", "secret", "password", "passwd", "passphrase", "credential"]
-    for head in ("api", "access", "private", "auth", "license", "client"):
+def every_lead_word() -> list[str]:
+    words = ["token", "secret", "password", "passwd", "passphrase", "credential", "key"]
+    for head in ("api", "access", "private", "auth", "license", "client", "secret"):
         tail = "secret" if head == "client" else "key"
         words += [head + separator + tail for separator in ("", " ", "_", "-")]
+    return words
+
+
+def test_every_lead_word_starts_where_lead_starts_says() -> None:
     lead = re.compile(secret_words.LEAD_WORDS)
-    for word in words:
+    for word in every_lead_word():
         assert lead.fullmatch(word), word
-        assert min(p for part in secret_words.LEAD_PARTS if (p := word.find(part)) >= 0) <= (
-            secret_words.LEAD_BEFORE
-        ), word
+        for before in ("", " ", "x", "_", "-", "api_", "client ", "é"):
+            text = f"{before}{word} is 0f3c9a7b2e4d6f8a1c3e5b7d9f0a2c4e"
+            assert len(before) in secret_words.lead_starts(text), (before, word)
+
+
+GENERATED_PIECES = ["k", "ey", "se", "cret", " ", "_", "-", "é", "a", "is ", VALUE, "s"]
+GENERATED_PIECES += ["the value is ", "a" * 16, "0" * 15, VALUE[:15] + " ", "-" * 9]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*every_lead_word(), *GENERATED_PIECES]),
+        max_size=12,
+    )
+)
+def test_lead_word_finder_generated(parts: list[str]) -> None:
+    text = "".join(parts)
+    test_lead_starts_hold_every_lead_word_start(text)
+    test_lead_starts_hold_every_lead_word_start(text.upper())
+    fast = secret_words.long_values(Lazy(secret_words.INTRODUCED))(text)
+    assert [(m.span(), m.groupdict()) for m in fast] == [
+        (m.span(), m.groupdict()) for m in INTRODUCED.finditer(text)
+    ]
 
 
 def test_in_url_answers_as_the_regex_did() -> None:

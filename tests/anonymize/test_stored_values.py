@@ -92,7 +92,7 @@ def words_before(subject: str, start: int) -> bool:
 
 
 LINE_PIECES = ["sudo", "redis-cli", "-h", "h", "the", "end.", "ok,", "$ ", "# ", "| ", ";", "&&"]
-LINE_PIECES += [" ", "  ", "\t", "\n", "(", "`", "> ", "a" * 40]
+LINE_PIECES += [" ", "  ", "\t", "\n", "(", "`", "> ", "a" * 40, "x;y", "$", "%", ">", "a.", "z"]
 
 
 @settings(max_examples=400, deadline=None)
