@@ -28,6 +28,7 @@ from fedlearn.anonymize import (
     value_spans,
     verdicts,
 )
+from fedlearn.anonymize.git_settings import is_public_setting
 from fedlearn.anonymize.public_objects import is_public_value
 from fedlearn.anonymize.rules import Matcher, Rule
 from fedlearn.anonymize.shell_defaults import SECRET_WORDS, shell_default
@@ -156,8 +157,8 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if text.startswith("+", key_start - 1) and text[key_start - 2 : key_start - 1].isalnum():
         return None  # the tail of a base64 run (``…Qd7+pw==,type:str]``: sops' tag), no key
     name = key_names.classify_key(key)
-    if name is None or public_ids.is_hash_qualified(text, key_start):
-        return None
+    if name is None or is_public_setting(key) or public_ids.is_hash_qualified(text, key_start):
+        return None  # git's ``user.signingkey=`` (``git config -l``) too: ``git_settings``
     if key.startswith("--") and name_flags.names_secret(text, key_start, key):
         return None  # ``gcloud secrets versions access 1 --secret=NAME``: a secret's name
     if TERNARY.search(text, max(0, key_start - 8), key_start):

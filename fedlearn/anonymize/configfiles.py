@@ -33,7 +33,7 @@ from fedlearn.anonymize import (
     verdicts,
 )
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, line_start, secret
-from fedlearn.anonymize.tables import judged
+from fedlearn.anonymize.tables import judged, keyed_value
 
 TRIPLE = Lazy(r"(?P<q>\"\"\"|'''|\\\"\\\"\\\")(?P<value>[^\n]{1,300}?)(?P=q)")
 KEY_BEFORE = Lazy(r"(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})[\"']?[ \t]*[=:][ \t]*\Z")
@@ -97,11 +97,6 @@ def triple_quoted(match: re.Match[str], text: str) -> tuple[int, int, str] | Non
     if key is None:
         return None
     return judged(key.group("key"), match.group("value"), match.end("value"))
-
-
-def escaped_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the value of ``KEY=value`` after a JSON-escaped line break, or None."""
-    return judged(match.group("key"), match.group("value"), match.end("value"))
 
 
 def escaped_quoted(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -205,7 +200,7 @@ def rules() -> list[Rule]:
         ),
         Rule(
             key_names.NAMES,
-            (Matcher(Lazy(ESCAPED_KEY.pattern), judge=escaped_key),),
+            (Matcher(Lazy(ESCAPED_KEY.pattern), judge=keyed_value),),
             trigger=Trigger(words=("\\n",), needs="="),
             gate=r"\\n[A-Za-z_][A-Za-z0-9_.-]*[ \t]*=",
         ),

@@ -16,7 +16,7 @@ import re
 
 from fedlearn.anonymize import key_names
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
-from fedlearn.anonymize.tables import judged
+from fedlearn.anonymize.tables import judged, keyed_value
 
 STORAGE = Lazy(
     r"(?:local|session)Storage\.getItem\([ \t]*[\"'](?P<key>[\w.:-]{1,80})[\"'][ \t]*\)[ \t;]*\r?\n"
@@ -29,11 +29,6 @@ EVALUATED = Lazy(
     r"[^\n]*##\[debug\](?:=>|Result:)[ \t]*'(?P<value>(?:[^'\n]|''){1,400})'[ \t]*(?=\r?\n|\Z)"
 )
 LAST_NAME = re.compile(r"(?P<name>[A-Za-z_][\w-]{0,80})['\]]*$")
-
-
-def stored(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of a storage item's value printed under its name."""
-    return judged(match.group("key"), match.group("value"), match.end("value"))
 
 
 def evaluated(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -49,7 +44,7 @@ def rules() -> list[Rule]:
     return [
         Rule(
             key_names.NAMES,
-            (Matcher(Lazy(STORAGE.pattern), judge=stored),),
+            (Matcher(Lazy(STORAGE.pattern), judge=keyed_value),),
             trigger=Trigger(words=("Storage.getItem(",)),
             gate=r"Storage\.getItem\(",
         ),

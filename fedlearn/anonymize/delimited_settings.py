@@ -8,11 +8,9 @@ as a key (``tables.judged``): ``Servers\\prod\\Host<|||>1<|||>db.example.com`` n
 
 from __future__ import annotations
 
-import re
-
 from fedlearn.anonymize import key_names
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
-from fedlearn.anonymize.tables import judged
+from fedlearn.anonymize.tables import keyed_value
 
 SETTING = Lazy(
     r"(?m)^(?:[^\n<>|]{0,200}\\)?(?P<key>[A-Za-z_][\w.-]{0,80})<\|\|\|>[0-9]{1,2}<\|\|\|>"
@@ -20,17 +18,12 @@ SETTING = Lazy(
 )
 
 
-def setting(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of a setting's value when its name names a secret."""
-    return judged(match.group("key"), match.group("value"), match.end("value"))
-
-
 def rules() -> list[Rule]:
     """Return the rule for HeidiSQL's ``path\\Name<|||>type<|||>value`` settings lines."""
     return [
         Rule(
             key_names.NAMES,
-            (Matcher(Lazy(SETTING.pattern), judge=setting),),
+            (Matcher(Lazy(SETTING.pattern), judge=keyed_value),),
             trigger=Trigger(words=("<|||>",)),
             gate=r"<\|\|\|>[0-9]{1,2}<\|\|\|>",
         ),

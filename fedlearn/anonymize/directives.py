@@ -16,9 +16,10 @@ keys are tokens), fish's ``set -gx`` and Cloud Foundry's ``cf set-env APP`` (``l
 USER:PASSWORD``) and ``cargo login [--registry R] TOKEN`` give the password or token with no name;
 ``rclone config create NAME TYPE [KEY VALUE]…`` (``update NAME``) gives its settings as pairs of
 words, each value judged under the key before it (a ``key=value`` word is a pair alone). The name is read as any key is
-(``key_names.classify_key``: it must end with a secret word) and the value (quoted, or bare up to a
-blank or ``;``) is judged as if assigned to it, so ``SetEnv DB_PASSWORD ${DB_PASSWORD}`` and
-``proxy_set_header X-Api-Key $http_x_api_key;`` stay.
+(``key_names.classify_key``: it must end with a secret word; git's public settings,
+``git_settings``, name none) and the value (quoted, or bare up to a blank or ``;``) is judged as
+every setter's (``setters.setter_value``: as if assigned to it), so ``SetEnv DB_PASSWORD
+${DB_PASSWORD}`` and ``proxy_set_header X-Api-Key $http_x_api_key;`` stay.
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from fedlearn.anonymize.git_settings import is_public_setting
 from fedlearn.anonymize.key_names import NAMES
 from fedlearn.anonymize.per_text import first
 from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, span_match
+from fedlearn.anonymize.setters import setter_value
 from fedlearn.anonymize.shell_words import arguments, unquoted
-from fedlearn.anonymize.tables import judged
 
 # A configuration setter's options before its key (``--global``, ``--location=user``, ``-g``).
 SETTER_FLAGS = r"(?:[ \t]+--?[A-Za-z][A-Za-z-]*(?:=[^\s;|&]+)?)*"
@@ -86,33 +88,30 @@ TOKEN_PREFIXES = (
 )
 # rclone's remote settings as pairs of words, after the remote's name (and its type, to create).
 RCLONE = Lazy(r"(?<![A-Za-z0-9_.$-])rclone[ \t]+config[ \t]+(?P<verb>create|update)[ \t]")
-# git's settings named for a key that is public: ``user.signingkey`` holds the id of the GPG key
-# that signs, or an SSH public key (``key::ssh-ed25519 …``) or its ``.pub`` path.
-PUBLIC_KEYS = frozenset({"user.signingkey"})
 WORDS = ("set", "_param", "_header", "setenv", "header", "git", "poetry", "composer")
 
 
-def value_of(match: re.Match[str]) -> tuple[str, int]:
-    """Return ``VALUE``'s value (inside its quotes) and where it ends."""
+def set_value(key: str, match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return ``setter_value``'s answer for ``VALUE``'s value (inside its quotes) under ``key``."""
     group = next(group for group in ("dq", "sq", "bare") if match.group(group) is not None)
-    return match.group(group), match.end(group)
+    return setter_value(key, text, *match.span(group), bare=group == "bare")
 
 
 def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a directive's value when its name names a secret, or None."""
     key = match.group("key")
-    if key.lower() in PUBLIC_KEYS:
+    if is_public_setting(key):
         return None  # git's signing key: a GPG key's id, an SSH public key or its path
     if key.lower().startswith(TOKEN_PREFIXES):
         key = "token"
-    # ``Authorization`` headers are the scheme rules' own.
-    return judged(key, *value_of(match), authorization=False)
+    return set_value(key, match, text)
 
 
 def basic(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a basic credential's password or a ``cargo login`` token."""
-    key = "token" if text.startswith("cargo", match.start()) else "password"
-    return judged(key, *value_of(match))
+    return set_value(
+        "token" if text.startswith("cargo", match.start()) else "password", match, text
+    )
 
 
 def listed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -144,7 +143,7 @@ def rclone_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None
     start, end = match.span()
     before = text[max(0, start - 200) : start].rstrip(" \t\"'")
     key = before[max(before.rfind(" "), before.rfind("\t")) + 1 :].strip("\"'")
-    return judged(key, text[start:end], end)
+    return setter_value(key, text, start, end, bare=text[start - 1 : start] not in ("'", '"'))
 
 
 def rules() -> list[Rule]:

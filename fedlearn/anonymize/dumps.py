@@ -16,11 +16,9 @@ must look like one), under the key the dump prints with it (bench/contexts32):
 
 from __future__ import annotations
 
-import re
-
 from fedlearn.anonymize.key_names import NAMES
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
-from fedlearn.anonymize.tables import judged
+from fedlearn.anonymize.tables import keyed_value
 
 # A double-quoted string with its escapes.
 STRING = r"\"(?P<value>(?:[^\"\\\n]|\\.){1,400})\""
@@ -51,11 +49,6 @@ CONSUL = Lazy(
 )
 
 
-def dumped(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of a dumped value under the key printed with it, or None."""
-    return judged(match.group("key"), match.group("value"), match.end("value"))
-
-
 def rules() -> list[Rule]:
     """Return the rules for values that debug dumps print beside their key."""
     forms = (
@@ -71,7 +64,7 @@ def rules() -> list[Rule]:
     return [
         Rule(
             NAMES,
-            (Matcher(Lazy(form.pattern), judge=dumped),),
+            (Matcher(Lazy(form.pattern), judge=keyed_value),),
             trigger=Trigger(words=words),
             gate=gate,
         )

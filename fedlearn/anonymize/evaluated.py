@@ -30,7 +30,7 @@ import re
 from fedlearn.anonymize import apart, entropy, key_names, raised
 from fedlearn.anonymize.raised import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
-from fedlearn.anonymize.tables import judged
+from fedlearn.anonymize.tables import judged, keyed_value
 
 QUOTED = r"(?P<q>['\"])(?P<value>[^'\"\n]{1,400})(?P=q)"
 ARROW = Lazy(r"=>[ \t]*" + QUOTED + r"[ \t]*(?=\r?\n|\Z)")
@@ -192,11 +192,6 @@ def set_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return judged(key, match.group(group), match.end(group)) if key else None
 
 
-def dumped(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return a PHP ``var_dump`` string under its array key or property, or None."""
-    return judged(match.group("key"), match.group("value"), match.end("value"))
-
-
 def client_key(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return a generated-looking literal a ``…Client`` class is constructed with, or None."""
     if CLASS_BEFORE.search(text, max(0, match.start() - 48), match.start()) is None:
@@ -247,7 +242,7 @@ def rules() -> list[Rule]:
         ),
         Rule(
             key_names.NAMES,
-            (Matcher(Lazy(PHP_DUMP.pattern), judge=dumped),),
+            (Matcher(Lazy(PHP_DUMP.pattern), judge=keyed_value),),
             trigger=Trigger(words=("]=>",)),
             gate=r"\]=>",
         ),

@@ -114,7 +114,7 @@ def of_kind(kind: str) -> Matcher:
             if found == kind:
                 yield span_match(subject, start, end)
 
-    return Matcher(Lazy(SPAN.pattern), find=find, judge=lambda match, _: (*match.span(), ""))
+    return Matcher(Lazy(SPAN.pattern), find=find)
 
 
 def rules() -> list[Rule]:

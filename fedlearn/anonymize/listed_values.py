@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from fedlearn.anonymize import key_names, words
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, span_match
-from fedlearn.anonymize.tables import judged
+from fedlearn.anonymize.tables import judged, keyed_value
 
 # ``"--api-key", "V"`` / ``'--api-token', 'V'`` (the items maybe on two lines).
 FLAG_ITEM = Lazy(
@@ -66,11 +66,6 @@ def header_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None
     if name is None:
         return None
     return judged(name.group("name"), match.group("value"), match.end("value"))
-
-
-def flag_item(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of the item after a quoted option that names a secret."""
-    return judged(match.group("key"), match.group("value"), match.end("value"))
 
 
 def monitor_key(word: str) -> str | None:
@@ -180,13 +175,13 @@ def rules() -> list[Rule]:
     return [
         Rule(
             key_names.NAMES,
-            (Matcher(Lazy(FLAG_ITEM.pattern), judge=flag_item),),
+            (Matcher(Lazy(FLAG_ITEM.pattern), judge=keyed_value),),
             trigger=Trigger(words=('"--', "'--")),
             gate=r"[\"']--[A-Za-z][A-Za-z0-9_-]{1,60}[\"'][ \t]*,",
         ),
         Rule(
             key_names.NAMES,
-            (Matcher(Lazy(FORM_PAIR.pattern), judge=flag_item),),
+            (Matcher(Lazy(FORM_PAIR.pattern), judge=keyed_value),),
             trigger=Trigger(words=("key=",), needs="value="),
             gate=r"(?:--form|-F)[ \t]+[\"']?key=",
         ),

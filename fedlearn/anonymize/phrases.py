@@ -80,11 +80,6 @@ def phrase_runs(subject: str) -> Iterator[re.Match[str]]:
         yield span_match(subject, start, end)
 
 
-def seed_phrase(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span of a seed phrase (the run ``phrase_runs`` found)."""
-    return match.start(), match.end(), "mnemonic"
-
-
 def recovery_codes(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of the codes after ``recovery codes:`` (lower-cased text), or None."""
     end = match.end()
@@ -113,7 +108,7 @@ def rules() -> list[Rule]:
     return [
         Rule(
             ("mnemonic",),
-            (Matcher(Lazy(WORD.pattern), find=phrase_runs, judge=seed_phrase),),
+            (Matcher(Lazy(WORD.pattern), find=phrase_runs),),
             trigger=Trigger(words=PHRASE_WORDS, lower=True),
             gate=r"(?i)mnemonic|seed|phrase|recovery|wallet|words|bip-?39",
             lower=True,  # ``Ability coral …``, ``ABILITY CORAL …``: the words in any case

@@ -8,11 +8,9 @@ string after it is judged as ``KEY=V`` (``tables.judged``), escapes and all.
 
 from __future__ import annotations
 
-import re
-
 from fedlearn.anonymize import key_names
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
-from fedlearn.anonymize.tables import judged
+from fedlearn.anonymize.tables import keyed_value
 
 POINTER = Lazy(
     r"(?<![\w.])(?P<key>[A-Za-z_][\w.]{0,80})[ \t]=[ \t]0x[0-9a-fA-F]{1,16}[ \t]"
@@ -20,17 +18,12 @@ POINTER = Lazy(
 )
 
 
-def pointed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of the string after a pointer under its member's name."""
-    return judged(match.group("key"), match.group("value"), match.end("value"))
-
-
 def rules() -> list[Rule]:
     """Return the rule for a debugger's ``name = 0x… "V"``."""
     return [
         Rule(
             key_names.NAMES,
-            (Matcher(Lazy(POINTER.pattern), judge=pointed),),
+            (Matcher(Lazy(POINTER.pattern), judge=keyed_value),),
             trigger=Trigger(words=(" = 0x",)),
             gate=r"[ \t]=[ \t]0x[0-9a-fA-F]+[ \t]\"",
         )

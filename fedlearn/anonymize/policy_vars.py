@@ -11,12 +11,10 @@ a type word, not brackets, so the value is judged here as after ``acme_api_key=`
 
 from __future__ import annotations
 
-import re
-
 from fedlearn.anonymize import key_names
 from fedlearn.anonymize.assignments import NAMED_KEY_WORDS
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
-from fedlearn.anonymize.tables import judged
+from fedlearn.anonymize.tables import keyed_value
 
 VALUE = r"\"(?P<value>[^\"\\\n]{1,1000})\""
 PROMISE = Lazy(
@@ -30,23 +28,18 @@ ZIG = Lazy(
 )
 
 
-def keyed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of the value under the name the declaration gives."""
-    return judged(match.group("key"), match.group("value"), match.end("value"))
-
-
 def rules() -> list[Rule]:
     """Return the rules for CFEngine's ``"k" string => "V"`` and Zig's ``const k: []const u8 = "V"``."""
     return [
         Rule(
             key_names.NAMES,
-            (Matcher(Lazy(PROMISE.pattern), judge=keyed),),
+            (Matcher(Lazy(PROMISE.pattern), judge=keyed_value),),
             trigger=Trigger(words=NAMED_KEY_WORDS, lower=True, needs="=>"),
             gate=r"\"[ \t]+(?:string|slist)[ \t]*=>",
         ),
         Rule(
             key_names.NAMES,
-            (Matcher(Lazy(ZIG.pattern), judge=keyed),),
+            (Matcher(Lazy(ZIG.pattern), judge=keyed_value),),
             trigger=Trigger(words=NAMED_KEY_WORDS, lower=True, needs="u8"),
             gate=r"u8[ \t]*=[ \t]*\"",
         ),

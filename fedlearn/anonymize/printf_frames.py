@@ -95,17 +95,12 @@ def printf_passwords(text: str) -> Iterator[re.Match[str]]:
                 yield span_match(text, start, end)
 
 
-def judge(match: re.Match[str], text: str) -> tuple[int, int, str]:
-    """Return the span of an argument ``printf_passwords`` found."""
-    return match.start(), match.end(), "password"
-
-
 def rules() -> list[Rule]:
     """Return the rule for a password ``printf`` fills into a Redis RESP frame."""
     return [
         Rule(
             ("password",),
-            (Matcher(Lazy(SPAN.pattern), find=printf_passwords, judge=judge),),
+            (Matcher(Lazy(SPAN.pattern), find=printf_passwords),),
             trigger=Trigger(words=("printf",)),
             gate=r"printf[ \t]+['\"][^\n]*%",
         ),

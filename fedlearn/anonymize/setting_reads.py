@@ -30,7 +30,8 @@ import re
 from collections.abc import Sequence
 
 from fedlearn.anonymize import key_names
-from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.git_settings import is_public_setting
+from fedlearn.anonymize.rules import Judge, Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
 # A line's start and a shell prompt (``$``, ``#``, ``%``, ``>``, U+276F, maybe ``mac:~ dev$``),
@@ -92,7 +93,7 @@ XFCONF = Lazy(
 )
 GIT_CONFIG = Lazy(
     SHELL + r"git[ \t]+config[ \t]+(?:--(?:global|local|system|get|show-origin)[ \t]+)*"
-    r"(?:[\w-]+\.)+" + NAME + NEXT + VALUE
+    r"(?P<setting>(?:[\w-]+\.)+" + NAME + ")" + NEXT + VALUE
 )
 NPM_CONFIG = Lazy(
     SHELL
@@ -146,19 +147,23 @@ SPACED = (r"defaults[ \t]", r"git[ \t]+config", r"config[ \t]+get")
 
 def read_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of the value printed under the command's key, judged as
-    ``KEY=value``."""
+    ``KEY=value`` (git's public settings stay: ``git_settings``)."""
     groups = match.re.groupindex
+    if "setting" in groups and is_public_setting(match.group("setting")):
+        return None  # ``git config --get user.signingkey``: a public key's id
     group = next(name for name in VALUES if name in groups and match.group(name) is not None)
     start, end = match.span(group)
     return judged(match.group("key"), text[start:end], end)
 
 
-def command_rule(forms: Sequence[Lazy], words: Sequence[str], spaced: Sequence[str]) -> Rule:
-    """Return the rule reading ``forms`` (``read_value`` judges them) where one of the commands'
+def command_rule(
+    forms: Sequence[Lazy], words: Sequence[str], spaced: Sequence[str], judge: Judge = read_value
+) -> Rule:
+    """Return the rule reading ``forms`` (``judge`` judges them) where one of the commands'
     ``words``, or a pattern of ``spaced``, stands (``setting_writes`` reads its forms so too)."""
     return Rule(
         key_names.NAMES,
-        tuple(Matcher(Lazy(form.pattern), judge=read_value) for form in forms),
+        tuple(Matcher(Lazy(form.pattern), judge=judge) for form in forms),
         trigger=Trigger(words=tuple(words), patterns=tuple(Lazy(pattern) for pattern in spaced)),
         gate="|".join((*(re.escape(word) for word in words), *spaced)),
     )

@@ -2,9 +2,10 @@
 1; from ``bench/contexts38``).
 
 The settings tools ``setting_reads`` reads back also write one key: the command names the key
-(a property's or a path's last name) and the value follows it. The value is judged as
-``KEY=value`` (``tables.judged``) under that last name, so a write of a setting whose name says
-nothing secret (``setprop persist.sys.timezone Europe/Vienna``) stays:
+(a property's or a path's last name) and the value follows it, quoted or one bare word that ends
+the command. The value is judged as every setter's (``setters.setter_value``: as ``KEY=value``)
+under that last name, so a write of a setting whose name says nothing secret (``setprop
+persist.sys.timezone Europe/Vienna``) stays:
 
 - Android's ``setprop a.b.NAME V`` (also after ``adb shell``);
 - ``xfconf-query -c C -p /a/NAME [-n] [-t T] -s V`` (``--set``);
@@ -14,8 +15,11 @@ nothing secret (``setprop persist.sys.timezone Europe/Vienna``) stays:
 
 from __future__ import annotations
 
+import re
+
 from fedlearn.anonymize.rules import Lazy, Rule
-from fedlearn.anonymize.setting_reads import NAME, SHELL, command_rule
+from fedlearn.anonymize.setters import setter_value
+from fedlearn.anonymize.setting_reads import NAME, SHELL, VALUES, command_rule
 
 # The value: in quotes (GVariant's ``"'V'"`` inside them), or one bare word.
 VALUE = (
@@ -42,6 +46,13 @@ WORDS = ("setprop", "xfconf-query", "gsettings", "dconf", "setenv")
 SPACED = (r"defaults[ \t]",)
 
 
+def written(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span and rule of the value a command writes under its key (``setter_value``)."""
+    group = next(name for name in VALUES if match.group(name) is not None)
+    start, end = match.span(group)
+    return setter_value(match.group("key"), text, start, end, bare=group == "bare")
+
+
 def rules() -> list[Rule]:
     """Return the rule for a setting's value written by the command naming its key."""
-    return [command_rule(FORMS, WORDS, SPACED)]
+    return [command_rule(FORMS, WORDS, SPACED, written)]

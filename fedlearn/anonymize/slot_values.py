@@ -204,11 +204,6 @@ def call_arguments(text: str) -> Iterator[re.Match[str]]:
                 yield span_match(text, last.start("value"), last.end("value"))
 
 
-def call_judge(match: re.Match[str], text: str) -> tuple[int, int, str]:
-    """Return the span of a D-Bus argument ``call_arguments`` found."""
-    return match.start(), match.end(), "password"
-
-
 def rules() -> list[Rule]:
     """Return the rules for values whose key is a neighbouring slot."""
     return [
@@ -262,7 +257,7 @@ def rules() -> list[Rule]:
         ),
         Rule(
             ("password",),
-            (Matcher(Lazy(SPAN.pattern), find=call_arguments, judge=call_judge),),
+            (Matcher(Lazy(SPAN.pattern), find=call_arguments),),
             trigger=Trigger(words=("member=",), lower=True),
             gate=r"(?i)member=[A-Za-z_]",
         ),

@@ -9,7 +9,8 @@ a ``;`` and a ``#`` comment after it) is read: the key as any key is (``key_name
 the value judged as if assigned to it (``tables.judged``); a bare value must also read generated
 (``key_names.reads_generated``, no name), so prose's two words (``password changed``, ``token
 expired``) and a path (``ssh-add key.pem``) stay, and ``key`` alone, which names cache keys and
-key ids as often, is no key here.
+key ids as often, is no key here; nor is a git setting whose value is public (``git_settings``:
+``git config --get-regexp``'s ``user.signingkey KEYID`` line).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import re
 
 from fedlearn.anonymize import key_names, words
 from fedlearn.anonymize.assignments import GATE_WORDS
+from fedlearn.anonymize.git_settings import is_public_setting
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
@@ -36,7 +38,7 @@ LINE = Lazy(
 def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a line's value when its key names a secret, or None."""
     key = match.group("key")
-    if key.lower() == "key" or key_names.classify_key(key) is None:
+    if key.lower() == "key" or is_public_setting(key) or key_names.classify_key(key) is None:
         return None
     group = next(group for group in ("dq", "sq", "bare") if match.group(group) is not None)
     value = match.group(group)

@@ -15,9 +15,10 @@ The verb is a word of its own (``set``, ``setenv``, ``setx``, ``put``, ``write``
 prompt or a shell operator, none ending a sentence. After it, one of its first three plain words
 among its first eight words (a scope may come first: a domain, a schema) is the key when its last segment (after ``/`` or ``:``) names a secret
 as any key does (``key_names.classify_key``), and the next word is the value (after csh's ``=``,
-or a value's flag: ``-string``, ``-Value``, ``--body``…), judged as if assigned to the key
-(``tables.judged``): ``setenv PASSWORD $PASSWORD``, ``SET session:42 1`` and ``defaults write
-com.app FontSize 12`` stay.
+or a value's flag: ``-string``, ``-Value``, ``--body``…), judged as every setter's
+(``setters.setter_value``: as if assigned to the key; a name or dictionary word only when it ends
+the command): ``setenv PASSWORD $PASSWORD``, ``SET session:42 1``, ``defaults write com.app
+FontSize 12`` and prose's ``Write temporary password file before…`` stay.
 """
 
 from __future__ import annotations
@@ -27,11 +28,11 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import key_names, words
+from fedlearn.anonymize import key_names
 from fedlearn.anonymize.key_names import NAMES
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Span, Trigger
+from fedlearn.anonymize.setters import setter_value
 from fedlearn.anonymize.shell_words import arguments, unquoted
-from fedlearn.anonymize.tables import judged
 
 # The verb word, then a blank (literal-led: the regex engine skips to its first letters); what
 # stands before it is read apart (``verb_start``).
@@ -56,8 +57,6 @@ VALUE_FLAGS = frozenset(
     | {"--secret", "-text", "--text", "--secret-string", "-w"}
 )
 SEGMENT = re.compile(r"[/:]")
-# Flags that declare the value after the key a secret (a switch, not the value's flag).
-DECLARING = frozenset({"--secret"})
 # The key's word, at most one word between (``=``, a value's flag), and the value's word, to the
 # end of the span ``key_and_value`` found.
 WORD = r"(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\"']\S*)"
@@ -193,26 +192,15 @@ def stored(subject: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-def is_declared(text: str, key_start: int) -> bool:
-    """Return whether a flag before the key on its line declares the value a secret (Pulumi's
-    ``config set --secret db:password hunter22``), so even a word is one."""
-    line = text.rfind("\n", max(0, key_start - 200), key_start) + 1
-    return any(word in DECLARING for word in text[line:key_start].split())
-
-
 def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of the stored value when its key's last segment names a secret."""
+    """Return the span and rule of the stored value when its key's last segment names a secret
+    (``setter_value``)."""
     key = text[slice(*unquoted(*match.span("key"), text))]
     start, end = unquoted(*match.span("value"), text)
     bare = (start, end) == match.span("value")
-    if bare and words.is_named(text[start:end]) and not is_declared(text, match.start()):
-        return None  # a bare word: prose's (``Write temporary password file before…``)
-    if text.startswith(("`", "$("), start):
-        return None  # a command's output (mutt's ``set smtp_pass = "`pass show mail`"``)
-    if text[start] == text[end - 1] == "'" and end - start > 2:
+    if end - start > 2 and text[start] == text[end - 1] == "'":
         start, end = start + 1, end - 1  # dconf's GVariant string in shell quotes: ``"'V'"``
-    # ``RequestHeader set Authorization "Bearer V"``: the scheme rules keep the scheme word.
-    return judged(SEGMENT.split(key)[-1], text[start:end], end, authorization=False)
+    return setter_value(SEGMENT.split(key)[-1], text, start, end, bare=bare)
 
 
 def rules() -> list[Rule]:

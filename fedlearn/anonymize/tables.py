@@ -276,6 +276,13 @@ def judged(
     return end - len(value), end, name
 
 
+def keyed_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return ``judged``'s answer for a match's ``value`` group under its ``key`` group: the judge
+    of every form whose pattern reads a key and its value apart (a dump's key and string, a
+    pointer's member, a declaration's name)."""
+    return judged(match.group("key"), match.group("value"), match.end("value"))
+
+
 # A delimiter next to a cell that holds a key word (the key's cell of a header or row). A ``|``
 # counts only in a line that starts with one (a Markdown row's every cell ends in ``|``), so a
 # shell pipe after a word (``skills-patterns | jq``) does not wake the rule.

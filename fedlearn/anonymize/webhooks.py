@@ -279,7 +279,7 @@ def rules() -> list[Rule]:
         ),
         Rule(
             ("url-token",),
-            (Matcher(Lazy(FIRST.pattern), find=first_tokens, judge=in_path),),
+            (Matcher(Lazy(FIRST.pattern), find=first_tokens),),
             trigger=Trigger(words=("://",)),
             gate=r"://[A-Za-z0-9.-]+(?::[0-9]{1,5})?/[A-Za-z0-9_-]{20}",
         ),

@@ -121,11 +121,6 @@ def resp_passwords(text: str) -> Iterator[re.Match[str]]:
             yield span_match(text, *chosen)  # 4+ characters: never empty
 
 
-def resp_judge(match: re.Match[str], text: str) -> tuple[int, int, str]:
-    """Return the span of a RESP password ``resp_passwords`` found."""
-    return match.start(), match.end(), "password"
-
-
 def plain_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of an ``AUTH PLAIN`` response that decodes to ``authzid NUL user NUL password``."""
     decoded = checks.unpadded_base64(match.group("value"))
@@ -165,7 +160,7 @@ def rules() -> list[Rule]:
     return [
         Rule(
             ("password",),
-            (Matcher(Lazy(SPAN.pattern), find=resp_passwords, judge=resp_judge),),
+            (Matcher(Lazy(SPAN.pattern), find=resp_passwords),),
             trigger=Trigger(words=("$4", "requirepass", "masterauth"), lower=True),
             gate=rf"(?i)\$4{SEPARATOR}auth|(?:requirepass|masterauth){SEPARATOR}\$",
         ),
