@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import (
+    basic_literals,
     blocks,
     client_keys,
     code_defaults,
@@ -211,6 +212,7 @@ def rules() -> list[Rule]:
         *kv_exports.rules(),  # ``consul kv export``/``etcdctl -w json``: base64 ``value`` under its ``key``
         *credential_calls.rules(),  # sbt ``Credentials(realm, host, user, "V")``, ``PasswordAuthentication``
         *env_fallbacks.rules(),  # Ruby ``ENV["K"] ||= "V"``, ``ENV.fetch("K") { "V" }``
+        *basic_literals.rules(),  # ``b64encode(b"user:V")``, ``echo -n 'user:V' | base64``, ``CURLOPT_USERPWD``
         *placed_args.rules(),  # ``jwt.encode(p, "V")``, ``getConnection(url, user, "V")``, ``new Stripe("V")``
         *policy_vars.rules(),  # CFEngine ``"k" string => "V";``, Zig ``const k: []const u8 = "V";``
         *sibling_props.rules(),  # JMeter's ``<stringProp name="Argument.name">K`` / ``….value">V``

@@ -71,7 +71,10 @@ SECRET_CALLS = {
     2: r"hash_hmac",
 }
 PASSWORD_CALLS = {
-    1: r"PlainCredentials|(?:cx_Oracle|oracledb)\.connect|simple_bind_s|\.bind_s",
+    1: (
+        r"PlainCredentials|(?:cx_Oracle|oracledb)\.connect|simple_bind_s|\.bind_s|"
+        r"Credentials\.basic|\.auth\(\)(?:\.preemptive\(\))?\.basic"
+    ),
     2: (
         r"DriverManager\.getConnection|new Sequelize|new PDO|new mysqli|mysqli_connect|"
         r"smtp\.PlainAuth|ftplib\.FTP|(?<![\w.])FTP(?:_TLS)?"
@@ -90,6 +93,12 @@ API_KEY_CALLS = {
 }
 # A login call of exactly two arguments: smtplib's, ftplib's, imaplib's ``.login(user, "V")``.
 LOGIN = Lazy(r"\.login\([ \t]*" + ARGUMENT + NEXT + VALUE.removesuffix("[,)]") + r"\)")
+# Guzzle's ``'auth' => ['user', 'V']`` and Faraday's ``:basic, 'user', 'V'``: a user then the password.
+BASIC_LIST = Lazy(
+    r"(?:[\"']auth[\"'][ \t]*=>[ \t]*\[|:basic[ \t]*,)[ \t]*(?P<uq>[\"'])[^\"'\\\n]{1,100}(?P=uq)"
+    + NEXT
+    + r"(?P<q>[\"'])(?P<value>[^\"'\\\n]{1,300})(?P=q)[ \t]*[\]},)\n]"
+)
 # JNDI's environment entry: ``env.put(Context.SECURITY_CREDENTIALS, "V")``.
 JNDI = Lazy(r"SECURITY_CREDENTIALS" + NEXT + VALUE)
 # pexpect's reply: ``child.sendline("V")`` (the prompt it expected is checked by ``replied``).
@@ -159,6 +168,7 @@ def rules() -> list[Rule]:
                 *matchers(PASSWORD_CALLS, "password"),
                 Matcher(Lazy(LOGIN.pattern), judge=password),
                 Matcher(Lazy(JNDI.pattern), judge=password),
+                Matcher(Lazy(BASIC_LIST.pattern), judge=password),
                 Matcher(Lazy(SENDLINE.pattern), judge=replied),
             ),
         ),

@@ -2813,6 +2813,13 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ),
         ("ruby-env-fallback", 'ENV["NUMBAT_API_KEY"] ||= "{s}"', lambda: chars(20)),
         ("kadmin-principal-password", 'kadmin -q "addprinc -pw {s} numbat"', argument),
+        (
+            "basic-pair-encoded",
+            'headers = {"Authorization": "Basic " + base64.b64encode(b"numbat:{s}").decode()}',
+            password,
+        ),
+        ("basic-pair-piped", "$ echo -n 'numbat:{s}' | base64", argument),
+        ("curl-userpwd-option", 'curl_setopt($ch, CURLOPT_USERPWD, "numbat:{s}");', password),
     ]
 
 
@@ -3874,6 +3881,18 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
             "ruby-env-fallback-setting",
             lambda: (
                 f'ENV["{rng.choice(words).upper()}_ENV"] ||= "{rng.choice(["production", "staging"])}"'
+            ),
+        ),
+        (
+            "basic-pair-from-names",
+            lambda: (
+                f'auth = b64encode(f"{{{rng.choice(words)}_user}}:{{{rng.choice(words)}_pass}}".encode())'
+            ),
+        ),
+        (
+            "curl-userpwd-reference",
+            lambda: (
+                f'curl_setopt($ch, CURLOPT_USERPWD, "${rng.choice(words)}User:${rng.choice(words)}Pass");'
             ),
         ),
     ]
