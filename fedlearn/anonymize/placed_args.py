@@ -26,6 +26,8 @@ place stands for (``tables.judged``):
   ``SendGridClient``, PyGithub's ``Github("V")``, Slack's ``WebClient("V")``/``slack.New``,
   ``telebot.TeleBot("V")``, OpenAI's ``OpenAIClient``/``OpenAiService``/``openai.NewClient``/
   ``OpenAI::client``, ``Mixpanel.init("V")``;
+- a Twilio auth token right after its account SID literal (``Client("AC<32 hex>", "V")``),
+  judged as after ``api_key=``;
 - an AWS secret access key right after its access key id in one argument list
   (``NewStaticCredentials("AKIA…", "V", "")``, ``new BasicAWSCredentials("AKIA…", "V")``,
   ``Aws::Credentials.new('AKIA…', 'V')``), judged as after ``aws_secret_access_key=``.
@@ -41,7 +43,7 @@ from __future__ import annotations
 import re
 
 from fedlearn.anonymize import key_names, words
-from fedlearn.anonymize.rules import Judge, Lazy, Matcher, Rule
+from fedlearn.anonymize.rules import Judge, Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
 # One argument before the secret's place: a literal, a bracketed literal, or an expression
@@ -106,6 +108,10 @@ SENDLINE = Lazy(r"\.sendline\([ \t]*" + VALUE.removesuffix("[,)]") + r"\)")
 # A password prompt on the reply's line or the line before (``child.expect("Password:")``).
 PROMPT = Lazy(r"(?i:assword|passphrase)")
 PROMPT_WINDOW = 300  # the prompt is looked for this far back at most (a long line's replies)
+# A Twilio account SID literal, then the account's auth token literal (``Client("AC…", "V")``).
+TWILIO_PAIR = Lazy(
+    r"(?<=[\"'])AC[0-9a-f]{32}[\"']" + NEXT + r"(?P<q>[\"'])(?P<value>[^\"'\\\n]{1,300})(?P=q)"
+)
 # Lower-case words and digits joined by ``-``: a region (``ap-south-1``) or a bucket, no key.
 KEBAB = Lazy(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 # An AWS access key id literal, then the secret access key literal.
@@ -176,5 +182,11 @@ def rules() -> list[Rule]:
         Rule(
             ("aws-secret-key",),
             (Matcher(Lazy(AWS_PAIR.pattern), judge=aws_secret),),
+        ),
+        Rule(
+            ("api-key",),
+            (Matcher(Lazy(TWILIO_PAIR.pattern), judge=judge_as("api_key")),),
+            trigger=Trigger(words=("AC",)),
+            gate=r"AC[0-9a-f]{32}[\"'][ \t]*,",
         ),
     ]

@@ -64,6 +64,7 @@ FOUND = [
     (f'api := slack.New("{HEX}")', "api-key"),
     (f'var client = new OpenAIClient("{HEX}");', "api-key"),
     (f"Twilio::REST::Client.new(account_sid, '{HEX}')", "api-key"),
+    (f'client = Client("AC0123456789abcdef0123456789abcdef", "{HEX}")', "api-key"),
     # an AWS secret key right after its key id
     (
         f'creds := credentials.NewStaticCredentials("AKIAIOSFODNN7EXAMPLF", "{SHORT}", "")',
@@ -110,6 +111,9 @@ KEPT = [
     'g = Github("octocat")',
     "const web = new WebClient('https://slack.example.com/api');",
     'client.login("admin", "password")',
+    # a Twilio SID then a name, a reference
+    'client = Client("AC0123456789abcdef0123456789abcdef", "notifications")',
+    'client = Client("AC0123456789abcdef0123456789abcdef", os.environ["TWILIO_AUTH_TOKEN"])',
     # an AWS key id then a region, a bucket
     'cfg = Config("AKIAIOSFODNN7EXAMPLF", "us-east-1")',
     'cfg = Config("AKIAIOSFODNN7EXAMPLF", "ap-south-1")',
