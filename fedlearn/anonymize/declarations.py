@@ -22,15 +22,18 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize import (
+    basic_literals,
     blocks,
     client_keys,
     code_defaults,
     credential_calls,
     delimited_settings,
     element_values,
+    env_fallbacks,
     key_names,
     kv_exports,
     parent_keys,
+    placed_args,
     policy_vars,
     reg_exports,
     secret_sections,
@@ -208,6 +211,9 @@ def rules() -> list[Rule]:
         *reg_exports.rules(),  # regedit's ``"K"=hex(2):…`` UTF-16 bytes, PowerShell ``-Name K -Value V``
         *kv_exports.rules(),  # ``consul kv export``/``etcdctl -w json``: base64 ``value`` under its ``key``
         *credential_calls.rules(),  # sbt ``Credentials(realm, host, user, "V")``, ``PasswordAuthentication``
+        *env_fallbacks.rules(),  # Ruby ``ENV["K"] ||= "V"``, ``ENV.fetch("K") { "V" }``
+        *basic_literals.rules(),  # ``b64encode(b"user:V")``, ``echo -n 'user:V' | base64``, ``CURLOPT_USERPWD``
+        *placed_args.rules(),  # ``jwt.encode(p, "V")``, ``getConnection(url, user, "V")``, ``new Stripe("V")``
         *policy_vars.rules(),  # CFEngine ``"k" string => "V";``, Zig ``const k: []const u8 = "V";``
         *sibling_props.rules(),  # JMeter's ``<stringProp name="Argument.name">K`` / ``….value">V``
         *wrapped.rules(),

@@ -50,7 +50,7 @@ SEPARATE = {
     # OpenLDAP: ``slappasswd -s V`` hashes a secret, ``ldappasswd … -s V`` sets a new password
     **dict.fromkeys(("slappasswd", "ldappasswd"), ("-s",)),
     "az": ("-p", "--password"),
-    "openssl": ("-k",),
+    "openssl": ("-k", "-K", "-hmac"),  # ``enc -k V``/``-K HEX``, ``dgst -hmac V`` (probes43)
     "influx": ("-t", "--token", "-password"),
     "schtasks": ("/rp", "/p"),
     # ``nmcli dev wifi connect SSID password V``, ``nmcli con modify C wifi-sec.psk V``
@@ -137,6 +137,9 @@ SEPARATE = {
     "gh": ("-b", "--body"),
     **dict.fromkeys(("check_imap", "check_simap", "check_pop", "check_spop"), ("-P",)),
     "sum": ("-p",),
+    # probes43: MIT Kerberos' admin password and a principal's new one (``-q "addprinc -pw V u"``)
+    "kadmin": ("-w",),
+    **dict.fromkeys(("addprinc", "add_principal", "ank", "cpw", "change_password"), ("-pw",)),
 }
 ATTACHED = {
     **dict.fromkeys(("7z", "7za", "7zr", "rar", "unrar"), ("-p",)),

@@ -32,6 +32,13 @@ V = "Xq8mW2pL7kZrT4"
         "adb shell input text 'Winter2024!'",
         f"curl -u 'user:{V}' https://api.example.com/v1/items",
         f"curl -u deploy:{V} https://api.example.com/v1/items",
+        # probes43: openssl's key and HMAC key, MIT Kerberos' admin and new principal passwords
+        f"openssl enc -aes-256-cbc -in f -out f.enc -K {V} -iv 0000000000000000",
+        f'echo -n "$body" | openssl dgst -sha256 -hmac "{V}"',
+        f"kadmin -p admin/admin -w {V} -q listprincs",
+        f'kadmin -q "addprinc -pw {V} alice"',
+        f'sudo kadmin.local -q "cpw -pw {V} alice@EXAMPLE.COM"',
+        f"kadmin.local:  addprinc -pw {V} bob",
     ],
 )
 def test_command_forms_are_redacted(anonymizer: Anonymizer, text: str) -> None:
@@ -63,6 +70,11 @@ def test_command_forms_are_redacted(anonymizer: Anonymizer, text: str) -> None:
         "curl -u 'user:pass' https://api.example.com/v1/items",
         '{"stdout": "curl -u \'user:pass\'\\n", "returncode": 0}',
         "curl -s --user admin:pass https://api.example.com/",
+        "openssl enc -aes-256-cbc -K $KEY -iv $IV -in f",
+        'openssl dgst -sha256 -hmac "$WEBHOOK_SECRET" body.json',
+        "openssl req -new -key key.pem -out csr.pem",
+        'kadmin.local -q "addprinc -randkey host/web01.example.com"',
+        "kadmin -p admin/admin -q listprincs",
     ],
 )
 def test_command_look_alikes_stay(anonymizer: Anonymizer, text: str) -> None:

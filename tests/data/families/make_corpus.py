@@ -2777,6 +2777,49 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             lambda: chars(32, DIGITS),
         ),
         ("pem-key-lines", "$ sed -n 9,11p numbat.key\n{s}\n$ ", key_lines),
+        # probes43: a secret in its place of a library call's signature, Ruby's ENV fallback,
+        # Kerberos' admin commands (placed_args, env_fallbacks, password_commands).
+        (
+            "jwt-signing-key",
+            'token = jwt.encode({"sub": user_id}, "{s}", algorithm="HS256")',
+            lambda: chars(rng.randrange(12, 24)),
+        ),
+        (
+            "hmac-key-bytes",
+            'mac := hmac.New(sha256.New, []byte("{s}"))',
+            lambda: hexs(32),
+        ),
+        (
+            "jdbc-connection-password",
+            'Connection conn = DriverManager.getConnection(url, "numbat", "{s}");',
+            password,
+        ),
+        (
+            "pexpect-password-reply",
+            'child.expect("Password:")\nchild.sendline("{s}")',
+            password,
+        ),
+        (
+            "vendor-client-key",
+            "const client = new Twilio(process.env.TWILIO_SID, '{s}');",
+            lambda: hexs(32),
+        ),
+        (
+            "aws-static-credentials",
+            'creds := credentials.NewStaticCredentials("AKIA{a}", "{s}", "")'.replace(
+                "{a}", "QX7RM2PLW5ZKT3NB"
+            ),
+            lambda: chars(40, ALNUM + "/+"),
+        ),
+        ("ruby-env-fallback", 'ENV["NUMBAT_API_KEY"] ||= "{s}"', lambda: chars(20)),
+        ("kadmin-principal-password", 'kadmin -q "addprinc -pw {s} numbat"', argument),
+        (
+            "basic-pair-encoded",
+            'headers = {"Authorization": "Basic " + base64.b64encode(b"numbat:{s}").decode()}',
+            password,
+        ),
+        ("basic-pair-piped", "$ echo -n 'numbat:{s}' | base64", argument),
+        ("curl-userpwd-option", 'curl_setopt($ch, CURLOPT_USERPWD, "numbat:{s}");', password),
     ]
 
 
@@ -3814,6 +3857,43 @@ def later_benign(per_kind: int) -> list[dict[str, str]]:
         (
             "setting-set-to",
             lambda: f"Set the key `{rng.choice(words)}_gates_v{rng.randrange(2, 9)}` to false",
+        ),
+        # probes43: the same calls with names, references or other arguments in the secret's place
+        (
+            "jwt-key-by-name",
+            lambda: (
+                f'token = jwt.encode(payload, settings.{rng.choice(words).upper()}_KEY, algorithm="HS256")'
+            ),
+        ),
+        (
+            "jdbc-connection-names",
+            lambda: (
+                f"conn = DriverManager.getConnection(url, {rng.choice(words)}User, {rng.choice(words)}Pass);"
+            ),
+        ),
+        (
+            "pexpect-login-reply",
+            lambda: (
+                f'child.expect("login:")\nchild.sendline("{rng.choice(words)}-{rng.randrange(10, 99)}")'
+            ),
+        ),
+        (
+            "ruby-env-fallback-setting",
+            lambda: (
+                f'ENV["{rng.choice(words).upper()}_ENV"] ||= "{rng.choice(["production", "staging"])}"'
+            ),
+        ),
+        (
+            "basic-pair-from-names",
+            lambda: (
+                f'auth = b64encode(f"{{{rng.choice(words)}_user}}:{{{rng.choice(words)}_pass}}".encode())'
+            ),
+        ),
+        (
+            "curl-userpwd-reference",
+            lambda: (
+                f'curl_setopt($ch, CURLOPT_USERPWD, "${rng.choice(words)}User:${rng.choice(words)}Pass");'
+            ),
         ),
     ]
     return [{"kind": kind, "text": make()} for kind, make in kinds for _ in range(per_kind)]
