@@ -437,7 +437,6 @@ def floats(k: int) -> str:
     return "[" + ", ".join(f"{RNG.uniform(-0.2, 0.2):.4f}" for _ in range(k)) + "]"
 
 
-
 def shq1(v: str) -> str:
     """A word always single-quoted for a POSIX shell ('\\'' for a quote)."""
     return "'" + v.replace("'", "'\\''") + "'"
@@ -501,7 +500,7 @@ def c_mail_tui(r, pairs):
 
 
 def c_duply_dup(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     return choose(
         v,
         esc=(
@@ -526,7 +525,12 @@ def c_pg_poolers(r, pairs):
     ]
     if "\n" not in v:
         quoted = '"' + v.replace('"', '""') + '"'
-        forms.append((f'# /etc/pgbouncer/userlist.txt\n"postgres" "SCRAM-SHA-256$4096:c2FsdA==$a:b"\n"{u}" {quoted}', quoted[1:-1]))
+        forms.append(
+            (
+                f'# /etc/pgbouncer/userlist.txt\n"postgres" "SCRAM-SHA-256$4096:c2FsdA==$a:b"\n"{u}" {quoted}',
+                quoted[1:-1],
+            )
+        )
         forms.append(
             (
                 f"[databases]\n{ident(n)} = host=db.{host(r)} port=5432 dbname={ident(n)} user={u} password={libpq(v)}\n\n[pgbouncer]\nlisten_port = 6432\nauth_type = scram-sha-256",
@@ -537,7 +541,7 @@ def c_pg_poolers(r, pairs):
 
 
 def c_mysql_proxies(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs)
     return choose(
         v,
@@ -545,7 +549,7 @@ def c_mysql_proxies(r, pairs):
             f'mysql_users =\n(\n\t{{\n\t\tusername = "{u}"\n\t\tpassword = {dq(v)}\n\t\tdefault_hostgroup = 10\n\t\tactive = 1\n\t}}\n)',
         ),
         line=(
-            f"Admin> INSERT INTO mysql_users(username,password,default_hostgroup) VALUES ('{u}',{sqlq(v)},10);\nQuery OK, 1 row affected (0.00 sec)\n\nAdmin> LOAD MYSQL USERS TO RUNTIME;",
+            f"Admin> INSERT INTO mysql_users(username,password,default_hostgroup) VALUES ('{u}',{sqlq(v)},10);\nQuery OK, 1 row affected (0.00 sec)\n\nAdmin> LOAD MYSQL USERS TO RUNTIME;",  # noqa: S608
             f"[{svc(r)}-service]\ntype=service\nrouter=readwritesplit\nservers=db1,db2\nuser=maxscale\npassword={v}\n\n[{svc(r)}-listener]\ntype=listener\nservice={svc(r)}-service\nport=4006",
             f"$ maxctrl create user {u} {shq(v)} --type=admin\nOK",
         ),
@@ -556,12 +560,12 @@ def c_mysql_proxies(r, pairs):
 
 
 def c_game_servers(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs)
     return choose(
         v,
         esc=(
-            f"services:\n  mc:\n    image: itzg/minecraft-server\n    environment:\n      EULA: \"TRUE\"\n      ENABLE_RCON: \"true\"\n      RCON_PASSWORD: {yq(v)}\n    ports:\n      - 25565:25565",
+            f'services:\n  mc:\n    image: itzg/minecraft-server\n    environment:\n      EULA: "TRUE"\n      ENABLE_RCON: "true"\n      RCON_PASSWORD: {yq(v)}\n    ports:\n      - 25565:25565',
         ),
         line=(
             f"#Minecraft server properties\nenable-rcon=true\nrcon.port=25575\nrcon.password={pesc(v)}\nmotd=A {svc(r)} server\nmax-players=20",
@@ -624,7 +628,7 @@ def c_monitoring_agents(r, pairs):
 
 
 def c_ext_publish(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     return choose(
         v,
         line=(
@@ -643,7 +647,7 @@ def c_java_servers(r, pairs):
     return choose(
         v,
         esc=(
-            f"<datasource jndi-name=\"java:jboss/datasources/{cls(n)}DS\" pool-name=\"{cls(n)}DS\">\n    <connection-url>jdbc:postgresql://db.{host(r)}/{ident(n)}</connection-url>\n"
+            f'<datasource jndi-name="java:jboss/datasources/{cls(n)}DS" pool-name="{cls(n)}DS">\n    <connection-url>jdbc:postgresql://db.{host(r)}/{ident(n)}</connection-url>\n'
             f"    <security>\n        <user-name>{x(u)}</user-name>\n        <password>{x(v)}</password>\n    </security>\n</datasource>",
         ),
         line=(
@@ -660,11 +664,19 @@ def c_java_servers(r, pairs):
 
 
 def c_proxy_tools(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs)
     forms = [
         f'redsocks {{\n\tlocal_ip = 127.0.0.1;\n\tlocal_port = 12345;\n\tip = proxy.{host(r)};\n\tport = 1080;\n\ttype = socks5;\n\tlogin = "{u}";\n\tpassword = {dq(v)};\n}}',
-        jdump({"server": f"proxy.{host(r)}", "server_port": 8388, "password": v, "method": "chacha20-ietf-poly1305", "mode": "tcp_and_udp"}),
+        jdump(
+            {
+                "server": f"proxy.{host(r)}",
+                "server_port": 8388,
+                "password": v,
+                "method": "chacha20-ietf-poly1305",
+                "mode": "tcp_and_udp",
+            }
+        ),
     ]
     if "\n" not in v:
         enc = b64url(f"chacha20-ietf-poly1305:{v}".encode())
@@ -685,12 +697,14 @@ def c_acme_dns(r, pairs):
         f"$ {env}={shq(v)} lego --email ops@{host(r)} --dns {ident(n)} --domains '*.{host(r)}' run",
     ]
     if ok_bare(v):
-        forms.append(f"daemon=300\nprotocol=dyndns2\nuse=web\nserver=members.dyndns.org\nlogin=acme-{svc(r)}\npassword='{v}'\n{svc(r)}.dyndns.org")
+        forms.append(
+            f"daemon=300\nprotocol=dyndns2\nuse=web\nserver=members.dyndns.org\nlogin=acme-{svc(r)}\npassword='{v}'\n{svc(r)}.dyndns.org"
+        )
     return RNG.choice(forms)
 
 
 def c_archive_crypto(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     forms = [
         f"$ 7z a -t7z -mhe=on -p{shq(v)} backup-{svc(r)}.7z ./data\nEverything is Ok",
         f"$ zip -r -P {shq(v)} {svc(r)}-export.zip export/\n  adding: export/ (stored 0%)",
@@ -698,8 +712,12 @@ def c_archive_crypto(r, pairs):
         f"$ unzip -P {shq(v)} {svc(r)}-export.zip\nArchive:  {svc(r)}-export.zip\n  inflating: export/users.csv",
     ]
     if ok_bare(v):
-        forms.append(f"$ openssl enc -aes-256-cbc -pbkdf2 -salt -in db.sql -out db.sql.enc -pass pass:{v}")
-        forms.append(f"$ openssl pkcs12 -export -in cert.pem -inkey key.pem -out {svc(r)}.p12 -passout pass:{v}")
+        forms.append(
+            f"$ openssl enc -aes-256-cbc -pbkdf2 -salt -in db.sql -out db.sql.enc -pass pass:{v}"
+        )
+        forms.append(
+            f"$ openssl pkcs12 -export -in cert.pem -inkey key.pem -out {svc(r)}.p12 -passout pass:{v}"
+        )
     return RNG.choice(forms)
 
 
@@ -709,11 +727,16 @@ def c_scm_auth(r, pairs):
     forms = [
         f"[auth]\n{ident(n)}.prefix = https://hg.{host(r)}/\n{ident(n)}.username = {u}\n{ident(n)}.password = {v}",
         f"[{svc(r)}]\nscheme=https\nhost=bzr.{host(r)}\nuser={u}\npassword={v}",
-        (f"$ fossil clone https://{pct(u)}:{pct(v)}@fossil.{host(r)}/{svc(r)} {svc(r)}.fossil\nRound-trips: 3   Artifacts sent: 0  received: 812", pct(v)),
+        (
+            f"$ fossil clone https://{pct(u)}:{pct(v)}@fossil.{host(r)}/{svc(r)} {svc(r)}.fossil\nRound-trips: 3   Artifacts sent: 0  received: 812",
+            pct(v),
+        ),
         f"$ cat ~/.subversion/auth/svn.simple/{hexid(32)}\nK 8\npassword\nV {len(v.encode())}\n{v}\nK 15\nsvn:realmstring\nV 43\n<https://svn.{host(r)}:443> Subversion\nK 8\nusername\nV {len(u)}\n{u}\nEND",
     ]
     if re.fullmatch(r"[^\s@:'\"$`\\;&|<>()]+", v):
-        forms.append(f"$ cvs -d :pserver:{u.split('@')[0]}:{v}@cvs.{host(r)}:/cvsroot/{svc(r)} checkout {svc(r)}")
+        forms.append(
+            f"$ cvs -d :pserver:{u.split('@')[0]}:{v}@cvs.{host(r)}:/cvsroot/{svc(r)} checkout {svc(r)}"
+        )
     return RNG.choice(forms)
 
 
@@ -722,7 +745,7 @@ def c_shells_new(r, pairs):
     return choose(
         v,
         esc=(
-            f"# ~/.config/nushell/env.nu\n$env.EDITOR = \"hx\"\n$env.{n.env} = {dq(v)}",
+            f'# ~/.config/nushell/env.nu\n$env.EDITOR = "hx"\n$env.{n.env} = {dq(v)}',
             f"# ~/.xonshrc\n$PATH.append('/opt/{svc(r)}/bin')\n${n.env} = {pyr(v)}",
         ),
         line=(
@@ -733,7 +756,7 @@ def c_shells_new(r, pairs):
 
 
 def c_mac_admin(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs).split("@")[0]
     return choose(
         v,
@@ -776,7 +799,12 @@ def c_office_scripts(r, pairs):
                 mq,
             )
         )
-        forms.append((f'Set http = CreateObject("MSXML2.XMLHTTP")\nhttp.Open "GET", "{http(r)}/rates", False\nhttp.setRequestHeader "X-Api-Key", {vbq(v)}\nhttp.Send', vbq(v)[1:-1]))
+        forms.append(
+            (
+                f'Set http = CreateObject("MSXML2.XMLHTTP")\nhttp.Open "GET", "{http(r)}/rates", False\nhttp.setRequestHeader "X-Api-Key", {vbq(v)}\nhttp.Send',
+                vbq(v)[1:-1],
+            )
+        )
         forms.append((f'=WEBSERVICE("{http(r)}/rates?{n.snake}={pct(v)}&base=EUR")', pct(v)))
     return RNG.choice(forms)
 
@@ -787,7 +815,20 @@ def c_bi_tools(r, pairs):
         v,
         esc=(
             f'# superset_config.py\nSECRET_KEY = {pyr(v)}\nSQLALCHEMY_DATABASE_URI = "postgresql+psycopg2://superset@db:5432/superset"\nFEATURE_FLAGS = {{"ALERT_REPORTS": True}}',
-            jline({"engine": "postgres", "name": svc(r), "details": {"host": f"db.{host(r)}", "port": 5432, "dbname": ident(n), "user": "metabase", "password": v, "ssl": True}}),
+            jline(
+                {
+                    "engine": "postgres",
+                    "name": svc(r),
+                    "details": {
+                        "host": f"db.{host(r)}",
+                        "port": 5432,
+                        "dbname": ident(n),
+                        "user": "metabase",
+                        "password": v,
+                        "ssl": True,
+                    },
+                }
+            ),
         ),
         line=(
             f"MB_DB_TYPE=postgres\nMB_DB_DBNAME=metabase\nMB_DB_USER=metabase\nMB_DB_PASS={v}\nMB_DB_HOST=db",
@@ -798,7 +839,7 @@ def c_bi_tools(r, pairs):
 
 
 def c_mq_new(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs).split("@")[0]
     return choose(
         v,
@@ -808,7 +849,7 @@ def c_mq_new(r, pairs):
         line=(
             f"# conf/credentials.properties\nactivemq.username=system\nactivemq.password={pesc(v)}\nguest.password=password",
             f"$ ./bin/artemis create /var/lib/{svc(r)}-broker --user admin --password {shq(v)} --require-login\nCreating ActiveMQ Artemis instance at: /var/lib/{svc(r)}-broker",
-            f"$ rpk acl user create {u} -p {shq(v)} --mechanism SCRAM-SHA-256\nCreated user \"{u}\".",
+            f'$ rpk acl user create {u} -p {shq(v)} --mechanism SCRAM-SHA-256\nCreated user "{u}".',
         ),
         bare=(
             f"webServiceUrl=https://pulsar.{host(r)}:8443/\nbrokerServiceUrl=pulsar+ssl://pulsar.{host(r)}:6651/\nauthPlugin=org.apache.pulsar.client.impl.auth.AuthenticationToken\nauthParams=token:{v}",
@@ -817,12 +858,19 @@ def c_mq_new(r, pairs):
 
 
 def c_downloaders(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs)
     return choose(
         v,
         esc=(
-            jline({"jsonrpc": "2.0", "id": "qwer", "method": "aria2.addUri", "params": [f"token:{v}", [f"https://dl.{host(r)}/{svc(r)}.iso"]]}),
+            jline(
+                {
+                    "jsonrpc": "2.0",
+                    "id": "qwer",
+                    "method": "aria2.addUri",
+                    "params": [f"token:{v}", [f"https://dl.{host(r)}/{svc(r)}.iso"]],
+                }
+            ),
         ),
         line=(
             f"$ aria2c --enable-rpc --rpc-listen-all=false --rpc-secret={shq(v)} --dir=/srv/downloads",
@@ -835,15 +883,31 @@ def c_downloaders(r, pairs):
 
 
 def c_torrent_clients(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs).split("@")[0]
     forms = [
-        jdump({"download-dir": "/srv/torrents", "rpc-authentication-required": True, "rpc-username": u, "rpc-password": v, "rpc-port": 9091, "rpc-whitelist-enabled": False}),
+        jdump(
+            {
+                "download-dir": "/srv/torrents",
+                "rpc-authentication-required": True,
+                "rpc-username": u,
+                "rpc-password": v,
+                "rpc-port": 9091,
+                "rpc-whitelist-enabled": False,
+            }
+        ),
     ]
     if "\n" not in v:
-        forms.append((f"$ curl -i --data 'username={u}&password={pct(v)}' http://localhost:8080/api/v2/auth/login\nHTTP/1.1 200 OK\nset-cookie: SID=…; HttpOnly; path=/", pct(v)))
+        forms.append(
+            (
+                f"$ curl -i --data 'username={u}&password={pct(v)}' http://localhost:8080/api/v2/auth/login\nHTTP/1.1 200 OK\nset-cookie: SID=…; HttpOnly; path=/",
+                pct(v),
+            )
+        )
     if ok_bare(v):
-        forms.append(f"$ transmission-remote localhost:9091 -n {u}:{v} -l\nID   Done  Have  ETA  Up  Down  Ratio  Status  Name")
+        forms.append(
+            f"$ transmission-remote localhost:9091 -n {u}:{v} -l\nID   Done  Have  ETA  Up  Down  Ratio  Status  Name"
+        )
         if ":" not in v:
             forms.append(f"# ~/.config/deluge/auth\n{u}:{v}:10")
     return RNG.choice(forms)
@@ -852,11 +916,20 @@ def c_torrent_clients(r, pairs):
 def c_irc_clients(r, pairs):
     n, v = pairs[-1]
     u = user_of(pairs).split("@")[0]
-    forms = [f'[discord.{ident(n)}]\nToken={dq(v)}\nServer="acme"\nAutoWebhooks=true\nRemoteNickFormat="[{{PROTOCOL}}] <{{NICK}}> "']
+    forms = [
+        f'[discord.{ident(n)}]\nToken={dq(v)}\nServer="acme"\nAutoWebhooks=true\nRemoteNickFormat="[{{PROTOCOL}}] <{{NICK}}> "'
+    ]
     if "\n" not in v:
         plain = b64s(f"{u}\0{u}\0{v}")
-        forms.append((f"CAP REQ :sasl\nAUTHENTICATE PLAIN\nAUTHENTICATE +\nAUTHENTICATE {plain}\n:tantalum.libera.chat 903 {u} :SASL authentication successful", plain))
-        forms.append(f"supybot.networks.libera.servers: irc.libera.chat:6697\nsupybot.networks.libera.password: {v}\nsupybot.networks.libera.ssl: True")
+        forms.append(
+            (
+                f"CAP REQ :sasl\nAUTHENTICATE PLAIN\nAUTHENTICATE +\nAUTHENTICATE {plain}\n:tantalum.libera.chat 903 {u} :SASL authentication successful",
+                plain,
+            )
+        )
+        forms.append(
+            f"supybot.networks.libera.servers: irc.libera.chat:6697\nsupybot.networks.libera.password: {v}\nsupybot.networks.libera.ssl: True"
+        )
     if ok_bare(v):
         forms.append(f"/msg NickServ IDENTIFY {u} {v}")
         forms.append(f"PASS {v}\nNICK {u}\nUSER {u} 0 * :CI bot")
@@ -865,7 +938,7 @@ def c_irc_clients(r, pairs):
 
 
 def c_ldap_clients(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     return choose(
         v,
         esc=(
@@ -899,7 +972,7 @@ def c_hpc_sched(r, pairs):
 
 
 def c_voip_pbx(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs).split("@")[0]
     forms = [
         f"[{svc(r)}-trunk]\ntype=peer\nhost=sip.{host(r)}\nusername={u}\nsecret={v}\ninsecure=invite\ncontext=from-trunk",
@@ -907,12 +980,14 @@ def c_voip_pbx(r, pairs):
         f'<gateway name="{svc(r)}">\n  <param name="username" value="{x(u)}"/>\n  <param name="password" value="{x(v)}"/>\n  <param name="proxy" value="sip.{host(r)}"/>\n</gateway>',
     ]
     if ok_bare(v):
-        forms.append(f'<sip:{u}@sip.{host(r)}>;auth_pass={v};outbound="sip:sip.{host(r)};transport=tls";regint=600')
+        forms.append(
+            f'<sip:{u}@sip.{host(r)}>;auth_pass={v};outbound="sip:sip.{host(r)};transport=tls";regint=600'
+        )
     return RNG.choice(forms)
 
 
 def c_ups_power(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     return choose(
         v,
         line=(
@@ -921,7 +996,9 @@ def c_ups_power(r, pairs):
             f"$ upscmd -u admin -p {shq(v)} {svc(r)}@localhost test.battery.start.quick\nOK",
             f"[{svc(r)}]\n  driver = snmp-ups\n  port = pdu.{host(r)}\n  snmp_version = v3\n  secLevel = authPriv\n  secName = nut\n  authPassword = {v}",
         ),
-        bare=(f"# /etc/nut/upsmon.conf\nMONITOR {svc(r)}@localhost 1 upsmon {v} primary\nSHUTDOWNCMD \"/sbin/shutdown -h +0\"",),
+        bare=(
+            f'# /etc/nut/upsmon.conf\nMONITOR {svc(r)}@localhost 1 upsmon {v} primary\nSHUTDOWNCMD "/sbin/shutdown -h +0"',
+        ),
     )
 
 
@@ -937,17 +1014,27 @@ def c_graph_dbs(r, pairs):
             f"$ surreal sql --endpoint http://localhost:8000 --user root --pass {shq(v)} --ns acme --db {ident(n)}",
             f"$ arangosh --server.endpoint ssl://db.{host(r)}:8529 --server.username root --server.password {shq(v)}",
         ),
-        bare=(f"services:\n  neo4j:\n    image: neo4j:5\n    environment:\n      - NEO4J_AUTH=neo4j/{v}\n      - NEO4J_PLUGINS=[\"apoc\"]",),
+        bare=(
+            f'services:\n  neo4j:\n    image: neo4j:5\n    environment:\n      - NEO4J_AUTH=neo4j/{v}\n      - NEO4J_PLUGINS=["apoc"]',
+        ),
     )
 
 
 def c_iac_new(r, pairs):
     n, v = pairs[-1]
     forms = [
-        jdump({"@aws-cdk/core:newStyleStackSynthesis": True, "acme:region": "eu-west-1", f"acme:{n.camel}": v}),
+        jdump(
+            {
+                "@aws-cdk/core:newStyleStackSynthesis": True,
+                "acme:region": "eu-west-1",
+                f"acme:{n.camel}": v,
+            }
+        ),
     ]
     if "\n" not in v:
-        forms.append(f"$ npx cdk deploy {cls(n)}Stack --parameters {cls(n)}Stack:{n.pascal}={shq(v)} --require-approval never")
+        forms.append(
+            f"$ npx cdk deploy {cls(n)}Stack --parameters {cls(n)}Stack:{n.pascal}={shq(v)} --require-approval never"
+        )
         forms.append(f"$ npx cdk synth -c {n.camel}={shq(v)} -c stage=prod")
         forms.append(
             f"apiVersion: v1\nkind: Secret\nmetadata:\n  name: {svc(r)}-creds\n  namespace: crossplane-system\ntype: Opaque\nstringData:\n  credentials: |\n    [default]\n    {n.snake} = {v}\n---\n"
@@ -956,7 +1043,12 @@ def c_iac_new(r, pairs):
         forms.append(
             f"variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/{svc(r)}/env\n      mode: 0600\n      contents:\n        inline: |\n          {n.env}={v}\n          LOG_LEVEL=info"
         )
-        forms.append((f"variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/{svc(r)}/{n.kebab}\n      mode: 0600\n      contents:\n        source: data:,{pct(v)}", pct(v)))
+        forms.append(
+            (
+                f"variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/{svc(r)}/{n.kebab}\n      mode: 0600\n      contents:\n        source: data:,{pct(v)}",
+                pct(v),
+            )
+        )
     return RNG.choice(forms)
 
 
@@ -1017,15 +1109,24 @@ def each(fmt: str, s: str) -> str:
 
 LINE_CONTEXTS = {
     "irc_log": lambda s: each("2026-12-07 09:14:02\tdevops\t{}", s),
-    "nagios_alert": lambda s: each("[1733567642] SERVICE ALERT: web01;check_scanner;WARNING;SOFT;1;{}", s),
+    "nagios_alert": lambda s: each(
+        "[1733567642] SERVICE ALERT: web01;check_scanner;WARNING;SOFT;1;{}", s
+    ),
     "mc_console": lambda s: each("[09:14:02] [Server thread/INFO]: <steve> {}", s),
-    "arduino_serial": lambda s: "---- Opened the serial port /dev/ttyUSB0 ----\n" + each("09:14:02.123 -> {}", s),
+    "arduino_serial": lambda s: (
+        "---- Opened the serial port /dev/ttyUSB0 ----\n" + each("09:14:02.123 -> {}", s)
+    ),
     "aria2_log": lambda s: each("2026-12-07 09:14:02.123456 [INFO] [RequestGroup.cc:345] {}", s),
     "slurm_out": lambda s: "==> slurm-4821.out <==\n" + s + "\n==> slurm-4821.err <==",
     "asterisk_verbose": lambda s: each("[Dec  7 09:14:02] VERBOSE[2231][C-00000004] pbx.c: {}", s),
     "apps_script_log": lambda s: each("9:14:02 AM\tInfo\t{}", s),
-    "tomcat_log": lambda s: each("07-Dec-2026 09:14:02.123 INFO [main] org.apache.catalina.startup.HostConfig.deployWAR {}", s),
-    "grafana_annotation": lambda s: jdump({"dashboardUID": "scanner-fx", "panelId": 4, "text": s, "tags": ["scanner", "fixture"]}),
+    "tomcat_log": lambda s: each(
+        "07-Dec-2026 09:14:02.123 INFO [main] org.apache.catalina.startup.HostConfig.deployWAR {}",
+        s,
+    ),
+    "grafana_annotation": lambda s: jdump(
+        {"dashboardUID": "scanner-fx", "panelId": 4, "text": s, "tags": ["scanner", "fixture"]}
+    ),
 }
 
 
@@ -1095,7 +1196,7 @@ def lookalike(i: int, k: int) -> str:
         )
     if k == 1:
         return (
-            f"Hostname nas01\nLocaldir /srv/{s}\nVolume 1:\n    StartingPath   .\n    EndingPath     \"srv/{s}/data/part-{i:04d}.parquet\" {rb.randint(1, 9)}\n"
+            f'Hostname nas01\nLocaldir /srv/{s}\nVolume 1:\n    StartingPath   .\n    EndingPath     "srv/{s}/data/part-{i:04d}.parquet" {rb.randint(1, 9)}\n'
             f"    Hash SHA1 {h1}\n$ duplicity list-current-files --time 2026-12-06 sftp://nas/{s}\nduplicity-full.20261206T030002Z.vol1.difftar.gpg  sha256={h256}"
         )
     if k == 2:
@@ -1107,20 +1208,25 @@ def lookalike(i: int, k: int) -> str:
         )
     if k == 3:
         return (
-            "Admin> SELECT name, version, epoch, checksum FROM stats_proxysql_servers_checksums;\n"
+            "Admin> SELECT name, version, epoch, checksum FROM stats_proxysql_servers_checksums;\n"  # noqa: S608
             + "\n".join(
                 f"| {nm:<18} | {rb.randint(1, 40):>3} | {ts + j} | 0x{hashlib.sha1(seed + nm.encode(), usedforsecurity=False).hexdigest()[:16].upper()} |"
-                for j, nm in enumerate(["admin_variables", "mysql_query_rules", "mysql_servers", "mysql_users"])
+                for j, nm in enumerate(
+                    ["admin_variables", "mysql_query_rules", "mysql_servers", "mysql_users"]
+                )
             )
             + f"\nmysql_query_rules digest: 0x{md5[:16].upper()}"
         )
     if k == 4:
-        return jdump(
-            [
-                {"uuid": u, "name": f"steve{i}", "level": 4, "bypassesPlayerLimit": False},
-                {"uuid": u2, "name": f"alex{i}", "level": 0, "bypassesPlayerLimit": False},
-            ]
-        ) + f"\nlevel-seed={rb.randint(-2**62, 2**62)}\nresource-pack-sha1={h1}"
+        return (
+            jdump(
+                [
+                    {"uuid": u, "name": f"steve{i}", "level": 4, "bypassesPlayerLimit": False},
+                    {"uuid": u2, "name": f"alex{i}", "level": 0, "bypassesPlayerLimit": False},
+                ]
+            )
+            + f"\nlevel-seed={rb.randint(-(2**62), 2**62)}\nresource-pack-sha1={h1}"
+        )
     if k == 5:
         return (
             f"dependencies:\n  espressif/mdns:\n    component_hash: {h256}\n    source:\n      service_url: https://api.components.espressif.com/\n      type: service\n    version: {ver}\n"
@@ -1169,21 +1275,24 @@ def lookalike(i: int, k: int) -> str:
             f"$ system_profiler SPHardwareDataType | grep -i uuid\n      Hardware UUID: {u.upper()}\n      Provisioning UDID: 0000{rb.randint(6000, 8999)}-{h1[:16].upper()}\n$ instruments -s devices | tail -1\niPhone ({ver}) [{udid}]"
         )
     if k == 13:
-        return jline(
-            {
-                "method": "Target.targetCreated",
-                "params": {
-                    "targetInfo": {
-                        "targetId": md5.upper(),
-                        "type": "page",
-                        "title": f"{s} dashboard",
-                        "url": f"https://staging.acme.example/{s}",
-                        "attached": False,
-                        "browserContextId": h1[:32].upper(),
-                    }
-                },
-            }
-        ) + f"\nPlaywright trace: test-results/{s}-login-chromium/trace.zip (sha1 {h1})"
+        return (
+            jline(
+                {
+                    "method": "Target.targetCreated",
+                    "params": {
+                        "targetInfo": {
+                            "targetId": md5.upper(),
+                            "type": "page",
+                            "title": f"{s} dashboard",
+                            "url": f"https://staging.acme.example/{s}",
+                            "attached": False,
+                            "browserContextId": h1[:32].upper(),
+                        }
+                    },
+                }
+            )
+            + f"\nPlaywright trace: test-results/{s}-login-chromium/trace.zip (sha1 {h1})"
+        )
     if k == 14:
         return (
             f"$ clasp deployments\nFound 2 deployments.\n- AKfycb{tok(66, url64)} @HEAD\n- AKfycb{tok(66, url64)} @{i % 9 + 1} - v{ver}\n"
@@ -1204,7 +1313,14 @@ def lookalike(i: int, k: int) -> str:
     if k == 17:
         return (
             f"$ yt-dlp -j https://video.acme.example/watch?v={tok(11, url64)} | jq '{{id,format_id,display_id}}'\n"
-            + jline({"id": tok(11, url64), "format_id": "137+140", "display_id": tok(11, url64), "_filename": f"{s}-{tok(11, url64)}.mp4"})
+            + jline(
+                {
+                    "id": tok(11, url64),
+                    "format_id": "137+140",
+                    "display_id": tok(11, url64),
+                    "_filename": f"{s}-{tok(11, url64)}.mp4",
+                }
+            )
             + f"\n$ aria2c ... \n[#{h1[:6]} 14MiB/1.1GiB(1%) CN:16 DL:24MiB ETA:45s]\nDownload complete: /srv/downloads/{s}.iso\ngid {md5[:16]}"
         )
     if k == 18:
@@ -1226,7 +1342,7 @@ def lookalike(i: int, k: int) -> str:
     if k == 21:
         return (
             f"$ sacct -j {48210 + i} --format=JobID,JobName,State,ExitCode\n{48210 + i}       {s}-etl  COMPLETED      0:0\n{48210 + i}.batch      batch  COMPLETED      0:0\n"
-            f"$ condor_q -l {i + 100}.0 | grep GlobalJobId\nGlobalJobId = \"submit01#{i + 100}.0#{ts}\"\nMunge cred: MUNGE:{hexid(4)}…(redacted by munge -n | unmunge)"
+            f'$ condor_q -l {i + 100}.0 | grep GlobalJobId\nGlobalJobId = "submit01#{i + 100}.0#{ts}"\nMunge cred: MUNGE:{hexid(4)}…(redacted by munge -n | unmunge)'
         )
     if k == 22:
         return (
@@ -1235,9 +1351,15 @@ def lookalike(i: int, k: int) -> str:
         )
     if k == 23:
         return (
-            f"neo4j@neo4j> MATCH (n:Service {{name: '{s}'}}) RETURN elementId(n);\n\"4:{u}:{i * 7}\"\n"
+            f"neo4j@neo4j> MATCH (n:Service {{name: '{s}'}}) RETURN elementId(n);\n\"4:{u}:{i * 7}\"\n"  # noqa: S608
             f'surreal> SELECT * FROM service:⟨{u2}⟩;\n[{{ id: service:⟨{u2}⟩, name: "{s}" }}]\n'
-            + jline({"_key": str(rb.randint(10**6, 10**7)), "_id": f"services/{rb.randint(10**6, 10**7)}", "_rev": "_" + tok(9, url64) + "---"})
+            + jline(
+                {
+                    "_key": str(rb.randint(10**6, 10**7)),
+                    "_id": f"services/{rb.randint(10**6, 10**7)}",
+                    "_rev": "_" + tok(9, url64) + "---",
+                }
+            )
         )
     return jdump(
         {
