@@ -26,8 +26,11 @@ from fedlearn.anonymize import (
     client_keys,
     code_defaults,
     credential_calls,
+    daemon_lines,
+    data_urls,
     delimited_settings,
     element_values,
+    irc_logins,
     key_names,
     kv_exports,
     parent_keys,
@@ -208,6 +211,9 @@ def rules() -> list[Rule]:
         *reg_exports.rules(),  # regedit's ``"K"=hex(2):…`` UTF-16 bytes, PowerShell ``-Name K -Value V``
         *kv_exports.rules(),  # ``consul kv export``/``etcdctl -w json``: base64 ``value`` under its ``key``
         *credential_calls.rules(),  # sbt ``Credentials(realm, host, user, "V")``, ``PasswordAuthentication``
+        *daemon_lines.rules(),  # NUT ``MONITOR … user V primary``, 3proxy ``users u:CL:V``, ``$USER3$=V``
+        *data_urls.rules(),  # Butane/Ignition ``path: /etc/x/api-token`` … ``source: data:,V``
+        *irc_logins.rules(),  # ``/msg NickServ IDENTIFY V``, ``PASS V``, SASL ``AUTHENTICATE <b64>``
         *policy_vars.rules(),  # CFEngine ``"k" string => "V";``, Zig ``const k: []const u8 = "V";``
         *sibling_props.rules(),  # JMeter's ``<stringProp name="Argument.name">K`` / ``….value">V``
         *wrapped.rules(),
