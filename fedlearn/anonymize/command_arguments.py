@@ -45,8 +45,11 @@ from fedlearn.anonymize.verb_passwords import inner_commands, service_password, 
 
 VERB_COMMANDS = frozenset({*VERB_NEEDS, "isql", "mkpasswd"})
 # Windows' and Python's tools named with their file's suffix (``PsExec64.exe``, ``espota.py``).
-SUFFIXES = (".exe", ".py")
-SUFFIXED = frozenset({"psexec", "psexec64", "paexec", "espota", "plink", "pscp"} & COMMANDS)
+SUFFIXES = (".exe", ".py", ".sh", ".bat")
+SUFFIXED = frozenset(
+    {"psexec", "psexec64", "paexec", "espota", "plink", "pscp", "add-user", "add-user-keycloak"}
+    & COMMANDS
+)
 
 
 def is_literal(value: str, *, flag_like: bool = False) -> bool:

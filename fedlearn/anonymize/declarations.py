@@ -27,9 +27,12 @@ from fedlearn.anonymize import (
     client_keys,
     code_defaults,
     credential_calls,
+    daemon_lines,
+    data_urls,
     delimited_settings,
     element_values,
     env_fallbacks,
+    irc_logins,
     key_names,
     kv_exports,
     parent_keys,
@@ -214,6 +217,9 @@ def rules() -> list[Rule]:
         *env_fallbacks.rules(),  # Ruby ``ENV["K"] ||= "V"``, ``ENV.fetch("K") { "V" }``
         *basic_literals.rules(),  # ``b64encode(b"user:V")``, ``echo -n 'user:V' | base64``, ``CURLOPT_USERPWD``
         *placed_args.rules(),  # ``jwt.encode(p, "V")``, ``getConnection(url, user, "V")``, ``new Stripe("V")``
+        *daemon_lines.rules(),  # NUT ``MONITOR … user V primary``, 3proxy ``users u:CL:V``, ``$USER3$=V``
+        *data_urls.rules(),  # Butane/Ignition ``path: /etc/x/api-token`` … ``source: data:,V``
+        *irc_logins.rules(),  # ``/msg NickServ IDENTIFY V``, ``PASS V``, SASL ``AUTHENTICATE <b64>``
         *policy_vars.rules(),  # CFEngine ``"k" string => "V";``, Zig ``const k: []const u8 = "V";``
         *sibling_props.rules(),  # JMeter's ``<stringProp name="Argument.name">K`` / ``….value">V``
         *wrapped.rules(),

@@ -6,7 +6,8 @@ mbsync's ``PassCmd``, msmtp's ``passwordeval``… Set to ``echo V`` or ``printf 
 command's argument is the password itself, written where a file or a store was meant to be:
 ``export BORG_PASSCOMMAND="echo V"``. A key or flag whose name is a password's word glued to
 ``command``/``cmd``/``eval`` (``passcommand``, ``password_command``, ``PassCmd``,
-``passphrase-command``; gocryptfs' and encfs' ``extpass``), then ``=``, ``:`` or a blank, then
+``passphrase-command``; aerc's ``source-cred-cmd``, bench/contexts43; gocryptfs' and encfs'
+``extpass``), then ``=``, ``:`` or a blank, then
 ``echo`` or ``printf`` (its ``-n``/``-e`` and ``%s`` formats skipped) and a literal: that literal
 is a ``password``. So is the literal a password file's flag is given by a process substitution
 (``--password-file <(echo V)``, ansible's ``--vault-password-file``, WireGuard's ``preshared-key
@@ -24,7 +25,8 @@ from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, secret
 # On the lower-case text: the key, its separator, an opening quote, ``echo``/``printf`` and its
 # options and format, then the value to a blank, a quote or a shell operator.
 KEY = (
-    r"(?:pass(?:word|wd|phrase)?[_.-]?(?:command|cmd|eval)|extpass)[\"']?[ \t]*[=: \t][ \t]*[\"']?"
+    r"(?:(?:pass(?:word|wd|phrase)?|cred(?:ential)?s?)[_.-]?(?:command|cmd|eval)|extpass)[\"']?"
+    r"[ \t]*[=: \t][ \t]*[\"']?"
     r"|(?:pass(?:word|wd|phrase)?[_.-]?file|preshared-key|askpass|psk-file)[ \t]*[= \t][ \t]*<\("
 )
 ECHOED = Lazy(

@@ -106,6 +106,13 @@ KEPT_ENDINGS = {
     "pepper": "high-entropy",
     "sonar.login": "token",  # SonarQube's token property (``-Dsonar.login=…``, cli40)
     "remotepass": "password",  # offlineimap's remote repository's password
+    # contexts43: offlineimap's ``remotepasseval = 'V'`` (a Python expression: a literal is the
+    # password), himalaya's ``backend.auth.raw = "V"`` (its ``auth.type = "password"``), Icinga 2's
+    # ``const TicketSalt = "V"`` (the CA's secret that signs agents' tickets: a generated value)
+    "passeval": "password",
+    "auth.raw": "password",
+    "passwd.raw": "password",
+    "ticketsalt": "high-entropy",
 }  # fmt: skip
 # Names that start with a secret's prefix whatever ends them: Terraform's ``TF_TOKEN_<host>``.
 KEPT_PREFIXES = {"tf_token_": "token"}

@@ -140,6 +140,10 @@ SEPARATE = {
     # probes43: MIT Kerberos' admin password and a principal's new one (``-q "addprinc -pw V u"``)
     "kadmin": ("-w",),
     **dict.fromkeys(("addprinc", "add_principal", "ank", "cpw", "change_password"), ("-pw",)),
+    # contexts43: NUT's ``upsrw``/``upscmd -u U -p V``, WildFly's and Keycloak's ``add-user.sh -p
+    # V`` (``SUFFIXED``), Redpanda's ``rpk acl user create U -p V`` (``SUBCOMMANDS``).
+    **dict.fromkeys(("upsrw", "upscmd", "add-user", "add-user-keycloak"), ("-p", "--password")),
+    "rpk": ("-p", "--password", "--new-password"),
 }
 ATTACHED = {
     **dict.fromkeys(("7z", "7za", "7zr", "rar", "unrar"), ("-p",)),
@@ -169,6 +173,7 @@ SUBCOMMANDS: dict[str, tuple[str, ...]] = {
     "xcrun": ("altool",),
     "security": ("unlock-keychain", "create-keychain", "set-keychain-password", "import"),
     "gh": ("secret",),  # ``gh pr create -b main`` is a base branch
+    "rpk": ("acl", "security"),  # ``rpk topic produce -p`` is a partition
 }
 WINDOWS = frozenset({"schtasks", "winrs", "net", "reg", "certutil", "signtool", "ksetup"})
 # Commands whose password is part of a word: ``sqlplus user/pass@db``, ``smbclient -U user%pass``,
@@ -239,6 +244,11 @@ VERBS: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
     # ``setup email add ADDRESS V`` (``update`` too)
     "drush": ((("user:password",), 1), (("upwd",), 1)),
     "setup": ((("email", "add"), 1), (("email", "update"), 1)),
+    # contexts43: MaxScale's ``maxctrl create user NAME V``, macOS' ``dscl . -passwd /Users/U V``
+    # and ``networksetup -setairportnetwork en0 SSID V``
+    "maxctrl": ((("create", "user"), 1), (("alter", "user"), 1)),
+    "dscl": ((("-passwd",), 1),),
+    "networksetup": ((("-setairportnetwork",), 2),),
 }
 # Commands whose flagged or placed value is a password only when it reads as one
 # (``login_pairs.is_told_password``): a ``gh secret``'s body may be any text (``-b main``), and
@@ -281,6 +291,9 @@ VERB_NEEDS = {
     "setup": "(?:add|update)",
     "xl2tpd-control": "connect",
     "adb": "text",
+    "maxctrl": "user",
+    "dscl": "-passwd",
+    "networksetup": "-setairportnetwork",
 }
 MKPASSWD_VALUED = frozenset({"-m", "--method", "-S", "--salt", "-R", "--rounds", "-P"})
 # unixODBC's ``isql`` flags that take no value; another flag makes it Sybase's ``isql -U -P``.

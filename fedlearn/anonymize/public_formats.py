@@ -13,6 +13,8 @@ each check proves from the value itself or from the structure it stands in:
   their double SHA-256; a private key in WIF is longer (37 or 38 bytes);
 - base64 of an image (PNG, GIF, WebP), known by its file's magic number;
 - a Kubernetes kubelet's certificate request name (``node-csr-<hash of its public key>``);
+- an Apps Script deployment id (``AKfycb…``): the id in a web app's public URL
+  (``script.google.com/macros/s/<id>/exec``), which ``clasp deployments`` lists (bench/contexts43);
 - a publishable key (``pk_live_…``, ``pk_test_…`` of Stripe, Clerk, Paystack): made to be
   shipped in web pages; the secret keys beside it are ``sk_``/``rk_`` (docs/anonymization.md
   lists ``pk_`` as left alone); a Mapbox public token (``pk.`` and base64url of its JSON
@@ -113,8 +115,8 @@ def is_public_run(text: str, start: int, value: str) -> bool:
         return True  # base64 of an image file: its magic number (``\x89PNG``, ``GIF8``, ``RIFF``)
     if public_base64.is_public_base64(text, start, value):
         return True
-    if value.startswith(("node-csr-", "pk_live_", "pk_test_")):
-        return True  # a kubelet's CSR name; a publishable key (Stripe, Clerk, Paystack)
+    if value.startswith(("node-csr-", "pk_live_", "pk_test_", "AKfycb")):
+        return True  # a kubelet's CSR name; a publishable key; an Apps Script deployment id
     if value.startswith("pk.eyJ") and is_mapbox_public(value):
         return True
     if start > 0 and text[start - 1] == "$" and value.startswith(SWIFT_HEADS):

@@ -46,7 +46,7 @@ KEY_WORDS = Lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # Last words of a key that hold public material: hashes, one-time public values, positions.
 HASH_WORD_LIST = """
     checksum checksums hash hashes digest sha sha1 sha224 sha256 sha384 sha512 md5 fingerprint
-    fpr etag integrity
+    fpr etag integrity thumbprint
 """
 HASH_WORDS = frozenset(HASH_WORD_LIST.split())
 # Tailscale prints its public keys typed: ``nodekey:``, ``discokey:``, ``nlpub:`` (``privkey:`` and
@@ -85,7 +85,10 @@ PAGE_KEY = Lazy(
     r"|(?:\A|[^a-z])(?:client[_.-]?request|idempotency|progress)[_.-]?)tokens?\Z|cursors?\Z"
 )
 # Last words of a key that name an identifier (``uid``: a user's, ``oid``: an object's).
-ID_WORDS = frozenset({"id", "ids", "uuid", "uuids", "guid", "guids", "ulid", "ksuid", "uid", "oid"})
+# ``msgid``: a message's (IRCv3's ``@msgid=…`` tag, bench/contexts43; gettext's ``msgid``).
+ID_WORDS = frozenset(
+    {"id", "ids", "uuid", "uuids", "guid", "guids", "ulid", "ksuid", "uid", "oid", "msgid"}
+)
 # Words of a key that say its value names data, not a secret (``key_shapes.names_data``).
 DATA_WORDS = HASH_WORDS | ID_WORDS | {"commit"}
 # Words of a key that make an id a credential (``session_id``, ``secret_id``, ``api_key_id``).
