@@ -33,6 +33,7 @@ from fedlearn.anonymize import (
     entropy,
     forms,
     impacket_targets,
+    kernel_keys,
     keyed_values,
     logins,
     machine,
@@ -101,6 +102,7 @@ def builtin_rules(
         + keyed_values.rules()
         + sops_sets.rules()
         + chpasswd_lists.rules()
+        + kernel_keys.rules()
         + typed_fields.rules()
         + impacket_targets.rules()
         + console_logins.rules()
