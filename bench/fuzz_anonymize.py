@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.check_conditions import corpus_texts, minimize  # noqa: E402
-from fedlearn.anonymize import Anonymizer, engine  # noqa: E402
+from bench.check_conditions import corpus_texts, minimize, raises  # noqa: E402
+from fedlearn.anonymize import engine  # noqa: E402
 from tests.anonymize import test_prefilter as tp  # noqa: E402
 
 JOINS = [
@@ -91,15 +91,6 @@ def spliced(rng: random.Random, texts: list[str]) -> str:
     return "".join(parts)
 
 
-def raises(anonymizer: Anonymizer, text: str) -> bool:
-    """Return whether anonymizing ``text`` raises."""
-    try:
-        anonymizer.anonymize(text)
-    except Exception:  # any rule's bug
-        return True
-    return False
-
-
 def main() -> None:
     """Run the fuzz and print every crash with its exception and minimized text."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -127,7 +118,7 @@ def main() -> None:
             print(f"{done} texts, {time.monotonic() - started:.0f} s", flush=True)
     report = []
     for key, text in sorted(crashes.items()):
-        small = minimize(lambda trial: raises(anonymizer, trial), text)
+        small = minimize(raises, text)
         report.append({"error": key, "text": text, "minimized": small})
         print("\n", key, "\n  text:", repr(text[:400]), "\n  minimized:", repr(small))
     print(f"\n{len(report)} crashes in {args.texts} texts")
