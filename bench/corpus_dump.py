@@ -4,6 +4,7 @@ Run from the repository root:
 
     python bench/corpus_dump.py dump OUT.jsonl [--tree DIR] [--jobs 2]
     python bench/corpus_dump.py diff BEFORE.jsonl AFTER.jsonl [--show 30]
+    python bench/corpus_dump.py summary DUMP.jsonl
 
 ``dump`` reads every corpus file (``bench/*/secrets.jsonl``, ``bench/*/benign.jsonl`` and
 ``tests/data``'s secrets, benign and personal files, held-out ones included), anonymizes each row's
@@ -122,6 +123,9 @@ def diff(before_path: Path, after_path: Path, show: int) -> int:
         label = f"{path}:{number} [{row.get('label') or row.get('family', '')}]"
         if "secret" in row:
             was, now = leaks(row, old), leaks(row, new)
+            tally["(secret rows)"] += 1
+            tally["(secret rows leaking before)"] += was
+            tally["(secret rows leaking after)"] += now
             if was and not now:
                 tally["secret fixed"] += 1
             elif now and not was:
@@ -132,6 +136,9 @@ def diff(before_path: Path, after_path: Path, show: int) -> int:
                 other.append(f"otherwise {label}\n    {old[:200]!r}\n -> {new[:200]!r}")
         else:
             was, now = old == text, new == text
+            tally["(benign rows)"] += 1
+            tally["(benign rows changed before)"] += not was
+            tally["(benign rows changed after)"] += not now
             if now and not was:
                 tally["benign restored"] += 1
             elif was and not now:
@@ -145,6 +152,32 @@ def diff(before_path: Path, after_path: Path, show: int) -> int:
     for line in worse[:show] + other[:show]:
         print(line)
     return 1 if worse else 0
+
+
+def summary(path: Path) -> None:
+    """Print per corpus file the share of secret rows redacted and of benign rows unchanged, all
+    rows and the unlabelled ones (a row's ``label`` marks fixture junk, counted apart)."""
+    outs = load(path)
+    tally: dict[str, Counter[str]] = {}
+    for file, number, row in rows(ROOT):
+        out = outs.get((file, number))
+        if out is None:
+            continue
+        good = not leaks(row, out) if "secret" in row else out == row["text"]
+        counts = tally.setdefault(file, Counter())
+        counts["all"] += 1
+        counts["good"] += good
+        if not row.get("label"):
+            counts["unlabelled"] += 1
+            counts["unlabelled good"] += good
+    print("| corpus file | rows | good, all | good, unlabelled |")
+    print("|---|---|---|---|")
+    for file, counts in sorted(tally.items()):
+        unlabelled = counts["unlabelled"]
+        share = f"{100 * counts['unlabelled good'] / unlabelled:.2f}%" if unlabelled else "—"
+        print(
+            f"| {file} | {counts['all']:,} | {100 * counts['good'] / counts['all']:.2f}% | {share} |"
+        )
 
 
 def main() -> None:
@@ -163,11 +196,15 @@ def main() -> None:
     comparing.add_argument("before", type=Path)
     comparing.add_argument("after", type=Path)
     comparing.add_argument("--show", type=int, default=30)
+    summing = commands.add_parser("summary")
+    summing.add_argument("dump", type=Path)
     args = parser.parse_args()
     if args.command == "dump":
         dump(args.out, str(Path(args.tree).resolve()), args.jobs)
     elif args.command == "part":
         dump_part(str(Path(args.tree).resolve()), args.part, args.parts, args.out)
+    elif args.command == "summary":
+        summary(args.dump)
     else:
         sys.exit(diff(args.before, args.after, args.show))
 
