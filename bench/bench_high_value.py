@@ -30,10 +30,10 @@ syncs and jq too: before, after, jq, before, ...), so both sides see the same st
 shared machine. ``--after TREE`` measures that tree instead of this one (a frozen copy, so the
 working tree can change while the run goes on).
 
-With ``--rule-costs``, only step 1's learning, in child processes taking turns, with no rule
-(the learning's floor), with the shaped and prefixed tokens and personal data only (the kind of
-rule set the first version had), and with every rule: what the rules that read keys, commands and
-file formats cost per event, against what they catch (bench/README.md, the corpora).
+With ``--rule-costs``, only step 1's learning, in child processes taking turns, with each share
+of the rules in ``rule_sets.py`` (none: the learning's floor; the shaped and prefixed tokens; those
+and the keyed values; every rule): what the rules that read keys, commands and file formats cost
+per event, against what they catch (``corpus_dump.py --rules``; bench/README.md).
 """
 
 from __future__ import annotations
@@ -399,7 +399,7 @@ def main() -> None:
     parser.add_argument(
         "--rule-costs",
         action="store_true",
-        help="the learning per event with no rule, the shaped tokens only and every rule, then stop",
+        help="the learning per event with each share of the rules (rule_sets.py), then stop",
     )
     parser.add_argument("--per-event-of", type=Path, help=argparse.SUPPRESS)  # a child's work
     args = parser.parse_args()

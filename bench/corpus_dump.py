@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    python bench/corpus_dump.py dump OUT.jsonl [--tree DIR] [--jobs 2] [--rules all|shaped|none]
+    python bench/corpus_dump.py dump OUT.jsonl [--tree DIR] [--jobs 2] [--rules all|keyed|shaped|none]
     python bench/corpus_dump.py diff BEFORE.jsonl AFTER.jsonl [--show 30]
     python bench/corpus_dump.py summary DUMP.jsonl
 
@@ -196,7 +196,7 @@ def main() -> None:
     making.add_argument("out", type=Path)
     making.add_argument("--tree", default=str(ROOT))
     making.add_argument("--jobs", type=int, default=2)
-    making.add_argument("--rules", default="all", help="all, shaped or none (rule_sets.py)")
+    making.add_argument("--rules", default="all", help="all, keyed, shaped or none (rule_sets.py)")
     part = commands.add_parser("part")  # one child of ``dump``
     part.add_argument("part", type=int)
     part.add_argument("parts", type=int)
