@@ -4,7 +4,7 @@ Run from the repository root:
 
     python bench/bench_high_value.py [--events 1000000] [--unique-share 0.033]
         [--formula-share 0.0] [--before TREE [--after TREE]] [--rounds 2] [--skip-sync]
-        [--skip-mbps]
+        [--skip-mbps] [--rule-costs]
 
 Generates telemetry where about ``--unique-share`` of the events are unique high-value events
 (error/solution, question/answer, skill and best-practice events whose text never repeats: the
@@ -29,6 +29,11 @@ run that tree's code and this one's in child processes, taking turns ``--rounds`
 syncs and jq too: before, after, jq, before, ...), so both sides see the same stretch of a
 shared machine. ``--after TREE`` measures that tree instead of this one (a frozen copy, so the
 working tree can change while the run goes on).
+
+With ``--rule-costs``, only step 1's learning, in child processes taking turns, with each share
+of the rules in ``rule_sets.py`` (none: the learning's floor; the shaped and prefixed tokens; those
+and the keyed values; every rule): what the rules that read keys, commands and file formats cost
+per event, against what they catch (``corpus_dump.py --rules``; bench/README.md).
 """
 
 from __future__ import annotations
@@ -58,6 +63,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_anonymize as text  # the realistic text generators: questions, answers, tracebacks
 import bench_sync
+from rule_sets import RULE_SETS, with_rules
 
 from fedlearn import config, sample
 from fedlearn.anonymize import Anonymizer
@@ -286,6 +292,29 @@ def show_sync_and_jq(
         )
 
 
+def rule_costs(unique: list[bytes], workdir: Path, rounds: int) -> None:
+    """Print the learning's µs per event with each of ``RULE_SETS``, in child processes taking
+    turns ``rounds`` times: how much of the cost is the rules', and which rules'."""
+    lines = workdir / "unique.jsonl"
+    lines.write_bytes(b"".join(line + b"\n" for line in unique))
+    found: dict[str, list[float]] = {which: [] for which in RULE_SETS}
+    for _ in range(rounds):
+        for which in RULE_SETS:
+            done = subprocess.run(
+                [sys.executable, __file__, "--per-event-of", str(lines)],
+                env={**os.environ, "FEDLEARN_BENCH_RULES": which},
+                capture_output=True,
+                check=True,
+            )
+            found[which].append(json.loads(done.stdout)["learn"])
+    for which, costs in found.items():
+        print(
+            f"rules: {which} ({RULE_SETS[which]}): learning "
+            + ", ".join(f"{cost:.1f}" for cost in costs)
+            + " µs per high-value event"
+        )
+
+
 def per_event_of(
     sides: dict[str, Path | None], unique: list[bytes], workdir: Path, rounds: int
 ) -> dict[str, list[dict[str, float]]]:
@@ -367,9 +396,16 @@ def main() -> None:
         help="sync processes compile every module from source when PYTHONDONTWRITEBYTECODE is set "
         "(the method before the ninth pass); default: bytecode kept in the workdir",
     )
+    parser.add_argument(
+        "--rule-costs",
+        action="store_true",
+        help="the learning per event with each share of the rules (rule_sets.py), then stop",
+    )
     parser.add_argument("--per-event-of", type=Path, help=argparse.SUPPRESS)  # a child's work
     args = parser.parse_args()
     if args.per_event_of:
+        if os.environ.get("FEDLEARN_BENCH_RULES"):
+            with_rules(os.environ["FEDLEARN_BENCH_RULES"])
         print(json.dumps(per_event(args.per_event_of.read_bytes().splitlines())))
         return
     shutil.rmtree(args.workdir, ignore_errors=True)
@@ -382,6 +418,9 @@ def main() -> None:
     size = path.stat().st_size / 1e6
     kind = "candidates, a share scored by the formula" if args.formula_share else "high-value"
     print(f"input: {args.events:,} events, {size:.1f} MB, {len(unique):,} unique {kind}")
+    if args.rule_costs:
+        rule_costs(unique, args.workdir, args.rounds)
+        return
     sides: dict[str, Path | None] = {"this": None}
     if args.before:
         sides = {"before": args.before.resolve(), "after": args.after and args.after.resolve()}

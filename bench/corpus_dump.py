@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    python bench/corpus_dump.py dump OUT.jsonl [--tree DIR] [--jobs 2]
+    python bench/corpus_dump.py dump OUT.jsonl [--tree DIR] [--jobs 2] [--rules all|keyed|shaped|none]
     python bench/corpus_dump.py diff BEFORE.jsonl AFTER.jsonl [--show 30]
     python bench/corpus_dump.py summary DUMP.jsonl
 
@@ -60,9 +60,15 @@ def leaks(row: dict, out: str) -> bool:
     return any(value and value in out for value in wanted)
 
 
-def dump_part(tree: str, part: int, parts: int, out: Path) -> None:
-    """Anonymize every ``parts``-th row from ``part`` with ``tree``'s rules into ``out``."""
+def dump_part(tree: str, part: int, parts: int, out: Path, which: str = "all") -> None:
+    """Anonymize every ``parts``-th row from ``part`` with ``tree``'s rules (the share ``which`` of
+    them, ``rule_sets``) into ``out``."""
     sys.path.insert(0, tree)
+    if which != "all":
+        sys.path.insert(1, str(ROOT / "bench"))
+        from rule_sets import with_rules
+
+        with_rules(which)
     from fedlearn import config
     from fedlearn.anonymize import Anonymizer
 
@@ -76,12 +82,15 @@ def dump_part(tree: str, part: int, parts: int, out: Path) -> None:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def dump(out: Path, tree: str, jobs: int) -> None:
+def dump(out: Path, tree: str, jobs: int, which: str = "all") -> None:
     """Run ``dump_part`` in ``jobs`` child processes and join their parts into ``out``."""
     parts = [out.with_suffix(f".part{part}") for part in range(jobs)]
     children = [
         subprocess.Popen(
-            [sys.executable, __file__, "part", str(part), str(jobs), str(path), "--tree", tree],
+            [
+                *(sys.executable, __file__, "part", str(part), str(jobs), str(path)),
+                *("--tree", tree, "--rules", which),
+            ],
             env={**os.environ, "PYTHONHASHSEED": "0"},
         )
         for part, path in enumerate(parts)
@@ -187,11 +196,13 @@ def main() -> None:
     making.add_argument("out", type=Path)
     making.add_argument("--tree", default=str(ROOT))
     making.add_argument("--jobs", type=int, default=2)
+    making.add_argument("--rules", default="all", help="all, keyed, shaped or none (rule_sets.py)")
     part = commands.add_parser("part")  # one child of ``dump``
     part.add_argument("part", type=int)
     part.add_argument("parts", type=int)
     part.add_argument("out", type=Path)
     part.add_argument("--tree", default=str(ROOT))
+    part.add_argument("--rules", default="all")
     comparing = commands.add_parser("diff")
     comparing.add_argument("before", type=Path)
     comparing.add_argument("after", type=Path)
@@ -200,9 +211,9 @@ def main() -> None:
     summing.add_argument("dump", type=Path)
     args = parser.parse_args()
     if args.command == "dump":
-        dump(args.out, str(Path(args.tree).resolve()), args.jobs)
+        dump(args.out, str(Path(args.tree).resolve()), args.jobs, args.rules)
     elif args.command == "part":
-        dump_part(str(Path(args.tree).resolve()), args.part, args.parts, args.out)
+        dump_part(str(Path(args.tree).resolve()), args.part, args.parts, args.out, args.rules)
     elif args.command == "summary":
         summary(args.dump)
     else:
