@@ -121,32 +121,45 @@ class Prefilter:
         return active
 
     def active_each(
-        self, texts: Sequence[str], long_runs: Sequence[bool]
+        self,
+        texts: Sequence[str],
+        long_runs: Sequence[bool] | None,
+        secrets_only: Sequence[bool] | None = None,
     ) -> list[list[int] | None]:
         """
-        Return ``active`` of each of ``texts`` (all rules, each with its ``long_run``) once the set
-        is built: each set reads all the texts before the next one does, so its automaton's states
-        stay in the CPU's caches (read in turn for each text, the three sets' states evict each
-        other's). The sets' answers depend on the text alone: the same lists.
+        Return ``active`` of each of ``texts`` (each with its ``long_run``, None: tested here;
+        and its ``secrets_only``, None: all rules) once the set is built: each set reads all the
+        texts before the next one does, so its automaton's states stay in the CPU's caches (read
+        in turn for each text, the three sets' states evict each other's). The sets' answers
+        depend on the text alone: the same lists.
         """
         if self._set is None:
             return [None] * len(texts)
         datas: list[bytes | None] = []
         found: list[list[int] | None] = []
-        for text, long_run in zip(texts, long_runs, strict=True):
+        for number, text in enumerate(texts):
             try:
                 datas.append(text.encode())
             except UnicodeEncodeError:  # a lone surrogate: no UTF-8 for RE2 to read
                 datas.append(None)
                 found.append(None)
                 continue
-            found.append(
-                [*self.always, *self.on_run] if self.on_run and long_run else [*self.always]
-            )
-        for gate_set, members, _ in self._set:
+            if self.on_run and (
+                has_wanted_run(text, self.wants) if long_runs is None else long_runs[number]
+            ):
+                found.append([*self.always, *self.on_run])
+            else:
+                found.append([*self.always])
+        for gate_set, members, secret in self._set:
             match = gate_set.Match
-            for data, active in zip(datas, found, strict=True):
-                if active is not None:
+            if secret or secrets_only is None:
+                for data, active in zip(datas, found, strict=True):
+                    if active is not None:
+                        for gate in match(data) or ():
+                            active += members[gate]
+                continue
+            for data, active, only in zip(datas, found, secrets_only, strict=True):
+                if active is not None and not only:
                     for gate in match(data) or ():
                         active += members[gate]
         for active in found:
