@@ -143,15 +143,12 @@ class Engine:
 
     def redact_ahead(self, batches: Iterable[Sequence[str]], known: Container[str] = ()) -> None:
         """
-        Anonymize now what ``read_ahead`` reads ahead: each batch's distinct texts that neither
-        ``known`` nor an earlier batch holds, as ``redact_each`` of them will be asked for (the
-        answers kept by those texts, taken once). Pass by pass over all the batches: every first
-        pass, then the sets' reads for the passes after a redaction back to back, then those
-        passes, and so on (in place, between rules, a read costs several times as much, as the
-        first passes' did before ``read_ahead``). Each text's passes are the ones ``redact_each``
-        runs, the rules let through by the same sets, so the output is the same; a call whose
-        texts were not anonymized ahead (a memo that did not keep a text) anonymizes them then.
-        Replaces what was anonymized ahead and not yet taken.
+        Anonymize now what ``read_ahead`` reads ahead, as ``redact_each`` of each batch's new
+        texts will ask (kept by those texts, taken once), pass by pass over all the batches:
+        every first pass, then the sets' reads for the passes after a redaction back to back
+        (in place, between rules, a read costs several times as much), then those passes, and
+        so on. The same passes and sets as ``redact_each``'s: the same output; a call with other
+        texts (a memo that did not keep one) anonymizes them then.
         """
         self._done = {}
         news = self.read_ahead(batches, known)
@@ -168,7 +165,7 @@ class Engine:
         the key id ends at the dash, not at a placeholder), so passes repeat while they redact
         a secret: anonymizing again then changes nothing.
         """
-        result, names = self._anonymize(Probe(text), None)
+        ((result, names),) = self._redact_batches([[text]])[0]
         if names:
             self.counts.update(names)
         return result
@@ -241,11 +238,11 @@ class Engine:
         each text's first pass with the rules ``_first_rules`` lets through; then, for the texts
         a pass redacted something in, the prefilter's answers for their next pass read back to
         back (``_next_rules``), then those passes, until none redacts anything (at most
-        ``MAX_PASSES`` a text), each as ``_anonymize`` runs them.
+        ``MAX_PASSES`` a text). A later pass's rules are the prefilter's on the text with
+        placeholders.
         """
         found: list[list[tuple[str, tuple[str, ...]]]] = []
-        # The texts a pass redacted something in: where its answer goes, the text now, the
-        # names so far, whether the next pass looks for secrets only.
+        # A text a pass redacted in: its answer's place, its text, names, next pass's secrets_only.
         going: list[tuple[list[tuple[str, tuple[str, ...]]], int, str, list[str], bool]] = []
         for texts in batches:
             results: list[tuple[str, tuple[str, ...]]] = []
@@ -258,6 +255,10 @@ class Engine:
                 names: list[str] = []
                 redacted = self._redact(text, hits, names)
                 results.append((redacted, tuple(names)))
+                # A placeholder changes what is around it: a redacted secret can uncover another
+                # (``AKIA…-----BEGIN…``), and a value that ended in an email is a password once
+                # the email is ``<email>``. Personal data next to a placeholder is left alone, so
+                # after personal data only, the next pass looks for secrets only.
                 secrets_only = not any(rule.is_secret for _, _, _, rule in hits)
                 going.append((results, number, redacted, names, secrets_only))
         for _ in range(MAX_PASSES - 1):
@@ -281,34 +282,12 @@ class Engine:
     def _next_rules(
         self, texts: Sequence[str], secrets_only: Sequence[bool]
     ) -> Sequence[list[int] | None]:
-        """Return the rules a later pass over each of ``texts`` runs (None: ``_active`` decides
-        then): with two texts or more, the prefilter's sets read each over all of them in turn
-        (``Prefilter.active_each``), the answers ``Prefilter.active`` gives each."""
+        """Return the rules a later pass over each of ``texts`` runs (None: ``_active`` then), for
+        two texts or more read set by set (``Prefilter.active_each``: ``active``'s answers)."""
         sets = self._prefilter
         if len(texts) < 2 or self._every is not None or sets is None or not sets.is_built:
             return [None] * len(texts)
         return sets.active_each(texts, None, secrets_only)
-
-    def _anonymize(self, probe: Probe, active: list[int] | None) -> tuple[str, list[str]]:
-        """
-        Return the probe's text anonymized and the names of its redactions.
-
-        ``active``: the rules the first pass runs (None: the prefilter decides on this text).
-        """
-        names: list[str] = []
-        secrets_only = False
-        for _ in range(MAX_PASSES):
-            hits = self._hits(probe, active, secrets_only=secrets_only)
-            if not hits:
-                break
-            probe = Probe(self._redact(probe.text, hits, names))
-            # A placeholder changes what is around it: a redacted secret can uncover another
-            # (``AKIA…-----BEGIN…``), and a value that ended in an email is a password once the
-            # email is ``<email>``. Personal data next to a placeholder is left alone, so after
-            # personal data only, the next pass looks for secrets only.
-            secrets_only = not any(rule.is_secret for _, _, _, rule in hits)
-            active = None  # the prefilter decides again on the text with placeholders
-        return probe.text, names
 
     def scan(self, text: str) -> list[Finding]:
         """Return the secrets in ``text`` (secret rules only), without changing anything."""

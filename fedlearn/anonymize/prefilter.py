@@ -127,12 +127,8 @@ class Prefilter:
         secrets_only: Sequence[bool] | None = None,
     ) -> list[list[int] | None]:
         """
-        Return ``active`` of each of ``texts`` (each with its ``long_run``, None: tested here;
-        and its ``secrets_only``, None: all rules) once the set is built: each set reads all the
-        texts before the next one does, so its automaton's states stay in the CPU's caches (read
-        in turn for each text, the three sets' states evict each other's). The sets' answers
-        depend on the text alone: the same lists.
-        """
+        Return ``active`` of each text (its ``long_run``, None: tested; ``secrets_only``, None: no)
+        once built: each set reads all texts before the next does (its states stay in caches)."""
         if self._set is None:
             return [None] * len(texts)
         datas: list[bytes | None] = []
@@ -144,22 +140,13 @@ class Prefilter:
                 datas.append(None)
                 found.append(None)
                 continue
-            if self.on_run and (
-                has_wanted_run(text, self.wants) if long_runs is None else long_runs[number]
-            ):
-                found.append([*self.always, *self.on_run])
-            else:
-                found.append([*self.always])
+            run = long_runs[number] if long_runs is not None else has_wanted_run(text, self.wants)
+            found.append([*self.always, *self.on_run] if self.on_run and run else [*self.always])
+        skipped = secrets_only or [False] * len(texts)
         for gate_set, members, secret in self._set:
             match = gate_set.Match
-            if secret or secrets_only is None:
-                for data, active in zip(datas, found, strict=True):
-                    if active is not None:
-                        for gate in match(data) or ():
-                            active += members[gate]
-                continue
-            for data, active, only in zip(datas, found, secrets_only, strict=True):
-                if active is not None and not only:
+            for data, active, only in zip(datas, found, skipped, strict=True):
+                if active is not None and (secret or not only):
                     for gate in match(data) or ():
                         active += members[gate]
         for active in found:
