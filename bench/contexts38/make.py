@@ -273,15 +273,15 @@ def c_strace(r, pairs):
     n, v = pairs[-1]
     c = cq(v)
     text = pick(
-        f"$ strace -f -s 256 -e trace=execve ./deploy.sh\nexecve(\"./deploy.sh\", [\"./deploy.sh\"], 0x7ffd3c2a1e58 /* 31 vars */) = 0\n"
-        f"[pid  4212] execve(\"/usr/bin/curl\", [\"curl\", \"-sS\", \"-H\", \"Authorization: Bearer {c}\", \"{http(r)}/ping\"], 0x55d0c2a1e2a8 /* 31 vars */) = 0\n"
+        f'$ strace -f -s 256 -e trace=execve ./deploy.sh\nexecve("./deploy.sh", ["./deploy.sh"], 0x7ffd3c2a1e58 /* 31 vars */) = 0\n'
+        f'[pid  4212] execve("/usr/bin/curl", ["curl", "-sS", "-H", "Authorization: Bearer {c}", "{http(r)}/ping"], 0x55d0c2a1e2a8 /* 31 vars */) = 0\n'
         f"[pid  4212] +++ exited with 0 +++",
         f"$ strace -f -s 256 -e trace=write,sendto -p 4230\nstrace: Process 4230 attached\n"
-        f"[pid  4231] write(7, \"POST /v1/events HTTP/1.1\\r\\nHost: api.{host(r)}\\r\\nX-Api-Key: {c}\\r\\nContent-Length: 2\\r\\n\\r\\n{{}}\", 112) = 112",
-        f"$ strace -v -s 256 -e trace=execve python3 worker.py\nexecve(\"/usr/bin/python3\", [\"python3\", \"worker.py\"], [\"PATH=/usr/local/bin:/usr/bin:/bin\", \"LANG=C.UTF-8\", \"{n.env}={c}\", \"PYTHONUNBUFFERED=1\"]) = 0",
-        f"$ ltrace -e getenv+setenv ./agent\nagent->getenv(\"{n.env}\") = \"{c}\"\nagent->setenv(\"{svc(r).upper().replace('-', '_')}_READY\", \"1\", 1) = 0\n+++ exited (status 0) +++",
-        f"$ strace -e trace=openat,read -s 256 ./sync\nopenat(AT_FDCWD, \".env\", O_RDONLY|O_CLOEXEC) = 3\nread(3, \"{n.env}={c}\\nLOG_LEVEL=info\\n\", 4096) = 58\nread(3, \"\", 4096)                       = 0",
-        f"[pid  4240] execve(\"/usr/local/bin/{svc(r)}-cli\", [\"{svc(r)}-cli\", \"login\", \"--{n.tail.kebab}\", \"{c}\"], 0x7ffc8e1f0a40 /* 28 vars */) = 0",
+        f'[pid  4231] write(7, "POST /v1/events HTTP/1.1\\r\\nHost: api.{host(r)}\\r\\nX-Api-Key: {c}\\r\\nContent-Length: 2\\r\\n\\r\\n{{}}", 112) = 112',
+        f'$ strace -v -s 256 -e trace=execve python3 worker.py\nexecve("/usr/bin/python3", ["python3", "worker.py"], ["PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8", "{n.env}={c}", "PYTHONUNBUFFERED=1"]) = 0',
+        f'$ ltrace -e getenv+setenv ./agent\nagent->getenv("{n.env}") = "{c}"\nagent->setenv("{svc(r).upper().replace("-", "_")}_READY", "1", 1) = 0\n+++ exited (status 0) +++',
+        f'$ strace -e trace=openat,read -s 256 ./sync\nopenat(AT_FDCWD, ".env", O_RDONLY|O_CLOEXEC) = 3\nread(3, "{n.env}={c}\\nLOG_LEVEL=info\\n", 4096) = 58\nread(3, "", 4096)                       = 0',
+        f'[pid  4240] execve("/usr/local/bin/{svc(r)}-cli", ["{svc(r)}-cli", "login", "--{n.tail.kebab}", "{c}"], 0x7ffc8e1f0a40 /* 28 vars */) = 0',
     )
     return text, c
 
@@ -293,12 +293,12 @@ def c_auditd(r, pairs):
     ts = "msg=audit(1765099242.123:4211)"
     forms = [
         (
-            f"type=SYSCALL {ts}: arch=c000003e syscall=59 success=yes exit=0 a0=55d0c2a1f2a0 a1=55d0c2a1e6b0 a2=55d0c2a1e2a8 a3=8 items=2 ppid=4200 pid=4212 auid=1001 uid=1001 comm=\"curl\" exe=\"/usr/bin/curl\" key=\"exec\"\n"
-            f"type=EXECVE {ts}: argc=5 a0=\"curl\" a1=\"-sS\" a2=\"-H\" a3={hexup('X-Api-Key: ' + v)} a4=\"{http(r)}/ping\"",
+            f'type=SYSCALL {ts}: arch=c000003e syscall=59 success=yes exit=0 a0=55d0c2a1f2a0 a1=55d0c2a1e6b0 a2=55d0c2a1e2a8 a3=8 items=2 ppid=4200 pid=4212 auid=1001 uid=1001 comm="curl" exe="/usr/bin/curl" key="exec"\n'
+            f'type=EXECVE {ts}: argc=5 a0="curl" a1="-sS" a2="-H" a3={hexup("X-Api-Key: " + v)} a4="{http(r)}/ping"',
             h,
         ),
         (
-            f"$ sudo ausearch -k exec --raw | tail -2\ntype=EXECVE {ts}: argc=3 a0=\"{svc(r)}-cli\" a1=\"login\" a2={hexup('--' + n.tail.kebab + ' ' + v)}\n"
+            f'$ sudo ausearch -k exec --raw | tail -2\ntype=EXECVE {ts}: argc=3 a0="{svc(r)}-cli" a1="login" a2={hexup("--" + n.tail.kebab + " " + v)}\n'
             f"type=PROCTITLE {ts}: proctitle={hexup(svc(r) + '-cli' + chr(0) + 'login' + chr(0) + '--' + n.tail.kebab + ' ' + v)}",
             h,
         ),
@@ -309,7 +309,7 @@ def c_auditd(r, pairs):
     ]
     if ok_bare(v):
         forms += [
-            (f"type=EXECVE {ts}: argc=3 a0=\"mysql\" a1=\"-u{u}\" a2=\"-p{v}\"", v),
+            (f'type=EXECVE {ts}: argc=3 a0="mysql" a1="-u{u}" a2="-p{v}"', v),
             (
                 f"$ sudo ausearch -i -k exec | tail -3\ntype=PROCTITLE msg=audit(12/07/2026 09:14:02.123:4211) : proctitle={svc(r)}-cli login --{n.tail.kebab}={v}\n"
                 f"type=EXECVE msg=audit(12/07/2026 09:14:02.123:4211) : argc=3 a0={svc(r)}-cli a1=login a2=--{n.tail.kebab}={v}",
@@ -363,12 +363,12 @@ def c_gdb_bt(r, pairs):
     c = cq(v)
     text = pick(
         f"(gdb) bt full\n#0  0x00007ffff7e9a8ed in __GI___poll (fds=0x7fffffffd8a0, nfds=1, timeout=5000) at ../sysdeps/unix/sysv/linux/poll.c:29\n"
-        f"#1  0x0000555555556a1c in http_send (c=0x5555555592a0, req=0x7fffffffda10) at src/http.c:212\n        hdr = \"X-Api-Key: {c}\"\n        n = 96\n"
-        f"#2  0x0000555555556f3e in main (argc=3, argv=0x7fffffffe0b8) at src/main.c:41\n        cfg = {{host = 0x55555555a2c0 \"api.{host(r)}\", {n.snake} = 0x55555555a300 \"{c}\", port = 443}}",
-        f"(gdb) frame 2\n#2  0x0000555555556f3e in main (argc=3, argv=0x7fffffffe0b8) at src/main.c:41\n41\t    rc = client_connect(&cfg);\n(gdb) info locals\n{n.snake} = 0x55555555a300 \"{c}\"\nrc = -1",
-        f"(gdb) x/s $rsi\n0x7fffffffe3a0:\t\"{c}\"",
-        f"(gdb) p cfg->{n.snake}\n$2 = 0x55555555a300 \"{c}\"",
-        f"(dlv) locals\ncfg = main.Config {{Host: \"api.{host(r)}\", {n.pascal}: \"{c}\", Timeout: 30000000000}}\nerr = error nil",
+        f'#1  0x0000555555556a1c in http_send (c=0x5555555592a0, req=0x7fffffffda10) at src/http.c:212\n        hdr = "X-Api-Key: {c}"\n        n = 96\n'
+        f'#2  0x0000555555556f3e in main (argc=3, argv=0x7fffffffe0b8) at src/main.c:41\n        cfg = {{host = 0x55555555a2c0 "api.{host(r)}", {n.snake} = 0x55555555a300 "{c}", port = 443}}',
+        f'(gdb) frame 2\n#2  0x0000555555556f3e in main (argc=3, argv=0x7fffffffe0b8) at src/main.c:41\n41\t    rc = client_connect(&cfg);\n(gdb) info locals\n{n.snake} = 0x55555555a300 "{c}"\nrc = -1',
+        f'(gdb) x/s $rsi\n0x7fffffffe3a0:\t"{c}"',
+        f'(gdb) p cfg->{n.snake}\n$2 = 0x55555555a300 "{c}"',
+        f'(dlv) locals\ncfg = main.Config {{Host: "api.{host(r)}", {n.pascal}: "{c}", Timeout: 30000000000}}\nerr = error nil',
     )
     if ok_bare(v) and v.isascii() and RNG.random() < 0.3:
         text = (
@@ -382,10 +382,22 @@ def c_repl_histories(r, pairs):
     n, v = pairs[-1]
     u = user_of(pairs)
     forms = [
-        (f"$ tail -3 ~/.python_history\nimport os\nos.environ[\"{n.env}\"] = {pyr(v)}\nclient = {cls(n)}Client()", None),
-        (f"$ head -2 ~/.node_repl_history\nprocess.env.{n.env} = {jsq(v)}\nconst {{ {cls(n)} }} = require('{svc(r)}')", None),
-        (f"$ tail -2 ~/.irb_history\nENV[\"{n.env}\"] = {dq(v)}\n{cls(n)}.configure {{ |c| c.{n.tail.snake} = ENV[\"{n.env}\"] }}", None),
-        (f"$ ipython -c '%history -g {n.tail.snake}'\n  12/3: os.environ['{n.env}'] = {pyr(v)}\n  14/1: %env {n.env}", None),
+        (
+            f'$ tail -3 ~/.python_history\nimport os\nos.environ["{n.env}"] = {pyr(v)}\nclient = {cls(n)}Client()',
+            None,
+        ),
+        (
+            f"$ head -2 ~/.node_repl_history\nprocess.env.{n.env} = {jsq(v)}\nconst {{ {cls(n)} }} = require('{svc(r)}')",
+            None,
+        ),
+        (
+            f'$ tail -2 ~/.irb_history\nENV["{n.env}"] = {dq(v)}\n{cls(n)}.configure {{ |c| c.{n.tail.snake} = ENV["{n.env}"] }}',
+            None,
+        ),
+        (
+            f"$ ipython -c '%history -g {n.tail.snake}'\n  12/3: os.environ['{n.env}'] = {pyr(v)}\n  14/1: %env {n.env}",
+            None,
+        ),
     ]
     if "\n" not in v:
         forms += [
@@ -394,8 +406,14 @@ def c_repl_histories(r, pairs):
                 f"UPDATE\\040integrations\\040SET\\040{n.tail.snake}='{mysql_hist(v)}'\\040WHERE\\040name='{svc(r)}';",
                 mysql_hist(v),
             ),
-            (f"$ tail -3 ~/.psql_history\n\\c billing\n\\du\nALTER ROLE {u} WITH PASSWORD {sqlq(v)};", None),
-            (f"$ tail -2 ~/.sqlite_history\n.tables\nINSERT INTO credentials(name, value) VALUES('{n.snake}', {sqlq(v)});", None),
+            (
+                f"$ tail -3 ~/.psql_history\n\\c billing\n\\du\nALTER ROLE {u} WITH PASSWORD {sqlq(v)};",
+                None,
+            ),
+            (
+                f"$ tail -2 ~/.sqlite_history\n.tables\nINSERT INTO credentials(name, value) VALUES('{n.snake}', {sqlq(v)});",
+                None,
+            ),
         ]
     if ok_bare(v):
         forms += [
@@ -411,14 +429,14 @@ def c_web_debug(r, pairs):
     return choose(
         v,
         esc=(
-            f"[console ready]\n>>> from flask import current_app\n>>> current_app.config[\"{n.env}\"]\n{pyr(v)}",
+            f'[console ready]\n>>> from flask import current_app\n>>> current_app.config["{n.env}"]\n{pyr(v)}',
             f"<Config {{'DEBUG': True, 'TESTING': False, '{n.env}': {pyr(v)}, 'SESSION_COOKIE_NAME': 'session'}}>",
             f"$ php artisan tinker\nPsy Shell v0.12.4 (PHP 8.3.14 — cli) by Justin Hileman\n> config('services.{ident(n)}.{n.tail.snake}')\n= {dq(v)}",
             f"$ bin/rails console\nirb(main):001> Rails.application.credentials.{n.snake}\n=> {dq(v)}",
         ),
         line=(
             f'<tr><td class="e">{n.env} </td><td class="v">{x(v)} </td></tr>\n<tr><td class="e">APP_ENV </td><td class="v">production </td></tr>',
-            f"<tr><td class=\"e\">$_ENV['{n.env}']</td><td class=\"v\">{x(v)}</td></tr>",
+            f'<tr><td class="e">$_ENV[\'{n.env}\']</td><td class="v">{x(v)}</td></tr>',
             f"$ bin/console debug:dotenv\n\nVariables\n---------\n\n ------------ ------------ ------------ -------------\n  Variable     Value        .env.local   .env\n ------------ ------------ ------------ -------------\n  {n.env}   {v}   {v}   n/a\n ------------ ------------ ------------ -------------",
         ),
     )
@@ -437,7 +455,7 @@ def c_api_exports(r, pairs):
         ),
         line=(
             f"$ newman run {svc(r)}.postman_collection.json --env-var {shq(n.camel + '=' + v)} -r cli",
-            f"# {svc(r)}.hurl\nGET {http(r)}/ping\nX-Api-Key: {v}\nHTTP 200\n[Asserts]\njsonpath \"$.ok\" == true",
+            f'# {svc(r)}.hurl\nGET {http(r)}/ping\nX-Api-Key: {v}\nHTTP 200\n[Asserts]\njsonpath "$.ok" == true',
             f"$ hurl --variable {shq(n.snake + '=' + v)} --test smoke.hurl",
         ),
     )
@@ -450,16 +468,16 @@ def c_win_events(r, pairs):
         v,
         line=(
             f'<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Microsoft-Windows-Sysmon" Guid="{{5770385f-c22a-43e0-bf4c-06f5698ffbd9}}"/>'
-            f"<EventID>1</EventID><Computer>WS-0142.corp.example.com</Computer></System><EventData><Data Name=\"Image\">C:\\Program Files\\curl\\bin\\curl.exe</Data>"
-            f"<Data Name=\"CommandLine\">curl.exe -H &quot;X-Api-Key: {x(v)}&quot; {http(r)}/ping</Data><Data Name=\"User\">CORP\\{u}</Data></EventData></Event>",
+            f'<EventID>1</EventID><Computer>WS-0142.corp.example.com</Computer></System><EventData><Data Name="Image">C:\\Program Files\\curl\\bin\\curl.exe</Data>'
+            f'<Data Name="CommandLine">curl.exe -H &quot;X-Api-Key: {x(v)}&quot; {http(r)}/ping</Data><Data Name="User">CORP\\{u}</Data></EventData></Event>',
             f"A new process has been created.\n\nProcess Information:\n\tNew Process ID:\t\t0x1a3c\n\tNew Process Name:\tC:\\Windows\\System32\\cmd.exe\n"
-            f"\tToken Elevation Type:\t%%1936\n\tCreator Process Name:\tC:\\Windows\\explorer.exe\n\tProcess Command Line:\tcmd.exe /c \"set {n.env}={v}&& deploy.cmd\"",
+            f'\tToken Elevation Type:\t%%1936\n\tCreator Process Name:\tC:\\Windows\\explorer.exe\n\tProcess Command Line:\tcmd.exe /c "set {n.env}={v}&& deploy.cmd"',
             f"Creating Scriptblock text (1 of 1):\n$env:{n.env} = {psq(v)}\nInvoke-RestMethod -Uri {http(r)}/ping -Headers @{{ 'X-Api-Key' = $env:{n.env} }}\n\n"
             f"ScriptBlock ID: {uuid.UUID(int=RNG.getrandbits(128))}\nPath: C:\\ops\\deploy.ps1",
         ),
         bare=(
-            f"> wevtutil qe Security /q:\"*[System[(EventID=4688)]]\" /c:1 /rd:true /f:text\nEvent[0]:\n  Log Name: Security\n  Source: Microsoft-Windows-Security-Auditing\n  Event ID: 4688\n"
-            f"  Description:\nA new process has been created.\n\tProcess Command Line:\t\"C:\\Program Files\\{cls(n)}\\agent.exe\" --{n.tail.kebab} {v} --service",
+            f'> wevtutil qe Security /q:"*[System[(EventID=4688)]]" /c:1 /rd:true /f:text\nEvent[0]:\n  Log Name: Security\n  Source: Microsoft-Windows-Security-Auditing\n  Event ID: 4688\n'
+            f'  Description:\nA new process has been created.\n\tProcess Command Line:\t"C:\\Program Files\\{cls(n)}\\agent.exe" --{n.tail.kebab} {v} --service',
         ),
     )
 
@@ -474,11 +492,11 @@ def c_win_setup(r, pairs):
             f'      <processModel identityType="SpecificUser" userName="CORP\\{x(u)}" password="{x(v)}" />\n    </add>\n  </applicationPools>\n</system.applicationHost>',
         ),
         line=(
-            f"> netsh wlan show profile name=\"{svc(r)}\" key=clear\n\nProfile {svc(r)} on interface Wi-Fi:\n=======================================================================\n\n"
+            f'> netsh wlan show profile name="{svc(r)}" key=clear\n\nProfile {svc(r)} on interface Wi-Fi:\n=======================================================================\n\n'
             f"Security settings\n-----------------\n    Authentication         : WPA2-Personal\n    Cipher                 : CCMP\n    Security key           : Present\n    Key Content            : {v}",
             f'<User clsid="{{DF5F1855-51E5-4d24-8B1A-D9BDE98BA1D1}}" name="{x(u)}" image="2" changed="2026-12-07 09:14:02" uid="{{{str(uuid.UUID(int=RNG.getrandbits(128))).upper()}}}">'
             f'<Properties action="U" newName="" fullName="" description="" cpassword="{x(v)}" changeLogon="0" noChange="1" neverExpires="1" acctDisabled="0" userName="{x(u)}"/></User>',
-            f"> sc.exe config {svc(r)}Svc obj= \".\\{u}\" password= \"{v}\"\n[SC] ChangeServiceConfig SUCCESS",
+            f'> sc.exe config {svc(r)}Svc obj= ".\\{u}" password= "{v}"\n[SC] ChangeServiceConfig SUCCESS',
         ),
         bare=(
             f"> net user {u} {v} /add /y\nThe command completed successfully.",
@@ -494,12 +512,12 @@ def c_macos_defaults(r, pairs):
     text = choose(
         v,
         esc=(
-            f"$ defaults read {dom}\n{{\n    {n.camel} = {plist_old(v)};\n    SUEnableAutomaticChecks = 1;\n    lastSync = \"2026-12-07 09:14:02 +0000\";\n}}",
-            f"$ plutil -p ~/Library/Preferences/{dom}.plist\n{{\n  \"launchCount\" => 42\n  \"{n.camel}\" => {dq(v)}\n}}",
+            f'$ defaults read {dom}\n{{\n    {n.camel} = {plist_old(v)};\n    SUEnableAutomaticChecks = 1;\n    lastSync = "2026-12-07 09:14:02 +0000";\n}}',
+            f'$ plutil -p ~/Library/Preferences/{dom}.plist\n{{\n  "launchCount" => 42\n  "{n.camel}" => {dq(v)}\n}}',
             f"<key>Label</key>\n<string>{dom}</string>\n<key>EnvironmentVariables</key>\n<dict>\n    <key>{n.env}</key>\n    <string>{x(v)}</string>\n</dict>",
             f"<key>ProgramArguments</key>\n<array>\n    <string>/usr/local/bin/{svc(r)}-agent</string>\n    <string>--{n.tail.kebab}</string>\n    <string>{x(v)}</string>\n</array>",
         ),
-        line=(f"$ /usr/libexec/PlistBuddy -c \"Print :{n.camel}\" {dom}.plist\n{v}",),
+        line=(f'$ /usr/libexec/PlistBuddy -c "Print :{n.camel}" {dom}.plist\n{v}',),
         bare=(
             f"$ launchctl setenv {n.env} {v}\n$ launchctl getenv {n.env}\n{v}",
             f"$ defaults write {dom} {n.camel} -string {v}",
@@ -517,9 +535,9 @@ def c_mobile_runtime(r, pairs):
         v,
         esc=(
             f"$ adb shell run-as {pkg} cat shared_prefs/{ident(n)}_prefs.xml\n<?xml version='1.0' encoding='utf-8' standalone='yes' ?>\n<map>\n"
-            f"    <string name=\"{n.snake}\">{x(v)}</string>\n    <boolean name=\"onboarded\" value=\"true\" />\n</map>",
-            f"2026-12-07 09:14:02.123456+0000 0x1a3c     Default     0x0                  4211   0    {cls(n)}[4211:1a3c] [Network] request headers: [\"Authorization\": {dq('Bearer ' + v)}]",
-            f" LOG  Config {{\"apiBase\": \"{http(r)}\", \"{n.camel}\": {dq(v)}, \"retries\": 3}}",
+            f'    <string name="{n.snake}">{x(v)}</string>\n    <boolean name="onboarded" value="true" />\n</map>',
+            f'2026-12-07 09:14:02.123456+0000 0x1a3c     Default     0x0                  4211   0    {cls(n)}[4211:1a3c] [Network] request headers: ["Authorization": {dq("Bearer " + v)}]',
+            f' LOG  Config {{"apiBase": "{http(r)}", "{n.camel}": {dq(v)}, "retries": 3}}',
         ),
         line=(
             f"$ adb logcat -s OkHttp\n12-07 09:14:02.123  4211  4290 D OkHttp  : --> POST {http(r)}/events\n12-07 09:14:02.124  4211  4290 D OkHttp  : X-Api-Key: {v}\n12-07 09:14:02.124  4211  4290 D OkHttp  : --> END POST (212-byte body)",
@@ -538,16 +556,16 @@ def c_ssh_env(r, pairs):
     simple = '"' not in v and "\\" not in v
     line = [
         f"$ cat ~/.ssh/environment\nLANG=C.UTF-8\n{n.env}={v}",
-        f"$ ssh -v build-01 ./deploy.sh 2>&1 | grep env\ndebug1: Sending environment.\ndebug1: channel 0: setting env LANG = \"C.UTF-8\"\ndebug1: channel 0: setting env {n.env} = \"{v}\"",
+        f'$ ssh -v build-01 ./deploy.sh 2>&1 | grep env\ndebug1: Sending environment.\ndebug1: channel 0: setting env LANG = "C.UTF-8"\ndebug1: channel 0: setting env {n.env} = "{v}"',
     ]
     if simple:
         line += [
-            f"$ cat ~/.ssh/authorized_keys\nenvironment=\"{n.env}={v}\",no-port-forwarding,no-pty ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPk3d7Xq0eZ2WmW1rD0f8n6sQf9h1Hq2Y4o1s0bV2jJc backup@ci",
-            f"Host build-01\n    HostName build-01.{host(r)}\n    User deploy\n    SetEnv {n.env}=\"{v}\"\n    SendEnv LANG LC_*",
+            f'$ cat ~/.ssh/authorized_keys\nenvironment="{n.env}={v}",no-port-forwarding,no-pty ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPk3d7Xq0eZ2WmW1rD0f8n6sQf9h1Hq2Y4o1s0bV2jJc backup@ci',
+            f'Host build-01\n    HostName build-01.{host(r)}\n    User deploy\n    SetEnv {n.env}="{v}"\n    SendEnv LANG LC_*',
         ]
     bare = [
         f"$ ssh -o SetEnv={n.env}={v} deploy@build-01.{host(r)} ./deploy.sh",
-        f"command=\"/usr/local/bin/{svc(r)}-backup --{n.tail.kebab} {v}\",restrict ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB2n4Zk1vQm8cH7xJ5tP0aR3yL6uW9eS2dF4gK7hN1oM backup@nas",
+        f'command="/usr/local/bin/{svc(r)}-backup --{n.tail.kebab} {v}",restrict ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB2n4Zk1vQm8cH7xJ5tP0aR3yL6uW9eS2dF4gK7hN1oM backup@nas',
     ]
     return choose(v, line=line, bare=bare)
 
@@ -577,7 +595,7 @@ def c_hpc_jobs(r, pairs):
                 v,
             ),
             (
-                f"$ cat ingest.sub\nexecutable   = ingest.sh\narguments    = --{n.tail.kebab} {v}\nenvironment  = \"LANG=C.UTF-8 {n.env}={v}\"\nlog          = ingest.log\nqueue",
+                f'$ cat ingest.sub\nexecutable   = ingest.sh\narguments    = --{n.tail.kebab} {v}\nenvironment  = "LANG=C.UTF-8 {n.env}={v}"\nlog          = ingest.log\nqueue',
                 v,
             ),
         ]
@@ -645,16 +663,31 @@ def c_wire_decoders(r, pairs):
     n, v = pairs[-1]
     u = user_of(pairs)
     forms = [
-        (f"$ protoc --decode_raw < login_request.bin\n1: \"{svc(r)}\"\n2 {{\n  1: \"{u}\"\n  2: \"{pbq(v)}\"\n}}\n3: 1765099242", pbq(v)),
-        (f"$ protoc --decode={svc(r).replace('-', '_')}.v1.Credentials creds.proto < creds.bin\nname: \"{svc(r)}\"\n{n.tail.snake}: \"{pbq(v)}\"\nexpires_at: 1765099242", pbq(v)),
-        (f"$ bsondump settings.bson\n{{\"_id\":{{\"$oid\":\"{hexid(24)}\"}},\"service\":\"{svc(r)}\",\"{n.camel}\":{dq(v)}}}\n2026-12-07T09:14:02.123+0000\t1 objects found", None),
+        (
+            f'$ protoc --decode_raw < login_request.bin\n1: "{svc(r)}"\n2 {{\n  1: "{u}"\n  2: "{pbq(v)}"\n}}\n3: 1765099242',
+            pbq(v),
+        ),
+        (
+            f'$ protoc --decode={svc(r).replace("-", "_")}.v1.Credentials creds.proto < creds.bin\nname: "{svc(r)}"\n{n.tail.snake}: "{pbq(v)}"\nexpires_at: 1765099242',
+            pbq(v),
+        ),
+        (
+            f'$ bsondump settings.bson\n{{"_id":{{"$oid":"{hexid(24)}"}},"service":"{svc(r)}","{n.camel}":{dq(v)}}}\n2026-12-07T09:14:02.123+0000\t1 objects found',
+            None,
+        ),
         (
             f"$ python -m pickletools cfg.pkl | sed -n 5,9p\n   18: \\x8c SHORT_BINUNICODE '{n.snake}'\n   30: \\x94 MEMOIZE    (as 2)\n"
             f"   31: \\x8c SHORT_BINUNICODE {pyr(v)}\n   72: \\x94 MEMOIZE    (as 3)\n   73: s    SETITEM",
             None,
         ),
-        (f"$ msgpack2json -d -i token.msgpack\n{{\n    \"{n.camel}\": {dq(v)},\n    \"exp\": 1765099242\n}}", None),
-        (f"$ capnp decode schema.capnp Credentials < creds.bin\n(name = \"{svc(r)}\", {n.tail.camel} = {dq(v)}, expiresAt = 1765099242)", None),
+        (
+            f'$ msgpack2json -d -i token.msgpack\n{{\n    "{n.camel}": {dq(v)},\n    "exp": 1765099242\n}}',
+            None,
+        ),
+        (
+            f'$ capnp decode schema.capnp Credentials < creds.bin\n(name = "{svc(r)}", {n.tail.camel} = {dq(v)}, expiresAt = 1765099242)',
+            None,
+        ),
     ]
     text, written = RNG.choice(forms)
     return (text, written) if written else text
@@ -674,7 +707,7 @@ def c_binary_strings(r, pairs):
             f"―――――――――――――――――――――――――――――――――――――――――――――――――――――――\n0   0x00002004 0x00002004 40  41   .rodata ascii {v}",
         ),
         bare=(
-            f"$ go version -m ./bin/{svc(r)}-agent\n./bin/{svc(r)}-agent: go1.23.4\n\tpath\tgithub.com/acme/{svc(r)}-agent\n\tbuild\t-ldflags=\"-X main.{n.camel}={v} -s -w\"\n\tbuild\tCGO_ENABLED=0",
+            f'$ go version -m ./bin/{svc(r)}-agent\n./bin/{svc(r)}-agent: go1.23.4\n\tpath\tgithub.com/acme/{svc(r)}-agent\n\tbuild\t-ldflags="-X main.{n.camel}={v} -s -w"\n\tbuild\tCGO_ENABLED=0',
         ),
     )
 
@@ -792,14 +825,16 @@ def c_dbus_ipc(r, pairs):
         v,
         line=(
             f"method call time=1765099242.123456 sender=:1.42 -> destination=org.freedesktop.secrets serial=17 path=/org/freedesktop/secrets/collection/login; "
-            f"interface=org.freedesktop.Secret.Collection; member=CreateItem\n   struct {{\n      object path \"/org/freedesktop/secrets/session/1\"\n      array of bytes [\n      ]\n"
-            f"      array of bytes \"{v}\"\n      string \"text/plain\"\n   }}",
+            f'interface=org.freedesktop.Secret.Collection; member=CreateItem\n   struct {{\n      object path "/org/freedesktop/secrets/session/1"\n      array of bytes [\n      ]\n'
+            f'      array of bytes "{v}"\n      string "text/plain"\n   }}',
             f"$ busctl --user call org.{ident(n)}.Agent /org/{ident(n)}/Agent org.{ident(n)}.Agent SetToken s {dq(v)}",
             f"$ gdbus call --session --dest org.{ident(n)}.Agent --object-path /org/{ident(n)}/Agent --method org.{ident(n)}.Agent.Login {shq(u)} {shq(v)}\n(true,)",
-            f"‣ Type=method_call  Endian=l  Flags=0  Version=1 Cookie=42  Timestamp=\"Mon 2026-12-07 09:14:02.123456 UTC\"\n  Sender=:1.42  Destination=org.{ident(n)}.Agent  Path=/org/{ident(n)}/Agent  Member=SetToken\n"
-            f"  MESSAGE \"s\" {{\n          STRING \"{v}\";\n  }};",
+            f'‣ Type=method_call  Endian=l  Flags=0  Version=1 Cookie=42  Timestamp="Mon 2026-12-07 09:14:02.123456 UTC"\n  Sender=:1.42  Destination=org.{ident(n)}.Agent  Path=/org/{ident(n)}/Agent  Member=SetToken\n'
+            f'  MESSAGE "s" {{\n          STRING "{v}";\n  }};',
         ),
-        bare=(f"$ qdbus org.kde.kwalletd6 /modules/kwalletd6 writePassword 42 {svc(r)} {n.snake} {v} {svc(r)}-sync\n0",),
+        bare=(
+            f"$ qdbus org.kde.kwalletd6 /modules/kwalletd6 writePassword 42 {svc(r)} {n.snake} {v} {svc(r)}-sync\n0",
+        ),
     )
 
 
@@ -813,8 +848,8 @@ def c_editor_state(r, pairs):
         line=(
             f"$ sed -n '/Command Line History/,/^$/p' ~/.viminfo\n# Command Line History (newest to oldest):\n:let ${n.env} = {sqlq(v)}\n:w",
             f"$ sed -n '/^# Registers/,+3p' ~/.viminfo\n# Registers:\n\"0\tLINE\t0\n\t{n.env}={v}\n|3,1,0,1,1,0,1765099242",
-            f"$ cat ~/.lesshst\n.less-history-file:\n.search\n\"{n.tail.snake}\n\"{v}",
-            f"$ cat ~/.emacs.d/history\n(setq shell-command-history '({dq('curl -H ' + chr(39) + 'X-Api-Key: ' + v + chr(39) + ' ' + http(r) + '/ping')} \"make test\"))",
+            f'$ cat ~/.lesshst\n.less-history-file:\n.search\n"{n.tail.snake}\n"{v}',
+            f'$ cat ~/.emacs.d/history\n(setq shell-command-history \'({dq("curl -H " + chr(39) + "X-Api-Key: " + v + chr(39) + " " + http(r) + "/ping")} "make test"))',
         ),
     )
 
@@ -825,10 +860,22 @@ def c_proxy_cfg(r, pairs):
     forms = []
     if "\n" not in v:
         forms += [
-            (f"$ cat /etc/apt/apt.conf.d/95proxy\nAcquire::http::Proxy \"http://{u}:{pct(v)}@proxy.{host(r)}:3128/\";", pct(v)),
-            (f'$ cat /etc/docker/daemon.json\n{{\n  "proxies": {{\n    "http-proxy": "http://{u}:{pct(v)}@proxy.{host(r)}:3128",\n    "no-proxy": "localhost,127.0.0.0/8"\n  }}\n}}', pct(v)),
-            (f"Username\t{u}\nDomain\t\tCORP\nPassword\t{v}\nProxy\t\tproxy.{host(r)}:8080\nListen\t\t3128", v),
-            (f"$ cat ~/.wgetrc\nuse_proxy = on\nhttp_proxy = http://proxy.{host(r)}:3128/\nproxy_user = {u}\nproxy_password = {v}", v),
+            (
+                f'$ cat /etc/apt/apt.conf.d/95proxy\nAcquire::http::Proxy "http://{u}:{pct(v)}@proxy.{host(r)}:3128/";',
+                pct(v),
+            ),
+            (
+                f'$ cat /etc/docker/daemon.json\n{{\n  "proxies": {{\n    "http-proxy": "http://{u}:{pct(v)}@proxy.{host(r)}:3128",\n    "no-proxy": "localhost,127.0.0.0/8"\n  }}\n}}',
+                pct(v),
+            ),
+            (
+                f"Username\t{u}\nDomain\t\tCORP\nPassword\t{v}\nProxy\t\tproxy.{host(r)}:8080\nListen\t\t3128",
+                v,
+            ),
+            (
+                f"$ cat ~/.wgetrc\nuse_proxy = on\nhttp_proxy = http://proxy.{host(r)}:3128/\nproxy_user = {u}\nproxy_password = {v}",
+                v,
+            ),
         ]
     if ok_bare(v):
         forms += [
@@ -859,17 +906,26 @@ def c_dap_lsp(r, pairs):
     n, v = pairs[-1]
     inner = pyr(v)
     forms = [
-        (f'[DAP] --> {{"seq": 3, "type": "request", "command": "launch", "arguments": {{"type": "debugpy", "program": "app.py", "env": {{"{n.env}": {dq(v)}}}}}}}', None),
-        (f'{{"seq":7,"type":"request","command":"runInTerminal","arguments":{{"kind":"integrated","cwd":"/srv/app","args":["/usr/bin/python3","app.py","--{n.tail.kebab}",{dq(v)}]}}}}', None),
+        (
+            f'[DAP] --> {{"seq": 3, "type": "request", "command": "launch", "arguments": {{"type": "debugpy", "program": "app.py", "env": {{"{n.env}": {dq(v)}}}}}}}',
+            None,
+        ),
+        (
+            f'{{"seq":7,"type":"request","command":"runInTerminal","arguments":{{"kind":"integrated","cwd":"/srv/app","args":["/usr/bin/python3","app.py","--{n.tail.kebab}",{dq(v)}]}}}}',
+            None,
+        ),
         (
             f'{{"seq":12,"type":"response","request_seq":11,"success":true,"command":"variables","body":{{"variables":[{{"name":"{n.snake}","value":{json.dumps(inner)},"type":"str","variablesReference":0}}]}}}}',
             json.dumps(inner[1:-1])[1:-1],
         ),
         (
-            f"[Trace - 09:14:02 AM] Sending request 'workspace/executeCommand - (12)'.\nParams: {{\n    \"command\": \"{ident(n)}.login\",\n    \"arguments\": [\n        {dq(v)}\n    ]\n}}",
+            f'[Trace - 09:14:02 AM] Sending request \'workspace/executeCommand - (12)\'.\nParams: {{\n    "command": "{ident(n)}.login",\n    "arguments": [\n        {dq(v)}\n    ]\n}}',
             None,
         ),
-        (f'[Trace - 09:14:02 AM] Received notification \'window/logMessage\'.\nParams: {{"type": 3, "message": {dq("using " + n.env + "=" + v)}}}', None),
+        (
+            f'[Trace - 09:14:02 AM] Received notification \'window/logMessage\'.\nParams: {{"type": 3, "message": {dq("using " + n.env + "=" + v)}}}',
+            None,
+        ),
     ]
     text, written = RNG.choice(forms)
     return (text, written) if written else text
@@ -936,7 +992,7 @@ LINE_CONTEXTS = {
     "sysmon_xml": lambda s: (
         '<EventData><Data Name="Image">C:\\Tools\\scan.exe</Data><Data Name="CommandLine">scan.exe --show-line &quot;'
         + x(s).replace('"', "&quot;")
-        + '&quot;</Data></EventData>'
+        + "&quot;</Data></EventData>"
     ),
     "junit_sysout": lambda s: (
         '<testcase classname="tests.test_scanner" name="test_false_positive" time="0.01">\n<system-out><![CDATA[\n'
@@ -944,16 +1000,31 @@ LINE_CONTEXTS = {
         + "\n]]></system-out>\n</testcase>"
     ),
     "dap_output": lambda s: json.dumps(
-        {"seq": 9, "type": "event", "event": "output", "body": {"category": "stdout", "output": s + "\n"}}
+        {
+            "seq": 9,
+            "type": "event",
+            "event": "output",
+            "body": {"category": "stdout", "output": s + "\n"},
+        }
     ),
-    "viminfo_reg": lambda s: '# Registers:\n""1\tLINE\t0\n' + each("\t{}", s) + "\n|3,0,1,1,1,0,1765099242",
+    "viminfo_reg": lambda s: (
+        '# Registers:\n""1\tLINE\t0\n' + each("\t{}", s) + "\n|3,0,1,1,1,0,1765099242"
+    ),
     "mongo_log": lambda s: json.dumps(
-        {"t": {"$date": "2026-12-07T09:14:02.123+00:00"}, "s": "I", "c": "-", "id": 4211,
-         "ctx": "conn42", "msg": "Scanner note", "attr": {"line": s}},
+        {
+            "t": {"$date": "2026-12-07T09:14:02.123+00:00"},
+            "s": "I",
+            "c": "-",
+            "id": 4211,
+            "ctx": "conn42",
+            "msg": "Scanner note",
+            "attr": {"line": s},
+        },
         separators=(",", ":"),
     ),
     "at_job": lambda s: (
-        "$ at -c 43 | tail -4\ncd /srv/scanner || {\n\t echo 'Execution directory inaccessible' >&2\n\t exit 1\n}\n" + s
+        "$ at -c 43 | tail -4\ncd /srv/scanner || {\n\t echo 'Execution directory inaccessible' >&2\n\t exit 1\n}\n"
+        + s
     ),
     "protoc_raw": lambda s: f'$ protoc --decode_raw < finding.bin\n1: 4211\n2: "{pbq(s)}"\n3: 0',
 }
@@ -986,8 +1057,12 @@ def lookalikes() -> list[tuple[str, str]]:
         md5 = hashlib.md5(seed, usedforsecurity=False).hexdigest()
         md5b = hashlib.md5(seed + b"b", usedforsecurity=False).hexdigest()
         raw = hashlib.sha256(seed + b"raw").digest()
-        u = str(uuid.UUID(bytes=hashlib.md5(seed + b"u", usedforsecurity=False).digest(), version=4))
-        u2 = str(uuid.UUID(bytes=hashlib.md5(seed + b"v", usedforsecurity=False).digest(), version=4))
+        u = str(
+            uuid.UUID(bytes=hashlib.md5(seed + b"u", usedforsecurity=False).digest(), version=4)
+        )
+        u2 = str(
+            uuid.UUID(bytes=hashlib.md5(seed + b"v", usedforsecurity=False).digest(), version=4)
+        )
         ver = f"{RNG.randint(0, 9)}.{RNG.randint(0, 40)}.{RNG.randint(0, 99)}"
         s = RNG.choice(["billing", "search", "ingest", "auth-proxy", "reports", "mailer"])
         pid = RNG.randint(1200, 65000)
@@ -1005,7 +1080,7 @@ def lookalikes() -> list[tuple[str, str]]:
             t = (
                 f"type=SYSCALL msg=audit(1765099242.{pid % 1000:03d}:{pid}): arch=c000003e syscall=59 success=yes exit=0 items=2 ppid=4200 pid={pid} "
                 f'auid=1001 uid=1001 comm="sha256sum" exe="/usr/bin/sha256sum" key="{md5[:8]}"\n'
-                f"type=PATH msg=audit(1765099242.{pid % 1000:03d}:{pid}): item=0 name=\"/usr/bin/sha256sum\" inode={RNG.randint(100000, 9999999)} dev=fd:01 mode=0100755 nametype=NORMAL\n"
+                f'type=PATH msg=audit(1765099242.{pid % 1000:03d}:{pid}): item=0 name="/usr/bin/sha256sum" inode={RNG.randint(100000, 9999999)} dev=fd:01 mode=0100755 nametype=NORMAL\n'
                 f"type=PROCTITLE msg=audit(1765099242.{pid % 1000:03d}:{pid}): proctitle={hexup(cmd.replace(' ', chr(0)))}"
             )
             out.append(("auditd-benign-proctitle", t))
@@ -1060,9 +1135,9 @@ def lookalikes() -> list[tuple[str, str]]:
             out.append(("sysmon-hashes", t))
         elif kind == 9:
             t = (
-                f"> dsregcmd /status | findstr /i \"Id Thumbprint\"\n             DeviceId : {u}\n           Thumbprint : {h1.upper()}\n             TenantId : {u2}\n"
+                f'> dsregcmd /status | findstr /i "Id Thumbprint"\n             DeviceId : {u}\n           Thumbprint : {h1.upper()}\n             TenantId : {u2}\n'
                 f"> wmic csproduct get UUID\nUUID\n{str(uuid.UUID(int=int(md5, 16))).upper()}\n"
-                f"> netsh wlan show profile name=\"{s}\"\n    Authentication         : WPA2-Personal\n    Security key           : Present"
+                f'> netsh wlan show profile name="{s}"\n    Authentication         : WPA2-Personal\n    Security key           : Present'
             )
             out.append(("windows-device-ids", t))
         elif kind == 10:
@@ -1147,7 +1222,7 @@ def lookalikes() -> list[tuple[str, str]]:
             t = (
                 f"$ gitleaks detect --redact -v | tail -8\nFinding:     {s.upper().replace('-', '_')}_API_KEY=REDACTED\nSecret:      REDACTED\nRuleID:      generic-api-key\n"
                 f"Entropy:     4.62\nFile:        deploy/{s}.env\nCommit:      {h1}\nFingerprint: {h1}:deploy/{s}.env:generic-api-key:3\n"
-                f"| ssl-cert: Subject: commonName={s}.example.com\n| SHA-1: {' '.join(h1b[j:j + 4] for j in range(0, 40, 4))}\n|_MD5:   {' '.join(md5[j:j + 4] for j in range(0, 32, 4))}"
+                f"| ssl-cert: Subject: commonName={s}.example.com\n| SHA-1: {' '.join(h1b[j : j + 4] for j in range(0, 40, 4))}\n|_MD5:   {' '.join(md5[j : j + 4] for j in range(0, 32, 4))}"
             )
             out.append(("scanner-redacted", t))
         elif kind == 22:
@@ -1163,7 +1238,7 @@ def lookalikes() -> list[tuple[str, str]]:
                 f'{{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Metadata","auditID":"{u}","stage":"ResponseComplete","requestURI":"/api/v1/namespaces/{s}/secrets/{s}-creds",'
                 f'"verb":"get","objectRef":{{"resource":"secrets","namespace":"{s}","name":"{s}-creds","uid":"{u2}","resourceVersion":"{RNG.randint(10**5, 10**7)}"}},'
                 f'"annotations":{{"authorization.k8s.io/decision":"allow"}}}}\n'
-                f"  annotations:\n    checksum/config: {h256}\n    kubectl.kubernetes.io/restartedAt: \"2026-12-07T09:14:02Z\""
+                f'  annotations:\n    checksum/config: {h256}\n    kubectl.kubernetes.io/restartedAt: "2026-12-07T09:14:02Z"'
             )
             out.append(("k8s-audit-metadata", t))
         else:

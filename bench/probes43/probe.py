@@ -80,16 +80,12 @@ def value(draw: random.Random, kind: int, weak: bool) -> str:
         if kind == 2:
             return "".join(draw.choice(ALNUM) for _ in range(draw.randint(6, 8)))
         return (
-            draw.choice(["P@ss", "S3cr", "Adm1n", "Qw3rty"])
-            + word[:4]
-            + str(draw.randint(0, 99))
+            draw.choice(["P@ss", "S3cr", "Adm1n", "Qw3rty"]) + word[:4] + str(draw.randint(0, 99))
         )
     if kind == 0:
         return "".join(draw.choice(ALNUM) for _ in range(draw.randint(12, 20)))
     if kind == 1:
-        return "".join(
-            draw.choice(ALNUM + "!*-_.~") for _ in range(draw.randint(10, 16))
-        )
+        return "".join(draw.choice(ALNUM + "!*-_.~") for _ in range(draw.randint(10, 16)))
     if kind == 2:
         return "".join(draw.choice("0123456789abcdef") for _ in range(32))
     return "".join(draw.choice(ALNUM + "-_") for _ in range(43))

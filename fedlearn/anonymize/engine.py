@@ -93,6 +93,8 @@ class Engine:
         # The first passes' rules read ahead (``read_ahead``), by the text the prefilter reads,
         # with its texts and whether each has a long run a long-run rule wants (``wanted_each``).
         self._ahead: dict[str, tuple[list[int], list[bool], list[str]]] = {}
+        # Each batch's ``redact_each`` anonymized ahead (``redact_ahead``), by its texts.
+        self._done: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
 
     @property
     def has_prefilter(self) -> bool:
@@ -104,7 +106,9 @@ class Engine:
         if self._prefilter is not None:
             self._prefilter.build()
 
-    def read_ahead(self, batches: Iterable[Sequence[str]], known: Container[str] = ()) -> None:
+    def read_ahead(
+        self, batches: Iterable[Sequence[str]], known: Container[str] = ()
+    ) -> list[list[str]]:
         """
         Read the prefilter's sets now, one text after the other, for the first passes to come:
         each batch's ``redact_each`` of its distinct texts that neither ``known`` (a memo) nor an
@@ -112,11 +116,12 @@ class Engine:
         Read back to back, the sets' automata stay in the CPU's caches (in place, between rules,
         a read costs ~2.5x as much). A pass whose text was not read ahead, or comes again, reads
         it then: the sets' answer depends on the text alone, so the output is the same. Replaces
-        what was read ahead and not yet taken.
+        what was read ahead and not yet taken. Return the texts read, a list per batch (none
+        when nothing was read).
         """
         ahead = self._ahead = {}
         if self._every is not None or self._prefilter is None or not self._prefilter.is_built:
-            return
+            return []
         seen: set[str] = set()
         news: list[list[str]] = []
         for texts in batches:
@@ -134,6 +139,21 @@ class Engine:
         for text, active, each, fresh in zip(joined, found, runs, news, strict=True):
             if active is not None:
                 ahead[text] = (active, each, fresh)
+        return news
+
+    def redact_ahead(self, batches: Iterable[Sequence[str]], known: Container[str] = ()) -> None:
+        """
+        Anonymize now what ``read_ahead`` reads ahead, as ``redact_each`` of each batch's new
+        texts will ask (kept by those texts, taken once), pass by pass over all the batches:
+        every first pass, then the sets' reads for the passes after a redaction back to back
+        (in place, between rules, a read costs several times as much), then those passes, and
+        so on. The same passes and sets as ``redact_each``'s: the same output; a call with other
+        texts (a memo that did not keep one) anonymizes them then.
+        """
+        self._done = {}
+        news = self.read_ahead(batches, known)
+        if news:
+            self._done = dict(zip(map(tuple, news), self._redact_batches(news), strict=True))
 
     def anonymize(self, text: str) -> str:
         """
@@ -145,7 +165,7 @@ class Engine:
         the key id ends at the dash, not at a placeholder), so passes repeat while they redact
         a secret: anonymizing again then changes nothing.
         """
-        result, names = self._anonymize(Probe(text), None)
+        ((result, names),) = self._redact_batches([[text]])[0]
         if names:
             self.counts.update(names)
         return result
@@ -166,6 +186,18 @@ class Engine:
         and the rules' patterns, run on each text alone, decide as they do for ``anonymize``.
         Without google-re2 each text's own triggers decide (their words are looser than gates).
         """
+        done = self._done.pop(tuple(texts), None) if self._done else None
+        if done is None:
+            done = self._redact_batches([texts])[0]
+        if counts is not None:
+            for _, own in done:
+                if own:
+                    counts.update(own)
+        return done
+
+    def _first_rules(self, texts: Sequence[str]) -> Sequence[list[int] | None]:
+        """Return the rules each text's first pass runs in ``redact_each`` of ``texts`` (None:
+        the prefilter decides on the text itself)."""
         # With no rule let through, each text's continuations joined and escapes decoded (``_hits``)
         # may still wake some: no early return.
         # Without google-re2 the triggers decide, and each text's own let far fewer rules run than
@@ -194,39 +226,68 @@ class Engine:
             and not self._long_run.isdisjoint(active)
         ):
             runless = [index for index in active if index not in self._long_run]
-        found: list[tuple[str, tuple[str, ...]]] = []
-        for number, text in enumerate(texts):
-            ran = runless if runless is not None and not runs[number] else active
-            result, names = self._anonymize(Probe(text), ran)
-            if not names:
-                found.append((result, ()))
-                continue
-            own = tuple(names)
-            found.append((result, own))
-            if counts is not None:
-                counts.update(own)
+        if active is None or runless is None:
+            return [active] * len(texts)
+        return [runless if not runs[number] else active for number in range(len(texts))]
+
+    def _redact_batches(
+        self, batches: Sequence[Sequence[str]]
+    ) -> list[list[tuple[str, tuple[str, ...]]]]:
+        """
+        Return ``redact_each`` of each batch (without counting), pass by pass over all of them:
+        each text's first pass with the rules ``_first_rules`` lets through; then, for the texts
+        a pass redacted something in, the prefilter's answers for their next pass read back to
+        back (``_next_rules``), then those passes, until none redacts anything (at most
+        ``MAX_PASSES`` a text). A later pass's rules are the prefilter's on the text with
+        placeholders.
+        """
+        found: list[list[tuple[str, tuple[str, ...]]]] = []
+        # A text a pass redacted in: its answer's place, its text, names, next pass's secrets_only.
+        going: list[tuple[list[tuple[str, tuple[str, ...]]], int, str, list[str], bool]] = []
+        for texts in batches:
+            results: list[tuple[str, tuple[str, ...]]] = []
+            found.append(results)
+            for number, (text, ran) in enumerate(zip(texts, self._first_rules(texts), strict=True)):
+                hits = self._hits(Probe(text), ran, secrets_only=False)
+                if not hits:
+                    results.append((text, ()))
+                    continue
+                names: list[str] = []
+                redacted = self._redact(text, hits, names)
+                results.append((redacted, tuple(names)))
+                # A placeholder changes what is around it: a redacted secret can uncover another
+                # (``AKIA…-----BEGIN…``), and a value that ended in an email is a password once
+                # the email is ``<email>``. Personal data next to a placeholder is left alone, so
+                # after personal data only, the next pass looks for secrets only.
+                secrets_only = not any(rule.is_secret for _, _, _, rule in hits)
+                going.append((results, number, redacted, names, secrets_only))
+        for _ in range(MAX_PASSES - 1):
+            if not going:
+                break
+            following = self._next_rules([item[2] for item in going], [item[4] for item in going])
+            still = []
+            for (results, number, text, names, secrets_only), active in zip(
+                going, following, strict=True
+            ):
+                hits = self._hits(Probe(text), active, secrets_only=secrets_only)
+                if not hits:
+                    continue
+                redacted = self._redact(text, hits, names)
+                results[number] = (redacted, tuple(names))
+                secrets_only = not any(rule.is_secret for _, _, _, rule in hits)
+                still.append((results, number, redacted, names, secrets_only))
+            going = still
         return found
 
-    def _anonymize(self, probe: Probe, active: list[int] | None) -> tuple[str, list[str]]:
-        """
-        Return the probe's text anonymized and the names of its redactions.
-
-        ``active``: the rules the first pass runs (None: the prefilter decides on this text).
-        """
-        names: list[str] = []
-        secrets_only = False
-        for _ in range(MAX_PASSES):
-            hits = self._hits(probe, active, secrets_only=secrets_only)
-            if not hits:
-                break
-            probe = Probe(self._redact(probe.text, hits, names))
-            # A placeholder changes what is around it: a redacted secret can uncover another
-            # (``AKIA…-----BEGIN…``), and a value that ended in an email is a password once the
-            # email is ``<email>``. Personal data next to a placeholder is left alone, so after
-            # personal data only, the next pass looks for secrets only.
-            secrets_only = not any(rule.is_secret for _, _, _, rule in hits)
-            active = None  # the prefilter decides again on the text with placeholders
-        return probe.text, names
+    def _next_rules(
+        self, texts: Sequence[str], secrets_only: Sequence[bool]
+    ) -> Sequence[list[int] | None]:
+        """Return the rules a later pass over each of ``texts`` runs (None: ``_active`` then), for
+        two texts or more read set by set (``Prefilter.active_each``: ``active``'s answers)."""
+        sets = self._prefilter
+        if len(texts) < 2 or self._every is not None or sets is None or not sets.is_built:
+            return [None] * len(texts)
+        return sets.active_each(texts, None, secrets_only)
 
     def scan(self, text: str) -> list[Finding]:
         """Return the secrets in ``text`` (secret rules only), without changing anything."""

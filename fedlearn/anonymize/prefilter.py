@@ -121,32 +121,32 @@ class Prefilter:
         return active
 
     def active_each(
-        self, texts: Sequence[str], long_runs: Sequence[bool]
+        self,
+        texts: Sequence[str],
+        long_runs: Sequence[bool] | None,
+        secrets_only: Sequence[bool] | None = None,
     ) -> list[list[int] | None]:
         """
-        Return ``active`` of each of ``texts`` (all rules, each with its ``long_run``) once the set
-        is built: each set reads all the texts before the next one does, so its automaton's states
-        stay in the CPU's caches (read in turn for each text, the three sets' states evict each
-        other's). The sets' answers depend on the text alone: the same lists.
-        """
+        Return ``active`` of each text (its ``long_run``, None: tested; ``secrets_only``, None: no)
+        once built: each set reads all texts before the next does (its states stay in caches)."""
         if self._set is None:
             return [None] * len(texts)
         datas: list[bytes | None] = []
         found: list[list[int] | None] = []
-        for text, long_run in zip(texts, long_runs, strict=True):
+        for number, text in enumerate(texts):
             try:
                 datas.append(text.encode())
             except UnicodeEncodeError:  # a lone surrogate: no UTF-8 for RE2 to read
                 datas.append(None)
                 found.append(None)
                 continue
-            found.append(
-                [*self.always, *self.on_run] if self.on_run and long_run else [*self.always]
-            )
-        for gate_set, members, _ in self._set:
+            run = long_runs[number] if long_runs is not None else has_wanted_run(text, self.wants)
+            found.append([*self.always, *self.on_run] if self.on_run and run else [*self.always])
+        skipped = secrets_only or [False] * len(texts)
+        for gate_set, members, secret in self._set:
             match = gate_set.Match
-            for data, active in zip(datas, found, strict=True):
-                if active is not None:
+            for data, active, only in zip(datas, found, skipped, strict=True):
+                if active is not None and (secret or not only):
                     for gate in match(data) or ():
                         active += members[gate]
         for active in found:

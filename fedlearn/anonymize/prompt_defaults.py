@@ -13,6 +13,7 @@ is judged as if assigned to it (``tables.judged``): ``Default region name [None]
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from fedlearn.anonymize.key_names import NAMES
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
@@ -23,6 +24,35 @@ PROMPT = Lazy(
     r"(?m)^[ \t]*(?P<label>[A-Za-z][A-Za-z0-9_.'-]{0,40}(?:[ \t][A-Za-z0-9_.'-]{1,40}){0,7})"
     r"[ \t]*\[[^\]\n]{0,60}\][ \t]*:[ \t]*(?P<value>\S{1,300})[ \t]*\r?$"
 )
+
+# What a line holds up to its first ``[``, the bracket included, where ``PROMPT`` can match it
+# (its label's characters and blanks: the label holds no ``[``): one pass of a class, no
+# backtracking through the label's words (a log line's ``Nov 28 09:31:33 host app[42]:`` fails
+# at its first ``:``).
+LEAD = Lazy(r"[A-Za-z0-9_.'\- \t]*\[")
+
+
+def prompts(subject: str) -> Iterator[re.Match[str]]:
+    """
+    Return ``PROMPT``'s ``finditer`` of ``subject``: its match at the start of each line with a
+    ``]`` whose lead can start one (``LEAD``), in order. A match is one line (no class of it
+    holds a line break) from the line's start, and holds ``]``, so these are all of them; sre's
+    own search tried the label's words at every line of prose and code (the gate fires on a
+    log's ``ollama[36692]: …``).
+    """
+    found = []
+    match, lead = PROMPT.compiled.match, LEAD.compiled.match
+    at = subject.find("]")
+    while at >= 0:
+        start = subject.rfind("\n", 0, at) + 1
+        prompt = match(subject, start) if lead(subject, start) is not None else None
+        if prompt is not None:
+            found.append(prompt)
+        end = subject.find("\n", at)
+        if end < 0:
+            break
+        at = subject.find("]", end)
+    return iter(found)
 
 
 def answered(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -36,7 +66,7 @@ def rules() -> list[Rule]:
     return [
         Rule(
             NAMES,
-            (Matcher(Lazy(PROMPT.pattern), judge=answered),),
+            (Matcher(Lazy(PROMPT.pattern), find=prompts, judge=answered),),
             trigger=Trigger(words=("]:", "] :")),
             gate=r"\][ \t]*:[ \t]*[^ \t\r\n]",
         ),

@@ -251,8 +251,9 @@ class Learner:
         """
         Work out what each distinct content teaches (decoded, scored, categorized, anonymized).
         A content is its JSON: an object of the fields it has, each its raw value. The work goes
-        in stages over all of them (decode and categorize, the prefilter's reads, anonymize, build
-        the patterns): what each runs stays in the CPU's caches while it runs (``read_ahead``).
+        in stages over all of them (decode and categorize, the prefilter's reads, anonymize pass
+        by pass, build the patterns): what each runs stays in the CPU's caches while it runs
+        (``redact_ahead``).
         Contents whose rule fields are the same share one pattern. A content not in ``owned``
         (kept by an event's own score) whose formula is below the threshold is only scored: no
         event of it is high-value, so its pattern would never be written (``Known.whole``).
@@ -279,7 +280,8 @@ class Learner:
             else:
                 waiting.setdefault(key, []).append((content, formula))
         batches = [[text for _, text in fields] for _, fields in waiting]
-        self.anonymizer.read_ahead(batches, self.memo.memo)  # the sets' reads back to back
+        # Every batch anonymized pass by pass, each pass's set reads back to back.
+        self.anonymizer.redact_ahead(batches, self.memo.memo)
         anonymized = []
         for batch in batches:
             names = Names()  # the redactions' rule names, counted when the pattern is written

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from fedlearn.anonymize.prompt_defaults import PROMPT, prompts
 from tests.anonymize.conftest import in_mode
 
 DRAWN = "fx1kVZQ2tqMnM"
@@ -52,3 +55,35 @@ def test_a_prompts_answer_is_redacted(text: str, expected: str) -> None:
 def test_other_prompts_and_brackets_stay(text: str) -> None:
     for use_re2 in (True, False):
         assert in_mode(use_re2).anonymize(text) == text
+
+
+PIECES = [
+    "Password",
+    "AWS Secret Key",
+    " ",
+    "\t",
+    "[none]",
+    "[",
+    "]",
+    ":",
+    " : ",
+    "x9Zq8vT1",
+    "\n",
+    "\r\n",
+    "a]b",
+    "-]:",
+    "é",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=24))
+def test_prompts_finds_what_the_regex_finds(pieces: list[str]) -> None:
+    # The finder tries the pattern only at the start of each line with a ``]``: the same matches.
+    text = "".join(pieces)
+    expected = [match.span() for match in PROMPT.compiled.finditer(text)]
+    assert [match.span() for match in prompts(text)] == expected
+
+
+def test_prompts_reads_each_line_with_a_bracket() -> None:
+    text = "log ollama[1]: ok\nPassword [none]: x9Zq8vT1\nno bracket: here\nToken [a] [b]: v\n]"
+    assert [match.group("label") for match in prompts(text)] == ["log ollama", "Password"]

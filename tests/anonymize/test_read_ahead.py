@@ -3,6 +3,8 @@ bytes as reading them at each pass, and each text read once."""
 
 from __future__ import annotations
 
+import collections
+
 import pytest
 
 from fedlearn import config
@@ -145,3 +147,54 @@ def test_a_joined_text_read_ahead_for_other_texts_tells_each_its_own_runs() -> N
         ahead.read_ahead([read])
         assert ahead.redact_each(asked) == plain.redact_each(asked)
         assert ahead.redact_each(read) == plain.redact_each(read)
+
+
+@pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing: nothing is read ahead")
+def test_batches_anonymized_ahead_give_the_same_bytes_and_counts_once_each() -> None:
+    """``redact_ahead``: every pass of every batch run ahead, pass by pass; ``redact_each`` of a
+    batch's texts takes its answer once (no set read then), counted as without."""
+    plain = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
+    ahead = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
+    ahead.build_prefilter()
+    batches = [*BATCHES, SINGLE, ["mail jane.roe@example.net\npassword: jane.roe@example.net"]]
+    ahead.redact_ahead(batches)
+    assert set(ahead._done) == {tuple(batch) for batch in batches}
+    reads = reading(ahead)
+    plain_counts: collections.Counter[str] = collections.Counter()
+    ahead_counts: collections.Counter[str] = collections.Counter()
+    for batch in batches:
+        assert ahead.redact_each(batch, ahead_counts) == plain.redact_each(batch, plain_counts)
+    assert ahead_counts == plain_counts and sum(plain_counts.values()) >= 6
+    assert not ahead._done and not reads  # each answer taken once, nothing read then
+    assert ahead.redact_each(BATCHES[0]) == plain.redact_each(BATCHES[0])  # again: run then
+    assert reads[0] == "\n".join(BATCHES[0])  # its first pass's read (a later pass's may follow)
+
+
+@pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing: nothing is read ahead")
+def test_a_batch_anonymized_ahead_but_asked_otherwise_is_anonymized_then() -> None:
+    plain = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
+    ahead = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
+    ahead.build_prefilter()
+    ahead.redact_ahead([BATCHES[0], BATCHES[1]], known={BATCHES[1][0]})
+    assert set(ahead._done) == {tuple(BATCHES[0]), (BATCHES[1][1],)}
+    assert ahead.redact_each(BATCHES[1]) == plain.redact_each(BATCHES[1])  # not its new texts
+    assert ahead.redact_each(BATCHES[1][::-1]) == plain.redact_each(BATCHES[1][::-1])
+    ahead.redact_ahead([])
+    assert not ahead._done  # what was not taken goes with the next one
+
+
+@pytest.mark.skipif(not HAS_RE2, reason="google-re2 missing: nothing is read ahead")
+def test_the_sets_read_ahead_for_later_passes_give_each_texts_own_answer() -> None:
+    """``active_each`` with each text's ``secrets_only`` (the personal set not read for those)
+    and its long run tested there: ``active``'s answer for each."""
+    anonymizer = Anonymizer(config.Anonymize(), MACHINE, re2_after=0)
+    anonymizer.build_prefilter()
+    sets = anonymizer._prefilter
+    assert sets is not None
+    token = "kQ9vX2mR7tB4nW8pL3sD6fH1jC5yZ0aE"
+    texts = [*("\n".join(batch) for batch in BATCHES), *SINGLE, "bad \ud800", "", f"t {token}"]
+    for only in ([False] * len(texts), [number % 2 == 1 for number in range(len(texts))]):
+        assert sets.active_each(texts, None, only) == [
+            None if "\ud800" in text else sets.active(text, secrets_only)
+            for text, secrets_only in zip(texts, only, strict=True)
+        ]
