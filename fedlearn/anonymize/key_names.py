@@ -178,7 +178,7 @@ DATA_SUFFIX_WORDS = """
     lifetime rotation refresh issuer audience scope scopes algorithm alg location loc secret
     key token password pass mount engine backend manager helper cmd command script output input
     param params arg args text label placeholder prompt form reader loader getter setter
-    validator generator strength confirmation confirm salt rounds iterations cost
+    validator generator strength confirmation confirm salt rounds iterations cost accessor
 """
 DATA_SUFFIXES = frozenset(DATA_SUFFIX_WORDS.split())
 # The rules a qualifier may follow: the strong words, not ``key`` alone or ``auth``/``session``.

@@ -35,9 +35,10 @@ each check proves from the value itself or from the structure it stands in:
   ``TensorrtExecutionProvider_TRTKernel_graph_torch_jit_<u64>_2_0``; ``is_word_chain``);
 - a class name of capitalised words with a hex digest glued to it (Composer's
   ``ComposerAutoloaderInit<md5>``; ``is_named_digest``), none of them a secret's word;
-- a number under a key that counts time, versions a class or seeds a generator (``is_counted``:
-  .NET ``ticks``, Windows ``FILETIME``, Java's ``serialVersionUID``, a sampler's ``seed``) is no
-  card number, whatever its Luhn digit;
+- a number under a key that counts time, versions a class, seeds a generator, names a 64-bit id
+  or a log's position (``is_counted``: .NET ``ticks``, Windows ``FILETIME``, Java's
+  ``serialVersionUID``, a sampler's ``seed``, ZFS's ``guid``, a ``snowflake``, Kafka's
+  ``offset``) is no card number, whatever its Luhn digit;
 - values under a key only the look judges, and a WebSocket key after ``key`` in prose, that
   their format makes public (``public_keyed``);
 - base64 of text, a certificate's base64 line, base64 of a DER public key (``public_base64``).
@@ -78,9 +79,13 @@ PUSH_ALPHABET = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxy
 PUSH_VALUES = {c: i for i, c in enumerate(PUSH_ALPHABET)}
 PUSH_TIMES = (1_325_376_000_000, 2_208_988_800_000)  # 2012-01-01 and 2040-01-01, in ms
 # A key whose number counts time, versions a class or seeds a random generator: .NET ticks,
-# Windows FILETIME, Java's UID, a sampler's or a model's ``seed`` (``sampler seed: <u64>``).
+# Windows FILETIME, Java's UID, a sampler's or a model's ``seed`` (``sampler seed: <u64>``); or
+# names a 64-bit id or a position in a log: a ZFS pool's or dataset's ``guid``, a Discord or
+# Twitter ``snowflake``, a Kafka or stream ``offset`` (session 40, bench/benign16j and
+# homelab16i: one random 64-bit number in 25 or so passes Luhn with a card's first digits).
 COUNTED_KEY = Lazy(
-    r"(?i)(?<![a-z])(?:ticks|filetime|serialversionuid|seed)[\"')\]]*\s*(?:[:=]\s*-?|\s)\s*\Z"
+    r"(?i)(?<![a-z])(?:ticks|filetime|serialversionuid|seed|guid|snowflake(?:[ _-]?id)?|offset)[\"')\]]*"
+    r"\s*(?:[:=]\s*-?|\s)\s*\Z"
 )
 # A GitHub legacy GraphQL node id, decoded: the type name's length, ``:``, the name, a number
 # (``04:User1``, ``011:PullRequest955346142``, ``017:PullRequestReview1:2``).
@@ -218,8 +223,9 @@ def is_word_chain(value: str) -> bool:
 
 def is_counted(text: str, start: int) -> bool:
     """
-    Return whether the number at ``start`` is under a key that names a count of time or a
-    class's version (``ticks = …``, ``FILETIME: …``, ``serialVersionUID = …``), not a card's.
+    Return whether the number at ``start`` is under a key that names a count of time, a class's
+    version, a 64-bit id or a log's position (``ticks = …``, ``FILETIME: …``,
+    ``serialVersionUID = …``, ``guid …``, ``offset=…``), not a card's.
     """
     return COUNTED_KEY.compiled.search(text, max(0, start - 32), start) is not None
 

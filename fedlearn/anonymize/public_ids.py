@@ -22,7 +22,7 @@ checksum of a Secret object, a Helm annotation) from a key that names a secret.
 
 from __future__ import annotations
 
-from fedlearn.anonymize import mail_ids, public_keys, words
+from fedlearn.anonymize import mail_ids, public_keys, public_stamps, words
 from fedlearn.anonymize.rules import Lazy
 
 OBJECT_PREFIXES = (
@@ -145,6 +145,8 @@ def is_public(text: str, start: int, value: str) -> bool:
         return True  # a minisign or signify public key file's key line
     if mail_ids.is_trace_value(text, start):
         return True  # ``X-Google-Smtp-Source: …``, a DKIM ``bh=``: a mail's public stamps
+    if public_stamps.is_stamp(text, start, value):
+        return True  # a SIP branch, an IPFS CID, a CI cache's key (``public_stamps``)
     return is_keyed_public(text, dotted_start(text, start))
 
 

@@ -28,6 +28,9 @@ from fedlearn.anonymize import Anonymizer, key_names
         ("db_pass_secure", "password"),
         ("secret_name", None),
         ("token_ttl", None),
+        ("token_accessor", None),  # Vault's: looks a token up, logs in to nothing
+        ("secret_id_accessor", None),
+        ("accessor_token", "token"),
         ("password_policy", None),
         ("session_prod", None),
     ],

@@ -117,6 +117,16 @@ def test_addresses_that_look_like_file_names_are_still_email(
     [
         ("Serial Number:\n    90:70:41:30:ef:c3:26:77:31:fd:09:94:50:88:6d:5a", None),
         ("cert serial=7a:33:47:83:ec:c6:ec:52:95:72:9d:15:29:f5:e8:e9 issued", None),
+        # ``openssl x509 -text`` with its ``Serial Number:`` line cut off above.
+        (
+            "        62:f6:32:6c:e5:c4:e3:68:5c:1b:62:dd:9c:2e:9d:95\n"
+            "        Signature Algorithm: ecdsa-with-SHA384\n        Issuer: C = ES",
+            None,
+        ),
+        (
+            "MD5 fingerprint 62:f6:32:6c:e5:c4:e3:68:5c:1b:62:dd:9c:2e:9d:95\nSignature: ok",
+            "MD5 fingerprint <ssh-fingerprint>\nSignature: ok",
+        ),
         (
             "MD5 fingerprint 90:70:41:30:ef:c3:26:77:31:fd:09:94:50:88:6d:5a",
             "MD5 fingerprint <ssh-fingerprint>",
@@ -126,7 +136,8 @@ def test_addresses_that_look_like_file_names_are_still_email(
 def test_a_certificate_serial_number_is_no_fingerprint(
     anonymizer: Anonymizer, text: str, expected: str | None
 ) -> None:
-    """16 hex bytes after the word ``serial`` are a certificate's serial; elsewhere a fingerprint."""
+    """16 hex bytes after the word ``serial`` or before ``openssl x509 -text``'s ``Signature
+    Algorithm:`` line are a certificate's serial; elsewhere a fingerprint."""
     assert anonymizer.anonymize(text) == (expected or text)
 
 

@@ -113,6 +113,10 @@ PUSH = push_id(1_712_000_000_000)
         'DateTime.Ticks: 638695229962882629 ("2026-12-05")',
         "java.io.InvalidClassException: stream classdesc serialVersionUID = 4012888888881881, local",
         "GetSystemTimeAsFileTime -> FILETIME: 4111111111111111",
+        # Luhn-valid 64-bit ids and log positions under their key (a Maestro's first digits).
+        "$ zpool get -H -o value guid tank\nguid 5912338216068063185",
+        "discord: snowflake id 5771000018834247788 handled",
+        "kafka consumer lag: topic=events partition=3 offset=5771000018834247788",
     ],
 )
 def test_public_formats_stay(anonymizer: Anonymizer, text: str) -> None:
@@ -148,6 +152,10 @@ def test_public_formats_stay(anonymizer: Anonymizer, text: str) -> None:
         # A card number after other words.
         ("refund to card 4012888888881881 (tickets 2)", "4012888888881881"),
         ("tickets: 4012888888881881", "4012888888881881"),
+        # An id word that is not the key right before it: a card.
+        ("guid ok, charged 5771000018834247788 to her card", "5771000018834247788"),
+        ("offset: 3, card 4012888888881881", "4012888888881881"),
+        ("offsetting charge 4012888888881881", "4012888888881881"),
         # A secret key beside its publishable key.
         (f"pk_live_{TOKEN[:24]} sk_live_{TOKEN}", TOKEN),
     ],
