@@ -88,6 +88,37 @@ PASSWORD_ENDINGS = (
     "passcode",  # a meeting's, STOMP's, a door's
     *(f"{separator}{word}" for word in ("pass", "pwd", "pw") for separator in ("_", ".", "-")),
 )
+# A service's or account's short name joined to ``pass``/``pwd`` in one lower-case word, as git
+# prints its settings (``git config -l``: ``sendemail.smtppass``, git's ``sendemail.smtpPass``)
+# and ini files write them (``dbpass``, ``rootpwd``): the word alone or after ``.``, ``_``, ``-``.
+JOINED_OWNERS = [
+    "smtp",
+    "imap",
+    "pop",
+    "pop3",
+    "ftp",
+    "sftp",
+    "db",
+    "sql",
+    "mysql",
+    "pg",
+    "ldap",
+    "proxy",
+    "root",
+    "admin",
+    "vnc",
+    "rdp",
+    "ssh",
+    "wifi",
+    "mail",
+    "redis",
+    "bind",
+]
+JOINED_PASSWORDS = tuple(f"{owner}{word}" for owner in JOINED_OWNERS for word in ("pass", "pwd"))
+JOINED_ENDINGS = tuple(
+    f"{separator}{joined}" for joined in JOINED_PASSWORDS for separator in (".", "_", "-")
+)
+BARE_PASSWORDS = frozenset(("pass", "pwd", "pw", *JOINED_PASSWORDS))
 # What a person keeps to get back into an account (``recovery_code``, ``BACKUP_CODES``,
 # ``duo_bypass_code``, an authenticator's ``mfa_seed``) and a password's equivalent
 # (``ntlm_hash``: NT hashes authenticate as they are; not ``nt_hash``, the end of ``content_hash``):
@@ -240,7 +271,7 @@ def classify_whole(key: str) -> str | None:
         return "azure-storage-key"
     if name.endswith(KEY_ENDINGS):
         return "api-key"
-    if name.endswith(PASSWORD_ENDINGS) or name in ("pass", "pwd", "pw"):
+    if name.endswith(PASSWORD_ENDINGS + JOINED_ENDINGS) or name in BARE_PASSWORDS:
         return "password"
     if name.endswith(tuple(KEPT_ENDINGS)):
         return next(KEPT_ENDINGS[end] for end in KEPT_ENDINGS if name.endswith(end))

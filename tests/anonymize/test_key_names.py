@@ -30,6 +30,13 @@ from fedlearn.anonymize import Anonymizer, key_names
         ("token_ttl", None),
         ("password_policy", None),
         ("session_prod", None),
+        ("sendemail.smtppass", "password"),  # ``git config -l`` prints names in lower case
+        ("sendemail.work.smtppass", "password"),
+        ("dbpass", "password"),
+        ("MYSQL_ROOTPWD", "password"),
+        ("bypass", None),
+        ("compass", None),
+        ("sendemail.smtpuser", None),
     ],
 )
 def test_a_key_counts_when_it_ends_with_a_secret_word(key: str, rule: str | None) -> None:
@@ -452,3 +459,14 @@ def test_a_key_that_negates_its_secret_word_names_none(key: str, rule: str | Non
     """``not_secret = notapassword`` (detect-secrets' negative fixture) names no credential; a
     negation of another word, or a word that starts with ``non``/``not``, leaves the key's rule."""
     assert key_names.classify_key(key) == rule
+
+
+def test_a_git_listing_s_lower_case_smtp_password_goes(anonymizer: Anonymizer) -> None:
+    """``git config -l`` prints ``sendemail.smtpPass`` as ``sendemail.smtppass``: still a password;
+    the server and user beside it stay."""
+    text = (
+        "$ git config -l\nsendemail.smtpserver=smtp.example.org\nsendemail.smtpuser=anna\n"
+        "sendemail.smtppass=Vq3kT9xLm2pR"
+    )
+    expected = text.replace("Vq3kT9xLm2pR", "<redacted:password>")
+    assert anonymizer.anonymize(text) == expected
