@@ -118,6 +118,11 @@ JOINED_PASSWORDS = tuple(f"{owner}{word}" for owner in JOINED_OWNERS for word in
 JOINED_ENDINGS = tuple(
     f"{separator}{joined}" for joined in JOINED_PASSWORDS for separator in (".", "_", "-")
 )
+# A key naming the ``Authorization`` header, whose value it holds (a webhook's
+# ``"authorization_header": "Bearer …"``, bench/contexts40): ``header`` names no data here.
+AUTHORIZATION_HEADERS = tuple(
+    f"authorization{separator}header" for separator in ("", "_", "-", ".")
+)
 BARE_PASSWORDS = frozenset(("pass", "pwd", "pw", *JOINED_PASSWORDS))
 # What a person keeps to get back into an account (``recovery_code``, ``BACKUP_CODES``,
 # ``duo_bypass_code``, an authenticator's ``mfa_seed``) and a password's equivalent
@@ -279,6 +284,8 @@ def classify_whole(key: str) -> str | None:
         return camel
     if name.startswith(tuple(KEPT_PREFIXES)):
         return next(KEPT_PREFIXES[start] for start in KEPT_PREFIXES if name.startswith(start))
+    if name.endswith(AUTHORIZATION_HEADERS):
+        return "authorization"  # the header's value: ``"authorization_header": "Bearer …"``
     for word in ("secret", "token", "authorization"):
         if name.endswith(word):  # not a page's token (``next_page_token``: a position)
             return None if public_ids.PAGE_KEY.compiled.search(name) else word

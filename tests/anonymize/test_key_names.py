@@ -470,3 +470,26 @@ def test_a_git_listing_s_lower_case_smtp_password_goes(anonymizer: Anonymizer) -
     )
     expected = text.replace("Vq3kT9xLm2pR", "<redacted:password>")
     assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '{"type": "gitea", "authorization_header": "Bearer ibWWlZcUUqQMHHEajlFo"}',
+            '{"type": "gitea", "authorization_header": "Bearer <redacted:authorization>"}',
+        ),
+        (
+            "authorization-header: Bearer 3041701440632251",
+            "authorization-header: Bearer <redacted:authorization>",
+        ),
+        ("authorization_header_name: Authorization", "authorization_header_name: Authorization"),
+        ("auth_header_format: bearer", "auth_header_format: bearer"),
+    ],
+)
+def test_a_key_naming_the_authorization_header_holds_its_value(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """``authorization_header`` holds the header's value (a webhook's, bench/contexts40): the
+    scheme word stays, the credentials go; a key naming the header's name or format stays."""
+    assert anonymizer.anonymize(text) == expected
