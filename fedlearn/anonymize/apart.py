@@ -11,9 +11,8 @@
   (``<entry key="password"><![CDATA[…]]></entry>``).
 - the same in the AWS CLI's shorthand of a structure, ``ParameterKey=K,ParameterValue=V``
   (CloudFormation's ``--parameters``, bench/probes43) and ``Name=K,Value=V`` (an environment's,
-  a tag's): the value after the key naming a secret, up to its ``,``, blank or quote; and a
-  call's keyword arguments that pair them, ``key="K", string_value="V"`` (Databricks'
-  ``dbutils.secrets.put``), ``name="K", value="V"``.
+  a tag's): the value after the key naming a secret, up to its ``,``, blank or quote (a call's
+  quoted ``key="K", value="V"`` is ``forms``').
 - ``authorization``: a string that is a whole ``Basic <base64>`` header value (``basicAuth: "Basic
   …"``), or one after a key naming ``auth`` on its line, when the base64 looks generated.
 - ``secret-value``: a line naming a secret that ends ``is``/``are``/``:``/``below``/``here``, then
@@ -61,11 +60,6 @@ YAML_PAIRS = (
 SHORTHAND = Lazy(
     r"(?<![\w.-])(?:ParameterKey|Name|Key)=(?P<key>[A-Za-z0-9_.-]{1,80}),"
     r"(?:ParameterValue|Value)=(?P<q>[\"']?)(?P<value>[^\s,\"']{1,400})(?P=q)"
-)
-# A call's keyword arguments: ``key="K", string_value="V"``, ``name='K', value='V'``.
-KEYWORD_PAIR = Lazy(
-    r"(?<![\w.])(?:key|name)[ \t]*=[ \t]*(?P<kq>[\"'])(?P<key>[A-Za-z0-9_.-]{1,80})(?P=kq)"
-    r"[ \t]*,[ \t]*(?:[a-z]{1,12}_)?value[ \t]*=[ \t]*(?P<q>[\"'])(?P<value>[^\"'\\\n]{1,400})(?P=q)"
 )
 # XML: ``<key>K</key>`` then ``<string>V</string>`` (whitespace between; V maybe in CDATA).
 XML_PAIR = Lazy(
@@ -242,14 +236,9 @@ def rules() -> list[Rule]:
         ),
         Rule(
             key_names.NAMES,
-            (
-                Matcher(Lazy(SHORTHAND.pattern), judge=json_pair),
-                Matcher(Lazy(KEYWORD_PAIR.pattern), judge=json_pair),
-            ),
-            trigger=Trigger(words=("Value=", "value"), needs=","),
-            gate=r"(?:ParameterKey|Name|Key)=[A-Za-z0-9_.-]{1,80},(?:ParameterValue|Value)="
-            r"|(?:key|name)[ \t]*=[ \t]*[\"'][A-Za-z0-9_.-]{1,80}[\"'][ \t]*,[ \t]*"
-            r"(?:[a-z]{1,12}_)?value[ \t]*=",
+            (Matcher(Lazy(SHORTHAND.pattern), judge=json_pair),),
+            trigger=Trigger(words=("Value=",), needs=","),
+            gate=r"(?:ParameterKey|Name|Key)=[A-Za-z0-9_.-]{1,80},(?:ParameterValue|Value)=",
         ),
         Rule(
             key_names.NAMES,
