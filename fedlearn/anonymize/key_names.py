@@ -118,6 +118,14 @@ JOINED_PASSWORDS = tuple(f"{owner}{word}" for owner in JOINED_OWNERS for word in
 JOINED_ENDINGS = tuple(
     f"{separator}{joined}" for joined in JOINED_PASSWORDS for separator in (".", "_", "-")
 )
+# An Azure storage account's host after a setting's name: Hadoop's per-account settings
+# (``fs.azure.account.key.<account>.dfs.core.windows.net``, ``fs.azure.account.oauth2.client.
+# secret.<account>.blob.core.windows.net``; bench/probes43's ``spark.conf.set``) name the setting
+# before it.
+STORAGE_HOST = rules.Lazy(
+    r"\.[a-z0-9-]{1,63}\.(?:blob|dfs|file|queue|table)\.core"
+    r"\.(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)\Z"
+)
 # A key naming the ``Authorization`` header, whose value it holds (a webhook's
 # ``"authorization_header": "Bearer …"``, bench/contexts40): ``header`` names no data here.
 AUTHORIZATION_HEADERS = tuple(
@@ -243,6 +251,8 @@ def classify_key(key: str) -> str | None:
     found = classify_whole(key)
     if found is not None:
         return found
+    if (host := STORAGE_HOST.compiled.search(key)) is not None:
+        return classify_whole(key[: host.start()])  # ``fs.azure.account.key.<account>.dfs…``
     base = unsuffixed(key)
     if base is None:
         return None

@@ -37,6 +37,10 @@ from fedlearn.anonymize import Anonymizer, key_names
         ("bypass", None),
         ("compass", None),
         ("sendemail.smtpuser", None),
+        ("fs.azure.account.key.acct.dfs.core.windows.net", "high-entropy"),  # Hadoop's, per account
+        ("fs.azure.account.oauth2.client.secret.acct.blob.core.windows.net", "secret"),
+        ("fs.azure.account.auth.type.acct.dfs.core.windows.net", None),
+        ("acct.blob.core.windows.net", None),
     ],
 )
 def test_a_key_counts_when_it_ends_with_a_secret_word(key: str, rule: str | None) -> None:
@@ -493,3 +497,16 @@ def test_a_key_naming_the_authorization_header_holds_its_value(
     """``authorization_header`` holds the header's value (a webhook's, bench/contexts40): the
     scheme word stays, the credentials go; a key naming the header's name or format stays."""
     assert anonymizer.anonymize(text) == expected
+
+
+def test_a_hadoop_azure_key_named_with_its_account_s_host_goes(anonymizer: Anonymizer) -> None:
+    """``spark.conf.set("fs.azure.account.key.<account>.dfs.core.windows.net", V)``: the setting
+    before the account's host names the key (bench/probes43); the auth type beside it stays."""
+    text = (
+        'spark.conf.set("fs.azure.account.key.acct.dfs.core.windows.net", '
+        '"007c8b06d6e14813c31ff43f8513e25a")\n'
+        'spark.conf.set("fs.azure.account.auth.type.acct.dfs.core.windows.net", "SharedKey")'
+    )
+    assert anonymizer.anonymize(text) == text.replace(
+        "007c8b06d6e14813c31ff43f8513e25a", "<redacted:high-entropy>"
+    )
