@@ -91,6 +91,7 @@ PASSWORD_ENDINGS = (
 # A service's or account's short name joined to ``pass``/``pwd`` in one lower-case word, as git
 # prints its settings (``git config -l``: ``sendemail.smtppass``, git's ``sendemail.smtpPass``)
 # and ini files write them (``dbpass``, ``rootpwd``): the word alone or after ``.``, ``_``, ``-``.
+# Not ``pg``/``proxy``: ``.pgpass`` names PostgreSQL's password file, ``ProxyPass`` Apache's route.
 JOINED_OWNERS = [
     "smtp",
     "imap",
@@ -101,9 +102,7 @@ JOINED_OWNERS = [
     "db",
     "sql",
     "mysql",
-    "pg",
     "ldap",
-    "proxy",
     "root",
     "admin",
     "vnc",

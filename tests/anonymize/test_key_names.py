@@ -36,6 +36,8 @@ from fedlearn.anonymize import Anonymizer, key_names
         ("MYSQL_ROOTPWD", "password"),
         ("bypass", None),
         ("compass", None),
+        (".pgpass", None),  # PostgreSQL's password file
+        ("proxypass", None),
         ("sendemail.smtpuser", None),
         ("fs.azure.account.key.acct.dfs.core.windows.net", "high-entropy"),  # Hadoop's, per account
         ("fs.azure.account.oauth2.client.secret.acct.blob.core.windows.net", "secret"),
