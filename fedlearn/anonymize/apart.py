@@ -9,6 +9,10 @@
   plists, Hadoop and Spring ``<property>`` files), the value read inside a CDATA section too, and
   an element named by its ``key``/``name`` attribute whose text is a CDATA section
   (``<entry key="password"><![CDATA[…]]></entry>``).
+- the same in the AWS CLI's shorthand of a structure, ``ParameterKey=K,ParameterValue=V``
+  (CloudFormation's ``--parameters``, bench/probes43) and ``Name=K,Value=V`` (an environment's,
+  a tag's): the value after the key naming a secret, up to its ``,``, blank or quote (a call's
+  quoted ``key="K", value="V"`` is ``forms``').
 - ``authorization``: a string that is a whole ``Basic <base64>`` header value (``basicAuth: "Basic
   …"``), or one after a key naming ``auth`` on its line, when the base64 looks generated.
 - ``secret-value``: a line naming a secret that ends ``is``/``are``/``:``/``below``/``here``, then
@@ -51,6 +55,11 @@ YAML_PAIRS = (
         + YAML_BETWEEN
         + YAML_KEY.replace("\\r?\\n", "(?:\\r?\\n|\\Z)")
     ),
+)
+# The AWS CLI's shorthand: ``ParameterKey=K,ParameterValue=V`` or ``Name=K,Value=V``.
+SHORTHAND = Lazy(
+    r"(?<![\w.-])(?:ParameterKey|Name|Key)=(?P<key>[A-Za-z0-9_.-]{1,80}),"
+    r"(?:ParameterValue|Value)=(?P<q>[\"']?)(?P<value>[^\s,\"']{1,400})(?P=q)"
 )
 # XML: ``<key>K</key>`` then ``<string>V</string>`` (whitespace between; V maybe in CDATA).
 XML_PAIR = Lazy(
@@ -224,6 +233,12 @@ def rules() -> list[Rule]:
             tuple(Matcher(Lazy(pattern.pattern), judge=json_pair) for pattern in JSON_PAIRS),
             trigger=Trigger(words=('"value"', '"ParameterValue"'), needs='"'),
             gate=r"\"(?:value|ParameterValue)\"[ \t]*:[ \t]*[\"{]",
+        ),
+        Rule(
+            key_names.NAMES,
+            (Matcher(Lazy(SHORTHAND.pattern), judge=json_pair),),
+            trigger=Trigger(words=("Value=",), needs=","),
+            gate=r"(?:ParameterKey|Name|Key)=[A-Za-z0-9_.-]{1,80},(?:ParameterValue|Value)=",
         ),
         Rule(
             key_names.NAMES,

@@ -28,7 +28,7 @@ from fedlearn.anonymize import (
     value_spans,
     verdicts,
 )
-from fedlearn.anonymize.git_settings import is_public_setting
+from fedlearn.anonymize.git_settings import is_public_in_section, is_public_setting
 from fedlearn.anonymize.public_objects import is_public_value
 from fedlearn.anonymize.rules import Matcher, Rule
 from fedlearn.anonymize.shell_defaults import SECRET_WORDS, shell_default
@@ -159,6 +159,8 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     name = key_names.classify_key(key)
     if name is None or is_public_setting(key) or public_ids.is_hash_qualified(text, key_start):
         return None  # git's ``user.signingkey=`` (``git config -l``) too: ``git_settings``
+    if is_public_in_section(text, key_start, key):
+        return None  # ``[user]`` then ``signingkey = …`` in a ``.gitconfig``
     if key.startswith("--") and name_flags.names_secret(text, key_start, key):
         return None  # ``gcloud secrets versions access 1 --secret=NAME``: a secret's name
     if TERNARY.search(text, max(0, key_start - 8), key_start):

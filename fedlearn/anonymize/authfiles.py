@@ -10,7 +10,12 @@ Each file is a list of lines whose columns say which word is the password:
   file or holds its header (``# client server secret IP addresses``); the addresses that may
   follow are addresses, ``*`` or ``-``, so a sentence is no line of it;
 - rsync's ``secrets file`` (``rsyncd.secrets``): ``USER:PASSWORD`` lines (``@GROUP:PASSWORD``
-  too) in a text that names ``rsyncd.secrets``/``rsync.secrets`` or a ``secrets file``.
+  too) in a text that names ``rsyncd.secrets``/``rsync.secrets`` or a ``secrets file``;
+- Deluge's ``auth`` file (``~/.config/deluge/auth``, ``/var/lib/deluged/config/auth``):
+  ``USER:PASSWORD:LEVEL`` lines, the level 0 to 10, in a text that names that file (bench/contexts43);
+- Jetty's ``realm.properties`` (``HashLoginService``): ``USER: PASSWORD,ROLE[,ROLE…]`` lines (``=``
+  for ``:`` too), one role or more, in a text that names ``realm.properties``; a password written
+  ``OBF:…`` (an obfuscation Jetty undoes), ``MD5:…`` or ``CRYPT:…`` keeps its prefix.
 
 All report ``password``. A value is no ``$reference``, file (ppp's ``@/path``), ``*`` or empty.
 """
@@ -41,10 +46,21 @@ ADDRESS = Lazy(r"[*-]|!?[0-9a-fA-F.:]+(?:/[0-9]{1,3})?")
 RSYNC_LINE = Lazy(
     LINE_START + r"@?[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}:(?P<value>[^\s:]{1,200})[ \t]*\r?$"
 )
+DELUGE_LINE = Lazy(
+    LINE_START
+    + r"[A-Za-z0-9_][A-Za-z0-9_.@-]{0,63}:(?P<value>[^\s:]{1,400}):(?:10|[0-9])[ \t]*\r?$"
+)
+REALM_LINE = Lazy(
+    LINE_START
+    + r"[A-Za-z0-9_][A-Za-z0-9_.@-]{0,63}[ \t]*[:=][ \t]*(?:(?:OBF|MD5|CRYPT):)?"
+    + r"(?P<value>[^\s,:=][^\s,]{0,400})(?:[ \t]*,[ \t]*[A-Za-z0-9_.-]{1,64})+[ \t]*\r?$"
+)
+# Deluge's auth file by its path: a ``deluge``/``deluged`` folder, maybe its ``config`` below.
+DELUGE_FILE = Lazy(r"deluged?/(?:config/)?auth(?![\w.-])")
 PPP_NAMES = ("chap-secrets", "pap-secrets", "client server secret", "client\tserver\tsecret")
 USERLIST_NAMES = ("userlist", "auth_file")
 RSYNC_NAMES = ("rsyncd.secrets", "rsync.secrets", "secrets file", "secrets-file", "secrets_file")
-CONTEXT_WORDS = PPP_NAMES + USERLIST_NAMES + RSYNC_NAMES
+CONTEXT_WORDS = PPP_NAMES + USERLIST_NAMES + RSYNC_NAMES + ("deluge", "realm.properties")
 
 
 def named_lines(text: str) -> Iterator[re.Match[str]]:
@@ -59,6 +75,10 @@ def named_lines(text: str) -> Iterator[re.Match[str]]:
         yield from QUOTED_PAIR.compiled.finditer(text)
     if any(name in lower for name in RSYNC_NAMES):
         yield from RSYNC_LINE.compiled.finditer(text)
+    if "deluge" in lower and DELUGE_FILE.compiled.search(lower):
+        yield from DELUGE_LINE.compiled.finditer(text)
+    if "realm.properties" in lower:
+        yield from REALM_LINE.compiled.finditer(text)
 
 
 def password(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -89,6 +109,6 @@ def rules() -> list[Rule]:
             (Matcher(Lazy(PPP_LINE.pattern), find=named_lines, judge=password),),
             trigger=Trigger(words=CONTEXT_WORDS, lower=True),
             gate=r"(?i)chap-secrets|pap-secrets|client[ \t]server[ \t]secret|userlist|auth_file"
-            r"|rsyncd?\.secrets|secrets[ _-]file",
+            r"|rsyncd?\.secrets|secrets[ _-]file|deluge|realm\.properties",
         ),
     ]

@@ -55,9 +55,10 @@ PAIRS = (
     rf"[\"'][@:]?{KEY}[\"'](?:\.(?:into|to_string|to_owned)\(\))?[ \t]*,[ \t]*{QUOTED}",
     # XML: <add key="Password" value="…"/>, <param name="token" value="…"/>; a call's named
     # arguments or an object's members: ``kv.put(key="password", value="…")``, AWS SSM's
-    # ``{ Name: "/app/db_password", Value: "…" }`` (a parameter's path: its last part keys it).
+    # ``{ Name: "/app/db_password", Value: "…" }`` (a parameter's path: its last part keys it),
+    # a typed value's name (Databricks' ``secrets.put(key="db_pass", string_value="…")``).
     rf"(?:key|name|Key|Name)[ \t]*[=:][ \t]*[\"']/?(?:[A-Za-z0-9_.-]{{1,80}}/){{0,8}}{KEY}[\"']"
-    rf"(?:[ \t]*,[ \t]*|[ \t]+)(?:value|Value)[ \t]*[=:][ \t]*{QUOTED}",
+    rf"(?:[ \t]*,[ \t]*|[ \t]+)(?:[a-z]{{1,12}}_)?(?:value|Value)[ \t]*[=:][ \t]*{QUOTED}",
     # YAML and JSON: name: API_TOKEN, then value: … (Kubernetes env, Helm values, task defs).
     rf"[\"']?name[\"']?[ \t]*:[ \t]*[\"']?{KEY}[\"']?[ \t]*,?[ \t]*\n?[ \t]*-?[ \t]*"
     rf"[\"']?value[\"']?[ \t]*:[ \t]*(?:{QUOTED}|(?P<bare>[^\s\"'{{\[][^\s\"',}}]*))",

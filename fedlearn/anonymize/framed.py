@@ -11,7 +11,8 @@
 - ``secret-value``: prose that says what a secret is: a secret's name, up to four words (``the
   db password for staging``), then ``is``/``was``/``to``, then the value, bare or
   in quotes or backticks (``Set `password` to `V```); the value must read as generated or as a
-  password a person chose (letters, digits and a symbol), no name, host, path, URL or address
+  password a person chose (letters, digits and a symbol; after a password's name or ``secret``
+  from 8 characters, a token's or key's from 12), no name, host, path, URL or address
   (an ``@`` elsewhere is a password's); also the
   value an error names as refused (``rejected secret key V``, ``invalid api key: V``); what a sentence uses as, introduces by or names
   as a secret is ``prose_values``'.
@@ -207,7 +208,10 @@ def judged_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None
     password = name in PASSWORD_NAMES or words.FOREIGN.get(name) == "password"
     if password and len(value) >= 8 and is_chosen_password(value):
         return match.start("value"), match.start("value") + len(value), "secret-value"
-    if not (chosen or drawn or key_names.reads_generated(value, 8 if password else 12)):
+    # A secret told by that name is as short as a password may be (a webhook's signing secret,
+    # ``Your webhook signing secret is XjPSUOhREIN``, bench/contexts40); a token or key, 12.
+    minimum = 8 if password or name == "secret" else 12
+    if not (chosen or drawn or key_names.reads_generated(value, minimum)):
         return None
     named = words.is_named(value) and not (chosen or drawn)  # a draw may hold syllables
     if named or (checks.is_hexadecimal(value) and len(value) < 16):

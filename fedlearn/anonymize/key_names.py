@@ -88,6 +88,49 @@ PASSWORD_ENDINGS = (
     "passcode",  # a meeting's, STOMP's, a door's
     *(f"{separator}{word}" for word in ("pass", "pwd", "pw") for separator in ("_", ".", "-")),
 )
+# A service's or account's short name joined to ``pass``/``pwd`` in one lower-case word, as git
+# prints its settings (``git config -l``: ``sendemail.smtppass``, git's ``sendemail.smtpPass``)
+# and ini files write them (``dbpass``, ``rootpwd``): the word alone or after ``.``, ``_``, ``-``.
+# Not ``pg``/``proxy``: ``.pgpass`` names PostgreSQL's password file, ``ProxyPass`` Apache's route.
+JOINED_OWNERS = [
+    "smtp",
+    "imap",
+    "pop",
+    "pop3",
+    "ftp",
+    "sftp",
+    "db",
+    "sql",
+    "mysql",
+    "ldap",
+    "root",
+    "admin",
+    "vnc",
+    "rdp",
+    "ssh",
+    "wifi",
+    "mail",
+    "redis",
+    "bind",
+]
+JOINED_PASSWORDS = tuple(f"{owner}{word}" for owner in JOINED_OWNERS for word in ("pass", "pwd"))
+JOINED_ENDINGS = tuple(
+    f"{separator}{joined}" for joined in JOINED_PASSWORDS for separator in (".", "_", "-")
+)
+# An Azure storage account's host after a setting's name: Hadoop's per-account settings
+# (``fs.azure.account.key.<account>.dfs.core.windows.net``, ``fs.azure.account.oauth2.client.
+# secret.<account>.blob.core.windows.net``; bench/probes43's ``spark.conf.set``) name the setting
+# before it.
+STORAGE_HOST = rules.Lazy(
+    r"\.[a-z0-9-]{1,63}\.(?:blob|dfs|file|queue|table)\.core"
+    r"\.(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)\Z"
+)
+# A key naming the ``Authorization`` header, whose value it holds (a webhook's
+# ``"authorization_header": "Bearer …"``, bench/contexts40): ``header`` names no data here.
+AUTHORIZATION_HEADERS = tuple(
+    f"authorization{separator}header" for separator in ("", "_", "-", ".")
+)
+BARE_PASSWORDS = frozenset(("pass", "pwd", "pw", *JOINED_PASSWORDS))
 # What a person keeps to get back into an account (``recovery_code``, ``BACKUP_CODES``,
 # ``duo_bypass_code``, an authenticator's ``mfa_seed``) and a password's equivalent
 # (``ntlm_hash``: NT hashes authenticate as they are; not ``nt_hash``, the end of ``content_hash``):
@@ -207,6 +250,8 @@ def classify_key(key: str) -> str | None:
     found = classify_whole(key)
     if found is not None:
         return found
+    if (host := STORAGE_HOST.compiled.search(key)) is not None:
+        return classify_whole(key[: host.start()])  # ``fs.azure.account.key.<account>.dfs…``
     base = unsuffixed(key)
     if base is None:
         return None
@@ -240,7 +285,7 @@ def classify_whole(key: str) -> str | None:
         return "azure-storage-key"
     if name.endswith(KEY_ENDINGS):
         return "api-key"
-    if name.endswith(PASSWORD_ENDINGS) or name in ("pass", "pwd", "pw"):
+    if name.endswith(PASSWORD_ENDINGS + JOINED_ENDINGS) or name in BARE_PASSWORDS:
         return "password"
     if name.endswith(tuple(KEPT_ENDINGS)):
         return next(KEPT_ENDINGS[end] for end in KEPT_ENDINGS if name.endswith(end))
@@ -248,6 +293,8 @@ def classify_whole(key: str) -> str | None:
         return camel
     if name.startswith(tuple(KEPT_PREFIXES)):
         return next(KEPT_PREFIXES[start] for start in KEPT_PREFIXES if name.startswith(start))
+    if name.endswith(AUTHORIZATION_HEADERS):
+        return "authorization"  # the header's value: ``"authorization_header": "Bearer …"``
     for word in ("secret", "token", "authorization"):
         if name.endswith(word):  # not a page's token (``next_page_token``: a position)
             return None if public_ids.PAGE_KEY.compiled.search(name) else word

@@ -141,10 +141,16 @@ def is_long_hex_under(key: str, value: str) -> bool:
     return len(value.replace("-", "")) >= 32 and not names_data(key)
 
 
+# The least entropy of a capitals-and-digits draw under a token key (``is_generated_under``): a
+# placeholder's repeats (``XXXX1234XXXX5678``: 2.3) fall below it, a 16-character draw rarely.
+CAPS_DRAW_ENTROPY = 3.0
+
+
 def is_generated_under(key: str, value: str) -> bool:
     """
     Return whether ``value`` under a token or API key ``key`` is generated though it reads as a
-    hash or a name elsewhere: hex with letters and digits, 12 or more and varied (``hex_entropy_bound``;
+    hash or a name elsewhere: capitals drawn between digit runs (``words.CAPS_DRAW``, entropy 3 or
+    more), hex with letters and digits, 12 or more and varied (``hex_entropy_bound``;
     8 to 11: no character repeated more than once), or ``DIGIT_KEY`` decimal digits or more, varied and no Unix time, unless
     a word of the key names a hash or id; a short word and a UUID or 24 or more hex (``xapt-<uuid>``).
     """
@@ -157,6 +163,11 @@ def is_generated_under(key: str, value: str) -> bool:
             return False  # a time in milli- or microseconds (``expires: 1733420183412``)
         # A tenth of a draw's neighbours count up: half is a placeholder (``1234567890…``).
         return not is_counted(value, 10, 2)
+    if words.CAPS_DRAW.fullmatch(value) and checks.entropy(value) >= CAPS_DRAW_ENTROPY:
+        # Capitals drawn between digit runs, whose letter runs a syllable draw makes read as
+        # words (``DGQ28MIVAVEROTI879YERVTRQ``, tests/data ``caps-draw-under-key``): under a token
+        # key the digit runs inside the letters tell the draw.
+        return not names_data(key)
     switches = max(DRAWN_LOWER_SWITCHES, -(-len(value) // 5))  # a fifth of it, four at least
     if drawn.is_drawn_lower(value, DRAWN_LOWER, switches):
         return not names_data(key)  # ``0mompvorgkar4f9sephy``: wordy pairs, drawn digits

@@ -7,6 +7,8 @@ Each form is a line whose syntax says the next word is a credential:
   ``key|key-string|password|pre-shared-key|authentication-key 0|7 VALUE`` (type 0 is plain text,
   7 a reversible encoding: both give the password away), after the device's prompt too
   (``sw-01(config-server-tacacs)#key 0 V``); ``ip ospf message-digest-key N md5 [0|7] VALUE``;
+  a BGP peer's ``neighbor PEER password [7] VALUE``, a key chain's ``key-string VALUE`` and ``ip
+  ospf authentication-key VALUE``, whose grammar says it even for digits alone (bench/contexts43);
   Junos ``set … authentication-key|secret|simple-password|ascii-text VALUE`` (bench/contexts35);
 - SNMP: ``snmp-server community VALUE``, net-snmp's ``rocommunity``/``rwcommunity VALUE`` and
   ``createUser NAME MD5|SHA… AUTHPASS [DES|AES… PRIVPASS]`` (the default ``public`` stays);
@@ -36,6 +38,13 @@ DEVICE = (
     rf"(?:tacacs-server|radius-server)[^\n\\]*?[ \t]key(?:[ \t]+[07])?[ \t]+{VALUE}",
     rf"{LINE_HEAD}{PROMPT}(?:key|key-string|password|pre-shared-key|authentication-key)[ \t]+[07][ \t]+{VALUE}",
     rf"message-digest-key[ \t]+[0-9]{{1,3}}[ \t]+md5(?:[ \t]+[07])?[ \t]+{VALUE}",
+    # A BGP peer's TCP MD5 password (IOS, FRR, Quagga: ``neighbor 192.0.2.1 password [7] V``), a
+    # key chain's ``key-string V`` and an interface's ``ip ospf authentication-key V``: the
+    # grammar alone says it, whatever the value's characters.
+    rf"{LINE_HEAD}{PROMPT}neighbor[ \t]+[^\s\\]{{1,64}}[ \t]+password(?:[ \t]+[07])?[ \t]+{VALUE}"
+    r"(?P<syntax>)",
+    rf"{LINE_HEAD}{PROMPT}(?:key-string|ip[ \t]+ospf[ \t]+authentication-key)[ \t]+{VALUE}"
+    r"(?P<syntax>)",
     # Junos ``set … authentication-key V``, ``set system radius-server ADDR secret "V"``.
     rf"{LINE_HEAD}{PROMPT}set[ \t][^\n\\]*?[ \t]{JUNOS_KEYS}[ \t]+(?P<q>\"?){VALUE}(?P=q)(?![^\s;])",
 )
@@ -61,6 +70,7 @@ def credential(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if len(value) < 4 or checks.is_reference(value) or value in DEFAULT_COMMUNITIES:
         return None
     typed = TYPE_DIGIT.search(match.group(), 0, match.start("value") - match.start()) is not None
+    typed = typed or "syntax" in match.re.groupindex
     if not typed and checks.character_classes(value) < 2:
         return None  # a word (``username and password required``), not a password
     end = match.start("value") + len(value)
@@ -83,6 +93,7 @@ def rules() -> list[Rule]:
                 words=("password", "secret", "-server", "key ", "key\t", "key-string", "ascii-text")
             ),
             gate=r"(?:password|secret)[ \t]|(?:tacacs|radius)-server|key(?:-string)?[ \t]+[07][ \t]"
+            r"|key-string[ \t]"
             r"|message-digest-key[ \t]|(?:authentication-key|ascii-text|password-value)[ \t]",
         ),
         Rule(

@@ -77,12 +77,15 @@ def line_start(text: str, position: int) -> int:
 
 # A string literal's prefix letters before its opening quote, no part of the value: Rust raw and
 # byte strings (``r"…"``, ``r#"…"#``, ``b"…"``, ``br"…"``), Python's ``r``/``b``/``u``/``rb``,
-# C/C++ ``L"…"``/``u8"…"``, Objective-C/C# ``@"…"``, bash's ANSI-C ``$'…'``. Interpolating
+# C/C++ ``L"…"``/``u8"…"``, Objective-C/C# ``@"…"``, bash's ANSI-C ``$'…'``, and Go's
+# conversion of a literal to bytes (``hmacKey := []byte("…")``, bench/probes43). Interpolating
 # prefixes (``f"…"``, C# ``$"…"``) are not literals and stay out.
 # The longest value a key's pattern reads, quoted or in a form's slot: a token may be long
 # (Aiven's are 372 characters, an AWS session token's up to about 1,000).
 MAX_VALUE = 1000
-STRING_PREFIX = r"(?:(?:@|[rbulRBUL]|[rbRB]{2}|u8|[rR]\#{1,3})(?=[\"'])|\$(?='))"
+STRING_PREFIX = (
+    r"(?:(?:@|[rbulRBUL]|[rbRB]{2}|u8|[rR]\#{1,3})(?=[\"'])|\$(?=')|\[\]byte\((?=[\"`]))"
+)
 # Every placeholder the rules write; nothing is redacted inside one (anonymize is idempotent).
 PLACEHOLDER = Lazy(r"<(?:redacted:[\w.-]+|ip|email|home|host|user|mac|ssh-fingerprint|ssh-key)>")
 

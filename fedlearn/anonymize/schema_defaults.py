@@ -8,6 +8,8 @@ property. The value is judged as it would be after that name (``tables.judged``)
 less-indented ``key:`` line above it, past the structural words of a schema (``schema``,
 ``items``, ``properties``, ``variables``, ``examples``, ``value``) and a parameter's own ``name:``/
 ``in:`` lines; ``timeout: default: 30`` or ``region: example: eu-west-1`` name nothing.
+A CloudFormation template's parameter gives its value the same way, capitalized (``Parameters:
+DbPassword: Type: String NoEcho: true Default: V``, bench/probes43).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
 VALUE_LINE = Lazy(
-    r"(?:default|example)[ \t]*:[ \t]+(?:(?P<q>[\"'])(?P<quoted>[^\"'\n]{4,400})(?P=q)"
+    r"(?:[Dd]efault|example)[ \t]*:[ \t]+(?:(?P<q>[\"'])(?P<quoted>[^\"'\n]{4,400})(?P=q)"
     r"|(?P<plain>[^\s\"'#{\[&*!|>][^\s#]{3,399}))[ \t]*(?:#[^\n]*)?$",
     re.MULTILINE,
 )
@@ -48,7 +50,7 @@ def rules() -> list[Rule]:
         Rule(
             key_names.NAMES,
             (Matcher(Lazy(VALUE_LINE.pattern, VALUE_LINE.flags), judge=defaulted),),
-            trigger=Trigger(words=("default", "example"), needs=":"),
-            gate=r"(?m)^[ \t]*(?:-[ \t]+)?(?:default|example)[ \t]*:[ \t]+[^\s#]",
+            trigger=Trigger(words=("default", "Default", "example"), needs=":"),
+            gate=r"(?m)^[ \t]*(?:-[ \t]+)?(?:[Dd]efault|example)[ \t]*:[ \t]+[^\s#]",
         )
     ]

@@ -192,3 +192,39 @@ def test_a_labelled_json_field_is_redacted(
 def test_a_labelled_json_field_of_no_secret_stays(anonymizer: Anonymizer, text: str) -> None:
     """A label naming no secret, or an empty value, leaves the value."""
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "aws cloudformation create-stack --stack-name app --parameters "
+            "ParameterKey=DbPass,ParameterValue=2OIJ61Nxco8IQ ParameterKey=Env,ParameterValue=prod",
+            "aws cloudformation create-stack --stack-name app --parameters "
+            "ParameterKey=DbPass,ParameterValue=<redacted:password> "
+            "ParameterKey=Env,ParameterValue=prod",
+        ),
+        (
+            '--environment Name=DB_PASSWORD,Value="Xk82hfPq0zLw" Name=LOG_LEVEL,Value=info',
+            '--environment Name=DB_PASSWORD,Value="<redacted:password>" Name=LOG_LEVEL,Value=info',
+        ),
+    ],
+)
+def test_a_cli_shorthand_pair_names_its_value(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """The AWS CLI's ``ParameterKey=K,ParameterValue=V`` / ``Name=K,Value=V`` pair a secret's
+    name with its value (bench/probes43)."""
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aws ec2 create-tags --resources i-1 --tags Key=Name,Value=web-01 Key=Team,Value=ops",
+        "--parameters ParameterKey=SecretName,ParameterValue=prod/db",
+    ],
+)
+def test_pairs_of_other_names_or_references_stay(anonymizer: Anonymizer, text: str) -> None:
+    """A tag's and a secret's name stay."""
+    assert anonymizer.anonymize(text) == text

@@ -445,3 +445,26 @@ def test_an_escape_after_a_value_ends_it(anonymizer: Anonymizer, text: str, expe
 )
 def test_a_path_or_pattern_with_backslashes_stays(anonymizer: Anonymizer, text: str) -> None:
     assert anonymizer.anonymize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'hmacKey := []byte("q8Rt2vLm9xWp3nZa")',
+            'hmacKey := []byte("<redacted:api-key>")',
+        ),
+        ("jwtSecret = []byte(`q8Rt2vLm9xWp3nZa`)", "jwtSecret = []byte(`<redacted:secret>`)"),
+        ('msg := []byte("hello world")', 'msg := []byte("hello world")'),
+        (
+            'hmacKey := []byte(os.Getenv("HMAC_KEY"))',
+            'hmacKey := []byte(os.Getenv("HMAC_KEY"))',
+        ),
+    ],
+)
+def test_a_go_literal_converted_to_bytes_is_the_value(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """Go's ``[]byte("V")`` is a literal's prefix (``rules.STRING_PREFIX``, bench/probes43): the
+    value under a secret's name goes; a variable read and a name naming no secret stay."""
+    assert anonymizer.anonymize(text) == expected

@@ -1,4 +1,4 @@
-"""Passwords in daemons' credential files: ppp, pgbouncer, rsyncd."""
+"""Passwords in daemons' credential files: ppp, pgbouncer, rsyncd, Deluge, Jetty."""
 
 from __future__ import annotations
 
@@ -35,6 +35,22 @@ SCRAM = "SCRAM-SHA-256$4096:bWFkZXVwc2FsdA==$c3RvcmVka2V5c3RvcmVka2V5c3Q=:c2Vydm
             "secrets file = /etc/rsync.pw\n$ cat /etc/rsync.pw\nmirror:<redacted:password>\n"
             "@ops:<redacted:password>",
         ),
+        (
+            "# ~/.config/deluge/auth\nlocalclient:da39a3ee5e6b4b0d3255bfef95601890afd80709:10\n"
+            "svc-deploy:ksqxv0hkdkli9s71bd7ebfl5cijbab7f:10",
+            "# ~/.config/deluge/auth\nlocalclient:<redacted:password>:10\n"
+            "svc-deploy:<redacted:password>:10",
+        ),
+        (
+            "$ cat /var/lib/deluged/config/auth\nanna:correct-horse:5",
+            "$ cat /var/lib/deluged/config/auth\nanna:<redacted:password>:5",
+        ),
+        (
+            "# etc/realm.properties\nlooker_client: x0790gmxnhfxcvlseem7vpe3,admin,user\n"
+            "guest: OBF:1xmk1w261u9r1w1c1xmq,user\nops=MD5:164c88b302622e17050af52c89945d44,admin",
+            "# etc/realm.properties\nlooker_client: <redacted:password>,admin,user\n"
+            "guest: OBF:<redacted:password>,user\nops=MD5:<redacted:password>,admin",
+        ),
     ],
 )
 def test_credential_file_lines_lose_their_password(
@@ -54,6 +70,9 @@ def test_credential_file_lines_lose_their_password(
         '"name" "value"\n"other" "thing"',
         "rsyncd.secrets\nlocalhost:873\nsee:https://example.org",
         'pool "md5" "sha256"',
+        "see deluge/authentication.md\nfoo:bar123:5",  # no auth file named
+        "# ~/.config/deluge/auth\nlisten:0.0.0.0:58846\ntime:12:30",  # no level after a value
+        "realm.properties holds the users\njetty.home: /opt/jetty\nstatus: ok",  # no role
     ],
 )
 def test_other_lines_stay(anonymizer: Anonymizer, text: str) -> None:

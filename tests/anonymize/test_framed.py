@@ -353,3 +353,25 @@ def test_a_value_told_in_a_json_string_ends_at_its_quote_or_escape(
     the string's closing quote or a ``\\n`` escape (``value_spans.TOLD_END``)."""
     assert "8xNbe3nNyj" not in anonymizer.anonymize(text)
     assert "Xk9fQ2mLp7Rt4Wc8Zb2N" not in anonymizer.anonymize(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "> Ready! Your webhook signing secret is XjPSUOhREIN (^C to quit)",
+            "> Ready! Your webhook signing secret is <redacted:secret-value> (^C to quit)",
+        ),
+        ("the secret is E1dtn20Y", "the secret is <redacted:secret-value>"),
+        ("the secret is required here", "the secret is required here"),
+        ("the secret is kubernetes", "the secret is kubernetes"),
+        ("the secret is 3a4b5c6d", "the secret is 3a4b5c6d"),  # short hex: an id
+        ("the token is XjPSUOhREIN", "the token is XjPSUOhREIN"),  # a told token is drawn long
+    ],
+)
+def test_a_told_secret_may_be_as_short_as_a_password(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """A value prose calls the secret reads as one from 8 characters, as a password does (a
+    webhook's signing secret, bench/contexts40); words, short hex and a short told token stay."""
+    assert anonymizer.anonymize(text) == expected

@@ -33,6 +33,19 @@ from fedlearn.anonymize import Anonymizer, key_names
         ("accessor_token", "token"),
         ("password_policy", None),
         ("session_prod", None),
+        ("sendemail.smtppass", "password"),  # ``git config -l`` prints names in lower case
+        ("sendemail.work.smtppass", "password"),
+        ("dbpass", "password"),
+        ("MYSQL_ROOTPWD", "password"),
+        ("bypass", None),
+        ("compass", None),
+        (".pgpass", None),  # PostgreSQL's password file
+        ("proxypass", None),
+        ("sendemail.smtpuser", None),
+        ("fs.azure.account.key.acct.dfs.core.windows.net", "high-entropy"),  # Hadoop's, per account
+        ("fs.azure.account.oauth2.client.secret.acct.blob.core.windows.net", "secret"),
+        ("fs.azure.account.auth.type.acct.dfs.core.windows.net", None),
+        ("acct.blob.core.windows.net", None),
     ],
 )
 def test_a_key_counts_when_it_ends_with_a_secret_word(key: str, rule: str | None) -> None:
@@ -455,3 +468,50 @@ def test_a_key_that_negates_its_secret_word_names_none(key: str, rule: str | Non
     """``not_secret = notapassword`` (detect-secrets' negative fixture) names no credential; a
     negation of another word, or a word that starts with ``non``/``not``, leaves the key's rule."""
     assert key_names.classify_key(key) == rule
+
+
+def test_a_git_listing_s_lower_case_smtp_password_goes(anonymizer: Anonymizer) -> None:
+    """``git config -l`` prints ``sendemail.smtpPass`` as ``sendemail.smtppass``: still a password;
+    the server and user beside it stay."""
+    text = (
+        "$ git config -l\nsendemail.smtpserver=smtp.example.org\nsendemail.smtpuser=anna\n"
+        "sendemail.smtppass=Vq3kT9xLm2pR"
+    )
+    expected = text.replace("Vq3kT9xLm2pR", "<redacted:password>")
+    assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '{"type": "gitea", "authorization_header": "Bearer ibWWlZcUUqQMHHEajlFo"}',
+            '{"type": "gitea", "authorization_header": "Bearer <redacted:authorization>"}',
+        ),
+        (
+            "authorization-header: Bearer 3041701440632251",
+            "authorization-header: Bearer <redacted:authorization>",
+        ),
+        ("authorization_header_name: Authorization", "authorization_header_name: Authorization"),
+        ("auth_header_format: bearer", "auth_header_format: bearer"),
+    ],
+)
+def test_a_key_naming_the_authorization_header_holds_its_value(
+    anonymizer: Anonymizer, text: str, expected: str
+) -> None:
+    """``authorization_header`` holds the header's value (a webhook's, bench/contexts40): the
+    scheme word stays, the credentials go; a key naming the header's name or format stays."""
+    assert anonymizer.anonymize(text) == expected
+
+
+def test_a_hadoop_azure_key_named_with_its_account_s_host_goes(anonymizer: Anonymizer) -> None:
+    """``spark.conf.set("fs.azure.account.key.<account>.dfs.core.windows.net", V)``: the setting
+    before the account's host names the key (bench/probes43); the auth type beside it stays."""
+    text = (
+        'spark.conf.set("fs.azure.account.key.acct.dfs.core.windows.net", '
+        '"007c8b06d6e14813c31ff43f8513e25a")\n'
+        'spark.conf.set("fs.azure.account.auth.type.acct.dfs.core.windows.net", "SharedKey")'
+    )
+    assert anonymizer.anonymize(text) == text.replace(
+        "007c8b06d6e14813c31ff43f8513e25a", "<redacted:high-entropy>"
+    )

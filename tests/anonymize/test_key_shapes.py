@@ -345,3 +345,30 @@ def test_a_fields_name_about_a_secret_stays(anonymizer: Anonymizer, text: str) -
 def test_a_password_of_words_still_goes(anonymizer: Anonymizer, text: str, expected: str) -> None:
     """Words with no secret's word among them, a digit, or a drawn password: a password."""
     assert anonymizer.anonymize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "generated"),
+    [
+        ("NUMBAT_API_KEY", "DGQ28MIVAVEROTI879YERVTRQ", True),  # syllables between digit runs
+        ("api_token", "KEPOVALUMI47RASODEPI902XQ", True),
+        ("NUMBAT_API_KEY", "XXXX1234XXXX5678XX", False),  # a placeholder's repeats: entropy 2.3
+        ("api_token_id", "DGQ28MIVAVEROTI879YERVTRQ", False),  # an id under a data word
+        ("api_token", "MIVAVEROTIYERVTRQ", False),  # no digit run inside: no capitals draw
+    ],
+)
+def test_capitals_drawn_between_digit_runs_under_a_token_key(
+    key: str, value: str, generated: bool
+) -> None:
+    """Capitals with two digit runs or more inside them are a draw under a token key, however
+    wordy their letter runs read; a placeholder's repeats and a data word's id are not."""
+    assert key_shapes.is_generated_under(key, value) is generated
+
+
+def test_a_wordy_capitals_draw_under_an_api_key_goes(anonymizer: Anonymizer) -> None:
+    """tests/data ``caps-draw-under-key``: the draw's 10-letter run reads as a word, the key and
+    the digit runs inside the letters tell it is drawn; a placeholder stays."""
+    text = "export NUMBAT_API_KEY=DGQ28MIVAVEROTI879YERVTRQ"
+    assert anonymizer.anonymize(text) == "export NUMBAT_API_KEY=<redacted:api-key>"
+    kept = "export NUMBAT_API_KEY=XXXX1234XXXX5678XX"
+    assert anonymizer.anonymize(kept) == kept

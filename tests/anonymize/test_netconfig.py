@@ -36,6 +36,17 @@ from fedlearn.anonymize import Anonymizer, Machine
             "ann:{CLEAR}<redacted:password>:1001:1001::/var/mail/ann",
         ),
         ("BasicAuth proxyuser Pr0xy!Pw", "BasicAuth proxyuser <redacted:password>"),
+        (
+            "router bgp 65001\n neighbor PEERS remote-as 65002\n neighbor PEERS password 813585352",
+            "router bgp 65001\n neighbor PEERS remote-as 65002\n neighbor PEERS password"
+            " <redacted:password>",
+        ),
+        (
+            " neighbor PEERS password 7 0822455D0A16",
+            " neighbor PEERS password 7 <redacted:password>",
+        ),
+        (" key-string Rk7vQ2mX9p", " key-string <redacted:password>"),
+        (" ip ospf authentication-key kd8Wq2", " ip ospf authentication-key <redacted:password>"),
     ],
 )
 def test_device_credentials_are_redacted(anonymizer: Anonymizer, text: str, expected: str) -> None:
@@ -52,6 +63,8 @@ def test_device_credentials_are_redacted(anonymizer: Anonymizer, text: str, expe
         "snmp-server community public RO",
         "rocommunity $SNMP_COMMUNITY",
         "BasicAuth is off by default",
+        "the neighbor needs a password to be set",
+        " neighbor PEERS password $BGP_PASSWORD",
     ],
 )
 def test_prose_and_defaults_stay(anonymizer: Anonymizer, text: str) -> None:
@@ -67,3 +80,14 @@ def test_key_string_lines_are_found_by_every_path() -> None:
     assert (
         triggers.anonymize(text) == reference.anonymize(text) == " key-string 0 <redacted:password>"
     )
+
+
+@pytest.mark.parametrize(
+    "text", [" neighbor 198.51.100.7 password 813585352275581", " key-string Rk7vQ2mX9p"]
+)
+def test_bgp_and_key_chain_lines_are_found_by_every_path(text: str) -> None:
+    """The new device forms pass the rule's trigger and gate as their patterns find them."""
+    reference = Anonymizer(config.Anonymize(), Machine.local(), use_prefilter=False)
+    triggers = Anonymizer(config.Anonymize(), Machine.local(), use_re2=False, re2_after=0)
+    assert triggers.anonymize(text) == reference.anonymize(text)
+    assert "<redacted:password>" in reference.anonymize(text)

@@ -2414,7 +2414,7 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("vault-recovery-key-line", "Recovery Key 1: {s}", lambda: hexs(66)),
         (
             "vault-unseal-keys-json",
-            '{{"unseal_keys_b64": ["{s}"], "unseal_threshold": 1}}',
+            '{"unseal_keys_b64": ["{s}"], "unseal_threshold": 1}',
             lambda: b64(44),
         ),
         ("vault-operator-unseal", "$ vault operator unseal {s}", lambda: b64(44)),
@@ -2516,7 +2516,7 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             '@pytest.fixture\ndef numbat_api_key():\n    return "{s}"',
             lambda: hexs(32),
         ),
-        ("returned-getter", 'public String getNumbatToken() {{\n    return "{s}";\n}}', uuid),
+        ("returned-getter", 'public String getNumbatToken() {\n    return "{s}";\n}', uuid),
         (
             "fallback-assigned",
             'let numbatToken = Bundle.main.object(forInfoDictionaryKey: "NumbatToken") as? String'
@@ -2540,7 +2540,7 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
             'const client = new NumbatClient("https://api.numbat.dev", "{s}");',
             lambda: hexs(32),
         ),
-        ("spring-placeholder-default", '@Value("${{numbat.api-token:{s}}}")', lambda: hexs(24)),
+        ("spring-placeholder-default", '@Value("${numbat.api-token:{s}}")', lambda: hexs(24)),
         ("parent-credentials-key", "keyauth_credentials:\n- key: {s}", lambda: hexs(32)),
         (
             "client-endpoint-base64-key",
@@ -2572,8 +2572,8 @@ def later_forms() -> list[tuple[str, str, Callable[[], str]]]:
         ("reg-query-row", "    NumbatToken    REG_SZ    {s}", lambda: chars(22)),
         (
             "terraform-output-json",
-            '{{\n  "numbat_api_key": {{\n    "sensitive": true,\n    "type": "string",\n'
-            '    "value": "{s}"\n  }}\n}}',
+            '{\n  "numbat_api_key": {\n    "sensitive": true,\n    "type": "string",\n'
+            '    "value": "{s}"\n  }\n}',
             lambda: drawn_lower(32),
         ),
         (
