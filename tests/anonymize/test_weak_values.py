@@ -30,6 +30,9 @@ SECRETS = [
     # prose that says what a password is
     ("the password is orange45", "orange45"),
     ("admin password is MG1qxvv", "MG1qxvv"),
+    # a login told as a pair
+    ("login admin / master36", "master36"),
+    ("Login: admin / Y3Z2kIw", "Y3Z2kIw"),
 ]
 
 KEPT = [
@@ -49,6 +52,9 @@ KEPT = [
     "The password is required",
     "the token is football84",  # a token told in prose is drawn long
     "max_tokens=4096",
+    "login admin / ubuntu",
+    "credentials admin base64",
+    "login: admin / see vault",
 ]
 
 
