@@ -46,6 +46,8 @@ SHORT_DRAW = Lazy(
 # ``uint32``, ``float16``, ``aarch64``); a longer word is a person's (``baseball64``).
 POWERS_OF_TWO = frozenset(str(2**power) for power in range(3, 13))
 WIDTH_WORD = 7
+# The longest value either look fits: 16 letters, 6 digits, 2 symbols.
+MOST = 24
 
 
 def is_placeholder_chosen(value: str) -> bool:
@@ -62,6 +64,8 @@ def is_chosen_under(key: str, value: str) -> bool:
 def is_chosen(value: str) -> bool:
     """Return whether ``value`` reads as a password a person chose: a word and digits, or a short
     draw (see module); ``framed`` asks it of a value prose says a password is."""
+    if not 6 <= len(value) <= MOST:
+        return False
     found = WORD_DIGITS.fullmatch(value)
     if found is not None:
         digits = found.group("digits")  # None after one digit and a symbol
