@@ -154,7 +154,10 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         is_element(text, key_start) and closes_element(text, key, match.end())
     ):
         return None
-    if text.startswith("+", key_start - 1) and text[key_start - 2 : key_start - 1].isalnum():
+    # The character before the key ("" at the text's start: ``text.startswith(c, -1)`` would read
+    # the text's last one, and ``password: Freedom59$`` lost its value to a ``$`` at its end).
+    before = text[key_start - 1 : key_start] if key_start else ""
+    if before == "+" and text[key_start - 2 : key_start - 1].isalnum():
         return None  # the tail of a base64 run (``…Qd7+pw==,type:str]``: sops' tag), no key
     name = key_names.classify_key(key)
     if name is None or is_public_setting(key) or public_ids.is_hash_qualified(text, key_start):
@@ -166,13 +169,13 @@ def assignment(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     if TERNARY.search(text, max(0, key_start - 8), key_start):
         return None  # the branches of a conditional expression (``c ? 'password' : 'text'``)
     window = max(0, key_start - 96)
-    if text.startswith(":", key_start - 1) and ARN_HEAD.search(text, window, key_start):
+    if before == ":" and ARN_HEAD.search(text, window, key_start):
         return None  # an ARN's resource type and name (``…:123456789012:secret:app/db``)
     if key.lower() == "key" and public_keys.is_after_public(text, key_start):
         return None  # ``public key: …`` (``wg show``, ``age-keygen``)
     if text.endswith("${", 0, key_start):
         return shell_default(text, key_start + len(key), name, key)
-    if text.startswith("$", key_start - 1) and match.re.pattern == VALUE_AFTER[":"].pattern:
+    if before == "$" and match.re.pattern == VALUE_AFTER[":"].pattern:
         return None  # a variable's expansion before a list's ``:`` (``NIX_PATH=a=$PWD:b=.``)
     start, end = match.span("value")
     if code_values.is_prompt(text, key_start, start) or code_values.is_role(text, match.start()):
@@ -224,9 +227,10 @@ def is_after_pair(text: str, key_start: int) -> bool:
 
 def is_element(text: str, key_start: int) -> bool:
     """Return whether the key at ``key_start`` names an element: ``<Key>`` or ``<ns:Key>``."""
-    if text.startswith("<", key_start - 1):
+    before = text[key_start - 1 : key_start] if key_start else ""
+    if before == "<":
         return True
-    if not text.startswith(":", key_start - 1):
+    if before != ":":
         return False
     colon = key_start - 1
     if text.endswith("<redacted", 0, colon):

@@ -15,7 +15,15 @@ import functools
 import math
 from typing import Any
 
-from fedlearn.anonymize import checks, key_shapes, public_ids, references, rules, words
+from fedlearn.anonymize import (
+    checks,
+    key_shapes,
+    public_ids,
+    references,
+    rules,
+    weak_values,
+    words,
+)
 
 WEAK_ENDINGS = (
     "auth",
@@ -314,7 +322,11 @@ def is_guarded(key: str) -> bool:
 
 def is_secret_value(name: str, key: str, value: str) -> bool:
     """Return whether a literal ``value`` under ``key`` (classified ``name``) is a secret."""
-    if len(value) < MINIMUM.get(name, 8) or references.is_reference(value):
+    if references.is_reference(value):
+        return False
+    # A token's or API key's chosen password may be shorter (``tiger17``: ``weak_values``).
+    short_chosen = name in ("token", "api-key") and weak_values.is_chosen_under(key, value)
+    if len(value) < MINIMUM.get(name, 8) and not short_chosen:
         return False
     if key.endswith(("Id", "ID", "id")) and "/" in value and words.is_named(value):
         return False  # a secret's id that is its path in a store (``SecretId: "app/db/password"``)
@@ -339,7 +351,9 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
         return False  # an option (``--password-file``), not a value
     if name in ("token", "api-key"):
         generated = reads_generated(value, 8) and not words.is_named(value)
-        return generated or key_shapes.is_generated_under(key, value)
+        if generated or key_shapes.is_generated_under(key, value):
+            return True
+        return weak_values.is_chosen_under(key, value)  # ``token=football84`` (``weak_values``)
     if name == "high-entropy":
         if public_ids.is_analytics_id(value):
             return False  # a cookie's ``_ga=GA1.2.<number>.<time>``: no session, no login

@@ -6,7 +6,8 @@ a slash, the values in the same order: ``user/pass: admin / V``, ``username/pass
 admin/V``, ``u/p: admin/V`` (the lead's probe of told logins, session 36). ``assignments`` reads
 the key before the separator, so it took the user for the password (``user/pass: <redacted> /
 V``). The pair's second part is a ``password`` when it reads as a password: generated
-(``key_names.reads_generated``), or chosen (``framed.is_chosen_password``, ``key_shapes.is_chosen``);
+(``key_names.reads_generated``), or chosen (``framed.is_chosen_password``, ``key_shapes.is_chosen``,
+``weak_values.is_chosen``: ``login admin / master36``);
 a reference, a URL, a path, a host or a word stays (``login: admin / see vault``, ``creds:
 ops/readme.md``).
 """
@@ -16,7 +17,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import checks, framed, key_names, key_shapes, references, words
+from fedlearn.anonymize import (
+    checks,
+    framed,
+    key_names,
+    key_shapes,
+    references,
+    weak_values,
+    words,
+)
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 # A user is no flag (``login --token V``, ``--username``); a value ends at a backslash (a JSON
@@ -153,6 +162,8 @@ def is_told_password(value: str) -> bool:
         return True
     if framed.is_chosen_password(value) or key_shapes.is_chosen(value, 8):
         return True
+    if weak_values.is_chosen(value):
+        return True  # a word and digits, a short draw (``login admin / master36``)
     if not 8 <= len(value) <= 64 or SYMBOLS.isdisjoint(value):
         return False
     return any(c.isalpha() for c in value) and any(c.isdigit() for c in value)

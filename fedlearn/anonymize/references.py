@@ -11,7 +11,7 @@ is the same question after a secret word in prose (``secret_words``).
 
 from __future__ import annotations
 
-from fedlearn.anonymize import checks, said_fake, words
+from fedlearn.anonymize import checks, said_fake, weak_values, words
 from fedlearn.anonymize.rules import Lazy
 
 # A value that assigns another variable: an upper-case name (``BUILD_SHA``), ``=``, more.
@@ -43,7 +43,8 @@ def is_reference(value: str) -> bool:
     form body is the reference ``${DB_PASSWORD}``, sent unexpanded).
     """
     if checks.is_reference(value) and not is_blob(value) and not is_chance_xxx(value):
-        return True
+        # ``changeme43``: a password chosen from the placeholder, not it (``weak_values``)
+        return not weak_values.is_placeholder_chosen(value)
     if STORE_COMMAND.compiled.fullmatch(value):
         return True  # ``pass show mail/x``: a command that reads the secret (bench/contexts34)
     if said_fake.is_said_fake(value):
