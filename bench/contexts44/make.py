@@ -562,7 +562,7 @@ def c_browser_policy(r, pairs):
 
 
 def c_cups_print(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs)
     p = pct(v)
     return ctx_tuple(
@@ -629,7 +629,7 @@ def c_data_quality(r, pairs):
 
 
 def c_log_shippers(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs)
     return choose(
         v,
@@ -704,7 +704,7 @@ def c_automation_servers(r, pairs):
 
 
 def c_openstack_cli(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs)
     return choose(
         v,
@@ -721,7 +721,7 @@ def c_openstack_cli(r, pairs):
 
 
 def c_small_clouds(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs)
     return choose(
         v,
@@ -740,7 +740,7 @@ def c_small_clouds(r, pairs):
 
 
 def c_code_scanners(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     return choose(
         v,
         line=(
@@ -764,7 +764,7 @@ def c_release_tools(r, pairs):
             f"# .goreleaser.yaml\nversion: 2\nenv:\n  - {yq(n.env + '=' + v)}\nbuilds:\n  - main: ./cmd/{svc(r)}\n    goos: [linux, darwin]",
         ),
         line=(
-            f"$ GH_TOKEN={shq(v)} npx semantic-release --dry-run\n[semantic-release] › ✔  Allowed to push to the Git repository",
+            f"$ GH_TOKEN={shq(v)} npx semantic-release --dry-run\n[semantic-release] \u203a ✔  Allowed to push to the Git repository",
             f"$ twine upload --repository-url https://pypi.{host(r)}/ -u __token__ -p {shq(v)} dist/*\nUploading distributions to https://pypi.{host(r)}/",
         ),
         bare=(f"$ ghr -t {v} -u acme -r {svc(r)} v1.4.2 dist/",),
@@ -772,7 +772,7 @@ def c_release_tools(r, pairs):
 
 
 def c_build_caches(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs)
     return choose(
         v,
@@ -827,7 +827,7 @@ def c_env_managers(r, pairs):
 
 
 def c_registry_clis(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs)
     reg = f"registry.{host(r)}"
     return choose(
@@ -862,7 +862,7 @@ def c_remote_dev(r, pairs):
 
 
 def c_apm_agents(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     return choose(
         v,
         esc=(
@@ -910,7 +910,7 @@ def c_game_engines(r, pairs):
 
 
 def c_rsync_sync(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs)
     return choose(
         v,
@@ -923,7 +923,7 @@ def c_rsync_sync(r, pairs):
 
 
 def c_backup_servers(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs)
     return choose(
         v,
@@ -970,7 +970,7 @@ def c_desktop_automation(r, pairs):
 
 
 def c_tsdb_servers(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs)
     return choose(
         v,
@@ -989,7 +989,7 @@ def c_tsdb_servers(r, pairs):
 
 
 def c_coord_services(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs)
     return choose(
         v,
@@ -1009,8 +1009,8 @@ def c_warehouse_sql(r, pairs):
     b = f"acme-{svc(r)}"
     forms = [
         f"CREATE OR REPLACE STAGE {ident(n)}_stage\n  URL = 's3://{b}/raw/'\n  CREDENTIALS = (AWS_KEY_ID = '{u}' AWS_SECRET_KEY = {sqlq(v)})\n  FILE_FORMAT = (TYPE = PARQUET);",
-        f"UNLOAD ('SELECT * FROM events WHERE day = ''2026-12-07''')\nTO 's3://{b}/unload/events_'\nACCESS_KEY_ID '{u}'\nSECRET_ACCESS_KEY {sqlq(v)}\nFORMAT AS PARQUET;",
-        f"SELECT count() FROM s3('https://{b}.s3.amazonaws.com/raw/*.parquet', '{u}', {sqlq(v)}, 'Parquet');",
+        f"UNLOAD ('SELECT * FROM events WHERE day = ''2026-12-07''')\nTO 's3://{b}/unload/events_'\nACCESS_KEY_ID '{u}'\nSECRET_ACCESS_KEY {sqlq(v)}\nFORMAT AS PARQUET;",  # noqa: S608
+        f"SELECT count() FROM s3('https://{b}.s3.amazonaws.com/raw/*.parquet', '{u}', {sqlq(v)}, 'Parquet');",  # noqa: S608
     ]
     if "\n" not in v and "'" not in v:
         forms.append(
@@ -1023,7 +1023,7 @@ def c_warehouse_sql(r, pairs):
 
 
 def c_ml_trackers(r, pairs):
-    n, v = pairs[-1]
+    _n, v = pairs[-1]
     u = user_of(pairs)
     return choose(
         v,
@@ -1185,7 +1185,7 @@ def lookalike(i: int, k: int) -> str:
         eid = "".join("abcdefghijklmnop"[int(c, 16)] for c in md5)
         eid2 = "".join("abcdefghijklmnop"[int(c, 16)] for c in h1[:32])
         return (
-            f"# /etc/opt/chrome/policies/managed/extensions.json\n"
+            "# /etc/opt/chrome/policies/managed/extensions.json\n"
             + jdump(
                 {
                     "ExtensionInstallForcelist": [
