@@ -26,7 +26,7 @@ AUTOHOTKEY = (
 KEYSTROKE = r"\bkeystroke[ \t]+\"(?P<apple>(?:[^\"\\\n]|\\[\"\\]){1,200})\""
 # xdotool's ``type`` command, its options before the text.
 XDOTOOL = (
-    r"\bxdotool[ \t][^\n]*?[ \t]type[ \t]+"
+    r"\bxdotool(?:[ \t][^\n]{0,200}?)?[ \t]type[ \t]+"
     r"(?:--(?:delay|window|terminator|args)[ \t]+[^\s'\"]+[ \t]+|--(?:clearmodifiers|sync)[ \t]+)*"
     r"(?:'(?P<xdo_q>[^'\n]{1,200})'|\"(?P<xdo_d>[^\"\n$`\\]{1,200})\"|(?P<xdo>[^\s'\"`$;|&]{1,200}))"
 )
@@ -60,7 +60,7 @@ def rules() -> list[Rule]:
             trigger=Trigger(words=("send", "keystroke", "xdotool", "write("), lower=True),
             gate=(
                 r"(?i)(?:^|\n)[ \t]*send(?:raw|text|input|play|event)?[ \t,]|keystroke[ \t]+\""
-                r"|xdotool[ \t][^\n]*[ \t]type[ \t]|(?:pyautogui|pydirectinput|keyboard)\.(?:type)?write\("
+                r"|xdotool(?:[ \t][^\n]*)?[ \t]type[ \t]|(?:pyautogui|pydirectinput|keyboard)\.(?:type)?write\("
             ),
         )
     ]
