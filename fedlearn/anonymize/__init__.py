@@ -51,6 +51,7 @@ from fedlearn.anonymize import (
     sops_sets,
     sql,
     stdin_fed,
+    table_functions,
     tables,
     trigger_words,
     typed_fields,
@@ -108,6 +109,7 @@ def builtin_rules(
         + typed_fields.rules()
         + typed_keys.rules()
         + digest_auths.rules()
+        + table_functions.rules()
         + impacket_targets.rules()
         + console_logins.rules()
         + named_values.rules()

@@ -1,9 +1,9 @@
 """Forms found by bench/contexts44 (thirty tools' configs, command lines and posts not visited
 before) that table lines cover: the password and token flags of TDengine's ``taos``, OpenStack
 Swift, ``ghr``, the Codecov CLI and CapRover, ``civo apikey save`` (``password_commands``),
-Amanda's ``amandapass`` line (``password_files``), and Python's ``"Bearer " + 'V'`` with two
-kinds of quote (``continued``); and what stays: the same commands' other flags and
-subcommands, references."""
+Amanda's ``amandapass`` line (``password_files``), Rundeck's here-string into a ``password``
+entry (``logins``), and Python's ``"Bearer " + 'V'`` with two kinds of quote (``continued``);
+and what stays: the same commands' other flags and subcommands, references."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ FOUND = [
     (f"$ codecovcli upload-process -t {LOWER} -f coverage.xml", ("token",)),
     (f"$ caprover deploy -h https://captain.example.com -p {LOWER} -a api", ("password",)),
     (f"$ civo apikey save prod {LOWER}", ("secret-value",)),
+    (f"$ rd keys create -p keys/db -t password -f /dev/stdin <<< {LOWER}", ("password",)),
     (f"# /etc/amandapass\n//fs.example.com/backups svc%{LOWER}", ("password",)),
     (f'resp = get(url, headers={{"Authorization": "Bearer " + \'{LOWER}\'}})', ("authorization",)),
 ]
@@ -45,6 +46,8 @@ KEPT = [
     "$ swift -A https://keystone.example.com/auth/v1.0 -U acct:svc -K $ST_KEY list",
     "$ caprover serversetup -p 3000",
     "$ civo apikey list",
+    '$ rd keys create -p keys/db -t password -f /dev/stdin <<< "$DB_PASSWORD"',
+    "$ rd keys create -p keys/ssh -t publicKey -f /dev/stdin <<< ssh-ed25519",
     "//fs.example.com/backups svc%$AMANDA_PASS",
     "// a comment: a%b is the remainder",
     "$ ghr -u acme -r api v1.4.2 dist/",
