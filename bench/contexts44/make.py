@@ -58,7 +58,30 @@ KEY_WORDS = [
 ]
 
 # An SSH key fingerprint: fedlearn replaces it by design (docs/anonymization.md's table).
-SSH_FINGERPRINT = re.compile(r"SHA256:[A-Za-z0-9+/]{43}")
+SSH_FINGERPRINT = re.compile(
+    r"SHA256:[A-Za-z0-9+/]{43}|(?<![0-9a-f:])(?:[0-9a-f]{2}:){15}[0-9a-f]{2}(?![0-9a-f:])"
+)
+# fixtures24's SECRET_NAME in the grammars it misses: a key word inside a longer key
+# (``"secret_key" =>``, ``db_pass[] =``, ``aws_secret_access_key = @'V'``) and .NET's
+# ``<add key="ClearTextPassword" value="V" />``: a literal under a key naming a secret, which
+# fedlearn redacts by design (labelled after the first measurement, rows unchanged).
+SECRET_KEYED = re.compile(
+    r"(?i)(?:pass(?:word|wd)?|pwd|secret|token)[\w\[\]]*[\"']?\s*(?:=>|[:=])\s*@?[\"']([^\s\"']{6,})"
+    r"|key=\"[^\"]*pass[^\"]*\"\s+value=\"([^\"]{6,})\""
+)
+
+
+def secret_shaped(line: str) -> str:
+    """`secret-shaped` for a fixture line holding a literal under a key naming a secret."""
+    m = SECRET_KEYED.search(line)
+    if m is None:
+        return ""
+    value = m.group(1) or m.group(2)
+    if f24.PLACEHOLDER.search(value) or value.startswith(("$", "{", "<", "%")):
+        return ""
+    return "secret-shaped"
+
+
 # A home directory's path: fedlearn replaces it by design (``<home>``; root's home `/root/` too,
 # labelled after the first measurement, rows unchanged).
 HOME = re.compile(r"(?<![\w/])(?:(?:/home|/Users)/[a-z][\w.-]*|/root(?=/))")
@@ -1585,7 +1608,7 @@ def main() -> None:
                         "text": LINE_CONTEXTS[context](line),
                         "source": scanner,
                         "kind": "fixture",
-                        "label": pii_label(LINE_CONTEXTS[context](line)),
+                        "label": pii_label(LINE_CONTEXTS[context](line)) or secret_shaped(line),
                     }
                 )
     for kind, text in lookalikes():

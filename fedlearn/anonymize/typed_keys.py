@@ -6,7 +6,8 @@ type --delay 50 'V'``, Python's ``pyautogui.write('V')`` (``typewrite``, ``keybo
 bench/contexts44. No key names the value and no field is selected (``typed_fields`` reads a web
 test's selector): the verb types any text, so the text counts only when it reads as a password
 (``login_pairs.is_told_password``: generated, chosen, or 8-64 characters of letters, digits and
-a symbol), as ``adb shell input text V`` is judged. ``Send Hello, world{Enter}``, ``keystroke
+a symbol), as ``adb shell input text V`` is judged; text with a ``$`` (a variable) and expect's
+``send "V\\r"`` (``wire_logins`` reads it) are left. ``Send Hello, world{Enter}``, ``keystroke
 "q" using command down`` and ``xdotool type "$PASSWORD"`` stay.
 """
 
@@ -43,6 +44,8 @@ def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     found = match.groupdict()
     group = next(g for g in GROUPS if found.get(g) is not None)
     value = found[group]
+    if value.endswith(("\\r", "\\n")) or "$" in value:
+        return None  # expect's ``send "V\\r"`` (``wire_logins`` reads it), a ``$reference``
     if not is_told_password(value):
         return None
     return match.start(group), match.end(group), "password"

@@ -42,6 +42,9 @@ def test_a_typed_password_is_redacted(text: str) -> None:
         'keystroke "q" using command down',
         'tell application "System Events" to keystroke "hello world"',
         'xdotool type "$PASSWORD"',
+        # expect's send (``wire_logins``), a variable in AutoHotkey
+        'expect "password:"\nsend "$env(SSH_PASS)\\r"',
+        "SendRaw %Password%$",
         "xdotool type --delay 100 'git status'",
         'pyautogui.write("Hello world")',
         "keyboard.write('ls -la')",
