@@ -28,6 +28,7 @@ from fedlearn.anonymize import (
     console_logins,
     credentials,
     declarations,
+    digest_auths,
     documents,
     encoded,
     entropy,
@@ -50,9 +51,11 @@ from fedlearn.anonymize import (
     sops_sets,
     sql,
     stdin_fed,
+    table_functions,
     tables,
     trigger_words,
     typed_fields,
+    typed_keys,
     values,
     vendors,
     webhooks,
@@ -104,6 +107,9 @@ def builtin_rules(
         + chpasswd_lists.rules()
         + kernel_keys.rules()
         + typed_fields.rules()
+        + typed_keys.rules()
+        + digest_auths.rules()
+        + table_functions.rules()
         + impacket_targets.rules()
         + console_logins.rules()
         + named_values.rules()

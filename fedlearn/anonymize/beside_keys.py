@@ -23,6 +23,7 @@ from fedlearn.anonymize import (
     cracked,
     directives,
     dumps,
+    echoed_files,
     echoed_passwords,
     entities,
     go_headers,
@@ -298,6 +299,7 @@ def keyed() -> list[Rule]:
         *printf_frames.rules(),  # ``printf '…AUTH…$n\\r\\n%s…' V | nc``: RESP from arguments
         *secret_objects.rules(),  # QEMU's ``-object secret,id=…,data=V``
         *echoed_passwords.rules(),  # ``BORG_PASSCOMMAND="echo V"``, ``--password-command``
+        *echoed_files.rules(),  # ``echo V > /etc/rsync.pw``, ``printf '%s' V | tee db_password``
         *go_headers.rules(),  # Go's ``map[Authorization:[Bearer V]]``, ``X-Api-Key:[V]``
         *http_configs.rules(),  # Prometheus' ``authorization:`` ``type: Bearer`` ``credentials: V``
         *typed_values.rules(),  # Avro's ``"k": {"string": V}``, DynamoDB's ``{"S": V}``, Firestore's

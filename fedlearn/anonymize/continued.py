@@ -16,7 +16,8 @@ key's or a format's, not ``high-entropy``: two ids side by side are no secret), 
 piece by piece, and the quotes and commas between the pieces stay.
 
 Two string literals joined by a concatenation operator are one string too: ``"Bearer " + "…"``
-(JavaScript, Java, C#, Python, Dart, Kotlin), ``++`` (Haskell), ``..`` (Lua: ``"Bearer " .. "…"``,
+(JavaScript, Java, C#, Python, Dart, Kotlin; Python's and JavaScript's quotes may differ:
+``"Bearer " + 'V'``, bench/contexts44), ``++`` (Haskell), ``..`` (Lua: ``"Bearer " .. "…"``,
 bench/contexts32), and in a text with a ``$`` (PHP, Perl) ``"X_TOKEN=" . "…"``: the same quote on
 both sides, blanks around the operator or none (`` . `` with one blank each side). The rules judge the text with each closing quote, operator and
 opening quote removed; a redaction found there by a rule that names what it found that starts,
@@ -199,7 +200,7 @@ def with_concatenated(text: str, own: list[Hit], find: Callable[[str], list[Hit]
 
 def plus_gaps(text: str) -> list[tuple[int, int]]:
     """Return the spans from a closing quote to the opening quote after ``+`` or ``++`` (blanks
-    between or none; the same quote)."""
+    between or none; either quote: Python's ``"Bearer " + 'V'``, bench/contexts44)."""
     gaps = []
     at = text.find("+")
     while at >= 0:
@@ -210,7 +211,7 @@ def plus_gaps(text: str) -> list[tuple[int, int]]:
         if left >= 0 and text[left] in QUOTES:
             while right < len(text) and text[right] == " ":
                 right += 1
-            if right < len(text) and text[right] == text[left]:
+            if right < len(text) and text[right] in QUOTES:
                 gaps.append((left, right + 1))
         at = text.find("+", right)
     return gaps

@@ -8,7 +8,8 @@ registry.example.com``, ``az login --tenant …``, ``npm login`` stay). So is th
 or ``printf`` pipes into a command that reads its token from standard input (``printf '%s' tok |
 gh auth login --with-token``, ``--token-stdin``, ``--password-stdin``; not a ``$reference``),
 and the word such a command is given as a here-string (``gh auth login --with-token <<< tok``,
-``docker login -u ci --password-stdin <<< 'pw'``, from ``bench/contexts29``), and, in a ``set -x``
+``docker login -u ci --password-stdin <<< 'pw'``, from ``bench/contexts29``; a key store's entry
+typed ``password``, ``rd keys create -t password -f /dev/stdin <<< V``, bench/contexts44), and, in a ``set -x``
 trace, a generated word a traced ``printf``/``echo`` prints on the line before or after the traced
 command that reads it (``+ printf '%s\\n' tok`` / ``+ docker login --password-stdin …``,
 ``bench/contexts32``).
@@ -36,6 +37,12 @@ HERE_FED = Lazy(
     r"<<<[ \t]*(?P<q>[\"']?)(?P<value>[^\s\"'|;&]{4,300})(?P=q)"
 )
 STDIN_FLAG = r"--(?:with-token|token-stdin|password-stdin)"
+# A key store's entry typed ``password`` and fed by a here-string on its command's line (Rundeck's
+# ``rd keys create -p keys/db -t password -f /dev/stdin <<< V``, bench/contexts44).
+HERE_TYPED = Lazy(
+    r"(?:-t|--type)[ \t]+password(?![\w-])[^\n|;&<]{0,200}?"
+    r"<<<[ \t]*(?P<q>[\"']?)(?P<value>[^\s\"'|;&]{4,300})(?P=q)"
+)
 # ``set -x`` traces a pipeline's commands on lines of their own, in either order: the word
 # ``echo``/``printf`` printed and, on the next traced line, the command reading it from stdin.
 TRACED_PRINT = (
@@ -68,6 +75,13 @@ def traced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return piped(match, text)
 
 
+def here_typed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the span of a here-string fed to a key store's ``password`` entry (no reference)."""
+    if checks.is_reference(match.group("value")) or match.group("value").startswith("-"):
+        return None
+    return match.start("value"), match.end("value"), "password"
+
+
 def login_argument(match: re.Match[str], text: str) -> bool:
     """Return whether ``login`` is a command's word and its argument a generated token."""
     start = match.start()
@@ -96,6 +110,12 @@ def rules() -> list[Rule]:
             ),
             trigger=Trigger(words=("--with-token", "-stdin")),
             gate=rf"(?:echo|printf)[ \t][^|\n]*\|[^|\n]*{STDIN_FLAG}|{STDIN_FLAG}[^\n]*<<<",
+        ),
+        secret(
+            "password",
+            Matcher(Lazy(HERE_TYPED.pattern), judge=here_typed),
+            trigger=Trigger(words=("<<<",)),
+            gate=r"(?:-t|--type)[ \t]+password[^\n]*<<<",
         ),
         Rule(
             ("token", "password"),

@@ -144,6 +144,12 @@ SEPARATE = {
     # V`` (``SUFFIXED``), Redpanda's ``rpk acl user create U -p V`` (``SUBCOMMANDS``).
     **dict.fromkeys(("upsrw", "upscmd", "add-user", "add-user-keycloak"), ("-p", "--password")),
     "rpk": ("-p", "--password", "--new-password"),
+    # contexts44: OpenStack Swift's ``swift -U ACCOUNT:USER -K V``, ``ghr -t V``, the Codecov
+    # CLI's ``codecovcli upload-process -t V``, ``caprover deploy -p V`` (``SUBCOMMANDS``).
+    "swift": ("-K", "--key"),
+    "ghr": ("-t", "-token"),
+    "codecovcli": ("-t", "--token"),
+    "caprover": ("-p", "--caproverPassword"),
 }
 ATTACHED = {
     **dict.fromkeys(("7z", "7za", "7zr", "rar", "unrar"), ("-p",)),
@@ -155,6 +161,7 @@ ATTACHED = {
     # getopt's short option touching its value: ``ipmitool -PV``, ``bcp … -P'V'``, ``isql -PV``.
     **dict.fromkeys(("ipmitool", "bcp", "sqlcmd", "osql", "isql", "tsql"), ("-P",)),
     "gh": ("-b",),  # ``gh secret set NAME -b'V'``
+    "taos": ("-p",),  # TDengine's shell: ``taos -h H -u U -pV`` (contexts44)
 }
 # Commands that take the flagged password only in one subcommand (``az login -p``).
 # ``dotnet nuget add source … -p`` (``dotnet run -p`` names a project).
@@ -174,6 +181,7 @@ SUBCOMMANDS: dict[str, tuple[str, ...]] = {
     "security": ("unlock-keychain", "create-keychain", "set-keychain-password", "import"),
     "gh": ("secret",),  # ``gh pr create -b main`` is a base branch
     "rpk": ("acl", "security"),  # ``rpk topic produce -p`` is a partition
+    "caprover": ("deploy",),  # ``caprover deploy -p V`` (contexts44)
 }
 WINDOWS = frozenset({"schtasks", "winrs", "net", "reg", "certutil", "signtool", "ksetup"})
 # Commands whose password is part of a word: ``sqlplus user/pass@db``, ``smbclient -U user%pass``,
@@ -249,13 +257,16 @@ VERBS: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
     "maxctrl": ((("create", "user"), 1), (("alter", "user"), 1)),
     "dscl": ((("-passwd",), 1),),
     "networksetup": ((("-setairportnetwork",), 2),),
+    "civo": ((("apikey", "save"), 1), (("apikey", "add"), 1)),  # ``civo apikey save NAME V``
 }
 # Commands whose flagged or placed value is a password only when it reads as one
 # (``login_pairs.is_told_password``): a ``gh secret``'s body may be any text (``-b main``), and
 # ``adb shell input text`` types anything.
 JUDGED = frozenset({"gh", "adb"})
 # The verbs whose argument is an API or login token (``token``), not a password.
-TOKEN_VERBS = frozenset({"snyk", "wandb", "ngrok", "vault", "bao", "nuget", "immich", "semaphore"})
+TOKEN_VERBS = frozenset(
+    {"civo", "snyk", "wandb", "ngrok", "vault", "bao", "nuget", "immich", "semaphore"}
+)
 VALUED = frozenset(
     {"--host", "--method", "--code", "--passwordenv", "--passwordfile", "-a", "-o", "-salt", "-in"}
     | {"-Source", "-ConfigFile"}  # NuGet's ``setapikey V -Source URL``
@@ -294,6 +305,7 @@ VERB_NEEDS = {
     "maxctrl": "user",
     "dscl": "-passwd",
     "networksetup": "-setairportnetwork",
+    "civo": "(?:save|add)",
 }
 MKPASSWD_VALUED = frozenset({"-m", "--method", "-S", "--salt", "-R", "--rounds", "-P"})
 # unixODBC's ``isql`` flags that take no value; another flag makes it Sybase's ``isql -U -P``.

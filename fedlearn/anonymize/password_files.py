@@ -1,4 +1,4 @@
-"""Files whose lines are credentials (DESIGN.md guarantee 1): .pgpass, sasl_passwd, OpenVPN's.
+"""Files whose lines are credentials (DESIGN.md guarantee 1): .pgpass, sasl_passwd, amandapass, OpenVPN's.
 
 ``password``: a ``.pgpass`` line ``host:port:database:user:password`` (``*`` wildcards, ``\\:``
 escapes; the user has a letter, the password is the last field); a postfix ``sasl_passwd`` line
@@ -7,7 +7,8 @@ a line too, when its value looks generated); the password line of an OpenVPN ``a
 file (after a line naming ``auth-user-pass``: a user line, then the password line; not a
 directive such as ``persist-key``), also where a ``cat`` prints the file an ``auth-user-pass PATH``
 of the same text names (the same file name: its two lines follow the ``cat`` line). A ``%VAR%`` is no placeholder there: no shell reads these
-files. Lines end at a line break or a JSON-escaped ``\\n`` (``LINE_END``, ``configfiles``' too).
+files. Amanda's ``amandapass`` line ``//host/share user%password`` (bench/contexts44): the
+part after ``%``. Lines end at a line break or a JSON-escaped ``\\n`` (``LINE_END``, ``configfiles``' too).
 """
 
 from __future__ import annotations
@@ -174,8 +175,24 @@ def openvpn(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return password.start(), password.end(), "password"
 
 
+# Amanda's ``/etc/amandapass`` (smbclient's shares): ``//host/share user%password [domain]``.
+AMANDAPASS = Lazy(
+    r"(?m:^)[ \t]*//[A-Za-z0-9][A-Za-z0-9_.-]*/[^\s%]+[ \t]+[^\s%/]{1,64}%(?P<value>[^\s]{1,200})"
+)
+AMANDAPASS_GATE = r"(?:^|\n)[ \t]*//[A-Za-z0-9][A-Za-z0-9_.-]*/[^\n]*%"
+
+
+def amandapass(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return the password of an ``amandapass`` line, or None (a placeholder, a reference)."""
+    value = match.group("value")
+    if len(value) < 4 or is_placeholder(value):
+        return None
+    return match.start("value"), match.end("value"), "password"
+
+
 def rules() -> list[Rule]:
-    """Return the rules for ``.pgpass``, ``sasl_passwd`` and OpenVPN ``auth-user-pass`` lines."""
+    """Return the rules for ``.pgpass``, ``sasl_passwd``, ``amandapass`` and OpenVPN
+    ``auth-user-pass`` lines."""
     return [
         secret(
             "password",
@@ -188,6 +205,12 @@ def rules() -> list[Rule]:
             Matcher(Lazy(SASL.pattern), find=sasl_lines, judge=sasl),
             trigger=Trigger(patterns=tuple(Lazy(part) for part in SASL_GATE.split("|"))),
             gate=SASL_GATE,
+        ),
+        secret(
+            "password",
+            Matcher(Lazy(AMANDAPASS.pattern), judge=amandapass),
+            trigger=Trigger(words=("//",)),
+            gate=AMANDAPASS_GATE,
         ),
         secret(
             "password",
