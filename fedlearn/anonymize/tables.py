@@ -283,6 +283,14 @@ def keyed_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return judged(match.group("key"), match.group("value"), match.end("value"))
 
 
+def password_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return ``judged``'s answer for a match's ``value`` group as a password: the judge of every
+    form whose grammar, not a key, places a password (a Basic pair's ``user:V``, a credentials
+    call's argument, an IRC ``IDENTIFY``), so a ``$variable`` or a word there stays as it would
+    after ``password=``."""
+    return judged("password", match.group("value"), match.end("value"))
+
+
 # A delimiter next to a cell that holds a key word (the key's cell of a header or row). A ``|``
 # counts only in a line that starts with one (a Markdown row's every cell ends in ``|``), so a
 # shell pipe after a word (``skills-patterns | jq``) does not wake the rule.
