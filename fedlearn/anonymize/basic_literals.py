@@ -23,10 +23,8 @@ does not make the pair.
 
 from __future__ import annotations
 
-import re
-
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
-from fedlearn.anonymize.tables import judged
+from fedlearn.anonymize.tables import password_value
 
 USER = r"[A-Za-z0-9_.@+-]{1,100}"
 # ``"user:V"``, maybe as bytes; the value stops at its quote.
@@ -58,25 +56,20 @@ PASSWORD = Lazy(
 )
 
 
-def pair_password(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of the password of a Basic pair or libcurl option, or None."""
-    return judged("password", match.group("value"), match.end("value"))
-
-
 def rules() -> list[Rule]:
     """Return the rule for Basic pairs; trigger and gate come from the encoders' and options' heads."""
     return [
         Rule(
             ("password",),
             tuple(
-                Matcher(Lazy(pattern.pattern), judge=pair_password)
+                Matcher(Lazy(pattern.pattern), judge=password_value)
                 for pattern in (ENCODED, BUFFER, USERPWD, PASSWORD)
             ),
         ),
         # ``echo`` and ``printf`` are everywhere: the pipe into ``base64`` is the condition.
         Rule(
             ("password",),
-            (Matcher(Lazy(PIPED.pattern), judge=pair_password),),
+            (Matcher(Lazy(PIPED.pattern), judge=password_value),),
             trigger=Trigger(words=("base64",), needs="|"),
             gate=r"(?:echo|printf)[ \t][^\n]*:[^\n]*\|[ \t]*base64",
         ),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import key_names, words
+from fedlearn.anonymize import key_names
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 PAIR = Lazy(r"bearer[ \t]+(?P<pair>[a-z0-9._@-]{1,64}:(?P<value>[^\s\"'`<>,;()\[\]{}\\]{8,128}))")
@@ -23,7 +23,7 @@ TRAILING = ".:!?"
 def bearer_pair(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of a bearer ``user:secret`` pair whose secret reads generated, or None."""
     value = text[match.start("value") : match.end("value")].rstrip(TRAILING)
-    if value.startswith("/") or not key_names.reads_generated(value, 8) or words.is_named(value):
+    if value.startswith("/") or not key_names.reads_drawn(value):
         return None
     return match.start("pair"), match.start("value") + len(value), "authorization"
 

@@ -128,6 +128,12 @@ ALPHABET_PIECES = tuple(
 )
 
 
+def is_literal(value: str) -> bool:
+    """Return whether a password is written out: 4 or more characters that refer to none
+    (``is_reference``: no variable, template or placeholder)."""
+    return len(value) >= 4 and not is_reference(value)
+
+
 def is_reference(value: str) -> bool:
     """Return whether ``value`` refers to a secret (variable, template, placeholder) or masks it."""
     if CRYPT_HASH.match(value):

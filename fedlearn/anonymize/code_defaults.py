@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import words
 from fedlearn.anonymize.assignments import key_before
-from fedlearn.anonymize.key_names import NAMES, reads_generated
+from fedlearn.anonymize.key_names import NAMES, reads_drawn
 from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
@@ -79,11 +78,6 @@ ASSERTED = Lazy(
 )
 
 
-def is_drawn(value: str) -> bool:
-    """Return whether a literal reads generated (no word, name, path or prompt)."""
-    return reads_generated(value, 8) and not words.is_named(value)
-
-
 def is_lookup(wrapper: str) -> bool:
     """Return whether a wrapper call looks its value up by what it is given (``wrapped.GETTER``:
     ``store.load_value(ID)``, ``vault.read(PATH)``), holding no secret itself."""
@@ -98,7 +92,7 @@ def assigned(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None  # ``KEY = "V"``: ``assignments``' own
     key, _ = key_before(text, match.start())
     value = match.group("value")
-    if wrapped and (not is_drawn(value) or is_lookup(match.group("wrap") or "")):
+    if wrapped and (not reads_drawn(value) or is_lookup(match.group("wrap") or "")):
         return None
     return judged(SEGMENT.split(key)[-1], value, match.end("value"))
 
@@ -112,7 +106,7 @@ def read_before(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     start = max(line_start(text, match.start()), match.start() - 200)
     read = READ_LAST.compiled.search(text, start, match.start())
     value = match.group("value")
-    if read is None or not is_drawn(value):
+    if read is None or not reads_drawn(value):
         return None
     return judged(SEGMENT.split(read.group("key"))[-1], value, match.end("value"))
 
@@ -120,7 +114,7 @@ def read_before(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
 def asserted(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a literal an assertion compares with a secret's name."""
     value, group = ("value", "after") if match.group("value") is not None else ("value2", "before")
-    if not is_drawn(match.group(value)):
+    if not reads_drawn(match.group(value)):
         return None
     return judged(SEGMENT.split(match.group(group))[-1], match.group(value), match.end(value))
 

@@ -6,6 +6,9 @@
   accounts are listed``) has other words or is in no ``ftp`` script.
 - MPD's clients take the server's password before its host, ``PASSWORD@HOST``: ``MPD_HOST=V@host``,
   ``mpc --host=V@host``, ``mpc -h V@host`` (mpc's manual); a host alone (``-h mpd.local``) stays.
+
+Each password is judged as after ``password=`` (``tables.password_value``, as IRC's and a
+credentials call's are): a reference (``$FTP_PASSWORD``) or an option (``-n``, ``--help``) stays.
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import checks
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.tables import password_value
 
 # ``user USER PASSWORD`` alone on its line, after ``ftp>`` or in a here-document.
 FTP_USER = Lazy(
@@ -48,26 +51,18 @@ def ftp_logins(subject: str) -> Iterator[re.Match[str]]:
             yield found
 
 
-def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span of a typed password unless it refers to one (``$FTP_PASSWORD``)."""
-    value = match.group("value")
-    if checks.is_reference(value) or value.startswith("-"):
-        return None
-    return match.start("value"), match.end("value"), "password"
-
-
 def rules() -> list[Rule]:
     """Return the rules for ftp's ``user U V`` and MPD's ``PASSWORD@HOST``."""
     return [
         Rule(
             ("password",),
-            (Matcher(Lazy(FTP_USER.pattern, re.M), find=ftp_logins, judge=judge),),
+            (Matcher(Lazy(FTP_USER.pattern, re.M), find=ftp_logins, judge=password_value),),
             trigger=Trigger(words=("ftp",), lower=True),
             gate=r"(?i)ftp",
         ),
         Rule(
             ("password",),
-            (Matcher(Lazy(MPD_HOST.pattern), judge=judge),),
+            (Matcher(Lazy(MPD_HOST.pattern), judge=password_value),),
             trigger=Trigger(words=("MPD_HOST=", "mpc ")),
             gate=r"MPD_HOST=|mpc ",
         ),

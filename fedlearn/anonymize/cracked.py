@@ -21,6 +21,7 @@ import re
 
 from fedlearn.anonymize import checks
 from fedlearn.anonymize.rules import MAX_VALUE, Lazy, Matcher, Rule, Trigger
+from fedlearn.anonymize.tables import literal_password
 
 DOMAIN_LOGIN = Lazy(
     r"\[\+\][ \t]+(?:[A-Za-z0-9][\w.-]{0,63}\\)[A-Za-z0-9][\w.@$-]{0,63}:"
@@ -41,20 +42,12 @@ RAW_RESULT = Lazy(r"(?m:^)Raw result(?:[ \t]+\(v2\))?:[ \t]+(?P<value>[^\s]{4,40
 TOOL_WORDS = ("hashcat", ".potfile")
 
 
-def literal_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the ``value`` span when it is literal: 4+ characters, no reference or placeholder."""
-    value = match.group("value")
-    if len(value) < 4 or checks.is_reference(value):
-        return None
-    return match.start("value"), match.end("value"), "password"
-
-
 def plain_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return a cracked plain's span: literal, and two kinds of character or 8 or more."""
     value = match.group("value")
     if len(value) < 8 and checks.character_classes(value) < 2:
         return None
-    return literal_judge(match, text)
+    return literal_password(match, text)
 
 
 def potfile_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -70,13 +63,13 @@ def rules() -> list[Rule]:
     return [
         Rule(
             ("password",),
-            (Matcher(Lazy(DOMAIN_LOGIN.pattern), judge=literal_judge),),
+            (Matcher(Lazy(DOMAIN_LOGIN.pattern), judge=literal_password),),
             trigger=Trigger(words=("[+]",), needs="\\"),
             gate=r"\[\+\][ \t]+[A-Za-z0-9][^\s\\]{0,63}\\",
         ),
         Rule(
             ("password",),
-            (Matcher(Lazy(VALID_CREDENTIALS.pattern), judge=literal_judge),),
+            (Matcher(Lazy(VALID_CREDENTIALS.pattern), judge=literal_password),),
             trigger=Trigger(words=("Valid credentials",)),
             gate=r"[ \t]-[ \t]+Valid credentials",
         ),
@@ -94,7 +87,7 @@ def rules() -> list[Rule]:
         ),
         Rule(
             ("password",),
-            (Matcher(Lazy(RAW_RESULT.pattern), judge=literal_judge),),
+            (Matcher(Lazy(RAW_RESULT.pattern), judge=literal_password),),
             trigger=Trigger(words=("Raw result",)),
             gate=r"Raw result(?:[ \t]+\(v2\))?:[ \t]",
         ),

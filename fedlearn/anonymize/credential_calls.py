@@ -17,10 +17,8 @@ receiver named for Wi-Fi, and an LDAP simple bind (python-ldap's ``conn.simple_b
 
 from __future__ import annotations
 
-import re
-
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
-from fedlearn.anonymize.tables import judged
+from fedlearn.anonymize.tables import password_value
 
 STRING = r"\"[^\"\\\n]{0,200}\"[ \t]*,[ \t\r\n]*"
 VALUE = r"\"(?P<value>[^\"\\\n]{1,1000})\""
@@ -42,35 +40,30 @@ LDAP_BIND = Lazy(
 )
 
 
-def placed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of the password in its place of a credentials call."""
-    return judged("password", match.group("value"), match.end("value"))
-
-
 def rules() -> list[Rule]:
     """Return the rules for sbt's four-string ``Credentials`` and Java's ``PasswordAuthentication``."""
     return [
         Rule(
             ("password",),
-            (Matcher(Lazy(SBT.pattern), judge=placed),),
+            (Matcher(Lazy(SBT.pattern), judge=password_value),),
             trigger=Trigger(words=("Credentials(",)),
             gate=r"Credentials\([ \t\r\n]*\"",
         ),
         Rule(
             ("password",),
-            (Matcher(Lazy(JAVA.pattern), judge=placed),),
+            (Matcher(Lazy(JAVA.pattern), judge=password_value),),
             trigger=Trigger(words=("Authentication(",)),
             gate=r"Authentication\([ \t]*\"",
         ),
         Rule(
             ("password",),
-            (Matcher(Lazy(WIFI.pattern), judge=placed),),
+            (Matcher(Lazy(WIFI.pattern), judge=password_value),),
             trigger=Trigger(words=(".connect(", ".begin(", ".addap("), lower=True),
             gate=r"(?i)(?:wlan|wifi|sta_if|radio)[A-Za-z0-9_]*\.(?:connect|begin|addap)\([ \t]*[\"']",
         ),
         Rule(
             ("password",),
-            (Matcher(Lazy(LDAP_BIND.pattern), judge=placed),),
+            (Matcher(Lazy(LDAP_BIND.pattern), judge=password_value),),
             trigger=Trigger(words=("bind_s(", "simple_bind(", "ldap_bind(")),
             gate=r"(?:bind_s|simple_bind|ldap_bind)\(",
         ),

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
-from fedlearn.anonymize.tables import judged
+from fedlearn.anonymize.tables import judged, password_value
 
 MONITOR = Lazy(
     r"(?m:^)[ \t]*MONITOR[ \t]+\S+[ \t]+\d+[ \t]+\S+[ \t]+(?P<q>\"?)(?P<value>[^\s\"]+)(?P=q)"
@@ -34,7 +34,7 @@ def placed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a password in its place (not a path)."""
     if match.group("value").startswith("/"):
         return None
-    return judged("password", match.group("value"), match.end("value"))
+    return password_value(match, text)
 
 
 def macro(match: re.Match[str], text: str) -> tuple[int, int, str] | None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from fedlearn.anonymize import apart, entropy, key_names, raised
-from fedlearn.anonymize.raised import line_start
+from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged, keyed_value
 

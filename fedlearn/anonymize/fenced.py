@@ -40,7 +40,7 @@ def is_drawn(value: str) -> bool:
         return False
     if value.upper() == value and all(part.isalpha() or part.isdigit() for part in parts):
         return False  # ``HTTP_PROXY_URL_2026``: a constant's name
-    if not key_names.reads_generated(value, 16) or words.is_named(value):
+    if not key_names.reads_drawn(value, 16):
         return False
     return any(c.isdigit() for c in value) or words.is_random_case(value)
 

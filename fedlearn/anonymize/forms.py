@@ -186,7 +186,7 @@ def bind_password(match: re.Match[str], text: str) -> tuple[int, int, str] | Non
     """Return the literal password of an LDAP tool's ``-w``, or None."""
     group = "value" if match.group("value") is not None else "bare"
     value = match.group(group)
-    if len(value) < 4 or checks.is_reference(value):
+    if not checks.is_literal(value):
         return None
     return match.start(group), match.end(group), "password"
 

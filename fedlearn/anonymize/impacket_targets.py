@@ -132,7 +132,7 @@ def credentials(subject: str) -> Iterator[re.Match[str]]:
                     spans.append(found)
         for start, end in spans:
             value = subject[start:end]
-            if len(value) >= 4 and not checks.is_reference(value):
+            if checks.is_literal(value):
                 yield span_match(subject, start, end)
 
 

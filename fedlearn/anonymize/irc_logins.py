@@ -21,7 +21,7 @@ import binascii
 import re
 
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
-from fedlearn.anonymize.tables import judged
+from fedlearn.anonymize.tables import judged, password_value
 
 # The services' nick: ``/msg NickServ``, its aliases, a raw ``PRIVMSG NickServ :``.
 SERVICE = r"(?i:/msg[ \t]+nickserv|/nickserv|/ns|privmsg[ \t]+nickserv[ \t]+:?)[ \t]+"
@@ -36,11 +36,6 @@ RAW_PASS = Lazy(
 SASL = Lazy(r"AUTHENTICATE[ \t]+(?P<value>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])")
 # ZNC's ``user[@client][/network]:password``: what stands before its first ``:``.
 ZNC_USER = Lazy(r"[\w.@-]+(?:/[\w.-]+)?:")
-
-
-def named(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return the span and rule of a password a services command gives."""
-    return judged("password", match.group("value"), match.end("value"))
 
 
 def passed(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
@@ -69,8 +64,8 @@ def rules() -> list[Rule]:
         Rule(
             ("password",),
             (
-                Matcher(Lazy(IDENTIFY.pattern, re.M), judge=named),
-                Matcher(Lazy(REGISTER.pattern, re.M), judge=named),
+                Matcher(Lazy(IDENTIFY.pattern, re.M), judge=password_value),
+                Matcher(Lazy(REGISTER.pattern, re.M), judge=password_value),
                 Matcher(Lazy(QUOTED_PASS.pattern), judge=passed),
                 Matcher(Lazy(RAW_PASS.pattern), judge=passed),
                 Matcher(Lazy(SASL.pattern), judge=sasl),

@@ -5,10 +5,10 @@ and ``jupyter console --existing`` print, a ``KernelManager``'s ``connection_inf
 key that signs every message on the kernel's sockets: with it, anyone who reaches a port runs code
 as the kernel's user. Its name is the bare word ``key``, which alone names nothing (a cache key,
 an object key), so the file's other field decides: ``signature_scheme`` (``hmac-sha256``) is
-there in every such file and nowhere else. A ``key`` field within ``WINDOW`` characters of that
-word, JSON (``"key": "V"``), a Python dict (``'key': b'V'``) or ``key = V``, is the kernel's key
-when it has a digit (Jupyter draws a UUID; a word there is a name); an empty one (message signing
-turned off) stays.
+there in every such file and nowhere else (``jupyter_fields.connection_reaches``). A ``key``
+field within ``jupyter_fields.REACH`` characters of that word, JSON (``"key": "V"``), a Python
+dict (``'key': b'V'``) or ``key = V``, is the kernel's key when it has a digit (Jupyter draws a
+UUID; a word there is a name); an empty one (message signing turned off) stays.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import references
+from fedlearn.anonymize import jupyter_fields, references
 from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, span_match
 
-WORD = "signature_scheme"
-WINDOW = 800  # characters either side of the word: a connection file is ~300
+WORD = jupyter_fields.CONNECTION
 # ``key`` as a field name (not the end of ``api_key``, ``cache.key``), its separator, the value.
 FIELD = re.compile(
     r"(?<![\w.-])[\"']?key[\"']?[ \t]*[:=][ \t]*b?[\"']?(?P<value>[A-Za-z0-9][A-Za-z0-9-]{7,127})"
@@ -31,10 +30,8 @@ FIELD = re.compile(
 def keys(text: str) -> Iterator[re.Match[str]]:
     """Yield each kernel key near a ``signature_scheme`` field (see the module)."""
     seen = -1
-    word = text.find(WORD)
-    while word != -1:
-        start = max(seen, word - WINDOW, 0)
-        for field in FIELD.finditer(text, start, min(len(text), word + len(WORD) + WINDOW)):
+    for start, end in jupyter_fields.connection_reaches(text):
+        for field in FIELD.finditer(text, max(seen, start), end):
             value = field.group("value")
             if (
                 field.start("value") > seen
@@ -43,7 +40,6 @@ def keys(text: str) -> Iterator[re.Match[str]]:
             ):
                 seen = field.end("value")
                 yield span_match(text, field.start("value"), seen)
-        word = text.find(WORD, word + len(WORD))
 
 
 def rules() -> list[Rule]:

@@ -339,7 +339,7 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
         if key.lower().endswith("mnemonic") and PHRASE.fullmatch(value):
             return True  # a wallet's seed phrase: 12 to 24 words
         short = key_shapes.is_short_or_counted(key, value)  # a network key, counted hex
-        return not short and reads_generated(value, 8) and not words.is_named(value)
+        return not short and reads_drawn(value)
     if is_suffixed(key):
         # Only a qualifier ties the key to its secret word: the value must look generated.
         return (
@@ -350,7 +350,7 @@ def is_secret_value(name: str, key: str, value: str) -> bool:
     if value.startswith("-") and not is_drawn_dash(value):
         return False  # an option (``--password-file``), not a value
     if name in ("token", "api-key"):
-        generated = reads_generated(value, 8) and not words.is_named(value)
+        generated = reads_drawn(value)
         if generated or key_shapes.is_generated_under(key, value):
             return True
         return weak_values.is_chosen_under(key, value)  # ``token=football84`` (``weak_values``)
@@ -373,6 +373,12 @@ def is_drawn_dash(value: str) -> bool:
     if len(value) >= 16 and checks.looks_random(value):
         return True
     return OPTION.compiled.fullmatch(value) is None and reads_generated(value, 8)
+
+
+def reads_drawn(value: str, minimum: int = 8) -> bool:
+    """Return whether ``value`` reads as drawn: generated (``reads_generated``, ``minimum``
+    characters or more) and no name (``words.is_named``: no word, path or identifier)."""
+    return reads_generated(value, minimum) and not words.is_named(value)
 
 
 def reads_generated(value: str, minimum: int) -> bool:
@@ -416,7 +422,7 @@ def is_generated(value: str, is_loose: bool) -> bool:
     signature, ``<provider>_key``), not after a loose one (``is_loose``), where they are usually
     hashes and ids. Names, paths, versions and fills (``checks.is_fill``) never count.
     """
-    if not reads_generated(value, 20 if is_loose else 10) or words.is_named(value):
+    if not reads_drawn(value, 20 if is_loose else 10):
         return False
     if checks.is_fill(value):  # a placeholder's fill, a counted alphabet (``sk_abcdefghij…123``)
         return False

@@ -220,7 +220,7 @@ def wrapped_judged(match: re.Match[str], text: str) -> Found | None:
     value = match.group("value")
     if name in (None, "high-entropy") or value.endswith((":", "=")) or ASSIGNMENT.match(value):
         return None  # no key, a weak one (``public key:`` over a DER key), or the next row's key
-    drawn = key_names.reads_generated(value, 8) and not words.is_named(value)
+    drawn = key_names.reads_drawn(value)
     if value.isalpha() and not drawn:
         return None  # a word alone is a prompt's answer (``Password:`` / ``Authenticated``)
     if not key_names.is_secret_value(name, key, value):

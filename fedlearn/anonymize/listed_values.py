@@ -25,7 +25,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import key_names, words
+from fedlearn.anonymize import key_names
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger, span_match
 from fedlearn.anonymize.tables import judged, keyed_value
 
@@ -120,7 +120,7 @@ def sequence_items(subject: str) -> Iterator[re.Match[str]]:
 def sequence_item(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a secret-named key's sequence item, when generated."""
     value = match.group()
-    if not key_names.reads_generated(value, 8) or words.is_named(value):
+    if not key_names.reads_drawn(value):
         return None
     position = text.rfind("\n", 0, match.start())
     while position > 0:  # back over the items to the key's line
@@ -158,7 +158,7 @@ def array_items(subject: str) -> Iterator[re.Match[str]]:
 def array_item(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a secret-named key's array item, when generated."""
     value = match.group()
-    if not key_names.reads_generated(value, 8) or words.is_named(value):
+    if not key_names.reads_drawn(value):
         return None
     opening = text.rfind("[", 0, match.start())
     head = ARRAY.compiled.search(text, text.rfind("\n", 0, opening) + 1)

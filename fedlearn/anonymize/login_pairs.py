@@ -17,15 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from fedlearn.anonymize import (
-    checks,
-    framed,
-    key_names,
-    key_shapes,
-    references,
-    weak_values,
-    words,
-)
+from fedlearn.anonymize import checks, framed, key_names, key_shapes, references, weak_values
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 
 # A user is no flag (``login --token V``, ``--username``); a value ends at a backslash (a JSON
@@ -158,7 +150,7 @@ def is_told_password(value: str) -> bool:
         "_" in value and checks.IDENTIFIER.fullmatch(value) and not checks.has_drawn_part(value)
     ):
         return False  # a key and its value (``ONEPASSWORD_PASSWORD=V``), a name (``api_key_id``)
-    if key_names.reads_generated(value, 8) and not words.is_named(value):
+    if key_names.reads_drawn(value):
         return True
     if framed.is_chosen_password(value) or key_shapes.is_chosen(value, 8):
         return True

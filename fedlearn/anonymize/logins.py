@@ -70,7 +70,7 @@ def traced(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span and rule of a traced ``printf``'s word read on the next traced line's stdin,
     when it looks generated (a traced ``echo done`` beside ``docker login`` is a message)."""
     value = match.group("value")
-    if not key_names.reads_generated(value, 8) or words.is_named(value):
+    if not key_names.reads_drawn(value):
         return None
     return piped(match, text)
 

@@ -67,7 +67,7 @@ TYPE_DIGIT = Lazy(r"[ \t][0-9][ \t]+\Z")
 def credential(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the span of a config line's credential (both SNMPv3 passwords: one span)."""
     value = match.group("value").rstrip(",.;)")
-    if len(value) < 4 or checks.is_reference(value) or value in DEFAULT_COMMUNITIES:
+    if not checks.is_literal(value) or value in DEFAULT_COMMUNITIES:
         return None
     typed = TYPE_DIGIT.search(match.group(), 0, match.start("value") - match.start()) is not None
     typed = typed or "syntax" in match.re.groupindex

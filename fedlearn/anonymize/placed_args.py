@@ -44,7 +44,7 @@ import re
 
 from fedlearn.anonymize import key_names, words
 from fedlearn.anonymize.rules import Judge, Lazy, Matcher, Rule, Trigger
-from fedlearn.anonymize.tables import judged
+from fedlearn.anonymize.tables import judged, password_value
 
 # One argument before the secret's place: a literal, a bracketed literal, or an expression
 # without quotes or brackets (maybe one call's parentheses: ``Keys.hmac(...)``).
@@ -144,7 +144,7 @@ def replied(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     before = text.rfind("\n", 0, line) if line > 0 else -1
     if PROMPT.compiled.search(text, max(before + 1, start - PROMPT_WINDOW), start) is None:
         return None
-    return judged("password", match.group("value"), match.end("value"))
+    return password_value(match, text)
 
 
 def aws_secret(match: re.Match[str], text: str) -> tuple[int, int, str] | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from fedlearn.anonymize import apart, checks, entropy, key_names, key_shapes, words
+from fedlearn.anonymize.per_text import line_start
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
 
@@ -56,11 +57,6 @@ ROTATED = Lazy(
     r"(?:rotat|regenerat|reissu|new value)[^\n]{0,60}?(?:\bis|:|=|\bto)[ \t]+[\"'`]?"
     r"(?P<value>[a-z0-9+/_=~*#%!-][a-z0-9+/_.=:~*#%!-]{11,400})"
 )
-
-
-def line_start(text: str, position: int) -> int:
-    """Return where the line holding ``position`` starts."""
-    return text.rfind("\n", 0, position) + 1
 
 
 def source_key(text: str, line: int) -> str | None:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import checks, key_names, public_ids, words
+from fedlearn.anonymize import checks, key_names, public_ids
 from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Span, Trigger, line_start
 from fedlearn.anonymize.tables import judged
 
@@ -190,7 +190,7 @@ def is_generated(value: str) -> bool:
         return False
     if checks.is_reference(value) and not (value.startswith("/") and value.count("/") <= 3):
         return False  # a variable or a file; base64 may start with ``/``
-    return key_names.reads_generated(value, 8) and not words.is_named(value)
+    return key_names.reads_drawn(value)
 
 
 def next_line(text: str, position: int, lead: re.Pattern[str] | None = None) -> Span | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import checks, key_names, words
+from fedlearn.anonymize import checks, key_names
 from fedlearn.anonymize.assignments import GATE_WORDS
 from fedlearn.anonymize.parent_keys import parent_key
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
@@ -187,7 +187,7 @@ def verdict(match: re.Match[str], text: str, parent: str) -> tuple[int, int, str
     group = "quoted" if match.group("quoted") is not None else "plain"
     start, end = match.span(group)
     value = text[start:end]
-    if name is None or not key_names.reads_generated(value, 8) or words.is_named(value):
+    if name is None or not key_names.reads_drawn(value):
         return None
     if (
         not plural

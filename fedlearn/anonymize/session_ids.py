@@ -18,14 +18,16 @@ under the same keys (a hex or base64 session token).
 
 Jupyter's protocol names its client session ``"session"`` alone (``is_jupyter_session``): every
 message's header carries it beside ``"msg_id"`` and ``"msg_type"``, and a kernel's connection
-file beside ``"signature_scheme"`` and ``"kernel_name"`` (bench/contexts40). There, in a JSON
-object that holds one of those fields, a one-case UUID under ``"session"`` names the session;
-the file's ``"key"`` is the credential (it signs the messages) and stays redacted. Elsewhere a
+file beside ``"signature_scheme"`` and ``"kernel_name"`` (bench/contexts40). There, within
+``jupyter_fields.REACH`` characters of a ``"msg_type"`` or ``"signature_scheme"`` field
+(``jupyter_fields.has_field_near``), a one-case UUID under ``"session"`` names the session; the
+file's ``"key"`` is the credential (it signs the messages) and stays redacted. Elsewhere a
 ``"session"`` alone stays a credential's key (a login's ``{"session": "<uuid>"}``).
 """
 
 from __future__ import annotations
 
+from fedlearn.anonymize import jupyter_fields
 from fedlearn.anonymize.rules import Lazy
 
 UUID = Lazy(
@@ -56,12 +58,8 @@ def is_session_uuid(text: str, start: int, value: str) -> bool:
     return PRESENTED.compiled.search(text[line_start : key.start()]) is None
 
 
-# A JSON ``"session"`` key right before the value, and the fields of Jupyter's message header
-# and connection file that say whose ``"session"`` it is.
+# A JSON ``"session"`` key right before the value.
 JSON_SESSION = Lazy(r"\"session\"[ \t]*:[ \t]*\"\Z")
-JUPYTER_FIELD = Lazy(r"\"(?:msg_type|signature_scheme)\"[ \t]*:")
-# How far from the value the header's or file's other fields stand (a header is a few lines).
-JUPYTER_REACH = 512
 
 
 def is_jupyter_session(text: str, start: int) -> bool:
@@ -69,5 +67,4 @@ def is_jupyter_session(text: str, start: int) -> bool:
     ``"session"`` (see the module): a ``"msg_type"`` or ``"signature_scheme"`` field near it."""
     if JSON_SESSION.compiled.search(text, max(0, start - 16), start) is None:
         return False
-    reach = text[max(0, start - JUPYTER_REACH) : start + JUPYTER_REACH]
-    return JUPYTER_FIELD.compiled.search(reach) is not None
+    return jupyter_fields.has_field_near(text, start)

@@ -36,7 +36,7 @@ from collections.abc import Iterator
 
 from fedlearn.anonymize import checks, key_names, words
 from fedlearn.anonymize.rules import SPAN, Lazy, Matcher, Rule, Trigger, span_match
-from fedlearn.anonymize.tables import judged
+from fedlearn.anonymize.tables import judged, literal_password
 
 XML_VALUE = Lazy(
     r"<(?P<key>[A-Za-z][\w.:-]{0,63})>[ \t]*\r?\n?[ \t]*<(?P<tag>[Vv]alue)>"
@@ -172,14 +172,6 @@ def keyed_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return match.start("value"), match.end("value"), name
 
 
-def literal_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
-    """Return a password's span when it is literal (4+ characters, no reference)."""
-    value = match.group("value")
-    if len(value) < 4 or checks.is_reference(value):
-        return None
-    return match.start("value"), match.end("value"), "password"
-
-
 def struct_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return a Secret Service struct's value span when it is literal."""
     value = match.group("value")
@@ -245,7 +237,7 @@ def rules() -> list[Rule]:
         ),
         Rule(
             ("password",),
-            (Matcher(Lazy(PROXY_LINE.pattern), judge=literal_judge),),
+            (Matcher(Lazy(PROXY_LINE.pattern), judge=literal_password),),
             trigger=Trigger(words=("socks4", "socks5")),
             gate=r"socks[45][ \t]+[^ \t\n]+[ \t]+[0-9]{1,5}[ \t]",
         ),

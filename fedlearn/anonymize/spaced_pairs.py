@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from fedlearn.anonymize import key_names, words
+from fedlearn.anonymize import key_names
 from fedlearn.anonymize.assignments import GATE_WORDS
 from fedlearn.anonymize.git_settings import is_public_setting
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
@@ -42,7 +42,7 @@ def judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
         return None
     group = next(group for group in ("dq", "sq", "bare") if match.group(group) is not None)
     value = match.group(group)
-    if group == "bare" and (not key_names.reads_generated(value, 8) or words.is_named(value)):
+    if group == "bare" and not key_names.reads_drawn(value):
         return None
     if "://" in value or value.startswith(("/", "~", "./")) or ("/" in value and "." in value):
         return None  # a URL or a path (nginx's ``proxy_pass http://…;``, ``PASS src/app.test.js``)

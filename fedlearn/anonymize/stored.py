@@ -236,7 +236,7 @@ def masked(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     """Return the value of ``::add-mask::`` unless it is a reference (``$TOKEN``)."""
     start, end = match.span("value")
     value = text[start:end]
-    if len(value) < 4 or checks.is_reference(value):
+    if not checks.is_literal(value):
         return None
     return start, end, "masked-secret"
 

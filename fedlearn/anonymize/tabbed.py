@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fedlearn.anonymize import key_names, words
+from fedlearn.anonymize import key_names
 from fedlearn.anonymize.assignments import GATE_WORDS, KEY_WORDS
 from fedlearn.anonymize.rules import Lazy, Matcher, Rule, Trigger
 from fedlearn.anonymize.tables import judged
@@ -46,7 +46,7 @@ def tab_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     the value must also read as generated or chosen (``key_names.reads_generated``), not as words.
     """
     value = match.group("value")
-    if not key_names.reads_generated(value, 8) or words.is_named(value):
+    if not key_names.reads_drawn(value):
         return None
     return judged(match.group("key"), value, match.end("value"))
 

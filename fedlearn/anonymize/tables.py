@@ -283,6 +283,27 @@ def keyed_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
     return judged(match.group("key"), match.group("value"), match.end("value"))
 
 
+def password_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return ``judged``'s answer for a match's ``value`` group as a password: the judge of forms
+    whose grammar, not a key, places a password (a Basic pair's ``user:V``, a credentials call's
+    argument, an IRC ``IDENTIFY``, ftp's ``user U V``), so what stays after ``password=`` (a
+    ``$variable``, an option, a value named like its key, words that say fake) stays there too.
+    ``literal_password`` is the plainer judge of tools' output."""
+    return judged("password", match.group("value"), match.end("value"))
+
+
+def literal_password(match: re.Match[str], text: str) -> tuple[int, int, str] | None:
+    """Return a match's ``value`` group as a password when it is a literal (``checks.is_literal``:
+    4 or more characters, no reference). The judge of a tool's output or a protocol's line that
+    prints the password itself (a cracker's found pair, a proxy list's line): only a reference or
+    placeholder there is no password; unlike ``password_value``, no refusal of what a person
+    writes after ``password=`` (an option, a value named like its key)."""
+    value = match.group("value")
+    if not checks.is_literal(value):
+        return None
+    return match.start("value"), match.end("value"), "password"
+
+
 # A delimiter next to a cell that holds a key word (the key's cell of a header or row). A ``|``
 # counts only in a line that starts with one (a Markdown row's every cell ends in ``|``), so a
 # shell pipe after a word (``skills-patterns | jq``) does not wake the rule.

@@ -20,7 +20,7 @@ names no key beside its password: the protocol's grammar says which word is one.
 - an expect script's ``send "V\\r"`` right after it expects a password prompt (``assword``,
   ``passphrase``), on the same line or the next.
 
-A value is 4 or more characters and no ``$reference`` or placeholder (``command_arguments.is_literal``).
+A value is 4 or more characters and no ``$reference`` or placeholder (``checks.is_literal``).
 """
 
 from __future__ import annotations
@@ -74,11 +74,6 @@ EXPECT_SEND = Lazy(
 CONFIG_PASSWORDS = frozenset({"requirepass", "masterauth"})
 
 
-def is_literal(value: str) -> bool:
-    """Return whether a protocol's password is literal: 4+ characters, no reference or placeholder."""
-    return len(value) >= 4 and not checks.is_reference(value)
-
-
 def bulks(text: str, start: int, count: int, sep: str) -> list[tuple[int, int]]:
     """Return the spans of up to ``count`` RESP bulk strings from ``start``, lines split by ``sep``."""
     found: list[tuple[int, int]] = []
@@ -117,7 +112,7 @@ def resp_passwords(text: str) -> Iterator[re.Match[str]]:
                 chosen = spans[items.index("auth") + (2 if after >= 2 else 1)]
         elif items[:2] == ["config", "set"] and len(items) >= 4 and items[2] in CONFIG_PASSWORDS:
             chosen = spans[3]
-        if chosen is not None and is_literal(text[chosen[0] : chosen[1]]):
+        if chosen is not None and checks.is_literal(text[chosen[0] : chosen[1]]):
             yield span_match(text, *chosen)  # 4+ characters: never empty
 
 
@@ -147,7 +142,7 @@ def literal_judge(match: re.Match[str], text: str) -> tuple[int, int, str] | Non
     IMAP or query ``LOGIN``'s unquoted one needs two kinds of character (``login user failed``)."""
     group = "quoted" if "quoted" in match.re.groupindex and match.group("quoted") else "value"
     value = match.group(group).rstrip()
-    if not is_literal(value):
+    if not checks.is_literal(value):
         return None
     imap = match.re.pattern in (IMAP_LOGIN.pattern, QUERY_LOGIN.pattern)
     if imap and group == "value" and checks.character_classes(value) < 2:

@@ -426,3 +426,21 @@ def test_a_dotted_draw_is_told_from_a_member_access(value: str, drawn: bool) -> 
     """Two names that joined read as random case are one drawn value (forms41); camel humps,
     attributes and a file's short lower-case extension are names."""
     assert checks.is_drawn_chain(value) is drawn
+
+
+@pytest.mark.parametrize(
+    ("value", "literal"),
+    [
+        ("hunter22", True),
+        ("Xq8#mW2p", True),
+        ("abc", False),  # too short to be a password
+        ("$DB_PASSWORD", False),
+        ("${SMTP_PASS}", False),
+        ("<password>", False),
+        ("********", False),
+    ],
+)
+def test_a_literal_is_written_out(value: str, literal: bool) -> None:
+    """``checks.is_literal``: 4 or more characters that refer to no variable or placeholder, the
+    test of every judge that takes a password a tool prints (``tables.literal_password``)."""
+    assert checks.is_literal(value) is literal

@@ -77,6 +77,8 @@ T = "<redacted:token>"
         ("ftp> user ops Wq8x#K2mZ7L", f"user ops {R}"),
         ("MPD_HOST=Wq8xK2mZ7L@localhost mpc status", f"MPD_HOST={R}@localhost"),
         ("mpc --host=Wq8xK2mZ7L@mpd play", f"--host={R}@mpd"),
+        # judged as after ``password=`` (``tables.password_value``): a drawn value may start with ``-``
+        ("ftp> user ops -9AH-EOVezxZ", f"user ops {R}"),
         ("smbpasswd -a ops <<< $'Wq8xK2mZ7L\nWq8xK2mZ7L'", f"<<< $'{R}\n"),
         ("chamber write app db_password Wq8xK2mZ7Lp3", "db_password <redacted:stored-secret>"),
         # base64 that starts with ``/``, after a password flag or verb
@@ -151,6 +153,9 @@ def test_command_line_secrets(anonymizer: Anonymizer, text: str, expected: str) 
         "ftp -n fs01 <<EOF\nbye\nEOF\nuser accounts listed here",
         "the user admin password123 combination",
         "mpc -h mpd.local play",
+        "ftp> user ops --password-file",
+        "ftp> user ops somefakepassword",
+        "MPD_HOST=${MPD_PASSWORD}@localhost mpc status",
         "zip -P /run/secrets/zip_password out.zip f",
         "az pipelines variable create --name region --value westeurope",
         "ansible-vault encrypt_string --stdin-name db_password",

@@ -109,6 +109,23 @@ def test_reads_generated_tells_draws_from_words(value: str, generated: bool) -> 
     assert key_names.reads_generated(value, 8) is generated
 
 
+@pytest.mark.parametrize(
+    ("value", "minimum", "drawn"),
+    [
+        ("Zx8Qp2Lm9Vb4Rt6Y", 8, True),
+        ("jdkhsnsbovkzzya", 8, True),
+        ("Zx8Qp2Lm9Vb4Rt6Y", 20, False),  # shorter than asked
+        ("production", 8, False),  # a word
+        ("/var/lib/postgresql/data", 8, False),  # a path
+        ("PERPLEXITY_API_KEY", 8, False),  # a name
+    ],
+)
+def test_reads_drawn_is_generated_and_no_name(value: str, minimum: int, drawn: bool) -> None:
+    """``reads_drawn``: ``reads_generated`` and not ``words.is_named``, the test a dozen judges
+    share."""
+    assert key_names.reads_drawn(value, minimum) is drawn
+
+
 def test_a_qualified_keys_value_must_look_generated() -> None:
     """Under ``api_key_prod`` a generated value is a secret, a word or short hex is not; hex of
     32 or more is (``SECRET_KEY_BASE``'s shape), unless the key names a hash."""
