@@ -52,7 +52,7 @@ def is_session_uuid(text: str, start: int, value: str) -> bool:
     key = KEY.compiled.search(text, max(0, start - WINDOW), start)
     if key is None:
         return is_jupyter_session(text, start)
-    if text.startswith(("?", "&"), key.start() - 1) or text.startswith("&amp;", key.start() - 5):
+    if text.endswith(("?", "&", "&amp;"), 0, key.start()):  # none before a key at the start
         return False  # a URL's query: the id presented to a server
     line_start = text.rfind("\n", 0, key.start()) + 1
     return PRESENTED.compiled.search(text[line_start : key.start()]) is None

@@ -119,7 +119,9 @@ def is_version(text: str, start: int) -> bool:
     in a wheel's name (``pkginfo-1.12.1.2-py3-none-any.whl``) or, in a text about Nix, glued to a
     package's name (``firefox-2.0.0.11``).
     """
-    if text.startswith("-", start - 1) and (PINNED_VERSION.match(text, start) or says_nix(text)):
+    # ``endswith(c, 0, start)``: the character before ``start``, none at the text's start
+    # (``startswith(c, start - 1)`` would read the text's last character there).
+    if text.endswith("-", 0, start) and (PINNED_VERSION.match(text, start) or says_nix(text)):
         return PACKAGE_NAME.search(text, max(0, start - 64), start) is not None
     # A suffixed version and a Debian revision have a ``-`` right after the quad: one ``find``
     # (a quad of five-digit numbers ends 23 characters in) spares most addresses two matches.
@@ -128,7 +130,7 @@ def is_version(text: str, start: int) -> bool:
         return True
     if DEBIAN_RELATION.search(text, max(0, start - 10), start) is not None:
         return True
-    if dashed and text.startswith(" ", start - 1) and DEBIAN_REVISION.match(text, start):
+    if dashed and text.endswith(" ", 0, start) and DEBIAN_REVISION.match(text, start):
         return DPKG_ROW.search(text, max(0, start - DPKG_REACH), start) is not None
     first = max(0, start - VERSION_WINDOW)
     window = text[first:start].lower()

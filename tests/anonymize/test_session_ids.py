@@ -101,3 +101,12 @@ def test_a_session_outside_jupyter_stays_redacted(anonymizer: Anonymizer, templa
     text = template.format(u=ID, hex=ID.replace("-", ""))
     out = anonymizer.anonymize(text)
     assert ID not in out and ID.replace("-", "") not in out
+
+
+def test_a_key_at_the_text_start_has_no_query_before_it() -> None:
+    # A key at 0 has nothing before it: the text's last character (``&``) is no query's.
+    for end in ("", " &", " ?"):
+        text = f"session_id={ID}{end}"
+        assert session_ids.is_session_uuid(text, 11, ID)
+    assert not session_ids.is_session_uuid(f"GET /a?session_id={ID}", 18, ID)
+    assert not session_ids.is_session_uuid(f"/a?x=1&amp;session_id={ID}", 22, ID)

@@ -65,3 +65,10 @@ def test_a_dash_after_the_quad_is_found_as_far_as_the_patterns_reach(
         text.startswith(" ", start - 1) and version_quads.DEBIAN_REVISION.match(text, start)
     )
     assert (text.find("-", start, start + version_quads.QUAD_REACH) >= 0) or not dashed
+
+
+def test_a_quad_at_the_text_start_reads_no_character_before_it() -> None:
+    # The character before a quad at 0 is none, not the text's last one (a ``-`` there once sent
+    # a suffixed version to the pinned-package test, which found no package name before it).
+    assert version_quads.is_version("1.2.3.4-rc.1 from nixpkgs -", 0)
+    assert version_quads.is_version("1.2.3.4-rc.1 from nixpkgs", 0)
