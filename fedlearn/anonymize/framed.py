@@ -209,7 +209,7 @@ def judged_value(match: re.Match[str], text: str) -> tuple[int, int, str] | None
     password = name in PASSWORD_NAMES or words.FOREIGN.get(name) == "password"
     # ``Winter1049$``; ``orange45``, ``MG1qxvv``: a word and digits, a short draw (``weak_values``)
     chosen_password = len(value) >= 8 and is_chosen_password(value)
-    if password and (chosen_password or weak_values.is_chosen(value)):
+    if password and (chosen_password or weak_values.is_told(value)):
         return match.start("value"), match.start("value") + len(value), "secret-value"
     # A secret told by that name is as short as a password may be (a webhook's signing secret,
     # ``Your webhook signing secret is XjPSUOhREIN``, bench/contexts40); a token or key, 12.

@@ -48,11 +48,21 @@ POWERS_OF_TWO = frozenset(str(2**power) for power in range(3, 13))
 WIDTH_WORD = 7
 # The longest value either look fits: 16 letters, 6 digits, 2 symbols.
 MOST = 24
+# A capitalised name and one or two digits: prose names a product or a model so (``Windows11``,
+# ``Python3``, ``Ubuntu22``) as often as a password; told in prose, a password reads as a person's
+# in lower case (``orange45``), with more digits or with a symbol (``Summer794@``).
+PRODUCT_NAME = Lazy(r"[A-Z][a-z]{3,15}[0-9]{1,2}")
 
 
 def is_placeholder_chosen(value: str) -> bool:
     """Return whether ``value`` is a placeholder word with digits appended (see module)."""
     return PLACEHOLDER_CHOSEN.fullmatch(value) is not None
+
+
+def is_told(value: str) -> bool:
+    """Return whether a value prose says a password is (``the password is V``) reads as one a
+    person chose: ``is_chosen``, but not a product's name (``PRODUCT_NAME``)."""
+    return is_chosen(value) and PRODUCT_NAME.fullmatch(value) is None
 
 
 def is_chosen_under(key: str, value: str) -> bool:

@@ -108,3 +108,26 @@ def test_placeholder_chosen(value: str, chosen: bool) -> None:
 def test_is_chosen(value: str, chosen: bool) -> None:
     """A word and digits or a short mixed draw reads as chosen; widths and algorithms do not."""
     assert weak_values.is_chosen(value) is chosen
+
+
+@pytest.mark.parametrize(
+    ("value", "told"),
+    [
+        ("orange45", True),
+        ("Summer794@", True),
+        ("Winter2024", True),
+        ("MG1qxvv", True),
+        ("Windows11", False),  # a product's name, as prose says it
+        ("Ubuntu22", False),
+        ("Python3", False),
+    ],
+)
+def test_is_told(value: str, told: bool) -> None:
+    assert weak_values.is_told(value) is told
+
+
+def test_a_product_told_as_a_password_stays_and_a_chosen_one_goes(anonymizer: Anonymizer) -> None:
+    assert anonymizer.anonymize("the password is Windows11") == "the password is Windows11"
+    assert "orange45" not in anonymizer.anonymize("the password is orange45")
+    # Under a key the name is the value a person set: it goes.
+    assert "Windows11" not in anonymizer.anonymize("password=Windows11")
