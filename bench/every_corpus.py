@@ -6,15 +6,15 @@ Run from the repository root:
         [--json OUT]
 
 Each corpus (every ``bench/*/`` folder with a ``secrets.jsonl`` or ``benign.jsonl``, and
-``tests/data`` as ``families``) is synced once per tree by ``bench/audit16d/through_sync.py``'s
-``sync`` (a bare remote, a clone, each text the ``error_message`` of one high-value event, ``python
--m fedlearn sync`` with ``PYTHONPATH=TREE``). A secret row leaks when its ``secret`` or an ``also``
-string is in a record of its event; a benign row is kept when its event's ``error_message`` comes
-out unchanged. Prints per corpus, for both trees, the share of secret rows redacted and of benign
-rows unchanged, all rows and the unlabelled ones (a corpus's ``label`` marks fixture junk, counted
-apart: placeholders, values that are no credential, live-shaped benign values, personal data),
-then the rows that moved: fixed, new leaks, restored, newly changed. Exit status 1 on a new leak
-or a newly changed benign row.
+tests/data's three: ``families``, ``held-out`` and its own files as ``tests-data``) is synced once
+per tree by ``bench/audit16d/through_sync.py``'s ``sync`` (a bare remote, a clone, each text the
+``error_message`` of one high-value event, ``python -m fedlearn sync`` with ``PYTHONPATH=TREE``). A
+secret row leaks when its ``secret`` or an ``also`` string is in a record of its event; a benign
+row is kept when its event's ``error_message`` comes out unchanged. Prints per corpus, for both
+trees, the share of secret rows redacted and of benign rows unchanged, all rows and the unlabelled
+ones (a corpus's ``label`` marks fixture junk, counted apart: placeholders, values that are no
+credential, live-shaped benign values, personal data), then the rows that moved: fixed, new leaks,
+restored, newly changed. Exit status 1 on a new leak or a newly changed benign row.
 """
 
 from __future__ import annotations
@@ -32,8 +32,10 @@ import through_sync  # noqa: E402  (bench/audit16d: the one end-to-end runner)
 
 
 def corpora(only: list[str]) -> dict[str, Path]:
-    """Return every corpus folder by name (``families``: tests/data), or those in ``only``."""
-    found = {"families": ROOT / "tests" / "data"}
+    """Return every corpus folder by name (tests/data's as ``families``, ``held-out`` and
+    ``tests-data``), or those in ``only``."""
+    data = ROOT / "tests" / "data"
+    found = {"families": data / "families", "held-out": data / "held-out", "tests-data": data}
     for folder in sorted((ROOT / "bench").iterdir()):
         if (folder / "secrets.jsonl").exists() or (folder / "benign.jsonl").exists():
             found[folder.name] = folder
