@@ -17,6 +17,7 @@ from typing import Any
 
 from fedlearn.anonymize import (
     checks,
+    key_endings,
     key_shapes,
     public_ids,
     references,
@@ -53,78 +54,6 @@ NAMES = (
     "authorization",
     "high-entropy",
 )
-KEY_OWNERS = (
-    "api",
-    "access",
-    "private",
-    "signing",
-    "encryption",
-    "master",
-    "subscription",
-    "client",
-    "app",
-    "license",
-    "auth",
-    "hmac",
-    "openai",
-    "anthropic",
-    "mistral",
-    "cohere",
-    "groq",
-    "together",
-    "perplexity",
-    "replicate",
-    "gemini",
-    "google",
-    "hf",
-    "huggingface",
-    "stripe",
-    "sendgrid",
-    "mailgun",
-    "deepseek",
-    "xai",
-    "fireworks",
-    "secret",
-)
-KEY_ENDINGS = tuple(
-    f"{owner}{separator}key" for owner in KEY_OWNERS for separator in ("", "_", ".", "-")
-)
-PASSWORD_ENDINGS = (
-    "password",
-    "passwd",
-    "passphrase",
-    "passcode",  # a meeting's, STOMP's, a door's
-    *(f"{separator}{word}" for word in ("pass", "pwd", "pw") for separator in ("_", ".", "-")),
-)
-# A service's or account's short name joined to ``pass``/``pwd`` in one lower-case word, as git
-# prints its settings (``git config -l``: ``sendemail.smtppass``, git's ``sendemail.smtpPass``)
-# and ini files write them (``dbpass``, ``rootpwd``): the word alone or after ``.``, ``_``, ``-``.
-# Not ``pg``/``proxy``: ``.pgpass`` names PostgreSQL's password file, ``ProxyPass`` Apache's route.
-JOINED_OWNERS = [
-    "smtp",
-    "imap",
-    "pop",
-    "pop3",
-    "ftp",
-    "sftp",
-    "db",
-    "sql",
-    "mysql",
-    "ldap",
-    "root",
-    "admin",
-    "vnc",
-    "rdp",
-    "ssh",
-    "wifi",
-    "mail",
-    "redis",
-    "bind",
-]
-JOINED_PASSWORDS = tuple(f"{owner}{word}" for owner in JOINED_OWNERS for word in ("pass", "pwd"))
-JOINED_ENDINGS = tuple(
-    f"{separator}{joined}" for joined in JOINED_PASSWORDS for separator in (".", "_", "-")
-)
 # An Azure storage account's host after a setting's name: Hadoop's per-account settings
 # (``fs.azure.account.key.<account>.dfs.core.windows.net``, ``fs.azure.account.oauth2.client.
 # secret.<account>.blob.core.windows.net``; bench/probes43's ``spark.conf.set``) name the setting
@@ -138,7 +67,7 @@ STORAGE_HOST = rules.Lazy(
 AUTHORIZATION_HEADERS = tuple(
     f"authorization{separator}header" for separator in ("", "_", "-", ".")
 )
-BARE_PASSWORDS = frozenset(("pass", "pwd", "pw", *JOINED_PASSWORDS))
+BARE_PASSWORDS = frozenset(("pass", "pwd", "pw", *key_endings.JOINED_PASSWORDS))
 # What a person keeps to get back into an account (``recovery_code``, ``BACKUP_CODES``,
 # ``duo_bypass_code``, an authenticator's ``mfa_seed``) and a password's equivalent
 # (``ntlm_hash``: NT hashes authenticate as they are; not ``nt_hash``, the end of ``content_hash``):
@@ -291,9 +220,12 @@ def classify_whole(key: str) -> str | None:
         return "aws-secret-key"
     if name.endswith(("accountkey", "sharedaccesskey")):
         return "azure-storage-key"
-    if name.endswith(KEY_ENDINGS):
+    if name.endswith(key_endings.KEY_ENDINGS):
         return "api-key"
-    if name.endswith(PASSWORD_ENDINGS + JOINED_ENDINGS) or name in BARE_PASSWORDS:
+    if (
+        name.endswith(key_endings.PASSWORD_ENDINGS + key_endings.JOINED_ENDINGS)
+        or name in BARE_PASSWORDS
+    ):
         return "password"
     if name.endswith(tuple(KEPT_ENDINGS)):
         return next(KEPT_ENDINGS[end] for end in KEPT_ENDINGS if name.endswith(end))
